@@ -1,0 +1,115 @@
+// Command stencilgen builds copy-and-patch stencil tables from C uop
+// templates, and inspects and verifies them.
+//
+// Usage:
+//
+//	stencilgen build   [--templates DIR] [--out DIR] [--target os/arch]... [--keep-objects DIR]
+//	stencilgen inspect [--target os/arch]... [--json] [UOP...]
+//	stencilgen verify  [--target os/arch]...
+//
+// Run from anywhere inside the module: directories default to the module's
+// templates/ and generated/. `go generate ./generated` runs `stencilgen build`.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sys/unix"
+
+	"github.com/copypatch/copypatch/stencilgen"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	root := &cobra.Command{
+		Use:   "stencilgen",
+		Short: "Build, inspect and verify copy-and-patch stencil tables",
+		Long: `stencilgen compiles every uop template (templates/*.c) with Clang for
+linux/amd64, linux/arm64, darwin/amd64 and darwin/arm64, turns each object's
+relocations into holes, and writes one Go table per target into generated/.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(buildCmd(), inspectCmd(), verifyCmd())
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "stencilgen:", err)
+		os.Exit(1)
+	}
+}
+
+// common holds the flags every subcommand shares.
+type common struct {
+	templates string
+	targets   []string
+	cacheDir  string
+	jobs      int
+}
+
+func (c *common) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&c.templates, "templates", "", "template directory (default: the module's templates/)")
+	cmd.Flags().StringArrayVar(&c.targets, "target", nil, "limit to a target os/arch (repeatable; default: all four)")
+	cmd.Flags().StringVar(&c.cacheDir, "cache-dir", "", "object cache (default: "+stencilgen.DefaultCacheDir()+")")
+	cmd.Flags().IntVarP(&c.jobs, "jobs", "j", runtime.NumCPU(), "parallel Clang processes")
+}
+
+func (c *common) options() (stencilgen.Options, error) {
+	opts := stencilgen.Options{TemplatesDir: c.templates, CacheDir: c.cacheDir, Jobs: c.jobs}
+	if opts.TemplatesDir == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return opts, err
+		}
+		opts.TemplatesDir = filepath.Join(root, "templates")
+	}
+	for _, name := range c.targets {
+		t, err := stencilgen.LookupTarget(name)
+		if err != nil {
+			return opts, err
+		}
+		opts.Targets = append(opts.Targets, t)
+	}
+	return opts, nil
+}
+
+// moduleRoot finds the directory holding go.mod, upwards from the working directory.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("not inside a Go module: pass --templates and --out")
+		}
+		dir = parent
+	}
+}
+
+// progress draws one self-erasing progress line when stderr is a terminal.
+func progress() func(done, total int, obj *stencilgen.Object) {
+	if _, err := unix.IoctlGetTermios(int(os.Stderr.Fd()), unix.TCGETS); err != nil {
+		return nil
+	}
+	return func(done, total int, obj *stencilgen.Object) {
+		state := "compiled"
+		if obj.Cached {
+			state = "cached"
+		}
+		fmt.Fprintf(os.Stderr, "\r\033[K[%d/%d] %s %s %s", done, total, state, obj.Target.Name(), obj.Template.Name)
+		if done == total {
+			fmt.Fprint(os.Stderr, "\r\033[K")
+		}
+	}
+}

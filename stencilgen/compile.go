@@ -1,0 +1,238 @@
+package stencilgen
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Template is one uop's C source.
+type Template struct {
+	Name   string // uop name: the file name without .c
+	Path   string
+	Source []byte
+}
+
+// Inputs are everything the objects depend on besides Clang and flags.
+type Inputs struct {
+	Dir       string
+	Templates []Template // sorted by name
+	Headers   []Template // every .h in Dir, sorted by name
+}
+
+// LoadInputs reads every template and header in dir.
+func LoadInputs(dir string) (*Inputs, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading templates: %w", err)
+	}
+	in := &Inputs{Dir: dir}
+	for _, e := range entries {
+		name := e.Name()
+		ext := filepath.Ext(name)
+		if e.IsDir() || (ext != ".c" && ext != ".h") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		t := Template{Name: strings.TrimSuffix(name, ext), Path: path, Source: src}
+		if ext == ".c" {
+			if err := checkUopName(t.Name); err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			in.Templates = append(in.Templates, t)
+		} else {
+			in.Headers = append(in.Headers, t)
+		}
+	}
+	if len(in.Templates) == 0 {
+		return nil, fmt.Errorf("no templates (*.c) in %s", dir)
+	}
+	sort.Slice(in.Templates, func(i, j int) bool { return in.Templates[i].Name < in.Templates[j].Name })
+	sort.Slice(in.Headers, func(i, j int) bool { return in.Headers[i].Name < in.Headers[j].Name })
+	return in, nil
+}
+
+// checkUopName insists on snake_case names, which become Go identifiers.
+func checkUopName(name string) error {
+	if name == "" || name[0] < 'a' || name[0] > 'z' {
+		return fmt.Errorf("template name %q must start with a lower-case letter", name)
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return fmt.Errorf("template name %q must be snake_case (a-z, 0-9, _)", name)
+		}
+	}
+	return nil
+}
+
+// digest hashes the parts into a hex string.
+func digest(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d:", len(p))
+		h.Write(p)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// headerBytes is every header, names and contents, in a stable order.
+func (in *Inputs) headerBytes() []byte {
+	var b bytes.Buffer
+	for _, h := range in.Headers {
+		fmt.Fprintf(&b, "%s\x00%d\x00", h.Name, len(h.Source))
+		b.Write(h.Source)
+	}
+	return b.Bytes()
+}
+
+// Digest identifies all inputs of a target's tables: Clang's version, flags, templates
+// and headers. It heads every generated file.
+func (in *Inputs) Digest(c *Clang, t Target) string {
+	parts := [][]byte{[]byte(cacheVersion), []byte(c.Version), []byte(strings.Join(t.Flags(), " ")), in.headerBytes()}
+	for _, tm := range in.Templates {
+		parts = append(parts, []byte(tm.Name), tm.Source)
+	}
+	return digest(parts...)
+}
+
+// cacheVersion changes when the way objects are built changes.
+const cacheVersion = "copypatch-stencilgen-objects-v1"
+
+// Object is one compiled template.
+type Object struct {
+	Target   Target
+	Template Template
+	Path     string // the cached object file
+	Cached   bool   // found in the cache, not compiled
+}
+
+// Compiler builds objects with a Clang, caching them by content hash.
+type Compiler struct {
+	Clang    *Clang
+	CacheDir string
+	Jobs     int
+	// Progress, if set, is called after each object is ready.
+	Progress func(done, total int, obj *Object)
+}
+
+// DefaultCacheDir is where objects are cached unless told otherwise.
+func DefaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "copypatch", "stencilgen")
+}
+
+func (c *Compiler) key(in *Inputs, t Target, tm Template) string {
+	return digest([]byte(cacheVersion), []byte(c.Clang.Ident), []byte(strings.Join(t.Flags(), " ")),
+		in.headerBytes(), []byte(tm.Name), tm.Source)
+}
+
+// Compile builds every template for every target, in parallel, reusing
+// cached objects. The result is ordered by target, then template.
+func (c *Compiler) Compile(ctx context.Context, in *Inputs, targets []Target) ([]*Object, error) {
+	if err := os.MkdirAll(c.CacheDir, 0o755); err != nil {
+		return nil, fmt.Errorf("object cache: %w", err)
+	}
+	var objs []*Object
+	for _, t := range targets {
+		for _, tm := range in.Templates {
+			objs = append(objs, &Object{
+				Target:   t,
+				Template: tm,
+				Path:     filepath.Join(c.CacheDir, c.key(in, t, tm)+".o"),
+			})
+		}
+	}
+	jobs := c.Jobs
+	if jobs < 1 {
+		jobs = 1
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		done     int
+		firstErr error
+		wg       sync.WaitGroup
+		work     = make(chan *Object)
+	)
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for obj := range work {
+				err := c.compileOne(ctx, in, obj)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+					cancel()
+				}
+				done++
+				if err == nil && c.Progress != nil {
+					c.Progress(done, len(objs), obj)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for _, obj := range objs {
+		select {
+		case work <- obj:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return objs, nil
+}
+
+func (c *Compiler) compileOne(ctx context.Context, in *Inputs, obj *Object) error {
+	if _, err := os.Stat(obj.Path); err == nil {
+		obj.Cached = true
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Write to a temporary name and rename, so a crash or a concurrent
+	// build never leaves a truncated object under its final name.
+	tmp, err := os.CreateTemp(c.CacheDir, "tmp-*.o")
+	if err != nil {
+		return err
+	}
+	tmp.Close()
+	defer os.Remove(tmp.Name())
+	args := append(obj.Target.Flags(), "-I", in.Dir, "-o", tmp.Name(), obj.Template.Path)
+	cmd := exec.CommandContext(ctx, c.Clang.Path, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("%s: compiling %s failed: %v\n%s", obj.Target.Name(), obj.Template.Path, err, strings.TrimSpace(stderr.String()))
+	}
+	return os.Rename(tmp.Name(), obj.Path)
+}
