@@ -1,14 +1,18 @@
-// INT_ADD: slot[op0] = slot[op1] + slot[op2] on int64; overflow side-exits
-// with the frame untouched, so the interpreter redoes the add exactly.
+//go:build ignore
+
+// INT_ADD: slot[op0] = slot[op1] + slot[op2] on int64.
+// op0: destination slot, op1, op2: source slots (byte offsets). Overflow
+// side-exits (_JIT_EXIT) with the frame untouched, so the interpreter redoes
+// the add exactly on arbitrary-precision ints.
 #include "uop.h"
 
 CP_UOP {
     cp_i64 sum;
-    if (__builtin_add_overflow((cp_i64)CP_SLOT(1)->bits, (cp_i64)CP_SLOT(2)->bits, &sum)) {
-        CP_EXIT();
+    if (CP_CONTINUES(!__builtin_add_overflow((cp_i64)CP_SLOT(1)->bits, (cp_i64)CP_SLOT(2)->bits, &sum))) {
+        cp_value *dst = CP_SLOT(0);
+        dst->tag = CP_TAG_INT;
+        dst->bits = (cp_u64)sum;
+        CP_CONTINUE();
     }
-    cp_value *dst = CP_SLOT(0);
-    dst->tag = CP_TAG_INT;
-    dst->bits = (cp_u64)sum;
-    CP_CONTINUE();
+    CP_EXIT();
 }

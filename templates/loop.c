@@ -1,13 +1,18 @@
+//go:build ignore
+
 // LOOP: the back-edge. It spends one unit of the safepoint budget and jumps
-// to the loop top; when the budget runs out or Go sets the interrupt flag it
-// leaves with CP_EXIT_SAFEPOINT and exit index op0 (the loop head), so the
-// GC, the scheduler and signals get their turn within a bounded time.
+// to the loop top (_JIT_JUMP_TARGET); when the budget runs out (it was 1 or
+// less) or Go has set the interrupt flag it leaves with CP_EXIT_SAFEPOINT and
+// exit index op0 (an immediate: the loop head), so the GC, the scheduler and
+// signals get their turn within a bounded time. The budget is decremented
+// either way; Go refills it before resuming.
 #include "uop.h"
 
 CP_UOP {
-    cp_i64 left = st->budget - 1;
-    st->budget = left;
-    if (__builtin_expect(left <= 0 || st->interrupt != 0, 0)) {
+    cp_i64 budget = st->budget;
+    // Unsigned arithmetic: the decrement wraps instead of being undefined.
+    st->budget = (cp_i64)((cp_u64)budget - 1);
+    if (__builtin_expect(budget <= 1 || st->interrupt != 0, 0)) {
         CP_LEAVE(CP_EXIT_SAFEPOINT, CP_OPERAND(0));
     }
     CP_JUMP();

@@ -42,6 +42,16 @@ extern char _JIT_OPERAND3[];
 // CP_SLOT(n) is the frame slot whose byte offset is operand n.
 #define CP_SLOT(n) ((cp_value *)((char *)fp + CP_OPERAND(n)))
 
+// CP_CONTINUES(c) marks the condition under which a uop continues to the
+// next one. Write every uop that can leave another way as
+//     if (CP_CONTINUES(ok)) { ...; CP_CONTINUE(); }
+//     CP_EXIT(); (or CP_JUMP();)
+// so that Clang puts the jump to _JIT_CONTINUE last, where the runtime
+// deletes it, and on x86-64 folds the other way out into one conditional jump
+// (jo _JIT_EXIT). The expect-0 is a block-layout request, not a claim about
+// probability: the cores we target ignore static branch hints.
+#define CP_CONTINUES(c) __builtin_expect(!!(c), 0)
+
 #define CP_UOP CP_CC cp_u64 cp_uop(cp_state *st, cp_value *fp)
 
 #define CP_CONTINUE() __attribute__((musttail)) return _JIT_CONTINUE(st, fp)

@@ -1,0 +1,13 @@
+//go:build ignore
+
+// GUARD_FLOAT: side-exit (_JIT_EXIT) unless slot[op0] holds a float
+// (tag CP_TAG_FLOAT); the frame is untouched either way.
+// op0: the slot (byte offset).
+#include "uop.h"
+
+CP_UOP {
+    if (CP_CONTINUES(CP_SLOT(0)->tag == CP_TAG_FLOAT)) {
+        CP_CONTINUE();
+    }
+    CP_EXIT();
+}

@@ -1,0 +1,13 @@
+//go:build ignore
+
+// GUARD_INT: side-exit (_JIT_EXIT) unless slot[op0] holds an int
+// (tag CP_TAG_INT); the frame is untouched either way.
+// op0: the slot (byte offset).
+#include "uop.h"
+
+CP_UOP {
+    if (CP_CONTINUES(CP_SLOT(0)->tag == CP_TAG_INT)) {
+        CP_CONTINUE();
+    }
+    CP_EXIT();
+}

@@ -1,0 +1,13 @@
+//go:build ignore
+
+// INT_GT: slot[op0] = bool(slot[op1] > slot[op2]) on int64.
+// op0: destination slot, op1, op2: source slots (byte offsets). Never exits.
+#include "uop.h"
+
+CP_UOP {
+    cp_u64 r = (cp_i64)CP_SLOT(1)->bits > (cp_i64)CP_SLOT(2)->bits;
+    cp_value *dst = CP_SLOT(0);
+    dst->tag = CP_TAG_BOOL;
+    dst->bits = r;
+    CP_CONTINUE();
+}
