@@ -1,0 +1,94 @@
+// Command minipy runs programs written in a subset of Python 3 with the
+// copypatch tier-1 interpreter.
+//
+// Usage:
+//
+//	minipy FILE [args]     run a program
+//	minipy -c CODE         run a program given as a string
+//	minipy dis FILE        print a program's register bytecode
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/copypatch/copypatch/interp"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	status := 0
+	var code string
+	root := &cobra.Command{
+		Use:   "minipy [-c CODE | FILE] [args]",
+		Short: "Run a Python program (a subset of Python 3) with the copypatch interpreter",
+		Long: `minipy runs Python programs written in a subset of Python 3: functions,
+if/while/for, ints of any size, floats, strings, lists, tuples, dicts,
+f-strings, comprehensions and the math module.
+
+Like python3, it prints the program's output, and on an uncaught exception
+prints a traceback to standard error and exits with status 1.`,
+		Example: `  minipy hello.py
+  minipy -c 'print(2 ** 100)'
+  minipy dis hello.py`,
+		Args:          cobra.ArbitraryArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("c") {
+				status = interp.Run("<string>", []byte(code), stdout, stderr)
+				return nil
+			}
+			if len(args) == 0 {
+				return fmt.Errorf("no program given: pass a FILE or -c CODE (see minipy --help)")
+			}
+			status = runFile(args[0], stdout, stderr)
+			return nil
+		},
+	}
+	root.Flags().StringVarP(&code, "command", "c", "", "program passed in as a string")
+	root.Flags().SetInterspersed(false)
+	dis := &cobra.Command{
+		Use:   "dis FILE",
+		Short: "Print the register bytecode a program compiles to",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			src, err := os.ReadFile(args[0])
+			if err != nil {
+				fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", args[0])
+				status = 2
+				return nil
+			}
+			if err := interp.Disassemble(args[0], src, stdout); err != nil {
+				fmt.Fprintln(stderr, err)
+				status = 1
+			}
+			return nil
+		},
+	}
+	root.AddCommand(dis)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.Execute(); err != nil {
+		fmt.Fprintf(stderr, "minipy: %v\n", err)
+		return 2
+	}
+	return status
+}
+
+func runFile(path string, stdout, stderr io.Writer) int {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", path)
+		return 2
+	}
+	return interp.Run(path, src, stdout, stderr)
+}

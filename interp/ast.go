@@ -1,0 +1,212 @@
+package interp
+
+// pos is a node's source position (1-based line, 0-based column).
+type pos struct{ line, col int }
+
+func (p pos) position() pos { return p }
+
+// Expr is an expression node.
+type Expr interface{ position() pos }
+
+// Stmt is a statement node.
+type Stmt interface{ position() pos }
+
+type (
+	Name struct {
+		pos
+		id string
+	}
+	Const struct {
+		pos
+		v Val
+	}
+	BinOp struct {
+		pos
+		op   string
+		l, r Expr
+	}
+	UnaryOp struct {
+		pos
+		op string
+		x  Expr
+	}
+	BoolOp struct {
+		pos
+		op   string // "and" or "or"
+		l, r Expr
+	}
+	Compare struct {
+		pos
+		ops  []string
+		args []Expr // len(ops)+1
+	}
+	IfExp struct {
+		pos
+		cond, a, b Expr
+	}
+	Call struct {
+		pos
+		fn      Expr
+		args    []Expr
+		kwnames []string
+		kwvals  []Expr
+	}
+	Attr struct {
+		pos
+		x    Expr
+		name string
+	}
+	Subscript struct {
+		pos
+		x, index Expr
+	}
+	SliceExpr struct {
+		pos
+		lo, hi, step Expr // nil when omitted
+	}
+	ListExpr struct {
+		pos
+		elts []Expr
+	}
+	TupleExpr struct {
+		pos
+		elts []Expr
+	}
+	DictExpr struct {
+		pos
+		keys, vals []Expr
+	}
+	SetExpr struct {
+		pos
+		elts []Expr
+	}
+	Comp struct {
+		pos
+		kind string // "list", "gen", "dict", "set"
+		elt  Expr
+		val  Expr // dict comprehensions
+		gens []compFor
+	}
+	FString struct {
+		pos
+		parts []fpart
+	}
+	Lambda struct {
+		pos
+		params []param
+		body   Expr
+	}
+	Starred struct {
+		pos
+		x Expr
+	}
+)
+
+type compFor struct {
+	target Expr
+	iter   Expr
+	ifs    []Expr
+}
+
+type fpart struct {
+	lit  string
+	expr Expr // nil for a literal part
+	conv byte // 0, 'r', 's', 'a'
+	spec *FString
+	text string // expression source, for f"{x=}"
+}
+
+type param struct {
+	name string
+	def  Expr
+	star int // 1 for *args, 2 for **kwargs
+}
+
+type (
+	ExprStmt struct {
+		pos
+		x Expr
+	}
+	Assign struct {
+		pos
+		targets []Expr
+		value   Expr
+	}
+	AugAssign struct {
+		pos
+		target Expr
+		op     string
+		value  Expr
+	}
+	If struct {
+		pos
+		cond         Expr
+		body, orelse []Stmt
+	}
+	While struct {
+		pos
+		cond         Expr
+		body, orelse []Stmt
+	}
+	For struct {
+		pos
+		target, iter Expr
+		body, orelse []Stmt
+	}
+	Break    struct{ pos }
+	Continue struct{ pos }
+	Pass     struct{ pos }
+	Return   struct {
+		pos
+		x Expr
+	}
+	Global struct {
+		pos
+		names []string
+	}
+	Nonlocal struct {
+		pos
+		names []string
+	}
+	Def struct {
+		pos
+		name   string
+		params []param
+		body   []Stmt
+	}
+	Assert struct {
+		pos
+		test, msg Expr
+	}
+	Import struct {
+		pos
+		mod, as string
+	}
+	FromImport struct {
+		pos
+		mod          string
+		names, asses []string
+	}
+	Del struct {
+		pos
+		targets []Expr
+	}
+	Raise struct {
+		pos
+		exc Expr
+	}
+	Try struct {
+		pos
+		body     []Stmt
+		handlers []handler
+		orelse   []Stmt
+		finally  []Stmt
+	}
+)
+
+type handler struct {
+	pos
+	typ  Expr // nil: bare except
+	name string
+	body []Stmt
+}

@@ -1,0 +1,1195 @@
+package interp
+
+import (
+	"math"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// typeObj is a built-in type used as a constructor and in isinstance.
+type typeObj struct {
+	name string
+	fn   func(vm *VM, args []Val, kwn []string) (Val, error)
+}
+
+func (*typeObj) typeName() string { return "type" }
+
+func (t *typeObj) call(vm *VM, args []Val, kwn []string) (Val, error) { return t.fn(vm, args, kwn) }
+
+func noKw(name string, kwn []string) error {
+	if len(kwn) > 0 {
+		return newErr(TypeError, "%s() takes no keyword arguments", name)
+	}
+	return nil
+}
+
+func nargs(name string, args []Val, lo, hi int) error {
+	n := len(args)
+	if n >= lo && n <= hi {
+		return nil
+	}
+	if lo == hi {
+		if lo == 1 {
+			return newErr(TypeError, "%s() takes exactly one argument (%d given)", name, n)
+		}
+		return newErr(TypeError, "%s expected %d arguments, got %d", name, lo, n)
+	}
+	if n < lo {
+		return newErr(TypeError, "%s expected at least %d argument%s, got %d", name, lo, plural(lo), n)
+	}
+	return newErr(TypeError, "%s expected at most %d argument%s, got %d", name, hi, plural(hi), n)
+}
+
+// splitKw separates positional args from keyword args.
+func splitKw(args []Val, kwn []string) ([]Val, map[string]Val) {
+	if len(kwn) == 0 {
+		return args, nil
+	}
+	n := len(args) - len(kwn)
+	kw := map[string]Val{}
+	for i, k := range kwn {
+		kw[k] = args[n+i]
+	}
+	return args[:n], kw
+}
+
+func (vm *VM) builtins() map[string]Val {
+	b := map[string]Val{}
+	fn := func(name string, f func(vm *VM, args []Val, kwn []string) (Val, error)) {
+		b[name] = ObjVal(&Builtin{name: name, fn: f})
+	}
+	ty := func(name string, f func(vm *VM, args []Val, kwn []string) (Val, error)) {
+		b[name] = ObjVal(&typeObj{name: name, fn: f})
+	}
+	fn("print", biPrint)
+	fn("len", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("len", kwn); err != nil {
+			return Val{}, err
+		}
+		if err := nargs("len", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		n, err := vm.length(args[0])
+		return IntVal(int64(n)), err
+	})
+	ty("range", biRange)
+	ty("int", biInt)
+	ty("float", biFloat)
+	ty("str", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return StrVal(""), nil
+		}
+		return StrVal(vm.strOf(args[0])), nil
+	})
+	ty("bool", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return False, nil
+		}
+		return BoolVal(truthy(args[0])), nil
+	})
+	ty("list", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return ObjVal(&List{}), nil
+		}
+		items, err := vm.iterate(args[0])
+		if _, ok := args[0].O.(*Tuple); ok {
+			items = append([]Val(nil), items...)
+		}
+		return ObjVal(&List{items}), err
+	})
+	ty("tuple", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return ObjVal(&Tuple{}), nil
+		}
+		if t, ok := args[0].O.(*Tuple); ok {
+			return ObjVal(t), nil
+		}
+		items, err := vm.iterate(args[0])
+		return ObjVal(&Tuple{items}), err
+	})
+	ty("set", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		s := newSet()
+		if len(args) > 0 {
+			items, err := vm.iterate(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			for _, x := range items {
+				if err := s.d.set(x, NoneVal); err != nil {
+					return Val{}, err
+				}
+			}
+		}
+		return ObjVal(s), nil
+	})
+	ty("dict", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		d := newDict()
+		if len(pos) > 0 {
+			if src, ok := pos[0].O.(*Dict); ok {
+				for _, e := range src.live() {
+					d.set(e.k, e.v)
+				}
+			} else {
+				items, err := vm.iterate(pos[0])
+				if err != nil {
+					return Val{}, err
+				}
+				for i, it := range items {
+					kv, err := vm.iterate(it)
+					if err != nil || len(kv) != 2 {
+						return Val{}, newErr(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(kv))
+					}
+					if err := d.set(kv[0], kv[1]); err != nil {
+						return Val{}, err
+					}
+				}
+			}
+		}
+		for _, k := range kwn {
+			d.set(StrVal(k), kw[k])
+		}
+		return ObjVal(d), nil
+	})
+	fn("repr", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("repr", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		return StrVal(vm.repr(args[0])), nil
+	})
+	fn("ascii", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("ascii", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		return StrVal(asciiRepr(vm.repr(args[0]))), nil
+	})
+	fn("abs", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("abs", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		a := args[0]
+		switch a.T {
+		case tagFloat:
+			return FloatVal(math.Abs(a.F())), nil
+		case tagInt, tagBool:
+			if int64(a.B) < 0 {
+				return vm.unary(opNeg, a)
+			}
+			return IntVal(int64(a.B)), nil
+		}
+		if x, ok := a.O.(*BigInt); ok {
+			return normBig(new(big.Int).Abs(&x.v)), nil
+		}
+		return Val{}, newErr(TypeError, "bad operand type for abs(): '%s'", typeName(a))
+	})
+	fn("min", func(vm *VM, args []Val, kwn []string) (Val, error) { return vm.minmax("min", opLt, args, kwn) })
+	fn("max", func(vm *VM, args []Val, kwn []string) (Val, error) { return vm.minmax("max", opGt, args, kwn) })
+	fn("sum", biSum)
+	fn("sorted", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		if len(pos) != 1 {
+			return Val{}, newErr(TypeError, "sorted expected 1 argument, got %d", len(pos))
+		}
+		items, err := vm.iterate(pos[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if _, ok := pos[0].O.(*Tuple); ok {
+			items = append([]Val(nil), items...)
+		}
+		l := &List{items}
+		if err := vm.sortList(l, kw); err != nil {
+			return Val{}, err
+		}
+		return ObjVal(l), nil
+	})
+	fn("reversed", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("reversed", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		items, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		out := make([]Val, len(items))
+		for i, x := range items {
+			out[len(items)-1-i] = x
+		}
+		return ObjVal(&seqIter{items: out}), nil
+	})
+	fn("enumerate", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		if len(pos) < 1 {
+			return Val{}, newErr(TypeError, "enumerate() missing required argument 'iterable'")
+		}
+		items, err := vm.iterate(pos[0])
+		if err != nil {
+			return Val{}, err
+		}
+		start := int64(0)
+		if len(pos) > 1 {
+			start = int64(pos[1].B)
+		} else if s, ok := kw["start"]; ok {
+			start = int64(s.B)
+		}
+		out := make([]Val, len(items))
+		for i, x := range items {
+			out[i] = ObjVal(&Tuple{[]Val{IntVal(start + int64(i)), x}})
+		}
+		return ObjVal(&seqIter{items: out}), nil
+	})
+	fn("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		var lists [][]Val
+		n := -1
+		for _, a := range args {
+			items, err := vm.iterate(a)
+			if err != nil {
+				return Val{}, newErr(TypeError, "'%s' object is not iterable", typeName(a))
+			}
+			lists = append(lists, items)
+			if n < 0 || len(items) < n {
+				n = len(items)
+			}
+		}
+		if n < 0 {
+			n = 0
+		}
+		out := make([]Val, n)
+		for i := 0; i < n; i++ {
+			t := make([]Val, len(lists))
+			for j := range lists {
+				t[j] = lists[j][i]
+			}
+			out[i] = ObjVal(&Tuple{t})
+		}
+		return ObjVal(&seqIter{items: out}), nil
+	})
+	fn("map", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 2 {
+			return Val{}, newErr(TypeError, "map() must have at least two arguments.")
+		}
+		var lists [][]Val
+		n := -1
+		for _, a := range args[1:] {
+			items, err := vm.iterate(a)
+			if err != nil {
+				return Val{}, err
+			}
+			lists = append(lists, items)
+			if n < 0 || len(items) < n {
+				n = len(items)
+			}
+		}
+		out := make([]Val, n)
+		for i := 0; i < n; i++ {
+			cargs := make([]Val, len(lists))
+			for j := range lists {
+				cargs[j] = lists[j][i]
+			}
+			v, err := vm.call(args[0], cargs, nil)
+			if err != nil {
+				return Val{}, err
+			}
+			out[i] = v
+		}
+		return ObjVal(&seqIter{items: out}), nil
+	})
+	fn("filter", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("filter", args, 2, 2); err != nil {
+			return Val{}, err
+		}
+		items, err := vm.iterate(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		var out []Val
+		for _, x := range items {
+			keep := truthy(x)
+			if args[0].T != tagNone {
+				v, err := vm.call(args[0], []Val{x}, nil)
+				if err != nil {
+					return Val{}, err
+				}
+				keep = truthy(v)
+			}
+			if keep {
+				out = append(out, x)
+			}
+		}
+		return ObjVal(&seqIter{items: out}), nil
+	})
+	fn("any", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("any", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		items, err := vm.iterate(args[0])
+		for _, x := range items {
+			if truthy(x) {
+				return True, nil
+			}
+		}
+		return False, err
+	})
+	fn("all", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("all", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		items, err := vm.iterate(args[0])
+		for _, x := range items {
+			if !truthy(x) {
+				return False, nil
+			}
+		}
+		return True, err
+	})
+	fn("round", biRound)
+	fn("divmod", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("divmod", args, 2, 2); err != nil {
+			return Val{}, err
+		}
+		q, err := vm.binop(opFloorDiv, args[0], args[1])
+		if err != nil {
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
+				return Val{}, newErr(TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", typeName(args[0]), typeName(args[1]))
+			}
+			return Val{}, err
+		}
+		r, err := vm.binop(opMod, args[0], args[1])
+		return ObjVal(&Tuple{[]Val{q, r}}), err
+	})
+	fn("pow", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("pow", args, 2, 3); err != nil {
+			return Val{}, err
+		}
+		if len(args) == 3 {
+			a, ok1 := toBig(args[0])
+			e, ok2 := toBig(args[1])
+			m, ok3 := toBig(args[2])
+			if !ok1 || !ok2 || !ok3 {
+				return Val{}, newErr(TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
+			}
+			if m.Sign() == 0 {
+				return Val{}, newErr(ValueError, "pow() 3rd argument cannot be 0")
+			}
+			r := new(big.Int).Exp(a, e, m)
+			if r.Sign() != 0 && m.Sign() < 0 {
+				r.Add(r, m)
+			}
+			return normBig(r), nil
+		}
+		return vm.binop(opPow, args[0], args[1])
+	})
+	fn("ord", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("ord", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		s, ok := args[0].O.(*Str)
+		if !ok || args[0].T != tagObject {
+			return Val{}, newErr(TypeError, "ord() expected string of length 1, but %s found", typeName(args[0]))
+		}
+		if s.length() != 1 {
+			return Val{}, newErr(TypeError, "ord() expected a character, but string of length %d found", s.length())
+		}
+		r := []rune(s.s)
+		return IntVal(int64(r[0])), nil
+	})
+	fn("chr", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("chr", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		if args[0].T != tagInt && args[0].T != tagBool {
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
+		}
+		n := int64(args[0].B)
+		if n < 0 || n > 0x10ffff {
+			return Val{}, newErr(ValueError, "chr() arg not in range(0x110000)")
+		}
+		return StrVal(string(rune(n))), nil
+	})
+	fn("hex", func(vm *VM, args []Val, kwn []string) (Val, error) { return intBase(args, 16, "0x") })
+	fn("oct", func(vm *VM, args []Val, kwn []string) (Val, error) { return intBase(args, 8, "0o") })
+	fn("bin", func(vm *VM, args []Val, kwn []string) (Val, error) { return intBase(args, 2, "0b") })
+	fn("isinstance", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("isinstance", args, 2, 2); err != nil {
+			return Val{}, err
+		}
+		return vm.isinstance(args[0], args[1])
+	})
+	fn("type", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("type", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		n := typeName(args[0])
+		if t, ok := vm.mod.gindex[n]; ok {
+			if g := vm.mod.globals[t]; g.T == tagObject {
+				if _, ok := g.O.(*typeObj); ok {
+					return g, nil
+				}
+			}
+		}
+		return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
+		}}), nil
+	})
+	fn("hash", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("hash", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		h, err := hashKey(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if h.k == 1 {
+			return IntVal(int64(h.i)), nil
+		}
+		var x uint64 = 1469598103934665603
+		for _, c := range []byte(h.s) {
+			x = (x ^ uint64(c)) * 1099511628211
+		}
+		return IntVal(int64(x >> 1)), nil
+	})
+	fn("callable", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("callable", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		switch args[0].O.(type) {
+		case *Function, *Builtin, *BoundMethod, *typeObj, *ExcType:
+			return True, nil
+		}
+		return False, nil
+	})
+	fn("iter", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("iter", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		it, err := vm.iter(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		return ObjVal(it), nil
+	})
+	fn("next", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("next", args, 1, 2); err != nil {
+			return Val{}, err
+		}
+		switch args[0].O.(type) {
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter:
+		default:
+			return Val{}, newErr(TypeError, "'%s' object is not an iterator", typeName(args[0]))
+		}
+		v, ok, err := vm.next(args[0].O)
+		if err != nil {
+			return Val{}, err
+		}
+		if !ok {
+			if len(args) == 2 {
+				return args[1], nil
+			}
+			return Val{}, newErrVal(StopIteration)
+		}
+		return v, nil
+	})
+	fn("input", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return Val{}, newErr(EOFErrorT, "EOF when reading a line")
+	})
+	fn("__apply__", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return vm.call(args[0], args[1].O.(*Tuple).items, nil)
+	})
+	fn("format", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("format", args, 1, 2); err != nil {
+			return Val{}, err
+		}
+		spec := ""
+		if len(args) == 2 {
+			spec = vm.strOf(args[1])
+		}
+		s, err := vm.format(args[0], spec)
+		return StrVal(s), err
+	})
+	for _, t := range excTypes {
+		b[t.name] = ObjVal(t)
+	}
+	b["EOFError"] = ObjVal(EOFErrorT)
+	return b
+}
+
+var EOFErrorT = &ExcType{name: "EOFError", base: Exception_}
+
+func intBase(args []Val, base int, prefix string) (Val, error) {
+	if len(args) != 1 {
+		return Val{}, newErr(TypeError, "expected one argument")
+	}
+	b, ok := toBig(args[0])
+	if !ok {
+		return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
+	}
+	s := new(big.Int).Abs(b).Text(base)
+	if b.Sign() < 0 {
+		return StrVal("-" + prefix + s), nil
+	}
+	return StrVal(prefix + s), nil
+}
+
+func (vm *VM) isinstance(v, t Val) (Val, error) {
+	switch x := t.O.(type) {
+	case *Tuple:
+		for _, it := range x.items {
+			r, err := vm.isinstance(v, it)
+			if err != nil || truthy(r) {
+				return r, err
+			}
+		}
+		return False, nil
+	case *typeObj:
+		n := typeName(v)
+		if x.name == "int" && n == "bool" {
+			return True, nil
+		}
+		return BoolVal(n == x.name), nil
+	case *ExcType:
+		e, ok := v.O.(*Exception)
+		return BoolVal(ok && e.typ.isSub(x)), nil
+	}
+	return Val{}, newErr(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+}
+
+func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	sep, end := " ", "\n"
+	for k, v := range kw {
+		switch k {
+		case "sep":
+			if v.T != tagNone {
+				s, ok := v.O.(*Str)
+				if !ok {
+					return Val{}, newErr(TypeError, "sep must be None or a string, not %s", typeName(v))
+				}
+				sep = s.s
+			}
+		case "end":
+			if v.T != tagNone {
+				s, ok := v.O.(*Str)
+				if !ok {
+					return Val{}, newErr(TypeError, "end must be None or a string, not %s", typeName(v))
+				}
+				end = s.s
+			}
+		case "flush", "file":
+		default:
+			return Val{}, newErr(TypeError, "print() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	for i, a := range pos {
+		if i > 0 {
+			vm.out.WriteString(sep)
+		}
+		vm.out.WriteString(vm.strOf(a))
+	}
+	vm.out.WriteString(end)
+	return NoneVal, nil
+}
+
+func (vm *VM) length(v Val) (int, error) {
+	switch x := v.O.(type) {
+	case *Str:
+		return x.length(), nil
+	case *List:
+		return len(x.items), nil
+	case *Tuple:
+		return len(x.items), nil
+	case *Dict:
+		return x.Len(), nil
+	case *Set:
+		return x.d.Len(), nil
+	case *Range:
+		return int(rangeLen(x)), nil
+	case *DictView:
+		return x.d.Len(), nil
+	}
+	return 0, newErr(TypeError, "object of type '%s' has no len()", typeName(v))
+}
+
+func toInt64Arg(v Val) (int64, bool) {
+	if v.T == tagInt || v.T == tagBool {
+		return int64(v.B), true
+	}
+	return 0, false
+}
+
+func biRange(vm *VM, args []Val, kwn []string) (Val, error) {
+	if err := noKw("range", kwn); err != nil {
+		return Val{}, err
+	}
+	if len(args) == 0 {
+		return Val{}, newErr(TypeError, "range expected at least 1 argument, got 0")
+	}
+	if len(args) > 3 {
+		return Val{}, newErr(TypeError, "range expected at most 3 arguments, got %d", len(args))
+	}
+	var ns [3]int64
+	for i, a := range args {
+		n, ok := toInt64Arg(a)
+		if !ok {
+			if _, big := a.O.(*BigInt); big {
+				return Val{}, newErr(OverflowError, "Python int too large to convert to C ssize_t")
+			}
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a))
+		}
+		ns[i] = n
+	}
+	r := &Range{step: 1}
+	switch len(args) {
+	case 1:
+		r.stop = ns[0]
+	case 2:
+		r.start, r.stop = ns[0], ns[1]
+	case 3:
+		r.start, r.stop, r.step = ns[0], ns[1], ns[2]
+		if r.step == 0 {
+			return Val{}, newErr(ValueError, "range() arg 3 must not be zero")
+		}
+	}
+	return ObjVal(r), nil
+}
+
+func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if len(pos) == 0 {
+		return IntVal(0), nil
+	}
+	base := int64(10)
+	hasBase := false
+	if len(pos) > 1 {
+		base, hasBase = int64(pos[1].B), true
+	} else if b, ok := kw["base"]; ok {
+		base, hasBase = int64(b.B), true
+	}
+	a := pos[0]
+	switch a.T {
+	case tagInt:
+		return a, nil
+	case tagBool:
+		return IntVal(int64(a.B)), nil
+	case tagFloat:
+		f := a.F()
+		if math.IsInf(f, 0) {
+			return Val{}, newErr(OverflowError, "cannot convert float infinity to integer")
+		}
+		if math.IsNaN(f) {
+			return Val{}, newErr(ValueError, "cannot convert float NaN to integer")
+		}
+		t := math.Trunc(f)
+		if t >= -9.2e18 && t <= 9.2e18 {
+			return IntVal(int64(t)), nil
+		}
+		bf, _ := new(big.Float).SetFloat64(t).Int(nil)
+		return normBig(bf), nil
+	}
+	switch x := a.O.(type) {
+	case *BigInt:
+		return a, nil
+	case *Str:
+		s := strings.TrimSpace(x.s)
+		t := strings.ReplaceAll(s, "_", "")
+		b := int(base)
+		neg := false
+		if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
+			neg = t[0] == '-'
+			t = t[1:]
+		}
+		if b == 0 || b == 16 || b == 8 || b == 2 {
+			low := strings.ToLower(t)
+			for _, p := range []struct {
+				pre string
+				b   int
+			}{{"0x", 16}, {"0o", 8}, {"0b", 2}} {
+				if strings.HasPrefix(low, p.pre) && (b == 0 || b == p.b) {
+					t, b = t[2:], p.b
+				}
+			}
+			if b == 0 {
+				b = 10
+			}
+		}
+		n, ok := new(big.Int).SetString(t, b)
+		if !ok || t == "" || strings.HasPrefix(x.s, "_") || strings.Contains(x.s, "__") || strings.HasSuffix(s, "_") {
+			return Val{}, newErr(ValueError, "invalid literal for int() with base %d: %s", base, strRepr(x.s))
+		}
+		if neg {
+			n.Neg(n)
+		}
+		return normBig(n), nil
+	}
+	if hasBase {
+		return Val{}, newErr(TypeError, "int() can't convert non-string with explicit base")
+	}
+	return Val{}, newErr(TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", typeName(a))
+}
+
+func biFloat(vm *VM, args []Val, kwn []string) (Val, error) {
+	if len(args) == 0 {
+		return FloatVal(0), nil
+	}
+	a := args[0]
+	if isNumber(a) {
+		f, err := toFloat(a)
+		return FloatVal(f), err
+	}
+	if s, ok := a.O.(*Str); ok {
+		t := strings.ToLower(strings.TrimSpace(s.s))
+		switch strings.TrimLeft(t, "+-") {
+		case "inf", "infinity":
+			if strings.HasPrefix(t, "-") {
+				return FloatVal(math.Inf(-1)), nil
+			}
+			return FloatVal(math.Inf(1)), nil
+		case "nan":
+			return FloatVal(math.NaN()), nil
+		}
+		if t != "" && !strings.ContainsAny(t, "xp") && !strings.HasPrefix(t, "_") && !strings.HasSuffix(t, "_") && !strings.Contains(t, "__") {
+			f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64)
+			if err == nil || errorsIsRange(err) {
+				return FloatVal(f), nil
+			}
+		}
+		return Val{}, newErr(ValueError, "could not convert string to float: %s", strRepr(s.s))
+	}
+	return Val{}, newErr(TypeError, "float() argument must be a string or a real number, not '%s'", typeName(a))
+}
+
+func errorsIsRange(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
+}
+
+func (vm *VM) minmax(name string, op Op, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	var items []Val
+	if len(pos) == 0 {
+		return Val{}, newErr(TypeError, "%s expected at least 1 argument, got 0", name)
+	}
+	if len(pos) == 1 {
+		var err error
+		if items, err = vm.iterate(pos[0]); err != nil {
+			return Val{}, err
+		}
+		if len(items) == 0 {
+			if d, ok := kw["default"]; ok {
+				return d, nil
+			}
+			return Val{}, newErr(ValueError, "%s() iterable argument is empty", name)
+		}
+	} else {
+		items = pos
+	}
+	key, hasKey := kw["key"]
+	best := items[0]
+	bestK := best
+	if hasKey && key.T != tagNone {
+		var err error
+		if bestK, err = vm.call(key, []Val{best}, nil); err != nil {
+			return Val{}, err
+		}
+	}
+	for _, x := range items[1:] {
+		k := x
+		if hasKey && key.T != tagNone {
+			var err error
+			if k, err = vm.call(key, []Val{x}, nil); err != nil {
+				return Val{}, err
+			}
+		}
+		better, err := vm.compare(op, k, bestK)
+		if err != nil {
+			return Val{}, err
+		}
+		if better {
+			best, bestK = x, k
+		}
+	}
+	return best, nil
+}
+
+func biSum(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if len(pos) == 0 {
+		return Val{}, newErr(TypeError, "sum() takes at least 1 positional argument (0 given)")
+	}
+	items, err := vm.iterate(pos[0])
+	if err != nil {
+		return Val{}, err
+	}
+	acc := IntVal(0)
+	if len(pos) > 1 {
+		acc = pos[1]
+	} else if s, ok := kw["start"]; ok {
+		acc = s
+	}
+	if acc.isStr() {
+		return Val{}, newErr(TypeError, "sum() can't sum strings [use ''.join(seq) instead]")
+	}
+	// Floats are summed with compensation, as CPython does since 3.12.
+	i := 0
+	for ; i < len(items); i++ {
+		if acc.T == tagFloat {
+			break
+		}
+		if acc, err = vm.binop(opAdd, acc, items[i]); err != nil {
+			return Val{}, err
+		}
+	}
+	if i < len(items) || acc.T == tagFloat {
+		sum := acc.F()
+		c := 0.0
+		for ; i < len(items); i++ {
+			x := items[i]
+			var f float64
+			switch x.T {
+			case tagFloat:
+				f = x.F()
+			case tagInt, tagBool:
+				f = float64(int64(x.B))
+			default:
+				v, err := vm.binop(opAdd, FloatVal(sum+c), x)
+				if err != nil {
+					return Val{}, err
+				}
+				sum, c = v.F(), 0
+				continue
+			}
+			// Neumaier summation.
+			t := sum + f
+			if math.Abs(sum) >= math.Abs(f) {
+				c += (sum - t) + f
+			} else {
+				c += (f - t) + sum
+			}
+			sum = t
+		}
+		if c != 0 && !math.IsInf(c, 0) && !math.IsNaN(c) {
+			sum += c
+		}
+		return FloatVal(sum), nil
+	}
+	return acc, nil
+}
+
+func biRound(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if len(pos) == 0 {
+		return Val{}, newErr(TypeError, "round() missing required argument 'number' (pos 1)")
+	}
+	x := pos[0]
+	var nd Val = NoneVal
+	if len(pos) > 1 {
+		nd = pos[1]
+	} else if v, ok := kw["ndigits"]; ok {
+		nd = v
+	}
+	if isIntLike(x) {
+		if nd.T == tagNone || int64(nd.B) >= 0 {
+			if x.T == tagBool {
+				return IntVal(int64(x.B)), nil
+			}
+			return x, nil
+		}
+		// Round to a negative number of digits, half to even.
+		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(-int64(nd.B)), nil)
+		b, _ := toBig(x)
+		q, r := new(big.Int).DivMod(b, p, new(big.Int))
+		twice := new(big.Int).Mul(r, big.NewInt(2))
+		if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
+			q.Add(q, big.NewInt(1))
+		}
+		return normBig(q.Mul(q, p)), nil
+	}
+	if x.T != tagFloat {
+		return Val{}, newErr(TypeError, "type %s doesn't define __round__ method", typeName(x))
+	}
+	f := x.F()
+	if nd.T == tagNone {
+		if math.IsInf(f, 0) {
+			return Val{}, newErr(OverflowError, "cannot convert float infinity to integer")
+		}
+		if math.IsNaN(f) {
+			return Val{}, newErr(ValueError, "cannot convert float NaN to integer")
+		}
+		return biInt(vm, []Val{FloatVal(math.RoundToEven(f))}, nil)
+	}
+	n := int64(nd.B)
+	if math.IsInf(f, 0) || math.IsNaN(f) || n > 300 {
+		return x, nil
+	}
+	if n < -300 {
+		return FloatVal(math.Copysign(0, f)), nil
+	}
+	if n >= 0 {
+		s := strconv.FormatFloat(f, 'f', int(n), 64)
+		r, _ := strconv.ParseFloat(s, 64)
+		return FloatVal(r), nil
+	}
+	p := math.Pow(10, float64(-n))
+	r := math.RoundToEven(f/p) * p
+	return FloatVal(r), nil
+}
+
+// sortList sorts in place with optional key= and reverse=, stably.
+func (vm *VM) sortList(l *List, kw map[string]Val) error {
+	for k := range kw {
+		if k != "key" && k != "reverse" {
+			return newErr(TypeError, "sort() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	keys := l.items
+	if key, ok := kw["key"]; ok && key.T != tagNone {
+		keys = make([]Val, len(l.items))
+		for i, x := range l.items {
+			k, err := vm.call(key, []Val{x}, nil)
+			if err != nil {
+				return err
+			}
+			keys[i] = k
+		}
+	}
+	reverse := false
+	if r, ok := kw["reverse"]; ok {
+		reverse = truthy(r)
+	}
+	idx := make([]int, len(l.items))
+	for i := range idx {
+		idx[i] = i
+	}
+	var err error
+	less := func(a, b Val) bool {
+		if err != nil {
+			return false
+		}
+		if a.T == tagInt && b.T == tagInt {
+			return int64(a.B) < int64(b.B)
+		}
+		r, e := vm.compare(opLt, a, b)
+		if e != nil {
+			err = e
+		}
+		return r
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		if reverse {
+			return less(keys[idx[j]], keys[idx[i]])
+		}
+		return less(keys[idx[i]], keys[idx[j]])
+	})
+	if err != nil {
+		return err
+	}
+	out := make([]Val, len(idx))
+	for i, j := range idx {
+		out[i] = l.items[j]
+	}
+	l.items = out
+	return nil
+}
+
+func mathModule() *Module {
+	m := &Module{name: "math", attrs: map[string]Val{}}
+	f1 := func(name string, f func(float64) float64) {
+		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", name, len(args))
+			}
+			x, err := toFloat(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			r := f(x)
+			if math.IsNaN(r) && !math.IsNaN(x) {
+				if name == "sqrt" || name == "log" || name == "log2" || name == "log10" {
+					if x == 0 && name != "sqrt" {
+						return Val{}, newErr(ValueError, "expected a positive input")
+					}
+					if name == "sqrt" {
+						return Val{}, newErr(ValueError, "expected a nonnegative input, got %s", formatFloatRepr(x))
+					}
+					return Val{}, newErr(ValueError, "expected a positive input")
+				}
+				return Val{}, newErr(ValueError, "math domain error")
+			}
+			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
+				if (name == "log" || name == "log2" || name == "log10") && x == 0 {
+					return Val{}, newErr(ValueError, "expected a positive input")
+				}
+				return Val{}, newErr(OverflowError, "math range error")
+			}
+			return FloatVal(r), nil
+		}})
+	}
+	f1("sqrt", math.Sqrt)
+	f1("sin", math.Sin)
+	f1("cos", math.Cos)
+	f1("tan", math.Tan)
+	f1("asin", math.Asin)
+	f1("acos", math.Acos)
+	f1("atan", math.Atan)
+	f1("sinh", math.Sinh)
+	f1("cosh", math.Cosh)
+	f1("tanh", math.Tanh)
+	f1("exp", math.Exp)
+	f1("log2", math.Log2)
+	f1("log10", math.Log10)
+	f1("fabs", math.Abs)
+	f1("degrees", func(x float64) float64 { return x * 180 / math.Pi })
+	f1("radians", func(x float64) float64 { return x * math.Pi / 180 })
+	m.attrs["log"] = ObjVal(&Builtin{name: "log", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 1 || len(args) > 2 {
+			return Val{}, newErr(TypeError, "log expected 1 or 2 arguments, got %d", len(args))
+		}
+		x, err := toFloat(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if x <= 0 {
+			return Val{}, newErr(ValueError, "expected a positive input")
+		}
+		r := math.Log(x)
+		if b, ok := args[0].O.(*BigInt); ok {
+			r = math.Log(float64(len(b.v.Text(2))-1)*0 + x)
+		}
+		if len(args) == 2 {
+			y, err := toFloat(args[1])
+			if err != nil {
+				return Val{}, err
+			}
+			r /= math.Log(y)
+		}
+		return FloatVal(r), nil
+	}})
+	intRes := func(name string, f func(float64) float64) {
+		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", name, len(args))
+			}
+			if isIntLike(args[0]) {
+				return biInt(vm, args, nil)
+			}
+			x, err := toFloat(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			return biInt(vm, []Val{FloatVal(f(x))}, nil)
+		}})
+	}
+	intRes("floor", math.Floor)
+	intRes("ceil", math.Ceil)
+	intRes("trunc", math.Trunc)
+	m.attrs["pow"] = ObjVal(&Builtin{name: "pow", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "pow expected 2 arguments, got %d", len(args))
+		}
+		x, err := toFloat(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		y, err := toFloat(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		if x == 0 && y < 0 {
+			return Val{}, newErr(ValueError, "math domain error")
+		}
+		return FloatVal(math.Pow(x, y)), nil
+	}})
+	m.attrs["atan2"] = ObjVal(&Builtin{name: "atan2", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "atan2 expected 2 arguments, got %d", len(args))
+		}
+		y, _ := toFloat(args[0])
+		x, _ := toFloat(args[1])
+		return FloatVal(math.Atan2(y, x)), nil
+	}})
+	m.attrs["hypot"] = ObjVal(&Builtin{name: "hypot", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		s := 0.0
+		for _, a := range args {
+			x, err := toFloat(a)
+			if err != nil {
+				return Val{}, err
+			}
+			s = math.Hypot(s, x)
+		}
+		return FloatVal(s), nil
+	}})
+	m.attrs["gcd"] = ObjVal(&Builtin{name: "gcd", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		r := new(big.Int)
+		for _, a := range args {
+			b, ok := toBig(a)
+			if !ok {
+				return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a))
+			}
+			r.GCD(nil, nil, new(big.Int).Abs(r), new(big.Int).Abs(b))
+		}
+		return normBig(r), nil
+	}})
+	m.attrs["factorial"] = ObjVal(&Builtin{name: "factorial", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 || (args[0].T != tagInt && args[0].T != tagBool) {
+			return Val{}, newErr(TypeError, "factorial() only accepts integral values")
+		}
+		n := int64(args[0].B)
+		if n < 0 {
+			return Val{}, newErr(ValueError, "factorial() not defined for negative values")
+		}
+		return normBig(new(big.Int).MulRange(1, max(n, 1))), nil
+	}})
+	m.attrs["isqrt"] = ObjVal(&Builtin{name: "isqrt", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		b, ok := toBig(args[0])
+		if !ok || len(args) != 1 {
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
+		}
+		if b.Sign() < 0 {
+			return Val{}, newErr(ValueError, "isqrt() argument must be nonnegative")
+		}
+		return normBig(new(big.Int).Sqrt(b)), nil
+	}})
+	m.attrs["isclose"] = ObjVal(&Builtin{name: "isclose", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		a, _ := toFloat(pos[0])
+		b, _ := toFloat(pos[1])
+		rel, abs := 1e-9, 0.0
+		if v, ok := kw["rel_tol"]; ok {
+			rel, _ = toFloat(v)
+		}
+		if v, ok := kw["abs_tol"]; ok {
+			abs, _ = toFloat(v)
+		}
+		if a == b {
+			return True, nil
+		}
+		d := math.Abs(a - b)
+		return BoolVal(d <= math.Max(rel*math.Max(math.Abs(a), math.Abs(b)), abs)), nil
+	}})
+	for _, n := range []string{"isnan", "isinf", "isfinite"} {
+		n := n
+		m.attrs[n] = ObjVal(&Builtin{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			x, err := toFloat(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			switch n {
+			case "isnan":
+				return BoolVal(math.IsNaN(x)), nil
+			case "isinf":
+				return BoolVal(math.IsInf(x, 0)), nil
+			}
+			return BoolVal(!math.IsNaN(x) && !math.IsInf(x, 0)), nil
+		}})
+	}
+	m.attrs["pi"] = FloatVal(math.Pi)
+	m.attrs["e"] = FloatVal(math.E)
+	m.attrs["tau"] = FloatVal(2 * math.Pi)
+	m.attrs["inf"] = FloatVal(math.Inf(1))
+	m.attrs["nan"] = FloatVal(math.NaN())
+	return m
+}
+
+var _ = unicode.IsSpace

@@ -1,0 +1,1260 @@
+package interp
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Code is a compiled function or module body.
+type Code struct {
+	name       string
+	filename   string
+	instrs     []Instr
+	lines      []int32
+	nslots     int
+	nlocals    int
+	nparams    int
+	varargs    bool // last parameter collects extra positional arguments
+	localNames []string
+	consts     []Val // initial values of slots nlocals .. nlocals+len(consts)
+	names      []string
+	kwnames    [][]string
+	funcs      []*Code
+	freeFrom   []int32 // for nested functions: enclosing slots captured at definition
+	freeTo     []int32 // and the local slots they are copied into
+	excTable   []excEntry
+	counters   []uint32 // back-edge counters, indexed by the JUMP_BACK's pc
+	isModule   bool
+	mod        *moduleState
+}
+
+type excEntry struct {
+	start, end, handler int32
+	excSlot             int32
+}
+
+// moduleState holds a module's globals: slots by index, names by index.
+type moduleState struct {
+	filename string
+	lines    []string
+	globals  []Val
+	gnames   []string
+	gindex   map[string]int
+}
+
+func (m *moduleState) global(name string) int {
+	if i, ok := m.gindex[name]; ok {
+		return i
+	}
+	i := len(m.gnames)
+	m.gnames = append(m.gnames, name)
+	m.gindex[name] = i
+	m.globals = append(m.globals, Val{})
+	return i
+}
+
+const (
+	constBase = 1 << 24
+	tempBase  = 1 << 25
+)
+
+type loopCtx struct {
+	breaks    []int
+	continues []int
+	cont      int // -1: patch continues later
+}
+
+type compiler struct {
+	mod      *moduleState
+	code     *Code
+	isFunc   bool
+	locals   map[string]int
+	globals  map[string]bool
+	enclose  *compiler // enclosing function scope, for captured names
+	overlay  []map[string]int
+	consts   map[constKey]int
+	temps    int
+	maxTmp   int
+	loops    []*loopCtx
+	line     int
+	captured map[string]int // free name -> local slot in this function
+}
+
+type constKey struct {
+	t templates_Tag
+	b uint64
+	s string
+}
+
+type templates_Tag = uint64
+
+func compileModule(filename, src string, body []Stmt, lines []string) (co *Code, mod *moduleState, err error) {
+	mod = &moduleState{filename: filename, lines: lines, gindex: map[string]int{}}
+	c := &compiler{mod: mod, code: &Code{name: "<module>", filename: filename, isModule: true, mod: mod},
+		locals: map[string]int{}, consts: map[constKey]int{}}
+	defer func() {
+		if r := recover(); r != nil {
+			if se, ok := r.(*SyntaxError); ok {
+				err = se
+				return
+			}
+			panic(r)
+		}
+	}()
+	c.stmts(body)
+	c.emit(opReturn, c.constSlot(NoneVal))
+	c.finish()
+	return c.code, mod, nil
+}
+
+func (c *compiler) emit(op Op, args ...int) int {
+	var in Instr
+	in.Op = op
+	for i, a := range args {
+		*in.operand(i) = int32(a)
+	}
+	c.code.instrs = append(c.code.instrs, in)
+	c.code.lines = append(c.code.lines, int32(c.line))
+	return len(c.code.instrs) - 1
+}
+
+func (c *compiler) pc() int { return len(c.code.instrs) }
+
+func (c *compiler) patch(at int, operand int, target int) {
+	*c.code.instrs[at].operand(operand) = int32(target)
+}
+
+func (c *compiler) temp() int {
+	t := c.temps
+	c.temps++
+	if c.temps > c.maxTmp {
+		c.maxTmp = c.temps
+	}
+	return tempBase + t
+}
+
+func (c *compiler) temps_(n int) int {
+	first := tempBase + c.temps
+	c.temps += n
+	if c.temps > c.maxTmp {
+		c.maxTmp = c.temps
+	}
+	return first
+}
+
+func (c *compiler) isTemp(s int) bool { return s >= tempBase }
+
+func (c *compiler) constSlot(v Val) int {
+	k := constKey{t: uint64(v.T), b: v.B}
+	if v.T == tagObject {
+		switch o := v.O.(type) {
+		case *Str:
+			k.s = "s" + o.s
+		case *BigInt:
+			k.s = "b" + o.v.String()
+		default:
+			k.s = fmt.Sprintf("%p", o)
+		}
+	}
+	if v.T == tagFloat && v.F() == 0 && math.Signbit(v.F()) {
+		k.s = "-0"
+	}
+	if i, ok := c.consts[k]; ok {
+		return constBase + i
+	}
+	i := len(c.code.consts)
+	c.code.consts = append(c.code.consts, v)
+	c.consts[k] = i
+	return constBase + i
+}
+
+func (c *compiler) name(s string) int {
+	for i, n := range c.code.names {
+		if n == s {
+			return i
+		}
+	}
+	c.code.names = append(c.code.names, s)
+	return len(c.code.names) - 1
+}
+
+// finish resolves const and temp operands to final slot numbers.
+func (c *compiler) finish() {
+	co := c.code
+	co.nlocals = len(co.localNames)
+	nconst := len(co.consts)
+	fix := func(x int32) int32 {
+		switch {
+		case x >= tempBase:
+			return int32(co.nlocals+nconst) + x - tempBase
+		case x >= constBase:
+			return int32(co.nlocals) + x - constBase
+		}
+		return x
+	}
+	for i := range co.instrs {
+		in := &co.instrs[i]
+		for j, k := range opInfo[in.Op].kinds {
+			if k == 's' {
+				p := in.operand(j)
+				*p = fix(*p)
+			}
+		}
+	}
+	for i := range co.excTable {
+		co.excTable[i].excSlot = fix(co.excTable[i].excSlot)
+	}
+	for i := range co.freeFrom {
+		_ = i
+	}
+	co.nslots = co.nlocals + nconst + c.maxTmp
+	co.counters = make([]uint32, len(co.instrs))
+}
+
+func (c *compiler) errAt(p pos, msg string) {
+	panic(&SyntaxError{Kind: "SyntaxError", Msg: msg, Line: p.line, Col: p.col, End: p.col + 1})
+}
+
+// ---- scopes ----
+
+// lookup says where a name lives: a local slot (>= 0) or global (-1).
+func (c *compiler) lookup(name string) int {
+	for i := len(c.overlay) - 1; i >= 0; i-- {
+		if s, ok := c.overlay[i][name]; ok {
+			return s
+		}
+	}
+	if c.isFunc && !c.globals[name] {
+		if s, ok := c.locals[name]; ok {
+			return s
+		}
+	}
+	return -1
+}
+
+func (c *compiler) addLocal(name string) int {
+	if s, ok := c.locals[name]; ok {
+		return s
+	}
+	s := len(c.code.localNames)
+	c.code.localNames = append(c.code.localNames, name)
+	c.locals[name] = s
+	return s
+}
+
+// assigned collects the names a function body binds.
+func assigned(body []Stmt, out map[string]bool, globals map[string]bool) {
+	var target func(e Expr)
+	target = func(e Expr) {
+		switch x := e.(type) {
+		case *Name:
+			out[x.id] = true
+		case *TupleExpr:
+			for _, el := range x.elts {
+				target(el)
+			}
+		case *ListExpr:
+			for _, el := range x.elts {
+				target(el)
+			}
+		case *Starred:
+			target(x.x)
+		}
+	}
+	for _, s := range body {
+		switch x := s.(type) {
+		case *Assign:
+			for _, t := range x.targets {
+				target(t)
+			}
+		case *AugAssign:
+			target(x.target)
+		case *For:
+			target(x.target)
+			assigned(x.body, out, globals)
+			assigned(x.orelse, out, globals)
+		case *While:
+			assigned(x.body, out, globals)
+			assigned(x.orelse, out, globals)
+		case *If:
+			assigned(x.body, out, globals)
+			assigned(x.orelse, out, globals)
+		case *Try:
+			assigned(x.body, out, globals)
+			for _, h := range x.handlers {
+				if h.name != "" {
+					out[h.name] = true
+				}
+				assigned(h.body, out, globals)
+			}
+			assigned(x.orelse, out, globals)
+			assigned(x.finally, out, globals)
+		case *Def:
+			out[x.name] = true
+		case *Import:
+			out[x.as] = true
+		case *FromImport:
+			for _, a := range x.asses {
+				out[a] = true
+			}
+		case *Del:
+			for _, t := range x.targets {
+				target(t)
+			}
+		case *Global:
+			for _, n := range x.names {
+				globals[n] = true
+			}
+		}
+	}
+}
+
+// ---- statements ----
+
+func (c *compiler) stmts(body []Stmt) {
+	for _, s := range body {
+		c.stmt(s)
+	}
+}
+
+func (c *compiler) stmt(s Stmt) {
+	save := c.temps
+	defer func() { c.temps = save }()
+	c.line = s.position().line
+	switch x := s.(type) {
+	case *ExprStmt:
+		t := c.temp()
+		c.exprTo(x.x, t)
+	case *Assign:
+		if len(x.targets) == 1 {
+			c.assignExpr(x.targets[0], x.value)
+			return
+		}
+		v := c.exprAny(x.value)
+		for _, t := range x.targets {
+			c.store(t, v)
+		}
+	case *AugAssign:
+		c.augAssign(x)
+	case *If:
+		c.ifStmt(x)
+	case *While:
+		c.whileStmt(x)
+	case *For:
+		c.forStmt(x)
+	case *Break:
+		if len(c.loops) == 0 {
+			c.errAt(x.pos, "'break' outside loop")
+		}
+		l := c.loops[len(c.loops)-1]
+		l.breaks = append(l.breaks, c.emit(opJump, 0))
+	case *Continue:
+		if len(c.loops) == 0 {
+			c.errAt(x.pos, "'continue' not properly in loop")
+		}
+		l := c.loops[len(c.loops)-1]
+		if l.cont >= 0 {
+			c.emit(opJumpBack, l.cont)
+		} else {
+			l.continues = append(l.continues, c.emit(opJump, 0))
+		}
+	case *Pass:
+	case *Return:
+		if !c.isFunc {
+			c.errAt(x.pos, "'return' outside function")
+		}
+		if x.x == nil {
+			c.emit(opReturn, c.constSlot(NoneVal))
+		} else {
+			c.emit(opReturn, c.exprAny(x.x))
+		}
+	case *Global:
+		// Handled by the scope pass.
+	case *Nonlocal:
+		c.errAt(x.pos, "nonlocal is not supported")
+	case *Def:
+		c.def(x)
+	case *Assert:
+		t := c.exprAny(x.test)
+		j := c.emit(opJumpIfTrue, t, 0)
+		msg := -1
+		if x.msg != nil {
+			msg = c.exprAny(x.msg)
+		}
+		c.emit(opAssertFail, msg)
+		c.patch(j, 1, c.pc())
+	case *Import:
+		t := c.temp()
+		c.emit(opImport, t, c.name(x.mod))
+		c.storeName(x.as, t, x.pos)
+	case *FromImport:
+		m := c.temp()
+		c.emit(opImport, m, c.name(x.mod))
+		for i, n := range x.names {
+			if n == "*" {
+				c.errAt(x.pos, "'from ... import *' is not supported")
+			}
+			t := c.temp()
+			c.emit(opGetAttr, t, m, c.name(n))
+			c.storeName(x.asses[i], t, x.pos)
+		}
+	case *Del:
+		for _, t := range x.targets {
+			c.del(t)
+		}
+	case *Raise:
+		if x.exc == nil {
+			c.emit(opRaise, -1)
+		} else {
+			c.emit(opRaise, c.exprAny(x.exc))
+		}
+	case *Try:
+		c.tryStmt(x)
+	default:
+		c.errAt(s.position(), "unsupported statement")
+	}
+}
+
+func (c *compiler) del(t Expr) {
+	switch x := t.(type) {
+	case *Name:
+		if s := c.lookup(x.id); s >= 0 {
+			c.emit(opDelLocal, s)
+		} else {
+			c.emit(opDelGlobal, c.mod.global(x.id))
+		}
+	case *Subscript:
+		o := c.exprAny(x.x)
+		k := c.exprAny(x.index)
+		c.emit(opDelItem, o, k)
+	case *TupleExpr:
+		for _, e := range x.elts {
+			c.del(e)
+		}
+	default:
+		c.errAt(t.position(), "cannot delete "+exprKind(t))
+	}
+}
+
+func (c *compiler) tryStmt(x *Try) {
+	if x.finally != nil && len(x.handlers) == 0 {
+		// try/finally: run the body, then the finally block on both paths.
+		exc := c.temp()
+		start := c.pc()
+		c.stmts(x.body)
+		end := c.pc()
+		c.stmts(x.finally)
+		jmp := c.emit(opJump, 0)
+		h := c.pc()
+		c.code.excTable = append(c.code.excTable, excEntry{int32(start), int32(end), int32(h), int32(exc)})
+		c.stmts(x.finally)
+		c.emit(opRaise, exc)
+		c.patch(jmp, 0, c.pc())
+		return
+	}
+	exc := c.temp()
+	start := c.pc()
+	c.stmts(x.body)
+	end := c.pc()
+	c.stmts(x.orelse)
+	var toEnd []int
+	toEnd = append(toEnd, c.emit(opJump, 0))
+	h := c.pc()
+	c.code.excTable = append(c.code.excTable, excEntry{int32(start), int32(end), int32(h), int32(exc)})
+	hstart := c.pc()
+	for _, hd := range x.handlers {
+		c.line = hd.line
+		var next int = -1
+		if hd.typ != nil {
+			ty := c.exprAny(hd.typ)
+			m := c.temp()
+			c.emit(opExcMatch, m, exc, ty)
+			next = c.emit(opJumpIfFalse, m, 0)
+		}
+		if hd.name != "" {
+			c.storeName(hd.name, exc, hd.pos)
+		}
+		c.stmts(hd.body)
+		toEnd = append(toEnd, c.emit(opJump, 0))
+		if next >= 0 {
+			c.patch(next, 1, c.pc())
+		}
+	}
+	hend := c.pc()
+	c.emit(opRaise, exc)
+	if x.finally != nil {
+		// Errors inside handlers still run finally before propagating.
+		fh := c.pc()
+		c.code.excTable = append(c.code.excTable, excEntry{int32(hstart), int32(hend), int32(fh), int32(exc)})
+		c.stmts(x.finally)
+		c.emit(opRaise, exc)
+	}
+	for _, j := range toEnd {
+		c.patch(j, 0, c.pc())
+	}
+	if x.finally != nil {
+		c.stmts(x.finally)
+	}
+}
+
+func (c *compiler) ifStmt(x *If) {
+	jf := c.condJump(x.cond, false)
+	c.stmts(x.body)
+	if len(x.orelse) == 0 {
+		c.patchAll(jf, c.pc())
+		return
+	}
+	j := c.emit(opJump, 0)
+	c.patchAll(jf, c.pc())
+	c.stmts(x.orelse)
+	c.patch(j, 0, c.pc())
+}
+
+// jumpRef names an operand to patch with a jump target.
+type jumpRef struct{ pc, operand int }
+
+func (c *compiler) patchAll(js []jumpRef, target int) {
+	for _, j := range js {
+		c.patch(j.pc, j.operand, target)
+	}
+}
+
+var fusedJump = map[string]Op{"<": opJumpIfNotLt, "<=": opJumpIfNotLe, ">": opJumpIfNotGt, ">=": opJumpIfNotGe, "==": opJumpIfNotEq, "!=": opJumpIfNotNe}
+
+// condJump evaluates cond and emits jumps taken when truthiness == jumpIf;
+// it returns the jumps to patch.
+func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
+	save := c.temps
+	defer func() { c.temps = save }()
+	switch x := cond.(type) {
+	case *Compare:
+		if len(x.ops) == 1 && !jumpIf {
+			if op, ok := fusedJump[x.ops[0]]; ok {
+				a := c.exprAny(x.args[0])
+				b := c.exprAny(x.args[1])
+				c.line = x.line
+				return []jumpRef{{c.emit(op, a, b, 0), 2}}
+			}
+		}
+	case *BoolOp:
+		if x.op == "and" && !jumpIf {
+			j1 := c.condJump(x.l, false)
+			j2 := c.condJump(x.r, false)
+			return append(j1, j2...)
+		}
+		if x.op == "or" && jumpIf {
+			j1 := c.condJump(x.l, true)
+			j2 := c.condJump(x.r, true)
+			return append(j1, j2...)
+		}
+		if x.op == "and" && jumpIf {
+			skip := c.condJump(x.l, false)
+			j := c.condJump(x.r, true)
+			c.patchAll(skip, c.pc())
+			return j
+		}
+		if x.op == "or" && !jumpIf {
+			skip := c.condJump(x.l, true)
+			j := c.condJump(x.r, false)
+			c.patchAll(skip, c.pc())
+			return j
+		}
+	case *UnaryOp:
+		if x.op == "not" {
+			return c.condJump(x.x, !jumpIf)
+		}
+	}
+	t := c.exprAny(cond)
+	if jumpIf {
+		return []jumpRef{{c.emit(opJumpIfTrue, t, 0), 1}}
+	}
+	return []jumpRef{{c.emit(opJumpIfFalse, t, 0), 1}}
+}
+
+func (c *compiler) whileStmt(x *While) {
+	// Layout: jump to test; body; test: if cond jump body.
+	top := c.pc()
+	l := &loopCtx{cont: top}
+	if isConstTrue(x.cond) {
+		c.loops = append(c.loops, l)
+		c.stmts(x.body)
+		c.loops = c.loops[:len(c.loops)-1]
+		c.line = x.line
+		c.emit(opJumpBack, top)
+	} else {
+		jf := c.condJump(x.cond, false)
+		c.loops = append(c.loops, l)
+		c.stmts(x.body)
+		c.loops = c.loops[:len(c.loops)-1]
+		c.line = x.line
+		c.emit(opJumpBack, top)
+		c.patchAll(jf, c.pc())
+	}
+	c.stmts(x.orelse)
+	for _, b := range l.breaks {
+		c.patch(b, 0, c.pc())
+	}
+}
+
+func isConstTrue(e Expr) bool {
+	k, ok := e.(*Const)
+	return ok && truthy(k.v)
+}
+
+func (c *compiler) isRangeCall(e Expr) (*Call, bool) {
+	call, ok := e.(*Call)
+	if !ok || len(call.kwnames) > 0 || len(call.args) < 1 || len(call.args) > 3 {
+		return nil, false
+	}
+	n, ok := call.fn.(*Name)
+	if !ok || n.id != "range" || c.lookup("range") >= 0 {
+		return nil, false
+	}
+	for _, a := range call.args {
+		if _, st := a.(*Starred); st {
+			return nil, false
+		}
+	}
+	return call, true
+}
+
+func (c *compiler) forStmt(x *For) {
+	l := &loopCtx{cont: -1}
+	var exitJump int
+	var top int
+	if call, ok := c.isRangeCall(x.iter); ok {
+		// for i in range(...): a counter, a stop and a step slot, all ints.
+		it := c.temps_(3)
+		c.line = x.line
+		fn := c.temps_(1 + len(call.args))
+		c.emit(opLoadGlobal, fn, c.mod.global("range"))
+		for i, a := range call.args {
+			c.exprTo(a, fn+1+i)
+		}
+		c.emit(opCall, it, fn, len(call.args), -1)
+		// RANGE_PREP leaves counter, stop and step in it..it+2 as ints, or
+		// an iterator in it when the range does not fit int64.
+		c.emit(opRangePrep, it)
+		top = c.pc()
+		tgt, direct := c.loopTarget(x.target)
+		exitJump = c.emit(opForRange, it, tgt, 0, it+1, it+2)
+		if !direct {
+			c.store(x.target, tgt)
+		}
+	} else {
+		it := c.temp()
+		c.exprTo(x.iter, it)
+		c.line = x.line
+		c.emit(opGetIter, it, it)
+		top = c.pc()
+		tgt, direct := c.loopTarget(x.target)
+		exitJump = c.emit(opForIter, it, tgt, 0)
+		if !direct {
+			c.store(x.target, tgt)
+		}
+	}
+	l.cont = top
+	c.loops = append(c.loops, l)
+	c.stmts(x.body)
+	c.loops = c.loops[:len(c.loops)-1]
+	c.line = x.line
+	c.emit(opJumpBack, top)
+	c.patch(exitJump, 2, c.pc())
+	c.stmts(x.orelse)
+	for _, b := range l.breaks {
+		c.patch(b, 0, c.pc())
+	}
+}
+
+// loopTarget returns the slot a loop writes each item to: the local itself
+// when the target is a plain local name.
+func (c *compiler) loopTarget(t Expr) (int, bool) {
+	if n, ok := t.(*Name); ok {
+		if s := c.lookup(n.id); s >= 0 {
+			return s, true
+		}
+	}
+	return c.temp(), false
+}
+
+func (c *compiler) def(x *Def) {
+	co := c.compileFunc(x.name, x.params, x.body, x.pos, false)
+	dst := c.temp()
+	c.makeFunction(co, x.params, dst)
+	c.storeName(x.name, dst, x.pos)
+}
+
+func (c *compiler) makeFunction(co *Code, params []param, dst int) {
+	var defs []Expr
+	for _, p := range params {
+		if p.def != nil {
+			defs = append(defs, p.def)
+		}
+	}
+	base := c.temps_(len(defs))
+	for i, d := range defs {
+		c.exprTo(d, base+i)
+	}
+	fi := len(c.code.funcs)
+	c.code.funcs = append(c.code.funcs, co)
+	c.emit(opMakeFunction, dst, fi, base, len(defs))
+}
+
+func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
+	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
+		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}}
+	fc.code = &Code{name: name, filename: c.mod.filename, mod: c.mod}
+	for _, p := range params {
+		fc.addLocal(p.name)
+		if p.star == 2 {
+			c.errAt(at, "'**' parameters are not supported")
+		}
+	}
+	fc.code.nparams = len(params)
+	if len(params) > 0 && params[len(params)-1].star == 1 {
+		fc.code.varargs = true
+	}
+	names := map[string]bool{}
+	assigned(body, names, fc.globals)
+	for n := range fc.globals {
+		if _, ok := fc.locals[n]; ok {
+			fc.errAt(at, "name '"+n+"' is parameter and global")
+		}
+	}
+	// Deterministic order: walk body order is not kept by maps, so sort.
+	for _, n := range sortedKeys(names) {
+		if !fc.globals[n] {
+			fc.addLocal(n)
+		}
+	}
+	fc.line = at.line
+	if lambda {
+		fc.line = at.line
+		fc.emit(opReturn, fc.exprAny(body[0].(*Return).x))
+	} else {
+		fc.stmts(body)
+		fc.emit(opReturn, fc.constSlot(NoneVal))
+	}
+	fc.finish()
+	return fc.code
+}
+
+// resolveFree finds a free name in enclosing function scopes and captures
+// it by value at definition time into a new local of this function.
+func (c *compiler) resolveFree(name string) int {
+	if !c.isFunc || c.globals[name] {
+		return -1
+	}
+	if s, ok := c.captured[name]; ok {
+		return s
+	}
+	e := c.enclose
+	if e == nil || !e.isFunc {
+		return -1
+	}
+	src := -1
+	if !e.globals[name] {
+		if s, ok := e.locals[name]; ok {
+			src = s
+		}
+	}
+	if src < 0 {
+		src = e.resolveFree(name)
+	}
+	if src < 0 {
+		return -1
+	}
+	s := c.addLocal(name)
+	c.captured[name] = s
+	c.code.freeFrom = append(c.code.freeFrom, int32(src))
+	c.code.freeTo = append(c.code.freeTo, int32(s))
+	return s
+}
+
+// ---- assignment ----
+
+func (c *compiler) storeName(name string, src int, at pos) {
+	if s := c.lookup(name); s >= 0 {
+		if s != src {
+			c.emit(opMove, s, src)
+		}
+		return
+	}
+	c.emit(opStoreGlobal, c.mod.global(name), src)
+}
+
+// assignExpr compiles target = value, evaluating straight into a local when it can.
+func (c *compiler) assignExpr(target, value Expr) {
+	if n, ok := target.(*Name); ok {
+		if s := c.lookup(n.id); s >= 0 {
+			c.exprTo(value, s)
+			return
+		}
+	}
+	if tt, ok := target.(*TupleExpr); ok {
+		if tv, ok := value.(*TupleExpr); ok && len(tt.elts) == len(tv.elts) && !hasStar(tt.elts) && !hasStar(tv.elts) {
+			// a, b = b, a: evaluate every value first, then store.
+			base := c.temps_(len(tv.elts))
+			for i, e := range tv.elts {
+				c.exprTo(e, base+i)
+			}
+			for i, e := range tt.elts {
+				c.store(e, base+i)
+			}
+			return
+		}
+	}
+	c.store(target, c.exprAny(value))
+}
+
+func hasStar(es []Expr) bool {
+	for _, e := range es {
+		if _, ok := e.(*Starred); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// store assigns the value in slot src to target.
+func (c *compiler) store(target Expr, src int) {
+	save := c.temps
+	defer func() { c.temps = save }()
+	switch x := target.(type) {
+	case *Name:
+		c.storeName(x.id, src, x.pos)
+	case *Subscript:
+		o := c.exprAny(x.x)
+		k := c.exprAny(x.index)
+		c.line = x.line
+		c.emit(opSetItem, o, k, src)
+	case *Attr:
+		c.errAt(x.pos, "attribute assignment is not supported")
+	case *TupleExpr, *ListExpr:
+		var elts []Expr
+		if t, ok := x.(*TupleExpr); ok {
+			elts = t.elts
+		} else {
+			elts = x.(*ListExpr).elts
+		}
+		star := -1
+		for i, e := range elts {
+			if _, ok := e.(*Starred); ok {
+				if star >= 0 {
+					c.errAt(e.position(), "multiple starred expressions in assignment")
+				}
+				star = i
+			}
+		}
+		base := c.temps_(len(elts))
+		c.emit(opUnpack, base, src, len(elts), star)
+		for i, e := range elts {
+			if s, ok := e.(*Starred); ok {
+				e = s.x
+			}
+			c.store(e, base+i)
+		}
+	default:
+		c.errAt(target.position(), "cannot assign to "+exprKind(target))
+	}
+}
+
+var binOps = map[string]Op{"+": opAdd, "-": opSub, "*": opMul, "/": opTrueDiv, "//": opFloorDiv, "%": opMod,
+	"**": opPow, "<<": opLshift, ">>": opRshift, "&": opBitAnd, "|": opBitOr, "^": opBitXor, "@": opMatMul}
+
+func (c *compiler) augAssign(x *AugAssign) {
+	op := binOps[x.op]
+	switch t := x.target.(type) {
+	case *Name:
+		if s := c.lookup(t.id); s >= 0 {
+			v := c.exprAny(x.value)
+			c.line = x.line
+			c.emit(op, s, s, v)
+			return
+		}
+		g := c.mod.global(t.id)
+		cur := c.temp()
+		c.emit(opLoadGlobal, cur, g)
+		v := c.exprAny(x.value)
+		c.line = x.line
+		c.emit(op, cur, cur, v)
+		c.emit(opStoreGlobal, g, cur)
+	case *Subscript:
+		o := c.exprAny(t.x)
+		k := c.exprAny(t.index)
+		cur := c.temp()
+		c.emit(opGetItem, cur, o, k)
+		v := c.exprAny(x.value)
+		c.line = x.line
+		c.emit(op, cur, cur, v)
+		c.emit(opSetItem, o, k, cur)
+	default:
+		c.errAt(x.pos, "'"+exprKind(x.target)+"' is an illegal expression for augmented assignment")
+	}
+}
+
+// ---- expressions ----
+
+// exprAny evaluates e and returns the slot holding it (a local or constant
+// slot directly, else a fresh temporary).
+func (c *compiler) exprAny(e Expr) int {
+	switch x := e.(type) {
+	case *Name:
+		if s := c.lookup(x.id); s >= 0 {
+			return s
+		}
+		if s := c.resolveFree(x.id); s >= 0 {
+			return s
+		}
+	case *Const:
+		return c.constSlot(x.v)
+	}
+	t := c.temp()
+	c.exprTo(e, t)
+	return t
+}
+
+// exprTo evaluates e into slot dst. Only the last instruction writes dst,
+// except for the branching forms, which go through a temporary when dst is
+// a local that the expression may read.
+func (c *compiler) exprTo(e Expr, dst int) {
+	save := c.temps
+	defer func() { c.temps = save }()
+	if p := e.position(); p.line > 0 {
+		c.line = p.line
+	}
+	switch x := e.(type) {
+	case *Name:
+		if s := c.lookup(x.id); s >= 0 {
+			if s != dst {
+				c.emit(opMove, dst, s)
+			}
+			return
+		}
+		if s := c.resolveFree(x.id); s >= 0 {
+			c.emit(opMove, dst, s)
+			return
+		}
+		c.emit(opLoadGlobal, dst, c.mod.global(x.id))
+	case *Const:
+		c.emit(opMove, dst, c.constSlot(x.v))
+	case *BinOp:
+		a := c.exprAny(x.l)
+		b := c.exprAny(x.r)
+		c.line = x.line
+		c.emit(binOps[x.op], dst, a, b)
+	case *UnaryOp:
+		a := c.exprAny(x.x)
+		c.line = x.line
+		switch x.op {
+		case "-":
+			c.emit(opNeg, dst, a)
+		case "+":
+			c.emit(opPos, dst, a)
+		case "~":
+			c.emit(opInvert, dst, a)
+		case "not":
+			c.emit(opNot, dst, a)
+		}
+	case *BoolOp, *IfExp:
+		out := dst
+		if !c.isTemp(dst) {
+			out = c.temp()
+		}
+		if b, ok := x.(*BoolOp); ok {
+			c.exprTo(b.l, out)
+			var j int
+			if b.op == "and" {
+				j = c.emit(opJumpIfFalse, out, 0)
+			} else {
+				j = c.emit(opJumpIfTrue, out, 0)
+			}
+			c.exprTo(b.r, out)
+			c.patch(j, 1, c.pc())
+		} else {
+			ie := x.(*IfExp)
+			jf := c.condJump(ie.cond, false)
+			c.exprTo(ie.a, out)
+			j := c.emit(opJump, 0)
+			c.patchAll(jf, c.pc())
+			c.exprTo(ie.b, out)
+			c.patch(j, 0, c.pc())
+		}
+		if out != dst {
+			c.emit(opMove, dst, out)
+		}
+	case *Compare:
+		c.compare(x, dst)
+	case *Call:
+		c.call(x, dst)
+	case *Attr:
+		o := c.exprAny(x.x)
+		c.line = x.line
+		c.emit(opGetAttr, dst, o, c.name(x.name))
+	case *Subscript:
+		o := c.exprAny(x.x)
+		k := c.exprAny(x.index)
+		c.line = x.line
+		c.emit(opGetItem, dst, o, k)
+	case *SliceExpr:
+		base := c.temps_(3)
+		for i, p := range []Expr{x.lo, x.hi, x.step} {
+			if p == nil {
+				c.emit(opMove, base+i, c.constSlot(NoneVal))
+			} else {
+				c.exprTo(p, base+i)
+			}
+		}
+		c.emit(opBuildSlice, dst, base, base+1, base+2)
+	case *ListExpr:
+		c.sequence(x.elts, dst, opBuildList)
+	case *TupleExpr:
+		c.sequence(x.elts, dst, opBuildTuple)
+	case *SetExpr:
+		c.sequence(x.elts, dst, opBuildSet)
+	case *DictExpr:
+		base := c.temps_(2 * len(x.keys))
+		for i := range x.keys {
+			c.exprTo(x.keys[i], base+2*i)
+			c.exprTo(x.vals[i], base+2*i+1)
+		}
+		c.line = x.line
+		c.emit(opBuildDict, dst, base, len(x.keys))
+	case *Comp:
+		c.comprehension(x, dst)
+	case *FString:
+		c.fstring(x, dst)
+	case *Lambda:
+		co := c.compileFunc("<lambda>", x.params, []Stmt{&Return{x.pos, x.body}}, x.pos, true)
+		c.makeFunction(co, x.params, dst)
+	case *Starred:
+		c.errAt(x.pos, "can't use starred expression here")
+	default:
+		c.errAt(e.position(), "unsupported expression")
+	}
+}
+
+func (c *compiler) sequence(elts []Expr, dst int, op Op) {
+	if hasStar(elts) {
+		// Build a list piecewise, then convert.
+		acc := c.temp()
+		c.emit(opBuildList, acc, acc, 0)
+		for _, e := range elts {
+			if s, ok := e.(*Starred); ok {
+				v := c.exprAny(s.x)
+				c.emit(opListExtend, acc, v)
+			} else {
+				v := c.exprAny(e)
+				c.emit(opListAppend, acc, v)
+			}
+		}
+		if op == opBuildList {
+			c.emit(opMove, dst, acc)
+		} else {
+			conv := c.temps_(2)
+			name := map[Op]string{opBuildTuple: "tuple", opBuildSet: "set"}[op]
+			c.emit(opLoadGlobal, conv, c.mod.global(name))
+			c.emit(opMove, conv+1, acc)
+			c.emit(opCall, dst, conv, 1, -1)
+		}
+		return
+	}
+	base := c.temps_(len(elts))
+	for i, el := range elts {
+		c.exprTo(el, base+i)
+	}
+	c.emit(op, dst, base, len(elts))
+}
+
+var cmpOps = map[string]Op{"<": opLt, "<=": opLe, ">": opGt, ">=": opGe, "==": opEq, "!=": opNe,
+	"is": opIs, "is not": opIsNot, "in": opIn, "not in": opNotIn}
+
+func (c *compiler) compare(x *Compare, dst int) {
+	if len(x.ops) == 1 {
+		a := c.exprAny(x.args[0])
+		b := c.exprAny(x.args[1])
+		c.line = x.line
+		c.emit(cmpOps[x.ops[0]], dst, a, b)
+		return
+	}
+	// a < b < c: each operand once, stop at the first false.
+	out := dst
+	if !c.isTemp(dst) {
+		out = c.temp()
+	}
+	var ends []int
+	a := c.exprAny(x.args[0])
+	for i, op := range x.ops {
+		b := c.temp()
+		c.exprTo(x.args[i+1], b)
+		c.line = x.line
+		c.emit(cmpOps[op], out, a, b)
+		if i < len(x.ops)-1 {
+			ends = append(ends, c.emit(opJumpIfFalse, out, 0))
+		}
+		a = b
+	}
+	for _, j := range ends {
+		c.patch(j, 1, c.pc())
+	}
+	if out != dst {
+		c.emit(opMove, dst, out)
+	}
+}
+
+func (c *compiler) kwIndex(names []string) int {
+	if len(names) == 0 {
+		return -1
+	}
+	c.code.kwnames = append(c.code.kwnames, names)
+	return len(c.code.kwnames) - 1
+}
+
+func (c *compiler) call(x *Call, dst int) {
+	if hasStar(x.args) {
+		// f(*xs): build the argument tuple, then call through the builtin apply path.
+		fn := c.temps_(3)
+		c.emit(opLoadGlobal, fn, c.mod.global("__apply__"))
+		c.exprTo(x.fn, fn+1)
+		c.sequence(x.args, fn+2, opBuildTuple)
+		if len(x.kwnames) > 0 {
+			c.errAt(x.pos, "star arguments with keywords are not supported")
+		}
+		c.emit(opCall, dst, fn, 2, -1)
+		return
+	}
+	n := len(x.args) + len(x.kwvals)
+	if a, ok := x.fn.(*Attr); ok {
+		base := c.temps_(1 + n)
+		c.exprTo(a.x, base)
+		for i, e := range x.args {
+			c.exprTo(e, base+1+i)
+		}
+		for i, e := range x.kwvals {
+			c.exprTo(e, base+1+len(x.args)+i)
+		}
+		c.line = a.line
+		c.emit(opCallMethod, dst, base, n, c.name(a.name), c.kwIndex(x.kwnames))
+		return
+	}
+	base := c.temps_(1 + n)
+	c.exprTo(x.fn, base)
+	for i, e := range x.args {
+		c.exprTo(e, base+1+i)
+	}
+	for i, e := range x.kwvals {
+		c.exprTo(e, base+1+len(x.args)+i)
+	}
+	c.line = x.line
+	c.emit(opCall, dst, base, n, c.kwIndex(x.kwnames))
+}
+
+func (c *compiler) comprehension(x *Comp, dst int) {
+	acc := c.temp()
+	switch x.kind {
+	case "list", "gen":
+		c.emit(opBuildList, acc, acc, 0)
+	case "set":
+		c.emit(opBuildSet, acc, acc, 0)
+	case "dict":
+		c.emit(opBuildDict, acc, acc, 0)
+	}
+	c.overlay = append(c.overlay, map[string]int{})
+	defer func() { c.overlay = c.overlay[:len(c.overlay)-1] }()
+	var exits []int
+	var tops []int
+	for gi, g := range x.gens {
+		it := c.temp()
+		// The first iterable is evaluated in the enclosing scope.
+		if gi == 0 {
+			ov := c.overlay
+			c.overlay = ov[:len(ov)-1]
+			c.exprTo(g.iter, it)
+			c.overlay = ov
+		} else {
+			c.exprTo(g.iter, it)
+		}
+		c.emit(opGetIter, it, it)
+		bindTargets(g.target, c.overlay[len(c.overlay)-1], c)
+		top := c.pc()
+		tgt, direct := c.loopTarget(g.target)
+		exit := c.emit(opForIter, it, tgt, 0)
+		if !direct {
+			c.store(g.target, tgt)
+		}
+		for _, cond := range g.ifs {
+			jf := c.condJump(cond, false)
+			c.patchAll(jf, top) // skip to the next item
+			_ = jf
+		}
+		tops = append(tops, top)
+		exits = append(exits, exit)
+	}
+	switch x.kind {
+	case "list", "gen":
+		v := c.exprAny(x.elt)
+		c.emit(opListAppend, acc, v)
+	case "set":
+		v := c.exprAny(x.elt)
+		c.emit(opSetAdd, acc, v)
+	case "dict":
+		k := c.exprAny(x.elt)
+		v := c.exprAny(x.val)
+		c.emit(opDictSet, acc, k, v)
+	}
+	for i := len(x.gens) - 1; i >= 0; i-- {
+		c.emit(opJumpBack, tops[i])
+		c.patch(exits[i], 2, c.pc())
+	}
+	c.emit(opMove, dst, acc)
+}
+
+func bindTargets(t Expr, m map[string]int, c *compiler) {
+	switch x := t.(type) {
+	case *Name:
+		m[x.id] = c.temp()
+	case *TupleExpr:
+		for _, e := range x.elts {
+			bindTargets(e, m, c)
+		}
+	case *ListExpr:
+		for _, e := range x.elts {
+			bindTargets(e, m, c)
+		}
+	case *Starred:
+		bindTargets(x.x, m, c)
+	}
+}
+
+func (c *compiler) fstring(x *FString, dst int) {
+	base := c.temps_(len(x.parts))
+	for i, p := range x.parts {
+		if p.expr == nil {
+			c.emit(opMove, base+i, c.constSlot(StrVal(p.lit)))
+			continue
+		}
+		v := c.exprAny(p.expr)
+		spec := -1
+		if p.spec != nil {
+			spec = c.temp()
+			c.fstring(p.spec, spec)
+		}
+		c.line = x.line
+		c.emit(opFormat, base+i, v, spec, int(p.conv))
+	}
+	if len(x.parts) == 1 && x.parts[0].expr != nil {
+		c.emit(opMove, dst, base)
+		return
+	}
+	c.emit(opBuildString, dst, base, len(x.parts))
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

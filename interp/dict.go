@@ -1,0 +1,180 @@
+package interp
+
+import (
+	"math"
+	"strings"
+)
+
+// hkey is a Go map key with Python's equality: 1, 1.0 and True are one key.
+type hkey struct {
+	k uint8
+	i uint64
+	s string
+	o Object
+}
+
+func hashKey(v Val) (hkey, error) {
+	switch v.T {
+	case tagInt, tagBool:
+		return hkey{k: 1, i: v.B}, nil
+	case tagFloat:
+		f := v.F()
+		if f == math.Trunc(f) && math.Abs(f) < 9.2e18 {
+			return hkey{k: 1, i: uint64(int64(f))}, nil
+		}
+		return hkey{k: 2, i: v.B}, nil
+	case tagNone:
+		return hkey{k: 5}, nil
+	}
+	switch o := v.O.(type) {
+	case *Str:
+		return hkey{k: 4, s: o.s}, nil
+	case *BigInt:
+		return hkey{k: 3, s: o.v.String()}, nil
+	case *Tuple:
+		var b strings.Builder
+		for _, x := range o.items {
+			h, err := hashKey(x)
+			if err != nil {
+				return hkey{}, err
+			}
+			if h.o != nil {
+				return hkey{k: 7, o: o}, nil
+			}
+			b.WriteByte(h.k)
+			b.WriteString(strings.Repeat("\x00", 0))
+			for j := 0; j < 8; j++ {
+				b.WriteByte(byte(h.i >> (8 * j)))
+			}
+			b.WriteString(h.s)
+			b.WriteByte(0xff)
+			b.WriteByte(byte(len(h.s)))
+		}
+		return hkey{k: 6, s: b.String()}, nil
+	case *List, *Dict, *Set:
+		return hkey{}, newErr(TypeError, "unhashable type: '%s'", o.typeName())
+	}
+	return hkey{k: 7, o: v.O}, nil
+}
+
+type dictEntry struct {
+	k, v    Val
+	deleted bool
+}
+
+// Dict keeps insertion order: entries in order, index maps keys to positions.
+type Dict struct {
+	entries []dictEntry
+	index   map[hkey]int
+	dead    int
+}
+
+func (*Dict) typeName() string { return "dict" }
+
+func newDict() *Dict { return &Dict{index: map[hkey]int{}} }
+
+func (d *Dict) Len() int { return len(d.entries) - d.dead }
+
+func (d *Dict) get(k Val) (Val, bool, error) {
+	h, err := hashKey(k)
+	if err != nil {
+		return Val{}, false, err
+	}
+	if i, ok := d.index[h]; ok {
+		return d.entries[i].v, true, nil
+	}
+	return Val{}, false, nil
+}
+
+func (d *Dict) set(k, v Val) error {
+	h, err := hashKey(k)
+	if err != nil {
+		return err
+	}
+	if i, ok := d.index[h]; ok {
+		d.entries[i].v = v
+		return nil
+	}
+	d.index[h] = len(d.entries)
+	d.entries = append(d.entries, dictEntry{k: k, v: v})
+	return nil
+}
+
+func (d *Dict) del(k Val) (Val, bool, error) {
+	h, err := hashKey(k)
+	if err != nil {
+		return Val{}, false, err
+	}
+	i, ok := d.index[h]
+	if !ok {
+		return Val{}, false, nil
+	}
+	v := d.entries[i].v
+	delete(d.index, h)
+	d.entries[i] = dictEntry{deleted: true}
+	d.dead++
+	if d.dead > 16 && d.dead > len(d.entries)/2 {
+		d.compact()
+	}
+	return v, true, nil
+}
+
+func (d *Dict) compact() {
+	live := d.entries[:0:0]
+	for _, e := range d.entries {
+		if !e.deleted {
+			live = append(live, e)
+		}
+	}
+	d.entries = live
+	d.dead = 0
+	d.index = make(map[hkey]int, len(live))
+	for i, e := range live {
+		h, _ := hashKey(e.k)
+		d.index[h] = i
+	}
+}
+
+func (d *Dict) keys() []Val {
+	out := make([]Val, 0, d.Len())
+	for _, e := range d.entries {
+		if !e.deleted {
+			out = append(out, e.k)
+		}
+	}
+	return out
+}
+
+// Set is a Python set, kept in insertion order (CPython's order differs for
+// non-int keys; programs that print sets of ints small enough agree).
+type Set struct{ d *Dict }
+
+func (*Set) typeName() string { return "set" }
+
+func newSet() *Set { return &Set{d: newDict()} }
+
+// DictView is dict.keys(), .values() or .items().
+type DictView struct {
+	d    *Dict
+	kind string
+}
+
+func (v *DictView) typeName() string { return "dict_" + v.kind }
+
+func (v *DictView) items() []Val {
+	out := make([]Val, 0, v.d.Len())
+	for _, e := range v.d.entries {
+		if e.deleted {
+			continue
+		}
+		switch v.kind {
+		case "keys":
+			out = append(out, e.k)
+		case "values":
+			out = append(out, e.v)
+		default:
+			out = append(out, ObjVal(&Tuple{[]Val{e.k, e.v}}))
+		}
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package interp
+
+import (
+	"fmt"
+)
+
+// Built-in exception classes.
+var (
+	BaseException       = &ExcType{name: "BaseException"}
+	Exception_          = &ExcType{name: "Exception", base: BaseException}
+	ArithmeticError     = &ExcType{name: "ArithmeticError", base: Exception_}
+	ZeroDivisionError   = &ExcType{name: "ZeroDivisionError", base: ArithmeticError}
+	OverflowError       = &ExcType{name: "OverflowError", base: ArithmeticError}
+	LookupError         = &ExcType{name: "LookupError", base: Exception_}
+	IndexError          = &ExcType{name: "IndexError", base: LookupError}
+	KeyError            = &ExcType{name: "KeyError", base: LookupError}
+	TypeError           = &ExcType{name: "TypeError", base: Exception_}
+	ValueError          = &ExcType{name: "ValueError", base: Exception_}
+	NameError           = &ExcType{name: "NameError", base: Exception_}
+	UnboundLocalError   = &ExcType{name: "UnboundLocalError", base: NameError}
+	AttributeError      = &ExcType{name: "AttributeError", base: Exception_}
+	AssertionError      = &ExcType{name: "AssertionError", base: Exception_}
+	RuntimeError        = &ExcType{name: "RuntimeError", base: Exception_}
+	RecursionError      = &ExcType{name: "RecursionError", base: RuntimeError}
+	NotImplementedError = &ExcType{name: "NotImplementedError", base: RuntimeError}
+	StopIteration       = &ExcType{name: "StopIteration", base: Exception_}
+	ImportError         = &ExcType{name: "ImportError", base: Exception_}
+	ModuleNotFoundError = &ExcType{name: "ModuleNotFoundError", base: ImportError}
+	KeyboardInterrupt   = &ExcType{name: "KeyboardInterrupt", base: BaseException}
+	SystemExit          = &ExcType{name: "SystemExit", base: BaseException}
+	UnicodeError        = &ExcType{name: "UnicodeError", base: ValueError}
+	MemoryError         = &ExcType{name: "MemoryError", base: Exception_}
+)
+
+var excTypes = []*ExcType{BaseException, Exception_, ArithmeticError, ZeroDivisionError, OverflowError,
+	LookupError, IndexError, KeyError, TypeError, ValueError, NameError, UnboundLocalError, AttributeError,
+	AssertionError, RuntimeError, RecursionError, NotImplementedError, StopIteration, ImportError,
+	ModuleNotFoundError, KeyboardInterrupt, SystemExit, UnicodeError, MemoryError}
+
+func (t *ExcType) isSub(of *ExcType) bool {
+	for x := t; x != nil; x = x.base {
+		if x == of {
+			return true
+		}
+	}
+	return false
+}
+
+// tbEntry is one traceback line: a frame and the line it was executing.
+type tbEntry struct {
+	file, fn string
+	line     int
+	src      string
+}
+
+// PyErr is a Python exception travelling up the Go call chain.
+type PyErr struct {
+	exc *Exception
+	tb  []tbEntry // innermost first
+}
+
+func (e *PyErr) Error() string {
+	return e.exc.typ.name + ": " + excStr(nil, e.exc)
+}
+
+func newErr(t *ExcType, format string, args ...any) *PyErr {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	return &PyErr{exc: &Exception{typ: t, args: []Val{StrVal(msg)}}}
+}
+
+func newErrVal(t *ExcType, args ...Val) *PyErr {
+	return &PyErr{exc: &Exception{typ: t, args: args}}
+}
+
+func zeroDiv() *PyErr { return newErr(ZeroDivisionError, "division by zero") }
+
+func binopTypeErr(op string, a, b Val) *PyErr {
+	return newErr(TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op, typeName(a), typeName(b))
+}

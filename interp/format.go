@@ -1,0 +1,502 @@
+package interp
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// fspec is a parsed format specification: [[fill]align][sign][z][#][0][width][,|_][.precision][type].
+type fspec struct {
+	fill      rune
+	align     byte
+	sign      byte
+	alt       bool
+	zero      bool
+	width     int
+	grouping  byte
+	precision int // -1: not given
+	typ       byte
+}
+
+func parseSpec(spec string) (fspec, error) {
+	f := fspec{fill: ' ', precision: -1}
+	rs := []rune(spec)
+	i := 0
+	isAlign := func(r rune) bool { return r == '<' || r == '>' || r == '^' || r == '=' }
+	if len(rs) >= 2 && isAlign(rs[1]) {
+		f.fill, f.align = rs[0], byte(rs[1])
+		i = 2
+	} else if len(rs) >= 1 && isAlign(rs[0]) {
+		f.align = byte(rs[0])
+		i = 1
+	}
+	if i < len(rs) && (rs[i] == '+' || rs[i] == '-' || rs[i] == ' ') {
+		f.sign = byte(rs[i])
+		i++
+	}
+	if i < len(rs) && rs[i] == 'z' {
+		i++
+	}
+	if i < len(rs) && rs[i] == '#' {
+		f.alt = true
+		i++
+	}
+	if i < len(rs) && rs[i] == '0' {
+		f.zero = true
+		i++
+	}
+	for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
+		f.width = f.width*10 + int(rs[i]-'0')
+		i++
+	}
+	if i < len(rs) && (rs[i] == ',' || rs[i] == '_') {
+		f.grouping = byte(rs[i])
+		i++
+	}
+	if i < len(rs) && rs[i] == '.' {
+		i++
+		if i >= len(rs) || rs[i] < '0' || rs[i] > '9' {
+			return f, newErr(ValueError, "Format specifier missing precision")
+		}
+		f.precision = 0
+		for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
+			f.precision = f.precision*10 + int(rs[i]-'0')
+			i++
+		}
+	}
+	if i < len(rs) {
+		f.typ = byte(rs[i])
+		i++
+	}
+	if i < len(rs) {
+		return f, newErr(ValueError, "Invalid format specifier '%s' for object of type '%%s'", spec)
+	}
+	return f, nil
+}
+
+// format is format(v, spec).
+func (vm *VM) format(v Val, spec string) (string, error) {
+	if spec == "" {
+		return vm.strOf(v), nil
+	}
+	f, err := parseSpec(spec)
+	if err != nil {
+		if pe, ok := err.(*PyErr); ok && strings.Contains(vm.strOf(pe.exc.args[0]), "%s") {
+			return "", newErr(ValueError, "%s", strings.Replace(vm.strOf(pe.exc.args[0]), "%s", typeName(v), 1))
+		}
+		return "", err
+	}
+	badType := func() error {
+		return newErr(ValueError, "Unknown format code '%c' for object of type '%s'", f.typ, typeName(v))
+	}
+	switch {
+	case isIntLike(v):
+		switch f.typ {
+		case 0, 'd', 'n', 'b', 'o', 'x', 'X', 'c':
+			if f.precision >= 0 {
+				return "", newErr(ValueError, "Precision not allowed in integer format specifier")
+			}
+			b, _ := toBig(v)
+			return f.formatInt(b)
+		case 'e', 'E', 'f', 'F', 'g', 'G', '%':
+			x, err := toFloat(v)
+			if err != nil {
+				return "", err
+			}
+			return f.formatFloat(x), nil
+		}
+		return "", badType()
+	case v.T == tagFloat:
+		switch f.typ {
+		case 0, 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n':
+			return f.formatFloat(v.F()), nil
+		}
+		return "", badType()
+	case v.isStr():
+		if f.typ != 0 && f.typ != 's' {
+			return "", badType()
+		}
+		if f.sign != 0 {
+			return "", newErr(ValueError, "Sign not allowed in string format specifier")
+		}
+		s := v.str().s
+		if f.precision >= 0 {
+			rs := []rune(s)
+			if len(rs) > f.precision {
+				s = string(rs[:f.precision])
+			}
+		}
+		if f.align == 0 {
+			f.align = '<'
+		}
+		return f.pad(s, ""), nil
+	}
+	if f.typ != 0 {
+		return "", newErr(TypeError, "unsupported format string passed to %s.__format__", typeName(v))
+	}
+	if f.align == 0 {
+		f.align = '<'
+	}
+	return f.pad(vm.strOf(v), ""), nil
+}
+
+func group(digits string, sep byte, every int) string {
+	if sep == 0 || len(digits) <= every {
+		return digits
+	}
+	var b strings.Builder
+	first := len(digits) % every
+	if first > 0 {
+		b.WriteString(digits[:first])
+	}
+	for i := first; i < len(digits); i += every {
+		if b.Len() > 0 {
+			b.WriteByte(sep)
+		}
+		b.WriteString(digits[i : i+every])
+	}
+	return b.String()
+}
+
+func (f fspec) signStr(neg bool) string {
+	if neg {
+		return "-"
+	}
+	switch f.sign {
+	case '+':
+		return "+"
+	case ' ':
+		return " "
+	}
+	return ""
+}
+
+func (f fspec) formatInt(b *big.Int) (string, error) {
+	neg := b.Sign() < 0
+	a := new(big.Int).Abs(b)
+	var digits, prefix string
+	switch f.typ {
+	case 0, 'd', 'n':
+		digits = a.String()
+	case 'b':
+		digits, prefix = a.Text(2), "0b"
+	case 'o':
+		digits, prefix = a.Text(8), "0o"
+	case 'x':
+		digits, prefix = a.Text(16), "0x"
+	case 'X':
+		digits, prefix = strings.ToUpper(a.Text(16)), "0X"
+	case 'c':
+		return f.pad(string(rune(b.Int64())), ""), nil
+	}
+	if !f.alt {
+		prefix = ""
+	}
+	every := 3
+	if f.typ == 'b' || f.typ == 'o' || f.typ == 'x' || f.typ == 'X' {
+		every = 4
+	}
+	sign := f.signStr(neg) + prefix
+	if f.zero && f.align == 0 && f.grouping != 0 {
+		// Zero padding counts the separators.
+		w := f.width - len(sign)
+		for len(group(digits, f.grouping, every)) < w {
+			digits = "0" + digits
+		}
+		return sign + group(digits, f.grouping, every), nil
+	}
+	return f.pad(group(digits, f.grouping, every), sign), nil
+}
+
+func (f fspec) formatFloat(x float64) string {
+	neg := math.Signbit(x) && !math.IsNaN(x)
+	a := math.Abs(x)
+	var body string
+	prec := f.precision
+	switch {
+	case math.IsInf(a, 0):
+		body = "inf"
+		if f.typ == 'E' || f.typ == 'F' || f.typ == 'G' {
+			body = "INF"
+		}
+		if f.typ == '%' {
+			body = "inf%"
+		}
+	case math.IsNaN(a):
+		body = "nan"
+		if f.typ == 'E' || f.typ == 'F' || f.typ == 'G' {
+			body = "NAN"
+		}
+		if f.typ == '%' {
+			body = "nan%"
+		}
+	default:
+		switch f.typ {
+		case 'f', 'F':
+			if prec < 0 {
+				prec = 6
+			}
+			body = strconv.FormatFloat(a, 'f', prec, 64)
+			if f.alt && prec == 0 {
+				body += "."
+			}
+		case 'e', 'E':
+			if prec < 0 {
+				prec = 6
+			}
+			body = strconv.FormatFloat(a, 'e', prec, 64)
+			if f.typ == 'E' {
+				body = strings.ToUpper(body)
+			}
+		case '%':
+			if prec < 0 {
+				prec = 6
+			}
+			body = strconv.FormatFloat(a*100, 'f', prec, 64) + "%"
+		case 'g', 'G', 'n':
+			if prec < 0 {
+				prec = 6
+			}
+			if prec == 0 {
+				prec = 1
+			}
+			body = strconv.FormatFloat(a, 'g', prec, 64)
+			if f.typ == 'G' {
+				body = strings.ToUpper(body)
+			}
+		case 0:
+			if prec < 0 {
+				body = formatFloatRepr(a)
+			} else {
+				if prec == 0 {
+					prec = 1
+				}
+				body = strconv.FormatFloat(a, 'g', prec, 64)
+				if !strings.ContainsAny(body, ".e") {
+					body += ".0"
+				}
+			}
+		}
+	}
+	sign := f.signStr(neg)
+	if f.grouping != 0 && !math.IsInf(a, 0) && !math.IsNaN(a) {
+		intPart, frac := body, ""
+		if i := strings.IndexAny(body, ".e%"); i >= 0 {
+			intPart, frac = body[:i], body[i:]
+		}
+		if f.zero && f.align == 0 {
+			w := f.width - len(sign) - len(frac)
+			for len(group(intPart, f.grouping, 3)) < w {
+				intPart = "0" + intPart
+			}
+			return sign + group(intPart, f.grouping, 3) + frac
+		}
+		body = group(intPart, f.grouping, 3) + frac
+	}
+	return f.pad(body, sign)
+}
+
+// pad applies width, fill and alignment; numbers default to right-aligned.
+func (f fspec) pad(body, sign string) string {
+	n := len([]rune(body)) + len(sign)
+	if f.width <= n {
+		return sign + body
+	}
+	fill := string(f.fill)
+	align := f.align
+	if f.zero && align == 0 {
+		fill, align = "0", '='
+	}
+	if align == 0 {
+		align = '>'
+	}
+	padn := f.width - n
+	switch align {
+	case '<':
+		return sign + body + strings.Repeat(fill, padn)
+	case '^':
+		l := padn / 2
+		return strings.Repeat(fill, l) + sign + body + strings.Repeat(fill, padn-l)
+	case '=':
+		return sign + strings.Repeat(fill, padn) + body
+	}
+	return strings.Repeat(fill, padn) + sign + body
+}
+
+// percentFormat is str % args.
+func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
+	var args []Val
+	if t, ok := arg.O.(*Tuple); ok {
+		args = t.items
+	} else {
+		args = []Val{arg}
+	}
+	var dict *Dict
+	if d, ok := arg.O.(*Dict); ok {
+		dict = d
+	}
+	var b strings.Builder
+	ai := 0
+	rs := []rune(format)
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
+		if c != '%' {
+			b.WriteRune(c)
+			continue
+		}
+		i++
+		if i >= len(rs) {
+			return Val{}, newErr(ValueError, "incomplete format")
+		}
+		var v Val
+		haveV := false
+		if rs[i] == '(' && dict != nil {
+			j := i + 1
+			for j < len(rs) && rs[j] != ')' {
+				j++
+			}
+			key := string(rs[i+1 : j])
+			x, ok, _ := dict.get(StrVal(key))
+			if !ok {
+				return Val{}, newErrVal(KeyError, StrVal(key))
+			}
+			v, haveV = x, true
+			i = j + 1
+		}
+		start := i
+		for i < len(rs) && strings.ContainsRune("-+ #0123456789.", rs[i]) {
+			i++
+		}
+		if i >= len(rs) {
+			return Val{}, newErr(ValueError, "incomplete format")
+		}
+		flags := string(rs[start:i])
+		conv := rs[i]
+		if conv == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if !haveV {
+			if ai >= len(args) {
+				return Val{}, newErr(TypeError, "not enough arguments for format string")
+			}
+			v = args[ai]
+			ai++
+		}
+		spec := strings.Replace(flags, "-", "<", 1)
+		if strings.HasPrefix(flags, "-") {
+			spec = "<" + strings.TrimPrefix(flags, "-")
+		}
+		var s string
+		var err error
+		switch conv {
+		case 's':
+			s, err = vm.format(StrVal(vm.strOf(v)), spec)
+		case 'r':
+			s, err = vm.format(StrVal(vm.repr(v)), spec)
+		case 'd', 'i', 'u':
+			if !isNumber(v) {
+				return Val{}, newErr(TypeError, "%%%c format: a real number is required, not %s", conv, typeName(v))
+			}
+			if v.T == tagFloat {
+				v, err = biInt(vm, []Val{v}, nil)
+				if err != nil {
+					return Val{}, err
+				}
+			}
+			s, err = vm.format(v, spec+"d")
+		case 'f', 'F', 'e', 'E', 'g', 'G', 'x', 'X', 'o', 'c':
+			if (conv == 'x' || conv == 'X' || conv == 'o') && !isIntLike(v) {
+				return Val{}, newErr(TypeError, "%%%c format: an integer is required, not %s", conv, typeName(v))
+			}
+			if !isNumber(v) && conv != 'c' {
+				return Val{}, newErr(TypeError, "must be real number, not %s", typeName(v))
+			}
+			s, err = vm.format(v, spec+string(conv))
+		default:
+			return Val{}, newErr(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+		}
+		if err != nil {
+			return Val{}, err
+		}
+		b.WriteString(s)
+	}
+	if ai < len(args) && dict == nil {
+		return Val{}, newErr(TypeError, "not all arguments converted during string formatting")
+	}
+	return StrVal(b.String()), nil
+}
+
+// strFormat is str.format.
+func (vm *VM) strFormat(format string, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	var b strings.Builder
+	auto := 0
+	rs := []rune(format)
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
+		if c == '}' {
+			if i+1 < len(rs) && rs[i+1] == '}' {
+				i++
+			}
+			b.WriteRune('}')
+			continue
+		}
+		if c != '{' {
+			b.WriteRune(c)
+			continue
+		}
+		if i+1 < len(rs) && rs[i+1] == '{' {
+			b.WriteRune('{')
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && rs[j] != '}' {
+			j++
+		}
+		if j >= len(rs) {
+			return Val{}, newErr(ValueError, "expected '}' before end of string")
+		}
+		field := string(rs[i+1 : j])
+		i = j
+		name, spec, _ := strings.Cut(field, ":")
+		conv := ""
+		if k := strings.Index(name, "!"); k >= 0 {
+			name, conv = name[:k], name[k+1:]
+		}
+		var v Val
+		if name == "" {
+			if auto >= len(pos) {
+				return Val{}, newErr(IndexError, "Replacement index %d out of range for positional args tuple", auto)
+			}
+			v = pos[auto]
+			auto++
+		} else if n, err := strconv.Atoi(name); err == nil {
+			if n >= len(pos) {
+				return Val{}, newErr(IndexError, "Replacement index %d out of range for positional args tuple", n)
+			}
+			v = pos[n]
+		} else {
+			x, ok := kw[name]
+			if !ok {
+				return Val{}, newErrVal(KeyError, StrVal(name))
+			}
+			v = x
+		}
+		switch conv {
+		case "r":
+			v = StrVal(vm.repr(v))
+		case "s":
+			v = StrVal(vm.strOf(v))
+		}
+		s, err := vm.format(v, spec)
+		if err != nil {
+			return Val{}, err
+		}
+		b.WriteString(s)
+	}
+	return StrVal(b.String()), nil
+}

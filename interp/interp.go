@@ -1,0 +1,244 @@
+// Package interp is minipy's tier-1 interpreter: a tokenizer, parser and
+// compiler to register bytecode for a subset of Python 3, and a VM whose
+// frame slots are templates.Value (tag + 64 bits), so that int, float, bool
+// and None live unboxed where native code can read them.
+//
+// interp must not import runtime or stencilgen.
+package interp
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+const debugMode = false
+
+// stackSlots is the size of each VM's slot stack; frames that do not fit
+// are allocated on the heap.
+const stackSlots = 1 << 15
+
+// Run compiles and runs a program. filename names it in messages and
+// tracebacks. It writes the program's output to stdout and any SyntaxError
+// or uncaught-exception traceback to stderr, and returns the process exit
+// status: 0, or 1 after a SyntaxError or an uncaught exception. Output
+// printed before an error is kept.
+func Run(filename string, src []byte, stdout, stderr io.Writer) (status int) {
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	defer func() {
+		if r := recover(); r != nil {
+			out.Flush()
+			fmt.Fprintf(stderr, "minipy: internal error: %v\n", r)
+			if debugMode {
+				fmt.Fprintf(stderr, "%s\n", debug.Stack())
+			}
+			status = 1
+		}
+	}()
+	text := string(src)
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	body, err := parse(text)
+	var co *Code
+	var mod *moduleState
+	if err == nil {
+		co, mod, err = compileModule(filename, text, body, lines)
+	}
+	if err != nil {
+		if se, ok := err.(*SyntaxError); ok {
+			writeSyntaxError(stderr, filename, lines, se)
+			return 1
+		}
+		fmt.Fprintf(stderr, "minipy: %v\n", err)
+		return 1
+	}
+	vm := newVM(out, mod)
+	f := vm.newFrame(co)
+	vm.depth = 1
+	_, err = vm.run(f)
+	out.Flush()
+	if err != nil {
+		writeTraceback(stderr, vm, toPyErr(err))
+		return 1
+	}
+	return 0
+}
+
+func newVM(out *bufio.Writer, mod *moduleState) *VM {
+	vm := &VM{out: out, mod: mod, stack: make([]templates.Value, stackSlots), ostack: make([]Object, stackSlots),
+		modules: map[string]*Module{"math": mathModule()}}
+	for name, v := range vm.builtins() {
+		if i, ok := mod.gindex[name]; ok {
+			mod.globals[i] = v
+		}
+	}
+	if i, ok := mod.gindex["__name__"]; ok {
+		mod.globals[i] = StrVal("__main__")
+	}
+	return vm
+}
+
+func writeSyntaxError(w io.Writer, filename string, lines []string, se *SyntaxError) {
+	fmt.Fprintf(w, "  File \"%s\", line %d\n", filename, se.Line)
+	if se.Line >= 1 && se.Line <= len(lines) {
+		raw := lines[se.Line-1]
+		trimmed := strings.TrimLeft(raw, " \t\f")
+		cut := len(raw) - len(trimmed)
+		trimmed = strings.TrimRight(trimmed, " \t\r\n")
+		if trimmed != "" {
+			fmt.Fprintf(w, "    %s\n", trimmed)
+			if se.Col >= 0 {
+				col := len([]rune(raw[:min(len(raw), byteOffset(raw, se.Col))])) - cut
+				if col < 0 {
+					col = 0
+				}
+				width := max(se.End-se.Col, 1)
+				fmt.Fprintf(w, "    %s%s\n", strings.Repeat(" ", col), strings.Repeat("^", width))
+			}
+		}
+	}
+	fmt.Fprintf(w, "%s: %s\n", se.Kind, se.Msg)
+}
+
+// byteOffset converts a rune column to a byte offset in s.
+func byteOffset(s string, col int) int {
+	i := 0
+	for off := range s {
+		if i == col {
+			return off
+		}
+		i++
+	}
+	return len(s)
+}
+
+func writeTraceback(w io.Writer, vm *VM, pe *PyErr) {
+	var b strings.Builder
+	b.WriteString("Traceback (most recent call last):\n")
+	tb := pe.tb
+	// Print outermost first; collapse long runs of the same line like CPython.
+	var prev string
+	repeat := 0
+	flush := func() {
+		if repeat > 3 {
+			fmt.Fprintf(&b, "  [Previous line repeated %d more time%s]\n", repeat-3, plural(repeat-3))
+		}
+	}
+	for i := len(tb) - 1; i >= 0; i-- {
+		e := tb[i]
+		key := e.file + ":" + strconv.Itoa(e.line) + ":" + e.fn
+		if key == prev {
+			repeat++
+			if repeat > 3 {
+				continue
+			}
+		} else {
+			flush()
+			repeat = 1
+			prev = key
+		}
+		fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", e.file, e.line, e.fn)
+		if s := strings.TrimSpace(e.src); s != "" {
+			fmt.Fprintf(&b, "    %s\n", s)
+		}
+	}
+	flush()
+	msg := excStr(vm, pe.exc)
+	if msg == "" {
+		b.WriteString(pe.exc.typ.name + "\n")
+	} else {
+		b.WriteString(pe.exc.typ.name + ": " + msg + "\n")
+	}
+	io.WriteString(w, b.String())
+}
+
+// Disassemble compiles a program and writes its bytecode listing (what
+// `minipy dis FILE` prints).
+func Disassemble(filename string, src []byte, w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	text := string(src)
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	body, err := parse(text)
+	var co *Code
+	if err == nil {
+		co, _, err = compileModule(filename, text, body, lines)
+	}
+	if err != nil {
+		if se, ok := err.(*SyntaxError); ok {
+			var b strings.Builder
+			writeSyntaxError(&b, filename, lines, se)
+			return fmt.Errorf("%s", strings.TrimRight(b.String(), "\n"))
+		}
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	disCode(bw, co)
+	return bw.Flush()
+}
+
+func disCode(w *bufio.Writer, co *Code) {
+	fmt.Fprintf(w, "code %s: %d slots (%d locals, %d constants, %d temporaries), %d params\n",
+		co.name, co.nslots, co.nlocals, len(co.consts), co.nslots-co.nlocals-len(co.consts), co.nparams)
+	for i, n := range co.localNames {
+		fmt.Fprintf(w, "  local  r%d = %s\n", i, n)
+	}
+	for i, c := range co.consts {
+		fmt.Fprintf(w, "  const  r%d = %s\n", co.nlocals+i, (*VM)(nil).repr(c))
+	}
+	for _, e := range co.excTable {
+		fmt.Fprintf(w, "  except %d..%d -> %d (exception in r%d)\n", e.start, e.end, e.handler, e.excSlot)
+	}
+	lastLine := int32(-1)
+	for pc, in := range co.instrs {
+		line := "    "
+		if co.lines[pc] != lastLine {
+			lastLine = co.lines[pc]
+			line = fmt.Sprintf("%4d", lastLine)
+		}
+		fmt.Fprintf(w, "%s %5d  %-16s", line, pc, in.Op.String())
+		kinds := opInfo[in.Op].kinds
+		var ops []string
+		for j, k := range kinds {
+			x := *(&in).operand(j)
+			switch k {
+			case 's':
+				if x < 0 {
+					ops = append(ops, "-")
+				} else {
+					ops = append(ops, fmt.Sprintf("r%d", x))
+				}
+			case 'j':
+				ops = append(ops, fmt.Sprintf("->%d", x))
+			case 'n':
+				ops = append(ops, fmt.Sprintf("%q", co.names[x]))
+			case 'g':
+				ops = append(ops, fmt.Sprintf("g%d(%s)", x, co.mod.gnames[x]))
+			case 'k':
+				if x >= 0 {
+					ops = append(ops, "kw="+strings.Join(co.kwnames[x], ","))
+				}
+			case 'f':
+				ops = append(ops, "<code "+co.funcs[x].name+">")
+			case 'x':
+				if x != 0 {
+					ops = append(ops, "!"+string(rune(x)))
+				}
+			default:
+				ops = append(ops, strconv.Itoa(int(x)))
+			}
+		}
+		fmt.Fprintf(w, " %s\n", strings.Join(ops, ", "))
+	}
+	for _, f := range co.funcs {
+		w.WriteString("\n")
+		disCode(w, f)
+	}
+}

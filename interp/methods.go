@@ -1,0 +1,774 @@
+package interp
+
+import (
+	"strings"
+	"unicode"
+)
+
+var methodNames = map[string][]string{
+	"str": {"upper", "lower", "strip", "lstrip", "rstrip", "split", "join", "replace", "find", "rfind", "index",
+		"rindex", "count", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
+		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "splitlines", "swapcase",
+		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
+	"list":  {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear"},
+	"dict":  {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem"},
+	"set":   {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint"},
+	"tuple": {"index", "count"},
+	"int":   {"bit_length", "to_bytes", "conjugate", "bit_count"},
+	"float": {"is_integer", "hex", "conjugate"},
+}
+
+func hasMethod(v Val, name string) bool {
+	t := typeName(v)
+	if t == "bool" {
+		t = "int"
+	}
+	for _, n := range methodNames[t] {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func argErr(tname, name string, want, got int) error {
+	if want == 0 {
+		return newErr(TypeError, "%s.%s() takes no arguments (%d given)", tname, name, got)
+	}
+	if want == 1 {
+		return newErr(TypeError, "%s.%s() takes exactly one argument (%d given)", tname, name, got)
+	}
+	return newErr(TypeError, "%s() takes exactly %d arguments (%d given)", name, want, got)
+}
+
+// callMethod calls a method of a built-in type.
+func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, error) {
+	if !hasMethod(self, name) {
+		if m, ok := self.O.(*Module); ok {
+			fv, ok := m.attrs[name]
+			if !ok {
+				return Val{}, newErr(AttributeError, "module '%s' has no attribute '%s'", m.name, name)
+			}
+			return vm.call(fv, args, kwn)
+		}
+		return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(self), name)
+	}
+	switch x := self.O.(type) {
+	case *Str:
+		return vm.strMethod(x, name, args, kwn)
+	case *List:
+		return vm.listMethod(x, name, args, kwn)
+	case *Dict:
+		return vm.dictMethod(x, name, args, kwn)
+	case *Set:
+		return vm.setMethod(x, name, args, kwn)
+	case *Tuple:
+		return vm.seqMethod("tuple", x.items, name, args)
+	}
+	switch name {
+	case "bit_length":
+		b, _ := toBig(self)
+		return IntVal(int64(b.BitLen())), nil
+	case "bit_count":
+		b, _ := toBig(self)
+		n := 0
+		for _, w := range b.Bits() {
+			for ; w != 0; w &= w - 1 {
+				n++
+			}
+		}
+		return IntVal(int64(n)), nil
+	case "conjugate":
+		return self, nil
+	case "is_integer":
+		f := self.F()
+		return BoolVal(f == float64(int64(f))), nil
+	}
+	return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(self), name)
+}
+
+func (vm *VM) seqMethod(tname string, items []Val, name string, args []Val) (Val, error) {
+	switch name {
+	case "index":
+		if len(args) < 1 {
+			return Val{}, newErr(TypeError, "index expected at least 1 argument, got 0")
+		}
+		start, stop := 0, len(items)
+		if len(args) > 1 {
+			start = clampIdx(int64(args[1].B), len(items))
+		}
+		if len(args) > 2 {
+			stop = clampIdx(int64(args[2].B), len(items))
+		}
+		for i := start; i < stop; i++ {
+			if vm.equal(items[i], args[0]) {
+				return IntVal(int64(i)), nil
+			}
+		}
+		if tname == "tuple" {
+			return Val{}, newErr(ValueError, "tuple.index(x): x not in tuple")
+		}
+		return Val{}, newErr(ValueError, "%s is not in list", vm.repr(args[0]))
+	case "count":
+		if len(args) != 1 {
+			return Val{}, argErr(tname, name, 1, len(args))
+		}
+		n := 0
+		for _, it := range items {
+			if vm.equal(it, args[0]) {
+				n++
+			}
+		}
+		return IntVal(int64(n)), nil
+	}
+	return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", tname, name)
+}
+
+func clampIdx(i int64, n int) int {
+	if i < 0 {
+		i += int64(n)
+		if i < 0 {
+			i = 0
+		}
+	}
+	if i > int64(n) {
+		i = int64(n)
+	}
+	return int(i)
+}
+
+func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, error) {
+	if name != "sort" && len(kwn) > 0 {
+		return Val{}, newErr(TypeError, "list.%s() takes no keyword arguments", name)
+	}
+	switch name {
+	case "append":
+		if len(args) != 1 {
+			return Val{}, argErr("list", name, 1, len(args))
+		}
+		l.items = append(l.items, args[0])
+		return NoneVal, nil
+	case "pop":
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "pop expected at most 1 argument, got %d", len(args))
+		}
+		if len(l.items) == 0 {
+			return Val{}, newErr(IndexError, "pop from empty list")
+		}
+		i := int64(len(l.items) - 1)
+		if len(args) == 1 {
+			var err error
+			if i, err = vm.index(args[0], "list"); err != nil {
+				return Val{}, err
+			}
+			if i < 0 {
+				i += int64(len(l.items))
+			}
+			if i < 0 || i >= int64(len(l.items)) {
+				return Val{}, newErr(IndexError, "pop index out of range")
+			}
+		}
+		v := l.items[i]
+		l.items = append(l.items[:i], l.items[i+1:]...)
+		return v, nil
+	case "insert":
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "insert expected 2 arguments, got %d", len(args))
+		}
+		i, err := vm.index(args[0], "list")
+		if err != nil {
+			return Val{}, err
+		}
+		j := clampIdx(i, len(l.items))
+		l.items = append(l.items, Val{})
+		copy(l.items[j+1:], l.items[j:])
+		l.items[j] = args[1]
+		return NoneVal, nil
+	case "extend":
+		if len(args) != 1 {
+			return Val{}, argErr("list", name, 1, len(args))
+		}
+		items, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		l.items = append(l.items, items...)
+		return NoneVal, nil
+	case "remove":
+		if len(args) != 1 {
+			return Val{}, argErr("list", name, 1, len(args))
+		}
+		for i, it := range l.items {
+			if vm.equal(it, args[0]) {
+				l.items = append(l.items[:i], l.items[i+1:]...)
+				return NoneVal, nil
+			}
+		}
+		return Val{}, newErr(ValueError, "list.remove(x): x not in list")
+	case "reverse":
+		for i, j := 0, len(l.items)-1; i < j; i, j = i+1, j-1 {
+			l.items[i], l.items[j] = l.items[j], l.items[i]
+		}
+		return NoneVal, nil
+	case "sort":
+		pos, kw := splitKw(args, kwn)
+		if len(pos) > 0 {
+			return Val{}, newErr(TypeError, "sort() takes no positional arguments")
+		}
+		return NoneVal, vm.sortList(l, kw)
+	case "copy":
+		return ObjVal(&List{append([]Val(nil), l.items...)}), nil
+	case "clear":
+		l.items = nil
+		return NoneVal, nil
+	}
+	return vm.seqMethod("list", l.items, name, args)
+}
+
+func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, error) {
+	switch name {
+	case "get":
+		if len(args) < 1 || len(args) > 2 {
+			return Val{}, newErr(TypeError, "get expected at least 1 argument, got %d", len(args))
+		}
+		v, ok, err := d.get(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if ok {
+			return v, nil
+		}
+		if len(args) == 2 {
+			return args[1], nil
+		}
+		return NoneVal, nil
+	case "keys", "values", "items":
+		return ObjVal(&DictView{d: d, kind: name}), nil
+	case "pop":
+		if len(args) < 1 {
+			return Val{}, newErr(TypeError, "pop expected at least 1 argument, got 0")
+		}
+		v, ok, err := d.del(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if ok {
+			return v, nil
+		}
+		if len(args) == 2 {
+			return args[1], nil
+		}
+		return Val{}, newErrVal(KeyError, args[0])
+	case "popitem":
+		for i := len(d.entries) - 1; i >= 0; i-- {
+			if !d.entries[i].deleted {
+				e := d.entries[i]
+				d.del(e.k)
+				return ObjVal(&Tuple{[]Val{e.k, e.v}}), nil
+			}
+		}
+		return Val{}, newErr(KeyError, "popitem(): dictionary is empty")
+	case "setdefault":
+		v, ok, err := d.get(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if ok {
+			return v, nil
+		}
+		def := NoneVal
+		if len(args) > 1 {
+			def = args[1]
+		}
+		return def, d.set(args[0], def)
+	case "update":
+		pos, kw := splitKw(args, kwn)
+		if len(pos) > 0 {
+			if src, ok := pos[0].O.(*Dict); ok {
+				for _, e := range src.live() {
+					d.set(e.k, e.v)
+				}
+			} else {
+				items, err := vm.iterate(pos[0])
+				if err != nil {
+					return Val{}, err
+				}
+				for _, it := range items {
+					kv, err := vm.iterate(it)
+					if err != nil || len(kv) != 2 {
+						return Val{}, newErr(ValueError, "dictionary update sequence element has wrong length")
+					}
+					if err := d.set(kv[0], kv[1]); err != nil {
+						return Val{}, err
+					}
+				}
+			}
+		}
+		for _, k := range kwn {
+			d.set(StrVal(k), kw[k])
+		}
+		return NoneVal, nil
+	case "copy":
+		n := newDict()
+		for _, e := range d.live() {
+			n.set(e.k, e.v)
+		}
+		return ObjVal(n), nil
+	case "clear":
+		*d = *newDict()
+		return NoneVal, nil
+	}
+	return Val{}, newErr(AttributeError, "'dict' object has no attribute '%s'", name)
+}
+
+func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, error) {
+	other := func() (*Set, error) {
+		if len(args) != 1 {
+			return nil, argErr("set", name, 1, len(args))
+		}
+		if o, ok := args[0].O.(*Set); ok {
+			return o, nil
+		}
+		items, err := vm.iterate(args[0])
+		if err != nil {
+			return nil, err
+		}
+		o := newSet()
+		for _, x := range items {
+			if err := o.d.set(x, NoneVal); err != nil {
+				return nil, err
+			}
+		}
+		return o, nil
+	}
+	switch name {
+	case "add":
+		if len(args) != 1 {
+			return Val{}, argErr("set", name, 1, len(args))
+		}
+		return NoneVal, s.d.set(args[0], NoneVal)
+	case "remove", "discard":
+		if len(args) != 1 {
+			return Val{}, argErr("set", name, 1, len(args))
+		}
+		_, ok, err := s.d.del(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if !ok && name == "remove" {
+			return Val{}, newErrVal(KeyError, args[0])
+		}
+		return NoneVal, nil
+	case "pop":
+		keys := s.d.keys()
+		if len(keys) == 0 {
+			return Val{}, newErr(KeyError, "pop from an empty set")
+		}
+		s.d.del(keys[0])
+		return keys[0], nil
+	case "copy":
+		o := newSet()
+		for _, k := range s.d.keys() {
+			o.d.set(k, NoneVal)
+		}
+		return ObjVal(o), nil
+	case "clear":
+		s.d = newDict()
+		return NoneVal, nil
+	case "update":
+		o, err := other()
+		if err != nil {
+			return Val{}, err
+		}
+		for _, k := range o.d.keys() {
+			s.d.set(k, NoneVal)
+		}
+		return NoneVal, nil
+	case "union", "intersection", "difference", "symmetric_difference":
+		o, err := other()
+		if err != nil {
+			return Val{}, err
+		}
+		op := map[string]Op{"union": opBitOr, "intersection": opBitAnd, "difference": opSub, "symmetric_difference": opBitXor}[name]
+		return vm.setOp(op, s, o)
+	case "issubset", "issuperset":
+		o, err := other()
+		if err != nil {
+			return Val{}, err
+		}
+		op := opLe
+		if name == "issuperset" {
+			op = opGe
+		}
+		r, err := vm.compare(op, ObjVal(s), ObjVal(o))
+		return BoolVal(r), err
+	case "isdisjoint":
+		o, err := other()
+		if err != nil {
+			return Val{}, err
+		}
+		for _, k := range s.d.keys() {
+			if _, in, _ := o.d.get(k); in {
+				return False, nil
+			}
+		}
+		return True, nil
+	}
+	return Val{}, newErr(AttributeError, "'set' object has no attribute '%s'", name)
+}
+
+func strArg(v Val, what string) (string, error) {
+	if s, ok := v.O.(*Str); ok && v.T == tagObject {
+		return s.s, nil
+	}
+	return "", newErr(TypeError, "%s", what)
+}
+
+func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, error) {
+	str := s.s
+	if name != "format" && len(kwn) > 0 {
+		if name != "split" && name != "rsplit" {
+			return Val{}, newErr(TypeError, "str.%s() takes no keyword arguments", name)
+		}
+	}
+	switch name {
+	case "upper":
+		return StrVal(strings.ToUpper(str)), nil
+	case "lower", "casefold":
+		return StrVal(strings.ToLower(str)), nil
+	case "swapcase":
+		return StrVal(strings.Map(func(r rune) rune {
+			if unicode.IsUpper(r) {
+				return unicode.ToLower(r)
+			}
+			return unicode.ToUpper(r)
+		}, str)), nil
+	case "strip", "lstrip", "rstrip":
+		cut := " \t\n\r\x0b\x0c"
+		if len(args) > 0 && args[0].T != tagNone {
+			c, err := strArg(args[0], "strip arg must be None or str")
+			if err != nil {
+				return Val{}, err
+			}
+			cut = c
+		}
+		switch name {
+		case "strip":
+			return StrVal(strings.Trim(str, cut)), nil
+		case "lstrip":
+			return StrVal(strings.TrimLeft(str, cut)), nil
+		}
+		return StrVal(strings.TrimRight(str, cut)), nil
+	case "split", "rsplit":
+		pos, kw := splitKw(args, kwn)
+		sep := NoneVal
+		maxsplit := int64(-1)
+		if len(pos) > 0 {
+			sep = pos[0]
+		} else if v, ok := kw["sep"]; ok {
+			sep = v
+		}
+		if len(pos) > 1 {
+			maxsplit = int64(pos[1].B)
+		} else if v, ok := kw["maxsplit"]; ok {
+			maxsplit = int64(v.B)
+		}
+		var parts []string
+		if sep.T == tagNone {
+			parts = splitWhite(str, int(maxsplit), name == "rsplit")
+		} else {
+			sp, err := strArg(sep, "must be str or None, not "+typeName(sep))
+			if err != nil {
+				return Val{}, err
+			}
+			if sp == "" {
+				return Val{}, newErr(ValueError, "empty separator")
+			}
+			if maxsplit < 0 {
+				parts = strings.Split(str, sp)
+			} else if name == "split" {
+				parts = strings.SplitN(str, sp, int(maxsplit)+1)
+			} else {
+				parts = rsplitN(str, sp, int(maxsplit))
+			}
+		}
+		out := make([]Val, len(parts))
+		for i, p := range parts {
+			out[i] = StrVal(p)
+		}
+		return ObjVal(&List{out}), nil
+	case "splitlines":
+		lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(str, "\r\n", "\n"), "\n"), "\n")
+		if str == "" {
+			lines = nil
+		}
+		out := make([]Val, len(lines))
+		for i, p := range lines {
+			out[i] = StrVal(p)
+		}
+		return ObjVal(&List{out}), nil
+	case "join":
+		if len(args) != 1 {
+			return Val{}, argErr("str", name, 1, len(args))
+		}
+		items, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, newErr(TypeError, "can only join an iterable")
+		}
+		parts := make([]string, len(items))
+		for i, it := range items {
+			p, ok := it.O.(*Str)
+			if !ok || it.T != tagObject {
+				return Val{}, newErr(TypeError, "sequence item %d: expected str instance, %s found", i, typeName(it))
+			}
+			parts[i] = p.s
+		}
+		return StrVal(strings.Join(parts, str)), nil
+	case "replace":
+		if len(args) < 2 {
+			return Val{}, newErr(TypeError, "replace expected at least 2 arguments, got %d", len(args))
+		}
+		old, err := strArg(args[0], "replace() argument 1 must be str, not "+typeName(args[0]))
+		if err != nil {
+			return Val{}, err
+		}
+		nw, err := strArg(args[1], "replace() argument 2 must be str, not "+typeName(args[1]))
+		if err != nil {
+			return Val{}, err
+		}
+		n := -1
+		if len(args) > 2 {
+			n = int(int64(args[2].B))
+		}
+		return StrVal(strings.Replace(str, old, nw, n)), nil
+	case "find", "rfind", "index", "rindex", "count":
+		if len(args) < 1 {
+			return Val{}, newErr(TypeError, "%s expected at least 1 argument, got 0", name)
+		}
+		sub, err := strArg(args[0], "must be str, not "+typeName(args[0]))
+		if err != nil {
+			return Val{}, err
+		}
+		rs := []rune(str)
+		start, end := 0, len(rs)
+		if len(args) > 1 && args[1].T != tagNone {
+			start = clampIdx(int64(args[1].B), len(rs))
+		}
+		if len(args) > 2 && args[2].T != tagNone {
+			end = clampIdx(int64(args[2].B), len(rs))
+		}
+		if end < start {
+			end = start
+		}
+		hay := string(rs[start:end])
+		if name == "count" {
+			if start > len(rs) {
+				return IntVal(0), nil
+			}
+			if sub == "" {
+				return IntVal(int64(len([]rune(hay)) + 1)), nil
+			}
+			return IntVal(int64(strings.Count(hay, sub))), nil
+		}
+		var i int
+		if name == "find" || name == "index" {
+			i = strings.Index(hay, sub)
+		} else {
+			i = strings.LastIndex(hay, sub)
+		}
+		if i >= 0 {
+			i = len([]rune(hay[:i])) + start
+		} else if name == "index" || name == "rindex" {
+			return Val{}, newErr(ValueError, "substring not found")
+		}
+		return IntVal(int64(i)), nil
+	case "startswith", "endswith":
+		if len(args) < 1 {
+			return Val{}, newErr(TypeError, "%s expected at least 1 argument, got 0", name)
+		}
+		var cands []string
+		if t, ok := args[0].O.(*Tuple); ok {
+			for _, x := range t.items {
+				c, err := strArg(x, "tuple for "+name+" must only contain str, not "+typeName(x))
+				if err != nil {
+					return Val{}, err
+				}
+				cands = append(cands, c)
+			}
+		} else {
+			c, err := strArg(args[0], name+" first arg must be str or a tuple of str, not "+typeName(args[0]))
+			if err != nil {
+				return Val{}, err
+			}
+			cands = []string{c}
+		}
+		hay := str
+		if len(args) > 1 {
+			rs := []rune(str)
+			hay = string(rs[clampIdx(int64(args[1].B), len(rs)):])
+		}
+		for _, c := range cands {
+			if name == "startswith" && strings.HasPrefix(hay, c) || name == "endswith" && strings.HasSuffix(hay, c) {
+				return True, nil
+			}
+		}
+		return False, nil
+	case "isdigit", "isnumeric", "isdecimal":
+		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsDigit(r) }) < 0), nil
+	case "isalpha":
+		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsLetter(r) }) < 0), nil
+	case "isalnum":
+		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) < 0), nil
+	case "isspace":
+		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsSpace(r) }) < 0), nil
+	case "isupper", "islower":
+		has := false
+		for _, r := range str {
+			if unicode.IsUpper(r) || unicode.IsLower(r) {
+				has = true
+				if name == "isupper" && unicode.IsLower(r) || name == "islower" && unicode.IsUpper(r) {
+					return False, nil
+				}
+			}
+		}
+		return BoolVal(has), nil
+	case "isidentifier":
+		ok := str != ""
+		for i, r := range str {
+			if !(r == '_' || unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)) {
+				ok = false
+			}
+		}
+		return BoolVal(ok), nil
+	case "title":
+		var b strings.Builder
+		prev := false
+		for _, r := range str {
+			if unicode.IsLetter(r) {
+				if prev {
+					b.WriteRune(unicode.ToLower(r))
+				} else {
+					b.WriteRune(unicode.ToUpper(r))
+				}
+				prev = true
+			} else {
+				b.WriteRune(r)
+				prev = false
+			}
+		}
+		return StrVal(b.String()), nil
+	case "capitalize":
+		rs := []rune(strings.ToLower(str))
+		if len(rs) > 0 {
+			rs[0] = unicode.ToUpper(rs[0])
+		}
+		return StrVal(string(rs)), nil
+	case "center", "ljust", "rjust":
+		if len(args) < 1 {
+			return Val{}, newErr(TypeError, "%s expected at least 1 argument, got 0", name)
+		}
+		w := int(int64(args[0].B))
+		fill := " "
+		if len(args) > 1 {
+			f, err := strArg(args[1], "The fill character must be exactly one character long")
+			if err != nil || len([]rune(f)) != 1 {
+				return Val{}, newErr(TypeError, "The fill character must be exactly one character long")
+			}
+			fill = f
+		}
+		n := s.length()
+		if w <= n {
+			return StrVal(str), nil
+		}
+		pad := w - n
+		switch name {
+		case "ljust":
+			return StrVal(str + strings.Repeat(fill, pad)), nil
+		case "rjust":
+			return StrVal(strings.Repeat(fill, pad) + str), nil
+		}
+		left := pad / 2
+		if pad%2 == 1 && w%2 == 1 {
+			left++
+		}
+		return StrVal(strings.Repeat(fill, left) + str + strings.Repeat(fill, pad-left)), nil
+	case "zfill":
+		w := int(int64(args[0].B))
+		n := s.length()
+		if w <= n {
+			return StrVal(str), nil
+		}
+		sign := ""
+		body := str
+		if strings.HasPrefix(str, "-") || strings.HasPrefix(str, "+") {
+			sign, body = str[:1], str[1:]
+		}
+		return StrVal(sign + strings.Repeat("0", w-n) + body), nil
+	case "partition", "rpartition":
+		sep, err := strArg(args[0], "must be str, not "+typeName(args[0]))
+		if err != nil {
+			return Val{}, err
+		}
+		var i int
+		if name == "partition" {
+			i = strings.Index(str, sep)
+		} else {
+			i = strings.LastIndex(str, sep)
+		}
+		if i < 0 {
+			if name == "partition" {
+				return ObjVal(&Tuple{[]Val{StrVal(str), StrVal(""), StrVal("")}}), nil
+			}
+			return ObjVal(&Tuple{[]Val{StrVal(""), StrVal(""), StrVal(str)}}), nil
+		}
+		return ObjVal(&Tuple{[]Val{StrVal(str[:i]), StrVal(sep), StrVal(str[i+len(sep):])}}), nil
+	case "format":
+		return vm.strFormat(str, args, kwn)
+	case "expandtabs":
+		return StrVal(strings.ReplaceAll(str, "\t", "        ")), nil
+	}
+	return Val{}, newErr(AttributeError, "'str' object has no attribute '%s'", name)
+}
+
+func splitWhite(s string, maxsplit int, right bool) []string {
+	f := strings.Fields(s)
+	if maxsplit < 0 || len(f) <= maxsplit+1 {
+		if f == nil {
+			return []string{}
+		}
+		return f
+	}
+	if !right {
+		// Keep the remainder after maxsplit words verbatim (left-trimmed).
+		rest := strings.TrimLeft(s, " \t\n\r\x0b\x0c")
+		var out []string
+		for i := 0; i < maxsplit; i++ {
+			j := strings.IndexAny(rest, " \t\n\r\x0b\x0c")
+			out = append(out, rest[:j])
+			rest = strings.TrimLeft(rest[j:], " \t\n\r\x0b\x0c")
+		}
+		return append(out, rest)
+	}
+	rest := strings.TrimRight(s, " \t\n\r\x0b\x0c")
+	var out []string
+	for i := 0; i < maxsplit; i++ {
+		j := strings.LastIndexAny(rest, " \t\n\r\x0b\x0c")
+		out = append([]string{rest[j+1:]}, out...)
+		rest = strings.TrimRight(rest[:j], " \t\n\r\x0b\x0c")
+	}
+	return append([]string{rest}, out...)
+}
+
+func rsplitN(s, sep string, n int) []string {
+	var out []string
+	for n > 0 {
+		i := strings.LastIndex(s, sep)
+		if i < 0 {
+			break
+		}
+		out = append([]string{s[i+len(sep):]}, out...)
+		s = s[:i]
+		n--
+	}
+	return append([]string{s}, out...)
+}

@@ -1,0 +1,789 @@
+package interp
+
+import (
+	"math"
+	"math/big"
+	"math/bits"
+	"strings"
+)
+
+var opSymbols = map[Op]string{opAdd: "+", opSub: "-", opMul: "*", opTrueDiv: "/", opFloorDiv: "//", opMod: "%",
+	opPow: "** or pow()", opLshift: "<<", opRshift: ">>", opBitAnd: "&", opBitOr: "|", opBitXor: "^", opMatMul: "@",
+	opLt: "<", opLe: "<=", opGt: ">", opGe: ">="}
+
+// intArith does op on two int64s, promoting to big on overflow.
+func intArith(op Op, a, b int64) (Val, error) {
+	switch op {
+	case opAdd:
+		s := a + b
+		if (a^s)&(b^s) < 0 {
+			return bigArith(op, big.NewInt(a), big.NewInt(b))
+		}
+		return IntVal(s), nil
+	case opSub:
+		s := a - b
+		if (a^b)&(a^s) < 0 {
+			return bigArith(op, big.NewInt(a), big.NewInt(b))
+		}
+		return IntVal(s), nil
+	case opMul:
+		if p, ok := mul64(a, b); ok {
+			return IntVal(p), nil
+		}
+		return bigArith(op, big.NewInt(a), big.NewInt(b))
+	case opFloorDiv:
+		if b == 0 {
+			return Val{}, zeroDiv()
+		}
+		if a == math.MinInt64 && b == -1 {
+			return bigArith(op, big.NewInt(a), big.NewInt(b))
+		}
+		return IntVal(floorDiv(a, b)), nil
+	case opMod:
+		if b == 0 {
+			return Val{}, zeroDiv()
+		}
+		if b == -1 {
+			return IntVal(0), nil
+		}
+		return IntVal(floorMod(a, b)), nil
+	case opTrueDiv:
+		if b == 0 {
+			return Val{}, zeroDiv()
+		}
+		if a > -1<<53 && a < 1<<53 && b > -1<<53 && b < 1<<53 {
+			return FloatVal(float64(a) / float64(b)), nil
+		}
+		return bigArith(op, big.NewInt(a), big.NewInt(b))
+	case opPow:
+		if b < 0 {
+			if a == 0 {
+				return Val{}, newErr(ZeroDivisionError, "zero to a negative power")
+			}
+			return FloatVal(math.Pow(float64(a), float64(b))), nil
+		}
+		r := int64(1)
+		base := a
+		e := b
+		for e > 0 {
+			if e&1 == 1 {
+				var ok bool
+				if r, ok = mul64(r, base); !ok {
+					return bigArith(op, big.NewInt(a), big.NewInt(b))
+				}
+			}
+			e >>= 1
+			if e > 0 {
+				var ok bool
+				if base, ok = mul64(base, base); !ok {
+					return bigArith(op, big.NewInt(a), big.NewInt(b))
+				}
+			}
+		}
+		return IntVal(r), nil
+	case opLshift:
+		if b < 0 {
+			return Val{}, newErr(ValueError, "negative shift count")
+		}
+		if b < 63 && a == (a<<b)>>b {
+			return IntVal(a << b), nil
+		}
+		return bigArith(op, big.NewInt(a), big.NewInt(b))
+	case opRshift:
+		if b < 0 {
+			return Val{}, newErr(ValueError, "negative shift count")
+		}
+		if b > 63 {
+			b = 63
+		}
+		return IntVal(a >> b), nil
+	case opBitAnd:
+		return IntVal(a & b), nil
+	case opBitOr:
+		return IntVal(a | b), nil
+	case opBitXor:
+		return IntVal(a ^ b), nil
+	}
+	return Val{}, binopTypeErr(opSymbols[op], IntVal(a), IntVal(b))
+}
+
+func mul64(a, b int64) (int64, bool) {
+	if uint64(a+1<<31) < 1<<32 && uint64(b+1<<31) < 1<<32 {
+		return a * b, true
+	}
+	neg := (a < 0) != (b < 0)
+	ua, ub := uint64(a), uint64(b)
+	if a < 0 {
+		ua = -ua
+	}
+	if b < 0 {
+		ub = -ub
+	}
+	hi, lo := bits.Mul64(ua, ub)
+	if hi != 0 {
+		return 0, false
+	}
+	if neg {
+		if lo > 1<<63 {
+			return 0, false
+		}
+		return -int64(lo), true
+	}
+	if lo >= 1<<63 {
+		return 0, false
+	}
+	return int64(lo), true
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func floorMod(a, b int64) int64 {
+	m := a % b
+	if m != 0 && ((m < 0) != (b < 0)) {
+		m += b
+	}
+	return m
+}
+
+func bigArith(op Op, a, b *big.Int) (Val, error) {
+	r := new(big.Int)
+	switch op {
+	case opAdd:
+		r.Add(a, b)
+	case opSub:
+		r.Sub(a, b)
+	case opMul:
+		r.Mul(a, b)
+	case opFloorDiv, opMod:
+		if b.Sign() == 0 {
+			return Val{}, zeroDiv()
+		}
+		m := new(big.Int)
+		r.DivMod(a, b, m) // Euclidean: m >= 0
+		if m.Sign() != 0 && b.Sign() < 0 {
+			r.Add(r, big.NewInt(1))
+			m.Add(m, b)
+		}
+		if op == opMod {
+			return normBig(m), nil
+		}
+	case opTrueDiv:
+		if b.Sign() == 0 {
+			return Val{}, zeroDiv()
+		}
+		f, _ := new(big.Rat).SetFrac(a, b).Float64()
+		if math.IsInf(f, 0) {
+			return Val{}, newErr(OverflowError, "integer division result too large for a float")
+		}
+		return FloatVal(f), nil
+	case opPow:
+		if b.Sign() < 0 {
+			fa, _ := new(big.Float).SetInt(a).Float64()
+			fb, _ := new(big.Float).SetInt(b).Float64()
+			if fa == 0 {
+				return Val{}, newErr(ZeroDivisionError, "zero to a negative power")
+			}
+			return FloatVal(math.Pow(fa, fb)), nil
+		}
+		if !b.IsInt64() || b.Int64() > 1<<24 && a.CmpAbs(big.NewInt(1)) > 0 {
+			return Val{}, newErr(MemoryError, "")
+		}
+		r.Exp(a, b, nil)
+	case opLshift:
+		if b.Sign() < 0 {
+			return Val{}, newErr(ValueError, "negative shift count")
+		}
+		if !b.IsInt64() || b.Int64() > 1<<30 {
+			return Val{}, newErr(OverflowError, "too many digits in integer")
+		}
+		r.Lsh(a, uint(b.Int64()))
+	case opRshift:
+		if b.Sign() < 0 {
+			return Val{}, newErr(ValueError, "negative shift count")
+		}
+		if !b.IsInt64() || b.Int64() > 1<<30 {
+			if a.Sign() < 0 {
+				return IntVal(-1), nil
+			}
+			return IntVal(0), nil
+		}
+		r.Rsh(a, uint(b.Int64()))
+	case opBitAnd:
+		r.And(a, b)
+	case opBitOr:
+		r.Or(a, b)
+	case opBitXor:
+		r.Xor(a, b)
+	default:
+		return Val{}, binopTypeErr(opSymbols[op], normBig(a), normBig(b))
+	}
+	return normBig(r), nil
+}
+
+func floatArith(op Op, a, b float64) (Val, error) {
+	switch op {
+	case opAdd:
+		return FloatVal(a + b), nil
+	case opSub:
+		return FloatVal(a - b), nil
+	case opMul:
+		return FloatVal(a * b), nil
+	case opTrueDiv:
+		if b == 0 {
+			return Val{}, newErr(ZeroDivisionError, "division by zero")
+		}
+		return FloatVal(a / b), nil
+	case opFloorDiv:
+		if b == 0 {
+			return Val{}, newErr(ZeroDivisionError, "division by zero")
+		}
+		return FloatVal(floatFloorDiv(a, b)), nil
+	case opMod:
+		if b == 0 {
+			return Val{}, newErr(ZeroDivisionError, "division by zero")
+		}
+		return FloatVal(floatMod(a, b)), nil
+	case opPow:
+		if a == 0 && b < 0 {
+			return Val{}, newErr(ZeroDivisionError, "zero to a negative power")
+		}
+		if a < 0 && b != math.Trunc(b) {
+			return Val{}, newErr(ValueError, "complex results are not supported")
+		}
+		r := math.Pow(a, b)
+		if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
+			return Val{}, newErr(OverflowError, "(34, 'Numerical result out of range')")
+		}
+		return FloatVal(r), nil
+	}
+	return Val{}, binopTypeErr(opSymbols[op], FloatVal(a), FloatVal(b))
+}
+
+func floatMod(a, b float64) float64 {
+	m := math.Mod(a, b)
+	if m != 0 {
+		if (b < 0) != (m < 0) {
+			m += b
+		}
+	} else {
+		m = math.Copysign(0, b)
+	}
+	return m
+}
+
+func floatFloorDiv(a, b float64) float64 {
+	m := math.Mod(a, b)
+	div := (a - m) / b
+	if m != 0 && (b < 0) != (m < 0) {
+		div -= 1
+	}
+	if div == 0 {
+		return math.Copysign(0, a/b)
+	}
+	f := math.Floor(div)
+	if div-f > 0.5 {
+		f += 1
+	}
+	return f
+}
+
+// binop is the generic binary operator.
+func (vm *VM) binop(op Op, a, b Val) (Val, error) {
+	if (a.T == tagInt || a.T == tagBool) && (b.T == tagInt || b.T == tagBool) {
+		return intArith(op, int64(a.B), int64(b.B))
+	}
+	if isIntLike(a) && isIntLike(b) {
+		x, _ := toBig(a)
+		y, _ := toBig(b)
+		return bigArith(op, x, y)
+	}
+	if isNumber(a) && isNumber(b) {
+		switch op {
+		case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow:
+			x, err := toFloat(a)
+			if err != nil {
+				return Val{}, err
+			}
+			y, err := toFloat(b)
+			if err != nil {
+				return Val{}, err
+			}
+			return floatArith(op, x, y)
+		}
+		return Val{}, binopTypeErr(opSymbols[op], a, b)
+	}
+	switch op {
+	case opAdd:
+		switch x := a.O.(type) {
+		case *Str:
+			if y, ok := b.O.(*Str); ok {
+				return StrVal(x.s + y.s), nil
+			}
+			if b.T == tagObject || true {
+				return Val{}, newErr(TypeError, "can only concatenate str (not \"%s\") to str", typeName(b))
+			}
+		case *List:
+			if y, ok := b.O.(*List); ok {
+				items := make([]Val, 0, len(x.items)+len(y.items))
+				items = append(append(items, x.items...), y.items...)
+				return ObjVal(&List{items}), nil
+			}
+			return Val{}, newErr(TypeError, "can only concatenate list (not \"%s\") to list", typeName(b))
+		case *Tuple:
+			if y, ok := b.O.(*Tuple); ok {
+				items := make([]Val, 0, len(x.items)+len(y.items))
+				items = append(append(items, x.items...), y.items...)
+				return ObjVal(&Tuple{items}), nil
+			}
+			return Val{}, newErr(TypeError, "can only concatenate tuple (not \"%s\") to tuple", typeName(b))
+		}
+	case opMul:
+		if isIntLike(a) && !isIntLike(b) {
+			a, b = b, a
+		}
+		if isIntLike(b) {
+			n, err := vm.repeatCount(b)
+			if err != nil {
+				return Val{}, err
+			}
+			switch x := a.O.(type) {
+			case *Str:
+				if n <= 0 {
+					return StrVal(""), nil
+				}
+				if len(x.s)*n > 1<<30 {
+					return Val{}, newErr(MemoryError, "")
+				}
+				return StrVal(strings.Repeat(x.s, n)), nil
+			case *List:
+				return ObjVal(&List{repeatVals(x.items, n)}), nil
+			case *Tuple:
+				return ObjVal(&Tuple{repeatVals(x.items, n)}), nil
+			}
+		}
+	case opMod:
+		if x, ok := a.O.(*Str); ok {
+			return vm.percentFormat(x.s, b)
+		}
+	case opBitOr, opBitAnd, opSub, opBitXor:
+		if x, ok := a.O.(*Set); ok {
+			if y, ok := b.O.(*Set); ok {
+				return vm.setOp(op, x, y)
+			}
+		}
+		if x, ok := a.O.(*Dict); ok && op == opBitOr {
+			if y, ok := b.O.(*Dict); ok {
+				d := newDict()
+				for _, e := range append(x.live(), y.live()...) {
+					d.set(e.k, e.v)
+				}
+				return ObjVal(d), nil
+			}
+		}
+	}
+	return Val{}, binopTypeErr(opSymbols[op], a, b)
+}
+
+func (d *Dict) live() []dictEntry {
+	out := make([]dictEntry, 0, d.Len())
+	for _, e := range d.entries {
+		if !e.deleted {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (vm *VM) setOp(op Op, x, y *Set) (Val, error) {
+	r := newSet()
+	switch op {
+	case opBitOr:
+		for _, k := range append(x.d.keys(), y.d.keys()...) {
+			r.d.set(k, NoneVal)
+		}
+	case opBitAnd, opSub:
+		for _, k := range x.d.keys() {
+			_, in, _ := y.d.get(k)
+			if in == (op == opBitAnd) {
+				r.d.set(k, NoneVal)
+			}
+		}
+	case opBitXor:
+		for _, k := range x.d.keys() {
+			if _, in, _ := y.d.get(k); !in {
+				r.d.set(k, NoneVal)
+			}
+		}
+		for _, k := range y.d.keys() {
+			if _, in, _ := x.d.get(k); !in {
+				r.d.set(k, NoneVal)
+			}
+		}
+	}
+	return ObjVal(r), nil
+}
+
+func (vm *VM) repeatCount(b Val) (int, error) {
+	if b.T == tagInt || b.T == tagBool {
+		n := int64(b.B)
+		if n > 1<<32 {
+			return 0, newErr(MemoryError, "")
+		}
+		return int(max(n, 0)), nil
+	}
+	bb, _ := toBig(b)
+	if bb.Sign() < 0 {
+		return 0, nil
+	}
+	return 0, newErr(OverflowError, "cannot fit 'int' into an index-sized integer")
+}
+
+func repeatVals(items []Val, n int) []Val {
+	if n <= 0 {
+		return nil
+	}
+	out := make([]Val, 0, len(items)*n)
+	for i := 0; i < n; i++ {
+		out = append(out, items...)
+	}
+	return out
+}
+
+// unary applies -, +, ~ or not.
+func (vm *VM) unary(op Op, a Val) (Val, error) {
+	switch op {
+	case opNot:
+		return BoolVal(!truthy(a)), nil
+	case opNeg:
+		switch a.T {
+		case tagInt, tagBool:
+			if int64(a.B) == math.MinInt64 {
+				return normBig(new(big.Int).Neg(big.NewInt(math.MinInt64))), nil
+			}
+			return IntVal(-int64(a.B)), nil
+		case tagFloat:
+			return FloatVal(-a.F()), nil
+		}
+		if b, ok := a.O.(*BigInt); ok {
+			return normBig(new(big.Int).Neg(&b.v)), nil
+		}
+		return Val{}, newErr(TypeError, "bad operand type for unary -: '%s'", typeName(a))
+	case opPos:
+		switch a.T {
+		case tagInt, tagFloat:
+			return a, nil
+		case tagBool:
+			return IntVal(int64(a.B)), nil
+		}
+		if _, ok := a.O.(*BigInt); ok {
+			return a, nil
+		}
+		return Val{}, newErr(TypeError, "bad operand type for unary +: '%s'", typeName(a))
+	case opInvert:
+		switch a.T {
+		case tagInt, tagBool:
+			return IntVal(^int64(a.B)), nil
+		}
+		if b, ok := a.O.(*BigInt); ok {
+			return normBig(new(big.Int).Not(&b.v)), nil
+		}
+		return Val{}, newErr(TypeError, "bad operand type for unary ~: '%s'", typeName(a))
+	}
+	return Val{}, newErr(TypeError, "bad unary operator")
+}
+
+// equal is Python ==.
+func (vm *VM) equal(a, b Val) bool {
+	if a.T != tagObject && b.T != tagObject {
+		if a.T == tagFloat || b.T == tagFloat {
+			if !isNumber(a) || !isNumber(b) {
+				return false
+			}
+			x, _ := toFloat(a)
+			y, _ := toFloat(b)
+			return x == y
+		}
+		if a.T == tagNone || b.T == tagNone {
+			return a.T == b.T
+		}
+		return a.B == b.B
+	}
+	if a.T != tagObject || b.T != tagObject {
+		if isIntLike(a) && isIntLike(b) {
+			return false // one small, one big: never equal once normalised
+		}
+		if a.T == tagFloat || b.T == tagFloat {
+			if isNumber(a) && isNumber(b) {
+				x, _ := toBig(a)
+				if x == nil {
+					x, _ = toBig(b)
+				}
+				f := a.F()
+				if b.T == tagFloat {
+					f = b.F()
+				}
+				if math.IsInf(f, 0) || math.IsNaN(f) || f != math.Trunc(f) {
+					return false
+				}
+				bf, _ := new(big.Float).SetFloat64(f).Int(nil)
+				return bf.Cmp(x) == 0
+			}
+		}
+		return false
+	}
+	switch x := a.O.(type) {
+	case *Str:
+		y, ok := b.O.(*Str)
+		return ok && x.s == y.s
+	case *BigInt:
+		y, ok := b.O.(*BigInt)
+		return ok && x.v.Cmp(&y.v) == 0
+	case *List:
+		y, ok := b.O.(*List)
+		return ok && vm.seqEqual(x.items, y.items)
+	case *Tuple:
+		y, ok := b.O.(*Tuple)
+		return ok && vm.seqEqual(x.items, y.items)
+	case *Dict:
+		y, ok := b.O.(*Dict)
+		if !ok || x.Len() != y.Len() {
+			return false
+		}
+		for _, e := range x.entries {
+			if e.deleted {
+				continue
+			}
+			v, in, _ := y.get(e.k)
+			if !in || !vm.equal(e.v, v) {
+				return false
+			}
+		}
+		return true
+	case *Set:
+		y, ok := b.O.(*Set)
+		if !ok || x.d.Len() != y.d.Len() {
+			return false
+		}
+		for _, k := range x.d.keys() {
+			if _, in, _ := y.d.get(k); !in {
+				return false
+			}
+		}
+		return true
+	case *Range:
+		y, ok := b.O.(*Range)
+		return ok && *x == *y
+	}
+	return a.O == b.O
+}
+
+func (vm *VM) seqEqual(a, b []Val) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].T == tagObject && a[i].O == b[i].O {
+			continue
+		}
+		if !vm.equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// less is Python < (for sorting and comparisons), with Python's TypeError.
+func (vm *VM) compare(op Op, a, b Val) (bool, error) {
+	if isNumber(a) && isNumber(b) {
+		c, ok := numCmp(a, b)
+		if !ok {
+			return false, nil // NaN
+		}
+		return cmpResult(op, c), nil
+	}
+	switch x := a.O.(type) {
+	case *Str:
+		if y, ok := b.O.(*Str); ok {
+			return cmpResult(op, strings.Compare(x.s, y.s)), nil
+		}
+	case *List:
+		if y, ok := b.O.(*List); ok {
+			return vm.seqCompare(op, x.items, y.items)
+		}
+	case *Tuple:
+		if y, ok := b.O.(*Tuple); ok {
+			return vm.seqCompare(op, x.items, y.items)
+		}
+	case *Set:
+		if y, ok := b.O.(*Set); ok {
+			sub := func(p, q *Set) bool {
+				for _, k := range p.d.keys() {
+					if _, in, _ := q.d.get(k); !in {
+						return false
+					}
+				}
+				return true
+			}
+			switch op {
+			case opLe:
+				return sub(x, y), nil
+			case opGe:
+				return sub(y, x), nil
+			case opLt:
+				return sub(x, y) && x.d.Len() < y.d.Len(), nil
+			case opGt:
+				return sub(y, x) && x.d.Len() > y.d.Len(), nil
+			}
+		}
+	}
+	return false, newErr(TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], typeName(a), typeName(b))
+}
+
+func cmpResult(op Op, c int) bool {
+	switch op {
+	case opLt:
+		return c < 0
+	case opLe:
+		return c <= 0
+	case opGt:
+		return c > 0
+	case opGe:
+		return c >= 0
+	}
+	return false
+}
+
+// numCmp compares two numbers exactly; ok is false when either is NaN.
+func numCmp(a, b Val) (int, bool) {
+	if (a.T == tagInt || a.T == tagBool) && (b.T == tagInt || b.T == tagBool) {
+		x, y := int64(a.B), int64(b.B)
+		switch {
+		case x < y:
+			return -1, true
+		case x > y:
+			return 1, true
+		}
+		return 0, true
+	}
+	if a.T == tagFloat && b.T == tagFloat {
+		x, y := a.F(), b.F()
+		switch {
+		case x < y:
+			return -1, true
+		case x > y:
+			return 1, true
+		case x == y:
+			return 0, true
+		}
+		return 0, false
+	}
+	if a.T == tagFloat || b.T == tagFloat {
+		var f float64
+		var other Val
+		sign := 1
+		if a.T == tagFloat {
+			f, other = a.F(), b
+		} else {
+			f, other = b.F(), a
+			sign = -1
+		}
+		if math.IsNaN(f) {
+			return 0, false
+		}
+		if math.IsInf(f, 0) {
+			if f > 0 {
+				return sign, true
+			}
+			return -sign, true
+		}
+		if other.T == tagInt || other.T == tagBool {
+			o := int64(other.B)
+			if o > -1<<53 && o < 1<<53 {
+				of := float64(o)
+				switch {
+				case f < of:
+					return -sign, true
+				case f > of:
+					return sign, true
+				}
+				return 0, true
+			}
+		}
+		ob, _ := toBig(other)
+		fr := new(big.Rat)
+		fr.SetFloat64(f)
+		c := fr.Cmp(new(big.Rat).SetInt(ob))
+		return c * sign, true
+	}
+	x, _ := toBig(a)
+	y, _ := toBig(b)
+	return x.Cmp(y), true
+}
+
+func (vm *VM) seqCompare(op Op, a, b []Val) (bool, error) {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if !vm.equal(a[i], b[i]) {
+			return vm.compare(op, a[i], b[i])
+		}
+	}
+	return cmpResult(op, len(a)-len(b)), nil
+}
+
+// contains is Python's `in`.
+func (vm *VM) contains(container, item Val) (bool, error) {
+	switch c := container.O.(type) {
+	case *Str:
+		s, ok := item.O.(*Str)
+		if !ok || item.T != tagObject {
+			return false, newErr(TypeError, "'in <string>' requires string as left operand, not %s", typeName(item))
+		}
+		return strings.Contains(c.s, s.s), nil
+	case *List:
+		for _, x := range c.items {
+			if vm.equal(x, item) {
+				return true, nil
+			}
+		}
+		return false, nil
+	case *Tuple:
+		for _, x := range c.items {
+			if vm.equal(x, item) {
+				return true, nil
+			}
+		}
+		return false, nil
+	case *Dict:
+		_, ok, err := c.get(item)
+		return ok, err
+	case *Set:
+		_, ok, err := c.d.get(item)
+		return ok, err
+	case *DictView:
+		if c.kind == "keys" {
+			_, ok, err := c.d.get(item)
+			return ok, err
+		}
+		for _, x := range c.items() {
+			if vm.equal(x, item) {
+				return true, nil
+			}
+		}
+		return false, nil
+	case *Range:
+		if item.T != tagInt && item.T != tagBool {
+			return false, nil
+		}
+		n := int64(item.B)
+		if c.step > 0 {
+			return n >= c.start && n < c.stop && (n-c.start)%c.step == 0, nil
+		}
+		return n <= c.start && n > c.stop && (c.start-n)%(-c.step) == 0, nil
+	}
+	return false, newErr(TypeError, "argument of type '%s' is not a container or iterable", typeName(container))
+}

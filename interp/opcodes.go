@@ -1,0 +1,190 @@
+package interp
+
+// Op is a register-bytecode opcode. Operands A..E are frame-slot indices,
+// jump targets, counts or table indices, as opInfo says; slot operands map
+// one-to-one onto the slot-offset holes of a uop template.
+type Op uint8
+
+const (
+	opNop Op = iota
+	opMove
+	opLoadGlobal
+	opStoreGlobal
+	opDelGlobal
+	opDelLocal
+	opAdd
+	opSub
+	opMul
+	opTrueDiv
+	opFloorDiv
+	opMod
+	opPow
+	opLshift
+	opRshift
+	opBitAnd
+	opBitOr
+	opBitXor
+	opMatMul
+	opNeg
+	opPos
+	opInvert
+	opNot
+	opLt
+	opLe
+	opGt
+	opGe
+	opEq
+	opNe
+	opIs
+	opIsNot
+	opIn
+	opNotIn
+	opJump
+	opJumpBack
+	opJumpIfFalse
+	opJumpIfTrue
+	opJumpIfNotLt // fused compare-and-branch: jump to C unless slot A < slot B
+	opJumpIfNotLe
+	opJumpIfNotGt
+	opJumpIfNotGe
+	opJumpIfNotEq
+	opJumpIfNotNe
+	opGetIter
+	opForIter
+	opForRange // A = counter slot (int), B = target, C = exit, D = stop slot, E = step slot
+	opCall
+	opCallMethod
+	opReturn
+	opBuildList
+	opBuildTuple
+	opBuildDict
+	opBuildSet
+	opListAppend
+	opSetAdd
+	opDictSet
+	opListExtend
+	opGetItem
+	opSetItem
+	opDelItem
+	opBuildSlice
+	opGetAttr
+	opUnpack
+	opFormat
+	opBuildString
+	opMakeFunction
+	opImport
+	opRaise
+	opAssertFail
+	opExcMatch
+	opCheckBound
+	opRangePrep
+	opCount
+)
+
+// opInfo gives each opcode's name and operand kinds: s slot, j jump target,
+// i count, n name index, g global index, f function index, k keyword-names
+// index (-1 none), x conversion flag, - unused.
+var opInfo = [opCount]struct {
+	name  string
+	kinds string
+}{
+	opNop:          {"NOP", ""},
+	opMove:         {"MOVE", "ss"},
+	opLoadGlobal:   {"LOAD_GLOBAL", "sg"},
+	opStoreGlobal:  {"STORE_GLOBAL", "gs"},
+	opDelGlobal:    {"DEL_GLOBAL", "g"},
+	opDelLocal:     {"DEL_LOCAL", "s"},
+	opAdd:          {"ADD", "sss"},
+	opSub:          {"SUB", "sss"},
+	opMul:          {"MUL", "sss"},
+	opTrueDiv:      {"TRUEDIV", "sss"},
+	opFloorDiv:     {"FLOORDIV", "sss"},
+	opMod:          {"MOD", "sss"},
+	opPow:          {"POW", "sss"},
+	opLshift:       {"LSHIFT", "sss"},
+	opRshift:       {"RSHIFT", "sss"},
+	opBitAnd:       {"AND", "sss"},
+	opBitOr:        {"OR", "sss"},
+	opBitXor:       {"XOR", "sss"},
+	opMatMul:       {"MATMUL", "sss"},
+	opNeg:          {"NEG", "ss"},
+	opPos:          {"POS", "ss"},
+	opInvert:       {"INVERT", "ss"},
+	opNot:          {"NOT", "ss"},
+	opLt:           {"LT", "sss"},
+	opLe:           {"LE", "sss"},
+	opGt:           {"GT", "sss"},
+	opGe:           {"GE", "sss"},
+	opEq:           {"EQ", "sss"},
+	opNe:           {"NE", "sss"},
+	opIs:           {"IS", "sss"},
+	opIsNot:        {"IS_NOT", "sss"},
+	opIn:           {"IN", "sss"},
+	opNotIn:        {"NOT_IN", "sss"},
+	opJump:         {"JUMP", "j"},
+	opJumpBack:     {"JUMP_BACK", "j"},
+	opJumpIfFalse:  {"JUMP_IF_FALSE", "sj"},
+	opJumpIfTrue:   {"JUMP_IF_TRUE", "sj"},
+	opJumpIfNotLt:  {"JUMP_IF_NOT_LT", "ssj"},
+	opJumpIfNotLe:  {"JUMP_IF_NOT_LE", "ssj"},
+	opJumpIfNotGt:  {"JUMP_IF_NOT_GT", "ssj"},
+	opJumpIfNotGe:  {"JUMP_IF_NOT_GE", "ssj"},
+	opJumpIfNotEq:  {"JUMP_IF_NOT_EQ", "ssj"},
+	opJumpIfNotNe:  {"JUMP_IF_NOT_NE", "ssj"},
+	opGetIter:      {"GET_ITER", "ss"},
+	opForIter:      {"FOR_ITER", "ssj"},
+	opForRange:     {"FOR_RANGE", "ssjss"},
+	opCall:         {"CALL", "ssik"},
+	opCallMethod:   {"CALL_METHOD", "ssink"},
+	opReturn:       {"RETURN", "s"},
+	opBuildList:    {"BUILD_LIST", "ssi"},
+	opBuildTuple:   {"BUILD_TUPLE", "ssi"},
+	opBuildDict:    {"BUILD_DICT", "ssi"},
+	opBuildSet:     {"BUILD_SET", "ssi"},
+	opListAppend:   {"LIST_APPEND", "ss"},
+	opSetAdd:       {"SET_ADD", "ss"},
+	opDictSet:      {"DICT_SET", "sss"},
+	opListExtend:   {"LIST_EXTEND", "ss"},
+	opGetItem:      {"GET_ITEM", "sss"},
+	opSetItem:      {"SET_ITEM", "sss"},
+	opDelItem:      {"DEL_ITEM", "ss"},
+	opBuildSlice:   {"BUILD_SLICE", "ssss"},
+	opGetAttr:      {"GET_ATTR", "ssn"},
+	opUnpack:       {"UNPACK", "ssii"},
+	opFormat:       {"FORMAT", "sssx"},
+	opBuildString:  {"BUILD_STRING", "ssi"},
+	opMakeFunction: {"MAKE_FUNCTION", "sfsi"},
+	opImport:       {"IMPORT", "sn"},
+	opRaise:        {"RAISE", "s"},
+	opAssertFail:   {"ASSERT_FAIL", "s"},
+	opExcMatch:     {"EXC_MATCH", "sss"},
+	opCheckBound:   {"CHECK_BOUND", "s"},
+	opRangePrep:    {"RANGE_PREP", "s"},
+}
+
+func (o Op) String() string {
+	if o < opCount && opInfo[o].name != "" {
+		return opInfo[o].name
+	}
+	return "OP(" + string(rune('0'+o)) + ")"
+}
+
+// Instr is one register instruction.
+type Instr struct {
+	Op            Op
+	A, B, C, D, E int32
+}
+
+func (in *Instr) operand(i int) *int32 {
+	switch i {
+	case 0:
+		return &in.A
+	case 1:
+		return &in.B
+	case 2:
+		return &in.C
+	case 3:
+		return &in.D
+	}
+	return &in.E
+}

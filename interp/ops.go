@@ -1,0 +1,1015 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"strings"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+var errJump = errors.New("jump")
+
+// internalError reports a broken invariant of the interpreter itself.
+type internalError struct{ msg string }
+
+func (e *internalError) Error() string { return "internal error: " + e.msg }
+
+func toPyErr(err error) *PyErr {
+	if pe, ok := err.(*PyErr); ok {
+		return pe
+	}
+	return newErr(RuntimeError, "%s", err.Error())
+}
+
+// generic is the slow path of the operators with inline fast paths.
+func (vm *VM) generic(f *frame, in *Instr) error {
+	switch in.Op {
+	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul:
+		a, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		b, err := f.load(in.C)
+		if err != nil {
+			return err
+		}
+		v, err := vm.binop(in.Op, a, b)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	case opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn:
+		v, err := vm.cmpOp(f, in.Op, in.B, in.C)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	case opGetItem:
+		a, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		b, err := f.load(in.C)
+		if err != nil {
+			return err
+		}
+		v, err := vm.getItem(a, b)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	case opSetItem:
+		a, err := f.load(in.A)
+		if err != nil {
+			return err
+		}
+		b, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		c, err := f.load(in.C)
+		if err != nil {
+			return err
+		}
+		return vm.setItem(a, b, c)
+	}
+	return &internalError{fmt.Sprintf("no generic path for %v", in.Op)}
+}
+
+func (vm *VM) cmpOp(f *frame, op Op, ai, bi int32) (Val, error) {
+	a, err := f.load(ai)
+	if err != nil {
+		return Val{}, err
+	}
+	b, err := f.load(bi)
+	if err != nil {
+		return Val{}, err
+	}
+	switch op {
+	case opEq:
+		return BoolVal(vm.equal(a, b)), nil
+	case opNe:
+		return BoolVal(!vm.equal(a, b)), nil
+	case opIs, opIsNot:
+		same := a.T == b.T && (a.T != tagObject && a.B == b.B || a.T == tagObject && a.O == b.O)
+		if a.T == tagObject && b.T == tagObject {
+			// Interned-like behaviour for equal short strings is not promised; identity only.
+			same = a.O == b.O
+		}
+		return BoolVal(same == (op == opIs)), nil
+	case opIn, opNotIn:
+		r, err := vm.contains(b, a)
+		if err != nil {
+			return Val{}, err
+		}
+		return BoolVal(r == (op == opIn)), nil
+	}
+	r, err := vm.compare(op, a, b)
+	return BoolVal(r), err
+}
+
+// slowOp runs the opcodes that have no inline fast path.
+func (vm *VM) slowOp(f *frame, in *Instr) error {
+	switch in.Op {
+	case opNop:
+		return nil
+	case opNeg, opPos, opInvert, opNot:
+		a, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		v, err := vm.unary(in.Op, a)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul,
+		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem, opSetItem:
+		return vm.generic(f, in)
+	case opDelGlobal:
+		if vm.mod.globals[in.A].T == tagEmpty {
+			return newErr(NameError, "name '%s' is not defined", vm.mod.gnames[in.A])
+		}
+		vm.mod.globals[in.A] = Val{}
+		return nil
+	case opDelLocal:
+		if f.regs[in.A].Tag == tagEmpty {
+			return f.unbound(in.A)
+		}
+		f.set(in.A, Val{})
+		return nil
+	case opGetIter:
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		it, err := vm.iter(v)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, ObjVal(it))
+		return nil
+	case opRangePrep:
+		v := f.get(in.A)
+		if r, ok := v.O.(*Range); ok {
+			f.set(in.A, IntVal(r.start))
+			f.set(in.A+1, IntVal(r.stop))
+			f.set(in.A+2, IntVal(r.step))
+			return nil
+		}
+		it, err := vm.iter(v)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, ObjVal(it))
+		return nil
+	case opCallMethod:
+		return vm.opCallMethod(f, in)
+	case opBuildList, opBuildTuple, opBuildSet:
+		items := make([]Val, in.C)
+		for i := range items {
+			v, err := f.load(in.B + int32(i))
+			if err != nil {
+				return err
+			}
+			items[i] = v
+		}
+		switch in.Op {
+		case opBuildList:
+			f.set(in.A, ObjVal(&List{items}))
+		case opBuildTuple:
+			f.set(in.A, ObjVal(&Tuple{items}))
+		default:
+			s := newSet()
+			for _, x := range items {
+				if err := s.d.set(x, NoneVal); err != nil {
+					return err
+				}
+			}
+			f.set(in.A, ObjVal(s))
+		}
+		return nil
+	case opBuildDict:
+		d := newDict()
+		for i := int32(0); i < in.C; i++ {
+			k, err := f.load(in.B + 2*i)
+			if err != nil {
+				return err
+			}
+			v, err := f.load(in.B + 2*i + 1)
+			if err != nil {
+				return err
+			}
+			if err := d.set(k, v); err != nil {
+				return err
+			}
+		}
+		f.set(in.A, ObjVal(d))
+		return nil
+	case opListAppend:
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		l := f.objs[in.A].(*List)
+		l.items = append(l.items, v)
+		return nil
+	case opListExtend:
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		items, err := vm.iterate(v)
+		if err != nil {
+			return err
+		}
+		l := f.objs[in.A].(*List)
+		l.items = append(l.items, items...)
+		return nil
+	case opSetAdd:
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		return f.objs[in.A].(*Set).d.set(v, NoneVal)
+	case opDictSet:
+		k, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		v, err := f.load(in.C)
+		if err != nil {
+			return err
+		}
+		return f.objs[in.A].(*Dict).set(k, v)
+	case opDelItem:
+		a, err := f.load(in.A)
+		if err != nil {
+			return err
+		}
+		k, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		return vm.delItem(a, k)
+	case opBuildSlice:
+		f.set(in.A, ObjVal(&SliceObj{f.get(in.B), f.get(in.C), f.get(in.D)}))
+		return nil
+	case opGetAttr:
+		o, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		v, err := vm.getAttr(o, f.code.names[in.C])
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	case opUnpack:
+		src, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		return vm.unpack(f, in.A, src, int(in.C), int(in.D))
+	case opFormat:
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		switch in.D {
+		case 'r':
+			v = StrVal(vm.repr(v))
+		case 's':
+			v = StrVal(vm.strOf(v))
+		case 'a':
+			v = StrVal(asciiRepr(vm.repr(v)))
+		}
+		spec := ""
+		if in.C >= 0 {
+			spec = f.get(in.C).str().s
+		}
+		s, err := vm.format(v, spec)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, StrVal(s))
+		return nil
+	case opBuildString:
+		var b strings.Builder
+		for i := int32(0); i < in.C; i++ {
+			b.WriteString(f.objs[in.B+i].(*Str).s)
+		}
+		f.set(in.A, StrVal(b.String()))
+		return nil
+	case opMakeFunction:
+		co := f.code.funcs[in.B]
+		fn := &Function{code: co, mod: vm.mod}
+		for i := int32(0); i < in.D; i++ {
+			fn.defaults = append(fn.defaults, f.get(in.C+i))
+		}
+		if len(co.freeFrom) > 0 {
+			fn.free = make([]Val, len(co.freeFrom))
+			for i, from := range co.freeFrom {
+				fn.free[i] = f.get(from)
+			}
+		}
+		f.set(in.A, ObjVal(fn))
+		return nil
+	case opImport:
+		name := f.code.names[in.B]
+		m, ok := vm.modules[name]
+		if !ok {
+			return newErr(ModuleNotFoundError, "No module named '%s'", name)
+		}
+		f.set(in.A, ObjVal(m))
+		return nil
+	case opRaise:
+		if in.A < 0 {
+			return newErr(RuntimeError, "No active exception to reraise")
+		}
+		v, err := f.load(in.A)
+		if err != nil {
+			return err
+		}
+		return vm.raise(v)
+	case opAssertFail:
+		if in.A < 0 {
+			return newErrVal(AssertionError)
+		}
+		return newErrVal(AssertionError, f.get(in.A))
+	case opExcMatch:
+		e, _ := f.get(in.B).O.(*Exception)
+		t := f.get(in.C)
+		ok, err := excMatches(e, t)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, BoolVal(ok))
+		return nil
+	case opCheckBound:
+		_, err := f.load(in.A)
+		return err
+	}
+	return &internalError{fmt.Sprintf("unknown opcode %v", in.Op)}
+}
+
+func excMatches(e *Exception, t Val) (bool, error) {
+	if e == nil {
+		return false, nil
+	}
+	switch x := t.O.(type) {
+	case *ExcType:
+		return e.typ.isSub(x), nil
+	case *Tuple:
+		for _, it := range x.items {
+			if ok, err := excMatches(e, it); ok || err != nil {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return false, newErr(TypeError, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+func (vm *VM) raise(v Val) error {
+	switch x := v.O.(type) {
+	case *Exception:
+		if x.err != nil {
+			// Re-raising keeps the traceback collected so far.
+			return x.err
+		}
+		return &PyErr{exc: x}
+	case *ExcType:
+		return &PyErr{exc: &Exception{typ: x}}
+	}
+	return newErr(TypeError, "exceptions must derive from BaseException")
+}
+
+func asciiRepr(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			fmt.Fprintf(&b, "\\U%08x", r)
+		}
+	}
+	return b.String()
+}
+
+func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
+	var items []Val
+	switch x := src.O.(type) {
+	case *Tuple:
+		items = x.items
+	case *List:
+		items = x.items
+	default:
+		if src.T != tagObject {
+			return newErr(TypeError, "cannot unpack non-iterable %s object", typeName(src))
+		}
+		var err error
+		if items, err = vm.iterate(src); err != nil {
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
+				return newErr(TypeError, "cannot unpack non-iterable %s object", typeName(src))
+			}
+			return err
+		}
+	}
+	if star >= 0 {
+		if len(items) < n-1 {
+			return newErr(ValueError, "not enough values to unpack (expected at least %d, got %d)", n-1, len(items))
+		}
+		for i := 0; i < star; i++ {
+			f.set(base+int32(i), items[i])
+		}
+		rest := len(items) - (n - 1 - star)
+		mid := append([]Val(nil), items[star:rest]...)
+		f.set(base+int32(star), ObjVal(&List{mid}))
+		for i := star + 1; i < n; i++ {
+			f.set(base+int32(i), items[rest+i-star-1])
+		}
+		return nil
+	}
+	if len(items) < n {
+		return newErr(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
+	}
+	if len(items) > n {
+		switch src.O.(type) {
+		case *Tuple, *List, *Dict, *Str:
+			return newErr(ValueError, "too many values to unpack (expected %d, got %d)", n, len(items))
+		}
+		return newErr(ValueError, "too many values to unpack (expected %d)", n)
+	}
+	for i := 0; i < n; i++ {
+		f.set(base+int32(i), items[i])
+	}
+	return nil
+}
+
+// ---- calls ----
+
+func (vm *VM) opCall(f *frame, in *Instr) error {
+	fnv, err := f.load(in.B)
+	if err != nil {
+		return err
+	}
+	args := make([]Val, in.C)
+	for i := range args {
+		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
+			return err
+		}
+	}
+	var kwn []string
+	if in.D >= 0 {
+		kwn = f.code.kwnames[in.D]
+	}
+	v, err := vm.call(fnv, args, kwn)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+// call calls any callable value.
+func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
+	switch fn := fnv.O.(type) {
+	case *Function:
+		return vm.callFunction(fn, args, kwn)
+	case *Builtin:
+		return fn.fn(vm, args, kwn)
+	case *BoundMethod:
+		return vm.callMethod(fn.self, fn.name, args, kwn)
+	case *ExcType:
+		if len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "%s() takes no keyword arguments", fn.name)
+		}
+		return ObjVal(&Exception{typ: fn, args: append([]Val(nil), args...)}), nil
+	}
+	if fnv.T == tagObject {
+		if t, ok := fnv.O.(*typeObj); ok {
+			return t.call(vm, args, kwn)
+		}
+	}
+	return Val{}, newErr(TypeError, "'%s' object is not callable", typeName(fnv))
+}
+
+func (vm *VM) opCallMethod(f *frame, in *Instr) error {
+	self, err := f.load(in.B)
+	if err != nil {
+		return err
+	}
+	name := f.code.names[in.D]
+	// list.append is the hot one: no argument slice.
+	if l, ok := self.O.(*List); ok && name == "append" && in.C == 1 && in.E < 0 {
+		v, err := f.load(in.B + 1)
+		if err != nil {
+			return err
+		}
+		l.items = append(l.items, v)
+		f.set(in.A, NoneVal)
+		return nil
+	}
+	args := make([]Val, in.C)
+	for i := range args {
+		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
+			return err
+		}
+	}
+	var kwn []string
+	if in.E >= 0 {
+		kwn = f.code.kwnames[in.E]
+	}
+	var v Val
+	if m, ok := self.O.(*Module); ok {
+		fv, ok := m.attrs[name]
+		if !ok {
+			return newErr(AttributeError, "module '%s' has no attribute '%s'", m.name, name)
+		}
+		v, err = vm.call(fv, args, kwn)
+	} else {
+		v, err = vm.callMethod(self, name, args, kwn)
+	}
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+func (vm *VM) getAttr(o Val, name string) (Val, error) {
+	if m, ok := o.O.(*Module); ok {
+		if v, ok := m.attrs[name]; ok {
+			return v, nil
+		}
+		return Val{}, newErr(AttributeError, "module '%s' has no attribute '%s'", m.name, name)
+	}
+	if e, ok := o.O.(*Exception); ok && name == "args" {
+		return ObjVal(&Tuple{e.args}), nil
+	}
+	if hasMethod(o, name) {
+		return ObjVal(&BoundMethod{self: o, name: name}), nil
+	}
+	switch name {
+	case "real":
+		if isNumber(o) {
+			return o, nil
+		}
+	case "imag":
+		if isIntLike(o) {
+			return IntVal(0), nil
+		}
+		if o.T == tagFloat {
+			return FloatVal(0), nil
+		}
+	}
+	return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(o), name)
+}
+
+// ---- iteration ----
+
+type listIter struct {
+	l *List
+	i int
+}
+type rangeIter struct{ i, stop, step int64 }
+type seqIter struct {
+	items []Val
+	i     int
+}
+type strIter struct {
+	s *Str
+	i int
+}
+type bigRangeIter struct{ i, stop, step *big.Int }
+
+func (*listIter) typeName() string     { return "list_iterator" }
+func (*rangeIter) typeName() string    { return "range_iterator" }
+func (*seqIter) typeName() string      { return "iterator" }
+func (*strIter) typeName() string      { return "str_ascii_iterator" }
+func (*bigRangeIter) typeName() string { return "range_iterator" }
+
+func (vm *VM) iter(v Val) (Object, error) {
+	if v.T == tagObject {
+		switch x := v.O.(type) {
+		case *List:
+			return &listIter{l: x}, nil
+		case *Range:
+			return &rangeIter{x.start, x.stop, x.step}, nil
+		case *Tuple:
+			return &seqIter{items: x.items}, nil
+		case *Str:
+			return &strIter{s: x}, nil
+		case *Dict:
+			return &seqIter{items: x.keys()}, nil
+		case *Set:
+			return &seqIter{items: x.d.keys()}, nil
+		case *DictView:
+			return &seqIter{items: x.items()}, nil
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter:
+			return x, nil
+		}
+	}
+	return nil, newErr(TypeError, "'%s' object is not iterable", typeName(v))
+}
+
+func (vm *VM) next(it Object) (Val, bool, error) {
+	switch x := it.(type) {
+	case *listIter:
+		if x.i < len(x.l.items) {
+			x.i++
+			return x.l.items[x.i-1], true, nil
+		}
+	case *rangeIter:
+		if (x.step > 0 && x.i < x.stop) || (x.step < 0 && x.i > x.stop) {
+			v := x.i
+			x.i += x.step
+			return IntVal(v), true, nil
+		}
+	case *seqIter:
+		if x.i < len(x.items) {
+			x.i++
+			return x.items[x.i-1], true, nil
+		}
+	case *strIter:
+		if x.i < x.s.length() {
+			x.i++
+			return StrVal(x.s.at(x.i - 1)), true, nil
+		}
+	case *bigRangeIter:
+		if (x.step.Sign() > 0 && x.i.Cmp(x.stop) < 0) || (x.step.Sign() < 0 && x.i.Cmp(x.stop) > 0) {
+			v := normBig(new(big.Int).Set(x.i))
+			x.i.Add(x.i, x.step)
+			return v, true, nil
+		}
+	default:
+		return Val{}, false, &internalError{"next on a non-iterator"}
+	}
+	return Val{}, false, nil
+}
+
+// iterate collects all items of an iterable.
+func (vm *VM) iterate(v Val) ([]Val, error) {
+	switch x := v.O.(type) {
+	case *List:
+		return append([]Val(nil), x.items...), nil
+	case *Tuple:
+		return x.items, nil
+	}
+	it, err := vm.iter(v)
+	if err != nil {
+		return nil, err
+	}
+	var out []Val
+	for {
+		x, ok, err := vm.next(it)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
+		}
+		out = append(out, x)
+		if len(out) > 1<<28 {
+			return nil, newErr(MemoryError, "")
+		}
+	}
+}
+
+// ---- subscripts ----
+
+func (vm *VM) index(v Val, what string) (int64, error) {
+	switch v.T {
+	case tagInt, tagBool:
+		return int64(v.B), nil
+	}
+	if b, ok := v.O.(*BigInt); ok {
+		if b.v.Sign() < 0 {
+			return math.MinInt64 / 2, nil
+		}
+		return math.MaxInt64 / 2, nil
+	}
+	return 0, newErr(TypeError, "%s indices must be integers or slices, not %s", what, typeName(v))
+}
+
+func (vm *VM) getItem(o, k Val) (Val, error) {
+	switch x := o.O.(type) {
+	case *List:
+		if s, ok := k.O.(*SliceObj); ok {
+			items, err := vm.sliceVals(x.items, s)
+			return ObjVal(&List{items}), err
+		}
+		i, err := vm.index(k, "list")
+		if err != nil {
+			return Val{}, err
+		}
+		if i < 0 {
+			i += int64(len(x.items))
+		}
+		if i < 0 || i >= int64(len(x.items)) {
+			return Val{}, newErr(IndexError, "list index out of range")
+		}
+		return x.items[i], nil
+	case *Tuple:
+		if s, ok := k.O.(*SliceObj); ok {
+			items, err := vm.sliceVals(x.items, s)
+			return ObjVal(&Tuple{items}), err
+		}
+		i, err := vm.index(k, "tuple")
+		if err != nil {
+			return Val{}, err
+		}
+		if i < 0 {
+			i += int64(len(x.items))
+		}
+		if i < 0 || i >= int64(len(x.items)) {
+			return Val{}, newErr(IndexError, "tuple index out of range")
+		}
+		return x.items[i], nil
+	case *Str:
+		n := int64(x.length())
+		if s, ok := k.O.(*SliceObj); ok {
+			lo, hi, step, err := vm.sliceIndices(s, n)
+			if err != nil {
+				return Val{}, err
+			}
+			if step == 1 {
+				if hi < lo {
+					hi = lo
+				}
+				return StrVal(x.slice(int(lo), int(hi))), nil
+			}
+			var b strings.Builder
+			for _, i := range sliceRange(lo, hi, step) {
+				b.WriteString(x.at(int(i)))
+			}
+			return StrVal(b.String()), nil
+		}
+		i, err := vm.index(k, "string")
+		if err != nil {
+			return Val{}, err
+		}
+		if i < 0 {
+			i += n
+		}
+		if i < 0 || i >= n {
+			return Val{}, newErr(IndexError, "string index out of range")
+		}
+		return StrVal(x.at(int(i))), nil
+	case *Dict:
+		v, ok, err := x.get(k)
+		if err != nil {
+			return Val{}, err
+		}
+		if !ok {
+			return Val{}, newErrVal(KeyError, k)
+		}
+		return v, nil
+	case *Range:
+		if _, ok := k.O.(*SliceObj); ok {
+			return Val{}, newErr(TypeError, "range slicing is not supported")
+		}
+		i, err := vm.index(k, "range object")
+		if err != nil {
+			return Val{}, err
+		}
+		n := rangeLen(x)
+		if i < 0 {
+			i += n
+		}
+		if i < 0 || i >= n {
+			return Val{}, newErr(IndexError, "range object index out of range")
+		}
+		return IntVal(x.start + i*x.step), nil
+	}
+	if o.T == tagObject {
+		if _, ok := o.O.(*Function); ok {
+			return Val{}, newErr(TypeError, "'function' object is not subscriptable")
+		}
+	}
+	return Val{}, newErr(TypeError, "'%s' object is not subscriptable", typeName(o))
+}
+
+func rangeLen(r *Range) int64 {
+	if r.step > 0 && r.start < r.stop {
+		return (r.stop - r.start + r.step - 1) / r.step
+	}
+	if r.step < 0 && r.start > r.stop {
+		return (r.start - r.stop - r.step - 1) / (-r.step)
+	}
+	return 0
+}
+
+func (vm *VM) setItem(o, k, v Val) error {
+	switch x := o.O.(type) {
+	case *List:
+		if s, ok := k.O.(*SliceObj); ok {
+			items, err := vm.iterate(v)
+			if err != nil {
+				return newErr(TypeError, "must assign iterable to extended slice")
+			}
+			lo, hi, step, err := vm.sliceIndices(s, int64(len(x.items)))
+			if err != nil {
+				return err
+			}
+			if step != 1 {
+				idx := sliceRange(lo, hi, step)
+				if len(idx) != len(items) {
+					return newErr(ValueError, "attempt to assign sequence of size %d to extended slice of size %d", len(items), len(idx))
+				}
+				for j, i := range idx {
+					x.items[i] = items[j]
+				}
+				return nil
+			}
+			if hi < lo {
+				hi = lo
+			}
+			out := append([]Val(nil), x.items[:lo]...)
+			out = append(out, items...)
+			x.items = append(out, x.items[hi:]...)
+			return nil
+		}
+		i, err := vm.index(k, "list")
+		if err != nil {
+			return err
+		}
+		if i < 0 {
+			i += int64(len(x.items))
+		}
+		if i < 0 || i >= int64(len(x.items)) {
+			return newErr(IndexError, "list assignment index out of range")
+		}
+		x.items[i] = v
+		return nil
+	case *Dict:
+		return x.set(k, v)
+	}
+	if o.T == tagObject {
+		switch o.O.(type) {
+		case *Str, *Tuple, *Range:
+			return newErr(TypeError, "'%s' object does not support item assignment", typeName(o))
+		}
+	}
+	return newErr(TypeError, "'%s' object does not support item assignment", typeName(o))
+}
+
+func (vm *VM) delItem(o, k Val) error {
+	switch x := o.O.(type) {
+	case *List:
+		if s, ok := k.O.(*SliceObj); ok {
+			lo, hi, step, err := vm.sliceIndices(s, int64(len(x.items)))
+			if err != nil {
+				return err
+			}
+			del := map[int64]bool{}
+			for _, i := range sliceRange(lo, hi, step) {
+				del[i] = true
+			}
+			var out []Val
+			for i, it := range x.items {
+				if !del[int64(i)] {
+					out = append(out, it)
+				}
+			}
+			x.items = out
+			return nil
+		}
+		i, err := vm.index(k, "list")
+		if err != nil {
+			return err
+		}
+		if i < 0 {
+			i += int64(len(x.items))
+		}
+		if i < 0 || i >= int64(len(x.items)) {
+			return newErr(IndexError, "list assignment index out of range")
+		}
+		x.items = append(x.items[:i], x.items[i+1:]...)
+		return nil
+	case *Dict:
+		_, ok, err := x.del(k)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return newErrVal(KeyError, k)
+		}
+		return nil
+	}
+	return newErr(TypeError, "'%s' object doesn't support item deletion", typeName(o))
+}
+
+func (vm *VM) sliceIndices(s *SliceObj, n int64) (lo, hi, step int64, err error) {
+	step = 1
+	if s.step.T != tagNone {
+		if step, err = vm.sliceIndex(s.step); err != nil {
+			return
+		}
+		if step == 0 {
+			err = newErr(ValueError, "slice step cannot be zero")
+			return
+		}
+	}
+	get := func(v Val, def int64) (int64, error) {
+		if v.T == tagNone {
+			return def, nil
+		}
+		i, err := vm.sliceIndex(v)
+		if err != nil {
+			return 0, err
+		}
+		if i < 0 {
+			i += n
+			if i < 0 {
+				if step < 0 {
+					i = -1
+				} else {
+					i = 0
+				}
+			}
+		} else if i >= n {
+			if step < 0 {
+				i = n - 1
+			} else {
+				i = n
+			}
+		}
+		return i, nil
+	}
+	if step > 0 {
+		lo, err = get(s.lo, 0)
+		if err == nil {
+			hi, err = get(s.hi, n)
+		}
+	} else {
+		lo, err = get(s.lo, n-1)
+		if err == nil {
+			hi, err = get(s.hi, -1)
+		}
+	}
+	return
+}
+
+func (vm *VM) sliceIndex(v Val) (int64, error) {
+	switch v.T {
+	case tagInt, tagBool:
+		return int64(v.B), nil
+	}
+	if b, ok := v.O.(*BigInt); ok {
+		if b.v.Sign() < 0 {
+			return math.MinInt64 / 4, nil
+		}
+		return math.MaxInt64 / 4, nil
+	}
+	return 0, newErr(TypeError, "slice indices must be integers or None or have an __index__ method")
+}
+
+func sliceRange(lo, hi, step int64) []int64 {
+	var out []int64
+	if step > 0 {
+		for i := lo; i < hi; i += step {
+			out = append(out, i)
+		}
+	} else {
+		for i := lo; i > hi; i += step {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (vm *VM) sliceVals(items []Val, s *SliceObj) ([]Val, error) {
+	lo, hi, step, err := vm.sliceIndices(s, int64(len(items)))
+	if err != nil {
+		return nil, err
+	}
+	if step == 1 {
+		if hi < lo {
+			return []Val{}, nil
+		}
+		return append([]Val(nil), items[lo:hi]...), nil
+	}
+	idx := sliceRange(lo, hi, step)
+	out := make([]Val, len(idx))
+	for j, i := range idx {
+		out[j] = items[i]
+	}
+	return out, nil
+}
+
+var _ = templates.TagInt

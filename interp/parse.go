@@ -1,0 +1,1268 @@
+package interp
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// maxNesting bounds parser recursion so hostile input cannot exhaust the Go
+// stack; CPython's parser has a similar limit.
+const maxNesting = 200
+
+type parser struct {
+	toks  []token
+	p     int
+	depth int
+	lines []string
+}
+
+// parse turns source text into a module body.
+func parse(src string) (body []Stmt, err error) {
+	toks, err := tokenize(src)
+	if err != nil {
+		return nil, err
+	}
+	ps := &parser{toks: toks, lines: strings.Split(src, "\n")}
+	defer func() {
+		if r := recover(); r != nil {
+			if se, ok := r.(*SyntaxError); ok {
+				err = se
+				return
+			}
+			panic(r)
+		}
+	}()
+	for ps.tok().kind != tEOF {
+		if ps.tok().kind == tNewline {
+			ps.p++
+			continue
+		}
+		if ps.tok().kind == tIndent {
+			e := synErr(ps.tok().line, -1, "unexpected indent")
+			e.Kind = "IndentationError"
+			panic(e)
+		}
+		body = append(body, ps.stmt()...)
+	}
+	return body, nil
+}
+
+func (ps *parser) tok() token  { return ps.toks[ps.p] }
+func (ps *parser) peek() token { return ps.toks[min(ps.p+1, len(ps.toks)-1)] }
+func (ps *parser) next() token { t := ps.toks[ps.p]; ps.p = min(ps.p+1, len(ps.toks)-1); return t }
+func (ps *parser) here() pos   { t := ps.tok(); return pos{t.line, t.col} }
+
+func (ps *parser) isOp(s string) bool { t := ps.tok(); return t.kind == tOp && t.val == s }
+func (ps *parser) isKw(s string) bool { t := ps.tok(); return t.kind == tName && t.val == s }
+
+func (ps *parser) acceptOp(s string) bool {
+	if ps.isOp(s) {
+		ps.next()
+		return true
+	}
+	return false
+}
+
+func (ps *parser) fail(t token, msg string) {
+	if t.kind == tIndent {
+		e := synErr(t.line, -1, "unexpected indent")
+		e.Kind = "IndentationError"
+		panic(e)
+	}
+	if t.kind == tDedent || t.kind == tNewline || t.kind == tEOF {
+		// CPython points just past the previous token in these cases.
+		if ps.p > 0 && t.kind != tDedent {
+			pt := ps.toks[ps.p-1]
+			if pt.line == t.line || t.kind == tNewline {
+				t = token{line: pt.line, col: pt.endCol}
+			}
+		}
+	}
+	if msg == "" {
+		msg = "invalid syntax"
+	}
+	panic(synErr(t.line, t.col, "%s", msg))
+}
+
+func (ps *parser) expectOp(s string) {
+	if !ps.acceptOp(s) {
+		if s == ":" {
+			ps.failAt(ps.prevEnd(), "expected ':'")
+		}
+		ps.fail(ps.tok(), "")
+	}
+}
+
+// prevEnd is the position just past the previous token.
+func (ps *parser) prevEnd() token {
+	if ps.p == 0 {
+		return ps.tok()
+	}
+	t := ps.toks[ps.p-1]
+	return token{line: t.line, col: t.endCol}
+}
+
+func (ps *parser) failAt(t token, msg string) { panic(synErr(t.line, t.col, "%s", msg)) }
+
+func (ps *parser) enter() {
+	ps.depth++
+	if ps.depth > maxNesting {
+		ps.failAt(ps.tok(), "too many nested parentheses")
+	}
+}
+
+func (ps *parser) leave() { ps.depth-- }
+
+var keywords = map[string]bool{"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true,
+	"async": true, "await": true, "break": true, "class": true, "continue": true, "def": true, "del": true,
+	"elif": true, "else": true, "except": true, "finally": true, "for": true, "from": true, "global": true,
+	"if": true, "import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
+	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true}
+
+// block parses ':' NEWLINE INDENT stmts DEDENT, or a simple statement list on the same line.
+func (ps *parser) block(what string, line int) []Stmt {
+	ps.expectOp(":")
+	if ps.tok().kind != tNewline {
+		return ps.simpleStmts()
+	}
+	ps.next()
+	if ps.tok().kind != tIndent {
+		t := ps.tok()
+		e := synErr(t.line, -1, "expected an indented block after %s on line %d", what, line)
+		e.Kind = "IndentationError"
+		panic(e)
+	}
+	ps.next()
+	var body []Stmt
+	for ps.tok().kind != tDedent && ps.tok().kind != tEOF {
+		if ps.tok().kind == tNewline {
+			ps.next()
+			continue
+		}
+		body = append(body, ps.stmt()...)
+	}
+	ps.next()
+	return body
+}
+
+func (ps *parser) stmt() []Stmt {
+	ps.enter()
+	defer ps.leave()
+	t := ps.tok()
+	at := pos{t.line, t.col}
+	if t.kind == tIndent {
+		ps.fail(t, "")
+	}
+	if t.kind == tName {
+		switch t.val {
+		case "if":
+			ps.next()
+			return []Stmt{ps.ifStmt(at, "'if' statement")}
+		case "while":
+			ps.next()
+			cond := ps.namedExpr()
+			body := ps.block("'while' statement", t.line)
+			var orelse []Stmt
+			if ps.isKw("else") {
+				e := ps.next()
+				orelse = ps.block("'else' statement", e.line)
+			}
+			return []Stmt{&While{at, cond, body, orelse}}
+		case "for":
+			ps.next()
+			target := ps.targetList()
+			if !ps.isKw("in") {
+				ps.fail(ps.tok(), "")
+			}
+			ps.next()
+			iter := ps.exprList()
+			body := ps.block("'for' statement", t.line)
+			var orelse []Stmt
+			if ps.isKw("else") {
+				e := ps.next()
+				orelse = ps.block("'else' statement", e.line)
+			}
+			return []Stmt{&For{at, target, iter, body, orelse}}
+		case "def":
+			ps.next()
+			name := ps.tok()
+			if name.kind != tName || keywords[name.val] {
+				ps.fail(name, "")
+			}
+			ps.next()
+			if !ps.isOp("(") {
+				ps.failAt(ps.tok(), "expected '('")
+			}
+			ps.next()
+			params := ps.params(")")
+			ps.expectOp(")")
+			if ps.acceptOp("->") {
+				ps.expr()
+			}
+			body := ps.block("function definition", t.line)
+			return []Stmt{&Def{at, name.val, params, body}}
+		case "try":
+			ps.next()
+			return []Stmt{ps.tryStmt(at)}
+		case "class":
+			ps.failAt(t, "class definitions are not supported")
+		case "with":
+			ps.failAt(t, "'with' statements are not supported")
+		}
+	}
+	return ps.simpleStmts()
+}
+
+func (ps *parser) ifStmt(at pos, what string) Stmt {
+	cond := ps.namedExpr()
+	if ps.isOp("=") {
+		ps.failAt(ps.tok(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	}
+	body := ps.block(what, at.line)
+	var orelse []Stmt
+	if ps.isKw("elif") {
+		e := ps.next()
+		orelse = []Stmt{ps.ifStmt(pos{e.line, e.col}, "'elif' statement")}
+	} else if ps.isKw("else") {
+		e := ps.next()
+		orelse = ps.block("'else' statement", e.line)
+	}
+	return &If{at, cond, body, orelse}
+}
+
+func (ps *parser) tryStmt(at pos) Stmt {
+	tr := &Try{pos: at}
+	tr.body = ps.block("'try' statement", at.line)
+	for ps.isKw("except") {
+		e := ps.next()
+		h := handler{pos: pos{e.line, e.col}}
+		if !ps.isOp(":") {
+			h.typ = ps.expr()
+			if ps.isKw("as") {
+				ps.next()
+				h.name = ps.name()
+			}
+		}
+		h.body = ps.block("'except' statement", e.line)
+		tr.handlers = append(tr.handlers, h)
+	}
+	if ps.isKw("else") {
+		e := ps.next()
+		tr.orelse = ps.block("'else' statement", e.line)
+	}
+	if ps.isKw("finally") {
+		e := ps.next()
+		tr.finally = ps.block("'finally' statement", e.line)
+	}
+	if len(tr.handlers) == 0 && tr.finally == nil {
+		ps.failAt(ps.tok(), "expected 'except' or 'finally' block")
+	}
+	return tr
+}
+
+func (ps *parser) name() string {
+	t := ps.tok()
+	if t.kind != tName || keywords[t.val] {
+		ps.fail(t, "")
+	}
+	ps.next()
+	return t.val
+}
+
+func (ps *parser) params(end string) []param {
+	var out []param
+	seen := map[string]bool{}
+	for !ps.isOp(end) {
+		star := 0
+		if ps.acceptOp("*") {
+			star = 1
+		} else if ps.acceptOp("**") {
+			star = 2
+		}
+		t := ps.tok()
+		n := ps.name()
+		if seen[n] {
+			ps.failAt(t, "duplicate argument '"+n+"' in function definition")
+		}
+		seen[n] = true
+		if end == ")" && ps.acceptOp(":") {
+			ps.expr()
+		}
+		p := param{name: n, star: star}
+		if star == 0 && ps.acceptOp("=") {
+			p.def = ps.expr()
+		} else if star == 0 && len(out) > 0 && out[len(out)-1].def != nil && out[len(out)-1].star == 0 {
+			ps.failAt(t, "parameter without a default follows parameter with a default")
+		}
+		out = append(out, p)
+		if !ps.acceptOp(",") {
+			break
+		}
+	}
+	return out
+}
+
+func (ps *parser) simpleStmts() []Stmt {
+	var out []Stmt
+	for {
+		out = append(out, ps.simpleStmt())
+		if !ps.acceptOp(";") {
+			break
+		}
+		if ps.tok().kind == tNewline {
+			break
+		}
+	}
+	if ps.tok().kind != tNewline {
+		ps.fail(ps.tok(), "")
+	}
+	ps.next()
+	return out
+}
+
+func (ps *parser) simpleStmt() Stmt {
+	t := ps.tok()
+	at := pos{t.line, t.col}
+	if t.kind == tName {
+		switch t.val {
+		case "pass":
+			ps.next()
+			return &Pass{at}
+		case "break":
+			ps.next()
+			return &Break{at}
+		case "continue":
+			ps.next()
+			return &Continue{at}
+		case "return":
+			ps.next()
+			var x Expr
+			if !ps.atStmtEnd() {
+				x = ps.exprList()
+			}
+			return &Return{at, x}
+		case "global", "nonlocal":
+			ps.next()
+			names := []string{ps.name()}
+			for ps.acceptOp(",") {
+				names = append(names, ps.name())
+			}
+			if t.val == "nonlocal" {
+				return &Nonlocal{at, names}
+			}
+			return &Global{at, names}
+		case "assert":
+			ps.next()
+			test := ps.expr()
+			var msg Expr
+			if ps.acceptOp(",") {
+				msg = ps.expr()
+			}
+			return &Assert{at, test, msg}
+		case "import":
+			ps.next()
+			mod := ps.dotted()
+			as := mod
+			if ps.isKw("as") {
+				ps.next()
+				as = ps.name()
+			}
+			return &Import{at, mod, as}
+		case "from":
+			ps.next()
+			mod := ps.dotted()
+			if !ps.isKw("import") {
+				ps.fail(ps.tok(), "")
+			}
+			ps.next()
+			fi := &FromImport{pos: at, mod: mod}
+			paren := ps.acceptOp("(")
+			for {
+				if ps.acceptOp("*") {
+					fi.names = append(fi.names, "*")
+					fi.asses = append(fi.asses, "*")
+				} else {
+					n := ps.name()
+					as := n
+					if ps.isKw("as") {
+						ps.next()
+						as = ps.name()
+					}
+					fi.names = append(fi.names, n)
+					fi.asses = append(fi.asses, as)
+				}
+				if !ps.acceptOp(",") || (paren && ps.isOp(")")) {
+					break
+				}
+			}
+			if paren {
+				ps.expectOp(")")
+			}
+			return fi
+		case "del":
+			ps.next()
+			var targets []Expr
+			for {
+				targets = append(targets, ps.orExpr())
+				if !ps.acceptOp(",") || ps.atStmtEnd() {
+					break
+				}
+			}
+			return &Del{at, targets}
+		case "raise":
+			ps.next()
+			var x Expr
+			if !ps.atStmtEnd() {
+				x = ps.expr()
+				if ps.isKw("from") {
+					ps.next()
+					ps.expr()
+				}
+			}
+			return &Raise{at, x}
+		case "print":
+			if nt := ps.peek(); nt.kind == tString || nt.kind == tInt || nt.kind == tName && !keywords[nt.val] {
+				ps.failAt(t, "Missing parentheses in call to 'print'. Did you mean print(...)?")
+			}
+		}
+	}
+	first := ps.exprListStar()
+	if ps.tok().kind == tOp {
+		switch op := ps.tok().val; op {
+		case "=":
+			targets := []Expr{first}
+			var value Expr
+			for ps.acceptOp("=") {
+				value = ps.exprListStar()
+				if ps.isOp("=") {
+					targets = append(targets, value)
+				}
+			}
+			for _, tg := range targets {
+				ps.checkTarget(tg, "=")
+			}
+			return &Assign{at, targets, value}
+		case "+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", "@=":
+			ps.next()
+			switch first.(type) {
+			case *Name, *Attr, *Subscript:
+			default:
+				ps.failAt(token{line: at.line, col: at.col}, "'"+exprKind(first)+"' is an illegal expression for augmented assignment")
+			}
+			value := ps.exprList()
+			return &AugAssign{at, first, op[:len(op)-1], value}
+		case ":":
+			// Annotated assignment: x: int = 1.
+			ps.next()
+			ps.expr()
+			if ps.acceptOp("=") {
+				v := ps.exprList()
+				return &Assign{at, []Expr{first}, v}
+			}
+			return &Pass{at}
+		}
+	}
+	return &ExprStmt{at, first}
+}
+
+func (ps *parser) atStmtEnd() bool {
+	t := ps.tok()
+	return t.kind == tNewline || t.kind == tEOF || t.kind == tOp && t.val == ";"
+}
+
+func (ps *parser) dotted() string {
+	n := ps.name()
+	for ps.acceptOp(".") {
+		n += "." + ps.name()
+	}
+	return n
+}
+
+func exprKind(e Expr) string {
+	switch x := e.(type) {
+	case *Const:
+		return "literal"
+	case *Call:
+		return "function call"
+	case *BinOp, *UnaryOp:
+		return "expression"
+	case *BoolOp:
+		return "expression"
+	case *Compare:
+		return "comparison"
+	case *TupleExpr:
+		return "tuple"
+	case *ListExpr:
+		return "list"
+	case *DictExpr:
+		return "dict literal"
+	case *IfExp:
+		return "conditional expression"
+	case *FString:
+		return "f-string expression"
+	case *Lambda:
+		return "lambda"
+	case *Comp:
+		return map[string]string{"list": "list comprehension", "gen": "generator expression", "dict": "dict comprehension", "set": "set comprehension"}[x.kind]
+	}
+	return "expression"
+}
+
+func (ps *parser) checkTarget(e Expr, op string) {
+	switch x := e.(type) {
+	case *Name:
+		if x.id == "__debug__" {
+			ps.failAt(token{line: x.line, col: x.col}, "cannot assign to __debug__")
+		}
+		return
+	case *Attr, *Subscript:
+		return
+	case *TupleExpr:
+		for _, el := range x.elts {
+			ps.checkTarget(el, op)
+		}
+		return
+	case *ListExpr:
+		for _, el := range x.elts {
+			ps.checkTarget(el, op)
+		}
+		return
+	case *Starred:
+		ps.checkTarget(x.x, op)
+		return
+	}
+	p := e.position()
+	kind := exprKind(e)
+	if c, ok := e.(*Const); ok {
+		switch c.v.T {
+		case tagNone:
+			kind = "None"
+		case tagBool:
+			kind = map[bool]string{true: "True", false: "False"}[c.v.B != 0]
+		}
+		if kind != "literal" {
+			ps.failAt(token{line: p.line, col: p.col}, "cannot assign to "+kind)
+		}
+	}
+	switch e.(type) {
+	case *Const, *Call, *BinOp, *Compare, *BoolOp, *UnaryOp:
+		ps.failAt(token{line: p.line, col: p.col}, "cannot assign to "+kind+" here. Maybe you meant '==' instead of '='?")
+	}
+	ps.failAt(token{line: p.line, col: p.col}, "cannot assign to "+kind)
+}
+
+// targetList parses a for-loop target.
+func (ps *parser) targetList() Expr {
+	at := ps.here()
+	var elts []Expr
+	trailing := false
+	for {
+		e := ps.orExprStar()
+		elts = append(elts, e)
+		trailing = false
+		if !ps.acceptOp(",") {
+			break
+		}
+		trailing = true
+		if ps.isKw("in") {
+			break
+		}
+	}
+	var out Expr
+	if len(elts) == 1 && !trailing {
+		out = elts[0]
+	} else {
+		out = &TupleExpr{at, elts}
+	}
+	ps.checkTarget(out, "for")
+	return out
+}
+
+func (ps *parser) orExprStar() Expr {
+	if ps.isOp("*") {
+		at := ps.here()
+		ps.next()
+		return &Starred{at, ps.orExpr()}
+	}
+	return ps.orExpr()
+}
+
+// exprList parses a comma-separated list; several items make a tuple.
+func (ps *parser) exprList() Expr { return ps.exprListOf(false) }
+
+func (ps *parser) exprListStar() Expr { return ps.exprListOf(true) }
+
+func (ps *parser) exprListOf(star bool) Expr {
+	at := ps.here()
+	item := func() Expr {
+		if star && ps.isOp("*") {
+			a := ps.here()
+			ps.next()
+			return &Starred{a, ps.orExpr()}
+		}
+		return ps.expr()
+	}
+	first := item()
+	if !ps.isOp(",") {
+		return first
+	}
+	elts := []Expr{first}
+	for ps.acceptOp(",") {
+		if ps.atExprEnd() {
+			break
+		}
+		elts = append(elts, item())
+	}
+	return &TupleExpr{at, elts}
+}
+
+func (ps *parser) atExprEnd() bool {
+	t := ps.tok()
+	if t.kind == tNewline || t.kind == tEOF {
+		return true
+	}
+	if t.kind == tOp {
+		switch t.val {
+		case "=", ")", "]", "}", ":", ";", "+=", "-=", "*=", "/=", "//=", "%=", "**=":
+			return true
+		}
+	}
+	return false
+}
+
+func (ps *parser) namedExpr() Expr {
+	e := ps.expr()
+	if ps.isOp(":=") {
+		ps.failAt(ps.tok(), "assignment expressions are not supported")
+	}
+	return e
+}
+
+// expr parses a full expression (conditional or lambda).
+func (ps *parser) expr() Expr {
+	ps.enter()
+	defer ps.leave()
+	if ps.isKw("lambda") {
+		at := ps.here()
+		ps.next()
+		params := ps.params(":")
+		ps.expectOp(":")
+		return &Lambda{at, params, ps.expr()}
+	}
+	at := ps.here()
+	x := ps.orTest()
+	if ps.isKw("if") {
+		ps.next()
+		cond := ps.orTest()
+		if !ps.isKw("else") {
+			ps.failAt(ps.tok(), "expected 'else' after 'if' expression")
+		}
+		ps.next()
+		b := ps.expr()
+		return &IfExp{at, cond, x, b}
+	}
+	return x
+}
+
+func (ps *parser) orTest() Expr {
+	x := ps.andTest()
+	for ps.isKw("or") {
+		t := ps.next()
+		x = &BoolOp{pos{t.line, t.col}, "or", x, ps.andTest()}
+	}
+	return x
+}
+
+func (ps *parser) andTest() Expr {
+	x := ps.notTest()
+	for ps.isKw("and") {
+		t := ps.next()
+		x = &BoolOp{pos{t.line, t.col}, "and", x, ps.notTest()}
+	}
+	return x
+}
+
+func (ps *parser) notTest() Expr {
+	if ps.isKw("not") {
+		ps.enter()
+		defer ps.leave()
+		t := ps.next()
+		return &UnaryOp{pos{t.line, t.col}, "not", ps.notTest()}
+	}
+	return ps.comparison()
+}
+
+func (ps *parser) compOp() string {
+	t := ps.tok()
+	if t.kind == tOp {
+		switch t.val {
+		case "<", ">", "==", ">=", "<=", "!=":
+			ps.next()
+			return t.val
+		}
+		return ""
+	}
+	if t.kind == tName {
+		switch t.val {
+		case "in":
+			ps.next()
+			return "in"
+		case "not":
+			if n := ps.peek(); n.kind == tName && n.val == "in" {
+				ps.next()
+				ps.next()
+				return "not in"
+			}
+		case "is":
+			ps.next()
+			if ps.isKw("not") {
+				ps.next()
+				return "is not"
+			}
+			return "is"
+		}
+	}
+	return ""
+}
+
+func (ps *parser) comparison() Expr {
+	at := ps.here()
+	x := ps.orExpr()
+	var ops []string
+	args := []Expr{x}
+	for {
+		op := ps.compOp()
+		if op == "" {
+			break
+		}
+		ops = append(ops, op)
+		args = append(args, ps.orExpr())
+	}
+	if len(ops) == 0 {
+		return x
+	}
+	return &Compare{at, ops, args}
+}
+
+var binPrec = map[string]int{"|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "/": 6, "//": 6, "%": 6, "@": 6}
+
+func (ps *parser) orExpr() Expr { return ps.binary(1) }
+
+func (ps *parser) binary(prec int) Expr {
+	ps.enter()
+	defer ps.leave()
+	x := ps.unary()
+	for {
+		t := ps.tok()
+		if t.kind != tOp {
+			return x
+		}
+		p, ok := binPrec[t.val]
+		if !ok || p < prec {
+			return x
+		}
+		ps.next()
+		y := ps.binary(p + 1)
+		x = &BinOp{x.position(), t.val, x, y}
+	}
+}
+
+func (ps *parser) unary() Expr {
+	t := ps.tok()
+	if t.kind == tOp && (t.val == "-" || t.val == "+" || t.val == "~") {
+		ps.enter()
+		defer ps.leave()
+		ps.next()
+		x := ps.unary()
+		if c, ok := x.(*Const); ok && t.val == "-" && (c.v.T == tagInt || c.v.T == tagFloat || c.v.T == tagObject) {
+			// Fold negative literals so -9223372036854775808 stays small.
+			if v, ok := constNeg(c.v); ok {
+				return &Const{pos{t.line, t.col}, v}
+			}
+		}
+		return &UnaryOp{pos{t.line, t.col}, t.val, x}
+	}
+	return ps.power()
+}
+
+func (ps *parser) power() Expr {
+	x := ps.primary()
+	if ps.isOp("**") {
+		t := ps.next()
+		_ = t
+		y := ps.unary()
+		return &BinOp{x.position(), "**", x, y}
+	}
+	return x
+}
+
+func (ps *parser) primary() Expr {
+	x := ps.atom()
+	for {
+		t := ps.tok()
+		if t.kind != tOp {
+			return x
+		}
+		switch t.val {
+		case "(":
+			ps.next()
+			x = ps.callArgs(x, pos{t.line, t.col})
+		case "[":
+			ps.next()
+			idx := ps.subscript()
+			ps.expectOp("]")
+			x = &Subscript{x.position(), x, idx}
+		case ".":
+			ps.next()
+			n := ps.tok()
+			if n.kind != tName {
+				ps.fail(n, "")
+			}
+			ps.next()
+			x = &Attr{pos{n.line, n.col}, x, n.val}
+		default:
+			return x
+		}
+	}
+}
+
+func (ps *parser) subscript() Expr {
+	at := ps.here()
+	one := func() Expr {
+		if !ps.isOp(":") {
+			e := ps.expr()
+			if !ps.isOp(":") {
+				return e
+			}
+			return ps.sliceRest(at, e)
+		}
+		return ps.sliceRest(at, nil)
+	}
+	first := one()
+	if !ps.isOp(",") {
+		return first
+	}
+	elts := []Expr{first}
+	for ps.acceptOp(",") {
+		if ps.isOp("]") {
+			break
+		}
+		elts = append(elts, one())
+	}
+	return &TupleExpr{at, elts}
+}
+
+func (ps *parser) sliceRest(at pos, lo Expr) Expr {
+	ps.expectOp(":")
+	s := &SliceExpr{pos: at, lo: lo}
+	if !ps.isOp("]") && !ps.isOp(":") && !ps.isOp(",") {
+		s.hi = ps.expr()
+	}
+	if ps.acceptOp(":") {
+		if !ps.isOp("]") && !ps.isOp(",") {
+			s.step = ps.expr()
+		}
+	}
+	return s
+}
+
+func (ps *parser) callArgs(fn Expr, at pos) Expr {
+	c := &Call{pos: fn.position(), fn: fn}
+	for !ps.isOp(")") {
+		t := ps.tok()
+		if t.kind == tName && ps.peek().kind == tOp && ps.peek().val == "=" {
+			ps.next()
+			ps.next()
+			for _, k := range c.kwnames {
+				if k == t.val {
+					ps.failAt(t, "keyword argument repeated: "+t.val)
+				}
+			}
+			c.kwnames = append(c.kwnames, t.val)
+			c.kwvals = append(c.kwvals, ps.expr())
+		} else if ps.isOp("*") {
+			a := ps.here()
+			ps.next()
+			c.args = append(c.args, &Starred{a, ps.expr()})
+		} else if ps.isOp("**") {
+			ps.failAt(t, "'**' arguments are not supported")
+		} else {
+			if len(c.kwnames) > 0 {
+				e := ps.expr()
+				p := e.position()
+				ps.failAt(token{line: p.line, col: p.col}, "positional argument follows keyword argument")
+			}
+			e := ps.expr()
+			if ps.isKw("for") {
+				e = ps.compTail(e.position(), "gen", e, nil)
+				c.args = append(c.args, e)
+				if !ps.isOp(")") {
+					ps.failAt(ps.tok(), "Generator expression must be parenthesized")
+				}
+				break
+			}
+			if ps.isOp("=") {
+				ps.failAt(token{line: e.position().line, col: e.position().col}, "expression cannot contain assignment, perhaps you meant \"==\"?")
+			}
+			c.args = append(c.args, e)
+		}
+		if !ps.acceptOp(",") {
+			break
+		}
+	}
+	ps.expectOp(")")
+	return c
+}
+
+func (ps *parser) compTail(at pos, kind string, elt, val Expr) Expr {
+	c := &Comp{pos: at, kind: kind, elt: elt, val: val}
+	for ps.isKw("for") {
+		ps.next()
+		target := ps.targetList()
+		if !ps.isKw("in") {
+			ps.fail(ps.tok(), "")
+		}
+		ps.next()
+		g := compFor{target: target, iter: ps.orTest()}
+		for ps.isKw("if") {
+			ps.next()
+			g.ifs = append(g.ifs, ps.orTestNoCond())
+		}
+		c.gens = append(c.gens, g)
+	}
+	return c
+}
+
+func (ps *parser) orTestNoCond() Expr { return ps.orTest() }
+
+func (ps *parser) atom() Expr {
+	ps.enter()
+	defer ps.leave()
+	t := ps.tok()
+	at := pos{t.line, t.col}
+	switch t.kind {
+	case tName:
+		switch t.val {
+		case "None":
+			ps.next()
+			return &Const{at, NoneVal}
+		case "True":
+			ps.next()
+			return &Const{at, True}
+		case "False":
+			ps.next()
+			return &Const{at, False}
+		}
+		if keywords[t.val] {
+			ps.fail(t, "")
+		}
+		ps.next()
+		return &Name{at, t.val}
+	case tInt:
+		ps.next()
+		return &Const{at, parseIntLit(t.val)}
+	case tFloat:
+		ps.next()
+		f, _ := strconv.ParseFloat(t.val, 64)
+		return &Const{at, FloatVal(f)}
+	case tString:
+		return ps.strings()
+	case tOp:
+		switch t.val {
+		case "(":
+			ps.next()
+			if ps.acceptOp(")") {
+				return &TupleExpr{at, nil}
+			}
+			var first Expr
+			if ps.isOp("*") {
+				a := ps.here()
+				ps.next()
+				first = &Starred{a, ps.orExpr()}
+			} else {
+				first = ps.expr()
+			}
+			if ps.isKw("for") {
+				e := ps.compTail(at, "gen", first, nil)
+				ps.expectOp(")")
+				return e
+			}
+			if ps.acceptOp(")") {
+				return first
+			}
+			if !ps.isOp(",") {
+				ps.fail(ps.tok(), "")
+			}
+			elts := []Expr{first}
+			for ps.acceptOp(",") {
+				if ps.isOp(")") {
+					break
+				}
+				elts = append(elts, ps.exprOrStar())
+			}
+			ps.expectOp(")")
+			return &TupleExpr{at, elts}
+		case "[":
+			ps.next()
+			if ps.acceptOp("]") {
+				return &ListExpr{at, nil}
+			}
+			first := ps.exprOrStar()
+			if ps.isKw("for") {
+				e := ps.compTail(at, "list", first, nil)
+				ps.expectOp("]")
+				return e
+			}
+			elts := []Expr{first}
+			for ps.acceptOp(",") {
+				if ps.isOp("]") {
+					break
+				}
+				elts = append(elts, ps.exprOrStar())
+			}
+			ps.expectOp("]")
+			return &ListExpr{at, elts}
+		case "{":
+			ps.next()
+			if ps.acceptOp("}") {
+				return &DictExpr{pos: at}
+			}
+			k := ps.expr()
+			if !ps.isOp(":") {
+				if ps.isKw("for") {
+					e := ps.compTail(at, "set", k, nil)
+					ps.expectOp("}")
+					return e
+				}
+				elts := []Expr{k}
+				for ps.acceptOp(",") {
+					if ps.isOp("}") {
+						break
+					}
+					elts = append(elts, ps.expr())
+				}
+				ps.expectOp("}")
+				return &SetExpr{at, elts}
+			}
+			ps.next()
+			v := ps.expr()
+			if ps.isKw("for") {
+				e := ps.compTail(at, "dict", k, v)
+				ps.expectOp("}")
+				return e
+			}
+			d := &DictExpr{at, []Expr{k}, []Expr{v}}
+			for ps.acceptOp(",") {
+				if ps.isOp("}") {
+					break
+				}
+				k := ps.expr()
+				ps.expectOp(":")
+				d.keys = append(d.keys, k)
+				d.vals = append(d.vals, ps.expr())
+			}
+			ps.expectOp("}")
+			return d
+		case "...":
+			ps.next()
+			return &Const{at, NoneVal}
+		}
+	}
+	ps.fail(t, "")
+	return nil
+}
+
+func (ps *parser) exprOrStar() Expr {
+	if ps.isOp("*") {
+		a := ps.here()
+		ps.next()
+		return &Starred{a, ps.orExpr()}
+	}
+	return ps.expr()
+}
+
+// strings parses adjacent string literals, concatenating them.
+func (ps *parser) strings() Expr {
+	t := ps.tok()
+	at := pos{t.line, t.col}
+	var parts []fpart
+	anyF := false
+	for ps.tok().kind == tString {
+		s := ps.next()
+		if s.fstr {
+			anyF = true
+			parts = append(parts, ps.fstring(s).parts...)
+		} else {
+			parts = append(parts, fpart{lit: s.val})
+		}
+	}
+	if !anyF {
+		var b strings.Builder
+		for _, p := range parts {
+			b.WriteString(p.lit)
+		}
+		return &Const{at, StrVal(b.String())}
+	}
+	return &FString{at, parts}
+}
+
+// fstring splits an f-string body into literal and replacement parts.
+func (ps *parser) fstring(t token) *FString {
+	body := []rune(t.val)
+	f, _ := ps.fparts(t, body, 0, false)
+	return f
+}
+
+func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, int) {
+	f := &FString{pos: pos{t.line, t.col}}
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			f.parts = append(f.parts, fpart{lit: decodeEscapes(lit.String())})
+			lit.Reset()
+		}
+	}
+	for i < len(body) {
+		c := body[i]
+		if c == '}' && inSpec {
+			break
+		}
+		if c == '{' {
+			if i+1 < len(body) && body[i+1] == '{' && !inSpec {
+				lit.WriteRune('{')
+				i += 2
+				continue
+			}
+			flush()
+			// Find the end of the expression: a top-level '}', '!', ':' or '='.
+			j := i + 1
+			depth := 0
+			var quote rune
+			for j < len(body) {
+				ch := body[j]
+				if quote != 0 {
+					if ch == quote {
+						quote = 0
+					}
+					j++
+					continue
+				}
+				if ch == '\'' || ch == '"' {
+					quote = ch
+				} else if ch == '(' || ch == '[' || ch == '{' {
+					depth++
+				} else if ch == ')' || ch == ']' || ch == '}' {
+					if depth == 0 {
+						break
+					}
+					depth--
+				} else if depth == 0 && (ch == ':' || ch == '!' && j+1 < len(body) && body[j+1] != '=') {
+					break
+				} else if depth == 0 && ch == '=' && j+1 < len(body) && (body[j+1] == '}' || body[j+1] == '!' || body[j+1] == ':') && body[j-1] != '=' && body[j-1] != '!' && body[j-1] != '<' && body[j-1] != '>' {
+					break
+				}
+				j++
+			}
+			src := string(body[i+1 : j])
+			if strings.TrimSpace(src) == "" {
+				ps.failAt(t, "f-string: valid expression required before '}'")
+			}
+			var p fpart
+			p.expr = ps.subExpr(t, src)
+			if j < len(body) && body[j] == '=' {
+				lit.WriteString(src + "=")
+				flush()
+				p.conv = 'r'
+				j++
+			}
+			if j < len(body) && body[j] == '!' {
+				if j+1 >= len(body) {
+					ps.failAt(t, "f-string: missing conversion character")
+				}
+				p.conv = byte(body[j+1])
+				if p.conv != 'r' && p.conv != 's' && p.conv != 'a' {
+					ps.failAt(t, "f-string: invalid conversion character '"+string(body[j+1])+"': expected 's', 'r', or 'a'")
+				}
+				j += 2
+			}
+			if j < len(body) && body[j] == ':' {
+				spec, k := ps.fparts(t, body, j+1, true)
+				p.spec = spec
+				j = k
+			}
+			if j >= len(body) || body[j] != '}' {
+				ps.failAt(t, "f-string: expecting '}'")
+			}
+			f.parts = append(f.parts, p)
+			i = j + 1
+			continue
+		}
+		if c == '}' {
+			if i+1 < len(body) && body[i+1] == '}' {
+				lit.WriteRune('}')
+				i += 2
+				continue
+			}
+			ps.failAt(t, "f-string: single '}' is not allowed")
+		}
+		lit.WriteRune(c)
+		i++
+	}
+	flush()
+	return f, i
+}
+
+func (ps *parser) subExpr(t token, src string) Expr {
+	toks, err := tokenize("(" + src + ")")
+	if err != nil {
+		ps.failAt(t, "f-string: invalid syntax")
+	}
+	for i := range toks {
+		toks[i].line = t.line
+		toks[i].col = t.col
+	}
+	sub := &parser{toks: toks, depth: ps.depth}
+	e := sub.expr()
+	if sub.tok().kind != tNewline {
+		ps.failAt(t, "f-string: invalid syntax")
+	}
+	return e
+}
+
+func parseIntLit(s string) Val {
+	base := 10
+	body := s
+	if len(s) > 2 && s[0] == '0' {
+		switch s[1] | 0x20 {
+		case 'x':
+			base, body = 16, s[2:]
+		case 'o':
+			base, body = 8, s[2:]
+		case 'b':
+			base, body = 2, s[2:]
+		}
+	}
+	if v, err := strconv.ParseInt(body, base, 64); err == nil {
+		return IntVal(v)
+	}
+	b, _ := new(big.Int).SetString(body, base)
+	return bigVal(b)
+}
+
+func constNeg(v Val) (Val, bool) {
+	switch v.T {
+	case tagInt:
+		if int64(v.B) == -1<<63 {
+			return bigVal(new(big.Int).Neg(big.NewInt(int64(v.B)))), true
+		}
+		return IntVal(-int64(v.B)), true
+	case tagFloat:
+		return FloatVal(-v.F()), true
+	case tagObject:
+		if b, ok := v.O.(*BigInt); ok {
+			return normBig(new(big.Int).Neg(&b.v)), true
+		}
+	}
+	return v, false
+}

@@ -1,0 +1,482 @@
+package interp
+
+import (
+	"fmt"
+	"strings"
+)
+
+// tokKind classifies a token.
+type tokKind int8
+
+const (
+	tEOF tokKind = iota
+	tNewline
+	tIndent
+	tDedent
+	tName
+	tInt
+	tFloat
+	tString
+	tOp
+)
+
+var tokKindNames = [...]string{tEOF: "EOF", tNewline: "NEWLINE", tIndent: "INDENT", tDedent: "DEDENT",
+	tName: "NAME", tInt: "INT", tFloat: "FLOAT", tString: "STRING", tOp: "OP"}
+
+func (k tokKind) String() string { return tokKindNames[k] }
+
+// token is one lexical token. For strings, val is the decoded value (or the
+// raw body for f-strings) and fstr marks an f-string.
+type token struct {
+	kind      tokKind
+	val       string
+	line, col int // 1-based line, 0-based column
+	endCol    int
+	fstr      bool
+}
+
+// SyntaxError is a compile-time error positioned like CPython's.
+type SyntaxError struct {
+	Kind string // "SyntaxError" or "IndentationError"
+	Msg  string
+	Line int
+	Col  int // 0-based; -1 means no caret
+	End  int // 0-based end column of the caret run
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%d:%d: %s: %s", e.Line, e.Col+1, e.Kind, e.Msg)
+}
+
+type scanner struct {
+	src     []rune
+	pos     int
+	line    int
+	lineBeg int
+	indents []int
+	parens  []token // open brackets
+	toks    []token
+	atBOL   bool
+}
+
+func synErr(line, col int, format string, args ...any) *SyntaxError {
+	return &SyntaxError{Kind: "SyntaxError", Msg: fmt.Sprintf(format, args...), Line: line, Col: col, End: col + 1}
+}
+
+// tokenize splits src into tokens, with INDENT/DEDENT and NEWLINE tokens.
+func tokenize(src string) (toks []token, err error) {
+	s := &scanner{src: []rune(strings.ReplaceAll(src, "\r\n", "\n")), line: 1, indents: []int{0}, atBOL: true}
+	defer func() {
+		if r := recover(); r != nil {
+			if se, ok := r.(*SyntaxError); ok {
+				err = se
+				return
+			}
+			panic(r)
+		}
+	}()
+	s.run()
+	return s.toks, nil
+}
+
+func (s *scanner) emit(k tokKind, val string, col int) {
+	s.toks = append(s.toks, token{kind: k, val: val, line: s.line, col: col, endCol: s.pos - s.lineBeg})
+}
+
+func (s *scanner) peekc(off int) rune {
+	if s.pos+off < len(s.src) {
+		return s.src[s.pos+off]
+	}
+	return 0
+}
+
+func (s *scanner) run() {
+	for {
+		if s.atBOL {
+			s.atBOL = false
+			if s.indentation() {
+				continue
+			}
+		}
+		if s.pos >= len(s.src) {
+			break
+		}
+		c := s.src[s.pos]
+		col := s.pos - s.lineBeg
+		switch {
+		case c == '\n':
+			s.pos++
+			if len(s.parens) == 0 {
+				s.emit(tNewline, "", col)
+				s.atBOL = true
+			}
+			s.line++
+			s.lineBeg = s.pos
+		case c == ' ' || c == '\t' || c == '\f':
+			s.pos++
+		case c == '#':
+			for s.pos < len(s.src) && s.src[s.pos] != '\n' {
+				s.pos++
+			}
+		case c == '\\':
+			if s.peekc(1) == '\n' {
+				s.pos += 2
+				s.line++
+				s.lineBeg = s.pos
+			} else {
+				panic(synErr(s.line, col+1, "unexpected character after line continuation character"))
+			}
+		case isDigit(c) || (c == '.' && isDigit(s.peekc(1))):
+			s.number()
+		case isIdentStart(c):
+			start := s.pos
+			for s.pos < len(s.src) && isIdentChar(s.src[s.pos]) {
+				s.pos++
+			}
+			word := string(s.src[start:s.pos])
+			if s.pos < len(s.src) && (s.src[s.pos] == '"' || s.src[s.pos] == '\'') && isStrPrefix(word) {
+				s.str(strings.ToLower(word), col)
+				continue
+			}
+			s.emit(tName, word, col)
+		case c == '"' || c == '\'':
+			s.str("", col)
+		default:
+			s.op(c, col)
+		}
+	}
+	if len(s.parens) > 0 {
+		p := s.parens[len(s.parens)-1]
+		panic(synErr(p.line, p.col, "'%s' was never closed", p.val))
+	}
+	if n := len(s.toks); n > 0 && s.toks[n-1].kind != tNewline && s.toks[n-1].kind != tDedent {
+		s.emit(tNewline, "", s.pos-s.lineBeg)
+	}
+	for len(s.indents) > 1 {
+		s.indents = s.indents[:len(s.indents)-1]
+		s.emit(tDedent, "", 0)
+	}
+	s.emit(tEOF, "", 0)
+}
+
+// indentation measures a logical line's indent and emits INDENT/DEDENT; it
+// reports true when the line was blank or a comment (and was consumed).
+func (s *scanner) indentation() bool {
+	width := 0
+	p := s.pos
+	for p < len(s.src) {
+		switch s.src[p] {
+		case ' ':
+			width++
+		case '\t':
+			width = (width/8 + 1) * 8
+		case '\f':
+			width = 0
+		default:
+			goto done
+		}
+		p++
+	}
+done:
+	if p >= len(s.src) {
+		s.pos = p
+		return false
+	}
+	if c := s.src[p]; c == '\n' || c == '#' {
+		for p < len(s.src) && s.src[p] != '\n' {
+			p++
+		}
+		if p < len(s.src) {
+			p++
+			s.line++
+			s.lineBeg = p
+		}
+		s.pos = p
+		s.atBOL = true
+		return true
+	}
+	if c := s.src[p]; c == '\\' && p+1 < len(s.src) && s.src[p+1] == '\n' {
+		s.pos = p
+		return false
+	}
+	s.pos = p
+	top := s.indents[len(s.indents)-1]
+	switch {
+	case width > top:
+		s.indents = append(s.indents, width)
+		s.emit(tIndent, "", 0)
+	case width < top:
+		for width < s.indents[len(s.indents)-1] {
+			s.indents = s.indents[:len(s.indents)-1]
+			s.emit(tDedent, "", width)
+		}
+		if width != s.indents[len(s.indents)-1] {
+			e := synErr(s.line, width, "unindent does not match any outer indentation level")
+			e.Kind = "IndentationError"
+			panic(e)
+		}
+	}
+	return false
+}
+
+func isDigit(c rune) bool      { return c >= '0' && c <= '9' }
+func isIdentStart(c rune) bool { return c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80 }
+func isIdentChar(c rune) bool  { return isIdentStart(c) || isDigit(c) }
+func isStrPrefix(w string) bool {
+	switch strings.ToLower(w) {
+	case "r", "f", "b", "u", "rf", "fr", "br", "rb":
+		return true
+	}
+	return false
+}
+
+func (s *scanner) number() {
+	start := s.pos
+	col := s.pos - s.lineBeg
+	isFloat := false
+	digits := func(ok func(rune) bool) {
+		for s.pos < len(s.src) && (ok(s.src[s.pos]) || s.src[s.pos] == '_' && s.pos+1 < len(s.src) && ok(s.src[s.pos+1])) {
+			s.pos++
+		}
+	}
+	c := s.src[s.pos]
+	if c == '0' && s.pos+1 < len(s.src) && strings.ContainsRune("xXoObB", s.src[s.pos+1]) {
+		s.pos += 2
+		switch s.src[s.pos-1] | 0x20 {
+		case 'x':
+			digits(func(r rune) bool { return isDigit(r) || (r|0x20) >= 'a' && (r|0x20) <= 'f' })
+		case 'o':
+			digits(func(r rune) bool { return r >= '0' && r <= '7' })
+		case 'b':
+			digits(func(r rune) bool { return r == '0' || r == '1' })
+		}
+		if s.pos == start+2 {
+			panic(synErr(s.line, col, "invalid %s literal", map[rune]string{'x': "hexadecimal", 'o': "octal", 'b': "binary"}[s.src[start+1]|0x20]))
+		}
+	} else {
+		digits(isDigit)
+		if s.peekc(0) == '.' {
+			isFloat = true
+			s.pos++
+			digits(isDigit)
+		}
+		if c := s.peekc(0); c == 'e' || c == 'E' {
+			n := 1
+			if d := s.peekc(1); d == '+' || d == '-' {
+				n = 2
+			}
+			if isDigit(s.peekc(n)) {
+				isFloat = true
+				s.pos += n
+				digits(isDigit)
+			}
+		}
+		if c := s.peekc(0); c == 'j' || c == 'J' {
+			panic(synErr(s.line, col, "complex numbers are not supported"))
+		}
+	}
+	if s.pos < len(s.src) && isIdentStart(s.src[s.pos]) {
+		panic(synErr(s.line, col, "invalid decimal literal"))
+	}
+	text := strings.ReplaceAll(string(s.src[start:s.pos]), "_", "")
+	if isFloat {
+		s.emit(tFloat, text, col)
+	} else {
+		if len(text) > 1 && text[0] == '0' && isDigit(rune(text[1])) && strings.Trim(text, "0") != "" {
+			panic(synErr(s.line, col, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"))
+		}
+		s.emit(tInt, text, col)
+	}
+}
+
+func (s *scanner) str(prefix string, col int) {
+	raw := strings.Contains(prefix, "r")
+	fstr := strings.Contains(prefix, "f")
+	if strings.Contains(prefix, "b") {
+		panic(synErr(s.line, col, "bytes literals are not supported"))
+	}
+	q := s.src[s.pos]
+	startLine := s.line
+	triple := s.peekc(1) == q && s.peekc(2) == q
+	if triple {
+		s.pos += 3
+	} else {
+		s.pos++
+	}
+	var b strings.Builder
+	for {
+		if s.pos >= len(s.src) {
+			if triple {
+				panic(synErr(startLine, col, "unterminated triple-quoted string literal (detected at line %d)", s.line))
+			}
+			panic(synErr(startLine, col, "unterminated string literal (detected at line %d)", s.line))
+		}
+		c := s.src[s.pos]
+		if c == q {
+			if !triple {
+				s.pos++
+				break
+			}
+			if s.peekc(1) == q && s.peekc(2) == q {
+				s.pos += 3
+				break
+			}
+		}
+		if c == '\n' {
+			if !triple {
+				panic(synErr(startLine, col, "unterminated string literal (detected at line %d)", s.line))
+			}
+			s.line++
+			s.lineBeg = s.pos + 1
+		}
+		if c == '\\' && s.pos+1 < len(s.src) {
+			n := s.src[s.pos+1]
+			if raw || fstr {
+				// Keep escapes raw; f-strings decode them per literal part.
+				b.WriteRune(c)
+				b.WriteRune(n)
+				s.pos += 2
+				if n == '\n' {
+					s.line++
+					s.lineBeg = s.pos
+				}
+				continue
+			}
+			s.pos += 2
+			if n == '\n' {
+				s.line++
+				s.lineBeg = s.pos
+				continue
+			}
+			s.escape(n, &b)
+			continue
+		}
+		b.WriteRune(c)
+		s.pos++
+	}
+	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr}
+	s.toks = append(s.toks, t)
+}
+
+// escape decodes the escape whose letter n follows a backslash.
+func (s *scanner) escape(n rune, b *strings.Builder) {
+	switch n {
+	case 'n':
+		b.WriteByte('\n')
+	case 't':
+		b.WriteByte('\t')
+	case 'r':
+		b.WriteByte('\r')
+	case '\\':
+		b.WriteByte('\\')
+	case '\'':
+		b.WriteByte('\'')
+	case '"':
+		b.WriteByte('"')
+	case 'a':
+		b.WriteByte(7)
+	case 'b':
+		b.WriteByte(8)
+	case 'f':
+		b.WriteByte(12)
+	case 'v':
+		b.WriteByte(11)
+	case 'x', 'u', 'U':
+		n2 := map[rune]int{'x': 2, 'u': 4, 'U': 8}[n]
+		v := 0
+		for i := 0; i < n2; i++ {
+			d := s.peekc(0)
+			var x int
+			switch {
+			case isDigit(d):
+				x = int(d - '0')
+			case (d|0x20) >= 'a' && (d|0x20) <= 'f':
+				x = int(d|0x20-'a') + 10
+			default:
+				panic(synErr(s.line, s.pos-s.lineBeg, "(unicode error) truncated escape"))
+			}
+			v = v*16 + x
+			s.pos++
+		}
+		b.WriteRune(rune(v))
+	default:
+		if n >= '0' && n <= '7' {
+			v := int(n - '0')
+			for i := 0; i < 2 && s.peekc(0) >= '0' && s.peekc(0) <= '7'; i++ {
+				v = v*8 + int(s.peekc(0)-'0')
+				s.pos++
+			}
+			b.WriteRune(rune(v))
+			return
+		}
+		b.WriteByte('\\')
+		b.WriteRune(n)
+	}
+}
+
+// decodeEscapes decodes backslash escapes in an f-string literal part.
+func decodeEscapes(raw string) string {
+	if !strings.Contains(raw, "\\") {
+		return raw
+	}
+	s := &scanner{src: []rune(raw)}
+	var b strings.Builder
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		if c == '\\' && s.pos+1 < len(s.src) {
+			n := s.src[s.pos+1]
+			s.pos += 2
+			if n == '\n' {
+				continue
+			}
+			s.escape(n, &b)
+			continue
+		}
+		b.WriteRune(c)
+		s.pos++
+	}
+	return b.String()
+}
+
+var ops3 = []string{"**=", "//=", ">>=", "<<=", "..."}
+var ops2 = []string{"**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "->", ":=", "@="}
+
+func (s *scanner) op(c rune, col int) {
+	rest := string(s.src[s.pos:min(s.pos+3, len(s.src))])
+	for _, set := range [][]string{ops3, ops2} {
+		for _, o := range set {
+			if strings.HasPrefix(rest, o) {
+				s.pos += len(o)
+				s.emit(tOp, o, col)
+				return
+			}
+		}
+	}
+	if !strings.ContainsRune("+-*/%&|^~<>()[]{},:;.=@!", c) {
+		if c == '$' || c == '?' || c == '`' {
+			panic(synErr(s.line, col, "invalid syntax"))
+		}
+		panic(synErr(s.line, col, "invalid character '%c' (U+%04X)", c, c))
+	}
+	s.pos++
+	switch c {
+	case '(', '[', '{':
+		s.emit(tOp, string(c), col)
+		s.parens = append(s.parens, s.toks[len(s.toks)-1])
+		return
+	case ')', ']', '}':
+		if len(s.parens) == 0 {
+			panic(synErr(s.line, col, "unmatched '%c'", c))
+		}
+		open := s.parens[len(s.parens)-1]
+		want := map[string]rune{"(": ')', "[": ']', "{": '}'}[open.val]
+		if want != c {
+			if open.line != s.line {
+				panic(synErr(s.line, col, "closing parenthesis '%c' does not match opening parenthesis '%s' on line %d", c, open.val, open.line))
+			}
+			panic(synErr(s.line, col, "closing parenthesis '%c' does not match opening parenthesis '%s'", c, open.val))
+		}
+		s.parens = s.parens[:len(s.parens)-1]
+	}
+	s.emit(tOp, string(c), col)
+}

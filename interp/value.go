@@ -1,0 +1,492 @@
+package interp
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+const (
+	tagEmpty  = templates.TagEmpty
+	tagInt    = templates.TagInt
+	tagFloat  = templates.TagFloat
+	tagBool   = templates.TagBool
+	tagNone   = templates.TagNone
+	tagObject = templates.TagObject
+)
+
+// Val is a Python value outside a frame: the slot's tag and bits, plus the
+// heap object when the tag is TagObject. Inside frames the two halves live
+// in parallel arrays so native code sees only the tag and bits.
+type Val struct {
+	T templates.Tag
+	B uint64
+	O Object
+}
+
+// Object is a heap-allocated Python value.
+type Object interface{ typeName() string }
+
+var (
+	NoneVal = Val{T: tagNone}
+	True    = Val{T: tagBool, B: 1}
+	False   = Val{T: tagBool, B: 0}
+)
+
+func IntVal(i int64) Val     { return Val{T: tagInt, B: uint64(i)} }
+func FloatVal(f float64) Val { return Val{T: tagFloat, B: math.Float64bits(f)} }
+func BoolVal(b bool) Val {
+	if b {
+		return True
+	}
+	return False
+}
+func ObjVal(o Object) Val { return Val{T: tagObject, O: o} }
+func StrVal(s string) Val { return Val{T: tagObject, O: &Str{s: s}} }
+func (v Val) F() float64  { return math.Float64frombits(v.B) }
+func (v Val) I() int64    { return int64(v.B) }
+func (v Val) isStr() bool { _, ok := v.O.(*Str); return ok }
+func (v Val) str() *Str   { s, _ := v.O.(*Str); return s }
+
+type (
+	Str struct {
+		s     string
+		runes []rune // decoded lazily for non-ASCII strings
+		kind  int8   // 0 unknown, 1 ASCII, 2 non-ASCII
+	}
+	BigInt struct{ v big.Int }
+	List   struct{ items []Val }
+	Tuple  struct{ items []Val }
+	Range  struct{ start, stop, step int64 }
+	Module struct {
+		name  string
+		attrs map[string]Val
+	}
+	Function struct {
+		code     *Code
+		defaults []Val
+		free     []Val // captured values of enclosing locals
+		mod      *moduleState
+	}
+	Builtin struct {
+		name string
+		fn   func(vm *VM, args []Val, kwn []string) (Val, error)
+	}
+	BoundMethod struct {
+		self Val
+		name string
+	}
+	SliceObj struct{ lo, hi, step Val }
+	ExcType  struct {
+		name string
+		base *ExcType
+	}
+	Exception struct {
+		typ  *ExcType
+		args []Val
+		err  *PyErr // the last raise, for re-raising with its traceback
+	}
+)
+
+func (*Str) typeName() string         { return "str" }
+func (*BigInt) typeName() string      { return "int" }
+func (*List) typeName() string        { return "list" }
+func (*Tuple) typeName() string       { return "tuple" }
+func (*Range) typeName() string       { return "range" }
+func (*Module) typeName() string      { return "module" }
+func (*Function) typeName() string    { return "function" }
+func (*Builtin) typeName() string     { return "builtin_function_or_method" }
+func (*BoundMethod) typeName() string { return "builtin_function_or_method" }
+func (*SliceObj) typeName() string    { return "slice" }
+func (*ExcType) typeName() string     { return "type" }
+func (e *Exception) typeName() string { return e.typ.name }
+
+func (s *Str) ascii() bool {
+	if s.kind == 0 {
+		s.kind = 1
+		for i := 0; i < len(s.s); i++ {
+			if s.s[i] >= 0x80 {
+				s.kind = 2
+				s.runes = []rune(s.s)
+				break
+			}
+		}
+	}
+	return s.kind == 1
+}
+
+// length is the number of code points.
+func (s *Str) length() int {
+	if s.ascii() {
+		return len(s.s)
+	}
+	return len(s.runes)
+}
+
+// at returns the i-th code point as a string.
+func (s *Str) at(i int) string {
+	if s.ascii() {
+		return asciiStrs[s.s[i]]
+	}
+	return string(s.runes[i])
+}
+
+var asciiStrs = func() (t [128]string) {
+	for i := range t {
+		t[i] = string(rune(i))
+	}
+	return
+}()
+
+func (s *Str) slice(lo, hi int) string {
+	if s.ascii() {
+		return s.s[lo:hi]
+	}
+	return string(s.runes[lo:hi])
+}
+
+func typeName(v Val) string {
+	switch v.T {
+	case tagInt:
+		return "int"
+	case tagFloat:
+		return "float"
+	case tagBool:
+		return "bool"
+	case tagNone:
+		return "NoneType"
+	case tagObject:
+		return v.O.typeName()
+	}
+	return "<unbound>"
+}
+
+func normBig(b *big.Int) Val {
+	if b.IsInt64() {
+		return IntVal(b.Int64())
+	}
+	return Val{T: tagObject, O: &BigInt{v: *b}}
+}
+
+func bigVal(b *big.Int) Val { return normBig(b) }
+
+// toBig returns an int-like value as a big.Int (ints, bools, big ints).
+func toBig(v Val) (*big.Int, bool) {
+	switch v.T {
+	case tagInt, tagBool:
+		return big.NewInt(int64(v.B)), true
+	case tagObject:
+		if b, ok := v.O.(*BigInt); ok {
+			return &b.v, true
+		}
+	}
+	return nil, false
+}
+
+func isIntLike(v Val) bool {
+	if v.T == tagInt || v.T == tagBool {
+		return true
+	}
+	_, ok := v.O.(*BigInt)
+	return ok && v.T == tagObject
+}
+
+func isNumber(v Val) bool { return isIntLike(v) || v.T == tagFloat }
+
+// toFloat converts an int, bool or float to float64.
+func toFloat(v Val) (float64, error) {
+	switch v.T {
+	case tagFloat:
+		return v.F(), nil
+	case tagInt, tagBool:
+		return float64(int64(v.B)), nil
+	case tagObject:
+		if b, ok := v.O.(*BigInt); ok {
+			f, _ := new(big.Float).SetInt(&b.v).Float64()
+			if math.IsInf(f, 0) {
+				return 0, newErr(OverflowError, "int too large to convert to float")
+			}
+			return f, nil
+		}
+	}
+	return 0, newErr(TypeError, "must be real number, not %s", typeName(v))
+}
+
+func truthy(v Val) bool {
+	switch v.T {
+	case tagInt, tagBool:
+		return v.B != 0
+	case tagFloat:
+		return v.F() != 0
+	case tagNone, tagEmpty:
+		return false
+	}
+	switch o := v.O.(type) {
+	case *Str:
+		return o.s != ""
+	case *List:
+		return len(o.items) > 0
+	case *Tuple:
+		return len(o.items) > 0
+	case *Dict:
+		return o.Len() > 0
+	case *Set:
+		return o.d.Len() > 0
+	case *BigInt:
+		return o.v.Sign() != 0
+	case *Range:
+		return rangeLen(o) > 0
+	}
+	return true
+}
+
+func formatFloatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64)
+	mant, expS, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expS)
+	neg := strings.HasPrefix(mant, "-")
+	if neg {
+		mant = mant[1:]
+	}
+	digits := strings.Replace(mant, ".", "", 1)
+	var out string
+	if exp >= -5 && exp < 16 {
+		if exp < 0 {
+			out = "0." + strings.Repeat("0", -exp-1) + digits
+		} else if len(digits) <= exp+1 {
+			out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
+		} else {
+			out = digits[:exp+1] + "." + digits[exp+1:]
+		}
+		if exp == -5 {
+			// Python switches to exponent notation below 1e-4.
+			out = formatExp(digits, exp)
+		}
+	} else {
+		out = formatExp(digits, exp)
+	}
+	if neg {
+		return "-" + out
+	}
+	return out
+}
+
+func formatExp(digits string, exp int) string {
+	m := digits[:1]
+	if len(digits) > 1 {
+		m += "." + digits[1:]
+	}
+	sign := "+"
+	if exp < 0 {
+		sign = "-"
+		exp = -exp
+	}
+	es := strconv.Itoa(exp)
+	if len(es) < 2 {
+		es = "0" + es
+	}
+	return m + "e" + sign + es
+}
+
+// str is Python's str(v).
+func (vm *VM) strOf(v Val) string {
+	if s, ok := v.O.(*Str); ok && v.T == tagObject {
+		return s.s
+	}
+	if e, ok := v.O.(*Exception); ok && v.T == tagObject {
+		return excStr(vm, e)
+	}
+	return vm.repr(v)
+}
+
+func excStr(vm *VM, e *Exception) string {
+	switch len(e.args) {
+	case 0:
+		return ""
+	case 1:
+		if e.typ == KeyError {
+			return vm.repr(e.args[0])
+		}
+		return vm.strOf(e.args[0])
+	}
+	return vm.repr(ObjVal(&Tuple{e.args}))
+}
+
+// repr is Python's repr(v).
+func (vm *VM) repr(v Val) string {
+	var b strings.Builder
+	vm.writeRepr(&b, v, 0)
+	return b.String()
+}
+
+func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
+	if depth > 200 {
+		b.WriteString("...")
+		return
+	}
+	switch v.T {
+	case tagInt:
+		b.WriteString(strconv.FormatInt(int64(v.B), 10))
+		return
+	case tagFloat:
+		b.WriteString(formatFloatRepr(v.F()))
+		return
+	case tagBool:
+		if v.B != 0 {
+			b.WriteString("True")
+		} else {
+			b.WriteString("False")
+		}
+		return
+	case tagNone:
+		b.WriteString("None")
+		return
+	case tagEmpty:
+		b.WriteString("<unbound>")
+		return
+	}
+	switch o := v.O.(type) {
+	case *Str:
+		b.WriteString(strRepr(o.s))
+	case *BigInt:
+		b.WriteString(o.v.String())
+	case *List:
+		b.WriteByte('[')
+		for i, x := range o.items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if x.O == o {
+				b.WriteString("[...]")
+				continue
+			}
+			vm.writeRepr(b, x, depth+1)
+		}
+		b.WriteByte(']')
+	case *Tuple:
+		b.WriteByte('(')
+		for i, x := range o.items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			vm.writeRepr(b, x, depth+1)
+		}
+		if len(o.items) == 1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(')')
+	case *Dict:
+		b.WriteByte('{')
+		first := true
+		for _, e := range o.entries {
+			if e.deleted {
+				continue
+			}
+			if !first {
+				b.WriteString(", ")
+			}
+			first = false
+			vm.writeRepr(b, e.k, depth+1)
+			b.WriteString(": ")
+			vm.writeRepr(b, e.v, depth+1)
+		}
+		b.WriteByte('}')
+	case *Set:
+		if o.d.Len() == 0 {
+			b.WriteString("set()")
+			return
+		}
+		b.WriteByte('{')
+		first := true
+		for _, e := range o.d.entries {
+			if e.deleted {
+				continue
+			}
+			if !first {
+				b.WriteString(", ")
+			}
+			first = false
+			vm.writeRepr(b, e.k, depth+1)
+		}
+		b.WriteByte('}')
+	case *Range:
+		b.WriteString("range(" + strconv.FormatInt(o.start, 10) + ", " + strconv.FormatInt(o.stop, 10))
+		if o.step != 1 {
+			b.WriteString(", " + strconv.FormatInt(o.step, 10))
+		}
+		b.WriteByte(')')
+	case *Function:
+		b.WriteString("<function " + o.code.name + " at 0x7f0000000000>")
+	case *Builtin:
+		b.WriteString("<built-in function " + o.name + ">")
+	case *BoundMethod:
+		b.WriteString("<built-in method " + o.name + " of " + typeName(o.self) + " object at 0x7f0000000000>")
+	case *Module:
+		b.WriteString("<module '" + o.name + "' (built-in)>")
+	case *ExcType:
+		b.WriteString("<class '" + o.name + "'>")
+	case *Exception:
+		b.WriteString(o.typ.name + "(")
+		for i, a := range o.args {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			vm.writeRepr(b, a, depth+1)
+		}
+		b.WriteString(")")
+	case *SliceObj:
+		b.WriteString("slice(" + vm.repr(o.lo) + ", " + vm.repr(o.hi) + ", " + vm.repr(o.step) + ")")
+	default:
+		b.WriteString("<" + v.O.typeName() + " object at 0x7f0000000000>")
+	}
+}
+
+// strRepr quotes a string the way CPython's repr does.
+func strRepr(s string) string {
+	q := byte('\'')
+	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
+		q = '"'
+	}
+	var b strings.Builder
+	b.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == rune(q) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\x` + hex2(int(r)))
+		case r >= 0x80 && r < 0xa0 || r == 0xad:
+			b.WriteString(`\x` + hex2(int(r)))
+		case r == utf8.RuneError:
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+func hex2(n int) string {
+	const h = "0123456789abcdef"
+	return string([]byte{h[n>>4&15], h[n&15]})
+}

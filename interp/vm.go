@@ -1,0 +1,597 @@
+package interp
+
+import (
+	"bufio"
+	"math"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// maxDepth is CPython's default recursion limit.
+const maxDepth = 1000
+
+// VM runs compiled code. One VM per Run: nothing is shared between runs.
+type VM struct {
+	out     *bufio.Writer
+	depth   int
+	stack   []templates.Value
+	ostack  []Object
+	sp      int
+	modules map[string]*Module
+	mod     *moduleState
+	steps   uint64
+	jumpTo  int
+}
+
+type frame struct {
+	code *Code
+	regs []templates.Value
+	objs []Object
+}
+
+func (f *frame) get(i int32) Val {
+	r := f.regs[i]
+	return Val{T: r.Tag, B: r.Bits, O: f.objs[i]}
+}
+
+func (f *frame) set(i int32, v Val) {
+	f.regs[i] = templates.Value{Tag: v.T, Bits: v.B}
+	f.objs[i] = v.O
+}
+
+// load reads a slot that must be bound, raising UnboundLocalError or
+// NameError for an empty local.
+func (f *frame) load(i int32) (Val, error) {
+	r := f.regs[i]
+	if r.Tag == tagEmpty {
+		return Val{}, f.unbound(i)
+	}
+	return Val{T: r.Tag, B: r.Bits, O: f.objs[i]}, nil
+}
+
+func (f *frame) unbound(i int32) error {
+	if int(i) < len(f.code.localNames) {
+		name := f.code.localNames[i]
+		return newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
+	}
+	return newErr(NameError, "name is not defined")
+}
+
+// newFrame takes a window of the VM's slot stack for code.
+func (vm *VM) newFrame(code *Code) *frame {
+	n := code.nslots
+	f := &frame{code: code}
+	if vm.sp+n <= len(vm.stack) {
+		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
+		f.objs = vm.ostack[vm.sp : vm.sp+n : vm.sp+n]
+		vm.sp += n
+	} else {
+		f.regs = make([]templates.Value, n)
+		f.objs = make([]Object, n)
+	}
+	clear(f.regs[:code.nlocals])
+	for i, c := range code.consts {
+		f.regs[code.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
+		f.objs[code.nlocals+i] = c.O
+	}
+	return f
+}
+
+func (vm *VM) freeFrame(f *frame) {
+	clear(f.objs)
+	if len(f.regs) > 0 && vm.sp >= len(f.regs) && &vm.stack[vm.sp-len(f.regs)] == &f.regs[0] {
+		vm.sp -= len(f.regs)
+	}
+}
+
+func (vm *VM) tbLine(f *frame, pc int) tbEntry {
+	line := 0
+	if pc >= 0 && pc < len(f.code.lines) {
+		line = int(f.code.lines[pc])
+	}
+	src := ""
+	if line > 0 && line <= len(vm.mod.lines) {
+		src = vm.mod.lines[line-1]
+	}
+	name := f.code.name
+	return tbEntry{file: f.code.filename, fn: name, line: line, src: src}
+}
+
+// callFunction runs a Python function with positional args and keyword
+// args (the last len(kwn) of args).
+func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) {
+	if vm.depth >= maxDepth {
+		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
+	}
+	co := fn.code
+	f := vm.newFrame(co)
+	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
+		vm.freeFrame(f)
+		return Val{}, err
+	}
+	vm.depth++
+	v, err := vm.run(f)
+	vm.depth--
+	vm.freeFrame(f)
+	return v, err
+}
+
+func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
+	co := fn.code
+	npos := len(args) - len(kwn)
+	nfixed := co.nparams
+	if co.varargs {
+		nfixed--
+	}
+	if npos > nfixed && !co.varargs {
+		return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", co.name, nfixed, plural(nfixed), npos, wasWere(npos))
+	}
+	for i := 0; i < npos && i < nfixed; i++ {
+		f.set(int32(i), args[i])
+	}
+	if co.varargs {
+		var extra []Val
+		if npos > nfixed {
+			extra = append(extra, args[nfixed:npos]...)
+		}
+		f.set(int32(nfixed), ObjVal(&Tuple{extra}))
+	}
+	for k, name := range kwn {
+		idx := -1
+		for i := 0; i < nfixed; i++ {
+			if co.localNames[i] == name {
+				idx = i
+				break
+			}
+		}
+		if idx < 0 {
+			return newErr(TypeError, "%s() got an unexpected keyword argument '%s'", co.name, name)
+		}
+		if f.regs[idx].Tag != tagEmpty {
+			return newErr(TypeError, "%s() got multiple values for argument '%s'", co.name, name)
+		}
+		f.set(int32(idx), args[npos+k])
+	}
+	ndef := len(fn.defaults)
+	var missing []string
+	for i := 0; i < nfixed; i++ {
+		if f.regs[i].Tag == tagEmpty {
+			if d := i - (nfixed - ndef); d >= 0 {
+				f.set(int32(i), fn.defaults[d])
+			} else {
+				missing = append(missing, "'"+co.localNames[i]+"'")
+			}
+		}
+	}
+	if len(missing) > 0 {
+		list := missing[len(missing)-1]
+		if len(missing) == 2 {
+			list = missing[0] + " and " + list
+		} else if len(missing) > 2 {
+			list = joinStr(missing[:len(missing)-1], ", ") + ", and " + list
+		}
+		return newErr(TypeError, "%s() missing %d required positional argument%s: %s", co.name, len(missing), plural(len(missing)), list)
+	}
+	for i, to := range co.freeTo {
+		_ = i
+		_ = to
+	}
+	if fn.free != nil {
+		for i, to := range co.freeTo {
+			f.set(to, fn.free[i])
+		}
+	}
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
+func joinStr(xs []string, sep string) string {
+	out := ""
+	for i, x := range xs {
+		if i > 0 {
+			out += sep
+		}
+		out += x
+	}
+	return out
+}
+
+// run executes a frame until it returns or raises.
+func (vm *VM) run(f *frame) (ret Val, err error) {
+	co := f.code
+	code := co.instrs
+	regs := f.regs
+	objs := f.objs
+	pc := 0
+	for {
+		in := &code[pc]
+		pc++
+		switch in.Op {
+		case opMove:
+			r := regs[in.B]
+			if r.Tag == tagEmpty {
+				err = f.unbound(in.B)
+				break
+			}
+			regs[in.A] = r
+			objs[in.A] = objs[in.B]
+			continue
+		case opAdd:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt {
+				a, b := int64(x.Bits), int64(y.Bits)
+				s := a + b
+				if (a^s)&(b^s) >= 0 {
+					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(s)}
+					continue
+				}
+			} else if x.Tag == tagFloat && y.Tag == tagFloat {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) + math.Float64frombits(y.Bits))}
+				continue
+			}
+		case opSub:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt {
+				a, b := int64(x.Bits), int64(y.Bits)
+				s := a - b
+				if (a^b)&(a^s) >= 0 {
+					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(s)}
+					continue
+				}
+			} else if x.Tag == tagFloat && y.Tag == tagFloat {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) - math.Float64frombits(y.Bits))}
+				continue
+			}
+		case opMul:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt {
+				if p, ok := mul64(int64(x.Bits), int64(y.Bits)); ok {
+					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(p)}
+					continue
+				}
+			} else if x.Tag == tagFloat && y.Tag == tagFloat {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) * math.Float64frombits(y.Bits))}
+				continue
+			} else if x.Tag == tagFloat && y.Tag == tagInt {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) * float64(int64(y.Bits)))}
+				continue
+			} else if x.Tag == tagInt && y.Tag == tagFloat {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(int64(x.Bits)) * math.Float64frombits(y.Bits))}
+				continue
+			}
+		case opTrueDiv:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagFloat && y.Tag == tagFloat && y.Bits<<1 != 0 {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / math.Float64frombits(y.Bits))}
+				continue
+			}
+		case opFloorDiv:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt && int64(y.Bits) > 0 {
+				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(floorDiv(int64(x.Bits), int64(y.Bits)))}
+				continue
+			}
+		case opMod:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt && int64(y.Bits) > 0 {
+				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(floorMod(int64(x.Bits), int64(y.Bits)))}
+				continue
+			}
+		case opRshift:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt && y.Bits < 64 {
+				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(int64(x.Bits) >> y.Bits)}
+				continue
+			}
+		case opLt, opLe, opGt, opGe, opEq, opNe:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt {
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(intCmp(in.Op, int64(x.Bits), int64(y.Bits)))}
+				continue
+			}
+		case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
+			x, y := regs[in.A], regs[in.B]
+			var r bool
+			if x.Tag == tagInt && y.Tag == tagInt {
+				r = intCmp(in.Op-opJumpIfNotLt+opLt, int64(x.Bits), int64(y.Bits))
+			} else if x.Tag == tagFloat && y.Tag == tagFloat {
+				r = floatCmp(in.Op-opJumpIfNotLt+opLt, math.Float64frombits(x.Bits), math.Float64frombits(y.Bits))
+			} else {
+				var v Val
+				v, err = vm.cmpOp(f, in.Op-opJumpIfNotLt+opLt, in.A, in.B)
+				if err != nil {
+					break
+				}
+				r = truthy(v)
+			}
+			if !r {
+				pc = int(in.C)
+			}
+			continue
+		case opJump:
+			pc = int(in.A)
+			continue
+		case opJumpBack:
+			// The back-edge counter is where the tracer will hook in.
+			co.counters[pc-1]++
+			pc = int(in.A)
+			continue
+		case opJumpIfFalse:
+			r := regs[in.A]
+			if r.Tag == tagBool {
+				if r.Bits == 0 {
+					pc = int(in.B)
+				}
+				continue
+			}
+			var v Val
+			if v, err = f.load(in.A); err != nil {
+				break
+			}
+			if !truthy(v) {
+				pc = int(in.B)
+			}
+			continue
+		case opJumpIfTrue:
+			r := regs[in.A]
+			if r.Tag == tagBool {
+				if r.Bits != 0 {
+					pc = int(in.B)
+				}
+				continue
+			}
+			var v Val
+			if v, err = f.load(in.A); err != nil {
+				break
+			}
+			if truthy(v) {
+				pc = int(in.B)
+			}
+			continue
+		case opForRange:
+			c := regs[in.A]
+			if c.Tag == tagInt {
+				i := int64(c.Bits)
+				step := int64(regs[in.E].Bits)
+				stop := int64(regs[in.D].Bits)
+				if (step > 0 && i < stop) || (step < 0 && i > stop) {
+					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
+					regs[in.A].Bits = uint64(i + step)
+					continue
+				}
+				pc = int(in.C)
+				continue
+			}
+			var v Val
+			var ok bool
+			v, ok, err = vm.next(objs[in.A])
+			if err != nil {
+				break
+			}
+			if !ok {
+				pc = int(in.C)
+				continue
+			}
+			f.set(in.B, v)
+			continue
+		case opForIter:
+			var v Val
+			var ok bool
+			switch it := objs[in.A].(type) {
+			case *listIter:
+				if it.i < len(it.l.items) {
+					v = it.l.items[it.i]
+					it.i++
+					regs[in.B] = templates.Value{Tag: v.T, Bits: v.B}
+					objs[in.B] = v.O
+					continue
+				}
+				pc = int(in.C)
+				continue
+			case *rangeIter:
+				if (it.step > 0 && it.i < it.stop) || (it.step < 0 && it.i > it.stop) {
+					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(it.i)}
+					it.i += it.step
+					continue
+				}
+				pc = int(in.C)
+				continue
+			}
+			v, ok, err = vm.next(objs[in.A])
+			if err != nil {
+				break
+			}
+			if !ok {
+				pc = int(in.C)
+				continue
+			}
+			f.set(in.B, v)
+			continue
+		case opGetItem:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagObject && y.Tag == tagInt {
+				if l, ok := objs[in.B].(*List); ok {
+					i := int64(y.Bits)
+					if i < 0 {
+						i += int64(len(l.items))
+					}
+					if uint64(i) < uint64(len(l.items)) {
+						v := l.items[i]
+						regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
+						objs[in.A] = v.O
+						continue
+					}
+				}
+			}
+		case opSetItem:
+			x, y := regs[in.A], regs[in.B]
+			if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty {
+				if l, ok := objs[in.A].(*List); ok {
+					i := int64(y.Bits)
+					if i < 0 {
+						i += int64(len(l.items))
+					}
+					if uint64(i) < uint64(len(l.items)) {
+						r := regs[in.C]
+						l.items[i] = Val{T: r.Tag, B: r.Bits, O: objs[in.C]}
+						continue
+					}
+				}
+			}
+		case opLoadGlobal:
+			g := vm.mod.globals[in.B]
+			if g.T != tagEmpty {
+				regs[in.A] = templates.Value{Tag: g.T, Bits: g.B}
+				objs[in.A] = g.O
+				continue
+			}
+			err = newErr(NameError, "name '%s' is not defined", vm.mod.gnames[in.B])
+		case opStoreGlobal:
+			var v Val
+			if v, err = f.load(in.B); err != nil {
+				break
+			}
+			vm.mod.globals[in.A] = v
+			continue
+		case opReturn:
+			var v Val
+			if v, err = f.load(in.A); err != nil {
+				break
+			}
+			return v, nil
+		case opCall:
+			fnv := objs[in.B]
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && !fn.code.varargs {
+				// Fast path: positional call with exactly the parameters.
+				if vm.depth >= maxDepth {
+					err = newErr(RecursionError, "maximum recursion depth exceeded")
+					break
+				}
+				nf := vm.newFrame(fn.code)
+				for i := int32(0); i < in.C; i++ {
+					r := regs[in.B+1+i]
+					if r.Tag == tagEmpty {
+						err = f.unbound(in.B + 1 + i)
+						break
+					}
+					nf.regs[i] = r
+					nf.objs[i] = objs[in.B+1+i]
+				}
+				if err != nil {
+					vm.freeFrame(nf)
+					break
+				}
+				if fn.free != nil {
+					for i, to := range fn.code.freeTo {
+						nf.set(to, fn.free[i])
+					}
+				}
+				vm.depth++
+				var v Val
+				v, err = vm.run(nf)
+				vm.depth--
+				vm.freeFrame(nf)
+				if err != nil {
+					break
+				}
+				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
+				objs[in.A] = v.O
+				continue
+			}
+			if err = vm.opCall(f, in); err == nil {
+				continue
+			}
+		default:
+			if err = vm.slowOp(f, in); err == nil {
+				continue
+			}
+		}
+		if err == nil {
+			// A fast path fell through: take the generic path.
+			if err = vm.generic(f, in); err == nil {
+				continue
+			}
+		}
+		if err == errJump {
+			pc = vm.jumpTo
+			err = nil
+			continue
+		}
+		// An exception: find a handler in this frame or propagate.
+		pe := toPyErr(err)
+		pe.tb = append(pe.tb, vm.tbLine(f, pc-1))
+		if h := findHandler(co, pc-1); h != nil {
+			pe.exc.err = pe
+			f.set(h.excSlot, ObjVal(pe.exc))
+			pc = int(h.handler)
+			err = nil
+			continue
+		}
+		return Val{}, pe
+	}
+}
+
+func findHandler(co *Code, pc int) *excEntry {
+	var best *excEntry
+	for i := range co.excTable {
+		e := &co.excTable[i]
+		if int32(pc) >= e.start && int32(pc) < e.end {
+			if best == nil || e.start >= best.start {
+				best = e
+			}
+		}
+	}
+	return best
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func intCmp(op Op, a, b int64) bool {
+	switch op {
+	case opLt:
+		return a < b
+	case opLe:
+		return a <= b
+	case opGt:
+		return a > b
+	case opGe:
+		return a >= b
+	case opEq:
+		return a == b
+	}
+	return a != b
+}
+
+func floatCmp(op Op, a, b float64) bool {
+	switch op {
+	case opLt:
+		return a < b
+	case opLe:
+		return a <= b
+	case opGt:
+		return a > b
+	case opGe:
+		return a >= b
+	case opEq:
+		return a == b
+	}
+	return a != b
+}
