@@ -1,0 +1,68 @@
+package machoparse
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinels for errors.Is; every *FormatError wraps exactly one of them.
+var (
+	// ErrUnsupportedMachine: the CPU type is neither x86-64 nor arm64.
+	ErrUnsupportedMachine = errors.New("unsupported machine")
+	// ErrUnsupported: a well-formed Mach-O file that is not what Clang
+	// gives us here (not 64-bit little-endian, not MH_OBJECT, scattered
+	// relocations, ...).
+	ErrUnsupported = errors.New("unsupported object")
+	// ErrMalformed: the file is damaged or inconsistent.
+	ErrMalformed = errors.New("malformed object")
+)
+
+// A FormatError reports a bad object file. Callers add the file name.
+type FormatError struct {
+	Section string // section the problem is in, as "__TEXT,__text"; "" for the file as a whole
+	Off     int64  // offset within Section, or within the file if Section is ""; -1 if none
+	Msg     string // lower-case, no trailing period
+	Kind    error  // ErrUnsupportedMachine, ErrUnsupported or ErrMalformed
+	Err     error  // underlying cause (from debug/macho), if any
+}
+
+func (e *FormatError) Error() string {
+	s := e.Msg
+	switch {
+	case e.Section != "" && e.Off >= 0:
+		s = fmt.Sprintf("%s+%#x: %s", e.Section, e.Off, s)
+	case e.Section != "":
+		s = e.Section + ": " + s
+	case e.Off >= 0:
+		s = fmt.Sprintf("at byte %#x: %s", e.Off, s)
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap gives both the sentinel and the cause to errors.Is and errors.As.
+func (e *FormatError) Unwrap() []error {
+	errs := []error{e.Kind}
+	if e.Err != nil {
+		errs = append(errs, e.Err)
+	}
+	return errs
+}
+
+// malformed builds an ErrMalformed error about section sect at offset off.
+func malformed(sect string, off int64, format string, args ...any) *FormatError {
+	return &FormatError{Section: sect, Off: off, Msg: fmt.Sprintf(format, args...), Kind: ErrMalformed}
+}
+
+// unsupported builds an ErrUnsupported error about section sect.
+func unsupported(sect string, format string, args ...any) *FormatError {
+	return &FormatError{Section: sect, Off: -1, Msg: fmt.Sprintf(format, args...), Kind: ErrUnsupported}
+}
+
+// unsupportedAt builds an ErrUnsupported error about offset off in section
+// sect.
+func unsupportedAt(sect string, off int64, format string, args ...any) *FormatError {
+	return &FormatError{Section: sect, Off: off, Msg: fmt.Sprintf(format, args...), Kind: ErrUnsupported}
+}
