@@ -15,8 +15,11 @@
 // # Security
 //
 // The inputs are object files built by our own Clang from templates/, so
-// they are trusted in practice. Parsing is hardened anyway: malformed input
-// yields an error (a *FormatError), never a panic, and section extents are
-// checked against the input before anything is allocated for them. The
-// package is fuzzed (FuzzParse).
+// they are trusted in practice. Parsing is hardened anyway: malformed
+// input yields an error (a *FormatError), never a panic; a panic inside
+// debug/macho is recovered and reported as ErrMalformed. Section extents
+// are checked against the input's size when the reader can tell it
+// (*os.File, *bytes.Reader, *io.SectionReader); otherwise debug/macho
+// reads in bounded chunks, so a lying header costs at most about the
+// input's length. The package is fuzzed (FuzzParse).
 package machoparse
