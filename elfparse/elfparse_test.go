@@ -5,6 +5,7 @@ import (
 	"debug/elf"
 	"encoding/binary"
 	"errors"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -228,6 +229,11 @@ func TestMalformed(t *testing.T) {
 			le.PutUint64(b[l.rela+shSize:], le.Uint64(b[l.rela+shSize:])-1)
 			return b
 		}, ErrMalformed},
+		{"compressed section", func(b []byte, l layout) []byte {
+			flags := b[l.rela-shdrSize+8:] // .text precedes .rela.text
+			le.PutUint64(flags, le.Uint64(flags)|uint64(elf.SHF_COMPRESSED))
+			return b
+		}, nil},
 		{"rela entsize", func(b []byte, l layout) []byte { le.PutUint64(b[l.rela+shEntsize:], 16); return b }, ErrMalformed},
 		{"rela beyond end of file", func(b []byte, l layout) []byte {
 			le.PutUint64(b[l.rela+shSize:], 24<<40)
@@ -298,6 +304,27 @@ func TestParseReaderAt(t *testing.T) {
 }
 
 type onlyReaderAt struct{ r *bytes.Reader }
+
+// panicReader stands for a bug deep in the standard library's parser.
+type panicReader struct{}
+
+func (panicReader) ReadAt(p []byte, off int64) (int, error) { panic("boom") }
+
+func TestRecover(t *testing.T) {
+	f, err := Parse(panicReader{})
+	if f != nil || !errors.Is(err, ErrMalformed) {
+		t.Fatalf("Parse(panicReader) = %v, %v; want ErrMalformed", f, err)
+	}
+	if want := "internal error: boom"; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+}
+
+func TestOpenMissing(t *testing.T) {
+	if _, err := Open(filepath.Join("testdata", "no-such.o")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open(missing) error %v, want fs.ErrNotExist", err)
+	}
+}
 
 func (o onlyReaderAt) ReadAt(p []byte, off int64) (int, error) { return o.r.ReadAt(p, off) }
 

@@ -5,6 +5,7 @@ import (
 	"debug/macho"
 	"encoding/binary"
 	"errors"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -379,6 +380,27 @@ func TestParseReaderAt(t *testing.T) {
 }
 
 type onlyReaderAt struct{ r *bytes.Reader }
+
+// panicReader stands for a bug deep in the standard library's parser.
+type panicReader struct{}
+
+func (panicReader) ReadAt(p []byte, off int64) (int, error) { panic("boom") }
+
+func TestRecover(t *testing.T) {
+	f, err := Parse(panicReader{})
+	if f != nil || !errors.Is(err, ErrMalformed) {
+		t.Fatalf("Parse(panicReader) = %v, %v; want ErrMalformed", f, err)
+	}
+	if want := "internal error: boom"; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+}
+
+func TestOpenMissing(t *testing.T) {
+	if _, err := Open(filepath.Join("testdata", "no-such.o")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open(missing) error %v, want fs.ErrNotExist", err)
+	}
+}
 
 func (o onlyReaderAt) ReadAt(p []byte, off int64) (int, error) { return o.r.ReadAt(p, off) }
 
