@@ -79,6 +79,7 @@ type compiler struct {
 	loops    []*loopCtx
 	line     int
 	captured map[string]int // free name -> local slot in this function
+	finals   [][]Stmt       // enclosing finally blocks, innermost last
 }
 
 type constKey struct {
@@ -364,11 +365,23 @@ func (c *compiler) stmt(s Stmt) {
 		if !c.isFunc {
 			c.errAt(x.pos, "'return' outside function")
 		}
-		if x.x == nil {
-			c.emit(opReturn, c.constSlot(NoneVal))
-		} else {
-			c.emit(opReturn, c.exprAny(x.x))
+		v := c.constSlot(NoneVal)
+		if x.x != nil {
+			v = c.exprAny(x.x)
 		}
+		if len(c.finals) > 0 {
+			// Run enclosing finally blocks before leaving.
+			t := c.temp()
+			c.emit(opMove, t, v)
+			saved := c.finals
+			for i := len(saved) - 1; i >= 0; i-- {
+				c.finals = saved[:i]
+				c.stmts(saved[i])
+			}
+			c.finals = saved
+			v = t
+		}
+		c.emit(opReturn, v)
 	case *Global:
 		// Handled by the scope pass.
 	case *Nonlocal:
@@ -442,7 +455,9 @@ func (c *compiler) tryStmt(x *Try) {
 		// try/finally: run the body, then the finally block on both paths.
 		exc := c.temp()
 		start := c.pc()
+		c.finals = append(c.finals, x.finally)
 		c.stmts(x.body)
+		c.finals = c.finals[:len(c.finals)-1]
 		end := c.pc()
 		c.stmts(x.finally)
 		jmp := c.emit(opJump, 0)
@@ -455,6 +470,10 @@ func (c *compiler) tryStmt(x *Try) {
 	}
 	exc := c.temp()
 	start := c.pc()
+	if x.finally != nil {
+		c.finals = append(c.finals, x.finally)
+		defer func() { c.finals = c.finals[:len(c.finals)-1] }()
+	}
 	c.stmts(x.body)
 	end := c.pc()
 	c.stmts(x.orelse)
@@ -484,6 +503,8 @@ func (c *compiler) tryStmt(x *Try) {
 	hend := c.pc()
 	c.emit(opRaise, exc)
 	if x.finally != nil {
+		c.finals = c.finals[:len(c.finals)-1]
+		defer func() { c.finals = append(c.finals, x.finally) }()
 		// Errors inside handlers still run finally before propagating.
 		fh := c.pc()
 		c.code.excTable = append(c.code.excTable, excEntry{int32(hstart), int32(hend), int32(fh), int32(exc)})

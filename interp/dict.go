@@ -178,3 +178,71 @@ func (v *DictView) items() []Val {
 	}
 	return out
 }
+
+// ordered returns a set's elements in the order CPython would iterate
+// them when every element is an int: by hash slot in a table sized the way
+// CPython grows it. Other sets keep insertion order (CPython's string
+// hashes are randomised, so no program can depend on their order).
+func (s *Set) ordered() []Val {
+	keys := s.d.keys()
+	for _, k := range keys {
+		if k.T != tagInt && k.T != tagBool {
+			return keys
+		}
+	}
+	size, fill := 8, 0
+	for range s.d.entries {
+		fill++
+		if fill*5 >= (size-1)*3 {
+			want := fill * 4
+			if fill > 50000 {
+				want = fill * 2
+			}
+			size = 8
+			for size <= want {
+				size <<= 1
+			}
+		}
+	}
+	for size <= len(keys) {
+		size <<= 1
+	}
+	table := make([]int, size)
+	for i := range table {
+		table[i] = -1
+	}
+	mask := uint64(size - 1)
+	for i, k := range keys {
+		h := uint64(pyIntHash(int64(k.B)))
+		j := h & mask
+		for table[j] >= 0 {
+			j = (j + 1) & mask
+		}
+		table[j] = i
+	}
+	out := make([]Val, 0, len(keys))
+	for _, i := range table {
+		if i >= 0 {
+			out = append(out, keys[i])
+		}
+	}
+	return out
+}
+
+// pyIntHash is CPython's hash of an int that fits in int64.
+func pyIntHash(x int64) int64 {
+	const modulus = 1<<61 - 1
+	neg := x < 0
+	u := uint64(x)
+	if neg {
+		u = -u
+	}
+	h := int64(u % modulus)
+	if neg {
+		h = -h
+	}
+	if h == -1 {
+		h = -2
+	}
+	return h
+}

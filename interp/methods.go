@@ -360,7 +360,7 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 		}
 		return NoneVal, nil
 	case "pop":
-		keys := s.d.keys()
+		keys := s.ordered()
 		if len(keys) == 0 {
 			return Val{}, newErr(KeyError, "pop from an empty set")
 		}

@@ -347,6 +347,12 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		if isIntLike(a) && !isIntLike(b) {
 			a, b = b, a
 		}
+		if _, ok := a.O.(*Str); ok && !isIntLike(b) {
+			return Val{}, newErr(TypeError, "can't multiply sequence by non-int of type '%s'", typeName(b))
+		}
+		if _, ok := a.O.(*List); ok && !isIntLike(b) {
+			return Val{}, newErr(TypeError, "can't multiply sequence by non-int of type '%s'", typeName(b))
+		}
 		if isIntLike(b) {
 			n, err := vm.repeatCount(b)
 			if err != nil {
@@ -448,9 +454,10 @@ func repeatVals(items []Val, n int) []Val {
 	if n <= 0 {
 		return nil
 	}
-	out := make([]Val, 0, len(items)*n)
-	for i := 0; i < n; i++ {
-		out = append(out, items...)
+	out := make([]Val, len(items)*n)
+	filled := copy(out, items)
+	for filled < len(out) {
+		filled += copy(out[filled:], out[:filled])
 	}
 	return out
 }

@@ -617,7 +617,7 @@ func (vm *VM) iter(v Val) (Object, error) {
 		case *Dict:
 			return &seqIter{items: x.keys()}, nil
 		case *Set:
-			return &seqIter{items: x.d.keys()}, nil
+			return &seqIter{items: x.ordered()}, nil
 		case *DictView:
 			return &seqIter{items: x.items()}, nil
 		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter:

@@ -15,15 +15,13 @@ type parser struct {
 	p     int
 	depth int
 	lines []string
+	scanErr error
 }
 
 // parse turns source text into a module body.
 func parse(src string) (body []Stmt, err error) {
-	toks, err := tokenize(src)
-	if err != nil {
-		return nil, err
-	}
-	ps := &parser{toks: toks, lines: strings.Split(src, "\n")}
+	toks, scanErr := tokenize(src)
+	ps := &parser{toks: toks, lines: strings.Split(src, "\n"), scanErr: scanErr}
 	defer func() {
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {
@@ -48,9 +46,15 @@ func parse(src string) (body []Stmt, err error) {
 	return body, nil
 }
 
-func (ps *parser) tok() token  { return ps.toks[ps.p] }
+func (ps *parser) tok() token {
+	t := ps.toks[ps.p]
+	if t.kind == tErr {
+		panic(ps.scanErr)
+	}
+	return t
+}
 func (ps *parser) peek() token { return ps.toks[min(ps.p+1, len(ps.toks)-1)] }
-func (ps *parser) next() token { t := ps.toks[ps.p]; ps.p = min(ps.p+1, len(ps.toks)-1); return t }
+func (ps *parser) next() token { t := ps.tok(); ps.p = min(ps.p+1, len(ps.toks)-1); return t }
 func (ps *parser) here() pos   { t := ps.tok(); return pos{t.line, t.col} }
 
 func (ps *parser) isOp(s string) bool { t := ps.tok(); return t.kind == tOp && t.val == s }
@@ -87,7 +91,7 @@ func (ps *parser) fail(t token, msg string) {
 
 func (ps *parser) expectOp(s string) {
 	if !ps.acceptOp(s) {
-		if s == ":" {
+		if s == ":" && ps.tok().kind == tNewline {
 			ps.failAt(ps.prevEnd(), "expected ':'")
 		}
 		ps.fail(ps.tok(), "")
@@ -277,6 +281,11 @@ func (ps *parser) params(end string) []param {
 		star := 0
 		if ps.acceptOp("*") {
 			star = 1
+			if ps.isOp(",") {
+				// Bare '*': keyword-only parameters follow (accepted positionally too).
+				ps.next()
+				continue
+			}
 		} else if ps.acceptOp("**") {
 			star = 2
 		}

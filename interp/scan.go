@@ -18,10 +18,11 @@ const (
 	tFloat
 	tString
 	tOp
+	tErr // a tokenizer error: the parser raises it when it gets this far
 )
 
 var tokKindNames = [...]string{tEOF: "EOF", tNewline: "NEWLINE", tIndent: "INDENT", tDedent: "DEDENT",
-	tName: "NAME", tInt: "INT", tFloat: "FLOAT", tString: "STRING", tOp: "OP"}
+	tName: "NAME", tInt: "INT", tFloat: "FLOAT", tString: "STRING", tOp: "OP", tErr: "ERROR"}
 
 func (k tokKind) String() string { return tokKindNames[k] }
 
@@ -64,12 +65,16 @@ func synErr(line, col int, format string, args ...any) *SyntaxError {
 }
 
 // tokenize splits src into tokens, with INDENT/DEDENT and NEWLINE tokens.
+// A tokenizer error ends the list with a tErr token and is returned too;
+// like CPython, the parser reports it only if it gets that far without
+// failing first.
 func tokenize(src string) (toks []token, err error) {
 	s := &scanner{src: []rune(strings.ReplaceAll(src, "\r\n", "\n")), line: 1, indents: []int{0}, atBOL: true}
 	defer func() {
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {
 				err = se
+				toks = append(s.toks, token{kind: tErr, line: se.Line, col: se.Col})
 				return
 			}
 			panic(r)
@@ -307,7 +312,11 @@ func (s *scanner) str(prefix string, col int) {
 	for {
 		if s.pos >= len(s.src) {
 			if triple {
-				panic(synErr(startLine, col, "unterminated triple-quoted string literal (detected at line %d)", s.line))
+				end := s.line
+				if len(s.src) > 0 && s.src[len(s.src)-1] == '\n' {
+					end--
+				}
+				panic(synErr(startLine, col, "unterminated triple-quoted string literal (detected at line %d)", end))
 			}
 			panic(synErr(startLine, col, "unterminated string literal (detected at line %d)", s.line))
 		}

@@ -409,16 +409,11 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 			return
 		}
 		b.WriteByte('{')
-		first := true
-		for _, e := range o.d.entries {
-			if e.deleted {
-				continue
-			}
-			if !first {
+		for i, k := range o.ordered() {
+			if i > 0 {
 				b.WriteString(", ")
 			}
-			first = false
-			vm.writeRepr(b, e.k, depth+1)
+			vm.writeRepr(b, k, depth+1)
 		}
 		b.WriteByte('}')
 	case *Range:
