@@ -44,9 +44,11 @@ func (e *FormatError) Error() string {
 
 // Unwrap gives both the sentinel and the cause to errors.Is and errors.As.
 func (e *FormatError) Unwrap() []error {
-	errs := []error{e.Kind}
-	if e.Err != nil {
-		errs = append(errs, e.Err)
+	var errs []error
+	for _, err := range []error{e.Kind, e.Err} {
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
 	return errs
 }
