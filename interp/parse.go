@@ -11,10 +11,10 @@ import (
 const maxNesting = 200
 
 type parser struct {
-	toks  []token
-	p     int
-	depth int
-	lines []string
+	toks    []token
+	p       int
+	depth   int
+	lines   []string
 	scanErr error
 }
 

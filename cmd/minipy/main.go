@@ -42,7 +42,7 @@ prints a traceback to standard error and exits with status 1.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().Changed("c") {
+			if cmd.Flags().Changed("command") {
 				status = interp.Run("<string>", []byte(code), stdout, stderr)
 				return nil
 			}
@@ -55,6 +55,7 @@ prints a traceback to standard error and exits with status 1.`,
 	}
 	root.Flags().StringVarP(&code, "command", "c", "", "program passed in as a string")
 	root.Flags().SetInterspersed(false)
+	root.CompletionOptions.DisableDefaultCmd = true
 	dis := &cobra.Command{
 		Use:   "dis FILE",
 		Short: "Print the register bytecode a program compiles to",
