@@ -1,0 +1,51 @@
+package uopref
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// Instr is one uop of a trace laid out for Run. Target and ExitStub are
+// indices into the trace: where the uop's _JIT_JUMP_TARGET and _JIT_EXIT
+// holes lead (ignored by uops without those holes).
+type Instr struct {
+	Op       string
+	Operands [4]uint64
+	Target   int
+	ExitStub int
+}
+
+// ErrStepLimit is returned (wrapped) when Run gives up.
+var ErrStepLimit = errors.New("step limit reached")
+
+// Run runs trace from its first uop until one leaves, as the native trace
+// would, and returns the exit code. It stops with an error after maxSteps
+// uops, on a bad uop, or when control runs off the trace or to a bad index.
+func Run(trace []Instr, st *templates.State, frame []templates.Value, maxSteps int) (templates.ExitCode, error) {
+	pc := 0
+	for step := 0; step < maxSteps; step++ {
+		if pc < 0 || pc >= len(trace) {
+			return 0, fmt.Errorf("control reached uop %d of a %d-uop trace", pc, len(trace))
+		}
+		in := &trace[pc]
+		next, code, err := Step(in.Op, in.Operands, st, frame)
+		if err != nil {
+			return 0, fmt.Errorf("uop %d: %w", pc, err)
+		}
+		switch next {
+		case Continue:
+			pc++
+		case Jump:
+			pc = in.Target
+		case Exit:
+			pc = in.ExitStub
+		case Leave:
+			return code, nil
+		default:
+			panic(fmt.Sprintf("BUG: uop %s returned %v", in.Op, next))
+		}
+	}
+	return 0, fmt.Errorf("%w (%d uops)", ErrStepLimit, maxSteps)
+}
