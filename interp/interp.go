@@ -70,7 +70,7 @@ func Run(filename string, src []byte, stdout, stderr io.Writer) (status int) {
 
 func newVM(out *bufio.Writer, mod *moduleState) *VM {
 	vm := &VM{out: out, mod: mod, stack: make([]templates.Value, stackSlots), ostack: make([]Object, stackSlots),
-		modules: map[string]*Module{"math": mathModule()}}
+		modules: map[string]*Module{"math": mathModule()}, frames: make([]frame, maxDepth+2)}
 	for name, v := range vm.builtins() {
 		if i, ok := mod.gindex[name]; ok {
 			mod.globals[i] = v

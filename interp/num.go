@@ -151,8 +151,44 @@ func floorMod(a, b int64) int64 {
 	return m
 }
 
+// asBig views an int-like value as a big.Int, using tmp for small ints.
+func asBig(v Val, tmp *big.Int) *big.Int {
+	if b, ok := v.O.(*BigInt); ok && v.T == tagObject {
+		return &b.v
+	}
+	return tmp.SetInt64(int64(v.B))
+}
+
+// modPow2 is a % b for a >= 0 and b a power of two: a mask, no division.
+func modPow2(a, b *big.Int) (Val, bool) {
+	if b.Sign() <= 0 || a.Sign() < 0 {
+		return Val{}, false
+	}
+	k := b.BitLen() - 1
+	if b.TrailingZeroBits() != uint(k) {
+		return Val{}, false
+	}
+	if a.BitLen() <= k {
+		return normBig(new(big.Int).Set(a)), true
+	}
+	const wbits = 32 << (^uint(0) >> 63)
+	nw := (k + wbits - 1) / wbits
+	w := make([]big.Word, nw)
+	copy(w, a.Bits()[:nw])
+	if k%wbits != 0 {
+		w[nw-1] &= 1<<(k%wbits) - 1
+	}
+	res := &BigInt{}
+	res.v.SetBits(w)
+	if res.v.IsInt64() {
+		return IntVal(res.v.Int64()), true
+	}
+	return ObjVal(res), true
+}
+
 func bigArith(op Op, a, b *big.Int) (Val, error) {
-	r := new(big.Int)
+	res := &BigInt{}
+	r := &res.v
 	switch op {
 	case opAdd:
 		r.Add(a, b)
@@ -163,6 +199,11 @@ func bigArith(op Op, a, b *big.Int) (Val, error) {
 	case opFloorDiv, opMod:
 		if b.Sign() == 0 {
 			return Val{}, zeroDiv()
+		}
+		if op == opMod {
+			if v, ok := modPow2(a, b); ok {
+				return v, nil
+			}
 		}
 		m := new(big.Int)
 		r.DivMod(a, b, m) // Euclidean: m >= 0
@@ -223,7 +264,10 @@ func bigArith(op Op, a, b *big.Int) (Val, error) {
 	default:
 		return Val{}, binopTypeErr(opSymbols[op], normBig(a), normBig(b))
 	}
-	return normBig(r), nil
+	if r.IsInt64() {
+		return IntVal(r.Int64()), nil
+	}
+	return ObjVal(res), nil
 }
 
 func floatArith(op Op, a, b float64) (Val, error) {
@@ -299,9 +343,8 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		return intArith(op, int64(a.B), int64(b.B))
 	}
 	if isIntLike(a) && isIntLike(b) {
-		x, _ := toBig(a)
-		y, _ := toBig(b)
-		return bigArith(op, x, y)
+		var ta, tb big.Int
+		return bigArith(op, asBig(a, &ta), asBig(b, &tb))
 	}
 	if isNumber(a) && isNumber(b) {
 		switch op {

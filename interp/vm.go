@@ -21,6 +21,7 @@ type VM struct {
 	mod     *moduleState
 	steps   uint64
 	jumpTo  int
+	frames  []frame // frames[d] is the frame at call depth d: no allocation per call
 }
 
 type frame struct {
@@ -59,8 +60,15 @@ func (f *frame) unbound(i int32) error {
 
 // newFrame takes a window of the VM's slot stack for code.
 func (vm *VM) newFrame(code *Code) *frame {
+	f := &frame{}
+	vm.initFrame(f, code)
+	return f
+}
+
+// initFrame sets f up for code; callers keep f on the Go stack.
+func (vm *VM) initFrame(f *frame, code *Code) {
 	n := code.nslots
-	f := &frame{code: code}
+	f.code = code
 	if vm.sp+n <= len(vm.stack) {
 		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
 		f.objs = vm.ostack[vm.sp : vm.sp+n : vm.sp+n]
@@ -74,11 +82,9 @@ func (vm *VM) newFrame(code *Code) *frame {
 		f.regs[code.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
 		f.objs[code.nlocals+i] = c.O
 	}
-	return f
 }
 
 func (vm *VM) freeFrame(f *frame) {
-	clear(f.objs)
 	if len(f.regs) > 0 && vm.sp >= len(f.regs) && &vm.stack[vm.sp-len(f.regs)] == &f.regs[0] {
 		vm.sp -= len(f.regs)
 	}
@@ -104,7 +110,8 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
 	}
 	co := fn.code
-	f := vm.newFrame(co)
+	f := &vm.frames[vm.depth]
+	vm.initFrame(f, co)
 	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		vm.freeFrame(f)
 		return Val{}, err
@@ -480,7 +487,8 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 					err = newErr(RecursionError, "maximum recursion depth exceeded")
 					break
 				}
-				nf := vm.newFrame(fn.code)
+				nf := &vm.frames[vm.depth]
+				vm.initFrame(nf, fn.code)
 				for i := int32(0); i < in.C; i++ {
 					r := regs[in.B+1+i]
 					if r.Tag == tagEmpty {
