@@ -22,7 +22,8 @@ func TestNames(t *testing.T) {
 		{Arch(3).String(), "Arch(3)"},
 		{FormMovImm.String(), "mov_imm"},
 		{FormLDRLit.String(), "ldr_literal"},
-		{numForms.String(), "Form(18)"},
+		{FormALUImm.String(), "alu_imm"},
+		{numForms.String(), "Form(20)"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -25,7 +25,7 @@ type patchCase struct {
 	afterOff          int
 	wantRange         bool
 	wantErr           string
-	asm               string
+	asm, dis          string
 }
 
 var kindByName = func() map[string]Kind {
@@ -76,6 +76,7 @@ func readPatchCases(t *testing.T) []patchCase {
 	for n := 1; sc.Scan(); n++ {
 		text := sc.Text()
 		line, asm, _ := strings.Cut(text, "# asm:")
+		line, dis, _ := strings.Cut(line, "# dis:")
 		if i := strings.Index(line, "#"); i >= 0 {
 			line = line[:i]
 		}
@@ -86,7 +87,7 @@ func readPatchCases(t *testing.T) []patchCase {
 		if len(fields) < 7 || len(fields) > 7 && !strings.HasPrefix(fields[6], "error:") {
 			t.Fatalf("patch.txt:%d: %d fields, want 7", n, len(fields))
 		}
-		c := patchCase{line: n, text: strings.TrimSpace(text), asm: strings.TrimSpace(asm)}
+		c := patchCase{line: n, text: strings.TrimSpace(text), asm: strings.TrimSpace(asm), dis: strings.TrimSpace(dis)}
 		var ok bool
 		if c.kind, ok = kindByName[fields[0]]; !ok {
 			t.Fatalf("patch.txt:%d: unknown kind %q", n, fields[0])
@@ -204,7 +205,7 @@ func checkRef(k Kind, r Ref, value uint64, addend int64, got uint64) string {
 	if r.Value&r.Mask != want&r.Mask {
 		return "value " + strconv.FormatUint(want&r.Mask, 16) + " expected"
 	}
-	if r.Indirect != (k == X86GOTPCRel32 || r.Form == FormMovLoad || r.Form == FormLDRLit || k == A64GOTLoad12 && r.Form == FormLDST ||
+	if r.Indirect != (k.UsesGOT() && r.Form == FormRel32 || r.Form == FormMovLoad || r.Form == FormALULoad || r.Form == FormLDRLit || k == A64GOTLoad12 && r.Form == FormLDST ||
 		(r.Form == FormCall || r.Form == FormJmp) && r.Value == got && got != value) {
 		return "wrong Indirect"
 	}

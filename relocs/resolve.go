@@ -28,6 +28,8 @@ const (
 	FormMOVZ         // arm64 MOVZ
 	FormMOVN         // arm64 MOVN
 	FormMOVK         // arm64 MOVK
+	FormALULoad      // x86 add/or/adc/sbb/and/sub/xor/cmp/test of a disp32(%rip) operand into a 64-bit register
+	FormALUImm       // the same operation with an imm32 (sign-extended)
 
 	numForms
 )
@@ -51,6 +53,8 @@ var formNames = [...]string{
 	FormMOVZ:    "movz",
 	FormMOVN:    "movn",
 	FormMOVK:    "movk",
+	FormALULoad: "alu_load",
+	FormALUImm:  "alu_imm",
 }
 
 func (f Form) String() string {

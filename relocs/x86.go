@@ -15,71 +15,71 @@ import "encoding/binary"
 //	  → addr32 call value  67 E8 rel32
 //	jmp *slot(%rip)        FF 25 disp32                          6 bytes
 //	  → jmp value; nop     E9 rel32 90
+//	op slot(%rip), %r64    REX.W op /r (mod 00, rm 101) disp32   7 bytes
+//	  → op $imm32, %r64    REX.W 81 /n (mod 11)         imm32    (op = n<<3|3: add or adc sbb and sub xor cmp)
+//	test %r64, slot(%rip)  REX.W 85 /r                  disp32
+//	  → test $imm32, %r64  REX.W F7 /0 (mod 11)         imm32
+//	anything else RIP-relative: never relaxed, the field addresses the slot
 
 // x86GOT is a decoded GOT-load instruction around a hole's field.
 type x86GOT struct {
 	form     Form
 	indirect bool // call/jmp through memory
-	reg      int  // destination register of the mov forms, else -1
+	reg      int  // register operand of the mov and ALU forms, else -1
+	op       byte // the ALU forms' opcode (03, 0B, … 3B, or 85 for test)
 }
 
 // original reports whether the form is one the compiler emits (one Patch
 // accepts), not one Patch produced.
 func (x x86GOT) original() bool {
-	return x.form == FormMovLoad || (x.form == FormCall || x.form == FormJmp) && x.indirect
+	return x.form == FormMovLoad || x.form == FormALULoad || x.form == FormRel32 || (x.form == FormCall || x.form == FormJmp) && x.indirect
 }
 
 func isRexW(b byte) bool { return b&0xF8 == 0x48 }
 
 // decodeX86GOT reads the instruction whose 32-bit field starts at off. It
-// looks only at the bytes the forms above fix, so it cannot mistake one
-// form for another.
+// looks only at the bytes the forms above fix, so it cannot mistake one form
+// for another. A GOT relocation always sits on a RIP-relative disp32, so the
+// byte before the field is a ModRM with mod 00, rm 101; any instruction of
+// that shape that is not one of the relaxable forms (`add slot(%rip), %rax`,
+// `push *slot(%rip)`, a 32-bit mov) is FormRel32: Patch leaves it loading
+// through the slot, as a linker does, which is right whatever the opcode.
 func decodeX86GOT(code []byte, off int) (x86GOT, error) {
 	bad := func(msg string) (x86GOT, error) {
 		return x86GOT{}, &InstructionError{X86GOTLoad, off, msg}
 	}
 	if off < 2 {
-		return bad("no room for the opcode before the field")
+		return bad("no room for an opcode and ModRM before the field")
 	}
 	op, modrm := code[off-2], code[off-1]
-	switch op {
-	case 0xFF:
-		switch modrm {
-		case 0x15:
-			return x86GOT{FormCall, true, -1}, nil
-		case 0x25:
-			return x86GOT{FormJmp, true, -1}, nil
-		}
-		return bad("FF opcode is not call/jmp *disp32(%rip)")
-	case 0x67:
-		if modrm == 0xE8 {
-			return x86GOT{FormCall, false, -1}, nil
-		}
-	case 0xE9:
-		if code[off+3] == 0x90 {
-			return x86GOT{FormJmp, false, -1}, nil
-		}
-	case 0x8B, 0x8D, 0xC7:
-		if off < 3 || !isRexW(code[off-3]) {
-			return bad("mov/lea without a REX.W prefix (not a 64-bit load)")
-		}
-		rex := code[off-3]
-		if op == 0xC7 {
-			if modrm&0xF8 != 0xC0 {
-				return bad("C7 opcode is not mov $imm32, %r64")
-			}
-			return x86GOT{FormMovImm, false, int(modrm&7) | int(rex&1)<<3}, nil
-		}
-		if modrm&0xC7 != 0x05 {
-			return bad("mov/lea operand is not disp32(%rip)")
-		}
+	rexW := off >= 3 && isRexW(code[off-3])
+	switch {
+	case op == 0x67 && modrm == 0xE8:
+		return x86GOT{FormCall, false, -1, 0}, nil
+	case op == 0xE9 && code[off+3] == 0x90:
+		return x86GOT{FormJmp, false, -1, 0}, nil
+	case op == 0xC7 && rexW && modrm&0xF8 == 0xC0:
+		return x86GOT{FormMovImm, false, int(modrm&7) | int(code[off-3]&1)<<3, 0}, nil
+	case op == 0x81 && rexW && modrm&0xC0 == 0xC0:
+		return x86GOT{FormALUImm, false, int(modrm&7) | int(code[off-3]&1)<<3, modrm>>3&7<<3 | 3}, nil
+	case op == 0xF7 && rexW && modrm&0xF8 == 0xC0:
+		return x86GOT{FormALUImm, false, int(modrm&7) | int(code[off-3]&1)<<3, 0x85}, nil
+	case modrm&0xC7 != 0x05:
+		return bad("the field does not follow a RIP-relative ModRM")
+	case op == 0xFF && modrm == 0x15:
+		return x86GOT{FormCall, true, -1, 0}, nil
+	case op == 0xFF && modrm == 0x25:
+		return x86GOT{FormJmp, true, -1, 0}, nil
+	case (op == 0x8B || op == 0x8D) && rexW:
 		f := FormMovLoad
 		if op == 0x8D {
 			f = FormLea
 		}
-		return x86GOT{f, false, int(modrm>>3&7) | int(rex&4)<<1}, nil
+		return x86GOT{f, false, int(modrm>>3&7) | int(code[off-3]&4)<<1, 0}, nil
+	case (op&0xC7 == 0x03 || op == 0x85) && rexW:
+		return x86GOT{FormALULoad, false, int(modrm>>3&7) | int(code[off-3]&4)<<1, op}, nil
 	}
-	return bad("not a mov, call or jmp through a RIP-relative GOT slot")
+	return x86GOT{FormRel32, true, -1, 0}, nil
 }
 
 // decodeX86GOTOriginal is decodeX86GOT for Patch, which takes only the
@@ -112,6 +112,19 @@ func patchX86GOTLoad(code []byte, off int, place, value uint64, addend int64, go
 			binary.LittleEndian.PutUint32(field, uint32(d))
 			return nil
 		}
+	case FormALULoad:
+		// The operation reads the slot's value: with an immediate it
+		// reads the value itself. Flags come out the same.
+		if v := int64(value); v == int64(int32(v)) {
+			code[off-3] = 0x48 | code[off-3]>>2&1
+			if in.op == 0x85 {
+				code[off-2], code[off-1] = 0xF7, 0xC0|byte(in.reg&7)
+			} else {
+				code[off-2], code[off-1] = 0x81, 0xC0|in.op&0x38|byte(in.reg&7)
+			}
+			binary.LittleEndian.PutUint32(field, uint32(value))
+			return nil
+		}
 	case FormCall:
 		if d, ok := rel32(value, addend, place); ok {
 			code[off-2], code[off-1] = 0x67, 0xE8
@@ -137,10 +150,10 @@ func resolveX86GOT(code []byte, off int, place uint64, addend int64) (Ref, error
 	if err != nil {
 		return Ref{}, err
 	}
-	r := Ref{Form: in.form, Mask: ^uint64(0), Indirect: in.indirect || in.form == FormMovLoad, Reg: in.reg, Base: -1}
+	r := Ref{Form: in.form, Mask: ^uint64(0), Indirect: in.indirect || in.form == FormMovLoad || in.form == FormALULoad, Reg: in.reg, Base: -1}
 	disp := uint64(int64(int32(binary.LittleEndian.Uint32(code[off:]))))
 	switch {
-	case in.form == FormMovImm:
+	case in.form == FormMovImm || in.form == FormALUImm:
 		r.Value = disp
 	case in.form == FormJmp && !in.indirect:
 		d := uint64(int64(int32(binary.LittleEndian.Uint32(code[off-1:]))))
