@@ -92,13 +92,13 @@ func (vm *VM) builtins() map[string]Val {
 	})
 	ty("list", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) == 0 {
-			return ObjVal(&List{}), nil
+			return ObjVal(newList(nil)), nil
 		}
 		items, err := vm.iterate(args[0])
 		if _, ok := args[0].O.(*Tuple); ok {
 			items = append([]Val(nil), items...)
 		}
-		return ObjVal(&List{items}), err
+		return ObjVal(newList(items)), err
 	})
 	ty("tuple", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) == 0 {
@@ -200,7 +200,7 @@ func (vm *VM) builtins() map[string]Val {
 		if _, ok := pos[0].O.(*Tuple); ok {
 			items = append([]Val(nil), items...)
 		}
-		l := &List{items}
+		l := newList(items)
 		if err := vm.sortList(l, kw); err != nil {
 			return Val{}, err
 		}
@@ -597,7 +597,7 @@ func (vm *VM) length(v Val) (int, error) {
 	case *Str:
 		return x.length(), nil
 	case *List:
-		return len(x.items), nil
+		return x.Len(), nil
 	case *Tuple:
 		return len(x.items), nil
 	case *Dict:
@@ -943,10 +943,11 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 			return newErr(TypeError, "sort() got an unexpected keyword argument '%s'", k)
 		}
 	}
-	keys := l.items
+	litems := l.items()
+	keys := litems
 	if key, ok := kw["key"]; ok && key.T != tagNone {
-		keys = make([]Val, len(l.items))
-		for i, x := range l.items {
+		keys = make([]Val, len(litems))
+		for i, x := range litems {
 			k, err := vm.call(key, []Val{x}, nil)
 			if err != nil {
 				return err
@@ -958,7 +959,7 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 	if r, ok := kw["reverse"]; ok {
 		reverse = truthy(r)
 	}
-	idx := make([]int, len(l.items))
+	idx := make([]int, len(litems))
 	for i := range idx {
 		idx[i] = i
 	}
@@ -987,9 +988,9 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 	}
 	out := make([]Val, len(idx))
 	for i, j := range idx {
-		out[i] = l.items[j]
+		out[i] = litems[j]
 	}
-	l.items = out
+	l.setItems(out)
 	return nil
 }
 

@@ -146,30 +146,40 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if len(args) != 1 {
 			return Val{}, argErr("list", name, 1, len(args))
 		}
-		l.items = append(l.items, args[0])
+		l.append(args[0])
 		return NoneVal, nil
 	case "pop":
 		if len(args) > 1 {
 			return Val{}, newErr(TypeError, "pop expected at most 1 argument, got %d", len(args))
 		}
-		if len(l.items) == 0 {
+		n := l.Len()
+		if n == 0 {
 			return Val{}, newErr(IndexError, "pop from empty list")
 		}
-		i := int64(len(l.items) - 1)
+		i := int64(n - 1)
 		if len(args) == 1 {
 			var err error
 			if i, err = vm.index(args[0], "list"); err != nil {
 				return Val{}, err
 			}
 			if i < 0 {
-				i += int64(len(l.items))
+				i += int64(n)
 			}
-			if i < 0 || i >= int64(len(l.items)) {
+			if i < 0 || i >= int64(n) {
 				return Val{}, newErr(IndexError, "pop index out of range")
 			}
 		}
-		v := l.items[i]
-		l.items = append(l.items[:i], l.items[i+1:]...)
+		v := l.at(int(i))
+		if int(i) == n-1 {
+			l.vals = l.vals[:n-1]
+			if l.objs != nil {
+				l.objs[n-1] = nil
+				l.objs = l.objs[:n-1]
+			}
+			return v, nil
+		}
+		items := l.items()
+		l.setItems(append(items[:i], items[i+1:]...))
 		return v, nil
 	case "insert":
 		if len(args) != 2 {
@@ -179,10 +189,12 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if err != nil {
 			return Val{}, err
 		}
-		j := clampIdx(i, len(l.items))
-		l.items = append(l.items, Val{})
-		copy(l.items[j+1:], l.items[j:])
-		l.items[j] = args[1]
+		items := l.items()
+		j := clampIdx(i, len(items))
+		items = append(items, Val{})
+		copy(items[j+1:], items[j:])
+		items[j] = args[1]
+		l.setItems(items)
 		return NoneVal, nil
 	case "extend":
 		if len(args) != 1 {
@@ -192,23 +204,28 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if err != nil {
 			return Val{}, err
 		}
-		l.items = append(l.items, items...)
+		for _, x := range items {
+			l.append(x)
+		}
 		return NoneVal, nil
 	case "remove":
 		if len(args) != 1 {
 			return Val{}, argErr("list", name, 1, len(args))
 		}
-		for i, it := range l.items {
+		items := l.items()
+		for i, it := range items {
 			if vm.equal(it, args[0]) {
-				l.items = append(l.items[:i], l.items[i+1:]...)
+				l.setItems(append(items[:i], items[i+1:]...))
 				return NoneVal, nil
 			}
 		}
 		return Val{}, newErr(ValueError, "list.remove(x): x not in list")
 	case "reverse":
-		for i, j := 0, len(l.items)-1; i < j; i, j = i+1, j-1 {
-			l.items[i], l.items[j] = l.items[j], l.items[i]
+		items := l.items()
+		for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+			items[i], items[j] = items[j], items[i]
 		}
+		l.setItems(items)
 		return NoneVal, nil
 	case "sort":
 		pos, kw := splitKw(args, kwn)
@@ -217,12 +234,12 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		}
 		return NoneVal, vm.sortList(l, kw)
 	case "copy":
-		return ObjVal(&List{append([]Val(nil), l.items...)}), nil
+		return ObjVal(newList(l.items())), nil
 	case "clear":
-		l.items = nil
+		*l = List{}
 		return NoneVal, nil
 	}
-	return vm.seqMethod("list", l.items, name, args)
+	return vm.seqMethod("list", l.items(), name, args)
 }
 
 func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, error) {
@@ -496,7 +513,7 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		for i, p := range parts {
 			out[i] = StrVal(p)
 		}
-		return ObjVal(&List{out}), nil
+		return ObjVal(newList(out)), nil
 	case "splitlines":
 		lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(str, "\r\n", "\n"), "\n"), "\n")
 		if str == "" {
@@ -506,7 +523,7 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		for i, p := range lines {
 			out[i] = StrVal(p)
 		}
-		return ObjVal(&List{out}), nil
+		return ObjVal(newList(out)), nil
 	case "join":
 		if len(args) != 1 {
 			return Val{}, argErr("str", name, 1, len(args))

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"math/bits"
 	"strings"
+
+	"github.com/copypatch/copypatch/templates"
 )
 
 var opSymbols = map[Op]string{opAdd: "+", opSub: "-", opMul: "*", opTrueDiv: "/", opFloorDiv: "//", opMod: "%",
@@ -373,9 +375,19 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			}
 		case *List:
 			if y, ok := b.O.(*List); ok {
-				items := make([]Val, 0, len(x.items)+len(y.items))
-				items = append(append(items, x.items...), y.items...)
-				return ObjVal(&List{items}), nil
+				r := &List{vals: make([]templates.Value, 0, x.Len()+y.Len())}
+				r.vals = append(append(r.vals, x.vals...), y.vals...)
+				if x.objs != nil || y.objs != nil {
+					r.objs = make([]Object, 0, cap(r.vals))
+					for _, l := range []*List{x, y} {
+						if l.objs != nil {
+							r.objs = append(r.objs, l.objs...)
+						} else {
+							r.objs = append(r.objs, make([]Object, l.Len())...)
+						}
+					}
+				}
+				return ObjVal(r), nil
 			}
 			return Val{}, newErr(TypeError, "can only concatenate list (not \"%s\") to list", typeName(b))
 		case *Tuple:
@@ -411,7 +423,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				}
 				return StrVal(strings.Repeat(x.s, n)), nil
 			case *List:
-				return ObjVal(&List{repeatVals(x.items, n)}), nil
+				r := &List{vals: repeatSlice(x.vals, n)}
+				if x.objs != nil {
+					r.objs = repeatSlice(x.objs, n)
+				}
+				return ObjVal(r), nil
 			case *Tuple:
 				return ObjVal(&Tuple{repeatVals(x.items, n)}), nil
 			}
@@ -493,11 +509,13 @@ func (vm *VM) repeatCount(b Val) (int, error) {
 	return 0, newErr(OverflowError, "cannot fit 'int' into an index-sized integer")
 }
 
-func repeatVals(items []Val, n int) []Val {
+func repeatVals(items []Val, n int) []Val { return repeatSlice(items, n) }
+
+func repeatSlice[T any](items []T, n int) []T {
 	if n <= 0 {
-		return nil
+		return []T{}
 	}
-	out := make([]Val, len(items)*n)
+	out := make([]T, len(items)*n)
 	filled := copy(out, items)
 	for filled < len(out) {
 		filled += copy(out[filled:], out[:filled])
@@ -596,7 +614,7 @@ func (vm *VM) equal(a, b Val) bool {
 		return ok && x.v.Cmp(&y.v) == 0
 	case *List:
 		y, ok := b.O.(*List)
-		return ok && vm.seqEqual(x.items, y.items)
+		return ok && (x == y || vm.seqEqual(x.items(), y.items()))
 	case *Tuple:
 		y, ok := b.O.(*Tuple)
 		return ok && vm.seqEqual(x.items, y.items)
@@ -664,7 +682,7 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 		}
 	case *List:
 		if y, ok := b.O.(*List); ok {
-			return vm.seqCompare(op, x.items, y.items)
+			return vm.seqCompare(op, x.items(), y.items())
 		}
 	case *Tuple:
 		if y, ok := b.O.(*Tuple); ok {
@@ -795,8 +813,17 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 		}
 		return strings.Contains(c.s, s.s), nil
 	case *List:
-		for _, x := range c.items {
-			if vm.equal(x, item) {
+		if c.objs == nil && (item.T == tagInt || item.T == tagFloat || item.T == tagBool) {
+			// Numbers only: compare without building Vals.
+			for _, r := range c.vals {
+				if r == (templates.Value{Tag: item.T, Bits: item.B}) || vm.equal(Val{T: r.Tag, B: r.Bits}, item) {
+					return true, nil
+				}
+			}
+			return false, nil
+		}
+		for i := 0; i < c.Len(); i++ {
+			if vm.equal(c.at(i), item) {
 				return true, nil
 			}
 		}

@@ -183,7 +183,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		switch in.Op {
 		case opBuildList:
-			f.set(in.A, ObjVal(&List{items}))
+			f.set(in.A, ObjVal(newList(items)))
 		case opBuildTuple:
 			f.set(in.A, ObjVal(&Tuple{items}))
 		default:
@@ -218,8 +218,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		l := f.objs[in.A].(*List)
-		l.items = append(l.items, v)
+		f.objs[in.A].(*List).append(v)
 		return nil
 	case opListExtend:
 		v, err := f.load(in.B)
@@ -231,7 +230,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			return err
 		}
 		l := f.objs[in.A].(*List)
-		l.items = append(l.items, items...)
+		for _, x := range items {
+			l.append(x)
+		}
 		return nil
 	case opSetAdd:
 		v, err := f.load(in.B)
@@ -416,7 +417,7 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 	case *Tuple:
 		items = x.items
 	case *List:
-		items = x.items
+		items = x.items()
 	default:
 		if src.T != tagObject {
 			return newErr(TypeError, "cannot unpack non-iterable %s object", typeName(src))
@@ -438,7 +439,7 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 		}
 		rest := len(items) - (n - 1 - star)
 		mid := append([]Val(nil), items[star:rest]...)
-		f.set(base+int32(star), ObjVal(&List{mid}))
+		f.set(base+int32(star), ObjVal(newList(mid)))
 		for i := star + 1; i < n; i++ {
 			f.set(base+int32(i), items[rest+i-star-1])
 		}
@@ -520,7 +521,7 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		l.items = append(l.items, v)
+		l.append(v)
 		f.set(in.A, NoneVal)
 		return nil
 	}
@@ -630,9 +631,9 @@ func (vm *VM) iter(v Val) (Object, error) {
 func (vm *VM) next(it Object) (Val, bool, error) {
 	switch x := it.(type) {
 	case *listIter:
-		if x.i < len(x.l.items) {
+		if x.i < x.l.Len() {
 			x.i++
-			return x.l.items[x.i-1], true, nil
+			return x.l.at(x.i - 1), true, nil
 		}
 	case *rangeIter:
 		if (x.step > 0 && x.i < x.stop) || (x.step < 0 && x.i > x.stop) {
@@ -666,7 +667,7 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 func (vm *VM) iterate(v Val) ([]Val, error) {
 	switch x := v.O.(type) {
 	case *List:
-		return append([]Val(nil), x.items...), nil
+		return x.items(), nil
 	case *Tuple:
 		return x.items, nil
 	}
@@ -710,20 +711,20 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 	switch x := o.O.(type) {
 	case *List:
 		if s, ok := k.O.(*SliceObj); ok {
-			items, err := vm.sliceVals(x.items, s)
-			return ObjVal(&List{items}), err
+			items, err := vm.sliceVals(x.items(), s)
+			return ObjVal(newList(items)), err
 		}
 		i, err := vm.index(k, "list")
 		if err != nil {
 			return Val{}, err
 		}
 		if i < 0 {
-			i += int64(len(x.items))
+			i += int64(x.Len())
 		}
-		if i < 0 || i >= int64(len(x.items)) {
+		if i < 0 || i >= int64(x.Len()) {
 			return Val{}, newErr(IndexError, "list index out of range")
 		}
-		return x.items[i], nil
+		return x.at(int(i)), nil
 	case *Tuple:
 		if s, ok := k.O.(*SliceObj); ok {
 			items, err := vm.sliceVals(x.items, s)
@@ -822,7 +823,7 @@ func (vm *VM) setItem(o, k, v Val) error {
 			if err != nil {
 				return newErr(TypeError, "must assign iterable to extended slice")
 			}
-			lo, hi, step, err := vm.sliceIndices(s, int64(len(x.items)))
+			lo, hi, step, err := vm.sliceIndices(s, int64(x.Len()))
 			if err != nil {
 				return err
 			}
@@ -832,16 +833,17 @@ func (vm *VM) setItem(o, k, v Val) error {
 					return newErr(ValueError, "attempt to assign sequence of size %d to extended slice of size %d", len(items), len(idx))
 				}
 				for j, i := range idx {
-					x.items[i] = items[j]
+					x.setAt(int(i), items[j])
 				}
 				return nil
 			}
 			if hi < lo {
 				hi = lo
 			}
-			out := append([]Val(nil), x.items[:lo]...)
+			xs := x.items()
+			out := append([]Val(nil), xs[:lo]...)
 			out = append(out, items...)
-			x.items = append(out, x.items[hi:]...)
+			x.setItems(append(out, xs[hi:]...))
 			return nil
 		}
 		i, err := vm.index(k, "list")
@@ -849,12 +851,12 @@ func (vm *VM) setItem(o, k, v Val) error {
 			return err
 		}
 		if i < 0 {
-			i += int64(len(x.items))
+			i += int64(x.Len())
 		}
-		if i < 0 || i >= int64(len(x.items)) {
+		if i < 0 || i >= int64(x.Len()) {
 			return newErr(IndexError, "list assignment index out of range")
 		}
-		x.items[i] = v
+		x.setAt(int(i), v)
 		return nil
 	case *Dict:
 		return x.set(k, v)
@@ -872,7 +874,7 @@ func (vm *VM) delItem(o, k Val) error {
 	switch x := o.O.(type) {
 	case *List:
 		if s, ok := k.O.(*SliceObj); ok {
-			lo, hi, step, err := vm.sliceIndices(s, int64(len(x.items)))
+			lo, hi, step, err := vm.sliceIndices(s, int64(x.Len()))
 			if err != nil {
 				return err
 			}
@@ -881,12 +883,12 @@ func (vm *VM) delItem(o, k Val) error {
 				del[i] = true
 			}
 			var out []Val
-			for i, it := range x.items {
+			for i, it := range x.items() {
 				if !del[int64(i)] {
 					out = append(out, it)
 				}
 			}
-			x.items = out
+			x.setItems(out)
 			return nil
 		}
 		i, err := vm.index(k, "list")
@@ -894,12 +896,13 @@ func (vm *VM) delItem(o, k Val) error {
 			return err
 		}
 		if i < 0 {
-			i += int64(len(x.items))
+			i += int64(x.Len())
 		}
-		if i < 0 || i >= int64(len(x.items)) {
+		if i < 0 || i >= int64(x.Len()) {
 			return newErr(IndexError, "list assignment index out of range")
 		}
-		x.items = append(x.items[:i], x.items[i+1:]...)
+		xs := x.items()
+		x.setItems(append(xs[:i], xs[i+1:]...))
 		return nil
 	case *Dict:
 		_, ok, err := x.del(k)

@@ -59,7 +59,6 @@ type (
 		kind  int8   // 0 unknown, 1 ASCII, 2 non-ASCII
 	}
 	BigInt struct{ v big.Int }
-	List   struct{ items []Val }
 	Tuple  struct{ items []Val }
 	Range  struct{ start, stop, step int64 }
 	Module struct {
@@ -229,7 +228,7 @@ func truthy(v Val) bool {
 	case *Str:
 		return o.s != ""
 	case *List:
-		return len(o.items) > 0
+		return o.Len() > 0
 	case *Tuple:
 		return len(o.items) > 0
 	case *Dict:
@@ -364,7 +363,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 		b.WriteString(o.v.String())
 	case *List:
 		b.WriteByte('[')
-		for i, x := range o.items {
+		for i, x := range o.items() {
 			if i > 0 {
 				b.WriteString(", ")
 			}
@@ -485,3 +484,71 @@ func hex2(n int) string {
 	const h = "0123456789abcdef"
 	return string([]byte{h[n>>4&15], h[n&15]})
 }
+
+// List is a Python list. Its elements are kept the way frame slots are:
+// tags and bits in vals, a pointer-free array that native code can index,
+// and heap objects in objs at the same index. objs stays nil until the list
+// first holds an object, so lists of ints and floats cost the GC nothing.
+type List struct {
+	vals []templates.Value
+	objs []Object
+}
+
+func newList(items []Val) *List {
+	l := &List{vals: make([]templates.Value, len(items))}
+	for i, x := range items {
+		l.vals[i] = templates.Value{Tag: x.T, Bits: x.B}
+		if x.O != nil {
+			if l.objs == nil {
+				l.objs = make([]Object, len(items), cap(l.vals))
+			}
+			l.objs[i] = x.O
+		}
+	}
+	return l
+}
+
+func (l *List) Len() int { return len(l.vals) }
+
+func (l *List) at(i int) Val {
+	r := l.vals[i]
+	if l.objs == nil {
+		return Val{T: r.Tag, B: r.Bits}
+	}
+	return Val{T: r.Tag, B: r.Bits, O: l.objs[i]}
+}
+
+func (l *List) setAt(i int, v Val) {
+	l.vals[i] = templates.Value{Tag: v.T, Bits: v.B}
+	if l.objs != nil {
+		l.objs[i] = v.O
+	} else if v.O != nil {
+		l.objs = make([]Object, len(l.vals), cap(l.vals))
+		l.objs[i] = v.O
+	}
+}
+
+func (l *List) append(v Val) {
+	l.vals = append(l.vals, templates.Value{Tag: v.T, Bits: v.B})
+	if l.objs != nil {
+		l.objs = append(l.objs, v.O)
+	} else if v.O != nil {
+		l.objs = make([]Object, len(l.vals), cap(l.vals))
+		l.objs[len(l.vals)-1] = v.O
+	}
+}
+
+// items copies the elements out.
+func (l *List) items() []Val {
+	out := make([]Val, len(l.vals))
+	for i, r := range l.vals {
+		out[i] = Val{T: r.Tag, B: r.Bits}
+		if l.objs != nil {
+			out[i].O = l.objs[i]
+		}
+	}
+	return out
+}
+
+// setItems replaces the contents.
+func (l *List) setItems(items []Val) { *l = *newList(items) }

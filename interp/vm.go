@@ -30,9 +30,14 @@ type frame struct {
 	objs []Object
 }
 
+// get reads a slot. objs may hold a stale pointer under a non-object tag
+// (fast paths write only the tag and bits), so O is taken only for objects.
 func (f *frame) get(i int32) Val {
 	r := f.regs[i]
-	return Val{T: r.Tag, B: r.Bits, O: f.objs[i]}
+	if r.Tag == tagObject {
+		return Val{T: r.Tag, B: r.Bits, O: f.objs[i]}
+	}
+	return Val{T: r.Tag, B: r.Bits}
 }
 
 func (f *frame) set(i int32, v Val) {
@@ -44,10 +49,13 @@ func (f *frame) set(i int32, v Val) {
 // NameError for an empty local.
 func (f *frame) load(i int32) (Val, error) {
 	r := f.regs[i]
+	if r.Tag == tagObject {
+		return Val{T: r.Tag, B: r.Bits, O: f.objs[i]}, nil
+	}
 	if r.Tag == tagEmpty {
 		return Val{}, f.unbound(i)
 	}
-	return Val{T: r.Tag, B: r.Bits, O: f.objs[i]}, nil
+	return Val{T: r.Tag, B: r.Bits}, nil
 }
 
 func (f *frame) unbound(i int32) error {
@@ -399,11 +407,12 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			var ok bool
 			switch it := objs[in.A].(type) {
 			case *listIter:
-				if it.i < len(it.l.items) {
-					v = it.l.items[it.i]
+				if l := it.l; it.i < len(l.vals) {
+					regs[in.B] = l.vals[it.i]
+					if l.objs != nil {
+						objs[in.B] = l.objs[it.i]
+					}
 					it.i++
-					regs[in.B] = templates.Value{Tag: v.T, Bits: v.B}
-					objs[in.B] = v.O
 					continue
 				}
 				pc = int(in.C)
@@ -433,12 +442,13 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				if l, ok := objs[in.B].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
-						i += int64(len(l.items))
+						i += int64(len(l.vals))
 					}
-					if uint64(i) < uint64(len(l.items)) {
-						v := l.items[i]
-						regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-						objs[in.A] = v.O
+					if uint64(i) < uint64(len(l.vals)) {
+						regs[in.A] = l.vals[i]
+						if l.objs != nil {
+							objs[in.A] = l.objs[i]
+						}
 						continue
 					}
 				}
@@ -449,11 +459,15 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				if l, ok := objs[in.A].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
-						i += int64(len(l.items))
+						i += int64(len(l.vals))
 					}
-					if uint64(i) < uint64(len(l.items)) {
+					if uint64(i) < uint64(len(l.vals)) {
 						r := regs[in.C]
-						l.items[i] = Val{T: r.Tag, B: r.Bits, O: objs[in.C]}
+						if r.Tag != tagObject && l.objs == nil {
+							l.vals[i] = r
+							continue
+						}
+						l.setAt(int(i), f.get(in.C))
 						continue
 					}
 				}
