@@ -18,6 +18,7 @@ const (
 	a64MovMask             = 0x7F800000
 	a64MOVN, a64MOVZ       = 0x12800000, 0x52800000 // 32-bit encodings; bit 31 = sf
 	a64MOVK                = 0x72800000
+	a64NOP                 = 0xD503201F
 )
 
 // a64Inst is a decoded instruction at a hole.
@@ -218,7 +219,15 @@ func resolveA64(k Kind, code []byte, off int, place uint64, addend int64) (Ref, 
 			imm := int64(w>>5&0x7FFFF) << 45 >> 43
 			r.Form, r.Value, r.Indirect = FormLDRLit, place+uint64(imm), true
 			return r, nil
+		case w&0xFFC00000 == a64ADD|1<<31:
+			// Not ours: a linker's relaxation of an adjacent ADRP+LDR
+			// pair (lld) computes the address instead of loading it.
+			r.Form, r.Value, r.Mask, r.Base = FormADD, uint64(w>>10&0xFFF), 0xFFF, int(w>>5&31)
+			return r, nil
 		}
+	}
+	if k == A64GOTPage21 && w == a64NOP {
+		return Ref{Form: FormNOP, Reg: -1, Base: -1}, nil
 	}
 	in, err := decodeA64(k, code, off, addend)
 	if err != nil {

@@ -23,7 +23,8 @@ func TestNames(t *testing.T) {
 		{FormMovImm.String(), "mov_imm"},
 		{FormLDRLit.String(), "ldr_literal"},
 		{FormALUImm.String(), "alu_imm"},
-		{numForms.String(), "Form(20)"},
+		{FormNOP.String(), "nop"},
+		{numForms.String(), "Form(21)"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -30,6 +30,7 @@ const (
 	FormMOVK         // arm64 MOVK
 	FormALULoad      // x86 add/or/adc/sbb/and/sub/xor/cmp/test of a disp32(%rip) operand into a 64-bit register
 	FormALUImm       // the same operation with an imm32 (sign-extended)
+	FormNOP          // arm64 NOP: a linker dropped the ADRP of a GOT pair it relaxed (Mask 0: it fixes no bits)
 
 	numForms
 )
@@ -55,6 +56,7 @@ var formNames = [...]string{
 	FormMOVK:    "movk",
 	FormALULoad: "alu_load",
 	FormALUImm:  "alu_imm",
+	FormNOP:     "nop",
 }
 
 func (f Form) String() string {

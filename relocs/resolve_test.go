@@ -48,11 +48,13 @@ func TestResolveForms(t *testing.T) {
 		{A64Branch26, word(0x16000000), 0, 0x100000000, 0, Ref{FormB, 0xf8000000, all, false, -1, -1, 0}},
 		{A64Page21, word(0xb00919a3), 0, 0x10004, 0, Ref{FormADRP, 0x12345000, ^uint64(0xfff), false, 3, -1, 0}},
 		{A64Page21, word(0x90800000), 0, 0x100000fff, 0, Ref{FormADRP, 0, ^uint64(0xfff), false, 0, -1, 0}},
+		{A64GOTPage21, word(0xd503201f), 0, 0x10000, 0, Ref{FormNOP, 0, 0, false, -1, -1, 0}}, // lld's NOP+ADR
 		{A64GOTPage21, word(0x90000090), 0, 0x10000, 0, Ref{FormADRP, 0x20000, ^uint64(0xfff), false, 16, -1, 0}},
 		{A64PageOff12, word(0x9119e041), 0, 0x10000, 0, Ref{FormADD, 0x678, 0xfff, false, 1, 2, 0}},
 		{A64PageOff12, word(0x3dc19c00), 0, 0x10000, 0, Ref{FormLDST, 0x670, 0xfff, false, 0, 0, 16}},
 		{A64PageOff12, word(0xfd033c20), 0, 0x10000, 0, Ref{FormLDST, 0x678, 0xfff, false, 0, 1, 8}},
 		{A64GOTLoad12, word(0xf9400611), 0, 0x10000, 0, Ref{FormLDST, 8, 0xfff, true, 17, 16, 8}},
+		{A64GOTLoad12, word(0x9119e210), 0, 0x10000, 0, Ref{FormADD, 0x678, 0xfff, false, 16, 16, 0}}, // lld's ADRP+ADD
 		{A64GOTLoad12, word(0xd2824690), 0, 0x10000, 0, Ref{FormMOVZ, 0x1234, all, false, 16, -1, 0}},
 		{A64GOTLoad12, word(0x92824681), 0, 0x10000, 0, Ref{FormMOVN, 0xffffffffffffedcb, all, false, 1, -1, 0}},
 		{A64GOTLoad12, word(0x10800010), 0, 0x40000000, 0, Ref{FormADR, 0x3ff00000, all, false, 16, -1, 0}},
