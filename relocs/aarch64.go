@@ -138,12 +138,13 @@ func patchA64(k Kind, code []byte, off int, place, value uint64, addend int64, g
 		}
 		w = w&^0x03FFFFFF | uint32(d>>2)&0x03FFFFFF
 	case A64Page21, A64GOTPage21:
+		reported := value
 		if k == A64GOTPage21 {
-			target = got
+			target, reported = got, got
 		}
 		d := int64(target>>12 - place>>12)
 		if !fitsSigned(d, 21) {
-			return &RangeError{k, place, target}
+			return &RangeError{k, place, reported}
 		}
 		w = encADR(w, d)
 	case A64PageOff12:
