@@ -153,11 +153,13 @@ func floorMod(a, b int64) int64 {
 	return m
 }
 
-// asBig views an int-like value as a big.Int, using tmp for small ints.
-func asBig(v Val, tmp *big.Int) *big.Int {
+// asBig views an int-like value as a big.Int, using tmp (whose digits
+// live in buf) for small ints.
+func asBig(v Val, tmp *big.Int, buf *[1]big.Word) *big.Int {
 	if b, ok := v.O.(*BigInt); ok && v.T == tagObject {
 		return &b.v
 	}
+	tmp.SetBits(buf[:0])
 	return tmp.SetInt64(int64(v.B))
 }
 
@@ -170,26 +172,38 @@ func modPow2(a, b *big.Int) (Val, bool) {
 	if b.TrailingZeroBits() != uint(k) {
 		return Val{}, false
 	}
+	res := newBigInt()
 	if a.BitLen() <= k {
-		return normBig(new(big.Int).Set(a)), true
+		res.v.Set(a)
+	} else {
+		const wbits = 32 << (^uint(0) >> 63)
+		nw := (k + wbits - 1) / wbits
+		var w []big.Word
+		if nw <= len(res.buf) {
+			w = res.buf[:nw]
+		} else {
+			w = make([]big.Word, nw)
+		}
+		copy(w, a.Bits()[:nw])
+		if k%wbits != 0 {
+			w[nw-1] &= 1<<(k%wbits) - 1
+		}
+		res.v.SetBits(w)
 	}
-	const wbits = 32 << (^uint(0) >> 63)
-	nw := (k + wbits - 1) / wbits
-	w := make([]big.Word, nw)
-	copy(w, a.Bits()[:nw])
-	if k%wbits != 0 {
-		w[nw-1] &= 1<<(k%wbits) - 1
-	}
-	res := &BigInt{}
-	res.v.SetBits(w)
 	if res.v.IsInt64() {
 		return IntVal(res.v.Int64()), true
 	}
 	return ObjVal(res), true
 }
 
-func bigArith(op Op, a, b *big.Int) (Val, error) {
+func newBigInt() *BigInt {
 	res := &BigInt{}
+	res.v.SetBits(res.buf[:0])
+	return res
+}
+
+func bigArith(op Op, a, b *big.Int) (Val, error) {
+	res := newBigInt()
 	r := &res.v
 	switch op {
 	case opAdd:
@@ -210,7 +224,7 @@ func bigArith(op Op, a, b *big.Int) (Val, error) {
 		m := new(big.Int)
 		r.DivMod(a, b, m) // Euclidean: m >= 0
 		if m.Sign() != 0 && b.Sign() < 0 {
-			r.Add(r, big.NewInt(1))
+			r.Sub(r, big.NewInt(1))
 			m.Add(m, b)
 		}
 		if op == opMod {
@@ -345,8 +359,8 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		return intArith(op, int64(a.B), int64(b.B))
 	}
 	if isIntLike(a) && isIntLike(b) {
-		var ta, tb big.Int
-		return bigArith(op, asBig(a, &ta), asBig(b, &tb))
+		// Small operands borrow the VM's scratch ints: bigArith never keeps them.
+		return bigArith(op, asBig(a, &vm.tmpA, &vm.bufA), asBig(b, &vm.tmpB, &vm.bufB))
 	}
 	if isNumber(a) && isNumber(b) {
 		switch op {

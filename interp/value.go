@@ -58,7 +58,12 @@ type (
 		runes []rune // decoded lazily for non-ASCII strings
 		kind  int8   // 0 unknown, 1 ASCII, 2 non-ASCII
 	}
-	BigInt struct{ v big.Int }
+	// BigInt is an int outside int64. buf gives results up to 128 bits
+	// their digits without a second allocation.
+	BigInt struct {
+		v   big.Int
+		buf [4]big.Word
+	}
 	Tuple  struct{ items []Val }
 	Range  struct{ start, stop, step int64 }
 	Module struct {

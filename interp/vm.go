@@ -3,6 +3,7 @@ package interp
 import (
 	"bufio"
 	"math"
+	"math/big"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -12,16 +13,18 @@ const maxDepth = 1000
 
 // VM runs compiled code. One VM per Run: nothing is shared between runs.
 type VM struct {
-	out     *bufio.Writer
-	depth   int
-	stack   []templates.Value
-	ostack  []Object
-	sp      int
-	modules map[string]*Module
-	mod     *moduleState
-	steps   uint64
-	jumpTo  int
-	frames  []frame // frames[d] is the frame at call depth d: no allocation per call
+	out        *bufio.Writer
+	depth      int
+	stack      []templates.Value
+	ostack     []Object
+	sp         int
+	modules    map[string]*Module
+	mod        *moduleState
+	steps      uint64
+	jumpTo     int
+	tmpA, tmpB big.Int // scratch for small operands of big-int arithmetic
+	bufA, bufB [1]big.Word
+	frames     []frame // frames[d] is the frame at call depth d: no allocation per call
 }
 
 type frame struct {
