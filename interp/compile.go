@@ -15,7 +15,13 @@ type Code struct {
 	nslots     int
 	nlocals    int
 	nparams    int
-	varargs    bool // last parameter collects extra positional arguments
+	varargs    bool  // some parameter collects extra positional arguments
+	npos       int   // parameters that positional arguments fill
+	varargSlot int   // slot of *args, or -1
+	varkwSlot  int   // slot of **kwargs, or -1
+	kwonly     []int // slots of keyword-only parameters
+	defIdx     []int // per parameter slot: index into the defaults, or -1
+	simple     bool  // only plain positional parameters: the fast call path applies
 	localNames []string
 	consts     []Val // initial values of slots nlocals .. nlocals+len(consts)
 	names      []string
@@ -726,16 +732,37 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
 		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}}
 	fc.code = &Code{name: name, filename: c.mod.filename, mod: c.mod}
+	co := fc.code
+	co.varargSlot, co.varkwSlot = -1, -1
+	seenStar := false
+	ndef := 0
 	for _, p := range params {
-		fc.addLocal(p.name)
-		if p.star == 2 {
-			c.errAt(at, "'**' parameters are not supported")
+		if p.name == "*" {
+			seenStar = true
+			continue
+		}
+		s := fc.addLocal(p.name)
+		d := -1
+		if p.def != nil {
+			d = ndef
+			ndef++
+		}
+		co.defIdx = append(co.defIdx, d)
+		switch {
+		case p.star == 1:
+			co.varargSlot = s
+			co.varargs = true
+			seenStar = true
+		case p.star == 2:
+			co.varkwSlot = s
+		case seenStar:
+			co.kwonly = append(co.kwonly, s)
+		default:
+			co.npos++
 		}
 	}
-	fc.code.nparams = len(params)
-	if len(params) > 0 && params[len(params)-1].star == 1 {
-		fc.code.varargs = true
-	}
+	co.nparams = len(co.localNames)
+	co.simple = co.npos == co.nparams
 	names := map[string]bool{}
 	assigned(body, names, fc.globals)
 	for n := range fc.globals {
@@ -1035,6 +1062,23 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	case *SetExpr:
 		c.sequence(x.elts, dst, opBuildSet)
 	case *DictExpr:
+		for _, k := range x.keys {
+			if k == nil {
+				acc := c.temp()
+				c.emit(opBuildDict, acc, acc, 0)
+				for i, k := range x.keys {
+					v := c.exprAny(x.vals[i])
+					if k == nil {
+						c.emit(opDictUpdate, acc, v)
+					} else {
+						kk := c.exprAny(k)
+						c.emit(opDictSet, acc, kk, v)
+					}
+				}
+				c.emit(opMove, dst, acc)
+				return
+			}
+		}
 		base := c.temps_(2 * len(x.keys))
 		for i := range x.keys {
 			c.exprTo(x.keys[i], base+2*i)
@@ -1133,20 +1177,30 @@ func (c *compiler) kwIndex(names []string) int {
 }
 
 func (c *compiler) call(x *Call, dst int) {
-	if hasStar(x.args) {
-		// f(*xs): build the argument tuple, then call through the builtin apply path.
+	dstar := false
+	for _, k := range x.kwnames {
+		dstar = dstar || k == "**"
+	}
+	if hasStar(x.args) || dstar {
+		// f(*xs, **kw): an argument tuple and a keyword dict.
 		fn := c.temps_(3)
-		c.emit(opLoadGlobal, fn, c.mod.global("__apply__"))
-		c.exprTo(x.fn, fn+1)
-		c.sequence(x.args, fn+2, opBuildTuple)
-		if len(x.kwnames) > 0 {
-			c.errAt(x.pos, "star arguments with keywords are not supported")
+		c.exprTo(x.fn, fn)
+		c.sequence(x.args, fn+1, opBuildTuple)
+		c.emit(opBuildDict, fn+2, fn+2, 0)
+		for i, k := range x.kwnames {
+			v := c.exprAny(x.kwvals[i])
+			if k == "**" {
+				c.emit(opDictUpdate, fn+2, v)
+			} else {
+				c.emit(opDictSet, fn+2, c.constSlot(StrVal(k)), v)
+			}
 		}
-		c.emit(opCall, dst, fn, 2, -1)
+		c.line = x.line
+		c.emit(opCallEx, dst, fn, fn+1, fn+2)
 		return
 	}
 	n := len(x.args) + len(x.kwvals)
-	if a, ok := x.fn.(*Attr); ok {
+	if a, ok := x.fn.(*Attr); ok && !hasStar(x.args) {
 		base := c.temps_(1 + n)
 		c.exprTo(a.x, base)
 		for i, e := range x.args {

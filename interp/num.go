@@ -437,12 +437,18 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				}
 				return StrVal(strings.Repeat(x.s, n)), nil
 			case *List:
+				if x.Len()*n > 1<<27 {
+					return Val{}, newErr(MemoryError, "")
+				}
 				r := &List{vals: repeatSlice(x.vals, n)}
 				if x.objs != nil {
 					r.objs = repeatSlice(x.objs, n)
 				}
 				return ObjVal(r), nil
 			case *Tuple:
+				if len(x.items)*n > 1<<27 {
+					return Val{}, newErr(MemoryError, "")
+				}
 				return ObjVal(&Tuple{repeatVals(x.items, n)}), nil
 			}
 		}

@@ -78,6 +78,8 @@ const (
 	opExcMatch
 	opCheckBound
 	opRangePrep
+	opCallEx
+	opDictUpdate
 	opCount
 )
 
@@ -160,6 +162,8 @@ var opInfo = [opCount]struct {
 	opExcMatch:     {"EXC_MATCH", "sss"},
 	opCheckBound:   {"CHECK_BOUND", "s"},
 	opRangePrep:    {"RANGE_PREP", "s"},
+	opCallEx:       {"CALL_EX", "ssss"},
+	opDictUpdate:   {"DICT_UPDATE", "ss"},
 }
 
 func (o Op) String() string {

@@ -355,6 +355,41 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, BoolVal(ok))
 		return nil
+	case opDictUpdate:
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		src, ok := v.O.(*Dict)
+		if !ok {
+			return newErr(TypeError, "'%s' object is not a mapping", typeName(v))
+		}
+		d := f.objs[in.A].(*Dict)
+		for _, e := range src.live() {
+			d.set(e.k, e.v)
+		}
+		return nil
+	case opCallEx:
+		fnv, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		args := append([]Val(nil), f.get(in.C).O.(*Tuple).items...)
+		var kwn []string
+		for _, e := range f.get(in.D).O.(*Dict).live() {
+			k, ok := e.k.O.(*Str)
+			if !ok {
+				return newErr(TypeError, "keywords must be strings")
+			}
+			kwn = append(kwn, k.s)
+			args = append(args, e.v)
+		}
+		v, err := vm.call(fnv, args, kwn)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
 	case opCheckBound:
 		_, err := f.load(in.A)
 		return err

@@ -282,8 +282,9 @@ func (ps *parser) params(end string) []param {
 		if ps.acceptOp("*") {
 			star = 1
 			if ps.isOp(",") {
-				// Bare '*': keyword-only parameters follow (accepted positionally too).
+				// Bare '*': keyword-only parameters follow.
 				ps.next()
+				out = append(out, param{name: "*", star: 1})
 				continue
 			}
 		} else if ps.acceptOp("**") {
@@ -301,7 +302,7 @@ func (ps *parser) params(end string) []param {
 		p := param{name: n, star: star}
 		if star == 0 && ps.acceptOp("=") {
 			p.def = ps.expr()
-		} else if star == 0 && len(out) > 0 && out[len(out)-1].def != nil && out[len(out)-1].star == 0 {
+		} else if star == 0 && len(out) > 0 && out[len(out)-1].def != nil && out[len(out)-1].star == 0 && !afterStar(out) {
 			ps.failAt(t, "parameter without a default follows parameter with a default")
 		}
 		out = append(out, p)
@@ -895,7 +896,9 @@ func (ps *parser) callArgs(fn Expr, at pos) Expr {
 			ps.next()
 			c.args = append(c.args, &Starred{a, ps.expr()})
 		} else if ps.isOp("**") {
-			ps.failAt(t, "'**' arguments are not supported")
+			ps.next()
+			c.kwnames = append(c.kwnames, "**")
+			c.kwvals = append(c.kwvals, ps.expr())
 		} else {
 			if len(c.kwnames) > 0 {
 				e := ps.expr()
@@ -1037,6 +1040,24 @@ func (ps *parser) atom() Expr {
 			if ps.acceptOp("}") {
 				return &DictExpr{pos: at}
 			}
+			if ps.isOp("**") {
+				d := &DictExpr{pos: at}
+				for {
+					if ps.acceptOp("**") {
+						d.keys = append(d.keys, nil)
+						d.vals = append(d.vals, ps.orExpr())
+					} else {
+						d.keys = append(d.keys, ps.expr())
+						ps.expectOp(":")
+						d.vals = append(d.vals, ps.expr())
+					}
+					if !ps.acceptOp(",") || ps.isOp("}") {
+						break
+					}
+				}
+				ps.expectOp("}")
+				return d
+			}
 			k := ps.expr()
 			if !ps.isOp(":") {
 				if ps.isKw("for") {
@@ -1065,6 +1086,11 @@ func (ps *parser) atom() Expr {
 			for ps.acceptOp(",") {
 				if ps.isOp("}") {
 					break
+				}
+				if ps.acceptOp("**") {
+					d.keys = append(d.keys, nil)
+					d.vals = append(d.vals, ps.orExpr())
+					continue
 				}
 				k := ps.expr()
 				ps.expectOp(":")
@@ -1274,4 +1300,13 @@ func constNeg(v Val) (Val, bool) {
 		}
 	}
 	return v, false
+}
+
+func afterStar(ps []param) bool {
+	for _, p := range ps {
+		if p.star != 0 {
+			return true
+		}
+	}
+	return false
 }

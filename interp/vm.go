@@ -137,32 +137,41 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 	co := fn.code
 	npos := len(args) - len(kwn)
-	nfixed := co.nparams
-	if co.varargs {
-		nfixed--
+	if npos > co.npos && co.varargSlot < 0 {
+		given := npos
+		if len(co.kwonly) > 0 || len(kwn) > 0 {
+			return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", co.name, co.npos, plural(co.npos), given, wasWere(given))
+		}
+		return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", co.name, co.npos, plural(co.npos), given, wasWere(given))
 	}
-	if npos > nfixed && !co.varargs {
-		return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", co.name, nfixed, plural(nfixed), npos, wasWere(npos))
-	}
-	for i := 0; i < npos && i < nfixed; i++ {
+	for i := 0; i < npos && i < co.npos; i++ {
 		f.set(int32(i), args[i])
 	}
-	if co.varargs {
+	if co.varargSlot >= 0 {
 		var extra []Val
-		if npos > nfixed {
-			extra = append(extra, args[nfixed:npos]...)
+		if npos > co.npos {
+			extra = append(extra, args[co.npos:npos]...)
 		}
-		f.set(int32(nfixed), ObjVal(&Tuple{extra}))
+		f.set(int32(co.varargSlot), ObjVal(&Tuple{extra}))
+	}
+	var kwd *Dict
+	if co.varkwSlot >= 0 {
+		kwd = newDict()
+		f.set(int32(co.varkwSlot), ObjVal(kwd))
 	}
 	for k, name := range kwn {
 		idx := -1
-		for i := 0; i < nfixed; i++ {
-			if co.localNames[i] == name {
+		for i := 0; i < co.nparams; i++ {
+			if i != co.varargSlot && i != co.varkwSlot && co.localNames[i] == name {
 				idx = i
 				break
 			}
 		}
 		if idx < 0 {
+			if kwd != nil {
+				kwd.set(StrVal(name), args[npos+k])
+				continue
+			}
 			return newErr(TypeError, "%s() got an unexpected keyword argument '%s'", co.name, name)
 		}
 		if f.regs[idx].Tag != tagEmpty {
@@ -170,29 +179,24 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 		}
 		f.set(int32(idx), args[npos+k])
 	}
-	ndef := len(fn.defaults)
-	var missing []string
-	for i := 0; i < nfixed; i++ {
-		if f.regs[i].Tag == tagEmpty {
-			if d := i - (nfixed - ndef); d >= 0 {
-				f.set(int32(i), fn.defaults[d])
-			} else {
-				missing = append(missing, "'"+co.localNames[i]+"'")
-			}
+	var missing, missingKw []string
+	for i := 0; i < co.nparams; i++ {
+		if i == co.varargSlot || i == co.varkwSlot || f.regs[i].Tag != tagEmpty {
+			continue
+		}
+		if d := co.defIdx[i]; d >= 0 && d < len(fn.defaults) {
+			f.set(int32(i), fn.defaults[d])
+		} else if i < co.npos {
+			missing = append(missing, "'"+co.localNames[i]+"'")
+		} else {
+			missingKw = append(missingKw, "'"+co.localNames[i]+"'")
 		}
 	}
 	if len(missing) > 0 {
-		list := missing[len(missing)-1]
-		if len(missing) == 2 {
-			list = missing[0] + " and " + list
-		} else if len(missing) > 2 {
-			list = joinStr(missing[:len(missing)-1], ", ") + ", and " + list
-		}
-		return newErr(TypeError, "%s() missing %d required positional argument%s: %s", co.name, len(missing), plural(len(missing)), list)
+		return newErr(TypeError, "%s() missing %d required positional argument%s: %s", co.name, len(missing), plural(len(missing)), andList(missing))
 	}
-	for i, to := range co.freeTo {
-		_ = i
-		_ = to
+	if len(missingKw) > 0 {
+		return newErr(TypeError, "%s() missing %d required keyword-only argument%s: %s", co.name, len(missingKw), plural(len(missingKw)), andList(missingKw))
 	}
 	if fn.free != nil {
 		for i, to := range co.freeTo {
@@ -200,6 +204,16 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 		}
 	}
 	return nil
+}
+
+func andList(names []string) string {
+	list := names[len(names)-1]
+	if len(names) == 2 {
+		list = names[0] + " and " + list
+	} else if len(names) > 2 {
+		list = joinStr(names[:len(names)-1], ", ") + ", and " + list
+	}
+	return list
 }
 
 func plural(n int) string {
@@ -498,7 +512,7 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			return v, nil
 		case opCall:
 			fnv := objs[in.B]
-			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && !fn.code.varargs {
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && fn.code.simple {
 				// Fast path: positional call with exactly the parameters.
 				if vm.depth >= maxDepth {
 					err = newErr(RecursionError, "maximum recursion depth exceeded")
