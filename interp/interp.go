@@ -28,7 +28,12 @@ const stackSlots = 1 << 15
 // or uncaught-exception traceback to stderr, and returns the process exit
 // status: 0, or 1 after a SyntaxError or an uncaught exception. Output
 // printed before an error is kept.
-func Run(filename string, src []byte, stdout, stderr io.Writer) (status int) {
+func Run(filename string, src []byte, stdout, stderr io.Writer) int {
+	return RunArgs(filename, src, nil, stdout, stderr)
+}
+
+// RunArgs is Run with command-line arguments: sys.argv is [filename] + args.
+func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Writer) (status int) {
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer func() {
 		if r := recover(); r != nil {
@@ -57,12 +62,17 @@ func Run(filename string, src []byte, stdout, stderr io.Writer) (status int) {
 		return 1
 	}
 	vm := newVM(out, mod)
+	vm.modules["sys"] = sysModule(filename, args)
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)
 	out.Flush()
 	if err != nil {
-		writeTraceback(stderr, vm, toPyErr(err))
+		pe := toPyErr(err)
+		if pe.exc.typ == SystemExit {
+			return exitStatus(vm, pe.exc, stderr)
+		}
+		writeTraceback(stderr, vm, pe)
 		return 1
 	}
 	return 0
@@ -241,4 +251,39 @@ func disCode(w *bufio.Writer, co *Code) {
 		w.WriteString("\n")
 		disCode(w, f)
 	}
+}
+
+// exitStatus turns SystemExit's argument into a status, printing a
+// non-integer argument to stderr as CPython does.
+func exitStatus(vm *VM, e *Exception, stderr io.Writer) int {
+	if len(e.args) == 0 || e.args[0].T == tagNone {
+		return 0
+	}
+	a := e.args[0]
+	if a.T == tagInt || a.T == tagBool {
+		return int(int64(a.B)) & 0xff
+	}
+	fmt.Fprintln(stderr, vm.strOf(a))
+	return 1
+}
+
+func sysModule(filename string, args []string) *Module {
+	m := &Module{name: "sys", attrs: map[string]Val{}}
+	argv := []Val{StrVal(filename)}
+	for _, a := range args {
+		argv = append(argv, StrVal(a))
+	}
+	m.attrs["argv"] = ObjVal(newList(argv))
+	m.attrs["maxsize"] = IntVal(1<<63 - 1)
+	m.attrs["exit"] = ObjVal(&Builtin{name: "exit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return Val{}, newErrVal(SystemExit, args...)
+	}})
+	m.attrs["getrecursionlimit"] = ObjVal(&Builtin{name: "getrecursionlimit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return IntVal(maxDepth), nil
+	}})
+	m.attrs["setrecursionlimit"] = ObjVal(&Builtin{name: "setrecursionlimit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		// The limit is fixed: deeper recursion would need more Go stack than a trace may assume.
+		return NoneVal, nil
+	}})
+	return m
 }

@@ -43,13 +43,13 @@ prints a traceback to standard error and exits with status 1.`,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("command") {
-				status = interp.Run("<string>", []byte(code), stdout, stderr)
+				status = interp.RunArgs("<string>", []byte(code), args, stdout, stderr)
 				return nil
 			}
 			if len(args) == 0 {
 				return fmt.Errorf("no program given: pass a FILE or -c CODE (see minipy --help)")
 			}
-			status = runFile(args[0], stdout, stderr)
+			status = runFile(args[0], args[1:], stdout, stderr)
 			return nil
 		},
 	}
@@ -85,11 +85,11 @@ prints a traceback to standard error and exits with status 1.`,
 	return status
 }
 
-func runFile(path string, stdout, stderr io.Writer) int {
+func runFile(path string, args []string, stdout, stderr io.Writer) int {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", path)
 		return 2
 	}
-	return interp.Run(path, src, stdout, stderr)
+	return interp.RunArgs(path, src, args, stdout, stderr)
 }
