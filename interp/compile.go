@@ -84,8 +84,19 @@ type compiler struct {
 	maxTmp   int
 	loops    []*loopCtx
 	line     int
-	captured map[string]int // free name -> local slot in this function
-	finals   [][]Stmt       // enclosing finally blocks, innermost last
+	captured map[string]int  // free name -> local slot in this function
+	finals   [][]Stmt        // enclosing finally blocks, innermost last
+	cells    map[string]bool // names whose slot holds a cell shared with nested functions
+}
+
+// isCell says whether name, resolved in this scope, lives in a cell.
+func (c *compiler) isCell(name string) bool {
+	for i := len(c.overlay) - 1; i >= 0; i-- {
+		if _, ok := c.overlay[i][name]; ok {
+			return false
+		}
+	}
+	return c.cells[name]
 }
 
 type constKey struct {
@@ -391,7 +402,7 @@ func (c *compiler) stmt(s Stmt) {
 	case *Global:
 		// Handled by the scope pass.
 	case *Nonlocal:
-		c.errAt(x.pos, "nonlocal is not supported")
+		// Handled by the scope pass.
 	case *Def:
 		c.def(x)
 	case *Assert:
@@ -438,7 +449,7 @@ func (c *compiler) stmt(s Stmt) {
 func (c *compiler) del(t Expr) {
 	switch x := t.(type) {
 	case *Name:
-		if s := c.lookup(x.id); s >= 0 {
+		if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) {
 			c.emit(opDelLocal, s)
 		} else {
 			c.emit(opDelGlobal, c.mod.global(x.id))
@@ -698,7 +709,7 @@ func (c *compiler) forStmt(x *For) {
 // when the target is a plain local name.
 func (c *compiler) loopTarget(t Expr) (int, bool) {
 	if n, ok := t.(*Name); ok {
-		if s := c.lookup(n.id); s >= 0 {
+		if s := c.lookup(n.id); s >= 0 && !c.isCell(n.id) {
 			return s, true
 		}
 	}
@@ -765,6 +776,11 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	co.simple = co.npos == co.nparams
 	names := map[string]bool{}
 	assigned(body, names, fc.globals)
+	nonlocals := map[string]bool{}
+	collectNonlocals(body, nonlocals)
+	for n := range nonlocals {
+		delete(names, n)
+	}
 	for n := range fc.globals {
 		if _, ok := fc.locals[n]; ok {
 			fc.errAt(at, "name '"+n+"' is parameter and global")
@@ -777,6 +793,15 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 		}
 	}
 	fc.line = at.line
+	fc.cells = cellNames(fc.locals, body)
+	for _, n := range sortedKeys(fc.cells) {
+		fc.emit(opMakeCell, fc.locals[n])
+	}
+	for _, n := range sortedKeys(nonlocals) {
+		if fc.resolveFree(n) < 0 {
+			fc.errAt(at, "no binding for nonlocal '"+n+"' found")
+		}
+	}
 	if lambda {
 		fc.line = at.line
 		fc.emit(opReturn, fc.exprAny(body[0].(*Return).x))
@@ -815,6 +840,7 @@ func (c *compiler) resolveFree(name string) int {
 	}
 	s := c.addLocal(name)
 	c.captured[name] = s
+	c.cells[name] = true
 	c.code.freeFrom = append(c.code.freeFrom, int32(src))
 	c.code.freeTo = append(c.code.freeTo, int32(s))
 	return s
@@ -823,7 +849,17 @@ func (c *compiler) resolveFree(name string) int {
 // ---- assignment ----
 
 func (c *compiler) storeName(name string, src int, at pos) {
+	if s := c.lookup(name); s < 0 && c.isFunc && !c.globals[name] {
+		if s := c.resolveFree(name); s >= 0 {
+			c.emit(opStoreCell, s, src)
+			return
+		}
+	}
 	if s := c.lookup(name); s >= 0 {
+		if c.isCell(name) {
+			c.emit(opStoreCell, s, src)
+			return
+		}
 		if s != src {
 			c.emit(opMove, s, src)
 		}
@@ -835,7 +871,7 @@ func (c *compiler) storeName(name string, src int, at pos) {
 // assignExpr compiles target = value, evaluating straight into a local when it can.
 func (c *compiler) assignExpr(target, value Expr) {
 	if n, ok := target.(*Name); ok {
-		if s := c.lookup(n.id); s >= 0 {
+		if s := c.lookup(n.id); s >= 0 && !c.isCell(n.id) {
 			c.exprTo(value, s)
 			return
 		}
@@ -915,10 +951,19 @@ func (c *compiler) augAssign(x *AugAssign) {
 	op := binOps[x.op]
 	switch t := x.target.(type) {
 	case *Name:
-		if s := c.lookup(t.id); s >= 0 {
+		if s := c.lookup(t.id); s >= 0 && !c.isCell(t.id) {
 			v := c.exprAny(x.value)
 			c.line = x.line
 			c.emit(op, s, s, v)
+			return
+		}
+		if c.isFunc && !c.globals[t.id] && (c.lookup(t.id) >= 0 || c.resolveFree(t.id) >= 0) {
+			cur := c.temp()
+			c.exprTo(t, cur)
+			v := c.exprAny(x.value)
+			c.line = x.line
+			c.emit(op, cur, cur, v)
+			c.storeName(t.id, cur, t.pos)
 			return
 		}
 		g := c.mod.global(t.id)
@@ -949,10 +994,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 func (c *compiler) exprAny(e Expr) int {
 	switch x := e.(type) {
 	case *Name:
-		if s := c.lookup(x.id); s >= 0 {
-			return s
-		}
-		if s := c.resolveFree(x.id); s >= 0 {
+		if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) {
 			return s
 		}
 	case *Const:
@@ -975,13 +1017,15 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	switch x := e.(type) {
 	case *Name:
 		if s := c.lookup(x.id); s >= 0 {
-			if s != dst {
+			if c.isCell(x.id) {
+				c.emit(opLoadCell, dst, s)
+			} else if s != dst {
 				c.emit(opMove, dst, s)
 			}
 			return
 		}
 		if s := c.resolveFree(x.id); s >= 0 {
-			c.emit(opMove, dst, s)
+			c.emit(opLoadCell, dst, s)
 			return
 		}
 		c.emit(opLoadGlobal, dst, c.mod.global(x.id))

@@ -80,6 +80,9 @@ const (
 	opRangePrep
 	opCallEx
 	opDictUpdate
+	opMakeCell
+	opLoadCell
+	opStoreCell
 	opCount
 )
 
@@ -164,6 +167,9 @@ var opInfo = [opCount]struct {
 	opRangePrep:    {"RANGE_PREP", "s"},
 	opCallEx:       {"CALL_EX", "ssss"},
 	opDictUpdate:   {"DICT_UPDATE", "ss"},
+	opMakeCell:     {"MAKE_CELL", "s"},
+	opLoadCell:     {"LOAD_CELL", "ss"},
+	opStoreCell:    {"STORE_CELL", "ss"},
 }
 
 func (o Op) String() string {

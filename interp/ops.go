@@ -390,6 +390,27 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, v)
 		return nil
+	case opMakeCell:
+		f.set(in.A, ObjVal(&Cell{v: f.get(in.A)}))
+		return nil
+	case opLoadCell:
+		cell := f.objs[in.B].(*Cell)
+		if cell.v.T == tagEmpty {
+			name := f.code.localNames[in.B]
+			if f.code.isCaptured(in.B) {
+				return newErr(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+			}
+			return newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
+		}
+		f.set(in.A, cell.v)
+		return nil
+	case opStoreCell:
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		f.objs[in.A].(*Cell).v = v
+		return nil
 	case opCheckBound:
 		_, err := f.load(in.A)
 		return err
@@ -1051,3 +1072,17 @@ func (vm *VM) sliceVals(items []Val, s *SliceObj) ([]Val, error) {
 }
 
 var _ = templates.TagInt
+
+// Cell holds a variable shared between a function and the functions nested in it.
+type Cell struct{ v Val }
+
+func (*Cell) typeName() string { return "cell" }
+
+func (co *Code) isCaptured(slot int32) bool {
+	for _, to := range co.freeTo {
+		if to == slot {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,226 @@
+package interp
+
+// walkExpr calls fn on e and every expression inside it, not descending
+// into lambdas (their bodies are a scope of their own) but reporting them.
+func walkExpr(e Expr, fn func(Expr)) {
+	if e == nil {
+		return
+	}
+	fn(e)
+	switch x := e.(type) {
+	case *BinOp:
+		walkExpr(x.l, fn)
+		walkExpr(x.r, fn)
+	case *UnaryOp:
+		walkExpr(x.x, fn)
+	case *BoolOp:
+		walkExpr(x.l, fn)
+		walkExpr(x.r, fn)
+	case *Compare:
+		for _, a := range x.args {
+			walkExpr(a, fn)
+		}
+	case *IfExp:
+		walkExpr(x.cond, fn)
+		walkExpr(x.a, fn)
+		walkExpr(x.b, fn)
+	case *Call:
+		walkExpr(x.fn, fn)
+		for _, a := range x.args {
+			walkExpr(a, fn)
+		}
+		for _, a := range x.kwvals {
+			walkExpr(a, fn)
+		}
+	case *Attr:
+		walkExpr(x.x, fn)
+	case *Subscript:
+		walkExpr(x.x, fn)
+		walkExpr(x.index, fn)
+	case *SliceExpr:
+		walkExpr(x.lo, fn)
+		walkExpr(x.hi, fn)
+		walkExpr(x.step, fn)
+	case *ListExpr:
+		for _, a := range x.elts {
+			walkExpr(a, fn)
+		}
+	case *TupleExpr:
+		for _, a := range x.elts {
+			walkExpr(a, fn)
+		}
+	case *SetExpr:
+		for _, a := range x.elts {
+			walkExpr(a, fn)
+		}
+	case *DictExpr:
+		for i := range x.vals {
+			walkExpr(x.keys[i], fn)
+			walkExpr(x.vals[i], fn)
+		}
+	case *Comp:
+		walkExpr(x.elt, fn)
+		walkExpr(x.val, fn)
+		for _, g := range x.gens {
+			walkExpr(g.target, fn)
+			walkExpr(g.iter, fn)
+			for _, c := range g.ifs {
+				walkExpr(c, fn)
+			}
+		}
+	case *FString:
+		for _, p := range x.parts {
+			walkExpr(p.expr, fn)
+			if p.spec != nil {
+				walkExpr(p.spec, fn)
+			}
+		}
+	case *Starred:
+		walkExpr(x.x, fn)
+	case *Lambda:
+		for _, p := range x.params {
+			walkExpr(p.def, fn)
+		}
+	}
+}
+
+// walkStmts calls onExpr on every expression and onDef on every nested
+// function (def or lambda) in body, without entering nested bodies.
+func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body []Stmt)) {
+	ex := func(e Expr) {
+		walkExpr(e, func(x Expr) {
+			onExpr(x)
+			if l, ok := x.(*Lambda); ok {
+				onDef(l.params, []Stmt{&Return{l.pos, l.body}})
+			}
+		})
+	}
+	for _, s := range body {
+		switch x := s.(type) {
+		case *ExprStmt:
+			ex(x.x)
+		case *Assign:
+			for _, t := range x.targets {
+				ex(t)
+			}
+			ex(x.value)
+		case *AugAssign:
+			ex(x.target)
+			ex(x.value)
+		case *If:
+			ex(x.cond)
+			walkStmts(x.body, onExpr, onDef)
+			walkStmts(x.orelse, onExpr, onDef)
+		case *While:
+			ex(x.cond)
+			walkStmts(x.body, onExpr, onDef)
+			walkStmts(x.orelse, onExpr, onDef)
+		case *For:
+			ex(x.target)
+			ex(x.iter)
+			walkStmts(x.body, onExpr, onDef)
+			walkStmts(x.orelse, onExpr, onDef)
+		case *Return:
+			ex(x.x)
+		case *Def:
+			for _, p := range x.params {
+				ex(p.def)
+			}
+			onDef(x.params, x.body)
+		case *Assert:
+			ex(x.test)
+			ex(x.msg)
+		case *Del:
+			for _, t := range x.targets {
+				ex(t)
+			}
+		case *Raise:
+			ex(x.exc)
+		case *Try:
+			walkStmts(x.body, onExpr, onDef)
+			for _, h := range x.handlers {
+				ex(h.typ)
+				walkStmts(h.body, onExpr, onDef)
+			}
+			walkStmts(x.orelse, onExpr, onDef)
+			walkStmts(x.finally, onExpr, onDef)
+		}
+	}
+}
+
+// freeNames returns the names a function uses that it does not bind: its
+// own loads and stores of non-local names, plus its nested functions' free
+// names that it does not bind either.
+func freeNames(params []param, body []Stmt) map[string]bool {
+	bound := map[string]bool{}
+	globals := map[string]bool{}
+	for _, p := range params {
+		bound[p.name] = true
+	}
+	assigned(body, bound, globals)
+	nonlocals := map[string]bool{}
+	collectNonlocals(body, nonlocals)
+	for n := range nonlocals {
+		delete(bound, n)
+	}
+	free := map[string]bool{}
+	use := func(n string) {
+		if !bound[n] && !globals[n] {
+			free[n] = true
+		}
+	}
+	walkStmts(body, func(e Expr) {
+		if n, ok := e.(*Name); ok {
+			use(n.id)
+		}
+	}, func(ps []param, b []Stmt) {
+		for n := range freeNames(ps, b) {
+			use(n)
+		}
+	})
+	for n := range nonlocals {
+		free[n] = true
+	}
+	return free
+}
+
+func collectNonlocals(body []Stmt, out map[string]bool) {
+	for _, s := range body {
+		switch x := s.(type) {
+		case *Nonlocal:
+			for _, n := range x.names {
+				out[n] = true
+			}
+		case *If:
+			collectNonlocals(x.body, out)
+			collectNonlocals(x.orelse, out)
+		case *While:
+			collectNonlocals(x.body, out)
+			collectNonlocals(x.orelse, out)
+		case *For:
+			collectNonlocals(x.body, out)
+			collectNonlocals(x.orelse, out)
+		case *Try:
+			collectNonlocals(x.body, out)
+			for _, h := range x.handlers {
+				collectNonlocals(h.body, out)
+			}
+			collectNonlocals(x.orelse, out)
+			collectNonlocals(x.finally, out)
+		}
+	}
+}
+
+// cellNames returns the locals of a function that nested functions use:
+// they live in cells so that every function sees the same variable.
+func cellNames(locals map[string]int, body []Stmt) map[string]bool {
+	cells := map[string]bool{}
+	walkStmts(body, func(Expr) {}, func(ps []param, b []Stmt) {
+		for n := range freeNames(ps, b) {
+			if _, ok := locals[n]; ok {
+				cells[n] = true
+			}
+		}
+	})
+	return cells
+}
