@@ -422,12 +422,13 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("type", args, 1, 1); err != nil {
 			return Val{}, err
 		}
+		if e, ok := args[0].O.(*Exception); ok {
+			return ObjVal(e.typ), nil
+		}
 		n := typeName(args[0])
-		if t, ok := vm.mod.gindex[n]; ok {
-			if g := vm.mod.globals[t]; g.T == tagObject {
-				if _, ok := g.O.(*typeObj); ok {
-					return g, nil
-				}
+		if t, ok := vm.bi[n]; ok {
+			if _, ok := t.O.(*typeObj); ok {
+				return t, nil
 			}
 		}
 		return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {

@@ -69,6 +69,7 @@ type loopCtx struct {
 	breaks    []int
 	continues []int
 	cont      int // -1: patch continues later
+	finals    int // len(compiler.finals) when the loop began
 }
 
 type compiler struct {
@@ -366,12 +367,14 @@ func (c *compiler) stmt(s Stmt) {
 			c.errAt(x.pos, "'break' outside loop")
 		}
 		l := c.loops[len(c.loops)-1]
+		c.runFinals(l.finals)
 		l.breaks = append(l.breaks, c.emit(opJump, 0))
 	case *Continue:
 		if len(c.loops) == 0 {
 			c.errAt(x.pos, "'continue' not properly in loop")
 		}
 		l := c.loops[len(c.loops)-1]
+		c.runFinals(l.finals)
 		if l.cont >= 0 {
 			c.emit(opJumpBack, l.cont)
 		} else {
@@ -446,6 +449,17 @@ func (c *compiler) stmt(s Stmt) {
 	}
 }
 
+// runFinals compiles the finally blocks entered since depth, innermost
+// first, for a break or continue that leaves them.
+func (c *compiler) runFinals(depth int) {
+	saved := c.finals
+	for i := len(saved) - 1; i >= depth; i-- {
+		c.finals = saved[:i]
+		c.stmts(saved[i])
+	}
+	c.finals = saved
+}
+
 func (c *compiler) del(t Expr) {
 	switch x := t.(type) {
 	case *Name:
@@ -517,8 +531,8 @@ func (c *compiler) tryStmt(x *Try) {
 			c.patch(next, 1, c.pc())
 		}
 	}
-	hend := c.pc()
 	c.emit(opRaise, exc)
+	hend := c.pc()
 	if x.finally != nil {
 		c.finals = c.finals[:len(c.finals)-1]
 		defer func() { c.finals = append(c.finals, x.finally) }()
@@ -613,7 +627,7 @@ func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
 func (c *compiler) whileStmt(x *While) {
 	// Layout: jump to test; body; test: if cond jump body.
 	top := c.pc()
-	l := &loopCtx{cont: top}
+	l := &loopCtx{cont: top, finals: len(c.finals)}
 	if isConstTrue(x.cond) {
 		c.loops = append(c.loops, l)
 		c.stmts(x.body)
@@ -658,7 +672,7 @@ func (c *compiler) isRangeCall(e Expr) (*Call, bool) {
 }
 
 func (c *compiler) forStmt(x *For) {
-	l := &loopCtx{cont: -1}
+	l := &loopCtx{cont: -1, finals: len(c.finals)}
 	var exitJump int
 	var top int
 	if call, ok := c.isRangeCall(x.iter); ok {

@@ -57,6 +57,8 @@ type tbEntry struct {
 type PyErr struct {
 	exc *Exception
 	tb  []tbEntry // innermost first
+	// tbDepth is the call depth of the last frame that added to tb.
+	tbDepth int
 }
 
 func (e *PyErr) Error() string {

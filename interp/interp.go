@@ -81,7 +81,8 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 func newVM(out *bufio.Writer, mod *moduleState) *VM {
 	vm := &VM{out: out, mod: mod, stack: make([]templates.Value, stackSlots), ostack: make([]Object, stackSlots),
 		modules: map[string]*Module{"math": mathModule()}, frames: make([]frame, maxDepth+2)}
-	for name, v := range vm.builtins() {
+	vm.bi = vm.builtins()
+	for name, v := range vm.bi {
 		if i, ok := mod.gindex[name]; ok {
 			mod.globals[i] = v
 		}

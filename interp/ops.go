@@ -615,6 +615,24 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, newErr(AttributeError, "module '%s' has no attribute '%s'", m.name, name)
 	}
+	switch t := o.O.(type) {
+	case *typeObj:
+		if name == "__name__" {
+			return StrVal(t.name), nil
+		}
+	case *ExcType:
+		if name == "__name__" {
+			return StrVal(t.name), nil
+		}
+	case *Function:
+		if name == "__name__" {
+			return StrVal(t.code.name), nil
+		}
+	case *Builtin:
+		if name == "__name__" {
+			return StrVal(t.name), nil
+		}
+	}
 	if e, ok := o.O.(*Exception); ok && name == "args" {
 		return ObjVal(&Tuple{e.args}), nil
 	}

@@ -130,3 +130,20 @@ func TestDisassemble(t *testing.T) {
 		t.Errorf("got %v, want a SyntaxError", err)
 	}
 }
+
+// FuzzRun checks that no input makes Run panic or report an internal error.
+func FuzzRun(f *testing.F) {
+	for _, c := range smokeCases {
+		f.Add(c.src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if strings.Contains(src, "while") || strings.Contains(src, "**") || strings.Contains(src, "<<") || strings.Contains(src, "*") {
+			return // may legitimately run for a long time or allocate a lot
+		}
+		var out, errb bytes.Buffer
+		s := Run("f.py", []byte(src), &out, &errb)
+		if strings.Contains(errb.String(), "internal error") || (s != 0 && s != 1) {
+			t.Fatalf("status %d, stderr %q", s, errb.String())
+		}
+	})
+}

@@ -436,6 +436,8 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 		b.WriteString("<module '" + o.name + "' (built-in)>")
 	case *ExcType:
 		b.WriteString("<class '" + o.name + "'>")
+	case *typeObj:
+		b.WriteString("<class '" + o.name + "'>")
 	case *Exception:
 		b.WriteString(o.typ.name + "(")
 		for i, a := range o.args {

@@ -22,7 +22,8 @@ type VM struct {
 	mod        *moduleState
 	steps      uint64
 	jumpTo     int
-	tmpA, tmpB big.Int // scratch for small operands of big-int arithmetic
+	bi         map[string]Val // the builtins
+	tmpA, tmpB big.Int        // scratch for small operands of big-int arithmetic
 	bufA, bufB [1]big.Word
 	frames     []frame // frames[d] is the frame at call depth d: no allocation per call
 }
@@ -571,7 +572,11 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 		}
 		// An exception: find a handler in this frame or propagate.
 		pe := toPyErr(err)
-		pe.tb = append(pe.tb, vm.tbLine(f, pc-1))
+		if len(pe.tb) == 0 || pe.tbDepth != vm.depth {
+			// A re-raise in the frame that already has an entry adds none.
+			pe.tb = append(pe.tb, vm.tbLine(f, pc-1))
+			pe.tbDepth = vm.depth
+		}
 		if h := findHandler(co, pc-1); h != nil {
 			pe.exc.err = pe
 			f.set(h.excSlot, ObjVal(pe.exc))
@@ -588,7 +593,8 @@ func findHandler(co *Code, pc int) *excEntry {
 	for i := range co.excTable {
 		e := &co.excTable[i]
 		if int32(pc) >= e.start && int32(pc) < e.end {
-			if best == nil || e.start >= best.start {
+			// The innermost region is the narrowest one.
+			if best == nil || e.end-e.start < best.end-best.start {
 				best = e
 			}
 		}
