@@ -47,11 +47,11 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		if m, ok := self.O.(*Module); ok {
 			fv, ok := m.attrs[name]
 			if !ok {
-				return Val{}, newErr(AttributeError, "module '%s' has no attribute '%s'", m.name, name)
+				return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 			}
 			return vm.call(fv, args, kwn)
 		}
-		return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(self), name)
+		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 	}
 	switch x := self.O.(type) {
 	case *Str:
@@ -84,7 +84,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		f := self.F()
 		return BoolVal(f == float64(int64(f))), nil
 	}
-	return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(self), name)
+	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 }
 
 func (vm *VM) seqMethod(tname string, items []Val, name string, args []Val) (Val, error) {

@@ -135,7 +135,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return vm.generic(f, in)
 	case opDelGlobal:
 		if vm.mod.globals[in.A].T == tagEmpty {
-			return newErr(NameError, "name '%s' is not defined", vm.mod.gnames[in.A])
+			return newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.A]))
 		}
 		vm.mod.globals[in.A] = Val{}
 		return nil
@@ -595,7 +595,7 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	if m, ok := self.O.(*Module); ok {
 		fv, ok := m.attrs[name]
 		if !ok {
-			return newErr(AttributeError, "module '%s' has no attribute '%s'", m.name, name)
+			return newErr(AttributeError, "%s", attrErrorMsg(self, name))
 		}
 		v, err = vm.call(fv, args, kwn)
 	} else {
@@ -613,7 +613,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if v, ok := m.attrs[name]; ok {
 			return v, nil
 		}
-		return Val{}, newErr(AttributeError, "module '%s' has no attribute '%s'", m.name, name)
+		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	}
 	switch t := o.O.(type) {
 	case *typeObj:
@@ -652,7 +652,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return FloatVal(0), nil
 		}
 	}
-	return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(o), name)
+	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 }
 
 // ---- iteration ----

@@ -497,7 +497,7 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				objs[in.A] = g.O
 				continue
 			}
-			err = newErr(NameError, "name '%s' is not defined", vm.mod.gnames[in.B])
+			err = newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.B]))
 		case opStoreGlobal:
 			var v Val
 			if v, err = f.load(in.B); err != nil {
