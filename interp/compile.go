@@ -429,7 +429,7 @@ func (c *compiler) stmt(s Stmt) {
 				c.errAt(x.pos, "'from ... import *' is not supported")
 			}
 			t := c.temp()
-			c.emit(opGetAttr, t, m, c.name(n))
+			c.emit(opImportName, t, m, c.name(n))
 			c.storeName(x.asses[i], t, x.pos)
 		}
 	case *Del:

@@ -67,6 +67,20 @@ type Dict struct {
 	entries []dictEntry
 	index   map[hkey]int
 	dead    int
+	isSet   bool // the Dict behind a Set: errors say "set element"
+}
+
+// hash is hashKey with CPython 3.14's container-specific message.
+func (d *Dict) hash(k Val) (hkey, error) {
+	h, err := hashKey(k)
+	if err != nil {
+		what := "a dict key"
+		if d.isSet {
+			what = "a set element"
+		}
+		return h, newErr(TypeError, "cannot use '%s' as %s (unhashable type: '%s')", typeName(k), what, typeName(k))
+	}
+	return h, nil
 }
 
 func (*Dict) typeName() string { return "dict" }
@@ -76,7 +90,7 @@ func newDict() *Dict { return &Dict{index: map[hkey]int{}} }
 func (d *Dict) Len() int { return len(d.entries) - d.dead }
 
 func (d *Dict) get(k Val) (Val, bool, error) {
-	h, err := hashKey(k)
+	h, err := d.hash(k)
 	if err != nil {
 		return Val{}, false, err
 	}
@@ -87,7 +101,7 @@ func (d *Dict) get(k Val) (Val, bool, error) {
 }
 
 func (d *Dict) set(k, v Val) error {
-	h, err := hashKey(k)
+	h, err := d.hash(k)
 	if err != nil {
 		return err
 	}
@@ -101,7 +115,7 @@ func (d *Dict) set(k, v Val) error {
 }
 
 func (d *Dict) del(k Val) (Val, bool, error) {
-	h, err := hashKey(k)
+	h, err := d.hash(k)
 	if err != nil {
 		return Val{}, false, err
 	}
@@ -151,7 +165,7 @@ type Set struct{ d *Dict }
 
 func (*Set) typeName() string { return "set" }
 
-func newSet() *Set { return &Set{d: newDict()} }
+func newSet() *Set { return &Set{d: &Dict{index: map[hkey]int{}, isSet: true}} }
 
 // DictView is dict.keys(), .values() or .items().
 type DictView struct {

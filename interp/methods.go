@@ -390,7 +390,7 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 		}
 		return ObjVal(o), nil
 	case "clear":
-		s.d = newDict()
+		s.d = newSet().d
 		return NoneVal, nil
 	case "update":
 		o, err := other()

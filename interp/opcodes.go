@@ -83,6 +83,7 @@ const (
 	opMakeCell
 	opLoadCell
 	opStoreCell
+	opImportName
 	opCount
 )
 
@@ -170,6 +171,7 @@ var opInfo = [opCount]struct {
 	opMakeCell:     {"MAKE_CELL", "s"},
 	opLoadCell:     {"LOAD_CELL", "ss"},
 	opStoreCell:    {"STORE_CELL", "ss"},
+	opImportName:   {"IMPORT_NAME", "ssn"},
 }
 
 func (o Op) String() string {

@@ -390,6 +390,15 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, v)
 		return nil
+	case opImportName:
+		m := f.objs[in.B].(*Module)
+		name := f.code.names[in.C]
+		v, ok := m.attrs[name]
+		if !ok {
+			return newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, m.name)
+		}
+		f.set(in.A, v)
+		return nil
 	case opMakeCell:
 		f.set(in.A, ObjVal(&Cell{v: f.get(in.A)}))
 		return nil
