@@ -88,7 +88,14 @@ type compiler struct {
 	captured map[string]int  // free name -> local slot in this function
 	finals   [][]Stmt        // enclosing finally blocks, innermost last
 	cells    map[string]bool // names whose slot holds a cell shared with nested functions
+	depth    int             // expression nesting, bounded so the Go stack stays small
 }
+
+// maxCompileDepth bounds expression nesting (a chain like 1+1+...+1 nests
+// on the left without parentheses).
+const maxCompileDepth = 20000
+
+var errCompileDepth = &PyErr{exc: &Exception{typ: RecursionError, args: []Val{StrVal("maximum recursion depth exceeded during compilation")}}}
 
 // isCell says whether name, resolved in this scope, lives in a cell.
 func (c *compiler) isCell(name string) bool {
@@ -116,6 +123,10 @@ func compileModule(filename, src string, body []Stmt, lines []string) (co *Code,
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {
 				err = se
+				return
+			}
+			if r == errCompileDepth {
+				err = errCompileDepth
 				return
 			}
 			panic(r)
@@ -1024,7 +1035,11 @@ func (c *compiler) exprAny(e Expr) int {
 // a local that the expression may read.
 func (c *compiler) exprTo(e Expr, dst int) {
 	save := c.temps
-	defer func() { c.temps = save }()
+	c.depth++
+	defer func() { c.temps = save; c.depth-- }()
+	if c.depth > maxCompileDepth {
+		panic(errCompileDepth)
+	}
 	if p := e.position(); p.line > 0 {
 		c.line = p.line
 	}

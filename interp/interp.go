@@ -58,6 +58,10 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 			writeSyntaxError(stderr, filename, lines, se)
 			return 1
 		}
+		if pe, ok := err.(*PyErr); ok {
+			fmt.Fprintf(stderr, "%s: %s\n", pe.exc.typ.name, excStr(nil, pe.exc))
+			return 1
+		}
 		fmt.Fprintf(stderr, "minipy: %v\n", err)
 		return 1
 	}
