@@ -86,7 +86,11 @@ func (ps *parser) fail(t token, msg string) {
 	if msg == "" {
 		msg = "invalid syntax"
 	}
-	panic(synErr(t.line, t.col, "%s", msg))
+	e := synErr(t.line, t.col, "%s", msg)
+	if t.endCol > t.col && t.kind != tString {
+		e.End = t.endCol // CPython underlines the whole token
+	}
+	panic(e)
 }
 
 func (ps *parser) expectOp(s string) {
