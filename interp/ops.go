@@ -732,7 +732,7 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 	case *strIter:
 		if x.i < x.s.length() {
 			x.i++
-			return StrVal(x.s.at(x.i - 1)), true, nil
+			return x.s.charVal(x.i - 1), true, nil
 		}
 	case *bigRangeIter:
 		if (x.step.Sign() > 0 && x.i.Cmp(x.stop) < 0) || (x.step.Sign() < 0 && x.i.Cmp(x.stop) > 0) {
@@ -853,7 +853,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		if i < 0 || i >= n {
 			return Val{}, newErr(IndexError, "string index out of range")
 		}
-		return StrVal(x.at(int(i))), nil
+		return x.charVal(int(i)), nil
 	case *Dict:
 		v, ok, err := x.get(k)
 		if err != nil {

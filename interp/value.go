@@ -146,6 +146,23 @@ var asciiStrs = func() (t [128]string) {
 	return
 }()
 
+// charObjs are shared one-character ASCII strings. kind is preset so no
+// Run ever writes to them: they are safe to share between goroutines.
+var charObjs = func() (t [128]*Str) {
+	for i := range t {
+		t[i] = &Str{s: asciiStrs[i], kind: 1}
+	}
+	return
+}()
+
+// charVal is s[i] as a value, without allocating for ASCII.
+func (s *Str) charVal(i int) Val {
+	if s.ascii() {
+		return Val{T: tagObject, O: charObjs[s.s[i]]}
+	}
+	return StrVal(string(s.runes[i]))
+}
+
 func (s *Str) slice(lo, hi int) string {
 	if s.ascii() {
 		return s.s[lo:hi]
