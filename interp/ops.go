@@ -794,6 +794,19 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 	switch x := o.O.(type) {
 	case *List:
 		if s, ok := k.O.(*SliceObj); ok {
+			lo, hi, step, err := vm.sliceIndices(s, int64(x.Len()))
+			if err != nil {
+				return Val{}, err
+			}
+			if step == 1 {
+				// Copy the slot arrays directly: no per-element boxing.
+				hi = max(hi, lo)
+				r := &List{vals: append([]templates.Value(nil), x.vals[lo:hi]...)}
+				if x.objs != nil {
+					r.objs = append([]Object(nil), x.objs[lo:hi]...)
+				}
+				return ObjVal(r), nil
+			}
 			items, err := vm.sliceVals(x.items(), s)
 			return ObjVal(newList(items)), err
 		}

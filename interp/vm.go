@@ -323,6 +323,18 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(floorMod(int64(x.Bits), int64(y.Bits)))}
 				continue
 			}
+		case opNeg:
+			x := regs[in.B]
+			if x.Tag == tagInt && int64(x.Bits) != math.MinInt64 {
+				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(-int64(x.Bits))}
+				continue
+			} else if x.Tag == tagFloat {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: x.Bits ^ (1 << 63)}
+				continue
+			}
+			if err = vm.slowOp(f, in); err == nil {
+				continue
+			}
 		case opRshift:
 			x, y := regs[in.B], regs[in.C]
 			if x.Tag == tagInt && y.Tag == tagInt && y.Bits < 64 {
