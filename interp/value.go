@@ -437,6 +437,15 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 			vm.writeRepr(b, k, depth+1)
 		}
 		b.WriteByte('}')
+	case *DictView:
+		b.WriteString("dict_" + o.kind + "([")
+		for i, x := range o.items() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			vm.writeRepr(b, x, depth+1)
+		}
+		b.WriteString("])")
 	case *Range:
 		b.WriteString("range(" + strconv.FormatInt(o.start, 10) + ", " + strconv.FormatInt(o.stop, 10))
 		if o.step != 1 {
