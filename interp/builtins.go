@@ -631,15 +631,38 @@ func biRange(vm *VM, args []Val, kwn []string) (Val, error) {
 		return Val{}, newErr(TypeError, "range expected at most 3 arguments, got %d", len(args))
 	}
 	var ns [3]int64
+	hasBig := false
 	for i, a := range args {
 		n, ok := toInt64Arg(a)
 		if !ok {
-			if _, big := a.O.(*BigInt); big {
-				return Val{}, newErr(OverflowError, "Python int too large to convert to C ssize_t")
+			if _, isBig := a.O.(*BigInt); isBig {
+				hasBig = true
+				continue
 			}
 			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a))
 		}
 		ns[i] = n
+	}
+	if hasBig {
+		// Bounds beyond int64: iterate with big ints.
+		bs := make([]*big.Int, len(args))
+		for i, a := range args {
+			x, _ := toBig(a)
+			bs[i] = new(big.Int).Set(x)
+		}
+		r := &BigRange{start: big.NewInt(0), step: big.NewInt(1)}
+		switch len(bs) {
+		case 1:
+			r.stop = bs[0]
+		case 2:
+			r.start, r.stop = bs[0], bs[1]
+		case 3:
+			r.start, r.stop, r.step = bs[0], bs[1], bs[2]
+			if r.step.Sign() == 0 {
+				return Val{}, newErr(ValueError, "range() arg 3 must not be zero")
+			}
+		}
+		return ObjVal(r), nil
 	}
 	r := &Range{step: 1}
 	switch len(args) {
@@ -1195,3 +1218,8 @@ func mathModule() *Module {
 }
 
 var _ = unicode.IsSpace
+
+// BigRange is a range whose bounds do not fit int64.
+type BigRange struct{ start, stop, step *big.Int }
+
+func (*BigRange) typeName() string { return "range" }

@@ -585,6 +585,8 @@ func (c *compiler) patchAll(js []jumpRef, target int) {
 
 var fusedJump = map[string]Op{"<": opJumpIfNotLt, "<=": opJumpIfNotLe, ">": opJumpIfNotGt, ">=": opJumpIfNotGe, "==": opJumpIfNotEq, "!=": opJumpIfNotNe}
 
+var fusedJumpIf = map[string]Op{"<": opJumpIfLt, "<=": opJumpIfLe, ">": opJumpIfGt, ">=": opJumpIfGe, "==": opJumpIfEq, "!=": opJumpIfNe}
+
 // condJump evaluates cond and emits jumps taken when truthiness == jumpIf;
 // it returns the jumps to patch.
 func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
@@ -592,8 +594,12 @@ func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
 	defer func() { c.temps = save }()
 	switch x := cond.(type) {
 	case *Compare:
-		if len(x.ops) == 1 && !jumpIf {
-			if op, ok := fusedJump[x.ops[0]]; ok {
+		if len(x.ops) == 1 {
+			table := fusedJump
+			if jumpIf {
+				table = fusedJumpIf
+			}
+			if op, ok := table[x.ops[0]]; ok {
 				a := c.exprAny(x.args[0])
 				b := c.exprAny(x.args[1])
 				c.line = x.line
@@ -635,23 +641,31 @@ func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
 	return []jumpRef{{c.emit(opJumpIfFalse, t, 0), 1}}
 }
 
+// whileStmt tests the condition once on entry and then at the bottom of
+// the body, where a true condition jumps back (a counted back-edge).
 func (c *compiler) whileStmt(x *While) {
-	// Layout: jump to test; body; test: if cond jump body.
-	top := c.pc()
-	l := &loopCtx{cont: top, finals: len(c.finals)}
+	l := &loopCtx{cont: -1, finals: len(c.finals)}
 	if isConstTrue(x.cond) {
+		top := c.pc()
+		l.cont = top
 		c.loops = append(c.loops, l)
 		c.stmts(x.body)
 		c.loops = c.loops[:len(c.loops)-1]
 		c.line = x.line
 		c.emit(opJumpBack, top)
 	} else {
+		c.line = x.line
 		jf := c.condJump(x.cond, false)
+		body := c.pc()
 		c.loops = append(c.loops, l)
 		c.stmts(x.body)
 		c.loops = c.loops[:len(c.loops)-1]
+		test := c.pc()
+		for _, j := range l.continues {
+			c.patch(j, 0, test)
+		}
 		c.line = x.line
-		c.emit(opJumpBack, top)
+		c.patchAll(c.condJump(x.cond, true), body)
 		c.patchAll(jf, c.pc())
 	}
 	c.stmts(x.orelse)
@@ -682,13 +696,17 @@ func (c *compiler) isRangeCall(e Expr) (*Call, bool) {
 	return call, true
 }
 
+// forStmt lays a loop out with its test at the bottom, so that each
+// iteration runs one loop instruction: FOR_RANGE / FOR_ITER produce the
+// next item and jump back to the body, or fall through when done.
 func (c *compiler) forStmt(x *For) {
 	l := &loopCtx{cont: -1, finals: len(c.finals)}
-	var exitJump int
-	var top int
+	var it int
+	isRange := false
 	if call, ok := c.isRangeCall(x.iter); ok {
 		// for i in range(...): a counter, a stop and a step slot, all ints.
-		it := c.temps_(3)
+		isRange = true
+		it = c.temps_(3)
 		c.line = x.line
 		fn := c.temps_(1 + len(call.args))
 		c.emit(opLoadGlobal, fn, c.mod.global("range"))
@@ -699,31 +717,32 @@ func (c *compiler) forStmt(x *For) {
 		// RANGE_PREP leaves counter, stop and step in it..it+2 as ints, or
 		// an iterator in it when the range does not fit int64.
 		c.emit(opRangePrep, it)
-		top = c.pc()
-		tgt, direct := c.loopTarget(x.target)
-		exitJump = c.emit(opForRange, it, tgt, 0, it+1, it+2)
-		if !direct {
-			c.store(x.target, tgt)
-		}
 	} else {
-		it := c.temp()
+		it = c.temp()
 		c.exprTo(x.iter, it)
 		c.line = x.line
 		c.emit(opGetIter, it, it)
-		top = c.pc()
-		tgt, direct := c.loopTarget(x.target)
-		exitJump = c.emit(opForIter, it, tgt, 0)
-		if !direct {
-			c.store(x.target, tgt)
-		}
 	}
-	l.cont = top
+	tgt, direct := c.loopTarget(x.target)
+	entry := c.emit(opJump, 0)
+	body := c.pc()
+	if !direct {
+		c.store(x.target, tgt)
+	}
 	c.loops = append(c.loops, l)
 	c.stmts(x.body)
 	c.loops = c.loops[:len(c.loops)-1]
+	test := c.pc()
+	c.patch(entry, 0, test)
+	for _, j := range l.continues {
+		c.patch(j, 0, test)
+	}
 	c.line = x.line
-	c.emit(opJumpBack, top)
-	c.patch(exitJump, 2, c.pc())
+	if isRange {
+		c.emit(opForRange, it, tgt, body, it+1, it+2)
+	} else {
+		c.emit(opForIter, it, tgt, body)
+	}
 	c.stmts(x.orelse)
 	for _, b := range l.breaks {
 		c.patch(b, 0, c.pc())
@@ -1310,52 +1329,58 @@ func (c *compiler) comprehension(x *Comp, dst int) {
 	}
 	c.overlay = append(c.overlay, map[string]int{})
 	defer func() { c.overlay = c.overlay[:len(c.overlay)-1] }()
-	var exits []int
-	var tops []int
-	for gi, g := range x.gens {
-		it := c.temp()
-		// The first iterable is evaluated in the enclosing scope.
-		if gi == 0 {
-			ov := c.overlay
-			c.overlay = ov[:len(ov)-1]
-			c.exprTo(g.iter, it)
-			c.overlay = ov
-		} else {
-			c.exprTo(g.iter, it)
-		}
-		c.emit(opGetIter, it, it)
-		bindTargets(g.target, c.overlay[len(c.overlay)-1], c)
-		top := c.pc()
-		tgt, direct := c.loopTarget(g.target)
-		exit := c.emit(opForIter, it, tgt, 0)
-		if !direct {
-			c.store(g.target, tgt)
-		}
-		for _, cond := range g.ifs {
-			jf := c.condJump(cond, false)
-			c.patchAll(jf, top) // skip to the next item
-			_ = jf
-		}
-		tops = append(tops, top)
-		exits = append(exits, exit)
-	}
-	switch x.kind {
-	case "list", "gen":
-		v := c.exprAny(x.elt)
-		c.emit(opListAppend, acc, v)
-	case "set":
-		v := c.exprAny(x.elt)
-		c.emit(opSetAdd, acc, v)
-	case "dict":
-		k := c.exprAny(x.elt)
-		v := c.exprAny(x.val)
-		c.emit(opDictSet, acc, k, v)
-	}
-	for i := len(x.gens) - 1; i >= 0; i-- {
-		c.emit(opJumpBack, tops[i])
-		c.patch(exits[i], 2, c.pc())
-	}
+	c.compLoop(x, 0, acc)
 	c.emit(opMove, dst, acc)
+}
+
+// compLoop compiles generator i of a comprehension and, inside it, the
+// rest; the innermost level adds the element to acc.
+func (c *compiler) compLoop(x *Comp, gi int, acc int) {
+	if gi == len(x.gens) {
+		switch x.kind {
+		case "list", "gen":
+			v := c.exprAny(x.elt)
+			c.emit(opListAppend, acc, v)
+		case "set":
+			v := c.exprAny(x.elt)
+			c.emit(opSetAdd, acc, v)
+		case "dict":
+			k := c.exprAny(x.elt)
+			v := c.exprAny(x.val)
+			c.emit(opDictSet, acc, k, v)
+		}
+		return
+	}
+	save := c.temps
+	defer func() { c.temps = save }()
+	g := x.gens[gi]
+	it := c.temp()
+	// The first iterable is evaluated in the enclosing scope.
+	if gi == 0 {
+		ov := c.overlay
+		c.overlay = ov[:len(ov)-1]
+		c.exprTo(g.iter, it)
+		c.overlay = ov
+	} else {
+		c.exprTo(g.iter, it)
+	}
+	c.emit(opGetIter, it, it)
+	bindTargets(g.target, c.overlay[len(c.overlay)-1], c)
+	tgt, direct := c.loopTarget(g.target)
+	entry := c.emit(opJump, 0)
+	body := c.pc()
+	if !direct {
+		c.store(g.target, tgt)
+	}
+	var skips []jumpRef
+	for _, cond := range g.ifs {
+		skips = append(skips, c.condJump(cond, false)...)
+	}
+	c.compLoop(x, gi+1, acc)
+	test := c.pc()
+	c.patch(entry, 0, test)
+	c.patchAll(skips, test)
+	c.emit(opForIter, it, tgt, body)
 }
 
 func bindTargets(t Expr, m map[string]int, c *compiler) {

@@ -84,6 +84,12 @@ const (
 	opLoadCell
 	opStoreCell
 	opImportName
+	opJumpIfLt // fused compare-and-branch: jump to C if slot A < slot B
+	opJumpIfLe
+	opJumpIfGt
+	opJumpIfGe
+	opJumpIfEq
+	opJumpIfNe
 	opCount
 )
 
@@ -138,7 +144,7 @@ var opInfo = [opCount]struct {
 	opJumpIfNotEq:  {"JUMP_IF_NOT_EQ", "ssj"},
 	opJumpIfNotNe:  {"JUMP_IF_NOT_NE", "ssj"},
 	opGetIter:      {"GET_ITER", "ss"},
-	opForIter:      {"FOR_ITER", "ssj"},
+	opForIter:      {"FOR_ITER", "ssj"}, // next item into B and jump back to C, or fall through when done
 	opForRange:     {"FOR_RANGE", "ssjss"},
 	opCall:         {"CALL", "ssik"},
 	opCallMethod:   {"CALL_METHOD", "ssink"},
@@ -172,6 +178,12 @@ var opInfo = [opCount]struct {
 	opLoadCell:     {"LOAD_CELL", "ss"},
 	opStoreCell:    {"STORE_CELL", "ss"},
 	opImportName:   {"IMPORT_NAME", "ssn"},
+	opJumpIfLt:     {"JUMP_IF_LT", "ssj"},
+	opJumpIfLe:     {"JUMP_IF_LE", "ssj"},
+	opJumpIfGt:     {"JUMP_IF_GT", "ssj"},
+	opJumpIfGe:     {"JUMP_IF_GE", "ssj"},
+	opJumpIfEq:     {"JUMP_IF_EQ", "ssj"},
+	opJumpIfNe:     {"JUMP_IF_NE", "ssj"},
 }
 
 func (o Op) String() string {

@@ -694,6 +694,8 @@ func (vm *VM) iter(v Val) (Object, error) {
 			return &listIter{l: x}, nil
 		case *Range:
 			return &rangeIter{x.start, x.stop, x.step}, nil
+		case *BigRange:
+			return &bigRangeIter{new(big.Int).Set(x.start), x.stop, x.step}, nil
 		case *Tuple:
 			return &seqIter{items: x.items}, nil
 		case *Str:

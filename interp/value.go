@@ -437,6 +437,12 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 			vm.writeRepr(b, k, depth+1)
 		}
 		b.WriteByte('}')
+	case *BigRange:
+		b.WriteString("range(" + o.start.String() + ", " + o.stop.String())
+		if o.step.Cmp(big.NewInt(1)) != 0 {
+			b.WriteString(", " + o.step.String())
+		}
+		b.WriteByte(')')
 	case *DictView:
 		b.WriteString("dict_" + o.kind + "([")
 		for i, x := range o.items() {

@@ -366,6 +366,29 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				pc = int(in.C)
 			}
 			continue
+		case opJumpIfLt, opJumpIfLe, opJumpIfGt, opJumpIfGe, opJumpIfEq, opJumpIfNe:
+			// Used at the bottom of while loops: a taken backward jump is a back-edge.
+			x, y := regs[in.A], regs[in.B]
+			var r bool
+			if x.Tag == tagInt && y.Tag == tagInt {
+				r = intCmp(in.Op-opJumpIfLt+opLt, int64(x.Bits), int64(y.Bits))
+			} else if x.Tag == tagFloat && y.Tag == tagFloat {
+				r = floatCmp(in.Op-opJumpIfLt+opLt, math.Float64frombits(x.Bits), math.Float64frombits(y.Bits))
+			} else {
+				var v Val
+				v, err = vm.cmpOp(f, in.Op-opJumpIfLt+opLt, in.A, in.B)
+				if err != nil {
+					break
+				}
+				r = truthy(v)
+			}
+			if r {
+				if int(in.C) < pc {
+					co.counters[pc-1]++
+				}
+				pc = int(in.C)
+			}
+			continue
 		case opJump:
 			pc = int(in.A)
 			continue
@@ -378,6 +401,9 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			r := regs[in.A]
 			if r.Tag == tagBool {
 				if r.Bits == 0 {
+					if int(in.B) < pc {
+						co.counters[pc-1]++
+					}
 					pc = int(in.B)
 				}
 				continue
@@ -387,6 +413,9 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				break
 			}
 			if !truthy(v) {
+				if int(in.B) < pc {
+					co.counters[pc-1]++
+				}
 				pc = int(in.B)
 			}
 			continue
@@ -394,6 +423,9 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			r := regs[in.A]
 			if r.Tag == tagBool {
 				if r.Bits != 0 {
+					if int(in.B) < pc {
+						co.counters[pc-1]++
+					}
 					pc = int(in.B)
 				}
 				continue
@@ -403,10 +435,15 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				break
 			}
 			if truthy(v) {
+				if int(in.B) < pc {
+					co.counters[pc-1]++
+				}
 				pc = int(in.B)
 			}
 			continue
 		case opForRange:
+			// The loop's back-edge: the next int into B and back to the
+			// body at C, counting the iteration; fall through when done.
 			c := regs[in.A]
 			if c.Tag == tagInt {
 				i := int64(c.Bits)
@@ -415,9 +452,9 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				if (step > 0 && i < stop) || (step < 0 && i > stop) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
 					regs[in.A].Bits = uint64(i + step)
-					continue
+					co.counters[pc-1]++
+					pc = int(in.C)
 				}
-				pc = int(in.C)
 				continue
 			}
 			var v Val
@@ -426,11 +463,11 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			if err != nil {
 				break
 			}
-			if !ok {
+			if ok {
+				f.set(in.B, v)
+				co.counters[pc-1]++
 				pc = int(in.C)
-				continue
 			}
-			f.set(in.B, v)
 			continue
 		case opForIter:
 			var v Val
@@ -443,28 +480,28 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 						objs[in.B] = l.objs[it.i]
 					}
 					it.i++
-					continue
+					co.counters[pc-1]++
+					pc = int(in.C)
 				}
-				pc = int(in.C)
 				continue
 			case *rangeIter:
 				if (it.step > 0 && it.i < it.stop) || (it.step < 0 && it.i > it.stop) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(it.i)}
 					it.i += it.step
-					continue
+					co.counters[pc-1]++
+					pc = int(in.C)
 				}
-				pc = int(in.C)
 				continue
 			}
 			v, ok, err = vm.next(objs[in.A])
 			if err != nil {
 				break
 			}
-			if !ok {
+			if ok {
+				f.set(in.B, v)
+				co.counters[pc-1]++
 				pc = int(in.C)
-				continue
 			}
-			f.set(in.B, v)
 			continue
 		case opGetItem:
 			x, y := regs[in.B], regs[in.C]
