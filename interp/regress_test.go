@@ -1,0 +1,556 @@
+package interp
+
+import "testing"
+
+// regressPrograms are whole programs checked against the output CPython gives.
+var regressPrograms = []struct{ name, src, out string }{
+	{"a1", `def f(a, b=2, *rest):
+    return a + b + len(rest)
+print(f(1), f(1, 3), f(1, 2, 3, 4), f(b=5, a=1))
+xs = [5, 3, 8, 1]
+xs.sort()
+print(xs, sorted(xs, reverse=True), sorted(["bb", "a", "ccc"], key=len))
+print(sorted([(1, "b"), (1, "a"), (0, "z")]))
+d = {}
+for w in "the quick the lazy the end".split():
+    d[w] = d.get(w, 0) + 1
+print(d, sorted(d.items(), key=lambda kv: -kv[1]))
+print([x * y for x in range(3) for y in range(3) if x != y])
+print({k: v for k, v in zip("abc", range(3))})
+print(sum(x * x for x in range(10)), max(len(w) for w in ["a", "abc"]))
+print(any(x > 3 for x in [1, 5]), all([]), list(enumerate("ab", 1)))
+s = "Hello"
+print(s.lower(), s.center(11, "*"), s.ljust(8) + "|", s.rjust(8), s.zfill(8), s.count("l"))
+print("%d items at %.2f each, %s" % (3, 1.5, "ok"), "%5d|%-5s|" % (42, "ab"))
+print("{} and {:>5} and {name}".format(1, "x", name="n"))
+print(f"{3.14159:.2f} {10:b} {255:x} {255:#x} {1e-7} {1e22} {-0.5:+.1f} {12345.678:,.1f}")
+print(f"{'abc':*^9} {7:+d} {7: d} {0.000123:g} {1234567.0:g} {1.5:e} {100:08.2f} {-3:05d}")
+print(int("ff", 16), int("  42 "), float("1e3"), str(1.0), repr(1e100), 1/3*3)
+print(2**63, -2**63, 2**64 // 3, (2**64) % 1000, 7.0 // 0.5, 10 % 3.5)
+t = 1, 2, 3
+a, *b = t
+print(a, b, t[::-1], t.index(2), t.count(3))
+i = 10
+while i > 0:
+    i -= 3
+else:
+    print("done", i)
+for i in range(3):
+    if i == 5:
+        break
+else:
+    print("no break")
+print(abs(-3), round(3.14159, 3), round(-2.5), divmod(-7, 2), pow(2, 10, 1000))
+print(chr(97), ord("z"), hex(255), bin(5), oct(8), bool([]), bool(0.0), type(1) == int)
+print(isinstance(True, int), isinstance("s", (int, str)), min([3, 1, 2]), max("abc"))
+print(list(reversed([1, 2, 3])), [1, 2, 3][-2:], "abc"[1:], list(range(10))[::3])
+x = [1, 2, 3]
+x[1:2] = [7, 8, 9]
+del x[0]
+print(x, x.pop(0), x, 3 in x, x.remove(9), x)
+print(" a b  c ".split(), "a,b,,c".split(","), "x".join("abc"), "abc".upper().isupper())
+print(1 if 0 else 2, None, True and False, not None, 5 // 2 * 2 + 5 % 2)
+print(float("nan") != float("nan"), 0.1 + 0.7, 1e-4, 1e-5, 123456789012345678.0, 1.0e15, 1e16)
+print(max([1, 5, 3], key=lambda v: -v), "%s" % [1, 2], str((1,)), [None, True, 1.5, "s"])
+`, `3 4 5 6
+[1, 3, 5, 8] [8, 5, 3, 1] ['a', 'bb', 'ccc']
+[(0, 'z'), (1, 'a'), (1, 'b')]
+{'the': 3, 'quick': 1, 'lazy': 1, 'end': 1} [('the', 3), ('quick', 1), ('lazy', 1), ('end', 1)]
+[0, 0, 0, 2, 0, 2]
+{'a': 0, 'b': 1, 'c': 2}
+285 3
+True True [(1, 'a'), (2, 'b')]
+hello ***Hello*** Hello   |    Hello 000Hello 2
+3 items at 1.50 each, ok    42|ab   |
+1 and     x and n
+3.14 1010 ff 0xff 1e-07 1e+22 -0.5 12,345.7
+***abc*** +7  7 0.000123 1.23457e+06 1.500000e+00 00100.00 -0003
+255 42 1000.0 1.0 1e+100 1.0
+9223372036854775808 -9223372036854775808 6148914691236517205 616 14.0 3.0
+1 [2, 3] (3, 2, 1) 1 1
+done -2
+no break
+3 3.142 -2 (-4, 1) 24
+a 122 0xff 0b101 0o10 False False True
+True True 1 c
+[3, 2, 1] [2, 3] bc [0, 3, 6, 9]
+[8, 3] 7 [8, 3] True None [8, 3]
+['a', 'b', 'c'] ['a', 'b', '', 'c'] axbxc True
+2 None False True 5
+True 0.7999999999999999 0.0001 1e-05 1.2345678901234568e+17 1000000000000000.0 1e+16
+1 [1, 2] (1,) [None, True, 1.5, 's']
+`},
+	{"a2", `def safe_div(a, b):
+    try:
+        return a / b
+    except ZeroDivisionError as e:
+        print("caught", e)
+        return None
+    finally:
+        print("finally")
+print(safe_div(1, 2), safe_div(1, 0))
+try:
+    [][1]
+except (KeyError, IndexError) as e:
+    print("idx", e, type(e).__name__ if False else "")
+try:
+    raise ValueError("v")
+except Exception as e:
+    print(repr(e), e.args)
+def outer(n):
+    def inner(x):
+        return x + n
+    return inner(10)
+print(outer(5))
+def make_adder(n):
+    return lambda x: x + n
+add3 = make_adder(3)
+print(add3(4), list(map(add3, [1, 2])), list(filter(lambda v: v % 2, range(6))))
+g = 0
+def inc():
+    global g
+    g += 1
+for _ in range(5):
+    inc()
+print(g)
+s = 0
+for ch in "héllo":
+    s += ord(ch)
+print(s, len("héllo"), "héllo"[1], "héllo"[::-1], "héllo".upper())
+d = {"b": 2, "a": 1}
+print(list(d), d.pop("b"), d, d.setdefault("c", 3), d, "a" in d.keys())
+d.update({"z": 26})
+print(d, len(d), list(d.items())[0], {})
+st = {3, 1, 2}
+st.add(2)
+print(len(st), 1 in st, sorted(st), st - {1}, st & {1, 5})
+n = 0
+while True:
+    n += 1
+    if n < 3:
+        continue
+    if n > 5:
+        break
+print(n)
+print([i for i in range(5)][-1], (lambda: 42)(), [[1, 2], [3]][1][0])
+matrix = [[i * j for j in range(3)] for i in range(3)]
+print(matrix, [row[1] for row in matrix], sum(sum(r) for r in matrix))
+def fact(n):
+    return 1 if n <= 1 else n * fact(n - 1)
+print(fact(25), fact(20) // fact(18))
+x = 10
+def shadow():
+    x = 5
+    return x
+print(shadow(), x)
+a = b = 7
+print(a, b)
+i, (j, k) = 1, (2, 3)
+print(i, j, k)
+print(str(True), int("-12"), 3 * "ab", [0] * 3, (1, 2) + (3,), "a" < "b" < "c")
+print(f"{x!r} {'q'!r} {x=}", f"{'nested ' + str(1)}", f"{3:{2}}|")
+print(" ".join(str(v) for v in [1, 2, 3]), "-".join(map(str, range(3))))
+words = ["apple", "Banana", "cherry"]
+print(sorted(words, key=str.lower) if False else sorted(words, key=lambda w: w.lower()))
+print(10 / 4, 10 // 4, -10 // 4, 10 % -4, 2 ** 10, 2.5 ** 2, 9 ** 0.5, 1e308 * 10)
+print(0.1 * 3, 1 / 7, 100.0, 1e15 + 0.3, -1.5e-7, 2.0 ** 100)
+print(round(1234.5678, -2), round(0.5), round(1.5), round(2.675, 2), round(7, -1))
+`, `finally
+caught division by zero
+finally
+0.5 None
+idx list index out of range 
+ValueError('v') ('v',)
+15
+7 [4, 5] [1, 3, 5]
+5
+664 5 é olléh HÉLLO
+['b', 'a'] 2 {'a': 1, 'c': 3} 3 {'a': 1, 'c': 3} True
+{'a': 1, 'c': 3, 'z': 26} 3 ('a', 1) {}
+3 True [1, 2, 3] {2, 3} {1}
+6
+4 42 3
+[[0, 0, 0], [0, 1, 2], [0, 2, 4]] [0, 1, 2] 9
+15511210043330985984000000 380
+5 10
+7 7
+1 2 3
+True -12 ababab [0, 0, 0] (1, 2, 3) True
+10 'q' x=10 nested 1  3|
+1 2 3 0-1-2
+['apple', 'Banana', 'cherry']
+2.5 2 -3 -2 1024 6.25 3.0 inf
+0.30000000000000004 0.14285714285714285 100.0 1000000000000000.2 -1.5e-07 1.2676506002282294e+30
+1200.0 0 2 2.67 10
+`},
+	{"a3", `for i, (a, b) in enumerate(zip("xyz", [1, 2, 3])):
+    print(i, a, b, end="; ")
+print()
+print()
+pairs = [(2, "b"), (1, "a"), (2, "a")]
+pairs.sort(key=lambda p: (p[0], p[1]))
+print(pairs, max(pairs), min("hello"), max([1, 2], [1, 3]))
+print("{:>8.3f}|{:<6d}|{:^7}|{:+}".format(3.14159, 42, "mid", 5), "{0}{1}{0}".format("a", "b"))
+print("%-6s|%6.2f|%03d|%x|%%" % ("ab", 2.5, 7, 255), "%s and %r" % ("s", "s"))
+s = "a,b;c d"
+print(s.replace(",", " ").replace(";", " ").split(), s.partition(";"), s.rsplit(" ", 1))
+print("  x ".lstrip(), "xxhixx".strip("x"), "Hello World".swapcase(), "hello world".title())
+print("abc".startswith(("x", "a")), "abc".endswith("bc"), "a1".isalnum(), "12".isdigit(), " ".isspace())
+print("ab" in "cabd", "z" not in "abc", "abcabc".count("bc"), "abc".index("c"), "aXbXc".split("X", 1))
+nums = list(range(10))
+print(nums[::-2], nums[7:2:-1], nums[-3:], nums[:-7], nums[100:], nums[2:8:3])
+del nums[::2]
+print(nums)
+m = {"x": [1, 2], "y": [3]}
+m["x"].append(9)
+print(m, sum(len(v) for v in m.values()), sorted(m, reverse=True))
+t = (3, 1, 2)
+print(sorted(t), t < (3, 2), (1, 2) == (1, 2), [1, 2] < [1, 2, 0], tuple(sorted(t)))
+x = y = []
+x.append(1)
+print(y, x is y, [] is [], None is not None, type(None).__name__ if False else "")
+def counter():
+    count = 0
+    def inc():
+        return count + 1
+    return inc()
+print(counter())
+n = 255
+print(f"{n:08b} {n:o} {n:X} {n:#o} {-n:x} {n:_} {1e6:,.0f} {12:c}")
+print(f"{'left':<8}|{'right':>8}|{3.0:g}|{1e-10:g}|{123456789:e}|{0.1:.0%}")
+print(1 / 3, 2 / 3, 10 / 3, 1e300 * 1e10, -1e300 * 1e10, 5e-324, 1.7976931348623157e308)
+print(int(1e20), int(-1.5), float(10 ** 20), 10 ** 20 / 3, 2 ** 0.5, 4 ** 0.5, (-8) ** 2)
+print(divmod(7.5, 2), 7.5 // 2, -7 // 2.0, 1 % 0.3, abs(-0.0), max(-0.0, 0.0))
+print(bool("False"), bool(""), not [], [] == [], 0 == False, 1 == True, True + 1)
+print(list(range(0)), list(range(-3)), list(range(3, 0, -1)), range(5)[2], len(range(0, 10, 3)))
+a = [1, 2, 3]
+b = a[:]
+b.append(4)
+print(a, b, a + b, a * 2, [a] * 2)
+w = "mississippi"
+freq = {}
+for ch in w:
+    freq[ch] = freq.get(ch, 0) + 1
+print(freq, max(freq, key=freq.get), sorted(freq.items(), key=lambda kv: (-kv[1], kv[0])))
+print(str(10 ** 30), len(str(2 ** 1000)), 2 ** 1000 % 1000007, -(10 ** 25) // 7, (10 ** 25) >> 3)
+print(0xFF & 0x0F, 1 << 3, 100 >> 2, ~0, -1 & 0xFF, 6 ^ 3, 2 ** 62 * 4, -(2 ** 63) - 1)
+`, `0 x 1; 1 y 2; 2 z 3; 
+
+[(1, 'a'), (2, 'a'), (2, 'b')] (2, 'b') e [1, 3]
+   3.142|42    |  mid  |+5 aba
+ab    |  2.50|007|ff|% s and 's'
+['a', 'b', 'c', 'd'] ('a,b', ';', 'c d') ['a,b;c', 'd']
+x  hi hELLO wORLD Hello World
+True True True True True
+True True 2 2 ['a', 'bXc']
+[9, 7, 5, 3, 1] [7, 6, 5, 4, 3] [7, 8, 9] [0, 1, 2] [] [2, 5]
+[1, 3, 5, 7, 9]
+{'x': [1, 2, 9], 'y': [3]} 4 ['y', 'x']
+[1, 2, 3] True True True (1, 2, 3)
+[1] True False False 
+1
+11111111 377 FF 0o377 -ff 255 1,000,000 
+left    |   right|3|1e-10|1.234568e+08|10%
+0.3333333333333333 0.6666666666666666 3.3333333333333335 inf -inf 5e-324 1.7976931348623157e+308
+100000000000000000000 -1 1e+20 3.333333333333333e+19 1.4142135623730951 2.0 64
+(3.0, 1.5) 3.0 -4.0 0.10000000000000003 0.0 -0.0
+True False True True True True 2
+[] [] [3, 2, 1] 2 4
+[1, 2, 3] [1, 2, 3, 4] [1, 2, 3, 1, 2, 3, 4] [1, 2, 3, 1, 2, 3] [[1, 2, 3], [1, 2, 3]]
+{'m': 1, 'i': 4, 's': 4, 'p': 2} i [('i', 4), ('s', 4), ('p', 2), ('m', 1)]
+1000000000000000000000000000000 302 783922 -1428571428571428571428572 1250000000000000000000000
+15 8 25 -1 255 5 18446744073709551616 -9223372036854775809
+`},
+	{"a4", `from math import sqrt, pi as PI, floor
+import math
+x = 1 + \
+    2
+y = (1 +
+     2)  # comment
+s = r"raw\n" + 'it\'s' + "tab\t" + """tri
+ple""" + '''q'''
+print(x, y, s, len(s))
+print(1_000, 0x_ff, 0o_17, 0b_1, 1e3, 1.5E-3, .5, 5., 1_0.0_1, 0XAB, 0B11)
+print("\x41\u00e9\101", "a\
+b")
+print(f"{x}{{}}{y!s:>4}", f'{"q"}', rf"\d{x}", F"{PI:.3}", f"{sqrt(16)=}")
+print(math.floor(3.7), floor(-3.2), math.ceil(-0.5), math.trunc(-2.7), math.fabs(-3))
+print(math.log(math.e), math.log(8, 2), math.log10(1000), math.log2(1024), math.exp(0))
+print(math.pow(2, 10), math.hypot(3, 4), math.atan2(1, 1), math.tan(0), math.gcd(12, 18))
+print(math.factorial(20), math.isqrt(99), math.inf, -math.inf, math.isnan(math.nan), math.tau)
+print(math.degrees(math.pi), math.radians(180), math.sin(math.pi / 2), math.asin(1), math.isclose(0.1 + 0.2, 0.3))
+assert x == 3, "x should be 3"
+z = [
+    1,
+    2,
+]
+d = {
+    "k": (1,
+          2),
+}
+print(z, d)
+if x == 3: print("inline if")
+for c in "ab": print(c, end="")
+print()
+while x > 0: x -= 1
+print(x); print("semi")
+def g(): return 42
+print(g())
+i = 0
+while i < 3:
+    i += 1
+    if i == 2:
+        continue
+    print("i", i)
+val = 5
+res = "neg" if val < 0 else "zero" if val == 0 else "pos"
+print(res, val is not None, not val == 5, -val ** 2, (-val) ** 2, 2 ** 3 ** 2)
+`, `3 3 raw\nit'stab	tri
+pleq 21
+1000 255 15 1 1000.0 0.0015 0.5 5.0 10.01 171 3
+AéA ab
+3{}   3 q \d3 3.14 sqrt(16)=4.0
+3 -4 0 -2 3.0
+1.0 3.0 3.0 10.0 1.0
+1024.0 5.0 0.7853981633974483 0.0 6
+2432902008176640000 9 inf -inf True 6.283185307179586
+180.0 3.141592653589793 1.0 1.5707963267948966 True
+[1, 2] {'k': (1, 2)}
+inline if
+ab
+0
+semi
+42
+i 1
+i 3
+pos True False -25 25 512
+`},
+	{"a5", `xs = [1, 2, 3]
+print(*xs)
+print(*xs, sep=",")
+def f(*args):
+    return len(args), args
+print(f(), f(1, 2), f(*xs), f(0, *xs))
+a, *rest = "hello"
+*init, last = [1, 2, 3]
+print(a, rest, init, last, [*xs, 4], (*xs,))
+d = {"a": 1}
+e = {**d, "b": 2}
+print(e)
+`, `1 2 3
+1,2,3
+(0, ()) (2, (1, 2)) (3, (1, 2, 3)) (4, (0, 1, 2, 3))
+h ['e', 'l', 'l', 'o'] [1, 2] 3 [1, 2, 3, 4] (1, 2, 3)
+{'a': 1, 'b': 2}
+`},
+	{"a6", `def f(a, *args, sep="-", **kw):
+    return a, args, sep, kw
+print(f(1), f(1, 2, 3, sep="+", x=5), f(*[1, 2], **{"y": 1}))
+def g(a, *, b, c=3):
+    return a + b + c
+print(g(1, b=2), g(1, b=2, c=0))
+def h(x, y=2):
+    return x * y
+print(h(3), h(y=4, x=1))
+`, `(1, (), '-', {}) (1, (2, 3), '+', {'x': 5}) (1, (2,), '-', {'y': 1})
+6 3
+6 4
+`},
+	{"a7", `def outer():
+    def helper(n):
+        return 1 if n <= 1 else n * helper(n - 1)
+    return helper(5)
+print(outer())
+def make_counter():
+    count = 0
+    def inc():
+        nonlocal count
+        count += 1
+        return count
+    return inc
+c = make_counter()
+c(); c()
+print(c())
+def adders():
+    fs = []
+    for i in range(3):
+        fs.append(lambda x: x + i)
+    return [f(10) for f in fs]
+print(adders())
+def f(x):
+    def g():
+        return x * 2
+    x = 5
+    return g()
+print(f(1))
+def deep():
+    a = 1
+    def mid():
+        def inner():
+            return a + 1
+        return inner()
+    return mid()
+print(deep())
+def param_cell(v):
+    return (lambda: v)()
+print(param_cell(9))
+`, `120
+3
+[12, 12, 12]
+10
+2
+9
+`},
+	{"a8", `for i in range(3):
+    try:
+        if i == 1:
+            continue
+        if i == 2:
+            break
+        print("body", i)
+    finally:
+        print("fin", i)
+def f():
+    for i in range(3):
+        try:
+            try:
+                return i
+            finally:
+                print("inner")
+        finally:
+            print("outer")
+print(f())
+try:
+    try:
+        raise KeyError("x")
+    except ValueError:
+        print("no")
+    finally:
+        print("cleanup")
+except KeyError as e:
+    print("outer caught", repr(e))
+def g():
+    try:
+        return 1 / 0
+    except ZeroDivisionError:
+        raise ValueError("converted")
+try:
+    g()
+except ValueError as e:
+    print(e)
+try:
+    x = int("zz")
+except (TypeError, ValueError) as err:
+    print(type(err) is ValueError, err)
+else:
+    print("no error")
+try:
+    pass
+except Exception:
+    pass
+else:
+    print("else ran")
+`, `body 0
+fin 0
+fin 1
+fin 2
+inner
+outer
+0
+cleanup
+outer caught KeyError('x')
+converted
+True invalid literal for int() with base 10: 'zz'
+else ran
+`},
+	{"a9", `out = []
+for i in range(5):
+    if i == 1:
+        continue
+    if i == 4:
+        break
+    out.append(i)
+else:
+    out.append("else")
+print(out)
+for i in []:
+    print("never")
+else:
+    print("empty else")
+i = 0
+while i < 10 and i != 7:
+    i += 1
+    if i % 2:
+        continue
+    out.append(i)
+else:
+    out.append(("w-else", i))
+print(out)
+j = 10
+while j > 0 or False:
+    j -= 3
+    if j < 2:
+        break
+else:
+    print("no")
+print(j)
+print([(a, b) for a in range(4) if a % 2 == 0 for b in "xy" if b != "x" if a > 0])
+print({k: v for k, v in [(1, 2), (3, 4)] if k > 1}, {c for c in "hello"} == set("hello"))
+n = 0
+for a in range(3):
+    for b in range(3):
+        if b == 2:
+            break
+        n += 1
+    else:
+        n += 100
+print(n)
+k = 5
+while not k == 0:
+    k -= 1
+print(k)
+s = 0
+for x in [1.5, 2.5]:
+    s += x
+for ch in "abc":
+    s += ord(ch)
+for key in {"a": 1, "b": 2}:
+    s += len(key)
+for t in (1, 2):
+    s += t
+print(s)
+for i in range(10, 0, -3):
+    print(i, end=" ")
+print()
+for i in range(2 ** 64, 2 ** 64 + 2):
+    print(i)
+x = 3
+while x:
+    x -= 1
+print(x, i)
+`, `[0, 2, 3]
+empty else
+[0, 2, 3, 2, 4, 6, ('w-else', 7)]
+1
+[(2, 'y')]
+{3: 4} True
+6
+0
+303.0
+10 7 4 1 
+18446744073709551616
+18446744073709551617
+0 18446744073709551617
+`},
+}
+
+func TestRegressPrograms(t *testing.T) {
+	for _, p := range regressPrograms {
+		t.Run(p.name, func(t *testing.T) {
+			out, last, status := run(t, p.src)
+			if status != 0 || out != p.out {
+				t.Errorf("status %d, last stderr %q\ngot:\n%s\nwant:\n%s", status, last, out, p.out)
+			}
+		})
+	}
+}
