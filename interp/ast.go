@@ -210,3 +210,11 @@ type handler struct {
 	name string
 	body []Stmt
 }
+
+// ClassDef is a class statement.
+type ClassDef struct {
+	pos
+	name  string
+	bases []Expr
+	body  []Stmt
+}

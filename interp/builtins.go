@@ -425,6 +425,9 @@ func (vm *VM) builtins() map[string]Val {
 		if e, ok := args[0].O.(*Exception); ok {
 			return ObjVal(e.typ), nil
 		}
+		if i, ok := args[0].O.(*Instance); ok {
+			return ObjVal(i.cls), nil
+		}
 		n := typeName(args[0])
 		if t, ok := vm.bi[n]; ok {
 			if _, ok := t.O.(*typeObj); ok {
@@ -514,6 +517,35 @@ func (vm *VM) builtins() map[string]Val {
 		b[t.name] = ObjVal(t)
 	}
 	b["EOFError"] = ObjVal(EOFErrorT)
+	b["NotImplemented"] = ObjVal(&Builtin{name: "NotImplemented", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return Val{}, newErr(TypeError, "'NotImplementedType' object is not callable")
+	}})
+	ty("object", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return ObjVal(&Instance{cls: objectClass, attrs: newDict()}), nil
+	})
+	fn("getattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 2 {
+			return Val{}, newErr(TypeError, "getattr expected at least 2 arguments, got %d", len(args))
+		}
+		v, err := vm.getAttr(args[0], vm.strOf(args[1]))
+		if err != nil && len(args) == 3 {
+			return args[2], nil
+		}
+		return v, err
+	})
+	fn("hasattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("hasattr", args, 2, 2); err != nil {
+			return Val{}, err
+		}
+		_, err := vm.getAttr(args[0], vm.strOf(args[1]))
+		return BoolVal(err == nil), nil
+	})
+	fn("setattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("setattr", args, 3, 3); err != nil {
+			return Val{}, err
+		}
+		return NoneVal, vm.setAttr(args[0], vm.strOf(args[1]), args[2])
+	})
 	return b
 }
 
@@ -553,6 +585,9 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 	case *ExcType:
 		e, ok := v.O.(*Exception)
 		return BoolVal(ok && e.typ.isSub(x)), nil
+	case *Class:
+		i, ok := v.O.(*Instance)
+		return BoolVal(ok && i.cls.isSub(x)), nil
 	}
 	return Val{}, newErr(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 }
@@ -609,6 +644,12 @@ func (vm *VM) length(v Val) (int, error) {
 		return int(rangeLen(x)), nil
 	case *DictView:
 		return x.d.Len(), nil
+	}
+	if r, found, err := vm.dunder(v, "__len__"); found {
+		if err != nil {
+			return 0, err
+		}
+		return int(int64(r.B)), nil
 	}
 	return 0, newErr(TypeError, "object of type '%s' has no len()", typeName(v))
 }

@@ -9,6 +9,7 @@ import (
 // Code is a compiled function or module body.
 type Code struct {
 	name       string
+	qualname   string // Class.method for methods
 	filename   string
 	instrs     []Instr
 	lines      []int32
@@ -322,6 +323,8 @@ func assigned(body []Stmt, out map[string]bool, globals map[string]bool) {
 			assigned(x.finally, out, globals)
 		case *Def:
 			out[x.name] = true
+		case *ClassDef:
+			out[x.name] = true
 		case *Import:
 			out[x.as] = true
 		case *FromImport:
@@ -455,6 +458,8 @@ func (c *compiler) stmt(s Stmt) {
 		}
 	case *Try:
 		c.tryStmt(x)
+	case *ClassDef:
+		c.classDef(x)
 	default:
 		c.errAt(s.position(), "unsupported statement")
 	}
@@ -958,7 +963,9 @@ func (c *compiler) store(target Expr, src int) {
 		c.line = x.line
 		c.emit(opSetItem, o, k, src)
 	case *Attr:
-		c.errAt(x.pos, "attribute assignment is not supported")
+		o := c.exprAny(x.x)
+		c.line = x.line
+		c.emit(opSetAttr, o, c.name(x.name), src)
 	case *TupleExpr, *ListExpr:
 		var elts []Expr
 		if t, ok := x.(*TupleExpr); ok {
@@ -1026,6 +1033,14 @@ func (c *compiler) augAssign(x *AugAssign) {
 		c.line = x.line
 		c.emit(op, cur, cur, v)
 		c.emit(opSetItem, o, k, cur)
+	case *Attr:
+		o := c.exprAny(t.x)
+		cur := c.temp()
+		c.emit(opGetAttr, cur, o, c.name(t.name))
+		v := c.exprAny(x.value)
+		c.line = x.line
+		c.emit(op, cur, cur, v)
+		c.emit(opSetAttr, o, c.name(t.name), cur)
 	default:
 		c.errAt(x.pos, "'"+exprKind(x.target)+"' is an illegal expression for augmented assignment")
 	}
@@ -1289,6 +1304,13 @@ func (c *compiler) call(x *Call, dst int) {
 		}
 		c.line = x.line
 		c.emit(opCallEx, dst, fn, fn+1, fn+2)
+		return
+	}
+	if nm, ok := x.fn.(*Name); ok && nm.id == "super" && len(x.args) == 0 && len(x.kwvals) == 0 && c.isFunc && c.lookup("super") < 0 && len(c.code.localNames) > 0 {
+		c.line = x.line
+		self := c.temp()
+		c.exprTo(&Name{x.pos, c.code.localNames[0]}, self)
+		c.emit(opSuper, dst, self)
 		return
 	}
 	n := len(x.args) + len(x.kwvals)

@@ -472,6 +472,14 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			}
 		}
 	}
+	if names, ok := binDunders[op]; ok {
+		if r, found, err := vm.dunder(a, names[0], b); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
+		if r, found, err := vm.dunder(b, names[1], a); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
+	}
 	return Val{}, binopTypeErr(opSymbols[op], a, b)
 }
 
@@ -667,6 +675,27 @@ func (vm *VM) equal(a, b Val) bool {
 	case *Range:
 		y, ok := b.O.(*Range)
 		return ok && *x == *y
+	case *Instance:
+		if r, found, err := vm.dunder(a, "__eq__", b); found {
+			if err != nil {
+				vm.pending = err
+				return false
+			}
+			if !isNotImplemented(r) {
+				return truthy(r)
+			}
+		}
+	}
+	if _, ok := b.O.(*Instance); ok && a.O != b.O {
+		if r, found, err := vm.dunder(b, "__eq__", a); found {
+			if err != nil {
+				vm.pending = err
+				return false
+			}
+			if !isNotImplemented(r) {
+				return truthy(r)
+			}
+		}
 	}
 	return a.O == b.O
 }
@@ -728,6 +757,14 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 			case opGt:
 				return sub(y, x) && x.d.Len() > y.d.Len(), nil
 			}
+		}
+	}
+	if names, ok := cmpDunders[op]; ok {
+		if r, found, err := vm.dunder(a, names[0], b); found && (err != nil || !isNotImplemented(r)) {
+			return truthy(r), err
+		}
+		if r, found, err := vm.dunder(b, names[1], a); found && (err != nil || !isNotImplemented(r)) {
+			return truthy(r), err
 		}
 	}
 	return false, newErr(TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], typeName(a), typeName(b))
@@ -881,6 +918,9 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 			return n >= c.start && n < c.stop && (n-c.start)%c.step == 0, nil
 		}
 		return n <= c.start && n > c.stop && (c.start-n)%(-c.step) == 0, nil
+	}
+	if r, found, err := vm.dunder(container, "__contains__", item); found {
+		return truthy(r), err
 	}
 	return false, newErr(TypeError, "argument of type '%s' is not a container or iterable", typeName(container))
 }

@@ -90,6 +90,9 @@ const (
 	opJumpIfGe
 	opJumpIfEq
 	opJumpIfNe
+	opSetAttr
+	opBuildClass
+	opSuper
 	opCount
 )
 
@@ -184,6 +187,9 @@ var opInfo = [opCount]struct {
 	opJumpIfGe:     {"JUMP_IF_GE", "ssj"},
 	opJumpIfEq:     {"JUMP_IF_EQ", "ssj"},
 	opJumpIfNe:     {"JUMP_IF_NE", "ssj"},
+	opSetAttr:      {"SET_ATTR", "sns"},
+	opBuildClass:   {"BUILD_CLASS", "snsi"},
+	opSuper:        {"SUPER", "ss"},
 }
 
 func (o Op) String() string {

@@ -390,6 +390,33 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, v)
 		return nil
+	case opSetAttr:
+		o, err := f.load(in.A)
+		if err != nil {
+			return err
+		}
+		v, err := f.load(in.C)
+		if err != nil {
+			return err
+		}
+		return vm.setAttr(o, f.code.names[in.B], v)
+	case opBuildClass:
+		bases := make([]Val, in.D)
+		for i := range bases {
+			bases[i] = f.get(in.C + int32(i))
+		}
+		v, err := vm.buildClass(f.code.names[in.B], bases)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	case opSuper:
+		if f.fn == nil || f.fn.cls == nil || f.code.nparams == 0 {
+			return newErr(RuntimeError, "super(): no arguments")
+		}
+		f.set(in.A, ObjVal(&SuperObj{cls: f.fn.cls, self: f.get(in.B)}))
+		return nil
 	case opImportName:
 		m := f.objs[in.B].(*Module)
 		name := f.code.names[in.C]
@@ -560,6 +587,10 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 		return fn.fn(vm, args, kwn)
 	case *BoundMethod:
 		return vm.callMethod(fn.self, fn.name, args, kwn)
+	case *Class:
+		return vm.newInstance(fn, args, kwn)
+	case *Method:
+		return vm.call(fn.fn, append([]Val{fn.self}, args...), kwn)
 	case *ExcType:
 		if len(kwn) > 0 {
 			return Val{}, newErr(TypeError, "%s() takes no keyword arguments", fn.name)
@@ -601,6 +632,48 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		kwn = f.code.kwnames[in.E]
 	}
 	var v Val
+	if inst, ok := self.O.(*Instance); ok {
+		if a, ok, _ := inst.attrs.get(StrVal(name)); ok {
+			v, err = vm.call(a, args, kwn)
+		} else if m, ok := inst.cls.lookup(name); ok {
+			if _, isFn := m.O.(*Function); isFn {
+				v, err = vm.call(m, append([]Val{self}, args...), kwn)
+			} else {
+				v, err = vm.call(m, args, kwn)
+			}
+		} else {
+			return newErr(AttributeError, "'%s' object has no attribute '%s'", inst.cls.name, name)
+		}
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
+	if _, ok := self.O.(*Class); ok {
+		fv, err := vm.getAttr(self, name)
+		if err != nil {
+			return err
+		}
+		v, err = vm.call(fv, args, kwn)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
+	if sup, ok := self.O.(*SuperObj); ok {
+		fv, err := vm.getAttr(ObjVal(sup), name)
+		if err != nil {
+			return err
+		}
+		v, err = vm.call(fv, args, kwn)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
 	if m, ok := self.O.(*Module); ok {
 		fv, ok := m.attrs[name]
 		if !ok {
@@ -625,6 +698,43 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	}
 	switch t := o.O.(type) {
+	case *Instance:
+		if v, ok := vm.instanceAttr(t, o, name); ok {
+			return v, nil
+		}
+		if name == "__class__" {
+			return ObjVal(t.cls), nil
+		}
+		return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", t.cls.name, name)
+	case *Class:
+		if v, ok := t.lookup(name); ok {
+			return v, nil
+		}
+		if name == "__name__" {
+			return StrVal(t.name), nil
+		}
+		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
+	case *SuperObj:
+		inst, _ := t.self.O.(*Instance)
+		if inst != nil {
+			after := false
+			for _, k := range inst.cls.mro {
+				if after {
+					if v, ok := k.attrs[name]; ok {
+						if _, isFn := v.O.(*Function); isFn {
+							return ObjVal(&Method{self: t.self, fn: v}), nil
+						}
+						return v, nil
+					}
+				}
+				after = after || k == t.cls
+			}
+		}
+		if name == "__init__" {
+			// object.__init__: accepts nothing, does nothing.
+			return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil }}), nil
+		}
+		return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
 	case *typeObj:
 		if name == "__name__" {
 			return StrVal(t.name), nil
@@ -895,10 +1005,8 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		}
 		return IntVal(x.start + i*x.step), nil
 	}
-	if o.T == tagObject {
-		if _, ok := o.O.(*Function); ok {
-			return Val{}, newErr(TypeError, "'function' object is not subscriptable")
-		}
+	if r, found, err := vm.dunder(o, "__getitem__", k); found {
+		return r, err
 	}
 	return Val{}, newErr(TypeError, "'%s' object is not subscriptable", typeName(o))
 }
@@ -958,6 +1066,9 @@ func (vm *VM) setItem(o, k, v Val) error {
 		return nil
 	case *Dict:
 		return x.set(k, v)
+	}
+	if _, found, err := vm.dunder(o, "__setitem__", k, v); found {
+		return err
 	}
 	if o.T == tagObject {
 		switch o.O.(type) {
@@ -1128,3 +1239,11 @@ func (co *Code) isCaptured(slot int32) bool {
 	}
 	return false
 }
+
+// SuperObj is super(): attribute lookup that starts after cls in self's MRO.
+type SuperObj struct {
+	cls  *Class
+	self Val
+}
+
+func (*SuperObj) typeName() string { return "super" }

@@ -214,7 +214,24 @@ func (ps *parser) stmt() []Stmt {
 			ps.next()
 			return []Stmt{ps.tryStmt(at)}
 		case "class":
-			ps.failAt(t, "class definitions are not supported")
+			ps.next()
+			name := ps.tok()
+			if name.kind != tName || keywords[name.val] {
+				ps.fail(name, "")
+			}
+			ps.next()
+			var bases []Expr
+			if ps.acceptOp("(") {
+				for !ps.isOp(")") {
+					bases = append(bases, ps.expr())
+					if !ps.acceptOp(",") {
+						break
+					}
+				}
+				ps.expectOp(")")
+			}
+			body := ps.block("class definition", t.line)
+			return []Stmt{&ClassDef{at, name.val, bases, body}}
 		case "with":
 			ps.failAt(t, "'with' statements are not supported")
 		}

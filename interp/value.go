@@ -73,7 +73,8 @@ type (
 	Function struct {
 		code     *Code
 		defaults []Val
-		free     []Val // captured values of enclosing locals
+		free     []Val  // captured values of enclosing locals
+		cls      *Class // the class a method was defined in (for super())
 		mod      *moduleState
 	}
 	Builtin struct {
@@ -329,6 +330,9 @@ func (vm *VM) strOf(v Val) string {
 	if e, ok := v.O.(*Exception); ok && v.T == tagObject {
 		return excStr(vm, e)
 	}
+	if s, ok := vm.instanceRepr(v, true); ok {
+		return s
+	}
 	return vm.repr(v)
 }
 
@@ -479,6 +483,13 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 			vm.writeRepr(b, a, depth+1)
 		}
 		b.WriteString(")")
+	case *Instance:
+		s, _ := vm.instanceRepr(v, false)
+		b.WriteString(s)
+	case *Class:
+		b.WriteString("<class '__main__." + o.name + "'>")
+	case *Method:
+		b.WriteString("<bound method " + qualOrName(o.fn.O.(*Function).code) + " of " + vm.repr(o.self) + ">")
 	case *SliceObj:
 		b.WriteString("slice(" + vm.repr(o.lo) + ", " + vm.repr(o.hi) + ", " + vm.repr(o.step) + ")")
 	default:

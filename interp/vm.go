@@ -22,6 +22,7 @@ type VM struct {
 	mod        *moduleState
 	steps      uint64
 	jumpTo     int
+	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
 	bi         map[string]Val // the builtins
 	tmpA, tmpB big.Int        // scratch for small operands of big-int arithmetic
 	bufA, bufB [1]big.Word
@@ -29,6 +30,7 @@ type VM struct {
 }
 
 type frame struct {
+	fn   *Function // nil for the module
 	code *Code
 	regs []templates.Value
 	objs []Object
@@ -81,6 +83,7 @@ func (vm *VM) newFrame(code *Code) *frame {
 func (vm *VM) initFrame(f *frame, code *Code) {
 	n := code.nslots
 	f.code = code
+	f.fn = nil
 	if vm.sp+n <= len(vm.stack) {
 		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
 		f.objs = vm.ostack[vm.sp : vm.sp+n : vm.sp+n]
@@ -124,6 +127,7 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 	co := fn.code
 	f := &vm.frames[vm.depth]
 	vm.initFrame(f, co)
+	f.fn = fn
 	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		vm.freeFrame(f)
 		return Val{}, err
@@ -570,6 +574,7 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				}
 				nf := &vm.frames[vm.depth]
 				vm.initFrame(nf, fn.code)
+				nf.fn = fn
 				for i := int32(0); i < in.C; i++ {
 					r := regs[in.B+1+i]
 					if r.Tag == tagEmpty {
@@ -601,11 +606,15 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				continue
 			}
 			if err = vm.opCall(f, in); err == nil {
-				continue
+				if err = vm.takePending(); err == nil {
+					continue
+				}
 			}
 		default:
 			if err = vm.slowOp(f, in); err == nil {
-				continue
+				if err = vm.takePending(); err == nil {
+					continue
+				}
 			}
 		}
 		if err == nil {
@@ -635,6 +644,12 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 		}
 		return Val{}, pe
 	}
+}
+
+func (vm *VM) takePending() error {
+	err := vm.pending
+	vm.pending = nil
+	return err
 }
 
 func findHandler(co *Code, pc int) *excEntry {

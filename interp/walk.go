@@ -127,6 +127,21 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 				ex(p.def)
 			}
 			onDef(x.params, x.body)
+		case *ClassDef:
+			for _, b := range x.bases {
+				ex(b)
+			}
+			for _, s := range x.body {
+				switch m := s.(type) {
+				case *Def:
+					for _, p := range m.params {
+						ex(p.def)
+					}
+					onDef(m.params, m.body)
+				case *Assign:
+					ex(m.value)
+				}
+			}
 		case *Assert:
 			ex(x.test)
 			ex(x.msg)

@@ -1,0 +1,249 @@
+package interp
+
+import "strings"
+
+// Class is a user-defined class: its attributes (methods and class
+// variables) and bases in method resolution order.
+type Class struct {
+	name  string
+	bases []*Class
+	attrs map[string]Val
+	order []string
+	mro   []*Class
+}
+
+// Instance is an object of a user-defined class.
+type Instance struct {
+	cls   *Class
+	attrs *Dict
+}
+
+func (*Class) typeName() string      { return "type" }
+func (i *Instance) typeName() string { return i.cls.name }
+
+// lookup finds an attribute along the MRO.
+func (c *Class) lookup(name string) (Val, bool) {
+	for _, k := range c.mro {
+		if v, ok := k.attrs[name]; ok {
+			return v, true
+		}
+	}
+	return Val{}, false
+}
+
+func (c *Class) isSub(of *Class) bool {
+	for _, k := range c.mro {
+		if k == of {
+			return true
+		}
+	}
+	return false
+}
+
+// Method is a function bound to an instance.
+type Method struct {
+	self Val
+	fn   Val
+}
+
+func (*Method) typeName() string { return "method" }
+
+// classDef compiles a class statement: the class object first, then each
+// method and class variable stored into it in order.
+func (c *compiler) classDef(x *ClassDef) {
+	base := c.temps_(len(x.bases))
+	for i, b := range x.bases {
+		c.exprTo(b, base+i)
+	}
+	cls := c.temp()
+	c.line = x.line
+	c.emit(opBuildClass, cls, c.name(x.name), base, len(x.bases))
+	for _, s := range x.body {
+		save := c.temps
+		c.line = s.position().line
+		switch m := s.(type) {
+		case *Def:
+			co := c.compileFunc(m.name, m.params, m.body, m.pos, false)
+			co.qualname = x.name + "." + m.name
+			t := c.temp()
+			c.makeFunction(co, m.params, t)
+			c.emit(opSetAttr, cls, c.name(m.name), t)
+		case *Assign:
+			v := c.exprAny(m.value)
+			for _, tg := range m.targets {
+				n, ok := tg.(*Name)
+				if !ok {
+					c.errAt(m.pos, "only simple assignments are supported in a class body")
+				}
+				c.emit(opSetAttr, cls, c.name(n.id), v)
+			}
+		case *Pass:
+		case *ExprStmt:
+			if _, ok := m.x.(*Const); !ok {
+				c.errAt(m.pos, "only methods and assignments are supported in a class body")
+			}
+		default:
+			c.errAt(s.position(), "only methods and assignments are supported in a class body")
+		}
+		c.temps = save
+	}
+	c.storeName(x.name, cls, x.pos)
+}
+
+func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
+	var excBase *ExcType
+	cls := &Class{name: name, attrs: map[string]Val{}}
+	for _, b := range bases {
+		switch x := b.O.(type) {
+		case *Class:
+			cls.bases = append(cls.bases, x)
+		case *ExcType:
+			excBase = x
+		default:
+			if t, ok := b.O.(*typeObj); ok && t.name == "object" {
+				continue
+			}
+			return Val{}, newErr(TypeError, "bases must be types")
+		}
+	}
+	if excBase != nil {
+		// A class deriving from an exception is an exception type.
+		return ObjVal(&ExcType{name: name, base: excBase}), nil
+	}
+	cls.mro = []*Class{cls}
+	for _, b := range cls.bases {
+		for _, k := range b.mro {
+			dup := false
+			for _, m := range cls.mro {
+				dup = dup || m == k
+			}
+			if !dup {
+				cls.mro = append(cls.mro, k)
+			}
+		}
+	}
+	return ObjVal(cls), nil
+}
+
+func (vm *VM) setAttr(o Val, name string, v Val) error {
+	switch x := o.O.(type) {
+	case *Instance:
+		return x.attrs.set(StrVal(name), v)
+	case *Class:
+		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
+			fn.cls = x
+		}
+		if _, ok := x.attrs[name]; !ok {
+			x.order = append(x.order, name)
+		}
+		x.attrs[name] = v
+		return nil
+	case *ExcType:
+		return nil // methods of exception subclasses are not kept
+	}
+	if o.T == tagObject {
+		if _, ok := o.O.(*Module); ok {
+			return newErr(AttributeError, "cannot set module attributes")
+		}
+	}
+	return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(o), name)
+}
+
+// instanceAttr reads an attribute of an instance: its own first, then the
+// class's, binding functions to the instance.
+func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool) {
+	if v, ok, _ := x.attrs.get(StrVal(name)); ok {
+		return v, true
+	}
+	if v, ok := x.cls.lookup(name); ok {
+		if _, isFn := v.O.(*Function); isFn {
+			return ObjVal(&Method{self: self, fn: v}), true
+		}
+		return v, true
+	}
+	return Val{}, false
+}
+
+func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
+	inst := &Instance{cls: cls, attrs: newDict()}
+	self := ObjVal(inst)
+	if init, ok := cls.lookup("__init__"); ok {
+		r, err := vm.call(init, append([]Val{self}, args...), kwn)
+		if err != nil {
+			return Val{}, err
+		}
+		if r.T != tagNone {
+			return Val{}, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
+		}
+	} else if len(args) > 0 {
+		return Val{}, newErr(TypeError, "%s() takes no arguments", cls.name)
+	}
+	return self, nil
+}
+
+// dunder calls a special method of an instance if its class defines one.
+func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
+	inst, ok := v.O.(*Instance)
+	if !ok || v.T != tagObject {
+		return Val{}, false, nil
+	}
+	m, ok := inst.cls.lookup(name)
+	if !ok {
+		return Val{}, false, nil
+	}
+	r, err := vm.call(m, append([]Val{v}, args...), nil)
+	return r, true, err
+}
+
+var binDunders = map[Op][2]string{opAdd: {"__add__", "__radd__"}, opSub: {"__sub__", "__rsub__"},
+	opMul: {"__mul__", "__rmul__"}, opTrueDiv: {"__truediv__", "__rtruediv__"},
+	opFloorDiv: {"__floordiv__", "__rfloordiv__"}, opMod: {"__mod__", "__rmod__"}, opPow: {"__pow__", "__rpow__"},
+	opMatMul: {"__matmul__", "__rmatmul__"}, opBitAnd: {"__and__", "__rand__"}, opBitOr: {"__or__", "__ror__"},
+	opBitXor: {"__xor__", "__rxor__"}, opLshift: {"__lshift__", "__rlshift__"}, opRshift: {"__rshift__", "__rrshift__"}}
+
+var cmpDunders = map[Op][2]string{opLt: {"__lt__", "__gt__"}, opLe: {"__le__", "__ge__"},
+	opGt: {"__gt__", "__lt__"}, opGe: {"__ge__", "__le__"}}
+
+func isNotImplemented(v Val) bool {
+	b, ok := v.O.(*Builtin)
+	return ok && b.name == "NotImplemented"
+}
+
+// instanceRepr is repr or str of an instance through __repr__/__str__.
+func (vm *VM) instanceRepr(v Val, str bool) (string, bool) {
+	inst, ok := v.O.(*Instance)
+	if !ok {
+		return "", false
+	}
+	names := []string{"__repr__"}
+	if str {
+		names = []string{"__str__", "__repr__"}
+	}
+	for _, n := range names {
+		if r, found, err := vm.dunder(v, n); found {
+			if err != nil {
+				vm.pending = err
+				return "", true
+			}
+			if s, ok := r.O.(*Str); ok {
+				return s.s, true
+			}
+			vm.pending = newErr(TypeError, "%s returned non-string (type %s)", n, typeName(r))
+			return "", true
+		}
+	}
+	return "<__main__." + inst.cls.name + " object at 0x7f0000000000>", true
+}
+
+func qualOrName(co *Code) string {
+	if co.qualname != "" {
+		return co.qualname
+	}
+	return co.name
+}
+
+var _ = strings.Contains
+
+var objectClass = &Class{name: "object", attrs: map[string]Val{}}
+
+func init() { objectClass.mro = []*Class{objectClass} }
