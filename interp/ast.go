@@ -170,9 +170,10 @@ type (
 	}
 	Def struct {
 		pos
-		name   string
-		params []param
-		body   []Stmt
+		name       string
+		params     []param
+		body       []Stmt
+		decorators []Expr
 	}
 	Assert struct {
 		pos
@@ -214,7 +215,8 @@ type handler struct {
 // ClassDef is a class statement.
 type ClassDef struct {
 	pos
-	name  string
-	bases []Expr
-	body  []Stmt
+	name       string
+	bases      []Expr
+	body       []Stmt
+	decorators []Expr
 }

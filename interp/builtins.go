@@ -523,6 +523,28 @@ func (vm *VM) builtins() map[string]Val {
 	ty("object", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return ObjVal(&Instance{cls: objectClass, attrs: newDict()}), nil
 	})
+	ty("staticmethod", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("staticmethod", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		return ObjVal(&StaticMethod{fn: args[0]}), nil
+	})
+	ty("classmethod", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("classmethod", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		return ObjVal(&ClassMethod{fn: args[0]}), nil
+	})
+	ty("property", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("property", args, 1, 2); err != nil {
+			return Val{}, err
+		}
+		p := &Property{get: args[0]}
+		if len(args) == 2 {
+			p.set = args[1]
+		}
+		return ObjVal(p), nil
+	})
 	fn("getattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 {
 			return Val{}, newErr(TypeError, "getattr expected at least 2 arguments, got %d", len(args))

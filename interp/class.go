@@ -51,6 +51,7 @@ func (*Method) typeName() string { return "method" }
 // classDef compiles a class statement: the class object first, then each
 // method and class variable stored into it in order.
 func (c *compiler) classDef(x *ClassDef) {
+	decos := c.decorators(x.decorators)
 	base := c.temps_(len(x.bases))
 	for i, b := range x.bases {
 		c.exprTo(b, base+i)
@@ -58,16 +59,22 @@ func (c *compiler) classDef(x *ClassDef) {
 	cls := c.temp()
 	c.line = x.line
 	c.emit(opBuildClass, cls, c.name(x.name), base, len(x.bases))
+	savedSlot, savedNames := c.classSlot, c.classNames
+	c.classSlot, c.classNames = cls, map[string]bool{}
+	defer func() { c.classSlot, c.classNames = savedSlot, savedNames }()
 	for _, s := range x.body {
 		save := c.temps
 		c.line = s.position().line
 		switch m := s.(type) {
 		case *Def:
+			decos := c.decorators(m.decorators)
 			co := c.compileFunc(m.name, m.params, m.body, m.pos, false)
 			co.qualname = x.name + "." + m.name
 			t := c.temp()
 			c.makeFunction(co, m.params, t)
+			c.applyDecorators(decos, t)
 			c.emit(opSetAttr, cls, c.name(m.name), t)
+			c.classNames[m.name] = true
 		case *Assign:
 			v := c.exprAny(m.value)
 			for _, tg := range m.targets {
@@ -76,6 +83,7 @@ func (c *compiler) classDef(x *ClassDef) {
 					c.errAt(m.pos, "only simple assignments are supported in a class body")
 				}
 				c.emit(opSetAttr, cls, c.name(n.id), v)
+				c.classNames[n.id] = true
 			}
 		case *Pass:
 		case *ExprStmt:
@@ -87,6 +95,7 @@ func (c *compiler) classDef(x *ClassDef) {
 		}
 		c.temps = save
 	}
+	c.applyDecorators(decos, cls)
 	c.storeName(x.name, cls, x.pos)
 }
 
@@ -128,6 +137,15 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 func (vm *VM) setAttr(o Val, name string, v Val) error {
 	switch x := o.O.(type) {
 	case *Instance:
+		if p, ok := x.cls.lookup(name); ok {
+			if prop, ok := p.O.(*Property); ok {
+				if prop.set.T == tagEmpty {
+					return newErr(AttributeError, "property '%s' of '%s' object has no setter", name, x.cls.name)
+				}
+				_, err := vm.call(prop.set, []Val{o, v}, nil)
+				return err
+			}
+		}
 		return x.attrs.set(StrVal(name), v)
 	case *Class:
 		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
@@ -151,17 +169,21 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 
 // instanceAttr reads an attribute of an instance: its own first, then the
 // class's, binding functions to the instance.
-func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool) {
+func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error) {
+	if v, ok := x.cls.lookup(name); ok {
+		if _, isProp := v.O.(*Property); isProp {
+			r, err := vm.bindClassAttr(v, self, x.cls, true)
+			return r, true, err
+		}
+	}
 	if v, ok, _ := x.attrs.get(StrVal(name)); ok {
-		return v, true
+		return v, true, nil
 	}
 	if v, ok := x.cls.lookup(name); ok {
-		if _, isFn := v.O.(*Function); isFn {
-			return ObjVal(&Method{self: self, fn: v}), true
-		}
-		return v, true
+		r, err := vm.bindClassAttr(v, self, x.cls, true)
+		return r, true, err
 	}
-	return Val{}, false
+	return Val{}, false, nil
 }
 
 func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
@@ -247,3 +269,35 @@ var _ = strings.Contains
 var objectClass = &Class{name: "object", attrs: map[string]Val{}}
 
 func init() { objectClass.mro = []*Class{objectClass} }
+
+// Wrappers made by the staticmethod, classmethod and property builtins.
+type (
+	StaticMethod struct{ fn Val }
+	ClassMethod  struct{ fn Val }
+	Property     struct{ get, set Val }
+)
+
+func (*StaticMethod) typeName() string { return "staticmethod" }
+func (*ClassMethod) typeName() string  { return "classmethod" }
+func (*Property) typeName() string     { return "property" }
+
+// bindClassAttr turns a class attribute found for self (an instance, or
+// the class itself when self is the class) into what attribute access
+// yields: a bound method, the plain function, or a property's value.
+func (vm *VM) bindClassAttr(v Val, self Val, cls *Class, viaInstance bool) (Val, error) {
+	switch w := v.O.(type) {
+	case *Function:
+		if viaInstance {
+			return ObjVal(&Method{self: self, fn: v}), nil
+		}
+	case *StaticMethod:
+		return w.fn, nil
+	case *ClassMethod:
+		return ObjVal(&Method{self: ObjVal(cls), fn: w.fn}), nil
+	case *Property:
+		if viaInstance {
+			return vm.call(w.get, []Val{self}, nil)
+		}
+	}
+	return v, nil
+}

@@ -90,6 +90,10 @@ type compiler struct {
 	finals   [][]Stmt        // enclosing finally blocks, innermost last
 	cells    map[string]bool // names whose slot holds a cell shared with nested functions
 	depth    int             // expression nesting, bounded so the Go stack stays small
+	// In a class body: the slot of the class being built and the names
+	// its body has bound so far, which class-level expressions can see.
+	classSlot  int
+	classNames map[string]bool
 }
 
 // maxCompileDepth bounds expression nesting (a chain like 1+1+...+1 nests
@@ -766,10 +770,32 @@ func (c *compiler) loopTarget(t Expr) (int, bool) {
 }
 
 func (c *compiler) def(x *Def) {
+	decos := c.decorators(x.decorators)
 	co := c.compileFunc(x.name, x.params, x.body, x.pos, false)
 	dst := c.temp()
 	c.makeFunction(co, x.params, dst)
+	c.applyDecorators(decos, dst)
 	c.storeName(x.name, dst, x.pos)
+}
+
+// decorators evaluates decorator expressions, in order, into temporaries.
+func (c *compiler) decorators(ds []Expr) []int {
+	var out []int
+	for _, d := range ds {
+		t := c.temps_(2)
+		c.exprTo(d, t)
+		out = append(out, t)
+	}
+	return out
+}
+
+// applyDecorators calls the decorators on the value in dst, innermost first.
+func (c *compiler) applyDecorators(decos []int, dst int) {
+	for i := len(decos) - 1; i >= 0; i-- {
+		t := decos[i]
+		c.emit(opMove, t+1, dst)
+		c.emit(opCall, dst, t, 1, -1)
+	}
 }
 
 func (c *compiler) makeFunction(co *Code, params []param, dst int) {
@@ -1053,7 +1079,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 func (c *compiler) exprAny(e Expr) int {
 	switch x := e.(type) {
 	case *Name:
-		if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) {
+		if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) && !c.classNames[x.id] {
 			return s
 		}
 	case *Const:
@@ -1079,6 +1105,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	}
 	switch x := e.(type) {
 	case *Name:
+		if c.classNames[x.id] {
+			c.emit(opGetAttr, dst, c.classSlot, c.name(x.id))
+			return
+		}
 		if s := c.lookup(x.id); s >= 0 {
 			if c.isCell(x.id) {
 				c.emit(opLoadCell, dst, s)

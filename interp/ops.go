@@ -639,7 +639,10 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 			if _, isFn := m.O.(*Function); isFn {
 				v, err = vm.call(m, append([]Val{self}, args...), kwn)
 			} else {
-				v, err = vm.call(m, args, kwn)
+				var bound Val
+				if bound, err = vm.bindClassAttr(m, self, inst.cls, true); err == nil {
+					v, err = vm.call(bound, args, kwn)
+				}
 			}
 		} else {
 			return newErr(AttributeError, "'%s' object has no attribute '%s'", inst.cls.name, name)
@@ -698,9 +701,18 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	}
 	switch t := o.O.(type) {
+	case *Property:
+		if name == "setter" {
+			return ObjVal(&Builtin{name: "setter", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) != 1 {
+					return Val{}, newErr(TypeError, "setter() takes exactly one argument")
+				}
+				return ObjVal(&Property{get: t.get, set: args[0]}), nil
+			}}), nil
+		}
 	case *Instance:
-		if v, ok := vm.instanceAttr(t, o, name); ok {
-			return v, nil
+		if v, ok, err := vm.instanceAttr(t, o, name); ok || err != nil {
+			return v, err
 		}
 		if name == "__class__" {
 			return ObjVal(t.cls), nil
@@ -708,7 +720,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", t.cls.name, name)
 	case *Class:
 		if v, ok := t.lookup(name); ok {
-			return v, nil
+			return vm.bindClassAttr(v, o, t, false)
 		}
 		if name == "__name__" {
 			return StrVal(t.name), nil
@@ -721,10 +733,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			for _, k := range inst.cls.mro {
 				if after {
 					if v, ok := k.attrs[name]; ok {
-						if _, isFn := v.O.(*Function); isFn {
-							return ObjVal(&Method{self: t.self, fn: v}), nil
-						}
-						return v, nil
+						return vm.bindClassAttr(v, t.self, inst.cls, true)
 					}
 				}
 				after = after || k == t.cls

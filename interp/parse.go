@@ -162,6 +162,27 @@ func (ps *parser) stmt() []Stmt {
 	if t.kind == tIndent {
 		ps.fail(t, "")
 	}
+	if t.kind == tOp && t.val == "@" {
+		var decos []Expr
+		for ps.acceptOp("@") {
+			decos = append(decos, ps.namedExpr())
+			if ps.tok().kind != tNewline {
+				ps.fail(ps.tok(), "")
+			}
+			ps.next()
+		}
+		if !ps.isKw("def") && !ps.isKw("class") {
+			ps.fail(ps.tok(), "")
+		}
+		s := ps.stmt()
+		switch d := s[0].(type) {
+		case *Def:
+			d.decorators = decos
+		case *ClassDef:
+			d.decorators = decos
+		}
+		return s
+	}
 	if t.kind == tName {
 		switch t.val {
 		case "if":
@@ -209,7 +230,7 @@ func (ps *parser) stmt() []Stmt {
 				ps.expr()
 			}
 			body := ps.block("function definition", t.line)
-			return []Stmt{&Def{at, name.val, params, body}}
+			return []Stmt{&Def{pos: at, name: name.val, params: params, body: body}}
 		case "try":
 			ps.next()
 			return []Stmt{ps.tryStmt(at)}
@@ -231,7 +252,7 @@ func (ps *parser) stmt() []Stmt {
 				ps.expectOp(")")
 			}
 			body := ps.block("class definition", t.line)
-			return []Stmt{&ClassDef{at, name.val, bases, body}}
+			return []Stmt{&ClassDef{pos: at, name: name.val, bases: bases, body: body}}
 		case "with":
 			ps.failAt(t, "'with' statements are not supported")
 		}

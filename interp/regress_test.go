@@ -542,6 +542,53 @@ empty else
 18446744073709551617
 0 18446744073709551617
 `},
+	{"c2", `def twice(f):
+    def wrapper(*args):
+        return f(*args) * 2
+    return wrapper
+
+@twice
+def add(a, b):
+    return a + b
+
+print(add(1, 2))
+
+class Temp:
+    unit = "C"
+
+    def __init__(self, deg):
+        self._deg = deg
+
+    @property
+    def deg(self):
+        return self._deg
+
+    @deg.setter
+    def deg(self, v):
+        self._deg = max(v, -273)
+
+    @staticmethod
+    def zero():
+        return Temp(0)
+
+    @classmethod
+    def make(cls, d):
+        return cls(d)
+
+    def __lt__(self, other):
+        return self._deg < other._deg
+
+    def __str__(self):
+        return f"{self._deg}{self.unit}"
+
+t = Temp.make(20)
+t.deg = -500
+print(t.deg, Temp.zero(), t, sorted([Temp(5), Temp(-1), Temp(3)])[0], min(Temp(9), Temp(4)))
+print(f"{t}", str(t), [str(x) for x in [Temp(1)]])
+`, `6
+-273 0C -273C -1C 4C
+-273C -273C ['1C']
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {
