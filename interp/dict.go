@@ -13,7 +13,12 @@ type hkey struct {
 	o Object
 }
 
-func hashKey(v Val) (hkey, error) {
+func hashKey(v Val) (hkey, error) { return hashKeyDepth(v, 0) }
+
+func hashKeyDepth(v Val, depth int) (hkey, error) {
+	if depth > maxNest {
+		return hkey{}, newErr(RecursionError, "maximum recursion depth exceeded")
+	}
 	switch v.T {
 	case tagInt, tagBool:
 		return hkey{k: 1, i: v.B}, nil
@@ -34,7 +39,7 @@ func hashKey(v Val) (hkey, error) {
 	case *Tuple:
 		var b strings.Builder
 		for _, x := range o.items {
-			h, err := hashKey(x)
+			h, err := hashKeyDepth(x, depth+1)
 			if err != nil {
 				return hkey{}, err
 			}

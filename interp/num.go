@@ -704,6 +704,14 @@ func (vm *VM) seqEqual(a, b []Val) bool {
 	if len(a) != len(b) {
 		return false
 	}
+	vm.nest++
+	defer func() { vm.nest-- }()
+	if vm.nest > maxNest {
+		if vm.pending == nil {
+			vm.pending = newErr(RecursionError, "maximum recursion depth exceeded in comparison")
+		}
+		return false
+	}
 	for i := range a {
 		if a[i].T == tagObject && a[i].O == b[i].O {
 			continue
@@ -852,6 +860,11 @@ func numCmp(a, b Val) (int, bool) {
 }
 
 func (vm *VM) seqCompare(op Op, a, b []Val) (bool, error) {
+	vm.nest++
+	defer func() { vm.nest-- }()
+	if vm.nest > maxNest {
+		return false, newErr(RecursionError, "maximum recursion depth exceeded in comparison")
+	}
 	for i := 0; i < len(a) && i < len(b); i++ {
 		if !vm.equal(a[i], b[i]) {
 			return vm.compare(op, a[i], b[i])

@@ -12,6 +12,14 @@ import (
 
 var errJump = errors.New("jump")
 
+// maxItems bounds the containers the interpreter builds, so that a program
+// asking for billions of elements gets MemoryError instead of exhausting
+// the machine.
+const maxItems = 1 << 26
+
+// maxNest bounds recursion through nested containers (==, <, hash).
+const maxNest = 1000
+
 // internalError reports a broken invariant of the interpreter itself.
 type internalError struct{ msg string }
 
@@ -875,6 +883,9 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 	case *Tuple:
 		return x.items, nil
 	}
+	if r, ok := v.O.(*Range); ok && rangeLen(r) > maxItems {
+		return nil, newErr(MemoryError, "")
+	}
 	it, err := vm.iter(v)
 	if err != nil {
 		return nil, err
@@ -889,7 +900,7 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 			return out, nil
 		}
 		out = append(out, x)
-		if len(out) > 1<<28 {
+		if len(out) > maxItems {
 			return nil, newErr(MemoryError, "")
 		}
 	}

@@ -22,6 +22,7 @@ type VM struct {
 	mod        *moduleState
 	steps      uint64
 	jumpTo     int
+	nest       int            // depth of recursion through nested containers
 	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
 	bi         map[string]Val // the builtins
 	tmpA, tmpB big.Int        // scratch for small operands of big-int arithmetic
@@ -620,7 +621,9 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 		if err == nil {
 			// A fast path fell through: take the generic path.
 			if err = vm.generic(f, in); err == nil {
-				continue
+				if err = vm.takePending(); err == nil {
+					continue
+				}
 			}
 		}
 		if err == errJump {
