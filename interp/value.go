@@ -357,7 +357,10 @@ func (vm *VM) repr(v Val) string {
 }
 
 func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
-	if depth > 200 {
+	if depth > maxNest {
+		if vm != nil && vm.pending == nil {
+			vm.pending = newErr(RecursionError, "maximum recursion depth exceeded while getting the repr of an object")
+		}
 		b.WriteString("...")
 		return
 	}
