@@ -220,3 +220,10 @@ type ClassDef struct {
 	body       []Stmt
 	decorators []Expr
 }
+
+// Yield is a yield or yield-from expression.
+type Yield struct {
+	pos
+	x    Expr // nil: yield None
+	from bool
+}

@@ -8,32 +8,33 @@ import (
 
 // Code is a compiled function or module body.
 type Code struct {
-	name       string
-	qualname   string // Class.method for methods
-	filename   string
-	instrs     []Instr
-	lines      []int32
-	nslots     int
-	nlocals    int
-	nparams    int
-	varargs    bool  // some parameter collects extra positional arguments
-	npos       int   // parameters that positional arguments fill
-	varargSlot int   // slot of *args, or -1
-	varkwSlot  int   // slot of **kwargs, or -1
-	kwonly     []int // slots of keyword-only parameters
-	defIdx     []int // per parameter slot: index into the defaults, or -1
-	simple     bool  // only plain positional parameters: the fast call path applies
-	localNames []string
-	consts     []Val // initial values of slots nlocals .. nlocals+len(consts)
-	names      []string
-	kwnames    [][]string
-	funcs      []*Code
-	freeFrom   []int32 // for nested functions: enclosing slots captured at definition
-	freeTo     []int32 // and the local slots they are copied into
-	excTable   []excEntry
-	counters   []uint32 // back-edge counters, indexed by the JUMP_BACK's pc
-	isModule   bool
-	mod        *moduleState
+	name        string
+	qualname    string // Class.method for methods
+	isGenerator bool   // the body yields: calling it makes a generator
+	filename    string
+	instrs      []Instr
+	lines       []int32
+	nslots      int
+	nlocals     int
+	nparams     int
+	varargs     bool  // some parameter collects extra positional arguments
+	npos        int   // parameters that positional arguments fill
+	varargSlot  int   // slot of *args, or -1
+	varkwSlot   int   // slot of **kwargs, or -1
+	kwonly      []int // slots of keyword-only parameters
+	defIdx      []int // per parameter slot: index into the defaults, or -1
+	simple      bool  // only plain positional parameters: the fast call path applies
+	localNames  []string
+	consts      []Val // initial values of slots nlocals .. nlocals+len(consts)
+	names       []string
+	kwnames     [][]string
+	funcs       []*Code
+	freeFrom    []int32 // for nested functions: enclosing slots captured at definition
+	freeTo      []int32 // and the local slots they are copied into
+	excTable    []excEntry
+	counters    []uint32 // back-edge counters, indexed by the JUMP_BACK's pc
+	isModule    bool
+	mod         *moduleState
 }
 
 type excEntry struct {
@@ -868,6 +869,11 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 		}
 	}
 	fc.line = at.line
+	walkStmts(body, func(e Expr) {
+		if _, ok := e.(*Yield); ok {
+			fc.code.isGenerator = true
+		}
+	}, func([]param, []Stmt) {})
 	fc.cells = cellNames(fc.locals, body)
 	for _, n := range sortedKeys(fc.cells) {
 		fc.emit(opMakeCell, fc.locals[n])
@@ -1232,6 +1238,29 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		c.makeFunction(co, x.params, dst)
 	case *Starred:
 		c.errAt(x.pos, "can't use starred expression here")
+	case *Yield:
+		if !c.isFunc {
+			c.errAt(x.pos, "'yield' outside function")
+		}
+		if x.from {
+			it := c.temp()
+			c.exprTo(x.x, it)
+			c.emit(opGetIter, it, it)
+			item := c.temp()
+			entry := c.emit(opJump, 0)
+			body := c.pc()
+			c.emit(opYield, c.temp(), item)
+			c.patch(entry, 0, c.pc())
+			c.emit(opForIter, it, item, body)
+			c.emit(opMove, dst, c.constSlot(NoneVal))
+			return
+		}
+		v := c.constSlot(NoneVal)
+		if x.x != nil {
+			v = c.exprAny(x.x)
+		}
+		c.line = x.line
+		c.emit(opYield, dst, v)
 	default:
 		c.errAt(e.position(), "unsupported expression")
 	}

@@ -35,7 +35,7 @@ var (
 var excTypes = []*ExcType{BaseException, Exception_, ArithmeticError, ZeroDivisionError, OverflowError,
 	LookupError, IndexError, KeyError, TypeError, ValueError, NameError, UnboundLocalError, AttributeError,
 	AssertionError, RuntimeError, RecursionError, NotImplementedError, StopIteration, ImportError,
-	ModuleNotFoundError, KeyboardInterrupt, SystemExit, UnicodeError, MemoryError}
+	ModuleNotFoundError, KeyboardInterrupt, SystemExit, UnicodeError, MemoryError, GeneratorExit}
 
 func (t *ExcType) isSub(of *ExcType) bool {
 	for x := t; x != nil; x = x.base {

@@ -70,6 +70,7 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)
+	vm.closeGenerators()
 	out.Flush()
 	if err != nil {
 		pe := toPyErr(err)

@@ -93,6 +93,7 @@ const (
 	opSetAttr
 	opBuildClass
 	opSuper
+	opYield
 	opCount
 )
 
@@ -190,6 +191,7 @@ var opInfo = [opCount]struct {
 	opSetAttr:      {"SET_ATTR", "sns"},
 	opBuildClass:   {"BUILD_CLASS", "snsi"},
 	opSuper:        {"SUPER", "ss"},
+	opYield:        {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)
 }
 
 func (o Op) String() string {

@@ -419,6 +419,20 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, v)
 		return nil
+	case opYield:
+		if f.gen == nil {
+			return &internalError{"yield outside a generator frame"}
+		}
+		v, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		sent, err := f.gen.yield(v)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, sent)
+		return nil
 	case opSuper:
 		if f.fn == nil || f.fn.cls == nil || f.code.nparams == 0 {
 			return newErr(RuntimeError, "super(): no arguments")
@@ -833,7 +847,7 @@ func (vm *VM) iter(v Val) (Object, error) {
 			return &seqIter{items: x.ordered()}, nil
 		case *DictView:
 			return &seqIter{items: x.items()}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator:
 			return x, nil
 		}
 	}
@@ -869,6 +883,8 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 			x.i.Add(x.i, x.step)
 			return v, true, nil
 		}
+	case *Generator:
+		return x.next()
 	default:
 		return Val{}, false, &internalError{"next on a non-iterator"}
 	}

@@ -695,6 +695,19 @@ func (ps *parser) namedExpr() Expr {
 func (ps *parser) expr() Expr {
 	ps.enter()
 	defer ps.leave()
+	if ps.isKw("yield") {
+		at := ps.here()
+		ps.next()
+		y := &Yield{pos: at}
+		if ps.isKw("from") {
+			ps.next()
+			y.from = true
+			y.x = ps.expr()
+		} else if !ps.atExprEnd() && !ps.isOp(")") {
+			y.x = ps.exprList()
+		}
+		return y
+	}
 	if ps.isKw("lambda") {
 		at := ps.here()
 		ps.next()

@@ -589,6 +589,70 @@ print(f"{t}", str(t), [str(x) for x in [Temp(1)]])
 -273 0C -273C -1C 4C
 -273C -273C ['1C']
 `},
+	{"g1", `def count_up(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+def fib():
+    a, b = 0, 1
+    while True:
+        yield a
+        a, b = b, a + b
+
+def evens(xs):
+    for x in xs:
+        if x % 2 == 0:
+            yield x * 10
+    return
+
+def chain(*its):
+    for it in its:
+        yield from it
+
+print(list(count_up(5)), sum(count_up(100)))
+g = fib()
+print([next(g) for _ in range(10)])
+print(list(evens([1, 2, 3, 4])), list(chain([1, 2], "ab", count_up(2))))
+for v in count_up(3):
+    print("v", v)
+gen = count_up(2)
+print(next(gen), next(gen), next(gen, "done"))
+def boom():
+    yield 1
+    raise ValueError("inside gen")
+try:
+    for x in boom():
+        print("got", x)
+except ValueError as e:
+    print("caught", e)
+def with_finally():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("gen cleanup")
+for x in with_finally():
+    print(x)
+print(max(x * x for x in count_up(4)))
+squares = (i * i for i in range(4))
+print(list(squares))
+`, `[0, 1, 2, 3, 4] 4950
+[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
+[20, 40] [1, 2, 'a', 'b', 0, 1]
+v 0
+v 1
+v 2
+0 1 done
+got 1
+caught inside gen
+1
+2
+gen cleanup
+9
+[0, 1, 4, 9]
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

@@ -77,7 +77,7 @@ func TestSmoke(t *testing.T) {
 
 // TestConcurrentRuns checks that Run shares no mutable state between calls.
 func TestConcurrentRuns(t *testing.T) {
-	src := "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nxs = [fib(i) for i in range(15)]\nprint(xs[-1], sum(xs))"
+	src := "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\ndef g(n):\n    for i in range(n):\n        yield fib(i)\nxs = list(g(15))\nleft = g(5)\nnext(left)\nprint(xs[-1], sum(xs))"
 	var wg sync.WaitGroup
 	errs := make(chan string, 8)
 	for g := 0; g < 8; g++ {

@@ -486,6 +486,8 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 			vm.writeRepr(b, a, depth+1)
 		}
 		b.WriteString(")")
+	case *Generator:
+		b.WriteString("<generator object " + o.fn.code.name + " at 0x7f0000000000>")
 	case *Instance:
 		s, _ := vm.instanceRepr(v, false)
 		b.WriteString(s)

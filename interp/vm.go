@@ -22,6 +22,7 @@ type VM struct {
 	mod        *moduleState
 	steps      uint64
 	jumpTo     int
+	gens       []*Generator   // started generators, closed when the run ends
 	nest       int            // depth of recursion through nested containers
 	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
 	bi         map[string]Val // the builtins
@@ -31,7 +32,8 @@ type VM struct {
 }
 
 type frame struct {
-	fn   *Function // nil for the module
+	gen  *Generator // set while the frame is a generator's
+	fn   *Function  // nil for the module
 	code *Code
 	regs []templates.Value
 	objs []Object
@@ -85,6 +87,7 @@ func (vm *VM) initFrame(f *frame, code *Code) {
 	n := code.nslots
 	f.code = code
 	f.fn = nil
+	f.gen = nil
 	if vm.sp+n <= len(vm.stack) {
 		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
 		f.objs = vm.ostack[vm.sp : vm.sp+n : vm.sp+n]
@@ -126,6 +129,9 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
 	}
 	co := fn.code
+	if co.isGenerator {
+		return vm.newGenerator(fn, args, kwn)
+	}
 	f := &vm.frames[vm.depth]
 	vm.initFrame(f, co)
 	f.fn = fn
@@ -567,7 +573,7 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			return v, nil
 		case opCall:
 			fnv := objs[in.B]
-			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && fn.code.simple {
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && fn.code.simple && !fn.code.isGenerator {
 				// Fast path: positional call with exactly the parameters.
 				if vm.depth >= maxDepth {
 					err = newErr(RecursionError, "maximum recursion depth exceeded")

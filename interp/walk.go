@@ -77,6 +77,8 @@ func walkExpr(e Expr, fn func(Expr)) {
 		}
 	case *Starred:
 		walkExpr(x.x, fn)
+	case *Yield:
+		walkExpr(x.x, fn)
 	case *Lambda:
 		for _, p := range x.params {
 			walkExpr(p.def, fn)
