@@ -55,6 +55,7 @@ type scanner struct {
 	line    int
 	lineBeg int
 	indents []int
+	alts    []int   // the same indents measured with tabs as one column, to catch TabError
 	parens  []token // open brackets
 	toks    []token
 	atBOL   bool
@@ -69,7 +70,7 @@ func synErr(line, col int, format string, args ...any) *SyntaxError {
 // like CPython, the parser reports it only if it gets that far without
 // failing first.
 func tokenize(src string) (toks []token, err error) {
-	s := &scanner{src: []rune(strings.ReplaceAll(src, "\r\n", "\n")), line: 1, indents: []int{0}, atBOL: true}
+	s := &scanner{src: []rune(strings.ReplaceAll(src, "\r\n", "\n")), line: 1, indents: []int{0}, alts: []int{0}, atBOL: true}
 	defer func() {
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {
@@ -167,16 +168,18 @@ func (s *scanner) run() {
 // indentation measures a logical line's indent and emits INDENT/DEDENT; it
 // reports true when the line was blank or a comment (and was consumed).
 func (s *scanner) indentation() bool {
-	width := 0
+	width, alt := 0, 0
 	p := s.pos
 	for p < len(s.src) {
 		switch s.src[p] {
 		case ' ':
 			width++
+			alt++
 		case '\t':
 			width = (width/8 + 1) * 8
+			alt++
 		case '\f':
-			width = 0
+			width, alt = 0, 0
 		default:
 			goto done
 		}
@@ -206,19 +209,36 @@ done:
 	}
 	s.pos = p
 	top := s.indents[len(s.indents)-1]
+	tabErr := func() {
+		e := synErr(s.line, -1, "inconsistent use of tabs and spaces in indentation")
+		e.Kind = "TabError"
+		panic(e)
+	}
 	switch {
+	case width == top:
+		if alt != s.alts[len(s.alts)-1] {
+			tabErr()
+		}
 	case width > top:
+		if alt <= s.alts[len(s.alts)-1] {
+			tabErr()
+		}
 		s.indents = append(s.indents, width)
+		s.alts = append(s.alts, alt)
 		s.emit(tIndent, "", 0)
 	case width < top:
 		for width < s.indents[len(s.indents)-1] {
 			s.indents = s.indents[:len(s.indents)-1]
+			s.alts = s.alts[:len(s.alts)-1]
 			s.emit(tDedent, "", width)
 		}
 		if width != s.indents[len(s.indents)-1] {
 			e := synErr(s.line, width, "unindent does not match any outer indentation level")
 			e.Kind = "IndentationError"
 			panic(e)
+		}
+		if alt != s.alts[len(s.alts)-1] {
+			tabErr()
 		}
 	}
 	return false
