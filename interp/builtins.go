@@ -644,7 +644,12 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 		if i > 0 {
 			vm.out.WriteString(sep)
 		}
-		vm.out.WriteString(vm.strOf(a))
+		s := vm.strOf(a)
+		if vm.pending != nil {
+			// str() of this argument failed: CPython has written what came before.
+			return Val{}, vm.takePending()
+		}
+		vm.out.WriteString(s)
 	}
 	vm.out.WriteString(end)
 	return NoneVal, nil
@@ -800,6 +805,9 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 			if b == 0 {
 				b = 10
 			}
+		}
+		if b != 2 && b != 4 && b != 8 && b != 16 && b != 32 && len(t) > maxStrDigits {
+			return Val{}, newErr(ValueError, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, len(t))
 		}
 		n, ok := new(big.Int).SetString(t, b)
 		if !ok || t == "" || strings.HasPrefix(x.s, "_") || strings.Contains(x.s, "__") || strings.HasSuffix(s, "_") {

@@ -180,6 +180,9 @@ func (f fspec) formatInt(b *big.Int) (string, error) {
 	switch f.typ {
 	case 0, 'd', 'n':
 		digits = a.String()
+		if len(digits) > maxStrDigits {
+			return "", newErr(ValueError, "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits)
+		}
 	case 'b':
 		digits, prefix = a.Text(2), "0b"
 	case 'o':

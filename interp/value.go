@@ -389,7 +389,14 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 	case *Str:
 		b.WriteString(strRepr(o.s))
 	case *BigInt:
-		b.WriteString(o.v.String())
+		s := o.v.String()
+		if n := len(strings.TrimPrefix(s, "-")); n > maxStrDigits {
+			if vm != nil && vm.pending == nil {
+				vm.pending = newErr(ValueError, "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits)
+			}
+			return
+		}
+		b.WriteString(s)
 	case *List:
 		b.WriteByte('[')
 		for i, x := range o.items() {
@@ -607,3 +614,6 @@ func (l *List) items() []Val {
 
 // setItems replaces the contents.
 func (l *List) setItems(items []Val) { *l = *newList(items) }
+
+// maxStrDigits is CPython's default limit on decimal int conversions.
+const maxStrDigits = 4300
