@@ -282,7 +282,7 @@ func sysModule(filename string, args []string) *Module {
 	m.attrs["argv"] = ObjVal(newList(argv))
 	m.attrs["maxsize"] = IntVal(1<<63 - 1)
 	m.attrs["exit"] = ObjVal(&Builtin{name: "exit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		return Val{}, newErrVal(SystemExit, args...)
+		return Val{}, newErrVal(SystemExit, append([]Val(nil), args...)...)
 	}})
 	m.attrs["getrecursionlimit"] = ObjVal(&Builtin{name: "getrecursionlimit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return IntVal(maxDepth), nil

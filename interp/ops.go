@@ -582,7 +582,9 @@ func (vm *VM) opCall(f *frame, in *Instr) error {
 	if err != nil {
 		return err
 	}
-	args := make([]Val, in.C)
+	// Arguments go on the VM's argument stack: callees copy what they keep.
+	args := vm.pushArgs(int(in.C))
+	defer vm.popArgs(int(in.C))
 	for i := range args {
 		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
 			return err
@@ -643,7 +645,9 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		f.set(in.A, NoneVal)
 		return nil
 	}
-	args := make([]Val, in.C)
+	// Arguments go on the VM's argument stack: callees copy what they keep.
+	args := vm.pushArgs(int(in.C))
+	defer vm.popArgs(int(in.C))
 	for i := range args {
 		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
 			return err

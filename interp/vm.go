@@ -22,6 +22,8 @@ type VM struct {
 	mod        *moduleState
 	steps      uint64
 	jumpTo     int
+	argStack   []Val // arguments of calls to builtins and methods
+	argSP      int
 	gens       []*Generator   // started generators, closed when the run ends
 	nest       int            // depth of recursion through nested containers
 	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
@@ -652,6 +654,24 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			continue
 		}
 		return Val{}, pe
+	}
+}
+
+// pushArgs takes n argument slots from the VM's argument stack.
+func (vm *VM) pushArgs(n int) []Val {
+	if vm.argSP+n > len(vm.argStack) {
+		vm.argStack = make([]Val, max(2*len(vm.argStack), vm.argSP+n, 256))
+		vm.argSP = 0 // older frames keep their slices of the old array
+	}
+	a := vm.argStack[vm.argSP : vm.argSP+n : vm.argSP+n]
+	vm.argSP += n
+	return a
+}
+
+func (vm *VM) popArgs(n int) {
+	if vm.argSP >= n {
+		vm.argSP -= n
+		clear(vm.argStack[vm.argSP : vm.argSP+n])
 	}
 }
 
