@@ -653,6 +653,148 @@ gen cleanup
 9
 [0, 1, 4, 9]
 `},
+	{"r1", `def quicksort(xs):
+    if len(xs) <= 1:
+        return xs
+    pivot = xs[len(xs) // 2]
+    left = [x for x in xs if x < pivot]
+    mid = [x for x in xs if x == pivot]
+    right = [x for x in xs if x > pivot]
+    return quicksort(left) + mid + quicksort(right)
+
+def bsearch(xs, t):
+    lo, hi = 0, len(xs) - 1
+    while lo <= hi:
+        m = (lo + hi) // 2
+        if xs[m] == t:
+            return m
+        elif xs[m] < t:
+            lo = m + 1
+        else:
+            hi = m - 1
+    return -1
+
+data = [(i * 7919) % 101 for i in range(30)]
+s = quicksort(data)
+print(s, bsearch(s, 42), bsearch(s, 1000))
+
+graph = {"a": ["b", "c"], "b": ["d"], "c": ["d", "e"], "d": ["f"], "e": ["f"], "f": []}
+def bfs(start):
+    seen = {start}
+    order = []
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        order.append(node)
+        for nxt in graph[node]:
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return order
+print(bfs("a"))
+
+memo = {}
+def fibm(n):
+    if n in memo:
+        return memo[n]
+    r = n if n < 2 else fibm(n - 1) + fibm(n - 2)
+    memo[n] = r
+    return r
+print(fibm(90), len(memo))
+
+def collatz(n):
+    steps = 0
+    while n != 1:
+        n = n // 2 if n % 2 == 0 else 3 * n + 1
+        steps += 1
+    return steps
+print(max(range(1, 1000), key=collatz), collatz(27))
+
+def to_roman(n):
+    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, sym in vals:
+        while n >= v:
+            out += sym
+            n -= v
+    return out
+print([to_roman(n) for n in (1, 4, 9, 14, 40, 90, 400, 1994, 2024)])
+
+def caesar(text, k):
+    res = []
+    for ch in text:
+        if ch.isalpha():
+            base = ord("A") if ch.isupper() else ord("a")
+            res.append(chr((ord(ch) - base + k) % 26 + base))
+        else:
+            res.append(ch)
+    return "".join(res)
+enc = caesar("Hello, World!", 3)
+print(enc, caesar(enc, -3))
+
+def matmul(a, b):
+    return [[sum(a[i][k] * b[k][j] for k in range(len(b))) for j in range(len(b[0]))] for i in range(len(a))]
+print(matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]]))
+
+text = "the quick brown fox jumps over the lazy dog the fox"
+counts = {}
+for w in text.split():
+    counts[w] = counts.get(w, 0) + 1
+top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+for word, c in top:
+    print(f"{word:<6}{c:>3}")
+
+class Account:
+    def __init__(self, owner, balance=0):
+        self.owner = owner
+        self.balance = balance
+        self.history = []
+
+    def deposit(self, amt):
+        if amt <= 0:
+            raise ValueError("deposit must be positive")
+        self.balance += amt
+        self.history.append(("dep", amt))
+
+    def withdraw(self, amt):
+        if amt > self.balance:
+            raise ValueError(f"insufficient funds: {self.balance} < {amt}")
+        self.balance -= amt
+        self.history.append(("wd", amt))
+
+acct = Account("ann", 100)
+acct.deposit(50)
+try:
+    acct.withdraw(500)
+except ValueError as e:
+    print("error:", e)
+acct.withdraw(30)
+print(acct.owner, acct.balance, acct.history)
+primes = [n for n in range(2, 60) if all(n % d for d in range(2, int(n ** 0.5) + 1))]
+print(primes, len(primes))
+print("%.3f %5.1f%% %s" % (3.14159, 45.678, [1, 2]))
+grid = [["." for _ in range(5)] for _ in range(3)]
+grid[1][2] = "#"
+print("\n".join("".join(row) for row in grid))
+`, `[0, 3, 6, 9, 12, 15, 22, 25, 28, 31, 34, 37, 41, 44, 47, 50, 53, 56, 63, 66, 69, 72, 75, 78, 82, 85, 88, 91, 94, 97] -1 -1
+['a', 'b', 'c', 'd', 'e', 'f']
+2880067194370816120 91
+871 111
+['I', 'IV', 'IX', 'XIV', 'XL', 'XC', 'CD', 'MCMXCIV', 'MMXXIV']
+Khoor, Zruog! Hello, World!
+[[19, 22], [43, 50]]
+the     3
+fox     2
+brown   1
+error: insufficient funds: 150 < 500
+ann 120 [('dep', 50), ('wd', 30)]
+[2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59] 17
+3.142  45.7% [1, 2]
+.....
+..#..
+.....
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {
