@@ -44,6 +44,15 @@ func argErr(tname, name string, want, got int) error {
 // callMethod calls a method of a built-in type.
 func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, error) {
 	if !hasMethod(self, name) {
+		switch self.O.(type) {
+		case *typeObj, *ExcType, *Exception, *Function, *Property:
+			// Attributes of other objects: fetch, then call.
+			fv, err := vm.getAttr(self, name)
+			if err != nil {
+				return Val{}, err
+			}
+			return vm.call(fv, args, kwn)
+		}
 		if m, ok := self.O.(*Module); ok {
 			fv, ok := m.attrs[name]
 			if !ok {

@@ -774,6 +774,44 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__name__" {
 			return StrVal(t.name), nil
 		}
+		if t.name == "dict" && name == "fromkeys" {
+			return ObjVal(&Builtin{name: "fromkeys", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) < 1 || len(args) > 2 {
+					return Val{}, newErr(TypeError, "fromkeys expected at least 1 argument, got %d", len(args))
+				}
+				keys, err := vm.iterate(args[0])
+				if err != nil {
+					return Val{}, err
+				}
+				v := NoneVal
+				if len(args) == 2 {
+					v = args[1]
+				}
+				d := newDict()
+				for _, k := range keys {
+					if err := d.set(k, v); err != nil {
+						return Val{}, err
+					}
+				}
+				return ObjVal(d), nil
+			}}), nil
+		}
+		for _, m := range methodNames[t.name] {
+			if m == name {
+				// An unbound method: str.lower(s) is s.lower().
+				tname := t.name
+				return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+					if len(args) == 0 {
+						return Val{}, newErr(TypeError, "unbound method %s.%s() needs an argument", tname, name)
+					}
+					self := args[0]
+					if typeName(self) != tname && !(tname == "int" && self.T == tagBool) {
+						return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
+					}
+					return vm.callMethod(self, name, append([]Val(nil), args[1:]...), kwn)
+				}}), nil
+			}
+		}
 	case *ExcType:
 		if name == "__name__" {
 			return StrVal(t.name), nil
