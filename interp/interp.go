@@ -67,6 +67,7 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 	}
 	vm := newVM(out, mod)
 	vm.modules["sys"] = sysModule(filename, args)
+	vm.modules["string"] = stringModule()
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)
@@ -291,5 +292,19 @@ func sysModule(filename string, args []string) *Module {
 		// The limit is fixed: deeper recursion would need more Go stack than a trace may assume.
 		return NoneVal, nil
 	}})
+	return m
+}
+
+func stringModule() *Module {
+	m := &Module{name: "string", attrs: map[string]Val{}}
+	lower, upper, digits := "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"
+	m.attrs["ascii_lowercase"] = StrVal(lower)
+	m.attrs["ascii_uppercase"] = StrVal(upper)
+	m.attrs["ascii_letters"] = StrVal(lower + upper)
+	m.attrs["digits"] = StrVal(digits)
+	m.attrs["hexdigits"] = StrVal(digits + "abcdefABCDEF")
+	m.attrs["octdigits"] = StrVal("01234567")
+	m.attrs["punctuation"] = StrVal("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+	m.attrs["whitespace"] = StrVal(" \t\n\r\x0b\x0c")
 	return m
 }
