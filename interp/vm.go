@@ -324,6 +324,14 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / math.Float64frombits(y.Bits))}
 				continue
 			}
+			if x.Tag == tagInt && y.Tag == tagInt && y.Bits != 0 {
+				// Exact when both fit a float64 mantissa, as CPython's int/int is.
+				a, b := int64(x.Bits), int64(y.Bits)
+				if a > -1<<53 && a < 1<<53 && b > -1<<53 && b < 1<<53 {
+					regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(a) / float64(b))}
+					continue
+				}
+			}
 		case opFloorDiv:
 			x, y := regs[in.B], regs[in.C]
 			if x.Tag == tagInt && y.Tag == tagInt && int64(y.Bits) > 0 {
