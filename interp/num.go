@@ -14,31 +14,31 @@ var opSymbols = map[Op]string{opAdd: "+", opSub: "-", opMul: "*", opTrueDiv: "/"
 	opLt: "<", opLe: "<=", opGt: ">", opGe: ">="}
 
 // intArith does op on two int64s, promoting to big on overflow.
-func intArith(op Op, a, b int64) (Val, error) {
+func (vm *VM) intArith(op Op, a, b int64) (Val, error) {
 	switch op {
 	case opAdd:
 		s := a + b
 		if (a^s)&(b^s) < 0 {
-			return bigArith(op, big.NewInt(a), big.NewInt(b))
+			return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 		}
 		return IntVal(s), nil
 	case opSub:
 		s := a - b
 		if (a^b)&(a^s) < 0 {
-			return bigArith(op, big.NewInt(a), big.NewInt(b))
+			return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 		}
 		return IntVal(s), nil
 	case opMul:
 		if p, ok := mul64(a, b); ok {
 			return IntVal(p), nil
 		}
-		return bigArith(op, big.NewInt(a), big.NewInt(b))
+		return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 	case opFloorDiv:
 		if b == 0 {
 			return Val{}, zeroDiv()
 		}
 		if a == math.MinInt64 && b == -1 {
-			return bigArith(op, big.NewInt(a), big.NewInt(b))
+			return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 		}
 		return IntVal(floorDiv(a, b)), nil
 	case opMod:
@@ -56,7 +56,7 @@ func intArith(op Op, a, b int64) (Val, error) {
 		if a > -1<<53 && a < 1<<53 && b > -1<<53 && b < 1<<53 {
 			return FloatVal(float64(a) / float64(b)), nil
 		}
-		return bigArith(op, big.NewInt(a), big.NewInt(b))
+		return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 	case opPow:
 		if b < 0 {
 			if a == 0 {
@@ -71,14 +71,14 @@ func intArith(op Op, a, b int64) (Val, error) {
 			if e&1 == 1 {
 				var ok bool
 				if r, ok = mul64(r, base); !ok {
-					return bigArith(op, big.NewInt(a), big.NewInt(b))
+					return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 				}
 			}
 			e >>= 1
 			if e > 0 {
 				var ok bool
 				if base, ok = mul64(base, base); !ok {
-					return bigArith(op, big.NewInt(a), big.NewInt(b))
+					return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 				}
 			}
 		}
@@ -90,7 +90,7 @@ func intArith(op Op, a, b int64) (Val, error) {
 		if b < 63 && a == (a<<b)>>b {
 			return IntVal(a << b), nil
 		}
-		return bigArith(op, big.NewInt(a), big.NewInt(b))
+		return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
 	case opRshift:
 		if b < 0 {
 			return Val{}, newErr(ValueError, "negative shift count")
@@ -164,7 +164,7 @@ func asBig(v Val, tmp *big.Int, buf *[1]big.Word) *big.Int {
 }
 
 // modPow2 is a % b for a >= 0 and b a power of two: a mask, no division.
-func modPow2(a, b *big.Int) (Val, bool) {
+func (vm *VM) modPow2(a, b *big.Int) (Val, bool) {
 	if b.Sign() <= 0 || a.Sign() < 0 {
 		return Val{}, false
 	}
@@ -172,7 +172,7 @@ func modPow2(a, b *big.Int) (Val, bool) {
 	if b.TrailingZeroBits() != uint(k) {
 		return Val{}, false
 	}
-	res := newBigInt()
+	res := vm.newBigInt()
 	if a.BitLen() <= k {
 		res.v.Set(a)
 	} else {
@@ -196,14 +196,41 @@ func modPow2(a, b *big.Int) (Val, bool) {
 	return ObjVal(res), true
 }
 
-func newBigInt() *BigInt {
-	res := &BigInt{}
+// newBigInt hands out big ints from per-VM slabs: one allocation serves
+// many results (a slab lives while any of its ints does).
+func (vm *VM) newBigInt() *BigInt {
+	var res *BigInt
+	if vm == nil {
+		res = &BigInt{}
+	} else {
+		if len(vm.bigSlab) == 0 {
+			vm.bigSlab = make([]BigInt, 32)
+		}
+		res = &vm.bigSlab[0]
+		vm.bigSlab = vm.bigSlab[1:]
+	}
 	res.v.SetBits(res.buf[:0])
 	return res
 }
 
-func bigArith(op Op, a, b *big.Int) (Val, error) {
-	res := newBigInt()
+// scratchA and scratchB view small ints as big ints without allocating;
+// bigArith never keeps its operands.
+func (vm *VM) scratchA(x int64) *big.Int {
+	if vm == nil {
+		return big.NewInt(x)
+	}
+	return asBig(IntVal(x), &vm.tmpA, &vm.bufA)
+}
+
+func (vm *VM) scratchB(x int64) *big.Int {
+	if vm == nil {
+		return big.NewInt(x)
+	}
+	return asBig(IntVal(x), &vm.tmpB, &vm.bufB)
+}
+
+func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
+	res := vm.newBigInt()
 	r := &res.v
 	switch op {
 	case opAdd:
@@ -217,7 +244,7 @@ func bigArith(op Op, a, b *big.Int) (Val, error) {
 			return Val{}, zeroDiv()
 		}
 		if op == opMod {
-			if v, ok := modPow2(a, b); ok {
+			if v, ok := vm.modPow2(a, b); ok {
 				return v, nil
 			}
 		}
@@ -356,11 +383,11 @@ func floatFloorDiv(a, b float64) float64 {
 // binop is the generic binary operator.
 func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 	if (a.T == tagInt || a.T == tagBool) && (b.T == tagInt || b.T == tagBool) {
-		return intArith(op, int64(a.B), int64(b.B))
+		return vm.intArith(op, int64(a.B), int64(b.B))
 	}
 	if isIntLike(a) && isIntLike(b) {
 		// Small operands borrow the VM's scratch ints: bigArith never keeps them.
-		return bigArith(op, asBig(a, &vm.tmpA, &vm.bufA), asBig(b, &vm.tmpB, &vm.bufB))
+		return vm.bigArith(op, asBig(a, &vm.tmpA, &vm.bufA), asBig(b, &vm.tmpB, &vm.bufB))
 	}
 	if isNumber(a) && isNumber(b) {
 		switch op {

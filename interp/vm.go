@@ -24,6 +24,7 @@ type VM struct {
 	jumpTo     int
 	argStack   []Val // arguments of calls to builtins and methods
 	argSP      int
+	bigSlab    []BigInt       // unused big ints, allocated in bulk
 	gens       []*Generator   // started generators, closed when the run ends
 	nest       int            // depth of recursion through nested containers
 	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
