@@ -73,6 +73,9 @@ type Dict struct {
 	index   map[hkey]int
 	dead    int
 	isSet   bool // the Dict behind a Set: errors say "set element"
+	// collections: a defaultdict's factory, or a Counter (missing keys count 0).
+	factory Val
+	counter bool
 }
 
 // hash is hashKey with CPython 3.14's container-specific message.

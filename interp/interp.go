@@ -68,6 +68,7 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 	vm := newVM(out, mod)
 	vm.modules["sys"] = sysModule(filename, args)
 	vm.modules["string"] = stringModule()
+	vm.modules["collections"] = collectionsModule()
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)

@@ -10,8 +10,8 @@ var methodNames = map[string][]string{
 		"rindex", "count", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
 		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "splitlines", "swapcase",
 		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
-	"list":  {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear"},
-	"dict":  {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem"},
+	"list":  {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
+	"dict":  {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total"},
 	"set":   {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint"},
 	"tuple": {"index", "count"},
 	"int":   {"bit_length", "to_bytes", "conjugate", "bit_count"},
@@ -157,6 +157,46 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		}
 		l.append(args[0])
 		return NoneVal, nil
+	case "appendleft", "popleft", "extendleft", "rotate":
+		if !l.deque {
+			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(l), name))
+		}
+		items := l.items()
+		switch name {
+		case "appendleft":
+			if len(args) != 1 {
+				return Val{}, argErr("deque", name, 1, len(args))
+			}
+			items = append([]Val{args[0]}, items...)
+		case "popleft":
+			if len(items) == 0 {
+				return Val{}, newErr(IndexError, "pop from an empty deque")
+			}
+			v := items[0]
+			l.setItems(items[1:])
+			l.deque = true
+			return v, nil
+		case "extendleft":
+			more, err := vm.iterate(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			for _, x := range more {
+				items = append([]Val{x}, items...)
+			}
+		case "rotate":
+			n := int64(1)
+			if len(args) > 0 {
+				n = int64(args[0].B)
+			}
+			if len(items) > 0 {
+				k := int(((n % int64(len(items))) + int64(len(items))) % int64(len(items)))
+				items = append(items[len(items)-k:], items[:len(items)-k]...)
+			}
+		}
+		l.setItems(items)
+		l.deque = true
+		return NoneVal, nil
 	case "pop":
 		if len(args) > 1 {
 			return Val{}, newErr(TypeError, "pop expected at most 1 argument, got %d", len(args))
@@ -243,9 +283,11 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		}
 		return NoneVal, vm.sortList(l, kw)
 	case "copy":
-		return ObjVal(newList(l.items())), nil
+		c := newList(l.items())
+		c.deque = l.deque
+		return ObjVal(c), nil
 	case "clear":
-		*l = List{}
+		*l = List{deque: l.deque}
 		return NoneVal, nil
 	}
 	return vm.seqMethod("list", l.items(), name, args)
@@ -253,6 +295,35 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 
 func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, error) {
 	switch name {
+	case "most_common", "elements", "total":
+		if !d.counter {
+			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(d), name))
+		}
+		es := vm.mostCommon(d)
+		switch name {
+		case "most_common":
+			if len(args) > 0 && args[0].T != tagNone && int(int64(args[0].B)) < len(es) {
+				es = es[:max(0, int(int64(args[0].B)))]
+			}
+			out := make([]Val, len(es))
+			for i, e := range es {
+				out[i] = ObjVal(&Tuple{[]Val{e.k, e.v}})
+			}
+			return ObjVal(newList(out)), nil
+		case "total":
+			t := IntVal(0)
+			for _, e := range d.live() {
+				t, _ = vm.binop(opAdd, t, e.v)
+			}
+			return t, nil
+		}
+		var out []Val
+		for _, e := range d.live() {
+			for i := int64(0); i < int64(e.v.B) && e.v.T == tagInt; i++ {
+				out = append(out, e.k)
+			}
+		}
+		return ObjVal(&seqIter{items: out}), nil
 	case "get":
 		if len(args) < 1 || len(args) > 2 {
 			return Val{}, newErr(TypeError, "get expected at least 1 argument, got %d", len(args))
@@ -309,6 +380,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		return def, d.set(args[0], def)
 	case "update":
 		pos, kw := splitKw(args, kwn)
+		if d.counter && len(pos) > 0 {
+			return NoneVal, vm.counterUpdate(d, pos[0])
+		}
 		if len(pos) > 0 {
 			if src, ok := pos[0].O.(*Dict); ok {
 				for _, e := range src.live() {

@@ -1063,6 +1063,17 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 			return Val{}, err
 		}
 		if !ok {
+			switch {
+			case x.counter:
+				return IntVal(0), nil
+			case x.factory.T != tagEmpty:
+				// defaultdict: make the value, keep it.
+				nv, err := vm.call(x.factory, nil, nil)
+				if err != nil {
+					return Val{}, err
+				}
+				return nv, x.set(k, nv)
+			}
 			return Val{}, newErrVal(KeyError, k)
 		}
 		return v, nil

@@ -795,6 +795,32 @@ ann 120 [('dep', 50), ('wd', 30)]
 ..#..
 .....
 `},
+	{"collections", `from collections import defaultdict, Counter, deque
+dd = defaultdict(list)
+for w in ["apple", "avocado", "banana", "blueberry", "cherry"]:
+    dd[w[0]].append(w)
+print(dd["a"], dict(dd), len(dd), dd)
+counts = defaultdict(int)
+for ch in "mississippi":
+    counts[ch] += 1
+print(counts)
+c = Counter("mississippi")
+print(c, c.most_common(2), c["z"], c["s"], sum(c.values()))
+c.update("sss")
+print(c.most_common(1), c.total())
+q = deque([1, 2, 3])
+q.append(4)
+q.appendleft(0)
+print(q, q.popleft(), q.pop(), q, len(q), list(q))
+q.rotate(1)
+print(q)
+`, `['apple', 'avocado'] {'a': ['apple', 'avocado'], 'b': ['banana', 'blueberry'], 'c': ['cherry']} 3 defaultdict(<class 'list'>, {'a': ['apple', 'avocado'], 'b': ['banana', 'blueberry'], 'c': ['cherry']})
+defaultdict(<class 'int'>, {'m': 1, 'i': 4, 's': 4, 'p': 2})
+Counter({'i': 4, 's': 4, 'p': 2, 'm': 1}) [('i', 4), ('s', 4)] 0 4 11
+[('s', 7)] 14
+deque([1, 2, 3]) 0 4 deque([1, 2, 3]) 3 [1, 2, 3]
+deque([3, 1, 2])
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

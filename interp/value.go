@@ -398,6 +398,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 		}
 		b.WriteString(s)
 	case *List:
+		if o.deque {
+			b.WriteString("deque(")
+			defer b.WriteByte(')')
+		}
 		b.WriteByte('[')
 		for i, x := range o.items() {
 			if i > 0 {
@@ -423,6 +427,28 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 		}
 		b.WriteByte(')')
 	case *Dict:
+		if o.counter {
+			b.WriteString("Counter(")
+			if o.Len() == 0 {
+				b.WriteString(")")
+				return
+			}
+			b.WriteByte('{')
+			for i, e := range vm.mostCommon(o) {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				vm.writeRepr(b, e.k, depth+1)
+				b.WriteString(": ")
+				vm.writeRepr(b, e.v, depth+1)
+			}
+			b.WriteString("})")
+			return
+		}
+		if o.factory.T != tagEmpty {
+			b.WriteString("defaultdict(" + vm.repr(o.factory) + ", ")
+			defer b.WriteByte(')')
+		}
 		b.WriteByte('{')
 		first := true
 		for _, e := range o.entries {
@@ -552,8 +578,9 @@ func hex2(n int) string {
 // and heap objects in objs at the same index. objs stays nil until the list
 // first holds an object, so lists of ints and floats cost the GC nothing.
 type List struct {
-	vals []templates.Value
-	objs []Object
+	vals  []templates.Value
+	objs  []Object
+	deque bool // collections.deque: a list with appendleft and popleft
 }
 
 func newList(items []Val) *List {
@@ -613,7 +640,11 @@ func (l *List) items() []Val {
 }
 
 // setItems replaces the contents.
-func (l *List) setItems(items []Val) { *l = *newList(items) }
+func (l *List) setItems(items []Val) {
+	dq := l.deque
+	*l = *newList(items)
+	l.deque = dq
+}
 
 // maxStrDigits is CPython's default limit on decimal int conversions.
 const maxStrDigits = 4300

@@ -1,0 +1,98 @@
+package interp
+
+import "sort"
+
+// collectionsModule provides defaultdict, Counter and deque. defaultdict and
+// Counter are dicts with a flag; deque is a list.
+func collectionsModule() *Module {
+	m := &Module{name: "collections", attrs: map[string]Val{}}
+	m.attrs["defaultdict"] = ObjVal(&typeObj{name: "defaultdict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		d := newDict()
+		d.factory = NoneVal
+		if len(args) > 0 {
+			d.factory = args[0]
+		}
+		if len(args) > 1 {
+			src, ok := args[1].O.(*Dict)
+			if !ok {
+				return Val{}, newErr(TypeError, "defaultdict initial value must be a dict")
+			}
+			for _, e := range src.live() {
+				d.set(e.k, e.v)
+			}
+		}
+		if d.factory.T == tagNone {
+			d.factory = Val{}
+		}
+		return ObjVal(d), nil
+	}})
+	m.attrs["Counter"] = ObjVal(&typeObj{name: "Counter", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		d := newDict()
+		d.counter = true
+		if len(args) > 0 {
+			if err := vm.counterUpdate(d, args[0]); err != nil {
+				return Val{}, err
+			}
+		}
+		return ObjVal(d), nil
+	}})
+	m.attrs["deque"] = ObjVal(&typeObj{name: "deque", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		l := newList(nil)
+		if len(args) > 0 {
+			items, err := vm.iterate(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			l = newList(items)
+		}
+		l.deque = true
+		return ObjVal(l), nil
+	}})
+	m.attrs["OrderedDict"] = ObjVal(&typeObj{name: "OrderedDict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return vm.bi["dict"].O.(*typeObj).fn(vm, args, kwn)
+	}})
+	return m
+}
+
+func (vm *VM) counterUpdate(d *Dict, src Val) error {
+	if s, ok := src.O.(*Dict); ok {
+		for _, e := range s.live() {
+			cur, _, _ := d.get(e.k)
+			if cur.T == tagEmpty {
+				cur = IntVal(0)
+			}
+			n, err := vm.binop(opAdd, cur, e.v)
+			if err != nil {
+				return err
+			}
+			d.set(e.k, n)
+		}
+		return nil
+	}
+	items, err := vm.iterate(src)
+	if err != nil {
+		return err
+	}
+	for _, x := range items {
+		cur, ok, err := d.get(x)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			cur = IntVal(0)
+		}
+		n, _ := vm.binop(opAdd, cur, IntVal(1))
+		d.set(x, n)
+	}
+	return nil
+}
+
+// mostCommon orders a Counter's entries by count, ties in insertion order.
+func (vm *VM) mostCommon(d *Dict) []dictEntry {
+	es := d.live()
+	sort.SliceStable(es, func(i, j int) bool {
+		gt, _ := vm.compare(opGt, es[i].v, es[j].v)
+		return gt
+	})
+	return es
+}
