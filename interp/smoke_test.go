@@ -136,6 +136,9 @@ func FuzzRun(f *testing.F) {
 	for _, c := range smokeCases {
 		f.Add(c.src)
 	}
+	for _, p := range regressPrograms {
+		f.Add(p.src)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		if strings.Contains(src, "while") || strings.Contains(src, "**") || strings.Contains(src, "<<") || strings.Contains(src, "*") {
 			return // may legitimately run for a long time or allocate a lot
