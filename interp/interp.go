@@ -69,6 +69,7 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 	vm.modules["sys"] = sysModule(filename, args)
 	vm.modules["string"] = stringModule()
 	vm.modules["collections"] = collectionsModule()
+	vm.modules["random"] = randomModule()
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)

@@ -821,6 +821,33 @@ Counter({'i': 4, 's': 4, 'p': 2, 'm': 1}) [('i', 4), ('s', 4)] 0 4 11
 deque([1, 2, 3]) 0 4 deque([1, 2, 3]) 3 [1, 2, 3]
 deque([3, 1, 2])
 `},
+	{"random", `import random
+random.seed(42)
+print([random.random() for _ in range(3)])
+print([random.randint(1, 100) for _ in range(10)])
+print(random.choice("abcdef"), random.randrange(10), random.randrange(5, 50, 5), random.uniform(1, 2))
+xs = list(range(10))
+random.shuffle(xs)
+print(xs, random.sample(range(100), 5), random.getrandbits(70))
+random.seed(2 ** 100 + 7)
+print(random.random(), random.randint(-5, 5))
+random.seed(0)
+print(random.random())
+inside = 0
+random.seed(1)
+for _ in range(10000):
+    x, y = random.random(), random.random()
+    if x * x + y * y <= 1:
+        inside += 1
+print(inside)
+`, `[0.6394267984578837, 0.025010755222666936, 0.27502931836911926]
+[29, 18, 95, 14, 87, 95, 70, 12, 76, 55]
+a 0 10 1.2186379748036034
+[2, 1, 9, 7, 4, 6, 5, 3, 0, 8] [75, 35, 0, 97, 20] 395177485221752292218
+0.41604161323913513 0
+0.8444218515250481
+7854
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

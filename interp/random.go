@@ -1,0 +1,304 @@
+package interp
+
+import (
+	"math"
+	"math/big"
+	"time"
+)
+
+// mt is the Mersenne Twister MT19937 that CPython's random module uses, so
+// that a seeded program draws the same numbers as under CPython.
+type mt struct {
+	state [624]uint32
+	index int
+}
+
+func (m *mt) initGenrand(s uint32) {
+	m.state[0] = s
+	for i := 1; i < 624; i++ {
+		m.state[i] = 1812433253*(m.state[i-1]^(m.state[i-1]>>30)) + uint32(i)
+	}
+	m.index = 624
+}
+
+func (m *mt) initByArray(key []uint32) {
+	m.initGenrand(19650218)
+	i, j := 1, 0
+	k := max(624, len(key))
+	for ; k > 0; k-- {
+		m.state[i] = (m.state[i] ^ ((m.state[i-1] ^ (m.state[i-1] >> 30)) * 1664525)) + key[j] + uint32(j)
+		i++
+		j++
+		if i >= 624 {
+			m.state[0] = m.state[623]
+			i = 1
+		}
+		if j >= len(key) {
+			j = 0
+		}
+	}
+	for k = 623; k > 0; k-- {
+		m.state[i] = (m.state[i] ^ ((m.state[i-1] ^ (m.state[i-1] >> 30)) * 1566083941)) - uint32(i)
+		i++
+		if i >= 624 {
+			m.state[0] = m.state[623]
+			i = 1
+		}
+	}
+	m.state[0] = 0x80000000
+}
+
+func (m *mt) uint32() uint32 {
+	if m.index >= 624 {
+		for i := 0; i < 624; i++ {
+			y := m.state[i]&0x80000000 | m.state[(i+1)%624]&0x7fffffff
+			v := m.state[(i+397)%624] ^ (y >> 1)
+			if y&1 != 0 {
+				v ^= 0x9908b0df
+			}
+			m.state[i] = v
+		}
+		m.index = 0
+	}
+	y := m.state[m.index]
+	m.index++
+	y ^= y >> 11
+	y ^= (y << 7) & 0x9d2c5680
+	y ^= (y << 15) & 0xefc60000
+	y ^= y >> 18
+	return y
+}
+
+func (m *mt) random() float64 {
+	a, b := m.uint32()>>5, m.uint32()>>6
+	return (float64(a)*67108864.0 + float64(b)) * (1.0 / 9007199254740992.0)
+}
+
+// seed is random.seed(n) for an int n: the words of |n|, low first.
+func (m *mt) seed(n *big.Int) {
+	a := new(big.Int).Abs(n)
+	var key []uint32
+	for a.Sign() > 0 {
+		key = append(key, uint32(new(big.Int).And(a, big.NewInt(0xffffffff)).Uint64()))
+		a.Rsh(a, 32)
+	}
+	if len(key) == 0 {
+		key = []uint32{0}
+	}
+	m.initByArray(key)
+}
+
+// getrandbits is random.getrandbits(k).
+func (m *mt) getrandbits(k int) *big.Int {
+	if k <= 32 {
+		return big.NewInt(int64(m.uint32() >> (32 - k)))
+	}
+	r := new(big.Int)
+	for shift := 0; k > 0; shift += 32 {
+		w := m.uint32()
+		if k < 32 {
+			w >>= 32 - k
+		}
+		r.Or(r, new(big.Int).Lsh(big.NewInt(int64(w)), uint(shift)))
+		k -= 32
+	}
+	return r
+}
+
+// below is random._randbelow(n) for n > 0.
+func (m *mt) below(n *big.Int) *big.Int {
+	k := n.BitLen()
+	r := m.getrandbits(k)
+	for r.Cmp(n) >= 0 {
+		r = m.getrandbits(k)
+	}
+	return r
+}
+
+func (m *mt) belowInt(n int) int { return int(m.below(big.NewInt(int64(n))).Int64()) }
+
+func randomModule() *Module {
+	gen := &mt{}
+	gen.seed(big.NewInt(time.Now().UnixNano()))
+	m := &Module{name: "random", attrs: map[string]Val{}}
+	def := func(name string, f func(vm *VM, args []Val) (Val, error)) {
+		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "%s() takes no keyword arguments", name)
+			}
+			return f(vm, args)
+		}})
+	}
+	intArg := func(v Val) (*big.Int, error) {
+		if b, ok := toBig(v); ok {
+			return b, nil
+		}
+		if v.T == tagFloat && v.F() == math.Trunc(v.F()) {
+			b, _ := new(big.Float).SetFloat64(v.F()).Int(nil)
+			return b, nil
+		}
+		return nil, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
+	}
+	def("seed", func(vm *VM, args []Val) (Val, error) {
+		if len(args) == 0 || args[0].T == tagNone {
+			gen.seed(big.NewInt(time.Now().UnixNano()))
+			return NoneVal, nil
+		}
+		b, ok := toBig(args[0])
+		if !ok {
+			return Val{}, newErr(TypeError, "only int seeds are supported")
+		}
+		gen.seed(b)
+		return NoneVal, nil
+	})
+	def("random", func(vm *VM, args []Val) (Val, error) { return FloatVal(gen.random()), nil })
+	def("uniform", func(vm *VM, args []Val) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "uniform() takes 2 arguments")
+		}
+		a, err := toFloat(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		b, err := toFloat(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		return FloatVal(a + (b-a)*gen.random()), nil
+	})
+	def("getrandbits", func(vm *VM, args []Val) (Val, error) {
+		if len(args) != 1 || args[0].T != tagInt || int64(args[0].B) < 0 {
+			return Val{}, newErr(ValueError, "number of bits must be non-negative")
+		}
+		return normBig(gen.getrandbits(int(int64(args[0].B)))), nil
+	})
+	randrange := func(args []Val) (Val, error) {
+		if len(args) < 1 || len(args) > 3 {
+			return Val{}, newErr(TypeError, "randrange expected 1 to 3 arguments, got %d", len(args))
+		}
+		start, err := intArg(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if len(args) == 1 {
+			if start.Sign() <= 0 {
+				return Val{}, newErr(ValueError, "empty range for randrange()")
+			}
+			return normBig(gen.below(start)), nil
+		}
+		stop, err := intArg(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		step := big.NewInt(1)
+		if len(args) == 3 {
+			if step, err = intArg(args[2]); err != nil {
+				return Val{}, err
+			}
+		}
+		width := new(big.Int).Sub(stop, start)
+		if step.Cmp(big.NewInt(1)) == 0 {
+			if width.Sign() <= 0 {
+				return Val{}, newErr(ValueError, "empty range in randrange(%s, %s)", start, stop)
+			}
+			return normBig(new(big.Int).Add(start, gen.below(width))), nil
+		}
+		if step.Sign() == 0 {
+			return Val{}, newErr(ValueError, "zero step for randrange()")
+		}
+		n := new(big.Int)
+		if step.Sign() > 0 {
+			n.Add(width, step).Sub(n, big.NewInt(1)).Quo(n, step)
+		} else {
+			n.Add(width, step).Add(n, big.NewInt(1)).Quo(n, step)
+		}
+		if n.Sign() <= 0 {
+			return Val{}, newErr(ValueError, "empty range in randrange(%s, %s, %s)", start, stop, step)
+		}
+		r := new(big.Int).Mul(step, gen.below(n))
+		return normBig(r.Add(r, start)), nil
+	}
+	def("randrange", func(vm *VM, args []Val) (Val, error) { return randrange(args) })
+	def("randint", func(vm *VM, args []Val) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "randint() takes 2 positional arguments but %d were given", len(args))
+		}
+		b, err := intArg(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		return randrange([]Val{args[0], normBig(new(big.Int).Add(b, big.NewInt(1)))})
+	})
+	def("choice", func(vm *VM, args []Val) (Val, error) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "choice() takes 1 argument")
+		}
+		n, err := vm.length(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if n == 0 {
+			return Val{}, newErr(IndexError, "Cannot choose from an empty sequence")
+		}
+		return vm.getItem(args[0], IntVal(int64(gen.belowInt(n))))
+	})
+	def("shuffle", func(vm *VM, args []Val) (Val, error) {
+		l, ok := args[0].O.(*List)
+		if len(args) != 1 || !ok {
+			return Val{}, newErr(TypeError, "shuffle() needs a list")
+		}
+		items := l.items()
+		for i := len(items) - 1; i > 0; i-- {
+			j := gen.belowInt(i + 1)
+			items[i], items[j] = items[j], items[i]
+		}
+		l.setItems(items)
+		return NoneVal, nil
+	})
+	def("sample", func(vm *VM, args []Val) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "sample() takes 2 arguments")
+		}
+		pop, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		pop = append([]Val(nil), pop...)
+		n := len(pop)
+		k := int(int64(args[1].B))
+		if k < 0 || k > n {
+			return Val{}, newErr(ValueError, "Sample larger than population or is negative")
+		}
+		// CPython's pool method (small k) or set method; the pool method
+		// is what it uses when n <= setsize.
+		setsize := 21
+		if k > 5 {
+			setsize += 1 << (2 * uint(ceilLog4(3*k)))
+		}
+		out := make([]Val, k)
+		if n <= setsize {
+			for i := 0; i < k; i++ {
+				j := gen.belowInt(n - i)
+				out[i] = pop[j]
+				pop[j] = pop[n-i-1]
+			}
+		} else {
+			seen := map[int]bool{}
+			for i := 0; i < k; i++ {
+				j := gen.belowInt(n)
+				for seen[j] {
+					j = gen.belowInt(n)
+				}
+				seen[j] = true
+				out[i] = pop[j]
+			}
+		}
+		return ObjVal(newList(out)), nil
+	})
+	return m
+}
+
+// ceilLog4 is ceil(log(x, 4)) as CPython's sample computes it.
+func ceilLog4(x int) int {
+	return int(math.Ceil(math.Log(float64(x)) / math.Log(4)))
+}
