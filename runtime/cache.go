@@ -1,0 +1,302 @@
+package jit
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/relocs"
+)
+
+// Config tunes a Cache. The zero value means the defaults.
+type Config struct {
+	// MaxCodeBytes bounds the code memory the cache maps (code, data and
+	// exit stubs, rounded to pages and chunks). Default 64 MiB.
+	MaxCodeBytes int
+	// ChunkBytes is the size of each mapping; a larger batch gets a chunk of
+	// its own size. Default 256 KiB.
+	ChunkBytes int
+	// Evict lets a compile that would pass MaxCodeBytes free idle traces,
+	// least recently entered first. Without it the compile fails with
+	// ErrCodeLimit.
+	Evict bool
+	// PerfMap appends a line per uop to /tmp/perf-<pid>.map, so that Linux
+	// perf names JIT code.
+	PerfMap bool
+}
+
+// maxRegion bounds one batch: every branch inside it then reaches its
+// target directly (arm64 B reaches ±128 MiB, x86-64 rel32 ±2 GiB), and GOT
+// slots sit in the same region as the code that loads them.
+const maxRegion = 64 << 20
+
+// Cache owns code memory and compiles traces into it. It is safe for
+// concurrent use.
+type Cache struct {
+	cfg      Config
+	stencils *[generated.NumOps]relocs.Stencil
+
+	mu     sync.Mutex
+	chunks []*chunk
+	mapped int
+	live   map[*Trace]struct{}
+	stats  Stats
+	perf   *perfMap
+
+	clock atomic.Uint64 // entry stamps for LRU eviction
+}
+
+// Stats are a cache's running totals.
+type Stats struct {
+	Traces      int           // live traces
+	Uops        int           // uops in live traces
+	CodeBytes   int           // code bytes of live traces (incl. exit stubs)
+	DataBytes   int           // data bytes of live traces
+	MappedBytes int           // code memory mapped
+	Compiled    int           // traces compiled, ever
+	Freed       int           // traces freed, ever
+	Evicted     int           // traces evicted, ever
+	Refused     int           // compiles refused by the code size limit
+	CompileTime time.Duration // total time in Compile
+}
+
+// NewCache returns a cache for the host's stencils, or ErrUnsupported when
+// the host has none or cannot run them.
+func NewCache(cfg Config) (*Cache, error) {
+	if !hostSupported || generated.Target != runtime.GOOS+"/"+runtime.GOARCH {
+		return nil, fmt.Errorf("%w: %s/%s (stencils for %q)", ErrUnsupported, runtime.GOOS, runtime.GOARCH, generated.Target)
+	}
+	if cfg.MaxCodeBytes <= 0 {
+		cfg.MaxCodeBytes = 64 << 20
+	}
+	if cfg.ChunkBytes <= 0 {
+		cfg.ChunkBytes = 256 << 10
+	}
+	cfg.ChunkBytes = roundUp(cfg.ChunkBytes, pageSize)
+	c := &Cache{cfg: cfg, stencils: &generated.Stencils, live: map[*Trace]struct{}{}}
+	if cfg.PerfMap {
+		c.perf = openPerfMap()
+	}
+	return c, nil
+}
+
+// Stats returns the cache's totals.
+func (c *Cache) Stats() Stats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.stats
+	s.MappedBytes = c.mapped
+	return s
+}
+
+// Uop is one step of a trace.
+type Uop struct {
+	Op       generated.Op
+	Operands [relocs.NumOperands]uint64 // slot byte offsets or immediates, per the uop's template
+	// Jump is the index in the trace of the uop that the in-trace jump
+	// target names (loop top, branch), for uops whose stencil jumps.
+	Jump int
+	// Exit is the exit index of this uop's side exit, for uops whose stencil
+	// can side-exit: its exit stub returns ExitSide with this index.
+	Exit int
+}
+
+// Trace is compiled, callable native code.
+type Trace struct {
+	cache  *Cache
+	region *region
+	mem    []byte // this trace's code and data within the region
+	uops   []Uop
+	starts []int // code offset of each uop in mem; then of each exit stub
+	stubs  []int // exit index of each stub
+	code   int   // bytes of code (uops and stubs); data follows
+	// resume maps a safepoint exit index (a loop uop's operand 0) to the
+	// uop to re-enter at (the loop's jump target).
+	resume      map[uint64]int
+	compileTime time.Duration
+
+	state   atomic.Int64 // number of running entries, or -1 once freed
+	entries atomic.Uint64
+	stamp   atomic.Uint64 // clock value at the last entry
+}
+
+// TraceStats describe one trace.
+type TraceStats struct {
+	Uops        int
+	CodeBytes   int
+	DataBytes   int
+	ExitStubs   int
+	CompileTime time.Duration
+	Entries     uint64 // times native code was entered
+}
+
+// Stats returns the trace's figures.
+func (t *Trace) Stats() TraceStats {
+	return TraceStats{
+		Uops: len(t.uops), CodeBytes: t.code, DataBytes: len(t.mem) - t.code,
+		ExitStubs: len(t.stubs), CompileTime: t.compileTime, Entries: t.entries.Load(),
+	}
+}
+
+// Valid reports whether the trace can still run (it was not freed or
+// evicted).
+func (t *Trace) Valid() bool { return t.state.Load() >= 0 }
+
+// Addr is the address of the trace's first instruction.
+func (t *Trace) Addr() uintptr { return t.addr(0) }
+
+func (t *Trace) addr(off int) uintptr { return t.region.addr() + uintptr(t.base()+off) }
+
+func (t *Trace) base() int { return int(uintptrOf(t.mem) - t.region.addr()) }
+
+// Compile lays one trace out in executable memory.
+func (c *Cache) Compile(trace []Uop) (*Trace, error) {
+	ts, err := c.CompileBatch([][]Uop{trace})
+	if err != nil {
+		return nil, err
+	}
+	return ts[0], nil
+}
+
+// CompileBatch compiles many traces into one region with one protection
+// change. It fails as a whole: either every trace is compiled or none.
+func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
+	start := time.Now()
+	plans := make([]*plan, len(traces))
+	total := 0
+	for i, tr := range traces {
+		p, err := c.plan(tr)
+		if err != nil {
+			if len(traces) > 1 {
+				return nil, fmt.Errorf("trace %d: %w", i, err)
+			}
+			return nil, err
+		}
+		p.base = total
+		plans[i] = p
+		total = roundUp(total+p.size, 64)
+	}
+	if total == 0 {
+		return nil, nil
+	}
+	if total > maxRegion {
+		return nil, &TraceError{-1, fmt.Sprintf("batch needs %d bytes, more than the %d a region may hold", total, maxRegion)}
+	}
+	r, err := c.alloc(roundUp(total, pageSize))
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range plans {
+		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.stencils); err != nil {
+			c.mu.Lock()
+			c.releaseLocked(r)
+			c.mu.Unlock()
+			if len(traces) > 1 {
+				return nil, fmt.Errorf("trace %d: %w", i, err)
+			}
+			return nil, err
+		}
+	}
+	flushICache(r.addr(), r.addr()+uintptr(total))
+	if err := protect(r.mem, protRX); err != nil {
+		c.mu.Lock()
+		c.releaseLocked(r)
+		c.mu.Unlock()
+		return nil, fmt.Errorf("jit: mprotect RX: %w", err)
+	}
+	elapsed := time.Since(start)
+	out := make([]*Trace, len(plans))
+	for i, p := range plans {
+		out[i] = &Trace{
+			cache: c, region: r, mem: r.mem[p.base : p.base+p.size : p.base+p.size],
+			uops: p.uops, starts: p.starts, stubs: p.stubExits, code: p.codeSize,
+			resume: p.resume, compileTime: elapsed / time.Duration(len(plans)),
+		}
+	}
+	c.mu.Lock()
+	r.refs = len(out)
+	for _, t := range out {
+		c.live[t] = struct{}{}
+		c.stats.Traces++
+		c.stats.Uops += len(t.uops)
+		c.stats.CodeBytes += t.code
+		c.stats.DataBytes += len(t.mem) - t.code
+		c.stats.Compiled++
+	}
+	c.stats.CompileTime += elapsed
+	perf := c.perf
+	c.mu.Unlock()
+	if perf != nil {
+		for _, t := range out {
+			perf.write(t)
+		}
+	}
+	return out, nil
+}
+
+// alloc finds room for n bytes, evicting idle traces if the policy allows.
+func (c *Cache) alloc(n int) (*region, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for {
+		r, err := c.allocLocked(n)
+		if err != ErrCodeLimit {
+			return r, err
+		}
+		if !c.cfg.Evict || !c.evictOneLocked() {
+			c.stats.Refused++
+			return nil, fmt.Errorf("%w: %d bytes mapped, %d more needed, limit %d", ErrCodeLimit, c.mapped, n, c.cfg.MaxCodeBytes)
+		}
+	}
+}
+
+// evictOneLocked frees the idle trace entered least recently. It reports
+// false when every live trace is running.
+func (c *Cache) evictOneLocked() bool {
+	cands := make([]*Trace, 0, len(c.live))
+	for t := range c.live {
+		cands = append(cands, t)
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].stamp.Load() < cands[j].stamp.Load() })
+	for _, t := range cands {
+		if t.state.CompareAndSwap(0, -1) {
+			c.dropLocked(t)
+			c.stats.Evicted++
+			return true
+		}
+	}
+	return false
+}
+
+// Free releases the trace's memory. The trace must not be running; a freed
+// trace's Run returns ExitInvalid.
+func (t *Trace) Free() error {
+	if !t.state.CompareAndSwap(0, -1) {
+		if t.state.Load() < 0 {
+			return ErrFreed
+		}
+		return ErrBusy
+	}
+	c := t.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dropLocked(t)
+	c.stats.Freed++
+	return nil
+}
+
+func (c *Cache) dropLocked(t *Trace) {
+	delete(c.live, t)
+	c.stats.Traces--
+	c.stats.Uops -= len(t.uops)
+	c.stats.CodeBytes -= t.code
+	c.stats.DataBytes -= len(t.mem) - t.code
+	t.region.refs--
+	if t.region.refs == 0 {
+		c.releaseLocked(t.region)
+	}
+}

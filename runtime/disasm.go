@@ -1,0 +1,59 @@
+package jit
+
+import (
+	"encoding/binary"
+	"fmt"
+	"runtime"
+	"strings"
+
+	"golang.org/x/arch/arm64/arm64asm"
+	"golang.org/x/arch/x86/x86asm"
+)
+
+// Disassemble lists the trace's machine code as it sits in memory, patched,
+// one instruction a line, with a header above each uop and exit stub.
+func Disassemble(t *Trace) string {
+	var b strings.Builder
+	if !t.Valid() {
+		return "(freed trace)\n"
+	}
+	for i := range t.starts {
+		end := t.code
+		if i+1 < len(t.starts) {
+			end = t.starts[i+1]
+		}
+		if i < len(t.uops) {
+			u := t.uops[i]
+			fmt.Fprintf(&b, "; uop %d: %v %v\n", i, u.Op, u.Operands)
+		} else {
+			fmt.Fprintf(&b, "; exit stub: exit index %d\n", t.stubs[i-len(t.uops)])
+		}
+		for off := t.starts[i]; off < end; {
+			n, text := decode(t.mem[off:end], uint64(t.addr(off)))
+			fmt.Fprintf(&b, "%#x\t%x\t%s\n", t.addr(off), t.mem[off:off+n], text)
+			off += n
+		}
+	}
+	return b.String()
+}
+
+func decode(code []byte, pc uint64) (int, string) {
+	switch runtime.GOARCH {
+	case "amd64":
+		in, err := x86asm.Decode(code, 64)
+		if err != nil {
+			return 1, "?"
+		}
+		return in.Len, x86asm.GNUSyntax(in, pc, nil)
+	case "arm64":
+		if len(code) < 4 {
+			return len(code), "?"
+		}
+		in, err := arm64asm.Decode(code)
+		if err != nil {
+			return 4, fmt.Sprintf(".word %#08x", binary.LittleEndian.Uint32(code))
+		}
+		return 4, arm64asm.GNUSyntax(in)
+	}
+	return len(code), "?"
+}

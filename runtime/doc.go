@@ -1,0 +1,46 @@
+// Package jit is the run-time half of copy-and-patch: it lays a trace of
+// uops out in executable memory from the stencils in generated/, patches
+// every hole with relocs.Patch, and runs the result from Go.
+//
+// The directory is runtime/ but the package is named jit, so that importing
+// it never shadows the standard library's runtime package.
+//
+// # Memory
+//
+// Code memory is never writable and executable at once (W^X): a region is
+// mapped read-write, the stencils are copied and patched, the instruction
+// cache is flushed (arm64), and the pages become read-execute. Regions are
+// carved out of larger chunks, page by page, so many traces share a mapping;
+// CompileBatch lays out many traces with a single mprotect. Freeing the last
+// trace of a region makes its pages inaccessible (PROT_NONE) until they are
+// reused, and an empty chunk is unmapped, so freed traces return memory.
+//
+// The total mapped code memory is bounded by Config.MaxCodeBytes. Policy:
+// when a compile would exceed it, the cache first evicts traces that are not
+// running, least recently entered first, if Config.Evict is set (an evicted
+// trace reports Valid() == false and Run returns ExitInvalid); otherwise, or
+// if eviction cannot make room, Compile fails with ErrCodeLimit and the
+// caller keeps interpreting.
+//
+// # Entering native code
+//
+// Run calls an ABI0 NOSPLIT assembly trampoline (enter_amd64.s,
+// enter_arm64.s) that switches to a private native stack (mmap'd, with a
+// guard page below it), passes the VM state and frame base in the registers
+// the preserve_none convention uses (R12/R13 on amd64, X20/X21 on arm64),
+// calls the trace and returns its exit code. Native code never calls Go,
+// never allocates and never writes a Go pointer. It cannot be preempted, so
+// every loop in a trace must contain the loop uop, which leaves with
+// ExitSafepoint when State.Budget runs out or State.Interrupt is set;
+// RunLoop re-enters after each safepoint exit.
+//
+// Signals that land in native code are safe: on amd64 Go's handler finds g
+// in thread-local storage; on arm64 it reads g from x28, which stencils never
+// write (they are built with -ffixed-x28). The handler sees a PC outside Go
+// code and so neither preempts there nor unwinds through it.
+//
+// # Imports
+//
+// jit imports relocs, generated and templates; it must not import
+// stencilgen or interp. All unsafe code of the JIT lives here.
+package jit

@@ -1,0 +1,4 @@
+package jit
+
+// flushICache is in enter_arm64.s.
+func flushICache(start, end uintptr)

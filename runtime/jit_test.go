@@ -1,0 +1,256 @@
+package jit
+
+import (
+	"bufio"
+	"errors"
+	"math"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+)
+
+// s is the operand naming frame slot i.
+func s(i int) uint64 { return uint64(i * templates.SlotSize) }
+
+func newCache(t testing.TB, cfg Config) *Cache {
+	t.Helper()
+	c, err := NewCache(cfg)
+	if err != nil {
+		t.Skipf("no JIT here: %v", err)
+	}
+	return c
+}
+
+func ints(vs ...int64) []templates.Value {
+	f := make([]templates.Value, len(vs))
+	for i, v := range vs {
+		f[i] = templates.Value{Tag: templates.TagInt, Bits: uint64(v)}
+	}
+	return f
+}
+
+// sumLoop: slot0 = i, slot1 = n, slot2 = sum; while i < n { sum += i; i++ }.
+// Exit indexes: 1 the add's overflow, 2 the increment's, 7 the safepoint,
+// 9 the end.
+func sumLoop() []Uop {
+	return []Uop{
+		{Op: generated.OpIntJumpIfGe, Operands: [4]uint64{s(0), s(1)}, Jump: 4},
+		{Op: generated.OpIntAdd, Operands: [4]uint64{s(2), s(2), s(0)}, Exit: 1},
+		{Op: generated.OpIntAddImm, Operands: [4]uint64{s(0), s(0), 1}, Exit: 2},
+		{Op: generated.OpLoop, Operands: [4]uint64{7}, Jump: 0},
+		{Op: generated.OpEnd, Operands: [4]uint64{9}},
+	}
+}
+
+func TestSumLoop(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	for _, n := range []int64{0, 1, 10, 100000} {
+		frame := ints(0, n, 0)
+		st := &templates.State{Budget: math.MaxInt64}
+		ec := tr.Run(st, frame)
+		if want := templates.MakeExitCode(templates.ExitEnd, 9); ec != want {
+			t.Fatalf("n=%d: exit %v, want %v", n, ec, want)
+		}
+		if got, want := int64(frame[2].Bits), n*(n-1)/2; got != want || frame[2].Tag != templates.TagInt {
+			t.Errorf("n=%d: sum %v %d, want int %d", n, frame[2].Tag, got, want)
+		}
+		if int64(frame[0].Bits) != n {
+			t.Errorf("n=%d: i = %d", n, int64(frame[0].Bits))
+		}
+	}
+}
+
+func TestSafepointBudget(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	frame := ints(0, 1000, 0)
+	st := &templates.State{Budget: 10}
+	ec := tr.Run(st, frame)
+	if want := templates.MakeExitCode(templates.ExitSafepoint, 7); ec != want {
+		t.Fatalf("exit %v, want %v", ec, want)
+	}
+	// Budget 10 allows 9 back-edges; the 10th leaves: 10 iterations ran.
+	if got := int64(frame[0].Bits); got != 10 {
+		t.Errorf("left after %d iterations, want 10", got)
+	}
+	st.Interrupt = 1
+	st.Budget = 1 << 40
+	ec = tr.RunLoop(st, frame, 1<<40)
+	if ec.Reason() != templates.ExitSafepoint || int64(frame[0].Bits) != 11 {
+		t.Errorf("interrupted: exit %v after i=%d, want safepoint at 11", ec, int64(frame[0].Bits))
+	}
+	st.Interrupt = 0
+	ec = tr.RunLoop(st, frame, 3)
+	if ec != templates.MakeExitCode(templates.ExitEnd, 9) || int64(frame[2].Bits) != 999*1000/2 {
+		t.Errorf("RunLoop: exit %v, sum %d", ec, int64(frame[2].Bits))
+	}
+}
+
+func TestFloatLoop(t *testing.T) {
+	c := newCache(t, Config{})
+	// slot0 = i, slot1 = n, slot2 = x (float), slot3 = 0.25, slot4 = float(i)
+	// while i < n { x = x + 0.25; x = x + float(i); i++ }
+	tr, err := c.Compile([]Uop{
+		{Op: generated.OpLoadFloat, Operands: [4]uint64{s(3), math.Float64bits(0.25)}},
+		{Op: generated.OpIntJumpIfGe, Operands: [4]uint64{s(0), s(1)}, Jump: 7},
+		{Op: generated.OpFloatAdd, Operands: [4]uint64{s(2), s(2), s(3)}},
+		{Op: generated.OpIntToFloat, Operands: [4]uint64{s(4), s(0)}},
+		{Op: generated.OpFloatAdd, Operands: [4]uint64{s(2), s(2), s(4)}},
+		{Op: generated.OpIntAddImm, Operands: [4]uint64{s(0), s(0), 1}, Exit: 1},
+		{Op: generated.OpLoop, Operands: [4]uint64{2}, Jump: 1},
+		{Op: generated.OpEnd, Operands: [4]uint64{3}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	frame := ints(0, 1000, 0, 0, 0)
+	frame[2] = templates.Value{Tag: templates.TagFloat, Bits: math.Float64bits(1.5)}
+	ec := tr.RunLoop(&templates.State{}, frame, 1<<20)
+	want := 1.5
+	for i := 0; i < 1000; i++ {
+		want += 0.25
+		want += float64(i)
+	}
+	if ec != templates.MakeExitCode(templates.ExitEnd, 3) {
+		t.Fatalf("exit %v", ec)
+	}
+	if got := math.Float64frombits(frame[2].Bits); got != want || frame[2].Tag != templates.TagFloat {
+		t.Errorf("x = %v %v, want float %v", frame[2].Tag, got, want)
+	}
+}
+
+func TestOverflowSideExit(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	// sum starts 10 below MaxInt64 - (0+1+2+3+4) so adding i=5 overflows.
+	start := int64(math.MaxInt64 - 10 - 4)
+	frame := ints(0, 1000, start)
+	ec := tr.Run(&templates.State{Budget: math.MaxInt64}, frame)
+	if want := templates.MakeExitCode(templates.ExitSide, 1); ec != want {
+		t.Fatalf("exit %v, want %v", ec, want)
+	}
+	// The failing add left the frame untouched: i is 5, sum is the sum
+	// before it, so the interpreter can redo the add on big ints.
+	if i, sum := int64(frame[0].Bits), int64(frame[2].Bits); i != 5 || sum != start+0+1+2+3+4 {
+		t.Errorf("frame after exit: i=%d sum=%d, want i=5 sum=%d", i, sum, start+10)
+	}
+	// A guard's failure takes its own exit, with its own index.
+	g, err := c.Compile([]Uop{
+		{Op: generated.OpGuardInt, Operands: [4]uint64{s(0)}, Exit: 4},
+		{Op: generated.OpGuardInt, Operands: [4]uint64{s(1)}, Exit: 5},
+		{Op: generated.OpEnd, Operands: [4]uint64{6}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Free()
+	frame = ints(1, 2)
+	frame[1].Tag = templates.TagFloat
+	if ec, want := g.Run(&templates.State{}, frame), templates.MakeExitCode(templates.ExitSide, 5); ec != want {
+		t.Errorf("exit %v, want %v", ec, want)
+	}
+	frame[1].Tag = templates.TagInt
+	if ec, want := g.Run(&templates.State{}, frame), templates.MakeExitCode(templates.ExitEnd, 6); ec != want {
+		t.Errorf("exit %v, want %v", ec, want)
+	}
+}
+
+func TestBadTraces(t *testing.T) {
+	c := newCache(t, Config{})
+	end := Uop{Op: generated.OpEnd}
+	for _, tc := range []struct {
+		name  string
+		trace []Uop
+		want  string
+	}{
+		{"empty", nil, "empty trace"},
+		{"unknown op", []Uop{{Op: generated.NumOps + 3}, end}, "unknown op"},
+		{"falls through", []Uop{{Op: generated.OpIntAdd}}, "falls through"},
+		{"jump outside", []Uop{{Op: generated.OpJump, Jump: 5}}, "outside the trace"},
+		{"negative jump", []Uop{{Op: generated.OpJump, Jump: -1}}, "outside the trace"},
+		{"negative exit", []Uop{{Op: generated.OpGuardInt, Exit: -1}, end}, "exit index -1"},
+		{"loop conflict", []Uop{{Op: generated.OpLoop, Jump: 0}, {Op: generated.OpLoop, Jump: 1}}, "already resumes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := c.Compile(tc.trace)
+			var te *TraceError
+			if !errors.As(err, &te) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want a TraceError containing %q", err, tc.want)
+			}
+		})
+	}
+	if st := c.Stats(); st.Traces != 0 || st.MappedBytes != 0 {
+		t.Errorf("failed compiles left %+v", st)
+	}
+}
+
+// wxMappings lists /proc/self/maps lines that are writable and executable.
+func wxMappings(t *testing.T) []string {
+	f, err := os.Open("/proc/self/maps")
+	if err != nil {
+		t.Skipf("no /proc/self/maps: %v", err)
+	}
+	defer f.Close()
+	var bad []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) > 1 && strings.Contains(fields[1], "w") && strings.Contains(fields[1], "x") {
+			bad = append(bad, sc.Text())
+		}
+	}
+	return bad
+}
+
+func TestNoWritableExecutableMapping(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads /proc/self/maps")
+	}
+	c := newCache(t, Config{ChunkBytes: 1 << 16})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 200; i++ {
+			tr, err := c.Compile(sumLoop())
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			tr.Run(&templates.State{Budget: 1 << 30}, ints(0, 1000, 0))
+			if i%3 == 0 {
+				tr.Free()
+			}
+		}
+	}()
+	for {
+		if bad := wxMappings(t); len(bad) > 0 {
+			t.Fatalf("W+X mappings: %q", bad)
+		}
+		select {
+		case <-done:
+			if bad := wxMappings(t); len(bad) > 0 {
+				t.Fatalf("W+X mappings: %q", bad)
+			}
+			return
+		default:
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package jit
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// chunk is one mapping of code memory. Its pages are PROT_NONE while free,
+// read-write while a region is being written, read-execute once sealed.
+type chunk struct {
+	mem  []byte
+	free []span // free page runs, sorted by offset, coalesced
+	used int    // bytes allocated to regions
+}
+
+type span struct{ off, size int }
+
+// region is a run of pages that holds the traces of one batch. It is freed
+// when its last trace is.
+type region struct {
+	c    *chunk
+	off  int
+	mem  []byte
+	refs int // live traces in it; guarded by Cache.mu
+}
+
+func (r *region) addr() uintptr { return uintptr(unsafe.Pointer(&r.mem[0])) }
+
+func roundUp(n, a int) int { return (n + a - 1) &^ (a - 1) }
+
+// allocLocked returns a read-write region of n bytes (a multiple of the page
+// size), reusing free pages before mapping a new chunk. It fails with
+// ErrCodeLimit when a new chunk would take the mapped total past the limit.
+func (c *Cache) allocLocked(n int) (*region, error) {
+	for _, ch := range c.chunks {
+		for i, s := range ch.free {
+			if s.size < n {
+				continue
+			}
+			if s.size == n {
+				ch.free = append(ch.free[:i], ch.free[i+1:]...)
+			} else {
+				ch.free[i] = span{s.off + n, s.size - n}
+			}
+			return c.openLocked(ch, s.off, n)
+		}
+	}
+	size := max(c.cfg.ChunkBytes, n)
+	if c.mapped+size > c.cfg.MaxCodeBytes {
+		return nil, ErrCodeLimit
+	}
+	mem, err := mapNone(size)
+	if err != nil {
+		return nil, fmt.Errorf("jit: mapping %d bytes of code memory: %w", size, err)
+	}
+	ch := &chunk{mem: mem}
+	if n < size {
+		ch.free = []span{{n, size - n}}
+	}
+	c.chunks = append(c.chunks, ch)
+	c.mapped += size
+	return c.openLocked(ch, 0, n)
+}
+
+func (c *Cache) openLocked(ch *chunk, off, n int) (*region, error) {
+	r := &region{c: ch, off: off, mem: ch.mem[off : off+n : off+n]}
+	if err := protect(r.mem, protRW); err != nil {
+		c.putSpanLocked(ch, span{off, n})
+		return nil, fmt.Errorf("jit: mprotect RW: %w", err)
+	}
+	ch.used += n
+	return r, nil
+}
+
+// releaseLocked returns a region's pages: they become inaccessible, so a
+// stale jump into them faults rather than running other code, and a chunk
+// with nothing left in it is unmapped.
+func (c *Cache) releaseLocked(r *region) {
+	ch := r.c
+	protect(r.mem, protNone) // best effort: the pages are unused either way
+	ch.used -= len(r.mem)
+	if ch.used == 0 {
+		for i, x := range c.chunks {
+			if x == ch {
+				c.chunks = append(c.chunks[:i], c.chunks[i+1:]...)
+				break
+			}
+		}
+		c.mapped -= len(ch.mem)
+		unmap(ch.mem)
+		return
+	}
+	c.putSpanLocked(ch, span{r.off, len(r.mem)})
+}
+
+func (c *Cache) putSpanLocked(ch *chunk, s span) {
+	i := 0
+	for i < len(ch.free) && ch.free[i].off < s.off {
+		i++
+	}
+	ch.free = append(ch.free, span{})
+	copy(ch.free[i+1:], ch.free[i:])
+	ch.free[i] = s
+	// Coalesce with the neighbours.
+	if i+1 < len(ch.free) && ch.free[i].off+ch.free[i].size == ch.free[i+1].off {
+		ch.free[i].size += ch.free[i+1].size
+		ch.free = append(ch.free[:i+1], ch.free[i+2:]...)
+	}
+	if i > 0 && ch.free[i-1].off+ch.free[i-1].size == ch.free[i].off {
+		ch.free[i-1].size += ch.free[i].size
+		ch.free = append(ch.free[:i], ch.free[i+1:]...)
+	}
+}

@@ -1,0 +1,99 @@
+package jit
+
+import (
+	"github.com/copypatch/copypatch/templates"
+)
+
+// stackSize is each native stack's size. Stencils never grow the stack
+// (every jump is a tail call); Clang may spill a few words, so this is
+// generous. The guard page below it turns an overflow into a fault.
+const stackSize = 64 << 10
+
+// stacks holds idle native stacks; one is taken per running entry, so
+// goroutines can run traces at once. Beyond its capacity they are unmapped.
+var stacks = make(chan []byte, 64)
+
+func getStack() ([]byte, error) {
+	select {
+	case s := <-stacks:
+		return s, nil
+	default:
+		return mapStack(stackSize)
+	}
+}
+
+func putStack(s []byte) {
+	select {
+	case stacks <- s:
+	default:
+		unmap(s)
+	}
+}
+
+// Run enters the trace at its first uop with st and frame and returns the
+// exit code native code left with. It sets st.Frame to &frame[0]. It
+// returns ExitInvalid, without running anything, when the trace was freed,
+// st is nil or frame is empty.
+//
+// The frame must hold every slot the trace's operands name: native code
+// does not check them.
+func (t *Trace) Run(st *templates.State, frame []templates.Value) templates.ExitCode {
+	return t.RunAt(0, st, frame)
+}
+
+// RunAt is Run entering at uop i (a loop top, to resume after a safepoint).
+func (t *Trace) RunAt(i int, st *templates.State, frame []templates.Value) templates.ExitCode {
+	if st == nil || len(frame) == 0 || i < 0 || i >= len(t.uops) {
+		return ExitInvalid
+	}
+	for {
+		s := t.state.Load()
+		if s < 0 {
+			return ExitInvalid
+		}
+		if t.state.CompareAndSwap(s, s+1) {
+			break
+		}
+	}
+	defer t.state.Add(-1)
+	stack, err := getStack()
+	if err != nil {
+		return ExitInvalid
+	}
+	t.entries.Add(1)
+	t.stamp.Store(t.cache.clock.Add(1))
+	st.Frame = &frame[0]
+	top := uintptrOf(stack) + uintptr(len(stack))
+	ec := enter(t.addr(t.starts[i]), st, &frame[0], top)
+	putStack(stack)
+	return templates.ExitCode(ec)
+}
+
+// RunLoop runs the trace and resumes it after every safepoint exit, with
+// st.Budget refilled to budget each time, until it leaves another way or Go
+// sets st.Interrupt. Between entries the goroutine is back in Go, where the
+// scheduler and the GC can stop it, so a long native loop never holds up a
+// stop-the-world for more than one budget's worth of back-edges.
+func (t *Trace) RunLoop(st *templates.State, frame []templates.Value, budget int64) templates.ExitCode {
+	if st == nil {
+		return ExitInvalid
+	}
+	st.Budget = budget
+	ec := t.Run(st, frame)
+	for ec.Reason() == templates.ExitSafepoint && st.Interrupt == 0 {
+		at, ok := t.resume[ec.Index()]
+		if !ok {
+			return ec
+		}
+		st.Budget = budget
+		ec = t.RunAt(at, st, frame)
+	}
+	return ec
+}
+
+// ResumeAt returns the uop that a safepoint exit with this index resumes at
+// (its loop's top), for callers that run their own loop around RunAt.
+func (t *Trace) ResumeAt(index uint64) (int, bool) {
+	i, ok := t.resume[index]
+	return i, ok
+}
