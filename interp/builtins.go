@@ -480,7 +480,7 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		switch args[0].O.(type) {
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter:
 		default:
 			return Val{}, newErr(TypeError, "'%s' object is not an iterator", typeName(args[0]))
 		}

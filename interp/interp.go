@@ -70,6 +70,9 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 	vm.modules["string"] = stringModule()
 	vm.modules["collections"] = collectionsModule()
 	vm.modules["random"] = randomModule()
+	vm.modules["time"] = timeModule()
+	vm.modules["functools"] = functoolsModule()
+	vm.modules["itertools"] = itertoolsModule()
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)

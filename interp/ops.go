@@ -889,7 +889,7 @@ func (vm *VM) iter(v Val) (Object, error) {
 			return &seqIter{items: x.ordered()}, nil
 		case *DictView:
 			return &seqIter{items: x.items()}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter:
 			return x, nil
 		}
 	}
@@ -927,6 +927,14 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 		}
 	case *Generator:
 		return x.next()
+	case *countIter:
+		v := x.n
+		n, err := vm.binop(opAdd, x.n, x.step)
+		if err != nil {
+			return Val{}, false, err
+		}
+		x.n = n
+		return v, true, nil
 	default:
 		return Val{}, false, &internalError{"next on a non-iterator"}
 	}

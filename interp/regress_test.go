@@ -848,6 +848,27 @@ a 0 10 1.2186379748036034
 0.8444218515250481
 7854
 `},
+	{"stdlib", `import time
+from functools import reduce, lru_cache
+from itertools import permutations, combinations, product, chain, accumulate, count, islice
+t0 = time.time()
+print(reduce(lambda a, b: a * b, range(1, 10)), reduce(lambda a, b: a + b, [], 0))
+@lru_cache(maxsize=None)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(100))
+print(list(permutations([1, 2, 3])), list(combinations("abcd", 2)), len(list(product(range(3), repeat=3))))
+print(list(chain([1], (2, 3), "ab")), list(accumulate([1, 2, 3, 4])), list(islice(count(5, 2), 4)))
+for i in count():
+    if i > 3:
+        break
+print(i, time.time() - t0 < 5)
+`, `362880 0
+354224848179261915075
+[(1, 2, 3), (1, 3, 2), (2, 1, 3), (2, 3, 1), (3, 1, 2), (3, 2, 1)] [('a', 'b'), ('a', 'c'), ('a', 'd'), ('b', 'c'), ('b', 'd'), ('c', 'd')] 27
+[1, 2, 3, 'a', 'b'] [1, 3, 6, 10] [5, 7, 9, 11]
+4 True
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

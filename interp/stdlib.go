@@ -1,0 +1,312 @@
+package interp
+
+import (
+	"math/big"
+	"time"
+)
+
+// Small parts of time, functools and itertools that ordinary programs use.
+
+func builtinFn(name string, f func(vm *VM, args []Val, kwn []string) (Val, error)) Val {
+	return ObjVal(&Builtin{name: name, fn: f})
+}
+
+func timeModule() *Module {
+	start := time.Now()
+	m := &Module{name: "time", attrs: map[string]Val{}}
+	m.attrs["time"] = builtinFn("time", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return FloatVal(float64(time.Now().UnixNano()) / 1e9), nil
+	})
+	mono := builtinFn("perf_counter", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return FloatVal(time.Since(start).Seconds()), nil
+	})
+	m.attrs["perf_counter"] = mono
+	m.attrs["monotonic"] = mono
+	m.attrs["process_time"] = mono
+	m.attrs["sleep"] = builtinFn("sleep", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "sleep() takes exactly one argument (%d given)", len(args))
+		}
+		s, err := toFloat(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if s < 0 {
+			return Val{}, newErr(ValueError, "sleep length must be non-negative")
+		}
+		time.Sleep(time.Duration(s * 1e9))
+		return NoneVal, nil
+	})
+	return m
+}
+
+func functoolsModule() *Module {
+	m := &Module{name: "functools", attrs: map[string]Val{}}
+	m.attrs["reduce"] = builtinFn("reduce", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 2 || len(args) > 3 {
+			return Val{}, newErr(TypeError, "reduce expected at least 2 arguments, got %d", len(args))
+		}
+		items, err := vm.iterate(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		var acc Val
+		if len(args) == 3 {
+			acc = args[2]
+		} else {
+			if len(items) == 0 {
+				return Val{}, newErr(TypeError, "reduce() of empty iterable with no initial value")
+			}
+			acc, items = items[0], items[1:]
+		}
+		for _, x := range items {
+			if acc, err = vm.call(args[0], []Val{acc, x}, nil); err != nil {
+				return Val{}, err
+			}
+		}
+		return acc, nil
+	})
+	memo := func(fn Val) Val {
+		cache := newDict()
+		return builtinFn("wrapper", func(vm *VM, args []Val, kwn []string) (Val, error) {
+			key := ObjVal(&Tuple{append([]Val(nil), args...)})
+			if len(kwn) == 0 {
+				if v, ok, err := cache.get(key); err != nil {
+					return Val{}, err
+				} else if ok {
+					return v, nil
+				}
+			}
+			v, err := vm.call(fn, append([]Val(nil), args...), kwn)
+			if err == nil && len(kwn) == 0 {
+				cache.set(key, v)
+			}
+			return v, err
+		})
+	}
+	m.attrs["cache"] = builtinFn("cache", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "cache() takes exactly one argument")
+		}
+		return memo(args[0]), nil
+	})
+	m.attrs["lru_cache"] = builtinFn("lru_cache", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		// @lru_cache, @lru_cache() and @lru_cache(maxsize=None) all memoize without bound.
+		if len(args) == 1 && len(kwn) == 0 {
+			switch args[0].O.(type) {
+			case *Function, *Builtin:
+				return memo(args[0]), nil
+			}
+		}
+		return builtinFn("decorating_function", func(vm *VM, a []Val, k []string) (Val, error) {
+			if len(a) != 1 {
+				return Val{}, newErr(TypeError, "lru_cache decorator takes one function")
+			}
+			return memo(a[0]), nil
+		}), nil
+	})
+	return m
+}
+
+// countIter is itertools.count: endless, so it cannot be a list.
+type countIter struct{ n, step Val }
+
+func (*countIter) typeName() string { return "count" }
+
+func itertoolsModule() *Module {
+	m := &Module{name: "itertools", attrs: map[string]Val{}}
+	seq := func(items []Val) (Val, error) { return ObjVal(&seqIter{items: items}), nil }
+	tuple := func(items []Val) Val { return ObjVal(&Tuple{append([]Val(nil), items...)}) }
+	m.attrs["count"] = builtinFn("count", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		it := &countIter{n: IntVal(0), step: IntVal(1)}
+		if len(args) > 0 {
+			it.n = args[0]
+		}
+		if len(args) > 1 {
+			it.step = args[1]
+		}
+		return ObjVal(it), nil
+	})
+	m.attrs["chain"] = builtinFn("chain", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		var out []Val
+		for _, a := range args {
+			items, err := vm.iterate(a)
+			if err != nil {
+				return Val{}, err
+			}
+			out = append(out, items...)
+		}
+		return seq(out)
+	})
+	m.attrs["accumulate"] = builtinFn("accumulate", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 1 {
+			return Val{}, newErr(TypeError, "accumulate() missing required argument 'iterable'")
+		}
+		items, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		var out []Val
+		for i, x := range items {
+			if i == 0 {
+				out = append(out, x)
+				continue
+			}
+			var v Val
+			if len(args) > 1 {
+				v, err = vm.call(args[1], []Val{out[i-1], x}, nil)
+			} else {
+				v, err = vm.binop(opAdd, out[i-1], x)
+			}
+			if err != nil {
+				return Val{}, err
+			}
+			out = append(out, v)
+		}
+		return seq(out)
+	})
+	m.attrs["permutations"] = builtinFn("permutations", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pool, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		r := len(pool)
+		if len(args) > 1 && args[1].T == tagInt {
+			r = int(int64(args[1].B))
+		}
+		var out []Val
+		if r > len(pool) || r < 0 {
+			return seq(out)
+		}
+		used := make([]bool, len(pool))
+		cur := make([]Val, 0, r)
+		var rec func()
+		rec = func() {
+			if len(cur) == r {
+				out = append(out, tuple(cur))
+				return
+			}
+			for i := range pool {
+				if !used[i] {
+					used[i] = true
+					cur = append(cur, pool[i])
+					rec()
+					cur = cur[:len(cur)-1]
+					used[i] = false
+				}
+			}
+		}
+		if len(out) < maxItems {
+			rec()
+		}
+		return seq(out)
+	})
+	m.attrs["combinations"] = builtinFn("combinations", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "combinations() takes 2 arguments")
+		}
+		pool, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		r := int(int64(args[1].B))
+		var out []Val
+		cur := make([]Val, 0, r)
+		var rec func(start int)
+		rec = func(start int) {
+			if len(cur) == r {
+				out = append(out, tuple(cur))
+				return
+			}
+			for i := start; i < len(pool); i++ {
+				cur = append(cur, pool[i])
+				rec(i + 1)
+				cur = cur[:len(cur)-1]
+			}
+		}
+		if r >= 0 && r <= len(pool) {
+			rec(0)
+		}
+		return seq(out)
+	})
+	m.attrs["product"] = builtinFn("product", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		repeat := 1
+		if v, ok := kw["repeat"]; ok {
+			repeat = int(int64(v.B))
+		}
+		var pools [][]Val
+		for i := 0; i < repeat; i++ {
+			for _, a := range pos {
+				items, err := vm.iterate(a)
+				if err != nil {
+					return Val{}, err
+				}
+				pools = append(pools, items)
+			}
+		}
+		out := []Val{}
+		cur := make([]Val, 0, len(pools))
+		var rec func(i int)
+		rec = func(i int) {
+			if i == len(pools) {
+				out = append(out, tuple(cur))
+				return
+			}
+			for _, x := range pools[i] {
+				cur = append(cur, x)
+				rec(i + 1)
+				cur = cur[:len(cur)-1]
+			}
+		}
+		total := new(big.Int).SetInt64(1)
+		for _, p := range pools {
+			total.Mul(total, big.NewInt(int64(len(p))))
+		}
+		if total.Cmp(big.NewInt(maxItems)) > 0 {
+			return Val{}, newErr(MemoryError, "")
+		}
+		rec(0)
+		return seq(out)
+	})
+	m.attrs["islice"] = builtinFn("islice", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 2 {
+			return Val{}, newErr(TypeError, "islice expected at least 2 arguments, got %d", len(args))
+		}
+		start, stop, step := int64(0), int64(-1), int64(1)
+		if len(args) == 2 {
+			if args[1].T != tagNone {
+				stop = int64(args[1].B)
+			}
+		} else {
+			if args[1].T != tagNone {
+				start = int64(args[1].B)
+			}
+			if args[2].T != tagNone {
+				stop = int64(args[2].B)
+			}
+			if len(args) > 3 && args[3].T != tagNone {
+				step = int64(args[3].B)
+			}
+		}
+		it, err := vm.iter(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		var out []Val
+		for i := int64(0); stop < 0 || i < stop; i++ {
+			v, ok, err := vm.next(it)
+			if err != nil {
+				return Val{}, err
+			}
+			if !ok {
+				break
+			}
+			if i >= start && (i-start)%step == 0 {
+				out = append(out, v)
+			}
+		}
+		return seq(out)
+	})
+	return m
+}
