@@ -1,0 +1,281 @@
+package jit
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+)
+
+// emulated reports whether the test binary runs under qemu user mode (an
+// arm64 binary on a host whose /proc/cpuinfo describes an x86 CPU), where
+// native loops run tens of times slower.
+func emulated() bool {
+	if runtime.GOARCH != "arm64" {
+		return false
+	}
+	b, _ := os.ReadFile("/proc/cpuinfo")
+	return bytes.Contains(b, []byte("GenuineIntel")) || bytes.Contains(b, []byte("AuthenticAMD"))
+}
+
+// bigLoop is how many iterations the long native loop runs: 10^9 natively,
+// fewer under emulation or -short.
+func bigLoop() int64 {
+	switch {
+	case testing.Short():
+		return 20_000_000
+	case emulated():
+		return 200_000_000
+	}
+	return 1_000_000_000
+}
+
+// gcPauses reads the histogram of GC stop-the-world pauses (stopping plus
+// stopped time).
+func gcPauses() *metrics.Float64Histogram {
+	s := []metrics.Sample{{Name: "/sched/pauses/total/gc:seconds"}}
+	metrics.Read(s)
+	return s[0].Value.Float64Histogram()
+}
+
+// maxPauseSince is the longest pause recorded between two readings, as the
+// upper bound of the highest bucket that gained samples, and how many.
+func maxPauseSince(before, after *metrics.Float64Histogram) (float64, uint64) {
+	var longest float64
+	var n uint64
+	for i := range after.Counts {
+		if d := after.Counts[i] - before.Counts[i]; d > 0 {
+			n += d
+			longest = after.Buckets[i+1]
+		}
+	}
+	return longest, n
+}
+
+// TestGCDuringNativeLoop runs a 10^9-iteration native loop, re-entered after
+// every safepoint exit, while another goroutine forces collections: no
+// stop-the-world may wait for the loop longer than one budget.
+func TestGCDuringNativeLoop(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	n := bigLoop()
+	frame := ints(0, n, 0)
+	st := &templates.State{}
+	before := gcPauses()
+	done := make(chan templates.ExitCode)
+	go func() { done <- tr.RunLoop(st, frame, 1<<16) }()
+	gcs := 0
+	var ec templates.ExitCode
+loop:
+	for {
+		select {
+		case ec = <-done:
+			break loop
+		default:
+			runtime.GC()
+			gcs++
+			time.Sleep(time.Millisecond)
+		}
+	}
+	after := gcPauses()
+	if ec != templates.MakeExitCode(templates.ExitEnd, 9) {
+		t.Fatalf("exit %v", ec)
+	}
+	if got, want := frame[2].Bits, uint64(n*(n-1)/2); got != want {
+		t.Errorf("sum %d, want %d", got, want)
+	}
+	longest, pauses := maxPauseSince(before, after)
+	t.Logf("%d iterations, %d GCs, %d pauses, longest ≤ %.3g ms, %d entries", n, gcs, pauses, longest*1e3, tr.Stats().Entries)
+	if gcs < 2 {
+		t.Errorf("only %d GCs ran during the loop", gcs)
+	}
+	if longest > 0.010 {
+		t.Errorf("longest GC pause %.3g ms, want ≤ 10 ms", longest*1e3)
+	}
+}
+
+// TestProfilingDuringNativeLoop: SIGPROF lands in native code many times;
+// Go's handler must cope (it sees a PC outside Go and a foreign SP).
+func TestProfilingDuringNativeLoop(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	var buf bytes.Buffer
+	if err := pprof.StartCPUProfile(&buf); err != nil {
+		t.Skipf("profiling unavailable: %v", err)
+	}
+	n := bigLoop() / 2
+	frame := ints(0, n, 0)
+	ec := tr.RunLoop(&templates.State{}, frame, 1<<16)
+	pprof.StopCPUProfile()
+	if ec != templates.MakeExitCode(templates.ExitEnd, 9) || frame[2].Bits != uint64(n*(n-1)/2) {
+		t.Errorf("exit %v, sum %d", ec, frame[2].Bits)
+	}
+	if buf.Len() == 0 {
+		t.Error("empty profile")
+	}
+}
+
+// TestConcurrentCompileAndRun: 8 goroutines compile, run and free traces
+// at once against one cache.
+func TestConcurrentCompileAndRun(t *testing.T) {
+	c := newCache(t, Config{ChunkBytes: 1 << 14})
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			var keep []*Trace
+			for i := 0; i < 50; i++ {
+				tr, err := c.Compile(sumLoop())
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				n := int64(g*100 + i)
+				frame := ints(0, n, 0)
+				if ec := tr.RunLoop(&templates.State{}, frame, 7); ec.Reason() != templates.ExitEnd || frame[2].Bits != uint64(n*(n-1)/2) {
+					t.Errorf("goroutine %d trace %d: exit %v sum %d", g, i, ec, frame[2].Bits)
+				}
+				if i%2 == 0 {
+					keep = append(keep, tr)
+				} else if err := tr.Free(); err != nil {
+					t.Error(err)
+				}
+			}
+			for _, tr := range keep {
+				tr.Free()
+			}
+		}(g)
+	}
+	wg.Wait()
+	if st := c.Stats(); st.Traces != 0 || st.MappedBytes != 0 || st.Compiled != 400 {
+		t.Errorf("after freeing everything: %+v", st)
+	}
+}
+
+func TestCodeLimitRefuses(t *testing.T) {
+	c := newCache(t, Config{MaxCodeBytes: 4 * pageSize, ChunkBytes: pageSize})
+	var traces []*Trace
+	for {
+		tr, err := c.Compile(sumLoop())
+		if errors.Is(err, ErrCodeLimit) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		traces = append(traces, tr)
+		if len(traces) > 100 {
+			t.Fatal("the limit never applied")
+		}
+	}
+	if len(traces) != 4 {
+		t.Errorf("%d traces fit in 4 pages, want 4 (one page each)", len(traces))
+	}
+	st := c.Stats()
+	if st.MappedBytes > 4*pageSize || st.Refused != 1 {
+		t.Errorf("stats %+v", st)
+	}
+	// Every admitted trace still runs; freeing one makes room again.
+	for _, tr := range traces {
+		if ec := tr.Run(&templates.State{Budget: 1 << 30}, ints(0, 3, 0)); ec.Reason() != templates.ExitEnd {
+			t.Errorf("exit %v", ec)
+		}
+	}
+	traces[1].Free()
+	if err := traces[1].Free(); !errors.Is(err, ErrFreed) {
+		t.Errorf("second Free: %v", err)
+	}
+	if ec := traces[1].Run(&templates.State{}, ints(0, 3, 0)); ec != ExitInvalid {
+		t.Errorf("freed trace ran: %v", ec)
+	}
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatalf("after a free: %v", err)
+	}
+	traces[1] = tr
+	// A batch compiles many traces into shared pages with one mprotect.
+	for _, tr := range traces {
+		tr.Free()
+	}
+	batch, err := c.CompileBatch([][]Uop{sumLoop(), sumLoop(), sumLoop(), sumLoop(), sumLoop()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Stats(); st.MappedBytes != pageSize || st.Traces != 5 {
+		t.Errorf("batch of 5: %+v", st)
+	}
+	for _, tr := range batch {
+		tr.Free()
+	}
+	if st := c.Stats(); st.MappedBytes != 0 || st.Traces != 0 {
+		t.Errorf("after freeing all: %+v", st)
+	}
+}
+
+func TestCodeLimitEvicts(t *testing.T) {
+	c := newCache(t, Config{MaxCodeBytes: 2 * pageSize, ChunkBytes: pageSize, Evict: true})
+	var traces []*Trace
+	for i := 0; i < 10; i++ {
+		tr, err := c.Compile(sumLoop())
+		if err != nil {
+			t.Fatal(err)
+		}
+		traces = append(traces, tr)
+		if ec := tr.Run(&templates.State{Budget: 1 << 30}, ints(0, 3, 0)); ec.Reason() != templates.ExitEnd {
+			t.Errorf("exit %v", ec)
+		}
+	}
+	st := c.Stats()
+	if st.MappedBytes > 2*pageSize || st.Traces != 2 || st.Evicted != 8 {
+		t.Errorf("stats %+v", st)
+	}
+	for i, tr := range traces {
+		if tr.Valid() != (i >= 8) {
+			t.Errorf("trace %d valid=%v", i, tr.Valid())
+		}
+	}
+	if ec := traces[0].Run(&templates.State{}, ints(0, 3, 0)); ec != ExitInvalid {
+		t.Errorf("evicted trace ran: %v", ec)
+	}
+}
+
+func TestDisassemble(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	text := Disassemble(tr)
+	ret := map[string]string{"amd64": "retq", "arm64": "ret"}[runtime.GOARCH]
+	for _, want := range []string{"; uop 0: int_jump_if_ge", "; uop 3: loop", "; exit stub: exit index 1", ret} {
+		if !strings.Contains(text, want) {
+			t.Errorf("disassembly lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "?") || strings.Contains(text, ".word") {
+		t.Errorf("undecodable bytes:\n%s", text)
+	}
+	if st := tr.Stats(); st.Uops != 5 || st.ExitStubs != 2 || st.CodeBytes == 0 || st.DataBytes == 0 {
+		t.Errorf("stats %+v", st)
+	}
+	_ = generated.OpEnd
+}
