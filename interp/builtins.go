@@ -521,7 +521,7 @@ func (vm *VM) builtins() map[string]Val {
 		return Val{}, newErr(TypeError, "'NotImplementedType' object is not callable")
 	}})
 	ty("object", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		return ObjVal(&Instance{cls: objectClass, attrs: newDict()}), nil
+		return ObjVal(&Instance{cls: objectClass}), nil
 	})
 	ty("staticmethod", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("staticmethod", args, 1, 1); err != nil {

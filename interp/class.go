@@ -5,17 +5,40 @@ import "strings"
 // Class is a user-defined class: its attributes (methods and class
 // variables) and bases in method resolution order.
 type Class struct {
-	name  string
-	bases []*Class
-	attrs map[string]Val
-	order []string
-	mro   []*Class
+	name   string
+	bases  []*Class
+	attrs  map[string]Val
+	order  []string
+	mro    []*Class
+	nattrs int // attributes an instance ends __init__ with, to presize the next
 }
 
-// Instance is an object of a user-defined class.
+// Instance is an object of a user-defined class. Its attributes are a
+// short list searched in order: objects rarely have more than a handful.
 type Instance struct {
 	cls   *Class
-	attrs *Dict
+	names []string
+	vals  []Val
+}
+
+func (x *Instance) get(name string) (Val, bool) {
+	for i, n := range x.names {
+		if n == name {
+			return x.vals[i], true
+		}
+	}
+	return Val{}, false
+}
+
+func (x *Instance) set(name string, v Val) {
+	for i, n := range x.names {
+		if n == name {
+			x.vals[i] = v
+			return
+		}
+	}
+	x.names = append(x.names, name)
+	x.vals = append(x.vals, v)
 }
 
 func (*Class) typeName() string      { return "type" }
@@ -146,7 +169,8 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 				return err
 			}
 		}
-		return x.attrs.set(StrVal(name), v)
+		x.set(name, v)
+		return nil
 	case *Class:
 		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
 			fn.cls = x
@@ -176,7 +200,7 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 			return r, true, err
 		}
 	}
-	if v, ok, _ := x.attrs.get(StrVal(name)); ok {
+	if v, ok := x.get(name); ok {
 		return v, true, nil
 	}
 	if v, ok := x.cls.lookup(name); ok {
@@ -187,7 +211,8 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 }
 
 func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
-	inst := &Instance{cls: cls, attrs: newDict()}
+	// Size the attribute lists by what earlier instances of the class grew to.
+	inst := &Instance{cls: cls, names: make([]string, 0, cls.nattrs), vals: make([]Val, 0, cls.nattrs)}
 	self := ObjVal(inst)
 	if init, ok := cls.lookup("__init__"); ok {
 		r, err := vm.call(init, append([]Val{self}, args...), kwn)
@@ -197,6 +222,7 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 		if r.T != tagNone {
 			return Val{}, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
 		}
+		cls.nattrs = max(cls.nattrs, len(inst.names))
 	} else if len(args) > 0 {
 		return Val{}, newErr(TypeError, "%s() takes no arguments", cls.name)
 	}

@@ -268,3 +268,11 @@ func pyIntHash(x int64) int64 {
 	}
 	return h
 }
+
+// getStr looks up a str key without building a str value (attribute dicts).
+func (d *Dict) getStr(name string) (Val, bool) {
+	if i, ok := d.index[hkey{k: 4, s: name}]; ok {
+		return d.entries[i].v, true
+	}
+	return Val{}, false
+}

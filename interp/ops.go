@@ -645,9 +645,12 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		f.set(in.A, NoneVal)
 		return nil
 	}
-	// Arguments go on the VM's argument stack: callees copy what they keep.
-	args := vm.pushArgs(int(in.C))
-	defer vm.popArgs(int(in.C))
+	// Arguments go on the VM's argument stack, after a slot for self:
+	// callees copy what they keep.
+	withSelf := vm.pushArgs(int(in.C) + 1)
+	defer vm.popArgs(int(in.C) + 1)
+	withSelf[0] = self
+	args := withSelf[1:]
 	for i := range args {
 		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
 			return err
@@ -659,11 +662,11 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	}
 	var v Val
 	if inst, ok := self.O.(*Instance); ok {
-		if a, ok, _ := inst.attrs.get(StrVal(name)); ok {
+		if a, ok := inst.get(name); ok {
 			v, err = vm.call(a, args, kwn)
 		} else if m, ok := inst.cls.lookup(name); ok {
-			if _, isFn := m.O.(*Function); isFn {
-				v, err = vm.call(m, append([]Val{self}, args...), kwn)
+			if fn, isFn := m.O.(*Function); isFn {
+				v, err = vm.callFunction(fn, withSelf, kwn)
 			} else {
 				var bound Val
 				if bound, err = vm.bindClassAttr(m, self, inst.cls, true); err == nil {
