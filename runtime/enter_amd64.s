@@ -1,3 +1,5 @@
+//go:build linux || darwin
+
 #include "textflag.h"
 
 // Hand-written rather than generated with avo: avo allocates frames and

@@ -1,3 +1,5 @@
+//go:build linux || darwin
+
 #include "textflag.h"
 
 // func enter(code uintptr, st *templates.State, fp *templates.Value, stack uintptr) uint64

@@ -1,3 +1,5 @@
+//go:build linux || darwin
+
 package jit
 
 // flushICache is in enter_arm64.s.
