@@ -139,8 +139,10 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		}
 	}
 	if excBase != nil {
-		// A class deriving from an exception is an exception type.
-		return ObjVal(&ExcType{name: name, base: excBase}), nil
+		// A class deriving from an exception is an exception type; its
+		// methods live in a Class beside it.
+		cls.mro = []*Class{cls}
+		return ObjVal(&ExcType{name: name, base: excBase, cls: cls}), nil
 	}
 	cls.mro = []*Class{cls}
 	for _, b := range cls.bases {
@@ -181,7 +183,13 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 		x.attrs[name] = v
 		return nil
 	case *ExcType:
-		return nil // methods of exception subclasses are not kept
+		if x.cls == nil {
+			return newErr(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, x.name)
+		}
+		return vm.setAttr(ObjVal(x.cls), name, v)
+	case *Exception:
+		x.attrs.set(name, v)
+		return nil
 	}
 	if o.T == tagObject {
 		if _, ok := o.O.(*Module); ok {
@@ -326,4 +334,78 @@ func (vm *VM) bindClassAttr(v Val, self Val, cls *Class, viaInstance bool) (Val,
 		}
 	}
 	return v, nil
+}
+
+// lookup finds a method of a user-defined exception class along its bases.
+func (t *ExcType) lookup(name string) (Val, bool) {
+	for x := t; x != nil; x = x.base {
+		if x.cls != nil {
+			if v, ok := x.cls.attrs[name]; ok {
+				return v, true
+			}
+		}
+	}
+	return Val{}, false
+}
+
+// newException is calling an exception class: args are kept, then a
+// user-defined __init__ runs.
+func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
+	e := &Exception{typ: t, args: append([]Val(nil), args...)}
+	if init, ok := t.lookup("__init__"); ok {
+		e.args = append([]Val(nil), args[:len(args)-len(kwn)]...)
+		r, err := vm.call(init, append([]Val{ObjVal(e)}, args...), kwn)
+		if err != nil {
+			return Val{}, err
+		}
+		if r.T != tagNone {
+			return Val{}, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
+		}
+	} else if len(kwn) > 0 {
+		return Val{}, newErr(TypeError, "%s() takes no keyword arguments", t.name)
+	}
+	return ObjVal(e), nil
+}
+
+// exceptionAttr reads an attribute of an exception object.
+func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
+	if v, ok := e.attrs.get(name); ok {
+		return v, true
+	}
+	if v, ok := e.typ.lookup(name); ok {
+		if _, isFn := v.O.(*Function); isFn {
+			return ObjVal(&Method{self: self, fn: v}), true
+		}
+		return v, true
+	}
+	return Val{}, false
+}
+
+// superOfException is super() inside a method of an exception class.
+func (vm *VM) superOfException(t *SuperObj, e *Exception, name string) (Val, bool) {
+	after := false
+	for x := e.typ; x != nil; x = x.base {
+		if after && x.cls != nil {
+			if v, ok := x.cls.attrs[name]; ok {
+				if _, isFn := v.O.(*Function); isFn {
+					return ObjVal(&Method{self: t.self, fn: v}), true
+				}
+				return v, true
+			}
+		}
+		after = after || x.cls == t.cls
+	}
+	switch name {
+	case "__init__":
+		// BaseException.__init__ keeps the arguments.
+		return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			e.args = append([]Val(nil), args...)
+			return NoneVal, nil
+		}}), true
+	case "__str__":
+		return ObjVal(&Builtin{name: "__str__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return StrVal(baseExcStr(vm, e)), nil
+		}}), true
+	}
+	return Val{}, false
 }

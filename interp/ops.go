@@ -616,10 +616,7 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 	case *Method:
 		return vm.call(fn.fn, append([]Val{fn.self}, args...), kwn)
 	case *ExcType:
-		if len(kwn) > 0 {
-			return Val{}, newErr(TypeError, "%s() takes no keyword arguments", fn.name)
-		}
-		return ObjVal(&Exception{typ: fn, args: append([]Val(nil), args...)}), nil
+		return vm.newException(fn, args, kwn)
 	}
 	if fnv.T == tagObject {
 		if t, ok := fnv.O.(*typeObj); ok {
@@ -756,6 +753,12 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
 	case *SuperObj:
+		if e, ok := t.self.O.(*Exception); ok {
+			if v, ok := vm.superOfException(t, e, name); ok {
+				return v, nil
+			}
+			return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
+		}
 		inst, _ := t.self.O.(*Instance)
 		if inst != nil {
 			after := false
@@ -826,6 +829,11 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	case *Builtin:
 		if name == "__name__" {
 			return StrVal(t.name), nil
+		}
+	}
+	if e, ok := o.O.(*Exception); ok && name != "args" {
+		if v, ok := vm.exceptionAttr(e, o, name); ok {
+			return v, nil
 		}
 	}
 	if e, ok := o.O.(*Exception); ok && name == "args" {

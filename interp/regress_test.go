@@ -869,6 +869,36 @@ print(i, time.time() - t0 < 5)
 [1, 2, 3, 'a', 'b'] [1, 3, 6, 10] [5, 7, 9, 11]
 4 True
 `},
+	{"exceptions", `class AppError(Exception):
+    pass
+
+class CodeError(AppError):
+    def __init__(self, code, detail="none"):
+        super().__init__(f"code {code}")
+        self.code = code
+        self.detail = detail
+
+class Quiet(Exception):
+    def __str__(self):
+        return "quiet!"
+
+try:
+    raise CodeError(404, detail="missing")
+except AppError as e:
+    print(type(e).__name__, e, e.code, e.detail, e.args, isinstance(e, Exception), repr(e))
+try:
+    raise Quiet()
+except Quiet as q:
+    print("q:", q)
+def check(x):
+    if x < 0:
+        raise CodeError(x)
+    return x
+print(check(3))
+`, `CodeError code 404 404 missing ('code 404',) True CodeError('code 404')
+q: quiet!
+3
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

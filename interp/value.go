@@ -89,11 +89,13 @@ type (
 	ExcType  struct {
 		name string
 		base *ExcType
+		cls  *Class // methods of a user-defined exception class
 	}
 	Exception struct {
-		typ  *ExcType
-		args []Val
-		err  *PyErr // the last raise, for re-raising with its traceback
+		typ   *ExcType
+		args  []Val
+		err   *PyErr   // the last raise, for re-raising with its traceback
+		attrs Instance // attributes set by user-defined exception classes
 	}
 )
 
@@ -337,6 +339,20 @@ func (vm *VM) strOf(v Val) string {
 }
 
 func excStr(vm *VM, e *Exception) string {
+	if vm != nil {
+		if m, ok := e.typ.lookup("__str__"); ok {
+			r, err := vm.call(m, []Val{ObjVal(e)}, nil)
+			if err != nil {
+				return "<exception str() failed>"
+			}
+			return vm.strOf(r)
+		}
+	}
+	return baseExcStr(vm, e)
+}
+
+// baseExcStr is BaseException.__str__.
+func baseExcStr(vm *VM, e *Exception) string {
 	switch len(e.args) {
 	case 0:
 		return ""
