@@ -143,7 +143,8 @@ func (p *plan) emit(mem []byte, addr uintptr, stencils *[generated.NumOps]relocs
 		copy(data, st.Data)
 		codeAddr := uint64(addr) + uint64(p.starts[i])
 		dataAddr := uint64(addr) + uint64(p.dataOffs[i])
-		for _, h := range st.Holes {
+		for hi := range st.Holes {
+			h := &st.Holes[hi]
 			var v uint64
 			switch h.Value {
 			case relocs.ValueZero:

@@ -74,12 +74,12 @@ func (c *Cache) openLocked(ch *chunk, off, n int) (*region, error) {
 
 // releaseLocked returns a region's pages: they become inaccessible, so a
 // stale jump into them faults rather than running other code, and a chunk
-// with nothing left in it is unmapped.
+// with nothing left in it is unmapped (but one empty chunk is kept).
 func (c *Cache) releaseLocked(r *region) {
 	ch := r.c
 	protect(r.mem, protNone) // best effort: the pages are unused either way
 	ch.used -= len(r.mem)
-	if ch.used == 0 {
+	if ch.used == 0 && c.spareLocked(ch) {
 		for i, x := range c.chunks {
 			if x == ch {
 				c.chunks = append(c.chunks[:i], c.chunks[i+1:]...)
@@ -91,6 +91,21 @@ func (c *Cache) releaseLocked(r *region) {
 		return
 	}
 	c.putSpanLocked(ch, span{r.off, len(r.mem)})
+}
+
+// spareLocked reports whether the empty chunk ch may be unmapped: another
+// empty chunk of the default size stays mapped, so a cache that compiles
+// and frees in turn does not map, fault in and unmap pages every time.
+func (c *Cache) spareLocked(ch *chunk) bool {
+	if len(ch.mem) != c.cfg.ChunkBytes {
+		return true
+	}
+	for _, x := range c.chunks {
+		if x != ch && x.used == 0 && len(x.mem) == c.cfg.ChunkBytes {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Cache) putSpanLocked(ch *chunk, s span) {

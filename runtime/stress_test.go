@@ -165,7 +165,8 @@ func TestConcurrentCompileAndRun(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
-	if st := c.Stats(); st.Traces != 0 || st.MappedBytes != 0 || st.Compiled != 400 {
+	// One empty chunk stays mapped for the next compile.
+	if st := c.Stats(); st.Traces != 0 || st.MappedBytes > 1<<14 || st.Compiled != 400 {
 		t.Errorf("after freeing everything: %+v", st)
 	}
 }
@@ -225,8 +226,8 @@ func TestCodeLimitRefuses(t *testing.T) {
 	for _, tr := range batch {
 		tr.Free()
 	}
-	if st := c.Stats(); st.MappedBytes != 0 || st.Traces != 0 {
-		t.Errorf("after freeing all: %+v", st)
+	if st := c.Stats(); st.MappedBytes != pageSize || st.Traces != 0 {
+		t.Errorf("after freeing all (one spare chunk stays): %+v", st)
 	}
 }
 
