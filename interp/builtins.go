@@ -480,7 +480,15 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		switch args[0].O.(type) {
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter:
+		case *Instance:
+			if r, found, err := vm.dunder(args[0], "__next__"); found {
+				if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) && len(args) == 2 {
+					return args[1], nil
+				}
+				return r, err
+			}
+			return Val{}, newErr(TypeError, "'%s' object is not an iterator", typeName(args[0]))
 		default:
 			return Val{}, newErr(TypeError, "'%s' object is not an iterator", typeName(args[0]))
 		}

@@ -875,6 +875,15 @@ type strIter struct {
 }
 type bigRangeIter struct{ i, stop, step *big.Int }
 
+// instIter iterates an instance through __next__ (or __getitem__).
+type instIter struct {
+	self  Val
+	index bool
+	i     int
+}
+
+func (*instIter) typeName() string { return "iterator" }
+
 func (*listIter) typeName() string     { return "list_iterator" }
 func (*rangeIter) typeName() string    { return "range_iterator" }
 func (*seqIter) typeName() string      { return "iterator" }
@@ -900,8 +909,29 @@ func (vm *VM) iter(v Val) (Object, error) {
 			return &seqIter{items: x.ordered()}, nil
 		case *DictView:
 			return &seqIter{items: x.items()}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter:
 			return x, nil
+		case *Instance:
+			if _, ok := x.cls.lookup("__next__"); ok {
+				if _, hasIter := x.cls.lookup("__iter__"); !hasIter {
+					break
+				}
+			}
+			if r, found, err := vm.dunder(v, "__iter__"); found {
+				if err != nil {
+					return nil, err
+				}
+				if inst, ok := r.O.(*Instance); ok {
+					if _, ok := inst.cls.lookup("__next__"); ok {
+						return &instIter{self: r}, nil
+					}
+					return nil, newErr(TypeError, "iter() returned non-iterator of type '%s'", inst.cls.name)
+				}
+				return vm.iter(r)
+			}
+			if _, ok := x.cls.lookup("__getitem__"); ok {
+				return &instIter{self: v, index: true}, nil
+			}
 		}
 	}
 	return nil, newErr(TypeError, "'%s' object is not iterable", typeName(v))
@@ -938,6 +968,21 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 		}
 	case *Generator:
 		return x.next()
+	case *instIter:
+		if x.index {
+			// The old protocol: __getitem__(0), (1), ... until IndexError.
+			r, _, err := vm.dunder(x.self, "__getitem__", IntVal(int64(x.i)))
+			x.i++
+			if pe, ok := err.(*PyErr); ok && (pe.exc.typ.isSub(IndexError) || pe.exc.typ.isSub(StopIteration)) {
+				return Val{}, false, nil
+			}
+			return r, err == nil, err
+		}
+		r, _, err := vm.dunder(x.self, "__next__")
+		if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) {
+			return Val{}, false, nil
+		}
+		return r, err == nil, err
 	case *countIter:
 		v := x.n
 		n, err := vm.binop(opAdd, x.n, x.step)

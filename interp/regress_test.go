@@ -899,6 +899,40 @@ print(check(3))
 q: quiet!
 3
 `},
+	{"iterators", `class Countdown:
+    def __init__(self, n):
+        self.n = n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n <= 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n + 1
+
+class Bag:
+    def __init__(self, items):
+        self.items = items
+    def __iter__(self):
+        for x in self.items:
+            yield x * 2
+    def __len__(self):
+        return len(self.items)
+    def __contains__(self, x):
+        return x in self.items
+    def __getitem__(self, i):
+        return self.items[i]
+
+print(list(Countdown(3)), [x for x in Bag([1, 2])], sum(Bag([1, 2, 3])), len(Bag([1])), 2 in Bag([2]), Bag([5, 6])[1])
+c = Countdown(2)
+print(next(c), next(c), next(c, "end"))
+for a, b in zip(Countdown(2), Bag("xy")):
+    print(a, b)
+`, `[3, 2, 1] [2, 4] 12 1 True 6
+2 1 end
+2 xx
+1 yy
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {
