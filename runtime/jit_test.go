@@ -86,13 +86,12 @@ func TestSafepointBudget(t *testing.T) {
 	if got := int64(frame[0].Bits); got != 10 {
 		t.Errorf("left after %d iterations, want 10", got)
 	}
-	st.Interrupt = 1
-	st.Budget = 1 << 40
+	Interrupt(st)
 	ec = tr.RunLoop(st, frame, 1<<40)
 	if ec.Reason() != templates.ExitSafepoint || int64(frame[0].Bits) != 11 {
 		t.Errorf("interrupted: exit %v after i=%d, want safepoint at 11", ec, int64(frame[0].Bits))
 	}
-	st.Interrupt = 0
+	ClearInterrupt(st)
 	ec = tr.RunLoop(st, frame, 3)
 	if ec != templates.MakeExitCode(templates.ExitEnd, 9) || int64(frame[2].Bits) != 999*1000/2 {
 		t.Errorf("RunLoop: exit %v, sum %d", ec, int64(frame[2].Bits))

@@ -80,7 +80,7 @@ func (t *Trace) RunLoop(st *templates.State, frame []templates.Value, budget int
 	}
 	st.Budget = budget
 	ec := t.Run(st, frame)
-	for ec.Reason() == templates.ExitSafepoint && st.Interrupt == 0 {
+	for ec.Reason() == templates.ExitSafepoint && !interrupted(st) {
 		at, ok := t.resume[ec.Index()]
 		if !ok {
 			return ec

@@ -1,0 +1,148 @@
+package jit
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+	"golang.org/x/arch/arm64/arm64asm"
+)
+
+func TestPerfMap(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("perf maps are a Linux convention")
+	}
+	path := fmt.Sprintf("/tmp/perf-%d.map", os.Getpid())
+	os.Remove(path)
+	t.Cleanup(func() { os.Remove(path) })
+	c := newCache(t, Config{PerfMap: true})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 5+2 { // 5 uops and 2 exit stubs
+		t.Fatalf("%d lines:\n%s", len(lines), b)
+	}
+	if want := fmt.Sprintf("%x ", tr.Addr()); !strings.HasPrefix(lines[0], want) || !strings.HasSuffix(lines[0], ":0:int_jump_if_ge") {
+		t.Errorf("first line %q, want %q…int_jump_if_ge", lines[0], want)
+	}
+}
+
+// TestFreeWhileRunning: a trace that is running cannot be freed; it can
+// once it has left.
+func TestFreeWhileRunning(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &templates.State{}
+	frame := ints(0, 1<<62, 0)
+	done := make(chan templates.ExitCode)
+	go func() { done <- tr.RunLoop(st, frame, 1<<12) }()
+	for tr.Stats().Entries < 3 {
+		runtime.Gosched()
+	}
+	// Entries counts entries, so the goroutine is between or inside them;
+	// Free succeeds only if it wins the race with the next entry, after
+	// which the loop's RunAt must return ExitInvalid.
+	err = tr.Free()
+	if err != nil && !errors.Is(err, ErrBusy) {
+		t.Fatal(err)
+	}
+	if err != nil {
+		// Busy: interrupt it and free it after it leaves.
+		Interrupt(st)
+		ec := <-done
+		if ec.Reason() != templates.ExitSafepoint {
+			t.Errorf("interrupted loop left with %v", ec)
+		}
+		if err := tr.Free(); err != nil {
+			t.Errorf("Free after leaving: %v", err)
+		}
+		return
+	}
+	if ec := <-done; ec != ExitInvalid {
+		t.Errorf("loop over a freed trace returned %v", ec)
+	}
+}
+
+// usesFixedReg reports whether an arm64 instruction names x28 or x18 (or
+// their 32-bit halves) as a register or a base address.
+func usesFixedReg(in arm64asm.Inst) bool {
+	for _, a := range in.Args {
+		if a == nil {
+			break
+		}
+		switch a := a.(type) {
+		case arm64asm.Reg:
+			if a == arm64asm.X28 || a == arm64asm.W28 || a == arm64asm.X18 || a == arm64asm.W18 {
+				return true
+			}
+		case arm64asm.RegSP:
+			if a == arm64asm.RegSP(arm64asm.X28) || a == arm64asm.RegSP(arm64asm.X18) {
+				return true
+			}
+		case arm64asm.MemImmediate:
+			if a.Base == arm64asm.RegSP(arm64asm.X28) || a.Base == arm64asm.RegSP(arm64asm.X18) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestUsesFixedReg(t *testing.T) {
+	for _, tc := range []struct {
+		word uint32
+		want bool
+	}{
+		{0xaa0003fc, true},  // mov x28, x0
+		{0xf940039c, true},  // ldr x28, [x28]
+		{0x91000652, true},  // add x18, x18, #1
+		{0xaa0103e0, false}, // mov x0, x1
+		{0xf9400680, false}, // ldr x0, [x20, #8]
+	} {
+		b := []byte{byte(tc.word), byte(tc.word >> 8), byte(tc.word >> 16), byte(tc.word >> 24)}
+		in, err := arm64asm.Decode(b)
+		if err != nil {
+			t.Fatalf("%#x: %v", tc.word, err)
+		}
+		if got := usesFixedReg(in); got != tc.want {
+			t.Errorf("%v: usesFixedReg = %v, want %v", in, got, tc.want)
+		}
+	}
+}
+
+// TestStencilsKeepFixedRegisters proves by disassembly that no arm64
+// stencil names x28 (g for Go's signal handler) or x18 (the platform
+// register).
+func TestStencilsKeepFixedRegisters(t *testing.T) {
+	if runtime.GOARCH != "arm64" {
+		t.Skip("arm64 stencils are only in arm64 builds")
+	}
+	for op := generated.Op(0); op < generated.NumOps; op++ {
+		code := generated.Stencils[op].Code
+		for off := 0; off+4 <= len(code); off += 4 {
+			in, err := arm64asm.Decode(code[off:])
+			if err != nil {
+				t.Errorf("%v+%#x: %v", op, off, err)
+				continue
+			}
+			if usesFixedReg(in) {
+				t.Errorf("%v+%#x: %v uses a fixed register", op, off, in)
+			}
+		}
+	}
+}
