@@ -227,3 +227,18 @@ type Yield struct {
 	x    Expr // nil: yield None
 	from bool
 }
+
+// With is a with statement; several items nest.
+type With struct {
+	pos
+	items   []Expr
+	targets []Expr // nil where there is no "as"
+	body    []Stmt
+}
+
+// withExit is the compiler's own statement for leaving a with block
+// normally: mgr.__exit__(None, None, None).
+type withExit struct {
+	pos
+	mgr int
+}

@@ -316,6 +316,13 @@ func assigned(body []Stmt, out map[string]bool, globals map[string]bool) {
 		case *If:
 			assigned(x.body, out, globals)
 			assigned(x.orelse, out, globals)
+		case *With:
+			for _, t := range x.targets {
+				if t != nil {
+					target(t)
+				}
+			}
+			assigned(x.body, out, globals)
 		case *Try:
 			assigned(x.body, out, globals)
 			for _, h := range x.handlers {
@@ -465,9 +472,55 @@ func (c *compiler) stmt(s Stmt) {
 		c.tryStmt(x)
 	case *ClassDef:
 		c.classDef(x)
+	case *With:
+		c.withStmt(x, 0)
+	case *withExit:
+		base := c.temps_(4)
+		c.emit(opMove, base, x.mgr)
+		for i := 1; i <= 3; i++ {
+			c.emit(opMove, base+i, c.constSlot(NoneVal))
+		}
+		c.emit(opCallMethod, c.temp(), base, 3, c.name("__exit__"), -1)
 	default:
 		c.errAt(s.position(), "unsupported statement")
 	}
+}
+
+// withStmt compiles item i of a with statement and, inside it, the rest.
+func (c *compiler) withStmt(x *With, i int) {
+	if i == len(x.items) {
+		c.stmts(x.body)
+		return
+	}
+	save := c.temps
+	defer func() { c.temps = save }()
+	c.line = x.line
+	mgr := c.temp()
+	c.exprTo(x.items[i], mgr)
+	entered := c.temp()
+	c.emit(opMove, entered+0, mgr)
+	c.emit(opCallMethod, entered, entered, 0, c.name("__enter__"), -1)
+	if x.targets[i] != nil {
+		c.store(x.targets[i], entered)
+	}
+	exc := c.temp()
+	exit := &withExit{x.pos, mgr}
+	start := c.pc()
+	c.finals = append(c.finals, []Stmt{exit})
+	c.withStmt(x, i+1)
+	c.finals = c.finals[:len(c.finals)-1]
+	end := c.pc()
+	c.stmt(exit)
+	done := c.emit(opJump, 0)
+	h := c.pc()
+	c.code.excTable = append(c.code.excTable, excEntry{int32(start), int32(end), int32(h), int32(exc)})
+	c.line = x.line
+	r := c.temp()
+	c.emit(opWithExit, r, mgr, exc)
+	j := c.emit(opJumpIfTrue, r, 0)
+	c.emit(opRaise, exc)
+	c.patch(j, 1, c.pc())
+	c.patch(done, 0, c.pc())
 }
 
 // runFinals compiles the finally blocks entered since depth, innermost

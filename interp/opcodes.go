@@ -94,6 +94,7 @@ const (
 	opBuildClass
 	opSuper
 	opYield
+	opWithExit
 	opCount
 )
 
@@ -192,6 +193,7 @@ var opInfo = [opCount]struct {
 	opBuildClass:   {"BUILD_CLASS", "snsi"},
 	opSuper:        {"SUPER", "ss"},
 	opYield:        {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)
+	opWithExit:     {"WITH_EXIT", "sss"},
 }
 
 func (o Op) String() string {

@@ -419,6 +419,23 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, v)
 		return nil
+	case opWithExit:
+		mgr := f.get(in.B)
+		e := f.get(in.C)
+		typ := NoneVal
+		if x, ok := e.O.(*Exception); ok {
+			typ = ObjVal(x.typ)
+		}
+		fv, err := vm.getAttr(mgr, "__exit__")
+		if err != nil {
+			return err
+		}
+		r, err := vm.call(fv, []Val{typ, e, NoneVal}, nil)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, BoolVal(truthy(r)))
+		return nil
 	case opYield:
 		if f.gen == nil {
 			return &internalError{"yield outside a generator frame"}

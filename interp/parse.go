@@ -254,7 +254,23 @@ func (ps *parser) stmt() []Stmt {
 			body := ps.block("class definition", t.line)
 			return []Stmt{&ClassDef{pos: at, name: name.val, bases: bases, body: body}}
 		case "with":
-			ps.failAt(t, "'with' statements are not supported")
+			ps.next()
+			w := &With{pos: at}
+			for {
+				w.items = append(w.items, ps.expr())
+				var target Expr
+				if ps.isKw("as") {
+					ps.next()
+					target = ps.orExpr()
+					ps.checkTarget(target, "=")
+				}
+				w.targets = append(w.targets, target)
+				if !ps.acceptOp(",") {
+					break
+				}
+			}
+			w.body = ps.block("'with' statement", t.line)
+			return []Stmt{w}
 		}
 	}
 	return ps.simpleStmts()

@@ -933,6 +933,55 @@ for a, b in zip(Countdown(2), Bag("xy")):
 2 xx
 1 yy
 `},
+	{"with", `class Ctx:
+    def __init__(self, name, suppress=False):
+        self.name = name
+        self.suppress = suppress
+    def __enter__(self):
+        print("enter", self.name)
+        return self.name.upper()
+    def __exit__(self, t, v, tb):
+        print("exit", self.name, t.__name__ if t else None, v)
+        return self.suppress
+
+with Ctx("a") as n:
+    print("body", n)
+with Ctx("b", suppress=True):
+    raise ValueError("hidden")
+print("after b")
+def f():
+    with Ctx("c"), Ctx("d") as d:
+        return d
+print(f())
+for i in range(2):
+    with Ctx("loop"):
+        if i == 0:
+            continue
+        break
+try:
+    with Ctx("e"):
+        1 / 0
+except ZeroDivisionError as e:
+    print("caught", e)
+`, `enter a
+body A
+exit a None None
+enter b
+exit b ValueError hidden
+after b
+enter c
+enter d
+exit d None None
+exit c None None
+D
+enter loop
+exit loop None None
+enter loop
+exit loop None None
+enter e
+exit e ZeroDivisionError division by zero
+caught division by zero
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

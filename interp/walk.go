@@ -153,6 +153,12 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 			}
 		case *Raise:
 			ex(x.exc)
+		case *With:
+			for i := range x.items {
+				ex(x.items[i])
+				ex(x.targets[i])
+			}
+			walkStmts(x.body, onExpr, onDef)
 		case *Try:
 			walkStmts(x.body, onExpr, onDef)
 			for _, h := range x.handlers {
@@ -217,6 +223,8 @@ func collectNonlocals(body []Stmt, out map[string]bool) {
 		case *For:
 			collectNonlocals(x.body, out)
 			collectNonlocals(x.orelse, out)
+		case *With:
+			collectNonlocals(x.body, out)
 		case *Try:
 			collectNonlocals(x.body, out)
 			for _, h := range x.handlers {
