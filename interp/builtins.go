@@ -480,7 +480,7 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		switch args[0].O.(type) {
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter:
 		case *Instance:
 			if r, found, err := vm.dunder(args[0], "__next__"); found {
 				if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) && len(args) == 2 {

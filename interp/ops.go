@@ -892,6 +892,16 @@ type strIter struct {
 }
 type bigRangeIter struct{ i, stop, step *big.Int }
 
+// dictIter walks a dict's entries in order and fails, like CPython's, if
+// the dict changes size meanwhile.
+type dictIter struct {
+	d    *Dict
+	i, n int
+	kind string
+}
+
+func (*dictIter) typeName() string { return "dict_keyiterator" }
+
 // instIter iterates an instance through __next__ (or __getitem__).
 type instIter struct {
 	self  Val
@@ -921,12 +931,12 @@ func (vm *VM) iter(v Val) (Object, error) {
 		case *Str:
 			return &strIter{s: x}, nil
 		case *Dict:
-			return &seqIter{items: x.keys()}, nil
+			return &dictIter{d: x, n: x.Len(), kind: "keys"}, nil
 		case *Set:
 			return &seqIter{items: x.ordered()}, nil
 		case *DictView:
-			return &seqIter{items: x.items()}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter:
+			return &dictIter{d: x.d, n: x.d.Len(), kind: x.kind}, nil
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter:
 			return x, nil
 		case *Instance:
 			if _, ok := x.cls.lookup("__next__"); ok {
@@ -985,6 +995,26 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 		}
 	case *Generator:
 		return x.next()
+	case *dictIter:
+		if x.d.Len() != x.n {
+			x.n = -1 // stays broken, as CPython's iterator does
+			return Val{}, false, newErr(RuntimeError, "dictionary changed size during iteration")
+		}
+		for x.i < len(x.d.entries) {
+			e := x.d.entries[x.i]
+			x.i++
+			if e.deleted {
+				continue
+			}
+			switch x.kind {
+			case "keys":
+				return e.k, true, nil
+			case "values":
+				return e.v, true, nil
+			}
+			return ObjVal(&Tuple{[]Val{e.k, e.v}}), true, nil
+		}
+		return Val{}, false, nil
 	case *instIter:
 		if x.index {
 			// The old protocol: __getitem__(0), (1), ... until IndexError.

@@ -650,6 +650,7 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 		}
 		// An exception: find a handler in this frame or propagate.
 		pe := toPyErr(err)
+		vm.pending = nil
 		if len(pe.tb) == 0 || pe.tbDepth != vm.depth {
 			// A re-raise in the frame that already has an entry adds none.
 			pe.tb = append(pe.tb, vm.tbLine(f, pc-1))
