@@ -1276,10 +1276,13 @@ func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, in
 			}
 			var p fpart
 			p.expr = ps.subExpr(t, src)
+			eqRepr := false
 			if j < len(body) && body[j] == '=' {
 				lit.WriteString(src + "=")
 				flush()
+				// f"{x=}" shows repr(x), unless a conversion or spec says otherwise.
 				p.conv = 'r'
+				eqRepr = true
 				j++
 			}
 			if j < len(body) && body[j] == '!' {
@@ -1293,6 +1296,9 @@ func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, in
 				j += 2
 			}
 			if j < len(body) && body[j] == ':' {
+				if eqRepr && p.conv == 'r' && (j == 0 || body[j-1] != 'r' || body[j-2] != '!') {
+					p.conv = 0
+				}
 				spec, k := ps.fparts(t, body, j+1, true)
 				p.spec = spec
 				j = k

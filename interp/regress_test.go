@@ -982,6 +982,45 @@ enter e
 exit e ZeroDivisionError division by zero
 caught division by zero
 `},
+	{"fstrings", `d = {"k": 5, "name": "Al"}
+w = 8
+x = 3.14159
+print(f"{d['k']} {d['name']!r:>6} {x=:.2f} {x!r} {w:{w}d}| {'{'}{'}'} {x:{w}.{2}f}")
+print(f"{'nested {}'.format(1)} {[i for i in range(3)]} {1 if x > 3 else 0} {(lambda: 7)()}")
+print(f"{x:10.3e}|{-x:+.1f}|{int(x):#06x}|{1e-10:.2g}|{12345.6789:_.2f}")
+print(f"""{"multi"}
+line {w}""")
+items = [("apple", 1.5, 3), ("kiwi", 0.25, 12)]
+for name, price, qty in items:
+    print(f"{name:<8}|{price:>6.2f}|{qty:^5}|{price * qty:8.3f}")
+counter = 0
+def outer():
+    def inner():
+        global counter
+        counter += 10
+    inner()
+outer()
+print(counter)
+a = [1, 2, 3, 4, 5, 6]
+a[::2] = [0, 0, 0]
+a[1:3] = []
+print(a, a[-1:-4:-1], a[10:], a[-100:2])
+def f(x, acc=[]):
+    acc.append(x)
+    return acc
+f(1)
+print(f(2))
+`, `5   'Al' x=3.14 3.14159        8| {}     3.14
+nested 1 [0, 1, 2] 1 7
+ 3.142e+00|-3.1|0x0003|1e-10|12_345.68
+multi
+line 8
+apple   |  1.50|  3  |   4.500
+kiwi    |  0.25| 12  |   3.000
+10
+[0, 4, 0, 6] [6, 0, 4] [] [0, 4]
+[1, 2]
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

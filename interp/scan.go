@@ -329,6 +329,7 @@ func (s *scanner) str(prefix string, col int) {
 		s.pos++
 	}
 	var b strings.Builder
+	depth := 0
 	for {
 		if s.pos >= len(s.src) {
 			if triple {
@@ -341,6 +342,25 @@ func (s *scanner) str(prefix string, col int) {
 			panic(synErr(startLine, col, "unterminated string literal (detected at line %d)", s.line))
 		}
 		c := s.src[s.pos]
+		if fstr {
+			// PEP 701 (3.12+): inside a replacement field, strings may
+			// reuse the f-string's own quote; copy them through whole.
+			switch {
+			case c == '{' && s.peekc(1) == '{' && depth == 0:
+				b.WriteString("{{")
+				s.pos += 2
+				continue
+			case c == '{':
+				depth++
+			case c == '}' && depth > 0:
+				depth--
+			case (c == '\'' || c == '"') && depth > 0:
+				start := s.pos
+				s.skipString()
+				b.WriteString(string(s.src[start:s.pos]))
+				continue
+			}
+		}
 		if c == q {
 			if !triple {
 				s.pos++
@@ -508,4 +528,33 @@ func (s *scanner) op(c rune, col int) {
 		s.parens = s.parens[:len(s.parens)-1]
 	}
 	s.emit(tOp, string(c), col)
+}
+
+// skipString moves past a string literal (quote at s.pos) inside an
+// f-string replacement field, nested f-strings included.
+func (s *scanner) skipString() {
+	q := s.src[s.pos]
+	triple := s.peekc(1) == q && s.peekc(2) == q
+	if triple {
+		s.pos += 3
+	} else {
+		s.pos++
+	}
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch {
+		case c == '\\':
+			s.pos += 2
+			continue
+		case c == '\n' && !triple:
+			return
+		case c == q && !triple:
+			s.pos++
+			return
+		case c == q && s.peekc(1) == q && s.peekc(2) == q:
+			s.pos += 3
+			return
+		}
+		s.pos++
+	}
 }

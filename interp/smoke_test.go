@@ -45,6 +45,7 @@ var smokeCases = []struct {
 		"caught division by zero\ndone\n", "", 0},
 	{"round", "print(round(2.5), round(3.5), round(2.675, 2), round(-0.5))", "2 4 2.67 0\n", "", 0},
 	{"sumfloat", "print(sum([0.1] * 10))", "1.0\n", "", 0},
+	{"pep701", `d = {"k": 1}` + "\n" + `print(f"{d["k"]} {f"{d['k']!r}"}")`, "1 1\n", "", 0},
 	{"zerodiv", "print('x')\nprint(1 // 0)", "x\n", "ZeroDivisionError: division by zero", 1},
 	{"nameerror", "print(y)", "", "NameError: name 'y' is not defined", 1},
 	{"typeerror", "1 + 'a'", "", "TypeError: unsupported operand type(s) for +: 'int' and 'str'", 1},
