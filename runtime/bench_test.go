@@ -142,3 +142,63 @@ func goSumLoop(f []templates.Value) bool {
 	}
 	return true
 }
+
+// BenchmarkCompilePhases splits a 500-uop compile into pass 1 (plan), pass
+// 2 (copy and patch, into ordinary memory) and the memory work (take pages,
+// make them RW, then RX, then release them).
+func BenchmarkCompilePhases(b *testing.B) {
+	const n = 500
+	c := newCache(b, Config{})
+	tr := straightLine(n)
+	b.Run("plan", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := c.plan(tr); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/uop")
+	})
+	p, err := c.plan(tr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	mem := make([]byte, p.size)
+	b.Run("emit", func(b *testing.B) {
+		for b.Loop() {
+			if err := p.emit(mem, 0x10000000, c.table); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/uop")
+	})
+	b.Run("memory", func(b *testing.B) {
+		for b.Loop() {
+			r, err := c.alloc(roundUp(p.size, pageSize))
+			if err != nil {
+				b.Fatal(err)
+			}
+			protect(r.mem, protRX)
+			c.mu.Lock()
+			c.releaseLocked(r)
+			c.mu.Unlock()
+		}
+	})
+}
+
+// BenchmarkEnter is the cost of one entry and exit: a trace that only
+// returns.
+func BenchmarkEnter(b *testing.B) {
+	c := newCache(b, Config{})
+	tr, err := c.Compile([]Uop{{Op: generated.OpEnd, Operands: [4]uint64{1}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tr.Free()
+	st := &templates.State{}
+	frame := ints(0)
+	for b.Loop() {
+		if tr.Run(st, frame) != templates.MakeExitCode(templates.ExitEnd, 1) {
+			b.Fatal("bad exit")
+		}
+	}
+}

@@ -38,7 +38,7 @@ const maxRegion = 64 << 20
 // concurrent use.
 type Cache struct {
 	cfg      Config
-	stencils *[generated.NumOps]relocs.Stencil
+	table    *table
 
 	mu     sync.Mutex
 	chunks []*chunk
@@ -77,7 +77,7 @@ func NewCache(cfg Config) (*Cache, error) {
 		cfg.ChunkBytes = 256 << 10
 	}
 	cfg.ChunkBytes = roundUp(cfg.ChunkBytes, pageSize)
-	c := &Cache{cfg: cfg, stencils: &generated.Stencils, live: map[*Trace]struct{}{}}
+	c := &Cache{cfg: cfg, table: theTable(), live: map[*Trace]struct{}{}}
 	if cfg.PerfMap {
 		c.perf = openPerfMap()
 	}
@@ -110,7 +110,7 @@ type Trace struct {
 	cache  *Cache
 	region *region
 	mem    []byte // this trace's code and data within the region
-	uops   []Uop
+	ops    []generated.Op
 	starts []int // code offset of each uop in mem; then of each exit stub
 	stubs  []int // exit index of each stub
 	code   int   // bytes of code (uops and stubs); data follows
@@ -137,7 +137,7 @@ type TraceStats struct {
 // Stats returns the trace's figures.
 func (t *Trace) Stats() TraceStats {
 	return TraceStats{
-		Uops: len(t.uops), CodeBytes: t.code, DataBytes: len(t.mem) - t.code,
+		Uops: len(t.ops), CodeBytes: t.code, DataBytes: len(t.mem) - t.code,
 		ExitStubs: len(t.stubs), CompileTime: t.compileTime, Entries: t.entries.Load(),
 	}
 }
@@ -153,7 +153,16 @@ func (t *Trace) addr(off int) uintptr { return t.region.addr() + uintptr(t.base(
 
 func (t *Trace) base() int { return int(uintptrOf(t.mem) - t.region.addr()) }
 
-// Compile lays one trace out in executable memory.
+func opsOf(uops []Uop) []generated.Op {
+	ops := make([]generated.Op, len(uops))
+	for i := range uops {
+		ops[i] = uops[i].Op
+	}
+	return ops
+}
+
+// Compile lays one trace out in executable memory. It reads trace only
+// while it runs and keeps no reference to it.
 func (c *Cache) Compile(trace []Uop) (*Trace, error) {
 	ts, err := c.CompileBatch([][]Uop{trace})
 	if err != nil {
@@ -191,7 +200,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 		return nil, err
 	}
 	for i, p := range plans {
-		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.stencils); err != nil {
+		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.table); err != nil {
 			c.mu.Lock()
 			c.releaseLocked(r)
 			c.mu.Unlock()
@@ -213,7 +222,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	for i, p := range plans {
 		out[i] = &Trace{
 			cache: c, region: r, mem: r.mem[p.base : p.base+p.size : p.base+p.size],
-			uops: p.uops, starts: p.starts, stubs: p.stubExits, code: p.codeSize,
+			ops: opsOf(p.uops), starts: p.starts, stubs: p.stubExits, code: p.codeSize,
 			resume: p.resume, compileTime: elapsed / time.Duration(len(plans)),
 		}
 	}
@@ -222,7 +231,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	for _, t := range out {
 		c.live[t] = struct{}{}
 		c.stats.Traces++
-		c.stats.Uops += len(t.uops)
+		c.stats.Uops += len(t.ops)
 		c.stats.CodeBytes += t.code
 		c.stats.DataBytes += len(t.mem) - t.code
 		c.stats.Compiled++
@@ -292,7 +301,7 @@ func (t *Trace) Free() error {
 func (c *Cache) dropLocked(t *Trace) {
 	delete(c.live, t)
 	c.stats.Traces--
-	c.stats.Uops -= len(t.uops)
+	c.stats.Uops -= len(t.ops)
 	c.stats.CodeBytes -= t.code
 	c.stats.DataBytes -= len(t.mem) - t.code
 	t.region.refs--

@@ -46,49 +46,40 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 	if last := trace[n-1].Op; int(last) < generated.NumOps && !terminal(last) {
 		return nil, &TraceError{n - 1, fmt.Sprintf("the trace ends with %v, which falls through; end it with end, exit, jump or loop", last)}
 	}
+	tab := c.table
 	p := &plan{
-		uops:   append([]Uop(nil), trace...),
-		starts: make([]int, n, n+4),
+		uops:   trace,
+		starts: make([]int, n, n+8),
 		stubOf: make([]int, n),
 	}
-	stubIndex := map[int]int{}
+	// stubOfExit maps an exit index to its stub: a slice for the usual small
+	// indexes, a map beyond.
+	var stubOfExit []int32
+	var stubIndex map[int]int
 	off := 0
-	for i, u := range trace {
+	for i := range p.uops {
+		u := &p.uops[i]
 		if int(u.Op) >= generated.NumOps {
 			return nil, &TraceError{i, fmt.Sprintf("unknown op %d", u.Op)}
 		}
-		st := &c.stencils[u.Op]
-		if len(st.Code) == 0 {
+		info := &tab[u.Op]
+		if len(info.code) == 0 {
 			return nil, &TraceError{i, fmt.Sprintf("op %v has no stencil for this target", u.Op)}
 		}
 		p.starts[i] = off
-		off += len(st.Code)
+		off += len(info.code)
 		p.stubOf[i] = -1
-		for _, h := range st.Holes {
-			switch h.Value {
-			case relocs.ValueContinue:
-				if i == n-1 {
-					return nil, &TraceError{i, fmt.Sprintf("%v continues past the end of the trace", u.Op)}
-				}
-			case relocs.ValueJumpTarget:
-				if u.Jump < 0 || u.Jump >= n {
-					return nil, &TraceError{i, fmt.Sprintf("%v jumps to uop %d, outside the trace of %d uops", u.Op, u.Jump, n)}
-				}
-			case relocs.ValueExit:
-				if u.Exit < 0 {
-					return nil, &TraceError{i, fmt.Sprintf("%v can side-exit but has exit index %d", u.Op, u.Exit)}
-				}
-				if p.stubOf[i] >= 0 {
-					continue
-				}
-				s, ok := stubIndex[u.Exit]
-				if !ok {
-					s = len(p.stubExits)
-					stubIndex[u.Exit] = s
-					p.stubExits = append(p.stubExits, u.Exit)
-				}
-				p.stubOf[i] = s
+		if info.continues && i == n-1 {
+			return nil, &TraceError{i, fmt.Sprintf("%v continues past the end of the trace", u.Op)}
+		}
+		if info.jumps && (u.Jump < 0 || u.Jump >= n) {
+			return nil, &TraceError{i, fmt.Sprintf("%v jumps to uop %d, outside the trace of %d uops", u.Op, u.Jump, n)}
+		}
+		if info.exits {
+			if u.Exit < 0 {
+				return nil, &TraceError{i, fmt.Sprintf("%v can side-exit but has exit index %d", u.Op, u.Exit)}
 			}
+			p.stubOf[i] = p.stubFor(u.Exit, &stubOfExit, &stubIndex)
 		}
 		if u.Op == generated.OpLoop {
 			if p.resume == nil {
@@ -100,24 +91,24 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 			p.resume[u.Operands[0]] = u.Jump
 		}
 	}
-	exit := &c.stencils[generated.OpExit]
+	exit := &tab[generated.OpExit]
 	for range p.stubExits {
 		p.starts = append(p.starts, off)
-		off += len(exit.Code)
+		off += len(exit.code)
 	}
 	p.codeSize = off
 	p.dataOffs = make([]int, len(p.starts))
 	for i := range p.starts {
-		st := exit
+		info := exit
 		if i < n {
-			st = &c.stencils[trace[i].Op]
+			info = &tab[p.uops[i].Op]
 		}
-		if len(st.Data) == 0 {
+		if len(info.data) == 0 {
 			continue
 		}
-		off = roundUp(off, max(int(st.DataAlign), 1))
+		off = roundUp(off, info.align)
 		p.dataOffs[i] = off
-		off += len(st.Data)
+		off += len(info.data)
 	}
 	p.size = off
 	return p, nil
@@ -125,68 +116,99 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 
 // emit is pass 2: copy every stencil to mem (whose run-time address is
 // addr) and patch its holes.
-func (p *plan) emit(mem []byte, addr uintptr, stencils *[generated.NumOps]relocs.Stencil) error {
+func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 	n := len(p.uops)
+	base := uint64(addr)
 	for i := range p.starts {
-		var st *relocs.Stencil
-		var u Uop
+		var info *opInfo
+		var operands *[relocs.NumOperands]uint64
+		jump, stub := 0, -1
 		if i < n {
-			u = p.uops[i]
-			st = &stencils[u.Op]
+			u := &p.uops[i]
+			info = &tab[u.Op]
+			operands, jump, stub = &u.Operands, u.Jump, p.stubOf[i]
 		} else {
-			u = Uop{Op: generated.OpExit, Operands: [4]uint64{uint64(p.stubExits[i-n])}}
-			st = &stencils[generated.OpExit]
+			info = &tab[generated.OpExit]
+			operands = &[relocs.NumOperands]uint64{uint64(p.stubExits[i-n])}
 		}
-		code := mem[p.starts[i] : p.starts[i]+len(st.Code)]
-		copy(code, st.Code)
-		data := mem[p.dataOffs[i] : p.dataOffs[i]+len(st.Data)]
-		copy(data, st.Data)
-		codeAddr := uint64(addr) + uint64(p.starts[i])
-		dataAddr := uint64(addr) + uint64(p.dataOffs[i])
-		for hi := range st.Holes {
-			h := &st.Holes[hi]
+		code := mem[p.starts[i] : p.starts[i]+len(info.code)]
+		copy(code, info.code)
+		data := mem[p.dataOffs[i] : p.dataOffs[i]+len(info.data)]
+		copy(data, info.data)
+		codeAddr := base + uint64(p.starts[i])
+		dataAddr := base + uint64(p.dataOffs[i])
+		for hi := range info.holes {
+			h := &info.holes[hi]
 			var v uint64
-			switch h.Value {
+			switch h.value {
+			case relocs.ValueOperand0, relocs.ValueOperand1, relocs.ValueOperand2, relocs.ValueOperand3:
+				v = operands[h.value-relocs.ValueOperand0]
 			case relocs.ValueZero:
 			case relocs.ValueCode:
 				v = codeAddr
 			case relocs.ValueData:
 				v = dataAddr
 			case relocs.ValueContinue:
-				v = uint64(addr) + uint64(p.starts[i+1])
+				v = base + uint64(p.starts[i+1])
 			case relocs.ValueJumpTarget:
-				v = uint64(addr) + uint64(p.starts[u.Jump])
+				v = base + uint64(p.starts[jump])
 			case relocs.ValueExit:
-				if i >= n || p.stubOf[i] < 0 {
-					return &TraceError{min(i, n-1), "BUG: exit stub without a stub"}
+				if stub < 0 {
+					return p.holeError(i, info, hi, fmt.Errorf("BUG: no exit stub"))
 				}
-				v = uint64(addr) + uint64(p.starts[n+p.stubOf[i]])
-			case relocs.ValueOperand0, relocs.ValueOperand1, relocs.ValueOperand2, relocs.ValueOperand3:
-				v = u.Operands[h.Value-relocs.ValueOperand0]
+				v = base + uint64(p.starts[n+stub])
 			default:
-				return &TraceError{min(i, n-1), fmt.Sprintf("%v: hole %s has unknown value %v", u.Op, h.Symbol, h.Value)}
+				return p.holeError(i, info, hi, fmt.Errorf("unknown value %v", h.value))
 			}
-			buf, base := code, codeAddr
-			if h.Section == relocs.Data {
-				buf, base = data, dataAddr
+			buf, at := code, codeAddr
+			if h.data {
+				buf, at = data, dataAddr
 			}
 			var got uint64
-			if h.Kind.UsesGOT() {
-				got = dataAddr + uint64(h.GOT)
+			if h.got >= 0 {
+				got = dataAddr + uint64(h.got)
 			}
-			err := relocs.Patch(h.Kind, buf, int(h.Offset), base+uint64(h.Offset), v, h.Addend, got)
-			if err != nil {
+			if err := relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got); err != nil {
 				// A region is at most maxRegion bytes, so every in-trace
 				// branch reaches: a RangeError is a broken invariant.
 				var re *relocs.RangeError
 				if errors.As(err, &re) {
 					err = fmt.Errorf("BUG: %w", err)
 				}
-				return &TraceError{min(i, n-1), fmt.Sprintf("%v: hole %s at %v+%#x: %v", u.Op, h.Symbol, h.Section, h.Offset, err)}
+				return p.holeError(i, info, hi, err)
 			}
 		}
 	}
 	return nil
+}
+
+func (p *plan) stubFor(exit int, small *[]int32, large *map[int]int) int {
+	if exit < 1<<12 {
+		if exit >= len(*small) {
+			grown := make([]int32, max(exit+1, 2*len(*small)))
+			copy(grown, *small)
+			*small = grown
+		}
+		if s := (*small)[exit]; s > 0 {
+			return int(s - 1)
+		}
+		(*small)[exit] = int32(len(p.stubExits) + 1)
+	} else {
+		if *large == nil {
+			*large = map[int]int{}
+		}
+		if s, ok := (*large)[exit]; ok {
+			return s
+		}
+		(*large)[exit] = len(p.stubExits)
+	}
+	p.stubExits = append(p.stubExits, exit)
+	return len(p.stubExits) - 1
+}
+
+func (p *plan) holeError(i int, info *opInfo, hi int, err error) error {
+	h := info.src.Holes[hi]
+	return &TraceError{min(i, len(p.uops)-1), fmt.Sprintf("%s: hole %s at %v+%#x: %v", info.src.Name, h.Symbol, h.Section, h.Offset, err)}
 }
 
 func uintptrOf(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }

@@ -22,11 +22,10 @@ func Disassemble(t *Trace) string {
 		if i+1 < len(t.starts) {
 			end = t.starts[i+1]
 		}
-		if i < len(t.uops) {
-			u := t.uops[i]
-			fmt.Fprintf(&b, "; uop %d: %v %v\n", i, u.Op, u.Operands)
+		if i < len(t.ops) {
+			fmt.Fprintf(&b, "; uop %d: %v\n", i, t.ops[i])
 		} else {
-			fmt.Fprintf(&b, "; exit stub: exit index %d\n", t.stubs[i-len(t.uops)])
+			fmt.Fprintf(&b, "; exit stub: exit index %d\n", t.stubs[i-len(t.ops)])
 		}
 		for off := t.starts[i]; off < end; {
 			n, text := decode(t.mem[off:end], uint64(t.addr(off)))

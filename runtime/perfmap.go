@@ -30,8 +30,8 @@ func (m *perfMap) write(t *Trace) {
 			end = t.starts[i+1]
 		}
 		name := "exit_stub"
-		if i < len(t.uops) {
-			name = t.uops[i].Op.String()
+		if i < len(t.ops) {
+			name = t.ops[i].String()
 		}
 		fmt.Fprintf(m.f, "%x %x jit:%x:%d:%s\n", t.addr(t.starts[i]), end-t.starts[i], t.Addr(), i, name)
 	}

@@ -43,7 +43,7 @@ func (t *Trace) Run(st *templates.State, frame []templates.Value) templates.Exit
 
 // RunAt is Run entering at uop i (a loop top, to resume after a safepoint).
 func (t *Trace) RunAt(i int, st *templates.State, frame []templates.Value) templates.ExitCode {
-	if st == nil || len(frame) == 0 || i < 0 || i >= len(t.uops) {
+	if st == nil || len(frame) == 0 || i < 0 || i >= len(t.ops) {
 		return ExitInvalid
 	}
 	for {
