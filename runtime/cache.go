@@ -37,8 +37,8 @@ const maxRegion = 64 << 20
 // Cache owns code memory and compiles traces into it. It is safe for
 // concurrent use.
 type Cache struct {
-	cfg      Config
-	table    *table
+	cfg   Config
+	table *table
 
 	mu     sync.Mutex
 	chunks []*chunk
