@@ -85,12 +85,34 @@ func (ps *parser) fail(t token, msg string) {
 	}
 	if msg == "" {
 		msg = "invalid syntax"
+		if ps.forgotComma(t) {
+			msg = "invalid syntax. Perhaps you forgot a comma?"
+		}
 	}
 	e := synErr(t.line, t.col, "%s", msg)
 	if t.endCol > t.col && t.kind != tString {
 		e.End = t.endCol // CPython underlines the whole token
 	}
 	panic(e)
+}
+
+// forgotComma reports CPython's case of two expressions side by side
+// inside brackets, like print(1 2).
+func (ps *parser) forgotComma(t token) bool {
+	if ps.p == 0 || t.level == 0 || ps.toks[ps.p] != t {
+		return false
+	}
+	prev := ps.toks[ps.p-1]
+	startsExpr := t.kind == tInt || t.kind == tFloat || t.kind == tString ||
+		t.kind == tName && (!keywords[t.val] || t.val == "None" || t.val == "True" || t.val == "False" || t.val == "not" || t.val == "lambda") ||
+		t.kind == tOp && (t.val == "(" || t.val == "[" || t.val == "{" || t.val == "-" || t.val == "~")
+	endsExpr := prev.kind == tInt || prev.kind == tFloat || prev.kind == tString ||
+		prev.kind == tName && (!keywords[prev.val] || prev.val == "None" || prev.val == "True" || prev.val == "False") ||
+		prev.kind == tOp && (prev.val == ")" || prev.val == "]" || prev.val == "}")
+	if prev.kind == tName && t.kind == tString {
+		return false
+	}
+	return startsExpr && endsExpr && t.val != "-"
 }
 
 func (ps *parser) expectOp(s string) {
@@ -507,7 +529,13 @@ func (ps *parser) simpleStmt() Stmt {
 					targets = append(targets, value)
 				}
 			}
-			for _, tg := range targets {
+			for i, tg := range targets {
+				if i > 0 {
+					if _, lit := tg.(*Const); lit {
+						p := tg.position()
+						ps.failAt(token{line: p.line, col: p.col}, "cannot assign to literal")
+					}
+				}
 				ps.checkTarget(tg, "=")
 			}
 			return &Assign{at, targets, value}

@@ -33,6 +33,7 @@ type token struct {
 	val       string
 	line, col int // 1-based line, 0-based column
 	endCol    int
+	level     int // open brackets around the token
 	fstr      bool
 }
 
@@ -86,7 +87,7 @@ func tokenize(src string) (toks []token, err error) {
 }
 
 func (s *scanner) emit(k tokKind, val string, col int) {
-	s.toks = append(s.toks, token{kind: k, val: val, line: s.line, col: col, endCol: s.pos - s.lineBeg})
+	s.toks = append(s.toks, token{kind: k, val: val, line: s.line, col: col, endCol: s.pos - s.lineBeg, level: len(s.parens)})
 }
 
 func (s *scanner) peekc(off int) rune {
@@ -403,7 +404,7 @@ func (s *scanner) str(prefix string, col int) {
 		b.WriteRune(c)
 		s.pos++
 	}
-	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr}
+	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr, level: len(s.parens)}
 	s.toks = append(s.toks, t)
 }
 
