@@ -113,7 +113,8 @@ type Trace struct {
 	ops    []generated.Op
 	starts []int // code offset of each uop in mem; then of each exit stub
 	stubs  []int // exit index of each stub
-	code   int   // bytes of code (uops and stubs); data follows
+	code   int   // bytes of code (uops, stubs, veneers); data follows
+	veneer int   // offset of the veneers, or 0
 	// resume maps a safepoint exit index (a loop uop's operand 0) to the
 	// uop to re-enter at (the loop's jump target).
 	resume      map[uint64]int
@@ -199,6 +200,9 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i := range r.mem[:total] {
+		r.mem[i] = trapByte
+	}
 	for i, p := range plans {
 		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.table); err != nil {
 			c.mu.Lock()
@@ -222,7 +226,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	for i, p := range plans {
 		out[i] = &Trace{
 			cache: c, region: r, mem: r.mem[p.base : p.base+p.size : p.base+p.size],
-			ops: opsOf(p.uops), starts: p.starts, stubs: p.stubExits, code: p.codeSize,
+			ops: opsOf(p.uops), starts: p.starts, stubs: p.stubExits, code: p.codeSize, veneer: p.veneers,
 			resume: p.resume, compileTime: elapsed / time.Duration(len(plans)),
 		}
 	}

@@ -24,6 +24,7 @@ type plan struct {
 	stubOf    []int // per uop: its stub, or -1
 	resume    map[uint64]int
 	codeSize  int
+	veneers   int // offset of the veneer area (one veneer per entry of starts), or 0 if none
 	size      int
 	base      int // offset of the trace in its region
 }
@@ -96,6 +97,11 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		p.starts = append(p.starts, off)
 		off += len(exit.code)
 	}
+	if forceVeneers || off > branchReach {
+		off = roundUp(off, veneerSize)
+		p.veneers = off
+		off += veneerSize * len(p.starts)
+	}
 	p.codeSize = off
 	p.dataOffs = make([]int, len(p.starts))
 	for i := range p.starts {
@@ -140,6 +146,7 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 		for hi := range info.holes {
 			h := &info.holes[hi]
 			var v uint64
+			target := -1 // index in starts of a branch target
 			switch h.value {
 			case relocs.ValueOperand0, relocs.ValueOperand1, relocs.ValueOperand2, relocs.ValueOperand3:
 				v = operands[h.value-relocs.ValueOperand0]
@@ -149,16 +156,22 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 			case relocs.ValueData:
 				v = dataAddr
 			case relocs.ValueContinue:
-				v = base + uint64(p.starts[i+1])
+				target = i + 1
 			case relocs.ValueJumpTarget:
-				v = base + uint64(p.starts[jump])
+				target = jump
 			case relocs.ValueExit:
 				if stub < 0 {
 					return p.holeError(i, info, hi, fmt.Errorf("BUG: no exit stub"))
 				}
-				v = base + uint64(p.starts[n+stub])
+				target = n + stub
 			default:
 				return p.holeError(i, info, hi, fmt.Errorf("unknown value %v", h.value))
+			}
+			if target >= 0 {
+				v = base + uint64(p.starts[target])
+				if forceVeneers && p.veneers > 0 {
+					v = p.veneer(mem, base, target)
+				}
 			}
 			buf, at := code, codeAddr
 			if h.data {
@@ -168,10 +181,16 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 			if h.got >= 0 {
 				got = dataAddr + uint64(h.got)
 			}
-			if err := relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got); err != nil {
+			err := relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got)
+			var re *relocs.RangeError
+			if target >= 0 && p.veneers > 0 && errors.As(err, &re) {
+				// Too far for the branch: go through the target's veneer.
+				v = p.veneer(mem, base, target)
+				err = relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got)
+			}
+			if err != nil {
 				// A region is at most maxRegion bytes, so every in-trace
 				// branch reaches: a RangeError is a broken invariant.
-				var re *relocs.RangeError
 				if errors.As(err, &re) {
 					err = fmt.Errorf("BUG: %w", err)
 				}
@@ -209,6 +228,14 @@ func (p *plan) stubFor(exit int, small *[]int32, large *map[int]int) int {
 func (p *plan) holeError(i int, info *opInfo, hi int, err error) error {
 	h := info.src.Holes[hi]
 	return &TraceError{min(i, len(p.uops)-1), fmt.Sprintf("%s: hole %s at %v+%#x: %v", info.src.Name, h.Symbol, h.Section, h.Offset, err)}
+}
+
+// veneer writes (again: it is idempotent) the veneer for branch target k,
+// an absolute jump that reaches anywhere, and returns its address.
+func (p *plan) veneer(mem []byte, base uint64, k int) uint64 {
+	off := p.veneers + k*veneerSize
+	writeVeneer(mem[off:off+veneerSize], base+uint64(p.starts[k]))
+	return base + uint64(off)
 }
 
 func uintptrOf(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }

@@ -17,8 +17,12 @@ func Disassemble(t *Trace) string {
 	if !t.Valid() {
 		return "(freed trace)\n"
 	}
+	codeEnd := t.code
+	if t.veneer > 0 {
+		codeEnd = t.veneer
+	}
 	for i := range t.starts {
-		end := t.code
+		end := codeEnd
 		if i+1 < len(t.starts) {
 			end = t.starts[i+1]
 		}
@@ -31,6 +35,19 @@ func Disassemble(t *Trace) string {
 			n, text := decode(t.mem[off:end], uint64(t.addr(off)))
 			fmt.Fprintf(&b, "%#x\t%x\t%s\n", t.addr(off), t.mem[off:off+n], text)
 			off += n
+		}
+	}
+	if t.veneer > 0 {
+		b.WriteString("; veneers\n")
+		for off := t.veneer; off+veneerSize <= t.code; off += veneerSize {
+			var text []string
+			for i := off; i < off+veneerTarget; {
+				n, s := decode(t.mem[i:off+veneerTarget], uint64(t.addr(i)))
+				text = append(text, s)
+				i += n
+			}
+			target := binary.LittleEndian.Uint64(t.mem[off+veneerTarget:])
+			fmt.Fprintf(&b, "%#x\t%x\t%s; .quad %#x\n", t.addr(off), t.mem[off:off+veneerSize], strings.Join(text, "; "), target)
 		}
 	}
 	return b.String()

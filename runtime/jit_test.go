@@ -253,3 +253,23 @@ func TestNoWritableExecutableMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestVeneers forces every branch through a veneer and runs the loops
+// again: the veneers must reach the same targets.
+func TestVeneers(t *testing.T) {
+	forceVeneers = true
+	defer func() { forceVeneers = false }()
+	TestSumLoop(t)
+	TestOverflowSideExit(t)
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	text := Disassemble(tr)
+	want := map[string]string{"amd64": "jmpq *", "arm64": "br x16"}[runtime.GOARCH]
+	if !strings.Contains(text, want) {
+		t.Errorf("no veneer (%q) in\n%s", want, text)
+	}
+}
