@@ -82,9 +82,9 @@ func (c *compiler) classDef(x *ClassDef) {
 	cls := c.temp()
 	c.line = x.line
 	c.emit(opBuildClass, cls, c.name(x.name), base, len(x.bases))
-	savedSlot, savedNames := c.classSlot, c.classNames
-	c.classSlot, c.classNames = cls, map[string]bool{}
-	defer func() { c.classSlot, c.classNames = savedSlot, savedNames }()
+	savedSlot, savedNames, savedName := c.classSlot, c.classNames, c.className
+	c.classSlot, c.classNames, c.className = cls, map[string]bool{}, c.qualPrefix()+x.name
+	defer func() { c.classSlot, c.classNames, c.className = savedSlot, savedNames, savedName }()
 	for _, s := range x.body {
 		save := c.temps
 		c.line = s.position().line
@@ -92,7 +92,6 @@ func (c *compiler) classDef(x *ClassDef) {
 		case *Def:
 			decos := c.decorators(m.decorators)
 			co := c.compileFunc(m.name, m.params, m.body, m.pos, false)
-			co.qualname = x.name + "." + m.name
 			t := c.temp()
 			c.makeFunction(co, m.params, t)
 			c.applyDecorators(decos, t)

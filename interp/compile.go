@@ -95,6 +95,7 @@ type compiler struct {
 	// its body has bound so far, which class-level expressions can see.
 	classSlot  int
 	classNames map[string]bool
+	className  string
 }
 
 // maxCompileDepth bounds expression nesting (a chain like 1+1+...+1 nests
@@ -102,6 +103,18 @@ type compiler struct {
 const maxCompileDepth = 20000
 
 var errCompileDepth = &PyErr{exc: &Exception{typ: RecursionError, args: []Val{StrVal("maximum recursion depth exceeded during compilation")}}}
+
+// qualPrefix is what a function defined here gets before its name in its
+// __qualname__: "Class." in a class body, "f.<locals>." inside f.
+func (c *compiler) qualPrefix() string {
+	if c.classNames != nil {
+		return c.className + "."
+	}
+	if c.isFunc {
+		return qualOrName(c.code) + ".<locals>."
+	}
+	return ""
+}
 
 // isCell says whether name, resolved in this scope, lives in a cell.
 func (c *compiler) isCell(name string) bool {
@@ -871,7 +884,7 @@ func (c *compiler) makeFunction(co *Code, params []param, dst int) {
 func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
 	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
 		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}}
-	fc.code = &Code{name: name, filename: c.mod.filename, mod: c.mod}
+	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod}
 	co := fc.code
 	co.varargSlot, co.varkwSlot = -1, -1
 	seenStar := false

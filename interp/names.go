@@ -1,5 +1,7 @@
 package interp
 
+import "sort"
+
 // Names CPython offers as "Did you mean" candidates: the builtins in
 // their dict order, and dir() of the built-in types (sorted, as dir is).
 var builtinNames = []string{"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__", "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile", "delattr", "dir", "divmod", "eval", "exec", "format", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next", "anext", "oct", "ord", "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "None", "Ellipsis", "NotImplemented", "False", "True", "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object", "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__", "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError", "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError", "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "TypeError", "ValueError", "Warning", "FloatingPointError", "OverflowError", "ZeroDivisionError", "BytesWarning", "DeprecationWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning", "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", "BlockingIOError", "ChildProcessError", "ConnectionError", "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError", "IndentationError", "IndexError", "KeyError", "ModuleNotFoundError", "NotImplementedError", "RecursionError", "UnboundLocalError", "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ExceptionGroup", "EnvironmentError", "IOError", "open", "quit", "exit", "copyright", "credits", "license", "help"}
@@ -168,6 +170,42 @@ func attrErrorMsg(v Val, name string) string {
 		t = m.name
 	}
 	if s := suggest(typeDir[t], name); s != "" {
+		msg += ". Did you mean: '" + s + "'?"
+	}
+	return msg
+}
+
+// objectDir is dir(object()): every instance has these names.
+var objectDir = []string{"__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+	"__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__",
+	"__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+	"__subclasshook__", "__dict__", "__module__", "__weakref__"}
+
+// instAttrErrorMsg is AttributeError's message for an instance, with the
+// suggestion CPython draws from dir(instance).
+func instAttrErrorMsg(x *Instance, name string) string {
+	msg := "'" + x.cls.name + "' object has no attribute '" + name + "'"
+	seen := map[string]bool{}
+	var cands []string
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			cands = append(cands, n)
+		}
+	}
+	for _, n := range x.names {
+		add(n)
+	}
+	for _, k := range x.cls.mro {
+		for n := range k.attrs {
+			add(n)
+		}
+	}
+	for _, n := range objectDir {
+		add(n)
+	}
+	sort.Strings(cands)
+	if s := suggest(cands, name); s != "" {
 		msg += ". Did you mean: '" + s + "'?"
 	}
 	return msg

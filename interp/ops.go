@@ -688,7 +688,7 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 				}
 			}
 		} else {
-			return newErr(AttributeError, "'%s' object has no attribute '%s'", inst.cls.name, name)
+			return newErr(AttributeError, "%s", instAttrErrorMsg(inst, name))
 		}
 		if err != nil {
 			return err
@@ -760,7 +760,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__class__" {
 			return ObjVal(t.cls), nil
 		}
-		return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", t.cls.name, name)
+		return Val{}, newErr(AttributeError, "%s", instAttrErrorMsg(t, name))
 	case *Class:
 		if v, ok := t.lookup(name); ok {
 			return vm.bindClassAttr(v, o, t, false)

@@ -155,9 +155,9 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 	if npos > co.npos && co.varargSlot < 0 {
 		given := npos
 		if len(co.kwonly) > 0 || len(kwn) > 0 {
-			return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", co.name, co.npos, plural(co.npos), given, wasWere(given))
+			return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", qualOrName(co), co.npos, plural(co.npos), given, wasWere(given))
 		}
-		return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", co.name, co.npos, plural(co.npos), given, wasWere(given))
+		return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", qualOrName(co), co.npos, plural(co.npos), given, wasWere(given))
 	}
 	for i := 0; i < npos && i < co.npos; i++ {
 		f.set(int32(i), args[i])
@@ -187,10 +187,10 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 				kwd.set(StrVal(name), args[npos+k])
 				continue
 			}
-			return newErr(TypeError, "%s() got an unexpected keyword argument '%s'", co.name, name)
+			return newErr(TypeError, "%s() got an unexpected keyword argument '%s'", qualOrName(co), name)
 		}
 		if f.regs[idx].Tag != tagEmpty {
-			return newErr(TypeError, "%s() got multiple values for argument '%s'", co.name, name)
+			return newErr(TypeError, "%s() got multiple values for argument '%s'", qualOrName(co), name)
 		}
 		f.set(int32(idx), args[npos+k])
 	}
@@ -208,10 +208,10 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 		}
 	}
 	if len(missing) > 0 {
-		return newErr(TypeError, "%s() missing %d required positional argument%s: %s", co.name, len(missing), plural(len(missing)), andList(missing))
+		return newErr(TypeError, "%s() missing %d required positional argument%s: %s", qualOrName(co), len(missing), plural(len(missing)), andList(missing))
 	}
 	if len(missingKw) > 0 {
-		return newErr(TypeError, "%s() missing %d required keyword-only argument%s: %s", co.name, len(missingKw), plural(len(missingKw)), andList(missingKw))
+		return newErr(TypeError, "%s() missing %d required keyword-only argument%s: %s", qualOrName(co), len(missingKw), plural(len(missingKw)), andList(missingKw))
 	}
 	if fn.free != nil {
 		for i, to := range co.freeTo {
