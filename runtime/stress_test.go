@@ -9,6 +9,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -279,4 +280,38 @@ func TestDisassemble(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 	_ = generated.OpEnd
+}
+
+// TestGCWaitsForUnboundedLoop is the control for TestGCDuringNativeLoop:
+// without a safepoint budget, a collection started while native code runs
+// waits for it, and the pause histogram shows it. (If this failed, the
+// ≤ 10 ms check above would prove nothing.)
+func TestGCWaitsForUnboundedLoop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a long native loop")
+	}
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	frame := ints(0, bigLoop()/4, 0)
+	before := gcPauses()
+	done := make(chan templates.ExitCode)
+	go func() { done <- tr.Run(&templates.State{Budget: 1 << 62}, frame) }()
+	// Wait until native code is looping (it writes i as it goes).
+	for atomic.LoadUint64(&frame[0].Bits) == 0 {
+		runtime.Gosched()
+	}
+	runtime.GC()
+	ec := <-done
+	longest, _ := maxPauseSince(before, gcPauses())
+	t.Logf("longest pause ≤ %.3g ms", longest*1e3)
+	if ec.Reason() != templates.ExitEnd {
+		t.Fatalf("exit %v", ec)
+	}
+	if longest <= 0.010 {
+		t.Errorf("longest pause %.3g ms: the GC did not wait for native code, so the pause test cannot fail", longest*1e3)
+	}
 }
