@@ -625,6 +625,7 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 	pos, kw := splitKw(args, kwn)
 	sep, end := " ", "\n"
+	w := vm.out
 	for k, v := range kw {
 		switch k {
 		case "sep":
@@ -643,23 +644,34 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 				}
 				end = s.s
 			}
-		case "flush", "file":
+		case "file":
+			if v.T != tagNone {
+				st, ok := v.O.(*Stream)
+				if !ok {
+					return Val{}, newErr(AttributeError, "'%s' object has no attribute 'write'", typeName(v))
+				}
+				w = st.w
+			}
+		case "flush":
 		default:
 			return Val{}, newErr(TypeError, "print() got an unexpected keyword argument '%s'", k)
 		}
 	}
 	for i, a := range pos {
 		if i > 0 {
-			vm.out.WriteString(sep)
+			w.WriteString(sep)
 		}
 		s := vm.strOf(a)
 		if vm.pending != nil {
 			// str() of this argument failed: CPython has written what came before.
 			return Val{}, vm.takePending()
 		}
-		vm.out.WriteString(s)
+		w.WriteString(s)
 	}
-	vm.out.WriteString(end)
+	w.WriteString(end)
+	if w != vm.out {
+		w.Flush() // stderr is unbuffered in effect: tracebacks must come after it
+	}
 	return NoneVal, nil
 }
 

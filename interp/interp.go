@@ -66,7 +66,9 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 		return 1
 	}
 	vm := newVM(out, mod)
-	vm.modules["sys"] = sysModule(filename, args)
+	errOut := bufio.NewWriterSize(stderr, 4096)
+	defer errOut.Flush()
+	vm.modules["sys"] = sysModule(filename, args, out, errOut)
 	vm.modules["string"] = stringModule()
 	vm.modules["collections"] = collectionsModule()
 	vm.modules["random"] = randomModule()
@@ -279,8 +281,18 @@ func exitStatus(vm *VM, e *Exception, stderr io.Writer) int {
 	return 1
 }
 
-func sysModule(filename string, args []string) *Module {
+// Stream is sys.stdout or sys.stderr.
+type Stream struct {
+	name string
+	w    *bufio.Writer
+}
+
+func (*Stream) typeName() string { return "_io.TextIOWrapper" }
+
+func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Module {
 	m := &Module{name: "sys", attrs: map[string]Val{}}
+	m.attrs["stdout"] = ObjVal(&Stream{name: "<stdout>", w: stdout})
+	m.attrs["stderr"] = ObjVal(&Stream{name: "<stderr>", w: stderr})
 	argv := []Val{StrVal(filename)}
 	for _, a := range args {
 		argv = append(argv, StrVal(a))

@@ -10,12 +10,13 @@ var methodNames = map[string][]string{
 		"rindex", "count", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
 		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "splitlines", "swapcase",
 		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
-	"list":  {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
-	"dict":  {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total"},
-	"set":   {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint"},
-	"tuple": {"index", "count"},
-	"int":   {"bit_length", "to_bytes", "conjugate", "bit_count"},
-	"float": {"is_integer", "hex", "conjugate"},
+	"list":              {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
+	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total"},
+	"set":               {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint"},
+	"tuple":             {"index", "count"},
+	"int":               {"bit_length", "to_bytes", "conjugate", "bit_count"},
+	"float":             {"is_integer", "hex", "conjugate"},
+	"_io.TextIOWrapper": {"write", "flush"},
 }
 
 func hasMethod(v Val, name string) bool {
@@ -65,6 +66,22 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 	switch x := self.O.(type) {
 	case *Str:
 		return vm.strMethod(x, name, args, kwn)
+	case *Stream:
+		switch name {
+		case "write":
+			if len(args) != 1 || !args[0].isStr() {
+				return Val{}, newErr(TypeError, "write() argument must be str, not %s", typeName(args[0]))
+			}
+			s := args[0].str()
+			x.w.WriteString(s.s)
+			if x.w != vm.out {
+				x.w.Flush()
+			}
+			return IntVal(int64(s.length())), nil
+		case "flush":
+			x.w.Flush()
+			return NoneVal, nil
+		}
 	case *List:
 		return vm.listMethod(x, name, args, kwn)
 	case *Dict:
