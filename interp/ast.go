@@ -242,3 +242,10 @@ type withExit struct {
 	pos
 	mgr int
 }
+
+// NamedExpr is an assignment expression, name := value.
+type NamedExpr struct {
+	pos
+	name  string
+	value Expr
+}

@@ -918,6 +918,11 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	co.simple = co.npos == co.nparams
 	names := map[string]bool{}
 	assigned(body, names, fc.globals)
+	walkStmts(body, func(e Expr) {
+		if ne, ok := e.(*NamedExpr); ok {
+			names[ne.name] = true
+		}
+	}, func([]param, []Stmt) {})
 	nonlocals := map[string]bool{}
 	collectNonlocals(body, nonlocals)
 	for n := range nonlocals {
@@ -1304,6 +1309,11 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		c.makeFunction(co, x.params, dst)
 	case *Starred:
 		c.errAt(x.pos, "can't use starred expression here")
+	case *NamedExpr:
+		t := c.temp()
+		c.exprTo(x.value, t)
+		c.storeName(x.name, t, x.pos)
+		c.emit(opMove, dst, t)
 	case *Yield:
 		if !c.isFunc {
 			c.errAt(x.pos, "'yield' outside function")

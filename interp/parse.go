@@ -728,11 +728,7 @@ func (ps *parser) atExprEnd() bool {
 }
 
 func (ps *parser) namedExpr() Expr {
-	e := ps.expr()
-	if ps.isOp(":=") {
-		ps.failAt(ps.tok(), "assignment expressions are not supported")
-	}
-	return e
+	return ps.expr()
 }
 
 // expr parses a full expression (conditional or lambda).
@@ -751,6 +747,11 @@ func (ps *parser) expr() Expr {
 			y.x = ps.exprList()
 		}
 		return y
+	}
+	if t := ps.tok(); t.kind == tName && !keywords[t.val] && ps.peek().kind == tOp && ps.peek().val == ":=" {
+		ps.next()
+		ps.next()
+		return &NamedExpr{pos{t.line, t.col}, t.val, ps.expr()}
 	}
 	if ps.isKw("lambda") {
 		at := ps.here()

@@ -1021,6 +1021,22 @@ kiwi    |  0.25| 12  |   3.000
 [0, 4, 0, 6] [6, 0, 4] [] [0, 4]
 [1, 2]
 `},
+	{"walrus", `data = [3, 8, 1, 9]
+if (n := len(data)) > 3:
+    print("long", n)
+def f():
+    xs = [1, 5, 2]
+    i = 0
+    while (v := xs[i]) < 5:
+        i += 1
+    return v, i, [y for x in xs if (y := x * 2) > 3], y
+print(f())
+total = 0
+print([total := total + x for x in range(4)], total)
+`, `long 4
+(5, 1, [10, 4], 4)
+[0, 1, 3, 6] 6
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

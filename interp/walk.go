@@ -79,6 +79,8 @@ func walkExpr(e Expr, fn func(Expr)) {
 		walkExpr(x.x, fn)
 	case *Yield:
 		walkExpr(x.x, fn)
+	case *NamedExpr:
+		walkExpr(x.value, fn)
 	case *Lambda:
 		for _, p := range x.params {
 			walkExpr(p.def, fn)
