@@ -200,9 +200,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i := range r.mem[:total] {
-		r.mem[i] = trapByte
-	}
+	fill(r.mem[:total], trapByte)
 	for i, p := range plans {
 		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.table); err != nil {
 			c.mu.Lock()
@@ -311,5 +309,16 @@ func (c *Cache) dropLocked(t *Trace) {
 	t.region.refs--
 	if t.region.refs == 0 {
 		c.releaseLocked(t.region)
+	}
+}
+
+// fill sets every byte of b to x, by doubling copies (memmove speed).
+func fill(b []byte, x byte) {
+	if len(b) == 0 {
+		return
+	}
+	b[0] = x
+	for n := 1; n < len(b); n *= 2 {
+		copy(b[n:], b[:n])
 	}
 }

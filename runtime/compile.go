@@ -182,23 +182,32 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 				got = dataAddr + uint64(h.got)
 			}
 			err := relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got)
-			var re *relocs.RangeError
-			if target >= 0 && p.veneers > 0 && errors.As(err, &re) {
-				// Too far for the branch: go through the target's veneer.
-				v = p.veneer(mem, base, target)
-				err = relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got)
+			if err != nil {
+				err = p.retry(err, mem, base, target, h, buf, at, got)
 			}
 			if err != nil {
-				// A region is at most maxRegion bytes, so every in-trace
-				// branch reaches: a RangeError is a broken invariant.
-				if errors.As(err, &re) {
-					err = fmt.Errorf("BUG: %w", err)
-				}
 				return p.holeError(i, info, hi, err)
 			}
 		}
 	}
 	return nil
+}
+
+// retry handles a failed patch: a branch out of reach goes through its
+// target's veneer when the trace has them. Kept out of emit's loop so that
+// loop allocates nothing.
+func (p *plan) retry(err error, mem []byte, base uint64, target int, h *hole, buf []byte, at, got uint64) error {
+	var re *relocs.RangeError
+	if target >= 0 && p.veneers > 0 && errors.As(err, &re) {
+		v := p.veneer(mem, base, target)
+		err = relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got)
+	}
+	// A region is at most maxRegion bytes, so every in-trace branch
+	// reaches: a RangeError left is a broken invariant.
+	if errors.As(err, &re) {
+		err = fmt.Errorf("BUG: %w", err)
+	}
+	return err
 }
 
 func (p *plan) stubFor(exit int, small *[]int32, large *map[int]int) int {
