@@ -60,7 +60,7 @@ func (g *Generator) next() (Val, bool, error) {
 		return Val{}, false, newErr(ValueError, "generator already executing")
 	}
 	vm := g.vm
-	if vm.depth >= maxDepth {
+	if vm.depth >= vm.limit {
 		return Val{}, false, newErr(RecursionError, "maximum recursion depth exceeded")
 	}
 	g.running = true

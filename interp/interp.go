@@ -93,7 +93,7 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 
 func newVM(out *bufio.Writer, mod *moduleState) *VM {
 	vm := &VM{out: out, mod: mod, stack: make([]templates.Value, stackSlots), ostack: make([]Object, stackSlots),
-		modules: map[string]*Module{"math": mathModule()}, frames: make([]frame, maxDepth+2)}
+		modules: map[string]*Module{"math": mathModule()}, frames: make([]frame, maxDepth+2), limit: maxDepth}
 	vm.bi = vm.builtins()
 	for name, v := range vm.bi {
 		if i, ok := mod.gindex[name]; ok {
@@ -303,10 +303,27 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 		return Val{}, newErrVal(SystemExit, append([]Val(nil), args...)...)
 	}})
 	m.attrs["getrecursionlimit"] = ObjVal(&Builtin{name: "getrecursionlimit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		return IntVal(maxDepth), nil
+		return IntVal(int64(vm.limit)), nil
 	}})
 	m.attrs["setrecursionlimit"] = ObjVal(&Builtin{name: "setrecursionlimit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		// The limit is fixed: deeper recursion would need more Go stack than a trace may assume.
+		if len(args) != 1 || args[0].T != tagInt {
+			return Val{}, newErr(TypeError, "setrecursionlimit() takes exactly one int argument")
+		}
+		n := int64(args[0].B)
+		if n < 1 {
+			return Val{}, newErr(ValueError, "recursion limit must be greater or equal than 1")
+		}
+		if int(n) <= vm.depth {
+			return Val{}, newErr(RecursionError, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", n, vm.depth)
+		}
+		// Beyond maxLimit the Go stack, not Python, would be the limit.
+		vm.limit = int(min(n, maxLimit))
+		if vm.limit+2 > len(vm.frames) {
+			// Active calls keep pointers into the old array; deeper ones use the new.
+			frames := make([]frame, vm.limit+2)
+			copy(frames, vm.frames)
+			vm.frames = frames
+		}
 		return NoneVal, nil
 	}})
 	return m

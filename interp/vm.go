@@ -8,8 +8,12 @@ import (
 	"github.com/copypatch/copypatch/templates"
 )
 
-// maxDepth is CPython's default recursion limit.
-const maxDepth = 1000
+// maxDepth is CPython's default recursion limit; sys.setrecursionlimit can
+// raise it up to maxLimit, which keeps the Go stack well inside its bound.
+const (
+	maxDepth = 1000
+	maxLimit = 100000
+)
 
 // VM runs compiled code. One VM per Run: nothing is shared between runs.
 type VM struct {
@@ -22,6 +26,7 @@ type VM struct {
 	mod        *moduleState
 	steps      uint64
 	jumpTo     int
+	limit      int   // the recursion limit
 	argStack   []Val // arguments of calls to builtins and methods
 	argSP      int
 	bigSlab    []BigInt       // unused big ints, allocated in bulk
@@ -128,7 +133,7 @@ func (vm *VM) tbLine(f *frame, pc int) tbEntry {
 // callFunction runs a Python function with positional args and keyword
 // args (the last len(kwn) of args).
 func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) {
-	if vm.depth >= maxDepth {
+	if vm.depth >= vm.limit {
 		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
 	}
 	co := fn.code
@@ -586,7 +591,7 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			fnv := objs[in.B]
 			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && fn.code.simple && !fn.code.isGenerator {
 				// Fast path: positional call with exactly the parameters.
-				if vm.depth >= maxDepth {
+				if vm.depth >= vm.limit {
 					err = newErr(RecursionError, "maximum recursion depth exceeded")
 					break
 				}
