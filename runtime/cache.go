@@ -76,7 +76,9 @@ func NewCache(cfg Config) (*Cache, error) {
 	if cfg.ChunkBytes <= 0 {
 		cfg.ChunkBytes = 256 << 10
 	}
-	cfg.ChunkBytes = roundUp(cfg.ChunkBytes, pageSize)
+	// Whole pages, and no chunk larger than the limit (else nothing fits).
+	cfg.MaxCodeBytes = max(cfg.MaxCodeBytes&^(pageSize-1), pageSize)
+	cfg.ChunkBytes = min(roundUp(cfg.ChunkBytes, pageSize), cfg.MaxCodeBytes)
 	c := &Cache{cfg: cfg, table: theTable(), live: map[*Trace]struct{}{}}
 	if cfg.PerfMap {
 		c.perf = openPerfMap()

@@ -315,3 +315,20 @@ func TestGCWaitsForUnboundedLoop(t *testing.T) {
 		t.Errorf("longest pause %.3g ms: the GC did not wait for native code, so the pause test cannot fail", longest*1e3)
 	}
 }
+
+func TestConfigClamps(t *testing.T) {
+	// A chunk larger than the limit shrinks to it, so the limit's worth of
+	// traces still compiles.
+	c := newCache(t, Config{MaxCodeBytes: pageSize + 100, ChunkBytes: 1 << 20})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	if st := c.Stats(); st.MappedBytes != pageSize {
+		t.Errorf("mapped %d, want one page", st.MappedBytes)
+	}
+	if _, err := c.Compile(sumLoop()); !errors.Is(err, ErrCodeLimit) {
+		t.Errorf("second compile: %v, want ErrCodeLimit", err)
+	}
+}
