@@ -161,6 +161,9 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 func (vm *VM) setAttr(o Val, name string, v Val) error {
 	switch x := o.O.(type) {
 	case *Instance:
+		if x.cls == objectClass {
+			return newErr(AttributeError, "'object' object has no attribute '%s' and no __dict__ for setting new attributes", name)
+		}
 		if p, ok := x.cls.lookup(name); ok {
 			if prop, ok := p.O.(*Property); ok {
 				if prop.set.T == tagEmpty {
@@ -173,6 +176,10 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 		x.set(name, v)
 		return nil
 	case *Class:
+		if x == objectClass {
+			// Shared by every run: never written.
+			return newErr(TypeError, "cannot set '%s' attribute of immutable type 'object'", name)
+		}
 		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
 			fn.cls = x
 		}
