@@ -1,6 +1,9 @@
 package jit
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/copypatch/copypatch/templates"
 )
 
@@ -9,26 +12,28 @@ import (
 // generous. The guard page below it turns an overflow into a fault.
 const stackSize = 64 << 10
 
-// stacks holds idle native stacks; one is taken per running entry, so
-// goroutines can run traces at once. Beyond its capacity they are unmapped.
-var stacks = make(chan []byte, 64)
+// nativeStack is one native stack. Idle ones wait in stackPool; when the
+// pool drops one, its cleanup unmaps the memory.
+type nativeStack struct{ mem []byte }
 
-func getStack() ([]byte, error) {
-	select {
-	case s := <-stacks:
+// stackPool holds idle native stacks: one is taken per running entry, so
+// goroutines can run traces at once, and sync.Pool keeps them per P.
+var stackPool sync.Pool
+
+func getStack() (*nativeStack, error) {
+	if s, ok := stackPool.Get().(*nativeStack); ok {
 		return s, nil
-	default:
-		return mapStack(stackSize)
 	}
+	mem, err := mapStack(stackSize)
+	if err != nil {
+		return nil, err
+	}
+	s := &nativeStack{mem}
+	runtime.AddCleanup(s, func(mem []byte) { unmap(mem) }, mem)
+	return s, nil
 }
 
-func putStack(s []byte) {
-	select {
-	case stacks <- s:
-	default:
-		unmap(s)
-	}
-}
+func (s *nativeStack) top() uintptr { return uintptrOf(s.mem) + uintptr(len(s.mem)) }
 
 // Run enters the trace at its first uop with st and frame and returns the
 // exit code native code left with. It sets st.Frame to &frame[0]. It
@@ -63,9 +68,8 @@ func (t *Trace) RunAt(i int, st *templates.State, frame []templates.Value) templ
 	t.entries.Add(1)
 	t.stamp.Store(t.cache.clock.Add(1))
 	st.Frame = &frame[0]
-	top := uintptrOf(stack) + uintptr(len(stack))
-	ec := enter(t.addr(t.starts[i]), st, &frame[0], top)
-	putStack(stack)
+	ec := enter(t.addr(t.starts[i]), st, &frame[0], stack.top())
+	stackPool.Put(stack)
 	return templates.ExitCode(ec)
 }
 
