@@ -324,3 +324,31 @@ func fill(b []byte, x byte) {
 		copy(b[n:], b[:n])
 	}
 }
+
+// Close frees every trace and unmaps all code memory, the spare chunk too.
+// It fails with ErrBusy, freeing nothing, if a trace is running. The cache
+// stays usable: a later Compile maps memory again.
+func (c *Cache) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var claimed []*Trace
+	for t := range c.live {
+		if !t.state.CompareAndSwap(0, -1) {
+			for _, u := range claimed {
+				u.state.Store(0)
+			}
+			return ErrBusy
+		}
+		claimed = append(claimed, t)
+	}
+	for _, t := range claimed {
+		c.dropLocked(t)
+		c.stats.Freed++
+	}
+	for _, ch := range c.chunks {
+		unmap(ch.mem)
+		c.mapped -= len(ch.mem)
+	}
+	c.chunks = nil
+	return nil
+}

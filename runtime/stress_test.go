@@ -332,3 +332,39 @@ func TestConfigClamps(t *testing.T) {
 		t.Errorf("second compile: %v, want ErrCodeLimit", err)
 	}
 }
+
+func TestCloseUnmapsEverything(t *testing.T) {
+	c := newCache(t, Config{ChunkBytes: pageSize})
+	var keep []*Trace
+	for i := 0; i < 5; i++ {
+		tr, err := c.Compile(sumLoop())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			tr.Free()
+		} else {
+			keep = append(keep, tr)
+		}
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Stats(); st.MappedBytes != 0 || st.Traces != 0 || st.Freed != 5 {
+		t.Errorf("after Close: %+v", st)
+	}
+	for _, tr := range keep {
+		if tr.Valid() || tr.Run(&templates.State{}, ints(0, 1, 0)) != ExitInvalid {
+			t.Error("a closed cache's trace still runs")
+		}
+	}
+	// The cache is still usable.
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ec := tr.Run(&templates.State{Budget: 1 << 30}, ints(0, 4, 0)); ec.Reason() != templates.ExitEnd {
+		t.Errorf("exit %v", ec)
+	}
+	c.Close()
+}
