@@ -77,7 +77,12 @@ func TestGCDuringNativeLoop(t *testing.T) {
 	st := &templates.State{}
 	before := gcPauses()
 	done := make(chan templates.ExitCode)
-	go func() { done <- tr.RunLoop(st, frame, 1<<16) }()
+	// About 0.1 ms of native work per entry (emulation is ~10× slower).
+	budget := int64(1 << 16)
+	if emulated() {
+		budget = 1 << 12
+	}
+	go func() { done <- tr.RunLoop(st, frame, budget) }()
 	gcs := 0
 	var ec templates.ExitCode
 loop:
