@@ -22,6 +22,17 @@
 // if eviction cannot make room, Compile fails with ErrCodeLimit and the
 // caller keeps interpreting.
 //
+// # Compiling
+//
+// Compile (or CompileBatch) takes a trace of Uops: an op, its operands, the
+// index of its in-trace jump target and its exit index, the last two read
+// only when the op's stencil jumps or side-exits. Pass 1 places every uop's
+// code back to back (each falls through to the next), one exit stub per
+// distinct exit index, and the data; pass 2 copies and patches. A batch is
+// at most 64 MiB, so every branch reaches directly; veneers are reserved
+// only for a trace whose code outgrows the branch reach. A trace must end
+// with a uop that never falls through (end, exit, jump or loop).
+//
 // # Entering native code
 //
 // Run calls an ABI0 NOSPLIT assembly trampoline (enter_amd64.s,

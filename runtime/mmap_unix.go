@@ -7,7 +7,7 @@ import "golang.org/x/sys/unix"
 // pageSize is the granule of protection changes.
 var pageSize = unix.Getpagesize()
 
-// mapRW maps n bytes (a multiple of pageSize) of private anonymous memory
+// mapNone maps n bytes (a multiple of pageSize) of private anonymous memory
 // with no access; callers open the pages they use with protect.
 func mapNone(n int) ([]byte, error) {
 	return unix.Mmap(-1, 0, n, unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANON|mapJITFlag)
