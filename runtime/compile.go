@@ -1,6 +1,7 @@
 package jit
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"unsafe"
@@ -66,6 +67,9 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		info := &tab[u.Op]
 		if len(info.code) == 0 {
 			return nil, &TraceError{i, fmt.Sprintf("op %v has no stencil for this target", u.Op)}
+		}
+		if info.bad != nil {
+			return nil, &TraceError{i, fmt.Sprintf("op %v: %v", u.Op, info.bad)}
 		}
 		p.starts[i] = off
 		off += len(info.code)
@@ -175,6 +179,12 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 			}
 			buf, at := code, codeAddr
 			if h.data {
+				if h.kind == relocs.Abs64 {
+					// The common case (operand and GOT words), inline: newTable
+					// checked the bounds.
+					binary.LittleEndian.PutUint64(data[h.off:], v+uint64(h.addend))
+					continue
+				}
 				buf, at = data, dataAddr
 			}
 			var got uint64

@@ -1,6 +1,7 @@
 package jit
 
 import (
+	"fmt"
 	"sync"
 
 	"github.com/copypatch/copypatch/generated"
@@ -28,6 +29,7 @@ type opInfo struct {
 	continues  bool            // has a _JIT_CONTINUE hole
 	jumps      bool            // has a _JIT_JUMP_TARGET hole
 	exits      bool            // has a _JIT_EXIT hole
+	bad        error           // a hole relocs.Check rejects: the op cannot be compiled
 }
 
 type table [generated.NumOps]opInfo
@@ -57,6 +59,16 @@ func newTable(stencils *[generated.NumOps]relocs.Stencil) *table {
 		info.align = max(int(st.DataAlign), 1)
 		start := len(all)
 		for _, h := range st.Holes {
+			buf := st.Code
+			if h.Section == relocs.Data {
+				buf = st.Data
+			}
+			if err := relocs.Check(h.Kind, buf, int(h.Offset), h.Addend); err != nil && info.bad == nil {
+				info.bad = fmt.Errorf("hole %s at %v+%#x: %w", h.Symbol, h.Section, h.Offset, err)
+			}
+			if h.Kind.UsesGOT() && (h.GOT < 0 || int(h.GOT)+8 > len(st.Data)) && info.bad == nil {
+				info.bad = fmt.Errorf("hole %s: GOT slot %d outside the %d data bytes", h.Symbol, h.GOT, len(st.Data))
+			}
 			all = append(all, hole{addend: h.Addend, off: h.Offset, got: h.GOT, kind: h.Kind, value: h.Value, data: h.Section == relocs.Data})
 			switch h.Value {
 			case relocs.ValueContinue:
