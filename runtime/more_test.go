@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/relocs"
 	"github.com/copypatch/copypatch/templates"
 	"golang.org/x/arch/arm64/arm64asm"
 )
@@ -144,5 +145,25 @@ func TestStencilsKeepFixedRegisters(t *testing.T) {
 				t.Errorf("%v+%#x: %v uses a fixed register", op, off, in)
 			}
 		}
+	}
+}
+
+// TestBadStencil: a stencil whose hole does not fit its bytes makes its op
+// uncompilable with an error, never a panic while patching.
+func TestBadStencil(t *testing.T) {
+	c := newCache(t, Config{})
+	stencils := generated.Stencils
+	add := stencils[generated.OpIntAdd]
+	add.Holes = append([]relocs.Hole(nil), add.Holes...)
+	add.Holes[0].Offset = uint32(len(add.Code) + 100)
+	stencils[generated.OpIntAdd] = add
+	c.table = newTable(&stencils)
+	_, err := c.Compile([]Uop{{Op: generated.OpIntAdd}, {Op: generated.OpEnd}})
+	var te *TraceError
+	if !errors.As(err, &te) || te.Uop != 0 || !strings.Contains(err.Error(), "int_add") {
+		t.Errorf("got %v, want a TraceError for uop 0 (int_add)", err)
+	}
+	if _, err := c.Compile([]Uop{{Op: generated.OpEnd}}); err != nil {
+		t.Errorf("other ops still compile: %v", err)
 	}
 }
