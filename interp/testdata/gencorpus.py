@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Rebuild the .out/.status/.lasterr parts of corpus/*.txtar from python3.
+
+Usage: python3 interp/testdata/gencorpus.py [FILE.txtar ...]
+
+Each txtar keeps only its -- name.py -- parts as source of truth; this
+script runs every program with python3 and rewrites the expected parts.
+CPython 3.14 is the reference while the machine may have 3.11, so known
+3.14 wording differences are patched (see FIXES) and programs listed on a
+`py314-only:` comment line are reported if python3 disagrees with them.
+"""
+import glob, os, re, subprocess, sys
+
+# 3.11 text -> 3.14 text, applied to stdout and the last stderr line.
+FIXES = [
+    ("ZeroDivisionError: integer division or modulo by zero", "ZeroDivisionError: division by zero"),
+]
+
+# Programs whose last stderr line CPython 3.14 words differently from 3.11:
+# the 3.14 text is written instead. Each is also named on the txtar's
+# `py314-only:` line so the live python3 comparison skips it.
+LASTERR314 = {
+    "type_unhashable": "TypeError: cannot use 'list' as a dict key (unhashable type: 'list')",
+}
+
+def parse(data):
+    lines = data.split("\n")
+    comment, files, cur = [], [], None
+    for ln in lines:
+        m = re.match(r"^-- (.+) --$", ln)
+        if m:
+            cur = [m.group(1), []]
+            files.append(cur)
+        elif cur is None:
+            comment.append(ln)
+        else:
+            cur[1].append(ln)
+    out = []
+    for name, body in files:
+        text = "\n".join(body)
+        out.append((name, text))
+    return "\n".join(comment), out
+
+def run(name, src):
+    p = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True)
+    out = p.stdout
+    errs = p.stderr.rstrip("\n").split("\n")
+    last = errs[-1] if p.stderr else ""
+    for a, b in FIXES:
+        out = out.replace(a, b); last = last.replace(a, b)
+    return out, p.returncode, last
+
+def main():
+    files = sys.argv[1:] or sorted(glob.glob(os.path.join(os.path.dirname(__file__), "corpus", "*.txtar")))
+    for f in files:
+        comment, parts = parse(open(f).read())
+        res = [comment.rstrip("\n") + "\n"]
+        for name, body in parts:
+            if not name.endswith(".py"):
+                continue
+            stem = name[:-3]
+            src = body if body.endswith("\n") else body + "\n"
+            src = src.rstrip("\n") + "\n"
+            out, status, last = run(stem, src)
+            res.append("-- %s --\n%s" % (name, src))
+            res.append("-- %s.out --\n%s" % (stem, out))
+            if out and not out.endswith("\n"):
+                res.append("\n")
+            last = LASTERR314.get(stem, last)
+            if status != 0:
+                res.append("-- %s.status --\n%d\n" % (stem, status))
+                res.append("-- %s.lasterr --\n%s\n" % (stem, last))
+        open(f, "w").write("".join(res))
+
+main()
