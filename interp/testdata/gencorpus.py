@@ -21,6 +21,8 @@ FIXES = [
 # `py314-only:` line so the live python3 comparison skips it.
 LASTERR314 = {
     "type_unhashable": "TypeError: cannot use 'list' as a dict key (unhashable type: 'list')",
+    "value_error_unpack": "ValueError: too many values to unpack (expected 2, got 3)",
+    "zerodiv_float": "ZeroDivisionError: division by zero",
 }
 
 def parse(data):
