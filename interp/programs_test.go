@@ -68,11 +68,6 @@ func runPrograms(t *testing.T, dir string) {
 
 func TestLangPrograms(t *testing.T) { runPrograms(t, "lang") }
 
-// TestBenchPrograms checks the benchmark checksums; they take seconds each
-// in an interpreter, so -short leaves them out.
-func TestBenchPrograms(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: benchmark programs are slow")
-	}
-	runPrograms(t, "bench")
-}
+// TestBenchPrograms checks the benchmark checksums, so a fast wrong answer
+// can't pass for a fast one.
+func TestBenchPrograms(t *testing.T) { runPrograms(t, "bench") }
