@@ -3,10 +3,13 @@ module github.com/copypatch/copypatch
 go 1.26
 
 require (
+	github.com/spf13/cobra v1.10.1
+	golang.org/x/arch v0.22.0
+	golang.org/x/sys v0.38.0
+	golang.org/x/tools v0.39.0
+)
+
+require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
-	github.com/spf13/cobra v1.10.1 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
-	golang.org/x/arch v0.22.0 // indirect
-	golang.org/x/sys v0.38.0 // indirect
-	golang.org/x/tools v0.39.0 // indirect
 )
