@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"strings"
 	"time"
@@ -44,6 +45,9 @@ generated/stencils_<os>_<arch>.go.`,
 				if abs, err := filepath.Abs(out); err == nil {
 					pkg = filepath.Base(abs)
 				}
+			}
+			if !token.IsIdentifier(pkg) {
+				return fmt.Errorf("output directory %q does not name a Go package: pass --package NAME", out)
 			}
 			opts.KeepObjects = keepObjects
 			opts.Progress = progress()
