@@ -21,7 +21,6 @@ import (
 	"runtime"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/sys/unix"
 
 	"github.com/copypatch/copypatch/stencilgen"
 )
@@ -99,7 +98,7 @@ func moduleRoot() (string, error) {
 
 // progress draws one self-erasing progress line when stderr is a terminal.
 func progress() func(done, total int, obj *stencilgen.Object) {
-	if _, err := unix.IoctlGetTermios(int(os.Stderr.Fd()), unix.TCGETS); err != nil {
+	if fi, err := os.Stderr.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
 	return func(done, total int, obj *stencilgen.Object) {
