@@ -108,8 +108,16 @@ loop:
 	if gcs < 2 {
 		t.Errorf("only %d GCs ran during the loop", gcs)
 	}
-	if longest > 0.010 {
-		t.Errorf("longest GC pause %.3g ms, want ≤ 10 ms", longest*1e3)
+	// Under qemu every pause is inflated by the emulator (signals, futexes
+	// and the stop-the-world itself run emulated), whatever native code
+	// does; a loop that ignored its budget would still show a pause of
+	// seconds, so the looser bound there still catches it.
+	limit := 0.010
+	if emulated() {
+		limit = 0.050
+	}
+	if longest > limit {
+		t.Errorf("longest GC pause %.3g ms, want ≤ %.3g ms", longest*1e3, limit*1e3)
 	}
 }
 
