@@ -117,54 +117,6 @@ func decodeA64(k Kind, code []byte, off int, addend int64) (a64Inst, error) {
 	return in, nil
 }
 
-func patchA64(k Kind, code []byte, off int, place, value uint64, addend int64, got uint64) error {
-	in, err := decodeA64(k, code, off, addend)
-	if err != nil {
-		return err
-	}
-	if place%4 != 0 {
-		return &InstructionError{k, off, fmt.Sprintf("instruction at misaligned address %#x", place)}
-	}
-	target := value + uint64(addend)
-	w := in.w
-	switch k {
-	case A64Branch26:
-		d := int64(target - place)
-		if d%4 != 0 {
-			return fmt.Errorf("relocs: %v at %#x: target %#x is not 4-byte aligned", k, place, target)
-		}
-		if !fitsSigned(d, 28) {
-			return &RangeError{k, place, value}
-		}
-		w = w&^0x03FFFFFF | uint32(d>>2)&0x03FFFFFF
-	case A64Page21, A64GOTPage21:
-		reported := value
-		if k == A64GOTPage21 {
-			target, reported = got, got
-		}
-		d := int64(target>>12 - place>>12)
-		if !fitsSigned(d, 21) {
-			return &RangeError{k, place, reported}
-		}
-		w = encADR(w, d)
-	case A64PageOff12:
-		lo := target & 0xfff
-		if lo&(1<<in.shift-1) != 0 {
-			return &InstructionError{k, off, fmt.Sprintf("low 12 bits %#x of %#x are not aligned to the %d-byte access", lo, target, 1<<in.shift)}
-		}
-		w = w&^(0xFFF<<10) | uint32(lo>>in.shift)<<10
-	case A64GOTLoad12:
-		w, err = relaxA64GOTLoad(in, off, place, value, got)
-		if err != nil {
-			return err
-		}
-	case A64MovW0, A64MovW1, A64MovW2, A64MovW3:
-		w = w&^(0xFFFF<<5) | uint32(target>>in.shift&0xFFFF)<<5
-	}
-	binary.LittleEndian.PutUint32(code[off:], w)
-	return nil
-}
-
 // encADR puts a 21-bit immediate into ADR/ADRP's immlo:immhi.
 func encADR(w uint32, d int64) uint32 {
 	return w&^(3<<29|0x7FFFF<<5) | uint32(d&3)<<29 | uint32(d>>2&0x7FFFF)<<5

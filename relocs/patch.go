@@ -78,22 +78,11 @@ func (e *InstructionError) Error() string {
 // *InstructionError when the instruction at off does not suit the kind, and
 // other errors for a bad kind or an offset outside code. It never panics.
 func Patch(k Kind, code []byte, off int, place, value uint64, addend int64, got uint64) error {
-	if err := bounds(k, code, off); err != nil {
+	f, err := NewFixup(k, code, off, addend)
+	if err != nil {
 		return err
 	}
-	field := code[off : off+k.Size()]
-	switch k {
-	case Abs64:
-		binary.LittleEndian.PutUint64(field, value+uint64(addend))
-		return nil
-	case X86PCRel32:
-		return putRel32(k, field, place, value, addend)
-	case X86GOTPCRel32:
-		return putRel32(k, field, place, got, addend)
-	case X86GOTLoad:
-		return patchX86GOTLoad(code, off, place, value, addend, got)
-	}
-	return patchA64(k, code, off, place, value, addend, got)
+	return f.Apply(code, place, value, got)
 }
 
 func bounds(k Kind, code []byte, off int) error {
@@ -125,16 +114,6 @@ func putRel32(k Kind, field []byte, place, target uint64, addend int64) error {
 // forms Patch accepts) and the addend is one Patch can honour, without
 // patching. stencilgen calls it so a surprise fails the build, not a trace.
 func Check(k Kind, code []byte, off int, addend int64) error {
-	if err := bounds(k, code, off); err != nil {
-		return err
-	}
-	switch k {
-	case Abs64, X86PCRel32, X86GOTPCRel32:
-		return nil
-	case X86GOTLoad:
-		_, err := decodeX86GOTOriginal(code, off)
-		return err
-	}
-	_, err := decodeA64(k, code, off, addend)
+	_, err := NewFixup(k, code, off, addend)
 	return err
 }

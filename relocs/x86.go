@@ -92,58 +92,6 @@ func decodeX86GOTOriginal(code []byte, off int) (x86GOT, error) {
 	return in, err
 }
 
-func patchX86GOTLoad(code []byte, off int, place, value uint64, addend int64, got uint64) error {
-	in, err := decodeX86GOTOriginal(code, off)
-	if err != nil {
-		return err
-	}
-	field := code[off : off+4]
-	switch in.form {
-	case FormMovLoad:
-		if v := int64(value); v == int64(int32(v)) {
-			code[off-3] = 0x48 | code[off-3]>>2&1 // REX.W, REX.B = old REX.R
-			code[off-2] = 0xC7
-			code[off-1] = 0xC0 | byte(in.reg&7)
-			binary.LittleEndian.PutUint32(field, uint32(value))
-			return nil
-		}
-		if d, ok := rel32(value, addend, place); ok {
-			code[off-2] = 0x8D
-			binary.LittleEndian.PutUint32(field, uint32(d))
-			return nil
-		}
-	case FormALULoad:
-		// The operation reads the slot's value: with an immediate it
-		// reads the value itself. Flags come out the same.
-		if v := int64(value); v == int64(int32(v)) {
-			code[off-3] = 0x48 | code[off-3]>>2&1
-			if in.op == 0x85 {
-				code[off-2], code[off-1] = 0xF7, 0xC0|byte(in.reg&7)
-			} else {
-				code[off-2], code[off-1] = 0x81, 0xC0|in.op&0x38|byte(in.reg&7)
-			}
-			binary.LittleEndian.PutUint32(field, uint32(value))
-			return nil
-		}
-	case FormCall:
-		if d, ok := rel32(value, addend, place); ok {
-			code[off-2], code[off-1] = 0x67, 0xE8
-			binary.LittleEndian.PutUint32(field, uint32(d))
-			return nil
-		}
-	case FormJmp:
-		// The rel32 moves one byte back, so it is one byte further from
-		// the instruction's end: add 1 to the addend's PC bias.
-		if d, ok := rel32(value, addend+1, place); ok {
-			code[off-2] = 0xE9
-			binary.LittleEndian.PutUint32(code[off-1:off+3], uint32(d))
-			code[off+3] = 0x90
-			return nil
-		}
-	}
-	return putRel32(X86GOTLoad, field, place, got, addend)
-}
-
 // resolveX86GOT is the inverse of patchX86GOTLoad for every form.
 func resolveX86GOT(code []byte, off int, place uint64, addend int64) (Ref, error) {
 	in, err := decodeX86GOT(code, off)
