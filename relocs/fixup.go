@@ -12,8 +12,9 @@ import (
 //
 // The zero Fixup is invalid: Apply fails on it.
 type Fixup struct {
+	how    how   // what Apply does: the kind, refined by the instruction
+	size   uint8 // bytes of the field (Kind.Size); 0 in the zero Fixup
 	kind   Kind
-	form   Form  // the instruction the field sits in (GOT loads and arm64)
 	reg    uint8 // x86 GOT load: the register; arm64: Rt of a GOT LDR
 	op     uint8 // x86 ALU opcode; arm64 access-size shift
 	rex    uint8 // x86 GOT load: the instruction's REX prefix
@@ -21,6 +22,22 @@ type Fixup struct {
 	word   uint32 // arm64: the compiler's instruction
 	addend int64
 }
+
+// how is a Fixup's patch operation: one switch in Apply picks it, so a
+// patch is one call and one indirect jump.
+type how uint8
+
+const (
+	howInvalid    how = iota
+	howAbs64          // Abs64
+	howRel32          // X86PCRel32
+	howGOTRel32       // X86GOTPCRel32, and X86GOTLoad of an instruction never relaxed
+	howX86MovLoad     // X86GOTLoad of mov slot(%rip), %r64
+	howX86ALULoad     // X86GOTLoad of an ALU operation or test on slot(%rip)
+	howX86Call        // X86GOTLoad of call *slot(%rip)
+	howX86Jmp         // X86GOTLoad of jmp *slot(%rip)
+	howA64            // every arm64 kind: applyA64
+)
 
 // NewFixup decodes the hole of kind k at code[off] (the stencil's original
 // code or data) with its addend. It fails as Check does: an offset outside
@@ -30,27 +47,44 @@ func NewFixup(k Kind, code []byte, off int, addend int64) (Fixup, error) {
 	if err := bounds(k, code, off); err != nil {
 		return Fixup{}, err
 	}
-	f := Fixup{kind: k, off: uint32(off), addend: addend}
+	f := Fixup{kind: k, size: uint8(k.Size()), off: uint32(off), addend: addend}
 	switch k {
-	case Abs64, X86PCRel32, X86GOTPCRel32:
+	case Abs64:
+		f.how = howAbs64
+	case X86PCRel32:
+		f.how = howRel32
+	case X86GOTPCRel32:
+		f.how = howGOTRel32
 	case X86GOTLoad:
 		in, err := decodeX86GOTOriginal(code, off)
 		if err != nil {
 			return Fixup{}, err
 		}
-		f.form, f.op = in.form, in.op
+		f.op = in.op
 		if in.reg >= 0 {
 			f.reg = uint8(in.reg)
 		}
 		if off >= 3 {
 			f.rex = code[off-3]
 		}
+		switch in.form {
+		case FormMovLoad:
+			f.how = howX86MovLoad
+		case FormALULoad:
+			f.how = howX86ALULoad
+		case FormCall:
+			f.how = howX86Call
+		case FormJmp:
+			f.how = howX86Jmp
+		default:
+			f.how = howGOTRel32
+		}
 	default:
 		in, err := decodeA64(k, code, off, addend)
 		if err != nil {
 			return Fixup{}, err
 		}
-		f.form, f.word, f.op = in.form, in.w, uint8(in.shift)
+		f.how, f.word, f.op = howA64, in.w, uint8(in.shift)
 		f.reg = uint8(max(in.rd, 0))
 	}
 	return f, nil
@@ -72,26 +106,72 @@ func (f *Fixup) Addend() int64 { return f.addend }
 // It returns the errors Patch returns; a *RangeError leaves buf as it was.
 func (f *Fixup) Apply(buf []byte, place, value, got uint64) error {
 	off := int(f.off)
-	if f.kind == Abs64 {
-		if off+8 > len(buf) {
-			return f.boundsError(len(buf))
-		}
-		binary.LittleEndian.PutUint64(buf[off:], value+uint64(f.addend))
-		return nil
-	}
-	if off+4 > len(buf) || f.kind == KindInvalid {
+	if off+int(f.size) > len(buf) || f.size == 0 {
 		return f.boundsError(len(buf))
 	}
-	field := buf[off : off+4 : off+4]
-	switch f.kind {
-	case X86PCRel32:
-		return putRel32(f.kind, field, place, value, f.addend)
-	case X86GOTPCRel32:
-		return putRel32(f.kind, field, place, got, f.addend)
-	case X86GOTLoad:
-		return f.applyX86GOTLoad(buf, place, value, got)
+	switch f.how {
+	case howAbs64:
+		binary.LittleEndian.PutUint64(buf[off:], value+uint64(f.addend))
+		return nil
+	case howRel32:
+		d, ok := rel32(value, f.addend, place)
+		if !ok {
+			return &RangeError{f.kind, place, value}
+		}
+		binary.LittleEndian.PutUint32(buf[off:], uint32(d))
+		return nil
+	case howGOTRel32:
+		return f.throughSlot(buf, place, got)
+	case howX86MovLoad:
+		if v := int64(value); v == int64(int32(v)) {
+			// mov $imm32, %r64: REX.W, with the old REX.R as REX.B.
+			buf[off-3] = 0x48 | f.rex>>2&1
+			buf[off-2] = 0xC7
+			buf[off-1] = 0xC0 | f.reg&7
+			binary.LittleEndian.PutUint32(buf[off:], uint32(value))
+			return nil
+		}
+		if d, ok := rel32(value, f.addend, place); ok {
+			buf[off-3], buf[off-2], buf[off-1] = f.rex, 0x8D, 0x05|f.reg&7<<3
+			binary.LittleEndian.PutUint32(buf[off:], uint32(d))
+			return nil
+		}
+		return f.throughSlot(buf, place, got)
+	case howX86ALULoad:
+		// The operation reads the slot's value: with an immediate it
+		// reads the value itself. Flags come out the same.
+		if v := int64(value); v == int64(int32(v)) {
+			buf[off-3] = 0x48 | f.rex>>2&1
+			if f.op == 0x85 {
+				buf[off-2], buf[off-1] = 0xF7, 0xC0|f.reg&7
+			} else {
+				buf[off-2], buf[off-1] = 0x81, 0xC0|f.op&0x38|f.reg&7
+			}
+			binary.LittleEndian.PutUint32(buf[off:], uint32(value))
+			return nil
+		}
+		return f.throughSlot(buf, place, got)
+	case howX86Call:
+		if d, ok := rel32(value, f.addend, place); ok {
+			buf[off-2], buf[off-1] = 0x67, 0xE8
+			binary.LittleEndian.PutUint32(buf[off:], uint32(d))
+			return nil
+		}
+		return f.throughSlot(buf, place, got)
+	case howX86Jmp:
+		// The rel32 moves one byte back, so it is one byte further from
+		// the instruction's end: add 1 to the addend's PC bias.
+		if d, ok := rel32(value, f.addend+1, place); ok {
+			buf[off-2] = 0xE9
+			binary.LittleEndian.PutUint32(buf[off-1:], uint32(d))
+			buf[off+3] = 0x90
+			return nil
+		}
+		return f.throughSlot(buf, place, got)
+	case howA64:
+		return f.applyA64(buf[off:off+4], place, value, got)
 	}
-	return f.applyA64(field, place, value, got)
+	return f.boundsError(len(buf))
 }
 
 func (f *Fixup) boundsError(n int) error {
@@ -101,58 +181,15 @@ func (f *Fixup) boundsError(n int) error {
 	return fmt.Errorf("relocs: %v hole at +%#x runs outside its %d-byte buffer", f.kind, f.off, n)
 }
 
-func (f *Fixup) applyX86GOTLoad(code []byte, place, value, got uint64) error {
-	off := int(f.off)
-	field := code[off : off+4]
-	switch f.form {
-	case FormMovLoad:
-		if v := int64(value); v == int64(int32(v)) {
-			// mov $imm32, %r64: REX.W, with the old REX.R as REX.B.
-			code[off-3] = 0x48 | f.rex>>2&1
-			code[off-2] = 0xC7
-			code[off-1] = 0xC0 | f.reg&7
-			binary.LittleEndian.PutUint32(field, uint32(value))
-			return nil
-		}
-		if d, ok := rel32(value, f.addend, place); ok {
-			code[off-3], code[off-2], code[off-1] = f.rex, 0x8D, 0x05|f.reg&7<<3
-			binary.LittleEndian.PutUint32(field, uint32(d))
-			return nil
-		}
-	case FormALULoad:
-		// The operation reads the slot's value: with an immediate it
-		// reads the value itself. Flags come out the same.
-		if v := int64(value); v == int64(int32(v)) {
-			code[off-3] = 0x48 | f.rex>>2&1
-			if f.op == 0x85 {
-				code[off-2], code[off-1] = 0xF7, 0xC0|f.reg&7
-			} else {
-				code[off-2], code[off-1] = 0x81, 0xC0|f.op&0x38|f.reg&7
-			}
-			binary.LittleEndian.PutUint32(field, uint32(value))
-			return nil
-		}
-	case FormCall:
-		if d, ok := rel32(value, f.addend, place); ok {
-			code[off-2], code[off-1] = 0x67, 0xE8
-			binary.LittleEndian.PutUint32(field, uint32(d))
-			return nil
-		}
-	case FormJmp:
-		// The rel32 moves one byte back, so it is one byte further from
-		// the instruction's end: add 1 to the addend's PC bias.
-		if d, ok := rel32(value, f.addend+1, place); ok {
-			code[off-2] = 0xE9
-			binary.LittleEndian.PutUint32(code[off-1:off+3], uint32(d))
-			code[off+3] = 0x90
-			return nil
-		}
+// throughSlot patches an x86 GOT hole to address its slot, in the
+// compiler's own instruction.
+func (f *Fixup) throughSlot(buf []byte, place, got uint64) error {
+	d, ok := rel32(got, f.addend, place)
+	if !ok {
+		return &RangeError{f.kind, place, got}
 	}
-	// Through the slot, in the compiler's own instruction.
-	if err := putRel32(X86GOTLoad, field, place, got, f.addend); err != nil {
-		return err
-	}
-	f.restoreX86(code)
+	binary.LittleEndian.PutUint32(buf[f.off:], uint32(d))
+	f.restoreX86(buf)
 	return nil
 }
 
@@ -160,14 +197,14 @@ func (f *Fixup) applyX86GOTLoad(code []byte, place, value, got uint64) error {
 // the same result on a buffer patched before.
 func (f *Fixup) restoreX86(code []byte) {
 	off := int(f.off)
-	switch f.form {
-	case FormMovLoad:
+	switch f.how {
+	case howX86MovLoad:
 		code[off-3], code[off-2], code[off-1] = f.rex, 0x8B, 0x05|f.reg&7<<3
-	case FormALULoad:
+	case howX86ALULoad:
 		code[off-3], code[off-2], code[off-1] = f.rex, f.op, 0x05|f.reg&7<<3
-	case FormCall:
+	case howX86Call:
 		code[off-2], code[off-1] = 0xFF, 0x15
-	case FormJmp:
+	case howX86Jmp:
 		code[off-2], code[off-1] = 0xFF, 0x25
 	}
 }

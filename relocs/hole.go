@@ -162,6 +162,10 @@ func (v Value) String() string {
 	return fmt.Sprintf("Value(%d)", v)
 }
 
+// NumValues is how many values there are: a patcher can resolve a hole's
+// value by indexing an array of them.
+const NumValues = int(numValues)
+
 // NumOperands is how many operand holes (ValueOperand0…) a uop can have.
 const NumOperands = 4
 

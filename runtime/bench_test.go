@@ -152,9 +152,11 @@ func BenchmarkCompilePhases(b *testing.B) {
 	tr := straightLine(n)
 	b.Run("plan", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := c.plan(tr); err != nil {
+			p, err := c.plan(tr)
+			if err != nil {
 				b.Fatal(err)
 			}
+			p.release()
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/uop")
 	})

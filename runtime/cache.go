@@ -113,7 +113,7 @@ type Trace struct {
 	region *region
 	mem    []byte // this trace's code and data within the region
 	ops    []generated.Op
-	starts []int // code offset of each uop in mem; then of each exit stub
+	starts []int32 // code offset of each uop in mem; then of each exit stub
 	stubs  []int // exit index of each stub
 	code   int   // bytes of code (uops, stubs, veneers); data follows
 	veneer int   // offset of the veneers, or 0
@@ -179,6 +179,13 @@ func (c *Cache) Compile(trace []Uop) (*Trace, error) {
 func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	start := time.Now()
 	plans := make([]*plan, len(traces))
+	defer func() {
+		for _, p := range plans {
+			if p != nil {
+				p.release()
+			}
+		}
+	}()
 	total := 0
 	for i, tr := range traces {
 		p, err := c.plan(tr)
@@ -202,7 +209,18 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
-	fill(r.mem[:total], trapByte)
+	// Trap bytes wherever no stencil goes and code might be: the gap after
+	// each trace's code (veneers included: they are written on demand), the
+	// padding between traces and the rest of the last page. The data areas
+	// are overwritten by stencil data; only their alignment padding keeps
+	// stale bytes.
+	prev := 0
+	for _, p := range plans {
+		fill(r.mem[prev:p.base], trapByte)
+		fill(r.mem[p.base+p.codeEnd:p.base+p.dataStart], trapByte)
+		prev = p.base + p.size
+	}
+	fill(r.mem[prev:], trapByte)
 	for i, p := range plans {
 		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.table); err != nil {
 			c.mu.Lock()

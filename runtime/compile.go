@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
@@ -19,15 +20,58 @@ import (
 // stencil's alignment.
 type plan struct {
 	uops      []Uop
-	starts    []int // code offset of each uop, then of each stub
-	dataOffs  []int // data offset of each uop, then of each stub
-	stubExits []int // exit index of each stub
-	stubOf    []int // per uop: its stub, or -1
+	starts    []int32 // code offset of each uop, then of each stub
+	stubExits []int   // exit index of each stub
 	resume    map[uint64]int
-	codeSize  int
+	codeEnd   int // end of the uops' and stubs' code
+	codeSize  int // end of the code, veneers included
 	veneers   int // offset of the veneer area (one veneer per entry of starts), or 0 if none
+	dataStart int // offset of the data area
 	size      int
 	base      int // offset of the trace in its region
+	sc        *scratch
+}
+
+// scratch is a plan's working memory that the compiled trace does not keep:
+// pooled, because allocating it per compile costs as much as the rest of
+// pass 1.
+type scratch struct {
+	stubOf  []int32 // per uop: its stub, or -1
+	dataRel []int32 // per entry of starts: data offset from dataStart
+	// stubOfExit maps a small exit index to its stub+1 (0: none yet). It is
+	// all zeros between uses.
+	stubOfExit [smallExits]int32
+}
+
+// smallExits bounds the exit indexes looked up by array; larger ones go
+// through a map.
+const smallExits = 1 << 10
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch(n int) *scratch {
+	sc := scratchPool.Get().(*scratch)
+	if cap(sc.stubOf) < n {
+		sc.stubOf = make([]int32, n, max(n, 2*cap(sc.stubOf)))
+		sc.dataRel = make([]int32, 2*cap(sc.stubOf))
+	}
+	sc.stubOf = sc.stubOf[:n]
+	return sc
+}
+
+// release returns the plan's scratch memory to the pool. The plan cannot
+// be emitted after.
+func (p *plan) release() {
+	if p.sc == nil {
+		return
+	}
+	for _, e := range p.stubExits {
+		if e < smallExits {
+			p.sc.stubOfExit[e] = 0
+		}
+	}
+	scratchPool.Put(p.sc)
+	p.sc = nil
 }
 
 // terminal reports whether a uop never falls through to the next one, so it
@@ -40,88 +84,106 @@ func terminal(op generated.Op) bool {
 	return false
 }
 
+// maxTraceUops bounds a trace's length: offsets are 32-bit, and a region
+// holds at most maxRegion bytes anyway.
+const maxTraceUops = maxRegion / 4
+
 func (c *Cache) plan(trace []Uop) (*plan, error) {
 	n := len(trace)
 	if n == 0 {
 		return nil, &TraceError{-1, "empty trace"}
 	}
+	if n > maxTraceUops {
+		return nil, &TraceError{-1, fmt.Sprintf("%d uops, more than the %d a trace may hold", n, maxTraceUops)}
+	}
 	if last := trace[n-1].Op; int(last) < generated.NumOps && !terminal(last) {
 		return nil, &TraceError{n - 1, fmt.Sprintf("the trace ends with %v, which falls through; end it with end, exit, jump or loop", last)}
 	}
 	tab := c.table
-	p := &plan{
-		uops:   trace,
-		starts: make([]int, n, n+8),
-		stubOf: make([]int, n),
-	}
-	// stubOfExit maps an exit index to its stub: a slice for the usual small
-	// indexes, a map beyond.
-	var stubOfExit []int32
-	var stubIndex map[int]int
-	off := 0
-	for i := range p.uops {
-		u := &p.uops[i]
-		if int(u.Op) >= generated.NumOps {
+	p := &plan{uops: trace, starts: make([]int32, n, n+min(n, 16)), sc: getScratch(n)}
+	sc := p.sc
+	var large map[int]int
+	code, data, align := 0, 0, 1
+	for i := range trace {
+		u := &trace[i]
+		if uint(u.Op) >= generated.NumOps {
+			p.release()
 			return nil, &TraceError{i, fmt.Sprintf("unknown op %d", u.Op)}
 		}
 		info := &tab[u.Op]
-		if len(info.code) == 0 {
-			return nil, &TraceError{i, fmt.Sprintf("op %v has no stencil for this target", u.Op)}
-		}
-		if info.bad != nil {
-			return nil, &TraceError{i, fmt.Sprintf("op %v: %v", u.Op, info.bad)}
-		}
-		p.starts[i] = off
-		off += len(info.code)
-		p.stubOf[i] = -1
-		if info.continues && i == n-1 {
-			return nil, &TraceError{i, fmt.Sprintf("%v continues past the end of the trace", u.Op)}
-		}
-		if info.jumps && (u.Jump < 0 || u.Jump >= n) {
-			return nil, &TraceError{i, fmt.Sprintf("%v jumps to uop %d, outside the trace of %d uops", u.Op, u.Jump, n)}
-		}
-		if info.exits {
-			if u.Exit < 0 {
-				return nil, &TraceError{i, fmt.Sprintf("%v can side-exit but has exit index %d", u.Op, u.Exit)}
+		p.starts[i] = int32(code)
+		code += len(info.code)
+		stub := int32(-1)
+		if info.special {
+			s, err := p.check(i, info, &large)
+			if err != nil {
+				p.release()
+				return nil, err
 			}
-			p.stubOf[i] = p.stubFor(u.Exit, &stubOfExit, &stubIndex)
+			stub = s
 		}
-		if u.Op == generated.OpLoop {
-			if p.resume == nil {
-				p.resume = map[uint64]int{}
-			}
-			if j, ok := p.resume[u.Operands[0]]; ok && j != u.Jump {
-				return nil, &TraceError{i, fmt.Sprintf("safepoint index %d already resumes at uop %d, not %d", u.Operands[0], j, u.Jump)}
-			}
-			p.resume[u.Operands[0]] = u.Jump
-		}
+		sc.stubOf[i] = stub
+		data = roundUp(data, info.align)
+		sc.dataRel[i] = int32(data)
+		data += len(info.data)
+		align = max(align, info.align)
 	}
 	exit := &tab[generated.OpExit]
-	for range p.stubExits {
-		p.starts = append(p.starts, off)
-		off += len(exit.code)
+	for k := range p.stubExits {
+		p.starts = append(p.starts, int32(code))
+		code += len(exit.code)
+		data = roundUp(data, exit.align)
+		sc.dataRel[n+k] = int32(data)
+		data += len(exit.data)
+		align = max(align, exit.align)
 	}
-	if forceVeneers || off > branchReach {
-		off = roundUp(off, veneerSize)
-		p.veneers = off
-		off += veneerSize * len(p.starts)
+	p.codeEnd = code
+	if forceVeneers || code > branchReach {
+		code = roundUp(code, veneerSize)
+		p.veneers = code
+		code += veneerSize * len(p.starts)
 	}
-	p.codeSize = off
-	p.dataOffs = make([]int, len(p.starts))
-	for i := range p.starts {
-		info := exit
-		if i < n {
-			info = &tab[p.uops[i].Op]
-		}
-		if len(info.data) == 0 {
-			continue
-		}
-		off = roundUp(off, info.align)
-		p.dataOffs[i] = off
-		off += len(info.data)
+	p.codeSize = code
+	p.dataStart = roundUp(code, align)
+	p.size = p.dataStart + data
+	if p.size > maxRegion {
+		p.release()
+		return nil, &TraceError{-1, fmt.Sprintf("the trace needs %d bytes, more than the %d a region may hold", p.size, maxRegion)}
 	}
-	p.size = off
 	return p, nil
+}
+
+// check is pass 1 for a uop whose stencil is not plain straight-line code
+// (or cannot be compiled): it checks the uop's jump and exit and returns
+// its exit stub, or -1.
+func (p *plan) check(i int, info *opInfo, large *map[int]int) (int32, error) {
+	u := &p.uops[i]
+	n := len(p.uops)
+	switch {
+	case len(info.code) == 0:
+		return -1, &TraceError{i, fmt.Sprintf("op %v has no stencil for this target", u.Op)}
+	case info.bad != nil:
+		return -1, &TraceError{i, fmt.Sprintf("op %v: %v", u.Op, info.bad)}
+	case info.continues && i == n-1:
+		return -1, &TraceError{i, fmt.Sprintf("%v continues past the end of the trace", u.Op)}
+	case info.jumps && (u.Jump < 0 || u.Jump >= n):
+		return -1, &TraceError{i, fmt.Sprintf("%v jumps to uop %d, outside the trace of %d uops", u.Op, u.Jump, n)}
+	case info.exits && u.Exit < 0:
+		return -1, &TraceError{i, fmt.Sprintf("%v can side-exit but has exit index %d", u.Op, u.Exit)}
+	}
+	if u.Op == generated.OpLoop {
+		if p.resume == nil {
+			p.resume = map[uint64]int{}
+		}
+		if j, ok := p.resume[u.Operands[0]]; ok && j != u.Jump {
+			return -1, &TraceError{i, fmt.Sprintf("safepoint index %d already resumes at uop %d, not %d", u.Operands[0], j, u.Jump)}
+		}
+		p.resume[u.Operands[0]] = u.Jump
+	}
+	if !info.exits {
+		return -1, nil
+	}
+	return int32(p.stubFor(u.Exit, large)), nil
 }
 
 // emit is pass 2: copy every stencil to mem (whose run-time address is
@@ -129,88 +191,98 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 	n := len(p.uops)
 	base := uint64(addr)
+	// vals holds what each relocs.Value stands for at the current uop, so a
+	// hole's value is an index, not a branch per hole.
+	var vals [relocs.NumValues]uint64
+	sc := p.sc
 	for i := range p.starts {
 		var info *opInfo
-		var operands *[relocs.NumOperands]uint64
-		jump, stub := 0, -1
+		jump, stub := -1, -1
 		if i < n {
 			u := &p.uops[i]
 			info = &tab[u.Op]
-			operands, jump, stub = &u.Operands, u.Jump, p.stubOf[i]
+			vals[relocs.ValueOperand0], vals[relocs.ValueOperand1] = u.Operands[0], u.Operands[1]
+			vals[relocs.ValueOperand2], vals[relocs.ValueOperand3] = u.Operands[2], u.Operands[3]
+			jump, stub = u.Jump, int(sc.stubOf[i])
 		} else {
 			info = &tab[generated.OpExit]
-			operands = &[relocs.NumOperands]uint64{uint64(p.stubExits[i-n])}
+			vals[relocs.ValueOperand0] = uint64(p.stubExits[i-n])
 		}
-		code := mem[p.starts[i] : p.starts[i]+len(info.code)]
+		codeOff, dataOff := int(p.starts[i]), p.dataStart+int(sc.dataRel[i])
+		code := mem[codeOff : codeOff+len(info.code)]
 		copy(code, info.code)
-		data := mem[p.dataOffs[i] : p.dataOffs[i]+len(info.data)]
-		copy(data, info.data)
-		codeAddr := base + uint64(p.starts[i])
-		dataAddr := base + uint64(p.dataOffs[i])
+		data := mem[dataOff : dataOff+len(info.data)]
+		if !info.wordsCover {
+			copy(data, info.data)
+		}
+		if len(info.holes)+len(info.words) == 0 {
+			continue
+		}
+		codeAddr, dataAddr := base+uint64(codeOff), base+uint64(dataOff)
+		vals[relocs.ValueCode], vals[relocs.ValueData] = codeAddr, dataAddr
+		if info.continues {
+			vals[relocs.ValueContinue] = p.branchTo(mem, base, i+1)
+		}
+		if info.jumps {
+			vals[relocs.ValueJumpTarget] = p.branchTo(mem, base, jump)
+		}
+		if info.exits {
+			if stub < 0 {
+				return p.holeError(i, info, 0, fmt.Errorf("BUG: no exit stub"))
+			}
+			vals[relocs.ValueExit] = p.branchTo(mem, base, n+stub)
+		}
+		for _, w := range info.words {
+			// newTable checked the bounds.
+			binary.LittleEndian.PutUint64(data[w.off:], vals[w.value]+uint64(w.addend))
+		}
 		for hi := range info.holes {
 			h := &info.holes[hi]
-			var v uint64
-			target := -1 // index in starts of a branch target
-			switch h.value {
-			case relocs.ValueOperand0, relocs.ValueOperand1, relocs.ValueOperand2, relocs.ValueOperand3:
-				v = operands[h.value-relocs.ValueOperand0]
-			case relocs.ValueZero:
-			case relocs.ValueCode:
-				v = codeAddr
-			case relocs.ValueData:
-				v = dataAddr
-			case relocs.ValueContinue:
-				target = i + 1
-			case relocs.ValueJumpTarget:
-				target = jump
-			case relocs.ValueExit:
-				if stub < 0 {
-					return p.holeError(i, info, hi, fmt.Errorf("BUG: no exit stub"))
-				}
-				target = n + stub
-			default:
-				return p.holeError(i, info, hi, fmt.Errorf("unknown value %v", h.value))
-			}
-			if target >= 0 {
-				v = base + uint64(p.starts[target])
-				if forceVeneers && p.veneers > 0 {
-					v = p.veneer(mem, base, target)
-				}
-			}
+			v := vals[h.value]
 			buf, at := code, codeAddr
-			if h.data {
-				if h.kind == relocs.Abs64 {
-					// The common case (operand and GOT words), inline: newTable
-					// checked the bounds.
-					binary.LittleEndian.PutUint64(data[h.off:], v+uint64(h.addend))
-					continue
-				}
+			if h.flags&inData != 0 {
 				buf, at = data, dataAddr
 			}
-			var got uint64
-			if h.got >= 0 {
-				got = dataAddr + uint64(h.got)
+			if h.flags&fillsGOT != 0 {
+				binary.LittleEndian.PutUint64(data[h.got:], v)
 			}
-			err := relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got)
-			if err != nil {
-				err = p.retry(err, mem, base, target, h, buf, at, got)
-			}
-			if err != nil {
-				return p.holeError(i, info, hi, err)
+			got := dataAddr + uint64(h.got)
+			if err := h.fix.Apply(buf, at+uint64(h.fix.Offset()), v, got); err != nil {
+				if err = p.retry(err, mem, base, i, jump, stub, h, buf, at, got); err != nil {
+					return p.holeError(i, info, int(h.src), err)
+				}
 			}
 		}
 	}
 	return nil
 }
 
+// branchTo is the address a branch to entry k of starts is patched with:
+// the entry itself, or its veneer when tests force veneers.
+func (p *plan) branchTo(mem []byte, base uint64, k int) uint64 {
+	if forceVeneers && p.veneers > 0 {
+		return p.veneer(mem, base, k)
+	}
+	return base + uint64(p.starts[k])
+}
+
 // retry handles a failed patch: a branch out of reach goes through its
 // target's veneer when the trace has them. Kept out of emit's loop so that
 // loop allocates nothing.
-func (p *plan) retry(err error, mem []byte, base uint64, target int, h *hole, buf []byte, at, got uint64) error {
+func (p *plan) retry(err error, mem []byte, base uint64, i, jump, stub int, h *hole, buf []byte, at, got uint64) error {
+	target := -1
+	switch h.value {
+	case relocs.ValueContinue:
+		target = i + 1
+	case relocs.ValueJumpTarget:
+		target = jump
+	case relocs.ValueExit:
+		target = len(p.uops) + stub
+	}
 	var re *relocs.RangeError
 	if target >= 0 && p.veneers > 0 && errors.As(err, &re) {
 		v := p.veneer(mem, base, target)
-		err = relocs.Patch(h.kind, buf, int(h.off), at+uint64(h.off), v, h.addend, got)
+		err = h.fix.Apply(buf, at+uint64(h.fix.Offset()), v, got)
 	}
 	// A region is at most maxRegion bytes, so every in-trace branch
 	// reaches: a RangeError left is a broken invariant.
@@ -220,17 +292,13 @@ func (p *plan) retry(err error, mem []byte, base uint64, target int, h *hole, bu
 	return err
 }
 
-func (p *plan) stubFor(exit int, small *[]int32, large *map[int]int) int {
-	if exit < 1<<12 {
-		if exit >= len(*small) {
-			grown := make([]int32, max(exit+1, 2*len(*small)))
-			copy(grown, *small)
-			*small = grown
-		}
-		if s := (*small)[exit]; s > 0 {
+func (p *plan) stubFor(exit int, large *map[int]int) int {
+	if exit < smallExits {
+		small := &p.sc.stubOfExit
+		if s := small[exit]; s > 0 {
 			return int(s - 1)
 		}
-		(*small)[exit] = int32(len(p.stubExits) + 1)
+		small[exit] = int32(len(p.stubExits) + 1)
 	} else {
 		if *large == nil {
 			*large = map[int]int{}

@@ -24,14 +24,14 @@ func Disassemble(t *Trace) string {
 	for i := range t.starts {
 		end := codeEnd
 		if i+1 < len(t.starts) {
-			end = t.starts[i+1]
+			end = int(t.starts[i+1])
 		}
 		if i < len(t.ops) {
 			fmt.Fprintf(&b, "; uop %d: %v\n", i, t.ops[i])
 		} else {
 			fmt.Fprintf(&b, "; exit stub: exit index %d\n", t.stubs[i-len(t.ops)])
 		}
-		for off := t.starts[i]; off < end; {
+		for off := int(t.starts[i]); off < end; {
 			n, text := decode(t.mem[off:end], uint64(t.addr(off)))
 			fmt.Fprintf(&b, "%#x\t%x\t%s\n", t.addr(off), t.mem[off:off+n], text)
 			off += n

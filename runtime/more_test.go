@@ -3,6 +3,7 @@ package jit
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"strings"
@@ -165,5 +166,40 @@ func TestBadStencil(t *testing.T) {
 	}
 	if _, err := c.Compile([]Uop{{Op: generated.OpEnd}}); err != nil {
 		t.Errorf("other ops still compile: %v", err)
+	}
+}
+
+// TestImmediatesOfEveryWidth loads constants that take each patch form:
+// a 16-bit or 32-bit immediate, a negative one, and 64-bit ones that only
+// the GOT slot can hold (so the slot must have been written).
+func TestImmediatesOfEveryWidth(t *testing.T) {
+	c := newCache(t, Config{})
+	consts := []int64{0, 7, -5, 0xFFFF, 0x12345, -0x10001, math.MaxInt32, math.MinInt32,
+		math.MaxInt32 + 1, 0x123456789abcdef0, -0x123456789abcdef0, math.MaxInt64, math.MinInt64}
+	var tr []Uop
+	for i, k := range consts {
+		tr = append(tr, Uop{Op: generated.OpLoadInt, Operands: [4]uint64{s(i), uint64(k)}})
+	}
+	// And an immediate operand of an ALU uop: slot n = slot 1 + big.
+	n := len(consts)
+	tr = append(tr,
+		Uop{Op: generated.OpIntAddImm, Operands: [4]uint64{s(n), s(1), 0x100000000}, Exit: 1},
+		Uop{Op: generated.OpEnd, Operands: [4]uint64{2}})
+	trace, err := c.Compile(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer trace.Free()
+	frame := make([]templates.Value, n+1)
+	if ec := trace.Run(&templates.State{}, frame); ec != templates.MakeExitCode(templates.ExitEnd, 2) {
+		t.Fatalf("exit %v", ec)
+	}
+	for i, k := range consts {
+		if frame[i].Tag != templates.TagInt || int64(frame[i].Bits) != k {
+			t.Errorf("slot %d = %+v, want int %d", i, frame[i], k)
+		}
+	}
+	if got := int64(frame[n].Bits); got != 7+0x100000000 {
+		t.Errorf("7 + 2^32 = %d", got)
 	}
 }

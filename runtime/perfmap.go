@@ -27,12 +27,12 @@ func (m *perfMap) write(t *Trace) {
 	for i := range t.starts {
 		end := t.code
 		if i+1 < len(t.starts) {
-			end = t.starts[i+1]
+			end = int(t.starts[i+1])
 		}
 		name := "exit_stub"
 		if i < len(t.ops) {
 			name = t.ops[i].String()
 		}
-		fmt.Fprintf(m.f, "%x %x jit:%x:%d:%s\n", t.addr(t.starts[i]), end-t.starts[i], t.Addr(), i, name)
+		fmt.Fprintf(m.f, "%x %x jit:%x:%d:%s\n", t.addr(int(t.starts[i])), end-int(t.starts[i]), t.Addr(), i, name)
 	}
 }

@@ -68,7 +68,7 @@ func (t *Trace) RunAt(i int, st *templates.State, frame []templates.Value) templ
 	t.entries.Add(1)
 	t.stamp.Store(t.cache.clock.Add(1))
 	st.Frame = &frame[0]
-	ec := enter(t.addr(t.starts[i]), st, &frame[0], stack.top())
+	ec := enter(t.addr(int(t.starts[i])), st, &frame[0], stack.top())
 	stackPool.Put(stack)
 	return templates.ExitCode(ec)
 }

@@ -8,28 +8,54 @@ import (
 	"github.com/copypatch/copypatch/relocs"
 )
 
-// hole is relocs.Hole packed for the patch loop: 24 bytes, no string, all
-// of one op's holes adjacent in one array, so compiling walks memory
-// linearly.
+// hole is a stencil hole ready for the patch loop: decoded once
+// (relocs.Fixup), 32 bytes, no string, all of one op's holes adjacent in
+// one array, so compiling walks memory linearly.
 type hole struct {
-	addend int64
-	off    uint32
-	got    int32
-	kind   relocs.Kind
-	value  relocs.Value
-	data   bool
+	fix   relocs.Fixup
+	got   int32 // offset of the GOT slot in the stencil's data, or -1
+	value relocs.Value
+	flags holeFlags
+	src   uint16 // index in the stencil's Holes, for messages
 }
+
+// holeFlags say where a hole's field is and what else patching it writes.
+type holeFlags uint8
+
+const (
+	inData holeFlags = 1 << iota // the field is in the data, not the code
+	// fillsGOT: the hole's GOT slot gets the value too. The slot's own
+	// Abs64 word is dropped from the words: one loop iteration fewer per
+	// GOT load, the most common hole.
+	fillsGOT
+)
 
 // opInfo is what pass 1 and pass 2 need to know about one stencil.
 type opInfo struct {
 	code, data []byte
 	align      int
-	holes      []hole
+	holes      []hole          // code holes and data holes other than words
+	words      []word          // Abs64 data words (operands, GOT slots)
 	src        *relocs.Stencil // for messages
 	continues  bool            // has a _JIT_CONTINUE hole
 	jumps      bool            // has a _JIT_JUMP_TARGET hole
 	exits      bool            // has a _JIT_EXIT hole
 	bad        error           // a hole relocs.Check rejects: the op cannot be compiled
+	// wordsCover says the words overwrite every data byte, so emit need
+	// not copy the data first.
+	wordsCover bool
+	// special says pass 1 must look closer at a uop of this op: it jumps,
+	// continues, exits, is a loop, or cannot be compiled.
+	special bool
+}
+
+// word is an Abs64 hole in a stencil's data, the commonest kind (operand
+// and GOT words): patched inline, from its own array, so the loop over
+// them has no branch to mispredict.
+type word struct {
+	addend int64
+	off    uint32
+	value  relocs.Value
 }
 
 type table [generated.NumOps]opInfo
@@ -52,24 +78,40 @@ func newTable(stencils *[generated.NumOps]relocs.Stencil) *table {
 		n += len(stencils[i].Holes)
 	}
 	all := make([]hole, 0, n)
+	words := make([]word, 0, n)
 	for i := range stencils {
 		st := &stencils[i]
 		info := &t[i]
 		info.code, info.data, info.src = st.Code, st.Data, st
 		info.align = max(int(st.DataAlign), 1)
-		start := len(all)
-		for _, h := range st.Holes {
+		start, startWords := len(all), len(words)
+		if len(st.Holes) > 1<<16 {
+			info.bad = fmt.Errorf("%d holes, more than %d", len(st.Holes), 1<<16)
+		}
+		for hi, h := range st.Holes {
 			buf := st.Code
 			if h.Section == relocs.Data {
 				buf = st.Data
 			}
-			if err := relocs.Check(h.Kind, buf, int(h.Offset), h.Addend); err != nil && info.bad == nil {
+			fix, err := relocs.NewFixup(h.Kind, buf, int(h.Offset), h.Addend)
+			if err != nil && info.bad == nil {
 				info.bad = fmt.Errorf("hole %s at %v+%#x: %w", h.Symbol, h.Section, h.Offset, err)
 			}
 			if h.Kind.UsesGOT() && (h.GOT < 0 || int(h.GOT)+8 > len(st.Data)) && info.bad == nil {
 				info.bad = fmt.Errorf("hole %s: GOT slot %d outside the %d data bytes", h.Symbol, h.GOT, len(st.Data))
 			}
-			all = append(all, hole{addend: h.Addend, off: h.Offset, got: h.GOT, kind: h.Kind, value: h.Value, data: h.Section == relocs.Data})
+			if int(h.Value) >= relocs.NumValues && info.bad == nil {
+				info.bad = fmt.Errorf("hole %s: unknown value %v", h.Symbol, h.Value)
+			}
+			if h.Section == relocs.Data && h.Kind == relocs.Abs64 {
+				words = append(words, word{addend: h.Addend, off: h.Offset, value: h.Value})
+			} else {
+				var flags holeFlags
+				if h.Section == relocs.Data {
+					flags = inData
+				}
+				all = append(all, hole{fix: fix, got: h.GOT, value: h.Value, flags: flags, src: uint16(hi)})
+			}
 			switch h.Value {
 			case relocs.ValueContinue:
 				info.continues = true
@@ -80,6 +122,53 @@ func newTable(stencils *[generated.NumOps]relocs.Stencil) *table {
 			}
 		}
 		info.holes = all[start:len(all):len(all)]
+		info.wordsCover = coversAll(words[startWords:], len(st.Data))
+		words = mergeGOTWords(info.holes, words, startWords)
+		info.words = words[startWords:len(words):len(words)]
+		info.special = len(info.code) == 0 || info.bad != nil || info.continues || info.jumps || info.exits ||
+			generated.Op(i) == generated.OpLoop
 	}
 	return t
+}
+
+// mergeGOTWords drops from words[start:] each GOT slot word that a GOT hole
+// in holes can write instead (same value, no addend), marking that hole
+// fillsGOT, and returns the shortened words.
+func mergeGOTWords(holes []hole, words []word, start int) []word {
+	out := start
+	for _, w := range words[start:] {
+		merged := false
+		for k := range holes {
+			h := &holes[k]
+			if w.addend == 0 && h.fix.Kind().UsesGOT() && h.got == int32(w.off) && h.value == w.value {
+				if h.flags&fillsGOT == 0 {
+					h.flags |= fillsGOT
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			words[out] = w
+			out++
+		}
+	}
+	return words[:out]
+}
+
+// coversAll reports whether the 8-byte words at ws's offsets overwrite
+// every one of n bytes.
+func coversAll(ws []word, n int) bool {
+	covered := make([]bool, n)
+	for _, w := range ws {
+		for k := int(w.off); k < int(w.off)+8 && k < n; k++ {
+			covered[k] = true
+		}
+	}
+	for _, c := range covered {
+		if !c {
+			return false
+		}
+	}
+	return true
 }
