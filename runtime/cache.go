@@ -114,9 +114,9 @@ type Trace struct {
 	mem    []byte // this trace's code and data within the region
 	ops    []generated.Op
 	starts []int32 // code offset of each uop in mem; then of each exit stub
-	stubs  []int // exit index of each stub
-	code   int   // bytes of code (uops, stubs, veneers); data follows
-	veneer int   // offset of the veneers, or 0
+	stubs  []int   // exit index of each stub
+	code   int     // bytes of code (uops, stubs, veneers); data follows
+	veneer int     // offset of the veneers, or 0
 	// resume maps a safepoint exit index (a loop uop's operand 0) to the
 	// uop to re-enter at (the loop's jump target).
 	resume      map[uint64]int
