@@ -1468,3 +1468,546 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 	},
 }
+
+// Emitters holds, per Op, the stencil's copy-and-patch specialised through
+// relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
+var Emitters = [NumOps]relocs.Emitter{
+	OpEnd:           emitEnd,
+	OpExit:          emitExit,
+	OpFloatAdd:      emitFloatAdd,
+	OpFloatDiv:      emitFloatDiv,
+	OpFloatEq:       emitFloatEq,
+	OpFloatGe:       emitFloatGe,
+	OpFloatGt:       emitFloatGt,
+	OpFloatJumpIfEq: emitFloatJumpIfEq,
+	OpFloatJumpIfGe: emitFloatJumpIfGe,
+	OpFloatJumpIfGt: emitFloatJumpIfGt,
+	OpFloatJumpIfLe: emitFloatJumpIfLe,
+	OpFloatJumpIfLt: emitFloatJumpIfLt,
+	OpFloatJumpIfNe: emitFloatJumpIfNe,
+	OpFloatLe:       emitFloatLe,
+	OpFloatLt:       emitFloatLt,
+	OpFloatMul:      emitFloatMul,
+	OpFloatNe:       emitFloatNe,
+	OpFloatSub:      emitFloatSub,
+	OpGuardBool:     emitGuardBool,
+	OpGuardFloat:    emitGuardFloat,
+	OpGuardInt:      emitGuardInt,
+	OpIntAdd:        emitIntAdd,
+	OpIntAddImm:     emitIntAddImm,
+	OpIntEq:         emitIntEq,
+	OpIntGe:         emitIntGe,
+	OpIntGt:         emitIntGt,
+	OpIntJumpIfEq:   emitIntJumpIfEq,
+	OpIntJumpIfGe:   emitIntJumpIfGe,
+	OpIntJumpIfGt:   emitIntJumpIfGt,
+	OpIntJumpIfLe:   emitIntJumpIfLe,
+	OpIntJumpIfLt:   emitIntJumpIfLt,
+	OpIntJumpIfNe:   emitIntJumpIfNe,
+	OpIntLe:         emitIntLe,
+	OpIntLt:         emitIntLt,
+	OpIntMul:        emitIntMul,
+	OpIntNe:         emitIntNe,
+	OpIntSub:        emitIntSub,
+	OpIntToFloat:    emitIntToFloat,
+	OpJump:          emitJump,
+	OpJumpIfFalse:   emitJumpIfFalse,
+	OpJumpIfTrue:    emitJumpIfTrue,
+	OpLoadFloat:     emitLoadFloat,
+	OpLoadInt:       emitLoadInt,
+	OpLoop:          emitLoop,
+	OpMove:          emitMove,
+}
+
+func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:15:15]
+	copy(code, Stencils[OpEnd].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitExit(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:16:16]
+	copy(code, Stencils[OpExit].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatAdd].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDiv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatEq].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x28, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:54:54]
+	copy(code, Stencils[OpFloatGe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:54:54]
+	copy(code, Stencils[OpFloatGt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatJumpIfEq].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:34:34]
+	copy(code, Stencils[OpFloatJumpIfGe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:34:34]
+	copy(code, Stencils[OpFloatJumpIfGt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:34:34]
+	copy(code, Stencils[OpFloatJumpIfLe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:34:34]
+	copy(code, Stencils[OpFloatJumpIfLt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatJumpIfNe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:54:54]
+	copy(code, Stencils[OpFloatLe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:54:54]
+	copy(code, Stencils[OpFloatLt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatMul].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatNe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x28, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatSub].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitGuardBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpGuardBool].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
+}
+
+func emitGuardFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpGuardFloat].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
+}
+
+func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpGuardInt].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
+}
+
+func emitIntAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpIntAdd].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:46:46]
+	copy(code, Stencils[OpIntAddImm].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x15, pc+0x15, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:50:50]
+	copy(code, Stencils[OpIntEq].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:50:50]
+	copy(code, Stencils[OpIntGe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:50:50]
+	copy(code, Stencils[OpIntGt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:30:30]
+	copy(code, Stencils[OpIntJumpIfEq].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitIntJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:30:30]
+	copy(code, Stencils[OpIntJumpIfGe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitIntJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:30:30]
+	copy(code, Stencils[OpIntJumpIfGt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitIntJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:30:30]
+	copy(code, Stencils[OpIntJumpIfLe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitIntJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:30:30]
+	copy(code, Stencils[OpIntJumpIfLt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitIntJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:30:30]
+	copy(code, Stencils[OpIntJumpIfNe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitIntLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:50:50]
+	copy(code, Stencils[OpIntLe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:50:50]
+	copy(code, Stencils[OpIntLt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpIntMul].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitIntNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:50:50]
+	copy(code, Stencils[OpIntNe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpIntSub].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpIntToFloat].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitJump(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:5:5]
+	copy(code, Stencils[OpJump].Code)
+	return relocs.PutRel32(code, 0x1, pc+0x1, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitJumpIfFalse(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpJumpIfFalse].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpJumpIfTrue].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpLoadFloat].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand1])
+}
+
+func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpLoadInt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand1])
+}
+
+func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpLoop].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0x1c, pc+0x1c, v[relocs.ValueJumpTarget], -4) &&
+		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:26:26]
+	copy(code, Stencils[OpMove].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand0])
+}

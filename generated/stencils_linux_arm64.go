@@ -2042,3 +2042,646 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 	},
 }
+
+// Emitters holds, per Op, the stencil's copy-and-patch specialised through
+// relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
+var Emitters = [NumOps]relocs.Emitter{
+	OpEnd:           emitEnd,
+	OpExit:          emitExit,
+	OpFloatAdd:      emitFloatAdd,
+	OpFloatDiv:      emitFloatDiv,
+	OpFloatEq:       emitFloatEq,
+	OpFloatGe:       emitFloatGe,
+	OpFloatGt:       emitFloatGt,
+	OpFloatJumpIfEq: emitFloatJumpIfEq,
+	OpFloatJumpIfGe: emitFloatJumpIfGe,
+	OpFloatJumpIfGt: emitFloatJumpIfGt,
+	OpFloatJumpIfLe: emitFloatJumpIfLe,
+	OpFloatJumpIfLt: emitFloatJumpIfLt,
+	OpFloatJumpIfNe: emitFloatJumpIfNe,
+	OpFloatLe:       emitFloatLe,
+	OpFloatLt:       emitFloatLt,
+	OpFloatMul:      emitFloatMul,
+	OpFloatNe:       emitFloatNe,
+	OpFloatSub:      emitFloatSub,
+	OpGuardBool:     emitGuardBool,
+	OpGuardFloat:    emitGuardFloat,
+	OpGuardInt:      emitGuardInt,
+	OpIntAdd:        emitIntAdd,
+	OpIntAddImm:     emitIntAddImm,
+	OpIntEq:         emitIntEq,
+	OpIntGe:         emitIntGe,
+	OpIntGt:         emitIntGt,
+	OpIntJumpIfEq:   emitIntJumpIfEq,
+	OpIntJumpIfGe:   emitIntJumpIfGe,
+	OpIntJumpIfGt:   emitIntJumpIfGt,
+	OpIntJumpIfLe:   emitIntJumpIfLe,
+	OpIntJumpIfLt:   emitIntJumpIfLt,
+	OpIntJumpIfNe:   emitIntJumpIfNe,
+	OpIntLe:         emitIntLe,
+	OpIntLt:         emitIntLt,
+	OpIntMul:        emitIntMul,
+	OpIntNe:         emitIntNe,
+	OpIntSub:        emitIntSub,
+	OpIntToFloat:    emitIntToFloat,
+	OpJump:          emitJump,
+	OpJumpIfFalse:   emitJumpIfFalse,
+	OpJumpIfTrue:    emitJumpIfTrue,
+	OpLoadFloat:     emitLoadFloat,
+	OpLoadInt:       emitLoadInt,
+	OpLoop:          emitLoop,
+	OpMove:          emitMove,
+}
+
+func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpEnd].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitExit(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpExit].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatAdd].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDiv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitFloatEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatEq].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatGe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatGt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatJumpIfEq].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatJumpIfGe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatJumpIfGt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatJumpIfLe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatJumpIfLt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatJumpIfNe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatLe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatLt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatMul].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatNe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatSub].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitGuardBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpGuardBool].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit])
+}
+
+func emitGuardFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpGuardFloat].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit])
+}
+
+func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpGuardInt].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit])
+}
+
+func emitIntAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpIntAdd].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000009, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800009, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpIntAddImm].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x20, 0x14000000, pc+0x20, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x2c, 0xd2800009, pc+0x2c, v[relocs.ValueOperand0])
+}
+
+func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntEq].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitIntGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntGe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitIntGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntGt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitIntJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpIntJumpIfEq].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitIntJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpIntJumpIfGe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitIntJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpIntJumpIfGt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitIntJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpIntJumpIfLe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitIntJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpIntJumpIfLt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitIntJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpIntJumpIfNe].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitIntLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntLe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntLt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpIntMul].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x30, 0x14000000, pc+0x30, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x34, 0x90000009, pc+0x34, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x3c, 0xd2800009, pc+0x3c, v[relocs.ValueOperand0])
+}
+
+func emitIntNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntNe].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpIntSub].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000009, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800009, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpIntToFloat].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800009, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitJump(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:4:4]
+	copy(code, Stencils[OpJump].Code)
+	return relocs.PutA64Branch26(code, 0x0, 0x14000000, pc+0x0, v[relocs.ValueJumpTarget])
+}
+
+func emitJumpIfFalse(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpJumpIfFalse].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueJumpTarget])
+}
+
+func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpJumpIfTrue].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueJumpTarget])
+}
+
+func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpLoadFloat].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand1])
+}
+
+func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpLoadInt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand1])
+}
+
+func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpLoop].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x1c, 0x14000000, pc+0x1c, v[relocs.ValueJumpTarget]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpMove].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0])
+}

@@ -14,3 +14,6 @@ const ClangVersion = ""
 
 // Stencils is empty on this platform: the JIT is unavailable.
 var Stencils [NumOps]relocs.Stencil
+
+// Emitters is empty on this platform.
+var Emitters [NumOps]relocs.Emitter

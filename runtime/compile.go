@@ -41,6 +41,7 @@ type scratch struct {
 	// stubOfExit maps a small exit index to its stub+1 (0: none yet). It is
 	// all zeros between uses.
 	stubOfExit [smallExits]int32
+	vals       [relocs.NumValues]uint64 // emit's current hole values
 }
 
 // smallExits bounds the exit indexes looked up by array; larger ones go
@@ -192,9 +193,11 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 	n := len(p.uops)
 	base := uint64(addr)
 	// vals holds what each relocs.Value stands for at the current uop, so a
-	// hole's value is an index, not a branch per hole.
-	var vals [relocs.NumValues]uint64
+	// hole's value is an index, not a branch per hole. It lives in the
+	// scratch because an emitter's pointer to it escapes.
 	sc := p.sc
+	vals := &sc.vals
+	*vals = [relocs.NumValues]uint64{}
 	for i := range p.starts {
 		var info *opInfo
 		jump, stub := -1, -1
@@ -210,14 +213,7 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 		}
 		codeOff, dataOff := int(p.starts[i]), p.dataStart+int(sc.dataRel[i])
 		code := mem[codeOff : codeOff+len(info.code)]
-		copy(code, info.code)
 		data := mem[dataOff : dataOff+len(info.data)]
-		if !info.wordsCover {
-			copy(data, info.data)
-		}
-		if len(info.holes)+len(info.words) == 0 {
-			continue
-		}
 		codeAddr, dataAddr := base+uint64(codeOff), base+uint64(dataOff)
 		vals[relocs.ValueCode], vals[relocs.ValueData] = codeAddr, dataAddr
 		if info.continues {
@@ -231,6 +227,14 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 				return p.holeError(i, info, 0, fmt.Errorf("BUG: no exit stub"))
 			}
 			vals[relocs.ValueExit] = p.branchTo(mem, base, n+stub)
+		}
+		if info.emit != nil && useEmitters && info.emit(code, data, vals, codeAddr, dataAddr) {
+			continue
+		}
+		// The general path: every hole through relocs.Fixup.Apply.
+		copy(code, info.code)
+		if !info.wordsCover {
+			copy(data, info.data)
 		}
 		for _, w := range info.words {
 			// newTable checked the bounds.
@@ -256,6 +260,10 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 	}
 	return nil
 }
+
+// useEmitters lets tests turn the generated emitters off, to exercise the
+// general path.
+var useEmitters = true
 
 // branchTo is the address a branch to entry k of starts is patched with:
 // the entry itself, or its veneer when tests force veneers.

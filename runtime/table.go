@@ -44,6 +44,8 @@ type opInfo struct {
 	// wordsCover says the words overwrite every data byte, so emit need
 	// not copy the data first.
 	wordsCover bool
+	// emit is the stencil's generated fast copy-and-patch, or nil.
+	emit relocs.Emitter
 	// special says pass 1 must look closer at a uop of this op: it jumps,
 	// continues, exits, is a loop, or cannot be compiled.
 	special bool
@@ -67,11 +69,12 @@ var (
 
 // theTable packs generated.Stencils once per process.
 func theTable() *table {
-	hostTableOnce.Do(func() { hostTable = newTable(&generated.Stencils) })
+	hostTableOnce.Do(func() { hostTable = newTable(&generated.Stencils, &generated.Emitters) })
 	return hostTable
 }
 
-func newTable(stencils *[generated.NumOps]relocs.Stencil) *table {
+// newTable packs stencils and their emitters (which may be nil).
+func newTable(stencils *[generated.NumOps]relocs.Stencil, emitters *[generated.NumOps]relocs.Emitter) *table {
 	t := new(table)
 	n := 0
 	for i := range stencils {
@@ -83,6 +86,9 @@ func newTable(stencils *[generated.NumOps]relocs.Stencil) *table {
 		st := &stencils[i]
 		info := &t[i]
 		info.code, info.data, info.src = st.Code, st.Data, st
+		if emitters != nil {
+			info.emit = emitters[i]
+		}
 		info.align = max(int(st.DataAlign), 1)
 		start, startWords := len(all), len(words)
 		if len(st.Holes) > 1<<16 {

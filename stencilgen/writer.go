@@ -70,6 +70,9 @@ func TargetFile(pkg string, t Target, clangVersion, digest string, stencils []re
 		}
 	}
 	b.WriteString("}\n")
+	if err := writeEmitters(&b, stencils); err != nil {
+		return nil, fmt.Errorf("%s: %w", t.Name(), err)
+	}
 	return gofmt(b.Bytes())
 }
 
@@ -170,6 +173,7 @@ func OtherFile(pkg string) ([]byte, error) {
 	b.WriteString("// Target is empty: there are no stencils for this platform.\nconst Target = \"\"\n\n")
 	b.WriteString("// ClangVersion is empty: there are no stencils for this platform.\nconst ClangVersion = \"\"\n\n")
 	b.WriteString("// Stencils is empty on this platform: the JIT is unavailable.\nvar Stencils [NumOps]relocs.Stencil\n")
+	b.WriteString("\n// Emitters is empty on this platform.\nvar Emitters [NumOps]relocs.Emitter\n")
 	return gofmt(b.Bytes())
 }
 
