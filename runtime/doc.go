@@ -1,6 +1,7 @@
 // Package jit is the run-time half of copy-and-patch: it lays a trace of
 // uops out in executable memory from the stencils in generated/, patches
-// every hole with relocs.Patch, and runs the result from Go.
+// every hole (through the generated per-stencil emitters, or
+// relocs.Fixup.Apply), and runs the result from Go.
 //
 // The directory is runtime/ but the package is named jit, so that importing
 // it never shadows the standard library's runtime package.
