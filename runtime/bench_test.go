@@ -179,7 +179,7 @@ func BenchmarkCompilePhases(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			protect(r.mem, protRX)
+			r.seal()
 			c.mu.Lock()
 			c.releaseLocked(r)
 			c.mu.Unlock()

@@ -209,35 +209,11 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Trap bytes wherever no stencil goes and code might be: the gap after
-	// each trace's code (veneers included: they are written on demand), the
-	// padding between traces and the rest of the last page. The data areas
-	// are overwritten by stencil data; only their alignment padding keeps
-	// stale bytes.
-	prev := 0
-	for _, p := range plans {
-		fill(r.mem[prev:p.base], trapByte)
-		fill(r.mem[p.base+p.codeEnd:p.base+p.dataStart], trapByte)
-		prev = p.base + p.size
-	}
-	fill(r.mem[prev:], trapByte)
-	for i, p := range plans {
-		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.table); err != nil {
-			c.mu.Lock()
-			c.releaseLocked(r)
-			c.mu.Unlock()
-			if len(traces) > 1 {
-				return nil, fmt.Errorf("trace %d: %w", i, err)
-			}
-			return nil, err
-		}
-	}
-	flushICache(r.addr(), r.addr()+uintptr(total))
-	if err := protect(r.mem, protRX); err != nil {
+	if err := c.write(r, plans, total); err != nil {
 		c.mu.Lock()
 		c.releaseLocked(r)
 		c.mu.Unlock()
-		return nil, fmt.Errorf("jit: mprotect RX: %w", err)
+		return nil, err
 	}
 	elapsed := time.Since(start)
 	out := make([]*Trace, len(plans))
@@ -267,6 +243,36 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 		}
 	}
 	return out, nil
+}
+
+// write fills region r with the traces planned (total bytes), then makes
+// it executable: the write window of the W^X protocol.
+func (c *Cache) write(r *region, plans []*plan, total int) error {
+	r.beginWrite()
+	// Trap bytes wherever no stencil goes and code might be: the gap after
+	// each trace's code (veneers included: they are written on demand), the
+	// padding between traces and the rest of the last page. The data areas
+	// are overwritten by stencil data; only their alignment padding keeps
+	// stale bytes.
+	prev := 0
+	for _, p := range plans {
+		fill(r.mem[prev:p.base], trapByte)
+		fill(r.mem[p.base+p.codeEnd:p.base+p.dataStart], trapByte)
+		prev = p.base + p.size
+	}
+	fill(r.mem[prev:], trapByte)
+	for i, p := range plans {
+		if err := p.emit(r.mem[p.base:p.base+p.size], r.addr()+uintptr(p.base), c.table); err != nil {
+			r.endWrite()
+			if len(plans) > 1 {
+				return fmt.Errorf("trace %d: %w", i, err)
+			}
+			return err
+		}
+	}
+	r.endWrite()
+	flushICache(r.addr(), r.addr()+uintptr(total))
+	return r.seal()
 }
 
 // alloc finds room for n bytes, evicting idle traces if the policy allows.

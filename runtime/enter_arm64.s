@@ -29,16 +29,16 @@ TEXT ·enter(SB), NOSPLIT|NOFRAME, $0-40
 	MOVD R0, ret+32(FP)
 	RET
 
-// func flushICache(start, end uintptr)
+// func flushICacheLines(start, end uintptr)
 //
-// flushICache makes freshly written code at [start, end) visible to
+// flushICacheLines makes freshly written code at [start, end) visible to
 // instruction fetch: clean the data cache to the point of unification line
 // by line, wait, invalidate the instruction cache lines, wait, and
 // resynchronise the pipeline. Line sizes come from CTR_EL0 (DminLine in bits
 // 19:16, IminLine in bits 3:0, each log2 of the line size in 4-byte words).
 // The instructions are written as WORDs, with their mnemonic, because the Go
 // assembler has no syntax for DC/IC.
-TEXT ·flushICache(SB), NOSPLIT|NOFRAME, $0-16
+TEXT ·flushICacheLines(SB), NOSPLIT|NOFRAME, $0-16
 	MOVD start+0(FP), R0
 	MOVD end+8(FP), R1
 	WORD $0xd53b0022 // MRS CTR_EL0, R2

@@ -2,5 +2,5 @@
 
 package jit
 
-// flushICache is in enter_arm64.s.
-func flushICache(start, end uintptr)
+// flushICacheLines is in enter_arm64.s.
+func flushICacheLines(start, end uintptr)

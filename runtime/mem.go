@@ -6,9 +6,12 @@ import (
 )
 
 // chunk is one mapping of code memory. Its pages are PROT_NONE while free,
-// read-write while a region is being written, read-execute once sealed.
+// read-write while a region is being written, read-execute once sealed;
+// or, when mapped MAP_JIT, executable except for the one thread writing a
+// region, between beginWrite and endWrite.
 type chunk struct {
 	mem  []byte
+	jit  bool   // mapped MAP_JIT (darwin/arm64): writable per thread, no mprotect
 	free []span // free page runs, sorted by offset, coalesced
 	used int    // bytes allocated to regions
 }
@@ -25,6 +28,31 @@ type region struct {
 }
 
 func (r *region) addr() uintptr { return uintptr(unsafe.Pointer(&r.mem[0])) }
+
+// beginWrite and endWrite bracket the writes to a region: per-thread write
+// permission for MAP_JIT chunks; nothing for mprotect ones (opened RW).
+func (r *region) beginWrite() {
+	if r.c.jit {
+		beginJITWrite()
+	}
+}
+
+func (r *region) endWrite() {
+	if r.c.jit {
+		endJITWrite()
+	}
+}
+
+// seal makes a written region executable (and no longer writable).
+func (r *region) seal() error {
+	if r.c.jit {
+		return nil
+	}
+	if err := protect(r.mem, protRX); err != nil {
+		return fmt.Errorf("jit: mprotect RX: %w", err)
+	}
+	return nil
+}
 
 func roundUp(n, a int) int { return (n + a - 1) &^ (a - 1) }
 
@@ -49,11 +77,14 @@ func (c *Cache) allocLocked(n int) (*region, error) {
 	if c.mapped+size > c.cfg.MaxCodeBytes {
 		return nil, ErrCodeLimit
 	}
-	mem, err := mapNone(size)
-	if err != nil {
-		return nil, fmt.Errorf("jit: mapping %d bytes of code memory: %w", size, err)
+	mem, jit := mapJIT(size)
+	if !jit {
+		var err error
+		if mem, err = mapNone(size); err != nil {
+			return nil, fmt.Errorf("jit: mapping %d bytes of code memory: %w", size, err)
+		}
 	}
-	ch := &chunk{mem: mem}
+	ch := &chunk{mem: mem, jit: jit}
 	if n < size {
 		ch.free = []span{{n, size - n}}
 	}
@@ -64,6 +95,10 @@ func (c *Cache) allocLocked(n int) (*region, error) {
 
 func (c *Cache) openLocked(ch *chunk, off, n int) (*region, error) {
 	r := &region{c: ch, off: off, mem: ch.mem[off : off+n : off+n]}
+	if ch.jit {
+		ch.used += n
+		return r, nil
+	}
 	if err := protect(r.mem, protRW); err != nil {
 		c.putSpanLocked(ch, span{off, n})
 		return nil, fmt.Errorf("jit: mprotect RW: %w", err)
@@ -77,7 +112,9 @@ func (c *Cache) openLocked(ch *chunk, off, n int) (*region, error) {
 // with nothing left in it is unmapped (but one empty chunk is kept).
 func (c *Cache) releaseLocked(r *region) {
 	ch := r.c
-	protect(r.mem, protNone) // best effort: the pages are unused either way
+	if !ch.jit {
+		protect(r.mem, protNone) // best effort: the pages are unused either way
+	}
 	ch.used -= len(r.mem)
 	if ch.used == 0 && c.spareLocked(ch) {
 		for i, x := range c.chunks {

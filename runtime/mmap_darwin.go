@@ -2,17 +2,14 @@ package jit
 
 // UNTESTED: nothing here has run on macOS; it builds and vets only.
 //
-// macOS allows RW→RX mprotect of ordinary anonymous memory for a process
-// without the hardened runtime, which is what a plain `go build` produces, so
-// the cache maps without MAP_JIT and uses the same W^X protocol as Linux.
-// Under the hardened runtime (with the allow-jit entitlement) pages must be
-// mapped MAP_JIT and toggled per thread with pthread_jit_write_protect_np,
-// a libSystem function that needs cgo; jit does not use cgo, so such a
-// process gets mprotect errors from Compile (reported, never a crash).
-// wazero maps its code the same way on darwin.
-//
-// The arm64 cache flush (enter_arm64.s) reads CTR_EL0 and issues DC CVAU /
-// IC IVAU from user mode, which Linux permits; macOS's own JITs call
-// sys_icache_invalidate instead, and whether these instructions are allowed
-// at EL0 there is unverified.
+// darwin/arm64 first maps code chunks MAP_JIT and switches write permission
+// per thread (mapjit_darwin_arm64.go). Where that is refused, and on
+// darwin/amd64, the cache uses the Linux protocol: anonymous pages taken
+// from PROT_NONE to RW to RX with mprotect, which macOS allows a process
+// without the hardened runtime (what a plain `go build` produces); wazero
+// maps its code the same way there. The arm64 instruction-cache flush goes
+// through sys_icache_invalidate on darwin, not DC CVAU/IC IVAU from user
+// mode as on Linux.
+
+// mapJITFlag is zero: chunks mapped for the mprotect protocol need no flag.
 const mapJITFlag = 0
