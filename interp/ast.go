@@ -86,6 +86,9 @@ type (
 		elt  Expr
 		val  Expr // dict comprehensions
 		gens []compFor
+		// genexp caches a generator expression's body as a function
+		// (see genexpFunc).
+		genexp []Stmt
 	}
 	FString struct {
 		pos
@@ -248,4 +251,42 @@ type NamedExpr struct {
 	pos
 	name  string
 	value Expr
+}
+
+// genexpParams are the parameters of a generator expression's function:
+// the iterator of its first iterable, under a name no program can spell
+// (CPython's own choice).
+var genexpParams = []param{{name: ".0"}}
+
+// genexpFunc returns the body of the generator function a generator
+// expression stands for:
+//
+//	(elt for t1 in it1 if c1 for t2 in it2)
+//	def <genexpr>(.0):
+//	    for t1 in .0:
+//	        if c1:
+//	            for t2 in it2:
+//	                yield elt
+//
+// called with iter(it1), which the enclosing scope evaluates.
+func (c *Comp) genexpFunc() []Stmt {
+	if c.genexp != nil {
+		return c.genexp
+	}
+	at := c.elt.position()
+	var inner Stmt = &ExprStmt{at, &Yield{pos: at, x: c.elt}}
+	for i := len(c.gens) - 1; i >= 0; i-- {
+		g := c.gens[i]
+		body := []Stmt{inner}
+		for j := len(g.ifs) - 1; j >= 0; j-- {
+			body = []Stmt{&If{pos: g.ifs[j].position(), cond: g.ifs[j], body: body}}
+		}
+		iter := g.iter
+		if i == 0 {
+			iter = &Name{pos: iter.position(), id: ".0"}
+		}
+		inner = &For{pos: g.target.position(), target: g.target, iter: iter, body: body}
+	}
+	c.genexp = []Stmt{inner}
+	return c.genexp
 }

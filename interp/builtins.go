@@ -225,125 +225,109 @@ func (vm *VM) builtins() map[string]Val {
 		if len(pos) < 1 {
 			return Val{}, newErr(TypeError, "enumerate() missing required argument 'iterable'")
 		}
-		items, err := vm.iterate(pos[0])
+		it, err := vm.iter(pos[0])
 		if err != nil {
 			return Val{}, err
 		}
-		start := int64(0)
+		n := int64(0)
 		if len(pos) > 1 {
-			start = int64(pos[1].B)
+			n = int64(pos[1].B)
 		} else if s, ok := kw["start"]; ok {
-			start = int64(s.B)
+			n = int64(s.B)
 		}
-		out := make([]Val, len(items))
-		for i, x := range items {
-			out[i] = ObjVal(&Tuple{[]Val{IntVal(start + int64(i)), x}})
-		}
-		return ObjVal(&seqIter{items: out}), nil
+		return ObjVal(&funcIter{name: "enumerate", next: func(vm *VM) (Val, bool, error) {
+			x, ok, err := vm.next(it)
+			if !ok || err != nil {
+				return Val{}, false, err
+			}
+			n++
+			return ObjVal(&Tuple{[]Val{IntVal(n - 1), x}}), true, nil
+		}}), nil
 	})
 	fn("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		var lists [][]Val
-		n := -1
-		for _, a := range args {
-			items, err := vm.iterate(a)
-			if err != nil {
-				return Val{}, newErr(TypeError, "'%s' object is not iterable", typeName(a))
-			}
-			lists = append(lists, items)
-			if n < 0 || len(items) < n {
-				n = len(items)
-			}
+		its, err := vm.iters(args)
+		if err != nil {
+			return Val{}, err
 		}
-		if n < 0 {
-			n = 0
-		}
-		out := make([]Val, n)
-		for i := 0; i < n; i++ {
-			t := make([]Val, len(lists))
-			for j := range lists {
-				t[j] = lists[j][i]
+		return ObjVal(&funcIter{name: "zip", next: func(vm *VM) (Val, bool, error) {
+			if len(its) == 0 {
+				return Val{}, false, nil
 			}
-			out[i] = ObjVal(&Tuple{t})
-		}
-		return ObjVal(&seqIter{items: out}), nil
+			t := make([]Val, len(its))
+			for j, it := range its {
+				x, ok, err := vm.next(it)
+				if !ok || err != nil {
+					return Val{}, false, err
+				}
+				t[j] = x
+			}
+			return ObjVal(&Tuple{t}), true, nil
+		}}), nil
 	})
 	fn("map", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 {
 			return Val{}, newErr(TypeError, "map() must have at least two arguments.")
 		}
-		var lists [][]Val
-		n := -1
-		for _, a := range args[1:] {
-			items, err := vm.iterate(a)
-			if err != nil {
-				return Val{}, err
-			}
-			lists = append(lists, items)
-			if n < 0 || len(items) < n {
-				n = len(items)
-			}
+		f := args[0]
+		its, err := vm.iters(args[1:])
+		if err != nil {
+			return Val{}, err
 		}
-		out := make([]Val, n)
-		for i := 0; i < n; i++ {
-			cargs := make([]Val, len(lists))
-			for j := range lists {
-				cargs[j] = lists[j][i]
+		return ObjVal(&funcIter{name: "map", next: func(vm *VM) (Val, bool, error) {
+			cargs := make([]Val, len(its))
+			for j, it := range its {
+				x, ok, err := vm.next(it)
+				if !ok || err != nil {
+					return Val{}, false, err
+				}
+				cargs[j] = x
 			}
-			v, err := vm.call(args[0], cargs, nil)
-			if err != nil {
-				return Val{}, err
-			}
-			out[i] = v
-		}
-		return ObjVal(&seqIter{items: out}), nil
+			v, err := vm.call(f, cargs, nil)
+			return v, err == nil, err
+		}}), nil
 	})
 	fn("filter", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("filter", args, 2, 2); err != nil {
 			return Val{}, err
 		}
-		items, err := vm.iterate(args[1])
+		f := args[0]
+		it, err := vm.iter(args[1])
 		if err != nil {
 			return Val{}, err
 		}
-		var out []Val
-		for _, x := range items {
-			keep := truthy(x)
-			if args[0].T != tagNone {
-				v, err := vm.call(args[0], []Val{x}, nil)
-				if err != nil {
-					return Val{}, err
+		return ObjVal(&funcIter{name: "filter", next: func(vm *VM) (Val, bool, error) {
+			for {
+				x, ok, err := vm.next(it)
+				if !ok || err != nil {
+					return Val{}, false, err
 				}
-				keep = truthy(v)
+				keep := truthy(x)
+				if f.T != tagNone {
+					v, err := vm.call(f, []Val{x}, nil)
+					if err != nil {
+						return Val{}, false, err
+					}
+					keep = truthy(v)
+				}
+				if keep {
+					return x, true, nil
+				}
 			}
-			if keep {
-				out = append(out, x)
-			}
-		}
-		return ObjVal(&seqIter{items: out}), nil
+		}}), nil
 	})
 	fn("any", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("any", args, 1, 1); err != nil {
 			return Val{}, err
 		}
-		items, err := vm.iterate(args[0])
-		for _, x := range items {
-			if truthy(x) {
-				return True, nil
-			}
-		}
-		return False, err
+		found, err := vm.findTruth(args[0], true)
+		return BoolVal(found), err
 	})
 	fn("all", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("all", args, 1, 1); err != nil {
 			return Val{}, err
 		}
-		items, err := vm.iterate(args[0])
-		for _, x := range items {
-			if !truthy(x) {
-				return False, nil
-			}
-		}
-		return True, err
+		found, err := vm.findTruth(args[0], false)
+		return BoolVal(!found), err
 	})
 	fn("round", biRound)
 	fn("divmod", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -480,7 +464,7 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		switch args[0].O.(type) {
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *funcIter:
 		case *Instance:
 			if r, found, err := vm.dunder(args[0], "__next__"); found {
 				if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) && len(args) == 2 {
@@ -1314,3 +1298,43 @@ var _ = unicode.IsSpace
 type BigRange struct{ start, stop, step *big.Int }
 
 func (*BigRange) typeName() string { return "range" }
+
+// funcIter is a lazy iterator whose items a Go function computes on
+// demand: the enumerate, zip, map and filter objects.
+type funcIter struct {
+	name string
+	next func(vm *VM) (Val, bool, error)
+}
+
+func (x *funcIter) typeName() string { return x.name }
+
+// iters calls iter on each value.
+func (vm *VM) iters(vs []Val) ([]Object, error) {
+	its := make([]Object, len(vs))
+	for i, v := range vs {
+		it, err := vm.iter(v)
+		if err != nil {
+			return nil, err
+		}
+		its[i] = it
+	}
+	return its, nil
+}
+
+// findTruth consumes v's items until one whose truth is want, reporting
+// whether it found one: any and all stop there, as CPython's do.
+func (vm *VM) findTruth(v Val, want bool) (bool, error) {
+	it, err := vm.iter(v)
+	if err != nil {
+		return false, err
+	}
+	for {
+		x, ok, err := vm.next(it)
+		if !ok || err != nil {
+			return false, err
+		}
+		if truthy(x) == want {
+			return true, nil
+		}
+	}
+}

@@ -254,8 +254,12 @@ func (c *compiler) finish() {
 	for i := range co.excTable {
 		co.excTable[i].excSlot = fix(co.excTable[i].excSlot)
 	}
-	for i := range co.freeFrom {
-		_ = i
+	// Nested functions capture slots of this code: locals, or temporaries
+	// holding comprehension variables.
+	for _, fn := range co.funcs {
+		for i := range fn.freeFrom {
+			fn.freeFrom[i] = fix(fn.freeFrom[i])
+		}
 	}
 	co.nslots = co.nlocals + nconst + c.maxTmp
 	co.counters = make([]uint32, len(co.instrs))
@@ -975,7 +979,23 @@ func (c *compiler) resolveFree(name string) int {
 		return s
 	}
 	e := c.enclose
-	if e == nil || !e.isFunc {
+	if e == nil {
+		return -1
+	}
+	// A comprehension variable of the enclosing scope (the function is a
+	// lambda or generator expression inside a comprehension): captured by
+	// value, since it is no variable of the enclosing function that others
+	// could rebind.
+	for i := len(e.overlay) - 1; i >= 0; i-- {
+		if src, ok := e.overlay[i][name]; ok {
+			s := c.addLocal(name)
+			c.captured[name] = s
+			c.code.freeFrom = append(c.code.freeFrom, int32(src))
+			c.code.freeTo = append(c.code.freeTo, int32(s))
+			return s
+		}
+	}
+	if !e.isFunc {
 		return -1
 	}
 	src := -1
@@ -1003,7 +1023,11 @@ func (c *compiler) resolveFree(name string) int {
 func (c *compiler) storeName(name string, src int, at pos) {
 	if s := c.lookup(name); s < 0 && c.isFunc && !c.globals[name] {
 		if s := c.resolveFree(name); s >= 0 {
-			c.emit(opStoreCell, s, src)
+			if c.isCell(name) {
+				c.emit(opStoreCell, s, src)
+			} else {
+				c.emit(opMove, s, src)
+			}
 			return
 		}
 	}
@@ -1195,7 +1219,11 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			return
 		}
 		if s := c.resolveFree(x.id); s >= 0 {
-			c.emit(opLoadCell, dst, s)
+			if c.isCell(x.id) {
+				c.emit(opLoadCell, dst, s)
+			} else {
+				c.emit(opMove, dst, s)
+			}
 			return
 		}
 		c.emit(opLoadGlobal, dst, c.mod.global(x.id))
@@ -1301,6 +1329,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		c.line = x.line
 		c.emit(opBuildDict, dst, base, len(x.keys))
 	case *Comp:
+		if x.kind == "gen" {
+			c.genexp(x, dst)
+			break
+		}
 		c.comprehension(x, dst)
 	case *FString:
 		c.fstring(x, dst)
@@ -1474,10 +1506,23 @@ func (c *compiler) call(x *Call, dst int) {
 	c.emit(opCall, dst, base, n, c.kwIndex(x.kwnames))
 }
 
+// genexp compiles a generator expression as CPython does: a generator
+// function (Comp.genexpFunc) called on the iterator of the first iterable,
+// so the elements are computed lazily, as the consumer asks for them.
+func (c *compiler) genexp(x *Comp, dst int) {
+	co := c.compileFunc("<genexpr>", genexpParams, x.genexpFunc(), x.pos, false)
+	fn := c.temps_(2)
+	c.makeFunction(co, genexpParams, fn)
+	c.exprTo(x.gens[0].iter, fn+1)
+	c.line = x.line
+	c.emit(opGetIter, fn+1, fn+1)
+	c.emit(opCall, dst, fn, 1, -1)
+}
+
 func (c *compiler) comprehension(x *Comp, dst int) {
 	acc := c.temp()
 	switch x.kind {
-	case "list", "gen":
+	case "list":
 		c.emit(opBuildList, acc, acc, 0)
 	case "set":
 		c.emit(opBuildSet, acc, acc, 0)
@@ -1495,7 +1540,7 @@ func (c *compiler) comprehension(x *Comp, dst int) {
 func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	if gi == len(x.gens) {
 		switch x.kind {
-		case "list", "gen":
+		case "list":
 			v := c.exprAny(x.elt)
 			c.emit(opListAppend, acc, v)
 		case "set":

@@ -2,29 +2,24 @@ package interp
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/copypatch/copypatch/templates"
 )
 
-// Generator is a suspended generator function. Its frame runs on a
-// goroutine of its own; control passes back and forth over two channels,
-// so exactly one side runs at a time and the VM is never shared.
+// Generator is a suspended generator function. Python's yield can only
+// appear in the generator's own body, never in a function it calls, so a
+// generator needs no stack of its own: its frame keeps its slots, and
+// yield returns from the VM's run loop with the frame's resume point saved
+// (pc); next runs the frame again from there.
 type Generator struct {
 	vm      *VM
 	fn      *Function
 	frame   *frame
+	pc      int   // where the next run resumes: after the last yield
+	throw   error // raised at the resume point by the next run (close)
 	started bool
 	done    bool
 	running bool
-	resume  chan bool // true: go on; false: close
-	out     chan genMsg
-}
-
-type genMsg struct {
-	v    Val
-	done bool
-	err  error
 }
 
 func (*Generator) typeName() string { return "generator" }
@@ -33,7 +28,8 @@ func (*Generator) typeName() string { return "generator" }
 // BaseException, so `except Exception` does not stop it.
 var GeneratorExit = &ExcType{name: "GeneratorExit", base: BaseException}
 
-var _ = errors.New
+// errYield is how run reports a yield: the value is in vm.yielded.
+var errYield = errors.New("yield")
 
 func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) {
 	co := fn.code
@@ -46,12 +42,13 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		return Val{}, err
 	}
-	g := &Generator{vm: vm, fn: fn, frame: f, resume: make(chan bool), out: make(chan genMsg, 1)}
+	g := &Generator{vm: vm, fn: fn, frame: f}
 	f.gen = g
 	return ObjVal(g), nil
 }
 
-// next runs the generator to its next yield.
+// next runs the generator to its next yield. It reports false when the
+// generator has finished.
 func (g *Generator) next() (Val, bool, error) {
 	if g.done {
 		return Val{}, false, nil
@@ -63,62 +60,45 @@ func (g *Generator) next() (Val, bool, error) {
 	if vm.depth >= vm.limit {
 		return Val{}, false, newErr(RecursionError, "maximum recursion depth exceeded")
 	}
-	g.running = true
-	depth := vm.depth
-	vm.depth++
 	if !g.started {
 		g.started = true
 		vm.gens = append(vm.gens, g)
-		go g.body()
-	} else {
-		g.resume <- true
 	}
-	m := <-g.out
-	vm.depth = depth
+	g.running = true
+	vm.depth++
+	v, err := vm.run(g.frame)
+	vm.depth--
 	g.running = false
-	if m.done {
-		g.done = true
-		if m.err != nil {
-			return Val{}, false, m.err
+	if err == errYield {
+		return v, true, nil
+	}
+	g.done = true
+	if pe, ok := err.(*PyErr); ok {
+		switch pe.exc.typ {
+		case GeneratorExit:
+			err = nil
+		case StopIteration:
+			err = newErr(RuntimeError, "generator raised StopIteration")
 		}
-		return Val{}, false, nil
 	}
-	return m.v, true, nil
+	return Val{}, false, err
 }
 
-func (g *Generator) body() {
-	defer func() {
-		if r := recover(); r != nil {
-			g.out <- genMsg{done: true, err: &internalError{fmt.Sprint(r)}}
-		}
-	}()
-	_, err := g.vm.run(g.frame)
-	if pe, ok := err.(*PyErr); ok && pe.exc.typ == GeneratorExit {
-		err = nil
+// close raises GeneratorExit at the generator's yield, so its finally
+// blocks run; a value it yields instead is ignored, as is any error.
+func (g *Generator) close() {
+	if !g.started || g.done || g.running {
+		return
 	}
-	if pe, ok := err.(*PyErr); ok && pe.exc.typ == StopIteration {
-		err = newErr(RuntimeError, "generator raised StopIteration")
-	}
-	g.out <- genMsg{done: true, err: err}
+	g.throw = newErrVal(GeneratorExit)
+	g.next()
+	g.done = true
 }
 
-// yield hands v to the consumer and waits to be resumed.
-func (g *Generator) yield(v Val) (Val, error) {
-	g.out <- genMsg{v: v}
-	if !<-g.resume {
-		return Val{}, newErrVal(GeneratorExit)
-	}
-	return NoneVal, nil
-}
-
-// closeGenerators ends the goroutines of generators left suspended.
+// closeGenerators closes the generators left suspended when the run ends.
 func (vm *VM) closeGenerators() {
 	for _, g := range vm.gens {
-		if g.started && !g.done {
-			g.resume <- false
-			<-g.out
-			g.done = true
-		}
+		g.close()
 	}
 	vm.gens = nil
 }

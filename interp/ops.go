@@ -444,12 +444,10 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		sent, err := f.gen.yield(v)
-		if err != nil {
-			return err
-		}
-		f.set(in.A, sent)
-		return nil
+		// What yield evaluates to once resumed: next() sends None.
+		f.set(in.A, NoneVal)
+		vm.yielded = v
+		return errYield
 	case opSuper:
 		if f.fn == nil || f.fn.cls == nil || f.code.nparams == 0 {
 			return newErr(RuntimeError, "super(): no arguments")
@@ -936,7 +934,7 @@ func (vm *VM) iter(v Val) (Object, error) {
 			return &seqIter{items: x.ordered()}, nil
 		case *DictView:
 			return &dictIter{d: x.d, n: x.d.Len(), kind: x.kind}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *funcIter:
 			return x, nil
 		case *Instance:
 			if _, ok := x.cls.lookup("__next__"); ok {
@@ -995,6 +993,8 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 		}
 	case *Generator:
 		return x.next()
+	case *funcIter:
+		return x.next(vm)
 	case *dictIter:
 		if x.d.Len() != x.n {
 			x.n = -1 // stays broken, as CPython's iterator does

@@ -1037,6 +1037,99 @@ print([total := total + x for x in range(4)], total)
 (5, 1, [10, 4], 4)
 [0, 1, 3, 6] 6
 `},
+	{"lazy", `def show(x):
+    print("eval", x)
+    return x
+print(any(show(x) > 2 for x in range(10)))
+print(all(show(x) < 2 for x in range(10)))
+m = map(show, [1, 2])
+print("made map")
+print(list(m))
+for i, v in enumerate(show(x) for x in "ab"):
+    print(i, v)
+print(list(zip((show(x) for x in range(5)), "xy")))
+print(list(filter(None, [0, 1, 2, 0])), list(filter(lambda v: v > 1, range(4))))
+print(list(enumerate("abc", start=5)), list(zip()), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])))
+import itertools
+print(list(zip(itertools.count(), "abc")))
+print(sum(1 for _ in range(1000)), max(x % 7 for x in range(50)))
+def gen():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup")
+for x in gen():
+    print(x)
+print("after")
+def fib():
+    a, b = 0, 1
+    while True:
+        yield a
+        a, b = b, a + b
+print([v for _, v in zip(range(10), fib())])
+def deleg():
+    yield from range(3)
+    yield from (c for c in "xy")
+print(list(deleg()))
+m = [[1, 2], [3, 4]]
+print([sum(r[k] for k in range(2)) for r in m])
+print([(lambda: i)() for i in range(3)])
+def f(a, b):
+    return [[sum(a[i][k] * b[k][j] for k in range(len(b))) for j in range(len(b[0]))] for i in range(len(a))]
+print(f(m, m))
+print({k: list(v for v in range(k)) for k in range(3)})
+class A:
+    xs = [1, 2]
+    total = sum(x for x in xs)
+print(A.total)
+def late():
+    x = 1
+    g = (x + i for i in range(3))
+    x = 10
+    return list(g)
+print(late())
+g = (i for i in range(3))
+print(next(g), next(g), list(g), list(g))
+`, `eval 0
+eval 1
+eval 2
+eval 3
+True
+eval 0
+eval 1
+eval 2
+False
+made map
+eval 1
+eval 2
+[1, 2]
+eval a
+0 a
+eval b
+1 b
+eval 0
+eval 1
+eval 2
+[(0, 'x'), (1, 'y')]
+[1, 2] [2, 3]
+[(5, 'a'), (6, 'b'), (7, 'c')] [] [4, 10]
+[(0, 'a'), (1, 'b'), (2, 'c')]
+1000 6
+1
+2
+cleanup
+after
+[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
+[0, 1, 2, 'x', 'y']
+[3, 7]
+[0, 1, 2]
+[[7, 10], [15, 22]]
+{0: [], 1: [0], 2: [0, 1]}
+3
+[10, 11, 12]
+0 1 [2] []
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

@@ -536,7 +536,9 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 		}
 		b.WriteString(")")
 	case *Generator:
-		b.WriteString("<generator object " + o.fn.code.name + " at 0x7f0000000000>")
+		b.WriteString("<generator object " + o.fn.code.qualname + " at 0x7f0000000000>")
+	case *funcIter:
+		b.WriteString("<" + o.name + " object at 0x7f0000000000>")
 	case *Instance:
 		s, _ := vm.instanceRepr(v, false)
 		b.WriteString(s)

@@ -31,6 +31,7 @@ type VM struct {
 	argSP      int
 	bigSlab    []BigInt       // unused big ints, allocated in bulk
 	gens       []*Generator   // started generators, closed when the run ends
+	yielded    Val            // the value of the yield that returned errYield
 	nest       int            // depth of recursion through nested containers
 	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
 	bi         map[string]Val // the builtins
@@ -268,6 +269,16 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 	regs := f.regs
 	objs := f.objs
 	pc := 0
+	if g := f.gen; g != nil && g.started {
+		// Resume after the last yield, raising there what close throws.
+		pc = g.pc
+		if t := g.throw; t != nil {
+			g.throw = nil
+			if pc, err = vm.except(f, pc, t); err != nil {
+				return Val{}, err
+			}
+		}
+	}
 	for {
 		in := &code[pc]
 		pc++
@@ -653,23 +664,33 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			err = nil
 			continue
 		}
-		// An exception: find a handler in this frame or propagate.
-		pe := toPyErr(err)
-		vm.pending = nil
-		if len(pe.tb) == 0 || pe.tbDepth != vm.depth {
-			// A re-raise in the frame that already has an entry adds none.
-			pe.tb = append(pe.tb, vm.tbLine(f, pc-1))
-			pe.tbDepth = vm.depth
+		if err == errYield {
+			f.gen.pc = pc
+			return vm.yielded, errYield
 		}
-		if h := findHandler(co, pc-1); h != nil {
-			pe.exc.err = pe
-			f.set(h.excSlot, ObjVal(pe.exc))
-			pc = int(h.handler)
-			err = nil
-			continue
+		if pc, err = vm.except(f, pc, err); err != nil {
+			return Val{}, err
 		}
-		return Val{}, pe
 	}
+}
+
+// except handles an exception raised by the instruction before pc: it
+// records the traceback entry and returns the pc of the handler in this
+// frame, or the error to propagate.
+func (vm *VM) except(f *frame, pc int, err error) (int, error) {
+	pe := toPyErr(err)
+	vm.pending = nil
+	if len(pe.tb) == 0 || pe.tbDepth != vm.depth {
+		// A re-raise in the frame that already has an entry adds none.
+		pe.tb = append(pe.tb, vm.tbLine(f, pc-1))
+		pe.tbDepth = vm.depth
+	}
+	if h := findHandler(f.code, pc-1); h != nil {
+		pe.exc.err = pe
+		f.set(h.excSlot, ObjVal(pe.exc))
+		return int(h.handler), nil
+	}
+	return 0, pe
 }
 
 // pushArgs takes n argument slots from the VM's argument stack.

@@ -97,6 +97,9 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 			if l, ok := x.(*Lambda); ok {
 				onDef(l.params, []Stmt{&Return{l.pos, l.body}})
 			}
+			if c, ok := x.(*Comp); ok && c.kind == "gen" {
+				onDef(genexpParams, c.genexpFunc())
+			}
 		})
 	}
 	for _, s := range body {
