@@ -3,6 +3,10 @@ package interp
 // pos is a node's source position (1-based line, 0-based column).
 type pos struct{ line, col int }
 
+// span is where an expression sits in the source: from line:col to
+// endLine:endCol (exclusive), columns counting runes from 0.
+type span struct{ line, col, endLine, endCol int32 }
+
 func (p pos) position() pos { return p }
 
 // Expr is an expression node.

@@ -14,6 +14,7 @@ type Code struct {
 	filename    string
 	instrs      []Instr
 	lines       []int32
+	carets      map[int32]caretInfo // per instruction, for tracebacks (carets.go)
 	nslots      int
 	nlocals     int
 	nparams     int
@@ -46,6 +47,7 @@ type excEntry struct {
 type moduleState struct {
 	filename string
 	lines    []string
+	spans    map[Expr]span // while compiling: where each expression is
 	globals  []Val
 	gnames   []string
 	gindex   map[string]int
@@ -75,6 +77,11 @@ type loopCtx struct {
 }
 
 type compiler struct {
+	// pendingCaret is the expression the next instruction evaluates;
+	// stmtCall is the call that is all of the statement being compiled, in
+	// `x = f(...)` and `return name(...)` (see carets.go).
+	pendingCaret, stmtCall Expr
+
 	mod      *moduleState
 	code     *Code
 	isFunc   bool
@@ -134,8 +141,9 @@ type constKey struct {
 
 type templates_Tag = uint64
 
-func compileModule(filename, src string, body []Stmt, lines []string) (co *Code, mod *moduleState, err error) {
-	mod = &moduleState{filename: filename, lines: lines, gindex: map[string]int{}}
+func compileModule(filename, src string, body []Stmt, spans map[Expr]span, lines []string) (co *Code, mod *moduleState, err error) {
+	mod = &moduleState{filename: filename, lines: lines, gindex: map[string]int{}, spans: spans}
+	defer func() { mod.spans = nil }() // compile-time only
 	c := &compiler{mod: mod, code: &Code{name: "<module>", filename: filename, isModule: true, mod: mod},
 		locals: map[string]int{}, consts: map[constKey]int{}}
 	defer func() {
@@ -165,6 +173,9 @@ func (c *compiler) emit(op Op, args ...int) int {
 	}
 	c.code.instrs = append(c.code.instrs, in)
 	c.code.lines = append(c.code.lines, int32(c.line))
+	if c.pendingCaret != nil {
+		c.takeCaret(len(c.code.instrs) - 1)
+	}
 	return len(c.code.instrs) - 1
 }
 
@@ -390,6 +401,10 @@ func (c *compiler) stmt(s Stmt) {
 		c.exprTo(x.x, t)
 	case *Assign:
 		if len(x.targets) == 1 {
+			if _, ok := x.targets[0].(*Name); ok {
+				c.stmtCall, _ = x.value.(*Call)
+				defer func() { c.stmtCall = nil }()
+			}
 			c.assignExpr(x.targets[0], x.value)
 			return
 		}
@@ -429,9 +444,15 @@ func (c *compiler) stmt(s Stmt) {
 			c.errAt(x.pos, "'return' outside function")
 		}
 		v := c.constSlot(NoneVal)
+		if call, ok := x.x.(*Call); ok {
+			if _, ok := call.fn.(*Name); ok {
+				c.stmtCall = call
+			}
+		}
 		if x.x != nil {
 			v = c.exprAny(x.x)
 		}
+		c.stmtCall = nil
 		if len(c.finals) > 0 {
 			// Run enclosing finally blocks before leaving.
 			t := c.temp()
@@ -458,6 +479,7 @@ func (c *compiler) stmt(s Stmt) {
 		if x.msg != nil {
 			msg = c.exprAny(x.msg)
 		}
+		c.caretAt(x.test) // CPython raises at the test's position
 		c.emit(opAssertFail, msg)
 		c.patch(j, 1, c.pc())
 	case *Import:
@@ -793,6 +815,7 @@ func (c *compiler) forStmt(x *For) {
 		for i, a := range call.args {
 			c.exprTo(a, fn+1+i)
 		}
+		c.caretAt(call)
 		c.emit(opCall, it, fn, len(call.args), -1)
 		// RANGE_PREP leaves counter, stop and step in it..it+2 as ints, or
 		// an iterator in it when the range does not fit int64.
@@ -801,6 +824,7 @@ func (c *compiler) forStmt(x *For) {
 		it = c.temp()
 		c.exprTo(x.iter, it)
 		c.line = x.line
+		c.caretAt(x.iter)
 		c.emit(opGetIter, it, it)
 	}
 	tgt, direct := c.loopTarget(x.target)
@@ -1211,11 +1235,13 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			return
 		}
 		if s := c.lookup(x.id); s >= 0 {
+			c.caretAt(x) // an unbound local
 			if c.isCell(x.id) {
 				c.emit(opLoadCell, dst, s)
 			} else if s != dst {
 				c.emit(opMove, dst, s)
 			}
+			c.pendingCaret = nil
 			return
 		}
 		if s := c.resolveFree(x.id); s >= 0 {
@@ -1226,6 +1252,7 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			}
 			return
 		}
+		c.caretAt(x)
 		c.emit(opLoadGlobal, dst, c.mod.global(x.id))
 	case *Const:
 		c.emit(opMove, dst, c.constSlot(x.v))
@@ -1233,10 +1260,12 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		a := c.exprAny(x.l)
 		b := c.exprAny(x.r)
 		c.line = x.line
+		c.caretAt(x)
 		c.emit(binOps[x.op], dst, a, b)
 	case *UnaryOp:
 		a := c.exprAny(x.x)
 		c.line = x.line
+		c.caretAt(x)
 		switch x.op {
 		case "-":
 			c.emit(opNeg, dst, a)
@@ -1281,11 +1310,13 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	case *Attr:
 		o := c.exprAny(x.x)
 		c.line = x.line
+		c.caretAt(x)
 		c.emit(opGetAttr, dst, o, c.name(x.name))
 	case *Subscript:
 		o := c.exprAny(x.x)
 		k := c.exprAny(x.index)
 		c.line = x.line
+		c.caretAt(x)
 		c.emit(opGetItem, dst, o, k)
 	case *SliceExpr:
 		base := c.temps_(3)
@@ -1414,6 +1445,7 @@ func (c *compiler) compare(x *Compare, dst int) {
 		a := c.exprAny(x.args[0])
 		b := c.exprAny(x.args[1])
 		c.line = x.line
+		c.caretAt(x)
 		c.emit(cmpOps[x.ops[0]], dst, a, b)
 		return
 	}
@@ -1470,6 +1502,7 @@ func (c *compiler) call(x *Call, dst int) {
 			}
 		}
 		c.line = x.line
+		c.caretAt(x)
 		c.emit(opCallEx, dst, fn, fn+1, fn+2)
 		return
 	}
@@ -1491,6 +1524,7 @@ func (c *compiler) call(x *Call, dst int) {
 			c.exprTo(e, base+1+len(x.args)+i)
 		}
 		c.line = a.line
+		c.caretAt(x)
 		c.emit(opCallMethod, dst, base, n, c.name(a.name), c.kwIndex(x.kwnames))
 		return
 	}
@@ -1503,6 +1537,7 @@ func (c *compiler) call(x *Call, dst int) {
 		c.exprTo(e, base+1+len(x.args)+i)
 	}
 	c.line = x.line
+	c.caretAt(x)
 	c.emit(opCall, dst, base, n, c.kwIndex(x.kwnames))
 }
 

@@ -51,6 +51,7 @@ type tbEntry struct {
 	file, fn string
 	line     int
 	src      string
+	caret    *caretInfo // where to underline src, if known
 }
 
 // PyErr is a Python exception travelling up the Go call chain.

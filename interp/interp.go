@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -47,11 +48,11 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 	}()
 	text := string(src)
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	body, err := parse(text)
+	body, spans, err := parse(text)
 	var co *Code
 	var mod *moduleState
 	if err == nil {
-		co, mod, err = compileModule(filename, text, body, lines)
+		co, mod, err = compileModule(filename, text, body, spans, lines)
 	}
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
@@ -168,6 +169,12 @@ func writeTraceback(w io.Writer, vm *VM, pe *PyErr) {
 		fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", e.file, e.line, e.fn)
 		if s := strings.TrimSpace(e.src); s != "" {
 			fmt.Fprintf(&b, "    %s\n", s)
+			if e.caret != nil {
+				indent := len([]rune(e.src)) - len([]rune(strings.TrimLeftFunc(e.src, unicode.IsSpace)))
+				if carets := e.caret.caretLine(s, indent); carets != "" {
+					fmt.Fprintf(&b, "    %s\n", carets)
+				}
+			}
 		}
 	}
 	flush()
@@ -190,10 +197,10 @@ func Disassemble(filename string, src []byte, w io.Writer) (err error) {
 	}()
 	text := string(src)
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	body, err := parse(text)
+	body, spans, err := parse(text)
 	var co *Code
 	if err == nil {
-		co, _, err = compileModule(filename, text, body, lines)
+		co, _, err = compileModule(filename, text, body, spans, lines)
 	}
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {

@@ -16,12 +16,30 @@ type parser struct {
 	depth   int
 	lines   []string
 	scanErr error
+	// spans records where each expression starts and ends, for the carets
+	// of tracebacks; nil in the sub-parsers of f-strings, whose token
+	// positions are approximate.
+	spans map[Expr]span
 }
 
-// parse turns source text into a module body.
-func parse(src string) (body []Stmt, err error) {
+// mark records that e spans from at to the end of the last token read, the
+// way CPython's AST positions nodes (a parenthesised operand's node does
+// not include its parentheses; the node around it does).
+func (ps *parser) mark(e Expr, at pos) Expr {
+	if ps.spans != nil && e != nil {
+		if _, ok := ps.spans[e]; !ok {
+			end := ps.prevEnd()
+			ps.spans[e] = span{int32(at.line), int32(at.col), int32(end.line), int32(end.col)}
+		}
+	}
+	return e
+}
+
+// parse turns source text into a module body, and the source span of each
+// expression in it.
+func parse(src string) (body []Stmt, spans map[Expr]span, err error) {
 	toks, scanErr := tokenize(src)
-	ps := &parser{toks: toks, lines: strings.Split(src, "\n"), scanErr: scanErr}
+	ps := &parser{toks: toks, lines: strings.Split(src, "\n"), scanErr: scanErr, spans: map[Expr]span{}}
 	defer func() {
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {
@@ -43,7 +61,7 @@ func parse(src string) (body []Stmt, err error) {
 		}
 		body = append(body, ps.stmt()...)
 	}
-	return body, nil
+	return body, ps.spans, nil
 }
 
 func (ps *parser) tok() token {
@@ -751,14 +769,14 @@ func (ps *parser) expr() Expr {
 	if t := ps.tok(); t.kind == tName && !keywords[t.val] && ps.peek().kind == tOp && ps.peek().val == ":=" {
 		ps.next()
 		ps.next()
-		return &NamedExpr{pos{t.line, t.col}, t.val, ps.expr()}
+		return ps.mark(&NamedExpr{pos{t.line, t.col}, t.val, ps.expr()}, pos{t.line, t.col})
 	}
 	if ps.isKw("lambda") {
 		at := ps.here()
 		ps.next()
 		params := ps.params(":")
 		ps.expectOp(":")
-		return &Lambda{at, params, ps.expr()}
+		return ps.mark(&Lambda{at, params, ps.expr()}, at)
 	}
 	at := ps.here()
 	x := ps.orTest()
@@ -770,25 +788,27 @@ func (ps *parser) expr() Expr {
 		}
 		ps.next()
 		b := ps.expr()
-		return &IfExp{at, cond, x, b}
+		return ps.mark(&IfExp{at, cond, x, b}, at)
 	}
 	return x
 }
 
 func (ps *parser) orTest() Expr {
+	at := ps.here()
 	x := ps.andTest()
 	for ps.isKw("or") {
 		t := ps.next()
-		x = &BoolOp{pos{t.line, t.col}, "or", x, ps.andTest()}
+		x = ps.mark(&BoolOp{pos{t.line, t.col}, "or", x, ps.andTest()}, at)
 	}
 	return x
 }
 
 func (ps *parser) andTest() Expr {
+	at := ps.here()
 	x := ps.notTest()
 	for ps.isKw("and") {
 		t := ps.next()
-		x = &BoolOp{pos{t.line, t.col}, "and", x, ps.notTest()}
+		x = ps.mark(&BoolOp{pos{t.line, t.col}, "and", x, ps.notTest()}, at)
 	}
 	return x
 }
@@ -798,7 +818,7 @@ func (ps *parser) notTest() Expr {
 		ps.enter()
 		defer ps.leave()
 		t := ps.next()
-		return &UnaryOp{pos{t.line, t.col}, "not", ps.notTest()}
+		return ps.mark(&UnaryOp{pos{t.line, t.col}, "not", ps.notTest()}, pos{t.line, t.col})
 	}
 	return ps.comparison()
 }
@@ -852,7 +872,7 @@ func (ps *parser) comparison() Expr {
 	if len(ops) == 0 {
 		return x
 	}
-	return &Compare{at, ops, args}
+	return ps.mark(&Compare{at, ops, args}, at)
 }
 
 var binPrec = map[string]int{"|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "/": 6, "//": 6, "%": 6, "@": 6}
@@ -862,6 +882,7 @@ func (ps *parser) orExpr() Expr { return ps.binary(1) }
 func (ps *parser) binary(prec int) Expr {
 	ps.enter()
 	defer ps.leave()
+	at := ps.here()
 	x := ps.unary()
 	for {
 		t := ps.tok()
@@ -874,7 +895,7 @@ func (ps *parser) binary(prec int) Expr {
 		}
 		ps.next()
 		y := ps.binary(p + 1)
-		x = &BinOp{x.position(), t.val, x, y}
+		x = ps.mark(&BinOp{x.position(), t.val, x, y}, at)
 	}
 }
 
@@ -888,27 +909,28 @@ func (ps *parser) unary() Expr {
 		if c, ok := x.(*Const); ok && t.val == "-" && (c.v.T == tagInt || c.v.T == tagFloat || c.v.T == tagObject) {
 			// Fold negative literals so -9223372036854775808 stays small.
 			if v, ok := constNeg(c.v); ok {
-				return &Const{pos{t.line, t.col}, v}
+				return ps.mark(&Const{pos{t.line, t.col}, v}, pos{t.line, t.col})
 			}
 		}
-		return &UnaryOp{pos{t.line, t.col}, t.val, x}
+		return ps.mark(&UnaryOp{pos{t.line, t.col}, t.val, x}, pos{t.line, t.col})
 	}
 	return ps.power()
 }
 
 func (ps *parser) power() Expr {
+	at := ps.here()
 	x := ps.primary()
 	if ps.isOp("**") {
-		t := ps.next()
-		_ = t
+		ps.next()
 		y := ps.unary()
-		return &BinOp{x.position(), "**", x, y}
+		return ps.mark(&BinOp{x.position(), "**", x, y}, at)
 	}
 	return x
 }
 
 func (ps *parser) primary() Expr {
-	x := ps.atom()
+	at := ps.here()
+	x := ps.mark(ps.atom(), at)
 	for {
 		t := ps.tok()
 		if t.kind != tOp {
@@ -917,12 +939,12 @@ func (ps *parser) primary() Expr {
 		switch t.val {
 		case "(":
 			ps.next()
-			x = ps.callArgs(x, pos{t.line, t.col})
+			x = ps.mark(ps.callArgs(x, pos{t.line, t.col}), at)
 		case "[":
 			ps.next()
 			idx := ps.subscript()
 			ps.expectOp("]")
-			x = &Subscript{x.position(), x, idx}
+			x = ps.mark(&Subscript{x.position(), x, idx}, at)
 		case ".":
 			ps.next()
 			n := ps.tok()
@@ -930,7 +952,7 @@ func (ps *parser) primary() Expr {
 				ps.fail(n, "")
 			}
 			ps.next()
-			x = &Attr{pos{n.line, n.col}, x, n.val}
+			x = ps.mark(&Attr{pos{n.line, n.col}, x, n.val}, at)
 		default:
 			return x
 		}
@@ -1005,9 +1027,10 @@ func (ps *parser) callArgs(fn Expr, at pos) Expr {
 				p := e.position()
 				ps.failAt(token{line: p.line, col: p.col}, "positional argument follows keyword argument")
 			}
+			at := ps.here()
 			e := ps.expr()
 			if ps.isKw("for") {
-				e = ps.compTail(e.position(), "gen", e, nil)
+				e = ps.mark(ps.compTail(e.position(), "gen", e, nil), at)
 				c.args = append(c.args, e)
 				if !ps.isOp(")") {
 					ps.failAt(ps.tok(), "Generator expression must be parenthesized")

@@ -128,7 +128,11 @@ func (vm *VM) tbLine(f *frame, pc int) tbEntry {
 		src = vm.mod.lines[line-1]
 	}
 	name := f.code.name
-	return tbEntry{file: f.code.filename, fn: name, line: line, src: src}
+	e := tbEntry{file: f.code.filename, fn: name, line: line, src: src}
+	if ci, ok := f.code.carets[int32(pc)]; ok {
+		e.caret = &ci
+	}
+	return e
 }
 
 // callFunction runs a Python function with positional args and keyword
