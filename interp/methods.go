@@ -42,6 +42,65 @@ func argErr(tname, name string, want, got int) error {
 	return newErr(TypeError, "%s() takes exactly %d arguments (%d given)", name, want, got)
 }
 
+// noArgs lists, per type that defines them, the built-in methods that take
+// no arguments at all.
+var noArgs = map[string]map[string]bool{
+	"str": setOf("upper", "lower", "casefold", "swapcase", "title", "capitalize", "isdigit", "isalpha",
+		"isalnum", "isspace", "isupper", "islower", "isidentifier", "isnumeric", "isdecimal", "istitle",
+		"isascii", "isprintable"),
+	"list":  setOf("copy", "clear", "reverse"),
+	"dict":  setOf("items", "keys", "values", "copy", "clear", "popitem"),
+	"set":   setOf("copy", "clear"),
+	"int":   setOf("bit_length", "bit_count", "conjugate"),
+	"float": setOf("is_integer", "conjugate"),
+}
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// noArgsCheck raises CPython's TypeError for arguments given to a method
+// that takes none.
+func noArgsCheck(self Val, name string, args []Val, kwn []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var owner string
+	switch self.T {
+	case tagInt, tagBool:
+		owner = "int"
+	case tagFloat:
+		owner = "float"
+	default:
+		switch x := self.O.(type) {
+		case *Str:
+			owner = "str"
+		case *List:
+			owner = "list"
+		case *Dict:
+			if x.counter || x.factory.O != nil || x.factory.T != 0 {
+				return nil // subclasses: Counter, defaultdict
+			}
+			owner = "dict"
+		case *Set:
+			owner = "set"
+		case *BigInt:
+			owner = "int"
+		}
+	}
+	if !noArgs[owner][name] {
+		return nil
+	}
+	if len(kwn) > 0 {
+		return newErr(TypeError, "%s.%s() takes no keyword arguments", owner, name)
+	}
+	return argErr(owner, name, 0, len(args))
+}
+
 // callMethod calls a method of a built-in type.
 func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, error) {
 	if !hasMethod(self, name) {
@@ -62,6 +121,9 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 			return vm.call(fv, args, kwn)
 		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
+	}
+	if err := noArgsCheck(self, name, args, kwn); err != nil {
+		return Val{}, err
 	}
 	switch x := self.O.(type) {
 	case *Str:

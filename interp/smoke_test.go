@@ -22,6 +22,9 @@ var smokeCases = []struct {
 	status                  int
 }{
 	{"print", `print(1, "a", 2.5, None, True, sep="-", end="!\n")`, "1-a-2.5-None-True!\n", "", 0},
+	{"noargs-str", `"abc".upper(1)`, "", "TypeError: str.upper() takes no arguments (1 given)", 1},
+	{"noargs-int", `(5).bit_length(2)`, "", "TypeError: int.bit_length() takes no arguments (1 given)", 1},
+	{"noargs-dict", `{}.items(1)`, "", "TypeError: dict.items() takes no arguments (1 given)", 1},
 	{"bigint", "print(2 ** 100, -(2 ** 64) // 3, (2 ** 64) % 7, 9223372036854775807 + 1)",
 		"1267650600228229401496703205376 -6148914691236517206 2 9223372036854775808\n", "", 0},
 	{"floordiv", "print(-7 // 2, -7 % 2, 7 // -2, 7 % -2, -7.5 // 2, -7.5 % 2)", "-4 1 -4 -1 -4.0 0.5\n", "", 0},
