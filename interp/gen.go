@@ -16,10 +16,24 @@ type Generator struct {
 	fn      *Function
 	frame   *frame
 	pc      int   // where the next run resumes: after the last yield
-	throw   error // raised at the resume point by the next run (close)
+	sent    int32 // the slot that receives what the last yield evaluates to
+	throw   error // raised at the resume point by the next run (close, throw)
 	started bool
 	done    bool
 	running bool
+	tracked int // index in vm.gens, or -1
+}
+
+// finish marks the generator done and stops tracking it.
+func (g *Generator) finish() {
+	g.done = true
+	if i := g.tracked; i >= 0 && i < len(g.vm.gens) && g.vm.gens[i] == g {
+		gens := g.vm.gens
+		last := gens[len(gens)-1]
+		gens[i], last.tracked = last, i
+		g.vm.gens = gens[:len(gens)-1]
+	}
+	g.tracked = -1
 }
 
 func (*Generator) typeName() string { return "generator" }
@@ -42,7 +56,7 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		return Val{}, err
 	}
-	g := &Generator{vm: vm, fn: fn, frame: f}
+	g := &Generator{vm: vm, fn: fn, frame: f, tracked: -1}
 	f.gen = g
 	return ObjVal(g), nil
 }
@@ -62,7 +76,12 @@ func (g *Generator) next() (Val, bool, error) {
 	}
 	if !g.started {
 		g.started = true
-		vm.gens = append(vm.gens, g)
+		// Only a generator with try/with blocks has anything to run when
+		// it is closed at the end; track those, while they are suspended.
+		if len(g.fn.code.excTable) > 0 {
+			g.tracked = len(vm.gens)
+			vm.gens = append(vm.gens, g)
+		}
 	}
 	g.running = true
 	vm.depth++
@@ -72,7 +91,7 @@ func (g *Generator) next() (Val, bool, error) {
 	if err == errYield {
 		return v, true, nil
 	}
-	g.done = true
+	g.finish()
 	if pe, ok := err.(*PyErr); ok {
 		switch pe.exc.typ {
 		case GeneratorExit:
@@ -85,20 +104,72 @@ func (g *Generator) next() (Val, bool, error) {
 }
 
 // close raises GeneratorExit at the generator's yield, so its finally
-// blocks run; a value it yields instead is ignored, as is any error.
-func (g *Generator) close() {
+// blocks run. It reports the error the generator raised instead, if any.
+func (g *Generator) close() error {
 	if !g.started || g.done || g.running {
-		return
+		g.done = g.done || !g.running
+		return nil
 	}
 	g.throw = newErrVal(GeneratorExit)
-	g.next()
-	g.done = true
+	_, yielded, err := g.next()
+	g.finish()
+	if yielded {
+		return newErr(RuntimeError, "generator ignored GeneratorExit")
+	}
+	return err
+}
+
+// method runs the generator methods send, throw and close.
+func (g *Generator) method(name string, args []Val) (Val, error) {
+	want := map[string]int{"send": 1, "throw": 1, "close": 0}[name]
+	if len(args) != want {
+		if want == 0 {
+			return Val{}, newErr(TypeError, "generator.close() takes no arguments (%d given)", len(args))
+		}
+		return Val{}, newErr(TypeError, "generator.%s() takes exactly one argument (%d given)", name, len(args))
+	}
+	switch name {
+	case "close":
+		return NoneVal, g.close()
+	case "send":
+		if g.running {
+			return Val{}, newErr(ValueError, "generator already executing")
+		}
+		if !g.started && args[0].T != tagNone {
+			return Val{}, newErr(TypeError, "can't send non-None value to a just-started generator")
+		}
+		if g.started && !g.done {
+			g.frame.set(g.sent, args[0])
+		}
+	case "throw":
+		exc := g.vm.raise(args[0])
+		if pe, ok := exc.(*PyErr); !ok || pe.exc == nil {
+			return Val{}, exc
+		}
+		if !g.started || g.done {
+			// Raised where the generator stands: before its body, or after
+			// its end; either way it is finished.
+			g.started = true
+			g.finish()
+			return Val{}, exc
+		}
+		g.throw = exc
+	}
+	v, ok, err := g.next()
+	if err != nil {
+		return Val{}, err
+	}
+	if !ok {
+		return Val{}, newErrVal(StopIteration)
+	}
+	return v, nil
 }
 
 // closeGenerators closes the generators left suspended when the run ends.
 func (vm *VM) closeGenerators() {
-	for _, g := range vm.gens {
-		g.close()
+	for len(vm.gens) > 0 {
+		g := vm.gens[len(vm.gens)-1]
+		g.close() // an abandoned generator's error is dropped, as CPython's is
+		g.finish()
 	}
-	vm.gens = nil
 }

@@ -17,6 +17,7 @@ var methodNames = map[string][]string{
 	"int":               {"bit_length", "to_bytes", "conjugate", "bit_count"},
 	"float":             {"is_integer", "hex", "conjugate"},
 	"_io.TextIOWrapper": {"write", "flush"},
+	"generator":         {"send", "throw", "close"},
 }
 
 func hasMethod(v Val, name string) bool {
@@ -152,6 +153,8 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		return vm.setMethod(x, name, args, kwn)
 	case *Tuple:
 		return vm.seqMethod("tuple", x.items, name, args)
+	case *Generator:
+		return x.method(name, args)
 	}
 	switch name {
 	case "bit_length":

@@ -444,8 +444,10 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		// What yield evaluates to once resumed: next() sends None.
+		// What yield evaluates to once resumed: next() sends None, send()
+		// its argument.
 		f.set(in.A, NoneVal)
+		f.gen.sent = in.A
 		vm.yielded = v
 		return errYield
 	case opSuper:

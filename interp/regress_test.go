@@ -1130,6 +1130,72 @@ after
 [10, 11, 12]
 0 1 [2] []
 `},
+	{"gen-methods", `def acc():
+    total = 0
+    while True:
+        x = yield total
+        if x is None:
+            break
+        total += x
+g = acc()
+print(next(g), g.send(5), g.send(10))
+try:
+    g.send(None)
+except StopIteration:
+    print("stopped")
+def guarded():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("closing")
+h = guarded()
+print(next(h))
+h.close()
+print("closed", list(h))
+def catcher():
+    while True:
+        try:
+            yield "ready"
+        except ValueError as e:
+            print("caught", e)
+c = catcher()
+print(next(c))
+print(c.throw(ValueError("oops")))
+try:
+    acc().send(3)
+except TypeError as e:
+    print(e)
+def stubborn():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield 2
+s = stubborn()
+next(s)
+try:
+    s.close()
+except RuntimeError as e:
+    print(e)
+k = guarded()
+try:
+    k.throw(KeyError("k"))
+except KeyError as e:
+    print("threw", e)
+print(list(k))
+`, `0 5 15
+stopped
+1
+closing
+closed []
+ready
+caught oops
+ready
+can't send non-None value to a just-started generator
+generator ignored GeneratorExit
+threw 'k'
+[]
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {
