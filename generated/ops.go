@@ -28,6 +28,7 @@ const (
 	OpFloatLt                 // templates/float_lt.c
 	OpFloatMul                // templates/float_mul.c
 	OpFloatNe                 // templates/float_ne.c
+	OpFloatNeg                // templates/float_neg.c
 	OpFloatSub                // templates/float_sub.c
 	OpGuardBool               // templates/guard_bool.c
 	OpGuardFloat              // templates/guard_float.c
@@ -47,6 +48,7 @@ const (
 	OpIntLt                   // templates/int_lt.c
 	OpIntMul                  // templates/int_mul.c
 	OpIntNe                   // templates/int_ne.c
+	OpIntNeg                  // templates/int_neg.c
 	OpIntSub                  // templates/int_sub.c
 	OpIntToFloat              // templates/int_to_float.c
 	OpJump                    // templates/jump.c
@@ -59,7 +61,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 45
+const NumOps = 47
 
 var opNames = [NumOps]string{
 	OpEnd:           "end",
@@ -79,6 +81,7 @@ var opNames = [NumOps]string{
 	OpFloatLt:       "float_lt",
 	OpFloatMul:      "float_mul",
 	OpFloatNe:       "float_ne",
+	OpFloatNeg:      "float_neg",
 	OpFloatSub:      "float_sub",
 	OpGuardBool:     "guard_bool",
 	OpGuardFloat:    "guard_float",
@@ -98,6 +101,7 @@ var opNames = [NumOps]string{
 	OpIntLt:         "int_lt",
 	OpIntMul:        "int_mul",
 	OpIntNe:         "int_ne",
+	OpIntNeg:        "int_neg",
 	OpIntSub:        "int_sub",
 	OpIntToFloat:    "int_to_float",
 	OpJump:          "jump",

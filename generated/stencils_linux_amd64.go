@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:7c6d5b3a247df1a4dcc295b726db8a7705123ea4f4ec9800182183cc57b19def
+// Inputs: sha256:a48b1d924127616155dd56bfb75df1d600b60b6e395bfc8dbd29b6e8a597b7f1
 //
 // Regenerate with `go generate ./generated`.
 
@@ -603,6 +603,41 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatNeg: {
+		Name: "float_neg",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: xorps (%rip),%xmm0 [hole: data-4 (x86_pcrel32)]
+			0x0f, 0x57, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movlps %xmm0,0x8(%r13,%rax,1)
+			0x41, 0x0f, 0x13, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+			// 0x8
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+			// 0x10 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 16,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86PCRel32, Value: relocs.ValueData, Symbol: ".LCPI0_0", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpFloatSub: {
@@ -1233,6 +1268,39 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntNeg: {
+		Name: "int_neg",
+		Code: []byte{
+			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor %eax,%eax
+			0x31, 0xc0,
+			// 0x9: sub 0x8(%r13,%rcx,1),%rax
+			0x49, 0x2b, 0x44, 0x0d, 0x08,
+			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x14: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1b: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x24: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntSub: {
 		Name: "int_sub",
 		Code: []byte{
@@ -1489,6 +1557,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpFloatLt:       emitFloatLt,
 	OpFloatMul:      emitFloatMul,
 	OpFloatNe:       emitFloatNe,
+	OpFloatNeg:      emitFloatNeg,
 	OpFloatSub:      emitFloatSub,
 	OpGuardBool:     emitGuardBool,
 	OpGuardFloat:    emitGuardFloat,
@@ -1508,6 +1577,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpIntLt:         emitIntLt,
 	OpIntMul:        emitIntMul,
 	OpIntNe:         emitIntNe,
+	OpIntNeg:        emitIntNeg,
 	OpIntSub:        emitIntSub,
 	OpIntToFloat:    emitIntToFloat,
 	OpJump:          emitJump,
@@ -1708,6 +1778,18 @@ func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutImm32(code, 0x28, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:43:43]
+	copy(code, Stencils[OpFloatNeg].Code)
+	data = data[:32:32]
+	copy(data, Stencils[OpFloatNeg].Data)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x11, pc+0x11, v[relocs.ValueData], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
 }
 
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -1924,6 +2006,17 @@ func emitIntNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpIntNeg].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x17, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

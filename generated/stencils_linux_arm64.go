@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:121b7d5bb9bd549bc95b709c9336e410dd9f4b14de9268bac87553354be660e5
+// Inputs: sha256:d2e5ffdadbd072e5faa846e1d56bc43c2b22a20a70c6cf9cd37a4ad2405a9e51
 //
 // Regenerate with `go generate ./generated`.
 
@@ -826,6 +826,48 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatNeg: {
+		Name: "float_neg",
+		Code: []byte{
+			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x4: mov w8, #0x2
+			0x48, 0x00, 0x80, 0x52,
+			// 0x8: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0xc: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x10: ldr d0, [x9,#8]
+			0x20, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: fneg d0, d0
+			0x00, 0x40, 0x61, 0x1e,
+			// 0x20: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x24: str x8, [x9]
+			0x28, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x9,#8]
+			0x20, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpFloatSub: {
@@ -1729,6 +1771,51 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntNeg: {
+		Name: "int_neg",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: negs x8, x8
+			0xe8, 0x03, 0x08, 0xeb,
+			// 0x14: b.vc .+0x8
+			0x47, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x20: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x24: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x28: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x2c: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntSub: {
 		Name: "int_sub",
 		Code: []byte{
@@ -2063,6 +2150,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpFloatLt:       emitFloatLt,
 	OpFloatMul:      emitFloatMul,
 	OpFloatNe:       emitFloatNe,
+	OpFloatNeg:      emitFloatNeg,
 	OpFloatSub:      emitFloatSub,
 	OpGuardBool:     emitGuardBool,
 	OpGuardFloat:    emitGuardFloat,
@@ -2082,6 +2170,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpIntLt:         emitIntLt,
 	OpIntMul:        emitIntMul,
 	OpIntNe:         emitIntNe,
+	OpIntNeg:        emitIntNeg,
 	OpIntSub:        emitIntSub,
 	OpIntToFloat:    emitIntToFloat,
 	OpJump:          emitJump,
@@ -2323,6 +2412,18 @@ func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatNeg].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800009, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -2584,6 +2685,19 @@ func emitIntNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitIntNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpIntNeg].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000009, pc+0x1c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -260,3 +260,45 @@ func TestEmittersMatchGeneralPath(t *testing.T) {
 		}
 	}
 }
+
+// TestNegation runs float_neg, whose x86-64 stencil reads a 16-byte sign
+// mask from its own data (aligned: xorps faults otherwise), and int_neg,
+// which side-exits on the most negative int64.
+func TestNegation(t *testing.T) {
+	c := newCache(t, Config{})
+	for _, emitters := range []bool{true, false} {
+		useEmitters = emitters
+		tr, err := c.Compile([]Uop{
+			{Op: generated.OpFloatNeg, Operands: [4]uint64{s(0), s(1)}},
+			{Op: generated.OpFloatNeg, Operands: [4]uint64{s(2), s(2)}},
+			{Op: generated.OpIntNeg, Operands: [4]uint64{s(3), s(4)}, Exit: 5},
+			{Op: generated.OpEnd, Operands: [4]uint64{6}},
+		})
+		useEmitters = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range []int64{7, math.MinInt64} {
+			frame := []templates.Value{{}, fval(2.5), fval(0), {}, {Tag: templates.TagInt, Bits: uint64(x)}}
+			ec := tr.Run(&templates.State{}, frame)
+			if got := math.Float64frombits(frame[0].Bits); got != -2.5 || frame[0].Tag != templates.TagFloat {
+				t.Errorf("-2.5 gave %v (tag %d)", got, frame[0].Tag)
+			}
+			if frame[2].Bits != 1<<63 {
+				t.Errorf("-0.0 has bits %#x", frame[2].Bits)
+			}
+			if x == math.MinInt64 {
+				if ec != templates.MakeExitCode(templates.ExitSide, 5) || frame[3].Tag != templates.TagEmpty {
+					t.Errorf("-MinInt64: exit %v, slot %+v; want side exit 5, slot untouched", ec, frame[3])
+				}
+			} else if ec != templates.MakeExitCode(templates.ExitEnd, 6) || int64(frame[3].Bits) != -x {
+				t.Errorf("-%d: exit %v, slot %+v", x, ec, frame[3])
+			}
+		}
+		tr.Free()
+	}
+}
+
+func fval(f float64) templates.Value {
+	return templates.Value{Tag: templates.TagFloat, Bits: math.Float64bits(f)}
+}

@@ -256,6 +256,21 @@ var uops = map[string]uop{
 		setFloat(dst, a/d)
 		return Continue, 0
 	},
+	"int_neg": func(m *machine) (Next, templates.ExitCode) {
+		r, ovf := subOverflows(0, i64(m.slot(1)))
+		dst := m.slot(0)
+		if ovf {
+			return Exit, 0
+		}
+		setInt(dst, r)
+		return Continue, 0
+	},
+	"float_neg": func(m *machine) (Next, templates.ExitCode) {
+		// The sign bit, flipped: -x for every float, NaN payloads kept.
+		v := *m.slot(1)
+		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits ^ 1<<63}
+		return Continue, 0
+	},
 	"int_to_float": func(m *machine) (Next, templates.ExitCode) {
 		setFloat(m.slot(0), float64(i64(m.slot(1))))
 		return Continue, 0

@@ -97,6 +97,12 @@ func TestStep(t *testing.T) {
 	add(
 		stepCase{name: "int_add_imm", op: "int_add_imm", ops: [4]uint64{0, S, uint64(1<<64 - 1)}, in: []V{sentry, iv(10)}, out: []V{iv(9), iv(10)}},
 		stepCase{name: "int_add_imm overflow", op: "int_add_imm", ops: [4]uint64{0, S, 1}, in: []V{sentry, iv(maxI)}, next: Exit},
+		stepCase{name: "int_neg", op: "int_neg", ops: [4]uint64{0, S}, in: []V{sentry, iv(7)}, out: []V{iv(-7), iv(7)}},
+		stepCase{name: "int_neg max", op: "int_neg", ops: [4]uint64{0, S}, in: []V{sentry, iv(maxI)}, out: []V{iv(minI + 1), iv(maxI)}},
+		stepCase{name: "int_neg overflow", op: "int_neg", ops: [4]uint64{0, S}, in: []V{sentry, iv(minI)}, next: Exit},
+		stepCase{name: "float_neg", op: "float_neg", ops: [4]uint64{0, S}, in: []V{sentry, fv(2.5)}, out: []V{fv(-2.5), fv(2.5)}},
+		stepCase{name: "float_neg zero", op: "float_neg", ops: [4]uint64{0, S}, in: []V{sentry, fv(0)}, out: []V{fv(negZ), fv(0)}},
+		stepCase{name: "float_neg -inf", op: "float_neg", ops: [4]uint64{0, S}, in: []V{sentry, fv(-inf)}, out: []V{fv(inf), fv(-inf)}},
 		stepCase{name: "int_add_imm in place", op: "int_add_imm", ops: [4]uint64{S, S, 1}, in: []V{sentry, iv(41)}, out: []V{sentry, iv(42)}},
 	)
 
