@@ -3,6 +3,7 @@ package interp
 import (
 	"math"
 	"math/big"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -402,6 +403,17 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return vm.isinstance(args[0], args[1])
 	})
+	fn("issubclass", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("issubclass", args, 2, 2); err != nil {
+			return Val{}, err
+		}
+		switch args[0].O.(type) {
+		case *Class, *ExcType, *typeObj:
+		default:
+			return Val{}, newErr(TypeError, "issubclass() arg 1 must be a class")
+		}
+		return vm.issubclass(args[0], args[1])
+	})
 	fn("type", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("type", args, 1, 1); err != nil {
 			return Val{}, err
@@ -430,8 +442,12 @@ func (vm *VM) builtins() map[string]Val {
 		if err != nil {
 			return Val{}, err
 		}
-		if h.k == 1 {
+		switch {
+		case h.k == 1 || h.k == kCustom:
 			return IntVal(int64(h.i)), nil
+		case h.o != nil:
+			// By identity, as CPython's object hash is derived from id().
+			return IntVal(int64(uintptrOfObject(h.o) >> 4)), nil
 		}
 		var x uint64 = 1469598103934665603
 		for _, c := range []byte(h.s) {
@@ -604,6 +620,33 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		return BoolVal(ok && i.cls.isSub(x)), nil
 	}
 	return Val{}, newErr(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+}
+
+// issubclass is issubclass(c, t) for a class c.
+func (vm *VM) issubclass(c, t Val) (Val, error) {
+	switch x := t.O.(type) {
+	case *Tuple:
+		for _, it := range x.items {
+			r, err := vm.issubclass(c, it)
+			if err != nil || truthy(r) {
+				return r, err
+			}
+		}
+		return False, nil
+	case *typeObj:
+		if x.name == "object" {
+			return True, nil
+		}
+		y, ok := c.O.(*typeObj)
+		return BoolVal(ok && (y.name == x.name || y.name == "bool" && x.name == "int")), nil
+	case *ExcType:
+		y, ok := c.O.(*ExcType)
+		return BoolVal(ok && y.isSub(x)), nil
+	case *Class:
+		y, ok := c.O.(*Class)
+		return BoolVal(ok && y.isSub(x)), nil
+	}
+	return Val{}, newErr(TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 }
 
 func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -1337,4 +1380,10 @@ func (vm *VM) findTruth(v Val, want bool) (bool, error) {
 			return true, nil
 		}
 	}
+}
+
+// uintptrOfObject is an object's address, stable for its life (Go's heap
+// does not move objects).
+func uintptrOfObject(o Object) uintptr {
+	return reflect.ValueOf(o).Pointer()
 }

@@ -5,6 +5,7 @@ import "strings"
 // Class is a user-defined class: its attributes (methods and class
 // variables) and bases in method resolution order.
 type Class struct {
+	vm     *VM // the VM that built it: dicts call its __hash__ and __eq__ through it
 	name   string
 	bases  []*Class
 	attrs  map[string]Val
@@ -123,7 +124,7 @@ func (c *compiler) classDef(x *ClassDef) {
 
 func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 	var excBase *ExcType
-	cls := &Class{name: name, attrs: map[string]Val{}}
+	cls := &Class{vm: vm, name: name, attrs: map[string]Val{}}
 	for _, b := range bases {
 		switch x := b.O.(type) {
 		case *Class:

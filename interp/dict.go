@@ -1,11 +1,17 @@
 package interp
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
 // hkey is a Go map key with Python's equality: 1, 1.0 and True are one key.
+//
+// An instance whose class defines __hash__ has k == kCustom and i its hash;
+// instances with equal hashes may still differ (__eq__ decides), so a dict
+// keeps them in a chain: the n-th has s = strconv.Itoa(n) (see Dict.find).
 type hkey struct {
 	k uint8
 	i uint64
@@ -13,7 +19,38 @@ type hkey struct {
 	o Object
 }
 
+const kCustom = 8
+
 func hashKey(v Val) (hkey, error) { return hashKeyDepth(v, 0) }
+
+// instanceHash is the key of an instance: by its __hash__ when its class
+// defines one, unhashable when the class defines __eq__ without __hash__
+// (as CPython sets __hash__ to None then), else by identity.
+func instanceHash(v Val, o *Instance) (hkey, error) {
+	vm := o.cls.vm
+	if m, ok := o.cls.lookup("__hash__"); ok && vm != nil {
+		if m.T == tagNone {
+			return hkey{}, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
+		}
+		r, err := vm.call(m, []Val{v}, nil)
+		if err != nil {
+			return hkey{}, err
+		}
+		switch {
+		case r.T == tagInt || r.T == tagBool:
+			return hkey{k: kCustom, i: r.B}, nil
+		case r.T == tagObject:
+			if b, ok := r.O.(*BigInt); ok {
+				return hkey{k: kCustom, i: b.v.Uint64()}, nil
+			}
+		}
+		return hkey{}, newErr(TypeError, "__hash__ method should return an integer")
+	}
+	if _, ok := o.cls.lookup("__eq__"); ok {
+		return hkey{}, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
+	}
+	return hkey{k: 7, o: o}, nil
+}
 
 func hashKeyDepth(v Val, depth int) (hkey, error) {
 	if depth > maxNest {
@@ -43,10 +80,11 @@ func hashKeyDepth(v Val, depth int) (hkey, error) {
 			if err != nil {
 				return hkey{}, err
 			}
-			if h.o != nil {
-				return hkey{k: 7, o: o}, nil
-			}
 			b.WriteByte(h.k)
+			if h.o != nil {
+				// By identity: the object's address stands for it.
+				b.WriteString(fmt.Sprintf("%p", h.o))
+			}
 			b.WriteString(strings.Repeat("\x00", 0))
 			for j := 0; j < 8; j++ {
 				b.WriteByte(byte(h.i >> (8 * j)))
@@ -58,6 +96,8 @@ func hashKeyDepth(v Val, depth int) (hkey, error) {
 		return hkey{k: 6, s: b.String()}, nil
 	case *List, *Dict, *Set:
 		return hkey{}, newErr(TypeError, "unhashable type: '%s'", o.typeName())
+	case *Instance:
+		return instanceHash(v, o)
 	}
 	return hkey{k: 7, o: v.O}, nil
 }
@@ -81,6 +121,9 @@ type Dict struct {
 // hash is hashKey with CPython 3.14's container-specific message.
 func (d *Dict) hash(k Val) (hkey, error) {
 	h, err := hashKey(k)
+	if pe, ok := err.(*PyErr); ok && !strings.HasPrefix(excStr(nil, pe.exc), "unhashable type") {
+		return h, err // raised by a __hash__ method: as it is
+	}
 	if err != nil {
 		what := "a dict key"
 		if d.isSet {
@@ -97,12 +140,33 @@ func newDict() *Dict { return &Dict{index: map[hkey]int{}} }
 
 func (d *Dict) Len() int { return len(d.entries) - d.dead }
 
+// find looks k (whose key is h) up: it returns the index key of k's entry
+// and the entry's position, or the index key where k would go and false.
+// Only instances with __hash__ chain (kCustom): __eq__ tells them apart.
+func (d *Dict) find(k Val, h hkey) (hkey, int, bool) {
+	if h.k != kCustom {
+		i, ok := d.index[h]
+		return h, i, ok
+	}
+	vm := k.O.(*Instance).cls.vm
+	for n := 0; ; n++ {
+		h.s = strconv.Itoa(n)
+		i, ok := d.index[h]
+		if !ok {
+			return h, -1, false
+		}
+		if d.entries[i].k.O == k.O || vm.equal(d.entries[i].k, k) {
+			return h, i, true
+		}
+	}
+}
+
 func (d *Dict) get(k Val) (Val, bool, error) {
 	h, err := d.hash(k)
 	if err != nil {
 		return Val{}, false, err
 	}
-	if i, ok := d.index[h]; ok {
+	if _, i, ok := d.find(k, h); ok {
 		return d.entries[i].v, true, nil
 	}
 	return Val{}, false, nil
@@ -113,7 +177,8 @@ func (d *Dict) set(k, v Val) error {
 	if err != nil {
 		return err
 	}
-	if i, ok := d.index[h]; ok {
+	h, i, ok := d.find(k, h)
+	if ok {
 		d.entries[i].v = v
 		return nil
 	}
@@ -127,12 +192,28 @@ func (d *Dict) del(k Val) (Val, bool, error) {
 	if err != nil {
 		return Val{}, false, err
 	}
-	i, ok := d.index[h]
+	h, i, ok := d.find(k, h)
 	if !ok {
 		return Val{}, false, nil
 	}
 	v := d.entries[i].v
 	delete(d.index, h)
+	if h.k == kCustom {
+		// Keep the chain unbroken: its last link fills the gap.
+		n, _ := strconv.Atoi(h.s)
+		last := h
+		for m := n + 1; ; m++ {
+			next := hkey{k: kCustom, i: h.i, s: strconv.Itoa(m)}
+			if _, ok := d.index[next]; !ok {
+				break
+			}
+			last = next
+		}
+		if last != h {
+			d.index[h] = d.index[last]
+			delete(d.index, last)
+		}
+	}
 	d.entries[i] = dictEntry{deleted: true}
 	d.dead++
 	if d.dead > 16 && d.dead > len(d.entries)/2 {
@@ -153,6 +234,14 @@ func (d *Dict) compact() {
 	d.index = make(map[hkey]int, len(live))
 	for i, e := range live {
 		h, _ := hashKey(e.k)
+		if h.k == kCustom {
+			for n := 0; ; n++ {
+				h.s = strconv.Itoa(n)
+				if _, taken := d.index[h]; !taken {
+					break
+				}
+			}
+		}
 		d.index[h] = i
 	}
 }

@@ -1196,6 +1196,77 @@ generator ignored GeneratorExit
 threw 'k'
 []
 `},
+	{"custom-hash", `class P:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+    def __eq__(self, o):
+        return isinstance(o, P) and self.x == o.x and self.y == o.y
+    def __hash__(self):
+        return hash((self.x, self.y))
+    def __repr__(self):
+        return f"P{self.x, self.y}"
+s = {P(1, 2), P(1, 2), P(2, 1)}
+print(len(s), P(1, 2) in s, P(3, 3) in s)
+d = {P(0, 0): "origin"}
+d[P(0, 0)] = "again"
+print(d, d[P(0, 0)])
+class Same:
+    def __init__(self, v):
+        self.v = v
+    def __eq__(self, o):
+        return self.v == o.v
+    def __hash__(self):
+        return 7
+xs = {Same(1), Same(2), Same(1), Same(3)}
+print(len(xs), sorted(x.v for x in xs))
+xs.discard(Same(2))
+print(len(xs), Same(3) in xs, Same(2) in xs, Same(1) in xs)
+class NoHash:
+    def __eq__(self, o):
+        return True
+try:
+    {NoHash()}
+except TypeError as e:
+    print(e)
+class Plain:
+    pass
+a = Plain()
+print({a: 1}[a], {(a, 1): 2}[(a, 1)], hash(a) == hash(a), hash(P(1, 2)) == hash((1, 2)))
+class Bad:
+    def __hash__(self):
+        return "x"
+try:
+    hash(Bad())
+except TypeError as e:
+    print(e)
+class Boom:
+    def __hash__(self):
+        return 1 // 0
+try:
+    {Boom(): 1}
+except ZeroDivisionError as e:
+    print("zde", e)
+class A: pass
+class B(A): pass
+class E(ValueError): pass
+print(issubclass(B, A), issubclass(A, B), issubclass(B, (int, A)), issubclass(bool, int), issubclass(int, object), issubclass(B, object))
+print(issubclass(E, ValueError), issubclass(E, Exception), issubclass(ValueError, E), issubclass(KeyError, LookupError), issubclass(int, str))
+try:
+    issubclass(3, int)
+except TypeError as e:
+    print(e)
+`, `2 True False
+{P(0, 0): 'again'} again
+3 [1, 2, 3]
+2 True False True
+cannot use 'NoHash' as a set element (unhashable type: 'NoHash')
+1 2 True True
+__hash__ method should return an integer
+zde division by zero
+True False True True True True
+True True False True False
+issubclass() arg 1 must be a class
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {
