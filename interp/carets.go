@@ -24,6 +24,10 @@ type caretInfo struct {
 	start, end  int32 // the expression, [start, end)
 	left, right int32 // the anchors, [left, right), or -1
 	wholeCall   bool  // the failing call is all of `x = f(...)` or `return name(...)`
+	// attr is, for a method call (one instruction here, LOAD_ATTR and CALL
+	// in CPython), where the attribute lookup is: an AttributeError raised
+	// by the lookup itself is underlined there.
+	attr *caretInfo
 }
 
 // caretAt says the next instruction evaluates e.
@@ -41,6 +45,13 @@ func (c *compiler) takeCaret(pc int) {
 		return
 	}
 	ci.wholeCall = e == c.stmtCall
+	if call, ok := e.(*Call); ok {
+		if a, ok := call.fn.(*Attr); ok {
+			if ai, ok := c.mod.caretFor(a); ok {
+				ci.attr = &ai
+			}
+		}
+	}
 	if c.code.carets == nil {
 		c.code.carets = map[int32]caretInfo{}
 	}

@@ -73,6 +73,12 @@ run()
                             ^^^^^^^
 NameError: name 'missing' is not defined
 `},
+		{"a failing attribute lookup of a method call", "x = 5\nprint(x.nope(1))\n", `Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    print(x.nope(1))
+          ^^^^^^
+AttributeError: 'int' object has no attribute 'nope'
+`},
 	}
 	for _, c := range cases {
 		var stdout, stderr bytes.Buffer

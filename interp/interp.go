@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -306,6 +307,10 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 	}
 	m.attrs["argv"] = ObjVal(newList(argv))
 	m.attrs["maxsize"] = IntVal(1<<63 - 1)
+	// The language level minipy follows (a plain tuple: it indexes and
+	// compares like CPython's named tuple, but prints as a tuple).
+	m.attrs["version_info"] = ObjVal(&Tuple{[]Val{IntVal(3), IntVal(14), IntVal(0), StrVal("final"), IntVal(0)}})
+	m.attrs["platform"] = StrVal(runtime.GOOS)
 	m.attrs["exit"] = ObjVal(&Builtin{name: "exit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return Val{}, newErrVal(SystemExit, append([]Val(nil), args...)...)
 	}})

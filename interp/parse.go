@@ -411,10 +411,26 @@ func (ps *parser) params(end string) []param {
 	return out
 }
 
+// importItem parses `module [as name]` of an import statement.
+func (ps *parser) importItem(at pos) *Import {
+	mod := ps.dotted()
+	as := mod
+	if ps.isKw("as") {
+		ps.next()
+		as = ps.name()
+	}
+	return &Import{at, mod, as}
+}
+
 func (ps *parser) simpleStmts() []Stmt {
 	var out []Stmt
 	for {
 		out = append(out, ps.simpleStmt())
+		// import a, b as c: one Import per module.
+		for _, isImport := out[len(out)-1].(*Import); isImport && ps.acceptOp(","); {
+			t := ps.tok()
+			out = append(out, ps.importItem(pos{t.line, t.col}))
+		}
 		if !ps.acceptOp(";") {
 			break
 		}
@@ -470,13 +486,7 @@ func (ps *parser) simpleStmt() Stmt {
 			return &Assert{at, test, msg}
 		case "import":
 			ps.next()
-			mod := ps.dotted()
-			as := mod
-			if ps.isKw("as") {
-				ps.next()
-				as = ps.name()
-			}
-			return &Import{at, mod, as}
+			return ps.importItem(at)
 		case "from":
 			ps.next()
 			mod := ps.dotted()

@@ -1267,6 +1267,74 @@ True False True True True True
 True True False True False
 issubclass() arg 1 must be a class
 `},
+	{"stdlib-mix", `import itertools
+print(list(itertools.islice(itertools.cycle("ab"), 5)), list(itertools.repeat(1, 3)), list(itertools.takewhile(lambda x: x < 3, itertools.count())))
+print(list(itertools.dropwhile(lambda x: x < 3, [1, 5, 2, 7])), list(itertools.islice(range(20), 2, 10, 3)), list(itertools.chain("ab", [1])))
+print(list(zip(itertools.repeat("x"), range(2))), list(itertools.islice("abcdef", None, 4)))
+import string, random, time, functools, itertools, sys
+random.seed(42)
+print(random.randint(1, 100), random.random(), random.choice("abc"), random.sample(range(10), 3))
+xs = list(range(10))
+random.shuffle(xs)
+print(xs, random.uniform(1, 2), random.randrange(0, 100, 5))
+print(string.ascii_lowercase[:5], string.digits, string.punctuation[:5])
+print(functools.reduce(lambda a, b: a * b, range(1, 6)), list(itertools.permutations("abc", 2))[:4])
+print(list(itertools.combinations(range(4), 2)), list(itertools.product("ab", repeat=2)), list(itertools.accumulate([1, 2, 3])))
+print(list(itertools.chain([1], (2, 3))), list(itertools.islice(itertools.count(), 3)), list(itertools.repeat("x", 2)))
+@functools.lru_cache(maxsize=None)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(80))
+matrix = [[1, 2, 3], [4, 5, 6]]
+print(list(zip(*matrix)), [list(r) for r in zip(*matrix)], sum(map(sum, matrix)))
+words = "the quick brown fox jumps over the lazy dog".split()
+freq = {}
+for w in words:
+    freq[w] = freq.get(w, 0) + 1
+print(sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+print(sys.maxsize, sys.version_info[0], len(sys.argv) > 0)
+s = set([3, 1, 2])
+s.add(5)
+s |= {7}
+print(s & {1, 7}, s - {1}, s ^ {1, 9}, sorted(s), {1, 2} <= {1, 2, 3}, frozenset({1}) if False else 0)
+nums = [1, 2, 3, 4, 5, 6]
+evens = list(filter(lambda n: n % 2 == 0, nums))
+print(evens, nums[1::2], nums[-3:], nums[:-3], nums[::-2])
+a, *b, c = [1, 2, 3, 4, 5]
+print(a, b, c)
+(p, q), r = (1, 2), 3
+print(p, q, r)
+i = j = 0
+i += 5; j -= 2
+print(i, j, i if i > j else j, not i, -i, ~i, i << 2, i >> 1, i & 3, i | 8, i ^ 1)
+text = """multi
+line"""
+print(text, len(text), text.splitlines(), repr(text))
+print("tab\there", r"raw\n", "uni\u00e9", "bytes?")
+print(f"{'nested'!r:>10}|{3.14159:.2f}|{42:05d}|{-3:+}|{1000000:,.2f}|{0.25:.1%}|{'x':*^5}")
+`, `['a', 'b', 'a', 'b', 'a'] [1, 1, 1] [0, 1, 2]
+[5, 2, 7] [2, 5, 8] ['a', 'b', 1]
+[('x', 0), ('x', 1)] ['a', 'b', 'c', 'd']
+82 0.11133106816568039 c [4, 3, 8]
+[7, 9, 5, 6, 0, 3, 4, 8, 1, 2] 1.2326608933907397 95
+abcde 0123456789 !"#$%
+120 [('a', 'b'), ('a', 'c'), ('b', 'a'), ('b', 'c')]
+[(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)] [('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')] [1, 3, 6]
+[1, 2, 3] [0, 1, 2] ['x', 'x']
+23416728348467685
+[(1, 4), (2, 5), (3, 6)] [[1, 4], [2, 5], [3, 6]] 21
+[('the', 2), ('brown', 1), ('dog', 1)]
+9223372036854775807 3 True
+{1, 7} {2, 3, 5, 7} {2, 3, 5, 7, 9} [1, 2, 3, 5, 7] True 0
+[2, 4, 6] [2, 4, 6] [4, 5, 6] [1, 2, 3] [6, 4, 2]
+1 [2, 3, 4] 5
+1 2 3
+5 -2 5 False -5 -6 20 2 1 13 4
+multi
+line 10 ['multi', 'line'] 'multi\nline'
+tab	here raw\n unié bytes?
+  'nested'|3.14|00042|-3|1,000,000.00|25.0%|**x**
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

@@ -128,16 +128,115 @@ func itertoolsModule() *Module {
 		return ObjVal(it), nil
 	})
 	m.attrs["chain"] = builtinFn("chain", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		var out []Val
-		for _, a := range args {
-			items, err := vm.iterate(a)
+		its, err := vm.iters(args)
+		if err != nil {
+			return Val{}, err
+		}
+		return ObjVal(&funcIter{name: "itertools.chain", next: func(vm *VM) (Val, bool, error) {
+			for len(its) > 0 {
+				v, ok, err := vm.next(its[0])
+				if err != nil || ok {
+					return v, ok, err
+				}
+				its = its[1:]
+			}
+			return Val{}, false, nil
+		}}), nil
+	})
+	m.attrs["repeat"] = builtinFn("repeat", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		if len(pos) < 1 || len(pos) > 2 {
+			return Val{}, newErr(TypeError, "repeat expected 1 or 2 arguments, got %d", len(pos))
+		}
+		x, times := pos[0], int64(-1)
+		if len(pos) == 2 {
+			times = max(int64(pos[1].B), 0)
+		} else if t, ok := kw["times"]; ok {
+			times = max(int64(t.B), 0)
+		}
+		return ObjVal(&funcIter{name: "itertools.repeat", next: func(vm *VM) (Val, bool, error) {
+			if times == 0 {
+				return Val{}, false, nil
+			}
+			if times > 0 {
+				times--
+			}
+			return x, true, nil
+		}}), nil
+	})
+	m.attrs["cycle"] = builtinFn("cycle", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "cycle expected 1 argument, got %d", len(args))
+		}
+		it, err := vm.iter(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		var saved []Val
+		i := -1 // -1 while the first pass is still reading it
+		return ObjVal(&funcIter{name: "itertools.cycle", next: func(vm *VM) (Val, bool, error) {
+			if i < 0 {
+				v, ok, err := vm.next(it)
+				if err != nil {
+					return Val{}, false, err
+				}
+				if ok {
+					saved = append(saved, v)
+					return v, true, nil
+				}
+				i = 0
+			}
+			if len(saved) == 0 {
+				return Val{}, false, nil
+			}
+			v := saved[i]
+			i = (i + 1) % len(saved)
+			return v, true, nil
+		}}), nil
+	})
+	for _, name := range []string{"takewhile", "dropwhile"} {
+		take := name == "takewhile"
+		m.attrs[name] = builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 {
+				return Val{}, newErr(TypeError, "%s expected 2 arguments, got %d", name, len(args))
+			}
+			pred := args[0]
+			it, err := vm.iter(args[1])
 			if err != nil {
 				return Val{}, err
 			}
-			out = append(out, items...)
-		}
-		return seq(out)
-	})
+			done := false // takewhile: the predicate failed; dropwhile: it has, so pass all
+			return ObjVal(&funcIter{name: "itertools." + name, next: func(vm *VM) (Val, bool, error) {
+				for {
+					if take && done {
+						return Val{}, false, nil
+					}
+					v, ok, err := vm.next(it)
+					if !ok || err != nil {
+						return Val{}, false, err
+					}
+					if !take && done {
+						return v, true, nil
+					}
+					r, err := vm.call(pred, []Val{v}, nil)
+					if err != nil {
+						return Val{}, false, err
+					}
+					if take {
+						if truthy(r) {
+							return v, true, nil
+						}
+						done = true
+						continue
+					}
+					if !truthy(r) {
+						done = true
+						return v, true, nil
+					}
+				}
+			}}), nil
+		})
+	}
 	m.attrs["accumulate"] = builtinFn("accumulate", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 1 {
 			return Val{}, newErr(TypeError, "accumulate() missing required argument 'iterable'")
@@ -293,20 +392,23 @@ func itertoolsModule() *Module {
 		if err != nil {
 			return Val{}, err
 		}
-		var out []Val
-		for i := int64(0); stop < 0 || i < stop; i++ {
-			v, ok, err := vm.next(it)
-			if err != nil {
-				return Val{}, err
-			}
-			if !ok {
-				break
-			}
-			if i >= start && (i-start)%step == 0 {
-				out = append(out, v)
-			}
+		if step < 1 {
+			return Val{}, newErr(ValueError, "Step for islice() must be a positive integer or None.")
 		}
-		return seq(out)
+		i := int64(0)
+		return ObjVal(&funcIter{name: "itertools.islice", next: func(vm *VM) (Val, bool, error) {
+			for stop < 0 || i < stop {
+				v, ok, err := vm.next(it)
+				if !ok || err != nil {
+					return Val{}, false, err
+				}
+				i++
+				if i-1 >= start && (i-1-start)%step == 0 {
+					return v, true, nil
+				}
+			}
+			return Val{}, false, nil
+		}}), nil
 	})
 	return m
 }

@@ -118,7 +118,9 @@ func (vm *VM) freeFrame(f *frame) {
 	}
 }
 
-func (vm *VM) tbLine(f *frame, pc int) tbEntry {
+// tbLine is the traceback entry of frame f at instruction pc, for error pe
+// (which picks the carets of a method call: see caretInfo.attr).
+func (vm *VM) tbLine(f *frame, pc int, pe *PyErr) tbEntry {
 	line := 0
 	if pc >= 0 && pc < len(f.code.lines) {
 		line = int(f.code.lines[pc])
@@ -131,6 +133,9 @@ func (vm *VM) tbLine(f *frame, pc int) tbEntry {
 	e := tbEntry{file: f.code.filename, fn: name, line: line, src: src}
 	if ci, ok := f.code.carets[int32(pc)]; ok {
 		e.caret = &ci
+		if ci.attr != nil && len(pe.tb) == 0 && pe.exc.typ == AttributeError {
+			e.caret = ci.attr
+		}
 	}
 	return e
 }
@@ -686,7 +691,7 @@ func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 	vm.pending = nil
 	if len(pe.tb) == 0 || pe.tbDepth != vm.depth {
 		// A re-raise in the frame that already has an entry adds none.
-		pe.tb = append(pe.tb, vm.tbLine(f, pc-1))
+		pe.tb = append(pe.tb, vm.tbLine(f, pc-1, pe))
 		pe.tbDepth = vm.depth
 	}
 	if h := findHandler(f.code, pc-1); h != nil {
