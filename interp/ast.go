@@ -201,7 +201,8 @@ type (
 	}
 	Raise struct {
 		pos
-		exc Expr
+		exc   Expr
+		cause Expr // raise exc from cause; nil without from
 	}
 	Try struct {
 		pos

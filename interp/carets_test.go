@@ -90,3 +90,92 @@ AttributeError: 'int' object has no attribute 'nope'
 		}
 	}
 }
+
+// TestTracebackChains: an exception raised while another is handled shows
+// that one first ("During handling ..."), raise ... from shows its cause
+// ("The above exception was the direct cause ..."), from None hides the
+// context, and a bare raise in an except block re-raises what it handles.
+func TestTracebackChains(t *testing.T) {
+	cases := []struct{ name, src, stdout, stderr string }{
+		{"cause, suppressed context, bare raise, finally", `class AppError(Exception):
+    pass
+def load(d, k):
+    try:
+        return d[k]
+    except KeyError as e:
+        raise AppError(f"no {k}") from e
+def parse(s):
+    try:
+        return int(s)
+    except ValueError:
+        return load({}, s)
+def main():
+    try:
+        parse("x")
+    except AppError as e:
+        print("caught", e, repr(e.__cause__), e.__context__ is e.__cause__, e.__suppress_context__)
+    try:
+        try:
+            raise ValueError("inner")
+        except ValueError:
+            raise TypeError("outer") from None
+    except TypeError as e:
+        print(e.__cause__, repr(e.__context__), e.__suppress_context__)
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        try:
+            raise
+        except ZeroDivisionError as again:
+            print("reraised", again)
+    try:
+        {}["q"]
+    finally:
+        print("cleanup")
+main()
+`, `caught no x KeyError('x') True True
+None ValueError('inner') True
+reraised division by zero
+cleanup
+`, `Traceback (most recent call last):
+  File "t.py", line 36, in <module>
+    main()
+    ~~~~^^
+  File "t.py", line 33, in main
+    {}["q"]
+    ~~^^^^^
+KeyError: 'q'
+`},
+		{"context", `def f():
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        raise ValueError("bad value")
+f()
+`, "", `Traceback (most recent call last):
+  File "t.py", line 3, in f
+    1 / 0
+    ~~^~~
+ZeroDivisionError: division by zero
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "t.py", line 6, in <module>
+    f()
+    ~^^
+  File "t.py", line 5, in f
+    raise ValueError("bad value")
+ValueError: bad value
+`},
+	}
+	for _, c := range cases {
+		var stdout, stderr bytes.Buffer
+		if status := Run("t.py", []byte(c.src), &stdout, &stderr); status != 1 {
+			t.Errorf("%s: status %d", c.name, status)
+		}
+		if stdout.String() != c.stdout || stderr.String() != c.stderr {
+			t.Errorf("%s: stdout\n%s\nstderr\n%s\nwant\n%s\n%s", c.name, stdout.String(), stderr.String(), c.stdout, c.stderr)
+		}
+	}
+}

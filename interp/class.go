@@ -379,6 +379,19 @@ func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
 	if v, ok := e.attrs.get(name); ok {
 		return v, true
 	}
+	switch name {
+	case "__cause__", "__context__":
+		x := e.cause
+		if name == "__context__" {
+			x = e.context
+		}
+		if x == nil {
+			return NoneVal, true
+		}
+		return ObjVal(x), true
+	case "__suppress_context__":
+		return BoolVal(e.suppressContext), true
+	}
 	if v, ok := e.typ.lookup(name); ok {
 		if _, isFn := v.O.(*Function); isFn {
 			return ObjVal(&Method{self: self, fn: v}), true

@@ -33,9 +33,13 @@ type Code struct {
 	freeFrom    []int32 // for nested functions: enclosing slots captured at definition
 	freeTo      []int32 // and the local slots they are copied into
 	excTable    []excEntry
-	counters    []uint32 // back-edge counters, indexed by the JUMP_BACK's pc
-	isModule    bool
-	mod         *moduleState
+	// handling lists the code of except and finally blocks with the slot of
+	// the exception they handle: an exception raised there gets that one as
+	// its __context__, and a bare raise there re-raises it.
+	handling []excEntry
+	counters []uint32 // back-edge counters, indexed by the JUMP_BACK's pc
+	isModule bool
+	mod      *moduleState
 }
 
 type excEntry struct {
@@ -96,6 +100,7 @@ type compiler struct {
 	line     int
 	captured map[string]int  // free name -> local slot in this function
 	finals   [][]Stmt        // enclosing finally blocks, innermost last
+	handled  []int           // exception slots of the enclosing except blocks, innermost last
 	cells    map[string]bool // names whose slot holds a cell shared with nested functions
 	depth    int             // expression nesting, bounded so the Go stack stays small
 	// In a class body: the slot of the class being built and the names
@@ -264,6 +269,9 @@ func (c *compiler) finish() {
 	}
 	for i := range co.excTable {
 		co.excTable[i].excSlot = fix(co.excTable[i].excSlot)
+	}
+	for i := range co.handling {
+		co.handling[i].excSlot = fix(co.handling[i].excSlot)
 	}
 	// Nested functions capture slots of this code: locals, or temporaries
 	// holding comprehension variables.
@@ -502,9 +510,15 @@ func (c *compiler) stmt(s Stmt) {
 			c.del(t)
 		}
 	case *Raise:
-		if x.exc == nil {
+		switch {
+		case x.exc == nil && len(c.handled) > 0:
+			c.emit(opRaise, c.handled[len(c.handled)-1])
+		case x.exc == nil:
 			c.emit(opRaise, -1)
-		} else {
+		case x.cause != nil:
+			e := c.exprAny(x.exc)
+			c.emit(opRaiseFrom, e, c.exprAny(x.cause))
+		default:
 			c.emit(opRaise, c.exprAny(x.exc))
 		}
 	case *Try:
@@ -609,6 +623,7 @@ func (c *compiler) tryStmt(x *Try) {
 		c.code.excTable = append(c.code.excTable, excEntry{int32(start), int32(end), int32(h), int32(exc)})
 		c.stmts(x.finally)
 		c.emit(opRaise, exc)
+		c.code.handling = append(c.code.handling, excEntry{int32(h), int32(c.pc()), int32(h), int32(exc)})
 		c.patch(jmp, 0, c.pc())
 		return
 	}
@@ -638,7 +653,9 @@ func (c *compiler) tryStmt(x *Try) {
 		if hd.name != "" {
 			c.storeName(hd.name, exc, hd.pos)
 		}
+		c.handled = append(c.handled, exc)
 		c.stmts(hd.body)
+		c.handled = c.handled[:len(c.handled)-1]
 		toEnd = append(toEnd, c.emit(opJump, 0))
 		if next >= 0 {
 			c.patch(next, 1, c.pc())
@@ -646,6 +663,7 @@ func (c *compiler) tryStmt(x *Try) {
 	}
 	c.emit(opRaise, exc)
 	hend := c.pc()
+	c.code.handling = append(c.code.handling, excEntry{int32(hstart), int32(hend), int32(hstart), int32(exc)})
 	if x.finally != nil {
 		c.finals = c.finals[:len(c.finals)-1]
 		defer func() { c.finals = append(c.finals, x.finally) }()
@@ -654,6 +672,7 @@ func (c *compiler) tryStmt(x *Try) {
 		c.code.excTable = append(c.code.excTable, excEntry{int32(hstart), int32(hend), int32(fh), int32(exc)})
 		c.stmts(x.finally)
 		c.emit(opRaise, exc)
+		c.code.handling = append(c.code.handling, excEntry{int32(fh), int32(c.pc()), int32(fh), int32(exc)})
 	}
 	for _, j := range toEnd {
 		c.patch(j, 0, c.pc())

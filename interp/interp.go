@@ -144,14 +144,48 @@ func byteOffset(s string, col int) int {
 
 func writeTraceback(w io.Writer, vm *VM, pe *PyErr) {
 	var b strings.Builder
+	writeChained(&b, vm, pe.exc, pe.tb, map[*Exception]bool{})
+	io.WriteString(w, b.String())
+}
+
+// writeChained writes exc's cause or context first, as CPython does, then
+// exc with its traceback tb (innermost first).
+func writeChained(b *strings.Builder, vm *VM, exc *Exception, tb []tbEntry, seen map[*Exception]bool) {
+	seen[exc] = true
+	tbOf := func(x *Exception) []tbEntry {
+		if x.err != nil {
+			return x.err.tb
+		}
+		return nil
+	}
+	switch {
+	case exc.cause != nil && !seen[exc.cause]:
+		writeChained(b, vm, exc.cause, tbOf(exc.cause), seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	case exc.context != nil && !exc.suppressContext && !seen[exc.context]:
+		writeChained(b, vm, exc.context, tbOf(exc.context), seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if len(tb) > 0 {
+		writeFrames(b, tb)
+	}
+	msg := excStr(vm, exc)
+	if msg == "" {
+		b.WriteString(exc.typ.name + "\n")
+	} else {
+		b.WriteString(exc.typ.name + ": " + msg + "\n")
+	}
+}
+
+// writeFrames writes the "Traceback (most recent call last):" block.
+func writeFrames(b *strings.Builder, tb []tbEntry) {
 	b.WriteString("Traceback (most recent call last):\n")
-	tb := pe.tb
 	// Print outermost first; collapse long runs of the same line like CPython.
 	var prev string
 	repeat := 0
 	flush := func() {
 		if repeat > 3 {
-			fmt.Fprintf(&b, "  [Previous line repeated %d more time%s]\n", repeat-3, plural(repeat-3))
+			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", repeat-3, plural(repeat-3))
 		}
 	}
 	for i := len(tb) - 1; i >= 0; i-- {
@@ -167,25 +201,18 @@ func writeTraceback(w io.Writer, vm *VM, pe *PyErr) {
 			repeat = 1
 			prev = key
 		}
-		fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", e.file, e.line, e.fn)
+		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", e.file, e.line, e.fn)
 		if s := strings.TrimSpace(e.src); s != "" {
-			fmt.Fprintf(&b, "    %s\n", s)
+			fmt.Fprintf(b, "    %s\n", s)
 			if e.caret != nil {
 				indent := len([]rune(e.src)) - len([]rune(strings.TrimLeftFunc(e.src, unicode.IsSpace)))
 				if carets := e.caret.caretLine(s, indent); carets != "" {
-					fmt.Fprintf(&b, "    %s\n", carets)
+					fmt.Fprintf(b, "    %s\n", carets)
 				}
 			}
 		}
 	}
 	flush()
-	msg := excStr(vm, pe.exc)
-	if msg == "" {
-		b.WriteString(pe.exc.typ.name + "\n")
-	} else {
-		b.WriteString(pe.exc.typ.name + ": " + msg + "\n")
-	}
-	io.WriteString(w, b.String())
 }
 
 // Disassemble compiles a program and writes its bytecode listing (what

@@ -74,6 +74,7 @@ const (
 	opMakeFunction
 	opImport
 	opRaise
+	opRaiseFrom
 	opAssertFail
 	opExcMatch
 	opCheckBound
@@ -173,6 +174,7 @@ var opInfo = [opCount]struct {
 	opMakeFunction: {"MAKE_FUNCTION", "sfsi"},
 	opImport:       {"IMPORT", "sn"},
 	opRaise:        {"RAISE", "s"},
+	opRaiseFrom:    {"RAISE_FROM", "ss"}, // raise slot A with cause slot B (None: no context shown)
 	opAssertFail:   {"ASSERT_FAIL", "s"},
 	opExcMatch:     {"EXC_MATCH", "sss"},
 	opCheckBound:   {"CHECK_BOUND", "s"},

@@ -349,6 +349,31 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			return err
 		}
 		return vm.raise(v)
+	case opRaiseFrom:
+		v, err := f.load(in.A)
+		if err != nil {
+			return err
+		}
+		c, err := f.load(in.B)
+		if err != nil {
+			return err
+		}
+		var cause *Exception
+		switch x := c.O.(type) {
+		case *Exception:
+			cause = x
+		case *ExcType:
+			cause = &Exception{typ: x}
+		default:
+			if c.T != tagNone {
+				return newErr(TypeError, "exception causes must derive from BaseException")
+			}
+		}
+		err = vm.raise(v)
+		if pe, ok := err.(*PyErr); ok {
+			pe.exc.cause, pe.exc.suppressContext = cause, true
+		}
+		return err
 	case opAssertFail:
 		if in.A < 0 {
 			return newErrVal(AssertionError)

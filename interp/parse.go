@@ -530,15 +530,15 @@ func (ps *parser) simpleStmt() Stmt {
 			return &Del{at, targets}
 		case "raise":
 			ps.next()
-			var x Expr
+			var x, cause Expr
 			if !ps.atStmtEnd() {
 				x = ps.expr()
 				if ps.isKw("from") {
 					ps.next()
-					ps.expr()
+					cause = ps.expr()
 				}
 			}
-			return &Raise{at, x}
+			return &Raise{at, x, cause}
 		case "print":
 			if nt := ps.peek(); nt.kind == tString || nt.kind == tInt || nt.kind == tName && !keywords[nt.val] {
 				ps.failAt(t, "Missing parentheses in call to 'print'. Did you mean print(...)?")

@@ -96,6 +96,11 @@ type (
 		args  []Val
 		err   *PyErr   // the last raise, for re-raising with its traceback
 		attrs Instance // attributes set by user-defined exception classes
+		// cause is __cause__ (raise ... from cause), context __context__
+		// (the exception being handled when this one was raised);
+		// suppressContext is set by raise ... from.
+		cause, context  *Exception
+		suppressContext bool
 	}
 )
 

@@ -689,6 +689,13 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 	pe := toPyErr(err)
 	vm.pending = nil
+	if pe.exc.context == nil {
+		// Raised while an except or finally block of this frame handles
+		// another exception: that one is its __context__.
+		if handled := handledAt(f, pc-1); handled != nil && handled != pe.exc && !chainHas(handled, pe.exc) {
+			pe.exc.context = handled
+		}
+	}
 	if len(pe.tb) == 0 || pe.tbDepth != vm.depth {
 		// A re-raise in the frame that already has an entry adds none.
 		pe.tb = append(pe.tb, vm.tbLine(f, pc-1, pe))
@@ -724,6 +731,42 @@ func (vm *VM) takePending() error {
 	err := vm.pending
 	vm.pending = nil
 	return err
+}
+
+// handledAt is the exception that the innermost except or finally block
+// around pc is handling, or nil.
+func handledAt(f *frame, pc int) *Exception {
+	var best *excEntry
+	for i := range f.code.handling {
+		e := &f.code.handling[i]
+		if int32(pc) >= e.start && int32(pc) < e.end && (best == nil || e.end-e.start < best.end-best.start) {
+			best = e
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	x, _ := f.objs[best.excSlot].(*Exception)
+	if f.regs[best.excSlot].Tag != tagObject {
+		return nil
+	}
+	return x
+}
+
+// chainHas reports whether x is in e's chain of causes and contexts, so
+// linking would make a cycle.
+func chainHas(e, x *Exception) bool {
+	for n := 0; e != nil && n < 1000; n++ {
+		if e == x {
+			return true
+		}
+		if e.cause != nil {
+			e = e.cause
+		} else {
+			e = e.context
+		}
+	}
+	return false
 }
 
 func findHandler(co *Code, pc int) *excEntry {
