@@ -785,6 +785,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__class__" {
 			return ObjVal(t.cls), nil
 		}
+		if ga, ok := t.cls.lookup("__getattr__"); ok {
+			// Called only when normal lookup fails, as in CPython.
+			return vm.call(ga, []Val{o, StrVal(name)}, nil)
+		}
 		return Val{}, newErr(AttributeError, "%s", instAttrErrorMsg(t, name))
 	case *Class:
 		if v, ok := t.lookup(name); ok {

@@ -1335,6 +1335,82 @@ line 10 ['multi', 'line'] 'multi\nline'
 tab	here raw\n unié bytes?
   'nested'|3.14|00042|-3|1,000,000.00|25.0%|**x**
 `},
+	{"dunders", `class Temp:
+    count = 0
+    def __init__(self, c):
+        self._c = c
+        Temp.count += 1
+    @property
+    def f(self):
+        return self._c * 9 / 5 + 32
+    @f.setter
+    def f(self, v):
+        self._c = (v - 32) * 5 / 9
+    @staticmethod
+    def unit():
+        return "C"
+    @classmethod
+    def make(cls, c):
+        return cls(c)
+    def __str__(self):
+        return f"{self._c:.1f}{self.unit()}"
+    def __repr__(self):
+        return f"Temp({self._c!r})"
+    def __bool__(self):
+        return self._c != 0
+    def __len__(self):
+        return 3
+t = Temp.make(100)
+t.f = 212
+print(t, repr(t), t.f, Temp.count, str([t]), bool(Temp(0)), len(t))
+if not Temp(0):
+    print("zero is falsy")
+class Bag:
+    def __init__(self):
+        self.items = [1, 2, 3]
+    def __iter__(self):
+        for x in self.items:
+            yield x * 10
+    def __contains__(self, x):
+        return x in self.items
+print(list(Bag()), 2 in Bag(), 20 in Bag(), sum(Bag()))
+class Dyn:
+    def __getattr__(self, name):
+        return name.upper()
+print(Dyn().hello)
+class Cmp:
+    def __init__(self, v): self.v = v
+    def __lt__(self, o): return self.v < o.v
+    def __le__(self, o): return self.v <= o.v
+    def __repr__(self): return f"C{self.v}"
+print(sorted([Cmp(3), Cmp(1)]), max([Cmp(2), Cmp(5)]), Cmp(1) < Cmp(2), Cmp(3) >= Cmp(2))
+class E:
+    def __len__(self):
+        return 0
+class B:
+    def __bool__(self):
+        return 1
+print(bool(E()), not E(), [x for x in [E(), 1] if x])
+if E():
+    print("no")
+else:
+    print("empty")
+try:
+    if B():
+        pass
+except TypeError as e:
+    print(e)
+print(any([E()]), all([E()]), list(filter(None, [E(), 2])))
+`, `100.0C Temp(100.0) 212.0 1 [Temp(100.0)] False 3
+zero is falsy
+[10, 20, 30] True False 60
+HELLO
+[C1, C3] C5 True True
+False True [1]
+empty
+__bool__ should return bool, returned int
+False False [2]
+`},
 }
 
 func TestRegressPrograms(t *testing.T) {

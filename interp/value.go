@@ -269,6 +269,48 @@ func truthy(v Val) bool {
 		return o.v.Sign() != 0
 	case *Range:
 		return rangeLen(o) > 0
+	case *Instance:
+		return instanceTruth(v, o)
+	}
+	return true
+}
+
+// instanceTruth is bool(v) for an instance: its __bool__, else its
+// __len__, else true. An error is left in the VM's pending error, which
+// the run loop reports after the instruction.
+func instanceTruth(v Val, o *Instance) bool {
+	vm := o.cls.vm
+	if vm == nil {
+		return true
+	}
+	fail := func(err error) bool {
+		if vm.pending == nil {
+			vm.pending = err
+		}
+		return false
+	}
+	if m, ok := o.cls.lookup("__bool__"); ok {
+		r, err := vm.call(m, []Val{v}, nil)
+		if err != nil {
+			return fail(err)
+		}
+		if r.T != tagBool {
+			return fail(newErr(TypeError, "__bool__ should return bool, returned %s", typeName(r)))
+		}
+		return r.B != 0
+	}
+	if m, ok := o.cls.lookup("__len__"); ok {
+		r, err := vm.call(m, []Val{v}, nil)
+		if err != nil {
+			return fail(err)
+		}
+		if r.T != tagInt && r.T != tagBool {
+			return fail(newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(r)))
+		}
+		if int64(r.B) < 0 {
+			return fail(newErr(ValueError, "__len__() should return >= 0"))
+		}
+		return r.B != 0
 	}
 	return true
 }

@@ -408,6 +408,9 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 					break
 				}
 				r = truthy(v)
+				if err = vm.takePending(); err != nil {
+					break
+				}
 			}
 			if !r {
 				pc = int(in.C)
@@ -428,6 +431,9 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 					break
 				}
 				r = truthy(v)
+				if err = vm.takePending(); err != nil {
+					break
+				}
 			}
 			if r {
 				if int(in.C) < pc {
@@ -459,7 +465,11 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			if v, err = f.load(in.A); err != nil {
 				break
 			}
-			if !truthy(v) {
+			t := truthy(v)
+			if err = vm.takePending(); err != nil {
+				break // raised by __bool__ or __len__
+			}
+			if !t {
 				if int(in.B) < pc {
 					co.counters[pc-1]++
 				}
@@ -481,7 +491,11 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			if v, err = f.load(in.A); err != nil {
 				break
 			}
-			if truthy(v) {
+			t := truthy(v)
+			if err = vm.takePending(); err != nil {
+				break // raised by __bool__ or __len__
+			}
+			if t {
 				if int(in.B) < pc {
 					co.counters[pc-1]++
 				}
