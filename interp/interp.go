@@ -36,6 +36,11 @@ func Run(filename string, src []byte, stdout, stderr io.Writer) int {
 
 // RunArgs is Run with command-line arguments: sys.argv is [filename] + args.
 func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Writer) (status int) {
+	return RunWith(Config{}, filename, src, args, stdout, stderr)
+}
+
+// RunWith is RunArgs with a configuration.
+func RunWith(cfg Config, filename string, src []byte, args []string, stdout, stderr io.Writer) (status int) {
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer func() {
 		if r := recover(); r != nil {
@@ -68,6 +73,15 @@ func RunArgs(filename string, src []byte, args []string, stdout, stderr io.Write
 		return 1
 	}
 	vm := newVM(out, mod)
+	if cfg.JIT {
+		if c := sharedCache(); c != nil {
+			vm.jit = &jitState{cache: c, hot: uint32(cfg.JITHot)}
+			if cfg.JITHot <= 0 {
+				vm.jit.hot = 200
+			}
+			defer vm.jit.free()
+		}
+	}
 	errOut := bufio.NewWriterSize(stderr, 4096)
 	defer errOut.Flush()
 	vm.modules["sys"] = sysModule(filename, args, out, errOut)
@@ -244,8 +258,8 @@ func Disassemble(filename string, src []byte, w io.Writer) (err error) {
 }
 
 func disCode(w *bufio.Writer, co *Code) {
-	fmt.Fprintf(w, "code %s: %d slots (%d locals, %d constants, %d temporaries), %d params\n",
-		co.name, co.nslots, co.nlocals, len(co.consts), co.nslots-co.nlocals-len(co.consts), co.nparams)
+	fmt.Fprintf(w, "code %s: %d slots (%d locals, %d constants, %d temporaries, %d for the JIT), %d params\n",
+		co.name, co.nslots, co.nlocals, len(co.consts), co.nslots-co.nlocals-len(co.consts)-jitScratch, jitScratch, co.nparams)
 	for i, n := range co.localNames {
 		fmt.Fprintf(w, "  local  r%d = %s\n", i, n)
 	}

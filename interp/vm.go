@@ -37,7 +37,8 @@ type VM struct {
 	bi         map[string]Val // the builtins
 	tmpA, tmpB big.Int        // scratch for small operands of big-int arithmetic
 	bufA, bufB [1]big.Word
-	frames     []frame // frames[d] is the frame at call depth d: no allocation per call
+	frames     []frame   // frames[d] is the frame at call depth d: no allocation per call
+	jit        *jitState // tier 2, when enabled
 }
 
 type frame struct {
@@ -438,6 +439,12 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			if r {
 				if int(in.C) < pc {
 					co.counters[pc-1]++
+					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+						if to, ok := vm.runLoop(f, pc-1, int(in.C)); ok {
+							pc = to
+							continue
+						}
+					}
 				}
 				pc = int(in.C)
 			}
@@ -514,6 +521,12 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
 					regs[in.A].Bits = uint64(i + step)
 					co.counters[pc-1]++
+					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+						if to, ok := vm.runLoop(f, pc-1, int(in.C)); ok {
+							pc = to
+							continue
+						}
+					}
 					pc = int(in.C)
 				}
 				continue

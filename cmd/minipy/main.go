@@ -26,6 +26,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	status := 0
 	var code string
+	var cfg interp.Config
 	root := &cobra.Command{
 		Use:   "minipy [-c CODE | FILE] [args]",
 		Short: "Run a Python program (a subset of Python 3) with the copypatch interpreter",
@@ -34,7 +35,10 @@ if/while/for, ints of any size, floats, strings, lists, tuples, dicts,
 f-strings, comprehensions and the math module.
 
 Like python3, it prints the program's output, and on an uncaught exception
-prints a traceback to standard error and exits with status 1.`,
+prints a traceback to standard error and exits with status 1.
+
+With --jit (or PYTHON_JIT=1 in the environment, as CPython 3.13+ spells
+it), loops over ints and floats that get hot are compiled to native code.`,
 		Example: `  minipy hello.py
   minipy -c 'print(2 ** 100)'
   minipy dis hello.py`,
@@ -42,18 +46,22 @@ prints a traceback to standard error and exits with status 1.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if os.Getenv("PYTHON_JIT") == "1" {
+				cfg.JIT = true
+			}
 			if cmd.Flags().Changed("command") {
-				status = interp.RunArgs("<string>", []byte(code), args, stdout, stderr)
+				status = interp.RunWith(cfg, "<string>", []byte(code), args, stdout, stderr)
 				return nil
 			}
 			if len(args) == 0 {
 				return fmt.Errorf("no program given: pass a FILE or -c CODE (see minipy --help)")
 			}
-			status = runFile(args[0], args[1:], stdout, stderr)
+			status = runFile(cfg, args[0], args[1:], stdout, stderr)
 			return nil
 		},
 	}
 	root.Flags().StringVarP(&code, "command", "c", "", "program passed in as a string")
+	root.Flags().BoolVar(&cfg.JIT, "jit", false, "compile hot loops to native code (also PYTHON_JIT=1)")
 	root.Flags().SetInterspersed(false)
 	root.CompletionOptions.DisableDefaultCmd = true
 	dis := &cobra.Command{
@@ -85,11 +93,11 @@ prints a traceback to standard error and exits with status 1.`,
 	return status
 }
 
-func runFile(path string, args []string, stdout, stderr io.Writer) int {
+func runFile(cfg interp.Config, path string, args []string, stdout, stderr io.Writer) int {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", path)
 		return 2
 	}
-	return interp.RunArgs(path, src, args, stdout, stderr)
+	return interp.RunWith(cfg, path, src, args, stdout, stderr)
 }

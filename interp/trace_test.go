@@ -1,0 +1,163 @@
+package interp
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// runBoth runs src without and with the JIT (every loop hot after two
+// back-edges, so even the corpus's short loops are traced) and fails if
+// anything differs.
+func runBoth(t *testing.T, name string, src []byte) {
+	t.Helper()
+	var o1, e1, o2, e2 bytes.Buffer
+	s1 := RunWith(Config{}, "t.py", src, nil, &o1, &e1)
+	s2 := RunWith(Config{JIT: true, JITHot: 2}, "t.py", src, nil, &o2, &e2)
+	if s1 != s2 || o1.String() != o2.String() || e1.String() != e2.String() {
+		t.Errorf("%s: with the JIT: status %d, stdout\n%s\nstderr\n%s\nwithout: status %d, stdout\n%s\nstderr\n%s",
+			name, s2, o2.String(), e2.String(), s1, o1.String(), e1.String())
+	}
+}
+
+// TestJITAgreesWithInterpreter is the differential test of tier 2: every
+// corpus, regression and shared program prints the same with the JIT.
+func TestJITAgreesWithInterpreter(t *testing.T) {
+	if sharedCache() == nil {
+		t.Skip("no JIT on this platform")
+	}
+	for _, c := range loadCorpus(t) {
+		runBoth(t, c.name, c.src)
+	}
+	for _, p := range regressPrograms {
+		runBoth(t, "regress/"+p.name, []byte(p.src))
+	}
+	for _, c := range smokeCases {
+		runBoth(t, "smoke/"+c.name, []byte(c.src))
+	}
+	for _, dir := range []string{"lang", "bench"} {
+		for _, p := range loadPrograms(t, dir) {
+			src, err := os.ReadFile(p.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out, errb bytes.Buffer
+			status := RunWith(Config{JIT: true, JITHot: 2}, p.path, src, nil, &out, &errb)
+			if status != p.status || out.String() != p.out {
+				t.Errorf("%s with the JIT: status %d, stdout\n%s\nwant status %d, stdout\n%s", p.name, status, out.String(), p.status, p.out)
+			}
+		}
+	}
+}
+
+// TestJITLoops runs loops built to stress the translator: every exit kind
+// (int overflow into big ints, a float division by zero, a type change of
+// a loop variable, breaks out of the body, a negative range step) must
+// leave the interpreter exactly where it would have been.
+func TestJITLoops(t *testing.T) {
+	if sharedCache() == nil {
+		t.Skip("no JIT on this platform")
+	}
+	// Loops inside functions: module-level names are globals, which traces
+	// do not reach.
+	progs := map[string]string{
+		"overflow": `def f():
+    s = 0
+    for i in range(100):
+        s += 4611686018427387904
+    return s
+print(f())
+`,
+		"while-float": `def f():
+    x, i = 0.0, 0
+    while i < 1000:
+        x = x + 0.5 * i - i / 3
+        i += 1
+    return x, i
+print(f())
+`,
+		"zero-div": `def f():
+    x, i = 1.0, 0
+    while i < 50:
+        x = x / (10.0 - i)
+        i += 1
+    return x
+print(f())
+`,
+		"type-change": `def f(x):
+    for i in range(30):
+        x = x + i
+    return x
+print(f(0), f(0.5), f(10 ** 30), f(True))
+`,
+		"break": `def f():
+    i = 0
+    while i < 10 ** 6:
+        if i * i > 5000:
+            break
+        i += 1
+    n = 0
+    for k in range(100):
+        if k >= 37:
+            break
+        n = n + k
+    return i, n
+print(f())
+`,
+		"neg-step": `def f():
+    t = 0
+    for i in range(100, 0, -3):
+        t = t + i
+    return t
+print(f())
+`,
+		"nested": `def f():
+    total = 0
+    for i in range(50):
+        for j in range(40):
+            total = total + i * j - j
+    return total
+print(f())
+`,
+		"neg": `def f(a, b):
+    for i in range(10):
+        a = -a
+        b = -b
+    return a, b
+print(f(3, 2.5), f(-9223372036854775807 - 1, 0.0))
+`,
+		"nan-compare": `def f():
+    x = float("nan")
+    i = 0
+    n = 0
+    while i < 5:
+        i += 1
+        if x < 1.0:
+            n += 1
+    return i, n
+print(f())
+`,
+		"float-loop-exit": `def f(c):
+    z, n = 0.0, 0
+    while n < 100:
+        z = z * z + c
+        if z > 2.0:
+            return n
+        n += 1
+    return -1
+print(f(0.3), f(-1.5), f(0.25))
+`,
+	}
+	before := sharedCache().Stats()
+	for name, src := range progs {
+		runBoth(t, name, []byte(src))
+	}
+	after := sharedCache().Stats()
+	// The loops must really have been compiled (and freed with their runs).
+	if n := after.Compiled - before.Compiled; n < len(progs) {
+		t.Errorf("%d traces compiled for %d programs", n, len(progs))
+	}
+	if after.Traces != before.Traces {
+		t.Errorf("%d traces left live after their runs", after.Traces-before.Traces)
+	}
+}
