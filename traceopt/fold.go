@@ -1,0 +1,126 @@
+package traceopt
+
+import (
+	"math"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+)
+
+const opMove = generated.OpMove
+
+// Fold rewrites int additions and subtractions of a constant slot into
+// int_add_imm, which reads one slot instead of two, and computes moves and
+// conversions of constants at compile time.
+func Fold(t *Trace) {
+	consts := t.knownConsts()
+	for i := range t.Insts {
+		if i == t.Loop {
+			consts = t.bodyConsts(consts)
+		}
+		in := &t.Insts[i]
+		info := Info(in.Op)
+		if info == nil {
+			continue
+		}
+		t.foldOne(in, consts)
+		if d, ok := dst(in, info); ok {
+			delete(consts, d)
+			switch in.Op {
+			case generated.OpLoadInt:
+				consts[d] = templates.Value{Tag: templates.TagInt, Bits: in.Args[1]}
+			case generated.OpLoadFloat:
+				consts[d] = templates.Value{Tag: templates.TagFloat, Bits: in.Args[1]}
+			}
+		}
+	}
+}
+
+// knownConsts are the trace's constant slots: the constants of the
+// bytecode.
+func (t *Trace) knownConsts() map[int32]templates.Value {
+	m := make(map[int32]templates.Value, len(t.Consts))
+	for k, v := range t.Consts {
+		m[k] = v
+	}
+	return m
+}
+
+// bodyConsts keeps, of the constants known on the way into the loop body,
+// those the body writes only with the same constant.
+func (t *Trace) bodyConsts(in map[int32]templates.Value) map[int32]templates.Value {
+	out := make(map[int32]templates.Value, len(in))
+	for k, v := range in {
+		out[k] = v
+	}
+	for i := t.Loop; i < len(t.Insts); i++ {
+		u := &t.Insts[i]
+		info := Info(u.Op)
+		d, ok := dst(u, info)
+		if !ok {
+			continue
+		}
+		v, known := out[d]
+		same := known && ((u.Op == generated.OpLoadInt && v.Tag == templates.TagInt) ||
+			(u.Op == generated.OpLoadFloat && v.Tag == templates.TagFloat)) && u.Args[1] == v.Bits
+		if !same {
+			delete(out, d)
+		}
+	}
+	return out
+}
+
+func (t *Trace) foldOne(in *Inst, consts map[int32]templates.Value) {
+	constInt := func(arg uint64) (int64, bool) {
+		v, ok := consts[slotOf(arg)]
+		if !ok || v.Tag != templates.TagInt {
+			return 0, false
+		}
+		return int64(v.Bits), true
+	}
+	{
+		switch in.Op {
+		case generated.OpIntAdd, generated.OpIntSub:
+			a, aok := constInt(in.Args[1])
+			b, bok := constInt(in.Args[2])
+			if aok && bok {
+				var r int64
+				var ovf bool
+				if in.Op == generated.OpIntAdd {
+					r = a + b
+					ovf = (a >= 0) == (b >= 0) && (r >= 0) != (a >= 0)
+				} else {
+					r = a - b
+					ovf = (a >= 0) != (b >= 0) && (r >= 0) != (a >= 0)
+				}
+				if !ovf {
+					*in = Inst{Op: generated.OpLoadInt, Args: [4]uint64{in.Args[0], uint64(r)}, Exit: NoExit}
+				}
+				return
+			}
+			if bok && (in.Op == generated.OpIntAdd || b != math.MinInt64) {
+				if in.Op == generated.OpIntSub {
+					b = -b
+				}
+				*in = Inst{Op: generated.OpIntAddImm, Args: [4]uint64{in.Args[0], in.Args[1], uint64(b)}, Exit: in.Exit}
+				return
+			}
+			if aok && in.Op == generated.OpIntAdd {
+				*in = Inst{Op: generated.OpIntAddImm, Args: [4]uint64{in.Args[0], in.Args[2], uint64(a)}, Exit: in.Exit}
+			}
+		case generated.OpMove:
+			if v, ok := consts[slotOf(in.Args[1])]; ok {
+				switch v.Tag {
+				case templates.TagInt:
+					*in = Inst{Op: generated.OpLoadInt, Args: [4]uint64{in.Args[0], v.Bits}, Exit: NoExit}
+				case templates.TagFloat:
+					*in = Inst{Op: generated.OpLoadFloat, Args: [4]uint64{in.Args[0], v.Bits}, Exit: NoExit}
+				}
+			}
+		case generated.OpIntToFloat:
+			if a, ok := constInt(in.Args[1]); ok {
+				*in = Inst{Op: generated.OpLoadFloat, Args: [4]uint64{in.Args[0], math.Float64bits(float64(a))}, Exit: NoExit}
+			}
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package traceopt
+
+import (
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+)
+
+// Type is what the optimizer knows of a slot's value.
+type Type uint8
+
+const (
+	Unknown Type = iota
+	Int
+	Float
+	Bool
+	List // an object whose bits point at a cp_list (tag object, bits != 0)
+)
+
+var typeNames = [...]string{"unknown", "int", "float", "bool", "list"}
+
+func (t Type) String() string {
+	if int(t) < len(typeNames) {
+		return typeNames[t]
+	}
+	return "Type(?)"
+}
+
+// TypeOfTag is the type a slot with this tag has, as a list_load's
+// expected-tag immediate or a constant's tag names it.
+func TypeOfTag(tag templates.Tag) Type {
+	switch tag {
+	case templates.TagInt:
+		return Int
+	case templates.TagFloat:
+		return Float
+	case templates.TagBool:
+		return Bool
+	case templates.TagObject:
+		return List
+	}
+	return Unknown
+}
+
+// ArgKind says how a uop reads one operand.
+type ArgKind uint8
+
+const (
+	NoArg ArgKind = iota
+	Dst           // a slot the uop writes (only when it continues)
+	Src           // a slot the uop reads
+	Imm           // an immediate
+)
+
+// Result says what type a uop's Dst slot gets.
+type Result uint8
+
+const (
+	ResNone   Result = iota
+	ResInt           // always an int
+	ResFloat         // always a float
+	ResBool          // always a bool
+	ResCopy          // the type of the Src in operand 1
+	ResImmTag        // the type named by the tag immediate in operand 3
+)
+
+// OpInfo is what the optimizer knows of a uop.
+type OpInfo struct {
+	Args   [4]ArgKind
+	Result Result
+	Exits  bool // can side-exit through its exit stub
+	Branch bool // a conditional jump: in the IR, a conditional exit
+	Guard  Type // a type guard: operand 0 has this type when it continues
+	// Pure uops compute their Dst from their Src slots and immediates
+	// alone, so one whose inputs do not change in the loop gives the same
+	// answer every iteration.
+	Pure bool
+	// Load uops read memory that Store uops may write.
+	Load, Store bool
+	// Flip is the branch with the opposite condition, when the negation is
+	// exact (not for float compares, where NaN makes both false).
+	Flip generated.Op
+	// Commutes: operands 1 and 2 may be swapped.
+	Commutes bool
+}
+
+var (
+	dss = [4]ArgKind{Dst, Src, Src}
+	ds  = [4]ArgKind{Dst, Src}
+	ss  = [4]ArgKind{Src, Src}
+)
+
+var opInfo = map[generated.Op]*OpInfo{
+	generated.OpExit: {Args: [4]ArgKind{Imm}},
+	generated.OpLoop: {Args: [4]ArgKind{Imm}},
+
+	generated.OpMove:      {Args: ds, Result: ResCopy, Pure: true},
+	generated.OpLoadInt:   {Args: [4]ArgKind{Dst, Imm}, Result: ResInt, Pure: true},
+	generated.OpLoadFloat: {Args: [4]ArgKind{Dst, Imm}, Result: ResFloat, Pure: true},
+
+	generated.OpGuardInt:   {Args: [4]ArgKind{Src}, Exits: true, Guard: Int, Pure: true},
+	generated.OpGuardFloat: {Args: [4]ArgKind{Src}, Exits: true, Guard: Float, Pure: true},
+	generated.OpGuardBool:  {Args: [4]ArgKind{Src}, Exits: true, Guard: Bool, Pure: true},
+
+	generated.OpIntAdd:     {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
+	generated.OpIntSub:     {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntMul:     {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
+	generated.OpIntAddImm:  {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntNeg:     {Args: ds, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntToFloat: {Args: ds, Result: ResFloat, Pure: true},
+
+	generated.OpFloatAdd: {Args: dss, Result: ResFloat, Pure: true, Commutes: true},
+	generated.OpFloatSub: {Args: dss, Result: ResFloat, Pure: true},
+	generated.OpFloatMul: {Args: dss, Result: ResFloat, Pure: true, Commutes: true},
+	generated.OpFloatDiv: {Args: dss, Result: ResFloat, Exits: true, Pure: true},
+	generated.OpFloatNeg: {Args: ds, Result: ResFloat, Pure: true},
+
+	generated.OpIntLt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntLe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntGt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntGe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntEq: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntNe: {Args: dss, Result: ResBool, Pure: true},
+
+	generated.OpFloatLt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatLe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatGt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatGe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatEq: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatNe: {Args: dss, Result: ResBool, Pure: true},
+
+	generated.OpIntJumpIfLt: {Args: ss, Branch: true, Flip: generated.OpIntJumpIfGe},
+	generated.OpIntJumpIfLe: {Args: ss, Branch: true, Flip: generated.OpIntJumpIfGt},
+	generated.OpIntJumpIfGt: {Args: ss, Branch: true, Flip: generated.OpIntJumpIfLe},
+	generated.OpIntJumpIfGe: {Args: ss, Branch: true, Flip: generated.OpIntJumpIfLt},
+	generated.OpIntJumpIfEq: {Args: ss, Branch: true, Flip: generated.OpIntJumpIfNe},
+	generated.OpIntJumpIfNe: {Args: ss, Branch: true, Flip: generated.OpIntJumpIfEq},
+
+	generated.OpFloatJumpIfLt: {Args: ss, Branch: true},
+	generated.OpFloatJumpIfLe: {Args: ss, Branch: true},
+	generated.OpFloatJumpIfGt: {Args: ss, Branch: true},
+	generated.OpFloatJumpIfGe: {Args: ss, Branch: true},
+	generated.OpFloatJumpIfEq: {Args: ss, Branch: true},
+	generated.OpFloatJumpIfNe: {Args: ss, Branch: true},
+
+	generated.OpJumpIfTrue:  {Args: [4]ArgKind{Src}, Branch: true, Flip: generated.OpJumpIfFalse},
+	generated.OpJumpIfFalse: {Args: [4]ArgKind{Src}, Branch: true, Flip: generated.OpJumpIfTrue},
+}
+
+// Info returns what the optimizer knows of op, or nil for a uop it cannot
+// place in a trace.
+func Info(op generated.Op) *OpInfo { return opInfo[op] }
+
+// resultType is the type in's Dst gets, given the types known before it.
+func resultType(in *Inst, info *OpInfo, known map[int32]Type) Type {
+	switch info.Result {
+	case ResInt:
+		return Int
+	case ResFloat:
+		return Float
+	case ResBool:
+		return Bool
+	case ResCopy:
+		return known[slotOf(in.Args[1])]
+	case ResImmTag:
+		return TypeOfTag(templates.Tag(in.Args[3]))
+	}
+	return Unknown
+}
+
+// dst returns the slot in writes, if any.
+func dst(in *Inst, info *OpInfo) (int32, bool) {
+	for k, kind := range info.Args {
+		if kind == Dst {
+			return slotOf(in.Args[k]), true
+		}
+	}
+	return 0, false
+}
+
+// srcs calls f with each slot in reads.
+func srcs(in *Inst, info *OpInfo, f func(int32)) {
+	for k, kind := range info.Args {
+		if kind == Src {
+			f(slotOf(in.Args[k]))
+		}
+	}
+}

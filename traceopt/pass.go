@@ -1,0 +1,32 @@
+package traceopt
+
+// Pass transforms a trace in place.
+type Pass struct {
+	Name string
+	Run  func(*Trace)
+}
+
+// Passes is the optimizer, in order: fold immediates into the recorded
+// iteration, peel it, drop the guards the first iteration proved, hoist
+// what does not change, fold again what hoisting made constant, and drop
+// writes nobody reads and moves that do nothing.
+var Passes = []Pass{
+	{"fold", Fold},
+	{"peel", Peel},
+	{"guards", EliminateGuards},
+	{"hoist", Hoist},
+	{"fold", Fold},
+	{"dead", DropDeadStores},
+	{"moves", DropSelfMoves},
+}
+
+// Optimize runs every pass on t, checking the trace after each one when
+// check is set (tests and --jit-debug).
+func Optimize(t *Trace, check func(pass string, t *Trace)) {
+	for _, p := range Passes {
+		p.Run(t)
+		if check != nil {
+			check(p.Name, t)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package traceopt
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/copypatch/copypatch/generated"
+	jit "github.com/copypatch/copypatch/runtime"
+	"github.com/copypatch/copypatch/templates"
+	"github.com/copypatch/copypatch/uopref"
+)
+
+func intV(x int64) templates.Value { return templates.Value{Tag: templates.TagInt, Bits: uint64(x)} }
+func floatV(x float64) templates.Value {
+	return templates.Value{Tag: templates.TagFloat, Bits: math.Float64bits(x)}
+}
+
+// runRef runs lowered uops on the reference interpreter.
+func runRef(t *testing.T, uops []jit.Uop, frame []templates.Value) templates.ExitCode {
+	t.Helper()
+	instrs := make([]uopref.Instr, len(uops))
+	stubs := map[int]int{}
+	for i, u := range uops {
+		instrs[i] = uopref.Instr{Op: u.Op.String(), Operands: u.Operands, Target: u.Jump}
+	}
+	// Side exits of guard-like uops go to a stub with their exit index.
+	for i, u := range uops {
+		if Info(u.Op) != nil && Info(u.Op).Exits {
+			k, ok := stubs[u.Exit]
+			if !ok {
+				k = len(instrs)
+				instrs = append(instrs, uopref.Instr{Op: "exit", Operands: [4]uint64{uint64(u.Exit)}})
+				stubs[u.Exit] = k
+			}
+			instrs[i].ExitStub = k
+		}
+	}
+	st := &templates.State{Budget: 1 << 40}
+	ec, err := uopref.Run(instrs, st, frame, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ec
+}
+
+// sumLoop is "while i < n: s += i * k; i += 1" over slots i=0 n=1 s=2 k=3
+// (k a constant) and t=4, as a recorder would write it: a guard at each
+// first read, the loop condition as a negated branch.
+func sumLoop() *Trace {
+	return &Trace{
+		Consts:  map[int32]templates.Value{3: intV(3)},
+		Private: 5,
+		Insts: []Inst{
+			{Op: generated.OpGuardInt, Args: [4]uint64{Slot(0)}, Exit: 0},
+			{Op: generated.OpGuardInt, Args: [4]uint64{Slot(1)}, Exit: 0},
+			{Op: generated.OpIntJumpIfLt, Args: [4]uint64{Slot(0), Slot(1)}, Negate: true, Exit: 1},
+			{Op: generated.OpIntMul, Args: [4]uint64{Slot(4), Slot(0), Slot(3)}, Exit: 2},
+			{Op: generated.OpGuardInt, Args: [4]uint64{Slot(2)}, Exit: 2},
+			{Op: generated.OpIntAdd, Args: [4]uint64{Slot(2), Slot(2), Slot(4)}, Exit: 3},
+			{Op: generated.OpLoadInt, Args: [4]uint64{Slot(5), 1}},
+			{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(5)}, Exit: 4},
+			{Op: generated.OpMove, Args: [4]uint64{Slot(6), Slot(6)}},
+			{Op: generated.OpLoop, Args: [4]uint64{0}},
+		},
+	}
+}
+
+func sumFrame() []templates.Value {
+	f := make([]templates.Value, 8)
+	f[0], f[1], f[2], f[3] = intV(0), intV(1000), intV(0), intV(3)
+	return f
+}
+
+func TestPassesKeepMeaning(t *testing.T) {
+	tr := sumLoop()
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
+		uops, err := Lower(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := sumFrame()
+		return f, runRef(t, uops, f)
+	}
+	want, wantEC := run(tr)
+	if got := int64(want[2].Bits); got != 3*999*1000/2 || wantEC != templates.MakeExitCode(templates.ExitSide, 1) {
+		t.Fatalf("reference: s = %d, exit %v", got, wantEC)
+	}
+	Optimize(tr, func(pass string, tr *Trace) {
+		if err := tr.Validate(); err != nil {
+			t.Fatalf("after %s: %v", pass, err)
+		}
+		got, ec := run(tr)
+		for i := range got {
+			if got[i] != want[i] && i < 4 {
+				t.Errorf("after %s: slot %d = %v, want %v\n%s", pass, i, got[i], want[i], tr)
+			}
+		}
+		if ec != wantEC {
+			t.Errorf("after %s: exit %v, want %v", pass, ec, wantEC)
+		}
+	})
+	body := tr.Insts[tr.Loop:]
+	for _, in := range body {
+		if isGuard(in.Op) || in.Op == generated.OpLoadInt || (in.Op == generated.OpMove && in.Args[0] == in.Args[1]) {
+			t.Errorf("loop body keeps %v:\n%s", in, tr)
+		}
+	}
+	if !strings.Contains(tr.String(), "int_add_imm") {
+		t.Errorf("i += 1 with a constant was not folded:\n%s", tr)
+	}
+}
+
+func TestGuardOnChangedTypeStays(t *testing.T) {
+	// x is guarded an int, then becomes a float: the body must keep the
+	// guard (it fails on the second iteration) rather than assume.
+	tr := &Trace{Insts: []Inst{
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(0)}, Exit: 0},
+		{Op: generated.OpIntToFloat, Args: [4]uint64{Slot(0), Slot(0)}},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+	}}
+	Optimize(tr, nil)
+	n := 0
+	for _, in := range tr.Insts[tr.Loop:] {
+		if in.Op == generated.OpGuardInt {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("loop body has %d int guards, want 1:\n%s", n, tr)
+	}
+	uops, err := Lower(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := []templates.Value{intV(5)}
+	if ec := runRef(t, uops, f); ec != templates.MakeExitCode(templates.ExitSide, 0) || f[0] != floatV(5) {
+		t.Fatalf("exit %v, slot %v", ec, f[0])
+	}
+}
+
+func TestLowerNegatedFloatBranch(t *testing.T) {
+	// "leave unless a < b": NaN must leave.
+	tr := &Trace{Insts: []Inst{
+		{Op: generated.OpFloatJumpIfLt, Args: [4]uint64{Slot(0), Slot(1)}, Negate: true, Exit: 7},
+		{Op: generated.OpFloatAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(2)}},
+		{Op: generated.OpLoop, Args: [4]uint64{9}},
+	}}
+	uops, err := Lower(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := []templates.Value{floatV(0), floatV(3), floatV(1)}
+	if ec := runRef(t, uops, f); ec != templates.MakeExitCode(templates.ExitSide, 7) || f[0] != floatV(3) {
+		t.Fatalf("exit %v, x = %v", ec, math.Float64frombits(f[0].Bits))
+	}
+	f = []templates.Value{floatV(math.NaN()), floatV(3), floatV(1)}
+	if ec := runRef(t, uops, f); ec != templates.MakeExitCode(templates.ExitSide, 7) {
+		t.Fatalf("NaN: exit %v", ec)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	cases := map[string]*Trace{
+		"no loop":     {Insts: []Inst{{Op: generated.OpMove}}},
+		"no snapshot": {Insts: []Inst{{Op: generated.OpGuardInt, Exit: NoExit}, {Op: generated.OpLoop}}},
+		"bad start":   {Insts: []Inst{{Op: generated.OpLoop}}, Loop: 3},
+	}
+	for name, tr := range cases {
+		if err := tr.Validate(); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func TestSumLoopBody(t *testing.T) {
+	tr := sumLoop()
+	Optimize(tr, nil)
+	want := `   7  int_jump_if_lt (not) r0 r1 -> snap 1
+   8  int_mul r4 r0 r3 -> snap 2
+   9  int_add r2 r2 r4 -> snap 3
+  10  int_add_imm r0 r0 $1 -> snap 4
+  11  loop $0 -> snap 0
+`
+	if got := strings.Join(strings.SplitAfter(tr.String(), "loop:\n")[1:], ""); got != want {
+		t.Errorf("loop body:\n%s\nwant\n%s\nwhole trace:\n%s", got, want, tr)
+	}
+}
