@@ -53,8 +53,8 @@ func instanceHash(v Val, o *Instance) (hkey, error) {
 }
 
 func hashKeyDepth(v Val, depth int) (hkey, error) {
-	if depth > maxNest {
-		return hkey{}, newErr(RecursionError, "maximum recursion depth exceeded")
+	if depth >= maxNest {
+		return hkey{}, stackOverflow("")
 	}
 	switch v.T {
 	case tagInt, tagBool:

@@ -192,8 +192,8 @@ func (vm *VM) seqMethod(tname string, items []Val, name string, args []Val) (Val
 			stop = clampIdx(int64(args[2].B), len(items))
 		}
 		for i := start; i < stop; i++ {
-			if vm.equal(items[i], args[0]) {
-				return IntVal(int64(i)), nil
+			if eq, err := vm.eqItemErr(items[i], args[0]); eq || err != nil {
+				return IntVal(int64(i)), err
 			}
 		}
 		if tname == "tuple" {
@@ -206,7 +206,11 @@ func (vm *VM) seqMethod(tname string, items []Val, name string, args []Val) (Val
 		}
 		n := 0
 		for _, it := range items {
-			if vm.equal(it, args[0]) {
+			eq, err := vm.eqItemErr(it, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			if eq {
 				n++
 			}
 		}
@@ -345,7 +349,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		}
 		items := l.items()
 		for i, it := range items {
-			if vm.equal(it, args[0]) {
+			if eq, err := vm.eqItemErr(it, args[0]); err != nil {
+				return Val{}, err
+			} else if eq {
 				l.setItems(append(items[:i], items[i+1:]...))
 				return NoneVal, nil
 			}

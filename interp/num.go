@@ -672,18 +672,25 @@ func (vm *VM) equal(a, b Val) bool {
 		return ok && (x == y || vm.seqEqual(x.items(), y.items()))
 	case *Tuple:
 		y, ok := b.O.(*Tuple)
-		return ok && vm.seqEqual(x.items, y.items)
+		return ok && (x == y || vm.seqEqual(x.items, y.items))
 	case *Dict:
 		y, ok := b.O.(*Dict)
 		if !ok || x.Len() != y.Len() {
 			return false
 		}
+		if x == y {
+			return true
+		}
+		if !vm.enterNest(" in comparison") {
+			return false
+		}
+		defer vm.leaveNest()
 		for _, e := range x.entries {
 			if e.deleted {
 				continue
 			}
 			v, in, _ := y.get(e.k)
-			if !in || !vm.equal(e.v, v) {
+			if !in || !vm.eqItem(e.v, v) {
 				return false
 			}
 		}
@@ -731,19 +738,12 @@ func (vm *VM) seqEqual(a, b []Val) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	vm.nest++
-	defer func() { vm.nest-- }()
-	if vm.nest > maxNest {
-		if vm.pending == nil {
-			vm.pending = newErr(RecursionError, "maximum recursion depth exceeded in comparison")
-		}
+	if !vm.enterNest(" in comparison") {
 		return false
 	}
+	defer vm.leaveNest()
 	for i := range a {
-		if a[i].T == tagObject && a[i].O == b[i].O {
-			continue
-		}
-		if !vm.equal(a[i], b[i]) {
+		if !vm.eqItem(a[i], b[i]) {
 			return false
 		}
 	}
@@ -887,13 +887,15 @@ func numCmp(a, b Val) (int, bool) {
 }
 
 func (vm *VM) seqCompare(op Op, a, b []Val) (bool, error) {
-	vm.nest++
-	defer func() { vm.nest-- }()
-	if vm.nest > maxNest {
-		return false, newErr(RecursionError, "maximum recursion depth exceeded in comparison")
+	if !vm.enterNest(" in comparison") {
+		return false, vm.takePending()
 	}
+	defer vm.leaveNest()
 	for i := 0; i < len(a) && i < len(b); i++ {
-		if !vm.equal(a[i], b[i]) {
+		if !vm.eqItem(a[i], b[i]) {
+			if vm.pending != nil {
+				return false, vm.takePending()
+			}
 			return vm.compare(op, a[i], b[i])
 		}
 	}
@@ -920,15 +922,15 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 			return false, nil
 		}
 		for i := 0; i < c.Len(); i++ {
-			if vm.equal(c.at(i), item) {
-				return true, nil
+			if eq, err := vm.eqItemErr(c.at(i), item); eq || err != nil {
+				return eq, err
 			}
 		}
 		return false, nil
 	case *Tuple:
 		for _, x := range c.items {
-			if vm.equal(x, item) {
-				return true, nil
+			if eq, err := vm.eqItemErr(x, item); eq || err != nil {
+				return eq, err
 			}
 		}
 		return false, nil
@@ -944,8 +946,8 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 			return ok, err
 		}
 		for _, x := range c.items() {
-			if vm.equal(x, item) {
-				return true, nil
+			if eq, err := vm.eqItemErr(x, item); eq || err != nil {
+				return eq, err
 			}
 		}
 		return false, nil

@@ -17,9 +17,6 @@ var errJump = errors.New("jump")
 // the machine.
 const maxItems = 1 << 26
 
-// maxNest bounds recursion through nested containers (==, <, hash).
-const maxNest = 1000
-
 // internalError reports a broken invariant of the interpreter itself.
 type internalError struct{ msg string }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -45,7 +46,15 @@ func BoolVal(b bool) Val {
 	}
 	return False
 }
-func ObjVal(o Object) Val { return Val{T: tagObject, O: o} }
+
+// ObjVal wraps an object. A list's bits are its address, so native code
+// can read its elements (templates.List); every other object's are 0.
+func ObjVal(o Object) Val {
+	if l, ok := o.(*List); ok {
+		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(l))), O: o}
+	}
+	return Val{T: tagObject, O: o}
+}
 func StrVal(s string) Val { return Val{T: tagObject, O: &Str{s: s}} }
 func (v Val) F() float64  { return math.Float64frombits(v.B) }
 func (v Val) I() int64    { return int64(v.B) }
@@ -415,18 +424,11 @@ func baseExcStr(vm *VM, e *Exception) string {
 // repr is Python's repr(v).
 func (vm *VM) repr(v Val) string {
 	var b strings.Builder
-	vm.writeRepr(&b, v, 0)
+	vm.writeRepr(&b, v, vm.reprOuter())
 	return b.String()
 }
 
-func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
-	if depth > maxNest {
-		if vm != nil && vm.pending == nil {
-			vm.pending = newErr(RecursionError, "maximum recursion depth exceeded while getting the repr of an object")
-		}
-		b.WriteString("...")
-		return
-	}
+func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	switch v.T {
 	case tagInt:
 		b.WriteString(strconv.FormatInt(int64(v.B), 10))
@@ -461,6 +463,11 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 		}
 		b.WriteString(s)
 	case *List:
+		if !vm.reprEnter(st, o) {
+			b.WriteString("[...]")
+			return
+		}
+		defer vm.reprLeave(st)
 		if o.deque {
 			b.WriteString("deque(")
 			defer b.WriteByte(')')
@@ -470,26 +477,36 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			if x.O == o {
-				b.WriteString("[...]")
-				continue
-			}
-			vm.writeRepr(b, x, depth+1)
+			vm.writeRepr(b, x, st)
 		}
 		b.WriteByte(']')
 	case *Tuple:
+		if !vm.reprEnter(st, o) {
+			b.WriteString("(...)")
+			return
+		}
+		defer vm.reprLeave(st)
 		b.WriteByte('(')
 		for i, x := range o.items {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			vm.writeRepr(b, x, depth+1)
+			vm.writeRepr(b, x, st)
 		}
 		if len(o.items) == 1 {
 			b.WriteByte(',')
 		}
 		b.WriteByte(')')
 	case *Dict:
+		if o.factory.T != tagEmpty && !o.counter {
+			b.WriteString("defaultdict(" + vm.repr(o.factory) + ", ")
+			defer b.WriteByte(')')
+		}
+		if !vm.reprEnter(st, o) {
+			b.WriteString("{...}")
+			return
+		}
+		defer vm.reprLeave(st)
 		if o.counter {
 			b.WriteString("Counter(")
 			if o.Len() == 0 {
@@ -501,16 +518,12 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 				if i > 0 {
 					b.WriteString(", ")
 				}
-				vm.writeRepr(b, e.k, depth+1)
+				vm.writeRepr(b, e.k, st)
 				b.WriteString(": ")
-				vm.writeRepr(b, e.v, depth+1)
+				vm.writeRepr(b, e.v, st)
 			}
 			b.WriteString("})")
 			return
-		}
-		if o.factory.T != tagEmpty {
-			b.WriteString("defaultdict(" + vm.repr(o.factory) + ", ")
-			defer b.WriteByte(')')
 		}
 		b.WriteByte('{')
 		first := true
@@ -522,9 +535,9 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 				b.WriteString(", ")
 			}
 			first = false
-			vm.writeRepr(b, e.k, depth+1)
+			vm.writeRepr(b, e.k, st)
 			b.WriteString(": ")
-			vm.writeRepr(b, e.v, depth+1)
+			vm.writeRepr(b, e.v, st)
 		}
 		b.WriteByte('}')
 	case *Set:
@@ -532,12 +545,17 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 			b.WriteString("set()")
 			return
 		}
+		if !vm.reprEnter(st, o) {
+			b.WriteString("set(...)")
+			return
+		}
+		defer vm.reprLeave(st)
 		b.WriteByte('{')
 		for i, k := range o.ordered() {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			vm.writeRepr(b, k, depth+1)
+			vm.writeRepr(b, k, st)
 		}
 		b.WriteByte('}')
 	case *BigRange:
@@ -547,12 +565,17 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 		}
 		b.WriteByte(')')
 	case *DictView:
+		if !vm.reprEnter(st, o) {
+			b.WriteString("...")
+			return
+		}
+		defer vm.reprLeave(st)
 		b.WriteString("dict_" + o.kind + "([")
 		for i, x := range o.items() {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			vm.writeRepr(b, x, depth+1)
+			vm.writeRepr(b, x, st)
 		}
 		b.WriteString("])")
 	case *Range:
@@ -574,12 +597,18 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 	case *typeObj:
 		b.WriteString("<class '" + o.name + "'>")
 	case *Exception:
+		if vm != nil {
+			if !vm.enterNest(" while getting the repr of an object") {
+				return
+			}
+			defer vm.leaveNest()
+		}
 		b.WriteString(o.typ.name + "(")
 		for i, a := range o.args {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			vm.writeRepr(b, a, depth+1)
+			vm.writeRepr(b, a, st)
 		}
 		b.WriteString(")")
 	case *Generator:
@@ -587,6 +616,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, depth int) {
 	case *funcIter:
 		b.WriteString("<" + o.name + " object at 0x7f0000000000>")
 	case *Instance:
+		defer vm.reprThrough(st)()
 		s, _ := vm.instanceRepr(v, false)
 		b.WriteString(s)
 	case *Class:
