@@ -11,7 +11,7 @@ const (
 	TagFloat  Tag = 2 // Bits is the IEEE-754 encoding of a float64
 	TagBool   Tag = 3 // Bits is 0 or 1
 	TagNone   Tag = 4 // None
-	TagObject Tag = 5 // Bits indexes the interpreter's object array
+	TagObject Tag = 5 // Bits is 0 (opaque to native code) or the address of a List
 )
 
 var tagNames = [...]string{"empty", "int", "float", "bool", "none", "object"}
@@ -32,6 +32,22 @@ type Value struct {
 // SlotSize is the size of a Value; operand holes that name slots carry
 // slot index * SlotSize.
 const SlotSize = 16
+
+// List is struct cp_list: the first fields of the interpreter's list object,
+// a Go slice header of its elements (Vals, Len, Cap) and then the data
+// pointer of its parallel slice of Go objects (Objs, non-zero when the list
+// may hold objects). A slot holding a list native code may read has tag
+// TagObject and Bits = the list's address; Bits == 0 is an object native
+// code cannot read. Native code only reads the two pointers (it reads and
+// writes elements, never a Go pointer, and never stores into a list whose
+// Objs is non-zero); Objs is a uintptr here because only its nullness
+// matters.
+type List struct {
+	Vals *Value // the elements, Vals[0] .. Vals[Len-1]
+	Len  int64
+	Cap  int64
+	Objs uintptr
+}
 
 // State is struct cp_state: what a trace receives besides the frame.
 type State struct {

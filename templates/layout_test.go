@@ -55,6 +55,7 @@ func fieldsOf(goStruct any, cNames []string) []cField {
 var (
 	valueCFields = []string{"tag", "bits"}
 	stateCFields = []string{"frame", "budget", "interrupt", "reserved", "exit_count"}
+	listCFields  = []string{"vals", "len", "cap", "objs"}
 )
 
 // goMacros is every CP_TAG_* and CP_EXIT_* macro of vmstate.h with the Go
@@ -84,6 +85,7 @@ func layoutFacts() []fact {
 	}{
 		{"cp_value", unsafe.Sizeof(Value{}), fieldsOf(Value{}, valueCFields)},
 		{"cp_state", unsafe.Sizeof(State{}), fieldsOf(State{}, stateCFields)},
+		{"cp_list", unsafe.Sizeof(List{}), fieldsOf(List{}, listCFields)},
 	}
 	for _, s := range structs {
 		facts = append(facts, fact{"sizeof " + s.c, "sizeof(" + s.c + ")", uint64(s.goSize)})
@@ -254,7 +256,7 @@ func TestHeaderFullyMirrored(t *testing.T) {
 	}
 	structRe := regexp.MustCompile(`(?s)typedef struct (\w+) \{(.*?)\} \w+;`)
 	memberRe := regexp.MustCompile(`(?m)^\s*[\w ]+?[\s*]+(\w+);`)
-	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields}
+	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields}
 	seen := 0
 	for _, s := range structRe.FindAllSubmatch(h, -1) {
 		name := string(s[1])

@@ -4,9 +4,10 @@
 // templates/layout.go is checked against it by TestLayoutMatchesHeader, which
 // compiles this header and compares every size and offset.
 //
-// Stencils never hold or write Go pointers: a frame slot is a tag and 64
-// payload bits; objects that live on the Go heap are kept by the interpreter
-// in a separate array that native code never touches.
+// Stencils never write Go pointers: a frame slot is a tag and 64 payload
+// bits; objects that live on the Go heap are kept by the interpreter in a
+// separate array that native code never touches. The one Go pointer native
+// code reads is a list's (cp_list below), which it follows but never stores.
 #ifndef COPYPATCH_VMSTATE_H
 #define COPYPATCH_VMSTATE_H
 
@@ -20,9 +21,10 @@ _Static_assert(sizeof(cp_u64) == 8, "cp_u64");
 _Static_assert(sizeof(void *) == 8, "64-bit targets only");
 
 // Value tags. A slot's bits mean an int64 (CP_TAG_INT), the IEEE-754 bits of
-// a float64 (CP_TAG_FLOAT), 0 or 1 (CP_TAG_BOOL), nothing (CP_TAG_NONE), or
-// an index into the interpreter's object array (CP_TAG_OBJECT, opaque to
-// native code). CP_TAG_EMPTY marks an unbound local.
+// a float64 (CP_TAG_FLOAT), 0 or 1 (CP_TAG_BOOL), nothing (CP_TAG_NONE), or,
+// for an object (CP_TAG_OBJECT), either 0 (opaque to native code: the object
+// itself is in the interpreter's object array) or the address of a list's
+// cp_list. CP_TAG_EMPTY marks an unbound local.
 #define CP_TAG_EMPTY 0
 #define CP_TAG_INT 1
 #define CP_TAG_FLOAT 2
@@ -36,6 +38,21 @@ typedef struct cp_value {
     cp_u64 tag;  // +0
     cp_u64 bits; // +8
 } cp_value;
+
+// cp_list is the head of the interpreter's list object: a Go slice header
+// (data pointer, length, capacity) for the elements, then the data pointer of
+// the parallel slice of Go objects. A frame slot (or a list element) holding
+// a list that native code may read has tag CP_TAG_OBJECT and bits = the
+// address of its cp_list; bits == 0 means an object native code cannot read,
+// which guards treat as not a list. Native code only reads the pointers: it
+// reads and writes elements (tag and bits, never a Go pointer) but never
+// stores into a list whose objs is non-NULL.
+typedef struct cp_list {
+    cp_value *vals; // +0  the elements, vals[0] .. vals[len-1]
+    cp_i64 len;     // +8
+    cp_i64 cap;     // +16
+    void *objs;     // +24 non-NULL: the list may hold objects (stores side-exit)
+} cp_list;
 
 // cp_state is what the entry trampoline passes to a trace alongside the frame.
 typedef struct cp_state {
