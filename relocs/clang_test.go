@@ -14,7 +14,7 @@ import (
 
 // clangFlags is a copy of the flags stencilgen builds templates with (see
 // stencilgen/target.go); this test only needs the same code generation.
-var clangFlags = []string{"-O3", "-std=gnu11", "-fpic", "-ffreestanding", "-fno-builtin",
+var clangFlags = []string{"-O3", "-std=gnu11", "-fpic", "-ffreestanding", "-fno-builtin", "-fno-math-errno",
 	"-fno-stack-protector", "-fno-jump-tables", "-fno-asynchronous-unwind-tables",
 	"-fno-unwind-tables", "-fomit-frame-pointer", "-fno-strict-aliasing", "-w", "-c"}
 

@@ -61,6 +61,7 @@ var commonFlags = []string{
 	"-fpic",                           // reach every hole through a GOT or PC-relative form, never an absolute 32-bit one; the patcher relaxes GOT loads
 	"-ffreestanding",                  // no libc, no hosted assumptions
 	"-fno-builtin",                    // do not turn loops into calls to memcpy/memset that no stencil can reach
+	"-fno-math-errno",                 // __builtin_sqrt is then the instruction; with errno (the ELF default) it calls libm's sqrt
 	"-fno-stack-protector",            // a canary needs a TLS guard that native code must not touch
 	"-fno-jump-tables",                // a jump table is data with absolute code addresses per entry
 	"-fno-asynchronous-unwind-tables", // no .eh_frame or compact unwind: stencils are not unwound

@@ -14,7 +14,7 @@ import (
 
 // compileFlags mirror stencilgen's (stencilgen/target.go); a template that
 // does not compile with them here would break every stencil table.
-var compileFlags = []string{"-O3", "-std=gnu11", "-fpic", "-ffreestanding", "-fno-builtin", "-fno-stack-protector",
+var compileFlags = []string{"-O3", "-std=gnu11", "-fpic", "-ffreestanding", "-fno-builtin", "-fno-math-errno", "-fno-stack-protector",
 	"-fno-jump-tables", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables", "-fomit-frame-pointer",
 	"-fno-strict-aliasing", "-Wall", "-Werror", "-c"}
 

@@ -1,8 +1,8 @@
 package uopref
 
 import (
-	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -10,47 +10,192 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/templates"
 )
 
-// harnessC calls one template's cp_uop on frames read from stdin and prints
-// what it did. The hole functions return distinct codes that cannot be exit
-// codes a template makes (bits 62-63), so the output says where control went.
-const harnessC = `#include <stdio.h>
-#include "uop.h"
+// harnessC calls one template's cp_uop on records read from stdin and writes
+// each record back with what it did. It is freestanding (its own _start and
+// system calls, no C library), so it links for linux/amd64 and linux/arm64
+// alike with nothing but Clang and lld, and runs under qemu-user without a
+// sysroot. The hole functions return distinct codes that cannot be exit codes
+// a template makes (bits 62-63), so a record says where control went.
+//
+// A record is raw memory, the same in C (record) and Go (nativeRecord) on
+// both targets: the frame, the state, and two lists. A value (a frame slot or
+// a list element) with tag CP_TAG_OBJECT and bits LIST_MARK+k stands for
+// list k: before the uop runs it becomes the address of list k's cp_list, and
+// after it that address becomes the mark again, so native and reference
+// runs, whose lists live at different addresses, compare. A list's objs is 0
+// or 1 in a record, NULL or a non-NULL pointer in its cp_list.
+const harnessC = `#include "uop.h"
+
+#define NSLOTS 3
+#define NLISTS 2
+#define NELEMS 4
+#define LIST_MARK 0x4c49535400000000ull
+
+typedef struct { cp_u64 objs, len, cap, pad; cp_value vals[NELEMS]; } hlist;
+typedef struct {
+    cp_u64 result, budget, interrupt, pad;
+    cp_value frame[NSLOTS];
+    hlist lists[NLISTS];
+} record;
+_Static_assert(sizeof(record) == 272, "record layout (nativeRecord in Go)");
+
 extern CP_CC cp_u64 cp_uop(cp_state *st, cp_value *fp);
 CP_CC cp_u64 _JIT_CONTINUE(cp_state *st, cp_value *fp) { return 1ull << 62; }
 CP_CC cp_u64 _JIT_JUMP_TARGET(cp_state *st, cp_value *fp) { return 2ull << 62; }
 CP_CC cp_u64 _JIT_EXIT(cp_state *st, cp_value *fp) { return 3ull << 62; }
-int main(void) {
-    cp_value frame[3];
-    cp_state st;
-    unsigned long long budget, intr;
-    while (scanf("%llx %llx %llx %llx %llx %llx %llx %llx", &budget, &intr, &frame[0].tag, &frame[0].bits,
-                 &frame[1].tag, &frame[1].bits, &frame[2].tag, &frame[2].bits) == 8) {
-        st.frame = frame;
-        st.budget = (cp_i64)budget;
-        st.interrupt = (cp_u32)intr;
-        st.reserved = 0;
-        st.exit_count = 0;
-        cp_u64 r = cp_uop(&st, frame);
-        printf("%llx %llx %llx %llx %llx %llx %llx %llx %llx\n", r, (unsigned long long)st.budget,
-               (unsigned long long)st.interrupt, frame[0].tag, frame[0].bits, frame[1].tag, frame[1].bits,
-               frame[2].tag, frame[2].bits);
+
+#if defined(__x86_64__)
+#define SYS_READ 0
+#define SYS_WRITE 1
+#define SYS_EXIT_GROUP 231
+static long sys3(long n, long a, long b, long c) {
+    long r;
+    __asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+    return r;
+}
+__asm__(".globl _start\n_start:\n xor %ebp, %ebp\n and $-16, %rsp\n call hmain\n ud2\n");
+#elif defined(__aarch64__)
+#define SYS_READ 63
+#define SYS_WRITE 64
+#define SYS_EXIT_GROUP 94
+static long sys3(long n, long a, long b, long c) {
+    register long x8 __asm__("x8") = n;
+    register long x0 __asm__("x0") = a;
+    register long x1 __asm__("x1") = b;
+    register long x2 __asm__("x2") = c;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+    return x0;
+}
+__asm__(".globl _start\n_start:\n mov x29, xzr\n mov x30, xzr\n bl hmain\n brk #0\n");
+#else
+#error "no harness for this architecture"
+#endif
+
+// Clang may call these for struct copies even when freestanding.
+void *memcpy(void *d, const void *s, unsigned long n) {
+    char *dd = d;
+    const char *ss = s;
+    while (n--) *dd++ = *ss++;
+    return d;
+}
+void *memset(void *d, int c, unsigned long n) {
+    char *dd = d;
+    while (n--) *dd++ = (char)c;
+    return d;
+}
+
+static __attribute__((noreturn)) void quit(long status) {
+    sys3(SYS_EXIT_GROUP, status, 0, 0);
+    for (;;) {
     }
-    return 0;
+}
+
+static record buf[64];
+static cp_list heads[NLISTS];
+
+static void marks_to_addresses(cp_value *v) {
+    if (v->tag == CP_TAG_OBJECT && v->bits - LIST_MARK < NLISTS) v->bits = (cp_u64)&heads[v->bits - LIST_MARK];
+}
+
+static void addresses_to_marks(cp_value *v) {
+    for (int k = 0; k < NLISTS; k++) {
+        if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&heads[k]) v->bits = LIST_MARK + k;
+    }
+}
+
+__attribute__((noreturn)) void hmain(void) {
+    for (;;) {
+        long n = 0;
+        while (n < (long)sizeof buf) {
+            long r = sys3(SYS_READ, 0, (long)((char *)buf + n), (long)sizeof buf - n);
+            if (r < 0) quit(2);
+            if (r == 0) break;
+            n += r;
+        }
+        if (n == 0) quit(0);
+        if (n % (long)sizeof(record) != 0) quit(3);
+        for (long i = 0; i < n / (long)sizeof(record); i++) {
+            record *r = &buf[i];
+            for (int k = 0; k < NLISTS; k++) {
+                heads[k].vals = r->lists[k].vals;
+                heads[k].len = (cp_i64)r->lists[k].len;
+                heads[k].cap = (cp_i64)r->lists[k].cap;
+                heads[k].objs = r->lists[k].objs ? (void *)&r->lists[k].objs : (void *)0;
+                for (int e = 0; e < NELEMS; e++) marks_to_addresses(&r->lists[k].vals[e]);
+            }
+            for (int s = 0; s < NSLOTS; s++) marks_to_addresses(&r->frame[s]);
+            cp_state st;
+            st.frame = r->frame;
+            st.budget = (cp_i64)r->budget;
+            st.interrupt = (cp_u32)r->interrupt;
+            st.reserved = 0;
+            st.exit_count = 0;
+            r->result = cp_uop(&st, r->frame);
+            r->budget = (cp_u64)st.budget;
+            r->interrupt = st.interrupt;
+            for (int s = 0; s < NSLOTS; s++) addresses_to_marks(&r->frame[s]);
+            for (int k = 0; k < NLISTS; k++) {
+                r->lists[k].len = (cp_u64)heads[k].len;
+                r->lists[k].cap = (cp_u64)heads[k].cap;
+                r->lists[k].objs = heads[k].objs != 0;
+                for (int e = 0; e < NELEMS; e++) addresses_to_marks(&r->lists[k].vals[e]);
+            }
+        }
+        for (long w = 0; w < n;) {
+            long r = sys3(SYS_WRITE, 1, (long)((char *)buf + w), n - w);
+            if (r <= 0) quit(4);
+            w += r;
+        }
+    }
 }
 `
 
-// nativeOperands are the operand values every template is linked with: slot
-// operands name slots 0, 1 and 2; as immediates they are small numbers.
+// The harness's record, mirrored: see harnessC.
+const (
+	nativeSlots = 3
+	nativeLists = 2
+	nativeElems = 4
+	listMark    = 0x4c49535400000000
+)
+
+type nativeList struct {
+	Objs, Len, Cap uint64
+	_              uint64
+	Vals           [nativeElems]templates.Value
+}
+
+type nativeRecord struct {
+	Result, Budget, Interrupt uint64
+	_                         uint64
+	Frame                     [nativeSlots]templates.Value
+	Lists                     [nativeLists]nativeList
+}
+
+// listV is the value that stands for list k in a record.
+func listV(k int) V { return V{Tag: templates.TagObject, Bits: listMark + uint64(k)} }
+
+// Where control went, as the harness's hole functions report it.
+const (
+	resultContinue = 1 << 62
+	resultJump     = 2 << 62
+	resultExit     = 3 << 62
+)
+
+// nativeOperands are the operands a template is linked with unless
+// nativeCases says otherwise: slot operands name slots 0, 1 and 2; as
+// immediates they are small numbers.
 var nativeOperands = [4]uint64{0, templates.SlotSize, 2 * templates.SlotSize, 3 * templates.SlotSize}
 
 // templateFlags mirror stencilgen's Clang flags (stencilgen/target.go), so
 // the code under test is the code the stencils are cut from.
-var templateFlags = []string{"-O3", "-std=gnu11", "-fpic", "-ffreestanding", "-fno-builtin", "-fno-stack-protector",
+var templateFlags = []string{"-O3", "-std=gnu11", "-fpic", "-ffreestanding", "-fno-builtin", "-fno-math-errno", "-fno-stack-protector",
 	"-fno-jump-tables", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables", "-fomit-frame-pointer",
 	"-fno-strict-aliasing", "-Wall", "-Werror", "-c"}
 
@@ -67,19 +212,329 @@ func nativeValues() []templates.Value {
 	}
 	vs = append(vs, bv(true), bv(false),
 		templates.Value{Tag: templates.TagNone}, templates.Value{Tag: templates.TagObject, Bits: 3},
-		templates.Value{Tag: templates.TagEmpty})
+		templates.Value{Tag: templates.TagObject}, templates.Value{Tag: templates.TagEmpty})
 	return vs
 }
+
+// Pairs for the int and float uops, beyond nativeValues: shift counts around
+// 64, the ±2^53 bounds of exact conversion, 16-bit patterns that shift to
+// the sign, NaNs of both signs, subnormals.
+var (
+	nativeInts = []int64{0, 1, -1, 2, -2, 3, -3, 5, -7, 62, 63, 64, 65, -63, -64,
+		1 << 53, 1<<53 + 1, -1 << 53, -1<<53 - 1, 3037000500, 1 << 62, -1 << 62, 0x7fff, -0x8000,
+		math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1}
+	nativeFloats = []float64{0, negZ, 1, -1, 0.5, 2, 4, 3, 10, 1e308, -1e308, 5e-324, -5e-324,
+		2.2250738585072014e-308, 1e-300, inf, -inf, nan, math.Float64frombits(0xfff8000000000001)}
+)
 
 var nativeBudgets = []struct {
 	budget    int64
 	interrupt uint32
 }{{100, 0}, {2, 0}, {1, 0}, {0, 0}, {-5, 0}, {math.MinInt64, 0}, {100, 1}}
 
+// fillerLists are the lists of a record whose uop reads no list: any write
+// to them is a disagreement.
+func fillerLists() [nativeLists]nativeList {
+	var ls [nativeLists]nativeList
+	for k := range ls {
+		ls[k] = nativeList{Len: 2, Cap: nativeElems, Vals: [nativeElems]V{iv(7), fv(0.5), bv(true), {Tag: templates.TagNone}}}
+	}
+	return ls
+}
+
+// generalRecords is every nativeValue in every slot, with budgets cycling.
+func generalRecords() []nativeRecord {
+	vals := nativeValues()
+	var recs []nativeRecord
+	for _, a := range vals {
+		for _, b := range vals {
+			for _, c := range vals {
+				bu := nativeBudgets[len(recs)%len(nativeBudgets)]
+				recs = append(recs, nativeRecord{Budget: uint64(bu.budget), Interrupt: uint64(bu.interrupt),
+					Frame: [3]V{a, b, c}, Lists: fillerLists()})
+			}
+		}
+	}
+	return recs
+}
+
+// pairRecords puts every pair of xs in slots 1 and 2 (and the reverse
+// order's first in slot 0, for the uops that read slots 0 and 1).
+func pairRecords(xs []V) []nativeRecord {
+	var recs []nativeRecord
+	for _, a := range xs {
+		for _, b := range xs {
+			recs = append(recs, nativeRecord{Budget: 100, Frame: [3]V{a, a, b}, Lists: fillerLists()})
+		}
+	}
+	return recs
+}
+
+// listPool fills the lists of the list uops' records: every tag, an object
+// native code cannot read, list 1 nested in list 0, and a NaN.
+var listPool = []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, listV(1), {}, iv(-3), fv(nan)}
+
+// poison fills list elements past a list's length: no uop may read or write
+// them.
+var poison = V{Tag: templates.TagInt, Bits: 0x5a5a5a5a5a5a5a5a}
+
+// listConfigs are the lists the list uops run on: list 0 of every length,
+// with and without objects, filled from listPool at every rotation; list 1
+// short, holding list 0.
+func listConfigs() [][nativeLists]nativeList {
+	var cfgs [][nativeLists]nativeList
+	for n := 0; n <= nativeElems; n++ {
+		for objs := uint64(0); objs <= 1; objs++ {
+			rots := len(listPool)
+			if n == 0 {
+				rots = 1
+			}
+			for rot := 0; rot < rots; rot++ {
+				var ls [nativeLists]nativeList
+				ls[0] = nativeList{Objs: objs, Len: uint64(n), Cap: nativeElems}
+				for e := range ls[0].Vals {
+					ls[0].Vals[e] = poison
+					if e < n {
+						ls[0].Vals[e] = listPool[(rot+e)%len(listPool)]
+					}
+				}
+				ls[1] = nativeList{Objs: 1 - objs, Len: 2, Cap: nativeElems, Vals: [nativeElems]V{listV(0), fv(negZ), poison, poison}}
+				cfgs = append(cfgs, ls)
+			}
+		}
+	}
+	return cfgs
+}
+
+// nativeIndexes are the list indexes tried: in range from both ends, just
+// out of range, the extremes, and non-int bits (a float's, a bool's).
+var nativeIndexes = []V{iv(0), iv(1), iv(2), iv(3), iv(4), iv(5), iv(-1), iv(-2), iv(-3), iv(-4), iv(-5), iv(-6),
+	iv(math.MaxInt64), iv(math.MinInt64), iv(math.MinInt64 + 1), fv(1), bv(true)}
+
+// nativeCase is one build of a uop: the operands it is linked with and the
+// records it runs on.
+type nativeCase struct {
+	operands [4]uint64
+	records  []nativeRecord
+}
+
+// nativeCases says how each uop is run natively. Most run on
+// generalRecords with nativeOperands, the int and float uops on pairs too;
+// the uops that read lists run on records whose list slots hold lists (they
+// trust guard_list), with operands that alias slots and, for list_load,
+// every expected tag.
+func nativeCases(op string, general []nativeRecord) []nativeCase {
+	const S = templates.SlotSize
+	ops := func(o ...uint64) [4]uint64 { var a [4]uint64; copy(a[:], o); return a }
+	switch op {
+	case "guard_list":
+		recs := append([]nativeRecord(nil), general...)
+		lists := listConfigs()[3]
+		for _, v := range []V{listV(0), listV(1)} {
+			for _, r := range general[:len(general)/4] {
+				r.Frame[0], r.Frame[1] = v, listV(1)
+				r.Lists = lists
+				recs = append(recs, r)
+			}
+		}
+		return []nativeCase{{nativeOperands, recs}, {ops(S), recs}}
+	case "list_len":
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for k := 0; k < nativeLists; k++ {
+				for _, dst := range []V{sentry, iv(1), listV(1 - k)} {
+					recs = append(recs, nativeRecord{Frame: [3]V{dst, listV(k), iv(3)}, Lists: ls})
+				}
+			}
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(S, S, 2*S), recs}}
+	case "list_load":
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for k := 0; k < nativeLists; k++ {
+				for _, i := range nativeIndexes {
+					recs = append(recs, nativeRecord{Frame: [3]V{sentry, listV(k), i}, Lists: ls})
+				}
+			}
+		}
+		var cases []nativeCase
+		for tag := templates.TagEmpty; tag <= templates.TagObject+1; tag++ {
+			t := uint64(tag)
+			cases = append(cases, nativeCase{ops(0, S, 2*S, t), recs}, nativeCase{ops(S, S, 2*S, t), recs}, nativeCase{ops(2*S, S, 2*S, t), recs})
+		}
+		return cases
+	case "list_store":
+		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for _, i := range nativeIndexes {
+				for _, v := range values {
+					recs = append(recs, nativeRecord{Frame: [3]V{listV(0), i, v}, Lists: ls})
+				}
+			}
+		}
+		// The same with list 1 (which holds list 0), fewer values.
+		for _, ls := range listConfigs() {
+			for _, i := range nativeIndexes {
+				for _, v := range values[:3] {
+					recs = append(recs, nativeRecord{Frame: [3]V{listV(1), i, v}, Lists: ls})
+				}
+			}
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}, {ops(0, S, 0), recs}}
+	}
+	cases := []nativeCase{{nativeOperands, general}}
+	switch {
+	case strings.HasPrefix(op, "int_"):
+		var xs []V
+		for _, i := range nativeInts {
+			xs = append(xs, iv(i))
+		}
+		cases = append(cases, nativeCase{nativeOperands, pairRecords(xs)})
+	case strings.HasPrefix(op, "float_"):
+		var xs []V
+		for _, f := range nativeFloats {
+			xs = append(xs, fv(f))
+		}
+		cases = append(cases, nativeCase{nativeOperands, pairRecords(xs)})
+	}
+	return cases
+}
+
+// refLists are the lists of reference runs, refilled for every record.
+type refLists struct {
+	heads [nativeLists]templates.List
+	elems [nativeLists][nativeElems]V
+}
+
+// newRefLists allocates refLists on the heap (a returned pointer escapes),
+// where they cannot move while their addresses sit in slot bits; the caller
+// keeps the pointer, and so the lists, alive.
+//
+//go:noinline
+func newRefLists() *refLists { return new(refLists) }
+
+// referenceRecord runs op on in with Step, over the real lists in rl, and
+// returns the record the harness should have written back.
+func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecord) (nativeRecord, error) {
+	addr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&rl.heads[k]))) }
+	toAddress := func(v *V) {
+		if v.Tag == templates.TagObject && v.Bits-listMark < nativeLists {
+			v.Bits = addr(int(v.Bits - listMark))
+		}
+	}
+	toMark := func(v *V) {
+		for k := range rl.heads {
+			if v.Tag == templates.TagObject && v.Bits == addr(k) {
+				v.Bits = listMark + uint64(k)
+			}
+		}
+	}
+	for k := range rl.heads {
+		rl.elems[k] = in.Lists[k].Vals
+		for e := range rl.elems[k] {
+			toAddress(&rl.elems[k][e])
+		}
+		rl.heads[k] = templates.List{Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap)}
+		if in.Lists[k].Objs != 0 {
+			rl.heads[k].Objs = uintptr(unsafe.Pointer(&rl.elems[k])) // any non-zero address
+		}
+	}
+	frame := in.Frame
+	for s := range frame {
+		toAddress(&frame[s])
+	}
+	st := templates.State{Budget: int64(in.Budget), Interrupt: uint32(in.Interrupt)}
+	next, code, err := Step(op, operands, &st, frame[:])
+	if err != nil {
+		return nativeRecord{}, err
+	}
+	out := in
+	switch next {
+	case Continue:
+		out.Result = resultContinue
+	case Jump:
+		out.Result = resultJump
+	case Exit:
+		out.Result = resultExit
+	case Leave:
+		out.Result = uint64(code)
+	}
+	out.Budget, out.Interrupt = uint64(st.Budget), uint64(st.Interrupt)
+	for s := range frame {
+		toMark(&frame[s])
+	}
+	out.Frame = frame
+	for k, h := range rl.heads {
+		l := nativeList{Len: uint64(h.Len), Cap: uint64(h.Cap), Vals: rl.elems[k]}
+		if h.Objs != 0 {
+			l.Objs = 1
+		}
+		for e := range l.Vals {
+			toMark(&l.Vals[e])
+		}
+		out.Lists[k] = l
+	}
+	return out, nil
+}
+
+// recordBytes is the memory of recs, which the harness reads as its record
+// array: both targets are 64-bit little-endian, with Go's layout and C's the
+// same (checked at the start of the test).
+func recordBytes(recs []nativeRecord) []byte {
+	if len(recs) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&recs[0])), len(recs)*int(unsafe.Sizeof(recs[0])))
+}
+
+// harnessRunner says how to start a harness program: directly, or through
+// qemu-user when this kernel cannot (an arm64 test binary run by
+// qemu-aarch64 on an x86-64 machine: execve of an arm64 program fails with
+// ENOEXEC there unless binfmt_misc is set up).
+func harnessRunner(t *testing.T, probe string) []string {
+	t.Helper()
+	err := exec.Command(probe).Run()
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, syscall.ENOEXEC) {
+		t.Fatalf("running a harness: %v", err)
+	}
+	qemu := map[string]string{"arm64": "qemu-aarch64", "amd64": "qemu-x86_64"}[runtime.GOARCH]
+	p, lerr := exec.LookPath(qemu)
+	if lerr != nil {
+		t.Skipf("cannot run %s programs here (%v) and %s is not on $PATH", runtime.GOARCH, err, qemu)
+	}
+	if err := exec.Command(p, probe).Run(); err != nil {
+		t.Fatalf("running a harness under %s: %v", p, err)
+	}
+	return []string{p}
+}
+
+// outcomes are the ways a template's source says it can leave.
+func outcomes(src []byte) map[uint64]bool {
+	o := map[uint64]bool{}
+	if bytes.Contains(src, []byte("CP_CONTINUE()")) {
+		o[resultContinue] = true
+	}
+	if bytes.Contains(src, []byte("CP_JUMP()")) {
+		o[resultJump] = true
+	}
+	if bytes.Contains(src, []byte("CP_EXIT()")) {
+		o[resultExit] = true
+	}
+	if bytes.Contains(src, []byte("CP_LEAVE(")) {
+		o[0] = true // any exit code
+	}
+	return o
+}
+
 // TestNativeAgreesWithReference compiles every template for the host with
-// Clang, links it into a harness with the operand holes defined, runs it on
-// every combination of nativeValues, and compares frame, state and exit with
-// Step: the reference and the templates must agree bit for bit.
+// Clang, links it into the harness with its operand holes defined, runs it on
+// the records nativeCases gives it, and compares frame, state, lists and exit
+// with Step: the reference and the templates must agree bit for bit. Every
+// way a template can leave must be taken at least once.
 func TestNativeAgreesWithReference(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles and links every template: skipped with -short")
@@ -87,6 +542,9 @@ func TestNativeAgreesWithReference(t *testing.T) {
 	triple := map[string]string{"linux/amd64": "x86_64-unknown-linux-gnu", "linux/arm64": "aarch64-unknown-linux-gnu"}[runtime.GOOS+"/"+runtime.GOARCH]
 	if triple == "" {
 		t.Skipf("no native template harness for %s/%s", runtime.GOOS, runtime.GOARCH)
+	}
+	if size := unsafe.Sizeof(nativeRecord{}); size != 272 {
+		t.Fatalf("nativeRecord is %d bytes; the harness's record is 272", size)
 	}
 	clang := os.Getenv("CLANG")
 	if clang == "" {
@@ -109,114 +567,107 @@ func TestNativeAgreesWithReference(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "harness.c"), []byte(harnessC), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := func(args ...string) {
-		t.Helper()
+	clangRun := func(args ...string) error {
 		if out, err := exec.Command(clang, args...).CombinedOutput(); err != nil {
-			t.Fatalf("%s %s: %v\n%s", clang, strings.Join(args, " "), err, out)
+			return fmt.Errorf("%s %s: %v\n%s", clang, strings.Join(args, " "), err, out)
 		}
+		return nil
 	}
 	harness := filepath.Join(dir, "harness.o")
-	// The harness needs the target's C library (printf, crt). Under
-	// qemu-aarch64 on an x86-64 machine there is none: skip, not fail.
+	if err := clangRun("--target="+triple, "-O1", "-std=gnu11", "-ffreestanding", "-fno-builtin", "-fno-stack-protector",
+		"-Wall", "-Werror", "-c", "-I", dir, filepath.Join(dir, "harness.c"), "-o", harness); err != nil {
+		t.Fatal(err)
+	}
+	link := func(exe string, operands [4]uint64, objs ...string) error {
+		args := []string{"--target=" + triple, "-fuse-ld=lld", "-nostdlib", "-static", "-o", exe, harness}
+		args = append(args, objs...)
+		for i, v := range operands {
+			args = append(args, fmt.Sprintf("-Wl,--defsym,_JIT_OPERAND%d=%d", i, v))
+		}
+		return clangRun(args...)
+	}
+	// A probe: a uop that only continues, run on no records. Linking needs
+	// lld; running may need qemu-user.
 	probe := filepath.Join(dir, "probe.c")
 	if err := os.WriteFile(probe, []byte("#include \"uop.h\"\nCP_UOP { CP_CONTINUE(); }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{
-		{"--target=" + triple, "-O1", "-Wall", "-c", "-I", dir, filepath.Join(dir, "harness.c"), "-o", harness},
-		{"--target=" + triple, "-O1", "-c", "-I", dir, probe, "-o", probe + ".o"},
-		{"--target=" + triple, "-no-pie", harness, probe + ".o", "-o", probe + ".exe"},
-	} {
-		if out, err := exec.Command(clang, args...).CombinedOutput(); err != nil {
-			t.Skipf("cannot build a native harness for %s (no C library for the target?): %v\n%s", triple, err, out)
-		}
+	if err := clangRun("--target="+triple, "-O1", "-c", "-I", dir, probe, "-o", probe+".o"); err != nil {
+		t.Fatal(err)
 	}
+	if err := link(probe+".exe", nativeOperands, probe+".o"); err != nil {
+		t.Skipf("cannot link a native harness (is lld installed?): %v", err)
+	}
+	runner := harnessRunner(t, probe+".exe")
 
-	// One input for all uops: every value in every slot, cycling budgets.
-	vals := nativeValues()
-	type input struct {
-		st    templates.State
-		frame [3]templates.Value
-	}
-	var inputs []input
-	var stdin bytes.Buffer
-	for _, a := range vals {
-		for _, b := range vals {
-			for _, c := range vals {
-				bu := nativeBudgets[len(inputs)%len(nativeBudgets)]
-				in := input{templates.State{Budget: bu.budget, Interrupt: bu.interrupt}, [3]templates.Value{a, b, c}}
-				inputs = append(inputs, in)
-				fmt.Fprintf(&stdin, "%x %x %x %x %x %x %x %x\n", uint64(in.st.Budget), in.st.Interrupt,
-					uint64(a.Tag), a.Bits, uint64(b.Tag), b.Bits, uint64(c.Tag), c.Bits)
-			}
-		}
-	}
-
+	general := generalRecords()
 	for _, op := range templates.Uops() {
 		t.Run(op, func(t *testing.T) {
-			src := filepath.Join(dir, op+".c")
-			b, err := templates.Sources.ReadFile(op + ".c")
+			t.Parallel()
+			rl := newRefLists()
+			src, err := templates.Sources.ReadFile(op + ".c")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(src, b, 0o644); err != nil {
+			cfile := filepath.Join(dir, op+".c")
+			if err := os.WriteFile(cfile, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			obj := filepath.Join(dir, op+".o")
-			exe := filepath.Join(dir, op)
 			args := append([]string{"--target=" + triple}, templateFlags...)
 			if runtime.GOARCH == "arm64" {
 				args = append(args, "-ffixed-x28", "-ffixed-x18")
 			}
-			run(append(args, "-I", dir, src, "-o", obj)...)
-			link := []string{"--target=" + triple, "-no-pie", harness, obj, "-o", exe}
-			for i, v := range nativeOperands {
-				link = append(link, fmt.Sprintf("-Wl,--defsym,_JIT_OPERAND%d=%d", i, v))
+			if err := clangRun(append(args, "-I", dir, cfile, "-o", obj)...); err != nil {
+				t.Fatal(err)
 			}
-			run(link...)
-			cmd := exec.Command(exe)
-			cmd.Stdin = bytes.NewReader(stdin.Bytes())
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("running %s: %v", op, err)
-			}
-			sc := bufio.NewScanner(bytes.NewReader(out))
-			bad, lines := 0, 0
-			for i := 0; sc.Scan(); i++ {
-				lines++
-				if i >= len(inputs) {
-					t.Fatalf("more output lines than inputs")
-				}
-				var r, budget, intr uint64
-				var got [3]templates.Value
-				var t0, t1, t2 uint64
-				if _, err := fmt.Sscanf(sc.Text(), "%x %x %x %x %x %x %x %x %x", &r, &budget, &intr,
-					&t0, &got[0].Bits, &t1, &got[1].Bits, &t2, &got[2].Bits); err != nil {
-					t.Fatalf("line %d %q: %v", i, sc.Text(), err)
-				}
-				got[0].Tag, got[1].Tag, got[2].Tag = templates.Tag(t0), templates.Tag(t1), templates.Tag(t2)
-
-				in := inputs[i]
-				st := in.st
-				frame := in.frame
-				next, code, err := Step(op, nativeOperands, &st, frame[:])
-				if err != nil {
+			want := outcomes(src)
+			seen := map[uint64]bool{}
+			for ci, c := range nativeCases(op, general) {
+				exe := filepath.Join(dir, fmt.Sprintf("%s-%d", op, ci))
+				if err := link(exe, c.operands, obj); err != nil {
 					t.Fatal(err)
 				}
-				want := map[Next]uint64{Continue: 1 << 62, Jump: 2 << 62, Exit: 3 << 62, Leave: uint64(code)}[next]
-				if r != want || int64(budget) != st.Budget || uint32(intr) != st.Interrupt || got != frame {
-					bad++
-					if bad <= 5 {
-						t.Errorf("on %+v budget %d interrupt %d:\nnative    %#x budget %d interrupt %d frame %+v\nreference %#x budget %d interrupt %d frame %+v",
-							in.frame, in.st.Budget, in.st.Interrupt, r, int64(budget), intr, got, want, st.Budget, st.Interrupt, frame)
+				cmd := exec.Command(exe)
+				if runner != nil {
+					cmd = exec.Command(runner[0], exe)
+				}
+				cmd.Stdin = bytes.NewReader(recordBytes(c.records))
+				out, err := cmd.Output()
+				if err != nil {
+					t.Fatalf("running %s: %v", op, err)
+				}
+				got := make([]nativeRecord, len(out)/int(unsafe.Sizeof(nativeRecord{})))
+				if n := copy(recordBytes(got), out); n != len(out) || len(got) != len(c.records) {
+					t.Fatalf("%s wrote %d bytes for %d records", op, len(out), len(c.records))
+				}
+				bad := 0
+				for i, in := range c.records {
+					ref, err := referenceRecord(rl, op, c.operands, in)
+					if err != nil {
+						t.Fatalf("operands %v, record %+v: %v", c.operands, in, err)
+					}
+					if got[i].Result>>62 == 0 {
+						seen[0] = true
+					} else {
+						seen[got[i].Result] = true
+					}
+					if got[i] != ref {
+						bad++
+						if bad <= 5 {
+							t.Errorf("operands %v on\n  %+v:\nnative    %+v\nreference %+v", c.operands, in, got[i], ref)
+						}
 					}
 				}
+				if bad > 5 {
+					t.Errorf("operands %v: %d disagreements in all", c.operands, bad)
+				}
 			}
-			if lines != len(inputs) {
-				t.Errorf("%s printed %d results for %d inputs", op, lines, len(inputs))
-			}
-			if bad > 5 {
-				t.Errorf("... %d disagreements in all", bad)
+			for o := range want {
+				if !seen[o] {
+					name := map[uint64]string{resultContinue: "continued", resultJump: "jumped", resultExit: "side-exited", 0: "left with an exit code"}[o]
+					t.Errorf("%s never %s: its records miss a path", op, name)
+				}
 			}
 		})
 	}
