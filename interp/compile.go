@@ -15,7 +15,7 @@ type Code struct {
 	instrs      []Instr
 	lines       []int32
 	carets      map[int32]caretInfo // per instruction, for tracebacks (carets.go)
-	loops       map[int]*loopTrace  // tier 2: per loop body start (trace.go)
+	loops       map[int]*loopTrace  // tier 2: per back-edge pc (jit.go)
 	nslots      int
 	nlocals     int
 	nparams     int
@@ -281,7 +281,7 @@ func (c *compiler) finish() {
 			fn.freeFrom[i] = fix(fn.freeFrom[i])
 		}
 	}
-	co.nslots = co.nlocals + nconst + c.maxTmp + jitScratch
+	co.nslots = co.nlocals + nconst + c.maxTmp
 	co.counters = make([]uint32, len(co.instrs))
 }
 

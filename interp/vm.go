@@ -273,12 +273,14 @@ func joinStr(xs []string, sep string) string {
 }
 
 // run executes a frame until it returns or raises.
-func (vm *VM) run(f *frame) (ret Val, err error) {
+func (vm *VM) run(f *frame) (ret Val, err error) { return vm.runAt(f, 0) }
+
+// runAt executes a frame from pc (a generator's from where it stopped).
+func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 	co := f.code
 	code := co.instrs
 	regs := f.regs
 	objs := f.objs
-	pc := 0
 	if g := f.gen; g != nil && g.started {
 		// Resume after the last yield, raising there what close throws.
 		pc = g.pc
@@ -440,8 +442,12 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				if int(in.C) < pc {
 					co.counters[pc-1]++
 					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
-						if to, ok := vm.runLoop(f, pc-1, int(in.C)); ok {
+						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
 							pc = to
+							if e != nil {
+								err = e
+								break
+							}
 							continue
 						}
 					}
@@ -453,8 +459,17 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			pc = int(in.A)
 			continue
 		case opJumpBack:
-			// The back-edge counter is where the tracer will hook in.
 			co.counters[pc-1]++
+			if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+				if to, e, ok := vm.onHot(f, pc-1, int(in.A)); ok {
+					pc = to
+					if e != nil {
+						err = e
+						break
+					}
+					continue
+				}
+			}
 			pc = int(in.A)
 			continue
 		case opJumpIfFalse:
@@ -463,6 +478,16 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				if r.Bits == 0 {
 					if int(in.B) < pc {
 						co.counters[pc-1]++
+						if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+							if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
+								pc = to
+								if e != nil {
+									err = e
+									break
+								}
+								continue
+							}
+						}
 					}
 					pc = int(in.B)
 				}
@@ -479,6 +504,16 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			if !t {
 				if int(in.B) < pc {
 					co.counters[pc-1]++
+					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+						if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
+							pc = to
+							if e != nil {
+								err = e
+								break
+							}
+							continue
+						}
+					}
 				}
 				pc = int(in.B)
 			}
@@ -489,6 +524,16 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 				if r.Bits != 0 {
 					if int(in.B) < pc {
 						co.counters[pc-1]++
+						if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+							if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
+								pc = to
+								if e != nil {
+									err = e
+									break
+								}
+								continue
+							}
+						}
 					}
 					pc = int(in.B)
 				}
@@ -505,6 +550,16 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 			if t {
 				if int(in.B) < pc {
 					co.counters[pc-1]++
+					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+						if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
+							pc = to
+							if e != nil {
+								err = e
+								break
+							}
+							continue
+						}
+					}
 				}
 				pc = int(in.B)
 			}
@@ -522,8 +577,12 @@ func (vm *VM) run(f *frame) (ret Val, err error) {
 					regs[in.A].Bits = uint64(i + step)
 					co.counters[pc-1]++
 					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
-						if to, ok := vm.runLoop(f, pc-1, int(in.C)); ok {
+						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
 							pc = to
+							if e != nil {
+								err = e
+								break
+							}
 							continue
 						}
 					}

@@ -16,3 +16,7 @@ func Interrupt(st *templates.State) { atomic.StoreUint32(&st.Interrupt, 1) }
 func ClearInterrupt(st *templates.State) { atomic.StoreUint32(&st.Interrupt, 0) }
 
 func interrupted(st *templates.State) bool { return atomic.LoadUint32(&st.Interrupt) != 0 }
+
+// Interrupted reports whether Interrupt was called on st since the last
+// ClearInterrupt.
+func Interrupted(st *templates.State) bool { return interrupted(st) }

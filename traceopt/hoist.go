@@ -70,7 +70,7 @@ func DropSelfMoves(t *Trace) {
 // DropDeadStores removes pure writes to private slots that no instruction
 // of the trace reads.
 func DropDeadStores(t *Trace) {
-	if t.Private <= 0 {
+	if t.PrivateTo <= t.PrivateFrom {
 		return
 	}
 	read := map[int32]bool{}
@@ -81,7 +81,7 @@ func DropDeadStores(t *Trace) {
 	loop := t.Loop
 	for i, in := range t.Insts {
 		info := Info(in.Op)
-		if d, ok := dst(&in, info); ok && d >= t.Private && !read[d] && info.Pure && !info.Exits {
+		if d, ok := dst(&in, info); ok && d >= t.PrivateFrom && d < t.PrivateTo && !read[d] && info.Pure && !info.Exits {
 			if i < t.Loop {
 				loop--
 			}

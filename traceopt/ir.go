@@ -35,10 +35,10 @@ type Trace struct {
 	// interpreter fixed before entry (the bytecode's constants): their
 	// types need no guard and their values may be folded.
 	Consts map[int32]templates.Value
-	// Private is the first slot the interpreter never reads (the trace's
-	// own scratch slots), or 0 if there are none: writes to private slots
-	// that no instruction reads can go.
-	Private int32
+	// Slots from PrivateFrom up to PrivateTo are the trace's own scratch
+	// slots, which the interpreter never reads: writes to them that no
+	// instruction reads can go.
+	PrivateFrom, PrivateTo int32
 }
 
 // Slot converts a slot index to the byte offset operands carry.
@@ -48,7 +48,7 @@ func slotOf(arg uint64) int32 { return int32(arg / templates.SlotSize) }
 
 // Clone returns a deep copy of t.
 func (t *Trace) Clone() *Trace {
-	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, Private: t.Private}
+	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo}
 	for k, v := range t.Consts {
 		c.Consts[k] = v
 	}

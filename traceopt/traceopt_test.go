@@ -49,8 +49,8 @@ func runRef(t *testing.T, uops []jit.Uop, frame []templates.Value) templates.Exi
 // first read, the loop condition as a negated branch.
 func sumLoop() *Trace {
 	return &Trace{
-		Consts:  map[int32]templates.Value{3: intV(3)},
-		Private: 5,
+		Consts:      map[int32]templates.Value{3: intV(3)},
+		PrivateFrom: 5, PrivateTo: 8,
 		Insts: []Inst{
 			{Op: generated.OpGuardInt, Args: [4]uint64{Slot(0)}, Exit: 0},
 			{Op: generated.OpGuardInt, Args: [4]uint64{Slot(1)}, Exit: 0},

@@ -27,6 +27,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	status := 0
 	var code string
 	var cfg interp.Config
+	var jitMode string
+	var jitDebug, jitStats bool
 	root := &cobra.Command{
 		Use:   "minipy [-c CODE | FILE] [args]",
 		Short: "Run a Python program (a subset of Python 3) with the copypatch interpreter",
@@ -37,8 +39,10 @@ f-strings, comprehensions and the math module.
 Like python3, it prints the program's output, and on an uncaught exception
 prints a traceback to standard error and exits with status 1.
 
-With --jit (or PYTHON_JIT=1 in the environment, as CPython 3.13+ spells
-it), loops over ints and floats that get hot are compiled to native code.`,
+Loops that get hot are recorded as traces of uops and run as native code
+(the copy-and-patch JIT). --jit=off (or MINIPY_JIT=0 in the environment)
+interprets everything; --jit=uops runs the same traces on the reference
+uop interpreter instead of natively, as an oracle.`,
 		Example: `  minipy hello.py
   minipy -c 'print(2 ** 100)'
   minipy dis hello.py`,
@@ -46,8 +50,30 @@ it), loops over ints and floats that get hot are compiled to native code.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if os.Getenv("PYTHON_JIT") == "1" {
-				cfg.JIT = true
+			mode := jitMode
+			if !cmd.Flags().Changed("jit") {
+				switch os.Getenv("MINIPY_JIT") {
+				case "0":
+					mode = "off"
+				case "1":
+					mode = "on"
+				}
+			}
+			switch mode {
+			case "on":
+				cfg.JIT = interp.JITOn
+			case "off":
+				cfg.JIT = interp.JITOff
+			case "uops":
+				cfg.JIT = interp.JITUops
+			default:
+				return fmt.Errorf("--jit=%s: want on, off or uops", mode)
+			}
+			if jitDebug {
+				cfg.JITDebug = stderr
+			}
+			if jitStats {
+				cfg.JITStats = stderr
 			}
 			if cmd.Flags().Changed("command") {
 				status = interp.RunWith(cfg, "<string>", []byte(code), args, stdout, stderr)
@@ -61,7 +87,12 @@ it), loops over ints and floats that get hot are compiled to native code.`,
 		},
 	}
 	root.Flags().StringVarP(&code, "command", "c", "", "program passed in as a string")
-	root.Flags().BoolVar(&cfg.JIT, "jit", false, "compile hot loops to native code (also PYTHON_JIT=1)")
+	root.Flags().StringVar(&jitMode, "jit", "on", "on: hot loops run as native traces; off: interpret everything; uops: run traces on the uop reference interpreter (MINIPY_JIT=0|1 when the flag is not given)")
+	root.Flags().IntVar(&cfg.JITThreshold, "jit-threshold", interp.DefaultJITThreshold, "back-edges that make a loop hot")
+	root.Flags().IntVar(&cfg.JITMaxCode, "jit-max-code-size", 0, "bound on native code memory in bytes (0: 64 MiB); what does not fit is interpreted")
+	root.Flags().BoolVar(&jitDebug, "jit-debug", false, "print each JIT decision to stderr")
+	root.Flags().BoolVar(&jitStats, "jit-stats", false, "print JIT totals to stderr at exit")
+	root.Flags().BoolVar(&cfg.PerfMap, "perf-map", false, "write /tmp/perf-<pid>.map so that perf names trace code")
 	root.Flags().SetInterspersed(false)
 	root.CompletionOptions.DisableDefaultCmd = true
 	dis := &cobra.Command{

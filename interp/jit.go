@@ -1,0 +1,406 @@
+package interp
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	jit "github.com/copypatch/copypatch/runtime"
+	"github.com/copypatch/copypatch/templates"
+	"github.com/copypatch/copypatch/traceopt"
+	"github.com/copypatch/copypatch/uopref"
+)
+
+// Tier 2: hot loops run as native traces.
+//
+// Every taken back-edge bumps its counter in Code.counters. Past the
+// threshold the recorder (record.go) runs one iteration of the loop itself,
+// uop by uop on the real frame, following the path the program takes and
+// the Python functions it calls, and writes a trace of uops with a guard
+// wherever it relied on what it saw. traceopt specialises the trace and
+// the runtime compiles it; from then on the back-edge enters native code.
+// A trace leaves through a snapshot (snapshot.go) that puts the
+// interpreter exactly where the trace was.
+
+// JITMode says how hot loops run.
+type JITMode uint8
+
+const (
+	JITOff  JITMode = iota // interpret everything
+	JITOn                  // run traces natively
+	JITUops                // run traces on the uop reference interpreter (the oracle)
+)
+
+// Config tunes a run.
+type Config struct {
+	JIT JITMode
+	// JITThreshold is how many back-edges make a loop hot; 0 means
+	// DefaultJITThreshold.
+	JITThreshold int
+	// JITMaxCode bounds the native code of a run, in bytes; 0 means the
+	// runtime's default.
+	JITMaxCode int
+	// JITDebug gets one line per decision (recordings, aborts, compiles).
+	JITDebug io.Writer
+	// JITStats gets the totals when the run ends.
+	JITStats io.Writer
+	// PerfMap writes /tmp/perf-<pid>.map for Linux perf.
+	PerfMap bool
+}
+
+// DefaultJITThreshold is the back-edge count that makes a loop hot. Chosen
+// by measurement on the benchmark suite (README): low enough that short
+// programs gain, high enough that loops run a few times are not recorded.
+const DefaultJITThreshold = 64
+
+// jitBudget is how many back-edges a trace runs between returns to Go (see
+// jit.Trace.RunLoop): the GC and the scheduler wait at most that long.
+const jitBudget = 1 << 16
+
+// maxIdleEntries is how many entries in a row may leave before the first
+// back-edge before the trace is thrown away.
+const maxIdleEntries = 32
+
+// maxRecordFailures is how many recordings of one loop may fail before it
+// is left to the interpreter for good; between them the wait doubles.
+const maxRecordFailures = 6
+
+// loopTrace is a loop's tier-2 state.
+type loopTrace struct {
+	tr      *jit.Trace     // native code, when compiled
+	ref     []uopref.Instr // the same uops for the reference interpreter
+	snaps   []*snapshot
+	base    int     // the root frame's first slot in vm.stack when recorded
+	extent  int     // slots used from base: root frame, scratch, inlined frames
+	lists   []int32 // slots the trace may leave a list in
+	checks  []globalCheck
+	opt     *traceopt.Trace
+	uops    []jit.Uop
+	line    int    // the loop head's source line
+	failed  int    // recordings that failed
+	wait    int    // hot counts to let pass before trying again
+	dead    bool   // never again
+	reason  string // why the last recording failed
+	entries int
+	idle    int   // entries in a row that left before the first back-edge
+	exits   []int // per snapshot
+}
+
+// globalCheck is a global (or module attribute) the trace took as a
+// constant: entry checks it still holds v.
+type globalCheck struct {
+	index int     // global index, or -1 for a module attribute
+	mod   *Module // the module, for an attribute
+	name  string
+	v     Val
+}
+
+func (g *globalCheck) holds(vm *VM) bool {
+	var cur Val
+	if g.mod != nil {
+		cur = g.mod.attrs[g.name]
+	} else {
+		cur = vm.mod.globals[g.index]
+	}
+	return cur.T == g.v.T && cur.B == g.v.B && cur.O == g.v.O
+}
+
+// jitState is a VM's tier-2 state.
+type jitState struct {
+	cfg     Config
+	hot     uint32
+	cache   *jit.Cache
+	st      templates.State
+	loops   []*loopTrace // every loop with tier-2 state, for stats
+	traces  []*jit.Trace // compiled in this run, freed when it ends
+	stats   jitStats
+	started time.Time
+}
+
+type jitStats struct {
+	recorded, aborted, compiled, refused int
+	uops, codeBytes                      int
+	compileTime, nativeTime              time.Duration
+	entries, exits                       int
+}
+
+var (
+	jitCacheMu sync.Mutex
+	jitCaches  = map[jit.Config]*jit.Cache{}
+)
+
+// sharedCache is the code cache for cfg shared by every run in the
+// process, or nil when the host cannot run native code.
+func sharedCache(cfg jit.Config) *jit.Cache {
+	jitCacheMu.Lock()
+	defer jitCacheMu.Unlock()
+	if c, ok := jitCaches[cfg]; ok {
+		return c
+	}
+	c, err := jit.NewCache(cfg)
+	if err != nil {
+		c = nil
+	}
+	jitCaches[cfg] = c
+	return c
+}
+
+// JITAvailable reports whether this host can run traces natively.
+func JITAvailable() bool { return sharedCache(jit.Config{Evict: true}) != nil }
+
+func newJITState(cfg Config) *jitState {
+	if cfg.JIT == JITOff {
+		return nil
+	}
+	j := &jitState{cfg: cfg, hot: uint32(cfg.JITThreshold), started: time.Now()}
+	if cfg.JITThreshold <= 0 {
+		j.hot = DefaultJITThreshold
+	}
+	if cfg.JIT == JITOn {
+		j.cache = sharedCache(jit.Config{Evict: true, MaxCodeBytes: cfg.JITMaxCode, PerfMap: cfg.PerfMap})
+		if j.cache == nil {
+			return nil // no native code here: interpret
+		}
+	}
+	return j
+}
+
+// free releases the run's traces.
+func (j *jitState) free() {
+	for _, t := range j.traces {
+		t.Free()
+	}
+	j.traces = nil
+}
+
+func (j *jitState) debugf(format string, args ...any) {
+	if j.cfg.JITDebug != nil {
+		fmt.Fprintf(j.cfg.JITDebug, "jit: "+format+"\n", args...)
+	}
+}
+
+// onHot is called at a taken back-edge (pc is the jump's) whose loop body
+// starts at head, once its counter reached the threshold. It runs the
+// loop's trace, recording it first if need be. ok is false when the
+// interpreter should just take the back-edge; otherwise it resumes at the
+// returned pc, or handles err as raised by the instruction before it.
+func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
+	co := f.code
+	j := vm.jit
+	if co.loops == nil {
+		co.loops = map[int]*loopTrace{}
+	}
+	lt := co.loops[pc]
+	if lt == nil {
+		lt = &loopTrace{}
+		co.loops[pc] = lt
+		j.loops = append(j.loops, lt)
+	}
+	co.counters[pc] = 0
+	if lt.dead {
+		return 0, nil, false
+	}
+	if lt.ref == nil && lt.tr == nil {
+		// (The counter starts again: the next try waits a threshold.)
+		if lt.wait > 0 {
+			lt.wait--
+			return 0, nil, false
+		}
+		return vm.recordLoop(f, lt, pc, head)
+	}
+	// A compiled loop stays hot: every back-edge enters its trace.
+	co.counters[pc] = j.hot
+	return vm.enter(f, lt)
+}
+
+// enter runs lt's trace on f and restores the interpreter where it left.
+func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
+	j := vm.jit
+	base := vm.sp - len(f.regs)
+	if f.gen != nil || base != lt.base || base+lt.extent > len(vm.stack) || &vm.stack[base] != &f.regs[0] {
+		return 0, nil, false
+	}
+	for i := range lt.checks {
+		if !lt.checks[i].holds(vm) {
+			return 0, nil, false
+		}
+	}
+	frame := vm.stack[base : base+lt.extent]
+	var ec templates.ExitCode
+	start := time.Now()
+	if lt.tr != nil {
+		ec = lt.tr.RunLoop(&j.st, frame, jitBudget)
+	} else {
+		j.st.Budget = jitBudget
+		var err error
+		for {
+			ec, err = uopref.Run(lt.ref, &j.st, frame, 1<<62)
+			if err != nil {
+				panic("BUG: uop reference: " + err.Error())
+			}
+			if ec.Reason() != templates.ExitSafepoint || jit.Interrupted(&j.st) {
+				break
+			}
+			j.st.Budget = jitBudget
+		}
+	}
+	j.stats.nativeTime += time.Since(start)
+	j.stats.entries++
+	lt.entries++
+	switch ec.Reason() {
+	case templates.ExitSide, templates.ExitSafepoint:
+	default:
+		// Evicted or freed: interpret this loop from now on.
+		j.debugf("%s: trace invalid (%v), back to the interpreter", lt.where(), ec)
+		lt.tr, lt.dead = nil, true
+		return 0, nil, false
+	}
+	// A trace that keeps leaving before its first back-edge was made for
+	// types or a path the loop no longer has: record it again.
+	if j.st.Budget == jitBudget {
+		if lt.idle++; lt.idle > maxIdleEntries {
+			j.debugf("%s: trace keeps leaving at once: recording again", lt.where())
+			lt.discard()
+		}
+	} else {
+		lt.idle = 0
+	}
+	idx := int(ec.Index())
+	if idx >= len(lt.snaps) {
+		panic(fmt.Sprintf("BUG: trace left with %v, it has %d snapshots", ec, len(lt.snaps)))
+	}
+	j.stats.exits++
+	lt.exits[idx]++
+	to, err := vm.restore(f, lt, lt.snaps[idx])
+	return to, err, true
+}
+
+// discard drops the trace (it stays in memory until the run ends: a
+// snapshot of it may still be restoring) and counts a failure.
+func (lt *loopTrace) discard() {
+	lt.tr, lt.ref = nil, nil
+	lt.idle = 0
+	lt.failed++
+	lt.wait = 1<<lt.failed - 1
+	if lt.failed >= maxRecordFailures {
+		lt.dead = true
+	}
+}
+
+func (lt *loopTrace) where() string { return fmt.Sprintf("line %d", lt.line) }
+
+// compileTrace optimizes r's trace and compiles it (or, in uops mode, lays
+// it out for the reference interpreter).
+func (vm *VM) compileTrace(lt *loopTrace, r *recorder) error {
+	j := vm.jit
+	t := &traceopt.Trace{Insts: r.insts, Consts: r.consts, PrivateFrom: r.scratchLo, PrivateTo: r.scratchLo + scratchSlots}
+	traceopt.Optimize(t, nil)
+	uops, err := traceopt.Lower(t)
+	if err != nil {
+		return fmt.Errorf("BUG: lowering: %v", err)
+	}
+	lt.opt, lt.uops = t, uops
+	start := time.Now()
+	if j.cfg.JIT == JITUops {
+		lt.ref = refInstrs(uops)
+	} else {
+		tr, err := j.cache.Compile(uops)
+		if err != nil {
+			j.stats.refused++
+			return fmt.Errorf("not compiled: %v", err)
+		}
+		lt.tr = tr
+		j.traces = append(j.traces, tr)
+		j.stats.codeBytes += tr.Stats().CodeBytes
+	}
+	j.stats.compileTime += time.Since(start)
+	j.stats.compiled++
+	j.stats.uops += len(uops)
+	return nil
+}
+
+// refInstrs lays uops out for uopref.Run: every side exit gets a stub
+// that leaves with its exit index, as the runtime's do.
+func refInstrs(uops []jit.Uop) []uopref.Instr {
+	out := make([]uopref.Instr, len(uops))
+	stubs := map[int]int{}
+	for i, u := range uops {
+		out[i] = uopref.Instr{Op: u.Op.String(), Operands: u.Operands, Target: u.Jump}
+	}
+	for i, u := range uops {
+		if info := traceopt.Info(u.Op); info != nil && info.Exits {
+			k, ok := stubs[u.Exit]
+			if !ok {
+				k = len(out)
+				out = append(out, uopref.Instr{Op: "exit", Operands: [4]uint64{uint64(u.Exit)}})
+				stubs[u.Exit] = k
+			}
+			out[i].ExitStub = k
+		}
+	}
+	return out
+}
+
+func (lt *loopTrace) codeBytes() int {
+	if lt.tr == nil {
+		return 0
+	}
+	return lt.tr.Stats().CodeBytes
+}
+
+func (lt *loopTrace) compileMicros() float64 {
+	if lt.tr == nil {
+		return 0
+	}
+	return float64(lt.tr.Stats().CompileTime.Nanoseconds()) / 1e3
+}
+
+// writeStats prints the run's tier-2 totals (--jit-stats).
+func (j *jitState) writeStats(w io.Writer) {
+	s := &j.stats
+	total := time.Since(j.started)
+	fmt.Fprintf(w, "jit stats: %d recordings, %d aborted, %d traces compiled (%d refused), %d uops, %d code bytes\n",
+		s.recorded, s.aborted, s.compiled, s.refused, s.uops, s.codeBytes)
+	share := 0.0
+	if total > 0 {
+		share = 100 * float64(s.nativeTime) / float64(total)
+	}
+	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %.1f%% of the run in traces\n",
+		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, share)
+	type site struct {
+		where string
+		n     int
+	}
+	var sites []site
+	for _, lt := range j.loops {
+		for i, n := range lt.exits {
+			if n > 0 {
+				sn := lt.snaps[i]
+				kind := "exit"
+				if i == 0 {
+					kind = "loop head"
+				}
+				sites = append(sites, site{fmt.Sprintf("%s (trace at %s)", snapWhere(sn, kind), lt.where()), n})
+			}
+		}
+		if lt.reason != "" && lt.tr == nil && lt.ref == nil {
+			fmt.Fprintf(w, "jit stats: not traced: %s: %s\n", lt.where(), lt.reason)
+		}
+	}
+	for i := 1; i < len(sites); i++ {
+		for k := i; k > 0 && sites[k].n > sites[k-1].n; k-- {
+			sites[k], sites[k-1] = sites[k-1], sites[k]
+		}
+	}
+	for i, st := range sites {
+		if i == 10 {
+			break
+		}
+		fmt.Fprintf(w, "jit stats: %8d exits at %s\n", st.n, st.where)
+	}
+}
+
+func snapWhere(sn *snapshot, kind string) string {
+	return fmt.Sprintf("%s line %d", kind, sn.line)
+}

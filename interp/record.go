@@ -1,0 +1,798 @@
+package interp
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+	"github.com/copypatch/copypatch/traceopt"
+	"github.com/copypatch/copypatch/uopref"
+)
+
+// The recorder runs one iteration of a hot loop itself: it translates each
+// bytecode instruction on the path into uops and runs them at once on the
+// frame with the uop reference (uopref), so the frame moves on exactly as
+// the trace will move it, and the next branch is decided by real values.
+// Where it relies on a value's type it emits a guard first. Calls to small
+// Python functions are inlined: their frames are windows of slots above
+// the caller's, as the interpreter lays frames out. Anything it cannot
+// translate stops the recording, and the interpreter resumes at that very
+// instruction through a snapshot, as after a side exit.
+
+const (
+	maxTraceInsts  = 3000 // longer recordings are aborted
+	maxInlineDepth = 4    // inlined calls within calls
+	scratchSlots   = 96   // the trace's own slots, past the root frame
+)
+
+type recFrame struct {
+	code   *Code
+	fn     *Function
+	base   int32
+	callPC int
+	dest   int32
+	bound  map[int32]bool // locals bound since the call
+}
+
+type recorder struct {
+	vm        *VM
+	lt        *loopTrace
+	rootCode  *Code
+	regs      []templates.Value // vm.stack from the root frame's first slot
+	head, end int
+	frames    []*recFrame // inlined, innermost last
+	insts     []traceopt.Inst
+	known     map[int32]traceopt.Type
+	cval      map[int32]templates.Value // slots holding constants: the root's and those loaded here
+	consts    map[int32]templates.Value // the root's constant slots
+	objects   map[int32]Val             // slots holding objects the trace knows (functions, modules)
+	lists     map[int32]bool            // slots the trace may write a list into
+	scratch   int32                     // next free scratch slot
+	scratchLo int32
+	extent    int32
+	pc        int
+	snapHere  int // snapshot of the current instruction, or -1
+	abort     string
+	st        templates.State
+}
+
+// failf stops the recording; the reason goes to --jit-debug.
+func (r *recorder) failf(format string, args ...any) {
+	if r.abort == "" {
+		r.abort = fmt.Sprintf(format, args...)
+	}
+}
+
+func (r *recorder) code() *Code {
+	if n := len(r.frames); n > 0 {
+		return r.frames[n-1].code
+	}
+	return r.rootCode
+}
+
+// abs is operand slot s of the current frame, relative to the root frame.
+func (r *recorder) abs(s int32) int32 {
+	if n := len(r.frames); n > 0 {
+		return r.frames[n-1].base + s
+	}
+	return s
+}
+
+// snap returns the snapshot of the current instruction, making it the
+// first time an exit needs it.
+func (r *recorder) snap() int {
+	if r.snapHere >= 0 {
+		return r.snapHere
+	}
+	co := r.code()
+	sn := &snapshot{pc: r.pc, line: int(co.lines[r.pc])}
+	for _, fr := range r.frames {
+		sn.frames = append(sn.frames, inlineFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest})
+		for i := fr.code.nparams; i < fr.code.nlocals; i++ {
+			if s := fr.base + int32(i); !fr.bound[s] {
+				sn.clear = append(sn.clear, s)
+			}
+		}
+	}
+	for s, v := range r.objects {
+		sn.objects = append(sn.objects, slotObject{s, v})
+	}
+	sortSlotObjects(sn.objects)
+	r.lt.snaps = append(r.lt.snaps, sn)
+	r.snapHere = len(r.lt.snaps) - 1
+	return r.snapHere
+}
+
+func sortSlotObjects(s []slotObject) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].slot < s[j-1].slot; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// exec runs one uop on the frame. A uop that would leave the trace stops
+// the recording (an overflow, an index out of range: the interpreter does
+// it).
+func (r *recorder) exec(in *traceopt.Inst) uopref.Next {
+	next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+	if err != nil {
+		panic("BUG: recorder: " + err.Error())
+	}
+	if next == uopref.Exit {
+		r.failf("%v would leave the trace here", in.Op)
+	}
+	return next
+}
+
+// emit runs in and appends it to the trace, learning what it writes.
+func (r *recorder) emit(in traceopt.Inst) {
+	info := traceopt.Info(in.Op)
+	if info == nil {
+		panic(fmt.Sprintf("BUG: recorder emits %v, unknown to the optimizer", in.Op))
+	}
+	if !info.Exits && !info.Branch {
+		in.Exit = traceopt.NoExit
+	}
+	if r.exec(&in) == uopref.Exit {
+		return
+	}
+	r.insts = append(r.insts, in)
+	for k, kind := range info.Args {
+		if kind != traceopt.Dst {
+			continue
+		}
+		d := int32(in.Args[k] / templates.SlotSize)
+		r.wrote(d)
+		v := r.regs[d]
+		ty := traceopt.TypeOfTag(v.Tag)
+		if v.Tag == tagObject && v.Bits == 0 {
+			ty = traceopt.Unknown
+		}
+		r.known[d] = ty
+		if ty == traceopt.List {
+			r.lists[d] = true
+		}
+		switch in.Op {
+		case generated.OpLoadInt, generated.OpLoadFloat:
+			r.cval[d] = v
+		}
+	}
+}
+
+// wrote forgets what was known of slot d before a write.
+func (r *recorder) wrote(d int32) {
+	delete(r.known, d)
+	delete(r.cval, d)
+	delete(r.objects, d)
+	if n := len(r.frames); n > 0 {
+		r.frames[n-1].bound[d] = true
+	}
+}
+
+func (r *recorder) newScratch() int32 {
+	if r.scratch >= r.scratchLo+scratchSlots {
+		r.failf("out of scratch slots")
+		return r.scratchLo
+	}
+	r.scratch++
+	return r.scratch - 1
+}
+
+// typeOf returns what slot a (relative to the root) holds, guarding it the
+// first time the trace relies on it.
+func (r *recorder) typeOf(a int32) traceopt.Type {
+	if _, ok := r.objects[a]; ok {
+		return traceopt.Unknown
+	}
+	if t, ok := r.known[a]; ok {
+		return t
+	}
+	if v, ok := r.consts[a]; ok {
+		return traceopt.TypeOfTag(v.Tag)
+	}
+	v := r.regs[a]
+	var g generated.Op
+	var t traceopt.Type
+	switch v.Tag {
+	case tagInt:
+		g, t = generated.OpGuardInt, traceopt.Int
+	case tagFloat:
+		g, t = generated.OpGuardFloat, traceopt.Float
+	case tagBool:
+		g, t = generated.OpGuardBool, traceopt.Bool
+	case tagObject:
+		if v.Bits == 0 {
+			return traceopt.Unknown
+		}
+		g, t = generated.OpGuardList, traceopt.List
+	default:
+		return traceopt.Unknown
+	}
+	in := traceopt.Inst{Op: g, Args: [4]uint64{traceopt.Slot(a)}, Exit: r.snap()}
+	r.exec(&in)
+	r.insts = append(r.insts, in)
+	r.known[a] = t
+	if t == traceopt.List {
+		r.lists[a] = true
+	}
+	return t
+}
+
+// asFloat returns a slot that holds slot a as a float: a itself, or a
+// scratch slot with an int converted.
+func (r *recorder) asFloat(a int32) (int32, bool) {
+	switch r.typeOf(a) {
+	case traceopt.Float:
+		return a, true
+	case traceopt.Int:
+		d := r.newScratch()
+		r.emit(traceopt.Inst{Op: generated.OpIntToFloat, Args: [4]uint64{traceopt.Slot(d), traceopt.Slot(a)}})
+		return d, true
+	}
+	return 0, false
+}
+
+// floatPair returns float slots for a mixed int/float compare or
+// arithmetic, converting an int only when the conversion is exact for
+// every value the slot can hold here: a constant within ±2^53.
+func (r *recorder) floatPair(a, b int32, exactOnly bool) (int32, int32, bool) {
+	if exactOnly {
+		for _, s := range [2]int32{a, b} {
+			if r.typeOf(s) == traceopt.Int {
+				v, ok := r.cval[s]
+				if !ok {
+					return 0, 0, false
+				}
+				if x := int64(v.Bits); x < -1<<53 || x > 1<<53 {
+					return 0, 0, false
+				}
+			}
+		}
+	}
+	fa, ok1 := r.asFloat(a)
+	fb, ok2 := r.asFloat(b)
+	return fa, fb, ok1 && ok2
+}
+
+var (
+	intBinOps = map[Op]generated.Op{
+		opAdd: generated.OpIntAdd, opSub: generated.OpIntSub, opMul: generated.OpIntMul,
+		opFloorDiv: generated.OpIntFloordiv, opMod: generated.OpIntMod, opTrueDiv: generated.OpIntTruediv,
+		opLshift: generated.OpIntLshift, opRshift: generated.OpIntRshift,
+		opBitAnd: generated.OpIntAnd, opBitOr: generated.OpIntOr, opBitXor: generated.OpIntXor,
+		opLt: generated.OpIntLt, opLe: generated.OpIntLe, opGt: generated.OpIntGt,
+		opGe: generated.OpIntGe, opEq: generated.OpIntEq, opNe: generated.OpIntNe,
+	}
+	floatBinOps = map[Op]generated.Op{
+		opAdd: generated.OpFloatAdd, opSub: generated.OpFloatSub, opMul: generated.OpFloatMul, opTrueDiv: generated.OpFloatDiv,
+		opLt: generated.OpFloatLt, opLe: generated.OpFloatLe, opGt: generated.OpFloatGt,
+		opGe: generated.OpFloatGe, opEq: generated.OpFloatEq, opNe: generated.OpFloatNe,
+	}
+	intJumpIf = map[Op]generated.Op{opLt: generated.OpIntJumpIfLt, opLe: generated.OpIntJumpIfLe, opGt: generated.OpIntJumpIfGt,
+		opGe: generated.OpIntJumpIfGe, opEq: generated.OpIntJumpIfEq, opNe: generated.OpIntJumpIfNe}
+	floatJumpIf = map[Op]generated.Op{opLt: generated.OpFloatJumpIfLt, opLe: generated.OpFloatJumpIfLe, opGt: generated.OpFloatJumpIfGt,
+		opGe: generated.OpFloatJumpIfGe, opEq: generated.OpFloatJumpIfEq, opNe: generated.OpFloatJumpIfNe}
+)
+
+func isCompare(op Op) bool { return op >= opLt && op <= opNe }
+
+// binary translates A = B op C.
+func (r *recorder) binary(op Op, a, b, c int32) {
+	tb, tc := r.typeOf(b), r.typeOf(c)
+	if tb == traceopt.Int && tc == traceopt.Int {
+		if u, ok := intBinOps[op]; ok {
+			r.emit(traceopt.Inst{Op: u, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
+			return
+		}
+	}
+	numeric := func(t traceopt.Type) bool { return t == traceopt.Int || t == traceopt.Float }
+	if u, ok := floatBinOps[op]; ok && numeric(tb) && numeric(tc) && (tb == traceopt.Float || tc == traceopt.Float) {
+		// Python converts the int operand; comparisons are exact in
+		// Python, so they convert only where that is exact.
+		fb, fc, ok := r.floatPair(b, c, isCompare(op))
+		if ok {
+			r.emit(traceopt.Inst{Op: u, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(fb), traceopt.Slot(fc)}, Exit: r.snap()})
+			return
+		}
+	}
+	r.failf("%v on %v and %v", op, tb, tc)
+}
+
+// branch emits a conditional exit on "b cmp c" and reports whether the
+// comparison held on the recorded path: the trace leaves when it differs.
+func (r *recorder) branch(cmp Op, b, c int32) bool {
+	tb, tc := r.typeOf(b), r.typeOf(c)
+	var u generated.Op
+	switch {
+	case tb == traceopt.Int && tc == traceopt.Int:
+		u = intJumpIf[cmp]
+	case (tb == traceopt.Float || tc == traceopt.Float) && (tb == traceopt.Int || tb == traceopt.Float) && (tc == traceopt.Int || tc == traceopt.Float):
+		fb, fc, ok := r.floatPair(b, c, true)
+		if !ok {
+			r.failf("compare of a float with a variable int")
+			return false
+		}
+		b, c, u = fb, fc, floatJumpIf[cmp]
+	default:
+		r.failf("%v on %v and %v", cmp, tb, tc)
+		return false
+	}
+	return r.cond(traceopt.Inst{Op: u, Args: [4]uint64{traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
+}
+
+// cond runs a branch uop, records it to leave when the condition differs
+// from now, and returns the condition.
+func (r *recorder) cond(in traceopt.Inst) bool {
+	if r.abort != "" {
+		return false
+	}
+	taken := r.exec(&in) == uopref.Jump
+	in.Negate = taken
+	r.insts = append(r.insts, in)
+	return taken
+}
+
+// truth emits a conditional exit on the truth of slot a.
+func (r *recorder) truth(a int32) bool {
+	switch r.typeOf(a) {
+	case traceopt.Bool, traceopt.Int:
+		return r.cond(traceopt.Inst{Op: generated.OpJumpIfTrue, Args: [4]uint64{traceopt.Slot(a)}, Exit: r.snap()})
+	}
+	r.failf("truth of a %v", r.typeOf(a))
+	return false
+}
+
+// closeLoop ends the trace at the loop's back-edge.
+func (r *recorder) closeLoop() {
+	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{0}})
+}
+
+// jumpTo moves the root frame's recording to pc, which must stay inside
+// the loop: a path that leaves it is not a loop iteration.
+func (r *recorder) jumpTo(pc int) int {
+	if len(r.frames) == 0 && (pc < r.head || pc > r.end) {
+		r.failf("the recorded path leaves the loop")
+	}
+	return pc
+}
+
+// step translates the instruction at r.pc and returns the next pc, or -1
+// once the trace is closed.
+func (r *recorder) step() int {
+	co := r.code()
+	in := &co.instrs[r.pc]
+	pc := r.pc
+	next := pc + 1
+	root := len(r.frames) == 0
+	A, B, C := r.abs(in.A), r.abs(in.B), r.abs(in.C)
+	switch in.Op {
+	case opNop:
+	case opMove:
+		if v, ok := r.objects[B]; ok {
+			r.wrote(A)
+			r.objects[A] = v
+			break
+		}
+		if r.typeOf(B) == traceopt.Unknown {
+			r.failf("move of an object")
+			break
+		}
+		r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
+	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opLshift, opRshift, opBitAnd, opBitOr, opBitXor,
+		opLt, opLe, opGt, opGe, opEq, opNe:
+		r.binary(in.Op, A, B, C)
+	case opNeg, opInvert:
+		switch t := r.typeOf(B); {
+		case t == traceopt.Int && in.Op == opNeg:
+			r.emit(traceopt.Inst{Op: generated.OpIntNeg, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}, Exit: r.snap()})
+		case t == traceopt.Int:
+			r.emit(traceopt.Inst{Op: generated.OpIntInvert, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
+		case t == traceopt.Float && in.Op == opNeg:
+			r.emit(traceopt.Inst{Op: generated.OpFloatNeg, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
+		default:
+			r.failf("%v of a %v", in.Op, t)
+		}
+	case opJump:
+		next = r.jumpTo(int(in.A))
+		if int(in.A) <= pc {
+			r.failf("backward jump")
+		}
+	case opJumpBack:
+		if root && pc == r.end && int(in.A) == r.head {
+			r.closeLoop()
+			return -1
+		}
+		r.failf("inner loop")
+	case opJumpIfFalse, opJumpIfTrue:
+		t := r.truth(A)
+		if t == (in.Op == opJumpIfTrue) {
+			if int(in.B) <= pc {
+				if root && pc == r.end && int(in.B) == r.head {
+					r.closeLoop()
+					return -1
+				}
+				r.failf("inner loop")
+			}
+			next = r.jumpTo(int(in.B))
+		}
+	case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
+		if !r.branch(in.Op-opJumpIfNotLt+opLt, r.abs(in.A), r.abs(in.B)) {
+			next = r.jumpTo(int(in.C))
+		}
+	case opJumpIfLt, opJumpIfLe, opJumpIfGt, opJumpIfGe, opJumpIfEq, opJumpIfNe:
+		if r.branch(in.Op-opJumpIfLt+opLt, r.abs(in.A), r.abs(in.B)) {
+			if int(in.C) <= pc {
+				if root && pc == r.end && int(in.C) == r.head {
+					r.closeLoop()
+					return -1
+				}
+				r.failf("inner loop")
+			}
+			next = r.jumpTo(int(in.C))
+		} else if root && pc == r.end {
+			r.failf("the loop ends on the recorded path")
+		}
+	case opForRange:
+		if !root || pc != r.end || int(in.C) != r.head {
+			r.failf("inner loop")
+			break
+		}
+		r.forRange(A, B, r.abs(in.D), r.abs(in.E))
+		return -1
+	case opGetItem:
+		r.getItem(A, B, C)
+	case opSetItem:
+		r.setItem(A, B, C)
+	case opLoadGlobal:
+		r.loadGlobal(A, int(in.B))
+	case opGetAttr:
+		mv, ok := r.objects[B]
+		m, isMod := mv.O.(*Module)
+		if !ok || !isMod {
+			r.failf("attribute of an object")
+			break
+		}
+		name := co.names[in.C]
+		v, ok := m.attrs[name]
+		if !ok {
+			r.failf("no attribute %s", name)
+			break
+		}
+		r.lt.checks = append(r.lt.checks, globalCheck{index: -1, mod: m, name: name, v: v})
+		r.wrote(A)
+		r.objects[A] = v
+	case opCall:
+		fv, ok := r.objects[B]
+		if !ok {
+			r.failf("call of an unknown value")
+			break
+		}
+		return r.call(A, fv, B+1, int(in.C), in.D >= 0)
+	case opCallMethod:
+		mv, ok := r.objects[B]
+		m, isMod := mv.O.(*Module)
+		if !ok || !isMod {
+			r.failf("method call")
+			break
+		}
+		name := co.names[in.D]
+		fv, ok := m.attrs[name]
+		if !ok {
+			r.failf("no attribute %s", name)
+			break
+		}
+		r.lt.checks = append(r.lt.checks, globalCheck{index: -1, mod: m, name: name, v: fv})
+		return r.call(A, fv, B+1, int(in.C), in.E >= 0)
+	case opReturn:
+		n := len(r.frames)
+		if n == 0 {
+			r.failf("return from the loop")
+			break
+		}
+		fr := r.frames[n-1]
+		if v, ok := r.objects[A]; ok {
+			r.frames = r.frames[:n-1]
+			r.wrote(fr.dest)
+			r.objects[fr.dest] = v
+		} else {
+			if r.typeOf(A) == traceopt.Unknown {
+				r.failf("return of an object")
+				break
+			}
+			r.frames = r.frames[:n-1]
+			r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(fr.dest), traceopt.Slot(A)}})
+		}
+		next = fr.callPC + 1
+	default:
+		r.failf("%v is not traced", in.Op)
+	}
+	return next
+}
+
+func (r *recorder) forRange(ctr, target, stop, step int32) {
+	if r.typeOf(ctr) != traceopt.Int || r.typeOf(stop) != traceopt.Int || r.typeOf(step) != traceopt.Int {
+		r.failf("range over non-ints")
+		return
+	}
+	s := int64(r.regs[step].Bits)
+	if _, ok := r.cval[step]; !ok {
+		zero := r.newScratch()
+		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(zero), 0}})
+		cmp := opGt
+		if s < 0 {
+			cmp = opLt
+		}
+		r.branch(cmp, step, zero)
+	}
+	cmp := opLt
+	if s < 0 {
+		cmp = opGt
+	}
+	if !r.branch(cmp, ctr, stop) {
+		r.failf("the loop ends on the recorded path")
+		return
+	}
+	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(ctr)}})
+	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(ctr), traceopt.Slot(ctr), traceopt.Slot(step)}, Exit: r.snap()})
+	r.closeLoop()
+}
+
+func (r *recorder) getItem(a, b, c int32) {
+	if r.typeOf(b) != traceopt.List || r.typeOf(c) != traceopt.Int {
+		r.failf("subscript of a %v by a %v", r.typeOf(b), r.typeOf(c))
+		return
+	}
+	l := listAt(r.regs[b].Bits)
+	i := int64(r.regs[c].Bits)
+	if i < 0 {
+		i += int64(len(l.vals))
+	}
+	if i < 0 || i >= int64(len(l.vals)) {
+		r.failf("index out of range")
+		return
+	}
+	e := l.vals[i]
+	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
+		r.failf("list element is an object native code cannot read")
+		return
+	}
+	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c), uint64(e.Tag)}, Exit: r.snap()})
+}
+
+func (r *recorder) setItem(a, b, c int32) {
+	ta, tb, tc := r.typeOf(a), r.typeOf(b), r.typeOf(c)
+	if ta != traceopt.List || tb != traceopt.Int || !(tc == traceopt.Int || tc == traceopt.Float || tc == traceopt.Bool) {
+		r.failf("store into a %v by a %v of a %v", ta, tb, tc)
+		return
+	}
+	in := traceopt.Inst{Op: generated.OpListStore, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()}
+	r.emit(in)
+}
+
+func (r *recorder) loadGlobal(a int32, g int) {
+	v := r.vm.mod.globals[g]
+	if v.T == tagEmpty {
+		r.failf("unbound global")
+		return
+	}
+	r.lt.checks = append(r.lt.checks, globalCheck{index: g, v: v})
+	switch v.T {
+	case tagInt:
+		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(a), v.B}})
+	case tagFloat:
+		r.emit(traceopt.Inst{Op: generated.OpLoadFloat, Args: [4]uint64{traceopt.Slot(a), v.B}})
+	case tagObject:
+		if v.B != 0 {
+			r.failf("global list")
+			return
+		}
+		r.wrote(a)
+		r.objects[a] = v
+	default:
+		r.failf("global %v", v.T)
+	}
+}
+
+// call translates a call of fv with argc arguments from slot args on,
+// into slot a: a builtin with a native form, or a small Python function
+// inlined.
+func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
+	next := r.pc + 1
+	if kw {
+		r.failf("call with keywords")
+		return next
+	}
+	arg := func(i int) int32 { return args + int32(i) }
+	switch fn := fv.O.(type) {
+	case *Builtin:
+		if argc != 1 {
+			r.failf("call of %s with %d arguments", fn.name, argc)
+			return next
+		}
+		x := arg(0)
+		t := r.typeOf(x)
+		var op generated.Op
+		switch {
+		case fn.name == "len" && t == traceopt.List:
+			op = generated.OpListLen
+		case fn.name == "abs" && t == traceopt.Int:
+			op = generated.OpIntAbs
+		case fn.name == "abs" && t == traceopt.Float:
+			op = generated.OpFloatAbs
+		case fn.name == "float" && t == traceopt.Int:
+			op = generated.OpIntToFloat
+		case fn.name == "float" && t == traceopt.Float:
+			op = generated.OpMove
+		case fn.name == "sqrt" && (t == traceopt.Float || t == traceopt.Int) && fn == r.vm.mathBuiltin("sqrt"):
+			fx, _ := r.asFloat(x)
+			x, op = fx, generated.OpFloatSqrt
+		default:
+			r.failf("call of %s on a %v", fn.name, t)
+			return next
+		}
+		r.emit(traceopt.Inst{Op: op, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(x)}, Exit: r.snap()})
+		return next
+	case *Function:
+		co := fn.code
+		if !co.simple || co.isGenerator || co.nparams != argc || fn.free != nil || len(co.excTable) > 0 {
+			r.failf("call of %s: not a simple function", co.name)
+			return next
+		}
+		if len(r.frames) >= maxInlineDepth {
+			r.failf("calls nested too deep")
+			return next
+		}
+		if r.vm.depth+len(r.frames)+1 >= r.vm.limit {
+			r.failf("near the recursion limit")
+			return next
+		}
+		base := r.scratchLo + scratchSlots
+		if n := len(r.frames); n > 0 {
+			base = r.frames[n-1].base + int32(r.frames[n-1].code.nslots)
+		}
+		if int(base)+co.nslots+r.lt.base > len(r.vm.stack) {
+			r.failf("no room for the inlined frame")
+			return next
+		}
+		r.extent = max(r.extent, base+int32(co.nslots))
+		for i := 0; i < argc; i++ {
+			if t := r.typeOf(arg(i)); t == traceopt.Unknown {
+				r.failf("call of %s with an object argument", co.name)
+				return next
+			}
+		}
+		fr := &recFrame{code: co, fn: fn, base: base, callPC: r.pc, dest: a, bound: map[int32]bool{}}
+		// The callee's slots: arguments, then its constants.
+		for i := 0; i < argc; i++ {
+			r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(base + int32(i)), traceopt.Slot(arg(i))}})
+		}
+		r.frames = append(r.frames, fr)
+		for i, c := range co.consts {
+			s := base + int32(co.nlocals+i)
+			switch c.T {
+			case tagInt:
+				r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(s), c.B}})
+			case tagFloat:
+				r.emit(traceopt.Inst{Op: generated.OpLoadFloat, Args: [4]uint64{traceopt.Slot(s), c.B}})
+			default:
+				r.wrote(s)
+				r.objects[s] = c
+			}
+		}
+		// Locals the callee has not bound yet must read as unbound.
+		for i := co.nparams; i < co.nlocals; i++ {
+			r.wrote(base + int32(i))
+			delete(fr.bound, base+int32(i))
+			r.regs[base+int32(i)] = templates.Value{}
+		}
+		return 0
+	}
+	r.failf("call of a %T", fv.O)
+	return next
+}
+
+// mathBuiltin is the math module's function name, or nil.
+func (vm *VM) mathBuiltin(name string) *Builtin {
+	m := vm.modules["math"]
+	if m == nil {
+		return nil
+	}
+	b, _ := m.attrs[name].O.(*Builtin)
+	return b
+}
+
+// recordLoop records the loop whose back-edge at pc jumps to head, in
+// frame f, compiles it, and tells the interpreter where to go on.
+func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, bool) {
+	j := vm.jit
+	base := vm.sp - len(f.regs)
+	co := f.code
+	if f.gen != nil || base < 0 || &vm.stack[base] != &f.regs[0] {
+		lt.dead, lt.reason = true, "not the innermost frame"
+		return 0, nil, false
+	}
+	n := int32(len(f.regs))
+	if int(n)+scratchSlots+base > len(vm.stack) {
+		lt.dead, lt.reason = true, "no room on the slot stack"
+		return 0, nil, false
+	}
+	*lt = loopTrace{failed: lt.failed, base: base, line: int(co.lines[head])}
+	r := &recorder{vm: vm, lt: lt, rootCode: co, regs: vm.stack[base:], head: head, end: pc,
+		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: map[int32]templates.Value{},
+		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: n, scratchLo: n, extent: n + scratchSlots, pc: head, snapHere: -1}
+	for i, c := range co.consts {
+		s := int32(co.nlocals + i)
+		if c.T == tagInt || c.T == tagFloat || c.T == tagBool {
+			r.consts[s] = templates.Value{Tag: c.T, Bits: c.B}
+			r.cval[s] = r.consts[s]
+		}
+	}
+	r.snap() // snapshot 0: the loop head
+	j.stats.recorded++
+	for r.abort == "" {
+		if len(r.insts) > maxTraceInsts {
+			r.failf("trace too long")
+			break
+		}
+		next := r.step()
+		if r.abort != "" || next < 0 {
+			break
+		}
+		r.pc = next
+		r.snapHere = -1
+	}
+	lt.extent = int(r.extent)
+	for s := range r.lists {
+		lt.lists = append(lt.lists, s)
+	}
+	sortSlots(lt.lists)
+	where := fmt.Sprintf("%s:%d", co.filename, co.lines[head])
+	if r.abort == "" {
+		if err := vm.compileTrace(lt, r); err != nil {
+			r.abort = err.Error()
+		} else {
+			j.debugf("%s: trace compiled: %d uops, %d guards, %d exits, %d code bytes, %.1f µs",
+				where, len(lt.uops), countGuards(lt.opt), len(lt.snaps), lt.codeBytes(), lt.compileMicros())
+			lt.exits = make([]int, len(lt.snaps))
+			return head, nil, true
+		}
+	}
+	// Resume where the recording stopped.
+	j.stats.aborted++
+	lt.failed++
+	lt.reason = r.abort
+	lt.wait = 1<<lt.failed - 1
+	if lt.failed >= maxRecordFailures {
+		lt.dead = true
+	}
+	j.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
+	if r.snapHere < 0 || r.lt.snaps[r.snapHere].pc != r.pc {
+		r.snapHere = -1
+	}
+	sn := lt.snaps[r.snap()]
+	lt.snaps, lt.checks = nil, nil
+	to, err := vm.restore(f, lt, sn)
+	return to, err, true
+}
+
+func sortSlots(s []int32) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func countGuards(t *traceopt.Trace) int {
+	n := 0
+	for _, in := range t.Insts {
+		if info := traceopt.Info(in.Op); info.Exits || info.Branch {
+			n++
+		}
+	}
+	return n
+}
+
+var _ = math.MaxInt64

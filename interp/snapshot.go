@@ -1,0 +1,106 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// A snapshot is what the interpreter needs to resume where a trace left:
+// the bytecode pc, the frames the trace had inlined, and the slots whose
+// Go-side half (objs) native code could not keep. Slot numbers are
+// relative to the trace's root frame.
+type snapshot struct {
+	pc     int           // resume pc, in the innermost frame
+	frames []inlineFrame // inlined calls, outermost first
+	// clear holds callee locals the recorded path had not yet bound at this
+	// point: they are unbound again in the interpreter.
+	clear []int32
+	// objects holds slots that must hold these objects here (functions
+	// and modules loaded by the recorded path: native code writes no
+	// objects but lists).
+	objects []slotObject
+	line    int // source line, for --jit-debug and --jit-stats
+}
+
+type inlineFrame struct {
+	code   *Code
+	fn     *Function
+	base   int32 // first slot
+	callPC int   // the CALL in the parent frame
+	dest   int32 // the parent's slot that receives the result
+}
+
+type slotObject struct {
+	slot int32
+	v    Val
+}
+
+// listAt is the list whose address native code left in a slot's bits.
+// The list is alive: native code copied the address from a slot or a list
+// element that still holds it, and the collector does not move objects.
+func listAt(bits uint64) *List {
+	p := uintptr(bits)
+	return *(**List)(unsafe.Pointer(&p))
+}
+
+// restore makes the frames right for the interpreter after a trace left
+// through snapshot sn, runs the inlined frames to their returns, and
+// returns the pc at which the root frame resumes, or the error an inlined
+// frame raised (from the CALL at pc-1).
+func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
+	regs := vm.stack[tr.base:]
+	objs := vm.ostack[tr.base:]
+	for _, s := range tr.lists {
+		if r := regs[s]; r.Tag == tagObject && r.Bits != 0 {
+			objs[s] = listAt(r.Bits)
+		}
+	}
+	for _, so := range sn.objects {
+		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
+		objs[so.slot] = so.v.O
+	}
+	for _, s := range sn.clear {
+		regs[s] = templates.Value{}
+		objs[s] = nil
+	}
+	if len(sn.frames) == 0 {
+		return sn.pc, nil
+	}
+	// Inlined frames finish in the interpreter, innermost first; each
+	// return value goes to its caller's destination, and an exception
+	// is raised at its caller's CALL.
+	pc := sn.pc
+	var v Val
+	var err error
+	sp := vm.sp
+	for k := len(sn.frames) - 1; k >= 0; k-- {
+		fr := &sn.frames[k]
+		co := fr.code
+		f := &vm.frames[vm.depth]
+		f.code, f.fn, f.gen = co, fr.fn, nil
+		lo := tr.base + int(fr.base)
+		f.regs = vm.stack[lo : lo+co.nslots : lo+co.nslots]
+		f.objs = vm.ostack[lo : lo+co.nslots : lo+co.nslots]
+		for i, c := range co.consts {
+			f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
+			f.objs[co.nlocals+i] = c.O
+		}
+		vm.sp = lo + co.nslots
+		vm.depth++
+		if err != nil {
+			pc, err = vm.except(f, pc, err)
+		}
+		if err == nil {
+			v, err = vm.runAt(f, pc)
+		}
+		vm.depth--
+		pc = fr.callPC + 1
+		if err == nil {
+			regs[fr.dest] = templates.Value{Tag: v.T, Bits: v.B}
+			objs[fr.dest] = v.O
+		}
+	}
+	vm.sp = sp
+	return pc, err
+}
