@@ -73,13 +73,10 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		return 1
 	}
 	vm := newVM(out, mod)
-	if cfg.JIT {
-		if c := sharedCache(); c != nil {
-			vm.jit = &jitState{cache: c, hot: uint32(cfg.JITHot)}
-			if cfg.JITHot <= 0 {
-				vm.jit.hot = 200
-			}
-			defer vm.jit.free()
+	if vm.jit = newJITState(cfg); vm.jit != nil {
+		defer vm.jit.free()
+		if cfg.JITStats != nil {
+			defer vm.jit.writeStats(cfg.JITStats)
 		}
 	}
 	errOut := bufio.NewWriterSize(stderr, 4096)
@@ -258,8 +255,8 @@ func Disassemble(filename string, src []byte, w io.Writer) (err error) {
 }
 
 func disCode(w *bufio.Writer, co *Code) {
-	fmt.Fprintf(w, "code %s: %d slots (%d locals, %d constants, %d temporaries, %d for the JIT), %d params\n",
-		co.name, co.nslots, co.nlocals, len(co.consts), co.nslots-co.nlocals-len(co.consts)-jitScratch, jitScratch, co.nparams)
+	fmt.Fprintf(w, "code %s: %d slots (%d locals, %d constants, %d temporaries), %d params\n",
+		co.name, co.nslots, co.nlocals, len(co.consts), co.nslots-co.nlocals-len(co.consts), co.nparams)
 	for i, n := range co.localNames {
 		fmt.Fprintf(w, "  local  r%d = %s\n", i, n)
 	}
