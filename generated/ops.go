@@ -13,6 +13,7 @@ type Op uint16
 const (
 	OpEnd           Op = iota // templates/end.c
 	OpExit                    // templates/exit.c
+	OpFloatAbs                // templates/float_abs.c
 	OpFloatAdd                // templates/float_add.c
 	OpFloatDiv                // templates/float_div.c
 	OpFloatEq                 // templates/float_eq.c
@@ -29,15 +30,21 @@ const (
 	OpFloatMul                // templates/float_mul.c
 	OpFloatNe                 // templates/float_ne.c
 	OpFloatNeg                // templates/float_neg.c
+	OpFloatSqrt               // templates/float_sqrt.c
 	OpFloatSub                // templates/float_sub.c
 	OpGuardBool               // templates/guard_bool.c
 	OpGuardFloat              // templates/guard_float.c
 	OpGuardInt                // templates/guard_int.c
+	OpGuardList               // templates/guard_list.c
+	OpIntAbs                  // templates/int_abs.c
 	OpIntAdd                  // templates/int_add.c
 	OpIntAddImm               // templates/int_add_imm.c
+	OpIntAnd                  // templates/int_and.c
 	OpIntEq                   // templates/int_eq.c
+	OpIntFloordiv             // templates/int_floordiv.c
 	OpIntGe                   // templates/int_ge.c
 	OpIntGt                   // templates/int_gt.c
+	OpIntInvert               // templates/int_invert.c
 	OpIntJumpIfEq             // templates/int_jump_if_eq.c
 	OpIntJumpIfGe             // templates/int_jump_if_ge.c
 	OpIntJumpIfGt             // templates/int_jump_if_gt.c
@@ -45,15 +52,24 @@ const (
 	OpIntJumpIfLt             // templates/int_jump_if_lt.c
 	OpIntJumpIfNe             // templates/int_jump_if_ne.c
 	OpIntLe                   // templates/int_le.c
+	OpIntLshift               // templates/int_lshift.c
 	OpIntLt                   // templates/int_lt.c
+	OpIntMod                  // templates/int_mod.c
 	OpIntMul                  // templates/int_mul.c
 	OpIntNe                   // templates/int_ne.c
 	OpIntNeg                  // templates/int_neg.c
+	OpIntOr                   // templates/int_or.c
+	OpIntRshift               // templates/int_rshift.c
 	OpIntSub                  // templates/int_sub.c
 	OpIntToFloat              // templates/int_to_float.c
+	OpIntTruediv              // templates/int_truediv.c
+	OpIntXor                  // templates/int_xor.c
 	OpJump                    // templates/jump.c
 	OpJumpIfFalse             // templates/jump_if_false.c
 	OpJumpIfTrue              // templates/jump_if_true.c
+	OpListLen                 // templates/list_len.c
+	OpListLoad                // templates/list_load.c
+	OpListStore               // templates/list_store.c
 	OpLoadFloat               // templates/load_float.c
 	OpLoadInt                 // templates/load_int.c
 	OpLoop                    // templates/loop.c
@@ -61,11 +77,12 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 47
+const NumOps = 63
 
 var opNames = [NumOps]string{
 	OpEnd:           "end",
 	OpExit:          "exit",
+	OpFloatAbs:      "float_abs",
 	OpFloatAdd:      "float_add",
 	OpFloatDiv:      "float_div",
 	OpFloatEq:       "float_eq",
@@ -82,15 +99,21 @@ var opNames = [NumOps]string{
 	OpFloatMul:      "float_mul",
 	OpFloatNe:       "float_ne",
 	OpFloatNeg:      "float_neg",
+	OpFloatSqrt:     "float_sqrt",
 	OpFloatSub:      "float_sub",
 	OpGuardBool:     "guard_bool",
 	OpGuardFloat:    "guard_float",
 	OpGuardInt:      "guard_int",
+	OpGuardList:     "guard_list",
+	OpIntAbs:        "int_abs",
 	OpIntAdd:        "int_add",
 	OpIntAddImm:     "int_add_imm",
+	OpIntAnd:        "int_and",
 	OpIntEq:         "int_eq",
+	OpIntFloordiv:   "int_floordiv",
 	OpIntGe:         "int_ge",
 	OpIntGt:         "int_gt",
+	OpIntInvert:     "int_invert",
 	OpIntJumpIfEq:   "int_jump_if_eq",
 	OpIntJumpIfGe:   "int_jump_if_ge",
 	OpIntJumpIfGt:   "int_jump_if_gt",
@@ -98,15 +121,24 @@ var opNames = [NumOps]string{
 	OpIntJumpIfLt:   "int_jump_if_lt",
 	OpIntJumpIfNe:   "int_jump_if_ne",
 	OpIntLe:         "int_le",
+	OpIntLshift:     "int_lshift",
 	OpIntLt:         "int_lt",
+	OpIntMod:        "int_mod",
 	OpIntMul:        "int_mul",
 	OpIntNe:         "int_ne",
 	OpIntNeg:        "int_neg",
+	OpIntOr:         "int_or",
+	OpIntRshift:     "int_rshift",
 	OpIntSub:        "int_sub",
 	OpIntToFloat:    "int_to_float",
+	OpIntTruediv:    "int_truediv",
+	OpIntXor:        "int_xor",
 	OpJump:          "jump",
 	OpJumpIfFalse:   "jump_if_false",
 	OpJumpIfTrue:    "jump_if_true",
+	OpListLen:       "list_len",
+	OpListLoad:      "list_load",
+	OpListStore:     "list_store",
 	OpLoadFloat:     "load_float",
 	OpLoadInt:       "load_int",
 	OpLoop:          "loop",

@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:1286a771a8ae5bd0a7685fd780f6c56e08d51c7777a0e44427dafd536ebdda13
+// Inputs: sha256:c70039961b01c8f49d677abbe28f517107c8210b805f221d1fc05ce5662d0078
 //
 // Regenerate with `go generate ./generated`.
 
@@ -60,6 +60,41 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAbs: {
+		Name: "float_abs",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: andps (%rip),%xmm0 [hole: data-4 (x86_pcrel32)]
+			0x0f, 0x54, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movlps %xmm0,0x8(%r13,%rax,1)
+			0x41, 0x0f, 0x13, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0
+			0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+			// 0x8
+			0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+			// 0x10 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 16,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86PCRel32, Value: relocs.ValueData, Symbol: "__literal16", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpFloatAdd: {
@@ -640,6 +675,43 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatSqrt: {
+		Name: "float_sqrt",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: xorpd %xmm1,%xmm1
+			0x66, 0x0f, 0x57, 0xc9,
+			// 0x12: ucomisd %xmm0,%xmm1
+			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: sqrtsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x51, 0xc0,
+			// 0x20: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x27: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x30: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatSub: {
 		Name: "float_sub",
 		Code: []byte{
@@ -739,6 +811,69 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpGuardList: {
+		Name: "guard_list",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x5,(%r13,%rax,1)
+			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
+			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x8(%r13,%rax,1)
+			0x49, 0x83, 0x7c, 0x05, 0x08, 0x00,
+			// 0x19: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntAbs: {
+		Name: "int_abs",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov %rax,%rcx
+			0x48, 0x89, 0xc1,
+			// 0xf: neg %rcx
+			0x48, 0xf7, 0xd9,
+			// 0x12: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: cmovns %rcx,%rax
+			0x48, 0x0f, 0x49, 0xc1,
+			// 0x1c: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x2c: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntAdd: {
 		Name: "int_add",
 		Code: []byte{
@@ -815,6 +950,42 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntAnd: {
+		Name: "int_and",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x13: and 0x8(%r13,%rax,1),%rcx
+			0x49, 0x23, 0x4c, 0x05, 0x08,
+			// 0x18: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: movq $0x1,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x28: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntEq: {
 		Name: "int_eq",
 		Code: []byte{
@@ -850,6 +1021,98 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntFloordiv: {
+		Name: "int_floordiv",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rsi
+			0x49, 0x8b, 0x74, 0x0d, 0x08,
+			// 0x13: test %rsi,%rsi
+			0x48, 0x85, 0xf6,
+			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0x21: cmp $-0x1,%rsi
+			0x48, 0x83, 0xfe, 0xff,
+			// 0x25: jne .+0xc
+			0x75, 0x0c,
+			// 0x27: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x2a: neg %rax
+			0x48, 0xf7, 0xd8,
+			// 0x2d: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x33: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x36: or %rsi,%rax
+			0x48, 0x09, 0xf0,
+			// 0x39: shr $0x20,%rax
+			0x48, 0xc1, 0xe8, 0x20,
+			// 0x3d: je .+0xa
+			0x74, 0x0a,
+			// 0x3f: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x42: cqto
+			0x48, 0x99,
+			// 0x44: idiv %rsi
+			0x48, 0xf7, 0xfe,
+			// 0x47: jmp .+0x6
+			0xeb, 0x06,
+			// 0x49: mov %ecx,%eax
+			0x89, 0xc8,
+			// 0x4b: xor %edx,%edx
+			0x31, 0xd2,
+			// 0x4d: div %esi
+			0xf7, 0xf6,
+			// 0x4f: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x52: imul %rsi,%rdx
+			0x48, 0x0f, 0xaf, 0xd6,
+			// 0x56: cmp %rcx,%rdx
+			0x48, 0x39, 0xca,
+			// 0x59: setne %dl
+			0x0f, 0x95, 0xc2,
+			// 0x5c: xor %rcx,%rsi
+			0x48, 0x31, 0xce,
+			// 0x5f: sets %cl
+			0x0f, 0x98, 0xc1,
+			// 0x62: and %dl,%cl
+			0x20, 0xd1,
+			// 0x64: movzbl %cl,%ecx
+			0x0f, 0xb6, 0xc9,
+			// 0x67: sub %rcx,%rax
+			0x48, 0x29, 0xc8,
+			// 0x6a: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x71: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x7a: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -933,6 +1196,36 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntInvert: {
+		Name: "int_invert",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: not %rax
+			0x48, 0xf7, 0xd0,
+			// 0xf: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x16: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x1f: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntJumpIfEq: {
@@ -1149,6 +1442,80 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntLshift: {
+		Name: "int_lshift",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rsi
+			0x49, 0x8b, 0x74, 0x05, 0x08,
+			// 0x18: mov %esi,%ecx
+			0x89, 0xf1,
+			// 0x1a: and $0x3f,%ecx
+			0x83, 0xe1, 0x3f,
+			// 0x1d: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x20: shl %cl,%rax
+			0x48, 0xd3, 0xe0,
+			// 0x23: cmp $0x3f,%rsi
+			0x48, 0x83, 0xfe, 0x3f,
+			// 0x27: ja .+0x11
+			0x77, 0x11,
+			// 0x29: mov %rax,%rsi
+			0x48, 0x89, 0xc6,
+			// 0x2c: sar %cl,%rsi
+			0x48, 0xd3, 0xfe,
+			// 0x2f: cmp %rdx,%rsi
+			0x48, 0x39, 0xd6,
+			// 0x32: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: jmp .+0x17
+			0xeb, 0x17,
+			// 0x3a: test %rsi,%rsi
+			0x48, 0x85, 0xf6,
+			// 0x3d: setns %cl
+			0x0f, 0x99, 0xc1,
+			// 0x40: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x43: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x46: and %cl,%dl
+			0x20, 0xca,
+			// 0x48: cmp $0x1,%dl
+			0x80, 0xfa, 0x01,
+			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x51: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x58: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x61: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntLt: {
 		Name: "int_lt",
 		Code: []byte{
@@ -1184,6 +1551,91 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntMod: {
+		Name: "int_mod",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x13: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: cmp $-0x1,%rcx
+			0x48, 0x83, 0xf9, 0xff,
+			// 0x20: jne .+0x4
+			0x75, 0x04,
+			// 0x22: xor %eax,%eax
+			0x31, 0xc0,
+			// 0x24: jmp .+0x36
+			0xeb, 0x36,
+			// 0x26: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x2b: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x2e: or %rcx,%rdx
+			0x48, 0x09, 0xca,
+			// 0x31: shr $0x20,%rdx
+			0x48, 0xc1, 0xea, 0x20,
+			// 0x35: je .+0xc
+			0x74, 0x0c,
+			// 0x37: cqto
+			0x48, 0x99,
+			// 0x39: idiv %rcx
+			0x48, 0xf7, 0xf9,
+			// 0x3c: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x3f: jne .+0xb
+			0x75, 0x0b,
+			// 0x41: jmp .-0x21
+			0xeb, 0xdf,
+			// 0x43: xor %edx,%edx
+			0x31, 0xd2,
+			// 0x45: div %ecx
+			0xf7, 0xf1,
+			// 0x47: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x4a: je .-0x2a
+			0x74, 0xd6,
+			// 0x4c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x4f: xor %rcx,%rax
+			0x48, 0x31, 0xc8,
+			// 0x52: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x56: and %rcx,%rax
+			0x48, 0x21, 0xc8,
+			// 0x59: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x5c: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x63: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x6c: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1301,6 +1753,91 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntOr: {
+		Name: "int_or",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x13: or 0x8(%r13,%rax,1),%rcx
+			0x49, 0x0b, 0x4c, 0x05, 0x08,
+			// 0x18: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: movq $0x1,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x28: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntRshift: {
+		Name: "int_rshift",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x13: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x16: js .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x88, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x21: cmp $0x3f,%rdx
+			0x48, 0x83, 0xfa, 0x3f,
+			// 0x25: mov $0x3f,%ecx
+			0xb9, 0x3f, 0x00, 0x00, 0x00,
+			// 0x2a: cmovb %rdx,%rcx
+			0x48, 0x0f, 0x42, 0xca,
+			// 0x2e: sar %cl,%rax
+			0x48, 0xd3, 0xf8,
+			// 0x31: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x41: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntSub: {
 		Name: "int_sub",
 		Code: []byte{
@@ -1368,6 +1905,111 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntTruediv: {
+		Name: "int_truediv",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x18: mov $0x20000000000000,%rdx
+			0x48, 0xba, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x00,
+			// 0x22: lea (%rax,%rdx,1),%rsi
+			0x48, 0x8d, 0x34, 0x10,
+			// 0x26: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x29: sete %bl
+			0x0f, 0x94, 0xc3,
+			// 0x2c: mov $0x40000000000001,%rdi
+			0x48, 0xbf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00,
+			// 0x36: cmp %rdi,%rsi
+			0x48, 0x39, 0xfe,
+			// 0x39: setae %sil
+			0x40, 0x0f, 0x93, 0xc6,
+			// 0x3d: add %rcx,%rdx
+			0x48, 0x01, 0xca,
+			// 0x40: cmp %rdi,%rdx
+			0x48, 0x39, 0xfa,
+			// 0x43: setae %dl
+			0x0f, 0x93, 0xc2,
+			// 0x46: or %sil,%dl
+			0x40, 0x08, 0xf2,
+			// 0x49: or %bl,%dl
+			0x08, 0xda,
+			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x51: cvtsi2sd %rax,%xmm0
+			0xf2, 0x48, 0x0f, 0x2a, 0xc0,
+			// 0x56: cvtsi2sd %rcx,%xmm1
+			0xf2, 0x48, 0x0f, 0x2a, 0xc9,
+			// 0x5b: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x5f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x66: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x6f: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x62, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntXor: {
+		Name: "int_xor",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x13: xor 0x8(%r13,%rax,1),%rcx
+			0x49, 0x33, 0x4c, 0x05, 0x08,
+			// 0x18: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: movq $0x1,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x28: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpJump: {
 		Name: "jump",
 		Code: []byte{
@@ -1418,6 +2060,190 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLen: {
+		Name: "list_len",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov 0x8(%rax),%rax
+			0x48, 0x8b, 0x40, 0x08,
+			// 0x10: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x20: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoad: {
+		Name: "list_load",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x18: mov 0x8(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x08,
+			// 0x1c: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x1f: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x23: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x26: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x29: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rax),%rdx
+			0x48, 0x8b, 0x10,
+			// 0x35: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x39: mov (%rdx,%rcx,1),%rax
+			0x48, 0x8b, 0x04, 0x0a,
+			// 0x3d: mov (%rip),%rsi [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x35, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x47: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x4d: mov 0x8(%rdx,%rcx,1),%rcx
+			0x48, 0x8b, 0x4c, 0x0a, 0x08,
+			// 0x52: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x55: jne .+0xa
+			0x75, 0x0a,
+			// 0x57: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x5b: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x61: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x68: mov %rax,(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x00,
+			// 0x6d: mov %rcx,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x4c, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x49, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x64, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStore: {
+		Name: "list_store",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rdi
+			0x49, 0x8b, 0x7c, 0x0d, 0x08,
+			// 0x18: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%r13,%rdx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x15, 0x00,
+			// 0x24: mov 0x8(%rax),%r8
+			0x4c, 0x8b, 0x40, 0x08,
+			// 0x28: mov %rdi,%rsi
+			0x48, 0x89, 0xfe,
+			// 0x2b: sar $0x3f,%rsi
+			0x48, 0xc1, 0xfe, 0x3f,
+			// 0x2f: and %r8,%rsi
+			0x4c, 0x21, 0xc6,
+			// 0x32: add %rdi,%rsi
+			0x48, 0x01, 0xfe,
+			// 0x35: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x3a: sete %bl
+			0x0f, 0x94, 0xc3,
+			// 0x3d: cmp %r8,%rsi
+			0x4c, 0x39, 0xc6,
+			// 0x40: setb %dil
+			0x40, 0x0f, 0x92, 0xc7,
+			// 0x44: cmp $0x5,%rcx
+			0x48, 0x83, 0xf9, 0x05,
+			// 0x48: setne %r8b
+			0x41, 0x0f, 0x95, 0xc0,
+			// 0x4c: and %bl,%r8b
+			0x41, 0x20, 0xd8,
+			// 0x4f: and %dil,%r8b
+			0x41, 0x20, 0xf8,
+			// 0x52: cmp $0x1,%r8b
+			0x41, 0x80, 0xf8, 0x01,
+			// 0x56: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x5c: mov 0x8(%r13,%rdx,1),%rdx
+			0x49, 0x8b, 0x54, 0x15, 0x08,
+			// 0x61: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x64: shl $0x4,%rsi
+			0x48, 0xc1, 0xe6, 0x04,
+			// 0x68: mov %rcx,(%rax,%rsi,1)
+			0x48, 0x89, 0x0c, 0x30,
+			// 0x6c: mov %rdx,0x8(%rax,%rsi,1)
+			0x48, 0x89, 0x54, 0x30, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoadFloat: {
@@ -1542,6 +2368,7 @@ var Stencils = [NumOps]relocs.Stencil{
 var Emitters = [NumOps]relocs.Emitter{
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
+	OpFloatAbs:      emitFloatAbs,
 	OpFloatAdd:      emitFloatAdd,
 	OpFloatDiv:      emitFloatDiv,
 	OpFloatEq:       emitFloatEq,
@@ -1558,15 +2385,21 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpFloatMul:      emitFloatMul,
 	OpFloatNe:       emitFloatNe,
 	OpFloatNeg:      emitFloatNeg,
+	OpFloatSqrt:     emitFloatSqrt,
 	OpFloatSub:      emitFloatSub,
 	OpGuardBool:     emitGuardBool,
 	OpGuardFloat:    emitGuardFloat,
 	OpGuardInt:      emitGuardInt,
+	OpGuardList:     emitGuardList,
+	OpIntAbs:        emitIntAbs,
 	OpIntAdd:        emitIntAdd,
 	OpIntAddImm:     emitIntAddImm,
+	OpIntAnd:        emitIntAnd,
 	OpIntEq:         emitIntEq,
+	OpIntFloordiv:   emitIntFloordiv,
 	OpIntGe:         emitIntGe,
 	OpIntGt:         emitIntGt,
+	OpIntInvert:     emitIntInvert,
 	OpIntJumpIfEq:   emitIntJumpIfEq,
 	OpIntJumpIfGe:   emitIntJumpIfGe,
 	OpIntJumpIfGt:   emitIntJumpIfGt,
@@ -1574,15 +2407,24 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpIntJumpIfLt:   emitIntJumpIfLt,
 	OpIntJumpIfNe:   emitIntJumpIfNe,
 	OpIntLe:         emitIntLe,
+	OpIntLshift:     emitIntLshift,
 	OpIntLt:         emitIntLt,
+	OpIntMod:        emitIntMod,
 	OpIntMul:        emitIntMul,
 	OpIntNe:         emitIntNe,
 	OpIntNeg:        emitIntNeg,
+	OpIntOr:         emitIntOr,
+	OpIntRshift:     emitIntRshift,
 	OpIntSub:        emitIntSub,
 	OpIntToFloat:    emitIntToFloat,
+	OpIntTruediv:    emitIntTruediv,
+	OpIntXor:        emitIntXor,
 	OpJump:          emitJump,
 	OpJumpIfFalse:   emitJumpIfFalse,
 	OpJumpIfTrue:    emitJumpIfTrue,
+	OpListLen:       emitListLen,
+	OpListLoad:      emitListLoad,
+	OpListStore:     emitListStore,
 	OpLoadFloat:     emitLoadFloat,
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
@@ -1603,6 +2445,18 @@ func emitExit(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:43:43]
+	copy(code, Stencils[OpFloatAbs].Code)
+	data = data[:32:32]
+	copy(data, Stencils[OpFloatAbs].Data)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x11, pc+0x11, v[relocs.ValueData], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
 }
 
 func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -1792,6 +2646,17 @@ func emitFloatNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitFloatSqrt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:55:55]
+	copy(code, Stencils[OpFloatSqrt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:51:51]
 	copy(code, Stencils[OpFloatSub].Code)
@@ -1831,6 +2696,27 @@ func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
 }
 
+func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpGuardList].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4)
+}
+
+func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:49:49]
+	copy(code, Stencils[OpIntAbs].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1f, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitIntAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:51:51]
 	copy(code, Stencils[OpIntAdd].Code)
@@ -1857,6 +2743,18 @@ func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutImm32(code, 0x1c, 0xc1c748, v[relocs.ValueOperand0])
 }
 
+func emitIntAnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:45:45]
+	copy(code, Stencils[OpIntAnd].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:50:50]
 	copy(code, Stencils[OpIntEq].Code)
@@ -1867,6 +2765,20 @@ func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntFloordiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:127:127]
+	copy(code, Stencils[OpIntFloordiv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x6d, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitIntGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -1891,6 +2803,16 @@ func emitIntGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntInvert(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpIntInvert].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x12, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitIntJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -1971,6 +2893,20 @@ func emitIntLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitIntLshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:102:102]
+	copy(code, Stencils[OpIntLshift].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x34, pc+0x34, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x4d, pc+0x4d, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x54, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:50:50]
 	copy(code, Stencils[OpIntLt].Code)
@@ -1981,6 +2917,19 @@ func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntMod(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:113:113]
+	copy(code, Stencils[OpIntMod].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x5f, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -2019,6 +2968,31 @@ func emitIntNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutImm32(code, 0x17, 0xc1c748, v[relocs.ValueOperand0])
 }
 
+func emitIntOr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:45:45]
+	copy(code, Stencils[OpIntOr].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:70:70]
+	copy(code, Stencils[OpIntRshift].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x34, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:51:51]
 	copy(code, Stencils[OpIntSub].Code)
@@ -2040,6 +3014,31 @@ func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntTruediv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:118:118]
+	copy(code, Stencils[OpIntTruediv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x4d, pc+0x4d, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x62, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntXor(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:45:45]
+	copy(code, Stencils[OpIntXor].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand0])
 }
 
 func emitJump(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -2064,6 +3063,46 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpListLen].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:114:114]
+	copy(code, Stencils[OpListLoad].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x40, 0xc6c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x49, pc+0x49, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5d, pc+0x5d, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x64, 0xc2c748, v[relocs.ValueOperand0])
+}
+
+func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:113:113]
+	copy(code, Stencils[OpListStore].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x1b, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x58, pc+0x58, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

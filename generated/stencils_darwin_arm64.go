@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:511c4b72039d42eed10882313038f792f9a825d9f5bc4818ecba3a2ac39860e6
+// Inputs: sha256:b1a8efa1e07909a28c32def26ee8a75a86cea95164fcb001a33f7b754eeb70a6
 //
 // Regenerate with `go generate ./generated`.
 
@@ -66,6 +66,48 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAbs: {
+		Name: "float_abs",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fabs d0, d0
+			0x00, 0xc0, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpFloatAdd: {
@@ -870,6 +912,55 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatSqrt: {
+		Name: "float_sqrt",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d0, d0
+			0x00, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatSub: {
 		Name: "float_sub",
 		Code: []byte{
@@ -1009,6 +1100,91 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpGuardList: {
+		Name: "guard_list",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x10: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x14: b.ne .+0xc
+			0x61, 0x00, 0x00, 0x54,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: cbnz x8, .+0x8
+			0x48, 0x00, 0x00, 0xb5,
+			// 0x20: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntAbs: {
+		Name: "int_abs",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: mov x9, #0x8000000000000000
+			0x09, 0x00, 0xf0, 0xd2,
+			// 0x14: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x18: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x1c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x20: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0x24: cneg x8, x8, mi
+			0x08, 0x55, 0x88, 0xda,
+			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x2c: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x30: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x34: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x38: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntAdd: {
 		Name: "int_add",
 		Code: []byte{
@@ -1121,6 +1297,59 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntAnd: {
+		Name: "int_and",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: and x8, x9, x8
+			0x28, 0x01, 0x08, 0x8a,
+			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x2c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x30: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x34: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntEq: {
 		Name: "int_eq",
 		Code: []byte{
@@ -1171,6 +1400,84 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntFloordiv: {
+		Name: "int_floordiv",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: cbz x8, .+0x24
+			0x28, 0x01, 0x00, 0xb4,
+			// 0x14: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x20: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x24: cmn x8, #0x1
+			0x1f, 0x05, 0x00, 0xb1,
+			// 0x28: mov x10, #0x8000000000000000
+			0x0a, 0x00, 0xf0, 0xd2,
+			// 0x2c: ccmp x9, x10, #0x0, eq
+			0x20, 0x01, 0x4a, 0xfa,
+			// 0x30: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x38: sdiv x10, x9, x8
+			0x2a, 0x0d, 0xc8, 0x9a,
+			// 0x3c: mul x11, x10, x8
+			0x4b, 0x7d, 0x08, 0x9b,
+			// 0x40: eor x8, x8, x9
+			0x08, 0x01, 0x09, 0xca,
+			// 0x44: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0x48: ccmp x11, x9, #0x4, lt
+			0x64, 0xb1, 0x49, 0xfa,
+			// 0x4c: cset w8, ne
+			0xe8, 0x07, 0x9f, 0x1a,
+			// 0x50: sub x8, x10, x8
+			0x48, 0x01, 0x08, 0xcb,
+			// 0x54: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x58: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x5c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x60: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x64: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1284,6 +1591,46 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntInvert: {
+		Name: "int_invert",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: mvn x8, x8
+			0xe8, 0x03, 0x28, 0xaa,
+			// 0x14: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x20: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x24: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntJumpIfEq: {
@@ -1599,6 +1946,80 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntLshift: {
+		Name: "int_lshift",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x14: ldr x9, [x8,#8]
+			0x09, 0x05, 0x40, 0xf9,
+			// 0x18: add x8, x21, x10
+			0xa8, 0x02, 0x0a, 0x8b,
+			// 0x1c: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x20: lsl x8, x9, x10
+			0x28, 0x21, 0xca, 0x9a,
+			// 0x24: cmp x10, #0x3f
+			0x5f, 0xfd, 0x00, 0xf1,
+			// 0x28: b.hi .+0x18
+			0xc8, 0x00, 0x00, 0x54,
+			// 0x2c: and x10, x10, #0x3f
+			0x4a, 0x15, 0x40, 0x92,
+			// 0x30: asr x10, x8, x10
+			0x0a, 0x29, 0xca, 0x9a,
+			// 0x34: cmp x10, x9
+			0x5f, 0x01, 0x09, 0xeb,
+			// 0x38: b.ne .+0x10
+			0x81, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x10
+			0x04, 0x00, 0x00, 0x14,
+			// 0x40: tbnz x10, #63, .+0x8
+			0x4a, 0x00, 0xf8, 0xb7,
+			// 0x44: cbz x9, .+0x8
+			0x49, 0x00, 0x00, 0xb4,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x54: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x58: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x5c: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntLt: {
 		Name: "int_lt",
 		Code: []byte{
@@ -1649,6 +2070,82 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntMod: {
+		Name: "int_mod",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: cbnz x8, .+0x8
+			0x48, 0x00, 0x00, 0xb5,
+			// 0x14: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x18: cmn x8, #0x1
+			0x1f, 0x05, 0x00, 0xb1,
+			// 0x1c: b.eq .+0x30
+			0x80, 0x01, 0x00, 0x54,
+			// 0x20: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x24: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x28: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x2c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x30: sdiv x10, x9, x8
+			0x2a, 0x0d, 0xc8, 0x9a,
+			// 0x34: msub x9, x10, x8, x9
+			0x49, 0xa5, 0x08, 0x9b,
+			// 0x38: cbz x9, .+0x14
+			0xa9, 0x00, 0x00, 0xb4,
+			// 0x3c: eor x10, x9, x8
+			0x2a, 0x01, 0x08, 0xca,
+			// 0x40: and x8, x8, x10, asr #63
+			0x08, 0xfd, 0x8a, 0x8a,
+			// 0x44: add x8, x8, x9
+			0x08, 0x01, 0x09, 0x8b,
+			// 0x48: b .+0x8
+			0x02, 0x00, 0x00, 0x14,
+			// 0x4c: mov x8, #0x0
+			0x08, 0x00, 0x80, 0xd2,
+			// 0x50: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x54: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x5c: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x60: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1816,6 +2313,123 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntOr: {
+		Name: "int_or",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: orr x8, x9, x8
+			0x28, 0x01, 0x08, 0xaa,
+			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x2c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x30: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x34: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntRshift: {
+		Name: "int_rshift",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: tbz x8, #63, .+0x8
+			0x48, 0x00, 0xf8, 0xb6,
+			// 0x14: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x18: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x1c: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x20: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x24: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x28: mov w10, #0x3f
+			0xea, 0x07, 0x80, 0x52,
+			// 0x2c: cmp x8, #0x3f
+			0x1f, 0xfd, 0x00, 0xf1,
+			// 0x30: csel x8, x8, x10, cc
+			0x08, 0x31, 0x8a, 0x9a,
+			// 0x34: asr x8, x9, x8
+			0x28, 0x29, 0xc8, 0x9a,
+			// 0x38: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x3c: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x40: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x44: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x48: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntSub: {
 		Name: "int_sub",
 		Code: []byte{
@@ -1916,6 +2530,139 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntTruediv: {
+		Name: "int_truediv",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: mov x10, #0x20000000000000
+			0x0a, 0x04, 0xe0, 0xd2,
+			// 0x24: add x11, x8, x10
+			0x0b, 0x01, 0x0a, 0x8b,
+			// 0x28: add x10, x9, x10
+			0x2a, 0x01, 0x0a, 0x8b,
+			// 0x2c: mov x12, #0x1
+			0x2c, 0x00, 0x80, 0xd2,
+			// 0x30: movk x12, #0x40, lsl #48
+			0x0c, 0x08, 0xe0, 0xf2,
+			// 0x34: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0x38: ccmp x11, x12, #0x2, ne
+			0x62, 0x11, 0x4c, 0xfa,
+			// 0x3c: ccmp x10, x12, #0x2, cc
+			0x42, 0x31, 0x4c, 0xfa,
+			// 0x40: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x48: scvtf d0, x8
+			0x00, 0x01, 0x62, 0x9e,
+			// 0x4c: scvtf d1, x9
+			0x21, 0x01, 0x62, 0x9e,
+			// 0x50: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x54: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x58: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x5c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x60: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x64: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x68: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntXor: {
+		Name: "int_xor",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: eor x8, x9, x8
+			0x28, 0x01, 0x08, 0xca,
+			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x2c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x30: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x34: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpJump: {
 		Name: "jump",
 		Code: []byte{
@@ -1980,6 +2727,211 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLen: {
+		Name: "list_len",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x14: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x20: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x24: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoad: {
+		Name: "list_load",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x30
+			0x82, 0x01, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x9, x8, x9, lsl #4
+			0x09, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x8, [x9]
+			0x28, 0x01, 0x40, 0xf9,
+			// 0x40: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x44: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x48: cmp x8, x10
+			0x1f, 0x01, 0x0a, 0xeb,
+			// 0x4c: b.ne .+0x14
+			0xa1, 0x00, 0x00, 0x54,
+			// 0x50: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x54: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0x58: ccmp x8, #0x5, #0x0, eq
+			0x00, 0x09, 0x45, 0xfa,
+			// 0x5c: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x60: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x64: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x68: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x6c: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x70: stp x8, x9, [x10]
+			0x48, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x60, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x64, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x68, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStore: {
+		Name: "list_store",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x11, [x9,#8]
+			0x2b, 0x05, 0x40, 0xf9,
+			// 0x20: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x24: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x28: add x10, x21, x9
+			0xaa, 0x02, 0x09, 0x8b,
+			// 0x2c: ldr x9, [x10]
+			0x49, 0x01, 0x40, 0xf9,
+			// 0x30: ldr x12, [x8,#8]
+			0x0c, 0x05, 0x40, 0xf9,
+			// 0x34: and x13, x12, x11, asr #63
+			0x8d, 0xfd, 0x8b, 0x8a,
+			// 0x38: add x11, x13, x11
+			0xab, 0x01, 0x0b, 0x8b,
+			// 0x3c: ldr x13, [x8,#24]
+			0x0d, 0x0d, 0x40, 0xf9,
+			// 0x40: cmp x13, #0x0
+			0xbf, 0x01, 0x00, 0xf1,
+			// 0x44: ccmp x11, x12, #0x2, eq
+			0x62, 0x01, 0x4c, 0xfa,
+			// 0x48: ccmp x9, #0x5, #0x4, cc
+			0x24, 0x39, 0x45, 0xfa,
+			// 0x4c: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x50: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x54: ldr x10, [x10,#8]
+			0x4a, 0x05, 0x40, 0xf9,
+			// 0x58: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x5c: add x8, x8, x11, lsl #4
+			0x08, 0x11, 0x0b, 0x8b,
+			// 0x60: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoadFloat: {
@@ -2135,6 +3087,7 @@ var Stencils = [NumOps]relocs.Stencil{
 var Emitters = [NumOps]relocs.Emitter{
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
+	OpFloatAbs:      emitFloatAbs,
 	OpFloatAdd:      emitFloatAdd,
 	OpFloatDiv:      emitFloatDiv,
 	OpFloatEq:       emitFloatEq,
@@ -2151,15 +3104,21 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpFloatMul:      emitFloatMul,
 	OpFloatNe:       emitFloatNe,
 	OpFloatNeg:      emitFloatNeg,
+	OpFloatSqrt:     emitFloatSqrt,
 	OpFloatSub:      emitFloatSub,
 	OpGuardBool:     emitGuardBool,
 	OpGuardFloat:    emitGuardFloat,
 	OpGuardInt:      emitGuardInt,
+	OpGuardList:     emitGuardList,
+	OpIntAbs:        emitIntAbs,
 	OpIntAdd:        emitIntAdd,
 	OpIntAddImm:     emitIntAddImm,
+	OpIntAnd:        emitIntAnd,
 	OpIntEq:         emitIntEq,
+	OpIntFloordiv:   emitIntFloordiv,
 	OpIntGe:         emitIntGe,
 	OpIntGt:         emitIntGt,
+	OpIntInvert:     emitIntInvert,
 	OpIntJumpIfEq:   emitIntJumpIfEq,
 	OpIntJumpIfGe:   emitIntJumpIfGe,
 	OpIntJumpIfGt:   emitIntJumpIfGt,
@@ -2167,15 +3126,24 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpIntJumpIfLt:   emitIntJumpIfLt,
 	OpIntJumpIfNe:   emitIntJumpIfNe,
 	OpIntLe:         emitIntLe,
+	OpIntLshift:     emitIntLshift,
 	OpIntLt:         emitIntLt,
+	OpIntMod:        emitIntMod,
 	OpIntMul:        emitIntMul,
 	OpIntNe:         emitIntNe,
 	OpIntNeg:        emitIntNeg,
+	OpIntOr:         emitIntOr,
+	OpIntRshift:     emitIntRshift,
 	OpIntSub:        emitIntSub,
 	OpIntToFloat:    emitIntToFloat,
+	OpIntTruediv:    emitIntTruediv,
+	OpIntXor:        emitIntXor,
 	OpJump:          emitJump,
 	OpJumpIfFalse:   emitJumpIfFalse,
 	OpJumpIfTrue:    emitJumpIfTrue,
+	OpListLen:       emitListLen,
+	OpListLoad:      emitListLoad,
+	OpListStore:     emitListStore,
 	OpLoadFloat:     emitLoadFloat,
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
@@ -2198,6 +3166,18 @@ func emitExit(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0])
+}
+
+func emitFloatAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAbs].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -2426,6 +3406,19 @@ func emitFloatNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
+func emitFloatSqrt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatSqrt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpFloatSub].Code)
@@ -2471,6 +3464,29 @@ func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit])
 }
 
+func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpGuardList].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x20, 0x14000000, pc+0x20, v[relocs.ValueExit])
+}
+
+func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntAbs].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x1c, 0x14000000, pc+0x1c, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x28, 0x90000009, pc+0x28, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x2c, 0xd2800009, pc+0x2c, v[relocs.ValueOperand0])
+}
+
 func emitIntAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:64:64]
 	copy(code, Stencils[OpIntAdd].Code)
@@ -2503,6 +3519,21 @@ func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
 }
 
+func emitIntAnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpIntAnd].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
 func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpIntEq].Code)
@@ -2516,6 +3547,22 @@ func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x28, 0x90000009, pc+0x28, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x2c, 0xd2800009, pc+0x2c, v[relocs.ValueOperand0])
+}
+
+func emitIntFloordiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:104:104]
+	copy(code, Stencils[OpIntFloordiv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x54, 0x90000009, pc+0x54, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x58, 0xd2800009, pc+0x58, v[relocs.ValueOperand0])
 }
 
 func emitIntGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -2546,6 +3593,18 @@ func emitIntGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x28, 0x90000009, pc+0x28, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x2c, 0xd2800009, pc+0x2c, v[relocs.ValueOperand0])
+}
+
+func emitIntInvert(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpIntInvert].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitIntJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -2641,6 +3700,22 @@ func emitIntLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 		relocs.PutA64Imm16(code, 0x2c, 0xd2800009, pc+0x2c, v[relocs.ValueOperand0])
 }
 
+func emitIntLshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:96:96]
+	copy(code, Stencils[OpIntLshift].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0xc, 0x9000000a, pc+0xc, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x50, 0xd2800009, pc+0x50, v[relocs.ValueOperand0])
+}
+
 func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpIntLt].Code)
@@ -2654,6 +3729,22 @@ func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x28, 0x90000009, pc+0x28, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x2c, 0xd2800009, pc+0x2c, v[relocs.ValueOperand0])
+}
+
+func emitIntMod(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpIntMod].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x50, 0x90000009, pc+0x50, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand0])
 }
 
 func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -2700,6 +3791,37 @@ func emitIntNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutA64Imm16(code, 0x20, 0xd2800009, pc+0x20, v[relocs.ValueOperand0])
 }
 
+func emitIntOr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpIntOr].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitIntRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:76:76]
+	copy(code, Stencils[OpIntRshift].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x18, 0x90000009, pc+0x18, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x1c, 0xd2800009, pc+0x1c, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x38, 0x90000009, pc+0x38, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x3c, 0xd2800009, pc+0x3c, v[relocs.ValueOperand0])
+}
+
 func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:64:64]
 	copy(code, Stencils[OpIntSub].Code)
@@ -2728,6 +3850,37 @@ func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
+func emitIntTruediv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:108:108]
+	copy(code, Stencils[OpIntTruediv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x44, 0x14000000, pc+0x44, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x54, 0x90000008, pc+0x54, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x58, 0xd2800008, pc+0x58, v[relocs.ValueOperand0])
+}
+
+func emitIntXor(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpIntXor].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
 func emitJump(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:4:4]
 	copy(code, Stencils[OpJump].Code)
@@ -2752,6 +3905,53 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueJumpTarget])
+}
+
+func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpListLen].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:116:116]
+	copy(code, Stencils[OpListLoad].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x40, 0x9000000a, pc+0x40, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x44, 0xd280000a, pc+0x44, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Branch26(code, 0x60, 0x14000000, pc+0x60, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x64, 0x9000000a, pc+0x64, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x68, 0xd280000a, pc+0x68, v[relocs.ValueOperand0])
+}
+
+func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpListStore].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x50, 0x14000000, pc+0x50, v[relocs.ValueExit])
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

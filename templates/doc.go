@@ -1,6 +1,6 @@
 // Package templates holds the C source of every uop template, the header
 // that fixes the VM state layout native code shares with Go (vmstate.h), and
-// the Go mirror of that layout.
+// the Go mirror of that layout (Value, State, List, the tags and exit codes).
 //
 // The C files are inputs to stencilgen; they are embedded (Sources) so the
 // build tool reads exactly the files the module was built with. The layout
@@ -9,6 +9,12 @@
 // Every .c file starts with `//go:build ignore`: the go tool refuses C files
 // in a package that does not use cgo, and the constraint hides them from it
 // (Clang reads the line as a comment; go:embed still sees the files).
+//
+// Native code reads the Go heap in one place: lists. A slot holding a list
+// has tag TagObject and, as bits, the address of the list's head, whose
+// first fields are struct cp_list (List): the elements' slice header and the
+// data pointer of the list's parallel object slice. guard_list, list_len,
+// list_load and list_store work through it; they never write a Go pointer.
 //
 // A template's file name is its uop's name (int_add.c is int_add, OpIntAdd in
 // generated/). Its opening comment says what the uop does, which operands are

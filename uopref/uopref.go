@@ -8,6 +8,16 @@
 // are 64-bit patterns. Unlike native code, Step checks its input and reports
 // a bad operand or an unknown uop as an error.
 //
+// List uops (guard_list, list_len, list_load, list_store) follow the
+// pointer a list slot holds, as native code does: a slot with tag
+// templates.TagObject and nonzero Bits holds the address of a
+// templates.List (the head of the interpreter's list). Step reads and writes
+// that memory through package unsafe, so whoever builds such a frame must
+// keep each list, and its element array, alive and reachable from a Go
+// pointer while Step runs (Bits hides the pointer from the garbage
+// collector), and must allocate them on the heap, never on a goroutine stack
+// that may move.
+//
 // Package uopref imports only the standard library and templates.
 package uopref
 
@@ -15,7 +25,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -46,6 +58,12 @@ var ErrUnknownUop = errors.New("unknown uop")
 // slot inside the frame.
 var ErrBadSlot = errors.New("bad slot operand")
 
+// ErrBadList is returned (wrapped) when a uop that reads a list (already
+// guarded, natively) finds no list in its slot: not tag TagObject, Bits 0,
+// or a list head whose Len is outside [0, Cap] or whose Vals is nil with
+// elements. Native code would crash or read garbage there.
+var ErrBadList = errors.New("bad list operand")
+
 // machine is one uop's view of the VM: its operands, the state and the frame.
 type machine struct {
 	ops   [4]uint64
@@ -75,6 +93,40 @@ func (m *machine) slot(n int) *templates.Value {
 		return &c
 	}
 	return v
+}
+
+// list returns the list that v (one of m's slots) points to, with its
+// elements. A slot that is not a readable list records ErrBadList and gives
+// an empty scratch list, so a uop body never needs to check. Callers take
+// every slot first (see slot), then the list: in a dry run with a bad slot
+// operand, v is a zero scratch slot and m.err is already set.
+func (m *machine) list(v *templates.Value) (*templates.List, []templates.Value) {
+	if v.Tag != templates.TagObject || v.Bits == 0 {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: slot holds %v with bits %#x, not a list", ErrBadList, v.Tag, v.Bits)
+		}
+		return new(templates.List), nil
+	}
+	// Bits is the list's address: read it as the pointer it is, the way
+	// native code does. (Reinterpreting the word's memory, not converting a
+	// uintptr, which vet rightly flags.)
+	l := (*templates.List)(*(*unsafe.Pointer)(unsafe.Pointer(&v.Bits)))
+	if l.Len < 0 || l.Len > l.Cap || (l.Len > 0 && l.Vals == nil) {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: list at %#x has len %d, cap %d, vals %p", ErrBadList, v.Bits, l.Len, l.Cap, l.Vals)
+		}
+		return new(templates.List), nil
+	}
+	return l, unsafe.Slice(l.Vals, l.Len)
+}
+
+// listIndex is the Python index i into a list of n elements: negative
+// counts from the end. ok is false when it is out of range.
+func listIndex(i, n int64) (int64, bool) {
+	if i < 0 {
+		i += n
+	}
+	return i, 0 <= i && i < n
 }
 
 // A uop reads and writes through m and says where control goes; code is the
@@ -159,8 +211,9 @@ func mulOverflows(a, b int64) (int64, bool) {
 	return r, r/b != a || (b == -1 && a == math.MinInt64)
 }
 
-// intArith builds int_add, int_sub, int_mul: overflow exits with the frame
-// untouched.
+// intArith builds the binary int uops (int_add, int_sub, int_mul and the
+// rest): f says the result and whether to exit instead, which leaves the
+// frame untouched.
 func intArith(f func(a, b int64) (int64, bool)) uop {
 	return func(m *machine) (Next, templates.ExitCode) {
 		r, ovf := f(i64(m.slot(1)), i64(m.slot(2)))
@@ -217,6 +270,81 @@ func guard(tag templates.Tag) uop {
 	}
 }
 
+// intUnary builds int_abs and int_invert: ok false exits with the frame
+// untouched.
+func intUnary(f func(a int64) (r int64, ok bool)) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		r, ok := f(i64(m.slot(1)))
+		dst := m.slot(0)
+		if !ok {
+			return Exit, 0
+		}
+		setInt(dst, r)
+		return Continue, 0
+	}
+}
+
+// floorDiv is Python's a // b on int64; ok is false where it raises
+// (b == 0) or leaves int64 (MinInt64 // -1).
+func floorDiv(a, b int64) (int64, bool) {
+	if b == 0 || (b == -1 && a == math.MinInt64) {
+		return 0, false
+	}
+	q := a / b
+	if q*b != a && (a < 0) != (b < 0) {
+		q--
+	}
+	return q, true
+}
+
+// floorMod is Python's a % b on int64: 0 or the divisor's sign. ok is false
+// for b == 0 only: MinInt64 % -1 is 0.
+func floorMod(a, b int64) (int64, bool) {
+	if b == 0 {
+		return 0, false
+	}
+	if b == -1 {
+		return 0, true // Go's MinInt64 % -1 is 0 too; said here for the C side
+	}
+	r := a % b
+	if r != 0 && (r < 0) != (b < 0) {
+		r += b
+	}
+	return r, true
+}
+
+// leftShift is Python's a << n when the exact result is an int64.
+func leftShift(a, n int64) (int64, bool) {
+	switch {
+	case n < 0: // ValueError: negative shift count
+		return 0, false
+	case a == 0:
+		return 0, true // for every count, however large
+	}
+	// a << n fits iff its top n+1 bits are all copies of the sign: n bits
+	// shift out and the sign stays. lead counts those copies, 1 to 64.
+	lead := bits.LeadingZeros64(uint64(a))
+	if a < 0 {
+		lead = bits.LeadingZeros64(^uint64(a))
+	}
+	if int64(lead) <= n {
+		return 0, false
+	}
+	return a << n, true
+}
+
+// rightShift is Python's a >> n: floored, and 0 or -1 for n >= 64.
+func rightShift(a, n int64) (int64, bool) {
+	if n < 0 {
+		return 0, false
+	}
+	return a >> uint64(n), true // Go shifts by >= 64 give 0 or -1, as Python
+}
+
+// exactInDouble reports whether x is in [-2^53, 2^53]: every such int64
+// converts to float64 exactly.
+func exactInDouble(x int64) bool { return -1<<53 <= x && x <= 1<<53 }
+
 // uops maps each uop name (a template's file name) to its reference.
 var uops = map[string]uop{
 	"load_int": func(m *machine) (Next, templates.ExitCode) {
@@ -269,6 +397,87 @@ var uops = map[string]uop{
 		// The sign bit, flipped: -x for every float, NaN payloads kept.
 		v := *m.slot(1)
 		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits ^ 1<<63}
+		return Continue, 0
+	},
+	"int_floordiv": intArith(func(a, b int64) (int64, bool) { r, ok := floorDiv(a, b); return r, !ok }),
+	"int_mod":      intArith(func(a, b int64) (int64, bool) { r, ok := floorMod(a, b); return r, !ok }),
+	"int_lshift":   intArith(func(a, b int64) (int64, bool) { r, ok := leftShift(a, b); return r, !ok }),
+	"int_rshift":   intArith(func(a, b int64) (int64, bool) { r, ok := rightShift(a, b); return r, !ok }),
+	"int_and":      intArith(func(a, b int64) (int64, bool) { return a & b, false }),
+	"int_or":       intArith(func(a, b int64) (int64, bool) { return a | b, false }),
+	"int_xor":      intArith(func(a, b int64) (int64, bool) { return a ^ b, false }),
+	"int_invert":   intUnary(func(a int64) (int64, bool) { return ^a, true }),
+	"int_abs": intUnary(func(a int64) (int64, bool) {
+		if a < 0 {
+			return -a, a != math.MinInt64
+		}
+		return a, true
+	}),
+	"int_truediv": func(m *machine) (Next, templates.ExitCode) {
+		a, b := i64(m.slot(1)), i64(m.slot(2))
+		dst := m.slot(0)
+		// Within ±2^53 both convert exactly and one IEEE division is the
+		// correctly rounded quotient CPython computes; b == 0 raises.
+		if b == 0 || !exactInDouble(a) || !exactInDouble(b) {
+			return Exit, 0
+		}
+		setFloat(dst, float64(a)/float64(b))
+		return Continue, 0
+	},
+	"float_sqrt": func(m *machine) (Next, templates.ExitCode) {
+		x := f64(m.slot(1))
+		dst := m.slot(0)
+		if x < 0 { // ValueError; NaN and -0.0 are not < 0
+			return Exit, 0
+		}
+		setFloat(dst, math.Sqrt(x))
+		return Continue, 0
+	},
+	"float_abs": func(m *machine) (Next, templates.ExitCode) {
+		// The sign bit, cleared: NaN payloads kept.
+		v := *m.slot(1)
+		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits &^ (1 << 63)}
+		return Continue, 0
+	},
+	"guard_list": func(m *machine) (Next, templates.ExitCode) {
+		if v := m.slot(0); v.Tag != templates.TagObject || v.Bits == 0 {
+			return Exit, 0
+		}
+		return Continue, 0
+	},
+	"list_len": func(m *machine) (Next, templates.ExitCode) {
+		dst, lv := m.slot(0), m.slot(1)
+		l, _ := m.list(lv)
+		setInt(dst, l.Len)
+		return Continue, 0
+	},
+	"list_load": func(m *machine) (Next, templates.ExitCode) {
+		dst, lv, iv := m.slot(0), m.slot(1), m.slot(2)
+		_, vals := m.list(lv)
+		i, ok := listIndex(i64(iv), int64(len(vals)))
+		if !ok {
+			return Exit, 0
+		}
+		e := vals[i]
+		want := templates.Tag(m.ops[3])
+		if e.Tag != want || (want == templates.TagObject && e.Bits == 0) {
+			return Exit, 0
+		}
+		*dst = e
+		return Continue, 0
+	},
+	"list_store": func(m *machine) (Next, templates.ExitCode) {
+		lv, iv, v := m.slot(0), m.slot(1), *m.slot(2)
+		l, vals := m.list(lv)
+		i, ok := listIndex(i64(iv), int64(len(vals)))
+		// A list that may hold objects, an index out of range and an
+		// object value exit: see templates/list_store.c.
+		if l.Objs != 0 || !ok || v.Tag == templates.TagObject {
+			return Exit, 0
+		}
+		if !m.dry { // a dry run's slots are copies, but the list is real
+			vals[i] = v
+		}
 		return Continue, 0
 	},
 	"int_to_float": func(m *machine) (Next, templates.ExitCode) {

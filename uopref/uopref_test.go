@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"testing"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -35,6 +36,34 @@ type stepCase struct {
 	code  templates.ExitCode
 	state templates.State // before
 	after *templates.State
+	exact bool            // compare NaNs bit for bit too
+	list  *templates.List // a list the uop reads or writes (nil: none)
+	elems []V             // list's elements after (nil: unchanged)
+}
+
+// keptLists holds every list a test builds. A list's address travels in a
+// slot's Bits, which the garbage collector does not see: this keeps the list
+// alive, and storing into a package variable makes it escape to the heap,
+// where it cannot move (a goroutine stack can).
+var keptLists []*templates.List
+
+// newList builds a list head over a Go element array, as the interpreter's
+// list is, and returns it with the slot value that points to it. objs says
+// whether the list may hold objects (a non-nil object slice).
+func newList(objs bool, elems ...V) (*templates.List, V) {
+	backing := make([]V, len(elems), len(elems)+1) // never empty: Vals is never nil
+	copy(backing, elems)
+	l := &templates.List{Vals: &backing[:1][0], Len: int64(len(elems)), Cap: int64(cap(backing))}
+	if objs {
+		l.Objs = uintptr(unsafe.Pointer(&backing[:cap(backing)][len(elems)])) // any non-zero address
+	}
+	keptLists = append(keptLists, l)
+	return l, V{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(l)))}
+}
+
+// listElems copies a list's elements.
+func listElems(l *templates.List) []V {
+	return append([]V(nil), unsafe.Slice(l.Vals, l.Len)...)
 }
 
 func TestStep(t *testing.T) {
@@ -85,6 +114,118 @@ func TestStep(t *testing.T) {
 		{"int_mul", minI, 1, minI, false},
 		{"int_mul", 1 << 62, 2, 0, true},
 		{"int_mul", -(1 << 62), 2, minI, false},
+		// Floor division and the rest: results computed by CPython (an
+		// exit means CPython raises or leaves int64).
+		{"int_floordiv", 7, 2, 3, false},
+		{"int_floordiv", -7, 2, -4, false},
+		{"int_floordiv", 7, -2, -4, false},
+		{"int_floordiv", -7, -2, 3, false},
+		{"int_floordiv", 6, 3, 2, false},
+		{"int_floordiv", -6, 3, -2, false},
+		{"int_floordiv", 6, -3, -2, false},
+		{"int_floordiv", 0, 5, 0, false},
+		{"int_floordiv", 0, -1, 0, false},
+		{"int_floordiv", 5, 0, 0, true},
+		{"int_floordiv", 0, 0, 0, true},
+		{"int_floordiv", minI, 1, minI, false},
+		{"int_floordiv", minI, -1, 0, true},
+		{"int_floordiv", minI, 2, -4611686018427387904, false},
+		{"int_floordiv", minI, -2, 4611686018427387904, false},
+		{"int_floordiv", maxI, -1, minI + 1, false},
+		{"int_floordiv", maxI, minI, -1, false},
+		{"int_floordiv", minI, minI, 1, false},
+		{"int_floordiv", 1, minI, -1, false},
+		{"int_floordiv", -1, minI, 0, false},
+		{"int_floordiv", -1, maxI, -1, false},
+		{"int_floordiv", 1, maxI, 0, false},
+		{"int_floordiv", minI, maxI, -2, false},
+		{"int_floordiv", maxI, 2, 4611686018427387903, false},
+		{"int_floordiv", -1, 2, -1, false},
+		{"int_floordiv", 1, -3, -1, false},
+		{"int_mod", 7, 2, 1, false},
+		{"int_mod", -7, 2, 1, false},
+		{"int_mod", 7, -2, -1, false},
+		{"int_mod", -7, -2, -1, false},
+		{"int_mod", 6, 3, 0, false},
+		{"int_mod", -6, 3, 0, false},
+		{"int_mod", 6, -3, 0, false},
+		{"int_mod", 0, 5, 0, false},
+		{"int_mod", 0, -1, 0, false},
+		{"int_mod", 5, 0, 0, true},
+		{"int_mod", 0, 0, 0, true},
+		{"int_mod", minI, -1, 0, false},
+		{"int_mod", maxI, -1, 0, false},
+		{"int_mod", minI, 1, 0, false},
+		{"int_mod", maxI, minI, -1, false},
+		{"int_mod", minI, maxI, maxI - 1, false},
+		{"int_mod", 1, minI, minI + 1, false},
+		{"int_mod", -1, minI, -1, false},
+		{"int_mod", -1, maxI, maxI - 1, false},
+		{"int_mod", minI, minI, 0, false},
+		{"int_mod", minI, 3, 1, false},
+		{"int_mod", maxI, -3, -2, false},
+		{"int_mod", -1, 2, 1, false},
+		{"int_mod", 1, -3, -2, false},
+		{"int_lshift", 1, 0, 1, false},
+		{"int_lshift", 5, 3, 40, false},
+		{"int_lshift", 1, 62, 4611686018427387904, false},
+		{"int_lshift", 1, 63, 0, true},
+		{"int_lshift", -1, 63, minI, false},
+		{"int_lshift", -1, 64, 0, true},
+		{"int_lshift", 0, 1000, 0, false},
+		{"int_lshift", 0, maxI, 0, false},
+		{"int_lshift", 0, -1, 0, true},
+		{"int_lshift", 1, -1, 0, true},
+		{"int_lshift", 3, 61, 6917529027641081856, false},
+		{"int_lshift", 3, 62, 0, true},
+		{"int_lshift", -3, 61, -6917529027641081856, false},
+		{"int_lshift", -5, 61, 0, true},
+		{"int_lshift", maxI, 1, 0, true},
+		{"int_lshift", maxI, 0, maxI, false},
+		{"int_lshift", minI, 0, minI, false},
+		{"int_lshift", minI, 1, 0, true},
+		{"int_lshift", -4611686018427387904, 1, minI, false},
+		{"int_lshift", 4611686018427387904, 1, 0, true},
+		{"int_lshift", 1, 64, 0, true},
+		{"int_lshift", 1, maxI, 0, true},
+		{"int_lshift", -1, minI, 0, true},
+		{"int_lshift", 32767, 48, 9223090561878065152, false},
+		{"int_lshift", 32768, 48, 0, true},
+		{"int_lshift", -32768, 48, minI, false},
+		{"int_lshift", -32769, 48, 0, true},
+		{"int_lshift", -1, 1000, 0, true},
+		{"int_rshift", 7, 1, 3, false},
+		{"int_rshift", -7, 1, -4, false},
+		{"int_rshift", -1, 100, -1, false},
+		{"int_rshift", 5, 100, 0, false},
+		{"int_rshift", 5, 64, 0, false},
+		{"int_rshift", -5, 64, -1, false},
+		{"int_rshift", 5, 63, 0, false},
+		{"int_rshift", minI, 63, -1, false},
+		{"int_rshift", minI, 64, -1, false},
+		{"int_rshift", minI, 1, -4611686018427387904, false},
+		{"int_rshift", maxI, 62, 1, false},
+		{"int_rshift", 8, maxI, 0, false},
+		{"int_rshift", -8, maxI, -1, false},
+		{"int_rshift", 1, -1, 0, true},
+		{"int_rshift", 0, minI, 0, true},
+		{"int_rshift", -9, 0, -9, false},
+		{"int_rshift", 123456789, 3, 15432098, false},
+		{"int_and", -1, 5, 5, false},
+		{"int_and", -8, 7, 0, false},
+		{"int_and", minI, -1, minI, false},
+		{"int_and", 12, 10, 8, false},
+		{"int_and", -6, -3, -8, false},
+		{"int_or", minI, 1, minI + 1, false},
+		{"int_or", 12, 10, 14, false},
+		{"int_or", -6, 3, -5, false},
+		{"int_or", 0, 0, 0, false},
+		{"int_or", maxI, minI, -1, false},
+		{"int_xor", -6, 3, -7, false},
+		{"int_xor", 12, 10, 6, false},
+		{"int_xor", maxI, -1, minI, false},
+		{"int_xor", minI, maxI, -1, false},
+		{"int_xor", 5, 5, 0, false},
 	} {
 		sc := stepCase{name: c.op, op: c.op, ops: [4]uint64{0, S, 2 * S}, in: []V{sentry, iv(c.a), iv(c.b)}}
 		if c.ovf {
@@ -104,7 +245,106 @@ func TestStep(t *testing.T) {
 		stepCase{name: "float_neg zero", op: "float_neg", ops: [4]uint64{0, S}, in: []V{sentry, fv(0)}, out: []V{fv(negZ), fv(0)}},
 		stepCase{name: "float_neg -inf", op: "float_neg", ops: [4]uint64{0, S}, in: []V{sentry, fv(-inf)}, out: []V{fv(inf), fv(-inf)}},
 		stepCase{name: "int_add_imm in place", op: "int_add_imm", ops: [4]uint64{S, S, 1}, in: []V{sentry, iv(41)}, out: []V{sentry, iv(42)}},
+		stepCase{name: "int_floordiv in place", op: "int_floordiv", ops: [4]uint64{S, S, 2 * S}, in: []V{sentry, iv(-7), iv(2)}, out: []V{sentry, iv(-4), iv(2)}},
+		stepCase{name: "int_mod in place", op: "int_mod", ops: [4]uint64{2 * S, S, 2 * S}, in: []V{sentry, iv(-7), iv(2)}, out: []V{sentry, iv(-7), iv(1)}},
+		stepCase{name: "int_lshift by itself", op: "int_lshift", ops: [4]uint64{0, S, S}, in: []V{sentry, iv(3)}, out: []V{iv(24), iv(3)}},
 	)
+	for _, c := range []struct {
+		op   string
+		a, r int64
+		exit bool
+	}{
+		{"int_invert", 0, -1, false},
+		{"int_invert", 5, -6, false},
+		{"int_invert", -6, 5, false},
+		{"int_invert", minI, maxI, false},
+		{"int_invert", maxI, minI, false},
+		{"int_abs", 0, 0, false},
+		{"int_abs", -5, 5, false},
+		{"int_abs", 5, 5, false},
+		{"int_abs", maxI, maxI, false},
+		{"int_abs", minI + 1, maxI, false},
+		{"int_abs", minI, 0, true},
+	} {
+		sc := stepCase{name: c.op, op: c.op, ops: [4]uint64{0, S}, in: []V{sentry, iv(c.a)}}
+		if c.exit {
+			sc.next = Exit
+		} else {
+			sc.out = []V{iv(c.r), iv(c.a)}
+		}
+		add(sc)
+	}
+	// int / int: correctly rounded quotients computed by CPython; outside
+	// ±2^53 and on a zero divisor it exits.
+	for _, c := range []struct {
+		a, b int64
+		r    float64
+		exit bool
+	}{
+		{1, 3, 0.3333333333333333, false},
+		{-1, 3, -0.3333333333333333, false},
+		{0, -5, negZ, false},
+		{0, 5, 0.0, false},
+		{7, 0, 0, true},
+		{0, 0, 0, true},
+		{10, 4, 2.5, false},
+		{-7, 2, -3.5, false},
+		{1 << 53, 1, 9007199254740992.0, false},
+		{1<<53 + 1, 1, 0, true},
+		{-1 << 53, 3, -3002399751580330.5, false},
+		{-1<<53 - 1, 3, 0, true},
+		{1, 1 << 53, 1.1102230246251565e-16, false},
+		{1, 1<<53 + 1, 0, true},
+		{1, -1 << 53, -1.1102230246251565e-16, false},
+		{1, -1<<53 - 1, 0, true},
+		{1 << 53, 1<<53 - 1, 1.0000000000000002, false},
+		{1<<53 - 1, 3, 3002399751580330.5, false},
+		{maxI, 1, 0, true},
+		{minI, -1, 0, true},
+		{3, minI, 0, true},
+	} {
+		sc := stepCase{name: "int_truediv", op: "int_truediv", ops: [4]uint64{0, S, 2 * S}, in: []V{sentry, iv(c.a), iv(c.b)}, exact: true}
+		if c.exit {
+			sc.next = Exit
+		} else {
+			sc.out = []V{fv(c.r), iv(c.a), iv(c.b)}
+		}
+		add(sc)
+	}
+	// Square root and absolute value; NaNs compared bit for bit (a NaN's
+	// sign is what abs clears).
+	negNaN := V{Tag: templates.TagFloat, Bits: 0xfff8000000000001}
+	posNaN := V{Tag: templates.TagFloat, Bits: 0x7ff8000000000001}
+	for _, c := range []struct {
+		op      string
+		in, out V
+		exit    bool
+	}{
+		{"float_sqrt", fv(4), fv(2), false},
+		{"float_sqrt", fv(2), fv(1.4142135623730951), false},
+		{"float_sqrt", fv(0), fv(0), false},
+		{"float_sqrt", fv(negZ), fv(negZ), false},
+		{"float_sqrt", fv(inf), fv(inf), false},
+		{"float_sqrt", fv(5e-324), fv(2.2227587494850775e-162), false},
+		{"float_sqrt", posNaN, posNaN, false},
+		{"float_sqrt", fv(-1), V{}, true},
+		{"float_sqrt", fv(-inf), V{}, true},
+		{"float_sqrt", fv(-5e-324), V{}, true},
+		{"float_abs", fv(-2.5), fv(2.5), false},
+		{"float_abs", fv(2.5), fv(2.5), false},
+		{"float_abs", fv(negZ), fv(0), false},
+		{"float_abs", fv(-inf), fv(inf), false},
+		{"float_abs", negNaN, posNaN, false},
+		{"float_abs", posNaN, posNaN, false},
+	} {
+		sc := stepCase{name: c.op, op: c.op, ops: [4]uint64{0, S}, in: []V{sentry, c.in}, exact: true}
+		if c.exit {
+			sc.next = Exit
+		} else {
+			sc.out = []V{c.out, c.in}
+		}
+		add(sc)
+	}
 
 	// Int comparisons: into a bool, and compare-and-branch.
 	for _, c := range []struct {
@@ -219,6 +459,100 @@ func TestStep(t *testing.T) {
 		}
 	}
 
+	// Lists. A list slot is tag object with the list's address in bits.
+	_, nested := newList(false, iv(99))
+	mixed := []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, nested, {}}
+	_, mixedV := newList(false, mixed...)
+	_, emptyV := newList(false)
+	_, objsV := newList(true, iv(1), V{Tag: templates.TagObject})
+	for tag := templates.TagEmpty; tag <= templates.TagObject+1; tag++ {
+		next := Exit
+		if tag == templates.TagObject {
+			next = Continue
+		}
+		add(stepCase{name: "guard_list " + tag.String(), op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, {Tag: tag, Bits: 1}}, next: next})
+	}
+	add(
+		stepCase{name: "guard_list unreadable object", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, {Tag: templates.TagObject}}, next: Exit},
+		stepCase{name: "guard_list list", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, mixedV}, next: Continue},
+		stepCase{name: "list_len", op: "list_len", ops: [4]uint64{0, S}, in: []V{sentry, mixedV}, out: []V{iv(7), mixedV}},
+		stepCase{name: "list_len empty", op: "list_len", ops: [4]uint64{0, S}, in: []V{sentry, emptyV}, out: []V{iv(0), emptyV}},
+		stepCase{name: "list_len with objects", op: "list_len", ops: [4]uint64{0, S}, in: []V{sentry, objsV}, out: []V{iv(2), objsV}},
+		stepCase{name: "list_len in place", op: "list_len", ops: [4]uint64{S, S}, in: []V{sentry, mixedV}, out: []V{sentry, iv(7)}},
+	)
+	for _, c := range []struct {
+		list V
+		i    int64
+		tag  templates.Tag
+		want *V // nil: exits
+	}{
+		{mixedV, 0, templates.TagInt, &mixed[0]},
+		{mixedV, -7, templates.TagInt, &mixed[0]},
+		{mixedV, 1, templates.TagFloat, &mixed[1]},
+		{mixedV, -6, templates.TagFloat, &mixed[1]},
+		{mixedV, 1, templates.TagInt, nil}, // a float where an int was specialised
+		{mixedV, 0, templates.TagFloat, nil},
+		{mixedV, 2, templates.TagBool, &mixed[2]},
+		{mixedV, 3, templates.TagNone, &mixed[3]},
+		{mixedV, 4, templates.TagObject, nil}, // an object native code cannot read
+		{mixedV, 5, templates.TagObject, &mixed[5]},
+		{mixedV, -2, templates.TagObject, &mixed[5]},
+		{mixedV, 6, templates.TagEmpty, &mixed[6]},
+		{mixedV, -1, templates.TagInt, nil},
+		{mixedV, 7, templates.TagInt, nil},
+		{mixedV, -8, templates.TagInt, nil},
+		{mixedV, maxI, templates.TagInt, nil},
+		{mixedV, minI, templates.TagInt, nil},
+		{emptyV, 0, templates.TagInt, nil},
+		{emptyV, -1, templates.TagInt, nil},
+		{objsV, 0, templates.TagInt, &V{Tag: templates.TagInt, Bits: 1}}, // loads do not care about objs
+		{objsV, 1, templates.TagObject, nil},
+	} {
+		sc := stepCase{name: "list_load", op: "list_load", ops: [4]uint64{0, S, 2 * S, uint64(c.tag)}, in: []V{sentry, c.list, iv(c.i)}}
+		if c.want == nil {
+			sc.next = Exit
+		} else {
+			sc.out = []V{*c.want, c.list, iv(c.i)}
+		}
+		add(sc)
+	}
+	add(
+		stepCase{name: "list_load into the list slot", op: "list_load", ops: [4]uint64{S, S, 2 * S, uint64(templates.TagObject)}, in: []V{sentry, mixedV, iv(5)}, out: []V{sentry, nested, iv(5)}},
+		stepCase{name: "list_load into the index slot", op: "list_load", ops: [4]uint64{2 * S, S, 2 * S, uint64(templates.TagFloat)}, in: []V{sentry, mixedV, iv(1)}, out: []V{sentry, mixedV, fv(2.5)}},
+	)
+	ints := []V{iv(1), iv(2), iv(3)}
+	for _, c := range []struct {
+		name  string
+		objs  bool
+		ops   [4]uint64
+		i     int64
+		v     V
+		elems []V // after; nil: exits
+	}{
+		{"first", false, [4]uint64{0, S, 2 * S}, 0, fv(0.5), []V{fv(0.5), iv(2), iv(3)}},
+		{"last from the end", false, [4]uint64{0, S, 2 * S}, -1, bv(true), []V{iv(1), iv(2), bv(true)}},
+		{"first from the end", false, [4]uint64{0, S, 2 * S}, -3, V{Tag: templates.TagNone}, []V{{Tag: templates.TagNone}, iv(2), iv(3)}},
+		{"the index itself", false, [4]uint64{0, S, S}, 1, V{}, []V{iv(1), iv(1), iv(3)}},
+		{"past the end", false, [4]uint64{0, S, 2 * S}, 3, iv(7), nil},
+		{"before the start", false, [4]uint64{0, S, 2 * S}, -4, iv(7), nil},
+		{"MinInt64", false, [4]uint64{0, S, 2 * S}, minI, iv(7), nil},
+		{"MaxInt64", false, [4]uint64{0, S, 2 * S}, maxI, iv(7), nil},
+		{"a list that may hold objects", true, [4]uint64{0, S, 2 * S}, 0, iv(7), nil},
+		{"an unreadable object", false, [4]uint64{0, S, 2 * S}, 0, V{Tag: templates.TagObject}, nil},
+		{"a list into itself", false, [4]uint64{0, S, 0}, 0, V{}, nil},
+		{"a list", false, [4]uint64{0, S, 2 * S}, 0, nested, nil},
+	} {
+		l, lv := newList(c.objs, ints...)
+		frame := []V{lv, iv(c.i), c.v}
+		sc := stepCase{name: "list_store " + c.name, op: "list_store", ops: c.ops, in: frame, list: l, elems: c.elems}
+		if c.elems == nil {
+			sc.next = Exit
+		}
+		add(sc)
+	}
+	l, lv := newList(false)
+	add(stepCase{name: "list_store into an empty list", op: "list_store", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(0), iv(1)}, list: l, next: Exit})
+
 	// Control.
 	add(
 		stepCase{name: "jump", op: "jump", in: []V{}, next: Jump},
@@ -243,6 +577,10 @@ func TestStep(t *testing.T) {
 		covered[c.op] = true
 		frame := append([]V(nil), c.in...)
 		st := c.state
+		var before []V
+		if c.list != nil {
+			before = listElems(c.list)
+		}
 		next, code, err := Step(c.op, c.ops, &st, frame)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
@@ -256,8 +594,17 @@ func TestStep(t *testing.T) {
 			want = c.in
 		}
 		for i := range frame {
-			if !sameValue(frame[i], want[i]) {
+			if !sameValue(frame[i], want[i]) || c.exact && frame[i] != want[i] {
 				t.Errorf("%s %v on %v: slot %d = %v, want %v", c.name, c.ops, c.in, i, show(frame[i]), show(want[i]))
+			}
+		}
+		if c.list != nil {
+			wantElems := c.elems
+			if wantElems == nil {
+				wantElems = before
+			}
+			if got := listElems(c.list); !equalValues(got, wantElems) {
+				t.Errorf("%s %v on %v: list holds %v, want %v", c.name, c.ops, c.in, got, wantElems)
 			}
 		}
 		wantSt := c.state
@@ -284,6 +631,18 @@ func sameValue(a, b V) bool {
 		return true
 	}
 	return a == b
+}
+
+func equalValues(a, b []V) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func show(v V) any {
@@ -336,6 +695,38 @@ func TestStepErrors(t *testing.T) {
 		if frame[0] != sentry || st.Budget != 5 {
 			t.Errorf("%s: a failed step wrote the frame or state: %v %+v", c.name, frame, st)
 		}
+	}
+	// A list uop on a slot with no readable list is an error, not a crash,
+	// and writes nothing.
+	bad, badV := newList(false, iv(1))
+	bad.Len = bad.Cap + 1
+	good, goodV := newList(false, iv(1))
+	for _, c := range []struct {
+		name  string
+		op    string
+		ops   [4]uint64
+		frame []V
+		err   error
+	}{
+		{"list_len of an int", "list_len", [4]uint64{0, S}, []V{sentry, iv(5)}, ErrBadList},
+		{"list_len of an unreadable object", "list_len", [4]uint64{0, S}, []V{sentry, {Tag: templates.TagObject}}, ErrBadList},
+		{"list_load from an int", "list_load", [4]uint64{0, S, 2 * S, 1}, []V{sentry, iv(5), iv(0)}, ErrBadList},
+		{"list_load from a list longer than its capacity", "list_load", [4]uint64{0, S, 2 * S, 1}, []V{sentry, badV, iv(0)}, ErrBadList},
+		{"list_store into a float", "list_store", [4]uint64{S, 2 * S, 2 * S}, []V{sentry, fv(1), iv(0)}, ErrBadList},
+		{"list_store with a bad value slot", "list_store", [4]uint64{S, 2 * S, 3 * S}, []V{sentry, goodV, iv(0)}, ErrBadSlot},
+	} {
+		frame := append([]V(nil), c.frame...)
+		st := templates.State{}
+		_, _, err := Step(c.op, c.ops, &st, frame)
+		if !errors.Is(err, c.err) {
+			t.Errorf("%s: err = %v, want %v", c.name, err, c.err)
+		}
+		if frame[0] != sentry || !equalValues(frame, c.frame) {
+			t.Errorf("%s: a failed step wrote the frame: %v", c.name, frame)
+		}
+	}
+	if got := listElems(good); !equalValues(got, []V{iv(1)}) {
+		t.Errorf("a failed list_store wrote the list: %v", got)
 	}
 	if _, _, err := Step("loop", [4]uint64{}, nil, nil); err == nil {
 		t.Error("Step with a nil state: no error")
