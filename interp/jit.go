@@ -230,6 +230,9 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	var ec templates.ExitCode
 	start := time.Now()
 	if lt.tr != nil {
+		if debugCheckNative {
+			vm.checkNative(lt, frame)
+		}
 		ec = lt.tr.RunLoop(&j.st, frame, jitBudget)
 	} else {
 		j.st.Budget = jitBudget
@@ -266,7 +269,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	} else {
 		lt.idle = 0
 	}
-	idx := int(ec.Index())
+	idx := int(ec.Index() &^ traceopt.PeeledSnap)
 	if idx >= len(lt.snaps) {
 		panic(fmt.Sprintf("BUG: trace left with %v, it has %d snapshots", ec, len(lt.snaps)))
 	}
@@ -403,4 +406,68 @@ func (j *jitState) writeStats(w io.Writer) {
 
 func snapWhere(sn *snapshot, kind string) string {
 	return fmt.Sprintf("%s line %d", kind, sn.line)
+}
+
+// debugCheckNative runs every native entry on the uop reference first, on
+// a copy of the frame, and panics where the two disagree.
+const debugCheckNative = false
+
+func (vm *VM) checkNative(lt *loopTrace, frame []templates.Value) {
+	// Lists the trace may store into: every list reachable from the frame
+	// in two steps.
+	seen := map[*List]bool{}
+	var lists []*List
+	var visit func(v templates.Value, depth int)
+	visit = func(v templates.Value, depth int) {
+		if v.Tag != tagObject || v.Bits == 0 || depth > 2 {
+			return
+		}
+		l := listAt(v.Bits)
+		if seen[l] {
+			return
+		}
+		seen[l] = true
+		lists = append(lists, l)
+		for _, e := range l.vals {
+			visit(e, depth+1)
+		}
+	}
+	for _, v := range frame {
+		visit(v, 0)
+	}
+	saved := make([][]templates.Value, len(lists))
+	for i, l := range lists {
+		saved[i] = append([]templates.Value(nil), l.vals...)
+	}
+	ref := refInstrs(lt.uops)
+	f1 := append([]templates.Value(nil), frame...)
+	f2 := append([]templates.Value(nil), frame...)
+	var st1, st2 templates.State
+	st1.Budget, st2.Budget = 1<<20, 1<<20
+	ec1, err := uopref.Run(ref, &st1, f1, 1<<40)
+	if err != nil {
+		panic(err)
+	}
+	after := make([][]templates.Value, len(lists))
+	for i, l := range lists {
+		after[i] = append([]templates.Value(nil), l.vals...)
+		copy(l.vals, saved[i])
+	}
+	ec2 := lt.tr.Run(&st2, f2)
+	if ec1 != ec2 {
+		panic(fmt.Sprintf("exit %v vs native %v\n%s", ec1, ec2, lt.opt))
+	}
+	for i := range f1 {
+		if f1[i] != f2[i] {
+			panic(fmt.Sprintf("slot %d: %v vs native %v (ec %v)\n%s", i, f1[i], f2[i], ec1, lt.opt))
+		}
+	}
+	for i, l := range lists {
+		for k := range l.vals {
+			if l.vals[k] != after[i][k] {
+				panic(fmt.Sprintf("list %d [%d]: %v vs native %v\n%s", i, k, after[i][k], l.vals[k], lt.opt))
+			}
+		}
+		copy(l.vals, saved[i])
+	}
 }

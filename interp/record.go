@@ -54,8 +54,28 @@ type recorder struct {
 	pc        int
 	snapHere  int // snapshot of the current instruction, or -1
 	abort     string
+	resume    int // the snapshot to resume through when the recording stops, or -1: here
 	st        templates.State
+	inner     []innerLoop   // inner loops being recorded, innermost last
+	firstAt   map[pcKey]int // where the recording of each instruction last started
 }
+
+// innerLoop is a loop nested in the recorded one, recorded inside the
+// trace: its check at the top jumps to the instruction after its back-edge.
+type innerLoop struct {
+	key  pcKey // its back-edge
+	top  int   // the IR index its back-edge jumps to
+	done int   // the IR index of the check whose target is the loop's end
+}
+
+// pcKey names an instruction of the frame being recorded.
+type pcKey struct {
+	depth int
+	code  *Code
+	pc    int
+}
+
+func (r *recorder) key(pc int) pcKey { return pcKey{len(r.frames), r.code(), pc} }
 
 // failf stops the recording; the reason goes to --jit-debug.
 func (r *recorder) failf(format string, args ...any) {
@@ -413,7 +433,7 @@ func (r *recorder) step() int {
 					r.closeLoop()
 					return -1
 				}
-				r.failf("inner loop")
+				return r.innerWhile(int(in.B))
 			}
 			next = r.jumpTo(int(in.B))
 		}
@@ -428,7 +448,7 @@ func (r *recorder) step() int {
 					r.closeLoop()
 					return -1
 				}
-				r.failf("inner loop")
+				return r.innerWhile(int(in.C))
 			}
 			next = r.jumpTo(int(in.C))
 		} else if root && pc == r.end {
@@ -436,8 +456,7 @@ func (r *recorder) step() int {
 		}
 	case opForRange:
 		if !root || pc != r.end || int(in.C) != r.head {
-			r.failf("inner loop")
-			break
+			return r.innerRange(in, A, B, r.abs(in.D), r.abs(in.E))
 		}
 		r.forRange(A, B, r.abs(in.D), r.abs(in.E))
 		return -1
@@ -509,6 +528,171 @@ func (r *recorder) step() int {
 		r.failf("%v is not traced", in.Op)
 	}
 	return next
+}
+
+// rangeCall translates range(...) into counter, stop and step slots when
+// the next instruction is the RANGE_PREP that unpacks it into them.
+func (r *recorder) rangeCall(a, args int32, argc int) int {
+	co := r.code()
+	if r.pc+1 >= len(co.instrs) || co.instrs[r.pc+1].Op != opRangePrep || r.abs(co.instrs[r.pc+1].A) != a || argc < 1 || argc > 3 {
+		r.failf("range() not in a for loop")
+		return r.pc + 1
+	}
+	var vals [3]int32
+	for i := 0; i < argc; i++ {
+		if r.typeOf(args+int32(i)) != traceopt.Int {
+			r.failf("range() of a %v", r.typeOf(args+int32(i)))
+			return r.pc + 1
+		}
+		// Through scratch slots: the arguments may overlap a, a+1, a+2.
+		vals[i] = r.newScratch()
+		r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(vals[i]), traceopt.Slot(args + int32(i))}})
+	}
+	load := func(v int64) int32 {
+		s := r.newScratch()
+		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(s), uint64(v)}})
+		return s
+	}
+	var start, stop, step int32
+	switch argc {
+	case 1:
+		start, stop, step = load(0), vals[0], load(1)
+	case 2:
+		start, stop, step = vals[0], vals[1], load(1)
+	case 3:
+		start, stop, step = vals[0], vals[1], vals[2]
+		if r.cond(traceopt.Inst{Op: generated.OpIntJumpIfEq, Args: [4]uint64{traceopt.Slot(step), traceopt.Slot(load(0))}, Exit: r.snap()}) {
+			r.failf("range() step 0")
+			return r.pc + 1
+		}
+	}
+	if r.abort != "" {
+		return r.pc + 1
+	}
+	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(start)}})
+	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(a + 1), traceopt.Slot(stop)}})
+	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(a + 2), traceopt.Slot(step)}})
+	return r.pc + 2
+}
+
+// innerRange records a FOR_RANGE that is not the recorded loop's
+// back-edge: the first time (coming from RANGE_PREP) it is the top of an
+// inner loop, the second time its back-edge.
+func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
+	k := r.key(r.pc)
+	if n := len(r.inner); n > 0 && r.inner[n-1].key == k {
+		il := r.inner[n-1]
+		r.inner = r.inner[:n-1]
+		r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: il.top})
+		r.insts[il.done].Target = len(r.insts)
+		r.finishInner(il.top)
+		return r.pc + 1
+	}
+	if int(in.C) > r.pc {
+		r.failf("FOR_RANGE jumps forward")
+		return r.pc + 1
+	}
+	if r.typeOf(ctr) != traceopt.Int || r.typeOf(stop) != traceopt.Int || r.typeOf(step) != traceopt.Int {
+		r.failf("range over non-ints")
+		return r.pc + 1
+	}
+	s := int64(r.regs[step].Bits)
+	if _, ok := r.cval[step]; !ok {
+		zero := r.newScratch()
+		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(zero), 0}})
+		cmp := opGt
+		if s < 0 {
+			cmp = opLt
+		}
+		r.branch(cmp, step, zero)
+	}
+	top := len(r.insts)
+	cmp := opLt
+	if s < 0 {
+		cmp = opGt
+	}
+	if !r.branch(cmp, ctr, stop) {
+		r.failf("an inner loop does not run on the recorded path")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	r.insts[done].InTrace = true
+	r.insts[done].Exit = traceopt.NoExit
+	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(ctr)}})
+	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(ctr), traceopt.Slot(ctr), traceopt.Slot(step)}, Exit: r.snap()})
+	r.inner = append(r.inner, innerLoop{key: k, top: top, done: done})
+	return int(in.C)
+}
+
+// innerWhile records the taken backward branch at r.pc (its check just
+// emitted) as the back-edge of an inner while loop whose body starts at
+// head.
+func (r *recorder) innerWhile(head int) int {
+	if r.abort != "" {
+		return r.pc + 1
+	}
+	top, ok := r.firstAt[r.key(head)]
+	if !ok {
+		r.failf("a loop the recording entered in the middle")
+		return r.pc + 1
+	}
+	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
+		r.failf("loops overlap")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	r.insts[done].InTrace = true
+	r.insts[done].Exit = traceopt.NoExit
+	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: top})
+	r.insts[done].Target = len(r.insts)
+	r.finishInner(top)
+	return r.pc + 1
+}
+
+// maxInnerSteps bounds the uops run to finish an inner loop while
+// recording.
+const maxInnerSteps = 4 << 20
+
+// finishInner runs the trace from instruction from, an inner loop's top,
+// until the loop ends (control reaches the end of the trace so far). A side
+// exit stops the recording there.
+func (r *recorder) finishInner(from int) {
+	end := len(r.insts)
+	r.st.Budget = 1 << 62
+	for i, steps := from, 0; i < end && r.abort == ""; steps++ {
+		if steps > maxInnerSteps {
+			r.failf("an inner loop too long to record")
+			return
+		}
+		in := &r.insts[i]
+		next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+		if err != nil {
+			panic("BUG: recorder: " + err.Error())
+		}
+		info := traceopt.Info(in.Op)
+		switch {
+		case in.Op == generated.OpLoop:
+			i = in.Target
+		case info.Branch:
+			if (next == uopref.Jump) == in.Negate {
+				i++
+			} else if in.InTrace {
+				i = in.Target
+			} else {
+				r.leaveAt(in.Exit, "the inner loop left its recorded path")
+			}
+		case next == uopref.Exit:
+			r.leaveAt(in.Exit, "the inner loop left its recorded path")
+		default:
+			i++
+		}
+	}
+}
+
+// leaveAt stops the recording, to resume through snapshot s.
+func (r *recorder) leaveAt(s int, why string) {
+	r.failf("%s", why)
+	r.resume = s
 }
 
 func (r *recorder) forRange(ctr, target, stop, step int32) {
@@ -606,6 +790,10 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 	}
 	arg := func(i int) int32 { return args + int32(i) }
 	switch fn := fv.O.(type) {
+	case *typeObj:
+		if fv.O == r.vm.bi["range"].O {
+			return r.rangeCall(a, args, argc)
+		}
 	case *Builtin:
 		if argc != 1 {
 			r.failf("call of %s with %d arguments", fn.name, argc)
@@ -721,7 +909,8 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	*lt = loopTrace{failed: lt.failed, base: base, line: int(co.lines[head])}
 	r := &recorder{vm: vm, lt: lt, rootCode: co, regs: vm.stack[base:], head: head, end: pc,
 		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: map[int32]templates.Value{},
-		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: n, scratchLo: n, extent: n + scratchSlots, pc: head, snapHere: -1}
+		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: n, scratchLo: n, extent: n + scratchSlots, pc: head, snapHere: -1,
+		resume: -1, firstAt: map[pcKey]int{}}
 	for i, c := range co.consts {
 		s := int32(co.nlocals + i)
 		if c.T == tagInt || c.T == tagFloat || c.T == tagBool {
@@ -735,6 +924,9 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		if len(r.insts) > maxTraceInsts {
 			r.failf("trace too long")
 			break
+		}
+		if _, seen := r.firstAt[r.key(r.pc)]; !seen || len(r.inner) == 0 {
+			r.firstAt[r.key(r.pc)] = len(r.insts)
 		}
 		next := r.step()
 		if r.abort != "" || next < 0 {
@@ -751,7 +943,8 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	where := fmt.Sprintf("%s:%d", co.filename, co.lines[head])
 	if r.abort == "" {
 		if err := vm.compileTrace(lt, r); err != nil {
-			r.abort = err.Error()
+			// The iteration ran to the back-edge: resume at the head.
+			r.leaveAt(0, err.Error())
 		} else {
 			j.debugf("%s: trace compiled: %d uops, %d guards, %d exits, %d code bytes, %.1f µs",
 				where, len(lt.uops), countGuards(lt.opt), len(lt.snaps), lt.codeBytes(), lt.compileMicros())
@@ -771,7 +964,11 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	if r.snapHere < 0 || r.lt.snaps[r.snapHere].pc != r.pc {
 		r.snapHere = -1
 	}
-	sn := lt.snaps[r.snap()]
+	at := r.resume
+	if at < 0 {
+		at = r.snap()
+	}
+	sn := lt.snaps[at]
 	lt.snaps, lt.checks = nil, nil
 	to, err := vm.restore(f, lt, sn)
 	return to, err, true

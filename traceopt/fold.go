@@ -14,9 +14,42 @@ const opMove = generated.OpMove
 // conversions of constants at compile time.
 func Fold(t *Trace) {
 	consts := t.knownConsts()
+	loopTops := map[int]bool{}
+	for i, in := range t.Insts {
+		if in.InTrace && in.Target <= i {
+			loopTops[in.Target] = true
+		}
+	}
+	pending := map[int]map[int32]templates.Value{} // forward jumps' constants, by target
+	var stable map[int32]templates.Value
+	meet := func(into, with map[int32]templates.Value) {
+		for k, v := range into {
+			if w, ok := with[k]; !ok || w != v {
+				delete(into, k)
+			}
+		}
+	}
 	for i := range t.Insts {
 		if i == t.Loop {
 			consts = t.bodyConsts(consts)
+		}
+		if p, ok := pending[i]; ok {
+			meet(consts, p)
+		}
+		if loopTops[i] {
+			// An inner loop's back-edge joins here: keep what no path
+			// through the trace changes.
+			if stable == nil {
+				stable = t.stableConsts()
+			}
+			meet(consts, stable)
+		}
+		if in := &t.Insts[i]; in.InTrace && in.Target > i {
+			if p, ok := pending[in.Target]; ok {
+				meet(p, consts)
+			} else {
+				pending[in.Target] = t.copyConsts(consts)
+			}
 		}
 		in := &t.Insts[i]
 		info := Info(in.Op)
@@ -42,6 +75,51 @@ func (t *Trace) knownConsts() map[int32]templates.Value {
 	m := make(map[int32]templates.Value, len(t.Consts))
 	for k, v := range t.Consts {
 		m[k] = v
+	}
+	return m
+}
+
+func (t *Trace) copyConsts(m map[int32]templates.Value) map[int32]templates.Value {
+	c := make(map[int32]templates.Value, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+// stableConsts are the slots that hold the same constant wherever the
+// trace writes them (loads of that constant only), with that constant.
+func (t *Trace) stableConsts() map[int32]templates.Value {
+	m := map[int32]templates.Value{}
+	bad := map[int32]bool{}
+	for i := range t.Insts {
+		u := &t.Insts[i]
+		d, ok := dst(u, Info(u.Op))
+		if !ok {
+			continue
+		}
+		var v templates.Value
+		switch u.Op {
+		case generated.OpLoadInt:
+			v = templates.Value{Tag: templates.TagInt, Bits: u.Args[1]}
+		case generated.OpLoadFloat:
+			v = templates.Value{Tag: templates.TagFloat, Bits: u.Args[1]}
+		default:
+			bad[d] = true
+			continue
+		}
+		if old, seen := m[d]; seen && old != v {
+			bad[d] = true
+		}
+		m[d] = v
+	}
+	for k, v := range t.Consts {
+		if _, written := m[k]; !written && !bad[k] {
+			m[k] = v
+		}
+	}
+	for k := range bad {
+		delete(m, k)
 	}
 	return m
 }

@@ -2,39 +2,50 @@ package traceopt
 
 import "github.com/copypatch/copypatch/generated"
 
-// EliminateGuards propagates slot types forward through the trace and
-// removes every guard whose answer is already known: in the peeled first
-// iteration those that an earlier guard or write proved, and in the loop
-// body those that hold on every path into it (from the first iteration and
-// from the loop's own back-edge).
+// EliminateGuards propagates slot types forward through the trace (a
+// dataflow over its control flow: the peeled iteration, the loop body, the
+// inner loops) and removes every guard whose answer is known on every path
+// to it. In the loop body that removes the guards the first iteration
+// proved, when the types hold around the loop.
 func EliminateGuards(t *Trace) {
-	entry := map[int32]Type{}
+	n := len(t.Insts)
+	at := make([]map[int32]Type, n) // types known on entry to each instruction; nil: not reached yet
+	at[0] = map[int32]Type{}
 	for s, v := range t.Consts {
-		entry[s] = TypeOfTag(v.Tag)
+		at[0][s] = TypeOfTag(v.Tag)
 	}
-	pre := t.Insts[:t.Loop]
-	body := t.Insts[t.Loop:]
-	pre = dropKnownGuards(pre, entry) // entry now holds the types after pre
-	// The loop head's types: what both the way in and the back-edge agree
-	// on. Shrinking only, so this ends.
-	head := copyTypes(entry)
-	for {
-		after := copyTypes(head)
-		propagate(body, after)
-		changed := false
-		for s, ty := range head {
-			if after[s] != ty {
-				delete(head, s)
-				changed = true
+	for changed := true; changed; {
+		changed = false
+		for i := 0; i < n; i++ {
+			if at[i] == nil {
+				continue
 			}
-		}
-		if !changed {
-			break
+			out := copyTypes(at[i])
+			step(&t.Insts[i], out)
+			t.successors(i, func(s int) {
+				if at[s] == nil {
+					at[s] = copyTypes(out)
+					changed = true
+					return
+				}
+				for k, ty := range at[s] {
+					if out[k] != ty {
+						delete(at[s], k)
+						changed = true
+					}
+				}
+			})
 		}
 	}
-	body = dropKnownGuards(body, head)
-	t.Insts = append(append(make([]Inst, 0, len(pre)+len(body)), pre...), body...)
-	t.Loop = len(pre)
+	keep := make([]bool, n)
+	for i := range t.Insts {
+		in := &t.Insts[i]
+		keep[i] = true
+		if g := Info(in.Op).Guard; g != Unknown && at[i] != nil && at[i][slotOf(in.Args[0])] == g {
+			keep[i] = false
+		}
+	}
+	t.compact(keep)
 }
 
 func copyTypes(m map[int32]Type) map[int32]Type {
@@ -59,27 +70,6 @@ func step(in *Inst, known map[int32]Type) {
 			delete(known, d)
 		}
 	}
-}
-
-func propagate(insts []Inst, known map[int32]Type) {
-	for i := range insts {
-		step(&insts[i], known)
-	}
-}
-
-// dropKnownGuards returns insts without the guards known already proves,
-// and leaves in known the types after them.
-func dropKnownGuards(insts []Inst, known map[int32]Type) []Inst {
-	out := insts[:0:0]
-	for i := range insts {
-		in := &insts[i]
-		if g := Info(in.Op).Guard; g != Unknown && known[slotOf(in.Args[0])] == g {
-			continue
-		}
-		step(in, known)
-		out = append(out, *in)
-	}
-	return out
 }
 
 // isGuard reports whether op is a type guard.

@@ -1,13 +1,14 @@
 package traceopt
 
-// Hoist removes from the loop body every pure instruction whose inputs the
-// body never writes and whose destination only it writes: the peeled first
-// iteration computed the same value, and nothing changes it after. (Such
-// an instruction cannot exit in the body either: it did not with the same
-// inputs in the first iteration.) Loads go too when the body stores
-// nothing.
+// Hoist removes from the loop body every pure instruction that runs on
+// every pass, whose inputs the body never writes and whose destination
+// only it writes: the peeled first iteration computed the same value, and
+// nothing changes it after. (Such an instruction cannot exit in the body
+// either: it did not with the same inputs in the first iteration.) Loads
+// go too when the body stores nothing.
 func Hoist(t *Trace) {
 	body := t.Insts[t.Loop:]
+	cond := t.conditional()
 	writers := map[int32]int{}
 	stores := false
 	for i := range body {
@@ -17,16 +18,12 @@ func Hoist(t *Trace) {
 		}
 		stores = stores || info.Store
 	}
-	out := body[:0:0]
-	for i := range body {
-		in := &body[i]
-		info := Info(in.Op)
-		if invariant(in, info, writers, stores) {
-			continue
-		}
-		out = append(out, *in)
+	keep := make([]bool, len(t.Insts))
+	for i := range t.Insts {
+		in := &t.Insts[i]
+		keep[i] = i < t.Loop || cond[i] || in.InTrace || !invariant(in, Info(in.Op), writers, stores)
 	}
-	t.Insts = append(t.Insts[:t.Loop:t.Loop], out...)
+	t.compact(keep)
 }
 
 func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores bool) bool {
@@ -52,19 +49,11 @@ func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores bool) bool 
 
 // DropSelfMoves removes moves of a slot onto itself.
 func DropSelfMoves(t *Trace) {
-	out := t.Insts[:0]
-	loop := t.Loop
+	keep := make([]bool, len(t.Insts))
 	for i, in := range t.Insts {
-		if in.Op == opMove && in.Args[0] == in.Args[1] {
-			if i < t.Loop {
-				loop--
-			}
-			continue
-		}
-		out = append(out, in)
+		keep[i] = !(in.Op == opMove && in.Args[0] == in.Args[1])
 	}
-	t.Insts = out
-	t.Loop = loop
+	t.compact(keep)
 }
 
 // DropDeadStores removes pure writes to private slots that no instruction
@@ -77,18 +66,11 @@ func DropDeadStores(t *Trace) {
 	for i := range t.Insts {
 		srcs(&t.Insts[i], Info(t.Insts[i].Op), func(s int32) { read[s] = true })
 	}
-	out := t.Insts[:0]
-	loop := t.Loop
+	keep := make([]bool, len(t.Insts))
 	for i, in := range t.Insts {
 		info := Info(in.Op)
-		if d, ok := dst(&in, info); ok && d >= t.PrivateFrom && d < t.PrivateTo && !read[d] && info.Pure && !info.Exits {
-			if i < t.Loop {
-				loop--
-			}
-			continue
-		}
-		out = append(out, in)
+		d, ok := dst(&in, info)
+		keep[i] = !(ok && d >= t.PrivateFrom && d < t.PrivateTo && !read[d] && info.Pure && !info.Exits)
 	}
-	t.Insts = out
-	t.Loop = loop
+	t.compact(keep)
 }

@@ -14,15 +14,20 @@ const NoExit = -1
 // Inst is one IR instruction: a uop with its operands and, when it can
 // leave the trace, the snapshot it leaves through.
 //
-// Branching uops (int_jump_if_lt, jump_if_true, ...) never jump inside a
-// trace in this IR: a branch leaves through its snapshot when its condition
-// holds, or, with Negate, when it does not. Only the final loop uop jumps
-// back.
+// A branching uop (int_jump_if_lt, jump_if_true, ...) leaves through its
+// snapshot when its condition holds, or, with Negate, when it does not;
+// with InTrace it jumps to instruction Target instead (the end of an inner
+// loop). The last instruction is the loop uop that jumps back to the
+// trace's loop start; a loop uop with InTrace is an inner loop's back-edge
+// to Target. A loop uop's operand 0 is the snapshot a safepoint exit
+// leaves through.
 type Inst struct {
-	Op     generated.Op
-	Args   [4]uint64 // slot byte offsets or immediates, as the uop's template reads them
-	Exit   int       // snapshot index, or NoExit
-	Negate bool      // branches: leave when the condition is false
+	Op      generated.Op
+	Args    [4]uint64 // slot byte offsets or immediates, as the uop's template reads them
+	Exit    int       // snapshot index, or NoExit
+	Negate  bool      // branches: act when the condition is false
+	InTrace bool      // branches and loops: jump to Target, not out
+	Target  int
 }
 
 // Trace is a recorded or optimized trace. Insts[Loop:] is the loop body;
@@ -69,11 +74,20 @@ func (t *Trace) Validate() error {
 		if info == nil {
 			return fmt.Errorf("inst %d: uop %v unknown to the optimizer", i, in.Op)
 		}
-		if (info.Exits || info.Branch) && in.Exit < 0 {
+		if (info.Exits || info.Branch && !in.InTrace) && in.Exit < 0 {
 			return fmt.Errorf("inst %d: %v can leave the trace but has no snapshot", i, in.Op)
 		}
-		if in.Op == generated.OpLoop && i != n-1 {
+		if in.InTrace && !info.Branch && in.Op != generated.OpLoop {
+			return fmt.Errorf("inst %d: %v cannot jump", i, in.Op)
+		}
+		if in.InTrace && (in.Target < 0 || in.Target >= n) {
+			return fmt.Errorf("inst %d: jump to %d outside %d instructions", i, in.Target, n)
+		}
+		if in.Op == generated.OpLoop && i != n-1 && !in.InTrace {
 			return fmt.Errorf("inst %d: loop uop before the end", i)
+		}
+		if in.Op == generated.OpLoop && in.InTrace && in.Target > i {
+			return fmt.Errorf("inst %d: inner loop jumps forward", i)
 		}
 	}
 	return nil
@@ -109,8 +123,76 @@ func (in Inst) String() string {
 			}
 		}
 	}
-	if info != nil && (info.Exits || info.Branch || in.Op == generated.OpLoop) {
+	switch {
+	case in.InTrace:
+		fmt.Fprintf(&b, " -> %d", in.Target)
+	case info != nil && (info.Exits || info.Branch):
 		fmt.Fprintf(&b, " -> snap %d", in.Exit)
 	}
 	return b.String()
+}
+
+// compact removes the instructions keep says to drop, moving every jump
+// to a dropped instruction to the next one kept.
+func (t *Trace) compact(keep []bool) {
+	newIdx := make([]int, len(t.Insts)+1)
+	n := 0
+	for i := range t.Insts {
+		newIdx[i] = n
+		if keep[i] {
+			n++
+		}
+	}
+	newIdx[len(t.Insts)] = n
+	out := make([]Inst, 0, n)
+	for i, in := range t.Insts {
+		if !keep[i] {
+			continue
+		}
+		if in.InTrace {
+			in.Target = newIdx[in.Target]
+		}
+		out = append(out, in)
+	}
+	t.Loop = newIdx[t.Loop]
+	t.Insts = out
+}
+
+// successors calls f with each instruction control can reach from i
+// inside the trace.
+func (t *Trace) successors(i int, f func(int)) {
+	in := &t.Insts[i]
+	switch {
+	case in.Op == generated.OpLoop && in.InTrace:
+		f(in.Target)
+	case in.Op == generated.OpLoop:
+		f(t.Loop)
+	default:
+		if in.InTrace {
+			f(in.Target)
+		}
+		if i+1 < len(t.Insts) {
+			f(i + 1)
+		}
+	}
+}
+
+// conditional marks the instructions that do not run on every pass
+// through the trace: those an in-trace branch may skip and inner loops'
+// bodies (which may run zero times, or many).
+func (t *Trace) conditional() []bool {
+	c := make([]bool, len(t.Insts))
+	for i, in := range t.Insts {
+		if !in.InTrace {
+			continue
+		}
+		lo, hi := i+1, in.Target
+		if in.Target < i {
+			lo, hi = in.Target, i+1
+		}
+		for k := lo; k < hi; k++ {
+			c[k] = true
+		}
+	}
+	return c
 }

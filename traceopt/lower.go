@@ -7,41 +7,56 @@ import (
 	jit "github.com/copypatch/copypatch/runtime"
 )
 
-// Lower lays the trace out as the runtime's uops: branches become jumps to
-// exit stubs appended after the loop (or, for a negated float compare, a
-// jump over an inline exit), side-exiting uops carry their snapshot as the
-// exit index, and the loop uop jumps back to the body. Every exit leaves
-// with its snapshot index.
+// Lower lays the trace out as the runtime's uops: branches that leave
+// become jumps to exit stubs appended after the loop (or, for a negated
+// float compare, a jump over an inline exit), in-trace branches and loops
+// jump to their targets, side-exiting uops carry their snapshot as the
+// exit index, and the final loop uop jumps back to the loop start. Every
+// exit leaves with its snapshot index.
 func Lower(t *Trace) ([]jit.Uop, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	out := make([]jit.Uop, 0, len(t.Insts)+8)
+	// Where each instruction starts: some lower to two uops.
+	pos := make([]int, len(t.Insts)+1)
+	n := 0
+	for i, in := range t.Insts {
+		pos[i] = n
+		n++
+		if info := Info(in.Op); info.Branch && in.Negate && info.Flip == 0 {
+			n++
+		}
+	}
+	pos[len(t.Insts)] = n
+	out := make([]jit.Uop, 0, n+8)
 	var stubs []int // snapshots that need an out-of-line exit stub
 	stubOf := map[int]int{}
 	var pending []int // uops whose Jump is a stub number, patched below
-	loopAt := -1
-	for i, in := range t.Insts {
-		if i == t.Loop {
-			loopAt = len(out)
-		}
+	for _, in := range t.Insts {
 		info := Info(in.Op)
 		u := jit.Uop{Op: in.Op, Operands: in.Args}
 		switch {
+		case in.Op == generated.OpLoop && in.InTrace:
+			u.Jump = pos[in.Target]
 		case in.Op == generated.OpLoop:
-			u.Jump = loopAt
-		case info.Branch:
-			op := in.Op
-			if in.Negate {
-				if info.Flip == 0 {
-					// Leave unless the condition holds: jump over an exit.
-					u.Jump = len(out) + 2
-					out = append(out, u, jit.Uop{Op: generated.OpExit, Operands: [4]uint64{uint64(in.Exit)}})
-					continue
-				}
-				op = info.Flip
+			u.Jump = pos[t.Loop]
+		case info.Branch && in.Negate && info.Flip == 0:
+			// Act unless the condition holds: jump over the action.
+			u.Jump = len(out) + 2
+			act := jit.Uop{Op: generated.OpExit, Operands: [4]uint64{uint64(in.Exit)}}
+			if in.InTrace {
+				act = jit.Uop{Op: generated.OpJump, Jump: pos[in.Target]}
 			}
-			u.Op = op
+			out = append(out, u, act)
+			continue
+		case info.Branch:
+			if in.Negate {
+				u.Op = info.Flip
+			}
+			if in.InTrace {
+				u.Jump = pos[in.Target]
+				break
+			}
 			k, ok := stubOf[in.Exit]
 			if !ok {
 				k = len(stubs)
@@ -55,12 +70,11 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 		}
 		out = append(out, u)
 	}
-	if loopAt < 0 {
-		return nil, fmt.Errorf("no loop start")
+	if len(out) != n {
+		return nil, fmt.Errorf("BUG: lowered %d uops, planned %d", len(out), n)
 	}
-	base := len(out)
 	for _, p := range pending {
-		out[p].Jump += base
+		out[p].Jump += n
 	}
 	for _, s := range stubs {
 		out = append(out, jit.Uop{Op: generated.OpExit, Operands: [4]uint64{uint64(s)}})

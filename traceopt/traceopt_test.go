@@ -180,9 +180,75 @@ func TestSumLoopBody(t *testing.T) {
    8  int_mul r4 r0 r3 -> snap 2
    9  int_add r2 r2 r4 -> snap 3
   10  int_add_imm r0 r0 $1 -> snap 4
-  11  loop $0 -> snap 0
+  11  loop $0
 `
 	if got := strings.Join(strings.SplitAfter(tr.String(), "loop:\n")[1:], ""); got != want {
 		t.Errorf("loop body:\n%s\nwant\n%s\nwhole trace:\n%s", got, want, tr)
+	}
+}
+
+// nestedLoop is "while i < n: s = 0; j = 0; while j < i: s += j; j += 1;
+// total += s; i += 1" with the inner loop inside the trace.
+func nestedLoop() *Trace {
+	c := map[int32]templates.Value{5: intV(1), 6: intV(0)}
+	return &Trace{Consts: c, Insts: []Inst{
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(0)}, Exit: 0},
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(1)}, Exit: 0},
+		{Op: generated.OpIntJumpIfLt, Args: [4]uint64{Slot(0), Slot(1)}, Negate: true, Exit: 1},
+		{Op: generated.OpMove, Args: [4]uint64{Slot(4), Slot(6)}},
+		{Op: generated.OpMove, Args: [4]uint64{Slot(3), Slot(6)}},
+		{Op: generated.OpIntJumpIfLt, Args: [4]uint64{Slot(3), Slot(0)}, Negate: true, InTrace: true, Target: 10},
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(4)}, Exit: 2},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(4), Slot(4), Slot(3)}, Exit: 2},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(3), Slot(3), Slot(5)}, Exit: 3},
+		{Op: generated.OpLoop, Args: [4]uint64{4}, InTrace: true, Target: 5},
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(2)}, Exit: 5},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(2), Slot(2), Slot(4)}, Exit: 5},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(5)}, Exit: 6},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+	}}
+}
+
+func TestNestedLoop(t *testing.T) {
+	frame := func() []templates.Value {
+		f := make([]templates.Value, 8)
+		f[0], f[1], f[2], f[5], f[6] = intV(0), intV(60), intV(0), intV(1), intV(0)
+		return f
+	}
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
+		uops, err := Lower(tr)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, tr)
+		}
+		f := frame()
+		return f, runRef(t, uops, f)
+	}
+	tr := nestedLoop()
+	want, wantEC := run(tr)
+	sum := int64(0)
+	for i := int64(0); i < 60; i++ {
+		sum += i * (i - 1) / 2
+	}
+	if int64(want[2].Bits) != sum || wantEC != templates.MakeExitCode(templates.ExitSide, 1) {
+		t.Fatalf("reference: total %d, want %d; exit %v", int64(want[2].Bits), sum, wantEC)
+	}
+	Optimize(tr, func(pass string, tr *Trace) {
+		if err := tr.Validate(); err != nil {
+			t.Fatalf("after %s: %v\n%s", pass, err, tr)
+		}
+		got, ec := run(tr)
+		for i := 0; i < 5; i++ {
+			if got[i] != want[i] {
+				t.Errorf("after %s: slot %d = %v, want %v\n%s", pass, i, got[i], want[i], tr)
+			}
+		}
+		if ec != wantEC {
+			t.Errorf("after %s: exit %v, want %v", pass, ec, wantEC)
+		}
+	})
+	for _, in := range tr.Insts[tr.Loop:] {
+		if isGuard(in.Op) {
+			t.Errorf("loop body keeps %v:\n%s", in, tr)
+		}
 	}
 }
