@@ -58,6 +58,14 @@ type recorder struct {
 	st        templates.State
 	inner     []innerLoop   // inner loops being recorded, innermost last
 	firstAt   map[pcKey]int // where the recording of each instruction last started
+	alt       map[int]pcKey // per exit branch: where the path would go the other way
+	iters     map[int32]virtualIter
+}
+
+// virtualIter is a list iterator the trace keeps as a list slot and an
+// index slot; exits make the interpreter's iterator object from them.
+type virtualIter struct {
+	list, index int32
 }
 
 // innerLoop is a loop nested in the recorded one, recorded inside the
@@ -119,9 +127,21 @@ func (r *recorder) snap() int {
 		sn.objects = append(sn.objects, slotObject{s, v})
 	}
 	sortSlotObjects(sn.objects)
+	for s, it := range r.iters {
+		sn.iters = append(sn.iters, iterSlot{slot: s, list: it.list, index: it.index})
+	}
+	sortIterSlots(sn.iters)
 	r.lt.snaps = append(r.lt.snaps, sn)
 	r.snapHere = len(r.lt.snaps) - 1
 	return r.snapHere
+}
+
+func sortIterSlots(s []iterSlot) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].slot < s[j-1].slot; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }
 
 func sortSlotObjects(s []slotObject) {
@@ -186,6 +206,7 @@ func (r *recorder) wrote(d int32) {
 	delete(r.known, d)
 	delete(r.cval, d)
 	delete(r.objects, d)
+	delete(r.iters, d)
 	if n := len(r.frames); n > 0 {
 		r.frames[n-1].bound[d] = true
 	}
@@ -204,6 +225,9 @@ func (r *recorder) newScratch() int32 {
 // first time the trace relies on it.
 func (r *recorder) typeOf(a int32) traceopt.Type {
 	if _, ok := r.objects[a]; ok {
+		return traceopt.Unknown
+	}
+	if _, ok := r.iters[a]; ok {
 		return traceopt.Unknown
 	}
 	if t, ok := r.known[a]; ok {
@@ -435,11 +459,17 @@ func (r *recorder) step() int {
 				}
 				return r.innerWhile(int(in.B))
 			}
+			r.other(pc + 1)
 			next = r.jumpTo(int(in.B))
+		} else {
+			r.other(int(in.B))
 		}
 	case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
 		if !r.branch(in.Op-opJumpIfNotLt+opLt, r.abs(in.A), r.abs(in.B)) {
+			r.other(pc + 1)
 			next = r.jumpTo(int(in.C))
+		} else {
+			r.other(int(in.C))
 		}
 	case opJumpIfLt, opJumpIfLe, opJumpIfGt, opJumpIfGe, opJumpIfEq, opJumpIfNe:
 		if r.branch(in.Op-opJumpIfLt+opLt, r.abs(in.A), r.abs(in.B)) {
@@ -450,9 +480,12 @@ func (r *recorder) step() int {
 				}
 				return r.innerWhile(int(in.C))
 			}
+			r.other(pc + 1)
 			next = r.jumpTo(int(in.C))
 		} else if root && pc == r.end {
 			r.failf("the loop ends on the recorded path")
+		} else {
+			r.other(int(in.C))
 		}
 	case opForRange:
 		if !root || pc != r.end || int(in.C) != r.head {
@@ -462,6 +495,18 @@ func (r *recorder) step() int {
 		return -1
 	case opGetItem:
 		r.getItem(A, B, C)
+	case opGetIter:
+		if r.typeOf(B) != traceopt.List {
+			r.failf("iteration over a %v", r.typeOf(B))
+			break
+		}
+		it := virtualIter{list: r.newScratch(), index: r.newScratch()}
+		r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(it.list), traceopt.Slot(B)}})
+		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(it.index), 0}})
+		r.wrote(A)
+		r.iters[A] = it
+	case opForIter:
+		return r.innerIter(in, A, B)
 	case opSetItem:
 		r.setItem(A, B, C)
 	case opLoadGlobal:
@@ -581,12 +626,7 @@ func (r *recorder) rangeCall(a, args int32, argc int) int {
 func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	k := r.key(r.pc)
 	if n := len(r.inner); n > 0 && r.inner[n-1].key == k {
-		il := r.inner[n-1]
-		r.inner = r.inner[:n-1]
-		r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: il.top})
-		r.insts[il.done].Target = len(r.insts)
-		r.finishInner(il.top)
-		return r.pc + 1
+		return r.closeInner(r.inner[n-1])
 	}
 	if int(in.C) > r.pc {
 		r.failf("FOR_RANGE jumps forward")
@@ -624,6 +664,69 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	return int(in.C)
 }
 
+// innerIter records FOR_ITER over a list the trace iterates itself (its
+// GET_ITER was recorded): the first time as an inner loop's top, the second
+// as its back-edge.
+func (r *recorder) innerIter(in *Instr, iter, target int32) int {
+	k := r.key(r.pc)
+	if n := len(r.inner); n > 0 && r.inner[n-1].key == k {
+		return r.closeInner(r.inner[n-1])
+	}
+	it, ok := r.iters[iter]
+	if !ok || int(in.C) > r.pc {
+		r.failf("iteration the trace did not start")
+		return r.pc + 1
+	}
+	n := r.newScratch()
+	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
+	top := len(r.insts)
+	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
+		r.failf("an inner loop does not run on the recorded path")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	r.insts[done].InTrace = true
+	r.insts[done].Exit = traceopt.NoExit
+	l := listAt(r.regs[it.list].Bits)
+	e := l.vals[int64(r.regs[it.index].Bits)]
+	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
+		r.failf("list element is an object native code cannot read")
+		return r.pc + 1
+	}
+	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(it.list), traceopt.Slot(it.index), uint64(e.Tag)}, Exit: r.snap()})
+	one := r.newScratch()
+	r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(one), 1}})
+	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
+	r.inner = append(r.inner, innerLoop{key: k, top: top, done: done})
+	return int(in.C)
+}
+
+// closeInner ends the inner loop il at its back-edge (r.pc): the loop uop
+// back to its top, its check and the branches that leave it for the
+// instruction after the back-edge jumping here; then the recording runs
+// the loop to its end.
+func (r *recorder) closeInner(il innerLoop) int {
+	r.inner = r.inner[:len(r.inner)-1]
+	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: il.top})
+	done := len(r.insts)
+	r.insts[il.done].Target = done
+	after := r.key(r.pc + 1)
+	for i := il.top; i < done; i++ {
+		if in := &r.insts[i]; !in.InTrace && traceopt.Info(in.Op).Branch && r.alt[i] == after {
+			in.InTrace, in.Target, in.Exit = true, done, traceopt.NoExit
+		}
+	}
+	r.finishInner(il.top)
+	return r.pc + 1
+}
+
+// other notes where the branch just emitted would have gone the other way.
+func (r *recorder) other(pc int) {
+	if n := len(r.insts) - 1; n >= 0 && traceopt.Info(r.insts[n].Op).Branch {
+		r.alt[n] = r.key(pc)
+	}
+}
+
 // innerWhile records the taken backward branch at r.pc (its check just
 // emitted) as the back-edge of an inner while loop whose body starts at
 // head.
@@ -643,10 +746,8 @@ func (r *recorder) innerWhile(head int) int {
 	done := len(r.insts) - 1
 	r.insts[done].InTrace = true
 	r.insts[done].Exit = traceopt.NoExit
-	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: top})
-	r.insts[done].Target = len(r.insts)
-	r.finishInner(top)
-	return r.pc + 1
+	r.inner = append(r.inner, innerLoop{key: r.key(r.pc), top: top, done: done})
+	return r.closeInner(r.inner[len(r.inner)-1])
 }
 
 // maxInnerSteps bounds the uops run to finish an inner loop while
@@ -910,7 +1011,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	r := &recorder{vm: vm, lt: lt, rootCode: co, regs: vm.stack[base:], head: head, end: pc,
 		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: map[int32]templates.Value{},
 		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: n, scratchLo: n, extent: n + scratchSlots, pc: head, snapHere: -1,
-		resume: -1, firstAt: map[pcKey]int{}}
+		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{}}
 	for i, c := range co.consts {
 		s := int32(co.nlocals + i)
 		if c.T == tagInt || c.T == tagFloat || c.T == tagBool {

@@ -20,7 +20,14 @@ type snapshot struct {
 	// and modules loaded by the recorded path: native code writes no
 	// objects but lists).
 	objects []slotObject
-	line    int // source line, for --jit-debug and --jit-stats
+	// iters holds slots that must hold list iterators the trace kept as
+	// a list slot and an index slot.
+	iters []iterSlot
+	line  int // source line, for --jit-debug and --jit-stats
+}
+
+type iterSlot struct {
+	slot, list, index int32
 }
 
 type inlineFrame struct {
@@ -59,6 +66,10 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	for _, so := range sn.objects {
 		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
 		objs[so.slot] = so.v.O
+	}
+	for _, it := range sn.iters {
+		regs[it.slot] = templates.Value{Tag: tagObject}
+		objs[it.slot] = &listIter{l: listAt(regs[it.list].Bits), i: int(int64(regs[it.index].Bits))}
 	}
 	for _, s := range sn.clear {
 		regs[s] = templates.Value{}
