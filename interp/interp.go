@@ -73,7 +73,23 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		return 1
 	}
 	vm := newVM(out, mod)
-	if vm.jit = newJITState(cfg); vm.jit != nil {
+	vm.jit = newJITState(cfg)
+	vm.hot.Store(vm.threshold())
+	if cfg.Interrupts != nil {
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			for {
+				select {
+				case <-cfg.Interrupts:
+					vm.interrupt()
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
+	if vm.jit != nil {
 		defer vm.jit.free()
 		if cfg.JITStats != nil {
 			defer vm.jit.writeStats(cfg.JITStats)
@@ -99,6 +115,9 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 			return exitStatus(vm, pe.exc, stderr)
 		}
 		writeTraceback(stderr, vm, pe)
+		if pe.exc.typ == KeyboardInterrupt {
+			return 130 // as a shell reports CPython killed by SIGINT
+		}
 		return 1
 	}
 	return 0

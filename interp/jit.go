@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"sync"
 	"time"
 
@@ -47,6 +49,9 @@ type Config struct {
 	JITStats io.Writer
 	// PerfMap writes /tmp/perf-<pid>.map for Linux perf.
 	PerfMap bool
+	// Interrupts delivers Ctrl-C: each receive raises KeyboardInterrupt
+	// in the program at its next loop iteration, in traces too.
+	Interrupts <-chan os.Signal
 }
 
 // DefaultJITThreshold is the back-edge count that makes a loop hot. Chosen
@@ -187,7 +192,14 @@ func (j *jitState) debugf(format string, args ...any) {
 // returned pc, or handles err as raised by the instruction before it.
 func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 	co := f.code
+	if vm.sigint.Load() {
+		return pc + 1, vm.keyboardInterrupt(), true
+	}
 	j := vm.jit
+	if j == nil {
+		co.counters[pc] = 0
+		return 0, nil, false
+	}
 	if co.loops == nil {
 		co.loops = map[int]*loopTrace{}
 	}
@@ -276,7 +288,39 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	j.stats.exits++
 	lt.exits[idx]++
 	to, err := vm.restore(f, lt, lt.snaps[idx])
+	if err == nil && vm.sigint.Load() {
+		return to + 1, vm.keyboardInterrupt(), true
+	}
 	return to, err, true
+}
+
+// interrupt is Ctrl-C: the interpreter raises KeyboardInterrupt at its next
+// back-edge, and a running trace leaves at its next one. Safe from any
+// goroutine.
+func (vm *VM) interrupt() {
+	vm.sigint.Store(true)
+	vm.hot.Store(0)
+	if vm.jit != nil {
+		jit.Interrupt(&vm.jit.st)
+	}
+}
+
+// keyboardInterrupt takes the pending Ctrl-C and returns the exception.
+func (vm *VM) keyboardInterrupt() error {
+	vm.sigint.Store(false)
+	vm.hot.Store(vm.threshold())
+	if vm.jit != nil {
+		jit.ClearInterrupt(&vm.jit.st)
+	}
+	return newErr(KeyboardInterrupt, "")
+}
+
+// threshold is the back-edge count that calls onHot.
+func (vm *VM) threshold() uint32 {
+	if vm.jit == nil {
+		return math.MaxUint32
+	}
+	return vm.jit.hot
 }
 
 // discard drops the trace (it stays in memory until the run ends: a

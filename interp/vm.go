@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"math"
 	"math/big"
+	"sync/atomic"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -39,6 +40,10 @@ type VM struct {
 	bufA, bufB [1]big.Word
 	frames     []frame   // frames[d] is the frame at call depth d: no allocation per call
 	jit        *jitState // tier 2, when enabled
+	// hot is the back-edge count at which onHot is called: the JIT's
+	// threshold, never when there is no JIT, and at once after Ctrl-C.
+	hot    atomic.Uint32
+	sigint atomic.Bool // Ctrl-C arrived: raise KeyboardInterrupt at the next back-edge
 }
 
 type frame struct {
@@ -441,7 +446,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if r {
 				if int(in.C) < pc {
 					co.counters[pc-1]++
-					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+					if co.counters[pc-1] >= vm.hot.Load() {
 						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
 							pc = to
 							if e != nil {
@@ -460,7 +465,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			continue
 		case opJumpBack:
 			co.counters[pc-1]++
-			if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+			if co.counters[pc-1] >= vm.hot.Load() {
 				if to, e, ok := vm.onHot(f, pc-1, int(in.A)); ok {
 					pc = to
 					if e != nil {
@@ -478,7 +483,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if r.Bits == 0 {
 					if int(in.B) < pc {
 						co.counters[pc-1]++
-						if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+						if co.counters[pc-1] >= vm.hot.Load() {
 							if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
 								pc = to
 								if e != nil {
@@ -504,7 +509,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if !t {
 				if int(in.B) < pc {
 					co.counters[pc-1]++
-					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+					if co.counters[pc-1] >= vm.hot.Load() {
 						if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
 							pc = to
 							if e != nil {
@@ -524,7 +529,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if r.Bits != 0 {
 					if int(in.B) < pc {
 						co.counters[pc-1]++
-						if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+						if co.counters[pc-1] >= vm.hot.Load() {
 							if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
 								pc = to
 								if e != nil {
@@ -550,7 +555,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if t {
 				if int(in.B) < pc {
 					co.counters[pc-1]++
-					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+					if co.counters[pc-1] >= vm.hot.Load() {
 						if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
 							pc = to
 							if e != nil {
@@ -576,7 +581,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
 					regs[in.A].Bits = uint64(i + step)
 					co.counters[pc-1]++
-					if vm.jit != nil && co.counters[pc-1] >= vm.jit.hot {
+					if co.counters[pc-1] >= vm.hot.Load() {
 						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
 							pc = to
 							if e != nil {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 
 	"github.com/spf13/cobra"
 
@@ -69,6 +70,10 @@ uop interpreter instead of natively, as an oracle.`,
 			default:
 				return fmt.Errorf("--jit=%s: want on, off or uops", mode)
 			}
+			sig := make(chan os.Signal, 1)
+			signal.Notify(sig, os.Interrupt)
+			defer signal.Stop(sig)
+			cfg.Interrupts = sig
 			if jitDebug {
 				cfg.JITDebug = stderr
 			}

@@ -1,0 +1,64 @@
+package interp
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestCtrlC sends Ctrl-C to programs spinning in loops, interpreted and in
+// native traces: KeyboardInterrupt is raised where the loop is, handlers
+// and finally blocks run, output written before is kept, and an uncaught
+// one exits with 130 after CPython's traceback.
+func TestCtrlC(t *testing.T) {
+	src := `def spin():
+    i = 0
+    while True:
+        i = i + 1
+print("before")
+try:
+    spin()
+except KeyboardInterrupt:
+    print("caught")
+finally:
+    print("finally")
+x = 0.5
+for i in range(10**12):
+    x = x * 1.0000001
+`
+	for _, cfg := range []Config{{}, {JIT: JITOn, JITThreshold: 1}} {
+		sig := make(chan os.Signal, 1)
+		cfg.Interrupts = sig
+		var out, errb bytes.Buffer
+		done := make(chan int)
+		go func() { done <- RunWith(cfg, "t.py", []byte(src), nil, &out, &errb) }()
+		var status int
+		for k := 0; ; k++ {
+			time.Sleep(50 * time.Millisecond)
+			sig <- syscall.SIGINT
+			select {
+			case status = <-done:
+			default:
+				if k < 200 {
+					continue
+				}
+				t.Fatalf("%+v: still running after 200 Ctrl-Cs", cfg.JIT)
+			}
+			break
+		}
+		if status != 130 || out.String() != "before\ncaught\nfinally\n" ||
+			!strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") || !strings.HasPrefix(errb.String(), "Traceback (most recent call last):\n") {
+			t.Errorf("JIT %v: status %d, stdout %q, stderr %q", cfg.JIT, status, out.String(), errb.String())
+		}
+	}
+}
+
+func TestRaiseKeyboardInterruptExits130(t *testing.T) {
+	var out, errb bytes.Buffer
+	if s := RunWith(Config{}, "t.py", []byte("print(1)\nraise KeyboardInterrupt\n"), nil, &out, &errb); s != 130 || out.String() != "1\n" {
+		t.Errorf("status %d, stdout %q, stderr %q", s, out.String(), errb.String())
+	}
+}
