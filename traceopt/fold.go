@@ -29,13 +29,21 @@ func Fold(t *Trace) {
 			}
 		}
 	}
+	reachable := true // by falling through from the instruction before
 	for i := range t.Insts {
 		if i == t.Loop {
 			consts = t.bodyConsts(consts)
 		}
 		if p, ok := pending[i]; ok {
-			meet(consts, p)
+			if reachable {
+				meet(consts, p)
+			} else {
+				consts = t.copyConsts(p)
+			}
+		} else if !reachable {
+			consts = map[int32]templates.Value{}
 		}
+		reachable = t.Insts[i].Op != generated.OpLoop
 		if loopTops[i] {
 			// An inner loop's back-edge joins here: keep what no path
 			// through the trace changes.

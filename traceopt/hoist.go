@@ -1,14 +1,20 @@
 package traceopt
 
 // Hoist removes from the loop body every pure instruction that runs on
-// every pass, whose inputs the body never writes and whose destination
-// only it writes: the peeled first iteration computed the same value, and
-// nothing changes it after. (Such an instruction cannot exit in the body
-// either: it did not with the same inputs in the first iteration.) Loads
-// go too when the body stores nothing.
+// every pass, as does its copy in the peeled first iteration, whose inputs
+// the body (side paths included) never writes and whose destination only
+// it writes: the first iteration computed the same value, and nothing
+// changes it after. (Such an instruction cannot exit in the body either:
+// it did not with the same inputs in the first iteration.) Loads go too
+// when the body stores nothing. It must run right after Peel, while the
+// body is an exact copy of the first iteration.
 func Hoist(t *Trace) {
+	if t.Loop == 0 {
+		return
+	}
 	body := t.Insts[t.Loop:]
 	cond := t.conditional()
+	end := t.mainEnd()
 	writers := map[int32]int{}
 	stores := false
 	for i := range body {
@@ -21,7 +27,7 @@ func Hoist(t *Trace) {
 	keep := make([]bool, len(t.Insts))
 	for i := range t.Insts {
 		in := &t.Insts[i]
-		keep[i] = i < t.Loop || cond[i] || in.InTrace || !invariant(in, Info(in.Op), writers, stores)
+		keep[i] = i < t.Loop || i >= end || cond[i] || cond[i-t.Loop] || in.InTrace || !invariant(in, Info(in.Op), writers, stores)
 	}
 	t.compact(keep)
 }

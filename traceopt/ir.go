@@ -63,8 +63,8 @@ func (t *Trace) Clone() *Trace {
 // Validate checks the invariants every pass keeps.
 func (t *Trace) Validate() error {
 	n := len(t.Insts)
-	if n == 0 || t.Insts[n-1].Op != generated.OpLoop {
-		return fmt.Errorf("trace does not end with a loop uop")
+	if n == 0 || t.Insts[n-1].Op != generated.OpLoop || t.Insts[n-1].InTrace {
+		return fmt.Errorf("trace does not end with the loop uop")
 	}
 	if t.Loop < 0 || t.Loop >= n {
 		return fmt.Errorf("loop start %d outside %d instructions", t.Loop, n)
@@ -82,9 +82,6 @@ func (t *Trace) Validate() error {
 		}
 		if in.InTrace && (in.Target < 0 || in.Target >= n) {
 			return fmt.Errorf("inst %d: jump to %d outside %d instructions", i, in.Target, n)
-		}
-		if in.Op == generated.OpLoop && i != n-1 && !in.InTrace {
-			return fmt.Errorf("inst %d: loop uop before the end", i)
 		}
 		if in.Op == generated.OpLoop && in.InTrace && in.Target > i {
 			return fmt.Errorf("inst %d: inner loop jumps forward", i)
@@ -177,18 +174,40 @@ func (t *Trace) successors(i int, f func(int)) {
 	}
 }
 
+// mainEnd is the index of the first loop uop that jumps back to the loop
+// start at or after it: the end of the main path. Side paths follow it.
+func (t *Trace) mainEnd() int {
+	for i := t.Loop; i < len(t.Insts); i++ {
+		if in := &t.Insts[i]; in.Op == generated.OpLoop && !in.InTrace {
+			return i
+		}
+	}
+	return len(t.Insts) - 1
+}
+
 // conditional marks the instructions that do not run on every pass
-// through the trace: those an in-trace branch may skip and inner loops'
-// bodies (which may run zero times, or many).
+// through the trace: those an in-trace branch may skip, those after a
+// branch to a side path (up to the end of their copy of the iteration),
+// inner loops' bodies (which may run zero times, or many), and the side
+// paths.
 func (t *Trace) conditional() []bool {
 	c := make([]bool, len(t.Insts))
+	end := t.mainEnd()
+	for k := end + 1; k < len(t.Insts); k++ {
+		c[k] = true
+	}
 	for i, in := range t.Insts {
-		if !in.InTrace {
+		if !in.InTrace || i > end {
 			continue
 		}
 		lo, hi := i+1, in.Target
-		if in.Target < i {
+		switch {
+		case in.Target < i:
 			lo, hi = in.Target, i+1
+		case in.Target > end && i < t.Loop:
+			hi = t.Loop
+		case in.Target > end:
+			hi = end
 		}
 		for k := lo; k < hi; k++ {
 			c[k] = true

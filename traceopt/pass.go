@@ -7,14 +7,14 @@ type Pass struct {
 }
 
 // Passes is the optimizer, in order: fold immediates into the recorded
-// iteration, peel it, drop the guards the first iteration proved, hoist
-// what does not change, fold again what hoisting made constant, and drop
+// iteration, peel it, hoist what does not change, drop the guards the
+// first iteration proved, fold again what hoisting made constant, and drop
 // writes nobody reads and moves that do nothing.
 var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
-	{"guards", EliminateGuards},
 	{"hoist", Hoist},
+	{"guards", EliminateGuards},
 	{"fold", Fold},
 	{"dead", DropDeadStores},
 	{"moves", DropSelfMoves},

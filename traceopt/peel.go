@@ -11,19 +11,30 @@ const PeeledSnap = 1 << 30
 // Peel turns a recorded iteration B (ending in the loop uop) into B ++ B'
 // with the loop jumping back to B': B runs once per entry with every guard,
 // and B' is the loop body that later passes simplify with what B proved.
+// Side paths recorded after the loop uop (bridges: other ways through the
+// iteration, reached by in-trace branches) stay once, after both copies.
 // A trace that is already peeled is left alone.
 func Peel(t *Trace) {
 	if t.Loop != 0 {
 		return
 	}
-	n := len(t.Insts) - 1
+	n := t.mainEnd()
 	body := t.Insts[:n]
-	loop := t.Insts[n]
-	out := make([]Inst, 0, 2*n+1)
-	out = append(out, body...)
+	out := make([]Inst, 0, len(t.Insts)+n)
+	shift := func(in Inst) Inst {
+		if in.InTrace && in.Target > n {
+			in.Target += n // into a side path, which moves down by n
+		}
+		return in
+	}
 	for _, in := range body {
-		if in.InTrace {
+		out = append(out, shift(in))
+	}
+	for _, in := range body {
+		if in.InTrace && in.Target <= n {
 			in.Target += n
+		} else {
+			in = shift(in)
 		}
 		if in.Op == generated.OpLoop {
 			// Every loop uop needs its own safepoint index.
@@ -31,7 +42,9 @@ func Peel(t *Trace) {
 		}
 		out = append(out, in)
 	}
-	out = append(out, loop)
+	for _, in := range t.Insts[n:] {
+		out = append(out, shift(in))
+	}
 	t.Insts = out
 	t.Loop = n
 }

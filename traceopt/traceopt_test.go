@@ -252,3 +252,69 @@ func TestNestedLoop(t *testing.T) {
 		}
 	}
 }
+
+// bridgedLoop is "while i < n: if i % 3 == 0: s += 100; s += i; i += 1"
+// recorded along the path where the if is false, with the other path as a
+// side path after the loop uop (a bridge).
+func bridgedLoop() *Trace {
+	c := map[int32]templates.Value{5: intV(1), 6: intV(0), 7: intV(3)}
+	return &Trace{Consts: c, PrivateFrom: 8, PrivateTo: 10, Insts: []Inst{
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(0)}, Exit: 0},
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(1)}, Exit: 0},
+		{Op: generated.OpIntJumpIfLt, Args: [4]uint64{Slot(0), Slot(1)}, Negate: true, Exit: 1},
+		{Op: generated.OpIntMod, Args: [4]uint64{Slot(8), Slot(0), Slot(7)}, Exit: 2},
+		{Op: generated.OpIntJumpIfEq, Args: [4]uint64{Slot(8), Slot(6)}, InTrace: true, Target: 9},
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(2)}, Exit: 3},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(2), Slot(2), Slot(0)}, Exit: 3},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(5)}, Exit: 4},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+		{Op: generated.OpGuardInt, Args: [4]uint64{Slot(2)}, Exit: 5},
+		{Op: generated.OpLoadInt, Args: [4]uint64{Slot(9), 100}},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(2), Slot(2), Slot(9)}, Exit: 5},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(2), Slot(2), Slot(0)}, Exit: 3},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(5)}, Exit: 4},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+	}}
+}
+
+func TestBridgedLoop(t *testing.T) {
+	frame := func() []templates.Value {
+		f := make([]templates.Value, 10)
+		f[0], f[1], f[2], f[5], f[6], f[7] = intV(0), intV(100), intV(0), intV(1), intV(0), intV(3)
+		return f
+	}
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
+		uops, err := Lower(tr)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, tr)
+		}
+		f := frame()
+		return f, runRef(t, uops, f)
+	}
+	tr := bridgedLoop()
+	want, wantEC := run(tr)
+	if s := int64(want[2].Bits); s != 4950+34*100 || wantEC != templates.MakeExitCode(templates.ExitSide, 1) {
+		t.Fatalf("reference: s = %d, exit %v", s, wantEC)
+	}
+	Optimize(tr, func(pass string, tr *Trace) {
+		if err := tr.Validate(); err != nil {
+			t.Fatalf("after %s: %v\n%s", pass, err, tr)
+		}
+		got, ec := run(tr)
+		for i := 0; i < 3; i++ {
+			if got[i] != want[i] {
+				t.Errorf("after %s: slot %d = %v, want %v\n%s", pass, i, got[i], want[i], tr)
+			}
+		}
+		if ec != wantEC {
+			t.Errorf("after %s: exit %v, want %v", pass, ec, wantEC)
+		}
+	})
+	// The side path may keep a guard (from the first iteration, s was not
+	// yet proved an int there); the main loop body keeps none.
+	for _, in := range tr.Insts[tr.Loop:tr.mainEnd()] {
+		if isGuard(in.Op) {
+			t.Errorf("loop keeps %v:\n%s", in, tr)
+		}
+	}
+}
