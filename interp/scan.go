@@ -333,14 +333,16 @@ func (s *scanner) str(prefix string, col int) {
 	depth := 0
 	for {
 		if s.pos >= len(s.src) {
+			// Like CPython, count only lines that were read: a final
+			// newline starts none.
+			end := s.line
+			if len(s.src) > 0 && s.src[len(s.src)-1] == '\n' && end > startLine {
+				end--
+			}
 			if triple {
-				end := s.line
-				if len(s.src) > 0 && s.src[len(s.src)-1] == '\n' {
-					end--
-				}
 				panic(synErr(startLine, col, "unterminated triple-quoted string literal (detected at line %d)", end))
 			}
-			panic(synErr(startLine, col, "unterminated string literal (detected at line %d)", s.line))
+			panic(synErr(startLine, col, "unterminated string literal (detected at line %d)", end))
 		}
 		c := s.src[s.pos]
 		if fstr {
@@ -535,20 +537,38 @@ func (s *scanner) op(c rune, col int) {
 // f-string replacement field, nested f-strings included.
 func (s *scanner) skipString() {
 	q := s.src[s.pos]
+	line, col := s.line, s.pos-s.lineBeg
 	triple := s.peekc(1) == q && s.peekc(2) == q
 	if triple {
 		s.pos += 3
 	} else {
 		s.pos++
 	}
-	for s.pos < len(s.src) {
+	for {
+		if s.pos >= len(s.src) {
+			end := s.line
+			if s.src[len(s.src)-1] == '\n' && end > line {
+				end--
+			}
+			if triple {
+				panic(synErr(line, col, "unterminated triple-quoted string literal (detected at line %d)", end))
+			}
+			panic(synErr(line, col, "unterminated string literal (detected at line %d)", end))
+		}
 		c := s.src[s.pos]
 		switch {
 		case c == '\\':
-			s.pos += 2
+			if s.peekc(1) == '\n' {
+				s.line++
+				s.lineBeg = s.pos + 2
+			}
+			s.pos = min(s.pos+2, len(s.src))
 			continue
 		case c == '\n' && !triple:
 			return
+		case c == '\n':
+			s.line++
+			s.lineBeg = s.pos + 1
 		case c == q && !triple:
 			s.pos++
 			return

@@ -9,7 +9,7 @@ CPython 3.14 is the reference while the machine may have 3.11, so known
 3.14 wording differences are patched (see FIXES) and programs listed on a
 `py314-only:` comment line are reported if python3 disagrees with them.
 """
-import glob, os, re, subprocess, sys
+import glob, os, re, subprocess, sys, tempfile
 
 # 3.11 text -> 3.14 text, applied to stdout and the last stderr line.
 FIXES = [
@@ -44,7 +44,13 @@ def parse(data):
     return "\n".join(comment), out
 
 def run(name, src):
-    p = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True)
+    # From a file, as TestCorpusAgainstCPython runs them: the tokenizer
+    # counts lines differently for -c.
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, name + ".py")
+        with open(path, "w") as f:
+            f.write(src)
+        p = subprocess.run([sys.executable, path], capture_output=True, text=True)
     out = p.stdout
     errs = p.stderr.rstrip("\n").split("\n")
     last = errs[-1] if p.stderr else ""
