@@ -95,6 +95,9 @@ func (vm *VM) builtins() map[string]Val {
 		if len(args) == 0 {
 			return ObjVal(newList(nil)), nil
 		}
+		if r, ok := args[0].O.(*Range); ok && args[0].T == tagObject {
+			return rangeList(r)
+		}
 		items, err := vm.iterate(args[0])
 		if _, ok := args[0].O.(*Tuple); ok {
 			items = append([]Val(nil), items...)

@@ -182,6 +182,12 @@ func (d *Dict) set(k, v Val) error {
 		d.entries[i].v = v
 		return nil
 	}
+	if n := len(d.entries); n == cap(d.entries) {
+		// The entries and the index grow: about 200 bytes an entry.
+		if err := memCheckMul(uint64(n)+uint64(n)/4+8, 200); err != nil {
+			return err
+		}
+	}
 	d.index[h] = len(d.entries)
 	d.entries = append(d.entries, dictEntry{k: k, v: v})
 	return nil

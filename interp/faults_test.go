@@ -2,7 +2,10 @@ package interp
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -61,5 +64,94 @@ except RecursionError as e:
 	}
 	if strings.Contains(out, "internal error") {
 		t.Error(out)
+	}
+}
+
+// TestMemoryErrorUnderLimit runs programs that grow without bound in a
+// child process under an address-space limit (ulimit -v): each must end in
+// MemoryError with its output flushed and status 1, or catch it, never in
+// the Go runtime's fatal "out of memory".
+func TestMemoryErrorUnderLimit(t *testing.T) {
+	if src := os.Getenv("INTERP_MEMORY_CHILD"); src != "" {
+		os.Exit(Run("grow.py", []byte(src), os.Stdout, os.Stderr))
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("ulimit -v is checked on Linux")
+	}
+	if testing.Short() {
+		t.Skip("-short: fills 2 GB")
+	}
+	for _, c := range []struct{ name, src, out, lastErr string }{
+		{"append", "print('start')\nx = []\nwhile True:\n    x.append(1)\n", "start\n", "MemoryError"},
+		{"nested", "print('start')\nx = []\ni = 0\nwhile True:\n    x.append([i, i, i])\n    i += 1\n", "start\n", "MemoryError"},
+		{"dict", "print('start')\nd = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n", "start\n", "MemoryError"},
+		{"string", "print('start')\ns = 'x'\nwhile True:\n    s = s + s\n", "start\n", "MemoryError"},
+		{"comprehension", "print('start')\nx = [i * i for i in range(10**10)]\n", "start\n", "MemoryError"},
+		{"caught", "x = []\ntry:\n    while True:\n        x.append([0] * 1000)\nexcept MemoryError:\n    n = len(x)\n    x = None\n    print('caught', n > 1000)\n", "caught True\n", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cmd := exec.Command("bash", "-c", `ulimit -v 2500000 && exec "$0" -test.run='^TestMemoryErrorUnderLimit$'`, os.Args[0])
+			cmd.Env = append(os.Environ(), "INTERP_MEMORY_CHILD="+c.src)
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			status := 0
+			if err := cmd.Run(); err != nil {
+				ee, ok := err.(*exec.ExitError)
+				if !ok {
+					t.Fatal(err)
+				}
+				status = ee.ExitCode()
+			}
+			wantStatus := 0
+			if c.lastErr != "" {
+				wantStatus = 1
+			}
+			if out.String() != c.out || status != wantStatus || lastLine(errb.String()) != c.lastErr {
+				t.Errorf("got out %q, status %d, stderr %q\nwant out %q, status %d, last line %q",
+					out.String(), status, truncate(errb.String(), 600), c.out, wantStatus, c.lastErr)
+			}
+		})
+	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}
+
+// TestNoFixedSizeLimits checks that sizes past the limits minipy once had
+// (2**26 items from an iterable, 2**27 from *, 2**24 as an exponent) are
+// computed as CPython computes them.
+func TestNoFixedSizeLimits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: allocates 3 GB")
+	}
+	for _, c := range []struct{ src, out string }{
+		{"x = list(range(70_000_000))\nprint(len(x), x[0], x[-1], x[12345678])", "70000000 0 69999999 12345678\n"},
+		{"x = [0] * 140_000_000\nprint(len(x), x[-1])", "140000000 0\n"},
+		{"x = 2 ** (2**24 + 1)\nprint(x.bit_length(), x % 10**9, (-2) ** (2**24 + 1) % 997)", "16777218 768195072 558\n"},
+		{"x = 2 ** 10**8\nprint(x.bit_length(), x % 1000)", "100000001 376\n"},
+		{"print([] * 2**62, '' * 2**62, (1,) * 0)", "[]  ()\n"},
+	} {
+		out, last, status := run(t, c.src)
+		if out != c.out || status != 0 {
+			t.Errorf("%s:\ngot (%q, %q, %d), want %q", c.src, out, last, status, c.out)
+		}
+	}
+}
+
+// TestMemoryErrorBeyondMachine checks that what cannot fit in any machine
+// is a MemoryError at once.
+func TestMemoryErrorBeyondMachine(t *testing.T) {
+	for _, src := range []string{"[0] * 2**62", "'a' * 2**62", "2 ** 2**64", "(1, 2) * 2**61", "x = [1] * 2**40"} {
+		out, last, status := run(t, src)
+		if out != "" || status != 1 || last != "MemoryError" {
+			t.Errorf("%s: got (%q, %q, %d), want MemoryError", src, out, last, status)
+		}
+	}
+	if _, last, _ := run(t, "'ab' * 2**62"); last != "OverflowError: repeated string is too long" {
+		t.Errorf("'ab' * 2**62: got %q", last)
 	}
 }

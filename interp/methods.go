@@ -241,6 +241,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if len(args) != 1 {
 			return Val{}, argErr("list", name, 1, len(args))
 		}
+		if err := l.grow(1); err != nil {
+			return Val{}, err
+		}
 		l.append(args[0])
 		return NoneVal, nil
 	case "appendleft", "popleft", "extendleft", "rotate":
@@ -337,6 +340,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		}
 		items, err := vm.iterate(args[0])
 		if err != nil {
+			return Val{}, err
+		}
+		if err := l.grow(len(items)); err != nil {
 			return Val{}, err
 		}
 		for _, x := range items {

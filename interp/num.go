@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -238,6 +239,9 @@ func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
 	case opSub:
 		r.Sub(a, b)
 	case opMul:
+		if err := memCheck(uint64(a.BitLen()+b.BitLen()) / 8 * 2); err != nil {
+			return Val{}, err
+		}
 		r.Mul(a, b)
 	case opFloorDiv, opMod:
 		if b.Sign() == 0 {
@@ -275,16 +279,37 @@ func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
 			}
 			return FloatVal(math.Pow(fa, fb)), nil
 		}
-		if !b.IsInt64() || b.Int64() > 1<<24 && a.CmpAbs(big.NewInt(1)) > 0 {
-			return Val{}, newErr(MemoryError, "")
+		if a.CmpAbs(big.NewInt(1)) > 0 {
+			// The result has about b * log2|a| bits: refuse what cannot fit.
+			if !b.IsInt64() {
+				return Val{}, memErr()
+			}
+			n := uint64(b.Int64())
+			if err := memCheckMul(n, uint64(a.BitLen())/8*3+1); err != nil {
+				return Val{}, err
+			}
+			if k := uint(a.BitLen() - 1); a.TrailingZeroBits() == k {
+				// ±2**k: a shift.
+				r.Lsh(big.NewInt(1), k*uint(n))
+				if a.Sign() < 0 && n%2 == 1 {
+					r.Neg(r)
+				}
+				break
+			}
 		}
 		r.Exp(a, b, nil)
 	case opLshift:
 		if b.Sign() < 0 {
 			return Val{}, newErr(ValueError, "negative shift count")
 		}
-		if !b.IsInt64() || b.Int64() > 1<<30 {
+		if a.Sign() == 0 {
+			return IntVal(0), nil
+		}
+		if !b.IsInt64() {
 			return Val{}, newErr(OverflowError, "too many digits in integer")
+		}
+		if err := memCheck(uint64(b.Int64())/8 + uint64(a.BitLen())/8); err != nil {
+			return Val{}, err
 		}
 		r.Lsh(a, uint(b.Int64()))
 	case opRshift:
@@ -409,6 +434,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		switch x := a.O.(type) {
 		case *Str:
 			if y, ok := b.O.(*Str); ok {
+				if err := memCheck(uint64(len(x.s)) + uint64(len(y.s))); err != nil {
+					return Val{}, err
+				}
 				return StrVal(x.s + y.s), nil
 			}
 			if b.T == tagObject || true {
@@ -416,6 +444,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			}
 		case *List:
 			if y, ok := b.O.(*List); ok {
+				if err := memCheckMul(uint64(x.Len()+y.Len()), 32); err != nil {
+					return Val{}, err
+				}
 				r := &List{vals: make([]templates.Value, 0, x.Len()+y.Len())}
 				r.vals = append(append(r.vals, x.vals...), y.vals...)
 				if x.objs != nil || y.objs != nil {
@@ -459,13 +490,16 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				if n <= 0 {
 					return StrVal(""), nil
 				}
-				if len(x.s)*n > 1<<30 {
-					return Val{}, newErr(MemoryError, "")
+				if len(x.s) > math.MaxInt64/n && utf8.RuneCountInString(x.s) > math.MaxInt64/n {
+					return Val{}, newErr(OverflowError, "repeated string is too long")
+				}
+				if err := memCheckMul(uint64(len(x.s)), uint64(n)); err != nil {
+					return Val{}, err
 				}
 				return StrVal(strings.Repeat(x.s, n)), nil
 			case *List:
-				if x.Len()*n > 1<<27 {
-					return Val{}, newErr(MemoryError, "")
+				if err := memCheckMul(mulSat(uint64(x.Len()), uint64(n)), 32); err != nil {
+					return Val{}, err
 				}
 				r := &List{vals: repeatSlice(x.vals, n)}
 				if x.objs != nil {
@@ -473,8 +507,8 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				}
 				return ObjVal(r), nil
 			case *Tuple:
-				if len(x.items)*n > 1<<27 {
-					return Val{}, newErr(MemoryError, "")
+				if err := memCheckMul(mulSat(uint64(len(x.items)), uint64(n)), valSize); err != nil {
+					return Val{}, err
 				}
 				return ObjVal(&Tuple{repeatVals(x.items, n)}), nil
 			}
@@ -551,11 +585,7 @@ func (vm *VM) setOp(op Op, x, y *Set) (Val, error) {
 
 func (vm *VM) repeatCount(b Val) (int, error) {
 	if b.T == tagInt || b.T == tagBool {
-		n := int64(b.B)
-		if n > 1<<32 {
-			return 0, newErr(MemoryError, "")
-		}
-		return int(max(n, 0)), nil
+		return int(max(int64(b.B), 0)), nil
 	}
 	bb, _ := toBig(b)
 	if bb.Sign() < 0 {

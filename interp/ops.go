@@ -12,11 +12,6 @@ import (
 
 var errJump = errors.New("jump")
 
-// maxItems bounds the containers the interpreter builds, so that a program
-// asking for billions of elements gets MemoryError instead of exhausting
-// the machine.
-const maxItems = 1 << 26
-
 // internalError reports a broken invariant of the interpreter itself.
 type internalError struct{ msg string }
 
@@ -178,6 +173,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opCallMethod:
 		return vm.opCallMethod(f, in)
 	case opBuildList, opBuildTuple, opBuildSet:
+		if err := memCheckMul(uint64(in.C)+2, valSize); err != nil {
+			return err
+		}
 		items := make([]Val, in.C)
 		for i := range items {
 			v, err := f.load(in.B + int32(i))
@@ -202,6 +200,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		return nil
 	case opBuildDict:
+		if err := memCheckMul(uint64(in.C)+2, 200); err != nil {
+			return err
+		}
 		d := newDict()
 		for i := int32(0); i < in.C; i++ {
 			k, err := f.load(in.B + 2*i)
@@ -223,7 +224,11 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		f.objs[in.A].(*List).append(v)
+		l := f.objs[in.A].(*List)
+		if err := l.grow(1); err != nil {
+			return err
+		}
+		l.append(v)
 		return nil
 	case opListExtend:
 		v, err := f.load(in.B)
@@ -235,6 +240,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			return err
 		}
 		l := f.objs[in.A].(*List)
+		if err := l.grow(len(items)); err != nil {
+			return err
+		}
 		for _, x := range items {
 			l.append(x)
 		}
@@ -677,6 +685,9 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
+		if err := l.grow(1); err != nil {
+			return err
+		}
 		l.append(v)
 		f.set(in.A, NoneVal)
 		return nil
@@ -1080,14 +1091,18 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 	case *Tuple:
 		return x.items, nil
 	}
-	if r, ok := v.O.(*Range); ok && rangeLen(r) > maxItems {
-		return nil, newErr(MemoryError, "")
+	var out []Val
+	if r, ok := v.O.(*Range); ok {
+		n := rangeLen(r)
+		if err := memCheckMul(uint64(n), valSize); err != nil {
+			return nil, err
+		}
+		out = make([]Val, 0, n)
 	}
 	it, err := vm.iter(v)
 	if err != nil {
 		return nil, err
 	}
-	var out []Val
 	for {
 		x, ok, err := vm.next(it)
 		if err != nil {
@@ -1096,10 +1111,12 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 		if !ok {
 			return out, nil
 		}
-		out = append(out, x)
-		if len(out) > maxItems {
-			return nil, newErr(MemoryError, "")
+		if len(out) == cap(out) && uint64(len(out)) >= memBig/valSize {
+			if err := memCheckMul(uint64(len(out))*9/4, valSize); err != nil {
+				return nil, err
+			}
 		}
+		out = append(out, x)
 	}
 }
 

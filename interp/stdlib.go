@@ -295,9 +295,14 @@ func itertoolsModule() *Module {
 				}
 			}
 		}
-		if len(out) < maxItems {
-			rec()
+		total := new(big.Int).SetInt64(1)
+		for i := 0; i < r; i++ {
+			total.Mul(total, big.NewInt(int64(len(pool)-i)))
 		}
+		if err := memCheckTuples(total, r); err != nil {
+			return Val{}, err
+		}
+		rec()
 		return seq(out)
 	})
 	m.attrs["combinations"] = builtinFn("combinations", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -362,8 +367,8 @@ func itertoolsModule() *Module {
 		for _, p := range pools {
 			total.Mul(total, big.NewInt(int64(len(p))))
 		}
-		if total.Cmp(big.NewInt(maxItems)) > 0 {
-			return Val{}, newErr(MemoryError, "")
+		if err := memCheckTuples(total, len(pools)); err != nil {
+			return Val{}, err
 		}
 		rec(0)
 		return seq(out)

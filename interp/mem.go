@@ -1,0 +1,224 @@
+package interp
+
+import (
+	"bufio"
+	"bytes"
+	"math"
+	"math/big"
+	"math/bits"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"unsafe"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// The memory guard: growth that would not fit raises MemoryError, as
+// CPython's failed malloc does, instead of the Go runtime's fatal "out of
+// memory" (which loses buffered output) or the kernel's OOM killer.
+//
+// Two limits apply, each when it is known: the address-space limit
+// (RLIMIT_AS, `ulimit -v`), checked against the process's mapped size, and
+// the memory the machine or its cgroup has, checked against the Go heap.
+// The second is also the Go runtime's soft limit, so garbage is collected
+// harder before growth is refused. Large allocations (containers growing
+// past a million elements, long strings, big ints) ask memFits first.
+
+var mem struct {
+	once   sync.Once
+	asMax  uint64 // RLIMIT_AS in bytes, or 0
+	physAt uint64 // heap bytes that fit in the machine's (or cgroup's) memory, or 0
+}
+
+// memBig is the size from which an allocation asks memFits.
+const memBig = 1 << 20
+
+// arenaSlack is the address space the Go runtime may map beyond what an
+// allocation needs (heap arenas are 64 MiB on 64-bit Linux, plus metadata).
+const arenaSlack = 160 << 20
+
+func memInit() {
+	mem.once.Do(func() {
+		var rl syscall.Rlimit
+		if err := syscall.Getrlimit(syscall.RLIMIT_AS, &rl); err == nil && rl.Cur > 0 && rl.Cur < 1<<62 {
+			mem.asMax = rl.Cur
+		}
+		phys := physMemory()
+		if phys > 0 {
+			// Leave room for what is not Go heap (stacks, the binary,
+			// runtime metadata) and for the collector's headroom.
+			mem.physAt = phys / 10 * 9
+			if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+				debug.SetMemoryLimit(int64(mem.physAt))
+			}
+		}
+	})
+}
+
+// memFits reports whether n more bytes can be allocated. When they seem
+// not to, it collects garbage and looks again.
+func memFits(n uint64) bool {
+	memInit()
+	if n < memBig && mem.asMax == 0 && mem.physAt == 0 {
+		return true
+	}
+	if memRoom(n) {
+		return true
+	}
+	runtime.GC()
+	return memRoom(n)
+}
+
+// memRoom is memFits without collecting.
+func memRoom(n uint64) bool {
+	if n >= 1<<47 {
+		return false // 128 TiB: more than any machine has
+	}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	objects := sample[0].Value.Uint64()
+	if mem.physAt > 0 && objects+n > mem.physAt {
+		return false
+	}
+	if mem.asMax > 0 {
+		size := vmSize()
+		if size == 0 {
+			return true
+		}
+		// Free heap is mapped already, but a large block needs a
+		// contiguous range: count it all as new address space.
+		if size+n+n/8+arenaSlack > mem.asMax {
+			return false
+		}
+	}
+	return true
+}
+
+// memErr is the MemoryError for an allocation that does not fit.
+func memErr() error { return newErrVal(MemoryError) }
+
+// memSmall adds up the small allocations memCheck was told of since the
+// last full check: every memStep of them, one is made.
+var memSmall atomic.Int64
+
+const memStep = 32 << 20
+
+// memCheck is nil when n bytes fit, else MemoryError.
+func memCheck(n uint64) error {
+	if n < memBig {
+		if memSmall.Add(int64(n)) < memStep {
+			return nil
+		}
+		memSmall.Store(0)
+		n = memStep
+	}
+	if !memFits(n) {
+		return memErr()
+	}
+	return nil
+}
+
+// memCheckMul is memCheck for count elements of size bytes each.
+func memCheckMul(count, size uint64) error {
+	return memCheck(mulSat(count, size))
+}
+
+// mulSat is a*b, or the largest uint64 when that overflows.
+func mulSat(a, b uint64) uint64 {
+	if hi, lo := bits.Mul64(a, b); hi == 0 {
+		return lo
+	}
+	return math.MaxUint64
+}
+
+// vmSize is the process's mapped address space in bytes (Linux), or 0.
+func vmSize() uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	f := bytes.Fields(b)
+	if len(f) == 0 {
+		return 0
+	}
+	pages, err := strconv.ParseUint(string(f[0]), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * uint64(os.Getpagesize())
+}
+
+// physMemory is the memory this process may use: the cgroup's limit when
+// there is one, else the machine's (Linux), or 0 when unknown.
+func physMemory() uint64 {
+	var total uint64
+	if f, err := os.Open("/proc/meminfo"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			fs := bytes.Fields(sc.Bytes())
+			if len(fs) >= 2 && string(fs[0]) == "MemTotal:" {
+				if kb, err := strconv.ParseUint(string(fs[1]), 10, 64); err == nil {
+					total = kb << 10
+				}
+				break
+			}
+		}
+		f.Close()
+	}
+	for _, p := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+		if b, err := os.ReadFile(p); err == nil {
+			if n, err := strconv.ParseUint(string(bytes.TrimSpace(b)), 10, 64); err == nil && n > 0 && (total == 0 || n < total) {
+				total = n
+			}
+		}
+	}
+	return total
+}
+
+// grow is nil when k more elements fit in l, else MemoryError. It checks
+// only when the backing arrays must be reallocated and are large.
+func (l *List) grow(k int) error {
+	n := len(l.vals) + k
+	if n <= cap(l.vals) {
+		return nil
+	}
+	size := uint64(16) // a templates.Value
+	if l.objs != nil {
+		size += 16 // an Object
+	}
+	// Go grows large slices by about a quarter; the old array is live
+	// while it is copied.
+	return memCheckMul(uint64(n)+uint64(n)/4, size)
+}
+
+// valSize is the size of a Val.
+const valSize = uint64(unsafe.Sizeof(Val{}))
+
+// rangeList is list(r), built without a []Val in between.
+func rangeList(r *Range) (Val, error) {
+	n := rangeLen(r)
+	if err := memCheckMul(uint64(n), 16); err != nil {
+		return Val{}, err
+	}
+	vals := make([]templates.Value, n)
+	x := r.start
+	for i := range vals {
+		vals[i] = templates.Value{Tag: tagInt, Bits: uint64(x)}
+		x += r.step
+	}
+	return ObjVal(&List{vals: vals}), nil
+}
+
+// memCheckTuples is memCheck for count tuples of k items each, in a list.
+func memCheckTuples(count *big.Int, k int) error {
+	if !count.IsUint64() {
+		return memErr()
+	}
+	return memCheckMul(count.Uint64(), valSize+24+uint64(k)*valSize)
+}
