@@ -73,23 +73,40 @@ const maxRecordFailures = 6
 
 // loopTrace is a loop's tier-2 state.
 type loopTrace struct {
-	tr      *jit.Trace     // native code, when compiled
-	ref     []uopref.Instr // the same uops for the reference interpreter
-	snaps   []*snapshot
-	base    int     // the root frame's first slot in vm.stack when recorded
-	extent  int     // slots used from base: root frame, scratch, inlined frames
-	lists   []int32 // slots the trace may leave a list in
-	checks  []globalCheck
-	opt     *traceopt.Trace
-	uops    []jit.Uop
-	line    int    // the loop head's source line
-	failed  int    // recordings that failed
-	wait    int    // hot counts to let pass before trying again
-	dead    bool   // never again
-	reason  string // why the last recording failed
-	entries int
-	idle    int   // entries in a row that left before the first back-edge
-	exits   []int // per snapshot
+	tr     *jit.Trace     // native code, when compiled
+	ref    []uopref.Instr // the same uops for the reference interpreter
+	snaps  []*snapshot
+	base   int     // the root frame's first slot in vm.stack when recorded
+	extent int     // slots used from base: root frame, scratch, inlined frames
+	lists  []int32 // slots the trace may leave a list in
+	checks []globalCheck
+	opt    *traceopt.Trace
+	uops   []jit.Uop
+	line   int // the loop head's source line
+	head   int // the loop head's pc
+	end    int // the back-edge's pc
+	consts map[int32]templates.Value
+	raw    []traceopt.Inst // the recorded iteration, before optimizing
+	sides  []sidePath      // bridges, in the order recorded
+	branch map[int]bool    // snapshots only branches leave through
+	tried  map[int]bool    // snapshots a bridge was recorded from
+	// The trace's scratch slots, from scratchLo: scratchNext is the first
+	// one no recording has used.
+	scratchLo, scratchNext int32
+	failed                 int    // recordings that failed
+	wait                   int    // hot counts to let pass before trying again
+	dead                   bool   // never again
+	reason                 string // why the last recording failed
+	entries                int
+	idle                   int   // entries in a row that left before the first back-edge
+	exits                  []int // per snapshot
+}
+
+// sidePath is a bridge: the rest of an iteration from where a branch
+// left the trace, recorded when that exit got hot.
+type sidePath struct {
+	snap  int
+	insts []traceopt.Inst
 }
 
 // globalCheck is a global (or module attribute) the trace took as a
@@ -125,6 +142,7 @@ type jitState struct {
 
 type jitStats struct {
 	recorded, aborted, compiled, refused int
+	bridges                              int
 	uops, codeBytes                      int
 	compileTime, nativeTime              time.Duration
 	entries, exits                       int
@@ -286,8 +304,16 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		panic(fmt.Sprintf("BUG: trace left with %v, it has %d snapshots", ec, len(lt.snaps)))
 	}
 	j.stats.exits++
+	for len(lt.exits) < len(lt.snaps) {
+		lt.exits = append(lt.exits, 0)
+	}
 	lt.exits[idx]++
-	to, err := vm.restore(f, lt, lt.snaps[idx])
+	sn := lt.snaps[idx]
+	to, err := vm.restore(f, lt, sn)
+	if err == nil && !vm.sigint.Load() && lt.branch[idx] && !lt.tried[idx] && lt.exits[idx] >= bridgeAfter &&
+		len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) {
+		to, err = vm.recordBridge(f, lt, idx, to)
+	}
 	if err == nil && vm.sigint.Load() {
 		return to + 1, vm.keyboardInterrupt(), true
 	}
@@ -337,11 +363,12 @@ func (lt *loopTrace) discard() {
 
 func (lt *loopTrace) where() string { return fmt.Sprintf("line %d", lt.line) }
 
-// compileTrace optimizes r's trace and compiles it (or, in uops mode, lays
-// it out for the reference interpreter).
-func (vm *VM) compileTrace(lt *loopTrace, r *recorder) error {
+// compileTrace optimizes lt's recorded iteration with its bridges and
+// compiles it (or, in uops mode, lays it out for the reference
+// interpreter).
+func (vm *VM) compileTrace(lt *loopTrace) error {
 	j := vm.jit
-	t := &traceopt.Trace{Insts: r.insts, Consts: r.consts, PrivateFrom: r.scratchLo, PrivateTo: r.scratchLo + scratchSlots}
+	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + scratchSlots}
 	traceopt.Optimize(t, nil)
 	uops, err := traceopt.Lower(t)
 	if err != nil {
@@ -365,6 +392,46 @@ func (vm *VM) compileTrace(lt *loopTrace, r *recorder) error {
 	j.stats.compiled++
 	j.stats.uops += len(uops)
 	return nil
+}
+
+// merged is the recorded iteration followed by its bridges, each branch
+// that left through a bridged snapshot now jumping to its bridge.
+func (lt *loopTrace) merged() []traceopt.Inst {
+	out := append([]traceopt.Inst(nil), lt.raw...)
+	start := map[int]int{}
+	for _, sd := range lt.sides {
+		start[sd.snap] = len(out)
+		base := len(out)
+		for _, in := range sd.insts {
+			if in.InTrace {
+				in.Target += base
+			}
+			out = append(out, in)
+		}
+	}
+	for i := range out {
+		in := &out[i]
+		if at, ok := start[in.Exit]; ok && !in.InTrace && traceopt.Info(in.Op).Branch {
+			in.InTrace, in.Target, in.Exit = true, at, traceopt.NoExit
+		}
+	}
+	return out
+}
+
+// release frees a trace replaced by a recompiled one.
+func (j *jitState) release(t *jit.Trace) {
+	for i, x := range j.traces {
+		if x == t {
+			j.traces = append(j.traces[:i], j.traces[i+1:]...)
+			break
+		}
+	}
+	t.Free()
+}
+
+func (lt *loopTrace) describe() string {
+	return fmt.Sprintf("%d uops, %d guards and branches, %d snapshots, %d bridges, %d code bytes, %.1f µs",
+		len(lt.uops), countGuards(lt.opt), len(lt.snaps), len(lt.sides), lt.codeBytes(), lt.compileMicros())
 }
 
 // refInstrs lays uops out for uopref.Run: every side exit gets a stub
@@ -407,8 +474,8 @@ func (lt *loopTrace) compileMicros() float64 {
 func (j *jitState) writeStats(w io.Writer) {
 	s := &j.stats
 	total := time.Since(j.started)
-	fmt.Fprintf(w, "jit stats: %d recordings, %d aborted, %d traces compiled (%d refused), %d uops, %d code bytes\n",
-		s.recorded, s.aborted, s.compiled, s.refused, s.uops, s.codeBytes)
+	fmt.Fprintf(w, "jit stats: %d recordings, %d aborted, %d compiles (%d refused), %d bridges, %d uops, %d code bytes\n",
+		s.recorded, s.aborted, s.compiled, s.refused, s.bridges, s.uops, s.codeBytes)
 	share := 0.0
 	if total > 0 {
 		share = 100 * float64(s.nativeTime) / float64(total)

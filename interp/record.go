@@ -136,6 +136,15 @@ func (r *recorder) snap() int {
 	return r.snapHere
 }
 
+// freshSnap is a new snapshot of the current instruction, for a branch.
+func (r *recorder) freshSnap() int {
+	c := *r.lt.snaps[r.snap()]
+	r.lt.snaps = append(r.lt.snaps, &c)
+	idx := len(r.lt.snaps) - 1
+	r.lt.branch[idx] = true
+	return idx
+}
+
 func sortIterSlots(s []iterSlot) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && s[j].slot < s[j-1].slot; j-- {
@@ -372,6 +381,9 @@ func (r *recorder) cond(in traceopt.Inst) bool {
 	if r.abort != "" {
 		return false
 	}
+	// A snapshot of its own, so that its exits are counted apart and can
+	// grow a bridge.
+	in.Exit = r.freshSnap()
 	taken := r.exec(&in) == uopref.Jump
 	in.Negate = taken
 	r.insts = append(r.insts, in)
@@ -995,7 +1007,6 @@ func (vm *VM) mathBuiltin(name string) *Builtin {
 // recordLoop records the loop whose back-edge at pc jumps to head, in
 // frame f, compiles it, and tells the interpreter where to go on.
 func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, bool) {
-	j := vm.jit
 	base := vm.sp - len(f.regs)
 	co := f.code
 	if f.gen != nil || base < 0 || &vm.stack[base] != &f.regs[0] {
@@ -1007,20 +1018,63 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead, lt.reason = true, "no room on the slot stack"
 		return 0, nil, false
 	}
-	*lt = loopTrace{failed: lt.failed, base: base, line: int(co.lines[head])}
-	r := &recorder{vm: vm, lt: lt, rootCode: co, regs: vm.stack[base:], head: head, end: pc,
-		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: map[int32]templates.Value{},
-		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: n, scratchLo: n, extent: n + scratchSlots, pc: head, snapHere: -1,
-		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{}}
+	*lt = loopTrace{failed: lt.failed, base: base, line: int(co.lines[head]), head: head, end: pc,
+		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
+		branch: map[int]bool{}, tried: map[int]bool{}}
 	for i, c := range co.consts {
-		s := int32(co.nlocals + i)
 		if c.T == tagInt || c.T == tagFloat || c.T == tagBool {
-			r.consts[s] = templates.Value{Tag: c.T, Bits: c.B}
-			r.cval[s] = r.consts[s]
+			lt.consts[int32(co.nlocals+i)] = templates.Value{Tag: c.T, Bits: c.B}
 		}
 	}
+	r := vm.newRecorder(f, lt, head)
 	r.snap() // snapshot 0: the loop head
-	j.stats.recorded++
+	r.run()
+	where := fmt.Sprintf("%s:%d", co.filename, co.lines[head])
+	if r.abort == "" {
+		lt.raw = append([]traceopt.Inst(nil), r.insts...)
+		if err := vm.compileTrace(lt); err != nil {
+			// The iteration ran to the back-edge: resume at the head.
+			r.leaveAt(0, err.Error())
+		} else {
+			vm.jit.debugf("%s: trace compiled: %s", where, lt.describe())
+			return head, nil, true
+		}
+	}
+	vm.jit.stats.aborted++
+	lt.failed++
+	lt.reason = r.abort
+	lt.wait = 1<<lt.failed - 1
+	if lt.failed >= maxRecordFailures {
+		lt.dead = true
+	}
+	vm.jit.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
+	sn := lt.snaps[r.stopSnap()]
+	lt.snaps, lt.checks = nil, nil
+	to, err := vm.restore(f, lt, sn)
+	return to, err, true
+}
+
+// newRecorder starts a recording of lt at pc of frame f, which holds what
+// lt's snapshot or head says.
+func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
+	r := &recorder{vm: vm, lt: lt, rootCode: f.code, regs: vm.stack[lt.base:], head: lt.head, end: lt.end,
+		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: lt.consts,
+		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: lt.scratchNext, scratchLo: lt.scratchLo,
+		extent: int32(lt.extent), pc: pc, snapHere: -1,
+		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{}}
+	for s, v := range lt.consts {
+		r.cval[s] = v
+	}
+	for _, s := range lt.lists {
+		r.lists[s] = true
+	}
+	vm.jit.stats.recorded++
+	return r
+}
+
+// run records until the trace closes or the recording stops, and leaves
+// in lt what the trace uses.
+func (r *recorder) run() {
 	for r.abort == "" {
 		if len(r.insts) > maxTraceInsts {
 			r.failf("trace too long")
@@ -1036,43 +1090,68 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		r.pc = next
 		r.snapHere = -1
 	}
+	lt := r.lt
 	lt.extent = int(r.extent)
+	lt.scratchNext = r.scratch
+	lt.lists = lt.lists[:0]
 	for s := range r.lists {
 		lt.lists = append(lt.lists, s)
 	}
 	sortSlots(lt.lists)
-	where := fmt.Sprintf("%s:%d", co.filename, co.lines[head])
-	if r.abort == "" {
-		if err := vm.compileTrace(lt, r); err != nil {
-			// The iteration ran to the back-edge: resume at the head.
-			r.leaveAt(0, err.Error())
-		} else {
-			j.debugf("%s: trace compiled: %d uops, %d guards, %d exits, %d code bytes, %.1f µs",
-				where, len(lt.uops), countGuards(lt.opt), len(lt.snaps), lt.codeBytes(), lt.compileMicros())
-			lt.exits = make([]int, len(lt.snaps))
-			return head, nil, true
-		}
+}
+
+// stopSnap is the snapshot to resume through after the recording stopped.
+func (r *recorder) stopSnap() int {
+	if r.resume >= 0 {
+		return r.resume
 	}
-	// Resume where the recording stopped.
-	j.stats.aborted++
-	lt.failed++
-	lt.reason = r.abort
-	lt.wait = 1<<lt.failed - 1
-	if lt.failed >= maxRecordFailures {
-		lt.dead = true
-	}
-	j.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
-	if r.snapHere < 0 || r.lt.snaps[r.snapHere].pc != r.pc {
+	if r.snapHere >= 0 && r.lt.snaps[r.snapHere].pc != r.pc {
 		r.snapHere = -1
 	}
-	at := r.resume
-	if at < 0 {
-		at = r.snap()
+	return r.snap()
+}
+
+// bridgeAfter is how many times a branch must leave a trace before the
+// other way is recorded as a side path of the trace (a bridge).
+const bridgeAfter = 8
+
+// maxBridges bounds the side paths of one trace.
+const maxBridges = 12
+
+// recordBridge records, from the exit through branch snapshot idx at which
+// the interpreter now stands (pc, frame f), the rest of the iteration
+// along the way the branch now goes, adds it to the trace as a side path
+// and recompiles the trace. It returns where the interpreter goes on.
+func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
+	sn := lt.snaps[idx]
+	lt.tried[idx] = true
+	r := vm.newRecorder(f, lt, pc)
+	for _, o := range sn.objects {
+		r.objects[o.slot] = o.v
 	}
-	sn := lt.snaps[at]
-	lt.snaps, lt.checks = nil, nil
-	to, err := vm.restore(f, lt, sn)
-	return to, err, true
+	for _, it := range sn.iters {
+		r.iters[it.slot] = virtualIter{list: it.list, index: it.index}
+	}
+	r.run()
+	if r.abort == "" {
+		lt.sides = append(lt.sides, sidePath{snap: idx, insts: append([]traceopt.Inst(nil), r.insts...)})
+		old := lt.tr
+		if err := vm.compileTrace(lt); err != nil {
+			lt.sides = lt.sides[:len(lt.sides)-1]
+			vm.jit.debugf("%s: bridge at line %d not compiled: %v", lt.where(), sn.line, err)
+			vm.compileTrace(lt) // the trace as it was
+		} else {
+			vm.jit.stats.bridges++
+			vm.jit.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
+		}
+		if old != nil && old != lt.tr {
+			vm.jit.release(old)
+		}
+		return lt.head, nil
+	}
+	vm.jit.stats.aborted++
+	vm.jit.debugf("%s: bridge from line %d aborted at line %d: %s", lt.where(), sn.line, r.code().lines[r.pc], r.abort)
+	return vm.restore(f, lt, lt.snaps[r.stopSnap()])
 }
 
 func sortSlots(s []int32) {
