@@ -368,6 +368,22 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 	// compares like CPython's named tuple, but prints as a tuple).
 	m.attrs["version_info"] = ObjVal(&Tuple{[]Val{IntVal(3), IntVal(14), IntVal(0), StrVal("final"), IntVal(0)}})
 	m.attrs["platform"] = StrVal(runtime.GOOS)
+	// sys._jit as CPython 3.14 has it: whether this build has a JIT,
+	// whether it is on, and whether the caller runs in JIT code (never:
+	// traces call no Python-visible functions).
+	jm := &Module{name: "sys._jit", attrs: map[string]Val{}}
+	jitFn := func(name string, f func(vm *VM) bool) {
+		jm.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 0 || len(kwn) != 0 {
+				return Val{}, newErr(TypeError, "%s() takes no arguments (%d given)", name, len(args))
+			}
+			return BoolVal(f(vm)), nil
+		}})
+	}
+	jitFn("is_available", func(*VM) bool { return JITAvailable() })
+	jitFn("is_enabled", func(vm *VM) bool { return vm.jit != nil })
+	jitFn("is_active", func(*VM) bool { return false })
+	m.attrs["_jit"] = ObjVal(jm)
 	m.attrs["exit"] = ObjVal(&Builtin{name: "exit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return Val{}, newErrVal(SystemExit, append([]Val(nil), args...)...)
 	}})

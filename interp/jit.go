@@ -49,6 +49,9 @@ type Config struct {
 	JITStats io.Writer
 	// PerfMap writes /tmp/perf-<pid>.map for Linux perf.
 	PerfMap bool
+	// TraceLog gets every trace compiled: its optimized uops and, when
+	// native, its machine code (minipy dis --traces).
+	TraceLog io.Writer
 	// Interrupts delivers Ctrl-C: each receive raises KeyboardInterrupt
 	// in the program at its next loop iteration, in traces too.
 	Interrupts <-chan os.Signal
@@ -82,9 +85,10 @@ type loopTrace struct {
 	checks []globalCheck
 	opt    *traceopt.Trace
 	uops   []jit.Uop
-	line   int // the loop head's source line
-	head   int // the loop head's pc
-	end    int // the back-edge's pc
+	file   string // the loop's file
+	line   int    // the loop head's source line
+	head   int    // the loop head's pc
+	end    int    // the back-edge's pc
 	consts map[int32]templates.Value
 	raw    []traceopt.Inst // the recorded iteration, before optimizing
 	sides  []sidePath      // bridges, in the order recorded
@@ -387,6 +391,13 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		lt.tr = tr
 		j.traces = append(j.traces, tr)
 		j.stats.codeBytes += tr.Stats().CodeBytes
+	}
+	if w := j.cfg.TraceLog; w != nil {
+		fmt.Fprintf(w, "trace for the loop at %s:%d (%s)\n%s", lt.file, lt.line, lt.describe(), t)
+		if lt.tr != nil {
+			fmt.Fprintf(w, "machine code:\n%s", jit.Disassemble(lt.tr))
+		}
+		fmt.Fprintln(w)
 	}
 	j.stats.compileTime += time.Since(start)
 	j.stats.compiled++

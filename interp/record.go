@@ -1018,7 +1018,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead, lt.reason = true, "no room on the slot stack"
 		return 0, nil, false
 	}
-	*lt = loopTrace{failed: lt.failed, base: base, line: int(co.lines[head]), head: head, end: pc,
+	*lt = loopTrace{failed: lt.failed, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]bool{}}
 	for i, c := range co.consts {
@@ -1029,7 +1029,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	r := vm.newRecorder(f, lt, head)
 	r.snap() // snapshot 0: the loop head
 	r.run()
-	where := fmt.Sprintf("%s:%d", co.filename, co.lines[head])
+	where := fmt.Sprintf("%s:%d", co.filename, co.lines[pc])
 	if r.abort == "" {
 		lt.raw = append([]traceopt.Inst(nil), r.insts...)
 		if err := vm.compileTrace(lt); err != nil {

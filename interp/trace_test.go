@@ -180,3 +180,45 @@ print(f(0.3), f(-1.5), f(0.25))
 		t.Errorf("%d traces left live after their runs", after.Traces-before.Traces)
 	}
 }
+
+// TestSysJIT: sys._jit answers as in CPython 3.14, per mode.
+func TestSysJIT(t *testing.T) {
+	src := []byte("import sys\nprint(sys._jit.is_available(), sys._jit.is_enabled(), sys._jit.is_active())\n")
+	avail := "False"
+	if JITAvailable() {
+		avail = "True"
+	}
+	for _, c := range []struct {
+		cfg  Config
+		want string
+	}{
+		{Config{}, avail + " False False\n"},
+		{Config{JIT: JITOn}, avail + " " + avail + " False\n"},
+		{Config{JIT: JITUops}, avail + " True False\n"},
+	} {
+		var out, errb bytes.Buffer
+		RunWith(c.cfg, "t.py", src, nil, &out, &errb)
+		if out.String() != c.want {
+			t.Errorf("%+v: %q, want %q (stderr %q)", c.cfg.JIT, out.String(), c.want, errb.String())
+		}
+	}
+}
+
+// TestTraceLog: every compiled trace is printed with its uops (and its
+// machine code when native), as minipy dis --traces shows them.
+func TestTraceLog(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := []byte("def f(n):\n    s = 0.0\n    for i in range(n):\n        s += i * 0.5\n    return s\nprint(f(1000))\n")
+	var log, out, errb bytes.Buffer
+	RunWith(Config{JIT: JITOn, TraceLog: &log}, "t.py", src, nil, &out, &errb)
+	for _, want := range []string{"trace for the loop at t.py:3", "loop:", "float_mul", "machine code:", "; uop 0: "} {
+		if !bytes.Contains(log.Bytes(), []byte(want)) {
+			t.Errorf("trace log lacks %q:\n%s", want, log.String())
+		}
+	}
+	if out.String() != "249750.0\n" {
+		t.Errorf("output %q", out.String())
+	}
+}

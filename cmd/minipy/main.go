@@ -29,7 +29,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var code string
 	var cfg interp.Config
 	var jitMode string
-	var jitDebug, jitStats bool
+	var jitDebug, jitStats, traces bool
 	root := &cobra.Command{
 		Use:   "minipy [-c CODE | FILE] [args]",
 		Short: "Run a Python program (a subset of Python 3) with the copypatch interpreter",
@@ -101,14 +101,21 @@ uop interpreter instead of natively, as an oracle.`,
 	root.Flags().SetInterspersed(false)
 	root.CompletionOptions.DisableDefaultCmd = true
 	dis := &cobra.Command{
-		Use:   "dis FILE",
+		Use:   "dis [--traces] FILE",
 		Short: "Print the register bytecode a program compiles to",
-		Args:  cobra.ExactArgs(1),
+		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src, err := os.ReadFile(args[0])
 			if err != nil {
 				fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", args[0])
 				status = 2
+				return nil
+			}
+			if traces {
+				// Traces exist only once the program has run: run it,
+				// its output discarded, and print each trace compiled.
+				tcfg := interp.Config{JIT: interp.JITOn, JITThreshold: cfg.JITThreshold, TraceLog: stdout}
+				interp.RunWith(tcfg, args[0], src, args[1:], io.Discard, io.Discard)
 				return nil
 			}
 			if err := interp.Disassemble(args[0], src, stdout); err != nil {
@@ -118,6 +125,8 @@ uop interpreter instead of natively, as an oracle.`,
 			return nil
 		},
 	}
+	dis.Flags().BoolVar(&traces, "traces", false, "run the program (output discarded) and print each trace it compiles: its uops and machine code")
+	dis.Flags().IntVar(&cfg.JITThreshold, "jit-threshold", interp.DefaultJITThreshold, "back-edges that make a loop hot")
 	root.AddCommand(dis)
 	root.SetArgs(args)
 	root.SetOut(stdout)
