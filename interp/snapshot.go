@@ -84,11 +84,13 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	pc := sn.pc
 	var v Val
 	var err error
-	sp := vm.sp
+	sp, d0 := vm.sp, vm.depth
 	for k := len(sn.frames) - 1; k >= 0; k-- {
+		// Frame k runs at the depth it would have had: tracebacks and
+		// the recursion limit see the calls.
 		fr := &sn.frames[k]
 		co := fr.code
-		f := &vm.frames[vm.depth]
+		f := &vm.frames[d0+k]
 		f.code, f.fn, f.gen = co, fr.fn, nil
 		lo := tr.base + int(fr.base)
 		f.regs = vm.stack[lo : lo+co.nslots : lo+co.nslots]
@@ -98,20 +100,20 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 			f.objs[co.nlocals+i] = c.O
 		}
 		vm.sp = lo + co.nslots
-		vm.depth++
+		vm.depth = d0 + k + 1
 		if err != nil {
 			pc, err = vm.except(f, pc, err)
 		}
 		if err == nil {
 			v, err = vm.runAt(f, pc)
 		}
-		vm.depth--
 		pc = fr.callPC + 1
 		if err == nil {
 			regs[fr.dest] = templates.Value{Tag: v.T, Bits: v.B}
 			objs[fr.dest] = v.O
 		}
 	}
+	vm.depth = d0
 	vm.sp = sp
 	return pc, err
 }
