@@ -82,6 +82,7 @@ func TestGCDuringNativeLoop(t *testing.T) {
 	if emulated() {
 		budget = 1 << 12
 	}
+	start := time.Now()
 	go func() { done <- tr.RunLoop(st, frame, budget) }()
 	gcs := 0
 	var ec templates.ExitCode
@@ -97,6 +98,7 @@ loop:
 		}
 	}
 	after := gcPauses()
+	elapsed := time.Since(start).Seconds()
 	if ec != templates.MakeExitCode(templates.ExitEnd, 9) {
 		t.Fatalf("exit %v", ec)
 	}
@@ -112,12 +114,17 @@ loop:
 	// and the stop-the-world itself run emulated), whatever native code
 	// does; a loop that ignored its budget would still show a pause of
 	// seconds, so the looser bound there still catches it.
+	// On a loaded machine a pause also waits for the scheduler to give
+	// the stopping goroutines a core, so the bound is relative to the
+	// loop too: a loop that ignored its budget holds one stop-the-world
+	// for about its whole run.
 	limit := 0.010
 	if emulated() {
 		limit = 0.050
 	}
+	limit = max(limit, elapsed/10)
 	if longest > limit {
-		t.Errorf("longest GC pause %.3g ms, want ≤ %.3g ms", longest*1e3, limit*1e3)
+		t.Errorf("longest GC pause %.3g ms, want ≤ %.3g ms (the loop ran %.3g s)", longest*1e3, limit*1e3, elapsed)
 	}
 }
 
