@@ -25,7 +25,7 @@ type corpusCase struct {
 // loadCorpus reads every txtar under testdata/corpus. A program is the
 // -- name.py -- part; name.out, name.status and name.lasterr are optional
 // (missing means empty output, status 0, no stderr).
-func loadCorpus(t *testing.T) []corpusCase {
+func loadCorpus(t testing.TB) []corpusCase {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.txtar"))
 	if err != nil {

@@ -132,7 +132,10 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 	case *Stream:
 		switch name {
 		case "write":
-			if len(args) != 1 || !args[0].isStr() {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "TextIOWrapper.write() takes exactly one argument (%d given)", len(args))
+			}
+			if !args[0].isStr() {
 				return Val{}, newErr(TypeError, "write() argument must be str, not %s", typeName(args[0]))
 			}
 			s := args[0].str()
@@ -266,6 +269,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 			l.deque = true
 			return v, nil
 		case "extendleft":
+			if len(args) != 1 {
+				return Val{}, argErr("deque", name, 1, len(args))
+			}
 			more, err := vm.iterate(args[0])
 			if err != nil {
 				return Val{}, err
@@ -460,6 +466,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		}
 		return Val{}, newErr(KeyError, "popitem(): dictionary is empty")
 	case "setdefault":
+		if len(args) == 0 || len(args) > 2 {
+			return Val{}, newErr(TypeError, "setdefault expected at %s, got %d", map[bool]string{true: "least 1 argument", false: "most 2 arguments"}[len(args) == 0], len(args))
+		}
 		v, ok, err := d.get(args[0])
 		if err != nil {
 			return Val{}, err
@@ -875,6 +884,9 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 			return StrVal(str), nil
 		}
 		pad := w - n
+		if err := memCheckMul(uint64(pad), uint64(len(fill))); err != nil {
+			return Val{}, err
+		}
 		switch name {
 		case "ljust":
 			return StrVal(str + strings.Repeat(fill, pad)), nil
@@ -887,7 +899,13 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		}
 		return StrVal(strings.Repeat(fill, left) + str + strings.Repeat(fill, pad-left)), nil
 	case "zfill":
+		if len(args) != 1 {
+			return Val{}, argErr("str", name, 1, len(args))
+		}
 		w := int(int64(args[0].B))
+		if err := memCheck(uint64(max(w, 0))); err != nil {
+			return Val{}, err
+		}
 		n := s.length()
 		if w <= n {
 			return StrVal(str), nil
@@ -899,6 +917,9 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		}
 		return StrVal(sign + strings.Repeat("0", w-n) + body), nil
 	case "partition", "rpartition":
+		if len(args) != 1 {
+			return Val{}, argErr("str", name, 1, len(args))
+		}
 		sep, err := strArg(args[0], "must be str, not "+typeName(args[0]))
 		if err != nil {
 			return Val{}, err

@@ -143,6 +143,9 @@ func FuzzRun(f *testing.F) {
 	for _, p := range regressPrograms {
 		f.Add(p.src)
 	}
+	for _, c := range loadCorpus(f) {
+		f.Add(string(c.src))
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		if strings.Contains(src, "while") || strings.Contains(src, "**") || strings.Contains(src, "<<") || strings.Contains(src, "*") {
 			return // may legitimately run for a long time or allocate a lot
