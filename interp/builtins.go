@@ -809,6 +809,24 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 	} else if b, ok := kw["base"]; ok {
 		base, hasBase = int64(b.B), true
 	}
+	if hasBase {
+		b := pos[len(pos)-1]
+		if len(pos) < 2 {
+			b = kw["base"]
+		}
+		if !isIntLike(b) {
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(b))
+		}
+		if bb, ok := b.O.(*BigInt); ok && b.T == tagObject {
+			base = int64(bb.v.Sign()) << 40 // out of range either way
+		}
+		if base != 0 && (base < 2 || base > 36) {
+			return Val{}, newErr(ValueError, "int() base must be >= 2 and <= 36, or 0")
+		}
+		if _, ok := pos[0].O.(*Str); !ok || pos[0].T != tagObject {
+			return Val{}, newErr(TypeError, "int() can't convert non-string with explicit base")
+		}
+	}
 	a := pos[0]
 	switch a.T {
 	case tagInt:
@@ -856,8 +874,19 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 				b = 10
 			}
 		}
-		if b != 2 && b != 4 && b != 8 && b != 16 && b != 32 && len(t) > maxStrDigits {
-			return Val{}, newErr(ValueError, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, len(t))
+		if b >= 2 && b <= 36 {
+			// CPython counts the digits up to the first character that is
+			// not one, before it looks further.
+			digits := 0
+			for _, c := range t {
+				if d := digitVal(c); d < 0 || d >= b {
+					break
+				}
+				digits++
+			}
+			if err := vm.checkFromStr(digits, b); err != nil {
+				return Val{}, err
+			}
 		}
 		n, ok := new(big.Int).SetString(t, b)
 		if !ok || t == "" || strings.HasPrefix(x.s, "_") || strings.Contains(x.s, "__") || strings.HasSuffix(s, "_") {

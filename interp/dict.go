@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -52,6 +53,15 @@ func instanceHash(v Val, o *Instance) (hkey, error) {
 	return hkey{k: 7, o: o}, nil
 }
 
+// bigKey stands for a big int in a key: its sign and magnitude's bytes
+// (not its decimal digits, which take long to make for a huge int).
+func bigKey(b *big.Int) string {
+	if b.Sign() < 0 {
+		return "-" + string(b.Bytes())
+	}
+	return "+" + string(b.Bytes())
+}
+
 func hashKeyDepth(v Val, depth int) (hkey, error) {
 	if depth >= maxNest {
 		return hkey{}, stackOverflow("")
@@ -61,8 +71,13 @@ func hashKeyDepth(v Val, depth int) (hkey, error) {
 		return hkey{k: 1, i: v.B}, nil
 	case tagFloat:
 		f := v.F()
-		if f == math.Trunc(f) && math.Abs(f) < 9.2e18 {
+		if f == math.Trunc(f) && f >= -1<<63 && f < 1<<63 {
 			return hkey{k: 1, i: uint64(int64(f))}, nil
+		}
+		if f == math.Trunc(f) && !math.IsInf(f, 0) {
+			// Equal to a big int: the same key.
+			b, _ := new(big.Float).SetFloat64(f).Int(nil)
+			return hkey{k: 3, s: bigKey(b)}, nil
 		}
 		return hkey{k: 2, i: v.B}, nil
 	case tagNone:
@@ -72,7 +87,7 @@ func hashKeyDepth(v Val, depth int) (hkey, error) {
 	case *Str:
 		return hkey{k: 4, s: o.s}, nil
 	case *BigInt:
-		return hkey{k: 3, s: o.v.String()}, nil
+		return hkey{k: 3, s: bigKey(&o.v)}, nil
 	case *Tuple:
 		var b strings.Builder
 		for _, x := range o.items {

@@ -48,6 +48,9 @@ func parseSpec(spec string) (fspec, error) {
 		i++
 	}
 	for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
+		if f.width > (math.MaxInt64-9)/10 {
+			return f, newErr(ValueError, "Too many decimal digits in format string")
+		}
 		f.width = f.width*10 + int(rs[i]-'0')
 		i++
 	}
@@ -62,6 +65,9 @@ func parseSpec(spec string) (fspec, error) {
 		}
 		f.precision = 0
 		for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
+			if f.precision > (math.MaxInt64-9)/10 {
+				return f, newErr(ValueError, "Too many decimal digits in format string")
+			}
 			f.precision = f.precision*10 + int(rs[i]-'0')
 			i++
 		}
@@ -73,6 +79,13 @@ func parseSpec(spec string) (fspec, error) {
 	if i < len(rs) {
 		return f, newErr(ValueError, "Invalid format specifier '%s' for object of type '%%s'", spec)
 	}
+	// The padding and the digits are built in memory.
+	if err := memCheck(mulSat(uint64(f.width), 4)); err != nil {
+		return f, err
+	}
+	if err := memCheck(uint64(max(f.precision, 0))); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 
@@ -83,7 +96,7 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 	}
 	f, err := parseSpec(spec)
 	if err != nil {
-		if pe, ok := err.(*PyErr); ok && strings.Contains(vm.strOf(pe.exc.args[0]), "%s") {
+		if pe, ok := err.(*PyErr); ok && len(pe.exc.args) > 0 && strings.Contains(vm.strOf(pe.exc.args[0]), "%s") {
 			return "", newErr(ValueError, "%s", strings.Replace(vm.strOf(pe.exc.args[0]), "%s", typeName(v), 1))
 		}
 		return "", err
@@ -99,7 +112,7 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 				return "", newErr(ValueError, "Precision not allowed in integer format specifier")
 			}
 			b, _ := toBig(v)
-			return f.formatInt(b)
+			return f.formatInt(vm, b)
 		case 'e', 'E', 'f', 'F', 'g', 'G', '%':
 			x, err := toFloat(v)
 			if err != nil {
@@ -173,15 +186,15 @@ func (f fspec) signStr(neg bool) string {
 	return ""
 }
 
-func (f fspec) formatInt(b *big.Int) (string, error) {
+func (f fspec) formatInt(vm *VM, b *big.Int) (string, error) {
 	neg := b.Sign() < 0
 	a := new(big.Int).Abs(b)
 	var digits, prefix string
 	switch f.typ {
 	case 0, 'd', 'n':
-		digits = a.String()
-		if len(digits) > maxStrDigits {
-			return "", newErr(ValueError, "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits)
+		var err error
+		if digits, err = vm.decimal(a); err != nil {
+			return "", err
 		}
 	case 'b':
 		digits, prefix = a.Text(2), "0b"

@@ -411,6 +411,7 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 		}
 		return NoneVal, nil
 	}})
+	addIntDigitsFuncs(m)
 	return m
 }
 

@@ -1106,6 +1106,10 @@ func (ps *parser) atom() Expr {
 		return &Name{at, t.val}
 	case tInt:
 		ps.next()
+		if n := len(t.val); n > defaultMaxStrDigits && !(t.val[0] == '0' && strings.ContainsRune("xXoObB", rune(t.val[1]))) {
+			// A decimal literal past the int/str conversion limit.
+			panic(synErr(t.line, t.col, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", defaultMaxStrDigits, n))
+		}
 		return &Const{at, parseIntLit(t.val)}
 	case tFloat:
 		ps.next()

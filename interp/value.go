@@ -454,10 +454,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	case *Str:
 		b.WriteString(strRepr(o.s))
 	case *BigInt:
-		s := o.v.String()
-		if n := len(strings.TrimPrefix(s, "-")); n > maxStrDigits {
+		s, err := vm.decimal(&o.v)
+		if err != nil {
 			if vm != nil && vm.pending == nil {
-				vm.pending = newErr(ValueError, "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits)
+				vm.pending = err
 			}
 			return
 		}
@@ -740,6 +740,3 @@ func (l *List) setItems(items []Val) {
 	*l = *newList(items)
 	l.deque = dq
 }
-
-// maxStrDigits is CPython's default limit on decimal int conversions.
-const maxStrDigits = 4300
