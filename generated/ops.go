@@ -74,10 +74,12 @@ const (
 	OpLoadInt                 // templates/load_int.c
 	OpLoop                    // templates/loop.c
 	OpMove                    // templates/move.c
+	OpWideAdd                 // templates/wide_add.c
+	OpWideSub                 // templates/wide_sub.c
 )
 
 // NumOps is the number of uops.
-const NumOps = 63
+const NumOps = 65
 
 var opNames = [NumOps]string{
 	OpEnd:           "end",
@@ -143,6 +145,8 @@ var opNames = [NumOps]string{
 	OpLoadInt:       "load_int",
 	OpLoop:          "loop",
 	OpMove:          "move",
+	OpWideAdd:       "wide_add",
+	OpWideSub:       "wide_sub",
 }
 
 // String returns the uop's template name, e.g. "int_add".

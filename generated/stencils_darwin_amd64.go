@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:c70039961b01c8f49d677abbe28f517107c8210b805f221d1fc05ce5662d0078
+// Inputs: sha256:94db92a234a8a5005601c205a409127e7eca092ad62b960e11736c3505f8dc1e
 //
 // Regenerate with `go generate ./generated`.
 
@@ -2361,6 +2361,88 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpWideAdd: {
+		Name: "wide_add",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x13: mov %rcx,%rdx
+			0x48, 0x89, 0xca,
+			// 0x16: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x1a: add 0x8(%r13,%rax,1),%rcx
+			0x49, 0x03, 0x4c, 0x05, 0x08,
+			// 0x1f: adc (%r13,%rax,1),%rdx
+			0x49, 0x13, 0x54, 0x05, 0x00,
+			// 0x24: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: mov %rdx,(%r13,%rax,1)
+			0x49, 0x89, 0x54, 0x05, 0x00,
+			// 0x2f: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideSub: {
+		Name: "wide_sub",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x00,
+			// 0xc: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0x11: mov (%rip),%rsi [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x35, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov 0x8(%r13,%rsi,1),%rsi
+			0x49, 0x8b, 0x74, 0x35, 0x08,
+			// 0x1d: mov %rsi,%rdi
+			0x48, 0x89, 0xf7,
+			// 0x20: sar $0x3f,%rdi
+			0x48, 0xc1, 0xff, 0x3f,
+			// 0x24: sub %rsi,%rcx
+			0x48, 0x29, 0xf1,
+			// 0x27: sbb %rdi,%rdx
+			0x48, 0x19, 0xfa,
+			// 0x2a: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x30: mov %rdx,(%r13,%rax,1)
+			0x49, 0x89, 0x54, 0x05, 0x00,
+			// 0x35: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 }
 
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
@@ -2429,6 +2511,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
+	OpWideAdd:       emitWideAdd,
+	OpWideSub:       emitWideSub,
 }
 
 func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3142,4 +3226,26 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpWideAdd].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x26, pc+0x26, v[relocs.ValueExit], -4)
+}
+
+func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpWideSub].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x14, 0xc6c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x2c, pc+0x2c, v[relocs.ValueExit], -4)
 }

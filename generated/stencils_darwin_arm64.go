@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:b1a8efa1e07909a28c32def26ee8a75a86cea95164fcb001a33f7b754eeb70a6
+// Inputs: sha256:bc114c80019378c85f0da542f60e063ff4e617156984419c7b740cfeda03641a
 //
 // Regenerate with `go generate ./generated`.
 
@@ -3080,6 +3080,108 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpWideAdd: {
+		Name: "wide_add",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x10, x9, [x8]
+			0x0a, 0x25, 0x40, 0xa9,
+			// 0x10: adrp x11, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0b, 0x00, 0x00, 0x90,
+			// 0x14: ldr x11, [x11] [hole: operand1 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
+			// 0x18: add x11, x21, x11
+			0xab, 0x02, 0x0b, 0x8b,
+			// 0x1c: ldr x11, [x11,#8]
+			0x6b, 0x05, 0x40, 0xf9,
+			// 0x20: asr x12, x11, #63
+			0x6c, 0xfd, 0x7f, 0x93,
+			// 0x24: adds x9, x9, x11
+			0x29, 0x01, 0x0b, 0xab,
+			// 0x28: adcs x10, x10, x12
+			0x4a, 0x01, 0x0c, 0xba,
+			// 0x2c: cset w11, vs
+			0xeb, 0x77, 0x9f, 0x1a,
+			// 0x30: tbz w11, #0, .+0x8
+			0x4b, 0x00, 0x00, 0x36,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x38: stp x10, x9, [x8]
+			0x0a, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideSub: {
+		Name: "wide_sub",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x10, x9, [x8]
+			0x0a, 0x25, 0x40, 0xa9,
+			// 0x10: adrp x11, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0b, 0x00, 0x00, 0x90,
+			// 0x14: ldr x11, [x11] [hole: operand1 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
+			// 0x18: add x11, x21, x11
+			0xab, 0x02, 0x0b, 0x8b,
+			// 0x1c: ldr x11, [x11,#8]
+			0x6b, 0x05, 0x40, 0xf9,
+			// 0x20: asr x12, x11, #63
+			0x6c, 0xfd, 0x7f, 0x93,
+			// 0x24: subs x9, x9, x11
+			0x29, 0x01, 0x0b, 0xeb,
+			// 0x28: sbcs x10, x10, x12
+			0x4a, 0x01, 0x0c, 0xfa,
+			// 0x2c: cset w11, vs
+			0xeb, 0x77, 0x9f, 0x1a,
+			// 0x30: tbz w11, #0, .+0x8
+			0x4b, 0x00, 0x00, 0x36,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x38: stp x10, x9, [x8]
+			0x0a, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 }
 
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
@@ -3148,6 +3250,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
+	OpWideAdd:       emitWideAdd,
+	OpWideSub:       emitWideSub,
 }
 
 func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3998,4 +4102,30 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Page(code, 0x10, 0x9000000a, pc+0x10, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpWideAdd].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x10, 0x9000000b, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
+}
+
+func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpWideSub].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x10, 0x9000000b, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
 }

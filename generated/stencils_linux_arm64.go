@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:a245ae8b42d5cecd410c6c4f4809b8122a1915bd59a2397234888b9e41a5f918
+// Inputs: sha256:d59102d7b64b2cf4ca3d2328a4ea5750ef9578ef2bad30fd058f45f319fff296
 //
 // Regenerate with `go generate ./generated`.
 
@@ -3080,6 +3080,108 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpWideAdd: {
+		Name: "wide_add",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x10, x21, x8
+			0xaa, 0x02, 0x08, 0x8b,
+			// 0x14: add x8, x21, x9
+			0xa8, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x9, [x10,#8]
+			0x49, 0x05, 0x40, 0xf9,
+			// 0x1c: ldp x11, x10, [x8]
+			0x0b, 0x29, 0x40, 0xa9,
+			// 0x20: asr x12, x9, #63
+			0x2c, 0xfd, 0x7f, 0x93,
+			// 0x24: adds x9, x10, x9
+			0x49, 0x01, 0x09, 0xab,
+			// 0x28: adcs x10, x11, x12
+			0x6a, 0x01, 0x0c, 0xba,
+			// 0x2c: cset w11, vs
+			0xeb, 0x77, 0x9f, 0x1a,
+			// 0x30: tbz w11, #0, .+0x8
+			0x4b, 0x00, 0x00, 0x36,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x38: stp x10, x9, [x8]
+			0x0a, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideSub: {
+		Name: "wide_sub",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x10, x21, x8
+			0xaa, 0x02, 0x08, 0x8b,
+			// 0x14: add x8, x21, x9
+			0xa8, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x9, [x10,#8]
+			0x49, 0x05, 0x40, 0xf9,
+			// 0x1c: ldp x11, x10, [x8]
+			0x0b, 0x29, 0x40, 0xa9,
+			// 0x20: asr x12, x9, #63
+			0x2c, 0xfd, 0x7f, 0x93,
+			// 0x24: subs x9, x10, x9
+			0x49, 0x01, 0x09, 0xeb,
+			// 0x28: sbcs x10, x11, x12
+			0x6a, 0x01, 0x0c, 0xfa,
+			// 0x2c: cset w11, vs
+			0xeb, 0x77, 0x9f, 0x1a,
+			// 0x30: tbz w11, #0, .+0x8
+			0x4b, 0x00, 0x00, 0x36,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x38: stp x10, x9, [x8]
+			0x0a, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 }
 
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
@@ -3148,6 +3250,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
+	OpWideAdd:       emitWideAdd,
+	OpWideSub:       emitWideSub,
 }
 
 func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3998,4 +4102,30 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpWideAdd].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
+}
+
+func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpWideSub].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
 }

@@ -82,6 +82,7 @@ type loopTrace struct {
 	base   int     // the root frame's first slot in vm.stack when recorded
 	extent int     // slots used from base: root frame, scratch, inlined frames
 	lists  []int32 // slots the trace may leave a list in
+	wides  []wideSlot
 	checks []globalCheck
 	opt    *traceopt.Trace
 	uops   []jit.Uop
@@ -261,6 +262,26 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		}
 	}
 	frame := vm.stack[base : base+lt.extent]
+	for _, w := range lt.wides {
+		// The accumulator enters as 128 bits: an int, or a big int that
+		// fits.
+		var hi, lo uint64
+		switch v := frame[w.slot]; v.Tag {
+		case tagInt:
+			lo, hi = v.Bits, uint64(int64(v.Bits)>>63)
+		case tagObject:
+			b, ok := vm.ostack[base+int(w.slot)].(*BigInt)
+			if !ok {
+				return 0, nil, false
+			}
+			if hi, lo, ok = to128(&b.v); !ok {
+				return 0, nil, false
+			}
+		default:
+			return 0, nil, false
+		}
+		frame[w.wide] = templates.Value{Tag: templates.Tag(hi), Bits: lo}
+	}
 	var ec templates.ExitCode
 	start := time.Now()
 	if lt.tr != nil {

@@ -60,6 +60,21 @@ type recorder struct {
 	firstAt   map[pcKey]int // where the recording of each instruction last started
 	alt       map[int]pcKey // per exit branch: where the path would go the other way
 	iters     map[int32]virtualIter
+	wides     map[int32]int32 // slots kept as 128-bit ints, to their private slots
+	touched   map[int32]bool  // slots the trace has read or written
+	// knownAt holds what was known of slot types where the recording of
+	// instructions started, by IR index, to check inner loops against.
+	knownAt map[int]map[int32]traceopt.Type
+	cvalAt  map[int]map[int32]templates.Value
+	relied  map[int32]int // slots whose constant value the trace relied on, by IR index
+}
+
+// reliesOn notes that the instruction being recorded relies on slot s
+// holding the constant r.cval has for it.
+func (r *recorder) reliesOn(s int32) {
+	if _, ok := r.relied[s]; !ok {
+		r.relied[s] = len(r.insts)
+	}
 }
 
 // virtualIter is a list iterator the trace keeps as a list slot and an
@@ -212,6 +227,10 @@ func (r *recorder) emit(in traceopt.Inst) {
 
 // wrote forgets what was known of slot d before a write.
 func (r *recorder) wrote(d int32) {
+	if _, ok := r.wides[d]; ok {
+		r.failf("a write to a 128-bit accumulator")
+	}
+	r.touched[d] = true
 	delete(r.known, d)
 	delete(r.cval, d)
 	delete(r.objects, d)
@@ -239,6 +258,10 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	if _, ok := r.iters[a]; ok {
 		return traceopt.Unknown
 	}
+	if _, ok := r.wides[a]; ok {
+		return traceopt.Unknown
+	}
+	r.touched[a] = true
 	if t, ok := r.known[a]; ok {
 		return t
 	}
@@ -295,6 +318,7 @@ func (r *recorder) floatPair(a, b int32, exactOnly bool) (int32, int32, bool) {
 		for _, s := range [2]int32{a, b} {
 			if r.typeOf(s) == traceopt.Int {
 				v, ok := r.cval[s]
+				r.reliesOn(s)
 				if !ok {
 					return 0, 0, false
 				}
@@ -333,6 +357,9 @@ func isCompare(op Op) bool { return op >= opLt && op <= opNe }
 
 // binary translates A = B op C.
 func (r *recorder) binary(op Op, a, b, c int32) {
+	if (op == opAdd || op == opSub) && a == b && r.wideAccumulate(op, a, c) {
+		return
+	}
 	tb, tc := r.typeOf(b), r.typeOf(c)
 	if tb == traceopt.Int && tc == traceopt.Int {
 		if u, ok := intBinOps[op]; ok {
@@ -351,6 +378,44 @@ func (r *recorder) binary(op Op, a, b, c int32) {
 		}
 	}
 	r.failf("%v on %v and %v", op, tb, tc)
+}
+
+// wideAccumulate translates a += c or a -= c where a holds an int that
+// outgrew int64 (a big int within 128 bits) and c an int: for the whole
+// trace, a lives in a private 128-bit slot, filled on entry and made a
+// Python int again on every exit. It reports false to translate the
+// instruction the ordinary way.
+func (r *recorder) wideAccumulate(op Op, a, c int32) bool {
+	w, ok := r.wides[a]
+	if !ok {
+		if len(r.frames) > 0 || r.touched[a] || a >= int32(r.rootCode.nslots) {
+			return false
+		}
+		o, isObj := r.vm.ostack[r.lt.base+int(a)].(*BigInt)
+		if r.regs[a].Tag != tagObject || !isObj {
+			return false
+		}
+		hi, lo, fits := to128(&o.v)
+		if !fits {
+			return false
+		}
+		if r.typeOf(c) != traceopt.Int {
+			return false
+		}
+		w = r.newScratch()
+		r.regs[w] = templates.Value{Tag: templates.Tag(hi), Bits: lo}
+		r.wides[a] = w
+		r.lt.wides = append(r.lt.wides, wideSlot{slot: a, wide: w})
+	} else if r.typeOf(c) != traceopt.Int {
+		r.failf("a 128-bit accumulator with a %v", r.typeOf(c))
+		return true
+	}
+	u := generated.OpWideAdd
+	if op == opSub {
+		u = generated.OpWideSub
+	}
+	r.emit(traceopt.Inst{Op: u, Args: [4]uint64{traceopt.Slot(w), traceopt.Slot(c)}, Exit: r.snap()})
+	return true
 }
 
 // branch emits a conditional exit on "b cmp c" and reports whether the
@@ -649,7 +714,9 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 		return r.pc + 1
 	}
 	s := int64(r.regs[step].Bits)
-	if _, ok := r.cval[step]; !ok {
+	if _, ok := r.cval[step]; ok {
+		r.reliesOn(step)
+	} else {
 		zero := r.newScratch()
 		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(zero), 0}})
 		cmp := opGt
@@ -659,6 +726,8 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 		r.branch(cmp, step, zero)
 	}
 	top := len(r.insts)
+	r.knownAt[top] = copyKnown(r.known)
+	r.cvalAt[top] = copyCval(r.cval)
 	cmp := opLt
 	if s < 0 {
 		cmp = opGt
@@ -692,6 +761,8 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 	n := r.newScratch()
 	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
 	top := len(r.insts)
+	r.knownAt[top] = copyKnown(r.known)
+	r.cvalAt[top] = copyCval(r.cval)
 	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
 		r.failf("an inner loop does not run on the recorded path")
 		return r.pc + 1
@@ -719,6 +790,28 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 // the loop to its end.
 func (r *recorder) closeInner(il innerLoop) int {
 	r.inner = r.inner[:len(r.inner)-1]
+	// The body was recorded with what was known at its top; that holds on
+	// every iteration only if the body leaves each of those types as it
+	// found it.
+	top, ok := r.knownAt[il.top]
+	if !ok {
+		r.failf("BUG: no types recorded at an inner loop's top")
+		return r.pc + 1
+	}
+	readFirst := r.readBeforeWrite(il.top)
+	for s, ty := range top {
+		if r.known[s] != ty && readFirst[s] {
+			r.failf("an inner loop changes a %v to a %v", ty, r.known[s])
+			return r.pc + 1
+		}
+	}
+	for s, at := range r.relied {
+		v, was := r.cvalAt[il.top][s]
+		if w, ok := r.cval[s]; at >= il.top && (!was || !ok || w != v) {
+			r.failf("an inner loop changes a constant")
+			return r.pc + 1
+		}
+	}
 	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: il.top})
 	done := len(r.insts)
 	r.insts[il.done].Target = done
@@ -814,7 +907,9 @@ func (r *recorder) forRange(ctr, target, stop, step int32) {
 		return
 	}
 	s := int64(r.regs[step].Bits)
-	if _, ok := r.cval[step]; !ok {
+	if _, ok := r.cval[step]; ok {
+		r.reliesOn(step)
+	} else {
 		zero := r.newScratch()
 		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(zero), 0}})
 		cmp := opGt
@@ -1037,6 +1132,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			r.leaveAt(0, err.Error())
 		} else {
 			vm.jit.debugf("%s: trace compiled: %s", where, lt.describe())
+			vm.materializeWides(lt)
 			return head, nil, true
 		}
 	}
@@ -1061,7 +1157,12 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: lt.consts,
 		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: lt.scratchNext, scratchLo: lt.scratchLo,
 		extent: int32(lt.extent), pc: pc, snapHere: -1,
-		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{}}
+		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{},
+		wides: map[int32]int32{}, touched: map[int32]bool{}, knownAt: map[int]map[int32]traceopt.Type{},
+		cvalAt: map[int]map[int32]templates.Value{}, relied: map[int32]int{}}
+	for _, w := range lt.wides {
+		r.wides[w.slot] = w.wide
+	}
 	for s, v := range lt.consts {
 		r.cval[s] = v
 	}
@@ -1082,6 +1183,8 @@ func (r *recorder) run() {
 		}
 		if _, seen := r.firstAt[r.key(r.pc)]; !seen || len(r.inner) == 0 {
 			r.firstAt[r.key(r.pc)] = len(r.insts)
+			r.knownAt[len(r.insts)] = copyKnown(r.known)
+			r.cvalAt[len(r.insts)] = copyCval(r.cval)
 		}
 		next := r.step()
 		if r.abort != "" || next < 0 {
@@ -1147,11 +1250,47 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 		if old != nil && old != lt.tr {
 			vm.jit.release(old)
 		}
+		vm.materializeWides(lt)
 		return lt.head, nil
 	}
 	vm.jit.stats.aborted++
 	vm.jit.debugf("%s: bridge from line %d aborted at line %d: %s", lt.where(), sn.line, r.code().lines[r.pc], r.abort)
 	return vm.restore(f, lt, lt.snaps[r.stopSnap()])
+}
+
+// readBeforeWrite is the set of slots the trace from instruction from on
+// reads before it writes them.
+func (r *recorder) readBeforeWrite(from int) map[int32]bool {
+	read := map[int32]bool{}
+	written := map[int32]bool{}
+	for i := from; i < len(r.insts); i++ {
+		in := &r.insts[i]
+		in.Reads(func(s int32) {
+			if !written[s] {
+				read[s] = true
+			}
+		})
+		if d, ok := in.Writes(); ok {
+			written[d] = true
+		}
+	}
+	return read
+}
+
+func copyCval(m map[int32]templates.Value) map[int32]templates.Value {
+	c := make(map[int32]templates.Value, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+func copyKnown(m map[int32]traceopt.Type) map[int32]traceopt.Type {
+	c := make(map[int32]traceopt.Type, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
 }
 
 func sortSlots(s []int32) {

@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"math/big"
+	"math/bits"
 	"unsafe"
 
 	"github.com/copypatch/copypatch/templates"
@@ -63,6 +65,7 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 			objs[s] = listAt(r.Bits)
 		}
 	}
+	vm.materializeWides(tr)
 	for _, so := range sn.objects {
 		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
 		objs[so.slot] = so.v.O
@@ -116,4 +119,65 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	vm.depth = d0
 	vm.sp = sp
 	return pc, err
+}
+
+// materializeWides gives the interpreter back the ints tr kept as 128
+// bits.
+func (vm *VM) materializeWides(tr *loopTrace) {
+	for _, w := range tr.wides {
+		v := vm.stack[tr.base+int(w.wide)]
+		x := from128(uint64(v.Tag), v.Bits)
+		vm.stack[tr.base+int(w.slot)] = templates.Value{Tag: x.T, Bits: x.B}
+		vm.ostack[tr.base+int(w.slot)] = x.O
+	}
+}
+
+// wideSlot is an int a trace keeps as 128 bits in a private slot.
+type wideSlot struct {
+	slot, wide int32
+}
+
+// to128 returns x as the two words of a 128-bit two's complement int.
+func to128(x *big.Int) (hi, lo uint64, ok bool) {
+	if x.BitLen() > 127 {
+		return 0, 0, false
+	}
+	var m big.Int
+	m.Abs(x)
+	words := m.Bits()
+	var h, l uint64
+	if len(words) > 0 {
+		l = uint64(words[0])
+	}
+	if len(words) > 1 {
+		h = uint64(words[1])
+	}
+	if x.Sign() < 0 {
+		// Negate the magnitude: invert and add one.
+		l, h = ^l, ^h
+		var c uint64
+		l, c = bits.Add64(l, 1, 0)
+		h += c
+	}
+	return h, l, true
+}
+
+// from128 is the Python int a 128-bit two's complement value is.
+func from128(hi, lo uint64) Val {
+	if int64(hi) == int64(lo)>>63 {
+		return IntVal(int64(lo))
+	}
+	neg := int64(hi) < 0
+	if neg {
+		lo, hi = ^lo, ^hi
+		var c uint64
+		lo, c = bits.Add64(lo, 1, 0)
+		hi += c
+	}
+	var x big.Int
+	x.SetBits([]big.Word{big.Word(lo), big.Word(hi)})
+	if neg {
+		x.Neg(&x)
+	}
+	return bigVal(&x)
 }

@@ -113,7 +113,7 @@ func (in Inst) String() string {
 	if info != nil {
 		for k, kind := range info.Args {
 			switch kind {
-			case Dst, Src:
+			case Dst, Src, SrcDst:
 				fmt.Fprintf(&b, " r%d", slotOf(in.Args[k]))
 			case Imm:
 				fmt.Fprintf(&b, " $%d", int64(in.Args[k]))

@@ -45,10 +45,11 @@ func TypeOfTag(tag templates.Tag) Type {
 type ArgKind uint8
 
 const (
-	NoArg ArgKind = iota
-	Dst           // a slot the uop writes (only when it continues)
-	Src           // a slot the uop reads
-	Imm           // an immediate
+	NoArg  ArgKind = iota
+	Dst            // a slot the uop writes (only when it continues)
+	Src            // a slot the uop reads
+	Imm            // an immediate
+	SrcDst         // a slot the uop reads and writes (only when it continues)
 )
 
 // Result says what type a uop's Dst slot gets.
@@ -120,6 +121,10 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpFloatSqrt:   {Args: ds, Result: ResFloat, Exits: true, Pure: true},
 	generated.OpFloatAbs:    {Args: ds, Result: ResFloat, Pure: true},
 
+	// A 128-bit accumulator in one private slot, updated in place.
+	generated.OpWideAdd: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
+	generated.OpWideSub: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
+
 	generated.OpGuardList: {Args: [4]ArgKind{Src}, Exits: true, Guard: List, Pure: true},
 	// Native code never changes a list's length, so it is pure in a trace.
 	generated.OpListLen:   {Args: ds, Result: ResInt, Pure: true},
@@ -188,7 +193,7 @@ func resultType(in *Inst, info *OpInfo, known map[int32]Type) Type {
 // dst returns the slot in writes, if any.
 func dst(in *Inst, info *OpInfo) (int32, bool) {
 	for k, kind := range info.Args {
-		if kind == Dst {
+		if kind == Dst || kind == SrcDst {
 			return slotOf(in.Args[k]), true
 		}
 	}
@@ -198,8 +203,23 @@ func dst(in *Inst, info *OpInfo) (int32, bool) {
 // srcs calls f with each slot in reads.
 func srcs(in *Inst, info *OpInfo, f func(int32)) {
 	for k, kind := range info.Args {
-		if kind == Src {
+		if kind == Src || kind == SrcDst {
 			f(slotOf(in.Args[k]))
 		}
 	}
+}
+
+// Reads calls f with each slot in reads.
+func (in *Inst) Reads(f func(slot int32)) {
+	if info := Info(in.Op); info != nil {
+		srcs(in, info, f)
+	}
+}
+
+// Writes returns the slot in writes, if any.
+func (in *Inst) Writes() (int32, bool) {
+	if info := Info(in.Op); info != nil {
+		return dst(in, info)
+	}
+	return 0, false
 }

@@ -338,6 +338,19 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{nativeOperands, recs}, {ops(S), recs}}
+	case "wide_add", "wide_sub":
+		// 128-bit accumulators (tag: high word) near zero, across the
+		// 64-bit boundary and at both ends, with every int.
+		wides := []V{{}, {Tag: templates.Tag(1<<64 - 1), Bits: 1<<64 - 1}, {Bits: 1<<63 - 1}, {Tag: 1},
+			{Tag: templates.Tag(1<<64 - 1), Bits: 1 << 63}, {Tag: 1<<63 - 1, Bits: 1<<64 - 1}, {Tag: 1 << 63},
+			{Tag: 1 << 63, Bits: 5}, {Tag: 1<<63 - 1, Bits: 1<<64 - 3}}
+		var recs []nativeRecord
+		for _, w := range wides {
+			for _, i := range nativeInts {
+				recs = append(recs, nativeRecord{Frame: [3]V{w, iv(i), sentry}})
+			}
+		}
+		return []nativeCase{{ops(0, S), recs}, {ops(S, 0), recs}}
 	case "list_len":
 		var recs []nativeRecord
 		for _, ls := range listConfigs() {

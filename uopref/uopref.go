@@ -270,6 +270,34 @@ func guard(tag templates.Tag) uop {
 	}
 }
 
+// wideArith builds wide_add and wide_sub: slot 0 is a 128-bit int, its
+// tag the high word and its bits the low word; slot 1 an int64,
+// sign-extended. 128-bit overflow exits with the frame untouched.
+func wideArith(sub bool) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		acc, x := m.slot(0), m.slot(1)
+		hi, lo := uint64(acc.Tag), acc.Bits
+		xlo := x.Bits
+		xhi := uint64(int64(xlo) >> 63)
+		var rlo, rhi, c uint64
+		var ovf bool
+		if sub {
+			rlo, c = bits.Sub64(lo, xlo, 0)
+			rhi, _ = bits.Sub64(hi, xhi, c)
+			ovf = int64((hi^xhi)&(hi^rhi)) < 0
+		} else {
+			rlo, c = bits.Add64(lo, xlo, 0)
+			rhi, _ = bits.Add64(hi, xhi, c)
+			ovf = int64((hi^rhi)&(xhi^rhi)) < 0
+		}
+		if ovf {
+			return Exit, 0
+		}
+		*acc = templates.Value{Tag: templates.Tag(rhi), Bits: rlo}
+		return Continue, 0
+	}
+}
+
 // intUnary builds int_abs and int_invert: ok false exits with the frame
 // untouched.
 func intUnary(f func(a int64) (r int64, ok bool)) uop {
@@ -407,6 +435,8 @@ var uops = map[string]uop{
 	"int_or":       intArith(func(a, b int64) (int64, bool) { return a | b, false }),
 	"int_xor":      intArith(func(a, b int64) (int64, bool) { return a ^ b, false }),
 	"int_invert":   intUnary(func(a int64) (int64, bool) { return ^a, true }),
+	"wide_add":     wideArith(false),
+	"wide_sub":     wideArith(true),
 	"int_abs": intUnary(func(a int64) (int64, bool) {
 		if a < 0 {
 			return -a, a != math.MinInt64
