@@ -155,3 +155,43 @@ func TestMemoryErrorBeyondMachine(t *testing.T) {
 		t.Errorf("'ab' * 2**62: got %q", last)
 	}
 }
+
+// TestSourceDecoding checks that source bytes are decoded as CPython's
+// tokenizer decodes them (PEP 263), with its messages for what it refuses.
+func TestSourceDecoding(t *testing.T) {
+	const pep = "but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+	for _, c := range []struct {
+		name, src, out, err string
+	}{
+		{"invalid utf-8", "print('a')\nx = \"caf\xe9\"\nprint(x)\n", "",
+			"SyntaxError: Non-UTF-8 code starting with '\\xe9' in file t.py on line 2, " + pep},
+		{"surrogate", "x = '\xed\xa0\x80'\n", "", "SyntaxError: Non-UTF-8 code starting with '\\xed' in file t.py on line 1, " + pep},
+		{"bom", "\xef\xbb\xbfprint('bom')\n", "bom\n", ""},
+		{"bom and utf-8", "\xef\xbb\xbf# coding: utf-8\nprint(2)\n", "2\n", ""},
+		{"null byte", "print(1)\nx = \"a\x00b\"\n", "", "  File \"t.py\", line 2\n    x = \"a\nSyntaxError: source code cannot contain null bytes\n"},
+		{"only a null byte", "\x00", "", "  File \"t.py\", line 1\n    \nSyntaxError: source code cannot contain null bytes\n"},
+		{"binary", "\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe\n", "", "  File \"t.py\", line 1\n    \x7fELF\x02\x01\x01\nSyntaxError: source code cannot contain null bytes\n"},
+		{"invalid before null", "print(\"\xe9\x00\")\n", "", "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file t.py on line 1, " + pep},
+		{"latin-1", "# -*- coding: latin-1 -*-\nprint(\"caf\xe9\", len(\"caf\xe9\"))\n", "café 4\n", ""},
+		{"latin-1 second line", "#!/usr/bin/env python3\n# vim: set fileencoding=latin-1 :\nprint(\"\xe9\")\n", "é\n", ""},
+		{"latin1 spelling", "# first\n# coding=latin1\nprint(\"\xe9\")\n", "é\n", ""},
+		{"second line after code", "print(1)\n# coding: latin-1\nprint(\"\xe9\")\n", "",
+			"SyntaxError: Non-UTF-8 code starting with '\\xe9' in file t.py on line 3, " + pep},
+		{"cp1252", "# coding: cp1252\nprint(\"\x80\x93\")\n", "€“\n", ""},
+		{"unknown encoding", "# coding: foo\nprint(1)\n", "", "SyntaxError: encoding problem: foo\n"},
+		{"bom with latin-1", "\xef\xbb\xbf# coding: latin-1\nprint(1)\n", "", "SyntaxError: encoding problem: iso-8859-1 with BOM\n"},
+		{"ascii", "# coding: ascii\nx = \"caf\xe9\"\n", "", "SyntaxError: encoding problem: ascii\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			status := Run("t.py", []byte(c.src), &out, &errb)
+			want := 0
+			if c.err != "" {
+				want = 1
+			}
+			if out.String() != c.out || errb.String() != c.err || status != want {
+				t.Errorf("got (%q, %q, %d), want (%q, %q, %d)", out.String(), errb.String(), status, c.out, c.err, want)
+			}
+		})
+	}
+}

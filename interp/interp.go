@@ -52,7 +52,11 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 			status = 1
 		}
 	}()
-	text := string(src)
+	text, serr := decodeSource(filename, src)
+	if serr != nil {
+		serr.write(stderr)
+		return 1
+	}
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	body, spans, err := parse(text)
 	var co *Code

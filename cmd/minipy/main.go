@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -139,10 +140,19 @@ uop interpreter instead of natively, as an oracle.`,
 }
 
 func runFile(cfg interp.Config, path string, args []string, stdout, stderr io.Writer) int {
-	src, err := os.ReadFile(path)
+	file := path
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		// A directory runs its __main__.py, as CPython runs it.
+		file = filepath.Join(path, "__main__.py")
+		if _, err := os.Stat(file); err != nil {
+			fmt.Fprintf(stderr, "minipy: can't find '__main__' module in '%s'\n", path)
+			return 1
+		}
+	}
+	src, err := os.ReadFile(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", path)
 		return 2
 	}
-	return interp.RunWith(cfg, path, src, args, stdout, stderr)
+	return interp.RunWith(cfg, file, src, args, stdout, stderr)
 }
