@@ -357,12 +357,19 @@ func (vm *VM) builtins() map[string]Val {
 			e, ok2 := toBig(args[1])
 			m, ok3 := toBig(args[2])
 			if !ok1 || !ok2 || !ok3 {
+				if !isNumber(args[0]) || !isNumber(args[1]) || !isNumber(args[2]) {
+					return Val{}, newErr(TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", typeName(args[0]), typeName(args[1]), typeName(args[2]))
+				}
 				return Val{}, newErr(TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
 			}
 			if m.Sign() == 0 {
 				return Val{}, newErr(ValueError, "pow() 3rd argument cannot be 0")
 			}
-			r := new(big.Int).Exp(a, e, m)
+			// Go inverts a negative base wrongly: reduce it first.
+			r := new(big.Int).Exp(new(big.Int).Mod(a, new(big.Int).Abs(m)), e, m)
+			if r == nil {
+				return Val{}, newErr(ValueError, "base is not invertible for the given modulus")
+			}
 			if r.Sign() != 0 && m.Sign() < 0 {
 				r.Add(r, m)
 			}
@@ -707,6 +714,8 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 
 func (vm *VM) length(v Val) (int, error) {
 	switch x := v.O.(type) {
+	case *BigRange:
+		return x.len()
 	case *Str:
 		return x.length(), nil
 	case *List:
@@ -1317,6 +1326,9 @@ func mathModule() *Module {
 		return normBig(new(big.Int).MulRange(1, max(n, 1))), nil
 	}})
 	m.attrs["isqrt"] = ObjVal(&Builtin{name: "isqrt", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "math.isqrt() takes exactly one argument (%d given)", len(args))
+		}
 		b, ok := toBig(args[0])
 		if !ok || len(args) != 1 {
 			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
@@ -1328,6 +1340,17 @@ func mathModule() *Module {
 	}})
 	m.attrs["isclose"] = ObjVal(&Builtin{name: "isclose", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
+		for i, name := range []string{"a", "b"} {
+			if len(pos) <= i {
+				if _, ok := kw[name]; !ok {
+					return Val{}, newErr(TypeError, "isclose() missing required argument '%s' (pos %d)", name, i+1)
+				}
+				pos = append(pos, kw[name])
+			}
+		}
+		if len(pos) > 2 {
+			return Val{}, newErr(TypeError, "isclose() takes exactly 2 positional arguments (%d given)", len(pos))
+		}
 		a, _ := toFloat(pos[0])
 		b, _ := toFloat(pos[1])
 		rel, abs := 1e-9, 0.0
@@ -1346,6 +1369,9 @@ func mathModule() *Module {
 	for _, n := range []string{"isnan", "isinf", "isfinite"} {
 		n := n
 		m.attrs[n] = ObjVal(&Builtin{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", n, len(args))
+			}
 			x, err := toFloat(args[0])
 			if err != nil {
 				return Val{}, err

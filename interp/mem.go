@@ -222,3 +222,21 @@ func memCheckTuples(count *big.Int, k int) error {
 	}
 	return memCheckMul(count.Uint64(), valSize+24+uint64(k)*valSize)
 }
+
+// len is len(r): OverflowError when it does not fit a Py_ssize_t.
+func (r *BigRange) len() (int, error) {
+	n := new(big.Int).Sub(r.stop, r.start)
+	step := r.step
+	if step.Sign() < 0 {
+		n.Neg(n)
+		step = new(big.Int).Neg(step)
+	}
+	if n.Sign() <= 0 {
+		return 0, nil
+	}
+	n.Add(n, step).Sub(n, big.NewInt(1)).Quo(n, step)
+	if !n.IsInt64() {
+		return 0, newErr(OverflowError, "Python int too large to convert to C ssize_t")
+	}
+	return int(n.Int64()), nil
+}

@@ -1092,6 +1092,15 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 		return x.items, nil
 	}
 	var out []Val
+	if r, ok := v.O.(*BigRange); ok {
+		n, err := r.len()
+		if err != nil {
+			return nil, err
+		}
+		if err := memCheckMul(uint64(n), valSize); err != nil {
+			return nil, err
+		}
+	}
 	if r, ok := v.O.(*Range); ok {
 		n := rangeLen(r)
 		if err := memCheckMul(uint64(n), valSize); err != nil {

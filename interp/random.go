@@ -243,6 +243,9 @@ func randomModule() *Module {
 		return vm.getItem(args[0], IntVal(int64(gen.belowInt(n))))
 	})
 	def("shuffle", func(vm *VM, args []Val) (Val, error) {
+		if len(args) == 0 {
+			return Val{}, newErr(TypeError, "Random.shuffle() missing 1 required positional argument: 'x'")
+		}
 		l, ok := args[0].O.(*List)
 		if len(args) != 1 || !ok {
 			return Val{}, newErr(TypeError, "shuffle() needs a list")

@@ -265,6 +265,12 @@ func itertoolsModule() *Module {
 		return seq(out)
 	})
 	m.attrs["permutations"] = builtinFn("permutations", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return Val{}, newErr(TypeError, "permutations() missing required argument 'iterable' (pos 1)")
+		}
+		if len(args) > 2 {
+			return Val{}, newErr(TypeError, "permutations() takes at most 2 arguments (%d given)", len(args))
+		}
 		pool, err := vm.iterate(args[0])
 		if err != nil {
 			return Val{}, err
