@@ -11,7 +11,8 @@ type Op uint16
 
 // The uops, one per template, in template-name order.
 const (
-	OpEnd           Op = iota // templates/end.c
+	OpCallOut       Op = iota // templates/call_out.c
+	OpEnd                     // templates/end.c
 	OpExit                    // templates/exit.c
 	OpFloatAbs                // templates/float_abs.c
 	OpFloatAdd                // templates/float_add.c
@@ -79,9 +80,10 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 65
+const NumOps = 66
 
 var opNames = [NumOps]string{
+	OpCallOut:       "call_out",
 	OpEnd:           "end",
 	OpExit:          "exit",
 	OpFloatAbs:      "float_abs",

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:bc114c80019378c85f0da542f60e063ff4e617156984419c7b740cfeda03641a
+// Inputs: sha256:aef32a4470ccaefbf179792619ebf3666ced6b80e81a96e37a3451d429a7c136
 //
 // Regenerate with `go generate ./generated`.
 
@@ -18,6 +18,31 @@ const ClangVersion = "19.1.7"
 
 // Stencils holds one stencil per uop, indexed by Op.
 var Stencils = [NumOps]relocs.Stencil{
+	OpCallOut: {
+		Name: "call_out",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: orr x0, x9, x8, lsl #8
+			0x20, 0x21, 0x08, 0xaa,
+			// 0x10: ret
+			0xc0, 0x03, 0x5f, 0xd6,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpEnd: {
 		Name: "end",
 		Code: []byte{
@@ -3187,6 +3212,7 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
+	OpCallOut:       emitCallOut,
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
 	OpFloatAbs:      emitFloatAbs,
@@ -3252,6 +3278,15 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpMove:          emitMove,
 	OpWideAdd:       emitWideAdd,
 	OpWideSub:       emitWideSub,
+}
+
+func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpCallOut].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0])
 }
 
 func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:349e52a915ab4aa5871bbda598b66a80259a51a02fe376de5268b8eb63d0bc60
+// Inputs: sha256:0f79daa8dd6dcb3b922fcee86c1443af0be54ddb7aed8d1720ab740049de7fed
 //
 // Regenerate with `go generate ./generated`.
 
@@ -18,6 +18,28 @@ const ClangVersion = "19.1.7"
 
 // Stencils holds one stencil per uop, indexed by Op.
 var Stencils = [NumOps]relocs.Stencil{
+	OpCallOut: {
+		Name: "call_out",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: shl $0x8,%rax
+			0x48, 0xc1, 0xe0, 0x08,
+			// 0xb: or $0x2,%rax
+			0x48, 0x83, 0xc8, 0x02,
+			// 0xf: retq
+			0xc3,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpEnd: {
 		Name: "end",
 		Code: []byte{
@@ -2448,6 +2470,7 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
+	OpCallOut:       emitCallOut,
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
 	OpFloatAbs:      emitFloatAbs,
@@ -2513,6 +2536,14 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpMove:          emitMove,
 	OpWideAdd:       emitWideAdd,
 	OpWideSub:       emitWideSub,
+}
+
+func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:16:16]
+	copy(code, Stencils[OpCallOut].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0])
 }
 
 func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/copypatch/copypatch/generated"
 	jit "github.com/copypatch/copypatch/runtime"
 	"github.com/copypatch/copypatch/templates"
 	"github.com/copypatch/copypatch/traceopt"
@@ -103,8 +104,11 @@ type loopTrace struct {
 	dead                   bool   // never again
 	reason                 string // why the last recording failed
 	entries                int
-	idle                   int   // entries in a row that left before the first back-edge
-	exits                  []int // per snapshot
+	idle                   int // entries in a row that left before the first back-edge
+	// resumes maps a call-out's exit index to the uop after it; loopTops
+	// a loop uop's safepoint index to its loop's top.
+	resumes, loopTops map[uint64]int
+	exits             []int // per snapshot
 }
 
 // sidePath is a bridge: the rest of an iteration from where a branch
@@ -147,7 +151,7 @@ type jitState struct {
 
 type jitStats struct {
 	recorded, aborted, compiled, refused int
-	bridges                              int
+	bridges, callOuts                    int
 	uops, codeBytes                      int
 	compileTime, nativeTime              time.Duration
 	entries, exits                       int
@@ -282,26 +286,36 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		}
 		frame[w.wide] = templates.Value{Tag: templates.Tag(hi), Bits: lo}
 	}
-	var ec templates.ExitCode
+	if lt.tr != nil && debugCheckNative {
+		vm.checkNative(lt, frame)
+	}
 	start := time.Now()
-	if lt.tr != nil {
-		if debugCheckNative {
-			vm.checkNative(lt, frame)
+	ec := vm.runTrace(lt, frame, 0)
+	var idx int
+	for {
+		if ec.Reason() != templates.ExitSide {
+			break
 		}
-		ec = lt.tr.RunLoop(&j.st, frame, jitBudget)
-	} else {
-		j.st.Budget = jitBudget
-		var err error
-		for {
-			ec, err = uopref.Run(lt.ref, &j.st, frame, 1<<62)
-			if err != nil {
-				panic("BUG: uop reference: " + err.Error())
-			}
-			if ec.Reason() != templates.ExitSafepoint || jit.Interrupted(&j.st) {
-				break
-			}
-			j.st.Budget = jitBudget
+		idx = int(ec.Index() &^ traceopt.PeeledSnap)
+		at, ok := lt.resumes[ec.Index()]
+		if !ok {
+			break
 		}
+		// A call-out: the interpreter runs one instruction, and the
+		// trace goes on after it unless that changed what it assumed.
+		j.stats.callOuts++
+		pc, err := vm.restore(f, lt, lt.snaps[idx])
+		if err == nil {
+			sp := vm.sp
+			vm.sp = lt.base + lt.extent // calls get frames above the trace's slots
+			err = vm.execOne(f, pc)
+			vm.sp = sp
+		}
+		if err != nil || vm.sigint.Load() || !lt.checksHold(vm) {
+			j.stats.nativeTime += time.Since(start)
+			return pc + 1, err, true
+		}
+		ec = vm.runTrace(lt, frame, at)
 	}
 	j.stats.nativeTime += time.Since(start)
 	j.stats.entries++
@@ -324,7 +338,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	} else {
 		lt.idle = 0
 	}
-	idx := int(ec.Index() &^ traceopt.PeeledSnap)
+	idx = int(ec.Index() &^ traceopt.PeeledSnap)
 	if idx >= len(lt.snaps) {
 		panic(fmt.Sprintf("BUG: trace left with %v, it has %d snapshots", ec, len(lt.snaps)))
 	}
@@ -343,6 +357,76 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		return to + 1, vm.keyboardInterrupt(), true
 	}
 	return to, err, true
+}
+
+// runTrace runs lt natively (or on the uop reference) from uop at, on
+// through safepoints, until it leaves another way or Ctrl-C.
+func (vm *VM) runTrace(lt *loopTrace, frame []templates.Value, at int) templates.ExitCode {
+	j := vm.jit
+	for {
+		j.st.Budget = jitBudget
+		var ec templates.ExitCode
+		if lt.tr != nil {
+			ec = lt.tr.RunAt(at, &j.st, frame)
+		} else {
+			var err error
+			if ec, err = uopref.RunAt(at, lt.ref, &j.st, frame, 1<<62); err != nil {
+				panic("BUG: uop reference: " + err.Error())
+			}
+		}
+		if ec.Reason() != templates.ExitSafepoint || jit.Interrupted(&j.st) {
+			return ec
+		}
+		next, ok := lt.loopTops[ec.Index()]
+		if !ok {
+			return ec
+		}
+		at = next
+	}
+}
+
+// checksHold reports whether the globals lt took as constants still hold.
+func (lt *loopTrace) checksHold(vm *VM) bool {
+	for i := range lt.checks {
+		if !lt.checks[i].holds(vm) {
+			return false
+		}
+	}
+	return true
+}
+
+// execOne runs the instruction at pc of f in the interpreter, for a
+// call-out.
+func (vm *VM) execOne(f *frame, pc int) error {
+	in := &f.code.instrs[pc]
+	var err error
+	switch in.Op {
+	case opMove:
+		var v Val
+		if v, err = f.load(in.B); err == nil {
+			f.set(in.A, v)
+		}
+	case opCall:
+		err = vm.opCall(f, in)
+	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul,
+		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem, opSetItem:
+		err = vm.generic(f, in)
+	case opLoadGlobal:
+		if g := vm.mod.globals[in.B]; g.T != tagEmpty {
+			f.set(in.A, g)
+		} else {
+			err = newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.B]))
+		}
+	default:
+		err = vm.slowOp(f, in)
+	}
+	if err == nil {
+		err = vm.takePending()
+	}
+	if err == errJump || err == errYield {
+		panic(fmt.Sprintf("BUG: call-out of %v jumped", in.Op))
+	}
+	return err
 }
 
 // interrupt is Ctrl-C: the interpreter raises KeyboardInterrupt at its next
@@ -400,6 +484,15 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		return fmt.Errorf("BUG: lowering: %v", err)
 	}
 	lt.opt, lt.uops = t, uops
+	lt.resumes, lt.loopTops = map[uint64]int{}, map[uint64]int{}
+	for i, u := range uops {
+		switch u.Op {
+		case generated.OpCallOut:
+			lt.resumes[u.Operands[0]] = i + 1
+		case generated.OpLoop:
+			lt.loopTops[u.Operands[0]] = u.Jump
+		}
+	}
 	start := time.Now()
 	if j.cfg.JIT == JITUops {
 		lt.ref = refInstrs(uops)
@@ -512,8 +605,8 @@ func (j *jitState) writeStats(w io.Writer) {
 	if total > 0 {
 		share = 100 * float64(s.nativeTime) / float64(total)
 	}
-	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %.1f%% of the run in traces\n",
-		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, share)
+	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %d call-outs, %.1f%% of the run in traces\n",
+		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, share)
 	type site struct {
 		where string
 		n     int

@@ -64,9 +64,13 @@ type recorder struct {
 	touched   map[int32]bool  // slots the trace has read or written
 	// knownAt holds what was known of slot types where the recording of
 	// instructions started, by IR index, to check inner loops against.
-	knownAt map[int]map[int32]traceopt.Type
-	cvalAt  map[int]map[int32]templates.Value
-	relied  map[int32]int // slots whose constant value the trace relied on, by IR index
+	knownAt  map[int]map[int32]traceopt.Type
+	cvalAt   map[int]map[int32]templates.Value
+	relied   map[int32]int // slots whose constant value the trace relied on, by IR index
+	root     *frame
+	callOuts int   // instructions the trace leaves for the interpreter to run
+	hadInner bool  // an inner loop was recorded
+	raised   error // what a call-out raised while recording
 }
 
 // reliesOn notes that the instruction being recorded relies on slot s
@@ -89,6 +93,9 @@ type innerLoop struct {
 	key  pcKey // its back-edge
 	top  int   // the IR index its back-edge jumps to
 	done int   // the IR index of the check whose target is the loop's end
+	// ended: the recording saw the loop end already, there is nothing to
+	// run to finish it.
+	ended bool
 }
 
 // pcKey names an instruction of the frame being recorded.
@@ -223,6 +230,13 @@ func (r *recorder) emit(in traceopt.Inst) {
 			r.cval[d] = v
 		}
 	}
+}
+
+// clobber tells the optimizer that slot d changes here though no uop
+// writes it: it holds an object the trace keeps aside, which exits (and
+// call-outs) put there for the interpreter.
+func (r *recorder) clobber(d int32) {
+	r.insts = append(r.insts, traceopt.Inst{Op: traceopt.OpClobber, Args: [4]uint64{traceopt.Slot(d)}, Exit: traceopt.NoExit})
 }
 
 // wrote forgets what was known of slot d before a write.
@@ -494,6 +508,8 @@ func (r *recorder) step() int {
 		if v, ok := r.objects[B]; ok {
 			r.wrote(A)
 			r.objects[A] = v
+			r.clobber(A)
+			r.clobber(A)
 			break
 		}
 		if r.typeOf(B) == traceopt.Unknown {
@@ -525,7 +541,7 @@ func (r *recorder) step() int {
 			r.closeLoop()
 			return -1
 		}
-		r.failf("inner loop")
+		return r.innerForever(int(in.A))
 	case opJumpIfFalse, opJumpIfTrue:
 		t := r.truth(A)
 		if t == (in.Op == opJumpIfTrue) {
@@ -538,6 +554,8 @@ func (r *recorder) step() int {
 			}
 			r.other(pc + 1)
 			next = r.jumpTo(int(in.B))
+		} else if int(in.B) <= pc && !(root && pc == r.end) {
+			return r.innerWhileEnded(int(in.B))
 		} else {
 			r.other(int(in.B))
 		}
@@ -561,6 +579,8 @@ func (r *recorder) step() int {
 			next = r.jumpTo(int(in.C))
 		} else if root && pc == r.end {
 			r.failf("the loop ends on the recorded path")
+		} else if int(in.C) <= pc {
+			return r.innerWhileEnded(int(in.C))
 		} else {
 			r.other(int(in.C))
 		}
@@ -582,6 +602,7 @@ func (r *recorder) step() int {
 		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(it.index), 0}})
 		r.wrote(A)
 		r.iters[A] = it
+		r.clobber(A)
 	case opForIter:
 		return r.innerIter(in, A, B)
 	case opSetItem:
@@ -604,6 +625,7 @@ func (r *recorder) step() int {
 		r.lt.checks = append(r.lt.checks, globalCheck{index: -1, mod: m, name: name, v: v})
 		r.wrote(A)
 		r.objects[A] = v
+		r.clobber(A)
 	case opCall:
 		fv, ok := r.objects[B]
 		if !ok {
@@ -637,6 +659,7 @@ func (r *recorder) step() int {
 			r.frames = r.frames[:n-1]
 			r.wrote(fr.dest)
 			r.objects[fr.dest] = v
+			r.clobber(fr.dest)
 		} else {
 			if r.typeOf(A) == traceopt.Unknown {
 				r.failf("return of an object")
@@ -790,6 +813,7 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 // the loop to its end.
 func (r *recorder) closeInner(il innerLoop) int {
 	r.inner = r.inner[:len(r.inner)-1]
+	r.hadInner = true
 	// The body was recorded with what was known at its top; that holds on
 	// every iteration only if the body leaves each of those types as it
 	// found it.
@@ -814,19 +838,28 @@ func (r *recorder) closeInner(il innerLoop) int {
 	}
 	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: il.top})
 	done := len(r.insts)
-	r.insts[il.done].Target = done
+	if il.done >= 0 {
+		r.insts[il.done].Target = done
+	}
 	after := r.key(r.pc + 1)
 	for i := il.top; i < done; i++ {
 		if in := &r.insts[i]; !in.InTrace && traceopt.Info(in.Op).Branch && r.alt[i] == after {
 			in.InTrace, in.Target, in.Exit = true, done, traceopt.NoExit
 		}
 	}
-	r.finishInner(il.top)
+	if !il.ended {
+		r.finishInner(il.top)
+	}
 	return r.pc + 1
 }
 
 // other notes where the branch just emitted would have gone the other way.
 func (r *recorder) other(pc int) {
+	// Through unconditional jumps (a break is one): where it leads.
+	code := r.code().instrs
+	for k := 0; k < 8 && pc < len(code) && code[pc].Op == opJump; k++ {
+		pc = int(code[pc].A)
+	}
 	if n := len(r.insts) - 1; n >= 0 && traceopt.Info(r.insts[n].Op).Branch {
 		r.alt[n] = r.key(pc)
 	}
@@ -855,6 +888,50 @@ func (r *recorder) innerWhile(head int) int {
 	return r.closeInner(r.inner[len(r.inner)-1])
 }
 
+// innerWhileEnded records the backward branch at r.pc, not taken (its
+// check just emitted), as the back-edge of an inner while loop whose body,
+// starting at head, ran once on the recorded path: the loop is in the
+// trace, and has ended.
+func (r *recorder) innerWhileEnded(head int) int {
+	if r.abort != "" {
+		return r.pc + 1
+	}
+	top, ok := r.firstAt[r.key(head)]
+	if !ok {
+		// Not a loop body this recording went through: leave when the
+		// branch is taken.
+		r.other(head)
+		return r.pc + 1
+	}
+	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
+		r.failf("loops overlap")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	in := &r.insts[done]
+	in.Negate = !in.Negate // to the end when the loop ends
+	in.InTrace, in.Exit = true, traceopt.NoExit
+	r.inner = append(r.inner, innerLoop{key: r.key(r.pc), top: top, done: done, ended: true})
+	return r.closeInner(r.inner[len(r.inner)-1])
+}
+
+// innerForever records JUMP_BACK at r.pc as the back-edge of an inner
+// "while True" loop whose body starts at head: it ends only by the
+// branches that break out of it.
+func (r *recorder) innerForever(head int) int {
+	top, ok := r.firstAt[r.key(head)]
+	if !ok {
+		r.failf("a loop the recording entered in the middle")
+		return r.pc + 1
+	}
+	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
+		r.failf("loops overlap")
+		return r.pc + 1
+	}
+	r.inner = append(r.inner, innerLoop{key: r.key(r.pc), top: top, done: -1})
+	return r.closeInner(r.inner[len(r.inner)-1])
+}
+
 // maxInnerSteps bounds the uops run to finish an inner loop while
 // recording.
 const maxInnerSteps = 4 << 20
@@ -871,6 +948,17 @@ func (r *recorder) finishInner(from int) {
 			return
 		}
 		in := &r.insts[i]
+		if in.Op == traceopt.OpClobber {
+			i++
+			continue
+		}
+		if in.Op == generated.OpCallOut {
+			if !r.runCallOut(int(in.Args[0])) {
+				return
+			}
+			i++
+			continue
+		}
 		next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
 		if err != nil {
 			panic("BUG: recorder: " + err.Error())
@@ -885,10 +973,10 @@ func (r *recorder) finishInner(from int) {
 			} else if in.InTrace {
 				i = in.Target
 			} else {
-				r.leaveAt(in.Exit, "the inner loop left its recorded path")
+				r.leaveAt(in.Exit, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[in.Exit].line))
 			}
 		case next == uopref.Exit:
-			r.leaveAt(in.Exit, "the inner loop left its recorded path")
+			r.leaveAt(in.Exit, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[in.Exit].line))
 		default:
 			i++
 		}
@@ -982,6 +1070,7 @@ func (r *recorder) loadGlobal(a int32, g int) {
 		}
 		r.wrote(a)
 		r.objects[a] = v
+		r.clobber(a)
 	default:
 		r.failf("global %v", v.T)
 	}
@@ -1075,6 +1164,7 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 			default:
 				r.wrote(s)
 				r.objects[s] = c
+				r.clobber(s)
 			}
 		}
 		// Locals the callee has not bound yet must read as unbound.
@@ -1117,7 +1207,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]bool{}}
 	for i, c := range co.consts {
-		if c.T == tagInt || c.T == tagFloat || c.T == tagBool {
+		if c.T == tagInt || c.T == tagFloat || c.T == tagBool || c.T == tagNone {
 			lt.consts[int32(co.nlocals+i)] = templates.Value{Tag: c.T, Bits: c.B}
 		}
 	}
@@ -1144,6 +1234,11 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead = true
 	}
 	vm.jit.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
+	if r.raised != nil {
+		// A call-out raised: the frame is as the interpreter left it.
+		lt.snaps, lt.checks = nil, nil
+		return r.pc + 1, r.raised, true
+	}
 	sn := lt.snaps[r.stopSnap()]
 	lt.snaps, lt.checks = nil, nil
 	to, err := vm.restore(f, lt, sn)
@@ -1153,7 +1248,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 // newRecorder starts a recording of lt at pc of frame f, which holds what
 // lt's snapshot or head says.
 func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
-	r := &recorder{vm: vm, lt: lt, rootCode: f.code, regs: vm.stack[lt.base:], head: lt.head, end: lt.end,
+	r := &recorder{vm: vm, lt: lt, rootCode: f.code, root: f, regs: vm.stack[lt.base:], head: lt.head, end: lt.end,
 		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: lt.consts,
 		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: lt.scratchNext, scratchLo: lt.scratchLo,
 		extent: int32(lt.extent), pc: pc, snapHere: -1,
@@ -1187,6 +1282,10 @@ func (r *recorder) run() {
 			r.cvalAt[len(r.insts)] = copyCval(r.cval)
 		}
 		next := r.step()
+		if r.abort != "" && r.resume < 0 && r.callOutOK() {
+			r.abort = ""
+			next = r.callOut()
+		}
 		if r.abort != "" || next < 0 {
 			break
 		}
@@ -1196,6 +1295,91 @@ func (r *recorder) run() {
 	lt := r.lt
 	lt.extent = int(r.extent)
 	lt.scratchNext = r.scratch
+	r.syncLists()
+	if r.abort == "" && r.callOuts > 0 && !r.hadInner {
+		// The iteration ran to the back-edge: resume at the head.
+		r.leaveAt(0, "call-outs in a loop without inner loops")
+	}
+}
+
+// callOutOps are the instructions a trace may leave for the interpreter to
+// run, when it cannot translate them: none of them jumps, and each writes
+// at most its A slot of the frame.
+var callOutOps = map[Op]bool{
+	opMove: true, opAdd: true, opSub: true, opMul: true, opTrueDiv: true, opFloorDiv: true, opMod: true, opPow: true,
+	opLshift: true, opRshift: true, opBitAnd: true, opBitOr: true, opBitXor: true, opNeg: true, opPos: true, opInvert: true,
+	opNot: true, opLt: true, opLe: true, opGt: true, opGe: true, opEq: true, opNe: true, opIs: true, opIsNot: true,
+	opIn: true, opNotIn: true, opGetItem: true, opSetItem: true, opCall: true, opCallMethod: true, opBuildList: true,
+	opBuildTuple: true, opBuildSlice: true, opBuildString: true, opFormat: true, opListAppend: true, opGetAttr: true,
+	opLoadGlobal: true, opBuildDict: true, opDictSet: true, opSetAdd: true, opBuildSet: true,
+}
+
+// callOutWritesA reports whether a call-out instruction writes its A slot
+// (the others write into the object A holds).
+func callOutWritesA(op Op) bool {
+	switch op {
+	case opSetItem, opListAppend, opDictSet, opSetAdd:
+		return false
+	}
+	return true
+}
+
+// callOutOK reports whether the instruction the recording stopped at may
+// be run by the interpreter in the middle of the trace instead: in the
+// loop's own frame, outside inner loops (where a call-out every iteration
+// would cost more than it saves).
+func (r *recorder) callOutOK() bool {
+	in := &r.code().instrs[r.pc]
+	return len(r.frames) == 0 && len(r.inner) == 0 && callOutOps[in.Op]
+}
+
+// callOut records the current instruction as a call-out and runs it in the
+// interpreter now.
+func (r *recorder) callOut() int {
+	in := &r.code().instrs[r.pc]
+	// A snapshot of its own: a guard that leaves through the
+	// instruction's snapshot must not be taken for the call-out.
+	c := *r.lt.snaps[r.snap()]
+	r.lt.snaps = append(r.lt.snaps, &c)
+	sn := len(r.lt.snaps) - 1
+	if !r.runCallOut(sn) {
+		return r.pc + 1
+	}
+	dst := r.newScratch()
+	if callOutWritesA(in.Op) {
+		dst = in.A
+		r.wrote(dst)
+	}
+	r.insts = append(r.insts, traceopt.Inst{Op: generated.OpCallOut, Args: [4]uint64{uint64(sn), traceopt.Slot(dst)}, Exit: traceopt.NoExit})
+	r.callOuts++
+	return r.pc + 1
+}
+
+// runCallOut runs, while recording, the instruction call-out snapshot sn
+// names, as Go does when the trace runs. It reports false, the recording
+// stopped, when the instruction raised.
+func (r *recorder) runCallOut(sn int) bool {
+	r.syncLists()
+	pc, err := r.vm.restore(r.root, r.lt, r.lt.snaps[sn])
+	if err != nil {
+		panic("BUG: restoring the root frame failed")
+	}
+	sp := r.vm.sp
+	r.vm.sp = r.lt.base + int(r.extent) // calls get frames above the trace's slots
+	err = r.vm.execOne(r.root, pc)
+	r.vm.sp = sp
+	if err != nil {
+		r.raised = err
+		r.pc = pc
+		r.failf("%v raised", r.rootCode.instrs[pc].Op)
+		return false
+	}
+	return true
+}
+
+// syncLists gives lt the slots that may hold lists native code wrote.
+func (r *recorder) syncLists() {
+	lt := r.lt
 	lt.lists = lt.lists[:0]
 	for s := range r.lists {
 		lt.lists = append(lt.lists, s)
@@ -1255,6 +1439,9 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	}
 	vm.jit.stats.aborted++
 	vm.jit.debugf("%s: bridge from line %d aborted at line %d: %s", lt.where(), sn.line, r.code().lines[r.pc], r.abort)
+	if r.raised != nil {
+		return r.pc + 1, r.raised
+	}
 	return vm.restore(f, lt, lt.snaps[r.stopSnap()])
 }
 

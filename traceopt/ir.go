@@ -106,7 +106,11 @@ func (t *Trace) String() string {
 func (in Inst) String() string {
 	info := Info(in.Op)
 	var b strings.Builder
-	b.WriteString(in.Op.String())
+	if in.Op == OpClobber {
+		b.WriteString("(clobber)")
+	} else {
+		b.WriteString(in.Op.String())
+	}
 	if in.Negate {
 		b.WriteString(" (not)")
 	}

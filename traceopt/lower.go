@@ -22,6 +22,9 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 	n := 0
 	for i, in := range t.Insts {
 		pos[i] = n
+		if in.Op == OpClobber {
+			continue
+		}
 		n++
 		if info := Info(in.Op); info.Branch && in.Negate && info.Flip == 0 {
 			n++
@@ -33,6 +36,9 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 	stubOf := map[int]int{}
 	var pending []int // uops whose Jump is a stub number, patched below
 	for _, in := range t.Insts {
+		if in.Op == OpClobber {
+			continue
+		}
 		info := Info(in.Op)
 		u := jit.Uop{Op: in.Op, Operands: in.Args}
 		switch {

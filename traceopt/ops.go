@@ -14,9 +14,10 @@ const (
 	Float
 	Bool
 	List // an object whose bits point at a cp_list (tag object, bits != 0)
+	None
 )
 
-var typeNames = [...]string{"unknown", "int", "float", "bool", "list"}
+var typeNames = [...]string{"unknown", "int", "float", "bool", "list", "none"}
 
 func (t Type) String() string {
 	if int(t) < len(typeNames) {
@@ -37,6 +38,8 @@ func TypeOfTag(tag templates.Tag) Type {
 		return Bool
 	case templates.TagObject:
 		return List
+	case templates.TagNone:
+		return None
 	}
 	return Unknown
 }
@@ -82,6 +85,8 @@ type OpInfo struct {
 	Flip generated.Op
 	// Commutes: operands 1 and 2 may be swapped.
 	Commutes bool
+	// CallOut uops leave for Go, which resumes the trace after them.
+	CallOut bool
 }
 
 var (
@@ -90,9 +95,19 @@ var (
 	ss  = [4]ArgKind{Src, Src}
 )
 
+// OpClobber is an IR-only instruction that lowers to nothing: its slot
+// changes there in a way no uop shows (the interpreter may put an object
+// in it on an exit or a call-out), so nothing known of it before holds
+// after.
+const OpClobber = generated.Op(0xffff)
+
 var opInfo = map[generated.Op]*OpInfo{
+	OpClobber:        {Args: [4]ArgKind{Dst}},
 	generated.OpExit: {Args: [4]ArgKind{Imm}},
-	generated.OpLoop: {Args: [4]ArgKind{Imm}},
+	// Go runs one bytecode instruction and resumes at the next uop: it may
+	// write operand 1's slot and change any list.
+	generated.OpCallOut: {Args: [4]ArgKind{Imm, Dst}, CallOut: true, Store: true},
+	generated.OpLoop:    {Args: [4]ArgKind{Imm}},
 
 	generated.OpMove:      {Args: ds, Result: ResCopy, Pure: true},
 	generated.OpLoadInt:   {Args: [4]ArgKind{Dst, Imm}, Result: ResInt, Pure: true},
@@ -126,8 +141,8 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpWideSub: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
 
 	generated.OpGuardList: {Args: [4]ArgKind{Src}, Exits: true, Guard: List, Pure: true},
-	// Native code never changes a list's length, so it is pure in a trace.
-	generated.OpListLen:   {Args: ds, Result: ResInt, Pure: true},
+	// Only Go changes a list's length (during a call-out).
+	generated.OpListLen:   {Args: ds, Result: ResInt, Load: true},
 	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: true},
 	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: true},
 

@@ -36,8 +36,9 @@ func Peel(t *Trace) {
 		} else {
 			in = shift(in)
 		}
-		if in.Op == generated.OpLoop {
-			// Every loop uop needs its own safepoint index.
+		if in.Op == generated.OpLoop || in.Op == generated.OpCallOut {
+			// Every loop uop needs its own safepoint index, every
+			// call-out its own resume point.
 			in.Args[0] |= PeeledSnap
 		}
 		out = append(out, in)

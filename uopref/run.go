@@ -24,7 +24,12 @@ var ErrStepLimit = errors.New("step limit reached")
 // would, and returns the exit code. It stops with an error after maxSteps
 // uops, on a bad uop, or when control runs off the trace or to a bad index.
 func Run(trace []Instr, st *templates.State, frame []templates.Value, maxSteps int) (templates.ExitCode, error) {
-	pc := 0
+	return RunAt(0, trace, st, frame, maxSteps)
+}
+
+// RunAt is Run from uop pc (a loop top after a safepoint, the uop after a
+// call-out).
+func RunAt(pc int, trace []Instr, st *templates.State, frame []templates.Value, maxSteps int) (templates.ExitCode, error) {
 	for step := 0; step < maxSteps; step++ {
 		if pc < 0 || pc >= len(trace) {
 			return 0, fmt.Errorf("control reached uop %d of a %d-uop trace", pc, len(trace))

@@ -534,6 +534,9 @@ var uops = map[string]uop{
 		}
 		return Jump, 0
 	},
+	"call_out": func(m *machine) (Next, templates.ExitCode) {
+		return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])
+	},
 	"exit": func(m *machine) (Next, templates.ExitCode) {
 		return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])
 	},

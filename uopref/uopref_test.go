@@ -562,6 +562,7 @@ func TestStep(t *testing.T) {
 	add(
 		stepCase{name: "jump", op: "jump", in: []V{}, next: Jump},
 		stepCase{name: "exit", op: "exit", ops: [4]uint64{17}, next: Leave, code: templates.MakeExitCode(templates.ExitSide, 17)},
+		stepCase{name: "call_out", op: "call_out", ops: [4]uint64{23, S}, in: []V{iv(1), iv(2)}, out: []V{iv(1), iv(2)}, next: Leave, code: templates.MakeExitCode(templates.ExitSide, 23)},
 		stepCase{name: "end", op: "end", ops: [4]uint64{3}, next: Leave, code: templates.MakeExitCode(templates.ExitEnd, 3)},
 		stepCase{name: "loop with budget", op: "loop", ops: [4]uint64{4}, next: Jump,
 			state: templates.State{Budget: 10}, after: &templates.State{Budget: 9}},
