@@ -4,6 +4,7 @@ import (
 	"bytes"
 	jit "github.com/copypatch/copypatch/runtime"
 	"os"
+	"regexp"
 	"testing"
 )
 
@@ -220,5 +221,59 @@ func TestTraceLog(t *testing.T) {
 	}
 	if out.String() != "249750.0\n" {
 		t.Errorf("output %q", out.String())
+	}
+}
+
+// TestJITSharedPrograms runs the shared programs with the JIT on (every
+// loop hot at once, and at the default threshold) against their expected
+// output; CI runs it on arm64 under qemu too.
+func TestJITSharedPrograms(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	for _, dir := range []string{"lang", "bench"} {
+		for _, p := range loadPrograms(t, dir) {
+			src, err := os.ReadFile(p.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, cfg := range []Config{{JIT: JITOn, JITThreshold: 1}, {JIT: JITOn}} {
+				var out, errb bytes.Buffer
+				if status := RunWith(cfg, p.path, src, nil, &out, &errb); status != p.status || out.String() != p.out {
+					t.Errorf("%s (threshold %d): status %d, stdout\n%s\nstderr\n%s", p.name, cfg.JITThreshold, status, out.String(), errb.String())
+				}
+			}
+		}
+	}
+}
+
+// TestJITCodeLimit: with less code memory than the program's traces need,
+// the program still runs right, interpreting what does not fit.
+func TestJITCodeLimit(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	ran := 0
+	for _, p := range loadPrograms(t, "bench") {
+		if p.name != "bench/nbody" && p.name != "bench/spectral_norm" && p.name != "bench/mandelbrot" {
+			continue
+		}
+		ran++
+		src, err := os.ReadFile(p.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errb, stats bytes.Buffer
+		cfg := Config{JIT: JITOn, JITMaxCode: 4096, JITStats: &stats}
+		if status := RunWith(cfg, p.path, src, nil, &out, &errb); status != p.status || out.String() != p.out {
+			t.Errorf("%s with 4 KiB of code: status %d, stdout\n%s\nstderr\n%s", p.name, status, out.String(), errb.String())
+		}
+		// Some compiles must have been refused, or the limit was not tight.
+		if m := regexp.MustCompile(`\((\d+) refused\)`).FindSubmatch(stats.Bytes()); m == nil || string(m[1]) == "0" {
+			t.Errorf("%s: no compile refused under a 4 KiB limit:\n%s", p.name, stats.String())
+		}
+	}
+	if ran != 3 {
+		t.Errorf("ran %d programs, want 3", ran)
 	}
 }
