@@ -83,7 +83,11 @@ func memRoom(n uint64) bool {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(sample)
 	objects := sample[0].Value.Uint64()
-	if mem.physAt > 0 && objects+n > mem.physAt {
+	if limit := mem.physAt; limit > 0 && objects+n > limit {
+		return false
+	}
+	// Other processes use the machine too: what it has free now.
+	if avail, ok := memAvailable(); ok && n+memMargin > avail {
 		return false
 	}
 	if mem.asMax > 0 {
@@ -135,6 +139,41 @@ func mulSat(a, b uint64) uint64 {
 		return lo
 	}
 	return math.MaxUint64
+}
+
+// memMargin is the memory an allocation must leave free on the machine.
+const memMargin = 64 << 20
+
+// memAvailable is the machine's MemAvailable (Linux).
+func memAvailable() (uint64, bool) {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0, false
+	}
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if rest, ok := bytes.CutPrefix(line, []byte("MemAvailable:")); ok {
+			fs := bytes.Fields(rest)
+			if len(fs) == 0 {
+				return 0, false
+			}
+			kb, err := strconv.ParseUint(string(fs[0]), 10, 64)
+			return kb << 10, err == nil
+		}
+	}
+	return 0, false
+}
+
+// setMemLimit makes the guard refuse growth past n bytes of heap (for
+// tests: fuzzing runs many programs side by side).
+func setMemLimit(n uint64) {
+	memInit()
+	mem.physAt = n
 }
 
 // vmSize is the process's mapped address space in bytes (Linux), or 0.

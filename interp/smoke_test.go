@@ -2,10 +2,13 @@ package interp
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // run runs src and returns stdout, the last stderr line and the status.
@@ -146,13 +149,38 @@ func FuzzRun(f *testing.F) {
 	for _, c := range loadCorpus(f) {
 		f.Add(string(c.src))
 	}
+	if fl := flag.Lookup("test.fuzz"); fl != nil && fl.Value.String() != "" {
+		// Fuzzing: workers run side by side, so each gets 2 GB.
+		setMemLimit(2 << 30)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		if strings.Contains(src, "while") || strings.Contains(src, "**") || strings.Contains(src, "<<") || strings.Contains(src, "*") {
 			return // may legitimately run for a long time or allocate a lot
 		}
+		// A program still running after a second is interrupted (and
+		// again each second, in case it catches KeyboardInterrupt), so
+		// that no input stalls a fuzzing worker.
+		intr := make(chan os.Signal, 1)
+		stop := make(chan struct{})
+		go func() {
+			tick := time.NewTicker(time.Second)
+			defer tick.Stop()
+			for {
+				select {
+				case <-tick.C:
+					select {
+					case intr <- os.Interrupt:
+					default:
+					}
+				case <-stop:
+					return
+				}
+			}
+		}()
 		var out, errb bytes.Buffer
-		s := Run("f.py", []byte(src), &out, &errb)
-		if strings.Contains(errb.String(), "internal error") || (s != 0 && s != 1) {
+		s := RunWith(Config{Interrupts: intr}, "f.py", []byte(src), nil, &out, &errb)
+		close(stop)
+		if strings.Contains(errb.String(), "internal error") || (s != 0 && s != 1 && s != 130) {
 			t.Fatalf("status %d, stderr %q", s, errb.String())
 		}
 	})
