@@ -1176,7 +1176,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 		if s := c.lookup(t.id); s >= 0 && !c.isCell(t.id) {
 			v := c.exprAny(x.value)
 			c.line = x.line
-			c.emit(op, s, s, v)
+			c.emit(op, s, s, v, inPlace)
 			return
 		}
 		if c.isFunc && !c.globals[t.id] && (c.lookup(t.id) >= 0 || c.resolveFree(t.id) >= 0) {
@@ -1184,7 +1184,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 			c.exprTo(t, cur)
 			v := c.exprAny(x.value)
 			c.line = x.line
-			c.emit(op, cur, cur, v)
+			c.emit(op, cur, cur, v, inPlace)
 			c.storeName(t.id, cur, t.pos)
 			return
 		}
@@ -1193,7 +1193,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 		c.emit(opLoadGlobal, cur, g)
 		v := c.exprAny(x.value)
 		c.line = x.line
-		c.emit(op, cur, cur, v)
+		c.emit(op, cur, cur, v, inPlace)
 		c.emit(opStoreGlobal, g, cur)
 	case *Subscript:
 		o := c.exprAny(t.x)
@@ -1202,7 +1202,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 		c.emit(opGetItem, cur, o, k)
 		v := c.exprAny(x.value)
 		c.line = x.line
-		c.emit(op, cur, cur, v)
+		c.emit(op, cur, cur, v, inPlace)
 		c.emit(opSetItem, o, k, cur)
 	case *Attr:
 		o := c.exprAny(t.x)
@@ -1210,7 +1210,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 		c.emit(opGetAttr, cur, o, c.name(t.name))
 		v := c.exprAny(x.value)
 		c.line = x.line
-		c.emit(op, cur, cur, v)
+		c.emit(op, cur, cur, v, inPlace)
 		c.emit(opSetAttr, o, c.name(t.name), cur)
 	default:
 		c.errAt(x.pos, "'"+exprKind(x.target)+"' is an illegal expression for augmented assignment")

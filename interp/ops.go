@@ -36,8 +36,19 @@ func (vm *VM) generic(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
+		if in.D == inPlace {
+			if v, ok, err := vm.inplaceOp(in.Op, a, b); ok || err != nil {
+				if err == nil {
+					f.set(in.A, v)
+				}
+				return err
+			}
+		}
 		v, err := vm.binop(in.Op, a, b)
 		if err != nil {
+			if in.D == inPlace {
+				err = augOpErr(in.Op, err)
+			}
 			return err
 		}
 		f.set(in.A, v)

@@ -1,0 +1,93 @@
+package interp
+
+import "strings"
+
+// inPlace in the D operand of a binary operator marks an augmented
+// assignment (x += y): a mutable left operand changes in place, as
+// CPython's list.__iadd__, set.__ior__ and dict.__ior__ do, so that other
+// references to it see the change.
+const inPlace = 1
+
+// inplaceOp is the in-place form of op on a, when a has one; ok is false
+// when the plain operator applies.
+func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
+	if a.T != tagObject {
+		return Val{}, false, nil
+	}
+	switch x := a.O.(type) {
+	case *List:
+		switch op {
+		case opAdd:
+			// list += takes any iterable.
+			if b.O == a.O {
+				b = ObjVal(newList(x.items()))
+			}
+			items, err := vm.iterate(b)
+			if err != nil {
+				if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError && strings.HasSuffix(excStr(nil, pe.exc), "object is not iterable") {
+					return Val{}, true, newErr(TypeError, "'%s' object is not iterable", typeName(b))
+				}
+				return Val{}, true, err
+			}
+			if err := x.grow(len(items)); err != nil {
+				return Val{}, true, err
+			}
+			for _, it := range items {
+				x.append(it)
+			}
+			return a, true, nil
+		case opMul:
+			if !isIntLike(b) {
+				return Val{}, false, nil
+			}
+			r, err := vm.binop(opMul, a, b)
+			if err != nil {
+				return Val{}, true, err
+			}
+			dq := x.deque
+			*x = *r.O.(*List)
+			x.deque = dq
+			return a, true, nil
+		}
+	case *Set:
+		if _, ok := b.O.(*Set); !ok || b.T != tagObject {
+			return Val{}, false, nil
+		}
+		switch op {
+		case opBitOr, opBitAnd, opSub, opBitXor:
+			r, err := vm.binop(op, a, b)
+			if err != nil {
+				return Val{}, true, err
+			}
+			x.d = r.O.(*Set).d
+			return a, true, nil
+		}
+	case *Dict:
+		if op != opBitOr || x.counter || x.factory.T != tagEmpty {
+			return Val{}, false, nil
+		}
+		if _, err := vm.callMethod(a, "update", []Val{b}, nil); err != nil {
+			return Val{}, true, err
+		}
+		return a, true, nil
+	}
+	return Val{}, false, nil
+}
+
+// augOpErr words a TypeError from the plain operator as the augmented
+// one's: "for +=:" rather than "for +:".
+func augOpErr(op Op, err error) error {
+	pe, ok := err.(*PyErr)
+	if !ok || pe.exc.typ != TypeError {
+		return err
+	}
+	sym, aug := opSymbols[op], opSymbols[op]+"="
+	if op == opPow {
+		aug = "**="
+	}
+	msg := excStr(nil, pe.exc)
+	if pre := "unsupported operand type(s) for " + sym + ":"; strings.HasPrefix(msg, pre) {
+		return newErr(TypeError, "%s", "unsupported operand type(s) for "+aug+":"+msg[len(pre):])
+	}
+	return err
+}
