@@ -940,6 +940,9 @@ const maxInnerSteps = 4 << 20
 // until the loop ends (control reaches the end of the trace so far). A side
 // exit stops the recording there.
 func (r *recorder) finishInner(from int) {
+	if r.finishInnerNative(from) {
+		return
+	}
 	end := len(r.insts)
 	r.st.Budget = 1 << 62
 	for i, steps := from, 0; i < end && r.abort == ""; steps++ {
@@ -981,6 +984,60 @@ func (r *recorder) finishInner(from int) {
 			i++
 		}
 	}
+}
+
+// finishInnerNative is finishInner compiled: the inner loop, as recorded
+// so far, laid out alone and run natively, its end an exit. It reports
+// false when it cannot (no native code here, a call-out inside, the code
+// cache full), and finishInner runs the loop on the uop reference.
+func (r *recorder) finishInnerNative(from int) bool {
+	j := r.vm.jit
+	end := len(r.insts)
+	if j.cache == nil || end-from < 2 {
+		return false
+	}
+	done := r.freshSnap()
+	region := make([]traceopt.Inst, 0, end-from)
+	for i := from; i < end; i++ {
+		in := r.insts[i]
+		if in.Op == generated.OpCallOut {
+			return false
+		}
+		if in.InTrace {
+			if in.Target >= end {
+				in.InTrace, in.Exit = false, done
+			} else {
+				in.Target -= from
+			}
+		}
+		region = append(region, in)
+	}
+	last := &region[len(region)-1]
+	if last.Op != generated.OpLoop || !last.InTrace || last.Target != 0 {
+		return false
+	}
+	last.InTrace = false // the region's own loop
+	uops, err := traceopt.Lower(&traceopt.Trace{Insts: region})
+	if err != nil {
+		return false
+	}
+	tr, err := j.cache.Compile(uops)
+	if err != nil {
+		return false
+	}
+	defer tr.Free()
+	// On the VM's state, which no trace uses while recording: Ctrl-C
+	// stops this loop too.
+	ec := tr.RunLoop(&j.st, r.regs[:r.extent], jitBudget)
+	switch idx := int(ec.Index()); {
+	case ec.Reason() == templates.ExitSafepoint:
+		r.leaveAt(idx, "interrupted")
+	case ec.Reason() != templates.ExitSide:
+		r.failf("an inner loop's native run left with %v", ec)
+	case idx != done:
+		r.leaveAt(idx, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[idx].line))
+	}
+	return true
 }
 
 // leaveAt stops the recording, to resume through snapshot s.
