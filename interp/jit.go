@@ -99,10 +99,11 @@ type loopTrace struct {
 	// The trace's scratch slots, from scratchLo: scratchNext is the first
 	// one no recording has used.
 	scratchLo, scratchNext int32
-	failed                 int    // recordings that failed
-	wait                   int    // hot counts to let pass before trying again
-	dead                   bool   // never again
-	reason                 string // why the last recording failed
+	constSlots             map[int64]int32 // scratch slots holding int constants (constInt)
+	failed                 int             // recordings that failed
+	wait                   int             // hot counts to let pass before trying again
+	dead                   bool            // never again
+	reason                 string          // why the last recording failed
 	entries                int
 	idle                   int // entries in a row that left before the first back-edge
 	// resumes maps a call-out's exit index to the uop after it; loopTops

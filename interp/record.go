@@ -254,6 +254,19 @@ func (r *recorder) wrote(d int32) {
 	}
 }
 
+// constInt returns a scratch slot loaded with v here. A trace (with its
+// bridges) keeps one slot per constant, so that equal checks against it are
+// the same instruction, which the optimizer can see is redundant.
+func (r *recorder) constInt(v int64) int32 {
+	s, ok := r.lt.constSlots[v]
+	if !ok {
+		s = r.newScratch()
+		r.lt.constSlots[v] = s
+	}
+	r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(s), uint64(v)}})
+	return s
+}
+
 func (r *recorder) newScratch() int32 {
 	if r.scratch >= r.scratchLo+scratchSlots {
 		r.failf("out of scratch slots")
@@ -694,9 +707,7 @@ func (r *recorder) rangeCall(a, args int32, argc int) int {
 		r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(vals[i]), traceopt.Slot(args + int32(i))}})
 	}
 	load := func(v int64) int32 {
-		s := r.newScratch()
-		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(s), uint64(v)}})
-		return s
+		return r.constInt(v)
 	}
 	var start, stop, step int32
 	switch argc {
@@ -740,8 +751,7 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	if _, ok := r.cval[step]; ok {
 		r.reliesOn(step)
 	} else {
-		zero := r.newScratch()
-		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(zero), 0}})
+		zero := r.constInt(0)
 		cmp := opGt
 		if s < 0 {
 			cmp = opLt
@@ -800,8 +810,7 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 		return r.pc + 1
 	}
 	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(it.list), traceopt.Slot(it.index), uint64(e.Tag)}, Exit: r.snap()})
-	one := r.newScratch()
-	r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(one), 1}})
+	one := r.constInt(1)
 	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
 	r.inner = append(r.inner, innerLoop{key: k, top: top, done: done})
 	return int(in.C)
@@ -1055,8 +1064,7 @@ func (r *recorder) forRange(ctr, target, stop, step int32) {
 	if _, ok := r.cval[step]; ok {
 		r.reliesOn(step)
 	} else {
-		zero := r.newScratch()
-		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(zero), 0}})
+		zero := r.constInt(0)
 		cmp := opGt
 		if s < 0 {
 			cmp = opLt
@@ -1262,7 +1270,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	}
 	*lt = loopTrace{failed: lt.failed, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
-		branch: map[int]bool{}, tried: map[int]bool{}}
+		branch: map[int]bool{}, tried: map[int]bool{}, constSlots: map[int64]int32{}}
 	for i, c := range co.consts {
 		if c.T == tagInt || c.T == tagFloat || c.T == tagBool || c.T == tagNone {
 			lt.consts[int32(co.nlocals+i)] = templates.Value{Tag: c.T, Bits: c.B}

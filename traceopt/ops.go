@@ -238,3 +238,5 @@ func (in *Inst) Writes() (int32, bool) {
 	}
 	return 0, false
 }
+
+func opOf(op uint16) generated.Op { return generated.Op(op) }

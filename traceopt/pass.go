@@ -8,13 +8,15 @@ type Pass struct {
 
 // Passes is the optimizer, in order: fold immediates into the recorded
 // iteration, peel it, hoist what does not change, drop the guards the
-// first iteration proved, fold again what hoisting made constant, and drop
+// first iteration proved, drop what every path into an instruction
+// already computed, fold again what hoisting made constant, and drop
 // writes nobody reads and moves that do nothing.
 var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
 	{"hoist", Hoist},
 	{"guards", EliminateGuards},
+	{"redundant", RemoveRedundant},
 	{"fold", Fold},
 	{"dead", DropDeadStores},
 	{"moves", DropSelfMoves},

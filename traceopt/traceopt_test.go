@@ -318,3 +318,50 @@ func TestBridgedLoop(t *testing.T) {
 		}
 	}
 }
+
+// TestRedundantAcrossBridge: a check that both the main path and its
+// bridge make before the loop top is not made again in the loop body,
+// though it follows the branch to the bridge (where Hoist cannot take it).
+func TestRedundantAcrossBridge(t *testing.T) {
+	tr := &Trace{Consts: map[int32]templates.Value{4: intV(50)}, PrivateFrom: 9, PrivateTo: 10, Insts: []Inst{
+		{Op: generated.OpIntJumpIfLt, Args: [4]uint64{Slot(0), Slot(1)}, Negate: true, Exit: 2},
+		{Op: generated.OpIntJumpIfEq, Args: [4]uint64{Slot(0), Slot(4)}, InTrace: true, Target: 6},
+		{Op: generated.OpLoadInt, Args: [4]uint64{Slot(9), 0}},
+		{Op: generated.OpIntJumpIfGt, Args: [4]uint64{Slot(3), Slot(9)}, Negate: true, Exit: 1},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(3)}, Exit: 3},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+		{Op: generated.OpLoadInt, Args: [4]uint64{Slot(9), 0}},
+		{Op: generated.OpIntJumpIfGt, Args: [4]uint64{Slot(3), Slot(9)}, Negate: true, Exit: 4},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(2), Slot(2), Slot(0)}, Exit: 5},
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(3)}, Exit: 3},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+	}}
+	frame := func() []templates.Value {
+		f := make([]templates.Value, 10)
+		f[0], f[1], f[2], f[3], f[4] = intV(0), intV(100), intV(0), intV(1), intV(50)
+		return f
+	}
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
+		uops, err := Lower(tr)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, tr)
+		}
+		f := frame()
+		return f, runRef(t, uops, f)
+	}
+	want, wantEC := run(tr)
+	if want[2] != intV(50) || wantEC != templates.MakeExitCode(templates.ExitSide, 2) {
+		t.Fatalf("reference: s = %v, exit %v", want[2], wantEC)
+	}
+	Optimize(tr, func(pass string, tr *Trace) {
+		got, ec := run(tr)
+		if got[0] != want[0] || got[2] != want[2] || ec != wantEC {
+			t.Errorf("after %s: i %v s %v exit %v, want %v %v %v\n%s", pass, got[0], got[2], ec, want[0], want[2], wantEC, tr)
+		}
+	})
+	for _, in := range tr.Insts[tr.Loop:tr.mainEnd()] {
+		if in.Op == generated.OpIntJumpIfGt || in.Op == generated.OpLoadInt {
+			t.Errorf("loop body keeps %v:\n%s", in, tr)
+		}
+	}
+}
