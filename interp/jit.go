@@ -71,6 +71,15 @@ const jitBudget = 1 << 16
 // back-edge before the trace is thrown away.
 const maxIdleEntries = 32
 
+// A trace entered shortTripEntries times that ran fewer than minTrip
+// back-edges per entry on average is not entered again (measured: entry
+// and exit cost about what 5 to 10 interpreted iterations of a small loop
+// do).
+const (
+	shortTripEntries = 64
+	minTrip          = 8
+)
+
 // maxRecordFailures is how many recordings of one loop may fail before it
 // is left to the interpreter for good; between them the wait doubles.
 const maxRecordFailures = 6
@@ -105,7 +114,8 @@ type loopTrace struct {
 	dead                   bool            // never again
 	reason                 string          // why the last recording failed
 	entries                int
-	idle                   int // entries in a row that left before the first back-edge
+	idle                   int   // entries in a row that left before the first back-edge
+	iters                  int64 // back-edges run in the trace, over all entries
 	// resumes maps a call-out's exit index to the uop after it; loopTops
 	// a loop uop's safepoint index to its loop's top.
 	resumes, loopTops map[uint64]int
@@ -329,6 +339,13 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		lt.tr, lt.dead = nil, true
 		return 0, nil, false
 	}
+	// Entering a trace costs about what a few interpreted iterations do:
+	// a loop that runs only a few times per entry is left to the
+	// interpreter (or to the trace of a loop around it).
+	if lt.entries >= shortTripEntries && lt.iters < minTrip*int64(lt.entries) && !lt.dead {
+		j.debugf("%s: %.1f iterations per entry: interpreted from now on", lt.where(), float64(lt.iters)/float64(lt.entries))
+		lt.dead = true
+	}
 	// A trace that keeps leaving before its first back-edge was made for
 	// types or a path the loop no longer has: record it again.
 	if j.st.Budget == jitBudget {
@@ -375,6 +392,7 @@ func (vm *VM) runTrace(lt *loopTrace, frame []templates.Value, at int) templates
 				panic("BUG: uop reference: " + err.Error())
 			}
 		}
+		lt.iters += jitBudget - j.st.Budget
 		if ec.Reason() != templates.ExitSafepoint || jit.Interrupted(&j.st) {
 			return ec
 		}
