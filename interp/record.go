@@ -91,6 +91,7 @@ type virtualIter struct {
 // trace: its check at the top jumps to the instruction after its back-edge.
 type innerLoop struct {
 	key  pcKey // its back-edge
+	head int   // the first pc of its body
 	top  int   // the IR index its back-edge jumps to
 	done int   // the IR index of the check whose target is the loop's end
 	// ended: the recording saw the loop end already, there is nothing to
@@ -774,7 +775,7 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	r.insts[done].Exit = traceopt.NoExit
 	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(ctr)}})
 	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(ctr), traceopt.Slot(ctr), traceopt.Slot(step)}, Exit: r.snap()})
-	r.inner = append(r.inner, innerLoop{key: k, top: top, done: done})
+	r.inner = append(r.inner, innerLoop{key: k, head: int(in.C), top: top, done: done})
 	return int(in.C)
 }
 
@@ -812,7 +813,7 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(it.list), traceopt.Slot(it.index), uint64(e.Tag)}, Exit: r.snap()})
 	one := r.constInt(1)
 	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
-	r.inner = append(r.inner, innerLoop{key: k, top: top, done: done})
+	r.inner = append(r.inner, innerLoop{key: k, head: int(in.C), top: top, done: done})
 	return int(in.C)
 }
 
@@ -1354,6 +1355,15 @@ func (r *recorder) run() {
 		if r.abort != "" || next < 0 {
 			break
 		}
+		if n := len(r.inner); n > 0 {
+			// A break out of an inner loop the recording is inside: the
+			// loop never reached its back-edge, and has no end in the trace.
+			il := &r.inner[n-1]
+			if len(r.frames) == il.key.depth && r.code() == il.key.code && (next < il.head || next > il.key.pc) {
+				r.failf("the recorded path breaks out of an inner loop")
+				break
+			}
+		}
 		r.pc = next
 		r.snapHere = -1
 	}
@@ -1477,6 +1487,7 @@ const maxBridges = 12
 func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	sn := lt.snaps[idx]
 	lt.tried[idx] = true
+	wides := len(lt.wides)
 	r := vm.newRecorder(f, lt, pc)
 	for _, o := range sn.objects {
 		r.objects[o.slot] = o.v
@@ -1504,7 +1515,11 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	}
 	vm.jit.stats.aborted++
 	vm.jit.debugf("%s: bridge from line %d aborted at line %d: %s", lt.where(), sn.line, r.code().lines[r.pc], r.abort)
+	// The accumulators the failed bridge made 128-bit go back to the
+	// interpreter now, and are no part of the trace.
+	defer func() { lt.wides = lt.wides[:wides] }()
 	if r.raised != nil {
+		vm.materializeWides(lt)
 		return r.pc + 1, r.raised
 	}
 	return vm.restore(f, lt, lt.snaps[r.stopSnap()])
