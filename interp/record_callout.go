@@ -1,0 +1,146 @@
+package interp
+
+import (
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/traceopt"
+)
+
+// Call-outs (instructions the interpreter runs in the middle of a trace)
+// and bridges (side paths recorded from exits that got hot).
+
+// callOutOps are the instructions a trace may leave for the interpreter to
+// run, when it cannot translate them: none of them jumps, and each writes
+// at most its A slot of the frame.
+var callOutOps = map[Op]bool{
+	opMove: true, opAdd: true, opSub: true, opMul: true, opTrueDiv: true, opFloorDiv: true, opMod: true, opPow: true,
+	opLshift: true, opRshift: true, opBitAnd: true, opBitOr: true, opBitXor: true, opNeg: true, opPos: true, opInvert: true,
+	opNot: true, opLt: true, opLe: true, opGt: true, opGe: true, opEq: true, opNe: true, opIs: true, opIsNot: true,
+	opIn: true, opNotIn: true, opGetItem: true, opSetItem: true, opCall: true, opCallMethod: true, opBuildList: true,
+	opBuildTuple: true, opBuildSlice: true, opBuildString: true, opFormat: true, opListAppend: true, opGetAttr: true,
+	opLoadGlobal: true, opBuildDict: true, opDictSet: true, opSetAdd: true, opBuildSet: true,
+}
+
+// callOutWritesA reports whether a call-out instruction writes its A slot
+// (the others write into the object A holds).
+func callOutWritesA(op Op) bool {
+	switch op {
+	case opSetItem, opListAppend, opDictSet, opSetAdd:
+		return false
+	}
+	return true
+}
+
+// callOutOK reports whether the instruction the recording stopped at may
+// be run by the interpreter in the middle of the trace instead: in the
+// loop's own frame, outside inner loops (where a call-out every iteration
+// would cost more than it saves).
+func (r *recorder) callOutOK() bool {
+	in := &r.code().instrs[r.pc]
+	return len(r.frames) == 0 && len(r.inner) == 0 && callOutOps[in.Op]
+}
+
+// callOut records the current instruction as a call-out and runs it in the
+// interpreter now.
+func (r *recorder) callOut() int {
+	in := &r.code().instrs[r.pc]
+	// A snapshot of its own: a guard that leaves through the
+	// instruction's snapshot must not be taken for the call-out.
+	c := *r.lt.snaps[r.snap()]
+	r.lt.snaps = append(r.lt.snaps, &c)
+	sn := len(r.lt.snaps) - 1
+	if !r.runCallOut(sn) {
+		return r.pc + 1
+	}
+	dst := r.newScratch()
+	if callOutWritesA(in.Op) {
+		dst = in.A
+		r.wrote(dst)
+	}
+	r.insts = append(r.insts, traceopt.Inst{Op: generated.OpCallOut, Args: [4]uint64{uint64(sn), traceopt.Slot(dst)}, Exit: traceopt.NoExit})
+	r.callOuts++
+	return r.pc + 1
+}
+
+// runCallOut runs, while recording, the instruction call-out snapshot sn
+// names, as Go does when the trace runs. It reports false, the recording
+// stopped, when the instruction raised.
+func (r *recorder) runCallOut(sn int) bool {
+	r.syncLists()
+	pc, err := r.vm.restore(r.root, r.lt, r.lt.snaps[sn])
+	if err != nil {
+		panic("BUG: restoring the root frame failed")
+	}
+	sp := r.vm.sp
+	r.vm.sp = r.lt.base + int(r.extent) // calls get frames above the trace's slots
+	err = r.vm.execOne(r.root, pc)
+	r.vm.sp = sp
+	if err != nil {
+		r.raised = err
+		r.pc = pc
+		r.failf("%v raised", r.rootCode.instrs[pc].Op)
+		return false
+	}
+	return true
+}
+
+// syncLists gives lt the slots that may hold lists native code wrote.
+func (r *recorder) syncLists() {
+	lt := r.lt
+	lt.lists = lt.lists[:0]
+	for s := range r.lists {
+		lt.lists = append(lt.lists, s)
+	}
+	sortSlots(lt.lists)
+}
+
+// bridgeAfter is how many times a branch must leave a trace before the
+// other way is recorded as a side path of the trace (a bridge).
+const bridgeAfter = 8
+
+// maxBridges bounds the side paths of one trace.
+const maxBridges = 12
+
+// recordBridge records, from the exit through branch snapshot idx at which
+// the interpreter now stands (pc, frame f), the rest of the iteration
+// along the way the branch now goes, adds it to the trace as a side path
+// and recompiles the trace. It returns where the interpreter goes on.
+func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
+	sn := lt.snaps[idx]
+	lt.tried[idx] = true
+	wides := len(lt.wides)
+	r := vm.newRecorder(f, lt, pc)
+	for _, o := range sn.objects {
+		r.objects[o.slot] = o.v
+	}
+	for _, it := range sn.iters {
+		r.iters[it.slot] = virtualIter{list: it.list, index: it.index}
+	}
+	r.run()
+	if r.abort == "" {
+		lt.sides = append(lt.sides, sidePath{snap: idx, insts: append([]traceopt.Inst(nil), r.insts...)})
+		old := lt.tr
+		if err := vm.compileTrace(lt); err != nil {
+			lt.sides = lt.sides[:len(lt.sides)-1]
+			vm.jit.debugf("%s: bridge at line %d not compiled: %v", lt.where(), sn.line, err)
+			vm.compileTrace(lt) // the trace as it was
+		} else {
+			vm.jit.stats.bridges++
+			vm.jit.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
+		}
+		if old != nil && old != lt.tr {
+			vm.jit.release(old)
+		}
+		vm.materializeWides(lt)
+		return lt.head, nil
+	}
+	vm.jit.stats.aborted++
+	vm.jit.debugf("%s: bridge from line %d aborted at line %d: %s", lt.where(), sn.line, r.code().lines[r.pc], r.abort)
+	// The accumulators the failed bridge made 128-bit go back to the
+	// interpreter now, and are no part of the trace.
+	defer func() { lt.wides = lt.wides[:wides] }()
+	if r.raised != nil {
+		vm.materializeWides(lt)
+		return r.pc + 1, r.raised
+	}
+	return vm.restore(f, lt, lt.snaps[r.stopSnap()])
+}

@@ -1,0 +1,391 @@
+package interp
+
+import (
+	"fmt"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+	"github.com/copypatch/copypatch/traceopt"
+	"github.com/copypatch/copypatch/uopref"
+)
+
+// Inner loops: loops nested in the recorded one are recorded inside the
+// trace, with in-trace branches and back-edges.
+
+// innerLoop is a loop nested in the recorded one, recorded inside the
+// trace: its check at the top jumps to the instruction after its back-edge.
+type innerLoop struct {
+	key  pcKey // its back-edge
+	head int   // the first pc of its body
+	top  int   // the IR index its back-edge jumps to
+	done int   // the IR index of the check whose target is the loop's end
+	// ended: the recording saw the loop end already, there is nothing to
+	// run to finish it.
+	ended bool
+}
+
+// pcKey names an instruction of the frame being recorded.
+type pcKey struct {
+	depth int
+	code  *Code
+	pc    int
+}
+
+// innerRange records a FOR_RANGE that is not the recorded loop's
+// back-edge: the first time (coming from RANGE_PREP) it is the top of an
+// inner loop, the second time its back-edge.
+func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
+	k := r.key(r.pc)
+	if n := len(r.inner); n > 0 && r.inner[n-1].key == k {
+		return r.closeInner(r.inner[n-1])
+	}
+	if int(in.C) > r.pc {
+		r.failf("FOR_RANGE jumps forward")
+		return r.pc + 1
+	}
+	if r.typeOf(ctr) != traceopt.Int || r.typeOf(stop) != traceopt.Int || r.typeOf(step) != traceopt.Int {
+		r.failf("range over non-ints")
+		return r.pc + 1
+	}
+	s := int64(r.regs[step].Bits)
+	if _, ok := r.cval[step]; ok {
+		r.reliesOn(step)
+	} else {
+		zero := r.constInt(0)
+		cmp := opGt
+		if s < 0 {
+			cmp = opLt
+		}
+		r.branch(cmp, step, zero)
+	}
+	top := len(r.insts)
+	r.knownAt[top] = copyKnown(r.known)
+	r.cvalAt[top] = copyCval(r.cval)
+	cmp := opLt
+	if s < 0 {
+		cmp = opGt
+	}
+	if !r.branch(cmp, ctr, stop) {
+		r.failf("an inner loop does not run on the recorded path")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	r.insts[done].InTrace = true
+	r.insts[done].Exit = traceopt.NoExit
+	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(ctr)}})
+	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(ctr), traceopt.Slot(ctr), traceopt.Slot(step)}, Exit: r.snap()})
+	r.inner = append(r.inner, innerLoop{key: k, head: int(in.C), top: top, done: done})
+	return int(in.C)
+}
+
+// innerIter records FOR_ITER over a list the trace iterates itself (its
+// GET_ITER was recorded): the first time as an inner loop's top, the second
+// as its back-edge.
+func (r *recorder) innerIter(in *Instr, iter, target int32) int {
+	k := r.key(r.pc)
+	if n := len(r.inner); n > 0 && r.inner[n-1].key == k {
+		return r.closeInner(r.inner[n-1])
+	}
+	it, ok := r.iters[iter]
+	if !ok || int(in.C) > r.pc {
+		r.failf("iteration the trace did not start")
+		return r.pc + 1
+	}
+	n := r.newScratch()
+	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
+	top := len(r.insts)
+	r.knownAt[top] = copyKnown(r.known)
+	r.cvalAt[top] = copyCval(r.cval)
+	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
+		r.failf("an inner loop does not run on the recorded path")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	r.insts[done].InTrace = true
+	r.insts[done].Exit = traceopt.NoExit
+	l := listAt(r.regs[it.list].Bits)
+	e := l.vals[int64(r.regs[it.index].Bits)]
+	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
+		r.failf("list element is an object native code cannot read")
+		return r.pc + 1
+	}
+	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(it.list), traceopt.Slot(it.index), uint64(e.Tag)}, Exit: r.snap()})
+	one := r.constInt(1)
+	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
+	r.inner = append(r.inner, innerLoop{key: k, head: int(in.C), top: top, done: done})
+	return int(in.C)
+}
+
+// closeInner ends the inner loop il at its back-edge (r.pc): the loop uop
+// back to its top, its check and the branches that leave it for the
+// instruction after the back-edge jumping here; then the recording runs
+// the loop to its end.
+func (r *recorder) closeInner(il innerLoop) int {
+	r.inner = r.inner[:len(r.inner)-1]
+	r.hadInner = true
+	// The body was recorded with what was known at its top; that holds on
+	// every iteration only if the body leaves each of those types as it
+	// found it.
+	top, ok := r.knownAt[il.top]
+	if !ok {
+		r.failf("BUG: no types recorded at an inner loop's top")
+		return r.pc + 1
+	}
+	readFirst := r.readBeforeWrite(il.top)
+	for s, ty := range top {
+		if r.known[s] != ty && readFirst[s] {
+			r.failf("an inner loop changes a %v to a %v", ty, r.known[s])
+			return r.pc + 1
+		}
+	}
+	for s, at := range r.relied {
+		v, was := r.cvalAt[il.top][s]
+		if w, ok := r.cval[s]; at >= il.top && (!was || !ok || w != v) {
+			r.failf("an inner loop changes a constant")
+			return r.pc + 1
+		}
+	}
+	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{uint64(r.snap())}, InTrace: true, Target: il.top})
+	done := len(r.insts)
+	if il.done >= 0 {
+		r.insts[il.done].Target = done
+	}
+	after := r.key(r.pc + 1)
+	for i := il.top; i < done; i++ {
+		if in := &r.insts[i]; !in.InTrace && traceopt.Info(in.Op).Branch && r.alt[i] == after {
+			in.InTrace, in.Target, in.Exit = true, done, traceopt.NoExit
+		}
+	}
+	if !il.ended {
+		r.finishInner(il.top)
+	}
+	return r.pc + 1
+}
+
+// other notes where the branch just emitted would have gone the other way.
+func (r *recorder) other(pc int) {
+	// Through unconditional jumps (a break is one): where it leads.
+	code := r.code().instrs
+	for k := 0; k < 8 && pc < len(code) && code[pc].Op == opJump; k++ {
+		pc = int(code[pc].A)
+	}
+	if n := len(r.insts) - 1; n >= 0 && traceopt.Info(r.insts[n].Op).Branch {
+		r.alt[n] = r.key(pc)
+	}
+}
+
+// innerWhile records the taken backward branch at r.pc (its check just
+// emitted) as the back-edge of an inner while loop whose body starts at
+// head.
+func (r *recorder) innerWhile(head int) int {
+	if r.abort != "" {
+		return r.pc + 1
+	}
+	top, ok := r.firstAt[r.key(head)]
+	if !ok {
+		r.failf("a loop the recording entered in the middle")
+		return r.pc + 1
+	}
+	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
+		r.failf("loops overlap")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	r.insts[done].InTrace = true
+	r.insts[done].Exit = traceopt.NoExit
+	r.inner = append(r.inner, innerLoop{key: r.key(r.pc), top: top, done: done})
+	return r.closeInner(r.inner[len(r.inner)-1])
+}
+
+// innerWhileEnded records the backward branch at r.pc, not taken (its
+// check just emitted), as the back-edge of an inner while loop whose body,
+// starting at head, ran once on the recorded path: the loop is in the
+// trace, and has ended.
+func (r *recorder) innerWhileEnded(head int) int {
+	if r.abort != "" {
+		return r.pc + 1
+	}
+	top, ok := r.firstAt[r.key(head)]
+	if !ok {
+		// Not a loop body this recording went through: leave when the
+		// branch is taken.
+		r.other(head)
+		return r.pc + 1
+	}
+	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
+		r.failf("loops overlap")
+		return r.pc + 1
+	}
+	done := len(r.insts) - 1
+	in := &r.insts[done]
+	in.Negate = !in.Negate // to the end when the loop ends
+	in.InTrace, in.Exit = true, traceopt.NoExit
+	r.inner = append(r.inner, innerLoop{key: r.key(r.pc), top: top, done: done, ended: true})
+	return r.closeInner(r.inner[len(r.inner)-1])
+}
+
+// innerForever records JUMP_BACK at r.pc as the back-edge of an inner
+// "while True" loop whose body starts at head: it ends only by the
+// branches that break out of it.
+func (r *recorder) innerForever(head int) int {
+	top, ok := r.firstAt[r.key(head)]
+	if !ok {
+		r.failf("a loop the recording entered in the middle")
+		return r.pc + 1
+	}
+	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
+		r.failf("loops overlap")
+		return r.pc + 1
+	}
+	r.inner = append(r.inner, innerLoop{key: r.key(r.pc), top: top, done: -1})
+	return r.closeInner(r.inner[len(r.inner)-1])
+}
+
+// maxInnerSteps bounds the uops run to finish an inner loop while
+// recording.
+const maxInnerSteps = 4 << 20
+
+// finishInner runs the trace from instruction from, an inner loop's top,
+// until the loop ends (control reaches the end of the trace so far). A side
+// exit stops the recording there.
+func (r *recorder) finishInner(from int) {
+	if r.finishInnerNative(from) {
+		return
+	}
+	end := len(r.insts)
+	r.st.Budget = 1 << 62
+	for i, steps := from, 0; i < end && r.abort == ""; steps++ {
+		if steps > maxInnerSteps {
+			r.failf("an inner loop too long to record")
+			return
+		}
+		in := &r.insts[i]
+		if in.Op == traceopt.OpClobber {
+			i++
+			continue
+		}
+		if in.Op == generated.OpCallOut {
+			if !r.runCallOut(int(in.Args[0])) {
+				return
+			}
+			i++
+			continue
+		}
+		next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+		if err != nil {
+			panic("BUG: recorder: " + err.Error())
+		}
+		info := traceopt.Info(in.Op)
+		switch {
+		case in.Op == generated.OpLoop:
+			i = in.Target
+		case info.Branch:
+			if (next == uopref.Jump) == in.Negate {
+				i++
+			} else if in.InTrace {
+				i = in.Target
+			} else {
+				r.leaveAt(in.Exit, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[in.Exit].line))
+			}
+		case next == uopref.Exit:
+			r.leaveAt(in.Exit, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[in.Exit].line))
+		default:
+			i++
+		}
+	}
+}
+
+// finishInnerNative is finishInner compiled: the inner loop, as recorded
+// so far, laid out alone and run natively, its end an exit. It reports
+// false when it cannot (no native code here, a call-out inside, the code
+// cache full), and finishInner runs the loop on the uop reference.
+func (r *recorder) finishInnerNative(from int) bool {
+	j := r.vm.jit
+	end := len(r.insts)
+	if j.cache == nil || end-from < 2 {
+		return false
+	}
+	done := r.freshSnap()
+	region := make([]traceopt.Inst, 0, end-from)
+	for i := from; i < end; i++ {
+		in := r.insts[i]
+		if in.Op == generated.OpCallOut {
+			return false
+		}
+		if in.InTrace {
+			if in.Target >= end {
+				in.InTrace, in.Exit = false, done
+			} else {
+				in.Target -= from
+			}
+		}
+		region = append(region, in)
+	}
+	last := &region[len(region)-1]
+	if last.Op != generated.OpLoop || !last.InTrace || last.Target != 0 {
+		return false
+	}
+	last.InTrace = false // the region's own loop
+	uops, err := traceopt.Lower(&traceopt.Trace{Insts: region})
+	if err != nil {
+		return false
+	}
+	tr, err := j.cache.Compile(uops)
+	if err != nil {
+		return false
+	}
+	defer tr.Free()
+	// On the VM's state, which no trace uses while recording: Ctrl-C
+	// stops this loop too.
+	ec := tr.RunLoop(&j.st, r.regs[:r.extent], jitBudget)
+	switch idx := int(ec.Index()); {
+	case ec.Reason() == templates.ExitSafepoint:
+		r.leaveAt(idx, "interrupted")
+	case ec.Reason() != templates.ExitSide:
+		r.failf("an inner loop's native run left with %v", ec)
+	case idx != done:
+		r.leaveAt(idx, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[idx].line))
+	}
+	return true
+}
+
+// leaveAt stops the recording, to resume through snapshot s.
+func (r *recorder) leaveAt(s int, why string) {
+	r.failf("%s", why)
+	r.resume = s
+}
+
+// readBeforeWrite is the set of slots the trace from instruction from on
+// reads before it writes them.
+func (r *recorder) readBeforeWrite(from int) map[int32]bool {
+	read := map[int32]bool{}
+	written := map[int32]bool{}
+	for i := from; i < len(r.insts); i++ {
+		in := &r.insts[i]
+		in.Reads(func(s int32) {
+			if !written[s] {
+				read[s] = true
+			}
+		})
+		if d, ok := in.Writes(); ok {
+			written[d] = true
+		}
+	}
+	return read
+}
+
+func copyCval(m map[int32]templates.Value) map[int32]templates.Value {
+	c := make(map[int32]templates.Value, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+func copyKnown(m map[int32]traceopt.Type) map[int32]traceopt.Type {
+	c := make(map[int32]traceopt.Type, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
