@@ -11,10 +11,10 @@ import (
 
 // Chart geometry, in pixels.
 const (
-	svgWidth   = 800.0
-	labelRight = 140.0 // program names end here
-	plotLeft   = 235.0 // room for value labels left of the shortest bar
-	plotRight  = 705.0 // and right of the longest
+	svgWidth   = 840.0
+	labelRight = 180.0 // program names end here (room for "geometric mean, numeric (9)")
+	plotLeft   = 275.0 // room for value labels left of the shortest bar
+	plotRight  = 745.0 // and right of the longest
 	barHeight  = 11.0
 	barGap     = 2.0
 	groupGap   = 12.0
