@@ -1612,9 +1612,7 @@ var pgBugSeeds = []int64{-382}
 
 // pgKnownBugs are those of pgBugSeeds the JIT still gets wrong, with the
 // bug: skipped until it is fixed.
-var pgKnownBugs = map[int64]string{
-	-382: "JIT bug: call-out-then-empty-inner-loop (pgReproducers)",
-}
+var pgKnownBugs = map[int64]string{}
 
 // TestJITRandomPrograms runs generated programs without and with the JIT.
 func TestJITRandomPrograms(t *testing.T) {
@@ -1660,7 +1658,6 @@ var pgReproducers = []struct {
 f(26)
 print(f(6))
 `,
-		bug: "JIT bug: a bridge that keeps s in a 128-bit accumulator (wide_add) loses an addition when s overflows on the bridge's path",
 	},
 	{
 		// Seed 2917 before the generator's last change. Expected 2; the
@@ -1678,7 +1675,6 @@ print(f(6))
 f(20)
 print(f(2))
 `,
-		bug: "JIT bug: after a bridge of the outer loop keeps s in a 128-bit accumulator (wide_add r25), the next call's s += 1 in the trace is lost",
 	},
 	{
 		// Seed 109: a bridge recording that stopped at "a write to a
@@ -1737,7 +1733,6 @@ print(f())
 
 print(f())
 `,
-		bug: "JIT bug: an IndexError caught inside an inner loop that reads a big int list element surfaces as RuntimeError: internal error: unknown opcode",
 	},
 	{
 		// FuzzJITPrograms seed -382. Expected 1180591620717411303427;
@@ -1757,7 +1752,6 @@ print(f())
 
 print(f())
 `,
-		bug: "JIT bug: a slot a call-out wrote is used as an int without a guard on the path that skips the inner loop (the guard is only on the inner loop's path)",
 	},
 }
 

@@ -67,6 +67,7 @@ type recorder struct {
 	cvalAt   map[int]map[int32]templates.Value
 	relied   map[int32]int // slots whose constant value the trace relied on, by IR index
 	root     *frame
+	bridge   bool  // recording a bridge, not the loop
 	callOuts int   // instructions the trace leaves for the interpreter to run
 	hadInner bool  // an inner loop was recorded
 	raised   error // what a call-out raised while recording
@@ -396,7 +397,9 @@ func (r *recorder) binary(op Op, a, b, c int32) {
 func (r *recorder) wideAccumulate(op Op, a, c int32) bool {
 	w, ok := r.wides[a]
 	if !ok {
-		if len(r.frames) > 0 || r.touched[a] || a >= int32(r.rootCode.nslots) {
+		// Only the main recording makes a slot 128-bit: the whole trace
+		// must keep it so, and a bridge is only part of it.
+		if r.bridge || len(r.frames) > 0 || r.touched[a] || a >= int32(r.rootCode.nslots) {
 			return false
 		}
 		o, isObj := r.vm.ostack[r.lt.base+int(a)].(*BigInt)
@@ -1004,7 +1007,7 @@ func (r *recorder) run() {
 			r.cvalAt[len(r.insts)] = copyCval(r.cval)
 		}
 		next := r.step()
-		if r.abort != "" && r.resume < 0 && r.callOutOK() {
+		if r.abort != "" && r.resume < 0 && r.raised == nil && r.callOutOK() {
 			r.abort = ""
 			next = r.callOut()
 		}

@@ -45,6 +45,9 @@ func (r *recorder) callOut() int {
 	in := &r.code().instrs[r.pc]
 	// A snapshot of its own: a guard that leaves through the
 	// instruction's snapshot must not be taken for the call-out.
+	if r.snapHere >= 0 && r.lt.snaps[r.snapHere].pc != r.pc {
+		r.snapHere = -1
+	}
 	c := *r.lt.snaps[r.snap()]
 	r.lt.snaps = append(r.lt.snaps, &c)
 	sn := len(r.lt.snaps) - 1
@@ -109,6 +112,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	lt.tried[idx] = true
 	wides := len(lt.wides)
 	r := vm.newRecorder(f, lt, pc)
+	r.bridge = true
 	for _, o := range sn.objects {
 		r.objects[o.slot] = o.v
 	}

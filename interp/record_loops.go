@@ -138,6 +138,18 @@ func (r *recorder) closeInner(il innerLoop) int {
 			return r.pc + 1
 		}
 	}
+	// After the loop, only what holds whether the body ran or not: the
+	// loop may run zero times.
+	for s, ty := range r.known {
+		if top[s] != ty {
+			delete(r.known, s)
+		}
+	}
+	for s, v := range r.cval {
+		if w, ok := r.cvalAt[il.top][s]; !ok || w != v {
+			delete(r.cval, s)
+		}
+	}
 	for s, at := range r.relied {
 		v, was := r.cvalAt[il.top][s]
 		if w, ok := r.cval[s]; at >= il.top && (!was || !ok || w != v) {
