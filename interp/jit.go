@@ -89,7 +89,7 @@ type loopTrace struct {
 	tr     *jit.Trace     // native code, when compiled
 	ref    []uopref.Instr // the same uops for the reference interpreter
 	snaps  []*snapshot
-	base   int     // the root frame's first slot in vm.stack when recorded
+	base   int     // the root frame's first slot in vm.stack, at the last entry or recording
 	extent int     // slots used from base: root frame, scratch, inlined frames
 	lists  []int32 // slots the trace may leave a list in
 	wides  []wideSlot
@@ -268,9 +268,15 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	j := vm.jit
 	base := vm.sp - len(f.regs)
-	if f.gen != nil || base != lt.base || base+lt.extent > len(vm.stack) || &vm.stack[base] != &f.regs[0] {
+	if f.gen != nil || base < 0 || base+lt.extent > len(vm.stack) || &vm.stack[base] != &f.regs[0] {
+		// Not the frame on top of the slot stack, or no room above it
+		// for the trace's slots: interpret, and try again a threshold on.
+		f.code.counters[lt.end] = 0
 		return 0, nil, false
 	}
+	// Traces address slots from the frame base, wherever the frame is:
+	// the same trace serves every call of the function.
+	lt.base = base
 	for i := range lt.checks {
 		if !lt.checks[i].holds(vm) {
 			return 0, nil, false

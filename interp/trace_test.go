@@ -277,3 +277,38 @@ func TestJITCodeLimit(t *testing.T) {
 		t.Errorf("ran %d programs, want 3", ran)
 	}
 }
+
+// TestTraceAtAnyDepth: one trace serves a function's loop whatever the
+// depth of the call (slots are addressed from the frame base).
+func TestTraceAtAnyDepth(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := []byte(`def work(n):
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+def deeper(k, n):
+    if k == 0:
+        return work(n)
+    return deeper(k - 1, n)
+t = 0
+for k in range(6):
+    t += deeper(k, 20000)
+print(t)
+`)
+	var out, errb, stats bytes.Buffer
+	RunWith(Config{JIT: JITOn, JITStats: &stats}, "t.py", src, nil, &out, &errb)
+	if out.Len() == 0 {
+		t.Fatalf("no output: %s", errb.String())
+	}
+	var want bytes.Buffer
+	RunWith(Config{}, "t.py", src, nil, &want, &errb)
+	if out.String() != want.String() {
+		t.Errorf("with the JIT %q, without %q", out.String(), want.String())
+	}
+	if !bytes.Contains(stats.Bytes(), []byte("1 compiles")) || !bytes.Contains(stats.Bytes(), []byte("6 entries")) {
+		t.Errorf("want one trace entered at all 6 depths:\n%s", stats.String())
+	}
+}
