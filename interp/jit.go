@@ -277,10 +277,13 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	// Traces address slots from the frame base, wherever the frame is:
 	// the same trace serves every call of the function.
 	lt.base = base
-	for i := range lt.checks {
-		if !lt.checks[i].holds(vm) {
-			return 0, nil, false
-		}
+	if !lt.checksHold(vm) {
+		// A global the trace took as a constant changed: record again
+		// (after the usual wait).
+		j.debugf("%s: a global the trace relies on changed: recording again", lt.where())
+		lt.discard()
+		f.code.counters[lt.end] = 0
+		return 0, nil, false
 	}
 	frame := vm.stack[base : base+lt.extent]
 	for _, w := range lt.wides {
