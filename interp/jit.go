@@ -93,18 +93,22 @@ type loopTrace struct {
 	extent int     // slots used from base: root frame, scratch, inlined frames
 	lists  []int32 // slots the trace may leave a list in
 	wides  []wideSlot
-	checks []globalCheck
-	opt    *traceopt.Trace
-	uops   []jit.Uop
-	file   string // the loop's file
-	line   int    // the loop head's source line
-	head   int    // the loop head's pc
-	end    int    // the back-edge's pc
-	consts map[int32]templates.Value
-	raw    []traceopt.Inst // the recorded iteration, before optimizing
-	sides  []sidePath      // bridges, in the order recorded
-	branch map[int]bool    // snapshots only branches leave through
-	tried  map[int]bool    // snapshots a bridge was recorded from
+	// entryIters are the list iterators of the loop itself (a for loop
+	// over a list): the trace keeps their list and position in scratch
+	// slots, filled on entry and written back on every exit.
+	entryIters []iterSlot
+	checks     []globalCheck
+	opt        *traceopt.Trace
+	uops       []jit.Uop
+	file       string // the loop's file
+	line       int    // the loop head's source line
+	head       int    // the loop head's pc
+	end        int    // the back-edge's pc
+	consts     map[int32]templates.Value
+	raw        []traceopt.Inst // the recorded iteration, before optimizing
+	sides      []sidePath      // bridges, in the order recorded
+	branch     map[int]bool    // snapshots only branches leave through
+	tried      map[int]bool    // snapshots a bridge was recorded from
 	// The trace's scratch slots, from scratchLo: scratchNext is the first
 	// one no recording has used.
 	scratchLo, scratchNext int32
@@ -286,6 +290,15 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		return 0, nil, false
 	}
 	frame := vm.stack[base : base+lt.extent]
+	for _, it := range lt.entryIters {
+		x, ok := vm.ostack[base+int(it.slot)].(*listIter)
+		if !ok || frame[it.slot].Tag != tagObject {
+			f.code.counters[lt.end] = 0
+			return 0, nil, false
+		}
+		frame[it.list] = listSlot(x.l)
+		frame[it.index] = templates.Value{Tag: tagInt, Bits: uint64(x.i)}
+	}
 	for _, w := range lt.wides {
 		// The accumulator enters as 128 bits: an int, or a big int that
 		// fits.

@@ -85,6 +85,7 @@ func (r *recorder) reliesOn(s int32) {
 // index slot; exits make the interpreter's iterator object from them.
 type virtualIter struct {
 	list, index int32
+	entry       bool // the loop's own iterator, a real object kept up to date (loopTrace.entryIters)
 }
 
 func (r *recorder) key(pc int) pcKey { return pcKey{len(r.frames), r.code(), pc} }
@@ -132,7 +133,9 @@ func (r *recorder) snap() int {
 	}
 	sortSlotObjects(sn.objects)
 	for s, it := range r.iters {
-		sn.iters = append(sn.iters, iterSlot{slot: s, list: it.list, index: it.index})
+		if !it.entry {
+			sn.iters = append(sn.iters, iterSlot{slot: s, list: it.list, index: it.index})
+		}
 	}
 	sortIterSlots(sn.iters)
 	r.lt.snaps = append(r.lt.snaps, sn)
@@ -601,6 +604,10 @@ func (r *recorder) step() int {
 		r.iters[A] = it
 		r.clobber(A)
 	case opForIter:
+		if root && pc == r.end && int(in.C) == r.head {
+			r.forIter(A, B)
+			return -1
+		}
 		return r.innerIter(in, A, B)
 	case opSetItem:
 		r.setItem(A, B, C)
@@ -713,6 +720,32 @@ func (r *recorder) rangeCall(a, args int32, argc int) int {
 	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(a + 1), traceopt.Slot(stop)}})
 	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(a + 2), traceopt.Slot(step)}})
 	return r.pc + 2
+}
+
+// forIter ends the trace at the loop's own FOR_ITER over a list: the next
+// element into target, or out when the list is done.
+func (r *recorder) forIter(iter, target int32) {
+	it, ok := r.iters[iter]
+	if !ok {
+		r.failf("iteration the trace did not start")
+		return
+	}
+	n := r.newScratch()
+	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
+	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
+		r.failf("the loop ends on the recorded path")
+		return
+	}
+	l := listAt(r.regs[it.list].Bits)
+	e := l.vals[int64(r.regs[it.index].Bits)]
+	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
+		r.failf("list element is an object native code cannot read")
+		return
+	}
+	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(it.list), traceopt.Slot(it.index), uint64(e.Tag)}, Exit: r.snap()})
+	one := r.constInt(1)
+	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
+	r.closeLoop()
 }
 
 func (r *recorder) forRange(ctr, target, stop, step int32) {
@@ -937,6 +970,21 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		}
 	}
 	r := vm.newRecorder(f, lt, head)
+	if in := &co.instrs[pc]; in.Op == opForIter {
+		// A for loop over a list: the trace iterates it itself.
+		x, ok := vm.ostack[base+int(in.A)].(*listIter)
+		if !ok {
+			lt.dead, lt.reason = true, "a for loop over something other than a list"
+			return 0, nil, false
+		}
+		it := iterSlot{slot: in.A, list: r.newScratch(), index: r.newScratch()}
+		lt.entryIters = append(lt.entryIters, it)
+		r.regs[it.list] = listSlot(x.l)
+		r.regs[it.index] = templates.Value{Tag: tagInt, Bits: uint64(x.i)}
+		r.iters[in.A] = virtualIter{list: it.list, index: it.index, entry: true}
+		r.known[it.list], r.known[it.index] = traceopt.List, traceopt.Int
+		r.lists[it.list] = true
+	}
 	r.snap() // snapshot 0: the loop head
 	r.run()
 	where := fmt.Sprintf("%s:%d", co.filename, co.lines[pc])
@@ -947,7 +995,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			r.leaveAt(0, err.Error())
 		} else {
 			vm.jit.debugf("%s: trace compiled: %s", where, lt.describe())
-			vm.materializeWides(lt)
+			vm.giveBack(lt)
 			return head, nil, true
 		}
 	}
@@ -982,6 +1030,10 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 		cvalAt: map[int]map[int32]templates.Value{}, relied: map[int32]int{}}
 	for _, w := range lt.wides {
 		r.wides[w.slot] = w.wide
+	}
+	for _, it := range lt.entryIters {
+		r.iters[it.slot] = virtualIter{list: it.list, index: it.index, entry: true}
+		r.known[it.list], r.known[it.index] = traceopt.List, traceopt.Int
 	}
 	for s, v := range lt.consts {
 		r.cval[s] = v

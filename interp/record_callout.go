@@ -134,7 +134,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 		if old != nil && old != lt.tr {
 			vm.jit.release(old)
 		}
-		vm.materializeWides(lt)
+		vm.giveBack(lt)
 		return lt.head, nil
 	}
 	vm.jit.stats.aborted++
@@ -143,7 +143,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	// interpreter now, and are no part of the trace.
 	defer func() { lt.wides = lt.wides[:wides] }()
 	if r.raised != nil {
-		vm.materializeWides(lt)
+		vm.giveBack(lt)
 		return r.pc + 1, r.raised
 	}
 	return vm.restore(f, lt, lt.snaps[r.stopSnap()])

@@ -60,12 +60,7 @@ func listAt(bits uint64) *List {
 func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	regs := vm.stack[tr.base:]
 	objs := vm.ostack[tr.base:]
-	for _, s := range tr.lists {
-		if r := regs[s]; r.Tag == tagObject && r.Bits != 0 {
-			objs[s] = listAt(r.Bits)
-		}
-	}
-	vm.materializeWides(tr)
+	vm.giveBack(tr)
 	for _, so := range sn.objects {
 		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
 		objs[so.slot] = so.v.O
@@ -121,9 +116,22 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	return pc, err
 }
 
-// materializeWides gives the interpreter back the ints tr kept as 128
-// bits.
-func (vm *VM) materializeWides(tr *loopTrace) {
+// giveBack gives the interpreter back what tr kept its own way:
+// the Go half of slots native code left lists in, the ints it kept as 128
+// bits, and the positions of the list iterators it iterated itself.
+func (vm *VM) giveBack(tr *loopTrace) {
+	regs := vm.stack[tr.base:]
+	objs := vm.ostack[tr.base:]
+	for _, s := range tr.lists {
+		if r := regs[s]; r.Tag == tagObject && r.Bits != 0 {
+			objs[s] = listAt(r.Bits)
+		}
+	}
+	for _, it := range tr.entryIters {
+		if x, ok := vm.ostack[tr.base+int(it.slot)].(*listIter); ok {
+			x.i = int(int64(vm.stack[tr.base+int(it.index)].Bits))
+		}
+	}
 	for _, w := range tr.wides {
 		v := vm.stack[tr.base+int(w.wide)]
 		x := from128(uint64(v.Tag), v.Bits)
@@ -180,4 +188,11 @@ func from128(hi, lo uint64) Val {
 		x.Neg(&x)
 	}
 	return bigVal(&x)
+}
+
+// listSlot is the frame slot value of list l, its bits the address native
+// code reads it through.
+func listSlot(l *List) templates.Value {
+	v := ObjVal(l)
+	return templates.Value{Tag: v.T, Bits: v.B}
 }

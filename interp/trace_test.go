@@ -146,6 +146,40 @@ print(f())
     return a, b
 print(f(3, 2.5), f(-9223372036854775807 - 1, 0.0))
 `,
+		"for-over-list": `def f(xs):
+    s = 0.0
+    n = 0
+    for x in xs:
+        s += x * 0.5
+        if x > 900:
+            n += 1
+    return s, n
+xs = [float(i) for i in range(1000)]
+print(f(xs))
+def g(ls):
+    t = 0
+    for l in ls:
+        t += l[0] + l[1]
+    return t
+print(g([[i, i * 2] for i in range(500)]))
+def h(xs):
+    it = iter(xs)
+    for x in it:
+        if x == 700:
+            break
+    return next(it)
+print(h(list(range(1000))))
+def k(xs):
+    t = 0
+    for x in xs:
+        t += x
+        if t > 100:
+            xs.append(1)
+            if len(xs) > 60:
+                break
+    return t, len(xs)
+print(k(list(range(50))))
+`,
 		"nan-compare": `def f():
     x = float("nan")
     i = 0

@@ -299,6 +299,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 	for {
 		in := &code[pc]
 		pc++
+	dispatch:
 		switch in.Op {
 		case opMove:
 			r := regs[in.B]
@@ -619,6 +620,16 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					}
 					it.i++
 					co.counters[pc-1]++
+					if co.counters[pc-1] >= vm.hot.Load() {
+						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
+							pc = to
+							if e != nil {
+								err = e
+								break dispatch
+							}
+							continue
+						}
+					}
 					pc = int(in.C)
 				}
 				continue
