@@ -1,10 +1,12 @@
 package interp
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -536,7 +538,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 	}
 	start := time.Now()
 	if j.cfg.JIT == JITUops {
-		lt.ref = refInstrs(uops)
+		lt.ref = traceopt.RefInstrs(uops)
 	} else {
 		tr, err := j.cache.Compile(uops)
 		if err != nil {
@@ -600,28 +602,6 @@ func (lt *loopTrace) describe() string {
 		len(lt.uops), countGuards(lt.opt), len(lt.snaps), len(lt.sides), lt.codeBytes(), lt.compileMicros())
 }
 
-// refInstrs lays uops out for uopref.Run: every side exit gets a stub
-// that leaves with its exit index, as the runtime's do.
-func refInstrs(uops []jit.Uop) []uopref.Instr {
-	out := make([]uopref.Instr, len(uops))
-	stubs := map[int]int{}
-	for i, u := range uops {
-		out[i] = uopref.Instr{Op: u.Op.String(), Operands: u.Operands, Target: u.Jump}
-	}
-	for i, u := range uops {
-		if info := traceopt.Info(u.Op); info != nil && info.Exits {
-			k, ok := stubs[u.Exit]
-			if !ok {
-				k = len(out)
-				out = append(out, uopref.Instr{Op: "exit", Operands: [4]uint64{uint64(u.Exit)}})
-				stubs[u.Exit] = k
-			}
-			out[i].ExitStub = k
-		}
-	}
-	return out
-}
-
 func (lt *loopTrace) codeBytes() int {
 	if lt.tr == nil {
 		return 0
@@ -668,11 +648,7 @@ func (j *jitState) writeStats(w io.Writer) {
 			fmt.Fprintf(w, "jit stats: not traced: %s: %s\n", lt.where(), lt.reason)
 		}
 	}
-	for i := 1; i < len(sites); i++ {
-		for k := i; k > 0 && sites[k].n > sites[k-1].n; k-- {
-			sites[k], sites[k-1] = sites[k-1], sites[k]
-		}
-	}
+	slices.SortStableFunc(sites, func(a, b site) int { return cmp.Compare(b.n, a.n) })
 	for i, st := range sites {
 		if i == 10 {
 			break
@@ -716,7 +692,7 @@ func (vm *VM) checkNative(lt *loopTrace, frame []templates.Value) {
 	for i, l := range lists {
 		saved[i] = append([]templates.Value(nil), l.vals...)
 	}
-	ref := refInstrs(lt.uops)
+	ref := traceopt.RefInstrs(lt.uops)
 	f1 := append([]templates.Value(nil), frame...)
 	f2 := append([]templates.Value(nil), frame...)
 	var st1, st2 templates.State

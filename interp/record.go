@@ -1,7 +1,10 @@
 package interp
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -131,13 +134,13 @@ func (r *recorder) snap() int {
 	for s, v := range r.objects {
 		sn.objects = append(sn.objects, slotObject{s, v})
 	}
-	sortSlotObjects(sn.objects)
+	slices.SortFunc(sn.objects, func(a, b slotObject) int { return cmp.Compare(a.slot, b.slot) })
 	for s, it := range r.iters {
 		if !it.entry {
 			sn.iters = append(sn.iters, iterSlot{slot: s, list: it.list, index: it.index})
 		}
 	}
-	sortIterSlots(sn.iters)
+	slices.SortFunc(sn.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
 	r.lt.snaps = append(r.lt.snaps, sn)
 	r.snapHere = len(r.lt.snaps) - 1
 	return r.snapHere
@@ -150,22 +153,6 @@ func (r *recorder) freshSnap() int {
 	idx := len(r.lt.snaps) - 1
 	r.lt.branch[idx] = true
 	return idx
-}
-
-func sortIterSlots(s []iterSlot) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].slot < s[j-1].slot; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
-
-func sortSlotObjects(s []slotObject) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].slot < s[j-1].slot; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // exec runs one uop on the frame. A uop that would leave the trace stops
@@ -614,19 +601,10 @@ func (r *recorder) step() int {
 	case opLoadGlobal:
 		r.loadGlobal(A, int(in.B))
 	case opGetAttr:
-		mv, ok := r.objects[B]
-		m, isMod := mv.O.(*Module)
-		if !ok || !isMod {
-			r.failf("attribute of an object")
-			break
-		}
-		name := co.names[in.C]
-		v, ok := m.attrs[name]
+		v, ok := r.moduleAttr(B, co.names[in.C])
 		if !ok {
-			r.failf("no attribute %s", name)
 			break
 		}
-		r.lt.checks = append(r.lt.checks, globalCheck{index: -1, mod: m, name: name, v: v})
 		r.wrote(A)
 		r.objects[A] = v
 		r.clobber(A)
@@ -638,19 +616,10 @@ func (r *recorder) step() int {
 		}
 		return r.call(A, fv, B+1, int(in.C), in.D >= 0)
 	case opCallMethod:
-		mv, ok := r.objects[B]
-		m, isMod := mv.O.(*Module)
-		if !ok || !isMod {
-			r.failf("method call")
-			break
-		}
-		name := co.names[in.D]
-		fv, ok := m.attrs[name]
+		fv, ok := r.moduleAttr(B, co.names[in.D])
 		if !ok {
-			r.failf("no attribute %s", name)
 			break
 		}
-		r.lt.checks = append(r.lt.checks, globalCheck{index: -1, mod: m, name: name, v: fv})
 		return r.call(A, fv, B+1, int(in.C), in.E >= 0)
 	case opReturn:
 		n := len(r.frames)
@@ -736,37 +705,90 @@ func (r *recorder) forIter(iter, target int32) {
 		r.failf("the loop ends on the recorded path")
 		return
 	}
-	l := listAt(r.regs[it.list].Bits)
-	e := l.vals[int64(r.regs[it.index].Bits)]
-	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
-		r.failf("list element is an object native code cannot read")
-		return
+	if r.nextElem(it, target) {
+		r.closeLoop()
 	}
-	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(it.list), traceopt.Slot(it.index), uint64(e.Tag)}, Exit: r.snap()})
+}
+
+// nextElem emits target = the element at it's index, and the index's
+// increment; false when the recording stopped.
+func (r *recorder) nextElem(it virtualIter, target int32) bool {
+	if !r.loadElem(target, it.list, it.index) {
+		return false
+	}
 	one := r.constInt(1)
 	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
-	r.closeLoop()
+	return true
+}
+
+// loadElem emits dst = list[index] (slots holding a list and an int,
+// counted from the end when negative), expecting the type the element has
+// now; false, the recording stopped, for an index out of range or an
+// element native code cannot read.
+func (r *recorder) loadElem(dst, list, index int32) bool {
+	l := listAt(r.regs[list].Bits)
+	i := int64(r.regs[index].Bits)
+	if i < 0 {
+		i += int64(len(l.vals))
+	}
+	if i < 0 || i >= int64(len(l.vals)) {
+		r.failf("index out of range")
+		return false
+	}
+	e := l.vals[i]
+	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
+		r.failf("list element is an object native code cannot read")
+		return false
+	}
+	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(dst), traceopt.Slot(list), traceopt.Slot(index), uint64(e.Tag)}, Exit: r.snap()})
+	return true
+}
+
+// rangeStep guards a range loop's counter, stop and step as ints and the
+// step's sign as the one it has now (unless it is a constant), and returns
+// the comparison that keeps the loop going.
+func (r *recorder) rangeStep(ctr, stop, step int32) (Op, bool) {
+	if r.typeOf(ctr) != traceopt.Int || r.typeOf(stop) != traceopt.Int || r.typeOf(step) != traceopt.Int {
+		r.failf("range over non-ints")
+		return 0, false
+	}
+	up := int64(r.regs[step].Bits) >= 0
+	if _, ok := r.cval[step]; ok {
+		r.reliesOn(step)
+	} else if up {
+		r.branch(opGt, step, r.constInt(0))
+	} else {
+		r.branch(opLt, step, r.constInt(0))
+	}
+	if up {
+		return opLt, true
+	}
+	return opGt, true
+}
+
+// moduleAttr is attribute name of the module the trace knows slot s holds,
+// taken as a constant that every entry checks; false (the recording
+// stopped) when s holds no module the trace knows or it has no such
+// attribute.
+func (r *recorder) moduleAttr(s int32, name string) (Val, bool) {
+	m, ok := r.objects[s].O.(*Module)
+	if !ok {
+		r.failf("attribute of an object")
+		return Val{}, false
+	}
+	v, ok := m.attrs[name]
+	if !ok {
+		r.failf("no attribute %s", name)
+		return Val{}, false
+	}
+	r.lt.checks = append(r.lt.checks, globalCheck{index: -1, mod: m, name: name, v: v})
+	return v, true
 }
 
 func (r *recorder) forRange(ctr, target, stop, step int32) {
-	if r.typeOf(ctr) != traceopt.Int || r.typeOf(stop) != traceopt.Int || r.typeOf(step) != traceopt.Int {
-		r.failf("range over non-ints")
+	cmp, ok := r.rangeStep(ctr, stop, step)
+	if !ok {
 		return
-	}
-	s := int64(r.regs[step].Bits)
-	if _, ok := r.cval[step]; ok {
-		r.reliesOn(step)
-	} else {
-		zero := r.constInt(0)
-		cmp := opGt
-		if s < 0 {
-			cmp = opLt
-		}
-		r.branch(cmp, step, zero)
-	}
-	cmp := opLt
-	if s < 0 {
-		cmp = opGt
 	}
 	if !r.branch(cmp, ctr, stop) {
 		r.failf("the loop ends on the recorded path")
@@ -782,21 +804,7 @@ func (r *recorder) getItem(a, b, c int32) {
 		r.failf("subscript of a %v by a %v", r.typeOf(b), r.typeOf(c))
 		return
 	}
-	l := listAt(r.regs[b].Bits)
-	i := int64(r.regs[c].Bits)
-	if i < 0 {
-		i += int64(len(l.vals))
-	}
-	if i < 0 || i >= int64(len(l.vals)) {
-		r.failf("index out of range")
-		return
-	}
-	e := l.vals[i]
-	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
-		r.failf("list element is an object native code cannot read")
-		return
-	}
-	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c), uint64(e.Tag)}, Exit: r.snap()})
+	r.loadElem(a, b, c)
 }
 
 func (r *recorder) setItem(a, b, c int32) {
@@ -1055,8 +1063,8 @@ func (r *recorder) run() {
 		}
 		if _, seen := r.firstAt[r.key(r.pc)]; !seen || len(r.inner) == 0 {
 			r.firstAt[r.key(r.pc)] = len(r.insts)
-			r.knownAt[len(r.insts)] = copyKnown(r.known)
-			r.cvalAt[len(r.insts)] = copyCval(r.cval)
+			r.knownAt[len(r.insts)] = maps.Clone(r.known)
+			r.cvalAt[len(r.insts)] = maps.Clone(r.cval)
 		}
 		next := r.step()
 		if r.abort != "" && r.resume < 0 && r.raised == nil && r.callOutOK() {
@@ -1097,14 +1105,6 @@ func (r *recorder) stopSnap() int {
 		r.snapHere = -1
 	}
 	return r.snap()
-}
-
-func sortSlots(s []int32) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 func countGuards(t *traceopt.Trace) int {

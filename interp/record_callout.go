@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"slices"
+
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/traceopt"
 )
@@ -93,7 +95,7 @@ func (r *recorder) syncLists() {
 	for s := range r.lists {
 		lt.lists = append(lt.lists, s)
 	}
-	sortSlots(lt.lists)
+	slices.Sort(lt.lists)
 }
 
 // bridgeAfter is how many times a branch must leave a trace before the

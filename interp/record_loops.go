@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -43,28 +44,13 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 		r.failf("FOR_RANGE jumps forward")
 		return r.pc + 1
 	}
-	if r.typeOf(ctr) != traceopt.Int || r.typeOf(stop) != traceopt.Int || r.typeOf(step) != traceopt.Int {
-		r.failf("range over non-ints")
+	cmp, ok := r.rangeStep(ctr, stop, step)
+	if !ok {
 		return r.pc + 1
 	}
-	s := int64(r.regs[step].Bits)
-	if _, ok := r.cval[step]; ok {
-		r.reliesOn(step)
-	} else {
-		zero := r.constInt(0)
-		cmp := opGt
-		if s < 0 {
-			cmp = opLt
-		}
-		r.branch(cmp, step, zero)
-	}
 	top := len(r.insts)
-	r.knownAt[top] = copyKnown(r.known)
-	r.cvalAt[top] = copyCval(r.cval)
-	cmp := opLt
-	if s < 0 {
-		cmp = opGt
-	}
+	r.knownAt[top] = maps.Clone(r.known)
+	r.cvalAt[top] = maps.Clone(r.cval)
 	if !r.branch(cmp, ctr, stop) {
 		r.failf("an inner loop does not run on the recorded path")
 		return r.pc + 1
@@ -94,8 +80,8 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 	n := r.newScratch()
 	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
 	top := len(r.insts)
-	r.knownAt[top] = copyKnown(r.known)
-	r.cvalAt[top] = copyCval(r.cval)
+	r.knownAt[top] = maps.Clone(r.known)
+	r.cvalAt[top] = maps.Clone(r.cval)
 	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
 		r.failf("an inner loop does not run on the recorded path")
 		return r.pc + 1
@@ -103,15 +89,9 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 	done := len(r.insts) - 1
 	r.insts[done].InTrace = true
 	r.insts[done].Exit = traceopt.NoExit
-	l := listAt(r.regs[it.list].Bits)
-	e := l.vals[int64(r.regs[it.index].Bits)]
-	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
-		r.failf("list element is an object native code cannot read")
+	if !r.nextElem(it, target) {
 		return r.pc + 1
 	}
-	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(it.list), traceopt.Slot(it.index), uint64(e.Tag)}, Exit: r.snap()})
-	one := r.constInt(1)
-	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
 	r.inner = append(r.inner, innerLoop{key: k, head: int(in.C), top: top, done: done})
 	return int(in.C)
 }
@@ -186,6 +166,22 @@ func (r *recorder) other(pc int) {
 	}
 }
 
+// innerTop is where the trace's copy of the inner loop whose body starts
+// at head begins, or false (the recording stopped) when the recording did
+// not go through that body or the loop would overlap an open one.
+func (r *recorder) innerTop(head int) (int, bool) {
+	top, ok := r.firstAt[r.key(head)]
+	if !ok {
+		r.failf("a loop the recording entered in the middle")
+		return 0, false
+	}
+	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
+		r.failf("loops overlap")
+		return 0, false
+	}
+	return top, true
+}
+
 // innerWhile records the taken backward branch at r.pc (its check just
 // emitted) as the back-edge of an inner while loop whose body starts at
 // head.
@@ -193,13 +189,8 @@ func (r *recorder) innerWhile(head int) int {
 	if r.abort != "" {
 		return r.pc + 1
 	}
-	top, ok := r.firstAt[r.key(head)]
+	top, ok := r.innerTop(head)
 	if !ok {
-		r.failf("a loop the recording entered in the middle")
-		return r.pc + 1
-	}
-	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
-		r.failf("loops overlap")
 		return r.pc + 1
 	}
 	done := len(r.insts) - 1
@@ -217,15 +208,14 @@ func (r *recorder) innerWhileEnded(head int) int {
 	if r.abort != "" {
 		return r.pc + 1
 	}
-	top, ok := r.firstAt[r.key(head)]
-	if !ok {
+	if _, ok := r.firstAt[r.key(head)]; !ok {
 		// Not a loop body this recording went through: leave when the
 		// branch is taken.
 		r.other(head)
 		return r.pc + 1
 	}
-	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
-		r.failf("loops overlap")
+	top, ok := r.innerTop(head)
+	if !ok {
 		return r.pc + 1
 	}
 	done := len(r.insts) - 1
@@ -240,13 +230,8 @@ func (r *recorder) innerWhileEnded(head int) int {
 // "while True" loop whose body starts at head: it ends only by the
 // branches that break out of it.
 func (r *recorder) innerForever(head int) int {
-	top, ok := r.firstAt[r.key(head)]
+	top, ok := r.innerTop(head)
 	if !ok {
-		r.failf("a loop the recording entered in the middle")
-		return r.pc + 1
-	}
-	if n := len(r.inner); n > 0 && r.inner[n-1].top >= top {
-		r.failf("loops overlap")
 		return r.pc + 1
 	}
 	r.inner = append(r.inner, innerLoop{key: r.key(r.pc), top: top, done: -1})
@@ -384,20 +369,4 @@ func (r *recorder) readBeforeWrite(from int) map[int32]bool {
 		}
 	}
 	return read
-}
-
-func copyCval(m map[int32]templates.Value) map[int32]templates.Value {
-	c := make(map[int32]templates.Value, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
-}
-
-func copyKnown(m map[int32]traceopt.Type) map[int32]traceopt.Type {
-	c := make(map[int32]traceopt.Type, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }

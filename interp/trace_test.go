@@ -2,10 +2,11 @@ package interp
 
 import (
 	"bytes"
-	jit "github.com/copypatch/copypatch/runtime"
 	"os"
 	"regexp"
 	"testing"
+
+	jit "github.com/copypatch/copypatch/runtime"
 )
 
 // jitConfigs are the tier-2 modes every program must agree with the

@@ -280,6 +280,17 @@ func joinStr(xs []string, sep string) string {
 // run executes a frame until it returns or raises.
 func (vm *VM) run(f *frame) (ret Val, err error) { return vm.runAt(f, 0) }
 
+// hotBackEdge is a taken backward jump before pc, to target, whose counter
+// reached the threshold: it returns where the interpreter goes on, target
+// or where the loop's trace left (with the exception an inlined call in it
+// raised).
+func (vm *VM) hotBackEdge(f *frame, pc, target int) (int, error) {
+	if to, err, ok := vm.onHot(f, pc-1, target); ok {
+		return to, err
+	}
+	return target, nil
+}
+
 // runAt executes a frame from pc (a generator's from where it stopped).
 func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 	co := f.code
@@ -446,16 +457,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if r {
 				if int(in.C) < pc {
-					co.counters[pc-1]++
-					if co.counters[pc-1] >= vm.hot.Load() {
-						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
-							pc = to
-							if e != nil {
-								err = e
-								break
-							}
-							continue
+					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
+							break
 						}
+						continue
 					}
 				}
 				pc = int(in.C)
@@ -465,16 +471,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			pc = int(in.A)
 			continue
 		case opJumpBack:
-			co.counters[pc-1]++
-			if co.counters[pc-1] >= vm.hot.Load() {
-				if to, e, ok := vm.onHot(f, pc-1, int(in.A)); ok {
-					pc = to
-					if e != nil {
-						err = e
-						break
-					}
-					continue
+			if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+				if pc, err = vm.hotBackEdge(f, pc, int(in.A)); err != nil {
+					break
 				}
+				continue
 			}
 			pc = int(in.A)
 			continue
@@ -483,16 +484,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if r.Tag == tagBool {
 				if r.Bits == 0 {
 					if int(in.B) < pc {
-						co.counters[pc-1]++
-						if co.counters[pc-1] >= vm.hot.Load() {
-							if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
-								pc = to
-								if e != nil {
-									err = e
-									break
-								}
-								continue
+						if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+							if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+								break
 							}
+							continue
 						}
 					}
 					pc = int(in.B)
@@ -509,16 +505,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if !t {
 				if int(in.B) < pc {
-					co.counters[pc-1]++
-					if co.counters[pc-1] >= vm.hot.Load() {
-						if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
-							pc = to
-							if e != nil {
-								err = e
-								break
-							}
-							continue
+					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+							break
 						}
+						continue
 					}
 				}
 				pc = int(in.B)
@@ -529,16 +520,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if r.Tag == tagBool {
 				if r.Bits != 0 {
 					if int(in.B) < pc {
-						co.counters[pc-1]++
-						if co.counters[pc-1] >= vm.hot.Load() {
-							if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
-								pc = to
-								if e != nil {
-									err = e
-									break
-								}
-								continue
+						if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+							if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+								break
 							}
+							continue
 						}
 					}
 					pc = int(in.B)
@@ -555,16 +541,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if t {
 				if int(in.B) < pc {
-					co.counters[pc-1]++
-					if co.counters[pc-1] >= vm.hot.Load() {
-						if to, e, ok := vm.onHot(f, pc-1, int(in.B)); ok {
-							pc = to
-							if e != nil {
-								err = e
-								break
-							}
-							continue
+					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+							break
 						}
+						continue
 					}
 				}
 				pc = int(in.B)
@@ -581,16 +562,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if (step > 0 && i < stop) || (step < 0 && i > stop) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
 					regs[in.A].Bits = uint64(i + step)
-					co.counters[pc-1]++
-					if co.counters[pc-1] >= vm.hot.Load() {
-						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
-							pc = to
-							if e != nil {
-								err = e
-								break
-							}
-							continue
+					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
+							break
 						}
+						continue
 					}
 					pc = int(in.C)
 				}
@@ -619,16 +595,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						objs[in.B] = l.objs[it.i]
 					}
 					it.i++
-					co.counters[pc-1]++
-					if co.counters[pc-1] >= vm.hot.Load() {
-						if to, e, ok := vm.onHot(f, pc-1, int(in.C)); ok {
-							pc = to
-							if e != nil {
-								err = e
-								break dispatch
-							}
-							continue
+					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
+							break dispatch
 						}
+						continue
 					}
 					pc = int(in.C)
 				}

@@ -1,6 +1,7 @@
 package traceopt
 
 import (
+	"maps"
 	"math"
 
 	"github.com/copypatch/copypatch/generated"
@@ -38,7 +39,7 @@ func Fold(t *Trace) {
 			if reachable {
 				meet(consts, p)
 			} else {
-				consts = t.copyConsts(p)
+				consts = maps.Clone(p)
 			}
 		} else if !reachable {
 			consts = map[int32]templates.Value{}
@@ -56,7 +57,7 @@ func Fold(t *Trace) {
 			if p, ok := pending[in.Target]; ok {
 				meet(p, consts)
 			} else {
-				pending[in.Target] = t.copyConsts(consts)
+				pending[in.Target] = maps.Clone(consts)
 			}
 		}
 		in := &t.Insts[i]
@@ -85,14 +86,6 @@ func (t *Trace) knownConsts() map[int32]templates.Value {
 		m[k] = v
 	}
 	return m
-}
-
-func (t *Trace) copyConsts(m map[int32]templates.Value) map[int32]templates.Value {
-	c := make(map[int32]templates.Value, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // stableConsts are the slots that hold the same constant wherever the

@@ -1,6 +1,10 @@
 package traceopt
 
-import "github.com/copypatch/copypatch/generated"
+import (
+	"maps"
+
+	"github.com/copypatch/copypatch/generated"
+)
 
 // EliminateGuards propagates slot types forward through the trace (a
 // dataflow over its control flow: the peeled iteration, the loop body, the
@@ -20,11 +24,11 @@ func EliminateGuards(t *Trace) {
 			if at[i] == nil {
 				continue
 			}
-			out := copyTypes(at[i])
+			out := maps.Clone(at[i])
 			step(&t.Insts[i], out)
 			t.successors(i, func(s int) {
 				if at[s] == nil {
-					at[s] = copyTypes(out)
+					at[s] = maps.Clone(out)
 					changed = true
 					return
 				}
@@ -46,14 +50,6 @@ func EliminateGuards(t *Trace) {
 		}
 	}
 	t.compact(keep)
-}
-
-func copyTypes(m map[int32]Type) map[int32]Type {
-	c := make(map[int32]Type, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // step updates known for one instruction that continues.

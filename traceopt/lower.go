@@ -5,6 +5,7 @@ import (
 
 	"github.com/copypatch/copypatch/generated"
 	jit "github.com/copypatch/copypatch/runtime"
+	"github.com/copypatch/copypatch/uopref"
 )
 
 // Lower lays the trace out as the runtime's uops: branches that leave
@@ -86,4 +87,26 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 		out = append(out, jit.Uop{Op: generated.OpExit, Operands: [4]uint64{uint64(s)}})
 	}
 	return out, nil
+}
+
+// RefInstrs lays lowered uops out for uopref.Run: every side exit gets a
+// stub that leaves with its exit index, as the runtime's do.
+func RefInstrs(uops []jit.Uop) []uopref.Instr {
+	out := make([]uopref.Instr, len(uops))
+	stubs := map[int]int{}
+	for i, u := range uops {
+		out[i] = uopref.Instr{Op: u.Op.String(), Operands: u.Operands, Target: u.Jump}
+	}
+	for i, u := range uops {
+		if info := Info(u.Op); info != nil && info.Exits {
+			k, ok := stubs[u.Exit]
+			if !ok {
+				k = len(out)
+				out = append(out, uopref.Instr{Op: "exit", Operands: [4]uint64{uint64(u.Exit)}})
+				stubs[u.Exit] = k
+			}
+			out[i].ExitStub = k
+		}
+	}
+	return out
 }

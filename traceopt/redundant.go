@@ -1,5 +1,7 @@
 package traceopt
 
+import "maps"
+
 // fact is what a pure instruction establishes when control passes it: its
 // destination holds its result, or its condition held.
 type fact struct {
@@ -30,7 +32,7 @@ func RemoveRedundant(t *Trace) {
 			out := transfer(&t.Insts[i], at[i])
 			t.successors(i, func(s int) {
 				if at[s] == nil {
-					at[s] = copyFacts(out)
+					at[s] = maps.Clone(out)
 					changed = true
 					return
 				}
@@ -76,7 +78,7 @@ func transfer(in *Inst, before map[fact]bool) map[fact]bool {
 		// changes nothing.
 		return before
 	}
-	out := copyFacts(before)
+	out := maps.Clone(before)
 	if d, ok := in.Writes(); ok {
 		for f := range out {
 			if factTouches(f, d) {
@@ -99,12 +101,4 @@ func factTouches(f fact, s int32) bool {
 		touches = true
 	}
 	return touches
-}
-
-func copyFacts(m map[fact]bool) map[fact]bool {
-	c := make(map[fact]bool, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }

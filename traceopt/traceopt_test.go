@@ -19,29 +19,24 @@ func floatV(x float64) templates.Value {
 // runRef runs lowered uops on the reference interpreter.
 func runRef(t *testing.T, uops []jit.Uop, frame []templates.Value) templates.ExitCode {
 	t.Helper()
-	instrs := make([]uopref.Instr, len(uops))
-	stubs := map[int]int{}
-	for i, u := range uops {
-		instrs[i] = uopref.Instr{Op: u.Op.String(), Operands: u.Operands, Target: u.Jump}
-	}
-	// Side exits of guard-like uops go to a stub with their exit index.
-	for i, u := range uops {
-		if Info(u.Op) != nil && Info(u.Op).Exits {
-			k, ok := stubs[u.Exit]
-			if !ok {
-				k = len(instrs)
-				instrs = append(instrs, uopref.Instr{Op: "exit", Operands: [4]uint64{uint64(u.Exit)}})
-				stubs[u.Exit] = k
-			}
-			instrs[i].ExitStub = k
-		}
-	}
+	instrs := RefInstrs(uops)
 	st := &templates.State{Budget: 1 << 40}
 	ec, err := uopref.Run(instrs, st, frame, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ec
+}
+
+// lowerAndRun lowers tr and runs it on frame with the reference, returning
+// the frame and how it left.
+func lowerAndRun(t *testing.T, tr *Trace, frame []templates.Value) ([]templates.Value, templates.ExitCode) {
+	t.Helper()
+	uops, err := Lower(tr)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, tr)
+	}
+	return frame, runRef(t, uops, frame)
 }
 
 // sumLoop is "while i < n: s += i * k; i += 1" over slots i=0 n=1 s=2 k=3
@@ -74,14 +69,7 @@ func sumFrame() []templates.Value {
 
 func TestPassesKeepMeaning(t *testing.T) {
 	tr := sumLoop()
-	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
-		uops, err := Lower(tr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f := sumFrame()
-		return f, runRef(t, uops, f)
-	}
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) { return lowerAndRun(t, tr, sumFrame()) }
 	want, wantEC := run(tr)
 	if got := int64(want[2].Bits); got != 3*999*1000/2 || wantEC != templates.MakeExitCode(templates.ExitSide, 1) {
 		t.Fatalf("reference: s = %d, exit %v", got, wantEC)
@@ -215,14 +203,7 @@ func TestNestedLoop(t *testing.T) {
 		f[0], f[1], f[2], f[5], f[6] = intV(0), intV(60), intV(0), intV(1), intV(0)
 		return f
 	}
-	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
-		uops, err := Lower(tr)
-		if err != nil {
-			t.Fatalf("%v\n%s", err, tr)
-		}
-		f := frame()
-		return f, runRef(t, uops, f)
-	}
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) { return lowerAndRun(t, tr, frame()) }
 	tr := nestedLoop()
 	want, wantEC := run(tr)
 	sum := int64(0)
@@ -283,14 +264,7 @@ func TestBridgedLoop(t *testing.T) {
 		f[0], f[1], f[2], f[5], f[6], f[7] = intV(0), intV(100), intV(0), intV(1), intV(0), intV(3)
 		return f
 	}
-	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
-		uops, err := Lower(tr)
-		if err != nil {
-			t.Fatalf("%v\n%s", err, tr)
-		}
-		f := frame()
-		return f, runRef(t, uops, f)
-	}
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) { return lowerAndRun(t, tr, frame()) }
 	tr := bridgedLoop()
 	want, wantEC := run(tr)
 	if s := int64(want[2].Bits); s != 4950+34*100 || wantEC != templates.MakeExitCode(templates.ExitSide, 1) {
@@ -341,14 +315,7 @@ func TestRedundantAcrossBridge(t *testing.T) {
 		f[0], f[1], f[2], f[3], f[4] = intV(0), intV(100), intV(0), intV(1), intV(50)
 		return f
 	}
-	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) {
-		uops, err := Lower(tr)
-		if err != nil {
-			t.Fatalf("%v\n%s", err, tr)
-		}
-		f := frame()
-		return f, runRef(t, uops, f)
-	}
+	run := func(tr *Trace) ([]templates.Value, templates.ExitCode) { return lowerAndRun(t, tr, frame()) }
 	want, wantEC := run(tr)
 	if want[2] != intV(50) || wantEC != templates.MakeExitCode(templates.ExitSide, 2) {
 		t.Fatalf("reference: s = %v, exit %v", want[2], wantEC)
