@@ -56,6 +56,29 @@ for i in range(10**12):
 	}
 }
 
+// TestCtrlCInRecursion: code without loops (an exponential recursion)
+// sees Ctrl-C at its calls.
+func TestCtrlCInRecursion(t *testing.T) {
+	src := "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(\"before\")\nfib(100)\n"
+	for _, cfg := range []Config{{}, {JIT: JITOn, JITThreshold: 1}} {
+		sig := make(chan os.Signal, 1)
+		cfg.Interrupts = sig
+		var out, errb bytes.Buffer
+		done := make(chan int)
+		go func() { done <- RunWith(cfg, "t.py", []byte(src), nil, &out, &errb) }()
+		time.Sleep(100 * time.Millisecond)
+		sig <- syscall.SIGINT
+		select {
+		case status := <-done:
+			if status != 130 || out.String() != "before\n" || !strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") {
+				t.Errorf("JIT %v: status %d, stdout %q, stderr %q", cfg.JIT, status, out.String(), errb.String())
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("JIT %v: still running 10 s after Ctrl-C", cfg.JIT)
+		}
+	}
+}
+
 func TestRaiseKeyboardInterruptExits130(t *testing.T) {
 	var out, errb bytes.Buffer
 	if s := RunWith(Config{}, "t.py", []byte("print(1)\nraise KeyboardInterrupt\n"), nil, &out, &errb); s != 130 || out.String() != "1\n" {

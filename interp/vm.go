@@ -149,6 +149,10 @@ func (vm *VM) tbLine(f *frame, pc int, pe *PyErr) tbEntry {
 // callFunction runs a Python function with positional args and keyword
 // args (the last len(kwn) of args).
 func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) {
+	if vm.sigint.Load() {
+		// Ctrl-C reaches code without loops (recursion) at its calls.
+		return Val{}, vm.keyboardInterrupt()
+	}
 	if vm.depth >= vm.limit {
 		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
 	}
@@ -684,6 +688,10 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			fnv := objs[in.B]
 			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && fn.code.simple && !fn.code.isGenerator {
 				// Fast path: positional call with exactly the parameters.
+				if vm.sigint.Load() {
+					err = vm.keyboardInterrupt() // as in callFunction
+					break
+				}
 				if vm.depth >= vm.limit {
 					err = newErr(RecursionError, "maximum recursion depth exceeded")
 					break
