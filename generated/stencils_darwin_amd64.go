@@ -4,17 +4,41 @@
 // Clang:  19.1.7
 // Inputs: sha256:f5a93ec062c2f80571bf7ce5e58d486c17249b19feacf0fb693b93fe1c98c5d0
 //
-// Regenerate with `go generate ./generated`.
+// Regenerate with `go generate`.
 
 package generated
 
-import "github.com/copypatch/copypatch/relocs"
+import (
+	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
+)
 
 // Target is the platform these stencils were built for.
 const Target = "darwin/amd64"
 
 // ClangVersion is the Clang that built these stencils.
 const ClangVersion = "19.1.7"
+
+// Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
+var Set = &stencil.Set{
+	Target:   Target,
+	ABI:      1,
+	Compiler: "clang 19.1.7",
+	Names:    opNames[:],
+	Stencils: Stencils[:],
+	Emitters: Emitters[:],
+	Exit:     exitOp,
+	Loop:     loopOp,
+	Terminal: []stencil.Op{
+		stencil.Op(OpCallOut),
+		stencil.Op(OpEnd),
+		stencil.Op(OpExit),
+		stencil.Op(OpFloatJumpIfEq),
+		stencil.Op(OpFloatJumpIfNe),
+		stencil.Op(OpJump),
+		stencil.Op(OpLoop),
+	},
+}
 
 // Stencils holds one stencil per uop, indexed by Op.
 var Stencils = [NumOps]relocs.Stencil{

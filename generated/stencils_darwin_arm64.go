@@ -4,17 +4,57 @@
 // Clang:  19.1.7
 // Inputs: sha256:aef32a4470ccaefbf179792619ebf3666ced6b80e81a96e37a3451d429a7c136
 //
-// Regenerate with `go generate ./generated`.
+// Regenerate with `go generate`.
 
 package generated
 
-import "github.com/copypatch/copypatch/relocs"
+import (
+	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
+)
 
 // Target is the platform these stencils were built for.
 const Target = "darwin/arm64"
 
 // ClangVersion is the Clang that built these stencils.
 const ClangVersion = "19.1.7"
+
+// Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
+var Set = &stencil.Set{
+	Target:   Target,
+	ABI:      1,
+	Compiler: "clang 19.1.7",
+	Names:    opNames[:],
+	Stencils: Stencils[:],
+	Emitters: Emitters[:],
+	Exit:     exitOp,
+	Loop:     loopOp,
+	Terminal: []stencil.Op{
+		stencil.Op(OpCallOut),
+		stencil.Op(OpEnd),
+		stencil.Op(OpExit),
+		stencil.Op(OpFloatJumpIfEq),
+		stencil.Op(OpFloatJumpIfGe),
+		stencil.Op(OpFloatJumpIfGt),
+		stencil.Op(OpFloatJumpIfLe),
+		stencil.Op(OpFloatJumpIfLt),
+		stencil.Op(OpFloatJumpIfNe),
+		stencil.Op(OpGuardBool),
+		stencil.Op(OpGuardFloat),
+		stencil.Op(OpGuardInt),
+		stencil.Op(OpGuardList),
+		stencil.Op(OpIntJumpIfEq),
+		stencil.Op(OpIntJumpIfGe),
+		stencil.Op(OpIntJumpIfGt),
+		stencil.Op(OpIntJumpIfLe),
+		stencil.Op(OpIntJumpIfLt),
+		stencil.Op(OpIntJumpIfNe),
+		stencil.Op(OpJump),
+		stencil.Op(OpJumpIfFalse),
+		stencil.Op(OpJumpIfTrue),
+		stencil.Op(OpLoop),
+	},
+}
 
 // Stencils holds one stencil per uop, indexed by Op.
 var Stencils = [NumOps]relocs.Stencil{

@@ -4,17 +4,41 @@
 // Clang:  19.1.7
 // Inputs: sha256:0f79daa8dd6dcb3b922fcee86c1443af0be54ddb7aed8d1720ab740049de7fed
 //
-// Regenerate with `go generate ./generated`.
+// Regenerate with `go generate`.
 
 package generated
 
-import "github.com/copypatch/copypatch/relocs"
+import (
+	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
+)
 
 // Target is the platform these stencils were built for.
 const Target = "linux/amd64"
 
 // ClangVersion is the Clang that built these stencils.
 const ClangVersion = "19.1.7"
+
+// Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
+var Set = &stencil.Set{
+	Target:   Target,
+	ABI:      1,
+	Compiler: "clang 19.1.7",
+	Names:    opNames[:],
+	Stencils: Stencils[:],
+	Emitters: Emitters[:],
+	Exit:     exitOp,
+	Loop:     loopOp,
+	Terminal: []stencil.Op{
+		stencil.Op(OpCallOut),
+		stencil.Op(OpEnd),
+		stencil.Op(OpExit),
+		stencil.Op(OpFloatJumpIfEq),
+		stencil.Op(OpFloatJumpIfNe),
+		stencil.Op(OpJump),
+		stencil.Op(OpLoop),
+	},
+}
 
 // Stencils holds one stencil per uop, indexed by Op.
 var Stencils = [NumOps]relocs.Stencil{

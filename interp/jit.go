@@ -179,9 +179,13 @@ var (
 	jitCaches  = map[jit.Config]*jit.Cache{}
 )
 
-// sharedCache is the code cache for cfg shared by every run in the
-// process, or nil when the host cannot run native code.
+// sharedCache is the code cache for cfg (with this repository's stencils,
+// generated.Set, unless cfg names a set) shared by every run in the process,
+// or nil when the host cannot run native code.
 func sharedCache(cfg jit.Config) *jit.Cache {
+	if cfg.Stencils == nil {
+		cfg.Stencils = generated.Set
+	}
 	jitCacheMu.Lock()
 	defer jitCacheMu.Unlock()
 	if c, ok := jitCaches[cfg]; ok {
@@ -529,7 +533,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 	lt.opt, lt.uops = t, uops
 	lt.resumes, lt.loopTops = map[uint64]int{}, map[uint64]int{}
 	for i, u := range uops {
-		switch u.Op {
+		switch generated.Op(u.Op) {
 		case generated.OpCallOut:
 			lt.resumes[u.Operands[0]] = i + 1
 		case generated.OpLoop:

@@ -8,12 +8,18 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
 )
 
-// Config tunes a Cache. The zero value means the defaults.
+// Config tunes a Cache. Stencils is required; every other field's zero value
+// means its default.
 type Config struct {
+	// Stencils is the stencil set traces are built from: a package that
+	// `stencilgen build` wrote exports it as Set (this repository's is
+	// generated.Set). NewCache refuses a set for another platform or another
+	// ABI version.
+	Stencils *stencil.Set
 	// MaxCodeBytes bounds the code memory the cache maps (code, data and
 	// exit stubs, rounded to pages and chunks). Default 64 MiB.
 	MaxCodeBytes int
@@ -64,11 +70,28 @@ type Stats struct {
 	CompileTime time.Duration // total time in Compile
 }
 
-// NewCache returns a cache for the host's stencils, or ErrUnsupported when
-// the host has none or cannot run them.
+// NewCache returns a cache that compiles traces from cfg.Stencils. It fails
+// with ErrUnsupported when this platform cannot run native code or the set
+// holds no stencils for it (the caller keeps interpreting), and with
+// ErrStencils when the set is missing, malformed or built for another ABI
+// version.
 func NewCache(cfg Config) (*Cache, error) {
-	if !hostSupported || generated.Target != runtime.GOOS+"/"+runtime.GOARCH {
-		return nil, fmt.Errorf("%w: %s/%s (stencils for %q)", ErrUnsupported, runtime.GOOS, runtime.GOARCH, generated.Target)
+	set := cfg.Stencils
+	if set == nil {
+		return nil, fmt.Errorf("%w: Config.Stencils is nil: pass the Set of a package stencilgen wrote (for example generated.Set)", ErrStencils)
+	}
+	if err := set.Check(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrStencils, err)
+	}
+	host := runtime.GOOS + "/" + runtime.GOARCH
+	if !hostSupported {
+		return nil, fmt.Errorf("%w: no native code on %s", ErrUnsupported, host)
+	}
+	if set.Target != host {
+		if set.Target == "" {
+			return nil, fmt.Errorf("%w: the stencil set has no stencils for %s", ErrUnsupported, host)
+		}
+		return nil, fmt.Errorf("%w: the stencil set is for %s, this is %s", ErrUnsupported, set.Target, host)
 	}
 	if cfg.MaxCodeBytes <= 0 {
 		cfg.MaxCodeBytes = 64 << 20
@@ -79,7 +102,7 @@ func NewCache(cfg Config) (*Cache, error) {
 	// Whole pages, and no chunk larger than the limit (else nothing fits).
 	cfg.MaxCodeBytes = max(cfg.MaxCodeBytes&^(pageSize-1), pageSize)
 	cfg.ChunkBytes = min(roundUp(cfg.ChunkBytes, pageSize), cfg.MaxCodeBytes)
-	c := &Cache{cfg: cfg, table: theTable(), live: map[*Trace]struct{}{}}
+	c := &Cache{cfg: cfg, table: tableFor(set), live: map[*Trace]struct{}{}}
 	if cfg.PerfMap {
 		c.perf = openPerfMap()
 	}
@@ -97,7 +120,7 @@ func (c *Cache) Stats() Stats {
 
 // Uop is one step of a trace.
 type Uop struct {
-	Op       generated.Op
+	Op       stencil.Op                 // the uop's index in the cache's stencil set
 	Operands [relocs.NumOperands]uint64 // slot byte offsets or immediates, per the uop's template
 	// Jump is the index in the trace of the uop that the in-trace jump
 	// target names (loop top, branch), for uops whose stencil jumps.
@@ -112,7 +135,7 @@ type Trace struct {
 	cache  *Cache
 	region *region
 	mem    []byte // this trace's code and data within the region
-	ops    []generated.Op
+	ops    []stencil.Op
 	starts []int32 // code offset of each uop in mem; then of each exit stub
 	stubs  []int   // exit index of each stub
 	code   int     // bytes of code (uops, stubs, veneers); data follows
@@ -156,8 +179,8 @@ func (t *Trace) addr(off int) uintptr { return t.region.addr() + uintptr(t.base(
 
 func (t *Trace) base() int { return int(uintptrOf(t.mem) - t.region.addr()) }
 
-func opsOf(uops []Uop) []generated.Op {
-	ops := make([]generated.Op, len(uops))
+func opsOf(uops []Uop) []stencil.Op {
+	ops := make([]stencil.Op, len(uops))
 	for i := range uops {
 		ops[i] = uops[i].Op
 	}

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unsafe"
 
-	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/relocs"
 )
 
@@ -75,16 +74,6 @@ func (p *plan) release() {
 	p.sc = nil
 }
 
-// terminal reports whether a uop never falls through to the next one, so it
-// may end a trace.
-func terminal(op generated.Op) bool {
-	switch op {
-	case generated.OpEnd, generated.OpExit, generated.OpJump, generated.OpLoop:
-		return true
-	}
-	return false
-}
-
 // maxTraceUops bounds a trace's length: offsets are 32-bit, and a region
 // holds at most maxRegion bytes anyway.
 const maxTraceUops = maxRegion / 4
@@ -97,26 +86,26 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 	if n > maxTraceUops {
 		return nil, &TraceError{-1, fmt.Sprintf("%d uops, more than the %d a trace may hold", n, maxTraceUops)}
 	}
-	if last := trace[n-1].Op; int(last) < generated.NumOps && !terminal(last) {
-		return nil, &TraceError{n - 1, fmt.Sprintf("the trace ends with %v, which falls through; end it with end, exit, jump or loop", last)}
-	}
 	tab := c.table
+	if last := trace[n-1].Op; int(last) < len(tab.ops) && !tab.terminal[last] {
+		return nil, &TraceError{n - 1, fmt.Sprintf("the trace ends with %s, which falls through; end it with a uop that does not (%s)", tab.set.Name(last), tab.terminalNames())}
+	}
 	p := &plan{uops: trace, starts: make([]int32, n, n+min(n, 16)), sc: getScratch(n)}
 	sc := p.sc
 	var large map[int]int
 	code, data, align := 0, 0, 1
 	for i := range trace {
 		u := &trace[i]
-		if uint(u.Op) >= generated.NumOps {
+		if int(u.Op) >= len(tab.ops) {
 			p.release()
-			return nil, &TraceError{i, fmt.Sprintf("unknown op %d", u.Op)}
+			return nil, &TraceError{i, fmt.Sprintf("unknown op %d (the stencil set has %d)", u.Op, len(tab.ops))}
 		}
-		info := &tab[u.Op]
+		info := &tab.ops[u.Op]
 		p.starts[i] = int32(code)
 		code += len(info.code)
 		stub := int32(-1)
 		if info.special {
-			s, err := p.check(i, info, &large)
+			s, err := p.check(i, info, tab, &large)
 			if err != nil {
 				p.release()
 				return nil, err
@@ -129,7 +118,7 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		data += len(info.data)
 		align = max(align, info.align)
 	}
-	exit := &tab[generated.OpExit]
+	exit := &tab.ops[tab.exit]
 	for k := range p.stubExits {
 		p.starts = append(p.starts, int32(code))
 		code += len(exit.code)
@@ -157,22 +146,23 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 // check is pass 1 for a uop whose stencil is not plain straight-line code
 // (or cannot be compiled): it checks the uop's jump and exit and returns
 // its exit stub, or -1.
-func (p *plan) check(i int, info *opInfo, large *map[int]int) (int32, error) {
+func (p *plan) check(i int, info *opInfo, tab *table, large *map[int]int) (int32, error) {
 	u := &p.uops[i]
 	n := len(p.uops)
+	name := tab.set.Name(u.Op)
 	switch {
 	case len(info.code) == 0:
-		return -1, &TraceError{i, fmt.Sprintf("op %v has no stencil for this target", u.Op)}
+		return -1, &TraceError{i, fmt.Sprintf("op %s has no stencil for this target", name)}
 	case info.bad != nil:
-		return -1, &TraceError{i, fmt.Sprintf("op %v: %v", u.Op, info.bad)}
+		return -1, &TraceError{i, fmt.Sprintf("op %s: %v", name, info.bad)}
 	case info.continues && i == n-1:
-		return -1, &TraceError{i, fmt.Sprintf("%v continues past the end of the trace", u.Op)}
+		return -1, &TraceError{i, fmt.Sprintf("%s continues past the end of the trace", name)}
 	case info.jumps && (u.Jump < 0 || u.Jump >= n):
-		return -1, &TraceError{i, fmt.Sprintf("%v jumps to uop %d, outside the trace of %d uops", u.Op, u.Jump, n)}
+		return -1, &TraceError{i, fmt.Sprintf("%s jumps to uop %d, outside the trace of %d uops", name, u.Jump, n)}
 	case info.exits && u.Exit < 0:
-		return -1, &TraceError{i, fmt.Sprintf("%v can side-exit but has exit index %d", u.Op, u.Exit)}
+		return -1, &TraceError{i, fmt.Sprintf("%s can side-exit but has exit index %d", name, u.Exit)}
 	}
-	if u.Op == generated.OpLoop {
+	if u.Op == tab.loop {
 		if p.resume == nil {
 			p.resume = map[uint64]int{}
 		}
@@ -203,12 +193,12 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 		jump, stub := -1, -1
 		if i < n {
 			u := &p.uops[i]
-			info = &tab[u.Op]
+			info = &tab.ops[u.Op]
 			vals[relocs.ValueOperand0], vals[relocs.ValueOperand1] = u.Operands[0], u.Operands[1]
 			vals[relocs.ValueOperand2], vals[relocs.ValueOperand3] = u.Operands[2], u.Operands[3]
 			jump, stub = u.Jump, int(sc.stubOf[i])
 		} else {
-			info = &tab[generated.OpExit]
+			info = &tab.ops[tab.exit]
 			vals[relocs.ValueOperand0] = uint64(p.stubExits[i-n])
 		}
 		codeOff, dataOff := int(p.starts[i]), p.dataStart+int(sc.dataRel[i])

@@ -27,7 +27,7 @@ func Disassemble(t *Trace) string {
 			end = int(t.starts[i+1])
 		}
 		if i < len(t.ops) {
-			fmt.Fprintf(&b, "; uop %d: %v\n", i, t.ops[i])
+			fmt.Fprintf(&b, "; uop %d: %s\n", i, t.cache.table.set.Name(t.ops[i]))
 		} else {
 			fmt.Fprintf(&b, "; exit stub: exit index %d\n", t.stubs[i-len(t.ops)])
 		}

@@ -1,7 +1,8 @@
 // Package jit is the run-time half of copy-and-patch: it lays a trace of
-// uops out in executable memory from the stencils in generated/, patches
-// every hole (through the generated per-stencil emitters, or
-// relocs.Fixup.Apply), and runs the result from Go.
+// uops out in executable memory from the stencil set it is given
+// (Config.Stencils: a stencil.Set that `stencilgen build` wrote, such as
+// this repository's generated.Set), patches every hole (through the set's
+// per-stencil emitters, or relocs.Fixup.Apply), and runs the result from Go.
 //
 // The directory is runtime/ but the package is named jit, so that importing
 // it never shadows the standard library's runtime package.
@@ -53,6 +54,7 @@
 //
 // # Imports
 //
-// jit imports relocs, generated and templates; it must not import
-// stencilgen or interp. All unsafe code of the JIT lives here.
+// jit imports relocs, stencil and templates; it must not import generated
+// (any set is handed in), stencilgen or interp. All unsafe code of the JIT
+// lives here.
 package jit

@@ -11,6 +11,9 @@ var (
 	// ErrUnsupported: this platform has no JIT (no stencils, no trampoline,
 	// or no way to map executable memory). The caller keeps interpreting.
 	ErrUnsupported = errors.New("jit: unsupported platform")
+	// ErrStencils: Config.Stencils is missing, malformed, or built for
+	// another ABI version than this runtime's (stencil.ABIVersion).
+	ErrStencils = errors.New("jit: unusable stencil set")
 	// ErrCodeLimit: compiling would exceed Config.MaxCodeBytes and eviction
 	// (if enabled) could not make room. The caller keeps interpreting.
 	ErrCodeLimit = errors.New("jit: code size limit reached")

@@ -10,14 +10,23 @@ import (
 	"testing"
 
 	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/stencil"
 	"github.com/copypatch/copypatch/templates"
 )
 
 // s is the operand naming frame slot i.
 func s(i int) uint64 { return uint64(i * templates.SlotSize) }
 
+// o is a uop of the repository's stencil set, generated.Set.
+func o(op generated.Op) stencil.Op { return stencil.Op(op) }
+
+// newCache returns a cache for cfg, with generated.Set unless cfg names a
+// set, or skips the test where there is no JIT.
 func newCache(t testing.TB, cfg Config) *Cache {
 	t.Helper()
+	if cfg.Stencils == nil {
+		cfg.Stencils = generated.Set
+	}
 	c, err := NewCache(cfg)
 	if err != nil {
 		t.Skipf("no JIT here: %v", err)
@@ -38,11 +47,11 @@ func ints(vs ...int64) []templates.Value {
 // 9 the end.
 func sumLoop() []Uop {
 	return []Uop{
-		{Op: generated.OpIntJumpIfGe, Operands: [4]uint64{s(0), s(1)}, Jump: 4},
-		{Op: generated.OpIntAdd, Operands: [4]uint64{s(2), s(2), s(0)}, Exit: 1},
-		{Op: generated.OpIntAddImm, Operands: [4]uint64{s(0), s(0), 1}, Exit: 2},
-		{Op: generated.OpLoop, Operands: [4]uint64{7}, Jump: 0},
-		{Op: generated.OpEnd, Operands: [4]uint64{9}},
+		{Op: o(generated.OpIntJumpIfGe), Operands: [4]uint64{s(0), s(1)}, Jump: 4},
+		{Op: o(generated.OpIntAdd), Operands: [4]uint64{s(2), s(2), s(0)}, Exit: 1},
+		{Op: o(generated.OpIntAddImm), Operands: [4]uint64{s(0), s(0), 1}, Exit: 2},
+		{Op: o(generated.OpLoop), Operands: [4]uint64{7}, Jump: 0},
+		{Op: o(generated.OpEnd), Operands: [4]uint64{9}},
 	}
 }
 
@@ -103,14 +112,14 @@ func TestFloatLoop(t *testing.T) {
 	// slot0 = i, slot1 = n, slot2 = x (float), slot3 = 0.25, slot4 = float(i)
 	// while i < n { x = x + 0.25; x = x + float(i); i++ }
 	tr, err := c.Compile([]Uop{
-		{Op: generated.OpLoadFloat, Operands: [4]uint64{s(3), math.Float64bits(0.25)}},
-		{Op: generated.OpIntJumpIfGe, Operands: [4]uint64{s(0), s(1)}, Jump: 7},
-		{Op: generated.OpFloatAdd, Operands: [4]uint64{s(2), s(2), s(3)}},
-		{Op: generated.OpIntToFloat, Operands: [4]uint64{s(4), s(0)}},
-		{Op: generated.OpFloatAdd, Operands: [4]uint64{s(2), s(2), s(4)}},
-		{Op: generated.OpIntAddImm, Operands: [4]uint64{s(0), s(0), 1}, Exit: 1},
-		{Op: generated.OpLoop, Operands: [4]uint64{2}, Jump: 1},
-		{Op: generated.OpEnd, Operands: [4]uint64{3}},
+		{Op: o(generated.OpLoadFloat), Operands: [4]uint64{s(3), math.Float64bits(0.25)}},
+		{Op: o(generated.OpIntJumpIfGe), Operands: [4]uint64{s(0), s(1)}, Jump: 7},
+		{Op: o(generated.OpFloatAdd), Operands: [4]uint64{s(2), s(2), s(3)}},
+		{Op: o(generated.OpIntToFloat), Operands: [4]uint64{s(4), s(0)}},
+		{Op: o(generated.OpFloatAdd), Operands: [4]uint64{s(2), s(2), s(4)}},
+		{Op: o(generated.OpIntAddImm), Operands: [4]uint64{s(0), s(0), 1}, Exit: 1},
+		{Op: o(generated.OpLoop), Operands: [4]uint64{2}, Jump: 1},
+		{Op: o(generated.OpEnd), Operands: [4]uint64{3}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -153,9 +162,9 @@ func TestOverflowSideExit(t *testing.T) {
 	}
 	// A guard's failure takes its own exit, with its own index.
 	g, err := c.Compile([]Uop{
-		{Op: generated.OpGuardInt, Operands: [4]uint64{s(0)}, Exit: 4},
-		{Op: generated.OpGuardInt, Operands: [4]uint64{s(1)}, Exit: 5},
-		{Op: generated.OpEnd, Operands: [4]uint64{6}},
+		{Op: o(generated.OpGuardInt), Operands: [4]uint64{s(0)}, Exit: 4},
+		{Op: o(generated.OpGuardInt), Operands: [4]uint64{s(1)}, Exit: 5},
+		{Op: o(generated.OpEnd), Operands: [4]uint64{6}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +183,7 @@ func TestOverflowSideExit(t *testing.T) {
 
 func TestBadTraces(t *testing.T) {
 	c := newCache(t, Config{})
-	end := Uop{Op: generated.OpEnd}
+	end := Uop{Op: o(generated.OpEnd)}
 	for _, tc := range []struct {
 		name  string
 		trace []Uop
@@ -182,11 +191,11 @@ func TestBadTraces(t *testing.T) {
 	}{
 		{"empty", nil, "empty trace"},
 		{"unknown op", []Uop{{Op: generated.NumOps + 3}, end}, "unknown op"},
-		{"falls through", []Uop{{Op: generated.OpIntAdd}}, "falls through"},
-		{"jump outside", []Uop{{Op: generated.OpJump, Jump: 5}}, "outside the trace"},
-		{"negative jump", []Uop{{Op: generated.OpJump, Jump: -1}}, "outside the trace"},
-		{"negative exit", []Uop{{Op: generated.OpGuardInt, Exit: -1}, end}, "exit index -1"},
-		{"loop conflict", []Uop{{Op: generated.OpLoop, Jump: 0}, {Op: generated.OpLoop, Jump: 1}}, "already resumes"},
+		{"falls through", []Uop{{Op: o(generated.OpIntAdd)}}, "falls through"},
+		{"jump outside", []Uop{{Op: o(generated.OpJump), Jump: 5}}, "outside the trace"},
+		{"negative jump", []Uop{{Op: o(generated.OpJump), Jump: -1}}, "outside the trace"},
+		{"negative exit", []Uop{{Op: o(generated.OpGuardInt), Exit: -1}, end}, "exit index -1"},
+		{"loop conflict", []Uop{{Op: o(generated.OpLoop), Jump: 0}, {Op: o(generated.OpLoop), Jump: 1}}, "already resumes"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := c.Compile(tc.trace)

@@ -7,11 +7,13 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
 	"github.com/copypatch/copypatch/templates"
 	"golang.org/x/arch/arm64/arm64asm"
 )
@@ -154,18 +156,19 @@ func TestStencilsKeepFixedRegisters(t *testing.T) {
 // uncompilable with an error, never a panic while patching.
 func TestBadStencil(t *testing.T) {
 	c := newCache(t, Config{})
-	stencils := generated.Stencils
-	add := stencils[generated.OpIntAdd]
+	set := *generated.Set
+	set.Stencils = slices.Clone(set.Stencils)
+	add := set.Stencils[generated.OpIntAdd]
 	add.Holes = append([]relocs.Hole(nil), add.Holes...)
 	add.Holes[0].Offset = uint32(len(add.Code) + 100)
-	stencils[generated.OpIntAdd] = add
-	c.table = newTable(&stencils, &generated.Emitters)
-	_, err := c.Compile([]Uop{{Op: generated.OpIntAdd}, {Op: generated.OpEnd}})
+	set.Stencils[generated.OpIntAdd] = add
+	c.table = newTable(&set)
+	_, err := c.Compile([]Uop{{Op: o(generated.OpIntAdd)}, {Op: o(generated.OpEnd)}})
 	var te *TraceError
 	if !errors.As(err, &te) || te.Uop != 0 || !strings.Contains(err.Error(), "int_add") {
 		t.Errorf("got %v, want a TraceError for uop 0 (int_add)", err)
 	}
-	if _, err := c.Compile([]Uop{{Op: generated.OpEnd}}); err != nil {
+	if _, err := c.Compile([]Uop{{Op: o(generated.OpEnd)}}); err != nil {
 		t.Errorf("other ops still compile: %v", err)
 	}
 }
@@ -179,13 +182,13 @@ func TestImmediatesOfEveryWidth(t *testing.T) {
 		math.MaxInt32 + 1, 0x123456789abcdef0, -0x123456789abcdef0, math.MaxInt64, math.MinInt64}
 	var tr []Uop
 	for i, k := range consts {
-		tr = append(tr, Uop{Op: generated.OpLoadInt, Operands: [4]uint64{s(i), uint64(k)}})
+		tr = append(tr, Uop{Op: o(generated.OpLoadInt), Operands: [4]uint64{s(i), uint64(k)}})
 	}
 	// And an immediate operand of an ALU uop: slot n = slot 1 + big.
 	n := len(consts)
 	tr = append(tr,
-		Uop{Op: generated.OpIntAddImm, Operands: [4]uint64{s(n), s(1), 0x100000000}, Exit: 1},
-		Uop{Op: generated.OpEnd, Operands: [4]uint64{2}})
+		Uop{Op: o(generated.OpIntAddImm), Operands: [4]uint64{s(n), s(1), 0x100000000}, Exit: 1},
+		Uop{Op: o(generated.OpEnd), Operands: [4]uint64{2}})
 	trace, err := c.Compile(tr)
 	if err != nil {
 		t.Fatal(err)
@@ -213,7 +216,7 @@ func TestEmittersMatchGeneralPath(t *testing.T) {
 	c := newCache(t, Config{})
 	withEmitter := 0
 	for i := range generated.NumOps {
-		if c.table[i].emit != nil {
+		if c.table.ops[i].emit != nil {
 			withEmitter++
 		}
 	}
@@ -224,17 +227,17 @@ func TestEmittersMatchGeneralPath(t *testing.T) {
 	for _, base := range []uintptr{0x1000_0000, 0x7f12_3456_0000} {
 		for k := range operands {
 			var tr []Uop
-			for op := range generated.Op(generated.NumOps) {
+			for op := range stencil.Op(generated.NumOps) {
 				u := Uop{Op: op, Jump: 0, Exit: 1 + int(op)%3}
 				for j := range u.Operands {
 					u.Operands[j] = operands[(k+j)%len(operands)]
 				}
-				if op == generated.OpLoop {
+				if op == o(generated.OpLoop) {
 					u.Operands[0] = 77
 				}
 				tr = append(tr, u)
 			}
-			tr = append(tr, Uop{Op: generated.OpEnd})
+			tr = append(tr, Uop{Op: o(generated.OpEnd)})
 			emitBoth := func(use bool) []byte {
 				useEmitters = use
 				defer func() { useEmitters = true }()
@@ -269,10 +272,10 @@ func TestNegation(t *testing.T) {
 	for _, emitters := range []bool{true, false} {
 		useEmitters = emitters
 		tr, err := c.Compile([]Uop{
-			{Op: generated.OpFloatNeg, Operands: [4]uint64{s(0), s(1)}},
-			{Op: generated.OpFloatNeg, Operands: [4]uint64{s(2), s(2)}},
-			{Op: generated.OpIntNeg, Operands: [4]uint64{s(3), s(4)}, Exit: 5},
-			{Op: generated.OpEnd, Operands: [4]uint64{6}},
+			{Op: o(generated.OpFloatNeg), Operands: [4]uint64{s(0), s(1)}},
+			{Op: o(generated.OpFloatNeg), Operands: [4]uint64{s(2), s(2)}},
+			{Op: o(generated.OpIntNeg), Operands: [4]uint64{s(3), s(4)}, Exit: 5},
+			{Op: o(generated.OpEnd), Operands: [4]uint64{6}},
 		})
 		useEmitters = true
 		if err != nil {

@@ -31,7 +31,7 @@ func (m *perfMap) write(t *Trace) {
 		}
 		name := "exit_stub"
 		if i < len(t.ops) {
-			name = t.ops[i].String()
+			name = t.cache.table.set.Name(t.ops[i])
 		}
 		fmt.Fprintf(m.f, "%x %x jit:%x:%d:%s\n", t.addr(int(t.starts[i])), end-int(t.starts[i]), t.Addr(), i, name)
 	}

@@ -2,10 +2,11 @@ package jit
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
-	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
 )
 
 // hole is a stencil hole ready for the patch loop: decoded once
@@ -60,22 +61,34 @@ type word struct {
 	value  relocs.Value
 }
 
-type table [generated.NumOps]opInfo
-
-var (
-	hostTableOnce sync.Once
-	hostTable     *table
-)
-
-// theTable packs generated.Stencils once per process.
-func theTable() *table {
-	hostTableOnce.Do(func() { hostTable = newTable(&generated.Stencils, &generated.Emitters) })
-	return hostTable
+// table is a stencil set packed for compiling: one opInfo per uop.
+type table struct {
+	ops      []opInfo
+	set      *stencil.Set
+	exit     stencil.Op // the exit stub's uop
+	loop     stencil.Op // the safepoint back-edge, or stencil.NoOp
+	terminal []bool     // per uop: it never falls through
 }
 
-// newTable packs stencils and their emitters (which may be nil).
-func newTable(stencils *[generated.NumOps]relocs.Stencil, emitters *[generated.NumOps]relocs.Emitter) *table {
-	t := new(table)
+// tables packs each stencil set once per process: *stencil.Set → *table.
+var tables sync.Map
+
+// tableFor returns set's packed table. The set was checked.
+func tableFor(set *stencil.Set) *table {
+	if t, ok := tables.Load(set); ok {
+		return t.(*table)
+	}
+	t, _ := tables.LoadOrStore(set, newTable(set))
+	return t.(*table)
+}
+
+// newTable packs a set's stencils and their emitters (which may be absent).
+func newTable(set *stencil.Set) *table {
+	stencils := set.Stencils
+	t := &table{ops: make([]opInfo, len(stencils)), set: set, exit: set.Exit, loop: set.Loop, terminal: make([]bool, len(stencils))}
+	for _, op := range set.Terminal {
+		t.terminal[op] = true
+	}
 	n := 0
 	for i := range stencils {
 		n += len(stencils[i].Holes)
@@ -84,10 +97,10 @@ func newTable(stencils *[generated.NumOps]relocs.Stencil, emitters *[generated.N
 	words := make([]word, 0, n)
 	for i := range stencils {
 		st := &stencils[i]
-		info := &t[i]
+		info := &t.ops[i]
 		info.code, info.data, info.src = st.Code, st.Data, st
-		if emitters != nil {
-			info.emit = emitters[i]
+		if i < len(set.Emitters) {
+			info.emit = set.Emitters[i]
 		}
 		info.align = max(int(st.DataAlign), 1)
 		start, startWords := len(all), len(words)
@@ -132,7 +145,7 @@ func newTable(stencils *[generated.NumOps]relocs.Stencil, emitters *[generated.N
 		words = mergeGOTWords(info.holes, words, startWords)
 		info.words = words[startWords:len(words):len(words)]
 		info.special = len(info.code) == 0 || info.bad != nil || info.continues || info.jumps || info.exits ||
-			generated.Op(i) == generated.OpLoop
+			stencil.Op(i) == set.Loop
 	}
 	return t
 }
@@ -177,4 +190,15 @@ func coversAll(ws []word, n int) bool {
 		}
 	}
 	return true
+}
+
+// terminalNames lists the uops that may end a trace, for messages.
+func (t *table) terminalNames() string {
+	var names []string
+	for op, ok := range t.terminal {
+		if ok {
+			names = append(names, t.set.Name(stencil.Op(op)))
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -69,3 +69,36 @@ func TestEmitterBody(t *testing.T) {
 		t.Error("a B hole on an ADD instruction was accepted")
 	}
 }
+
+// TestFallsThrough: a stencil ends a trace only if its last instruction is
+// an unconditional jump or a return.
+func TestFallsThrough(t *testing.T) {
+	cases := []struct {
+		arch relocs.Arch
+		code []byte
+		want bool
+	}{
+		{relocs.AMD64, []byte{0x48, 0xff, 0xc0, 0xc3}, false}, // inc %rax; ret
+		{relocs.AMD64, []byte{0xe9, 0, 0, 0, 0}, false},       // jmp rel32
+		{relocs.AMD64, []byte{0xff, 0x25, 0, 0, 0, 0}, false}, // jmp *0(%rip)
+		{relocs.AMD64, []byte{0x0f, 0x80, 0, 0, 0, 0}, true},  // jo rel32
+		{relocs.AMD64, []byte{0x48, 0x01, 0xd8}, true},        // add %rbx,%rax
+		{relocs.AMD64, nil, true},                             // empty
+		{relocs.ARM64, []byte{0xc0, 0x03, 0x5f, 0xd6}, false}, // ret
+		{relocs.ARM64, []byte{0x00, 0x00, 0x00, 0x14}, false}, // b .
+		{relocs.ARM64, []byte{0x00, 0x02, 0x1f, 0xd6}, false}, // br x16
+		{relocs.ARM64, []byte{0x00, 0x00, 0x00, 0x54}, true},  // b.eq .
+		{relocs.ARM64, []byte{0x00, 0x04, 0x00, 0x91}, true},  // add x0, x0, #1
+	}
+	for _, c := range cases {
+		if got := fallsThrough(c.arch, c.code); got != c.want {
+			t.Errorf("%v % x: fallsThrough = %v, want %v", c.arch, c.code, got, c.want)
+		}
+	}
+}
+
+func TestOpsFileNeedsExit(t *testing.T) {
+	if _, err := OpsFile("p", []string{"add", "end"}); err == nil || !strings.Contains(err.Error(), "exit") {
+		t.Errorf("got %v, want an error naming the exit template", err)
+	}
+}

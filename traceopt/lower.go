@@ -5,6 +5,7 @@ import (
 
 	"github.com/copypatch/copypatch/generated"
 	jit "github.com/copypatch/copypatch/runtime"
+	"github.com/copypatch/copypatch/stencil"
 	"github.com/copypatch/copypatch/uopref"
 )
 
@@ -41,7 +42,7 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 			continue
 		}
 		info := Info(in.Op)
-		u := jit.Uop{Op: in.Op, Operands: in.Args}
+		u := jit.Uop{Op: stencil.Op(in.Op), Operands: in.Args}
 		switch {
 		case in.Op == generated.OpLoop && in.InTrace:
 			u.Jump = pos[in.Target]
@@ -50,15 +51,15 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 		case info.Branch && in.Negate && info.Flip == 0:
 			// Act unless the condition holds: jump over the action.
 			u.Jump = len(out) + 2
-			act := jit.Uop{Op: generated.OpExit, Operands: [4]uint64{uint64(in.Exit)}}
+			act := jit.Uop{Op: stencil.Op(generated.OpExit), Operands: [4]uint64{uint64(in.Exit)}}
 			if in.InTrace {
-				act = jit.Uop{Op: generated.OpJump, Jump: pos[in.Target]}
+				act = jit.Uop{Op: stencil.Op(generated.OpJump), Jump: pos[in.Target]}
 			}
 			out = append(out, u, act)
 			continue
 		case info.Branch:
 			if in.Negate {
-				u.Op = info.Flip
+				u.Op = stencil.Op(info.Flip)
 			}
 			if in.InTrace {
 				u.Jump = pos[in.Target]
@@ -84,7 +85,7 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 		out[p].Jump += n
 	}
 	for _, s := range stubs {
-		out = append(out, jit.Uop{Op: generated.OpExit, Operands: [4]uint64{uint64(s)}})
+		out = append(out, jit.Uop{Op: stencil.Op(generated.OpExit), Operands: [4]uint64{uint64(s)}})
 	}
 	return out, nil
 }
@@ -95,10 +96,10 @@ func RefInstrs(uops []jit.Uop) []uopref.Instr {
 	out := make([]uopref.Instr, len(uops))
 	stubs := map[int]int{}
 	for i, u := range uops {
-		out[i] = uopref.Instr{Op: u.Op.String(), Operands: u.Operands, Target: u.Jump}
+		out[i] = uopref.Instr{Op: generated.Op(u.Op).String(), Operands: u.Operands, Target: u.Jump}
 	}
 	for i, u := range uops {
-		if info := Info(u.Op); info != nil && info.Exits {
+		if info := Info(generated.Op(u.Op)); info != nil && info.Exits {
 			k, ok := stubs[u.Exit]
 			if !ok {
 				k = len(out)
