@@ -539,7 +539,7 @@ func (vm *VM) builtins() map[string]Val {
 		return Val{}, newErr(TypeError, "'NotImplementedType' object is not callable")
 	}})
 	ty("object", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		return ObjVal(&Instance{cls: objectClass}), nil
+		return ObjVal(&Instance{cls: objectClass, shape: objectClass.root}), nil
 	})
 	ty("staticmethod", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("staticmethod", args, 1, 1); err != nil {
@@ -585,6 +585,24 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		return NoneVal, vm.setAttr(args[0], vm.strOf(args[1]), args[2])
+	})
+	fn("delattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("delattr", args, 2, 2); err != nil {
+			return Val{}, err
+		}
+		if !args[1].isStr() {
+			return Val{}, newErr(TypeError, "attribute name must be string, not '%s'", typeName(args[1]))
+		}
+		return NoneVal, vm.delAttr(args[0], vm.strOf(args[1]))
+	})
+	fn("vars", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("vars", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		if x, ok := args[0].O.(*Instance); ok && x.cls != objectClass {
+			return ObjVal(x.dict()), nil
+		}
+		return Val{}, newErr(TypeError, "vars() argument must have __dict__ attribute")
 	})
 	return b
 }

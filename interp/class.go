@@ -1,6 +1,9 @@
 package interp
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // Class is a user-defined class: its attributes (methods and class
 // variables) and bases in method resolution order.
@@ -12,34 +15,20 @@ type Class struct {
 	order  []string
 	mro    []*Class
 	nattrs int // attributes an instance ends __init__ with, to presize the next
+
+	root *Shape // the shape of a new instance: no attributes
+	// version changes whenever an attribute of the class or of a class in
+	// its MRO is set: inline caches hold the version they were filled at.
+	version    atomic.Uint64
+	subclasses []*Class
 }
 
-// Instance is an object of a user-defined class. Its attributes are a
-// short list searched in order: objects rarely have more than a handful.
-type Instance struct {
-	cls   *Class
-	names []string
-	vals  []Val
-}
-
-func (x *Instance) get(name string) (Val, bool) {
-	for i, n := range x.names {
-		if n == name {
-			return x.vals[i], true
-		}
+// changed invalidates what caches know about the class and its subclasses.
+func (c *Class) changed() {
+	c.version.Add(1)
+	for _, s := range c.subclasses {
+		s.changed()
 	}
-	return Val{}, false
-}
-
-func (x *Instance) set(name string, v Val) {
-	for i, n := range x.names {
-		if n == name {
-			x.vals[i] = v
-			return
-		}
-	}
-	x.names = append(x.names, name)
-	x.vals = append(x.vals, v)
 }
 
 func (*Class) typeName() string      { return "type" }
@@ -125,6 +114,7 @@ func (c *compiler) classDef(x *ClassDef) {
 func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 	var excBase *ExcType
 	cls := &Class{vm: vm, name: name, attrs: map[string]Val{}}
+	cls.root = newRootShape(cls)
 	for _, b := range bases {
 		switch x := b.O.(type) {
 		case *Class:
@@ -155,6 +145,9 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 				cls.mro = append(cls.mro, k)
 			}
 		}
+	}
+	for _, b := range cls.bases {
+		b.subclasses = append(b.subclasses, cls)
 	}
 	return ObjVal(cls), nil
 }
@@ -188,6 +181,7 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 			x.order = append(x.order, name)
 		}
 		x.attrs[name] = v
+		x.changed()
 		return nil
 	case *ExcType:
 		if x.cls == nil {
@@ -204,6 +198,39 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 		}
 	}
 	return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(o), name)
+}
+
+// delAttr is del o.name.
+func (vm *VM) delAttr(o Val, name string) error {
+	switch x := o.O.(type) {
+	case *Instance:
+		if p, ok := x.cls.lookup(name); ok {
+			if _, isProp := p.O.(*Property); isProp {
+				return newErr(AttributeError, "property '%s' of '%s' object has no deleter", name, x.cls.name)
+			}
+		}
+		if x.del(name) {
+			return nil
+		}
+		return newErr(AttributeError, "'%s' object has no attribute '%s'", x.cls.name, name)
+	case *Class:
+		if _, ok := x.attrs[name]; !ok || x == objectClass {
+			return newErr(AttributeError, "type object '%s' has no attribute '%s'", x.name, name)
+		}
+		delete(x.attrs, name)
+		for i, n := range x.order {
+			if n == name {
+				x.order = append(x.order[:i], x.order[i+1:]...)
+				break
+			}
+		}
+		x.changed()
+		return nil
+	}
+	if _, err := vm.getAttr(o, name); err != nil {
+		return err
+	}
+	return newErr(AttributeError, "'%s' object attribute '%s' is read-only", typeName(o), name)
 }
 
 // instanceAttr reads an attribute of an instance: its own first, then the
@@ -227,7 +254,7 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 
 func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 	// Size the attribute lists by what earlier instances of the class grew to.
-	inst := &Instance{cls: cls, names: make([]string, 0, cls.nattrs), vals: make([]Val, 0, cls.nattrs)}
+	inst := newInstanceOf(cls, cls.nattrs)
 	self := ObjVal(inst)
 	if init, ok := cls.lookup("__init__"); ok {
 		r, err := vm.call(init, append([]Val{self}, args...), kwn)
@@ -237,7 +264,7 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 		if r.T != tagNone {
 			return Val{}, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
 		}
-		cls.nattrs = max(cls.nattrs, len(inst.names))
+		cls.nattrs = max(cls.nattrs, inst.numAttrs())
 	} else if len(args) > 0 {
 		return Val{}, newErr(TypeError, "%s() takes no arguments", cls.name)
 	}
@@ -309,7 +336,10 @@ var _ = strings.Contains
 
 var objectClass = &Class{name: "object", attrs: map[string]Val{}}
 
-func init() { objectClass.mro = []*Class{objectClass} }
+func init() {
+	objectClass.mro = []*Class{objectClass}
+	objectClass.root = newRootShape(objectClass)
+}
 
 // Wrappers made by the staticmethod, classmethod and property builtins.
 type (

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync/atomic"
 )
 
 // Code is a compiled function or module body.
@@ -38,7 +39,8 @@ type Code struct {
 	// the exception they handle: an exception raised there gets that one as
 	// its __context__, and a bare raise there re-raises it.
 	handling []excEntry
-	counters []uint32 // back-edge counters, indexed by the JUMP_BACK's pc
+	counters []uint32                    // back-edge counters, indexed by the JUMP_BACK's pc
+	caches   []atomic.Pointer[siteCache] // inline caches, by pc (inline_cache.go)
 	isModule bool
 	mod      *moduleState
 }
@@ -283,6 +285,7 @@ func (c *compiler) finish() {
 	}
 	co.nslots = co.nlocals + nconst + c.maxTmp
 	co.counters = make([]uint32, len(co.instrs))
+	co.caches = make([]atomic.Pointer[siteCache], len(co.instrs))
 }
 
 func (c *compiler) errAt(p pos, msg string) {
@@ -600,6 +603,10 @@ func (c *compiler) del(t Expr) {
 		o := c.exprAny(x.x)
 		k := c.exprAny(x.index)
 		c.emit(opDelItem, o, k)
+	case *Attr:
+		o := c.exprAny(x.x)
+		c.line = x.line
+		c.emit(opDelAttr, o, c.name(x.name))
 	case *TupleExpr:
 		for _, e := range x.elts {
 			c.del(e)

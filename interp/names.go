@@ -193,7 +193,7 @@ func instAttrErrorMsg(x *Instance, name string) string {
 			cands = append(cands, n)
 		}
 	}
-	for _, n := range x.names {
+	for _, n := range x.attrNames() {
 		add(n)
 	}
 	for _, k := range x.cls.mro {

@@ -96,6 +96,7 @@ const (
 	opSuper
 	opYield
 	opWithExit
+	opDelAttr
 	opCount
 )
 
@@ -166,6 +167,7 @@ var opInfo = [opCount]struct {
 	opGetItem:      {"GET_ITEM", "sss"},
 	opSetItem:      {"SET_ITEM", "sss"},
 	opDelItem:      {"DEL_ITEM", "ss"},
+	opDelAttr:      {"DEL_ATTR", "sn"},
 	opBuildSlice:   {"BUILD_SLICE", "ssss"},
 	opGetAttr:      {"GET_ATTR", "ssn"},
 	opUnpack:       {"UNPACK", "ssii"},

@@ -145,10 +145,16 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem, opSetItem:
 		return vm.generic(f, in)
 	case opDelGlobal:
-		if vm.mod.globals[in.A].T == tagEmpty {
+		// A global slot holds the builtin of the same name until the module
+		// binds its own: deleting that binding uncovers the builtin again.
+		// (A module binding that is the builtin itself, len = len, reads as
+		// no binding.)
+		cur := vm.mod.globals[in.A]
+		b, isBuiltin := vm.bi[vm.mod.gnames[in.A]]
+		if cur.T == tagEmpty || isBuiltin && cur == b {
 			return newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.A]))
 		}
-		vm.mod.globals[in.A] = Val{}
+		vm.mod.globals[in.A] = b
 		return nil
 	case opDelLocal:
 		if f.regs[in.A].Tag == tagEmpty {
@@ -284,6 +290,12 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			return err
 		}
 		return vm.delItem(a, k)
+	case opDelAttr:
+		o, err := f.load(in.A)
+		if err != nil {
+			return err
+		}
+		return vm.delAttr(o, f.code.names[in.B])
 	case opBuildSlice:
 		f.set(in.A, ObjVal(&SliceObj{f.get(in.B), f.get(in.C), f.get(in.D)}))
 		return nil
@@ -292,7 +304,12 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		v, err := vm.getAttr(o, f.code.names[in.C])
+		var v Val
+		if x, ok := o.O.(*Instance); ok {
+			v, err = vm.loadAttr(f.code.site(in), x, o, f.code.names[in.C])
+		} else {
+			v, err = vm.getAttr(o, f.code.names[in.C])
+		}
 		if err != nil {
 			return err
 		}
@@ -447,6 +464,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		v, err := f.load(in.C)
 		if err != nil {
 			return err
+		}
+		if x, ok := o.O.(*Instance); ok {
+			return vm.storeAttr(f.code.site(in), x, o, f.code.names[in.B], v)
 		}
 		return vm.setAttr(o, f.code.names[in.B], v)
 	case opBuildClass:
@@ -720,7 +740,9 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	}
 	var v Val
 	if inst, ok := self.O.(*Instance); ok {
-		if a, ok := inst.get(name); ok {
+		if fn, ok := vm.methodOf(f.code.site(in), inst, name); ok {
+			v, err = vm.callFunction(fn, withSelf, kwn)
+		} else if a, ok := inst.get(name); ok {
 			v, err = vm.call(a, args, kwn)
 		} else if m, ok := inst.cls.lookup(name); ok {
 			if fn, isFn := m.O.(*Function); isFn {
@@ -803,6 +825,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		if name == "__class__" {
 			return ObjVal(t.cls), nil
+		}
+		if name == "__dict__" && t.cls != objectClass {
+			return ObjVal(t.dict()), nil
 		}
 		if ga, ok := t.cls.lookup("__getattr__"); ok {
 			// Called only when normal lookup fails, as in CPython.

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -31,6 +32,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var cfg interp.Config
 	var jitMode string
 	var jitDebug, jitStats, traces bool
+	var cpuProfile string
 	root := &cobra.Command{
 		Use:   "minipy [-c CODE | FILE] [args]",
 		Short: "Run a Python program (a subset of Python 3) with the copypatch interpreter",
@@ -81,6 +83,13 @@ uop interpreter instead of natively, as an oracle.`,
 			if jitStats {
 				cfg.JITStats = stderr
 			}
+			if cpuProfile != "" {
+				stop, err := startCPUProfile(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			if cmd.Flags().Changed("command") {
 				status = interp.RunWith(cfg, "<string>", []byte(code), args, stdout, stderr)
 				return nil
@@ -98,6 +107,7 @@ uop interpreter instead of natively, as an oracle.`,
 	root.Flags().IntVar(&cfg.JITMaxCode, "jit-max-code-size", 0, "bound on native code memory in bytes (0: 64 MiB); what does not fit is interpreted")
 	root.Flags().BoolVar(&jitDebug, "jit-debug", false, "print each JIT decision to stderr")
 	root.Flags().BoolVar(&jitStats, "jit-stats", false, "print JIT totals to stderr at exit")
+	root.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of the interpreter to FILE (go tool pprof reads it)")
 	root.Flags().BoolVar(&cfg.PerfMap, "perf-map", false, "write /tmp/perf-<pid>.map so that perf names trace code")
 	root.Flags().SetInterspersed(false)
 	root.CompletionOptions.DisableDefaultCmd = true
@@ -137,6 +147,20 @@ uop interpreter instead of natively, as an oracle.`,
 		return 2
 	}
 	return status
+}
+
+// startCPUProfile profiles the whole run: it is for finding where the
+// interpreter spends its time on a user's program.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func runFile(cfg interp.Config, path string, args []string, stdout, stderr io.Writer) int {

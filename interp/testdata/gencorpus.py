@@ -14,6 +14,8 @@ import glob, os, re, subprocess, sys, tempfile
 # 3.11 text -> 3.14 text, applied to stdout and the last stderr line.
 FIXES = [
     ("ZeroDivisionError: integer division or modulo by zero", "ZeroDivisionError: division by zero"),
+    # 3.12 names the property.
+    ("AttributeError: property of 'T' object has no setter", "AttributeError: property 'v' of 'T' object has no setter"),
 ]
 
 # Programs whose last stderr line CPython 3.14 words differently from 3.11:

@@ -1,0 +1,221 @@
+package interp
+
+import (
+	"sync/atomic"
+	"unsafe"
+)
+
+// Inline caches: each attribute, attribute-store and method-call site
+// remembers what the last instance it saw needed, keyed by that instance's
+// shape (which fixes its class and where its attributes are) and the
+// class's version (which changes when the class or a base is modified). A
+// hit skips every name lookup; a miss takes the generic path and refills
+// the site. An entry is immutable and replaced whole through an atomic
+// pointer, so a thread sees the old entry or the new one, never a mix.
+//
+// A site remembers up to siteWays shapes (a method called on instances of
+// several subclasses hits for each); a site that sees more stops learning.
+type siteCache struct {
+	ways [siteWays]cacheEntry
+	n    int
+	mega bool // saw more live shapes than it holds: no more fills
+}
+
+const siteWays = 4
+
+// lookup finds the entry for x as x is now.
+func (c *siteCache) lookup(x *Instance) *cacheEntry {
+	if c == nil {
+		return nil
+	}
+	v := x.cls.version.Load()
+	for i := range c.n {
+		if e := &c.ways[i]; e.shape == x.shape && e.version == v {
+			return e
+		}
+	}
+	return nil
+}
+
+// learn adds e to the site, dropping stale entries; a site full of live
+// entries turns megamorphic instead.
+func learn(site *atomic.Pointer[siteCache], e cacheEntry) {
+	old := site.Load()
+	var c siteCache
+	if old != nil {
+		if old.n == siteWays {
+			live := 0
+			for i := range old.n {
+				if old.ways[i].version == old.ways[i].shape.cls.version.Load() {
+					live++
+				}
+			}
+			if live == siteWays {
+				c = *old
+				c.mega = true
+				site.Store(&c)
+				return
+			}
+		}
+		for i := range old.n {
+			w := old.ways[i]
+			if w.shape != e.shape && w.version == w.shape.cls.version.Load() {
+				c.ways[c.n] = w
+				c.n++
+			}
+		}
+	}
+	c.ways[c.n] = e
+	c.n++
+	site.Store(&c)
+}
+
+func (c *siteCache) megamorphic() bool { return c != nil && c.mega }
+
+type cacheEntry struct {
+	shape   *Shape
+	version uint64
+	kind    cacheKind
+	slot    int32  // cacheSlot: the instance slot
+	next    *Shape // cacheAdd: the shape after adding the attribute
+	val     Val    // cacheMethod: the function; cacheClassVal: the value; cacheProperty: the getter
+}
+
+type cacheKind uint8
+
+const (
+	cacheSlot     cacheKind = iota + 1 // the instance's own attribute
+	cacheAdd                           // a store that adds an attribute
+	cacheMethod                        // a function on the class, bound to the instance
+	cacheClassVal                      // a class attribute read as it is
+	cacheProperty                      // a property's getter, called with the instance
+)
+
+// site is the cache of the instruction in.
+func (co *Code) site(in *Instr) *atomic.Pointer[siteCache] {
+	pc := (uintptr(unsafe.Pointer(in)) - uintptr(unsafe.Pointer(&co.instrs[0]))) / unsafe.Sizeof(Instr{})
+	return &co.caches[pc]
+}
+
+// cacheable says whether what is learnt about x's attributes can be kept:
+// not for a private shape, nor for classes that take attribute access
+// over themselves.
+func cacheable(x *Instance) bool {
+	if x.shape.private || x.cls == nil {
+		return false
+	}
+	_, ga := x.cls.lookup("__getattribute__")
+	_, sa := x.cls.lookup("__setattr__")
+	return !ga && !sa
+}
+
+// loadAttr reads x.name at a site.
+func (vm *VM) loadAttr(site *atomic.Pointer[siteCache], x *Instance, self Val, name string) (Val, error) {
+	c := site.Load()
+	if e := c.lookup(x); e != nil {
+		switch e.kind {
+		case cacheSlot:
+			return x.at(e.slot), nil
+		case cacheMethod:
+			return ObjVal(&Method{self: self, fn: e.val}), nil
+		case cacheClassVal:
+			return e.val, nil
+		case cacheProperty:
+			return vm.call(e.val, []Val{self}, nil)
+		}
+	}
+	version := x.cls.version.Load()
+	shape := x.shape
+	v, err := vm.getAttr(self, name)
+	if err == nil && x.shape == shape && !c.megamorphic() && cacheable(x) {
+		if e, ok := loadEntry(x, name); ok {
+			e.shape, e.version = shape, version
+			learn(site, e)
+		}
+	}
+	return v, err
+}
+
+// loadEntry says how x.name is found, if a cache can say it.
+func loadEntry(x *Instance, name string) (cacheEntry, bool) {
+	cv, onClass := x.cls.lookup(name)
+	if p, ok := cv.O.(*Property); onClass && ok {
+		return cacheEntry{kind: cacheProperty, val: p.get}, true
+	}
+	if i := x.shape.slot(name); i >= 0 {
+		return cacheEntry{kind: cacheSlot, slot: i}, true
+	}
+	if !onClass {
+		return cacheEntry{}, false
+	}
+	switch w := cv.O.(type) {
+	case *Function:
+		return cacheEntry{kind: cacheMethod, val: cv}, true
+	case *ClassMethod:
+		return cacheEntry{}, false
+	case *StaticMethod:
+		return cacheEntry{kind: cacheClassVal, val: w.fn}, true
+	}
+	return cacheEntry{kind: cacheClassVal, val: cv}, true
+}
+
+// storeAttr sets x.name = v at a site.
+func (vm *VM) storeAttr(site *atomic.Pointer[siteCache], x *Instance, self Val, name string, v Val) error {
+	c := site.Load()
+	if e := c.lookup(x); e != nil {
+		switch e.kind {
+		case cacheSlot:
+			x.setAt(e.slot, v)
+			return nil
+		case cacheAdd:
+			x.add(e.next, v)
+			return nil
+		}
+	}
+	version := x.cls.version.Load()
+	shape := x.shape
+	if err := vm.setAttr(self, name, v); err != nil {
+		return err
+	}
+	if shape.private || c.megamorphic() || !cacheable(x) {
+		return nil
+	}
+	if p, onClass := x.cls.lookup(name); onClass {
+		if _, isProp := p.O.(*Property); isProp {
+			return nil
+		}
+	}
+	switch {
+	case x.shape == shape:
+		if i := shape.slot(name); i >= 0 {
+			learn(site, cacheEntry{shape: shape, version: version, kind: cacheSlot, slot: i})
+		}
+	case !x.shape.private && len(x.shape.names) == len(shape.names)+1:
+		learn(site, cacheEntry{shape: shape, version: version, kind: cacheAdd, next: x.shape})
+	}
+	return nil
+}
+
+// methodOf finds the function that self.name(...) calls at a call site,
+// when the attribute is a plain function on the class: the call then
+// passes self as the first argument and makes no bound method.
+func (vm *VM) methodOf(site *atomic.Pointer[siteCache], x *Instance, name string) (*Function, bool) {
+	c := site.Load()
+	if e := c.lookup(x); e != nil {
+		if e.kind == cacheMethod {
+			return e.val.O.(*Function), true
+		}
+		return nil, false
+	}
+	if c.megamorphic() || !cacheable(x) || x.shape.slot(name) >= 0 {
+		return nil, false
+	}
+	version := x.cls.version.Load()
+	e, ok := loadEntry(x, name)
+	if !ok || e.kind != cacheMethod {
+		return nil, false
+	}
+	e.shape, e.version = x.shape, version
+	learn(site, e)
+	return e.val.O.(*Function), true
+}

@@ -1,0 +1,190 @@
+package interp
+
+import (
+	"sync"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// Shape is the layout of an instance's attributes (a hidden class): which
+// attribute lives in which slot. Instances of a class that gain the same
+// attributes in the same order share one shape, so a cache that has seen a
+// shape knows an attribute's slot without looking its name up, and a trace
+// can guard on the shape pointer alone.
+//
+// Shapes form a tree per class, rooted at Class.root: adding attribute n to
+// an instance of shape s moves it to s.with(n). A shared shape never changes
+// once published (threads and caches read it without a lock); only its
+// table of transitions grows, under its mutex. An instance that deletes an
+// attribute or grows past maxSharedAttrs gets a private shape of its own,
+// which it then edits in place and which caches never remember.
+type Shape struct {
+	cls     *Class
+	root    *Shape
+	names   []string         // slot i holds attribute names[i]
+	index   map[string]int32 // by name, when there are too many names to scan
+	private bool             // owned by one instance, edited in place: never cached
+
+	mu   sync.Mutex
+	next map[string]*Shape // transitions: this shape plus one attribute
+}
+
+const (
+	// shapeScan is how many names a lookup compares before a map pays.
+	shapeScan = 8
+	// maxSharedAttrs bounds a shared transition chain: objects used as
+	// bags of many computed names would otherwise make quadratic shapes.
+	maxSharedAttrs = 64
+)
+
+func newRootShape(cls *Class) *Shape {
+	s := &Shape{cls: cls}
+	s.root = s
+	return s
+}
+
+// bagShape is the root for attribute bags without a class (the attributes
+// of exception objects).
+var bagShape = newRootShape(nil)
+
+// slot is the index of name, or -1.
+func (s *Shape) slot(name string) int32 {
+	if s.index != nil {
+		if i, ok := s.index[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, n := range s.names {
+		if n == name {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// with is the shape after adding name (not already present).
+func (s *Shape) with(name string) *Shape {
+	if s.private || len(s.names) >= maxSharedAttrs {
+		t := &Shape{cls: s.cls, root: s.root, private: true}
+		t.setNames(append(s.names[:len(s.names):len(s.names)], name))
+		return t
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t := s.next[name]; t != nil {
+		return t
+	}
+	t := &Shape{cls: s.cls, root: s.root}
+	t.setNames(append(s.names[:len(s.names):len(s.names)], name))
+	if s.next == nil {
+		s.next = map[string]*Shape{}
+	}
+	s.next[name] = t
+	return t
+}
+
+func (s *Shape) setNames(names []string) {
+	s.names = names
+	s.index = nil
+	if len(names) > shapeScan {
+		s.index = make(map[string]int32, len(names))
+		for i, n := range names {
+			s.index[n] = int32(i)
+		}
+	}
+}
+
+// Instance is an object of a user-defined class. Its attributes live in
+// slots laid out by its shape, in the tag+bits form of frame slots (vals,
+// pointer-free, what native code can read) with heap objects beside them
+// in objs.
+type Instance struct {
+	cls   *Class
+	shape *Shape
+	vals  []templates.Value
+	objs  []Object
+}
+
+func newInstanceOf(cls *Class, capacity int) *Instance {
+	return &Instance{cls: cls, shape: cls.root,
+		vals: make([]templates.Value, 0, capacity), objs: make([]Object, 0, capacity)}
+}
+
+func (x *Instance) at(i int32) Val {
+	r := x.vals[i]
+	return Val{T: r.Tag, B: r.Bits, O: x.objs[i]}
+}
+
+func (x *Instance) setAt(i int32, v Val) {
+	x.vals[i] = templates.Value{Tag: v.T, Bits: v.B}
+	x.objs[i] = v.O
+}
+
+func (x *Instance) get(name string) (Val, bool) {
+	if x.shape == nil {
+		return Val{}, false
+	}
+	if i := x.shape.slot(name); i >= 0 {
+		return x.at(i), true
+	}
+	return Val{}, false
+}
+
+func (x *Instance) set(name string, v Val) {
+	if x.shape == nil {
+		x.shape = bagShape
+	}
+	if i := x.shape.slot(name); i >= 0 {
+		x.setAt(i, v)
+		return
+	}
+	x.add(x.shape.with(name), v)
+}
+
+// add appends the slot of the attribute that moves the instance to shape
+// next.
+func (x *Instance) add(next *Shape, v Val) {
+	x.vals = append(x.vals, templates.Value{Tag: v.T, Bits: v.B})
+	x.objs = append(x.objs, v.O)
+	x.shape = next
+}
+
+// del removes an attribute; the instance keeps a private shape from then on.
+func (x *Instance) del(name string) bool {
+	if x.shape == nil {
+		return false
+	}
+	i := x.shape.slot(name)
+	if i < 0 {
+		return false
+	}
+	names := make([]string, 0, len(x.shape.names)-1)
+	names = append(append(names, x.shape.names[:i]...), x.shape.names[i+1:]...)
+	t := &Shape{cls: x.shape.cls, root: x.shape.root, private: true}
+	t.setNames(names)
+	x.shape = t
+	x.vals = append(x.vals[:i], x.vals[i+1:]...)
+	x.objs = append(x.objs[:i], x.objs[i+1:]...)
+	return true
+}
+
+// attrNames lists the attributes in the order they were added, as
+// CPython's instance __dict__ keeps them.
+func (x *Instance) attrNames() []string {
+	if x.shape == nil {
+		return nil
+	}
+	return x.shape.names
+}
+
+func (x *Instance) numAttrs() int { return len(x.vals) }
+
+// dict is a copy of the attributes as a dict (vars(x), x.__dict__).
+func (x *Instance) dict() *Dict {
+	d := newDict()
+	for i, n := range x.attrNames() {
+		d.set(StrVal(n), x.at(int32(i)))
+	}
+	return d
+}

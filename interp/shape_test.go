@@ -1,0 +1,92 @@
+package interp
+
+import (
+	"fmt"
+	"sync/atomic"
+	"testing"
+)
+
+func TestShapesShared(t *testing.T) {
+	cls := &Class{name: "P", attrs: map[string]Val{}}
+	cls.root = newRootShape(cls)
+	build := func(names ...string) *Instance {
+		x := newInstanceOf(cls, 0)
+		for i, n := range names {
+			x.set(n, IntVal(int64(i)))
+		}
+		return x
+	}
+	a, b, c := build("x", "y"), build("x", "y"), build("y", "x")
+	if a.shape != b.shape {
+		t.Errorf("same attributes in the same order: shapes differ")
+	}
+	if a.shape == c.shape {
+		t.Errorf("different orders share a shape")
+	}
+	if v, _ := c.get("x"); v.I() != 1 {
+		t.Errorf("c.x = %d, want 1", v.I())
+	}
+	a.set("x", IntVal(7)) // an existing attribute keeps the shape
+	if a.shape != b.shape {
+		t.Errorf("overwriting an attribute changed the shape")
+	}
+	if !a.del("x") || !a.shape.private || a.shape == b.shape {
+		t.Errorf("del: shape %+v, want a private one", a.shape)
+	}
+	if got := fmt.Sprint(a.attrNames()); got != "[y]" {
+		t.Errorf("after del: attributes %s, want [y]", got)
+	}
+	if b.shape.private || len(b.shape.names) != 2 {
+		t.Errorf("del on one instance changed another's shape")
+	}
+	many := build()
+	for i := range maxSharedAttrs + 10 {
+		many.set(fmt.Sprint("a", i), IntVal(int64(i)))
+	}
+	if !many.shape.private {
+		t.Errorf("%d attributes: shape still shared", maxSharedAttrs+10)
+	}
+	if v, ok := many.get("a70"); !ok || v.I() != 70 {
+		t.Errorf("a70 = %v %v", v, ok)
+	}
+}
+
+func TestSiteCachePolymorphic(t *testing.T) {
+	vm := &VM{}
+	var site atomic.Pointer[siteCache]
+	classes := make([]*Class, siteWays+1)
+	insts := make([]*Instance, len(classes))
+	for i := range classes {
+		c := &Class{name: fmt.Sprint("C", i), attrs: map[string]Val{}}
+		c.root, c.mro = newRootShape(c), []*Class{c}
+		classes[i] = c
+		insts[i] = newInstanceOf(c, 1)
+		insts[i].set("v", IntVal(int64(i)))
+	}
+	for round := range 2 {
+		for i, x := range insts[:siteWays] {
+			v, err := vm.loadAttr(&site, x, ObjVal(x), "v")
+			if err != nil || v.I() != int64(i) {
+				t.Fatalf("round %d: C%d.v = %v %v", round, i, v, err)
+			}
+		}
+	}
+	if c := site.Load(); c == nil || c.n != siteWays || c.mega {
+		t.Fatalf("after %d shapes: site %+v, want %d entries", siteWays, c, siteWays)
+	}
+	if e := site.Load().lookup(insts[0]); e == nil || e.kind != cacheSlot {
+		t.Fatalf("C0 not cached as a slot")
+	}
+	x := insts[siteWays]
+	if v, err := vm.loadAttr(&site, x, ObjVal(x), "v"); err != nil || v.I() != siteWays {
+		t.Fatalf("5th shape: %v %v", v, err)
+	}
+	if !site.Load().megamorphic() {
+		t.Errorf("a site that saw %d live shapes is not megamorphic", siteWays+1)
+	}
+	// A class change makes its entries miss.
+	classes[0].changed()
+	if e := site.Load().lookup(insts[0]); e != nil {
+		t.Errorf("entry of a changed class still hits")
+	}
+}
