@@ -182,13 +182,9 @@ type AsmResult struct {
 	Targets []*TargetStencils // a target without files is left out
 	// Assembled and Cached count listings made and found in the cache.
 	Assembled, Cached int
-	// Listings keeps each target's parsed listings, for verify.
-	listings map[string][]asmListing
-}
-
-type asmListing struct {
-	file Template
-	syms []*asmSymbol
+	// raw keeps, per target name, each stencil as read before the passes,
+	// for verify.
+	raw map[string]map[string]relocs.Stencil
 }
 
 // MakeAsm assembles the templates for the targets and turns every function
@@ -212,7 +208,7 @@ func MakeAsm(ctx context.Context, opts AsmOptions) (*AsmResult, error) {
 	if cacheDir == "" {
 		cacheDir = DefaultCacheDir()
 	}
-	res := &AsmResult{Go: g, Inputs: in, listings: map[string][]asmListing{}}
+	res := &AsmResult{Go: g, Inputs: in, raw: map[string]map[string]relocs.Stencil{}}
 	names := map[string]bool{}
 	for _, t := range targets {
 		files := in.filesFor(t)
@@ -220,6 +216,7 @@ func MakeAsm(ctx context.Context, opts AsmOptions) (*AsmResult, error) {
 			continue
 		}
 		ts := &TargetStencils{Target: t, Digest: in.Digest(g, t)}
+		res.raw[t.Name()] = map[string]relocs.Stencil{}
 		seen := map[string]string{}
 		for _, f := range files {
 			out, cached, err := g.assemble(ctx, cacheDir, t, f)
@@ -235,12 +232,12 @@ func MakeAsm(ctx context.Context, opts AsmOptions) (*AsmResult, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %s: %w", t.Name(), f.Path, err)
 			}
-			res.listings[t.Name()] = append(res.listings[t.Name()], asmListing{f, syms})
-			sts, err := asmStencils(t, f.Name, syms)
+			sts, raws, err := asmStencils(t, f.Name, syms)
 			if err != nil {
 				return nil, err
 			}
-			for _, st := range sts {
+			for i, st := range sts {
+				res.raw[t.Name()][st.Name] = raws[i]
 				if prev, dup := seen[st.Name]; dup {
 					return nil, fmt.Errorf("%s: uop %s is defined in %s.s and in %s.s", t.Name(), st.Name, prev, f.Name)
 				}

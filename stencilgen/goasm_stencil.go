@@ -39,15 +39,15 @@ import (
 // fails the build with the template, the symbol and the relocation named.
 
 // asmStencils turns every function of a listing into a stencil, named
-// after the function without its package ("pkg.int_add" → "int_add").
-func asmStencils(t Target, file string, syms []*asmSymbol) ([]relocs.Stencil, error) {
+// after the function without its package ("pkg.int_add" → "int_add"). It
+// also returns each stencil as read, before the passes, for verify.
+func asmStencils(t Target, file string, syms []*asmSymbol) (final, raw []relocs.Stencil, err error) {
 	data := map[string]*asmSymbol{}
 	for _, s := range syms {
 		if s.Type != "STEXT" {
 			data[s.Name] = s
 		}
 	}
-	var out []relocs.Stencil
 	for _, s := range syms {
 		if s.Type != "STEXT" {
 			continue
@@ -57,18 +57,41 @@ func asmStencils(t Target, file string, syms []*asmSymbol) ([]relocs.Stencil, er
 			name = name[i+1:]
 		}
 		if err := checkUopName(name); err != nil {
-			return nil, &ObjectError{Target: t.Name(), Template: file, Err: err}
+			return nil, nil, &ObjectError{Target: t.Name(), Template: file, Err: err}
 		}
 		st, err := asmStencil(t, name, s, data)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		r := st
+		r.Code = append([]byte(nil), st.Code...)
+		r.Holes = append([]relocs.Hole(nil), st.Holes...)
 		for _, pass := range GoAsmPasses {
 			if err := pass(t, &st); err != nil {
-				return nil, &ObjectError{Target: t.Name(), Template: name, Err: err}
+				return nil, nil, &ObjectError{Target: t.Name(), Template: name, Err: err}
 			}
 		}
-		out = append(out, st)
+		final = append(final, st)
+		raw = append(raw, r)
+	}
+	return final, raw, nil
+}
+
+// rawHoles pairs each hole of a stencil with the hole it was read as: the
+// passes keep holes in order, move a folded jump's field by one byte and
+// may delete the last code hole (a trailing continue).
+func rawHoles(final, raw relocs.Stencil) ([]relocs.Hole, error) {
+	var out []relocs.Hole
+	j := 0
+	for _, h := range final.Holes {
+		for j < len(raw.Holes) && raw.Holes[j].Section != h.Section {
+			j++ // a deleted trailing code hole
+		}
+		if j == len(raw.Holes) || raw.Holes[j].Value != h.Value || raw.Holes[j].Section != h.Section {
+			return nil, fmt.Errorf("BUG: %s: the passes reordered holes", final.Name)
+		}
+		out = append(out, raw.Holes[j])
+		j++
 	}
 	return out, nil
 }
@@ -91,6 +114,9 @@ func asmStencil(t Target, name string, s *asmSymbol, data map[string]*asmSymbol)
 		}
 		if r.Off+r.Siz > len(b.st.Code) {
 			return relocs.Stencil{}, fail("relocation past the code")
+		}
+		if r.Type == "R_TLS_LE" || strings.HasPrefix(r.Sym, "runtime.morestack") {
+			return relocs.Stencil{}, fail("a stack check prologue: declare the function NOSPLIT|NOFRAME with frame size $0")
 		}
 		value, isHole := holeSymbols[r.Sym]
 		addend := r.Add

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -408,9 +409,27 @@ func meaning(t Target, im *image, holes []relocs.Hole, i int, codeAddr uint64) (
 
 // compareStencil checks every code hole of s in our image against the linker's.
 func compareStencil(t Target, s relocs.Stencil, ln *linked) (int, error) {
+	return compareHoles(t, s, ln, s.Holes)
+}
+
+// compareHoles is compareStencil where the linked code is not s's own
+// bytes but the code s was made from by passes that move holes (the avo
+// backend's FoldJumpOverJump): linkHoles[i] is where s.Holes[i] is in the
+// linker's image.
+func compareHoles(t Target, s relocs.Stencil, ln *linked, linkHoles []relocs.Hole) (int, error) {
 	mine, dataAddr, err := ours(s, ln)
 	if err != nil {
 		return 0, err
+	}
+	// Our image is read with the addends the linked code was made with:
+	// a hole whose addend our patcher applied wrongly then resolves
+	// elsewhere than the linker's, however the stencil's passes moved it.
+	ourHoles := s.Holes
+	if len(s.Holes) > 0 && &linkHoles[0] != &s.Holes[0] {
+		ourHoles = slices.Clone(s.Holes)
+		for i := range ourHoles {
+			ourHoles[i].Addend = linkHoles[i].Addend
+		}
 	}
 	// Our data without the GOT slots: the part both images share.
 	shared := len(s.Data)
@@ -424,11 +443,11 @@ func compareStencil(t Target, s relocs.Stencil, ln *linked) (int, error) {
 		if h.Section != relocs.Code {
 			continue
 		}
-		want, okL, err := meaning(t, ln.img, s.Holes, i, ln.entry)
+		want, okL, err := meaning(t, ln.img, linkHoles, i, ln.entry)
 		if err != nil {
 			return checked, fmt.Errorf("%s: linker's image: %w", describeHole(h), err)
 		}
-		got, okO, err := meaning(t, mine, s.Holes, i, ln.entry)
+		got, okO, err := meaning(t, mine, ourHoles, i, ln.entry)
 		if err != nil {
 			return checked, fmt.Errorf("%s: our image: %w", describeHole(h), err)
 		}

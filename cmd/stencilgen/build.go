@@ -49,6 +49,11 @@ generated/stencils_<os>_<arch>.go.`,
 			if !token.IsIdentifier(pkg) {
 				return fmt.Errorf("output directory %q does not name a Go package: pass --package NAME", out)
 			}
+			if avo, err := c.avo(); err != nil {
+				return err
+			} else if avo {
+				return buildAsm(cmd, c, out, pkg, quiet, start)
+			}
 			opts.KeepObjects = keepObjects
 			opts.Progress = progress()
 			res, err := stencilgen.Make(cmd.Context(), opts)
@@ -81,4 +86,34 @@ generated/stencils_<os>_<arch>.go.`,
 	cmd.Flags().StringVar(&keepObjects, "keep-objects", "", "also copy objects to DIR/<os>_<arch>/<uop>.o")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing on success")
 	return cmd
+}
+
+// buildAsm is build for the avo backend.
+func buildAsm(cmd *cobra.Command, c common, out, pkg string, quiet bool, start time.Time) error {
+	opts, err := c.asmOptions()
+	if err != nil {
+		return err
+	}
+	res, err := stencilgen.MakeAsm(cmd.Context(), opts)
+	if err != nil {
+		return err
+	}
+	changed, err := stencilgen.WriteAsmTables(out, pkg, res)
+	if err != nil {
+		return err
+	}
+	if quiet {
+		return nil
+	}
+	w := cmd.ErrOrStderr()
+	for _, ts := range res.Targets {
+		fmt.Fprintf(w, "%-13s %3d stencils, %6d code bytes\n", ts.Target.Name(), len(ts.Stencils), ts.CodeBytes())
+	}
+	wrote := "nothing changed"
+	if len(changed) > 0 {
+		wrote = "wrote " + strings.Join(changed, ", ")
+	}
+	fmt.Fprintf(w, "%s asm: %d listings assembled, %d cached, in %.2fs; %s\n",
+		res.Go.Version, res.Assembled, res.Cached, time.Since(start).Seconds(), wrote)
+	return nil
 }

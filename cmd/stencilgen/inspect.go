@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -27,24 +28,43 @@ or the ones named by --target. With --json it prints a stable document:
      "kind": "x86_got_load", "value": "operand1", "symbol": "_JIT_OPERAND1",
      "addend": -4, "got": 8}, ...]}, ...]}`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := c.options()
-			if err != nil {
+			var (
+				targets []*stencilgen.TargetStencils
+				names   []string
+				tool    string
+			)
+			if avo, err := c.avo(); err != nil {
 				return err
-			}
-			res, err := stencilgen.Make(cmd.Context(), opts)
-			if err != nil {
-				return err
+			} else if avo {
+				opts, err := c.asmOptions()
+				if err != nil {
+					return err
+				}
+				res, err := stencilgen.MakeAsm(cmd.Context(), opts)
+				if err != nil {
+					return err
+				}
+				targets, names, tool = res.Targets, res.Ops, res.Go.Version
+			} else {
+				opts, err := c.options()
+				if err != nil {
+					return err
+				}
+				res, err := stencilgen.Make(cmd.Context(), opts)
+				if err != nil {
+					return err
+				}
+				targets, tool = res.Targets, res.Clang.Version
+				for _, tm := range res.Inputs.Templates {
+					names = append(names, tm.Name)
+				}
 			}
 			want := map[string]bool{}
 			for _, a := range args {
 				want[a] = true
 			}
 			for _, a := range args {
-				found := false
-				for _, tm := range res.Inputs.Templates {
-					found = found || tm.Name == a
-				}
-				if !found {
+				if !slices.Contains(names, a) {
 					return fmt.Errorf("no uop named %q", a)
 				}
 			}
@@ -53,9 +73,9 @@ or the ones named by --target. With --json it prints a stable document:
 			if asJSON {
 				enc := json.NewEncoder(w)
 				enc.SetIndent("", "  ")
-				return enc.Encode(stencilgen.InspectJSON(res.Clang.Version, res.Targets, keep))
+				return enc.Encode(stencilgen.InspectJSON(tool, targets, keep))
 			}
-			for _, ts := range res.Targets {
+			for _, ts := range targets {
 				for _, s := range ts.Stencils {
 					if keep(s.Name) {
 						stencilgen.InspectText(w, ts.Target, s)

@@ -7,6 +7,11 @@
 //	stencilgen inspect [--target os/arch]... [--json] [UOP...]
 //	stencilgen verify  [--target os/arch]...
 //
+// Every subcommand takes --backend avo to work on Go assembly templates
+// (templates/avo) instead of C ones: they are assembled with the Go
+// toolchain's assembler, so no C toolchain is needed, and verify links them
+// with the Go linker.
+//
 // Run from anywhere inside the module: directories default to the module's
 // templates/ and generated/. `go generate ./generated` runs `stencilgen build`.
 package main
@@ -50,6 +55,8 @@ type common struct {
 	targets   []string
 	cacheDir  string
 	jobs      int
+	backend   string
+	opsFrom   string
 }
 
 func (c *common) register(cmd *cobra.Command) {
@@ -57,6 +64,31 @@ func (c *common) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&c.targets, "target", nil, "limit to a target os/arch (repeatable; default: all four)")
 	cmd.Flags().StringVar(&c.cacheDir, "cache-dir", "", "object cache (default: "+stencilgen.DefaultCacheDir()+")")
 	cmd.Flags().IntVarP(&c.jobs, "jobs", "j", runtime.NumCPU(), "parallel Clang processes")
+	cmd.Flags().StringVar(&c.backend, "backend", "clang", "template language: clang (C templates, *.c) or avo (Go assembly, *_amd64.s and *_arm64.s, assembled by go tool asm: no C toolchain)")
+	cmd.Flags().StringVar(&c.opsFrom, "ops-from", "", "avo backend: a C template directory whose uop list the tables follow, so they index like its tables (default: the uops the .s files define)")
+}
+
+// avo reports whether the avo backend is selected.
+func (c *common) avo() (bool, error) {
+	switch c.backend {
+	case "clang", "":
+		if c.opsFrom != "" {
+			return false, errors.New("--ops-from is for --backend avo")
+		}
+		return false, nil
+	case "avo":
+		return true, nil
+	}
+	return false, fmt.Errorf("unknown backend %q (known: clang, avo)", c.backend)
+}
+
+// asmOptions are options() for the avo backend.
+func (c *common) asmOptions() (stencilgen.AsmOptions, error) {
+	opts, err := c.options()
+	if err != nil {
+		return stencilgen.AsmOptions{}, err
+	}
+	return stencilgen.AsmOptions{TemplatesDir: opts.TemplatesDir, Targets: opts.Targets, CacheDir: opts.CacheDir, OpsFrom: c.opsFrom}, nil
 }
 
 func (c *common) options() (stencilgen.Options, error) {

@@ -17,9 +17,27 @@ func verifyCmd() *cobra.Command {
 with every hole symbol defined, patches the same stencil with relocs at the
 same code address and values, and proves every hole resolves to the same
 value (or, for constant-pool references, to the same bytes). It exits
-non-zero naming the first disagreement.`,
+non-zero naming the first disagreement. With --backend avo it links the Go
+assembly templates into one program per target with the Go linker instead.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if avo, err := c.avo(); err != nil {
+				return err
+			} else if avo {
+				opts, err := c.asmOptions()
+				if err != nil {
+					return err
+				}
+				res, err := stencilgen.MakeAsm(cmd.Context(), opts)
+				if err != nil {
+					return err
+				}
+				reports, err := stencilgen.VerifyAsm(cmd.Context(), res)
+				for _, r := range reports {
+					fmt.Fprintf(cmd.OutOrStdout(), "%-13s ok: %d stencils, %d holes agree with the Go linker\n", r.Target.Name(), r.Stencils, r.Holes)
+				}
+				return err
+			}
 			opts, err := c.options()
 			if err != nil {
 				return err
