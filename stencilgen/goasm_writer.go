@@ -16,9 +16,16 @@ func AsmTargetFile(pkg string, t Target, goVersion, digest string, stencils []re
 	var b bytes.Buffer
 	b.WriteString(generatedHeader)
 	fmt.Fprintf(&b, "//\n// Target:  %s\n// Backend: avo (Go assembly, %s)\n// Inputs:  sha256:%s\n//\n// Regenerate with `go generate`.\n\n", t.Name(), goVersion, digest)
-	fmt.Fprintf(&b, "package %s\n\nimport \"github.com/copypatch/copypatch/relocs\"\n\n", pkg)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\"github.com/copypatch/copypatch/relocs\"\n\"github.com/copypatch/copypatch/stencil\"\n)\n\n", pkg)
 	fmt.Fprintf(&b, "// Target is the platform these stencils were built for.\nconst Target = %q\n\n", t.Name())
 	fmt.Fprintf(&b, "// GoVersion is the Go toolchain whose assembler built these stencils.\nconst GoVersion = %q\n\n", goVersion)
+	var terminal []string
+	for _, s := range stencils {
+		if !fallsThrough(t.RArch, s.Code) {
+			terminal = append(terminal, "stencil.Op("+opIdent(s.Name)+")")
+		}
+	}
+	writeSet(&b, fmt.Sprintf("%q", "avo: "+goVersion+" asm"), terminal)
 	b.WriteString("// Stencils holds one stencil per uop, indexed by Op; a uop without a\n// template here has an empty stencil (no Name).\nvar Stencils = [NumOps]relocs.Stencil{\n")
 	for _, s := range stencils {
 		if err := writeStencil(&b, t, s); err != nil {
@@ -41,8 +48,9 @@ func asmOtherFile(pkg string, targets []*TargetStencils) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(generatedHeader + "\n")
 	fmt.Fprintf(&b, "//go:build %s\n\n", strings.Join(conds, " && "))
-	fmt.Fprintf(&b, "package %s\n\nimport \"github.com/copypatch/copypatch/relocs\"\n\n", pkg)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\"github.com/copypatch/copypatch/relocs\"\n\"github.com/copypatch/copypatch/stencil\"\n)\n\n", pkg)
 	b.WriteString("// Target is empty: there are no stencils for this platform.\nconst Target = \"\"\n\n")
+	writeSet(&b, `""`, nil)
 	b.WriteString("// GoVersion is empty: there are no stencils for this platform.\nconst GoVersion = \"\"\n\n")
 	b.WriteString("// Stencils is empty on this platform: the JIT is unavailable.\nvar Stencils [NumOps]relocs.Stencil\n")
 	b.WriteString("\n// Emitters is empty on this platform.\nvar Emitters [NumOps]relocs.Emitter\n")

@@ -8,13 +8,34 @@
 
 package avostencils
 
-import "github.com/copypatch/copypatch/relocs"
+import (
+	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
+)
 
 // Target is the platform these stencils were built for.
 const Target = "darwin/amd64"
 
 // GoVersion is the Go toolchain whose assembler built these stencils.
 const GoVersion = "go1.26.8"
+
+// Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
+var Set = &stencil.Set{
+	Target:   Target,
+	ABI:      1,
+	Compiler: "avo: go1.26.8 asm",
+	Names:    opNames[:],
+	Stencils: Stencils[:],
+	Emitters: Emitters[:],
+	Exit:     exitOp,
+	Loop:     loopOp,
+	Terminal: []stencil.Op{
+		stencil.Op(OpEnd),
+		stencil.Op(OpExit),
+		stencil.Op(OpJump),
+		stencil.Op(OpLoop),
+	},
+}
 
 // Stencils holds one stencil per uop, indexed by Op; a uop without a
 // template here has an empty stencil (no Name).

@@ -4,10 +4,25 @@
 
 package avostencils
 
-import "github.com/copypatch/copypatch/relocs"
+import (
+	"github.com/copypatch/copypatch/relocs"
+	"github.com/copypatch/copypatch/stencil"
+)
 
 // Target is empty: there are no stencils for this platform.
 const Target = ""
+
+// Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
+var Set = &stencil.Set{
+	Target:   Target,
+	ABI:      1,
+	Compiler: "",
+	Names:    opNames[:],
+	Stencils: Stencils[:],
+	Emitters: Emitters[:],
+	Exit:     exitOp,
+	Loop:     loopOp,
+}
 
 // GoVersion is empty: there are no stencils for this platform.
 const GoVersion = ""
