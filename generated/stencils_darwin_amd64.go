@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:f5a93ec062c2f80571bf7ce5e58d486c17249b19feacf0fb693b93fe1c98c5d0
+// Inputs: sha256:21298feb474d4ccd97c254cd3355e154bd5a322c1fb01d84bce0e21323e4697b
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:aef32a4470ccaefbf179792619ebf3666ced6b80e81a96e37a3451d429a7c136
+// Inputs: sha256:3c34d814575a9e5c216ac00552162a34ab19a197a9bbed880d685d487d752996
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:0f79daa8dd6dcb3b922fcee86c1443af0be54ddb7aed8d1720ab740049de7fed
+// Inputs: sha256:cbe457488034186c9a9243673907e0ae5022ed8d8fdc5d4364b432a86fe4566f
 //
 // Regenerate with `go generate`.
 

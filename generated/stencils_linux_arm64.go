@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:0fff5234e26294c8c17402f8ca2c93ed23eded526704161adc17bbd2fafec3a2
+// Inputs: sha256:4d76c6e2b56a18ac3a10627568ae9b71621c33316f8a3ae8be8219f1d44da315
 //
 // Regenerate with `go generate`.
 

@@ -2,11 +2,15 @@
 
 package jit
 
-import "github.com/copypatch/copypatch/templates"
+import (
+	"unsafe"
+
+	"github.com/copypatch/copypatch/stencil"
+)
 
 // enter is the trampoline in enter_<arch>.s. st and fp are pointers, not
-// uintptrs, so the GC keeps them alive (and, since enter is not noescape,
+// uintptrs, so the GC keeps what they point into alive (and, since enter is not noescape,
 // they are heap objects that never move) while native code uses them.
-func enter(code uintptr, st *templates.State, fp *templates.Value, stack uintptr) uint64
+func enter(code uintptr, st *stencil.State, fp unsafe.Pointer, stack uintptr) uint64
 
 const hostSupported = true

@@ -7,7 +7,7 @@
 // "SP now points into another stack"; the stack switch below is three
 // instructions that the Go assembler must not track.
 
-// func enter(code uintptr, st *templates.State, fp *templates.Value, stack uintptr) uint64
+// func enter(code uintptr, st *stencil.State, fp unsafe.Pointer, stack uintptr) uint64
 //
 // enter switches to the native stack whose (16-byte aligned) top is stack,
 // calls the trace at code with the preserve_none convention (st in R12, fp in

@@ -2,7 +2,7 @@
 
 #include "textflag.h"
 
-// func enter(code uintptr, st *templates.State, fp *templates.Value, stack uintptr) uint64
+// func enter(code uintptr, st *stencil.State, fp unsafe.Pointer, stack uintptr) uint64
 //
 // enter switches to the native stack whose (16-byte aligned) top is stack,
 // calls the trace at code with the preserve_none convention (st in X20, fp in

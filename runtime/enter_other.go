@@ -2,9 +2,13 @@
 
 package jit
 
-import "github.com/copypatch/copypatch/templates"
+import (
+	"unsafe"
 
-func enter(code uintptr, st *templates.State, fp *templates.Value, stack uintptr) uint64 {
+	"github.com/copypatch/copypatch/stencil"
+)
+
+func enter(code uintptr, st *stencil.State, fp unsafe.Pointer, stack uintptr) uint64 {
 	panic("BUG: jit: enter on an unsupported platform")
 }
 

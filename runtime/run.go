@@ -3,7 +3,9 @@ package jit
 import (
 	"runtime"
 	"sync"
+	"unsafe"
 
+	"github.com/copypatch/copypatch/stencil"
 	"github.com/copypatch/copypatch/templates"
 )
 
@@ -36,9 +38,9 @@ func getStack() (*nativeStack, error) {
 func (s *nativeStack) top() uintptr { return uintptrOf(s.mem) + uintptr(len(s.mem)) }
 
 // Run enters the trace at its first uop with st and frame and returns the
-// exit code native code left with. It sets st.Frame to &frame[0]. It
-// returns ExitInvalid, without running anything, when the trace was freed,
-// st is nil or frame is empty.
+// exit code native code left with: Enter for a VM whose frame is minipy's
+// slots (templates.Value). It returns ExitInvalid, without running
+// anything, when the trace was freed, st is nil or frame is empty.
 //
 // The frame must hold every slot the trace's operands name: native code
 // does not check them.
@@ -48,7 +50,26 @@ func (t *Trace) Run(st *templates.State, frame []templates.Value) templates.Exit
 
 // RunAt is Run entering at uop i (a loop top, to resume after a safepoint).
 func (t *Trace) RunAt(i int, st *templates.State, frame []templates.Value) templates.ExitCode {
-	if st == nil || len(frame) == 0 || i < 0 || i >= len(t.ops) {
+	if len(frame) == 0 {
+		return ExitInvalid
+	}
+	return t.Enter(i, st, unsafe.Pointer(&frame[0]))
+}
+
+// Enter runs the trace from uop i with state st and frame pointer fp, and
+// returns the exit code native code left with. It sets st.Frame to fp. It
+// returns ExitInvalid, without running anything, when the trace was freed,
+// st or fp is nil or i is not a uop of the trace.
+//
+// fp is whatever the VM's templates take the frame pointer to be (CP_FRAME
+// in copypatch.h): it must point into Go memory that holds no Go pointers
+// native code could write (a []byte, an array of tagged slots), or into
+// memory outside the Go heap, and must be large enough for every access the
+// trace makes: native code checks only what its templates check. While
+// Enter runs, fp keeps what it points into alive. st may be the first field
+// of a larger struct (a VM's own CP_STATE); the rest of it is the VM's.
+func (t *Trace) Enter(i int, st *stencil.State, fp unsafe.Pointer) stencil.ExitCode {
+	if st == nil || fp == nil || i < 0 || i >= len(t.ops) {
 		return ExitInvalid
 	}
 	for {
@@ -67,10 +88,10 @@ func (t *Trace) RunAt(i int, st *templates.State, frame []templates.Value) templ
 	}
 	t.entries.Add(1)
 	t.stamp.Store(t.cache.clock.Add(1))
-	st.Frame = &frame[0]
-	ec := enter(t.addr(int(t.starts[i])), st, &frame[0], stack.top())
+	st.Frame = fp
+	ec := enter(t.addr(int(t.starts[i])), st, fp, stack.top())
 	stackPool.Put(stack)
-	return templates.ExitCode(ec)
+	return stencil.ExitCode(ec)
 }
 
 // RunLoop runs the trace and resumes it after every safepoint exit, with

@@ -9,9 +9,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/copypatch/copypatch/stencil"
+	"github.com/copypatch/copypatch/templates"
 )
 
 // Template is one uop's C source.
@@ -25,7 +30,30 @@ type Template struct {
 type Inputs struct {
 	Dir       string
 	Templates []Template // sorted by name
-	Headers   []Template // every .h in Dir, sorted by name
+	// Headers are every .h in Dir, and copypatch.h (the fixed ABI header)
+	// when Dir has none: that one has an empty Path and is written to
+	// IncludeDir for Clang. Sorted by name.
+	Headers []Template
+	// IncludeDir holds the headers stencilgen provides; set by Compile.
+	IncludeDir string
+}
+
+// abiHeader is the name of the header that carries the fixed ABI.
+const abiHeader = "copypatch"
+
+var abiVersionRe = regexp.MustCompile(`(?m)^#define CP_ABI_VERSION (\d+)\s*$`)
+
+// checkABIHeader insists that a copypatch.h speaks this module's ABI
+// version, so a template directory with an old copy fails at build time.
+func checkABIHeader(h Template) error {
+	m := abiVersionRe.FindSubmatch(h.Source)
+	if m == nil {
+		return fmt.Errorf("%s: no #define CP_ABI_VERSION line", h.Path)
+	}
+	if v, _ := strconv.Atoi(string(m[1])); v != stencil.ABIVersion {
+		return fmt.Errorf("%s: CP_ABI_VERSION %d, but this stencilgen builds version %d: delete the copy (stencilgen provides copypatch.h) or update it", h.Path, v, stencil.ABIVersion)
+	}
+	return nil
 }
 
 // LoadInputs reads every template and header in dir.
@@ -58,6 +86,23 @@ func LoadInputs(dir string) (*Inputs, error) {
 	}
 	if len(in.Templates) == 0 {
 		return nil, fmt.Errorf("no templates (*.c) in %s", dir)
+	}
+	own := false
+	for _, h := range in.Headers {
+		if h.Name == abiHeader {
+			own = true
+			if err := checkABIHeader(h); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !own {
+		src, err := templates.Sources.ReadFile(abiHeader + ".h")
+		if err != nil {
+			return nil, fmt.Errorf("BUG: the embedded %s.h: %v", abiHeader, err)
+		}
+		in.Headers = append(in.Headers, Template{Name: abiHeader, Source: src})
+		sort.Slice(in.Headers, func(i, j int) bool { return in.Headers[i].Name < in.Headers[j].Name })
 	}
 	sort.Slice(in.Templates, func(i, j int) bool { return in.Templates[i].Name < in.Templates[j].Name })
 	sort.Slice(in.Headers, func(i, j int) bool { return in.Headers[i].Name < in.Headers[j].Name })
@@ -147,6 +192,9 @@ func (c *Compiler) Compile(ctx context.Context, in *Inputs, targets []Target) ([
 	if err := os.MkdirAll(c.CacheDir, 0o755); err != nil {
 		return nil, fmt.Errorf("object cache: %w", err)
 	}
+	if err := in.writeProvided(c.CacheDir); err != nil {
+		return nil, fmt.Errorf("object cache: %w", err)
+	}
 	var objs []*Object
 	for _, t := range targets {
 		for _, tm := range in.Templates {
@@ -208,6 +256,35 @@ feed:
 	return objs, nil
 }
 
+// writeProvided writes the headers stencilgen provides into a directory
+// of the cache named by their content, and sets IncludeDir.
+func (in *Inputs) writeProvided(cacheDir string) error {
+	var provided []Template
+	for _, h := range in.Headers {
+		if h.Path == "" {
+			provided = append(provided, h)
+		}
+	}
+	if len(provided) == 0 {
+		return nil
+	}
+	parts := make([][]byte, 0, 2*len(provided))
+	for _, h := range provided {
+		parts = append(parts, []byte(h.Name), h.Source)
+	}
+	dir := filepath.Join(cacheDir, "include-"+digest(parts...)[:16])
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, h := range provided {
+		if _, err := writeIfChanged(filepath.Join(dir, h.Name+".h"), h.Source); err != nil {
+			return err
+		}
+	}
+	in.IncludeDir = dir
+	return nil
+}
+
 func (c *Compiler) compileOne(ctx context.Context, in *Inputs, obj *Object) error {
 	if _, err := os.Stat(obj.Path); err == nil {
 		obj.Cached = true
@@ -224,7 +301,11 @@ func (c *Compiler) compileOne(ctx context.Context, in *Inputs, obj *Object) erro
 	}
 	tmp.Close()
 	defer os.Remove(tmp.Name())
-	args := append(obj.Target.Flags(), "-I", in.Dir, "-o", tmp.Name(), obj.Template.Path)
+	args := append(obj.Target.Flags(), "-I", in.Dir)
+	if in.IncludeDir != "" {
+		args = append(args, "-I", in.IncludeDir)
+	}
+	args = append(args, "-o", tmp.Name(), obj.Template.Path)
 	cmd := exec.CommandContext(ctx, c.Clang.Path, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -258,3 +258,33 @@ func TestObjectErrorMessage(t *testing.T) {
 		t.Errorf("ObjectError = %q", err)
 	}
 }
+
+// TestProvidedABIHeader: a template directory without copypatch.h gets the
+// module's; one with an old copy is refused.
+func TestProvidedABIHeader(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "exit.c"), []byte("#include \"copypatch.h\"\nCP_UOP { CP_LEAVE(CP_EXIT_SIDE, CP_OPERAND(0)); }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, err := LoadInputs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Headers) != 1 || in.Headers[0].Name != "copypatch" || in.Headers[0].Path != "" {
+		t.Fatalf("headers %+v, want the provided copypatch.h", in.Headers)
+	}
+	cache := t.TempDir()
+	if err := in.writeProvided(cache); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(in.IncludeDir, "copypatch.h")); err != nil || !bytes.Equal(b, in.Headers[0].Source) {
+		t.Errorf("provided header not written: %v", err)
+	}
+	old := bytes.Replace(in.Headers[0].Source, []byte("#define CP_ABI_VERSION "), []byte("#define CP_ABI_VERSION 9"), 1)
+	if err := os.WriteFile(filepath.Join(dir, "copypatch.h"), old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadInputs(dir); err == nil || !strings.Contains(err.Error(), "CP_ABI_VERSION 9") {
+		t.Errorf("got %v, want the old copy refused", err)
+	}
+}

@@ -1,6 +1,10 @@
-// Package templates holds the C source of every uop template, the header
-// that fixes the VM state layout native code shares with Go (vmstate.h), and
-// the Go mirror of that layout (Value, State, List, the tags and exit codes).
+// Package templates holds the C source of every minipy uop template, the
+// header that fixes the VM state layout native code shares with Go
+// (vmstate.h), and the Go mirror of that layout (Value, List, the tags;
+// State and ExitCode are package stencil's). copypatch.h, the fixed ABI
+// every VM's templates share, is here too: README.md documents that
+// contract, and stencilgen hands this copy to template directories that
+// lack one.
 //
 // The C files are inputs to stencilgen; they are embedded (Sources) so the
 // build tool reads exactly the files the module was built with. The layout

@@ -1,6 +1,10 @@
 package templates
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/copypatch/copypatch/stencil"
+)
 
 // Tag says what a slot's Bits mean; it mirrors CP_TAG_* in vmstate.h.
 type Tag uint64
@@ -49,46 +53,21 @@ type List struct {
 	Objs uintptr
 }
 
-// State is struct cp_state: what a trace receives besides the frame.
-type State struct {
-	Frame     *Value // frame base; native code only reads through it
-	Budget    int64  // back-edges left before a safepoint exit
-	Interrupt uint32 // Go sets it nonzero to make native code leave
-	Reserved  uint32
-	ExitCount uint64
-}
+// State is struct cp_state, the fixed head of the VM state that every VM
+// shares (copypatch.h); minipy's templates read nothing beyond it.
+type State = stencil.State
 
-// ExitCode is what a trace returns: the low byte is the reason (ExitEnd,
-// ExitSide, ExitSafepoint), the bits above are the exit index.
-type ExitCode uint64
+// ExitCode is what a trace returns (stencil.ExitCode).
+type ExitCode = stencil.ExitCode
 
+// The exit code's layout and reasons, CP_EXIT_* of copypatch.h.
 const (
-	ExitCodeMask    = 0xff
-	ExitIndexShift  = 8
-	ExitEnd         = 1
-	ExitSide        = 2
-	ExitSafepoint   = 3
-	exitReasonCount = 4
+	ExitCodeMask   = stencil.ExitCodeMask
+	ExitIndexShift = stencil.ExitIndexShift
+	ExitEnd        = stencil.ExitEnd
+	ExitSide       = stencil.ExitSide
+	ExitSafepoint  = stencil.ExitSafepoint
 )
 
-var exitNames = [exitReasonCount]string{"", "end", "side_exit", "safepoint"}
-
-// Reason is the low byte: why the trace left.
-func (c ExitCode) Reason() uint8 { return uint8(c & ExitCodeMask) }
-
-// Index is the exit index: where the trace left.
-func (c ExitCode) Index() uint64 { return uint64(c) >> ExitIndexShift }
-
-func (c ExitCode) String() string {
-	r := c.Reason()
-	name := fmt.Sprintf("exit(%d)", r)
-	if r != 0 && int(r) < len(exitNames) {
-		name = exitNames[r]
-	}
-	return fmt.Sprintf("%s@%d", name, c.Index())
-}
-
 // MakeExitCode builds an ExitCode from a reason and an index.
-func MakeExitCode(reason uint8, index uint64) ExitCode {
-	return ExitCode(uint64(reason) | index<<ExitIndexShift)
-}
+func MakeExitCode(reason uint8, index uint64) ExitCode { return stencil.MakeExitCode(reason, index) }

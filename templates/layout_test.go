@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/copypatch/copypatch/stencil"
 )
 
 // A fact is one number that C and Go must agree on: "sizeof cp_value",
@@ -72,6 +74,7 @@ var goMacros = map[string]uint64{
 	"CP_EXIT_END":         ExitEnd,
 	"CP_EXIT_SIDE":        ExitSide,
 	"CP_EXIT_SAFEPOINT":   ExitSafepoint,
+	"CP_ABI_VERSION":      stencil.ABIVersion,
 }
 
 // layoutFacts lists, from the Go side, every number vmstate.h must agree
@@ -112,7 +115,7 @@ func layoutFacts() []fact {
 func headerDir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, h := range []string{"vmstate.h", "uop.h"} {
+	for _, h := range []string{"copypatch.h", "vmstate.h", "uop.h"} {
 		b, err := Sources.ReadFile(h)
 		if err != nil {
 			t.Fatal(err)
@@ -245,9 +248,13 @@ func TestLayoutCheckCanFail(t *testing.T) {
 // TestHeaderFullyMirrored fails when vmstate.h gains a CP_TAG_*/CP_EXIT_*
 // macro or a struct member that the Go side does not list.
 func TestHeaderFullyMirrored(t *testing.T) {
-	h, err := Sources.ReadFile("vmstate.h")
-	if err != nil {
-		t.Fatal(err)
+	var h []byte
+	for _, name := range []string{"copypatch.h", "vmstate.h"} {
+		b, err := Sources.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h = append(h, b...)
 	}
 	for _, m := range regexp.MustCompile(`(?m)^#define (CP_(?:TAG|EXIT)_\w+)\s`).FindAllSubmatch(h, -1) {
 		if _, ok := goMacros[string(m[1])]; !ok {
@@ -382,7 +389,7 @@ func TestExitCode(t *testing.T) {
 		}
 	}
 	for _, r := range []int{ExitEnd, ExitSide, ExitSafepoint} {
-		if r&ExitCodeMask != r || r >= exitReasonCount {
+		if r&ExitCodeMask != r || r >= stencil.ExitUser {
 			t.Errorf("exit reason %d does not fit the mask or the name table", r)
 		}
 	}

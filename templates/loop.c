@@ -9,11 +9,6 @@
 #include "uop.h"
 
 CP_UOP {
-    cp_i64 budget = st->budget;
-    // Unsigned arithmetic: the decrement wraps instead of being undefined.
-    st->budget = (cp_i64)((cp_u64)budget - 1);
-    if (__builtin_expect(budget <= 1 || st->interrupt != 0, 0)) {
-        CP_LEAVE(CP_EXIT_SAFEPOINT, CP_OPERAND(0));
-    }
+    CP_SAFEPOINT(CP_OPERAND(0));
     CP_JUMP();
 }

@@ -1,8 +1,11 @@
-// vmstate.h: the layout of the VM state that stencils read and write.
+// vmstate.h: minipy's VM state as stencils see it: what the frame pointer
+// points at (cp_value slots) and the lists native code may read.
 //
 // This header is the one source of truth for that layout. The Go mirror in
 // templates/layout.go is checked against it by TestLayoutMatchesHeader, which
-// compiles this header and compares every size and offset.
+// compiles this header and compares every size and offset. The fixed part
+// of the state (cp_state, the exit codes) is copypatch.h's, the ABI every
+// VM shares; this file is what minipy defines for itself.
 //
 // Stencils never write Go pointers: a frame slot is a tag and 64 payload
 // bits; objects that live on the Go heap are kept by the interpreter in a
@@ -11,14 +14,10 @@
 #ifndef COPYPATCH_VMSTATE_H
 #define COPYPATCH_VMSTATE_H
 
-typedef unsigned char cp_u8;
-typedef unsigned int cp_u32;
-typedef long long cp_i64;
-typedef unsigned long long cp_u64;
-
-_Static_assert(sizeof(cp_u32) == 4, "cp_u32");
-_Static_assert(sizeof(cp_u64) == 8, "cp_u64");
-_Static_assert(sizeof(void *) == 8, "64-bit targets only");
+// The frame pointer points at slot 0 of the frame.
+struct cp_value;
+#define CP_FRAME struct cp_value
+#include "copypatch.h"
 
 // Value tags. A slot's bits mean an int64 (CP_TAG_INT), the IEEE-754 bits of
 // a float64 (CP_TAG_FLOAT), 0 or 1 (CP_TAG_BOOL), nothing (CP_TAG_NONE), or,
@@ -53,23 +52,5 @@ typedef struct cp_list {
     cp_i64 cap;     // +16
     void *objs;     // +24 non-NULL: the list may hold objects (stores side-exit)
 } cp_list;
-
-// cp_state is what the entry trampoline passes to a trace alongside the frame.
-typedef struct cp_state {
-    cp_value *frame;     // +0  frame base (also passed in a register)
-    cp_i64 budget;       // +8  back-edges left before a safepoint exit
-    cp_u32 interrupt;    // +16 set nonzero by Go: leave at the next back-edge
-    cp_u32 reserved;     // +20
-    cp_u64 exit_count;   // +24 exits taken (statistics, written by Go)
-} cp_state;
-
-// Exit codes. A trace returns (code | index << CP_EXIT_INDEX_SHIFT): the low
-// byte says why it left, the bits above say where (an index into the trace's
-// exit table, which maps to an interpreter resume point).
-#define CP_EXIT_CODE_MASK 0xff
-#define CP_EXIT_INDEX_SHIFT 8
-#define CP_EXIT_END 1        // the trace ran to its end
-#define CP_EXIT_SIDE 2       // a guard or overflow check failed
-#define CP_EXIT_SAFEPOINT 3  // the back-edge budget ran out or Go interrupted
 
 #endif // COPYPATCH_VMSTATE_H

@@ -568,7 +568,7 @@ func TestNativeAgreesWithReference(t *testing.T) {
 		t.Skip("clang-19 not found (set $CLANG): cannot run templates natively")
 	}
 	dir := t.TempDir()
-	for _, h := range []string{"vmstate.h", "uop.h"} {
+	for _, h := range []string{"copypatch.h", "vmstate.h", "uop.h"} {
 		b, err := templates.Sources.ReadFile(h)
 		if err != nil {
 			t.Fatal(err)

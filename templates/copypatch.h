@@ -1,0 +1,139 @@
+// copypatch.h: the fixed ABI between stencils and copypatch's runtime.
+//
+// Every template includes this header (directly, or through its VM's own
+// header). It is versioned: CP_ABI_VERSION must equal stencil.ABIVersion in
+// the runtime that loads the tables, and stencilgen records it in every
+// stencil set. Everything here is contract; everything a VM defines for
+// itself (what the frame pointer points at, value tags, objects, extra state
+// after cp_state) lives in the VM's own headers. See templates/README.md.
+//
+// stencilgen puts this file on the include path of any template directory
+// that does not have its own copy, so `#include "copypatch.h"` always works.
+#ifndef COPYPATCH_H
+#define COPYPATCH_H
+
+#define CP_ABI_VERSION 1
+
+typedef unsigned char cp_u8;
+typedef unsigned int cp_u32;
+typedef long long cp_i64;
+typedef unsigned long long cp_u64;
+
+_Static_assert(sizeof(cp_u32) == 4, "cp_u32");
+_Static_assert(sizeof(cp_u64) == 8, "cp_u64");
+_Static_assert(sizeof(void *) == 8, "64-bit targets only");
+
+// CP_FRAME is what the frame pointer (the second register argument) points
+// at; CP_STATE is the VM state the first points at. A VM may define either
+// before including this header: CP_FRAME as its slot or cell type, CP_STATE
+// as its own struct whose first member is a cp_state (declare a struct
+// first, `struct my_state;`, so the prototypes below see the same type).
+#ifndef CP_FRAME
+#define CP_FRAME void
+#endif
+#ifndef CP_STATE
+#define CP_STATE cp_state
+#endif
+
+// cp_state is the fixed head of the VM state. The runtime writes frame
+// before entering, refills budget and sets interrupt; the safepoint uop
+// reads and decrements budget and reads interrupt. A VM's own state may
+// follow it (CP_STATE), 8-byte aligned.
+typedef struct cp_state {
+    void *frame;       // +0  frame base as Go passed it; native code only reads it
+    cp_i64 budget;     // +8  back-edges left before a safepoint exit
+    cp_u32 interrupt;  // +16 set nonzero by Go: leave at the next back-edge
+    cp_u32 reserved;   // +20
+    cp_u64 exit_count; // +24 exits taken (statistics, written by Go)
+} cp_state;
+
+// CP_HEAD(st) is the fixed head of any VM's state.
+#define CP_HEAD(st) ((cp_state *)(st))
+
+// Exit codes. A trace returns (reason | index << CP_EXIT_INDEX_SHIFT): the
+// low byte says why it left, the bits above say where (an index the VM
+// maps to its resume point). Reasons 1-3 are the runtime's; a VM may use
+// 16-255 for its own.
+#define CP_EXIT_CODE_MASK 0xff
+#define CP_EXIT_INDEX_SHIFT 8
+#define CP_EXIT_END 1        // the trace ran to its end
+#define CP_EXIT_SIDE 2       // a guard failed, or the VM must do something natively impossible
+#define CP_EXIT_SAFEPOINT 3  // the back-edge budget ran out or Go interrupted
+
+// The calling convention of every uop: preserve_none passes the state and
+// the frame pointer in r12/r13 (x86-64) or x20/x21 (AArch64), which the
+// entry trampoline loads, and leaves every other register free.
+#if defined(__clang__)
+#define CP_CC __attribute__((preserve_none))
+#else
+// Stencils are built by Clang only; other compilers read this header for
+// the layout checks, where the convention does not matter.
+#define CP_CC
+#endif
+
+typedef CP_CC cp_u64 (*cp_continuation)(CP_STATE *st, CP_FRAME *fp);
+
+// Jump holes: the next uop, the uop's in-trace jump target, its exit stub.
+extern CP_CC cp_u64 _JIT_CONTINUE(CP_STATE *st, CP_FRAME *fp);
+extern CP_CC cp_u64 _JIT_JUMP_TARGET(CP_STATE *st, CP_FRAME *fp);
+extern CP_CC cp_u64 _JIT_EXIT(CP_STATE *st, CP_FRAME *fp);
+
+// Operand holes. Their "addresses" are the operand values.
+extern char _JIT_OPERAND0[];
+extern char _JIT_OPERAND1[];
+extern char _JIT_OPERAND2[];
+extern char _JIT_OPERAND3[];
+
+// CP_OPERAND(n) is operand n as a 64-bit integer. The empty asm launders it:
+// Clang may otherwise assume the address of an object is nonzero and aligned,
+// which an operand (a slot offset of 0, an immediate) is not.
+#define CP_OPERAND(n)                                                  \
+    ({                                                                 \
+        cp_u64 op_;                                                    \
+        __asm__("" : "=r"(op_) : "0"((cp_u64)(__UINTPTR_TYPE__)_JIT_OPERAND##n)); \
+        op_;                                                           \
+    })
+
+// CP_CONTINUES(c) marks the condition under which a uop continues to the
+// next one. Write every uop that can leave another way as
+//     if (CP_CONTINUES(ok)) { ...; CP_CONTINUE(); }
+//     CP_EXIT(); (or CP_JUMP();)
+// so that Clang puts the jump to _JIT_CONTINUE last, where the runtime
+// deletes it, and on x86-64 folds the other way out into one conditional jump
+// (jo _JIT_EXIT). The expect-0 is a block-layout request, not a claim about
+// probability: the cores we target ignore static branch hints.
+#define CP_CONTINUES(c) __builtin_expect(!!(c), 0)
+
+// A uop is one function, cp_uop, alone in its file.
+#define CP_UOP CP_CC cp_u64 cp_uop(CP_STATE *st, CP_FRAME *fp)
+
+// Leaving a uop: always by a musttail jump, so no uop grows the stack. The
+// _TO forms pass on another frame pointer (a VM may move it, as a
+// Brainfuck tape head does).
+#define CP_CONTINUE() __attribute__((musttail)) return _JIT_CONTINUE(st, fp)
+#define CP_JUMP() __attribute__((musttail)) return _JIT_JUMP_TARGET(st, fp)
+#define CP_EXIT() __attribute__((musttail)) return _JIT_EXIT(st, fp)
+#define CP_CONTINUE_TO(f) __attribute__((musttail)) return _JIT_CONTINUE(st, (f))
+#define CP_JUMP_TO(f) __attribute__((musttail)) return _JIT_JUMP_TARGET(st, (f))
+#define CP_EXIT_TO(f) __attribute__((musttail)) return _JIT_EXIT(st, (f))
+
+// CP_LEAVE returns to the entry trampoline with an exit code.
+#define CP_LEAVE(reason, index) return (cp_u64)(reason) | ((cp_u64)(index) << CP_EXIT_INDEX_SHIFT)
+
+// CP_SAFEPOINT(index) spends one unit of the back-edge budget and leaves
+// with CP_EXIT_SAFEPOINT and the index when the budget was 1 or less or Go
+// set the interrupt flag; otherwise the uop goes on. Every loop in a trace
+// must pass one, so Go's garbage collector and scheduler get their turn.
+// The runtime resumes a safepoint exit at the jump target of the set's loop
+// uop whose operand 0 is the index. The decrement is unsigned: it wraps
+// instead of being undefined.
+#define CP_SAFEPOINT(index)                                                         \
+    do {                                                                            \
+        cp_i64 budget_ = CP_HEAD(st)->budget;                                       \
+        CP_HEAD(st)->budget = (cp_i64)((cp_u64)budget_ - 1);                        \
+        if (__builtin_expect(budget_ <= 1 || CP_HEAD(st)->interrupt != 0, 0)) {     \
+            CP_LEAVE(CP_EXIT_SAFEPOINT, (index));                                   \
+        }                                                                           \
+    } while (0)
+
+#endif // COPYPATCH_H
