@@ -253,20 +253,21 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if !l.deque {
 			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(l), name))
 		}
-		items := l.items()
 		switch name {
 		case "appendleft":
 			if len(args) != 1 {
 				return Val{}, argErr("deque", name, 1, len(args))
 			}
-			items = append([]Val{args[0]}, items...)
+			if err := l.grow(1); err != nil {
+				return Val{}, err
+			}
+			l.insert(0, args[0])
 		case "popleft":
-			if len(items) == 0 {
+			if l.Len() == 0 {
 				return Val{}, newErr(IndexError, "pop from an empty deque")
 			}
-			v := items[0]
-			l.setItems(items[1:])
-			l.deque = true
+			v := l.at(0)
+			l.removeRange(0, 1)
 			return v, nil
 		case "extendleft":
 			if len(args) != 1 {
@@ -276,21 +277,25 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 			if err != nil {
 				return Val{}, err
 			}
-			for _, x := range more {
-				items = append([]Val{x}, items...)
+			if err := l.grow(len(more)); err != nil {
+				return Val{}, err
 			}
+			for i, j := 0, len(more)-1; i < j; i, j = i+1, j-1 {
+				more[i], more[j] = more[j], more[i]
+			}
+			l.splice(0, 0, newList(more))
 		case "rotate":
 			n := int64(1)
 			if len(args) > 0 {
 				n = int64(args[0].B)
 			}
-			if len(items) > 0 {
-				k := int(((n % int64(len(items))) + int64(len(items))) % int64(len(items)))
-				items = append(items[len(items)-k:], items[:len(items)-k]...)
+			if size := int64(l.Len()); size > 0 {
+				k := int(((n % size) + size) % size)
+				tail := l.slice(size-int64(k), size, 1)
+				l.splice(l.Len()-k, l.Len(), &List{})
+				l.splice(0, 0, tail)
 			}
 		}
-		l.setItems(items)
-		l.deque = true
 		return NoneVal, nil
 	case "pop":
 		if len(args) > 1 {
@@ -322,8 +327,7 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 			}
 			return v, nil
 		}
-		items := l.items()
-		l.setItems(append(items[:i], items[i+1:]...))
+		l.removeRange(int(i), int(i)+1)
 		return v, nil
 	case "insert":
 		if len(args) != 2 {
@@ -333,12 +337,10 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if err != nil {
 			return Val{}, err
 		}
-		items := l.items()
-		j := clampIdx(i, len(items))
-		items = append(items, Val{})
-		copy(items[j+1:], items[j:])
-		items[j] = args[1]
-		l.setItems(items)
+		if err := l.grow(1); err != nil {
+			return Val{}, err
+		}
+		l.insert(clampIdx(i, l.Len()), args[1])
 		return NoneVal, nil
 	case "extend":
 		if len(args) != 1 {
@@ -359,23 +361,53 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if len(args) != 1 {
 			return Val{}, argErr("list", name, 1, len(args))
 		}
-		items := l.items()
-		for i, it := range items {
-			if eq, err := vm.eqItemErr(it, args[0]); err != nil {
-				return Val{}, err
-			} else if eq {
-				l.setItems(append(items[:i], items[i+1:]...))
-				return NoneVal, nil
-			}
+		i, err := vm.listFind(l, args[0], 0, l.Len())
+		if err != nil {
+			return Val{}, err
 		}
-		return Val{}, newErr(ValueError, "list.remove(x): x not in list")
-	case "reverse":
-		items := l.items()
-		for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
-			items[i], items[j] = items[j], items[i]
+		if i < 0 {
+			return Val{}, newErr(ValueError, "list.remove(x): x not in list")
 		}
-		l.setItems(items)
+		l.removeRange(i, i+1)
 		return NoneVal, nil
+	case "reverse":
+		l.reverse()
+		return NoneVal, nil
+	case "index":
+		if len(args) < 1 || len(args) > 3 {
+			break // seqMethod words the error
+		}
+		start, stop := 0, l.Len()
+		if len(args) > 1 {
+			start = clampIdx(int64(args[1].B), l.Len())
+		}
+		if len(args) > 2 {
+			stop = clampIdx(int64(args[2].B), l.Len())
+		}
+		i, err := vm.listFind(l, args[0], start, stop)
+		if err != nil {
+			return Val{}, err
+		}
+		if i < 0 {
+			return Val{}, newErr(ValueError, "list.index(x): x not in list")
+		}
+		return IntVal(int64(i)), nil
+	case "count":
+		if len(args) != 1 {
+			break
+		}
+		n := 0
+		for i := 0; i < l.Len(); {
+			j, err := vm.listFind(l, args[0], i, l.Len())
+			if err != nil {
+				return Val{}, err
+			}
+			if j < 0 {
+				break
+			}
+			n, i = n+1, j+1
+		}
+		return IntVal(int64(n)), nil
 	case "sort":
 		pos, kw := splitKw(args, kwn)
 		if len(pos) > 0 {
@@ -383,7 +415,7 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		}
 		return NoneVal, vm.sortList(l, kw)
 	case "copy":
-		c := newList(l.items())
+		c := l.slice(0, int64(l.Len()), 1)
 		c.deque = l.deque
 		return ObjVal(c), nil
 	case "clear":

@@ -699,7 +699,7 @@ func (vm *VM) equal(a, b Val) bool {
 		return ok && x.v.Cmp(&y.v) == 0
 	case *List:
 		y, ok := b.O.(*List)
-		return ok && (x == y || vm.seqEqual(x.items(), y.items()))
+		return ok && vm.listEqual(x, y)
 	case *Tuple:
 		y, ok := b.O.(*Tuple)
 		return ok && (x == y || vm.seqEqual(x.items, y.items))

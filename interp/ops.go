@@ -609,6 +609,25 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 	case *Tuple:
 		items = x.items
 	case *List:
+		// Straight from the list's slots: no copy but the starred part.
+		if star < 0 && x.Len() == n {
+			for i := 0; i < n; i++ {
+				f.set(base+int32(i), x.at(i))
+			}
+			return nil
+		}
+		if star >= 0 && x.Len() >= n-1 {
+			rest := x.Len() - (n - 1 - star)
+			mid := x.slice(int64(star), int64(rest), 1)
+			for i := 0; i < star; i++ {
+				f.set(base+int32(i), x.at(i))
+			}
+			for i := star + 1; i < n; i++ {
+				f.set(base+int32(i), x.at(rest+i-star-1))
+			}
+			f.set(base+int32(star), ObjVal(mid))
+			return nil
+		}
 		items = x.items()
 	default:
 		if src.T != tagObject {
@@ -1189,17 +1208,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 			if err != nil {
 				return Val{}, err
 			}
-			if step == 1 {
-				// Copy the slot arrays directly: no per-element boxing.
-				hi = max(hi, lo)
-				r := &List{vals: append([]templates.Value(nil), x.vals[lo:hi]...)}
-				if x.objs != nil {
-					r.objs = append([]Object(nil), x.objs[lo:hi]...)
-				}
-				return ObjVal(r), nil
-			}
-			items, err := vm.sliceVals(x.items(), s)
-			return ObjVal(newList(items)), err
+			return ObjVal(x.slice(lo, hi, step)), nil
 		}
 		i, err := vm.index(k, "list")
 		if err != nil {
@@ -1315,31 +1324,33 @@ func (vm *VM) setItem(o, k, v Val) error {
 	switch x := o.O.(type) {
 	case *List:
 		if s, ok := k.O.(*SliceObj); ok {
-			items, err := vm.iterate(v)
-			if err != nil {
-				return newErr(TypeError, "must assign iterable to extended slice")
+			src, isList := v.O.(*List)
+			if !isList || v.T != tagObject {
+				items, err := vm.iterate(v)
+				if err != nil {
+					return newErr(TypeError, "must assign iterable to extended slice")
+				}
+				src = newList(items)
+			} else if src == x {
+				src = x.slice(0, int64(x.Len()), 1)
 			}
 			lo, hi, step, err := vm.sliceIndices(s, int64(x.Len()))
 			if err != nil {
 				return err
 			}
 			if step != 1 {
-				idx := sliceRange(lo, hi, step)
-				if len(idx) != len(items) {
-					return newErr(ValueError, "attempt to assign sequence of size %d to extended slice of size %d", len(items), len(idx))
+				if n := sliceLen(lo, hi, step); n != src.Len() {
+					return newErr(ValueError, "attempt to assign sequence of size %d to extended slice of size %d", src.Len(), n)
 				}
-				for j, i := range idx {
-					x.setAt(int(i), items[j])
+				for j, i := 0, lo; j < src.Len(); j, i = j+1, i+step {
+					x.setAt(int(i), src.at(j))
 				}
 				return nil
 			}
-			if hi < lo {
-				hi = lo
+			if err := x.grow(src.Len()); err != nil {
+				return err
 			}
-			xs := x.items()
-			out := append([]Val(nil), xs[:lo]...)
-			out = append(out, items...)
-			x.setItems(append(out, xs[hi:]...))
+			x.splice(int(lo), int(max(hi, lo)), src)
 			return nil
 		}
 		i, err := vm.index(k, "list")
@@ -1377,17 +1388,32 @@ func (vm *VM) delItem(o, k Val) error {
 			if err != nil {
 				return err
 			}
-			del := map[int64]bool{}
-			for _, i := range sliceRange(lo, hi, step) {
-				del[i] = true
+			if step < 0 {
+				// The same indices, visited upwards.
+				n := int64(sliceLen(lo, hi, step))
+				lo, hi, step = lo+(n-1)*step, lo+1, -step
 			}
-			var out []Val
-			for i, it := range x.items() {
-				if !del[int64(i)] {
-					out = append(out, it)
+			if step == 1 {
+				x.removeRange(int(lo), int(max(hi, lo)))
+				return nil
+			}
+			// Keep every element not on the slice, in place.
+			w := int(lo)
+			for i := int(lo); i < x.Len(); i++ {
+				if int64(i) < hi && (int64(i)-lo)%step == 0 {
+					continue
 				}
+				x.vals[w] = x.vals[i]
+				if x.objs != nil {
+					x.objs[w] = x.objs[i]
+				}
+				w++
 			}
-			x.setItems(out)
+			if x.objs != nil {
+				clear(x.objs[w:])
+				x.objs = x.objs[:w]
+			}
+			x.vals = x.vals[:w]
 			return nil
 		}
 		i, err := vm.index(k, "list")
@@ -1400,8 +1426,7 @@ func (vm *VM) delItem(o, k Val) error {
 		if i < 0 || i >= int64(x.Len()) {
 			return newErr(IndexError, "list assignment index out of range")
 		}
-		xs := x.items()
-		x.setItems(append(xs[:i], xs[i+1:]...))
+		x.removeRange(int(i), int(i)+1)
 		return nil
 	case *Dict:
 		_, ok, err := x.del(k)
