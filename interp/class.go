@@ -21,6 +21,7 @@ type Class struct {
 	// its MRO is set: inline caches hold the version they were filled at.
 	version    atomic.Uint64
 	subclasses []*Class
+	lookups    atomic.Pointer[lookupCache]
 }
 
 // changed invalidates what caches know about the class and its subclasses.
@@ -34,14 +35,47 @@ func (c *Class) changed() {
 func (*Class) typeName() string      { return "type" }
 func (i *Instance) typeName() string { return i.cls.name }
 
-// lookup finds an attribute along the MRO.
+// lookup finds an attribute along the MRO. What it found is remembered
+// per class until the class or a base changes: special methods are looked
+// up on every operator, and a deep MRO would cost a map access per class.
 func (c *Class) lookup(name string) (Val, bool) {
-	for _, k := range c.mro {
-		if v, ok := k.attrs[name]; ok {
-			return v, true
+	version := c.version.Load()
+	lc := c.lookups.Load()
+	if lc != nil && lc.version == version {
+		if r, ok := lc.found[name]; ok {
+			return r.v, r.ok
 		}
 	}
-	return Val{}, false
+	var r lookupResult
+	for _, k := range c.mro {
+		if v, ok := k.attrs[name]; ok {
+			r = lookupResult{v, true}
+			break
+		}
+	}
+	// Copy on write: readers on other threads keep a consistent map.
+	next := &lookupCache{version: version, found: map[string]lookupResult{name: r}}
+	if lc != nil && lc.version == version && len(lc.found) < maxLookupCache {
+		for k, v := range lc.found {
+			next.found[k] = v
+		}
+	}
+	c.lookups.Store(next)
+	return r.v, r.ok
+}
+
+// maxLookupCache bounds a class's lookup cache (getattr with computed
+// names would otherwise grow it without end): past it the cache restarts.
+const maxLookupCache = 256
+
+type lookupCache struct {
+	version uint64
+	found   map[string]lookupResult
+}
+
+type lookupResult struct {
+	v  Val
+	ok bool
 }
 
 func (c *Class) isSub(of *Class) bool {
@@ -257,7 +291,7 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 	inst := newInstanceOf(cls, cls.nattrs)
 	self := ObjVal(inst)
 	if init, ok := cls.lookup("__init__"); ok {
-		r, err := vm.call(init, append([]Val{self}, args...), kwn)
+		r, err := vm.callWithSelf(init, self, args, kwn)
 		if err != nil {
 			return Val{}, err
 		}
@@ -281,17 +315,28 @@ func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 	if !ok {
 		return Val{}, false, nil
 	}
-	r, err := vm.call(m, append([]Val{v}, args...), nil)
+	r, err := vm.callWithSelf(m, v, args, nil)
 	return r, true, err
 }
 
-var binDunders = map[Op][2]string{opAdd: {"__add__", "__radd__"}, opSub: {"__sub__", "__rsub__"},
+// callWithSelf calls fn(self, *args) with the arguments on the VM's
+// argument stack: method calls through special methods, bound methods and
+// __init__ allocate nothing for their arguments.
+func (vm *VM) callWithSelf(fn Val, self Val, args []Val, kwn []string) (Val, error) {
+	all := vm.pushArgs(len(args) + 1)
+	defer vm.popArgs(len(args) + 1)
+	all[0] = self
+	copy(all[1:], args)
+	return vm.call(fn, all, kwn)
+}
+
+var binDunders = [opCount][2]string{opAdd: {"__add__", "__radd__"}, opSub: {"__sub__", "__rsub__"},
 	opMul: {"__mul__", "__rmul__"}, opTrueDiv: {"__truediv__", "__rtruediv__"},
 	opFloorDiv: {"__floordiv__", "__rfloordiv__"}, opMod: {"__mod__", "__rmod__"}, opPow: {"__pow__", "__rpow__"},
 	opMatMul: {"__matmul__", "__rmatmul__"}, opBitAnd: {"__and__", "__rand__"}, opBitOr: {"__or__", "__ror__"},
 	opBitXor: {"__xor__", "__rxor__"}, opLshift: {"__lshift__", "__rlshift__"}, opRshift: {"__rshift__", "__rrshift__"}}
 
-var cmpDunders = map[Op][2]string{opLt: {"__lt__", "__gt__"}, opLe: {"__le__", "__ge__"},
+var cmpDunders = [opCount][2]string{opLt: {"__lt__", "__gt__"}, opLe: {"__le__", "__ge__"},
 	opGt: {"__gt__", "__lt__"}, opGe: {"__ge__", "__le__"}}
 
 func isNotImplemented(v Val) bool {

@@ -533,7 +533,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			}
 		}
 	}
-	if names, ok := binDunders[op]; ok {
+	if names := binDunders[op]; names[0] != "" {
 		if r, found, err := vm.dunder(a, names[0], b); found && (err != nil || !isNotImplemented(r)) {
 			return r, err
 		}
@@ -824,7 +824,7 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 			}
 		}
 	}
-	if names, ok := cmpDunders[op]; ok {
+	if names := cmpDunders[op]; names[0] != "" {
 		if r, found, err := vm.dunder(a, names[0], b); found && (err != nil || !isNotImplemented(r)) {
 			return truthy(r), err
 		}

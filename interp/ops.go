@@ -711,7 +711,7 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 	case *Class:
 		return vm.newInstance(fn, args, kwn)
 	case *Method:
-		return vm.call(fn.fn, append([]Val{fn.self}, args...), kwn)
+		return vm.callWithSelf(fn.fn, fn.self, args, kwn)
 	case *ExcType:
 		return vm.newException(fn, args, kwn)
 	}
