@@ -28,10 +28,12 @@ func (c *siteCache) lookup(x *Instance) *cacheEntry {
 	if c == nil {
 		return nil
 	}
-	v := x.cls.version.Load()
 	for i := range c.n {
-		if e := &c.ways[i]; e.shape == x.shape && e.version == v {
-			return e
+		if e := &c.ways[i]; e.shape == x.shape {
+			if e.version == x.cls.version.Load() {
+				return e
+			}
+			return nil
 		}
 	}
 	return nil
