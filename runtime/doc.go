@@ -7,6 +7,36 @@
 // The directory is runtime/ but the package is named jit, so that importing
 // it never shadows the standard library's runtime package.
 //
+// # Using it
+//
+// An interpreter with its own uops writes one C template per uop (the
+// contract they keep is templates/README.md), runs
+// `stencilgen build --templates DIR --out PKG` to get a package whose Set it
+// passes here, and then:
+//
+//	cache, err := jit.NewCache(jit.Config{Stencils: mytables.Set})
+//	tr, err := cache.Compile([]jit.Uop{{Op: stencil.Op(mytables.OpAdd), Operands: ...}, ...})
+//	ec := tr.Enter(0, &state.State, unsafe.Pointer(&frame[0])) // or Run/RunLoop on minipy's slots
+//	switch ec.Reason() { ... }                                 // end, side exit, safepoint, or the VM's own
+//
+// The package Example builds and runs a loop; examples/bf is a whole
+// interpreter built this way, with a tutorial.
+//
+// # API and stability
+//
+// The public API is this package (Config, NewCache, Cache, Uop, Trace and
+// its Run, RunAt, RunLoop, Enter, ResumeAt, Free, Stats; Disassemble;
+// Interrupt; the errors), package stencil (Set, Op, State, ExitCode,
+// ABIVersion), the tables stencilgen writes (a package with Op, Set and
+// one stencils_<os>_<arch>.go per target), the stencilgen command's flags,
+// and the C header copypatch.h. Until the module's v1, exported names may
+// still change, but never silently: a change of what stencils and the
+// runtime assume about each other increments stencil.ABIVersion, so tables
+// built before it are refused by NewCache (ErrStencils) instead of running,
+// and the commit says what to change. Packages relocs and stencilgen are
+// importable but serve the tool and the tables; interp, traceopt, uopref,
+// elfparse and machoparse are minipy's and make no promise to other users.
+//
 // # Memory
 //
 // Code memory is never writable and executable at once (W^X): a region is

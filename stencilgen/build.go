@@ -193,6 +193,9 @@ func WriteTables(dir, pkg string, res *Result) ([]string, error) {
 		}
 		files = append(files, file{"stencils_" + ts.Target.FileTag() + ".go", content})
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
 	var changed []string
 	for _, f := range files {
 		wrote, err := writeIfChanged(filepath.Join(dir, f.name), f.content)

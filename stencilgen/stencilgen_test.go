@@ -288,3 +288,29 @@ func TestProvidedABIHeader(t *testing.T) {
 		t.Errorf("got %v, want the old copy refused", err)
 	}
 }
+
+// TestEmbeddedTemplates: an installed stencilgen builds from the templates
+// embedded in it, which are the module's templates/ as they are on disk.
+func TestEmbeddedTemplates(t *testing.T) {
+	dir, err := EmbeddedTemplates(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := LoadInputs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onDisk, err := LoadInputs(templatesDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Clang{Version: "any"}
+	for _, tg := range Targets {
+		if embedded.Digest(c, tg) != onDisk.Digest(c, tg) {
+			t.Errorf("%s: the embedded templates differ from templates/", tg.Name())
+		}
+	}
+	if len(embedded.Templates) != len(onDisk.Templates) || len(embedded.Templates) == 0 {
+		t.Errorf("%d embedded templates, %d on disk", len(embedded.Templates), len(onDisk.Templates))
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"go/token"
 	"path/filepath"
@@ -34,9 +35,9 @@ generated/stencils_<os>_<arch>.go.`,
 				return err
 			}
 			if out == "" {
-				root, err := moduleRoot()
-				if err != nil {
-					return err
+				root, ok := moduleRoot()
+				if !ok {
+					return errors.New("outside a clone of copypatch there is no default output directory: pass --out DIR (and --package NAME)")
 				}
 				out = filepath.Join(root, "generated")
 			}

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	stencilgen build   [--templates DIR] [--out DIR] [--target os/arch]... [--keep-objects DIR]
+//	stencilgen build   [--templates DIR] [--out DIR] [--package NAME] [--target os/arch]... [--keep-objects DIR]
 //	stencilgen inspect [--target os/arch]... [--json] [UOP...]
 //	stencilgen verify  [--target os/arch]...
 //
@@ -12,8 +12,13 @@
 // toolchain's assembler, so no C toolchain is needed, and verify links them
 // with the Go linker.
 //
-// Run from anywhere inside the module: directories default to the module's
-// templates/ and generated/. `go generate ./generated` runs `stencilgen build`.
+// Inside a clone of copypatch, directories default to its templates/ and
+// generated/ (`go generate ./generated` runs `stencilgen build`). Anywhere
+// else, an installed stencilgen (go install ./cmd/stencilgen) needs nothing
+// from the source tree: it works on the templates built into it, and build
+// needs --out. For your own interpreter pass --templates (a directory of
+// uop templates, one .c each, including copypatch.h; see templates/README.md),
+// --out and --package, as examples/bf does in its //go:generate line.
 package main
 
 import (
@@ -23,6 +28,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 
 	"github.com/spf13/cobra"
@@ -60,7 +66,7 @@ type common struct {
 }
 
 func (c *common) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&c.templates, "templates", "", "template directory (default: the module's templates/)")
+	cmd.Flags().StringVar(&c.templates, "templates", "", "template directory (default: templates/ in a clone of copypatch, else the copy built into this binary)")
 	cmd.Flags().StringArrayVar(&c.targets, "target", nil, "limit to a target os/arch (repeatable; default: all four)")
 	cmd.Flags().StringVar(&c.cacheDir, "cache-dir", "", "object cache (default: "+stencilgen.DefaultCacheDir()+")")
 	cmd.Flags().IntVarP(&c.jobs, "jobs", "j", runtime.NumCPU(), "parallel Clang processes")
@@ -94,11 +100,20 @@ func (c *common) asmOptions() (stencilgen.AsmOptions, error) {
 func (c *common) options() (stencilgen.Options, error) {
 	opts := stencilgen.Options{TemplatesDir: c.templates, CacheDir: c.cacheDir, Jobs: c.jobs}
 	if opts.TemplatesDir == "" {
-		root, err := moduleRoot()
-		if err != nil {
-			return opts, err
+		if root, ok := moduleRoot(); ok {
+			opts.TemplatesDir = filepath.Join(root, "templates")
+		} else {
+			// Outside a clone: the templates this binary was built with.
+			cache := opts.CacheDir
+			if cache == "" {
+				cache = stencilgen.DefaultCacheDir()
+			}
+			dir, err := stencilgen.EmbeddedTemplates(cache)
+			if err != nil {
+				return opts, fmt.Errorf("writing the embedded templates: %w", err)
+			}
+			opts.TemplatesDir = dir
 		}
-		opts.TemplatesDir = filepath.Join(root, "templates")
 	}
 	for _, name := range c.targets {
 		t, err := stencilgen.LookupTarget(name)
@@ -110,23 +125,27 @@ func (c *common) options() (stencilgen.Options, error) {
 	return opts, nil
 }
 
-// moduleRoot finds the directory holding go.mod, upwards from the working directory.
-func moduleRoot() (string, error) {
+// moduleRoot finds the root of a clone of copypatch (the directory whose
+// go.mod declares module github.com/copypatch/copypatch), upwards from the
+// working directory.
+func moduleRoot() (string, bool) {
 	dir, err := os.Getwd()
 	if err != nil {
-		return "", err
+		return "", false
 	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
+		if mod, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, modulePathRe.Match(mod)
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("not inside a Go module: pass --templates and --out")
+			return "", false
 		}
 		dir = parent
 	}
 }
+
+var modulePathRe = regexp.MustCompile(`(?m)^module\s+github\.com/copypatch/copypatch\s*$`)
 
 // progress draws one self-erasing progress line when stderr is a terminal.
 func progress() func(done, total int, obj *stencilgen.Object) {
