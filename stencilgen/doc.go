@@ -2,7 +2,10 @@
 // every template with Clang for every target, reads the relocations out of
 // the objects (elfparse, machoparse), normalises them into holes (relocs),
 // runs the passes that shape each stencil, and writes one gofmt'd Go file
-// per target into generated/.
+// per target into generated/ (or any package: --out, --package), each with a
+// stencil.Set for the runtime. Template directories get copypatch.h, the
+// fixed ABI header, when they lack one; an installed stencilgen carries
+// copypatch's own templates (EmbeddedTemplates).
 //
 // # The avo backend
 //
