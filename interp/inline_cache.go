@@ -78,9 +78,10 @@ type cacheEntry struct {
 	shape   *Shape
 	version uint64
 	kind    cacheKind
-	slot    int32  // cacheSlot: the instance slot
-	next    *Shape // cacheAdd: the shape after adding the attribute
-	val     Val    // cacheMethod: the function; cacheClassVal: the value; cacheProperty: the getter
+	slot    int32   // cacheSlot: the instance slot
+	next    *Shape  // cacheAdd: the shape after adding the attribute
+	mod     *Module // a module attribute site: the module
+	val     Val     // cacheMethod: the function; cacheClassVal: the value; cacheProperty: the getter
 }
 
 type cacheKind uint8
@@ -220,4 +221,18 @@ func (vm *VM) methodOf(site *atomic.Pointer[siteCache], x *Instance, name string
 	e.shape, e.version = x.shape, version
 	learn(site, e)
 	return e.val.O.(*Function), true
+}
+
+// moduleAttr reads m.name at a site. A module's attributes are fixed once
+// it is built (minipy's modules are the built-in ones, and setting their
+// attributes is refused), so the entry needs no version.
+func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, bool) {
+	if c := site.Load(); c != nil && c.n == 1 && c.ways[0].mod == m {
+		return c.ways[0].val, true
+	}
+	v, ok := m.attrs[name]
+	if ok {
+		site.Store(&siteCache{ways: [siteWays]cacheEntry{{mod: m, val: v}}, n: 1})
+	}
+	return v, ok
 }

@@ -307,6 +307,11 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		var v Val
 		if x, ok := o.O.(*Instance); ok {
 			v, err = vm.loadAttr(f.code.site(in), x, o, f.code.names[in.C])
+		} else if m, ok := o.O.(*Module); ok {
+			var found bool
+			if v, found = moduleAttr(f.code.site(in), m, f.code.names[in.C]); !found {
+				err = newErr(AttributeError, "%s", attrErrorMsg(o, f.code.names[in.C]))
+			}
 		} else {
 			v, err = vm.getAttr(o, f.code.names[in.C])
 		}
@@ -806,7 +811,7 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		return nil
 	}
 	if m, ok := self.O.(*Module); ok {
-		fv, ok := m.attrs[name]
+		fv, ok := moduleAttr(f.code.site(in), m, name)
 		if !ok {
 			return newErr(AttributeError, "%s", attrErrorMsg(self, name))
 		}

@@ -16,14 +16,15 @@ import (
 // an instance of shape s moves it to s.with(n). A shared shape never changes
 // once published (threads and caches read it without a lock); only its
 // table of transitions grows, under its mutex. An instance that deletes an
-// attribute or grows past maxSharedAttrs gets a private shape of its own,
-// which it then edits in place and which caches never remember.
+// attribute or grows past maxSharedAttrs gets private shapes from then on:
+// made for it alone, outside the tree, and never remembered by caches.
+// No shape is ever edited.
 type Shape struct {
 	cls     *Class
 	root    *Shape
 	names   []string         // slot i holds attribute names[i]
 	index   map[string]int32 // by name, when there are too many names to scan
-	private bool             // owned by one instance, edited in place: never cached
+	private bool             // made for one instance, outside the tree: never cached
 
 	mu   sync.Mutex
 	next map[string]*Shape // transitions: this shape plus one attribute
@@ -104,11 +105,32 @@ type Instance struct {
 	shape *Shape
 	vals  []templates.Value
 	objs  []Object
+	// Room for the first few attributes in the instance itself: a small
+	// object (a vector returned by __add__) is one allocation, not three.
+	inlineVals [inlineAttrs]templates.Value
+	inlineObjs [inlineAttrs]Object
+}
+
+const inlineAttrs = 4
+
+// clone is a shallow copy (copy.copy). An Instance must never be copied
+// by value: its slices may point into its own inline arrays.
+func (x *Instance) clone() *Instance {
+	c := newInstanceOf(x.cls, len(x.vals))
+	c.shape = x.shape
+	c.vals = append(c.vals, x.vals...)
+	c.objs = append(c.objs, x.objs...)
+	return c
 }
 
 func newInstanceOf(cls *Class, capacity int) *Instance {
-	return &Instance{cls: cls, shape: cls.root,
-		vals: make([]templates.Value, 0, capacity), objs: make([]Object, 0, capacity)}
+	x := &Instance{cls: cls, shape: cls.root}
+	if capacity <= inlineAttrs {
+		x.vals, x.objs = x.inlineVals[:0], x.inlineObjs[:0]
+	} else {
+		x.vals, x.objs = make([]templates.Value, 0, capacity), make([]Object, 0, capacity)
+	}
+	return x
 }
 
 func (x *Instance) at(i int32) Val {

@@ -76,7 +76,9 @@ type (
 	Tuple  struct{ items []Val }
 	Range  struct{ start, stop, step int64 }
 	Module struct {
-		name  string
+		name string
+		// attrs are fixed once the module is built: sites cache them
+		// (moduleAttr in inline_cache.go).
 		attrs map[string]Val
 	}
 	Function struct {
