@@ -966,8 +966,6 @@ func errorsIsRange(err error) bool {
 	return ok && ne.Err == strconv.ErrRange
 }
 
-
-
 func biRound(vm *VM, args []Val, kwn []string) (Val, error) {
 	pos, kw := splitKw(args, kwn)
 	if len(pos) == 0 {
