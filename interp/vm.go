@@ -174,6 +174,39 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 	return v, err
 }
 
+// callDirect calls fn with the n values in f's slots from first on as
+// its parameters: fn takes exactly n plain positional parameters.
+func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
+	if vm.sigint.Load() {
+		return Val{}, vm.keyboardInterrupt() // as in callFunction
+	}
+	if vm.depth >= vm.limit {
+		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
+	}
+	nf := &vm.frames[vm.depth]
+	vm.initFrame(nf, fn.code)
+	nf.fn = fn
+	for i := int32(0); i < n; i++ {
+		r := f.regs[first+i]
+		if r.Tag == tagEmpty {
+			vm.freeFrame(nf)
+			return Val{}, f.unbound(first + i)
+		}
+		nf.regs[i] = r
+		nf.objs[i] = f.objs[first+i]
+	}
+	if fn.free != nil {
+		for i, to := range fn.code.freeTo {
+			nf.set(to, fn.free[i])
+		}
+	}
+	vm.depth++
+	v, err := vm.run(nf)
+	vm.depth--
+	vm.freeFrame(nf)
+	return v, err
+}
+
 func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 	co := fn.code
 	npos := len(args) - len(kwn)
@@ -688,41 +721,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			fnv := objs[in.B]
 			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && fn.code.simple && !fn.code.isGenerator {
 				// Fast path: positional call with exactly the parameters.
-				if vm.sigint.Load() {
-					err = vm.keyboardInterrupt() // as in callFunction
-					break
-				}
-				if vm.depth >= vm.limit {
-					err = newErr(RecursionError, "maximum recursion depth exceeded")
-					break
-				}
-				nf := &vm.frames[vm.depth]
-				vm.initFrame(nf, fn.code)
-				nf.fn = fn
-				for i := int32(0); i < in.C; i++ {
-					r := regs[in.B+1+i]
-					if r.Tag == tagEmpty {
-						err = f.unbound(in.B + 1 + i)
-						break
-					}
-					nf.regs[i] = r
-					nf.objs[i] = objs[in.B+1+i]
-				}
-				if err != nil {
-					vm.freeFrame(nf)
-					break
-				}
-				if fn.free != nil {
-					for i, to := range fn.code.freeTo {
-						nf.set(to, fn.free[i])
-					}
-				}
-				vm.depth++
 				var v Val
-				v, err = vm.run(nf)
-				vm.depth--
-				vm.freeFrame(nf)
-				if err != nil {
+				if v, err = vm.callDirect(f, fn, in.B+1, in.C); err != nil {
 					break
 				}
 				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
@@ -730,6 +730,60 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				continue
 			}
 			if err = vm.opCall(f, in); err == nil {
+				if err = vm.takePending(); err == nil {
+					continue
+				}
+			}
+		case opCallMethod:
+			// self.m(...) of a plain function its site has seen, with
+			// exactly its parameters: self and the arguments are already
+			// in consecutive slots.
+			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject {
+				if e := co.caches[pc-1].Load().lookup(x); e != nil && e.kind == cacheMethod {
+					if fn := e.val.O.(*Function); fn.code.nparams == int(in.C)+1 && fn.code.simple && !fn.code.isGenerator {
+						var v Val
+						if v, err = vm.callDirect(f, fn, in.B, in.C+1); err != nil {
+							break
+						}
+						regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
+						objs[in.A] = v.O
+						continue
+					}
+				}
+			}
+			if err = vm.slowOp(f, in); err == nil {
+				if err = vm.takePending(); err == nil {
+					continue
+				}
+			}
+		case opGetAttr:
+			// An instance attribute its site has seen: no call at all.
+			if x, ok := objs[in.B].(*Instance); ok && regs[in.B].Tag == tagObject {
+				if e := co.caches[pc-1].Load().lookup(x); e != nil && e.kind == cacheSlot {
+					regs[in.A], objs[in.A] = x.vals[e.slot], x.objs[e.slot]
+					continue
+				}
+			}
+			if err = vm.slowOp(f, in); err == nil {
+				if err = vm.takePending(); err == nil {
+					continue
+				}
+			}
+		case opSetAttr:
+			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty {
+				if e := co.caches[pc-1].Load().lookup(x); e != nil {
+					switch e.kind {
+					case cacheSlot:
+						x.vals[e.slot], x.objs[e.slot] = regs[in.C], objs[in.C]
+						continue
+					case cacheAdd:
+						x.vals, x.objs = append(x.vals, regs[in.C]), append(x.objs, objs[in.C])
+						x.shape = e.next
+						continue
+					}
+				}
+			}
+			if err = vm.slowOp(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}
