@@ -291,7 +291,13 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 	inst := newInstanceOf(cls, cls.nattrs)
 	self := ObjVal(inst)
 	if init, ok := cls.lookup("__init__"); ok {
-		r, err := vm.callWithSelf(init, self, args, kwn)
+		var r Val
+		var err error
+		if fn, isFn := init.O.(*Function); isFn && kwn == nil && fn.code.simple && fn.code.nparams == len(args)+1 && !fn.code.isGenerator {
+			r, err = vm.callSelfArgs(fn, self, args)
+		} else {
+			r, err = vm.callWithSelf(init, self, args, kwn)
+		}
 		if err != nil {
 			return Val{}, err
 		}
@@ -315,8 +321,40 @@ func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 	if !ok {
 		return Val{}, false, nil
 	}
+	if fn, ok := m.O.(*Function); ok && fn.code.simple && fn.code.nparams == len(args)+1 && !fn.code.isGenerator {
+		r, err := vm.callSelfArgs(fn, v, args)
+		return r, true, err
+	}
 	r, err := vm.callWithSelf(m, v, args, nil)
 	return r, true, err
+}
+
+// callSelfArgs calls fn(self, *args) when fn takes exactly those plain
+// positional parameters: the values go straight into the new frame.
+func (vm *VM) callSelfArgs(fn *Function, self Val, args []Val) (Val, error) {
+	if vm.sigint.Load() {
+		return Val{}, vm.keyboardInterrupt()
+	}
+	if vm.depth >= vm.limit {
+		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
+	}
+	nf := &vm.frames[vm.depth]
+	vm.initFrame(nf, fn.code)
+	nf.fn = fn
+	nf.set(0, self)
+	for i, a := range args {
+		nf.set(int32(i+1), a)
+	}
+	if fn.free != nil {
+		for i, to := range fn.code.freeTo {
+			nf.set(to, fn.free[i])
+		}
+	}
+	vm.depth++
+	v, err := vm.run(nf)
+	vm.depth--
+	vm.freeFrame(nf)
+	return v, err
 }
 
 // callWithSelf calls fn(self, *args) with the arguments on the VM's

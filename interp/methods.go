@@ -2,6 +2,7 @@ package interp
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -25,13 +26,22 @@ func hasMethod(v Val, name string) bool {
 	if t == "bool" {
 		t = "int"
 	}
-	for _, n := range methodNames[t] {
-		if n == name {
-			return true
-		}
-	}
-	return false
+	return methodSets()[t][name]
 }
+
+// methodSets is methodNames as sets: str alone has dozens of methods,
+// and every method call on a built-in object asks.
+var methodSets = sync.OnceValue(func() map[string]map[string]bool {
+	sets := make(map[string]map[string]bool, len(methodNames))
+	for t, names := range methodNames {
+		set := make(map[string]bool, len(names))
+		for _, n := range names {
+			set[n] = true
+		}
+		sets[t] = set
+	}
+	return sets
+})
 
 func argErr(tname, name string, want, got int) error {
 	if want == 0 {
