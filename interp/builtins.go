@@ -117,14 +117,17 @@ func (vm *VM) builtins() map[string]Val {
 	ty("set", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		s := newSet()
 		if len(args) > 0 {
-			items, err := vm.iterate(args[0])
-			if err != nil {
-				return Val{}, err
-			}
-			for _, x := range items {
-				if err := s.d.set(x, NoneVal); err != nil {
+			var items []Val
+			switch args[0].O.(type) {
+			case *Set, *Dict:
+			default:
+				var err error
+				if items, err = vm.iterate(args[0]); err != nil {
 					return Val{}, err
 				}
+			}
+			if err := s.update(args[0].O, items); err != nil {
+				return Val{}, err
 			}
 		}
 		return ObjVal(s), nil
@@ -448,22 +451,8 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("hash", args, 1, 1); err != nil {
 			return Val{}, err
 		}
-		h, err := hashKey(args[0])
-		if err != nil {
-			return Val{}, err
-		}
-		switch {
-		case h.k == 1 || h.k == kCustom:
-			return IntVal(int64(h.i)), nil
-		case h.o != nil:
-			// By identity, as CPython's object hash is derived from id().
-			return IntVal(int64(uintptrOfObject(h.o) >> 4)), nil
-		}
-		var x uint64 = 1469598103934665603
-		for _, c := range []byte(h.s) {
-			x = (x ^ uint64(c)) * 1099511628211
-		}
-		return IntVal(int64(x >> 1)), nil
+		h, err := hashOf(args[0])
+		return IntVal(h), err
 	})
 	fn("callable", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("callable", args, 1, 1); err != nil {
@@ -490,7 +479,7 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		switch args[0].O.(type) {
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *funcIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *setIter, *funcIter:
 		case *Instance:
 			if r, found, err := vm.dunder(args[0], "__next__"); found {
 				if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) && len(args) == 2 {
@@ -743,7 +732,7 @@ func (vm *VM) length(v Val) (int, error) {
 	case *Dict:
 		return x.Len(), nil
 	case *Set:
-		return x.d.Len(), nil
+		return x.Len(), nil
 	case *Range:
 		return int(rangeLen(x)), nil
 	case *DictView:

@@ -849,7 +849,7 @@ func (c *compiler) forStmt(x *For) {
 		c.emit(opRangePrep, it)
 	} else {
 		it = c.temp()
-		c.exprTo(x.iter, it)
+		c.iterTo(x.iter, it)
 		c.line = x.line
 		c.caretAt(x.iter)
 		c.emit(opGetIter, it, it)
@@ -1361,6 +1361,12 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		c.sequence(x.elts, dst, opBuildTuple)
 	case *SetExpr:
 		c.sequence(x.elts, dst, opBuildSet)
+		if len(x.elts) >= 3 && allConst(x.elts) {
+			// CPython folds such a display into a frozenset constant that
+			// an empty set is updated from: D asks for that layout.
+			c.code.instrs[len(c.code.instrs)-1].D = 1
+		}
+		// (c.iterTo asks for the frozenset itself.)
 	case *DictExpr:
 		for _, k := range x.keys {
 			if k == nil {
@@ -1430,6 +1436,42 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	default:
 		c.errAt(e.position(), "unsupported expression")
 	}
+}
+
+// iterTo compiles the iterable of a for loop or comprehension. A set
+// display of constants there is, in CPython, the frozenset constant itself
+// (opBuildSet's D == 2).
+func (c *compiler) iterTo(e Expr, dst int) {
+	if x, ok := e.(*SetExpr); ok && !hasStar(x.elts) {
+		c.sequence(x.elts, dst, opBuildSet)
+		if allConst(x.elts) {
+			c.code.instrs[len(c.code.instrs)-1].D = 2
+		}
+		return
+	}
+	c.exprTo(e, dst)
+}
+
+// allConst reports whether every element is a constant as CPython's
+// compiler sees it: a literal, a signed number, a tuple of constants.
+func allConst(elts []Expr) bool {
+	for _, e := range elts {
+		switch x := e.(type) {
+		case *Const:
+		case *UnaryOp:
+			k, ok := x.x.(*Const)
+			if !ok || (x.op != "-" && x.op != "+") || !isNumber(k.v) {
+				return false
+			}
+		case *TupleExpr:
+			if hasStar(x.elts) || !allConst(x.elts) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (c *compiler) sequence(elts []Expr, dst int, op Op) {
@@ -1575,7 +1617,7 @@ func (c *compiler) genexp(x *Comp, dst int) {
 	co := c.compileFunc("<genexpr>", genexpParams, x.genexpFunc(), x.pos, false)
 	fn := c.temps_(2)
 	c.makeFunction(co, genexpParams, fn)
-	c.exprTo(x.gens[0].iter, fn+1)
+	c.iterTo(x.gens[0].iter, fn+1)
 	c.line = x.line
 	c.emit(opGetIter, fn+1, fn+1)
 	c.emit(opCall, dst, fn, 1, -1)
@@ -1623,10 +1665,10 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	if gi == 0 {
 		ov := c.overlay
 		c.overlay = ov[:len(ov)-1]
-		c.exprTo(g.iter, it)
+		c.iterTo(g.iter, it)
 		c.overlay = ov
 	} else {
-		c.exprTo(g.iter, it)
+		c.iterTo(g.iter, it)
 	}
 	c.emit(opGetIter, it, it)
 	bindTargets(g.target, c.overlay[len(c.overlay)-1], c)

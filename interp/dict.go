@@ -1,179 +1,178 @@
 package interp
 
 import (
-	"fmt"
 	"math"
-	"math/big"
-	"strconv"
 	"strings"
 )
 
-// hkey is a Go map key with Python's equality: 1, 1.0 and True are one key.
-//
-// An instance whose class defines __hash__ has k == kCustom and i its hash;
-// instances with equal hashes may still differ (__eq__ decides), so a dict
-// keeps them in a chain: the n-th has s = strconv.Itoa(n) (see Dict.find).
-type hkey struct {
-	k uint8
-	i uint64
-	s string
-	o Object
-}
-
-const kCustom = 8
-
-func hashKey(v Val) (hkey, error) { return hashKeyDepth(v, 0) }
-
-// instanceHash is the key of an instance: by its __hash__ when its class
-// defines one, unhashable when the class defines __eq__ without __hash__
-// (as CPython sets __hash__ to None then), else by identity.
-func instanceHash(v Val, o *Instance) (hkey, error) {
-	vm := o.cls.vm
-	if m, ok := o.cls.lookup("__hash__"); ok && vm != nil {
-		if m.T == tagNone {
-			return hkey{}, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
-		}
-		r, err := vm.call(m, []Val{v}, nil)
-		if err != nil {
-			return hkey{}, err
-		}
-		switch {
-		case r.T == tagInt || r.T == tagBool:
-			return hkey{k: kCustom, i: r.B}, nil
-		case r.T == tagObject:
-			if b, ok := r.O.(*BigInt); ok {
-				return hkey{k: kCustom, i: b.v.Uint64()}, nil
-			}
-		}
-		return hkey{}, newErr(TypeError, "__hash__ method should return an integer")
-	}
-	if _, ok := o.cls.lookup("__eq__"); ok {
-		return hkey{}, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
-	}
-	return hkey{k: 7, o: o}, nil
-}
-
-// bigKey stands for a big int in a key: its sign and magnitude's bytes
-// (not its decimal digits, which take long to make for a huge int).
-func bigKey(b *big.Int) string {
-	if b.Sign() < 0 {
-		return "-" + string(b.Bytes())
-	}
-	return "+" + string(b.Bytes())
-}
-
-func hashKeyDepth(v Val, depth int) (hkey, error) {
-	if depth >= maxNest {
-		return hkey{}, stackOverflow("")
-	}
-	switch v.T {
-	case tagInt, tagBool:
-		return hkey{k: 1, i: v.B}, nil
-	case tagFloat:
-		f := v.F()
-		if f == math.Trunc(f) && f >= -1<<63 && f < 1<<63 {
-			return hkey{k: 1, i: uint64(int64(f))}, nil
-		}
-		if f == math.Trunc(f) && !math.IsInf(f, 0) {
-			// Equal to a big int: the same key.
-			b, _ := new(big.Float).SetFloat64(f).Int(nil)
-			return hkey{k: 3, s: bigKey(b)}, nil
-		}
-		return hkey{k: 2, i: v.B}, nil
-	case tagNone:
-		return hkey{k: 5}, nil
-	}
-	switch o := v.O.(type) {
-	case *Str:
-		return hkey{k: 4, s: o.s}, nil
-	case *BigInt:
-		return hkey{k: 3, s: bigKey(&o.v)}, nil
-	case *Tuple:
-		var b strings.Builder
-		for _, x := range o.items {
-			h, err := hashKeyDepth(x, depth+1)
-			if err != nil {
-				return hkey{}, err
-			}
-			b.WriteByte(h.k)
-			if h.o != nil {
-				// By identity: the object's address stands for it.
-				b.WriteString(fmt.Sprintf("%p", h.o))
-			}
-			b.WriteString(strings.Repeat("\x00", 0))
-			for j := 0; j < 8; j++ {
-				b.WriteByte(byte(h.i >> (8 * j)))
-			}
-			b.WriteString(h.s)
-			b.WriteByte(0xff)
-			b.WriteByte(byte(len(h.s)))
-		}
-		return hkey{k: 6, s: b.String()}, nil
-	case *List, *Dict, *Set:
-		return hkey{}, newErr(TypeError, "unhashable type: '%s'", o.typeName())
-	case *Instance:
-		return instanceHash(v, o)
-	}
-	return hkey{k: 7, o: v.O}, nil
-}
-
-type dictEntry struct {
-	k, v    Val
-	deleted bool
-}
-
-// Dict keeps insertion order: entries in order, index maps keys to positions.
+// Dict is CPython's compact dict: entries in insertion order, and an
+// open-addressing index of positions into them probed from the key's hash.
+// An entry holds its key's hash, so lookups compare hashes before keys and
+// resizing never hashes again; nothing is allocated per entry.
 type Dict struct {
-	entries []dictEntry
-	index   map[hkey]int
-	dead    int
-	isSet   bool // the Dict behind a Set: errors say "set element"
+	entries []dictEntry // deleted entries stay (key tagEmpty) until a resize
+	// index has a power-of-two length (or is nil while the dict has never
+	// held anything): 0 is a free slot, -1 a deleted one, i+1 entries[i].
+	index []int32
+	used  int // live entries
 	// collections: a defaultdict's factory, or a Counter (missing keys count 0).
 	factory Val
 	counter bool
 }
 
-// hash is hashKey with CPython 3.14's container-specific message.
-func (d *Dict) hash(k Val) (hkey, error) {
-	h, err := hashKey(k)
+type dictEntry struct {
+	k, v Val
+	h    int64
+}
+
+func (e *dictEntry) deleted() bool { return e.k.T == tagEmpty }
+
+const (
+	dictMinSize   = 8
+	perturbShift  = 5
+	slotFree      = 0
+	slotDeleted   = -1
+	dictEntrySize = 72
+)
+
+// usable is how many entries an index of n slots takes before it grows:
+// two thirds, as CPython's, so probe sequences stay short.
+func usable(n int) int { return n * 2 / 3 }
+
+func (*Dict) typeName() string { return "dict" }
+
+func newDict() *Dict { return &Dict{} }
+
+func (d *Dict) Len() int { return d.used }
+
+// hash is hashOf with CPython 3.14's container-specific message.
+func (d *Dict) hash(k Val) (int64, error) {
+	return containerHash(k, "a dict key")
+}
+
+func containerHash(k Val, what string) (int64, error) {
+	switch k.T {
+	case tagInt:
+		return pyIntHash(int64(k.B)), nil
+	case tagObject:
+		if s, ok := k.O.(*Str); ok {
+			return s.hash(), nil
+		}
+	}
+	h, err := hashOf(k)
 	if pe, ok := err.(*PyErr); ok && !strings.HasPrefix(excStr(nil, pe.exc), "unhashable type") {
 		return h, err // raised by a __hash__ method: as it is
 	}
 	if err != nil {
-		what := "a dict key"
-		if d.isSet {
-			what = "a set element"
-		}
 		return h, newErr(TypeError, "cannot use '%s' as %s (unhashable type: '%s')", typeName(k), what, typeName(k))
 	}
 	return h, nil
 }
 
-func (*Dict) typeName() string { return "dict" }
-
-func newDict() *Dict { return &Dict{index: map[hkey]int{}} }
-
-func (d *Dict) Len() int { return len(d.entries) - d.dead }
-
-// find looks k (whose key is h) up: it returns the index key of k's entry
-// and the entry's position, or the index key where k would go and false.
-// Only instances with __hash__ chain (kCustom): __eq__ tells them apart.
-func (d *Dict) find(k Val, h hkey) (hkey, int, bool) {
-	if h.k != kCustom {
-		i, ok := d.index[h]
-		return h, i, ok
+// find looks k (whose hash is h) up: the position of its entry, or -1.
+func (d *Dict) find(k Val, h int64) int {
+restart:
+	if d.index == nil {
+		return -1
 	}
-	vm := k.O.(*Instance).cls.vm
-	for n := 0; ; n++ {
-		h.s = strconv.Itoa(n)
-		i, ok := d.index[h]
-		if !ok {
-			return h, -1, false
+	index := d.index
+	mask := uint64(len(index) - 1)
+	perturb := uint64(h)
+	for i := uint64(h) & mask; ; {
+		ix := index[i]
+		if ix == slotFree {
+			return -1
 		}
-		if d.entries[i].k.O == k.O || vm.equal(d.entries[i].k, k) {
-			return h, i, true
+		if ix > 0 {
+			e := &d.entries[ix-1]
+			if e.h == h {
+				if same(e.k, k) {
+					return int(ix - 1)
+				}
+				if needsEq(e.k, k) {
+					ek := e.k
+					eq := keyEq(ek, k)
+					// A user __eq__ may have changed the dict: start again.
+					if d.moved(index, int(ix-1), ek) {
+						goto restart
+					}
+					if eq {
+						return int(ix - 1)
+					}
+				}
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + perturb + 1) & mask
+	}
+}
+
+// moved reports whether a dict probed through index has changed under
+// its probe: resized, cleared, or its entry at i no longer holds key k.
+func (d *Dict) moved(index []int32, i int, k Val) bool {
+	return len(d.index) != len(index) || &d.index[0] != &index[0] ||
+		i >= len(d.entries) || !same(d.entries[i].k, k)
+}
+
+// same reports whether a and b are the same value: equal tag and bits, and
+// the same object.
+func same(a, b Val) bool { return a.T == b.T && a.B == b.B && a.O == b.O }
+
+// needsEq reports whether a and b, equal in hash but not the same, may
+// still be equal: strs with different text never are.
+func needsEq(a, b Val) bool {
+	if x, ok := a.O.(*Str); ok {
+		if y, ok := b.O.(*Str); ok {
+			return x.s == y.s
 		}
 	}
+	return true
+}
+
+// keyEq is == between two keys with equal hashes. Numbers compare exactly
+// across types; instances ask their __eq__ (an error it raises is left
+// pending in its VM, as vm.equal does).
+func keyEq(a, b Val) bool {
+	if a.T != tagObject && b.T != tagObject {
+		switch {
+		case a.T == tagNone || b.T == tagNone:
+			return a.T == b.T
+		case a.T == tagFloat && b.T == tagFloat:
+			return a.F() == b.F()
+		case a.T == tagFloat:
+			return intFloatEq(int64(b.B), a.F())
+		case b.T == tagFloat:
+			return intFloatEq(int64(a.B), b.F())
+		}
+		return a.B == b.B
+	}
+	switch x := a.O.(type) {
+	case *Str:
+		y, ok := b.O.(*Str)
+		return ok && x.s == y.s
+	case *Tuple:
+		y, ok := b.O.(*Tuple)
+		if !ok || len(x.items) != len(y.items) {
+			break
+		}
+		for i := range x.items {
+			if !same(x.items[i], y.items[i]) && !keyEq(x.items[i], y.items[i]) {
+				return false
+			}
+		}
+		return true
+	case *Instance:
+		return x.cls.vm.equal(a, b)
+	}
+	if y, ok := b.O.(*Instance); ok {
+		return y.cls.vm.equal(a, b)
+	}
+	return (*VM)(nil).equal(a, b)
+}
+
+// intFloatEq is i == f exactly (float64(i) may round).
+func intFloatEq(i int64, f float64) bool {
+	return f == math.Trunc(f) && f >= -1<<63 && f < 1<<63 && int64(f) == i
 }
 
 func (d *Dict) get(k Val) (Val, bool, error) {
@@ -181,7 +180,7 @@ func (d *Dict) get(k Val) (Val, bool, error) {
 	if err != nil {
 		return Val{}, false, err
 	}
-	if _, i, ok := d.find(k, h); ok {
+	if i := d.find(k, h); i >= 0 {
 		return d.entries[i].v, true, nil
 	}
 	return Val{}, false, nil
@@ -192,19 +191,59 @@ func (d *Dict) set(k, v Val) error {
 	if err != nil {
 		return err
 	}
-	h, i, ok := d.find(k, h)
-	if ok {
+	return d.setHashed(k, h, v)
+}
+
+// setHashed is set for a key whose hash is known.
+func (d *Dict) setHashed(k Val, h int64, v Val) error {
+	if i := d.find(k, h); i >= 0 {
 		d.entries[i].v = v
 		return nil
 	}
-	if n := len(d.entries); n == cap(d.entries) {
-		// The entries and the index grow: about 200 bytes an entry.
-		if err := memCheckMul(uint64(n)+uint64(n)/4+8, 200); err != nil {
+	if len(d.entries) >= usable(len(d.index)) {
+		if err := d.resize(d.used*3 + 1); err != nil {
 			return err
 		}
 	}
-	d.index[h] = len(d.entries)
-	d.entries = append(d.entries, dictEntry{k: k, v: v})
+	d.entries = append(d.entries, dictEntry{k: k, v: v, h: h})
+	d.used++
+	d.place(h, int32(len(d.entries)))
+	return nil
+}
+
+// place puts slot value ix in the first free slot of h's probe sequence.
+func (d *Dict) place(h int64, ix int32) {
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(h)
+	i := uint64(h) & mask
+	for d.index[i] != slotFree {
+		perturb >>= perturbShift
+		i = (i*5 + perturb + 1) & mask
+	}
+	d.index[i] = ix
+}
+
+// resize makes room for at least n live entries: an index of a power of
+// two slots with n under two thirds of them, and the live entries packed.
+func (d *Dict) resize(n int) error {
+	size := dictMinSize
+	for usable(size) < n {
+		size <<= 1
+	}
+	if err := memCheckMul(uint64(usable(size)), dictEntrySize+6); err != nil {
+		return err
+	}
+	entries := make([]dictEntry, 0, usable(size))
+	for i := range d.entries {
+		if !d.entries[i].deleted() {
+			entries = append(entries, d.entries[i])
+		}
+	}
+	d.entries = entries
+	d.index = make([]int32, size)
+	for i := range entries {
+		d.place(entries[i].h, int32(i+1))
+	}
 	return nil
 }
 
@@ -213,77 +252,69 @@ func (d *Dict) del(k Val) (Val, bool, error) {
 	if err != nil {
 		return Val{}, false, err
 	}
-	h, i, ok := d.find(k, h)
-	if !ok {
+	i := d.find(k, h)
+	if i < 0 {
 		return Val{}, false, nil
 	}
 	v := d.entries[i].v
-	delete(d.index, h)
-	if h.k == kCustom {
-		// Keep the chain unbroken: its last link fills the gap.
-		n, _ := strconv.Atoi(h.s)
-		last := h
-		for m := n + 1; ; m++ {
-			next := hkey{k: kCustom, i: h.i, s: strconv.Itoa(m)}
-			if _, ok := d.index[next]; !ok {
-				break
-			}
-			last = next
-		}
-		if last != h {
-			d.index[h] = d.index[last]
-			delete(d.index, last)
-		}
-	}
-	d.entries[i] = dictEntry{deleted: true}
-	d.dead++
-	if d.dead > 16 && d.dead > len(d.entries)/2 {
-		d.compact()
-	}
+	d.delAt(i)
 	return v, true, nil
 }
 
-func (d *Dict) compact() {
-	live := d.entries[:0:0]
-	for _, e := range d.entries {
-		if !e.deleted {
-			live = append(live, e)
+// delAt deletes entries[i], which is live.
+func (d *Dict) delAt(i int) {
+	e := &d.entries[i]
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(e.h)
+	j := uint64(e.h) & mask
+	for d.index[j] != int32(i+1) {
+		perturb >>= perturbShift
+		j = (j*5 + perturb + 1) & mask
+	}
+	d.index[j] = slotDeleted
+	*e = dictEntry{}
+	d.used--
+	if i == len(d.entries)-1 {
+		// The last entry (popitem): its room is taken again.
+		n := i
+		for n > 0 && d.entries[n-1].deleted() {
+			n--
+		}
+		d.entries = d.entries[:n]
+	}
+}
+
+// clear empties d, keeping its kind (defaultdict, Counter).
+func (d *Dict) clear() {
+	d.entries, d.index, d.used = nil, nil, 0
+}
+
+// copy is a new plain dict with d's items, in d's order.
+func (d *Dict) copy() *Dict {
+	n := newDict()
+	if d.used == 0 {
+		return n
+	}
+	n.resize(d.used)
+	for i := range d.entries {
+		if e := &d.entries[i]; !e.deleted() {
+			n.entries = append(n.entries, *e)
+			n.place(e.h, int32(len(n.entries)))
 		}
 	}
-	d.entries = live
-	d.dead = 0
-	d.index = make(map[hkey]int, len(live))
-	for i, e := range live {
-		h, _ := hashKey(e.k)
-		if h.k == kCustom {
-			for n := 0; ; n++ {
-				h.s = strconv.Itoa(n)
-				if _, taken := d.index[h]; !taken {
-					break
-				}
-			}
-		}
-		d.index[h] = i
-	}
+	n.used = len(n.entries)
+	return n
 }
 
 func (d *Dict) keys() []Val {
 	out := make([]Val, 0, d.Len())
-	for _, e := range d.entries {
-		if !e.deleted {
-			out = append(out, e.k)
+	for i := range d.entries {
+		if !d.entries[i].deleted() {
+			out = append(out, d.entries[i].k)
 		}
 	}
 	return out
 }
-
-// Set is a Python set, kept in insertion order (CPython's order differs for
-// non-int keys; programs that print sets of ints small enough agree).
-type Set struct{ d *Dict }
-
-func (*Set) typeName() string { return "set" }
-
-func newSet() *Set { return &Set{d: &Dict{index: map[hkey]int{}, isSet: true}} }
 
 // DictView is dict.keys(), .values() or .items().
 type DictView struct {
@@ -296,7 +327,7 @@ func (v *DictView) typeName() string { return "dict_" + v.kind }
 func (v *DictView) items() []Val {
 	out := make([]Val, 0, v.d.Len())
 	for _, e := range v.d.entries {
-		if e.deleted {
+		if e.deleted() {
 			continue
 		}
 		switch v.kind {
@@ -311,78 +342,11 @@ func (v *DictView) items() []Val {
 	return out
 }
 
-// ordered returns a set's elements in the order CPython would iterate
-// them when every element is an int: by hash slot in a table sized the way
-// CPython grows it. Other sets keep insertion order (CPython's string
-// hashes are randomised, so no program can depend on their order).
-func (s *Set) ordered() []Val {
-	keys := s.d.keys()
-	for _, k := range keys {
-		if k.T != tagInt && k.T != tagBool {
-			return keys
-		}
-	}
-	size, fill := 8, 0
-	for range s.d.entries {
-		fill++
-		if fill*5 >= (size-1)*3 {
-			want := fill * 4
-			if fill > 50000 {
-				want = fill * 2
-			}
-			size = 8
-			for size <= want {
-				size <<= 1
-			}
-		}
-	}
-	for size <= len(keys) {
-		size <<= 1
-	}
-	table := make([]int, size)
-	for i := range table {
-		table[i] = -1
-	}
-	mask := uint64(size - 1)
-	for i, k := range keys {
-		h := uint64(pyIntHash(int64(k.B)))
-		j := h & mask
-		for table[j] >= 0 {
-			j = (j + 1) & mask
-		}
-		table[j] = i
-	}
-	out := make([]Val, 0, len(keys))
-	for _, i := range table {
-		if i >= 0 {
-			out = append(out, keys[i])
-		}
-	}
-	return out
-}
-
 // pyIntHash is CPython's hash of an int that fits in int64.
 func pyIntHash(x int64) int64 {
-	const modulus = 1<<61 - 1
-	neg := x < 0
 	u := uint64(x)
-	if neg {
+	if x < 0 {
 		u = -u
 	}
-	h := int64(u % modulus)
-	if neg {
-		h = -h
-	}
-	if h == -1 {
-		h = -2
-	}
-	return h
-}
-
-// getStr looks up a str key without building a str value (attribute dicts).
-func (d *Dict) getStr(name string) (Val, bool) {
-	if i, ok := d.index[hkey{k: 4, s: name}]; ok {
-		return d.entries[i].v, true
-	}
-	return Val{}, false
+	return signedHash(modP(u), x < 0)
 }

@@ -53,14 +53,19 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 		if _, ok := b.O.(*Set); !ok || b.T != tagObject {
 			return Val{}, false, nil
 		}
+		// In place, as CPython's: the set keeps its table.
+		y := b.O.(*Set)
 		switch op {
-		case opBitOr, opBitAnd, opSub, opBitXor:
-			r, err := vm.binop(op, a, b)
-			if err != nil {
-				return Val{}, true, err
-			}
-			x.d = r.O.(*Set).d
+		case opBitOr:
+			return a, true, x.merge(y)
+		case opBitAnd:
+			*x = *x.intersection(y)
 			return a, true, nil
+		case opSub:
+			x.differenceUpdate(y)
+			return a, true, nil
+		case opBitXor:
+			return a, true, x.symmetricDifferenceUpdate(y)
 		}
 	case *Dict:
 		if op != opBitOr || x.counter || x.factory.T != tagEmpty {

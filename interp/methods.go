@@ -500,9 +500,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		return Val{}, newErrVal(KeyError, args[0])
 	case "popitem":
 		for i := len(d.entries) - 1; i >= 0; i-- {
-			if !d.entries[i].deleted {
+			if !d.entries[i].deleted() {
 				e := d.entries[i]
-				d.del(e.k)
+				d.delAt(i)
 				return ObjVal(&Tuple{[]Val{e.k, e.v}}), nil
 			}
 		}
@@ -554,88 +554,146 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		}
 		return NoneVal, nil
 	case "copy":
-		n := newDict()
-		for _, e := range d.live() {
-			n.set(e.k, e.v)
-		}
-		return ObjVal(n), nil
+		return ObjVal(d.copy()), nil
 	case "clear":
-		*d = *newDict()
+		d.clear()
 		return NoneVal, nil
 	}
 	return Val{}, newErr(AttributeError, "'dict' object has no attribute '%s'", name)
 }
 
 func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, error) {
-	other := func() (*Set, error) {
+	// arg is the one argument; other is it as a set (a new one unless it is
+	// a set already), for the methods that take any iterable.
+	arg := func() (Val, error) {
 		if len(args) != 1 {
-			return nil, argErr("set", name, 1, len(args))
+			return Val{}, argErr("set", name, 1, len(args))
 		}
-		if o, ok := args[0].O.(*Set); ok {
+		return args[0], nil
+	}
+	other := func() (*Set, error) {
+		a, err := arg()
+		if err != nil {
+			return nil, err
+		}
+		if o, ok := a.O.(*Set); ok {
 			return o, nil
 		}
-		items, err := vm.iterate(args[0])
+		items, err := vm.iterate(a)
 		if err != nil {
 			return nil, err
 		}
 		o := newSet()
-		for _, x := range items {
-			if err := o.d.set(x, NoneVal); err != nil {
-				return nil, err
-			}
-		}
-		return o, nil
+		return o, o.update(nil, items)
 	}
 	switch name {
 	case "add":
-		if len(args) != 1 {
-			return Val{}, argErr("set", name, 1, len(args))
+		a, err := arg()
+		if err != nil {
+			return Val{}, err
 		}
-		return NoneVal, s.d.set(args[0], NoneVal)
+		return NoneVal, s.add(a)
 	case "remove", "discard":
-		if len(args) != 1 {
-			return Val{}, argErr("set", name, 1, len(args))
+		a, err := arg()
+		if err != nil {
+			return Val{}, err
 		}
-		_, ok, err := s.d.del(args[0])
+		ok, err := s.discard(a)
 		if err != nil {
 			return Val{}, err
 		}
 		if !ok && name == "remove" {
-			return Val{}, newErrVal(KeyError, args[0])
+			return Val{}, newErrVal(KeyError, a)
 		}
 		return NoneVal, nil
 	case "pop":
-		keys := s.ordered()
-		if len(keys) == 0 {
+		k, ok := s.pop()
+		if !ok {
 			return Val{}, newErr(KeyError, "pop from an empty set")
 		}
-		s.d.del(keys[0])
-		return keys[0], nil
+		return k, nil
 	case "copy":
-		o := newSet()
-		for _, k := range s.d.keys() {
-			o.d.set(k, NoneVal)
-		}
-		return ObjVal(o), nil
+		return ObjVal(s.copy()), nil
 	case "clear":
-		s.d = newSet().d
+		s.clear()
 		return NoneVal, nil
 	case "update":
-		o, err := other()
+		a, err := arg()
 		if err != nil {
 			return Val{}, err
 		}
-		for _, k := range o.d.keys() {
-			s.d.set(k, NoneVal)
+		var items []Val
+		switch a.O.(type) {
+		case *Set, *Dict:
+		default:
+			if items, err = vm.iterate(a); err != nil {
+				return Val{}, err
+			}
 		}
-		return NoneVal, nil
+		return NoneVal, s.update(a.O, items)
 	case "union", "intersection", "difference", "symmetric_difference":
+		a, err := arg()
+		if err != nil {
+			return Val{}, err
+		}
+		if _, isSet := a.O.(*Set); !isSet && name != "symmetric_difference" {
+			// CPython walks any other iterable as it comes.
+			items, err := vm.iterate(a)
+			if err != nil {
+				return Val{}, err
+			}
+			var r *Set
+			switch name {
+			case "union":
+				r = s.copy()
+				err = r.update(nil, items)
+			case "intersection":
+				r = newSet()
+				for _, x := range items {
+					in, err := s.has(x)
+					if err != nil {
+						return Val{}, err
+					}
+					if in {
+						r.add(x)
+					}
+				}
+			default:
+				r = s.copy()
+				for _, x := range items {
+					if _, err := r.discard(x); err != nil {
+						return Val{}, err
+					}
+				}
+				err = r.purge()
+			}
+			return ObjVal(r), err
+		}
 		o, err := other()
 		if err != nil {
 			return Val{}, err
+		}
+		if _, isSet := a.O.(*Set); !isSet {
+			// symmetric_difference: the new set from the iterable is the
+			// result, updated with s.
+			return ObjVal(o), o.symmetricDifferenceUpdate(s)
 		}
 		op := map[string]Op{"union": opBitOr, "intersection": opBitAnd, "difference": opSub, "symmetric_difference": opBitXor}[name]
 		return vm.setOp(op, s, o)
+	case "intersection_update", "difference_update", "symmetric_difference_update":
+		o, err := other()
+		if err != nil {
+			return Val{}, err
+		}
+		switch name {
+		case "intersection_update":
+			*s = *s.intersection(o)
+		case "difference_update":
+			s.differenceUpdate(o)
+		default:
+			err = s.symmetricDifferenceUpdate(o)
+		}
+		return NoneVal, err
 	case "issubset", "issuperset":
 		o, err := other()
 		if err != nil {
@@ -652,8 +710,8 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 		if err != nil {
 			return Val{}, err
 		}
-		for _, k := range s.d.keys() {
-			if _, in, _ := o.d.get(k); in {
+		for _, k := range s.keys() {
+			if in, _ := o.has(k); in {
 				return False, nil
 			}
 		}

@@ -547,7 +547,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 func (d *Dict) live() []dictEntry {
 	out := make([]dictEntry, 0, d.Len())
 	for _, e := range d.entries {
-		if !e.deleted {
+		if !e.deleted() {
 			out = append(out, e)
 		}
 	}
@@ -555,32 +555,19 @@ func (d *Dict) live() []dictEntry {
 }
 
 func (vm *VM) setOp(op Op, x, y *Set) (Val, error) {
-	r := newSet()
+	var r *Set
+	var err error
 	switch op {
 	case opBitOr:
-		for _, k := range append(x.d.keys(), y.d.keys()...) {
-			r.d.set(k, NoneVal)
-		}
-	case opBitAnd, opSub:
-		for _, k := range x.d.keys() {
-			_, in, _ := y.d.get(k)
-			if in == (op == opBitAnd) {
-				r.d.set(k, NoneVal)
-			}
-		}
+		r, err = x.union(y)
+	case opBitAnd:
+		r = x.intersection(y)
+	case opSub:
+		r = x.difference(y)
 	case opBitXor:
-		for _, k := range x.d.keys() {
-			if _, in, _ := y.d.get(k); !in {
-				r.d.set(k, NoneVal)
-			}
-		}
-		for _, k := range y.d.keys() {
-			if _, in, _ := x.d.get(k); !in {
-				r.d.set(k, NoneVal)
-			}
-		}
+		r, err = x.symmetricDifference(y)
 	}
-	return ObjVal(r), nil
+	return ObjVal(r), err
 }
 
 func (vm *VM) repeatCount(b Val) (int, error) {
@@ -716,7 +703,7 @@ func (vm *VM) equal(a, b Val) bool {
 		}
 		defer vm.leaveNest()
 		for _, e := range x.entries {
-			if e.deleted {
+			if e.deleted() {
 				continue
 			}
 			v, in, _ := y.get(e.k)
@@ -727,11 +714,11 @@ func (vm *VM) equal(a, b Val) bool {
 		return true
 	case *Set:
 		y, ok := b.O.(*Set)
-		if !ok || x.d.Len() != y.d.Len() {
+		if !ok || x.Len() != y.Len() {
 			return false
 		}
-		for _, k := range x.d.keys() {
-			if _, in, _ := y.d.get(k); !in {
+		for _, k := range x.keys() {
+			if in, _ := y.has(k); !in {
 				return false
 			}
 		}
@@ -805,8 +792,8 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 	case *Set:
 		if y, ok := b.O.(*Set); ok {
 			sub := func(p, q *Set) bool {
-				for _, k := range p.d.keys() {
-					if _, in, _ := q.d.get(k); !in {
+				for _, k := range p.keys() {
+					if in, _ := q.has(k); !in {
 						return false
 					}
 				}
@@ -818,9 +805,9 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 			case opGe:
 				return sub(y, x), nil
 			case opLt:
-				return sub(x, y) && x.d.Len() < y.d.Len(), nil
+				return sub(x, y) && x.Len() < y.Len(), nil
 			case opGt:
-				return sub(y, x) && x.d.Len() > y.d.Len(), nil
+				return sub(y, x) && x.Len() > y.Len(), nil
 			}
 		}
 	}
@@ -968,8 +955,7 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 		_, ok, err := c.get(item)
 		return ok, err
 	case *Set:
-		_, ok, err := c.d.get(item)
-		return ok, err
+		return c.has(item)
 	case *DictView:
 		if c.kind == "keys" {
 			_, ok, err := c.d.get(item)

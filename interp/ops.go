@@ -209,8 +209,20 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		default:
 			s := newSet()
 			for _, x := range items {
-				if err := s.d.set(x, NoneVal); err != nil {
+				if err := s.add(x); err != nil {
 					return err
+				}
+			}
+			if in.D != 0 {
+				// Constants: CPython builds a frozenset and, merging
+				// constants, rebuilds it from its own order; a display
+				// (D == 1) then updates an empty set from it.
+				folded := newSet()
+				folded.update(nil, s.keys())
+				s = folded
+				if in.D == 1 {
+					s = newSet()
+					s.merge(folded)
 				}
 			}
 			f.set(in.A, ObjVal(s))
@@ -269,7 +281,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		return f.objs[in.A].(*Set).d.set(v, NoneVal)
+		return f.objs[in.A].(*Set).add(v)
 	case opDictSet:
 		k, err := f.load(in.B)
 		if err != nil {
@@ -1030,10 +1042,10 @@ func (vm *VM) iter(v Val) (Object, error) {
 		case *Dict:
 			return &dictIter{d: x, n: x.Len(), kind: "keys"}, nil
 		case *Set:
-			return &seqIter{items: x.ordered()}, nil
+			return &setIter{s: x, n: x.used}, nil
 		case *DictView:
 			return &dictIter{d: x.d, n: x.d.Len(), kind: x.kind}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *funcIter:
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *setIter, *funcIter:
 			return x, nil
 		case *Instance:
 			if _, ok := x.cls.lookup("__next__"); ok {
@@ -1094,6 +1106,8 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 		return x.next()
 	case *funcIter:
 		return x.next(vm)
+	case *setIter:
+		return x.next()
 	case *dictIter:
 		if x.d.Len() != x.n {
 			x.n = -1 // stays broken, as CPython's iterator does
@@ -1102,7 +1116,7 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 		for x.i < len(x.d.entries) {
 			e := x.d.entries[x.i]
 			x.i++
-			if e.deleted {
+			if e.deleted() {
 				continue
 			}
 			switch x.kind {

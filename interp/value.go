@@ -66,6 +66,9 @@ type (
 		s     string
 		runes []rune // decoded lazily for non-ASCII strings
 		kind  int8   // 0 unknown, 1 ASCII, 2 non-ASCII
+		// h is the hash once hashed is set (see Str.hash).
+		hashed bool
+		h      int64
 	}
 	// BigInt is an int outside int64. buf gives results up to 128 bits
 	// their digits without a second allocation.
@@ -165,11 +168,11 @@ var asciiStrs = func() (t [128]string) {
 	return
 }()
 
-// charObjs are shared one-character ASCII strings. kind is preset so no
+// charObjs are shared one-character ASCII strings. kind and hash are preset so no
 // Run ever writes to them: they are safe to share between goroutines.
 var charObjs = func() (t [128]*Str) {
 	for i := range t {
-		t[i] = &Str{s: asciiStrs[i], kind: 1}
+		t[i] = &Str{s: asciiStrs[i], kind: 1, hashed: true, h: strHash(asciiStrs[i])}
 	}
 	return
 }()
@@ -275,7 +278,7 @@ func truthy(v Val) bool {
 	case *Dict:
 		return o.Len() > 0
 	case *Set:
-		return o.d.Len() > 0
+		return o.Len() > 0
 	case *BigInt:
 		return o.v.Sign() != 0
 	case *Range:
@@ -530,7 +533,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		b.WriteByte('{')
 		first := true
 		for _, e := range o.entries {
-			if e.deleted {
+			if e.deleted() {
 				continue
 			}
 			if !first {
@@ -543,7 +546,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		b.WriteByte('}')
 	case *Set:
-		if o.d.Len() == 0 {
+		if o.Len() == 0 {
 			b.WriteString("set()")
 			return
 		}
@@ -553,7 +556,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		defer vm.reprLeave(st)
 		b.WriteByte('{')
-		for i, k := range o.ordered() {
+		for i, k := range o.keys() {
 			if i > 0 {
 				b.WriteString(", ")
 			}

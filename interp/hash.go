@@ -1,0 +1,316 @@
+package interp
+
+import (
+	"encoding/binary"
+	"math"
+	"math/big"
+	"math/bits"
+	"strings"
+)
+
+// Hashes are CPython's (3.12+, where hash(None) became a constant), so
+// hash() prints what CPython prints and sets iterate in CPython's order.
+// Numbers hash by their value modulo the Mersenne prime 2**61-1, so equal
+// numbers of different types (1, 1.0, True) hash alike. Strings hash with
+// SipHash-1-3 under a zero key: CPython with PYTHONHASHSEED=0. CPython
+// picks a random key per process otherwise, so no program can depend on
+// another key's results; a fixed one keeps minipy's output reproducible.
+
+const (
+	hashBits    = 61
+	hashModulus = 1<<hashBits - 1
+	hashInf     = 314159
+	hashNone    = 0xFCA86420
+)
+
+// modP reduces x (any uint64) modulo 2**61-1.
+func modP(x uint64) uint64 {
+	x = x&hashModulus + x>>hashBits
+	if x >= hashModulus {
+		x -= hashModulus
+	}
+	return x
+}
+
+// rotP multiplies x < 2**61-1 by 2**k modulo 2**61-1 (0 <= k < 61): a
+// rotation within 61 bits.
+func rotP(x uint64, k uint) uint64 {
+	if k == 0 {
+		return x
+	}
+	return (x<<k)&hashModulus | x>>(hashBits-k)
+}
+
+// signedHash gives a magnitude's hash its sign; -1 is reserved by CPython
+// for errors, so it becomes -2.
+func signedHash(x uint64, neg bool) int64 {
+	h := int64(x)
+	if neg {
+		h = -h
+	}
+	if h == -1 {
+		h = -2
+	}
+	return h
+}
+
+// bigHash is CPython's hash of an int: |x| mod 2**61-1, with x's sign.
+func bigHash(x *big.Int) int64 {
+	var h uint64
+	ws := x.Bits()
+	shift := uint(bits.UintSize % hashBits) // 2**64 ≡ 2**3, 2**32 ≡ 2**32
+	for i := len(ws) - 1; i >= 0; i-- {
+		h = modP(rotP(h, shift) + modP(uint64(ws[i])))
+	}
+	return signedHash(h, x.Sign() < 0)
+}
+
+// floatHash is CPython's hash of a finite or infinite float; NaN (which
+// CPython hashes by object identity, unequal to everything) hashes to 0.
+func floatHash(f float64) int64 {
+	switch {
+	case math.IsInf(f, 1):
+		return hashInf
+	case math.IsInf(f, -1):
+		return -hashInf
+	case math.IsNaN(f):
+		return 0
+	}
+	m, e := math.Frexp(f)
+	neg := m < 0
+	if neg {
+		m = -m
+	}
+	// 28 bits of the mantissa at a time, each shifted in modulo P.
+	var x uint64
+	for m != 0 {
+		x = rotP(x, 28)
+		m *= 1 << 28
+		e -= 28
+		y := uint64(m)
+		m -= float64(y)
+		x += y
+		if x >= hashModulus {
+			x -= hashModulus
+		}
+	}
+	// Multiply by 2**e modulo P, where 2**61 ≡ 1.
+	if e >= 0 {
+		e %= hashBits
+	} else {
+		e = hashBits - 1 - (-1-e)%hashBits
+	}
+	return signedHash(rotP(x, uint(e)), neg)
+}
+
+// tupleHash is CPython's (3.8+) xxHash-based combination of item hashes.
+func tupleHash(items []Val, depth int) (int64, error) {
+	const (
+		prime1 = 11400714785074694791
+		prime2 = 14029467366897019727
+		prime5 = 2870177450012600261
+	)
+	acc := uint64(prime5)
+	for _, x := range items {
+		h, err := hashDepth(x, depth+1)
+		if err != nil {
+			return 0, err
+		}
+		acc += uint64(h) * prime2
+		acc = bits.RotateLeft64(acc, 31)
+		acc *= prime1
+	}
+	acc += uint64(len(items)) ^ (prime5 ^ 3527539)
+	if acc == math.MaxUint64 {
+		return 1546275796, nil
+	}
+	return int64(acc), nil
+}
+
+// strHash is CPython's hash of a str under PYTHONHASHSEED=0: SipHash-1-3
+// of the string's code points stored 1, 2 or 4 bytes each (the narrowest
+// width that holds them all, as CPython stores strings), little-endian.
+func strHash(s string) int64 {
+	if s == "" {
+		return 0
+	}
+	width := 1
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			width = 0
+			break
+		}
+	}
+	var h uint64
+	if width == 1 {
+		h = sipHash13(s)
+	} else {
+		width = 1
+		for _, r := range s {
+			switch {
+			case r > 0xffff:
+				width = 4
+			case r > 0xff && width < 2:
+				width = 2
+			}
+		}
+		var b strings.Builder
+		b.Grow(len(s) * width)
+		var w [4]byte
+		for _, r := range s {
+			binary.LittleEndian.PutUint32(w[:], uint32(r))
+			b.Write(w[:width])
+		}
+		h = sipHash13(b.String())
+	}
+	if int64(h) == -1 {
+		return -2
+	}
+	return int64(h)
+}
+
+// sipHash13 is SipHash with one compression and three finalisation rounds
+// under the key (0, 0).
+func sipHash13(s string) uint64 {
+	v0 := uint64(0x736f6d6570736575)
+	v1 := uint64(0x646f72616e646f6d)
+	v2 := uint64(0x6c7967656e657261)
+	v3 := uint64(0x7465646279746573)
+	round := func() {
+		v0 += v1
+		v1 = bits.RotateLeft64(v1, 13) ^ v0
+		v0 = bits.RotateLeft64(v0, 32)
+		v2 += v3
+		v3 = bits.RotateLeft64(v3, 16) ^ v2
+		v0 += v3
+		v3 = bits.RotateLeft64(v3, 21) ^ v0
+		v2 += v1
+		v1 = bits.RotateLeft64(v1, 17) ^ v2
+		v2 = bits.RotateLeft64(v2, 32)
+	}
+	n := len(s)
+	for len(s) >= 8 {
+		m := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		v3 ^= m
+		round()
+		v0 ^= m
+		s = s[8:]
+	}
+	last := uint64(n) << 56
+	for i := len(s) - 1; i >= 0; i-- {
+		last |= uint64(s[i]) << (8 * i)
+	}
+	v3 ^= last
+	round()
+	v0 ^= last
+	v2 ^= 0xff
+	round()
+	round()
+	round()
+	return v0 ^ v1 ^ v2 ^ v3
+}
+
+// hash returns s's hash, computed once. hashed is set after h, and both
+// are written with the same values by any Run that gets here first.
+func (s *Str) hash() int64 {
+	if !s.hashed {
+		s.h = strHash(s.s)
+		s.hashed = true
+	}
+	return s.h
+}
+
+// pointerHash is CPython's hash of an object by identity: its address
+// rotated so the alignment's zero bits do not waste the low bits.
+func pointerHash(o Object) int64 {
+	p := uint64(uintptrOfObject(o))
+	h := int64(bits.RotateLeft64(p, -4))
+	if h == -1 {
+		h = -2
+	}
+	return h
+}
+
+// hashOf is Python's hash(v).
+func hashOf(v Val) (int64, error) { return hashDepth(v, 0) }
+
+func hashDepth(v Val, depth int) (int64, error) {
+	switch v.T {
+	case tagInt:
+		return pyIntHash(int64(v.B)), nil
+	case tagBool:
+		return int64(v.B), nil
+	case tagFloat:
+		return floatHash(v.F()), nil
+	case tagNone:
+		return hashNone, nil
+	}
+	switch o := v.O.(type) {
+	case *Str:
+		return o.hash(), nil
+	case *BigInt:
+		return bigHash(&o.v), nil
+	case *Tuple:
+		if depth >= maxNest {
+			return 0, stackOverflow("")
+		}
+		return tupleHash(o.items, depth)
+	case *Range:
+		// CPython hashes a range as (len, start, step), with None for
+		// what does not matter: equal ranges hash alike.
+		n := rangeLen(o)
+		t := []Val{IntVal(n), NoneVal, NoneVal}
+		if n > 0 {
+			t[1] = IntVal(o.start)
+			if n > 1 {
+				t[2] = IntVal(o.step)
+			}
+		}
+		return tupleHash(t, depth)
+	case *List, *Dict, *Set:
+		return 0, newErr(TypeError, "unhashable type: '%s'", o.typeName())
+	case *Instance:
+		return instanceHash(v, o)
+	}
+	return pointerHash(v.O), nil
+}
+
+// instanceHash is the hash of an instance: by its __hash__ when its class
+// defines one, unhashable when the class defines __eq__ without __hash__
+// (as CPython sets __hash__ to None then), else by identity.
+func instanceHash(v Val, o *Instance) (int64, error) {
+	vm := o.cls.vm
+	if m, ok := o.cls.lookup("__hash__"); ok && vm != nil {
+		if m.T == tagNone {
+			return 0, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
+		}
+		r, err := vm.call(m, []Val{v}, nil)
+		if err != nil {
+			return 0, err
+		}
+		// CPython keeps a result that fits in a machine word as it is and
+		// reduces a bigger one as int's hash does.
+		var h int64
+		switch {
+		case r.T == tagInt || r.T == tagBool:
+			h = int64(r.B)
+		case r.T == tagObject:
+			b, ok := r.O.(*BigInt)
+			if !ok {
+				return 0, newErr(TypeError, "__hash__ method should return an integer")
+			}
+			h = bigHash(&b.v)
+		default:
+			return 0, newErr(TypeError, "__hash__ method should return an integer")
+		}
+		if h == -1 {
+			h = -2
+		}
+		return h, nil
+	}
+	if _, ok := o.cls.lookup("__eq__"); ok {
+		return 0, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
+	}
+	return pointerHash(o), nil
+}

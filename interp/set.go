@@ -1,0 +1,459 @@
+package interp
+
+// Set is CPython's set table: keys in an open-addressing table probed from
+// their hash (a few slots linearly, then perturbed), iterated in slot
+// order. Building, growing, deleting and the set algebra follow CPython's
+// steps, so a set of values with CPython's hashes (numbers, tuples of them,
+// None, strs under PYTHONHASHSEED=0) iterates and prints in CPython's
+// order.
+type Set struct {
+	table  []setEntry // nil until the first element: 8 slots, as CPython's smallest
+	fill   int        // slots ever used (live and deleted)
+	used   int        // live elements
+	finger int        // where pop() looks first
+}
+
+// setEntry is a slot: free (no key, hash 0), deleted (no key, hash -1, a
+// hash CPython never gives) or a key with its hash.
+type setEntry struct {
+	k Val
+	h int64
+}
+
+const (
+	setMinSize      = 8
+	setLinearProbes = 9
+)
+
+func (*Set) typeName() string { return "set" }
+
+func newSet() *Set { return &Set{} }
+
+func (s *Set) Len() int { return s.used }
+
+func (s *Set) mask() uint64 {
+	if s.table == nil {
+		return setMinSize - 1
+	}
+	return uint64(len(s.table) - 1)
+}
+
+func (s *Set) ensure() {
+	if s.table == nil {
+		s.table = make([]setEntry, setMinSize)
+	}
+}
+
+func setHash(k Val) (int64, error) { return containerHash(k, "a set element") }
+
+// add is set.add(k).
+func (s *Set) add(k Val) error {
+	h, err := setHash(k)
+	if err != nil {
+		return err
+	}
+	return s.addHashed(k, h)
+}
+
+func (s *Set) addHashed(k Val, h int64) error {
+	s.ensure()
+restart:
+	table := s.table
+	mask := uint64(len(table) - 1)
+	perturb := uint64(h)
+	free := -1 // the last deleted slot on the way, as CPython's
+	for i := uint64(h) & mask; ; {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+probes; j++ {
+			e := &table[j]
+			if e.k.T == tagEmpty {
+				if e.h != 0 {
+					free = int(j)
+					continue
+				}
+				if free >= 0 {
+					// A deleted slot is taken again.
+					table[free] = setEntry{k: k, h: h}
+					s.used++
+					return nil
+				}
+				{
+					e.k, e.h = k, h
+					s.fill++
+					s.used++
+					if uint64(s.fill)*5 < mask*3 {
+						return nil
+					}
+					if s.used > 50000 {
+						return s.resize(s.used * 2)
+					}
+					return s.resize(s.used * 4)
+				}
+			}
+			if e.h == h {
+				if same(e.k, k) {
+					return nil
+				}
+				if needsEq(e.k, k) {
+					ek := e.k
+					eq := keyEq(ek, k)
+					if s.moved(table, j, ek) {
+						goto restart
+					}
+					if eq {
+						return nil
+					}
+				}
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// moved reports whether a user __eq__ changed the table under a probe.
+func (s *Set) moved(table []setEntry, j uint64, k Val) bool {
+	return len(s.table) != len(table) || &s.table[0] != &table[0] || !same(s.table[j].k, k)
+}
+
+// find returns the slot holding k (hash h), or -1.
+func (s *Set) find(k Val, h int64) int {
+	if s.table == nil {
+		return -1
+	}
+restart:
+	table := s.table
+	mask := uint64(len(table) - 1)
+	perturb := uint64(h)
+	for i := uint64(h) & mask; ; {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+probes; j++ {
+			e := &table[j]
+			if e.k.T == tagEmpty {
+				if e.h == 0 {
+					return -1
+				}
+				continue
+			}
+			if e.h == h {
+				if same(e.k, k) {
+					return int(j)
+				}
+				if needsEq(e.k, k) {
+					ek := e.k
+					eq := keyEq(ek, k)
+					if s.moved(table, j, ek) {
+						goto restart
+					}
+					if eq {
+						return int(j)
+					}
+				}
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// has is k in s.
+func (s *Set) has(k Val) (bool, error) {
+	h, err := setHash(k)
+	if err != nil {
+		return false, err
+	}
+	return s.find(k, h) >= 0, nil
+}
+
+// discard removes k, reporting whether it was there.
+func (s *Set) discard(k Val) (bool, error) {
+	h, err := setHash(k)
+	if err != nil {
+		return false, err
+	}
+	return s.discardHashed(k, h), nil
+}
+
+func (s *Set) discardHashed(k Val, h int64) bool {
+	j := s.find(k, h)
+	if j < 0 {
+		return false
+	}
+	s.table[j] = setEntry{h: -1}
+	s.used--
+	return true
+}
+
+// resize moves the live keys, in slot order, to a table of the smallest
+// power of two above minUsed slots.
+func (s *Set) resize(minUsed int) error {
+	size := setMinSize
+	for size <= minUsed {
+		size <<= 1
+	}
+	if err := memCheckMul(uint64(size), 40); err != nil {
+		return err
+	}
+	old := s.table
+	if size == setMinSize && len(old) == setMinSize && s.fill == s.used {
+		return nil // no deleted slots to purge
+	}
+	s.table = make([]setEntry, size)
+	s.fill = s.used
+	for i := range old {
+		if old[i].k.T != tagEmpty {
+			s.insertClean(old[i].k, old[i].h)
+		}
+	}
+	return nil
+}
+
+// insertClean puts a key known to be absent into a table without deleted
+// slots.
+func (s *Set) insertClean(k Val, h int64) {
+	table := s.table
+	mask := uint64(len(table) - 1)
+	perturb := uint64(h)
+	for i := uint64(h) & mask; ; {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+probes; j++ {
+			if table[j].k.T == tagEmpty {
+				table[j] = setEntry{k: k, h: h}
+				return
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// keys returns the elements in iteration (slot) order.
+func (s *Set) keys() []Val {
+	out := make([]Val, 0, s.used)
+	for i := range s.table {
+		if s.table[i].k.T != tagEmpty {
+			out = append(out, s.table[i].k)
+		}
+	}
+	return out
+}
+
+// pop is set.pop(): the first element from the finger on.
+func (s *Set) pop() (Val, bool) {
+	if s.used == 0 {
+		return Val{}, false
+	}
+	mask := int(s.mask())
+	i := s.finger & mask
+	for s.table[i].k.T == tagEmpty {
+		if i++; i > mask {
+			i = 0
+		}
+	}
+	k := s.table[i].k
+	s.table[i] = setEntry{h: -1}
+	s.used--
+	s.finger = i + 1
+	return k, true
+}
+
+func (s *Set) clear() { *s = Set{} }
+
+// merge adds o's elements (set_merge): into an empty set they are copied
+// slot for slot or placed without comparisons.
+func (s *Set) merge(o *Set) error {
+	if o == s || o.used == 0 {
+		return nil
+	}
+	s.ensure()
+	if uint64(s.fill+o.used)*5 >= s.mask()*3 {
+		if err := s.resize((s.used + o.used) * 2); err != nil {
+			return err
+		}
+	}
+	if s.fill == 0 && s.mask() == o.mask() && o.fill == o.used {
+		copy(s.table, o.table)
+		s.fill, s.used = o.fill, o.used
+		return nil
+	}
+	if s.fill == 0 {
+		s.fill, s.used = o.used, o.used
+		for i := range o.table {
+			if e := &o.table[i]; e.k.T != tagEmpty {
+				s.insertClean(e.k, e.h)
+			}
+		}
+		return nil
+	}
+	for i := range o.table {
+		if e := o.table[i]; e.k.T != tagEmpty {
+			if err := s.addHashed(e.k, e.h); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// copy is set(s).
+func (s *Set) copy() *Set {
+	r := newSet()
+	r.merge(s)
+	return r
+}
+
+// update adds the elements of a set, a dict's keys or any items
+// (set_update_internal).
+func (s *Set) update(o Object, items []Val) error {
+	switch o := o.(type) {
+	case *Set:
+		return s.merge(o)
+	case *Dict:
+		s.ensure()
+		if uint64(s.fill+o.used)*5 >= s.mask()*3 {
+			if err := s.resize((s.used + o.used) * 2); err != nil {
+				return err
+			}
+		}
+		for i := range o.entries {
+			if e := &o.entries[i]; !e.deleted() {
+				if err := s.addHashed(e.k, e.h); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	for _, x := range items {
+		if err := s.add(x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// intersection is s & o: the smaller set's elements, in its order, that
+// the larger holds.
+func (s *Set) intersection(o *Set) *Set {
+	if s == o {
+		return s.copy()
+	}
+	if o.used > s.used {
+		s, o = o, s
+	}
+	r := newSet()
+	for i := range o.table {
+		if e := o.table[i]; e.k.T != tagEmpty && s.find(e.k, e.h) >= 0 {
+			r.addHashed(e.k, e.h)
+		}
+	}
+	return r
+}
+
+// difference is s - o: a copy of s less o's elements when s is much
+// larger, else s's elements not in o added to a new set.
+func (s *Set) difference(o *Set) *Set {
+	if s.used>>2 > o.used {
+		r := s.copy()
+		r.differenceUpdate(o)
+		return r
+	}
+	r := newSet()
+	for i := range s.table {
+		if e := s.table[i]; e.k.T != tagEmpty && o.find(e.k, e.h) < 0 {
+			r.addHashed(e.k, e.h)
+		}
+	}
+	return r
+}
+
+// differenceUpdate is s -= o.
+func (s *Set) differenceUpdate(o *Set) {
+	if s == o {
+		s.clear()
+		return
+	}
+	for i := range o.table {
+		if e := o.table[i]; e.k.T != tagEmpty {
+			s.discardHashed(e.k, e.h)
+		}
+	}
+	s.purge()
+}
+
+// purge rebuilds the table after a difference update left more than a
+// quarter of it deleted slots.
+func (s *Set) purge() error {
+	if uint64(s.fill-s.used) <= s.mask()/4 {
+		return nil
+	}
+	if s.used > 50000 {
+		return s.resize(s.used * 2)
+	}
+	return s.resize(s.used * 4)
+}
+
+// symmetricDifferenceUpdate is s ^= o: o's elements leave s if there,
+// else join it.
+func (s *Set) symmetricDifferenceUpdate(o *Set) error {
+	if s == o {
+		s.clear()
+		return nil
+	}
+	for i := range o.table {
+		if e := o.table[i]; e.k.T != tagEmpty && !s.discardHashed(e.k, e.h) {
+			if err := s.addHashed(e.k, e.h); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// symmetricDifference is s ^ o: a copy of o updated with s.
+func (s *Set) symmetricDifference(o *Set) (*Set, error) {
+	r := o.copy()
+	return r, r.symmetricDifferenceUpdate(s)
+}
+
+// union is s | o: a copy of s updated with o.
+func (s *Set) union(o *Set) (*Set, error) {
+	r := s.copy()
+	if o == s {
+		return r, nil
+	}
+	return r, r.merge(o)
+}
+
+// setIter walks a set's slots and fails, like CPython's, if the set
+// changes size meanwhile.
+type setIter struct {
+	s    *Set
+	i, n int
+}
+
+func (*setIter) typeName() string { return "set_iterator" }
+
+func (it *setIter) next() (Val, bool, error) {
+	if it.s.used != it.n {
+		it.n = -1 // stays broken, as CPython's iterator does
+		return Val{}, false, newErr(RuntimeError, "Set changed size during iteration")
+	}
+	for it.i < len(it.s.table) {
+		e := &it.s.table[it.i]
+		it.i++
+		if e.k.T != tagEmpty {
+			return e.k, true, nil
+		}
+	}
+	return Val{}, false, nil
+}
