@@ -1453,25 +1453,74 @@ func (c *compiler) iterTo(e Expr, dst int) {
 }
 
 // allConst reports whether every element is a constant as CPython's
-// compiler sees it: a literal, a signed number, a tuple of constants.
+// compiler sees it: a literal, arithmetic it folds, a tuple of constants.
 func allConst(elts []Expr) bool {
 	for _, e := range elts {
-		switch x := e.(type) {
-		case *Const:
-		case *UnaryOp:
-			k, ok := x.x.(*Const)
-			if !ok || (x.op != "-" && x.op != "+") || !isNumber(k.v) {
-				return false
-			}
-		case *TupleExpr:
+		if x, ok := e.(*TupleExpr); ok {
 			if hasStar(x.elts) || !allConst(x.elts) {
 				return false
 			}
-		default:
-			return false
+		} else if _, ok := foldNumber(e); !ok {
+			if _, ok := e.(*Const); !ok {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// foldNumber evaluates arithmetic on number literals as CPython's AST
+// optimizer folds it: not when an int result would pass 128 bits by *, **
+// or <<, nor when it raises.
+func foldNumber(e Expr) (Val, bool) {
+	switch x := e.(type) {
+	case *Const:
+		return x.v, isNumber(x.v)
+	case *UnaryOp:
+		v, ok := foldNumber(x.x)
+		if !ok || (x.op != "-" && x.op != "+") {
+			return Val{}, false
+		}
+		r, err := (*VM)(nil).unary(map[string]Op{"-": opNeg, "+": opPos}[x.op], v)
+		return r, err == nil
+	case *BinOp:
+		op, ok := binOps[x.op]
+		if !ok || op == opMatMul {
+			return Val{}, false
+		}
+		a, ok := foldNumber(x.l)
+		if !ok {
+			return Val{}, false
+		}
+		b, ok := foldNumber(x.r)
+		if !ok {
+			return Val{}, false
+		}
+		if isIntLike(a) && isIntLike(b) && (op == opMul || op == opPow || op == opLshift) {
+			ba, _ := toBig(a)
+			bb, _ := toBig(b)
+			n := ba.BitLen() + bb.BitLen()
+			switch op {
+			case opPow:
+				// CPython's test: bits(base) > 128 / exponent refuses.
+				n = 0
+				if bb.Sign() > 0 && ba.BitLen() > 0 && (!bb.IsInt64() || int64(ba.BitLen()) > 128/bb.Int64()) {
+					return Val{}, false
+				}
+			case opLshift:
+				if !bb.IsInt64() || bb.Int64() > 128 {
+					return Val{}, false
+				}
+				n = ba.BitLen() + int(bb.Int64())
+			}
+			if n > 128 && ba.Sign() != 0 && bb.Sign() != 0 {
+				return Val{}, false
+			}
+		}
+		r, err := (*VM)(nil).binop(op, a, b)
+		return r, err == nil && isNumber(r)
+	}
+	return Val{}, false
 }
 
 func (c *compiler) sequence(elts []Expr, dst int, op Op) {

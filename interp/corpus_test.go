@@ -151,6 +151,8 @@ func TestCorpusAgainstCPython(t *testing.T) {
 			}
 			var out, errb bytes.Buffer
 			cmd := exec.Command(py, file)
+			// minipy hashes strs as CPython does under PYTHONHASHSEED=0.
+			cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0")
 			cmd.Stdout, cmd.Stderr = &out, &errb
 			status := 0
 			if err := cmd.Run(); err != nil {

@@ -725,7 +725,7 @@ func (vm *VM) equal(a, b Val) bool {
 		return true
 	case *Range:
 		y, ok := b.O.(*Range)
-		return ok && *x == *y
+		return ok && rangeEqual(x, y)
 	case *Instance:
 		if r, found, err := vm.dunder(a, "__eq__", b); found {
 			if err != nil {
@@ -749,6 +749,21 @@ func (vm *VM) equal(a, b Val) bool {
 		}
 	}
 	return a.O == b.O
+}
+
+// rangeEqual compares ranges as the sequences they are, as CPython does:
+// range(3, 4) == range(3, 5, 7).
+func rangeEqual(x, y *Range) bool {
+	n := rangeLen(x)
+	switch {
+	case n != rangeLen(y):
+		return false
+	case n == 0:
+		return true
+	case n == 1:
+		return x.start == y.start
+	}
+	return x.start == y.start && x.step == y.step
 }
 
 func (vm *VM) seqEqual(a, b []Val) bool {

@@ -54,7 +54,10 @@ def run(name, src):
         path = os.path.join(d, name + ".py")
         with open(path, "w") as f:
             f.write(src)
-        p = subprocess.run([sys.executable, path], capture_output=True, text=True)
+        # Strs hash as minipy's under PYTHONHASHSEED=0, so sets of them
+        # print in one order.
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        p = subprocess.run([sys.executable, path], capture_output=True, text=True, env=env)
     out = p.stdout
     errs = p.stderr.rstrip("\n").split("\n")
     last = errs[-1] if p.stderr else ""
