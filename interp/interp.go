@@ -101,7 +101,11 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	}
 	errOut := bufio.NewWriterSize(stderr, 4096)
 	defer errOut.Flush()
-	vm.modules["sys"] = sysModule(filename, args, out, errOut)
+	argv0 := filename
+	if cfg.Argv0 != "" {
+		argv0 = cfg.Argv0
+	}
+	vm.modules["sys"] = sysModule(argv0, args, out, errOut)
 	vm.modules["string"] = stringModule()
 	vm.modules["collections"] = collectionsModule()
 	vm.modules["random"] = randomModule()

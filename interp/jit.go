@@ -39,6 +39,10 @@ const (
 
 // Config tunes a run.
 type Config struct {
+	// Argv0 is sys.argv[0] when it is not the file name: CPython names a
+	// script by its absolute path in tracebacks but keeps argv[0] as typed.
+	Argv0 string
+
 	JIT JITMode
 	// JITThreshold is how many back-edges make a loop hot; 0 means
 	// DefaultJITThreshold.

@@ -25,8 +25,10 @@ func decodeSource(filename string, src []byte) (string, *sourceError) {
 		src = src[3:]
 	}
 	enc := "utf-8"
+	declared := false
 	if name, ok := codingSpec(src); ok {
 		enc = normalEncoding(name)
+		declared = true
 		if bom && enc != "utf-8" {
 			return "", &sourceError{fmt.Sprintf("SyntaxError: encoding problem: %s with BOM\n", enc)}
 		}
@@ -41,6 +43,11 @@ func decodeSource(filename string, src []byte) (string, *sourceError) {
 		}
 		src = []byte(text)
 	}
+	if declared && enc == "utf-8" {
+		if e := declaredUTF8Error(filename, src); e != nil {
+			return "", e
+		}
+	}
 	for n, rest := 1, src; len(rest) > 0; n++ {
 		line := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -52,7 +59,7 @@ func decodeSource(filename string, src []byte) (string, *sourceError) {
 		if i := bytes.IndexByte(line, 0); i >= 0 {
 			upToNul = line[:i]
 		}
-		if enc == "utf-8" {
+		if enc == "utf-8" && !declared {
 			if bad, ok := firstInvalidUTF8(upToNul); ok {
 				return "", &sourceError{fmt.Sprintf("SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n", bad, filename, n)}
 			}
@@ -184,4 +191,116 @@ var decoders = map[string]func([]byte) (string, bool){
 var cp1252 = [32]rune{
 	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
 	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+}
+
+// declaredUTF8Error is the error for source that declares itself UTF-8
+// but is not: CPython's tokenizer then decodes token by token, so bytes in
+// comments pass, and a bad byte in a string literal or a name is a
+// "(unicode error)" naming its position in the literal's contents or in
+// the name.
+func declaredUTF8Error(filename string, src []byte) *sourceError {
+	var quote string // the open string's closing quote ("" outside strings)
+	start := 0       // where the open string's contents or the current name began
+	for n, rest := 1, src; len(rest) > 0; n++ {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i+1], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if quote == "" {
+			start = 0
+		}
+		for i := 0; i < len(line); {
+			c := line[i]
+			if quote != "" {
+				switch {
+				case c == '\\':
+					i += 2
+					continue
+				case bytes.HasPrefix(line[i:], []byte(quote)):
+					i += len(quote)
+					quote = ""
+					continue
+				case c >= 0x80:
+					if why, ok := utf8Invalid(line[i:], quote); ok {
+						return unicodeError(filename, n, line, i, i-start, c, why)
+					}
+				}
+				_, size := utf8.DecodeRune(line[i:])
+				i += max(size, 1)
+				continue
+			}
+			switch {
+			case c == '#':
+				i = len(line) // comments are skipped undecoded
+			case c == '\'' || c == '"':
+				quote = string(c)
+				if bytes.HasPrefix(line[i:], []byte{c, c, c}) {
+					quote = strings.Repeat(quote, 3)
+				}
+				i += len(quote)
+				start = i
+			case c >= 0x80 || c == '_' || isAlnumByte(c):
+				j := i
+				for j < len(line) && (line[j] >= 0x80 || line[j] == '_' || isAlnumByte(line[j])) {
+					j++
+				}
+				if j < len(line) && (line[j] == '\'' || line[j] == '"') && j-i <= 3 {
+					i = j // a string prefix: the quote opens the literal
+					continue
+				}
+				for k := i; k < j; {
+					if why, ok := utf8Invalid(line[k:j], ""); ok {
+						return unicodeError(filename, n, line, k, k-i, line[k], why)
+					}
+					_, size := utf8.DecodeRune(line[k:j])
+					k += size
+				}
+				i = j
+			default:
+				i++
+			}
+		}
+	}
+	return nil
+}
+
+// utf8Invalid says why the UTF-8 sequence at the start of b is invalid,
+// in the words of Python's decoder; the sequence ends at the string's
+// closing quote or the end of b.
+func utf8Invalid(b []byte, quote string) (string, bool) {
+	if r, size := utf8.DecodeRune(b); r != utf8.RuneError || size > 1 {
+		return "", false
+	}
+	c := b[0]
+	need := 0
+	switch {
+	case c >= 0xc2 && c <= 0xdf:
+		need = 1
+	case c >= 0xe0 && c <= 0xef:
+		need = 2
+	case c >= 0xf0 && c <= 0xf4:
+		need = 3
+	default:
+		return "invalid start byte", true
+	}
+	for k := 1; k <= need; k++ {
+		if k >= len(b) || b[k] == '\n' || quote != "" && bytes.HasPrefix(b[k:], []byte(quote)) {
+			return "unexpected end of data", true
+		}
+		if b[k]&0xc0 != 0x80 {
+			return "invalid continuation byte", true
+		}
+	}
+	return "invalid continuation byte", true // overlong or surrogate forms
+}
+
+func unicodeError(filename string, lineno int, line []byte, at, pos int, bad byte, why string) *sourceError {
+	shown := strings.ToValidUTF8(strings.TrimRight(string(line), "\r\n"), "\uFFFD")
+	col := utf8.RuneCount([]byte(strings.ToValidUTF8(string(line[:at]), "\uFFFD")))
+	trimmed := strings.TrimLeft(shown, " \t\f")
+	col -= utf8.RuneCountInString(shown) - utf8.RuneCountInString(trimmed)
+	return &sourceError{fmt.Sprintf("  File \"%s\", line %d\n    %s\n    %s^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s\n",
+		filename, lineno, trimmed, strings.Repeat(" ", max(col, 0)), bad, pos, why)}
 }

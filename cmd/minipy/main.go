@@ -185,8 +185,18 @@ func runFile(cfg interp.Config, path string, args []string, stdout, stderr io.Wr
 	}
 	src, err := os.ReadFile(file)
 	if err != nil {
-		fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", path)
+		abs, aerr := filepath.Abs(path)
+		if aerr != nil {
+			abs = path
+		}
+		fmt.Fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", abs)
 		return 2
+	}
+	// CPython names the main script by its absolute path (tracebacks,
+	// __file__) and keeps sys.argv[0] as typed.
+	cfg.Argv0 = path
+	if abs, err := filepath.Abs(file); err == nil {
+		file = abs
 	}
 	return interp.RunWith(cfg, file, src, args, stdout, stderr)
 }
