@@ -499,6 +499,9 @@ func (vm *VM) builtins() map[string]Val {
 			if len(args) == 2 {
 				return args[1], nil
 			}
+			if g, ok := args[0].O.(*Generator); ok {
+				return Val{}, stopIteration(g.takeResult())
+			}
 			return Val{}, newErrVal(StopIteration)
 		}
 		return v, nil

@@ -504,6 +504,10 @@ func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
 		return ObjVal(x), true
 	case "__suppress_context__":
 		return BoolVal(e.suppressContext), true
+	case "value":
+		if e.typ.isSub(StopIteration) {
+			return stopValue(e), true
+		}
 	}
 	if v, ok := e.typ.lookup(name); ok {
 		if _, isFn := v.O.(*Function); isFn {

@@ -89,23 +89,25 @@ type compiler struct {
 	// `x = f(...)` and `return name(...)` (see carets.go).
 	pendingCaret, stmtCall Expr
 
-	mod      *moduleState
-	code     *Code
-	isFunc   bool
-	locals   map[string]int
-	globals  map[string]bool
-	enclose  *compiler // enclosing function scope, for captured names
-	overlay  []map[string]int
-	consts   map[constKey]int
-	temps    int
-	maxTmp   int
-	loops    []*loopCtx
-	line     int
-	captured map[string]int  // free name -> local slot in this function
-	finals   [][]Stmt        // enclosing finally blocks, innermost last
-	handled  []int           // exception slots of the enclosing except blocks, innermost last
-	cells    map[string]bool // names whose slot holds a cell shared with nested functions
-	depth    int             // expression nesting, bounded so the Go stack stays small
+	mod          *moduleState
+	code         *Code
+	isFunc       bool
+	locals       map[string]int
+	globals      map[string]bool
+	enclose      *compiler // enclosing function scope, for captured names
+	overlay      []map[string]int
+	consts       map[constKey]int
+	temps        int
+	maxTmp       int
+	loops        []*loopCtx
+	line         int
+	captured     map[string]int  // free name -> local slot in this function
+	finals       [][]Stmt        // enclosing finally blocks, innermost last
+	handled      []int           // exception slots of the enclosing except blocks, innermost last
+	cells        map[string]bool // names whose slot holds a cell shared with nested functions
+	compCaptured map[string]bool // names nested functions of the comprehension being compiled use
+	ovCells      map[int]bool    // comprehension variables' slots that hold cells (lambdas in the comprehension share them)
+	depth        int             // expression nesting, bounded so the Go stack stays small
 	// In a class body: the slot of the class being built and the names
 	// its body has bound so far, which class-level expressions can see.
 	classSlot  int
@@ -134,8 +136,8 @@ func (c *compiler) qualPrefix() string {
 // isCell says whether name, resolved in this scope, lives in a cell.
 func (c *compiler) isCell(name string) bool {
 	for i := len(c.overlay) - 1; i >= 0; i-- {
-		if _, ok := c.overlay[i][name]; ok {
-			return false
+		if s, ok := c.overlay[i][name]; ok {
+			return c.ovCells[s]
 		}
 	}
 	return c.cells[name]
@@ -1034,13 +1036,17 @@ func (c *compiler) resolveFree(name string) int {
 		return -1
 	}
 	// A comprehension variable of the enclosing scope (the function is a
-	// lambda or generator expression inside a comprehension): captured by
-	// value, since it is no variable of the enclosing function that others
-	// could rebind.
+	// lambda or generator expression inside a comprehension): its slot
+	// holds a cell, made once per run of the comprehension, which every
+	// function the comprehension creates shares (late binding, as in
+	// CPython: [lambda: i for i in range(3)] all see the last i).
 	for i := len(e.overlay) - 1; i >= 0; i-- {
 		if src, ok := e.overlay[i][name]; ok {
 			s := c.addLocal(name)
 			c.captured[name] = s
+			if e.ovCells[src] {
+				c.cells[name] = true
+			}
 			c.code.freeFrom = append(c.code.freeFrom, int32(src))
 			c.code.freeTo = append(c.code.freeTo, int32(s))
 			return s
@@ -1415,16 +1421,20 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			c.errAt(x.pos, "'yield' outside function")
 		}
 		if x.from {
+			// The loop sends what each yield receives on to the
+			// subiterator (and throws what it is thrown); the value it
+			// returns is what yield from evaluates to.
 			it := c.temp()
 			c.exprTo(x.x, it)
 			c.emit(opGetIter, it, it)
-			item := c.temp()
+			item, sent := c.temp(), c.temp()
+			c.emit(opMove, sent, c.constSlot(NoneVal))
 			entry := c.emit(opJump, 0)
 			body := c.pc()
-			c.emit(opYield, c.temp(), item)
+			c.emit(opYield, sent, item)
 			c.patch(entry, 0, c.pc())
-			c.emit(opForIter, it, item, body)
-			c.emit(opMove, dst, c.constSlot(NoneVal))
+			c.emit(opYieldFromSend, item, it, sent, body)
+			c.emit(opMove, dst, item)
 			return
 		}
 		v := c.constSlot(NoneVal)
@@ -1684,7 +1694,10 @@ func (c *compiler) comprehension(x *Comp, dst int) {
 	}
 	c.overlay = append(c.overlay, map[string]int{})
 	defer func() { c.overlay = c.overlay[:len(c.overlay)-1] }()
+	saveCaptured := c.compCaptured
+	c.compCaptured = compCapturedNames(x)
 	c.compLoop(x, 0, acc)
+	c.compCaptured = saveCaptured
 	c.emit(opMove, dst, acc)
 }
 
@@ -1720,7 +1733,21 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 		c.iterTo(g.iter, it)
 	}
 	c.emit(opGetIter, it, it)
-	bindTargets(g.target, c.overlay[len(c.overlay)-1], c)
+	ov := c.overlay[len(c.overlay)-1]
+	before := len(ov)
+	bindTargets(g.target, ov, c)
+	if len(ov) != before {
+		for _, n := range targetNames(g.target) {
+			if s := ov[n]; c.compCaptured[n] && !c.ovCells[s] {
+				if c.ovCells == nil {
+					c.ovCells = map[int]bool{}
+				}
+				c.ovCells[s] = true
+				defer delete(c.ovCells, s)
+				c.emit(opMakeCell, s)
+			}
+		}
+	}
 	tgt, direct := c.loopTarget(g.target)
 	entry := c.emit(opJump, 0)
 	body := c.pc()
@@ -1736,6 +1763,47 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	c.patch(entry, 0, test)
 	c.patchAll(skips, test)
 	c.emit(opForIter, it, tgt, body)
+}
+
+// compCapturedNames are the names that functions created inside a
+// comprehension (lambdas, generator expressions) use freely.
+func compCapturedNames(x *Comp) map[string]bool {
+	out := map[string]bool{}
+	walkExpr(x, func(e Expr) {
+		var free map[string]bool
+		switch y := e.(type) {
+		case *Lambda:
+			free = freeNames(y.params, []Stmt{&Return{y.pos, y.body}})
+		case *Comp:
+			if y.kind == "gen" {
+				free = freeNames(genexpParams, y.genexpFunc())
+			}
+		}
+		for n := range free {
+			out[n] = true
+		}
+	})
+	return out
+}
+
+// targetNames lists the names an assignment target binds.
+func targetNames(t Expr) []string {
+	var out []string
+	switch x := t.(type) {
+	case *Name:
+		out = append(out, x.id)
+	case *TupleExpr:
+		for _, e := range x.elts {
+			out = append(out, targetNames(e)...)
+		}
+	case *ListExpr:
+		for _, e := range x.elts {
+			out = append(out, targetNames(e)...)
+		}
+	case *Starred:
+		out = append(out, targetNames(x.x)...)
+	}
+	return out
 }
 
 func bindTargets(t Expr, m map[string]int, c *compiler) {

@@ -22,6 +22,29 @@ type Generator struct {
 	done    bool
 	running bool
 	tracked int // index in vm.gens, or -1
+	// result is what the body returned: the StopIteration that ends the
+	// generator carries it, and yield from evaluates to it.
+	result Val
+}
+
+// takeResult returns what the generator returned, once: later
+// StopIterations carry nothing, as in CPython.
+func (g *Generator) takeResult() Val {
+	r := g.result
+	g.result = Val{}
+	if r.T == tagEmpty {
+		return NoneVal
+	}
+	return r
+}
+
+// stopIteration is the StopIteration that ends an iterator whose result is
+// v: without args for None, else with v as its only argument (its value).
+func stopIteration(v Val) *PyErr {
+	if v.T == tagNone || v.T == tagEmpty {
+		return newErrVal(StopIteration)
+	}
+	return newErrVal(StopIteration, v)
 }
 
 // finish marks the generator done and stops tracking it.
@@ -92,6 +115,9 @@ func (g *Generator) next() (Val, bool, error) {
 		return v, true, nil
 	}
 	g.finish()
+	if err == nil {
+		g.result = v
+	}
 	if pe, ok := err.(*PyErr); ok {
 		switch pe.exc.typ {
 		case GeneratorExit:
@@ -160,7 +186,7 @@ func (g *Generator) method(name string, args []Val) (Val, error) {
 		return Val{}, err
 	}
 	if !ok {
-		return Val{}, newErrVal(StopIteration)
+		return Val{}, stopIteration(g.takeResult())
 	}
 	return v, nil
 }
@@ -172,4 +198,69 @@ func (vm *VM) closeGenerators() {
 		g.close() // an abandoned generator's error is dropped, as CPython's is
 		g.finish()
 	}
+}
+
+// stopValue is a StopIteration's value: its first argument, else None.
+func stopValue(e *Exception) Val {
+	if len(e.args) > 0 {
+		return e.args[0]
+	}
+	return NoneVal
+}
+
+// yieldFromStep advances the subiterator of a yield from: it throws the
+// generator's pending exception (throw, close) into it, sends it what the
+// last yield received, or takes its next item. It reports false once the
+// subiterator is exhausted, with what it returned.
+func (vm *VM) yieldFromStep(f *frame, it Object, sent Val) (Val, bool, error) {
+	var v Val
+	var ok bool
+	var err error
+	sub, isGen := it.(*Generator)
+	switch {
+	case f.gen != nil && f.gen.throw != nil:
+		t := f.gen.throw
+		f.gen.throw = nil
+		if !isGen {
+			return Val{}, false, t
+		}
+		if pe, ok := t.(*PyErr); ok && pe.exc != nil && pe.exc.typ == GeneratorExit {
+			// close: the subgenerator is closed first, then the delegator.
+			if err := sub.close(); err != nil {
+				return Val{}, false, err
+			}
+			return Val{}, false, t
+		}
+		if !sub.started || sub.done {
+			sub.started = true
+			sub.finish()
+			return Val{}, false, t
+		}
+		sub.throw = t
+		v, ok, err = sub.next()
+	case sent.T == tagNone:
+		v, ok, err = vm.next(it)
+	case isGen:
+		if sub.running {
+			return Val{}, false, newErr(ValueError, "generator already executing")
+		}
+		if sub.started && !sub.done {
+			sub.frame.set(sub.sent, sent)
+		}
+		v, ok, err = sub.next()
+	default:
+		return Val{}, false, newErr(AttributeError, "'%s' object has no attribute 'send'", it.typeName())
+	}
+	if err != nil || ok {
+		return v, ok, err
+	}
+	switch x := it.(type) {
+	case *Generator:
+		return x.takeResult(), false, nil
+	case *instIter:
+		if x.result.T != tagEmpty {
+			return x.result, false, nil
+		}
+	}
+	return NoneVal, false, nil
 }

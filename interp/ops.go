@@ -514,6 +514,18 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, BoolVal(truthy(r)))
 		return nil
+	case opYieldFromSend:
+		v, ok, err := vm.yieldFromStep(f, f.objs[in.B], f.get(in.C))
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		if ok {
+			f.set(in.C, NoneVal)
+			vm.jumpTo = int(in.D)
+			return errJump
+		}
+		return nil
 	case opYield:
 		if f.gen == nil {
 			return &internalError{"yield outside a generator frame"}
@@ -1013,9 +1025,10 @@ func (*dictIter) typeName() string { return "dict_keyiterator" }
 
 // instIter iterates an instance through __next__ (or __getitem__).
 type instIter struct {
-	self  Val
-	index bool
-	i     int
+	self   Val
+	index  bool
+	i      int
+	result Val // the value of the StopIteration that ended it, for yield from
 }
 
 func (*instIter) typeName() string { return "iterator" }
@@ -1140,6 +1153,7 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 		}
 		r, _, err := vm.dunder(x.self, "__next__")
 		if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) {
+			x.result = stopValue(pe.exc)
 			return Val{}, false, nil
 		}
 		return r, err == nil, err

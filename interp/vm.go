@@ -337,7 +337,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 	if g := f.gen; g != nil && g.started {
 		// Resume after the last yield, raising there what close throws.
 		pc = g.pc
-		if t := g.throw; t != nil {
+		// (A yield from passes it on to its subiterator itself.)
+		if t := g.throw; t != nil && code[pc].Op != opYieldFromSend {
 			g.throw = nil
 			if pc, err = vm.except(f, pc, t); err != nil {
 				return Val{}, err
