@@ -386,7 +386,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		name := f.code.names[in.B]
 		m, ok := vm.modules[name]
 		if !ok {
-			return newErr(ModuleNotFoundError, "No module named '%s'", name)
+			if m, ok = vm.lazyModule(name); !ok {
+				return newErr(ModuleNotFoundError, "No module named '%s'", name)
+			}
 		}
 		f.set(in.A, ObjVal(m))
 		return nil

@@ -1,0 +1,71 @@
+package interp
+
+// Modules built on first import: most programs import few of them, so a
+// run pays only for what it uses.
+// (A function, not a map variable: the makers reach back into the VM,
+// which imports through lazyModule, and Go refuses such initialization
+// cycles.)
+func lazyModuleMaker(name string) func(vm *VM) *Module {
+	switch name {
+	case "heapq":
+		return heapqModule
+	case "bisect":
+		return bisectModule
+	case "__future__":
+		return futureModule
+	}
+	return nil
+}
+
+// lazyModule builds and caches the module name, if it is one of those.
+func (vm *VM) lazyModule(name string) (*Module, bool) {
+	mk := lazyModuleMaker(name)
+	if mk == nil {
+		return nil, false
+	}
+	m := mk(vm)
+	vm.modules[name] = m
+	return m, true
+}
+
+func newModule(name string) *Module { return &Module{name: name, attrs: map[string]Val{}} }
+
+// def adds a built-in function to a module.
+func (m *Module) def(name string, f func(vm *VM, args []Val, kwn []string) (Val, error)) {
+	m.attrs[name] = builtinFn(name, f)
+}
+
+// futureModule: every __future__ feature minipy knows is already the
+// behaviour (annotations are never evaluated into anything).
+func futureModule(vm *VM) *Module {
+	m := newModule("__future__")
+	for _, n := range []string{"annotations", "division", "absolute_import", "print_function",
+		"unicode_literals", "generators", "nested_scopes", "with_statement", "generator_stop"} {
+		m.attrs[n] = True
+	}
+	return m
+}
+
+// listArg is a function's argument that must be a list, with CPython's
+// message otherwise.
+func listArg(fn string, i int, v Val) (*List, error) {
+	if l, ok := v.O.(*List); ok && !l.deque {
+		return l, nil
+	}
+	return nil, newErr(TypeError, "%s() argument %d must be list, not %s", fn, i, typeName(v))
+}
+
+// exactArgs checks a built-in function's positional argument count the
+// way CPython's argument clinic words it.
+func exactArgs(fn string, args []Val, kwn []string, n int) error {
+	if len(kwn) > 0 {
+		return newErr(TypeError, "%s() takes no keyword arguments", fn)
+	}
+	if len(args) != n {
+		if n == 1 {
+			return newErr(TypeError, "%s() takes exactly one argument (%d given)", fn, len(args))
+		}
+		return newErr(TypeError, "%s expected %d arguments, got %d", fn, n, len(args))
+	}
+	return nil
+}
