@@ -444,6 +444,10 @@ func (vm *VM) bindClassAttr(v Val, self Val, cls *Class, viaInstance bool) (Val,
 		if viaInstance {
 			return ObjVal(&Method{self: self, fn: v}), nil
 		}
+	case *Builtin:
+		if w.method && viaInstance {
+			return ObjVal(&Method{self: self, fn: v}), nil
+		}
 	case *StaticMethod:
 		return w.fn, nil
 	case *ClassMethod:

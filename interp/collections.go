@@ -48,6 +48,7 @@ func collectionsModule() *Module {
 		l.deque = true
 		return ObjVal(l), nil
 	}})
+	m.attrs["namedtuple"] = builtinFn("namedtuple", biNamedtuple)
 	m.attrs["OrderedDict"] = ObjVal(&typeObj{name: "OrderedDict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return vm.bi["dict"].O.(*typeObj).fn(vm, args, kwn)
 	}})

@@ -263,6 +263,9 @@ func (f fspec) formatFloat(x float64) string {
 				prec = 6
 			}
 			body = strconv.FormatFloat(a, 'e', prec, 64)
+			if f.alt && prec == 0 {
+				body = strings.Replace(body, "e", ".e", 1)
+			}
 			if f.typ == 'E' {
 				body = strings.ToUpper(body)
 			}
@@ -279,6 +282,9 @@ func (f fspec) formatFloat(x float64) string {
 				prec = 1
 			}
 			body = strconv.FormatFloat(a, 'g', prec, 64)
+			if f.alt {
+				body = altG(a, prec)
+			}
 			if f.typ == 'G' {
 				body = strings.ToUpper(body)
 			}
@@ -339,110 +345,6 @@ func (f fspec) pad(body, sign string) string {
 		return sign + strings.Repeat(fill, padn) + body
 	}
 	return strings.Repeat(fill, padn) + sign + body
-}
-
-// percentFormat is str % args.
-func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
-	var args []Val
-	if t, ok := arg.O.(*Tuple); ok {
-		args = t.items
-	} else {
-		args = []Val{arg}
-	}
-	var dict *Dict
-	if d, ok := arg.O.(*Dict); ok {
-		dict = d
-	}
-	var b strings.Builder
-	ai := 0
-	rs := []rune(format)
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		if c != '%' {
-			b.WriteRune(c)
-			continue
-		}
-		i++
-		if i >= len(rs) {
-			return Val{}, newErr(ValueError, "incomplete format")
-		}
-		var v Val
-		haveV := false
-		if rs[i] == '(' && dict != nil {
-			j := i + 1
-			for j < len(rs) && rs[j] != ')' {
-				j++
-			}
-			key := string(rs[i+1 : j])
-			x, ok, _ := dict.get(StrVal(key))
-			if !ok {
-				return Val{}, newErrVal(KeyError, StrVal(key))
-			}
-			v, haveV = x, true
-			i = j + 1
-		}
-		start := i
-		for i < len(rs) && strings.ContainsRune("-+ #0123456789.", rs[i]) {
-			i++
-		}
-		if i >= len(rs) {
-			return Val{}, newErr(ValueError, "incomplete format")
-		}
-		flags := string(rs[start:i])
-		conv := rs[i]
-		if conv == '%' {
-			b.WriteByte('%')
-			continue
-		}
-		if !haveV {
-			if ai >= len(args) {
-				return Val{}, newErr(TypeError, "not enough arguments for format string")
-			}
-			v = args[ai]
-			ai++
-		}
-		spec := strings.Replace(flags, "-", "<", 1)
-		if strings.HasPrefix(flags, "-") {
-			spec = "<" + strings.TrimPrefix(flags, "-")
-		}
-		var s string
-		var err error
-		switch conv {
-		case 's':
-			s, err = vm.format(StrVal(vm.strOf(v)), spec)
-		case 'r':
-			s, err = vm.format(StrVal(vm.repr(v)), spec)
-		case 'd', 'i', 'u':
-			if !isNumber(v) {
-				return Val{}, newErr(TypeError, "%%%c format: a real number is required, not %s", conv, typeName(v))
-			}
-			if v.T == tagFloat {
-				v, err = biInt(vm, []Val{v}, nil)
-				if err != nil {
-					return Val{}, err
-				}
-			}
-			s, err = vm.format(v, spec+"d")
-		case 'f', 'F', 'e', 'E', 'g', 'G', 'x', 'X', 'o', 'c':
-			if (conv == 'x' || conv == 'X' || conv == 'o') && !isIntLike(v) {
-				return Val{}, newErr(TypeError, "%%%c format: an integer is required, not %s", conv, typeName(v))
-			}
-			if !isNumber(v) && conv != 'c' {
-				return Val{}, newErr(TypeError, "must be real number, not %s", typeName(v))
-			}
-			s, err = vm.format(v, spec+string(conv))
-		default:
-			return Val{}, newErr(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
-		}
-		if err != nil {
-			return Val{}, err
-		}
-		b.WriteString(s)
-	}
-	if ai < len(args) && dict == nil {
-		return Val{}, newErr(TypeError, "not all arguments converted during string formatting")
-	}
-	return StrVal(b.String()), nil
 }
 
 // strFormat is str.format.

@@ -688,8 +688,10 @@ func (vm *VM) equal(a, b Val) bool {
 		y, ok := b.O.(*List)
 		return ok && vm.listEqual(x, y)
 	case *Tuple:
-		y, ok := b.O.(*Tuple)
-		return ok && (x == y || vm.seqEqual(x.items, y.items))
+		if y, ok := b.O.(*Tuple); ok {
+			return x == y || vm.seqEqual(x.items, y.items)
+		}
+		// else an instance may still be equal through its __eq__ (below)
 	case *Dict:
 		y, ok := b.O.(*Dict)
 		if !ok || x.Len() != y.Len() {

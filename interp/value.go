@@ -94,6 +94,9 @@ type (
 	Builtin struct {
 		name string
 		fn   func(vm *VM, args []Val, kwn []string) (Val, error)
+		// method: a method of a class written in Go (nativeClass), bound
+		// to the instance like a Python function is.
+		method bool
 	}
 	BoundMethod struct {
 		self Val

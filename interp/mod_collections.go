@@ -1,0 +1,400 @@
+package interp
+
+import (
+	"strings"
+	"unicode"
+)
+
+// collections.namedtuple: a class whose instances keep their fields as
+// attributes and act as the tuple of them (indexing, unpacking, len,
+// comparison, hashing, +), with _fields, _make, _replace and _asdict.
+// Unlike CPython's they are no tuple subclass: isinstance(p, tuple) is
+// False and fields can be reassigned.
+
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r))) {
+			return false
+		}
+	}
+	return !pyKeywords[s]
+}
+
+var pyKeywords = map[string]bool{"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true,
+	"async": true, "await": true, "break": true, "class": true, "continue": true, "def": true, "del": true,
+	"elif": true, "else": true, "except": true, "finally": true, "for": true, "from": true, "global": true,
+	"if": true, "import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true,
+	"or": true, "pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true}
+
+func biNamedtuple(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if len(pos) > 2 {
+		return Val{}, newErr(TypeError, "namedtuple() takes 2 positional arguments but %d were given", len(pos))
+	}
+	for _, k := range []string{"typename", "field_names"} {
+		if v, ok := kw[k]; ok {
+			pos = append(pos, v)
+			delete(kw, k)
+		}
+	}
+	if len(pos) < 2 {
+		return Val{}, newErr(TypeError, "namedtuple() missing required argument")
+	}
+	name, ok := pos[0].O.(*Str)
+	if !ok {
+		return Val{}, newErr(TypeError, "namedtuple() typename must be str")
+	}
+	var fields []string
+	if s, ok := pos[1].O.(*Str); ok {
+		fields = strings.Fields(strings.ReplaceAll(s.s, ",", " "))
+	} else {
+		items, err := vm.iterate(pos[1])
+		if err != nil {
+			return Val{}, err
+		}
+		for _, it := range items {
+			s, ok := it.O.(*Str)
+			if !ok {
+				return Val{}, newErr(TypeError, "Type names and field names must be strings")
+			}
+			fields = append(fields, s.s)
+		}
+	}
+	rename := false
+	var defaults []Val
+	for k, v := range kw {
+		switch k {
+		case "rename":
+			rename = truthy(v)
+		case "defaults":
+			if v.T != tagNone {
+				d, err := vm.iterate(v)
+				if err != nil {
+					return Val{}, err
+				}
+				defaults = d
+			}
+		case "module":
+		default:
+			return Val{}, newErr(TypeError, "namedtuple() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	seen := map[string]bool{}
+	for i, f := range fields {
+		if rename && (!isIdentifier(f) || strings.HasPrefix(f, "_") || seen[f]) {
+			f = "_" + itoa(i)
+			fields[i] = f
+		}
+		seen[f] = true
+	}
+	for _, n := range append([]string{name.s}, fields...) {
+		if !isIdentifier(n) {
+			if pyKeywords[n] {
+				return Val{}, newErr(ValueError, "Type names and field names cannot be a keyword: '%s'", n)
+			}
+			return Val{}, newErr(ValueError, "Type names and field names must be valid identifiers: '%s'", n)
+		}
+	}
+	seen = map[string]bool{}
+	for _, f := range fields {
+		if strings.HasPrefix(f, "_") && !rename {
+			return Val{}, newErr(ValueError, "Field names cannot start with an underscore: '%s'", f)
+		}
+		if seen[f] {
+			return Val{}, newErr(ValueError, "Encountered duplicate field name: '%s'", f)
+		}
+		seen[f] = true
+	}
+	if len(defaults) > len(fields) {
+		return Val{}, newErr(TypeError, "Got more default values than field names")
+	}
+	cls, err := vm.namedtupleClass(name.s, fields, defaults)
+	if err != nil {
+		return Val{}, err
+	}
+	return ObjVal(cls), nil
+}
+
+func itoa(i int) string { return formatInt(int64(i)) }
+
+func formatInt(i int64) string {
+	if i == 0 {
+		return "0"
+	}
+	neg := i < 0
+	var b [24]byte
+	n := len(b)
+	for i != 0 {
+		d := i % 10
+		if d < 0 {
+			d = -d
+		}
+		n--
+		b[n] = byte('0' + d)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
+
+// ntItems is a namedtuple instance's fields as a tuple's items.
+func (vm *VM) ntItems(self Val, fields []string) ([]Val, error) {
+	out := make([]Val, len(fields))
+	for i, f := range fields {
+		v, err := vm.getAttr(self, f)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Class, error) {
+	nreq := len(fields) - len(defaults)
+	asTuple := func(vm *VM, v Val) (Val, bool, error) {
+		if _, ok := v.O.(*Tuple); ok {
+			return v, true, nil
+		}
+		if inst, ok := v.O.(*Instance); ok {
+			if fv, ok := inst.cls.lookup("_fields"); ok {
+				if ft, ok := fv.O.(*Tuple); ok {
+					var fs []string
+					for _, f := range ft.items {
+						if s, ok := f.O.(*Str); ok {
+							fs = append(fs, s.s)
+						}
+					}
+					items, err := vm.ntItems(v, fs)
+					return tupleOf(items), err == nil, err
+				}
+			}
+		}
+		return Val{}, false, nil
+	}
+	self := func(vm *VM, args []Val) (Val, error) {
+		items, err := vm.ntItems(args[0], fields)
+		return tupleOf(items), err
+	}
+	// viaTuple applies a tuple operation to self as a tuple.
+	viaTuple := func(op func(vm *VM, t Val, rest []Val) (Val, error)) nativeFn {
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			t, err := self(vm, args)
+			if err != nil {
+				return Val{}, err
+			}
+			return op(vm, t, args[1:])
+		}
+	}
+	cmp := func(op Op) nativeFn {
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 {
+				return Val{}, newErr(TypeError, "expected 1 argument, got %d", len(args)-1)
+			}
+			t, err := self(vm, args)
+			if err != nil {
+				return Val{}, err
+			}
+			o, ok, err := asTuple(vm, args[1])
+			if err != nil || !ok {
+				return vm.bi["NotImplemented"], err
+			}
+			if op == opEq || op == opNe {
+				eq := vm.equal(t, o)
+				return BoolVal(eq == (op == opEq)), vm.takePending()
+			}
+			r, err := vm.compare(op, t, o)
+			return BoolVal(r), err
+		}
+	}
+	methods := map[string]nativeFn{
+		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			pos, kw := splitKw(args[1:], kwn)
+			if len(pos) > len(fields) {
+				return Val{}, newErr(TypeError, "%s.__new__() takes %d positional argument%s but %d were given", name, len(fields)+1, plural(len(fields)+1), len(pos)+1)
+			}
+			vals := make([]Val, len(fields))
+			copy(vals, pos)
+			for k, v := range kw {
+				i := -1
+				for j, f := range fields {
+					if f == k {
+						i = j
+					}
+				}
+				if i < 0 {
+					return Val{}, newErr(TypeError, "%s.__new__() got an unexpected keyword argument '%s'", name, k)
+				}
+				if i < len(pos) {
+					return Val{}, newErr(TypeError, "%s.__new__() got multiple values for argument '%s'", name, k)
+				}
+				vals[i] = v
+			}
+			var missing []string
+			for i := range vals {
+				if vals[i].T == tagEmpty {
+					if i >= nreq {
+						vals[i] = defaults[i-nreq]
+					} else {
+						missing = append(missing, "'"+fields[i]+"'")
+					}
+				}
+			}
+			if len(missing) > 0 {
+				return Val{}, newErr(TypeError, "%s.__new__() missing %d required positional argument%s: %s", name, len(missing), plural(len(missing)), joinNames(missing))
+			}
+			for i, f := range fields {
+				if err := vm.setAttr(args[0], f, vals[i]); err != nil {
+					return Val{}, err
+				}
+			}
+			return NoneVal, nil
+		},
+		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			items, err := vm.ntItems(args[0], fields)
+			if err != nil {
+				return Val{}, err
+			}
+			var b strings.Builder
+			b.WriteString(typeName(args[0]) + "(")
+			for i, f := range fields {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(f + "=" + vm.repr(items[i]))
+			}
+			b.WriteString(")")
+			return StrVal(b.String()), vm.takePending()
+		},
+		"__getitem__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.getItem(t, rest[0]) }),
+		"__len__":     func(vm *VM, args []Val, kwn []string) (Val, error) { return IntVal(int64(len(fields))), nil },
+		"__iter__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) {
+			it, err := vm.iter(t)
+			return ObjVal(it), err
+		}),
+		"__contains__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) {
+			r, err := vm.contains(t, rest[0])
+			return BoolVal(r), err
+		}),
+		"__hash__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.call(vm.bi["hash"], []Val{t}, nil) }),
+		"__add__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) {
+			o, ok, err := asTuple(vm, rest[0])
+			if err != nil || !ok {
+				return vm.bi["NotImplemented"], err
+			}
+			return vm.binop(opAdd, t, o)
+		}),
+		"__eq__": cmp(opEq), "__ne__": cmp(opNe), "__lt__": cmp(opLt), "__le__": cmp(opLe), "__gt__": cmp(opGt), "__ge__": cmp(opGe),
+		"count": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.callMethod(t, "count", rest, nil) }),
+		"index": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.callMethod(t, "index", rest, nil) }),
+		"_asdict": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			items, err := vm.ntItems(args[0], fields)
+			if err != nil {
+				return Val{}, err
+			}
+			d := newDict()
+			for i, f := range fields {
+				d.set(StrVal(f), items[i])
+			}
+			return ObjVal(d), nil
+		},
+		"_replace": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1+len(kwn) {
+				return Val{}, newErr(TypeError, "%s._replace() takes 1 positional argument but %d were given", name, len(args)-len(kwn))
+			}
+			items, err := vm.ntItems(args[0], fields)
+			if err != nil {
+				return Val{}, err
+			}
+			_, kw := splitKw(args[1:], kwn)
+			var unknown []string
+			for k, v := range kw {
+				found := false
+				for i, f := range fields {
+					if f == k {
+						items[i], found = v, true
+					}
+				}
+				if !found {
+					unknown = append(unknown, "'"+k+"'")
+				}
+			}
+			if len(unknown) > 0 {
+				return Val{}, newErr(ValueError, "Got unexpected field names: [%s]", strings.Join(unknown, ", "))
+			}
+			cls := args[0].O.(*Instance).cls
+			return vm.call(ObjVal(cls), items, nil)
+		},
+		"_make": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 {
+				return Val{}, newErr(TypeError, "%s._make() takes 2 positional arguments but %d were given", name, len(args))
+			}
+			items, err := vm.iterate(args[1])
+			if err != nil {
+				return Val{}, err
+			}
+			if len(items) != len(fields) {
+				return Val{}, newErr(TypeError, "Expected %d arguments, got %d", len(fields), len(items))
+			}
+			return vm.call(args[0], items, nil)
+		},
+	}
+	cls, err := vm.nativeClass(name, nil, methods, "_make")
+	if err != nil {
+		return nil, err
+	}
+	cv := ObjVal(cls)
+	vm.setAttr(cv, "_fields", strsTuple(fields))
+	fd := newDict()
+	for i, d := range defaults {
+		fd.set(StrVal(fields[nreq+i]), d)
+	}
+	vm.setAttr(cv, "_field_defaults", ObjVal(fd))
+	vm.setAttr(cv, "__match_args__", strsTuple(fields))
+	return cls, nil
+}
+
+// joinNames lists names as CPython's argument errors do: 'a', 'b' and 'c'.
+func joinNames(ns []string) string {
+	switch len(ns) {
+	case 1:
+		return ns[0]
+	case 2:
+		return ns[0] + " and " + ns[1]
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + ", and " + ns[len(ns)-1]
+}
+
+// namedtupleItems is v's fields when v is a namedtuple instance (which
+// stands in for a tuple, e.g. as the right operand of %).
+func (vm *VM) namedtupleItems(v Val) ([]Val, bool) {
+	inst, ok := v.O.(*Instance)
+	if !ok || v.T != tagObject {
+		return nil, false
+	}
+	if _, ok := inst.cls.lookup("_make"); !ok {
+		return nil, false
+	}
+	fv, ok := inst.cls.lookup("_fields")
+	if !ok {
+		return nil, false
+	}
+	ft, ok := fv.O.(*Tuple)
+	if !ok {
+		return nil, false
+	}
+	var fs []string
+	for _, f := range ft.items {
+		if s, ok := f.O.(*Str); ok {
+			fs = append(fs, s.s)
+		}
+	}
+	items, err := vm.ntItems(v, fs)
+	return items, err == nil
+}

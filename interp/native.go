@@ -1,0 +1,56 @@
+package interp
+
+// Classes written in Go for the standard modules (namedtuple, Fraction,
+// StringIO, ...): ordinary classes built through buildClass, whose methods
+// are built-in functions that bind to the instance as Python functions do.
+
+type nativeFn = func(vm *VM, args []Val, kwn []string) (Val, error)
+
+// nativeClass builds a class with the given methods (self is args[0]).
+// Names in classMethods are bound to the class instead.
+func (vm *VM) nativeClass(name string, bases []Val, methods map[string]nativeFn, classMethods ...string) (*Class, error) {
+	cv, err := vm.buildClass(name, bases)
+	if err != nil {
+		return nil, err
+	}
+	cls := cv.O.(*Class)
+	isCM := map[string]bool{}
+	for _, n := range classMethods {
+		isCM[n] = true
+	}
+	for _, n := range sortedNames(methods) {
+		b := &Builtin{name: n, fn: methods[n], method: true}
+		v := ObjVal(b)
+		if isCM[n] {
+			b.method = false
+			v = ObjVal(&ClassMethod{fn: v})
+		}
+		if err := vm.setAttr(cv, n, v); err != nil {
+			return nil, err
+		}
+	}
+	return cls, nil
+}
+
+func sortedNames[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func tupleOf(items []Val) Val { return ObjVal(&Tuple{items}) }
+
+func strsTuple(names []string) Val {
+	items := make([]Val, len(names))
+	for i, n := range names {
+		items[i] = StrVal(n)
+	}
+	return tupleOf(items)
+}
