@@ -506,9 +506,6 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return v, nil
 	})
-	fn("input", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		return Val{}, newErr(EOFErrorT, "EOF when reading a line")
-	})
 	fn("__apply__", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return vm.call(args[0], args[1].O.(*Tuple).items, nil)
 	})
@@ -596,6 +593,7 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return Val{}, newErr(TypeError, "vars() argument must have __dict__ attribute")
 	})
+	vm.moreBuiltins(b)
 	return b
 }
 
@@ -1288,6 +1286,7 @@ func mathModule() *Module {
 	m.attrs["tau"] = FloatVal(2 * math.Pi)
 	m.attrs["inf"] = FloatVal(math.Inf(1))
 	m.attrs["nan"] = FloatVal(math.NaN())
+	mathExtras(m)
 	return m
 }
 

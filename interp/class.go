@@ -512,6 +512,16 @@ func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
 		if e.typ.isSub(StopIteration) {
 			return stopValue(e), true
 		}
+	case "code":
+		if e.typ.isSub(SystemExit) {
+			switch len(e.args) {
+			case 0:
+				return NoneVal, true
+			case 1:
+				return e.args[0], true
+			}
+			return tupleOf(e.args), true
+		}
 	}
 	if v, ok := e.typ.lookup(name); ok {
 		if _, isFn := v.O.(*Function); isFn {

@@ -36,18 +36,7 @@ func collectionsModule() *Module {
 		}
 		return ObjVal(d), nil
 	}})
-	m.attrs["deque"] = ObjVal(&typeObj{name: "deque", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		l := newList(nil)
-		if len(args) > 0 {
-			items, err := vm.iterate(args[0])
-			if err != nil {
-				return Val{}, err
-			}
-			l = newList(items)
-		}
-		l.deque = true
-		return ObjVal(l), nil
-	}})
+	m.attrs["deque"] = ObjVal(&typeObj{name: "deque", fn: newDeque})
 	m.attrs["namedtuple"] = builtinFn("namedtuple", biNamedtuple)
 	m.attrs["OrderedDict"] = ObjVal(&typeObj{name: "OrderedDict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return vm.bi["dict"].O.(*typeObj).fn(vm, args, kwn)

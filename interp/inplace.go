@@ -35,6 +35,7 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 			for _, it := range items {
 				x.append(it)
 			}
+			x.trimDeque(false)
 			return a, true, nil
 		case opMul:
 			if !isIntLike(b) {
@@ -44,9 +45,10 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 			if err != nil {
 				return Val{}, true, err
 			}
-			dq := x.deque
+			dq, mx := x.deque, x.dqMax
 			*x = *r.O.(*List)
-			x.deque = dq
+			x.deque, x.dqMax = dq, mx
+			x.trimDeque(false)
 			return a, true, nil
 		}
 	case *Set:

@@ -77,6 +77,9 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		return 1
 	}
 	vm := newVM(out, mod)
+	if cfg.Stdin != nil {
+		vm.stdin = bufio.NewReader(cfg.Stdin)
+	}
 	vm.jit = newJITState(cfg)
 	vm.hot.Store(vm.threshold())
 	if cfg.Interrupts != nil {
@@ -434,5 +437,7 @@ func stringModule() *Module {
 	m.attrs["octdigits"] = StrVal("01234567")
 	m.attrs["punctuation"] = StrVal("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 	m.attrs["whitespace"] = StrVal(" \t\n\r\x0b\x0c")
+	m.attrs["printable"] = StrVal(digits + lower + upper + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" + " \t\n\r\x0b\x0c")
+	m.attrs["capwords"] = builtinFn("capwords", capwords)
 	return m
 }

@@ -62,6 +62,8 @@ type Config struct {
 	// Interrupts delivers Ctrl-C: each receive raises KeyboardInterrupt
 	// in the program at its next loop iteration, in traces too.
 	Interrupts <-chan os.Signal
+	// Stdin is what input() reads; nil reads nothing (EOFError).
+	Stdin io.Reader
 }
 
 // DefaultJITThreshold is the back-edge count that makes a loop hot. Chosen

@@ -114,6 +114,9 @@ func noArgsCheck(self Val, name string, args []Val, kwn []string) error {
 
 // callMethod calls a method of a built-in type.
 func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, error) {
+	if f := extraMethod(self, name); f != nil {
+		return f(vm, self, args, kwn)
+	}
 	if !hasMethod(self, name) {
 		switch self.O.(type) {
 		case *typeObj, *ExcType, *Exception, *Function, *Property:
@@ -246,6 +249,9 @@ func clampIdx(i int64, n int) int {
 }
 
 func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, error) {
+	if l.dqMax > 0 {
+		return vm.boundedDequeMethod(l, name, args, kwn)
+	}
 	if name != "sort" && len(kwn) > 0 {
 		return Val{}, newErr(TypeError, "list.%s() takes no keyword arguments", name)
 	}
@@ -426,10 +432,10 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		return NoneVal, vm.sortList(l, kw)
 	case "copy":
 		c := l.slice(0, int64(l.Len()), 1)
-		c.deque = l.deque
+		c.deque, c.dqMax = l.deque, l.dqMax
 		return ObjVal(c), nil
 	case "clear":
-		*l = List{deque: l.deque}
+		*l = List{deque: l.deque, dqMax: l.dqMax}
 		return NoneVal, nil
 	}
 	return vm.seqMethod("list", l.items(), name, args)

@@ -398,3 +398,102 @@ func (vm *VM) namedtupleItems(v Val) ([]Val, bool) {
 	items, err := vm.ntItems(v, fs)
 	return items, err == nil
 }
+
+// newDeque is collections.deque(iterable=(), maxlen=None).
+func newDeque(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if len(pos) > 2 {
+		return Val{}, newErr(TypeError, "deque expected at most 2 arguments, got %d", len(pos))
+	}
+	for k, v := range kw {
+		switch k {
+		case "iterable":
+			if len(pos) > 0 {
+				return Val{}, newErr(TypeError, "argument for deque() given by name ('iterable') and position (1)")
+			}
+			pos = append(pos, v)
+		case "maxlen":
+			if len(pos) > 1 {
+				return Val{}, newErr(TypeError, "argument for deque() given by name ('maxlen') and position (2)")
+			}
+			for len(pos) < 1 {
+				pos = append(pos, Val{})
+			}
+			pos = append(pos, v)
+		default:
+			return Val{}, newErr(TypeError, "deque() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	l := newList(nil)
+	if len(pos) > 0 && pos[0].T != tagEmpty {
+		items, err := vm.iterate(pos[0])
+		if err != nil {
+			return Val{}, err
+		}
+		l = newList(items)
+	}
+	l.deque = true
+	if len(pos) > 1 && pos[1].T != tagNone {
+		n, ok := toInt64Arg(pos[1])
+		if !ok {
+			return Val{}, newErr(TypeError, "an integer is required")
+		}
+		if n < 0 {
+			return Val{}, newErr(ValueError, "maxlen must be non-negative")
+		}
+		l.dqMax = int(n) + 1
+		l.trimDeque(false)
+	}
+	return ObjVal(l), nil
+}
+
+// trimDeque drops elements from the left (or the right) of a bounded
+// deque until it fits its maxlen.
+func (l *List) trimDeque(right bool) {
+	if l.dqMax == 0 || l.Len() < l.dqMax {
+		return
+	}
+	extra := l.Len() - (l.dqMax - 1)
+	if right {
+		l.setItemsLen(l.Len() - extra)
+		return
+	}
+	for range extra {
+		l.popFront()
+	}
+}
+
+// boundedDequeMethod runs a method of a deque with a maxlen: the unbounded
+// method, then the elements pushed out of the other end are dropped.
+func (vm *VM) boundedDequeMethod(l *List, name string, args []Val, kwn []string) (Val, error) {
+	mx := l.dqMax
+	l.dqMax = 0
+	defer func() { l.dqMax = mx }()
+	switch name {
+	case "insert":
+		if l.Len() >= mx-1 {
+			return Val{}, newErr(IndexError, "deque already at its maximum size")
+		}
+	case "append", "extend":
+		if mx == 1 {
+			return NoneVal, nil // maxlen=0 keeps nothing
+		}
+	case "appendleft", "extendleft":
+		if mx == 1 {
+			return NoneVal, nil
+		}
+	}
+	r, err := vm.listMethod(l, name, args, kwn)
+	l.dqMax = mx
+	switch name {
+	case "append", "extend":
+		l.trimDeque(false)
+	case "appendleft", "extendleft":
+		l.trimDeque(true)
+	case "copy":
+		if c, ok := r.O.(*List); ok {
+			c.dqMax = mx
+		}
+	}
+	return r, err
+}

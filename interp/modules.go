@@ -13,6 +13,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return bisectModule
 	case "__future__":
 		return futureModule
+	case "operator":
+		return operatorModule
+	case "copy":
+		return copyModule
 	}
 	return nil
 }

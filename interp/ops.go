@@ -761,7 +761,7 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	}
 	name := f.code.names[in.D]
 	// list.append is the hot one: no argument slice.
-	if l, ok := self.O.(*List); ok && name == "append" && in.C == 1 && in.E < 0 {
+	if l, ok := self.O.(*List); ok && name == "append" && in.C == 1 && in.E < 0 && l.dqMax == 0 {
 		v, err := f.load(in.B + 1)
 		if err != nil {
 			return err
@@ -942,7 +942,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return ObjVal(d), nil
 			}}), nil
 		}
-		for _, m := range methodNames[t.name] {
+		if f := extraTypeAttr(t.name, name); f != nil {
+			return ObjVal(&Builtin{name: name, fn: f}), nil
+		}
+		for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
 			if m == name {
 				// An unbound method: str.lower(s) is s.lower().
 				tname := t.name
@@ -979,10 +982,21 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	if e, ok := o.O.(*Exception); ok && name == "args" {
 		return ObjVal(&Tuple{e.args}), nil
 	}
-	if hasMethod(o, name) {
+	if hasMethod(o, name) || extraMethod(o, name) != nil {
 		return ObjVal(&BoundMethod{self: o, name: name}), nil
 	}
 	switch name {
+	case "start", "stop", "step", "indices":
+		if s, ok := o.O.(*SliceObj); ok {
+			return vm.sliceAttr(s, name)
+		}
+	case "maxlen":
+		if l, ok := o.O.(*List); ok && l.deque {
+			if l.dqMax == 0 {
+				return NoneVal, nil
+			}
+			return IntVal(int64(l.dqMax - 1)), nil
+		}
 	case "real":
 		if isNumber(o) {
 			return o, nil
@@ -1323,8 +1337,8 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		}
 		return v, nil
 	case *Range:
-		if _, ok := k.O.(*SliceObj); ok {
-			return Val{}, newErr(TypeError, "range slicing is not supported")
+		if s, ok := k.O.(*SliceObj); ok {
+			return vm.sliceRange(x, s)
 		}
 		i, err := vm.index(k, "range object")
 		if err != nil {

@@ -105,6 +105,7 @@ func functoolsModule() *Module {
 			return memo(a[0]), nil
 		}), nil
 	})
+	functoolsExtras(m)
 	return m
 }
 

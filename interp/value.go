@@ -478,7 +478,11 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		defer vm.reprLeave(st)
 		if o.deque {
 			b.WriteString("deque(")
-			defer b.WriteByte(')')
+			if o.dqMax > 0 {
+				defer b.WriteString(", maxlen=" + formatInt(int64(o.dqMax-1)) + ")")
+			} else {
+				defer b.WriteByte(')')
+			}
 		}
 		b.WriteByte('[')
 		for i, x := range o.items() {
@@ -684,6 +688,8 @@ type List struct {
 	vals  []templates.Value
 	objs  []Object
 	deque bool // collections.deque: a list with appendleft and popleft
+	// dqMax is a bounded deque's maxlen plus one (0: unbounded).
+	dqMax int
 }
 
 func newList(items []Val) *List {
@@ -744,7 +750,7 @@ func (l *List) items() []Val {
 
 // setItems replaces the contents.
 func (l *List) setItems(items []Val) {
-	dq := l.deque
+	dq, mx := l.deque, l.dqMax
 	*l = *newList(items)
-	l.deque = dq
+	l.deque, l.dqMax = dq, mx
 }

@@ -44,6 +44,7 @@ type VM struct {
 	// threshold, never when there is no JIT, and at once after Ctrl-C.
 	hot    atomic.Uint32
 	sigint atomic.Bool // Ctrl-C arrived: raise KeyboardInterrupt at the next back-edge
+	stdin  *bufio.Reader // input() reads here (Config.Stdin)
 }
 
 type frame struct {

@@ -40,6 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	status := 0
 	var code string
 	var cfg interp.Config
+	cfg.Stdin = os.Stdin
 	var jitMode string
 	var jitDebug, jitStats, traces bool
 	var cpuProfile string

@@ -1,0 +1,186 @@
+package interp
+
+import (
+	"io"
+	"strings"
+)
+
+// The rest of CPython's built-in exceptions (CPython 3.14's hierarchy).
+var (
+	FloatingPointError        = &ExcType{name: "FloatingPointError", base: ArithmeticError}
+	BufferError               = &ExcType{name: "BufferError", base: Exception_}
+	OSError                   = &ExcType{name: "OSError", base: Exception_}
+	BlockingIOError           = &ExcType{name: "BlockingIOError", base: OSError}
+	ChildProcessError         = &ExcType{name: "ChildProcessError", base: OSError}
+	ConnectionError           = &ExcType{name: "ConnectionError", base: OSError}
+	BrokenPipeError           = &ExcType{name: "BrokenPipeError", base: ConnectionError}
+	ConnectionAbortedError    = &ExcType{name: "ConnectionAbortedError", base: ConnectionError}
+	ConnectionRefusedError    = &ExcType{name: "ConnectionRefusedError", base: ConnectionError}
+	ConnectionResetError      = &ExcType{name: "ConnectionResetError", base: ConnectionError}
+	FileExistsError           = &ExcType{name: "FileExistsError", base: OSError}
+	FileNotFoundError         = &ExcType{name: "FileNotFoundError", base: OSError}
+	InterruptedError          = &ExcType{name: "InterruptedError", base: OSError}
+	IsADirectoryError         = &ExcType{name: "IsADirectoryError", base: OSError}
+	NotADirectoryError        = &ExcType{name: "NotADirectoryError", base: OSError}
+	PermissionError           = &ExcType{name: "PermissionError", base: OSError}
+	ProcessLookupError        = &ExcType{name: "ProcessLookupError", base: OSError}
+	TimeoutError              = &ExcType{name: "TimeoutError", base: OSError}
+	ReferenceError            = &ExcType{name: "ReferenceError", base: Exception_}
+	PythonFinalizationError   = &ExcType{name: "PythonFinalizationError", base: RuntimeError}
+	StopAsyncIteration        = &ExcType{name: "StopAsyncIteration", base: Exception_}
+	SyntaxErrorT              = &ExcType{name: "SyntaxError", base: Exception_}
+	IndentationErrorT         = &ExcType{name: "IndentationError", base: SyntaxErrorT}
+	TabErrorT                 = &ExcType{name: "TabError", base: IndentationErrorT}
+	SystemErrorT              = &ExcType{name: "SystemError", base: Exception_}
+	UnicodeDecodeError        = &ExcType{name: "UnicodeDecodeError", base: UnicodeError}
+	UnicodeEncodeError        = &ExcType{name: "UnicodeEncodeError", base: UnicodeError}
+	UnicodeTranslateError     = &ExcType{name: "UnicodeTranslateError", base: UnicodeError}
+	Warning                   = &ExcType{name: "Warning", base: Exception_}
+	BytesWarning              = &ExcType{name: "BytesWarning", base: Warning}
+	DeprecationWarning        = &ExcType{name: "DeprecationWarning", base: Warning}
+	EncodingWarning           = &ExcType{name: "EncodingWarning", base: Warning}
+	FutureWarning             = &ExcType{name: "FutureWarning", base: Warning}
+	ImportWarning             = &ExcType{name: "ImportWarning", base: Warning}
+	PendingDeprecationWarning = &ExcType{name: "PendingDeprecationWarning", base: Warning}
+	ResourceWarning           = &ExcType{name: "ResourceWarning", base: Warning}
+	RuntimeWarning            = &ExcType{name: "RuntimeWarning", base: Warning}
+	SyntaxWarning             = &ExcType{name: "SyntaxWarning", base: Warning}
+	UnicodeWarning            = &ExcType{name: "UnicodeWarning", base: Warning}
+	UserWarning               = &ExcType{name: "UserWarning", base: Warning}
+	BaseExceptionGroup        = &ExcType{name: "BaseExceptionGroup", base: BaseException}
+	// ExceptionGroup derives from BaseExceptionGroup too in CPython; one
+	// base here, so except BaseExceptionGroup does not catch it.
+	ExceptionGroup = &ExcType{name: "ExceptionGroup", base: Exception_}
+)
+
+func init() {
+	have := map[string]bool{}
+	for _, t := range excTypes {
+		have[t.name] = true
+	}
+	for _, t := range []*ExcType{FloatingPointError, BufferError, OSError, BlockingIOError, ChildProcessError,
+		ConnectionError, BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError,
+		FileExistsError, FileNotFoundError, InterruptedError, IsADirectoryError, NotADirectoryError,
+		PermissionError, ProcessLookupError, TimeoutError, ReferenceError, PythonFinalizationError,
+		StopAsyncIteration, SyntaxErrorT, IndentationErrorT, TabErrorT, SystemErrorT, UnicodeDecodeError,
+		UnicodeEncodeError, UnicodeTranslateError, Warning, BytesWarning, DeprecationWarning, EncodingWarning,
+		FutureWarning, ImportWarning, PendingDeprecationWarning, ResourceWarning, RuntimeWarning, SyntaxWarning,
+		UnicodeWarning, UserWarning, BaseExceptionGroup, ExceptionGroup} {
+		if !have[t.name] {
+			excTypes = append(excTypes, t)
+		}
+	}
+}
+
+// moreBuiltins adds the builtins beyond the core set: slice, exit, quit,
+// input, the OSError aliases.
+func (vm *VM) moreBuiltins(b map[string]Val) {
+	for _, t := range excTypes {
+		if _, ok := b[t.name]; !ok {
+			b[t.name] = ObjVal(t)
+		}
+	}
+	if os, ok := b["OSError"]; ok {
+		b["EnvironmentError"], b["IOError"] = os, os
+	}
+	b["slice"] = ObjVal(&typeObj{name: "slice", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("slice", kwn); err != nil {
+			return Val{}, err
+		}
+		switch len(args) {
+		case 1:
+			return ObjVal(&SliceObj{NoneVal, args[0], NoneVal}), nil
+		case 2:
+			return ObjVal(&SliceObj{args[0], args[1], NoneVal}), nil
+		case 3:
+			return ObjVal(&SliceObj{args[0], args[1], args[2]}), nil
+		case 0:
+			return Val{}, newErr(TypeError, "slice expected at least 1 argument, got 0")
+		}
+		return Val{}, newErr(TypeError, "slice expected at most 3 arguments, got %d", len(args))
+	}})
+	exit := func(name string) Val {
+		return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) > 1 {
+				return Val{}, newErr(TypeError, "%s() takes from 0 to 1 positional arguments but %d were given", name, len(args))
+			}
+			code := NoneVal
+			if len(args) == 1 {
+				code = args[0]
+			}
+			return Val{}, newErrVal(SystemExit, code)
+		})
+	}
+	b["exit"], b["quit"] = exit("exit"), exit("quit")
+	b["input"] = builtinFn("input", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("input", kwn); err != nil {
+			return Val{}, err
+		}
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "input expected at most 1 argument, got %d", len(args))
+		}
+		if len(args) == 1 {
+			vm.out.WriteString(vm.strOf(args[0]))
+			if err := vm.takePending(); err != nil {
+				return Val{}, err
+			}
+		}
+		vm.out.Flush()
+		if vm.stdin == nil {
+			return Val{}, newErr(EOFErrorT, "EOF when reading a line")
+		}
+		line, err := vm.stdin.ReadString('\n')
+		if err != nil && (err != io.EOF || line == "") {
+			return Val{}, newErr(EOFErrorT, "EOF when reading a line")
+		}
+		line = strings.TrimSuffix(line, "\n")
+		return StrVal(strings.TrimSuffix(line, "\r")), nil
+	})
+}
+
+// sliceAttr is slice.start, .stop, .step and .indices.
+func (vm *VM) sliceAttr(s *SliceObj, name string) (Val, error) {
+	or := func(v Val) Val {
+		if v.T == tagEmpty {
+			return NoneVal
+		}
+		return v
+	}
+	switch name {
+	case "start":
+		return or(s.lo), nil
+	case "stop":
+		return or(s.hi), nil
+	case "step":
+		return or(s.step), nil
+	}
+	return builtinFn("indices", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("slice.indices", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		n, err := vm.index(args[0], "")
+		if err != nil {
+			return Val{}, err
+		}
+		if n < 0 {
+			return Val{}, newErr(ValueError, "length should not be negative")
+		}
+		lo, hi, step, err := vm.sliceIndices(s, n)
+		if err != nil {
+			return Val{}, err
+		}
+		return tupleOf([]Val{IntVal(lo), IntVal(hi), IntVal(step)}), nil
+	}), nil
+}
+
+// sliceRange is range[slice]: another range.
+func (vm *VM) sliceRange(r *Range, s *SliceObj) (Val, error) {
+	lo, hi, step, err := vm.sliceIndices(s, rangeLen(r))
+	if err != nil {
+		return Val{}, err
+	}
+	// The elements at lo, lo+step, ... up to hi of r.
+	start := r.start + lo*r.step
+	stop := r.start + hi*r.step
+	return ObjVal(&Range{start, stop, r.step * step}), nil
+}

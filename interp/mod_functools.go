@@ -1,0 +1,267 @@
+package interp
+
+import "strings"
+
+// functools beyond reduce and the caches: partial, wraps, update_wrapper,
+// total_ordering, cmp_to_key.
+
+func functoolsExtras(m *Module) {
+	m.def("partial", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, _ := splitKw(args, kwn)
+		if len(pos) == 0 {
+			return Val{}, newErr(TypeError, "type 'partial' takes at least one argument")
+		}
+		fn := pos[0]
+		if !vm.isCallable(fn) {
+			return Val{}, newErr(TypeError, "the first argument must be callable")
+		}
+		fixed := append([]Val(nil), pos[1:]...)
+		fixedKw := append([]Val(nil), args[len(pos):]...)
+		fixedNames := append([]string(nil), kwn...)
+		return ObjVal(&Builtin{name: "partial", fn: func(vm *VM, a []Val, k []string) (Val, error) {
+			p, _ := splitKw(a, k)
+			all := append(append([]Val(nil), fixed...), p...)
+			// Keywords of the call override the fixed ones.
+			var names []string
+			var vals []Val
+			for i, n := range fixedNames {
+				overridden := false
+				for _, kn := range k {
+					overridden = overridden || kn == n
+				}
+				if !overridden {
+					names = append(names, n)
+					vals = append(vals, fixedKw[i])
+				}
+			}
+			names = append(names, k...)
+			vals = append(vals, a[len(p):]...)
+			return vm.call(fn, append(all, vals...), names)
+		}}), nil
+	})
+	identity := func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return builtinFn("decorator", func(vm *VM, a []Val, k []string) (Val, error) {
+			if len(a) != 1 {
+				return Val{}, newErr(TypeError, "update_wrapper() missing 1 required positional argument: 'wrapped'")
+			}
+			return a[0], nil
+		}), nil
+	}
+	// wraps(f) copies f's name and docstring onto the wrapper in CPython;
+	// minipy's functions keep their own (a known gap), the wrapper is
+	// returned as it is.
+	m.def("wraps", identity)
+	m.def("update_wrapper", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 2 {
+			return Val{}, newErr(TypeError, "update_wrapper() missing 1 required positional argument: 'wrapped'")
+		}
+		return args[0], nil
+	})
+	m.def("total_ordering", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("total_ordering", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		cls, ok := args[0].O.(*Class)
+		if !ok {
+			return Val{}, newErr(ValueError, "must define at least one ordering operation: < > <= >=")
+		}
+		return args[0], vm.totalOrdering(cls)
+	})
+	m.def("cmp_to_key", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("cmp_to_key", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		return vm.cmpToKey(args[0])
+	})
+}
+
+func (vm *VM) isCallable(v Val) bool {
+	r, err := vm.call(vm.bi["callable"], []Val{v}, nil)
+	return err == nil && truthy(r)
+}
+
+// totalOrdering fills in the comparisons a class lacks from the one it
+// defines (the first of __lt__, __le__, __gt__, __ge__) and __eq__.
+func (vm *VM) totalOrdering(cls *Class) error {
+	var root string
+	for _, n := range []string{"__lt__", "__le__", "__gt__", "__ge__"} {
+		if _, ok := cls.lookupOwnOrBase(n); ok {
+			root = n
+			break
+		}
+	}
+	if root == "" {
+		return newErr(ValueError, "must define at least one ordering operation: < > <= >=")
+	}
+	call := func(vm *VM, name string, a, b Val) (Val, bool, error) {
+		r, _, err := vm.dunder(a, name, b)
+		if err != nil {
+			return Val{}, false, err
+		}
+		if isNotImplemented(r) {
+			return r, false, nil
+		}
+		return r, true, nil
+	}
+	eq := func(vm *VM, a, b Val) (bool, error) {
+		r := vm.equal(a, b)
+		return r, vm.takePending()
+	}
+	// derived[name] computes name from root and ==, as functools does.
+	derive := func(name string) nativeFn {
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			a, b := args[0], args[1]
+			r, ok, err := call(vm, root, a, b)
+			if err != nil || !ok {
+				return r, err
+			}
+			t := truthy(r)
+			var res bool
+			switch root + name {
+			case "__lt____gt__": // not (a < b) and a != b
+				e, err := eq(vm, a, b)
+				if err != nil {
+					return Val{}, err
+				}
+				res = !t && !e
+			case "__lt____le__", "__gt____ge__": // a < b or a == b
+				e, err := eq(vm, a, b)
+				if err != nil {
+					return Val{}, err
+				}
+				res = t || e
+			case "__lt____ge__", "__gt____le__", "__le____gt__", "__ge____lt__": // not root
+				res = !t
+			case "__le____ge__", "__ge____le__": // not root or a == b
+				e, err := eq(vm, a, b)
+				if err != nil {
+					return Val{}, err
+				}
+				res = !t || e
+			case "__le____lt__", "__ge____gt__": // root and a != b
+				e, err := eq(vm, a, b)
+				if err != nil {
+					return Val{}, err
+				}
+				res = t && !e
+			case "__gt____lt__": // not (a > b) and a != b
+				e, err := eq(vm, a, b)
+				if err != nil {
+					return Val{}, err
+				}
+				res = !t && !e
+			}
+			return BoolVal(res), nil
+		}
+	}
+	for _, n := range []string{"__lt__", "__le__", "__gt__", "__ge__"} {
+		if _, ok := cls.lookupOwnOrBase(n); ok {
+			continue
+		}
+		if err := vm.setAttr(ObjVal(cls), n, ObjVal(&Builtin{name: n, fn: derive(n), method: true})); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lookupOwnOrBase finds a method the class or a base defines (not object's).
+func (c *Class) lookupOwnOrBase(name string) (Val, bool) {
+	for _, k := range c.mro {
+		if k == objectClass {
+			continue
+		}
+		if v, ok := k.attrs[name]; ok {
+			return v, true
+		}
+	}
+	return Val{}, false
+}
+
+// cmpToKey is functools.cmp_to_key: a class K whose instances compare by
+// calling cmp on what they wrap.
+func (vm *VM) cmpToKey(cmp Val) (Val, error) {
+	get := func(vm *VM, v Val) (Val, error) { return vm.getAttr(v, "obj") }
+	rel := func(test func(int64) bool) nativeFn {
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			a, err := get(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			b, err := get(vm, args[1])
+			if err != nil {
+				return Val{}, err
+			}
+			r, err := vm.call(cmp, []Val{a, b}, nil)
+			if err != nil {
+				return Val{}, err
+			}
+			zero, err := vm.compare(opLt, r, IntVal(0))
+			if err != nil {
+				return Val{}, err
+			}
+			pos, err := vm.compare(opGt, r, IntVal(0))
+			if err != nil {
+				return Val{}, err
+			}
+			c := int64(0)
+			if zero {
+				c = -1
+			} else if pos {
+				c = 1
+			}
+			return BoolVal(test(c)), nil
+		}
+	}
+	cls, err := vm.nativeClass("K", nil, map[string]nativeFn{
+		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 {
+				return Val{}, newErr(TypeError, "K() takes exactly 1 argument (%d given)", len(args)-1)
+			}
+			return NoneVal, vm.setAttr(args[0], "obj", args[1])
+		},
+		"__lt__": rel(func(c int64) bool { return c < 0 }),
+		"__le__": rel(func(c int64) bool { return c <= 0 }),
+		"__gt__": rel(func(c int64) bool { return c > 0 }),
+		"__ge__": rel(func(c int64) bool { return c >= 0 }),
+		"__eq__": rel(func(c int64) bool { return c == 0 }),
+	})
+	if err != nil {
+		return Val{}, err
+	}
+	vm.setAttr(ObjVal(cls), "__hash__", NoneVal)
+	return ObjVal(cls), nil
+}
+
+// capwords is string.capwords(s, sep=None).
+func capwords(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if v, ok := kw["sep"]; ok {
+		pos = append(pos, v)
+	}
+	if len(pos) < 1 || len(pos) > 2 {
+		return Val{}, newErr(TypeError, "capwords() takes from 1 to 2 positional arguments but %d were given", len(pos))
+	}
+	s, err := strArg(pos[0], "capwords")
+	if err != nil {
+		return Val{}, err
+	}
+	var words []string
+	sep := " "
+	if len(pos) == 2 && pos[1].T != tagNone {
+		if sep, err = strArg(pos[1], "capwords"); err != nil {
+			return Val{}, err
+		}
+		words = strings.Split(s, sep)
+	} else {
+		words = strings.Fields(s)
+	}
+	for i, w := range words {
+		c, err := vm.strMethod(&Str{s: w}, "capitalize", nil, nil)
+		if err != nil {
+			return Val{}, err
+		}
+		words[i] = c.str().s
+	}
+	return StrVal(strings.Join(words, sep)), nil
+}

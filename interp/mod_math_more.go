@@ -1,0 +1,367 @@
+package interp
+
+import (
+	"math"
+	"math/big"
+)
+
+// The math functions beyond builtins.go's: fsum (exact), comb, perm,
+// prod, lcm, gcd of many, dist, and the libm functions Go provides
+// (their last bit may differ from the C library's: see README).
+
+func mathExtras(m *Module) {
+	f1 := func(name string, f func(float64) float64, domain func(float64) bool) {
+		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", name, len(args))
+			}
+			x, err := toFloat(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			if domain != nil && !domain(x) {
+				return Val{}, newErr(ValueError, "math domain error")
+			}
+			r := f(x)
+			if math.IsNaN(r) && !math.IsNaN(x) {
+				return Val{}, newErr(ValueError, "math domain error")
+			}
+			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
+				return Val{}, newErr(OverflowError, "math range error")
+			}
+			return FloatVal(r), nil
+		})
+	}
+	f1("cbrt", math.Cbrt, nil)
+	f1("exp2", math.Exp2, nil)
+	f1("expm1", math.Expm1, nil)
+	f1("log1p", math.Log1p, func(x float64) bool { return x > -1 })
+	f1("asinh", math.Asinh, nil)
+	f1("acosh", math.Acosh, func(x float64) bool { return x >= 1 || math.IsNaN(x) })
+	f1("atanh", math.Atanh, func(x float64) bool { return (x > -1 && x < 1) || math.IsNaN(x) })
+	f1("erf", math.Erf, nil)
+	f1("erfc", math.Erfc, nil)
+	f1("gamma", math.Gamma, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) && !math.IsInf(x, -1) })
+	f1("lgamma", func(x float64) float64 { r, _ := math.Lgamma(x); return r }, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) })
+	f1("fabs", math.Abs, nil)
+	f1("ulp", func(x float64) float64 {
+		x = math.Abs(x)
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return x
+		}
+		n := math.Nextafter(x, math.Inf(1))
+		if math.IsInf(n, 0) {
+			return x - math.Nextafter(x, 0)
+		}
+		return n - x
+	}, nil)
+	f2 := func(name string, f func(x, y float64) float64, domain func(x, y float64) bool) {
+		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "%s expected 2 arguments, got %d", name, len(args))
+			}
+			x, err := toFloat(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			y, err := toFloat(args[1])
+			if err != nil {
+				return Val{}, err
+			}
+			if domain != nil && !domain(x, y) {
+				return Val{}, newErr(ValueError, "math domain error")
+			}
+			return FloatVal(f(x, y)), nil
+		})
+	}
+	f2("copysign", math.Copysign, nil)
+	f2("remainder", math.Remainder, func(x, y float64) bool {
+		return math.IsNaN(x) || math.IsNaN(y) || (!math.IsInf(x, 0) && y != 0)
+	})
+	m.def("nextafter", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		if len(pos) != 2 {
+			return Val{}, newErr(TypeError, "nextafter expected 2 arguments, got %d", len(pos))
+		}
+		x, err := toFloat(pos[0])
+		if err != nil {
+			return Val{}, err
+		}
+		y, err := toFloat(pos[1])
+		if err != nil {
+			return Val{}, err
+		}
+		steps := int64(1)
+		if s, ok := kw["steps"]; ok && s.T != tagNone {
+			if steps, ok = toInt64Arg(s); !ok || steps < 0 {
+				return Val{}, newErr(ValueError, "steps must be a non-negative integer")
+			}
+		}
+		for i := int64(0); i < steps && x != y; i++ {
+			x = math.Nextafter(x, y)
+		}
+		return FloatVal(x), nil
+	})
+	m.def("frexp", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("frexp", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		x, err := toFloat(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		f, e := math.Frexp(x)
+		return tupleOf([]Val{FloatVal(f), IntVal(int64(e))}), nil
+	})
+	m.def("ldexp", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("ldexp", args, kwn, 2); err != nil {
+			return Val{}, err
+		}
+		x, err := toFloat(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		e, ok := toBig(args[1])
+		if !ok {
+			return Val{}, newErr(TypeError, "Expected an int as second argument to ldexp.")
+		}
+		n := int64(math.MaxInt32)
+		if e.IsInt64() && e.Int64() > -math.MaxInt32 && e.Int64() < math.MaxInt32 {
+			n = e.Int64()
+		} else if e.Sign() < 0 {
+			n = -math.MaxInt32
+		}
+		r := math.Ldexp(x, int(n))
+		if math.IsInf(r, 0) && !math.IsInf(x, 0) {
+			return Val{}, newErr(OverflowError, "math range error")
+		}
+		return FloatVal(r), nil
+	})
+	m.def("modf", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("modf", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		x, err := toFloat(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if math.IsInf(x, 0) {
+			return tupleOf([]Val{FloatVal(math.Copysign(0, x)), FloatVal(x)}), nil
+		}
+		i, f := math.Modf(x)
+		return tupleOf([]Val{FloatVal(f), FloatVal(i)}), nil
+	})
+	m.def("fsum", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("fsum", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		items, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		return fsum(items)
+	})
+	intArg := func(v Val, what string) (*big.Int, error) {
+		b, ok := toBig(v)
+		if !ok {
+			return nil, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
+		}
+		if b.Sign() < 0 {
+			return nil, newErr(ValueError, "%s must be a non-negative integer", what)
+		}
+		return b, nil
+	}
+	m.def("comb", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("comb", args, kwn, 2); err != nil {
+			return Val{}, err
+		}
+		n, err := intArg(args[0], "n")
+		if err != nil {
+			return Val{}, err
+		}
+		k, err := intArg(args[1], "k")
+		if err != nil {
+			return Val{}, err
+		}
+		if k.Cmp(n) > 0 {
+			return IntVal(0), nil
+		}
+		if !n.IsInt64() {
+			return Val{}, newErr(OverflowError, "n must not exceed %d", int64(math.MaxInt64))
+		}
+		return normBig(new(big.Int).Binomial(n.Int64(), k.Int64())), nil
+	})
+	m.def("perm", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 1 || len(args) > 2 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "perm expected at most 2 arguments, got %d", len(args))
+		}
+		n, err := intArg(args[0], "n")
+		if err != nil {
+			return Val{}, err
+		}
+		k := n
+		if len(args) == 2 && args[1].T != tagNone {
+			if k, err = intArg(args[1], "k"); err != nil {
+				return Val{}, err
+			}
+		}
+		if k.Cmp(n) > 0 {
+			return IntVal(0), nil
+		}
+		if !n.IsInt64() {
+			return Val{}, newErr(OverflowError, "n must not exceed %d", int64(math.MaxInt64))
+		}
+		if k.Sign() == 0 {
+			return IntVal(1), nil
+		}
+		return normBig(new(big.Int).MulRange(n.Int64()-k.Int64()+1, n.Int64())), nil
+	})
+	m.def("prod", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		if len(pos) != 1 {
+			return Val{}, newErr(TypeError, "prod() takes exactly 1 positional argument (%d given)", len(pos))
+		}
+		acc := IntVal(1)
+		for k, v := range kw {
+			if k != "start" {
+				return Val{}, newErr(TypeError, "prod() got an unexpected keyword argument '%s'", k)
+			}
+			acc = v
+		}
+		items, err := vm.iterate(pos[0])
+		if err != nil {
+			return Val{}, err
+		}
+		for _, x := range items {
+			if acc, err = vm.binop(opMul, acc, x); err != nil {
+				return Val{}, err
+			}
+		}
+		return acc, nil
+	})
+	m.def("lcm", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		r := big.NewInt(1)
+		for _, a := range args {
+			b, ok := toBig(a)
+			if !ok {
+				return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a))
+			}
+			if b.Sign() == 0 || r.Sign() == 0 {
+				r.SetInt64(0)
+				continue
+			}
+			g := new(big.Int).GCD(nil, nil, new(big.Int).Abs(r), new(big.Int).Abs(b))
+			r = new(big.Int).Abs(new(big.Int).Mul(new(big.Int).Quo(r, g), b))
+		}
+		return normBig(r), nil
+	})
+	m.def("dist", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("dist", args, kwn, 2); err != nil {
+			return Val{}, err
+		}
+		p, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		q, err := vm.iterate(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		if len(p) != len(q) {
+			return Val{}, newErr(ValueError, "both points must have the same number of dimensions")
+		}
+		d := make([]float64, len(p))
+		for i := range p {
+			x, err := toFloat(p[i])
+			if err != nil {
+				return Val{}, err
+			}
+			y, err := toFloat(q[i])
+			if err != nil {
+				return Val{}, err
+			}
+			d[i] = x - y
+		}
+		return FloatVal(vectorNorm(d)), nil
+	})
+	m.def("sumprod", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("sumprod", args, kwn, 2); err != nil {
+			return Val{}, err
+		}
+		p, err := vm.iterate(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		q, err := vm.iterate(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		if len(p) != len(q) {
+			return Val{}, newErr(ValueError, "Inputs are not the same length")
+		}
+		acc := IntVal(0)
+		for i := range p {
+			x, err := vm.binop(opMul, p[i], q[i])
+			if err != nil {
+				return Val{}, err
+			}
+			if acc, err = vm.binop(opAdd, acc, x); err != nil {
+				return Val{}, err
+			}
+		}
+		return acc, nil
+	})
+}
+
+// vectorNorm is the Euclidean norm, scaled against overflow.
+func vectorNorm(d []float64) float64 {
+	maxv := 0.0
+	for _, x := range d {
+		if math.IsInf(x, 0) {
+			return math.Inf(1)
+		}
+		maxv = math.Max(maxv, math.Abs(x))
+	}
+	if maxv == 0 || math.IsNaN(maxv) {
+		return maxv
+	}
+	s := 0.0
+	for _, x := range d {
+		s += (x / maxv) * (x / maxv)
+	}
+	return maxv * math.Sqrt(s)
+}
+
+// fsum is math.fsum: the exactly rounded sum, computed in exact rational
+// arithmetic (each float is a rational number).
+func fsum(items []Val) (Val, error) {
+	sum := new(big.Rat)
+	var special float64
+	haveSpecial := false
+	for _, it := range items {
+		x, err := toFloat(it)
+		if err != nil {
+			return Val{}, err
+		}
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			if !haveSpecial {
+				special, haveSpecial = x, true
+			} else {
+				special += x
+			}
+			if math.IsNaN(special) && !math.IsNaN(x) {
+				return Val{}, newErr(ValueError, "-inf + inf in fsum")
+			}
+			continue
+		}
+		sum.Add(sum, new(big.Rat).SetFloat64(x))
+	}
+	if haveSpecial {
+		return FloatVal(special), nil
+	}
+	f, _ := sum.Float64()
+	if math.IsInf(f, 0) {
+		return Val{}, newErr(OverflowError, "intermediate overflow in fsum")
+	}
+	return FloatVal(f), nil
+}
