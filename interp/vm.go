@@ -43,7 +43,7 @@ type VM struct {
 	// hot is the back-edge count at which onHot is called: the JIT's
 	// threshold, never when there is no JIT, and at once after Ctrl-C.
 	hot    atomic.Uint32
-	sigint atomic.Bool // Ctrl-C arrived: raise KeyboardInterrupt at the next back-edge
+	sigint atomic.Bool   // Ctrl-C arrived: raise KeyboardInterrupt at the next back-edge
 	stdin  *bufio.Reader // input() reads here (Config.Stdin)
 }
 
