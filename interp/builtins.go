@@ -190,6 +190,9 @@ func (vm *VM) builtins() map[string]Val {
 		if x, ok := a.O.(*BigInt); ok {
 			return normBig(new(big.Int).Abs(&x.v)), nil
 		}
+		if r, found, err := vm.dunder(a, "__abs__"); found {
+			return r, err
+		}
 		return Val{}, newErr(TypeError, "bad operand type for abs(): '%s'", typeName(a))
 	})
 	fn("min", func(vm *VM, args []Val, kwn []string) (Val, error) { return vm.minmax("min", opLt, args, kwn) })
@@ -341,6 +344,12 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("divmod", args, 2, 2); err != nil {
 			return Val{}, err
 		}
+		if r, found, err := vm.dunder(args[0], "__divmod__", args[1]); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
+		if r, found, err := vm.dunder(args[1], "__rdivmod__", args[0]); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
 		q, err := vm.binop(opFloorDiv, args[0], args[1])
 		if err != nil {
 			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
@@ -458,9 +467,12 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("callable", args, 1, 1); err != nil {
 			return Val{}, err
 		}
-		switch args[0].O.(type) {
-		case *Function, *Builtin, *BoundMethod, *typeObj, *ExcType:
+		switch x := args[0].O.(type) {
+		case *Function, *Builtin, *BoundMethod, *typeObj, *ExcType, *Class, *Method, *StaticMethod:
 			return True, nil
+		case *Instance:
+			_, ok := x.cls.lookup("__call__")
+			return BoolVal(ok), nil
 		}
 		return False, nil
 	})
@@ -602,6 +614,12 @@ var EOFErrorT = &ExcType{name: "EOFError", base: Exception_}
 func intBase(args []Val, base int, prefix string) (Val, error) {
 	if len(args) != 1 {
 		return Val{}, newErr(TypeError, "expected one argument")
+	}
+	if r, ok, err := instInt(args[0], "__index__"); ok {
+		if err != nil {
+			return Val{}, err
+		}
+		args = []Val{r}
 	}
 	b, ok := toBig(args[0])
 	if !ok {
@@ -768,6 +786,13 @@ func biRange(vm *VM, args []Val, kwn []string) (Val, error) {
 	var ns [3]int64
 	hasBig := false
 	for i, a := range args {
+		if r, ok, err := instInt(a, "__index__"); ok {
+			if err != nil {
+				return Val{}, err
+			}
+			args = append([]Val(nil), args...)
+			args[i], a = r, r
+		}
 		n, ok := toInt64Arg(a)
 		if !ok {
 			if _, isBig := a.O.(*BigInt); isBig {
@@ -818,6 +843,11 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 	pos, kw := splitKw(args, kwn)
 	if len(pos) == 0 {
 		return IntVal(0), nil
+	}
+	if len(pos) == 1 && len(kw) == 0 {
+		if r, ok, err := instInt(pos[0], "__int__", "__index__"); ok {
+			return r, err
+		}
 	}
 	base := int64(10)
 	hasBase := false
@@ -948,6 +978,9 @@ func biFloat(vm *VM, args []Val, kwn []string) (Val, error) {
 		}
 		return Val{}, newErr(ValueError, "could not convert string to float: %s", strRepr(s.s))
 	}
+	if f, ok, err := instFloat(a); ok {
+		return FloatVal(f), err
+	}
 	return Val{}, newErr(TypeError, "float() argument must be a string or a real number, not '%s'", typeName(a))
 }
 
@@ -967,6 +1000,16 @@ func biRound(vm *VM, args []Val, kwn []string) (Val, error) {
 		nd = pos[1]
 	} else if v, ok := kw["ndigits"]; ok {
 		nd = v
+	}
+	if _, ok := x.O.(*Instance); ok && x.T == tagObject {
+		extra := []Val{}
+		if nd.T != tagNone {
+			extra = append(extra, nd)
+		}
+		if r, found, err := vm.dunder(x, "__round__", extra...); found {
+			return r, err
+		}
+		return Val{}, newErr(TypeError, "type %s doesn't define __round__ method", typeName(x))
 	}
 	if isIntLike(x) {
 		if nd.T == tagNone || int64(nd.B) >= 0 {
@@ -1153,6 +1196,9 @@ func mathModule() *Module {
 			}
 			if isIntLike(args[0]) {
 				return biInt(vm, args, nil)
+			}
+			if r, found, err := vm.dunder(args[0], "__"+name+"__"); found {
+				return r, err
 			}
 			x, err := toFloat(args[0])
 			if err != nil {

@@ -112,6 +112,40 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 		})
 	}
 	b["exit"], b["quit"] = exit("exit"), exit("quit")
+	// super(C, obj); the zero-argument form is compiled to SUPER.
+	b["super"] = ObjVal(&typeObj{name: "super", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return Val{}, newErr(RuntimeError, "super(): no arguments")
+		}
+		if len(args) != 2 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "super() takes 2 arguments here (%d given)", len(args))
+		}
+		var cls *Class
+		switch c := args[0].O.(type) {
+		case *Class:
+			cls = c
+		case *ExcType:
+			cls = c.cls
+		}
+		if cls == nil {
+			return Val{}, newErr(TypeError, "super() argument 1 must be a type, not %s", typeName(args[0]))
+		}
+		ok := false
+		switch o := args[1].O.(type) {
+		case *Instance:
+			ok = o.cls.isSub(cls)
+		case *Class:
+			ok = o.isSub(cls)
+		case *Exception:
+			for t := o.typ; t != nil; t = t.base {
+				ok = ok || t.cls == cls
+			}
+		}
+		if !ok {
+			return Val{}, newErr(TypeError, "super(type, obj): obj (instance of %s) is not an instance or subtype of type (%s).", typeName(args[1]), cls.name)
+		}
+		return ObjVal(&SuperObj{cls: cls, self: args[1]}), nil
+	}})
 	b["input"] = builtinFn("input", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := noKw("input", kwn); err != nil {
 			return Val{}, err
@@ -183,4 +217,91 @@ func (vm *VM) sliceRange(r *Range, s *SliceObj) (Val, error) {
 	start := r.start + lo*r.step
 	stop := r.start + hi*r.step
 	return ObjVal(&Range{start, stop, r.step * step}), nil
+}
+
+// tooManyPositional is CPython's error for a call with more positional
+// arguments than the function takes: "from m to n" when some have
+// defaults, and the keyword-only arguments given counted apart.
+func tooManyPositional(fn *Function, f *frame, given int) error {
+	co := fn.code
+	ndef := 0
+	for i := 0; i < co.npos; i++ {
+		if co.defIdx[i] >= 0 {
+			ndef++
+		}
+	}
+	kwGiven := 0
+	for _, s := range co.kwonly {
+		if f.regs[s].Tag != tagEmpty {
+			kwGiven++
+		}
+	}
+	sig, s := formatInt(int64(co.npos)), plural(co.npos)
+	if ndef > 0 {
+		sig, s = formatInt(int64(co.npos-ndef))+" to "+formatInt(int64(co.npos)), "s"
+		sig = "from " + sig
+	}
+	kwSig := ""
+	verb := wasWere(given)
+	if kwGiven > 0 {
+		kwSig = " positional argument" + plural(given) + " (and " + formatInt(int64(kwGiven)) + " keyword-only argument" + plural(kwGiven) + ")"
+		verb = "were"
+	}
+	return newErr(TypeError, "%s() takes %s positional argument%s but %d%s %s given", qualOrName(co), sig, s, given, kwSig, verb)
+}
+
+// instFloat converts an instance through __float__ (or __index__), as
+// float() and every function taking a real number do.
+func instFloat(v Val) (float64, bool, error) {
+	inst, ok := v.O.(*Instance)
+	if !ok || v.T != tagObject || inst.cls.vm == nil {
+		return 0, false, nil
+	}
+	vm := inst.cls.vm
+	if r, found, err := vm.dunder(v, "__float__"); found {
+		if err != nil {
+			return 0, true, err
+		}
+		if r.T != tagFloat {
+			return 0, true, newErr(TypeError, "%s.__float__ returned non-float (type %s)", inst.cls.name, typeName(r))
+		}
+		return r.F(), true, nil
+	}
+	if r, ok, err := instInt(v, "__index__"); ok {
+		if err != nil {
+			return 0, true, err
+		}
+		f, err := toFloat(r)
+		return f, true, err
+	}
+	return 0, false, nil
+}
+
+// instInt converts an instance through the first of the special methods
+// names it defines, which must return an int.
+func instInt(v Val, names ...string) (Val, bool, error) {
+	inst, ok := v.O.(*Instance)
+	if !ok || v.T != tagObject || inst.cls.vm == nil {
+		return Val{}, false, nil
+	}
+	for _, n := range names {
+		if r, found, err := inst.cls.vm.dunder(v, n); found {
+			if err == nil && !isIntLike(r) {
+				err = newErr(TypeError, "%s returned non-int (type %s)", n, typeName(r))
+			}
+			if r.T == tagBool {
+				r = IntVal(int64(r.B))
+			}
+			return r, true, err
+		}
+	}
+	return Val{}, false, nil
+}
+
+func isSeqVal(v Val) bool {
+	switch v.O.(type) {
+	case *Str, *List, *Tuple:
+		return v.T == tagObject
+	}
+	return false
 }

@@ -211,6 +211,12 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
 			fn.cls = x
 		}
+		// super() in a classmethod or staticmethod needs its class too.
+		if w, ok := v.O.(*ClassMethod); ok {
+			if fn, ok := w.fn.O.(*Function); ok && fn.cls == nil {
+				fn.cls = x
+			}
+		}
 		if _, ok := x.attrs[name]; !ok {
 			x.order = append(x.order, name)
 		}

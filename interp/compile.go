@@ -25,6 +25,7 @@ type Code struct {
 	varargSlot  int   // slot of *args, or -1
 	varkwSlot   int   // slot of **kwargs, or -1
 	kwonly      []int // slots of keyword-only parameters
+	nposonly    int   // the first nposonly parameters are positional-only
 	defIdx      []int // per parameter slot: index into the defaults, or -1
 	simple      bool  // only plain positional parameters: the fast call path applies
 	localNames  []string
@@ -949,6 +950,10 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	for _, p := range params {
 		if p.name == "*" {
 			seenStar = true
+			continue
+		}
+		if p.name == "/" {
+			co.nposonly = co.npos
 			continue
 		}
 		s := fc.addLocal(p.name)

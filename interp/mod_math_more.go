@@ -284,6 +284,25 @@ func mathExtras(m *Module) {
 		}
 		return FloatVal(vectorNorm(d)), nil
 	})
+	// The integer functions take objects with __index__ too.
+	for _, n := range []string{"isqrt", "factorial", "gcd", "lcm", "comb", "perm"} {
+		orig := m.attrs[n].O.(*Builtin).fn
+		m.def(n, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			conv := args
+			for i, a := range args {
+				if r, ok, err := instInt(a, "__index__"); ok {
+					if err != nil {
+						return Val{}, err
+					}
+					if &conv[0] == &args[0] {
+						conv = append([]Val(nil), args...)
+					}
+					conv[i] = r
+				}
+			}
+			return orig(vm, conv, kwn)
+		})
+	}
 	m.def("sumprod", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("sumprod", args, kwn, 2); err != nil {
 			return Val{}, err

@@ -471,6 +471,22 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			return Val{}, newErr(TypeError, "can only concatenate tuple (not \"%s\") to tuple", typeName(b))
 		}
 	case opMul:
+		// A sequence repeated by an object with __index__.
+		if isSeqVal(a) {
+			if r, ok, err := instInt(b, "__index__"); ok {
+				if err != nil {
+					return Val{}, err
+				}
+				b = r
+			}
+		} else if isSeqVal(b) {
+			if r, ok, err := instInt(a, "__index__"); ok {
+				if err != nil {
+					return Val{}, err
+				}
+				a = r
+			}
+		}
 		if isIntLike(a) && !isIntLike(b) {
 			a, b = b, a
 		}
@@ -613,6 +629,9 @@ func (vm *VM) unary(op Op, a Val) (Val, error) {
 		if b, ok := a.O.(*BigInt); ok {
 			return normBig(new(big.Int).Neg(&b.v)), nil
 		}
+		if r, found, err := vm.dunder(a, "__neg__"); found {
+			return r, err
+		}
 		return Val{}, newErr(TypeError, "bad operand type for unary -: '%s'", typeName(a))
 	case opPos:
 		switch a.T {
@@ -624,6 +643,9 @@ func (vm *VM) unary(op Op, a Val) (Val, error) {
 		if _, ok := a.O.(*BigInt); ok {
 			return a, nil
 		}
+		if r, found, err := vm.dunder(a, "__pos__"); found {
+			return r, err
+		}
 		return Val{}, newErr(TypeError, "bad operand type for unary +: '%s'", typeName(a))
 	case opInvert:
 		switch a.T {
@@ -632,6 +654,9 @@ func (vm *VM) unary(op Op, a Val) (Val, error) {
 		}
 		if b, ok := a.O.(*BigInt); ok {
 			return normBig(new(big.Int).Not(&b.v)), nil
+		}
+		if r, found, err := vm.dunder(a, "__invert__"); found {
+			return r, err
 		}
 		return Val{}, newErr(TypeError, "bad operand type for unary ~: '%s'", typeName(a))
 	}

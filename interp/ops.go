@@ -751,6 +751,11 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 			return t.call(vm, args, kwn)
 		}
 	}
+	if inst, ok := fnv.O.(*Instance); ok && fnv.T == tagObject {
+		if m, ok := inst.cls.lookup("__call__"); ok {
+			return vm.call(m, append([]Val{fnv}, args...), kwn)
+		}
+	}
 	return Val{}, newErr(TypeError, "'%s' object is not callable", typeName(fnv))
 }
 
@@ -898,6 +903,18 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return v, nil
 			}
 			return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
+		}
+		if sc, ok := t.self.O.(*Class); ok {
+			// super(C, cls) in a classmethod: the class attribute after C.
+			after := false
+			for _, k := range sc.mro {
+				if after {
+					if v, ok := k.attrs[name]; ok {
+						return vm.bindClassAttr(v, t.self, sc, false)
+					}
+				}
+				after = after || k == t.cls
+			}
 		}
 		inst, _ := t.self.O.(*Instance)
 		if inst != nil {
@@ -1246,6 +1263,12 @@ func (vm *VM) index(v Val, what string) (int64, error) {
 		}
 		return math.MaxInt64 / 2, nil
 	}
+	if r, ok, err := instInt(v, "__index__"); ok {
+		if err != nil {
+			return 0, err
+		}
+		return vm.index(r, what)
+	}
 	return 0, newErr(TypeError, "%s indices must be integers or slices, not %s", what, typeName(v))
 }
 
@@ -1551,6 +1574,12 @@ func (vm *VM) sliceIndex(v Val) (int64, error) {
 			return math.MinInt64 / 4, nil
 		}
 		return math.MaxInt64 / 4, nil
+	}
+	if r, ok, err := instInt(v, "__index__"); ok {
+		if err != nil {
+			return 0, err
+		}
+		return vm.sliceIndex(r)
 	}
 	return 0, newErr(TypeError, "slice indices must be integers or None or have an __index__ method")
 }

@@ -377,6 +377,25 @@ func (ps *parser) params(end string) []param {
 	seen := map[string]bool{}
 	for !ps.isOp(end) {
 		star := 0
+		if t := ps.tok(); ps.acceptOp("/") {
+			// Positional-only parameters end here.
+			if len(out) == 0 {
+				ps.failAt(t, "at least one argument must precede /")
+			}
+			for _, p := range out {
+				if p.name == "/" {
+					ps.failAt(t, "/ may appear only once")
+				}
+				if p.star != 0 {
+					ps.failAt(t, "/ must be ahead of *")
+				}
+			}
+			out = append(out, param{name: "/"})
+			if !ps.acceptOp(",") {
+				break
+			}
+			continue
+		}
 		if ps.acceptOp("*") {
 			star = 1
 			if ps.isOp(",") {

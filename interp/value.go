@@ -259,6 +259,9 @@ func toFloat(v Val) (float64, error) {
 			return f, nil
 		}
 	}
+	if f, ok, err := instFloat(v); ok {
+		return f, err
+	}
 	return 0, newErr(TypeError, "must be real number, not %s", typeName(v))
 }
 

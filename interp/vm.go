@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"math"
 	"math/big"
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/copypatch/copypatch/templates"
@@ -211,13 +213,6 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 	co := fn.code
 	npos := len(args) - len(kwn)
-	if npos > co.npos && co.varargSlot < 0 {
-		given := npos
-		if len(co.kwonly) > 0 || len(kwn) > 0 {
-			return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", qualOrName(co), co.npos, plural(co.npos), given, wasWere(given))
-		}
-		return newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", qualOrName(co), co.npos, plural(co.npos), given, wasWere(given))
-	}
 	for i := 0; i < npos && i < co.npos; i++ {
 		f.set(int32(i), args[i])
 	}
@@ -233,9 +228,10 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 		kwd = newDict()
 		f.set(int32(co.varkwSlot), ObjVal(kwd))
 	}
+	var posOnlyKw []string
 	for k, name := range kwn {
 		idx := -1
-		for i := 0; i < co.nparams; i++ {
+		for i := co.nposonly; i < co.nparams; i++ {
 			if i != co.varargSlot && i != co.varkwSlot && co.localNames[i] == name {
 				idx = i
 				break
@@ -246,12 +242,22 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 				kwd.set(StrVal(name), args[npos+k])
 				continue
 			}
+			if slices.Contains(co.localNames[:co.nposonly], name) {
+				posOnlyKw = append(posOnlyKw, name)
+				continue
+			}
 			return newErr(TypeError, "%s() got an unexpected keyword argument '%s'", qualOrName(co), name)
 		}
 		if f.regs[idx].Tag != tagEmpty {
 			return newErr(TypeError, "%s() got multiple values for argument '%s'", qualOrName(co), name)
 		}
 		f.set(int32(idx), args[npos+k])
+	}
+	if len(posOnlyKw) > 0 {
+		return newErr(TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", qualOrName(co), strings.Join(posOnlyKw, ", "))
+	}
+	if npos > co.npos && co.varargSlot < 0 {
+		return tooManyPositional(fn, f, npos)
 	}
 	var missing, missingKw []string
 	for i := 0; i < co.nparams; i++ {
