@@ -133,6 +133,9 @@ func (c *compiler) classDef(x *ClassDef) {
 			}
 		case *Pass:
 		case *ExprStmt:
+			if d := docstring(x.body, false); d.T != tagNone && s == x.body[0] {
+				c.emit(opSetAttr, cls, c.name("__doc__"), c.constSlot(d))
+			}
 			if _, ok := m.x.(*Const); !ok {
 				c.errAt(m.pos, "only methods and assignments are supported in a class body")
 			}
@@ -236,6 +239,9 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 		if _, ok := o.O.(*Module); ok {
 			return newErr(AttributeError, "cannot set module attributes")
 		}
+	}
+	if fn, ok := o.O.(*Function); ok {
+		return vm.setFuncAttr(fn, name, v)
 	}
 	return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(o), name)
 }

@@ -11,6 +11,7 @@ import (
 type Code struct {
 	name        string
 	qualname    string // Class.method for methods
+	doc         Val    // the docstring (None when there is none)
 	isGenerator bool   // the body yields: calling it makes a generator
 	filename    string
 	instrs      []Instr
@@ -942,7 +943,7 @@ func (c *compiler) makeFunction(co *Code, params []param, dst int) {
 func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
 	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
 		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}}
-	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod}
+	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda)}
 	co := fc.code
 	co.varargSlot, co.varkwSlot = -1, -1
 	seenStar := false

@@ -39,23 +39,24 @@ func functoolsExtras(m *Module) {
 			return vm.call(fn, append(all, vals...), names)
 		}}), nil
 	})
-	identity := func(vm *VM, args []Val, kwn []string) (Val, error) {
+	m.def("wraps", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, _ := splitKw(args, kwn)
+		if len(pos) != 1 {
+			return Val{}, newErr(TypeError, "wraps() missing 1 required positional argument: 'wrapped'")
+		}
+		wrapped := pos[0]
 		return builtinFn("decorator", func(vm *VM, a []Val, k []string) (Val, error) {
 			if len(a) != 1 {
 				return Val{}, newErr(TypeError, "update_wrapper() missing 1 required positional argument: 'wrapped'")
 			}
-			return a[0], nil
+			return vm.updateWrapper(a[0], wrapped)
 		}), nil
-	}
-	// wraps(f) copies f's name and docstring onto the wrapper in CPython;
-	// minipy's functions keep their own (a known gap), the wrapper is
-	// returned as it is.
-	m.def("wraps", identity)
+	})
 	m.def("update_wrapper", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 {
 			return Val{}, newErr(TypeError, "update_wrapper() missing 1 required positional argument: 'wrapped'")
 		}
-		return args[0], nil
+		return vm.updateWrapper(args[0], args[1])
 	})
 	m.def("total_ordering", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("total_ordering", args, kwn, 1); err != nil {
@@ -264,4 +265,29 @@ func capwords(vm *VM, args []Val, kwn []string) (Val, error) {
 		words[i] = c.str().s
 	}
 	return StrVal(strings.Join(words, sep)), nil
+}
+
+// updateWrapper is functools.update_wrapper: the wrapper takes the
+// wrapped function's name, qualname, docstring, module and attributes,
+// and __wrapped__ points back to it.
+func (vm *VM) updateWrapper(wrapper, wrapped Val) (Val, error) {
+	for _, n := range []string{"__module__", "__name__", "__qualname__", "__doc__"} {
+		if v, err := vm.getAttr(wrapped, n); err == nil {
+			if err := vm.setAttr(wrapper, n, v); err != nil {
+				return Val{}, err
+			}
+		}
+	}
+	if d, err := vm.getAttr(wrapped, "__dict__"); err == nil {
+		if src, ok := d.O.(*Dict); ok {
+			for _, e := range src.live() {
+				if s, ok := e.k.O.(*Str); ok {
+					if err := vm.setAttr(wrapper, s.s, e.v); err != nil {
+						return Val{}, err
+					}
+				}
+			}
+		}
+	}
+	return wrapper, vm.setAttr(wrapper, "__wrapped__", wrapped)
 }

@@ -890,11 +890,21 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, newErr(AttributeError, "%s", instAttrErrorMsg(t, name))
 	case *Class:
+		if name == "__doc__" {
+			// Not inherited: each class has its own.
+			if v, ok := t.attrs[name]; ok {
+				return v, nil
+			}
+			return NoneVal, nil
+		}
 		if v, ok := t.lookup(name); ok {
 			return vm.bindClassAttr(v, o, t, false)
 		}
 		if name == "__name__" {
 			return StrVal(t.name), nil
+		}
+		if v, ok := vm.classAttr(t, name); ok {
+			return v, nil
 		}
 		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
 	case *SuperObj:
@@ -983,12 +993,28 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return StrVal(t.name), nil
 		}
 	case *Function:
-		if name == "__name__" {
-			return StrVal(t.code.name), nil
+		if v, ok := vm.funcAttr(t, name); ok {
+			return v, nil
 		}
 	case *Builtin:
-		if name == "__name__" {
+		switch name {
+		case "__name__", "__qualname__":
 			return StrVal(t.name), nil
+		case "__doc__", "__self__":
+			return NoneVal, nil
+		case "__module__":
+			return StrVal("builtins"), nil
+		}
+	case *Method:
+		if v, ok := vm.methodAttr(t, name); ok {
+			return v, nil
+		}
+	case *BoundMethod:
+		switch name {
+		case "__name__", "__qualname__":
+			return StrVal(t.name), nil
+		case "__self__":
+			return t.self, nil
 		}
 	}
 	if e, ok := o.O.(*Exception); ok && name != "args" {

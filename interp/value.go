@@ -90,6 +90,8 @@ type (
 		free     []Val  // captured values of enclosing locals
 		cls      *Class // the class a method was defined in (for super())
 		mod      *moduleState
+		attrs    *Dict          // f.attr = ... (its __dict__)
+		special  map[string]Val // __name__, __qualname__, __doc__, __module__ once assigned
 	}
 	Builtin struct {
 		name string
@@ -635,9 +637,20 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		s, _ := vm.instanceRepr(v, false)
 		b.WriteString(s)
 	case *Class:
-		b.WriteString("<class '__main__." + o.name + "'>")
+		if o == objectClass {
+			b.WriteString("<class 'object'>")
+		} else {
+			b.WriteString("<class '__main__." + o.name + "'>")
+		}
 	case *Method:
-		b.WriteString("<bound method " + qualOrName(o.fn.O.(*Function).code) + " of " + vm.repr(o.self) + ">")
+		name := "?"
+		switch f := o.fn.O.(type) {
+		case *Function:
+			name = qualOrName(f.code)
+		case *Builtin:
+			name = f.name
+		}
+		b.WriteString("<bound method " + name + " of " + vm.repr(o.self) + ">")
 	case *SliceObj:
 		b.WriteString("slice(" + vm.repr(o.lo) + ", " + vm.repr(o.hi) + ", " + vm.repr(o.step) + ")")
 	default:

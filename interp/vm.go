@@ -47,6 +47,9 @@ type VM struct {
 	hot    atomic.Uint32
 	sigint atomic.Bool   // Ctrl-C arrived: raise KeyboardInterrupt at the next back-edge
 	stdin  *bufio.Reader // input() reads here (Config.Stdin)
+	// typeObjs are the type objects type() made for types without a
+	// builtin name, one per type so that type(a) is type(b) holds.
+	typeObjs map[string]Val
 }
 
 type frame struct {

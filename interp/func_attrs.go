@@ -1,0 +1,165 @@
+package interp
+
+// Attributes of functions, bound methods and classes: __name__,
+// __qualname__, __doc__, __module__, __defaults__, __dict__, __self__,
+// __func__, __bases__, __mro__, and a function's own attributes.
+
+// docstring is the body's leading string literal, or None.
+func docstring(body []Stmt, lambda bool) Val {
+	if lambda || len(body) == 0 {
+		return NoneVal
+	}
+	if e, ok := body[0].(*ExprStmt); ok {
+		if c, ok := e.x.(*Const); ok && c.v.isStr() {
+			return c.v
+		}
+	}
+	return NoneVal
+}
+
+func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
+	if v, ok := fn.special[name]; ok {
+		return v, true
+	}
+	if fn.attrs != nil {
+		if v, ok := fn.attrs.getStr(name); ok {
+			return v, true
+		}
+	}
+	co := fn.code
+	switch name {
+	case "__name__":
+		return StrVal(co.name), true
+	case "__qualname__":
+		return StrVal(qualOrName(co)), true
+	case "__doc__":
+		if co.doc.T == tagEmpty {
+			return NoneVal, true
+		}
+		return co.doc, true
+	case "__module__":
+		return StrVal("__main__"), true
+	case "__defaults__":
+		var ds []Val
+		for i := 0; i < co.npos; i++ {
+			if d := co.defIdx[i]; d >= 0 && d < len(fn.defaults) {
+				ds = append(ds, fn.defaults[d])
+			}
+		}
+		if len(ds) == 0 {
+			return NoneVal, true
+		}
+		return tupleOf(ds), true
+	case "__kwdefaults__":
+		kd := newDict()
+		for _, s := range co.kwonly {
+			if d := co.defIdx[s]; d >= 0 && d < len(fn.defaults) {
+				kd.set(StrVal(co.localNames[s]), fn.defaults[d])
+			}
+		}
+		if kd.Len() == 0 {
+			return NoneVal, true
+		}
+		return ObjVal(kd), true
+	case "__dict__":
+		if fn.attrs == nil {
+			fn.attrs = newDict()
+		}
+		return ObjVal(fn.attrs), true
+	case "__annotations__":
+		return ObjVal(newDict()), true
+	}
+	return Val{}, false
+}
+
+func (vm *VM) setFuncAttr(fn *Function, name string, v Val) error {
+	if name == "__dict__" {
+		d, ok := v.O.(*Dict)
+		if !ok {
+			return newErr(TypeError, "__dict__ must be set to a dictionary, not a '%s'", typeName(v))
+		}
+		fn.attrs = d
+		return nil
+	}
+	switch name {
+	case "__name__", "__qualname__", "__doc__", "__module__":
+		if (name == "__name__" || name == "__qualname__") && !v.isStr() {
+			return newErr(TypeError, "%s must be set to a string object", name)
+		}
+		if fn.special == nil {
+			fn.special = map[string]Val{}
+		}
+		fn.special[name] = v
+		return nil
+	}
+	if fn.attrs == nil {
+		fn.attrs = newDict()
+	}
+	return fn.attrs.set(StrVal(name), v)
+}
+
+// methodAttr is an attribute of a bound method: its own, else its
+// function's.
+func (vm *VM) methodAttr(m *Method, name string) (Val, bool) {
+	switch name {
+	case "__self__":
+		return m.self, true
+	case "__func__":
+		return m.fn, true
+	}
+	switch f := m.fn.O.(type) {
+	case *Function:
+		return vm.funcAttr(f, name)
+	case *Builtin:
+		if name == "__name__" || name == "__qualname__" {
+			return StrVal(f.name), true
+		}
+	}
+	return Val{}, false
+}
+
+// classAttr is a class's special attribute not stored among its own.
+func (vm *VM) classAttr(c *Class, name string) (Val, bool) {
+	switch name {
+	case "__qualname__":
+		return StrVal(c.name), true
+	case "__module__":
+		return StrVal("__main__"), true
+	case "__doc__":
+		return NoneVal, true
+	case "__bases__":
+		var bs []Val
+		for _, b := range c.bases {
+			bs = append(bs, ObjVal(b))
+		}
+		if len(bs) == 0 {
+			bs = []Val{ObjVal(objectClass)}
+		}
+		return tupleOf(bs), true
+	case "__base__":
+		if len(c.bases) > 0 {
+			return ObjVal(c.bases[0]), true
+		}
+		return ObjVal(objectClass), true
+	case "__mro__":
+		var ms []Val
+		for _, k := range c.mro {
+			ms = append(ms, ObjVal(k))
+		}
+		if len(ms) == 0 || c.mro[len(c.mro)-1] != objectClass {
+			ms = append(ms, ObjVal(objectClass))
+		}
+		return tupleOf(ms), true
+	case "__dict__":
+		d := newDict()
+		for _, n := range c.order {
+			if v, ok := c.attrs[n]; ok {
+				d.set(StrVal(n), v)
+			}
+		}
+		return ObjVal(d), true
+	case "__annotations__":
+		return ObjVal(newDict()), true
+	}
+	return Val{}, false
+}
