@@ -22,7 +22,7 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		return v, true
 	}
 	if fn.attrs != nil {
-		if v, ok := fn.attrs.getStr(name); ok {
+		if v, ok, _ := fn.attrs.get(StrVal(name)); ok {
 			return v, true
 		}
 	}

@@ -48,7 +48,7 @@ func (vm *VM) shallowCopy(v Val) (Val, error) {
 	case *Dict:
 		return ObjVal(copyDict(x)), nil
 	case *Set:
-		return ObjVal(&Set{d: copyDict(x.d)}), nil
+		return ObjVal(x.copy()), nil
 	case *Instance:
 		if r, found, err := vm.dunder(v, "__copy__"); found {
 			return r, err
@@ -131,15 +131,14 @@ func (vm *VM) deepCopy(v Val, memo map[Object]Val) (Val, error) {
 		}
 		return ObjVal(c), nil
 	case *Set:
-		c := &Set{d: newDict()}
-		c.d.isSet = true
+		c := newSet()
 		memo[x] = ObjVal(c)
-		for _, k := range x.d.keys() {
+		for _, k := range x.keys() {
 			kc, err := vm.deepCopy(k, memo)
 			if err != nil {
 				return Val{}, err
 			}
-			if err := c.d.set(kc, NoneVal); err != nil {
+			if err := c.add(kc); err != nil {
 				return Val{}, err
 			}
 		}
