@@ -89,19 +89,27 @@ restart:
 				if same(e.k, k) {
 					return int(ix - 1)
 				}
-				if needsEq(e.k, k) {
-					ek := e.k
-					eq := keyEq(ek, k)
-					// A user __eq__ may have changed the dict: start again.
-					if d.moved(index, int(ix-1), ek) {
-						goto restart
+				if x, ok := e.k.O.(*Str); ok {
+					if y, ok := k.O.(*Str); ok {
+						// Strs: equal text or not, no __eq__ to ask.
+						if x.s == y.s {
+							return int(ix - 1)
+						}
+						goto next
 					}
-					if eq {
-						return int(ix - 1)
-					}
+				}
+				ek := e.k
+				eq := keyEq(ek, k)
+				// A user __eq__ may have changed the dict: start again.
+				if d.moved(index, int(ix-1), ek) {
+					goto restart
+				}
+				if eq {
+					return int(ix - 1)
 				}
 			}
 		}
+	next:
 		perturb >>= perturbShift
 		i = (i*5 + perturb + 1) & mask
 	}
