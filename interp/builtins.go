@@ -344,6 +344,16 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("divmod", args, 2, 2); err != nil {
 			return Val{}, err
 		}
+		if a, b := args[0], args[1]; isIntLike(a) && isIntLike(b) && (a.T == tagObject || b.T == tagObject) {
+			// Big ints: one division for both results.
+			x := asBig(a, &vm.tmpA, &vm.bufA)
+			y := asBig(b, &vm.tmpB, &vm.bufB)
+			if y.Sign() == 0 {
+				return Val{}, zeroDiv()
+			}
+			q, r := vm.bigDivMod(vm.newBigInt(), x, y)
+			return ObjVal(&Tuple{[]Val{q, r}}), nil
+		}
 		if r, found, err := vm.dunder(args[0], "__divmod__", args[1]); found && (err != nil || !isNotImplemented(r)) {
 			return r, err
 		}

@@ -252,15 +252,11 @@ func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
 				return v, nil
 			}
 		}
-		m := new(big.Int)
-		r.DivMod(a, b, m) // Euclidean: m >= 0
-		if m.Sign() != 0 && b.Sign() < 0 {
-			r.Sub(r, big.NewInt(1))
-			m.Add(m, b)
-		}
+		q, m := vm.bigDivMod(res, a, b)
 		if op == opMod {
-			return normBig(m), nil
+			return m, nil
 		}
+		return q, nil
 	case opTrueDiv:
 		if b.Sign() == 0 {
 			return Val{}, zeroDiv()
@@ -336,6 +332,30 @@ func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
 		return IntVal(r.Int64()), nil
 	}
 	return ObjVal(res), nil
+}
+
+// bigDivMod is Python's divmod(a, b) for b != 0, the quotient in q (a
+// fresh big int): a truncated division, then one step toward floor when
+// the remainder's sign differs from b's. Both results live in slab ints.
+func (vm *VM) bigDivMod(q *BigInt, a, b *big.Int) (Val, Val) {
+	m := vm.newBigInt()
+	q.v.QuoRem(a, b, &m.v)
+	if m.v.Sign() != 0 && (m.v.Sign() < 0) != (b.Sign() < 0) {
+		q.v.Sub(&q.v, bigOne)
+		m.v.Add(&m.v, b)
+	}
+	return bigResult(q), bigResult(m)
+}
+
+// bigOne is 1, never written.
+var bigOne = big.NewInt(1)
+
+// bigResult is x as a value: a small int when it fits.
+func bigResult(x *BigInt) Val {
+	if x.v.IsInt64() {
+		return IntVal(x.v.Int64())
+	}
+	return ObjVal(x)
 }
 
 func floatArith(op Op, a, b float64) (Val, error) {
@@ -939,6 +959,17 @@ func numCmp(a, b Val) (int, bool) {
 		fr.SetFloat64(f)
 		c := fr.Cmp(new(big.Rat).SetInt(ob))
 		return c * sign, true
+	}
+	// A big int lies outside int64: its sign decides against a small one.
+	if a.T != tagObject {
+		if y, ok := b.O.(*BigInt); ok {
+			return -y.v.Sign(), true
+		}
+	}
+	if b.T != tagObject {
+		if x, ok := a.O.(*BigInt); ok {
+			return x.v.Sign(), true
+		}
 	}
 	x, _ := toBig(a)
 	y, _ := toBig(b)
