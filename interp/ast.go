@@ -138,6 +138,7 @@ type (
 		pos
 		targets []Expr
 		value   Expr
+		ann     string // x: ann = value: the annotation's source text
 	}
 	AugAssign struct {
 		pos
@@ -162,8 +163,11 @@ type (
 	}
 	Break    struct{ pos }
 	Continue struct{ pos }
-	Pass     struct{ pos }
-	Return   struct {
+	Pass     struct {
+		pos
+		annName, ann string // x: ann with no value (name and annotation text)
+	}
+	Return struct {
 		pos
 		x Expr
 	}

@@ -109,6 +109,7 @@ func (c *compiler) classDef(x *ClassDef) {
 	savedSlot, savedNames, savedName := c.classSlot, c.classNames, c.className
 	c.classSlot, c.classNames, c.className = cls, map[string]bool{}, c.qualPrefix()+x.name
 	defer func() { c.classSlot, c.classNames, c.className = savedSlot, savedNames, savedName }()
+	var anns [][2]string // name, annotation text: the class's __annotations__
 	for _, s := range x.body {
 		save := c.temps
 		c.line = s.position().line
@@ -122,6 +123,9 @@ func (c *compiler) classDef(x *ClassDef) {
 			c.emit(opSetAttr, cls, c.name(m.name), t)
 			c.classNames[m.name] = true
 		case *Assign:
+			if n, ok := m.targets[0].(*Name); ok && m.ann != "" {
+				anns = append(anns, [2]string{n.id, m.ann})
+			}
 			v := c.exprAny(m.value)
 			for _, tg := range m.targets {
 				n, ok := tg.(*Name)
@@ -132,6 +136,9 @@ func (c *compiler) classDef(x *ClassDef) {
 				c.classNames[n.id] = true
 			}
 		case *Pass:
+			if m.annName != "" {
+				anns = append(anns, [2]string{m.annName, m.ann})
+			}
 		case *ExprStmt:
 			if d := docstring(x.body, false); d.T != tagNone && s == x.body[0] {
 				c.emit(opSetAttr, cls, c.name("__doc__"), c.constSlot(d))
@@ -144,6 +151,16 @@ func (c *compiler) classDef(x *ClassDef) {
 		}
 		c.temps = save
 	}
+	if len(anns) > 0 {
+		d := c.temp()
+		c.emit(opBuildDict, d, d, 0)
+		for _, a := range anns {
+			c.emit(opDictSet, d, c.constSlot(StrVal(a[0])), c.constSlot(StrVal(a[1])))
+		}
+		c.emit(opSetAttr, cls, c.name("__annotations__"), d)
+	}
+	c.line = x.line
+	c.emit(opClassDone, cls)
 	c.applyDecorators(decos, cls)
 	c.storeName(x.name, cls, x.pos)
 }
@@ -152,6 +169,10 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 	var excBase *ExcType
 	cls := &Class{vm: vm, name: name, attrs: map[string]Val{}}
 	cls.root = newRootShape(cls)
+	bases, err := vm.mroEntries(bases)
+	if err != nil {
+		return Val{}, err
+	}
 	for _, b := range bases {
 		switch x := b.O.(type) {
 		case *Class:
@@ -190,6 +211,18 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 }
 
 func (vm *VM) setAttr(o Val, name string, v Val) error {
+	if x, ok := o.O.(*Instance); ok {
+		if sa, ok := x.cls.lookup("__setattr__"); ok {
+			_, err := vm.call(sa, []Val{o, StrVal(name), v}, nil)
+			return err
+		}
+	}
+	return vm.objectSetAttr(o, name, v)
+}
+
+// objectSetAttr is setAttr without the instance's __setattr__:
+// object.__setattr__.
+func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 	switch x := o.O.(type) {
 	case *Instance:
 		if x.cls == objectClass {
@@ -248,6 +281,17 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 
 // delAttr is del o.name.
 func (vm *VM) delAttr(o Val, name string) error {
+	if x, ok := o.O.(*Instance); ok {
+		if da, ok := x.cls.lookup("__delattr__"); ok {
+			_, err := vm.call(da, []Val{o, StrVal(name)}, nil)
+			return err
+		}
+	}
+	return vm.objectDelAttr(o, name)
+}
+
+// objectDelAttr is delAttr without the instance's __delattr__.
+func (vm *VM) objectDelAttr(o Val, name string) error {
 	switch x := o.O.(type) {
 	case *Instance:
 		if p, ok := x.cls.lookup(name); ok {

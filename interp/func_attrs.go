@@ -1,5 +1,7 @@
 package interp
 
+import "strings"
+
 // Attributes of functions, bound methods and classes: __name__,
 // __qualname__, __doc__, __module__, __defaults__, __dict__, __self__,
 // __func__, __bases__, __mro__, and a function's own attributes.
@@ -162,4 +164,27 @@ func (vm *VM) classAttr(c *Class, name string) (Val, bool) {
 		return ObjVal(newDict()), true
 	}
 	return Val{}, false
+}
+
+// textFrom is the source text of the tokens from index start to the last
+// one read: the line's text when they share a line, else their values.
+func (ps *parser) textFrom(start int) string {
+	if start >= ps.p || ps.p > len(ps.toks) {
+		return ""
+	}
+	first, last := ps.toks[start], ps.toks[ps.p-1]
+	if first.line == last.line && first.line >= 1 && first.line <= len(ps.lines) {
+		line := ps.lines[first.line-1]
+		if first.col >= 0 && last.endCol <= len(line) && first.col <= last.endCol {
+			return line[first.col:last.endCol]
+		}
+	}
+	var b strings.Builder
+	for i := start; i < ps.p; i++ {
+		if i > start {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ps.toks[i].val)
+	}
+	return b.String()
 }

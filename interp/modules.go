@@ -17,6 +17,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return operatorModule
 	case "copy":
 		return copyModule
+	case "dataclasses":
+		return dataclassesModule
+	case "typing":
+		return typingModule
 	}
 	return nil
 }

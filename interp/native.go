@@ -54,3 +54,55 @@ func strsTuple(names []string) Val {
 	}
 	return tupleOf(items)
 }
+
+// classDone runs when a class statement's body has run: the nearest
+// __init_subclass__ of its bases (a classmethod implicitly) gets the new
+// class, as CPython's type.__new__ does.
+func (vm *VM) classDone(cv Val) error {
+	cls, ok := cv.O.(*Class)
+	if !ok {
+		return nil
+	}
+	for _, k := range cls.mro[1:] {
+		if k == objectClass {
+			break
+		}
+		v, ok := k.attrs["__init_subclass__"]
+		if !ok {
+			continue
+		}
+		fn := v
+		switch w := v.O.(type) {
+		case *ClassMethod:
+			fn = w.fn
+		case *Builtin:
+			_, err := w.fn(vm, []Val{cv}, nil)
+			return err
+		}
+		_, err := vm.call(fn, []Val{cv}, nil)
+		return err
+	}
+	return nil
+}
+
+// objectMethod is object.__setattr__ or object.__delattr__ (self first),
+// what a class's own __setattr__ calls to store for real.
+func objectMethod(name string) nativeFn {
+	switch name {
+	case "__setattr__":
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 3 || !args[1].isStr() {
+				return Val{}, newErr(TypeError, "expected 3 arguments (self, name, value)")
+			}
+			return NoneVal, vm.objectSetAttr(args[0], args[1].str().s, args[2])
+		}
+	case "__delattr__":
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 || !args[1].isStr() {
+				return Val{}, newErr(TypeError, "expected 2 arguments (self, name)")
+			}
+			return NoneVal, vm.objectDelAttr(args[0], args[1].str().s)
+		}
+	}
+	return nil
+}

@@ -98,6 +98,7 @@ const (
 	opWithExit
 	opDelAttr
 	opYieldFromSend
+	opClassDone
 	opCount
 )
 
@@ -200,6 +201,7 @@ var opInfo = [opCount]struct {
 	opYield:         {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)
 	opWithExit:      {"WITH_EXIT", "sss"},
 	opYieldFromSend: {"YIELD_FROM_SEND", "sssj"}, // A = iterator B's next item after sending slot C (or throwing the generator's pending exception) and jump to D; once B is exhausted, A = its return value
+	opClassDone:     {"CLASS_DONE", "s"},         // the body of class A has run: __init_subclass__ of its bases
 }
 
 func (o Op) String() string {

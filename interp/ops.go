@@ -516,6 +516,8 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, BoolVal(truthy(r)))
 		return nil
+	case opClassDone:
+		return vm.classDone(f.get(in.A))
 	case opYieldFromSend:
 		v, ok, err := vm.yieldFromStep(f, f.objs[in.B], f.get(in.C))
 		if err != nil {
@@ -942,10 +944,19 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			// object.__init__: accepts nothing, does nothing.
 			return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil }}), nil
 		}
+		if f := objectMethod(name); f != nil {
+			self := t.self
+			return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+				return f(vm, append([]Val{self}, args...), kwn)
+			}), nil
+		}
 		return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
 	case *typeObj:
 		if name == "__name__" {
 			return StrVal(t.name), nil
+		}
+		if f := objectMethod(name); f != nil && t.name == "object" {
+			return builtinFn(name, f), nil
 		}
 		if t.name == "dict" && name == "fromkeys" {
 			return ObjVal(&Builtin{name: "fromkeys", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {

@@ -471,7 +471,7 @@ func (ps *parser) simpleStmt() Stmt {
 		switch t.val {
 		case "pass":
 			ps.next()
-			return &Pass{at}
+			return &Pass{pos: at}
 		case "break":
 			ps.next()
 			return &Break{at}
@@ -585,7 +585,7 @@ func (ps *parser) simpleStmt() Stmt {
 				}
 				ps.checkTarget(tg, "=")
 			}
-			return &Assign{at, targets, value}
+			return &Assign{pos: at, targets: targets, value: value}
 		case "+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", "@=":
 			ps.next()
 			switch first.(type) {
@@ -596,14 +596,20 @@ func (ps *parser) simpleStmt() Stmt {
 			value := ps.exprList()
 			return &AugAssign{at, first, op[:len(op)-1], value}
 		case ":":
-			// Annotated assignment: x: int = 1.
+			// Annotated assignment: x: int = 1. The annotation is kept
+			// as text (never evaluated) for a class's __annotations__.
 			ps.next()
+			start := ps.p
 			ps.expr()
+			ann := ps.textFrom(start)
 			if ps.acceptOp("=") {
 				v := ps.exprList()
-				return &Assign{at, []Expr{first}, v}
+				return &Assign{pos: at, targets: []Expr{first}, value: v, ann: ann}
 			}
-			return &Pass{at}
+			if n, ok := first.(*Name); ok {
+				return &Pass{pos: at, annName: n.id, ann: ann}
+			}
+			return &Pass{pos: at}
 		}
 	}
 	return &ExprStmt{at, first}

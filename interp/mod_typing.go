@@ -1,0 +1,230 @@
+package interp
+
+import "strings"
+
+// typing: the names programs annotate with and use at run time. Since
+// minipy never evaluates annotations, these need only exist, subscript
+// (List[int]), print as CPython prints them, and serve as bases (Generic[T],
+// Protocol, NamedTuple) through __mro_entries__.
+
+// mroEntries replaces bases that are no classes but define
+// __mro_entries__ (typing's special forms) with what it returns.
+func (vm *VM) mroEntries(bases []Val) ([]Val, error) {
+	var out []Val
+	changed := false
+	for _, b := range bases {
+		if inst, ok := b.O.(*Instance); ok && b.T == tagObject {
+			if m, ok := inst.cls.lookup("__mro_entries__"); ok {
+				r, err := vm.call(m, []Val{b, tupleOf(bases)}, nil)
+				if err != nil {
+					return nil, err
+				}
+				t, ok := r.O.(*Tuple)
+				if !ok {
+					return nil, newErr(TypeError, "__mro_entries__ must return a tuple")
+				}
+				out = append(out, t.items...)
+				changed = true
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	if !changed {
+		return bases, nil
+	}
+	return out, nil
+}
+
+func typingModule(vm *VM) *Module {
+	m := newModule("typing")
+	var form *Class
+	newForm := func(repr string, entries []Val) Val {
+		f := vm.newInstancePlain(form)
+		vm.objectSetAttr(f, "_repr", StrVal(repr))
+		if entries != nil {
+			vm.objectSetAttr(f, "_entries", tupleOf(entries))
+		}
+		return f
+	}
+	var reprOf func(vm *VM, v Val) string
+	reprOf = func(vm *VM, v Val) string {
+		if inst, ok := v.O.(*Instance); ok && inst.cls == form {
+			r, _ := vm.getAttr(v, "_repr")
+			return vm.strOf(r)
+		}
+		switch x := v.O.(type) {
+		case *Class:
+			return "__main__." + x.name
+		case *typeObj:
+			return x.name
+		case *List:
+			var parts []string
+			for _, it := range x.items() {
+				parts = append(parts, reprOf(vm, it))
+			}
+			return "[" + strings.Join(parts, ", ") + "]"
+		case *Tuple:
+			var parts []string
+			for _, it := range x.items {
+				parts = append(parts, vm.repr(it))
+			}
+			return "[" + strings.Join(parts, ", ") + "]"
+		}
+		if v.T == tagNone {
+			return "None"
+		}
+		return vm.repr(v)
+	}
+	form, _ = vm.nativeClass("_SpecialForm", nil, map[string]nativeFn{
+		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			r, _ := vm.getAttr(args[0], "_repr")
+			return r, nil
+		},
+		"__getitem__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			base, _ := vm.getAttr(args[0], "_repr")
+			params := []Val{args[1]}
+			if t, ok := args[1].O.(*Tuple); ok {
+				params = t.items
+			}
+			var parts []string
+			for _, p := range params {
+				parts = append(parts, reprOf(vm, p))
+			}
+			name := vm.strOf(base)
+			switch name {
+			case "typing.Optional":
+				return newForm("typing.Optional["+strings.Join(parts, ", ")+"]", nil), nil
+			case "typing.Generic", "typing.Protocol":
+				return newForm(name+"["+strings.Join(parts, ", ")+"]", []Val{}), nil
+			}
+			return newForm(name+"["+strings.Join(parts, ", ")+"]", nil), nil
+		},
+		"__call__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			base, _ := vm.getAttr(args[0], "_repr")
+			return Val{}, newErr(TypeError, "Cannot instantiate %s", vm.strOf(base))
+		},
+		"__mro_entries__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			e, err := vm.getAttr(args[0], "_entries")
+			if err != nil {
+				base, _ := vm.getAttr(args[0], "_repr")
+				return Val{}, newErr(TypeError, "Cannot subclass %s", vm.strOf(base))
+			}
+			return e, nil
+		},
+		"__or__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return newForm(reprOf(vm, args[0])+" | "+reprOf(vm, args[1]), nil), nil
+		},
+		"__ror__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return newForm(reprOf(vm, args[1])+" | "+reprOf(vm, args[0]), nil), nil
+		},
+	})
+	for _, n := range []string{"Any", "Union", "Optional", "List", "Dict", "Tuple", "Set", "FrozenSet", "Callable",
+		"Iterable", "Iterator", "Generator", "Sequence", "MutableSequence", "Mapping", "MutableMapping", "Type",
+		"ClassVar", "Final", "Literal", "NoReturn", "Never", "Self", "Annotated", "DefaultDict", "Deque", "Counter",
+		"OrderedDict", "ChainMap", "AbstractSet", "MutableSet", "Collection", "Container", "Hashable", "Sized",
+		"Reversible", "Awaitable", "Coroutine", "AsyncIterator", "AsyncIterable", "SupportsInt", "SupportsFloat",
+		"SupportsAbs", "SupportsIndex", "TypeAlias", "LiteralString", "Required", "NotRequired", "Unpack",
+		"TypeGuard", "Concatenate", "ParamSpec", "IO", "TextIO", "Pattern", "Match", "KeysView", "ValuesView", "ItemsView"} {
+		m.attrs[n] = newForm("typing."+n, nil)
+	}
+	m.attrs["Generic"] = newForm("typing.Generic", []Val{})
+	m.attrs["Protocol"] = newForm("typing.Protocol", []Val{})
+	m.attrs["AnyStr"] = newForm("~AnyStr", nil)
+	m.attrs["Text"] = vm.bi["str"]
+	m.attrs["TYPE_CHECKING"] = False
+	m.def("TypeVar", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, _ := splitKw(args, kwn)
+		if len(pos) == 0 || !pos[0].isStr() {
+			return Val{}, newErr(TypeError, "TypeVar() missing required argument 'name' (pos 1)")
+		}
+		return newForm("~"+pos[0].str().s, nil), nil
+	})
+	identity := func(name string) {
+		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "%s() takes 1 positional argument but %d were given", name, len(args))
+			}
+			return args[0], nil
+		})
+	}
+	for _, n := range []string{"overload", "final", "runtime_checkable", "no_type_check", "override", "dataclass_transform"} {
+		identity(n)
+	}
+	m.def("cast", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "cast() takes 2 positional arguments but %d were given", len(args))
+		}
+		return args[1], nil
+	})
+	m.def("NewType", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 2 || !args[0].isStr() {
+			return Val{}, newErr(TypeError, "NewType() takes 2 positional arguments")
+		}
+		b := &Builtin{name: args[0].str().s, fn: func(vm *VM, a []Val, k []string) (Val, error) {
+			if len(a) != 1 {
+				return Val{}, newErr(TypeError, "takes 1 positional argument but %d were given", len(a))
+			}
+			return a[0], nil
+		}}
+		return ObjVal(b), nil
+	})
+	m.def("get_type_hints", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) < 1 {
+			return Val{}, newErr(TypeError, "get_type_hints() missing 1 required positional argument: 'obj'")
+		}
+		if a, err := vm.getAttr(args[0], "__annotations__"); err == nil {
+			return a, nil
+		}
+		return ObjVal(newDict()), nil
+	})
+	// class P(NamedTuple): fields from the annotations, as namedtuple.
+	ntBase, _ := vm.nativeClass("NamedTuple", nil, map[string]nativeFn{
+		"__init_subclass__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			cls, ok := args[0].O.(*Class)
+			if !ok {
+				return NoneVal, nil
+			}
+			return NoneVal, vm.namedTupleFromClass(cls)
+		},
+	})
+	m.attrs["NamedTuple"] = newForm("typing.NamedTuple", []Val{ObjVal(ntBase)})
+	m.attrs["TypedDict"] = newForm("typing.TypedDict", []Val{})
+	return m
+}
+
+// namedTupleFromClass turns a class deriving from typing.NamedTuple into
+// a namedtuple: its annotated names are the fields, their values the
+// defaults; methods the class defines stay.
+func (vm *VM) namedTupleFromClass(cls *Class) error {
+	var fields []string
+	var defaults []Val
+	if av, ok := cls.attrs["__annotations__"]; ok {
+		if ad, ok := av.O.(*Dict); ok {
+			for _, e := range ad.live() {
+				n := e.k.str().s
+				if v, ok := cls.attrs[n]; ok {
+					defaults = append(defaults, v)
+					delete(cls.attrs, n)
+				} else if len(defaults) > 0 {
+					return newErr(TypeError, "Non-default namedtuple field %s cannot follow default field%s %s", n, plural(len(defaults)), "")
+				}
+				fields = append(fields, n)
+			}
+		}
+	}
+	tmpl, err := vm.namedtupleClass(cls.name, fields, defaults)
+	if err != nil {
+		return err
+	}
+	cv := ObjVal(cls)
+	for _, n := range tmpl.order {
+		if _, own := cls.attrs[n]; own {
+			continue
+		}
+		if err := vm.objectSetAttr(cv, n, tmpl.attrs[n]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
