@@ -82,6 +82,9 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	}
 	vm.jit = newJITState(cfg)
 	vm.hot.Store(vm.threshold())
+	heapDone := make(chan struct{})
+	defer close(heapDone)
+	go vm.watchHeap(heapDone)
 	if cfg.Interrupts != nil {
 		done := make(chan struct{})
 		defer close(done)

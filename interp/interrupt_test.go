@@ -85,3 +85,56 @@ func TestRaiseKeyboardInterruptExits130(t *testing.T) {
 		t.Errorf("status %d, stdout %q, stderr %q", s, out.String(), errb.String())
 	}
 }
+
+// TestCtrlCLoopKinds: Ctrl-C reaches every kind of loop, interpreted:
+// for over a range iterator (comprehensions), over any other iterator,
+// generator expressions consumed by builtins, and builtins consuming a
+// range themselves.
+func TestCtrlCLoopKinds(t *testing.T) {
+	for _, src := range []string{
+		"x = [(i, j) for i in range(10**6) for j in range(i)]\n",
+		"import itertools\nfor i in itertools.count():\n    pass\n",
+		"print(sum(1 for i in range(10**12)))\n",
+		"print(any(i < 0 for i in range(10**12)))\n",
+		"print(sum(range(10**13)))\n",
+		"print(max(range(10**13)))\n",
+	} {
+		sig := make(chan os.Signal, 1)
+		var out, errb bytes.Buffer
+		done := make(chan int)
+		go func() { done <- RunWith(Config{Interrupts: sig}, "t.py", []byte(src), nil, &out, &errb) }()
+		status := -1
+		for k := 0; k < 100 && status < 0; k++ {
+			time.Sleep(50 * time.Millisecond)
+			select {
+			case sig <- syscall.SIGINT:
+			default:
+			}
+			select {
+			case status = <-done:
+			default:
+			}
+		}
+		if status < 0 {
+			t.Fatalf("%q: still running after 100 Ctrl-Cs", src)
+		}
+		if status != 130 || !strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") {
+			t.Errorf("%q: status %d, stderr %q", src, status, errb.String())
+		}
+	}
+}
+
+// TestHeapWatch: a program whose many small objects outgrow the memory
+// it may use gets MemoryError from the heap watchdog, not a dying Go
+// runtime.
+func TestHeapWatch(t *testing.T) {
+	memInit()
+	saved := mem.physAt
+	setMemLimit(256 << 20)
+	defer setMemLimit(saved)
+	var out, errb bytes.Buffer
+	status := RunWith(Config{}, "t.py", []byte("a = None\nwhile True:\n    a = (a, a)\n"), nil, &out, &errb)
+	if status != 1 || !strings.HasSuffix(errb.String(), "MemoryError\n") {
+		t.Errorf("status %d, stderr %q", status, errb.String())
+	}
+}

@@ -493,12 +493,16 @@ func (vm *VM) interrupt() {
 	}
 }
 
-// keyboardInterrupt takes the pending Ctrl-C and returns the exception.
+// keyboardInterrupt takes the pending Ctrl-C and returns the exception
+// (or the MemoryError watchHeap raised the same way).
 func (vm *VM) keyboardInterrupt() error {
 	vm.sigint.Store(false)
 	vm.hot.Store(vm.threshold())
 	if vm.jit != nil {
 		jit.ClearInterrupt(&vm.jit.st)
+	}
+	if e := vm.asyncErr.Swap(nil); e != nil {
+		return e
 	}
 	return newErr(KeyboardInterrupt, "")
 }

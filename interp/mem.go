@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 	"unsafe"
 
 	"github.com/copypatch/copypatch/templates"
@@ -278,4 +279,36 @@ func (r *BigRange) len() (int, error) {
 		return 0, newErr(OverflowError, "Python int too large to convert to C ssize_t")
 	}
 	return int(n.Int64()), nil
+}
+
+// heapWatchPeriod is how often watchHeap looks at the heap.
+const heapWatchPeriod = 20 * time.Millisecond
+
+// watchHeap raises MemoryError in the program, at its next back-edge or
+// call, once the heap that survived the last collection no longer fits
+// the machine's memory. Small allocations do not ask memFits one by one,
+// so a program building a list of a hundred million tuples would otherwise
+// bring the Go runtime to its memory limit, where it collects without end
+// and then dies, its output lost. It returns when stop is closed.
+func (vm *VM) watchHeap(stop <-chan struct{}) {
+	memInit()
+	limit := mem.physAt
+	if limit == 0 {
+		return
+	}
+	tick := time.NewTicker(heapWatchPeriod)
+	defer tick.Stop()
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+			metrics.Read(sample)
+			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit/10*9 {
+				vm.asyncErr.Store(memErr().(*PyErr))
+				vm.interrupt()
+			}
+		}
+	}
 }

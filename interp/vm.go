@@ -44,9 +44,10 @@ type VM struct {
 	jit        *jitState // tier 2, when enabled
 	// hot is the back-edge count at which onHot is called: the JIT's
 	// threshold, never when there is no JIT, and at once after Ctrl-C.
-	hot    atomic.Uint32
-	sigint atomic.Bool   // Ctrl-C arrived: raise KeyboardInterrupt at the next back-edge
-	stdin  *bufio.Reader // input() reads here (Config.Stdin)
+	hot      atomic.Uint32
+	sigint   atomic.Bool           // Ctrl-C arrived: raise KeyboardInterrupt at the next back-edge
+	asyncErr atomic.Pointer[PyErr] // raised in place of KeyboardInterrupt when sigint is set (watchHeap's MemoryError)
+	stdin    *bufio.Reader         // input() reads here (Config.Stdin)
 	// typeObjs are the type objects type() made for types without a
 	// builtin name, one per type so that type(a) is type(b) holds.
 	typeObjs map[string]Val
@@ -656,7 +657,15 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if (it.step > 0 && it.i < it.stop) || (it.step < 0 && it.i > it.stop) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(it.i)}
 					it.i += it.step
-					co.counters[pc-1]++
+					// Not traced, but counted, so that Ctrl-C (which
+					// zeroes the threshold) reaches the loop.
+					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						co.counters[pc-1] = 0
+						if vm.sigint.Load() {
+							err = vm.keyboardInterrupt()
+							break dispatch
+						}
+					}
 					pc = int(in.C)
 				}
 				continue
@@ -667,7 +676,13 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if ok {
 				f.set(in.B, v)
-				co.counters[pc-1]++
+				if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+					co.counters[pc-1] = 0
+					if vm.sigint.Load() {
+						err = vm.keyboardInterrupt()
+						break dispatch
+					}
+				}
 				pc = int(in.C)
 			}
 			continue
