@@ -73,7 +73,7 @@ const schema = "copypatch.pybench/v1"
 // findPrograms lists the *.py files of dir whose names match one of the
 // patterns (names or path.Match globs, with or without a directory and
 // .py; none means all), each with its expected output from
-// wantDir/<name>.out.
+// wantDir/<name>.out. Paths are absolute.
 func findPrograms(dir, wantDir string, patterns []string) ([]Program, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.py"))
 	if err != nil {
@@ -98,7 +98,13 @@ func findPrograms(dir, wantDir string, patterns []string) ([]Program, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s has no expected output (a wrong answer must not pass for a fast one): %w", name, err)
 		}
-		progs = append(progs, Program{Name: name, Path: f, Want: want})
+		// Runs start in the program's directory, so a relative path would
+		// name the wrong file there.
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			return nil, err
+		}
+		progs = append(progs, Program{Name: name, Path: abs, Want: want})
 	}
 	for i, pat := range patterns {
 		if !used[i] {

@@ -105,6 +105,32 @@ func TestFindPrograms(t *testing.T) {
 	}
 }
 
+// TestFindProgramsRelative checks that a relative --dir gives absolute
+// program paths: runs start in the program's directory, where the relative
+// path names nothing.
+func TestFindProgramsRelative(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"set", filepath.Join("expected", "set")} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(dir, "set", "p.py"), "print(1)\n")
+	write(t, filepath.Join(dir, "expected", "set", "p.out"), "1\n")
+	t.Chdir(dir)
+	ps, err := findPrograms("set", filepath.Join("expected", "set"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 || !filepath.IsAbs(ps[0].Path) {
+		t.Fatalf("findPrograms of a relative directory = %+v, want one program with an absolute path", ps)
+	}
+	t.Chdir(filepath.Join(dir, "set"))
+	if _, err := os.Stat(ps[0].Path); err != nil {
+		t.Errorf("%s is not found from the program's directory: %v", ps[0].Path, err)
+	}
+}
+
 func TestFirstDiff(t *testing.T) {
 	tests := []struct {
 		got, want, diff string
