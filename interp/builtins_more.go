@@ -305,3 +305,8 @@ func isSeqVal(v Val) bool {
 	}
 	return false
 }
+
+func isInstanceVal(v Val) bool {
+	_, ok := v.O.(*Instance)
+	return ok && v.T == tagObject
+}

@@ -15,6 +15,9 @@ type Class struct {
 	order  []string
 	mro    []*Class
 	nattrs int // attributes an instance ends __init__ with, to presize the next
+	// meta holds the special methods that apply to the class itself (its
+	// metaclass's: an Enum's __iter__, __len__, __call__ ...), or nil.
+	meta *Class
 
 	root *Shape // the shape of a new instance: no attributes
 	// version changes whenever an attribute of the class or of a class in
@@ -371,6 +374,9 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 	inst, ok := v.O.(*Instance)
 	if !ok || v.T != tagObject {
+		if c, ok := v.O.(*Class); ok && c.meta != nil {
+			return vm.metaDunder(c, name, args)
+		}
 		return Val{}, false, nil
 	}
 	m, ok := inst.cls.lookup(name)

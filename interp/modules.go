@@ -21,6 +21,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return dataclassesModule
 	case "typing":
 		return typingModule
+	case "enum":
+		return enumModule
 	}
 	return nil
 }

@@ -699,7 +699,7 @@ func (vm *VM) equal(a, b Val) bool {
 		}
 		return a.B == b.B
 	}
-	if a.T != tagObject || b.T != tagObject {
+	if (a.T != tagObject || b.T != tagObject) && !isInstanceVal(a) && !isInstanceVal(b) {
 		if isIntLike(a) && isIntLike(b) {
 			return false // one small, one big: never equal once normalised
 		}

@@ -742,6 +742,11 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 	case *BoundMethod:
 		return vm.callMethod(fn.self, fn.name, args, kwn)
 	case *Class:
+		if fn.meta != nil {
+			if m, ok := fn.meta.lookup("__call__"); ok {
+				return vm.call(m, append([]Val{fnv}, args...), kwn)
+			}
+		}
 		return vm.newInstance(fn, args, kwn)
 	case *Method:
 		return vm.callWithSelf(fn.fn, fn.self, args, kwn)
@@ -1152,6 +1157,12 @@ func (vm *VM) iter(v Val) (Object, error) {
 				return &instIter{self: v, index: true}, nil
 			}
 		}
+	}
+	if r, found, err := vm.dunder(v, "__iter__"); found {
+		if err != nil {
+			return nil, err
+		}
+		return vm.iter(r)
 	}
 	return nil, newErr(TypeError, "'%s' object is not iterable", typeName(v))
 }

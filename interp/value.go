@@ -637,6 +637,13 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		s, _ := vm.instanceRepr(v, false)
 		b.WriteString(s)
 	case *Class:
+		if r, found, err := vm.dunder(v, "__repr__"); found {
+			if err != nil && vm.pending == nil {
+				vm.pending = err
+			}
+			b.WriteString(vm.strOf(r))
+			return
+		}
 		if o == objectClass {
 			b.WriteString("<class 'object'>")
 		} else {

@@ -1,0 +1,362 @@
+package interp
+
+import "strings"
+
+// enum: Enum, IntEnum, StrEnum, auto, unique. Members are instances of
+// the enum class, made when its body has run (Enum's __init_subclass__),
+// with name and value; the class iterates, measures, subscripts and calls
+// (Color(1)) through its meta methods (Class.meta).
+
+// metaDunder calls a special method of a class's metaclass on the class.
+func (vm *VM) metaDunder(c *Class, name string, args []Val) (Val, bool, error) {
+	m, ok := c.meta.lookup(name)
+	if !ok {
+		return Val{}, false, nil
+	}
+	r, err := vm.call(m, append([]Val{ObjVal(c)}, args...), nil)
+	return r, true, err
+}
+
+// enumInfo is what an enum class keeps about its members.
+type enumInfo struct {
+	names   []string // canonical members in definition order
+	members map[string]Val
+	byValue []Val // value, member pairs (values may be unhashable)
+	kind    string
+}
+
+func (*enumInfo) typeName() string { return "enum_info" }
+
+func enumModule(vm *VM) *Module {
+	m := newModule("enum")
+	autoCls, _ := vm.nativeClass("auto", nil, map[string]nativeFn{
+		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) { return StrVal("auto()"), nil },
+	})
+	m.attrs["auto"] = ObjVal(autoCls)
+	info := func(c *Class) *enumInfo {
+		for _, k := range c.mro {
+			if v, ok := k.attrs["_enum_info_"]; ok {
+				if e, ok := v.O.(*enumInfo); ok {
+					return e
+				}
+			}
+		}
+		return nil
+	}
+	meta, _ := vm.nativeClass("EnumType", nil, map[string]nativeFn{
+		"__iter__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			e := info(args[0].O.(*Class))
+			var out []Val
+			if e != nil {
+				for _, n := range e.names {
+					out = append(out, e.members[n])
+				}
+			}
+			return ObjVal(&seqIter{items: out}), nil
+		},
+		"__len__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			e := info(args[0].O.(*Class))
+			if e == nil {
+				return IntVal(0), nil
+			}
+			return IntVal(int64(len(e.names))), nil
+		},
+		"__getitem__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			e := info(args[0].O.(*Class))
+			if e != nil && args[1].isStr() {
+				if v, ok := e.members[args[1].str().s]; ok {
+					return v, nil
+				}
+			}
+			return Val{}, newErrVal(KeyError, args[1])
+		},
+		"__contains__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			c := args[0].O.(*Class)
+			if inst, ok := args[1].O.(*Instance); ok && inst.cls.isSub(c) {
+				return True, nil
+			}
+			// 3.12+: a value is in the enum when a member has it.
+			if e := info(c); e != nil {
+				for i := 0; i < len(e.byValue); i += 2 {
+					if vm.equal(e.byValue[i], args[1]) {
+						return True, nil
+					}
+				}
+			}
+			return False, nil
+		},
+		"__call__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			c := args[0].O.(*Class)
+			if len(args) != 2 {
+				return Val{}, newErr(TypeError, "%s() takes exactly one argument (%d given)", c.name, len(args)-1)
+			}
+			if inst, ok := args[1].O.(*Instance); ok && inst.cls == c {
+				return args[1], nil
+			}
+			if e := info(c); e != nil {
+				for i := 0; i < len(e.byValue); i += 2 {
+					if vm.equal(e.byValue[i], args[1]) {
+						return e.byValue[i+1], nil
+					}
+				}
+			}
+			if ms, ok := c.lookup("_missing_"); ok {
+				r, err := vm.call(ms, []Val{ObjVal(c), args[1]}, nil)
+				if err != nil {
+					return Val{}, err
+				}
+				if r.T != tagNone {
+					return r, nil
+				}
+			}
+			return Val{}, newErr(ValueError, "%s is not a valid %s", vm.repr(args[1]), c.name)
+		},
+		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			c := args[0].O.(*Class)
+			if e := info(c); e == nil {
+				return StrVal("<enum '" + c.name + "'>"), nil
+			}
+			return StrVal("<enum '" + c.name + "'>"), nil
+		},
+	})
+	memberRepr := func(vm *VM, args []Val, kwn []string) (Val, error) {
+		self := args[0]
+		n, _ := vm.getAttr(self, "_name_")
+		v, _ := vm.getAttr(self, "_value_")
+		return StrVal("<" + self.O.(*Instance).cls.name + "." + vm.strOf(n) + ": " + vm.repr(v) + ">"), vm.takePending()
+	}
+	memberStr := func(vm *VM, args []Val, kwn []string) (Val, error) {
+		self := args[0]
+		n, _ := vm.getAttr(self, "_name_")
+		return StrVal(self.O.(*Instance).cls.name + "." + vm.strOf(n)), nil
+	}
+	valueStr := func(vm *VM, args []Val, kwn []string) (Val, error) {
+		v, _ := vm.getAttr(args[0], "_value_")
+		return StrVal(vm.strOf(v)), vm.takePending()
+	}
+	var build func(kind string) *Class
+	build = func(kind string) *Class {
+		methods := map[string]nativeFn{
+			"__repr__": memberRepr,
+			"__str__":  memberStr,
+			"__hash__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+				n, _ := vm.getAttr(args[0], "_name_")
+				return vm.call(vm.bi["hash"], []Val{n}, nil)
+			},
+			"__reduce_ex__": func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil },
+		}
+		var cls *Class
+		methods["__init_subclass__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			c, ok := args[0].O.(*Class)
+			if !ok {
+				return NoneVal, nil
+			}
+			return NoneVal, vm.makeEnum(c, meta, autoCls, kind)
+		}
+		if kind != "Enum" {
+			// Members act as their values.
+			valueOf := func(v Val) Val {
+				if inst, ok := v.O.(*Instance); ok && inst.cls.isSub(cls) {
+					r, _ := vm.getAttr(v, "_value_")
+					return r
+				}
+				return v
+			}
+			for _, p := range []struct {
+				n  string
+				op Op
+			}{{"__lt__", opLt}, {"__le__", opLe}, {"__gt__", opGt}, {"__ge__", opGe}} {
+				op := p.op
+				methods[p.n] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+					r, err := vm.compare(op, valueOf(args[0]), valueOf(args[1]))
+					return BoolVal(r), err
+				}
+			}
+			methods["__eq__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+				return BoolVal(vm.equal(valueOf(args[0]), valueOf(args[1]))), vm.takePending()
+			}
+			methods["__ne__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+				return BoolVal(!vm.equal(valueOf(args[0]), valueOf(args[1]))), vm.takePending()
+			}
+			methods["__hash__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+				return vm.call(vm.bi["hash"], []Val{valueOf(args[0])}, nil)
+			}
+			methods["__str__"] = valueStr
+			methods["__format__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+				spec := ""
+				if len(args) > 1 {
+					spec = vm.strOf(args[1])
+				}
+				s, err := vm.format(valueOf(args[0]), spec)
+				return StrVal(s), err
+			}
+			for n, op := range map[string]Op{"add": opAdd, "sub": opSub, "mul": opMul, "floordiv": opFloorDiv,
+				"truediv": opTrueDiv, "mod": opMod, "pow": opPow, "and": opBitAnd, "or": opBitOr, "xor": opBitXor,
+				"lshift": opLshift, "rshift": opRshift} {
+				op := op
+				methods["__"+n+"__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+					return vm.binop(op, valueOf(args[0]), valueOf(args[1]))
+				}
+				methods["__r"+n+"__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+					return vm.binop(op, valueOf(args[1]), valueOf(args[0]))
+				}
+			}
+			if kind == "IntEnum" {
+				for _, n := range []string{"__int__", "__index__"} {
+					methods[n] = func(vm *VM, args []Val, kwn []string) (Val, error) { return valueOf(args[0]), nil }
+				}
+				methods["__float__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+					f, err := toFloat(valueOf(args[0]))
+					return FloatVal(f), err
+				}
+				methods["__neg__"] = func(vm *VM, args []Val, kwn []string) (Val, error) { return vm.unary(opNeg, valueOf(args[0])) }
+			}
+			if kind == "StrEnum" {
+				methods["__len__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+					n, err := vm.length(valueOf(args[0]))
+					return IntVal(int64(n)), err
+				}
+				methods["__getattr__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+					return vm.getAttr(valueOf(args[0]), vm.strOf(args[1]))
+				}
+			}
+		}
+		cls, _ = vm.nativeClass(kind, nil, methods)
+		cls.meta = meta
+		return cls
+	}
+	enum := build("Enum")
+	m.attrs["Enum"] = ObjVal(enum)
+	m.attrs["IntEnum"] = ObjVal(build("IntEnum"))
+	m.attrs["StrEnum"] = ObjVal(build("StrEnum"))
+	m.attrs["EnumMeta"] = ObjVal(meta)
+	m.attrs["EnumType"] = ObjVal(meta)
+	m.def("unique", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("unique", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		c, ok := args[0].O.(*Class)
+		if !ok {
+			return args[0], nil
+		}
+		e := info(c)
+		if e == nil {
+			return args[0], nil
+		}
+		var dups []string
+		for _, n := range sortedAliasNames(c, e) {
+			dups = append(dups, n)
+		}
+		if len(dups) > 0 {
+			return Val{}, newErr(ValueError, "duplicate values found in <enum '%s'>: %s", c.name, strings.Join(dups, ", "))
+		}
+		return args[0], nil
+	})
+	return m
+}
+
+// sortedAliasNames lists "alias -> canonical" for every alias, in
+// definition order.
+func sortedAliasNames(c *Class, e *enumInfo) []string {
+	canon := map[string]bool{}
+	for _, n := range e.names {
+		canon[n] = true
+	}
+	var out []string
+	for _, n := range c.order {
+		if v, ok := e.members[n]; ok && !canon[n] {
+			cn := ""
+			for _, m := range e.names {
+				if e.members[m].O == v.O {
+					cn = m
+				}
+			}
+			out = append(out, n+" -> "+cn)
+		}
+	}
+	return out
+}
+
+// makeEnum turns the plain class attributes of a new enum class into its
+// members, in definition order; auto() values count on from the last int
+// (StrEnum: the lowercased name); a repeated value makes an alias.
+func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
+	c.meta = meta
+	e := &enumInfo{members: map[string]Val{}, kind: kind}
+	var last Val
+	cv := ObjVal(c)
+	for _, n := range append([]string(nil), c.order...) {
+		v, ok := c.attrs[n]
+		if !ok || strings.HasPrefix(n, "_") {
+			continue
+		}
+		switch v.O.(type) {
+		case *Function, *StaticMethod, *ClassMethod, *Property, *Builtin:
+			continue
+		}
+		if inst, ok := v.O.(*Instance); ok && inst.cls == autoCls {
+			switch {
+			case kind == "StrEnum":
+				v = StrVal(strings.ToLower(n))
+			case last.T == tagEmpty:
+				v = IntVal(1)
+			default:
+				r, err := vm.binop(opAdd, last, IntVal(1))
+				if err != nil {
+					return err
+				}
+				v = r
+			}
+		}
+		if kind == "IntEnum" && !isIntLike(v) {
+			r, err := biInt(vm, []Val{v}, nil)
+			if err != nil {
+				return err
+			}
+			v = r
+		}
+		if kind == "StrEnum" && !v.isStr() {
+			return newErr(TypeError, "%s is not a string", vm.repr(v))
+		}
+		last = v
+		var member Val
+		for i := 0; i < len(e.byValue); i += 2 {
+			if vm.equal(e.byValue[i], v) {
+				member = e.byValue[i+1]
+			}
+		}
+		if member.T == tagEmpty {
+			member = vm.newInstancePlain(c)
+			vm.objectSetAttr(member, "_name_", StrVal(n))
+			vm.objectSetAttr(member, "_value_", v)
+			vm.objectSetAttr(member, "name", StrVal(n))
+			vm.objectSetAttr(member, "value", v)
+			e.names = append(e.names, n)
+			e.byValue = append(e.byValue, v, member)
+			if init, ok := c.lookup("__init__"); ok {
+				if _, isFn := init.O.(*Function); isFn {
+					args := []Val{member, v}
+					if t, ok := v.O.(*Tuple); ok {
+						args = append([]Val{member}, t.items...)
+					}
+					if _, err := vm.call(init, args, nil); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		e.members[n] = member
+		if err := vm.objectSetAttr(cv, n, member); err != nil {
+			return err
+		}
+	}
+	vm.objectSetAttr(cv, "_enum_info_", ObjVal(e))
+	ms := newDict()
+	for _, n := range c.order {
+		if v, ok := e.members[n]; ok {
+			ms.set(StrVal(n), v)
+		}
+	}
+	vm.objectSetAttr(cv, "__members__", ObjVal(ms))
+	return nil
+}
