@@ -738,6 +738,37 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 			return Val{}, newErr(TypeError, "print() got an unexpected keyword argument '%s'", k)
 		}
 	}
+	if vm.rt != nil && vm.rt.threaded.Load() {
+		// Other threads print too: the line goes out whole, under the
+		// output lock.
+		var b strings.Builder
+		var err error
+		for i, a := range pos {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(vm.strOf(a))
+			if vm.pending != nil {
+				err = vm.takePending()
+				break
+			}
+		}
+		if err == nil {
+			b.WriteString(end)
+		}
+		vm.rt.outMu.Lock()
+		if !vm.rt.closed {
+			w.WriteString(b.String())
+			if w != vm.out {
+				w.Flush()
+			}
+		}
+		vm.rt.outMu.Unlock()
+		if err != nil {
+			return Val{}, err
+		}
+		return NoneVal, nil
+	}
 	for i, a := range pos {
 		if i > 0 {
 			w.WriteString(sep)

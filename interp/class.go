@@ -227,6 +227,8 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 // object.__setattr__.
 func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 	switch x := o.O.(type) {
+	case goAttrSetter:
+		return x.setAttr(vm, name, v)
 	case *Instance:
 		if x.cls == objectClass {
 			return newErr(AttributeError, "'object' object has no attribute '%s' and no __dict__ for setting new attributes", name)

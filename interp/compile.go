@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync/atomic"
 )
 
@@ -500,8 +501,13 @@ func (c *compiler) stmt(s Stmt) {
 		c.patch(j, 1, c.pc())
 	case *Import:
 		t := c.temp()
-		c.emit(opImport, t, c.name(x.mod))
-		c.storeName(x.as, t, x.pos)
+		mod, as := x.mod, x.as
+		if top, _, dotted := strings.Cut(mod, "."); dotted && as == mod {
+			// import a.b binds a, whose attribute b is the submodule.
+			mod, as = top, top
+		}
+		c.emit(opImport, t, c.name(mod))
+		c.storeName(as, t, x.pos)
 	case *FromImport:
 		m := c.temp()
 		c.emit(opImport, m, c.name(x.mod))

@@ -118,10 +118,17 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	vm.modules["time"] = timeModule()
 	vm.modules["functools"] = functoolsModule()
 	vm.modules["itertools"] = itertoolsModule()
+	vm.rt = newRunState(out, errOut)
+	vm.modules["threading"] = vm.threadingModule()
+	vm.modules["queue"] = queueModule()
+	futures := futuresModule()
+	vm.modules["concurrent.futures"] = futures
+	vm.modules["concurrent"] = &Module{name: "concurrent", attrs: map[string]Val{"futures": ObjVal(futures)}}
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)
 	vm.closeGenerators()
+	vm.rt.finishThreads()
 	out.Flush()
 	if err != nil {
 		pe := toPyErr(err)
@@ -378,6 +385,10 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 	}
 	m.attrs["argv"] = ObjVal(newList(argv))
 	m.attrs["maxsize"] = IntVal(1<<63 - 1)
+	// Free threading: there is no global interpreter lock.
+	m.attrs["_is_gil_enabled"] = ObjVal(&Builtin{name: "_is_gil_enabled", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return False, nil
+	}})
 	// The language level minipy follows (a plain tuple: it indexes and
 	// compares like CPython's named tuple, but prints as a tuple).
 	m.attrs["version_info"] = ObjVal(&Tuple{[]Val{IntVal(3), IntVal(14), IntVal(0), StrVal("final"), IntVal(0)}})

@@ -251,7 +251,7 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 	}
 	j := vm.jit
 	if j == nil {
-		co.counters[pc] = 0
+		vm.counters(co)[pc] = 0
 		return 0, nil, false
 	}
 	if co.loops == nil {
@@ -263,7 +263,7 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		co.loops[pc] = lt
 		j.loops = append(j.loops, lt)
 	}
-	co.counters[pc] = 0
+	vm.counters(co)[pc] = 0
 	if lt.dead {
 		return 0, nil, false
 	}
@@ -276,7 +276,7 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		return vm.recordLoop(f, lt, pc, head)
 	}
 	// A compiled loop stays hot: every back-edge enters its trace.
-	co.counters[pc] = j.hot
+	vm.counters(co)[pc] = j.hot
 	return vm.enter(f, lt)
 }
 
@@ -287,7 +287,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	if f.gen != nil || base < 0 || base+lt.extent > len(vm.stack) || &vm.stack[base] != &f.regs[0] {
 		// Not the frame on top of the slot stack, or no room above it
 		// for the trace's slots: interpret, and try again a threshold on.
-		f.code.counters[lt.end] = 0
+		vm.counters(f.code)[lt.end] = 0
 		return 0, nil, false
 	}
 	// Traces address slots from the frame base, wherever the frame is:
@@ -298,14 +298,14 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		// (after the usual wait).
 		j.debugf("%s: a global the trace relies on changed: recording again", lt.where())
 		lt.discard()
-		f.code.counters[lt.end] = 0
+		vm.counters(f.code)[lt.end] = 0
 		return 0, nil, false
 	}
 	frame := vm.stack[base : base+lt.extent]
 	for _, it := range lt.entryIters {
 		x, ok := vm.ostack[base+int(it.slot)].(*listIter)
 		if !ok || frame[it.slot].Tag != tagObject {
-			f.code.counters[lt.end] = 0
+			vm.counters(f.code)[lt.end] = 0
 			return 0, nil, false
 		}
 		frame[it.list] = listSlot(x.l)
@@ -496,6 +496,9 @@ func (vm *VM) interrupt() {
 // keyboardInterrupt takes the pending Ctrl-C and returns the exception
 // (or the MemoryError watchHeap raised the same way).
 func (vm *VM) keyboardInterrupt() error {
+	if vm.exiting.Load() {
+		return errThreadExit // a daemon thread at the end of the run
+	}
 	vm.sigint.Store(false)
 	vm.hot.Store(vm.threshold())
 	if vm.jit != nil {

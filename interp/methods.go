@@ -117,6 +117,15 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 	if f := extraMethod(self, name); f != nil {
 		return f(vm, self, args, kwn)
 	}
+	if g, ok := self.O.(goObject); ok {
+		if v, found, err := g.method(vm, name, args, kwn); found {
+			return v, err
+		}
+		if v, ok := g.attr(vm, name); ok {
+			return vm.call(v, args, kwn)
+		}
+		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
+	}
 	if !hasMethod(self, name) {
 		switch self.O.(type) {
 		case *typeObj, *ExcType, *Exception, *Function, *Property:
@@ -152,13 +161,17 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 				return Val{}, newErr(TypeError, "write() argument must be str, not %s", typeName(args[0]))
 			}
 			s := args[0].str()
+			locked := vm.rt.lockOut()
 			x.w.WriteString(s.s)
 			if x.w != vm.out {
 				x.w.Flush()
 			}
+			vm.rt.unlockOut(locked)
 			return IntVal(int64(s.length())), nil
 		case "flush":
+			locked := vm.rt.lockOut()
 			x.w.Flush()
+			vm.rt.unlockOut(locked)
 			return NoneVal, nil
 		}
 	case *List:

@@ -872,6 +872,14 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	}
 	switch t := o.O.(type) {
+	case goObject:
+		if v, ok := t.attr(vm, name); ok {
+			return v, nil
+		}
+		if t.has(name) {
+			return ObjVal(&BoundMethod{self: o, name: name}), nil
+		}
+		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	case *Property:
 		if name == "setter" {
 			return ObjVal(&Builtin{name: "setter", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {

@@ -34,8 +34,7 @@ func timeModule() *Module {
 		if s < 0 {
 			return Val{}, newErr(ValueError, "sleep length must be non-negative")
 		}
-		time.Sleep(time.Duration(s * 1e9))
-		return NoneVal, nil
+		return NoneVal, vm.sleep(s)
 	})
 	return m
 }

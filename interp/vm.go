@@ -51,6 +51,14 @@ type VM struct {
 	// typeObjs are the type objects type() made for types without a
 	// builtin name, one per type so that type(a) is type(b) holds.
 	typeObjs map[string]Val
+	// Threads (threads.go): what the run's threads share, the thread this
+	// VM runs (nil on the main thread), a thread's own back-edge counters
+	// (nil on the main thread: Code.counters), and the end of the run
+	// reaching a daemon thread.
+	rt      *runState
+	thread  *threadState
+	ctr     map[*Code][]uint32
+	exiting atomic.Bool
 }
 
 type frame struct {
@@ -343,6 +351,7 @@ func (vm *VM) hotBackEdge(f *frame, pc, target int) (int, error) {
 func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 	co := f.code
 	code := co.instrs
+	counters := vm.counters(co)
 	regs := f.regs
 	objs := f.objs
 	if g := f.gen; g != nil && g.started {
@@ -506,7 +515,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if r {
 				if int(in.C) < pc {
-					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
 							break
 						}
@@ -520,7 +529,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			pc = int(in.A)
 			continue
 		case opJumpBack:
-			if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+			if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 				if pc, err = vm.hotBackEdge(f, pc, int(in.A)); err != nil {
 					break
 				}
@@ -533,7 +542,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if r.Tag == tagBool {
 				if r.Bits == 0 {
 					if int(in.B) < pc {
-						if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 							if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
 								break
 							}
@@ -554,7 +563,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if !t {
 				if int(in.B) < pc {
-					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
 							break
 						}
@@ -569,7 +578,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if r.Tag == tagBool {
 				if r.Bits != 0 {
 					if int(in.B) < pc {
-						if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+						if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 							if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
 								break
 							}
@@ -590,7 +599,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if t {
 				if int(in.B) < pc {
-					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
 							break
 						}
@@ -611,7 +620,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if (step > 0 && i < stop) || (step < 0 && i > stop) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
 					regs[in.A].Bits = uint64(i + step)
-					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
 							break
 						}
@@ -629,7 +638,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if ok {
 				f.set(in.B, v)
-				co.counters[pc-1]++
+				counters[pc-1]++
 				pc = int(in.C)
 			}
 			continue
@@ -644,7 +653,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						objs[in.B] = l.objs[it.i]
 					}
 					it.i++
-					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
 							break dispatch
 						}
@@ -659,8 +668,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					it.i += it.step
 					// Not traced, but counted, so that Ctrl-C (which
 					// zeroes the threshold) reaches the loop.
-					if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
-						co.counters[pc-1] = 0
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
+						counters[pc-1] = 0
 						if vm.sigint.Load() {
 							err = vm.keyboardInterrupt()
 							break dispatch
@@ -676,8 +685,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if ok {
 				f.set(in.B, v)
-				if co.counters[pc-1]++; co.counters[pc-1] >= vm.hot.Load() {
-					co.counters[pc-1] = 0
+				if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
+					counters[pc-1] = 0
 					if vm.sigint.Load() {
 						err = vm.keyboardInterrupt()
 						break dispatch
