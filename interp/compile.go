@@ -59,6 +59,7 @@ type moduleState struct {
 	lines    []string
 	spans    map[Expr]span // while compiling: where each expression is
 	globals  []Val
+	boxes    []atomic.Pointer[Val] // the globals once threads run (objlock.go)
 	gnames   []string
 	gindex   map[string]int
 }

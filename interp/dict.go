@@ -170,10 +170,14 @@ func keyEq(a, b Val) bool {
 		}
 		return true
 	case *Instance:
-		return x.cls.vm.equal(a, b)
+		vm, done := borrowVM(x.cls.vm)
+		defer done()
+		return vm.equal(a, b)
 	}
 	if y, ok := b.O.(*Instance); ok {
-		return y.cls.vm.equal(a, b)
+		vm, done := borrowVM(y.cls.vm)
+		defer done()
+		return vm.equal(a, b)
 	}
 	return (*VM)(nil).equal(a, b)
 }

@@ -280,7 +280,8 @@ func hashDepth(v Val, depth int) (int64, error) {
 // defines one, unhashable when the class defines __eq__ without __hash__
 // (as CPython sets __hash__ to None then), else by identity.
 func instanceHash(v Val, o *Instance) (int64, error) {
-	vm := o.cls.vm
+	vm, done := borrowVM(o.cls.vm)
+	defer done()
 	if m, ok := o.cls.lookup("__hash__"); ok && vm != nil {
 		if m.T == tagNone {
 			return 0, newErr(TypeError, "unhashable type: '%s'", o.cls.name)

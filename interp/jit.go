@@ -132,6 +132,7 @@ type loopTrace struct {
 	// a loop uop's safepoint index to its loop's top.
 	resumes, loopTops map[uint64]int
 	exits             []int // per snapshot
+	heap              bool  // the trace reads or writes lists (objlock.go)
 }
 
 // sidePath is a bridge: the rest of an iteration from where a branch
@@ -155,7 +156,7 @@ func (g *globalCheck) holds(vm *VM) bool {
 	if g.mod != nil {
 		cur = g.mod.attrs[g.name]
 	} else {
-		cur = vm.mod.globals[g.index]
+		cur = vm.mod.load(int32(g.index))
 	}
 	return cur.T == g.v.T && cur.B == g.v.B && cur.O == g.v.O
 }
@@ -254,13 +255,11 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		vm.counters(co)[pc] = 0
 		return 0, nil, false
 	}
-	if co.loops == nil {
-		co.loops = map[int]*loopTrace{}
-	}
-	lt := co.loops[pc]
+	loops := vm.loopsOf(co)
+	lt := loops[pc]
 	if lt == nil {
 		lt = &loopTrace{}
-		co.loops[pc] = lt
+		loops[pc] = lt
 		j.loops = append(j.loops, lt)
 	}
 	vm.counters(co)[pc] = 0
@@ -287,6 +286,12 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	if f.gen != nil || base < 0 || base+lt.extent > len(vm.stack) || &vm.stack[base] != &f.regs[0] {
 		// Not the frame on top of the slot stack, or no room above it
 		// for the trace's slots: interpret, and try again a threshold on.
+		vm.counters(f.code)[lt.end] = 0
+		return 0, nil, false
+	}
+	if lt.heap && vm.mt {
+		// Native code reads lists without their locks: once threads run,
+		// only traces that keep to the thread's own slots are entered.
 		vm.counters(f.code)[lt.end] = 0
 		return 0, nil, false
 	}
@@ -460,18 +465,26 @@ func (vm *VM) execOne(f *frame, pc int) error {
 			f.set(in.A, v)
 		}
 	case opCall:
-		err = vm.opCall(f, in)
+		if vm.mt {
+			err = vm.lockedOp(f, in, (*VM).opCall)
+		} else {
+			err = vm.opCall(f, in)
+		}
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul,
 		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem, opSetItem:
-		err = vm.generic(f, in)
+		if vm.mt {
+			err = vm.lockedOp(f, in, (*VM).generic)
+		} else {
+			err = vm.generic(f, in)
+		}
 	case opLoadGlobal:
-		if g := vm.mod.globals[in.B]; g.T != tagEmpty {
+		if g := vm.mod.load(in.B); g.T != tagEmpty {
 			f.set(in.A, g)
 		} else {
 			err = newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.B]))
 		}
 	default:
-		err = vm.slowOp(f, in)
+		err = vm.slow(f, in)
 	}
 	if err == nil {
 		err = vm.takePending()
@@ -563,6 +576,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 			return fmt.Errorf("not compiled: %v", err)
 		}
 		lt.tr = tr
+		lt.heap = slices.ContainsFunc(uops, func(u jit.Uop) bool { return heapOp(generated.Op(u.Op)) })
 		j.traces = append(j.traces, tr)
 		j.stats.codeBytes += tr.Stats().CodeBytes
 	}

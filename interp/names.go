@@ -138,7 +138,7 @@ func (vm *VM) nameErrorMsg(f *frame, name string) string {
 	}
 	cands = append(cands, "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__", "__cached__")
 	for i, n := range vm.mod.gnames {
-		if g := vm.mod.globals[i]; g.T != tagEmpty {
+		if g := vm.mod.load(int32(i)); g.T != tagEmpty {
 			if _, isBuiltin := vm.bi[n]; isBuiltin && g == vm.bi[n] {
 				continue
 			}

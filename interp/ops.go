@@ -149,12 +149,12 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		// binds its own: deleting that binding uncovers the builtin again.
 		// (A module binding that is the builtin itself, len = len, reads as
 		// no binding.)
-		cur := vm.mod.globals[in.A]
+		cur := vm.mod.load(in.A)
 		b, isBuiltin := vm.bi[vm.mod.gnames[in.A]]
 		if cur.T == tagEmpty || isBuiltin && cur == b {
 			return newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.A]))
 		}
-		vm.mod.globals[in.A] = b
+		vm.mod.store(in.A, b)
 		return nil
 	case opDelLocal:
 		if f.regs[in.A].Tag == tagEmpty {
@@ -1175,7 +1175,7 @@ func (vm *VM) iter(v Val) (Object, error) {
 	return nil, newErr(TypeError, "'%s' object is not iterable", typeName(v))
 }
 
-func (vm *VM) next(it Object) (Val, bool, error) {
+func (vm *VM) nextItem(it Object) (Val, bool, error) {
 	switch x := it.(type) {
 	case *listIter:
 		if x.i < x.l.Len() {

@@ -178,6 +178,10 @@ func (r *recorder) emit(in traceopt.Inst) {
 	if !info.Exits && !info.Branch {
 		in.Exit = traceopt.NoExit
 	}
+	if heapOp(generated.Op(in.Op)) && r.vm.mt {
+		r.failf("a list while threads run") // (another thread may be changing it)
+		return
+	}
 	if r.exec(&in) == uopref.Exit {
 		return
 	}
@@ -278,8 +282,8 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	case tagBool:
 		g, t = generated.OpGuardBool, traceopt.Bool
 	case tagObject:
-		if v.Bits == 0 {
-			return traceopt.Unknown
+		if v.Bits == 0 || r.vm.mt {
+			return traceopt.Unknown // (lists are not traced while threads run)
 		}
 		g, t = generated.OpGuardList, traceopt.List
 	default:
@@ -726,6 +730,10 @@ func (r *recorder) nextElem(it virtualIter, target int32) bool {
 // now; false, the recording stopped, for an index out of range or an
 // element native code cannot read.
 func (r *recorder) loadElem(dst, list, index int32) bool {
+	if r.vm.mt {
+		r.failf("a list while threads run")
+		return false
+	}
 	l := listAt(r.regs[list].Bits)
 	i := int64(r.regs[index].Bits)
 	if i < 0 {
@@ -818,7 +826,7 @@ func (r *recorder) setItem(a, b, c int32) {
 }
 
 func (r *recorder) loadGlobal(a int32, g int) {
-	v := r.vm.mod.globals[g]
+	v := r.vm.mod.load(int32(g))
 	if v.T == tagEmpty {
 		r.failf("unbound global")
 		return

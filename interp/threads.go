@@ -93,6 +93,16 @@ func (vm *VM) spawn(ts *threadState) *VM {
 		t.limit = vm.limit
 		t.frames = make([]frame, t.limit+2)
 	}
+	if vm.jit != nil {
+		// Tier 2 on every thread: traces of its own (recorded from its
+		// own frames, entered with its own native state) compiled into
+		// the process's shared code cache.
+		cfg := vm.jit.cfg
+		cfg.JITStats, cfg.TraceLog = nil, nil
+		t.jit = newJITState(cfg)
+		t.loops = map[*Code]map[int]*loopTrace{}
+	}
+	t.mt = true
 	t.hot.Store(t.threshold())
 	ts.vm = t
 	return t
@@ -120,7 +130,13 @@ func (vm *VM) counters(co *Code) []uint32 {
 // thread ts.
 func (vm *VM) startThread(ts *threadState, daemon bool, body func(t *VM) error) {
 	rt := vm.rt
-	rt.threaded.Store(true)
+	if !rt.threaded.Load() {
+		// The first thread: globals move to boxes and shared objects
+		// take locks from now on (objlock.go).
+		vm.mod.share()
+		rt.threaded.Store(true)
+		vm.mt = true
+	}
 	rt.mu.Lock()
 	ts.ident = rt.newIdent()
 	ts.started = true
@@ -142,6 +158,9 @@ func (vm *VM) startThread(ts *threadState, daemon bool, body func(t *VM) error) 
 				rt.unlockOut(locked)
 			}
 			t.closeGenerators()
+			if t.jit != nil {
+				t.jit.free()
+			}
 			rt.mu.Lock()
 			delete(rt.alive, ts)
 			for i, x := range rt.order {
@@ -222,8 +241,7 @@ func (rt *runState) finishThreads() {
 	rt.mu.Unlock()
 	for _, t := range daemons {
 		t.exiting.Store(true)
-		t.sigint.Store(true)
-		t.hot.Store(0)
+		t.interrupt()
 	}
 	rt.outMu.Lock()
 	rt.closed = true

@@ -99,6 +99,9 @@ type (
 		// method: a method of a class written in Go (nativeClass), bound
 		// to the instance like a Python function is.
 		method bool
+		// blocks: it may wait for other threads (concurrent.futures.wait),
+		// so its arguments are not locked (objlock.go).
+		blocks bool
 	}
 	BoundMethod struct {
 		self Val
@@ -301,7 +304,8 @@ func truthy(v Val) bool {
 // __len__, else true. An error is left in the VM's pending error, which
 // the run loop reports after the instruction.
 func instanceTruth(v Val, o *Instance) bool {
-	vm := o.cls.vm
+	vm, done := borrowVM(o.cls.vm)
+	defer done()
 	if vm == nil {
 		return true
 	}

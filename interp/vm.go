@@ -58,7 +58,11 @@ type VM struct {
 	rt      *runState
 	thread  *threadState
 	ctr     map[*Code][]uint32
+	loops   map[*Code]map[int]*loopTrace // a thread's own loop traces
 	exiting atomic.Bool
+	// mt: the run has started a thread, shared objects take their locks
+	// (objlock.go).
+	mt bool
 }
 
 type frame struct {
@@ -457,7 +461,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				regs[in.A] = templates.Value{Tag: tagFloat, Bits: x.Bits ^ (1 << 63)}
 				continue
 			}
-			if err = vm.slowOp(f, in); err == nil {
+			if err = vm.slow(f, in); err == nil {
 				continue
 			}
 		case opRshift:
@@ -645,6 +649,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 		case opForIter:
 			var v Val
 			var ok bool
+			if vm.mt {
+				goto nextItem // the list is shared: vm.next locks it
+			}
 			switch it := objs[in.A].(type) {
 			case *listIter:
 				if l := it.l; it.i < len(l.vals) {
@@ -679,6 +686,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 				continue
 			}
+		nextItem:
 			v, ok, err = vm.next(objs[in.A])
 			if err != nil {
 				break
@@ -697,7 +705,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			continue
 		case opGetItem:
 			x, y := regs[in.B], regs[in.C]
-			if x.Tag == tagObject && y.Tag == tagInt {
+			if x.Tag == tagObject && y.Tag == tagInt && !vm.mt {
 				if l, ok := objs[in.B].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
@@ -714,7 +722,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 		case opSetItem:
 			x, y := regs[in.A], regs[in.B]
-			if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty {
+			if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty && !vm.mt {
 				if l, ok := objs[in.A].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
@@ -732,7 +740,12 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 			}
 		case opLoadGlobal:
-			g := vm.mod.globals[in.B]
+			var g Val
+			if vm.mod.boxes == nil {
+				g = vm.mod.globals[in.B]
+			} else {
+				g = vm.mod.load(in.B)
+			}
 			if g.T != tagEmpty {
 				regs[in.A] = templates.Value{Tag: g.T, Bits: g.B}
 				objs[in.A] = g.O
@@ -744,7 +757,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if v, err = f.load(in.B); err != nil {
 				break
 			}
-			vm.mod.globals[in.A] = v
+			vm.mod.store(in.A, v)
 			continue
 		case opReturn:
 			var v Val
@@ -764,7 +777,12 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				objs[in.A] = v.O
 				continue
 			}
-			if err = vm.opCall(f, in); err == nil {
+			if vm.mt {
+				err = vm.lockedOp(f, in, (*VM).opCall)
+			} else {
+				err = vm.opCall(f, in)
+			}
+			if err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}
@@ -773,7 +791,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			// self.m(...) of a plain function its site has seen, with
 			// exactly its parameters: self and the arguments are already
 			// in consecutive slots.
-			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject {
+			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.mt {
 				if e := co.caches[pc-1].Load().lookup(x); e != nil && e.kind == cacheMethod {
 					if fn := e.val.O.(*Function); fn.code.nparams == int(in.C)+1 && fn.code.simple && !fn.code.isGenerator {
 						var v Val
@@ -786,26 +804,26 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					}
 				}
 			}
-			if err = vm.slowOp(f, in); err == nil {
+			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}
 			}
 		case opGetAttr:
 			// An instance attribute its site has seen: no call at all.
-			if x, ok := objs[in.B].(*Instance); ok && regs[in.B].Tag == tagObject {
+			if x, ok := objs[in.B].(*Instance); ok && regs[in.B].Tag == tagObject && !vm.mt {
 				if e := co.caches[pc-1].Load().lookup(x); e != nil && e.kind == cacheSlot {
 					regs[in.A], objs[in.A] = x.vals[e.slot], x.objs[e.slot]
 					continue
 				}
 			}
-			if err = vm.slowOp(f, in); err == nil {
+			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}
 			}
 		case opSetAttr:
-			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty {
+			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.mt {
 				if e := co.caches[pc-1].Load().lookup(x); e != nil {
 					switch e.kind {
 					case cacheSlot:
@@ -818,13 +836,18 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					}
 				}
 			}
-			if err = vm.slowOp(f, in); err == nil {
+			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}
 			}
 		default:
-			if err = vm.slowOp(f, in); err == nil {
+			if vm.mt {
+				err = vm.lockedOp(f, in, (*VM).slowOp)
+			} else {
+				err = vm.slowOp(f, in)
+			}
+			if err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}
@@ -832,7 +855,12 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 		}
 		if err == nil {
 			// A fast path fell through: take the generic path.
-			if err = vm.generic(f, in); err == nil {
+			if vm.mt {
+				err = vm.lockedOp(f, in, (*VM).generic)
+			} else {
+				err = vm.generic(f, in)
+			}
+			if err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}

@@ -1,0 +1,359 @@
+package interp
+
+import (
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/copypatch/copypatch/generated"
+)
+
+// Thread safety without a GIL.
+//
+// Until a program starts its first thread nothing here runs: every check
+// is one load of VM.mt, a flag of each VM of the run, set on the main
+// thread's VM when it starts the first thread (the only thread then, the
+// only one that reads it) and on every VM made after.
+// From then on:
+//
+//   - An instruction that reads or writes a list, dict, set or closure cell
+//     in its operands locks them for its duration; attribute loads and
+//     stores lock the object. So each operation is atomic, as in CPython's
+//     free-threaded build, and no thread ever sees a list's slice header
+//     or an element's interface half-written (a crash in Go).
+//   - The locks are striped: 256 reentrant mutexes picked by the object's
+//     address, so objects need no lock field (list and instance layouts
+//     are what native code reads) and one thread may lock the same stripe
+//     again, from a __eq__ or a key function called under it. An
+//     instruction with several operands takes their stripes in order.
+//   - Python code called by an instruction never runs with its receiver
+//     locked when it is a method call on an instance (the method body may
+//     block on a threading.Lock), and the blocking objects of threading,
+//     queue and concurrent.futures take no stripes.
+//   - Module globals are read and written through atomic pointers to
+//     immutable boxes (moduleState.share), so a global read is a plain
+//     load with no lock.
+//
+// The design was chosen by measurement (README): it costs single-threaded
+// programs one predictable branch where a fast path meets a shared object.
+
+type stripe struct {
+	mu    sync.Mutex
+	owner atomic.Pointer[VM]
+	depth int
+	_     [40]byte // a cache line each
+}
+
+var stripes [256]stripe
+
+// stripeOf picks the stripe of an object by its address.
+func stripeOf(p unsafe.Pointer) uint8 {
+	return uint8((uint64(uintptr(p)) >> 4 * 0x9E3779B97F4A7C15) >> 56)
+}
+
+func (s *stripe) lock(vm *VM) {
+	if s.owner.Load() == vm {
+		s.depth++
+		return
+	}
+	s.mu.Lock()
+	s.owner.Store(vm)
+}
+
+func (s *stripe) unlock() {
+	if s.depth > 0 {
+		s.depth--
+		return
+	}
+	s.owner.Store(nil)
+	s.mu.Unlock()
+}
+
+// lockKey is the address whose stripe guards o, or nil when o needs none
+// (immutable, or guarded by its own mutex). A set is guarded by its dict,
+// an iterator by what it iterates.
+func lockKey(o Object, attrs bool) unsafe.Pointer {
+	switch x := o.(type) {
+	case *List:
+		return unsafe.Pointer(x)
+	case *Dict:
+		return unsafe.Pointer(x)
+	case *Set:
+		return unsafe.Pointer(x)
+	case *setIter:
+		return unsafe.Pointer(x.s)
+	case *DictView:
+		return unsafe.Pointer(x.d)
+	case *listIter:
+		return unsafe.Pointer(x.l)
+	case *dictIter:
+		return unsafe.Pointer(x.d)
+	case *Cell:
+		return unsafe.Pointer(x)
+	case *Instance:
+		if attrs {
+			return unsafe.Pointer(x)
+		}
+	case *Class:
+		if attrs {
+			return unsafe.Pointer(x)
+		}
+	}
+	return nil
+}
+
+// held is the set of stripes one operation holds, at most a few.
+type held struct {
+	n  int
+	ix [4]uint8
+}
+
+func (h *held) add(o Object, attrs bool) {
+	if o == nil || h.n == len(h.ix) {
+		return
+	}
+	if p := lockKey(o, attrs); p != nil {
+		s := stripeOf(p)
+		for _, x := range h.ix[:h.n] {
+			if x == s {
+				return
+			}
+		}
+		h.ix[h.n] = s
+		h.n++
+	}
+}
+
+// lock takes the stripes in order: two instructions that need the same
+// two stripes cannot deadlock.
+func (h *held) lock(vm *VM) {
+	slices.Sort(h.ix[:h.n])
+	for _, s := range h.ix[:h.n] {
+		stripes[s].lock(vm)
+	}
+}
+
+func (h *held) unlock() {
+	for i := h.n - 1; i >= 0; i-- {
+		stripes[h.ix[i]].unlock()
+	}
+}
+
+// lockOne locks the stripe of o for one operation; unlock with the result.
+func (vm *VM) lockOne(o Object) *stripe {
+	p := lockKey(o, true)
+	if p == nil {
+		return nil
+	}
+	s := &stripes[stripeOf(p)]
+	s.lock(vm)
+	return s
+}
+
+// slow runs an instruction on the interpreter's slow path, locked once
+// threads run. Fast paths in runAt that read or write a list, dict, set or
+// instance check vm.mt and leave such work to it.
+func (vm *VM) slow(f *frame, in *Instr) error {
+	if vm.mt {
+		return vm.lockedOp(f, in, (*VM).slowOp)
+	}
+	return vm.slowOp(f, in)
+}
+
+// next is the next item of an iterator; the container is locked for the
+// step once threads run.
+func (vm *VM) next(it Object) (Val, bool, error) {
+	if !vm.mt {
+		return vm.nextItem(it)
+	}
+	s := vm.lockOne(it)
+	v, ok, err := vm.nextItem(it)
+	if s != nil {
+		s.unlock()
+	}
+	return v, ok, err
+}
+
+// blockingModules are those whose functions may wait for other threads:
+// their calls take no stripes.
+var blockingModules = map[string]bool{"threading": true, "queue": true, "concurrent.futures": true, "time": true}
+
+// lockedOp runs one instruction the interpreter's slow paths handle, with
+// the shared objects it works on locked (see the top of this file).
+func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) error {
+	var h held
+	switch in.Op {
+	case opCall:
+		fnv := f.get(in.B)
+		switch fn := fnv.O.(type) {
+		case *Builtin:
+			if fn.method || fn.blocks {
+				break
+			}
+			vm.addArgs(&h, f, in.B+1, in.C, attrBuiltins[fn.name])
+		case *typeObj:
+			vm.addArgs(&h, f, in.B+1, in.C, false)
+		case *BoundMethod:
+			if _, ok := fn.self.O.(goObject); !ok {
+				h.add(fn.self.O, false)
+				vm.addArgs(&h, f, in.B+1, in.C, false)
+			}
+		}
+	case opCallMethod:
+		self := f.get(in.B)
+		switch x := self.O.(type) {
+		case *Instance:
+			return vm.callInstanceMethod(f, in, x, self)
+		case goObject, *Class, *ExcType, *Exception, *Generator:
+			// Python code or waits: nothing locked.
+		case *Module:
+			if blockingModules[x.name] {
+				break
+			}
+			vm.addArgs(&h, f, in.B+1, in.C, false)
+		default:
+			h.add(self.O, false)
+			vm.addArgs(&h, f, in.B+1, in.C, false)
+		}
+	case opWithExit, opYield, opReturn, opRaise, opRaiseFrom, opBuildClass, opMakeFunction, opImport:
+	case opGetAttr:
+		h.add(f.get(in.B).O, true)
+	case opSetAttr, opDelAttr:
+		h.add(f.get(in.A).O, true)
+	default:
+		kinds := opInfo[in.Op].kinds
+		for j, k := range kinds {
+			if k == 's' {
+				if x := *in.operand(j); x >= 0 && int(x) < len(f.objs) && f.regs[x].Tag == tagObject {
+					h.add(f.objs[x], false)
+				}
+			}
+		}
+	}
+	if h.n == 0 {
+		return op(vm, f, in)
+	}
+	h.lock(vm)
+	defer h.unlock()
+	return op(vm, f, in)
+}
+
+// addArgs adds the containers among n argument slots from first, and the
+// instances when attrs is set.
+func (vm *VM) addArgs(h *held, f *frame, first, n int32, attrs bool) {
+	for i := first; i < first+n && int(i) < len(f.regs); i++ {
+		if f.regs[i].Tag == tagObject {
+			h.add(f.objs[i], attrs)
+		}
+	}
+}
+
+// attrBuiltins read or write an instance's attributes directly.
+var attrBuiltins = map[string]bool{"getattr": true, "setattr": true, "delattr": true, "hasattr": true, "vars": true}
+
+// callInstanceMethod is a method call on an instance once threads run:
+// the method is looked up with the instance locked and called unlocked.
+func (vm *VM) callInstanceMethod(f *frame, in *Instr, x *Instance, self Val) error {
+	name := f.code.names[in.D]
+	s := vm.lockOne(x)
+	fv, err := vm.getAttr(self, name)
+	if s != nil {
+		s.unlock()
+	}
+	if err != nil {
+		return err
+	}
+	args := vm.pushArgs(int(in.C))
+	defer vm.popArgs(int(in.C))
+	for i := range args {
+		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
+			return err
+		}
+	}
+	var kwn []string
+	if in.E >= 0 {
+		kwn = f.code.kwnames[in.E]
+	}
+	v, err := vm.call(fv, args, kwn)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+// share switches the module's globals to boxes: called when the first
+// thread starts, while the starting thread is the only one.
+func (m *moduleState) share() {
+	if m.boxes != nil {
+		return
+	}
+	boxes := make([]atomic.Pointer[Val], len(m.globals))
+	for i := range m.globals {
+		v := m.globals[i]
+		boxes[i].Store(&v)
+	}
+	m.boxes = boxes
+}
+
+// load reads global i.
+func (m *moduleState) load(i int32) Val {
+	if m.boxes == nil {
+		return m.globals[i]
+	}
+	return *m.boxes[i].Load()
+}
+
+// store writes global i.
+func (m *moduleState) store(i int32, v Val) {
+	if m.boxes == nil {
+		m.globals[i] = v
+		return
+	}
+	m.boxes[i].Store(&v)
+}
+
+// borrowVM is the VM to run a special method on (__hash__, __eq__,
+// __bool__) for a caller that has none at hand: the class's own VM until
+// threads run, then a VM of the pool, as the class's may be running on
+// another thread.
+func borrowVM(home *VM) (*VM, func()) {
+	if home == nil || home.rt == nil || !home.rt.threaded.Load() {
+		return home, func() {}
+	}
+	if v, ok := vmPool.Get().(*VM); ok && v.mod == home.mod {
+		return v, func() { vmPool.Put(v) }
+	}
+	v := home.spawn(&threadState{name: "helper"})
+	v.thread = nil
+	return v, func() { vmPool.Put(v) }
+}
+
+var vmPool sync.Pool
+
+// heapOp reports whether a uop reads or writes a list (the only heap
+// memory traces touch); every other uop works on the thread's own slots.
+func heapOp(op generated.Op) bool {
+	switch op {
+	case generated.OpGuardList, generated.OpListLen, generated.OpListLoad, generated.OpListStore:
+		return true
+	}
+	return false
+}
+
+// loopsOf is the loop traces of co for this VM's thread.
+func (vm *VM) loopsOf(co *Code) map[int]*loopTrace {
+	if vm.loops != nil {
+		l := vm.loops[co]
+		if l == nil {
+			l = map[int]*loopTrace{}
+			vm.loops[co] = l
+		}
+		return l
+	}
+	if co.loops == nil {
+		co.loops = map[int]*loopTrace{}
+	}
+	return co.loops
+}
