@@ -729,7 +729,7 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 			if v.T != tagNone {
 				st, ok := v.O.(*Stream)
 				if !ok {
-					return Val{}, newErr(AttributeError, "'%s' object has no attribute 'write'", typeName(v))
+					return vm.printTo(v, pos, kw)
 				}
 				w = st.w
 			}

@@ -310,3 +310,48 @@ func isInstanceVal(v Val) bool {
 	_, ok := v.O.(*Instance)
 	return ok && v.T == tagObject
 }
+
+// printTo is print(..., file=f) for any f with a write method: one write
+// call per piece, as CPython makes them.
+func (vm *VM) printTo(f Val, pos []Val, kw map[string]Val) (Val, error) {
+	write, err := vm.getAttr(f, "write")
+	if err != nil {
+		return Val{}, err
+	}
+	sep, end := " ", "\n"
+	if v, ok := kw["sep"]; ok && v.T != tagNone {
+		sep = vm.strOf(v)
+	}
+	if v, ok := kw["end"]; ok && v.T != tagNone {
+		end = vm.strOf(v)
+	}
+	put := func(s string) error {
+		_, err := vm.call(write, []Val{StrVal(s)}, nil)
+		return err
+	}
+	for i, a := range pos {
+		if i > 0 {
+			if err := put(sep); err != nil {
+				return Val{}, err
+			}
+		}
+		s := vm.strOf(a)
+		if err := vm.takePending(); err != nil {
+			return Val{}, err
+		}
+		if err := put(s); err != nil {
+			return Val{}, err
+		}
+	}
+	if err := put(end); err != nil {
+		return Val{}, err
+	}
+	if fl, ok := kw["flush"]; ok && truthy(fl) {
+		if fm, err := vm.getAttr(f, "flush"); err == nil {
+			if _, err := vm.call(fm, nil, nil); err != nil {
+				return Val{}, err
+			}
+		}
+	}
+	return NoneVal, nil
+}

@@ -23,6 +23,12 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return typingModule
 	case "enum":
 		return enumModule
+	case "io":
+		return ioModule
+	case "fractions":
+		return fractionsModule
+	case "textwrap":
+		return textwrapModule
 	}
 	return nil
 }
