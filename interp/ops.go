@@ -103,10 +103,12 @@ func (vm *VM) cmpOp(f *frame, op Op, ai, bi int32) (Val, error) {
 		return Val{}, err
 	}
 	switch op {
-	case opEq:
-		return BoolVal(vm.equal(a, b)), nil
-	case opNe:
-		return BoolVal(!vm.equal(a, b)), nil
+	case opEq, opNe:
+		if isInstanceVal(a) || isInstanceVal(b) {
+			return vm.richEquality(op, a, b)
+		}
+		eq := vm.equal(a, b)
+		return BoolVal(eq == (op == opEq)), vm.takePending()
 	case opIs, opIsNot:
 		same := a.T == b.T && (a.T != tagObject && a.B == b.B || a.T == tagObject && a.O == b.O)
 		if a.T == tagObject && b.T == tagObject {
@@ -123,6 +125,49 @@ func (vm *VM) cmpOp(f *frame, op Op, ai, bi int32) (Val, error) {
 	}
 	r, err := vm.compare(op, a, b)
 	return BoolVal(r), err
+}
+
+// richEquality is a == b or a != b where an operand is an instance: what
+// its __eq__ or __ne__ returns, as it is (CPython does not make it a
+// bool), the left operand asked first, then the right one reflected; != of
+// a class with only __eq__ negates that; with neither, identity decides.
+func (vm *VM) richEquality(op Op, a, b Val) (Val, error) {
+	name := "__eq__"
+	if op == opNe {
+		name = "__ne__"
+	}
+	try := func(x, y Val) (Val, bool, error) {
+		r, found, err := vm.dunder(x, name, y)
+		if err != nil || found && !isNotImplemented(r) {
+			return r, true, err
+		}
+		if op == opNe {
+			// The default __ne__ inverts __eq__.
+			r, found, err = vm.dunder(x, "__eq__", y)
+			if err != nil || found && !isNotImplemented(r) {
+				if err != nil {
+					return Val{}, true, err
+				}
+				return BoolVal(!truthy(r)), true, vm.takePending()
+			}
+		}
+		return Val{}, false, nil
+	}
+	if r, ok, err := try(a, b); ok {
+		return r, err
+	}
+	if a.O != b.O || a.T != b.T {
+		if r, ok, err := try(b, a); ok {
+			return r, err
+		}
+	}
+	same := a.T == b.T && a.O == b.O && (a.T == tagObject || a.B == b.B)
+	if a.T != tagObject || b.T != tagObject {
+		// An instance against a value of a built-in type without the
+		// dunders above: the built-in side decides as usual.
+		same = vm.equal(a, b)
+	}
+	return BoolVal(same == (op == opEq)), vm.takePending()
 }
 
 // slowOp runs the opcodes that have no inline fast path.
