@@ -112,6 +112,7 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 		})
 	}
 	b["exit"], b["quit"] = exit("exit"), exit("quit")
+	b["Ellipsis"] = ObjVal(Ellipsis)
 	// super(C, obj); the zero-argument form is compiled to SUPER.
 	b["super"] = ObjVal(&typeObj{name: "super", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) == 0 {
@@ -355,3 +356,11 @@ func (vm *VM) printTo(f Val, pos []Val, kw map[string]Val) (Val, error) {
 	}
 	return NoneVal, nil
 }
+
+// ellipsisObj is the type of Ellipsis (...); it has one value, shared by
+// every run (it has no state to change).
+type ellipsisObj struct{ _ byte }
+
+func (*ellipsisObj) typeName() string { return "ellipsis" }
+
+var Ellipsis = &ellipsisObj{}

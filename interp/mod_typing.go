@@ -54,6 +54,8 @@ func typingModule(vm *VM) *Module {
 			return vm.strOf(r)
 		}
 		switch x := v.O.(type) {
+		case *ellipsisObj:
+			return "..."
 		case *Class:
 			return "__main__." + x.name
 		case *typeObj:

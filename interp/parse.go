@@ -1263,7 +1263,7 @@ func (ps *parser) atom() Expr {
 			return d
 		case "...":
 			ps.next()
-			return &Const{at, NoneVal}
+			return &Const{at, ObjVal(Ellipsis)}
 		}
 	}
 	ps.fail(t, "")

@@ -653,6 +653,8 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		} else {
 			b.WriteString("<class '__main__." + o.name + "'>")
 		}
+	case *ellipsisObj:
+		b.WriteString("Ellipsis")
 	case *Method:
 		name := "?"
 		switch f := o.fn.O.(type) {
