@@ -211,14 +211,16 @@ func sipHash13(s string) uint64 {
 	return v0 ^ v1 ^ v2 ^ v3
 }
 
-// hash returns s's hash, computed once. hashed is set after h, and both
-// are written with the same values by any Run that gets here first.
+// hash returns s's hash, computed once: 0 stands for not yet (only the empty str
+// and one str in 2**64 hash to 0, and they are hashed again each time).
+// Atomic, so strs shared between threads race on nothing.
 func (s *Str) hash() int64 {
-	if !s.hashed {
-		s.h = strHash(s.s)
-		s.hashed = true
+	h := s.h.Load()
+	if h == 0 {
+		h = strHash(s.s)
+		s.h.Store(h)
 	}
-	return s.h
+	return h
 }
 
 // pointerHash is CPython's hash of an object by identity: its address

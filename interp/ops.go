@@ -1142,11 +1142,12 @@ type strIter struct {
 type bigRangeIter struct{ i, stop, step *big.Int }
 
 // dictIter walks a dict's entries in order and fails, like CPython's, if
-// the dict changes size meanwhile.
+// the dict changes size meanwhile, or yields more keys than it had (keys
+// deleted and others added).
 type dictIter struct {
-	d    *Dict
-	i, n int
-	kind string
+	d          *Dict
+	i, n, left int
+	kind       string
 }
 
 func (*dictIter) typeName() string { return "dict_keyiterator" }
@@ -1181,11 +1182,11 @@ func (vm *VM) iter(v Val) (Object, error) {
 		case *Str:
 			return &strIter{s: x}, nil
 		case *Dict:
-			return &dictIter{d: x, n: x.Len(), kind: "keys"}, nil
+			return &dictIter{d: x, n: x.Len(), left: x.Len(), kind: "keys"}, nil
 		case *Set:
 			return &setIter{s: x, n: x.used}, nil
 		case *DictView:
-			return &dictIter{d: x.d, n: x.d.Len(), kind: x.kind}, nil
+			return &dictIter{d: x.d, n: x.d.Len(), left: x.d.Len(), kind: x.kind}, nil
 		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *setIter, *funcIter:
 			return x, nil
 		case *Instance:
@@ -1266,6 +1267,11 @@ func (vm *VM) nextItem(it Object) (Val, bool, error) {
 			if e.deleted() {
 				continue
 			}
+			if x.left == 0 {
+				x.i = math.MaxInt // exhausted from now on, as CPython's
+				return Val{}, false, newErr(RuntimeError, "dictionary keys changed during iteration")
+			}
+			x.left--
 			switch x.kind {
 			case "keys":
 				return e.k, true, nil

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -66,9 +67,8 @@ type (
 		s     string
 		runes []rune // decoded lazily for non-ASCII strings
 		kind  int8   // 0 unknown, 1 ASCII, 2 non-ASCII
-		// h is the hash once hashed is set (see Str.hash).
-		hashed bool
-		h      int64
+		// h is the hash once computed, 0 before (see Str.hash).
+		h atomic.Int64
 	}
 	// BigInt is an int outside int64. buf gives results up to 128 bits
 	// their digits without a second allocation.
@@ -180,7 +180,8 @@ var asciiStrs = func() (t [128]string) {
 // Run ever writes to them: they are safe to share between goroutines.
 var charObjs = func() (t [128]*Str) {
 	for i := range t {
-		t[i] = &Str{s: asciiStrs[i], kind: 1, hashed: true, h: strHash(asciiStrs[i])}
+		t[i] = &Str{s: asciiStrs[i], kind: 1}
+		t[i].h.Store(strHash(asciiStrs[i]))
 	}
 	return
 }()
