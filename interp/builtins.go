@@ -117,17 +117,16 @@ func (vm *VM) builtins() map[string]Val {
 	ty("set", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		s := newSet()
 		if len(args) > 0 {
-			var items []Val
 			switch args[0].O.(type) {
 			case *Set, *Dict:
-			default:
-				var err error
-				if items, err = vm.iterate(args[0]); err != nil {
+				if err := s.update(args[0].O, nil); err != nil {
 					return Val{}, err
 				}
-			}
-			if err := s.update(args[0].O, items); err != nil {
-				return Val{}, err
+			default:
+				// Streamed: a generator's items are added as they come.
+				if err := vm.each(args[0], func(x Val) (bool, error) { return false, s.add(x) }); err != nil {
+					return Val{}, err
+				}
 			}
 		}
 		return ObjVal(s), nil

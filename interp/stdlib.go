@@ -279,37 +279,7 @@ func itertoolsModule() *Module {
 		if len(args) > 1 && args[1].T == tagInt {
 			r = int(int64(args[1].B))
 		}
-		var out []Val
-		if r > len(pool) || r < 0 {
-			return seq(out)
-		}
-		used := make([]bool, len(pool))
-		cur := make([]Val, 0, r)
-		var rec func()
-		rec = func() {
-			if len(cur) == r {
-				out = append(out, tuple(cur))
-				return
-			}
-			for i := range pool {
-				if !used[i] {
-					used[i] = true
-					cur = append(cur, pool[i])
-					rec()
-					cur = cur[:len(cur)-1]
-					used[i] = false
-				}
-			}
-		}
-		total := new(big.Int).SetInt64(1)
-		for i := 0; i < r; i++ {
-			total.Mul(total, big.NewInt(int64(len(pool)-i)))
-		}
-		if err := memCheckTuples(total, r); err != nil {
-			return Val{}, err
-		}
-		rec()
-		return seq(out)
+		return ObjVal(permutationsIter(pool, r)), nil
 	})
 	m.attrs["combinations"] = builtinFn("combinations", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) != 2 {
@@ -320,24 +290,7 @@ func itertoolsModule() *Module {
 			return Val{}, err
 		}
 		r := int(int64(args[1].B))
-		var out []Val
-		cur := make([]Val, 0, r)
-		var rec func(start int)
-		rec = func(start int) {
-			if len(cur) == r {
-				out = append(out, tuple(cur))
-				return
-			}
-			for i := start; i < len(pool); i++ {
-				cur = append(cur, pool[i])
-				rec(i + 1)
-				cur = cur[:len(cur)-1]
-			}
-		}
-		if r >= 0 && r <= len(pool) {
-			rec(0)
-		}
-		return seq(out)
+		return ObjVal(combinationsIter(pool, r)), nil
 	})
 	m.attrs["product"] = builtinFn("product", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
