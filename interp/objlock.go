@@ -311,8 +311,15 @@ func (m *moduleState) store(i int32, v Val) {
 		m.globals[i] = v
 		return
 	}
-	m.boxes[i].Store(&v)
+	m.storeBoxed(i, v)
 }
+
+// storeBoxed is store once threads run. It is its own function, kept out
+// of store, so that only this path moves v to the heap: taking &v in store
+// itself allocated on every global store of a single-threaded program.
+//
+//go:noinline
+func (m *moduleState) storeBoxed(i int32, v Val) { m.boxes[i].Store(&v) }
 
 // borrowVM is the VM to run a special method on (__hash__, __eq__,
 // __bool__) for a caller that has none at hand: the class's own VM until
