@@ -664,6 +664,11 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		if x.name == "int" && n == "bool" {
 			return True, nil
 		}
+		if i, ok := v.O.(*Instance); ok && n != x.name {
+			if b := vm.builtinBase(x.name); b != nil {
+				return BoolVal(i.cls.isSub(b)), nil
+			}
+		}
 		return BoolVal(n == x.name), nil
 	case *ExcType:
 		e, ok := v.O.(*Exception)

@@ -186,6 +186,12 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 			if t, ok := b.O.(*typeObj); ok && t.name == "object" {
 				continue
 			}
+			if t, ok := b.O.(*typeObj); ok {
+				if bc := vm.builtinBase(t.name); bc != nil {
+					cls.bases = append(cls.bases, bc)
+					continue
+				}
+			}
 			return Val{}, newErr(TypeError, "bases must be types")
 		}
 	}

@@ -481,6 +481,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				}
 				return ObjVal(r), nil
 			}
+			if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
+				return r, err
+			}
 			return Val{}, newErr(TypeError, "can only concatenate list (not \"%s\") to list", typeName(b))
 		case *Tuple:
 			if y, ok := b.O.(*Tuple); ok {

@@ -861,7 +861,12 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 				}
 			}
 		} else {
-			return newErr(AttributeError, "%s", instAttrErrorMsg(inst, name))
+			// __getattr__, __class__, __dict__ ...: what getAttr finds.
+			var fv Val
+			if fv, err = vm.getAttr(self, name); err != nil {
+				return err
+			}
+			v, err = vm.call(fv, args, kwn)
 		}
 		if err != nil {
 			return err
@@ -1616,6 +1621,9 @@ func (vm *VM) delItem(o, k Val) error {
 			return newErrVal(KeyError, k)
 		}
 		return nil
+	}
+	if _, found, err := vm.dunder(o, "__delitem__", k); found {
+		return err
 	}
 	return newErr(TypeError, "'%s' object doesn't support item deletion", typeName(o))
 }

@@ -1,0 +1,159 @@
+package interp
+
+// Subclasses of list, dict and set: the instance keeps a value of the
+// built-in type (its attribute __builtin_value__, made on first use) and
+// a class standing for the type, between the subclass and object,
+// forwards the special methods and, through __getattr__, every other
+// method to it. isinstance(x, list) looks for that class.
+
+const builtinValueAttr = "__builtin_value__"
+
+// builtinBase is the class standing for the built-in type name as a
+// base, or nil for types that cannot be subclassed this way.
+func (vm *VM) builtinBase(name string) *Class {
+	switch name {
+	case "list", "dict", "set":
+	default:
+		return nil
+	}
+	key := "base:" + name
+	if c, ok := vm.typeObjs[key]; ok {
+		return c.O.(*Class)
+	}
+	typ := vm.bi[name]
+	backing := func(vm *VM, self Val) (Val, error) {
+		inst, ok := self.O.(*Instance)
+		if !ok {
+			return Val{}, newErr(TypeError, "descriptor requires a '%s' object but received a '%s'", name, typeName(self))
+		}
+		if v, ok := inst.get(builtinValueAttr); ok {
+			return v, nil
+		}
+		v, err := vm.call(typ, nil, nil)
+		if err != nil {
+			return Val{}, err
+		}
+		inst.set(builtinValueAttr, v)
+		return v, nil
+	}
+	// on forwards a special method to the built-in value.
+	on := func(f func(vm *VM, b Val, args []Val) (Val, error)) nativeFn {
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			b, err := backing(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			return f(vm, b, args[1:])
+		}
+	}
+	other := func(vm *VM, v Val) Val {
+		if inst, ok := v.O.(*Instance); ok {
+			if b, ok := inst.get(builtinValueAttr); ok {
+				return b
+			}
+		}
+		return v
+	}
+	methods := map[string]nativeFn{
+		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			v, err := vm.call(typ, args[1:], kwn)
+			if err != nil {
+				return Val{}, err
+			}
+			args[0].O.(*Instance).set(builtinValueAttr, v)
+			return NoneVal, nil
+		},
+		"__len__": on(func(vm *VM, b Val, a []Val) (Val, error) {
+			n, err := vm.length(b)
+			return IntVal(int64(n)), err
+		}),
+		"__iter__": on(func(vm *VM, b Val, a []Val) (Val, error) {
+			it, err := vm.iter(b)
+			return ObjVal(it), err
+		}),
+		"__contains__": on(func(vm *VM, b Val, a []Val) (Val, error) {
+			r, err := vm.contains(b, a[0])
+			return BoolVal(r), err
+		}),
+		"__getitem__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			b, err := backing(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			r, err := vm.getItem(b, args[1])
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ == KeyError && name == "dict" {
+				if m, ok := args[0].O.(*Instance).cls.lookup("__missing__"); ok {
+					return vm.call(m, []Val{args[0], args[1]}, nil)
+				}
+			}
+			return r, err
+		},
+		"__setitem__": on(func(vm *VM, b Val, a []Val) (Val, error) { return NoneVal, vm.setItem(b, a[0], a[1]) }),
+		"__delitem__": on(func(vm *VM, b Val, a []Val) (Val, error) { return NoneVal, vm.delItem(b, a[0]) }),
+		"__repr__": on(func(vm *VM, b Val, a []Val) (Val, error) {
+			return StrVal(vm.repr(b)), vm.takePending()
+		}),
+		"__bool__": on(func(vm *VM, b Val, a []Val) (Val, error) { return BoolVal(truthy(b)), nil }),
+		"__eq__": on(func(vm *VM, b Val, a []Val) (Val, error) {
+			return BoolVal(vm.equal(b, other(vm, a[0]))), vm.takePending()
+		}),
+		"__ne__": on(func(vm *VM, b Val, a []Val) (Val, error) {
+			return BoolVal(!vm.equal(b, other(vm, a[0]))), vm.takePending()
+		}),
+		"__add__":  on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opAdd, b, other(vm, a[0])) }),
+		"__radd__": on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opAdd, other(vm, a[0]), b) }),
+		"__mul__":  on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opMul, b, a[0]) }),
+		"__rmul__": on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opMul, a[0], b) }),
+		"__or__":   on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitOr, b, other(vm, a[0])) }),
+		"__and__":  on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitAnd, b, other(vm, a[0])) }),
+		"__sub__":  on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opSub, b, other(vm, a[0])) }),
+		"__iadd__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			b, err := backing(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			if _, ok, err := vm.inplaceOp(opAdd, b, other(vm, args[1])); !ok || err != nil {
+				if err != nil {
+					return Val{}, err
+				}
+				return vm.bi["NotImplemented"], nil
+			}
+			return args[0], nil
+		},
+		"__getattr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			b, err := backing(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			n := vm.strOf(args[1])
+			if n == builtinValueAttr {
+				return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(args[0]), n)
+			}
+			r, err := vm.getAttr(b, n)
+			if err != nil {
+				return Val{}, newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(args[0]), n)
+			}
+			return r, nil
+		},
+	}
+	for _, p := range []struct {
+		n  string
+		op Op
+	}{{"__lt__", opLt}, {"__le__", opLe}, {"__gt__", opGt}, {"__ge__", opGe}} {
+		op := p.op
+		methods[p.n] = on(func(vm *VM, b Val, a []Val) (Val, error) {
+			r, err := vm.compare(op, b, other(vm, a[0]))
+			return BoolVal(r), err
+		})
+	}
+	c, err := vm.nativeClass(name, nil, methods)
+	if err != nil {
+		return nil
+	}
+	vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
+	if vm.typeObjs == nil {
+		vm.typeObjs = map[string]Val{}
+	}
+	vm.typeObjs[key] = ObjVal(c)
+	return c
+}
