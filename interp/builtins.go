@@ -374,6 +374,9 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		if len(args) == 3 {
+			if r, ok := powMod64(args[0], args[1], args[2]); ok {
+				return IntVal(r), nil
+			}
 			a, ok1 := toBig(args[0])
 			e, ok2 := toBig(args[1])
 			m, ok3 := toBig(args[2])

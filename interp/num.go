@@ -347,6 +347,31 @@ func (vm *VM) bigDivMod(q *BigInt, a, b *big.Int) (Val, Val) {
 	return bigResult(q), bigResult(m)
 }
 
+// powMod64 is pow(a, e, m) for ints with e >= 0 and m > 0: square and
+// multiply on 128-bit products, no big ints. ok is false for other
+// operands (negative exponents and moduli, big ints) and for m == 0.
+func powMod64(av, ev, mv Val) (int64, bool) {
+	if av.T != tagInt || ev.T != tagInt || mv.T != tagInt {
+		return 0, false
+	}
+	a, e, m := int64(av.B), int64(ev.B), int64(mv.B)
+	if e < 0 || m <= 0 {
+		return 0, false
+	}
+	um := uint64(m)
+	base := uint64(floorMod(a, m))
+	r := uint64(1) % um
+	for ; e > 0; e >>= 1 {
+		if e&1 == 1 {
+			hi, lo := bits.Mul64(r, base)
+			r = bits.Rem64(hi, lo, um)
+		}
+		hi, lo := bits.Mul64(base, base)
+		base = bits.Rem64(hi, lo, um)
+	}
+	return int64(r), true
+}
+
 // bigOne is 1, never written.
 var bigOne = big.NewInt(1)
 
