@@ -10,6 +10,21 @@ import (
 // (their last bit may differ from the C library's: see README).
 
 func mathExtras(m *Module) {
+	// CPython 3.14 words each function's domain error (Modules/mathmodule.c's
+	// FUNC1D messages); the others keep "math domain error".
+	domainMsg := map[string]string{
+		"acos": "expected a number in range from -1 up to 1, got %s", "asin": "expected a number in range from -1 up to 1, got %s",
+		"acosh": "expected argument value not less than 1, got %s", "atanh": "expected a number between -1 and 1, got %s",
+		"cos": "expected a finite input, got %s", "sin": "expected a finite input, got %s", "tan": "expected a finite input, got %s",
+		"gamma": "expected a noninteger or positive integer, got %s", "lgamma": "expected a noninteger or positive integer, got %s",
+		"log1p": "expected argument value > -1, got %s",
+	}
+	domainErr := func(name string, x float64) error {
+		if msg, ok := domainMsg[name]; ok {
+			return newErr(ValueError, msg, formatFloatRepr(x))
+		}
+		return newErr(ValueError, "math domain error")
+	}
 	f1 := func(name string, f func(float64) float64, domain func(float64) bool) {
 		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) != 1 || len(kwn) > 0 {
@@ -20,11 +35,11 @@ func mathExtras(m *Module) {
 				return Val{}, err
 			}
 			if domain != nil && !domain(x) {
-				return Val{}, newErr(ValueError, "math domain error")
+				return Val{}, domainErr(name, x)
 			}
 			r := f(x)
 			if math.IsNaN(r) && !math.IsNaN(x) {
-				return Val{}, newErr(ValueError, "math domain error")
+				return Val{}, domainErr(name, x)
 			}
 			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
 				return Val{}, newErr(OverflowError, "math range error")
@@ -44,6 +59,13 @@ func mathExtras(m *Module) {
 	f1("gamma", math.Gamma, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) && !math.IsInf(x, -1) })
 	f1("lgamma", func(x float64) float64 { r, _ := math.Lgamma(x); return r }, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) })
 	f1("fabs", math.Abs, nil)
+	finite := func(x float64) bool { return !math.IsInf(x, 0) }
+	unit := func(x float64) bool { return math.IsNaN(x) || (x >= -1 && x <= 1) }
+	f1("sin", math.Sin, finite)
+	f1("cos", math.Cos, finite)
+	f1("tan", math.Tan, finite)
+	f1("asin", math.Asin, unit)
+	f1("acos", math.Acos, unit)
 	f1("ulp", func(x float64) float64 {
 		x = math.Abs(x)
 		if math.IsInf(x, 0) || math.IsNaN(x) {
