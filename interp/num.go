@@ -413,7 +413,7 @@ func floatArith(op Op, a, b float64) (Val, error) {
 		if a < 0 && b != math.Trunc(b) {
 			return Val{}, newErr(ValueError, "complex results are not supported")
 		}
-		r := math.Pow(a, b)
+		r := powFloat(a, b)
 		if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 			return Val{}, newErr(OverflowError, "(34, 'Numerical result out of range')")
 		}
