@@ -677,6 +677,11 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		e, ok := v.O.(*Exception)
 		return BoolVal(ok && e.typ.isSub(x)), nil
 	case *Class:
+		if x.meta != nil {
+			if r, found, err := vm.metaDunder(x, "__instancecheck__", []Val{v}); found {
+				return BoolVal(truthy(r)), err
+			}
+		}
 		i, ok := v.O.(*Instance)
 		return BoolVal(ok && i.cls.isSub(x)), nil
 	}

@@ -504,7 +504,9 @@ func (c *compiler) stmt(s Stmt) {
 		t := c.temp()
 		mod, as := x.mod, x.as
 		if top, _, dotted := strings.Cut(mod, "."); dotted && as == mod {
-			// import a.b binds a, whose attribute b is the submodule.
+			// import a.b binds a, whose attribute b is the submodule
+			// (importing a.b sets it).
+			c.emit(opImport, t, c.name(mod))
 			mod, as = top, top
 		}
 		c.emit(opImport, t, c.name(mod))

@@ -29,6 +29,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return fractionsModule
 	case "textwrap":
 		return textwrapModule
+	case "collections.abc":
+		return abcModule
 	}
 	return nil
 }

@@ -434,6 +434,11 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			if m, ok = vm.lazyModule(name); !ok {
 				return newErr(ModuleNotFoundError, "No module named '%s'", name)
 			}
+			if i := strings.LastIndexByte(name, '.'); i > 0 {
+				if parent, ok := vm.modules[name[:i]]; ok {
+					parent.attrs[name[i+1:]] = ObjVal(m)
+				}
+			}
 		}
 		f.set(in.A, ObjVal(m))
 		return nil

@@ -1,0 +1,193 @@
+package interp
+
+// collections.abc: the abstract base classes, for isinstance and
+// issubclass checks (built-in values by type, instances by the special
+// methods they define or by subclassing) and as bases whose mixin
+// methods (Mapping's keys, items, get ...; Sequence's index, count ...)
+// come from the few methods a subclass defines.
+
+// abcSpec is one ABC: the built-in types that are it and the special
+// methods an instance needs to count as it without subclassing (nil: it
+// must subclass).
+type abcSpec struct {
+	name    string
+	types   []string
+	methods []string
+}
+
+var abcSpecs = []abcSpec{
+	{"Hashable", []string{"int", "float", "bool", "str", "tuple", "NoneType", "range", "frozenset", "function", "builtin_function_or_method", "type"}, []string{"__hash__"}},
+	{"Iterable", []string{"list", "tuple", "str", "dict", "set", "frozenset", "range", "generator", "dict_keys", "dict_values", "dict_items", "list_iterator", "range_iterator", "str_ascii_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed"}, []string{"__iter__"}},
+	{"Iterator", []string{"generator", "list_iterator", "range_iterator", "str_ascii_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed", "dict_keyiterator"}, []string{"__iter__", "__next__"}},
+	{"Reversible", []string{"list", "tuple", "str", "range", "dict"}, []string{"__reversed__", "__iter__"}},
+	{"Generator", []string{"generator"}, nil},
+	{"Sized", []string{"list", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__len__"}},
+	{"Container", []string{"list", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__contains__"}},
+	{"Callable", []string{"function", "builtin_function_or_method", "method", "type"}, []string{"__call__"}},
+	{"Collection", []string{"list", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__len__", "__iter__", "__contains__"}},
+	{"Sequence", []string{"list", "tuple", "str", "range"}, nil},
+	{"MutableSequence", []string{"list"}, nil},
+	{"Set", []string{"set", "frozenset", "dict_keys", "dict_items"}, nil},
+	{"MutableSet", []string{"set"}, nil},
+	{"Mapping", []string{"dict"}, nil},
+	{"MutableMapping", []string{"dict"}, nil},
+	{"MappingView", []string{"dict_keys", "dict_values", "dict_items"}, nil},
+	{"KeysView", []string{"dict_keys"}, nil},
+	{"ValuesView", []string{"dict_values"}, nil},
+	{"ItemsView", []string{"dict_items"}, nil},
+}
+
+func abcModule(vm *VM) *Module {
+	m := newModule("collections.abc")
+	specs := map[*Class]abcSpec{}
+	meta, _ := vm.nativeClass("ABCMeta", nil, map[string]nativeFn{
+		"__instancecheck__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			c := args[0].O.(*Class)
+			v := args[1]
+			sp := specs[c]
+			t := typeName(v)
+			for _, n := range sp.types {
+				if n == t {
+					return True, nil
+				}
+			}
+			inst, ok := v.O.(*Instance)
+			if !ok || v.T != tagObject {
+				return False, nil
+			}
+			if inst.cls.isSub(c) {
+				return True, nil
+			}
+			if sp.methods == nil {
+				return False, nil
+			}
+			for _, n := range sp.methods {
+				f, ok := inst.cls.lookup(n)
+				if !ok || f.T == tagNone {
+					return False, nil
+				}
+			}
+			return True, nil
+		},
+		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return StrVal("<class 'collections.abc." + args[0].O.(*Class).name + "'>"), nil
+		},
+	})
+	mappingMixins := map[string]nativeFn{
+		"__contains__": func(vm *VM, a []Val, k []string) (Val, error) {
+			_, err := vm.getItem(a[0], a[1])
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(KeyError) {
+				return False, nil
+			}
+			return BoolVal(err == nil), err
+		},
+		"get": func(vm *VM, a []Val, k []string) (Val, error) {
+			v, err := vm.getItem(a[0], a[1])
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(KeyError) {
+				if len(a) > 2 {
+					return a[2], nil
+				}
+				return NoneVal, nil
+			}
+			return v, err
+		},
+		"keys": func(vm *VM, a []Val, k []string) (Val, error) {
+			items, err := vm.iterate(a[0])
+			return ObjVal(newList(items)), err
+		},
+		"values": func(vm *VM, a []Val, k []string) (Val, error) {
+			keys, err := vm.iterate(a[0])
+			if err != nil {
+				return Val{}, err
+			}
+			var out []Val
+			for _, key := range keys {
+				v, err := vm.getItem(a[0], key)
+				if err != nil {
+					return Val{}, err
+				}
+				out = append(out, v)
+			}
+			return ObjVal(newList(out)), nil
+		},
+		"items": func(vm *VM, a []Val, k []string) (Val, error) {
+			keys, err := vm.iterate(a[0])
+			if err != nil {
+				return Val{}, err
+			}
+			var out []Val
+			for _, key := range keys {
+				v, err := vm.getItem(a[0], key)
+				if err != nil {
+					return Val{}, err
+				}
+				out = append(out, tupleOf([]Val{key, v}))
+			}
+			return ObjVal(newList(out)), nil
+		},
+	}
+	sequenceMixins := map[string]nativeFn{
+		"__iter__": func(vm *VM, a []Val, k []string) (Val, error) {
+			self := a[0]
+			return ObjVal(&instIter{self: self, index: true}), nil
+		},
+		"__contains__": func(vm *VM, a []Val, k []string) (Val, error) {
+			items, err := vm.iterate(a[0])
+			if err != nil {
+				return Val{}, err
+			}
+			for _, it := range items {
+				if vm.eqItem(it, a[1]) {
+					return True, nil
+				}
+			}
+			return False, vm.takePending()
+		},
+		"index": func(vm *VM, a []Val, k []string) (Val, error) {
+			items, err := vm.iterate(a[0])
+			if err != nil {
+				return Val{}, err
+			}
+			for i, it := range items {
+				if vm.eqItem(it, a[1]) {
+					return IntVal(int64(i)), nil
+				}
+			}
+			return Val{}, newErr(ValueError, "%s is not in list", vm.repr(a[1]))
+		},
+		"count": func(vm *VM, a []Val, k []string) (Val, error) {
+			items, err := vm.iterate(a[0])
+			n := 0
+			for _, it := range items {
+				if vm.eqItem(it, a[1]) {
+					n++
+				}
+			}
+			return IntVal(int64(n)), err
+		},
+		"__reversed__": func(vm *VM, a []Val, k []string) (Val, error) {
+			items, err := vm.iterate(a[0])
+			for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+				items[i], items[j] = items[j], items[i]
+			}
+			return ObjVal(&seqIter{items: items}), err
+		},
+	}
+	for _, sp := range abcSpecs {
+		var mixins map[string]nativeFn
+		switch sp.name {
+		case "Mapping", "MutableMapping":
+			mixins = mappingMixins
+		case "Sequence", "MutableSequence":
+			mixins = sequenceMixins
+		}
+		c, err := vm.nativeClass(sp.name, nil, mixins)
+		if err != nil {
+			continue
+		}
+		c.meta = meta
+		specs[c] = sp
+		m.attrs[sp.name] = ObjVal(c)
+	}
+	return m
+}
