@@ -15,6 +15,10 @@ type Dict struct {
 	// held anything): 0 is a free slot, -1 a deleted one, i+1 entries[i].
 	index []int32
 	used  int // live entries
+	// filled counts the index slots taken, live or deleted (popitem gives
+	// its entry back, not its slot): the index grows when they reach two
+	// thirds, so a free slot always ends a probe.
+	filled int
 	// collections: a defaultdict's factory, or a Counter (missing keys count 0).
 	factory Val
 	counter bool
@@ -212,13 +216,14 @@ func (d *Dict) setHashed(k Val, h int64, v Val) error {
 		d.entries[i].v = v
 		return nil
 	}
-	if len(d.entries) >= usable(len(d.index)) {
+	if d.filled >= usable(len(d.index)) || len(d.entries) == cap(d.entries) {
 		if err := d.resize(d.used*3 + 1); err != nil {
 			return err
 		}
 	}
 	d.entries = append(d.entries, dictEntry{k: k, v: v, h: h})
 	d.used++
+	d.filled++
 	d.place(h, int32(len(d.entries)))
 	return nil
 }
@@ -252,6 +257,7 @@ func (d *Dict) resize(n int) error {
 		}
 	}
 	d.entries = entries
+	d.filled = len(entries)
 	d.index = make([]int32, size)
 	for i := range entries {
 		d.place(entries[i].h, int32(i+1))
@@ -298,7 +304,7 @@ func (d *Dict) delAt(i int) {
 
 // clear empties d, keeping its kind (defaultdict, Counter).
 func (d *Dict) clear() {
-	d.entries, d.index, d.used = nil, nil, 0
+	d.entries, d.index, d.used, d.filled = nil, nil, 0, 0
 }
 
 // copy is a new plain dict with d's items, in d's order.
@@ -314,7 +320,7 @@ func (d *Dict) copy() *Dict {
 			n.place(e.h, int32(len(n.entries)))
 		}
 	}
-	n.used = len(n.entries)
+	n.used, n.filled = len(n.entries), len(n.entries)
 	return n
 }
 
