@@ -464,17 +464,11 @@ func (vm *VM) builtins() map[string]Val {
 				return t, nil
 			}
 		}
-		if t, ok := vm.typeObjs[n]; ok {
-			return t, nil
-		}
-		t := ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-			return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
-		}})
-		if vm.typeObjs == nil {
-			vm.typeObjs = map[string]Val{}
-		}
-		vm.typeObjs[n] = t
-		return t, nil
+		return vm.typeObjs.get(n, func() Val {
+			return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
+			}})
+		}), nil
 	})
 	fn("hash", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("hash", args, 1, 1); err != nil {

@@ -146,7 +146,8 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 
 func newVM(out *bufio.Writer, mod *moduleState) *VM {
 	vm := &VM{out: out, mod: mod, stack: make([]templates.Value, stackSlots), ostack: make([]Object, stackSlots),
-		modules: map[string]*Module{"math": mathModule()}, frames: make([]frame, maxDepth+2), limit: maxDepth}
+		modules: map[string]*Module{"math": mathModule()}, frames: make([]frame, maxDepth+2), limit: maxDepth,
+		typeObjs: newTypeCache()}
 	vm.bi = vm.builtins()
 	for name, v := range vm.bi {
 		if i, ok := mod.gindex[name]; ok {

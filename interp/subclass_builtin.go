@@ -1,5 +1,7 @@
 package interp
 
+import "sync"
+
 // Subclasses of list, dict and set: the instance keeps a value of the
 // built-in type (its attribute __builtin_value__, made on first use) and
 // a class standing for the type, between the subclass and object,
@@ -16,10 +18,11 @@ func (vm *VM) builtinBase(name string) *Class {
 	default:
 		return nil
 	}
-	key := "base:" + name
-	if c, ok := vm.typeObjs[key]; ok {
-		return c.O.(*Class)
-	}
+	c := vm.typeObjs.get("base:"+name, func() Val { return ObjVal(vm.makeBuiltinBase(name)) })
+	return c.O.(*Class)
+}
+
+func (vm *VM) makeBuiltinBase(name string) *Class {
 	typ := vm.bi[name]
 	backing := func(vm *VM, self Val) (Val, error) {
 		inst, ok := self.O.(*Instance)
@@ -146,14 +149,28 @@ func (vm *VM) builtinBase(name string) *Class {
 			return BoolVal(r), err
 		})
 	}
-	c, err := vm.nativeClass(name, nil, methods)
-	if err != nil {
-		return nil
-	}
+	c, _ := vm.nativeClass(name, nil, methods)
 	vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
-	if vm.typeObjs == nil {
-		vm.typeObjs = map[string]Val{}
-	}
-	vm.typeObjs[key] = ObjVal(c)
 	return c
+}
+
+// typeCache keeps what type() and subclassing made for a run, shared by
+// its threads.
+type typeCache struct {
+	mu sync.Mutex
+	m  map[string]Val
+}
+
+func newTypeCache() *typeCache { return &typeCache{m: map[string]Val{}} }
+
+// get returns the value for key, made by mk the first time.
+func (c *typeCache) get(key string, mk func() Val) Val {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.m[key]; ok {
+		return v
+	}
+	v := mk()
+	c.m[key] = v
+	return v
 }

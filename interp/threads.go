@@ -86,7 +86,7 @@ func (rt *runState) unlockOut(locked bool) {
 // spawn makes the VM of a new thread: its own stacks, the run's shared
 // state. Thread VMs count back-edges in their own counters.
 func (vm *VM) spawn(ts *threadState) *VM {
-	t := &VM{out: vm.out, mod: vm.mod, modules: vm.modules, bi: vm.bi, rt: vm.rt, thread: ts,
+	t := &VM{out: vm.out, mod: vm.mod, modules: vm.modules, bi: vm.bi, rt: vm.rt, thread: ts, typeObjs: vm.typeObjs, stdin: vm.stdin,
 		stack: make([]templates.Value, threadStackSlots), ostack: make([]Object, threadStackSlots),
 		frames: make([]frame, maxDepth+2), limit: maxDepth, ctr: map[*Code][]uint32{}}
 	if vm.limit > maxDepth {

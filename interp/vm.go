@@ -50,7 +50,7 @@ type VM struct {
 	stdin    *bufio.Reader         // input() reads here (Config.Stdin)
 	// typeObjs are the type objects type() made for types without a
 	// builtin name, one per type so that type(a) is type(b) holds.
-	typeObjs map[string]Val
+	typeObjs *typeCache
 	// Threads (threads.go): what the run's threads share, the thread this
 	// VM runs (nil on the main thread), a thread's own back-edge counters
 	// (nil on the main thread: Code.counters), and the end of the run
