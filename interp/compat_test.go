@@ -36,3 +36,32 @@ except EOFError as e:
 		t.Errorf("no stdin: status %d, stdout %q, stderr %q", status, out.String(), errb.String())
 	}
 }
+
+// TestThreadImports: threads importing modules built on first import at
+// once, and asking isinstance of a list subclass, agree with one another;
+// run under -race by CI (TestThread*). (Classes are made and instantiated
+// on the main thread only: Class.subclasses and Class.nattrs are not
+// guarded yet.)
+func TestThreadImports(t *testing.T) {
+	src := []byte(`import threading
+class L(list):
+    pass
+shared = L([5])
+out = []
+def work(i):
+    import heapq, bisect, textwrap, operator
+    h = []
+    for x in [3, 1, 2]:
+        heapq.heappush(h, x + i)
+    out.append((i, heapq.heappop(h), bisect.bisect([1, 2, 3], i), operator.add(i, 1), isinstance(shared, list), type(print) is type(len)))
+ts = [threading.Thread(target=work, args=(i,)) for i in range(6)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(sorted(out))
+`)
+	want := "[(0, 1, 0, 1, True, True), (1, 2, 1, 2, True, True), (2, 3, 2, 3, True, True), (3, 4, 3, 4, True, True), (4, 5, 3, 5, True, True), (5, 6, 3, 6, True, True)]\n"
+	var out, errb bytes.Buffer
+	if status := Run("th.py", src, &out, &errb); status != 0 || out.String() != want {
+		t.Errorf("status %d, stdout %q, want %q (stderr %q)", status, out.String(), want, errb.String())
+	}
+}

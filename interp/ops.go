@@ -429,6 +429,11 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return nil
 	case opImport:
 		name := f.code.names[in.B]
+		if vm.rt != nil && vm.rt.threaded.Load() {
+			// Threads share the modules map: a first import writes it.
+			vm.rt.mu.Lock()
+			defer vm.rt.mu.Unlock()
+		}
 		m, ok := vm.modules[name]
 		if !ok {
 			if m, ok = vm.lazyModule(name); !ok {
