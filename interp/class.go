@@ -2,6 +2,7 @@ package interp
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -14,7 +15,7 @@ type Class struct {
 	attrs  map[string]Val
 	order  []string
 	mro    []*Class
-	nattrs int // attributes an instance ends __init__ with, to presize the next
+	nattrs atomic.Int32 // attributes an instance ends __init__ with, to presize the next
 	// meta holds the special methods that apply to the class itself (its
 	// metaclass's: an Enum's __iter__, __len__, __call__ ...), or nil.
 	meta *Class
@@ -23,6 +24,7 @@ type Class struct {
 	// version changes whenever an attribute of the class or of a class in
 	// its MRO is set: inline caches hold the version they were filled at.
 	version    atomic.Uint64
+	subMu      sync.Mutex // guards subclasses: classes may be defined on several threads
 	subclasses []*Class
 	lookups    atomic.Pointer[lookupCache]
 }
@@ -30,7 +32,10 @@ type Class struct {
 // changed invalidates what caches know about the class and its subclasses.
 func (c *Class) changed() {
 	c.version.Add(1)
-	for _, s := range c.subclasses {
+	c.subMu.Lock()
+	subs := c.subclasses
+	c.subMu.Unlock()
+	for _, s := range subs {
 		s.changed()
 	}
 }
@@ -214,7 +219,9 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		}
 	}
 	for _, b := range cls.bases {
+		b.subMu.Lock()
 		b.subclasses = append(b.subclasses, cls)
+		b.subMu.Unlock()
 	}
 	return ObjVal(cls), nil
 }
@@ -355,7 +362,7 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 
 func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 	// Size the attribute lists by what earlier instances of the class grew to.
-	inst := newInstanceOf(cls, cls.nattrs)
+	inst := newInstanceOf(cls, int(cls.nattrs.Load()))
 	self := ObjVal(inst)
 	if init, ok := cls.lookup("__init__"); ok {
 		var r Val
@@ -371,7 +378,9 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 		if r.T != tagNone {
 			return Val{}, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
 		}
-		cls.nattrs = max(cls.nattrs, inst.numAttrs())
+		if n := int32(inst.numAttrs()); n > cls.nattrs.Load() {
+			cls.nattrs.Store(n) // a racing smaller store only presizes less
+		}
 	} else if len(args) > 0 {
 		return Val{}, newErr(TypeError, "%s() takes no arguments", cls.name)
 	}

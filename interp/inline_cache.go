@@ -48,7 +48,7 @@ func learn(site *atomic.Pointer[siteCache], e cacheEntry) {
 		if old.n == siteWays {
 			live := 0
 			for i := range old.n {
-				if old.ways[i].version == old.ways[i].shape.cls.version.Load() {
+				if old.ways[i].live() {
 					live++
 				}
 			}
@@ -61,7 +61,7 @@ func learn(site *atomic.Pointer[siteCache], e cacheEntry) {
 		}
 		for i := range old.n {
 			w := old.ways[i]
-			if w.shape != e.shape && w.version == w.shape.cls.version.Load() {
+			if w.shape != e.shape && w.live() {
 				c.ways[c.n] = w
 				c.n++
 			}
@@ -74,6 +74,13 @@ func learn(site *atomic.Pointer[siteCache], e cacheEntry) {
 
 func (c *siteCache) megamorphic() bool { return c != nil && c.mega }
 
+// live says whether an instance entry is still right for its class. The
+// entries of built-in receivers and modules (no shape) a site may hold
+// when it also sees instances are dropped.
+func (e *cacheEntry) live() bool {
+	return e.shape != nil && e.version == e.shape.cls.version.Load()
+}
+
 type cacheEntry struct {
 	shape   *Shape
 	version uint64
@@ -81,6 +88,8 @@ type cacheEntry struct {
 	slot    int32   // cacheSlot: the instance slot
 	next    *Shape  // cacheAdd: the shape after adding the attribute
 	mod     *Module // a module attribute site: the module
+	tname   string  // cacheBuiltin: the receiver's type name
+	extra   extraFn // cacheBuiltin: the method, when methods_more.go has it
 	val     Val     // cacheMethod: the function; cacheClassVal: the value; cacheProperty: the getter
 }
 
@@ -92,6 +101,7 @@ const (
 	cacheMethod                        // a function on the class, bound to the instance
 	cacheClassVal                      // a class attribute read as it is
 	cacheProperty                      // a property's getter, called with the instance
+	cacheBuiltin                       // a method of a built-in type, found by its type's name
 )
 
 // site is the cache of the instruction in.
@@ -235,4 +245,27 @@ func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, b
 		site.Store(&siteCache{ways: [siteWays]cacheEntry{{mod: m, val: v}}, n: 1})
 	}
 	return v, ok
+}
+
+// callMethodAt calls self.name(...) for a receiver of a built-in type at a
+// call site: the site remembers the receiver's type name and where the
+// method was found, so a hit skips the method tables (four map look-ups
+// per call otherwise).
+func (vm *VM) callMethodAt(site *atomic.Pointer[siteCache], self Val, name string, args []Val, kwn []string) (Val, error) {
+	tn := typeName(self)
+	if c := site.Load(); c != nil && c.n == 1 && c.ways[0].kind == cacheBuiltin && c.ways[0].tname == tn {
+		if f := c.ways[0].extra; f != nil {
+			return f(vm, self, args, kwn)
+		}
+		return vm.callBuiltinMethod(self, name, args, kwn)
+	}
+	if f := extraMethod(self, name); f != nil {
+		site.Store(&siteCache{ways: [siteWays]cacheEntry{{kind: cacheBuiltin, tname: tn, extra: f}}, n: 1})
+		return f(vm, self, args, kwn)
+	}
+	if _, isGo := self.O.(goObject); !isGo && hasMethod(self, name) {
+		site.Store(&siteCache{ways: [siteWays]cacheEntry{{kind: cacheBuiltin, tname: tn}}, n: 1})
+		return vm.callBuiltinMethod(self, name, args, kwn)
+	}
+	return vm.callMethod(self, name, args, kwn)
 }

@@ -145,6 +145,12 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 	}
+	return vm.callBuiltinMethod(self, name, args, kwn)
+}
+
+// callBuiltinMethod calls a method that hasMethod says self's built-in
+// type has.
+func (vm *VM) callBuiltinMethod(self Val, name string, args []Val, kwn []string) (Val, error) {
 	if err := noArgsCheck(self, name, args, kwn); err != nil {
 		return Val{}, err
 	}

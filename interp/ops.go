@@ -915,7 +915,7 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		}
 		v, err = vm.call(fv, args, kwn)
 	} else {
-		v, err = vm.callMethod(self, name, args, kwn)
+		v, err = vm.callMethodAt(f.code.site(in), self, name, args, kwn)
 	}
 	if err != nil {
 		return err
