@@ -588,6 +588,30 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 }
 
 func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, error) {
+	switch name {
+	case "union", "intersection", "difference", "update", "intersection_update", "difference_update":
+		if len(args) != 1 && len(kwn) == 0 {
+			// Any number of others, one at a time: the copy (or s itself
+			// for the updates) with each applied in turn.
+			r := s
+			if !strings.HasSuffix(name, "update") {
+				r = s.copy()
+				name += "_update"
+				if name == "union_update" {
+					name = "update"
+				}
+			}
+			for _, a := range args {
+				if _, err := vm.setMethod(r, name, []Val{a}, nil); err != nil {
+					return Val{}, err
+				}
+			}
+			if r == s {
+				return NoneVal, nil
+			}
+			return ObjVal(r), nil
+		}
+	}
 	// arg is the one argument; other is it as a set (a new one unless it is
 	// a set already), for the methods that take any iterable.
 	arg := func() (Val, error) {
@@ -673,15 +697,8 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 				r = s.copy()
 				err = r.update(nil, items)
 			case "intersection":
-				r = newSet()
-				for _, x := range items {
-					in, err := s.has(x)
-					if err != nil {
-						return Val{}, err
-					}
-					if in {
-						r.add(x)
-					}
+				if r, err = s.intersectionItems(items); err != nil {
+					return Val{}, err
 				}
 			default:
 				r = s.copy()
@@ -706,6 +723,19 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 		op := map[string]Op{"union": opBitOr, "intersection": opBitAnd, "difference": opSub, "symmetric_difference": opBitXor}[name]
 		return vm.setOp(op, s, o)
 	case "intersection_update", "difference_update", "symmetric_difference_update":
+		if _, isSet := args[0].O.(*Set); !isSet && name == "intersection_update" {
+			// CPython walks any other iterable as it comes.
+			items, err := vm.iterate(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			r, err := s.intersectionItems(items)
+			if err != nil {
+				return Val{}, err
+			}
+			*s = *r
+			return NoneVal, nil
+		}
 		o, err := other()
 		if err != nil {
 			return Val{}, err

@@ -359,6 +359,24 @@ func (s *Set) intersection(o *Set) *Set {
 	return r
 }
 
+// intersectionItems is s & set(items) as CPython makes it from an
+// iterable: its items that s holds, added in their order.
+func (s *Set) intersectionItems(items []Val) (*Set, error) {
+	r := newSet()
+	for _, x := range items {
+		h, err := setHash(x)
+		if err != nil {
+			return nil, err
+		}
+		if s.find(x, h) >= 0 {
+			if err := r.addHashed(x, h); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return r, nil
+}
+
 // difference is s - o: a copy of s less o's elements when s is much
 // larger, else s's elements not in o added to a new set.
 func (s *Set) difference(o *Set) *Set {
