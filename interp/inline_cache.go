@@ -107,6 +107,11 @@ const (
 // site is the cache of the instruction in.
 func (co *Code) site(in *Instr) *atomic.Pointer[siteCache] {
 	pc := (uintptr(unsafe.Pointer(in)) - uintptr(unsafe.Pointer(&co.instrs[0]))) / unsafe.Sizeof(Instr{})
+	if pc >= uintptr(len(co.instrs)) || &co.instrs[pc] != in {
+		// A copy of an instruction has no site: its cache would be
+		// another instruction's, which names another attribute.
+		panic("BUG: Code.site of an instruction outside the code")
+	}
 	return &co.caches[pc]
 }
 
