@@ -184,6 +184,8 @@ func TestSourceDecoding(t *testing.T) {
 			"  File \"t.py\", line 2\n    x = \"ab\uFFFDcd\"\n           ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte\n"},
 		{"declared utf-8, name", "# -*- coding: utf-8 -*-\nprint(1)\nab\xc3c = 3\n", "",
 			"  File \"t.py\", line 3\n    ab\uFFFDc = 3\n      ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xc3 in position 2: invalid continuation byte\n"},
+		{"declared utf-8, second line of a string", "# coding: utf-8\ns = \"\"\"ab\ncd\xffe\"\"\"\n", "",
+			"  File \"t.py\", line 3\n    cd\uFFFDe\"\"\"\n      ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 5: invalid start byte\n"},
 		{"declared utf-8, comment", "# coding: utf-8\n# caf\xe9\nprint(2)\n", "2\n", ""},
 		{"declared utf-8, cut short", "# coding: utf-8\ns = '''x\xe2\x82'''\n", "",
 			"  File \"t.py\", line 2\n    s = '''x\uFFFD'''\n            ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xe2 in position 1: unexpected end of data\n"},

@@ -200,16 +200,16 @@ var cp1252 = [32]rune{
 // the name.
 func declaredUTF8Error(filename string, src []byte) *sourceError {
 	var quote string // the open string's closing quote ("" outside strings)
-	start := 0       // where the open string's contents or the current name began
+	// start is where the open string's contents began in this line:
+	// negative when they began on an earlier one, so that i-start counts
+	// the bytes of the contents before i.
+	start := 0
 	for n, rest := 1, src; len(rest) > 0; n++ {
 		line := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 			line, rest = rest[:i+1], rest[i+1:]
 		} else {
 			rest = nil
-		}
-		if quote == "" {
-			start = 0
 		}
 		for i := 0; i < len(line); {
 			c := line[i]
@@ -261,6 +261,9 @@ func declaredUTF8Error(filename string, src []byte) *sourceError {
 			default:
 				i++
 			}
+		}
+		if quote != "" {
+			start -= len(line)
 		}
 	}
 	return nil
