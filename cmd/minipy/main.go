@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -35,8 +36,24 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// version is what --version prints after "Python 3.14 compatible minipy".
+const version = "0.4"
+
 // run executes the command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "-V", "--version":
+			fmt.Fprintf(stdout, "Python 3.14 compatible minipy %s\n", version)
+			return 0
+		case "help", "dis":
+			// A script of that name runs, as python3 runs it: the
+			// subcommands are there only when no such file exists.
+			if fi, err := os.Stat(args[0]); err == nil && !fi.IsDir() {
+				args = append([]string{"--"}, args...)
+			}
+		}
+	}
 	status := 0
 	var code string
 	var cfg interp.Config
@@ -150,6 +167,16 @@ uop interpreter instead of natively, as an oracle.`,
 	dis.Flags().BoolVar(&traces, "traces", false, "run the program (output discarded) and print each trace it compiles: its uops and machine code")
 	dis.Flags().IntVar(&cfg.JITThreshold, "jit-threshold", interp.DefaultJITThreshold, "back-edges that make a loop hot")
 	root.AddCommand(dis)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		// As python3 words it, without the whole usage text.
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "unknown flag: "); ok {
+			msg = "unknown option " + name
+		} else if name, ok := strings.CutPrefix(msg, "unknown shorthand flag: "); ok {
+			msg = "unknown option -" + strings.SplitN(name, " ", 2)[0][1:2]
+		}
+		return fmt.Errorf("%s\nTry 'minipy --help' for more information", msg)
+	})
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -175,6 +202,16 @@ func startCPUProfile(path string) (stop func(), err error) {
 }
 
 func runFile(cfg interp.Config, path string, args []string, stdout, stderr io.Writer) int {
+	if path == "-" {
+		// The program comes from standard input, as python3 - reads it.
+		src, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "minipy: can't read standard input: %v\n", err)
+			return 2
+		}
+		cfg.Argv0 = "-"
+		return interp.RunWith(cfg, "<stdin>", src, args, stdout, stderr)
+	}
 	file := path
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		// A directory runs its __main__.py, as CPython runs it.

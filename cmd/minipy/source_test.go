@@ -50,3 +50,52 @@ func TestScriptPath(t *testing.T) {
 		t.Errorf("missing file: status %d, stderr %q", status, errb.String())
 	}
 }
+
+// TestCommandLine: --version and -V, unknown options in python3's words,
+// a script named like a subcommand, and a program read from standard
+// input with -.
+func TestCommandLine(t *testing.T) {
+	for _, c := range []struct {
+		args           []string
+		status         int
+		stdout, stderr string
+	}{
+		{[]string{"--version"}, 0, "Python 3.14 compatible minipy " + version + "\n", ""},
+		{[]string{"-V"}, 0, "Python 3.14 compatible minipy " + version + "\n", ""},
+		{[]string{"--bogus", "x.py"}, 2, "", "minipy: unknown option --bogus\nTry 'minipy --help' for more information\n"},
+		{[]string{"-q"}, 2, "", "minipy: unknown option -q\nTry 'minipy --help' for more information\n"},
+	} {
+		var out, errb bytes.Buffer
+		if status := run(c.args, &out, &errb); status != c.status || out.String() != c.stdout || errb.String() != c.stderr {
+			t.Errorf("%v: status %d, stdout %q, stderr %q; want %d, %q, %q", c.args, status, out.String(), errb.String(), c.status, c.stdout, c.stderr)
+		}
+	}
+
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, name := range []string{"help", "dis"} {
+		if err := os.WriteFile(name, []byte("print('script "+name+"')\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		if status := run([]string{name}, &out, &errb); status != 0 || out.String() != "script "+name+"\n" {
+			t.Errorf("a script named %s: status %d, stdout %q, stderr %q", name, status, out.String(), errb.String())
+		}
+	}
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = saved }()
+	go func() {
+		w.Write([]byte("import sys\nprint('from stdin', sys.argv)\n"))
+		w.Close()
+	}()
+	var out, errb bytes.Buffer
+	if status := run([]string{"-", "a"}, &out, &errb); status != 0 || out.String() != "from stdin ['-', 'a']\n" {
+		t.Errorf("minipy - a: status %d, stdout %q, stderr %q", status, out.String(), errb.String())
+	}
+}
