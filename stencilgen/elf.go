@@ -43,6 +43,9 @@ func stencilFromELF(t Target, name string, f *elfparse.File) (relocs.Stencil, er
 			place[s.Index] = placement{relocs.Data, uint64(b.addData(s.Data, s.Size, s.Align))}
 		}
 	}
+	if err := checkELFEntry(f, place); err != nil {
+		return relocs.Stencil{}, objErr(".text", 0, "cp_uop", "", err)
+	}
 	for _, s := range f.Sections {
 		if s == nil {
 			continue
@@ -96,4 +99,37 @@ func valueOfSection(s relocs.Section) relocs.Value {
 		return relocs.ValueCode
 	}
 	return relocs.ValueData
+}
+
+// checkELFEntry makes sure the code is the template's uop and nothing
+// else: one function, cp_uop, at the start of the only code section. A
+// template without it, or with another function beside it, would otherwise
+// give a stencil of the wrong code that only verify would catch.
+func checkELFEntry(f *elfparse.File, place map[int]placement) error {
+	code := -1
+	for idx, p := range place {
+		if p.section == relocs.Code {
+			code = idx
+		}
+	}
+	if code < 0 {
+		return fmt.Errorf("no code: a template must define its uop with CP_UOP (the function cp_uop)")
+	}
+	entry := false
+	for _, sym := range f.Symbols {
+		if sym.Type != elf.STT_FUNC || int(sym.Section) != code {
+			continue
+		}
+		if sym.Name != "cp_uop" {
+			return fmt.Errorf("function %s beside cp_uop: a template must compile to the one function CP_UOP defines (make helpers static inline)", sym.Name)
+		}
+		if sym.Value != 0 || sym.Bind != elf.STB_GLOBAL {
+			return fmt.Errorf("cp_uop must be global and start the code section")
+		}
+		entry = true
+	}
+	if !entry {
+		return fmt.Errorf("no cp_uop: a template must define its uop with CP_UOP")
+	}
+	return nil
 }

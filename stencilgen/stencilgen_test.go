@@ -229,6 +229,16 @@ CP_UOP { counter++; CP_SLOT(0)->bits = counter; CP_CONTINUE(); }`,
 		{"syntax_error", `#include "uop.h"
 CP_UOP { this is not C; }`,
 			[]string{"linux/amd64", "syntax_error.c", "error"}},
+		{"no_entry", `#include "uop.h"
+cp_u64 other(cp_u64 x) { return x + 1; }`,
+			[]string{"linux/amd64", "no_entry", "function other beside cp_uop"}},
+		{"two_functions", `#include "uop.h"
+__attribute__((noinline)) cp_u64 helper(cp_u64 x) { return x * 3; }
+CP_UOP { CP_SLOT(0)->bits = helper(CP_SLOT(1)->bits); CP_CONTINUE(); }`,
+			[]string{"linux/amd64", "two_functions", "function helper beside cp_uop"}},
+		{"empty", `#include "uop.h"
+`,
+			[]string{"linux/amd64", "empty", "no code"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
