@@ -1422,20 +1422,12 @@ func (vm *VM) iters(vs []Val) ([]Object, error) {
 
 // findTruth consumes v's items until one whose truth is want, reporting
 // whether it found one: any and all stop there, as CPython's do.
-func (vm *VM) findTruth(v Val, want bool) (bool, error) {
-	it, err := vm.iter(v)
-	if err != nil {
-		return false, err
-	}
-	for {
-		x, ok, err := vm.next(it)
-		if !ok || err != nil {
-			return false, err
-		}
-		if truthy(x) == want {
-			return true, nil
-		}
-	}
+func (vm *VM) findTruth(v Val, want bool) (found bool, err error) {
+	err = vm.each(v, func(x Val) (bool, error) {
+		found = truthy(x) == want
+		return found, nil
+	})
+	return found, err
 }
 
 // uintptrOfObject is an object's address, stable for its life (Go's heap

@@ -365,13 +365,7 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 	inst := newInstanceOf(cls, int(cls.nattrs.Load()))
 	self := ObjVal(inst)
 	if init, ok := cls.lookup("__init__"); ok {
-		var r Val
-		var err error
-		if fn, isFn := init.O.(*Function); isFn && kwn == nil && fn.code.simple && fn.code.nparams == len(args)+1 && !fn.code.isGenerator {
-			r, err = vm.callSelfArgs(fn, self, args)
-		} else {
-			r, err = vm.callWithSelf(init, self, args, kwn)
-		}
+		r, err := vm.callWithSelf(init, self, args, kwn)
 		if err != nil {
 			return Val{}, err
 		}
@@ -400,10 +394,6 @@ func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 	if !ok {
 		return Val{}, false, nil
 	}
-	if fn, ok := m.O.(*Function); ok && fn.code.simple && fn.code.nparams == len(args)+1 && !fn.code.isGenerator {
-		r, err := vm.callSelfArgs(fn, v, args)
-		return r, true, err
-	}
 	r, err := vm.callWithSelf(m, v, args, nil)
 	return r, true, err
 }
@@ -411,35 +401,28 @@ func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 // callSelfArgs calls fn(self, *args) when fn takes exactly those plain
 // positional parameters: the values go straight into the new frame.
 func (vm *VM) callSelfArgs(fn *Function, self Val, args []Val) (Val, error) {
-	if vm.sigint.Load() {
-		return Val{}, vm.keyboardInterrupt()
+	if err := vm.callCheck(); err != nil {
+		return Val{}, err
 	}
-	if vm.depth >= vm.limit {
-		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
-	}
-	nf := &vm.frames[vm.depth]
-	vm.initFrame(nf, fn.code)
-	nf.fn = fn
+	nf := vm.callFrame(fn)
 	nf.set(0, self)
 	for i, a := range args {
 		nf.set(int32(i+1), a)
 	}
 	if fn.free != nil {
-		for i, to := range fn.code.freeTo {
-			nf.set(to, fn.free[i])
-		}
+		nf.setFree(fn)
 	}
-	vm.depth++
-	v, err := vm.run(nf)
-	vm.depth--
-	vm.freeFrame(nf)
-	return v, err
+	return vm.runFrame(nf)
 }
 
-// callWithSelf calls fn(self, *args) with the arguments on the VM's
-// argument stack: method calls through special methods, bound methods and
-// __init__ allocate nothing for their arguments.
+// callWithSelf calls fn(self, *args): special methods, bound methods and
+// __init__. A plain function taking exactly those gets its frame filled
+// from the values; anything else gets the arguments on the VM's argument
+// stack. Neither allocates for the arguments.
 func (vm *VM) callWithSelf(fn Val, self Val, args []Val, kwn []string) (Val, error) {
+	if f, ok := fn.O.(*Function); ok && kwn == nil && f.code.simple && f.code.nparams == len(args)+1 && !f.code.isGenerator {
+		return vm.callSelfArgs(f, self, args)
+	}
 	all := vm.pushArgs(len(args) + 1)
 	defer vm.popArgs(len(args) + 1)
 	all[0] = self

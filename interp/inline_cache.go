@@ -72,6 +72,9 @@ func learn(site *atomic.Pointer[siteCache], e cacheEntry) {
 	site.Store(&c)
 }
 
+// only is a site that knows e alone (module and built-in receiver sites).
+func only(e cacheEntry) *siteCache { return &siteCache{ways: [siteWays]cacheEntry{e}, n: 1} }
+
 func (c *siteCache) megamorphic() bool { return c != nil && c.mega }
 
 // live says whether an instance entry is still right for its class. The
@@ -247,7 +250,7 @@ func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, b
 	}
 	v, ok := m.attrs[name]
 	if ok {
-		site.Store(&siteCache{ways: [siteWays]cacheEntry{{mod: m, val: v}}, n: 1})
+		site.Store(only(cacheEntry{mod: m, val: v}))
 	}
 	return v, ok
 }
@@ -265,11 +268,11 @@ func (vm *VM) callMethodAt(site *atomic.Pointer[siteCache], self Val, name strin
 		return vm.callBuiltinMethod(self, name, args, kwn)
 	}
 	if f := extraMethod(self, name); f != nil {
-		site.Store(&siteCache{ways: [siteWays]cacheEntry{{kind: cacheBuiltin, tname: tn, extra: f}}, n: 1})
+		site.Store(only(cacheEntry{kind: cacheBuiltin, tname: tn, extra: f}))
 		return f(vm, self, args, kwn)
 	}
 	if _, isGo := self.O.(goObject); !isGo && hasMethod(self, name) {
-		site.Store(&siteCache{ways: [siteWays]cacheEntry{{kind: cacheBuiltin, tname: tn}}, n: 1})
+		site.Store(only(cacheEntry{kind: cacheBuiltin, tname: tn}))
 		return vm.callBuiltinMethod(self, name, args, kwn)
 	}
 	return vm.callMethod(self, name, args, kwn)

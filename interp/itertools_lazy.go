@@ -19,13 +19,7 @@ func permutationsIter(pool []Val, r int) Object {
 		cycles[i] = n - i
 	}
 	first, done := true, false
-	emit := func() Val {
-		t := make([]Val, r)
-		for i := range t {
-			t[i] = pool[indices[i]]
-		}
-		return ObjVal(&Tuple{t})
-	}
+	emit := func() Val { return pickTuple(pool, indices[:r]) }
 	return &funcIter{name: "itertools.permutations", next: func(*VM) (Val, bool, error) {
 		if done {
 			return Val{}, false, nil
@@ -63,13 +57,7 @@ func combinationsIter(pool []Val, r int) Object {
 		indices[i] = i
 	}
 	first, done := true, false
-	emit := func() Val {
-		t := make([]Val, r)
-		for i := range t {
-			t[i] = pool[indices[i]]
-		}
-		return ObjVal(&Tuple{t})
-	}
+	emit := func() Val { return pickTuple(pool, indices) }
 	return &funcIter{name: "itertools.combinations", next: func(*VM) (Val, bool, error) {
 		if done {
 			return Val{}, false, nil
@@ -93,4 +81,13 @@ func combinationsIter(pool []Val, r int) Object {
 		}
 		return emit(), true, nil
 	}}
+}
+
+// pickTuple is the tuple of pool's elements at indices.
+func pickTuple(pool []Val, indices []int) Val {
+	t := make([]Val, len(indices))
+	for i, k := range indices {
+		t[i] = pool[k]
+	}
+	return ObjVal(&Tuple{t})
 }

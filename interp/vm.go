@@ -168,43 +168,64 @@ func (vm *VM) tbLine(f *frame, pc int, pe *PyErr) tbEntry {
 // callFunction runs a Python function with positional args and keyword
 // args (the last len(kwn) of args).
 func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) {
-	if vm.sigint.Load() {
-		// Ctrl-C reaches code without loops (recursion) at its calls.
-		return Val{}, vm.keyboardInterrupt()
+	if err := vm.callCheck(); err != nil {
+		return Val{}, err
 	}
-	if vm.depth >= vm.limit {
-		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
-	}
-	co := fn.code
-	if co.isGenerator {
+	if fn.code.isGenerator {
 		return vm.newGenerator(fn, args, kwn)
 	}
-	f := &vm.frames[vm.depth]
-	vm.initFrame(f, co)
-	f.fn = fn
+	f := vm.callFrame(fn)
 	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		vm.freeFrame(f)
 		return Val{}, err
 	}
+	return vm.runFrame(f)
+}
+
+// callCheck is what every Python call checks first: a pending Ctrl-C
+// (code without loops sees it at its calls) and the recursion bound.
+func (vm *VM) callCheck() error {
+	if vm.sigint.Load() {
+		return vm.keyboardInterrupt()
+	}
+	if vm.depth >= vm.limit {
+		return newErr(RecursionError, "maximum recursion depth exceeded")
+	}
+	return nil
+}
+
+// callFrame is the frame of a call of fn at the current depth, its slots
+// empty; runFrame runs it once its parameters are set.
+func (vm *VM) callFrame(fn *Function) *frame {
+	nf := &vm.frames[vm.depth]
+	vm.initFrame(nf, fn.code)
+	nf.fn = fn
+	return nf
+}
+
+// setFree copies a closure's captured values into its frame.
+func (nf *frame) setFree(fn *Function) {
+	for i, to := range fn.code.freeTo {
+		nf.set(to, fn.free[i])
+	}
+}
+
+// runFrame runs a frame from callFrame one level deeper and frees it.
+func (vm *VM) runFrame(nf *frame) (Val, error) {
 	vm.depth++
-	v, err := vm.run(f)
+	v, err := vm.run(nf)
 	vm.depth--
-	vm.freeFrame(f)
+	vm.freeFrame(nf)
 	return v, err
 }
 
 // callDirect calls fn with the n values in f's slots from first on as
 // its parameters: fn takes exactly n plain positional parameters.
 func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
-	if vm.sigint.Load() {
-		return Val{}, vm.keyboardInterrupt() // as in callFunction
+	if err := vm.callCheck(); err != nil {
+		return Val{}, err
 	}
-	if vm.depth >= vm.limit {
-		return Val{}, newErr(RecursionError, "maximum recursion depth exceeded")
-	}
-	nf := &vm.frames[vm.depth]
-	vm.initFrame(nf, fn.code)
-	nf.fn = fn
+	nf := vm.callFrame(fn)
 	for i := int32(0); i < n; i++ {
 		r := f.regs[first+i]
 		if r.Tag == tagEmpty {
@@ -215,15 +236,9 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 		nf.objs[i] = f.objs[first+i]
 	}
 	if fn.free != nil {
-		for i, to := range fn.code.freeTo {
-			nf.set(to, fn.free[i])
-		}
+		nf.setFree(fn)
 	}
-	vm.depth++
-	v, err := vm.run(nf)
-	vm.depth--
-	vm.freeFrame(nf)
-	return v, err
+	return vm.runFrame(nf)
 }
 
 func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
@@ -295,9 +310,7 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 		return newErr(TypeError, "%s() missing %d required keyword-only argument%s: %s", qualOrName(co), len(missingKw), plural(len(missingKw)), andList(missingKw))
 	}
 	if fn.free != nil {
-		for i, to := range co.freeTo {
-			f.set(to, fn.free[i])
-		}
+		f.setFree(fn)
 	}
 	return nil
 }
