@@ -799,6 +799,8 @@ func (vm *VM) length(v Val) (int, error) {
 		return x.len()
 	case *Str:
 		return x.length(), nil
+	case *Bytes:
+		return len(x.b), nil
 	case *List:
 		return x.Len(), nil
 	case *Tuple:

@@ -80,6 +80,7 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 			b[t.name] = ObjVal(t)
 		}
 	}
+	vm.bytesBuiltins(b)
 	if os, ok := b["OSError"]; ok {
 		b["EnvironmentError"], b["IOError"] = os, os
 	}

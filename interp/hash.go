@@ -251,6 +251,8 @@ func hashDepth(v Val, depth int) (int64, error) {
 	switch o := v.O.(type) {
 	case *Str:
 		return o.hash(), nil
+	case *Bytes:
+		return bytesHash(o)
 	case *BigInt:
 		return bigHash(&o.v), nil
 	case *Tuple:

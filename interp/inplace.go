@@ -15,6 +15,8 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 		return Val{}, false, nil
 	}
 	switch x := a.O.(type) {
+	case *Bytes:
+		return vm.bytesInplace(op, x, b)
 	case *List:
 		switch op {
 		case opAdd:

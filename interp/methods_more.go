@@ -57,6 +57,7 @@ func init() {
 			}),
 		},
 	}
+	registerBytesMethods()
 }
 
 // extraMethod is the method name of v's type from extraMethods, or nil.
@@ -91,7 +92,7 @@ func extraTypeAttr(t, name string) nativeFn {
 	case "str.maketrans":
 		return strMaketrans
 	}
-	return nil
+	return bytesTypeAttr(t, name)
 }
 
 func noArgs0(t, name string, f func(vm *VM, v Val) (Val, error)) extraFn {

@@ -474,6 +474,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		}
 		return Val{}, binopTypeErr(opSymbols[op], a, b)
 	}
+	if _, ok := a.O.(*Bytes); ok || op == opMul {
+		if r, done, err := vm.bytesBinop(op, a, b); done {
+			return r, err
+		}
+	}
 	switch op {
 	case opAdd:
 		switch x := a.O.(type) {
@@ -801,6 +806,8 @@ func (vm *VM) equal(a, b Val) bool {
 	case *Range:
 		y, ok := b.O.(*Range)
 		return ok && rangeEqual(x, y)
+	case *Bytes:
+		return bytesEqual(x, b)
 	case *Instance:
 		if r, found, err := vm.dunder(a, "__eq__", b); found {
 			if err != nil {
@@ -878,6 +885,10 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 	case *Tuple:
 		if y, ok := b.O.(*Tuple); ok {
 			return vm.seqCompare(op, x.items, y.items)
+		}
+	case *Bytes:
+		if r, ok := bytesCompare(op, x, b); ok {
+			return r, nil
 		}
 	case *Set:
 		if y, ok := b.O.(*Set); ok {
@@ -1057,6 +1068,8 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 		return ok, err
 	case *Set:
 		return c.has(item)
+	case *Bytes:
+		return vm.bytesContains(c, item)
 	case *DictView:
 		if c.kind == "keys" {
 			_, ok, err := c.d.get(item)

@@ -91,6 +91,10 @@ func lockKey(o Object, attrs bool) unsafe.Pointer {
 		return unsafe.Pointer(x.d)
 	case *Cell:
 		return unsafe.Pointer(x)
+	case *Bytes:
+		if x.mut {
+			return unsafe.Pointer(x)
+		}
 	case *Instance:
 		if attrs {
 			return unsafe.Pointer(x)

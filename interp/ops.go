@@ -1196,6 +1196,8 @@ func (vm *VM) iter(v Val) (Object, error) {
 			return &seqIter{items: x.items}, nil
 		case *Str:
 			return &strIter{s: x}, nil
+		case *Bytes:
+			return bytesIter(x), nil
 		case *Dict:
 			return &dictIter{d: x, n: x.Len(), left: x.Len(), kind: "keys"}, nil
 		case *Set:
@@ -1461,6 +1463,8 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 			return Val{}, newErr(IndexError, "string index out of range")
 		}
 		return x.charVal(int(i)), nil
+	case *Bytes:
+		return vm.bytesGetItem(x, k)
 	case *Dict:
 		v, ok, err := x.get(k)
 		if err != nil {
@@ -1561,6 +1565,8 @@ func (vm *VM) setItem(o, k, v Val) error {
 		return nil
 	case *Dict:
 		return x.set(k, v)
+	case *Bytes:
+		return vm.bytesSetItem(x, k, v)
 	}
 	if _, found, err := vm.dunder(o, "__setitem__", k, v); found {
 		return err
@@ -1631,6 +1637,8 @@ func (vm *VM) delItem(o, k Val) error {
 			return newErrVal(KeyError, k)
 		}
 		return nil
+	case *Bytes:
+		return vm.bytesDelItem(x, k)
 	}
 	if _, found, err := vm.dunder(o, "__delitem__", k); found {
 		return err

@@ -1285,7 +1285,12 @@ func (ps *parser) strings() Expr {
 	at := pos{t.line, t.col}
 	var parts []fpart
 	anyF := false
+	isBytes := t.bytes
 	for ps.tok().kind == tString {
+		if ps.tok().bytes != isBytes {
+			nt := ps.tok()
+			panic(synErr(nt.line, nt.col, "cannot mix bytes and nonbytes literals"))
+		}
 		s := ps.next()
 		if s.fstr {
 			anyF = true
@@ -1298,6 +1303,9 @@ func (ps *parser) strings() Expr {
 		var b strings.Builder
 		for _, p := range parts {
 			b.WriteString(p.lit)
+		}
+		if isBytes {
+			return &Const{at, bytesVal(latin1Bytes(b.String()))}
 		}
 		return &Const{at, StrVal(b.String())}
 	}

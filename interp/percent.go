@@ -11,6 +11,14 @@ import (
 // conversions, worded as CPython's errors (3.14 keeps 3.11's wording; the
 // rewording of gh-142037 comes with 3.15).
 func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
+	s, err := vm.percentCore(format, arg, false)
+	return StrVal(s), err
+}
+
+// percentCore formats; for bytes % args (bmode) format holds the bytes as
+// code points 0-255 and so does the result, %s and %b take bytes-like
+// objects and %c a byte.
+func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 	args := []Val{arg}
 	isTuple := false
 	if t, ok := arg.O.(*Tuple); ok && arg.T == tagObject {
@@ -48,7 +56,7 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 		}
 		i++
 		if i >= len(rs) {
-			return Val{}, newErr(ValueError, "incomplete format")
+			return "", newErr(ValueError, "incomplete format")
 		}
 		if rs[i] == '%' {
 			b.WriteByte('%')
@@ -58,7 +66,7 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 		haveV := false
 		if rs[i] == '(' {
 			if !mapping {
-				return Val{}, newErr(TypeError, "format requires a mapping")
+				return "", newErr(TypeError, "format requires a mapping")
 			}
 			depth, j := 1, i+1
 			for ; j < len(rs) && depth > 0; j++ {
@@ -70,11 +78,15 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 				}
 			}
 			if depth > 0 {
-				return Val{}, newErr(ValueError, "incomplete format key")
+				return "", newErr(ValueError, "incomplete format key")
 			}
-			x, err := vm.getItem(arg, StrVal(string(rs[i+1:j-1])))
+			key := StrVal(string(rs[i+1 : j-1]))
+			if bmode {
+				key = bytesVal(latin1Bytes(string(rs[i+1 : j-1])))
+			}
+			x, err := vm.getItem(arg, key)
 			if err != nil {
-				return Val{}, err
+				return "", err
 			}
 			v, haveV, usedKey = x, true, true
 			i = j
@@ -114,7 +126,7 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 		if i < len(rs) && rs[i] == '*' {
 			w, err := star()
 			if err != nil {
-				return Val{}, err
+				return "", err
 			}
 			if w < 0 {
 				left, w = true, -w
@@ -132,7 +144,7 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 			if i < len(rs) && rs[i] == '*' {
 				p, err := star()
 				if err != nil {
-					return Val{}, err
+					return "", err
 				}
 				prec = max(p, 0)
 				i++
@@ -146,16 +158,16 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 			i++
 		}
 		if i >= len(rs) {
-			return Val{}, newErr(ValueError, "incomplete format")
+			return "", newErr(ValueError, "incomplete format")
 		}
 		conv := rs[i]
 		if !haveV {
-			if !strings.ContainsRune("sradiuoxXeEfFgGc", conv) {
-				return Val{}, newErr(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+			if !strings.ContainsRune("sradiuoxXeEfFgGc", conv) && !(bmode && conv == 'b') {
+				return "", newErr(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
 			}
 			x, err := next()
 			if err != nil {
-				return Val{}, err
+				return "", err
 			}
 			v = x
 		}
@@ -168,7 +180,26 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 		var s string
 		numeric := false
 		switch conv {
-		case 's', 'r', 'a':
+		case 's', 'b':
+			if !bmode && conv == 'b' {
+				return "", newErr(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+			}
+			if bmode {
+				bs, err := vm.bytesOfArg(v)
+				if err != nil {
+					return "", err
+				}
+				s = latin1Str(bs)
+				if prec >= 0 && prec < len(bs) {
+					s = latin1Str(bs[:prec])
+				}
+				break
+			}
+			fallthrough
+		case 'r', 'a':
+			if bmode && conv == 'r' {
+				conv = 'a'
+			}
 			switch conv {
 			case 's':
 				s = vm.strOf(v)
@@ -178,7 +209,7 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 				s = asciiRepr(vm.repr(v))
 			}
 			if err := vm.takePending(); err != nil {
-				return Val{}, err
+				return "", err
 			}
 			if prec >= 0 {
 				if r := []rune(s); prec < len(r) {
@@ -186,31 +217,39 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 				}
 			}
 		case 'c':
+			if bmode {
+				c, err := bytesPercentChar(v)
+				if err != nil {
+					return "", err
+				}
+				s = latin1Str([]byte{c})
+				break
+			}
 			switch {
 			case isIntLike(v):
 				n, ok := toBig(v)
 				if !ok || !n.IsInt64() || n.Int64() < 0 || n.Int64() > 0x10ffff {
-					return Val{}, newErr(OverflowError, "%s", "%c arg not in range(0x110000)")
+					return "", newErr(OverflowError, "%s", "%c arg not in range(0x110000)")
 				}
 				s = string(rune(n.Int64()))
 			case v.isStr() && v.str().length() == 1:
 				s = v.str().s
 			default:
-				return Val{}, newErr(TypeError, "%s", "%c requires int or char")
+				return "", newErr(TypeError, "%s", "%c requires int or char")
 			}
 		case 'd', 'i', 'u', 'o', 'x', 'X':
 			numeric = true
 			n, ok := toBig(v)
 			if !ok {
 				if conv == 'o' || conv == 'x' || conv == 'X' {
-					return Val{}, newErr(TypeError, "%%%c format: an integer is required, not %s", conv, typeName(v))
+					return "", newErr(TypeError, "%%%c format: an integer is required, not %s", conv, typeName(v))
 				}
 				if v.T != tagFloat {
-					return Val{}, newErr(TypeError, "%%%c format: a real number is required, not %s", conv, typeName(v))
+					return "", newErr(TypeError, "%%%c format: a real number is required, not %s", conv, typeName(v))
 				}
 				iv, err := biInt(vm, []Val{v}, nil)
 				if err != nil {
-					return Val{}, err
+					return "", err
 				}
 				n, _ = toBig(iv)
 			}
@@ -231,7 +270,7 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 			if base == 10 && !abs.IsInt64() {
 				d, err := vm.decimal(abs) // CPython's limit on int to str
 				if err != nil {
-					return Val{}, err
+					return "", err
 				}
 				digits = d
 			}
@@ -251,7 +290,7 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 		case 'e', 'E', 'f', 'F', 'g', 'G':
 			numeric = true
 			if !isNumber(v) {
-				return Val{}, newErr(TypeError, "must be real number, not %s", typeName(v))
+				return "", newErr(TypeError, "must be real number, not %s", typeName(v))
 			}
 			if prec < 0 {
 				prec = 6
@@ -265,14 +304,14 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 			}
 			x, err := toFloat(v)
 			if err != nil {
-				return Val{}, err
+				return "", err
 			}
 			s, err = vm.format(FloatVal(x), spec+"."+formatInt(int64(prec))+string(conv))
 			if err != nil {
-				return Val{}, err
+				return "", err
 			}
 		default:
-			return Val{}, newErr(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+			return "", newErr(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
 		}
 		_ = numeric
 		if n := len([]rune(s)); n < width {
@@ -286,9 +325,9 @@ func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
 		b.WriteString(s)
 	}
 	if ai < len(args) && !mapping {
-		return Val{}, newErr(TypeError, "not all arguments converted during string formatting")
+		return "", newErr(TypeError, "not all arguments converted during string formatting")
 	}
-	return StrVal(b.String()), nil
+	return b.String(), nil
 }
 
 // altG is the 'g' format with '#': trailing zeros kept (prec significant

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // tokKind classifies a token.
@@ -35,6 +36,7 @@ type token struct {
 	endCol    int
 	level     int // open brackets around the token
 	fstr      bool
+	bytes     bool // a bytes literal: val holds code points 0-255, one per byte
 }
 
 // SyntaxError is a compile-time error positioned like CPython's.
@@ -318,9 +320,7 @@ func (s *scanner) number() {
 func (s *scanner) str(prefix string, col int) {
 	raw := strings.Contains(prefix, "r")
 	fstr := strings.Contains(prefix, "f")
-	if strings.Contains(prefix, "b") {
-		panic(synErr(s.line, col, "bytes literals are not supported"))
-	}
+	isBytes := strings.Contains(prefix, "b")
 	q := s.src[s.pos]
 	startLine := s.line
 	triple := s.peekc(1) == q && s.peekc(2) == q
@@ -381,8 +381,17 @@ func (s *scanner) str(prefix string, col int) {
 			s.line++
 			s.lineBeg = s.pos + 1
 		}
+		if c >= 0x80 && isBytes {
+			panic(synErr(startLine, col, "bytes can only contain ASCII literal characters"))
+		}
 		if c == '\\' && s.pos+1 < len(s.src) {
 			n := s.src[s.pos+1]
+			if isBytes && !raw && (n == 'u' || n == 'U' || n == 'N') {
+				// Not escapes in bytes: kept as written.
+				b.WriteRune(c)
+				s.pos++
+				continue
+			}
 			if raw || fstr {
 				// Keep escapes raw; f-strings decode them per literal part.
 				b.WriteRune(c)
@@ -400,13 +409,21 @@ func (s *scanner) str(prefix string, col int) {
 				s.lineBeg = s.pos
 				continue
 			}
+			if isBytes && n >= '0' && n <= '7' {
+				// An octal escape past \377 keeps its low byte, as CPython's.
+				var o strings.Builder
+				s.escape(n, &o)
+				r, _ := utf8.DecodeRuneInString(o.String())
+				b.WriteRune(r & 0xff)
+				continue
+			}
 			s.escape(n, &b)
 			continue
 		}
 		b.WriteRune(c)
 		s.pos++
 	}
-	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr, level: len(s.parens)}
+	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr, bytes: isBytes, level: len(s.parens)}
 	s.toks = append(s.toks, t)
 }
 

@@ -295,6 +295,8 @@ func truthy(v Val) bool {
 		return o.v.Sign() != 0
 	case *Range:
 		return rangeLen(o) > 0
+	case *Bytes:
+		return len(o.b) > 0
 	case *Instance:
 		return instanceTruth(v, o)
 	}
@@ -427,6 +429,9 @@ func excStr(vm *VM, e *Exception) string {
 
 // baseExcStr is BaseException.__str__.
 func baseExcStr(vm *VM, e *Exception) string {
+	if s, ok := unicodeErrStr(e); ok {
+		return s
+	}
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -471,6 +476,8 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	switch o := v.O.(type) {
 	case *Str:
 		b.WriteString(strRepr(o.s))
+	case *Bytes:
+		b.WriteString(bytesRepr(o))
 	case *BigInt:
 		s, err := vm.decimal(&o.v)
 		if err != nil {
