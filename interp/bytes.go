@@ -37,6 +37,8 @@ func bytesLike(v Val) ([]byte, bool) {
 	switch x := v.O.(type) {
 	case *Bytes:
 		return x.b, true
+	case *PyArray:
+		return x.b, true
 	}
 	return nil, false
 }

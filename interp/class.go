@@ -388,6 +388,9 @@ func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 		if c, ok := v.O.(*Class); ok && c.meta != nil {
 			return vm.metaDunder(c, name, args)
 		}
+		if n, ok := v.O.(nativeType); ok && v.T == tagObject {
+			return n.dunder(vm, name, args)
+		}
 		return Val{}, false, nil
 	}
 	m, ok := inst.cls.lookup(name)

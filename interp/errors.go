@@ -63,7 +63,7 @@ type PyErr struct {
 }
 
 func (e *PyErr) Error() string {
-	return e.exc.typ.name + ": " + excStr(nil, e.exc)
+	return e.exc.typ.qualName() + ": " + excStr(nil, e.exc)
 }
 
 func newErr(t *ExcType, format string, args ...any) *PyErr {

@@ -272,7 +272,7 @@ func hashDepth(v Val, depth int) (int64, error) {
 			}
 		}
 		return tupleHash(t, depth)
-	case *List, *Dict, *Set:
+	case *List, *Dict, *Set, *PyArray:
 		return 0, newErr(TypeError, "unhashable type: '%s'", o.typeName())
 	case *Instance:
 		return instanceHash(v, o)

@@ -17,6 +17,11 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 	switch x := a.O.(type) {
 	case *Bytes:
 		return vm.bytesInplace(op, x, b)
+	case *PyArray:
+		if name := map[Op]string{opAdd: "__iadd__", opMul: "__imul__"}[op]; name != "" {
+			r, _, err := x.dunder(vm, name, []Val{b})
+			return r, !isNotImplemented(r) || err != nil, err
+		}
 	case *List:
 		switch op {
 		case opAdd:

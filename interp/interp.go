@@ -70,7 +70,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 			return 1
 		}
 		if pe, ok := err.(*PyErr); ok {
-			fmt.Fprintf(stderr, "%s: %s\n", pe.exc.typ.name, excStr(nil, pe.exc))
+			fmt.Fprintf(stderr, "%s: %s\n", pe.exc.typ.qualName(), excStr(nil, pe.exc))
 			return 1
 		}
 		fmt.Fprintf(stderr, "minipy: %v\n", err)
@@ -223,9 +223,9 @@ func writeChained(b *strings.Builder, vm *VM, exc *Exception, tb []tbEntry, seen
 	}
 	msg := excStr(vm, exc)
 	if msg == "" {
-		b.WriteString(exc.typ.name + "\n")
+		b.WriteString(exc.typ.qualName() + "\n")
 	} else {
-		b.WriteString(exc.typ.name + ": " + msg + "\n")
+		b.WriteString(exc.typ.qualName() + ": " + msg + "\n")
 	}
 }
 

@@ -250,5 +250,6 @@ func ioModule(vm *VM) *Module {
 	})}))
 	m.attrs["StringIO"] = ObjVal(cls)
 	m.attrs["TextIOBase"] = ObjVal(cls)
+	m.attrs["BytesIO"] = bytesIOClass(vm)
 	return m
 }

@@ -31,6 +31,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return textwrapModule
 	case "collections.abc":
 		return abcModule
+	case "struct":
+		return structModule
+	case "array":
+		return arrayModule
 	}
 	return nil
 }

@@ -808,6 +808,8 @@ func (vm *VM) equal(a, b Val) bool {
 		return ok && rangeEqual(x, y)
 	case *Bytes:
 		return bytesEqual(x, b)
+	case *PyArray:
+		return arrayEqual(vm, x, b)
 	case *Instance:
 		if r, found, err := vm.dunder(a, "__eq__", b); found {
 			if err != nil {

@@ -112,6 +112,8 @@ type (
 		name string
 		base *ExcType
 		cls  *Class // methods of a user-defined exception class
+		// module qualifies the name in tracebacks and repr (struct.error).
+		module string
 	}
 	Exception struct {
 		typ   *ExcType
@@ -138,6 +140,15 @@ func (*BoundMethod) typeName() string { return "builtin_function_or_method" }
 func (*SliceObj) typeName() string    { return "slice" }
 func (*ExcType) typeName() string     { return "type" }
 func (e *Exception) typeName() string { return e.typ.name }
+
+// qualName is the name tracebacks print: module.name for exceptions of
+// modules written in Go.
+func (t *ExcType) qualName() string {
+	if t.module != "" {
+		return t.module + "." + t.name
+	}
+	return t.name
+}
 
 func (s *Str) ascii() bool {
 	if s.kind == 0 {
@@ -296,6 +307,8 @@ func truthy(v Val) bool {
 	case *Range:
 		return rangeLen(o) > 0
 	case *Bytes:
+		return len(o.b) > 0
+	case *PyArray:
 		return len(o.b) > 0
 	case *Instance:
 		return instanceTruth(v, o)
@@ -478,6 +491,8 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		b.WriteString(strRepr(o.s))
 	case *Bytes:
 		b.WriteString(bytesRepr(o))
+	case *PyArray:
+		b.WriteString(vm.arrayRepr(o))
 	case *BigInt:
 		s, err := vm.decimal(&o.v)
 		if err != nil {
@@ -622,7 +637,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	case *Module:
 		b.WriteString("<module '" + o.name + "' (built-in)>")
 	case *ExcType:
-		b.WriteString("<class '" + o.name + "'>")
+		b.WriteString("<class '" + o.qualName() + "'>")
 	case *typeObj:
 		b.WriteString("<class '" + o.name + "'>")
 	case *Exception:
