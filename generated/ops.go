@@ -67,6 +67,7 @@ const (
 	OpIntRshift               // templates/int_rshift.c
 	OpIntSub                  // templates/int_sub.c
 	OpIntToFloat              // templates/int_to_float.c
+	OpIntToWide               // templates/int_to_wide.c
 	OpIntTruediv              // templates/int_truediv.c
 	OpIntXor                  // templates/int_xor.c
 	OpJump                    // templates/jump.c
@@ -80,11 +81,17 @@ const (
 	OpLoop                    // templates/loop.c
 	OpMove                    // templates/move.c
 	OpWideAdd                 // templates/wide_add.c
+	OpWideAddWide             // templates/wide_add_wide.c
+	OpWideAndImm              // templates/wide_and_imm.c
+	OpWideMul                 // templates/wide_mul.c
+	OpWideRshift              // templates/wide_rshift.c
 	OpWideSub                 // templates/wide_sub.c
+	OpWideSubWide             // templates/wide_sub_wide.c
+	OpWideToInt               // templates/wide_to_int.c
 )
 
 // NumOps is the number of uops.
-const NumOps = 66
+const NumOps = 73
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -145,6 +152,7 @@ var opNames = [NumOps]string{
 	OpIntRshift:     "int_rshift",
 	OpIntSub:        "int_sub",
 	OpIntToFloat:    "int_to_float",
+	OpIntToWide:     "int_to_wide",
 	OpIntTruediv:    "int_truediv",
 	OpIntXor:        "int_xor",
 	OpJump:          "jump",
@@ -158,7 +166,13 @@ var opNames = [NumOps]string{
 	OpLoop:          "loop",
 	OpMove:          "move",
 	OpWideAdd:       "wide_add",
+	OpWideAddWide:   "wide_add_wide",
+	OpWideAndImm:    "wide_and_imm",
+	OpWideMul:       "wide_mul",
+	OpWideRshift:    "wide_rshift",
 	OpWideSub:       "wide_sub",
+	OpWideSubWide:   "wide_sub_wide",
+	OpWideToInt:     "wide_to_int",
 }
 
 // String returns the uop's template name, e.g. "int_add".

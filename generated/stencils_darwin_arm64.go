@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:3c34d814575a9e5c216ac00552162a34ab19a197a9bbed880d685d487d752996
+// Inputs: sha256:c423ed88d23cc6d131b30717cdc891ed8ace381df553b993b169db3864269848
 //
 // Regenerate with `go generate`.
 
@@ -2595,6 +2595,44 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntToWide: {
+		Name: "int_to_wide",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: asr x10, x8, #63
+			0x0a, 0xfd, 0x7f, 0x93,
+			// 0x20: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntTruediv: {
 		Name: "int_truediv",
 		Code: []byte{
@@ -3196,6 +3234,330 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpWideAddWide: {
+		Name: "wide_add_wide",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x10, x9, [x8]
+			0x0a, 0x25, 0x40, 0xa9,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldp x12, x11, [x8]
+			0x0c, 0x2d, 0x40, 0xa9,
+			// 0x20: adds x8, x9, x11
+			0x28, 0x01, 0x0b, 0xab,
+			// 0x24: adcs x9, x10, x12
+			0x49, 0x01, 0x0c, 0xba,
+			// 0x28: cset w10, vs
+			0xea, 0x77, 0x9f, 0x1a,
+			// 0x2c: tbz w10, #0, .+0x8
+			0x4a, 0x00, 0x00, 0x36,
+			// 0x30: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x34: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x38: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x3c: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x40: stp x9, x8, [x10]
+			0x49, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideAndImm: {
+		Name: "wide_and_imm",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: adrp x9, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x10: ldr x9, [x9] [hole: operand3 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x14: ldp x10, x8, [x8]
+			0x0a, 0x21, 0x40, 0xa9,
+			// 0x18: and x9, x9, x10
+			0x29, 0x01, 0x0a, 0x8a,
+			// 0x1c: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x20: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x24: and x8, x10, x8
+			0x48, 0x01, 0x08, 0x8a,
+			// 0x28: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x2c: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x30: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x34: stp x9, x8, [x10]
+			0x49, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideMul: {
+		Name: "wide_mul",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x8, x10, [x8]
+			0x08, 0x29, 0x40, 0xa9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x11, x21, x9
+			0xab, 0x02, 0x09, 0x8b,
+			// 0x1c: ldp x9, x12, [x11]
+			0x69, 0x31, 0x40, 0xa9,
+			// 0x20: negs x11, x10
+			0xeb, 0x03, 0x0a, 0xeb,
+			// 0x24: ngc x13, x8
+			0xed, 0x03, 0x08, 0xda,
+			// 0x28: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0x2c: csel x11, x11, x10, lt
+			0x6b, 0xb1, 0x8a, 0x9a,
+			// 0x30: csel x14, x13, x8, lt
+			0xae, 0xb1, 0x88, 0x9a,
+			// 0x34: negs x10, x12
+			0xea, 0x03, 0x0c, 0xeb,
+			// 0x38: ngc x13, x9
+			0xed, 0x03, 0x09, 0xda,
+			// 0x3c: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0x40: csel x12, x10, x12, lt
+			0x4c, 0xb1, 0x8c, 0x9a,
+			// 0x44: csel x15, x13, x9, lt
+			0xaf, 0xb1, 0x89, 0x9a,
+			// 0x48: umulh x10, x12, x14
+			0x8a, 0x7d, 0xce, 0x9b,
+			// 0x4c: mul x13, x12, x14
+			0x8d, 0x7d, 0x0e, 0x9b,
+			// 0x50: umulh x16, x15, x11
+			0xf0, 0x7d, 0xcb, 0x9b,
+			// 0x54: mul x17, x15, x11
+			0xf1, 0x7d, 0x0b, 0x9b,
+			// 0x58: adds x13, x17, x13
+			0x2d, 0x02, 0x0d, 0xab,
+			// 0x5c: adc x16, x16, x10
+			0x10, 0x02, 0x0a, 0x9a,
+			// 0x60: umulh x10, x12, x11
+			0x8a, 0x7d, 0xcb, 0x9b,
+			// 0x64: adds x10, x13, x10
+			0xaa, 0x01, 0x0a, 0xab,
+			// 0x68: cset w13, cs
+			0xed, 0x37, 0x9f, 0x1a,
+			// 0x6c: cmp x15, #0x0
+			0xff, 0x01, 0x00, 0xf1,
+			// 0x70: ccmp x14, #0x0, #0x4, ne
+			0xc4, 0x19, 0x40, 0xfa,
+			// 0x74: ccmp x16, #0x0, #0x0, eq
+			0x00, 0x0a, 0x40, 0xfa,
+			// 0x78: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x7c: tbnz w13, #0, .+0x24
+			0x2d, 0x01, 0x00, 0x37,
+			// 0x80: eor x8, x9, x8
+			0x28, 0x01, 0x08, 0xca,
+			// 0x84: mul x9, x12, x11
+			0x89, 0x7d, 0x0b, 0x9b,
+			// 0x88: asr x11, x8, #63
+			0x0b, 0xfd, 0x7f, 0x93,
+			// 0x8c: eor x12, x11, #0x7fffffffffffffff
+			0x6c, 0xf9, 0x40, 0xd2,
+			// 0x90: mvn x11, x11
+			0xeb, 0x03, 0x2b, 0xaa,
+			// 0x94: cmp x11, x9
+			0x7f, 0x01, 0x09, 0xeb,
+			// 0x98: sbcs xzr, x12, x10
+			0x9f, 0x01, 0x0a, 0xfa,
+			// 0x9c: b.cs .+0x8
+			0x42, 0x00, 0x00, 0x54,
+			// 0xa0: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xa4: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0b, 0x00, 0x00, 0x90,
+			// 0xa8: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
+			// 0xac: negs x12, x9
+			0xec, 0x03, 0x09, 0xeb,
+			// 0xb0: ngc x13, x10
+			0xed, 0x03, 0x0a, 0xda,
+			// 0xb4: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0xb8: csel x8, x9, x12, ge
+			0x28, 0xa1, 0x8c, 0x9a,
+			// 0xbc: csel x9, x10, x13, ge
+			0x49, 0xa1, 0x8d, 0x9a,
+			// 0xc0: add x10, x21, x11
+			0xaa, 0x02, 0x0b, 0x8b,
+			// 0xc4: stp x9, x8, [x10]
+			0x49, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0xa0, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideRshift: {
+		Name: "wide_rshift",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: tbz x8, #63, .+0x8
+			0x48, 0x00, 0xf8, 0xb6,
+			// 0x14: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x18: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x1c: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x20: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x24: ldp x10, x9, [x9]
+			0x2a, 0x25, 0x40, 0xa9,
+			// 0x28: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0b, 0x00, 0x00, 0x90,
+			// 0x2c: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
+			// 0x30: add x11, x21, x11
+			0xab, 0x02, 0x0b, 0x8b,
+			// 0x34: mov w12, #0x7f
+			0xec, 0x0f, 0x80, 0x52,
+			// 0x38: cmp x8, #0x7f
+			0x1f, 0xfd, 0x01, 0xf1,
+			// 0x3c: csel x8, x8, x12, cc
+			0x08, 0x31, 0x8c, 0x9a,
+			// 0x40: lsr x9, x9, x8
+			0x29, 0x25, 0xc8, 0x9a,
+			// 0x44: mvn w12, w8
+			0xec, 0x03, 0x28, 0x2a,
+			// 0x48: lsl x13, x10, #1
+			0x4d, 0xf9, 0x7f, 0xd3,
+			// 0x4c: lsl x12, x13, x12
+			0xac, 0x21, 0xcc, 0x9a,
+			// 0x50: orr x9, x12, x9
+			0x89, 0x01, 0x09, 0xaa,
+			// 0x54: asr x12, x10, x8
+			0x4c, 0x29, 0xc8, 0x9a,
+			// 0x58: tst x8, #0x40
+			0x1f, 0x01, 0x7a, 0xf2,
+			// 0x5c: csel x8, x12, x9, ne
+			0x88, 0x11, 0x89, 0x9a,
+			// 0x60: asr x9, x10, #63
+			0x49, 0xfd, 0x7f, 0x93,
+			// 0x64: csel x9, x9, x12, ne
+			0x29, 0x11, 0x8c, 0x9a,
+			// 0x68: stp x9, x8, [x11]
+			0x69, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpWideSub: {
 		Name: "wide_sub",
 		Code: []byte{
@@ -3243,6 +3605,111 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideSubWide: {
+		Name: "wide_sub_wide",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x10, x9, [x8]
+			0x0a, 0x25, 0x40, 0xa9,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldp x12, x11, [x8]
+			0x0c, 0x2d, 0x40, 0xa9,
+			// 0x20: subs x8, x9, x11
+			0x28, 0x01, 0x0b, 0xeb,
+			// 0x24: sbcs x9, x10, x12
+			0x49, 0x01, 0x0c, 0xfa,
+			// 0x28: cset w10, vs
+			0xea, 0x77, 0x9f, 0x1a,
+			// 0x2c: tbz w10, #0, .+0x8
+			0x4a, 0x00, 0x00, 0x36,
+			// 0x30: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x34: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x38: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x3c: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x40: stp x9, x8, [x10]
+			0x49, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideToInt: {
+		Name: "wide_to_int",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x9, x21, x8
+			0xa9, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x9, x8, [x9]
+			0x29, 0x21, 0x40, 0xa9,
+			// 0x10: cmp x9, x8, asr #63
+			0x3f, 0xfd, 0x88, 0xeb,
+			// 0x14: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x20: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x24: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x28: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x2c: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -3304,6 +3771,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpIntRshift:     emitIntRshift,
 	OpIntSub:        emitIntSub,
 	OpIntToFloat:    emitIntToFloat,
+	OpIntToWide:     emitIntToWide,
 	OpIntTruediv:    emitIntTruediv,
 	OpIntXor:        emitIntXor,
 	OpJump:          emitJump,
@@ -3317,7 +3785,13 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
 	OpWideAdd:       emitWideAdd,
+	OpWideAddWide:   emitWideAddWide,
+	OpWideAndImm:    emitWideAndImm,
+	OpWideMul:       emitWideMul,
+	OpWideRshift:    emitWideRshift,
 	OpWideSub:       emitWideSub,
+	OpWideSubWide:   emitWideSubWide,
+	OpWideToInt:     emitWideToInt,
 }
 
 func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4029,6 +4503,18 @@ func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
+func emitIntToWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpIntToWide].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand0])
+}
+
 func emitIntTruediv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:108:108]
 	copy(code, Stencils[OpIntTruediv].Code)
@@ -4192,6 +4678,72 @@ func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
 }
 
+func emitWideAddWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:68:68]
+	copy(code, Stencils[OpWideAddWide].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x30, 0x14000000, pc+0x30, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x34, 0x9000000a, pc+0x34, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x38, 0xd280000a, pc+0x38, v[relocs.ValueOperand0])
+}
+
+func emitWideAndImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpWideAndImm].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Page(code, 0x1c, 0x9000000a, pc+0x1c, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd280000a, pc+0x20, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x28, 0x9000000a, pc+0x28, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x2c, 0xd280000a, pc+0x2c, v[relocs.ValueOperand0])
+}
+
+func emitWideMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:200:200]
+	copy(code, Stencils[OpWideMul].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0xa0, 0x14000000, pc+0xa0, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xa4, 0x9000000b, pc+0xa4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xa8, 0xd280000b, pc+0xa8, v[relocs.ValueOperand0])
+}
+
+func emitWideRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:108:108]
+	copy(code, Stencils[OpWideRshift].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x18, 0x90000009, pc+0x18, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x1c, 0xd2800009, pc+0x1c, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x28, 0x9000000b, pc+0x28, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x2c, 0xd280000b, pc+0x2c, v[relocs.ValueOperand0])
+}
+
 func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpWideSub].Code)
@@ -4203,4 +4755,33 @@ func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 		relocs.PutA64Page(code, 0x10, 0x9000000b, pc+0x10, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
+}
+
+func emitWideSubWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:68:68]
+	copy(code, Stencils[OpWideSubWide].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x30, 0x14000000, pc+0x30, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x34, 0x9000000a, pc+0x34, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x38, 0xd280000a, pc+0x38, v[relocs.ValueOperand0])
+}
+
+func emitWideToInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpWideToInt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000009, pc+0x1c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800009, pc+0x20, v[relocs.ValueOperand0])
 }

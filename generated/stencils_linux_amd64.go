@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:cbe457488034186c9a9243673907e0ae5022ed8d8fdc5d4364b432a86fe4566f
+// Inputs: sha256:b0c1071360fff6e587b89041f03f4be780e2faf2a8df8d3e109aaac63306a0b0
 //
 // Regenerate with `go generate`.
 
@@ -1951,6 +1951,38 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntToWide: {
+		Name: "int_to_wide",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x16: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x1a: mov %rdx,(%r13,%rcx,1)
+			0x49, 0x89, 0x54, 0x0d, 0x00,
+			// 0x1f: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntTruediv: {
 		Name: "int_truediv",
 		Code: []byte{
@@ -2446,6 +2478,314 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpWideAddWide: {
+		Name: "wide_add_wide",
+		Code: []byte{
+			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rcx,1),%rax
+			0x49, 0x8b, 0x44, 0x0d, 0x08,
+			// 0xc: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: add 0x8(%r13,%rdx,1),%rax
+			0x49, 0x03, 0x44, 0x15, 0x08,
+			// 0x18: mov (%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x00,
+			// 0x1d: adc (%r13,%rdx,1),%rcx
+			0x49, 0x13, 0x4c, 0x15, 0x00,
+			// 0x22: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x28: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x2f: mov %rcx,(%r13,%rdx,1)
+			0x49, 0x89, 0x4c, 0x15, 0x00,
+			// 0x34: mov %rax,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideAndImm: {
+		Name: "wide_and_imm",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: and (%r13,%rax,1),%rcx
+			0x49, 0x23, 0x4c, 0x05, 0x00,
+			// 0x13: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: and 0x8(%r13,%rax,1),%rdx
+			0x49, 0x23, 0x54, 0x05, 0x08,
+			// 0x1f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: mov %rcx,(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x00,
+			// 0x2b: mov %rdx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x54, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideMul: {
+		Name: "wide_mul",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x00,
+			// 0xc: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x11: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov (%r13,%rcx,1),%rsi
+			0x49, 0x8b, 0x74, 0x0d, 0x00,
+			// 0x1d: mov 0x8(%r13,%rcx,1),%r8
+			0x4d, 0x8b, 0x44, 0x0d, 0x08,
+			// 0x22: mov %rsi,%r11
+			0x49, 0x89, 0xf3,
+			// 0x25: xor %rdx,%r11
+			0x49, 0x31, 0xd3,
+			// 0x28: mov %r11,%rbx
+			0x4c, 0x89, 0xdb,
+			// 0x2b: shr $0x3f,%rbx
+			0x48, 0xc1, 0xeb, 0x3f,
+			// 0x2f: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0x31: mov %rax,%r15
+			0x49, 0x89, 0xc7,
+			// 0x34: neg %r15
+			0x49, 0xf7, 0xdf,
+			// 0x37: mov $0x0,%r14d
+			0x41, 0xbe, 0x00, 0x00, 0x00, 0x00,
+			// 0x3d: sbb %rdx,%r14
+			0x49, 0x19, 0xd6,
+			// 0x40: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x43: cmovns %rax,%r15
+			0x4c, 0x0f, 0x49, 0xf8,
+			// 0x47: cmovns %rdx,%r14
+			0x4c, 0x0f, 0x49, 0xf2,
+			// 0x4b: mov %r8,%rdi
+			0x4c, 0x89, 0xc7,
+			// 0x4e: neg %rdi
+			0x48, 0xf7, 0xdf,
+			// 0x51: sbb %rsi,%rcx
+			0x48, 0x19, 0xf1,
+			// 0x54: test %rsi,%rsi
+			0x48, 0x85, 0xf6,
+			// 0x57: cmovns %r8,%rdi
+			0x49, 0x0f, 0x49, 0xf8,
+			// 0x5b: cmovns %rsi,%rcx
+			0x48, 0x0f, 0x49, 0xce,
+			// 0x5f: mov %rdi,%rax
+			0x48, 0x89, 0xf8,
+			// 0x62: mul %r14
+			0x49, 0xf7, 0xe6,
+			// 0x65: mov %rdx,%r8
+			0x49, 0x89, 0xd0,
+			// 0x68: mov %rax,%r9
+			0x49, 0x89, 0xc1,
+			// 0x6b: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x6e: mul %r15
+			0x49, 0xf7, 0xe7,
+			// 0x71: mov %rdx,%rsi
+			0x48, 0x89, 0xd6,
+			// 0x74: mov %rax,%r10
+			0x49, 0x89, 0xc2,
+			// 0x77: add %r9,%r10
+			0x4d, 0x01, 0xca,
+			// 0x7a: adc %r8,%rsi
+			0x4c, 0x11, 0xc6,
+			// 0x7d: mov %rdi,%rax
+			0x48, 0x89, 0xf8,
+			// 0x80: mul %r15
+			0x49, 0xf7, 0xe7,
+			// 0x83: xor %edi,%edi
+			0x31, 0xff,
+			// 0x85: add %r10,%rdx
+			0x4c, 0x01, 0xd2,
+			// 0x88: setb %r9b
+			0x41, 0x0f, 0x92, 0xc1,
+			// 0x8c: add $-0x1,%rbx
+			0x48, 0x83, 0xc3, 0xff,
+			// 0x90: mov $0x7fffffffffffffff,%r8
+			0x49, 0xb8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+			// 0x9a: adc $0x0,%r8
+			0x49, 0x83, 0xd0, 0x00,
+			// 0x9e: test %r14,%r14
+			0x4d, 0x85, 0xf6,
+			// 0xa1: sete %r10b
+			0x41, 0x0f, 0x94, 0xc2,
+			// 0xa5: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0xa8: sete %cl
+			0x0f, 0x94, 0xc1,
+			// 0xab: or %r10b,%cl
+			0x44, 0x08, 0xd1,
+			// 0xae: cmp $0x1,%cl
+			0x80, 0xf9, 0x01,
+			// 0xb1: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xb7: test %rsi,%rsi
+			0x48, 0x85, 0xf6,
+			// 0xba: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xc0: mov %r9b,%dil
+			0x44, 0x88, 0xcf,
+			// 0xc3: test %rdi,%rdi
+			0x48, 0x85, 0xff,
+			// 0xc6: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xcc: cmp %rax,%rbx
+			0x48, 0x39, 0xc3,
+			// 0xcf: sbb %rdx,%r8
+			0x49, 0x19, 0xd0,
+			// 0xd2: jb .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x82, 0x00, 0x00, 0x00, 0x00,
+			// 0xd8: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xdf: xor %esi,%esi
+			0x31, 0xf6,
+			// 0xe1: mov %rax,%rdi
+			0x48, 0x89, 0xc7,
+			// 0xe4: neg %rdi
+			0x48, 0xf7, 0xdf,
+			// 0xe7: sbb %rdx,%rsi
+			0x48, 0x19, 0xd6,
+			// 0xea: test %r11,%r11
+			0x4d, 0x85, 0xdb,
+			// 0xed: cmovns %rax,%rdi
+			0x48, 0x0f, 0x49, 0xf8,
+			// 0xf1: cmovns %rdx,%rsi
+			0x48, 0x0f, 0x49, 0xf2,
+			// 0xf5: mov %rsi,(%r13,%rcx,1)
+			0x49, 0x89, 0x74, 0x0d, 0x00,
+			// 0xfa: mov %rdi,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x7c, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0xb3, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xbc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc8, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd4, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xdb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideRshift: {
+		Name: "wide_rshift",
+		Code: []byte{
+			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x13: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x16: js .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x88, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: mov (%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x00,
+			// 0x21: mov 0x8(%r13,%rcx,1),%rsi
+			0x49, 0x8b, 0x74, 0x0d, 0x08,
+			// 0x26: mov (%rip),%rdi [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x3d, 0x00, 0x00, 0x00, 0x00,
+			// 0x2d: cmp $0x7f,%rax
+			0x48, 0x83, 0xf8, 0x7f,
+			// 0x31: mov $0x7f,%ecx
+			0xb9, 0x7f, 0x00, 0x00, 0x00,
+			// 0x36: cmovb %rax,%rcx
+			0x48, 0x0f, 0x42, 0xc8,
+			// 0x3a: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x3d: sar %cl,%rax
+			0x48, 0xd3, 0xf8,
+			// 0x40: shrd %cl,%rdx,%rsi
+			0x48, 0x0f, 0xad, 0xd6,
+			// 0x44: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x48: test $0x40,%cl
+			0xf6, 0xc1, 0x40,
+			// 0x4b: cmovne %rax,%rsi
+			0x48, 0x0f, 0x45, 0xf0,
+			// 0x4f: cmove %rax,%rdx
+			0x48, 0x0f, 0x44, 0xd0,
+			// 0x53: mov %rdx,(%r13,%rdi,1)
+			0x49, 0x89, 0x54, 0x3d, 0x00,
+			// 0x58: mov %rsi,0x8(%r13,%rdi,1)
+			0x49, 0x89, 0x74, 0x3d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpWideSub: {
 		Name: "wide_sub",
 		Code: []byte{
@@ -2485,6 +2825,86 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideSubWide: {
+		Name: "wide_sub_wide",
+		Code: []byte{
+			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rcx,1),%rax
+			0x49, 0x8b, 0x44, 0x0d, 0x08,
+			// 0xc: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: sub 0x8(%r13,%rdx,1),%rax
+			0x49, 0x2b, 0x44, 0x15, 0x08,
+			// 0x18: mov (%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x00,
+			// 0x1d: sbb (%r13,%rdx,1),%rcx
+			0x49, 0x1b, 0x4c, 0x15, 0x00,
+			// 0x22: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x28: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x2f: mov %rcx,(%r13,%rdx,1)
+			0x49, 0x89, 0x4c, 0x15, 0x00,
+			// 0x34: mov %rax,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpWideToInt: {
+		Name: "wide_to_int",
+		Code: []byte{
+			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rcx,1),%rax
+			0x49, 0x8b, 0x44, 0x0d, 0x08,
+			// 0xc: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0xf: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x13: cmp %rdx,(%r13,%rcx,1)
+			0x49, 0x39, 0x54, 0x0d, 0x00,
+			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x25: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x2e: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -2546,6 +2966,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpIntRshift:     emitIntRshift,
 	OpIntSub:        emitIntSub,
 	OpIntToFloat:    emitIntToFloat,
+	OpIntToWide:     emitIntToWide,
 	OpIntTruediv:    emitIntTruediv,
 	OpIntXor:        emitIntXor,
 	OpJump:          emitJump,
@@ -2559,7 +2980,13 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
 	OpWideAdd:       emitWideAdd,
+	OpWideAddWide:   emitWideAddWide,
+	OpWideAndImm:    emitWideAndImm,
+	OpWideMul:       emitWideMul,
+	OpWideRshift:    emitWideRshift,
 	OpWideSub:       emitWideSub,
+	OpWideSubWide:   emitWideSubWide,
+	OpWideToInt:     emitWideToInt,
 }
 
 func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3155,6 +3582,16 @@ func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitIntToWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpIntToWide].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitIntTruediv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:118:118]
 	copy(code, Stencils[OpIntTruediv].Code)
@@ -3294,6 +3731,62 @@ func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 		relocs.PutRel32(code, 0x26, pc+0x26, v[relocs.ValueExit], -4)
 }
 
+func emitWideAddWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:57:57]
+	copy(code, Stencils[OpWideAddWide].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x2b, 0xc2c748, v[relocs.ValueOperand0])
+}
+
+func emitWideAndImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpWideAndImm].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand3]) &&
+		relocs.PutImm32(code, 0x16, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitWideMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:255:255]
+	copy(code, Stencils[OpWideMul].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x14, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0xb3, pc+0xb3, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xbc, pc+0xbc, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xc8, pc+0xc8, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xd4, pc+0xd4, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0xdb, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitWideRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:93:93]
+	copy(code, Stencils[OpWideRshift].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x29, 0xc7c748, v[relocs.ValueOperand0])
+}
+
 func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:58:58]
 	copy(code, Stencils[OpWideSub].Code)
@@ -3303,4 +3796,28 @@ func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutImm32(code, 0x14, 0xc6c748, v[relocs.ValueOperand1]) &&
 		relocs.PutRel32(code, 0x2c, pc+0x2c, v[relocs.ValueExit], -4)
+}
+
+func emitWideSubWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:57:57]
+	copy(code, Stencils[OpWideSubWide].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x2b, 0xc2c748, v[relocs.ValueOperand0])
+}
+
+func emitWideToInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpWideToInt].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
 }

@@ -16,4 +16,15 @@
 static inline double cp_as_float(cp_u64 bits) { return __builtin_bit_cast(double, bits); }
 static inline cp_u64 cp_float_bits(double f) { return __builtin_bit_cast(cp_u64, f); }
 
+// A 128-bit int a trace keeps in one private slot (wide_*.c): tag holds the
+// high 64 bits, bits the low 64 bits, two's complement. No other code reads
+// such a slot as a value.
+static inline __int128 cp_wide(const cp_value *v) {
+    return (__int128)(((unsigned __int128)v->tag << 64) | v->bits);
+}
+static inline void cp_set_wide(cp_value *v, __int128 x) {
+    v->tag = (cp_u64)((unsigned __int128)x >> 64);
+    v->bits = (cp_u64)x;
+}
+
 #endif // COPYPATCH_UOP_H

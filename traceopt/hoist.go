@@ -76,7 +76,7 @@ func DropDeadStores(t *Trace) {
 	for i, in := range t.Insts {
 		info := Info(in.Op)
 		d, ok := dst(&in, info)
-		keep[i] = !(ok && d >= t.PrivateFrom && d < t.PrivateTo && !read[d] && info.Pure && !info.Exits)
+		keep[i] = !(ok && d >= t.PrivateFrom && d < t.PrivateTo && !read[d] && !t.ExitReads[d] && info.Pure && !info.Exits)
 	}
 	t.compact(keep)
 }

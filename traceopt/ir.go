@@ -44,6 +44,9 @@ type Trace struct {
 	// slots, which the interpreter never reads: writes to them that no
 	// instruction reads can go.
 	PrivateFrom, PrivateTo int32
+	// ExitReads are private slots that exits read (the interpreter's
+	// values kept there in another form): their writes stay.
+	ExitReads map[int32]bool
 }
 
 // Slot converts a slot index to the byte offset operands carry.
@@ -53,7 +56,7 @@ func slotOf(arg uint64) int32 { return int32(arg / templates.SlotSize) }
 
 // Clone returns a deep copy of t.
 func (t *Trace) Clone() *Trace {
-	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo}
+	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo, ExitReads: t.ExitReads}
 	for k, v := range t.Consts {
 		c.Consts[k] = v
 	}

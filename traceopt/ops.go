@@ -140,6 +140,16 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpWideAdd: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
 	generated.OpWideSub: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
 
+	// 128-bit ints in private slots (tag: high word): values that outgrew
+	// int64 inside an iteration (a 64-bit LCG's products).
+	generated.OpIntToWide:   {Args: ds, Pure: true},
+	generated.OpWideAddWide: {Args: dss, Exits: true, Pure: true, Commutes: true},
+	generated.OpWideSubWide: {Args: dss, Exits: true, Pure: true},
+	generated.OpWideMul:     {Args: dss, Exits: true, Pure: true, Commutes: true},
+	generated.OpWideAndImm:  {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Pure: true},
+	generated.OpWideRshift:  {Args: dss, Exits: true, Pure: true},
+	generated.OpWideToInt:   {Args: ds, Result: ResInt, Exits: true, Pure: true},
+
 	generated.OpGuardList: {Args: [4]ArgKind{Src}, Exits: true, Guard: List, Pure: true},
 	// Only Go changes a list's length (during a call-out).
 	generated.OpListLen:   {Args: ds, Result: ResInt, Load: true},

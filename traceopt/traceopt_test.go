@@ -332,3 +332,35 @@ func TestRedundantAcrossBridge(t *testing.T) {
 		}
 	}
 }
+
+// TestExitReadsStay: a write to a private slot no uop reads goes, unless
+// exits read the slot (a 128-bit value the interpreter gets back there).
+func TestExitReadsStay(t *testing.T) {
+	mk := func(exitReads map[int32]bool) *Trace {
+		return &Trace{PrivateFrom: 4, PrivateTo: 8, ExitReads: exitReads, Insts: []Inst{
+			{Op: generated.OpIntToWide, Args: [4]uint64{Slot(5), Slot(0)}},
+			{Op: generated.OpWideAndImm, Args: [4]uint64{Slot(6), Slot(5), 0xff, 0}},
+			{Op: generated.OpIntJumpIfLt, Args: [4]uint64{Slot(0), Slot(1)}, Negate: true, Exit: 1},
+			{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(2)}, Exit: 2},
+			{Op: generated.OpLoop, Args: [4]uint64{0}},
+		}}
+	}
+	has := func(tr *Trace) bool {
+		for _, in := range tr.Insts {
+			if in.Op == generated.OpWideAndImm {
+				return true
+			}
+		}
+		return false
+	}
+	tr := mk(nil)
+	DropDeadStores(tr)
+	if has(tr) {
+		t.Errorf("a write nobody reads stayed:\n%s", tr)
+	}
+	tr = mk(map[int32]bool{6: true})
+	DropDeadStores(tr)
+	if !has(tr) {
+		t.Errorf("a write exits read went:\n%s", tr)
+	}
+}

@@ -351,6 +351,32 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{ops(0, S), recs}, {ops(S, 0), recs}}
+	case "int_to_wide", "wide_to_int", "wide_add_wide", "wide_sub_wide", "wide_mul", "wide_rshift", "wide_and_imm":
+		// 128-bit ints (tag: high word) around every boundary, each pair,
+		// with operands that alias; ints for the counts and conversions.
+		var xs []V
+		for _, x := range wideSamples() {
+			if fits128(x) {
+				xs = append(xs, toWide(x))
+			}
+		}
+		for _, i := range nativeInts {
+			xs = append(xs, iv(i))
+		}
+		var recs []nativeRecord
+		for _, a := range xs {
+			for _, b := range xs {
+				recs = append(recs, nativeRecord{Frame: [3]V{sentry, a, b}, Lists: fillerLists()})
+			}
+		}
+		if op == "wide_and_imm" {
+			var cases []nativeCase
+			for _, m := range []V{toWide(two128Minus1(64)), toWide(two128Minus1(127)), {Tag: 1<<64 - 1, Bits: 1<<64 - 8}, {Tag: 5, Bits: 0x0f0f}} {
+				cases = append(cases, nativeCase{ops(0, S, m.Bits, uint64(m.Tag)), recs}, nativeCase{ops(S, S, m.Bits, uint64(m.Tag)), recs})
+			}
+			return cases
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(S, S, 2*S), recs}, {ops(2*S, S, 2*S), recs}, {ops(0, S, S), recs}}
 	case "list_len":
 		var recs []nativeRecord
 		for _, ls := range listConfigs() {

@@ -298,6 +298,80 @@ func wideArith(sub bool) uop {
 	}
 }
 
+// wide and setWide read and write a 128-bit int kept in one slot: the tag
+// is its high word, the bits its low word (templates/uop.h, cp_wide).
+func wide(v *templates.Value) (hi, lo uint64) { return uint64(v.Tag), v.Bits }
+func setWide(v *templates.Value, hi, lo uint64) {
+	*v = templates.Value{Tag: templates.Tag(hi), Bits: lo}
+}
+
+// neg128 is -x in two's complement.
+func neg128(hi, lo uint64) (uint64, uint64) {
+	lo, c := bits.Sub64(0, lo, 0)
+	hi, _ = bits.Sub64(0, hi, c)
+	return hi, lo
+}
+
+// mul128 is a * b on 128-bit ints; ok is false when the product does not
+// fit 128 bits (templates/wide_mul.c).
+func mul128(ahi, alo, bhi, blo uint64) (hi, lo uint64, ok bool) {
+	neg := (int64(ahi) < 0) != (int64(bhi) < 0)
+	if int64(ahi) < 0 {
+		ahi, alo = neg128(ahi, alo)
+	}
+	if int64(bhi) < 0 {
+		bhi, blo = neg128(bhi, blo)
+	}
+	if ahi != 0 && bhi != 0 {
+		return 0, 0, false
+	}
+	// One cross term is 0.
+	c1h, c1l := bits.Mul64(ahi, blo)
+	c2h, c2l := bits.Mul64(alo, bhi)
+	if c1h != 0 || c2h != 0 {
+		return 0, 0, false
+	}
+	ph, pl := bits.Mul64(alo, blo)
+	ph, c := bits.Add64(ph, c1l+c2l, 0)
+	if c != 0 {
+		return 0, 0, false
+	}
+	// The magnitude may reach 2^127 only for a negative product.
+	if ph > 1<<63 || ph == 1<<63 && (pl != 0 || !neg) {
+		return 0, 0, false
+	}
+	if neg {
+		ph, pl = neg128(ph, pl)
+	}
+	return ph, pl, true
+}
+
+// wide3 builds wide_add_wide and wide_sub_wide: 128-bit overflow exits
+// with the frame untouched.
+func wide3(sub bool) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		ahi, alo := wide(m.slot(1))
+		bhi, blo := wide(m.slot(2))
+		dst := m.slot(0)
+		var rhi, rlo, c uint64
+		var ovf bool
+		if sub {
+			rlo, c = bits.Sub64(alo, blo, 0)
+			rhi, _ = bits.Sub64(ahi, bhi, c)
+			ovf = int64((ahi^bhi)&(ahi^rhi)) < 0
+		} else {
+			rlo, c = bits.Add64(alo, blo, 0)
+			rhi, _ = bits.Add64(ahi, bhi, c)
+			ovf = int64((ahi^rhi)&(bhi^rhi)) < 0
+		}
+		if ovf {
+			return Exit, 0
+		}
+		setWide(dst, rhi, rlo)
+		return Continue, 0
+	}
+}
+
 // intUnary builds int_abs and int_invert: ok false exits with the frame
 // untouched.
 func intUnary(f func(a int64) (r int64, ok bool)) uop {
@@ -427,16 +501,68 @@ var uops = map[string]uop{
 		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits ^ 1<<63}
 		return Continue, 0
 	},
-	"int_floordiv": intArith(func(a, b int64) (int64, bool) { r, ok := floorDiv(a, b); return r, !ok }),
-	"int_mod":      intArith(func(a, b int64) (int64, bool) { r, ok := floorMod(a, b); return r, !ok }),
-	"int_lshift":   intArith(func(a, b int64) (int64, bool) { r, ok := leftShift(a, b); return r, !ok }),
-	"int_rshift":   intArith(func(a, b int64) (int64, bool) { r, ok := rightShift(a, b); return r, !ok }),
-	"int_and":      intArith(func(a, b int64) (int64, bool) { return a & b, false }),
-	"int_or":       intArith(func(a, b int64) (int64, bool) { return a | b, false }),
-	"int_xor":      intArith(func(a, b int64) (int64, bool) { return a ^ b, false }),
-	"int_invert":   intUnary(func(a int64) (int64, bool) { return ^a, true }),
-	"wide_add":     wideArith(false),
-	"wide_sub":     wideArith(true),
+	"int_floordiv":  intArith(func(a, b int64) (int64, bool) { r, ok := floorDiv(a, b); return r, !ok }),
+	"int_mod":       intArith(func(a, b int64) (int64, bool) { r, ok := floorMod(a, b); return r, !ok }),
+	"int_lshift":    intArith(func(a, b int64) (int64, bool) { r, ok := leftShift(a, b); return r, !ok }),
+	"int_rshift":    intArith(func(a, b int64) (int64, bool) { r, ok := rightShift(a, b); return r, !ok }),
+	"int_and":       intArith(func(a, b int64) (int64, bool) { return a & b, false }),
+	"int_or":        intArith(func(a, b int64) (int64, bool) { return a | b, false }),
+	"int_xor":       intArith(func(a, b int64) (int64, bool) { return a ^ b, false }),
+	"int_invert":    intUnary(func(a int64) (int64, bool) { return ^a, true }),
+	"wide_add":      wideArith(false),
+	"wide_sub":      wideArith(true),
+	"wide_add_wide": wide3(false),
+	"wide_sub_wide": wide3(true),
+	"int_to_wide": func(m *machine) (Next, templates.ExitCode) {
+		x := i64(m.slot(1))
+		setWide(m.slot(0), uint64(x>>63), uint64(x))
+		return Continue, 0
+	},
+	"wide_mul": func(m *machine) (Next, templates.ExitCode) {
+		ahi, alo := wide(m.slot(1))
+		bhi, blo := wide(m.slot(2))
+		dst := m.slot(0)
+		hi, lo, ok := mul128(ahi, alo, bhi, blo)
+		if !ok {
+			return Exit, 0
+		}
+		setWide(dst, hi, lo)
+		return Continue, 0
+	},
+	"wide_and_imm": func(m *machine) (Next, templates.ExitCode) {
+		hi, lo := wide(m.slot(1))
+		setWide(m.slot(0), hi&m.ops[3], lo&m.ops[2])
+		return Continue, 0
+	},
+	"wide_rshift": func(m *machine) (Next, templates.ExitCode) {
+		hi, lo := wide(m.slot(1))
+		n := i64(m.slot(2))
+		dst := m.slot(0)
+		if n < 0 {
+			return Exit, 0
+		}
+		n = min(n, 127)
+		// An arithmetic shift of the 128 bits hi:lo.
+		switch {
+		case n >= 64:
+			lo = uint64(int64(hi) >> (n - 64))
+			hi = uint64(int64(hi) >> 63)
+		case n > 0:
+			lo = lo>>n | hi<<(64-n)
+			hi = uint64(int64(hi) >> n)
+		}
+		setWide(dst, hi, lo)
+		return Continue, 0
+	},
+	"wide_to_int": func(m *machine) (Next, templates.ExitCode) {
+		hi, lo := wide(m.slot(1))
+		dst := m.slot(0)
+		if hi != uint64(int64(lo)>>63) {
+			return Exit, 0
+		}
+		setInt(dst, int64(lo))
+		return Continue, 0
+	},
 	"int_abs": intUnary(func(a int64) (int64, bool) {
 		if a < 0 {
 			return -a, a != math.MinInt64
