@@ -101,6 +101,13 @@ type loopTrace struct {
 	extent int     // slots used from base: root frame, scratch, inlined frames
 	lists  []int32 // slots the trace may leave a list in
 	wides  []wideSlot
+	// learnWide are root locals that outgrew int64 in an iteration: the
+	// next recording keeps them 128-bit from the start (record_wide.go).
+	learnWide map[int32]bool
+	relearned bool            // a recording stopped to learn once already
+	exitReads map[int32]bool  // private slots holding 128-bit values, which exits read
+	wideSlots map[int32]int32 // per slot, the private slot its 128-bit values take
+	convSlots map[int32]int32 // per int slot, the private slot it is converted into
 	// entryIters are the list iterators of the loop itself (a for loop
 	// over a list): the trace keeps their list and position in scratch
 	// slots, filled on entry and written back on every exit.
@@ -550,7 +557,8 @@ func (lt *loopTrace) where() string { return fmt.Sprintf("line %d", lt.line) }
 // interpreter).
 func (vm *VM) compileTrace(lt *loopTrace) error {
 	j := vm.jit
-	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + scratchSlots}
+	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + scratchSlots,
+		ExitReads: lt.exitReads}
 	traceopt.Optimize(t, nil)
 	uops, err := traceopt.Lower(t)
 	if err != nil {

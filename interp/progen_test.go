@@ -1753,6 +1753,33 @@ print(f())
 print(f())
 `,
 	},
+	{
+		// Seed 91. Expected 16774193930149094281 at the end; the traces
+		// (native and uops, threshold 1) printed 324463708: the product
+		// s8 * 31, kept 128-bit in a temporary, was forgotten at the
+		// back-edge of the loop in the inlined h4 in the middle of the
+		// expression, and the sum read the temporary's stale int.
+		name: "wide-temporary-across-inlined-loop",
+		src: `C3 = 0
+def h4(p0):
+    r = 0
+    for t in range(1):
+        r = (r + (C3 << (p0 & 7))) % 1000003
+    return r
+
+def f(n, a):
+    s8 = -5
+    s9 = 237
+    for i15 in range(n, 3, -2):
+        for e16 in [3037000500, 23, 2, 14, -10, 23, -8, 23]:
+            if not ((s9 + a[(a[9 % len(a)] - e16) % len(a)]) & 1):
+                s8 = (s8 * 31 + (h4(0) << 7)) % 18446744073709551616
+                s9 ^= 2
+        print(s8, s9)
+
+f(20, [24, -3, 11, 0, -3])
+`,
+	},
 }
 
 // TestJITProgenReproducers runs the cut-down programs without and with

@@ -62,13 +62,16 @@ type recorder struct {
 	firstAt   map[pcKey]int // where the recording of each instruction last started
 	alt       map[int]pcKey // per exit branch: where the path would go the other way
 	iters     map[int32]virtualIter
-	wides     map[int32]int32 // slots kept as 128-bit ints, to their private slots
+	wides     map[int32]int32 // slots kept as 128-bit ints for the whole trace, to their private slots
+	tmpWides  map[int32]int32 // slots whose value is a 128-bit int in a private slot now (record_wide.go)
+	relearn   bool            // stopped to record again with what it learned
 	touched   map[int32]bool  // slots the trace has read or written
 	// knownAt holds what was known of slot types where the recording of
 	// instructions started, by IR index, to check inner loops against.
 	knownAt  map[int]map[int32]traceopt.Type
 	cvalAt   map[int]map[int32]templates.Value
-	relied   map[int32]int // slots whose constant value the trace relied on, by IR index
+	widesAt  map[int]map[int32]int32 // r.tmpWides where the recording of instructions started
+	relied   map[int32]int           // slots whose constant value the trace relied on, by IR index
 	root     *frame
 	bridge   bool  // recording a bridge, not the loop
 	callOuts int   // instructions the trace leaves for the interpreter to run
@@ -141,6 +144,7 @@ func (r *recorder) snap() int {
 		}
 	}
 	slices.SortFunc(sn.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
+	sn.wides = r.wideList()
 	r.lt.snaps = append(r.lt.snaps, sn)
 	r.snapHere = len(r.lt.snaps) - 1
 	return r.snapHere
@@ -191,7 +195,21 @@ func (r *recorder) emit(in traceopt.Inst) {
 			continue
 		}
 		d := int32(in.Args[k] / templates.SlotSize)
+		if w, ok := r.wides[d]; ok {
+			// A slot kept 128-bit for the whole trace gets an int: its
+			// private slot follows.
+			if r.regs[d].Tag != tagInt {
+				r.failf("a %v into a 128-bit slot", r.regs[d].Tag)
+				return
+			}
+			r.touched[d] = true
+			r.emit(traceopt.Inst{Op: generated.OpIntToWide, Args: [4]uint64{traceopt.Slot(w), traceopt.Slot(d)}})
+			continue
+		}
 		r.wrote(d)
+		if r.lt.exitReads[d] {
+			continue // a private 128-bit slot: no value the optimizer types
+		}
 		v := r.regs[d]
 		ty := traceopt.TypeOfTag(v.Tag)
 		if v.Tag == tagObject && v.Bits == 0 {
@@ -221,6 +239,7 @@ func (r *recorder) wrote(d int32) {
 		r.failf("a write to a 128-bit accumulator")
 	}
 	r.touched[d] = true
+	delete(r.tmpWides, d)
 	delete(r.known, d)
 	delete(r.cval, d)
 	delete(r.objects, d)
@@ -255,6 +274,9 @@ func (r *recorder) newScratch() int32 {
 // typeOf returns what slot a (relative to the root) holds, guarding it the
 // first time the trace relies on it.
 func (r *recorder) typeOf(a int32) traceopt.Type {
+	if w, ok := r.tmpWides[a]; ok {
+		return r.narrow(a, w)
+	}
 	if _, ok := r.objects[a]; ok {
 		return traceopt.Unknown
 	}
@@ -361,6 +383,9 @@ func isCompare(op Op) bool { return op >= opLt && op <= opNe }
 // binary translates A = B op C.
 func (r *recorder) binary(op Op, a, b, c int32) {
 	if (op == opAdd || op == opSub) && a == b && r.wideAccumulate(op, a, c) {
+		return
+	}
+	if r.wideBinary(op, a, b, c) {
 		return
 	}
 	tb, tc := r.typeOf(b), r.typeOf(c)
@@ -472,6 +497,9 @@ func (r *recorder) truth(a int32) bool {
 
 // closeLoop ends the trace at the loop's back-edge.
 func (r *recorder) closeLoop() {
+	if !r.widesAtBackEdge() {
+		return
+	}
 	r.emit(traceopt.Inst{Op: generated.OpLoop, Args: [4]uint64{0}})
 }
 
@@ -496,6 +524,9 @@ func (r *recorder) step() int {
 	switch in.Op {
 	case opNop:
 	case opMove:
+		if r.moveWide(A, B) {
+			break
+		}
 		if v, ok := r.objects[B]; ok {
 			r.wrote(A)
 			r.objects[A] = v
@@ -977,9 +1008,13 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead, lt.reason = true, "no room on the slot stack"
 		return 0, nil, false
 	}
-	*lt = loopTrace{failed: lt.failed, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
+	*lt = loopTrace{failed: lt.failed, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
-		branch: map[int]bool{}, tried: map[int]bool{}, constSlots: map[int64]int32{}}
+		branch: map[int]bool{}, tried: map[int]bool{}, constSlots: map[int64]int32{},
+		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
+	if lt.learnWide == nil {
+		lt.learnWide = map[int32]bool{}
+	}
 	for i, c := range co.consts {
 		if c.T == tagInt || c.T == tagFloat || c.T == tagBool || c.T == tagNone {
 			lt.consts[int32(co.nlocals+i)] = templates.Value{Tag: c.T, Bits: c.B}
@@ -1001,6 +1036,9 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		r.known[it.list], r.known[it.index] = traceopt.List, traceopt.Int
 		r.lists[it.list] = true
 	}
+	for s := range lt.learnWide {
+		r.makeTraceWide(s) // (or recorded as what it holds now)
+	}
 	r.snap() // snapshot 0: the loop head
 	r.run()
 	where := fmt.Sprintf("%s:%d", co.filename, co.lines[pc])
@@ -1016,11 +1054,16 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		}
 	}
 	vm.jit.stats.aborted++
-	lt.failed++
 	lt.reason = r.abort
-	lt.wait = 1<<lt.failed - 1
-	if lt.failed >= maxRecordFailures {
-		lt.dead = true
+	if r.relearn && !lt.relearned {
+		// Learned something: record again at the next hot count.
+		lt.relearned = true
+	} else {
+		lt.failed++
+		lt.wait = 1<<lt.failed - 1
+		if lt.failed >= maxRecordFailures {
+			lt.dead = true
+		}
 	}
 	vm.jit.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
 	if r.raised != nil {
@@ -1042,7 +1085,7 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: lt.scratchNext, scratchLo: lt.scratchLo,
 		extent: int32(lt.extent), pc: pc, snapHere: -1,
 		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{},
-		wides: map[int32]int32{}, touched: map[int32]bool{}, knownAt: map[int]map[int32]traceopt.Type{},
+		wides: map[int32]int32{}, tmpWides: map[int32]int32{}, widesAt: map[int]map[int32]int32{}, touched: map[int32]bool{}, knownAt: map[int]map[int32]traceopt.Type{},
 		cvalAt: map[int]map[int32]templates.Value{}, relied: map[int32]int{}}
 	for _, w := range lt.wides {
 		r.wides[w.slot] = w.wide
@@ -1072,6 +1115,7 @@ func (r *recorder) run() {
 		if _, seen := r.firstAt[r.key(r.pc)]; !seen || len(r.inner) == 0 {
 			r.firstAt[r.key(r.pc)] = len(r.insts)
 			r.knownAt[len(r.insts)] = maps.Clone(r.known)
+			r.widesAt[len(r.insts)] = maps.Clone(r.tmpWides)
 			r.cvalAt[len(r.insts)] = maps.Clone(r.cval)
 		}
 		next := r.step()

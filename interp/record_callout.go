@@ -121,6 +121,9 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	for _, it := range sn.iters {
 		r.iters[it.slot] = virtualIter{list: it.list, index: it.index}
 	}
+	for _, w := range sn.wides {
+		r.tmpWides[w.slot] = w.wide
+	}
 	r.run()
 	if r.abort == "" {
 		lt.sides = append(lt.sides, sidePath{snap: idx, insts: append([]traceopt.Inst(nil), r.insts...)})

@@ -50,6 +50,7 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	}
 	top := len(r.insts)
 	r.knownAt[top] = maps.Clone(r.known)
+	r.widesAt[top] = maps.Clone(r.tmpWides)
 	r.cvalAt[top] = maps.Clone(r.cval)
 	if !r.branch(cmp, ctr, stop) {
 		r.failf("an inner loop does not run on the recorded path")
@@ -81,6 +82,7 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
 	top := len(r.insts)
 	r.knownAt[top] = maps.Clone(r.known)
+	r.widesAt[top] = maps.Clone(r.tmpWides)
 	r.cvalAt[top] = maps.Clone(r.cval)
 	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
 		r.failf("an inner loop does not run on the recorded path")
@@ -109,6 +111,12 @@ func (r *recorder) closeInner(il innerLoop) int {
 	top, ok := r.knownAt[il.top]
 	if !ok {
 		r.failf("BUG: no types recorded at an inner loop's top")
+		return r.pc + 1
+	}
+	if !maps.Equal(r.tmpWides, r.widesAt[il.top]) {
+		// (Values the trace keeps 128-bit across an inner loop must be
+		// the same ones, in the same slots, on every iteration.)
+		r.failf("an inner loop changes which values are 128-bit")
 		return r.pc + 1
 	}
 	readFirst := r.readBeforeWrite(il.top)

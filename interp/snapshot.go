@@ -25,6 +25,9 @@ type snapshot struct {
 	// iters holds slots that must hold list iterators the trace kept as
 	// a list slot and an index slot.
 	iters []iterSlot
+	// wides holds slots whose value is a 128-bit int in a private slot
+	// here: the interpreter gets a Python int.
+	wides []wideSlot
 	line  int // source line, for --jit-debug and --jit-stats
 }
 
@@ -68,6 +71,12 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	for _, it := range sn.iters {
 		regs[it.slot] = templates.Value{Tag: tagObject}
 		objs[it.slot] = &listIter{l: listAt(regs[it.list].Bits), i: int(int64(regs[it.index].Bits))}
+	}
+	for _, w := range sn.wides {
+		v := regs[w.wide]
+		x := from128(uint64(v.Tag), v.Bits)
+		regs[w.slot] = templates.Value{Tag: x.T, Bits: x.B}
+		objs[w.slot] = x.O
 	}
 	for _, s := range sn.clear {
 		regs[s] = templates.Value{}

@@ -89,6 +89,63 @@ func TestJITLoops(t *testing.T) {
     return s
 print(f())
 `,
+		"wide": `def lcg(n, seed):
+    state = seed
+    acc = 0
+    for _ in range(n):
+        state = (state * 6364136223846793005 + 1442695040888963407) % 18446744073709551616
+        acc ^= state >> 40
+    return state, acc
+print(lcg(300, 42), lcg(300, 2**63 + 5), lcg(50, -7), lcg(20, 2**100))
+def grow(x):
+    t = 0
+    for i in range(40):
+        x = x * 3037000499 + i
+        t += x % 1000
+    return x, t
+print(grow(1), grow(-5))
+def fnv(n):
+    h = 14695981039346656037
+    for i in range(n):
+        h = ((h ^ i) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return h
+print(fnv(100))
+def live(n):
+    s, t = 1, 0
+    for i in range(n):
+        p = s * 9223372036854775807 - i
+        if i % 7 == 3:
+            t += 1
+        s = (p + t) % 2**61
+    return s, t, p
+print(live(200))
+def mixed(n):
+    x = 3
+    y = 0
+    for i in range(n):
+        x = x * 5 % 2**70
+        y = (y + x) & (2**65 - 1)
+        if x < 1000:
+            y -= 1
+    return x, y
+print(mixed(150))
+def step(s):
+    return (s * 6364136223846793005 + 1) % 2**64
+def g(n):
+    s = 1
+    for i in range(n):
+        s = step(s)
+    return s
+print(g(100))
+def shifts(n):
+    x = 2**64 + 12345
+    out = 0
+    for i in range(n):
+        out += (x >> (i % 70)) & 255
+        x = x * 3 % 2**100
+    return out, x
+print(shifts(300))
+`,
 		"while-float": `def f():
     x, i = 0.0, 0
     while i < 1000:
