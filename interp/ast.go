@@ -34,10 +34,12 @@ type (
 		op string
 		x  Expr
 	}
+	// BoolOp is a whole chain of one operator, flat as in CPython's AST, so
+	// that a chain of any length compiles without recursing per operand.
 	BoolOp struct {
 		pos
 		op   string // "and" or "or"
-		l, r Expr
+		vals []Expr // two or more
 	}
 	Compare struct {
 		pos

@@ -66,7 +66,7 @@ func (m *moduleState) caretFor(e Expr) (caretInfo, bool) {
 	if !ok || sp.line != sp.endLine || int(sp.line) > len(m.lines) || sp.line < 1 {
 		return caretInfo{}, false
 	}
-	line := []rune(m.lines[sp.line-1])
+	line := m.runeLine(sp.line)
 	if int(sp.endCol) > len(line) || sp.col >= sp.endCol {
 		return caretInfo{}, false
 	}
@@ -112,6 +112,20 @@ func (m *moduleState) caretFor(e Expr) (caretInfo, bool) {
 		}
 	}
 	return ci, true
+}
+
+// runeLine is source line n (1-based) as runes, decoded once per line: a
+// line with many operators would otherwise be decoded once per operator.
+func (m *moduleState) runeLine(n int32) []rune {
+	if r, ok := m.runes[n]; ok {
+		return r
+	}
+	if m.runes == nil {
+		m.runes = map[int32][]rune{}
+	}
+	r := []rune(m.lines[n-1])
+	m.runes[n] = r
+	return r
 }
 
 // caretLine renders the caret line under src (the source line, dedented by

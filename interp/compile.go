@@ -57,7 +57,8 @@ type excEntry struct {
 type moduleState struct {
 	filename string
 	lines    []string
-	spans    map[Expr]span // while compiling: where each expression is
+	spans    map[Expr]span    // while compiling: where each expression is
+	runes    map[int32][]rune // while compiling: source lines carets were found on, decoded once
 	globals  []Val
 	boxes    []atomic.Pointer[Val] // the globals once threads run (objlock.go)
 	gnames   []string
@@ -157,7 +158,7 @@ type templates_Tag = uint64
 
 func compileModule(filename, src string, body []Stmt, spans map[Expr]span, lines []string) (co *Code, mod *moduleState, err error) {
 	mod = &moduleState{filename: filename, lines: lines, gindex: map[string]int{}, spans: spans}
-	defer func() { mod.spans = nil }() // compile-time only
+	defer func() { mod.spans, mod.runes = nil, nil }() // compile-time only
 	c := &compiler{mod: mod, code: &Code{name: "<module>", filename: filename, isModule: true, mod: mod},
 		locals: map[string]int{}, consts: map[constKey]int{}}
 	defer func() {
@@ -749,28 +750,25 @@ func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
 			}
 		}
 	case *BoolOp:
-		if x.op == "and" && !jumpIf {
-			j1 := c.condJump(x.l, false)
-			j2 := c.condJump(x.r, false)
-			return append(j1, j2...)
+		last := len(x.vals) - 1
+		if (x.op == "and") != jumpIf {
+			// Any operand deciding the answer jumps: every false one for
+			// "and" when jumping if false, every true one for "or".
+			var js []jumpRef
+			for _, v := range x.vals {
+				js = append(js, c.condJump(v, jumpIf)...)
+			}
+			return js
 		}
-		if x.op == "or" && jumpIf {
-			j1 := c.condJump(x.l, true)
-			j2 := c.condJump(x.r, true)
-			return append(j1, j2...)
+		// Only the last operand can jump; the others decide by falling
+		// through to after it.
+		var skip []jumpRef
+		for _, v := range x.vals[:last] {
+			skip = append(skip, c.condJump(v, !jumpIf)...)
 		}
-		if x.op == "and" && jumpIf {
-			skip := c.condJump(x.l, false)
-			j := c.condJump(x.r, true)
-			c.patchAll(skip, c.pc())
-			return j
-		}
-		if x.op == "or" && !jumpIf {
-			skip := c.condJump(x.l, true)
-			j := c.condJump(x.r, false)
-			c.patchAll(skip, c.pc())
-			return j
-		}
+		j := c.condJump(x.vals[last], jumpIf)
+		c.patchAll(skip, c.pc())
+		return j
 	case *UnaryOp:
 		if x.op == "not" {
 			return c.condJump(x.x, !jumpIf)
@@ -1330,15 +1328,20 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			out = c.temp()
 		}
 		if b, ok := x.(*BoolOp); ok {
-			c.exprTo(b.l, out)
-			var j int
+			jump := opJumpIfTrue
 			if b.op == "and" {
-				j = c.emit(opJumpIfFalse, out, 0)
-			} else {
-				j = c.emit(opJumpIfTrue, out, 0)
+				jump = opJumpIfFalse
 			}
-			c.exprTo(b.r, out)
-			c.patch(j, 1, c.pc())
+			var js []int
+			for i, v := range b.vals {
+				if i > 0 {
+					js = append(js, c.emit(jump, out, 0))
+				}
+				c.exprTo(v, out)
+			}
+			for _, j := range js {
+				c.patch(j, 1, c.pc())
+			}
 		} else {
 			ie := x.(*IfExp)
 			jf := c.condJump(ie.cond, false)

@@ -206,3 +206,26 @@ func TestSourceDecoding(t *testing.T) {
 		})
 	}
 }
+
+// TestLongBoolChains checks that and/or chains of any length compile, as
+// CPython's flat BoolOp does, in value position and as conditions, and
+// that each keeps Python's short-circuit answer.
+func TestLongBoolChains(t *testing.T) {
+	chain := func(op, term string, n int) string {
+		return strings.Repeat(term+" "+op+" ", n-1) + term
+	}
+	for _, c := range []struct{ src, out string }{
+		{"x = " + chain("and", "1", 200_000) + "\nprint(x)", "1\n"},
+		{"x = " + chain("or", "0", 200_000) + " or 'end'\nprint(x)", "end\n"},
+		{"if " + chain("and", "1", 200_000) + ":\n    print('all')", "all\n"},
+		{"n = 0\nwhile n < 3 and " + chain("and", "n >= 0", 100_000) + ":\n    n += 1\nprint(n)", "3\n"},
+		{"if not (" + chain("or", "0", 100_000) + "):\n    print('none')", "none\n"},
+		{"print(1 and 2 or 3 and 0 or 4, 0 or 0 and 1, [] or {} or None, 1 and 0 and 2)", "2 0 None 0\n"},
+		{"for a in (0, 1):\n    for b in (0, 1):\n        for c in (0, 1):\n            print(a and b or c, a or b and c, (a and b and c) or -1, end=' ')", "0 0 -1 1 0 -1 0 0 -1 1 1 -1 0 1 -1 1 1 -1 1 1 -1 1 1 1 "},
+	} {
+		out, last, status := run(t, c.src)
+		if out != c.out || status != 0 {
+			t.Errorf("%.80s:\ngot (%q, %q, %d), want %q", c.src, out, last, status, c.out)
+		}
+	}
+}

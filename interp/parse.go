@@ -831,21 +831,31 @@ func (ps *parser) expr() Expr {
 func (ps *parser) orTest() Expr {
 	at := ps.here()
 	x := ps.andTest()
-	for ps.isKw("or") {
-		t := ps.next()
-		x = ps.mark(&BoolOp{pos{t.line, t.col}, "or", x, ps.andTest()}, at)
+	if !ps.isKw("or") {
+		return x
 	}
-	return x
+	t := ps.next()
+	b := &BoolOp{pos{t.line, t.col}, "or", []Expr{x, ps.andTest()}}
+	for ps.isKw("or") {
+		ps.next()
+		b.vals = append(b.vals, ps.andTest())
+	}
+	return ps.mark(b, at)
 }
 
 func (ps *parser) andTest() Expr {
 	at := ps.here()
 	x := ps.notTest()
-	for ps.isKw("and") {
-		t := ps.next()
-		x = ps.mark(&BoolOp{pos{t.line, t.col}, "and", x, ps.notTest()}, at)
+	if !ps.isKw("and") {
+		return x
 	}
-	return x
+	t := ps.next()
+	b := &BoolOp{pos{t.line, t.col}, "and", []Expr{x, ps.notTest()}}
+	for ps.isKw("and") {
+		ps.next()
+		b.vals = append(b.vals, ps.notTest())
+	}
+	return ps.mark(b, at)
 }
 
 func (ps *parser) notTest() Expr {

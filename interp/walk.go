@@ -14,8 +14,9 @@ func walkExpr(e Expr, fn func(Expr)) {
 	case *UnaryOp:
 		walkExpr(x.x, fn)
 	case *BoolOp:
-		walkExpr(x.l, fn)
-		walkExpr(x.r, fn)
+		for _, v := range x.vals {
+			walkExpr(v, fn)
+		}
 	case *Compare:
 		for _, a := range x.args {
 			walkExpr(a, fn)
