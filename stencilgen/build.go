@@ -73,6 +73,9 @@ func Make(ctx context.Context, opts Options) (*Result, error) {
 	comp := &Compiler{Clang: clang, CacheDir: cacheDir, Jobs: opts.Jobs, Progress: opts.Progress}
 	objs, err := comp.Compile(ctx, in, targets)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err() // interrupted: not Clang's fault
+		}
 		// The probe says in one line what a Clang lacks for a target.
 		for _, t := range targets {
 			if perr := clang.CheckTarget(ctx, t, cacheDir); perr != nil {
@@ -89,14 +92,22 @@ func Make(ctx context.Context, opts Options) (*Result, error) {
 		res.Targets = append(res.Targets, ts)
 	}
 	for _, obj := range objs {
+		st, err := ReadObject(obj.Target, obj.Template.Name, obj.Path)
+		if err != nil && obj.Cached {
+			// A damaged cache entry (a disk fault, an edit by hand) is
+			// rebuilt rather than failing every run; an error that
+			// survives a fresh compile is the template's.
+			if st, err = comp.recompile(ctx, in, obj); err != nil {
+				return nil, err
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
 		if obj.Cached {
 			res.Cached++
 		} else {
 			res.Compiled++
-		}
-		st, err := ReadObject(obj.Target, obj.Template.Name, obj.Path)
-		if err != nil {
-			return nil, err
 		}
 		ts := byTarget[obj.Target.Name()]
 		ts.Stencils = append(ts.Stencils, st)
@@ -120,13 +131,13 @@ func ReadObject(t Target, name, path string) (relocs.Stencil, error) {
 	case ELF:
 		f, perr := elfparse.Open(path)
 		if perr != nil {
-			return st, &ObjectError{Target: t.Name(), Template: name, Err: perr}
+			return st, &ObjectError{Target: t.Name(), Template: name, Err: fmt.Errorf("%s: %w", path, perr)}
 		}
 		st, err = stencilFromELF(t, name, f)
 	case MachO:
 		f, perr := machoparse.Open(path)
 		if perr != nil {
-			return st, &ObjectError{Target: t.Name(), Template: name, Err: perr}
+			return st, &ObjectError{Target: t.Name(), Template: name, Err: fmt.Errorf("%s: %w", path, perr)}
 		}
 		st, err = stencilFromMachO(t, name, f)
 	default:

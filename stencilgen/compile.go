@@ -5,7 +5,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +16,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/copypatch/copypatch/relocs"
 	"github.com/copypatch/copypatch/stencil"
 	"github.com/copypatch/copypatch/templates"
 )
@@ -285,6 +289,18 @@ func (in *Inputs) writeProvided(cacheDir string) error {
 	return nil
 }
 
+// recompile replaces obj's cached object with a fresh one and reads it.
+func (c *Compiler) recompile(ctx context.Context, in *Inputs, obj *Object) (relocs.Stencil, error) {
+	if err := os.Remove(obj.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return relocs.Stencil{}, fmt.Errorf("%s: %s: cannot replace the damaged cached object: %w", obj.Target.Name(), obj.Template.Name, err)
+	}
+	obj.Cached = false
+	if err := c.compileOne(ctx, in, obj); err != nil {
+		return relocs.Stencil{}, err
+	}
+	return ReadObject(obj.Target, obj.Template.Name, obj.Path)
+}
+
 func (c *Compiler) compileOne(ctx context.Context, in *Inputs, obj *Object) error {
 	if _, err := os.Stat(obj.Path); err == nil {
 		obj.Cached = true
@@ -307,10 +323,21 @@ func (c *Compiler) compileOne(ctx context.Context, in *Inputs, obj *Object) erro
 	}
 	args = append(args, "-o", tmp.Name(), obj.Template.Path)
 	cmd := exec.CommandContext(ctx, c.Clang.Path, args...)
+	// On cancellation Clang gets SIGINT, so that it removes its own
+	// temporary output, and is killed only if it lingers.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 5 * time.Second
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
+			// Clang writes <output>-XXXXXXXX.tmp and renames it; a Clang
+			// killed before that leaves it behind.
+			if left, _ := filepath.Glob(tmp.Name() + "-*.tmp"); left != nil {
+				for _, f := range left {
+					os.Remove(f)
+				}
+			}
 			return ctx.Err()
 		}
 		return fmt.Errorf("%s: compiling %s failed: %v\n%s", obj.Target.Name(), obj.Template.Path, err, strings.TrimSpace(stderr.String()))

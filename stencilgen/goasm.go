@@ -3,7 +3,9 @@ package stencilgen
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -119,11 +121,16 @@ const goasmCacheVersion = "copypatch-stencilgen-goasm-v1"
 // the names of their TEXT symbols ("avo.int_add"), never a hole's.
 const asmPackage = "avo"
 
+// listingPath is where the cache keeps f's listing for t.
+func (g *GoTool) listingPath(cacheDir string, t Target, f Template) string {
+	key := digest([]byte(goasmCacheVersion), []byte(g.Version), []byte(t.Name()), []byte(f.Name), f.Source)
+	return filepath.Join(cacheDir, key+".lst")
+}
+
 // assemble runs the Go assembler on one file for a target and returns its
 // -S listing, from the cache when it has it.
 func (g *GoTool) assemble(ctx context.Context, cacheDir string, t Target, f Template) ([]byte, bool, error) {
-	key := digest([]byte(goasmCacheVersion), []byte(g.Version), []byte(t.Name()), []byte(f.Name), f.Source)
-	cached := filepath.Join(cacheDir, key+".lst")
+	cached := g.listingPath(cacheDir, t, f)
 	if out, err := os.ReadFile(cached); err == nil {
 		return out, true, nil
 	}
@@ -159,6 +166,14 @@ func (g *GoTool) assemble(ctx context.Context, cacheDir string, t Target, f Temp
 		return nil, false, err
 	}
 	return stdout.Bytes(), false, os.Rename(tmp.Name(), cached)
+}
+
+// reassemble drops f's cached listing for t and makes it again.
+func (g *GoTool) reassemble(ctx context.Context, cacheDir string, t Target, f Template) ([]byte, bool, error) {
+	if err := os.Remove(g.listingPath(cacheDir, t, f)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, false, fmt.Errorf("%s: %s: cannot replace the damaged cached listing: %w", t.Name(), f.Name, err)
+	}
+	return g.assemble(ctx, cacheDir, t, f)
 }
 
 // AsmOptions configure an avo-backend build.
@@ -223,18 +238,30 @@ func MakeAsm(ctx context.Context, opts AsmOptions) (*AsmResult, error) {
 			if err != nil {
 				return nil, err
 			}
+			read := func(out []byte) ([]relocs.Stencil, []relocs.Stencil, error) {
+				syms, err := parseListing(out)
+				if err != nil {
+					return nil, nil, fmt.Errorf("%s: %s: %w", t.Name(), f.Path, err)
+				}
+				return asmStencils(t, f.Name, syms)
+			}
+			sts, raws, err := read(out)
+			if err != nil && cached {
+				// A damaged cached listing is made again, as a damaged
+				// object is compiled again; an error that survives that is
+				// the template's.
+				if out, cached, err = g.reassemble(ctx, cacheDir, t, f); err != nil {
+					return nil, err
+				}
+				sts, raws, err = read(out)
+			}
+			if err != nil {
+				return nil, err
+			}
 			if cached {
 				res.Cached++
 			} else {
 				res.Assembled++
-			}
-			syms, err := parseListing(out)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", t.Name(), f.Path, err)
-			}
-			sts, raws, err := asmStencils(t, f.Name, syms)
-			if err != nil {
-				return nil, err
 			}
 			for i, st := range sts {
 				res.raw[t.Name()][st.Name] = raws[i]

@@ -50,6 +50,12 @@ relocations into holes, and writes one Go table per target into generated/.`,
 	}
 	root.AddCommand(buildCmd(), inspectCmd(), verifyCmd())
 	if err := root.ExecuteContext(ctx); err != nil {
+		if ctx.Err() != nil {
+			// Ctrl-C: whatever was cut short says so, not why it failed,
+			// and the status is a shell's for SIGINT.
+			fmt.Fprintln(os.Stderr, "stencilgen: interrupted; the cache keeps only whole objects")
+			os.Exit(130)
+		}
 		fmt.Fprintln(os.Stderr, "stencilgen:", err)
 		os.Exit(1)
 	}
