@@ -26,13 +26,19 @@ func stencilFromELF(t Target, name string, f *elfparse.File) (relocs.Stencil, er
 	}
 	b := newBuilder(name)
 	place := map[int]placement{}
+	writable := "" // the first writable section
 	for _, s := range f.Sections {
 		if s == nil || s.Flags&elf.SHF_ALLOC == 0 || s.Size == 0 {
 			continue
 		}
 		switch {
 		case s.Flags&elf.SHF_WRITE != 0:
-			return relocs.Stencil{}, objErr(s.Name, 0, "", "", fmt.Errorf("writable section: stencils are shared by every trace and must not hold mutable data"))
+			// Refused once the holes are known: a table of code addresses
+			// lands here on ELF and deserves its own message.
+			if writable == "" {
+				writable = s.Name
+			}
+			place[s.Index] = placement{relocs.Data, uint64(b.addData(s.Data, s.Size, s.Align))}
 		case s.Flags&elf.SHF_EXECINSTR != 0:
 			if len(b.st.Code) > 0 {
 				return relocs.Stencil{}, objErr(s.Name, 0, "", "", fmt.Errorf("a second code section: a template must compile to one function"))
@@ -90,6 +96,12 @@ func stencilFromELF(t Target, name string, f *elfparse.File) (relocs.Stencil, er
 			}
 			b.st.Holes = append(b.st.Holes, h)
 		}
+	}
+	if off, ok := codeAddressInData(b.st.Holes); ok {
+		return relocs.Stencil{}, objErr("data", off, "", "", errCodeTable)
+	}
+	if writable != "" {
+		return relocs.Stencil{}, objErr(writable, 0, "", "", errWritable)
 	}
 	return b.finish(), nil
 }

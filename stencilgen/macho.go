@@ -42,6 +42,7 @@ func stencilFromMachO(t Target, name string, f *machoparse.File) (relocs.Stencil
 	}
 	b := newBuilder(name)
 	place := map[int]placement{}
+	writable := "" // the first writable section
 	for _, s := range f.Sections {
 		if s == nil || s.Size == 0 || machoSkipped(s) {
 			continue
@@ -49,7 +50,12 @@ func stencilFromMachO(t Target, name string, f *machoparse.File) (relocs.Stencil
 		secName := s.Seg + "," + s.Name
 		switch {
 		case machoWritable(s):
-			return relocs.Stencil{}, objErr(secName, 0, "", "", fmt.Errorf("writable section: stencils are shared by every trace and must not hold mutable data"))
+			// Refused once the holes are known: a table of code addresses
+			// lands here on ELF and deserves its own message.
+			if writable == "" {
+				writable = secName
+			}
+			place[s.Index] = placement{relocs.Data, uint64(b.addData(s.Data, s.Size, 1<<s.Align))}
 		case s.Flags&machoPureInstructions != 0:
 			if len(b.st.Code) > 0 {
 				return relocs.Stencil{}, objErr(secName, 0, "", "", fmt.Errorf("a second code section: a template must compile to one function"))
@@ -103,6 +109,12 @@ func stencilFromMachO(t Target, name string, f *machoparse.File) (relocs.Stencil
 			}
 			b.st.Holes = append(b.st.Holes, h)
 		}
+	}
+	if off, ok := codeAddressInData(b.st.Holes); ok {
+		return relocs.Stencil{}, objErr("data", off, "", "", errCodeTable)
+	}
+	if writable != "" {
+		return relocs.Stencil{}, objErr(writable, 0, "", "", errWritable)
 	}
 	return b.finish(), nil
 }

@@ -2,6 +2,7 @@ package stencilgen
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 
 	"github.com/copypatch/copypatch/relocs"
@@ -77,4 +78,22 @@ func CheckHoles(t Target, s *relocs.Stencil) error {
 		}
 	}
 	return nil
+}
+
+var (
+	errWritable  = errors.New("writable section: stencils are shared by every trace and must not hold mutable data")
+	errCodeTable = errors.New("a table of addresses inside the template's own code (a computed goto's &&label table, or a jump table): " +
+		"refused on every target, since ELF keeps such tables in writable data and stencil passes may move code they cannot see; " +
+		"write a switch (templates are compiled with -fno-jump-tables)")
+)
+
+// codeAddressInData finds the first data hole that holds an address in the
+// stencil's own code.
+func codeAddressInData(holes []relocs.Hole) (off uint64, found bool) {
+	for _, h := range holes {
+		if h.Section == relocs.Data && h.Value == relocs.ValueCode && (!found || uint64(h.Offset) < off) {
+			off, found = uint64(h.Offset), true
+		}
+	}
+	return off, found
 }

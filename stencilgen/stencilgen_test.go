@@ -324,3 +324,45 @@ func TestEmbeddedTemplates(t *testing.T) {
 		t.Errorf("%d embedded templates, %d on disk", len(embedded.Templates), len(onDisk.Templates))
 	}
 }
+
+// TestCodeTableRefused: a computed goto's label table (addresses inside the
+// template's own code, kept in data) is refused by build on every target,
+// saying why, where Mach-O once accepted it and only verify objected.
+func TestCodeTableRefused(t *testing.T) {
+	clang := needClang(t)
+	dir := t.TempDir()
+	for _, h := range []string{"uop.h", "vmstate.h", "exit.c"} {
+		b, err := os.ReadFile(filepath.Join(templatesDir(t), h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, h), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := `#include "uop.h"
+CP_UOP {
+    static const void *table[] = {&&a, &&b, &&c};
+    goto *table[CP_SLOT(1)->bits & 3];
+a:  CP_SLOT(0)->bits = 1; CP_CONTINUE();
+b:  CP_SLOT(0)->bits = 2; CP_CONTINUE();
+c:  CP_SLOT(0)->bits = 3; CP_CONTINUE();
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "label_table.c"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range Targets {
+		t.Run(strings.ReplaceAll(target.Name(), "/", "_"), func(t *testing.T) {
+			_, err := Make(context.Background(), Options{TemplatesDir: dir, CacheDir: t.TempDir(), Jobs: 2, Clang: clang, Targets: []Target{target}})
+			if err == nil {
+				t.Fatal("build succeeded, want an error")
+			}
+			for _, w := range []string{target.Name(), "label_table", "data+0x", "computed goto", "write a switch"} {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+}
