@@ -428,25 +428,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.set(in.A, ObjVal(fn))
 		return nil
 	case opImport:
-		name := f.code.names[in.B]
-		if vm.rt != nil && vm.rt.threaded.Load() {
-			// Threads share the modules map: a first import writes it.
-			vm.rt.mu.Lock()
-			defer vm.rt.mu.Unlock()
-		}
-		m, ok := vm.modules[name]
-		if !ok {
-			if m, ok = vm.lazyModule(name); !ok {
-				return newErr(ModuleNotFoundError, "No module named '%s'", name)
-			}
-			if i := strings.LastIndexByte(name, '.'); i > 0 {
-				if parent, ok := vm.modules[name[:i]]; ok {
-					parent.attrs[name[i+1:]] = ObjVal(m)
-				}
-			}
-		}
-		f.set(in.A, ObjVal(m))
-		return nil
+		return vm.opImport(f, in)
 	case opRaise:
 		if in.A < 0 {
 			return newErr(RuntimeError, "No active exception to reraise")
@@ -640,6 +622,30 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return err
 	}
 	return &internalError{fmt.Sprintf("unknown opcode %v", in.Op)}
+}
+
+// opImport binds a module; its own function because of the defer (a
+// defer in slowOp would cost every instruction it runs).
+func (vm *VM) opImport(f *frame, in *Instr) error {
+	name := f.code.names[in.B]
+	if vm.rt != nil && vm.rt.threaded.Load() {
+		// Threads share the modules map: a first import writes it.
+		vm.rt.mu.Lock()
+		defer vm.rt.mu.Unlock()
+	}
+	m, ok := vm.modules[name]
+	if !ok {
+		if m, ok = vm.lazyModule(name); !ok {
+			return newErr(ModuleNotFoundError, "No module named '%s'", name)
+		}
+		if i := strings.LastIndexByte(name, '.'); i > 0 {
+			if parent, ok := vm.modules[name[:i]]; ok {
+				parent.attrs[name[i+1:]] = ObjVal(m)
+			}
+		}
+	}
+	f.set(in.A, ObjVal(m))
+	return nil
 }
 
 func excMatches(e *Exception, t Val) (bool, error) {
