@@ -43,6 +43,7 @@ type Code struct {
 	// its __context__, and a bare raise there re-raises it.
 	handling []excEntry
 	counters []uint32                    // back-edge counters, indexed by the JUMP_BACK's pc
+	tix      atomic.Int32                // index of the counters of threads other than the main one (threads.go), 0 until one asks
 	caches   []atomic.Pointer[siteCache] // inline caches, by pc (inline_cache.go)
 	isModule bool
 	mod      *moduleState

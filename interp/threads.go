@@ -35,8 +35,9 @@ type runState struct {
 	order     []*threadState        // alive in start order, for enumerate()
 	nonDaemon sync.WaitGroup
 	nextIdent int64
-	nameCount int // Thread-N names handed out
-	poolCount int // ThreadPoolExecutor-N prefixes handed out
+	codeIx    atomic.Int32 // the last Code.tix handed out
+	nameCount int          // Thread-N names handed out
+	poolCount int          // ThreadPoolExecutor-N prefixes handed out
 	main      *threadState
 	states    sync.Map // *Instance (a threading.Thread) -> *threadState
 	tclass    *Class   // threading.Thread
@@ -88,7 +89,7 @@ func (rt *runState) unlockOut(locked bool) {
 func (vm *VM) spawn(ts *threadState) *VM {
 	t := &VM{out: vm.out, mod: vm.mod, modules: vm.modules, bi: vm.bi, rt: vm.rt, thread: ts, typeObjs: vm.typeObjs, stdin: vm.stdin,
 		stack: make([]templates.Value, threadStackSlots), ostack: make([]Object, threadStackSlots),
-		frames: make([]frame, maxDepth+2), limit: maxDepth, ctr: map[*Code][]uint32{}}
+		frames: make([]frame, maxDepth+2), limit: maxDepth, ctr: make([][]uint32, 64)}
 	if vm.limit > maxDepth {
 		t.limit = vm.limit
 		t.frames = make([]frame, t.limit+2)
@@ -113,16 +114,36 @@ func (vm *VM) spawn(ts *threadState) *VM {
 // of threads costs little memory.
 const threadStackSlots = 1 << 12
 
-// counters are the back-edge counters of co for this VM's thread.
+// counters are the back-edge counters of co for this VM's thread: the
+// code's own on the main thread, on another the thread's slice at the
+// code's index, a load or two at every call and generator resume.
 func (vm *VM) counters(co *Code) []uint32 {
 	if vm.ctr == nil {
 		return co.counters
 	}
-	c, ok := vm.ctr[co]
-	if !ok {
-		c = make([]uint32, len(co.counters))
-		vm.ctr[co] = c
+	return vm.threadCounters(co)
+}
+
+func (vm *VM) threadCounters(co *Code) []uint32 {
+	if i := int(co.tix.Load()); i < len(vm.ctr) && vm.ctr[i] != nil {
+		return vm.ctr[i]
 	}
+	return vm.newCounters(co)
+}
+
+// newCounters makes this thread's counters of co, giving co its index
+// (from 1: index 0 is never filled) when it has none yet.
+func (vm *VM) newCounters(co *Code) []uint32 {
+	i := co.tix.Load()
+	if i == 0 {
+		co.tix.CompareAndSwap(0, vm.rt.codeIx.Add(1))
+		i = co.tix.Load()
+	}
+	if int(i) >= len(vm.ctr) {
+		vm.ctr = append(vm.ctr, make([][]uint32, int(i)+1-len(vm.ctr)+len(vm.ctr)/2)...)
+	}
+	c := make([]uint32, len(co.counters))
+	vm.ctr[i] = c
 	return c
 }
 

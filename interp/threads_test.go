@@ -78,6 +78,22 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(box.n, total, len(seen), len(shared), sorted(vars(box))[:3])
 `, "4000 4000 50 16 ['f0', 'f1', 'f2']\n"},
+	{"cpu-bound", `
+import threading
+out = [0] * 8
+def gen(k):
+    for i in range(k, 3000):
+        yield i * i * 1000003
+def work(k):
+    t = 0
+    for i in range(3000):
+        t += i % (k + 2)
+    out[k] = sum(gen(k)) + t
+ts = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(out[0], out[7], sum(out))
+`, "8995527486503000 8995527395513218 71964219696065397\n"},
 }
 
 func TestThreadStress(t *testing.T) {

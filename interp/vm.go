@@ -57,7 +57,7 @@ type VM struct {
 	// reaching a daemon thread.
 	rt      *runState
 	thread  *threadState
-	ctr     map[*Code][]uint32
+	ctr     [][]uint32                   // by Code.tix
 	loops   map[*Code]map[int]*loopTrace // a thread's own loop traces
 	exiting atomic.Bool
 	// mt: the run has started a thread, shared objects take their locks
@@ -662,11 +662,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 		case opForIter:
 			var v Val
 			var ok bool
-			if vm.mt {
-				goto nextItem // the list is shared: vm.next locks it
-			}
 			switch it := objs[in.A].(type) {
 			case *listIter:
+				if vm.mt {
+					goto nextItem // the list is shared: vm.next locks it
+				}
 				if l := it.l; it.i < len(l.vals) {
 					regs[in.B] = l.vals[it.i]
 					if l.objs != nil {
