@@ -1,6 +1,9 @@
 package interp
 
-import "math"
+import (
+	"math"
+	"math/big"
+)
 
 // Builtins that consume an iterable stream it: no list of every element
 // is built first, lists, tuples and ranges are walked without an iterator
@@ -76,11 +79,13 @@ func biSum(vm *VM, args []Val, kwn []string) (Val, error) {
 	}
 	const (
 		ints = iota
+		bigs // past int64: one big.Int added to in place, not a new one per item
 		floats
 		generic
 	)
 	mode := generic
 	var isum int64
+	var bsum, tmp big.Int
 	var fsum, comp float64
 	switch acc.T {
 	case tagInt:
@@ -97,6 +102,16 @@ func biSum(vm *VM, args []Val, kwn []string) (Val, error) {
 					isum = s
 					return false, nil
 				}
+				bsum.SetInt64(a)
+				bsum.Add(&bsum, tmp.SetInt64(b))
+				mode = bigs
+				return false, nil
+			}
+			if b, ok := x.O.(*BigInt); ok && x.T == tagObject {
+				bsum.SetInt64(isum)
+				bsum.Add(&bsum, &b.v)
+				mode = bigs
+				return false, nil
 			}
 			r, err := vm.binop(opAdd, IntVal(isum), x)
 			if err != nil {
@@ -107,6 +122,16 @@ func biSum(vm *VM, args []Val, kwn []string) (Val, error) {
 				mode, fsum, comp = floats, r.F(), 0
 			}
 			return false, nil
+		case bigs:
+			if x.T == tagInt || x.T == tagBool {
+				bsum.Add(&bsum, tmp.SetInt64(int64(x.B)))
+				return false, nil
+			}
+			if b, ok := x.O.(*BigInt); ok && x.T == tagObject {
+				bsum.Add(&bsum, &b.v)
+				return false, nil
+			}
+			acc, mode = normBig(&bsum), generic
 		case floats:
 			var f float64
 			switch x.T {
@@ -145,6 +170,8 @@ func biSum(vm *VM, args []Val, kwn []string) (Val, error) {
 	switch mode {
 	case ints:
 		return IntVal(isum), nil
+	case bigs:
+		return normBig(&bsum), nil
 	case floats:
 		if comp != 0 && !math.IsInf(comp, 0) && !math.IsNaN(comp) {
 			fsum += comp
