@@ -1,0 +1,68 @@
+# Times the thread programs here on the main thread alone (0) and on 1
+# and 2 threads, JIT off and on, side
+# by side: every round runs each (program, jit, threads) once in turn, so
+# drift of a shared machine hits all alike. Prints the minimum and median
+# wall and CPU (user+sys) time of each, and the speed-up of 2 threads over
+# 1 (wall on 1 / wall on 2) and the CPU cost ratio (CPU on 2 / CPU on 1).
+#
+#   python3 bench/threads/measure.py [--minipy PATH] [--runs N] [PROGRAM...]
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+ap = argparse.ArgumentParser()
+ap.add_argument("--minipy", default="minipy")
+ap.add_argument("--runs", type=int, default=5)
+ap.add_argument("--threads", default="0,1,2")
+ap.add_argument("--jit", default="0,1")
+ap.add_argument("programs", nargs="*", default=["sumsq", "mandelbrot", "spectral_norm"])
+a = ap.parse_args()
+threads = [int(x) for x in a.threads.split(",")]
+jits = a.jit.split(",")
+
+
+def run(prog, jit, k):
+    env = dict(os.environ, MINIPY_JIT=jit)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    out = subprocess.run([a.minipy, os.path.join(here, prog + ".py"), str(k)], env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode != 0:
+        sys.exit(f"{prog} jit={jit} threads={k}: status {out.returncode}\n{out.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, out.stdout
+
+
+times = {}
+outputs = {}
+for r in range(a.runs):
+    for prog in a.programs:
+        for jit in jits:
+            for k in threads:
+                w, c, out = run(prog, jit, k)
+                times.setdefault((prog, jit, k), []).append((w, c))
+                if outputs.setdefault(prog, out) != out:
+                    sys.exit(f"{prog} jit={jit} threads={k}: output {out!r}, other runs {outputs[prog]!r}")
+
+print(f"load average before/after: {os.getloadavg()}")
+print("| program | JIT | threads | wall min / median (s) | CPU min / median (s) | speed-up (wall) | CPU ratio |")
+print("|---|---|---|---|---|---|---|")
+for prog in a.programs:
+    for jit in jits:
+        base = times[(prog, jit, 1 if 1 in threads else threads[0])]
+        for k in threads:
+            ts = times[(prog, jit, k)]
+            ws = [w for w, _ in ts]
+            cs = [c for _, c in ts]
+            bw = [w for w, _ in base]
+            bc = [c for _, c in base]
+            sp = min(bw) / min(ws)
+            cr = min(cs) / min(bc)
+            print(f"| {prog} | {'on' if jit == '1' else 'off'} | {k} | {min(ws):.2f} / {statistics.median(ws):.2f} | "
+                  f"{min(cs):.2f} / {statistics.median(cs):.2f} | {sp:.2f}× | {cr:.2f} |")
