@@ -3,6 +3,7 @@ package stencilgen
 import (
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/copypatch/copypatch/templates"
@@ -13,24 +14,36 @@ import (
 // their content, and returns it: an installed stencilgen builds, inspects
 // and verifies them with nothing from the source tree.
 func EmbeddedTemplates(cacheDir string) (string, error) {
-	files, err := fs.Glob(templates.Sources, "*.[ch]")
+	return writeEmbedded(cacheDir, "templates-", templates.Sources, "*.[ch]")
+}
+
+// EmbeddedAsmTemplates is EmbeddedTemplates for the avo backend's Go
+// assembly templates (templates.AsmSources).
+func EmbeddedAsmTemplates(cacheDir string) (string, error) {
+	return writeEmbedded(cacheDir, "asm-templates-", templates.AsmSources, "avo/*.s")
+}
+
+// writeEmbedded writes the files of fsys matching pattern, flat, into a
+// directory of cacheDir named by prefix and their content.
+func writeEmbedded(cacheDir, prefix string, fsys fs.ReadFileFS, pattern string) (string, error) {
+	files, err := fs.Glob(fsys, pattern)
 	if err != nil {
 		return "", err
 	}
 	var parts [][]byte
 	contents := make([][]byte, len(files))
 	for i, f := range files {
-		if contents[i], err = templates.Sources.ReadFile(f); err != nil {
+		if contents[i], err = fsys.ReadFile(f); err != nil {
 			return "", err
 		}
-		parts = append(parts, []byte(f), contents[i])
+		parts = append(parts, []byte(path.Base(f)), contents[i])
 	}
-	dir := filepath.Join(cacheDir, "templates-"+digest(parts...)[:16])
+	dir := filepath.Join(cacheDir, prefix+digest(parts...)[:16])
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
 	for i, f := range files {
-		if _, err := writeIfChanged(filepath.Join(dir, f), contents[i]); err != nil {
+		if _, err := writeIfChanged(filepath.Join(dir, path.Base(f)), contents[i]); err != nil {
 			return "", err
 		}
 	}

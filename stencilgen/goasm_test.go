@@ -292,3 +292,28 @@ func TestFoldJumpOverJump(t *testing.T) {
 		})
 	}
 }
+
+// TestEmbeddedAsmTemplates: an installed stencilgen has the avo backend's
+// templates too, the same as templates/avo on disk.
+func TestEmbeddedAsmTemplates(t *testing.T) {
+	dir, err := EmbeddedAsmTemplates(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := LoadAsmInputs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onDisk, err := LoadAsmInputs(avoDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(embedded.Files) != len(onDisk.Files) || len(embedded.Files) == 0 {
+		t.Fatalf("%d embedded files, %d on disk", len(embedded.Files), len(onDisk.Files))
+	}
+	for i, f := range embedded.Files {
+		if f.Name != onDisk.Files[i].Name || !bytes.Equal(f.Source, onDisk.Files[i].Source) {
+			t.Errorf("embedded %s differs from templates/avo/%s.s", f.Name, onDisk.Files[i].Name)
+		}
+	}
+}

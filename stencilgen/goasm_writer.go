@@ -3,6 +3,7 @@ package stencilgen
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -82,6 +83,9 @@ func WriteAsmTables(dir, pkg string, res *AsmResult) ([]string, error) {
 			return nil, err
 		}
 		files = append(files, file{"stencils_" + ts.Target.FileTag() + ".go", content})
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
 	}
 	var changed []string
 	for _, f := range files {

@@ -13,6 +13,12 @@ import (
 //go:embed *.c *.h
 var Sources embed.FS
 
+// AsmSources holds the avo backend's Go assembly templates (avo/*.s), so an
+// installed stencilgen can build them too.
+//
+//go:embed avo/*.s
+var AsmSources embed.FS
+
 // Uops returns the uop names, sorted: one per template file, the file name
 // without ".c" (int_add.c is uop int_add).
 func Uops() []string {

@@ -72,7 +72,7 @@ type common struct {
 }
 
 func (c *common) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&c.templates, "templates", "", "template directory (default: templates/ in a clone of copypatch, else the copy built into this binary)")
+	cmd.Flags().StringVar(&c.templates, "templates", "", "template directory (default: templates/, or templates/avo with --backend avo, in a clone of copypatch, else the copy built into this binary)")
 	cmd.Flags().StringArrayVar(&c.targets, "target", nil, "limit to a target os/arch (repeatable; default: all four)")
 	cmd.Flags().StringVar(&c.cacheDir, "cache-dir", "", "object cache (default: "+stencilgen.DefaultCacheDir()+")")
 	cmd.Flags().IntVarP(&c.jobs, "jobs", "j", runtime.NumCPU(), "parallel Clang processes")
@@ -100,7 +100,21 @@ func (c *common) asmOptions() (stencilgen.AsmOptions, error) {
 	if err != nil {
 		return stencilgen.AsmOptions{}, err
 	}
-	return stencilgen.AsmOptions{TemplatesDir: opts.TemplatesDir, Targets: opts.Targets, CacheDir: opts.CacheDir, OpsFrom: c.opsFrom}, nil
+	dir := c.templates
+	if dir == "" {
+		if root, ok := moduleRoot(); ok {
+			dir = filepath.Join(root, "templates", "avo")
+		} else {
+			cache := opts.CacheDir
+			if cache == "" {
+				cache = stencilgen.DefaultCacheDir()
+			}
+			if dir, err = stencilgen.EmbeddedAsmTemplates(cache); err != nil {
+				return stencilgen.AsmOptions{}, fmt.Errorf("writing the embedded templates: %w", err)
+			}
+		}
+	}
+	return stencilgen.AsmOptions{TemplatesDir: dir, Targets: opts.Targets, CacheDir: opts.CacheDir, OpsFrom: c.opsFrom}, nil
 }
 
 func (c *common) options() (stencilgen.Options, error) {
