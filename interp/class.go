@@ -334,6 +334,8 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 		}
 		x.changed()
 		return nil
+	case *Module:
+		return x.delAttr(name)
 	}
 	if _, err := vm.getAttr(o, name); err != nil {
 		return err
@@ -361,6 +363,9 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 }
 
 func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
+	if nw, ok := cls.lookup("__new__"); ok {
+		return vm.newViaNew(cls, nw, args, kwn)
+	}
 	// Size the attribute lists by what earlier instances of the class grew to.
 	inst := newInstanceOf(cls, int(cls.nattrs.Load()))
 	self := ObjVal(inst)

@@ -160,8 +160,9 @@ func keyEq(a, b Val) bool {
 	}
 	switch x := a.O.(type) {
 	case *Str:
-		y, ok := b.O.(*Str)
-		return ok && x.s == y.s
+		if y, ok := b.O.(*Str); ok {
+			return x.s == y.s
+		}
 	case *Tuple:
 		y, ok := b.O.(*Tuple)
 		if !ok || len(x.items) != len(y.items) {

@@ -91,6 +91,17 @@ func parseSpec(spec string) (fspec, error) {
 
 // format is format(v, spec).
 func (vm *VM) format(v Val, spec string) (string, error) {
+	if _, ok := v.O.(*Instance); ok && v.T == tagObject {
+		if r, found, err := vm.dunder(v, "__format__", StrVal(spec)); found {
+			if err != nil {
+				return "", err
+			}
+			if !r.isStr() {
+				return "", newErr(TypeError, "__format__ must return a str, not %s", typeName(r))
+			}
+			return r.str().s, nil
+		}
+	}
 	if spec == "" {
 		return vm.strOf(v), nil
 	}

@@ -241,16 +241,16 @@ func (vm *VM) methodOf(site *atomic.Pointer[siteCache], x *Instance, name string
 	return e.val.O.(*Function), true
 }
 
-// moduleAttr reads m.name at a site. A module's attributes are fixed once
-// it is built (minipy's modules are the built-in ones, and setting their
-// attributes is refused), so the entry needs no version.
+// moduleAttr reads m.name at a site. The entry holds the module's
+// version: storing or deleting any attribute of the module makes it stale.
 func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, bool) {
-	if c := site.Load(); c != nil && c.n == 1 && c.ways[0].mod == m {
+	ver := m.version.Load()
+	if c := site.Load(); c != nil && c.n == 1 && c.ways[0].mod == m && c.ways[0].version == ver {
 		return c.ways[0].val, true
 	}
 	v, ok := m.attrs[name]
 	if ok {
-		site.Store(only(cacheEntry{mod: m, val: v}))
+		site.Store(only(cacheEntry{mod: m, val: v, version: ver}))
 	}
 	return v, ok
 }

@@ -779,6 +779,9 @@ func strArg(v Val, what string) (string, error) {
 	if s, ok := v.O.(*Str); ok && v.T == tagObject {
 		return s.s, nil
 	}
+	if b, ok := builtinValue(v); ok && b.isStr() {
+		return b.str().s, nil // a str subclass
+	}
 	return "", newErr(TypeError, "%s", what)
 }
 
@@ -877,6 +880,10 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		for i, it := range items {
 			p, ok := it.O.(*Str)
 			if !ok || it.T != tagObject {
+				if b, isSub := builtinValue(it); isSub && b.isStr() {
+					parts[i] = b.str().s
+					continue
+				}
 				return Val{}, newErr(TypeError, "sequence item %d: expected str instance, %s found", i, typeName(it))
 			}
 			parts[i] = p.s

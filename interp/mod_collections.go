@@ -5,11 +5,8 @@ import (
 	"unicode"
 )
 
-// collections.namedtuple: a class whose instances keep their fields as
-// attributes and act as the tuple of them (indexing, unpacking, len,
-// comparison, hashing, +), with _fields, _make, _replace and _asdict.
-// Unlike CPython's they are no tuple subclass: isinstance(p, tuple) is
-// False and fields can be reassigned.
+// collections.namedtuple: a tuple subclass whose fields are read-only
+// properties over the tuple, with _fields, _make, _replace and _asdict.
 
 func isIdentifier(s string) bool {
 	if s == "" {
@@ -145,6 +142,11 @@ func formatInt(i int64) string {
 
 // ntItems is a namedtuple instance's fields as a tuple's items.
 func (vm *VM) ntItems(self Val, fields []string) ([]Val, error) {
+	if b, ok := builtinValue(self); ok {
+		if t, ok := b.O.(*Tuple); ok {
+			return t.items, nil
+		}
+	}
 	out := make([]Val, len(fields))
 	for i, f := range fields {
 		v, err := vm.getAttr(self, f)
@@ -156,65 +158,17 @@ func (vm *VM) ntItems(self Val, fields []string) ([]Val, error) {
 	return out, nil
 }
 
+// namedtupleClass makes a namedtuple: a subclass of tuple (the class
+// standing for tuple, subclass_immutable.go) whose __new__ takes the
+// fields by position or name, with a read-only property per field.
 func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Class, error) {
 	nreq := len(fields) - len(defaults)
-	asTuple := func(vm *VM, v Val) (Val, bool, error) {
-		if _, ok := v.O.(*Tuple); ok {
-			return v, true, nil
-		}
-		if inst, ok := v.O.(*Instance); ok {
-			if fv, ok := inst.cls.lookup("_fields"); ok {
-				if ft, ok := fv.O.(*Tuple); ok {
-					var fs []string
-					for _, f := range ft.items {
-						if s, ok := f.O.(*Str); ok {
-							fs = append(fs, s.s)
-						}
-					}
-					items, err := vm.ntItems(v, fs)
-					return tupleOf(items), err == nil, err
-				}
-			}
-		}
-		return Val{}, false, nil
-	}
-	self := func(vm *VM, args []Val) (Val, error) {
-		items, err := vm.ntItems(args[0], fields)
-		return tupleOf(items), err
-	}
-	// viaTuple applies a tuple operation to self as a tuple.
-	viaTuple := func(op func(vm *VM, t Val, rest []Val) (Val, error)) nativeFn {
-		return func(vm *VM, args []Val, kwn []string) (Val, error) {
-			t, err := self(vm, args)
-			if err != nil {
-				return Val{}, err
-			}
-			return op(vm, t, args[1:])
-		}
-	}
-	cmp := func(op Op) nativeFn {
-		return func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) != 2 {
-				return Val{}, newErr(TypeError, "expected 1 argument, got %d", len(args)-1)
-			}
-			t, err := self(vm, args)
-			if err != nil {
-				return Val{}, err
-			}
-			o, ok, err := asTuple(vm, args[1])
-			if err != nil || !ok {
-				return vm.bi["NotImplemented"], err
-			}
-			if op == opEq || op == opNe {
-				eq := vm.equal(t, o)
-				return BoolVal(eq == (op == opEq)), vm.takePending()
-			}
-			r, err := vm.compare(op, t, o)
-			return BoolVal(r), err
-		}
-	}
 	methods := map[string]nativeFn{
-		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__new__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			c, ok := args[0].O.(*Class)
+			if !ok {
+				return Val{}, newErr(TypeError, "%s.__new__(X): X is not a type object (%s)", name, typeName(args[0]))
+			}
 			pos, kw := splitKw(args[1:], kwn)
 			if len(pos) > len(fields) {
 				return Val{}, newErr(TypeError, "%s.__new__() takes %d positional argument%s but %d were given", name, len(fields)+1, plural(len(fields)+1), len(pos)+1)
@@ -222,12 +176,7 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			vals := make([]Val, len(fields))
 			copy(vals, pos)
 			for k, v := range kw {
-				i := -1
-				for j, f := range fields {
-					if f == k {
-						i = j
-					}
-				}
+				i := indexOf(fields, k)
 				if i < 0 {
 					return Val{}, newErr(TypeError, "%s.__new__() got an unexpected keyword argument '%s'", name, k)
 				}
@@ -249,12 +198,9 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			if len(missing) > 0 {
 				return Val{}, newErr(TypeError, "%s.__new__() missing %d required positional argument%s: %s", name, len(missing), plural(len(missing)), joinNames(missing))
 			}
-			for i, f := range fields {
-				if err := vm.setAttr(args[0], f, vals[i]); err != nil {
-					return Val{}, err
-				}
-			}
-			return NoneVal, nil
+			inst := vm.newInstancePlain(c)
+			inst.O.(*Instance).set(builtinValueAttr, tupleOf(vals))
+			return inst, nil
 		},
 		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			items, err := vm.ntItems(args[0], fields)
@@ -272,27 +218,6 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			b.WriteString(")")
 			return StrVal(b.String()), vm.takePending()
 		},
-		"__getitem__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.getItem(t, rest[0]) }),
-		"__len__":     func(vm *VM, args []Val, kwn []string) (Val, error) { return IntVal(int64(len(fields))), nil },
-		"__iter__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) {
-			it, err := vm.iter(t)
-			return ObjVal(it), err
-		}),
-		"__contains__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) {
-			r, err := vm.contains(t, rest[0])
-			return BoolVal(r), err
-		}),
-		"__hash__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.call(vm.bi["hash"], []Val{t}, nil) }),
-		"__add__": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) {
-			o, ok, err := asTuple(vm, rest[0])
-			if err != nil || !ok {
-				return vm.bi["NotImplemented"], err
-			}
-			return vm.binop(opAdd, t, o)
-		}),
-		"__eq__": cmp(opEq), "__ne__": cmp(opNe), "__lt__": cmp(opLt), "__le__": cmp(opLe), "__gt__": cmp(opGt), "__ge__": cmp(opGe),
-		"count": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.callMethod(t, "count", rest, nil) }),
-		"index": viaTuple(func(vm *VM, t Val, rest []Val) (Val, error) { return vm.callMethod(t, "index", rest, nil) }),
 		"_asdict": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			items, err := vm.ntItems(args[0], fields)
 			if err != nil {
@@ -312,16 +237,13 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			if err != nil {
 				return Val{}, err
 			}
+			items = append([]Val(nil), items...)
 			_, kw := splitKw(args[1:], kwn)
 			var unknown []string
 			for k, v := range kw {
-				found := false
-				for i, f := range fields {
-					if f == k {
-						items[i], found = v, true
-					}
-				}
-				if !found {
+				if i := indexOf(fields, k); i >= 0 {
+					items[i] = v
+				} else {
 					unknown = append(unknown, "'"+k+"'")
 				}
 			}
@@ -345,11 +267,25 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			return vm.call(args[0], items, nil)
 		},
 	}
-	cls, err := vm.nativeClass(name, nil, methods, "_make")
+	cls, err := vm.nativeClass(name, []Val{vm.bi["tuple"]}, methods, "_make")
 	if err != nil {
 		return nil, err
 	}
 	cv := ObjVal(cls)
+	readOnly := builtinFn("__set__", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return Val{}, newErr(AttributeError, "can't set attribute")
+	})
+	for i, f := range fields {
+		i := i
+		get := builtinFn(f, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			items, err := vm.ntItems(args[0], fields)
+			if err != nil {
+				return Val{}, err
+			}
+			return items[i], nil
+		})
+		vm.objectSetAttr(cv, f, ObjVal(&Property{get: get, set: readOnly}))
+	}
 	vm.setAttr(cv, "_fields", strsTuple(fields))
 	fd := newDict()
 	for i, d := range defaults {

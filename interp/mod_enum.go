@@ -23,15 +23,19 @@ type enumInfo struct {
 	members map[string]Val
 	byValue []Val // value, member pairs (values may be unhashable)
 	kind    string
+	pseudo  map[int64]Val // flags: members made for combined values
 }
 
 func (*enumInfo) typeName() string { return "enum_info" }
 
 func enumModule(vm *VM) *Module {
 	m := newModule("enum")
-	autoCls, _ := vm.nativeClass("auto", nil, map[string]nativeFn{
+	autoMethods := map[string]nativeFn{
 		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) { return StrVal("auto()"), nil },
-	})
+	}
+	var autoCls *Class
+	addAutoOps(autoMethods, func() *Class { return autoCls })
+	autoCls, _ = vm.nativeClass("auto", nil, autoMethods)
 	m.attrs["auto"] = ObjVal(autoCls)
 	info := func(c *Class) *enumInfo {
 		for _, k := range c.mro {
@@ -100,6 +104,9 @@ func enumModule(vm *VM) *Module {
 					}
 				}
 			}
+			if e := info(c); e != nil && isFlagKind(e.kind) && (args[1].T == tagInt || args[1].T == tagBool) {
+				return vm.flagMember(c, e, args[1].I())
+			}
 			if ms, ok := c.lookup("_missing_"); ok {
 				r, err := vm.call(ms, []Val{ObjVal(c), args[1]}, nil)
 				if err != nil {
@@ -113,8 +120,8 @@ func enumModule(vm *VM) *Module {
 		},
 		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			c := args[0].O.(*Class)
-			if e := info(c); e == nil {
-				return StrVal("<enum '" + c.name + "'>"), nil
+			if e := info(c); e != nil && isFlagKind(e.kind) || c.name == "Flag" || c.name == "IntFlag" {
+				return StrVal("<flag '" + c.name + "'>"), nil
 			}
 			return StrVal("<enum '" + c.name + "'>"), nil
 		},
@@ -153,7 +160,7 @@ func enumModule(vm *VM) *Module {
 			}
 			return NoneVal, vm.makeEnum(c, meta, autoCls, kind)
 		}
-		if kind != "Enum" {
+		if kind != "Enum" && kind != "Flag" {
 			// Members act as their values.
 			valueOf := func(v Val) Val {
 				if inst, ok := v.O.(*Instance); ok && inst.cls.isSub(cls) {
@@ -201,7 +208,7 @@ func enumModule(vm *VM) *Module {
 					return vm.binop(op, valueOf(args[1]), valueOf(args[0]))
 				}
 			}
-			if kind == "IntEnum" {
+			if kind == "IntEnum" || kind == "IntFlag" {
 				for _, n := range []string{"__int__", "__index__"} {
 					methods[n] = func(vm *VM, args []Val, kwn []string) (Val, error) { return valueOf(args[0]), nil }
 				}
@@ -221,6 +228,9 @@ func enumModule(vm *VM) *Module {
 				}
 			}
 		}
+		if isFlagKind(kind) {
+			vm.addFlagMethods(kind, methods, info)
+		}
 		cls, _ = vm.nativeClass(kind, nil, methods)
 		cls.meta = meta
 		return cls
@@ -229,6 +239,8 @@ func enumModule(vm *VM) *Module {
 	m.attrs["Enum"] = ObjVal(enum)
 	m.attrs["IntEnum"] = ObjVal(build("IntEnum"))
 	m.attrs["StrEnum"] = ObjVal(build("StrEnum"))
+	m.attrs["Flag"] = ObjVal(build("Flag"))
+	m.attrs["IntFlag"] = ObjVal(build("IntFlag"))
 	m.attrs["EnumMeta"] = ObjVal(meta)
 	m.attrs["EnumType"] = ObjVal(meta)
 	m.def("unique", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -284,6 +296,7 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 	c.meta = meta
 	e := &enumInfo{members: map[string]Val{}, kind: kind}
 	var last Val
+	autos := map[*Instance]Val{} // what each auto() became
 	cv := ObjVal(c)
 	for _, n := range append([]string(nil), c.order...) {
 		v, ok := c.attrs[n]
@@ -294,10 +307,22 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 		case *Function, *StaticMethod, *ClassMethod, *Property, *Builtin:
 			continue
 		}
-		if inst, ok := v.O.(*Instance); ok && inst.cls == autoCls {
+		if inst, ok := v.O.(*Instance); ok && inst.cls == autoCls && isAutoExpr(inst) {
+			r, err := vm.resolveAuto(v, autos)
+			if err != nil {
+				return err
+			}
+			v = r
+		} else if inst, ok := v.O.(*Instance); ok && inst.cls == autoCls {
 			switch {
 			case kind == "StrEnum":
 				v = StrVal(strings.ToLower(n))
+			case isFlagKind(kind):
+				var vals []Val
+				for i := 0; i < len(e.byValue); i += 2 {
+					vals = append(vals, e.byValue[i])
+				}
+				v = flagAuto(vals)
 			case last.T == tagEmpty:
 				v = IntVal(1)
 			default:
@@ -307,8 +332,9 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 				}
 				v = r
 			}
+			autos[inst] = v
 		}
-		if kind == "IntEnum" && !isIntLike(v) {
+		if (kind == "IntEnum" || isFlagKind(kind)) && !isIntLike(v) {
 			r, err := biInt(vm, []Val{v}, nil)
 			if err != nil {
 				return err
@@ -331,7 +357,10 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 			vm.objectSetAttr(member, "_value_", v)
 			vm.objectSetAttr(member, "name", StrVal(n))
 			vm.objectSetAttr(member, "value", v)
-			e.names = append(e.names, n)
+			if !isFlagKind(kind) || v.T == tagInt && v.I() > 0 && v.I()&(v.I()-1) == 0 {
+				// A flag's canonical members are its single bits.
+				e.names = append(e.names, n)
+			}
 			e.byValue = append(e.byValue, v, member)
 			if init, ok := c.lookup("__init__"); ok {
 				if _, isFn := init.O.(*Function); isFn {

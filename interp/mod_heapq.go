@@ -122,29 +122,7 @@ func heapqModule(vm *VM) *Module {
 	}
 	m.def("nsmallest", sorted("nsmallest", false))
 	m.def("nlargest", sorted("nlargest", true))
-	m.def("merge", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		// Eager: a stable sort of the inputs in order gives what merging
-		// sorted inputs gives (ties from earlier inputs first).
-		pos, kw := splitKw(args, kwn)
-		for k := range kw {
-			if k != "key" && k != "reverse" {
-				return Val{}, newErr(TypeError, "merge() got an unexpected keyword argument '%s'", k)
-			}
-		}
-		var all []Val
-		for _, it := range pos {
-			items, err := vm.iterate(it)
-			if err != nil {
-				return Val{}, err
-			}
-			all = append(all, items...)
-		}
-		l := newList(all)
-		if err := vm.sortList(l, kw); err != nil {
-			return Val{}, err
-		}
-		return ObjVal(&seqIter{items: l.items()}), nil
-	})
+	m.def("merge", heapMerge)
 	return m
 }
 

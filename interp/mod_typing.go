@@ -228,5 +228,11 @@ func (vm *VM) namedTupleFromClass(cls *Class) error {
 			return err
 		}
 	}
+	// A tuple subclass, as the namedtuple it stands for.
+	if tb := vm.builtinBase("tuple"); !cls.isSub(tb) {
+		cls.bases = append(cls.bases, tb)
+		cls.mro = append(cls.mro, tb)
+		cls.changed()
+	}
 	return nil
 }

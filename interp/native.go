@@ -89,6 +89,8 @@ func (vm *VM) classDone(cv Val) error {
 // what a class's own __setattr__ calls to store for real.
 func objectMethod(name string) nativeFn {
 	switch name {
+	case "__new__":
+		return objectNew
 	case "__setattr__":
 		return func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) != 3 || !args[1].isStr() {

@@ -489,9 +489,10 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				}
 				return StrVal(x.s + y.s), nil
 			}
-			if b.T == tagObject || true {
-				return Val{}, newErr(TypeError, "can only concatenate str (not \"%s\") to str", typeName(b))
+			if bv, ok := builtinValue(b); ok && bv.isStr() {
+				return vm.binop(op, a, bv) // a str subclass
 			}
+			return Val{}, newErr(TypeError, "can only concatenate str (not \"%s\") to str", typeName(b))
 		case *List:
 			if y, ok := b.O.(*List); ok {
 				if err := memCheckMul(uint64(x.Len()+y.Len()), 32); err != nil {
@@ -520,6 +521,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				items := make([]Val, 0, len(x.items)+len(y.items))
 				items = append(append(items, x.items...), y.items...)
 				return ObjVal(&Tuple{items}), nil
+			}
+			if bv, ok := builtinValue(b); ok {
+				if _, isT := bv.O.(*Tuple); isT {
+					return vm.binop(op, a, bv) // a tuple subclass
+				}
 			}
 			return Val{}, newErr(TypeError, "can only concatenate tuple (not \"%s\") to tuple", typeName(b))
 		}
@@ -757,8 +763,10 @@ func (vm *VM) equal(a, b Val) bool {
 	}
 	switch x := a.O.(type) {
 	case *Str:
-		y, ok := b.O.(*Str)
-		return ok && x.s == y.s
+		if y, ok := b.O.(*Str); ok {
+			return x.s == y.s
+		}
+		// else a str subclass may still be equal (below)
 	case *BigInt:
 		y, ok := b.O.(*BigInt)
 		return ok && x.v.Cmp(&y.v) == 0
@@ -1038,6 +1046,9 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 	switch c := container.O.(type) {
 	case *Str:
 		s, ok := item.O.(*Str)
+		if bv, isSub := builtinValue(item); isSub && bv.isStr() {
+			s, ok = bv.str(), true
+		}
 		if !ok || item.T != tagObject {
 			return false, newErr(TypeError, "'in <string>' requires string as left operand, not %s", typeName(item))
 		}

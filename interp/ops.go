@@ -1023,6 +1023,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			// object.__init__: accepts nothing, does nothing.
 			return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil }}), nil
 		}
+		if name == "__new__" {
+			// A static method: the caller passes the class.
+			return builtinFn(name, objectNew), nil
+		}
 		if f := objectMethod(name); f != nil {
 			self := t.self
 			return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {

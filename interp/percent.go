@@ -179,6 +179,9 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 		}
 		var s string
 		numeric := false
+		if bv, ok := builtinValue(v); ok && !strings.ContainsRune("srab", conv) {
+			v = bv // a subclass of int, float or str formats as its value
+		}
 		switch conv {
 		case 's', 'b':
 			if !bmode && conv == 'b' {

@@ -14,7 +14,7 @@ const builtinValueAttr = "__builtin_value__"
 // base, or nil for types that cannot be subclassed this way.
 func (vm *VM) builtinBase(name string) *Class {
 	switch name {
-	case "list", "dict", "set":
+	case "list", "dict", "set", "int", "float", "str", "tuple", "bytes":
 	default:
 		return nil
 	}
@@ -149,8 +149,13 @@ func (vm *VM) makeBuiltinBase(name string) *Class {
 			return BoolVal(r), err
 		})
 	}
+	if immutableBase[name] {
+		vm.immutableBaseMethods(name, typ, methods, on, other)
+	}
 	c, _ := vm.nativeClass(name, nil, methods)
-	vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
+	if !immutableBase[name] {
+		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
+	}
 	return c
 }
 

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
@@ -80,9 +81,12 @@ type (
 	Range  struct{ start, stop, step int64 }
 	Module struct {
 		name string
-		// attrs are fixed once the module is built: sites cache them
-		// (moduleAttr in inline_cache.go).
-		attrs map[string]Val
+		// attrs is not changed in place once the module is built: a store
+		// replaces the map (module_attrs.go) and bumps version, which
+		// sites caching an attribute check (moduleAttr in inline_cache.go).
+		attrs   map[string]Val
+		mu      sync.Mutex
+		version atomic.Uint64
 	}
 	Function struct {
 		code     *Code
