@@ -274,6 +274,9 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		if _, ok := x.attrs[name]; !ok {
 			x.order = append(x.order, name)
 		}
+		if name == "__new__" {
+			anyNew.Store(true)
+		}
 		x.attrs[name] = v
 		x.changed()
 		return nil
@@ -363,8 +366,10 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 }
 
 func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
-	if nw, ok := cls.lookup("__new__"); ok {
-		return vm.newViaNew(cls, nw, args, kwn)
+	if anyNew.Load() {
+		if nw, ok := cls.lookup("__new__"); ok {
+			return vm.newViaNew(cls, nw, args, kwn)
+		}
 	}
 	// Size the attribute lists by what earlier instances of the class grew to.
 	inst := newInstanceOf(cls, int(cls.nattrs.Load()))

@@ -1046,8 +1046,10 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 	switch c := container.O.(type) {
 	case *Str:
 		s, ok := item.O.(*Str)
-		if bv, isSub := builtinValue(item); isSub && bv.isStr() {
-			s, ok = bv.str(), true
+		if !ok {
+			if bv, isSub := builtinValue(item); isSub && bv.isStr() {
+				s, ok = bv.str(), true
+			}
 		}
 		if !ok || item.T != tagObject {
 			return false, newErr(TypeError, "'in <string>' requires string as left operand, not %s", typeName(item))
