@@ -27,6 +27,7 @@ type Class struct {
 	subMu      sync.Mutex // guards subclasses: classes may be defined on several threads
 	subclasses []*Class
 	lookups    atomic.Pointer[lookupCache]
+	specials   atomic.Pointer[specialCache] // class_special.go
 }
 
 // changed invalidates what caches know about the class and its subclasses.
@@ -374,7 +375,7 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 	// Size the attribute lists by what earlier instances of the class grew to.
 	inst := newInstanceOf(cls, int(cls.nattrs.Load()))
 	self := ObjVal(inst)
-	if init, ok := cls.lookup("__init__"); ok {
+	if init, ok := cls.lookupSpecial(spInit); ok {
 		r, err := vm.callWithSelf(init, self, args, kwn)
 		if err != nil {
 			return Val{}, err
@@ -403,7 +404,12 @@ func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 		}
 		return Val{}, false, nil
 	}
-	m, ok := inst.cls.lookup(name)
+	var m Val
+	if id, special := specialOf[name]; special {
+		m, ok = inst.cls.lookupSpecial(id)
+	} else {
+		m, ok = inst.cls.lookup(name)
+	}
 	if !ok {
 		return Val{}, false, nil
 	}

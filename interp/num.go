@@ -608,11 +608,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			}
 		}
 	}
-	if names := binDunders[op]; names[0] != "" {
-		if r, found, err := vm.dunder(a, names[0], b); found && (err != nil || !isNotImplemented(r)) {
+	if ids := binSpecials[op]; ids[0] != spNone {
+		if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
 			return r, err
 		}
-		if r, found, err := vm.dunder(b, names[1], a); found && (err != nil || !isNotImplemented(r)) {
+		if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
 			return r, err
 		}
 	}
@@ -922,11 +922,11 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 			}
 		}
 	}
-	if names := cmpDunders[op]; names[0] != "" {
-		if r, found, err := vm.dunder(a, names[0], b); found && (err != nil || !isNotImplemented(r)) {
+	if ids := cmpSpecials[op]; ids[0] != spNone {
+		if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
 			return truthy(r), err
 		}
-		if r, found, err := vm.dunder(b, names[1], a); found && (err != nil || !isNotImplemented(r)) {
+		if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
 			return truthy(r), err
 		}
 	}
