@@ -123,8 +123,25 @@ func (vm *VM) cmpOp(f *frame, op Op, ai, bi int32) (Val, error) {
 		}
 		return BoolVal(r == (op == opIn)), nil
 	}
+	if ids := cmpSpecials[op]; ids[0] != spNone && (isInstanceVal(a) || isInstanceVal(b)) {
+		return vm.richOrder(op, ids, a, b)
+	}
 	r, err := vm.compare(op, a, b)
 	return BoolVal(r), err
+}
+
+// richOrder is a < b (and <=, >, >=) where an operand is an instance: what
+// the special method returns, as it is (CPython does not make it a bool),
+// the left operand asked first, then the right one reflected.
+func (vm *VM) richOrder(op Op, ids [2]specialID, a, b Val) (Val, error) {
+	if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
+		return r, err
+	}
+	if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
+		return r, err
+	}
+	// compare would ask the same methods again.
+	return Val{}, newErr(TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], typeName(a), typeName(b))
 }
 
 // richEquality is a == b or a != b where an operand is an instance: what
