@@ -15,7 +15,9 @@ type Op uint16
 
 // The uops, one per template, in template-name order.
 const (
-	OpCallOut       Op = iota // templates/call_out.c
+	OpAttrLoad      Op = iota // templates/attr_load.c
+	OpAttrStore               // templates/attr_store.c
+	OpCallOut                 // templates/call_out.c
 	OpEnd                     // templates/end.c
 	OpExit                    // templates/exit.c
 	OpFloatAbs                // templates/float_abs.c
@@ -39,8 +41,10 @@ const (
 	OpFloatSub                // templates/float_sub.c
 	OpGuardBool               // templates/guard_bool.c
 	OpGuardFloat              // templates/guard_float.c
+	OpGuardInstance           // templates/guard_instance.c
 	OpGuardInt                // templates/guard_int.c
 	OpGuardList               // templates/guard_list.c
+	OpGuardShape              // templates/guard_shape.c
 	OpIntAbs                  // templates/int_abs.c
 	OpIntAdd                  // templates/int_add.c
 	OpIntAddImm               // templates/int_add_imm.c
@@ -91,7 +95,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 73
+const NumOps = 77
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -100,6 +104,8 @@ const (
 )
 
 var opNames = [NumOps]string{
+	OpAttrLoad:      "attr_load",
+	OpAttrStore:     "attr_store",
 	OpCallOut:       "call_out",
 	OpEnd:           "end",
 	OpExit:          "exit",
@@ -124,8 +130,10 @@ var opNames = [NumOps]string{
 	OpFloatSub:      "float_sub",
 	OpGuardBool:     "guard_bool",
 	OpGuardFloat:    "guard_float",
+	OpGuardInstance: "guard_instance",
 	OpGuardInt:      "guard_int",
 	OpGuardList:     "guard_list",
+	OpGuardShape:    "guard_shape",
 	OpIntAbs:        "int_abs",
 	OpIntAdd:        "int_add",
 	OpIntAddImm:     "int_add_imm",

@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:41bc9b43bca4e6feafc1cff6ef2250262c9ac90c97b64e5eaff4bc29fc580c64
+// Inputs: sha256:ba934a0bfe550a14c1df6db1db2213f2cd4100c945d630f0b4e9f65f99e2ae91
 //
 // Regenerate with `go generate`.
 
@@ -42,6 +42,144 @@ var Set = &stencil.Set{
 
 // Stencils holds one stencil per uop, indexed by Op.
 var Stencils = [NumOps]relocs.Stencil{
+	OpAttrLoad: {
+		Name: "attr_load",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov 0xf(%rax),%rcx
+			0x48, 0x8b, 0x48, 0x0f,
+			// 0x10: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: mov (%rcx,%rdx,1),%rax
+			0x48, 0x8b, 0x04, 0x11,
+			// 0x1b: mov 0x8(%rcx,%rdx,1),%rcx
+			0x48, 0x8b, 0x4c, 0x11, 0x08,
+			// 0x20: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x27: cmp $0x6,%rdx
+			0x48, 0x83, 0xfa, 0x06,
+			// 0x2b: jne .+0x11
+			0x75, 0x11,
+			// 0x2d: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x31: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x34: test %cl,%dl
+			0x84, 0xca,
+			// 0x36: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x3c: jmp .+0x22
+			0xeb, 0x22,
+			// 0x3e: cmp %rdx,%rax
+			0x48, 0x39, 0xd0,
+			// 0x41: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x47: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x4b: jne .+0x13
+			0x75, 0x13,
+			// 0x4d: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x50: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x53: mov %ecx,%ebx
+			0x89, 0xcb,
+			// 0x55: or %dl,%bl
+			0x08, 0xd3,
+			// 0x57: test $0x1,%bl
+			0xf6, 0xc3, 0x01,
+			// 0x5a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x60: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x67: mov %rax,(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x00,
+			// 0x6c: mov %rcx,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x4c, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x43, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x63, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpAttrStore: {
+		Name: "attr_store",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov (%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x00,
+			// 0x18: mov 0xf(%rdx),%rdx
+			0x48, 0x8b, 0x52, 0x0f,
+			// 0x1c: mov (%rip),%rsi [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x35, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: cmpq $0x5,(%rdx,%rsi,1)
+			0x48, 0x83, 0x3c, 0x32, 0x05,
+			// 0x28: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x2b: cmp $0x5,%rcx
+			0x48, 0x83, 0xf9, 0x05,
+			// 0x2f: setne %dil
+			0x40, 0x0f, 0x95, 0xc7,
+			// 0x33: and %bl,%dil
+			0x40, 0x20, 0xdf,
+			// 0x36: cmp $0x1,%dil
+			0x40, 0x80, 0xff, 0x01,
+			// 0x3a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x40: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x45: mov %rcx,(%rdx,%rsi,1)
+			0x48, 0x89, 0x0c, 0x32,
+			// 0x49: mov %rax,0x8(%rdx,%rsi,1)
+			0x48, 0x89, 0x44, 0x32, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpCallOut: {
 		Name: "call_out",
 		Code: []byte{
@@ -836,6 +974,32 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpGuardInstance: {
+		Name: "guard_instance",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x5,(%r13,%rax,1)
+			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
+			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: testb $0x1,0x8(%r13,%rax,1)
+			0x41, 0xf6, 0x44, 0x05, 0x08, 0x01,
+			// 0x19: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpGuardInt: {
 		Name: "guard_int",
 		Code: []byte{
@@ -866,10 +1030,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
 			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmpq $0x0,0x8(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x08, 0x00,
-			// 0x19: je .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x1b: sete %cl
+			0x0f, 0x94, 0xc1,
+			// 0x1e: or %cl,%al
+			0x08, 0xc8,
+			// 0x20: test $0x1,%al
+			0xa8, 0x01,
+			// 0x22: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -879,8 +1051,37 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpGuardShape: {
+		Name: "guard_shape",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmp %rcx,0x7(%rax)
+			0x48, 0x39, 0x48, 0x07,
+			// 0x17: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAbs: {
@@ -2201,27 +2402,49 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0xc1, 0xe1, 0x04,
 			// 0x39: mov (%rdx,%rcx,1),%rax
 			0x48, 0x8b, 0x04, 0x0a,
-			// 0x3d: mov (%rip),%rsi [hole: operand3-4 (x86_got_load)]
-			0x48, 0x8b, 0x35, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: cmp %rsi,%rax
-			0x48, 0x39, 0xf0,
-			// 0x47: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x4d: mov 0x8(%rdx,%rcx,1),%rcx
+			// 0x3d: mov 0x8(%rdx,%rcx,1),%rcx
 			0x48, 0x8b, 0x4c, 0x0a, 0x08,
-			// 0x52: test %rcx,%rcx
-			0x48, 0x85, 0xc9,
-			// 0x55: jne .+0xa
-			0x75, 0x0a,
-			// 0x57: cmp $0x5,%rax
-			0x48, 0x83, 0xf8, 0x05,
-			// 0x5b: je .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x61: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			// 0x42: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x68: mov %rax,(%r13,%rdx,1)
+			// 0x49: cmp $0x6,%rdx
+			0x48, 0x83, 0xfa, 0x06,
+			// 0x4d: jne .+0x11
+			0x75, 0x11,
+			// 0x4f: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x53: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x56: test %cl,%dl
+			0x84, 0xca,
+			// 0x58: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x5e: jmp .+0x22
+			0xeb, 0x22,
+			// 0x60: cmp %rdx,%rax
+			0x48, 0x39, 0xd0,
+			// 0x63: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x69: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x6d: jne .+0x13
+			0x75, 0x13,
+			// 0x6f: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x72: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x75: mov %ecx,%ebx
+			0x89, 0xcb,
+			// 0x77: or %dl,%bl
+			0x08, 0xd3,
+			// 0x79: test $0x1,%bl
+			0xf6, 0xc3, 0x01,
+			// 0x7c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x82: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x89: mov %rax,(%r13,%rdx,1)
 			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0x6d: mov %rcx,0x8(%r13,%rdx,1)
+			// 0x8e: mov %rcx,0x8(%r13,%rdx,1)
 			0x49, 0x89, 0x4c, 0x15, 0x08,
 		},
 		Data: []byte{
@@ -2239,10 +2462,11 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x49, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x5d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x64, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x65, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x85, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -2914,6 +3138,8 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
+	OpAttrLoad:      emitAttrLoad,
+	OpAttrStore:     emitAttrStore,
 	OpCallOut:       emitCallOut,
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
@@ -2938,8 +3164,10 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpFloatSub:      emitFloatSub,
 	OpGuardBool:     emitGuardBool,
 	OpGuardFloat:    emitGuardFloat,
+	OpGuardInstance: emitGuardInstance,
 	OpGuardInt:      emitGuardInt,
 	OpGuardList:     emitGuardList,
+	OpGuardShape:    emitGuardShape,
 	OpIntAbs:        emitIntAbs,
 	OpIntAdd:        emitIntAdd,
 	OpIntAddImm:     emitIntAddImm,
@@ -2987,6 +3215,36 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpWideSub:       emitWideSub,
 	OpWideSubWide:   emitWideSubWide,
 	OpWideToInt:     emitWideToInt,
+}
+
+func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:113:113]
+	copy(code, Stencils[OpAttrLoad].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x13, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x23, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x38, pc+0x38, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x43, pc+0x43, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5c, pc+0x5c, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x63, 0xc2c748, v[relocs.ValueOperand0])
+}
+
+func emitAttrStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:78:78]
+	copy(code, Stencils[OpAttrStore].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc6c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x3c, pc+0x3c, v[relocs.ValueExit], -4)
 }
 
 func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3253,6 +3511,16 @@ func emitGuardFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
 }
 
+func emitGuardInstance(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpGuardInstance].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4)
+}
+
 func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:19:19]
 	copy(code, Stencils[OpGuardInt].Code)
@@ -3263,13 +3531,24 @@ func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 }
 
 func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:40:40]
 	copy(code, Stencils[OpGuardList].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4)
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4)
+}
+
+func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:29:29]
+	copy(code, Stencils[OpGuardShape].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x19, pc+0x19, v[relocs.ValueExit], -4)
 }
 
 func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3652,7 +3931,7 @@ func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 }
 
 func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:114:114]
+	code = code[:147:147]
 	copy(code, Stencils[OpListLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -3662,10 +3941,11 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x40, 0xc6c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x49, pc+0x49, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x5d, pc+0x5d, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x64, 0xc2c748, v[relocs.ValueOperand0])
+		relocs.PutImm32(code, 0x45, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x5a, pc+0x5a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x65, pc+0x65, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x7e, pc+0x7e, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x85, 0xc2c748, v[relocs.ValueOperand0])
 }
 
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:c423ed88d23cc6d131b30717cdc891ed8ace381df553b993b169db3864269848
+// Inputs: sha256:a5d80f8474c4bf1bec24d3cc800aace0a313c3be53d7eaa6b9e4ac2596e4fe25
 //
 // Regenerate with `go generate`.
 
@@ -41,8 +41,10 @@ var Set = &stencil.Set{
 		stencil.Op(OpFloatJumpIfNe),
 		stencil.Op(OpGuardBool),
 		stencil.Op(OpGuardFloat),
+		stencil.Op(OpGuardInstance),
 		stencil.Op(OpGuardInt),
 		stencil.Op(OpGuardList),
+		stencil.Op(OpGuardShape),
 		stencil.Op(OpIntJumpIfEq),
 		stencil.Op(OpIntJumpIfGe),
 		stencil.Op(OpIntJumpIfGt),
@@ -58,6 +60,163 @@ var Set = &stencil.Set{
 
 // Stencils holds one stencil per uop, indexed by Op.
 var Stencils = [NumOps]relocs.Stencil{
+	OpAttrLoad: {
+		Name: "attr_load",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: ldur x8, [x8,#15]
+			0x08, 0xf1, 0x40, 0xf8,
+			// 0x14: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: add x9, x8, x9
+			0x09, 0x01, 0x09, 0x8b,
+			// 0x20: ldp x8, x9, [x9]
+			0x28, 0x25, 0x40, 0xa9,
+			// 0x24: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x28: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x2c: cmp x10, #0x6
+			0x5f, 0x19, 0x00, 0xf1,
+			// 0x30: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x34: and x10, x9, #0x1
+			0x2a, 0x01, 0x40, 0x92,
+			// 0x38: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x3c: ccmp x10, #0x0, #0x4, eq
+			0x44, 0x09, 0x40, 0xfa,
+			// 0x40: b.eq .+0x28
+			0x40, 0x01, 0x00, 0x54,
+			// 0x44: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x48: cmp x8, x10
+			0x1f, 0x01, 0x0a, 0xeb,
+			// 0x4c: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x50: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x54: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x58: and x10, x9, #0x1
+			0x2a, 0x01, 0x40, 0x92,
+			// 0x5c: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0x60: ccmp x10, #0x0, #0x0, ne
+			0x40, 0x19, 0x40, 0xfa,
+			// 0x64: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x68: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x6c: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x70: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x74: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x78: stp x8, x9, [x10]
+			0x48, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x68, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x70, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpAttrStore: {
+		Name: "attr_store",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x14: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x18: add x8, x21, x9
+			0xa8, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x20: adrp x11, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0b, 0x00, 0x00, 0x90,
+			// 0x24: ldr x11, [x11] [hole: operand1 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
+			// 0x28: ldur x10, [x10,#15]
+			0x4a, 0xf1, 0x40, 0xf8,
+			// 0x2c: add x10, x10, x11
+			0x4a, 0x01, 0x0b, 0x8b,
+			// 0x30: ldr x11, [x10]
+			0x4b, 0x01, 0x40, 0xf9,
+			// 0x34: cmp x11, #0x5
+			0x7f, 0x15, 0x00, 0xf1,
+			// 0x38: ccmp x9, #0x5, #0x4, ne
+			0x24, 0x19, 0x45, 0xfa,
+			// 0x3c: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x40: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x44: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x48: stp x9, x8, [x10]
+			0x49, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpCallOut: {
 		Name: "call_out",
 		Code: []byte{
@@ -1137,6 +1296,40 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpGuardInstance: {
+		Name: "guard_instance",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x10: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x14: b.ne .+0xc
+			0x61, 0x00, 0x00, 0x54,
+			// 0x18: ldrb w8, [x8,#8]
+			0x08, 0x21, 0x40, 0x39,
+			// 0x1c: tbnz w8, #0, .+0x8
+			0x48, 0x00, 0x00, 0x37,
+			// 0x20: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpGuardInt: {
 		Name: "guard_int",
 		Code: []byte{
@@ -1178,13 +1371,19 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x09, 0x01, 0x40, 0xf9,
 			// 0x10: cmp x9, #0x5
 			0x3f, 0x15, 0x00, 0xf1,
-			// 0x14: b.ne .+0xc
-			0x61, 0x00, 0x00, 0x54,
+			// 0x14: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
 			// 0x18: ldr x8, [x8,#8]
 			0x08, 0x05, 0x40, 0xf9,
-			// 0x1c: cbnz x8, .+0x8
-			0x48, 0x00, 0x00, 0xb5,
-			// 0x20: b .+0x0 [hole: exit (a64_branch26)]
+			// 0x1c: and x9, x8, #0x1
+			0x09, 0x01, 0x40, 0x92,
+			// 0x20: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0x24: ccmp x9, #0x0, #0x0, ne
+			0x20, 0x19, 0x40, 0xfa,
+			// 0x28: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x2c: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
 		},
 		Data: []byte{
@@ -1195,8 +1394,49 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpGuardShape: {
+		Name: "guard_shape",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: ldur x8, [x8,#7]
+			0x08, 0x71, 0x40, 0xf8,
+			// 0x14: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x20: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x24: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAbs: {
@@ -2899,39 +3139,57 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x69, 0x01, 0x09, 0x8b,
 			// 0x2c: cmp x9, x10
 			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: b.cs .+0x30
-			0x82, 0x01, 0x00, 0x54,
+			// 0x30: b.cs .+0x54
+			0xa2, 0x02, 0x00, 0x54,
 			// 0x34: ldr x8, [x8]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x38: add x9, x8, x9, lsl #4
 			0x09, 0x11, 0x09, 0x8b,
-			// 0x3c: ldr x8, [x9]
-			0x28, 0x01, 0x40, 0xf9,
+			// 0x3c: ldp x8, x9, [x9]
+			0x28, 0x25, 0x40, 0xa9,
 			// 0x40: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
 			// 0x44: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x48: cmp x8, x10
+			// 0x48: cmp x10, #0x6
+			0x5f, 0x19, 0x00, 0xf1,
+			// 0x4c: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x50: and x10, x9, #0x1
+			0x2a, 0x01, 0x40, 0x92,
+			// 0x54: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x58: ccmp x10, #0x0, #0x4, eq
+			0x44, 0x09, 0x40, 0xfa,
+			// 0x5c: b.eq .+0x28
+			0x40, 0x01, 0x00, 0x54,
+			// 0x60: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x64: cmp x8, x10
 			0x1f, 0x01, 0x0a, 0xeb,
-			// 0x4c: b.ne .+0x14
-			0xa1, 0x00, 0x00, 0x54,
-			// 0x50: ldr x9, [x9,#8]
-			0x29, 0x05, 0x40, 0xf9,
-			// 0x54: cmp x9, #0x0
+			// 0x68: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x6c: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x70: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x74: and x10, x9, #0x1
+			0x2a, 0x01, 0x40, 0x92,
+			// 0x78: cmp x9, #0x0
 			0x3f, 0x01, 0x00, 0xf1,
-			// 0x58: ccmp x8, #0x5, #0x0, eq
-			0x00, 0x09, 0x45, 0xfa,
-			// 0x5c: b.ne .+0x8
-			0x41, 0x00, 0x00, 0x54,
-			// 0x60: b .+0x0 [hole: exit (a64_branch26)]
+			// 0x7c: ccmp x10, #0x0, #0x0, ne
+			0x40, 0x19, 0x40, 0xfa,
+			// 0x80: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x64: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x88: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x68: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			// 0x8c: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x6c: add x10, x21, x10
+			// 0x90: add x10, x21, x10
 			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x70: stp x8, x9, [x10]
+			// 0x94: stp x8, x9, [x10]
 			0x48, 0x25, 0x00, 0xa9,
 		},
 		Data: []byte{
@@ -2952,9 +3210,9 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
 			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x60, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x64, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x68, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x88, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -3719,6 +3977,8 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
+	OpAttrLoad:      emitAttrLoad,
+	OpAttrStore:     emitAttrStore,
 	OpCallOut:       emitCallOut,
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
@@ -3743,8 +4003,10 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpFloatSub:      emitFloatSub,
 	OpGuardBool:     emitGuardBool,
 	OpGuardFloat:    emitGuardFloat,
+	OpGuardInstance: emitGuardInstance,
 	OpGuardInt:      emitGuardInt,
 	OpGuardList:     emitGuardList,
+	OpGuardShape:    emitGuardShape,
 	OpIntAbs:        emitIntAbs,
 	OpIntAdd:        emitIntAdd,
 	OpIntAddImm:     emitIntAddImm,
@@ -3792,6 +4054,41 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpWideSub:       emitWideSub,
 	OpWideSubWide:   emitWideSubWide,
 	OpWideToInt:     emitWideToInt,
+}
+
+func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:124:124]
+	copy(code, Stencils[OpAttrLoad].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x9000000a, pc+0x24, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd280000a, pc+0x28, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Branch26(code, 0x68, 0x14000000, pc+0x68, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x6c, 0x9000000a, pc+0x6c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x70, 0xd280000a, pc+0x70, v[relocs.ValueOperand0])
+}
+
+func emitAttrStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:76:76]
+	copy(code, Stencils[OpAttrStore].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x9000000b, pc+0x20, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd280000b, pc+0x24, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x40, 0x14000000, pc+0x40, v[relocs.ValueExit])
 }
 
 func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4107,6 +4404,16 @@ func emitGuardFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit])
 }
 
+func emitGuardInstance(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpGuardInstance].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x20, 0x14000000, pc+0x20, v[relocs.ValueExit])
+}
+
 func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:24:24]
 	copy(code, Stencils[OpGuardInt].Code)
@@ -4118,13 +4425,26 @@ func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 }
 
 func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:36:36]
+	code = code[:48:48]
 	copy(code, Stencils[OpGuardList].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Branch26(code, 0x20, 0x14000000, pc+0x20, v[relocs.ValueExit])
+		relocs.PutA64Branch26(code, 0x2c, 0x14000000, pc+0x2c, v[relocs.ValueExit])
+}
+
+func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpGuardShape].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x24, 0x14000000, pc+0x24, v[relocs.ValueExit])
 }
 
 func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4585,7 +4905,7 @@ func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 }
 
 func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:116:116]
+	code = code[:152:152]
 	copy(code, Stencils[OpListLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -4598,9 +4918,9 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x40, 0x9000000a, pc+0x40, pd+0x18) &&
 		relocs.PutA64Imm16(code, 0x44, 0xd280000a, pc+0x44, v[relocs.ValueOperand3]) &&
-		relocs.PutA64Branch26(code, 0x60, 0x14000000, pc+0x60, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x64, 0x9000000a, pc+0x64, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x68, 0xd280000a, pc+0x68, v[relocs.ValueOperand0])
+		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x88, 0x9000000a, pc+0x88, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
 }
 
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

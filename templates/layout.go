@@ -53,6 +53,29 @@ type List struct {
 	Objs uintptr
 }
 
+// InstanceBit is CP_INSTANCE_BIT: an object's Bits with it set are the
+// address of an Instance plus one (Go objects are 8-aligned).
+const InstanceBit = 1
+
+// KindInstance is CP_KIND_INSTANCE, no slot tag: the kind list_load and
+// attr_load expect for an instance (TagObject, InstanceBit set), where
+// TagObject expects a list.
+const KindInstance Tag = 6
+
+// Instance is struct cp_instance: the first fields of the interpreter's
+// instance object, its class and shape pointers and a Go slice header of its
+// attribute slots. Native code compares Shape, reads slots, and writes a
+// slot's tag and bits only where neither the old nor the new value is an
+// object (the parallel Go objects are nil there). Cls and Shape are
+// uintptrs here because native code only compares them.
+type Instance struct {
+	Cls   uintptr
+	Shape uintptr
+	Vals  *Value // the slots, Vals[0] .. Vals[Len-1]
+	Len   int64
+	Cap   int64
+}
+
 // State is struct cp_state, the fixed head of the VM state that every VM
 // shares (copypatch.h); minipy's templates read nothing beyond it.
 type State = stencil.State

@@ -58,6 +58,7 @@ var (
 	valueCFields = []string{"tag", "bits"}
 	stateCFields = []string{"frame", "budget", "interrupt", "reserved", "exit_count"}
 	listCFields  = []string{"vals", "len", "cap", "objs"}
+	instCFields  = []string{"cls", "shape", "vals", "len", "cap"}
 )
 
 // goMacros is every CP_TAG_* and CP_EXIT_* macro of vmstate.h with the Go
@@ -75,6 +76,8 @@ var goMacros = map[string]uint64{
 	"CP_EXIT_SIDE":        ExitSide,
 	"CP_EXIT_SAFEPOINT":   ExitSafepoint,
 	"CP_ABI_VERSION":      stencil.ABIVersion,
+	"CP_INSTANCE_BIT":     InstanceBit,
+	"CP_KIND_INSTANCE":    uint64(KindInstance),
 }
 
 // layoutFacts lists, from the Go side, every number vmstate.h must agree
@@ -89,6 +92,7 @@ func layoutFacts() []fact {
 		{"cp_value", unsafe.Sizeof(Value{}), fieldsOf(Value{}, valueCFields)},
 		{"cp_state", unsafe.Sizeof(State{}), fieldsOf(State{}, stateCFields)},
 		{"cp_list", unsafe.Sizeof(List{}), fieldsOf(List{}, listCFields)},
+		{"cp_instance", unsafe.Sizeof(Instance{}), fieldsOf(Instance{}, instCFields)},
 	}
 	for _, s := range structs {
 		facts = append(facts, fact{"sizeof " + s.c, "sizeof(" + s.c + ")", uint64(s.goSize)})
@@ -256,14 +260,14 @@ func TestHeaderFullyMirrored(t *testing.T) {
 		}
 		h = append(h, b...)
 	}
-	for _, m := range regexp.MustCompile(`(?m)^#define (CP_(?:TAG|EXIT)_\w+)\s`).FindAllSubmatch(h, -1) {
+	for _, m := range regexp.MustCompile(`(?m)^#define (CP_(?:TAG|EXIT|KIND|INSTANCE)_\w+)\s`).FindAllSubmatch(h, -1) {
 		if _, ok := goMacros[string(m[1])]; !ok {
 			t.Errorf("vmstate.h defines %s, which has no Go mirror in layout.go (add it to goMacros)", m[1])
 		}
 	}
 	structRe := regexp.MustCompile(`(?s)typedef struct (\w+) \{(.*?)\} \w+;`)
 	memberRe := regexp.MustCompile(`(?m)^\s*[\w ]+?[\s*]+(\w+);`)
-	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields}
+	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields}
 	seen := 0
 	for _, s := range structRe.FindAllSubmatch(h, -1) {
 		name := string(s[1])

@@ -3,14 +3,15 @@
 // LIST_LOAD: slot[op0] = slot[op1][slot[op2]], specialised on the
 // element's tag.
 // op0: destination slot, op1: a list slot already checked by guard_list,
-// op2: an int index slot (byte offsets); op3: an immediate, the tag
-// (CP_TAG_*) the element must have.
+// op2: an int index slot (byte offsets); op3: an immediate, the kind
+// (CP_TAG_*, or CP_KIND_INSTANCE) the element must have.
 // An index i < 0 means i + len, as in Python. Side-exits (_JIT_EXIT) with
 // the frame untouched unless 0 <= i < len after that adjustment (the
-// interpreter raises IndexError), and unless the element's tag is op3 (and,
-// when op3 is CP_TAG_OBJECT, its bits are nonzero: an object native code can
-// read). Otherwise copies the element, tag and bits. Every read happens
-// before the write, so op0 may name the list or index slot.
+// interpreter raises IndexError), and unless the element is of kind op3
+// (cp_kind_ok: for CP_TAG_OBJECT a list, for CP_KIND_INSTANCE an instance,
+// objects native code can read). Otherwise copies the element, tag and
+// bits. Every read happens before the write, so op0 may name the list or
+// index slot.
 #include "uop.h"
 
 CP_UOP {
@@ -23,8 +24,7 @@ CP_UOP {
     if ((cp_u64)i < (cp_u64)n) {
         cp_u64 tag = l->vals[i].tag;
         cp_u64 bits = l->vals[i].bits;
-        cp_u64 want = CP_OPERAND(3);
-        if (CP_CONTINUES(tag == want && (bits != 0 || want != CP_TAG_OBJECT))) {
+        if (CP_CONTINUES(cp_kind_ok(tag, bits, CP_OPERAND(3)))) {
             cp_value *dst = CP_SLOT(0);
             dst->tag = tag;
             dst->bits = bits;

@@ -22,8 +22,10 @@ struct cp_value;
 // Value tags. A slot's bits mean an int64 (CP_TAG_INT), the IEEE-754 bits of
 // a float64 (CP_TAG_FLOAT), 0 or 1 (CP_TAG_BOOL), nothing (CP_TAG_NONE), or,
 // for an object (CP_TAG_OBJECT), either 0 (opaque to native code: the object
-// itself is in the interpreter's object array) or the address of a list's
-// cp_list. CP_TAG_EMPTY marks an unbound local.
+// itself is in the interpreter's object array), the address of a list's
+// cp_list, or the address of an instance's cp_instance plus CP_INSTANCE_BIT
+// (Go objects are 8-aligned, so the low bit tells the two apart).
+// CP_TAG_EMPTY marks an unbound local.
 #define CP_TAG_EMPTY 0
 #define CP_TAG_INT 1
 #define CP_TAG_FLOAT 2
@@ -52,5 +54,40 @@ typedef struct cp_list {
     cp_i64 cap;     // +16
     void *objs;     // +24 non-NULL: the list may hold objects (stores side-exit)
 } cp_list;
+
+// An object's bits with this bit set are an instance's address plus one.
+#define CP_INSTANCE_BIT 1
+
+// CP_KIND_INSTANCE is no tag: list_load and attr_load take it as the kind
+// they expect, an instance (tag CP_TAG_OBJECT, CP_INSTANCE_BIT set), where
+// CP_TAG_OBJECT expects a list (nonzero bits, CP_INSTANCE_BIT clear).
+#define CP_KIND_INSTANCE 6
+
+// cp_kind_ok reports whether a value (tag, bits) is of the kind want (a tag,
+// or CP_KIND_INSTANCE).
+static inline int cp_kind_ok(cp_u64 tag, cp_u64 bits, cp_u64 want) {
+    if (want == CP_KIND_INSTANCE) {
+        return tag == CP_TAG_OBJECT && (bits & CP_INSTANCE_BIT) != 0;
+    }
+    return tag == want && (want != CP_TAG_OBJECT || (bits != 0 && (bits & CP_INSTANCE_BIT) == 0));
+}
+
+// cp_instance is the head of the interpreter's instance object: its class
+// and shape pointers, then a Go slice header of its attribute slots in the
+// frame's tag+bits form (the shape says which attribute is in which slot,
+// and how many there are). Native code compares the shape pointer, reads
+// slots, and writes a slot's tag and bits only where neither the old nor the
+// new value is an object: the parallel array of Go objects, which native
+// code never touches, holds nil there before and after.
+typedef struct cp_instance {
+    void *cls;      // +0
+    void *shape;    // +8  what guard_shape compares
+    cp_value *vals; // +16 the slots, vals[0] .. vals[len-1]
+    cp_i64 len;     // +24
+    cp_i64 cap;     // +32
+} cp_instance;
+
+// CP_INSTANCE is the instance a slot whose bits have CP_INSTANCE_BIT points at.
+#define CP_INSTANCE(v) ((cp_instance *)((v)->bits - CP_INSTANCE_BIT))
 
 #endif // COPYPATCH_VMSTATE_H

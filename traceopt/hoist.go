@@ -6,7 +6,7 @@ package traceopt
 // it writes: the first iteration computed the same value, and nothing
 // changes it after. (Such an instruction cannot exit in the body either:
 // it did not with the same inputs in the first iteration.) Loads go too
-// when the body stores nothing. It must run right after Peel, while the
+// when the body stores nothing into their kind of memory (Mem). It must run right after Peel, while the
 // body is an exact copy of the first iteration.
 func Hoist(t *Trace) {
 	if t.Loop == 0 {
@@ -16,13 +16,13 @@ func Hoist(t *Trace) {
 	cond := t.conditional()
 	end := t.mainEnd()
 	writers := map[int32]int{}
-	stores := false
+	var stores Mem
 	for i := range body {
 		info := Info(body[i].Op)
 		if d, ok := dst(&body[i], info); ok {
 			writers[d]++
 		}
-		stores = stores || info.Store
+		stores |= info.Store
 	}
 	keep := make([]bool, len(t.Insts))
 	for i := range t.Insts {
@@ -32,8 +32,8 @@ func Hoist(t *Trace) {
 	t.compact(keep)
 }
 
-func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores bool) bool {
-	if !info.Pure && !(info.Load && !stores) {
+func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores Mem) bool {
+	if !info.Pure && !(info.Load != 0 && info.Load&stores == 0) {
 		return false
 	}
 	d, hasDst := dst(in, info)

@@ -13,11 +13,12 @@ const (
 	Int
 	Float
 	Bool
-	List // an object whose bits point at a cp_list (tag object, bits != 0)
+	List // an object whose bits point at a cp_list (tag object, bits != 0, even)
 	None
+	Instance // an object whose bits point at a cp_instance, plus InstanceBit
 )
 
-var typeNames = [...]string{"unknown", "int", "float", "bool", "list", "none"}
+var typeNames = [...]string{"unknown", "int", "float", "bool", "list", "none", "instance"}
 
 func (t Type) String() string {
 	if int(t) < len(typeNames) {
@@ -40,8 +41,44 @@ func TypeOfTag(tag templates.Tag) Type {
 		return List
 	case templates.TagNone:
 		return None
+	case templates.KindInstance:
+		return Instance
 	}
 	return Unknown
+}
+
+// TypeOf is what a slot holding v is: Unknown for an object native code
+// cannot read (bits 0) and for an unbound slot.
+func TypeOf(v templates.Value) Type {
+	if v.Tag == templates.TagObject {
+		switch {
+		case v.Bits == 0:
+			return Unknown
+		case v.Bits&templates.InstanceBit != 0:
+			return Instance
+		}
+	}
+	return TypeOfTag(v.Tag)
+}
+
+// Kind is the kind immediate (a tag, or templates.KindInstance) that
+// list_load and attr_load expect for a value of type t.
+func Kind(t Type) templates.Tag {
+	switch t {
+	case Int:
+		return templates.TagInt
+	case Float:
+		return templates.TagFloat
+	case Bool:
+		return templates.TagBool
+	case List:
+		return templates.TagObject
+	case None:
+		return templates.TagNone
+	case Instance:
+		return templates.KindInstance
+	}
+	return templates.TagEmpty
 }
 
 // ArgKind says how a uop reads one operand.
@@ -78,8 +115,10 @@ type OpInfo struct {
 	// alone, so one whose inputs do not change in the loop gives the same
 	// answer every iteration.
 	Pure bool
-	// Load uops read memory that Store uops may write.
-	Load, Store bool
+	// Load uops read the memory (outside the frame) named by their bits;
+	// Store uops may write it. A load with the same inputs gives the same
+	// answer as long as no store of its kind of memory ran since.
+	Load, Store Mem
 	// Flip is the branch with the opposite condition, when the negation is
 	// exact (not for float compares, where NaN makes both false).
 	Flip generated.Op
@@ -88,6 +127,16 @@ type OpInfo struct {
 	// CallOut uops leave for Go, which resumes the trace after them.
 	CallOut bool
 }
+
+// Mem is kinds of memory outside the frame, as a set.
+type Mem uint8
+
+const (
+	MemList  Mem = 1 << iota // list lengths and elements
+	MemAttr                  // instance attribute slots
+	MemShape                 // instance shapes: only Go changes them
+	MemAll   Mem = MemList | MemAttr | MemShape
+)
 
 var (
 	dss = [4]ArgKind{Dst, Src, Src}
@@ -106,7 +155,7 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpExit: {Args: [4]ArgKind{Imm}},
 	// Go runs one bytecode instruction and resumes at the next uop: it may
 	// write operand 1's slot and change any list.
-	generated.OpCallOut: {Args: [4]ArgKind{Imm, Dst}, CallOut: true, Store: true},
+	generated.OpCallOut: {Args: [4]ArgKind{Imm, Dst}, CallOut: true, Store: MemAll},
 	generated.OpLoop:    {Args: [4]ArgKind{Imm}},
 
 	generated.OpMove:      {Args: ds, Result: ResCopy, Pure: true},
@@ -152,9 +201,16 @@ var opInfo = map[generated.Op]*OpInfo{
 
 	generated.OpGuardList: {Args: [4]ArgKind{Src}, Exits: true, Guard: List, Pure: true},
 	// Only Go changes a list's length (during a call-out).
-	generated.OpListLen:   {Args: ds, Result: ResInt, Load: true},
-	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: true},
-	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: true},
+	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
+	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
+	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+
+	generated.OpGuardInstance: {Args: [4]ArgKind{Src}, Exits: true, Guard: Instance, Pure: true},
+	// A shape changes only in Go: a trace without call-outs keeps it. Not
+	// a type guard: the same slot may be checked for several shapes.
+	generated.OpGuardShape: {Args: [4]ArgKind{Src, Imm}, Exits: true, Load: MemShape},
+	generated.OpAttrLoad:   {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Result: ResImmTag, Exits: true, Load: MemAttr},
+	generated.OpAttrStore:  {Args: [4]ArgKind{Src, Imm, Src}, Exits: true, Store: MemAttr},
 
 	generated.OpFloatAdd: {Args: dss, Result: ResFloat, Pure: true, Commutes: true},
 	generated.OpFloatSub: {Args: dss, Result: ResFloat, Pure: true},

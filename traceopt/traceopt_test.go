@@ -364,3 +364,50 @@ func TestExitReadsStay(t *testing.T) {
 		t.Errorf("a write exits read went:\n%s", tr)
 	}
 }
+
+// TestHoistAttributes: in "while i < n: s += p.x; <store>; i += 1", the
+// guards on p and the load of p.x leave the loop body unless the body
+// stores into their kind of memory: a list store keeps nothing from them,
+// an attribute store keeps the load, a call-out keeps the shape guard too.
+func TestHoistAttributes(t *testing.T) {
+	const shape = 0x1234
+	attrs := func(store Inst) *Trace {
+		return &Trace{
+			PrivateFrom: 8, PrivateTo: 12,
+			Insts: []Inst{
+				{Op: generated.OpGuardInt, Args: [4]uint64{Slot(0)}, Exit: 0},
+				{Op: generated.OpGuardInt, Args: [4]uint64{Slot(1)}, Exit: 0},
+				{Op: generated.OpIntJumpIfLt, Args: [4]uint64{Slot(0), Slot(1)}, Negate: true, Exit: 1},
+				{Op: generated.OpGuardInstance, Args: [4]uint64{Slot(3)}, Exit: 2},
+				{Op: generated.OpGuardShape, Args: [4]uint64{Slot(3), shape}, Exit: 2},
+				{Op: generated.OpAttrLoad, Args: [4]uint64{Slot(8), Slot(3), 0, uint64(templates.TagInt)}, Exit: 2},
+				{Op: generated.OpGuardInt, Args: [4]uint64{Slot(2)}, Exit: 2},
+				{Op: generated.OpIntAdd, Args: [4]uint64{Slot(2), Slot(2), Slot(8)}, Exit: 2},
+				store,
+				{Op: generated.OpLoadInt, Args: [4]uint64{Slot(9), 1}},
+				{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(9)}, Exit: 3},
+				{Op: generated.OpLoop, Args: [4]uint64{0}},
+			},
+		}
+	}
+	for _, c := range []struct {
+		name        string
+		store       Inst
+		shape, load bool // left in the body
+	}{
+		{"list store", Inst{Op: generated.OpListStore, Args: [4]uint64{Slot(4), Slot(0), Slot(2)}, Exit: 2}, false, false},
+		{"attribute store", Inst{Op: generated.OpAttrStore, Args: [4]uint64{Slot(5), 0, Slot(2)}, Exit: 2}, false, true},
+		{"call-out", Inst{Op: generated.OpCallOut, Args: [4]uint64{2, Slot(6)}, Exit: NoExit}, true, true},
+	} {
+		tr := attrs(c.store)
+		Optimize(tr, nil)
+		body := map[generated.Op]bool{}
+		for _, in := range tr.Insts[tr.Loop:] {
+			body[in.Op] = true
+		}
+		if body[generated.OpGuardShape] != c.shape || body[generated.OpAttrLoad] != c.load || body[generated.OpGuardInstance] {
+			t.Errorf("%s: body has guard_shape %v (want %v), attr_load %v (want %v), guard_instance %v (want false)\n%s",
+				c.name, body[generated.OpGuardShape], c.shape, body[generated.OpAttrLoad], c.load, body[generated.OpGuardInstance], tr)
+		}
+	}
+}

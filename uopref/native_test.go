@@ -30,13 +30,17 @@ import (
 // list k: before the uop runs it becomes the address of list k's cp_list, and
 // after it that address becomes the mark again, so native and reference
 // runs, whose lists live at different addresses, compare. A list's objs is 0
-// or 1 in a record, NULL or a non-NULL pointer in its cp_list.
+// or 1 in a record, NULL or a non-NULL pointer in its cp_list. A value with
+// tag CP_TAG_OBJECT and bits INST_MARK+k stands for instance k, made of list
+// k's record the same way: its slots are the list's elements, its shape the
+// list's objs word (0 or 1), its address plus CP_INSTANCE_BIT in the bits.
 const harnessC = `#include "uop.h"
 
 #define NSLOTS 3
 #define NLISTS 2
 #define NELEMS 4
 #define LIST_MARK 0x4c49535400000000ull
+#define INST_MARK 0x494e535400000000ull
 
 typedef struct { cp_u64 objs, len, cap, pad; cp_value vals[NELEMS]; } hlist;
 typedef struct {
@@ -99,14 +103,17 @@ static __attribute__((noreturn)) void quit(long status) {
 
 static record buf[64];
 static cp_list heads[NLISTS];
+static cp_instance iheads[NLISTS];
 
 static void marks_to_addresses(cp_value *v) {
     if (v->tag == CP_TAG_OBJECT && v->bits - LIST_MARK < NLISTS) v->bits = (cp_u64)&heads[v->bits - LIST_MARK];
+    else if (v->tag == CP_TAG_OBJECT && v->bits - INST_MARK < NLISTS) v->bits = (cp_u64)&iheads[v->bits - INST_MARK] + CP_INSTANCE_BIT;
 }
 
 static void addresses_to_marks(cp_value *v) {
     for (int k = 0; k < NLISTS; k++) {
         if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&heads[k]) v->bits = LIST_MARK + k;
+        if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&iheads[k] + CP_INSTANCE_BIT) v->bits = INST_MARK + k;
     }
 }
 
@@ -128,6 +135,11 @@ __attribute__((noreturn)) void hmain(void) {
                 heads[k].len = (cp_i64)r->lists[k].len;
                 heads[k].cap = (cp_i64)r->lists[k].cap;
                 heads[k].objs = r->lists[k].objs ? (void *)&r->lists[k].objs : (void *)0;
+                iheads[k].cls = (void *)0;
+                iheads[k].shape = (void *)r->lists[k].objs;
+                iheads[k].vals = r->lists[k].vals;
+                iheads[k].len = (cp_i64)r->lists[k].len;
+                iheads[k].cap = (cp_i64)r->lists[k].cap;
                 for (int e = 0; e < NELEMS; e++) marks_to_addresses(&r->lists[k].vals[e]);
             }
             for (int s = 0; s < NSLOTS; s++) marks_to_addresses(&r->frame[s]);
@@ -163,6 +175,7 @@ const (
 	nativeLists = 2
 	nativeElems = 4
 	listMark    = 0x4c49535400000000
+	instMark    = 0x494e535400000000
 )
 
 type nativeList struct {
@@ -180,6 +193,10 @@ type nativeRecord struct {
 
 // listV is the value that stands for list k in a record.
 func listV(k int) V { return V{Tag: templates.TagObject, Bits: listMark + uint64(k)} }
+
+// instV is the value that stands for instance k (list k's record seen as an
+// instance) in a record.
+func instV(k int) V { return V{Tag: templates.TagObject, Bits: instMark + uint64(k)} }
 
 // Where control went, as the harness's hole functions report it.
 const (
@@ -272,7 +289,7 @@ func pairRecords(xs []V) []nativeRecord {
 
 // listPool fills the lists of the list uops' records: every tag, an object
 // native code cannot read, list 1 nested in list 0, and a NaN.
-var listPool = []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, listV(1), {}, iv(-3), fv(nan)}
+var listPool = []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, listV(1), {}, iv(-3), fv(nan), instV(1)}
 
 // poison fills list elements past a list's length: no uop may read or write
 // them.
@@ -397,11 +414,67 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		var cases []nativeCase
-		for tag := templates.TagEmpty; tag <= templates.TagObject+1; tag++ {
+		for tag := templates.TagEmpty; tag <= templates.KindInstance+1; tag++ {
 			t := uint64(tag)
 			cases = append(cases, nativeCase{ops(0, S, 2*S, t), recs}, nativeCase{ops(S, S, 2*S, t), recs}, nativeCase{ops(2*S, S, 2*S, t), recs})
 		}
 		return cases
+	case "guard_instance":
+		recs := append([]nativeRecord(nil), general...)
+		for _, v := range []V{instV(0), instV(1), listV(0)} {
+			for _, r := range general[:len(general)/8] {
+				r.Frame[0], r.Frame[1] = v, instV(1)
+				r.Lists = listConfigs()[3]
+				recs = append(recs, r)
+			}
+		}
+		return []nativeCase{{nativeOperands, recs}, {ops(S), recs}}
+	case "guard_shape":
+		// Instances whose shape (their list's objs) is 0 or 1, against
+		// shape operands 0, 1 and 2.
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for k := 0; k < nativeLists; k++ {
+				recs = append(recs, nativeRecord{Frame: [3]V{instV(k), instV(1 - k), sentry}, Lists: ls})
+			}
+		}
+		return []nativeCase{{ops(0, 0), recs}, {ops(0, 1), recs}, {ops(S, 1), recs}, {ops(0, 2), recs}}
+	case "attr_load":
+		// Instance 0 has four slots (list 0 at full length), filled from
+		// listPool at every rotation; every slot, every kind.
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			if ls[0].Len != nativeElems {
+				continue
+			}
+			for _, dst := range []V{sentry, instV(0)} {
+				recs = append(recs, nativeRecord{Frame: [3]V{dst, instV(0), iv(3)}, Lists: ls})
+			}
+		}
+		var cases []nativeCase
+		for tag := templates.TagEmpty; tag <= templates.KindInstance+1; tag++ {
+			for off := uint64(0); off < nativeElems; off++ {
+				cases = append(cases, nativeCase{ops(0, S, off*S, uint64(tag)), recs})
+			}
+			cases = append(cases, nativeCase{ops(S, S, 2*S, uint64(tag)), recs})
+		}
+		return cases
+	case "attr_store":
+		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), instV(0), V{Tag: templates.TagObject, Bits: 3})
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			if ls[0].Len != nativeElems {
+				continue
+			}
+			for _, v := range values {
+				recs = append(recs, nativeRecord{Frame: [3]V{instV(0), iv(1), v}, Lists: ls})
+			}
+		}
+		var cases []nativeCase
+		for off := uint64(0); off < nativeElems; off++ {
+			cases = append(cases, nativeCase{ops(0, off*S, 2*S), recs})
+		}
+		return append(cases, nativeCase{ops(0, S, S), recs})
 	case "list_store":
 		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
 		var recs []nativeRecord
@@ -442,8 +515,9 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 
 // refLists are the lists of reference runs, refilled for every record.
 type refLists struct {
-	heads [nativeLists]templates.List
-	elems [nativeLists][nativeElems]V
+	heads  [nativeLists]templates.List
+	iheads [nativeLists]templates.Instance
+	elems  [nativeLists][nativeElems]V
 }
 
 // newRefLists allocates refLists on the heap (a returned pointer escapes),
@@ -457,15 +531,21 @@ func newRefLists() *refLists { return new(refLists) }
 // returns the record the harness should have written back.
 func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecord) (nativeRecord, error) {
 	addr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&rl.heads[k]))) }
+	iaddr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&rl.iheads[k]))) + templates.InstanceBit }
 	toAddress := func(v *V) {
 		if v.Tag == templates.TagObject && v.Bits-listMark < nativeLists {
 			v.Bits = addr(int(v.Bits - listMark))
+		} else if v.Tag == templates.TagObject && v.Bits-instMark < nativeLists {
+			v.Bits = iaddr(int(v.Bits - instMark))
 		}
 	}
 	toMark := func(v *V) {
 		for k := range rl.heads {
 			if v.Tag == templates.TagObject && v.Bits == addr(k) {
 				v.Bits = listMark + uint64(k)
+			}
+			if v.Tag == templates.TagObject && v.Bits == iaddr(k) {
+				v.Bits = instMark + uint64(k)
 			}
 		}
 	}
@@ -475,6 +555,7 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 			toAddress(&rl.elems[k][e])
 		}
 		rl.heads[k] = templates.List{Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap)}
+		rl.iheads[k] = templates.Instance{Shape: uintptr(in.Lists[k].Objs), Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap)}
 		if in.Lists[k].Objs != 0 {
 			rl.heads[k].Objs = uintptr(unsafe.Pointer(&rl.elems[k])) // any non-zero address
 		}

@@ -16,7 +16,9 @@
 // keep each list, and its element array, alive and reachable from a Go
 // pointer while Step runs (Bits hides the pointer from the garbage
 // collector), and must allocate them on the heap, never on a goroutine stack
-// that may move.
+// that may move. Instance uops (guard_instance, guard_shape, attr_load,
+// attr_store) do the same with a templates.Instance, whose address plus
+// templates.InstanceBit an instance slot's Bits hold.
 //
 // Package uopref imports only the standard library and templates.
 package uopref
@@ -101,7 +103,7 @@ func (m *machine) slot(n int) *templates.Value {
 // every slot first (see slot), then the list: in a dry run with a bad slot
 // operand, v is a zero scratch slot and m.err is already set.
 func (m *machine) list(v *templates.Value) (*templates.List, []templates.Value) {
-	if v.Tag != templates.TagObject || v.Bits == 0 {
+	if !kindOK(*v, templates.TagObject) {
 		if m.err == nil {
 			m.err = fmt.Errorf("%w: slot holds %v with bits %#x, not a list", ErrBadList, v.Tag, v.Bits)
 		}
@@ -118,6 +120,54 @@ func (m *machine) list(v *templates.Value) (*templates.List, []templates.Value) 
 		return new(templates.List), nil
 	}
 	return l, unsafe.Slice(l.Vals, l.Len)
+}
+
+// ErrBadInstance is returned (wrapped) when a uop that reads an instance
+// (already guarded, natively) finds no instance in its slot, or an
+// attribute slot offset outside it.
+var ErrBadInstance = errors.New("bad instance operand")
+
+// instance returns the instance that v (one of m's slots) points to, as
+// list does for lists: a slot that is not one records ErrBadInstance and
+// gives an empty scratch instance.
+func (m *machine) instance(v *templates.Value) (*templates.Instance, []templates.Value) {
+	if v.Tag != templates.TagObject || v.Bits&templates.InstanceBit == 0 {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: slot holds %v with bits %#x, not an instance", ErrBadInstance, v.Tag, v.Bits)
+		}
+		return new(templates.Instance), nil
+	}
+	// (As in list: the word's memory read as the pointer it is, less the bit.)
+	p := *(*unsafe.Pointer)(unsafe.Pointer(&v.Bits))
+	x := (*templates.Instance)(unsafe.Add(p, -templates.InstanceBit))
+	if x.Len < 0 || x.Len > x.Cap || (x.Len > 0 && x.Vals == nil) {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: instance at %#x has len %d, cap %d, vals %p", ErrBadInstance, v.Bits, x.Len, x.Cap, x.Vals)
+		}
+		return new(templates.Instance), nil
+	}
+	return x, unsafe.Slice(x.Vals, x.Len)
+}
+
+// attr is the attribute slot at byte offset off of an instance's slots, or
+// a scratch slot (and ErrBadInstance) when off is outside them.
+func (m *machine) attr(vals []templates.Value, off uint64) *templates.Value {
+	if off%templates.SlotSize != 0 || off/templates.SlotSize >= uint64(len(vals)) {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: attribute offset %d outside %d slots", ErrBadInstance, off, len(vals))
+		}
+		return new(templates.Value)
+	}
+	return &vals[off/templates.SlotSize]
+}
+
+// kindOK is cp_kind_ok: whether v is of kind want (a tag, or
+// templates.KindInstance).
+func kindOK(v templates.Value, want templates.Tag) bool {
+	if want == templates.KindInstance {
+		return v.Tag == templates.TagObject && v.Bits&templates.InstanceBit != 0
+	}
+	return v.Tag == want && (want != templates.TagObject || v.Bits != 0 && v.Bits&templates.InstanceBit == 0)
 }
 
 // listIndex is the Python index i into a list of n elements: negative
@@ -596,8 +646,45 @@ var uops = map[string]uop{
 		return Continue, 0
 	},
 	"guard_list": func(m *machine) (Next, templates.ExitCode) {
-		if v := m.slot(0); v.Tag != templates.TagObject || v.Bits == 0 {
+		if !kindOK(*m.slot(0), templates.TagObject) {
 			return Exit, 0
+		}
+		return Continue, 0
+	},
+	"guard_instance": func(m *machine) (Next, templates.ExitCode) {
+		if !kindOK(*m.slot(0), templates.KindInstance) {
+			return Exit, 0
+		}
+		return Continue, 0
+	},
+	"guard_shape": func(m *machine) (Next, templates.ExitCode) {
+		x, _ := m.instance(m.slot(0))
+		if x.Shape != uintptr(m.ops[1]) {
+			return Exit, 0
+		}
+		return Continue, 0
+	},
+	"attr_load": func(m *machine) (Next, templates.ExitCode) {
+		dst, xv := m.slot(0), m.slot(1)
+		_, vals := m.instance(xv)
+		a := *m.attr(vals, m.ops[2])
+		if !kindOK(a, templates.Tag(m.ops[3])) {
+			return Exit, 0
+		}
+		*dst = a
+		return Continue, 0
+	},
+	"attr_store": func(m *machine) (Next, templates.ExitCode) {
+		xv, v := m.slot(0), *m.slot(2)
+		_, vals := m.instance(xv)
+		a := m.attr(vals, m.ops[1])
+		// An object in the slot or as the value exits: see
+		// templates/attr_store.c.
+		if a.Tag == templates.TagObject || v.Tag == templates.TagObject {
+			return Exit, 0
+		}
+		if !m.dry { // a dry run's slots are copies, but the instance is real
+			*a = v
 		}
 		return Continue, 0
 	},
@@ -615,8 +702,7 @@ var uops = map[string]uop{
 			return Exit, 0
 		}
 		e := vals[i]
-		want := templates.Tag(m.ops[3])
-		if e.Tag != want || (want == templates.TagObject && e.Bits == 0) {
+		if !kindOK(e, templates.Tag(m.ops[3])) {
 			return Exit, 0
 		}
 		*dst = e

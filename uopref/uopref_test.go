@@ -61,6 +61,19 @@ func newList(objs bool, elems ...V) (*templates.List, V) {
 	return l, V{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(l)))}
 }
 
+// newInstance is an instance of shape shape with slots attrs, kept alive
+// for the test run (its slot value hides the pointer), and its slot value:
+// the address plus templates.InstanceBit.
+func newInstance(shape uintptr, attrs ...V) (*templates.Instance, V) {
+	backing := make([]V, len(attrs), len(attrs)+1)
+	copy(backing, attrs)
+	x := &templates.Instance{Cls: 8, Shape: shape, Vals: &backing[:1][0], Len: int64(len(attrs)), Cap: int64(cap(backing))}
+	keptInstances = append(keptInstances, x)
+	return x, V{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(x))) + templates.InstanceBit}
+}
+
+var keptInstances []*templates.Instance
+
 // listElems copies a list's elements.
 func listElems(l *templates.List) []V {
 	return append([]V(nil), unsafe.Slice(l.Vals, l.Len)...)
@@ -486,7 +499,56 @@ func TestStep(t *testing.T) {
 		if tag == templates.TagObject {
 			next = Continue
 		}
-		add(stepCase{name: "guard_list " + tag.String(), op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, {Tag: tag, Bits: 1}}, next: next})
+		add(stepCase{name: "guard_list " + tag.String(), op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, {Tag: tag, Bits: 8}}, next: next})
+	}
+
+	// Instances: tag object, the address plus InstanceBit in bits.
+	_, pointV := newInstance(0x1000, iv(3), fv(0.5), mixedV, V{Tag: templates.TagObject})
+	_, innerV := newInstance(0x2000, bv(true))
+	_, outerV := newInstance(0x1000, innerV, iv(4), fv(1.5), V{Tag: templates.TagNone})
+	_, withInstV := newList(false, pointV, mixedV)
+	add(
+		stepCase{name: "guard_list instance", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, pointV}, next: Exit},
+		stepCase{name: "guard_instance instance", op: "guard_instance", ops: [4]uint64{S}, in: []V{sentry, pointV}, next: Continue},
+		stepCase{name: "guard_instance list", op: "guard_instance", ops: [4]uint64{S}, in: []V{sentry, mixedV}, next: Exit},
+		stepCase{name: "guard_instance opaque", op: "guard_instance", ops: [4]uint64{S}, in: []V{sentry, {Tag: templates.TagObject}}, next: Exit},
+		stepCase{name: "guard_instance odd int", op: "guard_instance", ops: [4]uint64{S}, in: []V{sentry, iv(1)}, next: Exit},
+		stepCase{name: "guard_shape same", op: "guard_shape", ops: [4]uint64{S, 0x1000}, in: []V{sentry, pointV}, next: Continue},
+		stepCase{name: "guard_shape other", op: "guard_shape", ops: [4]uint64{S, 0x1000}, in: []V{sentry, innerV}, next: Exit},
+		stepCase{name: "attr_load int", op: "attr_load", ops: [4]uint64{0, S, 0, uint64(templates.TagInt)}, in: []V{sentry, pointV}, out: []V{iv(3), pointV}},
+		stepCase{name: "attr_load float", op: "attr_load", ops: [4]uint64{0, S, S, uint64(templates.TagFloat)}, in: []V{sentry, pointV}, out: []V{fv(0.5), pointV}},
+		stepCase{name: "attr_load float as int", op: "attr_load", ops: [4]uint64{0, S, S, uint64(templates.TagInt)}, in: []V{sentry, pointV}, next: Exit},
+		stepCase{name: "attr_load list", op: "attr_load", ops: [4]uint64{0, S, 2 * S, uint64(templates.TagObject)}, in: []V{sentry, pointV}, out: []V{mixedV, pointV}},
+		stepCase{name: "attr_load list as instance", op: "attr_load", ops: [4]uint64{0, S, 2 * S, uint64(templates.KindInstance)}, in: []V{sentry, pointV}, next: Exit},
+		stepCase{name: "attr_load opaque", op: "attr_load", ops: [4]uint64{0, S, 3 * S, uint64(templates.TagObject)}, in: []V{sentry, pointV}, next: Exit},
+		stepCase{name: "attr_load instance", op: "attr_load", ops: [4]uint64{S, S, 0, uint64(templates.KindInstance)}, in: []V{sentry, outerV}, out: []V{sentry, innerV}},
+		stepCase{name: "attr_load instance as list", op: "attr_load", ops: [4]uint64{0, S, 0, uint64(templates.TagObject)}, in: []V{sentry, outerV}, next: Exit},
+		stepCase{name: "attr_store an object", op: "attr_store", ops: [4]uint64{S, 0, 2 * S}, in: []V{sentry, pointV, mixedV}, next: Exit},
+		stepCase{name: "list_load instance as list", op: "list_load", ops: [4]uint64{0, S, 2 * S, uint64(templates.TagObject)}, in: []V{sentry, withInstV, iv(0)}, next: Exit},
+		stepCase{name: "list_load instance", op: "list_load", ops: [4]uint64{0, S, 2 * S, uint64(templates.KindInstance)}, in: []V{sentry, withInstV, iv(0)}, out: []V{pointV, withInstV, iv(0)}},
+		stepCase{name: "list_load list as instance", op: "list_load", ops: [4]uint64{0, S, 2 * S, uint64(templates.KindInstance)}, in: []V{sentry, withInstV, iv(1)}, next: Exit},
+	)
+	{
+		x, xv := newInstance(0x3000, iv(1), V{Tag: templates.TagNone}, innerV)
+		for _, c := range []struct {
+			name  string
+			off   uint64
+			v     V
+			attrs []V // after; nil: exits
+		}{
+			{"int over int", 0, iv(7), []V{iv(7), {Tag: templates.TagNone}, innerV}},
+			{"float over int", 0, fv(2.5), []V{fv(2.5), {Tag: templates.TagNone}, innerV}},
+			{"bool over None", S, bv(false), []V{fv(2.5), bv(false), innerV}},
+			{"int over an object", 2 * S, iv(1), nil},
+			{"an object", 0, mixedV, nil},
+		} {
+			frame := []V{xv, sentry, c.v}
+			next, _, err := Step("attr_store", [4]uint64{0, c.off, 2 * S}, &templates.State{}, frame)
+			got := append([]V(nil), unsafe.Slice(x.Vals, x.Len)...)
+			if err != nil || (c.attrs == nil) != (next == Exit) || c.attrs != nil && !equalValues(got, c.attrs) {
+				t.Errorf("attr_store %s: %v %v, attributes %v, want %v", c.name, next, err, got, c.attrs)
+			}
+		}
 	}
 	add(
 		stepCase{name: "guard_list unreadable object", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, {Tag: templates.TagObject}}, next: Exit},
@@ -718,6 +780,7 @@ func TestStepErrors(t *testing.T) {
 	bad, badV := newList(false, iv(1))
 	bad.Len = bad.Cap + 1
 	good, goodV := newList(false, iv(1))
+	_, instV := newInstance(0x1000, iv(1))
 	for _, c := range []struct {
 		name  string
 		op    string
@@ -731,6 +794,11 @@ func TestStepErrors(t *testing.T) {
 		{"list_load from a list longer than its capacity", "list_load", [4]uint64{0, S, 2 * S, 1}, []V{sentry, badV, iv(0)}, ErrBadList},
 		{"list_store into a float", "list_store", [4]uint64{S, 2 * S, 2 * S}, []V{sentry, fv(1), iv(0)}, ErrBadList},
 		{"list_store with a bad value slot", "list_store", [4]uint64{S, 2 * S, 3 * S}, []V{sentry, goodV, iv(0)}, ErrBadSlot},
+		{"list_len of an instance", "list_len", [4]uint64{0, S}, []V{sentry, instV}, ErrBadList},
+		{"attr_load from a list", "attr_load", [4]uint64{0, S, 0, 1}, []V{sentry, goodV}, ErrBadInstance},
+		{"attr_load past the slots", "attr_load", [4]uint64{0, S, S, 1}, []V{sentry, instV}, ErrBadInstance},
+		{"attr_store past the slots", "attr_store", [4]uint64{S, 2 * S, 0}, []V{sentry, instV}, ErrBadInstance},
+		{"guard_shape of an int", "guard_shape", [4]uint64{S, 0}, []V{sentry, iv(3)}, ErrBadInstance},
 	} {
 		frame := append([]V(nil), c.frame...)
 		st := templates.State{}

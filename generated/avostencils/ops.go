@@ -15,7 +15,9 @@ type Op uint16
 
 // The uops, one per template, in template-name order.
 const (
-	OpCallOut       Op = iota // templates/call_out.c
+	OpAttrLoad      Op = iota // templates/attr_load.c
+	OpAttrStore               // templates/attr_store.c
+	OpCallOut                 // templates/call_out.c
 	OpEnd                     // templates/end.c
 	OpExit                    // templates/exit.c
 	OpFloatAbs                // templates/float_abs.c
@@ -39,8 +41,10 @@ const (
 	OpFloatSub                // templates/float_sub.c
 	OpGuardBool               // templates/guard_bool.c
 	OpGuardFloat              // templates/guard_float.c
+	OpGuardInstance           // templates/guard_instance.c
 	OpGuardInt                // templates/guard_int.c
 	OpGuardList               // templates/guard_list.c
+	OpGuardShape              // templates/guard_shape.c
 	OpIntAbs                  // templates/int_abs.c
 	OpIntAdd                  // templates/int_add.c
 	OpIntAddImm               // templates/int_add_imm.c
@@ -67,6 +71,7 @@ const (
 	OpIntRshift               // templates/int_rshift.c
 	OpIntSub                  // templates/int_sub.c
 	OpIntToFloat              // templates/int_to_float.c
+	OpIntToWide               // templates/int_to_wide.c
 	OpIntTruediv              // templates/int_truediv.c
 	OpIntXor                  // templates/int_xor.c
 	OpJump                    // templates/jump.c
@@ -80,11 +85,17 @@ const (
 	OpLoop                    // templates/loop.c
 	OpMove                    // templates/move.c
 	OpWideAdd                 // templates/wide_add.c
+	OpWideAddWide             // templates/wide_add_wide.c
+	OpWideAndImm              // templates/wide_and_imm.c
+	OpWideMul                 // templates/wide_mul.c
+	OpWideRshift              // templates/wide_rshift.c
 	OpWideSub                 // templates/wide_sub.c
+	OpWideSubWide             // templates/wide_sub_wide.c
+	OpWideToInt               // templates/wide_to_int.c
 )
 
 // NumOps is the number of uops.
-const NumOps = 66
+const NumOps = 77
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -93,6 +104,8 @@ const (
 )
 
 var opNames = [NumOps]string{
+	OpAttrLoad:      "attr_load",
+	OpAttrStore:     "attr_store",
 	OpCallOut:       "call_out",
 	OpEnd:           "end",
 	OpExit:          "exit",
@@ -117,8 +130,10 @@ var opNames = [NumOps]string{
 	OpFloatSub:      "float_sub",
 	OpGuardBool:     "guard_bool",
 	OpGuardFloat:    "guard_float",
+	OpGuardInstance: "guard_instance",
 	OpGuardInt:      "guard_int",
 	OpGuardList:     "guard_list",
+	OpGuardShape:    "guard_shape",
 	OpIntAbs:        "int_abs",
 	OpIntAdd:        "int_add",
 	OpIntAddImm:     "int_add_imm",
@@ -145,6 +160,7 @@ var opNames = [NumOps]string{
 	OpIntRshift:     "int_rshift",
 	OpIntSub:        "int_sub",
 	OpIntToFloat:    "int_to_float",
+	OpIntToWide:     "int_to_wide",
 	OpIntTruediv:    "int_truediv",
 	OpIntXor:        "int_xor",
 	OpJump:          "jump",
@@ -158,7 +174,13 @@ var opNames = [NumOps]string{
 	OpLoop:          "loop",
 	OpMove:          "move",
 	OpWideAdd:       "wide_add",
+	OpWideAddWide:   "wide_add_wide",
+	OpWideAndImm:    "wide_and_imm",
+	OpWideMul:       "wide_mul",
+	OpWideRshift:    "wide_rshift",
 	OpWideSub:       "wide_sub",
+	OpWideSubWide:   "wide_sub_wide",
+	OpWideToInt:     "wide_to_int",
 }
 
 // String returns the uop's template name, e.g. "int_add".
