@@ -99,7 +99,7 @@ type loopTrace struct {
 	snaps  []*snapshot
 	base   int     // the root frame's first slot in vm.stack, at the last entry or recording
 	extent int     // slots used from base: root frame, scratch, inlined frames
-	lists  []int32 // slots the trace may leave a list in
+	lists  []int32 // slots the trace may leave a list or an instance in
 	wides  []wideSlot
 	// learnWide are root locals that outgrew int64 in an iteration: the
 	// next recording keeps them 128-bit from the start (record_wide.go).
@@ -139,7 +139,10 @@ type loopTrace struct {
 	// a loop uop's safepoint index to its loop's top.
 	resumes, loopTops map[uint64]int
 	exits             []int // per snapshot
-	heap              bool  // the trace reads or writes lists (objlock.go)
+	heap              bool  // the trace reads or writes lists or instances (objlock.go)
+	// shapes are the shapes the trace's guards compare with: kept alive
+	// here, so that no other shape can take the address of one.
+	shapes []*Shape
 }
 
 // sidePath is a bridge: the rest of an iteration from where a branch
@@ -150,15 +153,23 @@ type sidePath struct {
 }
 
 // globalCheck is a global (or module attribute) the trace took as a
-// constant: entry checks it still holds v.
+// constant, or a class whose attributes it relied on: entry (and every
+// call-out) checks it still holds v, or that the class is at the same
+// version (no method, property or class attribute of it or its bases
+// changed).
 type globalCheck struct {
-	index int     // global index, or -1 for a module attribute
-	mod   *Module // the module, for an attribute
-	name  string
-	v     Val
+	index   int     // global index, or -1 for a module attribute or a class
+	mod     *Module // the module, for an attribute
+	name    string
+	v       Val
+	cls     *Class // a class, at version
+	version uint64
 }
 
 func (g *globalCheck) holds(vm *VM) bool {
+	if g.cls != nil {
+		return g.cls.version.Load() == g.version
+	}
 	var cur Val
 	if g.mod != nil {
 		cur = g.mod.attrs[g.name]
@@ -297,7 +308,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		return 0, nil, false
 	}
 	if lt.heap && vm.mt {
-		// Native code reads lists without their locks: once threads run,
+		// Native code reads lists and instances without their locks: once threads run,
 		// only traces that keep to the thread's own slots are entered.
 		vm.counters(f.code)[lt.end] = 0
 		return 0, nil, false

@@ -62,13 +62,15 @@ type recorder struct {
 	firstAt   map[pcKey]int // where the recording of each instruction last started
 	alt       map[int]pcKey // per exit branch: where the path would go the other way
 	iters     map[int32]virtualIter
-	wides     map[int32]int32 // slots kept as 128-bit ints for the whole trace, to their private slots
-	tmpWides  map[int32]int32 // slots whose value is a 128-bit int in a private slot now (record_wide.go)
-	relearn   bool            // stopped to record again with what it learned
-	touched   map[int32]bool  // slots the trace has read or written
+	wides     map[int32]int32  // slots kept as 128-bit ints for the whole trace, to their private slots
+	tmpWides  map[int32]int32  // slots whose value is a 128-bit int in a private slot now (record_wide.go)
+	relearn   bool             // stopped to record again with what it learned
+	shapes    map[int32]*Shape // instance slots whose shape the trace checked, since the last call-out
+	touched   map[int32]bool   // slots the trace has read or written
 	// knownAt holds what was known of slot types where the recording of
 	// instructions started, by IR index, to check inner loops against.
 	knownAt  map[int]map[int32]traceopt.Type
+	shapesAt map[int]map[int32]*Shape
 	cvalAt   map[int]map[int32]templates.Value
 	widesAt  map[int]map[int32]int32 // r.tmpWides where the recording of instructions started
 	relied   map[int32]int           // slots whose constant value the trace relied on, by IR index
@@ -211,18 +213,25 @@ func (r *recorder) emit(in traceopt.Inst) {
 			continue // a private 128-bit slot: no value the optimizer types
 		}
 		v := r.regs[d]
-		ty := traceopt.TypeOfTag(v.Tag)
-		if v.Tag == tagObject && v.Bits == 0 {
-			ty = traceopt.Unknown
-		}
+		ty := traceopt.TypeOf(v)
 		r.known[d] = ty
-		if ty == traceopt.List {
+		if ty == traceopt.List || ty == traceopt.Instance {
 			r.lists[d] = true
 		}
 		switch in.Op {
 		case generated.OpLoadInt, generated.OpLoadFloat:
 			r.cval[d] = v
 		}
+	}
+}
+
+// move emits a move of slot src to slot dst: an instance there keeps the
+// shape the trace knows it has.
+func (r *recorder) move(dst, src int32) {
+	sh, ok := r.shapes[src]
+	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(dst), traceopt.Slot(src)}})
+	if ok && r.abort == "" {
+		r.shapes[dst] = sh
 	}
 }
 
@@ -244,6 +253,7 @@ func (r *recorder) wrote(d int32) {
 	delete(r.cval, d)
 	delete(r.objects, d)
 	delete(r.iters, d)
+	delete(r.shapes, d)
 	if n := len(r.frames); n > 0 {
 		r.frames[n-1].bound[d] = true
 	}
@@ -305,9 +315,12 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 		g, t = generated.OpGuardBool, traceopt.Bool
 	case tagObject:
 		if v.Bits == 0 || r.vm.mt {
-			return traceopt.Unknown // (lists are not traced while threads run)
+			return traceopt.Unknown // (lists and instances are not traced while threads run)
 		}
 		g, t = generated.OpGuardList, traceopt.List
+		if v.Bits&templates.InstanceBit != 0 {
+			g, t = generated.OpGuardInstance, traceopt.Instance
+		}
 	default:
 		return traceopt.Unknown
 	}
@@ -315,7 +328,7 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	r.exec(&in)
 	r.insts = append(r.insts, in)
 	r.known[a] = t
-	if t == traceopt.List {
+	if t == traceopt.List || t == traceopt.Instance {
 		r.lists[a] = true
 	}
 	return t
@@ -538,7 +551,7 @@ func (r *recorder) step() int {
 			r.failf("move of an object")
 			break
 		}
-		r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
+		r.move(A, B)
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opLshift, opRshift, opBitAnd, opBitOr, opBitXor,
 		opLt, opLe, opGt, opGe, opEq, opNe:
 		r.binary(in.Op, A, B, C)
@@ -636,6 +649,9 @@ func (r *recorder) step() int {
 	case opLoadGlobal:
 		r.loadGlobal(A, int(in.B))
 	case opGetAttr:
+		if _, isMod := r.objects[B].O.(*Module); !isMod {
+			return r.getAttr(A, B, co.names[in.C])
+		}
 		v, ok := r.moduleAttr(B, co.names[in.C])
 		if !ok {
 			break
@@ -643,6 +659,8 @@ func (r *recorder) step() int {
 		r.wrote(A)
 		r.objects[A] = v
 		r.clobber(A)
+	case opSetAttr:
+		r.setAttr(A, co.names[in.B], C)
 	case opCall:
 		fv, ok := r.objects[B]
 		if !ok {
@@ -651,6 +669,9 @@ func (r *recorder) step() int {
 		}
 		return r.call(A, fv, B+1, int(in.C), in.D >= 0)
 	case opCallMethod:
+		if _, isMod := r.objects[B].O.(*Module); !isMod {
+			return r.callMethod(A, B, int(in.C), co.names[in.D], in.E >= 0)
+		}
 		fv, ok := r.moduleAttr(B, co.names[in.D])
 		if !ok {
 			break
@@ -674,7 +695,7 @@ func (r *recorder) step() int {
 				break
 			}
 			r.frames = r.frames[:n-1]
-			r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(fr.dest), traceopt.Slot(A)}})
+			r.move(fr.dest, A)
 		}
 		next = fr.callPC + 1
 	default:
@@ -774,12 +795,12 @@ func (r *recorder) loadElem(dst, list, index int32) bool {
 		r.failf("index out of range")
 		return false
 	}
-	e := l.vals[i]
-	if e.Tag == tagObject && e.Bits == 0 || e.Tag == tagNone || e.Tag == tagEmpty {
+	ty := traceopt.TypeOf(l.vals[i])
+	if ty == traceopt.Unknown || ty == traceopt.None {
 		r.failf("list element is an object native code cannot read")
 		return false
 	}
-	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(dst), traceopt.Slot(list), traceopt.Slot(index), uint64(e.Tag)}, Exit: r.snap()})
+	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(dst), traceopt.Slot(list), traceopt.Slot(index), uint64(traceopt.Kind(ty))}, Exit: r.snap()})
 	return true
 }
 
@@ -956,7 +977,7 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 		fr := &recFrame{code: co, fn: fn, base: base, callPC: r.pc, dest: a, bound: map[int32]bool{}}
 		// The callee's slots: arguments, then its constants.
 		for i := 0; i < argc; i++ {
-			r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(base + int32(i)), traceopt.Slot(arg(i))}})
+			r.move(base+int32(i), arg(i))
 		}
 		r.frames = append(r.frames, fr)
 		for i, c := range co.consts {
@@ -1086,6 +1107,7 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 		extent: int32(lt.extent), pc: pc, snapHere: -1,
 		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{},
 		wides: map[int32]int32{}, tmpWides: map[int32]int32{}, widesAt: map[int]map[int32]int32{}, touched: map[int32]bool{}, knownAt: map[int]map[int32]traceopt.Type{},
+		shapes: map[int32]*Shape{}, shapesAt: map[int]map[int32]*Shape{},
 		cvalAt: map[int]map[int32]templates.Value{}, relied: map[int32]int{}}
 	for _, w := range lt.wides {
 		r.wides[w.slot] = w.wide
@@ -1116,6 +1138,7 @@ func (r *recorder) run() {
 			r.firstAt[r.key(r.pc)] = len(r.insts)
 			r.knownAt[len(r.insts)] = maps.Clone(r.known)
 			r.widesAt[len(r.insts)] = maps.Clone(r.tmpWides)
+			r.shapesAt[len(r.insts)] = maps.Clone(r.shapes)
 			r.cvalAt[len(r.insts)] = maps.Clone(r.cval)
 		}
 		next := r.step()

@@ -19,14 +19,14 @@ var callOutOps = map[Op]bool{
 	opNot: true, opLt: true, opLe: true, opGt: true, opGe: true, opEq: true, opNe: true, opIs: true, opIsNot: true,
 	opIn: true, opNotIn: true, opGetItem: true, opSetItem: true, opCall: true, opCallMethod: true, opBuildList: true,
 	opBuildTuple: true, opBuildSlice: true, opBuildString: true, opFormat: true, opListAppend: true, opGetAttr: true,
-	opLoadGlobal: true, opBuildDict: true, opDictSet: true, opSetAdd: true, opBuildSet: true,
+	opLoadGlobal: true, opBuildDict: true, opDictSet: true, opSetAdd: true, opBuildSet: true, opSetAttr: true,
 }
 
 // callOutWritesA reports whether a call-out instruction writes its A slot
 // (the others write into the object A holds).
 func callOutWritesA(op Op) bool {
 	switch op {
-	case opSetItem, opListAppend, opDictSet, opSetAdd:
+	case opSetItem, opListAppend, opDictSet, opSetAdd, opSetAttr:
 		return false
 	}
 	return true
@@ -63,6 +63,9 @@ func (r *recorder) callOut() int {
 	}
 	r.insts = append(r.insts, traceopt.Inst{Op: generated.OpCallOut, Args: [4]uint64{uint64(sn), traceopt.Slot(dst)}, Exit: traceopt.NoExit})
 	r.callOuts++
+	// Go may have changed any instance's shape (and any class: entry
+	// checks the classes again after every call-out).
+	clear(r.shapes)
 	return r.pc + 1
 }
 

@@ -51,6 +51,7 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	top := len(r.insts)
 	r.knownAt[top] = maps.Clone(r.known)
 	r.widesAt[top] = maps.Clone(r.tmpWides)
+	r.shapesAt[top] = maps.Clone(r.shapes)
 	r.cvalAt[top] = maps.Clone(r.cval)
 	if !r.branch(cmp, ctr, stop) {
 		r.failf("an inner loop does not run on the recorded path")
@@ -83,6 +84,7 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 	top := len(r.insts)
 	r.knownAt[top] = maps.Clone(r.known)
 	r.widesAt[top] = maps.Clone(r.tmpWides)
+	r.shapesAt[top] = maps.Clone(r.shapes)
 	r.cvalAt[top] = maps.Clone(r.cval)
 	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
 		r.failf("an inner loop does not run on the recorded path")
@@ -126,11 +128,24 @@ func (r *recorder) closeInner(il innerLoop) int {
 			return r.pc + 1
 		}
 	}
+	// The body relied on the shapes checked before its top on every
+	// iteration: it must leave each instance it reads in place.
+	for s, sh := range r.shapesAt[il.top] {
+		if r.shapes[s] != sh && readFirst[s] {
+			r.failf("an inner loop changes the instance it found in a slot")
+			return r.pc + 1
+		}
+	}
 	// After the loop, only what holds whether the body ran or not: the
 	// loop may run zero times.
 	for s, ty := range r.known {
 		if top[s] != ty {
 			delete(r.known, s)
+		}
+	}
+	for s, sh := range r.shapes {
+		if r.shapesAt[il.top][s] != sh {
+			delete(r.shapes, s)
 		}
 	}
 	for s, v := range r.cval {

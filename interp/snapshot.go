@@ -56,6 +56,23 @@ func listAt(bits uint64) *List {
 	return *(**List)(unsafe.Pointer(&p))
 }
 
+// instanceAt is the instance whose address (plus templates.InstanceBit)
+// native code left in a slot's bits: alive as a list is in listAt, copied
+// from a slot, a list element or an attribute slot that still holds it
+// (attr_store never overwrites an object).
+func instanceAt(bits uint64) *Instance {
+	p := uintptr(bits - templates.InstanceBit)
+	return *(**Instance)(unsafe.Pointer(&p))
+}
+
+// objectAt is the list or instance an object slot's nonzero bits name.
+func objectAt(bits uint64) Object {
+	if bits&templates.InstanceBit != 0 {
+		return instanceAt(bits)
+	}
+	return listAt(bits)
+}
+
 // restore makes the frames right for the interpreter after a trace left
 // through snapshot sn, runs the inlined frames to their returns, and
 // returns the pc at which the root frame resumes, or the error an inlined
@@ -126,14 +143,14 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 }
 
 // giveBack gives the interpreter back what tr kept its own way:
-// the Go half of slots native code left lists in, the ints it kept as 128
+// the Go half of slots native code left lists or instances in, the ints it kept as 128
 // bits, and the positions of the list iterators it iterated itself.
 func (vm *VM) giveBack(tr *loopTrace) {
 	regs := vm.stack[tr.base:]
 	objs := vm.ostack[tr.base:]
 	for _, s := range tr.lists {
 		if r := regs[s]; r.Tag == tagObject && r.Bits != 0 {
-			objs[s] = listAt(r.Bits)
+			objs[s] = objectAt(r.Bits)
 		}
 	}
 	for _, it := range tr.entryIters {

@@ -50,10 +50,15 @@ func BoolVal(b bool) Val {
 }
 
 // ObjVal wraps an object. A list's bits are its address, so native code
-// can read its elements (templates.List); every other object's are 0.
+// can read its elements (templates.List), and an instance's its address
+// plus templates.InstanceBit, so native code can read its attributes
+// (templates.Instance); every other object's are 0.
 func ObjVal(o Object) Val {
-	if l, ok := o.(*List); ok {
-		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(l))), O: o}
+	switch x := o.(type) {
+	case *List:
+		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))), O: o}
+	case *Instance:
+		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.InstanceBit, O: o}
 	}
 	return Val{T: tagObject, O: o}
 }

@@ -1,0 +1,57 @@
+package interp
+
+import (
+	"reflect"
+	"testing"
+	"unsafe"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// TestHeapLayout proves that the heads of List and Instance are what
+// native code reads through templates.List and templates.Instance (cp_list
+// and cp_instance, which templates' own test proves against vmstate.h):
+// each mirrored field at the same offset with the same size.
+func TestHeapLayout(t *testing.T) {
+	var l List
+	var x Instance
+	for _, c := range []struct {
+		name   string
+		mirror any
+		fields []uintptr // offsets in the interpreter's struct, in the mirror's field order
+		sizes  []uintptr
+	}{
+		{"List", templates.List{},
+			[]uintptr{unsafe.Offsetof(l.vals), unsafe.Offsetof(l.vals) + 8, unsafe.Offsetof(l.vals) + 16, unsafe.Offsetof(l.objs)},
+			[]uintptr{8, 8, 8, 8}},
+		{"Instance", templates.Instance{},
+			[]uintptr{unsafe.Offsetof(x.cls), unsafe.Offsetof(x.shape), unsafe.Offsetof(x.vals), unsafe.Offsetof(x.vals) + 8, unsafe.Offsetof(x.vals) + 16},
+			[]uintptr{unsafe.Sizeof(x.cls), unsafe.Sizeof(x.shape), 8, 8, 8}},
+	} {
+		m := reflect.TypeOf(c.mirror)
+		if m.NumField() != len(c.fields) {
+			t.Fatalf("%s: templates mirror has %d fields, the test knows %d", c.name, m.NumField(), len(c.fields))
+		}
+		for i := range c.fields {
+			f := m.Field(i)
+			if f.Offset != c.fields[i] || f.Type.Size() != c.sizes[i] {
+				t.Errorf("%s: templates field %s at %d (%d bytes), the interpreter's at %d (%d bytes)", c.name, f.Name, f.Offset, f.Type.Size(), c.fields[i], c.sizes[i])
+			}
+		}
+	}
+	// The slices are what their headers say: data, length, capacity.
+	x.vals = make([]templates.Value, 2, 5)
+	h := (*templates.Instance)(unsafe.Pointer(&x))
+	if h.Vals != &x.vals[0] || h.Len != 2 || h.Cap != 5 {
+		t.Errorf("Instance slots read through templates.Instance: %p %d %d, want %p 2 5", h.Vals, h.Len, h.Cap, &x.vals[0])
+	}
+	l.vals = make([]templates.Value, 3, 4)
+	lh := (*templates.List)(unsafe.Pointer(&l))
+	if lh.Vals != &l.vals[0] || lh.Len != 3 || lh.Cap != 4 || lh.Objs != 0 {
+		t.Errorf("List read through templates.List: %p %d %d %d", lh.Vals, lh.Len, lh.Cap, lh.Objs)
+	}
+	// An instance's value carries its address plus the instance bit.
+	if v := ObjVal(&x); v.B != uint64(uintptr(unsafe.Pointer(&x)))+templates.InstanceBit || instanceAt(v.B) != &x {
+		t.Errorf("ObjVal of an instance: bits %#x", v.B)
+	}
+}

@@ -1,0 +1,144 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+	"github.com/copypatch/copypatch/traceopt"
+)
+
+// Instance attributes in traces: an attribute read, an attribute store and
+// a method call on an instance are recorded as the inline caches do them
+// (inline_cache.go), with the cache's key as guards: the instance's shape
+// (guard_shape, in native code) and its class's version (checked by Go on
+// entry and after every call-out, as globals are). What the cache would
+// find is then a slot (attr_load, attr_store), a class constant, a property
+// getter or a method, which is inlined as a call of a function.
+
+// shaped returns the instance slot s holds, guarded as an instance with the
+// shape it has now, or false (the recording stopped).
+func (r *recorder) shaped(s int32) (*Instance, bool) {
+	if t := r.typeOf(s); t != traceopt.Instance {
+		r.failf("attribute of a %v", t)
+		return nil, false
+	}
+	x := instanceAt(r.regs[s].Bits)
+	if x.shape == nil || !cacheable(x) {
+		r.failf("attribute of an instance no cache can know")
+		return nil, false
+	}
+	r.classCheck(x.cls)
+	if r.shapes[s] != x.shape {
+		in := traceopt.Inst{Op: generated.OpGuardShape, Args: [4]uint64{traceopt.Slot(s), uint64(uintptr(unsafe.Pointer(x.shape)))}, Exit: r.snap()}
+		r.exec(&in)
+		r.insts = append(r.insts, in)
+		r.shapes[s] = x.shape
+		r.lt.shapes = append(r.lt.shapes, x.shape)
+	}
+	return x, true
+}
+
+// classCheck makes every entry of the trace check that cls is at the
+// version it has now.
+func (r *recorder) classCheck(cls *Class) {
+	for i := range r.lt.checks {
+		if r.lt.checks[i].cls == cls {
+			return
+		}
+	}
+	r.lt.checks = append(r.lt.checks, globalCheck{index: -1, cls: cls, version: cls.version.Load()})
+}
+
+// getAttr translates A = B.name for an instance in B, and returns the next
+// pc (0: into an inlined property getter).
+func (r *recorder) getAttr(a, b int32, name string) int {
+	next := r.pc + 1
+	x, ok := r.shaped(b)
+	if !ok {
+		return next
+	}
+	e, ok := loadEntry(x, name)
+	if !ok {
+		r.failf("attribute %s not found as caches find it", name)
+		return next
+	}
+	switch e.kind {
+	case cacheSlot:
+		ty := traceopt.TypeOf(x.vals[e.slot])
+		if ty == traceopt.Unknown || ty == traceopt.None {
+			r.failf("attribute %s holds an object native code cannot read", name)
+			return next
+		}
+		r.emit(traceopt.Inst{Op: generated.OpAttrLoad, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b),
+			uint64(e.slot) * templates.SlotSize, uint64(traceopt.Kind(ty))}, Exit: r.snap()})
+	case cacheClassVal:
+		switch e.val.T {
+		case tagInt:
+			r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(a), e.val.B}})
+		case tagFloat:
+			r.emit(traceopt.Inst{Op: generated.OpLoadFloat, Args: [4]uint64{traceopt.Slot(a), e.val.B}})
+		default:
+			r.failf("class attribute %s is a %s", name, typeName(e.val))
+		}
+	case cacheProperty:
+		return r.call(a, e.val, b, 1, false)
+	default:
+		r.failf("attribute %s is a method", name)
+	}
+	return next
+}
+
+// setAttr translates A.name = C for an instance in A whose attribute name
+// exists: an int, float or bool stored over anything but an object.
+func (r *recorder) setAttr(a int32, name string, c int32) {
+	x, ok := r.shaped(a)
+	if !ok {
+		return
+	}
+	if p, onClass := x.cls.lookup(name); onClass {
+		if _, isProp := p.O.(*Property); isProp {
+			r.failf("store into property %s", name)
+			return
+		}
+	}
+	i := x.shape.slot(name)
+	if i < 0 {
+		r.failf("store adds attribute %s", name)
+		return
+	}
+	if t := r.typeOf(c); t != traceopt.Int && t != traceopt.Float && t != traceopt.Bool {
+		r.failf("store of a %v into attribute %s", t, name)
+		return
+	}
+	if x.vals[i].Tag == tagObject {
+		r.failf("store over an object in attribute %s", name)
+		return
+	}
+	r.emit(traceopt.Inst{Op: generated.OpAttrStore, Args: [4]uint64{traceopt.Slot(a), uint64(i) * templates.SlotSize, traceopt.Slot(c)}, Exit: r.snap()})
+}
+
+// callMethod translates A = B.name(B+1 .. B+argc) for an instance in B
+// whose class has name as a plain function: the function is inlined with
+// the instance as its first argument, as the interpreter calls it.
+func (r *recorder) callMethod(a, b int32, argc int, name string, kw bool) int {
+	next := r.pc + 1
+	if kw {
+		r.failf("call with keywords")
+		return next
+	}
+	x, ok := r.shaped(b)
+	if !ok {
+		return next
+	}
+	if x.shape.slot(name) >= 0 {
+		r.failf("call of attribute %s", name)
+		return next
+	}
+	e, ok := loadEntry(x, name)
+	if !ok || e.kind != cacheMethod {
+		r.failf("call of %s, not a method", name)
+		return next
+	}
+	return r.call(a, e.val, b, argc+1, false)
+}
