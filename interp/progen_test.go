@@ -137,6 +137,12 @@ func genProgram(rng *rand.Rand) string {
 	g := &pgGen{r: rng}
 	g.line("import math")
 	g.line("")
+	// Locals of some functions live as attributes of an instance, which
+	// traces load and store behind shape guards: every function adds its
+	// own attributes in its own order, so one class has many shapes.
+	g.line("class Box:")
+	g.line("    pass")
+	g.line("")
 	// Globals the functions read; the module changes them between calls.
 	for i, n := 0, g.r.Intn(3); i < n; i++ {
 		v := &pgVar{name: g.name("K"), kind: pgInt, small: true, lo: 0, hi: 12, bits: 4, fixed: true}
@@ -772,9 +778,17 @@ func (g *pgGen) function() {
 	if len(globalNames) > 0 {
 		g.line("global %s", strings.Join(globalNames, ", "))
 	}
-	// Locals, all bound before any loop.
+	// Locals, all bound before any loop; some as attributes of a box.
 	var ret []string
+	box := ""
+	if g.pct(40) {
+		box = g.name("o")
+		g.line("%s = Box()", box)
+	}
 	local := func(v *pgVar, init string) {
+		if box != "" && g.pct(60) {
+			v.name = box + "." + v.name
+		}
 		g.line("%s = %s", v.name, init)
 		g.vars = append(g.vars, v)
 		ret = append(ret, v.name)
