@@ -94,6 +94,29 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(out[0], out[7], sum(out))
 `, "8995527486503000 8995527395513218 71964219696065397\n"},
+	// A loop traced with attribute loads and stores before the threads
+	// start runs in the interpreter while they run (no trace reads an
+	// instance another thread may be changing), and natively again after.
+	{"attribute-trace", `
+import threading
+class P:
+    def __init__(self):
+        self.x = 0.0
+        self.n = 0
+def bump(p, k):
+    for i in range(k):
+        p.x += 0.5
+        p.n += 1
+p = P()
+bump(p, 1000)
+ps = [P() for _ in range(8)]
+ts = [threading.Thread(target=bump, args=(ps[k], 2000)) for k in range(8)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(p.n, p.x, sum(q.n for q in ps), sum(q.x for q in ps))
+bump(p, 1000)
+print(p.n, p.x)
+`, "1000 500.0 16000 8000.0\n2000 1000.0\n"},
 }
 
 func TestThreadStress(t *testing.T) {
