@@ -164,7 +164,7 @@ func (c *compiler) classDef(x *ClassDef) {
 		d := c.temp()
 		c.emit(opBuildDict, d, d, 0)
 		for _, a := range anns {
-			c.emit(opDictSet, d, c.constSlot(StrVal(a[0])), c.constSlot(StrVal(a[1])))
+			c.emit(opDictSet, d, c.constSlot(StrVal(a[0])), c.constSlot(StrVal(a[1])), -1)
 		}
 		c.emit(opSetAttr, cls, c.name("__annotations__"), d)
 	}

@@ -571,7 +571,7 @@ func (c *compiler) withStmt(x *With, i int) {
 	c.exprTo(x.items[i], mgr)
 	entered := c.temp()
 	c.emit(opMove, entered+0, mgr)
-	c.emit(opCallMethod, entered, entered, 0, c.name("__enter__"), -1)
+	c.emit(opCallMethod, entered, entered, 0, c.name("__enter__"), withEnterKw)
 	if x.targets[i] != nil {
 		c.store(x.targets[i], entered)
 	}
@@ -1400,10 +1400,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 				for i, k := range x.keys {
 					v := c.exprAny(x.vals[i])
 					if k == nil {
-						c.emit(opDictUpdate, acc, v)
+						c.emit(opDictUpdate, acc, v, -1)
 					} else {
 						kk := c.exprAny(k)
-						c.emit(opDictSet, acc, kk, v)
+						c.emit(opDictSet, acc, kk, v, -1)
 					}
 				}
 				c.emit(opMove, dst, acc)
@@ -1553,6 +1553,13 @@ func foldNumber(e Expr) (Val, bool) {
 }
 
 func (c *compiler) sequence(elts []Expr, dst int, op Op) {
+	c.starSequence(elts, dst, op, -1)
+}
+
+// starSequence is sequence; fn >= 0 is the slot of the function whose
+// argument tuple this is, named when its one starred argument is no
+// iterable (see extendSet).
+func (c *compiler) starSequence(elts []Expr, dst int, op Op, fn int) {
 	if hasStar(elts) {
 		// Build a list piecewise, then convert.
 		acc := c.temp()
@@ -1560,7 +1567,18 @@ func (c *compiler) sequence(elts []Expr, dst int, op Op) {
 		for _, e := range elts {
 			if s, ok := e.(*Starred); ok {
 				v := c.exprAny(s.x)
-				c.emit(opListExtend, acc, v)
+				// How CPython words a non-iterable after *: a set display
+				// updates a set ('int' object is not iterable), f(*x)
+				// alone names f, any other list or tuple says "Value
+				// after *" (LIST_EXTEND).
+				how, callee := extendValue, -1
+				switch {
+				case op == opBuildSet:
+					how = extendSet
+				case fn >= 0 && len(elts) == 1:
+					how, callee = extendCallArg, fn
+				}
+				c.emit(opListExtend, acc, v, callee, how)
 			} else {
 				v := c.exprAny(e)
 				c.emit(opListAppend, acc, v)
@@ -1638,14 +1656,17 @@ func (c *compiler) call(x *Call, dst int) {
 		// f(*xs, **kw): an argument tuple and a keyword dict.
 		fn := c.temps_(3)
 		c.exprTo(x.fn, fn)
-		c.sequence(x.args, fn+1, opBuildTuple)
+		c.starSequence(x.args, fn+1, opBuildTuple, fn)
 		c.emit(opBuildDict, fn+2, fn+2, 0)
 		for i, k := range x.kwnames {
 			v := c.exprAny(x.kwvals[i])
+			// fn in the last operand: keywords of a call to slot fn, where
+			// a key given twice and a non-mapping after ** are errors
+			// naming fn.
 			if k == "**" {
-				c.emit(opDictUpdate, fn+2, v)
+				c.emit(opDictUpdate, fn+2, v, fn)
 			} else {
-				c.emit(opDictSet, fn+2, c.constSlot(StrVal(k)), v)
+				c.emit(opDictSet, fn+2, c.constSlot(StrVal(k)), v, fn)
 			}
 		}
 		c.line = x.line
@@ -1734,7 +1755,7 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 		case "dict":
 			k := c.exprAny(x.elt)
 			v := c.exprAny(x.val)
-			c.emit(opDictSet, acc, k, v)
+			c.emit(opDictSet, acc, k, v, -1)
 		}
 		return
 	}

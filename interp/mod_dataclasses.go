@@ -25,7 +25,7 @@ func dataclassesModule(vm *VM) *Module {
 		return Val{}, newErr(TypeError, "'_MISSING_TYPE' object is not callable")
 	}})
 	m.attrs["MISSING"] = missing
-	frozenErr := &ExcType{name: "FrozenInstanceError", base: AttributeError}
+	frozenErr := &ExcType{name: "FrozenInstanceError", module: "dataclasses", base: AttributeError}
 	m.attrs["FrozenInstanceError"] = ObjVal(frozenErr)
 	fieldCls, _ := vm.nativeClass("Field", nil, map[string]nativeFn{
 		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {

@@ -164,8 +164,8 @@ var opInfo = [opCount]struct {
 	opBuildSet:      {"BUILD_SET", "ssi"},
 	opListAppend:    {"LIST_APPEND", "ss"},
 	opSetAdd:        {"SET_ADD", "ss"},
-	opDictSet:       {"DICT_SET", "sss"},
-	opListExtend:    {"LIST_EXTEND", "ss"},
+	opDictSet:       {"DICT_SET", "ssss"},    // D: -1, or the function slot of a call whose keywords these are
+	opListExtend:    {"LIST_EXTEND", "sssi"}, // C: -1 or a called function's slot, D: how a non-iterable is worded (extendErr)
 	opGetItem:       {"GET_ITEM", "sss"},
 	opSetItem:       {"SET_ITEM", "sss"},
 	opDelItem:       {"DEL_ITEM", "ss"},
@@ -184,7 +184,7 @@ var opInfo = [opCount]struct {
 	opCheckBound:    {"CHECK_BOUND", "s"},
 	opRangePrep:     {"RANGE_PREP", "s"},
 	opCallEx:        {"CALL_EX", "ssss"},
-	opDictUpdate:    {"DICT_UPDATE", "ss"},
+	opDictUpdate:    {"DICT_UPDATE", "sss"}, // C: -1, or the function slot of a call whose keywords these are
 	opMakeCell:      {"MAKE_CELL", "s"},
 	opLoadCell:      {"LOAD_CELL", "ss"},
 	opStoreCell:     {"STORE_CELL", "ss"},

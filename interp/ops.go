@@ -328,7 +328,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		items, err := vm.iterate(v)
 		if err != nil {
-			return err
+			return vm.extendErr(f, in.D, in.C, v, err)
 		}
 		l := f.objs[in.A].(*List)
 		if err := l.grow(len(items)); err != nil {
@@ -353,7 +353,13 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		return f.objs[in.A].(*Dict).set(k, v)
+		d := f.objs[in.A].(*Dict)
+		if in.D >= 0 {
+			if err := vm.checkKeywordOnce(f, in.D, d, k); err != nil {
+				return err
+			}
+		}
+		return d.set(k, v)
 	case opDelItem:
 		a, err := f.load(in.A)
 		if err != nil {
@@ -501,10 +507,18 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		src, ok := v.O.(*Dict)
 		if !ok {
+			if in.C >= 0 {
+				return newErr(TypeError, "%s argument after ** must be a mapping, not %s", vm.funcStr(f.get(in.C)), typeName(v))
+			}
 			return newErr(TypeError, "'%s' object is not a mapping", typeName(v))
 		}
 		d := f.objs[in.A].(*Dict)
 		for _, e := range src.live() {
+			if in.C >= 0 {
+				if err := vm.checkKeywordOnce(f, in.C, d, e.k); err != nil {
+					return err
+				}
+			}
 			d.set(e.k, e.v)
 		}
 		return nil
@@ -771,8 +785,10 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 		return newErr(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
 	}
 	if len(items) > n {
+		// CPython counts only an exact list, tuple or dict (ceval.c
+		// unpack_iterable); a str or an iterator gets no "got".
 		switch src.O.(type) {
-		case *Tuple, *List, *Dict, *Str:
+		case *Tuple, *List, *Dict:
 			return newErr(ValueError, "too many values to unpack (expected %d, got %d)", n, len(items))
 		}
 		return newErr(ValueError, "too many values to unpack (expected %d)", n)
@@ -844,12 +860,99 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 	return Val{}, newErr(TypeError, "'%s' object is not callable", typeName(fnv))
 }
 
+// How LIST_EXTEND words a value after * that is no iterable (its D
+// operand); extendCallArg is the lone f(*x) of a call to slot C.
+const (
+	extendSet = iota
+	extendValue
+	extendCallArg
+)
+
+// extendErr is the error of LIST_EXTEND for v: CPython rewords only "not
+// iterable" (ceval.c _Py_Check_ArgsIterable, bytecodes.c LIST_EXTEND).
+func (vm *VM) extendErr(f *frame, how, fn int32, v Val, err error) error {
+	pe, ok := err.(*PyErr)
+	if !ok || how == extendSet || pe.exc.typ != TypeError || excStr(vm, pe.exc) != "'"+typeName(v)+"' object is not iterable" {
+		return err
+	}
+	if how == extendCallArg {
+		return newErr(TypeError, "%s argument after * must be an iterable, not %s", vm.funcStr(f.get(fn)), typeName(v))
+	}
+	return newErr(TypeError, "Value after * must be an iterable, not %s", typeName(v))
+}
+
+// checkKeywordOnce raises CPython's error for a keyword a call to slot fn
+// is given twice, through ** or once by name and once through **
+// (ceval.c _PyEval_FormatKwargsError).
+func (vm *VM) checkKeywordOnce(f *frame, fn int32, d *Dict, k Val) error {
+	if _, dup, _ := d.get(k); dup {
+		return newErr(TypeError, "%s got multiple values for keyword argument '%s'", vm.funcStr(f.get(fn)), vm.strOf(k))
+	}
+	return nil
+}
+
+// funcStr names a callable as CPython's _PyObject_FunctionStr does:
+// module.qualname() unless the module is builtins.
+func (vm *VM) funcStr(fn Val) string {
+	if b, ok := fn.O.(*Builtin); ok {
+		return b.name + "()"
+	}
+	q, err := vm.getAttr(fn, "__qualname__")
+	qs, ok := q.O.(*Str)
+	if err != nil || !ok {
+		return vm.strOf(fn)
+	}
+	if m, err := vm.getAttr(fn, "__module__"); err == nil {
+		if ms, ok := m.O.(*Str); ok && ms.s != "builtins" {
+			return ms.s + "." + qs.s + "()"
+		}
+	}
+	return qs.s + "()"
+}
+
+// withEnterKw, as the keyword operand of a CALL_METHOD of __enter__,
+// marks the call a with statement makes: no keywords, and the manager is
+// checked first as CPython's LOAD_SPECIAL does.
+const withEnterKw = -2
+
+// checkContextManager raises CPython 3.14's TypeError for a with
+// statement's manager that lacks __exit__ or __enter__ on its type: it
+// looks __exit__ up first (codegen.c loads it before __enter__), and
+// suggests 'async with' when the type has both async methods
+// (ceval.c _Py_SpecialMethods, _PyEval_SpecialMethodCanSuggest).
+func (vm *VM) checkContextManager(mgr Val) error {
+	has := func(name string) bool {
+		if inst, ok := mgr.O.(*Instance); ok {
+			_, found := inst.cls.lookup(name)
+			return found
+		}
+		_, err := vm.getAttr(mgr, name)
+		return err == nil
+	}
+	for _, m := range []string{"__exit__", "__enter__"} {
+		if has(m) {
+			continue
+		}
+		msg := fmt.Sprintf("'%s' object does not support the context manager protocol (missed %s method)", typeName(mgr), m)
+		if has("__aenter__") && has("__aexit__") {
+			msg += " but it supports the asynchronous context manager protocol. Did you mean to use 'async with'?"
+		}
+		return newErr(TypeError, "%s", msg)
+	}
+	return nil
+}
+
 func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	self, err := f.load(in.B)
 	if err != nil {
 		return err
 	}
 	name := f.code.names[in.D]
+	if in.E == withEnterKw {
+		if err := vm.checkContextManager(self); err != nil {
+			return err
+		}
+	}
 	// list.append is the hot one: no argument slice.
 	if l, ok := self.O.(*List); ok && name == "append" && in.C == 1 && in.E < 0 && l.dqMax == 0 {
 		v, err := f.load(in.B + 1)

@@ -241,6 +241,22 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 	return vm.runFrame(nf)
 }
 
+// unexpectedKeyword words CPython 3.13+'s error for a keyword no
+// parameter takes, with a "Did you mean" from the parameters a keyword
+// can name (ceval.c, gh-107944).
+func unexpectedKeyword(co *Code, name string) *PyErr {
+	var cands []string
+	for i := co.nposonly; i < co.nparams; i++ {
+		if i != co.varargSlot && i != co.varkwSlot {
+			cands = append(cands, co.localNames[i])
+		}
+	}
+	if s := suggest(cands, name); s != "" {
+		return newErr(TypeError, "%s() got an unexpected keyword argument '%s'. Did you mean '%s'?", qualOrName(co), name, s)
+	}
+	return newErr(TypeError, "%s() got an unexpected keyword argument '%s'", qualOrName(co), name)
+}
+
 func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 	co := fn.code
 	npos := len(args) - len(kwn)
@@ -277,7 +293,7 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 				posOnlyKw = append(posOnlyKw, name)
 				continue
 			}
-			return newErr(TypeError, "%s() got an unexpected keyword argument '%s'", qualOrName(co), name)
+			return unexpectedKeyword(co, name)
 		}
 		if f.regs[idx].Tag != tagEmpty {
 			return newErr(TypeError, "%s() got multiple values for argument '%s'", qualOrName(co), name)
