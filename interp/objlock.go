@@ -179,6 +179,43 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 	return v, ok, err
 }
 
+// listLoad is the interpreter's fast list[i] once threads run: slot a of
+// f gets the element with the list's stripe held. False, nothing done,
+// when i is out of range (the generic path raises).
+func (vm *VM) listLoad(f *frame, a int32, l *List, i int64) bool {
+	s := &stripes[stripeOf(unsafe.Pointer(l))]
+	s.lock(vm)
+	n := int64(len(l.vals))
+	if i < 0 {
+		i += n
+	}
+	ok := uint64(i) < uint64(n)
+	if ok {
+		f.regs[a] = l.vals[i]
+		if l.objs != nil {
+			f.objs[a] = l.objs[i]
+		}
+	}
+	s.unlock()
+	return ok
+}
+
+// listStore is list[i] = v the same way.
+func (vm *VM) listStore(l *List, i int64, v Val) bool {
+	s := &stripes[stripeOf(unsafe.Pointer(l))]
+	s.lock(vm)
+	n := int64(len(l.vals))
+	if i < 0 {
+		i += n
+	}
+	ok := uint64(i) < uint64(n)
+	if ok {
+		l.setAt(int(i), v)
+	}
+	s.unlock()
+	return ok
+}
+
 // blockingModules are those whose functions may wait for other threads:
 // their calls take no stripes.
 var blockingModules = map[string]bool{"threading": true, "queue": true, "concurrent.futures": true, "time": true}

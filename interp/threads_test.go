@@ -78,6 +78,30 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(box.n, total, len(seen), len(shared), sorted(vars(box))[:3])
 `, "4000 4000 50 16 ['f0', 'f1', 'f2']\n"},
+	{"list-index-while-growing", `
+import threading
+xs = [0] * 10
+go = threading.Barrier(6)
+def grow(k):
+    go.wait()
+    for i in range(30000):
+        xs.append(i)
+        if i % 3 == 0:
+            xs.pop()
+def index(k):
+    go.wait()
+    t = 0
+    for i in range(30000):
+        t += xs[i % 10] + xs[-1] * 0
+def store(k):
+    go.wait()
+    for i in range(30000):
+        xs[-(i % 5) - 1] = i
+ts = [threading.Thread(target=f, args=(k,)) for f in (grow, index, store) for k in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(xs), xs[:5])
+`, "40010 [0, 0, 0, 0, 0]\n"},
 	{"cpu-bound", `
 import threading
 out = [0] * 8

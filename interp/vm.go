@@ -748,6 +748,10 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						continue
 					}
 				}
+			} else if x.Tag == tagObject && y.Tag == tagInt {
+				if l, ok := objs[in.B].(*List); ok && vm.listLoad(f, in.A, l, int64(y.Bits)) {
+					continue
+				}
 			}
 		case opSetItem:
 			x, y := regs[in.A], regs[in.B]
@@ -766,6 +770,10 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						l.setAt(int(i), f.get(in.C))
 						continue
 					}
+				}
+			} else if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty {
+				if l, ok := objs[in.A].(*List); ok && vm.listStore(l, int64(y.Bits), f.get(in.C)) {
+					continue
 				}
 			}
 		case opLoadGlobal:
