@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
 
 // typeObj is a built-in type used as a constructor and in isinstance.
@@ -1207,17 +1209,17 @@ func mathModule() *Module {
 		}})
 	}
 	f1("sqrt", math.Sqrt)
-	f1("sin", math.Sin)
-	f1("cos", math.Cos)
-	f1("tan", math.Tan)
-	f1("asin", math.Asin)
-	f1("acos", math.Acos)
-	f1("atan", math.Atan)
+	f1("sin", crmath.Sin)
+	f1("cos", crmath.Cos)
+	f1("tan", crmath.Tan)
+	f1("asin", crmath.Asin)
+	f1("acos", crmath.Acos)
+	f1("atan", crmath.Atan)
 	f1("sinh", math.Sinh)
 	f1("cosh", math.Cosh)
 	f1("tanh", math.Tanh)
-	f1("exp", math.Exp)
-	f1("log2", math.Log2)
+	f1("exp", crmath.Exp)
+	f1("log2", crmath.Log2)
 	f1("log10", math.Log10)
 	f1("fabs", math.Abs)
 	f1("degrees", func(x float64) float64 { return x * 180 / math.Pi })
@@ -1233,16 +1235,16 @@ func mathModule() *Module {
 		if x <= 0 {
 			return Val{}, newErr(ValueError, "expected a positive input")
 		}
-		r := math.Log(x)
+		r := crmath.Log(x)
 		if b, ok := args[0].O.(*BigInt); ok {
-			r = math.Log(float64(len(b.v.Text(2))-1)*0 + x)
+			r = crmath.Log(float64(len(b.v.Text(2))-1)*0 + x)
 		}
 		if len(args) == 2 {
 			y, err := toFloat(args[1])
 			if err != nil {
 				return Val{}, err
 			}
-			r /= math.Log(y)
+			r /= crmath.Log(y)
 		}
 		return FloatVal(r), nil
 	}})
@@ -1282,7 +1284,15 @@ func mathModule() *Module {
 		if x == 0 && y < 0 {
 			return Val{}, newErr(ValueError, "math domain error")
 		}
-		return FloatVal(math.Pow(x, y)), nil
+		r := powFloat(x, y)
+		finite := !math.IsInf(x, 0) && !math.IsInf(y, 0)
+		if math.IsNaN(r) && !math.IsNaN(x) && !math.IsNaN(y) {
+			return Val{}, newErr(ValueError, "math domain error")
+		}
+		if math.IsInf(r, 0) && finite {
+			return Val{}, newErr(OverflowError, "math range error")
+		}
+		return FloatVal(r), nil
 	}})
 	m.attrs["atan2"] = ObjVal(&Builtin{name: "atan2", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) != 2 {
@@ -1290,18 +1300,18 @@ func mathModule() *Module {
 		}
 		y, _ := toFloat(args[0])
 		x, _ := toFloat(args[1])
-		return FloatVal(math.Atan2(y, x)), nil
+		return FloatVal(crmath.Atan2(y, x)), nil
 	}})
 	m.attrs["hypot"] = ObjVal(&Builtin{name: "hypot", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		s := 0.0
-		for _, a := range args {
+		xs := make([]float64, len(args))
+		for i, a := range args {
 			x, err := toFloat(a)
 			if err != nil {
 				return Val{}, err
 			}
-			s = math.Hypot(s, x)
+			xs[i] = x
 		}
-		return FloatVal(s), nil
+		return FloatVal(crmath.Hypot(xs...)), nil
 	}})
 	m.attrs["gcd"] = ObjVal(&Builtin{name: "gcd", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		r := new(big.Int)

@@ -3,6 +3,8 @@ package interp
 import (
 	"math"
 	"math/big"
+
+	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
 
 // The math functions beyond builtins.go's: fsum (exact), comb, perm,
@@ -61,11 +63,11 @@ func mathExtras(m *Module) {
 	f1("fabs", math.Abs, nil)
 	finite := func(x float64) bool { return !math.IsInf(x, 0) }
 	unit := func(x float64) bool { return math.IsNaN(x) || (x >= -1 && x <= 1) }
-	f1("sin", math.Sin, finite)
-	f1("cos", math.Cos, finite)
-	f1("tan", math.Tan, finite)
-	f1("asin", math.Asin, unit)
-	f1("acos", math.Acos, unit)
+	f1("sin", crmath.Sin, finite)
+	f1("cos", crmath.Cos, finite)
+	f1("tan", crmath.Tan, finite)
+	f1("asin", crmath.Asin, unit)
+	f1("acos", crmath.Acos, unit)
 	f1("ulp", func(x float64) float64 {
 		x = math.Abs(x)
 		if math.IsInf(x, 0) || math.IsNaN(x) {

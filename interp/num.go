@@ -63,7 +63,7 @@ func (vm *VM) intArith(op Op, a, b int64) (Val, error) {
 			if a == 0 {
 				return Val{}, newErr(ZeroDivisionError, "zero to a negative power")
 			}
-			return FloatVal(math.Pow(float64(a), float64(b))), nil
+			return FloatVal(powFloat(float64(a), float64(b))), nil
 		}
 		r := int64(1)
 		base := a
@@ -273,7 +273,7 @@ func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
 			if fa == 0 {
 				return Val{}, newErr(ZeroDivisionError, "zero to a negative power")
 			}
-			return FloatVal(math.Pow(fa, fb)), nil
+			return FloatVal(powFloat(fa, fb)), nil
 		}
 		if a.CmpAbs(big.NewInt(1)) > 0 {
 			// The result has about b * log2|a| bits: refuse what cannot fit.

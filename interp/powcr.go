@@ -1,6 +1,10 @@
 package interp
 
-import "math"
+import (
+	"math"
+
+	"github.com/copypatch/copypatch/interp/internal/crmath"
+)
 
 // powFloat is x ** y for floats as CPython computes it with the C
 // library's pow, which is correctly rounded: for integer exponents and
@@ -8,10 +12,10 @@ import "math"
 // double-double arithmetic (about 106 bits, with FMA's exact products) and
 // rounded once, which gives the correctly rounded result except when the
 // exact power lies within 2**-100 of a rounding boundary. Other exponents
-// use Go's math.Pow.
+// use crmath.Pow (log and exp in double-double).
 func powFloat(x, y float64) float64 {
 	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) || math.IsInf(y, 0) || math.IsNaN(y) || y == 0 {
-		return math.Pow(x, y)
+		return crmath.Pow(x, y)
 	}
 	if y == math.Trunc(y) && math.Abs(y) <= 64 {
 		n := int(math.Abs(y))
@@ -31,7 +35,7 @@ func powFloat(x, y float64) float64 {
 		}
 		return ddRound(hi, lo, x, y)
 	}
-	return math.Pow(x, y)
+	return crmath.Pow(x, y)
 }
 
 // ddRound is hi+lo rounded to a float64; when the double-double went out
@@ -39,7 +43,7 @@ func powFloat(x, y float64) float64 {
 // library's answer is taken.
 func ddRound(hi, lo, x, y float64) float64 {
 	if math.IsInf(hi, 0) || math.IsNaN(hi) || math.Abs(hi) < 0x1p-969 {
-		return math.Pow(x, y)
+		return crmath.Pow(x, y)
 	}
 	return hi + lo
 }
