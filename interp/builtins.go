@@ -221,8 +221,17 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("reversed", args, 1, 1); err != nil {
 			return Val{}, err
 		}
+		// CPython reverses sequences and objects with __reversed__ only.
+		notReversible := newErr(TypeError, "'%s' object is not reversible", typeName(args[0]))
+		switch typeName(args[0]) {
+		case "set", "frozenset", "generator", "map", "filter", "zip", "enumerate":
+			return Val{}, notReversible
+		}
 		items, err := vm.iterate(args[0])
 		if err != nil {
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError && excStr(vm, pe.exc) == "'"+typeName(args[0])+"' object is not iterable" {
+				return Val{}, notReversible
+			}
 			return Val{}, err
 		}
 		out := make([]Val, len(items))
@@ -556,17 +565,22 @@ func (vm *VM) builtins() map[string]Val {
 		return Val{}, newErr(TypeError, "'NotImplementedType' object is not callable")
 	}})
 	ty("object", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) > 0 {
+			return Val{}, newErr(TypeError, "object() takes no arguments")
+		}
 		return ObjVal(&Instance{cls: objectClass, shape: objectClass.root}), nil
 	})
 	ty("staticmethod", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("staticmethod", args, 1, 1); err != nil {
-			return Val{}, err
+		if len(args) != 1 {
+			// funcobject.c unpacks its one argument with PyArg_UnpackTuple.
+			return Val{}, newErr(TypeError, "staticmethod expected 1 argument, got %d", len(args))
 		}
 		return ObjVal(&StaticMethod{fn: args[0]}), nil
 	})
 	ty("classmethod", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("classmethod", args, 1, 1); err != nil {
-			return Val{}, err
+		if len(args) != 1 {
+			// funcobject.c unpacks its one argument with PyArg_UnpackTuple.
+			return Val{}, newErr(TypeError, "classmethod expected 1 argument, got %d", len(args))
 		}
 		return ObjVal(&ClassMethod{fn: args[0]}), nil
 	})
@@ -820,9 +834,25 @@ func (vm *VM) length(v Val) (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		// typeobject.c slot_sq_length: an index-sized int, not negative.
+		switch {
+		case r.T == tagInt || r.T == tagBool:
+		case isBigInt(r):
+			return 0, newErr(OverflowError, "cannot fit 'int' into an index-sized integer")
+		default:
+			return 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(r))
+		}
+		if int64(r.B) < 0 {
+			return 0, newErr(ValueError, "__len__() should return >= 0")
+		}
 		return int(int64(r.B)), nil
 	}
 	return 0, newErr(TypeError, "object of type '%s' has no len()", typeName(v))
+}
+
+func isBigInt(v Val) bool {
+	_, ok := v.O.(*BigInt)
+	return ok
 }
 
 func toInt64Arg(v Val) (int64, bool) {
@@ -1325,7 +1355,14 @@ func mathModule() *Module {
 		return normBig(r), nil
 	}})
 	m.attrs["factorial"] = ObjVal(&Builtin{name: "factorial", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) != 1 || (args[0].T != tagInt && args[0].T != tagBool) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "math.factorial() takes exactly one argument (%d given)", len(args))
+		}
+		if _, isBig := args[0].O.(*BigInt); args[0].T != tagInt && args[0].T != tagBool && !isBig {
+			// No floats since 3.10: the argument goes through __index__.
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
+		}
+		if args[0].T != tagInt && args[0].T != tagBool {
 			return Val{}, newErr(TypeError, "factorial() only accepts integral values")
 		}
 		n := int64(args[0].B)

@@ -367,9 +367,10 @@ func (vm *VM) strFormat(format string, args []Val, kwn []string) (Val, error) {
 	for i := 0; i < len(rs); i++ {
 		c := rs[i]
 		if c == '}' {
-			if i+1 < len(rs) && rs[i+1] == '}' {
-				i++
+			if i+1 >= len(rs) || rs[i+1] != '}' {
+				return Val{}, newErr(ValueError, "Single '}' encountered in format string")
 			}
+			i++
 			b.WriteRune('}')
 			continue
 		}
@@ -381,6 +382,9 @@ func (vm *VM) strFormat(format string, args []Val, kwn []string) (Val, error) {
 			b.WriteRune('{')
 			i++
 			continue
+		}
+		if i+1 == len(rs) {
+			return Val{}, newErr(ValueError, "Single '{' encountered in format string")
 		}
 		j := i + 1
 		for j < len(rs) && rs[j] != '}' {

@@ -338,6 +338,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		}
 		n := l.Len()
 		if n == 0 {
+			if l.deque {
+				return Val{}, newErr(IndexError, "pop from an empty deque")
+			}
 			return Val{}, newErr(IndexError, "pop from empty list")
 		}
 		i := int64(n - 1)
@@ -1085,6 +1088,9 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		sep, err := strArg(args[0], "must be str, not "+typeName(args[0]))
 		if err != nil {
 			return Val{}, err
+		}
+		if sep == "" {
+			return Val{}, newErr(ValueError, "empty separator")
 		}
 		var i int
 		if name == "partition" {

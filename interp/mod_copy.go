@@ -13,11 +13,15 @@ func copyModule(vm *VM) *Module {
 	})
 	m.def("deepcopy", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
-		if len(pos) < 1 || len(pos) > 2 {
-			return Val{}, newErr(TypeError, "deepcopy() takes from 1 to 2 positional arguments but %d were given", len(pos))
+		// copy.py: def deepcopy(x, memo=None, _nil=[]).
+		if len(pos) < 1 {
+			return Val{}, newErr(TypeError, "deepcopy() missing 1 required positional argument: 'x'")
+		}
+		if len(pos) > 3 {
+			return Val{}, newErr(TypeError, "deepcopy() takes from 1 to 3 positional arguments but %d were given", len(pos))
 		}
 		for k := range kw {
-			if k != "memo" {
+			if k != "memo" && k != "_nil" {
 				return Val{}, newErr(TypeError, "deepcopy() got an unexpected keyword argument '%s'", k)
 			}
 		}

@@ -245,7 +245,8 @@ func capwords(vm *VM, args []Val, kwn []string) (Val, error) {
 	}
 	s, err := strArg(pos[0], "capwords")
 	if err != nil {
-		return Val{}, err
+		// string.py's capwords calls s.split(sep).
+		return Val{}, newErr(AttributeError, "'%s' object has no attribute 'split'", typeName(pos[0]))
 	}
 	var words []string
 	sep := " "

@@ -1584,6 +1584,11 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		}
 		i, err := vm.index(k, "string")
 		if err != nil {
+			// unicodeobject.c words it without "or slices" and quotes
+			// the type.
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError && strings.HasPrefix(excStr(vm, pe.exc), "string indices") {
+				return Val{}, newErr(TypeError, "string indices must be integers, not '%s'", typeName(k))
+			}
 			return Val{}, err
 		}
 		if i < 0 {
