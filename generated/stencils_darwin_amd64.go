@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:ba934a0bfe550a14c1df6db1db2213f2cd4100c945d630f0b4e9f65f99e2ae91
+// Inputs: sha256:60214557c86b11ed3badea042690b80b88c0a3ce21f311d26f33e2646c0d5eb6
 //
 // Regenerate with `go generate`.
 
@@ -71,33 +71,33 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x84, 0xca,
 			// 0x36: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x3c: jmp .+0x22
-			0xeb, 0x22,
+			// 0x3c: jmp .+0x23
+			0xeb, 0x23,
 			// 0x3e: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
 			// 0x41: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 			// 0x47: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x4b: jne .+0x13
-			0x75, 0x13,
+			// 0x4b: jne .+0x14
+			0x75, 0x14,
 			// 0x4d: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
 			// 0x50: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x53: mov %ecx,%ebx
-			0x89, 0xcb,
-			// 0x55: or %dl,%bl
+			// 0x53: test $0x7,%cl
+			0xf6, 0xc1, 0x07,
+			// 0x56: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x59: or %dl,%bl
 			0x08, 0xd3,
-			// 0x57: test $0x1,%bl
-			0xf6, 0xc3, 0x01,
-			// 0x5a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x5b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x60: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			// 0x61: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x67: mov %rax,(%r13,%rdx,1)
+			// 0x68: mov %rax,(%r13,%rdx,1)
 			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0x6c: mov %rcx,0x8(%r13,%rdx,1)
+			// 0x6d: mov %rcx,0x8(%r13,%rdx,1)
 			0x49, 0x89, 0x4c, 0x15, 0x08,
 		},
 		Data: []byte{
@@ -117,8 +117,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
 			{Section: relocs.Code, Offset: 0x38, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x43, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x63, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x5d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x64, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1036,11 +1036,13 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x85, 0xc0,
 			// 0x1b: sete %cl
 			0x0f, 0x94, 0xc1,
-			// 0x1e: or %cl,%al
+			// 0x1e: test $0x7,%al
+			0xa8, 0x07,
+			// 0x20: setne %al
+			0x0f, 0x95, 0xc0,
+			// 0x23: or %cl,%al
 			0x08, 0xc8,
-			// 0x20: test $0x1,%al
-			0xa8, 0x01,
-			// 0x22: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x25: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
@@ -1051,7 +1053,7 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -1082,6 +1084,43 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpGuardStr: {
+		Name: "guard_str",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x5,(%r13,%rax,1)
+			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
+			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: mov %eax,%ecx
+			0x89, 0xc1,
+			// 0x1a: and $0x7,%ecx
+			0x83, 0xe1, 0x07,
+			// 0x1d: cmp $0x2,%ecx
+			0x83, 0xf9, 0x02,
+			// 0x20: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: cmpb $0x1,0xe(%rax)
+			0x80, 0x78, 0x0e, 0x01,
+			// 0x2a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAbs: {
@@ -2418,33 +2457,33 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x84, 0xca,
 			// 0x58: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x5e: jmp .+0x22
-			0xeb, 0x22,
+			// 0x5e: jmp .+0x23
+			0xeb, 0x23,
 			// 0x60: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
 			// 0x63: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 			// 0x69: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x6d: jne .+0x13
-			0x75, 0x13,
+			// 0x6d: jne .+0x14
+			0x75, 0x14,
 			// 0x6f: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
 			// 0x72: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x75: mov %ecx,%ebx
-			0x89, 0xcb,
-			// 0x77: or %dl,%bl
+			// 0x75: test $0x7,%cl
+			0xf6, 0xc1, 0x07,
+			// 0x78: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x7b: or %dl,%bl
 			0x08, 0xd3,
-			// 0x79: test $0x1,%bl
-			0xf6, 0xc3, 0x01,
-			// 0x7c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x7d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x82: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			// 0x83: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x89: mov %rax,(%r13,%rdx,1)
+			// 0x8a: mov %rax,(%r13,%rdx,1)
 			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0x8e: mov %rcx,0x8(%r13,%rdx,1)
+			// 0x8f: mov %rcx,0x8(%r13,%rdx,1)
 			0x49, 0x89, 0x4c, 0x15, 0x08,
 		},
 		Data: []byte{
@@ -2465,8 +2504,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
 			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x65, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x7e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x85, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x7f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x86, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -2659,6 +2698,176 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpStrChar: {
+		Name: "str_char",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x18: mov 0x6(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x06,
+			// 0x1c: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x1f: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x23: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x26: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x29: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x39: mov -0x2(%rax),%rax
+			0x48, 0x8b, 0x40, 0xfe,
+			// 0x3d: movzbl (%rax,%rcx,1),%eax
+			0x0f, 0xb6, 0x04, 0x08,
+			// 0x41: and $0x7f,%eax
+			0x83, 0xe0, 0x7f,
+			// 0x44: mov (%rdx,%rax,8),%rax
+			0x48, 0x8b, 0x04, 0xc2,
+			// 0x48: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x4f: movq $0x5,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x05, 0x00, 0x00, 0x00,
+			// 0x58: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x35, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x4b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpStrJumpIfEq: {
+		Name: "str_jump_if_eq",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rdx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0x13: mov 0x8(%r13,%rdx,1),%rdx
+			0x49, 0x8b, 0x54, 0x15, 0x08,
+			// 0x18: cmp %rdx,%rcx
+			0x48, 0x39, 0xd1,
+			// 0x1b: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x21: mov 0x6(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x06,
+			// 0x25: cmp 0x6(%rdx),%rax
+			0x48, 0x3b, 0x42, 0x06,
+			// 0x29: jne .+0x0 [hole: continue-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2f: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x32: jle .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x8e, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: mov -0x2(%rcx),%rcx
+			0x48, 0x8b, 0x49, 0xfe,
+			// 0x3c: mov -0x2(%rdx),%rdx
+			0x48, 0x8b, 0x52, 0xfe,
+			// 0x40: movzbl (%rcx),%ebx
+			0x0f, 0xb6, 0x19,
+			// 0x43: cmp (%rdx),%bl
+			0x3a, 0x1a,
+			// 0x45: jne .+0x0 [hole: continue-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x4b: mov $0x1,%edi
+			0xbf, 0x01, 0x00, 0x00, 0x00,
+			// 0x50: mov %rdi,%rsi
+			0x48, 0x89, 0xfe,
+			// 0x53: cmp %rdi,%rax
+			0x48, 0x39, 0xf8,
+			// 0x56: je .+0xd
+			0x74, 0x0d,
+			// 0x58: movzbl (%rcx,%rsi,1),%ebx
+			0x0f, 0xb6, 0x1c, 0x31,
+			// 0x5c: lea 0x1(%rsi),%rdi
+			0x48, 0x8d, 0x7e, 0x01,
+			// 0x60: cmp (%rdx,%rsi,1),%bl
+			0x3a, 0x1c, 0x32,
+			// 0x63: je .-0x15
+			0x74, 0xeb,
+			// 0x65: cmp %rax,%rsi
+			0x48, 0x39, 0xc6,
+			// 0x68: jge .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x8d, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x47, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpStrLen: {
+		Name: "str_len",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov 0x6(%rax),%rax
+			0x48, 0x8b, 0x40, 0x06,
+			// 0x10: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x20: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -3168,6 +3377,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpGuardInt:      emitGuardInt,
 	OpGuardList:     emitGuardList,
 	OpGuardShape:    emitGuardShape,
+	OpGuardStr:      emitGuardStr,
 	OpIntAbs:        emitIntAbs,
 	OpIntAdd:        emitIntAdd,
 	OpIntAddImm:     emitIntAddImm,
@@ -3207,6 +3417,9 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
+	OpStrChar:       emitStrChar,
+	OpStrJumpIfEq:   emitStrJumpIfEq,
+	OpStrLen:        emitStrLen,
 	OpWideAdd:       emitWideAdd,
 	OpWideAddWide:   emitWideAddWide,
 	OpWideAndImm:    emitWideAndImm,
@@ -3218,7 +3431,7 @@ var Emitters = [NumOps]relocs.Emitter{
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:113:113]
+	code = code[:114:114]
 	copy(code, Stencils[OpAttrLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -3230,8 +3443,8 @@ func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutImm32(code, 0x23, 0xc2c748, v[relocs.ValueOperand3]) &&
 		relocs.PutRel32(code, 0x38, pc+0x38, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x43, pc+0x43, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x5c, pc+0x5c, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x63, 0xc2c748, v[relocs.ValueOperand0])
+		relocs.PutRel32(code, 0x5d, pc+0x5d, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x64, 0xc2c748, v[relocs.ValueOperand0])
 }
 
 func emitAttrStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3531,13 +3744,13 @@ func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 }
 
 func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:40:40]
+	code = code[:43:43]
 	copy(code, Stencils[OpGuardList].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4)
+		relocs.PutRel32(code, 0x27, pc+0x27, v[relocs.ValueExit], -4)
 }
 
 func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3549,6 +3762,17 @@ func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
 		relocs.PutRel32(code, 0x19, pc+0x19, v[relocs.ValueExit], -4)
+}
+
+func emitGuardStr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpGuardStr].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x22, pc+0x22, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x2c, pc+0x2c, v[relocs.ValueExit], -4)
 }
 
 func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3931,7 +4155,7 @@ func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 }
 
 func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:147:147]
+	code = code[:148:148]
 	copy(code, Stencils[OpListLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -3944,8 +4168,8 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutImm32(code, 0x45, 0xc2c748, v[relocs.ValueOperand3]) &&
 		relocs.PutRel32(code, 0x5a, pc+0x5a, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x65, pc+0x65, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x7e, pc+0x7e, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x85, 0xc2c748, v[relocs.ValueOperand0])
+		relocs.PutRel32(code, 0x7f, pc+0x7f, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x86, 0xc2c748, v[relocs.ValueOperand0])
 }
 
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3998,6 +4222,46 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:93:93]
+	copy(code, Stencils[OpStrChar].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x35, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutImm32(code, 0x4b, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitStrJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:110:110]
+	copy(code, Stencils[OpStrJumpIfEq].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc2c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1d, pc+0x1d, v[relocs.ValueJumpTarget], -4) &&
+		relocs.PutRel32(code, 0x2b, pc+0x2b, v[relocs.ValueContinue], -4) &&
+		relocs.PutRel32(code, 0x34, pc+0x34, v[relocs.ValueJumpTarget], -4) &&
+		relocs.PutRel32(code, 0x47, pc+0x47, v[relocs.ValueContinue], -4) &&
+		relocs.PutRel32(code, 0x6a, pc+0x6a, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitStrLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpStrLen].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:a5d80f8474c4bf1bec24d3cc800aace0a313c3be53d7eaa6b9e4ac2596e4fe25
+// Inputs: sha256:74a126385cc80af46fc9e350cc8dd6e09f64d5199d9c9765696abf9a2a0e38a5
 //
 // Regenerate with `go generate`.
 
@@ -45,6 +45,7 @@ var Set = &stencil.Set{
 		stencil.Op(OpGuardInt),
 		stencil.Op(OpGuardList),
 		stencil.Op(OpGuardShape),
+		stencil.Op(OpGuardStr),
 		stencil.Op(OpIntJumpIfEq),
 		stencil.Op(OpIntJumpIfGe),
 		stencil.Op(OpIntJumpIfGt),
@@ -107,8 +108,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x1f, 0x15, 0x00, 0xf1,
 			// 0x54: b.ne .+0x18
 			0xc1, 0x00, 0x00, 0x54,
-			// 0x58: and x10, x9, #0x1
-			0x2a, 0x01, 0x40, 0x92,
+			// 0x58: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
 			// 0x5c: cmp x9, #0x0
 			0x3f, 0x01, 0x00, 0xf1,
 			// 0x60: ccmp x10, #0x0, #0x0, ne
@@ -1375,8 +1376,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xc1, 0x00, 0x00, 0x54,
 			// 0x18: ldr x8, [x8,#8]
 			0x08, 0x05, 0x40, 0xf9,
-			// 0x1c: and x9, x8, #0x1
-			0x09, 0x01, 0x40, 0x92,
+			// 0x1c: and x9, x8, #0x7
+			0x09, 0x09, 0x40, 0x92,
 			// 0x20: cmp x8, #0x0
 			0x1f, 0x01, 0x00, 0xf1,
 			// 0x24: ccmp x9, #0x0, #0x0, ne
@@ -1437,6 +1438,50 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpGuardStr: {
+		Name: "guard_str",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x10: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x14: b.ne .+0x20
+			0x01, 0x01, 0x00, 0x54,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: and x9, x8, #0x7
+			0x09, 0x09, 0x40, 0x92,
+			// 0x20: cmp x9, #0x2
+			0x3f, 0x09, 0x00, 0xf1,
+			// 0x24: b.ne .+0x10
+			0x81, 0x00, 0x00, 0x54,
+			// 0x28: ldrb w8, [x8,#14]
+			0x08, 0x39, 0x40, 0x39,
+			// 0x2c: cmp w8, #0x1
+			0x1f, 0x05, 0x00, 0x71,
+			// 0x30: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAbs: {
@@ -3173,8 +3218,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x1f, 0x15, 0x00, 0xf1,
 			// 0x70: b.ne .+0x18
 			0xc1, 0x00, 0x00, 0x54,
-			// 0x74: and x10, x9, #0x1
-			0x2a, 0x01, 0x40, 0x92,
+			// 0x74: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
 			// 0x78: cmp x9, #0x0
 			0x3f, 0x01, 0x00, 0xf1,
 			// 0x7c: ccmp x10, #0x0, #0x0, ne
@@ -3437,6 +3482,216 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpStrChar: {
+		Name: "str_char",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldur x10, [x8,#6]
+			0x0a, 0x61, 0x40, 0xf8,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x38: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x3c: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x40: ldur x8, [x8,#-2]
+			0x08, 0xe1, 0x5f, 0xf8,
+			// 0x44: ldrb w8, [x8,x9]
+			0x08, 0x69, 0x69, 0x38,
+			// 0x48: and x8, x8, #0x7f
+			0x08, 0x19, 0x40, 0x92,
+			// 0x4c: ldr x8, [x10,x8,lsl #3]
+			0x48, 0x79, 0x68, 0xf8,
+			// 0x50: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x54: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x5c: mov w10, #0x5
+			0xaa, 0x00, 0x80, 0x52,
+			// 0x60: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpStrJumpIfEq: {
+		Name: "str_jump_if_eq",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x10, x21, x9
+			0xaa, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x9, [x8,#8]
+			0x09, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x10, [x10,#8]
+			0x4a, 0x05, 0x40, 0xf9,
+			// 0x20: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x24: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x2c: ldur x8, [x9,#6]
+			0x28, 0x61, 0x40, 0xf8,
+			// 0x30: ldur x11, [x10,#6]
+			0x4b, 0x61, 0x40, 0xf8,
+			// 0x34: cmp x8, x11
+			0x1f, 0x01, 0x0b, 0xeb,
+			// 0x38: b.ne .+0x50
+			0x81, 0x02, 0x00, 0x54,
+			// 0x3c: cmp x8, #0x1
+			0x1f, 0x05, 0x00, 0xf1,
+			// 0x40: b.lt .+0xffffffffffffffe8
+			0x4b, 0xff, 0xff, 0x54,
+			// 0x44: ldur x9, [x9,#-2]
+			0x29, 0xe1, 0x5f, 0xf8,
+			// 0x48: ldur x10, [x10,#-2]
+			0x4a, 0xe1, 0x5f, 0xf8,
+			// 0x4c: ldrb w11, [x9]
+			0x2b, 0x01, 0x40, 0x39,
+			// 0x50: ldrb w12, [x10]
+			0x4c, 0x01, 0x40, 0x39,
+			// 0x54: cmp w11, w12
+			0x7f, 0x01, 0x0c, 0x6b,
+			// 0x58: b.ne .+0x30
+			0x81, 0x01, 0x00, 0x54,
+			// 0x5c: mov w12, #0x1
+			0x2c, 0x00, 0x80, 0x52,
+			// 0x60: mov x11, x12
+			0xeb, 0x03, 0x0c, 0xaa,
+			// 0x64: cmp x8, x12
+			0x1f, 0x01, 0x0c, 0xeb,
+			// 0x68: b.eq .+0x18
+			0xc0, 0x00, 0x00, 0x54,
+			// 0x6c: ldrb w13, [x9,x11]
+			0x2d, 0x69, 0x6b, 0x38,
+			// 0x70: ldrb w14, [x10,x11]
+			0x4e, 0x69, 0x6b, 0x38,
+			// 0x74: add x12, x11, #0x1
+			0x6c, 0x05, 0x00, 0x91,
+			// 0x78: cmp w13, w14
+			0xbf, 0x01, 0x0e, 0x6b,
+			// 0x7c: b.eq .+0xffffffffffffffe4
+			0x20, 0xff, 0xff, 0x54,
+			// 0x80: cmp x11, x8
+			0x7f, 0x01, 0x08, 0xeb,
+			// 0x84: b.ge .+0xffffffffffffffa4
+			0x2a, 0xfd, 0xff, 0x54,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpStrLen: {
+		Name: "str_len",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: ldur x8, [x8,#6]
+			0x08, 0x61, 0x40, 0xf8,
+			// 0x14: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x20: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x24: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -4007,6 +4262,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpGuardInt:      emitGuardInt,
 	OpGuardList:     emitGuardList,
 	OpGuardShape:    emitGuardShape,
+	OpGuardStr:      emitGuardStr,
 	OpIntAbs:        emitIntAbs,
 	OpIntAdd:        emitIntAdd,
 	OpIntAddImm:     emitIntAddImm,
@@ -4046,6 +4302,9 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
+	OpStrChar:       emitStrChar,
+	OpStrJumpIfEq:   emitStrJumpIfEq,
+	OpStrLen:        emitStrLen,
 	OpWideAdd:       emitWideAdd,
 	OpWideAddWide:   emitWideAddWide,
 	OpWideAndImm:    emitWideAndImm,
@@ -4445,6 +4704,16 @@ func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x24, 0x14000000, pc+0x24, v[relocs.ValueExit])
+}
+
+func emitGuardStr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpGuardStr].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
 }
 
 func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4983,6 +5252,50 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Page(code, 0x10, 0x9000000a, pc+0x10, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpStrChar].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x38, 0x9000000a, pc+0x38, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x3c, 0xd280000a, pc+0x3c, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Page(code, 0x50, 0x90000009, pc+0x50, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand0])
+}
+
+func emitStrJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:136:136]
+	copy(code, Stencils[OpStrJumpIfEq].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x8, 0x90000009, pc+0x8, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitStrLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpStrLen].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -99,7 +99,7 @@ type loopTrace struct {
 	snaps  []*snapshot
 	base   int     // the root frame's first slot in vm.stack, at the last entry or recording
 	extent int     // slots used from base: root frame, scratch, inlined frames
-	lists  []int32 // slots the trace may leave a list or an instance in
+	lists  []int32 // slots the trace may leave a list, an instance or a str in
 	wides  []wideSlot
 	// learnWide are root locals that outgrew int64 in an iteration: the
 	// next recording keeps them 128-bit from the start (record_wide.go).
@@ -722,7 +722,7 @@ func (vm *VM) checkNative(lt *loopTrace, frame []templates.Value) {
 	var lists []*List
 	var visit func(v templates.Value, depth int)
 	visit = func(v templates.Value, depth int) {
-		if v.Tag != tagObject || v.Bits == 0 || depth > 2 {
+		if v.Tag != tagObject || v.Bits == 0 || v.Bits&7 != 0 || depth > 2 {
 			return
 		}
 		l := listAt(v.Bits)

@@ -380,13 +380,14 @@ func borrowVM(home *VM) (*VM, func()) {
 
 var vmPool sync.Pool
 
-// heapOp reports whether a uop reads or writes a list or an instance (the
-// only heap memory traces touch); every other uop works on the thread's own
+// heapOp reports whether a uop reads or writes a list, an instance or a
+// str (the only heap memory traces touch); every other uop works on the thread's own
 // slots.
 func heapOp(op generated.Op) bool {
 	switch op {
 	case generated.OpGuardList, generated.OpListLen, generated.OpListLoad, generated.OpListStore,
-		generated.OpGuardInstance, generated.OpGuardShape, generated.OpAttrLoad, generated.OpAttrStore:
+		generated.OpGuardInstance, generated.OpGuardShape, generated.OpAttrLoad, generated.OpAttrStore,
+		generated.OpGuardStr, generated.OpStrLen, generated.OpStrChar, generated.OpStrJumpIfEq:
 		return true
 	}
 	return false

@@ -583,7 +583,7 @@ func (g *pgGen) numKind() pgKind {
 // cond returns a condition that goes both ways as loops run.
 func (g *pgGen) cond(d int) string {
 	cmp := g.pick("<", "<=", ">", ">=", "==", "!=", "<", ">")
-	switch g.r.Intn(10) {
+	switch g.r.Intn(11) {
 	case 0, 1:
 		v := g.pickVar(func(v *pgVar) bool { return v.small })
 		if v != nil {
@@ -627,6 +627,15 @@ func (g *pgGen) cond(d int) string {
 		v := g.pickVar(func(v *pgVar) bool { return v.kind == pgInt && v.small })
 		if v != nil {
 			return fmt.Sprintf("%s %s %d", v.name, cmp, v.lo+g.r.Intn(v.hi-v.lo+1))
+		}
+	case 10:
+		// Characters of a str compared (str_char, str_jump_if_eq), now
+		// and then a non-ASCII one, which traces do not index.
+		v := g.pickVar(func(v *pgVar) bool { return v.kind == pgInt && v.small })
+		if v != nil {
+			s := g.pick(`"acgtta"`, `"abcab"`, `"xyx"`, `"a\u00e9ab"`)
+			other := g.pick(`"a"`, `"b"`, `"t"`, `"x"`, fmt.Sprintf("%s[%d]", s, g.r.Intn(3)))
+			return fmt.Sprintf("%s[%s %% len(%s)] %s %s", s, v.name, s, g.pick("==", "!="), other)
 		}
 	}
 	a := g.expr(pgInt, 100, 1, true)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -49,7 +50,7 @@ type recorder struct {
 	cval      map[int32]templates.Value // slots holding constants: the root's and those loaded here
 	consts    map[int32]templates.Value // the root's constant slots
 	objects   map[int32]Val             // slots holding objects the trace knows (functions, modules)
-	lists     map[int32]bool            // slots the trace may write a list into
+	lists     map[int32]bool            // slots the trace may write a list or a str into
 	scratch   int32                     // next free scratch slot
 	scratchLo int32
 	extent    int32
@@ -214,8 +215,11 @@ func (r *recorder) emit(in traceopt.Inst) {
 		}
 		v := r.regs[d]
 		ty := traceopt.TypeOf(v)
+		if v.Tag == tagObject {
+			ty = objType(v.Bits)
+		}
 		r.known[d] = ty
-		if ty == traceopt.List || ty == traceopt.Instance {
+		if ty == traceopt.List || ty == traceopt.Instance || ty == traceopt.Str {
 			r.lists[d] = true
 		}
 		switch in.Op {
@@ -314,12 +318,18 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	case tagBool:
 		g, t = generated.OpGuardBool, traceopt.Bool
 	case tagObject:
-		if v.Bits == 0 || r.vm.mt {
-			return traceopt.Unknown // (lists and instances are not traced while threads run)
+		if r.vm.mt {
+			return traceopt.Unknown // (lists, instances and strs are not traced while threads run)
 		}
-		g, t = generated.OpGuardList, traceopt.List
-		if v.Bits&templates.InstanceBit != 0 {
-			g, t = generated.OpGuardInstance, traceopt.Instance
+		switch t = objType(v.Bits); t {
+		case traceopt.List:
+			g = generated.OpGuardList
+		case traceopt.Instance:
+			g = generated.OpGuardInstance
+		case traceopt.Str:
+			g = generated.OpGuardStr
+		default:
+			return traceopt.Unknown
 		}
 	default:
 		return traceopt.Unknown
@@ -328,10 +338,26 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	r.exec(&in)
 	r.insts = append(r.insts, in)
 	r.known[a] = t
-	if t == traceopt.List || t == traceopt.Instance {
+	if t == traceopt.List || t == traceopt.Instance || t == traceopt.Str {
 		r.lists[a] = true
 	}
 	return t
+}
+
+// objType is the type native code can read an object with these bits as:
+// a list, an instance, an ASCII str (the only strs it indexes), or unknown.
+func objType(bits uint64) traceopt.Type {
+	switch {
+	case bits == 0:
+		return traceopt.Unknown
+	case bits&templates.InstanceBit != 0:
+		return traceopt.Instance
+	case bits&7 == 0:
+		return traceopt.List
+	case bits&7 == templates.StrBit && strAt(bits).ascii():
+		return traceopt.Str
+	}
+	return traceopt.Unknown
 }
 
 // asFloat returns a slot that holds slot a as a float: a itself, or a
@@ -390,6 +416,10 @@ var (
 	floatJumpIf = map[Op]generated.Op{opLt: generated.OpFloatJumpIfLt, opLe: generated.OpFloatJumpIfLe, opGt: generated.OpFloatJumpIfGt,
 		opGe: generated.OpFloatJumpIfGe, opEq: generated.OpFloatJumpIfEq, opNe: generated.OpFloatJumpIfNe}
 )
+
+// charTable is str_char's operand: the address of charBits, a Go global,
+// which does not move.
+var charTable = uint64(uintptr(unsafe.Pointer(&charBits)))
 
 func isCompare(op Op) bool { return op >= opLt && op <= opNe }
 
@@ -469,6 +499,10 @@ func (r *recorder) branch(cmp Op, b, c int32) bool {
 	switch {
 	case tb == traceopt.Int && tc == traceopt.Int:
 		u = intJumpIf[cmp]
+	case tb == traceopt.Str && tc == traceopt.Str && (cmp == opEq || cmp == opNe):
+		// One uop, equality: != is its negation.
+		eq := r.cond(traceopt.Inst{Op: generated.OpStrJumpIfEq, Args: [4]uint64{traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
+		return eq == (cmp == opEq)
 	case (tb == traceopt.Float || tc == traceopt.Float) && (tb == traceopt.Int || tb == traceopt.Float) && (tc == traceopt.Int || tc == traceopt.Float):
 		fb, fc, ok := r.floatPair(b, c, true)
 		if !ok {
@@ -860,6 +894,10 @@ func (r *recorder) forRange(ctr, target, stop, step int32) {
 }
 
 func (r *recorder) getItem(a, b, c int32) {
+	if r.typeOf(b) == traceopt.Str && r.typeOf(c) == traceopt.Int {
+		r.emit(traceopt.Inst{Op: generated.OpStrChar, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c), charTable}, Exit: r.snap()})
+		return
+	}
 	if r.typeOf(b) != traceopt.List || r.typeOf(c) != traceopt.Int {
 		r.failf("subscript of a %v by a %v", r.typeOf(b), r.typeOf(c))
 		return
@@ -890,7 +928,7 @@ func (r *recorder) loadGlobal(a int32, g int) {
 	case tagFloat:
 		r.emit(traceopt.Inst{Op: generated.OpLoadFloat, Args: [4]uint64{traceopt.Slot(a), v.B}})
 	case tagObject:
-		if v.B != 0 {
+		if v.B != 0 && v.B&7 == 0 {
 			r.failf("global list")
 			return
 		}
@@ -928,6 +966,8 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 		switch {
 		case fn.name == "len" && t == traceopt.List:
 			op = generated.OpListLen
+		case fn.name == "len" && t == traceopt.Str:
+			op = generated.OpStrLen
 		case fn.name == "abs" && t == traceopt.Int:
 			op = generated.OpIntAbs
 		case fn.name == "abs" && t == traceopt.Float:

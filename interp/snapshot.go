@@ -65,10 +65,13 @@ func instanceAt(bits uint64) *Instance {
 	return *(**Instance)(unsafe.Pointer(&p))
 }
 
-// objectAt is the list or instance an object slot's nonzero bits name.
+// objectAt is the list, instance or str an object slot's nonzero bits name.
 func objectAt(bits uint64) Object {
-	if bits&templates.InstanceBit != 0 {
+	switch {
+	case bits&templates.InstanceBit != 0:
 		return instanceAt(bits)
+	case bits&7 == templates.StrBit:
+		return strAt(bits)
 	}
 	return listAt(bits)
 }
@@ -143,7 +146,7 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 }
 
 // giveBack gives the interpreter back what tr kept its own way:
-// the Go half of slots native code left lists or instances in, the ints it kept as 128
+// the Go half of slots native code left lists, instances or strs in, the ints it kept as 128
 // bits, and the positions of the list iterators it iterated itself.
 func (vm *VM) giveBack(tr *loopTrace) {
 	regs := vm.stack[tr.base:]
@@ -214,6 +217,13 @@ func from128(hi, lo uint64) Val {
 		x.Neg(&x)
 	}
 	return bigVal(&x)
+}
+
+// strAt is the str whose address plus templates.StrBit bits are: alive for
+// the reasons listAt's list is.
+func strAt(bits uint64) *Str {
+	p := uintptr(bits - templates.StrBit)
+	return *(**Str)(unsafe.Pointer(&p))
 }
 
 // listSlot is the frame slot value of list l, its bits the address native

@@ -146,6 +146,59 @@ def shifts(n):
     return out, x
 print(shifts(300))
 `,
+		"strs": `def count(s, c):
+    n = 0
+    for i in range(len(s)):
+        if s[i] == c:
+            n += 1
+    return n
+print(count("abracadabra", "a"), count("h\u00e9llo w\u00f6rld", "l"), count("x" * 50, "x"), count("", "a"))
+def pairs(a, b):
+    n = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            if a[i] != b[j]:
+                n += i - j
+    return n
+print(pairs("acgtacgt", "ttgca"), pairs("".join(["ab", "cd"] * 20), "dcba"))
+def rev(s):
+    t = 0
+    k = -1
+    while k >= -len(s):
+        c = s[k]
+        if c == "z":
+            t += 100
+        elif c == s[0]:
+            t += 1
+        k -= 1
+    return t
+print(rev("azbzcza"), rev("zz"))
+def oob(s):
+    t = 0
+    for i in range(len(s) + 3):
+        if s[i] == "b":
+            t += i
+    return t
+try:
+    print(oob("abcb" * 10))
+except IndexError as e:
+    print("IndexError", e)
+def change(ss):
+    t = 0
+    for s in ss:
+        for i in range(len(s)):
+            if s[i] == "\u00e9" or s[i] == "e":
+                t += 1
+    return t
+print(change(["eee", "\u00e9t\u00e9", "ete" * 9, "x"]))
+def mixed(xs, s):
+    t = 0
+    for i in range(len(xs)):
+        if xs[i] == s[i % len(s)]:
+            t += 1
+    return t
+print(mixed([1, "a", "b", 2.0, "a"] * 10, "ab"))
+`,
 		"while-float": `def f():
     x, i = 0.0, 0
     while i < 1000:

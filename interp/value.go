@@ -50,29 +50,37 @@ func BoolVal(b bool) Val {
 }
 
 // ObjVal wraps an object. A list's bits are its address, so native code
-// can read its elements (templates.List), and an instance's its address
-// plus templates.InstanceBit, so native code can read its attributes
-// (templates.Instance); every other object's are 0.
+// can read its elements (templates.List), an instance's its address plus
+// templates.InstanceBit, so native code can read its attributes
+// (templates.Instance), and a str's its address plus templates.StrBit
+// (templates.Str); every other object's are 0.
 func ObjVal(o Object) Val {
 	switch x := o.(type) {
 	case *List:
 		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))), O: o}
 	case *Instance:
 		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.InstanceBit, O: o}
+	case *Str:
+		return Val{T: tagObject, B: strBits(x), O: o}
 	}
 	return Val{T: tagObject, O: o}
 }
-func StrVal(s string) Val { return Val{T: tagObject, O: &Str{s: s}} }
-func (v Val) F() float64  { return math.Float64frombits(v.B) }
-func (v Val) I() int64    { return int64(v.B) }
-func (v Val) isStr() bool { _, ok := v.O.(*Str); return ok }
-func (v Val) str() *Str   { s, _ := v.O.(*Str); return s }
+func StrVal(s string) Val { return ObjVal(&Str{s: s}) }
+
+// strBits are the bits of a slot holding s.
+func strBits(s *Str) uint64 { return uint64(uintptr(unsafe.Pointer(s))) + templates.StrBit }
+func (v Val) F() float64    { return math.Float64frombits(v.B) }
+func (v Val) I() int64      { return int64(v.B) }
+func (v Val) isStr() bool   { _, ok := v.O.(*Str); return ok }
+func (v Val) str() *Str     { s, _ := v.O.(*Str); return s }
 
 type (
+	// Str's first fields are what native code reads (templates.Str): the
+	// string header, then kind.
 	Str struct {
 		s     string
+		kind  int8   // 0 unknown, 1 ASCII (templates.StrASCII), 2 non-ASCII
 		runes []rune // decoded lazily for non-ASCII strings
-		kind  int8   // 0 unknown, 1 ASCII, 2 non-ASCII
 		// h is the hash once computed, 0 before (see Str.hash).
 		h atomic.Int64
 	}
@@ -206,10 +214,19 @@ var charObjs = func() (t [128]*Str) {
 	return
 }()
 
+// charBits are the slot bits of charObjs: the table str_char reads.
+var charBits = func() (t [128]uint64) {
+	for i := range t {
+		t[i] = strBits(charObjs[i])
+	}
+	return
+}()
+
 // charVal is s[i] as a value, without allocating for ASCII.
 func (s *Str) charVal(i int) Val {
 	if s.ascii() {
-		return Val{T: tagObject, O: charObjs[s.s[i]]}
+		c := s.s[i]
+		return Val{T: tagObject, B: charBits[c], O: charObjs[c]}
 	}
 	return StrVal(string(s.runes[i]))
 }

@@ -15,7 +15,7 @@ const (
 	TagFloat  Tag = 2 // Bits is the IEEE-754 encoding of a float64
 	TagBool   Tag = 3 // Bits is 0 or 1
 	TagNone   Tag = 4 // None
-	TagObject Tag = 5 // Bits is 0 (opaque to native code) or the address of a List
+	TagObject Tag = 5 // Bits is 0 (opaque to native code), the address of a List, or an Instance's plus InstanceBit or a Str's plus StrBit
 )
 
 var tagNames = [...]string{"empty", "int", "float", "bool", "none", "object"}
@@ -75,6 +75,24 @@ type Instance struct {
 	Len   int64
 	Cap   int64
 }
+
+// Str is struct cp_str: the first fields of the interpreter's str object, a
+// Go string header (Data, Len: the UTF-8 bytes) and what it knows of the
+// code points (Kind: StrASCII when every byte is one). A slot holding a str
+// native code may read has tag TagObject and Bits = the str's address plus
+// StrBit (objects are 8-aligned: a list's low bits are 0). Native code only
+// reads it.
+type Str struct {
+	Data uintptr
+	Len  int64
+	Kind uint8
+}
+
+// StrBit is CP_STR_BIT, StrASCII CP_STR_ASCII.
+const (
+	StrBit   = 2
+	StrASCII = 1
+)
 
 // State is struct cp_state, the fixed head of the VM state that every VM
 // shares (copypatch.h); minipy's templates read nothing beyond it.

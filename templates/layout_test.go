@@ -59,6 +59,7 @@ var (
 	stateCFields = []string{"frame", "budget", "interrupt", "reserved", "exit_count"}
 	listCFields  = []string{"vals", "len", "cap", "objs"}
 	instCFields  = []string{"cls", "shape", "vals", "len", "cap"}
+	strCFields   = []string{"data", "len", "kind"}
 )
 
 // goMacros is every CP_TAG_* and CP_EXIT_* macro of vmstate.h with the Go
@@ -78,6 +79,8 @@ var goMacros = map[string]uint64{
 	"CP_ABI_VERSION":      stencil.ABIVersion,
 	"CP_INSTANCE_BIT":     InstanceBit,
 	"CP_KIND_INSTANCE":    uint64(KindInstance),
+	"CP_STR_BIT":          StrBit,
+	"CP_STR_ASCII":        StrASCII,
 }
 
 // layoutFacts lists, from the Go side, every number vmstate.h must agree
@@ -93,6 +96,7 @@ func layoutFacts() []fact {
 		{"cp_state", unsafe.Sizeof(State{}), fieldsOf(State{}, stateCFields)},
 		{"cp_list", unsafe.Sizeof(List{}), fieldsOf(List{}, listCFields)},
 		{"cp_instance", unsafe.Sizeof(Instance{}), fieldsOf(Instance{}, instCFields)},
+		{"cp_str", unsafe.Sizeof(Str{}), fieldsOf(Str{}, strCFields)},
 	}
 	for _, s := range structs {
 		facts = append(facts, fact{"sizeof " + s.c, "sizeof(" + s.c + ")", uint64(s.goSize)})
@@ -267,7 +271,7 @@ func TestHeaderFullyMirrored(t *testing.T) {
 	}
 	structRe := regexp.MustCompile(`(?s)typedef struct (\w+) \{(.*?)\} \w+;`)
 	memberRe := regexp.MustCompile(`(?m)^\s*[\w ]+?[\s*]+(\w+);`)
-	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields}
+	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields, "cp_str": strCFields}
 	seen := 0
 	for _, s := range structRe.FindAllSubmatch(h, -1) {
 		name := string(s[1])

@@ -27,4 +27,23 @@ static inline void cp_set_wide(cp_value *v, __int128 x) {
     v->bits = (cp_u64)x;
 }
 
+// cp_str_eq reports whether two strs (values whose bits have CP_STR_BIT)
+// are equal: the same object, or the same bytes.
+static inline int cp_str_eq(const cp_value *a, const cp_value *b) {
+    if (a->bits == b->bits) {
+        return 1;
+    }
+    const cp_str *x = CP_STR(a);
+    const cp_str *y = CP_STR(b);
+    if (x->len != y->len) {
+        return 0;
+    }
+    for (cp_i64 i = 0; i < x->len; i++) {
+        if (x->data[i] != y->data[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 #endif // COPYPATCH_UOP_H

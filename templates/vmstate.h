@@ -23,8 +23,9 @@ struct cp_value;
 // a float64 (CP_TAG_FLOAT), 0 or 1 (CP_TAG_BOOL), nothing (CP_TAG_NONE), or,
 // for an object (CP_TAG_OBJECT), either 0 (opaque to native code: the object
 // itself is in the interpreter's object array), the address of a list's
-// cp_list, or the address of an instance's cp_instance plus CP_INSTANCE_BIT
-// (Go objects are 8-aligned, so the low bit tells the two apart).
+// cp_list, the address of an instance's cp_instance plus CP_INSTANCE_BIT, or
+// the address of a str's cp_str plus CP_STR_BIT (Go objects are 8-aligned:
+// the low bits, CP_OBJ_KIND, tell the kinds apart; a list's are 0).
 // CP_TAG_EMPTY marks an unbound local.
 #define CP_TAG_EMPTY 0
 #define CP_TAG_INT 1
@@ -55,12 +56,18 @@ typedef struct cp_list {
     void *objs;     // +24 non-NULL: the list may hold objects (stores side-exit)
 } cp_list;
 
+// A str's bits are the address of its cp_str plus this.
+#define CP_STR_BIT 2
+
+// CP_OBJ_KIND is the kind bits of an object's bits: 0 for a list.
+#define CP_OBJ_KIND(bits) ((bits) & 7)
+
 // An object's bits with this bit set are an instance's address plus one.
 #define CP_INSTANCE_BIT 1
 
 // CP_KIND_INSTANCE is no tag: list_load and attr_load take it as the kind
 // they expect, an instance (tag CP_TAG_OBJECT, CP_INSTANCE_BIT set), where
-// CP_TAG_OBJECT expects a list (nonzero bits, CP_INSTANCE_BIT clear).
+// CP_TAG_OBJECT expects a list (nonzero bits, no kind bits).
 #define CP_KIND_INSTANCE 6
 
 // cp_kind_ok reports whether a value (tag, bits) is of the kind want (a tag,
@@ -69,7 +76,7 @@ static inline int cp_kind_ok(cp_u64 tag, cp_u64 bits, cp_u64 want) {
     if (want == CP_KIND_INSTANCE) {
         return tag == CP_TAG_OBJECT && (bits & CP_INSTANCE_BIT) != 0;
     }
-    return tag == want && (want != CP_TAG_OBJECT || (bits != 0 && (bits & CP_INSTANCE_BIT) == 0));
+    return tag == want && (want != CP_TAG_OBJECT || (bits != 0 && CP_OBJ_KIND(bits) == 0));
 }
 
 // cp_instance is the head of the interpreter's instance object: its class
@@ -89,5 +96,21 @@ typedef struct cp_instance {
 
 // CP_INSTANCE is the instance a slot whose bits have CP_INSTANCE_BIT points at.
 #define CP_INSTANCE(v) ((cp_instance *)((v)->bits - CP_INSTANCE_BIT))
+
+// cp_str is the head of the interpreter's str object: a Go string header
+// (the UTF-8 bytes, their number), then what the interpreter knows of the
+// code points: CP_STR_ASCII when every byte is one (then byte i is code
+// point i), another value when some is not or it has not looked yet.
+// Native code only reads it.
+typedef struct cp_str {
+    const cp_u8 *data; // +0
+    cp_i64 len;        // +8  bytes
+    cp_u8 kind;        // +16
+} cp_str;
+
+#define CP_STR_ASCII 1
+
+// CP_STR is the str a value whose bits have CP_STR_BIT points at.
+#define CP_STR(v) ((const cp_str *)((v)->bits - CP_STR_BIT))
 
 #endif // COPYPATCH_VMSTATE_H

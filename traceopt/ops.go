@@ -13,12 +13,13 @@ const (
 	Int
 	Float
 	Bool
-	List // an object whose bits point at a cp_list (tag object, bits != 0, even)
+	List // an object whose bits point at a cp_list (tag object, bits != 0, no kind bits)
 	None
 	Instance // an object whose bits point at a cp_instance, plus InstanceBit
+	Str      // an ASCII str whose bits point at a cp_str (plus CP_STR_BIT)
 )
 
-var typeNames = [...]string{"unknown", "int", "float", "bool", "list", "none", "instance"}
+var typeNames = [...]string{"unknown", "int", "float", "bool", "list", "none", "instance", "str"}
 
 func (t Type) String() string {
 	if int(t) < len(typeNames) {
@@ -48,11 +49,12 @@ func TypeOfTag(tag templates.Tag) Type {
 }
 
 // TypeOf is what a slot holding v is: Unknown for an object native code
-// cannot read (bits 0) and for an unbound slot.
+// cannot read (bits 0), for a str (which native code reads only when it is
+// ASCII: the recorder says) and for an unbound slot.
 func TypeOf(v templates.Value) Type {
 	if v.Tag == templates.TagObject {
 		switch {
-		case v.Bits == 0:
+		case v.Bits == 0, v.Bits&7 == templates.StrBit:
 			return Unknown
 		case v.Bits&templates.InstanceBit != 0:
 			return Instance
@@ -102,6 +104,7 @@ const (
 	ResBool          // always a bool
 	ResCopy          // the type of the Src in operand 1
 	ResImmTag        // the type named by the tag immediate in operand 3
+	ResStr           // always an ASCII str
 )
 
 // OpInfo is what the optimizer knows of a uop.
@@ -199,6 +202,12 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpWideRshift:  {Args: dss, Exits: true, Pure: true},
 	generated.OpWideToInt:   {Args: ds, Result: ResInt, Exits: true, Pure: true},
 
+	// strs are immutable: reading one is pure.
+	generated.OpGuardStr:    {Args: [4]ArgKind{Src}, Exits: true, Guard: Str, Pure: true},
+	generated.OpStrLen:      {Args: ds, Result: ResInt, Pure: true},
+	generated.OpStrChar:     {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResStr, Exits: true, Pure: true},
+	generated.OpStrJumpIfEq: {Args: ss, Branch: true, Pure: true},
+
 	generated.OpGuardList: {Args: [4]ArgKind{Src}, Exits: true, Guard: List, Pure: true},
 	// Only Go changes a list's length (during a call-out).
 	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
@@ -267,6 +276,8 @@ func resultType(in *Inst, info *OpInfo, known map[int32]Type) Type {
 		return known[slotOf(in.Args[1])]
 	case ResImmTag:
 		return TypeOfTag(templates.Tag(in.Args[3]))
+	case ResStr:
+		return Str
 	}
 	return Unknown
 }

@@ -41,6 +41,9 @@ const harnessC = `#include "uop.h"
 #define NELEMS 4
 #define LIST_MARK 0x4c49535400000000ull
 #define INST_MARK 0x494e535400000000ull
+#define NSTRS 8
+#define STR_MARK 0x5354520000000000ull
+#define CHARS_MARK 0x4348520000000000ull
 
 typedef struct { cp_u64 objs, len, cap, pad; cp_value vals[NELEMS]; } hlist;
 typedef struct {
@@ -105,9 +108,19 @@ static record buf[64];
 static cp_list heads[NLISTS];
 static cp_instance iheads[NLISTS];
 
+// The strs (nativeStrs in Go), which no uop writes; hchars is str_char's
+// table (its operand 3 is linked as its address), whose words are marks.
+static cp_str hstrs[NSTRS] = {
+    {(const cp_u8 *)"", 0, 1}, {(const cp_u8 *)"a", 1, 1}, {(const cp_u8 *)"b", 1, 1},
+    {(const cp_u8 *)"ab", 2, 1}, {(const cp_u8 *)"abc", 3, 1}, {(const cp_u8 *)"abd", 3, 1},
+    {(const cp_u8 *)"\xc3\xa9", 2, 2}, {(const cp_u8 *)"a", 1, 0},
+};
+cp_u64 hchars[128];
+
 static void marks_to_addresses(cp_value *v) {
     if (v->tag == CP_TAG_OBJECT && v->bits - LIST_MARK < NLISTS) v->bits = (cp_u64)&heads[v->bits - LIST_MARK];
     else if (v->tag == CP_TAG_OBJECT && v->bits - INST_MARK < NLISTS) v->bits = (cp_u64)&iheads[v->bits - INST_MARK] + CP_INSTANCE_BIT;
+    else if (v->tag == CP_TAG_OBJECT && v->bits - STR_MARK < NSTRS) v->bits = (cp_u64)&hstrs[v->bits - STR_MARK] + CP_STR_BIT;
 }
 
 static void addresses_to_marks(cp_value *v) {
@@ -115,9 +128,13 @@ static void addresses_to_marks(cp_value *v) {
         if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&heads[k]) v->bits = LIST_MARK + k;
         if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&iheads[k] + CP_INSTANCE_BIT) v->bits = INST_MARK + k;
     }
+    for (int k = 0; k < NSTRS; k++) {
+        if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&hstrs[k] + CP_STR_BIT) v->bits = STR_MARK + k;
+    }
 }
 
 __attribute__((noreturn)) void hmain(void) {
+    for (int c = 0; c < 128; c++) hchars[c] = CHARS_MARK + c;
     for (;;) {
         long n = 0;
         while (n < (long)sizeof buf) {
@@ -176,7 +193,43 @@ const (
 	nativeElems = 4
 	listMark    = 0x4c49535400000000
 	instMark    = 0x494e535400000000
+	strMark     = 0x5354520000000000
+	charsMark   = 0x4348520000000000
+	// charsOperand, as an operand, links as the address of the harness's
+	// str_char table (and of refChars in reference runs).
+	charsOperand = 0x43484152534f5000
 )
+
+// nativeStrs are the harness's strs (hstrs), in order: bytes and kind.
+var nativeStrs = []struct {
+	s    string
+	kind uint8
+}{{"", 1}, {"a", 1}, {"b", 1}, {"ab", 1}, {"abc", 1}, {"abd", 1}, {"\xc3\xa9", 2}, {"a", 0}}
+
+// strV is the value that stands for str k in a record.
+func strV(k int) V { return V{Tag: templates.TagObject, Bits: strMark + uint64(k)} }
+
+// refStrs are nativeStrs as the interpreter's str heads, on the heap for
+// the life of the test; refChars is str_char's table.
+var refStrs, refChars = func() ([]templates.Str, *[128]uint64) {
+	out := make([]templates.Str, len(nativeStrs))
+	for k, ns := range nativeStrs {
+		b := []byte(ns.s)
+		out[k] = templates.Str{Len: int64(len(b)), Kind: ns.kind}
+		if len(b) > 0 {
+			out[k].Data = uintptr(unsafe.Pointer(&b[0]))
+			keptBytes = append(keptBytes, b)
+		}
+	}
+	chars := new([128]uint64)
+	for c := range chars {
+		chars[c] = charsMark + uint64(c)
+	}
+	return out, chars
+}()
+
+// keptBytes keeps refStrs' bytes reachable (Data is a uintptr).
+var keptBytes [][]byte
 
 type nativeList struct {
 	Objs, Len, Cap uint64
@@ -289,7 +342,7 @@ func pairRecords(xs []V) []nativeRecord {
 
 // listPool fills the lists of the list uops' records: every tag, an object
 // native code cannot read, list 1 nested in list 0, and a NaN.
-var listPool = []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, listV(1), {}, iv(-3), fv(nan), instV(1)}
+var listPool = []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, listV(1), {}, iv(-3), fv(nan), instV(1), strV(3)}
 
 // poison fills list elements past a list's length: no uop may read or write
 // them.
@@ -347,7 +400,7 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 	case "guard_list":
 		recs := append([]nativeRecord(nil), general...)
 		lists := listConfigs()[3]
-		for _, v := range []V{listV(0), listV(1)} {
+		for _, v := range []V{listV(0), listV(1), strV(1)} {
 			for _, r := range general[:len(general)/4] {
 				r.Frame[0], r.Frame[1] = v, listV(1)
 				r.Lists = lists
@@ -394,6 +447,27 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			return cases
 		}
 		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(S, S, 2*S), recs}, {ops(2*S, S, 2*S), recs}, {ops(0, S, S), recs}}
+	case "guard_str", "str_len", "str_char", "str_jump_if_eq":
+		// Every str in the str slots, with indexes for str_char and every
+		// other str for the compare; guard_str also on every value.
+		var recs, pairs []nativeRecord
+		for k := range nativeStrs {
+			for _, i := range nativeIndexes {
+				recs = append(recs, nativeRecord{Frame: [3]V{sentry, strV(k), i}, Lists: fillerLists()})
+			}
+			for j := range nativeStrs {
+				pairs = append(pairs, nativeRecord{Frame: [3]V{strV(k), strV(j), iv(1)}, Lists: fillerLists()})
+			}
+		}
+		switch op {
+		case "guard_str":
+			return []nativeCase{{ops(0), general}, {ops(0), pairs}, {ops(S), recs}}
+		case "str_char":
+			return []nativeCase{{ops(0, S, 2*S, charsOperand), recs}, {ops(S, S, 2*S, charsOperand), recs}, {ops(2*S, S, 2*S, charsOperand), recs}}
+		case "str_jump_if_eq":
+			return []nativeCase{{ops(0, S), pairs}, {ops(S, S), pairs}, {ops(S, 0), pairs}}
+		}
+		return []nativeCase{{ops(0, S), recs}, {ops(S, S), recs}}
 	case "list_len":
 		var recs []nativeRecord
 		for _, ls := range listConfigs() {
@@ -532,11 +606,14 @@ func newRefLists() *refLists { return new(refLists) }
 func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecord) (nativeRecord, error) {
 	addr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&rl.heads[k]))) }
 	iaddr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&rl.iheads[k]))) + templates.InstanceBit }
+	strAddr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&refStrs[k]))) + templates.StrBit }
 	toAddress := func(v *V) {
 		if v.Tag == templates.TagObject && v.Bits-listMark < nativeLists {
 			v.Bits = addr(int(v.Bits - listMark))
 		} else if v.Tag == templates.TagObject && v.Bits-instMark < nativeLists {
 			v.Bits = iaddr(int(v.Bits - instMark))
+		} else if v.Tag == templates.TagObject && v.Bits-strMark < uint64(len(refStrs)) {
+			v.Bits = strAddr(int(v.Bits - strMark))
 		}
 	}
 	toMark := func(v *V) {
@@ -548,6 +625,14 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 				v.Bits = instMark + uint64(k)
 			}
 		}
+		for k := range refStrs {
+			if v.Tag == templates.TagObject && v.Bits == strAddr(k) {
+				v.Bits = strMark + uint64(k)
+			}
+		}
+	}
+	if operands[3] == charsOperand {
+		operands[3] = uint64(uintptr(unsafe.Pointer(refChars)))
 	}
 	for k := range rl.heads {
 		rl.elems[k] = in.Lists[k].Vals
@@ -702,6 +787,10 @@ func TestNativeAgreesWithReference(t *testing.T) {
 		args := []string{"--target=" + triple, "-fuse-ld=lld", "-nostdlib", "-static", "-o", exe, harness}
 		args = append(args, objs...)
 		for i, v := range operands {
+			if v == charsOperand {
+				args = append(args, fmt.Sprintf("-Wl,--defsym,_JIT_OPERAND%d=hchars", i))
+				continue
+			}
 			args = append(args, fmt.Sprintf("-Wl,--defsym,_JIT_OPERAND%d=%d", i, v))
 		}
 		return clangRun(args...)

@@ -167,7 +167,41 @@ func kindOK(v templates.Value, want templates.Tag) bool {
 	if want == templates.KindInstance {
 		return v.Tag == templates.TagObject && v.Bits&templates.InstanceBit != 0
 	}
-	return v.Tag == want && (want != templates.TagObject || v.Bits != 0 && v.Bits&templates.InstanceBit == 0)
+	return v.Tag == want && (want != templates.TagObject || v.Bits != 0 && v.Bits&7 == 0)
+}
+
+// ErrBadStr is returned (wrapped) when a uop that reads a str (already
+// guarded, natively) finds no readable str in its slot.
+var ErrBadStr = errors.New("bad str operand")
+
+// str returns the str that v (one of m's slots) points to and its bytes,
+// as guard_str left it: tag TagObject, Bits its address plus StrBit. A slot
+// that is no str records ErrBadStr and gives an empty scratch str.
+func (m *machine) str(v *templates.Value) (*templates.Str, []byte) {
+	if v.Tag != templates.TagObject || v.Bits&7 != templates.StrBit {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: slot holds %v with bits %#x, not a str", ErrBadStr, v.Tag, v.Bits)
+		}
+		return new(templates.Str), nil
+	}
+	s := strAt(v)
+	if s.Len < 0 || s.Len > 0 && s.Data == 0 {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: str at %#x has len %d, data %#x", ErrBadStr, v.Bits, s.Len, s.Data)
+		}
+		return new(templates.Str), nil
+	}
+	if s.Len == 0 {
+		return s, nil
+	}
+	return s, unsafe.Slice(*(**byte)(unsafe.Pointer(&s.Data)), s.Len)
+}
+
+// strAt reads the str whose address plus StrBit v's bits are, as native
+// code does (reinterpreting the word's memory, then stepping back).
+func strAt(v *templates.Value) *templates.Str {
+	p := *(*unsafe.Pointer)(unsafe.Pointer(&v.Bits))
+	return (*templates.Str)(unsafe.Add(p, -templates.StrBit))
 }
 
 // listIndex is the Python index i into a list of n elements: negative
@@ -687,6 +721,41 @@ var uops = map[string]uop{
 			*a = v
 		}
 		return Continue, 0
+	},
+	"guard_str": func(m *machine) (Next, templates.ExitCode) {
+		v := m.slot(0)
+		if v.Tag != templates.TagObject || v.Bits&7 != templates.StrBit || strAt(v).Kind != templates.StrASCII {
+			return Exit, 0
+		}
+		return Continue, 0
+	},
+	"str_len": func(m *machine) (Next, templates.ExitCode) {
+		dst, sv := m.slot(0), m.slot(1)
+		s, _ := m.str(sv)
+		setInt(dst, s.Len)
+		return Continue, 0
+	},
+	"str_char": func(m *machine) (Next, templates.ExitCode) {
+		dst, sv, iv := m.slot(0), m.slot(1), m.slot(2)
+		_, b := m.str(sv)
+		i, ok := listIndex(i64(iv), int64(len(b)))
+		if !ok {
+			return Exit, 0
+		}
+		// op3 is the address of 128 words: the bits of each code point's str.
+		table := m.ops[3]
+		chars := (*[128]uint64)(*(*unsafe.Pointer)(unsafe.Pointer(&table)))
+		*dst = templates.Value{Tag: templates.TagObject, Bits: chars[b[i]&127]}
+		return Continue, 0
+	},
+	"str_jump_if_eq": func(m *machine) (Next, templates.ExitCode) {
+		a, b := m.slot(0), m.slot(1)
+		if a.Bits == b.Bits {
+			return jumpIf(true)
+		}
+		_, x := m.str(a)
+		_, y := m.str(b)
+		return jumpIf(string(x) == string(y))
 	},
 	"list_len": func(m *machine) (Next, templates.ExitCode) {
 		dst, lv := m.slot(0), m.slot(1)

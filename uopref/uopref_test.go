@@ -74,6 +74,28 @@ func newInstance(shape uintptr, attrs ...V) (*templates.Instance, V) {
 
 var keptInstances []*templates.Instance
 
+// keptStrs holds every str a test builds, as keptLists does lists.
+var keptStrs []*templates.Str
+
+// newStr builds a str head over s's bytes, as the interpreter's str is,
+// and returns the slot value that points to it.
+func newStr(s string, kind uint8) V {
+	b := []byte(s + "\x00") // never empty: Data is never nil
+	h := &templates.Str{Data: uintptr(unsafe.Pointer(&b[0])), Len: int64(len(s)), Kind: kind}
+	keptStrs = append(keptStrs, h)
+	keptBytes = append(keptBytes, b)
+	return V{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(h))) + templates.StrBit}
+}
+
+// testChars is str_char's table in the step tests: code point c is 1000+c.
+var testChars = func() *[128]uint64 {
+	t := new([128]uint64)
+	for c := range t {
+		t[c] = 1000 + uint64(c)
+	}
+	return t
+}()
+
 // listElems copies a list's elements.
 func listElems(l *templates.List) []V {
 	return append([]V(nil), unsafe.Slice(l.Vals, l.Len)...)
@@ -494,6 +516,9 @@ func TestStep(t *testing.T) {
 	_, mixedV := newList(false, mixed...)
 	_, emptyV := newList(false)
 	_, objsV := newList(true, iv(1), V{Tag: templates.TagObject})
+	abcV, abc2V, abdV := newStr("abc", 1), newStr("abc", 1), newStr("abd", 1)
+	eacuteV, unknownV := newStr("\u00e9", 2), newStr("a", 0)
+	chars := uint64(uintptr(unsafe.Pointer(testChars)))
 	for tag := templates.TagEmpty; tag <= templates.TagObject+1; tag++ {
 		next := Exit
 		if tag == templates.TagObject {
@@ -551,6 +576,18 @@ func TestStep(t *testing.T) {
 		}
 	}
 	add(
+		stepCase{name: "guard_list str", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, abcV}, next: Exit},
+		stepCase{name: "guard_str ascii", op: "guard_str", ops: [4]uint64{S}, in: []V{sentry, abcV}, next: Continue},
+		stepCase{name: "guard_str non-ascii", op: "guard_str", ops: [4]uint64{S}, in: []V{sentry, eacuteV}, next: Exit},
+		stepCase{name: "guard_str not looked at", op: "guard_str", ops: [4]uint64{S}, in: []V{sentry, unknownV}, next: Exit},
+		stepCase{name: "guard_str list", op: "guard_str", ops: [4]uint64{S}, in: []V{sentry, mixedV}, next: Exit},
+		stepCase{name: "str_len", op: "str_len", ops: [4]uint64{0, S}, in: []V{sentry, abcV}, out: []V{iv(3), abcV}},
+		stepCase{name: "str_char", op: "str_char", ops: [4]uint64{0, S, 2 * S, chars}, in: []V{sentry, abcV, iv(1)}, out: []V{{Tag: templates.TagObject, Bits: 1000 + 'b'}, abcV, iv(1)}},
+		stepCase{name: "str_char negative", op: "str_char", ops: [4]uint64{0, S, 2 * S, chars}, in: []V{sentry, abcV, iv(-3)}, out: []V{{Tag: templates.TagObject, Bits: 1000 + 'a'}, abcV, iv(-3)}},
+		stepCase{name: "str_char out of range", op: "str_char", ops: [4]uint64{0, S, 2 * S, chars}, in: []V{sentry, abcV, iv(3)}, next: Exit},
+		stepCase{name: "str_jump_if_eq same", op: "str_jump_if_eq", ops: [4]uint64{0, S}, in: []V{abcV, abcV}, next: Jump},
+		stepCase{name: "str_jump_if_eq equal", op: "str_jump_if_eq", ops: [4]uint64{0, S}, in: []V{abcV, abc2V}, next: Jump},
+		stepCase{name: "str_jump_if_eq differ", op: "str_jump_if_eq", ops: [4]uint64{0, S}, in: []V{abcV, abdV}, next: Continue},
 		stepCase{name: "guard_list unreadable object", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, {Tag: templates.TagObject}}, next: Exit},
 		stepCase{name: "guard_list list", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, mixedV}, next: Continue},
 		stepCase{name: "list_len", op: "list_len", ops: [4]uint64{0, S}, in: []V{sentry, mixedV}, out: []V{iv(7), mixedV}},
