@@ -329,6 +329,9 @@ func (ps *parser) ifStmt(at pos, what string) Stmt {
 	} else if ps.isKw("else") {
 		e := ps.next()
 		orelse = ps.block("'else' statement", e.line)
+		if ps.isKw("elif") {
+			ps.failAt(ps.tok(), "'elif' block follows an 'else' block") // 3.14, gh-129902
+		}
 	}
 	return &If{at, cond, body, orelse}
 }
@@ -464,9 +467,27 @@ func (ps *parser) simpleStmts() []Stmt {
 	return out
 }
 
+// stmtAfterElse are the statements CPython 3.14 names when one stands
+// where a conditional expression's else part should be (gh-129515).
+var stmtAfterElse = map[string]bool{"pass": true, "del": true, "return": true, "yield": true, "raise": true,
+	"break": true, "continue": true, "assert": true, "import": true, "from": true}
+
+// checkStmtBeforeIf raises CPython 3.14's error for pass, break or
+// continue used as the first part of a conditional expression
+// (gh-129515).
+func (ps *parser) checkStmtBeforeIf() {
+	t := ps.tok()
+	if t.kind == tName && (t.val == "pass" || t.val == "break" || t.val == "continue") {
+		if n := ps.peek(); n.kind == tName && n.val == "if" {
+			ps.failAt(t, "expected expression before 'if', but statement is given")
+		}
+	}
+}
+
 func (ps *parser) simpleStmt() Stmt {
 	t := ps.tok()
 	at := pos{t.line, t.col}
+	ps.checkStmtBeforeIf()
 	if t.kind == tName {
 		switch t.val {
 		case "pass":
@@ -814,6 +835,7 @@ func (ps *parser) expr() Expr {
 		return ps.mark(&Lambda{at, params, ps.expr()}, at)
 	}
 	at := ps.here()
+	ps.checkStmtBeforeIf()
 	x := ps.orTest()
 	if ps.isKw("if") {
 		ps.next()
@@ -822,6 +844,9 @@ func (ps *parser) expr() Expr {
 			ps.failAt(ps.tok(), "expected 'else' after 'if' expression")
 		}
 		ps.next()
+		if t := ps.tok(); t.kind == tName && stmtAfterElse[t.val] {
+			ps.failAt(t, "expected expression after 'else', but statement is given")
+		}
 		b := ps.expr()
 		return ps.mark(&IfExp{at, cond, x, b}, at)
 	}
