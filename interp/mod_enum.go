@@ -231,7 +231,16 @@ func enumModule(vm *VM) *Module {
 		if isFlagKind(kind) {
 			vm.addFlagMethods(kind, methods, info)
 		}
-		cls, _ = vm.nativeClass(kind, nil, methods)
+		// IntEnum and IntFlag derive from int, StrEnum from str, as in
+		// CPython: members keep their value as the built-in value.
+		var bases []Val
+		switch kind {
+		case "IntEnum", "IntFlag":
+			bases = []Val{vm.bi["int"]}
+		case "StrEnum":
+			bases = []Val{vm.bi["str"]}
+		}
+		cls, _ = vm.nativeClass(kind, bases, methods)
 		cls.meta = meta
 		return cls
 	}
@@ -353,6 +362,9 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 		}
 		if member.T == tagEmpty {
 			member = vm.newInstancePlain(c)
+			if kind == "IntEnum" || kind == "IntFlag" || kind == "StrEnum" {
+				member.O.(*Instance).set(builtinValueAttr, v)
+			}
 			vm.objectSetAttr(member, "_name_", StrVal(n))
 			vm.objectSetAttr(member, "_value_", v)
 			vm.objectSetAttr(member, "name", StrVal(n))

@@ -101,6 +101,9 @@ func (vm *VM) flagMember(c *Class, e *enumInfo, v int64) (Val, error) {
 		name = StrVal(s)
 	}
 	m := vm.newInstancePlain(c)
+	if e.kind == "IntFlag" {
+		m.O.(*Instance).set(builtinValueAttr, IntVal(v))
+	}
 	for k, x := range map[string]Val{"_name_": name, "name": name, "_value_": IntVal(v), "value": IntVal(v)} {
 		if err := vm.objectSetAttr(m, k, x); err != nil {
 			return Val{}, err
