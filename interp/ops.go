@@ -1203,8 +1203,17 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			}
 		}
 	case *ExcType:
-		if name == "__name__" {
+		switch name {
+		case "__name__", "__qualname__":
 			return StrVal(t.name), nil
+		case "__module__":
+			switch {
+			case t.module != "":
+				return StrVal(t.module), nil
+			case t.cls != nil:
+				return StrVal("__main__"), nil
+			}
+			return StrVal("builtins"), nil
 		}
 	case *Function:
 		if v, ok := vm.funcAttr(t, name); ok {

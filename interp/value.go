@@ -663,6 +663,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	case *Module:
 		b.WriteString("<module '" + o.name + "' (built-in)>")
 	case *ExcType:
+		if o.cls != nil && o.module == "" {
+			b.WriteString("<class '__main__." + o.name + "'>") // defined by the program
+			return
+		}
 		b.WriteString("<class '" + o.qualName() + "'>")
 	case *typeObj:
 		b.WriteString("<class '" + o.name + "'>")
