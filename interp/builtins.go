@@ -727,6 +727,11 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 
 func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 	pos, kw := splitKw(args, kwn)
+	if _, has := kw["file"]; !has {
+		if f, ok := vm.stdoutOverride(); ok {
+			kw = withFile(kw, f)
+		}
+	}
 	sep, end := " ", "\n"
 	w := vm.out
 	for k, v := range kw {

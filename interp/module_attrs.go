@@ -37,3 +37,32 @@ func (m *Module) delAttr(name string) error {
 	m.version.Add(1)
 	return nil
 }
+
+// stdoutOverride is what the program stored in sys.stdout, when that is
+// not the standard output print writes to anyway (sys.stdout = StringIO()
+// captures print's output, as in CPython).
+func (vm *VM) stdoutOverride() (Val, bool) {
+	if vm.rt != nil && vm.rt.threaded.Load() {
+		// Threads share the modules map (see opImport).
+		vm.rt.mu.Lock()
+		defer vm.rt.mu.Unlock()
+	}
+	sys := vm.modules["sys"]
+	if sys == nil || sys.version.Load() == 0 {
+		return Val{}, false
+	}
+	v, ok := sys.attrs["stdout"]
+	if st, isStream := v.O.(*Stream); !ok || isStream && st.name == "<stdout>" {
+		return Val{}, false
+	}
+	return v, true
+}
+
+// withFile is print's keyword arguments with file set.
+func withFile(kw map[string]Val, f Val) map[string]Val {
+	out := map[string]Val{"file": f}
+	for k, v := range kw {
+		out[k] = v
+	}
+	return out
+}

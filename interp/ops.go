@@ -671,7 +671,7 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 		}
 		if i := strings.LastIndexByte(name, '.'); i > 0 {
 			if parent, ok := vm.modules[name[:i]]; ok {
-				parent.attrs[name[i+1:]] = ObjVal(m)
+				parent.setAttr(vm, name[i+1:], ObjVal(m))
 			}
 		}
 	}
