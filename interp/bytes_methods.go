@@ -518,6 +518,9 @@ func padder(name string) extraFn {
 		if pad <= 0 {
 			return x.like(append([]byte{}, x.b...)), nil
 		}
+		if err := memCheck(uint64(pad)); err != nil {
+			return Val{}, err
+		}
 		l := 0
 		switch name {
 		case "rjust":
@@ -676,6 +679,9 @@ var bytesMethods = map[string]extraFn{
 		}
 		x := bself(self)
 		b := append([]byte{}, x.b...)
+		if err := memCheck(uint64(max(w, 0))); err != nil {
+			return Val{}, err
+		}
 		if pad := int(w) - len(b); pad > 0 {
 			sign := 0
 			if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
@@ -796,6 +802,9 @@ var bytesMethods = map[string]extraFn{
 			switch c {
 			case '\t':
 				if size > 0 {
+					if err := memCheck(uint64(size)); err != nil {
+						return Val{}, err
+					}
 					n := int(size) - col%int(size)
 					out = append(out, bytes.Repeat([]byte{' '}, n)...)
 					col += n

@@ -75,7 +75,7 @@ func parseStructFmt(format string) (*structFmt, error) {
 			num = 0
 			for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 				num = num*10 + int(s[i]-'0')
-				if num > 1<<40 {
+				if num > 1<<60 {
 					return nil, structErr("total struct size too long")
 				}
 			}
@@ -91,6 +91,9 @@ func parseStructFmt(format string) (*structFmt, error) {
 		if sf.native && isz > 1 && size%isz != 0 {
 			size += isz - size%isz
 		}
+		if num > (1<<62-size)/isz {
+			return nil, structErr("total struct size too long")
+		}
 		switch c {
 		case 's', 'p':
 			sf.codes = append(sf.codes, structCode{c: c, off: size, n: num, size: num})
@@ -105,9 +108,6 @@ func parseStructFmt(format string) (*structFmt, error) {
 				sf.nitems += num
 			}
 			size += num * isz
-		}
-		if size > 1<<40 {
-			return nil, structErr("total struct size too long")
 		}
 	}
 	sf.size = size
@@ -416,6 +416,9 @@ func structModule(vm *VM) *Module {
 	m.attrs["error"] = ObjVal(StructError)
 	fmtOf := func(v Val) (*structFmt, error) { return vm.structFmtArg(v, cache) }
 	pack := func(vm *VM, sf *structFmt, args []Val) (Val, error) {
+		if err := memCheck(uint64(sf.size)); err != nil {
+			return Val{}, err
+		}
 		out := make([]byte, sf.size)
 		if err := vm.structPack(sf, out, args, "pack"); err != nil {
 			return Val{}, err
