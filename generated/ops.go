@@ -44,6 +44,7 @@ const (
 	OpGuardInstance           // templates/guard_instance.c
 	OpGuardInt                // templates/guard_int.c
 	OpGuardList               // templates/guard_list.c
+	OpGuardNone               // templates/guard_none.c
 	OpGuardShape              // templates/guard_shape.c
 	OpGuardStr                // templates/guard_str.c
 	OpIntAbs                  // templates/int_abs.c
@@ -99,7 +100,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 81
+const NumOps = 82
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -137,6 +138,7 @@ var opNames = [NumOps]string{
 	OpGuardInstance: "guard_instance",
 	OpGuardInt:      "guard_int",
 	OpGuardList:     "guard_list",
+	OpGuardNone:     "guard_none",
 	OpGuardShape:    "guard_shape",
 	OpGuardStr:      "guard_str",
 	OpIntAbs:        "int_abs",

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:74a126385cc80af46fc9e350cc8dd6e09f64d5199d9c9765696abf9a2a0e38a5
+// Inputs: sha256:c1f3fb446a7096a9eddf7cf047c470c09d0012a6ad3ab8ff7635e018053e7bde
 //
 // Regenerate with `go generate`.
 
@@ -44,6 +44,7 @@ var Set = &stencil.Set{
 		stencil.Op(OpGuardInstance),
 		stencil.Op(OpGuardInt),
 		stencil.Op(OpGuardList),
+		stencil.Op(OpGuardNone),
 		stencil.Op(OpGuardShape),
 		stencil.Op(OpGuardStr),
 		stencil.Op(OpIntJumpIfEq),
@@ -1396,6 +1397,34 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpGuardNone: {
+		Name: "guard_none",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: ldr x8, [x21,x8]
+			0xa8, 0x6a, 0x68, 0xf8,
+			// 0xc: cmp x8, #0x4
+			0x1f, 0x11, 0x00, 0xf1,
+			// 0x10: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x14: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -4261,6 +4290,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpGuardInstance: emitGuardInstance,
 	OpGuardInt:      emitGuardInt,
 	OpGuardList:     emitGuardList,
+	OpGuardNone:     emitGuardNone,
 	OpGuardShape:    emitGuardShape,
 	OpGuardStr:      emitGuardStr,
 	OpIntAbs:        emitIntAbs,
@@ -4691,6 +4721,16 @@ func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Branch26(code, 0x2c, 0x14000000, pc+0x2c, v[relocs.ValueExit])
+}
+
+func emitGuardNone(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpGuardNone].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit])
 }
 
 func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:5878c41b7679b5b364789547796f6c266bd189491c8145d1ef6015033c902b88
+// Inputs: sha256:fbc5cf0fdf88edc94328fab5dc55ce38e02db529653c1bab9fa4d3d577febf50
 //
 // Regenerate with `go generate`.
 
@@ -1054,6 +1054,27 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpGuardNone: {
+		Name: "guard_none",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x4,(%r13,%rax,1)
+			0x49, 0x83, 0x7c, 0x05, 0x00, 0x04,
+			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -3376,6 +3397,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpGuardInstance: emitGuardInstance,
 	OpGuardInt:      emitGuardInt,
 	OpGuardList:     emitGuardList,
+	OpGuardNone:     emitGuardNone,
 	OpGuardShape:    emitGuardShape,
 	OpGuardStr:      emitGuardStr,
 	OpIntAbs:        emitIntAbs,
@@ -3751,6 +3773,15 @@ func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x27, pc+0x27, v[relocs.ValueExit], -4)
+}
+
+func emitGuardNone(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpGuardNone].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
 }
 
 func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

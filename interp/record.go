@@ -317,6 +317,8 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 		g, t = generated.OpGuardFloat, traceopt.Float
 	case tagBool:
 		g, t = generated.OpGuardBool, traceopt.Bool
+	case tagNone:
+		g, t = generated.OpGuardNone, traceopt.None
 	case tagObject:
 		if r.vm.mt {
 			return traceopt.Unknown // (lists, instances and strs are not traced while threads run)
@@ -534,6 +536,9 @@ func (r *recorder) cond(in traceopt.Inst) bool {
 
 // truth emits a conditional exit on the truth of slot a.
 func (r *recorder) truth(a int32) bool {
+	if t, ok := r.constTruth(a); ok {
+		return t
+	}
 	switch r.typeOf(a) {
 	case traceopt.Bool, traceopt.Int:
 		return r.cond(traceopt.Inst{Op: generated.OpJumpIfTrue, Args: [4]uint64{traceopt.Slot(a)}, Exit: r.snap()})
@@ -589,6 +594,8 @@ func (r *recorder) step() int {
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opLshift, opRshift, opBitAnd, opBitOr, opBitXor,
 		opLt, opLe, opGt, opGe, opEq, opNe:
 		r.binary(in.Op, A, B, C)
+	case opIs, opIsNot:
+		r.identity(in.Op, A, B, C)
 	case opNeg, opInvert:
 		switch t := r.typeOf(B); {
 		case t == traceopt.Int && in.Op == opNeg:
@@ -830,7 +837,7 @@ func (r *recorder) loadElem(dst, list, index int32) bool {
 		return false
 	}
 	ty := traceopt.TypeOf(l.vals[i])
-	if ty == traceopt.Unknown || ty == traceopt.None {
+	if ty == traceopt.Unknown {
 		r.failf("list element is an object native code cannot read")
 		return false
 	}
@@ -907,7 +914,7 @@ func (r *recorder) getItem(a, b, c int32) {
 
 func (r *recorder) setItem(a, b, c int32) {
 	ta, tb, tc := r.typeOf(a), r.typeOf(b), r.typeOf(c)
-	if ta != traceopt.List || tb != traceopt.Int || !(tc == traceopt.Int || tc == traceopt.Float || tc == traceopt.Bool) {
+	if ta != traceopt.List || tb != traceopt.Int || !(tc == traceopt.Int || tc == traceopt.Float || tc == traceopt.Bool || tc == traceopt.None) {
 		r.failf("store into a %v by a %v of a %v", ta, tb, tc)
 		return
 	}

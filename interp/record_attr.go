@@ -66,7 +66,7 @@ func (r *recorder) getAttr(a, b int32, name string) int {
 	switch e.kind {
 	case cacheSlot:
 		ty := traceopt.TypeOf(x.vals[e.slot])
-		if ty == traceopt.Unknown || ty == traceopt.None {
+		if ty == traceopt.Unknown {
 			r.failf("attribute %s holds an object native code cannot read", name)
 			return next
 		}
@@ -90,7 +90,7 @@ func (r *recorder) getAttr(a, b int32, name string) int {
 }
 
 // setAttr translates A.name = C for an instance in A whose attribute name
-// exists: an int, float or bool stored over anything but an object.
+// exists: an int, float, bool or None stored over anything but an object.
 func (r *recorder) setAttr(a int32, name string, c int32) {
 	x, ok := r.shaped(a)
 	if !ok {
@@ -107,7 +107,7 @@ func (r *recorder) setAttr(a int32, name string, c int32) {
 		r.failf("store adds attribute %s", name)
 		return
 	}
-	if t := r.typeOf(c); t != traceopt.Int && t != traceopt.Float && t != traceopt.Bool {
+	if t := r.typeOf(c); t != traceopt.Int && t != traceopt.Float && t != traceopt.Bool && t != traceopt.None {
 		r.failf("store of a %v into attribute %s", t, name)
 		return
 	}

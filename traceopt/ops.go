@@ -168,6 +168,7 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpGuardInt:   {Args: [4]ArgKind{Src}, Exits: true, Guard: Int, Pure: true},
 	generated.OpGuardFloat: {Args: [4]ArgKind{Src}, Exits: true, Guard: Float, Pure: true},
 	generated.OpGuardBool:  {Args: [4]ArgKind{Src}, Exits: true, Guard: Bool, Pure: true},
+	generated.OpGuardNone:  {Args: [4]ArgKind{Src}, Exits: true, Guard: None, Pure: true},
 
 	generated.OpIntAdd:      {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
 	generated.OpIntSub:      {Args: dss, Result: ResInt, Exits: true, Pure: true},

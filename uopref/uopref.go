@@ -804,6 +804,7 @@ var uops = map[string]uop{
 	"guard_int":   guard(templates.TagInt),
 	"guard_float": guard(templates.TagFloat),
 	"guard_bool":  guard(templates.TagBool),
+	"guard_none":  guard(templates.TagNone),
 	"jump": func(m *machine) (Next, templates.ExitCode) {
 		return Jump, 0
 	},

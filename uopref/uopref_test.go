@@ -500,7 +500,7 @@ func TestStep(t *testing.T) {
 	for _, g := range []struct {
 		op  string
 		tag templates.Tag
-	}{{"guard_int", templates.TagInt}, {"guard_float", templates.TagFloat}, {"guard_bool", templates.TagBool}} {
+	}{{"guard_int", templates.TagInt}, {"guard_float", templates.TagFloat}, {"guard_bool", templates.TagBool}, {"guard_none", templates.TagNone}} {
 		for tag := templates.TagEmpty; tag <= templates.TagObject+1; tag++ {
 			next := Exit
 			if tag == g.tag {

@@ -44,7 +44,9 @@ const (
 	OpGuardInstance           // templates/guard_instance.c
 	OpGuardInt                // templates/guard_int.c
 	OpGuardList               // templates/guard_list.c
+	OpGuardNone               // templates/guard_none.c
 	OpGuardShape              // templates/guard_shape.c
+	OpGuardStr                // templates/guard_str.c
 	OpIntAbs                  // templates/int_abs.c
 	OpIntAdd                  // templates/int_add.c
 	OpIntAddImm               // templates/int_add_imm.c
@@ -84,6 +86,9 @@ const (
 	OpLoadInt                 // templates/load_int.c
 	OpLoop                    // templates/loop.c
 	OpMove                    // templates/move.c
+	OpStrChar                 // templates/str_char.c
+	OpStrJumpIfEq             // templates/str_jump_if_eq.c
+	OpStrLen                  // templates/str_len.c
 	OpWideAdd                 // templates/wide_add.c
 	OpWideAddWide             // templates/wide_add_wide.c
 	OpWideAndImm              // templates/wide_and_imm.c
@@ -95,7 +100,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 77
+const NumOps = 82
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -133,7 +138,9 @@ var opNames = [NumOps]string{
 	OpGuardInstance: "guard_instance",
 	OpGuardInt:      "guard_int",
 	OpGuardList:     "guard_list",
+	OpGuardNone:     "guard_none",
 	OpGuardShape:    "guard_shape",
+	OpGuardStr:      "guard_str",
 	OpIntAbs:        "int_abs",
 	OpIntAdd:        "int_add",
 	OpIntAddImm:     "int_add_imm",
@@ -173,6 +180,9 @@ var opNames = [NumOps]string{
 	OpLoadInt:       "load_int",
 	OpLoop:          "loop",
 	OpMove:          "move",
+	OpStrChar:       "str_char",
+	OpStrJumpIfEq:   "str_jump_if_eq",
+	OpStrLen:        "str_len",
 	OpWideAdd:       "wide_add",
 	OpWideAddWide:   "wide_add_wide",
 	OpWideAndImm:    "wide_and_imm",
