@@ -49,7 +49,7 @@ func mathExtras(m *Module) {
 			return FloatVal(r), nil
 		})
 	}
-	f1("cbrt", math.Cbrt, nil)
+	f1("cbrt", crmath.Cbrt, nil)
 	f1("exp2", math.Exp2, nil)
 	f1("expm1", math.Expm1, nil)
 	f1("log1p", math.Log1p, func(x float64) bool { return x > -1 })

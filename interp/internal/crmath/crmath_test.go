@@ -12,6 +12,7 @@ import (
 var funcs1 = map[string]func(float64) float64{
 	"exp": Exp, "log": Log, "log2": Log2, "sin": Sin, "cos": Cos, "tan": Tan,
 	"atan": Atan, "asin": Asin, "acos": Acos,
+	"log10": Log10, "sinh": Sinh, "cosh": Cosh, "tanh": Tanh, "cbrt": Cbrt,
 }
 
 var funcs2 = map[string]func(float64, float64) float64{
@@ -82,11 +83,18 @@ func TestAgainstCPython(t *testing.T) {
 			continue
 		}
 		count[s.name]++
-		if !same(got, s.exact) {
-			t.Errorf("%v = %x, want %x (correctly rounded; CPython %x)", s, got, s.exact, s.cpy)
+		want := s.cpy
+		if w, ok := glibcOff[s.String()]; ok {
+			want, _ = strconv.ParseFloat(w, 64)
+			if same(want, s.cpy) {
+				t.Errorf("%v is in glibcOff but CPython gives the same %x", s, s.cpy)
+			}
 		}
-		if !same(s.cpy, s.exact) != glibcOff[s.String()] {
-			t.Errorf("%v: CPython %x, exact %x, glibcOff has %v", s, s.cpy, s.exact, glibcOff[s.String()])
+		if !same(got, want) {
+			t.Errorf("%v = %x, want %x (CPython %x, exact %x)", s, got, want, s.cpy, s.exact)
+		}
+		if !glibcFormula[s.name] && !same(got, s.exact) {
+			t.Errorf("%v = %x, not correctly rounded (%x)", s, got, s.exact)
 		}
 	}
 	for n := range funcs1 {
@@ -101,12 +109,20 @@ func TestAgainstCPython(t *testing.T) {
 	}
 }
 
+// glibcFormula are the functions that follow glibc's formulas, to agree
+// with CPython where glibc is not correctly rounded.
+var glibcFormula = map[string]bool{"log10": true, "sinh": true, "cosh": true, "tanh": true, "cbrt": true}
+
 // glibcOff are the samples where glibc 2.36's result is not correctly
-// rounded (so CPython prints a different last digit from ours). Any other
-// sample must agree with CPython.
-var glibcOff = map[string]bool{
-	"cos(0x1.b868207c61594p+19)":             true,
-	"tan(0x1.0168cb778cbe8p+216)":            true,
-	"log2(0x1.ee491b7103a8cp-01)":            true,
-	"pow(0x1.6b657db0e6a68p+02, -0x1.cp+02)": true,
+// rounded and ours is, so CPython prints a different last digit: the
+// value is ours. Any other sample must agree with CPython.
+var glibcOff = map[string]string{
+	"cos(0x1.b868207c61594p+19)":             "-0x1.89e7041018c21p-03",
+	"tan(0x1.0168cb778cbe8p+216)":            "0x1.8d5feb68ccadcp+00",
+	"log2(0x1.ee491b7103a8cp-01)":            "-0x1.a0253cc2c74dp-05",
+	"pow(0x1.6b657db0e6a68p+02, -0x1.cp+02)": "0x1.60acdb695422ap-18",
+	// glibc's log10 is fdlibm's formula around glibc's log, which
+	// misrounds about one argument in 300 near 1 (ours does not).
+	"log10(0x1.199bb141556ecp+00)": "0x1.533130031b9dap-05",
+	"log10(0x1.21d6e503d06b2p+00)": "0x1.b9b133df93c32p-05",
 }
