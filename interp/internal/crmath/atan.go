@@ -1,20 +1,26 @@
 package crmath
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // atanTable[i] is atan(i/64) as a double-double, from atanSeries after
-// three halvings atan(x) = 2*atan(x/(1+sqrt(1+x**2))).
-var atanTable = func() []dd {
-	t := make([]dd, 65)
-	for i := range t {
+// three halvings atan(x) = 2*atan(x/(1+sqrt(1+x**2))); made on first use.
+var (
+	atanOnce  sync.Once
+	atanTable [65]dd
+)
+
+func makeAtanTable() {
+	for i := range atanTable {
 		x := dd{float64(i) / 64, 0}
 		for j := 0; j < 3; j++ {
 			x = div(x, addF(sqrtDD(addF(mul(x, x), 1)), 1))
 		}
-		t[i] = mulF(atanSeries(x, 40), 8)
+		atanTable[i] = mulF(atanSeries(x, 40), 8)
 	}
-	return t
-}()
+}
 
 // atanSeries is x - x**3/3 + ... up to x**(2n+1).
 func atanSeries(x dd, n int) dd {
@@ -45,6 +51,7 @@ var atanCoef = func() []dd {
 // atanDD is atan(x) for 0 <= x <= 1: atan(c) from the table for the
 // nearest c = i/64, plus atan((x-c)/(1+x*c)).
 func atanDD(x dd) dd {
+	atanOnce.Do(makeAtanTable)
 	i := math.Round(x.hi * 64)
 	c := i / 64
 	t := x

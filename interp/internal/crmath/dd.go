@@ -104,6 +104,42 @@ func horner(x dd, c []dd) dd {
 	return p
 }
 
+// hornerMix is c[0] + x*(c[1] + ... + x*(c[k-1] + x*T)), where the tail
+// T = tail[0] + x*(tail[1] + ...) is small enough to need only a double's
+// precision.
+func hornerMix(x dd, c []dd, tail []float64) dd {
+	t := tail[len(tail)-1]
+	for i := len(tail) - 2; i >= 0; i-- {
+		t = tail[i] + x.hi*t
+	}
+	p := add(c[len(c)-1], mulF(x, t))
+	for i := len(c) - 2; i >= 0; i-- {
+		p = add(c[i], mul(x, p))
+	}
+	return p
+}
+
+// signedInvFact is ±1/n! for n = from, from+2, ... < to, negative when n
+// mod 4 is 2 or 3: the coefficients of sine's and cosine's series.
+func signedInvFact(from, to int) []dd {
+	var c []dd
+	for n := from; n < to; n += 2 {
+		c = append(c, invFact[n])
+		if n%4 >= 2 {
+			c[len(c)-1] = neg(invFact[n])
+		}
+	}
+	return c
+}
+
+func hiParts(c []dd) []float64 {
+	f := make([]float64, len(c))
+	for i, v := range c {
+		f[i] = v.hi
+	}
+	return f
+}
+
 // scaleRound is (v.hi+v.lo) * 2**k rounded once to a float64. Normal
 // results round hi+lo then scale exactly; results near the subnormal
 // range or overflow go through math/big, whose Float64 rounds correctly.

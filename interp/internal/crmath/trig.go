@@ -80,32 +80,58 @@ func reduceBig(x float64) (int, dd) {
 	return k, dd{hi, lo}
 }
 
-// sinSmall and cosSmall are the Taylor series for |r| <= pi/4 (terms up
-// to r**29 and r**28, below 2**-110 relative).
-func sinSmall(r dd) dd {
+// sinSeries and cosSeries are the Taylor series for |r| <= pi/4 (terms
+// up to r**29 and r**28, below 2**-110 relative); slow, they make the
+// tables.
+func sinSeries(r dd) dd {
 	s := mul(r, r)
-	c := make([]dd, 0, 15)
-	for n := 3; n <= 29; n += 2 {
-		v := invFact[n]
-		if n%4 == 3 {
-			v = neg(v)
-		}
-		c = append(c, v)
-	}
-	return add(r, mul(mul(r, s), horner(s, c)))
+	return add(r, mul(mul(r, s), horner(s, signedInvFact(3, 30))))
 }
 
-func cosSmall(r dd) dd {
+func cosSeries(r dd) dd {
 	s := mul(r, r)
-	c := make([]dd, 0, 14)
-	for n := 2; n <= 28; n += 2 {
-		v := invFact[n]
-		if n%4 == 2 {
-			v = neg(v)
+	return addF(mul(s, horner(s, signedInvFact(2, 30))), 1)
+}
+
+// sinTab[i] and cosTab[i] are sin(i/64) and cos(i/64), i <= 52.
+var (
+	trigOnce       sync.Once
+	sinTab, cosTab [53]dd
+)
+
+// For |b| <= 1/128 (b**2 < 2**-14) three double-double terms and a
+// double tail reach 2**-110.
+var (
+	sinB, cosB         = signedInvFact(3, 9), signedInvFact(2, 8)
+	sinBTail, cosBTail = hiParts(signedInvFact(9, 15)), hiParts(signedInvFact(8, 14))
+)
+
+// sinCos is sin(r) and cos(r) for |r| <= pi/4 (a little more): with a =
+// i/64 nearest r and b = r - a, sin(a+b) = sin a cos b + cos a sin b and
+// cos(a+b) = cos a cos b - sin a sin b, from the tables and short series
+// in b.
+func sinCos(r dd) (dd, dd) {
+	trigOnce.Do(func() {
+		for i := range sinTab {
+			a := dd{float64(i) / 64, 0}
+			sinTab[i], cosTab[i] = sinSeries(a), cosSeries(a)
 		}
-		c = append(c, v)
+	})
+	i := math.Round(r.hi * 64)
+	h, e := twoSum(r.hi-i/64, r.lo)
+	b := dd{h, e}
+	s := mul(b, b)
+	sb := add(b, mul(mul(b, s), hornerMix(s, sinB, sinBTail)))
+	cb := addF(mul(s, hornerMix(s, cosB, cosBTail)), 1)
+	if i == 0 {
+		return sb, cb
 	}
-	return addF(mul(s, horner(s, c)), 1)
+	ai := int(math.Abs(i))
+	sa, ca := sinTab[ai], cosTab[ai]
+	if i < 0 {
+		sa = neg(sa)
+	}
+	return add(mul(sa, cb), mul(ca, sb)), sub(mul(ca, cb), mul(sa, sb))
 }
 
 // Sin is sin(x) correctly rounded; NaN for infinities and NaN.
@@ -120,16 +146,17 @@ func Sin(x float64) float64 {
 		return x
 	}
 	k, r := reduce(x)
+	sr, cr := sinCos(r)
 	var v dd
 	switch k {
 	case 0:
-		v = sinSmall(r)
+		v = sr
 	case 1:
-		v = cosSmall(r)
+		v = cr
 	case 2:
-		v = neg(sinSmall(r))
+		v = neg(sr)
 	default:
-		v = neg(cosSmall(r))
+		v = neg(cr)
 	}
 	return v.hi + v.lo
 }
@@ -143,16 +170,17 @@ func Cos(x float64) float64 {
 		return 1
 	}
 	k, r := reduce(x)
+	sr, cr := sinCos(r)
 	var v dd
 	switch k {
 	case 0:
-		v = cosSmall(r)
+		v = cr
 	case 1:
-		v = neg(sinSmall(r))
+		v = neg(sr)
 	case 2:
-		v = neg(cosSmall(r))
+		v = neg(cr)
 	default:
-		v = sinSmall(r)
+		v = sr
 	}
 	return v.hi + v.lo
 }
@@ -166,7 +194,7 @@ func Tan(x float64) float64 {
 		return x
 	}
 	k, r := reduce(x)
-	s, c := sinSmall(r), cosSmall(r)
+	s, c := sinCos(r)
 	var v dd
 	if k&1 == 0 {
 		v = div(s, c)
