@@ -29,7 +29,11 @@ type sample struct {
 }
 
 func loadSamples(t *testing.T) []sample {
-	f, err := os.Open("testdata/cpython.txt")
+	path := "testdata/cpython.txt"
+	if p := os.Getenv("CRMATH_SAMPLES"); p != "" {
+		path = p // a larger sample made by gen.py, for a longer check
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

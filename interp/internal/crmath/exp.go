@@ -1,6 +1,9 @@
 package crmath
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // ln2 split in three: the first part has 42 bits so that k*ln2hi is
 // exact for every |k| < 2**11.
@@ -52,17 +55,56 @@ func Exp(x float64) float64 {
 	return expDD(dd{x, 0})
 }
 
-// expDD is e**x for a double-double x in range, rounded once.
+// ln2/64 in three parts; the first has 36 bits so that n*l64hi is exact
+// for |n| < 2**17 (every n that exp's range needs).
+const (
+	l64hi  = 0x1.62e42fefa0000p-7
+	l64mid = 0x1.cf79abc9e3b3ap-46
+	l64lo  = -0x1.ff0342542fc33p-100
+)
+
+// exp2Tab[j] is 2**(j/64), made on first use.
+var (
+	expOnce sync.Once
+	exp2Tab [64]dd
+)
+
+// For |r| <= ln2/128 five double-double terms and a double tail reach
+// 2**-110.
+var expCoef, expTail = invFact[2:7], hiParts(invFact[7:13])
+
+// expDD is e**x for a double-double x in range, rounded once: x = (64k +
+// j)*ln2/64 + r, e**x = 2**k * 2**(j/64) * e**r, with a short series for
+// e**r - 1.
 func expDD(x dd) float64 {
-	k, r := reduceLn2(x)
-	return scaleRound(addF(expm1Small(r), 1), k)
+	expOnce.Do(func() {
+		for j := range exp2Tab {
+			k, r := reduceLn2(mulF(dd{ln2hi, ln2mid}, float64(j)/64))
+			exp2Tab[j] = scaleDD(addF(expm1Small(r), 1), k)
+		}
+	})
+	n := math.Round(x.hi * 0x1.71547652b82fep+6)
+	s, e := twoSum(x.hi, -n*l64hi)
+	r := add(dd{s, e}, dd{x.lo, 0})
+	r = sub(r, twoProd(n, l64mid))
+	r = addF(r, -n*l64lo)
+	em := add(r, mul(mul(r, r), hornerMix(r, expCoef, expTail)))
+	ni := int(n)
+	j := ni & 63
+	t := exp2Tab[j]
+	return scaleRound(add(t, mul(t, em)), (ni-j)/64)
+}
+
+// scaleDD is v * 2**k, exact for results in the normal range.
+func scaleDD(v dd, k int) dd {
+	return dd{math.Ldexp(v.hi, k), math.Ldexp(v.lo, k)}
 }
 
 // logDD is log(a) for a > 0 finite (as a double-double, relative error
 // about 2**-104). With a = 2**e * m, m in [sqrt(1/2), sqrt 2): y0 =
 // log(m) to a double's accuracy, then t = m*e**-y0 - 1 = (m-1) + m*(e**-y0
 // - 1) is tiny and log(m) = y0 + log1p(t) = y0 + t - t**2/2.
-func logDD(a dd) dd {
+func logSlow(a dd) dd {
 	_, e := math.Frexp(a.hi)
 	m := dd{math.Ldexp(a.hi, -e), math.Ldexp(a.lo, -e)}
 	if m.hi < math.Sqrt2/2 {
@@ -73,6 +115,59 @@ func logDD(a dd) dd {
 	t := add(add(dd{m.hi - 1, 0}, dd{m.lo, 0}), mul(m, em))
 	t = sub(t, mulF(mul(t, t), 0.5))
 	r := addF(t, y0)
+	if e != 0 {
+		fe := float64(e)
+		l := add(dd{fe * ln2hi, 0}, twoProd(fe, ln2mid))
+		l = addF(l, fe*ln2lo)
+		r = add(l, r)
+	}
+	return r
+}
+
+// logTab[i] is -log(logInv[i]), logInv[i] the double nearest 1/(1 +
+// (i-logOff)/256); made on first use.
+const logOff = 76
+
+var (
+	logOnce sync.Once
+	logInv  [logOff + 108]float64
+	logTab  [logOff + 108]dd
+)
+
+// With |u| < 2**-9.4 two double-double terms and a double tail reach
+// 2**-110.
+var (
+	atanhCoef = []dd{div(dd{1, 0}, dd{3, 0}), div(dd{1, 0}, dd{5, 0})}
+	atanhTail = []float64{1.0 / 7, 1.0 / 9, 1.0 / 11, 1.0 / 13}
+)
+
+// logDD is log(a) for a > 0 finite, relative error about 2**-104: with
+// a = 2**e * m, m in [sqrt(1/2), sqrt 2), and inv a double near 1/m from
+// the table, log(a) = e*ln2 - log(inv) + log1p(z), z = m*inv - 1 (exact),
+// |z| < 1/360, and log1p(z) = 2*atanh(z/(2+z)) by a short series.
+func logDD(a dd) dd {
+	logOnce.Do(func() {
+		for i := range logInv {
+			logInv[i] = 1 / (1 + float64(i-logOff)/256)
+			logTab[i] = neg(logSlow(dd{logInv[i], 0}))
+		}
+	})
+	_, e := math.Frexp(a.hi)
+	m := dd{math.Ldexp(a.hi, -e), math.Ldexp(a.lo, -e)}
+	if m.hi < math.Sqrt2/2 {
+		m, e = dd{m.hi * 2, m.lo * 2}, e-1
+	}
+	i := int(math.Round((m.hi-1)*256)) + logOff
+	inv := logInv[i]
+	p := twoProd(m.hi, inv)
+	h, l := twoSum(p.hi-1, p.lo)
+	z := addF(dd{h, l}, m.lo*inv)
+	u := div(z, addF(z, 2))
+	u2 := mul(u, u)
+	r := mulF(add(u, mul(mul(u, u2), hornerMix(u2, atanhCoef, atanhTail))), 2)
+	if i != logOff {
+		r = add(logTab[i], r)
+	}
 	if e != 0 {
 		fe := float64(e)
 		l := add(dd{fe * ln2hi, 0}, twoProd(fe, ln2mid))
