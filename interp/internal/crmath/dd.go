@@ -35,8 +35,12 @@ func fastTwoSum(a, b float64) (s, e float64) {
 	return
 }
 
+// twoProd is a*b exactly. Products that feed twoSum and fastTwoSum are
+// rounded by an explicit float64() (here and at the callers) because Go
+// may fuse a product into a following add (it does on arm64), which
+// would make the error terms inconsistent.
 func twoProd(a, b float64) dd {
-	p := a * b
+	p := float64(a * b)
 	return dd{p, math.FMA(a, b, -p)}
 }
 

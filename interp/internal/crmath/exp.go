@@ -38,7 +38,7 @@ func reduceLn2(x dd) (int, dd) {
 	s, e := twoSum(x.hi, -k*ln2hi)
 	r := add(dd{s, e}, dd{x.lo, 0})
 	r = sub(r, twoProd(k, ln2mid))
-	r = addF(r, -k*ln2lo)
+	r = addF(r, float64(-k*ln2lo))
 	return int(k), r
 }
 
@@ -87,7 +87,7 @@ func expDD(x dd) float64 {
 	s, e := twoSum(x.hi, -n*l64hi)
 	r := add(dd{s, e}, dd{x.lo, 0})
 	r = sub(r, twoProd(n, l64mid))
-	r = addF(r, -n*l64lo)
+	r = addF(r, float64(-n*l64lo))
 	em := add(r, mul(mul(r, r), hornerMix(r, expCoef, expTail)))
 	ni := int(n)
 	j := ni & 63
@@ -118,7 +118,7 @@ func logSlow(a dd) dd {
 	if e != 0 {
 		fe := float64(e)
 		l := add(dd{fe * ln2hi, 0}, twoProd(fe, ln2mid))
-		l = addF(l, fe*ln2lo)
+		l = addF(l, float64(fe*ln2lo))
 		r = add(l, r)
 	}
 	return r
@@ -161,7 +161,7 @@ func logDD(a dd) dd {
 	inv := logInv[i]
 	p := twoProd(m.hi, inv)
 	h, l := twoSum(p.hi-1, p.lo)
-	z := addF(dd{h, l}, m.lo*inv)
+	z := addF(dd{h, l}, float64(m.lo*inv))
 	u := div(z, addF(z, 2))
 	u2 := mul(u, u)
 	r := mulF(add(u, mul(mul(u, u2), hornerMix(u2, atanhCoef, atanhTail))), 2)
@@ -171,7 +171,7 @@ func logDD(a dd) dd {
 	if e != 0 {
 		fe := float64(e)
 		l := add(dd{fe * ln2hi, 0}, twoProd(fe, ln2mid))
-		l = addF(l, fe*ln2lo)
+		l = addF(l, float64(fe*ln2lo))
 		r = add(l, r)
 	}
 	return r

@@ -56,7 +56,7 @@ func Sinh(x float64) float64 {
 		if ax < 0x1p-28 {
 			return x
 		}
-		t := math.Expm1(ax)
+		t := Expm1(ax)
 		if ax < 1 {
 			return float64(h * (float64(2*t) - float64(t*t)/(t+1)))
 		}
@@ -84,7 +84,7 @@ func Cosh(x float64) float64 {
 			if ax < 0x1p-55 {
 				return 1
 			}
-			t := math.Expm1(ax)
+			t := Expm1(ax)
 			w := 1 + t
 			return 1 + float64(t*t)/(w+w)
 		}
@@ -115,10 +115,10 @@ func Tanh(x float64) float64 {
 	case ax < 0x1p-55:
 		return float64(x * (1 + x))
 	case ax >= 1:
-		t := math.Expm1(float64(2 * ax))
+		t := Expm1(float64(2 * ax))
 		z = 1 - 2/(t+2)
 	default:
-		t := math.Expm1(float64(-2 * ax))
+		t := Expm1(float64(-2 * ax))
 		z = -t / (t + 2)
 	}
 	return math.Copysign(z, x)

@@ -38,9 +38,9 @@ func reduce(x float64) (int, dd) {
 		s, e := twoSum(x, -k*pio2Parts[0])
 		r := dd{s, e}
 		for _, p := range pio2Parts[1:5] {
-			r = addF(r, -k*p)
+			r = addF(r, float64(-k*p))
 		}
-		r = addF(r, -k*pio2Parts[5])
+		r = addF(r, float64(-k*pio2Parts[5]))
 		if math.Abs(r.hi) > 0x1p-25 {
 			return int(int64(k) & 3), r
 		}
