@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"strings"
 )
 
 // Built-in exception classes.
@@ -66,12 +67,17 @@ func (e *PyErr) Error() string {
 	return e.exc.typ.qualName() + ": " + excStr(nil, e.exc)
 }
 
+// hintSep starts, in a message given to newErr, the part only a printed
+// traceback shows (Exception.hint).
+const hintSep = "\x00"
+
 func newErr(t *ExcType, format string, args ...any) *PyErr {
 	msg := format
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	return &PyErr{exc: &Exception{typ: t, args: []Val{StrVal(msg)}}}
+	msg, hint, _ := strings.Cut(msg, hintSep)
+	return &PyErr{exc: &Exception{typ: t, args: []Val{StrVal(msg)}, hint: hint}}
 }
 
 func newErrVal(t *ExcType, args ...Val) *PyErr {

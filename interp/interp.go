@@ -221,7 +221,7 @@ func writeChained(b *strings.Builder, vm *VM, exc *Exception, tb []tbEntry, seen
 	if len(tb) > 0 {
 		writeFrames(b, tb)
 	}
-	msg := excStr(vm, exc)
+	msg := excStr(vm, exc) + exc.hint
 	if msg == "" {
 		b.WriteString(exc.typ.qualName() + "\n")
 	} else {

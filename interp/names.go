@@ -1,6 +1,9 @@
 package interp
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Names CPython offers as "Did you mean" candidates: the builtins in
 // their dict order, and dir() of the built-in types (sorted, as dir is).
@@ -149,16 +152,43 @@ func (vm *VM) nameErrorMsg(f *frame, name string) string {
 	msg := "name '" + name + "' is not defined"
 	s := suggest(cands, name)
 	if s != "" {
-		msg += ". Did you mean: '" + s + "'?"
+		msg += hintSep + ". Did you mean: '" + s + "'?"
 	}
 	if stdlibModules[name] {
 		if s != "" {
 			msg += " Or did you forget to import '" + name + "'?"
 		} else {
-			msg += ". Did you forget to import '" + name + "'?"
+			msg += hintSep + ". Did you forget to import '" + name + "'?"
 		}
 	}
 	return msg
+}
+
+// importHint is the "Did you mean" CPython 3.12+'s traceback adds to a
+// failed from-import: the closest name in dir(module), names starting
+// with '_' left out unless name does (traceback.py
+// _compute_suggestion_error).
+func importHint(m *Module, name string) string {
+	cands := typeDir[m.name]
+	if cands == nil {
+		for k := range m.attrs {
+			cands = append(cands, k)
+		}
+		sort.Strings(cands)
+	}
+	if !strings.HasPrefix(name, "_") {
+		var pub []string
+		for _, c := range cands {
+			if !strings.HasPrefix(c, "_") {
+				pub = append(pub, c)
+			}
+		}
+		cands = pub
+	}
+	if s := suggest(cands, name); s != "" {
+		return hintSep + ". Did you mean: '" + s + "'?"
+	}
+	return ""
 }
 
 // attrErrorMsg is AttributeError's message with CPython's suggestion.
@@ -170,7 +200,7 @@ func attrErrorMsg(v Val, name string) string {
 		t = m.name
 	}
 	if s := suggest(typeDir[t], name); s != "" {
-		msg += ". Did you mean: '" + s + "'?"
+		msg += hintSep + ". Did you mean: '" + s + "'?"
 	}
 	return msg
 }
@@ -206,7 +236,7 @@ func instAttrErrorMsg(x *Instance, name string) string {
 	}
 	sort.Strings(cands)
 	if s := suggest(cands, name); s != "" {
-		msg += ". Did you mean: '" + s + "'?"
+		msg += hintSep + ". Did you mean: '" + s + "'?"
 	}
 	return msg
 }

@@ -623,7 +623,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		name := f.code.names[in.C]
 		v, ok := m.attrs[name]
 		if !ok {
-			return newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, m.name)
+			return newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)%s", name, m.name, importHint(m, name))
 		}
 		f.set(in.A, v)
 		return nil

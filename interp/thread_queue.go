@@ -318,7 +318,7 @@ func (vm *VM) callDoneCallback(cb Val, f *Future) {
 		pe := toPyErr(err)
 		locked := vm.rt.lockOut()
 		fmt.Fprintf(vm.rt.errOut, "exception calling callback for %s\n", "<Future>")
-		vm.rt.errOut.WriteString(pe.exc.typ.name + ": " + excStr(vm, pe.exc) + "\n")
+		vm.rt.errOut.WriteString(pe.exc.typ.name + ": " + excStr(vm, pe.exc) + pe.exc.hint + "\n")
 		vm.rt.errOut.Flush()
 		vm.rt.unlockOut(locked)
 	}

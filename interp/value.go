@@ -142,6 +142,10 @@ type (
 		// suppressContext is set by raise ... from.
 		cause, context  *Exception
 		suppressContext bool
+		// hint is what CPython's traceback module appends to the message
+		// when it prints the exception ("Did you mean" ...): not part of
+		// str(exc).
+		hint string
 	}
 )
 
