@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	jit "github.com/copypatch/copypatch/runtime"
@@ -455,5 +456,56 @@ print(t)
 	}
 	if !bytes.Contains(stats.Bytes(), []byte("1 compiles")) || !bytes.Contains(stats.Bytes(), []byte("6 entries")) {
 		t.Errorf("want one trace entered at all 6 depths:\n%s", stats.String())
+	}
+}
+
+// TestTraceNone: loops that test "is None" and load None-valued
+// attributes are traced with nothing left to the interpreter, and agree
+// with it.
+func TestTraceNone(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := []byte(`class N:
+    def __init__(self, v, nxt):
+        self.v = v
+        self.nxt = nxt
+        self.up = None
+def total(n):
+    t = 0
+    while n is not None:
+        t += n.v
+        n = n.nxt
+    return t
+def count(n):
+    k = 0
+    while n:
+        if n.up is None:
+            k += 1
+        n = n.nxt
+    return k
+h = None
+for i in range(50):
+    h = N(i, h)
+h.nxt.up = h
+s = 0
+for r in range(40):
+    s += total(h) + count(h)
+print(s)
+`)
+	var out, want, errb, debug bytes.Buffer
+	RunWith(Config{JIT: JITOn, JITDebug: &debug}, "t.py", src, nil, &out, &errb)
+	RunWith(Config{}, "t.py", src, nil, &want, &errb)
+	if out.String() != want.String() || out.Len() == 0 {
+		t.Errorf("with the JIT %q, without %q: %s", out.String(), want.String(), errb.String())
+	}
+	for _, line := range []string{"t.py:8: trace compiled", "t.py:14: trace compiled"} {
+		if !strings.Contains(debug.String(), line) {
+			t.Errorf("want %q in the JIT's decisions:\n%s", line, debug.String())
+		}
+	}
+	if strings.Contains(debug.String(), "call-out") || strings.Contains(debug.String(), "t.py:8: recording aborted") ||
+		strings.Contains(debug.String(), "t.py:14: recording aborted") {
+		t.Errorf("a None loop was not traced natively:\n%s", debug.String())
 	}
 }
