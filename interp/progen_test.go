@@ -583,7 +583,7 @@ func (g *pgGen) numKind() pgKind {
 // cond returns a condition that goes both ways as loops run.
 func (g *pgGen) cond(d int) string {
 	cmp := g.pick("<", "<=", ">", ">=", "==", "!=", "<", ">")
-	switch g.r.Intn(11) {
+	switch g.r.Intn(12) {
 	case 0, 1:
 		v := g.pickVar(func(v *pgVar) bool { return v.small })
 		if v != nil {
@@ -636,6 +636,17 @@ func (g *pgGen) cond(d int) string {
 			s := g.pick(`"acgtta"`, `"abcab"`, `"xyx"`, `"a\u00e9ab"`)
 			other := g.pick(`"a"`, `"b"`, `"t"`, `"x"`, fmt.Sprintf("%s[%d]", s, g.r.Intn(3)))
 			return fmt.Sprintf("%s[%s %% len(%s)] %s %s", s, v.name, s, g.pick("==", "!="), other)
+		}
+	case 11:
+		// None-ness that changes between iterations: a list element or a
+		// conditional that is None now and then (guard_none, None loads).
+		v := g.pickVar(func(v *pgVar) bool { return v.kind == pgInt && v.small })
+		if v != nil {
+			is := g.pick("is", "is not")
+			if g.pct(50) {
+				return fmt.Sprintf("[None, %d, None, 2.5][%s %% 4] %s None", g.r.Intn(9), v.name, is)
+			}
+			return fmt.Sprintf("(%s if %s %% %d == 0 else None) %s None", v.name, v.name, g.r.Intn(3)+2, is)
 		}
 	}
 	a := g.expr(pgInt, 100, 1, true)
