@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/traceopt"
 )
 
@@ -27,8 +28,9 @@ func (r *recorder) noneness(s int32) (isNone, ok bool) {
 	return t == traceopt.None, true
 }
 
-// identity translates A = B is C (is not, for opIsNot) where one side is
-// None: folded to a constant bool.
+// identity translates A = B is C (is not, for opIsNot): folded to a
+// constant bool where one side is None, a compare of addresses where both
+// are objects native code reads.
 func (r *recorder) identity(op Op, a, b, c int32) {
 	nb, ok := r.noneness(b)
 	if !ok {
@@ -39,7 +41,7 @@ func (r *recorder) identity(op Op, a, b, c int32) {
 		return
 	}
 	if !nb && !nc {
-		r.failf("%v on two objects that are not None", op)
+		r.sameAddress(op, a, b, c)
 		return
 	}
 	r.wrote(a)
@@ -79,4 +81,39 @@ func (r *recorder) constTruth(a int32) (truth, ok bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// sameAddress translates A = B is C for two slots that are not None: two
+// lists, instances or strs are the same object when their bits (the
+// address, plus the kind's bit) are equal, and objects of different kinds
+// never are. Identity of numbers is CPython's implementation detail: the
+// interpreter answers it.
+func (r *recorder) sameAddress(op Op, a, b, c int32) {
+	if _, ok := r.objects[b]; ok {
+		r.failf("%v on an object the trace keeps aside", op)
+		return
+	}
+	if _, ok := r.objects[c]; ok {
+		r.failf("%v on an object the trace keeps aside", op)
+		return
+	}
+	tb, tc := r.typeOf(b), r.typeOf(c)
+	isObj := func(t traceopt.Type) bool {
+		return t == traceopt.Instance || t == traceopt.List || t == traceopt.Str
+	}
+	if !isObj(tb) || !isObj(tc) {
+		r.failf("%v on a %v and a %v", op, tb, tc)
+		return
+	}
+	if tb != tc {
+		r.wrote(a)
+		r.objects[a] = BoolVal(op == opIsNot)
+		r.clobber(a)
+		return
+	}
+	u := generated.OpIntEq
+	if op == opIsNot {
+		u = generated.OpIntNe
+	}
+	r.emit(traceopt.Inst{Op: u, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}})
 }
