@@ -1257,8 +1257,8 @@ func mathModule() *Module {
 	f1("log2", crmath.Log2)
 	f1("log10", crmath.Log10)
 	f1("fabs", math.Abs)
-	f1("degrees", func(x float64) float64 { return x * 180 / math.Pi })
-	f1("radians", func(x float64) float64 { return x * math.Pi / 180 })
+	f1("degrees", crmath.Degrees)
+	f1("radians", crmath.Radians)
 	m.attrs["log"] = ObjVal(&Builtin{name: "log", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 1 || len(args) > 2 {
 			return Val{}, newErr(TypeError, "log expected 1 or 2 arguments, got %d", len(args))

@@ -13,6 +13,7 @@ var funcs1 = map[string]func(float64) float64{
 	"exp": Exp, "log": Log, "log2": Log2, "sin": Sin, "cos": Cos, "tan": Tan,
 	"atan": Atan, "asin": Asin, "acos": Acos,
 	"log10": Log10, "sinh": Sinh, "cosh": Cosh, "tanh": Tanh, "cbrt": Cbrt, "expm1": Expm1,
+	"degrees": Degrees, "radians": Radians,
 }
 
 var funcs2 = map[string]func(float64, float64) float64{
@@ -115,7 +116,8 @@ func TestAgainstCPython(t *testing.T) {
 
 // glibcFormula are the functions that follow glibc's formulas, to agree
 // with CPython where glibc is not correctly rounded.
-var glibcFormula = map[string]bool{"log10": true, "sinh": true, "cosh": true, "tanh": true, "cbrt": true, "expm1": true}
+var glibcFormula = map[string]bool{"log10": true, "sinh": true, "cosh": true, "tanh": true, "cbrt": true, "expm1": true,
+	"degrees": true, "radians": true}
 
 // glibcOff are the samples where glibc 2.36's result is not correctly
 // rounded and ours is, so CPython prints a different last digit: the

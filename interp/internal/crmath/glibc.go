@@ -148,3 +148,9 @@ func Cbrt(x float64) float64 {
 	}
 	return math.Ldexp(ym, xe/3)
 }
+
+// Degrees and Radians multiply by the double nearest 180/pi (pi/180), as
+// CPython does (not x*180/pi, which rounds twice differently).
+func Degrees(x float64) float64 { return x * (180 / math.Pi) }
+
+func Radians(x float64) float64 { return x * (math.Pi / 180) }

@@ -28,6 +28,7 @@ fns = {
     'cbrt': (math.cbrt, lambda x: mpmath.sign(x) * mpmath.cbrt(abs(x))),
     'atan2': (math.atan2, mpmath.atan2), 'hypot': (math.hypot, lambda a, b: mpmath.sqrt(mpmath.mpf(a)**2 + mpmath.mpf(b)**2)),
     'pow': (math.pow, lambda a, b: mpmath.power(mpmath.mpf(a), mpmath.mpf(b))),
+    'degrees': (math.degrees, lambda x: x * 180 / mpmath.pi), 'radians': (math.radians, lambda x: x * mpmath.pi / 180),
 }
 
 U = random.uniform
@@ -56,6 +57,7 @@ gens = {
     'hypot': [lambda: (U(-100, 100), U(-100, 100)), lambda: (sgn(expu(-300, 300))(), sgn(expu(-300, 300))())],
     'pow': [lambda: (U(0, 10), U(-10, 10)), lambda: (math.exp(U(-20, 20)), U(-30, 30)), lambda: (U(-10, 10), float(random.randint(-40, 40)))],
 }
+gens['degrees'] = gens['radians'] = [lambda: U(-1000, 1000), sgn(expu(-300, 300))]
 gens['cos'] = gens['tan'] = gens['sin']
 gens['log10'] = gens['log2'] = gens['log']
 gens['acos'] = gens['asin']
