@@ -52,7 +52,7 @@ func mathExtras(m *Module) {
 	f1("cbrt", crmath.Cbrt, nil)
 	f1("exp2", math.Exp2, nil)
 	f1("expm1", crmath.Expm1, nil)
-	f1("log1p", math.Log1p, func(x float64) bool { return x > -1 })
+	f1("log1p", crmath.Log1p, func(x float64) bool { return x > -1 })
 	f1("asinh", math.Asinh, nil)
 	f1("acosh", math.Acosh, func(x float64) bool { return x >= 1 || math.IsNaN(x) })
 	f1("atanh", math.Atanh, func(x float64) bool { return (x > -1 && x < 1) || math.IsNaN(x) })

@@ -12,7 +12,7 @@ import (
 var funcs1 = map[string]func(float64) float64{
 	"exp": Exp, "log": Log, "log2": Log2, "sin": Sin, "cos": Cos, "tan": Tan,
 	"atan": Atan, "asin": Asin, "acos": Acos,
-	"log10": Log10, "sinh": Sinh, "cosh": Cosh, "tanh": Tanh, "cbrt": Cbrt, "expm1": Expm1,
+	"log10": Log10, "sinh": Sinh, "cosh": Cosh, "tanh": Tanh, "cbrt": Cbrt, "expm1": Expm1, "log1p": Log1p,
 	"degrees": Degrees, "radians": Radians,
 }
 
@@ -116,7 +116,7 @@ func TestAgainstCPython(t *testing.T) {
 
 // glibcFormula are the functions that follow glibc's formulas, to agree
 // with CPython where glibc is not correctly rounded.
-var glibcFormula = map[string]bool{"log10": true, "sinh": true, "cosh": true, "tanh": true, "cbrt": true, "expm1": true,
+var glibcFormula = map[string]bool{"log10": true, "sinh": true, "cosh": true, "tanh": true, "cbrt": true, "expm1": true, "log1p": true,
 	"degrees": true, "radians": true}
 
 // glibcOff are the samples where glibc 2.36's result is not correctly
