@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
 )
 
 // Thread safety without a GIL.
@@ -38,14 +39,26 @@ import (
 // The design was chosen by measurement (README): it costs single-threaded
 // programs one predictable branch where a fast path meets a shared object.
 
+// stripe is a reentrant lock: owner is the VM holding it. Taking a free
+// stripe is one compare-and-swap and giving it back one store, half the
+// atomic read-modify-writes of a sync.Mutex with an owner beside it;
+// only a thread that finds it taken waits, on cond.
 type stripe struct {
-	mu    sync.Mutex
-	owner atomic.Pointer[VM]
-	depth int
-	_     [40]byte // a cache line each
+	owner   atomic.Pointer[VM]
+	waiters atomic.Int32
+	depth   int
+	mu      sync.Mutex // guards cond's waits
+	cond    sync.Cond
+	_       [40]byte // 128 bytes: the hot words of two stripes never share a cache line
 }
 
 var stripes [256]stripe
+
+func init() {
+	for i := range stripes {
+		stripes[i].cond.L = &stripes[i].mu
+	}
+}
 
 // stripeOf picks the stripe of an object by its address.
 func stripeOf(p unsafe.Pointer) uint8 {
@@ -53,12 +66,29 @@ func stripeOf(p unsafe.Pointer) uint8 {
 }
 
 func (s *stripe) lock(vm *VM) {
-	if s.owner.Load() == vm {
+	switch s.owner.Load() {
+	case vm:
 		s.depth++
 		return
+	case nil:
+		if s.owner.CompareAndSwap(nil, vm) {
+			return
+		}
 	}
+	s.wait(vm)
+}
+
+// wait takes the stripe from another thread. A waiter counts itself
+// before it tries, under mu, so an unlock that sees no waiters has none
+// to wake, and one that sees some signals only once the waiter sleeps.
+func (s *stripe) wait(vm *VM) {
 	s.mu.Lock()
-	s.owner.Store(vm)
+	s.waiters.Add(1)
+	for !s.owner.CompareAndSwap(nil, vm) {
+		s.cond.Wait()
+	}
+	s.waiters.Add(-1)
+	s.mu.Unlock()
 }
 
 func (s *stripe) unlock() {
@@ -67,7 +97,11 @@ func (s *stripe) unlock() {
 		return
 	}
 	s.owner.Store(nil)
-	s.mu.Unlock()
+	if s.waiters.Load() > 0 {
+		s.mu.Lock()
+		s.cond.Signal()
+		s.mu.Unlock()
+	}
 }
 
 // lockKey is the address whose stripe guards o, or nil when o needs none
@@ -216,6 +250,65 @@ func (vm *VM) listStore(l *List, i int64, v Val) bool {
 	return ok
 }
 
+// lookup is c's entry for x, x's stripe held for the look-up (another
+// thread may be changing its shape) once threads run. Entries do not
+// change once made, so the one returned stays good.
+func (vm *VM) lookup(c *siteCache, x *Instance) *cacheEntry {
+	if !vm.mt {
+		return c.lookup(x)
+	}
+	if c == nil {
+		return nil
+	}
+	s := &stripes[stripeOf(unsafe.Pointer(x))]
+	s.lock(vm)
+	e := c.lookup(x)
+	s.unlock()
+	return e
+}
+
+// attrLoad is the interpreter's cached x.attr once threads run: slot a of
+// f gets the attribute with x's stripe held. False, nothing done, when
+// the site's cache does not know x's shape.
+func (vm *VM) attrLoad(f *frame, a int32, x *Instance, c *siteCache) bool {
+	if c == nil {
+		return false
+	}
+	s := &stripes[stripeOf(unsafe.Pointer(x))]
+	s.lock(vm)
+	e := c.lookup(x)
+	ok := e != nil && e.kind == cacheSlot
+	if ok {
+		f.regs[a], f.objs[a] = x.vals[e.slot], x.objs[e.slot]
+	}
+	s.unlock()
+	return ok
+}
+
+// attrStore is x.attr = v the same way: a slot x has, or one its shape
+// gains.
+func (vm *VM) attrStore(x *Instance, c *siteCache, r templates.Value, o Object) bool {
+	if c == nil {
+		return false
+	}
+	s := &stripes[stripeOf(unsafe.Pointer(x))]
+	s.lock(vm)
+	ok := false
+	if e := c.lookup(x); e != nil {
+		switch e.kind {
+		case cacheSlot:
+			x.vals[e.slot], x.objs[e.slot] = r, o
+			ok = true
+		case cacheAdd:
+			x.vals, x.objs = append(x.vals, r), append(x.objs, o)
+			x.shape = e.next
+			ok = true
+		}
+	}
+	s.unlock()
+	return ok
+}
+
 // blockingModules are those whose functions may wait for other threads:
 // their calls take no stripes.
 var blockingModules = map[string]bool{"threading": true, "queue": true, "concurrent.futures": true, "time": true}
@@ -298,6 +391,9 @@ var attrBuiltins = map[string]bool{"getattr": true, "setattr": true, "delattr": 
 func (vm *VM) callInstanceMethod(f *frame, in *Instr, x *Instance, self Val) error {
 	name := f.code.names[in.D]
 	s := vm.lockOne(x)
+	// Teach the site the method, so that the next call takes runAt's
+	// fast path as it does without threads.
+	vm.methodOf(f.code.site(in), x, name)
 	fv, err := vm.getAttr(self, name)
 	if s != nil {
 		s.unlock()

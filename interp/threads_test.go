@@ -102,6 +102,35 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(len(xs), xs[:5])
 `, "40010 [0, 0, 0, 0, 0]\n"},
+	{"instance-attrs", `
+import threading
+class P:
+    def __init__(self, x):
+        self.x = x
+    def bump(self, d):
+        self.x = self.x + d
+        return self.x
+shared = P(0)
+go = threading.Barrier(4)
+def work(k):
+    mine = P(k)
+    go.wait()
+    for i in range(5000):
+        mine.bump(1)
+        shared.y = shared.x + i
+        shared.bump(0)
+        o = P(i)
+        o.z = i
+        o.w = o.z + o.x
+        if i % 500 == k:
+            setattr(shared, "a%d_%d" % (k, i), o.w)
+    res[k] = mine.x - k
+res = [0] * 4
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(res, shared.x, len(vars(shared)))
+`, "[5000, 5000, 5000, 5000] 0 42\n"},
 	{"cpu-bound", `
 import threading
 out = [0] * 8

@@ -828,8 +828,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			// self.m(...) of a plain function its site has seen, with
 			// exactly its parameters: self and the arguments are already
 			// in consecutive slots.
-			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.mt {
-				if e := co.caches[pc-1].Load().lookup(x); e != nil && e.kind == cacheMethod {
+			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject {
+				if e := vm.lookup(co.caches[pc-1].Load(), x); e != nil && e.kind == cacheMethod {
 					if fn := e.val.O.(*Function); fn.code.nparams == int(in.C)+1 && fn.code.simple && !fn.code.isGenerator {
 						var v Val
 						if v, err = vm.callDirect(f, fn, in.B, in.C+1); err != nil {
@@ -853,6 +853,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					regs[in.A], objs[in.A] = x.vals[e.slot], x.objs[e.slot]
 					continue
 				}
+			} else if ok && regs[in.B].Tag == tagObject && vm.mt && vm.attrLoad(f, in.A, x, co.caches[pc-1].Load()) {
+				continue
 			}
 			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
@@ -872,6 +874,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						continue
 					}
 				}
+			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.mt && vm.attrStore(x, co.caches[pc-1].Load(), regs[in.C], objs[in.C]) {
+				continue
 			}
 			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
