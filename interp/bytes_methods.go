@@ -21,6 +21,12 @@ func registerBytesMethods() {
 		ba[k] = v
 	}
 	extraMethods["bytearray"] = ba
+	for _, t := range []string{"bytes", "bytearray"} {
+		for _, n := range []string{"fromhex", "maketrans"} {
+			f := bytesTypeAttr(t, n)
+			extraMethods[t][n] = func(vm *VM, self Val, args []Val, kwn []string) (Val, error) { return f(vm, args, kwn) }
+		}
+	}
 	extraMethods["int"]["to_bytes"] = intToBytes
 	extraMethods["str"]["encode"] = func(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 		a, err := kwArgs("str.encode", args, kwn, []string{"encoding", "errors"}, 0)
@@ -208,7 +214,9 @@ func (vm *VM) subArg(v Val) ([]byte, error) {
 	return nil, newErr(TypeError, "argument should be integer or bytes-like object, not '%s'", typeName(v))
 }
 
-// span reads optional start and end arguments as str.find does.
+// span reads optional start and end arguments as CPython's
+// ADJUST_INDICES does: end is clamped to the length, start only from
+// below (a start past the end finds nothing, not even b”).
 func (vm *VM) span(args []Val, n int) (int, int, error) {
 	start, end := 0, n
 	for k, p := range []*int{&start, &end} {
@@ -216,6 +224,10 @@ func (vm *VM) span(args []Val, n int) (int, int, error) {
 			i, err := vm.sliceIndex(args[k])
 			if err != nil {
 				return 0, 0, err
+			}
+			if k == 0 && i > int64(n) {
+				*p = int(min(i, int64(n)+1))
+				continue
 			}
 			*p = clampIdx(i, n)
 		}
@@ -287,11 +299,11 @@ func findIn(name string) extraFn {
 			return Val{}, nargs(name, args, 1, 3)
 		}
 		b := bself(self).b
-		sub, err := vm.subArg(args[0])
+		start, end, err := vm.span(args[1:], len(b))
 		if err != nil {
 			return Val{}, err
 		}
-		start, end, err := vm.span(args[1:], len(b))
+		sub, err := vm.subArg(args[0])
 		if err != nil {
 			return Val{}, err
 		}
@@ -552,24 +564,37 @@ var bytesMethods = map[string]extraFn{
 			return Val{}, err
 		}
 		sep, per := "", 1
-		if a[0].T != tagEmpty {
-			if a[0].isStr() {
-				sep = a[0].str().s
-			} else if b, ok := bytesLike(a[0]); ok {
-				sep = string(b)
-			} else {
-				return Val{}, newErr(TypeError, "sep must be str or bytes.")
-			}
-			if len([]rune(sep)) != 1 {
-				return Val{}, newErr(ValueError, "sep must be length 1.")
-			}
-		}
 		if a[1].T != tagEmpty {
+			if !isIntLike(a[1]) {
+				if _, ok, _ := instInt(a[1], "__index__"); !ok {
+					return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a[1]))
+				}
+			}
 			n, err := vm.index(a[1], "bytes_per_sep")
 			if err != nil {
 				return Val{}, err
 			}
+			if n != int64(int32(n)) {
+				return Val{}, newErr(OverflowError, "Python int too large to convert to C int")
+			}
 			per = int(n)
+		}
+		if a[0].T != tagEmpty {
+			// CPython measures the separator first, then wants str or bytes.
+			n, err := vm.length(a[0])
+			if err != nil {
+				return Val{}, err
+			}
+			if n != 1 {
+				return Val{}, newErr(ValueError, "sep must be length 1.")
+			}
+			if a[0].isStr() {
+				sep = a[0].str().s
+			} else if b, ok := a[0].O.(*Bytes); ok && !b.mut {
+				sep = string(b.b)
+			} else {
+				return Val{}, newErr(TypeError, "sep must be str or bytes.")
+			}
 		}
 		return StrVal(bytesHex(bself(self).b, sep, per)), nil
 	},
@@ -639,6 +664,28 @@ var bytesMethods = map[string]extraFn{
 	"islower": noArgs0("bytes", "islower", func(vm *VM, v Val) (Val, error) {
 		b := bself(v).b
 		return BoolVal(bytes.ContainsFunc(b, func(r rune) bool { return r >= 'a' && r <= 'z' }) && !bytes.ContainsFunc(b, func(r rune) bool { return r >= 'A' && r <= 'Z' })), nil
+	}),
+	"istitle": noArgs0("bytes", "istitle", func(vm *VM, v Val) (Val, error) {
+		// Upper case only after uncased bytes, lower case only after
+		// cased ones, and at least one cased byte.
+		cased, prev := false, false
+		for _, c := range bself(v).b {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				if prev {
+					return False, nil
+				}
+				prev, cased = true, true
+			case c >= 'a' && c <= 'z':
+				if !prev {
+					return False, nil
+				}
+				prev, cased = true, true
+			default:
+				prev = false
+			}
+		}
+		return BoolVal(cased), nil
 	}),
 	"swapcase": bytesMap("swapcase", func(b []byte) []byte {
 		for i, c := range b {
@@ -724,7 +771,15 @@ var bytesMethods = map[string]extraFn{
 		if err != nil {
 			return Val{}, err
 		}
-		keep := a[0].T != tagEmpty && truthy(a[0])
+		keep := false
+		if a[0].T != tagEmpty {
+			if !isIntLike(a[0]) {
+				if _, ok, _ := instInt(a[0], "__index__"); !ok {
+					return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a[0]))
+				}
+			}
+			keep = truthy(a[0])
+		}
 		x := bself(self)
 		var out []Val
 		b := x.b
@@ -849,7 +904,11 @@ func bytesPartition(vm *VM, self Val, args []Val, kwn []string, right bool) (Val
 		}
 		return tupleOf([]Val{cp(x.b), cp(nil), cp(nil)}), nil
 	}
-	return tupleOf([]Val{cp(x.b[:i]), cp(sep), cp(x.b[i+len(sep):])}), nil
+	mid := args[0] // bytes.partition gives the separator object back
+	if x.mut {
+		mid = cp(sep)
+	}
+	return tupleOf([]Val{cp(x.b[:i]), mid, cp(x.b[i+len(sep):])}), nil
 }
 
 var bytearrayMethods = map[string]extraFn{

@@ -211,6 +211,15 @@ func (vm *VM) encodeStr(s string, enc, errs Val) ([]byte, error) {
 
 // decodeBytes is b.decode(enc, errs).
 func (vm *VM) decodeBytes(obj Val, b []byte, enc, errs Val) (string, error) {
+	if len(b) == 0 {
+		// CPython decodes nothing to '' before looking the codec up.
+		if _, _, err := codecArgs("decode", enc, errs); err != nil {
+			if pe, ok := err.(*PyErr); !ok || pe.exc.typ != LookupError {
+				return "", err
+			}
+		}
+		return "", nil
+	}
 	name, handler, err := codecArgs("decode", enc, errs)
 	if err != nil {
 		return "", err
