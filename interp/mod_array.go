@@ -279,6 +279,16 @@ func arrayEqual(vm *VM, a *PyArray, b Val) bool {
 	return vm.seqEqual(a.items(), o.items())
 }
 
+// intArg is an argument that must be an int (or have __index__).
+func (vm *VM) intArg(v Val) (int64, error) {
+	if !isIntLike(v) {
+		if _, ok, _ := instInt(v, "__index__"); !ok {
+			return 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
+		}
+	}
+	return vm.index(v, "index")
+}
+
 func (vm *VM) arrayIndex(a *PyArray, k Val) (int, error) {
 	i, err := vm.index(k, "array")
 	if err != nil {
@@ -364,6 +374,9 @@ func (a *PyArray) dunder(vm *VM, name string, args []Val) (Val, bool, error) {
 			return NoneVal, true, nil
 		}
 		i, err := vm.arrayIndex(a, k)
+		if pe, ok := err.(*PyErr); ok && pe.exc.typ == IndexError {
+			return Val{}, true, newErr(IndexError, "array assignment index out of range")
+		}
 		if err != nil {
 			return Val{}, true, err
 		}
@@ -501,8 +514,11 @@ func init() {
 			return NoneVal, nil
 		},
 		"extend": func(vm *VM, a *PyArray, args []Val) (Val, error) {
-			if err := arrayArgs("extend", args, 1); err != nil {
-				return Val{}, err
+			switch {
+			case len(args) == 0:
+				return Val{}, newErr(TypeError, "extend() takes exactly 1 positional argument (0 given)")
+			case len(args) > 1:
+				return Val{}, newErr(TypeError, "extend() takes at most 1 argument (%d given)", len(args))
 			}
 			return NoneVal, vm.arrayExtend(a, args[0], true)
 		},
@@ -519,7 +535,7 @@ func init() {
 			if err := arrayArgs("insert", args, 2); err != nil {
 				return Val{}, err
 			}
-			i, err := vm.index(args[0], "index")
+			i, err := vm.intArg(args[0])
 			if err != nil {
 				return Val{}, err
 			}
@@ -541,7 +557,7 @@ func init() {
 			i := int64(a.n() - 1)
 			if len(args) == 1 {
 				var err error
-				if i, err = vm.index(args[0], "index"); err != nil {
+				if i, err = vm.intArg(args[0]); err != nil {
 					return Val{}, err
 				}
 				if i < 0 {
@@ -575,9 +591,21 @@ func init() {
 			if len(args) < 1 || len(args) > 3 {
 				return Val{}, nargs("index", args, 1, 3)
 			}
-			start, stop, err := vm.span(args[1:], a.n())
-			if err != nil {
-				return Val{}, err
+			start, stop := 0, a.n()
+			for k, p := range []*int{&start, &stop} {
+				if len(args) > k+1 {
+					v := args[k+1]
+					if !isIntLike(v) {
+						if _, ok, _ := instInt(v, "__index__"); !ok {
+							return Val{}, newErr(TypeError, "slice indices must be integers or have an __index__ method")
+						}
+					}
+					i, err := vm.sliceIndex(v)
+					if err != nil {
+						return Val{}, err
+					}
+					*p = clampIdx(i, a.n())
+				}
 			}
 			items := a.items()
 			for i := start; i < stop; i++ {
@@ -632,6 +660,10 @@ func init() {
 		"frombytes": func(vm *VM, a *PyArray, args []Val) (Val, error) {
 			if err := arrayArgs("frombytes", args, 1); err != nil {
 				return Val{}, err
+			}
+			if _, isArr := args[0].O.(*PyArray); isArr {
+				// An array's buffer has its own item format, not bytes.
+				return Val{}, newErr(TypeError, "a bytes-like object is required")
 			}
 			b, ok := bytesLike(args[0])
 			if !ok {
