@@ -100,6 +100,14 @@ func (vm *VM) builtins() map[string]Val {
 		if r, ok := args[0].O.(*Range); ok && args[0].T == tagObject {
 			return rangeList(r)
 		}
+		if args[0].T == tagObject && !vm.mt {
+			switch x := args[0].O.(type) {
+			case *Tuple:
+				return ObjVal(newList(x.items)), nil // newList copies
+			case *List:
+				return ObjVal(x.copyList()), nil
+			}
+		}
 		items, err := vm.iterate(args[0])
 		if _, ok := args[0].O.(*Tuple); ok {
 			items = append([]Val(nil), items...)
@@ -221,6 +229,18 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("reversed", args, 1, 1); err != nil {
 			return Val{}, err
 		}
+		if l, ok := args[0].O.(*List); ok && args[0].T == tagObject && !l.deque {
+			// Lazy, as CPython's list_reverseiterator: no copy.
+			i := l.Len() - 1
+			return ObjVal(&funcIter{name: "list_reverseiterator", next: func(vm *VM) (Val, bool, error) {
+				if i < 0 || i >= l.Len() {
+					i = -1
+					return Val{}, false, nil
+				}
+				i--
+				return l.at(i + 1), true, nil
+			}}), nil
+		}
 		// CPython reverses sequences and objects with __reversed__ only.
 		notReversible := newErr(TypeError, "'%s' object is not reversible", typeName(args[0]))
 		switch typeName(args[0]) {
@@ -255,13 +275,20 @@ func (vm *VM) builtins() map[string]Val {
 		} else if s, ok := kw["start"]; ok {
 			n = int64(s.B)
 		}
-		return ObjVal(&funcIter{name: "enumerate", next: func(vm *VM) (Val, bool, error) {
+		pair := func(vm *VM) (Val, Val, bool, error) {
 			x, ok, err := vm.next(it)
 			if !ok || err != nil {
-				return Val{}, false, err
+				return Val{}, Val{}, false, err
 			}
 			n++
-			return ObjVal(&Tuple{[]Val{IntVal(n - 1), x}}), true, nil
+			return IntVal(n - 1), x, true, nil
+		}
+		return ObjVal(&funcIter{name: "enumerate", pair: pair, next: func(vm *VM) (Val, bool, error) {
+			i, x, ok, err := pair(vm)
+			if !ok {
+				return Val{}, false, err
+			}
+			return ObjVal(pairOf(i, x)), true, nil
 		}}), nil
 	})
 	fn("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -269,20 +296,31 @@ func (vm *VM) builtins() map[string]Val {
 		if err != nil {
 			return Val{}, err
 		}
-		return ObjVal(&funcIter{name: "zip", next: func(vm *VM) (Val, bool, error) {
+		z := &funcIter{name: "zip", next: func(vm *VM) (Val, bool, error) {
 			if len(its) == 0 {
 				return Val{}, false, nil
 			}
-			t := make([]Val, len(its))
+			t := newTuple(len(its))
 			for j, it := range its {
 				x, ok, err := vm.next(it)
 				if !ok || err != nil {
 					return Val{}, false, err
 				}
-				t[j] = x
+				t.items[j] = x
 			}
-			return ObjVal(&Tuple{t}), true, nil
-		}}), nil
+			return ObjVal(t), true, nil
+		}}
+		if len(its) == 2 {
+			z.pair = func(vm *VM) (Val, Val, bool, error) {
+				a, ok, err := vm.next(its[0])
+				if !ok || err != nil {
+					return Val{}, Val{}, false, err
+				}
+				b, ok, err := vm.next(its[1])
+				return a, b, ok, err
+			}
+		}
+		return ObjVal(z), nil
 	})
 	fn("map", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 {
@@ -1457,6 +1495,9 @@ func (*BigRange) typeName() string { return "range" }
 type funcIter struct {
 	name string
 	next func(vm *VM) (Val, bool, error)
+	// pair, when set, is next for an iterator of pairs giving the two
+	// items without a tuple (see nextPair).
+	pair func(vm *VM) (Val, Val, bool, error)
 }
 
 func (x *funcIter) typeName() string { return x.name }

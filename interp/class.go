@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Class is a user-defined class: its attributes (methods and class
@@ -28,6 +29,18 @@ type Class struct {
 	subclasses []*Class
 	lookups    atomic.Pointer[lookupCache]
 	specials   atomic.Pointer[specialCache] // class_special.go
+	// quick remembers recent look-ups by the address of the name's text
+	// (names come from a code object's table or a Go constant, so a name
+	// is usually the same string each time): a hit costs no hashing.
+	quick [quickWays]atomic.Pointer[quickLookup]
+}
+
+const quickWays = 8
+
+type quickLookup struct {
+	name    string
+	version uint64
+	r       lookupResult
 }
 
 // changed invalidates what caches know about the class and its subclasses.
@@ -49,9 +62,15 @@ func (i *Instance) typeName() string { return i.cls.name }
 // up on every operator, and a deep MRO would cost a map access per class.
 func (c *Class) lookup(name string) (Val, bool) {
 	version := c.version.Load()
+	p := unsafe.StringData(name)
+	way := &c.quick[(uintptr(unsafe.Pointer(p))>>3)%quickWays]
+	if q := way.Load(); q != nil && unsafe.StringData(q.name) == p && len(q.name) == len(name) && q.version == version {
+		return q.r.v, q.r.ok
+	}
 	lc := c.lookups.Load()
 	if lc != nil && lc.version == version {
 		if r, ok := lc.found[name]; ok {
+			way.Store(&quickLookup{name, version, r})
 			return r.v, r.ok
 		}
 	}

@@ -175,16 +175,21 @@ func keyEq(a, b Val) bool {
 		}
 		return true
 	case *Instance:
-		vm, done := borrowVM(x.cls.vm)
-		defer done()
-		return vm.equal(a, b)
+		return instanceKeyEq(x, a, b)
 	}
 	if y, ok := b.O.(*Instance); ok {
-		vm, done := borrowVM(y.cls.vm)
-		defer done()
-		return vm.equal(a, b)
+		return instanceKeyEq(y, a, b)
 	}
 	return (*VM)(nil).equal(a, b)
+}
+
+// instanceKeyEq is keyEq when an operand is instance x: == through the
+// VM of x's class. (Its own function: a defer in keyEq, with keyEq's many
+// returns, would not be open-coded and cost every key comparison.)
+func instanceKeyEq(x *Instance, a, b Val) bool {
+	vm, done := borrowVM(x.cls.vm)
+	defer done()
+	return vm.equal(a, b)
 }
 
 // intFloatEq is i == f exactly (float64(i) may round).

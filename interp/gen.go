@@ -25,6 +25,7 @@ type Generator struct {
 	// result is what the body returned: the StopIteration that ends the
 	// generator carries it, and yield from evaluates to it.
 	result Val
+	own    frame // the frame, unless another one was given
 }
 
 // takeResult returns what the generator returned, once: later
@@ -70,8 +71,11 @@ var errYield = errors.New("yield")
 
 func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) {
 	co := fn.code
-	// The frame outlives the call, so it cannot live on the VM's slot stack.
-	f := &frame{code: co, fn: fn, regs: make([]templates.Value, co.nslots), objs: make([]Object, co.nslots)}
+	// The frame outlives the call, so it cannot live on the VM's slot
+	// stack; it lives in the generator (one allocation less).
+	g := &Generator{vm: vm, fn: fn, tracked: -1}
+	f := &g.own
+	*f = frame{code: co, fn: fn, regs: make([]templates.Value, co.nslots), objs: make([]Object, co.nslots)}
 	for i, c := range co.consts {
 		f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
 		f.objs[co.nlocals+i] = c.O
@@ -79,7 +83,7 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		return Val{}, err
 	}
-	g := &Generator{vm: vm, fn: fn, frame: f, tracked: -1}
+	g.frame = f
 	f.gen = g
 	return ObjVal(g), nil
 }
@@ -106,6 +110,9 @@ func (g *Generator) next() (Val, bool, error) {
 			vm.gens = append(vm.gens, g)
 		}
 	}
+	if v, ok := g.delegate(); ok {
+		return v, true, nil
+	}
 	g.running = true
 	vm.depth++
 	v, err := vm.run(g.frame)
@@ -127,6 +134,37 @@ func (g *Generator) next() (Val, bool, error) {
 		}
 	}
 	return Val{}, false, err
+}
+
+// delegate is next for a generator suspended in a yield from of another
+// generator with nothing to send or throw: the subgenerator's next item
+// is the generator's, so it is asked straight away and the frames between
+// stay as they are (a chain of n yield froms costs n calls, not n
+// resumptions). It reports false when the subgenerator finished or
+// raised: the generator then resumes as usual, and its yield from finds
+// the result, or raises the error (left in g.throw) where it stands.
+func (g *Generator) delegate() (Val, bool) {
+	if !g.started || g.throw != nil {
+		return Val{}, false
+	}
+	in := &g.fn.code.instrs[g.pc]
+	if in.Op != opYieldFromSend || g.frame.regs[in.C].Tag != tagNone || g.frame.regs[in.B].Tag != tagObject {
+		return Val{}, false
+	}
+	sub, ok := g.frame.objs[in.B].(*Generator)
+	if !ok || !sub.started || sub.done || sub.running {
+		return Val{}, false
+	}
+	vm := g.vm
+	g.running = true
+	vm.depth++ // the depth sub runs at when g resumes it
+	v, ok, err := sub.next()
+	vm.depth--
+	g.running = false
+	if err != nil {
+		g.throw = err
+	}
+	return v, ok && err == nil
 }
 
 // close raises GeneratorExit at the generator's yield, so its finally

@@ -40,6 +40,9 @@ func (l *List) slice(lo, hi, step int64) *List {
 	return r
 }
 
+// copyList is list(l) and l[:] (not a deque's state).
+func (l *List) copyList() *List { return l.slice(0, int64(l.Len()), 1) }
+
 // ensureObjs gives l an objs array, for storing objects into it.
 func (l *List) ensureObjs() {
 	if l.objs == nil {

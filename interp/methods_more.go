@@ -58,6 +58,7 @@ func init() {
 		},
 	}
 	registerBytesMethods()
+	registerFastMethods()
 }
 
 // extraMethod is the method name of v's type from extraMethods, or nil.

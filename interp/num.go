@@ -498,10 +498,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				if err := memCheckMul(uint64(x.Len()+y.Len()), 32); err != nil {
 					return Val{}, err
 				}
-				r := &List{vals: make([]templates.Value, 0, x.Len()+y.Len())}
-				r.vals = append(append(r.vals, x.vals...), y.vals...)
+				// Appending to a clipped copy: the new array is not zeroed
+				// before it is filled.
+				r := &List{vals: append(x.vals[:len(x.vals):len(x.vals)], y.vals...)}
 				if x.objs != nil || y.objs != nil {
-					r.objs = make([]Object, 0, cap(r.vals))
+					r.objs = make([]Object, 0, len(r.vals))
 					for _, l := range []*List{x, y} {
 						if l.objs != nil {
 							r.objs = append(r.objs, l.objs...)
@@ -722,6 +723,31 @@ func (vm *VM) unary(op Op, a Val) (Val, error) {
 	return Val{}, newErr(TypeError, "bad unary operator")
 }
 
+// dictEqual is == of two dicts (apart from equal, whose many returns would
+// keep the defer here from being open-coded).
+func (vm *VM) dictEqual(x, y *Dict) bool {
+	if x.Len() != y.Len() {
+		return false
+	}
+	if x == y {
+		return true
+	}
+	if !vm.enterNest(" in comparison") {
+		return false
+	}
+	defer vm.leaveNest()
+	for _, e := range x.entries {
+		if e.deleted() {
+			continue
+		}
+		v, in, _ := y.get(e.k)
+		if !in || !vm.eqItem(e.v, v) {
+			return false
+		}
+	}
+	return true
+}
+
 // equal is Python ==.
 func (vm *VM) equal(a, b Val) bool {
 	if a.T != tagObject && b.T != tagObject {
@@ -780,26 +806,7 @@ func (vm *VM) equal(a, b Val) bool {
 		// else an instance may still be equal through its __eq__ (below)
 	case *Dict:
 		y, ok := b.O.(*Dict)
-		if !ok || x.Len() != y.Len() {
-			return false
-		}
-		if x == y {
-			return true
-		}
-		if !vm.enterNest(" in comparison") {
-			return false
-		}
-		defer vm.leaveNest()
-		for _, e := range x.entries {
-			if e.deleted() {
-				continue
-			}
-			v, in, _ := y.get(e.k)
-			if !in || !vm.eqItem(e.v, v) {
-				return false
-			}
-		}
-		return true
+		return ok && vm.dictEqual(x, y)
 	case *Set:
 		y, ok := b.O.(*Set)
 		if !ok || x.Len() != y.Len() {

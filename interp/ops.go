@@ -251,7 +251,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return nil
 	case opCallMethod:
 		return vm.opCallMethod(f, in)
-	case opBuildList, opBuildTuple, opBuildSet:
+	case opBuildTuple:
+		return vm.buildTuple(f, in.A, in.B, int(in.C))
+	case opBuildList, opBuildSet:
 		if err := memCheckMul(uint64(in.C)+2, valSize); err != nil {
 			return err
 		}
@@ -966,6 +968,20 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		f.set(in.A, NoneVal)
 		return nil
 	}
+	switch self.O.(type) {
+	case *Instance, *Class, *SuperObj, *Module:
+	default:
+		if self.T == tagObject {
+			// A built-in receiver: its site remembers the method.
+			return vm.callBuiltinAt(f, in, self, name)
+		}
+	}
+	return vm.callMethodObj(f, in, self, name)
+}
+
+// callMethodObj is opCallMethod for instances, classes, super objects,
+// modules and ints or floats.
+func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err error) {
 	// Arguments go on the VM's argument stack, after a slot for self:
 	// callees copy what they keep.
 	withSelf := vm.pushArgs(int(in.C) + 1)
@@ -1043,6 +1059,35 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	} else {
 		v, err = vm.callMethodAt(f.code.site(in), self, name, args, kwn)
 	}
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+// callBuiltinAt is opCallMethod for a receiver of a built-in type
+// (without a defer: most method calls of a program come here).
+func (vm *VM) callBuiltinAt(f *frame, in *Instr, self Val, name string) error {
+	n := int(in.C)
+	args := vm.pushArgs(n)
+	for i := range args {
+		r := f.regs[in.B+1+int32(i)]
+		if r.Tag == tagEmpty {
+			vm.popArgs(n)
+			return f.unbound(in.B + 1 + int32(i))
+		}
+		args[i] = Val{T: r.Tag, B: r.Bits}
+		if r.Tag == tagObject {
+			args[i].O = f.objs[in.B+1+int32(i)]
+		}
+	}
+	var kwn []string
+	if in.E >= 0 {
+		kwn = f.code.kwnames[in.E]
+	}
+	v, err := vm.callMethodAt(f.code.site(in), self, name, args, kwn)
+	vm.popArgs(n)
 	if err != nil {
 		return err
 	}
@@ -1413,30 +1458,17 @@ func (vm *VM) nextItem(it Object) (Val, bool, error) {
 	case *setIter:
 		return x.next()
 	case *dictIter:
-		if x.d.Len() != x.n {
-			x.n = -1 // stays broken, as CPython's iterator does
-			return Val{}, false, newErr(RuntimeError, "dictionary changed size during iteration")
+		e, err := x.step()
+		if e == nil {
+			return Val{}, false, err
 		}
-		for x.i < len(x.d.entries) {
-			e := x.d.entries[x.i]
-			x.i++
-			if e.deleted() {
-				continue
-			}
-			if x.left == 0 {
-				x.i = math.MaxInt // exhausted from now on, as CPython's
-				return Val{}, false, newErr(RuntimeError, "dictionary keys changed during iteration")
-			}
-			x.left--
-			switch x.kind {
-			case "keys":
-				return e.k, true, nil
-			case "values":
-				return e.v, true, nil
-			}
-			return ObjVal(&Tuple{[]Val{e.k, e.v}}), true, nil
+		switch x.kind {
+		case "keys":
+			return e.k, true, nil
+		case "values":
+			return e.v, true, nil
 		}
-		return Val{}, false, nil
+		return ObjVal(pairOf(e.k, e.v)), true, nil
 	case *instIter:
 		if x.index {
 			// The old protocol: __getitem__(0), (1), ... until IndexError.

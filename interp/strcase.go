@@ -20,8 +20,16 @@ func init() {
 			return StrVal(conv(s.s)), nil
 		})
 	}
-	m["upper"] = caseFn("upper", fullUpper)
-	m["lower"] = caseFn("lower", fullLower)
+	asciiCase := func(name string, ascii func(Val, *Str) Val, conv func(s string) string) extraFn {
+		return noArgs0("str", name, func(vm *VM, v Val) (Val, error) {
+			if s := v.str(); s.ascii() {
+				return ascii(v, s), nil
+			}
+			return StrVal(conv(v.str().s)), nil
+		})
+	}
+	m["upper"] = asciiCase("upper", strUpperASCII, fullUpper)
+	m["lower"] = asciiCase("lower", strLowerASCII, fullLower)
 	m["casefold"] = caseFn("casefold", func(s string) string {
 		var b strings.Builder
 		for _, r := range s {

@@ -714,6 +714,27 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					pc = int(in.C)
 				}
 				continue
+			case *funcIter, *dictIter:
+				// for a, b in zip(...) / enumerate(...) / d.items(): no tuple.
+				if u := &code[in.C]; u.Op == opUnpack && u.B == in.B && u.C == 2 && u.D < 0 {
+					var applicable bool
+					if applicable, ok, err = vm.nextPair(f, it, u.A); err != nil {
+						break dispatch
+					}
+					if applicable {
+						if ok {
+							if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
+								counters[pc-1] = 0
+								if vm.sigint.Load() {
+									err = vm.keyboardInterrupt()
+									break dispatch
+								}
+							}
+							pc = int(in.C) + 1
+						}
+						continue
+					}
+				}
 			}
 		nextItem:
 			v, ok, err = vm.next(objs[in.A])
@@ -747,9 +768,32 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						}
 						continue
 					}
+				} else if t, ok := objs[in.B].(*Tuple); ok {
+					i := int64(y.Bits)
+					if i < 0 {
+						i += int64(len(t.items))
+					}
+					if uint64(i) < uint64(len(t.items)) {
+						x := &t.items[i]
+						regs[in.A] = templates.Value{Tag: x.T, Bits: x.B}
+						objs[in.A] = x.O
+						continue
+					}
 				}
 			} else if x.Tag == tagObject && y.Tag == tagInt {
 				if l, ok := objs[in.B].(*List); ok && vm.listLoad(f, in.A, l, int64(y.Bits)) {
+					continue
+				}
+			}
+			if d, ok := objs[in.B].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && !vm.mt {
+				// A key that is there; a missing one takes the generic path.
+				var v Val
+				var found bool
+				if v, found, err = d.get(f.get(in.C)); err != nil {
+					break
+				}
+				if found {
+					f.set(in.A, v)
 					continue
 				}
 			}
@@ -775,6 +819,12 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if l, ok := objs[in.A].(*List); ok && vm.listStore(l, int64(y.Bits), f.get(in.C)) {
 					continue
 				}
+			}
+			if d, ok := objs[in.A].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && regs[in.C].Tag != tagEmpty && !vm.mt {
+				if err = d.set(f.get(in.B), f.get(in.C)); err != nil {
+					break
+				}
+				continue
 			}
 		case opLoadGlobal:
 			var g Val

@@ -1,0 +1,143 @@
+package interp
+
+import (
+	"math"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// Loops over pairs and small tuples without waste (issue 10).
+//
+// `for a, b in zip(x, y)`, `for i, v in enumerate(x)` and
+// `for k, v in d.items()` compile to FOR_ITER into a temporary followed
+// by UNPACK of that temporary: the interpreter sees the pair and writes
+// both items straight into their slots (nextPair), so no tuple is made.
+// Tuples that are made get their items in the same allocation (newTuple).
+
+// tupleN are tuples whose items live in the same allocation.
+type (
+	tuple1 struct {
+		t Tuple
+		a [1]Val
+	}
+	tuple2 struct {
+		t Tuple
+		a [2]Val
+	}
+	tuple3 struct {
+		t Tuple
+		a [3]Val
+	}
+	tuple4 struct {
+		t Tuple
+		a [4]Val
+	}
+)
+
+// newTuple is a tuple of n items (zero Vals to fill), one allocation for
+// up to four.
+func newTuple(n int) *Tuple {
+	switch n {
+	case 0:
+		return &Tuple{}
+	case 1:
+		x := &tuple1{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 2:
+		x := &tuple2{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 3:
+		x := &tuple3{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 4:
+		x := &tuple4{}
+		x.t.items = x.a[:]
+		return &x.t
+	}
+	return &Tuple{items: make([]Val, n)}
+}
+
+// pairOf is the tuple (a, b).
+func pairOf(a, b Val) *Tuple {
+	x := &tuple2{a: [2]Val{a, b}}
+	x.t.items = x.a[:]
+	return &x.t
+}
+
+// buildTuple is BUILD_TUPLE: the n slots from first on as a tuple.
+func (vm *VM) buildTuple(f *frame, dst, first int32, n int) error {
+	if n > 4 {
+		if err := memCheckMul(uint64(n)+2, valSize); err != nil {
+			return err
+		}
+	}
+	t := newTuple(n)
+	for i := range t.items {
+		r := f.regs[first+int32(i)]
+		if r.Tag == tagEmpty {
+			return f.unbound(first + int32(i))
+		}
+		t.items[i] = Val{T: r.Tag, B: r.Bits}
+		if r.Tag == tagObject {
+			t.items[i].O = f.objs[first+int32(i)]
+		}
+	}
+	f.regs[dst] = templates.Value{Tag: tagObject}
+	f.objs[dst] = t
+	return nil
+}
+
+// nextPair is FOR_ITER over it fused with the UNPACK into base and base+1
+// that follows it: applicable says whether it is an iterator of pairs
+// that can do so, ok whether an item came.
+func (vm *VM) nextPair(f *frame, it Object, base int32) (applicable, ok bool, err error) {
+	var a, b Val
+	switch x := it.(type) {
+	case *funcIter:
+		if x.pair == nil {
+			return false, false, nil
+		}
+		a, b, ok, err = x.pair(vm)
+	case *dictIter:
+		if x.kind != "items" {
+			return false, false, nil
+		}
+		var e *dictEntry
+		if e, err = x.step(); e != nil {
+			a, b, ok = e.k, e.v, true
+		}
+	default:
+		return false, false, nil
+	}
+	if ok {
+		f.set(base, a)
+		f.set(base+1, b)
+	}
+	return true, ok, err
+}
+
+// step is the next live entry of a dict iterator, nil at the end, with
+// CPython's errors for a dict changed while iterated.
+func (x *dictIter) step() (*dictEntry, error) {
+	if x.d.Len() != x.n {
+		x.n = -1 // stays broken, as CPython's iterator does
+		return nil, newErr(RuntimeError, "dictionary changed size during iteration")
+	}
+	for x.i < len(x.d.entries) {
+		e := &x.d.entries[x.i]
+		x.i++
+		if e.deleted() {
+			continue
+		}
+		if x.left == 0 {
+			x.i = math.MaxInt // exhausted from now on, as CPython's
+			return nil, newErr(RuntimeError, "dictionary keys changed during iteration")
+		}
+		x.left--
+		return e, nil
+	}
+	return nil, nil
+}

@@ -1,0 +1,398 @@
+package interp
+
+import (
+	"strings"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// Fast paths of the str and dict methods text-processing loops call most
+// (issue 10): ASCII strs are handled on their bytes, a result equal to the
+// receiver is the receiver, and a result knows it is ASCII, so nothing
+// scans it again. Anything else goes to strMethod / dictMethod. Call sites
+// cache these functions (callMethodAt), so a call costs no name look-up.
+
+// registerFastMethods adds them to extraMethods (from its init).
+func registerFastMethods() {
+	m := extraMethods["str"]
+	m["strip"] = strStripFast(0)
+	m["lstrip"] = strStripFast(1)
+	m["rstrip"] = strStripFast(2)
+	m["split"] = strSplitFast
+	m["join"] = strJoinFast
+	m["capitalize"] = strCapitalizeFast
+	m["startswith"] = strAffixFast("startswith")
+	m["endswith"] = strAffixFast("endswith")
+	for name, class := range map[string]func(c byte) int8{
+		"isupper": asciiCased(true), "islower": asciiCased(false),
+		"isdigit": asciiAll(func(c byte) bool { return '0' <= c && c <= '9' }),
+		"isalpha": asciiAll(func(c byte) bool { return 'a' <= c|32 && c|32 <= 'z' }),
+		"isalnum": asciiAll(func(c byte) bool { return 'a' <= c|32 && c|32 <= 'z' || '0' <= c && c <= '9' }),
+		"isspace": asciiAll(func(c byte) bool { return pyASCIISpace[c] }),
+	} {
+		m[name] = strTestFast(name, class)
+	}
+	extraMethods["dict"] = map[string]extraFn{"get": dictGetFast}
+	extraMethods["set"] = map[string]extraFn{"add": setAddFast}
+}
+
+// asciiStr is a new str known to be ASCII.
+func asciiStr(s string) Val {
+	if len(s) == 1 {
+		return Val{T: tagObject, B: charBits[s[0]], O: charObjs[s[0]]}
+	}
+	return ObjVal(&Str{s: s, kind: 1})
+}
+
+// subStr is s[lo:hi] (byte offsets) as a value: s itself when it is all of
+// it, a str that inherits s's ASCII-ness otherwise.
+func subStr(self Val, s *Str, lo, hi int) Val {
+	if lo == 0 && hi == len(s.s) {
+		return self
+	}
+	if s.kind == 1 {
+		return asciiStr(s.s[lo:hi])
+	}
+	return StrVal(s.s[lo:hi])
+}
+
+// pyASCIISpace is str.isspace for the ASCII range: CPython counts the
+// four separators \x1c-\x1f as whitespace too.
+var pyASCIISpace = func() (t [256]bool) {
+	for _, c := range " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" {
+		t[c] = true
+	}
+	return
+}()
+
+// strLowerASCII and strUpperASCII convert an ASCII string; the receiver comes
+// back when nothing changes.
+func strLowerASCII(self Val, s *Str) Val {
+	str := s.s
+	i := 0
+	for i < len(str) && !('A' <= str[i] && str[i] <= 'Z') {
+		i++
+	}
+	if i == len(str) {
+		return self
+	}
+	b := []byte(str)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return asciiStr(string(b))
+}
+
+func strUpperASCII(self Val, s *Str) Val {
+	str := s.s
+	i := 0
+	for i < len(str) && !('a' <= str[i] && str[i] <= 'z') {
+		i++
+	}
+	if i == len(str) {
+		return self
+	}
+	b := []byte(str)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'a' <= c && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return asciiStr(string(b))
+}
+
+// strStripFast is strip (which 0), lstrip (1) or rstrip (2) of an ASCII
+// str with no argument, None, or ASCII characters to strip.
+func strStripFast(which int) extraFn {
+	name := [...]string{"strip", "lstrip", "rstrip"}[which]
+	return func(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+		s := self.str()
+		if len(kwn) > 0 || len(args) > 1 || !s.ascii() {
+			return vm.strMethod(s, name, args, kwn)
+		}
+		var set *[256]bool
+		var chars [256]bool
+		if len(args) == 0 || args[0].T == tagNone {
+			set = &pyASCIISpace
+		} else {
+			c, ok := args[0].O.(*Str)
+			if !ok || args[0].T != tagObject || !c.ascii() {
+				return vm.strMethod(s, name, args, kwn)
+			}
+			for i := 0; i < len(c.s); i++ {
+				chars[c.s[i]] = true
+			}
+			set = &chars
+		}
+		str := s.s
+		lo, hi := 0, len(str)
+		if which != 2 {
+			for lo < hi && set[str[lo]] {
+				lo++
+			}
+		}
+		if which != 1 {
+			for hi > lo && set[str[hi-1]] {
+				hi--
+			}
+		}
+		return subStr(self, s, lo, hi), nil
+	}
+}
+
+// strSplitFast is split of an ASCII str: on whitespace, or on a separator,
+// without a maxsplit. The words are allocated together.
+func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	s := self.str()
+	if len(kwn) > 0 || len(args) > 1 || !s.ascii() {
+		return vm.strMethod(s, "split", args, kwn)
+	}
+	str := s.s
+	if len(args) == 0 || args[0].T == tagNone {
+		n := 0
+		for i := 0; i < len(str); {
+			for i < len(str) && pyASCIISpace[str[i]] {
+				i++
+			}
+			if i == len(str) {
+				break
+			}
+			n++
+			for i < len(str) && !pyASCIISpace[str[i]] {
+				i++
+			}
+		}
+		l, strs := newStrList(n)
+		k := 0
+		for i := 0; i < len(str); {
+			for i < len(str) && pyASCIISpace[str[i]] {
+				i++
+			}
+			if i == len(str) {
+				break
+			}
+			j := i
+			for i < len(str) && !pyASCIISpace[str[i]] {
+				i++
+			}
+			setStr(l, strs, k, str[j:i])
+			k++
+		}
+		return ObjVal(l), nil
+	}
+	sep, ok := args[0].O.(*Str)
+	if !ok || args[0].T != tagObject || sep.s == "" {
+		return vm.strMethod(s, "split", args, kwn)
+	}
+	n := strings.Count(str, sep.s) + 1
+	if err := memCheckMul(uint64(n), 64); err != nil {
+		return Val{}, err
+	}
+	l, strs := newStrList(n)
+	for k := 0; k < n-1; k++ {
+		i := strings.Index(str, sep.s)
+		setStr(l, strs, k, str[:i])
+		str = str[i+len(sep.s):]
+	}
+	setStr(l, strs, n-1, str)
+	return ObjVal(l), nil
+}
+
+// newStrList is a list of n strs whose Str objects come from one array
+// (setStr fills each item: its object and its slot bits).
+func newStrList(n int) (*List, []Str) {
+	l := &List{vals: make([]templates.Value, n), objs: make([]Object, n)}
+	for i := range l.vals {
+		l.vals[i].Tag = tagObject
+	}
+	return l, make([]Str, n)
+}
+
+// setStr makes item k of a newStrList the ASCII str w.
+func setStr(l *List, strs []Str, k int, w string) {
+	if len(w) == 1 {
+		l.objs[k], l.vals[k].Bits = charObjs[w[0]], charBits[w[0]]
+		return
+	}
+	strs[k].s, strs[k].kind = w, 1
+	l.objs[k], l.vals[k].Bits = &strs[k], strBits(&strs[k])
+}
+
+// strJoinFast is join of a list or tuple of strs.
+func strJoinFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	s := self.str()
+	if len(kwn) > 0 || len(args) != 1 || args[0].T != tagObject {
+		return vm.strMethod(s, "join", args, kwn)
+	}
+	var objs []Object
+	var n int
+	switch x := args[0].O.(type) {
+	case *List:
+		if x.objs == nil && len(x.vals) > 0 || vm.mt {
+			return vm.strMethod(s, "join", args, kwn)
+		}
+		objs, n = x.objs, len(x.vals)
+	case *Tuple:
+		if len(x.items) > 64 {
+			return vm.strMethod(s, "join", args, kwn)
+		}
+		var buf [64]Object
+		for i, it := range x.items {
+			buf[i] = it.O
+		}
+		objs, n = buf[:len(x.items)], len(x.items)
+	default:
+		return vm.strMethod(s, "join", args, kwn)
+	}
+	if n == 0 {
+		return asciiStr(""), nil
+	}
+	size := len(s.s) * (n - 1)
+	ascii := s.kind == 1
+	for i := 0; i < n; i++ {
+		p, ok := objs[i].(*Str)
+		if l, isList := args[0].O.(*List); isList && l.vals[i].Tag != tagObject || !ok {
+			return vm.strMethod(s, "join", args, kwn)
+		}
+		size += len(p.s)
+		ascii = ascii && p.kind == 1
+	}
+	if n == 1 {
+		if p := objs[0].(*Str); p.kind == 1 || !ascii {
+			return ObjVal(p), nil
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(s.s)
+		}
+		b.WriteString(objs[i].(*Str).s)
+	}
+	if ascii {
+		return asciiStr(b.String()), nil
+	}
+	return StrVal(b.String()), nil
+}
+
+// strCapitalizeFast is capitalize of an ASCII str.
+func strCapitalizeFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	s := self.str()
+	if len(args) > 0 || len(kwn) > 0 || !s.ascii() {
+		return vm.strMethod(s, "capitalize", args, kwn)
+	}
+	if s.s == "" {
+		return self, nil
+	}
+	b := []byte(s.s)
+	if c := b[0]; 'a' <= c && c <= 'z' {
+		b[0] = c - 32
+	}
+	for i := 1; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	if string(b) == s.s {
+		return self, nil
+	}
+	return asciiStr(string(b)), nil
+}
+
+// strAffixFast is startswith or endswith with one str argument.
+func strAffixFast(name string) extraFn {
+	start := name == "startswith"
+	return func(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+		s := self.str()
+		if len(args) != 1 || len(kwn) > 0 || args[0].T != tagObject {
+			return vm.strMethod(s, name, args, kwn)
+		}
+		a, ok := args[0].O.(*Str)
+		if !ok {
+			return vm.strMethod(s, name, args, kwn)
+		}
+		if start {
+			return BoolVal(strings.HasPrefix(s.s, a.s)), nil
+		}
+		return BoolVal(strings.HasSuffix(s.s, a.s)), nil
+	}
+}
+
+// dictGetFast is dict.get(key[, default]).
+func dictGetFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	d := self.O.(*Dict)
+	if len(kwn) > 0 || len(args) < 1 || len(args) > 2 {
+		return vm.callBuiltinMethod(self, "get", args, kwn)
+	}
+	v, ok, err := d.get(args[0])
+	if err != nil || ok {
+		return v, err
+	}
+	if len(args) == 2 {
+		return args[1], nil
+	}
+	return NoneVal, nil
+}
+
+// setAddFast is set.add(x).
+func setAddFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	if len(args) != 1 || len(kwn) > 0 {
+		return vm.callBuiltinMethod(self, "add", args, kwn)
+	}
+	return NoneVal, self.O.(*Set).add(args[0])
+}
+
+// The str.isX tests on ASCII text: class says of each byte whether it
+// fails the test (-1), passes it (1) or is neutral (0, uncased for
+// isupper and islower); the result is true when no byte fails and one
+// passes.
+func strTestFast(name string, class func(c byte) int8) extraFn {
+	return noArgs0("str", name, func(vm *VM, v Val) (Val, error) {
+		s := v.str()
+		if !s.ascii() {
+			return vm.strMethod(s, name, nil, nil)
+		}
+		pass := false
+		for i := 0; i < len(s.s); i++ {
+			switch class(s.s[i]) {
+			case -1:
+				return False, nil
+			case 1:
+				pass = true
+			}
+		}
+		return BoolVal(pass), nil
+	})
+}
+
+// asciiCased is isupper's (upper) or islower's class of a byte.
+func asciiCased(upper bool) func(c byte) int8 {
+	return func(c byte) int8 {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			if upper {
+				return 1
+			}
+			return -1
+		case 'a' <= c && c <= 'z':
+			if upper {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	}
+}
+
+// asciiAll is the class of a test every byte must pass.
+func asciiAll(ok func(c byte) bool) func(c byte) int8 {
+	return func(c byte) int8 {
+		if ok(c) {
+			return 1
+		}
+		return -1
+	}
+}
