@@ -141,6 +141,7 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return ObjVal(s), nil
 	})
+	ty("frozenset", biFrozenset)
 	ty("dict", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
 		d := newDict()

@@ -272,7 +272,12 @@ func hashDepth(v Val, depth int) (int64, error) {
 			}
 		}
 		return tupleHash(t, depth)
-	case *List, *Dict, *Set, *PyArray:
+	case *Set:
+		if o.frozen {
+			return o.frozenHash(), nil
+		}
+		return 0, newErr(TypeError, "unhashable type: 'set'")
+	case *List, *Dict, *PyArray:
 		return 0, newErr(TypeError, "unhashable type: '%s'", o.typeName())
 	case *Instance:
 		return instanceHash(v, o)

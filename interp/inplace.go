@@ -59,7 +59,7 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 			return a, true, nil
 		}
 	case *Set:
-		if _, ok := b.O.(*Set); !ok || b.T != tagObject {
+		if _, ok := b.O.(*Set); !ok || b.T != tagObject || x.frozen {
 			return Val{}, false, nil
 		}
 		// In place, as CPython's: the set keeps its table.
@@ -68,7 +68,7 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 		case opBitOr:
 			return a, true, x.merge(y)
 		case opBitAnd:
-			*x = *x.intersection(y)
+			x.assign(x.intersection(y))
 			return a, true, nil
 		case opSub:
 			x.differenceUpdate(y)

@@ -13,6 +13,7 @@ var methodNames = map[string][]string{
 		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
 	"list":              {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
 	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total"},
+	"frozenset":         {"copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union"},
 	"set":               {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint", "intersection_update", "difference_update", "symmetric_difference_update"},
 	"tuple":             {"index", "count"},
 	"int":               {"bit_length", "to_bytes", "conjugate", "bit_count"},
@@ -665,6 +666,9 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 		}
 		return k, nil
 	case "copy":
+		if s.frozen {
+			return ObjVal(s), nil
+		}
 		return ObjVal(s.copy()), nil
 	case "clear":
 		s.clear()
@@ -736,7 +740,7 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 			if err != nil {
 				return Val{}, err
 			}
-			*s = *r
+			s.assign(r)
 			return NoneVal, nil
 		}
 		o, err := other()
@@ -745,7 +749,7 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 		}
 		switch name {
 		case "intersection_update":
-			*s = *s.intersection(o)
+			s.assign(s.intersection(o))
 		case "difference_update":
 			s.differenceUpdate(o)
 		default:

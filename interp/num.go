@@ -643,6 +643,9 @@ func (vm *VM) setOp(op Op, x, y *Set) (Val, error) {
 	case opBitXor:
 		r, err = x.symmetricDifference(y)
 	}
+	if r != nil {
+		r.frozen = x.frozen // the type of the left operand, as CPython's
+	}
 	return ObjVal(r), err
 }
 

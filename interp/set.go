@@ -11,6 +11,12 @@ type Set struct {
 	fill   int        // slots ever used (live and deleted)
 	used   int        // live elements
 	finger int        // where pop() looks first
+	// frozen: a frozenset (set_frozen.go), hashable and never changed.
+	frozen bool
+	// small is the first table, inside the set as CPython's smalltable:
+	// a small set is one allocation. (So a Set is never copied by value
+	// but through assign.)
+	small [setMinSize]setEntry
 }
 
 // setEntry is a slot: free (no key, hash 0), deleted (no key, hash -1, a
@@ -25,7 +31,12 @@ const (
 	setLinearProbes = 9
 )
 
-func (*Set) typeName() string { return "set" }
+func (s *Set) typeName() string {
+	if s.frozen {
+		return "frozenset"
+	}
+	return "set"
+}
 
 func newSet() *Set { return &Set{} }
 
@@ -40,7 +51,7 @@ func (s *Set) mask() uint64 {
 
 func (s *Set) ensure() {
 	if s.table == nil {
-		s.table = make([]setEntry, setMinSize)
+		s.table = s.small[:]
 	}
 }
 
@@ -268,6 +279,15 @@ func (s *Set) pop() (Val, bool) {
 
 func (s *Set) clear() { *s = Set{} }
 
+// assign makes s a copy of r (which is dropped): its table is r's, or
+// s's own small table when r's is r's small one.
+func (s *Set) assign(r *Set) {
+	*s = *r
+	if len(r.table) > 0 && &r.table[0] == &r.small[0] {
+		s.table = s.small[:]
+	}
+}
+
 // merge adds o's elements (set_merge): into an empty set they are copied
 // slot for slot or placed without comparisons.
 func (s *Set) merge(o *Set) error {
@@ -308,6 +328,7 @@ func (s *Set) merge(o *Set) error {
 func (s *Set) copy() *Set {
 	r := newSet()
 	r.merge(s)
+	r.frozen = s.frozen
 	return r
 }
 

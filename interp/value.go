@@ -615,6 +615,13 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		b.WriteByte('}')
 	case *Set:
+		if o.frozen {
+			b.WriteString("frozenset(")
+			defer b.WriteByte(')')
+			if o.Len() == 0 {
+				return
+			}
+		}
 		if o.Len() == 0 {
 			b.WriteString("set()")
 			return
