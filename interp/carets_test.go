@@ -48,6 +48,33 @@ total = total + area("a", "b") * 2
            ~~^~~
 TypeError: can't multiply sequence by non-int of type 'str'
 `},
+		{"an error raised through yield froms that delegate straight to the innermost generator", `def deep_bad(d):
+    if d == 0:
+        yield "x"
+        1 / 0
+    else:
+        yield from deep_bad(d - 1)
+def mid():
+    try:
+        yield from deep_bad(2)
+    except KeyError:
+        pass
+for x in mid():
+    pass
+`, `Traceback (most recent call last):
+  File "t.py", line 12, in <module>
+    for x in mid():
+  File "t.py", line 9, in mid
+    yield from deep_bad(2)
+  File "t.py", line 6, in deep_bad
+    yield from deep_bad(d - 1)
+  File "t.py", line 6, in deep_bad
+    yield from deep_bad(d - 1)
+  File "t.py", line 4, in deep_bad
+    1 / 0
+    ~~^~~
+ZeroDivisionError: division by zero
+`},
 		{"an expression over two lines", `xs = [1, 2, 3]
 print(xs[0] +
       xs[9])
