@@ -1383,6 +1383,12 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	case *ListExpr:
 		c.sequence(x.elts, dst, opBuildList)
 	case *TupleExpr:
+		if len(x.elts) > 0 && !hasStar(x.elts) && allConst(x.elts) {
+			// A tuple of constants is a constant, as CPython folds it:
+			// `for dx, dy in ((1, 0), (0, 1)):` builds nothing per run.
+			c.emit(opMove, dst, c.constSlot(ObjVal(constTuple(x.elts))))
+			return
+		}
 		c.sequence(x.elts, dst, opBuildTuple)
 	case *SetExpr:
 		c.sequence(x.elts, dst, opBuildSet)
@@ -1496,6 +1502,21 @@ func allConst(elts []Expr) bool {
 		}
 	}
 	return true
+}
+
+// constTuple is the tuple of elts, which allConst accepts.
+func constTuple(elts []Expr) *Tuple {
+	t := newTuple(len(elts))
+	for i, e := range elts {
+		if x, ok := e.(*TupleExpr); ok {
+			t.items[i] = ObjVal(constTuple(x.elts))
+		} else if v, ok := foldNumber(e); ok {
+			t.items[i] = v
+		} else {
+			t.items[i] = e.(*Const).v
+		}
+	}
+	return t
 }
 
 // foldNumber evaluates arithmetic on number literals as CPython's AST

@@ -80,7 +80,15 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 		f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
 		f.objs[co.nlocals+i] = c.O
 	}
-	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
+	if co.simple && len(kwn) == 0 && len(args) == co.nparams {
+		// Exactly the plain parameters (a generator expression's iterator).
+		for i, a := range args {
+			f.set(int32(i), a)
+		}
+		if fn.free != nil {
+			f.setFree(fn)
+		}
+	} else if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		return Val{}, err
 	}
 	g.frame = f
@@ -185,7 +193,10 @@ func (g *Generator) close() error {
 
 // method runs the generator methods send, throw and close.
 func (g *Generator) method(name string, args []Val) (Val, error) {
-	want := map[string]int{"send": 1, "throw": 1, "close": 0}[name]
+	want := 1 // send and throw
+	if name == "close" {
+		want = 0
+	}
 	if len(args) != want {
 		if want == 0 {
 			return Val{}, newErr(TypeError, "generator.close() takes no arguments (%d given)", len(args))

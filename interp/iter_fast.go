@@ -90,6 +90,32 @@ func (vm *VM) buildTuple(f *frame, dst, first int32, n int) error {
 	return nil
 }
 
+// buildList is BUILD_LIST: the n slots from first on as a list, copied
+// straight into its arrays.
+func (vm *VM) buildList(f *frame, dst, first int32, n int) error {
+	if n > 4 {
+		if err := memCheckMul(uint64(n)+2, valSize); err != nil {
+			return err
+		}
+	}
+	l := &List{vals: make([]templates.Value, n)}
+	for i := range l.vals {
+		r := f.regs[first+int32(i)]
+		if r.Tag == tagEmpty {
+			return f.unbound(first + int32(i))
+		}
+		l.vals[i] = r
+		if r.Tag == tagObject {
+			if l.objs == nil {
+				l.objs = make([]Object, n)
+			}
+			l.objs[i] = f.objs[first+int32(i)]
+		}
+	}
+	f.set(dst, ObjVal(l))
+	return nil
+}
+
 // nextPair is FOR_ITER over it fused with the UNPACK into base and base+1
 // that follows it: applicable says whether it is an iterator of pairs
 // that can do so, ok whether an item came.
@@ -140,4 +166,26 @@ func (x *dictIter) step() (*dictEntry, error) {
 		return e, nil
 	}
 	return nil, nil
+}
+
+// opContains is IN and NOT_IN: a set or dict container is asked directly.
+func (vm *VM) opContains(f *frame, in *Instr) error {
+	if f.regs[in.C].Tag == tagObject && f.regs[in.B].Tag != tagEmpty {
+		var found bool
+		var err error
+		switch c := f.objs[in.C].(type) {
+		case *Set:
+			found, err = c.has(f.get(in.B))
+		case *Dict:
+			_, found, err = c.get(f.get(in.B))
+		default:
+			return vm.generic(f, in)
+		}
+		if err != nil {
+			return err
+		}
+		f.regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(found == (in.Op == opIn))}
+		return nil
+	}
+	return vm.generic(f, in)
 }

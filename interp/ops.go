@@ -203,8 +203,10 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, v)
 		return nil
+	case opIn, opNotIn:
+		return vm.opContains(f, in)
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul,
-		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem, opSetItem:
+		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opGetItem, opSetItem:
 		return vm.generic(f, in)
 	case opDelGlobal:
 		// A global slot holds the builtin of the same name until the module
@@ -253,7 +255,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return vm.opCallMethod(f, in)
 	case opBuildTuple:
 		return vm.buildTuple(f, in.A, in.B, int(in.C))
-	case opBuildList, opBuildSet:
+	case opBuildList:
+		return vm.buildList(f, in.A, in.B, int(in.C))
+	case opBuildSet:
 		if err := memCheckMul(uint64(in.C)+2, valSize); err != nil {
 			return err
 		}
@@ -265,32 +269,25 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			}
 			items[i] = v
 		}
-		switch in.Op {
-		case opBuildList:
-			f.set(in.A, ObjVal(newList(items)))
-		case opBuildTuple:
-			f.set(in.A, ObjVal(&Tuple{items}))
-		default:
-			s := newSet()
-			for _, x := range items {
-				if err := s.add(x); err != nil {
-					return err
-				}
+		s := newSet()
+		for _, x := range items {
+			if err := s.add(x); err != nil {
+				return err
 			}
-			if in.D != 0 {
-				// Constants: CPython builds a frozenset and, merging
-				// constants, rebuilds it from its own order; a display
-				// (D == 1) then updates an empty set from it.
-				folded := newSet()
-				folded.update(nil, s.keys())
-				s = folded
-				if in.D == 1 {
-					s = newSet()
-					s.merge(folded)
-				}
-			}
-			f.set(in.A, ObjVal(s))
 		}
+		if in.D != 0 {
+			// Constants: CPython builds a frozenset and, merging
+			// constants, rebuilds it from its own order; a display
+			// (D == 1) then updates an empty set from it.
+			folded := newSet()
+			folded.update(nil, s.keys())
+			s = folded
+			if in.D == 1 {
+				s = newSet()
+				s.merge(folded)
+			}
+		}
+		f.set(in.A, ObjVal(s))
 		return nil
 	case opBuildDict:
 		if err := memCheckMul(uint64(in.C)+2, 200); err != nil {

@@ -175,7 +175,15 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 		return vm.newGenerator(fn, args, kwn)
 	}
 	f := vm.callFrame(fn)
-	if err := vm.bindArgs(fn, f, args, kwn); err != nil {
+	if co := fn.code; len(kwn) == 0 && co.simple && len(args) == co.nparams {
+		// Exactly the plain parameters: no binding to work out.
+		for i, a := range args {
+			f.set(int32(i), a)
+		}
+		if fn.free != nil {
+			f.setFree(fn)
+		}
+	} else if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		vm.freeFrame(f)
 		return Val{}, err
 	}
