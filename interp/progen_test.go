@@ -1642,7 +1642,7 @@ func checkProgram(t *testing.T, seed int64, src string) {
 // pgBugSeeds are seeds whose programs found JIT bugs, run besides the
 // range (a change to the generator changes them: the bugs themselves stay
 // in pgReproducers).
-var pgBugSeeds = []int64{-382}
+var pgBugSeeds = []int64{-382, 1099511627729}
 
 // pgKnownBugs are those of pgBugSeeds the JIT still gets wrong, with the
 // bug: skipped until it is fixed.
@@ -1812,6 +1812,30 @@ def f(n, a):
         print(s8, s9)
 
 f(20, [24, -3, 11, 0, -3])
+`,
+	},
+	{
+		// Seed 1099511627729 (FuzzJITPrograms). JIT off: (-46, -1198);
+		// the traces at threshold 1: (-45, -1150). A bridge for the else
+		// branch made the local v33 128-bit and was given up at the
+		// back-edge; the interpreter resumed through a snapshot taken
+		// there, one step of the range iterator on, so an iteration's
+		// updates of s30 and s31 were skipped.
+		name: "bridge-given-up-for-a-wide-local",
+		src: `def f29(n):
+    s30 = 10
+    s31 = 2
+    for i37 in range(-4, -32, -1):
+        for i38 in range(i37, i37 + 12, 3):
+            if ((i38 % 9) // 7) % 5 != 0:
+                s31 += (((i38 | n) + n) & ((7 * n) - 26))
+            else:
+                v33 = (((~i38) | 3) & 0xffffffff) & 0xffffffffffffffff
+            s30 += ((n & i37) & 3) // (n - 5)
+        if (i37 + i37) & 1:
+            return s30, s31
+    return s30, s31
+print(f29(-3))
 `,
 	},
 }

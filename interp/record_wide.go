@@ -323,18 +323,20 @@ func (r *recorder) widesAtBackEdge() bool {
 	if len(learn) == 0 {
 		return true
 	}
+	// The iteration ran to the back-edge: resume at the head, with the
+	// 128-bit locals made ints again (a snapshot taken here would resume
+	// the loop one step on).
+	sn := *r.lt.snaps[0]
+	sn.wides = r.wideList()
+	r.lt.snaps = append(r.lt.snaps, &sn)
 	if r.bridge {
-		r.failf("a local outgrows int64 in an iteration")
+		// A bridge cannot change what the whole trace keeps 128-bit.
+		r.leaveAt(len(r.lt.snaps)-1, "a local outgrows int64 in an iteration")
 		return false
 	}
 	for _, s := range learn {
 		r.lt.learnWide[s] = true
 	}
-	// The iteration ran to the back-edge: resume at the head, with the
-	// 128-bit locals made ints again.
-	sn := *r.lt.snaps[0]
-	sn.wides = r.wideList()
-	r.lt.snaps = append(r.lt.snaps, &sn)
 	r.relearn = true
 	r.leaveAt(len(r.lt.snaps)-1, "a local outgrew int64: recording again with it 128-bit")
 	return false
