@@ -77,34 +77,11 @@ func ioModule(vm *VM) *Module {
 				return Val{}, newErr(TypeError, "string argument expected, got '%s'", t)
 			}
 			rs := []rune(args[1].str().s)
-			for len(b.text) < b.pos {
-				b.text = append(b.text, 0)
-			}
-			end := b.pos + len(rs)
-			if end > len(b.text) {
-				b.text = append(b.text[:b.pos], rs...)
-			} else {
-				copy(b.text[b.pos:], rs)
-			}
-			b.pos = end
+			b.text = writeAt(b.text, b.pos, rs)
+			b.pos += len(rs)
 			return IntVal(int64(len(rs))), nil
 		},
-		"writelines": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			items, err := vm.iterate(args[1])
-			if err != nil {
-				return Val{}, err
-			}
-			w, err := vm.getAttr(args[0], "write")
-			if err != nil {
-				return Val{}, err
-			}
-			for _, it := range items {
-				if _, err := vm.call(w, []Val{it}, nil); err != nil {
-					return Val{}, err
-				}
-			}
-			return NoneVal, nil
-		},
+		"writelines": ioWritelines,
 		"getvalue": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
@@ -252,4 +229,35 @@ func ioModule(vm *VM) *Module {
 	m.attrs["TextIOBase"] = ObjVal(cls)
 	m.attrs["BytesIO"] = bytesIOClass(vm)
 	return m
+}
+
+// writeAt is a stream buffer's write of data at pos: past the end the gap
+// is zero-filled, inside it data overwrites what is there.
+func writeAt[T byte | rune](buf []T, pos int, data []T) []T {
+	for len(buf) < pos {
+		buf = append(buf, 0)
+	}
+	if pos+len(data) > len(buf) {
+		return append(buf[:pos], data...)
+	}
+	copy(buf[pos:], data)
+	return buf
+}
+
+// ioWritelines is StringIO's and BytesIO's writelines: write on each item.
+func ioWritelines(vm *VM, args []Val, kwn []string) (Val, error) {
+	items, err := vm.iterate(args[1])
+	if err != nil {
+		return Val{}, err
+	}
+	w, err := vm.getAttr(args[0], "write")
+	if err != nil {
+		return Val{}, err
+	}
+	for _, it := range items {
+		if _, err := vm.call(w, []Val{it}, nil); err != nil {
+			return Val{}, err
+		}
+	}
+	return NoneVal, nil
 }

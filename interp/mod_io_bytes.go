@@ -97,34 +97,11 @@ func bytesIOClass(vm *VM) Val {
 			if !ok {
 				return Val{}, newErr(TypeError, "a bytes-like object is required, not '%s'", typeName(args[1]))
 			}
-			for len(b.b) < b.pos {
-				b.b = append(b.b, 0)
-			}
-			end := b.pos + len(data)
-			if end > len(b.b) {
-				b.b = append(b.b[:b.pos], data...)
-			} else {
-				copy(b.b[b.pos:], data)
-			}
-			b.pos = end
+			b.b = writeAt(b.b, b.pos, data)
+			b.pos += len(data)
 			return IntVal(int64(len(data))), nil
 		}),
-		"writelines": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			items, err := vm.iterate(args[1])
-			if err != nil {
-				return Val{}, err
-			}
-			w, err := vm.getAttr(args[0], "write")
-			if err != nil {
-				return Val{}, err
-			}
-			for _, it := range items {
-				if _, err := vm.call(w, []Val{it}, nil); err != nil {
-					return Val{}, err
-				}
-			}
-			return NoneVal, nil
-		},
+		"writelines": ioWritelines,
 		"getvalue": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			return bytesVal(append([]byte{}, b.b...)), nil
 		}),
