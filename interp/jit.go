@@ -88,6 +88,16 @@ const (
 	minTrip          = 8
 )
 
+// A losing trace is benched (blacklisted for a while): not entered for
+// benchWait<<k hot counts the k-th time, then judged again over
+// shortTripEntries entries, and left to the interpreter for good after
+// maxBenched verdicts. A loop whose trips get longer later (another phase
+// of the program, a bridge) gets its trace back.
+const (
+	benchWait  = 4
+	maxBenched = 5
+)
+
 // maxRecordFailures is how many recordings of one loop may fail before it
 // is left to the interpreter for good; between them the wait doubles.
 const maxRecordFailures = 6
@@ -123,7 +133,7 @@ type loopTrace struct {
 	raw        []traceopt.Inst // the recorded iteration, before optimizing
 	sides      []sidePath      // bridges, in the order recorded
 	branch     map[int]bool    // snapshots only branches leave through
-	tried      map[int]bool    // snapshots a bridge was recorded from
+	tried      map[int]int     // per snapshot, the bridges recorded from it (a success ends the tries)
 	// The trace's scratch slots, from scratchLo: scratchNext is the first
 	// one no recording has used.
 	scratchLo, scratchNext int32
@@ -132,12 +142,15 @@ type loopTrace struct {
 	wait                   int             // hot counts to let pass before trying again
 	dead                   bool            // never again
 	reason                 string          // why the last recording failed
-	entries                int
-	idle                   int   // entries in a row that left before the first back-edge
-	iters                  int64 // back-edges run in the trace, over all entries
+	entries                int             // since the trace was compiled or last judged
+	benched                int             // times the trace was found losing
+	benchLeft              int             // hot counts to let pass before entering the trace again
+	idle                   int             // entries in a row that left before the first back-edge
+	iters                  int64           // back-edges run in the trace, over those entries
 	// resumes maps a call-out's exit index to the uop after it; loopTops
-	// a loop uop's safepoint index to its loop's top.
-	resumes, loopTops map[uint64]int
+	// a loop uop's safepoint index to its loop's top (exitTable: looked
+	// up on every call-out).
+	resumes, loopTops exitTable
 	exits             []int // per snapshot
 	heap              bool  // the trace reads or writes lists or instances (objlock.go)
 	// shapes are the shapes the trace's guards compare with: kept alive
@@ -194,6 +207,7 @@ type jitState struct {
 type jitStats struct {
 	recorded, aborted, compiled, refused int
 	bridges, callOuts                    int
+	benched, blacklisted                 int // traces found losing: benched for a while, given up
 	uops, codeBytes                      int
 	compileTime, nativeTime              time.Duration
 	entries, exits                       int
@@ -292,6 +306,12 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		}
 		return vm.recordLoop(f, lt, pc, head)
 	}
+	if lt.benchLeft > 0 {
+		// Benched: interpreted for a while (a threshold of back-edges a
+		// count).
+		lt.benchLeft--
+		return 0, nil, false
+	}
 	// A compiled loop stays hot: every back-edge enters its trace.
 	vm.counters(co)[pc] = j.hot
 	return vm.enter(f, lt)
@@ -365,7 +385,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 			break
 		}
 		idx = int(ec.Index() &^ traceopt.PeeledSnap)
-		at, ok := lt.resumes[ec.Index()]
+		at, ok := lt.resumes.get(ec.Index())
 		if !ok {
 			break
 		}
@@ -399,9 +419,12 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	// Entering a trace costs about what a few interpreted iterations do:
 	// a loop that runs only a few times per entry is left to the
 	// interpreter (or to the trace of a loop around it).
-	if lt.entries >= shortTripEntries && lt.iters < minTrip*int64(lt.entries) && !lt.dead {
-		j.debugf("%s: %.1f iterations per entry: interpreted from now on", lt.where(), float64(lt.iters)/float64(lt.entries))
-		lt.dead = true
+	if lt.entries >= shortTripEntries && !lt.dead {
+		if lt.iters < minTrip*int64(lt.entries) {
+			lt.bench(j)
+		} else {
+			lt.entries, lt.iters = 0, 0
+		}
 	}
 	// A trace that keeps leaving before its first back-edge was made for
 	// types or a path the loop no longer has: record it again.
@@ -424,14 +447,30 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	lt.exits[idx]++
 	sn := lt.snaps[idx]
 	to, err := vm.restore(f, lt, sn)
-	if err == nil && !vm.sigint.Load() && lt.branch[idx] && !lt.tried[idx] && lt.exits[idx] >= bridgeAfter &&
-		len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) {
+	if err == nil && !vm.sigint.Load() && lt.tried[idx] < maxBridgeTries && lt.exits[idx] >= bridgeAfter<<(3*lt.tried[idx]) &&
+		len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) && lt.bridgeable(idx) {
 		to, err = vm.recordBridge(f, lt, idx, to)
 	}
 	if err == nil && vm.sigint.Load() {
 		return to + 1, vm.keyboardInterrupt(), true
 	}
 	return to, err, true
+}
+
+// bench stops entering a trace whose entries run too few iterations:
+// for a while, twice as long each time, or for good.
+func (lt *loopTrace) bench(j *jitState) {
+	trip := float64(lt.iters) / float64(lt.entries)
+	lt.entries, lt.iters = 0, 0
+	if lt.benched++; lt.benched >= maxBenched {
+		j.stats.blacklisted++
+		j.debugf("%s: %.1f iterations per entry: interpreted from now on", lt.where(), trip)
+		lt.dead = true
+		return
+	}
+	j.stats.benched++
+	lt.benchLeft = benchWait << lt.benched
+	j.debugf("%s: %.1f iterations per entry: interpreted for %d hot counts", lt.where(), trip, lt.benchLeft)
 }
 
 // runTrace runs lt natively (or on the uop reference) from uop at, on
@@ -453,12 +492,38 @@ func (vm *VM) runTrace(lt *loopTrace, frame []templates.Value, at int) templates
 		if ec.Reason() != templates.ExitSafepoint || jit.Interrupted(&j.st) {
 			return ec
 		}
-		next, ok := lt.loopTops[ec.Index()]
+		next, ok := lt.loopTops.get(ec.Index())
 		if !ok {
 			return ec
 		}
 		at = next
 	}
+}
+
+// exitTable maps exit indexes (snapshot indexes, some with
+// traceopt.PeeledSnap set) to uops: by index, 1 + the uop, 0 for none.
+type exitTable struct{ plain, peeled []int32 }
+
+func (t *exitTable) get(index uint64) (int, bool) {
+	tab := t.plain
+	if index&traceopt.PeeledSnap != 0 {
+		tab, index = t.peeled, index&^traceopt.PeeledSnap
+	}
+	if index < uint64(len(tab)) && tab[index] > 0 {
+		return int(tab[index] - 1), true
+	}
+	return 0, false
+}
+
+func (t *exitTable) set(index uint64, uop int) {
+	tab := &t.plain
+	if index&traceopt.PeeledSnap != 0 {
+		tab, index = &t.peeled, index&^traceopt.PeeledSnap
+	}
+	for uint64(len(*tab)) <= index {
+		*tab = append(*tab, 0)
+	}
+	(*tab)[index] = int32(uop + 1)
 }
 
 // checksHold reports whether the globals lt took as constants still hold.
@@ -576,13 +641,13 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		return fmt.Errorf("BUG: lowering: %v", err)
 	}
 	lt.opt, lt.uops = t, uops
-	lt.resumes, lt.loopTops = map[uint64]int{}, map[uint64]int{}
+	lt.resumes, lt.loopTops = exitTable{}, exitTable{}
 	for i, u := range uops {
 		switch generated.Op(u.Op) {
 		case generated.OpCallOut:
-			lt.resumes[u.Operands[0]] = i + 1
+			lt.resumes.set(u.Operands[0], i+1)
 		case generated.OpLoop:
-			lt.loopTops[u.Operands[0]] = u.Jump
+			lt.loopTops.set(u.Operands[0], u.Jump)
 		}
 	}
 	start := time.Now()
@@ -612,6 +677,27 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 	return nil
 }
 
+// bridgeable reports whether the exits through snapshot idx can be sent
+// to a bridge: a branch's, or a guard's (guard_shape on a polymorphic
+// site, a type guard), which leaves before it writes anything.
+func (lt *loopTrace) bridgeable(idx int) bool {
+	if lt.branch[idx] {
+		return true
+	}
+	guards := func(insts []traceopt.Inst) bool {
+		return slices.ContainsFunc(insts, func(in traceopt.Inst) bool { return in.Exit == idx && traceopt.ExitJumps(in.Op) })
+	}
+	if guards(lt.raw) {
+		return true
+	}
+	for _, sd := range lt.sides {
+		if guards(sd.insts) {
+			return true
+		}
+	}
+	return false
+}
+
 // merged is the recorded iteration followed by its bridges, each branch
 // that left through a bridged snapshot now jumping to its bridge.
 func (lt *loopTrace) merged() []traceopt.Inst {
@@ -631,6 +717,10 @@ func (lt *loopTrace) merged() []traceopt.Inst {
 		in := &out[i]
 		if at, ok := start[in.Exit]; ok && !in.InTrace && traceopt.Info(in.Op).Branch {
 			in.InTrace, in.Target, in.Exit = true, at, traceopt.NoExit
+		} else if ok && !in.InTrace && traceopt.ExitJumps(in.Op) {
+			// A guard whose check failed often enough runs the bridge
+			// recorded for what it found (another shape, another type).
+			in.InTrace, in.Target = true, at
 		}
 	}
 	return out
@@ -678,6 +768,7 @@ func (j *jitState) writeStats(w io.Writer) {
 	}
 	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %d call-outs, %.1f%% of the run in traces\n",
 		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, share)
+	fmt.Fprintf(w, "jit stats: %d traces benched for losing, %d given up\n", s.benched, s.blacklisted)
 	type site struct {
 		where string
 		n     int

@@ -108,13 +108,19 @@ const bridgeAfter = 8
 // maxBridges bounds the side paths of one trace.
 const maxBridges = 12
 
+// maxBridgeTries is how many times a bridge is recorded from one exit,
+// each after 8 times as many exits as the last: a guard's exit is taken
+// for several reasons (an instance of another shape, None at the end of
+// the loop), and the first one recorded may not be the common one.
+const maxBridgeTries = 3
+
 // recordBridge records, from the exit through branch snapshot idx at which
 // the interpreter now stands (pc, frame f), the rest of the iteration
 // along the way the branch now goes, adds it to the trace as a side path
 // and recompiles the trace. It returns where the interpreter goes on.
 func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	sn := lt.snaps[idx]
-	lt.tried[idx] = true
+	lt.tried[idx]++
 	wides := len(lt.wides)
 	r := vm.newRecorder(f, lt, pc)
 	r.bridge = true
@@ -137,6 +143,8 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 			vm.compileTrace(lt) // the trace as it was
 		} else {
 			vm.jit.stats.bridges++
+			lt.tried[idx] = maxBridgeTries
+			lt.entries, lt.iters = 0, 0 // a new trace, judged anew
 			vm.jit.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
 		}
 		if old != nil && old != lt.tr {

@@ -54,6 +54,10 @@ type Cache struct {
 	perf   *perfMap
 
 	clock atomic.Uint64 // entry stamps for LRU eviction
+	// spare is an idle native stack taken and given back with one atomic
+	// each: the common case of one goroutine entering traces over and
+	// over (call-outs enter twice per instruction), cheaper than stackPool.
+	spare atomic.Pointer[nativeStack]
 }
 
 // Stats are a cache's running totals.
@@ -128,6 +132,10 @@ type Uop struct {
 	// Exit is the exit index of this uop's side exit, for uops whose stencil
 	// can side-exit: its exit stub returns ExitSide with this index.
 	Exit int
+	// ExitJump sends the side exit to uop Jump instead of out of the trace
+	// (a guard whose failure runs a bridge), for uops that exit but do not
+	// jump.
+	ExitJump bool
 }
 
 // Trace is compiled, callable native code.

@@ -104,7 +104,7 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		p.starts[i] = int32(code)
 		code += len(info.code)
 		stub := int32(-1)
-		if info.special {
+		if info.special || u.ExitJump {
 			s, err := p.check(i, info, tab, &large)
 			if err != nil {
 				p.release()
@@ -159,7 +159,11 @@ func (p *plan) check(i int, info *opInfo, tab *table, large *map[int]int) (int32
 		return -1, &TraceError{i, fmt.Sprintf("%s continues past the end of the trace", name)}
 	case info.jumps && (u.Jump < 0 || u.Jump >= n):
 		return -1, &TraceError{i, fmt.Sprintf("%s jumps to uop %d, outside the trace of %d uops", name, u.Jump, n)}
-	case info.exits && u.Exit < 0:
+	case u.ExitJump && (!info.exits || info.jumps):
+		return -1, &TraceError{i, fmt.Sprintf("%s cannot send its exit to a uop: only uops that exit and do not jump can", name)}
+	case u.ExitJump && (u.Jump < 0 || u.Jump >= n):
+		return -1, &TraceError{i, fmt.Sprintf("%s exits to uop %d, outside the trace of %d uops", name, u.Jump, n)}
+	case info.exits && !u.ExitJump && u.Exit < 0:
 		return -1, &TraceError{i, fmt.Sprintf("%s can side-exit but has exit index %d", name, u.Exit)}
 	}
 	if u.Op == tab.loop {
@@ -171,7 +175,7 @@ func (p *plan) check(i int, info *opInfo, tab *table, large *map[int]int) (int32
 		}
 		p.resume[u.Operands[0]] = u.Jump
 	}
-	if !info.exits {
+	if !info.exits || u.ExitJump {
 		return -1, nil
 	}
 	return int32(p.stubFor(u.Exit, large)), nil
@@ -212,7 +216,9 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 		if info.jumps {
 			vals[relocs.ValueJumpTarget] = p.branchTo(mem, base, jump)
 		}
-		if info.exits {
+		if info.exits && i < n && p.uops[i].ExitJump {
+			vals[relocs.ValueExit] = p.branchTo(mem, base, jump)
+		} else if info.exits {
 			if stub < 0 {
 				return p.holeError(i, info, 0, fmt.Errorf("BUG: no exit stub"))
 			}
@@ -276,6 +282,9 @@ func (p *plan) retry(err error, mem []byte, base uint64, i, jump, stub int, h *h
 		target = jump
 	case relocs.ValueExit:
 		target = len(p.uops) + stub
+		if i < len(p.uops) && p.uops[i].ExitJump {
+			target = jump
+		}
 	}
 	var re *relocs.RangeError
 	if target >= 0 && p.veneers > 0 && errors.As(err, &re) {

@@ -282,3 +282,47 @@ func TestVeneers(t *testing.T) {
 		t.Errorf("no veneer (%q) in\n%s", want, text)
 	}
 }
+
+// TestExitJump: a guard whose exit is sent to a uop of the trace runs that
+// uop when it fails (as a bridge does), and leaves through its stub
+// without ExitJump.
+func TestExitJump(t *testing.T) {
+	c := newCache(t, Config{})
+	// slot0 is an int: slot1 = 1; not an int: slot1 = 2. Either way end.
+	trace := func(exitJump bool) []Uop {
+		return []Uop{
+			{Op: o(generated.OpGuardInt), Operands: [4]uint64{s(0)}, Exit: 5, Jump: 3, ExitJump: exitJump},
+			{Op: o(generated.OpLoadInt), Operands: [4]uint64{s(1), 1}},
+			{Op: o(generated.OpEnd), Operands: [4]uint64{8}},
+			{Op: o(generated.OpLoadInt), Operands: [4]uint64{s(1), 2}},
+			{Op: o(generated.OpEnd), Operands: [4]uint64{9}},
+		}
+	}
+	for _, tc := range []struct {
+		exitJump bool
+		slot0    templates.Value
+		ec       templates.ExitCode
+		slot1    int64
+	}{
+		{true, templates.Value{Tag: templates.TagInt, Bits: 4}, templates.MakeExitCode(templates.ExitEnd, 8), 1},
+		{true, templates.Value{Tag: templates.TagFloat}, templates.MakeExitCode(templates.ExitEnd, 9), 2},
+		{false, templates.Value{Tag: templates.TagFloat}, templates.MakeExitCode(templates.ExitSide, 5), 0},
+	} {
+		tr, err := c.Compile(trace(tc.exitJump))
+		if err != nil {
+			t.Fatal(err)
+		}
+		frame := []templates.Value{tc.slot0, {Tag: templates.TagInt}}
+		st := &templates.State{Budget: math.MaxInt64}
+		if ec := tr.Run(st, frame); ec != tc.ec || int64(frame[1].Bits) != tc.slot1 {
+			t.Errorf("%+v: exit %v, slot1 %d", tc, ec, int64(frame[1].Bits))
+		}
+		tr.Free()
+	}
+	// A uop that cannot exit cannot send its exit anywhere.
+	bad := trace(true)
+	bad[1].ExitJump, bad[1].Jump = true, 3
+	if _, err := c.Compile(bad); err == nil {
+		t.Error("load_int with ExitJump compiled")
+	}
+}

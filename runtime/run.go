@@ -81,16 +81,25 @@ func (t *Trace) Enter(i int, st *stencil.State, fp unsafe.Pointer) stencil.ExitC
 			break
 		}
 	}
-	defer t.state.Add(-1)
-	stack, err := getStack()
-	if err != nil {
-		return ExitInvalid
+	c := t.cache
+	stack := c.spare.Swap(nil)
+	if stack == nil {
+		var err error
+		if stack, err = getStack(); err != nil {
+			t.state.Add(-1)
+			return ExitInvalid
+		}
 	}
 	t.entries.Add(1)
-	t.stamp.Store(t.cache.clock.Add(1))
+	t.stamp.Store(c.clock.Add(1))
 	st.Frame = fp
 	ec := enter(t.addr(int(t.starts[i])), st, fp, stack.top())
-	stackPool.Put(stack)
+	if !c.spare.CompareAndSwap(nil, stack) {
+		stackPool.Put(stack)
+	}
+	// (Not deferred: native code cannot panic, and a fault there kills
+	// the process.)
+	t.state.Add(-1)
 	return stencil.ExitCode(ec)
 }
 

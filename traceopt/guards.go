@@ -25,15 +25,22 @@ func EliminateGuards(t *Trace) {
 				continue
 			}
 			out := maps.Clone(at[i])
-			step(&t.Insts[i], out)
+			in := &t.Insts[i]
+			step(in, out)
 			t.successors(i, func(s int) {
+				from := out
+				if in.InTrace && s == in.Target && in.Op != generated.OpLoop {
+					// A guard's failed check jumps: what it proves does not
+					// hold there.
+					from = at[i]
+				}
 				if at[s] == nil {
-					at[s] = maps.Clone(out)
+					at[s] = maps.Clone(from)
 					changed = true
 					return
 				}
 				for k, ty := range at[s] {
-					if out[k] != ty {
+					if from[k] != ty {
 						delete(at[s], k)
 						changed = true
 					}

@@ -17,7 +17,9 @@ const NoExit = -1
 // A branching uop (int_jump_if_lt, jump_if_true, ...) leaves through its
 // snapshot when its condition holds, or, with Negate, when it does not;
 // with InTrace it jumps to instruction Target instead (the end of an inner
-// loop). The last instruction is the loop uop that jumps back to the
+// loop). A guard (ExitJumps) with InTrace jumps to Target instead of
+// leaving when its check fails (a bridge: the path recorded for what it
+// found instead). The last instruction is the loop uop that jumps back to the
 // trace's loop start; a loop uop with InTrace is an inner loop's back-edge
 // to Target. A loop uop's operand 0 is the snapshot a safepoint exit
 // leaves through.
@@ -26,7 +28,7 @@ type Inst struct {
 	Args    [4]uint64 // slot byte offsets or immediates, as the uop's template reads them
 	Exit    int       // snapshot index, or NoExit
 	Negate  bool      // branches: act when the condition is false
-	InTrace bool      // branches and loops: jump to Target, not out
+	InTrace bool      // branches, loops and guards: jump to Target, not out
 	Target  int
 }
 
@@ -77,10 +79,10 @@ func (t *Trace) Validate() error {
 		if info == nil {
 			return fmt.Errorf("inst %d: uop %v unknown to the optimizer", i, in.Op)
 		}
-		if (info.Exits || info.Branch && !in.InTrace) && in.Exit < 0 {
+		if (info.Exits && !in.InTrace || info.Branch && !in.InTrace) && in.Exit < 0 {
 			return fmt.Errorf("inst %d: %v can leave the trace but has no snapshot", i, in.Op)
 		}
-		if in.InTrace && !info.Branch && in.Op != generated.OpLoop {
+		if in.InTrace && !info.Branch && in.Op != generated.OpLoop && !ExitJumps(in.Op) {
 			return fmt.Errorf("inst %d: %v cannot jump", i, in.Op)
 		}
 		if in.InTrace && (in.Target < 0 || in.Target >= n) {
@@ -160,6 +162,18 @@ func (t *Trace) compact(keep []bool) {
 	}
 	t.Loop = newIdx[t.Loop]
 	t.Insts = out
+}
+
+// ExitJumps reports whether op is a check whose exit may instead jump
+// within the trace: it exits before it writes anything, so the state where
+// its check failed is the state before it.
+func ExitJumps(op generated.Op) bool {
+	info := Info(op)
+	if info == nil || !info.Exits || info.Branch || info.CallOut || info.Store != 0 {
+		return false
+	}
+	_, writes := dst(&Inst{Op: op}, info)
+	return !writes
 }
 
 // successors calls f with each instruction control can reach from i

@@ -73,6 +73,8 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 			}
 			u.Jump = k
 			pending = append(pending, len(out))
+		case info.Exits && in.InTrace:
+			u.Jump, u.ExitJump = pos[in.Target], true
 		case info.Exits:
 			u.Exit = in.Exit
 		}
@@ -99,6 +101,10 @@ func RefInstrs(uops []jit.Uop) []uopref.Instr {
 		out[i] = uopref.Instr{Op: generated.Op(u.Op).String(), Operands: u.Operands, Target: u.Jump}
 	}
 	for i, u := range uops {
+		if u.ExitJump {
+			out[i].ExitStub = u.Jump
+			continue
+		}
 		if info := Info(generated.Op(u.Op)); info != nil && info.Exits {
 			k, ok := stubs[u.Exit]
 			if !ok {

@@ -411,3 +411,37 @@ func TestHoistAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardBridge: a guard whose failure jumps to a bridge proves nothing
+// on that jump, so the bridge keeps its own guard of the slot (None at the
+// end of a walk fails both the main path's instance guard and the
+// bridge's), and the trace leaves through the bridge's exit.
+func TestGuardBridge(t *testing.T) {
+	tr := &Trace{Insts: []Inst{
+		{Op: generated.OpGuardInstance, Args: [4]uint64{Slot(0)}, Exit: 0, InTrace: true, Target: 3},
+		{Op: generated.OpLoadInt, Args: [4]uint64{Slot(1), 1}},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+		{Op: generated.OpGuardInstance, Args: [4]uint64{Slot(0)}, Exit: 5},
+		{Op: generated.OpLoadInt, Args: [4]uint64{Slot(1), 2}},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+	}}
+	check := func(pass string, tr *Trace) {
+		if err := tr.Validate(); err != nil {
+			t.Fatalf("after %s: %v\n%s", pass, err, tr)
+		}
+		f := []templates.Value{{Tag: templates.TagNone}, intV(0)}
+		if _, ec := lowerAndRun(t, tr, f); ec != templates.MakeExitCode(templates.ExitSide, 5) || f[1] != intV(0) {
+			t.Fatalf("after %s: exit %v, slot 1 %v, want the bridge's exit 5 and 0\n%s", pass, ec, f[1], tr)
+		}
+	}
+	check("nothing", tr)
+	Optimize(tr, check)
+	// A guard of another kind cannot jump.
+	bad := &Trace{Insts: []Inst{
+		{Op: generated.OpIntAdd, Args: [4]uint64{Slot(0), Slot(0), Slot(0)}, Exit: 0, InTrace: true, Target: 1},
+		{Op: generated.OpLoop, Args: [4]uint64{0}},
+	}}
+	if err := bad.Validate(); err == nil {
+		t.Error("int_add jumping on overflow validated")
+	}
+}

@@ -1,0 +1,129 @@
+package interp
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+// statCount is the number before label in --jit-stats output.
+func statCount(t *testing.T, stats []byte, label string) int {
+	t.Helper()
+	m := regexp.MustCompile(`(\d+) ` + regexp.QuoteMeta(label)).FindSubmatch(stats)
+	if m == nil {
+		t.Fatalf("no %q in the stats:\n%s", label, stats)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// runStats runs src in mode and returns its output and --jit-stats.
+func runStats(t *testing.T, cfg Config, src string) (string, []byte) {
+	t.Helper()
+	var out, errb, stats bytes.Buffer
+	cfg.JITStats = &stats
+	if status := RunWith(cfg, "t.py", []byte(src), nil, &out, &errb); status != 0 {
+		t.Fatalf("status %d: %s", status, errb.String())
+	}
+	return out.String(), stats.Bytes()
+}
+
+// A linked list of instances of three classes, each with its own shape:
+// the walk's attribute loads guard one shape, and the others exit there.
+const polySrc = `class A:
+    def __init__(self, v, nxt):
+        self.v = v
+        self.nxt = nxt
+class B:
+    def __init__(self, v, nxt):
+        self.pad = 0
+        self.v = v
+        self.nxt = nxt
+class C:
+    def __init__(self, v, nxt):
+        self.x = 1.5
+        self.y = None
+        self.nxt = nxt
+        self.v = v
+def build(n):
+    head = None
+    for i in range(n):
+        k = i % 3
+        if k == 0:
+            head = A(i, head)
+        elif k == 1:
+            head = B(i * 2, head)
+        else:
+            head = C(i - 7, head)
+    return head
+def walk(n):
+    t = 0
+    while n is not None:
+        t += n.v
+        n = n.nxt
+    return t
+head = build(300)
+s = 0
+for r in range(200):
+    s += walk(head)
+print(s)
+`
+
+// TestPolymorphicBridges: a loop over instances of several shapes grows a
+// bridge per shape from the shape guard's exit, after which it leaves only
+// where the loop ends, and agrees with the interpreter in every mode.
+func TestPolymorphicBridges(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	want, _ := runStats(t, Config{}, polySrc)
+	for _, cfg := range []Config{{JIT: JITOn}, {JIT: JITOn, JITThreshold: 1}, {JIT: JITUops}} {
+		got, stats := runStats(t, cfg, polySrc)
+		if got != want {
+			t.Errorf("%+v: output %q, want %q", cfg, got, want)
+		}
+		if n := statCount(t, stats, "bridges"); n < 2 {
+			t.Errorf("%+v: %d bridges, want one per other shape (2):\n%s", cfg, n, stats)
+		}
+		// Every walk enters once and leaves at its end; the exits that
+		// made the bridges come on top.
+		if entries, exits := statCount(t, stats, "entries"), statCount(t, stats, "exits"); exits > 200+3*bridgeAfter*maxBridgeTries || entries > exits {
+			t.Errorf("%+v: %d entries, %d exits: the shapes still leave:\n%s", cfg, entries, exits, stats)
+		}
+	}
+}
+
+// TestLosingTraceBenched: a loop that runs a few iterations per call
+// enters its trace only to leave it: the trace is benched, again and
+// again, then given up, and the program's output does not change.
+func TestLosingTraceBenched(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def f(n):
+    i = 0
+    while i < n:
+        i += 1
+    return i
+t = 0
+for k in range(30000):
+    t += f(4)  # (a module-level loop: its globals keep it untraced)
+print(t)
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "traces benched for losing"); n != maxBenched-1 {
+		t.Errorf("benched %d times, want %d:\n%s", n, maxBenched-1, stats)
+	}
+	if n := statCount(t, stats, "given up"); n != 1 {
+		t.Errorf("%d traces given up, want 1:\n%s", n, stats)
+	}
+	// Once given up, the loop costs nothing: its entries stop.
+	if n := statCount(t, stats, "entries"); n > maxBenched*shortTripEntries+shortTripEntries {
+		t.Errorf("%d entries: the losing trace was still entered:\n%s", n, stats)
+	}
+}
