@@ -210,6 +210,7 @@ type jitStats struct {
 	benched, blacklisted                 int // traces found losing: benched for a while, given up
 	uops, codeBytes                      int
 	compileTime, nativeTime              time.Duration
+	recordTime                           time.Duration // recordings, successful or not, compiles included
 	entries, exits                       int
 }
 
@@ -304,6 +305,8 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 			lt.wait--
 			return 0, nil, false
 		}
+		start := time.Now()
+		defer func() { j.stats.recordTime += time.Since(start) }()
 		return vm.recordLoop(f, lt, pc, head)
 	}
 	if lt.benchLeft > 0 {
@@ -449,7 +452,9 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	to, err := vm.restore(f, lt, sn)
 	if err == nil && !vm.sigint.Load() && lt.tried[idx] < maxBridgeTries && lt.exits[idx] >= bridgeAfter<<(3*lt.tried[idx]) &&
 		len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) && lt.bridgeable(idx) {
+		start := time.Now()
 		to, err = vm.recordBridge(f, lt, idx, to)
+		j.stats.recordTime += time.Since(start)
 	}
 	if err == nil && vm.sigint.Load() {
 		return to + 1, vm.keyboardInterrupt(), true
@@ -768,7 +773,8 @@ func (j *jitState) writeStats(w io.Writer) {
 	}
 	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %d call-outs, %.1f%% of the run in traces\n",
 		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, share)
-	fmt.Fprintf(w, "jit stats: %d traces benched for losing, %d given up\n", s.benched, s.blacklisted)
+	fmt.Fprintf(w, "jit stats: recording %.3f ms in all; %d traces benched for losing, %d given up\n",
+		float64(s.recordTime.Microseconds())/1e3, s.benched, s.blacklisted)
 	type site struct {
 		where string
 		n     int
