@@ -197,6 +197,7 @@ type jitState struct {
 	cfg     Config
 	hot     uint32
 	cache   *jit.Cache
+	stack   *jit.Stack // this VM's native stack for its entries
 	st      templates.State
 	loops   []*loopTrace // every loop with tier-2 state, for stats
 	traces  []*jit.Trace // compiled in this run, freed when it ends
@@ -254,6 +255,10 @@ func newJITState(cfg Config) *jitState {
 		j.cache = sharedCache(jit.Config{Evict: true, MaxCodeBytes: cfg.JITMaxCode, PerfMap: cfg.PerfMap})
 		if j.cache == nil {
 			return nil // no native code here: interpret
+		}
+		var err error
+		if j.stack, err = jit.NewStack(); err != nil {
+			return nil
 		}
 	}
 	return j
@@ -486,7 +491,7 @@ func (vm *VM) runTrace(lt *loopTrace, frame []templates.Value, at int) templates
 		j.st.Budget = jitBudget
 		var ec templates.ExitCode
 		if lt.tr != nil {
-			ec = lt.tr.RunAt(at, &j.st, frame)
+			ec = lt.tr.RunOn(at, &j.st, frame, j.stack)
 		} else {
 			var err error
 			if ec, err = uopref.RunAt(at, lt.ref, &j.st, frame, 1<<62); err != nil {

@@ -65,6 +65,21 @@ func instanceAt(bits uint64) *Instance {
 	return *(**Instance)(unsafe.Pointer(&p))
 }
 
+// holdsAt reports whether o is already the object objectAt(bits) names:
+// giveBack then skips the store (and its write barrier), which call-outs
+// would pay for every list slot at every instruction.
+func holdsAt(o Object, bits uint64) bool {
+	switch x := o.(type) {
+	case *List:
+		return bits&7 == 0 && uintptr(unsafe.Pointer(x)) == uintptr(bits)
+	case *Instance:
+		return bits&templates.InstanceBit != 0 && uintptr(unsafe.Pointer(x)) == uintptr(bits-templates.InstanceBit)
+	case *Str:
+		return bits&7 == templates.StrBit && uintptr(unsafe.Pointer(x)) == uintptr(bits-templates.StrBit)
+	}
+	return false
+}
+
 // objectAt is the list, instance or str an object slot's nonzero bits name.
 func objectAt(bits uint64) Object {
 	switch {
@@ -152,7 +167,7 @@ func (vm *VM) giveBack(tr *loopTrace) {
 	regs := vm.stack[tr.base:]
 	objs := vm.ostack[tr.base:]
 	for _, s := range tr.lists {
-		if r := regs[s]; r.Tag == tagObject && r.Bits != 0 {
+		if r := regs[s]; r.Tag == tagObject && r.Bits != 0 && !holdsAt(objs[s], r.Bits) {
 			objs[s] = objectAt(r.Bits)
 		}
 	}

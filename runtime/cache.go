@@ -53,11 +53,10 @@ type Cache struct {
 	stats  Stats
 	perf   *perfMap
 
-	clock atomic.Uint64 // entry stamps for LRU eviction
-	// spare is an idle native stack taken and given back with one atomic
-	// each: the common case of one goroutine entering traces over and
-	// over (call-outs enter twice per instruction), cheaper than stackPool.
-	spare atomic.Pointer[nativeStack]
+	// clock stamps entries for LRU eviction: it moves on at every compile,
+	// and an entry stores it only when it moved (a load, not an atomic
+	// add, on every entry), so traces entered since the last compile tie.
+	clock atomic.Uint64
 }
 
 // Stats are a cache's running totals.
@@ -209,6 +208,7 @@ func (c *Cache) Compile(trace []Uop) (*Trace, error) {
 // change. It fails as a whole: either every trace is compiled or none.
 func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	start := time.Now()
+	c.clock.Add(1) // entries from now on are more recent than those before
 	plans := make([]*plan, len(traces))
 	defer func() {
 		for _, p := range plans {

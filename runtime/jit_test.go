@@ -326,3 +326,36 @@ func TestExitJump(t *testing.T) {
 		t.Error("load_int with ExitJump compiled")
 	}
 }
+
+// TestRunOn: a trace entered on the caller's own stack runs as on a pooled
+// one, from any uop, and a freed trace does not run.
+func TestRunOn(t *testing.T) {
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stack, err := NewStack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		frame := ints(0, 100, 0)
+		st := &templates.State{Budget: math.MaxInt64}
+		if ec := tr.RunOn(0, st, frame, stack); ec != templates.MakeExitCode(templates.ExitEnd, 9) || int64(frame[2].Bits) != 4950 {
+			t.Fatalf("exit %v, sum %d", ec, int64(frame[2].Bits))
+		}
+	}
+	// From the increment (uop 2): i goes 5 -> 6 first, then the loop.
+	frame := ints(5, 8, 0)
+	if ec := tr.RunOn(2, &templates.State{Budget: math.MaxInt64}, frame, stack); ec != templates.MakeExitCode(templates.ExitEnd, 9) || int64(frame[2].Bits) != 6+7 {
+		t.Fatalf("from uop 2: exit %v, sum %d", ec, int64(frame[2].Bits))
+	}
+	if got := tr.Stats().Entries; got != 4 {
+		t.Errorf("%d entries counted, want 4", got)
+	}
+	tr.Free()
+	if ec := tr.RunOn(0, &templates.State{}, ints(0, 1, 0), stack); ec != ExitInvalid {
+		t.Errorf("freed trace ran: %v", ec)
+	}
+}

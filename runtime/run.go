@@ -81,26 +81,60 @@ func (t *Trace) Enter(i int, st *stencil.State, fp unsafe.Pointer) stencil.ExitC
 			break
 		}
 	}
-	c := t.cache
-	stack := c.spare.Swap(nil)
-	if stack == nil {
-		var err error
-		if stack, err = getStack(); err != nil {
-			t.state.Add(-1)
-			return ExitInvalid
-		}
+	stack, err := getStack()
+	if err != nil {
+		t.state.Add(-1)
+		return ExitInvalid
 	}
+	ec := t.enterLocked(i, st, fp, stack)
+	stackPool.Put(stack)
+	return ec
+}
+
+// enterLocked runs the trace from uop i on stack, the entry counted in
+// t.state, and leaves it uncounted. (Not deferred: native code cannot
+// panic, and a fault there kills the process.)
+func (t *Trace) enterLocked(i int, st *stencil.State, fp unsafe.Pointer, stack *nativeStack) stencil.ExitCode {
 	t.entries.Add(1)
-	t.stamp.Store(c.clock.Add(1))
+	if now := t.cache.clock.Load(); t.stamp.Load() != now {
+		t.stamp.Store(now)
+	}
 	st.Frame = fp
 	ec := enter(t.addr(int(t.starts[i])), st, fp, stack.top())
-	if !c.spare.CompareAndSwap(nil, stack) {
-		stackPool.Put(stack)
-	}
-	// (Not deferred: native code cannot panic, and a fault there kills
-	// the process.)
 	t.state.Add(-1)
 	return stencil.ExitCode(ec)
+}
+
+// A Stack is a native stack a caller keeps for its own entries (RunOn),
+// so that entering takes none from the shared pool: for a VM that enters
+// traces over and over (a call-out enters twice per instruction). One
+// goroutine at a time may use it.
+type Stack struct{ s *nativeStack }
+
+// NewStack maps a native stack for RunOn.
+func NewStack() (*Stack, error) {
+	s, err := getStack()
+	if err != nil {
+		return nil, err
+	}
+	return &Stack{s}, nil
+}
+
+// RunOn is RunAt on the caller's stack.
+func (t *Trace) RunOn(i int, st *templates.State, frame []templates.Value, stack *Stack) templates.ExitCode {
+	if st == nil || len(frame) == 0 || stack == nil || i < 0 || i >= len(t.ops) {
+		return ExitInvalid
+	}
+	for {
+		s := t.state.Load()
+		if s < 0 {
+			return ExitInvalid
+		}
+		if t.state.CompareAndSwap(s, s+1) {
+			break
+		}
+	}
+	return t.enterLocked(i, st, unsafe.Pointer(&frame[0]), stack.s)
 }
 
 // RunLoop runs the trace and resumes it after every safepoint exit, with
