@@ -616,6 +616,10 @@ func (c *compiler) del(t Expr) {
 		}
 	case *Subscript:
 		o := c.exprAny(x.x)
+		if s, ok := x.index.(*SliceExpr); ok {
+			c.emit(opDelSlice, o, c.sliceBounds(s))
+			break
+		}
 		k := c.exprAny(x.index)
 		c.emit(opDelItem, o, k)
 	case *Attr:
@@ -1157,6 +1161,12 @@ func (c *compiler) store(target Expr, src int) {
 		c.storeName(x.id, src, x.pos)
 	case *Subscript:
 		o := c.exprAny(x.x)
+		if s, ok := x.index.(*SliceExpr); ok {
+			base := c.sliceBounds(s)
+			c.line = x.line
+			c.emit(opSetSlice, o, base, src)
+			return
+		}
 		k := c.exprAny(x.index)
 		c.line = x.line
 		c.emit(opSetItem, o, k, src)
@@ -1366,19 +1376,19 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		c.emit(opGetAttr, dst, o, c.name(x.name))
 	case *Subscript:
 		o := c.exprAny(x.x)
+		if s, ok := x.index.(*SliceExpr); ok {
+			base := c.sliceBounds(s)
+			c.line = x.line
+			c.caretAt(x)
+			c.emit(opGetSlice, dst, o, base)
+			return
+		}
 		k := c.exprAny(x.index)
 		c.line = x.line
 		c.caretAt(x)
 		c.emit(opGetItem, dst, o, k)
 	case *SliceExpr:
-		base := c.temps_(3)
-		for i, p := range []Expr{x.lo, x.hi, x.step} {
-			if p == nil {
-				c.emit(opMove, base+i, c.constSlot(NoneVal))
-			} else {
-				c.exprTo(p, base+i)
-			}
-		}
+		base := c.sliceBounds(x)
 		c.emit(opBuildSlice, dst, base, base+1, base+2)
 	case *ListExpr:
 		c.sequence(x.elts, dst, opBuildList)
@@ -1914,4 +1924,19 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sliceBounds evaluates a slice's lower bound, upper bound and step (None
+// for each one left out) into three consecutive temporaries and returns
+// the first.
+func (c *compiler) sliceBounds(x *SliceExpr) int {
+	base := c.temps_(3)
+	for i, p := range []Expr{x.lo, x.hi, x.step} {
+		if p == nil {
+			c.emit(opMove, base+i, c.constSlot(NoneVal))
+		} else {
+			c.exprTo(p, base+i)
+		}
+	}
+	return base
 }

@@ -99,6 +99,9 @@ const (
 	opDelAttr
 	opYieldFromSend
 	opClassDone
+	opGetSlice
+	opSetSlice
+	opDelSlice
 	opCount
 )
 
@@ -202,6 +205,9 @@ var opInfo = [opCount]struct {
 	opWithExit:      {"WITH_EXIT", "sss"},
 	opYieldFromSend: {"YIELD_FROM_SEND", "sssj"}, // A = iterator B's next item after sending slot C (or throwing the generator's pending exception) and jump to D; once B is exhausted, A = its return value
 	opClassDone:     {"CLASS_DONE", "s"},         // the body of class A has run: __init_subclass__ of its bases
+	opGetSlice:      {"GET_SLICE", "sss"},        // A = B[C:C+1:C+2], the three bounds in consecutive slots
+	opSetSlice:      {"SET_SLICE", "sss"},        // A[B:B+1:B+2] = C
+	opDelSlice:      {"DEL_SLICE", "ss"},         // del A[B:B+1:B+2]
 }
 
 func (o Op) String() string {

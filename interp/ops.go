@@ -378,6 +378,12 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opBuildSlice:
 		f.set(in.A, ObjVal(&SliceObj{f.get(in.B), f.get(in.C), f.get(in.D)}))
 		return nil
+	case opGetSlice:
+		return vm.opGetSlice(f, in)
+	case opSetSlice:
+		return vm.opSetSlice(f, in)
+	case opDelSlice:
+		return vm.opDelSlice(f, in)
 	case opGetAttr:
 		o, err := f.load(in.B)
 		if err != nil {
@@ -1565,15 +1571,13 @@ func (vm *VM) index(v Val, what string) (int64, error) {
 }
 
 func (vm *VM) getItem(o, k Val) (Val, error) {
+	if s, ok := k.O.(*SliceObj); ok {
+		if v, ok, err := vm.getSlice(o, s); ok {
+			return v, err
+		}
+	}
 	switch x := o.O.(type) {
 	case *List:
-		if s, ok := k.O.(*SliceObj); ok {
-			lo, hi, step, err := vm.sliceIndices(s, int64(x.Len()))
-			if err != nil {
-				return Val{}, err
-			}
-			return ObjVal(x.slice(lo, hi, step)), nil
-		}
 		i, err := vm.index(k, "list")
 		if err != nil {
 			return Val{}, err
@@ -1586,10 +1590,6 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		}
 		return x.at(int(i)), nil
 	case *Tuple:
-		if s, ok := k.O.(*SliceObj); ok {
-			items, err := vm.sliceVals(x.items, s)
-			return ObjVal(&Tuple{items}), err
-		}
 		i, err := vm.index(k, "tuple")
 		if err != nil {
 			return Val{}, err
@@ -1603,23 +1603,6 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		return x.items[i], nil
 	case *Str:
 		n := int64(x.length())
-		if s, ok := k.O.(*SliceObj); ok {
-			lo, hi, step, err := vm.sliceIndices(s, n)
-			if err != nil {
-				return Val{}, err
-			}
-			if step == 1 {
-				if hi < lo {
-					hi = lo
-				}
-				return StrVal(x.slice(int(lo), int(hi))), nil
-			}
-			var b strings.Builder
-			for _, i := range sliceRange(lo, hi, step) {
-				b.WriteString(x.at(int(i)))
-			}
-			return StrVal(b.String()), nil
-		}
 		i, err := vm.index(k, "string")
 		if err != nil {
 			// unicodeobject.c words it without "or slices" and quotes
@@ -1695,34 +1678,7 @@ func (vm *VM) setItem(o, k, v Val) error {
 	switch x := o.O.(type) {
 	case *List:
 		if s, ok := k.O.(*SliceObj); ok {
-			src, isList := v.O.(*List)
-			if !isList || v.T != tagObject {
-				items, err := vm.iterate(v)
-				if err != nil {
-					return newErr(TypeError, "must assign iterable to extended slice")
-				}
-				src = newList(items)
-			} else if src == x {
-				src = x.slice(0, int64(x.Len()), 1)
-			}
-			lo, hi, step, err := vm.sliceIndices(s, int64(x.Len()))
-			if err != nil {
-				return err
-			}
-			if step != 1 {
-				if n := sliceLen(lo, hi, step); n != src.Len() {
-					return newErr(ValueError, "attempt to assign sequence of size %d to extended slice of size %d", src.Len(), n)
-				}
-				for j, i := 0, lo; j < src.Len(); j, i = j+1, i+step {
-					x.setAt(int(i), src.at(j))
-				}
-				return nil
-			}
-			if err := x.grow(src.Len()); err != nil {
-				return err
-			}
-			x.splice(int(lo), int(max(hi, lo)), src)
-			return nil
+			return vm.setSlice(x, s, v)
 		}
 		i, err := vm.index(k, "list")
 		if err != nil {
@@ -1757,37 +1713,7 @@ func (vm *VM) delItem(o, k Val) error {
 	switch x := o.O.(type) {
 	case *List:
 		if s, ok := k.O.(*SliceObj); ok {
-			lo, hi, step, err := vm.sliceIndices(s, int64(x.Len()))
-			if err != nil {
-				return err
-			}
-			if step < 0 {
-				// The same indices, visited upwards.
-				n := int64(sliceLen(lo, hi, step))
-				lo, hi, step = lo+(n-1)*step, lo+1, -step
-			}
-			if step == 1 {
-				x.removeRange(int(lo), int(max(hi, lo)))
-				return nil
-			}
-			// Keep every element not on the slice, in place.
-			w := int(lo)
-			for i := int(lo); i < x.Len(); i++ {
-				if int64(i) < hi && (int64(i)-lo)%step == 0 {
-					continue
-				}
-				x.vals[w] = x.vals[i]
-				if x.objs != nil {
-					x.objs[w] = x.objs[i]
-				}
-				w++
-			}
-			if x.objs != nil {
-				clear(x.objs[w:])
-				x.objs = x.objs[:w]
-			}
-			x.vals = x.vals[:w]
-			return nil
+			return vm.delSlice(x, s)
 		}
 		i, err := vm.index(k, "list")
 		if err != nil {
@@ -1902,25 +1828,6 @@ func sliceRange(lo, hi, step int64) []int64 {
 		}
 	}
 	return out
-}
-
-func (vm *VM) sliceVals(items []Val, s *SliceObj) ([]Val, error) {
-	lo, hi, step, err := vm.sliceIndices(s, int64(len(items)))
-	if err != nil {
-		return nil, err
-	}
-	if step == 1 {
-		if hi < lo {
-			return []Val{}, nil
-		}
-		return append([]Val(nil), items[lo:hi]...), nil
-	}
-	idx := sliceRange(lo, hi, step)
-	out := make([]Val, len(idx))
-	for j, i := range idx {
-		out[j] = items[i]
-	}
-	return out, nil
 }
 
 var _ = templates.TagInt

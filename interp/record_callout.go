@@ -20,13 +20,14 @@ var callOutOps = map[Op]bool{
 	opIn: true, opNotIn: true, opGetItem: true, opSetItem: true, opCall: true, opCallMethod: true, opBuildList: true,
 	opBuildTuple: true, opBuildSlice: true, opBuildString: true, opFormat: true, opListAppend: true, opGetAttr: true,
 	opLoadGlobal: true, opBuildDict: true, opDictSet: true, opSetAdd: true, opBuildSet: true, opSetAttr: true,
+	opGetSlice: true, opSetSlice: true,
 }
 
 // callOutWritesA reports whether a call-out instruction writes its A slot
 // (the others write into the object A holds).
 func callOutWritesA(op Op) bool {
 	switch op {
-	case opSetItem, opListAppend, opDictSet, opSetAdd, opSetAttr:
+	case opSetItem, opSetSlice, opListAppend, opDictSet, opSetAdd, opSetAttr:
 		return false
 	}
 	return true
