@@ -40,6 +40,23 @@ func (l *List) slice(lo, hi, step int64) *List {
 	return r
 }
 
+// concat is x + y, in arrays of exactly the size needed. (make then copy
+// is the form Go allocates without zeroing the part copied into; growing
+// by append would allocate up to a quarter more and zero that.)
+func (x *List) concat(y *List) *List {
+	n := len(x.vals) + len(y.vals)
+	vals := make([]templates.Value, n)
+	copy(vals, x.vals)
+	copy(vals[len(x.vals):], y.vals)
+	r := &List{vals: vals}
+	if x.objs != nil || y.objs != nil {
+		r.objs = make([]Object, n)
+		copy(r.objs, x.objs)
+		copy(r.objs[len(x.vals):], y.objs)
+	}
+	return r
+}
+
 // copyList is list(l) and l[:] (not a deque's state).
 func (l *List) copyList() *List { return l.slice(0, int64(l.Len()), 1) }
 

@@ -498,20 +498,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				if err := memCheckMul(uint64(x.Len()+y.Len()), 32); err != nil {
 					return Val{}, err
 				}
-				// Appending to a clipped copy: the new array is not zeroed
-				// before it is filled.
-				r := &List{vals: append(x.vals[:len(x.vals):len(x.vals)], y.vals...)}
-				if x.objs != nil || y.objs != nil {
-					r.objs = make([]Object, 0, len(r.vals))
-					for _, l := range []*List{x, y} {
-						if l.objs != nil {
-							r.objs = append(r.objs, l.objs...)
-						} else {
-							r.objs = append(r.objs, make([]Object, l.Len())...)
-						}
-					}
-				}
-				return ObjVal(r), nil
+				return ObjVal(x.concat(y)), nil
 			}
 			if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
 				return r, err

@@ -325,6 +325,15 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
+		if src, ok := v.O.(*List); ok && !src.deque {
+			// Straight from the slot arrays (src may be the list itself).
+			l := f.objs[in.A].(*List)
+			if err := l.grow(src.Len()); err != nil {
+				return err
+			}
+			l.splice(l.Len(), l.Len(), src)
+			return nil
+		}
 		items, err := vm.iterate(v)
 		if err != nil {
 			return vm.extendErr(f, in.D, in.C, v, err)
@@ -779,8 +788,7 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 			f.set(base+int32(i), items[i])
 		}
 		rest := len(items) - (n - 1 - star)
-		mid := append([]Val(nil), items[star:rest]...)
-		f.set(base+int32(star), ObjVal(newList(mid)))
+		f.set(base+int32(star), ObjVal(newList(items[star:rest]))) // newList copies
 		for i := star + 1; i < n; i++ {
 			f.set(base+int32(i), items[rest+i-star-1])
 		}
