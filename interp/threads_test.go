@@ -22,6 +22,24 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(len(xs), sum(xs))
 `, "16000 15992000\n"},
+	{"list-slices", `
+import threading
+xs = list(range(100))
+def work(k):
+    for i in range(400):
+        j = (i * 7 + k) % 80
+        xs[j:j + 5] = xs[j:j + 5][::-1]
+        del xs[k:k + 1]
+        xs[1000:] = [k]
+        if len(xs[::3]) < 31 or len(xs[1:] + xs[:1]) < 92:
+            print("short")
+ts = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+for t in ts: t.start()
+for t in ts: t.join()
+# Each slice operation is atomic (at most 8 deletions are pending at a
+# time): the length is kept, no element is torn.
+print(len(xs), all(type(x) is int for x in xs))
+`, "100 True\n"},
 	{"dict-counter-lock", `
 import threading
 counts = {}
