@@ -820,6 +820,11 @@ func (l *List) setAt(i int, v Val) {
 }
 
 func (l *List) append(v Val) {
+	if cap(l.vals) == 0 {
+		// Four slots to start, as CPython's list_resize gives: Go's
+		// append would grow through 1, 2 and 4, a copy each.
+		l.vals = make([]templates.Value, 0, 4)
+	}
 	l.vals = append(l.vals, templates.Value{Tag: v.T, Bits: v.B})
 	if l.objs != nil {
 		l.objs = append(l.objs, v.O)
