@@ -147,6 +147,8 @@ type loopTrace struct {
 	benchLeft              int             // hot counts to let pass before entering the trace again
 	idle                   int             // entries in a row that left before the first back-edge
 	iters                  int64           // back-edges run in the trace, over those entries
+	allEntries             int             // entries and back-edges over the whole run, for --jit-stats
+	allIters               int64
 	// resumes maps a call-out's exit index to the uop after it; loopTops
 	// a loop uop's safepoint index to its loop's top (exitTable: looked
 	// up on every call-out).
@@ -416,6 +418,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	j.stats.nativeTime += time.Since(start)
 	j.stats.entries++
 	lt.entries++
+	lt.allEntries++
 	switch ec.Reason() {
 	case templates.ExitSide, templates.ExitSafepoint:
 	default:
@@ -499,6 +502,7 @@ func (vm *VM) runTrace(lt *loopTrace, frame []templates.Value, at int) templates
 			}
 		}
 		lt.iters += jitBudget - j.st.Budget
+		lt.allIters += jitBudget - j.st.Budget
 		if ec.Reason() != templates.ExitSafepoint || jit.Interrupted(&j.st) {
 			return ec
 		}
@@ -798,6 +802,17 @@ func (j *jitState) writeStats(w io.Writer) {
 		}
 		if lt.reason != "" && lt.tr == nil && lt.ref == nil {
 			fmt.Fprintf(w, "jit stats: not traced: %s: %s\n", lt.where(), lt.reason)
+		}
+		if lt.allEntries > 0 {
+			state := ""
+			switch {
+			case lt.dead:
+				state = ", given up"
+			case lt.benched > 0:
+				state = fmt.Sprintf(", benched %d times", lt.benched)
+			}
+			fmt.Fprintf(w, "jit stats: trace at %s: %d entries, %.1f iterations per entry, %d bridges%s\n",
+				lt.where(), lt.allEntries, float64(lt.allIters)/float64(lt.allEntries), len(lt.sides), state)
 		}
 	}
 	slices.SortStableFunc(sites, func(a, b site) int { return cmp.Compare(b.n, a.n) })
