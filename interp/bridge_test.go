@@ -127,3 +127,32 @@ print(t)
 		t.Errorf("%d entries: the losing trace was still entered:\n%s", n, stats)
 	}
 }
+
+// TestUntraceableGivenUp: a loop whose recording stops twice in a row at
+// the same instruction for the same reason is not recorded again (the
+// loop costs nothing after two tries), while one whose recordings stop
+// where its path happened to go keeps its tries.
+func TestUntraceableGivenUp(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `g = 0
+def f(n):
+    global g
+    for i in range(n):
+        g += i
+f(100000)
+print(g)
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "recordings"); n != 2 {
+		t.Errorf("%d recordings, want 2:\n%s", n, stats)
+	}
+	if !pathDependent("the loop ends on the recorded path") || pathDependent("STORE_GLOBAL is not traced") {
+		t.Error("pathDependent tells walls from bad luck wrongly")
+	}
+}

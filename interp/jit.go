@@ -142,6 +142,7 @@ type loopTrace struct {
 	wait                   int             // hot counts to let pass before trying again
 	dead                   bool            // never again
 	reason                 string          // why the last recording failed
+	lastAbort              string          // where and why, to tell a wall from bad luck
 	entries                int             // since the trace was compiled or last judged
 	benched                int             // times the trace was found losing
 	benchLeft              int             // hot counts to let pass before entering the trace again

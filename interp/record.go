@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
@@ -1076,7 +1077,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead, lt.reason = true, "no room on the slot stack"
 		return 0, nil, false
 	}
-	*lt = loopTrace{failed: lt.failed, benched: lt.benched, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
+	*lt = loopTrace{failed: lt.failed, benched: lt.benched, lastAbort: lt.lastAbort, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{},
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
@@ -1129,6 +1130,14 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	} else {
 		lt.failed++
 		lt.wait = 1<<lt.failed - 1
+		key := fmt.Sprintf("%d: %s", r.code().lines[r.pc], r.abort)
+		if key == lt.lastAbort && !pathDependent(r.abort) {
+			// The same wall twice in a row: an operation the recorder
+			// cannot translate, not a path that happened to go
+			// elsewhere. More tries would cost the same for nothing.
+			lt.failed = maxRecordFailures
+		}
+		lt.lastAbort = key
 		if lt.failed >= maxRecordFailures {
 			lt.dead = true
 		}
@@ -1143,6 +1152,18 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	lt.snaps, lt.checks = nil, nil
 	to, err := vm.restore(f, lt, sn)
 	return to, err, true
+}
+
+// pathDependent reports whether a recording stopped for a reason the next
+// iteration may not have (where its path went, what its values were), so
+// that the same reason twice in a row does not end the tries.
+func pathDependent(reason string) bool {
+	for _, p := range []string{"the loop ends on the recorded path", "the recorded path leaves the loop", "the inner loop left its recorded path"} {
+		if strings.HasPrefix(reason, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(reason, " raised") || strings.Contains(reason, "would leave the trace")
 }
 
 // newRecorder starts a recording of lt at pc of frame f, which holds what
