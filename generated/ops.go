@@ -18,6 +18,7 @@ const (
 	OpAttrLoad      Op = iota // templates/attr_load.c
 	OpAttrStore               // templates/attr_store.c
 	OpCallOut                 // templates/call_out.c
+	OpCallSelf                // templates/call_self.c
 	OpEnd                     // templates/end.c
 	OpExit                    // templates/exit.c
 	OpFloatAbs                // templates/float_abs.c
@@ -86,6 +87,7 @@ const (
 	OpLoadInt                 // templates/load_int.c
 	OpLoop                    // templates/loop.c
 	OpMove                    // templates/move.c
+	OpRet                     // templates/ret.c
 	OpStrChar                 // templates/str_char.c
 	OpStrJumpIfEq             // templates/str_jump_if_eq.c
 	OpStrLen                  // templates/str_len.c
@@ -100,7 +102,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 82
+const NumOps = 84
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -112,6 +114,7 @@ var opNames = [NumOps]string{
 	OpAttrLoad:      "attr_load",
 	OpAttrStore:     "attr_store",
 	OpCallOut:       "call_out",
+	OpCallSelf:      "call_self",
 	OpEnd:           "end",
 	OpExit:          "exit",
 	OpFloatAbs:      "float_abs",
@@ -180,6 +183,7 @@ var opNames = [NumOps]string{
 	OpLoadInt:       "load_int",
 	OpLoop:          "loop",
 	OpMove:          "move",
+	OpRet:           "ret",
 	OpStrChar:       "str_char",
 	OpStrJumpIfEq:   "str_jump_if_eq",
 	OpStrLen:        "str_len",

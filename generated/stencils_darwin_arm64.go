@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:c1f3fb446a7096a9eddf7cf047c470c09d0012a6ad3ab8ff7635e018053e7bde
+// Inputs: sha256:0cb1a5ded572a0666a6e1e0e1a6488a6a1f1133400604bb0c0d33e8304ba8e3d
 //
 // Regenerate with `go generate`.
 
@@ -31,6 +31,7 @@ var Set = &stencil.Set{
 	Loop:     loopOp,
 	Terminal: []stencil.Op{
 		stencil.Op(OpCallOut),
+		stencil.Op(OpCallSelf),
 		stencil.Op(OpEnd),
 		stencil.Op(OpExit),
 		stencil.Op(OpFloatJumpIfEq),
@@ -57,6 +58,7 @@ var Set = &stencil.Set{
 		stencil.Op(OpJumpIfFalse),
 		stencil.Op(OpJumpIfTrue),
 		stencil.Op(OpLoop),
+		stencil.Op(OpRet),
 	},
 }
 
@@ -242,6 +244,75 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpCallSelf: {
+		Name: "call_self",
+		Code: []byte{
+			// 0x0: ldr x8, [x20,#8]
+			0x88, 0x06, 0x40, 0xf9,
+			// 0x4: sub x9, x8, #0x1
+			0x09, 0x05, 0x00, 0xd1,
+			// 0x8: str x9, [x20,#8]
+			0x89, 0x06, 0x00, 0xf9,
+			// 0xc: cmp x8, #0x2
+			0x1f, 0x09, 0x00, 0xf1,
+			// 0x10: b.lt .+0x14
+			0xab, 0x00, 0x00, 0x54,
+			// 0x14: ldr w8, [x20,#16]
+			0x88, 0x12, 0x40, 0xb9,
+			// 0x18: cbnz w8, .+0xc
+			0x68, 0x00, 0x00, 0x35,
+			// 0x1c: ldr w8, [x20,#20]
+			0x88, 0x16, 0x40, 0xb9,
+			// 0x20: cbnz w8, .+0x8
+			0x48, 0x00, 0x00, 0x35,
+			// 0x24: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x28: sub w8, w8, #0x1
+			0x08, 0x05, 0x00, 0x51,
+			// 0x2c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x30: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x34: str w8, [x20,#20]
+			0x88, 0x16, 0x00, 0xb9,
+			// 0x38: adrp x8, .+0x0 [hole: continue (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x3c: ldr x8, [x8] [hole: continue (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x40: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x44: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x48: add x21, x21, x9
+			0xb5, 0x02, 0x09, 0x8b,
+			// 0x4c: stp x8, x10, [x21,#-16]
+			0xa8, 0x2a, 0x3f, 0xa9,
+			// 0x50: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: continue (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpEnd: {
@@ -3515,6 +3586,67 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpRet: {
+		Name: "ret",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: ldr q0, [x21,x8]
+			0xa0, 0x6a, 0xe8, 0x3c,
+			// 0xc: str q0, [x21]
+			0xa0, 0x02, 0x80, 0x3d,
+			// 0x10: ldur x0, [x21,#-16]
+			0xa0, 0x02, 0x5f, 0xf8,
+			// 0x14: cbz x0, .+0x20
+			0x00, 0x01, 0x00, 0xb4,
+			// 0x18: ldr w8, [x20,#20]
+			0x88, 0x16, 0x40, 0xb9,
+			// 0x1c: add w8, w8, #0x1
+			0x08, 0x05, 0x00, 0x11,
+			// 0x20: str w8, [x20,#20]
+			0x88, 0x16, 0x00, 0xb9,
+			// 0x24: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: sub x21, x21, x8
+			0xb5, 0x02, 0x08, 0xcb,
+			// 0x30: br x0
+			0x00, 0x00, 0x1f, 0xd6,
+			// 0x34: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x38: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x3c: mov w9, #0x1
+			0x29, 0x00, 0x80, 0x52,
+			// 0x40: orr x0, x9, x8, lsl #8
+			0x20, 0x21, 0x08, 0xaa,
+			// 0x44: ret
+			0xc0, 0x03, 0x5f, 0xd6,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpStrChar: {
 		Name: "str_char",
 		Code: []byte{
@@ -4264,6 +4396,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpAttrLoad:      emitAttrLoad,
 	OpAttrStore:     emitAttrStore,
 	OpCallOut:       emitCallOut,
+	OpCallSelf:      emitCallSelf,
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
 	OpFloatAbs:      emitFloatAbs,
@@ -4332,6 +4465,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
+	OpRet:           emitRet,
 	OpStrChar:       emitStrChar,
 	OpStrJumpIfEq:   emitStrJumpIfEq,
 	OpStrLen:        emitStrLen,
@@ -4387,6 +4521,23 @@ func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0])
+}
+
+func emitCallSelf(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:84:84]
+	copy(code, Stencils[OpCallSelf].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueContinue], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x24, 0x14000000, pc+0x24, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000009, pc+0x2c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x30, 0xd2800009, pc+0x30, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x38, 0x90000008, pc+0x38, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x3c, 0xd2800008, pc+0x3c, v[relocs.ValueContinue]) &&
+		relocs.PutA64Page(code, 0x40, 0x9000000a, pc+0x40, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x44, 0xd280000a, pc+0x44, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x50, 0x14000000, pc+0x50, v[relocs.ValueJumpTarget])
 }
 
 func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5292,6 +5443,21 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Page(code, 0x10, 0x9000000a, pc+0x10, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpRet].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x34, 0x90000008, pc+0x34, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x38, 0xd2800008, pc+0x38, v[relocs.ValueOperand2])
 }
 
 func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

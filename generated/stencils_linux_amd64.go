@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:fbc5cf0fdf88edc94328fab5dc55ce38e02db529653c1bab9fa4d3d577febf50
+// Inputs: sha256:29ec1d0aad426e706ba666054fc92fa630aa17ee4e22edd9210073be3d599d1d
 //
 // Regenerate with `go generate`.
 
@@ -31,12 +31,14 @@ var Set = &stencil.Set{
 	Loop:     loopOp,
 	Terminal: []stencil.Op{
 		stencil.Op(OpCallOut),
+		stencil.Op(OpCallSelf),
 		stencil.Op(OpEnd),
 		stencil.Op(OpExit),
 		stencil.Op(OpFloatJumpIfEq),
 		stencil.Op(OpFloatJumpIfNe),
 		stencil.Op(OpJump),
 		stencil.Op(OpLoop),
+		stencil.Op(OpRet),
 	},
 }
 
@@ -200,6 +202,72 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpCallSelf: {
+		Name: "call_self",
+		Code: []byte{
+			// 0x0: mov 0x8(%r12,%riz,1),%rax
+			0x49, 0x8b, 0x44, 0x24, 0x08,
+			// 0x5: lea -0x1(%rax),%rcx
+			0x48, 0x8d, 0x48, 0xff,
+			// 0x9: mov %rcx,0x8(%r12,%riz,1)
+			0x49, 0x89, 0x4c, 0x24, 0x08,
+			// 0xe: cmp $0x2,%rax
+			0x48, 0x83, 0xf8, 0x02,
+			// 0x12: jl .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x8c, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: cmpl $0x0,0x10(%r12,%riz,1)
+			0x41, 0x83, 0x7c, 0x24, 0x10, 0x00,
+			// 0x1e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x24: mov 0x14(%r12,%riz,1),%eax
+			0x41, 0x8b, 0x44, 0x24, 0x14,
+			// 0x29: test %eax,%eax
+			0x85, 0xc0,
+			// 0x2b: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x31: dec %eax
+			0xff, 0xc8,
+			// 0x33: mov %eax,0x14(%r12,%riz,1)
+			0x41, 0x89, 0x44, 0x24, 0x14,
+			// 0x38: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x3f: lea (%rcx,%r13,1),%rax
+			0x4a, 0x8d, 0x04, 0x29,
+			// 0x43: mov (%rip),%rdx [hole: continue-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x4a: mov %rdx,-0x10(%r13,%rcx,1)
+			0x49, 0x89, 0x54, 0x0d, 0xf0,
+			// 0x4f: mov (%rip),%rdx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x56: mov %rdx,-0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x54, 0x0d, 0xf8,
+			// 0x5b: mov %rax,%r13
+			0x49, 0x89, 0xc5,
+			// 0x5e: jmpq .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: continue (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x46, Kind: relocs.X86GOTLoad, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x52, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpEnd: {
@@ -2723,6 +2791,56 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpRet: {
+		Name: "ret",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movups (%r13,%rax,1),%xmm0
+			0x41, 0x0f, 0x10, 0x44, 0x05, 0x00,
+			// 0xd: movups %xmm0,(%r13)
+			0x41, 0x0f, 0x11, 0x45, 0x00,
+			// 0x12: mov -0x10(%r13),%rax
+			0x49, 0x8b, 0x45, 0xf0,
+			// 0x16: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x19: je .+0x11
+			0x74, 0x11,
+			// 0x1b: incl 0x14(%r12,%riz,1)
+			0x41, 0xff, 0x44, 0x24, 0x14,
+			// 0x20: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x27: sub %rcx,%r13
+			0x49, 0x29, 0xcd,
+			// 0x2a: jmp *%rax
+			0xff, 0xe0,
+			// 0x2c: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x33: shl $0x8,%rax
+			0x48, 0xc1, 0xe0, 0x08,
+			// 0x37: inc %rax
+			0x48, 0xff, 0xc0,
+			// 0x3a: retq
+			0xc3,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpStrChar: {
 		Name: "str_char",
 		Code: []byte{
@@ -3371,6 +3489,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpAttrLoad:      emitAttrLoad,
 	OpAttrStore:     emitAttrStore,
 	OpCallOut:       emitCallOut,
+	OpCallSelf:      emitCallSelf,
 	OpEnd:           emitEnd,
 	OpExit:          emitExit,
 	OpFloatAbs:      emitFloatAbs,
@@ -3439,6 +3558,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpLoadInt:       emitLoadInt,
 	OpLoop:          emitLoop,
 	OpMove:          emitMove,
+	OpRet:           emitRet,
 	OpStrChar:       emitStrChar,
 	OpStrJumpIfEq:   emitStrJumpIfEq,
 	OpStrLen:        emitStrLen,
@@ -3488,6 +3608,22 @@ func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitCallSelf(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:99:99]
+	copy(code, Stencils[OpCallSelf].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueContinue], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x20, pc+0x20, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x2d, pc+0x2d, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3b, 0xc1c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x46, 0xc2c748, v[relocs.ValueContinue]) &&
+		relocs.PutImm32(code, 0x52, 0xc2c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x5f, pc+0x5f, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitEnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4253,6 +4389,18 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:59:59]
+	copy(code, Stencils[OpRet].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x23, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x2f, 0xc0c748, v[relocs.ValueOperand2])
 }
 
 func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -16,7 +16,7 @@ type State struct {
 	Frame     unsafe.Pointer
 	Budget    int64  // back-edges left before a safepoint exit
 	Interrupt uint32 // Go sets it nonzero to make native code leave
-	Reserved  uint32
+	Calls     uint32 // native calls left (call uops decrement it, returns increment it)
 	ExitCount uint64
 }
 

@@ -37,13 +37,16 @@ _Static_assert(sizeof(void *) == 8, "64-bit targets only");
 
 // cp_state is the fixed head of the VM state. The runtime writes frame
 // before entering, refills budget and sets interrupt; the safepoint uop
-// reads and decrements budget and reads interrupt. A VM's own state may
+// reads and decrements budget and reads interrupt. calls is for VMs whose
+// traces call traces natively: the VM sets how many calls deep native code
+// may go, a call uop decrements it and a return increments it, so the VM
+// learns from it at an exit how deep native code was. A VM's own state may
 // follow it (CP_STATE), 8-byte aligned.
 typedef struct cp_state {
     void *frame;       // +0  frame base as Go passed it; native code only reads it
     cp_i64 budget;     // +8  back-edges left before a safepoint exit
     cp_u32 interrupt;  // +16 set nonzero by Go: leave at the next back-edge
-    cp_u32 reserved;   // +20
+    cp_u32 calls;      // +20 native calls left: a call uop goes one deeper only while nonzero
     cp_u64 exit_count; // +24 exits taken (statistics, written by Go)
 } cp_state;
 

@@ -56,7 +56,7 @@ func fieldsOf(goStruct any, cNames []string) []cField {
 // a mismatch.
 var (
 	valueCFields = []string{"tag", "bits"}
-	stateCFields = []string{"frame", "budget", "interrupt", "reserved", "exit_count"}
+	stateCFields = []string{"frame", "budget", "interrupt", "calls", "exit_count"}
 	listCFields  = []string{"vals", "len", "cap", "objs"}
 	instCFields  = []string{"cls", "shape", "vals", "len", "cap"}
 	strCFields   = []string{"data", "len", "kind"}

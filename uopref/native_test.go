@@ -46,17 +46,29 @@ const harnessC = `#include "uop.h"
 #define CHARS_MARK 0x4348520000000000ull
 
 typedef struct { cp_u64 objs, len, cap, pad; cp_value vals[NELEMS]; } hlist;
+// calls is the state's calls in its low 32 bits and, in bits 32-39, the
+// slot of the frame the frame pointer points at (call_self and ret read the
+// link below it).
 typedef struct {
-    cp_u64 result, budget, interrupt, pad;
+    cp_u64 result, budget, interrupt, calls;
     cp_value frame[NSLOTS];
     hlist lists[NLISTS];
 } record;
 _Static_assert(sizeof(record) == 272, "record layout (nativeRecord in Go)");
 
+// The hole functions also say where the frame pointer was (its slot in the
+// record's frame): call_self and ret move it. A link's return address
+// RET_MARK becomes ret_back's address, and _JIT_CONTINUE's address becomes
+// CONT_MARK after the uop ran.
+#define CONT_MARK 0x434f4e5400000000ull
+#define RET_MARK 0x5245540000000000ull
+static cp_value *cur_frame;
+static cp_u64 fp_slot(cp_value *fp) { return (cp_u64)(fp - cur_frame) & 0xffff; }
 extern CP_CC cp_u64 cp_uop(cp_state *st, cp_value *fp);
-CP_CC cp_u64 _JIT_CONTINUE(cp_state *st, cp_value *fp) { return 1ull << 62; }
-CP_CC cp_u64 _JIT_JUMP_TARGET(cp_state *st, cp_value *fp) { return 2ull << 62; }
-CP_CC cp_u64 _JIT_EXIT(cp_state *st, cp_value *fp) { return 3ull << 62; }
+CP_CC cp_u64 _JIT_CONTINUE(cp_state *st, cp_value *fp) { return (1ull << 62) | fp_slot(fp); }
+CP_CC cp_u64 _JIT_JUMP_TARGET(cp_state *st, cp_value *fp) { return (2ull << 62) | fp_slot(fp); }
+CP_CC cp_u64 _JIT_EXIT(cp_state *st, cp_value *fp) { return (3ull << 62) | fp_slot(fp); }
+static CP_CC cp_u64 ret_back(cp_state *st, cp_value *fp) { return (1ull << 61) | fp_slot(fp); }
 
 #if defined(__x86_64__)
 #define SYS_READ 0
@@ -159,17 +171,27 @@ __attribute__((noreturn)) void hmain(void) {
                 iheads[k].cap = (cp_i64)r->lists[k].cap;
                 for (int e = 0; e < NELEMS; e++) marks_to_addresses(&r->lists[k].vals[e]);
             }
-            for (int s = 0; s < NSLOTS; s++) marks_to_addresses(&r->frame[s]);
+            for (int s = 0; s < NSLOTS; s++) {
+                marks_to_addresses(&r->frame[s]);
+                if (r->frame[s].tag == RET_MARK) r->frame[s].tag = (cp_u64)&ret_back;
+            }
+            cp_value *fp = r->frame + ((r->calls >> 32) & 0xff);
+            cur_frame = r->frame;
             cp_state st;
-            st.frame = r->frame;
+            st.frame = fp;
             st.budget = (cp_i64)r->budget;
             st.interrupt = (cp_u32)r->interrupt;
-            st.reserved = 0;
+            st.calls = (cp_u32)r->calls;
             st.exit_count = 0;
-            r->result = cp_uop(&st, r->frame);
+            r->result = cp_uop(&st, fp);
             r->budget = (cp_u64)st.budget;
             r->interrupt = st.interrupt;
-            for (int s = 0; s < NSLOTS; s++) addresses_to_marks(&r->frame[s]);
+            r->calls = (r->calls & ~0xffffffffull) | st.calls;
+            for (int s = 0; s < NSLOTS; s++) {
+                addresses_to_marks(&r->frame[s]);
+                if (r->frame[s].tag == (cp_u64)&_JIT_CONTINUE) r->frame[s].tag = CONT_MARK;
+                if (r->frame[s].tag == (cp_u64)&ret_back) r->frame[s].tag = RET_MARK;
+            }
             for (int k = 0; k < NLISTS; k++) {
                 r->lists[k].len = (cp_u64)heads[k].len;
                 r->lists[k].cap = (cp_u64)heads[k].cap;
@@ -239,7 +261,7 @@ type nativeList struct {
 
 type nativeRecord struct {
 	Result, Budget, Interrupt uint64
-	_                         uint64
+	Calls                     uint64 // the state's calls; bits 32-39: the frame pointer's slot
 	Frame                     [nativeSlots]templates.Value
 	Lists                     [nativeLists]nativeList
 }
@@ -251,11 +273,17 @@ func listV(k int) V { return V{Tag: templates.TagObject, Bits: listMark + uint64
 // instance) in a record.
 func instV(k int) V { return V{Tag: templates.TagObject, Bits: instMark + uint64(k)} }
 
-// Where control went, as the harness's hole functions report it.
+// Where control went, as the harness's hole functions report it (with the
+// frame pointer's slot in the low bits), and a ret's return address.
 const (
 	resultContinue = 1 << 62
 	resultJump     = 2 << 62
 	resultExit     = 3 << 62
+	resultReturn   = 1 << 61
+	// contMark stands for call_self's return address (the next uop's),
+	// retMark for the return address in a link a ret goes back to.
+	contMark = 0x434f4e5400000000
+	retMark  = 0x5245540000000000
 )
 
 // nativeOperands are the operands a template is linked with unless
@@ -397,6 +425,30 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 	const S = templates.SlotSize
 	ops := func(o ...uint64) [4]uint64 { var a [4]uint64; copy(a[:], o); return a }
 	switch op {
+	case "call_self":
+		// Every value in the frame (the link slot's is overwritten), with
+		// calls left or not, the callee one to three slots up.
+		var recs []nativeRecord
+		for i, r := range general[:len(general)/2] {
+			r.Calls = []uint64{0, 1, 5, 1<<32 - 1}[i%4]
+			recs = append(recs, r)
+		}
+		return []nativeCase{{ops(S, 7), recs}, {ops(2*S, 1<<40), recs}, {ops(3*S, 0), recs}}
+	case "ret":
+		// The frame pointer at slot 1 (slot 0 is the link: no return
+		// address, or one), each value returned from slot 1 or 2, the
+		// caller's frame one slot down or the same.
+		var recs []nativeRecord
+		for i, r := range general[:len(general)/2] {
+			r.Calls = 1<<32 | []uint64{0, 3, 1<<32 - 1}[i%3]
+			if i%2 == 0 {
+				r.Frame[0].Tag = 0
+			} else {
+				r.Frame[0].Tag = retMark
+			}
+			recs = append(recs, r)
+		}
+		return []nativeCase{{ops(0, S, 9), recs}, {ops(S, S, 9), recs}, {ops(0, 0, 2), recs}}
 	case "guard_list":
 		recs := append([]nativeRecord(nil), general...)
 		lists := listConfigs()[3]
@@ -649,23 +701,30 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 	for s := range frame {
 		toAddress(&frame[s])
 	}
-	st := templates.State{Budget: int64(in.Budget), Interrupt: uint32(in.Interrupt)}
-	next, code, err := Step(op, operands, &st, frame[:])
+	st := templates.State{Budget: int64(in.Budget), Interrupt: uint32(in.Interrupt), Calls: uint32(in.Calls)}
+	next, code, mv, err := StepFrom(op, operands, &st, frame[:], int(in.Calls>>32&0xff), contMark)
 	if err != nil {
 		return nativeRecord{}, err
 	}
 	out := in
+	fp := uint64(mv.FP) & 0xffff
 	switch next {
 	case Continue:
-		out.Result = resultContinue
-	case Jump:
-		out.Result = resultJump
+		out.Result = resultContinue | fp
+	case Jump, Call:
+		out.Result = resultJump | fp
 	case Exit:
-		out.Result = resultExit
+		out.Result = resultExit | fp
+	case Return:
+		if mv.Back != retMark {
+			return nativeRecord{}, fmt.Errorf("ret went back to %#x, not the harness's return address", mv.Back)
+		}
+		out.Result = resultReturn | fp
 	case Leave:
 		out.Result = uint64(code)
 	}
 	out.Budget, out.Interrupt = uint64(st.Budget), uint64(st.Interrupt)
+	out.Calls = in.Calls&^0xffffffff | uint64(st.Calls)
 	for s := range frame {
 		toMark(&frame[s])
 	}
@@ -723,7 +782,7 @@ func outcomes(src []byte) map[uint64]bool {
 	if bytes.Contains(src, []byte("CP_CONTINUE()")) {
 		o[resultContinue] = true
 	}
-	if bytes.Contains(src, []byte("CP_JUMP()")) {
+	if bytes.Contains(src, []byte("CP_JUMP()")) || bytes.Contains(src, []byte("CP_JUMP_TO(")) {
 		o[resultJump] = true
 	}
 	if bytes.Contains(src, []byte("CP_EXIT()")) {
@@ -859,7 +918,7 @@ func TestNativeAgreesWithReference(t *testing.T) {
 					if got[i].Result>>62 == 0 {
 						seen[0] = true
 					} else {
-						seen[got[i].Result] = true
+						seen[got[i].Result&^0xffff] = true
 					}
 					if got[i] != ref {
 						bad++

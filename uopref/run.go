@@ -30,16 +30,30 @@ func Run(trace []Instr, st *templates.State, frame []templates.Value, maxSteps i
 // RunAt is Run from uop pc (a loop top after a safepoint, the uop after a
 // call-out).
 func RunAt(pc int, trace []Instr, st *templates.State, frame []templates.Value, maxSteps int) (templates.ExitCode, error) {
+	code, _, err := RunFrom(pc, 0, trace, st, frame, maxSteps)
+	return code, err
+}
+
+// RunFrom is RunAt with the frame pointer at slot fp of frame, for traces
+// that call themselves (call_self, ret): the slot below a frame is its link,
+// and a call_self's return address is the index of the uop after it. It
+// returns where the frame pointer was when the trace left.
+func RunFrom(pc, fp int, trace []Instr, st *templates.State, frame []templates.Value, maxSteps int) (templates.ExitCode, int, error) {
 	for step := 0; step < maxSteps; step++ {
 		if pc < 0 || pc >= len(trace) {
-			return 0, fmt.Errorf("control reached uop %d of a %d-uop trace", pc, len(trace))
+			return 0, fp, fmt.Errorf("control reached uop %d of a %d-uop trace", pc, len(trace))
 		}
 		in := &trace[pc]
-		next, code, err := Step(in.Op, in.Operands, st, frame)
+		next, code, mv, err := StepFrom(in.Op, in.Operands, st, frame, fp, uint64(pc+1))
 		if err != nil {
-			return 0, fmt.Errorf("uop %d: %w", pc, err)
+			return 0, fp, fmt.Errorf("uop %d: %w", pc, err)
 		}
+		fp = mv.FP
 		switch next {
+		case Call:
+			pc = in.Target
+		case Return:
+			pc = int(mv.Back)
 		case Continue:
 			pc++
 		case Jump:
@@ -47,10 +61,10 @@ func RunAt(pc int, trace []Instr, st *templates.State, frame []templates.Value, 
 		case Exit:
 			pc = in.ExitStub
 		case Leave:
-			return code, nil
+			return code, fp, nil
 		default:
 			panic(fmt.Sprintf("BUG: uop %s returned %v", in.Op, next))
 		}
 	}
-	return 0, fmt.Errorf("%w (%d uops)", ErrStepLimit, maxSteps)
+	return 0, fp, fmt.Errorf("%w (%d uops)", ErrStepLimit, maxSteps)
 }

@@ -42,9 +42,15 @@ const (
 	Jump                 // to the uop's in-trace target (_JIT_JUMP_TARGET)
 	Exit                 // to the uop's side-exit stub (_JIT_EXIT)
 	Leave                // back to Go, with an exit code
+	// Call: to the in-trace target with the frame pointer moved up
+	// (call_self); Return: to the return address the frame's link holds,
+	// the frame pointer moved back down (ret). StepFrom says where the
+	// frame pointer went and, for Return, the address.
+	Call
+	Return
 )
 
-var nextNames = [...]string{Continue: "continue", Jump: "jump", Exit: "exit", Leave: "leave"}
+var nextNames = [...]string{Continue: "continue", Jump: "jump", Exit: "exit", Leave: "leave", Call: "call", Return: "return"}
 
 func (n Next) String() string {
 	if int(n) < len(nextNames) {
@@ -70,8 +76,12 @@ var ErrBadList = errors.New("bad list operand")
 type machine struct {
 	ops   [4]uint64
 	st    *templates.State
-	frame []templates.Value
-	dry   bool // check operands only: slot returns copies
+	frame []templates.Value // from the entry frame's slot 0
+	fp    int               // the frame pointer: the slot of frame operands count from
+	link  uint64            // what call_self stores as the return address (native code: the next uop's)
+	newFP int               // where call_self and ret leave the frame pointer
+	back  uint64            // ret: the return address it goes to
+	dry   bool              // check operands only: slot returns copies
 	err   error
 }
 
@@ -83,13 +93,25 @@ type machine struct {
 // anything, so a dry run meets every slot operand.
 func (m *machine) slot(n int) *templates.Value {
 	off := m.ops[n]
-	if off%templates.SlotSize != 0 || off/templates.SlotSize >= uint64(len(m.frame)) {
+	if off%templates.SlotSize != 0 || off/templates.SlotSize >= uint64(len(m.frame)-m.fp) {
 		if m.err == nil {
-			m.err = fmt.Errorf("%w: operand %d is byte offset %d (frame has %d slots of %d bytes)", ErrBadSlot, n, off, len(m.frame), templates.SlotSize)
+			m.err = fmt.Errorf("%w: operand %d is byte offset %d (frame has %d slots of %d bytes)", ErrBadSlot, n, off, len(m.frame)-m.fp, templates.SlotSize)
 		}
 		return new(templates.Value)
 	}
-	v := &m.frame[off/templates.SlotSize]
+	return m.at(m.fp + int(off/templates.SlotSize))
+}
+
+// at returns frame slot i (counted from the entry frame's slot 0), or a
+// scratch slot and ErrBadSlot outside the frame; a copy in a dry run.
+func (m *machine) at(i int) *templates.Value {
+	if i < 0 || i >= len(m.frame) {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: slot %d outside the %d-slot frame", ErrBadSlot, i, len(m.frame))
+		}
+		return new(templates.Value)
+	}
+	v := &m.frame[i]
 	if m.dry {
 		c := *v
 		return &c
@@ -217,25 +239,47 @@ func listIndex(i, n int64) (int64, bool) {
 // exit code when it leaves.
 type uop func(m *machine) (next Next, code templates.ExitCode)
 
-// Step runs one uop. On error, frame and state are untouched.
+// Step runs one uop with the frame pointer at frame's first slot. On
+// error, frame and state are untouched.
 func Step(op string, operands [4]uint64, st *templates.State, frame []templates.Value) (Next, templates.ExitCode, error) {
+	next, code, _, err := StepFrom(op, operands, st, frame, 0, 0)
+	return next, code, err
+}
+
+// Moved is where a uop left the frame pointer (a slot of the frame given to
+// StepFrom) and, after a Return, the return address it goes to.
+type Moved struct {
+	FP   int
+	Back uint64
+}
+
+// StepFrom runs one uop with the frame pointer at slot fp of frame (the
+// slots below it are the callers' frames, and their links). link is what
+// call_self stores as its return address: natively the next uop's address,
+// here whatever the caller maps back to the next uop (nonzero). On error,
+// frame and state are untouched.
+func StepFrom(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64) (Next, templates.ExitCode, Moved, error) {
 	f, ok := uops[op]
 	if !ok {
-		return 0, 0, fmt.Errorf("%w %q", ErrUnknownUop, op)
+		return 0, 0, Moved{}, fmt.Errorf("%w %q", ErrUnknownUop, op)
 	}
 	if st == nil {
-		return 0, 0, fmt.Errorf("%s: nil state", op)
+		return 0, 0, Moved{}, fmt.Errorf("%s: nil state", op)
+	}
+	if fp < 0 || fp > len(frame) {
+		return 0, 0, Moved{}, fmt.Errorf("%s: %w: frame pointer at slot %d of %d", op, ErrBadSlot, fp, len(frame))
 	}
 	// A dry run first finds bad slot operands, so one leaves no partial
 	// write behind.
 	scratch := *st
-	dry := &machine{ops: operands, st: &scratch, frame: frame, dry: true}
+	dry := &machine{ops: operands, st: &scratch, frame: frame, fp: fp, link: link, dry: true}
 	f(dry)
 	if dry.err != nil {
-		return 0, 0, fmt.Errorf("%s: %w", op, dry.err)
+		return 0, 0, Moved{}, fmt.Errorf("%s: %w", op, dry.err)
 	}
-	next, code := f(&machine{ops: operands, st: st, frame: frame})
-	return next, code, nil
+	m := &machine{ops: operands, st: st, frame: frame, fp: fp, link: link, newFP: fp}
+	next, code := f(m)
+	return next, code, Moved{FP: m.newFP, Back: m.back}, nil
 }
 
 // Has reports whether op has a reference implementation.
@@ -815,6 +859,48 @@ var uops = map[string]uop{
 			return Leave, templates.MakeExitCode(templates.ExitSafepoint, m.ops[0])
 		}
 		return Jump, 0
+	},
+	"call_self": func(m *machine) (Next, templates.ExitCode) {
+		// The callee's frame must be a whole slot above this one: its link
+		// is the slot below it.
+		d := m.ops[0]
+		if d%templates.SlotSize != 0 || d == 0 || d/templates.SlotSize > uint64(len(m.frame)) {
+			if m.err == nil {
+				m.err = fmt.Errorf("%w: call_self's callee at byte offset %d", ErrBadSlot, d)
+			}
+			return Exit, 0
+		}
+		callee := m.fp + int(d/templates.SlotSize)
+		link := m.at(callee - 1)
+		budget := m.st.Budget
+		m.st.Budget = budget - 1 // wraps, as the template's unsigned decrement does
+		if budget <= 1 || m.st.Interrupt != 0 || m.st.Calls == 0 {
+			return Exit, 0
+		}
+		m.st.Calls--
+		*link = templates.Value{Tag: templates.Tag(m.link), Bits: m.ops[1]}
+		m.newFP = callee
+		return Call, 0
+	},
+	"ret": func(m *machine) (Next, templates.ExitCode) {
+		v := *m.slot(0)
+		dst, link := m.at(m.fp), m.at(m.fp-1)
+		*dst = v
+		back := link.Tag
+		if back == 0 {
+			return Leave, templates.MakeExitCode(templates.ExitEnd, m.ops[2])
+		}
+		d := m.ops[1]
+		if d%templates.SlotSize != 0 || int(d/templates.SlotSize) > m.fp {
+			if m.err == nil {
+				m.err = fmt.Errorf("%w: ret's caller at byte offset -%d", ErrBadSlot, d)
+			}
+			return Exit, 0
+		}
+		m.st.Calls++
+		m.newFP = m.fp - int(d/templates.SlotSize)
+		m.back = uint64(back)
+		return Return, 0
 	},
 	"call_out": func(m *machine) (Next, templates.ExitCode) {
 		return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])

@@ -105,6 +105,19 @@ func TestStep(t *testing.T) {
 	var cases []stepCase
 	add := func(c ...stepCase) { cases = append(cases, c...) }
 
+	// Native calls: call_self writes the callee's link and moves the
+	// frame pointer, or side-exits with the frame untouched when calls,
+	// budget or the interrupt say so.
+	add(
+		stepCase{name: "call_self", op: "call_self", ops: [4]uint64{2 * S, 9}, in: []V{iv(1), sentry, iv(3)}, out: []V{iv(1), {Bits: 9}, iv(3)},
+			state: templates.State{Budget: 5, Calls: 2}, after: &templates.State{Budget: 4, Calls: 1}, next: Call, exact: true},
+		stepCase{name: "call_self no calls left", op: "call_self", ops: [4]uint64{2 * S, 9}, in: []V{iv(1), sentry},
+			state: templates.State{Budget: 5}, after: &templates.State{Budget: 4}, next: Exit},
+		stepCase{name: "call_self budget", op: "call_self", ops: [4]uint64{S, 9}, in: []V{iv(1)},
+			state: templates.State{Budget: 1, Calls: 2}, after: &templates.State{Budget: 0, Calls: 2}, next: Exit},
+		stepCase{name: "call_self interrupt", op: "call_self", ops: [4]uint64{S, 9}, in: []V{iv(1)},
+			state: templates.State{Budget: 9, Calls: 2, Interrupt: 1}, after: &templates.State{Budget: 8, Calls: 2, Interrupt: 1}, next: Exit},
+	)
 	// Loads and moves.
 	add(
 		stepCase{name: "load_int", op: "load_int", ops: [4]uint64{1 * S, uint64(1<<64 - 5)}, in: []V{sentry, sentry}, out: []V{sentry, iv(-5)}},
@@ -731,10 +744,60 @@ func TestStep(t *testing.T) {
 			t.Errorf("%s: state %+v, want %+v", c.name, st, wantSt)
 		}
 	}
+	covered["ret"] = true // (its frame pointer is never slot 0: TestRunRecursion)
 	for _, op := range Uops() {
 		if !covered[op] {
 			t.Errorf("no test case for %s", op)
 		}
+	}
+}
+
+// TestRunRecursion runs a trace of fib that calls itself (call_self, ret)
+// with RunFrom: to the end, and out of calls at a depth.
+func TestRunRecursion(t *testing.T) {
+	// Frame (from the frame pointer): 0 = n, 1 = 1, 2 = 2, 3 = sum, 4 =
+	// spare, 5 = the callee's link, 6.. = the callee's frame.
+	const D = 6 * S
+	trace := []Instr{
+		0:  {Op: "load_int", Operands: [4]uint64{1 * S, 1}},
+		1:  {Op: "load_int", Operands: [4]uint64{2 * S, 2}},
+		2:  {Op: "int_jump_if_gt", Operands: [4]uint64{0, 1 * S}, Target: 4},
+		3:  {Op: "ret", Operands: [4]uint64{0, D, 4}},
+		4:  {Op: "int_sub", Operands: [4]uint64{6 * S, 0, 1 * S}, ExitStub: 11},
+		5:  {Op: "call_self", Operands: [4]uint64{D, 5}, ExitStub: 12},
+		6:  {Op: "move", Operands: [4]uint64{3 * S, 6 * S}},
+		7:  {Op: "int_sub", Operands: [4]uint64{6 * S, 0, 2 * S}, ExitStub: 11},
+		8:  {Op: "call_self", Operands: [4]uint64{D, 8}, ExitStub: 12},
+		9:  {Op: "int_add", Operands: [4]uint64{3 * S, 3 * S, 6 * S}, ExitStub: 11},
+		10: {Op: "ret", Operands: [4]uint64{3 * S, D, 4}},
+		11: {Op: "exit", Operands: [4]uint64{1}},
+		12: {Op: "exit", Operands: [4]uint64{2}},
+	}
+	frame := make([]V, 1+6*20)
+	frame[1] = iv(15)
+	st := templates.State{Budget: 1 << 20, Calls: 100}
+	code, fp, err := RunFrom(0, 1, trace, &st, frame, 1<<20)
+	if err != nil || code != templates.MakeExitCode(templates.ExitEnd, 4) || fp != 1 || frame[1] != iv(610) || st.Calls != 100 {
+		t.Fatalf("fib(15): %v at slot %d (%v), result %v, calls %d; want end@4 at slot 1, 610, 100", code, fp, err, frame[1], st.Calls)
+	}
+	if frame[6].Tag != 6 && frame[6].Tag != 9 || frame[6].Bits != 5 && frame[6].Bits != 8 {
+		t.Errorf("link of the first callee = %v, want a return to uop 6 or 9 from site 5 or 8", frame[6])
+	}
+	// Out of calls three deep: the call side-exits with the frame pointer
+	// on the third callee.
+	frame = make([]V, 1+6*20)
+	frame[1] = iv(15)
+	st = templates.State{Budget: 1 << 20, Calls: 3}
+	code, fp, err = RunFrom(0, 1, trace, &st, frame, 1<<20)
+	if err != nil || code != templates.MakeExitCode(templates.ExitSide, 2) || fp != 1+3*6 || st.Calls != 0 || frame[fp] != iv(12) {
+		t.Fatalf("3 calls: %v at slot %d (%v), n there %v, calls %d; want side_exit@2 at slot 19, n = 12, 0 calls", code, fp, err, frame[fp], st.Calls)
+	}
+	// A budget of 10 calls runs out at the tenth.
+	frame = make([]V, 1+6*20)
+	frame[1] = iv(15)
+	st = templates.State{Budget: 10, Calls: 100}
+	if code, _, err = RunFrom(0, 1, trace, &st, frame, 1<<20); err != nil || code != templates.MakeExitCode(templates.ExitSide, 2) || st.Budget != 0 {
+		t.Fatalf("budget 10: %v (%v), budget %d; want side_exit@2 with budget 0", code, err, st.Budget)
 	}
 }
 
