@@ -43,6 +43,8 @@ type Code struct {
 	// its __context__, and a bare raise there re-raises it.
 	handling []excEntry
 	counters []uint32                    // back-edge counters, indexed by the JUMP_BACK's pc
+	ftrace   *loopTrace                  // tier 2: the function's own trace, on the main thread (functrace.go)
+	selfRec  int8                        // 1: calls itself by its global name (a function trace may pay), -1: not, 0: not known yet
 	tix      atomic.Int32                // index of the counters of threads other than the main one (threads.go), 0 until one asks
 	caches   []atomic.Pointer[siteCache] // inline caches, by pc (inline_cache.go)
 	isModule bool

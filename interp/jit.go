@@ -159,6 +159,23 @@ type loopTrace struct {
 	// shapes are the shapes the trace's guards compare with: kept alive
 	// here, so that no other shape can take the address of one.
 	shapes []*Shape
+	// A function trace (functrace.go): from a function's entry to its
+	// returns, calling itself natively with the callee's frame window
+	// slots up; calls counts the calls that make it hot, recording is set
+	// while one is recorded.
+	fn        bool
+	fnName    string
+	window    int32
+	calls     uint32
+	recording bool
+}
+
+// scratchSize is how many scratch slots lt's recordings may use.
+func (lt *loopTrace) scratchSize() int32 {
+	if lt.fn {
+		return fnScratch
+	}
+	return scratchSlots
 }
 
 // sidePath is a bridge: the rest of an iteration from where a branch
@@ -641,15 +658,20 @@ func (lt *loopTrace) discard() {
 	}
 }
 
-func (lt *loopTrace) where() string { return fmt.Sprintf("line %d", lt.line) }
+func (lt *loopTrace) where() string {
+	if lt.fn {
+		return fmt.Sprintf("function %s (line %d)", lt.fnName, lt.line)
+	}
+	return fmt.Sprintf("line %d", lt.line)
+}
 
 // compileTrace optimizes lt's recorded iteration with its bridges and
 // compiles it (or, in uops mode, lays it out for the reference
 // interpreter).
 func (vm *VM) compileTrace(lt *loopTrace) error {
 	j := vm.jit
-	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + scratchSlots,
-		ExitReads: lt.exitReads}
+	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + lt.scratchSize(),
+		ExitReads: lt.exitReads, Func: lt.fn}
 	traceopt.Optimize(t, nil)
 	uops, err := traceopt.Lower(t)
 	if err != nil {
@@ -680,7 +702,11 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		j.stats.codeBytes += tr.Stats().CodeBytes
 	}
 	if w := j.cfg.TraceLog; w != nil {
-		fmt.Fprintf(w, "trace for the loop at %s:%d (%s)\n%s", lt.file, lt.line, lt.describe(), t)
+		what := "the loop"
+		if lt.fn {
+			what = "the function " + lt.fnName
+		}
+		fmt.Fprintf(w, "trace for %s at %s:%d (%s)\n%s", what, lt.file, lt.line, lt.describe(), t)
 		if lt.tr != nil {
 			fmt.Fprintf(w, "machine code:\n%s", jit.Disassemble(lt.tr))
 		}
@@ -795,7 +821,7 @@ func (j *jitState) writeStats(w io.Writer) {
 			if n > 0 {
 				sn := lt.snaps[i]
 				kind := "exit"
-				if i == 0 {
+				if i == 0 && !lt.fn {
 					kind = "loop head"
 				}
 				sites = append(sites, site{fmt.Sprintf("%s (trace at %s)", snapWhere(sn, kind), lt.where()), n})

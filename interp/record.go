@@ -81,6 +81,7 @@ type recorder struct {
 	callOuts int   // instructions the trace leaves for the interpreter to run
 	hadInner bool  // an inner loop was recorded
 	raised   error // what a call-out raised while recording
+	retVal   Val   // a function trace: what the recorded path returned
 }
 
 // reliesOn notes that the instruction being recorded relies on slot s
@@ -278,7 +279,7 @@ func (r *recorder) constInt(v int64) int32 {
 }
 
 func (r *recorder) newScratch() int32 {
-	if r.scratch >= r.scratchLo+scratchSlots {
+	if r.scratch >= r.scratchLo+r.lt.scratchSize() {
 		r.failf("out of scratch slots")
 		return r.scratchLo
 	}
@@ -559,7 +560,7 @@ func (r *recorder) closeLoop() {
 // jumpTo moves the root frame's recording to pc, which must stay inside
 // the loop: a path that leaves it is not a loop iteration.
 func (r *recorder) jumpTo(pc int) int {
-	if len(r.frames) == 0 && (pc < r.head || pc > r.end) {
+	if len(r.frames) == 0 && !r.lt.fn && (pc < r.head || pc > r.end) {
 		r.failf("the recorded path leaves the loop")
 	}
 	return pc
@@ -574,6 +575,12 @@ func (r *recorder) step() int {
 	next := pc + 1
 	root := len(r.frames) == 0
 	A, B, C := r.abs(in.A), r.abs(in.B), r.abs(in.C)
+	if r.lt.fn && loopsBack(in, pc) {
+		// A function trace calls itself natively: a safepoint exit
+		// from a loop in it could not find its frame.
+		r.failf("a loop in a traced function")
+		return next
+	}
 	switch in.Op {
 	case opNop:
 	case opMove:
@@ -709,6 +716,9 @@ func (r *recorder) step() int {
 			r.failf("call of an unknown value")
 			break
 		}
+		if r.selfCallable(fv) {
+			return r.selfCall(A, B+1, int(in.C), in.D >= 0, fv.O.(*Function))
+		}
 		return r.call(A, fv, B+1, int(in.C), in.D >= 0)
 	case opCallMethod:
 		if _, isMod := r.objects[B].O.(*Module); !isMod {
@@ -721,6 +731,9 @@ func (r *recorder) step() int {
 		return r.call(A, fv, B+1, int(in.C), in.E >= 0)
 	case opReturn:
 		n := len(r.frames)
+		if n == 0 && r.lt.fn {
+			return r.fnReturn(A)
+		}
 		if n == 0 {
 			r.failf("return from the loop")
 			break
@@ -995,6 +1008,11 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 		return next
 	case *Function:
 		co := fn.code
+		if r.lt.fn {
+			// (Its frame would take the window the native calls use.)
+			r.failf("call of %s in a function trace", co.name)
+			return next
+		}
 		if !co.simple || co.isGenerator || co.nparams != argc || fn.free != nil || len(co.excTable) > 0 {
 			r.failf("call of %s: not a simple function", co.name)
 			return next

@@ -39,7 +39,7 @@ func callOutWritesA(op Op) bool {
 // would cost more than it saves).
 func (r *recorder) callOutOK() bool {
 	in := &r.code().instrs[r.pc]
-	return len(r.frames) == 0 && len(r.inner) == 0 && callOutOps[in.Op]
+	return len(r.frames) == 0 && len(r.inner) == 0 && callOutOps[in.Op] && !r.lt.fn
 }
 
 // callOut records the current instruction as a call-out and runs it in the

@@ -233,6 +233,11 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
 	}
+	if vm.jit != nil && fn.code.selfRec >= 0 && vm.ctr == nil && !vm.mt {
+		if v, err, ok := vm.callTraced(f, fn, first, n); ok {
+			return v, err
+		}
+	}
 	nf := vm.callFrame(fn)
 	for i := int32(0); i < n; i++ {
 		r := f.regs[first+i]

@@ -49,6 +49,11 @@ type Trace struct {
 	// ExitReads are private slots that exits read (the interpreter's
 	// values kept there in another form): their writes stay.
 	ExitReads map[int32]bool
+	// Func marks a function trace: it runs from a function's entry, every
+	// path ends in a ret uop, and call_self uops call it from its first
+	// instruction. It has no loop uop; Loop is 0. The loop passes do not
+	// apply (Optimize leaves it alone).
+	Func bool
 }
 
 // Slot converts a slot index to the byte offset operands carry.
@@ -58,7 +63,7 @@ func slotOf(arg uint64) int32 { return int32(arg / templates.SlotSize) }
 
 // Clone returns a deep copy of t.
 func (t *Trace) Clone() *Trace {
-	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo, ExitReads: t.ExitReads}
+	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo, ExitReads: t.ExitReads, Func: t.Func}
 	for k, v := range t.Consts {
 		c.Consts[k] = v
 	}
@@ -68,7 +73,10 @@ func (t *Trace) Clone() *Trace {
 // Validate checks the invariants every pass keeps.
 func (t *Trace) Validate() error {
 	n := len(t.Insts)
-	if n == 0 || t.Insts[n-1].Op != generated.OpLoop || t.Insts[n-1].InTrace {
+	switch {
+	case t.Func && (n == 0 || !Info(t.Insts[n-1].Op).Return):
+		return fmt.Errorf("function trace does not end with a return")
+	case !t.Func && (n == 0 || t.Insts[n-1].Op != generated.OpLoop || t.Insts[n-1].InTrace):
 		return fmt.Errorf("trace does not end with the loop uop")
 	}
 	if t.Loop < 0 || t.Loop >= n {
@@ -90,6 +98,12 @@ func (t *Trace) Validate() error {
 		}
 		if in.Op == generated.OpLoop && in.InTrace && in.Target > i {
 			return fmt.Errorf("inst %d: inner loop jumps forward", i)
+		}
+		if (info.Call || info.Return) && !t.Func {
+			return fmt.Errorf("inst %d: %v outside a function trace", i, in.Op)
+		}
+		if info.Call && in.InTrace {
+			return fmt.Errorf("inst %d: %v jumps in the trace", i, in.Op)
 		}
 	}
 	return nil

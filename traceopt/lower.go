@@ -48,6 +48,9 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 			u.Jump = pos[in.Target]
 		case in.Op == generated.OpLoop:
 			u.Jump = pos[t.Loop]
+		case info.Call:
+			// The trace's own first uop, with the callee's frame.
+			u.Jump, u.Exit = 0, in.Exit
 		case info.Branch && in.Negate && info.Flip == 0:
 			// Act unless the condition holds: jump over the action.
 			u.Jump = len(out) + 2

@@ -129,6 +129,11 @@ type OpInfo struct {
 	Commutes bool
 	// CallOut uops leave for Go, which resumes the trace after them.
 	CallOut bool
+	// Call uops call the trace itself natively (from its first
+	// instruction, in a frame above every slot the trace names) and come
+	// back to the next instruction; Return uops end a path of a function
+	// trace (Trace.Func), going back to the caller.
+	Call, Return bool
 }
 
 // Mem is kinds of memory outside the frame, as a set.
@@ -160,6 +165,9 @@ var opInfo = map[generated.Op]*OpInfo{
 	// write operand 1's slot and change any list.
 	generated.OpCallOut: {Args: [4]ArgKind{Imm, Dst}, CallOut: true, Store: MemAll},
 	generated.OpLoop:    {Args: [4]ArgKind{Imm}},
+	// A native call: the callee may store into lists and attributes.
+	generated.OpCallSelf: {Args: [4]ArgKind{Imm, Imm}, Exits: true, Call: true, Store: MemList | MemAttr},
+	generated.OpRet:      {Args: [4]ArgKind{Src, Imm, Imm}, Return: true},
 
 	generated.OpMove:      {Args: ds, Result: ResCopy, Pure: true},
 	generated.OpLoadInt:   {Args: [4]ArgKind{Dst, Imm}, Result: ResInt, Pure: true},

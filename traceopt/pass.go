@@ -25,6 +25,9 @@ var Passes = []Pass{
 // Optimize runs every pass on t, checking the trace after each one when
 // check is set (tests and --jit-debug).
 func Optimize(t *Trace, check func(pass string, t *Trace)) {
+	if t.Func {
+		return // (the passes know loops only)
+	}
 	for _, p := range Passes {
 		p.Run(t)
 		if check != nil {
