@@ -65,7 +65,10 @@ func (vm *VM) selfRecursive(fn *Function) bool {
 // callTraced is callDirect for a function that may have a function trace:
 // when the trace runs (or is recorded) it returns the call's result and
 // ok; otherwise the caller interprets the call.
-func (vm *VM) callTraced(f *frame, fn *Function, first, n int32) (v Val, err error, ok bool) {
+//
+// The arguments are regs and objs (a caller's slots), or vals when regs is
+// nil.
+func (vm *VM) callTraced(fn *Function, regs []templates.Value, objs []Object, vals []Val) (v Val, err error, ok bool) {
 	if !vm.selfRecursive(fn) {
 		return Val{}, nil, false
 	}
@@ -106,14 +109,19 @@ func (vm *VM) callTraced(f *frame, fn *Function, first, n int32) (v Val, err err
 	vm.stack[sp], vm.ostack[sp] = templates.Value{}, nil
 	vm.sp = base
 	nf := vm.callFrame(fn)
-	for i := int32(0); i < n; i++ {
-		r := f.regs[first+i]
-		if r.Tag == tagEmpty {
-			vm.sp = sp
-			return Val{}, f.unbound(first + i), true
+	if regs != nil {
+		for i, r := range regs {
+			if r.Tag == tagEmpty {
+				vm.sp = sp
+				return Val{}, nil, false // (the caller raises)
+			}
+			nf.regs[i] = r
+			nf.objs[i] = objs[i]
 		}
-		nf.regs[i] = r
-		nf.objs[i] = f.objs[first+i]
+	} else {
+		for i, a := range vals {
+			nf.set(int32(i), a)
+		}
 	}
 	vm.depth++
 	if compiled {
@@ -173,7 +181,9 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 	lt.reason = r.abort
 	lt.failed++
 	lt.wait = 1<<lt.failed - 1
-	if lt.failed >= maxRecordFailures {
+	if lt.failed >= maxRecordFailures || r.untraceable {
+		// (An instruction no recording translates stops every recording
+		// that reaches it: the function is left to the interpreter.)
 		lt.dead = true
 	}
 	j.debugf("%s: function %s: recording aborted at line %d: %s", where, co.name, co.lines[r.pc], r.abort)

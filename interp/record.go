@@ -82,6 +82,9 @@ type recorder struct {
 	hadInner bool  // an inner loop was recorded
 	raised   error // what a call-out raised while recording
 	retVal   Val   // a function trace: what the recorded path returned
+	// untraceable: the recording stopped at an instruction no recording
+	// translates (a function trace is not tried again).
+	untraceable bool
 }
 
 // reliesOn notes that the instruction being recorded relies on slot s
@@ -755,6 +758,7 @@ func (r *recorder) step() int {
 		next = fr.callPC + 1
 	default:
 		r.failf("%v is not traced", in.Op)
+		r.untraceable = true
 	}
 	return next
 }

@@ -174,6 +174,11 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 	if fn.code.isGenerator {
 		return vm.newGenerator(fn, args, kwn)
 	}
+	if vm.jit != nil && fn.code.selfRec >= 0 && vm.ctr == nil && !vm.mt && len(kwn) == 0 && fn.code.simple && len(args) == fn.code.nparams {
+		if v, err, ok := vm.callTraced(fn, nil, nil, args); ok {
+			return v, err
+		}
+	}
 	f := vm.callFrame(fn)
 	if co := fn.code; len(kwn) == 0 && co.simple && len(args) == co.nparams {
 		// Exactly the plain parameters: no binding to work out.
@@ -234,7 +239,7 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 		return Val{}, err
 	}
 	if vm.jit != nil && fn.code.selfRec >= 0 && vm.ctr == nil && !vm.mt {
-		if v, err, ok := vm.callTraced(f, fn, first, n); ok {
+		if v, err, ok := vm.callTraced(fn, f.regs[first:first+n], f.objs[first:first+n], nil); ok {
 			return v, err
 		}
 	}
