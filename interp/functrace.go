@@ -84,10 +84,15 @@ func (vm *VM) callTraced(fn *Function, regs []templates.Value, objs []Object, va
 		co.ftrace = lt
 		j.loops = append(j.loops, lt)
 	}
-	if lt.dead || lt.recording {
+	if lt.dead {
 		return Val{}, nil, false
 	}
+	// (While a bridge is recorded, the calls it makes run the trace as it
+	// is; no other recording starts.)
 	compiled := lt.tr != nil || lt.ref != nil
+	if !compiled && lt.recording {
+		return Val{}, nil, false
+	}
 	if !compiled {
 		if lt.calls++; lt.calls < j.hot {
 			return Val{}, nil, false
@@ -146,7 +151,6 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 		branch: map[int]bool{}, tried: map[int]bool{}, constSlots: map[int64]int32{}, learnWide: map[int32]bool{},
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
 	lt.recording = true
-	defer func() { lt.recording = false }()
 	r := vm.newRecorder(nf, lt, 0)
 	r.snap() // snapshot 0: the entry
 	// A native callee's frame has no constants until the trace loads
@@ -165,6 +169,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 		lt.consts[s] = templates.Value{Tag: c.T, Bits: c.B}
 	}
 	r.run()
+	lt.recording = false // (the rest of the call may record)
 	where := fmt.Sprintf("%s:%d", co.filename, lt.line)
 	if r.abort == "" {
 		lt.raw = append([]traceopt.Inst(nil), r.insts...)
@@ -179,7 +184,13 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 	}
 	j.stats.aborted++
 	lt.reason = r.abort
-	lt.failed++
+	if r.deferred {
+		// A later call, one that returns before it calls itself, is
+		// recorded instead: not a failure.
+		lt.wait = 0
+	} else {
+		lt.failed++
+	}
 	lt.wait = 1<<lt.failed - 1
 	if lt.failed >= maxRecordFailures || r.untraceable {
 		// (An instruction no recording translates stops every recording
@@ -289,6 +300,9 @@ func (lt *loopTrace) exitTotal() int {
 // The root frame nf (at slot base) is vm.frames[vm.depth-1].
 func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, error) {
 	co := nf.code
+	// The calls the frames make may record lt again: the frames are
+	// restored as the trace that ran left them.
+	ran := *lt
 	w := int(lt.window)
 	d0 := vm.depth - 1
 	var v Val
@@ -307,25 +321,26 @@ func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, err
 			f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
 			f.objs[co.nlocals+i] = c.O
 		}
-		lt.base = lo
+		ran.base = lo
 		vm.depth = d0 + k + 1
-		vm.sp = lo + lt.extent // the interpreter's calls go above the window
+		vm.sp = lo + ran.extent // the interpreter's calls go above the window
 		var pc int
 		if k == n {
-			sn := lt.snaps[idx]
-			pc, err = vm.restore(f, lt, sn)
-			if err == nil && !vm.sigint.Load() && lt.branch[idx] && !lt.tried[idx] && lt.exits[idx] >= bridgeAfter &&
-				len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) {
-				var ran bool
-				if v, pc, err, ran = vm.recordFuncBridge(f, lt, idx, pc); ran {
+			sn := ran.snaps[idx]
+			pc, err = vm.restore(f, &ran, sn)
+			if err == nil && !vm.sigint.Load() && !lt.recording && lt.branch[idx] && !lt.tried[idx] && lt.exits[idx] >= bridgeAfter &&
+				len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) && len(lt.snaps) == len(ran.snaps) {
+				lt.base = lo
+				var done bool
+				if v, pc, err, done = vm.recordFuncBridge(f, lt, idx, pc); done {
 					continue
 				}
 			}
 		} else {
 			// The caller resumes after its CALL, which the callee's
 			// link names, with the callee's result or exception.
-			csn := lt.snaps[int(vm.stack[lo+w-1].Bits)]
-			vm.restore(f, lt, csn)
+			csn := ran.snaps[int(vm.stack[lo+w-1].Bits)]
+			vm.restore(f, &ran, csn)
 			if err == nil {
 				f.set(co.instrs[csn.pc].A, v)
 			}
@@ -334,7 +349,6 @@ func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, err
 		v, err = vm.finishFrame(f, pc, err)
 	}
 	vm.depth = d0 + 1
-	lt.base = base
 	return v, err
 }
 
@@ -413,6 +427,14 @@ func (r *recorder) selfCallable(fv Val) bool {
 // type). While recording, the interpreter runs the call.
 func (r *recorder) selfCall(a, args int32, argc int, kw bool, fn *Function) int {
 	callPC := r.pc
+	if !r.bridge {
+		// The interpreter would run the whole recursion below this call
+		// while the trace is recorded: record a call that returns first,
+		// and this path as a bridge later.
+		r.deferred = true
+		r.failf("a call of %s before a return", fn.code.name)
+		return callPC + 1
+	}
 	if kw || argc != r.rootCode.nparams {
 		r.failf("call of %s with other arguments", fn.code.name)
 		return callPC + 1
@@ -444,10 +466,10 @@ func (r *recorder) selfCall(a, args int32, argc int, kw bool, fn *Function) int 
 	}
 	// The callee's frame goes where the native one will be.
 	vm := r.vm
-	sp := vm.sp
-	vm.sp = r.lt.base + int(w)
+	sp, base := vm.sp, r.lt.base
+	vm.sp = base + int(w)
 	v, err := vm.callFunction(fn, vals, nil)
-	vm.sp = sp
+	vm.sp, r.lt.base = sp, base
 	if err != nil {
 		r.raised = err
 		r.failf("the call raised")

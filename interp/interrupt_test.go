@@ -57,13 +57,17 @@ for i in range(10**12):
 }
 
 // TestCtrlCInRecursion: code without loops (an exponential recursion)
-// sees Ctrl-C at its calls.
+// sees Ctrl-C at its calls, interpreted and in a function trace calling
+// itself natively (which leaves on the interrupt flag at its next call).
 func TestCtrlCInRecursion(t *testing.T) {
 	src := "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(\"before\")\nfib(100)\n"
-	for _, cfg := range []Config{{}, {JIT: JITOn, JITThreshold: 1}} {
+	for _, cfg := range []Config{{}, {JIT: JITOn, JITThreshold: 1}, {JIT: JITOn}} {
 		sig := make(chan os.Signal, 1)
 		cfg.Interrupts = sig
-		var out, errb bytes.Buffer
+		var out, errb, debug bytes.Buffer
+		if cfg.JIT == JITOn {
+			cfg.JITDebug = &debug
+		}
 		done := make(chan int)
 		go func() { done <- RunWith(cfg, "t.py", []byte(src), nil, &out, &errb) }()
 		time.Sleep(100 * time.Millisecond)
@@ -72,6 +76,9 @@ func TestCtrlCInRecursion(t *testing.T) {
 		case status := <-done:
 			if status != 130 || out.String() != "before\n" || !strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") {
 				t.Errorf("JIT %v: status %d, stdout %q, stderr %q", cfg.JIT, status, out.String(), errb.String())
+			}
+			if cfg.JIT == JITOn && !strings.Contains(debug.String(), "function fib (line 2): bridge") {
+				t.Errorf("threshold %d: fib has no function trace with its bridge:\n%s", cfg.JITThreshold, debug.String())
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatalf("JIT %v: still running 10 s after Ctrl-C", cfg.JIT)

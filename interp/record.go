@@ -85,6 +85,7 @@ type recorder struct {
 	// untraceable: the recording stopped at an instruction no recording
 	// translates (a function trace is not tried again).
 	untraceable bool
+	deferred    bool // a function trace's recording reached a call of itself first
 }
 
 // reliesOn notes that the instruction being recorded relies on slot s

@@ -509,3 +509,78 @@ print(s)
 		t.Errorf("a None loop was not traced natively:\n%s", debug.String())
 	}
 }
+
+// TestFunctionTraces: a recursive function runs as a function trace that
+// calls itself natively: recorded once with a bridge for the other branch,
+// entered from Go only at the outermost calls (so far fewer entries than
+// calls), shown by the trace log, and agreeing with the interpreter on
+// exits at depth (an int outgrowing 64 bits, a result of another type, the
+// recursion limit, an exception's traceback).
+func TestFunctionTraces(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := []byte(`def fib(n):
+    if n <= 1:
+        return n
+    return fib(n - 1) + fib(n - 2)
+print(fib(24))
+`)
+	var out, errb, stats, debug, log bytes.Buffer
+	RunWith(Config{JIT: JITOn, JITStats: &stats, JITDebug: &debug, TraceLog: &log}, "t.py", src, nil, &out, &errb)
+	if out.String() != "46368\n" {
+		t.Fatalf("fib(24) = %q (%s)", out.String(), errb.String())
+	}
+	for _, want := range []string{"t.py:2: function fib: trace compiled", "function fib (line 2): bridge from line 2"} {
+		if !strings.Contains(debug.String(), want) {
+			t.Errorf("want %q in the JIT's decisions:\n%s", want, debug.String())
+		}
+	}
+	m := regexp.MustCompile(`(\d+) entries`).FindStringSubmatch(stats.String())
+	if m == nil || len(m[1]) > 3 {
+		t.Errorf("fib(24) makes 150,000 calls: want fewer than 1,000 entries from Go:\n%s", stats.String())
+	}
+	for _, want := range []string{"trace for the function fib at t.py:2", "call_self", "ret r", "machine code:"} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("trace log lacks %q:\n%s", want, log.String())
+		}
+	}
+	if strings.Contains(log.String(), "loop:") {
+		t.Errorf("a function trace printed as a loop:\n%s", log.String())
+	}
+	deep := []byte(`import sys
+def fact(n):
+    if n <= 1:
+        return 1
+    return n * fact(n - 1)
+def down(n, k):
+    if n == 0:
+        return 10 // k
+    return down(n - 1, k) + 1
+def half(n):
+    if n <= 1:
+        return 0.5 if n == 1 else 0
+    return half(n - 2) + 1
+for i in range(400):
+    fact(i % 20)
+    down(i % 50, 3)
+    half(i % 9)
+print(fact(40), half(31), down(990, 1))
+try:
+    down(1500, 1)
+except RecursionError as e:
+    print(e)
+sys.setrecursionlimit(100)
+try:
+    down(120, 1)
+except RecursionError as e:
+    print(e)
+print(down(40, 0))
+`)
+	runBoth(t, "deep", deep)
+	var out2, errb2 bytes.Buffer
+	if RunWith(Config{JIT: JITOn}, "t.py", deep, nil, &out2, &errb2) != 1 || !strings.HasSuffix(errb2.String(), "ZeroDivisionError: division by zero\n") ||
+		!strings.Contains(errb2.String(), "[Previous line repeated 37 more times]\n  File \"t.py\", line 8, in down") {
+		t.Errorf("want a traceback through 41 frames of down (40 repeated):\n%s\n%s", out2.String(), errb2.String())
+	}
+}

@@ -114,7 +114,7 @@ func (t *Trace) Validate() error {
 func (t *Trace) String() string {
 	var b strings.Builder
 	for i, in := range t.Insts {
-		if i == t.Loop {
+		if i == t.Loop && !t.Func {
 			b.WriteString("loop:\n")
 		}
 		fmt.Fprintf(&b, "%4d  %s\n", i, in.String())
