@@ -148,7 +148,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 	window := n + fnScratch + 1
 	*lt = loopTrace{fn: true, fnName: lt.fnName, failed: lt.failed, base: base, file: lt.file, line: lt.line, end: -1,
 		scratchLo: n, scratchNext: n, extent: int(window + n), window: window, consts: map[int32]templates.Value{},
-		branch: map[int]bool{}, tried: map[int]bool{}, constSlots: map[int64]int32{}, learnWide: map[int32]bool{},
+		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{}, learnWide: map[int32]bool{},
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
 	lt.recording = true
 	r := vm.newRecorder(nf, lt, 0)
@@ -243,7 +243,7 @@ func (vm *VM) runFuncTrace(nf *frame, lt *loopTrace, base int) (Val, error) {
 	var ec templates.ExitCode
 	var depth int
 	if lt.tr != nil {
-		ec = lt.tr.RunAt(0, &j.st, vm.stack[base:])
+		ec = lt.tr.RunOn(0, &j.st, vm.stack[base:], j.stack)
 		depth = calls - int(j.st.Calls)
 	} else {
 		fp := 0
@@ -328,7 +328,7 @@ func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, err
 		if k == n {
 			sn := ran.snaps[idx]
 			pc, err = vm.restore(f, &ran, sn)
-			if err == nil && !vm.sigint.Load() && !lt.recording && lt.branch[idx] && !lt.tried[idx] && lt.exits[idx] >= bridgeAfter &&
+			if err == nil && !vm.sigint.Load() && !lt.recording && lt.branch[idx] && lt.tried[idx] == 0 && lt.exits[idx] >= bridgeAfter &&
 				len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) && len(lt.snaps) == len(ran.snaps) {
 				lt.base = lo
 				var done bool
@@ -361,7 +361,7 @@ func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, err
 func (vm *VM) recordFuncBridge(f *frame, lt *loopTrace, idx, pc int) (v Val, to int, err error, ran bool) {
 	j := vm.jit
 	sn := lt.snaps[idx]
-	lt.tried[idx] = true
+	lt.tried[idx] = maxBridgeTries // (one try: a function trace has no guard bridges)
 	lt.recording = true
 	defer func() { lt.recording = false }()
 	r := vm.newRecorder(f, lt, pc)

@@ -742,8 +742,21 @@ func (g *pgGen) helper() {
 		g.line("except ZeroDivisionError:")
 		g.line("    return %s", g.expr(h.kind, hbits, 2, false).s)
 	default:
-		// A short recursion on the first parameter.
 		p0 := h.params[0]
+		if g.pct(50) {
+			// A deeper recursion, which runs as a function trace
+			// calling itself natively: sums that may outgrow 64 bits
+			// or turn float at some depth leave it there.
+			g.line("if %s <= 0 or %s > 40:", p0.name, p0.name)
+			g.line("    return %s", g.expr(h.kind, 150, 2, false).s)
+			args := []string{p0.name + " - 1"}
+			for _, p := range h.params[1:] {
+				args = append(args, p.name)
+			}
+			g.line("return %s(%s) + %s", h.name, strings.Join(args, ", "), g.expr(h.kind, 150, 2, false).s)
+			break
+		}
+		// A short recursion on the first parameter.
 		g.line("if not (0 < %s < 7):", p0.name)
 		g.line("    return %s", g.expr(h.kind, 64, 2, false).s)
 		args := []string{p0.name + " - 1"}
@@ -1865,4 +1878,31 @@ func FuzzJITPrograms(f *testing.F) {
 		}
 		checkProgram(t, seed, genProgram(rand.New(rand.NewSource(seed))))
 	})
+}
+
+// TestProgenRecursion: the generator writes deep recursions, and the JIT
+// makes function traces of some of them.
+func TestProgenRecursion(t *testing.T) {
+	deep, traced := 0, 0
+	for seed := int64(0); seed < 300 && traced < 3; seed++ {
+		src := genProgram(rand.New(rand.NewSource(seed)))
+		if !strings.Contains(src, " > 40:") {
+			continue
+		}
+		deep++
+		if !JITAvailable() {
+			continue
+		}
+		var out, errb, debug bytes.Buffer
+		RunWith(Config{JIT: JITOn, JITThreshold: 1, JITDebug: &debug}, "prog.py", []byte(src), nil, &out, &errb)
+		if strings.Contains(debug.String(), ": trace compiled") && strings.Contains(debug.String(), "function h") {
+			traced++
+		}
+	}
+	if deep == 0 {
+		t.Fatal("no deep recursion in 300 programs")
+	}
+	if JITAvailable() && traced == 0 {
+		t.Errorf("%d programs with deep recursions, no function trace", deep)
+	}
 }
