@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
@@ -499,26 +500,10 @@ func (vm *VM) builtins() map[string]Val {
 		return vm.issubclass(args[0], args[1])
 	})
 	fn("type", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("type", args, 1, 1); err != nil {
-			return Val{}, err
+		if len(args) != 1 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "type() takes 1 or 3 arguments")
 		}
-		if e, ok := args[0].O.(*Exception); ok {
-			return ObjVal(e.typ), nil
-		}
-		if i, ok := args[0].O.(*Instance); ok {
-			return ObjVal(i.cls), nil
-		}
-		n := typeName(args[0])
-		if t, ok := vm.bi[n]; ok {
-			if _, ok := t.O.(*typeObj); ok {
-				return t, nil
-			}
-		}
-		return vm.typeObjs.get(n, func() Val {
-			return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-				return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
-			}})
-		}), nil
+		return vm.typeOf(args[0]), nil
 	})
 	fn("hash", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("hash", args, 1, 1); err != nil {
@@ -526,6 +511,15 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		h, err := hashOf(args[0])
 		return IntVal(h), err
+	})
+	fn("id", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("id", kwn); err != nil {
+			return Val{}, err
+		}
+		if err := nargs("id", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		return IntVal(objectID(args[0])), nil
 	})
 	fn("callable", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("callable", args, 1, 1); err != nil {
@@ -1530,4 +1524,39 @@ func (vm *VM) findTruth(v Val, want bool) (found bool, err error) {
 // does not move objects).
 func uintptrOfObject(o Object) uintptr {
 	return reflect.ValueOf(o).Pointer()
+}
+
+// typeOf is type(v).
+func (vm *VM) typeOf(v Val) Val {
+	if e, ok := v.O.(*Exception); ok {
+		return ObjVal(e.typ)
+	}
+	if i, ok := v.O.(*Instance); ok {
+		return ObjVal(i.cls)
+	}
+	n := typeName(v)
+	if b, ok := v.O.(*Builtin); ok && b.name == "type" && vm.bi["type"].O == v.O {
+		n = "type" // type itself is a type
+	}
+	if t, ok := vm.bi[n]; ok {
+		if _, ok := t.O.(*typeObj); ok {
+			return t
+		}
+	}
+	return vm.typeObjs.get(n, func() Val {
+		return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
+		}})
+	})
+}
+
+// objectID is id(v): a heap object's address, which Go's collector never
+// moves; an unboxed value (minipy's ints, floats, None, bools have no
+// object) gets a number from its tag and bits, equal for equal values as
+// CPython's cached small ints are.
+func objectID(v Val) int64 {
+	if v.T == tagObject && v.O != nil {
+		return int64((*[2]uintptr)(unsafe.Pointer(&v.O))[1])
+	}
+	return int64(v.B*8+uint64(v.T)) & (1<<62 - 1)
 }

@@ -144,6 +144,9 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 			}
 			return vm.call(fv, args, kwn)
 		}
+		if name == "__class__" {
+			return vm.call(vm.typeOf(self), args, kwn)
+		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 	}
 	return vm.callBuiltinMethod(self, name, args, kwn)

@@ -1121,6 +1121,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if t.has(name) {
 			return ObjVal(&BoundMethod{self: o, name: name}), nil
 		}
+		if name == "__class__" {
+			return vm.typeOf(o), nil
+		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	case *Property:
 		if name == "setter" {
@@ -1330,6 +1333,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if o.T == tagFloat {
 			return FloatVal(0), nil
 		}
+	case "__class__":
+		return vm.typeOf(o), nil
 	}
 	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 }

@@ -1121,6 +1121,9 @@ func (ps *parser) callArgs(fn Expr, at pos) Expr {
 }
 
 func (ps *parser) compTail(at pos, kind string, elt, val Expr) Expr {
+	if s, ok := elt.(*Starred); ok {
+		ps.failAt(token{line: s.line, col: s.col}, "iterable unpacking cannot be used in comprehension")
+	}
 	c := &Comp{pos: at, kind: kind, elt: elt, val: val}
 	for ps.isKw("for") {
 		ps.next()
@@ -1255,8 +1258,9 @@ func (ps *parser) atom() Expr {
 				ps.expectOp("}")
 				return d
 			}
-			k := ps.expr()
-			if !ps.isOp(":") {
+			k := ps.exprOrStar()
+			_, starred := k.(*Starred)
+			if starred || !ps.isOp(":") {
 				if ps.isKw("for") {
 					e := ps.compTail(at, "set", k, nil)
 					ps.expectOp("}")
@@ -1267,7 +1271,7 @@ func (ps *parser) atom() Expr {
 					if ps.isOp("}") {
 						break
 					}
-					elts = append(elts, ps.expr())
+					elts = append(elts, ps.exprOrStar())
 				}
 				ps.expectOp("}")
 				return &SetExpr{at, elts}
@@ -1399,7 +1403,7 @@ func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, in
 					depth--
 				} else if depth == 0 && (ch == ':' || ch == '!' && j+1 < len(body) && body[j+1] != '=') {
 					break
-				} else if depth == 0 && ch == '=' && j+1 < len(body) && (body[j+1] == '}' || body[j+1] == '!' || body[j+1] == ':') && body[j-1] != '=' && body[j-1] != '!' && body[j-1] != '<' && body[j-1] != '>' {
+				} else if depth == 0 && ch == '=' && selfDocEnd(body, j) > 0 && body[j-1] != '=' && body[j-1] != '!' && body[j-1] != '<' && body[j-1] != '>' {
 					break
 				}
 				j++
@@ -1412,7 +1416,10 @@ func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, in
 			p.expr = ps.subExpr(t, src)
 			eqRepr := false
 			if j < len(body) && body[j] == '=' {
-				lit.WriteString(src + "=")
+				// f"{x * 2 = }" keeps the spaces around '=' in its text.
+				k := selfDocEnd(body, j)
+				lit.WriteString(src + string(body[j:k]))
+				j = k - 1
 				flush()
 				// f"{x=}" shows repr(x), unless a conversion or spec says otherwise.
 				p.conv = 'r'
@@ -1457,6 +1464,19 @@ func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, in
 	}
 	flush()
 	return f, i
+}
+
+// selfDocEnd is where the whitespace after the '=' at body[j] ends when
+// a '}', '!' or ':' follows it (a self-documenting f"{x = }"), else 0.
+func selfDocEnd(body []rune, j int) int {
+	k := j + 1
+	for k < len(body) && (body[k] == ' ' || body[k] == '\t') {
+		k++
+	}
+	if k < len(body) && (body[k] == '}' || body[k] == '!' || body[k] == ':') {
+		return k
+	}
+	return 0
 }
 
 func (ps *parser) subExpr(t token, src string) Expr {

@@ -374,5 +374,6 @@ func itertoolsModule() *Module {
 			return Val{}, false, nil
 		}}), nil
 	})
+	itertoolsMore(m)
 	return m
 }
