@@ -663,7 +663,7 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("vars", args, 1, 1); err != nil {
 			return Val{}, err
 		}
-		if x, ok := args[0].O.(*Instance); ok && x.cls != objectClass {
+		if x, ok := args[0].O.(*Instance); ok && x.cls != objectClass && x.cls.hasDict() {
 			return ObjVal(x.dict()), nil
 		}
 		return Val{}, newErr(TypeError, "vars() argument must have __dict__ attribute")

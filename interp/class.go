@@ -29,6 +29,10 @@ type Class struct {
 	subclasses []*Class
 	lookups    atomic.Pointer[lookupCache]
 	specials   atomic.Pointer[specialCache] // class_special.go
+	slots      atomic.Pointer[slotInfo]     // slots.go
+	// builtin marks the classes standing for built-in types (list, int,
+	// ...) as bases: their instances have no __dict__ of their own.
+	builtin bool
 	// quick remembers recent look-ups by the address of the name's text
 	// (names come from a code object's table or a Go constant, so a name
 	// is usually the same string each time): a hit costs no hashing.
@@ -274,6 +278,9 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 				_, err := vm.call(prop.set, []Val{o, v}, nil)
 				return err
 			}
+		}
+		if !x.cls.allowsAttr(name) {
+			return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", x.cls.name, name)
 		}
 		x.set(name, v)
 		return nil

@@ -286,6 +286,7 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 		})
 		vm.objectSetAttr(cv, f, ObjVal(&Property{get: get, set: readOnly}))
 	}
+	vm.setAttr(cv, "__slots__", ObjVal(&Tuple{}))
 	vm.setAttr(cv, "_fields", strsTuple(fields))
 	fd := newDict()
 	for i, d := range defaults {

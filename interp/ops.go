@@ -1141,7 +1141,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__class__" {
 			return ObjVal(t.cls), nil
 		}
-		if name == "__dict__" && t.cls != objectClass {
+		if name == "__dict__" && t.cls != objectClass && t.cls.hasDict() {
 			return ObjVal(t.dict()), nil
 		}
 		if ga, ok := t.cls.lookup("__getattr__"); ok {

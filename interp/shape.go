@@ -206,6 +206,9 @@ func (x *Instance) numAttrs() int { return len(x.vals) }
 func (x *Instance) dict() *Dict {
 	d := newDict()
 	for i, n := range x.attrNames() {
+		if n == builtinValueAttr || x.cls != nil && x.cls.isSlot(n) {
+			continue
+		}
 		d.set(StrVal(n), x.at(int32(i)))
 	}
 	return d

@@ -153,6 +153,7 @@ func (vm *VM) makeBuiltinBase(name string) *Class {
 		vm.immutableBaseMethods(name, typ, methods, on, other)
 	}
 	c, _ := vm.nativeClass(name, nil, methods)
+	c.builtin = true
 	if !immutableBase[name] {
 		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
 	}
