@@ -80,21 +80,53 @@ func (vm *VM) builtins() map[string]Val {
 		return IntVal(int64(n)), err
 	})
 	ty("range", biRange)
-	ty("int", biInt)
-	ty("float", biFloat)
-	ty("str", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) == 0 {
-			return StrVal(""), nil
+	ty("int", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		for k := range kw {
+			if k != "base" {
+				return Val{}, newErr(TypeError, "'%s' is an invalid keyword argument for int()", k)
+			}
 		}
-		return StrVal(vm.strOf(args[0])), nil
+		if len(args) > 2 {
+			return Val{}, newErr(TypeError, "int() takes at most 2 arguments (%d given)", len(args))
+		}
+		if len(pos) == 0 && len(kw) > 0 {
+			return Val{}, newErr(TypeError, "int() missing string argument")
+		}
+		if len(pos) == 2 && len(kw) > 0 {
+			return Val{}, newErr(TypeError, "argument for int() given by name ('base') and position (2)")
+		}
+		return biInt(vm, args, kwn)
 	})
+	ty("float", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("float", kwn); err != nil {
+			return Val{}, err
+		}
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "float expected at most 1 argument, got %d", len(args))
+		}
+		return biFloat(vm, args, kwn)
+	})
+	ty("str", biStr)
 	ty("bool", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("bool", kwn); err != nil {
+			return Val{}, err
+		}
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "bool expected at most 1 argument, got %d", len(args))
+		}
 		if len(args) == 0 {
 			return False, nil
 		}
 		return BoolVal(truthy(args[0])), nil
 	})
 	ty("list", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("list", kwn); err != nil {
+			return Val{}, err
+		}
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "list expected at most 1 argument, got %d", len(args))
+		}
 		if len(args) == 0 {
 			return ObjVal(newList(nil)), nil
 		}
@@ -116,6 +148,12 @@ func (vm *VM) builtins() map[string]Val {
 		return ObjVal(newList(items)), err
 	})
 	ty("tuple", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("tuple", kwn); err != nil {
+			return Val{}, err
+		}
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "tuple expected at most 1 argument, got %d", len(args))
+		}
 		if len(args) == 0 {
 			return ObjVal(&Tuple{}), nil
 		}
@@ -126,6 +164,12 @@ func (vm *VM) builtins() map[string]Val {
 		return ObjVal(&Tuple{items}), err
 	})
 	ty("set", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := noKw("set", kwn); err != nil {
+			return Val{}, err
+		}
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "set expected at most 1 argument, got %d", len(args))
+		}
 		s := newSet()
 		if len(args) > 0 {
 			switch args[0].O.(type) {
@@ -500,6 +544,9 @@ func (vm *VM) builtins() map[string]Val {
 		return vm.issubclass(args[0], args[1])
 	})
 	fn("type", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 3 && len(kwn) == 0 {
+			return vm.type3(args)
+		}
 		if len(args) != 1 || len(kwn) > 0 {
 			return Val{}, newErr(TypeError, "type() takes 1 or 3 arguments")
 		}
@@ -1559,4 +1606,95 @@ func objectID(v Val) int64 {
 		return int64((*[2]uintptr)(unsafe.Pointer(&v.O))[1])
 	}
 	return int64(v.B*8+uint64(v.T)) & (1<<62 - 1)
+}
+
+// biStr is str(object='', encoding=..., errors=...): with an encoding or
+// errors the object is bytes-like and decoded.
+func biStr(vm *VM, args []Val, kwn []string) (Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if len(args) > 3 {
+		return Val{}, newErr(TypeError, "str() takes at most 3 arguments (%d given)", len(args))
+	}
+	names := []string{"object", "encoding", "errors"}
+	vals := make([]Val, 3)
+	copy(vals, pos)
+	for k, v := range kw {
+		i := indexOf(names, k)
+		if i < 0 {
+			return Val{}, newErr(TypeError, "'%s' is an invalid keyword argument for str()", k)
+		}
+		if i < len(pos) {
+			return Val{}, newErr(TypeError, "argument for str() given by name ('%s') and position (%d)", k, i+1)
+		}
+		vals[i] = v
+	}
+	if vals[1].T == tagEmpty && vals[2].T == tagEmpty {
+		if vals[0].T == tagEmpty {
+			return StrVal(""), nil
+		}
+		return StrVal(vm.strOf(vals[0])), nil
+	}
+	for i, what := range []string{"encoding", "errors"} {
+		if v := vals[i+1]; v.T != tagEmpty {
+			if _, ok := v.O.(*Str); !ok {
+				return Val{}, newErr(TypeError, "str() argument '%s' must be str, not %s", what, typeName(v))
+			}
+		}
+	}
+	if vals[0].T == tagEmpty {
+		return StrVal(""), nil
+	}
+	switch vals[0].O.(type) {
+	case *Bytes, *PyArray:
+	case *Str:
+		return Val{}, newErr(TypeError, "decoding str is not supported")
+	default:
+		return Val{}, newErr(TypeError, "decoding to str: need a bytes-like object, %s found", typeName(vals[0]))
+	}
+	var dargs []Val
+	var dkw []string
+	if vals[1].T != tagEmpty {
+		dargs = append(dargs, vals[1])
+		dkw = append(dkw, "encoding")
+	}
+	if vals[2].T != tagEmpty {
+		dargs = append(dargs, vals[2])
+		dkw = append(dkw, "errors")
+	}
+	b := vals[0]
+	if a, ok := b.O.(*PyArray); ok {
+		b = ObjVal(&Bytes{b: append([]byte(nil), a.b...)})
+	}
+	return vm.callMethod(b, "decode", dargs, dkw)
+}
+
+// type3 is type(name, bases, dict): a class made as a class statement
+// would make it, its attributes taken from dict in order.
+func (vm *VM) type3(args []Val) (Val, error) {
+	name, ok := args[0].O.(*Str)
+	if !ok {
+		return Val{}, newErr(TypeError, "type.__new__() argument 1 must be str, not %s", typeName(args[0]))
+	}
+	bases, ok := args[1].O.(*Tuple)
+	if !ok {
+		return Val{}, newErr(TypeError, "type.__new__() argument 2 must be tuple, not %s", typeName(args[1]))
+	}
+	ns, ok := args[2].O.(*Dict)
+	if !ok {
+		return Val{}, newErr(TypeError, "type.__new__() argument 3 must be dict, not %s", typeName(args[2]))
+	}
+	cv, err := vm.buildClass(name.s, append([]Val(nil), bases.items...))
+	if err != nil {
+		return Val{}, err
+	}
+	for _, e := range ns.live() {
+		k, ok := e.k.O.(*Str)
+		if !ok {
+			continue
+		}
+		if err := vm.setAttr(cv, k.s, e.v); err != nil {
+			return Val{}, err
+		}
+	}
+	return cv, nil
 }

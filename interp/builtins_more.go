@@ -128,6 +128,13 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 			cls = c
 		case *ExcType:
 			cls = c.cls
+		case *typeObj:
+			// A built-in type: the class standing for it as a base.
+			if c.name == "object" {
+				cls = objectClass
+			} else if cls = vm.builtinBase(c.name); cls == nil {
+				cls = &Class{name: c.name, builtin: true}
+			}
 		}
 		if cls == nil {
 			return Val{}, newErr(TypeError, "super() argument 1 must be a type, not %s", typeName(args[0]))
@@ -142,8 +149,32 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 			for t := o.typ; t != nil; t = t.base {
 				ok = ok || t.cls == cls
 			}
+		case *typeObj, *ExcType:
+			ok = cls == objectClass
+		default:
+			if _, isType := args[0].O.(*typeObj); isType {
+				r, err := vm.isinstance(args[1], args[0])
+				if err != nil {
+					return Val{}, err
+				}
+				ok = truthy(r)
+			} else {
+				ok = cls == objectClass
+			}
 		}
 		if !ok {
+			tn := ""
+			switch t := args[1].O.(type) {
+			case *Class:
+				tn = t.name
+			case *typeObj:
+				tn = t.name
+			case *ExcType:
+				tn = t.name
+			}
+			if tn != "" {
+				return Val{}, newErr(TypeError, "super(type, obj): obj (type %s) is not an instance or subtype of type (%s).", tn, cls.name)
+			}
 			return Val{}, newErr(TypeError, "super(type, obj): obj (instance of %s) is not an instance or subtype of type (%s).", typeName(args[1]), cls.name)
 		}
 		return ObjVal(&SuperObj{cls: cls, self: args[1]}), nil

@@ -418,7 +418,7 @@ func (vm *VM) newBytes(mut bool, args []Val, kwn []string) (Val, error) {
 		case "errors":
 			errs = v
 		default:
-			return Val{}, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", name, k)
+			return Val{}, newErr(TypeError, "'%s' is an invalid keyword argument for %s()", k, name)
 		}
 	}
 	if src.T == tagEmpty {

@@ -39,7 +39,11 @@ func collectionsModule() *Module {
 	m.attrs["deque"] = ObjVal(&typeObj{name: "deque", fn: newDeque})
 	m.attrs["namedtuple"] = builtinFn("namedtuple", biNamedtuple)
 	m.attrs["OrderedDict"] = ObjVal(&typeObj{name: "OrderedDict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		return vm.bi["dict"].O.(*typeObj).fn(vm, args, kwn)
+		v, err := vm.bi["dict"].O.(*typeObj).fn(vm, args, kwn)
+		if d, ok := v.O.(*Dict); ok && err == nil {
+			d.ordered = true
+		}
+		return v, err
 	}})
 	return m
 }

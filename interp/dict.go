@@ -22,6 +22,7 @@ type Dict struct {
 	// collections: a defaultdict's factory, or a Counter (missing keys count 0).
 	factory Val
 	counter bool
+	ordered bool // an OrderedDict: popitem(last=), move_to_end, order-sensitive ==
 }
 
 type dictEntry struct {

@@ -12,7 +12,7 @@ var methodNames = map[string][]string{
 		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "splitlines", "swapcase",
 		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
 	"list":              {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
-	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total"},
+	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total", "move_to_end"},
 	"frozenset":         {"copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union"},
 	"set":               {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint", "intersection_update", "difference_update", "symmetric_difference_update"},
 	"tuple":             {"index", "count"},
@@ -94,8 +94,8 @@ func noArgsCheck(self Val, name string, args []Val, kwn []string) error {
 		case *List:
 			owner = "list"
 		case *Dict:
-			if x.counter || x.factory.O != nil || x.factory.T != 0 {
-				return nil // subclasses: Counter, defaultdict
+			if x.counter || x.ordered || x.factory.O != nil || x.factory.T != 0 {
+				return nil // subclasses: Counter, OrderedDict, defaultdict
 			}
 			owner = "dict"
 		case *Set:
@@ -530,7 +530,15 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 			return args[1], nil
 		}
 		return Val{}, newErrVal(KeyError, args[0])
+	case "move_to_end":
+		if !d.ordered {
+			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(d), name))
+		}
+		return d.moveToEnd(args, kwn)
 	case "popitem":
+		if d.ordered {
+			return d.odPopitem(args, kwn)
+		}
 		for i := len(d.entries) - 1; i >= 0; i-- {
 			if !d.entries[i].deleted() {
 				e := d.entries[i]
@@ -586,7 +594,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		}
 		return NoneVal, nil
 	case "copy":
-		return ObjVal(d.copy()), nil
+		c := d.copy()
+		c.ordered = d.ordered
+		return ObjVal(c), nil
 	case "clear":
 		d.clear()
 		return NoneVal, nil

@@ -33,7 +33,7 @@ func copyModule(vm *VM) *Module {
 
 func copyDict(d *Dict) *Dict {
 	c := newDict()
-	c.factory, c.counter = d.factory, d.counter
+	c.factory, c.counter, c.ordered = d.factory, d.counter, d.ordered
 	for _, e := range d.live() {
 		c.set(e.k, e.v)
 	}
@@ -118,7 +118,7 @@ func (vm *VM) deepCopy(v Val, memo map[Object]Val) (Val, error) {
 		return c, nil
 	case *Dict:
 		c := newDict()
-		c.factory, c.counter = x.factory, x.counter
+		c.factory, c.counter, c.ordered = x.factory, x.counter, x.ordered
 		memo[x] = ObjVal(c)
 		for _, e := range x.live() {
 			k, err := vm.deepCopy(e.k, memo)

@@ -796,6 +796,9 @@ func (vm *VM) equal(a, b Val) bool {
 		// else an instance may still be equal through its __eq__ (below)
 	case *Dict:
 		y, ok := b.O.(*Dict)
+		if ok && x.ordered && y.ordered && !vm.sameOrder(x, y) {
+			return false
+		}
 		return ok && vm.dictEqual(x, y)
 	case *Set:
 		y, ok := b.O.(*Set)

@@ -907,8 +907,24 @@ func (vm *VM) checkKeywordOnce(f *frame, fn int32, d *Dict, k Val) error {
 // funcStr names a callable as CPython's _PyObject_FunctionStr does:
 // module.qualname() unless the module is builtins.
 func (vm *VM) funcStr(fn Val) string {
-	if b, ok := fn.O.(*Builtin); ok {
-		return b.name + "()"
+	var name string
+	switch x := fn.O.(type) {
+	case *Builtin:
+		name = x.name
+	case *typeObj:
+		name = x.name
+	}
+	if name != "" {
+		// CPython names a module's function with its module (math.sqrt()).
+		if m := vm.moduleOf(fn.O, name); m != "" {
+			return m + "." + name + "()"
+		}
+		return name + "()"
+	}
+	if bm, ok := fn.O.(*BoundMethod); ok {
+		if _, inst := bm.self.O.(*Instance); !inst {
+			return typeName(bm.self) + "." + bm.name + "()"
+		}
 	}
 	q, err := vm.getAttr(fn, "__qualname__")
 	qs, ok := q.O.(*Str)
@@ -921,6 +937,38 @@ func (vm *VM) funcStr(fn Val) string {
 		}
 	}
 	return qs.s + "()"
+}
+
+// moduleOf is the name of the imported module holding o as name (the C
+// module CPython's function lives in when that is another), or "".
+func (vm *VM) moduleOf(o Object, name string) string {
+	if vm.rt != nil && vm.rt.threaded.Load() {
+		vm.rt.mu.Lock()
+		defer vm.rt.mu.Unlock()
+	}
+	best := ""
+	for mn, m := range vm.modules {
+		if v, ok := m.attrs[name]; ok && v.O == o && (best == "" || mn < best) {
+			best = mn
+		}
+	}
+	switch best {
+	case "heapq":
+		if strings.HasPrefix(name, "heap") {
+			return "_heapq"
+		}
+	case "bisect", "struct":
+		return "_" + best
+	case "functools":
+		if name == "reduce" || name == "cmp_to_key" {
+			return "_functools"
+		}
+	case "operator":
+		if _, isType := o.(*typeObj); !isType {
+			return "_operator"
+		}
+	}
+	return best
 }
 
 // withEnterKw, as the keyword operand of a CALL_METHOD of __enter__,

@@ -581,6 +581,14 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			return
 		}
 		defer vm.reprLeave(st)
+		if o.ordered {
+			// 3.12+: OrderedDict({...}), as a dict's repr inside.
+			b.WriteString("OrderedDict(")
+			defer b.WriteByte(')')
+			if o.Len() == 0 {
+				return
+			}
+		}
 		if o.counter {
 			b.WriteString("Counter(")
 			if o.Len() == 0 {
