@@ -1608,7 +1608,7 @@ func objectID(v Val) int64 {
 	return int64(v.B*8+uint64(v.T)) & (1<<62 - 1)
 }
 
-// biStr is str(object='', encoding=..., errors=...): with an encoding or
+// biStr is str(object, encoding, errors): with an encoding or
 // errors the object is bytes-like and decoded.
 func biStr(vm *VM, args []Val, kwn []string) (Val, error) {
 	pos, kw := splitKw(args, kwn)
