@@ -66,6 +66,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	}
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
+			suggestKeyword(lines, se)
 			writeSyntaxError(stderr, filename, lines, se)
 			return 1
 		}
@@ -285,6 +286,7 @@ func Disassemble(filename string, src []byte, w io.Writer) (err error) {
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
 			var b strings.Builder
+			suggestKeyword(lines, se)
 			writeSyntaxError(&b, filename, lines, se)
 			return fmt.Errorf("%s", strings.TrimRight(b.String(), "\n"))
 		}

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -20,6 +21,9 @@ type parser struct {
 	// of tracebacks; nil in the sub-parsers of f-strings, whose token
 	// positions are approximate.
 	spans map[Expr]span
+	// stmtLine is the line of the innermost statement begun, where
+	// CPython's keyword-typo search starts (p->last_stmt_location).
+	stmtLine int
 }
 
 // mark records that e spans from at to the end of the last token read, the
@@ -43,6 +47,9 @@ func parse(src string) (body []Stmt, spans map[Expr]span, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {
+				if se.StmtLine == 0 {
+					se.StmtLine = ps.stmtLine
+				}
 				err = se
 				return
 			}
@@ -103,7 +110,9 @@ func (ps *parser) fail(t token, msg string) {
 	}
 	if msg == "" {
 		msg = "invalid syntax"
-		if ps.forgotComma(t) {
+		if ps.partOfString(t) {
+			msg = "invalid syntax. Is this intended to be part of the string?"
+		} else if ps.forgotComma(t) {
 			msg = "invalid syntax. Perhaps you forgot a comma?"
 		}
 	}
@@ -112,6 +121,39 @@ func (ps *parser) fail(t token, msg string) {
 		e.End = t.endCol // CPython underlines the whole token
 	}
 	panic(e)
+}
+
+// partOfString reports CPython 3.14's case of a string, expressions, and
+// another string side by side: "a "b" c" (gh-88535), the grammar's
+// STRING (!STRING expression)+ STRING.
+func (ps *parser) partOfString(t token) bool {
+	if ps.p == 0 || ps.toks[ps.p] != t || ps.toks[ps.p-1].kind != tString || t.kind == tString {
+		return false
+	}
+	sub := &parser{toks: ps.toks, p: ps.p, depth: ps.depth}
+	for {
+		ok := func() (ok bool) {
+			defer func() {
+				if r := recover(); r != nil {
+					if _, syn := r.(*SyntaxError); !syn {
+						panic(r)
+					}
+					ok = false
+				}
+			}()
+			sub.expr()
+			return true
+		}()
+		if !ok {
+			return false
+		}
+		switch sub.tok().kind {
+		case tString:
+			return true
+		case tNewline, tEOF, tIndent, tDedent, tErr:
+			return false
+		}
+	}
 }
 
 // forgotComma reports CPython's case of two expressions side by side
@@ -198,6 +240,7 @@ func (ps *parser) stmt() []Stmt {
 	ps.enter()
 	defer ps.leave()
 	t := ps.tok()
+	ps.stmtLine = t.line
 	at := pos{t.line, t.col}
 	if t.kind == tIndent {
 		ps.fail(t, "")
@@ -346,7 +389,7 @@ func (ps *parser) tryStmt(at pos) Stmt {
 			h.typ = ps.expr()
 			if ps.isKw("as") {
 				ps.next()
-				h.name = ps.name()
+				h.name = ps.asTarget("except", ":")
 			}
 		}
 		h.body = ps.block("'except' statement", e.line)
@@ -364,6 +407,72 @@ func (ps *parser) tryStmt(at pos) Stmt {
 		ps.failAt(ps.tok(), "expected 'except' or 'finally' block")
 	}
 	return tr
+}
+
+// asTarget reads the name after `as` in an import or except clause. When
+// what follows is no plain name ending the clause (one of ends, or the
+// line's end), CPython 3.14 parses an expression there and names its kind:
+// "cannot use attribute as import target" (gh-123539, gh-123440).
+func (ps *parser) asTarget(what string, ends ...string) string {
+	t := ps.tok()
+	if t.kind == tName && !keywords[t.val] {
+		n := ps.peek()
+		if n.kind == tNewline || n.kind == tEOF || n.kind == tOp && slices.Contains(ends, n.val) {
+			ps.next()
+			return t.val
+		}
+	}
+	if t.kind == tNewline || t.kind == tEOF || t.kind == tOp && !startsExprOp(t.val) || t.kind == tName && keywords[t.val] && !exprKeyword(t.val) {
+		ps.fail(t, "")
+	}
+	e := ps.expr()
+	p := e.position()
+	ps.failAt(token{line: p.line, col: p.col}, "cannot use "+targetKind(e)+" as "+what+" target")
+	return ""
+}
+
+func startsExprOp(op string) bool {
+	switch op {
+	case "(", "[", "{", "-", "+", "~", "*", "...":
+		return true
+	}
+	return false
+}
+
+func exprKeyword(kw string) bool {
+	switch kw {
+	case "None", "True", "False", "not", "lambda", "await", "yield":
+		return true
+	}
+	return false
+}
+
+// targetKind is CPython's _PyPegen_get_expr_name.
+func targetKind(e Expr) string {
+	switch x := e.(type) {
+	case *Name:
+		return "name"
+	case *Attr:
+		return "attribute"
+	case *Subscript:
+		return "subscript"
+	case *Starred:
+		return "starred"
+	case *Const:
+		switch {
+		case x.v.T == tagNone:
+			return "None"
+		case x.v.T == tagBool && x.v.B != 0:
+			return "True"
+		case x.v.T == tagBool:
+			return "False"
+		case x.v.O == Object(Ellipsis):
+			return "ellipsis"
+		}
+	case *NamedExpr:
+		return "named expression"
+	}
+	return exprKind(e)
 }
 
 func (ps *parser) name() string {
@@ -439,7 +548,7 @@ func (ps *parser) importItem(at pos) *Import {
 	as := mod
 	if ps.isKw("as") {
 		ps.next()
-		as = ps.name()
+		as = ps.asTarget("import", ",", ")", ";")
 	}
 	return &Import{at, mod, as}
 }
@@ -545,7 +654,7 @@ func (ps *parser) simpleStmt() Stmt {
 					as := n
 					if ps.isKw("as") {
 						ps.next()
-						as = ps.name()
+						as = ps.asTarget("import", ",", ")", ";")
 					}
 					fi.names = append(fi.names, n)
 					fi.asses = append(fi.asses, as)

@@ -46,6 +46,9 @@ type SyntaxError struct {
 	Line int
 	Col  int // 0-based; -1 means no caret
 	End  int // 0-based end column of the caret run
+	// StmtLine is the line of the statement the parser was in, from
+	// which a keyword typo is looked for (typo.go); 0 if unknown.
+	StmtLine int
 }
 
 func (e *SyntaxError) Error() string {
@@ -146,6 +149,13 @@ func (s *scanner) run() {
 			if s.pos < len(s.src) && (s.src[s.pos] == '"' || s.src[s.pos] == '\'') && isStrPrefix(word) {
 				s.str(strings.ToLower(word), col)
 				continue
+			}
+			if s.pos < len(s.src) && (s.src[s.pos] == '"' || s.src[s.pos] == '\'') {
+				if a, b := incompatiblePrefixes(word); a != "" {
+					e := synErr(s.line, col, "'%s' and '%s' prefixes are incompatible", a, b)
+					e.End = s.pos - s.lineBeg
+					panic(e)
+				}
 			}
 			s.emit(tName, word, col)
 		case c == '"' || c == '\'':
@@ -250,6 +260,25 @@ done:
 func isDigit(c rune) bool      { return c >= '0' && c <= '9' }
 func isIdentStart(c rune) bool { return c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80 }
 func isIdentChar(c rune) bool  { return isIdentStart(c) || isDigit(c) }
+// incompatiblePrefixes names the first clashing pair, in CPython 3.14's
+// order (gh-133197), when w is string prefix letters each used once that
+// cannot go together, like ub or bf; else "".
+func incompatiblePrefixes(w string) (string, string) {
+	saw := map[rune]bool{}
+	for _, c := range strings.ToLower(w) {
+		if !strings.ContainsRune("brfut", c) || saw[c] {
+			return "", ""
+		}
+		saw[c] = true
+	}
+	for _, p := range []string{"ub", "ur", "uf", "ut", "bf", "bt", "ft"} {
+		if saw[rune(p[0])] && saw[rune(p[1])] {
+			return p[:1], p[1:]
+		}
+	}
+	return "", ""
+}
+
 func isStrPrefix(w string) bool {
 	switch strings.ToLower(w) {
 	case "r", "f", "b", "u", "rf", "fr", "br", "rb":
