@@ -260,6 +260,7 @@ done:
 func isDigit(c rune) bool      { return c >= '0' && c <= '9' }
 func isIdentStart(c rune) bool { return c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80 }
 func isIdentChar(c rune) bool  { return isIdentStart(c) || isDigit(c) }
+
 // incompatiblePrefixes names the first clashing pair, in CPython 3.14's
 // order (gh-133197), when w is string prefix letters each used once that
 // cannot go together, like ub or bf; else "".
