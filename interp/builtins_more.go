@@ -115,6 +115,7 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 	b["exit"], b["quit"] = exit("exit"), exit("quit")
 	b["Ellipsis"] = ObjVal(Ellipsis)
 	// super(C, obj); the zero-argument form is compiled to SUPER.
+	b["memoryview"] = ObjVal(&typeObj{name: "memoryview", fn: biMemoryview})
 	b["super"] = ObjVal(&typeObj{name: "super", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) == 0 {
 			return Val{}, newErr(RuntimeError, "super(): no arguments")

@@ -39,6 +39,15 @@ func bytesLike(v Val) ([]byte, bool) {
 		return x.b, true
 	case *PyArray:
 		return x.b, true
+	case *MemoryView:
+		if x.contiguous() && x.step > 0 {
+			if b, err := x.buf(); err == nil {
+				return b[x.off : x.off+x.n*x.itemsize], true
+			}
+			return nil, false
+		}
+		b, err := x.bytes()
+		return b, err == nil
 	}
 	return nil, false
 }
@@ -97,6 +106,11 @@ func bytesHash(x *Bytes) (int64, error) {
 }
 
 func bytesEqual(x *Bytes, b Val) bool {
+	if m, ok := b.O.(*MemoryView); ok {
+		// bytes == memoryview: the view's items against the bytes.
+		eq, _, _ := m.equal(nil, ObjVal(x))
+		return eq
+	}
 	y, ok := b.O.(*Bytes)
 	return ok && b.T == tagObject && bytes.Equal(x.b, y.b)
 }

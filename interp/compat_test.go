@@ -65,3 +65,26 @@ print(sorted(out))
 		t.Errorf("status %d, stdout %q, want %q (stderr %q)", status, out.String(), want, errb.String())
 	}
 }
+
+// TestThreadMemoryview: threads writing and slicing one memoryview of a
+// bytearray at once; a view locks as its bytearray does (run under -race
+// by CI, TestThread*).
+func TestThreadMemoryview(t *testing.T) {
+	src := []byte(`import threading
+ba = bytearray(1000)
+m = memoryview(ba)
+def w(k):
+    for i in range(500):
+        m[(i * 7 + k) % 1000] = (i + k) % 256
+        _ = m[10:20].tobytes()
+        ba[(i * 3) % 1000] = 1
+ts = [threading.Thread(target=w, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(m), m.nbytes, m.obj is ba)
+`)
+	var out, errb bytes.Buffer
+	if status := Run("mv.py", src, &out, &errb); status != 0 || out.String() != "1000 1000 True\n" {
+		t.Errorf("status %d, stdout %q (stderr %q)", status, out.String(), errb.String())
+	}
+}

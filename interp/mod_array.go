@@ -269,6 +269,10 @@ func (vm *VM) arrayRepr(a *PyArray) string {
 }
 
 func arrayEqual(vm *VM, a *PyArray, b Val) bool {
+	if m, ok := b.O.(*MemoryView); ok {
+		eq, _, _ := m.equal(vm, ObjVal(a))
+		return eq
+	}
 	o, ok := b.O.(*PyArray)
 	if !ok || b.T != tagObject {
 		return false

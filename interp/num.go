@@ -818,6 +818,12 @@ func (vm *VM) equal(a, b Val) bool {
 		return bytesEqual(x, b)
 	case *PyArray:
 		return arrayEqual(vm, x, b)
+	case *MemoryView:
+		eq, _, err := x.equal(vm, b)
+		if err != nil && vm.pending == nil {
+			vm.pending = err
+		}
+		return eq
 	case *Instance:
 		if r, found, err := vm.dunder(a, "__eq__", b); found {
 			if err != nil {

@@ -129,6 +129,9 @@ func lockKey(o Object, attrs bool) unsafe.Pointer {
 		if x.mut {
 			return unsafe.Pointer(x)
 		}
+	case *MemoryView:
+		// A view is locked as its exporter is: the bytes are the bytearray's.
+		return lockKey(x.obj.O, attrs)
 	case *Instance:
 		if attrs {
 			return unsafe.Pointer(x)
@@ -329,7 +332,8 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 		case *typeObj:
 			vm.addArgs(&h, f, in.B+1, in.C, false)
 		case *BoundMethod:
-			if _, ok := fn.self.O.(goObject); !ok {
+			_, mv := fn.self.O.(*MemoryView)
+			if _, ok := fn.self.O.(goObject); !ok || mv {
 				h.add(fn.self.O, false)
 				vm.addArgs(&h, f, in.B+1, in.C, false)
 			}
@@ -339,6 +343,10 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 		switch x := self.O.(type) {
 		case *Instance:
 			return vm.callInstanceMethod(f, in, x, self)
+		case *MemoryView:
+			// Its methods never wait: its bytearray is locked.
+			h.add(self.O, false)
+			vm.addArgs(&h, f, in.B+1, in.C, false)
 		case goObject, *Class, *ExcType, *Exception, *Generator:
 			// Python code or waits: nothing locked.
 		case *Module:

@@ -523,6 +523,8 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		b.WriteString(bytesRepr(o))
 	case *PyArray:
 		b.WriteString(vm.arrayRepr(o))
+	case *MemoryView:
+		b.WriteString(o.repr())
 	case *BigInt:
 		s, err := vm.decimal(&o.v)
 		if err != nil {
