@@ -91,11 +91,16 @@ func Log1p(x float64) float64 {
 	}
 	s := f / (2 + f)
 	z := float64(s * s)
-	r := lp7
-	for _, p := range [...]float64{lp6, lp5, lp4, lp3, lp2, lp1} {
-		r = p + float64(z*r)
-	}
-	r = float64(z * r)
+	// glibc evaluates the polynomial in pairs (Shimizu's reordering of
+	// fdlibm's Horner form), which rounds differently.
+	r1 := float64(z * lp1)
+	z2 := float64(z * z)
+	r2 := lp2 + float64(z*lp3)
+	z4 := float64(z2 * z2)
+	r3 := lp4 + float64(z*lp5)
+	z6 := float64(z4 * z2)
+	r4 := lp6 + float64(z*lp7)
+	r := r1 + float64(z2*r2) + float64(z4*r3) + float64(z6*r4)
 	if k == 0 {
 		return f - (hfsq - float64(s*(hfsq+r)))
 	}
