@@ -1,5 +1,7 @@
 package interp
 
+import "github.com/copypatch/copypatch/templates"
+
 // Set is CPython's set table: keys in an open-addressing table probed from
 // their hash (a few slots linearly, then perturbed), iterated in slot
 // order. Building, growing, deleting and the set algebra follow CPython's
@@ -7,23 +9,75 @@ package interp
 // None, strs under PYTHONHASHSEED=0) iterates and prints in CPython's
 // order.
 type Set struct {
-	table  []setEntry // nil until the first element: 8 slots, as CPython's smallest
-	fill   int        // slots ever used (live and deleted)
-	used   int        // live elements
-	finger int        // where pop() looks first
+	table []setSlot // nil until the first element: 8 slots, as CPython's smallest
+	// objs holds the slots' objects at the same indices, nil until a key
+	// is an object: a set of ints is a pointer-free table, 24 bytes a
+	// slot, that the GC neither scans nor needs cleared of pointers.
+	objs   []Object
+	fill   int // slots ever used (live and deleted)
+	used   int // live elements
+	finger int // where pop() looks first
 	// frozen: a frozenset (set_frozen.go), hashable and never changed.
 	frozen bool
 	// small is the first table, inside the set as CPython's smalltable:
 	// a small set is one allocation. (So a Set is never copied by value
 	// but through assign.)
-	small [setMinSize]setEntry
+	small     [setMinSize]setSlot
+	smallObjs [setMinSize]Object
 }
 
-// setEntry is a slot: free (no key, hash 0), deleted (no key, hash -1, a
-// hash CPython never gives) or a key with its hash.
-type setEntry struct {
-	k Val
+// setSlot is a slot: free (tag empty, hash 0), deleted (tag empty, hash
+// -1, a hash CPython never gives) or a key's tag, bits and hash (its
+// object, if any, in Set.objs).
+type setSlot struct {
 	h int64
+	t templates.Tag
+	b uint64
+}
+
+// key is the key in slot i.
+func (s *Set) key(i uint64) Val {
+	e := &s.table[i]
+	if s.objs == nil {
+		return Val{T: e.t, B: e.b}
+	}
+	return Val{T: e.t, B: e.b, O: s.objs[i]}
+}
+
+// sameAt reports whether slot i holds k itself (same).
+func (s *Set) sameAt(i uint64, k Val) bool {
+	e := &s.table[i]
+	if e.t != k.T || e.b != k.B {
+		return false
+	}
+	if s.objs == nil {
+		return k.O == nil
+	}
+	return s.objs[i] == k.O
+}
+
+// put stores k with hash h in slot i.
+func (s *Set) put(i uint64, k Val, h int64) {
+	s.table[i] = setSlot{h: h, t: k.T, b: k.B}
+	if s.objs == nil {
+		if k.O == nil {
+			return
+		}
+		if &s.table[0] == &s.small[0] {
+			s.objs = s.smallObjs[:]
+		} else {
+			s.objs = make([]Object, len(s.table))
+		}
+	}
+	s.objs[i] = k.O
+}
+
+// kill marks slot i deleted.
+func (s *Set) kill(i uint64) {
+	s.table[i] = setSlot{h: -1}
+	if s.objs != nil {
+		s.objs[i] = nil
+	}
 }
 
 const (
@@ -80,19 +134,19 @@ restart:
 		}
 		for j := i; j <= i+probes; j++ {
 			e := &table[j]
-			if e.k.T == tagEmpty {
+			if e.t == tagEmpty {
 				if e.h != 0 {
 					free = int(j)
 					continue
 				}
 				if free >= 0 {
 					// A deleted slot is taken again.
-					table[free] = setEntry{k: k, h: h}
+					s.put(uint64(free), k, h)
 					s.used++
 					return nil
 				}
 				{
-					e.k, e.h = k, h
+					s.put(j, k, h)
 					s.fill++
 					s.used++
 					if uint64(s.fill)*5 < mask*3 {
@@ -105,11 +159,10 @@ restart:
 				}
 			}
 			if e.h == h {
-				if same(e.k, k) {
+				if s.sameAt(j, k) {
 					return nil
 				}
-				if needsEq(e.k, k) {
-					ek := e.k
+				if ek := s.key(j); needsEq(ek, k) {
 					eq := keyEq(ek, k)
 					if s.moved(table, j, ek) {
 						goto restart
@@ -126,8 +179,8 @@ restart:
 }
 
 // moved reports whether a user __eq__ changed the table under a probe.
-func (s *Set) moved(table []setEntry, j uint64, k Val) bool {
-	return len(s.table) != len(table) || &s.table[0] != &table[0] || !same(s.table[j].k, k)
+func (s *Set) moved(table []setSlot, j uint64, k Val) bool {
+	return len(s.table) != len(table) || &s.table[0] != &table[0] || !s.sameAt(j, k)
 }
 
 // find returns the slot holding k (hash h), or -1.
@@ -146,18 +199,17 @@ restart:
 		}
 		for j := i; j <= i+probes; j++ {
 			e := &table[j]
-			if e.k.T == tagEmpty {
+			if e.t == tagEmpty {
 				if e.h == 0 {
 					return -1
 				}
 				continue
 			}
 			if e.h == h {
-				if same(e.k, k) {
+				if s.sameAt(j, k) {
 					return int(j)
 				}
-				if needsEq(e.k, k) {
-					ek := e.k
+				if ek := s.key(j); needsEq(ek, k) {
 					eq := keyEq(ek, k)
 					if s.moved(table, j, ek) {
 						goto restart
@@ -196,7 +248,7 @@ func (s *Set) discardHashed(k Val, h int64) bool {
 	if j < 0 {
 		return false
 	}
-	s.table[j] = setEntry{h: -1}
+	s.kill(uint64(j))
 	s.used--
 	return true
 }
@@ -211,16 +263,23 @@ func (s *Set) resize(minUsed int) error {
 	if err := memCheckMul(uint64(size), 40); err != nil {
 		return err
 	}
-	old := s.table
+	old, oldObjs := s.table, s.objs
 	if size == setMinSize && len(old) == setMinSize && s.fill == s.used {
 		return nil // no deleted slots to purge
 	}
-	s.table = make([]setEntry, size)
+	s.table, s.objs = make([]setSlot, size), nil
 	s.fill = s.used
 	for i := range old {
-		if old[i].k.T != tagEmpty {
-			s.insertClean(old[i].k, old[i].h)
+		if e := &old[i]; e.t != tagEmpty {
+			k := Val{T: e.t, B: e.b}
+			if oldObjs != nil {
+				k.O = oldObjs[i]
+			}
+			s.insertClean(k, e.h)
 		}
+	}
+	if len(oldObjs) > 0 && &oldObjs[0] == &s.smallObjs[0] {
+		clear(s.smallObjs[:]) // the GC may have what moved out
 	}
 	return nil
 }
@@ -237,8 +296,8 @@ func (s *Set) insertClean(k Val, h int64) {
 			probes = setLinearProbes
 		}
 		for j := i; j <= i+probes; j++ {
-			if table[j].k.T == tagEmpty {
-				table[j] = setEntry{k: k, h: h}
+			if table[j].t == tagEmpty {
+				s.put(j, k, h)
 				return
 			}
 		}
@@ -251,8 +310,8 @@ func (s *Set) insertClean(k Val, h int64) {
 func (s *Set) keys() []Val {
 	out := make([]Val, 0, s.used)
 	for i := range s.table {
-		if s.table[i].k.T != tagEmpty {
-			out = append(out, s.table[i].k)
+		if s.table[i].t != tagEmpty {
+			out = append(out, s.key(uint64(i)))
 		}
 	}
 	return out
@@ -265,13 +324,13 @@ func (s *Set) pop() (Val, bool) {
 	}
 	mask := int(s.mask())
 	i := s.finger & mask
-	for s.table[i].k.T == tagEmpty {
+	for s.table[i].t == tagEmpty {
 		if i++; i > mask {
 			i = 0
 		}
 	}
-	k := s.table[i].k
-	s.table[i] = setEntry{h: -1}
+	k := s.key(uint64(i))
+	s.kill(uint64(i))
 	s.used--
 	s.finger = i + 1
 	return k, true
@@ -285,6 +344,9 @@ func (s *Set) assign(r *Set) {
 	*s = *r
 	if len(r.table) > 0 && &r.table[0] == &r.small[0] {
 		s.table = s.small[:]
+	}
+	if len(r.objs) > 0 && &r.objs[0] == &r.smallObjs[0] {
+		s.objs = s.smallObjs[:]
 	}
 }
 
@@ -302,21 +364,28 @@ func (s *Set) merge(o *Set) error {
 	}
 	if s.fill == 0 && s.mask() == o.mask() && o.fill == o.used {
 		copy(s.table, o.table)
+		if o.objs != nil {
+			for i := range o.objs {
+				if o.objs[i] != nil {
+					s.put(uint64(i), o.key(uint64(i)), o.table[i].h)
+				}
+			}
+		}
 		s.fill, s.used = o.fill, o.used
 		return nil
 	}
 	if s.fill == 0 {
 		s.fill, s.used = o.used, o.used
 		for i := range o.table {
-			if e := &o.table[i]; e.k.T != tagEmpty {
-				s.insertClean(e.k, e.h)
+			if e := &o.table[i]; e.t != tagEmpty {
+				s.insertClean(o.key(uint64(i)), e.h)
 			}
 		}
 		return nil
 	}
 	for i := range o.table {
-		if e := o.table[i]; e.k.T != tagEmpty {
-			if err := s.addHashed(e.k, e.h); err != nil {
+		if e := &o.table[i]; e.t != tagEmpty {
+			if err := s.addHashed(o.key(uint64(i)), e.h); err != nil {
 				return err
 			}
 		}
@@ -373,8 +442,10 @@ func (s *Set) intersection(o *Set) *Set {
 	}
 	r := newSet()
 	for i := range o.table {
-		if e := o.table[i]; e.k.T != tagEmpty && s.find(e.k, e.h) >= 0 {
-			r.addHashed(e.k, e.h)
+		if e := &o.table[i]; e.t != tagEmpty {
+			if k := o.key(uint64(i)); s.find(k, e.h) >= 0 {
+				r.addHashed(k, e.h)
+			}
 		}
 	}
 	return r
@@ -408,8 +479,10 @@ func (s *Set) difference(o *Set) *Set {
 	}
 	r := newSet()
 	for i := range s.table {
-		if e := s.table[i]; e.k.T != tagEmpty && o.find(e.k, e.h) < 0 {
-			r.addHashed(e.k, e.h)
+		if e := &s.table[i]; e.t != tagEmpty {
+			if k := s.key(uint64(i)); o.find(k, e.h) < 0 {
+				r.addHashed(k, e.h)
+			}
 		}
 	}
 	return r
@@ -422,8 +495,8 @@ func (s *Set) differenceUpdate(o *Set) {
 		return
 	}
 	for i := range o.table {
-		if e := o.table[i]; e.k.T != tagEmpty {
-			s.discardHashed(e.k, e.h)
+		if e := &o.table[i]; e.t != tagEmpty {
+			s.discardHashed(o.key(uint64(i)), e.h)
 		}
 	}
 	s.purge()
@@ -449,8 +522,8 @@ func (s *Set) symmetricDifferenceUpdate(o *Set) error {
 		return nil
 	}
 	for i := range o.table {
-		if e := o.table[i]; e.k.T != tagEmpty && !s.discardHashed(e.k, e.h) {
-			if err := s.addHashed(e.k, e.h); err != nil {
+		if e := &o.table[i]; e.t != tagEmpty && !s.discardHashed(o.key(uint64(i)), e.h) {
+			if err := s.addHashed(o.key(uint64(i)), e.h); err != nil {
 				return err
 			}
 		}
@@ -488,10 +561,10 @@ func (it *setIter) next() (Val, bool, error) {
 		return Val{}, false, newErr(RuntimeError, "Set changed size during iteration")
 	}
 	for it.i < len(it.s.table) {
-		e := &it.s.table[it.i]
+		i := it.i
 		it.i++
-		if e.k.T != tagEmpty {
-			return e.k, true, nil
+		if it.s.table[i].t != tagEmpty {
+			return it.s.key(uint64(i)), true, nil
 		}
 	}
 	return Val{}, false, nil
