@@ -445,3 +445,71 @@ func TestGuardBridge(t *testing.T) {
 		t.Error("int_add jumping on overflow validated")
 	}
 }
+
+// TestFunctionTrace: a function trace (every path ends in ret, call_self
+// calls its first instruction) validates, lowers with call_self jumping to
+// uop 0 and side-exiting through its snapshot, is left alone by Optimize,
+// and computes fib on the reference with native-style frames; call_self and
+// ret outside a function trace, or a function trace not ending in ret, are
+// refused.
+func TestFunctionTrace(t *testing.T) {
+	const W = 6 // the callee's frame: n, 1, 2, sum, spare, link
+	S := Slot
+	fib := func() *Trace {
+		return &Trace{Func: true, Insts: []Inst{
+			{Op: generated.OpLoadInt, Args: [4]uint64{S(1), 1}, Exit: NoExit},
+			{Op: generated.OpLoadInt, Args: [4]uint64{S(2), 2}, Exit: NoExit},
+			{Op: generated.OpGuardInt, Args: [4]uint64{S(0)}, Exit: 0},
+			{Op: generated.OpIntJumpIfLe, Args: [4]uint64{S(0), S(1)}, Exit: 1, Negate: true}, // leaves unless n <= 1
+			{Op: generated.OpRet, Args: [4]uint64{S(0), S(W)}, Exit: NoExit},
+		}}
+	}
+	bridged := fib()
+	bridged.Insts[3] = Inst{Op: generated.OpIntJumpIfLe, Args: [4]uint64{S(0), S(1)}, Negate: true, InTrace: true, Target: 5, Exit: NoExit}
+	bridged.Insts = append(bridged.Insts,
+		Inst{Op: generated.OpIntSub, Args: [4]uint64{S(W), S(0), S(1)}, Exit: 2},
+		Inst{Op: generated.OpCallSelf, Args: [4]uint64{S(W), 3}, Exit: 3},
+		Inst{Op: generated.OpMove, Args: [4]uint64{S(3), S(W)}, Exit: NoExit},
+		Inst{Op: generated.OpIntSub, Args: [4]uint64{S(W), S(0), S(2)}, Exit: 2},
+		Inst{Op: generated.OpCallSelf, Args: [4]uint64{S(W), 4}, Exit: 4},
+		Inst{Op: generated.OpIntAdd, Args: [4]uint64{S(3), S(3), S(W)}, Exit: 2},
+		Inst{Op: generated.OpRet, Args: [4]uint64{S(3), S(W)}, Exit: NoExit},
+	)
+	before := bridged.String()
+	Optimize(bridged, nil)
+	if bridged.String() != before || strings.Contains(before, "loop:") {
+		t.Errorf("Optimize changed a function trace, or it printed as a loop:\n%s\nnow\n%s", before, bridged)
+	}
+	uops, err := Lower(bridged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range uops {
+		if generated.Op(u.Op) == generated.OpCallSelf && (u.Jump != 0 || u.Exit < 3) {
+			t.Errorf("call_self lowered with jump %d, exit %d: want the trace's start and its snapshot", u.Jump, u.Exit)
+		}
+	}
+	frame := make([]templates.Value, 1+W*20)
+	frame[1] = intV(12)
+	st := &templates.State{Budget: 1 << 40, Calls: 50}
+	ec, fp, err := uopref.RunFrom(0, 1, RefInstrs(uops), st, frame, 1<<20)
+	if err != nil || ec.Reason() != templates.ExitEnd || fp != 1 || frame[1] != intV(144) {
+		t.Errorf("fib(12) on the reference: %v at slot %d (%v), result %v; want end, 144", ec, fp, err, frame[1])
+	}
+	// Out of calls at depth 2: the call's snapshot, two frames up.
+	frame = make([]templates.Value, 1+W*20)
+	frame[1] = intV(12)
+	st = &templates.State{Budget: 1 << 40, Calls: 2}
+	if ec, fp, err = uopref.RunFrom(0, 1, RefInstrs(uops), st, frame, 1<<20); err != nil || ec != templates.MakeExitCode(templates.ExitSide, 3) || fp != 1+2*W {
+		t.Errorf("2 calls: %v at slot %d (%v); want side_exit@3 at slot %d", ec, fp, err, 1+2*W)
+	}
+	loop := &Trace{Insts: []Inst{{Op: generated.OpCallSelf, Args: [4]uint64{S(W), 0}, Exit: 0}, {Op: generated.OpLoop}}}
+	if err := loop.Validate(); err == nil {
+		t.Error("call_self in a loop trace validates")
+	}
+	noRet := fib()
+	noRet.Insts = noRet.Insts[:4]
+	if err := noRet.Validate(); err == nil {
+		t.Error("a function trace that does not end in ret validates")
+	}
+}
