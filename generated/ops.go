@@ -15,94 +15,110 @@ type Op uint16
 
 // The uops, one per template, in template-name order.
 const (
-	OpAttrLoad      Op = iota // templates/attr_load.c
-	OpAttrStore               // templates/attr_store.c
-	OpCallOut                 // templates/call_out.c
-	OpCallSelf                // templates/call_self.c
-	OpEnd                     // templates/end.c
-	OpExit                    // templates/exit.c
-	OpFloatAbs                // templates/float_abs.c
-	OpFloatAdd                // templates/float_add.c
-	OpFloatDiv                // templates/float_div.c
-	OpFloatEq                 // templates/float_eq.c
-	OpFloatGe                 // templates/float_ge.c
-	OpFloatGt                 // templates/float_gt.c
-	OpFloatJumpIfEq           // templates/float_jump_if_eq.c
-	OpFloatJumpIfGe           // templates/float_jump_if_ge.c
-	OpFloatJumpIfGt           // templates/float_jump_if_gt.c
-	OpFloatJumpIfLe           // templates/float_jump_if_le.c
-	OpFloatJumpIfLt           // templates/float_jump_if_lt.c
-	OpFloatJumpIfNe           // templates/float_jump_if_ne.c
-	OpFloatLe                 // templates/float_le.c
-	OpFloatLt                 // templates/float_lt.c
-	OpFloatMul                // templates/float_mul.c
-	OpFloatNe                 // templates/float_ne.c
-	OpFloatNeg                // templates/float_neg.c
-	OpFloatSqrt               // templates/float_sqrt.c
-	OpFloatSub                // templates/float_sub.c
-	OpGuardBool               // templates/guard_bool.c
-	OpGuardFloat              // templates/guard_float.c
-	OpGuardInstance           // templates/guard_instance.c
-	OpGuardInt                // templates/guard_int.c
-	OpGuardList               // templates/guard_list.c
-	OpGuardNone               // templates/guard_none.c
-	OpGuardShape              // templates/guard_shape.c
-	OpGuardStr                // templates/guard_str.c
-	OpIntAbs                  // templates/int_abs.c
-	OpIntAdd                  // templates/int_add.c
-	OpIntAddImm               // templates/int_add_imm.c
-	OpIntAnd                  // templates/int_and.c
-	OpIntEq                   // templates/int_eq.c
-	OpIntFloordiv             // templates/int_floordiv.c
-	OpIntGe                   // templates/int_ge.c
-	OpIntGt                   // templates/int_gt.c
-	OpIntInvert               // templates/int_invert.c
-	OpIntJumpIfEq             // templates/int_jump_if_eq.c
-	OpIntJumpIfGe             // templates/int_jump_if_ge.c
-	OpIntJumpIfGt             // templates/int_jump_if_gt.c
-	OpIntJumpIfLe             // templates/int_jump_if_le.c
-	OpIntJumpIfLt             // templates/int_jump_if_lt.c
-	OpIntJumpIfNe             // templates/int_jump_if_ne.c
-	OpIntLe                   // templates/int_le.c
-	OpIntLshift               // templates/int_lshift.c
-	OpIntLt                   // templates/int_lt.c
-	OpIntMod                  // templates/int_mod.c
-	OpIntMul                  // templates/int_mul.c
-	OpIntNe                   // templates/int_ne.c
-	OpIntNeg                  // templates/int_neg.c
-	OpIntOr                   // templates/int_or.c
-	OpIntRshift               // templates/int_rshift.c
-	OpIntSub                  // templates/int_sub.c
-	OpIntToFloat              // templates/int_to_float.c
-	OpIntToWide               // templates/int_to_wide.c
-	OpIntTruediv              // templates/int_truediv.c
-	OpIntXor                  // templates/int_xor.c
-	OpJump                    // templates/jump.c
-	OpJumpIfFalse             // templates/jump_if_false.c
-	OpJumpIfTrue              // templates/jump_if_true.c
-	OpListLen                 // templates/list_len.c
-	OpListLoad                // templates/list_load.c
-	OpListStore               // templates/list_store.c
-	OpLoadFloat               // templates/load_float.c
-	OpLoadInt                 // templates/load_int.c
-	OpLoop                    // templates/loop.c
-	OpMove                    // templates/move.c
-	OpRet                     // templates/ret.c
-	OpStrChar                 // templates/str_char.c
-	OpStrJumpIfEq             // templates/str_jump_if_eq.c
-	OpStrLen                  // templates/str_len.c
-	OpWideAdd                 // templates/wide_add.c
-	OpWideAddWide             // templates/wide_add_wide.c
-	OpWideAndImm              // templates/wide_and_imm.c
-	OpWideMul                 // templates/wide_mul.c
-	OpWideRshift              // templates/wide_rshift.c
-	OpWideSub                 // templates/wide_sub.c
-	OpWideSubWide             // templates/wide_sub_wide.c
-	OpWideToInt               // templates/wide_to_int.c
+	OpAttrLoad        Op = iota // templates/attr_load.c
+	OpAttrStore                 // templates/attr_store.c
+	OpCallOut                   // templates/call_out.c
+	OpCallSelf                  // templates/call_self.c
+	OpEnd                       // templates/end.c
+	OpExit                      // templates/exit.c
+	OpFloatAbs                  // templates/float_abs.c
+	OpFloatAdd                  // templates/float_add.c
+	OpFloatAddBits              // templates/float_add_bits.c
+	OpFloatDiv                  // templates/float_div.c
+	OpFloatDivBits              // templates/float_div_bits.c
+	OpFloatEq                   // templates/float_eq.c
+	OpFloatGe                   // templates/float_ge.c
+	OpFloatGt                   // templates/float_gt.c
+	OpFloatJumpIfEq             // templates/float_jump_if_eq.c
+	OpFloatJumpIfGe             // templates/float_jump_if_ge.c
+	OpFloatJumpIfGt             // templates/float_jump_if_gt.c
+	OpFloatJumpIfLe             // templates/float_jump_if_le.c
+	OpFloatJumpIfLt             // templates/float_jump_if_lt.c
+	OpFloatJumpIfNe             // templates/float_jump_if_ne.c
+	OpFloatLe                   // templates/float_le.c
+	OpFloatLt                   // templates/float_lt.c
+	OpFloatMul                  // templates/float_mul.c
+	OpFloatMulBits              // templates/float_mul_bits.c
+	OpFloatNe                   // templates/float_ne.c
+	OpFloatNeg                  // templates/float_neg.c
+	OpFloatSqrt                 // templates/float_sqrt.c
+	OpFloatSqrtBits             // templates/float_sqrt_bits.c
+	OpFloatSub                  // templates/float_sub.c
+	OpFloatSubBits              // templates/float_sub_bits.c
+	OpGuardBool                 // templates/guard_bool.c
+	OpGuardFloat                // templates/guard_float.c
+	OpGuardInstance             // templates/guard_instance.c
+	OpGuardInt                  // templates/guard_int.c
+	OpGuardList                 // templates/guard_list.c
+	OpGuardNone                 // templates/guard_none.c
+	OpGuardShape                // templates/guard_shape.c
+	OpGuardStr                  // templates/guard_str.c
+	OpIntAbs                    // templates/int_abs.c
+	OpIntAdd                    // templates/int_add.c
+	OpIntAddBits                // templates/int_add_bits.c
+	OpIntAddImm                 // templates/int_add_imm.c
+	OpIntAddImmBits             // templates/int_add_imm_bits.c
+	OpIntAnd                    // templates/int_and.c
+	OpIntEq                     // templates/int_eq.c
+	OpIntFloordiv               // templates/int_floordiv.c
+	OpIntFloordivBits           // templates/int_floordiv_bits.c
+	OpIntGe                     // templates/int_ge.c
+	OpIntGt                     // templates/int_gt.c
+	OpIntInvert                 // templates/int_invert.c
+	OpIntJumpIfEq               // templates/int_jump_if_eq.c
+	OpIntJumpIfGe               // templates/int_jump_if_ge.c
+	OpIntJumpIfGt               // templates/int_jump_if_gt.c
+	OpIntJumpIfLe               // templates/int_jump_if_le.c
+	OpIntJumpIfLt               // templates/int_jump_if_lt.c
+	OpIntJumpIfNe               // templates/int_jump_if_ne.c
+	OpIntLe                     // templates/int_le.c
+	OpIntLshift                 // templates/int_lshift.c
+	OpIntLt                     // templates/int_lt.c
+	OpIntMod                    // templates/int_mod.c
+	OpIntModBits                // templates/int_mod_bits.c
+	OpIntMul                    // templates/int_mul.c
+	OpIntMulBits                // templates/int_mul_bits.c
+	OpIntNe                     // templates/int_ne.c
+	OpIntNeg                    // templates/int_neg.c
+	OpIntOr                     // templates/int_or.c
+	OpIntRshift                 // templates/int_rshift.c
+	OpIntSub                    // templates/int_sub.c
+	OpIntSubBits                // templates/int_sub_bits.c
+	OpIntToFloat                // templates/int_to_float.c
+	OpIntToFloatBits            // templates/int_to_float_bits.c
+	OpIntToWide                 // templates/int_to_wide.c
+	OpIntTruediv                // templates/int_truediv.c
+	OpIntTruedivBits            // templates/int_truediv_bits.c
+	OpIntXor                    // templates/int_xor.c
+	OpJump                      // templates/jump.c
+	OpJumpIfFalse               // templates/jump_if_false.c
+	OpJumpIfTrue                // templates/jump_if_true.c
+	OpListLen                   // templates/list_len.c
+	OpListLoad                  // templates/list_load.c
+	OpListStore                 // templates/list_store.c
+	OpLoadFloat                 // templates/load_float.c
+	OpLoadFloatBits             // templates/load_float_bits.c
+	OpLoadInt                   // templates/load_int.c
+	OpLoadIntBits               // templates/load_int_bits.c
+	OpLoop                      // templates/loop.c
+	OpMove                      // templates/move.c
+	OpMoveBits                  // templates/move_bits.c
+	OpRet                       // templates/ret.c
+	OpStrChar                   // templates/str_char.c
+	OpStrJumpIfEq               // templates/str_jump_if_eq.c
+	OpStrLen                    // templates/str_len.c
+	OpWideAdd                   // templates/wide_add.c
+	OpWideAddWide               // templates/wide_add_wide.c
+	OpWideAndImm                // templates/wide_and_imm.c
+	OpWideMul                   // templates/wide_mul.c
+	OpWideRshift                // templates/wide_rshift.c
+	OpWideSub                   // templates/wide_sub.c
+	OpWideSubWide               // templates/wide_sub_wide.c
+	OpWideToInt                 // templates/wide_to_int.c
 )
 
 // NumOps is the number of uops.
-const NumOps = 84
+const NumOps = 100
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -111,90 +127,106 @@ const (
 )
 
 var opNames = [NumOps]string{
-	OpAttrLoad:      "attr_load",
-	OpAttrStore:     "attr_store",
-	OpCallOut:       "call_out",
-	OpCallSelf:      "call_self",
-	OpEnd:           "end",
-	OpExit:          "exit",
-	OpFloatAbs:      "float_abs",
-	OpFloatAdd:      "float_add",
-	OpFloatDiv:      "float_div",
-	OpFloatEq:       "float_eq",
-	OpFloatGe:       "float_ge",
-	OpFloatGt:       "float_gt",
-	OpFloatJumpIfEq: "float_jump_if_eq",
-	OpFloatJumpIfGe: "float_jump_if_ge",
-	OpFloatJumpIfGt: "float_jump_if_gt",
-	OpFloatJumpIfLe: "float_jump_if_le",
-	OpFloatJumpIfLt: "float_jump_if_lt",
-	OpFloatJumpIfNe: "float_jump_if_ne",
-	OpFloatLe:       "float_le",
-	OpFloatLt:       "float_lt",
-	OpFloatMul:      "float_mul",
-	OpFloatNe:       "float_ne",
-	OpFloatNeg:      "float_neg",
-	OpFloatSqrt:     "float_sqrt",
-	OpFloatSub:      "float_sub",
-	OpGuardBool:     "guard_bool",
-	OpGuardFloat:    "guard_float",
-	OpGuardInstance: "guard_instance",
-	OpGuardInt:      "guard_int",
-	OpGuardList:     "guard_list",
-	OpGuardNone:     "guard_none",
-	OpGuardShape:    "guard_shape",
-	OpGuardStr:      "guard_str",
-	OpIntAbs:        "int_abs",
-	OpIntAdd:        "int_add",
-	OpIntAddImm:     "int_add_imm",
-	OpIntAnd:        "int_and",
-	OpIntEq:         "int_eq",
-	OpIntFloordiv:   "int_floordiv",
-	OpIntGe:         "int_ge",
-	OpIntGt:         "int_gt",
-	OpIntInvert:     "int_invert",
-	OpIntJumpIfEq:   "int_jump_if_eq",
-	OpIntJumpIfGe:   "int_jump_if_ge",
-	OpIntJumpIfGt:   "int_jump_if_gt",
-	OpIntJumpIfLe:   "int_jump_if_le",
-	OpIntJumpIfLt:   "int_jump_if_lt",
-	OpIntJumpIfNe:   "int_jump_if_ne",
-	OpIntLe:         "int_le",
-	OpIntLshift:     "int_lshift",
-	OpIntLt:         "int_lt",
-	OpIntMod:        "int_mod",
-	OpIntMul:        "int_mul",
-	OpIntNe:         "int_ne",
-	OpIntNeg:        "int_neg",
-	OpIntOr:         "int_or",
-	OpIntRshift:     "int_rshift",
-	OpIntSub:        "int_sub",
-	OpIntToFloat:    "int_to_float",
-	OpIntToWide:     "int_to_wide",
-	OpIntTruediv:    "int_truediv",
-	OpIntXor:        "int_xor",
-	OpJump:          "jump",
-	OpJumpIfFalse:   "jump_if_false",
-	OpJumpIfTrue:    "jump_if_true",
-	OpListLen:       "list_len",
-	OpListLoad:      "list_load",
-	OpListStore:     "list_store",
-	OpLoadFloat:     "load_float",
-	OpLoadInt:       "load_int",
-	OpLoop:          "loop",
-	OpMove:          "move",
-	OpRet:           "ret",
-	OpStrChar:       "str_char",
-	OpStrJumpIfEq:   "str_jump_if_eq",
-	OpStrLen:        "str_len",
-	OpWideAdd:       "wide_add",
-	OpWideAddWide:   "wide_add_wide",
-	OpWideAndImm:    "wide_and_imm",
-	OpWideMul:       "wide_mul",
-	OpWideRshift:    "wide_rshift",
-	OpWideSub:       "wide_sub",
-	OpWideSubWide:   "wide_sub_wide",
-	OpWideToInt:     "wide_to_int",
+	OpAttrLoad:        "attr_load",
+	OpAttrStore:       "attr_store",
+	OpCallOut:         "call_out",
+	OpCallSelf:        "call_self",
+	OpEnd:             "end",
+	OpExit:            "exit",
+	OpFloatAbs:        "float_abs",
+	OpFloatAdd:        "float_add",
+	OpFloatAddBits:    "float_add_bits",
+	OpFloatDiv:        "float_div",
+	OpFloatDivBits:    "float_div_bits",
+	OpFloatEq:         "float_eq",
+	OpFloatGe:         "float_ge",
+	OpFloatGt:         "float_gt",
+	OpFloatJumpIfEq:   "float_jump_if_eq",
+	OpFloatJumpIfGe:   "float_jump_if_ge",
+	OpFloatJumpIfGt:   "float_jump_if_gt",
+	OpFloatJumpIfLe:   "float_jump_if_le",
+	OpFloatJumpIfLt:   "float_jump_if_lt",
+	OpFloatJumpIfNe:   "float_jump_if_ne",
+	OpFloatLe:         "float_le",
+	OpFloatLt:         "float_lt",
+	OpFloatMul:        "float_mul",
+	OpFloatMulBits:    "float_mul_bits",
+	OpFloatNe:         "float_ne",
+	OpFloatNeg:        "float_neg",
+	OpFloatSqrt:       "float_sqrt",
+	OpFloatSqrtBits:   "float_sqrt_bits",
+	OpFloatSub:        "float_sub",
+	OpFloatSubBits:    "float_sub_bits",
+	OpGuardBool:       "guard_bool",
+	OpGuardFloat:      "guard_float",
+	OpGuardInstance:   "guard_instance",
+	OpGuardInt:        "guard_int",
+	OpGuardList:       "guard_list",
+	OpGuardNone:       "guard_none",
+	OpGuardShape:      "guard_shape",
+	OpGuardStr:        "guard_str",
+	OpIntAbs:          "int_abs",
+	OpIntAdd:          "int_add",
+	OpIntAddBits:      "int_add_bits",
+	OpIntAddImm:       "int_add_imm",
+	OpIntAddImmBits:   "int_add_imm_bits",
+	OpIntAnd:          "int_and",
+	OpIntEq:           "int_eq",
+	OpIntFloordiv:     "int_floordiv",
+	OpIntFloordivBits: "int_floordiv_bits",
+	OpIntGe:           "int_ge",
+	OpIntGt:           "int_gt",
+	OpIntInvert:       "int_invert",
+	OpIntJumpIfEq:     "int_jump_if_eq",
+	OpIntJumpIfGe:     "int_jump_if_ge",
+	OpIntJumpIfGt:     "int_jump_if_gt",
+	OpIntJumpIfLe:     "int_jump_if_le",
+	OpIntJumpIfLt:     "int_jump_if_lt",
+	OpIntJumpIfNe:     "int_jump_if_ne",
+	OpIntLe:           "int_le",
+	OpIntLshift:       "int_lshift",
+	OpIntLt:           "int_lt",
+	OpIntMod:          "int_mod",
+	OpIntModBits:      "int_mod_bits",
+	OpIntMul:          "int_mul",
+	OpIntMulBits:      "int_mul_bits",
+	OpIntNe:           "int_ne",
+	OpIntNeg:          "int_neg",
+	OpIntOr:           "int_or",
+	OpIntRshift:       "int_rshift",
+	OpIntSub:          "int_sub",
+	OpIntSubBits:      "int_sub_bits",
+	OpIntToFloat:      "int_to_float",
+	OpIntToFloatBits:  "int_to_float_bits",
+	OpIntToWide:       "int_to_wide",
+	OpIntTruediv:      "int_truediv",
+	OpIntTruedivBits:  "int_truediv_bits",
+	OpIntXor:          "int_xor",
+	OpJump:            "jump",
+	OpJumpIfFalse:     "jump_if_false",
+	OpJumpIfTrue:      "jump_if_true",
+	OpListLen:         "list_len",
+	OpListLoad:        "list_load",
+	OpListStore:       "list_store",
+	OpLoadFloat:       "load_float",
+	OpLoadFloatBits:   "load_float_bits",
+	OpLoadInt:         "load_int",
+	OpLoadIntBits:     "load_int_bits",
+	OpLoop:            "loop",
+	OpMove:            "move",
+	OpMoveBits:        "move_bits",
+	OpRet:             "ret",
+	OpStrChar:         "str_char",
+	OpStrJumpIfEq:     "str_jump_if_eq",
+	OpStrLen:          "str_len",
+	OpWideAdd:         "wide_add",
+	OpWideAddWide:     "wide_add_wide",
+	OpWideAndImm:      "wide_and_imm",
+	OpWideMul:         "wide_mul",
+	OpWideRshift:      "wide_rshift",
+	OpWideSub:         "wide_sub",
+	OpWideSubWide:     "wide_sub_wide",
+	OpWideToInt:       "wide_to_int",
 }
 
 // String returns the uop's template name, e.g. "int_add".

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:29ec1d0aad426e706ba666054fc92fa630aa17ee4e22edd9210073be3d599d1d
+// Inputs: sha256:0822c4c0a9019d6613b36a48c6eb90123f1f1faa4ec4f609955a538abecad3e9
 //
 // Regenerate with `go generate`.
 
@@ -385,6 +385,40 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatAddBits: {
+		Name: "float_add_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: addsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatDiv: {
 		Name: "float_div",
 		Code: []byte{
@@ -413,6 +447,53 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x38: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
 			// 0x41: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivBits: {
+		Name: "float_div_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: xorpd %xmm1,%xmm1
+			0x66, 0x0f, 0x57, 0xc9,
+			// 0x12: ucomisd %xmm1,%xmm0
+			0x66, 0x0f, 0x2e, 0xc1,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0x2d: divsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: movsd %xmm1,0x8(%r13,%rax,1)
 			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
 		},
 		Data: []byte{
@@ -852,6 +933,40 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatMulBits: {
+		Name: "float_mul_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatNe: {
 		Name: "float_ne",
 		Code: []byte{
@@ -964,6 +1079,41 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatSqrtBits: {
+		Name: "float_sqrt_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: xorpd %xmm1,%xmm1
+			0x66, 0x0f, 0x57, 0xc9,
+			// 0x12: ucomisd %xmm0,%xmm1
+			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: sqrtsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x51, 0xc0,
+			// 0x20: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x27: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatSub: {
 		Name: "float_sub",
 		Code: []byte{
@@ -980,6 +1130,40 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x23: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
 			// 0x2c: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubBits: {
+		Name: "float_sub_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: subsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
 			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
 		},
 		Data: []byte{
@@ -1288,6 +1472,43 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntAddBits: {
+		Name: "int_add_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: add 0x8(%r13,%rcx,1),%rax
+			0x49, 0x03, 0x44, 0x0d, 0x08,
+			// 0x18: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x25: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntAddImm: {
 		Name: "int_add_imm",
 		Code: []byte{
@@ -1304,6 +1525,41 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x20: movq $0x1,(%r13,%rcx,1)
 			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
 			// 0x29: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntAddImmBits: {
+		Name: "int_add_imm_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: add 0x8(%r13,%rcx,1),%rax
+			0x49, 0x03, 0x44, 0x0d, 0x08,
+			// 0x13: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: mov %rax,0x8(%r13,%rcx,1)
 			0x49, 0x89, 0x44, 0x0d, 0x08,
 		},
 		Data: []byte{
@@ -1471,6 +1727,96 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x71: movq $0x1,(%r13,%rcx,1)
 			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
 			// 0x7a: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntFloordivBits: {
+		Name: "int_floordiv_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rsi
+			0x49, 0x8b, 0x74, 0x0d, 0x08,
+			// 0x13: test %rsi,%rsi
+			0x48, 0x85, 0xf6,
+			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0x21: cmp $-0x1,%rsi
+			0x48, 0x83, 0xfe, 0xff,
+			// 0x25: jne .+0xc
+			0x75, 0x0c,
+			// 0x27: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x2a: neg %rax
+			0x48, 0xf7, 0xd8,
+			// 0x2d: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x33: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x36: or %rsi,%rax
+			0x48, 0x09, 0xf0,
+			// 0x39: shr $0x20,%rax
+			0x48, 0xc1, 0xe8, 0x20,
+			// 0x3d: je .+0xa
+			0x74, 0x0a,
+			// 0x3f: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x42: cqto
+			0x48, 0x99,
+			// 0x44: idiv %rsi
+			0x48, 0xf7, 0xfe,
+			// 0x47: jmp .+0x6
+			0xeb, 0x06,
+			// 0x49: mov %ecx,%eax
+			0x89, 0xc8,
+			// 0x4b: xor %edx,%edx
+			0x31, 0xd2,
+			// 0x4d: div %esi
+			0xf7, 0xf6,
+			// 0x4f: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x52: imul %rsi,%rdx
+			0x48, 0x0f, 0xaf, 0xd6,
+			// 0x56: cmp %rcx,%rdx
+			0x48, 0x39, 0xca,
+			// 0x59: setne %dl
+			0x0f, 0x95, 0xc2,
+			// 0x5c: xor %rcx,%rsi
+			0x48, 0x31, 0xce,
+			// 0x5f: sets %cl
+			0x0f, 0x98, 0xc1,
+			// 0x62: and %dl,%cl
+			0x20, 0xd1,
+			// 0x64: movzbl %cl,%ecx
+			0x0f, 0xb6, 0xc9,
+			// 0x67: sub %rcx,%rax
+			0x48, 0x29, 0xc8,
+			// 0x6a: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x71: mov %rax,0x8(%r13,%rcx,1)
 			0x49, 0x89, 0x44, 0x0d, 0x08,
 		},
 		Data: []byte{
@@ -2016,6 +2362,103 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntModBits: {
+		Name: "int_mod_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x13: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: cmp $-0x1,%rcx
+			0x48, 0x83, 0xf9, 0xff,
+			// 0x20: jne .+0x13
+			0x75, 0x13,
+			// 0x22: xor %eax,%eax
+			0x31, 0xc0,
+			// 0x24: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x2b: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x30: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x35: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x3a: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x3d: or %rcx,%rdx
+			0x48, 0x09, 0xca,
+			// 0x40: shr $0x20,%rdx
+			0x48, 0xc1, 0xea, 0x20,
+			// 0x44: je .+0x2b
+			0x74, 0x2b,
+			// 0x46: cqto
+			0x48, 0x99,
+			// 0x48: idiv %rcx
+			0x48, 0xf7, 0xf9,
+			// 0x4b: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x4e: je .+0x2a
+			0x74, 0x2a,
+			// 0x50: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x53: xor %rcx,%rax
+			0x48, 0x31, 0xc8,
+			// 0x56: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x5a: and %rcx,%rax
+			0x48, 0x21, 0xc8,
+			// 0x5d: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x60: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x67: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x6c: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x71: xor %edx,%edx
+			0x31, 0xd2,
+			// 0x73: div %ecx
+			0xf7, 0xf1,
+			// 0x75: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x78: jne .-0x2a
+			0x75, 0xd6,
+			// 0x7a: xor %eax,%eax
+			0x31, 0xc0,
+			// 0x7c: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x83: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x31, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x63, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntMul: {
 		Name: "int_mul",
 		Code: []byte{
@@ -2034,6 +2477,43 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x26: movq $0x1,(%r13,%rcx,1)
 			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
 			// 0x2f: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntMulBits: {
+		Name: "int_mul_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: imul 0x8(%r13,%rcx,1),%rax
+			0x49, 0x0f, 0xaf, 0x44, 0x0d, 0x08,
+			// 0x19: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: mov %rax,0x8(%r13,%rcx,1)
 			0x49, 0x89, 0x44, 0x0d, 0x08,
 		},
 		Data: []byte{
@@ -2252,6 +2732,43 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntSubBits: {
+		Name: "int_sub_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: sub 0x8(%r13,%rcx,1),%rax
+			0x49, 0x2b, 0x44, 0x0d, 0x08,
+			// 0x18: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x25: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntToFloat: {
 		Name: "int_to_float",
 		Code: []byte{
@@ -2264,6 +2781,32 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x15: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
 			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntToFloatBits: {
+		Name: "int_to_float_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cvtsi2sdq 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x49, 0x0f, 0x2a, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
 			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
 		},
 		Data: []byte{
@@ -2360,6 +2903,73 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x66: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
 			// 0x6f: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x62, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntTruedivBits: {
+		Name: "int_truediv_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x18: mov $0x20000000000000,%rdx
+			0x48, 0xba, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x00,
+			// 0x22: lea (%rax,%rdx,1),%rsi
+			0x48, 0x8d, 0x34, 0x10,
+			// 0x26: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x29: sete %bl
+			0x0f, 0x94, 0xc3,
+			// 0x2c: mov $0x40000000000001,%rdi
+			0x48, 0xbf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00,
+			// 0x36: cmp %rdi,%rsi
+			0x48, 0x39, 0xfe,
+			// 0x39: setae %sil
+			0x40, 0x0f, 0x93, 0xc6,
+			// 0x3d: add %rcx,%rdx
+			0x48, 0x01, 0xca,
+			// 0x40: cmp %rdi,%rdx
+			0x48, 0x39, 0xfa,
+			// 0x43: setae %dl
+			0x0f, 0x93, 0xc2,
+			// 0x46: or %sil,%dl
+			0x40, 0x08, 0xf2,
+			// 0x49: or %bl,%dl
+			0x08, 0xda,
+			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x51: cvtsi2sd %rax,%xmm0
+			0xf2, 0x48, 0x0f, 0x2a, 0xc0,
+			// 0x56: cvtsi2sd %rcx,%xmm1
+			0xf2, 0x48, 0x0f, 0x2a, 0xc9,
+			// 0x5b: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x5f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x66: movsd %xmm0,0x8(%r13,%rax,1)
 			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
 		},
 		Data: []byte{
@@ -2702,6 +3312,30 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpLoadFloatBits: {
+		Name: "load_float_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpLoadInt: {
 		Name: "load_int",
 		Code: []byte{
@@ -2724,6 +3358,30 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpLoadIntBits: {
+		Name: "load_int_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -2787,6 +3445,32 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpMoveBits: {
+		Name: "move_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -3486,90 +4170,106 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
-	OpAttrLoad:      emitAttrLoad,
-	OpAttrStore:     emitAttrStore,
-	OpCallOut:       emitCallOut,
-	OpCallSelf:      emitCallSelf,
-	OpEnd:           emitEnd,
-	OpExit:          emitExit,
-	OpFloatAbs:      emitFloatAbs,
-	OpFloatAdd:      emitFloatAdd,
-	OpFloatDiv:      emitFloatDiv,
-	OpFloatEq:       emitFloatEq,
-	OpFloatGe:       emitFloatGe,
-	OpFloatGt:       emitFloatGt,
-	OpFloatJumpIfEq: emitFloatJumpIfEq,
-	OpFloatJumpIfGe: emitFloatJumpIfGe,
-	OpFloatJumpIfGt: emitFloatJumpIfGt,
-	OpFloatJumpIfLe: emitFloatJumpIfLe,
-	OpFloatJumpIfLt: emitFloatJumpIfLt,
-	OpFloatJumpIfNe: emitFloatJumpIfNe,
-	OpFloatLe:       emitFloatLe,
-	OpFloatLt:       emitFloatLt,
-	OpFloatMul:      emitFloatMul,
-	OpFloatNe:       emitFloatNe,
-	OpFloatNeg:      emitFloatNeg,
-	OpFloatSqrt:     emitFloatSqrt,
-	OpFloatSub:      emitFloatSub,
-	OpGuardBool:     emitGuardBool,
-	OpGuardFloat:    emitGuardFloat,
-	OpGuardInstance: emitGuardInstance,
-	OpGuardInt:      emitGuardInt,
-	OpGuardList:     emitGuardList,
-	OpGuardNone:     emitGuardNone,
-	OpGuardShape:    emitGuardShape,
-	OpGuardStr:      emitGuardStr,
-	OpIntAbs:        emitIntAbs,
-	OpIntAdd:        emitIntAdd,
-	OpIntAddImm:     emitIntAddImm,
-	OpIntAnd:        emitIntAnd,
-	OpIntEq:         emitIntEq,
-	OpIntFloordiv:   emitIntFloordiv,
-	OpIntGe:         emitIntGe,
-	OpIntGt:         emitIntGt,
-	OpIntInvert:     emitIntInvert,
-	OpIntJumpIfEq:   emitIntJumpIfEq,
-	OpIntJumpIfGe:   emitIntJumpIfGe,
-	OpIntJumpIfGt:   emitIntJumpIfGt,
-	OpIntJumpIfLe:   emitIntJumpIfLe,
-	OpIntJumpIfLt:   emitIntJumpIfLt,
-	OpIntJumpIfNe:   emitIntJumpIfNe,
-	OpIntLe:         emitIntLe,
-	OpIntLshift:     emitIntLshift,
-	OpIntLt:         emitIntLt,
-	OpIntMod:        emitIntMod,
-	OpIntMul:        emitIntMul,
-	OpIntNe:         emitIntNe,
-	OpIntNeg:        emitIntNeg,
-	OpIntOr:         emitIntOr,
-	OpIntRshift:     emitIntRshift,
-	OpIntSub:        emitIntSub,
-	OpIntToFloat:    emitIntToFloat,
-	OpIntToWide:     emitIntToWide,
-	OpIntTruediv:    emitIntTruediv,
-	OpIntXor:        emitIntXor,
-	OpJump:          emitJump,
-	OpJumpIfFalse:   emitJumpIfFalse,
-	OpJumpIfTrue:    emitJumpIfTrue,
-	OpListLen:       emitListLen,
-	OpListLoad:      emitListLoad,
-	OpListStore:     emitListStore,
-	OpLoadFloat:     emitLoadFloat,
-	OpLoadInt:       emitLoadInt,
-	OpLoop:          emitLoop,
-	OpMove:          emitMove,
-	OpRet:           emitRet,
-	OpStrChar:       emitStrChar,
-	OpStrJumpIfEq:   emitStrJumpIfEq,
-	OpStrLen:        emitStrLen,
-	OpWideAdd:       emitWideAdd,
-	OpWideAddWide:   emitWideAddWide,
-	OpWideAndImm:    emitWideAndImm,
-	OpWideMul:       emitWideMul,
-	OpWideRshift:    emitWideRshift,
-	OpWideSub:       emitWideSub,
-	OpWideSubWide:   emitWideSubWide,
-	OpWideToInt:     emitWideToInt,
+	OpAttrLoad:        emitAttrLoad,
+	OpAttrStore:       emitAttrStore,
+	OpCallOut:         emitCallOut,
+	OpCallSelf:        emitCallSelf,
+	OpEnd:             emitEnd,
+	OpExit:            emitExit,
+	OpFloatAbs:        emitFloatAbs,
+	OpFloatAdd:        emitFloatAdd,
+	OpFloatAddBits:    emitFloatAddBits,
+	OpFloatDiv:        emitFloatDiv,
+	OpFloatDivBits:    emitFloatDivBits,
+	OpFloatEq:         emitFloatEq,
+	OpFloatGe:         emitFloatGe,
+	OpFloatGt:         emitFloatGt,
+	OpFloatJumpIfEq:   emitFloatJumpIfEq,
+	OpFloatJumpIfGe:   emitFloatJumpIfGe,
+	OpFloatJumpIfGt:   emitFloatJumpIfGt,
+	OpFloatJumpIfLe:   emitFloatJumpIfLe,
+	OpFloatJumpIfLt:   emitFloatJumpIfLt,
+	OpFloatJumpIfNe:   emitFloatJumpIfNe,
+	OpFloatLe:         emitFloatLe,
+	OpFloatLt:         emitFloatLt,
+	OpFloatMul:        emitFloatMul,
+	OpFloatMulBits:    emitFloatMulBits,
+	OpFloatNe:         emitFloatNe,
+	OpFloatNeg:        emitFloatNeg,
+	OpFloatSqrt:       emitFloatSqrt,
+	OpFloatSqrtBits:   emitFloatSqrtBits,
+	OpFloatSub:        emitFloatSub,
+	OpFloatSubBits:    emitFloatSubBits,
+	OpGuardBool:       emitGuardBool,
+	OpGuardFloat:      emitGuardFloat,
+	OpGuardInstance:   emitGuardInstance,
+	OpGuardInt:        emitGuardInt,
+	OpGuardList:       emitGuardList,
+	OpGuardNone:       emitGuardNone,
+	OpGuardShape:      emitGuardShape,
+	OpGuardStr:        emitGuardStr,
+	OpIntAbs:          emitIntAbs,
+	OpIntAdd:          emitIntAdd,
+	OpIntAddBits:      emitIntAddBits,
+	OpIntAddImm:       emitIntAddImm,
+	OpIntAddImmBits:   emitIntAddImmBits,
+	OpIntAnd:          emitIntAnd,
+	OpIntEq:           emitIntEq,
+	OpIntFloordiv:     emitIntFloordiv,
+	OpIntFloordivBits: emitIntFloordivBits,
+	OpIntGe:           emitIntGe,
+	OpIntGt:           emitIntGt,
+	OpIntInvert:       emitIntInvert,
+	OpIntJumpIfEq:     emitIntJumpIfEq,
+	OpIntJumpIfGe:     emitIntJumpIfGe,
+	OpIntJumpIfGt:     emitIntJumpIfGt,
+	OpIntJumpIfLe:     emitIntJumpIfLe,
+	OpIntJumpIfLt:     emitIntJumpIfLt,
+	OpIntJumpIfNe:     emitIntJumpIfNe,
+	OpIntLe:           emitIntLe,
+	OpIntLshift:       emitIntLshift,
+	OpIntLt:           emitIntLt,
+	OpIntMod:          emitIntMod,
+	OpIntModBits:      emitIntModBits,
+	OpIntMul:          emitIntMul,
+	OpIntMulBits:      emitIntMulBits,
+	OpIntNe:           emitIntNe,
+	OpIntNeg:          emitIntNeg,
+	OpIntOr:           emitIntOr,
+	OpIntRshift:       emitIntRshift,
+	OpIntSub:          emitIntSub,
+	OpIntSubBits:      emitIntSubBits,
+	OpIntToFloat:      emitIntToFloat,
+	OpIntToFloatBits:  emitIntToFloatBits,
+	OpIntToWide:       emitIntToWide,
+	OpIntTruediv:      emitIntTruediv,
+	OpIntTruedivBits:  emitIntTruedivBits,
+	OpIntXor:          emitIntXor,
+	OpJump:            emitJump,
+	OpJumpIfFalse:     emitJumpIfFalse,
+	OpJumpIfTrue:      emitJumpIfTrue,
+	OpListLen:         emitListLen,
+	OpListLoad:        emitListLoad,
+	OpListStore:       emitListStore,
+	OpLoadFloat:       emitLoadFloat,
+	OpLoadFloatBits:   emitLoadFloatBits,
+	OpLoadInt:         emitLoadInt,
+	OpLoadIntBits:     emitLoadIntBits,
+	OpLoop:            emitLoop,
+	OpMove:            emitMove,
+	OpMoveBits:        emitMoveBits,
+	OpRet:             emitRet,
+	OpStrChar:         emitStrChar,
+	OpStrJumpIfEq:     emitStrJumpIfEq,
+	OpStrLen:          emitStrLen,
+	OpWideAdd:         emitWideAdd,
+	OpWideAddWide:     emitWideAddWide,
+	OpWideAndImm:      emitWideAndImm,
+	OpWideMul:         emitWideMul,
+	OpWideRshift:      emitWideRshift,
+	OpWideSub:         emitWideSub,
+	OpWideSubWide:     emitWideSubWide,
+	OpWideToInt:       emitWideToInt,
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -3666,9 +4366,34 @@ func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitFloatAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatAddBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:72:72]
 	copy(code, Stencils[OpFloatDiv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:63:63]
+	copy(code, Stencils[OpFloatDivBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -3817,6 +4542,18 @@ func emitFloatMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitFloatMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatMulBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:58:58]
 	copy(code, Stencils[OpFloatNe].Code)
@@ -3852,9 +4589,32 @@ func emitFloatSqrt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitFloatSqrtBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:46:46]
+	copy(code, Stencils[OpFloatSqrtBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:51:51]
 	copy(code, Stencils[OpFloatSub].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatSubBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -3966,9 +4726,35 @@ func emitIntAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
 }
 
+func emitIntAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpIntAddBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:46:46]
 	copy(code, Stencils[OpIntAddImm].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x15, pc+0x15, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitIntAddImmBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpIntAddImmBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -4006,6 +4792,20 @@ func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 func emitIntFloordiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:127:127]
 	copy(code, Stencils[OpIntFloordiv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x6d, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitIntFloordivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:118:118]
+	copy(code, Stencils[OpIntFloordivBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -4168,9 +4968,39 @@ func emitIntMod(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutImm32(code, 0x5f, 0xc1c748, v[relocs.ValueOperand0])
 }
 
+func emitIntModBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:136:136]
+	copy(code, Stencils[OpIntModBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x27, 0xc1c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x31, pc+0x31, v[relocs.ValueContinue], -4) &&
+		relocs.PutImm32(code, 0x63, 0xc1c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x6d, pc+0x6d, v[relocs.ValueContinue], -4) &&
+		relocs.PutImm32(code, 0x7f, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:52:52]
 	copy(code, Stencils[OpIntMul].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitIntMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:43:43]
+	copy(code, Stencils[OpIntMulBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -4242,9 +5072,32 @@ func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
 }
 
+func emitIntSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpIntSubBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:37:37]
 	copy(code, Stencils[OpIntToFloat].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntToFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpIntToFloatBits].Code)
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -4265,6 +5118,19 @@ func emitIntToWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 func emitIntTruediv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:118:118]
 	copy(code, Stencils[OpIntTruediv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x4d, pc+0x4d, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x62, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitIntTruedivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:109:109]
+	copy(code, Stencils[OpIntTruedivBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -4362,6 +5228,16 @@ func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand1])
 }
 
+func emitLoadFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpLoadFloatBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1])
+}
+
 func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:28:28]
 	copy(code, Stencils[OpLoadInt].Code)
@@ -4370,6 +5246,16 @@ func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand1])
+}
+
+func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:19:19]
+	copy(code, Stencils[OpLoadIntBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1])
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4389,6 +5275,16 @@ func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitMoveBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpMoveBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:364e1154ed2b766996805194dc2cb07d18354495f63755e1223ac834dee003de
+// Inputs: sha256:48eb43518dd6fcc64aca238a5d495cd35dc3af136cb160794f55f13091034191
 //
 // Regenerate with `go generate`.
 
@@ -462,6 +462,57 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatAddBits: {
+		Name: "float_add_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d1, [x9,#8]
+			0x21, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatDiv: {
 		Name: "float_div",
 		Code: []byte{
@@ -519,6 +570,64 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivBits: {
+		Name: "float_div_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x2c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x30: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x34: fdiv d0, d1, d0
+			0x20, 0x18, 0x60, 0x1e,
+			// 0x38: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x3c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1112,6 +1221,57 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatMulBits: {
+		Name: "float_mul_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d1, [x9,#8]
+			0x21, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatNe: {
 		Name: "float_ne",
 		Code: []byte{
@@ -1258,6 +1418,51 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatSqrtBits: {
+		Name: "float_sqrt_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d0, d0
+			0x00, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatSub: {
 		Name: "float_sub",
 		Code: []byte{
@@ -1308,6 +1513,57 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubBits: {
+		Name: "float_sub_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d1, [x9,#8]
+			0x21, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fsub d0, d0, d1
+			0x00, 0x38, 0x61, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1693,6 +1949,62 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntAddBits: {
+		Name: "int_add_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: adds x8, x8, x9
+			0x08, 0x01, 0x09, 0xab,
+			// 0x24: b.vc .+0x8
+			0x47, 0x00, 0x00, 0x54,
+			// 0x28: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x2c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x30: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x34: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x38: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntAddImm: {
 		Name: "int_add_imm",
 		Code: []byte{
@@ -1742,6 +2054,58 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntAddImmBits: {
+		Name: "int_add_imm_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x18: adds x8, x8, x9
+			0x08, 0x01, 0x09, 0xab,
+			// 0x1c: b.vc .+0x8
+			0x47, 0x00, 0x00, 0x54,
+			// 0x20: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x2c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x30: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1910,6 +2274,82 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x49, 0x01, 0x09, 0xcb,
 			// 0x64: stp x11, x9, [x8]
 			0x0b, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntFloordivBits: {
+		Name: "int_floordiv_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: cbz x8, .+0x24
+			0x28, 0x01, 0x00, 0xb4,
+			// 0x14: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: cmn x8, #0x1
+			0x1f, 0x05, 0x00, 0xb1,
+			// 0x1c: mov x10, #0x8000000000000000
+			0x0a, 0x00, 0xf0, 0xd2,
+			// 0x20: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x24: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x28: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x2c: ccmp x9, x10, #0x0, eq
+			0x20, 0x01, 0x4a, 0xfa,
+			// 0x30: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x38: sdiv x10, x9, x8
+			0x2a, 0x0d, 0xc8, 0x9a,
+			// 0x3c: mul x11, x10, x8
+			0x4b, 0x7d, 0x08, 0x9b,
+			// 0x40: eor x8, x8, x9
+			0x08, 0x01, 0x09, 0xca,
+			// 0x44: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0x48: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4c: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x50: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x54: ccmp x11, x9, #0x4, lt
+			0x64, 0xb1, 0x49, 0xfa,
+			// 0x58: cset w9, ne
+			0xe9, 0x07, 0x9f, 0x1a,
+			// 0x5c: sub x9, x10, x9
+			0x49, 0x01, 0x09, 0xcb,
+			// 0x60: str x9, [x8,#8]
+			0x09, 0x05, 0x00, 0xf9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2601,6 +3041,102 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntModBits: {
+		Name: "int_mod_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: cbnz x8, .+0x8
+			0x48, 0x00, 0x00, 0xb5,
+			// 0x14: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x18: cmn x8, #0x1
+			0x1f, 0x05, 0x00, 0xb1,
+			// 0x1c: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x20: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x24: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x28: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x2c: str xzr, [x9,#8]
+			0x3f, 0x05, 0x00, 0xf9,
+			// 0x30: b .+0x0 [hole: continue (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x34: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x38: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x3c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x40: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x44: sdiv x10, x9, x8
+			0x2a, 0x0d, 0xc8, 0x9a,
+			// 0x48: msub x9, x10, x8, x9
+			0x49, 0xa5, 0x08, 0x9b,
+			// 0x4c: cbz x9, .+0x24
+			0x29, 0x01, 0x00, 0xb4,
+			// 0x50: eor x10, x9, x8
+			0x2a, 0x01, 0x08, 0xca,
+			// 0x54: and x8, x8, x10, asr #63
+			0x08, 0xfd, 0x8a, 0x8a,
+			// 0x58: add x8, x8, x9
+			0x08, 0x01, 0x09, 0x8b,
+			// 0x5c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x60: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x64: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x68: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+			// 0x6c: b .+0x0 [hole: continue (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x70: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x74: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x78: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x7c: str xzr, [x9,#8]
+			0x3f, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64Branch26, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x60, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64Branch26, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x70, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x74, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntMul: {
 		Name: "int_mul",
 		Code: []byte{
@@ -2658,6 +3194,66 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntMulBits: {
+		Name: "int_mul_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: mul x8, x10, x9
+			0x48, 0x7d, 0x09, 0x9b,
+			// 0x24: smulh x9, x10, x9
+			0x49, 0x7d, 0x49, 0x9b,
+			// 0x28: cmp x9, x8, asr #63
+			0x3f, 0xfd, 0x88, 0xeb,
+			// 0x2c: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x30: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x34: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x38: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x3c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x40: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -2938,6 +3534,62 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpIntSubBits: {
+		Name: "int_sub_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: subs x8, x8, x9
+			0x08, 0x01, 0x09, 0xeb,
+			// 0x24: b.vc .+0x8
+			0x47, 0x00, 0x00, 0x54,
+			// 0x28: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x2c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x30: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x34: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x38: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntToFloat: {
 		Name: "int_to_float",
 		Code: []byte{
@@ -2976,6 +3628,44 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntToFloatBits: {
+		Name: "int_to_float_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: scvtf d0, d0
+			0x00, 0xd8, 0x61, 0x5e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -3074,6 +3764,82 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x64: str x9, [x8]
 			0x09, 0x01, 0x00, 0xf9,
 			// 0x68: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpIntTruedivBits: {
+		Name: "int_truediv_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: mov x10, #0x20000000000000
+			0x0a, 0x04, 0xe0, 0xd2,
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x14: mov x12, #0x1
+			0x2c, 0x00, 0x80, 0xd2,
+			// 0x18: movk x12, #0x40, lsl #48
+			0x0c, 0x08, 0xe0, 0xf2,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x24: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x28: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x2c: add x11, x8, x10
+			0x0b, 0x01, 0x0a, 0x8b,
+			// 0x30: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0x34: add x10, x9, x10
+			0x2a, 0x01, 0x0a, 0x8b,
+			// 0x38: ccmp x11, x12, #0x2, ne
+			0x62, 0x11, 0x4c, 0xfa,
+			// 0x3c: ccmp x10, x12, #0x2, cc
+			0x42, 0x31, 0x4c, 0xfa,
+			// 0x40: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x48: scvtf d0, x8
+			0x00, 0x01, 0x62, 0x9e,
+			// 0x4c: scvtf d1, x9
+			0x21, 0x01, 0x62, 0x9e,
+			// 0x50: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x54: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x58: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x5c: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x60: str d0, [x8,#8]
 			0x00, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
@@ -3474,6 +4240,38 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpLoadFloatBits: {
+		Name: "load_float_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8,#8]
+			0x09, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpLoadInt: {
 		Name: "load_int",
 		Code: []byte{
@@ -3504,6 +4302,38 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpLoadIntBits: {
+		Name: "load_int_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8,#8]
+			0x09, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -3569,6 +4399,42 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0a, 0x21, 0x40, 0xa9,
 			// 0x1c: stp x10, x8, [x9]
 			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpMoveBits: {
+		Name: "move_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4393,90 +5259,106 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
-	OpAttrLoad:      emitAttrLoad,
-	OpAttrStore:     emitAttrStore,
-	OpCallOut:       emitCallOut,
-	OpCallSelf:      emitCallSelf,
-	OpEnd:           emitEnd,
-	OpExit:          emitExit,
-	OpFloatAbs:      emitFloatAbs,
-	OpFloatAdd:      emitFloatAdd,
-	OpFloatDiv:      emitFloatDiv,
-	OpFloatEq:       emitFloatEq,
-	OpFloatGe:       emitFloatGe,
-	OpFloatGt:       emitFloatGt,
-	OpFloatJumpIfEq: emitFloatJumpIfEq,
-	OpFloatJumpIfGe: emitFloatJumpIfGe,
-	OpFloatJumpIfGt: emitFloatJumpIfGt,
-	OpFloatJumpIfLe: emitFloatJumpIfLe,
-	OpFloatJumpIfLt: emitFloatJumpIfLt,
-	OpFloatJumpIfNe: emitFloatJumpIfNe,
-	OpFloatLe:       emitFloatLe,
-	OpFloatLt:       emitFloatLt,
-	OpFloatMul:      emitFloatMul,
-	OpFloatNe:       emitFloatNe,
-	OpFloatNeg:      emitFloatNeg,
-	OpFloatSqrt:     emitFloatSqrt,
-	OpFloatSub:      emitFloatSub,
-	OpGuardBool:     emitGuardBool,
-	OpGuardFloat:    emitGuardFloat,
-	OpGuardInstance: emitGuardInstance,
-	OpGuardInt:      emitGuardInt,
-	OpGuardList:     emitGuardList,
-	OpGuardNone:     emitGuardNone,
-	OpGuardShape:    emitGuardShape,
-	OpGuardStr:      emitGuardStr,
-	OpIntAbs:        emitIntAbs,
-	OpIntAdd:        emitIntAdd,
-	OpIntAddImm:     emitIntAddImm,
-	OpIntAnd:        emitIntAnd,
-	OpIntEq:         emitIntEq,
-	OpIntFloordiv:   emitIntFloordiv,
-	OpIntGe:         emitIntGe,
-	OpIntGt:         emitIntGt,
-	OpIntInvert:     emitIntInvert,
-	OpIntJumpIfEq:   emitIntJumpIfEq,
-	OpIntJumpIfGe:   emitIntJumpIfGe,
-	OpIntJumpIfGt:   emitIntJumpIfGt,
-	OpIntJumpIfLe:   emitIntJumpIfLe,
-	OpIntJumpIfLt:   emitIntJumpIfLt,
-	OpIntJumpIfNe:   emitIntJumpIfNe,
-	OpIntLe:         emitIntLe,
-	OpIntLshift:     emitIntLshift,
-	OpIntLt:         emitIntLt,
-	OpIntMod:        emitIntMod,
-	OpIntMul:        emitIntMul,
-	OpIntNe:         emitIntNe,
-	OpIntNeg:        emitIntNeg,
-	OpIntOr:         emitIntOr,
-	OpIntRshift:     emitIntRshift,
-	OpIntSub:        emitIntSub,
-	OpIntToFloat:    emitIntToFloat,
-	OpIntToWide:     emitIntToWide,
-	OpIntTruediv:    emitIntTruediv,
-	OpIntXor:        emitIntXor,
-	OpJump:          emitJump,
-	OpJumpIfFalse:   emitJumpIfFalse,
-	OpJumpIfTrue:    emitJumpIfTrue,
-	OpListLen:       emitListLen,
-	OpListLoad:      emitListLoad,
-	OpListStore:     emitListStore,
-	OpLoadFloat:     emitLoadFloat,
-	OpLoadInt:       emitLoadInt,
-	OpLoop:          emitLoop,
-	OpMove:          emitMove,
-	OpRet:           emitRet,
-	OpStrChar:       emitStrChar,
-	OpStrJumpIfEq:   emitStrJumpIfEq,
-	OpStrLen:        emitStrLen,
-	OpWideAdd:       emitWideAdd,
-	OpWideAddWide:   emitWideAddWide,
-	OpWideAndImm:    emitWideAndImm,
-	OpWideMul:       emitWideMul,
-	OpWideRshift:    emitWideRshift,
-	OpWideSub:       emitWideSub,
-	OpWideSubWide:   emitWideSubWide,
-	OpWideToInt:     emitWideToInt,
+	OpAttrLoad:        emitAttrLoad,
+	OpAttrStore:       emitAttrStore,
+	OpCallOut:         emitCallOut,
+	OpCallSelf:        emitCallSelf,
+	OpEnd:             emitEnd,
+	OpExit:            emitExit,
+	OpFloatAbs:        emitFloatAbs,
+	OpFloatAdd:        emitFloatAdd,
+	OpFloatAddBits:    emitFloatAddBits,
+	OpFloatDiv:        emitFloatDiv,
+	OpFloatDivBits:    emitFloatDivBits,
+	OpFloatEq:         emitFloatEq,
+	OpFloatGe:         emitFloatGe,
+	OpFloatGt:         emitFloatGt,
+	OpFloatJumpIfEq:   emitFloatJumpIfEq,
+	OpFloatJumpIfGe:   emitFloatJumpIfGe,
+	OpFloatJumpIfGt:   emitFloatJumpIfGt,
+	OpFloatJumpIfLe:   emitFloatJumpIfLe,
+	OpFloatJumpIfLt:   emitFloatJumpIfLt,
+	OpFloatJumpIfNe:   emitFloatJumpIfNe,
+	OpFloatLe:         emitFloatLe,
+	OpFloatLt:         emitFloatLt,
+	OpFloatMul:        emitFloatMul,
+	OpFloatMulBits:    emitFloatMulBits,
+	OpFloatNe:         emitFloatNe,
+	OpFloatNeg:        emitFloatNeg,
+	OpFloatSqrt:       emitFloatSqrt,
+	OpFloatSqrtBits:   emitFloatSqrtBits,
+	OpFloatSub:        emitFloatSub,
+	OpFloatSubBits:    emitFloatSubBits,
+	OpGuardBool:       emitGuardBool,
+	OpGuardFloat:      emitGuardFloat,
+	OpGuardInstance:   emitGuardInstance,
+	OpGuardInt:        emitGuardInt,
+	OpGuardList:       emitGuardList,
+	OpGuardNone:       emitGuardNone,
+	OpGuardShape:      emitGuardShape,
+	OpGuardStr:        emitGuardStr,
+	OpIntAbs:          emitIntAbs,
+	OpIntAdd:          emitIntAdd,
+	OpIntAddBits:      emitIntAddBits,
+	OpIntAddImm:       emitIntAddImm,
+	OpIntAddImmBits:   emitIntAddImmBits,
+	OpIntAnd:          emitIntAnd,
+	OpIntEq:           emitIntEq,
+	OpIntFloordiv:     emitIntFloordiv,
+	OpIntFloordivBits: emitIntFloordivBits,
+	OpIntGe:           emitIntGe,
+	OpIntGt:           emitIntGt,
+	OpIntInvert:       emitIntInvert,
+	OpIntJumpIfEq:     emitIntJumpIfEq,
+	OpIntJumpIfGe:     emitIntJumpIfGe,
+	OpIntJumpIfGt:     emitIntJumpIfGt,
+	OpIntJumpIfLe:     emitIntJumpIfLe,
+	OpIntJumpIfLt:     emitIntJumpIfLt,
+	OpIntJumpIfNe:     emitIntJumpIfNe,
+	OpIntLe:           emitIntLe,
+	OpIntLshift:       emitIntLshift,
+	OpIntLt:           emitIntLt,
+	OpIntMod:          emitIntMod,
+	OpIntModBits:      emitIntModBits,
+	OpIntMul:          emitIntMul,
+	OpIntMulBits:      emitIntMulBits,
+	OpIntNe:           emitIntNe,
+	OpIntNeg:          emitIntNeg,
+	OpIntOr:           emitIntOr,
+	OpIntRshift:       emitIntRshift,
+	OpIntSub:          emitIntSub,
+	OpIntSubBits:      emitIntSubBits,
+	OpIntToFloat:      emitIntToFloat,
+	OpIntToFloatBits:  emitIntToFloatBits,
+	OpIntToWide:       emitIntToWide,
+	OpIntTruediv:      emitIntTruediv,
+	OpIntTruedivBits:  emitIntTruedivBits,
+	OpIntXor:          emitIntXor,
+	OpJump:            emitJump,
+	OpJumpIfFalse:     emitJumpIfFalse,
+	OpJumpIfTrue:      emitJumpIfTrue,
+	OpListLen:         emitListLen,
+	OpListLoad:        emitListLoad,
+	OpListStore:       emitListStore,
+	OpLoadFloat:       emitLoadFloat,
+	OpLoadFloatBits:   emitLoadFloatBits,
+	OpLoadInt:         emitLoadInt,
+	OpLoadIntBits:     emitLoadIntBits,
+	OpLoop:            emitLoop,
+	OpMove:            emitMove,
+	OpMoveBits:        emitMoveBits,
+	OpRet:             emitRet,
+	OpStrChar:         emitStrChar,
+	OpStrJumpIfEq:     emitStrJumpIfEq,
+	OpStrLen:          emitStrLen,
+	OpWideAdd:         emitWideAdd,
+	OpWideAddWide:     emitWideAddWide,
+	OpWideAndImm:      emitWideAndImm,
+	OpWideMul:         emitWideMul,
+	OpWideRshift:      emitWideRshift,
+	OpWideSub:         emitWideSub,
+	OpWideSubWide:     emitWideSubWide,
+	OpWideToInt:       emitWideToInt,
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4585,6 +5467,21 @@ func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
 }
 
+func emitFloatAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatAddBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
 func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:72:72]
 	copy(code, Stencils[OpFloatDiv].Code)
@@ -4599,6 +5496,22 @@ func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpFloatDivBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000008, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x30, 0xd2800008, pc+0x30, v[relocs.ValueOperand0])
 }
 
 func emitFloatEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4769,6 +5682,21 @@ func emitFloatMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
 }
 
+func emitFloatMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatMulBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
 func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpFloatNe].Code)
@@ -4809,6 +5737,19 @@ func emitFloatSqrt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
 }
 
+func emitFloatSqrtBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatSqrtBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpFloatSub].Code)
@@ -4822,6 +5763,21 @@ func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatSubBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitGuardBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4936,6 +5892,22 @@ func emitIntAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutA64Imm16(code, 0x34, 0xd2800009, pc+0x34, v[relocs.ValueOperand0])
 }
 
+func emitIntAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntAddBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000009, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x30, 0xd2800009, pc+0x30, v[relocs.ValueOperand0])
+}
+
 func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:56:56]
 	copy(code, Stencils[OpIntAddImm].Code)
@@ -4950,6 +5922,22 @@ func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutA64Branch26(code, 0x20, 0x14000000, pc+0x20, v[relocs.ValueExit]) &&
 		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x2c, 0xd2800009, pc+0x2c, v[relocs.ValueOperand0])
+}
+
+func emitIntAddImmBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpIntAddImmBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x20, 0x14000000, pc+0x20, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
 }
 
 func emitIntAnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4985,6 +5973,22 @@ func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 func emitIntFloordiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:104:104]
 	copy(code, Stencils[OpIntFloordiv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800009, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x48, 0x90000008, pc+0x48, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4c, 0xd2800008, pc+0x4c, v[relocs.ValueOperand0])
+}
+
+func emitIntFloordivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpIntFloordivBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -5180,6 +6184,28 @@ func emitIntMod(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutA64Imm16(code, 0x58, 0xd2800009, pc+0x58, v[relocs.ValueOperand0])
 }
 
+func emitIntModBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:128:128]
+	copy(code, Stencils[OpIntModBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x30, 0x14000000, pc+0x30, v[relocs.ValueContinue]) &&
+		relocs.PutA64Page(code, 0x34, 0x90000009, pc+0x34, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x38, 0xd2800009, pc+0x38, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x5c, 0x90000009, pc+0x5c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x60, 0xd2800009, pc+0x60, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x6c, 0x14000000, pc+0x6c, v[relocs.ValueContinue]) &&
+		relocs.PutA64Page(code, 0x70, 0x90000009, pc+0x70, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x74, 0xd2800009, pc+0x74, v[relocs.ValueOperand0])
+}
+
 func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:72:72]
 	copy(code, Stencils[OpIntMul].Code)
@@ -5194,6 +6220,22 @@ func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutA64Branch26(code, 0x30, 0x14000000, pc+0x30, v[relocs.ValueExit]) &&
 		relocs.PutA64Page(code, 0x34, 0x90000009, pc+0x34, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x3c, 0xd2800009, pc+0x3c, v[relocs.ValueOperand0])
+}
+
+func emitIntMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:68:68]
+	copy(code, Stencils[OpIntMulBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x30, 0x14000000, pc+0x30, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x34, 0x90000009, pc+0x34, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x38, 0xd2800009, pc+0x38, v[relocs.ValueOperand0])
 }
 
 func emitIntNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5271,6 +6313,22 @@ func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutA64Imm16(code, 0x34, 0xd2800009, pc+0x34, v[relocs.ValueOperand0])
 }
 
+func emitIntSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpIntSubBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000009, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x30, 0xd2800009, pc+0x30, v[relocs.ValueOperand0])
+}
+
 func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:44:44]
 	copy(code, Stencils[OpIntToFloat].Code)
@@ -5281,6 +6339,18 @@ func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Imm16(code, 0x8, 0xd2800009, pc+0x8, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitIntToFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpIntToFloatBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntToWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5298,6 +6368,22 @@ func emitIntToWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 func emitIntTruediv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:108:108]
 	copy(code, Stencils[OpIntTruediv].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x44, 0x14000000, pc+0x44, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x50, 0x90000008, pc+0x50, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800008, pc+0x54, v[relocs.ValueOperand0])
+}
+
+func emitIntTruedivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpIntTruedivBits].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -5411,6 +6497,18 @@ func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand1])
 }
 
+func emitLoadFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpLoadFloatBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1])
+}
+
 func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:28:28]
 	copy(code, Stencils[OpLoadInt].Code)
@@ -5421,6 +6519,18 @@ func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand1])
+}
+
+func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpLoadIntBits].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1])
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5436,6 +6546,18 @@ func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:32:32]
 	copy(code, Stencils[OpMove].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitMoveBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpMoveBits].Code)
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)

@@ -10,7 +10,8 @@ type Pass struct {
 // iteration, peel it, hoist what does not change, drop the guards the
 // first iteration proved, drop what every path into an instruction
 // already computed, fold again what hoisting made constant, and drop
-// writes nobody reads and moves that do nothing.
+// writes nobody reads and moves that do nothing; last, store no tag a
+// slot already holds.
 var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
@@ -20,6 +21,7 @@ var Passes = []Pass{
 	{"fold", Fold},
 	{"dead", DropDeadStores},
 	{"moves", DropSelfMoves},
+	{"tags", SkipKnownTags},
 }
 
 // Optimize runs every pass on t, checking the trace after each one when

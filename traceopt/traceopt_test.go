@@ -165,9 +165,9 @@ func TestSumLoopBody(t *testing.T) {
 	tr := sumLoop()
 	Optimize(tr, nil)
 	want := `   7  int_jump_if_lt (not) r0 r1 -> snap 1
-   8  int_mul r4 r0 r3 -> snap 2
-   9  int_add r2 r2 r4 -> snap 3
-  10  int_add_imm r0 r0 $1 -> snap 4
+   8  int_mul_bits r4 r0 r3 -> snap 2
+   9  int_add_bits r2 r2 r4 -> snap 3
+  10  int_add_imm_bits r0 r0 $1 -> snap 4
   11  loop $0
 `
 	if got := strings.Join(strings.SplitAfter(tr.String(), "loop:\n")[1:], ""); got != want {

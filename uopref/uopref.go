@@ -913,7 +913,30 @@ var uops = map[string]uop{
 	},
 }
 
+// bitsVariants are the uops with a _bits variant: the same uop for a
+// destination the trace knows already holds the tag it writes, which writes
+// the bits only.
+var bitsVariants = []string{"float_add", "float_sub", "float_mul", "float_div", "float_sqrt",
+	"int_add", "int_sub", "int_mul", "int_add_imm", "int_mod", "int_floordiv", "int_to_float", "int_truediv",
+	"load_int", "load_float", "move"}
+
+// bitsOnly is the _bits variant of base: base's bits in the destination
+// (operand 0), whose tag stays what it was.
+func bitsOnly(base uop) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		tag := m.slot(0).Tag
+		next, code := base(m)
+		if next == Continue {
+			m.slot(0).Tag = tag
+		}
+		return next, code
+	}
+}
+
 func init() {
+	for _, base := range bitsVariants {
+		uops[base+"_bits"] = bitsOnly(uops[base])
+	}
 	for name, cmp := range intCmps {
 		cmp := cmp
 		uops["int_"+name] = func(m *machine) (Next, templates.ExitCode) {

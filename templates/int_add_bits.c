@@ -1,0 +1,16 @@
+//go:build ignore
+
+// INT_ADD_BITS: int_add into a slot the trace knows already has the
+// tag int_add writes: the same result, written to the bits only (one store
+// fewer per result in a loop). Operands and exits as int_add.
+#include "uop.h"
+
+CP_UOP {
+    cp_i64 sum;
+    if (CP_CONTINUES(!__builtin_add_overflow((cp_i64)CP_SLOT(1)->bits, (cp_i64)CP_SLOT(2)->bits, &sum))) {
+        cp_value *dst = CP_SLOT(0);
+        dst->bits = (cp_u64)sum;
+        CP_CONTINUE();
+    }
+    CP_EXIT();
+}

@@ -1,0 +1,163 @@
+package traceopt
+
+import (
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+)
+
+// bitsOnly maps a uop to its _bits variant, which writes its result's bits
+// and leaves the destination's tag alone, and says which tag the uop
+// writes. A slot that already holds that tag on every path to the uop
+// needs only the bits: in a loop body, a float temporary or an int counter
+// is written with the same tag every iteration.
+var bitsOnly = map[generated.Op]struct {
+	variant generated.Op
+	tag     templates.Tag // the tag the uop writes; TagEmpty: its source's (move)
+}{
+	generated.OpFloatAdd:    {generated.OpFloatAddBits, templates.TagFloat},
+	generated.OpFloatSub:    {generated.OpFloatSubBits, templates.TagFloat},
+	generated.OpFloatMul:    {generated.OpFloatMulBits, templates.TagFloat},
+	generated.OpFloatDiv:    {generated.OpFloatDivBits, templates.TagFloat},
+	generated.OpFloatSqrt:   {generated.OpFloatSqrtBits, templates.TagFloat},
+	generated.OpIntAdd:      {generated.OpIntAddBits, templates.TagInt},
+	generated.OpIntSub:      {generated.OpIntSubBits, templates.TagInt},
+	generated.OpIntMul:      {generated.OpIntMulBits, templates.TagInt},
+	generated.OpIntAddImm:   {generated.OpIntAddImmBits, templates.TagInt},
+	generated.OpIntMod:      {generated.OpIntModBits, templates.TagInt},
+	generated.OpIntFloordiv: {generated.OpIntFloordivBits, templates.TagInt},
+	generated.OpIntToFloat:  {generated.OpIntToFloatBits, templates.TagFloat},
+	generated.OpIntTruediv:  {generated.OpIntTruedivBits, templates.TagFloat},
+	generated.OpLoadInt:     {generated.OpLoadIntBits, templates.TagInt},
+	generated.OpLoadFloat:   {generated.OpLoadFloatBits, templates.TagFloat},
+	generated.OpMove:        {generated.OpMoveBits, templates.TagEmpty},
+}
+
+func init() {
+	// A variant is its uop to every other pass.
+	for op, v := range bitsOnly {
+		opInfo[v.variant] = opInfo[op]
+	}
+}
+
+// unknownTag marks a slot whose tag the pass does not know.
+const unknownTag = 0xff
+
+// tagState is the tag each slot holds in memory at one point of the trace.
+type tagState []uint8
+
+// SkipKnownTags turns every result store into a slot that already holds
+// the result's tag, on every path to it, into the uop's _bits variant. The
+// tags are what the frame holds in memory, so exits, which leave the frame
+// as it is, stay exact: a slot's tag is only left out where writing it
+// would not change it. What holds where is a forward must-analysis over the
+// trace's control flow (back-edges and side paths included): a type guard
+// proves its slot's tag, a result store sets its destination's, and a
+// call-out forgets every slot (the interpreter may rewrite any slot there,
+// giving back objects and big ints the trace kept its own way), as a
+// clobber forgets its own.
+func SkipKnownTags(t *Trace) {
+	n := len(t.Insts)
+	if n == 0 {
+		return
+	}
+	slots := int32(0)
+	for i := range t.Insts {
+		in := &t.Insts[i]
+		note := func(s int32) { slots = max(slots, s+1) }
+		in.Reads(note)
+		if d, ok := in.Writes(); ok {
+			note(d)
+		}
+	}
+	unknown := func() tagState {
+		s := make(tagState, slots)
+		for k := range s {
+			s[k] = unknownTag
+		}
+		return s
+	}
+	at := make([]tagState, n)
+	at[0] = unknown()
+	for changed := true; changed; {
+		changed = false
+		for i := 0; i < n; i++ {
+			if at[i] == nil {
+				continue
+			}
+			out := tagsAfter(&t.Insts[i], at[i], unknown)
+			t.successors(i, func(s int) {
+				if at[s] == nil {
+					at[s] = append(tagState(nil), out...)
+					changed = true
+					return
+				}
+				for k, tag := range at[s] {
+					if tag != unknownTag && tag != out[k] {
+						at[s][k] = unknownTag
+						changed = true
+					}
+				}
+			})
+		}
+	}
+	for i := range t.Insts {
+		in := &t.Insts[i]
+		v, ok := bitsOnly[in.Op]
+		if !ok || at[i] == nil {
+			continue
+		}
+		d, _ := in.Writes()
+		if want := resultTag(in, v.tag, at[i]); want != unknownTag && at[i][d] == want {
+			in.Op = v.variant
+		}
+	}
+}
+
+// resultTag is the tag in writes (tag, or for a move its source's), or
+// unknownTag.
+func resultTag(in *Inst, tag templates.Tag, before tagState) uint8 {
+	if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
+		return before[slotOf(in.Args[1])]
+	}
+	return uint8(tag)
+}
+
+// tagsAfter is the tag state after in continues, given the one before.
+func tagsAfter(in *Inst, before tagState, unknown func() tagState) tagState {
+	info := Info(in.Op)
+	if info == nil || info.CallOut {
+		return unknown()
+	}
+	out := before
+	set := func(s int32, tag uint8) {
+		if out[s] == tag {
+			return
+		}
+		if &out[0] == &before[0] {
+			out = append(tagState(nil), before...)
+		}
+		out[s] = tag
+	}
+	if info.Guard != Unknown {
+		if tag := Kind(info.Guard); tag != templates.TagEmpty && tag != templates.KindInstance {
+			set(slotOf(in.Args[0]), uint8(tag))
+		} else if info.Guard == Instance || info.Guard == Str {
+			set(slotOf(in.Args[0]), uint8(templates.TagObject))
+		}
+	}
+	if d, ok := in.Writes(); ok {
+		tag := uint8(unknownTag)
+		if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
+			tag = before[slotOf(in.Args[1])]
+		} else if in.Op != OpClobber {
+			switch r := resultType(in, info, nil); r {
+			case Int, Float, Bool, List, None:
+				tag = uint8(Kind(r))
+			case Instance, Str:
+				tag = uint8(templates.TagObject)
+			}
+		}
+		set(d, tag)
+	}
+	return out
+}
