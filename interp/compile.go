@@ -17,6 +17,7 @@ type Code struct {
 	filename    string
 	instrs      []Instr
 	lines       []int32
+	tempsInUse  []int32             // per instruction: temporaries allocated when emitted (the ones above are dead there)
 	carets      map[int32]caretInfo // per instruction, for tracebacks (carets.go)
 	loops       map[int]*loopTrace  // tier 2: per back-edge pc (jit.go)
 	nslots      int
@@ -191,6 +192,7 @@ func (c *compiler) emit(op Op, args ...int) int {
 	}
 	c.code.instrs = append(c.code.instrs, in)
 	c.code.lines = append(c.code.lines, int32(c.line))
+	c.code.tempsInUse = append(c.code.tempsInUse, int32(c.temps))
 	if c.pendingCaret != nil {
 		c.takeCaret(len(c.code.instrs) - 1)
 	}

@@ -104,6 +104,7 @@ const maxRecordFailures = 6
 
 // loopTrace is a loop's tier-2 state.
 type loopTrace struct {
+	root   *Code          // the code of the loop (the trace's root frame)
 	tr     *jit.Trace     // native code, when compiled
 	ref    []uopref.Instr // the same uops for the reference interpreter
 	snaps  []*snapshot
@@ -671,7 +672,9 @@ func (lt *loopTrace) where() string {
 func (vm *VM) compileTrace(lt *loopTrace) error {
 	j := vm.jit
 	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + lt.scratchSize(),
-		ExitReads: lt.exitReads, Func: lt.fn}
+		ExitReads: lt.exitReads, Func: lt.fn, ExitDead: func(snap int, slot int32) bool {
+			return snap >= 0 && snap < len(lt.snaps) && lt.snaps[snap].tempDead(lt.root, slot)
+		}}
 	traceopt.Optimize(t, nil)
 	uops, err := traceopt.Lower(t)
 	if err != nil {

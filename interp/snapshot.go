@@ -247,3 +247,33 @@ func listSlot(l *List) templates.Value {
 	v := ObjVal(l)
 	return templates.Value{Tag: v.T, Bits: v.B}
 }
+
+// tempDead reports whether slot (relative to the trace's root frame, whose
+// code is root) is a bytecode temporary that no frame of sn uses where it
+// resumes: the compiler had released it there, so the value the trace
+// leaves in it is never read. Scratch slots and anything unsure: false.
+func (sn *snapshot) tempDead(root *Code, slot int32) bool {
+	co, base := root, int32(0)
+	pc := sn.pc
+	if len(sn.frames) > 0 {
+		pc = sn.frames[0].callPC + 1
+	}
+	// The innermost frame whose slots hold slot: frames are laid out above
+	// their callers'.
+	for k, fr := range sn.frames {
+		if slot < fr.base {
+			break
+		}
+		co, base = fr.code, fr.base
+		pc = sn.pc
+		if k+1 < len(sn.frames) {
+			pc = sn.frames[k+1].callPC + 1
+		}
+	}
+	rel := slot - base
+	if co == nil || rel >= int32(co.nslots) || pc < 0 || pc >= len(co.tempsInUse) {
+		return false
+	}
+	first := int32(co.nlocals + len(co.consts))
+	return rel >= first+co.tempsInUse[pc]
+}

@@ -54,6 +54,11 @@ type Trace struct {
 	// instruction. It has no loop uop; Loop is 0. The loop passes do not
 	// apply (Optimize leaves it alone).
 	Func bool
+	// ExitDead, when set, reports whether the interpreter never reads
+	// frame slot slot after leaving through snapshot snap (a bytecode
+	// temporary released where it resumes): the trace need not keep its
+	// value right for that exit. Unset: every frame slot is read.
+	ExitDead func(snap int, slot int32) bool
 }
 
 // Slot converts a slot index to the byte offset operands carry.
@@ -63,7 +68,7 @@ func slotOf(arg uint64) int32 { return int32(arg / templates.SlotSize) }
 
 // Clone returns a deep copy of t.
 func (t *Trace) Clone() *Trace {
-	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo, ExitReads: t.ExitReads, Func: t.Func}
+	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo, ExitReads: t.ExitReads, Func: t.Func, ExitDead: t.ExitDead}
 	for k, v := range t.Consts {
 		c.Consts[k] = v
 	}

@@ -9,7 +9,8 @@ type Pass struct {
 // Passes is the optimizer, in order: fold immediates into the recorded
 // iteration, peel it, hoist what does not change, drop the guards the
 // first iteration proved, drop what every path into an instruction
-// already computed, fold again what hoisting made constant, and drop
+// already computed, fold again what hoisting made constant, compute values
+// straight into the slots they are moved to, and drop
 // writes nobody reads and moves that do nothing; last, store no tag a
 // slot already holds.
 var Passes = []Pass{
@@ -19,6 +20,7 @@ var Passes = []Pass{
 	{"guards", EliminateGuards},
 	{"redundant", RemoveRedundant},
 	{"fold", Fold},
+	{"coalesce", CoalesceMoves},
 	{"dead", DropDeadStores},
 	{"moves", DropSelfMoves},
 	{"tags", SkipKnownTags},

@@ -1,0 +1,192 @@
+package traceopt
+
+import (
+	"slices"
+
+	"github.com/copypatch/copypatch/generated"
+)
+
+// CoalesceMoves makes the instruction that computes a temporary write it
+// straight to the slot a move then copies it to, and drops the move:
+// `t = x*y + c; v = t` becomes `v = x*y + c` (a tuple assignment's
+// elements, a call's result). A move on a value's dependency chain costs
+// a load and a store every iteration.
+//
+// It holds when producer and move run in a straight line with nothing
+// between that writes v, reads t, leaves the trace or is jumped to (an
+// exit there would see v's new value too early), and nothing reads t after
+// the move before writing it again: no uop, and no exit whose snapshot
+// the interpreter reads t through (scratch slots: ExitReads; frame slots:
+// all but those ExitDead says are dead). An instruction between that
+// reads v's old value moves above the producer when both are pure and
+// never leave and the two commute (`x, y = f(x, y), g(x, y)`: g's read of
+// x goes before f's result lands in x).
+func CoalesceMoves(t *Trace) {
+	for changed := true; changed; {
+		changed = false
+		targets := t.jumpTargets()
+		for j := range t.Insts {
+			mv := t.Insts[j]
+			if mv.Op != generated.OpMove || targets[j] {
+				continue
+			}
+			v, tmp := slotOf(mv.Args[0]), slotOf(mv.Args[1])
+			if v == tmp || t.ExitReads[tmp] || t.liveAfter(j, tmp) {
+				continue
+			}
+			if t.coalesce(j, v, tmp, targets) {
+				changed = true
+				break // positions changed: start again
+			}
+		}
+	}
+}
+
+// coalesce rewrites move j (v = tmp) away if it can.
+func (t *Trace) coalesce(j int, v, tmp int32, targets []bool) bool {
+	var hoist []int // instructions between that read v: they go above the producer
+	for i := j - 1; i >= 0; i-- {
+		in := &t.Insts[i]
+		info := Info(in.Op)
+		if d, ok := in.Writes(); ok && d == tmp {
+			if info.Args[0] != Dst || info.Result == ResNone || info.CallOut || in.Op == OpClobber || targets[i] && len(hoist) > 0 {
+				return false
+			}
+			if len(hoist) > 0 && (!info.Pure || info.Exits) {
+				return false
+			}
+			for _, k := range hoist {
+				if !t.commutesBack(k, i) {
+					return false
+				}
+			}
+			t.Insts[i].Args[0] = t.Insts[j].Args[0]
+			// Hoisted readers, in their order, then the producer and the
+			// rest; the move goes.
+			moved := make([]Inst, 0, j-i+1)
+			for k := len(hoist) - 1; k >= 0; k-- {
+				moved = append(moved, t.Insts[hoist[k]])
+			}
+			for k := i; k < j; k++ {
+				if !slices.Contains(hoist, k) {
+					moved = append(moved, t.Insts[k])
+				}
+			}
+			copy(t.Insts[i:j], moved)
+			keep := make([]bool, len(t.Insts))
+			for k := range keep {
+				keep[k] = k != j
+			}
+			t.compact(keep)
+			return true
+		}
+		if targets[i] || info.Exits || info.Branch || info.CallOut || in.Op == generated.OpLoop || in.Op == OpClobber {
+			return false
+		}
+		readsV, readsTmp := false, false
+		in.Reads(func(s int32) {
+			readsV = readsV || s == v
+			readsTmp = readsTmp || s == tmp
+		})
+		if d, ok := in.Writes(); readsTmp || ok && d == v {
+			return false
+		}
+		if readsV {
+			if !info.Pure {
+				return false
+			}
+			hoist = append(hoist, i)
+		}
+	}
+	return false
+}
+
+// commutesBack reports whether instruction k may run before every
+// instruction from i up to it that it does not move with: neither reads
+// what the other writes, nor do both write one slot.
+func (t *Trace) commutesBack(k, i int) bool {
+	a := &t.Insts[k]
+	ad, aw := a.Writes()
+	for m := i; m < k; m++ {
+		b := &t.Insts[m]
+		bd, bw := b.Writes()
+		if aw && bw && ad == bd {
+			return false
+		}
+		clash := false
+		if aw {
+			b.Reads(func(s int32) { clash = clash || s == ad })
+		}
+		if bw {
+			a.Reads(func(s int32) { clash = clash || s == bd })
+		}
+		if clash {
+			return false
+		}
+	}
+	return true
+}
+
+// jumpTargets marks the instructions control reaches other than from the
+// one before: in-trace jump targets and the loop start.
+func (t *Trace) jumpTargets() []bool {
+	m := make([]bool, len(t.Insts))
+	m[t.Loop] = true
+	for _, in := range t.Insts {
+		if in.InTrace {
+			m[in.Target] = true
+		}
+	}
+	return m
+}
+
+// liveAfter reports whether some path from after instruction j reads slot
+// s before writing it: a uop that reads it, or an exit whose snapshot the
+// interpreter may read it through.
+func (t *Trace) liveAfter(j int, s int32) bool {
+	scratch := s >= t.PrivateFrom && s < t.PrivateTo
+	exitReads := func(snap int) bool {
+		if scratch {
+			return t.ExitReads[s]
+		}
+		return t.ExitDead == nil || !t.ExitDead(snap, s)
+	}
+	seen := make([]bool, len(t.Insts))
+	var work []int
+	t.successors(j, func(k int) { work = append(work, k) })
+	for len(work) > 0 {
+		k := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		in := &t.Insts[k]
+		reads := false
+		in.Reads(func(r int32) { reads = reads || r == s })
+		if reads {
+			return true
+		}
+		if snap, ok := t.leavesThrough(in); ok && exitReads(snap) {
+			return true
+		}
+		if d, ok := in.Writes(); ok && d == s {
+			continue
+		}
+		t.successors(k, func(n int) { work = append(work, n) })
+	}
+	return false
+}
+
+// leavesThrough returns the snapshot through which in may leave the
+// trace (or hand the interpreter the frame, as a call-out does), if any.
+func (t *Trace) leavesThrough(in *Inst) (int, bool) {
+	info := Info(in.Op)
+	switch {
+	case in.Op == generated.OpLoop, in.Op == generated.OpCallOut, in.Op == generated.OpExit:
+		return int(in.Args[0] &^ PeeledSnap), true
+	case info != nil && (info.Exits || info.Branch && !in.InTrace):
+		return in.Exit, true
+	}
+	return 0, false
+}
