@@ -175,6 +175,18 @@ func keyEq(a, b Val) bool {
 			}
 		}
 		return true
+	case *SliceObj:
+		y, ok := b.O.(*SliceObj)
+		if !ok {
+			break
+		}
+		for i, xi := range [3]Val{x.lo, x.hi, x.step} {
+			yi := [3]Val{y.lo, y.hi, y.step}[i]
+			if !same(xi, yi) && !keyEq(xi, yi) {
+				return false
+			}
+		}
+		return true
 	case *Instance:
 		return instanceKeyEq(x, a, b)
 	}

@@ -105,26 +105,50 @@ func floatHash(f float64) int64 {
 
 // tupleHash is CPython's (3.8+) xxHash-based combination of item hashes.
 func tupleHash(items []Val, depth int) (int64, error) {
-	const (
-		prime1 = 11400714785074694791
-		prime2 = 14029467366897019727
-		prime5 = 2870177450012600261
-	)
-	acc := uint64(prime5)
+	acc, err := xxLanes(items, depth)
+	if err != nil {
+		return 0, err
+	}
+	acc += uint64(len(items)) ^ (xxPrime5 ^ 3527539)
+	return xxFinish(acc), nil
+}
+
+// sliceHash is CPython 3.12+'s hash of a slice: the tuple hash's lanes
+// over (start, stop, step) without the length term.
+func sliceHash(s *SliceObj, depth int) (int64, error) {
+	acc, err := xxLanes([]Val{s.lo, s.hi, s.step}, depth)
+	if err != nil {
+		return 0, err
+	}
+	return xxFinish(acc), nil
+}
+
+const (
+	xxPrime1 = 11400714785074694791
+	xxPrime2 = 14029467366897019727
+	xxPrime5 = 2870177450012600261
+)
+
+// xxLanes folds the items' hashes as CPython's xxHash-based tuple hash.
+func xxLanes(items []Val, depth int) (uint64, error) {
+	acc := uint64(xxPrime5)
 	for _, x := range items {
 		h, err := hashDepth(x, depth+1)
 		if err != nil {
 			return 0, err
 		}
-		acc += uint64(h) * prime2
+		acc += uint64(h) * xxPrime2
 		acc = bits.RotateLeft64(acc, 31)
-		acc *= prime1
+		acc *= xxPrime1
 	}
-	acc += uint64(len(items)) ^ (prime5 ^ 3527539)
+	return acc, nil
+}
+
+func xxFinish(acc uint64) int64 {
 	if acc == math.MaxUint64 {
-		return 1546275796, nil
+		return 1546275796
 	}
-	return int64(acc), nil
+	return int64(acc)
 }
 
 // strHash is CPython's hash of a str under PYTHONHASHSEED=0: SipHash-1-3
@@ -260,6 +284,11 @@ func hashDepth(v Val, depth int) (int64, error) {
 			return 0, stackOverflow("")
 		}
 		return tupleHash(o.items, depth)
+	case *SliceObj:
+		if depth >= maxNest {
+			return 0, stackOverflow("")
+		}
+		return sliceHash(o, depth)
 	case *Range:
 		// CPython hashes a range as (len, start, step), with None for
 		// what does not matter: equal ranges hash alike.

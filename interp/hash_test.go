@@ -68,6 +68,14 @@ var cpythonHashes = []struct {
 	{"None", 0xFCA86420},
 	{"range(3, 4) == range(3, 4, 7) and hash(range(3, 4)) == hash((1, 3, None))", 1},
 	{"hash(range(0)) == hash(range(5, 5, 3)) == hash((0, None, None))", 1},
+	// CPython 3.12+ hashes a slice with the tuple hash's lanes over
+	// (start, stop, step) and no length term (3.11 refuses): computed
+	// with that formula from 3.11's hashes of the parts.
+	{"slice(1, 2)", -2178470213028018262},
+	{"slice(None)", 4032618106351268893},
+	{"slice(-1, -1, -1)", -9003561552544638732},
+	{"slice('a', 3, 3.5)", -8499187219666069891},
+	{"slice(1.0, 2, None) == slice(True, 2) and hash(slice(1.0, 2)) == hash(slice(1, 2))", 1},
 }
 
 func TestHashesMatchCPython(t *testing.T) {
@@ -103,6 +111,34 @@ d[True] = 'bool'
 print(d, {2.0**64: 1}[2**64], {(1, 2.0): 'x'}[(1.0, 2)], len({0, 0.0, False, -0.0}))
 `
 	want := "True True\nTrue True\nTrue True\nTrue True\nTrue True\nTrue True\nTrue True\nTrue False\nTrue False\n{1: 'bool'} 1 x 1\n"
+	if out, last, _ := run(t, src); out != want {
+		t.Errorf("got %q (%s), want %q", out, last, want)
+	}
+}
+
+// TestSlicesCompareAsTuples: slices are equal, ordered and dict keys as
+// the tuples (start, stop, step), as in CPython 3.12+.
+func TestSlicesCompareAsTuples(t *testing.T) {
+	src := `a, b = slice(1, 2), slice(1, 2)
+print(a == b, a != b, a is b, slice(1, 2) != slice(1, 3), slice(None) == slice(None, None, None))
+print(slice(1, 2) < slice(1, 3), slice(1, 2, 3) <= slice(1, 2, 3), slice(2) > slice(1), slice(0, 5) >= slice(0, 6))
+print(slice(1, 2) == (1, 2, None), slice(1.0, 2) == slice(1, 2))
+d = {slice(1, 2): 'x', slice(None, 5): 'y'}
+print(d[slice(1, 2)], d[slice(None, 5)], slice(1, 2) in {slice(1, 2)}, slice(1, 3) in {slice(1, 2)})
+for bad in (lambda: hash(slice([1], 2)), lambda: slice(1, 2) < slice('a', 2), lambda: slice(1, 2) < (1, 2, 3)):
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
+`
+	want := `True False False True True
+True True True False
+False True
+x y True False
+unhashable type: 'list'
+'<' not supported between instances of 'int' and 'str'
+'<' not supported between instances of 'slice' and 'tuple'
+`
 	if out, last, _ := run(t, src); out != want {
 		t.Errorf("got %q (%s), want %q", out, last, want)
 	}

@@ -814,6 +814,10 @@ func (vm *VM) equal(a, b Val) bool {
 	case *Range:
 		y, ok := b.O.(*Range)
 		return ok && rangeEqual(x, y)
+	case *SliceObj:
+		// Slices compare as the tuples (start, stop, step).
+		y, ok := b.O.(*SliceObj)
+		return ok && (x == y || vm.seqEqual([]Val{x.lo, x.hi, x.step}, []Val{y.lo, y.hi, y.step}))
 	case *Bytes:
 		return bytesEqual(x, b)
 	case *PyArray:
@@ -901,6 +905,10 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 	case *Tuple:
 		if y, ok := b.O.(*Tuple); ok {
 			return vm.seqCompare(op, x.items, y.items)
+		}
+	case *SliceObj:
+		if y, ok := b.O.(*SliceObj); ok {
+			return vm.seqCompare(op, []Val{x.lo, x.hi, x.step}, []Val{y.lo, y.hi, y.step})
 		}
 	case *Bytes:
 		if r, ok := bytesCompare(op, x, b); ok {
