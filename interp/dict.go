@@ -25,9 +25,11 @@ type Dict struct {
 	ordered bool // an OrderedDict: popitem(last=), move_to_end, order-sensitive ==
 }
 
+// The hash comes first: a probe reads it and then the key, which then
+// share a cache line more often than when the hash ends the entry.
 type dictEntry struct {
-	k, v Val
 	h    int64
+	k, v Val
 }
 
 func (e *dictEntry) deleted() bool { return e.k.T == tagEmpty }
