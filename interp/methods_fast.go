@@ -76,13 +76,19 @@ func strLowerASCII(self Val, s *Str) Val {
 	if i == len(str) {
 		return self
 	}
-	b := []byte(str)
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 32
-		}
+	if len(str) == 1 {
+		return asciiStr(string(str[0] + 32))
 	}
-	return asciiStr(string(b))
+	r, b := newStrBuf(len(str))
+	copy(b, str[:i])
+	for ; i < len(b); i++ {
+		c := str[i]
+		if 'A' <= c && c <= 'Z' {
+			c = c + 32
+		}
+		b[i] = c
+	}
+	return r.seal(b, 1)
 }
 
 func strUpperASCII(self Val, s *Str) Val {
@@ -94,13 +100,19 @@ func strUpperASCII(self Val, s *Str) Val {
 	if i == len(str) {
 		return self
 	}
-	b := []byte(str)
-	for ; i < len(b); i++ {
-		if c := b[i]; 'a' <= c && c <= 'z' {
-			b[i] = c - 32
-		}
+	if len(str) == 1 {
+		return asciiStr(string(str[0] - 32))
 	}
-	return asciiStr(string(b))
+	r, b := newStrBuf(len(str))
+	copy(b, str[:i])
+	for ; i < len(b); i++ {
+		c := str[i]
+		if 'a' <= c && c <= 'z' {
+			c = c - 32
+		}
+		b[i] = c
+	}
+	return r.seal(b, 1)
 }
 
 // strStripFast is strip (which 0), lstrip (1) or rstrip (2) of an ASCII
@@ -287,19 +299,30 @@ func strCapitalizeFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) 
 	if s.s == "" {
 		return self, nil
 	}
-	b := []byte(s.s)
+	str := s.s
+	same := !('a' <= str[0] && str[0] <= 'z')
+	for i := 1; same && i < len(str); i++ {
+		same = !('A' <= str[i] && str[i] <= 'Z')
+	}
+	if same {
+		return self, nil
+	}
+	if len(str) == 1 {
+		return asciiStr(string(str[0] - 32)), nil
+	}
+	r, b := newStrBuf(len(str))
+	b[0] = str[0]
 	if c := b[0]; 'a' <= c && c <= 'z' {
 		b[0] = c - 32
 	}
 	for i := 1; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 32
+		c := str[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 32
 		}
+		b[i] = c
 	}
-	if string(b) == s.s {
-		return self, nil
-	}
-	return asciiStr(string(b)), nil
+	return r.seal(b, 1), nil
 }
 
 // strAffixFast is startswith or endswith with one str argument.

@@ -487,7 +487,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				if err := memCheck(uint64(len(x.s)) + uint64(len(y.s))); err != nil {
 					return Val{}, err
 				}
-				return StrVal(x.s + y.s), nil
+				return concatStr(x, y), nil
 			}
 			if bv, ok := builtinValue(b); ok && bv.isStr() {
 				return vm.binop(op, a, bv) // a str subclass
