@@ -73,9 +73,10 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 	co := fn.code
 	// The frame outlives the call, so it cannot live on the VM's slot
 	// stack; it lives in the generator (one allocation less).
-	g := &Generator{vm: vm, fn: fn, tracked: -1}
+	g, regs, objs := allocGenerator(co.nslots)
+	g.vm, g.fn, g.tracked = vm, fn, -1
 	f := &g.own
-	*f = frame{code: co, fn: fn, regs: make([]templates.Value, co.nslots), objs: make([]Object, co.nslots)}
+	*f = frame{code: co, fn: fn, regs: regs, objs: objs}
 	for i, c := range co.consts {
 		f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
 		f.objs[co.nlocals+i] = c.O
@@ -94,6 +95,43 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 	g.frame = f
 	f.gen = g
 	return ObjVal(g), nil
+}
+
+// Generators with few slots are allocated with their slots: one
+// allocation per generator where there were three (a recursive walk
+// makes a generator per node).
+type (
+	gen8 struct {
+		g    Generator
+		regs [8]templates.Value
+		objs [8]Object
+	}
+	gen16 struct {
+		g    Generator
+		regs [16]templates.Value
+		objs [16]Object
+	}
+	gen32 struct {
+		g    Generator
+		regs [32]templates.Value
+		objs [32]Object
+	}
+)
+
+// allocGenerator is a zero Generator and n empty slots for its frame.
+func allocGenerator(n int) (*Generator, []templates.Value, []Object) {
+	switch {
+	case n <= 8:
+		x := new(gen8)
+		return &x.g, x.regs[:n:n], x.objs[:n:n]
+	case n <= 16:
+		x := new(gen16)
+		return &x.g, x.regs[:n:n], x.objs[:n:n]
+	case n <= 32:
+		x := new(gen32)
+		return &x.g, x.regs[:n:n], x.objs[:n:n]
+	}
+	return new(Generator), make([]templates.Value, n), make([]Object, n)
 }
 
 // next runs the generator to its next yield. It reports false when the

@@ -19,6 +19,29 @@ print("" + a is a, a + "" is a, ("é" + a).upper(), len("é" + "ü"), ("é" + "�
 s = "x" * 100 + "é"
 print(len(s + s), (s + "Z")[-2:], hash("ab" + "cd") == hash("abcd"), {"ab"+"cd": 1}["abcd"], "a" + "b" == "ab")
 `, "abcDEF abcdef ABCDEF Hello world X q Q Hello\nTrue True ÉABC 2 ü AAAAAAAAAAAAAAAAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBBBBBBBBBBBBBBB abc\n202 éZ True 1 True\n"},
+	// Generators of up to 32 slots live in one allocation with their
+	// slots (gen.go): small, large and recursive ones.
+	{"generator-slots", `def small(n):
+    for i in range(n):
+        yield i
+def big(n):
+    a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = a8 = a9 = 1
+    b0 = b1 = b2 = b3 = b4 = b5 = b6 = b7 = b8 = b9 = 2
+    c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = c8 = c9 = 3
+    d0 = d1 = d2 = d3 = d4 = d5 = d6 = d7 = d8 = d9 = 4
+    for i in range(n):
+        yield i + a9 + b9 + c9 + d9
+def walk(t):
+    if isinstance(t, list):
+        for x in t:
+            yield from walk(x)
+    else:
+        yield t
+gs = [small(3) for _ in range(5)]
+print([list(g) for g in gs], list(big(3)), list(walk([1, [2, [3, [4]], 5], [[6]]])))
+g = small(10); next(g); g.close(); print(list(g))
+print(sum(x * x for x in range(100)), sorted((y for y in "generator"), reverse=True)[:3])
+`, "[[0, 1, 2], [0, 1, 2], [0, 1, 2], [0, 1, 2], [0, 1, 2]] [10, 11, 12] [1, 2, 3, 4, 5, 6]\n[]\n328350 ['t', 'r', 'r']\n"},
 }
 
 func TestObjsPrograms(t *testing.T) {
