@@ -418,6 +418,52 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 	return self, nil
 }
 
+// newInstanceDirect is newInstance for a call whose n positional
+// arguments are f's slots from first on, when the class's __init__ is a
+// plain function taking exactly self and them: the arguments go straight
+// into __init__'s frame, as callDirect's do. ok is false when the call
+// needs newInstance.
+func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok bool, err error) {
+	if cls.meta != nil || anyNew.Load() {
+		return Val{}, false, nil
+	}
+	init, found := cls.lookupSpecial(spInit)
+	fn, isFn := init.O.(*Function)
+	if !found || !isFn || fn.code.nparams != int(n)+1 || !fn.code.simple || fn.code.isGenerator {
+		return Val{}, false, nil
+	}
+	if err := vm.callCheck(); err != nil {
+		return Val{}, true, err
+	}
+	inst := newInstanceOf(cls, int(cls.nattrs.Load()))
+	self := ObjVal(inst)
+	nf := vm.callFrame(fn)
+	nf.set(0, self)
+	for i := int32(0); i < n; i++ {
+		r := f.regs[first+i]
+		if r.Tag == tagEmpty {
+			vm.freeFrame(nf)
+			return Val{}, true, f.unbound(first + i)
+		}
+		nf.regs[i+1] = r
+		nf.objs[i+1] = f.objs[first+i]
+	}
+	if fn.free != nil {
+		nf.setFree(fn)
+	}
+	r, err := vm.runFrame(nf)
+	if err != nil {
+		return Val{}, true, err
+	}
+	if r.T != tagNone {
+		return Val{}, true, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
+	}
+	if k := int32(inst.numAttrs()); k > cls.nattrs.Load() {
+		cls.nattrs.Store(k)
+	}
+	return self, true, nil
+}
+
 // dunder calls a special method of an instance if its class defines one.
 func (vm *VM) dunder(v Val, name string, args ...Val) (Val, bool, error) {
 	inst, ok := v.O.(*Instance)

@@ -42,6 +42,53 @@ print([list(g) for g in gs], list(big(3)), list(walk([1, [2, [3, [4]], 5], [[6]]
 g = small(10); next(g); g.close(); print(list(g))
 print(sum(x * x for x in range(100)), sorted((y for y in "generator"), reverse=True)[:3])
 `, "[[0, 1, 2], [0, 1, 2], [0, 1, 2], [0, 1, 2], [0, 1, 2]] [10, 11, 12] [1, 2, 3, 4, 5, 6]\n[]\n328350 ['t', 'r', 'r']\n"},
+	// A call of a class whose __init__ takes exactly the arguments fills
+	// __init__'s frame from the caller's slots (newInstanceDirect); the
+	// errors and the classes that need the general path stay as they were.
+	{"class-call-direct", `class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+class Bad:
+    def __init__(self, x):
+        return x
+class NoInit:
+    pass
+class Gen:
+    def __init__(self, x):
+        yield x
+ps = [P(i, -i) for i in range(3)]
+print([(p.x, p.y) for p in ps], type(NoInit()).__name__)
+for cls, args in ((Bad, (1,)), (Bad, (None,)), (NoInit, (1,)), (P, (1,)), (Gen, (1,))):
+    try:
+        r = cls(*args) if len(args) != 1 else cls(args[0])
+        print("ok", type(r).__name__)
+    except TypeError as e:
+        print("TypeError:", e)
+def k():
+    try:
+        P(1, undefined_later)
+    except NameError as e:
+        print("NameError:", e)
+k()
+class Q(P):
+    def __init__(self, x, y):
+        super().__init__(y, x)
+        self.z = x + y
+q = Q(1, 2)
+print(q.x, q.y, q.z, vars(q))
+P.__init__ = lambda self, a, b: setattr(self, "s", a + b)
+print(vars(P(3, 4)))
+class WithNew:
+    def __new__(cls, x):
+        o = super().__new__(cls)
+        o.made = x
+        return o
+    def __init__(self, x):
+        self.x = x * 2
+w = WithNew(4)
+print(w.made, w.x, P(5, 6).s)
+`, "[(0, 0), (1, -1), (2, -2)] NoInit\nTypeError: __init__() should return None, not 'int'\nok Bad\nTypeError: NoInit() takes no arguments\nTypeError: P.__init__() missing 1 required positional argument: 'y'\nTypeError: __init__() should return None, not 'generator'\nNameError: name 'undefined_later' is not defined\n2 1 3 {'x': 2, 'y': 1, 'z': 3}\n{'s': 7}\n4 8 11\n"},
 }
 
 func TestObjsPrograms(t *testing.T) {

@@ -882,6 +882,18 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				objs[in.A] = v.O
 				continue
 			}
+			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.mt {
+				// A class whose __init__ takes exactly the arguments.
+				var v Val
+				if v, ok, err = vm.newInstanceDirect(f, cls, in.B+1, in.C); ok {
+					if err != nil {
+						break
+					}
+					regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
+					objs[in.A] = v.O
+					continue
+				}
+			}
 			if vm.mt {
 				err = vm.lockedOp(f, in, (*VM).opCall)
 			} else {
