@@ -131,7 +131,16 @@ func (d *Dict) moved(index []int32, i int, k Val) bool {
 
 // same reports whether a and b are the same value: equal tag and bits, and
 // the same object.
-func same(a, b Val) bool { return a.T == b.T && a.B == b.B && a.O == b.O }
+//
+// The bits of a list, instance or str are its address, so equal bits
+// there say the same object without comparing the interfaces (a call);
+// an int, float, bool or None is its tag and bits.
+func same(a, b Val) bool {
+	if a.T != b.T || a.B != b.B {
+		return false
+	}
+	return a.T != tagObject || a.B != 0 || a.O == b.O
+}
 
 // needsEq reports whether a and b, equal in hash but not the same, may
 // still be equal: strs with different text never are.

@@ -89,6 +89,51 @@ class WithNew:
 w = WithNew(4)
 print(w.made, w.x, P(5, 6).s)
 `, "[(0, 0), (1, -1), (2, -2)] NoInit\nTypeError: __init__() should return None, not 'int'\nok Bad\nTypeError: NoInit() takes no arguments\nTypeError: P.__init__() missing 1 required positional argument: 'y'\nTypeError: __init__() should return None, not 'generator'\nNameError: name 'undefined_later' is not defined\n2 1 3 {'x': 2, 'y': 1, 'z': 3}\n{'s': 7}\n4 8 11\n"},
+	// Built-in methods with fast paths called straight from their site
+	// (builtinExtraAt), receivers of other types at the same site, and
+	// dict keys found by identity (same). CPython 3.14's message for an
+	// unhashable key.
+	{"builtin-method-sites", `from collections import defaultdict, Counter
+class dict2(dict):
+    pass
+class get_named:
+    def get(self, k, d=None):
+        return ("mine", k, d)
+def probe(o):
+    return o.get("a", 0), o.get("zz", 5), o.get("zz")
+objs = [{"a": 1}, defaultdict(int, {"a": 2}), Counter("aab"), dict2(a=4), get_named(), {"a": 1}]
+for i, o in enumerate(objs):
+    print(i, probe(o))
+class dict:
+    def get(self, k, d=None):
+        return "user dict class"
+print(probe(dict()), probe({"a": 9}))
+def up(s):
+    return s.upper(), s.strip("x")
+for s in ["abc", "xhix", "é", "x"]:
+    print(up(s))
+class S(str):
+    def upper(self):
+        return "S.upper"
+    def strip(self, c=None):
+        return "S.strip"
+print(up(S("abc")), up("def"))
+d = {}
+for w in "a b a c b a".split():
+    d[w] = d.get(w, 0) + 1
+print(d, d.get(), ) if False else print(d)
+try:
+    {}.get()
+except TypeError as e:
+    print(e)
+try:
+    {}.get([], 1)
+except TypeError as e:
+    print(e)
+k = (1, 2); n = float("nan")
+m = {k: 1, n: 2, 3: 3, "s": 4, None: 5, 2.5: 6, True: 7}
+print(m[(1, 2)], m[n], m[3.0], m["s"], m[None], m[2.5], m[1], len(m))
+`, "0 (1, 5, None)\n1 (2, 5, None)\n2 (2, 5, None)\n3 (4, 5, None)\n4 (('mine', 'a', 0), ('mine', 'zz', 5), ('mine', 'zz', None))\n5 (1, 5, None)\n('user dict class', 'user dict class', 'user dict class') (9, 5, None)\n('ABC', 'abc')\n('XHIX', 'hi')\n('É', 'é')\n('X', '')\n('S.upper', 'S.strip') ('DEF', 'def')\n{'a': 3, 'b': 2, 'c': 1}\nget expected at least 1 argument, got 0\ncannot use 'list' as a dict key (unhashable type: 'list')\n1 2 3 4 5 6 7 7\n"},
 }
 
 func TestObjsPrograms(t *testing.T) {

@@ -1154,6 +1154,47 @@ func (vm *VM) callBuiltinAt(f *frame, in *Instr, self Val, name string) error {
 	return nil
 }
 
+// builtinExtraAt is the fast method a CALL_METHOD site with cache c
+// remembers for receiver o, or nil. Instances, classes, super objects and
+// modules never get one: their type names are not built-in types'.
+func builtinExtraAt(c *siteCache, o Object) extraFn {
+	if c == nil || c.n != 1 || c.ways[0].kind != cacheBuiltin || c.ways[0].extra == nil {
+		return nil
+	}
+	switch o.(type) {
+	case nil, *Instance, *Class, *SuperObj, *Module:
+		return nil
+	}
+	if c.ways[0].tname != o.typeName() {
+		return nil
+	}
+	return c.ways[0].extra
+}
+
+// callExtraAt is callBuiltinAt for a site whose method fn is known.
+func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
+	n := int(in.C)
+	args := vm.pushArgs(n)
+	for i := range args {
+		r := f.regs[in.B+1+int32(i)]
+		if r.Tag == tagEmpty {
+			vm.popArgs(n)
+			return f.unbound(in.B + 1 + int32(i))
+		}
+		args[i] = Val{T: r.Tag, B: r.Bits}
+		if r.Tag == tagObject {
+			args[i].O = f.objs[in.B+1+int32(i)]
+		}
+	}
+	v, err := fn(vm, f.get(in.B), args, nil)
+	vm.popArgs(n)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
 func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	if m, ok := o.O.(*Module); ok {
 		if v, ok := m.attrs[name]; ok {

@@ -920,6 +920,17 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						continue
 					}
 				}
+			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.mt {
+				// A method of a built-in receiver with a fast path
+				// (methods_fast.go), as its site remembers it.
+				if fn := builtinExtraAt(co.caches[pc-1].Load(), objs[in.B]); fn != nil {
+					if err = vm.callExtraAt(f, in, fn); err == nil {
+						if err = vm.takePending(); err == nil {
+							continue
+						}
+					}
+					break
+				}
 			}
 			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
