@@ -534,7 +534,10 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				a = r
 			}
 		}
-		if isIntLike(a) && !isIntLike(b) {
+		// x * sequence is sequence * x (an instance's __mul__ is asked
+		// first); other operands keep their order for the special
+		// methods and the error.
+		if isSeqVal(b) && !isSeqVal(a) && !isInstanceVal(a) {
 			a, b = b, a
 		}
 		if _, ok := a.O.(*Str); ok && !isIntLike(b) {

@@ -134,6 +134,66 @@ k = (1, 2); n = float("nan")
 m = {k: 1, n: 2, 3: 3, "s": 4, None: 5, 2.5: 6, True: 7}
 print(m[(1, 2)], m[n], m[3.0], m["s"], m[None], m[2.5], m[1], len(m))
 `, "0 (1, 5, None)\n1 (2, 5, None)\n2 (2, 5, None)\n3 (4, 5, None)\n4 (('mine', 'a', 0), ('mine', 'zz', 5), ('mine', 'zz', None))\n5 (1, 5, None)\n('user dict class', 'user dict class', 'user dict class') (9, 5, None)\n('ABC', 'abc')\n('XHIX', 'hi')\n('É', 'é')\n('X', '')\n('S.upper', 'S.strip') ('DEF', 'def')\n{'a': 3, 'b': 2, 'c': 1}\nget expected at least 1 argument, got 0\ncannot use 'list' as a dict key (unhashable type: 'list')\n1 2 3 4 5 6 7 7\n"},
+	// Operators on instances whose method is a plain function get its
+	// frame filled directly (instanceBinop): NotImplemented, the reflected
+	// method, errors. And int * x asks x's __rmul__ (it was swapped into
+	// x * int and failed), the error naming the operands in order.
+	{"instance-binop", `class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        if isinstance(o, V):
+            return V(self.x + o.x)
+        if isinstance(o, (int, float)):
+            return V(self.x + o)
+        return NotImplemented
+    def __sub__(self, o):
+        return NotImplemented
+    def __mul__(self, k):
+        return V(self.x * k)
+    def __truediv__(self, k):
+        return V(self.x / k)
+    def __repr__(self):
+        return "V(%r)" % self.x
+class W:
+    def __radd__(self, o):
+        return "W.radd"
+    def __rsub__(self, o):
+        return NotImplemented
+class Z:
+    def __add__(self, o, extra=1):
+        return "Z.add"
+    def __rmul__(self, o):
+        return "Z.rmul"
+print(V(1) + V(2), V(1) + 2, V(1) + 2.5, V(2) * 3, V(2) * V(3).x, V(1) + W(), V(1) * [1] if False else 0)
+for a, b in ((V(1), "s"), (V(1), None), (V(1), W()), (V(1), V(2)), (W(), V(1))):
+    for op in ("+", "-"):
+        try:
+            print(op, a + b if op == "+" else a - b)
+        except TypeError as e:
+            print(op, "TypeError:", e)
+try:
+    V(1) / 0
+except ZeroDivisionError as e:
+    print("ZeroDivisionError:", e)
+print(Z() + 1, V(2) * Z() if False else 2 * Z())
+v = V(1)
+v += V(5)
+print(v)
+for a, b in ((2, None), (2, "ab"), ("ab", 2), (3, [1]), (2, (1,)), (True, "x"), (2**70, None), (2, 1.5), (2, {}), (2.0, "s")):
+    try:
+        print(repr(a * b))
+    except TypeError as e:
+        print("TypeError:", e)
+class M:
+    def __mul__(self, o):
+        return "M.mul"
+for a, b in ((None, "s"), (M(), "s"), ("s", M()), (1.5, [1]), ([1], [2])):
+    try:
+        print(repr(a * b))
+    except TypeError as e:
+        print("TypeError:", e)
+`, "V(3) V(3) V(3.5) V(6) V(6) W.radd 0\n+ TypeError: unsupported operand type(s) for +: 'V' and 'str'\n- TypeError: unsupported operand type(s) for -: 'V' and 'str'\n+ TypeError: unsupported operand type(s) for +: 'V' and 'NoneType'\n- TypeError: unsupported operand type(s) for -: 'V' and 'NoneType'\n+ W.radd\n- TypeError: unsupported operand type(s) for -: 'V' and 'W'\n+ V(3)\n- TypeError: unsupported operand type(s) for -: 'V' and 'V'\n+ TypeError: unsupported operand type(s) for +: 'W' and 'V'\n- TypeError: unsupported operand type(s) for -: 'W' and 'V'\nZeroDivisionError: division by zero\nZ.add Z.rmul\nV(6)\nTypeError: unsupported operand type(s) for *: 'int' and 'NoneType'\n'abab'\n'abab'\n[1, 1, 1]\n(1, 1)\n'x'\nTypeError: unsupported operand type(s) for *: 'int' and 'NoneType'\n3.0\nTypeError: unsupported operand type(s) for *: 'int' and 'dict'\nTypeError: can't multiply sequence by non-int of type 'float'\nTypeError: can't multiply sequence by non-int of type 'NoneType'\n'M.mul'\nTypeError: can't multiply sequence by non-int of type 'M'\nTypeError: can't multiply sequence by non-int of type 'float'\nTypeError: can't multiply sequence by non-int of type 'list'\n"},
 }
 
 func TestObjsPrograms(t *testing.T) {

@@ -44,6 +44,11 @@ func (vm *VM) generic(f *frame, in *Instr) error {
 				return err
 			}
 		}
+		if in.D != inPlace {
+			if done, err := vm.instanceBinop(f, in, a, b); done {
+				return err
+			}
+		}
 		v, err := vm.binop(in.Op, a, b)
 		if err != nil {
 			if in.D == inPlace {
@@ -1152,6 +1157,57 @@ func (vm *VM) callBuiltinAt(f *frame, in *Instr, self Val, name string) error {
 	}
 	f.set(in.A, v)
 	return nil
+}
+
+// instanceBinop is binop for an instance a whose class's method for op is
+// a plain function of (self, other), and b a number or an instance (the
+// operands binop looks at before the special methods are not):
+// the operands go straight into the method's frame. done is false when
+// binop must do it.
+func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error) {
+	x, ok := a.O.(*Instance)
+	if !ok || a.T != tagObject {
+		return false, nil
+	}
+	switch b.T {
+	case tagInt, tagFloat, tagBool, tagNone:
+	case tagObject:
+		if _, ok := b.O.(*Instance); !ok || in.Op == opMul {
+			return false, nil
+		}
+	default:
+		return false, nil
+	}
+	ids := binSpecials[in.Op]
+	if ids[0] == spNone {
+		return false, nil
+	}
+	m, found := x.cls.lookupSpecial(ids[0])
+	fn, isFn := m.O.(*Function)
+	if !found || !isFn || fn.code.nparams != 2 || !fn.code.simple || fn.code.isGenerator {
+		return false, nil
+	}
+	if err := vm.callCheck(); err != nil {
+		return true, err
+	}
+	nf := vm.callFrame(fn)
+	nf.set(0, a)
+	nf.set(1, b)
+	if fn.free != nil {
+		nf.setFree(fn)
+	}
+	r, err := vm.runFrame(nf)
+	if err == nil && isNotImplemented(r) {
+		// binop's remaining step: the reflected method of b.
+		var found bool
+		if r, found, err = vm.dunderID(b, ids[1], a); !found || err == nil && isNotImplemented(r) {
+			return true, binopTypeErr(opSymbols[in.Op], a, b)
+		}
+	}
+	if err == nil {
+		f.set(in.A, r)
+	}
+	return true, err
 }
 
 // builtinExtraAt is the fast method a CALL_METHOD site with cache c
