@@ -194,6 +194,38 @@ for a, b in ((None, "s"), (M(), "s"), ("s", M()), (1.5, [1]), ([1], [2])):
     except TypeError as e:
         print("TypeError:", e)
 `, "V(3) V(3) V(3.5) V(6) V(6) W.radd 0\n+ TypeError: unsupported operand type(s) for +: 'V' and 'str'\n- TypeError: unsupported operand type(s) for -: 'V' and 'str'\n+ TypeError: unsupported operand type(s) for +: 'V' and 'NoneType'\n- TypeError: unsupported operand type(s) for -: 'V' and 'NoneType'\n+ W.radd\n- TypeError: unsupported operand type(s) for -: 'V' and 'W'\n+ V(3)\n- TypeError: unsupported operand type(s) for -: 'V' and 'V'\n+ TypeError: unsupported operand type(s) for +: 'W' and 'V'\n- TypeError: unsupported operand type(s) for -: 'W' and 'V'\nZeroDivisionError: division by zero\nZ.add Z.rmul\nV(6)\nTypeError: unsupported operand type(s) for *: 'int' and 'NoneType'\n'abab'\n'abab'\n[1, 1, 1]\n(1, 1)\n'x'\nTypeError: unsupported operand type(s) for *: 'int' and 'NoneType'\n3.0\nTypeError: unsupported operand type(s) for *: 'int' and 'dict'\nTypeError: can't multiply sequence by non-int of type 'float'\nTypeError: can't multiply sequence by non-int of type 'NoneType'\n'M.mul'\nTypeError: can't multiply sequence by non-int of type 'M'\nTypeError: can't multiply sequence by non-int of type 'float'\nTypeError: can't multiply sequence by non-int of type 'list'\n"},
+	// Built-in functions called straight from CALL (callBuiltinDirect):
+	// results, errors they raise, unbound and undefined arguments.
+	{"builtin-call-direct", `def f(x):
+    print(isinstance(x, int), isinstance(x, (str, float)), len([x, x]), abs(-3), min(x, 2), max(1, x))
+    try:
+        len(x)
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        int("zz")
+    except ValueError as e:
+        print("ValueError:", e)
+    try:
+        len()
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        print(y)
+        y = 1
+    except UnboundLocalError as e:
+        print("UnboundLocalError:", e)
+    try:
+        isinstance(x, q)
+    except NameError as e:
+        print("NameError:", e)
+f(5)
+f(2.5)
+def g():
+    print(sorted([3, 1, 2]), sum([1, 2]), divmod(7, 2), repr("a"), chr(65), ord("a"), hash(1), round(2.5), pow(2, 10), type(iter([1])).__name__)
+    return 0
+g()
+`, "True False 2 3 2 5\nTypeError: object of type 'int' has no len()\nValueError: invalid literal for int() with base 10: 'zz'\nTypeError: len() takes exactly one argument (0 given)\nUnboundLocalError: cannot access local variable 'y' where it is not associated with a value\nNameError: name 'q' is not defined\nFalse True 2 3 2 2.5\nTypeError: object of type 'float' has no len()\nValueError: invalid literal for int() with base 10: 'zz'\nTypeError: len() takes exactly one argument (0 given)\nUnboundLocalError: cannot access local variable 'y' where it is not associated with a value\nNameError: name 'q' is not defined\n[1, 2, 3] 3 (3, 1) 'a' A 97 1 2 1024 list_iterator\n"},
 }
 
 func TestObjsPrograms(t *testing.T) {

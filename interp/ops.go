@@ -1227,6 +1227,31 @@ func builtinExtraAt(c *siteCache, o Object) extraFn {
 	return c.ways[0].extra
 }
 
+// callBuiltinDirect is opCall of built-in function b with the positional
+// arguments in f's slots after it.
+func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
+	n := int(in.C)
+	args := vm.pushArgs(n)
+	for i := range args {
+		r := f.regs[in.B+1+int32(i)]
+		if r.Tag == tagEmpty {
+			vm.popArgs(n)
+			return f.unbound(in.B + 1 + int32(i))
+		}
+		args[i] = Val{T: r.Tag, B: r.Bits}
+		if r.Tag == tagObject {
+			args[i].O = f.objs[in.B+1+int32(i)]
+		}
+	}
+	v, err := b.fn(vm, args, nil)
+	vm.popArgs(n)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
 // callExtraAt is callBuiltinAt for a site whose method fn is known.
 func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 	n := int(in.C)

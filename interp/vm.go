@@ -882,6 +882,16 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				objs[in.A] = v.O
 				continue
 			}
+			if b, ok := fnv.(*Builtin); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.mt {
+				// A built-in function (isinstance, len, min ...): no
+				// generic call in between.
+				if err = vm.callBuiltinDirect(f, in, b); err == nil {
+					if err = vm.takePending(); err == nil {
+						continue
+					}
+				}
+				break
+			}
 			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.mt {
 				// A class whose __init__ takes exactly the arguments.
 				var v Val
