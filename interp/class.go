@@ -420,8 +420,9 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 
 // newInstanceDirect is newInstance for a call whose n positional
 // arguments are f's slots from first on, when the class's __init__ is a
-// plain function taking exactly self and them: the arguments go straight
-// into __init__'s frame, as callDirect's do. ok is false when the call
+// plain function taking self and them: the arguments go straight
+// into __init__'s frame (the rest from their defaults), as callDirect's
+// do. ok is false when the call
 // needs newInstance.
 func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok bool, err error) {
 	if cls.meta != nil || anyNew.Load() {
@@ -429,7 +430,7 @@ func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok
 	}
 	init, found := cls.lookupSpecial(spInit)
 	fn, isFn := init.O.(*Function)
-	if !found || !isFn || fn.code.nparams != int(n)+1 || !fn.code.simple || fn.code.isGenerator {
+	if !found || !isFn || !directArity(fn, int(n)+1) {
 		return Val{}, false, nil
 	}
 	if err := vm.callCheck(); err != nil {
@@ -447,6 +448,9 @@ func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok
 		}
 		nf.regs[i+1] = r
 		nf.objs[i+1] = f.objs[first+i]
+	}
+	if int(n)+1 < fn.code.nparams {
+		nf.setDefaults(fn, int(n)+1)
 	}
 	if fn.free != nil {
 		nf.setFree(fn)

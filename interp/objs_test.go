@@ -226,6 +226,44 @@ def g():
     return 0
 g()
 `, "True False 2 3 2 5\nTypeError: object of type 'int' has no len()\nValueError: invalid literal for int() with base 10: 'zz'\nTypeError: len() takes exactly one argument (0 given)\nUnboundLocalError: cannot access local variable 'y' where it is not associated with a value\nNameError: name 'q' is not defined\nFalse True 2 3 2 2.5\nTypeError: object of type 'float' has no len()\nValueError: invalid literal for int() with base 10: 'zz'\nTypeError: len() takes exactly one argument (0 given)\nUnboundLocalError: cannot access local variable 'y' where it is not associated with a value\nNameError: name 'q' is not defined\n[1, 2, 3] 3 (3, 1) 'a' A 97 1 2 1024 list_iterator\n"},
+	// Calls leaving parameters to their defaults take the direct paths
+	// (directArity): functions, methods, __init__, closures, errors.
+	{"direct-defaults", `def f(a, b=2, c=[]):
+    c.append(a)
+    return a + b, len(c)
+print(f(1), f(1, 5), f(2), f(1, 2, []))
+try:
+    f()
+except TypeError as e:
+    print("TypeError:", e)
+def g(a, b, c=3):
+    return a, b, c
+try:
+    g(1)
+except TypeError as e:
+    print("TypeError:", e)
+print(g(1, 2), g(1, 2, 4))
+class R:
+    def __init__(self, num, den=1):
+        self.num, self.den = num, den
+    def scale(self, k=2, j=None):
+        return R(self.num * k, self.den), j
+r = R(3)
+print(r.num, r.den, R(3, 4).den, r.scale()[0].num, r.scale(5)[0].num, r.scale(5, "j")[1])
+try:
+    R()
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    r.scale(1, 2, 3)
+except TypeError as e:
+    print("TypeError:", e)
+def mk(base):
+    def h(x, y=base):
+        return x + y
+    return h
+print(mk(10)(1), mk(10)(1, 1))
+`, "(3, 1) (6, 2) (4, 3) (3, 1)\nTypeError: f() missing 1 required positional argument: 'a'\nTypeError: g() missing 1 required positional argument: 'b'\n(1, 2, 3) (1, 2, 4)\n3 1 4 6 15 j\nTypeError: R.__init__() missing 1 required positional argument: 'num'\nTypeError: R.scale() takes from 1 to 3 positional arguments but 4 were given\n11 2\n"},
 }
 
 func TestObjsPrograms(t *testing.T) {

@@ -232,8 +232,32 @@ func (vm *VM) runFrame(nf *frame) (Val, error) {
 	return v, err
 }
 
+// directArity reports whether a call of fn with n positional arguments
+// can fill its frame directly: fn takes plain positional parameters
+// only, is no generator, and has defaults for those past the n-th.
+func directArity(fn *Function, n int) bool {
+	co := fn.code
+	if !co.simple || co.isGenerator || n > co.nparams {
+		return false
+	}
+	for i := n; i < co.nparams; i++ {
+		if d := co.defIdx[i]; d < 0 || d >= len(fn.defaults) {
+			return false
+		}
+	}
+	return true
+}
+
+// setDefaults fills parameters n and on from fn's defaults (directArity
+// said they have them).
+func (nf *frame) setDefaults(fn *Function, n int) {
+	for i := n; i < fn.code.nparams; i++ {
+		nf.set(int32(i), fn.defaults[fn.code.defIdx[i]])
+	}
+}
+
 // callDirect calls fn with the n values in f's slots from first on as
-// its parameters: fn takes exactly n plain positional parameters.
+// its parameters: directArity(fn, n) holds.
 func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
@@ -252,6 +276,9 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 		}
 		nf.regs[i] = r
 		nf.objs[i] = f.objs[first+i]
+	}
+	if int(n) < fn.code.nparams {
+		nf.setDefaults(fn, int(n))
 	}
 	if fn.free != nil {
 		nf.setFree(fn)
@@ -872,8 +899,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			return v, nil
 		case opCall:
 			fnv := objs[in.B]
-			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.nparams == int(in.C) && fn.code.simple && !fn.code.isGenerator {
-				// Fast path: positional call with exactly the parameters.
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && directArity(fn, int(in.C)) {
+				// Fast path: positional call of plain parameters, the
+				// rest from their defaults.
 				var v Val
 				if v, err = vm.callDirect(f, fn, in.B+1, in.C); err != nil {
 					break
@@ -920,7 +948,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			// in consecutive slots.
 			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject {
 				if e := vm.lookup(co.caches[pc-1].Load(), x); e != nil && e.kind == cacheMethod {
-					if fn := e.val.O.(*Function); fn.code.nparams == int(in.C)+1 && fn.code.simple && !fn.code.isGenerator {
+					if fn := e.val.O.(*Function); directArity(fn, int(in.C)+1) {
 						var v Val
 						if v, err = vm.callDirect(f, fn, in.B, in.C+1); err != nil {
 							break
