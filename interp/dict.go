@@ -19,17 +19,24 @@ type Dict struct {
 	// its entry back, not its slot): the index grows when they reach two
 	// thirds, so a free slot always ends a probe.
 	filled int
+	// last is 1 + the entry the last successful find returned: `k in d`
+	// then `d[k] += 1` asks for the same key three times. It needs no
+	// invalidation: a hit is checked against the entry's hash and its key,
+	// the same object as the one asked for, or the object found equal to
+	// lastProbe (a str, or a tuple of numbers and strs: equal for good)
+	// when the entry's key was lastKey.
+	last               int
+	lastHash           int64 // the hash of entries[last-1]: a miss reads nothing else
+	lastProbe, lastKey Object
 	// collections: a defaultdict's factory, or a Counter (missing keys count 0).
 	factory Val
 	counter bool
 	ordered bool // an OrderedDict: popitem(last=), move_to_end, order-sensitive ==
 }
 
-// The hash comes first: a probe reads it and then the key, which then
-// share a cache line more often than when the hash ends the entry.
 type dictEntry struct {
-	h    int64
 	k, v Val
+	h    int64
 }
 
 func (e *dictEntry) deleted() bool { return e.k.T == tagEmpty }
@@ -82,6 +89,16 @@ restart:
 	if d.index == nil {
 		return -1
 	}
+	if i := d.last - 1; h == d.lastHash && uint(i) < uint(len(d.entries)) {
+		if e := &d.entries[i]; e.h == h {
+			if same(e.k, k) {
+				return i
+			}
+			if k.T == tagObject && e.k.T == tagObject && d.lastProbe != nil && k.O == d.lastProbe && e.k.O == d.lastKey {
+				return i
+			}
+		}
+	}
 	index := d.index
 	mask := uint64(len(index) - 1)
 	perturb := uint64(h)
@@ -94,12 +111,14 @@ restart:
 			e := &d.entries[ix-1]
 			if e.h == h {
 				if same(e.k, k) {
+					d.last, d.lastHash = int(ix), h
 					return int(ix - 1)
 				}
 				if x, ok := e.k.O.(*Str); ok {
 					if y, ok := k.O.(*Str); ok {
 						// Strs: equal text or not, no __eq__ to ask.
 						if x.s == y.s {
+							d.last, d.lastHash, d.lastProbe, d.lastKey = int(ix), h, y, x
 							return int(ix - 1)
 						}
 						goto next
@@ -112,6 +131,9 @@ restart:
 					goto restart
 				}
 				if eq {
+					if plainKey(k) {
+						d.last, d.lastHash, d.lastProbe, d.lastKey = int(ix), h, k.O, ek.O
+					}
 					return int(ix - 1)
 				}
 			}
@@ -120,6 +142,23 @@ restart:
 		perturb >>= perturbShift
 		i = (i*5 + perturb + 1) & mask
 	}
+}
+
+// plainKey reports whether k is a tuple of numbers, strs and None, whose
+// equality to another key never changes.
+func plainKey(k Val) bool {
+	t, ok := k.O.(*Tuple)
+	if !ok || k.T != tagObject {
+		return false
+	}
+	for _, x := range t.items {
+		if x.T == tagObject {
+			if _, ok := x.O.(*Str); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // moved reports whether a dict probed through index has changed under

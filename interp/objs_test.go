@@ -264,6 +264,52 @@ def mk(base):
     return h
 print(mk(10)(1), mk(10)(1, 1))
 `, "(3, 1) (6, 2) (4, 3) (3, 1)\nTypeError: f() missing 1 required positional argument: 'a'\nTypeError: g() missing 1 required positional argument: 'b'\n(1, 2, 3) (1, 2, 4)\n3 1 4 6 15 j\nTypeError: R.__init__() missing 1 required positional argument: 'num'\nTypeError: R.scale() takes from 1 to 3 positional arguments but 4 were given\n11 2\n"},
+	// A dict remembers its last hit (Dict.last): the entry deleted,
+	// moved by a resize or the dict cleared, equal keys of other objects,
+	// a tuple key with an instance whose equality changes.
+	{"dict-last-hit", `d = {}
+words = "a b a c b a d".split()
+for w in words:
+    k = (w, w + "x")
+    if k in d:
+        d[k] += 1
+    else:
+        d[k] = 1
+print(d)
+k = ("a", "ax")
+print(k in d, d[k])
+del d[k]
+print(k in d, d.get(k), len(d))
+d[k] = 5
+print(d[k], list(d)[-1])
+for i in range(100):
+    d[i] = i
+print(d[k], d[("b", "bx")], k in d, 50 in d)
+d.clear()
+print(k in d, d.get(k, "none"))
+class E:
+    def __init__(self, v):
+        self.v = v
+    def __eq__(self, o):
+        return isinstance(o, E) and self.v == o.v
+    def __hash__(self):
+        return 1
+a, b = E(1), E(1)
+t = (a,)
+m = {(E(1),): "x"}
+print(t in m, m.get((b,)))
+a.v = 2
+print(t in m, m.get(t, "gone"))
+s = "ab"
+n = {s: 1}
+print(n["a" + "b"], ("a" + "b") in n)
+del n[s]
+print(("a" + "b") in n, s in n)
+n["ab"] = 2
+print(n[s], n.pop("ab"), n)
+f = {1.5: "f", 2: "i", None: "n"}
+print(f[1.5], f[2.0], f[None], 2 in f, f.get(True))
+`, "{('a', 'ax'): 3, ('b', 'bx'): 2, ('c', 'cx'): 1, ('d', 'dx'): 1}\nTrue 3\nFalse None 3\n5 ('a', 'ax')\n5 2 True True\nFalse none\nTrue x\nFalse gone\n1 True\nFalse False\n2 2 {}\nf i n True None\n"},
 }
 
 func TestObjsPrograms(t *testing.T) {
