@@ -369,6 +369,12 @@ func (vm *VM) recordFuncBridge(f *frame, lt *loopTrace, idx, pc int) (v Val, to 
 	for _, o := range sn.objects {
 		r.objects[o.slot] = o.v
 	}
+	// What the trace proved before the exit holds in the bridge: only
+	// the branch that left decides it.
+	for s, t := range sn.known {
+		r.known[s] = t
+	}
+	r.left = lt.leaving(idx)
 	r.run()
 	if r.abort == "" {
 		lt.sides = append(lt.sides, sidePath{snap: idx, insts: append([]traceopt.Inst(nil), r.insts...)})
@@ -509,4 +515,24 @@ func (r *recorder) fnReturn(a int32) int {
 	x := r.regs[a]
 	r.retVal = Val{T: x.Tag, B: x.Bits}
 	return -1
+}
+
+// leaving is the branch of lt that leaves through snapshot idx, or nil.
+func (lt *loopTrace) leaving(idx int) *traceopt.Inst {
+	for _, insts := range append([][]traceopt.Inst{lt.raw}, sideInsts(lt.sides)...) {
+		for i := range insts {
+			if in := &insts[i]; in.Exit == idx && !in.InTrace && traceopt.Info(in.Op).Branch {
+				return in
+			}
+		}
+	}
+	return nil
+}
+
+func sideInsts(sides []sidePath) [][]traceopt.Inst {
+	out := make([][]traceopt.Inst, len(sides))
+	for i, sd := range sides {
+		out[i] = sd.insts
+	}
+	return out
 }

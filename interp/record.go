@@ -86,6 +86,9 @@ type recorder struct {
 	// translates (a function trace is not tried again).
 	untraceable bool
 	deferred    bool // a function trace's recording reached a call of itself first
+	// left is the branch a function trace's bridge is recorded from: the
+	// bridge's first instruction, if it is the same branch, is known.
+	left *traceopt.Inst
 }
 
 // reliesOn notes that the instruction being recorded relies on slot s
@@ -154,6 +157,9 @@ func (r *recorder) snap() int {
 	}
 	slices.SortFunc(sn.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
 	sn.wides = r.wideList()
+	if r.lt.fn && len(r.frames) == 0 {
+		sn.known = maps.Clone(r.known)
+	}
 	r.lt.snaps = append(r.lt.snaps, sn)
 	r.snapHere = len(r.lt.snaps) - 1
 	return r.snapHere
@@ -162,6 +168,9 @@ func (r *recorder) snap() int {
 // freshSnap is a new snapshot of the current instruction, for a branch.
 func (r *recorder) freshSnap() int {
 	c := *r.lt.snaps[r.snap()]
+	if c.known != nil {
+		c.known = maps.Clone(r.known) // (with the guards of the branch's operands)
+	}
 	r.lt.snaps = append(r.lt.snaps, &c)
 	idx := len(r.lt.snaps) - 1
 	r.lt.branch[idx] = true
@@ -530,6 +539,12 @@ func (r *recorder) branch(cmp Op, b, c int32) bool {
 func (r *recorder) cond(in traceopt.Inst) bool {
 	if r.abort != "" {
 		return false
+	}
+	if l := r.left; l != nil && len(r.insts) == 0 && l.Op == in.Op && l.Args == in.Args {
+		// A function trace's bridge starts at the branch that left for
+		// it: its answer is known.
+		r.left = nil
+		return r.exec(&in) == uopref.Jump
 	}
 	// A snapshot of its own, so that its exits are counted apart and can
 	// grow a bridge.

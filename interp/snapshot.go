@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/copypatch/copypatch/templates"
+	"github.com/copypatch/copypatch/traceopt"
 )
 
 // A snapshot is what the interpreter needs to resume where a trace left:
@@ -13,6 +14,9 @@ import (
 // Go-side half (objs) native code could not keep. Slot numbers are
 // relative to the trace's root frame.
 type snapshot struct {
+	// known are the slot types the trace had proved here (function traces
+	// only): a bridge from here starts knowing them.
+	known  map[int32]traceopt.Type
 	pc     int           // resume pc, in the innermost frame
 	frames []inlineFrame // inlined calls, outermost first
 	// clear holds callee locals the recorded path had not yet bound at this

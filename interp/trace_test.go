@@ -548,6 +548,13 @@ print(fib(24))
 	if strings.Contains(log.String(), "loop:") {
 		t.Errorf("a function trace printed as a loop:\n%s", log.String())
 	}
+	// The bridge knows what the trace proved before its branch, and the
+	// branch's answer: n is guarded and compared once.
+	if _, bridged, ok := strings.Cut(log.String(), "1 bridges"); !ok {
+		t.Errorf("no bridged trace in the log:\n%s", log.String())
+	} else if uops, _, _ := strings.Cut(bridged, "machine code:"); strings.Count(uops, "guard_int r0 ") != 1 || strings.Count(uops, "int_jump_if_le") != 1 {
+		t.Errorf("the bridged trace guards or compares n again:\n%s", uops)
+	}
 	deep := []byte(`import sys
 def fact(n):
     if n <= 1:
