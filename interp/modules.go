@@ -17,6 +17,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return operatorModule
 	case "copy":
 		return copyModule
+	case "contextlib":
+		return contextlibModule
 	case "dataclasses":
 		return dataclassesModule
 	case "typing":
