@@ -9,7 +9,7 @@ import (
 )
 
 // The codecs str.encode and bytes.decode know: utf-8, ascii, latin-1,
-// utf-16 and utf-32 (with and without a byte order), each with the error
+// cp1252, utf-16 and utf-32 (with and without a byte order), each with the error
 // handlers strict, ignore, replace, backslashreplace and (encoding)
 // xmlcharrefreplace, raising CPython's UnicodeDecodeError and
 // UnicodeEncodeError.
@@ -37,6 +37,8 @@ func codecName(enc string) string {
 		return "utf-32-le"
 	case "utf_32_be", "utf_32be", "utf32be":
 		return "utf-32-be"
+	case "cp1252", "windows_1252", "1252":
+		return "cp1252"
 	}
 	return ""
 }
@@ -133,11 +135,20 @@ func (vm *VM) encodeStr(s string, enc, errs Val) ([]byte, error) {
 	case "latin-1":
 		limit = 0xff
 	}
+	encodable := func(r rune) bool { return r <= limit }
+	errName, reason := name, "ordinal not in range("+strconv.Itoa(int(limit)+1)+")"
+	if name == "cp1252" {
+		encodable = func(r rune) bool { _, ok := cp1252Byte(r); return ok }
+		errName, reason = "charmap", "character maps to <undefined>"
+	}
 	var out []byte
 	put := func(r rune) {
 		switch name {
 		case "ascii", "latin-1":
 			out = append(out, byte(r))
+		case "cp1252":
+			c, _ := cp1252Byte(r)
+			out = append(out, c)
 		case "utf-16", "utf-16-le", "utf-16-be":
 			put16 := func(u uint16) {
 				if name == "utf-16-be" {
@@ -167,20 +178,19 @@ func (vm *VM) encodeStr(s string, enc, errs Val) ([]byte, error) {
 	case "utf-32":
 		out = append(out, 0xff, 0xfe, 0, 0)
 	}
-	reason := "ordinal not in range(" + strconv.Itoa(int(limit)+1) + ")"
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
-		if r <= limit {
+		if encodable(r) {
 			put(r)
 			continue
 		}
 		j := i + 1
-		for j < len(rs) && rs[j] > limit {
+		for j < len(rs) && !encodable(rs[j]) {
 			j++
 		}
 		switch handler {
 		case "strict":
-			return nil, unicodeErr(UnicodeEncodeError, name, StrVal(s), i, j, reason)
+			return nil, unicodeErr(UnicodeEncodeError, errName, StrVal(s), i, j, reason)
 		case "ignore":
 		case "replace":
 			for range j - i {
@@ -225,11 +235,15 @@ func (vm *VM) decodeBytes(obj Val, b []byte, enc, errs Val) (string, error) {
 		return "", err
 	}
 	var sb strings.Builder
+	errName := name
+	if name == "cp1252" {
+		errName = "charmap" // as CPython's charmap codecs say
+	}
 	// bad handles the undecodable b[start:end]; reason is CPython's.
 	bad := func(start, end int, reason string) error {
 		switch handler {
 		case "strict":
-			return unicodeErr(UnicodeDecodeError, name, bytesVal(append([]byte{}, b...)), start, end, reason)
+			return unicodeErr(UnicodeDecodeError, errName, bytesVal(append([]byte{}, b...)), start, end, reason)
 		case "ignore":
 		case "replace":
 			sb.WriteRune(utf8.RuneError)
@@ -266,6 +280,17 @@ func (vm *VM) decodeBytes(obj Val, b []byte, enc, errs Val) (string, error) {
 		}
 	case "latin-1":
 		return latin1Str(b), nil
+	case "cp1252":
+		for i, c := range b {
+			switch r := cp1252Rune(c); {
+			case r >= 0:
+				sb.WriteRune(r)
+			default:
+				if err := bad(i, i+1, "character maps to <undefined>"); err != nil {
+					return "", err
+				}
+			}
+		}
 	case "utf-16", "utf-16-le", "utf-16-be":
 		var bo binary.ByteOrder = binary.LittleEndian
 		i := 0
@@ -408,4 +433,34 @@ func latin1Bytes(s string) []byte {
 		out = append(out, byte(r))
 	}
 	return out
+}
+
+// cp1252High is what Windows-1252 gives bytes 0x80-0x9f (0: undefined);
+// the other bytes are Latin-1.
+var cp1252High = [32]rune{0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+	0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178}
+
+// cp1252Rune decodes one byte; -1 when it maps to nothing.
+func cp1252Rune(c byte) rune {
+	if c < 0x80 || c >= 0xa0 {
+		return rune(c)
+	}
+	if r := cp1252High[c-0x80]; r != 0 {
+		return r
+	}
+	return -1
+}
+
+// cp1252Byte encodes one character.
+func cp1252Byte(r rune) (byte, bool) {
+	if r < 0x80 || r >= 0xa0 && r <= 0xff {
+		return byte(r), true
+	}
+	for i, h := range cp1252High {
+		if h == r && h != 0 {
+			return byte(0x80 + i), true
+		}
+	}
+	return 0, false
 }
