@@ -129,7 +129,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 	}
 	if !hasMethod(self, name) {
 		switch self.O.(type) {
-		case *typeObj, *ExcType, *Exception, *Function, *Property:
+		case *typeObj, *ExcType, *Exception, *Function, *Property, *Builtin:
 			// Attributes of other objects: fetch, then call.
 			fv, err := vm.getAttr(self, name)
 			if err != nil {

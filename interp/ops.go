@@ -1449,6 +1449,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return v, nil
 		}
 	case *Builtin:
+		if v, ok := t.attrs[name]; ok {
+			return v, nil
+		}
 		switch name {
 		case "__name__", "__qualname__":
 			return StrVal(t.name), nil

@@ -75,43 +75,41 @@ func functoolsModule() *Module {
 		}
 		return acc, nil
 	})
-	memo := func(fn Val) Val {
-		cache := newDict()
-		return builtinFn("wrapper", func(vm *VM, args []Val, kwn []string) (Val, error) {
-			key := ObjVal(&Tuple{append([]Val(nil), args...)})
-			if len(kwn) == 0 {
-				if v, ok, err := cache.get(key); err != nil {
-					return Val{}, err
-				} else if ok {
-					return v, nil
-				}
-			}
-			v, err := vm.call(fn, append([]Val(nil), args...), kwn)
-			if err == nil && len(kwn) == 0 {
-				cache.set(key, v)
-			}
-			return v, err
-		})
-	}
 	m.attrs["cache"] = builtinFn("cache", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) != 1 {
 			return Val{}, newErr(TypeError, "cache() takes exactly one argument")
 		}
-		return memo(args[0]), nil
+		return vm.lruWrapper(args[0], -1), nil
 	})
 	m.attrs["lru_cache"] = builtinFn("lru_cache", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		// @lru_cache, @lru_cache() and @lru_cache(maxsize=None) all memoize without bound.
-		if len(args) == 1 && len(kwn) == 0 {
-			switch args[0].O.(type) {
+		// @lru_cache is @lru_cache(maxsize=128); maxsize=None has no bound.
+		pos, kw := splitKw(args, kwn)
+		if len(pos) == 1 && len(kw) == 0 {
+			switch pos[0].O.(type) {
 			case *Function, *Builtin:
-				return memo(args[0]), nil
+				return vm.lruWrapper(pos[0], 128), nil
 			}
+		}
+		size := Val(IntVal(128))
+		if len(pos) > 0 {
+			size = pos[0]
+		}
+		if v, ok := kw["maxsize"]; ok {
+			size = v
+		}
+		maxsize := -1
+		switch {
+		case size.T == tagNone:
+		case isIntLike(size) && size.T != tagObject:
+			maxsize = max(int(int64(size.B)), 0)
+		default:
+			return Val{}, newErr(TypeError, "Expected first argument to be an integer, a callable, or None")
 		}
 		return builtinFn("decorating_function", func(vm *VM, a []Val, k []string) (Val, error) {
 			if len(a) != 1 {
 				return Val{}, newErr(TypeError, "lru_cache decorator takes one function")
 			}
-			return memo(a[0]), nil
+			return vm.lruWrapper(a[0], maxsize), nil
 		}), nil
 	})
 	functoolsExtras(m)

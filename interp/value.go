@@ -119,6 +119,9 @@ type (
 		// blocks: it may wait for other threads (concurrent.futures.wait),
 		// so its arguments are not locked (objlock.go).
 		blocks bool
+		// attrs are attributes of its own (an lru_cache wrapper's
+		// cache_info, __wrapped__), or nil.
+		attrs map[string]Val
 	}
 	BoundMethod struct {
 		self Val
