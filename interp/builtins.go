@@ -617,7 +617,7 @@ func (vm *VM) builtins() map[string]Val {
 				return args[1], nil
 			}
 			if g, ok := args[0].O.(*Generator); ok {
-				return Val{}, stopIteration(g.takeResult())
+				return Val{}, stopIteration(g.takeResult(vm))
 			}
 			return Val{}, newErrVal(StopIteration)
 		}

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"sync/atomic"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -20,7 +21,11 @@ type Generator struct {
 	throw   error // raised at the resume point by the next run (close, throw)
 	started bool
 	done    bool
-	running bool
+	// running is 1 while a thread runs the body: a second thread (or the
+	// body itself) asking for the next item gets "generator already
+	// executing", as in CPython. Once threads run it is claimed with a
+	// compare-and-swap (claim), so two threads never run one frame.
+	running int32
 	tracked int // index in vm.gens, or -1
 	// result is what the body returned: the StopIteration that ends the
 	// generator carries it, and yield from evaluates to it.
@@ -30,13 +35,39 @@ type Generator struct {
 
 // takeResult returns what the generator returned, once: later
 // StopIterations carry nothing, as in CPython.
-func (g *Generator) takeResult() Val {
+// Another thread running the generator meanwhile has none to give.
+func (g *Generator) takeResult(vm *VM) Val {
+	if !g.claim(vm) {
+		return NoneVal
+	}
 	r := g.result
 	g.result = Val{}
+	g.release(vm)
 	if r.T == tagEmpty {
 		return NoneVal
 	}
 	return r
+}
+
+// claim marks the generator running for vm's thread, false when it runs
+// already. Plain loads and stores until threads run.
+func (g *Generator) claim(vm *VM) bool {
+	if vm.mt {
+		return atomic.CompareAndSwapInt32(&g.running, 0, 1)
+	}
+	if g.running != 0 {
+		return false
+	}
+	g.running = 1
+	return true
+}
+
+func (g *Generator) release(vm *VM) {
+	if vm.mt {
+		atomic.StoreInt32(&g.running, 0)
+		return
+	}
+	g.running = 0
 }
 
 // stopIteration is the StopIteration that ends an iterator whose result is
@@ -48,9 +79,14 @@ func stopIteration(v Val) *PyErr {
 	return newErrVal(StopIteration, v)
 }
 
-// finish marks the generator done and stops tracking it.
-func (g *Generator) finish() {
+// finish marks the generator done and stops tracking it. The tracking
+// list is its starting thread's VM's: another thread leaves it there, to be
+// dropped by that VM's closeGenerators.
+func (g *Generator) finish(vm *VM) {
 	g.done = true
+	if vm != g.vm {
+		return
+	}
 	if i := g.tracked; i >= 0 && i < len(g.vm.gens) && g.vm.gens[i] == g {
 		gens := g.vm.gens
 		last := gens[len(gens)-1]
@@ -134,21 +170,28 @@ func allocGenerator(n int) (*Generator, []templates.Value, []Object) {
 	return new(Generator), make([]templates.Value, n), make([]Object, n)
 }
 
-// next runs the generator to its next yield. It reports false when the
-// generator has finished.
-func (g *Generator) next() (Val, bool, error) {
+// next runs the generator to its next yield on vm, the calling thread's
+// VM. It reports false when the generator has finished.
+func (g *Generator) next(vm *VM) (Val, bool, error) {
+	if !g.claim(vm) {
+		return Val{}, false, newErr(ValueError, "generator already executing")
+	}
+	v, ok, err := g.resume(vm)
+	g.release(vm)
+	return v, ok, err
+}
+
+// resume is next with the generator claimed by the caller.
+func (g *Generator) resume(vm *VM) (Val, bool, error) {
 	if g.done {
 		return Val{}, false, nil
 	}
-	if g.running {
-		return Val{}, false, newErr(ValueError, "generator already executing")
-	}
-	vm := g.vm
 	if vm.depth >= vm.limit {
 		return Val{}, false, newErr(RecursionError, "maximum recursion depth exceeded")
 	}
 	if !g.started {
 		g.started = true
+		g.vm = vm // the thread that starts it tracks it
 		// Only a generator with try/with blocks has anything to run when
 		// it is closed at the end; track those, while they are suspended.
 		if len(g.fn.code.excTable) > 0 {
@@ -156,18 +199,16 @@ func (g *Generator) next() (Val, bool, error) {
 			vm.gens = append(vm.gens, g)
 		}
 	}
-	if v, ok := g.delegate(); ok {
+	if v, ok := g.delegate(vm); ok {
 		return v, true, nil
 	}
-	g.running = true
 	vm.depth++
 	v, err := vm.run(g.frame)
 	vm.depth--
-	g.running = false
 	if err == errYield {
 		return v, true, nil
 	}
-	g.finish()
+	g.finish(vm)
 	if err == nil {
 		g.result = v
 	}
@@ -189,7 +230,7 @@ func (g *Generator) next() (Val, bool, error) {
 // resumptions). It reports false when the subgenerator finished or
 // raised: the generator then resumes as usual, and its yield from finds
 // the result, or raises the error (left in g.throw) where it stands.
-func (g *Generator) delegate() (Val, bool) {
+func (g *Generator) delegate(vm *VM) (Val, bool) {
 	if !g.started || g.throw != nil {
 		return Val{}, false
 	}
@@ -198,15 +239,17 @@ func (g *Generator) delegate() (Val, bool) {
 		return Val{}, false
 	}
 	sub, ok := g.frame.objs[in.B].(*Generator)
-	if !ok || !sub.started || sub.done || sub.running {
+	if !ok || !sub.claim(vm) {
 		return Val{}, false
 	}
-	vm := g.vm
-	g.running = true
+	if !sub.started || sub.done {
+		sub.release(vm)
+		return Val{}, false
+	}
 	vm.depth++ // the depth sub runs at when g resumes it
-	v, ok, err := sub.next()
+	v, ok, err := sub.resume(vm)
 	vm.depth--
-	g.running = false
+	sub.release(vm)
 	if err != nil {
 		g.throw = err
 	}
@@ -215,22 +258,26 @@ func (g *Generator) delegate() (Val, bool) {
 
 // close raises GeneratorExit at the generator's yield, so its finally
 // blocks run. It reports the error the generator raised instead, if any.
-func (g *Generator) close() error {
-	if !g.started || g.done || g.running {
-		g.done = g.done || !g.running
+func (g *Generator) close(vm *VM) error {
+	if !g.claim(vm) {
+		return nil // running: CPython's close raises there; ours leaves it be
+	}
+	defer g.release(vm)
+	if !g.started || g.done {
+		g.done = true
 		return nil
 	}
 	g.throw = newErrVal(GeneratorExit)
-	_, yielded, err := g.next()
-	g.finish()
+	_, yielded, err := g.resume(vm)
+	g.finish(vm)
 	if yielded {
 		return newErr(RuntimeError, "generator ignored GeneratorExit")
 	}
 	return err
 }
 
-// method runs the generator methods send, throw and close.
-func (g *Generator) method(name string, args []Val) (Val, error) {
+// method runs the generator methods send, throw and close on vm.
+func (g *Generator) method(vm *VM, name string, args []Val) (Val, error) {
 	want := 1 // send and throw
 	if name == "close" {
 		want = 0
@@ -243,47 +290,55 @@ func (g *Generator) method(name string, args []Val) (Val, error) {
 	}
 	switch name {
 	case "close":
-		return NoneVal, g.close()
+		return NoneVal, g.close(vm)
+	}
+	if !g.claim(vm) {
+		return Val{}, newErr(ValueError, "generator already executing")
+	}
+	v, ok, err := g.methodClaimed(vm, name, args)
+	g.release(vm)
+	if err != nil {
+		return Val{}, err
+	}
+	if !ok {
+		return Val{}, stopIteration(g.takeResult(vm))
+	}
+	return v, nil
+}
+
+// methodClaimed is send or throw with the generator claimed.
+func (g *Generator) methodClaimed(vm *VM, name string, args []Val) (Val, bool, error) {
+	switch name {
 	case "send":
-		if g.running {
-			return Val{}, newErr(ValueError, "generator already executing")
-		}
 		if !g.started && args[0].T != tagNone {
-			return Val{}, newErr(TypeError, "can't send non-None value to a just-started generator")
+			return Val{}, false, newErr(TypeError, "can't send non-None value to a just-started generator")
 		}
 		if g.started && !g.done {
 			g.frame.set(g.sent, args[0])
 		}
 	case "throw":
-		exc := g.vm.raise(args[0])
+		exc := vm.raise(args[0])
 		if pe, ok := exc.(*PyErr); !ok || pe.exc == nil {
-			return Val{}, exc
+			return Val{}, false, exc
 		}
 		if !g.started || g.done {
 			// Raised where the generator stands: before its body, or after
 			// its end; either way it is finished.
 			g.started = true
-			g.finish()
-			return Val{}, exc
+			g.finish(vm)
+			return Val{}, false, exc
 		}
 		g.throw = exc
 	}
-	v, ok, err := g.next()
-	if err != nil {
-		return Val{}, err
-	}
-	if !ok {
-		return Val{}, stopIteration(g.takeResult())
-	}
-	return v, nil
+	return g.resume(vm)
 }
 
 // closeGenerators closes the generators left suspended when the run ends.
 func (vm *VM) closeGenerators() {
 	for len(vm.gens) > 0 {
 		g := vm.gens[len(vm.gens)-1]
-		g.close() // an abandoned generator's error is dropped, as CPython's is
-		g.finish()
+		g.close(vm) // an abandoned generator's error is dropped, as CPython's is
+		g.finish(vm)
 	}
 }
 
@@ -313,28 +368,34 @@ func (vm *VM) yieldFromStep(f *frame, it Object, sent Val) (Val, bool, error) {
 		}
 		if pe, ok := t.(*PyErr); ok && pe.exc != nil && pe.exc.typ == GeneratorExit {
 			// close: the subgenerator is closed first, then the delegator.
-			if err := sub.close(); err != nil {
+			if err := sub.close(vm); err != nil {
 				return Val{}, false, err
 			}
 			return Val{}, false, t
 		}
+		if !sub.claim(vm) {
+			return Val{}, false, newErr(ValueError, "generator already executing")
+		}
 		if !sub.started || sub.done {
 			sub.started = true
-			sub.finish()
+			sub.finish(vm)
+			sub.release(vm)
 			return Val{}, false, t
 		}
 		sub.throw = t
-		v, ok, err = sub.next()
+		v, ok, err = sub.resume(vm)
+		sub.release(vm)
 	case sent.T == tagNone:
 		v, ok, err = vm.next(it)
 	case isGen:
-		if sub.running {
+		if !sub.claim(vm) {
 			return Val{}, false, newErr(ValueError, "generator already executing")
 		}
 		if sub.started && !sub.done {
 			sub.frame.set(sub.sent, sent)
 		}
-		v, ok, err = sub.next()
+		v, ok, err = sub.resume(vm)
+		sub.release(vm)
 	default:
 		return Val{}, false, newErr(AttributeError, "'%s' object has no attribute 'send'", it.typeName())
 	}
@@ -343,7 +404,7 @@ func (vm *VM) yieldFromStep(f *frame, it Object, sent Val) (Val, bool, error) {
 	}
 	switch x := it.(type) {
 	case *Generator:
-		return x.takeResult(), false, nil
+		return x.takeResult(vm), false, nil
 	case *instIter:
 		if x.result.T != tagEmpty {
 			return x.result, false, nil

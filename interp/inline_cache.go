@@ -248,7 +248,7 @@ func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, b
 	if c := site.Load(); c != nil && c.n == 1 && c.ways[0].mod == m && c.ways[0].version == ver {
 		return c.ways[0].val, true
 	}
-	v, ok := m.attrs[name]
+	v, ok := m.table()[name]
 	if ok {
 		site.Store(only(cacheEntry{mod: m, val: v, version: ver}))
 	}

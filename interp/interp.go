@@ -136,7 +136,11 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		if pe.exc.typ == SystemExit {
 			return exitStatus(vm, pe.exc, stderr)
 		}
-		writeTraceback(stderr, vm, pe)
+		var b strings.Builder
+		writeTraceback(&b, vm, pe)
+		if !vm.writeErr(b.String()) {
+			io.WriteString(stderr, b.String())
+		}
 		if pe.exc.typ == KeyboardInterrupt {
 			return 130 // as a shell reports CPython killed by SIGINT
 		}

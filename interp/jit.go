@@ -206,7 +206,7 @@ func (g *globalCheck) holds(vm *VM) bool {
 	}
 	var cur Val
 	if g.mod != nil {
-		cur = g.mod.attrs[g.name]
+		cur = g.mod.table()[g.name]
 	} else {
 		cur = vm.mod.load(int32(g.index))
 	}

@@ -138,7 +138,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 			return vm.call(fv, args, kwn)
 		}
 		if m, ok := self.O.(*Module); ok {
-			fv, ok := m.attrs[name]
+			fv, ok := m.table()[name]
 			if !ok {
 				return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 			}
@@ -193,7 +193,7 @@ func (vm *VM) callBuiltinMethod(self Val, name string, args []Val, kwn []string)
 	case *Tuple:
 		return vm.seqMethod("tuple", x.items, name, args)
 	case *Generator:
-		return x.method(name, args)
+		return x.method(vm, name, args)
 	}
 	switch name {
 	case "bit_length":

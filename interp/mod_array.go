@@ -323,6 +323,11 @@ func (a *PyArray) dunder(vm *VM, name string, args []Val) (Val, bool, error) {
 	case "__iter__":
 		i := 0
 		return ObjVal(&funcIter{name: "arrayiterator", next: func(vm *VM) (Val, bool, error) {
+			if vm.mt {
+				// Another thread may be resizing the array.
+				s := vm.lockOne(a)
+				defer s.unlock()
+			}
 			if i >= a.n() {
 				return Val{}, false, nil
 			}

@@ -172,7 +172,7 @@ func (vm *VM) nameErrorMsg(f *frame, name string) string {
 func importHint(m *Module, name string) string {
 	cands := typeDir[m.name]
 	if cands == nil {
-		for k := range m.attrs {
+		for k := range m.table() {
 			cands = append(cands, k)
 		}
 		sort.Strings(cands)

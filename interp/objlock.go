@@ -132,6 +132,8 @@ func lockKey(o Object, attrs bool) unsafe.Pointer {
 	case *MemoryView:
 		// A view is locked as its exporter is: the bytes are the bytearray's.
 		return lockKey(x.obj.O, attrs)
+	case *PyArray:
+		return unsafe.Pointer(x)
 	case *Instance:
 		if attrs {
 			return unsafe.Pointer(x)
@@ -346,6 +348,9 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 		case *MemoryView:
 			// Its methods never wait: its bytearray is locked.
 			h.add(self.O, false)
+			vm.addArgs(&h, f, in.B+1, in.C, false)
+		case *PyArray:
+			h.add(x, false)
 			vm.addArgs(&h, f, in.B+1, in.C, false)
 		case goObject, *Class, *ExcType, *Exception, *Generator:
 			// Python code or waits: nothing locked.

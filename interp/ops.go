@@ -640,7 +640,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opImportName:
 		m := f.objs[in.B].(*Module)
 		name := f.code.names[in.C]
-		v, ok := m.attrs[name]
+		v, ok := m.table()[name]
 		if !ok {
 			return newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)%s", name, m.name, importHint(m, name))
 		}
@@ -1278,7 +1278,7 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 
 func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	if m, ok := o.O.(*Module); ok {
-		if v, ok := m.attrs[name]; ok {
+		if v, ok := m.table()[name]; ok {
 			return v, nil
 		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
@@ -1641,7 +1641,7 @@ func (vm *VM) nextItem(it Object) (Val, bool, error) {
 			return v, true, nil
 		}
 	case *Generator:
-		return x.next()
+		return x.next(vm)
 	case *funcIter:
 		return x.next(vm)
 	case *setIter:

@@ -911,7 +911,7 @@ func (r *recorder) moduleAttr(s int32, name string) (Val, bool) {
 		r.failf("attribute of an object")
 		return Val{}, false
 	}
-	v, ok := m.attrs[name]
+	v, ok := m.table()[name]
 	if !ok {
 		r.failf("no attribute %s", name)
 		return Val{}, false
@@ -1097,7 +1097,7 @@ func (vm *VM) mathBuiltin(name string) *Builtin {
 	if m == nil {
 		return nil
 	}
-	b, _ := m.attrs[name].O.(*Builtin)
+	b, _ := m.table()[name].O.(*Builtin)
 	return b
 }
 

@@ -229,6 +229,9 @@ func (vm *VM) reportThreadError(ts *threadState, err error) {
 	var b strings.Builder
 	b.WriteString("Exception in thread " + ts.name + ":\n")
 	writeChained(&b, vm, pe.exc, pe.tb, map[*Exception]bool{})
+	if vm.writeErr(b.String()) {
+		return
+	}
 	rt := vm.rt
 	rt.outMu.Lock()
 	defer rt.outMu.Unlock()

@@ -188,6 +188,98 @@ print(p.n, p.x, sum(q.n for q in ps), sum(q.x for q in ps))
 bump(p, 1000)
 print(p.n, p.x)
 `, "1000 500.0 16000 8000.0\n2000 1000.0\n"},
+	// A generator shared by threads runs on one at a time: the others get
+	// CPython's "generator already executing", and every item is handed
+	// out once (without the claim two threads run its frame at once).
+	{"shared-generator", `
+import threading
+def count(n):
+    for i in range(n):
+        yield i
+def relay(g):
+    yield from g
+g = count(20000)
+r = relay(count(20000))
+got = [[], [], [], []]
+busy = [0, 0, 0, 0]
+go = threading.Barrier(4)
+def work(k):
+    go.wait()
+    for src in (g, r):
+        while True:
+            try:
+                got[k].append(next(src))
+            except ValueError as e:
+                busy[k] += str(e) == "generator already executing"
+            except StopIteration:
+                break
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+items = sorted(x for l in got for x in l)
+print(len(items), items == sorted(list(range(20000)) * 2))
+def echo():
+    x = yield 0
+    while True:
+        x = yield x
+e = echo()
+next(e)
+def sender(k):
+    for i in range(3000):
+        try:
+            assert e.send(i) == i
+        except ValueError:
+            pass
+ts = [threading.Thread(target=sender, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+e.close()
+print("closed")
+`, "40000 True\nclosed\n"},
+	// array.array's bytes are guarded like a list's elements: appends,
+	// stores, slices, iteration and sums from several threads at once.
+	{"array", `
+import threading
+from array import array
+a = array('d', [0.0] * 8)
+go = threading.Barrier(4)
+def work(k):
+    go.wait()
+    for i in range(3000):
+        a.append(float(i))
+        a[k] = a[k] + 1.0
+        s = a[-4:]
+        if i % 7 == 0:
+            a.pop()
+        if i % 500 == 0:
+            t = sum(a)
+            for x in a:
+                pass
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(a), a[0], a[3], a[4])
+`, "10292 3000.0 3000.0 0.0\n"},
+	// Module attributes stored by some threads while others read them:
+	// each store publishes a new map, so a reader never sees one half
+	// made (a data race on the map pointer without it).
+	{"module-attrs", `
+import threading, math
+go = threading.Barrier(4)
+def work(k):
+    go.wait()
+    for i in range(2000):
+        if k < 2:
+            setattr(math, "t%d" % k, i)
+            math.shared = i
+        else:
+            x = math.pi + getattr(math, "shared", 0) * 0
+            y = hasattr(math, "t0")
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(math.t0, math.t1, math.shared)
+`, "1999 1999 1999\n"},
 }
 
 func TestThreadStress(t *testing.T) {
@@ -223,5 +315,28 @@ print("main goes on", t.is_alive())
 	want := "Exception in thread Thread-1 (bad):\nTraceback (most recent call last):\n  File \"t.py\", line 3, in bad\n    raise KeyError(\"missing\")\nKeyError: 'missing'\n"
 	if status != 0 || out.String() != "main goes on False\n" || errb.String() != want {
 		t.Fatalf("status %d, stdout %q, stderr %q, want stderr %q", status, out.String(), errb.String(), want)
+	}
+}
+
+// sys.stderr replaced by the program gets what CPython's hooks write
+// there: a thread's exception report and the program's traceback.
+func TestStderrRedirect(t *testing.T) {
+	src := `import sys, io, threading
+buf = io.StringIO()
+sys.stderr = buf
+def bad():
+    raise KeyError("missing")
+t = threading.Thread(target=bad)
+t.start()
+t.join()
+sys.stderr = sys.stdout
+print(buf.getvalue().splitlines()[::4])
+raise ValueError("last")
+`
+	var out, errb bytes.Buffer
+	status := Run("t.py", []byte(src), &out, &errb)
+	want := "['Exception in thread Thread-1 (bad):', \"KeyError: 'missing'\"]\nTraceback (most recent call last):\n  File \"t.py\", line 11, in <module>\n    raise ValueError(\"last\")\nValueError: last\n"
+	if status != 1 || out.String() != want || errb.Len() != 0 {
+		t.Fatalf("status %d, stdout %q, stderr %q, want stdout %q", status, out.String(), errb.String(), want)
 	}
 }

@@ -94,10 +94,12 @@ type (
 	Range  struct{ start, stop, step int64 }
 	Module struct {
 		name string
-		// attrs is not changed in place once the module is built: a store
-		// replaces the map (module_attrs.go) and bumps version, which
-		// sites caching an attribute check (moduleAttr in inline_cache.go).
+		// attrs is not changed once the module is built: a store
+		// publishes a new map in pub (module_attrs.go) and bumps version,
+		// which sites caching an attribute check (moduleAttr in
+		// inline_cache.go). Read them with table().
 		attrs   map[string]Val
+		pub     atomic.Pointer[map[string]Val]
 		mu      sync.Mutex
 		version atomic.Uint64
 	}
