@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:66edda8598153320de85f6cbc4dc71b39929b37adc55c2c3266eae9e6f6058e2
+// Inputs: sha256:92d0bd4bc26a8d12bf120a57d63ad40cd977ed7df9eadd107989c50a73beec0e
 //
 // Regenerate with `go generate`.
 
@@ -4134,6 +4134,133 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadMt: {
+		Name: "list_load_mt",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr x12, [x8,#8]
+			0x0c, 0x05, 0x40, 0xf9,
+			// 0x20: .word 0xd944014b
+			0x4b, 0x01, 0x44, 0xd9,
+			// 0x24: ldr x9, [x10,#8]
+			0x49, 0x05, 0x40, 0xf9,
+			// 0x28: ldr x8, [x10]
+			0x48, 0x01, 0x40, 0xf9,
+			// 0x2c: dmb ishld
+			0xbf, 0x39, 0x03, 0xd5,
+			// 0x30: tbnz w11, #0, .+0x7c
+			0xeb, 0x03, 0x00, 0x37,
+			// 0x34: and x13, x9, x12, asr #63
+			0x2d, 0xfd, 0x8c, 0x8a,
+			// 0x38: add x12, x13, x12
+			0xac, 0x01, 0x0c, 0x8b,
+			// 0x3c: ldr x13, [x10,#64]
+			0x4d, 0x21, 0x40, 0xf9,
+			// 0x40: cmp x13, x11
+			0xbf, 0x01, 0x0b, 0xeb,
+			// 0x44: ccmp x12, x9, #0x2, eq
+			0x82, 0x01, 0x49, 0xfa,
+			// 0x48: b.cs .+0x64
+			0x22, 0x03, 0x00, 0x54,
+			// 0x4c: add x9, x8, x12, lsl #4
+			0x09, 0x11, 0x0c, 0x8b,
+			// 0x50: ldr x8, [x9]
+			0x28, 0x01, 0x40, 0xf9,
+			// 0x54: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x58: dmb ishld
+			0xbf, 0x39, 0x03, 0xd5,
+			// 0x5c: ldr x10, [x10,#64]
+			0x4a, 0x21, 0x40, 0xf9,
+			// 0x60: cmp x10, x11
+			0x5f, 0x01, 0x0b, 0xeb,
+			// 0x64: b.ne .+0x48
+			0x41, 0x02, 0x00, 0x54,
+			// 0x68: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x6c: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x70: cmp x10, #0x6
+			0x5f, 0x19, 0x00, 0xf1,
+			// 0x74: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x78: and x10, x9, #0x1
+			0x2a, 0x01, 0x40, 0x92,
+			// 0x7c: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x80: ccmp x10, #0x0, #0x4, eq
+			0x44, 0x09, 0x40, 0xfa,
+			// 0x84: b.eq .+0x28
+			0x40, 0x01, 0x00, 0x54,
+			// 0x88: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x8c: cmp x8, x10
+			0x1f, 0x01, 0x0a, 0xeb,
+			// 0x90: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x94: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x98: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x9c: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0xa0: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0xa4: ccmp x10, #0x0, #0x0, ne
+			0x40, 0x19, 0x40, 0xfa,
+			// 0xa8: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0xac: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xb0: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0xb4: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0xb8: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0xbc: stp x8, x9, [x10]
+			0x48, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x68, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0xac, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xb4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStore: {
 		Name: "list_store",
 		Code: []byte{
@@ -4205,6 +4332,106 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreMt: {
+		Name: "list_store_mt",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x20: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x24: ldr x12, [x9,#8]
+			0x2c, 0x05, 0x40, 0xf9,
+			// 0x28: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
+			// 0x2c: ldp x10, x11, [x9]
+			0x2a, 0x2d, 0x40, 0xa9,
+			// 0x30: ldr x9, [x8,#64]
+			0x09, 0x21, 0x40, 0xf9,
+			// 0x34: tbnz w9, #0, .+0x44
+			0x29, 0x02, 0x00, 0x37,
+			// 0x38: cmp x10, #0x5
+			0x5f, 0x15, 0x00, 0xf1,
+			// 0x3c: b.eq .+0x3c
+			0xe0, 0x01, 0x00, 0x54,
+			// 0x40: orr x13, x9, #0x1
+			0x2d, 0x01, 0x40, 0xb2,
+			// 0x44: add x14, x8, #0x40
+			0x0e, 0x01, 0x01, 0x91,
+			// 0x48: mov x15, x9
+			0xef, 0x03, 0x09, 0xaa,
+			// 0x4c: .word 0xc8ef7dcd
+			0xcd, 0x7d, 0xef, 0xc8,
+			// 0x50: cmp x15, x9
+			0xff, 0x01, 0x09, 0xeb,
+			// 0x54: b.ne .+0x24
+			0x21, 0x01, 0x00, 0x54,
+			// 0x58: ldr x13, [x8,#8]
+			0x0d, 0x05, 0x40, 0xf9,
+			// 0x5c: and x14, x13, x12, asr #63
+			0xae, 0xfd, 0x8c, 0x8a,
+			// 0x60: add x12, x14, x12
+			0xcc, 0x01, 0x0c, 0x8b,
+			// 0x64: ldr x14, [x8,#24]
+			0x0e, 0x0d, 0x40, 0xf9,
+			// 0x68: cmp x14, #0x0
+			0xdf, 0x01, 0x00, 0xf1,
+			// 0x6c: ccmp x12, x13, #0x2, eq
+			0x82, 0x01, 0x4d, 0xfa,
+			// 0x70: b.cc .+0xc
+			0x63, 0x00, 0x00, 0x54,
+			// 0x74: .word 0xd9040109
+			0x09, 0x01, 0x04, 0xd9,
+			// 0x78: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x7c: ldr x13, [x8],#64
+			0x0d, 0x05, 0x44, 0xf8,
+			// 0x80: add x12, x13, x12, lsl #4
+			0xac, 0x11, 0x0c, 0x8b,
+			// 0x84: str x10, [x12]
+			0x8a, 0x01, 0x00, 0xf9,
+			// 0x88: str x11, [x12,#8]
+			0x8b, 0x05, 0x00, 0xf9,
+			// 0x8c: add x9, x9, #0x2
+			0x29, 0x09, 0x00, 0x91,
+			// 0x90: stlr x9, [x8]
+			0x09, 0xfd, 0x9f, 0xc8,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x78, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -5343,7 +5570,9 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJumpIfTrue:      emitJumpIfTrue,
 	OpListLen:         emitListLen,
 	OpListLoad:        emitListLoad,
+	OpListLoadMt:      emitListLoadMt,
 	OpListStore:       emitListStore,
+	OpListStoreMt:     emitListStoreMt,
 	OpLoadFloat:       emitLoadFloat,
 	OpLoadFloatBits:   emitLoadFloatBits,
 	OpLoadInt:         emitLoadInt,
@@ -6473,6 +6702,25 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
 }
 
+func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:192:192]
+	copy(code, Stencils[OpListLoadMt].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x68, 0x9000000a, pc+0x68, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x6c, 0xd280000a, pc+0x6c, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Branch26(code, 0xac, 0x14000000, pc+0xac, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xb0, 0x9000000a, pc+0xb0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xb4, 0xd280000a, pc+0xb4, v[relocs.ValueOperand0])
+}
+
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:100:100]
 	copy(code, Stencils[OpListStore].Code)
@@ -6487,6 +6735,22 @@ func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x50, 0x14000000, pc+0x50, v[relocs.ValueExit])
+}
+
+func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:148:148]
+	copy(code, Stencils[OpListStoreMt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x1c, 0x9000000a, pc+0x1c, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd280000a, pc+0x20, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x78, 0x14000000, pc+0x78, v[relocs.ValueExit])
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

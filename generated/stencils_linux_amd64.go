@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:0822c4c0a9019d6613b36a48c6eb90123f1f1faa4ec4f609955a538abecad3e9
+// Inputs: sha256:764a9a241e0615bc89872be2c1a686c46f24d070602cbadd3cfb07fe51e5e69c
 //
 // Regenerate with `go generate`.
 
@@ -3211,6 +3211,129 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadMt: {
+		Name: "list_load_mt",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: mov 0x40(%rdx),%rsi
+			0x48, 0x8b, 0x72, 0x40,
+			// 0x1c: mov 0x8(%rdx),%rdi
+			0x48, 0x8b, 0x7a, 0x08,
+			// 0x20: mov (%rdx),%rcx
+			0x48, 0x8b, 0x0a,
+			// 0x23: test $0x1,%sil
+			0x40, 0xf6, 0xc6, 0x01,
+			// 0x27: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2d: mov 0x40(%rdx),%r8
+			0x4c, 0x8b, 0x42, 0x40,
+			// 0x31: cmp %rsi,%r8
+			0x49, 0x39, 0xf0,
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x3a: mov %rax,%r8
+			0x49, 0x89, 0xc0,
+			// 0x3d: sar $0x3f,%r8
+			0x49, 0xc1, 0xf8, 0x3f,
+			// 0x41: and %rdi,%r8
+			0x49, 0x21, 0xf8,
+			// 0x44: add %rax,%r8
+			0x49, 0x01, 0xc0,
+			// 0x47: cmp %rdi,%r8
+			0x49, 0x39, 0xf8,
+			// 0x4a: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x50: shl $0x4,%r8
+			0x49, 0xc1, 0xe0, 0x04,
+			// 0x54: mov (%rcx,%r8,1),%rax
+			0x4a, 0x8b, 0x04, 0x01,
+			// 0x58: mov 0x8(%rcx,%r8,1),%rcx
+			0x4a, 0x8b, 0x4c, 0x01, 0x08,
+			// 0x5d: mov 0x40(%rdx),%rdx
+			0x48, 0x8b, 0x52, 0x40,
+			// 0x61: cmp %rsi,%rdx
+			0x48, 0x39, 0xf2,
+			// 0x64: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x6a: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x71: cmp $0x6,%rdx
+			0x48, 0x83, 0xfa, 0x06,
+			// 0x75: jne .+0x11
+			0x75, 0x11,
+			// 0x77: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x7b: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x7e: test %cl,%dl
+			0x84, 0xca,
+			// 0x80: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x86: jmp .+0x23
+			0xeb, 0x23,
+			// 0x88: cmp %rdx,%rax
+			0x48, 0x39, 0xd0,
+			// 0x8b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x91: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x95: jne .+0x14
+			0x75, 0x14,
+			// 0x97: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x9a: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x9d: test $0x7,%cl
+			0xf6, 0xc1, 0x07,
+			// 0xa0: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0xa3: or %dl,%bl
+			0x08, 0xd3,
+			// 0xa5: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xab: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0xb2: mov %rax,(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x00,
+			// 0xb7: mov %rcx,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x4c, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x66, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x82, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x8d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa7, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xae, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStore: {
 		Name: "list_store",
 		Code: []byte{
@@ -3281,6 +3404,105 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Code, Offset: 0x58, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreMt: {
+		Name: "list_store_mt",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%r8
+			0x4d, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%r13,%rax,1),%rsi
+			0x49, 0x8b, 0x74, 0x05, 0x00,
+			// 0x24: mov 0x8(%r13,%rax,1),%rdi
+			0x49, 0x8b, 0x7c, 0x05, 0x08,
+			// 0x29: mov 0x40(%rdx),%rcx
+			0x48, 0x8b, 0x4a, 0x40,
+			// 0x2d: test $0x1,%cl
+			0xf6, 0xc1, 0x01,
+			// 0x30: sete %al
+			0x0f, 0x94, 0xc0,
+			// 0x33: cmp $0x5,%rsi
+			0x48, 0x83, 0xfe, 0x05,
+			// 0x37: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x3a: and %al,%bl
+			0x20, 0xc3,
+			// 0x3c: cmp $0x1,%bl
+			0x80, 0xfb, 0x01,
+			// 0x3f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x45: mov %rcx,%r9
+			0x49, 0x89, 0xc9,
+			// 0x48: or $0x1,%r9
+			0x49, 0x83, 0xc9, 0x01,
+			// 0x4c: mov %rcx,%rax
+			0x48, 0x89, 0xc8,
+			// 0x4f: lock cmpxchg %r9,0x40(%rdx)
+			0xf0, 0x4c, 0x0f, 0xb1, 0x4a, 0x40,
+			// 0x55: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x5b: cmpq $0x0,0x18(%rdx)
+			0x48, 0x83, 0x7a, 0x18, 0x00,
+			// 0x60: jne .+0x16
+			0x75, 0x16,
+			// 0x62: mov 0x8(%rdx),%r9
+			0x4c, 0x8b, 0x4a, 0x08,
+			// 0x66: mov %r8,%rax
+			0x4c, 0x89, 0xc0,
+			// 0x69: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x6d: and %r9,%rax
+			0x4c, 0x21, 0xc8,
+			// 0x70: add %r8,%rax
+			0x4c, 0x01, 0xc0,
+			// 0x73: cmp %r9,%rax
+			0x4c, 0x39, 0xc8,
+			// 0x76: jb .+0x9
+			0x72, 0x09,
+			// 0x78: mov %rcx,0x40(%rdx)
+			0x48, 0x89, 0x4a, 0x40,
+			// 0x7c: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x81: mov (%rdx),%r8
+			0x4c, 0x8b, 0x02,
+			// 0x84: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x88: mov %rsi,(%r8,%rax,1)
+			0x49, 0x89, 0x34, 0x00,
+			// 0x8c: mov %rdi,0x8(%r8,%rax,1)
+			0x49, 0x89, 0x7c, 0x00, 0x08,
+			// 0x91: add $0x2,%rcx
+			0x48, 0x83, 0xc1, 0x02,
+			// 0x95: mov %rcx,0x40(%rdx)
+			0x48, 0x89, 0x4a, 0x40,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x41, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x57, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -4250,7 +4472,9 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJumpIfTrue:      emitJumpIfTrue,
 	OpListLen:         emitListLen,
 	OpListLoad:        emitListLoad,
+	OpListLoadMt:      emitListLoadMt,
 	OpListStore:       emitListStore,
+	OpListStoreMt:     emitListStoreMt,
 	OpLoadFloat:       emitLoadFloat,
 	OpLoadFloatBits:   emitLoadFloatBits,
 	OpLoadInt:         emitLoadInt,
@@ -5205,6 +5429,27 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutImm32(code, 0x86, 0xc2c748, v[relocs.ValueOperand0])
 }
 
+func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:188:188]
+	copy(code, Stencils[OpListLoadMt].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x29, pc+0x29, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x4c, pc+0x4c, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x66, pc+0x66, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x6d, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x82, pc+0x82, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x8d, pc+0x8d, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xa7, pc+0xa7, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0xae, 0xc2c748, v[relocs.ValueOperand0])
+}
+
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:113:113]
 	copy(code, Stencils[OpListStore].Code)
@@ -5216,6 +5461,21 @@ func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0x1b, 0xc2c748, v[relocs.ValueOperand2]) &&
 		relocs.PutRel32(code, 0x58, pc+0x58, v[relocs.ValueExit], -4)
+}
+
+func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:153:153]
+	copy(code, Stencils[OpListStoreMt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x41, pc+0x41, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x57, pc+0x57, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x7d, pc+0x7d, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:48eb43518dd6fcc64aca238a5d495cd35dc3af136cb160794f55f13091034191
+// Inputs: sha256:e2ed785bd4a359776fd3046515484010c8dcaf31bb5fd0d1b4406d3fcd044f02
 //
 // Regenerate with `go generate`.
 
@@ -4130,6 +4130,133 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadMt: {
+		Name: "list_load_mt",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x18: add x8, x21, x9
+			0xa8, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x8,#8]
+			0x09, 0x05, 0x40, 0xf9,
+			// 0x20: add x11, x10, #0x40
+			0x4b, 0x01, 0x01, 0x91,
+			// 0x24: ldar x11, [x11]
+			0x6b, 0xfd, 0xdf, 0xc8,
+			// 0x28: ldr x12, [x10,#8]
+			0x4c, 0x05, 0x40, 0xf9,
+			// 0x2c: ldr x8, [x10]
+			0x48, 0x01, 0x40, 0xf9,
+			// 0x30: dmb ishld
+			0xbf, 0x39, 0x03, 0xd5,
+			// 0x34: tbnz w11, #0, .+0x78
+			0xcb, 0x03, 0x00, 0x37,
+			// 0x38: and x13, x12, x9, asr #63
+			0x8d, 0xfd, 0x89, 0x8a,
+			// 0x3c: ldr x14, [x10,#64]
+			0x4e, 0x21, 0x40, 0xf9,
+			// 0x40: add x9, x13, x9
+			0xa9, 0x01, 0x09, 0x8b,
+			// 0x44: cmp x14, x11
+			0xdf, 0x01, 0x0b, 0xeb,
+			// 0x48: ccmp x9, x12, #0x2, eq
+			0x22, 0x01, 0x4c, 0xfa,
+			// 0x4c: b.cs .+0x60
+			0x02, 0x03, 0x00, 0x54,
+			// 0x50: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x54: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x58: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x5c: dmb ishld
+			0xbf, 0x39, 0x03, 0xd5,
+			// 0x60: ldr x10, [x10,#64]
+			0x4a, 0x21, 0x40, 0xf9,
+			// 0x64: cmp x10, x11
+			0x5f, 0x01, 0x0b, 0xeb,
+			// 0x68: b.ne .+0x44
+			0x21, 0x02, 0x00, 0x54,
+			// 0x6c: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x70: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x74: cmp x10, #0x6
+			0x5f, 0x19, 0x00, 0xf1,
+			// 0x78: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x7c: and x10, x8, #0x1
+			0x0a, 0x01, 0x40, 0x92,
+			// 0x80: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x84: ccmp x10, #0x0, #0x4, eq
+			0x44, 0x09, 0x40, 0xfa,
+			// 0x88: b.eq .+0x24
+			0x20, 0x01, 0x00, 0x54,
+			// 0x8c: b .+0x24
+			0x09, 0x00, 0x00, 0x14,
+			// 0x90: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x94: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x98: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x9c: b.ne .+0x14
+			0xa1, 0x00, 0x00, 0x54,
+			// 0xa0: cbz x8, .+0xc
+			0x68, 0x00, 0x00, 0xb4,
+			// 0xa4: and x10, x8, #0x7
+			0x0a, 0x09, 0x40, 0x92,
+			// 0xa8: cbz x10, .+0x8
+			0x4a, 0x00, 0x00, 0xb4,
+			// 0xac: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xb0: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0xb4: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0xb8: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0xbc: stp x9, x8, [x10]
+			0x49, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x70, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0xac, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xb4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStore: {
 		Name: "list_store",
 		Code: []byte{
@@ -4201,6 +4328,113 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreMt: {
+		Name: "list_store_mt",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x14: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x20: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x24: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x28: ldr x12, [x9,#8]
+			0x2c, 0x05, 0x40, 0xf9,
+			// 0x2c: ldp x9, x10, [x10]
+			0x49, 0x29, 0x40, 0xa9,
+			// 0x30: ldr x11, [x8,#64]
+			0x0b, 0x21, 0x40, 0xf9,
+			// 0x34: tbnz w11, #0, .+0x48
+			0x4b, 0x02, 0x00, 0x37,
+			// 0x38: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x3c: b.eq .+0x40
+			0x00, 0x02, 0x00, 0x54,
+			// 0x40: add x13, x8, #0x40
+			0x0d, 0x01, 0x01, 0x91,
+			// 0x44: orr x14, x11, #0x1
+			0x6e, 0x01, 0x40, 0xb2,
+			// 0x48: ldaxr x15, [x13]
+			0xaf, 0xfd, 0x5f, 0xc8,
+			// 0x4c: cmp x15, x11
+			0xff, 0x01, 0x0b, 0xeb,
+			// 0x50: b.ne .+0x30
+			0x81, 0x01, 0x00, 0x54,
+			// 0x54: stxr w15, x14, [x13]
+			0xae, 0x7d, 0x0f, 0xc8,
+			// 0x58: cbnz w15, .+0xfffffffffffffff0
+			0x8f, 0xff, 0xff, 0x35,
+			// 0x5c: ldr x14, [x8,#24]
+			0x0e, 0x0d, 0x40, 0xf9,
+			// 0x60: cbnz x14, .+0x18
+			0xce, 0x00, 0x00, 0xb5,
+			// 0x64: ldr x14, [x8,#8]
+			0x0e, 0x05, 0x40, 0xf9,
+			// 0x68: and x15, x14, x12, asr #63
+			0xcf, 0xfd, 0x8c, 0x8a,
+			// 0x6c: add x12, x15, x12
+			0xec, 0x01, 0x0c, 0x8b,
+			// 0x70: cmp x12, x14
+			0x9f, 0x01, 0x0e, 0xeb,
+			// 0x74: b.cc .+0x14
+			0xa3, 0x00, 0x00, 0x54,
+			// 0x78: stlr x11, [x13]
+			0xab, 0xfd, 0x9f, 0xc8,
+			// 0x7c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x80: clrex
+			0x5f, 0x3f, 0x03, 0xd5,
+			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x88: ldr x13, [x8],#64
+			0x0d, 0x05, 0x44, 0xf8,
+			// 0x8c: add x11, x11, #0x2
+			0x6b, 0x09, 0x00, 0x91,
+			// 0x90: add x12, x13, x12, lsl #4
+			0xac, 0x11, 0x0c, 0x8b,
+			// 0x94: str x9, [x12]
+			0x89, 0x01, 0x00, 0xf9,
+			// 0x98: str x10, [x12,#8]
+			0x8a, 0x05, 0x00, 0xf9,
+			// 0x9c: stlr x11, [x8]
+			0x0b, 0xfd, 0x9f, 0xc8,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x7c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -5339,7 +5573,9 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJumpIfTrue:      emitJumpIfTrue,
 	OpListLen:         emitListLen,
 	OpListLoad:        emitListLoad,
+	OpListLoadMt:      emitListLoadMt,
 	OpListStore:       emitListStore,
+	OpListStoreMt:     emitListStoreMt,
 	OpLoadFloat:       emitLoadFloat,
 	OpLoadFloatBits:   emitLoadFloatBits,
 	OpLoadInt:         emitLoadInt,
@@ -6469,6 +6705,25 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
 }
 
+func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:192:192]
+	copy(code, Stencils[OpListLoadMt].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x6c, 0x9000000a, pc+0x6c, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x70, 0xd280000a, pc+0x70, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Branch26(code, 0xac, 0x14000000, pc+0xac, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xb0, 0x9000000a, pc+0xb0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xb4, 0xd280000a, pc+0xb4, v[relocs.ValueOperand0])
+}
+
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:100:100]
 	copy(code, Stencils[OpListStore].Code)
@@ -6483,6 +6738,23 @@ func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x50, 0x14000000, pc+0x50, v[relocs.ValueExit])
+}
+
+func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:160:160]
+	copy(code, Stencils[OpListStoreMt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x7c, 0x14000000, pc+0x7c, v[relocs.ValueExit]) &&
+		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit])
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

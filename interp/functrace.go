@@ -69,7 +69,9 @@ func (vm *VM) selfRecursive(fn *Function) bool {
 // The arguments are regs and objs (a caller's slots), or vals when regs is
 // nil.
 func (vm *VM) callTraced(fn *Function, regs []templates.Value, objs []Object, vals []Val) (v Val, err error, ok bool) {
-	if !vm.selfRecursive(fn) {
+	if vm.mt || !vm.selfRecursive(fn) {
+		// (Function traces live in their Code, which threads share, with
+		// their counters and state: none once threads run.)
 		return Val{}, nil, false
 	}
 	co := fn.code

@@ -52,9 +52,7 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 			if err != nil {
 				return Val{}, true, err
 			}
-			dq, mx := x.deque, x.dqMax
-			*x = *r.O.(*List)
-			x.deque, x.dqMax = dq, mx
+			x.become(r.O.(*List))
 			x.trimDeque(false)
 			return a, true, nil
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/copypatch/copypatch/generated"
 	jit "github.com/copypatch/copypatch/runtime"
+	"github.com/copypatch/copypatch/stencil"
 	"github.com/copypatch/copypatch/templates"
 	"github.com/copypatch/copypatch/traceopt"
 	"github.com/copypatch/copypatch/uopref"
@@ -156,7 +157,8 @@ type loopTrace struct {
 	// up on every call-out).
 	resumes, loopTops exitTable
 	exits             []int // per snapshot
-	heap              bool  // the trace reads or writes lists or instances (objlock.go)
+	unshared          bool  // the trace may not run while threads run (unsharedOp)
+	instances         bool  // the trace reads or writes instances
 	// shapes are the shapes the trace's guards compare with: kept alive
 	// here, so that no other shape can take the address of one.
 	shapes []*Shape
@@ -356,9 +358,15 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		vm.counters(f.code)[lt.end] = 0
 		return 0, nil, false
 	}
-	if lt.heap && vm.mt {
-		// Native code reads lists and instances without their locks: once threads run,
-		// only traces that keep to the thread's own slots are entered.
+	if lt.unshared && vm.mt {
+		// Native code reads instances without their locks, and this
+		// trace, compiled before threads ran, lists without their
+		// sequence words: once threads run it is not entered. Without
+		// instances, it is recorded again for threads.
+		if !lt.instances {
+			j.debugf("%s: compiled before threads ran: recording again", lt.where())
+			lt.discard()
+		}
 		vm.counters(f.code)[lt.end] = 0
 		return 0, nil, false
 	}
@@ -674,11 +682,23 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + lt.scratchSize(),
 		ExitReads: lt.exitReads, Func: lt.fn, ExitDead: func(snap int, slot int32) bool {
 			return snap >= 0 && snap < len(lt.snaps) && lt.snaps[snap].tempDead(lt.root, slot)
-		}}
+		}, Shared: vm.mt}
 	traceopt.Optimize(t, nil)
 	uops, err := traceopt.Lower(t)
 	if err != nil {
 		return fmt.Errorf("BUG: lowering: %v", err)
+	}
+	if vm.mt {
+		// Other threads may change the lists the trace reads and
+		// stores: the forms that work under each list's seq.
+		for i := range uops {
+			switch generated.Op(uops[i].Op) {
+			case generated.OpListLoad:
+				uops[i].Op = stencil.Op(generated.OpListLoadMt)
+			case generated.OpListStore:
+				uops[i].Op = stencil.Op(generated.OpListStoreMt)
+			}
+		}
 	}
 	lt.opt, lt.uops = t, uops
 	lt.resumes, lt.loopTops = exitTable{}, exitTable{}
@@ -700,7 +720,8 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 			return fmt.Errorf("not compiled: %v", err)
 		}
 		lt.tr = tr
-		lt.heap = slices.ContainsFunc(uops, func(u jit.Uop) bool { return heapOp(generated.Op(u.Op)) })
+		lt.unshared = slices.ContainsFunc(uops, func(u jit.Uop) bool { return unsharedOp(generated.Op(u.Op)) })
+		lt.instances = slices.ContainsFunc(uops, func(u jit.Uop) bool { return instanceOp(generated.Op(u.Op)) })
 		j.traces = append(j.traces, tr)
 		j.stats.codeBytes += tr.Stats().CodeBytes
 	}

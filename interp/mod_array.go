@@ -325,8 +325,8 @@ func (a *PyArray) dunder(vm *VM, name string, args []Val) (Val, bool, error) {
 		return ObjVal(&funcIter{name: "arrayiterator", next: func(vm *VM) (Val, bool, error) {
 			if vm.mt {
 				// Another thread may be resizing the array.
-				s := vm.lockOne(a)
-				defer s.unlock()
+				h := vm.lockOne(a)
+				defer h.unlock(vm)
 			}
 			if i >= a.n() {
 				return Val{}, false, nil

@@ -200,11 +200,22 @@ func (r *recorder) emit(in traceopt.Inst) {
 	if !info.Exits && !info.Branch {
 		in.Exit = traceopt.NoExit
 	}
-	if heapOp(generated.Op(in.Op)) && r.vm.mt {
-		r.failf("a list while threads run") // (another thread may be changing it)
+	op := generated.Op(in.Op)
+	if r.vm.mt && instanceOp(op) {
+		r.failf("an instance while threads run") // (another thread may be changing it)
 		return
 	}
-	if r.exec(&in) == uopref.Exit {
+	var res uopref.Next
+	if l := r.sharedList(op, &in); l != nil {
+		// The reference reads the list: another thread may be changing
+		// it, so under its stripe.
+		h := r.vm.lockRead(l)
+		res = r.exec(&in)
+		h.unlock(r.vm)
+	} else {
+		res = r.exec(&in)
+	}
+	if res == uopref.Exit {
 		return
 	}
 	r.insts = append(r.insts, in)
@@ -335,8 +346,10 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	case tagNone:
 		g, t = generated.OpGuardNone, traceopt.None
 	case tagObject:
-		if r.vm.mt {
-			return traceopt.Unknown // (lists, instances and strs are not traced while threads run)
+		if r.vm.mt && v.Bits&7 != 0 {
+			// Instances are not traced while threads run, nor strs: a
+			// str's kind is worked out lazily (Str.ascii), unlocked.
+			return traceopt.Unknown
 		}
 		switch t = objType(v.Bits); t {
 		case traceopt.List:
@@ -852,27 +865,63 @@ func (r *recorder) nextElem(it virtualIter, target int32) bool {
 	return true
 }
 
+// sharedList is the list a list uop reads or writes, when other threads
+// may be changing it; else nil.
+func (r *recorder) sharedList(op generated.Op, in *traceopt.Inst) *List {
+	if !r.vm.mt {
+		return nil
+	}
+	var a uint64
+	switch op {
+	case generated.OpListLen, generated.OpListLoad:
+		a = in.Args[1]
+	case generated.OpListStore:
+		a = in.Args[0]
+	default:
+		return nil
+	}
+	v := r.regs[a/templates.SlotSize]
+	if v.Tag != tagObject || v.Bits == 0 || v.Bits&7 != 0 {
+		return nil
+	}
+	return listAt(v.Bits)
+}
+
 // loadElem emits dst = list[index] (slots holding a list and an int,
 // counted from the end when negative), expecting the type the element has
 // now; false, the recording stopped, for an index out of range or an
 // element native code cannot read.
 func (r *recorder) loadElem(dst, list, index int32) bool {
-	if r.vm.mt {
-		r.failf("a list while threads run")
-		return false
-	}
 	l := listAt(r.regs[list].Bits)
 	i := int64(r.regs[index].Bits)
-	if i < 0 {
-		i += int64(len(l.vals))
-	}
-	if i < 0 || i >= int64(len(l.vals)) {
+	var ty traceopt.Type
+	ok := func() bool {
+		if r.vm.mt {
+			// Another thread may be changing the list.
+			h := r.vm.lockRead(l)
+			defer h.unlock(r.vm)
+		}
+		if i < 0 {
+			i += int64(len(l.vals))
+		}
+		if i < 0 || i >= int64(len(l.vals)) {
+			return false
+		}
+		ty = traceopt.TypeOf(l.vals[i])
+		return true
+	}()
+	if !ok {
 		r.failf("index out of range")
 		return false
 	}
-	ty := traceopt.TypeOf(l.vals[i])
 	if ty == traceopt.Unknown {
 		r.failf("list element is an object native code cannot read")
+		return false
+	}
+	if r.vm.mt && (ty == traceopt.List || ty == traceopt.Instance || ty == traceopt.Str) {
+		// A native load keeps no object alive, and another thread may
+		// drop the list's reference to it (list_load_mt.c).
+		r.failf("an object from a list while threads run")
 		return false
 	}
 	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(dst), traceopt.Slot(list), traceopt.Slot(index), uint64(traceopt.Kind(ty))}, Exit: r.snap()})

@@ -280,6 +280,41 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(math.t0, math.t1, math.shared)
 `, "1999 1999 1999\n"},
+	// Traces that load and store list elements run on every thread
+	// (list_load_mt, list_store_mt) while another thread resizes and
+	// replaces the list's storage: no store is lost, no load reads past
+	// the storage it bounds-checked against.
+	{"list-traces", `
+import threading
+xs = [0.0] * 64
+go = threading.Barrier(4)
+sums = [0.0] * 4
+done = [0]
+def reader(k, xs=xs):
+    go.wait()
+    t = 0.0
+    for r in range(3000):
+        for i in range(64):
+            t += xs[i]
+    sums[k] = t
+def writer(k, xs=xs):
+    go.wait()
+    for r in range(3000):
+        for i in range(k, 64, 2):
+            xs[i] = xs[i] + 1.0
+    done[0] += 1
+def mutator(k, xs=xs):
+    go.wait()
+    while done[0] < 2:
+        xs.append(0.5)
+        xs.pop()
+        xs *= 1
+ts = [threading.Thread(target=writer, args=(0,)), threading.Thread(target=writer, args=(1,)),
+      threading.Thread(target=reader, args=(2,)), threading.Thread(target=mutator, args=(3,))]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(xs), min(xs), max(xs), sums[2] <= 64 * 3000 * 3000)
+`, "64 3000.0 3000.0 True\n"},
 }
 
 func TestThreadStress(t *testing.T) {

@@ -798,6 +798,10 @@ type List struct {
 	deque bool // collections.deque: a list with appendleft and popleft
 	// dqMax is a bounded deque's maxlen plus one (0: unbounded).
 	dqMax int
+	// seq is the list's sequence word once threads run, which native code
+	// reads (cp_list in templates/vmstate.h; objlock.go): odd while a
+	// thread changes the list. Only atomic access.
+	seq uint64
 }
 
 func newList(items []Val) *List {
@@ -863,7 +867,12 @@ func (l *List) items() []Val {
 
 // setItems replaces the contents.
 func (l *List) setItems(items []Val) {
-	dq, mx := l.deque, l.dqMax
-	*l = *newList(items)
-	l.deque, l.dqMax = dq, mx
+	l.become(newList(items))
+}
+
+// become gives l r's elements, keeping what makes l itself: whether it is
+// a deque, its maxlen, and its sequence word (native code on other threads
+// reads it: copied from r it would go back to r's).
+func (l *List) become(r *List) {
+	l.vals, l.objs = r.vals, r.objs
 }

@@ -63,6 +63,9 @@ type VM struct {
 	// mt: the run has started a thread, shared objects take their locks
 	// (objlock.go).
 	mt bool
+	// seqHeld are the lists whose sequence words the thread holds
+	// (objlock.go's seqLock), innermost last.
+	seqHeld []*List
 }
 
 type frame struct {

@@ -47,10 +47,12 @@ const SlotSize = 16
 // Objs is non-zero); Objs is a uintptr here because only its nullness
 // matters.
 type List struct {
-	Vals *Value // the elements, Vals[0] .. Vals[Len-1]
-	Len  int64
-	Cap  int64
-	Objs uintptr
+	Vals   *Value // the elements, Vals[0] .. Vals[Len-1]
+	Len    int64
+	Cap    int64
+	Objs   uintptr
+	Interp [4]uint64 // the interpreter's own fields
+	Seq    uint64    // the list's sequence word once threads run (vmstate.h)
 }
 
 // InstanceBit is CP_INSTANCE_BIT: an object's Bits with it set are the

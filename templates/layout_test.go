@@ -57,7 +57,7 @@ func fieldsOf(goStruct any, cNames []string) []cField {
 var (
 	valueCFields = []string{"tag", "bits"}
 	stateCFields = []string{"frame", "budget", "interrupt", "calls", "exit_count"}
-	listCFields  = []string{"vals", "len", "cap", "objs"}
+	listCFields  = []string{"vals", "len", "cap", "objs", "interp", "seq"}
 	instCFields  = []string{"cls", "shape", "vals", "len", "cap"}
 	strCFields   = []string{"data", "len", "kind"}
 )
@@ -270,7 +270,7 @@ func TestHeaderFullyMirrored(t *testing.T) {
 		}
 	}
 	structRe := regexp.MustCompile(`(?s)typedef struct (\w+) \{(.*?)\} \w+;`)
-	memberRe := regexp.MustCompile(`(?m)^\s*[\w ]+?[\s*]+(\w+);`)
+	memberRe := regexp.MustCompile(`(?m)^\s*[\w ]+?[\s*]+(\w+)(?:\[\d+\])?;`)
 	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields, "cp_str": strCFields}
 	seen := 0
 	for _, s := range structRe.FindAllSubmatch(h, -1) {

@@ -49,11 +49,21 @@ typedef struct cp_value {
 // which guards treat as not a list. Native code only reads the pointers: it
 // reads and writes elements (tag and bits, never a Go pointer) but never
 // stores into a list whose objs is non-NULL.
+//
+// Once threads run, other threads may change a list while native code reads
+// it; seq is then its sequence word (a seqlock): odd while a thread changes
+// the list (the interpreter holds it for every operation on the list, a
+// native store for its one element), two higher after each change. The
+// _mt uops read seq before and after what they read and side-exit when it
+// moved or was odd, and a native store takes it from even to odd with a
+// compare-and-swap (or side-exits) and gives it back two higher.
 typedef struct cp_list {
-    cp_value *vals; // +0  the elements, vals[0] .. vals[len-1]
-    cp_i64 len;     // +8
-    cp_i64 cap;     // +16
-    void *objs;     // +24 non-NULL: the list may hold objects (stores side-exit)
+    cp_value *vals;     // +0  the elements, vals[0] .. vals[len-1]
+    cp_i64 len;         // +8
+    cp_i64 cap;         // +16
+    void *objs;         // +24 non-NULL: the list may hold objects (stores side-exit)
+    cp_u64 interp[4];   // +32 the interpreter's own (objs' length and capacity, deque state)
+    cp_u64 seq;         // +64
 } cp_list;
 
 // A str's bits are the address of its cp_str plus this.

@@ -6,7 +6,8 @@ package traceopt
 // it writes: the first iteration computed the same value, and nothing
 // changes it after. (Such an instruction cannot exit in the body either:
 // it did not with the same inputs in the first iteration.) Loads go too
-// when the body stores nothing into their kind of memory (Mem). It must run right after Peel, while the
+// when the body stores nothing into their kind of memory (Mem), unless
+// the trace is Shared (another thread may store there). It must run right after Peel, while the
 // body is an exact copy of the first iteration.
 func Hoist(t *Trace) {
 	if t.Loop == 0 {
@@ -27,13 +28,13 @@ func Hoist(t *Trace) {
 	keep := make([]bool, len(t.Insts))
 	for i := range t.Insts {
 		in := &t.Insts[i]
-		keep[i] = i < t.Loop || i >= end || cond[i] || cond[i-t.Loop] || in.InTrace || !invariant(in, Info(in.Op), writers, stores)
+		keep[i] = i < t.Loop || i >= end || cond[i] || cond[i-t.Loop] || in.InTrace || !invariant(in, Info(in.Op), writers, stores, t.Shared)
 	}
 	t.compact(keep)
 }
 
-func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores Mem) bool {
-	if !info.Pure && !(info.Load != 0 && info.Load&stores == 0) {
+func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores Mem, shared bool) bool {
+	if !info.Pure && !(info.Load != 0 && info.Load&stores == 0 && !shared) {
 		return false
 	}
 	d, hasDst := dst(in, info)

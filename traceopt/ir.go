@@ -59,6 +59,9 @@ type Trace struct {
 	// temporary released where it resumes): the trace need not keep its
 	// value right for that exit. Unset: every frame slot is read.
 	ExitDead func(snap int, slot int32) bool
+	// Shared: other threads may store into the memory the trace loads
+	// (lists, attributes) while it runs, so no load is invariant.
+	Shared bool
 }
 
 // Slot converts a slot index to the byte offset operands carry.
@@ -68,7 +71,7 @@ func slotOf(arg uint64) int32 { return int32(arg / templates.SlotSize) }
 
 // Clone returns a deep copy of t.
 func (t *Trace) Clone() *Trace {
-	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo, ExitReads: t.ExitReads, Func: t.Func, ExitDead: t.ExitDead}
+	c := &Trace{Insts: append([]Inst(nil), t.Insts...), Loop: t.Loop, Consts: map[int32]templates.Value{}, PrivateFrom: t.PrivateFrom, PrivateTo: t.PrivateTo, ExitReads: t.ExitReads, Func: t.Func, ExitDead: t.ExitDead, Shared: t.Shared}
 	for k, v := range t.Consts {
 		c.Consts[k] = v
 	}

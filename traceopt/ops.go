@@ -222,6 +222,10 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
 	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
 	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// The forms for traces that run while other threads change lists
+	// (Trace.Shared): the same as far as the optimizer knows.
+	generated.OpListLoadMt:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
+	generated.OpListStoreMt: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
 
 	generated.OpGuardInstance: {Args: [4]ArgKind{Src}, Exits: true, Guard: Instance, Pure: true},
 	// A shape changes only in Go: a trace without call-outs keeps it. Not

@@ -393,13 +393,17 @@ func TestHoistAttributes(t *testing.T) {
 	for _, c := range []struct {
 		name        string
 		store       Inst
+		shared      bool
 		shape, load bool // left in the body
 	}{
-		{"list store", Inst{Op: generated.OpListStore, Args: [4]uint64{Slot(4), Slot(0), Slot(2)}, Exit: 2}, false, false},
-		{"attribute store", Inst{Op: generated.OpAttrStore, Args: [4]uint64{Slot(5), 0, Slot(2)}, Exit: 2}, false, true},
-		{"call-out", Inst{Op: generated.OpCallOut, Args: [4]uint64{2, Slot(6)}, Exit: NoExit}, true, true},
+		{"list store", Inst{Op: generated.OpListStore, Args: [4]uint64{Slot(4), Slot(0), Slot(2)}, Exit: 2}, false, false, false},
+		{"attribute store", Inst{Op: generated.OpAttrStore, Args: [4]uint64{Slot(5), 0, Slot(2)}, Exit: 2}, false, false, true},
+		{"call-out", Inst{Op: generated.OpCallOut, Args: [4]uint64{2, Slot(6)}, Exit: NoExit}, false, true, true},
+		// Another thread may store the attribute or change the shape.
+		{"list store, shared", Inst{Op: generated.OpListStore, Args: [4]uint64{Slot(4), Slot(0), Slot(2)}, Exit: 2}, true, true, true},
 	} {
 		tr := attrs(c.store)
+		tr.Shared = c.shared
 		Optimize(tr, nil)
 		body := map[generated.Op]bool{}
 		for _, in := range tr.Insts[tr.Loop:] {

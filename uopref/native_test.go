@@ -530,7 +530,7 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(S, S, 2*S), recs}}
-	case "list_load":
+	case "list_load", "list_load_mt":
 		var recs []nativeRecord
 		for _, ls := range listConfigs() {
 			for k := 0; k < nativeLists; k++ {
@@ -601,7 +601,7 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			cases = append(cases, nativeCase{ops(0, off*S, 2*S), recs})
 		}
 		return append(cases, nativeCase{ops(0, S, S), recs})
-	case "list_store":
+	case "list_store", "list_store_mt":
 		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
 		var recs []nativeRecord
 		for _, ls := range listConfigs() {

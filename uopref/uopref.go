@@ -937,6 +937,10 @@ func init() {
 	for _, base := range bitsVariants {
 		uops[base+"_bits"] = bitsOnly(uops[base])
 	}
+	// The _mt forms read and store under the list's sequence word, which
+	// no other thread moves in the reference: list_load and list_store.
+	uops["list_load_mt"] = uops["list_load"]
+	uops["list_store_mt"] = uops["list_store"]
 	for name, cmp := range intCmps {
 		cmp := cmp
 		uops["int_"+name] = func(m *machine) (Next, templates.ExitCode) {

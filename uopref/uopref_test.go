@@ -636,13 +636,15 @@ func TestStep(t *testing.T) {
 		{objsV, 0, templates.TagInt, &V{Tag: templates.TagInt, Bits: 1}}, // loads do not care about objs
 		{objsV, 1, templates.TagObject, nil},
 	} {
-		sc := stepCase{name: "list_load", op: "list_load", ops: [4]uint64{0, S, 2 * S, uint64(c.tag)}, in: []V{sentry, c.list, iv(c.i)}}
-		if c.want == nil {
-			sc.next = Exit
-		} else {
-			sc.out = []V{*c.want, c.list, iv(c.i)}
+		for _, op := range []string{"list_load", "list_load_mt"} {
+			sc := stepCase{name: op, op: op, ops: [4]uint64{0, S, 2 * S, uint64(c.tag)}, in: []V{sentry, c.list, iv(c.i)}}
+			if c.want == nil {
+				sc.next = Exit
+			} else {
+				sc.out = []V{*c.want, c.list, iv(c.i)}
+			}
+			add(sc)
 		}
-		add(sc)
 	}
 	add(
 		stepCase{name: "list_load into the list slot", op: "list_load", ops: [4]uint64{S, S, 2 * S, uint64(templates.TagObject)}, in: []V{sentry, mixedV, iv(5)}, out: []V{sentry, nested, iv(5)}},
@@ -670,13 +672,15 @@ func TestStep(t *testing.T) {
 		{"a list into itself", false, [4]uint64{0, S, 0}, 0, V{}, nil},
 		{"a list", false, [4]uint64{0, S, 2 * S}, 0, nested, nil},
 	} {
-		l, lv := newList(c.objs, ints...)
-		frame := []V{lv, iv(c.i), c.v}
-		sc := stepCase{name: "list_store " + c.name, op: "list_store", ops: c.ops, in: frame, list: l, elems: c.elems}
-		if c.elems == nil {
-			sc.next = Exit
+		for _, op := range []string{"list_store", "list_store_mt"} {
+			l, lv := newList(c.objs, ints...)
+			frame := []V{lv, iv(c.i), c.v}
+			sc := stepCase{name: op + " " + c.name, op: op, ops: c.ops, in: frame, list: l, elems: c.elems}
+			if c.elems == nil {
+				sc.next = Exit
+			}
+			add(sc)
 		}
-		add(sc)
 	}
 	l, lv := newList(false)
 	add(stepCase{name: "list_store into an empty list", op: "list_store", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(0), iv(1)}, list: l, next: Exit})
