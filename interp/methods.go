@@ -147,6 +147,11 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		if name == "__class__" {
 			return vm.call(vm.typeOf(self), args, kwn)
 		}
+		if _, ok := self.O.(*Instance); !ok {
+			if m, ok := builtinDunder(self, name); ok {
+				return vm.call(m, args, kwn)
+			}
+		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 	}
 	return vm.callBuiltinMethod(self, name, args, kwn)

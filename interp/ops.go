@@ -1314,6 +1314,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__dict__" && t.cls != objectClass && t.cls.hasDict() {
 			return ObjVal(t.dict()), nil
 		}
+		if m, ok := objectDunder(o, t, name); ok {
+			return m, nil
+		}
 		if ga, ok := t.cls.lookup("__getattr__"); ok {
 			// Called only when normal lookup fails, as in CPython.
 			return vm.call(ga, []Val{o, StrVal(name)}, nil)
@@ -1431,6 +1434,27 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				}}), nil
 			}
 		}
+		if len(name) > 4 && name[:2] == "__" && typeHasDunder(t.name, name) {
+			// An unbound special method: list.__len__([1]), hasattr(int, '__add__').
+			tname := t.name
+			return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) == 0 {
+					return Val{}, newErr(TypeError, "descriptor '%s' of '%s' object needs an argument", name, tname)
+				}
+				self := args[0]
+				if typeName(self) != tname && !(tname == "int" && self.T == tagBool) && tname != "object" {
+					return Val{}, newErr(TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", name, tname, typeName(self))
+				}
+				m, ok := builtinDunder(self, name)
+				if inst, isInst := self.O.(*Instance); isInst {
+					m, ok = objectDunder(self, inst, name)
+				}
+				if !ok {
+					return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
+				}
+				return vm.call(m, append([]Val(nil), args[1:]...), kwn)
+			}}), nil
+		}
 	case *ExcType:
 		switch name {
 		case "__name__", "__qualname__":
@@ -1508,6 +1532,15 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 	case "__class__":
 		return vm.typeOf(o), nil
+	}
+	if len(name) > 4 && name[:2] == "__" {
+		switch o.O.(type) {
+		case *Instance, *Class, *typeObj, *ExcType, *Exception, *Module, *SuperObj:
+		default:
+			if m, ok := builtinDunder(o, name); ok {
+				return m, nil
+			}
+		}
 	}
 	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 }

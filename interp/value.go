@@ -683,6 +683,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	case *Function:
 		b.WriteString("<function " + o.code.name + " at 0x7f0000000000>")
 	case *Builtin:
+		if o.name == "NotImplemented" && isNotImplemented(v) {
+			b.WriteString("NotImplemented")
+			return
+		}
 		b.WriteString("<built-in function " + o.name + ">")
 	case *BoundMethod:
 		b.WriteString("<built-in method " + o.name + " of " + typeName(o.self) + " object at 0x7f0000000000>")

@@ -1,0 +1,255 @@
+package interp
+
+import "slices"
+
+// Special methods of built-in values, as attributes: hasattr([], '__iter__'),
+// (5).__add__(2), it.__next__(). minipy runs these operations directly, so a
+// built-in value has no method objects for them; when a name is looked up
+// and nothing else has it, builtinDunder makes one bound to the value that
+// runs the operation, for the special methods the value's type has in
+// CPython (typeDir, and the abc tables for the protocol methods).
+
+var binDunderOps = map[string]Op{}
+
+func init() {
+	for op, names := range binDunders {
+		if names[0] != "" {
+			binDunderOps[names[0]] = Op(op)
+			binDunderOps[names[1]] = Op(op)
+		}
+	}
+}
+
+// typeHasDunder says whether CPython's type named tname has special method
+// name, as far as minipy knows the type.
+func typeHasDunder(tname, name string) bool {
+	if names, ok := typeDir[tname]; ok {
+		return slices.Contains(names, name)
+	}
+	for _, spec := range abcSpecs {
+		if slices.Contains(spec.methods, name) && slices.Contains(spec.types, tname) {
+			return true
+		}
+	}
+	switch name {
+	case "__str__", "__repr__", "__eq__", "__ne__", "__format__", "__init__":
+		return true // object's, which every type inherits
+	}
+	return false
+}
+
+// builtinDunder is special method name bound to built-in value o, or false
+// when o's type has no such method or minipy does not run it this way.
+func builtinDunder(o Val, name string) (Val, bool) {
+	tname := typeName(o)
+	if !typeHasDunder(tname, name) {
+		return Val{}, false
+	}
+	arity := 0
+	var run func(vm *VM, args []Val) (Val, error)
+	switch name {
+	case "__str__":
+		run = func(vm *VM, _ []Val) (Val, error) { return StrVal(vm.strOf(o)), vm.takePending() }
+	case "__repr__":
+		run = func(vm *VM, _ []Val) (Val, error) { return StrVal(vm.repr(o)), vm.takePending() }
+	case "__hash__":
+		run = func(vm *VM, _ []Val) (Val, error) {
+			h, err := hashOf(o)
+			return IntVal(h), err
+		}
+	case "__len__":
+		run = func(vm *VM, _ []Val) (Val, error) {
+			n, err := vm.length(o)
+			return IntVal(int64(n)), err
+		}
+	case "__iter__":
+		run = func(vm *VM, _ []Val) (Val, error) {
+			it, err := vm.iter(o)
+			if err != nil {
+				return Val{}, err
+			}
+			return ObjVal(it), nil
+		}
+	case "__next__":
+		run = func(vm *VM, _ []Val) (Val, error) {
+			return vm.call(vm.bi["next"], []Val{o}, nil)
+		}
+	case "__bool__":
+		run = func(vm *VM, _ []Val) (Val, error) {
+			t, err := vm.truth(o)
+			return BoolVal(t), err
+		}
+	case "__init__":
+		run = func(vm *VM, _ []Val) (Val, error) { return NoneVal, nil }
+		arity = -1
+	case "__format__":
+		arity = 1
+		run = func(vm *VM, args []Val) (Val, error) {
+			if !args[0].isStr() {
+				return Val{}, newErr(TypeError, "%s.__format__() argument must be str, not %s", tname, typeName(args[0]))
+			}
+			s, err := vm.format(o, args[0].str().s)
+			return StrVal(s), err
+		}
+	case "__getitem__":
+		arity = 1
+		run = func(vm *VM, args []Val) (Val, error) { return vm.getItem(o, args[0]) }
+	case "__setitem__":
+		arity = 2
+		run = func(vm *VM, args []Val) (Val, error) { return NoneVal, vm.setItem(o, args[0], args[1]) }
+	case "__delitem__":
+		arity = 1
+		run = func(vm *VM, args []Val) (Val, error) { return NoneVal, vm.delItem(o, args[0]) }
+	case "__contains__":
+		arity = 1
+		run = func(vm *VM, args []Val) (Val, error) {
+			in, err := vm.contains(o, args[0])
+			return BoolVal(in), err
+		}
+	case "__eq__", "__ne__":
+		arity = 1
+		run = func(vm *VM, args []Val) (Val, error) {
+			if !sameBuiltinKind(o, args[0]) {
+				return vm.bi["NotImplemented"], nil
+			}
+			eq := vm.equal(o, args[0])
+			if err := vm.takePending(); err != nil {
+				return Val{}, err
+			}
+			return BoolVal(eq == (name == "__eq__")), nil
+		}
+	case "__lt__", "__le__", "__gt__", "__ge__":
+		arity = 1
+		op := map[string]Op{"__lt__": opLt, "__le__": opLe, "__gt__": opGt, "__ge__": opGe}[name]
+		run = func(vm *VM, args []Val) (Val, error) {
+			if !sameBuiltinKind(o, args[0]) {
+				return vm.bi["NotImplemented"], nil
+			}
+			r, err := vm.compare(op, o, args[0])
+			return BoolVal(r), err
+		}
+	default:
+		op, ok := binDunderOps[name]
+		if !ok {
+			return Val{}, false
+		}
+		reflected := binDunders[op][1] == name
+		arity = 1
+		run = func(vm *VM, args []Val) (Val, error) {
+			if !sameBuiltinKind(o, args[0]) {
+				return vm.bi["NotImplemented"], nil
+			}
+			if reflected {
+				return vm.binop(op, args[0], o)
+			}
+			return vm.binop(op, o, args[0])
+		}
+	}
+	return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "%s.%s() takes no keyword arguments", tname, name)
+		}
+		if arity >= 0 && len(args) != arity {
+			switch name {
+			case "__getitem__", "__contains__", "__format__":
+				// Methods of their own in CPython, not slot wrappers.
+				return Val{}, newErr(TypeError, "%s.%s() takes exactly one argument (%d given)", tname, name, len(args))
+			}
+			return Val{}, newErr(TypeError, "expected %d argument%s, got %d", arity, plural(arity), len(args))
+		}
+		return run(vm, args)
+	}}), true
+}
+
+// sameBuiltinKind says whether a built-in type's binary special method
+// takes b as its other operand rather than returning NotImplemented: the
+// same type, or numbers a float or int method accepts.
+func sameBuiltinKind(a, b Val) bool {
+	ta, tb := typeName(a), typeName(b)
+	switch {
+	case ta == tb:
+		return true
+	case ta == "float":
+		return isNumber(b)
+	case ta == "int" || ta == "bool":
+		return isIntLike(b)
+	}
+	return false
+}
+
+// objectDunder is object's special method name bound to instance o whose
+// class does not define it (c.__str__(), hasattr(c, '__init__')).
+func objectDunder(o Val, x *Instance, name string) (Val, bool) {
+	var run nativeFn
+	cname := x.cls.name
+	switch name {
+	case "__str__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 0 {
+				return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args))
+			}
+			return StrVal(vm.strOf(o)), vm.takePending()
+		}
+	case "__repr__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 0 {
+				return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args))
+			}
+			return StrVal(vm.repr(o)), vm.takePending()
+		}
+	case "__hash__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 0 {
+				return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args))
+			}
+			h, err := hashOf(o)
+			return IntVal(h), err
+		}
+	case "__init__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 0 {
+				return Val{}, newErr(TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)", cname)
+			}
+			return NoneVal, nil
+		}
+	case "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "expected 1 argument, got %d", len(args))
+			}
+			switch name {
+			case "__eq__":
+				if same(o, args[0]) {
+					return True, nil
+				}
+			case "__ne__":
+				// object's != inverts the class's == unless that declines.
+				if eq, ok := x.cls.lookup("__eq__"); ok {
+					r, err := vm.call(eq, []Val{o, args[0]}, nil)
+					if err != nil || isNotImplemented(r) {
+						return r, err
+					}
+					t, err := vm.truth(r)
+					return BoolVal(!t), err
+				}
+				if same(o, args[0]) {
+					return False, nil
+				}
+			}
+			return vm.bi["NotImplemented"], nil
+		}
+	case "__format__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 1 || !args[0].isStr() {
+				return Val{}, newErr(TypeError, "__format__() argument must be str")
+			}
+			if args[0].str().s != "" {
+				return Val{}, newErr(TypeError, "unsupported format string passed to %s.__format__", cname)
+			}
+			return StrVal(vm.strOf(o)), vm.takePending()
+		}
+	default:
+		return Val{}, false
+	}
+	return ObjVal(&Builtin{name: name, fn: run}), true
+}
