@@ -171,6 +171,13 @@ type loopTrace struct {
 	window    int32
 	calls     uint32
 	recording bool
+	// active counts the loop's activations on the Go stack: recording it,
+	// or in its trace's call-outs and exits. The inlined frames an exit
+	// finishes, and the calls a call-out runs, may reach the same loop in
+	// a recursive call; that one is interpreted, since recording or
+	// entering it there would move base, replace the snapshots, or free
+	// the trace the outer activation resumes through.
+	active int
 }
 
 // scratchSize is how many scratch slots lt's recordings may use.
@@ -324,9 +331,11 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		j.loops = append(j.loops, lt)
 	}
 	vm.counters(co)[pc] = 0
-	if lt.dead {
+	if lt.dead || lt.active > 0 {
 		return 0, nil, false
 	}
+	lt.active++
+	defer func() { lt.active-- }()
 	if lt.ref == nil && lt.tr == nil {
 		// (The counter starts again: the next try waits a threshold.)
 		if lt.wait > 0 {

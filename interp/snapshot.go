@@ -100,8 +100,11 @@ func objectAt(bits uint64) Object {
 // returns the pc at which the root frame resumes, or the error an inlined
 // frame raised (from the CALL at pc-1).
 func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
-	regs := vm.stack[tr.base:]
-	objs := vm.ostack[tr.base:]
+	// (The frames run below may enter other traces: tr's fields are read
+	// before they do.)
+	base := tr.base
+	regs := vm.stack[base:]
+	objs := vm.ostack[base:]
 	vm.giveBack(tr)
 	for _, so := range sn.objects {
 		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
@@ -138,7 +141,7 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 		co := fr.code
 		f := &vm.frames[d0+k]
 		f.code, f.fn, f.gen = co, fr.fn, nil
-		lo := tr.base + int(fr.base)
+		lo := base + int(fr.base)
 		f.regs = vm.stack[lo : lo+co.nslots : lo+co.nslots]
 		f.objs = vm.ostack[lo : lo+co.nslots : lo+co.nslots]
 		for i, c := range co.consts {
