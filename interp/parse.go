@@ -114,6 +114,15 @@ func (ps *parser) fail(t token, msg string) {
 			msg = "invalid syntax. Is this intended to be part of the string?"
 		} else if ps.forgotComma(t) {
 			msg = "invalid syntax. Perhaps you forgot a comma?"
+			if ps.p+1 < len(ps.toks) && ps.toks[ps.p+1].kind == tErr {
+				// CPython's rule reads the token after the second
+				// expression, and so meets the tokenizer's error first.
+				panic(ps.scanErr)
+			}
+		} else if ps.scanErr != nil {
+			// CPython tokenizes the rest of the source after a generic
+			// syntax error and reports a tokenizer error found there instead.
+			panic(ps.scanErr)
 		}
 	}
 	e := synErr(t.line, t.col, "%s", msg)
@@ -130,7 +139,7 @@ func (ps *parser) partOfString(t token) bool {
 	if ps.p == 0 || ps.toks[ps.p] != t || ps.toks[ps.p-1].kind != tString || t.kind == tString {
 		return false
 	}
-	sub := &parser{toks: ps.toks, p: ps.p, depth: ps.depth}
+	sub := &parser{toks: ps.toks, p: ps.p, depth: ps.depth, scanErr: ps.scanErr}
 	for {
 		ok := func() (ok bool) {
 			defer func() {

@@ -68,6 +68,13 @@ var smokeCases = []struct {
 	{"block", "if True:\npass", "", "IndentationError: expected an indented block after 'if' statement on line 1", 1},
 	{"dedent", "if True:\n    x = 1\n  y = 2", "", "IndentationError: unindent does not match any outer indentation level", 1},
 	{"neverclosed", "x = (1,\n", "", "SyntaxError: '(' was never closed", 1},
+	// A tokenizer error after the parser's generic complaint wins, as
+	// CPython tokenizes the rest of the source (the fuzzer's "(''0" was
+	// a Go panic in the check for a string's missing part).
+	{"neverclosed-after-string", "(''0", "", "SyntaxError: '(' was never closed", 1},
+	{"unterminated-after-error", "x = 'a' 1 'b", "", "SyntaxError: unterminated string literal (detected at line 1)", 1},
+	{"unterminated-after-comma", "print('a' b 'c", "", "SyntaxError: unterminated string literal (detected at line 1)", 1},
+	{"forgot-comma", "print(1 2)", "", "SyntaxError: invalid syntax. Perhaps you forgot a comma?", 1},
 	{"nesting", strings.Repeat("(", 500) + strings.Repeat(")", 500), "", "SyntaxError: too many nested parentheses", 1},
 }
 
