@@ -205,6 +205,10 @@ func (r *recorder) emit(in traceopt.Inst) {
 		r.failf("an instance while threads run") // (another thread may be changing it)
 		return
 	}
+	if r.vm.mt && !listTracesOnThreads && listElemOp(op) {
+		r.failf("a list's elements while threads run")
+		return
+	}
 	var res uopref.Next
 	if l := r.sharedList(op, &in); l != nil {
 		// The reference reads the list: another thread may be changing
