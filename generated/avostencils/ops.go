@@ -95,7 +95,9 @@ const (
 	OpJumpIfTrue                // templates/jump_if_true.c
 	OpListLen                   // templates/list_len.c
 	OpListLoad                  // templates/list_load.c
+	OpListLoadMt                // templates/list_load_mt.c
 	OpListStore                 // templates/list_store.c
+	OpListStoreMt               // templates/list_store_mt.c
 	OpLoadFloat                 // templates/load_float.c
 	OpLoadFloatBits             // templates/load_float_bits.c
 	OpLoadInt                   // templates/load_int.c
@@ -118,7 +120,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 100
+const NumOps = 102
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -207,7 +209,9 @@ var opNames = [NumOps]string{
 	OpJumpIfTrue:      "jump_if_true",
 	OpListLen:         "list_len",
 	OpListLoad:        "list_load",
+	OpListLoadMt:      "list_load_mt",
 	OpListStore:       "list_store",
+	OpListStoreMt:     "list_store_mt",
 	OpLoadFloat:       "load_float",
 	OpLoadFloatBits:   "load_float_bits",
 	OpLoadInt:         "load_int",
