@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:c085c8051bad7c4d4146cd722c35065c74118b48e2738a2e4b6e1c07cabf1ddd
+// Inputs: sha256:1980390006960df0cce31ecc598883032eb86cec2114b2369621deb509ec8528
 //
 // Regenerate with `go generate`.
 

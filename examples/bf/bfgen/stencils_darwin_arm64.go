@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:72c6c94b167f4821936e19c3d033f83be41e49a5476e695b15f91df55da2a8d7
+// Inputs: sha256:edb5862e285c43da74cf2a6316e3a7a0859b03218eea8bceebbb2950c54045bc
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:3b0b4bfaf6569e188d7ace087b98f34c9413f7e5dc503c63aba62631d7868a87
+// Inputs: sha256:883b45dd56b8dd378676580f90a535b65a5864b25d4bfe8eb7322f3ad5cc0682
 //
 // Regenerate with `go generate`.
 

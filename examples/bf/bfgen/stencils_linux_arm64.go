@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:d8469bd35e4d307a412bb291d9353c9a14404b7b8df6b79f1788948059013096
+// Inputs: sha256:4c1cfdad65901a704f936dcf32d301e7d07b4810c1df7b2ef29ad4da409e36f9
 //
 // Regenerate with `go generate`.
 
