@@ -1130,21 +1130,32 @@ func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err err
 	return nil
 }
 
+// pushSlotArgs pushes the n arguments in f's slots from first onto the
+// VM's argument stack (popArgs(n) gives them back); an unbound slot is
+// the error, nothing left pushed.
+func (vm *VM) pushSlotArgs(f *frame, first int32, n int) ([]Val, error) {
+	args := vm.pushArgs(n)
+	for i := range args {
+		r := f.regs[first+int32(i)]
+		if r.Tag == tagEmpty {
+			vm.popArgs(n)
+			return nil, f.unbound(first + int32(i))
+		}
+		args[i] = Val{T: r.Tag, B: r.Bits}
+		if r.Tag == tagObject {
+			args[i].O = f.objs[first+int32(i)]
+		}
+	}
+	return args, nil
+}
+
 // callBuiltinAt is opCallMethod for a receiver of a built-in type
 // (without a defer: most method calls of a program come here).
 func (vm *VM) callBuiltinAt(f *frame, in *Instr, self Val, name string) error {
 	n := int(in.C)
-	args := vm.pushArgs(n)
-	for i := range args {
-		r := f.regs[in.B+1+int32(i)]
-		if r.Tag == tagEmpty {
-			vm.popArgs(n)
-			return f.unbound(in.B + 1 + int32(i))
-		}
-		args[i] = Val{T: r.Tag, B: r.Bits}
-		if r.Tag == tagObject {
-			args[i].O = f.objs[in.B+1+int32(i)]
-		}
+	args, err := vm.pushSlotArgs(f, in.B+1, n)
+	if err != nil {
+		return err
 	}
 	var kwn []string
 	if in.E >= 0 {
@@ -1231,17 +1242,9 @@ func builtinExtraAt(c *siteCache, o Object) extraFn {
 // arguments in f's slots after it.
 func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
 	n := int(in.C)
-	args := vm.pushArgs(n)
-	for i := range args {
-		r := f.regs[in.B+1+int32(i)]
-		if r.Tag == tagEmpty {
-			vm.popArgs(n)
-			return f.unbound(in.B + 1 + int32(i))
-		}
-		args[i] = Val{T: r.Tag, B: r.Bits}
-		if r.Tag == tagObject {
-			args[i].O = f.objs[in.B+1+int32(i)]
-		}
+	args, err := vm.pushSlotArgs(f, in.B+1, n)
+	if err != nil {
+		return err
 	}
 	v, err := b.fn(vm, args, nil)
 	vm.popArgs(n)
@@ -1255,17 +1258,9 @@ func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
 // callExtraAt is callBuiltinAt for a site whose method fn is known.
 func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 	n := int(in.C)
-	args := vm.pushArgs(n)
-	for i := range args {
-		r := f.regs[in.B+1+int32(i)]
-		if r.Tag == tagEmpty {
-			vm.popArgs(n)
-			return f.unbound(in.B + 1 + int32(i))
-		}
-		args[i] = Val{T: r.Tag, B: r.Bits}
-		if r.Tag == tagObject {
-			args[i].O = f.objs[in.B+1+int32(i)]
-		}
+	args, err := vm.pushSlotArgs(f, in.B+1, n)
+	if err != nil {
+		return err
 	}
 	v, err := fn(vm, f.get(in.B), args, nil)
 	vm.popArgs(n)
