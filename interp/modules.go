@@ -37,6 +37,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return structModule
 	case "array":
 		return arrayModule
+	case "json":
+		return jsonModule
 	}
 	return nil
 }
