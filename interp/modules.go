@@ -39,6 +39,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return arrayModule
 	case "json":
 		return jsonModule
+	case "re":
+		return reModule
 	}
 	return nil
 }

@@ -749,10 +749,16 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		b.WriteString("<bound method " + name + " of " + vm.repr(o.self) + ">")
 	case *SliceObj:
 		b.WriteString("slice(" + vm.repr(o.lo) + ", " + vm.repr(o.hi) + ", " + vm.repr(o.step) + ")")
+	case pyReprer:
+		b.WriteString(o.pyRepr(vm))
 	default:
 		b.WriteString("<" + v.O.typeName() + " object at 0x7f0000000000>")
 	}
 }
+
+// pyReprer is an object written in Go with a repr of its own (re's
+// Pattern and Match).
+type pyReprer interface{ pyRepr(vm *VM) string }
 
 // strRepr quotes a string the way CPython's repr does.
 func strRepr(s string) string {

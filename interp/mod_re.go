@@ -1,0 +1,824 @@
+package interp
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/copypatch/copypatch/pyre"
+)
+
+// re: the module over package pyre (Python's regex syntax on a
+// backtracking matcher of its own). Pattern and Match objects are Go
+// objects with CPython's methods, attributes and reprs; re.error is
+// re.PatternError (3.13's name). Flags are plain ints here (CPython's
+// are RegexFlag members: print(re.I) shows 2, not re.IGNORECASE).
+
+// PatternError is re.error (re.PatternError).
+var PatternError = &ExcType{name: "PatternError", module: "re", base: Exception_}
+
+type rePattern struct {
+	re   *pyre.Regexp
+	src  Val
+	tmpl sync.Map // replacement string -> *pyre.Template
+}
+
+type reMatch struct {
+	pat         *rePattern
+	str         Val
+	text        []rune // the subject up to endpos
+	caps        []int
+	pos, endpos int
+	lastIndex   int
+}
+
+func (*rePattern) typeName() string { return "re.Pattern" }
+func (*reMatch) typeName() string   { return "re.Match" }
+
+// reCache keeps compiled patterns, as CPython's re does (up to 512).
+var reCache = struct {
+	sync.Mutex
+	m map[string]*pyre.Regexp
+}{m: map[string]*pyre.Regexp{}}
+
+// reErr turns pyre's errors into CPython's exceptions.
+func reErr(err error) error {
+	switch e := err.(type) {
+	case *pyre.Error:
+		pe := newErr(PatternError, "%s", e.Error())
+		x := pe.exc
+		x.attrs.set("msg", StrVal(e.Msg))
+		x.attrs.set("pattern", StrVal(e.Pattern))
+		if e.Pos >= 0 {
+			line, col := e.LineCol()
+			x.attrs.set("pos", IntVal(int64(e.Pos)))
+			x.attrs.set("lineno", IntVal(int64(line)))
+			x.attrs.set("colno", IntVal(int64(col)))
+		} else {
+			x.attrs.set("pattern", NoneVal)
+			x.attrs.set("pos", NoneVal)
+			x.attrs.set("lineno", NoneVal)
+			x.attrs.set("colno", NoneVal)
+		}
+		return pe
+	case *pyre.IndexError:
+		return newErr(IndexError, "%s", e.Msg)
+	case *pyre.OverflowError:
+		return newErr(OverflowError, "%s", e.Msg)
+	case *pyre.ValueError:
+		return newErr(ValueError, "%s", e.Msg)
+	}
+	return err
+}
+
+func reCompile(src string, flags int) (*pyre.Regexp, error) {
+	key := strconv.Itoa(flags) + ":" + src
+	reCache.Lock()
+	re, ok := reCache.m[key]
+	reCache.Unlock()
+	if ok {
+		return re, nil
+	}
+	re, err := pyre.Compile(src, flags)
+	if err != nil {
+		return nil, reErr(err)
+	}
+	reCache.Lock()
+	if len(reCache.m) >= 512 {
+		reCache.m = map[string]*pyre.Regexp{}
+	}
+	reCache.m[key] = re
+	reCache.Unlock()
+	return re, nil
+}
+
+// patternOf is a module function's pattern argument: a str or a compiled
+// pattern (with no flags).
+func (vm *VM) patternOf(p Val, flags Val) (*rePattern, error) {
+	f := int64(0)
+	if flags.T != tagEmpty {
+		n, ok := toInt64Arg(flags)
+		if !ok {
+			return nil, newErr(TypeError, "unsupported operand type(s) for &: '%s' and 'int'", typeName(flags))
+		}
+		f = n
+	}
+	switch o := p.O.(type) {
+	case *rePattern:
+		if f != 0 {
+			return nil, newErr(ValueError, "cannot process flags argument with a compiled pattern")
+		}
+		return o, nil
+	case *Str:
+		re, err := reCompile(o.s, int(f))
+		if err != nil {
+			return nil, err
+		}
+		return &rePattern{re: re, src: p}, nil
+	case *Bytes:
+		return nil, newErr(TypeError, "minipy's re does not support bytes patterns")
+	}
+	return nil, newErr(TypeError, "first argument must be string or compiled pattern")
+}
+
+// reArgs binds positional and keyword arguments to names; the first
+// required are required.
+func reArgs(fn string, args []Val, kwn []string, names []string, required int) ([]Val, error) {
+	pos, kw := splitKw(args, kwn)
+	if len(pos) > len(names) {
+		return nil, newErr(TypeError, "%s() takes at most %d arguments (%d given)", fn, len(names), len(args))
+	}
+	out := make([]Val, len(names))
+	copy(out, pos)
+	for k, v := range kw {
+		i := indexOf(names, k)
+		if i < 0 {
+			return nil, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
+		}
+		if i < len(pos) {
+			return nil, newErr(TypeError, "argument for %s() given by name ('%s') and position (%d)", fn, k, i+1)
+		}
+		out[i] = v
+	}
+	for i := 0; i < required; i++ {
+		if out[i].T == tagEmpty {
+			return nil, newErr(TypeError, "%s() missing required argument '%s' (pos %d)", fn, names[i], i+1)
+		}
+	}
+	return out, nil
+}
+
+// subject is a match's string as code points.
+func subject(v Val) ([]rune, error) {
+	switch o := v.O.(type) {
+	case *Str:
+		if o.ascii() {
+			rs := make([]rune, len(o.s))
+			for i := 0; i < len(o.s); i++ {
+				rs[i] = rune(o.s[i])
+			}
+			return rs, nil
+		}
+		return o.runes, nil
+	case *Bytes:
+		return nil, newErr(TypeError, "cannot use a string pattern on a bytes-like object")
+	}
+	return nil, newErr(TypeError, "expected string or bytes-like object, got '%s'", typeName(v))
+}
+
+// span clamps pos and endpos as sre's state_init does.
+func reSpan(n int, posV, endV Val) (int, int, error) {
+	pos, end := int64(0), int64(n)
+	if posV.T != tagEmpty {
+		p, ok := toInt64Arg(posV)
+		if !ok {
+			return 0, 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(posV))
+		}
+		pos = p
+	}
+	if endV.T != tagEmpty {
+		e, ok := toInt64Arg(endV)
+		if !ok {
+			return 0, 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(endV))
+		}
+		end = e
+	}
+	pos = max(pos, 0)
+	end = min(max(end, 0), int64(n))
+	if pos > end {
+		pos = end + 1 // nothing can match
+	}
+	return int(pos), int(end), nil
+}
+
+func (p *rePattern) run(vm *VM, str Val, text []rune, pos, end int, mode pyre.Mode, mustAdvance bool) (*reMatch, error) {
+	if pos > end {
+		return nil, nil
+	}
+	res, err := p.re.Match(&pyre.Input{Text: text[:end], Pos: pos, Mode: mode, MustAdvance: mustAdvance,
+		Check: vm.interrupted})
+	if err != nil || res == nil {
+		return nil, err
+	}
+	return &reMatch{pat: p, str: str, text: text[:end], caps: append([]int(nil), res.Caps...),
+		pos: pos, endpos: end, lastIndex: res.LastIndex}, nil
+}
+
+// each calls fn for every match from pos, as finditer finds them (an
+// empty match may not follow another at the same place).
+func (p *rePattern) each(vm *VM, str Val, text []rune, pos, end int, fn func(m *reMatch) (bool, error)) error {
+	must := false
+	for pos <= end {
+		m, err := p.run(vm, str, text, pos, end, pyre.ModeSearch, must)
+		if err != nil || m == nil {
+			return err
+		}
+		more, err := fn(m)
+		if err != nil || !more {
+			return err
+		}
+		must = m.caps[1] == m.caps[0]
+		pos = m.caps[1]
+	}
+	return nil
+}
+
+func (m *reMatch) groupStr(g int) Val {
+	lo, hi := m.caps[2*g], m.caps[2*g+1]
+	if lo < 0 || hi < 0 {
+		return NoneVal
+	}
+	return StrVal(string(m.text[lo:hi]))
+}
+
+// groupIndex is a group argument (a number or a name) as a number.
+func (m *reMatch) groupIndex(v Val) (int, error) {
+	if s, ok := v.O.(*Str); ok {
+		if g, ok := m.pat.re.Names[s.s]; ok {
+			return g, nil
+		}
+	} else if isIntLike(v) {
+		if g, ok := toInt64Arg(v); ok && g >= 0 && g <= int64(m.pat.re.Groups) {
+			return int(g), nil
+		}
+	}
+	return 0, newErr(IndexError, "no such group")
+}
+
+func (p *rePattern) template(repl string) (*pyre.Template, error) {
+	if t, ok := p.tmpl.Load(repl); ok {
+		return t.(*pyre.Template), nil
+	}
+	t, err := p.re.ParseTemplate(repl)
+	if err != nil {
+		return nil, reErr(err)
+	}
+	p.tmpl.Store(repl, t)
+	return t, nil
+}
+
+func (m *reMatch) expand(t *pyre.Template) string {
+	var b strings.Builder
+	for _, part := range t.Parts {
+		if !part.IsGroup {
+			b.WriteString(part.Lit)
+			continue
+		}
+		if lo, hi := m.caps[2*part.Group], m.caps[2*part.Group+1]; lo >= 0 && hi >= 0 {
+			b.WriteString(string(m.text[lo:hi]))
+		}
+	}
+	return b.String()
+}
+
+// sub is Pattern.subn: the new string and the number of replacements.
+func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
+	text, err := subject(str)
+	if err != nil {
+		return Val{}, 0, err
+	}
+	var tmpl *pyre.Template
+	fn := Val{}
+	if r, ok := repl.O.(*Str); ok {
+		if strings.IndexByte(r.s, '\\') < 0 {
+			tmpl = &pyre.Template{Parts: []pyre.TemplatePart{{Lit: r.s}}}
+		} else if tmpl, err = p.template(r.s); err != nil {
+			return Val{}, 0, err
+		}
+	} else if _, isBytes := repl.O.(*Bytes); isBytes {
+		return Val{}, 0, newErr(TypeError, "expected str instance, bytes found")
+	} else {
+		fn = repl
+	}
+	var b strings.Builder
+	last, n := 0, 0
+	err = p.each(vm, str, text, 0, len(text), func(m *reMatch) (bool, error) {
+		b.WriteString(string(text[last:m.caps[0]]))
+		if tmpl != nil {
+			b.WriteString(m.expand(tmpl))
+		} else {
+			r, err := vm.call(fn, []Val{ObjVal(m)}, nil)
+			if err != nil {
+				return false, err
+			}
+			if !r.isStr() {
+				return false, newErr(TypeError, "expected str instance, %s found", typeName(r))
+			}
+			b.WriteString(r.str().s)
+		}
+		last = m.caps[1]
+		n++
+		return count <= 0 || int64(n) < count, nil
+	})
+	if err != nil {
+		return Val{}, 0, err
+	}
+	if n == 0 {
+		return str, 0, nil
+	}
+	b.WriteString(string(text[last:]))
+	return StrVal(b.String()), n, nil
+}
+
+func (p *rePattern) split(vm *VM, str Val, maxsplit int64) (Val, error) {
+	text, err := subject(str)
+	if err != nil {
+		return Val{}, err
+	}
+	var out []Val
+	last, n := 0, int64(0)
+	if maxsplit < 0 {
+		return ObjVal(newList([]Val{str})), nil
+	}
+	err = p.each(vm, str, text, 0, len(text), func(m *reMatch) (bool, error) {
+		out = append(out, StrVal(string(text[last:m.caps[0]])))
+		for g := 1; g <= p.re.Groups; g++ {
+			out = append(out, m.groupStr(g))
+		}
+		last = m.caps[1]
+		n++
+		return maxsplit == 0 || n < maxsplit, nil
+	})
+	if err != nil {
+		return Val{}, err
+	}
+	out = append(out, StrVal(string(text[last:])))
+	return ObjVal(newList(out)), nil
+}
+
+func (p *rePattern) findall(vm *VM, str Val, pos, end Val) (Val, error) {
+	text, err := subject(str)
+	if err != nil {
+		return Val{}, err
+	}
+	lo, hi, err := reSpan(len(text), pos, end)
+	if err != nil {
+		return Val{}, err
+	}
+	var out []Val
+	err = p.each(vm, str, text, lo, hi, func(m *reMatch) (bool, error) {
+		str := func(g int) Val {
+			v := m.groupStr(g)
+			if v.T == tagNone {
+				return StrVal("")
+			}
+			return v
+		}
+		switch p.re.Groups {
+		case 0:
+			out = append(out, str(0))
+		case 1:
+			out = append(out, str(1))
+		default:
+			items := make([]Val, p.re.Groups)
+			for g := range items {
+				items[g] = str(g + 1)
+			}
+			out = append(out, tupleOf(items))
+		}
+		return true, nil
+	})
+	if err != nil {
+		return Val{}, err
+	}
+	return ObjVal(newList(out)), nil
+}
+
+func (p *rePattern) finditer(vm *VM, str Val, pos, end Val) (Val, error) {
+	text, err := subject(str)
+	if err != nil {
+		return Val{}, err
+	}
+	lo, hi, err := reSpan(len(text), pos, end)
+	if err != nil {
+		return Val{}, err
+	}
+	must, done := false, false
+	return ObjVal(&funcIter{name: "callable_iterator", next: func(vm *VM) (Val, bool, error) {
+		if done || lo > hi {
+			return Val{}, false, nil
+		}
+		m, err := p.run(vm, str, text, lo, hi, pyre.ModeSearch, must)
+		if err != nil || m == nil {
+			done = true
+			return Val{}, false, err
+		}
+		must = m.caps[1] == m.caps[0]
+		lo = m.caps[1]
+		return ObjVal(m), true, nil
+	}}), nil
+}
+
+func (p *rePattern) matchMode(vm *VM, mode pyre.Mode, str, pos, end Val) (Val, error) {
+	text, err := subject(str)
+	if err != nil {
+		return Val{}, err
+	}
+	lo, hi, err := reSpan(len(text), pos, end)
+	if err != nil {
+		return Val{}, err
+	}
+	m, err := p.run(vm, str, text, lo, hi, mode, false)
+	if err != nil || m == nil {
+		return NoneVal, err
+	}
+	return ObjVal(m), nil
+}
+
+var reFlagNames = []struct {
+	bit  int
+	name string
+}{{pyre.FlagI, "re.IGNORECASE"}, {pyre.FlagL, "re.LOCALE"}, {pyre.FlagM, "re.MULTILINE"},
+	{pyre.FlagS, "re.DOTALL"}, {pyre.FlagU, "re.UNICODE"}, {pyre.FlagX, "re.VERBOSE"},
+	{pyre.FlagDebug, "re.DEBUG"}, {pyre.FlagA, "re.ASCII"}}
+
+func (p *rePattern) pyRepr(vm *VM) string {
+	r := vm.repr(p.src)
+	if rs := []rune(r); len(rs) > 200 {
+		r = string(rs[:200])
+	}
+	flags := p.re.Flags
+	if flags&(pyre.FlagL|pyre.FlagU|pyre.FlagA) == pyre.FlagU {
+		flags &^= pyre.FlagU
+	}
+	if flags == 0 {
+		return "re.compile(" + r + ")"
+	}
+	var names []string
+	for _, f := range reFlagNames {
+		if flags&f.bit != 0 {
+			names = append(names, f.name)
+			flags &^= f.bit
+		}
+	}
+	if flags != 0 {
+		names = append(names, "0x"+strconv.FormatInt(int64(flags), 16))
+	}
+	return "re.compile(" + r + ", " + strings.Join(names, "|") + ")"
+}
+
+func (m *reMatch) pyRepr(vm *VM) string {
+	return "<re.Match object; span=(" + strconv.Itoa(m.caps[0]) + ", " + strconv.Itoa(m.caps[1]) +
+		"), match=" + vm.repr(m.groupStr(0)) + ">"
+}
+
+func (p *rePattern) attr(vm *VM, name string) (Val, bool) {
+	switch name {
+	case "pattern":
+		return p.src, true
+	case "flags":
+		return IntVal(int64(p.re.Flags)), true
+	case "groups":
+		return IntVal(int64(p.re.Groups)), true
+	case "groupindex":
+		d := newDict()
+		for g := 1; g <= p.re.Groups; g++ {
+			for n, i := range p.re.Names {
+				if i == g {
+					d.set(StrVal(n), IntVal(int64(g)))
+				}
+			}
+		}
+		return ObjVal(d), true
+	}
+	return Val{}, false
+}
+
+var patternMethods = map[string]bool{"match": true, "search": true, "fullmatch": true, "findall": true,
+	"finditer": true, "sub": true, "subn": true, "split": true}
+
+func (p *rePattern) has(name string) bool { return patternMethods[name] }
+
+func (p *rePattern) method(vm *VM, name string, args []Val, kwn []string) (Val, bool, error) {
+	v, err := p.call(vm, name, args, kwn)
+	return v, patternMethods[name], err
+}
+
+func (p *rePattern) call(vm *VM, name string, args []Val, kwn []string) (Val, error) {
+	switch name {
+	case "match", "search", "fullmatch", "findall", "finditer":
+		a, err := reArgs(name, args, kwn, []string{"string", "pos", "endpos"}, 1)
+		if err != nil {
+			return Val{}, err
+		}
+		switch name {
+		case "findall":
+			return p.findall(vm, a[0], a[1], a[2])
+		case "finditer":
+			return p.finditer(vm, a[0], a[1], a[2])
+		}
+		mode := map[string]pyre.Mode{"match": pyre.ModeMatch, "search": pyre.ModeSearch, "fullmatch": pyre.ModeFullMatch}[name]
+		return p.matchMode(vm, mode, a[0], a[1], a[2])
+	case "sub", "subn":
+		a, err := reArgs(name, args, kwn, []string{"repl", "string", "count"}, 2)
+		if err != nil {
+			return Val{}, err
+		}
+		return p.subResult(vm, name, a[0], a[1], a[2])
+	case "split":
+		a, err := reArgs(name, args, kwn, []string{"string", "maxsplit"}, 1)
+		if err != nil {
+			return Val{}, err
+		}
+		n, err := intArg(a[1], 0)
+		if err != nil {
+			return Val{}, err
+		}
+		return p.split(vm, a[0], n)
+	}
+	return Val{}, nil
+}
+
+func intArg(v Val, def int64) (int64, error) {
+	if v.T == tagEmpty {
+		return def, nil
+	}
+	n, ok := toInt64Arg(v)
+	if !ok || v.T == tagFloat {
+		return 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
+	}
+	return n, nil
+}
+
+func (p *rePattern) subResult(vm *VM, name string, repl, str, countV Val) (Val, error) {
+	count, err := intArg(countV, 0)
+	if err != nil {
+		return Val{}, err
+	}
+	s, n, err := p.sub(vm, repl, str, count)
+	if err != nil {
+		return Val{}, err
+	}
+	if name == "subn" {
+		return tupleOf([]Val{s, IntVal(int64(n))}), nil
+	}
+	return s, nil
+}
+
+func (p *rePattern) dunder(vm *VM, name string, args []Val) (Val, bool, error) {
+	switch name {
+	case "__eq__":
+		if len(args) == 1 {
+			q, ok := args[0].O.(*rePattern)
+			return BoolVal(ok && q.re.Flags == p.re.Flags && q.re.Pattern == p.re.Pattern), true, nil
+		}
+	case "__hash__":
+		return IntVal(strHash(p.re.Pattern) ^ int64(p.re.Flags)), true, nil
+	}
+	return Val{}, false, nil
+}
+
+func (m *reMatch) attr(vm *VM, name string) (Val, bool) {
+	switch name {
+	case "pos":
+		return IntVal(int64(m.pos)), true
+	case "endpos":
+		return IntVal(int64(m.endpos)), true
+	case "string":
+		return m.str, true
+	case "re":
+		return ObjVal(m.pat), true
+	case "lastindex":
+		if m.lastIndex < 0 {
+			return NoneVal, true
+		}
+		return IntVal(int64(m.lastIndex)), true
+	case "lastgroup":
+		for n, g := range m.pat.re.Names {
+			if g == m.lastIndex {
+				return StrVal(n), true
+			}
+		}
+		return NoneVal, true
+	case "regs":
+		items := make([]Val, m.pat.re.Groups+1)
+		for g := range items {
+			items[g] = tupleOf([]Val{IntVal(int64(m.caps[2*g])), IntVal(int64(m.caps[2*g+1]))})
+		}
+		return tupleOf(items), true
+	}
+	return Val{}, false
+}
+
+var matchMethods = map[string]bool{"group": true, "groups": true, "groupdict": true, "start": true,
+	"end": true, "span": true, "expand": true, "__getitem__": true}
+
+func (m *reMatch) has(name string) bool { return matchMethods[name] }
+
+func (m *reMatch) method(vm *VM, name string, args []Val, kwn []string) (Val, bool, error) {
+	if !matchMethods[name] {
+		return Val{}, false, nil
+	}
+	v, err := m.call(vm, name, args, kwn)
+	return v, true, err
+}
+
+func (m *reMatch) call(vm *VM, name string, args []Val, kwn []string) (Val, error) {
+	switch name {
+	case "group":
+		if len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "group() takes no keyword arguments")
+		}
+		if len(args) == 0 {
+			return m.groupStr(0), nil
+		}
+		items := make([]Val, len(args))
+		for i, a := range args {
+			g, err := m.groupIndex(a)
+			if err != nil {
+				return Val{}, err
+			}
+			items[i] = m.groupStr(g)
+		}
+		if len(items) == 1 {
+			return items[0], nil
+		}
+		return tupleOf(items), nil
+	case "__getitem__":
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "expected 1 argument, got %d", len(args))
+		}
+		g, err := m.groupIndex(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		return m.groupStr(g), nil
+	case "groups", "groupdict":
+		a, err := reArgs(name, args, kwn, []string{"default"}, 0)
+		if err != nil {
+			return Val{}, err
+		}
+		def := a[0]
+		if def.T == tagEmpty {
+			def = NoneVal
+		}
+		get := func(g int) Val {
+			v := m.groupStr(g)
+			if v.T == tagNone {
+				return def
+			}
+			return v
+		}
+		if name == "groups" {
+			items := make([]Val, m.pat.re.Groups)
+			for g := range items {
+				items[g] = get(g + 1)
+			}
+			return tupleOf(items), nil
+		}
+		d := newDict()
+		for g := 1; g <= m.pat.re.Groups; g++ {
+			for n, i := range m.pat.re.Names {
+				if i == g {
+					if err := d.set(StrVal(n), get(g)); err != nil {
+						return Val{}, err
+					}
+				}
+			}
+		}
+		return ObjVal(d), nil
+	case "start", "end", "span":
+		if len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "%s() takes no keyword arguments", name)
+		}
+		if len(args) > 1 {
+			return Val{}, newErr(TypeError, "%s expected at most 1 argument, got %d", name, len(args))
+		}
+		g := 0
+		if len(args) == 1 {
+			var err error
+			if g, err = m.groupIndex(args[0]); err != nil {
+				return Val{}, err
+			}
+		}
+		lo, hi := IntVal(int64(m.caps[2*g])), IntVal(int64(m.caps[2*g+1]))
+		if m.caps[2*g] < 0 || m.caps[2*g+1] < 0 {
+			lo, hi = IntVal(-1), IntVal(-1)
+		}
+		switch name {
+		case "start":
+			return lo, nil
+		case "end":
+			return hi, nil
+		}
+		return tupleOf([]Val{lo, hi}), nil
+	case "expand":
+		if len(args) != 1 || !args[0].isStr() {
+			return Val{}, newErr(TypeError, "expand() takes exactly one str argument")
+		}
+		t, err := m.pat.template(args[0].str().s)
+		if err != nil {
+			return Val{}, err
+		}
+		return StrVal(m.expand(t)), nil
+	}
+	return Val{}, nil
+}
+
+func (m *reMatch) dunder(vm *VM, name string, args []Val) (Val, bool, error) {
+	if name == "__getitem__" && len(args) == 1 {
+		v, err := m.call(vm, name, args, nil)
+		return v, true, err
+	}
+	return Val{}, false, nil
+}
+
+// reEscape is re.escape: a backslash before each character special in
+// a pattern.
+func reEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("()[]{}?*+-|^$\\.&~# \t\n\r\v\f", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func reModule(vm *VM) *Module {
+	m := newModule("re")
+	m.attrs["error"] = ObjVal(PatternError)
+	m.attrs["PatternError"] = ObjVal(PatternError)
+	for name, v := range map[string]int{"I": pyre.FlagI, "IGNORECASE": pyre.FlagI, "M": pyre.FlagM, "MULTILINE": pyre.FlagM,
+		"S": pyre.FlagS, "DOTALL": pyre.FlagS, "X": pyre.FlagX, "VERBOSE": pyre.FlagX, "A": pyre.FlagA, "ASCII": pyre.FlagA,
+		"U": pyre.FlagU, "UNICODE": pyre.FlagU, "L": pyre.FlagL, "LOCALE": pyre.FlagL, "DEBUG": pyre.FlagDebug, "NOFLAG": 0} {
+		m.attrs[name] = IntVal(int64(v))
+	}
+	noNew := func(n string) Val {
+		return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
+		}})
+	}
+	m.attrs["Pattern"] = noNew("re.Pattern")
+	m.attrs["Match"] = noNew("re.Match")
+	m.def("compile", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := reArgs("compile", args, kwn, []string{"pattern", "flags"}, 1)
+		if err != nil {
+			return Val{}, err
+		}
+		p, err := vm.patternOf(a[0], a[1])
+		if err != nil {
+			return Val{}, err
+		}
+		return ObjVal(p), nil
+	})
+	for _, name := range []string{"match", "search", "fullmatch", "findall", "finditer"} {
+		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			a, err := reArgs(name, args, kwn, []string{"pattern", "string", "flags"}, 2)
+			if err != nil {
+				return Val{}, err
+			}
+			p, err := vm.patternOf(a[0], a[2])
+			if err != nil {
+				return Val{}, err
+			}
+			return p.call(vm, name, a[1:2], nil)
+		})
+	}
+	for _, name := range []string{"sub", "subn"} {
+		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			a, err := reArgs(name, args, kwn, []string{"pattern", "repl", "string", "count", "flags"}, 3)
+			if err != nil {
+				return Val{}, err
+			}
+			p, err := vm.patternOf(a[0], a[4])
+			if err != nil {
+				return Val{}, err
+			}
+			return p.subResult(vm, name, a[1], a[2], a[3])
+		})
+	}
+	m.def("split", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := reArgs("split", args, kwn, []string{"pattern", "string", "maxsplit", "flags"}, 2)
+		if err != nil {
+			return Val{}, err
+		}
+		p, err := vm.patternOf(a[0], a[3])
+		if err != nil {
+			return Val{}, err
+		}
+		n, err := intArg(a[2], 0)
+		if err != nil {
+			return Val{}, err
+		}
+		return p.split(vm, a[1], n)
+	})
+	m.def("escape", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := reArgs("escape", args, kwn, []string{"pattern"}, 1)
+		if err != nil {
+			return Val{}, err
+		}
+		if !a[0].isStr() {
+			return Val{}, newErr(TypeError, "minipy's re.escape takes a str, not %s", typeName(a[0]))
+		}
+		return StrVal(reEscape(a[0].str().s)), nil
+	})
+	m.def("purge", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		reCache.Lock()
+		reCache.m = map[string]*pyre.Regexp{}
+		reCache.Unlock()
+		return NoneVal, nil
+	})
+	return m
+}
