@@ -195,6 +195,9 @@ func (c *compiler) atomic(body func()) {
 
 func (c *compiler) repeat(n *node, flags int) {
 	sub := n.subs[0]
+	for sub.kind == nGroup && sub.group == 0 && sub.addFlags == 0 && sub.delFlags == 0 {
+		sub = sub.subs[0]
+	}
 	if it, ok := single(sub, flags); ok {
 		item := it
 		c.add(inst{op: iRepOne, item: &item, min: n.min, max: n.max, mode: n.mode})
@@ -223,7 +226,7 @@ func (c *compiler) repeat(n *node, flags int) {
 	c.nregs++
 	c.add(inst{op: iRepInit, n: r})
 	loop := c.add(inst{op: iRepLoop, n: r, min: n.min, max: n.max, mode: n.mode})
-	c.prog[loop].x = c.add(inst{op: iRepIncr, n: r})
+	c.prog[loop].x = c.add(inst{op: iRepIncr, n: r, min: n.min})
 	c.emit(sub, flags)
 	c.add(inst{op: iJmp, x: loop})
 	c.prog[loop].y = len(c.prog)

@@ -256,8 +256,12 @@ func (m *machine) run(pc, pos int, top bool) (bool, int, error) {
 		case iRepIncr:
 			r := &m.regs[in.n]
 			m.push(frame{kind: fkReg, a: in.n, b: r.count, pos: r.last})
+			if r.count >= in.min {
+				// An optional iteration: one that matches nothing ends
+				// the loop (sre's zero-width protection).
+				r.last = pos
+			}
 			r.count++
-			r.last = pos
 			pc++
 		case iSucceed:
 			return true, pos, nil

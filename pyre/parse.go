@@ -683,9 +683,6 @@ func (p *parser) group(start int, verbose bool, nested int, first bool) (*node, 
 	if atomic {
 		return &node{kind: nAtomic, subs: []*node{sub}}, false, nil
 	}
-	if g == 0 && add == 0 && del == 0 {
-		return sub, false, nil
-	}
 	return &node{kind: nGroup, group: g, addFlags: add, delFlags: del, subs: []*node{sub}}, false, nil
 }
 
