@@ -292,8 +292,15 @@ func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
 	}
 	var b strings.Builder
 	last, n := 0, 0
+	// CPython joins the pieces at the end: a replacement function's
+	// result that is not a str fails then, named by its piece's index.
+	pieces := 0
+	var badPiece error
 	err = p.each(vm, str, text, 0, len(text), func(m *reMatch) (bool, error) {
-		b.WriteString(string(text[last:m.caps[0]]))
+		if last < m.caps[0] {
+			b.WriteString(string(text[last:m.caps[0]]))
+			pieces++
+		}
 		if tmpl != nil {
 			b.WriteString(m.expand(tmpl))
 		} else {
@@ -301,15 +308,23 @@ func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
 			if err != nil {
 				return false, err
 			}
-			if !r.isStr() {
-				return false, newErr(TypeError, "expected str instance, %s found", typeName(r))
+			switch {
+			case r.isStr():
+				b.WriteString(r.str().s)
+				pieces++
+			case r.T == tagNone:
+			case badPiece == nil:
+				badPiece = newErr(TypeError, "sequence item %d: expected str instance, %s found", pieces, typeName(r))
+				pieces++
 			}
-			b.WriteString(r.str().s)
 		}
 		last = m.caps[1]
 		n++
 		return count <= 0 || int64(n) < count, nil
 	})
+	if err == nil {
+		err = badPiece
+	}
 	if err != nil {
 		return Val{}, 0, err
 	}

@@ -825,6 +825,9 @@ func (vm *VM) equal(a, b Val) bool {
 		return bytesEqual(x, b)
 	case *PyArray:
 		return arrayEqual(vm, x, b)
+	case *rePattern:
+		y, ok := b.O.(*rePattern)
+		return ok && x.re.Pattern == y.re.Pattern && x.re.Flags == y.re.Flags
 	case *MemoryView:
 		eq, _, err := x.equal(vm, b)
 		if err != nil && vm.pending == nil {
