@@ -19,7 +19,7 @@ type Code struct {
 	lines       []int32
 	tempsInUse  []int32             // per instruction: temporaries allocated when emitted (the ones above are dead there)
 	carets      map[int32]caretInfo // per instruction, for tracebacks (carets.go)
-	loops       map[int]*loopTrace  // tier 2: per back-edge pc (jit.go)
+	loops       []*loopTrace        // tier 2: per back-edge pc (jit.go), made when one gets hot
 	nslots      int
 	nlocals     int
 	nparams     int

@@ -2,7 +2,6 @@ package interp
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -241,7 +240,7 @@ func (vm *VM) runFuncTrace(nf *frame, lt *loopTrace, base int) (Val, error) {
 	calls = max(calls, 0)
 	j.st.Budget = jitBudget
 	j.st.Calls = uint32(calls)
-	start := time.Now()
+	start := j.now()
 	var ec templates.ExitCode
 	var depth int
 	if lt.tr != nil {
@@ -255,7 +254,7 @@ func (vm *VM) runFuncTrace(nf *frame, lt *loopTrace, base int) (Val, error) {
 		}
 		depth = (fp - 1) / w
 	}
-	j.stats.nativeTime += time.Since(start)
+	j.addNative(start)
 	j.stats.entries++
 	lt.entries++
 	switch ec.Reason() {
@@ -330,7 +329,7 @@ func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, err
 		if k == n {
 			sn := ran.snaps[idx]
 			pc, err = vm.restore(f, &ran, sn)
-			if err == nil && !vm.sigint.Load() && !lt.recording && lt.branch[idx] && lt.tried[idx] == 0 && lt.exits[idx] >= bridgeAfter &&
+			if err == nil && lt.exits[idx]%bridgeAfter == 0 && !vm.sigint.Load() && !lt.recording && lt.branch[idx] && lt.tried[idx] == 0 &&
 				len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) && len(lt.snaps) == len(ran.snaps) {
 				lt.base = lo
 				var done bool

@@ -634,18 +634,19 @@ func unsharedOp(op generated.Op) bool {
 	return instanceOp(op) || op == generated.OpListLoad || op == generated.OpListStore
 }
 
-// loopsOf is the loop traces of co for this VM's thread.
-func (vm *VM) loopsOf(co *Code) map[int]*loopTrace {
+// loopsOf is the loop traces of co for this VM's thread, by back-edge pc
+// (a slice: every entry of a trace looks its loop up).
+func (vm *VM) loopsOf(co *Code) []*loopTrace {
 	if vm.loops != nil {
 		l := vm.loops[co]
 		if l == nil {
-			l = map[int]*loopTrace{}
+			l = make([]*loopTrace, len(co.instrs))
 			vm.loops[co] = l
 		}
 		return l
 	}
 	if co.loops == nil {
-		co.loops = map[int]*loopTrace{}
+		co.loops = make([]*loopTrace, len(co.instrs))
 	}
 	return co.loops
 }

@@ -101,7 +101,7 @@ func (vm *VM) spawn(ts *threadState) *VM {
 		cfg := vm.jit.cfg
 		cfg.JITStats, cfg.TraceLog = nil, nil
 		t.jit = newJITState(cfg)
-		t.loops = map[*Code]map[int]*loopTrace{}
+		t.loops = map[*Code][]*loopTrace{}
 	}
 	t.mt = true
 	t.hot.Store(t.threshold())

@@ -57,8 +57,8 @@ type VM struct {
 	// reaching a daemon thread.
 	rt      *runState
 	thread  *threadState
-	ctr     [][]uint32                   // by Code.tix
-	loops   map[*Code]map[int]*loopTrace // a thread's own loop traces
+	ctr     [][]uint32             // by Code.tix
+	loops   map[*Code][]*loopTrace // a thread's own loop traces
 	exiting atomic.Bool
 	// mt: the run has started a thread, shared objects take their locks
 	// (objlock.go).
