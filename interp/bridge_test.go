@@ -128,6 +128,36 @@ print(t)
 	}
 }
 
+// TestShortTripTraceKept: a loop of a few more iterations per call keeps
+// its trace: entering it costs about two interpreted iterations, so a
+// trace whose entries run 5 or 6 back-edges is not benched.
+func TestShortTripTraceKept(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def f(n):
+    i = 0
+    while i < n:
+        i += 1
+    return i
+t = 0
+for k in range(30000):
+    t += f(8)  # (a module-level loop: its globals keep it untraced)
+print(t)
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "traces benched for losing"); n != 0 {
+		t.Errorf("benched %d times, want 0:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "entries"); n < 20000 {
+		t.Errorf("%d entries: the trace was not kept:\n%s", n, stats)
+	}
+}
+
 // TestUntraceableGivenUp: a loop whose recording stops twice in a row at
 // the same instruction for the same reason is not recorded again (the
 // loop costs nothing after two tries), while one whose recordings stop
