@@ -229,6 +229,12 @@ func (e *jsonEnc) encode(v Val, level int) error {
 		return e.encodeSeq(o, o.items, level)
 	case *Dict:
 		return e.encodeDict(o, level)
+	case *Instance:
+		// A subclass of a built-in type (IntEnum, a dict subclass)
+		// encodes as its value.
+		if b, ok := builtinValue(v); ok {
+			return e.encode(b, level)
+		}
 	}
 	if e.deflt.T == tagEmpty {
 		return newErr(TypeError, "Object of type %s is not JSON serializable", jsonTypeName(e.vm, v))
@@ -314,6 +320,9 @@ func (e *jsonEnc) encodeDict(d *Dict, level int) error {
 	for _, it := range items {
 		var key string
 		k := it.k
+		if b, ok := builtinValue(k); ok {
+			k = b
+		}
 		switch {
 		case k.isStr():
 			key = k.str().s

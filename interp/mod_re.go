@@ -35,11 +35,12 @@ type reMatch struct {
 func (*rePattern) typeName() string { return "re.Pattern" }
 func (*reMatch) typeName() string   { return "re.Match" }
 
-// reCache keeps compiled patterns, as CPython's re does (up to 512).
-var reCache = struct {
-	sync.Mutex
-	m map[string]*pyre.Regexp
-}{m: map[string]*pyre.Regexp{}}
+// reCache keeps a VM's compiled patterns, as CPython's re does (up to
+// 512): re.compile of the same pattern and flags gives the same object.
+type reCache struct {
+	mu sync.Mutex
+	m  map[string]*rePattern
+}
 
 // reErr turns pyre's errors into CPython's exceptions.
 func reErr(err error) error {
@@ -71,30 +72,9 @@ func reErr(err error) error {
 	return err
 }
 
-func reCompile(src string, flags int) (*pyre.Regexp, error) {
-	key := strconv.Itoa(flags) + ":" + src
-	reCache.Lock()
-	re, ok := reCache.m[key]
-	reCache.Unlock()
-	if ok {
-		return re, nil
-	}
-	re, err := pyre.Compile(src, flags)
-	if err != nil {
-		return nil, reErr(err)
-	}
-	reCache.Lock()
-	if len(reCache.m) >= 512 {
-		reCache.m = map[string]*pyre.Regexp{}
-	}
-	reCache.m[key] = re
-	reCache.Unlock()
-	return re, nil
-}
-
 // patternOf is a module function's pattern argument: a str or a compiled
 // pattern (with no flags).
-func (vm *VM) patternOf(p Val, flags Val) (*rePattern, error) {
+func (c *reCache) patternOf(p Val, flags Val) (*rePattern, error) {
 	f := int64(0)
 	if flags.T != tagEmpty {
 		n, ok := toInt64Arg(flags)
@@ -110,11 +90,25 @@ func (vm *VM) patternOf(p Val, flags Val) (*rePattern, error) {
 		}
 		return o, nil
 	case *Str:
-		re, err := reCompile(o.s, int(f))
-		if err != nil {
-			return nil, err
+		key := strconv.FormatInt(f, 10) + ":" + o.s
+		c.mu.Lock()
+		pat, ok := c.m[key]
+		c.mu.Unlock()
+		if ok {
+			return pat, nil
 		}
-		return &rePattern{re: re, src: p}, nil
+		re, err := pyre.Compile(o.s, int(f))
+		if err != nil {
+			return nil, reErr(err)
+		}
+		pat = &rePattern{re: re, src: p}
+		c.mu.Lock()
+		if len(c.m) >= 512 {
+			c.m = map[string]*rePattern{}
+		}
+		c.m[key] = pat
+		c.mu.Unlock()
+		return pat, nil
 	case *Bytes:
 		return nil, newErr(TypeError, "minipy's re does not support bytes patterns")
 	}
@@ -753,6 +747,7 @@ func reEscape(s string) string {
 
 func reModule(vm *VM) *Module {
 	m := newModule("re")
+	cache := &reCache{m: map[string]*rePattern{}}
 	m.attrs["error"] = ObjVal(PatternError)
 	m.attrs["PatternError"] = ObjVal(PatternError)
 	for name, v := range map[string]int{"I": pyre.FlagI, "IGNORECASE": pyre.FlagI, "M": pyre.FlagM, "MULTILINE": pyre.FlagM,
@@ -772,7 +767,7 @@ func reModule(vm *VM) *Module {
 		if err != nil {
 			return Val{}, err
 		}
-		p, err := vm.patternOf(a[0], a[1])
+		p, err := cache.patternOf(a[0], a[1])
 		if err != nil {
 			return Val{}, err
 		}
@@ -784,7 +779,7 @@ func reModule(vm *VM) *Module {
 			if err != nil {
 				return Val{}, err
 			}
-			p, err := vm.patternOf(a[0], a[2])
+			p, err := cache.patternOf(a[0], a[2])
 			if err != nil {
 				return Val{}, err
 			}
@@ -797,7 +792,7 @@ func reModule(vm *VM) *Module {
 			if err != nil {
 				return Val{}, err
 			}
-			p, err := vm.patternOf(a[0], a[4])
+			p, err := cache.patternOf(a[0], a[4])
 			if err != nil {
 				return Val{}, err
 			}
@@ -809,7 +804,7 @@ func reModule(vm *VM) *Module {
 		if err != nil {
 			return Val{}, err
 		}
-		p, err := vm.patternOf(a[0], a[3])
+		p, err := cache.patternOf(a[0], a[3])
 		if err != nil {
 			return Val{}, err
 		}
@@ -830,9 +825,9 @@ func reModule(vm *VM) *Module {
 		return StrVal(reEscape(a[0].str().s)), nil
 	})
 	m.def("purge", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		reCache.Lock()
-		reCache.m = map[string]*pyre.Regexp{}
-		reCache.Unlock()
+		cache.mu.Lock()
+		cache.m = map[string]*rePattern{}
+		cache.mu.Unlock()
 		return NoneVal, nil
 	})
 	return m
