@@ -171,3 +171,32 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestCtrlCInRegex: a catastrophic regular expression (exponential
+// backtracking inside one re.match call) stops at Ctrl-C with
+// KeyboardInterrupt, which the program can catch.
+func TestCtrlCInRegex(t *testing.T) {
+	// The try is the first statement: a Ctrl-C seen at any check is caught.
+	src := "try:\n    import re\n    re.match(r\"(a*)*b\", \"a\" * 60)\nexcept KeyboardInterrupt:\n    print(\"caught\")\n"
+	sig := make(chan os.Signal, 1)
+	var out, errb bytes.Buffer
+	done := make(chan int)
+	go func() { done <- RunWith(Config{Interrupts: sig}, "t.py", []byte(src), nil, &out, &errb) }()
+	var status int
+	for k := 0; ; k++ {
+		time.Sleep(50 * time.Millisecond)
+		sig <- syscall.SIGINT
+		select {
+		case status = <-done:
+		default:
+			if k < 200 {
+				continue
+			}
+			t.Fatal("still running after 200 Ctrl-Cs")
+		}
+		break
+	}
+	if status != 0 || out.String() != "caught\n" {
+		t.Errorf("status %d, stdout %q, stderr %q", status, out.String(), errb.String())
+	}
+}
