@@ -194,7 +194,7 @@ func (p *rePattern) run(vm *VM, str Val, text []rune, pos, end int, mode pyre.Mo
 	if err != nil || res == nil {
 		return nil, err
 	}
-	return &reMatch{pat: p, str: str, text: text[:end], caps: append([]int(nil), res.Caps...),
+	return &reMatch{pat: p, str: str, text: text[:end], caps: res.Caps,
 		pos: pos, endpos: end, lastIndex: res.LastIndex}, nil
 }
 

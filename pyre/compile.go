@@ -1,5 +1,7 @@
 package pyre
 
+import "sync"
+
 // The tree compiles to a program for a backtracking machine (exec.go).
 // Repeats of one character are one instruction (iRepOne) whose retries
 // take one stack frame; other repeats count in registers saved on the
@@ -62,6 +64,7 @@ type Regexp struct {
 	// anchored: the pattern starts with \A (or ^ without MULTILINE), so a
 	// search tries only its first position.
 	anchored bool
+	machines sync.Pool
 }
 
 // Compile parses and compiles pattern with flags (re's bits).

@@ -65,13 +65,22 @@ type machine struct {
 	steps     int
 	check     func() error
 	start     int
-	in        *Input
+	in        Input
 }
 
 // Match runs the pattern over in; nil with no error is no match.
 func (re *Regexp) Match(in *Input) (*Result, error) {
-	m := &machine{re: re, prog: re.prog, text: in.Text, check: in.Check, in: in,
-		caps: make([]int, 2*(re.Groups+1)), regs: make([]loopReg, re.nregs)}
+	// Machines are reused (their stacks have grown to what the pattern
+	// needs): finditer and sub call Match once per match.
+	m, _ := re.machines.Get().(*machine)
+	if m == nil {
+		m = &machine{re: re, prog: re.prog, caps: make([]int, 2*(re.Groups+1)), regs: make([]loopReg, re.nregs)}
+	}
+	m.text, m.check, m.in = in.Text, in.Check, *in
+	defer func() {
+		m.text, m.check, m.in = nil, nil, Input{}
+		re.machines.Put(m)
+	}()
 	last := in.Pos
 	if in.Mode == ModeSearch && !re.anchored {
 		last = len(in.Text)
@@ -101,7 +110,7 @@ func (re *Regexp) Match(in *Input) (*Result, error) {
 		}
 		if ok {
 			m.caps[0], m.caps[1] = start, end
-			return &Result{Caps: m.caps, LastIndex: m.lastIndex}, nil
+			return &Result{Caps: append([]int(nil), m.caps...), LastIndex: m.lastIndex}, nil
 		}
 	}
 	return nil, nil
