@@ -271,6 +271,9 @@ func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
 	if err != nil {
 		return Val{}, 0, err
 	}
+	if count < 0 {
+		return str, 0, nil // sre replaces nothing
+	}
 	var tmpl *pyre.Template
 	fn := Val{}
 	if r, ok := repl.O.(*Str); ok {
@@ -467,8 +470,13 @@ func (p *rePattern) pyRepr(vm *VM) string {
 }
 
 func (m *reMatch) pyRepr(vm *VM) string {
+	// sre prints the match with %.50R: its repr cut at 50 characters.
+	r := vm.repr(m.groupStr(0))
+	if rs := []rune(r); len(rs) > 50 {
+		r = string(rs[:50])
+	}
 	return "<re.Match object; span=(" + strconv.Itoa(m.caps[0]) + ", " + strconv.Itoa(m.caps[1]) +
-		"), match=" + vm.repr(m.groupStr(0)) + ">"
+		"), match=" + r + ">"
 }
 
 func (p *rePattern) attr(vm *VM, name string) (Val, bool) {
