@@ -703,6 +703,21 @@ func (lt *loopTrace) where() string {
 	return fmt.Sprintf("line %d", lt.line)
 }
 
+// sharedListForms puts the list loads and stores of uops in the forms that
+// work under each list's sequence word, for native code that runs while
+// other threads may change the lists: every native run once threads run
+// (a trace, and the inner loop a recording runs natively).
+func sharedListForms(uops []jit.Uop) {
+	for i := range uops {
+		switch generated.Op(uops[i].Op) {
+		case generated.OpListLoad:
+			uops[i].Op = stencil.Op(generated.OpListLoadMt)
+		case generated.OpListStore:
+			uops[i].Op = stencil.Op(generated.OpListStoreMt)
+		}
+	}
+}
+
 // compileTrace optimizes lt's recorded iteration with its bridges and
 // compiles it (or, in uops mode, lays it out for the reference
 // interpreter).
@@ -718,16 +733,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		return fmt.Errorf("BUG: lowering: %v", err)
 	}
 	if vm.mt {
-		// Other threads may change the lists the trace reads and
-		// stores: the forms that work under each list's seq.
-		for i := range uops {
-			switch generated.Op(uops[i].Op) {
-			case generated.OpListLoad:
-				uops[i].Op = stencil.Op(generated.OpListLoadMt)
-			case generated.OpListStore:
-				uops[i].Op = stencil.Op(generated.OpListStoreMt)
-			}
-		}
+		sharedListForms(uops)
 	}
 	lt.opt, lt.uops = t, uops
 	lt.resumes, lt.loopTops = exitTable{}, exitTable{}

@@ -602,22 +602,6 @@ var vmPool sync.Pool
 // instanceOp reports whether a uop reads or writes an instance: such
 // traces are neither recorded nor entered while threads run (native code
 // reads an instance's slots without its stripe).
-// listTracesOnThreads lets traces recorded while threads run load and
-// store list elements (list_load_mt, list_store_mt). Off: the list-traces
-// stress program under -race lost one of its writers' increments about
-// once in thirty runs (min 2999.0, not 3000.0), cause not yet found, so
-// such loops run in the interpreter, whose list operations are locked.
-const listTracesOnThreads = false
-
-// listElemOp reports whether a uop reads or writes a list's elements.
-func listElemOp(op generated.Op) bool {
-	switch op {
-	case generated.OpListLoad, generated.OpListStore, generated.OpListLoadMt, generated.OpListStoreMt:
-		return true
-	}
-	return false
-}
-
 func instanceOp(op generated.Op) bool {
 	switch op {
 	case generated.OpGuardInstance, generated.OpGuardShape, generated.OpAttrLoad, generated.OpAttrStore:

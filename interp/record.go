@@ -181,7 +181,7 @@ func (r *recorder) freshSnap() int {
 // the recording (an overflow, an index out of range: the interpreter does
 // it).
 func (r *recorder) exec(in *traceopt.Inst) uopref.Next {
-	next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+	next, err := r.refStep(in)
 	if err != nil {
 		panic("BUG: recorder: " + err.Error())
 	}
@@ -205,21 +205,7 @@ func (r *recorder) emit(in traceopt.Inst) {
 		r.failf("an instance while threads run") // (another thread may be changing it)
 		return
 	}
-	if r.vm.mt && !listTracesOnThreads && listElemOp(op) {
-		r.failf("a list's elements while threads run")
-		return
-	}
-	var res uopref.Next
-	if l := r.sharedList(op, &in); l != nil {
-		// The reference reads the list: another thread may be changing
-		// it, so under its stripe.
-		h := r.vm.lockRead(l)
-		res = r.exec(&in)
-		h.unlock(r.vm)
-	} else {
-		res = r.exec(&in)
-	}
-	if res == uopref.Exit {
+	if r.exec(&in) == uopref.Exit {
 		return
 	}
 	r.insts = append(r.insts, in)
@@ -867,6 +853,28 @@ func (r *recorder) nextElem(it virtualIter, target int32) bool {
 	one := r.constInt(1)
 	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(it.index), traceopt.Slot(one)}, Exit: r.snap()})
 	return true
+}
+
+// refStep runs in on the uop reference. Once threads run, a list it reads or
+// writes is locked for it as the interpreter's list operations are:
+// another thread may be changing it, and a native load on another thread
+// must see a store move the list's sequence word.
+func (r *recorder) refStep(in *traceopt.Inst) (uopref.Next, error) {
+	op := generated.Op(in.Op)
+	l := r.sharedList(op, in)
+	if l == nil {
+		next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+		return next, err
+	}
+	var h held
+	if op == generated.OpListStore {
+		h = r.vm.lockOne(l)
+	} else {
+		h = r.vm.lockRead(l)
+	}
+	next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+	h.unlock(r.vm)
+	return next, err
 }
 
 // sharedList is the list a list uop reads or writes, when other threads

@@ -291,7 +291,7 @@ func (r *recorder) finishInner(from int) {
 			i++
 			continue
 		}
-		next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+		next, err := r.refStep(in)
 		if err != nil {
 			panic("BUG: recorder: " + err.Error())
 		}
@@ -349,6 +349,11 @@ func (r *recorder) finishInnerNative(from int) bool {
 	uops, err := traceopt.Lower(&traceopt.Trace{Insts: region})
 	if err != nil {
 		return false
+	}
+	if r.vm.mt {
+		// The plain forms would store beside a thread that is moving
+		// the list's storage (a lost update) and read it half changed.
+		sharedListForms(uops)
 	}
 	tr, err := j.cache.Compile(uops)
 	if err != nil {

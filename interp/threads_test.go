@@ -375,3 +375,39 @@ raise ValueError("last")
 		t.Fatalf("status %d, stdout %q, stderr %q, want stdout %q", status, out.String(), errb.String(), want)
 	}
 }
+
+// A loop recorded on a thread runs its inner loop natively to the end
+// while recording (finishInnerNative): those stores too must take the
+// list's sequence word, or a thread that moves the list's storage meanwhile
+// (xs *= 1 copies it) loses them. Each writer thread records its outer
+// loop afresh (traces are per thread), so every round is a new chance; the
+// old plain stores lost a whole inner run in most runs of this program
+// (issue 13: the lost update of the list-traces program).
+func TestThreadListRecording(t *testing.T) {
+	src := `
+import threading
+xs = [0.0] * 20000
+stop = [0]
+def writer(k, xs=xs):
+    for r in range(8):
+        for i in range(100000):
+            xs[k] = xs[k] + 1.0
+def mutator(xs=xs):
+    while stop[0] == 0:
+        xs *= 1
+m = threading.Thread(target=mutator)
+m.start()
+for rnd in range(6):
+    ws = [threading.Thread(target=writer, args=(k,)) for k in range(2)]
+    for w in ws: w.start()
+    for w in ws: w.join()
+stop[0] = 1
+m.join()
+print(xs[0], xs[1], len(xs))
+`
+	var out, errb bytes.Buffer
+	status := RunWith(Config{JIT: JITOn, JITThreshold: 4}, "t.py", []byte(src), nil, &out, &errb)
+	if want := "4800000.0 4800000.0 20000\n"; status != 0 || out.String() != want {
+		t.Fatalf("status %d, output %q, want %q\nstderr: %s", status, out.String(), want, errb.String())
+	}
+}
