@@ -259,7 +259,7 @@ func capwords(vm *VM, args []Val, kwn []string) (Val, error) {
 		words = strings.Fields(s)
 	}
 	for i, w := range words {
-		c, err := vm.strMethod(&Str{s: w}, "capitalize", nil, nil)
+		c, err := vm.strMethod(StrVal(w).str(), "capitalize", nil, nil)
 		if err != nil {
 			return Val{}, err
 		}

@@ -153,7 +153,7 @@ func subject(v Val) ([]rune, error) {
 			}
 			return rs, nil
 		}
-		return o.runes, nil
+		return o.runeSlice(), nil
 	case *Bytes:
 		return nil, newErr(TypeError, "cannot use a string pattern on a bytes-like object")
 	}

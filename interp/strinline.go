@@ -47,18 +47,20 @@ func newStrBuf(n int) (*Str, []byte) {
 	return new(Str), make([]byte, n)
 }
 
-// seal makes buf (from newStrBuf, filled) s's text; kind is 1 when the
-// text is known to be ASCII, else 0.
+// seal makes buf (from newStrBuf, filled) s's text; kind is its kind
+// when known (strKind), else 0.
 func (s *Str) seal(buf []byte, kind int8) Val {
 	if len(buf) > 0 {
 		s.s = unsafe.String(unsafe.SliceData(buf), len(buf))
+	}
+	if kind == 0 {
+		kind = strKind(s.s)
 	}
 	s.kind = kind
 	return Val{T: tagObject, B: strBits(s), O: s}
 }
 
-// concatStr is x + y in one allocation; the result is ASCII when both are
-// known to be.
+// concatStr is x + y in one allocation; its kind follows from theirs.
 func concatStr(x, y *Str) Val {
 	// An empty operand gives the other back, as CPython's concatenation.
 	if y.s == "" {
@@ -70,9 +72,11 @@ func concatStr(x, y *Str) Val {
 	n := len(x.s) + len(y.s)
 	s, buf := newStrBuf(n)
 	copy(buf[copy(buf, x.s):], y.s)
-	var kind int8
+	var kind int8 // unknown unless both are known
 	if x.kind == 1 && y.kind == 1 {
 		kind = 1
+	} else if x.kind == 2 || y.kind == 2 {
+		kind = 2
 	}
 	return s.seal(buf, kind)
 }

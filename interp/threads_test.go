@@ -315,6 +315,27 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(len(xs), min(xs), max(xs), sums[2] <= 64 * 3000 * 3000)
 `, "64 3000.0 3000.0 True\n"},
+	// Strs made on one thread are measured, indexed and sliced on four:
+	// a str's kind (ASCII or not) is fixed when it is made and its code
+	// points are published whole when first decoded (a data race, and
+	// an index past the ASCII table, when threads classified a str at
+	// once).
+	{"str-kinds", `
+import threading
+words = ["h\u00e9llo w\u00f6rld " * 3 + str(i) for i in range(300)] + ["plain ascii " + str(i) for i in range(300)]
+go = threading.Barrier(4)
+res = [0] * 4
+def work(k):
+    go.wait()
+    n = 0
+    for w in words:
+        n += len(w) + len(w[3:9]) + (w[-1] == "9") + ord(w[1]) + len(w.upper())
+    res[k] = n
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(res[0] == res[1] == res[2] == res[3], res[0])
+`, "True 137920\n"},
 }
 
 func TestThreadStress(t *testing.T) {

@@ -65,7 +65,29 @@ func ObjVal(o Object) Val {
 	}
 	return Val{T: tagObject, O: o}
 }
-func StrVal(s string) Val { return ObjVal(&Str{s: s}) }
+func StrVal(s string) Val { return ObjVal(&Str{s: s, kind: strKind(s)}) }
+
+// strKind is the kind of a str with text s: 1 when every byte is ASCII,
+// else 2. Eight bytes a step: every str made pays it once.
+func strKind(s string) int8 {
+	i := 0
+	if len(s) >= 8 {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		var or uint64
+		for ; i+8 <= len(s); i += 8 {
+			or |= *(*uint64)(unsafe.Add(p, i)) // unaligned loads: amd64 and arm64 take them
+		}
+		if or&0x8080808080808080 != 0 {
+			return 2
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return 2
+		}
+	}
+	return 1
+}
 
 // strBits are the bits of a slot holding s.
 func strBits(s *Str) uint64 { return uint64(uintptr(unsafe.Pointer(s))) + templates.StrBit }
@@ -78,9 +100,15 @@ type (
 	// Str's first fields are what native code reads (templates.Str): the
 	// string header, then kind.
 	Str struct {
-		s     string
-		kind  int8   // 0 unknown, 1 ASCII (templates.StrASCII), 2 non-ASCII
-		runes []rune // decoded lazily for non-ASCII strings
+		s string
+		// kind is 1 when the text is ASCII (templates.StrASCII), 2 when
+		// not: set when the str is made and never after, so threads and
+		// native code read it without a lock (0, unknown, only in a str
+		// made elsewhere, which ascii() then scans each time).
+		kind int8
+		// runes are a non-ASCII str's code points, decoded on first use
+		// and published whole: threads may decode them at once.
+		runes atomic.Pointer[[]rune]
 		// h is the hash once computed, 0 before (see Str.hash).
 		h atomic.Int64
 	}
@@ -178,16 +206,20 @@ func (t *ExcType) qualName() string {
 
 func (s *Str) ascii() bool {
 	if s.kind == 0 {
-		s.kind = 1
-		for i := 0; i < len(s.s); i++ {
-			if s.s[i] >= 0x80 {
-				s.kind = 2
-				s.runes = []rune(s.s)
-				break
-			}
-		}
+		// Not stored: another thread may be reading the str.
+		return strKind(s.s) == 1
 	}
 	return s.kind == 1
+}
+
+// runeSlice is the code points of a non-ASCII str.
+func (s *Str) runeSlice() []rune {
+	if p := s.runes.Load(); p != nil {
+		return *p
+	}
+	r := []rune(s.s)
+	s.runes.Store(&r)
+	return r
 }
 
 // length is the number of code points.
@@ -195,7 +227,7 @@ func (s *Str) length() int {
 	if s.ascii() {
 		return len(s.s)
 	}
-	return len(s.runes)
+	return len(s.runeSlice())
 }
 
 // at returns the i-th code point as a string.
@@ -203,7 +235,7 @@ func (s *Str) at(i int) string {
 	if s.ascii() {
 		return asciiStrs[s.s[i]]
 	}
-	return string(s.runes[i])
+	return string(s.runeSlice()[i])
 }
 
 var asciiStrs = func() (t [128]string) {
@@ -237,14 +269,14 @@ func (s *Str) charVal(i int) Val {
 		c := s.s[i]
 		return Val{T: tagObject, B: charBits[c], O: charObjs[c]}
 	}
-	return StrVal(string(s.runes[i]))
+	return StrVal(string(s.runeSlice()[i]))
 }
 
 func (s *Str) slice(lo, hi int) string {
 	if s.ascii() {
 		return s.s[lo:hi]
 	}
-	return string(s.runes[lo:hi])
+	return string(s.runeSlice()[lo:hi])
 }
 
 func typeName(v Val) string {
