@@ -10,13 +10,18 @@ import (
 // Class is a user-defined class: its attributes (methods and class
 // variables) and bases in method resolution order.
 type Class struct {
-	vm     *VM // the VM that built it: dicts call its __hash__ and __eq__ through it
-	name   string
-	bases  []*Class
-	attrs  map[string]Val
-	order  []string
-	mro    []*Class
-	nattrs atomic.Int32 // attributes an instance ends __init__ with, to presize the next
+	vm    *VM // the VM that built it: dicts call its __hash__ and __eq__ through it
+	name  string
+	bases []*Class
+	attrs map[string]Val
+	order []string
+	// attrsMu guards attrs and order against a store on one thread (a
+	// class attribute set or deleted) while look-ups on others fill the
+	// class's caches from them; the rest reads them while the class is
+	// built, before another thread can see it.
+	attrsMu sync.RWMutex
+	mro     []*Class
+	nattrs  atomic.Int32 // attributes an instance ends __init__ with, to presize the next
 	// meta holds the special methods that apply to the class itself (its
 	// metaclass's: an Enum's __iter__, __len__, __call__ ...), or nil.
 	meta *Class
@@ -58,6 +63,14 @@ func (c *Class) changed() {
 	}
 }
 
+// own is the class's own attribute name, read under attrsMu.
+func (c *Class) own(name string) (Val, bool) {
+	c.attrsMu.RLock()
+	v, ok := c.attrs[name]
+	c.attrsMu.RUnlock()
+	return v, ok
+}
+
 func (*Class) typeName() string      { return "type" }
 func (i *Instance) typeName() string { return i.cls.name }
 
@@ -80,7 +93,7 @@ func (c *Class) lookup(name string) (Val, bool) {
 	}
 	var r lookupResult
 	for _, k := range c.mro {
-		if v, ok := k.attrs[name]; ok {
+		if v, ok := k.own(name); ok {
 			r = lookupResult{v, true}
 			break
 		}
@@ -298,13 +311,15 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 				fn.cls = x
 			}
 		}
+		x.attrsMu.Lock()
 		if _, ok := x.attrs[name]; !ok {
 			x.order = append(x.order, name)
 		}
+		x.attrs[name] = v
+		x.attrsMu.Unlock()
 		if name == "__new__" {
 			anyNew.Store(true)
 		}
-		x.attrs[name] = v
 		x.changed()
 		return nil
 	case *ExcType:
@@ -355,6 +370,7 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 		if _, ok := x.attrs[name]; !ok || x == objectClass {
 			return newErr(AttributeError, "type object '%s' has no attribute '%s'", x.name, name)
 		}
+		x.attrsMu.Lock()
 		delete(x.attrs, name)
 		for i, n := range x.order {
 			if n == name {
@@ -362,6 +378,7 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 				break
 			}
 		}
+		x.attrsMu.Unlock()
 		x.changed()
 		return nil
 	case *Module:

@@ -102,13 +102,18 @@ func (c *Class) lookupSpecial(id specialID) (Val, bool) {
 	sc := c.specials.Load()
 	if sc == nil || sc.version != version {
 		sc = &specialCache{version: version}
-		for id := spNone + 1; id < nSpecials; id++ {
-			for _, k := range c.mro {
-				if v, ok := k.attrs[specialNames[id]]; ok {
-					sc.found[id] = lookupResult{v, true}
-					break
+		// Class by class along the MRO, the first to have a name wins;
+		// each class's attrs read under one lock.
+		for _, k := range c.mro {
+			k.attrsMu.RLock()
+			for id := spNone + 1; id < nSpecials; id++ {
+				if !sc.found[id].ok {
+					if v, ok := k.attrs[specialNames[id]]; ok {
+						sc.found[id] = lookupResult{v, true}
+					}
 				}
 			}
+			k.attrsMu.RUnlock()
 		}
 		c.specials.Store(sc)
 	}

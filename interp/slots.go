@@ -23,7 +23,7 @@ func (c *Class) slotState() *slotInfo {
 		if k == objectClass || k.builtin {
 			continue
 		}
-		sv, ok := k.attrs["__slots__"]
+		sv, ok := k.own("__slots__")
 		if !ok {
 			s.dict = true
 			continue

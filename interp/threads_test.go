@@ -336,6 +336,35 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(res[0] == res[1] == res[2] == res[3], res[0])
 `, "True 137920\n"},
+	// A class's attributes set by some threads while others make
+	// instances of it and call its methods: the look-ups that fill the
+	// class's caches read its attributes under its attrsMu (a data race
+	// on the map without it).
+	{"class-attrs", `
+import threading
+class P:
+    count = 0
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+go = threading.Barrier(4)
+def work(k):
+    go.wait()
+    n = 0
+    for i in range(1500):
+        if k < 2:
+            P.count += 1
+            setattr(P, "c%d" % (i % 5), i)
+        else:
+            n += P(i).get() + len(str(P.count)) * 0
+            if i % 500 == 0:
+                del_ok = hasattr(P, "c0")
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(0 < P.count <= 3000, P.c4)
+`, "True 1499\n"},
 }
 
 func TestThreadStress(t *testing.T) {
