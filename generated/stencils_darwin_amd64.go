@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:ded2cfde35dc5c2ff6f5ebbf08868e607dab329de7d238bb8b401a3264aa47b6
+// Inputs: sha256:8c4774670706c37fee32f7a28749725bdc7691c0fd683d50f3573f9471d8e047
 //
 // Regenerate with `go generate`.
 
@@ -22,7 +22,7 @@ const ClangVersion = "19.1.7"
 // Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
 var Set = &stencil.Set{
 	Target:   Target,
-	ABI:      1,
+	ABI:      2,
 	Compiler: "clang 19.1.7",
 	Names:    opNames[:],
 	Stencils: Stencils[:],
@@ -319,16 +319,16 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: andps (%rip),%xmm0 [hole: data-4 (x86_pcrel32)]
-			0x0f, 0x54, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: andps (%rip),%xmm2 [hole: data-4 (x86_pcrel32)]
+			0x0f, 0x54, 0x15, 0x00, 0x00, 0x00, 0x00,
 			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x1c: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movlps %xmm0,0x8(%r13,%rax,1)
-			0x41, 0x0f, 0x13, 0x44, 0x05, 0x08,
+			// 0x25: movlps %xmm2,0x8(%r13,%rax,1)
+			0x41, 0x0f, 0x13, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0
@@ -351,6 +351,730 @@ var Stencils = [NumOps]relocs.Stencil{
 	},
 	OpFloatAdd: {
 		Name: "float_add",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: addsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x58, 0x54, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2c: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddBits: {
+		Name: "float_add_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: addsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x58, 0x54, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0F0: {
+		Name: "float_add_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: addsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x58, 0xc0,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0F1: {
+		Name: "float_add_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0S: {
+		Name: "float_add_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1F0: {
+		Name: "float_add_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1F1: {
+		Name: "float_add_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x4: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1S: {
+		Name: "float_add_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SF0: {
+		Name: "float_add_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SF1: {
+		Name: "float_add_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SS: {
+		Name: "float_add_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: addsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0F0: {
+		Name: "float_add_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x4: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0F1: {
+		Name: "float_add_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0S: {
+		Name: "float_add_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1F0: {
+		Name: "float_add_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1F1: {
+		Name: "float_add_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: addsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x58, 0xc9,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1S: {
+		Name: "float_add_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SF0: {
+		Name: "float_add_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SF1: {
+		Name: "float_add_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SS: {
+		Name: "float_add_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: addsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0F0: {
+		Name: "float_add_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: addsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x58, 0xc0,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0F1: {
+		Name: "float_add_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0S: {
+		Name: "float_add_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1F0: {
+		Name: "float_add_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1F1: {
+		Name: "float_add_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x4: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1S: {
+		Name: "float_add_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SF0: {
+		Name: "float_add_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SF1: {
+		Name: "float_add_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: addsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x58, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SS: {
+		Name: "float_add_r__t_f0_s_s",
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
@@ -385,21 +1109,229 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatAddBits: {
-		Name: "float_add_bits",
+	OpFloatAddRTF1F0F0: {
+		Name: "float_add_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x4: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F0F1: {
+		Name: "float_add_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F0S: {
+		Name: "float_add_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1F0: {
+		Name: "float_add_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1F1: {
+		Name: "float_add_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: addsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x58, 0xc9,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1S: {
+		Name: "float_add_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SF0: {
+		Name: "float_add_r__t_f1_s_f0",
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: addsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x58, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SF1: {
+		Name: "float_add_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SS: {
+		Name: "float_add_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: addsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
+			// 0x15: addsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
 			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x23: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2c: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -424,12 +1356,12 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: xorpd %xmm1,%xmm1
-			0x66, 0x0f, 0x57, 0xc9,
-			// 0x12: ucomisd %xmm1,%xmm0
-			0x66, 0x0f, 0x2e, 0xc1,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
 			// 0x16: jne .+0x7
 			0x75, 0x07,
 			// 0x18: jp .+0x5
@@ -438,16 +1370,16 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0x2d: divsd %xmm0,%xmm1
-			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x26: movsd 0x8(%r13,%rax,1),%xmm3
+			0xf2, 0x41, 0x0f, 0x10, 0x5c, 0x05, 0x08,
+			// 0x2d: divsd %xmm2,%xmm3
+			0xf2, 0x0f, 0x5e, 0xda,
 			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x38: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x41: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x41: movsd %xmm3,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x5c, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -473,12 +1405,686 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: movsd 0x8(%r13,%rax,1),%xmm3
+			0xf2, 0x41, 0x0f, 0x10, 0x5c, 0x05, 0x08,
+			// 0x2d: divsd %xmm2,%xmm3
+			0xf2, 0x0f, 0x5e, 0xda,
+			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: movsd %xmm3,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x5c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0F0: {
+		Name: "float_div_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc0,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0F1: {
+		Name: "float_div_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0S: {
+		Name: "float_div_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: divsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc2,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1F0: {
+		Name: "float_div_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm1,%xmm2
+			0x66, 0x0f, 0x28, 0xd1,
+			// 0x15: divsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd0,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x27: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1F1: {
+		Name: "float_div_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x15: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1S: {
+		Name: "float_div_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x23: divsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc2,
+			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2e: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SF0: {
+		Name: "float_div_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0x1f: divsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd0,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x31: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SF1: {
+		Name: "float_div_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm0
 			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: xorpd %xmm1,%xmm1
-			0x66, 0x0f, 0x57, 0xc9,
-			// 0x12: ucomisd %xmm1,%xmm0
-			0x66, 0x0f, 0x2e, 0xc1,
+			// 0x1f: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SS: {
+		Name: "float_div_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x2d: divsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc2,
+			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0F0: {
+		Name: "float_div_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x15: divsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0F1: {
+		Name: "float_div_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm0,%xmm2
+			0x66, 0x0f, 0x28, 0xd0,
+			// 0x15: divsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd1,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x27: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0S: {
+		Name: "float_div_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x23: divsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x5e, 0xca,
+			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2e: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1F0: {
+		Name: "float_div_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1F1: {
+		Name: "float_div_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc9,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1S: {
+		Name: "float_div_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: divsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x5e, 0xca,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SF0: {
+		Name: "float_div_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0x1f: divsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SF1: {
+		Name: "float_div_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0x1f: divsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd1,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x31: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SS: {
+		Name: "float_div_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
 			// 0x16: jne .+0x7
 			0x75, 0x07,
 			// 0x18: jp .+0x5
@@ -489,11 +2095,721 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x26: movsd 0x8(%r13,%rax,1),%xmm1
 			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0x2d: divsd %xmm0,%xmm1
-			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x2d: divsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x5e, 0xca,
 			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x38: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0F0: {
+		Name: "float_div_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc0,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0F1: {
+		Name: "float_div_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0S: {
+		Name: "float_div_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: divsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc2,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1F0: {
+		Name: "float_div_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm1,%xmm2
+			0x66, 0x0f, 0x28, 0xd1,
+			// 0x15: divsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd0,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x30: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1F1: {
+		Name: "float_div_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x15: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1S: {
+		Name: "float_div_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x23: divsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc2,
+			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2e: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x37: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SF0: {
+		Name: "float_div_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0x1f: divsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd0,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x3a: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SF1: {
+		Name: "float_div_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x1f: divsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SS: {
+		Name: "float_div_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x2d: divsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x5e, 0xc2,
+			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x41: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0F0: {
+		Name: "float_div_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x15: divsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0F1: {
+		Name: "float_div_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm0,%xmm2
+			0x66, 0x0f, 0x28, 0xd0,
+			// 0x15: divsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd1,
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x20: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x30: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0S: {
+		Name: "float_div_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x23: divsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x5e, 0xca,
+			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2e: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x37: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1F0: {
+		Name: "float_div_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1F1: {
+		Name: "float_div_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: divsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc9,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1S: {
+		Name: "float_div_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: divsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x5e, 0xca,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SF0: {
+		Name: "float_div_r__t_f1_s_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm0
+			0x66, 0x0f, 0x2e, 0xc2,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0x1f: divsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5e, 0xc8,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SF1: {
+		Name: "float_div_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm2,%xmm1
+			0x66, 0x0f, 0x2e, 0xca,
+			// 0x8: jne .+0x7
+			0x75, 0x07,
+			// 0xa: jp .+0x5
+			0x7a, 0x05,
+			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0x1f: divsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd1,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x3a: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SS: {
+		Name: "float_div_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm3,%xmm2
+			0x66, 0x0f, 0x2e, 0xd3,
+			// 0x16: jne .+0x7
+			0x75, 0x07,
+			// 0x18: jp .+0x5
+			0x7a, 0x05,
+			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0x2d: divsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x5e, 0xca,
+			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x38: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x41: movsd %xmm1,0x8(%r13,%rax,1)
 			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
 		},
 		Data: []byte{
@@ -522,12 +2838,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x0d, 0x08,
-			// 0x15: cmpeqsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0xc2, 0x44, 0x05, 0x08, 0x00,
-			// 0x1d: movq %xmm0,%rax
-			0x66, 0x48, 0x0f, 0x7e, 0xc0,
+			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
+			// 0x15: cmpeqsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0xc2, 0x54, 0x05, 0x08, 0x00,
+			// 0x1d: movq %xmm2,%rax
+			0x66, 0x48, 0x0f, 0x7e, 0xd0,
 			// 0x22: and $0x1,%eax
 			0x83, 0xe0, 0x01,
 			// 0x25: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
@@ -560,14 +2876,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x15: xor %ecx,%ecx
 			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1e: setae %cl
 			0x0f, 0x93, 0xc1,
 			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
@@ -600,14 +2916,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x15: xor %ecx,%ecx
 			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1e: seta %cl
 			0x0f, 0x97, 0xc1,
 			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
@@ -640,12 +2956,12 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1c: jne .+0x7
 			0x75, 0x07,
 			// 0x1e: jp .+0x5
@@ -673,12 +2989,12 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1c: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
@@ -697,17 +3013,129 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfGeRF0F1: {
+		Name: "float_jump_if_ge_r__f0_f1",
+		Code: []byte{
+			// 0x0: ucomisd %xmm1,%xmm0
+			0x66, 0x0f, 0x2e, 0xc1,
+			// 0x4: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF0S: {
+		Name: "float_jump_if_ge_r__f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
+			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF1F0: {
+		Name: "float_jump_if_ge_r__f1_f0",
+		Code: []byte{
+			// 0x0: ucomisd %xmm0,%xmm1
+			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x4: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF1S: {
+		Name: "float_jump_if_ge_r__f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
+			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
+			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRSF0: {
+		Name: "float_jump_if_ge_r__s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRSF1: {
+		Name: "float_jump_if_ge_r__s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfGt: {
 		Name: "float_jump_if_gt",
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1c: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
@@ -724,6 +3152,118 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF0F1: {
+		Name: "float_jump_if_gt_r__f0_f1",
+		Code: []byte{
+			// 0x0: ucomisd %xmm1,%xmm0
+			0x66, 0x0f, 0x2e, 0xc1,
+			// 0x4: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF0S: {
+		Name: "float_jump_if_gt_r__f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
+			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF1F0: {
+		Name: "float_jump_if_gt_r__f1_f0",
+		Code: []byte{
+			// 0x0: ucomisd %xmm0,%xmm1
+			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x4: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF1S: {
+		Name: "float_jump_if_gt_r__f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
+			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
+			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRSF0: {
+		Name: "float_jump_if_gt_r__s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRSF1: {
+		Name: "float_jump_if_gt_r__s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLe: {
@@ -733,10 +3273,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x0d, 0x08,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
+			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1c: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
@@ -755,6 +3295,118 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfLeRF0F1: {
+		Name: "float_jump_if_le_r__f0_f1",
+		Code: []byte{
+			// 0x0: ucomisd %xmm0,%xmm1
+			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x4: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF0S: {
+		Name: "float_jump_if_le_r__f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF1F0: {
+		Name: "float_jump_if_le_r__f1_f0",
+		Code: []byte{
+			// 0x0: ucomisd %xmm1,%xmm0
+			0x66, 0x0f, 0x2e, 0xc1,
+			// 0x4: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF1S: {
+		Name: "float_jump_if_le_r__f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRSF0: {
+		Name: "float_jump_if_le_r__s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
+			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRSF1: {
+		Name: "float_jump_if_le_r__s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
+			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
+			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfLt: {
 		Name: "float_jump_if_lt",
 		Code: []byte{
@@ -762,10 +3414,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x0d, 0x08,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
+			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1c: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
@@ -784,17 +3436,129 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfLtRF0F1: {
+		Name: "float_jump_if_lt_r__f0_f1",
+		Code: []byte{
+			// 0x0: ucomisd %xmm0,%xmm1
+			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x4: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF0S: {
+		Name: "float_jump_if_lt_r__f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF1F0: {
+		Name: "float_jump_if_lt_r__f1_f0",
+		Code: []byte{
+			// 0x0: ucomisd %xmm1,%xmm0
+			0x66, 0x0f, 0x2e, 0xc1,
+			// 0x4: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x6, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF1S: {
+		Name: "float_jump_if_lt_r__f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRSF0: {
+		Name: "float_jump_if_lt_r__s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
+			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRSF1: {
+		Name: "float_jump_if_lt_r__s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
+			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
+			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfNe: {
 		Name: "float_jump_if_ne",
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1c: jne .+0x2
 			0x75, 0x02,
 			// 0x1e: jnp .+0x5
@@ -824,12 +3588,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x0d, 0x08,
+			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
 			// 0x15: xor %ecx,%ecx
 			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1e: setae %cl
 			0x0f, 0x93, 0xc1,
 			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
@@ -864,12 +3628,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x0d, 0x08,
+			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
 			// 0x15: xor %ecx,%ecx
 			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
+			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
+			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
 			// 0x1e: seta %cl
 			0x0f, 0x97, 0xc1,
 			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
@@ -902,18 +3666,18 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
+			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x59, 0x54, 0x05, 0x08,
 			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x23: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x2c: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -935,6 +3699,230 @@ var Stencils = [NumOps]relocs.Stencil{
 	},
 	OpFloatMulBits: {
 		Name: "float_mul_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x59, 0x54, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0F0: {
+		Name: "float_mul_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: mulsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x59, 0xc0,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0F1: {
+		Name: "float_mul_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0S: {
+		Name: "float_mul_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1F0: {
+		Name: "float_mul_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1F1: {
+		Name: "float_mul_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x4: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1S: {
+		Name: "float_mul_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SF0: {
+		Name: "float_mul_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SF1: {
+		Name: "float_mul_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SS: {
+		Name: "float_mul_r__b_f0_s_s",
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
@@ -967,6 +3955,714 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatMulRBF1F0F0: {
+		Name: "float_mul_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x4: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F0F1: {
+		Name: "float_mul_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F0S: {
+		Name: "float_mul_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1F0: {
+		Name: "float_mul_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1F1: {
+		Name: "float_mul_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: mulsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x59, 0xc9,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1S: {
+		Name: "float_mul_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SF0: {
+		Name: "float_mul_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SF1: {
+		Name: "float_mul_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SS: {
+		Name: "float_mul_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0F0: {
+		Name: "float_mul_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: mulsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x59, 0xc0,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0F1: {
+		Name: "float_mul_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0S: {
+		Name: "float_mul_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1F0: {
+		Name: "float_mul_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1F1: {
+		Name: "float_mul_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x4: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1S: {
+		Name: "float_mul_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SF0: {
+		Name: "float_mul_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SF1: {
+		Name: "float_mul_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mulsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x59, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SS: {
+		Name: "float_mul_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2c: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0F0: {
+		Name: "float_mul_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x4: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0F1: {
+		Name: "float_mul_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0S: {
+		Name: "float_mul_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1F0: {
+		Name: "float_mul_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1F1: {
+		Name: "float_mul_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: mulsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x59, 0xc9,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1S: {
+		Name: "float_mul_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SF0: {
+		Name: "float_mul_r__t_f1_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mulsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x59, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SF1: {
+		Name: "float_mul_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SS: {
+		Name: "float_mul_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2c: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatNe: {
 		Name: "float_ne",
 		Code: []byte{
@@ -974,12 +4670,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x0d, 0x08,
-			// 0x15: cmpneqsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0xc2, 0x44, 0x05, 0x08, 0x04,
-			// 0x1d: movq %xmm0,%rax
-			0x66, 0x48, 0x0f, 0x7e, 0xc0,
+			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
+			// 0x15: cmpneqsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0xc2, 0x54, 0x05, 0x08, 0x04,
+			// 0x1d: movq %xmm2,%rax
+			0x66, 0x48, 0x0f, 0x7e, 0xd0,
 			// 0x22: and $0x1,%eax
 			0x83, 0xe0, 0x01,
 			// 0x25: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
@@ -1012,16 +4708,16 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: xorps (%rip),%xmm0 [hole: data-4 (x86_pcrel32)]
-			0x0f, 0x57, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorps (%rip),%xmm2 [hole: data-4 (x86_pcrel32)]
+			0x0f, 0x57, 0x15, 0x00, 0x00, 0x00, 0x00,
 			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x1c: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movlps %xmm0,0x8(%r13,%rax,1)
-			0x41, 0x0f, 0x13, 0x44, 0x05, 0x08,
+			// 0x25: movlps %xmm2,0x8(%r13,%rax,1)
+			0x41, 0x0f, 0x13, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0
@@ -1047,22 +4743,22 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: xorpd %xmm1,%xmm1
-			0x66, 0x0f, 0x57, 0xc9,
-			// 0x12: ucomisd %xmm0,%xmm1
-			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm2,%xmm3
+			0x66, 0x0f, 0x2e, 0xda,
 			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: sqrtsd %xmm0,%xmm0
-			0xf2, 0x0f, 0x51, 0xc0,
+			// 0x1c: sqrtsd %xmm2,%xmm2
+			0xf2, 0x0f, 0x51, 0xd2,
 			// 0x20: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x27: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x30: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x30: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1084,20 +4780,20 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: xorpd %xmm1,%xmm1
-			0x66, 0x0f, 0x57, 0xc9,
-			// 0x12: ucomisd %xmm0,%xmm1
-			0x66, 0x0f, 0x2e, 0xc8,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm2,%xmm3
+			0x66, 0x0f, 0x2e, 0xda,
 			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: sqrtsd %xmm0,%xmm0
-			0xf2, 0x0f, 0x51, 0xc0,
+			// 0x1c: sqrtsd %xmm2,%xmm2
+			0xf2, 0x0f, 0x51, 0xd2,
 			// 0x20: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x27: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1114,8 +4810,1140 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatSqrtRBF0F0: {
+		Name: "float_sqrt_r__b_f0_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: sqrtsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x51, 0xc0,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0F1: {
+		Name: "float_sqrt_r__b_f0_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: xorps %xmm0,%xmm0
+			0x0f, 0x57, 0xc0,
+			// 0x11: sqrtsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x51, 0xc1,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0S: {
+		Name: "float_sqrt_r__b_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm2,%xmm3
+			0x66, 0x0f, 0x2e, 0xda,
+			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: xorps %xmm0,%xmm0
+			0x0f, 0x57, 0xc0,
+			// 0x1f: sqrtsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x51, 0xc2,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1F0: {
+		Name: "float_sqrt_r__b_f1_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: xorps %xmm1,%xmm1
+			0x0f, 0x57, 0xc9,
+			// 0x11: sqrtsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x51, 0xc8,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1F1: {
+		Name: "float_sqrt_r__b_f1_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: sqrtsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x51, 0xc9,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1S: {
+		Name: "float_sqrt_r__b_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm2,%xmm3
+			0x66, 0x0f, 0x2e, 0xda,
+			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: xorps %xmm1,%xmm1
+			0x0f, 0x57, 0xc9,
+			// 0x1f: sqrtsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x51, 0xca,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0F0: {
+		Name: "float_sqrt_r__t_f0_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: sqrtsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x51, 0xc0,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0F1: {
+		Name: "float_sqrt_r__t_f0_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: xorps %xmm0,%xmm0
+			0x0f, 0x57, 0xc0,
+			// 0x11: sqrtsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x51, 0xc1,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0S: {
+		Name: "float_sqrt_r__t_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm2,%xmm3
+			0x66, 0x0f, 0x2e, 0xda,
+			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: xorps %xmm0,%xmm0
+			0x0f, 0x57, 0xc0,
+			// 0x1f: sqrtsd %xmm2,%xmm0
+			0xf2, 0x0f, 0x51, 0xc2,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF1F0: {
+		Name: "float_sqrt_r__t_f1_f0",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm0,%xmm2
+			0x66, 0x0f, 0x2e, 0xd0,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: xorps %xmm1,%xmm1
+			0x0f, 0x57, 0xc9,
+			// 0x11: sqrtsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x51, 0xc8,
+			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x25: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF1F1: {
+		Name: "float_sqrt_r__t_f1_f1",
+		Code: []byte{
+			// 0x0: xorpd %xmm2,%xmm2
+			0x66, 0x0f, 0x57, 0xd2,
+			// 0x4: ucomisd %xmm1,%xmm2
+			0x66, 0x0f, 0x2e, 0xd1,
+			// 0x8: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: sqrtsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x51, 0xc9,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF1S: {
+		Name: "float_sqrt_r__t_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: xorpd %xmm3,%xmm3
+			0x66, 0x0f, 0x57, 0xdb,
+			// 0x12: ucomisd %xmm2,%xmm3
+			0x66, 0x0f, 0x2e, 0xda,
+			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: xorps %xmm1,%xmm1
+			0x0f, 0x57, 0xc9,
+			// 0x1f: sqrtsd %xmm2,%xmm1
+			0xf2, 0x0f, 0x51, 0xca,
+			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x33: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatSub: {
 		Name: "float_sub",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: subsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x5c, 0x54, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2c: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubBits: {
+		Name: "float_sub_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: subsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x5c, 0x54, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0F0: {
+		Name: "float_sub_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: subsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc0,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0F1: {
+		Name: "float_sub_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: subsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0S: {
+		Name: "float_sub_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: subsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1F0: {
+		Name: "float_sub_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm2
+			0x66, 0x0f, 0x28, 0xd1,
+			// 0x4: subsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd0,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x16: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1F1: {
+		Name: "float_sub_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x4: subsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1S: {
+		Name: "float_sub_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0xb: subsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SF0: {
+		Name: "float_sub_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: subsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd0,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x20: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SF1: {
+		Name: "float_sub_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: subsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SS: {
+		Name: "float_sub_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: subsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0F0: {
+		Name: "float_sub_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x4: subsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc8,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0F1: {
+		Name: "float_sub_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm2
+			0x66, 0x0f, 0x28, 0xd0,
+			// 0x4: subsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x16: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0S: {
+		Name: "float_sub_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0xb: subsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1F0: {
+		Name: "float_sub_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: subsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1F1: {
+		Name: "float_sub_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: subsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc9,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1S: {
+		Name: "float_sub_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: subsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SF0: {
+		Name: "float_sub_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: subsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SF1: {
+		Name: "float_sub_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: subsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x20: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SS: {
+		Name: "float_sub_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: subsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
+			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0F0: {
+		Name: "float_sub_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: subsd %xmm0,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc0,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0F1: {
+		Name: "float_sub_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: subsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc1,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0S: {
+		Name: "float_sub_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: subsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1F0: {
+		Name: "float_sub_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm2
+			0x66, 0x0f, 0x28, 0xd1,
+			// 0x4: subsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd0,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x1f: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1F1: {
+		Name: "float_sub_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0x4: subsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1S: {
+		Name: "float_sub_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movapd %xmm1,%xmm0
+			0x66, 0x0f, 0x28, 0xc1,
+			// 0xb: subsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SF0: {
+		Name: "float_sub_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: subsd %xmm0,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd0,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x29: movapd %xmm2,%xmm0
+			0x66, 0x0f, 0x28, 0xc2,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SF1: {
+		Name: "float_sub_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
+			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0xe: subsd %xmm1,%xmm0
+			0xf2, 0x0f, 0x5c, 0xc1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SS: {
+		Name: "float_sub_r__t_f0_s_s",
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
@@ -1150,21 +5978,237 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatSubBits: {
-		Name: "float_sub_bits",
+	OpFloatSubRTF1F0F0: {
+		Name: "float_sub_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0x4: subsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc8,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F0F1: {
+		Name: "float_sub_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: movapd %xmm0,%xmm2
+			0x66, 0x0f, 0x28, 0xd0,
+			// 0x4: subsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd1,
+			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x1f: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F0S: {
+		Name: "float_sub_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movapd %xmm0,%xmm1
+			0x66, 0x0f, 0x28, 0xc8,
+			// 0xb: subsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1F0: {
+		Name: "float_sub_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: subsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc8,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1F1: {
+		Name: "float_sub_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: subsd %xmm1,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc9,
+			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0xb: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1S: {
+		Name: "float_sub_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: subsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
+			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SF0: {
+		Name: "float_sub_r__t_f1_s_f0",
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
+			// 0xe: subsd %xmm0,%xmm1
+			0xf2, 0x0f, 0x5c, 0xc8,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SF1: {
+		Name: "float_sub_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
+			// 0xe: subsd %xmm1,%xmm2
+			0xf2, 0x0f, 0x5c, 0xd1,
+			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x22: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x29: movapd %xmm2,%xmm1
+			0x66, 0x0f, 0x28, 0xca,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SS: {
+		Name: "float_sub_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: subsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
+			// 0x15: subsd 0x8(%r13,%rax,1),%xmm1
+			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
 			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x23: movq $0x2,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2c: movsd %xmm1,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2774,14 +7818,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cvtsi2sdq 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x49, 0x0f, 0x2a, 0x44, 0x05, 0x08,
+			// 0x7: cvtsi2sdq 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x49, 0x0f, 0x2a, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x15: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x1e: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2802,12 +7846,12 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cvtsi2sdq 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x49, 0x0f, 0x2a, 0x44, 0x05, 0x08,
+			// 0x7: cvtsi2sdq 0x8(%r13,%rax,1),%xmm2
+			0xf2, 0x49, 0x0f, 0x2a, 0x54, 0x05, 0x08,
 			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x15: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2892,18 +7936,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0xda,
 			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x51: cvtsi2sd %rax,%xmm0
-			0xf2, 0x48, 0x0f, 0x2a, 0xc0,
-			// 0x56: cvtsi2sd %rcx,%xmm1
-			0xf2, 0x48, 0x0f, 0x2a, 0xc9,
-			// 0x5b: divsd %xmm1,%xmm0
-			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x51: cvtsi2sd %rax,%xmm2
+			0xf2, 0x48, 0x0f, 0x2a, 0xd0,
+			// 0x56: cvtsi2sd %rcx,%xmm3
+			0xf2, 0x48, 0x0f, 0x2a, 0xd9,
+			// 0x5b: divsd %xmm3,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd3,
 			// 0x5f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x66: movq $0x2,(%r13,%rax,1)
 			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x6f: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x6f: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2961,16 +8005,16 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0xda,
 			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x51: cvtsi2sd %rax,%xmm0
-			0xf2, 0x48, 0x0f, 0x2a, 0xc0,
-			// 0x56: cvtsi2sd %rcx,%xmm1
-			0xf2, 0x48, 0x0f, 0x2a, 0xc9,
-			// 0x5b: divsd %xmm1,%xmm0
-			0xf2, 0x0f, 0x5e, 0xc1,
+			// 0x51: cvtsi2sd %rax,%xmm2
+			0xf2, 0x48, 0x0f, 0x2a, 0xd0,
+			// 0x56: cvtsi2sd %rcx,%xmm3
+			0xf2, 0x48, 0x0f, 0x2a, 0xd9,
+			// 0x5b: divsd %xmm3,%xmm2
+			0xf2, 0x0f, 0x5e, 0xd3,
 			// 0x5f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x66: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x66: movsd %xmm2,0x8(%r13,%rax,1)
+			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3205,6 +8249,106 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x65, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x7f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x86, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadBits: {
+		Name: "list_load_bits",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x18: mov 0x8(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x08,
+			// 0x1c: mov %rcx,%rdx
+			0x48, 0x89, 0xca,
+			// 0x1f: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x23: and %rsi,%rdx
+			0x48, 0x21, 0xf2,
+			// 0x26: add %rcx,%rdx
+			0x48, 0x01, 0xca,
+			// 0x29: cmp %rsi,%rdx
+			0x48, 0x39, 0xf2,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x35: shl $0x4,%rdx
+			0x48, 0xc1, 0xe2, 0x04,
+			// 0x39: mov (%rax,%rdx,1),%rcx
+			0x48, 0x8b, 0x0c, 0x10,
+			// 0x3d: mov 0x8(%rax,%rdx,1),%rax
+			0x48, 0x8b, 0x44, 0x10, 0x08,
+			// 0x42: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x49: cmp $0x6,%rdx
+			0x48, 0x83, 0xfa, 0x06,
+			// 0x4d: jne .+0x11
+			0x75, 0x11,
+			// 0x4f: cmp $0x5,%rcx
+			0x48, 0x83, 0xf9, 0x05,
+			// 0x53: sete %cl
+			0x0f, 0x94, 0xc1,
+			// 0x56: test %al,%cl
+			0x84, 0xc1,
+			// 0x58: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x5e: jmp .+0x22
+			0xeb, 0x22,
+			// 0x60: cmp %rdx,%rcx
+			0x48, 0x39, 0xd1,
+			// 0x63: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x69: cmp $0x5,%rcx
+			0x48, 0x83, 0xf9, 0x05,
+			// 0x6d: jne .+0x13
+			0x75, 0x13,
+			// 0x6f: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x72: sete %cl
+			0x0f, 0x94, 0xc1,
+			// 0x75: test $0x7,%al
+			0xa8, 0x07,
+			// 0x77: setne %dl
+			0x0f, 0x95, 0xc2,
+			// 0x7a: or %cl,%dl
+			0x08, 0xca,
+			// 0x7c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x82: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x89: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x65, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x85, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -3652,10 +8796,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
 			// 0x7: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movups (%r13,%rax,1),%xmm0
-			0x41, 0x0f, 0x10, 0x44, 0x05, 0x00,
-			// 0x14: movups %xmm0,(%r13,%rcx,1)
-			0x41, 0x0f, 0x11, 0x44, 0x0d, 0x00,
+			// 0xe: movups (%r13,%rax,1),%xmm2
+			0x41, 0x0f, 0x10, 0x54, 0x05, 0x00,
+			// 0x14: movups %xmm2,(%r13,%rcx,1)
+			0x41, 0x0f, 0x11, 0x54, 0x0d, 0x00,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3702,10 +8846,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movups (%r13,%rax,1),%xmm0
-			0x41, 0x0f, 0x10, 0x44, 0x05, 0x00,
-			// 0xd: movups %xmm0,(%r13)
-			0x41, 0x0f, 0x11, 0x45, 0x00,
+			// 0x7: movups (%r13,%rax,1),%xmm2
+			0x41, 0x0f, 0x10, 0x54, 0x05, 0x00,
+			// 0xd: movups %xmm2,(%r13)
+			0x41, 0x0f, 0x11, 0x55, 0x00,
 			// 0x12: mov -0x10(%r13),%rax
 			0x49, 0x8b, 0x45, 0xf0,
 			// 0x16: test %rax,%rax
@@ -4392,108 +9536,289 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
-	OpAttrLoad:        emitAttrLoad,
-	OpAttrStore:       emitAttrStore,
-	OpCallOut:         emitCallOut,
-	OpCallSelf:        emitCallSelf,
-	OpEnd:             emitEnd,
-	OpExit:            emitExit,
-	OpFloatAbs:        emitFloatAbs,
-	OpFloatAdd:        emitFloatAdd,
-	OpFloatAddBits:    emitFloatAddBits,
-	OpFloatDiv:        emitFloatDiv,
-	OpFloatDivBits:    emitFloatDivBits,
-	OpFloatEq:         emitFloatEq,
-	OpFloatGe:         emitFloatGe,
-	OpFloatGt:         emitFloatGt,
-	OpFloatJumpIfEq:   emitFloatJumpIfEq,
-	OpFloatJumpIfGe:   emitFloatJumpIfGe,
-	OpFloatJumpIfGt:   emitFloatJumpIfGt,
-	OpFloatJumpIfLe:   emitFloatJumpIfLe,
-	OpFloatJumpIfLt:   emitFloatJumpIfLt,
-	OpFloatJumpIfNe:   emitFloatJumpIfNe,
-	OpFloatLe:         emitFloatLe,
-	OpFloatLt:         emitFloatLt,
-	OpFloatMul:        emitFloatMul,
-	OpFloatMulBits:    emitFloatMulBits,
-	OpFloatNe:         emitFloatNe,
-	OpFloatNeg:        emitFloatNeg,
-	OpFloatSqrt:       emitFloatSqrt,
-	OpFloatSqrtBits:   emitFloatSqrtBits,
-	OpFloatSub:        emitFloatSub,
-	OpFloatSubBits:    emitFloatSubBits,
-	OpGuardBool:       emitGuardBool,
-	OpGuardFloat:      emitGuardFloat,
-	OpGuardInstance:   emitGuardInstance,
-	OpGuardInt:        emitGuardInt,
-	OpGuardList:       emitGuardList,
-	OpGuardNone:       emitGuardNone,
-	OpGuardShape:      emitGuardShape,
-	OpGuardStr:        emitGuardStr,
-	OpIntAbs:          emitIntAbs,
-	OpIntAdd:          emitIntAdd,
-	OpIntAddBits:      emitIntAddBits,
-	OpIntAddImm:       emitIntAddImm,
-	OpIntAddImmBits:   emitIntAddImmBits,
-	OpIntAnd:          emitIntAnd,
-	OpIntEq:           emitIntEq,
-	OpIntFloordiv:     emitIntFloordiv,
-	OpIntFloordivBits: emitIntFloordivBits,
-	OpIntGe:           emitIntGe,
-	OpIntGt:           emitIntGt,
-	OpIntInvert:       emitIntInvert,
-	OpIntJumpIfEq:     emitIntJumpIfEq,
-	OpIntJumpIfGe:     emitIntJumpIfGe,
-	OpIntJumpIfGt:     emitIntJumpIfGt,
-	OpIntJumpIfLe:     emitIntJumpIfLe,
-	OpIntJumpIfLt:     emitIntJumpIfLt,
-	OpIntJumpIfNe:     emitIntJumpIfNe,
-	OpIntLe:           emitIntLe,
-	OpIntLshift:       emitIntLshift,
-	OpIntLt:           emitIntLt,
-	OpIntMod:          emitIntMod,
-	OpIntModBits:      emitIntModBits,
-	OpIntMul:          emitIntMul,
-	OpIntMulBits:      emitIntMulBits,
-	OpIntNe:           emitIntNe,
-	OpIntNeg:          emitIntNeg,
-	OpIntOr:           emitIntOr,
-	OpIntRshift:       emitIntRshift,
-	OpIntSub:          emitIntSub,
-	OpIntSubBits:      emitIntSubBits,
-	OpIntToFloat:      emitIntToFloat,
-	OpIntToFloatBits:  emitIntToFloatBits,
-	OpIntToWide:       emitIntToWide,
-	OpIntTruediv:      emitIntTruediv,
-	OpIntTruedivBits:  emitIntTruedivBits,
-	OpIntXor:          emitIntXor,
-	OpJump:            emitJump,
-	OpJumpIfFalse:     emitJumpIfFalse,
-	OpJumpIfTrue:      emitJumpIfTrue,
-	OpListLen:         emitListLen,
-	OpListLoad:        emitListLoad,
-	OpListLoadMt:      emitListLoadMt,
-	OpListStore:       emitListStore,
-	OpListStoreMt:     emitListStoreMt,
-	OpLoadFloat:       emitLoadFloat,
-	OpLoadFloatBits:   emitLoadFloatBits,
-	OpLoadInt:         emitLoadInt,
-	OpLoadIntBits:     emitLoadIntBits,
-	OpLoop:            emitLoop,
-	OpMove:            emitMove,
-	OpMoveBits:        emitMoveBits,
-	OpRet:             emitRet,
-	OpStrChar:         emitStrChar,
-	OpStrJumpIfEq:     emitStrJumpIfEq,
-	OpStrLen:          emitStrLen,
-	OpWideAdd:         emitWideAdd,
-	OpWideAddWide:     emitWideAddWide,
-	OpWideAndImm:      emitWideAndImm,
-	OpWideMul:         emitWideMul,
-	OpWideRshift:      emitWideRshift,
-	OpWideSub:         emitWideSub,
-	OpWideSubWide:     emitWideSubWide,
-	OpWideToInt:       emitWideToInt,
+	OpAttrLoad:           emitAttrLoad,
+	OpAttrStore:          emitAttrStore,
+	OpCallOut:            emitCallOut,
+	OpCallSelf:           emitCallSelf,
+	OpEnd:                emitEnd,
+	OpExit:               emitExit,
+	OpFloatAbs:           emitFloatAbs,
+	OpFloatAdd:           emitFloatAdd,
+	OpFloatAddBits:       emitFloatAddBits,
+	OpFloatAddRBF0F0F0:   emitFloatAddRBF0F0F0,
+	OpFloatAddRBF0F0F1:   emitFloatAddRBF0F0F1,
+	OpFloatAddRBF0F0S:    emitFloatAddRBF0F0S,
+	OpFloatAddRBF0F1F0:   emitFloatAddRBF0F1F0,
+	OpFloatAddRBF0F1F1:   emitFloatAddRBF0F1F1,
+	OpFloatAddRBF0F1S:    emitFloatAddRBF0F1S,
+	OpFloatAddRBF0SF0:    emitFloatAddRBF0SF0,
+	OpFloatAddRBF0SF1:    emitFloatAddRBF0SF1,
+	OpFloatAddRBF0SS:     emitFloatAddRBF0SS,
+	OpFloatAddRBF1F0F0:   emitFloatAddRBF1F0F0,
+	OpFloatAddRBF1F0F1:   emitFloatAddRBF1F0F1,
+	OpFloatAddRBF1F0S:    emitFloatAddRBF1F0S,
+	OpFloatAddRBF1F1F0:   emitFloatAddRBF1F1F0,
+	OpFloatAddRBF1F1F1:   emitFloatAddRBF1F1F1,
+	OpFloatAddRBF1F1S:    emitFloatAddRBF1F1S,
+	OpFloatAddRBF1SF0:    emitFloatAddRBF1SF0,
+	OpFloatAddRBF1SF1:    emitFloatAddRBF1SF1,
+	OpFloatAddRBF1SS:     emitFloatAddRBF1SS,
+	OpFloatAddRTF0F0F0:   emitFloatAddRTF0F0F0,
+	OpFloatAddRTF0F0F1:   emitFloatAddRTF0F0F1,
+	OpFloatAddRTF0F0S:    emitFloatAddRTF0F0S,
+	OpFloatAddRTF0F1F0:   emitFloatAddRTF0F1F0,
+	OpFloatAddRTF0F1F1:   emitFloatAddRTF0F1F1,
+	OpFloatAddRTF0F1S:    emitFloatAddRTF0F1S,
+	OpFloatAddRTF0SF0:    emitFloatAddRTF0SF0,
+	OpFloatAddRTF0SF1:    emitFloatAddRTF0SF1,
+	OpFloatAddRTF0SS:     emitFloatAddRTF0SS,
+	OpFloatAddRTF1F0F0:   emitFloatAddRTF1F0F0,
+	OpFloatAddRTF1F0F1:   emitFloatAddRTF1F0F1,
+	OpFloatAddRTF1F0S:    emitFloatAddRTF1F0S,
+	OpFloatAddRTF1F1F0:   emitFloatAddRTF1F1F0,
+	OpFloatAddRTF1F1F1:   emitFloatAddRTF1F1F1,
+	OpFloatAddRTF1F1S:    emitFloatAddRTF1F1S,
+	OpFloatAddRTF1SF0:    emitFloatAddRTF1SF0,
+	OpFloatAddRTF1SF1:    emitFloatAddRTF1SF1,
+	OpFloatAddRTF1SS:     emitFloatAddRTF1SS,
+	OpFloatDiv:           emitFloatDiv,
+	OpFloatDivBits:       emitFloatDivBits,
+	OpFloatDivRBF0F0F0:   emitFloatDivRBF0F0F0,
+	OpFloatDivRBF0F0F1:   emitFloatDivRBF0F0F1,
+	OpFloatDivRBF0F0S:    emitFloatDivRBF0F0S,
+	OpFloatDivRBF0F1F0:   emitFloatDivRBF0F1F0,
+	OpFloatDivRBF0F1F1:   emitFloatDivRBF0F1F1,
+	OpFloatDivRBF0F1S:    emitFloatDivRBF0F1S,
+	OpFloatDivRBF0SF0:    emitFloatDivRBF0SF0,
+	OpFloatDivRBF0SF1:    emitFloatDivRBF0SF1,
+	OpFloatDivRBF0SS:     emitFloatDivRBF0SS,
+	OpFloatDivRBF1F0F0:   emitFloatDivRBF1F0F0,
+	OpFloatDivRBF1F0F1:   emitFloatDivRBF1F0F1,
+	OpFloatDivRBF1F0S:    emitFloatDivRBF1F0S,
+	OpFloatDivRBF1F1F0:   emitFloatDivRBF1F1F0,
+	OpFloatDivRBF1F1F1:   emitFloatDivRBF1F1F1,
+	OpFloatDivRBF1F1S:    emitFloatDivRBF1F1S,
+	OpFloatDivRBF1SF0:    emitFloatDivRBF1SF0,
+	OpFloatDivRBF1SF1:    emitFloatDivRBF1SF1,
+	OpFloatDivRBF1SS:     emitFloatDivRBF1SS,
+	OpFloatDivRTF0F0F0:   emitFloatDivRTF0F0F0,
+	OpFloatDivRTF0F0F1:   emitFloatDivRTF0F0F1,
+	OpFloatDivRTF0F0S:    emitFloatDivRTF0F0S,
+	OpFloatDivRTF0F1F0:   emitFloatDivRTF0F1F0,
+	OpFloatDivRTF0F1F1:   emitFloatDivRTF0F1F1,
+	OpFloatDivRTF0F1S:    emitFloatDivRTF0F1S,
+	OpFloatDivRTF0SF0:    emitFloatDivRTF0SF0,
+	OpFloatDivRTF0SF1:    emitFloatDivRTF0SF1,
+	OpFloatDivRTF0SS:     emitFloatDivRTF0SS,
+	OpFloatDivRTF1F0F0:   emitFloatDivRTF1F0F0,
+	OpFloatDivRTF1F0F1:   emitFloatDivRTF1F0F1,
+	OpFloatDivRTF1F0S:    emitFloatDivRTF1F0S,
+	OpFloatDivRTF1F1F0:   emitFloatDivRTF1F1F0,
+	OpFloatDivRTF1F1F1:   emitFloatDivRTF1F1F1,
+	OpFloatDivRTF1F1S:    emitFloatDivRTF1F1S,
+	OpFloatDivRTF1SF0:    emitFloatDivRTF1SF0,
+	OpFloatDivRTF1SF1:    emitFloatDivRTF1SF1,
+	OpFloatDivRTF1SS:     emitFloatDivRTF1SS,
+	OpFloatEq:            emitFloatEq,
+	OpFloatGe:            emitFloatGe,
+	OpFloatGt:            emitFloatGt,
+	OpFloatJumpIfEq:      emitFloatJumpIfEq,
+	OpFloatJumpIfGe:      emitFloatJumpIfGe,
+	OpFloatJumpIfGeRF0F1: emitFloatJumpIfGeRF0F1,
+	OpFloatJumpIfGeRF0S:  emitFloatJumpIfGeRF0S,
+	OpFloatJumpIfGeRF1F0: emitFloatJumpIfGeRF1F0,
+	OpFloatJumpIfGeRF1S:  emitFloatJumpIfGeRF1S,
+	OpFloatJumpIfGeRSF0:  emitFloatJumpIfGeRSF0,
+	OpFloatJumpIfGeRSF1:  emitFloatJumpIfGeRSF1,
+	OpFloatJumpIfGt:      emitFloatJumpIfGt,
+	OpFloatJumpIfGtRF0F1: emitFloatJumpIfGtRF0F1,
+	OpFloatJumpIfGtRF0S:  emitFloatJumpIfGtRF0S,
+	OpFloatJumpIfGtRF1F0: emitFloatJumpIfGtRF1F0,
+	OpFloatJumpIfGtRF1S:  emitFloatJumpIfGtRF1S,
+	OpFloatJumpIfGtRSF0:  emitFloatJumpIfGtRSF0,
+	OpFloatJumpIfGtRSF1:  emitFloatJumpIfGtRSF1,
+	OpFloatJumpIfLe:      emitFloatJumpIfLe,
+	OpFloatJumpIfLeRF0F1: emitFloatJumpIfLeRF0F1,
+	OpFloatJumpIfLeRF0S:  emitFloatJumpIfLeRF0S,
+	OpFloatJumpIfLeRF1F0: emitFloatJumpIfLeRF1F0,
+	OpFloatJumpIfLeRF1S:  emitFloatJumpIfLeRF1S,
+	OpFloatJumpIfLeRSF0:  emitFloatJumpIfLeRSF0,
+	OpFloatJumpIfLeRSF1:  emitFloatJumpIfLeRSF1,
+	OpFloatJumpIfLt:      emitFloatJumpIfLt,
+	OpFloatJumpIfLtRF0F1: emitFloatJumpIfLtRF0F1,
+	OpFloatJumpIfLtRF0S:  emitFloatJumpIfLtRF0S,
+	OpFloatJumpIfLtRF1F0: emitFloatJumpIfLtRF1F0,
+	OpFloatJumpIfLtRF1S:  emitFloatJumpIfLtRF1S,
+	OpFloatJumpIfLtRSF0:  emitFloatJumpIfLtRSF0,
+	OpFloatJumpIfLtRSF1:  emitFloatJumpIfLtRSF1,
+	OpFloatJumpIfNe:      emitFloatJumpIfNe,
+	OpFloatLe:            emitFloatLe,
+	OpFloatLt:            emitFloatLt,
+	OpFloatMul:           emitFloatMul,
+	OpFloatMulBits:       emitFloatMulBits,
+	OpFloatMulRBF0F0F0:   emitFloatMulRBF0F0F0,
+	OpFloatMulRBF0F0F1:   emitFloatMulRBF0F0F1,
+	OpFloatMulRBF0F0S:    emitFloatMulRBF0F0S,
+	OpFloatMulRBF0F1F0:   emitFloatMulRBF0F1F0,
+	OpFloatMulRBF0F1F1:   emitFloatMulRBF0F1F1,
+	OpFloatMulRBF0F1S:    emitFloatMulRBF0F1S,
+	OpFloatMulRBF0SF0:    emitFloatMulRBF0SF0,
+	OpFloatMulRBF0SF1:    emitFloatMulRBF0SF1,
+	OpFloatMulRBF0SS:     emitFloatMulRBF0SS,
+	OpFloatMulRBF1F0F0:   emitFloatMulRBF1F0F0,
+	OpFloatMulRBF1F0F1:   emitFloatMulRBF1F0F1,
+	OpFloatMulRBF1F0S:    emitFloatMulRBF1F0S,
+	OpFloatMulRBF1F1F0:   emitFloatMulRBF1F1F0,
+	OpFloatMulRBF1F1F1:   emitFloatMulRBF1F1F1,
+	OpFloatMulRBF1F1S:    emitFloatMulRBF1F1S,
+	OpFloatMulRBF1SF0:    emitFloatMulRBF1SF0,
+	OpFloatMulRBF1SF1:    emitFloatMulRBF1SF1,
+	OpFloatMulRBF1SS:     emitFloatMulRBF1SS,
+	OpFloatMulRTF0F0F0:   emitFloatMulRTF0F0F0,
+	OpFloatMulRTF0F0F1:   emitFloatMulRTF0F0F1,
+	OpFloatMulRTF0F0S:    emitFloatMulRTF0F0S,
+	OpFloatMulRTF0F1F0:   emitFloatMulRTF0F1F0,
+	OpFloatMulRTF0F1F1:   emitFloatMulRTF0F1F1,
+	OpFloatMulRTF0F1S:    emitFloatMulRTF0F1S,
+	OpFloatMulRTF0SF0:    emitFloatMulRTF0SF0,
+	OpFloatMulRTF0SF1:    emitFloatMulRTF0SF1,
+	OpFloatMulRTF0SS:     emitFloatMulRTF0SS,
+	OpFloatMulRTF1F0F0:   emitFloatMulRTF1F0F0,
+	OpFloatMulRTF1F0F1:   emitFloatMulRTF1F0F1,
+	OpFloatMulRTF1F0S:    emitFloatMulRTF1F0S,
+	OpFloatMulRTF1F1F0:   emitFloatMulRTF1F1F0,
+	OpFloatMulRTF1F1F1:   emitFloatMulRTF1F1F1,
+	OpFloatMulRTF1F1S:    emitFloatMulRTF1F1S,
+	OpFloatMulRTF1SF0:    emitFloatMulRTF1SF0,
+	OpFloatMulRTF1SF1:    emitFloatMulRTF1SF1,
+	OpFloatMulRTF1SS:     emitFloatMulRTF1SS,
+	OpFloatNe:            emitFloatNe,
+	OpFloatNeg:           emitFloatNeg,
+	OpFloatSqrt:          emitFloatSqrt,
+	OpFloatSqrtBits:      emitFloatSqrtBits,
+	OpFloatSqrtRBF0F0:    emitFloatSqrtRBF0F0,
+	OpFloatSqrtRBF0F1:    emitFloatSqrtRBF0F1,
+	OpFloatSqrtRBF0S:     emitFloatSqrtRBF0S,
+	OpFloatSqrtRBF1F0:    emitFloatSqrtRBF1F0,
+	OpFloatSqrtRBF1F1:    emitFloatSqrtRBF1F1,
+	OpFloatSqrtRBF1S:     emitFloatSqrtRBF1S,
+	OpFloatSqrtRTF0F0:    emitFloatSqrtRTF0F0,
+	OpFloatSqrtRTF0F1:    emitFloatSqrtRTF0F1,
+	OpFloatSqrtRTF0S:     emitFloatSqrtRTF0S,
+	OpFloatSqrtRTF1F0:    emitFloatSqrtRTF1F0,
+	OpFloatSqrtRTF1F1:    emitFloatSqrtRTF1F1,
+	OpFloatSqrtRTF1S:     emitFloatSqrtRTF1S,
+	OpFloatSub:           emitFloatSub,
+	OpFloatSubBits:       emitFloatSubBits,
+	OpFloatSubRBF0F0F0:   emitFloatSubRBF0F0F0,
+	OpFloatSubRBF0F0F1:   emitFloatSubRBF0F0F1,
+	OpFloatSubRBF0F0S:    emitFloatSubRBF0F0S,
+	OpFloatSubRBF0F1F0:   emitFloatSubRBF0F1F0,
+	OpFloatSubRBF0F1F1:   emitFloatSubRBF0F1F1,
+	OpFloatSubRBF0F1S:    emitFloatSubRBF0F1S,
+	OpFloatSubRBF0SF0:    emitFloatSubRBF0SF0,
+	OpFloatSubRBF0SF1:    emitFloatSubRBF0SF1,
+	OpFloatSubRBF0SS:     emitFloatSubRBF0SS,
+	OpFloatSubRBF1F0F0:   emitFloatSubRBF1F0F0,
+	OpFloatSubRBF1F0F1:   emitFloatSubRBF1F0F1,
+	OpFloatSubRBF1F0S:    emitFloatSubRBF1F0S,
+	OpFloatSubRBF1F1F0:   emitFloatSubRBF1F1F0,
+	OpFloatSubRBF1F1F1:   emitFloatSubRBF1F1F1,
+	OpFloatSubRBF1F1S:    emitFloatSubRBF1F1S,
+	OpFloatSubRBF1SF0:    emitFloatSubRBF1SF0,
+	OpFloatSubRBF1SF1:    emitFloatSubRBF1SF1,
+	OpFloatSubRBF1SS:     emitFloatSubRBF1SS,
+	OpFloatSubRTF0F0F0:   emitFloatSubRTF0F0F0,
+	OpFloatSubRTF0F0F1:   emitFloatSubRTF0F0F1,
+	OpFloatSubRTF0F0S:    emitFloatSubRTF0F0S,
+	OpFloatSubRTF0F1F0:   emitFloatSubRTF0F1F0,
+	OpFloatSubRTF0F1F1:   emitFloatSubRTF0F1F1,
+	OpFloatSubRTF0F1S:    emitFloatSubRTF0F1S,
+	OpFloatSubRTF0SF0:    emitFloatSubRTF0SF0,
+	OpFloatSubRTF0SF1:    emitFloatSubRTF0SF1,
+	OpFloatSubRTF0SS:     emitFloatSubRTF0SS,
+	OpFloatSubRTF1F0F0:   emitFloatSubRTF1F0F0,
+	OpFloatSubRTF1F0F1:   emitFloatSubRTF1F0F1,
+	OpFloatSubRTF1F0S:    emitFloatSubRTF1F0S,
+	OpFloatSubRTF1F1F0:   emitFloatSubRTF1F1F0,
+	OpFloatSubRTF1F1F1:   emitFloatSubRTF1F1F1,
+	OpFloatSubRTF1F1S:    emitFloatSubRTF1F1S,
+	OpFloatSubRTF1SF0:    emitFloatSubRTF1SF0,
+	OpFloatSubRTF1SF1:    emitFloatSubRTF1SF1,
+	OpFloatSubRTF1SS:     emitFloatSubRTF1SS,
+	OpGuardBool:          emitGuardBool,
+	OpGuardFloat:         emitGuardFloat,
+	OpGuardInstance:      emitGuardInstance,
+	OpGuardInt:           emitGuardInt,
+	OpGuardList:          emitGuardList,
+	OpGuardNone:          emitGuardNone,
+	OpGuardShape:         emitGuardShape,
+	OpGuardStr:           emitGuardStr,
+	OpIntAbs:             emitIntAbs,
+	OpIntAdd:             emitIntAdd,
+	OpIntAddBits:         emitIntAddBits,
+	OpIntAddImm:          emitIntAddImm,
+	OpIntAddImmBits:      emitIntAddImmBits,
+	OpIntAnd:             emitIntAnd,
+	OpIntEq:              emitIntEq,
+	OpIntFloordiv:        emitIntFloordiv,
+	OpIntFloordivBits:    emitIntFloordivBits,
+	OpIntGe:              emitIntGe,
+	OpIntGt:              emitIntGt,
+	OpIntInvert:          emitIntInvert,
+	OpIntJumpIfEq:        emitIntJumpIfEq,
+	OpIntJumpIfGe:        emitIntJumpIfGe,
+	OpIntJumpIfGt:        emitIntJumpIfGt,
+	OpIntJumpIfLe:        emitIntJumpIfLe,
+	OpIntJumpIfLt:        emitIntJumpIfLt,
+	OpIntJumpIfNe:        emitIntJumpIfNe,
+	OpIntLe:              emitIntLe,
+	OpIntLshift:          emitIntLshift,
+	OpIntLt:              emitIntLt,
+	OpIntMod:             emitIntMod,
+	OpIntModBits:         emitIntModBits,
+	OpIntMul:             emitIntMul,
+	OpIntMulBits:         emitIntMulBits,
+	OpIntNe:              emitIntNe,
+	OpIntNeg:             emitIntNeg,
+	OpIntOr:              emitIntOr,
+	OpIntRshift:          emitIntRshift,
+	OpIntSub:             emitIntSub,
+	OpIntSubBits:         emitIntSubBits,
+	OpIntToFloat:         emitIntToFloat,
+	OpIntToFloatBits:     emitIntToFloatBits,
+	OpIntToWide:          emitIntToWide,
+	OpIntTruediv:         emitIntTruediv,
+	OpIntTruedivBits:     emitIntTruedivBits,
+	OpIntXor:             emitIntXor,
+	OpJump:               emitJump,
+	OpJumpIfFalse:        emitJumpIfFalse,
+	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListLen:            emitListLen,
+	OpListLoad:           emitListLoad,
+	OpListLoadBits:       emitListLoadBits,
+	OpListLoadMt:         emitListLoadMt,
+	OpListStore:          emitListStore,
+	OpListStoreMt:        emitListStoreMt,
+	OpLoadFloat:          emitLoadFloat,
+	OpLoadFloatBits:      emitLoadFloatBits,
+	OpLoadInt:            emitLoadInt,
+	OpLoadIntBits:        emitLoadIntBits,
+	OpLoop:               emitLoop,
+	OpMove:               emitMove,
+	OpMoveBits:           emitMoveBits,
+	OpRet:                emitRet,
+	OpStrChar:            emitStrChar,
+	OpStrJumpIfEq:        emitStrJumpIfEq,
+	OpStrLen:             emitStrLen,
+	OpWideAdd:            emitWideAdd,
+	OpWideAddWide:        emitWideAddWide,
+	OpWideAndImm:         emitWideAndImm,
+	OpWideMul:            emitWideMul,
+	OpWideRshift:         emitWideRshift,
+	OpWideSub:            emitWideSub,
+	OpWideSubWide:        emitWideSubWide,
+	OpWideToInt:          emitWideToInt,
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4602,6 +9927,342 @@ func emitFloatAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitFloatAddRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatAddRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatAddRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatAddRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:22:22]
+	copy(code, Stencils[OpFloatAddRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatAddRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatAddRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatAddRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:22:22]
+	copy(code, Stencils[OpFloatAddRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatAddRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatAddRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatAddRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatAddRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatAddRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatAddRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatAddRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatAddRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatAddRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatAddRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpFloatAddRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatAddRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatAddRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatAddRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatAddRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpFloatAddRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatAddRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatAddRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatAddRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatAddRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatAddRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatAddRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatAddRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatAddRTF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:72:72]
 	copy(code, Stencils[OpFloatDiv].Code)
@@ -4618,6 +10279,378 @@ func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 func emitFloatDivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:63:63]
 	copy(code, Stencils[OpFloatDivBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatDivRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatDivRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:49:49]
+	copy(code, Stencils[OpFloatDivRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:43:43]
+	copy(code, Stencils[OpFloatDivRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:39:39]
+	copy(code, Stencils[OpFloatDivRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:53:53]
+	copy(code, Stencils[OpFloatDivRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:53:53]
+	copy(code, Stencils[OpFloatDivRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:49:49]
+	copy(code, Stencils[OpFloatDivRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:63:63]
+	copy(code, Stencils[OpFloatDivRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:39:39]
+	copy(code, Stencils[OpFloatDivRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:43:43]
+	copy(code, Stencils[OpFloatDivRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:53:53]
+	copy(code, Stencils[OpFloatDivRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatDivRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatDivRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:49:49]
+	copy(code, Stencils[OpFloatDivRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:49:49]
+	copy(code, Stencils[OpFloatDivRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:53:53]
+	copy(code, Stencils[OpFloatDivRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:63:63]
+	copy(code, Stencils[OpFloatDivRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatDivRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatDivRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatDivRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatDivRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:62:62]
+	copy(code, Stencils[OpFloatDivRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:62:62]
+	copy(code, Stencils[OpFloatDivRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatDivRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDivRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatDivRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:62:62]
+	copy(code, Stencils[OpFloatDivRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatDivRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatDivRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatDivRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatDivRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:62:62]
+	copy(code, Stencils[OpFloatDivRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDivRTF1SS].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -4686,6 +10719,54 @@ func emitFloatJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
 }
 
+func emitFloatJumpIfGeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfGeRF0F1].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfGeRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfGeRF1F0].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfGeRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfGeRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfGeRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+}
+
 func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:34:34]
 	copy(code, Stencils[OpFloatJumpIfGt].Code)
@@ -4695,6 +10776,54 @@ func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfGtRF0F1].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfGtRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfGtRF1F0].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfGtRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfGtRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfGtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfGtRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4708,6 +10837,54 @@ func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
 }
 
+func emitFloatJumpIfLeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfLeRF0F1].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfLeRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfLeRF1F0].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfLeRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfLeRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfLeRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+}
+
 func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:34:34]
 	copy(code, Stencils[OpFloatJumpIfLt].Code)
@@ -4717,6 +10894,54 @@ func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
 		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfLtRF0F1].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfLtRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:10:10]
+	copy(code, Stencils[OpFloatJumpIfLtRF1F0].Code)
+	return relocs.PutRel32(code, 0x6, pc+0x6, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:24:24]
+	copy(code, Stencils[OpFloatJumpIfLtRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfLtRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitFloatJumpIfLtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatJumpIfLtRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -4778,6 +11003,342 @@ func emitFloatMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitFloatMulRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatMulRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatMulRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatMulRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:22:22]
+	copy(code, Stencils[OpFloatMulRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatMulRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatMulRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatMulRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:22:22]
+	copy(code, Stencils[OpFloatMulRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatMulRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatMulRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatMulRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatMulRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatMulRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatMulRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatMulRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatMulRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatMulRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatMulRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpFloatMulRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatMulRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatMulRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatMulRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatMulRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpFloatMulRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatMulRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatMulRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatMulRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatMulRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatMulRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatMulRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatMulRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatMulRTF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:58:58]
 	copy(code, Stencils[OpFloatNe].Code)
@@ -4824,6 +11385,122 @@ func emitFloatSqrtBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
 }
 
+func emitFloatSqrtRBF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatSqrtRBF0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:49:49]
+	copy(code, Stencils[OpFloatSqrtRBF0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatSqrtRBF1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:49:49]
+	copy(code, Stencils[OpFloatSqrtRBF1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatSqrtRTF0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSqrtRTF0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatSqrtRTF0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSqrtRTF1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatSqrtRTF1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:58:58]
+	copy(code, Stencils[OpFloatSqrtRTF1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+}
+
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:51:51]
 	copy(code, Stencils[OpFloatSub].Code)
@@ -4839,6 +11516,342 @@ func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 func emitFloatSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:42:42]
 	copy(code, Stencils[OpFloatSubBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatSubRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatSubRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:26:26]
+	copy(code, Stencils[OpFloatSubRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:22:22]
+	copy(code, Stencils[OpFloatSubRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSubRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSubRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatSubRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:22:22]
+	copy(code, Stencils[OpFloatSubRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:26:26]
+	copy(code, Stencils[OpFloatSubRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSubRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatSubRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:18:18]
+	copy(code, Stencils[OpFloatSubRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSubRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:42:42]
+	copy(code, Stencils[OpFloatSubRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatSubRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatSubRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatSubRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatSubRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpFloatSubRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatSubRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:45:45]
+	copy(code, Stencils[OpFloatSubRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatSubRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatSubRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:31:31]
+	copy(code, Stencils[OpFloatSubRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:35:35]
+	copy(code, Stencils[OpFloatSubRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatSubRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatSubRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:27:27]
+	copy(code, Stencils[OpFloatSubRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:37:37]
+	copy(code, Stencils[OpFloatSubRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:41:41]
+	copy(code, Stencils[OpFloatSubRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:45:45]
+	copy(code, Stencils[OpFloatSubRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:51:51]
+	copy(code, Stencils[OpFloatSubRTF1SS].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -5427,6 +12440,24 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutRel32(code, 0x65, pc+0x65, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x7f, pc+0x7f, v[relocs.ValueExit], -4) &&
 		relocs.PutImm32(code, 0x86, 0xc2c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:142:142]
+	copy(code, Stencils[OpListLoadBits].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x45, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x5a, pc+0x5a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x65, pc+0x65, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x7e, pc+0x7e, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x85, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

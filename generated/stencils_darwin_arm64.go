@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:92d0bd4bc26a8d12bf120a57d63ad40cd977ed7df9eadd107989c50a73beec0e
+// Inputs: sha256:dc9d7747224d0619f16e40736404f5f2687e1d38a8edb656448fdf0fc08f9c82
 //
 // Regenerate with `go generate`.
 
@@ -22,7 +22,7 @@ const ClangVersion = "19.1.7"
 // Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
 var Set = &stencil.Set{
 	Target:   Target,
-	ABI:      1,
+	ABI:      2,
 	Compiler: "clang 19.1.7",
 	Names:    opNames[:],
 	Stencils: Stencils[:],
@@ -36,9 +36,33 @@ var Set = &stencil.Set{
 		stencil.Op(OpExit),
 		stencil.Op(OpFloatJumpIfEq),
 		stencil.Op(OpFloatJumpIfGe),
+		stencil.Op(OpFloatJumpIfGeRF0F1),
+		stencil.Op(OpFloatJumpIfGeRF0S),
+		stencil.Op(OpFloatJumpIfGeRF1F0),
+		stencil.Op(OpFloatJumpIfGeRF1S),
+		stencil.Op(OpFloatJumpIfGeRSF0),
+		stencil.Op(OpFloatJumpIfGeRSF1),
 		stencil.Op(OpFloatJumpIfGt),
+		stencil.Op(OpFloatJumpIfGtRF0F1),
+		stencil.Op(OpFloatJumpIfGtRF0S),
+		stencil.Op(OpFloatJumpIfGtRF1F0),
+		stencil.Op(OpFloatJumpIfGtRF1S),
+		stencil.Op(OpFloatJumpIfGtRSF0),
+		stencil.Op(OpFloatJumpIfGtRSF1),
 		stencil.Op(OpFloatJumpIfLe),
+		stencil.Op(OpFloatJumpIfLeRF0F1),
+		stencil.Op(OpFloatJumpIfLeRF0S),
+		stencil.Op(OpFloatJumpIfLeRF1F0),
+		stencil.Op(OpFloatJumpIfLeRF1S),
+		stencil.Op(OpFloatJumpIfLeRSF0),
+		stencil.Op(OpFloatJumpIfLeRSF1),
 		stencil.Op(OpFloatJumpIfLt),
+		stencil.Op(OpFloatJumpIfLtRF0F1),
+		stencil.Op(OpFloatJumpIfLtRF0S),
+		stencil.Op(OpFloatJumpIfLtRF1F0),
+		stencil.Op(OpFloatJumpIfLtRF1S),
+		stencil.Op(OpFloatJumpIfLtRSF0),
+		stencil.Op(OpFloatJumpIfLtRSF1),
 		stencil.Op(OpFloatJumpIfNe),
 		stencil.Op(OpGuardBool),
 		stencil.Op(OpGuardFloat),
@@ -271,24 +295,24 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x00, 0x00, 0x00, 0x14,
 			// 0x28: sub w8, w8, #0x1
 			0x08, 0x05, 0x00, 0x51,
-			// 0x2c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x30: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x34: str w8, [x20,#20]
+			// 0x2c: str w8, [x20,#20]
 			0x88, 0x16, 0x00, 0xb9,
-			// 0x38: adrp x8, .+0x0 [hole: continue (a64_got_page21)]
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x3c: ldr x8, [x8] [hole: continue (a64_got_load12)]
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x40: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x44: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
-			// 0x48: add x21, x21, x9
-			0xb5, 0x02, 0x09, 0x8b,
-			// 0x4c: stp x8, x10, [x21,#-16]
-			0xa8, 0x2a, 0x3f, 0xa9,
+			// 0x38: add x21, x21, x8
+			0xb5, 0x02, 0x08, 0x8b,
+			// 0x3c: adrp x8, .+0x0 [hole: continue (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x40: ldr x8, [x8] [hole: continue (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x44: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x48: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x4c: stp x8, x9, [x21,#-16]
+			0xa8, 0x26, 0x3f, 0xa9,
 			// 0x50: b .+0x0 [hole: jump_target (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
 		},
@@ -303,12 +327,12 @@ var Stencils = [NumOps]relocs.Stencil{
 		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTPage21, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTLoad12, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
@@ -374,10 +398,964 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fabs d2, d2
+			0x42, 0xc0, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAdd: {
+		Name: "float_add",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fadd d2, d2, d3
+			0x42, 0x28, 0x63, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddBits: {
+		Name: "float_add_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fadd d2, d2, d3
+			0x42, 0x28, 0x63, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0F0: {
+		Name: "float_add_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d0
+			0x00, 0x28, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0F1: {
+		Name: "float_add_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0S: {
+		Name: "float_add_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1F0: {
+		Name: "float_add_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1F1: {
+		Name: "float_add_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fadd d0, d1, d1
+			0x20, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1S: {
+		Name: "float_add_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0xc: ldr d0, [x8,#8]
 			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fabs d0, d0
-			0x00, 0xc0, 0x60, 0x1e,
+			// 0x10: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SF0: {
+		Name: "float_add_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SF1: {
+		Name: "float_add_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SS: {
+		Name: "float_add_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fadd d0, d0, d2
+			0x00, 0x28, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0F0: {
+		Name: "float_add_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d0
+			0x01, 0x28, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0F1: {
+		Name: "float_add_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0S: {
+		Name: "float_add_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1F0: {
+		Name: "float_add_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1F1: {
+		Name: "float_add_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d1, d1
+			0x21, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1S: {
+		Name: "float_add_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SF0: {
+		Name: "float_add_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SF1: {
+		Name: "float_add_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SS: {
+		Name: "float_add_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fadd d1, d1, d2
+			0x21, 0x28, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0F0: {
+		Name: "float_add_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d0
+			0x00, 0x28, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0F1: {
+		Name: "float_add_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0S: {
+		Name: "float_add_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1F0: {
+		Name: "float_add_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1F1: {
+		Name: "float_add_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fadd d0, d1, d1
+			0x20, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1S: {
+		Name: "float_add_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SF0: {
+		Name: "float_add_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
 			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -407,8 +1385,50 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatAdd: {
-		Name: "float_add",
+	OpFloatAddRTF0SF1: {
+		Name: "float_add_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SS: {
+		Name: "float_add_r__t_f0_s_s",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -424,10 +1444,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fadd d0, d0, d1
-			0x00, 0x28, 0x61, 0x1e,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fadd d0, d0, d2
+			0x00, 0x28, 0x62, 0x1e,
 			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -462,8 +1482,208 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatAddBits: {
-		Name: "float_add_bits",
+	OpFloatAddRTF1F0F0: {
+		Name: "float_add_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d0
+			0x01, 0x28, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F0F1: {
+		Name: "float_add_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F0S: {
+		Name: "float_add_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1F0: {
+		Name: "float_add_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1F1: {
+		Name: "float_add_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d1, d1
+			0x21, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1S: {
+		Name: "float_add_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SF0: {
+		Name: "float_add_r__t_f1_s_f0",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -471,26 +1691,114 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x14: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x18: add x8, x21, x9
-			0xa8, 0x02, 0x09, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
+			// 0xc: ldr d1, [x8,#8]
 			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x10: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: fadd d0, d0, d1
-			0x00, 0x28, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SF1: {
+		Name: "float_add_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SS: {
+		Name: "float_add_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fadd d1, d1, d2
+			0x21, 0x28, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
 			// 0x2c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x30: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x30: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -504,10 +1812,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -522,10 +1830,804 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x2c: fdiv d2, d3, d2
+			0x62, 0x18, 0x62, 0x1e,
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x3c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x40: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x44: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivBits: {
+		Name: "float_div_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x2c: fdiv d2, d3, d2
+			0x62, 0x18, 0x62, 0x1e,
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x3c: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0F0: {
+		Name: "float_div_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
 			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d0
+			0x00, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0F1: {
+		Name: "float_div_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0S: {
+		Name: "float_div_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1F0: {
+		Name: "float_div_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d0
+			0x20, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1F1: {
+		Name: "float_div_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d1
+			0x20, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1S: {
+		Name: "float_div_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d1, d2
+			0x20, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SF0: {
+		Name: "float_div_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d0, d2, d0
+			0x40, 0x18, 0x60, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SF1: {
+		Name: "float_div_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SS: {
+		Name: "float_div_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x2c: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x3c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0F0: {
+		Name: "float_div_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d0
+			0x01, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0F1: {
+		Name: "float_div_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d1
+			0x01, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0S: {
+		Name: "float_div_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d0, d2
+			0x01, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1F0: {
+		Name: "float_div_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1F1: {
+		Name: "float_div_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d1
+			0x21, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1S: {
+		Name: "float_div_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SF0: {
+		Name: "float_div_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SF1: {
+		Name: "float_div_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d1, d2, d1
+			0x41, 0x18, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SS: {
+		Name: "float_div_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.ne .+0x8
 			0x41, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
@@ -538,8 +2640,406 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x28: ldr d1, [x8,#8]
 			0x01, 0x05, 0x40, 0xfd,
-			// 0x2c: fdiv d0, d1, d0
+			// 0x2c: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x3c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0F0: {
+		Name: "float_div_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d0
+			0x00, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0F1: {
+		Name: "float_div_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0S: {
+		Name: "float_div_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1F0: {
+		Name: "float_div_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d0
 			0x20, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1F1: {
+		Name: "float_div_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d1
+			0x20, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1S: {
+		Name: "float_div_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d1, d2
+			0x20, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SF0: {
+		Name: "float_div_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d0, d2, d0
+			0x40, 0x18, 0x60, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SF1: {
+		Name: "float_div_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SS: {
+		Name: "float_div_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x2c: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
 			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -575,8 +3075,80 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatDivBits: {
-		Name: "float_div_bits",
+	OpFloatDivRTF1F0F0: {
+		Name: "float_div_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d0
+			0x01, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0F1: {
+		Name: "float_div_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d1
+			0x01, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0S: {
+		Name: "float_div_r__t_f1_f0_s",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -584,10 +3156,278 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d0, d2
+			0x01, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1F0: {
+		Name: "float_div_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
 			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1F1: {
+		Name: "float_div_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d1
+			0x21, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1S: {
+		Name: "float_div_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SF0: {
+		Name: "float_div_r__t_f1_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SF1: {
+		Name: "float_div_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: fdiv d1, d2, d1
+			0x41, 0x18, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SS: {
+		Name: "float_div_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.ne .+0x8
 			0x41, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
@@ -600,16 +3440,20 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x28: ldr d1, [x8,#8]
 			0x01, 0x05, 0x40, 0xfd,
-			// 0x2c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x2c: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x30: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x34: fdiv d0, d1, d0
-			0x20, 0x18, 0x60, 0x1e,
 			// 0x38: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x3c: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x3c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x40: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x44: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -626,8 +3470,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -642,18 +3486,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: cset w8, eq
 			0xe8, 0x17, 0x9f, 0x1a,
 			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
@@ -697,18 +3541,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: cset w8, ge
 			0xe8, 0xb7, 0x9f, 0x1a,
 			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
@@ -752,18 +3596,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: cset w8, gt
 			0xe8, 0xd7, 0x9f, 0x1a,
 			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
@@ -807,18 +3651,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.ne .+0x8
 			0x41, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -850,18 +3694,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.lt .+0x8
 			0x4b, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -884,6 +3728,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfGeRF0F1: {
+		Name: "float_jump_if_ge_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF0S: {
+		Name: "float_jump_if_ge_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF1F0: {
+		Name: "float_jump_if_ge_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF1S: {
+		Name: "float_jump_if_ge_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRSF0: {
+		Name: "float_jump_if_ge_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRSF1: {
+		Name: "float_jump_if_ge_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfGt: {
 		Name: "float_jump_if_gt",
 		Code: []byte{
@@ -893,18 +3885,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.le .+0x8
 			0x4d, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -927,6 +3919,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfGtRF0F1: {
+		Name: "float_jump_if_gt_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF0S: {
+		Name: "float_jump_if_gt_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF1F0: {
+		Name: "float_jump_if_gt_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF1S: {
+		Name: "float_jump_if_gt_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRSF0: {
+		Name: "float_jump_if_gt_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRSF1: {
+		Name: "float_jump_if_gt_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfLe: {
 		Name: "float_jump_if_le",
 		Code: []byte{
@@ -936,18 +4076,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.hi .+0x8
 			0x48, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -970,6 +4110,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfLeRF0F1: {
+		Name: "float_jump_if_le_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF0S: {
+		Name: "float_jump_if_le_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF1F0: {
+		Name: "float_jump_if_le_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF1S: {
+		Name: "float_jump_if_le_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRSF0: {
+		Name: "float_jump_if_le_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRSF1: {
+		Name: "float_jump_if_le_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfLt: {
 		Name: "float_jump_if_lt",
 		Code: []byte{
@@ -979,18 +4267,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.pl .+0x8
 			0x45, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -1013,6 +4301,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfLtRF0F1: {
+		Name: "float_jump_if_lt_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF0S: {
+		Name: "float_jump_if_lt_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF1F0: {
+		Name: "float_jump_if_lt_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF1S: {
+		Name: "float_jump_if_lt_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRSF0: {
+		Name: "float_jump_if_lt_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRSF1: {
+		Name: "float_jump_if_lt_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfNe: {
 		Name: "float_jump_if_ne",
 		Code: []byte{
@@ -1022,18 +4458,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.eq .+0x8
 			0x40, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -1065,18 +4501,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: cset w8, ls
 			0xe8, 0x87, 0x9f, 0x1a,
 			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
@@ -1120,18 +4556,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: cset w8, mi
 			0xe8, 0x57, 0x9f, 0x1a,
 			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
@@ -1175,6 +4611,364 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fmul d2, d2, d3
+			0x42, 0x08, 0x63, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulBits: {
+		Name: "float_mul_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fmul d2, d2, d3
+			0x42, 0x08, 0x63, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0F0: {
+		Name: "float_mul_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d0
+			0x00, 0x08, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0F1: {
+		Name: "float_mul_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0S: {
+		Name: "float_mul_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1F0: {
+		Name: "float_mul_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1F1: {
+		Name: "float_mul_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fmul d0, d1, d1
+			0x20, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1S: {
+		Name: "float_mul_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SF0: {
+		Name: "float_mul_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SF1: {
+		Name: "float_mul_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SS: {
+		Name: "float_mul_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0xc: ldr d0, [x8,#8]
 			0x00, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
@@ -1183,10 +4977,648 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fmul d0, d0, d2
+			0x00, 0x08, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F0F0: {
+		Name: "float_mul_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d0
+			0x01, 0x08, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F0F1: {
+		Name: "float_mul_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F0S: {
+		Name: "float_mul_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
 			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fmul d0, d0, d1
+			// 0x10: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1F0: {
+		Name: "float_mul_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1F1: {
+		Name: "float_mul_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d1, d1
+			0x21, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1S: {
+		Name: "float_mul_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SF0: {
+		Name: "float_mul_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SF1: {
+		Name: "float_mul_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SS: {
+		Name: "float_mul_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fmul d1, d1, d2
+			0x21, 0x08, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0F0: {
+		Name: "float_mul_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d0
+			0x00, 0x08, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0F1: {
+		Name: "float_mul_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
 			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0S: {
+		Name: "float_mul_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1F0: {
+		Name: "float_mul_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1F1: {
+		Name: "float_mul_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fmul d0, d1, d1
+			0x20, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1S: {
+		Name: "float_mul_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SF0: {
+		Name: "float_mul_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SF1: {
+		Name: "float_mul_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SS: {
+		Name: "float_mul_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fmul d0, d0, d2
+			0x00, 0x08, 0x62, 0x1e,
 			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -1221,8 +5653,208 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatMulBits: {
-		Name: "float_mul_bits",
+	OpFloatMulRTF1F0F0: {
+		Name: "float_mul_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d0
+			0x01, 0x08, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0F1: {
+		Name: "float_mul_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0S: {
+		Name: "float_mul_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1F0: {
+		Name: "float_mul_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1F1: {
+		Name: "float_mul_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d1, d1
+			0x21, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1S: {
+		Name: "float_mul_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SF0: {
+		Name: "float_mul_r__t_f1_s_f0",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -1230,26 +5862,114 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x14: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x18: add x8, x21, x9
-			0xa8, 0x02, 0x09, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
+			// 0xc: ldr d1, [x8,#8]
 			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x10: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: fmul d0, d0, d1
-			0x00, 0x08, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SF1: {
+		Name: "float_mul_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SS: {
+		Name: "float_mul_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fmul d1, d1, d2
+			0x21, 0x08, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
 			// 0x2c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x30: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x30: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1263,10 +5983,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1281,18 +6001,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: cset w8, ne
 			0xe8, 0x07, 0x9f, 0x1a,
 			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
@@ -1336,10 +6056,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fneg d0, d0
-			0x00, 0x40, 0x61, 0x1e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fneg d2, d2
+			0x42, 0x40, 0x61, 0x1e,
 			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -1350,8 +6070,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x49, 0x00, 0x80, 0x52,
 			// 0x24: str x9, [x8]
 			0x09, 0x01, 0x00, 0xf9,
-			// 0x28: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x28: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1378,16 +6098,400 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
-			0x08, 0x20, 0x60, 0x1e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.pl .+0x8
 			0x45, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x1c: fsqrt d0, d0
+			// 0x1c: fsqrt d2, d2
+			0x42, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtBits: {
+		Name: "float_sqrt_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d2, d2
+			0x42, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0F0: {
+		Name: "float_sqrt_r__b_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d0
 			0x00, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0F1: {
+		Name: "float_sqrt_r__b_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d1
+			0x20, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0S: {
+		Name: "float_sqrt_r__b_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d0, d2
+			0x40, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1F0: {
+		Name: "float_sqrt_r__b_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d0
+			0x01, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1F1: {
+		Name: "float_sqrt_r__b_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d1
+			0x21, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1S: {
+		Name: "float_sqrt_r__b_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d1, d2
+			0x41, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0F0: {
+		Name: "float_sqrt_r__t_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d0
+			0x00, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0F1: {
+		Name: "float_sqrt_r__t_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d1
+			0x20, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0S: {
+		Name: "float_sqrt_r__t_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d0, d2
+			0x40, 0xc0, 0x61, 0x1e,
 			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -1418,8 +6522,80 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatSqrtBits: {
-		Name: "float_sqrt_bits",
+	OpFloatSqrtRTF1F0: {
+		Name: "float_sqrt_r__t_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d0
+			0x01, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF1F1: {
+		Name: "float_sqrt_r__t_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d1
+			0x21, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF1S: {
+		Name: "float_sqrt_r__t_f1_s",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -1427,24 +6603,28 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
-			0x08, 0x20, 0x60, 0x1e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.pl .+0x8
 			0x45, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x1c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x1c: fsqrt d1, d2
+			0x41, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x20: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x24: fsqrt d0, d0
-			0x00, 0xc0, 0x61, 0x1e,
 			// 0x28: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x2c: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x2c: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1457,14 +6637,372 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpFloatSub: {
 		Name: "float_sub",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fsub d2, d2, d3
+			0x42, 0x38, 0x63, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubBits: {
+		Name: "float_sub_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
+			// 0x20: fsub d2, d2, d3
+			0x42, 0x38, 0x63, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0F0: {
+		Name: "float_sub_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d0
+			0x00, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0F1: {
+		Name: "float_sub_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d1
+			0x00, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0S: {
+		Name: "float_sub_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1F0: {
+		Name: "float_sub_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1F1: {
+		Name: "float_sub_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fsub d0, d1, d1
+			0x20, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1S: {
+		Name: "float_sub_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SF0: {
+		Name: "float_sub_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d2, d0
+			0x40, 0x38, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SF1: {
+		Name: "float_sub_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d0, d1
+			0x00, 0x38, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SS: {
+		Name: "float_sub_r__b_f0_s_s",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -1480,10 +7018,648 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x18: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0F0: {
+		Name: "float_sub_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fsub d1, d0, d0
+			0x01, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0F1: {
+		Name: "float_sub_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0S: {
+		Name: "float_sub_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
 			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: fsub d0, d0, d1
+			// 0x10: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1F0: {
+		Name: "float_sub_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1F1: {
+		Name: "float_sub_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d1
+			0x21, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1S: {
+		Name: "float_sub_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SF0: {
+		Name: "float_sub_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SF1: {
+		Name: "float_sub_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d1, d2, d1
+			0x41, 0x38, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SS: {
+		Name: "float_sub_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0F0: {
+		Name: "float_sub_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d0
+			0x00, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0F1: {
+		Name: "float_sub_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d1
 			0x00, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0S: {
+		Name: "float_sub_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1F0: {
+		Name: "float_sub_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1F1: {
+		Name: "float_sub_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fsub d0, d1, d1
+			0x20, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1S: {
+		Name: "float_sub_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SF0: {
+		Name: "float_sub_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d2, d0
+			0x40, 0x38, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SF1: {
+		Name: "float_sub_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d0, d0, d1
+			0x00, 0x38, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SS: {
+		Name: "float_sub_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
 			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -1518,8 +7694,208 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatSubBits: {
-		Name: "float_sub_bits",
+	OpFloatSubRTF1F0F0: {
+		Name: "float_sub_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fsub d1, d0, d0
+			0x01, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F0F1: {
+		Name: "float_sub_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F0S: {
+		Name: "float_sub_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1F0: {
+		Name: "float_sub_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1F1: {
+		Name: "float_sub_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d1
+			0x21, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1S: {
+		Name: "float_sub_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SF0: {
+		Name: "float_sub_r__t_f1_s_f0",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -1527,26 +7903,114 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x14: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x18: add x8, x21, x9
-			0xa8, 0x02, 0x09, 0x8b,
-			// 0x1c: ldr d1, [x8,#8]
+			// 0xc: ldr d1, [x8,#8]
 			0x01, 0x05, 0x40, 0xfd,
-			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x10: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: fsub d0, d0, d1
-			0x00, 0x38, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SF1: {
+		Name: "float_sub_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fsub d1, d2, d1
+			0x41, 0x38, 0x61, 0x1e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SS: {
+		Name: "float_sub_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x24: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
 			// 0x2c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x30: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x30: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1560,10 +8024,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -2340,12 +8804,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x64, 0xb1, 0x49, 0xfa,
 			// 0x4c: cset w8, ne
 			0xe8, 0x07, 0x9f, 0x1a,
-			// 0x50: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x54: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x58: sub x8, x10, x8
+			// 0x50: sub x8, x10, x8
 			0x48, 0x01, 0x08, 0xcb,
+			// 0x54: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x58: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
 			// 0x5c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
 			// 0x60: str x8, [x9,#8]
@@ -2366,8 +8830,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -3603,10 +10067,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: scvtf d0, d0
-			0x00, 0xd8, 0x61, 0x5e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: scvtf d2, d2
+			0x42, 0xd8, 0x61, 0x5e,
 			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -3617,8 +10081,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x49, 0x00, 0x80, 0x52,
 			// 0x24: str x9, [x8]
 			0x09, 0x01, 0x00, 0xf9,
-			// 0x28: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x28: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3645,18 +10109,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: scvtf d2, d2
+			0x42, 0xd8, 0x61, 0x5e,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x18: scvtf d0, d0
-			0x00, 0xd8, 0x61, 0x5e,
 			// 0x1c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x20: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x20: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3668,8 +10132,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -3751,12 +10215,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x43, 0x00, 0x00, 0x54,
 			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x48: scvtf d0, x8
-			0x00, 0x01, 0x62, 0x9e,
-			// 0x4c: scvtf d1, x9
-			0x21, 0x01, 0x62, 0x9e,
-			// 0x50: fdiv d0, d0, d1
-			0x00, 0x18, 0x61, 0x1e,
+			// 0x48: scvtf d2, x8
+			0x02, 0x01, 0x62, 0x9e,
+			// 0x4c: scvtf d3, x9
+			0x23, 0x01, 0x62, 0x9e,
+			// 0x50: fdiv d2, d2, d3
+			0x42, 0x18, 0x63, 0x1e,
 			// 0x54: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x58: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -3767,8 +10231,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x49, 0x00, 0x80, 0x52,
 			// 0x64: str x9, [x8]
 			0x09, 0x01, 0x00, 0xf9,
-			// 0x68: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x68: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3831,20 +10295,20 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x43, 0x00, 0x00, 0x54,
 			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x48: scvtf d0, x8
-			0x00, 0x01, 0x62, 0x9e,
-			// 0x4c: scvtf d1, x9
-			0x21, 0x01, 0x62, 0x9e,
-			// 0x50: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x48: scvtf d2, x8
+			0x02, 0x01, 0x62, 0x9e,
+			// 0x4c: scvtf d3, x9
+			0x23, 0x01, 0x62, 0x9e,
+			// 0x50: fdiv d2, d2, d3
+			0x42, 0x18, 0x63, 0x1e,
+			// 0x54: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x54: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x58: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x58: fdiv d0, d0, d1
-			0x00, 0x18, 0x61, 0x1e,
 			// 0x5c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x60: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x60: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3861,8 +10325,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -4106,6 +10570,113 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xaa, 0x02, 0x0a, 0x8b,
 			// 0x94: stp x8, x9, [x10]
 			0x48, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x88, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadBits: {
+		Name: "list_load_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x54
+			0xa2, 0x02, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldp x9, x8, [x8]
+			0x09, 0x21, 0x40, 0xa9,
+			// 0x40: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x44: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x48: cmp x10, #0x6
+			0x5f, 0x19, 0x00, 0xf1,
+			// 0x4c: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x50: and x10, x8, #0x1
+			0x0a, 0x01, 0x40, 0x92,
+			// 0x54: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x58: ccmp x10, #0x0, #0x4, eq
+			0x44, 0x09, 0x40, 0xfa,
+			// 0x5c: b.eq .+0x28
+			0x40, 0x01, 0x00, 0x54,
+			// 0x60: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x64: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x68: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x6c: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x70: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x74: and x9, x8, #0x7
+			0x09, 0x09, 0x40, 0x92,
+			// 0x78: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0x7c: ccmp x9, #0x0, #0x0, ne
+			0x20, 0x19, 0x40, 0xfa,
+			// 0x80: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x88: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8c: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x90: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x94: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4446,14 +11017,14 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x10: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x14: mov w10, #0x2
-			0x4a, 0x00, 0x80, 0x52,
-			// 0x18: stp x10, x9, [x8]
-			0x0a, 0x25, 0x00, 0xa9,
+			// 0xc: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x10: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x14: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x18: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4465,8 +11036,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -4512,14 +11083,14 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x10: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x14: mov w10, #0x1
-			0x2a, 0x00, 0x80, 0x52,
-			// 0x18: stp x10, x9, [x8]
-			0x0a, 0x25, 0x00, 0xa9,
+			// 0xc: mov w9, #0x1
+			0x29, 0x00, 0x80, 0x52,
+			// 0x10: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x14: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x18: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4531,8 +11102,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -4656,12 +11227,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x10: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x8, [x8,#8]
+			// 0xc: ldr x8, [x8,#8]
 			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
 			// 0x18: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
 			// 0x1c: str x8, [x9,#8]
@@ -4677,8 +11248,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -4690,10 +11261,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x00, 0x00, 0x90,
 			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x8: ldr q0, [x21,x8]
-			0xa0, 0x6a, 0xe8, 0x3c,
-			// 0xc: str q0, [x21]
-			0xa0, 0x02, 0x80, 0x3d,
+			// 0x8: ldr q2, [x21,x8]
+			0xa2, 0x6a, 0xe8, 0x3c,
+			// 0xc: str q2, [x21]
+			0xa2, 0x02, 0x80, 0x3d,
 			// 0x10: ldur x0, [x21,#-16]
 			0xa0, 0x02, 0x5f, 0xf8,
 			// 0x14: cbz x0, .+0x20
@@ -5490,108 +12061,289 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
-	OpAttrLoad:        emitAttrLoad,
-	OpAttrStore:       emitAttrStore,
-	OpCallOut:         emitCallOut,
-	OpCallSelf:        emitCallSelf,
-	OpEnd:             emitEnd,
-	OpExit:            emitExit,
-	OpFloatAbs:        emitFloatAbs,
-	OpFloatAdd:        emitFloatAdd,
-	OpFloatAddBits:    emitFloatAddBits,
-	OpFloatDiv:        emitFloatDiv,
-	OpFloatDivBits:    emitFloatDivBits,
-	OpFloatEq:         emitFloatEq,
-	OpFloatGe:         emitFloatGe,
-	OpFloatGt:         emitFloatGt,
-	OpFloatJumpIfEq:   emitFloatJumpIfEq,
-	OpFloatJumpIfGe:   emitFloatJumpIfGe,
-	OpFloatJumpIfGt:   emitFloatJumpIfGt,
-	OpFloatJumpIfLe:   emitFloatJumpIfLe,
-	OpFloatJumpIfLt:   emitFloatJumpIfLt,
-	OpFloatJumpIfNe:   emitFloatJumpIfNe,
-	OpFloatLe:         emitFloatLe,
-	OpFloatLt:         emitFloatLt,
-	OpFloatMul:        emitFloatMul,
-	OpFloatMulBits:    emitFloatMulBits,
-	OpFloatNe:         emitFloatNe,
-	OpFloatNeg:        emitFloatNeg,
-	OpFloatSqrt:       emitFloatSqrt,
-	OpFloatSqrtBits:   emitFloatSqrtBits,
-	OpFloatSub:        emitFloatSub,
-	OpFloatSubBits:    emitFloatSubBits,
-	OpGuardBool:       emitGuardBool,
-	OpGuardFloat:      emitGuardFloat,
-	OpGuardInstance:   emitGuardInstance,
-	OpGuardInt:        emitGuardInt,
-	OpGuardList:       emitGuardList,
-	OpGuardNone:       emitGuardNone,
-	OpGuardShape:      emitGuardShape,
-	OpGuardStr:        emitGuardStr,
-	OpIntAbs:          emitIntAbs,
-	OpIntAdd:          emitIntAdd,
-	OpIntAddBits:      emitIntAddBits,
-	OpIntAddImm:       emitIntAddImm,
-	OpIntAddImmBits:   emitIntAddImmBits,
-	OpIntAnd:          emitIntAnd,
-	OpIntEq:           emitIntEq,
-	OpIntFloordiv:     emitIntFloordiv,
-	OpIntFloordivBits: emitIntFloordivBits,
-	OpIntGe:           emitIntGe,
-	OpIntGt:           emitIntGt,
-	OpIntInvert:       emitIntInvert,
-	OpIntJumpIfEq:     emitIntJumpIfEq,
-	OpIntJumpIfGe:     emitIntJumpIfGe,
-	OpIntJumpIfGt:     emitIntJumpIfGt,
-	OpIntJumpIfLe:     emitIntJumpIfLe,
-	OpIntJumpIfLt:     emitIntJumpIfLt,
-	OpIntJumpIfNe:     emitIntJumpIfNe,
-	OpIntLe:           emitIntLe,
-	OpIntLshift:       emitIntLshift,
-	OpIntLt:           emitIntLt,
-	OpIntMod:          emitIntMod,
-	OpIntModBits:      emitIntModBits,
-	OpIntMul:          emitIntMul,
-	OpIntMulBits:      emitIntMulBits,
-	OpIntNe:           emitIntNe,
-	OpIntNeg:          emitIntNeg,
-	OpIntOr:           emitIntOr,
-	OpIntRshift:       emitIntRshift,
-	OpIntSub:          emitIntSub,
-	OpIntSubBits:      emitIntSubBits,
-	OpIntToFloat:      emitIntToFloat,
-	OpIntToFloatBits:  emitIntToFloatBits,
-	OpIntToWide:       emitIntToWide,
-	OpIntTruediv:      emitIntTruediv,
-	OpIntTruedivBits:  emitIntTruedivBits,
-	OpIntXor:          emitIntXor,
-	OpJump:            emitJump,
-	OpJumpIfFalse:     emitJumpIfFalse,
-	OpJumpIfTrue:      emitJumpIfTrue,
-	OpListLen:         emitListLen,
-	OpListLoad:        emitListLoad,
-	OpListLoadMt:      emitListLoadMt,
-	OpListStore:       emitListStore,
-	OpListStoreMt:     emitListStoreMt,
-	OpLoadFloat:       emitLoadFloat,
-	OpLoadFloatBits:   emitLoadFloatBits,
-	OpLoadInt:         emitLoadInt,
-	OpLoadIntBits:     emitLoadIntBits,
-	OpLoop:            emitLoop,
-	OpMove:            emitMove,
-	OpMoveBits:        emitMoveBits,
-	OpRet:             emitRet,
-	OpStrChar:         emitStrChar,
-	OpStrJumpIfEq:     emitStrJumpIfEq,
-	OpStrLen:          emitStrLen,
-	OpWideAdd:         emitWideAdd,
-	OpWideAddWide:     emitWideAddWide,
-	OpWideAndImm:      emitWideAndImm,
-	OpWideMul:         emitWideMul,
-	OpWideRshift:      emitWideRshift,
-	OpWideSub:         emitWideSub,
-	OpWideSubWide:     emitWideSubWide,
-	OpWideToInt:       emitWideToInt,
+	OpAttrLoad:           emitAttrLoad,
+	OpAttrStore:          emitAttrStore,
+	OpCallOut:            emitCallOut,
+	OpCallSelf:           emitCallSelf,
+	OpEnd:                emitEnd,
+	OpExit:               emitExit,
+	OpFloatAbs:           emitFloatAbs,
+	OpFloatAdd:           emitFloatAdd,
+	OpFloatAddBits:       emitFloatAddBits,
+	OpFloatAddRBF0F0F0:   emitFloatAddRBF0F0F0,
+	OpFloatAddRBF0F0F1:   emitFloatAddRBF0F0F1,
+	OpFloatAddRBF0F0S:    emitFloatAddRBF0F0S,
+	OpFloatAddRBF0F1F0:   emitFloatAddRBF0F1F0,
+	OpFloatAddRBF0F1F1:   emitFloatAddRBF0F1F1,
+	OpFloatAddRBF0F1S:    emitFloatAddRBF0F1S,
+	OpFloatAddRBF0SF0:    emitFloatAddRBF0SF0,
+	OpFloatAddRBF0SF1:    emitFloatAddRBF0SF1,
+	OpFloatAddRBF0SS:     emitFloatAddRBF0SS,
+	OpFloatAddRBF1F0F0:   emitFloatAddRBF1F0F0,
+	OpFloatAddRBF1F0F1:   emitFloatAddRBF1F0F1,
+	OpFloatAddRBF1F0S:    emitFloatAddRBF1F0S,
+	OpFloatAddRBF1F1F0:   emitFloatAddRBF1F1F0,
+	OpFloatAddRBF1F1F1:   emitFloatAddRBF1F1F1,
+	OpFloatAddRBF1F1S:    emitFloatAddRBF1F1S,
+	OpFloatAddRBF1SF0:    emitFloatAddRBF1SF0,
+	OpFloatAddRBF1SF1:    emitFloatAddRBF1SF1,
+	OpFloatAddRBF1SS:     emitFloatAddRBF1SS,
+	OpFloatAddRTF0F0F0:   emitFloatAddRTF0F0F0,
+	OpFloatAddRTF0F0F1:   emitFloatAddRTF0F0F1,
+	OpFloatAddRTF0F0S:    emitFloatAddRTF0F0S,
+	OpFloatAddRTF0F1F0:   emitFloatAddRTF0F1F0,
+	OpFloatAddRTF0F1F1:   emitFloatAddRTF0F1F1,
+	OpFloatAddRTF0F1S:    emitFloatAddRTF0F1S,
+	OpFloatAddRTF0SF0:    emitFloatAddRTF0SF0,
+	OpFloatAddRTF0SF1:    emitFloatAddRTF0SF1,
+	OpFloatAddRTF0SS:     emitFloatAddRTF0SS,
+	OpFloatAddRTF1F0F0:   emitFloatAddRTF1F0F0,
+	OpFloatAddRTF1F0F1:   emitFloatAddRTF1F0F1,
+	OpFloatAddRTF1F0S:    emitFloatAddRTF1F0S,
+	OpFloatAddRTF1F1F0:   emitFloatAddRTF1F1F0,
+	OpFloatAddRTF1F1F1:   emitFloatAddRTF1F1F1,
+	OpFloatAddRTF1F1S:    emitFloatAddRTF1F1S,
+	OpFloatAddRTF1SF0:    emitFloatAddRTF1SF0,
+	OpFloatAddRTF1SF1:    emitFloatAddRTF1SF1,
+	OpFloatAddRTF1SS:     emitFloatAddRTF1SS,
+	OpFloatDiv:           emitFloatDiv,
+	OpFloatDivBits:       emitFloatDivBits,
+	OpFloatDivRBF0F0F0:   emitFloatDivRBF0F0F0,
+	OpFloatDivRBF0F0F1:   emitFloatDivRBF0F0F1,
+	OpFloatDivRBF0F0S:    emitFloatDivRBF0F0S,
+	OpFloatDivRBF0F1F0:   emitFloatDivRBF0F1F0,
+	OpFloatDivRBF0F1F1:   emitFloatDivRBF0F1F1,
+	OpFloatDivRBF0F1S:    emitFloatDivRBF0F1S,
+	OpFloatDivRBF0SF0:    emitFloatDivRBF0SF0,
+	OpFloatDivRBF0SF1:    emitFloatDivRBF0SF1,
+	OpFloatDivRBF0SS:     emitFloatDivRBF0SS,
+	OpFloatDivRBF1F0F0:   emitFloatDivRBF1F0F0,
+	OpFloatDivRBF1F0F1:   emitFloatDivRBF1F0F1,
+	OpFloatDivRBF1F0S:    emitFloatDivRBF1F0S,
+	OpFloatDivRBF1F1F0:   emitFloatDivRBF1F1F0,
+	OpFloatDivRBF1F1F1:   emitFloatDivRBF1F1F1,
+	OpFloatDivRBF1F1S:    emitFloatDivRBF1F1S,
+	OpFloatDivRBF1SF0:    emitFloatDivRBF1SF0,
+	OpFloatDivRBF1SF1:    emitFloatDivRBF1SF1,
+	OpFloatDivRBF1SS:     emitFloatDivRBF1SS,
+	OpFloatDivRTF0F0F0:   emitFloatDivRTF0F0F0,
+	OpFloatDivRTF0F0F1:   emitFloatDivRTF0F0F1,
+	OpFloatDivRTF0F0S:    emitFloatDivRTF0F0S,
+	OpFloatDivRTF0F1F0:   emitFloatDivRTF0F1F0,
+	OpFloatDivRTF0F1F1:   emitFloatDivRTF0F1F1,
+	OpFloatDivRTF0F1S:    emitFloatDivRTF0F1S,
+	OpFloatDivRTF0SF0:    emitFloatDivRTF0SF0,
+	OpFloatDivRTF0SF1:    emitFloatDivRTF0SF1,
+	OpFloatDivRTF0SS:     emitFloatDivRTF0SS,
+	OpFloatDivRTF1F0F0:   emitFloatDivRTF1F0F0,
+	OpFloatDivRTF1F0F1:   emitFloatDivRTF1F0F1,
+	OpFloatDivRTF1F0S:    emitFloatDivRTF1F0S,
+	OpFloatDivRTF1F1F0:   emitFloatDivRTF1F1F0,
+	OpFloatDivRTF1F1F1:   emitFloatDivRTF1F1F1,
+	OpFloatDivRTF1F1S:    emitFloatDivRTF1F1S,
+	OpFloatDivRTF1SF0:    emitFloatDivRTF1SF0,
+	OpFloatDivRTF1SF1:    emitFloatDivRTF1SF1,
+	OpFloatDivRTF1SS:     emitFloatDivRTF1SS,
+	OpFloatEq:            emitFloatEq,
+	OpFloatGe:            emitFloatGe,
+	OpFloatGt:            emitFloatGt,
+	OpFloatJumpIfEq:      emitFloatJumpIfEq,
+	OpFloatJumpIfGe:      emitFloatJumpIfGe,
+	OpFloatJumpIfGeRF0F1: emitFloatJumpIfGeRF0F1,
+	OpFloatJumpIfGeRF0S:  emitFloatJumpIfGeRF0S,
+	OpFloatJumpIfGeRF1F0: emitFloatJumpIfGeRF1F0,
+	OpFloatJumpIfGeRF1S:  emitFloatJumpIfGeRF1S,
+	OpFloatJumpIfGeRSF0:  emitFloatJumpIfGeRSF0,
+	OpFloatJumpIfGeRSF1:  emitFloatJumpIfGeRSF1,
+	OpFloatJumpIfGt:      emitFloatJumpIfGt,
+	OpFloatJumpIfGtRF0F1: emitFloatJumpIfGtRF0F1,
+	OpFloatJumpIfGtRF0S:  emitFloatJumpIfGtRF0S,
+	OpFloatJumpIfGtRF1F0: emitFloatJumpIfGtRF1F0,
+	OpFloatJumpIfGtRF1S:  emitFloatJumpIfGtRF1S,
+	OpFloatJumpIfGtRSF0:  emitFloatJumpIfGtRSF0,
+	OpFloatJumpIfGtRSF1:  emitFloatJumpIfGtRSF1,
+	OpFloatJumpIfLe:      emitFloatJumpIfLe,
+	OpFloatJumpIfLeRF0F1: emitFloatJumpIfLeRF0F1,
+	OpFloatJumpIfLeRF0S:  emitFloatJumpIfLeRF0S,
+	OpFloatJumpIfLeRF1F0: emitFloatJumpIfLeRF1F0,
+	OpFloatJumpIfLeRF1S:  emitFloatJumpIfLeRF1S,
+	OpFloatJumpIfLeRSF0:  emitFloatJumpIfLeRSF0,
+	OpFloatJumpIfLeRSF1:  emitFloatJumpIfLeRSF1,
+	OpFloatJumpIfLt:      emitFloatJumpIfLt,
+	OpFloatJumpIfLtRF0F1: emitFloatJumpIfLtRF0F1,
+	OpFloatJumpIfLtRF0S:  emitFloatJumpIfLtRF0S,
+	OpFloatJumpIfLtRF1F0: emitFloatJumpIfLtRF1F0,
+	OpFloatJumpIfLtRF1S:  emitFloatJumpIfLtRF1S,
+	OpFloatJumpIfLtRSF0:  emitFloatJumpIfLtRSF0,
+	OpFloatJumpIfLtRSF1:  emitFloatJumpIfLtRSF1,
+	OpFloatJumpIfNe:      emitFloatJumpIfNe,
+	OpFloatLe:            emitFloatLe,
+	OpFloatLt:            emitFloatLt,
+	OpFloatMul:           emitFloatMul,
+	OpFloatMulBits:       emitFloatMulBits,
+	OpFloatMulRBF0F0F0:   emitFloatMulRBF0F0F0,
+	OpFloatMulRBF0F0F1:   emitFloatMulRBF0F0F1,
+	OpFloatMulRBF0F0S:    emitFloatMulRBF0F0S,
+	OpFloatMulRBF0F1F0:   emitFloatMulRBF0F1F0,
+	OpFloatMulRBF0F1F1:   emitFloatMulRBF0F1F1,
+	OpFloatMulRBF0F1S:    emitFloatMulRBF0F1S,
+	OpFloatMulRBF0SF0:    emitFloatMulRBF0SF0,
+	OpFloatMulRBF0SF1:    emitFloatMulRBF0SF1,
+	OpFloatMulRBF0SS:     emitFloatMulRBF0SS,
+	OpFloatMulRBF1F0F0:   emitFloatMulRBF1F0F0,
+	OpFloatMulRBF1F0F1:   emitFloatMulRBF1F0F1,
+	OpFloatMulRBF1F0S:    emitFloatMulRBF1F0S,
+	OpFloatMulRBF1F1F0:   emitFloatMulRBF1F1F0,
+	OpFloatMulRBF1F1F1:   emitFloatMulRBF1F1F1,
+	OpFloatMulRBF1F1S:    emitFloatMulRBF1F1S,
+	OpFloatMulRBF1SF0:    emitFloatMulRBF1SF0,
+	OpFloatMulRBF1SF1:    emitFloatMulRBF1SF1,
+	OpFloatMulRBF1SS:     emitFloatMulRBF1SS,
+	OpFloatMulRTF0F0F0:   emitFloatMulRTF0F0F0,
+	OpFloatMulRTF0F0F1:   emitFloatMulRTF0F0F1,
+	OpFloatMulRTF0F0S:    emitFloatMulRTF0F0S,
+	OpFloatMulRTF0F1F0:   emitFloatMulRTF0F1F0,
+	OpFloatMulRTF0F1F1:   emitFloatMulRTF0F1F1,
+	OpFloatMulRTF0F1S:    emitFloatMulRTF0F1S,
+	OpFloatMulRTF0SF0:    emitFloatMulRTF0SF0,
+	OpFloatMulRTF0SF1:    emitFloatMulRTF0SF1,
+	OpFloatMulRTF0SS:     emitFloatMulRTF0SS,
+	OpFloatMulRTF1F0F0:   emitFloatMulRTF1F0F0,
+	OpFloatMulRTF1F0F1:   emitFloatMulRTF1F0F1,
+	OpFloatMulRTF1F0S:    emitFloatMulRTF1F0S,
+	OpFloatMulRTF1F1F0:   emitFloatMulRTF1F1F0,
+	OpFloatMulRTF1F1F1:   emitFloatMulRTF1F1F1,
+	OpFloatMulRTF1F1S:    emitFloatMulRTF1F1S,
+	OpFloatMulRTF1SF0:    emitFloatMulRTF1SF0,
+	OpFloatMulRTF1SF1:    emitFloatMulRTF1SF1,
+	OpFloatMulRTF1SS:     emitFloatMulRTF1SS,
+	OpFloatNe:            emitFloatNe,
+	OpFloatNeg:           emitFloatNeg,
+	OpFloatSqrt:          emitFloatSqrt,
+	OpFloatSqrtBits:      emitFloatSqrtBits,
+	OpFloatSqrtRBF0F0:    emitFloatSqrtRBF0F0,
+	OpFloatSqrtRBF0F1:    emitFloatSqrtRBF0F1,
+	OpFloatSqrtRBF0S:     emitFloatSqrtRBF0S,
+	OpFloatSqrtRBF1F0:    emitFloatSqrtRBF1F0,
+	OpFloatSqrtRBF1F1:    emitFloatSqrtRBF1F1,
+	OpFloatSqrtRBF1S:     emitFloatSqrtRBF1S,
+	OpFloatSqrtRTF0F0:    emitFloatSqrtRTF0F0,
+	OpFloatSqrtRTF0F1:    emitFloatSqrtRTF0F1,
+	OpFloatSqrtRTF0S:     emitFloatSqrtRTF0S,
+	OpFloatSqrtRTF1F0:    emitFloatSqrtRTF1F0,
+	OpFloatSqrtRTF1F1:    emitFloatSqrtRTF1F1,
+	OpFloatSqrtRTF1S:     emitFloatSqrtRTF1S,
+	OpFloatSub:           emitFloatSub,
+	OpFloatSubBits:       emitFloatSubBits,
+	OpFloatSubRBF0F0F0:   emitFloatSubRBF0F0F0,
+	OpFloatSubRBF0F0F1:   emitFloatSubRBF0F0F1,
+	OpFloatSubRBF0F0S:    emitFloatSubRBF0F0S,
+	OpFloatSubRBF0F1F0:   emitFloatSubRBF0F1F0,
+	OpFloatSubRBF0F1F1:   emitFloatSubRBF0F1F1,
+	OpFloatSubRBF0F1S:    emitFloatSubRBF0F1S,
+	OpFloatSubRBF0SF0:    emitFloatSubRBF0SF0,
+	OpFloatSubRBF0SF1:    emitFloatSubRBF0SF1,
+	OpFloatSubRBF0SS:     emitFloatSubRBF0SS,
+	OpFloatSubRBF1F0F0:   emitFloatSubRBF1F0F0,
+	OpFloatSubRBF1F0F1:   emitFloatSubRBF1F0F1,
+	OpFloatSubRBF1F0S:    emitFloatSubRBF1F0S,
+	OpFloatSubRBF1F1F0:   emitFloatSubRBF1F1F0,
+	OpFloatSubRBF1F1F1:   emitFloatSubRBF1F1F1,
+	OpFloatSubRBF1F1S:    emitFloatSubRBF1F1S,
+	OpFloatSubRBF1SF0:    emitFloatSubRBF1SF0,
+	OpFloatSubRBF1SF1:    emitFloatSubRBF1SF1,
+	OpFloatSubRBF1SS:     emitFloatSubRBF1SS,
+	OpFloatSubRTF0F0F0:   emitFloatSubRTF0F0F0,
+	OpFloatSubRTF0F0F1:   emitFloatSubRTF0F0F1,
+	OpFloatSubRTF0F0S:    emitFloatSubRTF0F0S,
+	OpFloatSubRTF0F1F0:   emitFloatSubRTF0F1F0,
+	OpFloatSubRTF0F1F1:   emitFloatSubRTF0F1F1,
+	OpFloatSubRTF0F1S:    emitFloatSubRTF0F1S,
+	OpFloatSubRTF0SF0:    emitFloatSubRTF0SF0,
+	OpFloatSubRTF0SF1:    emitFloatSubRTF0SF1,
+	OpFloatSubRTF0SS:     emitFloatSubRTF0SS,
+	OpFloatSubRTF1F0F0:   emitFloatSubRTF1F0F0,
+	OpFloatSubRTF1F0F1:   emitFloatSubRTF1F0F1,
+	OpFloatSubRTF1F0S:    emitFloatSubRTF1F0S,
+	OpFloatSubRTF1F1F0:   emitFloatSubRTF1F1F0,
+	OpFloatSubRTF1F1F1:   emitFloatSubRTF1F1F1,
+	OpFloatSubRTF1F1S:    emitFloatSubRTF1F1S,
+	OpFloatSubRTF1SF0:    emitFloatSubRTF1SF0,
+	OpFloatSubRTF1SF1:    emitFloatSubRTF1SF1,
+	OpFloatSubRTF1SS:     emitFloatSubRTF1SS,
+	OpGuardBool:          emitGuardBool,
+	OpGuardFloat:         emitGuardFloat,
+	OpGuardInstance:      emitGuardInstance,
+	OpGuardInt:           emitGuardInt,
+	OpGuardList:          emitGuardList,
+	OpGuardNone:          emitGuardNone,
+	OpGuardShape:         emitGuardShape,
+	OpGuardStr:           emitGuardStr,
+	OpIntAbs:             emitIntAbs,
+	OpIntAdd:             emitIntAdd,
+	OpIntAddBits:         emitIntAddBits,
+	OpIntAddImm:          emitIntAddImm,
+	OpIntAddImmBits:      emitIntAddImmBits,
+	OpIntAnd:             emitIntAnd,
+	OpIntEq:              emitIntEq,
+	OpIntFloordiv:        emitIntFloordiv,
+	OpIntFloordivBits:    emitIntFloordivBits,
+	OpIntGe:              emitIntGe,
+	OpIntGt:              emitIntGt,
+	OpIntInvert:          emitIntInvert,
+	OpIntJumpIfEq:        emitIntJumpIfEq,
+	OpIntJumpIfGe:        emitIntJumpIfGe,
+	OpIntJumpIfGt:        emitIntJumpIfGt,
+	OpIntJumpIfLe:        emitIntJumpIfLe,
+	OpIntJumpIfLt:        emitIntJumpIfLt,
+	OpIntJumpIfNe:        emitIntJumpIfNe,
+	OpIntLe:              emitIntLe,
+	OpIntLshift:          emitIntLshift,
+	OpIntLt:              emitIntLt,
+	OpIntMod:             emitIntMod,
+	OpIntModBits:         emitIntModBits,
+	OpIntMul:             emitIntMul,
+	OpIntMulBits:         emitIntMulBits,
+	OpIntNe:              emitIntNe,
+	OpIntNeg:             emitIntNeg,
+	OpIntOr:              emitIntOr,
+	OpIntRshift:          emitIntRshift,
+	OpIntSub:             emitIntSub,
+	OpIntSubBits:         emitIntSubBits,
+	OpIntToFloat:         emitIntToFloat,
+	OpIntToFloatBits:     emitIntToFloatBits,
+	OpIntToWide:          emitIntToWide,
+	OpIntTruediv:         emitIntTruediv,
+	OpIntTruedivBits:     emitIntTruedivBits,
+	OpIntXor:             emitIntXor,
+	OpJump:               emitJump,
+	OpJumpIfFalse:        emitJumpIfFalse,
+	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListLen:            emitListLen,
+	OpListLoad:           emitListLoad,
+	OpListLoadBits:       emitListLoadBits,
+	OpListLoadMt:         emitListLoadMt,
+	OpListStore:          emitListStore,
+	OpListStoreMt:        emitListStoreMt,
+	OpLoadFloat:          emitLoadFloat,
+	OpLoadFloatBits:      emitLoadFloatBits,
+	OpLoadInt:            emitLoadInt,
+	OpLoadIntBits:        emitLoadIntBits,
+	OpLoop:               emitLoop,
+	OpMove:               emitMove,
+	OpMoveBits:           emitMoveBits,
+	OpRet:                emitRet,
+	OpStrChar:            emitStrChar,
+	OpStrJumpIfEq:        emitStrJumpIfEq,
+	OpStrLen:             emitStrLen,
+	OpWideAdd:            emitWideAdd,
+	OpWideAddWide:        emitWideAddWide,
+	OpWideAndImm:         emitWideAndImm,
+	OpWideMul:            emitWideMul,
+	OpWideRshift:         emitWideRshift,
+	OpWideSub:            emitWideSub,
+	OpWideSubWide:        emitWideSubWide,
+	OpWideToInt:          emitWideToInt,
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5646,12 +12398,12 @@ func emitCallSelf(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand1], 0)
 	return relocs.PutA64Branch26(code, 0x24, 0x14000000, pc+0x24, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x2c, 0x90000009, pc+0x2c, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x30, 0xd2800009, pc+0x30, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Page(code, 0x38, 0x90000008, pc+0x38, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x3c, 0xd2800008, pc+0x3c, v[relocs.ValueContinue]) &&
-		relocs.PutA64Page(code, 0x40, 0x9000000a, pc+0x40, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0x44, 0xd280000a, pc+0x44, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x3c, 0x90000008, pc+0x3c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x40, 0xd2800008, pc+0x40, v[relocs.ValueContinue]) &&
+		relocs.PutA64Page(code, 0x44, 0x90000009, pc+0x44, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x48, 0xd2800009, pc+0x48, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x50, 0x14000000, pc+0x50, v[relocs.ValueJumpTarget])
 }
 
@@ -5709,10 +12461,406 @@ func emitFloatAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatAddRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatAddRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatAddRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatAddRTF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
 }
 
 func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5743,8 +12891,440 @@ func emitFloatDivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
 		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x2c, 0x90000008, pc+0x2c, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x30, 0xd2800008, pc+0x30, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpFloatDivRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpFloatDivRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDivRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDivRTF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
 }
 
 func emitFloatEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5818,6 +13398,58 @@ func emitFloatJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
 }
 
+func emitFloatJumpIfGeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGeRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGeRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
 func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:44:44]
 	copy(code, Stencils[OpFloatJumpIfGt].Code)
@@ -5829,6 +13461,58 @@ func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGtRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGtRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
 }
 
 func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5844,6 +13528,58 @@ func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
 }
 
+func emitFloatJumpIfLeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLeRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLeRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
 func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:44:44]
 	copy(code, Stencils[OpFloatJumpIfLt].Code)
@@ -5855,6 +13591,58 @@ func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLtRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLtRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
 }
 
 func emitFloatJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5924,10 +13712,406 @@ func emitFloatMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatMulRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatMulRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatMulRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatMulRTF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
 }
 
 func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5979,8 +14163,140 @@ func emitFloatSqrtBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatSqrtRBF0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatSqrtRBF1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatSqrtRTF0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatSqrtRTF1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6007,10 +14323,406 @@ func emitFloatSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatSubRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatSubRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatSubRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatSubRTF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x90000008, pc+0x24, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
 }
 
 func emitGuardBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6231,8 +14943,8 @@ func emitIntFloordivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd 
 		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x50, 0x90000009, pc+0x50, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x54, 0x90000009, pc+0x54, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x58, 0xd2800009, pc+0x58, v[relocs.ValueOperand0])
 }
 
 func emitIntGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6582,8 +15294,8 @@ func emitIntToFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd u
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitIntToWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6626,8 +15338,8 @@ func emitIntTruedivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd u
 		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x44, 0x14000000, pc+0x44, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x50, 0x90000008, pc+0x50, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x54, 0xd2800008, pc+0x54, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x54, 0x90000008, pc+0x54, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x58, 0xd2800008, pc+0x58, v[relocs.ValueOperand0])
 }
 
 func emitIntXor(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6702,6 +15414,25 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
 }
 
+func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:152:152]
+	copy(code, Stencils[OpListLoadBits].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x40, 0x9000000a, pc+0x40, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x44, 0xd280000a, pc+0x44, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x88, 0x90000009, pc+0x88, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8c, 0xd2800009, pc+0x8c, v[relocs.ValueOperand0])
+}
+
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:192:192]
 	copy(code, Stencils[OpListLoadMt].Code)
@@ -6761,8 +15492,8 @@ func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand1])
+		relocs.PutA64Page(code, 0x10, 0x9000000a, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand1])
 }
 
 func emitLoadFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6785,8 +15516,8 @@ func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand1])
+		relocs.PutA64Page(code, 0x10, 0x9000000a, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand1])
 }
 
 func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6831,8 +15562,8 @@ func emitMoveBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

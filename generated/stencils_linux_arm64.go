@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:e2ed785bd4a359776fd3046515484010c8dcaf31bb5fd0d1b4406d3fcd044f02
+// Inputs: sha256:e7fffeb0c2248fe6f64151a69c318ece647fd94e411e0d3cdf0318b18bea5079
 //
 // Regenerate with `go generate`.
 
@@ -22,7 +22,7 @@ const ClangVersion = "19.1.7"
 // Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
 var Set = &stencil.Set{
 	Target:   Target,
-	ABI:      1,
+	ABI:      2,
 	Compiler: "clang 19.1.7",
 	Names:    opNames[:],
 	Stencils: Stencils[:],
@@ -36,9 +36,33 @@ var Set = &stencil.Set{
 		stencil.Op(OpExit),
 		stencil.Op(OpFloatJumpIfEq),
 		stencil.Op(OpFloatJumpIfGe),
+		stencil.Op(OpFloatJumpIfGeRF0F1),
+		stencil.Op(OpFloatJumpIfGeRF0S),
+		stencil.Op(OpFloatJumpIfGeRF1F0),
+		stencil.Op(OpFloatJumpIfGeRF1S),
+		stencil.Op(OpFloatJumpIfGeRSF0),
+		stencil.Op(OpFloatJumpIfGeRSF1),
 		stencil.Op(OpFloatJumpIfGt),
+		stencil.Op(OpFloatJumpIfGtRF0F1),
+		stencil.Op(OpFloatJumpIfGtRF0S),
+		stencil.Op(OpFloatJumpIfGtRF1F0),
+		stencil.Op(OpFloatJumpIfGtRF1S),
+		stencil.Op(OpFloatJumpIfGtRSF0),
+		stencil.Op(OpFloatJumpIfGtRSF1),
 		stencil.Op(OpFloatJumpIfLe),
+		stencil.Op(OpFloatJumpIfLeRF0F1),
+		stencil.Op(OpFloatJumpIfLeRF0S),
+		stencil.Op(OpFloatJumpIfLeRF1F0),
+		stencil.Op(OpFloatJumpIfLeRF1S),
+		stencil.Op(OpFloatJumpIfLeRSF0),
+		stencil.Op(OpFloatJumpIfLeRSF1),
 		stencil.Op(OpFloatJumpIfLt),
+		stencil.Op(OpFloatJumpIfLtRF0F1),
+		stencil.Op(OpFloatJumpIfLtRF0S),
+		stencil.Op(OpFloatJumpIfLtRF1F0),
+		stencil.Op(OpFloatJumpIfLtRF1S),
+		stencil.Op(OpFloatJumpIfLtRSF0),
+		stencil.Op(OpFloatJumpIfLtRSF1),
 		stencil.Op(OpFloatJumpIfNe),
 		stencil.Op(OpGuardBool),
 		stencil.Op(OpGuardFloat),
@@ -271,24 +295,24 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x00, 0x00, 0x00, 0x14,
 			// 0x28: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x2c: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x2c: adrp x10, .+0x0 [hole: continue (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x30: adrp x11, .+0x0 [hole: continue (a64_got_page21)]
+			// 0x30: adrp x11, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x0b, 0x00, 0x00, 0x90,
 			// 0x34: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x38: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
+			// 0x38: ldr x10, [x10] [hole: continue (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x3c: ldr x11, [x11] [hole: continue (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x40: sub w8, w8, #0x1
+			// 0x3c: sub w8, w8, #0x1
 			0x08, 0x05, 0x00, 0x51,
+			// 0x40: ldr x11, [x11] [hole: operand1 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
 			// 0x44: add x21, x21, x9
 			0xb5, 0x02, 0x09, 0x8b,
 			// 0x48: str w8, [x20,#20]
 			0x88, 0x16, 0x00, 0xb9,
-			// 0x4c: stp x11, x10, [x21,#-16]
-			0xab, 0x2a, 0x3f, 0xa9,
+			// 0x4c: stp x10, x11, [x21,#-16]
+			0xaa, 0x2e, 0x3f, 0xa9,
 			// 0x50: b .+0x0 [hole: jump_target (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
 		},
@@ -304,11 +328,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTLoad12, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
@@ -368,28 +392,28 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatAbs: {
 		Name: "float_abs",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x4: mov w8, #0x2
-			0x48, 0x00, 0x80, 0x52,
-			// 0x8: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0xc: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x10: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x14: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x18: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x1c: fabs d0, d0
-			0x00, 0xc0, 0x60, 0x1e,
-			// 0x20: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x24: str x8, [x9]
-			0x28, 0x01, 0x00, 0xf9,
-			// 0x28: str d0, [x9,#8]
-			0x20, 0x05, 0x00, 0xfd,
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fabs d2, d2
+			0x42, 0xc0, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -410,36 +434,36 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatAdd: {
 		Name: "float_add",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x2
-			0x48, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fadd d0, d0, d1
-			0x00, 0x28, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x34: str x8, [x9]
-			0x28, 0x01, 0x00, 0xf9,
-			// 0x38: str d0, [x9,#8]
-			0x20, 0x05, 0x00, 0xfd,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fadd d2, d2, d3
+			0x42, 0x28, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -453,10 +477,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -477,20 +501,1304 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
 			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: fadd d0, d0, d1
+			// 0x28: fadd d2, d2, d3
+			0x42, 0x28, 0x63, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0F0: {
+		Name: "float_add_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d0
+			0x00, 0x28, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0F1: {
+		Name: "float_add_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
 			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F0S: {
+		Name: "float_add_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1F0: {
+		Name: "float_add_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1F1: {
+		Name: "float_add_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fadd d0, d1, d1
+			0x20, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0F1S: {
+		Name: "float_add_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SF0: {
+		Name: "float_add_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SF1: {
+		Name: "float_add_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF0SS: {
+		Name: "float_add_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fadd d0, d0, d2
+			0x00, 0x28, 0x62, 0x1e,
 			// 0x2c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x30: str d0, [x8,#8]
 			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0F0: {
+		Name: "float_add_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d0
+			0x01, 0x28, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0F1: {
+		Name: "float_add_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F0S: {
+		Name: "float_add_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1F0: {
+		Name: "float_add_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1F1: {
+		Name: "float_add_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d1, d1
+			0x21, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1F1S: {
+		Name: "float_add_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SF0: {
+		Name: "float_add_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SF1: {
+		Name: "float_add_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRBF1SS: {
+		Name: "float_add_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fadd d1, d1, d2
+			0x21, 0x28, 0x62, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0F0: {
+		Name: "float_add_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d0
+			0x00, 0x28, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0F1: {
+		Name: "float_add_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F0S: {
+		Name: "float_add_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1F0: {
+		Name: "float_add_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1F1: {
+		Name: "float_add_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: fadd d0, d1, d1
+			0x20, 0x28, 0x61, 0x1e,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0F1S: {
+		Name: "float_add_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SF0: {
+		Name: "float_add_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d0, d2, d0
+			0x40, 0x28, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SF1: {
+		Name: "float_add_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d0, d0, d1
+			0x00, 0x28, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF0SS: {
+		Name: "float_add_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fadd d0, d0, d2
+			0x00, 0x28, 0x62, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F0F0: {
+		Name: "float_add_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: fadd d1, d0, d0
+			0x01, 0x28, 0x60, 0x1e,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F0F1: {
+		Name: "float_add_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F0S: {
+		Name: "float_add_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1F0: {
+		Name: "float_add_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fadd d1, d0, d1
+			0x01, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1F1: {
+		Name: "float_add_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fadd d1, d1, d1
+			0x21, 0x28, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1F1S: {
+		Name: "float_add_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SF0: {
+		Name: "float_add_r__t_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d1, d1, d0
+			0x21, 0x28, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SF1: {
+		Name: "float_add_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fadd d1, d2, d1
+			0x41, 0x28, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatAddRTF1SS: {
+		Name: "float_add_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fadd d1, d1, d2
+			0x21, 0x28, 0x62, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -522,10 +1830,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
-			0x08, 0x20, 0x60, 0x1e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.ne .+0x8
 			0x41, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
@@ -538,20 +1846,20 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x28: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x2c: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
+			// 0x2c: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
 			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x38: fdiv d0, d1, d0
-			0x20, 0x18, 0x60, 0x1e,
+			// 0x38: fdiv d2, d3, d2
+			0x62, 0x18, 0x62, 0x1e,
 			// 0x3c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x40: str x9, [x8]
 			0x09, 0x01, 0x00, 0xf9,
-			// 0x44: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x44: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -584,10 +1892,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
-			0x08, 0x20, 0x60, 0x1e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.ne .+0x8
 			0x41, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
@@ -598,14 +1906,380 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x24: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x28: ldr d1, [x8,#8]
-			0x01, 0x05, 0x40, 0xfd,
+			// 0x28: ldr d3, [x8,#8]
+			0x03, 0x05, 0x40, 0xfd,
 			// 0x2c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x30: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x34: fdiv d0, d1, d0
+			// 0x34: fdiv d2, d3, d2
+			0x62, 0x18, 0x62, 0x1e,
+			// 0x38: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x3c: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0F0: {
+		Name: "float_div_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d0
+			0x00, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0F1: {
+		Name: "float_div_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F0S: {
+		Name: "float_div_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1F0: {
+		Name: "float_div_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d0
 			0x20, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1F1: {
+		Name: "float_div_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d1
+			0x20, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0F1S: {
+		Name: "float_div_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d1, d2
+			0x20, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SF0: {
+		Name: "float_div_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: fdiv d0, d2, d0
+			0x40, 0x18, 0x60, 0x1e,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SF1: {
+		Name: "float_div_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF0SS: {
+		Name: "float_div_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x2c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x30: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x34: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
 			// 0x38: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x3c: str d0, [x8,#8]
@@ -633,39 +2307,1209 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatDivRBF1F0F0: {
+		Name: "float_div_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d0
+			0x01, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0F1: {
+		Name: "float_div_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d1
+			0x01, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F0S: {
+		Name: "float_div_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d0, d2
+			0x01, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1F0: {
+		Name: "float_div_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1F1: {
+		Name: "float_div_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d1
+			0x21, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1F1S: {
+		Name: "float_div_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SF0: {
+		Name: "float_div_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SF1: {
+		Name: "float_div_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: fdiv d1, d2, d1
+			0x41, 0x18, 0x61, 0x1e,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRBF1SS: {
+		Name: "float_div_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x2c: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x30: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x34: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x38: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x3c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0F0: {
+		Name: "float_div_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d0
+			0x00, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0F1: {
+		Name: "float_div_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F0S: {
+		Name: "float_div_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1F0: {
+		Name: "float_div_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d0
+			0x20, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1F1: {
+		Name: "float_div_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d0, d1, d1
+			0x20, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0F1S: {
+		Name: "float_div_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d0, d1, d2
+			0x20, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SF0: {
+		Name: "float_div_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fdiv d0, d2, d0
+			0x40, 0x18, 0x60, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SF1: {
+		Name: "float_div_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fdiv d0, d0, d1
+			0x00, 0x18, 0x61, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF0SS: {
+		Name: "float_div_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: fdiv d0, d0, d2
+			0x00, 0x18, 0x62, 0x1e,
+			// 0x3c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x40: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x44: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0F0: {
+		Name: "float_div_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d0
+			0x01, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0F1: {
+		Name: "float_div_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d0, d1
+			0x01, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F0S: {
+		Name: "float_div_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d0, d2
+			0x01, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1F0: {
+		Name: "float_div_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1F1: {
+		Name: "float_div_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fdiv d1, d1, d1
+			0x21, 0x18, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1F1S: {
+		Name: "float_div_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SF0: {
+		Name: "float_div_r__t_f1_s_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fdiv d1, d1, d0
+			0x21, 0x18, 0x60, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SF1: {
+		Name: "float_div_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x10: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x14: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fdiv d1, d2, d1
+			0x41, 0x18, 0x61, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatDivRTF1SS: {
+		Name: "float_div_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.ne .+0x8
+			0x41, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x20: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x24: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x30: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x34: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: fdiv d1, d1, d2
+			0x21, 0x18, 0x62, 0x1e,
+			// 0x3c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x40: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x44: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatEq: {
 		Name: "float_eq",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x3
+			0x69, 0x00, 0x80, 0x52,
+			// 0x2c: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x34: cset w10, eq
 			0xea, 0x17, 0x9f, 0x1a,
-			// 0x38: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x38: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -679,10 +3523,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -691,36 +3535,36 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatGe: {
 		Name: "float_ge",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x3
+			0x69, 0x00, 0x80, 0x52,
+			// 0x2c: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x34: cset w10, ge
 			0xea, 0xb7, 0x9f, 0x1a,
-			// 0x38: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x38: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -734,10 +3578,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -746,36 +3590,36 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatGt: {
 		Name: "float_gt",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x3
+			0x69, 0x00, 0x80, 0x52,
+			// 0x2c: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x34: cset w10, gt
 			0xea, 0xd7, 0x9f, 0x1a,
-			// 0x38: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x38: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -789,10 +3633,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -813,12 +3657,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.ne .+0x8
 			0x41, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -856,12 +3700,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.lt .+0x8
 			0x4b, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -884,6 +3728,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfGeRF0F1: {
+		Name: "float_jump_if_ge_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF0S: {
+		Name: "float_jump_if_ge_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF1F0: {
+		Name: "float_jump_if_ge_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRF1S: {
+		Name: "float_jump_if_ge_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRSF0: {
+		Name: "float_jump_if_ge_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGeRSF1: {
+		Name: "float_jump_if_ge_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfGt: {
 		Name: "float_jump_if_gt",
 		Code: []byte{
@@ -899,12 +3891,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.le .+0x8
 			0x4d, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -927,6 +3919,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfGtRF0F1: {
+		Name: "float_jump_if_gt_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF0S: {
+		Name: "float_jump_if_gt_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF1F0: {
+		Name: "float_jump_if_gt_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRF1S: {
+		Name: "float_jump_if_gt_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRSF0: {
+		Name: "float_jump_if_gt_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfGtRSF1: {
+		Name: "float_jump_if_gt_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfLe: {
 		Name: "float_jump_if_le",
 		Code: []byte{
@@ -942,12 +4082,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.hi .+0x8
 			0x48, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -970,6 +4110,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfLeRF0F1: {
+		Name: "float_jump_if_le_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF0S: {
+		Name: "float_jump_if_le_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF1F0: {
+		Name: "float_jump_if_le_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRF1S: {
+		Name: "float_jump_if_le_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.lt .+0x8
+			0x4b, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRSF0: {
+		Name: "float_jump_if_le_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLeRSF1: {
+		Name: "float_jump_if_le_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.hi .+0x8
+			0x48, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfLt: {
 		Name: "float_jump_if_lt",
 		Code: []byte{
@@ -985,12 +4273,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.pl .+0x8
 			0x45, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -1013,6 +4301,154 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpFloatJumpIfLtRF0F1: {
+		Name: "float_jump_if_lt_r__f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d0, d1
+			0x00, 0x20, 0x61, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF0S: {
+		Name: "float_jump_if_lt_r__f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF1F0: {
+		Name: "float_jump_if_lt_r__f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d1, d0
+			0x20, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRF1S: {
+		Name: "float_jump_if_lt_r__f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRSF0: {
+		Name: "float_jump_if_lt_r__s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d0
+			0x40, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatJumpIfLtRSF1: {
+		Name: "float_jump_if_lt_r__s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, d1
+			0x40, 0x20, 0x61, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: jump_target (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpFloatJumpIfNe: {
 		Name: "float_jump_if_ne",
 		Code: []byte{
@@ -1028,12 +4464,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
-			// 0x20: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
 			// 0x24: b.eq .+0x8
 			0x40, 0x00, 0x00, 0x54,
 			// 0x28: b .+0x0 [hole: jump_target (a64_branch26)]
@@ -1059,36 +4495,36 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatLe: {
 		Name: "float_le",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x3
+			0x69, 0x00, 0x80, 0x52,
+			// 0x2c: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x34: cset w10, ls
 			0xea, 0x87, 0x9f, 0x1a,
-			// 0x38: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x38: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1102,10 +4538,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1114,36 +4550,36 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatLt: {
 		Name: "float_lt",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x3
+			0x69, 0x00, 0x80, 0x52,
+			// 0x2c: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x34: cset w10, mi
 			0xea, 0x57, 0x9f, 0x1a,
-			// 0x38: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x38: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1157,10 +4593,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1169,36 +4605,36 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatMul: {
 		Name: "float_mul",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x2
-			0x48, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fmul d0, d0, d1
-			0x00, 0x08, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x34: str x8, [x9]
-			0x28, 0x01, 0x00, 0xf9,
-			// 0x38: str d0, [x9,#8]
-			0x20, 0x05, 0x00, 0xfd,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fmul d2, d2, d3
+			0x42, 0x08, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1212,10 +4648,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1236,16 +4672,319 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
 			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: fmul d0, d0, d1
+			// 0x28: fmul d2, d2, d3
+			0x42, 0x08, 0x63, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0F0: {
+		Name: "float_mul_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d0
+			0x00, 0x08, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0F1: {
+		Name: "float_mul_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
 			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F0S: {
+		Name: "float_mul_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1F0: {
+		Name: "float_mul_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1F1: {
+		Name: "float_mul_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fmul d0, d1, d1
+			0x20, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0F1S: {
+		Name: "float_mul_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SF0: {
+		Name: "float_mul_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SF1: {
+		Name: "float_mul_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF0SS: {
+		Name: "float_mul_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fmul d0, d0, d2
+			0x00, 0x08, 0x62, 0x1e,
 			// 0x2c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x30: str d0, [x8,#8]
@@ -1272,39 +5011,287 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatNe: {
-		Name: "float_ne",
+	OpFloatMulRBF1F0F0: {
+		Name: "float_mul_r__b_f1_f0_f0",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: fmul d1, d0, d0
+			0x01, 0x08, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F0F1: {
+		Name: "float_mul_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F0S: {
+		Name: "float_mul_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1F0: {
+		Name: "float_mul_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1F1: {
+		Name: "float_mul_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d1, d1
+			0x21, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1F1S: {
+		Name: "float_mul_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SF0: {
+		Name: "float_mul_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SF1: {
+		Name: "float_mul_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRBF1SS: {
+		Name: "float_mul_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fcmp d0, d1
-			0x00, 0x20, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x34: cset w10, ne
-			0xea, 0x07, 0x9f, 0x1a,
-			// 0x38: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fmul d1, d1, d2
+			0x21, 0x08, 0x62, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1318,10 +5305,743 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0F0: {
+		Name: "float_mul_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d0
+			0x00, 0x08, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0F1: {
+		Name: "float_mul_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F0S: {
+		Name: "float_mul_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1F0: {
+		Name: "float_mul_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1F1: {
+		Name: "float_mul_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: fmul d0, d1, d1
+			0x20, 0x08, 0x61, 0x1e,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0F1S: {
+		Name: "float_mul_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SF0: {
+		Name: "float_mul_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d0, d2, d0
+			0x40, 0x08, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SF1: {
+		Name: "float_mul_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d0, d0, d1
+			0x00, 0x08, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF0SS: {
+		Name: "float_mul_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fmul d0, d0, d2
+			0x00, 0x08, 0x62, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0F0: {
+		Name: "float_mul_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: fmul d1, d0, d0
+			0x01, 0x08, 0x60, 0x1e,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0F1: {
+		Name: "float_mul_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F0S: {
+		Name: "float_mul_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1F0: {
+		Name: "float_mul_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fmul d1, d0, d1
+			0x01, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1F1: {
+		Name: "float_mul_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fmul d1, d1, d1
+			0x21, 0x08, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1F1S: {
+		Name: "float_mul_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SF0: {
+		Name: "float_mul_r__t_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d1, d1, d0
+			0x21, 0x08, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SF1: {
+		Name: "float_mul_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fmul d1, d2, d1
+			0x41, 0x08, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatMulRTF1SS: {
+		Name: "float_mul_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fmul d1, d1, d2
+			0x21, 0x08, 0x62, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatNe: {
+		Name: "float_ne",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x3
+			0x69, 0x00, 0x80, 0x52,
+			// 0x2c: fcmp d2, d3
+			0x40, 0x20, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: cset w10, ne
+			0xea, 0x07, 0x9f, 0x1a,
+			// 0x38: stp x9, x10, [x8]
+			0x09, 0x29, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1330,28 +6050,28 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatNeg: {
 		Name: "float_neg",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x4: mov w8, #0x2
-			0x48, 0x00, 0x80, 0x52,
-			// 0x8: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0xc: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x10: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x14: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x18: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x1c: fneg d0, d0
-			0x00, 0x40, 0x61, 0x1e,
-			// 0x20: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x24: str x8, [x9]
-			0x28, 0x01, 0x00, 0xf9,
-			// 0x28: str d0, [x9,#8]
-			0x20, 0x05, 0x00, 0xfd,
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fneg d2, d2
+			0x42, 0x40, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1378,16 +6098,400 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
-			0x08, 0x20, 0x60, 0x1e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.pl .+0x8
 			0x45, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x1c: fsqrt d0, d0
+			// 0x1c: fsqrt d2, d2
+			0x42, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtBits: {
+		Name: "float_sqrt_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d2, d2
+			0x42, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0F0: {
+		Name: "float_sqrt_r__b_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d0
 			0x00, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0F1: {
+		Name: "float_sqrt_r__b_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d1
+			0x20, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF0S: {
+		Name: "float_sqrt_r__b_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d0, d2
+			0x40, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1F0: {
+		Name: "float_sqrt_r__b_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d0
+			0x01, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1F1: {
+		Name: "float_sqrt_r__b_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d1
+			0x21, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x1c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRBF1S: {
+		Name: "float_sqrt_r__b_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d1, d2
+			0x41, 0xc0, 0x61, 0x1e,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x2c: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0F0: {
+		Name: "float_sqrt_r__t_f0_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d0
+			0x00, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0F1: {
+		Name: "float_sqrt_r__t_f0_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d0, d1
+			0x20, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF0S: {
+		Name: "float_sqrt_r__t_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
+			// 0x14: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x1c: fsqrt d0, d2
+			0x40, 0xc0, 0x61, 0x1e,
 			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x24: mov w9, #0x2
@@ -1418,8 +6522,80 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
-	OpFloatSqrtBits: {
-		Name: "float_sqrt_bits",
+	OpFloatSqrtRTF1F0: {
+		Name: "float_sqrt_r__t_f1_f0",
+		Code: []byte{
+			// 0x0: fcmp d0, #0
+			0x08, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d0
+			0x01, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF1F1: {
+		Name: "float_sqrt_r__t_f1_f1",
+		Code: []byte{
+			// 0x0: fcmp d1, #0
+			0x28, 0x20, 0x60, 0x1e,
+			// 0x4: b.pl .+0x8
+			0x45, 0x00, 0x00, 0x54,
+			// 0x8: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0xc: fsqrt d1, d1
+			0x21, 0xc0, 0x61, 0x1e,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x24: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSqrtRTF1S: {
+		Name: "float_sqrt_r__t_f1_s",
 		Code: []byte{
 			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
@@ -1427,24 +6603,28 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x10: fcmp d0, #0
-			0x08, 0x20, 0x60, 0x1e,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: fcmp d2, #0
+			0x48, 0x20, 0x60, 0x1e,
 			// 0x14: b.pl .+0x8
 			0x45, 0x00, 0x00, 0x54,
 			// 0x18: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x1c: fsqrt d0, d0
-			0x00, 0xc0, 0x61, 0x1e,
+			// 0x1c: fsqrt d1, d2
+			0x41, 0xc0, 0x61, 0x1e,
 			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x24: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: add x8, x21, x8
+			// 0x2c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x2c: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x30: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x34: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1458,7 +6638,7 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -1466,36 +6646,36 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatSub: {
 		Name: "float_sub",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x2
-			0x48, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x20: ldr d1, [x10,#8]
-			0x41, 0x05, 0x40, 0xfd,
-			// 0x24: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x28: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x2c: fsub d0, d0, d1
-			0x00, 0x38, 0x61, 0x1e,
-			// 0x30: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x34: str x8, [x9]
-			0x28, 0x01, 0x00, 0xf9,
-			// 0x38: str d0, [x9,#8]
-			0x20, 0x05, 0x00, 0xfd,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fsub d2, d2, d3
+			0x42, 0x38, 0x63, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -1509,10 +6689,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -1533,20 +6713,1304 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x14: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
-			// 0x1c: ldr d1, [x9,#8]
-			0x21, 0x05, 0x40, 0xfd,
+			// 0x18: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d3, [x9,#8]
+			0x23, 0x05, 0x40, 0xfd,
 			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: fsub d0, d0, d1
+			// 0x28: fsub d2, d2, d3
+			0x42, 0x38, 0x63, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0F0: {
+		Name: "float_sub_r__b_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d0
+			0x00, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0F1: {
+		Name: "float_sub_r__b_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d1
 			0x00, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F0S: {
+		Name: "float_sub_r__b_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1F0: {
+		Name: "float_sub_r__b_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1F1: {
+		Name: "float_sub_r__b_f0_f1_f1",
+		Code: []byte{
+			// 0x0: fsub d0, d1, d1
+			0x20, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0F1S: {
+		Name: "float_sub_r__b_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SF0: {
+		Name: "float_sub_r__b_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d0, d2, d0
+			0x40, 0x38, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SF1: {
+		Name: "float_sub_r__b_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d0, d0, d1
+			0x00, 0x38, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF0SS: {
+		Name: "float_sub_r__b_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
 			// 0x2c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x30: str d0, [x8,#8]
 			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0F0: {
+		Name: "float_sub_r__b_f1_f0_f0",
+		Code: []byte{
+			// 0x0: fsub d1, d0, d0
+			0x01, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0F1: {
+		Name: "float_sub_r__b_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F0S: {
+		Name: "float_sub_r__b_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1F0: {
+		Name: "float_sub_r__b_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1F1: {
+		Name: "float_sub_r__b_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d1
+			0x21, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1F1S: {
+		Name: "float_sub_r__b_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SF0: {
+		Name: "float_sub_r__b_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SF1: {
+		Name: "float_sub_r__b_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x18: fsub d1, d2, d1
+			0x41, 0x38, 0x61, 0x1e,
+			// 0x1c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x20: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRBF1SS: {
+		Name: "float_sub_r__b_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x2c: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x30: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0F0: {
+		Name: "float_sub_r__t_f0_f0_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d0
+			0x00, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0F1: {
+		Name: "float_sub_r__t_f0_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d0, d0, d1
+			0x00, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F0S: {
+		Name: "float_sub_r__t_f0_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1F0: {
+		Name: "float_sub_r__t_f0_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1F1: {
+		Name: "float_sub_r__t_f0_f1_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: fsub d0, d1, d1
+			0x20, 0x38, 0x61, 0x1e,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0F1S: {
+		Name: "float_sub_r__t_f0_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d0, d1, d0
+			0x20, 0x38, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SF0: {
+		Name: "float_sub_r__t_f0_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d0, d2, d0
+			0x40, 0x38, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SF1: {
+		Name: "float_sub_r__t_f0_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d0, d0, d1
+			0x00, 0x38, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF0SS: {
+		Name: "float_sub_r__t_f0_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d0, [x8,#8]
+			0x00, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fsub d0, d0, d2
+			0x00, 0x38, 0x62, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F0F0: {
+		Name: "float_sub_r__t_f1_f0_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: fsub d1, d0, d0
+			0x01, 0x38, 0x60, 0x1e,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x18: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F0F1: {
+		Name: "float_sub_r__t_f1_f0_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F0S: {
+		Name: "float_sub_r__t_f1_f0_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d1, d0, d1
+			0x01, 0x38, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1F0: {
+		Name: "float_sub_r__t_f1_f1_f0",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1F1: {
+		Name: "float_sub_r__t_f1_f1_f1",
+		Code: []byte{
+			// 0x0: fsub d1, d1, d1
+			0x21, 0x38, 0x61, 0x1e,
+			// 0x4: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x8: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+			// 0x18: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1F1S: {
+		Name: "float_sub_r__t_f1_f1_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SF0: {
+		Name: "float_sub_r__t_f1_s_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d1, d1, d0
+			0x21, 0x38, 0x60, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SF1: {
+		Name: "float_sub_r__t_f1_s_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: fsub d1, d2, d1
+			0x41, 0x38, 0x61, 0x1e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpFloatSubRTF1SS: {
+		Name: "float_sub_r__t_f1_s_s",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr d1, [x8,#8]
+			0x01, 0x05, 0x40, 0xfd,
+			// 0x1c: ldr d2, [x9,#8]
+			0x22, 0x05, 0x40, 0xfd,
+			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x2c: fsub d1, d1, d2
+			0x21, 0x38, 0x62, 0x1e,
+			// 0x30: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x34: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x38: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2114,34 +8578,34 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntAnd: {
 		Name: "int_and",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x1
-			0x28, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
 			// 0x20: add x10, x21, x10
 			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x24: ldr x9, [x9,#8]
+			// 0x24: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x28: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: and x9, x10, x9
-			0x49, 0x01, 0x09, 0x8a,
-			// 0x30: add x10, x21, x11
-			0xaa, 0x02, 0x0b, 0x8b,
-			// 0x34: stp x8, x9, [x10]
-			0x48, 0x25, 0x00, 0xa9,
+			// 0x2c: mov w11, #0x1
+			0x2b, 0x00, 0x80, 0x52,
+			// 0x30: and x8, x9, x8
+			0x28, 0x01, 0x08, 0x8a,
+			// 0x34: stp x11, x8, [x10]
+			0x4b, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2167,32 +8631,32 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntEq: {
 		Name: "int_eq",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x20: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x20: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
 			// 0x24: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: cmp x9, x10
-			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: add x9, x21, x11
-			0xa9, 0x02, 0x0b, 0x8b,
+			// 0x28: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x2c: mov w8, #0x3
+			0x68, 0x00, 0x80, 0x52,
+			// 0x30: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
 			// 0x34: cset w10, eq
 			0xea, 0x17, 0x9f, 0x1a,
 			// 0x38: stp x8, x10, [x9]
@@ -2228,52 +8692,52 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr x8, [x8,#8]
-			0x08, 0x05, 0x40, 0xf9,
-			// 0x10: cbz x8, .+0x24
-			0x28, 0x01, 0x00, 0xb4,
-			// 0x14: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x18: cmn x8, #0x1
-			0x1f, 0x05, 0x00, 0xb1,
+			// 0xc: ldr x9, [x8,#8]
+			0x09, 0x05, 0x40, 0xf9,
+			// 0x10: cbz x9, .+0x24
+			0x29, 0x01, 0x00, 0xb4,
+			// 0x14: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: cmn x9, #0x1
+			0x3f, 0x05, 0x00, 0xb1,
 			// 0x1c: mov x10, #0x8000000000000000
 			0x0a, 0x00, 0xf0, 0xd2,
-			// 0x20: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x24: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x28: ldr x9, [x9,#8]
-			0x29, 0x05, 0x40, 0xf9,
-			// 0x2c: ccmp x9, x10, #0x0, eq
-			0x20, 0x01, 0x4a, 0xfa,
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x28: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x2c: ccmp x8, x10, #0x0, eq
+			0x00, 0x01, 0x4a, 0xfa,
 			// 0x30: b.ne .+0x8
 			0x41, 0x00, 0x00, 0x54,
 			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x38: sdiv x10, x9, x8
-			0x2a, 0x0d, 0xc8, 0x9a,
-			// 0x3c: mul x11, x10, x8
-			0x4b, 0x7d, 0x08, 0x9b,
-			// 0x40: eor x8, x8, x9
-			0x08, 0x01, 0x09, 0xca,
-			// 0x44: cmp x8, #0x0
-			0x1f, 0x01, 0x00, 0xf1,
-			// 0x48: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x08, 0x00, 0x00, 0x90,
-			// 0x4c: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
-			0x08, 0x01, 0x40, 0xf9,
-			// 0x50: add x8, x21, x8
-			0xa8, 0x02, 0x08, 0x8b,
-			// 0x54: ccmp x11, x9, #0x4, lt
-			0x64, 0xb1, 0x49, 0xfa,
-			// 0x58: mov w11, #0x1
-			0x2b, 0x00, 0x80, 0x52,
-			// 0x5c: cset w9, ne
-			0xe9, 0x07, 0x9f, 0x1a,
-			// 0x60: sub x9, x10, x9
-			0x49, 0x01, 0x09, 0xcb,
-			// 0x64: stp x11, x9, [x8]
-			0x0b, 0x25, 0x00, 0xa9,
+			// 0x38: sdiv x10, x8, x9
+			0x0a, 0x0d, 0xc9, 0x9a,
+			// 0x3c: adrp x12, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0c, 0x00, 0x00, 0x90,
+			// 0x40: ldr x12, [x12] [hole: operand0 (a64_got_load12)]
+			0x8c, 0x01, 0x40, 0xf9,
+			// 0x44: mul x11, x10, x9
+			0x4b, 0x7d, 0x09, 0x9b,
+			// 0x48: eor x9, x9, x8
+			0x29, 0x01, 0x08, 0xca,
+			// 0x4c: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0x50: add x9, x21, x12
+			0xa9, 0x02, 0x0c, 0x8b,
+			// 0x54: ccmp x11, x8, #0x4, lt
+			0x64, 0xb1, 0x48, 0xfa,
+			// 0x58: mov w8, #0x1
+			0x28, 0x00, 0x80, 0x52,
+			// 0x5c: cset w11, ne
+			0xeb, 0x07, 0x9f, 0x1a,
+			// 0x60: sub x10, x10, x11
+			0x4a, 0x01, 0x0b, 0xcb,
+			// 0x64: stp x8, x10, [x9]
+			0x28, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2290,8 +8754,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -2376,32 +8840,32 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntGe: {
 		Name: "int_ge",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x20: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x20: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
 			// 0x24: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: cmp x9, x10
-			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: add x9, x21, x11
-			0xa9, 0x02, 0x0b, 0x8b,
+			// 0x28: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x2c: mov w8, #0x3
+			0x68, 0x00, 0x80, 0x52,
+			// 0x30: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
 			// 0x34: cset w10, ge
 			0xea, 0xb7, 0x9f, 0x1a,
 			// 0x38: stp x8, x10, [x9]
@@ -2431,32 +8895,32 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntGt: {
 		Name: "int_gt",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x20: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x20: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
 			// 0x24: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: cmp x9, x10
-			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: add x9, x21, x11
-			0xa9, 0x02, 0x0b, 0x8b,
+			// 0x28: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x2c: mov w8, #0x3
+			0x68, 0x00, 0x80, 0x52,
+			// 0x30: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
 			// 0x34: cset w10, gt
 			0xea, 0xd7, 0x9f, 0x1a,
 			// 0x38: stp x8, x10, [x9]
@@ -2486,26 +8950,26 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntInvert: {
 		Name: "int_invert",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x1
-			0x28, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: add x9, x21, x9
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr x9, [x9,#8]
-			0x29, 0x05, 0x40, 0xf9,
-			// 0x20: mvn x9, x9
-			0xe9, 0x03, 0x29, 0xaa,
-			// 0x24: stp x8, x9, [x10]
-			0x48, 0x25, 0x00, 0xa9,
+			// 0x1c: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x20: mvn x8, x8
+			0xe8, 0x03, 0x28, 0xaa,
+			// 0x24: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -2784,32 +9248,32 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntLe: {
 		Name: "int_le",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x20: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x20: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
 			// 0x24: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: cmp x9, x10
-			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: add x9, x21, x11
-			0xa9, 0x02, 0x0b, 0x8b,
+			// 0x28: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x2c: mov w8, #0x3
+			0x68, 0x00, 0x80, 0x52,
+			// 0x30: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
 			// 0x34: cset w10, le
 			0xea, 0xc7, 0x9f, 0x1a,
 			// 0x38: stp x8, x10, [x9]
@@ -2913,32 +9377,32 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntLt: {
 		Name: "int_lt",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x20: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x20: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
 			// 0x24: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: cmp x9, x10
-			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: add x9, x21, x11
-			0xa9, 0x02, 0x0b, 0x8b,
+			// 0x28: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x2c: mov w8, #0x3
+			0x68, 0x00, 0x80, 0x52,
+			// 0x30: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
 			// 0x34: cset w10, lt
 			0xea, 0xa7, 0x9f, 0x1a,
 			// 0x38: stp x8, x10, [x9]
@@ -3262,32 +9726,32 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntNe: {
 		Name: "int_ne",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x3
-			0x68, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x20: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x20: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
 			// 0x24: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: cmp x9, x10
-			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: add x9, x21, x11
-			0xa9, 0x02, 0x0b, 0x8b,
+			// 0x28: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x2c: mov w8, #0x3
+			0x68, 0x00, 0x80, 0x52,
+			// 0x30: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
 			// 0x34: cset w10, ne
 			0xea, 0x07, 0x9f, 0x1a,
 			// 0x38: stp x8, x10, [x9]
@@ -3362,34 +9826,34 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntOr: {
 		Name: "int_or",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x1
-			0x28, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
 			// 0x20: add x10, x21, x10
 			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x24: ldr x9, [x9,#8]
+			// 0x24: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x28: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: orr x9, x10, x9
-			0x49, 0x01, 0x09, 0xaa,
-			// 0x30: add x10, x21, x11
-			0xaa, 0x02, 0x0b, 0x8b,
-			// 0x34: stp x8, x9, [x10]
-			0x48, 0x25, 0x00, 0xa9,
+			// 0x2c: mov w11, #0x1
+			0x2b, 0x00, 0x80, 0x52,
+			// 0x30: orr x8, x9, x8
+			0x28, 0x01, 0x08, 0xaa,
+			// 0x34: stp x11, x8, [x10]
+			0x4b, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3443,16 +9907,16 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x31, 0x8b, 0x9a,
 			// 0x34: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x38: ldr x9, [x9,#8]
+			// 0x38: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x3c: mov w11, #0x1
+			0x2b, 0x00, 0x80, 0x52,
+			// 0x40: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x3c: asr x8, x9, x8
+			// 0x44: asr x8, x9, x8
 			0x28, 0x29, 0xc8, 0x9a,
-			// 0x40: add x9, x21, x10
-			0xa9, 0x02, 0x0a, 0x8b,
-			// 0x44: mov w10, #0x1
-			0x2a, 0x00, 0x80, 0x52,
-			// 0x48: stp x10, x8, [x9]
-			0x2a, 0x21, 0x00, 0xa9,
+			// 0x48: stp x11, x8, [x10]
+			0x4b, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3593,28 +10057,28 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntToFloat: {
 		Name: "int_to_float",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x4: mov w8, #0x2
-			0x48, 0x00, 0x80, 0x52,
-			// 0x8: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0xc: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x10: ldr d0, [x9,#8]
-			0x20, 0x05, 0x40, 0xfd,
-			// 0x14: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x18: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x1c: scvtf d0, d0
-			0x00, 0xd8, 0x61, 0x5e,
-			// 0x20: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x24: str x8, [x9]
-			0x28, 0x01, 0x00, 0xf9,
-			// 0x28: str d0, [x9,#8]
-			0x20, 0x05, 0x00, 0xfd,
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x1c: scvtf d2, d2
+			0x42, 0xd8, 0x61, 0x5e,
+			// 0x20: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x24: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x28: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3641,18 +10105,18 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0xc: ldr d0, [x8,#8]
-			0x00, 0x05, 0x40, 0xfd,
+			// 0xc: ldr d2, [x8,#8]
+			0x02, 0x05, 0x40, 0xfd,
 			// 0x10: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x14: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x18: scvtf d0, d0
-			0x00, 0xd8, 0x61, 0x5e,
+			// 0x18: scvtf d2, d2
+			0x42, 0xd8, 0x61, 0x5e,
 			// 0x1c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x20: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x20: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3747,10 +10211,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x43, 0x00, 0x00, 0x54,
 			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x48: scvtf d0, x8
-			0x00, 0x01, 0x62, 0x9e,
-			// 0x4c: scvtf d1, x9
-			0x21, 0x01, 0x62, 0x9e,
+			// 0x48: scvtf d2, x8
+			0x02, 0x01, 0x62, 0x9e,
+			// 0x4c: scvtf d3, x9
+			0x23, 0x01, 0x62, 0x9e,
 			// 0x50: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x54: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
@@ -3759,12 +10223,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x49, 0x00, 0x80, 0x52,
 			// 0x5c: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x60: fdiv d0, d0, d1
-			0x00, 0x18, 0x61, 0x1e,
+			// 0x60: fdiv d2, d2, d3
+			0x42, 0x18, 0x63, 0x1e,
 			// 0x64: str x9, [x8]
 			0x09, 0x01, 0x00, 0xf9,
-			// 0x68: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x68: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3827,20 +10291,20 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x43, 0x00, 0x00, 0x54,
 			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x48: scvtf d0, x8
-			0x00, 0x01, 0x62, 0x9e,
-			// 0x4c: scvtf d1, x9
-			0x21, 0x01, 0x62, 0x9e,
+			// 0x48: scvtf d2, x8
+			0x02, 0x01, 0x62, 0x9e,
+			// 0x4c: scvtf d3, x9
+			0x23, 0x01, 0x62, 0x9e,
 			// 0x50: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
 			// 0x54: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x58: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
-			// 0x5c: fdiv d0, d0, d1
-			0x00, 0x18, 0x61, 0x1e,
-			// 0x60: str d0, [x8,#8]
-			0x00, 0x05, 0x00, 0xfd,
+			// 0x5c: fdiv d2, d2, d3
+			0x42, 0x18, 0x63, 0x1e,
+			// 0x60: str d2, [x8,#8]
+			0x02, 0x05, 0x00, 0xfd,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3867,34 +10331,34 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpIntXor: {
 		Name: "int_xor",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x14: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x18: mov w8, #0x1
-			0x28, 0x00, 0x80, 0x52,
+			// 0x18: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
 			// 0x20: add x10, x21, x10
 			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x24: ldr x9, [x9,#8]
+			// 0x24: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x28: ldr x9, [x9,#8]
 			0x29, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x10, [x10,#8]
-			0x4a, 0x05, 0x40, 0xf9,
-			// 0x2c: eor x9, x10, x9
-			0x49, 0x01, 0x09, 0xca,
-			// 0x30: add x10, x21, x11
-			0xaa, 0x02, 0x0b, 0x8b,
-			// 0x34: stp x8, x9, [x10]
-			0x48, 0x25, 0x00, 0xa9,
+			// 0x2c: mov w11, #0x1
+			0x2b, 0x00, 0x80, 0x52,
+			// 0x30: eor x8, x9, x8
+			0x28, 0x01, 0x08, 0xca,
+			// 0x34: stp x11, x8, [x10]
+			0x4b, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -3986,26 +10450,26 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpListLen: {
 		Name: "list_len",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x1
-			0x28, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: add x9, x21, x9
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr x9, [x9,#8]
-			0x29, 0x05, 0x40, 0xf9,
-			// 0x20: ldr x9, [x9,#8]
-			0x29, 0x05, 0x40, 0xf9,
-			// 0x24: stp x8, x9, [x10]
-			0x48, 0x25, 0x00, 0xa9,
+			// 0x1c: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x24: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4102,6 +10566,113 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xaa, 0x02, 0x0a, 0x8b,
 			// 0x94: stp x9, x8, [x10]
 			0x49, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x88, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadBits: {
+		Name: "list_load_bits",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x54
+			0xa2, 0x02, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x3c: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x40: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x44: cmp x10, #0x6
+			0x5f, 0x19, 0x00, 0xf1,
+			// 0x48: ldp x9, x8, [x8]
+			0x09, 0x21, 0x40, 0xa9,
+			// 0x4c: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x50: and x10, x8, #0x1
+			0x0a, 0x01, 0x40, 0x92,
+			// 0x54: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x58: ccmp x10, #0x0, #0x4, eq
+			0x44, 0x09, 0x40, 0xfa,
+			// 0x5c: b.eq .+0x28
+			0x40, 0x01, 0x00, 0x54,
+			// 0x60: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x64: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x68: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x6c: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x70: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x74: and x9, x8, #0x7
+			0x09, 0x09, 0x40, 0x92,
+			// 0x78: cmp x8, #0x0
+			0x1f, 0x01, 0x00, 0xf1,
+			// 0x7c: ccmp x9, #0x0, #0x0, ne
+			0x20, 0x19, 0x40, 0xfa,
+			// 0x80: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x88: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8c: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x90: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x94: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4352,30 +10923,30 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x1c: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x20: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x24: ldr x8, [x8,#8]
+			// 0x20: ldr x8, [x8,#8]
 			0x08, 0x05, 0x40, 0xf9,
-			// 0x28: ldr x12, [x9,#8]
+			// 0x24: ldr x12, [x9,#8]
 			0x2c, 0x05, 0x40, 0xf9,
-			// 0x2c: ldp x9, x10, [x10]
-			0x49, 0x29, 0x40, 0xa9,
-			// 0x30: ldr x11, [x8,#64]
-			0x0b, 0x21, 0x40, 0xf9,
-			// 0x34: tbnz w11, #0, .+0x48
-			0x4b, 0x02, 0x00, 0x37,
-			// 0x38: cmp x9, #0x5
-			0x3f, 0x15, 0x00, 0xf1,
+			// 0x28: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
+			// 0x2c: ldp x11, x9, [x9]
+			0x2b, 0x25, 0x40, 0xa9,
+			// 0x30: ldr x10, [x8,#64]
+			0x0a, 0x21, 0x40, 0xf9,
+			// 0x34: tbnz w10, #0, .+0x48
+			0x4a, 0x02, 0x00, 0x37,
+			// 0x38: cmp x11, #0x5
+			0x7f, 0x15, 0x00, 0xf1,
 			// 0x3c: b.eq .+0x40
 			0x00, 0x02, 0x00, 0x54,
 			// 0x40: add x13, x8, #0x40
 			0x0d, 0x01, 0x01, 0x91,
-			// 0x44: orr x14, x11, #0x1
-			0x6e, 0x01, 0x40, 0xb2,
+			// 0x44: orr x14, x10, #0x1
+			0x4e, 0x01, 0x40, 0xb2,
 			// 0x48: ldaxr x15, [x13]
 			0xaf, 0xfd, 0x5f, 0xc8,
-			// 0x4c: cmp x15, x11
-			0xff, 0x01, 0x0b, 0xeb,
+			// 0x4c: cmp x15, x10
+			0xff, 0x01, 0x0a, 0xeb,
 			// 0x50: b.ne .+0x30
 			0x81, 0x01, 0x00, 0x54,
 			// 0x54: stxr w15, x14, [x13]
@@ -4396,8 +10967,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x9f, 0x01, 0x0e, 0xeb,
 			// 0x74: b.cc .+0x14
 			0xa3, 0x00, 0x00, 0x54,
-			// 0x78: stlr x11, [x13]
-			0xab, 0xfd, 0x9f, 0xc8,
+			// 0x78: stlr x10, [x13]
+			0xaa, 0xfd, 0x9f, 0xc8,
 			// 0x7c: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
 			// 0x80: clrex
@@ -4406,16 +10977,16 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x00, 0x00, 0x00, 0x14,
 			// 0x88: ldr x13, [x8],#64
 			0x0d, 0x05, 0x44, 0xf8,
-			// 0x8c: add x11, x11, #0x2
-			0x6b, 0x09, 0x00, 0x91,
+			// 0x8c: add x10, x10, #0x2
+			0x4a, 0x09, 0x00, 0x91,
 			// 0x90: add x12, x13, x12, lsl #4
 			0xac, 0x11, 0x0c, 0x8b,
-			// 0x94: str x9, [x12]
-			0x89, 0x01, 0x00, 0xf9,
-			// 0x98: str x10, [x12,#8]
-			0x8a, 0x05, 0x00, 0xf9,
-			// 0x9c: stlr x11, [x8]
-			0x0b, 0xfd, 0x9f, 0xc8,
+			// 0x94: str x11, [x12]
+			0x8b, 0x01, 0x00, 0xf9,
+			// 0x98: str x9, [x12,#8]
+			0x89, 0x05, 0x00, 0xf9,
+			// 0x9c: stlr x10, [x8]
+			0x0a, 0xfd, 0x9f, 0xc8,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4443,20 +11014,20 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpLoadFloat: {
 		Name: "load_float",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x2
-			0x48, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			// 0x8: mov w10, #0x2
+			0x4a, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: stp x10, x9, [x8]
+			0x0a, 0x25, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4509,20 +11080,20 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpLoadInt: {
 		Name: "load_int",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x1
-			0x28, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			// 0x8: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: stp x8, x10, [x9]
-			0x28, 0x29, 0x00, 0xa9,
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: stp x10, x9, [x8]
+			0x0a, 0x25, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4695,10 +11266,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: ldur x0, [x21,#-16]
 			0xa0, 0x02, 0x5f, 0xf8,
-			// 0xc: ldr q0, [x21,x8]
-			0xa0, 0x6a, 0xe8, 0x3c,
-			// 0x10: str q0, [x21]
-			0xa0, 0x02, 0x80, 0x3d,
+			// 0xc: ldr q2, [x21,x8]
+			0xa2, 0x6a, 0xe8, 0x3c,
+			// 0x10: str q2, [x21]
+			0xa2, 0x02, 0x80, 0x3d,
 			// 0x14: cbz x0, .+0x20
 			0x00, 0x01, 0x00, 0xb4,
 			// 0x18: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
@@ -4709,10 +11280,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x89, 0x16, 0x40, 0xb9,
 			// 0x24: sub x21, x21, x8
 			0xb5, 0x02, 0x08, 0xcb,
-			// 0x28: add w8, w9, #0x1
-			0x28, 0x05, 0x00, 0x11,
-			// 0x2c: str w8, [x20,#20]
-			0x88, 0x16, 0x00, 0xb9,
+			// 0x28: add w9, w9, #0x1
+			0x29, 0x05, 0x00, 0x11,
+			// 0x2c: str w9, [x20,#20]
+			0x89, 0x16, 0x00, 0xb9,
 			// 0x30: br x0
 			0x00, 0x00, 0x1f, 0xd6,
 			// 0x34: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
@@ -4778,28 +11349,28 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x43, 0x00, 0x00, 0x54,
 			// 0x34: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x38: ldur x8, [x8,#-2]
-			0x08, 0xe1, 0x5f, 0xf8,
-			// 0x3c: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			// 0x38: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
+			// 0x3c: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0b, 0x00, 0x00, 0x90,
 			// 0x40: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x44: ldrb w8, [x8,x9]
+			// 0x44: ldur x8, [x8,#-2]
+			0x08, 0xe1, 0x5f, 0xf8,
+			// 0x48: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
+			// 0x4c: ldrb w8, [x8,x9]
 			0x08, 0x69, 0x69, 0x38,
-			// 0x48: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x09, 0x00, 0x00, 0x90,
-			// 0x4c: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
-			0x29, 0x01, 0x40, 0xf9,
-			// 0x50: and x8, x8, #0x7f
+			// 0x50: add x9, x21, x11
+			0xa9, 0x02, 0x0b, 0x8b,
+			// 0x54: mov w11, #0x5
+			0xab, 0x00, 0x80, 0x52,
+			// 0x58: and x8, x8, #0x7f
 			0x08, 0x19, 0x40, 0x92,
-			// 0x54: ldr x8, [x10,x8,lsl #3]
+			// 0x5c: ldr x8, [x10,x8,lsl #3]
 			0x48, 0x79, 0x68, 0xf8,
-			// 0x58: add x9, x21, x9
-			0xa9, 0x02, 0x09, 0x8b,
-			// 0x5c: mov w10, #0x5
-			0xaa, 0x00, 0x80, 0x52,
-			// 0x60: stp x10, x8, [x9]
-			0x2a, 0x21, 0x00, 0xa9,
+			// 0x60: stp x11, x8, [x9]
+			0x2b, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -4818,10 +11389,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -4920,26 +11491,26 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpStrLen: {
 		Name: "str_len",
 		Code: []byte{
-			// 0x0: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x4: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0a, 0x00, 0x00, 0x90,
-			// 0x8: mov w8, #0x1
-			0x28, 0x00, 0x80, 0x52,
-			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			// 0x8: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x10: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x10: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
-			0x4a, 0x01, 0x40, 0xf9,
-			// 0x14: add x9, x21, x9
+			// 0x14: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x18: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x18: add x10, x21, x10
-			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x1c: ldr x9, [x9,#8]
-			0x29, 0x05, 0x40, 0xf9,
-			// 0x20: ldur x9, [x9,#6]
-			0x29, 0x61, 0x40, 0xf8,
-			// 0x24: stp x8, x9, [x10]
-			0x48, 0x25, 0x00, 0xa9,
+			// 0x1c: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x20: ldur x8, [x8,#6]
+			0x08, 0x61, 0x40, 0xf8,
+			// 0x24: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -5075,28 +11646,28 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x00, 0x00, 0x90,
 			// 0x4: adrp x9, .+0x0 [hole: operand3 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x8: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x8: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
 			// 0xc: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x10: adrp x11, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x10: adrp x11, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x0b, 0x00, 0x00, 0x90,
 			// 0x14: ldr x9, [x9] [hole: operand3 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x18: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			// 0x18: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x1c: ldr x11, [x11] [hole: operand0 (a64_got_load12)]
+			// 0x1c: ldr x11, [x11] [hole: operand2 (a64_got_load12)]
 			0x6b, 0x01, 0x40, 0xf9,
 			// 0x20: add x8, x21, x8
 			0xa8, 0x02, 0x08, 0x8b,
 			// 0x24: ldp x12, x8, [x8]
 			0x0c, 0x21, 0x40, 0xa9,
-			// 0x28: and x9, x9, x12
+			// 0x28: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x2c: and x9, x9, x12
 			0x29, 0x01, 0x0c, 0x8a,
-			// 0x2c: and x8, x10, x8
-			0x48, 0x01, 0x08, 0x8a,
-			// 0x30: add x10, x21, x11
-			0xaa, 0x02, 0x0b, 0x8b,
+			// 0x30: and x8, x11, x8
+			0x68, 0x01, 0x08, 0x8a,
 			// 0x34: stp x9, x8, [x10]
 			0x49, 0x21, 0x00, 0xa9,
 		},
@@ -5114,12 +11685,12 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -5221,14 +11792,14 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xed, 0x03, 0x0a, 0xda,
 			// 0xb4: cmp x8, #0x0
 			0x1f, 0x01, 0x00, 0xf1,
-			// 0xb8: csel x8, x11, x12, ge
-			0x68, 0xa1, 0x8c, 0x9a,
-			// 0xbc: csel x10, x10, x13, ge
-			0x4a, 0xa1, 0x8d, 0x9a,
+			// 0xb8: csel x8, x10, x13, ge
+			0x48, 0xa1, 0x8d, 0x9a,
+			// 0xbc: csel x10, x11, x12, ge
+			0x6a, 0xa1, 0x8c, 0x9a,
 			// 0xc0: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0xc4: stp x10, x8, [x9]
-			0x2a, 0x21, 0x00, 0xa9,
+			// 0xc4: stp x8, x10, [x9]
+			0x28, 0x29, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -5269,46 +11840,46 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x00, 0x00, 0x00, 0x14,
 			// 0x18: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x1c: cmp x8, #0x7f
+			// 0x1c: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x20: cmp x8, #0x7f
 			0x1f, 0xfd, 0x01, 0xf1,
-			// 0x20: mov w11, #0x7f
-			0xeb, 0x0f, 0x80, 0x52,
 			// 0x24: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x28: csel x8, x8, x11, cc
-			0x08, 0x31, 0x8b, 0x9a,
-			// 0x2c: adrp x12, .+0x0 [hole: operand0 (a64_got_page21)]
-			0x0c, 0x00, 0x00, 0x90,
-			// 0x30: mvn w13, w8
-			0xed, 0x03, 0x28, 0x2a,
-			// 0x34: tst x8, #0x40
-			0x1f, 0x01, 0x7a, 0xf2,
-			// 0x38: add x9, x21, x9
+			// 0x28: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x2c: mov w12, #0x7f
+			0xec, 0x0f, 0x80, 0x52,
+			// 0x30: csel x8, x8, x12, cc
+			0x08, 0x31, 0x8c, 0x9a,
+			// 0x34: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x3c: ldp x10, x9, [x9]
-			0x2a, 0x25, 0x40, 0xa9,
-			// 0x40: ldr x12, [x12] [hole: operand0 (a64_got_load12)]
-			0x8c, 0x01, 0x40, 0xf9,
-			// 0x44: lsl x11, x10, #1
-			0x4b, 0xf9, 0x7f, 0xd3,
+			// 0x38: mvn w13, w8
+			0xed, 0x03, 0x28, 0x2a,
+			// 0x3c: tst x8, #0x40
+			0x1f, 0x01, 0x7a, 0xf2,
+			// 0x40: ldp x11, x9, [x9]
+			0x2b, 0x25, 0x40, 0xa9,
+			// 0x44: lsl x12, x11, #1
+			0x6c, 0xf9, 0x7f, 0xd3,
 			// 0x48: lsr x9, x9, x8
 			0x29, 0x25, 0xc8, 0x9a,
-			// 0x4c: lsl x11, x11, x13
-			0x6b, 0x21, 0xcd, 0x9a,
-			// 0x50: asr x13, x10, x8
-			0x4d, 0x29, 0xc8, 0x9a,
-			// 0x54: asr x10, x10, #63
-			0x4a, 0xfd, 0x7f, 0x93,
-			// 0x58: orr x8, x11, x9
-			0x68, 0x01, 0x09, 0xaa,
-			// 0x5c: add x9, x21, x12
-			0xa9, 0x02, 0x0c, 0x8b,
-			// 0x60: csel x10, x10, x13, ne
-			0x4a, 0x11, 0x8d, 0x9a,
-			// 0x64: csel x8, x13, x8, ne
-			0xa8, 0x11, 0x88, 0x9a,
-			// 0x68: stp x10, x8, [x9]
-			0x2a, 0x21, 0x00, 0xa9,
+			// 0x4c: lsl x12, x12, x13
+			0x8c, 0x21, 0xcd, 0x9a,
+			// 0x50: asr x13, x11, x8
+			0x6d, 0x29, 0xc8, 0x9a,
+			// 0x54: asr x11, x11, #63
+			0x6b, 0xfd, 0x7f, 0x93,
+			// 0x58: add x8, x21, x10
+			0xa8, 0x02, 0x0a, 0x8b,
+			// 0x5c: orr x9, x12, x9
+			0x89, 0x01, 0x09, 0xaa,
+			// 0x60: csel x10, x11, x13, ne
+			0x6a, 0x11, 0x8d, 0x9a,
+			// 0x64: csel x9, x13, x9, ne
+			0xa9, 0x11, 0x89, 0x9a,
+			// 0x68: stp x10, x9, [x8]
+			0x0a, 0x25, 0x00, 0xa9,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -5324,9 +11895,9 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -5493,108 +12064,289 @@ var Stencils = [NumOps]relocs.Stencil{
 // Emitters holds, per Op, the stencil's copy-and-patch specialised through
 // relocs' fast paths, or nil where a hole has none (see relocs.Emitter).
 var Emitters = [NumOps]relocs.Emitter{
-	OpAttrLoad:        emitAttrLoad,
-	OpAttrStore:       emitAttrStore,
-	OpCallOut:         emitCallOut,
-	OpCallSelf:        emitCallSelf,
-	OpEnd:             emitEnd,
-	OpExit:            emitExit,
-	OpFloatAbs:        emitFloatAbs,
-	OpFloatAdd:        emitFloatAdd,
-	OpFloatAddBits:    emitFloatAddBits,
-	OpFloatDiv:        emitFloatDiv,
-	OpFloatDivBits:    emitFloatDivBits,
-	OpFloatEq:         emitFloatEq,
-	OpFloatGe:         emitFloatGe,
-	OpFloatGt:         emitFloatGt,
-	OpFloatJumpIfEq:   emitFloatJumpIfEq,
-	OpFloatJumpIfGe:   emitFloatJumpIfGe,
-	OpFloatJumpIfGt:   emitFloatJumpIfGt,
-	OpFloatJumpIfLe:   emitFloatJumpIfLe,
-	OpFloatJumpIfLt:   emitFloatJumpIfLt,
-	OpFloatJumpIfNe:   emitFloatJumpIfNe,
-	OpFloatLe:         emitFloatLe,
-	OpFloatLt:         emitFloatLt,
-	OpFloatMul:        emitFloatMul,
-	OpFloatMulBits:    emitFloatMulBits,
-	OpFloatNe:         emitFloatNe,
-	OpFloatNeg:        emitFloatNeg,
-	OpFloatSqrt:       emitFloatSqrt,
-	OpFloatSqrtBits:   emitFloatSqrtBits,
-	OpFloatSub:        emitFloatSub,
-	OpFloatSubBits:    emitFloatSubBits,
-	OpGuardBool:       emitGuardBool,
-	OpGuardFloat:      emitGuardFloat,
-	OpGuardInstance:   emitGuardInstance,
-	OpGuardInt:        emitGuardInt,
-	OpGuardList:       emitGuardList,
-	OpGuardNone:       emitGuardNone,
-	OpGuardShape:      emitGuardShape,
-	OpGuardStr:        emitGuardStr,
-	OpIntAbs:          emitIntAbs,
-	OpIntAdd:          emitIntAdd,
-	OpIntAddBits:      emitIntAddBits,
-	OpIntAddImm:       emitIntAddImm,
-	OpIntAddImmBits:   emitIntAddImmBits,
-	OpIntAnd:          emitIntAnd,
-	OpIntEq:           emitIntEq,
-	OpIntFloordiv:     emitIntFloordiv,
-	OpIntFloordivBits: emitIntFloordivBits,
-	OpIntGe:           emitIntGe,
-	OpIntGt:           emitIntGt,
-	OpIntInvert:       emitIntInvert,
-	OpIntJumpIfEq:     emitIntJumpIfEq,
-	OpIntJumpIfGe:     emitIntJumpIfGe,
-	OpIntJumpIfGt:     emitIntJumpIfGt,
-	OpIntJumpIfLe:     emitIntJumpIfLe,
-	OpIntJumpIfLt:     emitIntJumpIfLt,
-	OpIntJumpIfNe:     emitIntJumpIfNe,
-	OpIntLe:           emitIntLe,
-	OpIntLshift:       emitIntLshift,
-	OpIntLt:           emitIntLt,
-	OpIntMod:          emitIntMod,
-	OpIntModBits:      emitIntModBits,
-	OpIntMul:          emitIntMul,
-	OpIntMulBits:      emitIntMulBits,
-	OpIntNe:           emitIntNe,
-	OpIntNeg:          emitIntNeg,
-	OpIntOr:           emitIntOr,
-	OpIntRshift:       emitIntRshift,
-	OpIntSub:          emitIntSub,
-	OpIntSubBits:      emitIntSubBits,
-	OpIntToFloat:      emitIntToFloat,
-	OpIntToFloatBits:  emitIntToFloatBits,
-	OpIntToWide:       emitIntToWide,
-	OpIntTruediv:      emitIntTruediv,
-	OpIntTruedivBits:  emitIntTruedivBits,
-	OpIntXor:          emitIntXor,
-	OpJump:            emitJump,
-	OpJumpIfFalse:     emitJumpIfFalse,
-	OpJumpIfTrue:      emitJumpIfTrue,
-	OpListLen:         emitListLen,
-	OpListLoad:        emitListLoad,
-	OpListLoadMt:      emitListLoadMt,
-	OpListStore:       emitListStore,
-	OpListStoreMt:     emitListStoreMt,
-	OpLoadFloat:       emitLoadFloat,
-	OpLoadFloatBits:   emitLoadFloatBits,
-	OpLoadInt:         emitLoadInt,
-	OpLoadIntBits:     emitLoadIntBits,
-	OpLoop:            emitLoop,
-	OpMove:            emitMove,
-	OpMoveBits:        emitMoveBits,
-	OpRet:             emitRet,
-	OpStrChar:         emitStrChar,
-	OpStrJumpIfEq:     emitStrJumpIfEq,
-	OpStrLen:          emitStrLen,
-	OpWideAdd:         emitWideAdd,
-	OpWideAddWide:     emitWideAddWide,
-	OpWideAndImm:      emitWideAndImm,
-	OpWideMul:         emitWideMul,
-	OpWideRshift:      emitWideRshift,
-	OpWideSub:         emitWideSub,
-	OpWideSubWide:     emitWideSubWide,
-	OpWideToInt:       emitWideToInt,
+	OpAttrLoad:           emitAttrLoad,
+	OpAttrStore:          emitAttrStore,
+	OpCallOut:            emitCallOut,
+	OpCallSelf:           emitCallSelf,
+	OpEnd:                emitEnd,
+	OpExit:               emitExit,
+	OpFloatAbs:           emitFloatAbs,
+	OpFloatAdd:           emitFloatAdd,
+	OpFloatAddBits:       emitFloatAddBits,
+	OpFloatAddRBF0F0F0:   emitFloatAddRBF0F0F0,
+	OpFloatAddRBF0F0F1:   emitFloatAddRBF0F0F1,
+	OpFloatAddRBF0F0S:    emitFloatAddRBF0F0S,
+	OpFloatAddRBF0F1F0:   emitFloatAddRBF0F1F0,
+	OpFloatAddRBF0F1F1:   emitFloatAddRBF0F1F1,
+	OpFloatAddRBF0F1S:    emitFloatAddRBF0F1S,
+	OpFloatAddRBF0SF0:    emitFloatAddRBF0SF0,
+	OpFloatAddRBF0SF1:    emitFloatAddRBF0SF1,
+	OpFloatAddRBF0SS:     emitFloatAddRBF0SS,
+	OpFloatAddRBF1F0F0:   emitFloatAddRBF1F0F0,
+	OpFloatAddRBF1F0F1:   emitFloatAddRBF1F0F1,
+	OpFloatAddRBF1F0S:    emitFloatAddRBF1F0S,
+	OpFloatAddRBF1F1F0:   emitFloatAddRBF1F1F0,
+	OpFloatAddRBF1F1F1:   emitFloatAddRBF1F1F1,
+	OpFloatAddRBF1F1S:    emitFloatAddRBF1F1S,
+	OpFloatAddRBF1SF0:    emitFloatAddRBF1SF0,
+	OpFloatAddRBF1SF1:    emitFloatAddRBF1SF1,
+	OpFloatAddRBF1SS:     emitFloatAddRBF1SS,
+	OpFloatAddRTF0F0F0:   emitFloatAddRTF0F0F0,
+	OpFloatAddRTF0F0F1:   emitFloatAddRTF0F0F1,
+	OpFloatAddRTF0F0S:    emitFloatAddRTF0F0S,
+	OpFloatAddRTF0F1F0:   emitFloatAddRTF0F1F0,
+	OpFloatAddRTF0F1F1:   emitFloatAddRTF0F1F1,
+	OpFloatAddRTF0F1S:    emitFloatAddRTF0F1S,
+	OpFloatAddRTF0SF0:    emitFloatAddRTF0SF0,
+	OpFloatAddRTF0SF1:    emitFloatAddRTF0SF1,
+	OpFloatAddRTF0SS:     emitFloatAddRTF0SS,
+	OpFloatAddRTF1F0F0:   emitFloatAddRTF1F0F0,
+	OpFloatAddRTF1F0F1:   emitFloatAddRTF1F0F1,
+	OpFloatAddRTF1F0S:    emitFloatAddRTF1F0S,
+	OpFloatAddRTF1F1F0:   emitFloatAddRTF1F1F0,
+	OpFloatAddRTF1F1F1:   emitFloatAddRTF1F1F1,
+	OpFloatAddRTF1F1S:    emitFloatAddRTF1F1S,
+	OpFloatAddRTF1SF0:    emitFloatAddRTF1SF0,
+	OpFloatAddRTF1SF1:    emitFloatAddRTF1SF1,
+	OpFloatAddRTF1SS:     emitFloatAddRTF1SS,
+	OpFloatDiv:           emitFloatDiv,
+	OpFloatDivBits:       emitFloatDivBits,
+	OpFloatDivRBF0F0F0:   emitFloatDivRBF0F0F0,
+	OpFloatDivRBF0F0F1:   emitFloatDivRBF0F0F1,
+	OpFloatDivRBF0F0S:    emitFloatDivRBF0F0S,
+	OpFloatDivRBF0F1F0:   emitFloatDivRBF0F1F0,
+	OpFloatDivRBF0F1F1:   emitFloatDivRBF0F1F1,
+	OpFloatDivRBF0F1S:    emitFloatDivRBF0F1S,
+	OpFloatDivRBF0SF0:    emitFloatDivRBF0SF0,
+	OpFloatDivRBF0SF1:    emitFloatDivRBF0SF1,
+	OpFloatDivRBF0SS:     emitFloatDivRBF0SS,
+	OpFloatDivRBF1F0F0:   emitFloatDivRBF1F0F0,
+	OpFloatDivRBF1F0F1:   emitFloatDivRBF1F0F1,
+	OpFloatDivRBF1F0S:    emitFloatDivRBF1F0S,
+	OpFloatDivRBF1F1F0:   emitFloatDivRBF1F1F0,
+	OpFloatDivRBF1F1F1:   emitFloatDivRBF1F1F1,
+	OpFloatDivRBF1F1S:    emitFloatDivRBF1F1S,
+	OpFloatDivRBF1SF0:    emitFloatDivRBF1SF0,
+	OpFloatDivRBF1SF1:    emitFloatDivRBF1SF1,
+	OpFloatDivRBF1SS:     emitFloatDivRBF1SS,
+	OpFloatDivRTF0F0F0:   emitFloatDivRTF0F0F0,
+	OpFloatDivRTF0F0F1:   emitFloatDivRTF0F0F1,
+	OpFloatDivRTF0F0S:    emitFloatDivRTF0F0S,
+	OpFloatDivRTF0F1F0:   emitFloatDivRTF0F1F0,
+	OpFloatDivRTF0F1F1:   emitFloatDivRTF0F1F1,
+	OpFloatDivRTF0F1S:    emitFloatDivRTF0F1S,
+	OpFloatDivRTF0SF0:    emitFloatDivRTF0SF0,
+	OpFloatDivRTF0SF1:    emitFloatDivRTF0SF1,
+	OpFloatDivRTF0SS:     emitFloatDivRTF0SS,
+	OpFloatDivRTF1F0F0:   emitFloatDivRTF1F0F0,
+	OpFloatDivRTF1F0F1:   emitFloatDivRTF1F0F1,
+	OpFloatDivRTF1F0S:    emitFloatDivRTF1F0S,
+	OpFloatDivRTF1F1F0:   emitFloatDivRTF1F1F0,
+	OpFloatDivRTF1F1F1:   emitFloatDivRTF1F1F1,
+	OpFloatDivRTF1F1S:    emitFloatDivRTF1F1S,
+	OpFloatDivRTF1SF0:    emitFloatDivRTF1SF0,
+	OpFloatDivRTF1SF1:    emitFloatDivRTF1SF1,
+	OpFloatDivRTF1SS:     emitFloatDivRTF1SS,
+	OpFloatEq:            emitFloatEq,
+	OpFloatGe:            emitFloatGe,
+	OpFloatGt:            emitFloatGt,
+	OpFloatJumpIfEq:      emitFloatJumpIfEq,
+	OpFloatJumpIfGe:      emitFloatJumpIfGe,
+	OpFloatJumpIfGeRF0F1: emitFloatJumpIfGeRF0F1,
+	OpFloatJumpIfGeRF0S:  emitFloatJumpIfGeRF0S,
+	OpFloatJumpIfGeRF1F0: emitFloatJumpIfGeRF1F0,
+	OpFloatJumpIfGeRF1S:  emitFloatJumpIfGeRF1S,
+	OpFloatJumpIfGeRSF0:  emitFloatJumpIfGeRSF0,
+	OpFloatJumpIfGeRSF1:  emitFloatJumpIfGeRSF1,
+	OpFloatJumpIfGt:      emitFloatJumpIfGt,
+	OpFloatJumpIfGtRF0F1: emitFloatJumpIfGtRF0F1,
+	OpFloatJumpIfGtRF0S:  emitFloatJumpIfGtRF0S,
+	OpFloatJumpIfGtRF1F0: emitFloatJumpIfGtRF1F0,
+	OpFloatJumpIfGtRF1S:  emitFloatJumpIfGtRF1S,
+	OpFloatJumpIfGtRSF0:  emitFloatJumpIfGtRSF0,
+	OpFloatJumpIfGtRSF1:  emitFloatJumpIfGtRSF1,
+	OpFloatJumpIfLe:      emitFloatJumpIfLe,
+	OpFloatJumpIfLeRF0F1: emitFloatJumpIfLeRF0F1,
+	OpFloatJumpIfLeRF0S:  emitFloatJumpIfLeRF0S,
+	OpFloatJumpIfLeRF1F0: emitFloatJumpIfLeRF1F0,
+	OpFloatJumpIfLeRF1S:  emitFloatJumpIfLeRF1S,
+	OpFloatJumpIfLeRSF0:  emitFloatJumpIfLeRSF0,
+	OpFloatJumpIfLeRSF1:  emitFloatJumpIfLeRSF1,
+	OpFloatJumpIfLt:      emitFloatJumpIfLt,
+	OpFloatJumpIfLtRF0F1: emitFloatJumpIfLtRF0F1,
+	OpFloatJumpIfLtRF0S:  emitFloatJumpIfLtRF0S,
+	OpFloatJumpIfLtRF1F0: emitFloatJumpIfLtRF1F0,
+	OpFloatJumpIfLtRF1S:  emitFloatJumpIfLtRF1S,
+	OpFloatJumpIfLtRSF0:  emitFloatJumpIfLtRSF0,
+	OpFloatJumpIfLtRSF1:  emitFloatJumpIfLtRSF1,
+	OpFloatJumpIfNe:      emitFloatJumpIfNe,
+	OpFloatLe:            emitFloatLe,
+	OpFloatLt:            emitFloatLt,
+	OpFloatMul:           emitFloatMul,
+	OpFloatMulBits:       emitFloatMulBits,
+	OpFloatMulRBF0F0F0:   emitFloatMulRBF0F0F0,
+	OpFloatMulRBF0F0F1:   emitFloatMulRBF0F0F1,
+	OpFloatMulRBF0F0S:    emitFloatMulRBF0F0S,
+	OpFloatMulRBF0F1F0:   emitFloatMulRBF0F1F0,
+	OpFloatMulRBF0F1F1:   emitFloatMulRBF0F1F1,
+	OpFloatMulRBF0F1S:    emitFloatMulRBF0F1S,
+	OpFloatMulRBF0SF0:    emitFloatMulRBF0SF0,
+	OpFloatMulRBF0SF1:    emitFloatMulRBF0SF1,
+	OpFloatMulRBF0SS:     emitFloatMulRBF0SS,
+	OpFloatMulRBF1F0F0:   emitFloatMulRBF1F0F0,
+	OpFloatMulRBF1F0F1:   emitFloatMulRBF1F0F1,
+	OpFloatMulRBF1F0S:    emitFloatMulRBF1F0S,
+	OpFloatMulRBF1F1F0:   emitFloatMulRBF1F1F0,
+	OpFloatMulRBF1F1F1:   emitFloatMulRBF1F1F1,
+	OpFloatMulRBF1F1S:    emitFloatMulRBF1F1S,
+	OpFloatMulRBF1SF0:    emitFloatMulRBF1SF0,
+	OpFloatMulRBF1SF1:    emitFloatMulRBF1SF1,
+	OpFloatMulRBF1SS:     emitFloatMulRBF1SS,
+	OpFloatMulRTF0F0F0:   emitFloatMulRTF0F0F0,
+	OpFloatMulRTF0F0F1:   emitFloatMulRTF0F0F1,
+	OpFloatMulRTF0F0S:    emitFloatMulRTF0F0S,
+	OpFloatMulRTF0F1F0:   emitFloatMulRTF0F1F0,
+	OpFloatMulRTF0F1F1:   emitFloatMulRTF0F1F1,
+	OpFloatMulRTF0F1S:    emitFloatMulRTF0F1S,
+	OpFloatMulRTF0SF0:    emitFloatMulRTF0SF0,
+	OpFloatMulRTF0SF1:    emitFloatMulRTF0SF1,
+	OpFloatMulRTF0SS:     emitFloatMulRTF0SS,
+	OpFloatMulRTF1F0F0:   emitFloatMulRTF1F0F0,
+	OpFloatMulRTF1F0F1:   emitFloatMulRTF1F0F1,
+	OpFloatMulRTF1F0S:    emitFloatMulRTF1F0S,
+	OpFloatMulRTF1F1F0:   emitFloatMulRTF1F1F0,
+	OpFloatMulRTF1F1F1:   emitFloatMulRTF1F1F1,
+	OpFloatMulRTF1F1S:    emitFloatMulRTF1F1S,
+	OpFloatMulRTF1SF0:    emitFloatMulRTF1SF0,
+	OpFloatMulRTF1SF1:    emitFloatMulRTF1SF1,
+	OpFloatMulRTF1SS:     emitFloatMulRTF1SS,
+	OpFloatNe:            emitFloatNe,
+	OpFloatNeg:           emitFloatNeg,
+	OpFloatSqrt:          emitFloatSqrt,
+	OpFloatSqrtBits:      emitFloatSqrtBits,
+	OpFloatSqrtRBF0F0:    emitFloatSqrtRBF0F0,
+	OpFloatSqrtRBF0F1:    emitFloatSqrtRBF0F1,
+	OpFloatSqrtRBF0S:     emitFloatSqrtRBF0S,
+	OpFloatSqrtRBF1F0:    emitFloatSqrtRBF1F0,
+	OpFloatSqrtRBF1F1:    emitFloatSqrtRBF1F1,
+	OpFloatSqrtRBF1S:     emitFloatSqrtRBF1S,
+	OpFloatSqrtRTF0F0:    emitFloatSqrtRTF0F0,
+	OpFloatSqrtRTF0F1:    emitFloatSqrtRTF0F1,
+	OpFloatSqrtRTF0S:     emitFloatSqrtRTF0S,
+	OpFloatSqrtRTF1F0:    emitFloatSqrtRTF1F0,
+	OpFloatSqrtRTF1F1:    emitFloatSqrtRTF1F1,
+	OpFloatSqrtRTF1S:     emitFloatSqrtRTF1S,
+	OpFloatSub:           emitFloatSub,
+	OpFloatSubBits:       emitFloatSubBits,
+	OpFloatSubRBF0F0F0:   emitFloatSubRBF0F0F0,
+	OpFloatSubRBF0F0F1:   emitFloatSubRBF0F0F1,
+	OpFloatSubRBF0F0S:    emitFloatSubRBF0F0S,
+	OpFloatSubRBF0F1F0:   emitFloatSubRBF0F1F0,
+	OpFloatSubRBF0F1F1:   emitFloatSubRBF0F1F1,
+	OpFloatSubRBF0F1S:    emitFloatSubRBF0F1S,
+	OpFloatSubRBF0SF0:    emitFloatSubRBF0SF0,
+	OpFloatSubRBF0SF1:    emitFloatSubRBF0SF1,
+	OpFloatSubRBF0SS:     emitFloatSubRBF0SS,
+	OpFloatSubRBF1F0F0:   emitFloatSubRBF1F0F0,
+	OpFloatSubRBF1F0F1:   emitFloatSubRBF1F0F1,
+	OpFloatSubRBF1F0S:    emitFloatSubRBF1F0S,
+	OpFloatSubRBF1F1F0:   emitFloatSubRBF1F1F0,
+	OpFloatSubRBF1F1F1:   emitFloatSubRBF1F1F1,
+	OpFloatSubRBF1F1S:    emitFloatSubRBF1F1S,
+	OpFloatSubRBF1SF0:    emitFloatSubRBF1SF0,
+	OpFloatSubRBF1SF1:    emitFloatSubRBF1SF1,
+	OpFloatSubRBF1SS:     emitFloatSubRBF1SS,
+	OpFloatSubRTF0F0F0:   emitFloatSubRTF0F0F0,
+	OpFloatSubRTF0F0F1:   emitFloatSubRTF0F0F1,
+	OpFloatSubRTF0F0S:    emitFloatSubRTF0F0S,
+	OpFloatSubRTF0F1F0:   emitFloatSubRTF0F1F0,
+	OpFloatSubRTF0F1F1:   emitFloatSubRTF0F1F1,
+	OpFloatSubRTF0F1S:    emitFloatSubRTF0F1S,
+	OpFloatSubRTF0SF0:    emitFloatSubRTF0SF0,
+	OpFloatSubRTF0SF1:    emitFloatSubRTF0SF1,
+	OpFloatSubRTF0SS:     emitFloatSubRTF0SS,
+	OpFloatSubRTF1F0F0:   emitFloatSubRTF1F0F0,
+	OpFloatSubRTF1F0F1:   emitFloatSubRTF1F0F1,
+	OpFloatSubRTF1F0S:    emitFloatSubRTF1F0S,
+	OpFloatSubRTF1F1F0:   emitFloatSubRTF1F1F0,
+	OpFloatSubRTF1F1F1:   emitFloatSubRTF1F1F1,
+	OpFloatSubRTF1F1S:    emitFloatSubRTF1F1S,
+	OpFloatSubRTF1SF0:    emitFloatSubRTF1SF0,
+	OpFloatSubRTF1SF1:    emitFloatSubRTF1SF1,
+	OpFloatSubRTF1SS:     emitFloatSubRTF1SS,
+	OpGuardBool:          emitGuardBool,
+	OpGuardFloat:         emitGuardFloat,
+	OpGuardInstance:      emitGuardInstance,
+	OpGuardInt:           emitGuardInt,
+	OpGuardList:          emitGuardList,
+	OpGuardNone:          emitGuardNone,
+	OpGuardShape:         emitGuardShape,
+	OpGuardStr:           emitGuardStr,
+	OpIntAbs:             emitIntAbs,
+	OpIntAdd:             emitIntAdd,
+	OpIntAddBits:         emitIntAddBits,
+	OpIntAddImm:          emitIntAddImm,
+	OpIntAddImmBits:      emitIntAddImmBits,
+	OpIntAnd:             emitIntAnd,
+	OpIntEq:              emitIntEq,
+	OpIntFloordiv:        emitIntFloordiv,
+	OpIntFloordivBits:    emitIntFloordivBits,
+	OpIntGe:              emitIntGe,
+	OpIntGt:              emitIntGt,
+	OpIntInvert:          emitIntInvert,
+	OpIntJumpIfEq:        emitIntJumpIfEq,
+	OpIntJumpIfGe:        emitIntJumpIfGe,
+	OpIntJumpIfGt:        emitIntJumpIfGt,
+	OpIntJumpIfLe:        emitIntJumpIfLe,
+	OpIntJumpIfLt:        emitIntJumpIfLt,
+	OpIntJumpIfNe:        emitIntJumpIfNe,
+	OpIntLe:              emitIntLe,
+	OpIntLshift:          emitIntLshift,
+	OpIntLt:              emitIntLt,
+	OpIntMod:             emitIntMod,
+	OpIntModBits:         emitIntModBits,
+	OpIntMul:             emitIntMul,
+	OpIntMulBits:         emitIntMulBits,
+	OpIntNe:              emitIntNe,
+	OpIntNeg:             emitIntNeg,
+	OpIntOr:              emitIntOr,
+	OpIntRshift:          emitIntRshift,
+	OpIntSub:             emitIntSub,
+	OpIntSubBits:         emitIntSubBits,
+	OpIntToFloat:         emitIntToFloat,
+	OpIntToFloatBits:     emitIntToFloatBits,
+	OpIntToWide:          emitIntToWide,
+	OpIntTruediv:         emitIntTruediv,
+	OpIntTruedivBits:     emitIntTruedivBits,
+	OpIntXor:             emitIntXor,
+	OpJump:               emitJump,
+	OpJumpIfFalse:        emitJumpIfFalse,
+	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListLen:            emitListLen,
+	OpListLoad:           emitListLoad,
+	OpListLoadBits:       emitListLoadBits,
+	OpListLoadMt:         emitListLoadMt,
+	OpListStore:          emitListStore,
+	OpListStoreMt:        emitListStoreMt,
+	OpLoadFloat:          emitLoadFloat,
+	OpLoadFloatBits:      emitLoadFloatBits,
+	OpLoadInt:            emitLoadInt,
+	OpLoadIntBits:        emitLoadIntBits,
+	OpLoop:               emitLoop,
+	OpMove:               emitMove,
+	OpMoveBits:           emitMoveBits,
+	OpRet:                emitRet,
+	OpStrChar:            emitStrChar,
+	OpStrJumpIfEq:        emitStrJumpIfEq,
+	OpStrLen:             emitStrLen,
+	OpWideAdd:            emitWideAdd,
+	OpWideAddWide:        emitWideAddWide,
+	OpWideAndImm:         emitWideAndImm,
+	OpWideMul:            emitWideMul,
+	OpWideRshift:         emitWideRshift,
+	OpWideSub:            emitWideSub,
+	OpWideSubWide:        emitWideSubWide,
+	OpWideToInt:          emitWideToInt,
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5650,11 +12402,11 @@ func emitCallSelf(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand1], 0)
 	return relocs.PutA64Branch26(code, 0x24, 0x14000000, pc+0x24, v[relocs.ValueExit]) &&
 		relocs.PutA64Page(code, 0x28, 0x90000009, pc+0x28, pd+0x8) &&
-		relocs.PutA64Page(code, 0x2c, 0x9000000a, pc+0x2c, pd+0x10) &&
-		relocs.PutA64Page(code, 0x30, 0x9000000b, pc+0x30, pd+0x0) &&
+		relocs.PutA64Page(code, 0x2c, 0x9000000a, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Page(code, 0x30, 0x9000000b, pc+0x30, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x34, 0xd2800009, pc+0x34, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Imm16(code, 0x38, 0xd280000a, pc+0x38, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x3c, 0xd280000b, pc+0x3c, v[relocs.ValueContinue]) &&
+		relocs.PutA64Imm16(code, 0x38, 0xd280000a, pc+0x38, v[relocs.ValueContinue]) &&
+		relocs.PutA64Imm16(code, 0x40, 0xd280000b, pc+0x40, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x50, 0x14000000, pc+0x50, v[relocs.ValueJumpTarget])
 }
 
@@ -5682,10 +12434,10 @@ func emitFloatAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x8, 0xd2800009, pc+0x8, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5695,17 +12447,413 @@ func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:52:52]
 	copy(code, Stencils[OpFloatAddBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatAddRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatAddRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatAddRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatAddRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatAddRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatAddRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatAddRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatAddRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatAddRTF1SS].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -5750,6 +12898,438 @@ func emitFloatDivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutA64Imm16(code, 0x30, 0xd2800008, pc+0x30, v[relocs.ValueOperand0])
 }
 
+func emitFloatDivRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpFloatDivRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000008, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x30, 0xd2800008, pc+0x30, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatDivRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatDivRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800008, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpFloatDivRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000008, pc+0x2c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x30, 0xd2800008, pc+0x30, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDivRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatDivRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatDivRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000008, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatDivRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:72:72]
+	copy(code, Stencils[OpFloatDivRTF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x30, 0x90000008, pc+0x30, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x34, 0xd2800008, pc+0x34, v[relocs.ValueOperand0])
+}
+
 func emitFloatEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpFloatEq].Code)
@@ -5757,12 +13337,12 @@ func emitFloatEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5772,12 +13352,12 @@ func emitFloatGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5787,12 +13367,12 @@ func emitFloatGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5821,6 +13401,58 @@ func emitFloatJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
 }
 
+func emitFloatJumpIfGeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGeRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGeRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGeRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
 func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:44:44]
 	copy(code, Stencils[OpFloatJumpIfGt].Code)
@@ -5832,6 +13464,58 @@ func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGtRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfGtRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfGtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfGtRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
 }
 
 func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5847,6 +13531,58 @@ func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
 }
 
+func emitFloatJumpIfLeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLeRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLeRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLeRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
 func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:44:44]
 	copy(code, Stencils[OpFloatJumpIfLt].Code)
@@ -5858,6 +13594,58 @@ func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x28, 0x14000000, pc+0x28, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLtRF0F1].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRF0S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:12:12]
+	copy(code, Stencils[OpFloatJumpIfLtRF1F0].Code)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRF1S].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRSF0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
+}
+
+func emitFloatJumpIfLtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatJumpIfLtRSF1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueJumpTarget])
 }
 
 func emitFloatJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5880,12 +13668,12 @@ func emitFloatLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5895,12 +13683,12 @@ func emitFloatLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5910,17 +13698,413 @@ func emitFloatMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:52:52]
 	copy(code, Stencils[OpFloatMulBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatMulRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatMulRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatMulRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatMulRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatMulRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatMulRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatMulRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatMulRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatMulRTF1SS].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -5940,12 +14124,12 @@ func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5954,10 +14138,10 @@ func emitFloatNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x8, 0xd2800009, pc+0x8, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitFloatSqrt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -5986,6 +14170,138 @@ func emitFloatSqrtBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
+func emitFloatSqrtRBF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatSqrtRBF0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:32:32]
+	copy(code, Stencils[OpFloatSqrtRBF1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRBF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:48:48]
+	copy(code, Stencils[OpFloatSqrtRBF1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatSqrtRTF0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:40:40]
+	copy(code, Stencils[OpFloatSqrtRTF1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Branch26(code, 0x8, 0x14000000, pc+0x8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSqrtRTF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpFloatSqrtRTF1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x18, 0x14000000, pc+0x18, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+}
+
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpFloatSub].Code)
@@ -5993,17 +14309,413 @@ func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x24, 0x90000009, pc+0x24, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800009, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
 }
 
 func emitFloatSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:52:52]
 	copy(code, Stencils[OpFloatSubBits].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatSubRBF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:20:20]
+	copy(code, Stencils[OpFloatSubRBF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:36:36]
+	copy(code, Stencils[OpFloatSubRBF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000008, pc+0x10, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:52:52]
+	copy(code, Stencils[OpFloatSubRBF1SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF0F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF0SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatSubRTF0SS].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F0F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F0F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1F0S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F1F0].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:28:28]
+	copy(code, Stencils[OpFloatSubRTF1F1F1].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutA64Page(code, 0x4, 0x90000008, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1F1S].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1SF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:44:44]
+	copy(code, Stencils[OpFloatSubRTF1SF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitFloatSubRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:60:60]
+	copy(code, Stencils[OpFloatSubRTF1SS].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
@@ -6183,12 +14895,12 @@ func emitIntAnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6198,12 +14910,12 @@ func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntFloordiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6215,11 +14927,11 @@ func emitIntFloordiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x20, 0xd2800009, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x48, 0x90000008, pc+0x48, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x4c, 0xd2800008, pc+0x4c, v[relocs.ValueOperand0])
+		relocs.PutA64Page(code, 0x3c, 0x9000000c, pc+0x3c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x40, 0xd280000c, pc+0x40, v[relocs.ValueOperand0])
 }
 
 func emitIntFloordivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6245,12 +14957,12 @@ func emitIntGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6260,12 +14972,12 @@ func emitIntGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntInvert(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6274,10 +14986,10 @@ func emitIntInvert(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand0])
 }
 
 func emitIntJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6365,12 +15077,12 @@ func emitIntLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntLshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6396,12 +15108,12 @@ func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntMod(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6481,12 +15193,12 @@ func emitIntNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6509,12 +15221,12 @@ func emitIntOr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bo
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitIntRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6571,10 +15283,10 @@ func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x8, 0xd2800009, pc+0x8, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitIntToFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6640,12 +15352,12 @@ func emitIntXor(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x10) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000b, pc+0x8, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x14, 0xd280000b, pc+0x14, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand0])
 }
 
 func emitJump(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6680,10 +15392,10 @@ func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand0])
 }
 
 func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6703,6 +15415,25 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
 		relocs.PutA64Page(code, 0x88, 0x9000000a, pc+0x88, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
+}
+
+func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:152:152]
+	copy(code, Stencils[OpListLoadBits].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x38, 0x9000000a, pc+0x38, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x3c, 0xd280000a, pc+0x3c, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x88, 0x90000009, pc+0x88, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8c, 0xd2800009, pc+0x8c, v[relocs.ValueOperand0])
 }
 
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6763,10 +15494,10 @@ func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x0) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand1])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand1])
 }
 
 func emitLoadFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6787,10 +15518,10 @@ func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x0) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand1])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand1])
 }
 
 func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6867,10 +15598,10 @@ func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x3c, 0x9000000a, pc+0x3c, pd+0x18) &&
+		relocs.PutA64Page(code, 0x38, 0x9000000a, pc+0x38, pd+0x18) &&
+		relocs.PutA64Page(code, 0x3c, 0x9000000b, pc+0x3c, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x40, 0xd280000a, pc+0x40, v[relocs.ValueOperand3]) &&
-		relocs.PutA64Page(code, 0x48, 0x90000009, pc+0x48, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x4c, 0xd2800009, pc+0x4c, v[relocs.ValueOperand0])
+		relocs.PutA64Imm16(code, 0x48, 0xd280000b, pc+0x48, v[relocs.ValueOperand0])
 }
 
 func emitStrJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6892,10 +15623,10 @@ func emitStrLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000009, pc+0x0, pd+0x8) &&
-		relocs.PutA64Page(code, 0x4, 0x9000000a, pc+0x4, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand0])
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand0])
 }
 
 func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6937,12 +15668,12 @@ func emitWideAndImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
 		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x18) &&
-		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x10) &&
+		relocs.PutA64Page(code, 0x8, 0x9000000a, pc+0x8, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0xc, 0xd2800008, pc+0xc, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x10, 0x9000000b, pc+0x10, pd+0x0) &&
+		relocs.PutA64Page(code, 0x10, 0x9000000b, pc+0x10, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand3]) &&
-		relocs.PutA64Imm16(code, 0x18, 0xd280000a, pc+0x18, v[relocs.ValueOperand2]) &&
-		relocs.PutA64Imm16(code, 0x1c, 0xd280000b, pc+0x1c, v[relocs.ValueOperand0])
+		relocs.PutA64Imm16(code, 0x18, 0xd280000a, pc+0x18, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0x1c, 0xd280000b, pc+0x1c, v[relocs.ValueOperand2])
 }
 
 func emitWideMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -6972,9 +15703,9 @@ func emitWideRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueExit]) &&
 		relocs.PutA64Page(code, 0x18, 0x90000009, pc+0x18, pd+0x8) &&
+		relocs.PutA64Page(code, 0x1c, 0x9000000a, pc+0x1c, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x2c, 0x9000000c, pc+0x2c, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x40, 0xd280000c, pc+0x40, v[relocs.ValueOperand0])
+		relocs.PutA64Imm16(code, 0x28, 0xd280000a, pc+0x28, v[relocs.ValueOperand0])
 }
 
 func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

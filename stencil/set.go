@@ -15,7 +15,10 @@ import (
 // exit code; the exit stub is the uop named "exit" (operand 0: the exit
 // index); the safepoint back-edge is the uop named "loop" (operand 0: the
 // safepoint index); the state starts with the 32-byte cp_state header.
-const ABIVersion = 1
+// Version 2: two doubles (f0, f1: xmm0/xmm1, v0/v1) follow the pointers in
+// every uop's signature and every continuation, cached registers a VM may
+// keep values in across uops; every stencil passes them on.
+const ABIVersion = 2
 
 // Op is a uop's index in its Set. A generated package names its uops with
 // its own Op type (for their String method); convert with stencil.Op(op).

@@ -25,9 +25,11 @@ import (
 
 // Template is one uop's C source.
 type Template struct {
-	Name   string // uop name: the file name without .c
+	Name   string // uop name: the file name without .c (a variant's: see expandVariants)
 	Path   string
 	Source []byte
+	// Defines are the -D flags of a variant (NAME=value), empty otherwise.
+	Defines []string
 }
 
 // Inputs are everything the objects depend on besides Clang and flags.
@@ -83,7 +85,11 @@ func LoadInputs(dir string) (*Inputs, error) {
 			if err := checkUopName(t.Name); err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
-			in.Templates = append(in.Templates, t)
+			vs, err := expandVariants(t)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			in.Templates = append(in.Templates, vs...)
 		} else {
 			in.Headers = append(in.Headers, t)
 		}
@@ -123,7 +129,24 @@ func checkUopName(name string) error {
 			return fmt.Errorf("template name %q must be snake_case (a-z, 0-9, _)", name)
 		}
 	}
+	if strings.Contains(name, "__") {
+		return fmt.Errorf("template name %q has a double underscore (it separates a variant's values)", name)
+	}
 	return nil
+}
+
+// expandVariants returns t itself, or its variants when it has a
+// //cp:variants line (stencil.Variants).
+func expandVariants(t Template) ([]Template, error) {
+	vs, err := stencil.Variants(t.Name, t.Source)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Template, len(vs))
+	for i, v := range vs {
+		out[i] = Template{Name: v.Name, Path: t.Path, Source: t.Source, Defines: v.Defines}
+	}
+	return out, nil
 }
 
 // digest hashes the parts into a hex string.
@@ -152,6 +175,9 @@ func (in *Inputs) Digest(c *Clang, t Target) string {
 	parts := [][]byte{[]byte(cacheVersion), []byte(c.Version), []byte(strings.Join(t.Flags(), " ")), in.headerBytes()}
 	for _, tm := range in.Templates {
 		parts = append(parts, []byte(tm.Name), tm.Source)
+		if tm.Defines != nil {
+			parts = append(parts, []byte(strings.Join(tm.Defines, " ")))
+		}
 	}
 	return digest(parts...)
 }
@@ -186,8 +212,12 @@ func DefaultCacheDir() string {
 }
 
 func (c *Compiler) key(in *Inputs, t Target, tm Template) string {
-	return digest([]byte(cacheVersion), []byte(c.Clang.Ident), []byte(strings.Join(t.Flags(), " ")),
-		in.headerBytes(), []byte(tm.Name), tm.Source)
+	parts := [][]byte{[]byte(cacheVersion), []byte(c.Clang.Ident), []byte(strings.Join(t.Flags(), " ")),
+		in.headerBytes(), []byte(tm.Name), tm.Source}
+	if tm.Defines != nil {
+		parts = append(parts, []byte(strings.Join(tm.Defines, " ")))
+	}
+	return digest(parts...)
 }
 
 // Compile builds every template for every target, in parallel, reusing
@@ -320,6 +350,9 @@ func (c *Compiler) compileOne(ctx context.Context, in *Inputs, obj *Object) erro
 	args := append(obj.Target.Flags(), "-I", in.Dir)
 	if in.IncludeDir != "" {
 		args = append(args, "-I", in.IncludeDir)
+	}
+	for _, d := range obj.Template.Defines {
+		args = append(args, "-D"+d)
 	}
 	args = append(args, "-o", tmp.Name(), obj.Template.Path)
 	cmd := exec.CommandContext(ctx, c.Clang.Path, args...)

@@ -37,17 +37,21 @@ func TestTemplatesCompile(t *testing.T) {
 	dir := headerDir(t)
 	for _, target := range clangTargets {
 		for _, op := range Uops() {
-			src, err := Sources.ReadFile(op + ".c")
+			file, defines, _ := Source(op)
+			src, err := Sources.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
-			cfile := filepath.Join(dir, op+".c")
+			cfile := filepath.Join(dir, file)
 			if err := os.WriteFile(cfile, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			obj := filepath.Join(dir, target+"-"+op+".o")
 			args := append([]string{"--target=" + target}, compileFlags...)
 			args = append(args, targetFlags(target)...)
+			for _, d := range defines {
+				args = append(args, "-D"+d)
+			}
 			args = append(args, "-I", dir, cfile, "-o", obj)
 			if out, err := exec.Command(clang, args...).CombinedOutput(); err != nil {
 				t.Errorf("%s for %s: %v\n%s", op, target, err, out)

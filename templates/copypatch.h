@@ -12,7 +12,7 @@
 #ifndef COPYPATCH_H
 #define COPYPATCH_H
 
-#define CP_ABI_VERSION 1
+#define CP_ABI_VERSION 2
 
 typedef unsigned char cp_u8;
 typedef unsigned int cp_u32;
@@ -65,7 +65,12 @@ typedef struct cp_state {
 
 // The calling convention of every uop: preserve_none passes the state and
 // the frame pointer in r12/r13 (x86-64) or x20/x21 (AArch64), which the
-// entry trampoline loads, and leaves every other register free.
+// entry trampoline loads, and leaves every other register free. Two
+// doubles follow, f0 and f1 (xmm0/xmm1, v0/v1): cached registers a VM may
+// keep values in from one uop to the next. Every uop passes them on, so
+// one that does not name them leaves them as they were; the trampoline
+// enters with them undefined, so a VM reads one only where a uop before it
+// in the same trace run wrote it.
 #if defined(__clang__)
 #define CP_CC __attribute__((preserve_none))
 #else
@@ -74,12 +79,14 @@ typedef struct cp_state {
 #define CP_CC
 #endif
 
-typedef CP_CC cp_u64 (*cp_continuation)(CP_STATE *st, CP_FRAME *fp);
+// CP_PARAMS is every uop's and continuation's parameter list.
+#define CP_PARAMS CP_STATE *st, CP_FRAME *fp, double f0, double f1
+typedef CP_CC cp_u64 (*cp_continuation)(CP_PARAMS);
 
 // Jump holes: the next uop, the uop's in-trace jump target, its exit stub.
-extern CP_CC cp_u64 _JIT_CONTINUE(CP_STATE *st, CP_FRAME *fp);
-extern CP_CC cp_u64 _JIT_JUMP_TARGET(CP_STATE *st, CP_FRAME *fp);
-extern CP_CC cp_u64 _JIT_EXIT(CP_STATE *st, CP_FRAME *fp);
+extern CP_CC cp_u64 _JIT_CONTINUE(CP_PARAMS);
+extern CP_CC cp_u64 _JIT_JUMP_TARGET(CP_PARAMS);
+extern CP_CC cp_u64 _JIT_EXIT(CP_PARAMS);
 
 // Operand holes. Their "addresses" are the operand values.
 extern char _JIT_OPERAND0[];
@@ -108,17 +115,17 @@ extern char _JIT_OPERAND3[];
 #define CP_CONTINUES(c) __builtin_expect(!!(c), 0)
 
 // A uop is one function, cp_uop, alone in its file.
-#define CP_UOP CP_CC cp_u64 cp_uop(CP_STATE *st, CP_FRAME *fp)
+#define CP_UOP CP_CC cp_u64 cp_uop(CP_PARAMS)
 
 // Leaving a uop: always by a musttail jump, so no uop grows the stack. The
 // _TO forms pass on another frame pointer (a VM may move it, as a
 // Brainfuck tape head does).
-#define CP_CONTINUE() __attribute__((musttail)) return _JIT_CONTINUE(st, fp)
-#define CP_JUMP() __attribute__((musttail)) return _JIT_JUMP_TARGET(st, fp)
-#define CP_EXIT() __attribute__((musttail)) return _JIT_EXIT(st, fp)
-#define CP_CONTINUE_TO(f) __attribute__((musttail)) return _JIT_CONTINUE(st, (f))
-#define CP_JUMP_TO(f) __attribute__((musttail)) return _JIT_JUMP_TARGET(st, (f))
-#define CP_EXIT_TO(f) __attribute__((musttail)) return _JIT_EXIT(st, (f))
+#define CP_CONTINUE() __attribute__((musttail)) return _JIT_CONTINUE(st, fp, f0, f1)
+#define CP_JUMP() __attribute__((musttail)) return _JIT_JUMP_TARGET(st, fp, f0, f1)
+#define CP_EXIT() __attribute__((musttail)) return _JIT_EXIT(st, fp, f0, f1)
+#define CP_CONTINUE_TO(f) __attribute__((musttail)) return _JIT_CONTINUE(st, (f), f0, f1)
+#define CP_JUMP_TO(f) __attribute__((musttail)) return _JIT_JUMP_TARGET(st, (f), f0, f1)
+#define CP_EXIT_TO(f) __attribute__((musttail)) return _JIT_EXIT(st, (f), f0, f1)
 
 // CP_LEAVE returns to the entry trampoline with an exit code.
 #define CP_LEAVE(reason, index) return (cp_u64)(reason) | ((cp_u64)(index) << CP_EXIT_INDEX_SHIFT)

@@ -20,5 +20,5 @@ CP_UOP {
     }
     CP_HEAD(st)->calls++;
     cp_value *caller = (cp_value *)((char *)fp - CP_OPERAND(1));
-    __attribute__((musttail)) return ((cp_continuation)back)(st, caller);
+    __attribute__((musttail)) return ((cp_continuation)back)(st, caller, f0, f1);
 }

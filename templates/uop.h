@@ -16,6 +16,26 @@
 static inline double cp_as_float(cp_u64 bits) { return __builtin_bit_cast(double, bits); }
 static inline cp_u64 cp_float_bits(double f) { return __builtin_bit_cast(cp_u64, f); }
 
+// Where a register variant's float operand lives (its //cp:variants value):
+// s, the slot operand n names; f0 or f1, that cached register (copypatch.h),
+// which holds the slot's value (traceopt/regcache.go proves it). CP_FIN
+// reads it; CP_FOUT(where, x) puts a result in cached register where.
+#define CP_FIN_s(n) cp_as_float(CP_SLOT(n)->bits)
+#define CP_FIN_f0(n) f0
+#define CP_FIN_f1(n) f1
+#define CP_FIN_(where, n) CP_FIN_##where(n)
+#define CP_FIN(where, n) CP_FIN_(where, n)
+#define CP_FOUT_f0(x) (f0 = (x))
+#define CP_FOUT_f1(x) (f1 = (x))
+#define CP_FOUT_(where, x) CP_FOUT_##where(x)
+#define CP_FOUT(where, x) CP_FOUT_(where, x)
+// CP_FTAG(T, dst) stores the float tag for the variants that write it (t)
+// and nothing for those whose destination already has it (b, as _bits).
+#define CP_FTAG_b(v) ((void)(v))
+#define CP_FTAG_t(v) ((v)->tag = CP_TAG_FLOAT)
+#define CP_FTAG_(t, v) CP_FTAG_##t(v)
+#define CP_FTAG(t, v) CP_FTAG_(t, v)
+
 // A 128-bit int a trace keeps in one private slot (wide_*.c): tag holds the
 // high 64 bits, bits the low 64 bits, two's complement. No other code reads
 // such a slot as a value.

@@ -11,8 +11,9 @@ type Pass struct {
 // first iteration proved, drop what every path into an instruction
 // already computed, fold again what hoisting made constant, compute values
 // straight into the slots they are moved to, and drop
-// writes nobody reads and moves that do nothing; last, store no tag a
-// slot already holds.
+// writes nobody reads and moves that do nothing; store no tag a slot
+// already holds; last, keep float results in the cached registers for the
+// uops that read them next.
 var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
@@ -24,6 +25,7 @@ var Passes = []Pass{
 	{"dead", DropDeadStores},
 	{"moves", DropSelfMoves},
 	{"tags", SkipKnownTags},
+	{"regs", CacheRegisters},
 }
 
 // Optimize runs every pass on t, checking the trace after each one when

@@ -30,6 +30,8 @@ var bitsOnly = map[generated.Op]struct {
 	generated.OpLoadInt:     {generated.OpLoadIntBits, templates.TagInt},
 	generated.OpLoadFloat:   {generated.OpLoadFloatBits, templates.TagFloat},
 	generated.OpMove:        {generated.OpMoveBits, templates.TagEmpty},
+	// The tag of the kind it expects (operand 3): see resultTag.
+	generated.OpListLoad: {generated.OpListLoadBits, templates.TagEmpty},
 }
 
 func init() {
@@ -37,6 +39,7 @@ func init() {
 	for op, v := range bitsOnly {
 		opInfo[v.variant] = opInfo[op]
 	}
+	initRegVariants()
 }
 
 // unknownTag marks a slot whose tag the pass does not know.
@@ -103,7 +106,9 @@ func SkipKnownTags(t *Trace) {
 	for i := range t.Insts {
 		in := &t.Insts[i]
 		v, ok := bitsOnly[in.Op]
-		if !ok || at[i] == nil {
+		if !ok || at[i] == nil || in.Op == generated.OpListLoad && t.Shared {
+			// (Shared traces' list loads become list_load_mt, which
+			// has no _bits form.)
 			continue
 		}
 		d, _ := in.Writes()
@@ -116,8 +121,15 @@ func SkipKnownTags(t *Trace) {
 // resultTag is the tag in writes (tag, or for a move its source's), or
 // unknownTag.
 func resultTag(in *Inst, tag templates.Tag, before tagState) uint8 {
-	if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
+	switch in.Op {
+	case generated.OpMove, generated.OpMoveBits:
 		return before[slotOf(in.Args[1])]
+	case generated.OpListLoad, generated.OpListLoadBits:
+		k := templates.Tag(in.Args[3])
+		if k == templates.KindInstance {
+			return uint8(templates.TagObject)
+		}
+		return uint8(k)
 	}
 	return uint8(tag)
 }

@@ -39,12 +39,13 @@ func RunAt(pc int, trace []Instr, st *templates.State, frame []templates.Value, 
 // and a call_self's return address is the index of the uop after it. It
 // returns where the frame pointer was when the trace left.
 func RunFrom(pc, fp int, trace []Instr, st *templates.State, frame []templates.Value, maxSteps int) (templates.ExitCode, int, error) {
+	var regs Regs // undefined at entry, as natively: nothing reads them before a write
 	for step := 0; step < maxSteps; step++ {
 		if pc < 0 || pc >= len(trace) {
 			return 0, fp, fmt.Errorf("control reached uop %d of a %d-uop trace", pc, len(trace))
 		}
 		in := &trace[pc]
-		next, code, mv, err := StepFrom(in.Op, in.Operands, st, frame, fp, uint64(pc+1))
+		next, code, mv, err := StepRegs(in.Op, in.Operands, st, frame, fp, uint64(pc+1), &regs)
 		if err != nil {
 			return 0, fp, fmt.Errorf("uop %d: %w", pc, err)
 		}

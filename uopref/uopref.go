@@ -82,6 +82,7 @@ type machine struct {
 	newFP int               // where call_self and ret leave the frame pointer
 	back  uint64            // ret: the return address it goes to
 	dry   bool              // check operands only: slot returns copies
+	regs  *Regs             // the cached registers (f0, f1)
 	err   error
 }
 
@@ -259,6 +260,17 @@ type Moved struct {
 // here whatever the caller maps back to the next uop (nonzero). On error,
 // frame and state are untouched.
 func StepFrom(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64) (Next, templates.ExitCode, Moved, error) {
+	return StepRegs(op, operands, st, frame, fp, link, new(Regs))
+}
+
+// Regs are the cached float registers f0 and f1 of the stencil ABI
+// (copypatch.h), as bit patterns: what a register variant (float_add_r__*)
+// reads and writes besides the frame. Every uop passes them on.
+type Regs [2]uint64
+
+// StepRegs is StepFrom with the cached registers regs, which register
+// variants read and write. On error, regs are untouched too.
+func StepRegs(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64, regs *Regs) (Next, templates.ExitCode, Moved, error) {
 	f, ok := uops[op]
 	if !ok {
 		return 0, 0, Moved{}, fmt.Errorf("%w %q", ErrUnknownUop, op)
@@ -271,13 +283,13 @@ func StepFrom(op string, operands [4]uint64, st *templates.State, frame []templa
 	}
 	// A dry run first finds bad slot operands, so one leaves no partial
 	// write behind.
-	scratch := *st
-	dry := &machine{ops: operands, st: &scratch, frame: frame, fp: fp, link: link, dry: true}
+	scratch, scratchRegs := *st, *regs
+	dry := &machine{ops: operands, st: &scratch, frame: frame, fp: fp, link: link, dry: true, regs: &scratchRegs}
 	f(dry)
 	if dry.err != nil {
 		return 0, 0, Moved{}, fmt.Errorf("%s: %w", op, dry.err)
 	}
-	m := &machine{ops: operands, st: st, frame: frame, fp: fp, link: link, newFP: fp}
+	m := &machine{ops: operands, st: st, frame: frame, fp: fp, link: link, newFP: fp, regs: regs}
 	next, code := f(m)
 	return next, code, Moved{FP: m.newFP, Back: m.back}, nil
 }
@@ -918,7 +930,7 @@ var uops = map[string]uop{
 // the bits only.
 var bitsVariants = []string{"float_add", "float_sub", "float_mul", "float_div", "float_sqrt",
 	"int_add", "int_sub", "int_mul", "int_add_imm", "int_mod", "int_floordiv", "int_to_float", "int_truediv",
-	"load_int", "load_float", "move"}
+	"load_int", "load_float", "move", "list_load"}
 
 // bitsOnly is the _bits variant of base: base's bits in the destination
 // (operand 0), whose tag stays what it was.
@@ -951,6 +963,7 @@ func init() {
 			return jumpIf(cmp(i64(m.slot(0)), i64(m.slot(1))))
 		}
 	}
+	registerVariants()
 	for name, cmp := range floatCmps {
 		cmp := cmp
 		uops["float_"+name] = func(m *machine) (Next, templates.ExitCode) {
@@ -959,6 +972,91 @@ func init() {
 		}
 		uops["float_jump_if_"+name] = func(m *machine) (Next, templates.ExitCode) {
 			return jumpIf(cmp(f64(m.slot(0)), f64(m.slot(1))))
+		}
+	}
+}
+
+// Where a register variant's operand lives: its variant value (s: the
+// slot; f0, f1: that cached register).
+var regWhere = []string{"s", "f0", "f1"}
+
+// freg reads a register variant's float operand n from where.
+func (m *machine) freg(where string, n int) float64 {
+	if where == "s" {
+		return f64(m.slot(n))
+	}
+	return math.Float64frombits(m.regs[where[1]-'0'])
+}
+
+// fresult stores a register variant's result: to dst's bits (and its
+// float tag, for tag t) and to register d.
+func (m *machine) fresult(dst *templates.Value, tag string, d int, r float64) {
+	if tag == "t" {
+		dst.Tag = templates.TagFloat
+	}
+	dst.Bits = math.Float64bits(r)
+	m.regs[d] = math.Float64bits(r)
+}
+
+// registerVariants adds the register variants of the float arithmetic
+// (float_add_r.c ...: the _bits uop with its result also in register D,
+// operands from A and B) and of the float compare-and-branches.
+func registerVariants() {
+	ariths := map[string]func(a, b float64) float64{
+		"add": func(a, b float64) float64 { return a + b },
+		"sub": func(a, b float64) float64 { return a - b },
+		"mul": func(a, b float64) float64 { return a * b },
+		"div": func(a, b float64) float64 { return a / b },
+	}
+	for name, f := range ariths {
+		for _, tag := range []string{"b", "t"} {
+			for d := range 2 {
+				for _, a := range regWhere {
+					for _, b := range regWhere {
+						f, name, tag, d, a, b := f, name, tag, d, a, b
+						uops[fmt.Sprintf("float_%s_r__%s_f%d_%s_%s", name, tag, d, a, b)] = func(m *machine) (Next, templates.ExitCode) {
+							y := m.freg(b, 2)
+							x := m.freg(a, 1)
+							dst := m.slot(0)
+							if name == "div" && y == 0 {
+								return Exit, 0
+							}
+							m.fresult(dst, tag, d, f(x, y))
+							return Continue, 0
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, tag := range []string{"b", "t"} {
+		for d := range 2 {
+			for _, a := range regWhere {
+				tag, d, a := tag, d, a
+				uops[fmt.Sprintf("float_sqrt_r__%s_f%d_%s", tag, d, a)] = func(m *machine) (Next, templates.ExitCode) {
+					x := m.freg(a, 1)
+					dst := m.slot(0)
+					if x < 0 { // ValueError; NaN and -0.0 are not < 0
+						return Exit, 0
+					}
+					m.fresult(dst, tag, d, math.Sqrt(x))
+					return Continue, 0
+				}
+			}
+		}
+	}
+	for _, name := range []string{"lt", "le", "gt", "ge"} {
+		cmp := floatCmps[name]
+		for _, a := range regWhere {
+			for _, b := range regWhere {
+				if a == b {
+					continue // (not built: the plain uop, or x < x)
+				}
+				a, b := a, b
+				uops[fmt.Sprintf("float_jump_if_%s_r__%s_%s", name, a, b)] = func(m *machine) (Next, templates.ExitCode) {
+					return jumpIf(cmp(m.freg(a, 0), m.freg(b, 1)))
+				}
+			}
 		}
 	}
 }

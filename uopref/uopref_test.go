@@ -3,6 +3,7 @@ package uopref
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -636,11 +637,15 @@ func TestStep(t *testing.T) {
 		{objsV, 0, templates.TagInt, &V{Tag: templates.TagInt, Bits: 1}}, // loads do not care about objs
 		{objsV, 1, templates.TagObject, nil},
 	} {
-		for _, op := range []string{"list_load", "list_load_mt"} {
+		for _, op := range []string{"list_load", "list_load_mt", "list_load_bits"} {
 			sc := stepCase{name: op, op: op, ops: [4]uint64{0, S, 2 * S, uint64(c.tag)}, in: []V{sentry, c.list, iv(c.i)}}
-			if c.want == nil {
+			switch {
+			case c.want == nil:
 				sc.next = Exit
-			} else {
+			case op == "list_load_bits":
+				// The bits only: the destination keeps its tag.
+				sc.out = []V{{Tag: sentry.Tag, Bits: c.want.Bits}, c.list, iv(c.i)}
+			default:
 				sc.out = []V{*c.want, c.list, iv(c.i)}
 			}
 			add(sc)
@@ -776,6 +781,9 @@ func TestStep(t *testing.T) {
 	}
 	covered["ret"] = true // (its frame pointer is never slot 0: TestRunRecursion)
 	for _, op := range Uops() {
+		if strings.Contains(op, "__") {
+			continue // register variants: TestRegisterVariants
+		}
 		if !covered[op] {
 			t.Errorf("no test case for %s", op)
 		}
@@ -1005,5 +1013,91 @@ func TestNextString(t *testing.T) {
 		if got := n.String(); got != want {
 			t.Errorf("Next(%d).String() = %q, want %q", uint8(n), got, want)
 		}
+	}
+}
+
+// TestRegisterVariants checks every register variant against its plain
+// uop: the same frame, and the result also in the register the variant
+// names, operands read from the registers it names (which hold other
+// values than the slots here, so reading the wrong place shows).
+func TestRegisterVariants(t *testing.T) {
+	ariths := map[string]func(a, b float64) float64{
+		"add": func(a, b float64) float64 { return a + b },
+		"sub": func(a, b float64) float64 { return a - b },
+		"mul": func(a, b float64) float64 { return a * b },
+		"div": func(a, b float64) float64 { return a / b },
+	}
+	cmps := map[string]func(a, b float64) bool{
+		"lt": func(a, b float64) bool { return a < b },
+		"le": func(a, b float64) bool { return a <= b },
+		"gt": func(a, b float64) bool { return a > b },
+		"ge": func(a, b float64) bool { return a >= b },
+	}
+	const S = templates.SlotSize
+	n := 0
+	for _, op := range Uops() {
+		base, vals, ok := strings.Cut(op, "__")
+		if !ok {
+			continue
+		}
+		n++
+		parts := strings.Split(vals, "_")
+		for _, in := range [][4]float64{{1.5, 2, -3, 7}, {3, 0, 5, -0.25}, {2, 2, 2, 2}, {nan, 1, 0, negZ}, {-1, 4, -2, 9}} {
+			frame := []V{{Tag: templates.TagBool, Bits: 0xdead}, fv(in[0]), fv(in[1])}
+			regs := Regs{math.Float64bits(in[2]), math.Float64bits(in[3])}
+			pick := func(where string, slot int) float64 {
+				switch where {
+				case "f0":
+					return in[2]
+				case "f1":
+					return in[3]
+				}
+				return f64(&frame[slot])
+			}
+			if cmp := cmps[strings.TrimPrefix(strings.TrimSuffix(base, "_r"), "float_jump_if_")]; strings.HasPrefix(base, "float_jump_if_") && cmp != nil {
+				want := Continue
+				if cmp(pick(parts[0], 0), pick(parts[1], 1)) {
+					want = Jump
+				}
+				before := append([]V(nil), frame...)
+				beforeRegs := regs
+				next, _, _, err := StepRegs(op, [4]uint64{0, S}, &templates.State{}, frame, 0, 0, &regs)
+				if err != nil || next != want || !equalValues(frame, before) || regs != beforeRegs {
+					t.Errorf("%s on %v: %v %v, regs %x, frame %v; want %v, nothing changed", op, in, next, err, regs, frame, want)
+				}
+				continue
+			}
+			name := strings.TrimPrefix(strings.TrimSuffix(base, "_r"), "float_")
+			f := ariths[name]
+			parts := parts
+			if name == "sqrt" && len(parts) == 3 {
+				f, parts = func(a, _ float64) float64 { return math.Sqrt(a) }, append(parts[:3:3], "s")
+			}
+			if f == nil || len(parts) != 4 {
+				t.Errorf("%s: not a register variant this test knows", op)
+				continue
+			}
+			a, b := pick(parts[2], 1), pick(parts[3], 2)
+			wantRegs := regs
+			wantFrame := append([]V(nil), frame...)
+			want := Continue
+			if name == "div" && b == 0 || name == "sqrt" && a < 0 {
+				want = Exit
+			} else {
+				r := math.Float64bits(f(a, b))
+				wantFrame[0].Bits = r
+				if parts[0] == "t" {
+					wantFrame[0].Tag = templates.TagFloat
+				}
+				wantRegs[parts[1][1]-'0'] = r
+			}
+			next, _, _, err := StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
+			if err != nil || next != want || !equalValues(frame, wantFrame) || regs != wantRegs {
+				t.Errorf("%s on %v: %v %v, regs %x, frame %v; want %v, regs %x, frame %v", op, in, next, err, regs, frame, want, wantRegs, wantFrame)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no register variants")
 	}
 }

@@ -15,112 +15,293 @@ type Op uint16
 
 // The uops, one per template, in template-name order.
 const (
-	OpAttrLoad        Op = iota // templates/attr_load.c
-	OpAttrStore                 // templates/attr_store.c
-	OpCallOut                   // templates/call_out.c
-	OpCallSelf                  // templates/call_self.c
-	OpEnd                       // templates/end.c
-	OpExit                      // templates/exit.c
-	OpFloatAbs                  // templates/float_abs.c
-	OpFloatAdd                  // templates/float_add.c
-	OpFloatAddBits              // templates/float_add_bits.c
-	OpFloatDiv                  // templates/float_div.c
-	OpFloatDivBits              // templates/float_div_bits.c
-	OpFloatEq                   // templates/float_eq.c
-	OpFloatGe                   // templates/float_ge.c
-	OpFloatGt                   // templates/float_gt.c
-	OpFloatJumpIfEq             // templates/float_jump_if_eq.c
-	OpFloatJumpIfGe             // templates/float_jump_if_ge.c
-	OpFloatJumpIfGt             // templates/float_jump_if_gt.c
-	OpFloatJumpIfLe             // templates/float_jump_if_le.c
-	OpFloatJumpIfLt             // templates/float_jump_if_lt.c
-	OpFloatJumpIfNe             // templates/float_jump_if_ne.c
-	OpFloatLe                   // templates/float_le.c
-	OpFloatLt                   // templates/float_lt.c
-	OpFloatMul                  // templates/float_mul.c
-	OpFloatMulBits              // templates/float_mul_bits.c
-	OpFloatNe                   // templates/float_ne.c
-	OpFloatNeg                  // templates/float_neg.c
-	OpFloatSqrt                 // templates/float_sqrt.c
-	OpFloatSqrtBits             // templates/float_sqrt_bits.c
-	OpFloatSub                  // templates/float_sub.c
-	OpFloatSubBits              // templates/float_sub_bits.c
-	OpGuardBool                 // templates/guard_bool.c
-	OpGuardFloat                // templates/guard_float.c
-	OpGuardInstance             // templates/guard_instance.c
-	OpGuardInt                  // templates/guard_int.c
-	OpGuardList                 // templates/guard_list.c
-	OpGuardNone                 // templates/guard_none.c
-	OpGuardShape                // templates/guard_shape.c
-	OpGuardStr                  // templates/guard_str.c
-	OpIntAbs                    // templates/int_abs.c
-	OpIntAdd                    // templates/int_add.c
-	OpIntAddBits                // templates/int_add_bits.c
-	OpIntAddImm                 // templates/int_add_imm.c
-	OpIntAddImmBits             // templates/int_add_imm_bits.c
-	OpIntAnd                    // templates/int_and.c
-	OpIntEq                     // templates/int_eq.c
-	OpIntFloordiv               // templates/int_floordiv.c
-	OpIntFloordivBits           // templates/int_floordiv_bits.c
-	OpIntGe                     // templates/int_ge.c
-	OpIntGt                     // templates/int_gt.c
-	OpIntInvert                 // templates/int_invert.c
-	OpIntJumpIfEq               // templates/int_jump_if_eq.c
-	OpIntJumpIfGe               // templates/int_jump_if_ge.c
-	OpIntJumpIfGt               // templates/int_jump_if_gt.c
-	OpIntJumpIfLe               // templates/int_jump_if_le.c
-	OpIntJumpIfLt               // templates/int_jump_if_lt.c
-	OpIntJumpIfNe               // templates/int_jump_if_ne.c
-	OpIntLe                     // templates/int_le.c
-	OpIntLshift                 // templates/int_lshift.c
-	OpIntLt                     // templates/int_lt.c
-	OpIntMod                    // templates/int_mod.c
-	OpIntModBits                // templates/int_mod_bits.c
-	OpIntMul                    // templates/int_mul.c
-	OpIntMulBits                // templates/int_mul_bits.c
-	OpIntNe                     // templates/int_ne.c
-	OpIntNeg                    // templates/int_neg.c
-	OpIntOr                     // templates/int_or.c
-	OpIntRshift                 // templates/int_rshift.c
-	OpIntSub                    // templates/int_sub.c
-	OpIntSubBits                // templates/int_sub_bits.c
-	OpIntToFloat                // templates/int_to_float.c
-	OpIntToFloatBits            // templates/int_to_float_bits.c
-	OpIntToWide                 // templates/int_to_wide.c
-	OpIntTruediv                // templates/int_truediv.c
-	OpIntTruedivBits            // templates/int_truediv_bits.c
-	OpIntXor                    // templates/int_xor.c
-	OpJump                      // templates/jump.c
-	OpJumpIfFalse               // templates/jump_if_false.c
-	OpJumpIfTrue                // templates/jump_if_true.c
-	OpListLen                   // templates/list_len.c
-	OpListLoad                  // templates/list_load.c
-	OpListLoadMt                // templates/list_load_mt.c
-	OpListStore                 // templates/list_store.c
-	OpListStoreMt               // templates/list_store_mt.c
-	OpLoadFloat                 // templates/load_float.c
-	OpLoadFloatBits             // templates/load_float_bits.c
-	OpLoadInt                   // templates/load_int.c
-	OpLoadIntBits               // templates/load_int_bits.c
-	OpLoop                      // templates/loop.c
-	OpMove                      // templates/move.c
-	OpMoveBits                  // templates/move_bits.c
-	OpRet                       // templates/ret.c
-	OpStrChar                   // templates/str_char.c
-	OpStrJumpIfEq               // templates/str_jump_if_eq.c
-	OpStrLen                    // templates/str_len.c
-	OpWideAdd                   // templates/wide_add.c
-	OpWideAddWide               // templates/wide_add_wide.c
-	OpWideAndImm                // templates/wide_and_imm.c
-	OpWideMul                   // templates/wide_mul.c
-	OpWideRshift                // templates/wide_rshift.c
-	OpWideSub                   // templates/wide_sub.c
-	OpWideSubWide               // templates/wide_sub_wide.c
-	OpWideToInt                 // templates/wide_to_int.c
+	OpAttrLoad           Op = iota // templates/attr_load.c
+	OpAttrStore                    // templates/attr_store.c
+	OpCallOut                      // templates/call_out.c
+	OpCallSelf                     // templates/call_self.c
+	OpEnd                          // templates/end.c
+	OpExit                         // templates/exit.c
+	OpFloatAbs                     // templates/float_abs.c
+	OpFloatAdd                     // templates/float_add.c
+	OpFloatAddBits                 // templates/float_add_bits.c
+	OpFloatAddRBF0F0F0             // templates/float_add_r.c (b f0 f0 f0)
+	OpFloatAddRBF0F0F1             // templates/float_add_r.c (b f0 f0 f1)
+	OpFloatAddRBF0F0S              // templates/float_add_r.c (b f0 f0 s)
+	OpFloatAddRBF0F1F0             // templates/float_add_r.c (b f0 f1 f0)
+	OpFloatAddRBF0F1F1             // templates/float_add_r.c (b f0 f1 f1)
+	OpFloatAddRBF0F1S              // templates/float_add_r.c (b f0 f1 s)
+	OpFloatAddRBF0SF0              // templates/float_add_r.c (b f0 s f0)
+	OpFloatAddRBF0SF1              // templates/float_add_r.c (b f0 s f1)
+	OpFloatAddRBF0SS               // templates/float_add_r.c (b f0 s s)
+	OpFloatAddRBF1F0F0             // templates/float_add_r.c (b f1 f0 f0)
+	OpFloatAddRBF1F0F1             // templates/float_add_r.c (b f1 f0 f1)
+	OpFloatAddRBF1F0S              // templates/float_add_r.c (b f1 f0 s)
+	OpFloatAddRBF1F1F0             // templates/float_add_r.c (b f1 f1 f0)
+	OpFloatAddRBF1F1F1             // templates/float_add_r.c (b f1 f1 f1)
+	OpFloatAddRBF1F1S              // templates/float_add_r.c (b f1 f1 s)
+	OpFloatAddRBF1SF0              // templates/float_add_r.c (b f1 s f0)
+	OpFloatAddRBF1SF1              // templates/float_add_r.c (b f1 s f1)
+	OpFloatAddRBF1SS               // templates/float_add_r.c (b f1 s s)
+	OpFloatAddRTF0F0F0             // templates/float_add_r.c (t f0 f0 f0)
+	OpFloatAddRTF0F0F1             // templates/float_add_r.c (t f0 f0 f1)
+	OpFloatAddRTF0F0S              // templates/float_add_r.c (t f0 f0 s)
+	OpFloatAddRTF0F1F0             // templates/float_add_r.c (t f0 f1 f0)
+	OpFloatAddRTF0F1F1             // templates/float_add_r.c (t f0 f1 f1)
+	OpFloatAddRTF0F1S              // templates/float_add_r.c (t f0 f1 s)
+	OpFloatAddRTF0SF0              // templates/float_add_r.c (t f0 s f0)
+	OpFloatAddRTF0SF1              // templates/float_add_r.c (t f0 s f1)
+	OpFloatAddRTF0SS               // templates/float_add_r.c (t f0 s s)
+	OpFloatAddRTF1F0F0             // templates/float_add_r.c (t f1 f0 f0)
+	OpFloatAddRTF1F0F1             // templates/float_add_r.c (t f1 f0 f1)
+	OpFloatAddRTF1F0S              // templates/float_add_r.c (t f1 f0 s)
+	OpFloatAddRTF1F1F0             // templates/float_add_r.c (t f1 f1 f0)
+	OpFloatAddRTF1F1F1             // templates/float_add_r.c (t f1 f1 f1)
+	OpFloatAddRTF1F1S              // templates/float_add_r.c (t f1 f1 s)
+	OpFloatAddRTF1SF0              // templates/float_add_r.c (t f1 s f0)
+	OpFloatAddRTF1SF1              // templates/float_add_r.c (t f1 s f1)
+	OpFloatAddRTF1SS               // templates/float_add_r.c (t f1 s s)
+	OpFloatDiv                     // templates/float_div.c
+	OpFloatDivBits                 // templates/float_div_bits.c
+	OpFloatDivRBF0F0F0             // templates/float_div_r.c (b f0 f0 f0)
+	OpFloatDivRBF0F0F1             // templates/float_div_r.c (b f0 f0 f1)
+	OpFloatDivRBF0F0S              // templates/float_div_r.c (b f0 f0 s)
+	OpFloatDivRBF0F1F0             // templates/float_div_r.c (b f0 f1 f0)
+	OpFloatDivRBF0F1F1             // templates/float_div_r.c (b f0 f1 f1)
+	OpFloatDivRBF0F1S              // templates/float_div_r.c (b f0 f1 s)
+	OpFloatDivRBF0SF0              // templates/float_div_r.c (b f0 s f0)
+	OpFloatDivRBF0SF1              // templates/float_div_r.c (b f0 s f1)
+	OpFloatDivRBF0SS               // templates/float_div_r.c (b f0 s s)
+	OpFloatDivRBF1F0F0             // templates/float_div_r.c (b f1 f0 f0)
+	OpFloatDivRBF1F0F1             // templates/float_div_r.c (b f1 f0 f1)
+	OpFloatDivRBF1F0S              // templates/float_div_r.c (b f1 f0 s)
+	OpFloatDivRBF1F1F0             // templates/float_div_r.c (b f1 f1 f0)
+	OpFloatDivRBF1F1F1             // templates/float_div_r.c (b f1 f1 f1)
+	OpFloatDivRBF1F1S              // templates/float_div_r.c (b f1 f1 s)
+	OpFloatDivRBF1SF0              // templates/float_div_r.c (b f1 s f0)
+	OpFloatDivRBF1SF1              // templates/float_div_r.c (b f1 s f1)
+	OpFloatDivRBF1SS               // templates/float_div_r.c (b f1 s s)
+	OpFloatDivRTF0F0F0             // templates/float_div_r.c (t f0 f0 f0)
+	OpFloatDivRTF0F0F1             // templates/float_div_r.c (t f0 f0 f1)
+	OpFloatDivRTF0F0S              // templates/float_div_r.c (t f0 f0 s)
+	OpFloatDivRTF0F1F0             // templates/float_div_r.c (t f0 f1 f0)
+	OpFloatDivRTF0F1F1             // templates/float_div_r.c (t f0 f1 f1)
+	OpFloatDivRTF0F1S              // templates/float_div_r.c (t f0 f1 s)
+	OpFloatDivRTF0SF0              // templates/float_div_r.c (t f0 s f0)
+	OpFloatDivRTF0SF1              // templates/float_div_r.c (t f0 s f1)
+	OpFloatDivRTF0SS               // templates/float_div_r.c (t f0 s s)
+	OpFloatDivRTF1F0F0             // templates/float_div_r.c (t f1 f0 f0)
+	OpFloatDivRTF1F0F1             // templates/float_div_r.c (t f1 f0 f1)
+	OpFloatDivRTF1F0S              // templates/float_div_r.c (t f1 f0 s)
+	OpFloatDivRTF1F1F0             // templates/float_div_r.c (t f1 f1 f0)
+	OpFloatDivRTF1F1F1             // templates/float_div_r.c (t f1 f1 f1)
+	OpFloatDivRTF1F1S              // templates/float_div_r.c (t f1 f1 s)
+	OpFloatDivRTF1SF0              // templates/float_div_r.c (t f1 s f0)
+	OpFloatDivRTF1SF1              // templates/float_div_r.c (t f1 s f1)
+	OpFloatDivRTF1SS               // templates/float_div_r.c (t f1 s s)
+	OpFloatEq                      // templates/float_eq.c
+	OpFloatGe                      // templates/float_ge.c
+	OpFloatGt                      // templates/float_gt.c
+	OpFloatJumpIfEq                // templates/float_jump_if_eq.c
+	OpFloatJumpIfGe                // templates/float_jump_if_ge.c
+	OpFloatJumpIfGeRF0F1           // templates/float_jump_if_ge_r.c (f0 f1)
+	OpFloatJumpIfGeRF0S            // templates/float_jump_if_ge_r.c (f0 s)
+	OpFloatJumpIfGeRF1F0           // templates/float_jump_if_ge_r.c (f1 f0)
+	OpFloatJumpIfGeRF1S            // templates/float_jump_if_ge_r.c (f1 s)
+	OpFloatJumpIfGeRSF0            // templates/float_jump_if_ge_r.c (s f0)
+	OpFloatJumpIfGeRSF1            // templates/float_jump_if_ge_r.c (s f1)
+	OpFloatJumpIfGt                // templates/float_jump_if_gt.c
+	OpFloatJumpIfGtRF0F1           // templates/float_jump_if_gt_r.c (f0 f1)
+	OpFloatJumpIfGtRF0S            // templates/float_jump_if_gt_r.c (f0 s)
+	OpFloatJumpIfGtRF1F0           // templates/float_jump_if_gt_r.c (f1 f0)
+	OpFloatJumpIfGtRF1S            // templates/float_jump_if_gt_r.c (f1 s)
+	OpFloatJumpIfGtRSF0            // templates/float_jump_if_gt_r.c (s f0)
+	OpFloatJumpIfGtRSF1            // templates/float_jump_if_gt_r.c (s f1)
+	OpFloatJumpIfLe                // templates/float_jump_if_le.c
+	OpFloatJumpIfLeRF0F1           // templates/float_jump_if_le_r.c (f0 f1)
+	OpFloatJumpIfLeRF0S            // templates/float_jump_if_le_r.c (f0 s)
+	OpFloatJumpIfLeRF1F0           // templates/float_jump_if_le_r.c (f1 f0)
+	OpFloatJumpIfLeRF1S            // templates/float_jump_if_le_r.c (f1 s)
+	OpFloatJumpIfLeRSF0            // templates/float_jump_if_le_r.c (s f0)
+	OpFloatJumpIfLeRSF1            // templates/float_jump_if_le_r.c (s f1)
+	OpFloatJumpIfLt                // templates/float_jump_if_lt.c
+	OpFloatJumpIfLtRF0F1           // templates/float_jump_if_lt_r.c (f0 f1)
+	OpFloatJumpIfLtRF0S            // templates/float_jump_if_lt_r.c (f0 s)
+	OpFloatJumpIfLtRF1F0           // templates/float_jump_if_lt_r.c (f1 f0)
+	OpFloatJumpIfLtRF1S            // templates/float_jump_if_lt_r.c (f1 s)
+	OpFloatJumpIfLtRSF0            // templates/float_jump_if_lt_r.c (s f0)
+	OpFloatJumpIfLtRSF1            // templates/float_jump_if_lt_r.c (s f1)
+	OpFloatJumpIfNe                // templates/float_jump_if_ne.c
+	OpFloatLe                      // templates/float_le.c
+	OpFloatLt                      // templates/float_lt.c
+	OpFloatMul                     // templates/float_mul.c
+	OpFloatMulBits                 // templates/float_mul_bits.c
+	OpFloatMulRBF0F0F0             // templates/float_mul_r.c (b f0 f0 f0)
+	OpFloatMulRBF0F0F1             // templates/float_mul_r.c (b f0 f0 f1)
+	OpFloatMulRBF0F0S              // templates/float_mul_r.c (b f0 f0 s)
+	OpFloatMulRBF0F1F0             // templates/float_mul_r.c (b f0 f1 f0)
+	OpFloatMulRBF0F1F1             // templates/float_mul_r.c (b f0 f1 f1)
+	OpFloatMulRBF0F1S              // templates/float_mul_r.c (b f0 f1 s)
+	OpFloatMulRBF0SF0              // templates/float_mul_r.c (b f0 s f0)
+	OpFloatMulRBF0SF1              // templates/float_mul_r.c (b f0 s f1)
+	OpFloatMulRBF0SS               // templates/float_mul_r.c (b f0 s s)
+	OpFloatMulRBF1F0F0             // templates/float_mul_r.c (b f1 f0 f0)
+	OpFloatMulRBF1F0F1             // templates/float_mul_r.c (b f1 f0 f1)
+	OpFloatMulRBF1F0S              // templates/float_mul_r.c (b f1 f0 s)
+	OpFloatMulRBF1F1F0             // templates/float_mul_r.c (b f1 f1 f0)
+	OpFloatMulRBF1F1F1             // templates/float_mul_r.c (b f1 f1 f1)
+	OpFloatMulRBF1F1S              // templates/float_mul_r.c (b f1 f1 s)
+	OpFloatMulRBF1SF0              // templates/float_mul_r.c (b f1 s f0)
+	OpFloatMulRBF1SF1              // templates/float_mul_r.c (b f1 s f1)
+	OpFloatMulRBF1SS               // templates/float_mul_r.c (b f1 s s)
+	OpFloatMulRTF0F0F0             // templates/float_mul_r.c (t f0 f0 f0)
+	OpFloatMulRTF0F0F1             // templates/float_mul_r.c (t f0 f0 f1)
+	OpFloatMulRTF0F0S              // templates/float_mul_r.c (t f0 f0 s)
+	OpFloatMulRTF0F1F0             // templates/float_mul_r.c (t f0 f1 f0)
+	OpFloatMulRTF0F1F1             // templates/float_mul_r.c (t f0 f1 f1)
+	OpFloatMulRTF0F1S              // templates/float_mul_r.c (t f0 f1 s)
+	OpFloatMulRTF0SF0              // templates/float_mul_r.c (t f0 s f0)
+	OpFloatMulRTF0SF1              // templates/float_mul_r.c (t f0 s f1)
+	OpFloatMulRTF0SS               // templates/float_mul_r.c (t f0 s s)
+	OpFloatMulRTF1F0F0             // templates/float_mul_r.c (t f1 f0 f0)
+	OpFloatMulRTF1F0F1             // templates/float_mul_r.c (t f1 f0 f1)
+	OpFloatMulRTF1F0S              // templates/float_mul_r.c (t f1 f0 s)
+	OpFloatMulRTF1F1F0             // templates/float_mul_r.c (t f1 f1 f0)
+	OpFloatMulRTF1F1F1             // templates/float_mul_r.c (t f1 f1 f1)
+	OpFloatMulRTF1F1S              // templates/float_mul_r.c (t f1 f1 s)
+	OpFloatMulRTF1SF0              // templates/float_mul_r.c (t f1 s f0)
+	OpFloatMulRTF1SF1              // templates/float_mul_r.c (t f1 s f1)
+	OpFloatMulRTF1SS               // templates/float_mul_r.c (t f1 s s)
+	OpFloatNe                      // templates/float_ne.c
+	OpFloatNeg                     // templates/float_neg.c
+	OpFloatSqrt                    // templates/float_sqrt.c
+	OpFloatSqrtBits                // templates/float_sqrt_bits.c
+	OpFloatSqrtRBF0F0              // templates/float_sqrt_r.c (b f0 f0)
+	OpFloatSqrtRBF0F1              // templates/float_sqrt_r.c (b f0 f1)
+	OpFloatSqrtRBF0S               // templates/float_sqrt_r.c (b f0 s)
+	OpFloatSqrtRBF1F0              // templates/float_sqrt_r.c (b f1 f0)
+	OpFloatSqrtRBF1F1              // templates/float_sqrt_r.c (b f1 f1)
+	OpFloatSqrtRBF1S               // templates/float_sqrt_r.c (b f1 s)
+	OpFloatSqrtRTF0F0              // templates/float_sqrt_r.c (t f0 f0)
+	OpFloatSqrtRTF0F1              // templates/float_sqrt_r.c (t f0 f1)
+	OpFloatSqrtRTF0S               // templates/float_sqrt_r.c (t f0 s)
+	OpFloatSqrtRTF1F0              // templates/float_sqrt_r.c (t f1 f0)
+	OpFloatSqrtRTF1F1              // templates/float_sqrt_r.c (t f1 f1)
+	OpFloatSqrtRTF1S               // templates/float_sqrt_r.c (t f1 s)
+	OpFloatSub                     // templates/float_sub.c
+	OpFloatSubBits                 // templates/float_sub_bits.c
+	OpFloatSubRBF0F0F0             // templates/float_sub_r.c (b f0 f0 f0)
+	OpFloatSubRBF0F0F1             // templates/float_sub_r.c (b f0 f0 f1)
+	OpFloatSubRBF0F0S              // templates/float_sub_r.c (b f0 f0 s)
+	OpFloatSubRBF0F1F0             // templates/float_sub_r.c (b f0 f1 f0)
+	OpFloatSubRBF0F1F1             // templates/float_sub_r.c (b f0 f1 f1)
+	OpFloatSubRBF0F1S              // templates/float_sub_r.c (b f0 f1 s)
+	OpFloatSubRBF0SF0              // templates/float_sub_r.c (b f0 s f0)
+	OpFloatSubRBF0SF1              // templates/float_sub_r.c (b f0 s f1)
+	OpFloatSubRBF0SS               // templates/float_sub_r.c (b f0 s s)
+	OpFloatSubRBF1F0F0             // templates/float_sub_r.c (b f1 f0 f0)
+	OpFloatSubRBF1F0F1             // templates/float_sub_r.c (b f1 f0 f1)
+	OpFloatSubRBF1F0S              // templates/float_sub_r.c (b f1 f0 s)
+	OpFloatSubRBF1F1F0             // templates/float_sub_r.c (b f1 f1 f0)
+	OpFloatSubRBF1F1F1             // templates/float_sub_r.c (b f1 f1 f1)
+	OpFloatSubRBF1F1S              // templates/float_sub_r.c (b f1 f1 s)
+	OpFloatSubRBF1SF0              // templates/float_sub_r.c (b f1 s f0)
+	OpFloatSubRBF1SF1              // templates/float_sub_r.c (b f1 s f1)
+	OpFloatSubRBF1SS               // templates/float_sub_r.c (b f1 s s)
+	OpFloatSubRTF0F0F0             // templates/float_sub_r.c (t f0 f0 f0)
+	OpFloatSubRTF0F0F1             // templates/float_sub_r.c (t f0 f0 f1)
+	OpFloatSubRTF0F0S              // templates/float_sub_r.c (t f0 f0 s)
+	OpFloatSubRTF0F1F0             // templates/float_sub_r.c (t f0 f1 f0)
+	OpFloatSubRTF0F1F1             // templates/float_sub_r.c (t f0 f1 f1)
+	OpFloatSubRTF0F1S              // templates/float_sub_r.c (t f0 f1 s)
+	OpFloatSubRTF0SF0              // templates/float_sub_r.c (t f0 s f0)
+	OpFloatSubRTF0SF1              // templates/float_sub_r.c (t f0 s f1)
+	OpFloatSubRTF0SS               // templates/float_sub_r.c (t f0 s s)
+	OpFloatSubRTF1F0F0             // templates/float_sub_r.c (t f1 f0 f0)
+	OpFloatSubRTF1F0F1             // templates/float_sub_r.c (t f1 f0 f1)
+	OpFloatSubRTF1F0S              // templates/float_sub_r.c (t f1 f0 s)
+	OpFloatSubRTF1F1F0             // templates/float_sub_r.c (t f1 f1 f0)
+	OpFloatSubRTF1F1F1             // templates/float_sub_r.c (t f1 f1 f1)
+	OpFloatSubRTF1F1S              // templates/float_sub_r.c (t f1 f1 s)
+	OpFloatSubRTF1SF0              // templates/float_sub_r.c (t f1 s f0)
+	OpFloatSubRTF1SF1              // templates/float_sub_r.c (t f1 s f1)
+	OpFloatSubRTF1SS               // templates/float_sub_r.c (t f1 s s)
+	OpGuardBool                    // templates/guard_bool.c
+	OpGuardFloat                   // templates/guard_float.c
+	OpGuardInstance                // templates/guard_instance.c
+	OpGuardInt                     // templates/guard_int.c
+	OpGuardList                    // templates/guard_list.c
+	OpGuardNone                    // templates/guard_none.c
+	OpGuardShape                   // templates/guard_shape.c
+	OpGuardStr                     // templates/guard_str.c
+	OpIntAbs                       // templates/int_abs.c
+	OpIntAdd                       // templates/int_add.c
+	OpIntAddBits                   // templates/int_add_bits.c
+	OpIntAddImm                    // templates/int_add_imm.c
+	OpIntAddImmBits                // templates/int_add_imm_bits.c
+	OpIntAnd                       // templates/int_and.c
+	OpIntEq                        // templates/int_eq.c
+	OpIntFloordiv                  // templates/int_floordiv.c
+	OpIntFloordivBits              // templates/int_floordiv_bits.c
+	OpIntGe                        // templates/int_ge.c
+	OpIntGt                        // templates/int_gt.c
+	OpIntInvert                    // templates/int_invert.c
+	OpIntJumpIfEq                  // templates/int_jump_if_eq.c
+	OpIntJumpIfGe                  // templates/int_jump_if_ge.c
+	OpIntJumpIfGt                  // templates/int_jump_if_gt.c
+	OpIntJumpIfLe                  // templates/int_jump_if_le.c
+	OpIntJumpIfLt                  // templates/int_jump_if_lt.c
+	OpIntJumpIfNe                  // templates/int_jump_if_ne.c
+	OpIntLe                        // templates/int_le.c
+	OpIntLshift                    // templates/int_lshift.c
+	OpIntLt                        // templates/int_lt.c
+	OpIntMod                       // templates/int_mod.c
+	OpIntModBits                   // templates/int_mod_bits.c
+	OpIntMul                       // templates/int_mul.c
+	OpIntMulBits                   // templates/int_mul_bits.c
+	OpIntNe                        // templates/int_ne.c
+	OpIntNeg                       // templates/int_neg.c
+	OpIntOr                        // templates/int_or.c
+	OpIntRshift                    // templates/int_rshift.c
+	OpIntSub                       // templates/int_sub.c
+	OpIntSubBits                   // templates/int_sub_bits.c
+	OpIntToFloat                   // templates/int_to_float.c
+	OpIntToFloatBits               // templates/int_to_float_bits.c
+	OpIntToWide                    // templates/int_to_wide.c
+	OpIntTruediv                   // templates/int_truediv.c
+	OpIntTruedivBits               // templates/int_truediv_bits.c
+	OpIntXor                       // templates/int_xor.c
+	OpJump                         // templates/jump.c
+	OpJumpIfFalse                  // templates/jump_if_false.c
+	OpJumpIfTrue                   // templates/jump_if_true.c
+	OpListLen                      // templates/list_len.c
+	OpListLoad                     // templates/list_load.c
+	OpListLoadBits                 // templates/list_load_bits.c
+	OpListLoadMt                   // templates/list_load_mt.c
+	OpListStore                    // templates/list_store.c
+	OpListStoreMt                  // templates/list_store_mt.c
+	OpLoadFloat                    // templates/load_float.c
+	OpLoadFloatBits                // templates/load_float_bits.c
+	OpLoadInt                      // templates/load_int.c
+	OpLoadIntBits                  // templates/load_int_bits.c
+	OpLoop                         // templates/loop.c
+	OpMove                         // templates/move.c
+	OpMoveBits                     // templates/move_bits.c
+	OpRet                          // templates/ret.c
+	OpStrChar                      // templates/str_char.c
+	OpStrJumpIfEq                  // templates/str_jump_if_eq.c
+	OpStrLen                       // templates/str_len.c
+	OpWideAdd                      // templates/wide_add.c
+	OpWideAddWide                  // templates/wide_add_wide.c
+	OpWideAndImm                   // templates/wide_and_imm.c
+	OpWideMul                      // templates/wide_mul.c
+	OpWideRshift                   // templates/wide_rshift.c
+	OpWideSub                      // templates/wide_sub.c
+	OpWideSubWide                  // templates/wide_sub_wide.c
+	OpWideToInt                    // templates/wide_to_int.c
 )
 
 // NumOps is the number of uops.
-const NumOps = 102
+const NumOps = 283
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -129,108 +310,289 @@ const (
 )
 
 var opNames = [NumOps]string{
-	OpAttrLoad:        "attr_load",
-	OpAttrStore:       "attr_store",
-	OpCallOut:         "call_out",
-	OpCallSelf:        "call_self",
-	OpEnd:             "end",
-	OpExit:            "exit",
-	OpFloatAbs:        "float_abs",
-	OpFloatAdd:        "float_add",
-	OpFloatAddBits:    "float_add_bits",
-	OpFloatDiv:        "float_div",
-	OpFloatDivBits:    "float_div_bits",
-	OpFloatEq:         "float_eq",
-	OpFloatGe:         "float_ge",
-	OpFloatGt:         "float_gt",
-	OpFloatJumpIfEq:   "float_jump_if_eq",
-	OpFloatJumpIfGe:   "float_jump_if_ge",
-	OpFloatJumpIfGt:   "float_jump_if_gt",
-	OpFloatJumpIfLe:   "float_jump_if_le",
-	OpFloatJumpIfLt:   "float_jump_if_lt",
-	OpFloatJumpIfNe:   "float_jump_if_ne",
-	OpFloatLe:         "float_le",
-	OpFloatLt:         "float_lt",
-	OpFloatMul:        "float_mul",
-	OpFloatMulBits:    "float_mul_bits",
-	OpFloatNe:         "float_ne",
-	OpFloatNeg:        "float_neg",
-	OpFloatSqrt:       "float_sqrt",
-	OpFloatSqrtBits:   "float_sqrt_bits",
-	OpFloatSub:        "float_sub",
-	OpFloatSubBits:    "float_sub_bits",
-	OpGuardBool:       "guard_bool",
-	OpGuardFloat:      "guard_float",
-	OpGuardInstance:   "guard_instance",
-	OpGuardInt:        "guard_int",
-	OpGuardList:       "guard_list",
-	OpGuardNone:       "guard_none",
-	OpGuardShape:      "guard_shape",
-	OpGuardStr:        "guard_str",
-	OpIntAbs:          "int_abs",
-	OpIntAdd:          "int_add",
-	OpIntAddBits:      "int_add_bits",
-	OpIntAddImm:       "int_add_imm",
-	OpIntAddImmBits:   "int_add_imm_bits",
-	OpIntAnd:          "int_and",
-	OpIntEq:           "int_eq",
-	OpIntFloordiv:     "int_floordiv",
-	OpIntFloordivBits: "int_floordiv_bits",
-	OpIntGe:           "int_ge",
-	OpIntGt:           "int_gt",
-	OpIntInvert:       "int_invert",
-	OpIntJumpIfEq:     "int_jump_if_eq",
-	OpIntJumpIfGe:     "int_jump_if_ge",
-	OpIntJumpIfGt:     "int_jump_if_gt",
-	OpIntJumpIfLe:     "int_jump_if_le",
-	OpIntJumpIfLt:     "int_jump_if_lt",
-	OpIntJumpIfNe:     "int_jump_if_ne",
-	OpIntLe:           "int_le",
-	OpIntLshift:       "int_lshift",
-	OpIntLt:           "int_lt",
-	OpIntMod:          "int_mod",
-	OpIntModBits:      "int_mod_bits",
-	OpIntMul:          "int_mul",
-	OpIntMulBits:      "int_mul_bits",
-	OpIntNe:           "int_ne",
-	OpIntNeg:          "int_neg",
-	OpIntOr:           "int_or",
-	OpIntRshift:       "int_rshift",
-	OpIntSub:          "int_sub",
-	OpIntSubBits:      "int_sub_bits",
-	OpIntToFloat:      "int_to_float",
-	OpIntToFloatBits:  "int_to_float_bits",
-	OpIntToWide:       "int_to_wide",
-	OpIntTruediv:      "int_truediv",
-	OpIntTruedivBits:  "int_truediv_bits",
-	OpIntXor:          "int_xor",
-	OpJump:            "jump",
-	OpJumpIfFalse:     "jump_if_false",
-	OpJumpIfTrue:      "jump_if_true",
-	OpListLen:         "list_len",
-	OpListLoad:        "list_load",
-	OpListLoadMt:      "list_load_mt",
-	OpListStore:       "list_store",
-	OpListStoreMt:     "list_store_mt",
-	OpLoadFloat:       "load_float",
-	OpLoadFloatBits:   "load_float_bits",
-	OpLoadInt:         "load_int",
-	OpLoadIntBits:     "load_int_bits",
-	OpLoop:            "loop",
-	OpMove:            "move",
-	OpMoveBits:        "move_bits",
-	OpRet:             "ret",
-	OpStrChar:         "str_char",
-	OpStrJumpIfEq:     "str_jump_if_eq",
-	OpStrLen:          "str_len",
-	OpWideAdd:         "wide_add",
-	OpWideAddWide:     "wide_add_wide",
-	OpWideAndImm:      "wide_and_imm",
-	OpWideMul:         "wide_mul",
-	OpWideRshift:      "wide_rshift",
-	OpWideSub:         "wide_sub",
-	OpWideSubWide:     "wide_sub_wide",
-	OpWideToInt:       "wide_to_int",
+	OpAttrLoad:           "attr_load",
+	OpAttrStore:          "attr_store",
+	OpCallOut:            "call_out",
+	OpCallSelf:           "call_self",
+	OpEnd:                "end",
+	OpExit:               "exit",
+	OpFloatAbs:           "float_abs",
+	OpFloatAdd:           "float_add",
+	OpFloatAddBits:       "float_add_bits",
+	OpFloatAddRBF0F0F0:   "float_add_r__b_f0_f0_f0",
+	OpFloatAddRBF0F0F1:   "float_add_r__b_f0_f0_f1",
+	OpFloatAddRBF0F0S:    "float_add_r__b_f0_f0_s",
+	OpFloatAddRBF0F1F0:   "float_add_r__b_f0_f1_f0",
+	OpFloatAddRBF0F1F1:   "float_add_r__b_f0_f1_f1",
+	OpFloatAddRBF0F1S:    "float_add_r__b_f0_f1_s",
+	OpFloatAddRBF0SF0:    "float_add_r__b_f0_s_f0",
+	OpFloatAddRBF0SF1:    "float_add_r__b_f0_s_f1",
+	OpFloatAddRBF0SS:     "float_add_r__b_f0_s_s",
+	OpFloatAddRBF1F0F0:   "float_add_r__b_f1_f0_f0",
+	OpFloatAddRBF1F0F1:   "float_add_r__b_f1_f0_f1",
+	OpFloatAddRBF1F0S:    "float_add_r__b_f1_f0_s",
+	OpFloatAddRBF1F1F0:   "float_add_r__b_f1_f1_f0",
+	OpFloatAddRBF1F1F1:   "float_add_r__b_f1_f1_f1",
+	OpFloatAddRBF1F1S:    "float_add_r__b_f1_f1_s",
+	OpFloatAddRBF1SF0:    "float_add_r__b_f1_s_f0",
+	OpFloatAddRBF1SF1:    "float_add_r__b_f1_s_f1",
+	OpFloatAddRBF1SS:     "float_add_r__b_f1_s_s",
+	OpFloatAddRTF0F0F0:   "float_add_r__t_f0_f0_f0",
+	OpFloatAddRTF0F0F1:   "float_add_r__t_f0_f0_f1",
+	OpFloatAddRTF0F0S:    "float_add_r__t_f0_f0_s",
+	OpFloatAddRTF0F1F0:   "float_add_r__t_f0_f1_f0",
+	OpFloatAddRTF0F1F1:   "float_add_r__t_f0_f1_f1",
+	OpFloatAddRTF0F1S:    "float_add_r__t_f0_f1_s",
+	OpFloatAddRTF0SF0:    "float_add_r__t_f0_s_f0",
+	OpFloatAddRTF0SF1:    "float_add_r__t_f0_s_f1",
+	OpFloatAddRTF0SS:     "float_add_r__t_f0_s_s",
+	OpFloatAddRTF1F0F0:   "float_add_r__t_f1_f0_f0",
+	OpFloatAddRTF1F0F1:   "float_add_r__t_f1_f0_f1",
+	OpFloatAddRTF1F0S:    "float_add_r__t_f1_f0_s",
+	OpFloatAddRTF1F1F0:   "float_add_r__t_f1_f1_f0",
+	OpFloatAddRTF1F1F1:   "float_add_r__t_f1_f1_f1",
+	OpFloatAddRTF1F1S:    "float_add_r__t_f1_f1_s",
+	OpFloatAddRTF1SF0:    "float_add_r__t_f1_s_f0",
+	OpFloatAddRTF1SF1:    "float_add_r__t_f1_s_f1",
+	OpFloatAddRTF1SS:     "float_add_r__t_f1_s_s",
+	OpFloatDiv:           "float_div",
+	OpFloatDivBits:       "float_div_bits",
+	OpFloatDivRBF0F0F0:   "float_div_r__b_f0_f0_f0",
+	OpFloatDivRBF0F0F1:   "float_div_r__b_f0_f0_f1",
+	OpFloatDivRBF0F0S:    "float_div_r__b_f0_f0_s",
+	OpFloatDivRBF0F1F0:   "float_div_r__b_f0_f1_f0",
+	OpFloatDivRBF0F1F1:   "float_div_r__b_f0_f1_f1",
+	OpFloatDivRBF0F1S:    "float_div_r__b_f0_f1_s",
+	OpFloatDivRBF0SF0:    "float_div_r__b_f0_s_f0",
+	OpFloatDivRBF0SF1:    "float_div_r__b_f0_s_f1",
+	OpFloatDivRBF0SS:     "float_div_r__b_f0_s_s",
+	OpFloatDivRBF1F0F0:   "float_div_r__b_f1_f0_f0",
+	OpFloatDivRBF1F0F1:   "float_div_r__b_f1_f0_f1",
+	OpFloatDivRBF1F0S:    "float_div_r__b_f1_f0_s",
+	OpFloatDivRBF1F1F0:   "float_div_r__b_f1_f1_f0",
+	OpFloatDivRBF1F1F1:   "float_div_r__b_f1_f1_f1",
+	OpFloatDivRBF1F1S:    "float_div_r__b_f1_f1_s",
+	OpFloatDivRBF1SF0:    "float_div_r__b_f1_s_f0",
+	OpFloatDivRBF1SF1:    "float_div_r__b_f1_s_f1",
+	OpFloatDivRBF1SS:     "float_div_r__b_f1_s_s",
+	OpFloatDivRTF0F0F0:   "float_div_r__t_f0_f0_f0",
+	OpFloatDivRTF0F0F1:   "float_div_r__t_f0_f0_f1",
+	OpFloatDivRTF0F0S:    "float_div_r__t_f0_f0_s",
+	OpFloatDivRTF0F1F0:   "float_div_r__t_f0_f1_f0",
+	OpFloatDivRTF0F1F1:   "float_div_r__t_f0_f1_f1",
+	OpFloatDivRTF0F1S:    "float_div_r__t_f0_f1_s",
+	OpFloatDivRTF0SF0:    "float_div_r__t_f0_s_f0",
+	OpFloatDivRTF0SF1:    "float_div_r__t_f0_s_f1",
+	OpFloatDivRTF0SS:     "float_div_r__t_f0_s_s",
+	OpFloatDivRTF1F0F0:   "float_div_r__t_f1_f0_f0",
+	OpFloatDivRTF1F0F1:   "float_div_r__t_f1_f0_f1",
+	OpFloatDivRTF1F0S:    "float_div_r__t_f1_f0_s",
+	OpFloatDivRTF1F1F0:   "float_div_r__t_f1_f1_f0",
+	OpFloatDivRTF1F1F1:   "float_div_r__t_f1_f1_f1",
+	OpFloatDivRTF1F1S:    "float_div_r__t_f1_f1_s",
+	OpFloatDivRTF1SF0:    "float_div_r__t_f1_s_f0",
+	OpFloatDivRTF1SF1:    "float_div_r__t_f1_s_f1",
+	OpFloatDivRTF1SS:     "float_div_r__t_f1_s_s",
+	OpFloatEq:            "float_eq",
+	OpFloatGe:            "float_ge",
+	OpFloatGt:            "float_gt",
+	OpFloatJumpIfEq:      "float_jump_if_eq",
+	OpFloatJumpIfGe:      "float_jump_if_ge",
+	OpFloatJumpIfGeRF0F1: "float_jump_if_ge_r__f0_f1",
+	OpFloatJumpIfGeRF0S:  "float_jump_if_ge_r__f0_s",
+	OpFloatJumpIfGeRF1F0: "float_jump_if_ge_r__f1_f0",
+	OpFloatJumpIfGeRF1S:  "float_jump_if_ge_r__f1_s",
+	OpFloatJumpIfGeRSF0:  "float_jump_if_ge_r__s_f0",
+	OpFloatJumpIfGeRSF1:  "float_jump_if_ge_r__s_f1",
+	OpFloatJumpIfGt:      "float_jump_if_gt",
+	OpFloatJumpIfGtRF0F1: "float_jump_if_gt_r__f0_f1",
+	OpFloatJumpIfGtRF0S:  "float_jump_if_gt_r__f0_s",
+	OpFloatJumpIfGtRF1F0: "float_jump_if_gt_r__f1_f0",
+	OpFloatJumpIfGtRF1S:  "float_jump_if_gt_r__f1_s",
+	OpFloatJumpIfGtRSF0:  "float_jump_if_gt_r__s_f0",
+	OpFloatJumpIfGtRSF1:  "float_jump_if_gt_r__s_f1",
+	OpFloatJumpIfLe:      "float_jump_if_le",
+	OpFloatJumpIfLeRF0F1: "float_jump_if_le_r__f0_f1",
+	OpFloatJumpIfLeRF0S:  "float_jump_if_le_r__f0_s",
+	OpFloatJumpIfLeRF1F0: "float_jump_if_le_r__f1_f0",
+	OpFloatJumpIfLeRF1S:  "float_jump_if_le_r__f1_s",
+	OpFloatJumpIfLeRSF0:  "float_jump_if_le_r__s_f0",
+	OpFloatJumpIfLeRSF1:  "float_jump_if_le_r__s_f1",
+	OpFloatJumpIfLt:      "float_jump_if_lt",
+	OpFloatJumpIfLtRF0F1: "float_jump_if_lt_r__f0_f1",
+	OpFloatJumpIfLtRF0S:  "float_jump_if_lt_r__f0_s",
+	OpFloatJumpIfLtRF1F0: "float_jump_if_lt_r__f1_f0",
+	OpFloatJumpIfLtRF1S:  "float_jump_if_lt_r__f1_s",
+	OpFloatJumpIfLtRSF0:  "float_jump_if_lt_r__s_f0",
+	OpFloatJumpIfLtRSF1:  "float_jump_if_lt_r__s_f1",
+	OpFloatJumpIfNe:      "float_jump_if_ne",
+	OpFloatLe:            "float_le",
+	OpFloatLt:            "float_lt",
+	OpFloatMul:           "float_mul",
+	OpFloatMulBits:       "float_mul_bits",
+	OpFloatMulRBF0F0F0:   "float_mul_r__b_f0_f0_f0",
+	OpFloatMulRBF0F0F1:   "float_mul_r__b_f0_f0_f1",
+	OpFloatMulRBF0F0S:    "float_mul_r__b_f0_f0_s",
+	OpFloatMulRBF0F1F0:   "float_mul_r__b_f0_f1_f0",
+	OpFloatMulRBF0F1F1:   "float_mul_r__b_f0_f1_f1",
+	OpFloatMulRBF0F1S:    "float_mul_r__b_f0_f1_s",
+	OpFloatMulRBF0SF0:    "float_mul_r__b_f0_s_f0",
+	OpFloatMulRBF0SF1:    "float_mul_r__b_f0_s_f1",
+	OpFloatMulRBF0SS:     "float_mul_r__b_f0_s_s",
+	OpFloatMulRBF1F0F0:   "float_mul_r__b_f1_f0_f0",
+	OpFloatMulRBF1F0F1:   "float_mul_r__b_f1_f0_f1",
+	OpFloatMulRBF1F0S:    "float_mul_r__b_f1_f0_s",
+	OpFloatMulRBF1F1F0:   "float_mul_r__b_f1_f1_f0",
+	OpFloatMulRBF1F1F1:   "float_mul_r__b_f1_f1_f1",
+	OpFloatMulRBF1F1S:    "float_mul_r__b_f1_f1_s",
+	OpFloatMulRBF1SF0:    "float_mul_r__b_f1_s_f0",
+	OpFloatMulRBF1SF1:    "float_mul_r__b_f1_s_f1",
+	OpFloatMulRBF1SS:     "float_mul_r__b_f1_s_s",
+	OpFloatMulRTF0F0F0:   "float_mul_r__t_f0_f0_f0",
+	OpFloatMulRTF0F0F1:   "float_mul_r__t_f0_f0_f1",
+	OpFloatMulRTF0F0S:    "float_mul_r__t_f0_f0_s",
+	OpFloatMulRTF0F1F0:   "float_mul_r__t_f0_f1_f0",
+	OpFloatMulRTF0F1F1:   "float_mul_r__t_f0_f1_f1",
+	OpFloatMulRTF0F1S:    "float_mul_r__t_f0_f1_s",
+	OpFloatMulRTF0SF0:    "float_mul_r__t_f0_s_f0",
+	OpFloatMulRTF0SF1:    "float_mul_r__t_f0_s_f1",
+	OpFloatMulRTF0SS:     "float_mul_r__t_f0_s_s",
+	OpFloatMulRTF1F0F0:   "float_mul_r__t_f1_f0_f0",
+	OpFloatMulRTF1F0F1:   "float_mul_r__t_f1_f0_f1",
+	OpFloatMulRTF1F0S:    "float_mul_r__t_f1_f0_s",
+	OpFloatMulRTF1F1F0:   "float_mul_r__t_f1_f1_f0",
+	OpFloatMulRTF1F1F1:   "float_mul_r__t_f1_f1_f1",
+	OpFloatMulRTF1F1S:    "float_mul_r__t_f1_f1_s",
+	OpFloatMulRTF1SF0:    "float_mul_r__t_f1_s_f0",
+	OpFloatMulRTF1SF1:    "float_mul_r__t_f1_s_f1",
+	OpFloatMulRTF1SS:     "float_mul_r__t_f1_s_s",
+	OpFloatNe:            "float_ne",
+	OpFloatNeg:           "float_neg",
+	OpFloatSqrt:          "float_sqrt",
+	OpFloatSqrtBits:      "float_sqrt_bits",
+	OpFloatSqrtRBF0F0:    "float_sqrt_r__b_f0_f0",
+	OpFloatSqrtRBF0F1:    "float_sqrt_r__b_f0_f1",
+	OpFloatSqrtRBF0S:     "float_sqrt_r__b_f0_s",
+	OpFloatSqrtRBF1F0:    "float_sqrt_r__b_f1_f0",
+	OpFloatSqrtRBF1F1:    "float_sqrt_r__b_f1_f1",
+	OpFloatSqrtRBF1S:     "float_sqrt_r__b_f1_s",
+	OpFloatSqrtRTF0F0:    "float_sqrt_r__t_f0_f0",
+	OpFloatSqrtRTF0F1:    "float_sqrt_r__t_f0_f1",
+	OpFloatSqrtRTF0S:     "float_sqrt_r__t_f0_s",
+	OpFloatSqrtRTF1F0:    "float_sqrt_r__t_f1_f0",
+	OpFloatSqrtRTF1F1:    "float_sqrt_r__t_f1_f1",
+	OpFloatSqrtRTF1S:     "float_sqrt_r__t_f1_s",
+	OpFloatSub:           "float_sub",
+	OpFloatSubBits:       "float_sub_bits",
+	OpFloatSubRBF0F0F0:   "float_sub_r__b_f0_f0_f0",
+	OpFloatSubRBF0F0F1:   "float_sub_r__b_f0_f0_f1",
+	OpFloatSubRBF0F0S:    "float_sub_r__b_f0_f0_s",
+	OpFloatSubRBF0F1F0:   "float_sub_r__b_f0_f1_f0",
+	OpFloatSubRBF0F1F1:   "float_sub_r__b_f0_f1_f1",
+	OpFloatSubRBF0F1S:    "float_sub_r__b_f0_f1_s",
+	OpFloatSubRBF0SF0:    "float_sub_r__b_f0_s_f0",
+	OpFloatSubRBF0SF1:    "float_sub_r__b_f0_s_f1",
+	OpFloatSubRBF0SS:     "float_sub_r__b_f0_s_s",
+	OpFloatSubRBF1F0F0:   "float_sub_r__b_f1_f0_f0",
+	OpFloatSubRBF1F0F1:   "float_sub_r__b_f1_f0_f1",
+	OpFloatSubRBF1F0S:    "float_sub_r__b_f1_f0_s",
+	OpFloatSubRBF1F1F0:   "float_sub_r__b_f1_f1_f0",
+	OpFloatSubRBF1F1F1:   "float_sub_r__b_f1_f1_f1",
+	OpFloatSubRBF1F1S:    "float_sub_r__b_f1_f1_s",
+	OpFloatSubRBF1SF0:    "float_sub_r__b_f1_s_f0",
+	OpFloatSubRBF1SF1:    "float_sub_r__b_f1_s_f1",
+	OpFloatSubRBF1SS:     "float_sub_r__b_f1_s_s",
+	OpFloatSubRTF0F0F0:   "float_sub_r__t_f0_f0_f0",
+	OpFloatSubRTF0F0F1:   "float_sub_r__t_f0_f0_f1",
+	OpFloatSubRTF0F0S:    "float_sub_r__t_f0_f0_s",
+	OpFloatSubRTF0F1F0:   "float_sub_r__t_f0_f1_f0",
+	OpFloatSubRTF0F1F1:   "float_sub_r__t_f0_f1_f1",
+	OpFloatSubRTF0F1S:    "float_sub_r__t_f0_f1_s",
+	OpFloatSubRTF0SF0:    "float_sub_r__t_f0_s_f0",
+	OpFloatSubRTF0SF1:    "float_sub_r__t_f0_s_f1",
+	OpFloatSubRTF0SS:     "float_sub_r__t_f0_s_s",
+	OpFloatSubRTF1F0F0:   "float_sub_r__t_f1_f0_f0",
+	OpFloatSubRTF1F0F1:   "float_sub_r__t_f1_f0_f1",
+	OpFloatSubRTF1F0S:    "float_sub_r__t_f1_f0_s",
+	OpFloatSubRTF1F1F0:   "float_sub_r__t_f1_f1_f0",
+	OpFloatSubRTF1F1F1:   "float_sub_r__t_f1_f1_f1",
+	OpFloatSubRTF1F1S:    "float_sub_r__t_f1_f1_s",
+	OpFloatSubRTF1SF0:    "float_sub_r__t_f1_s_f0",
+	OpFloatSubRTF1SF1:    "float_sub_r__t_f1_s_f1",
+	OpFloatSubRTF1SS:     "float_sub_r__t_f1_s_s",
+	OpGuardBool:          "guard_bool",
+	OpGuardFloat:         "guard_float",
+	OpGuardInstance:      "guard_instance",
+	OpGuardInt:           "guard_int",
+	OpGuardList:          "guard_list",
+	OpGuardNone:          "guard_none",
+	OpGuardShape:         "guard_shape",
+	OpGuardStr:           "guard_str",
+	OpIntAbs:             "int_abs",
+	OpIntAdd:             "int_add",
+	OpIntAddBits:         "int_add_bits",
+	OpIntAddImm:          "int_add_imm",
+	OpIntAddImmBits:      "int_add_imm_bits",
+	OpIntAnd:             "int_and",
+	OpIntEq:              "int_eq",
+	OpIntFloordiv:        "int_floordiv",
+	OpIntFloordivBits:    "int_floordiv_bits",
+	OpIntGe:              "int_ge",
+	OpIntGt:              "int_gt",
+	OpIntInvert:          "int_invert",
+	OpIntJumpIfEq:        "int_jump_if_eq",
+	OpIntJumpIfGe:        "int_jump_if_ge",
+	OpIntJumpIfGt:        "int_jump_if_gt",
+	OpIntJumpIfLe:        "int_jump_if_le",
+	OpIntJumpIfLt:        "int_jump_if_lt",
+	OpIntJumpIfNe:        "int_jump_if_ne",
+	OpIntLe:              "int_le",
+	OpIntLshift:          "int_lshift",
+	OpIntLt:              "int_lt",
+	OpIntMod:             "int_mod",
+	OpIntModBits:         "int_mod_bits",
+	OpIntMul:             "int_mul",
+	OpIntMulBits:         "int_mul_bits",
+	OpIntNe:              "int_ne",
+	OpIntNeg:             "int_neg",
+	OpIntOr:              "int_or",
+	OpIntRshift:          "int_rshift",
+	OpIntSub:             "int_sub",
+	OpIntSubBits:         "int_sub_bits",
+	OpIntToFloat:         "int_to_float",
+	OpIntToFloatBits:     "int_to_float_bits",
+	OpIntToWide:          "int_to_wide",
+	OpIntTruediv:         "int_truediv",
+	OpIntTruedivBits:     "int_truediv_bits",
+	OpIntXor:             "int_xor",
+	OpJump:               "jump",
+	OpJumpIfFalse:        "jump_if_false",
+	OpJumpIfTrue:         "jump_if_true",
+	OpListLen:            "list_len",
+	OpListLoad:           "list_load",
+	OpListLoadBits:       "list_load_bits",
+	OpListLoadMt:         "list_load_mt",
+	OpListStore:          "list_store",
+	OpListStoreMt:        "list_store_mt",
+	OpLoadFloat:          "load_float",
+	OpLoadFloatBits:      "load_float_bits",
+	OpLoadInt:            "load_int",
+	OpLoadIntBits:        "load_int_bits",
+	OpLoop:               "loop",
+	OpMove:               "move",
+	OpMoveBits:           "move_bits",
+	OpRet:                "ret",
+	OpStrChar:            "str_char",
+	OpStrJumpIfEq:        "str_jump_if_eq",
+	OpStrLen:             "str_len",
+	OpWideAdd:            "wide_add",
+	OpWideAddWide:        "wide_add_wide",
+	OpWideAndImm:         "wide_and_imm",
+	OpWideMul:            "wide_mul",
+	OpWideRshift:         "wide_rshift",
+	OpWideSub:            "wide_sub",
+	OpWideSubWide:        "wide_sub_wide",
+	OpWideToInt:          "wide_to_int",
 }
 
 // String returns the uop's template name, e.g. "int_add".

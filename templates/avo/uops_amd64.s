@@ -25,12 +25,12 @@ TEXT ·exit(SB), NOSPLIT|NOFRAME, $0
 TEXT ·float_add(SB), NOSPLIT|NOFRAME, $0
 	// FLOAT_ADD: slot[op0] = slot[op1] + slot[op2] on float64. Never exits.
 	MOVQ  _JIT_OPERAND1+0(SB), AX
-	MOVSD 8(R13)(AX*1), X0
+	MOVSD 8(R13)(AX*1), X2
 	MOVQ  _JIT_OPERAND2+0(SB), AX
-	ADDSD 8(R13)(AX*1), X0
+	ADDSD 8(R13)(AX*1), X2
 	MOVQ  _JIT_OPERAND0+0(SB), AX
 	MOVQ  $0x00000002, (R13)(AX*1)
-	MOVSD X0, 8(R13)(AX*1)
+	MOVSD X2, 8(R13)(AX*1)
 	JMP   _JIT_CONTINUE+0(SB)
 
 // func float_mul()
@@ -38,12 +38,12 @@ TEXT ·float_add(SB), NOSPLIT|NOFRAME, $0
 TEXT ·float_mul(SB), NOSPLIT|NOFRAME, $0
 	// FLOAT_MUL: slot[op0] = slot[op1] * slot[op2] on float64. Never exits.
 	MOVQ  _JIT_OPERAND1+0(SB), AX
-	MOVSD 8(R13)(AX*1), X0
+	MOVSD 8(R13)(AX*1), X2
 	MOVQ  _JIT_OPERAND2+0(SB), AX
-	MULSD 8(R13)(AX*1), X0
+	MULSD 8(R13)(AX*1), X2
 	MOVQ  _JIT_OPERAND0+0(SB), AX
 	MOVQ  $0x00000002, (R13)(AX*1)
-	MOVSD X0, 8(R13)(AX*1)
+	MOVSD X2, 8(R13)(AX*1)
 	JMP   _JIT_CONTINUE+0(SB)
 
 // func float_sub()
@@ -51,12 +51,12 @@ TEXT ·float_mul(SB), NOSPLIT|NOFRAME, $0
 TEXT ·float_sub(SB), NOSPLIT|NOFRAME, $0
 	// FLOAT_SUB: slot[op0] = slot[op1] - slot[op2] on float64. Never exits.
 	MOVQ  _JIT_OPERAND1+0(SB), AX
-	MOVSD 8(R13)(AX*1), X0
+	MOVSD 8(R13)(AX*1), X2
 	MOVQ  _JIT_OPERAND2+0(SB), AX
-	SUBSD 8(R13)(AX*1), X0
+	SUBSD 8(R13)(AX*1), X2
 	MOVQ  _JIT_OPERAND0+0(SB), AX
 	MOVQ  $0x00000002, (R13)(AX*1)
-	MOVSD X0, 8(R13)(AX*1)
+	MOVSD X2, 8(R13)(AX*1)
 	JMP   _JIT_CONTINUE+0(SB)
 
 // func float_jump_if_lt()
@@ -64,9 +64,9 @@ TEXT ·float_sub(SB), NOSPLIT|NOFRAME, $0
 TEXT ·float_jump_if_lt(SB), NOSPLIT|NOFRAME, $0
 	// FLOAT_JUMP_IF_LT: jump to the in-trace target if slot[op0] < slot[op1] on float64 (false if either is NaN), else continue.
 	MOVQ    _JIT_OPERAND1+0(SB), AX
-	MOVSD   8(R13)(AX*1), X0
+	MOVSD   8(R13)(AX*1), X2
 	MOVQ    _JIT_OPERAND0+0(SB), AX
-	UCOMISD 8(R13)(AX*1), X0
+	UCOMISD 8(R13)(AX*1), X2
 	JLS     cont
 	JMP     _JIT_JUMP_TARGET+0(SB)
 
@@ -189,10 +189,10 @@ ok:
 TEXT ·int_to_float(SB), NOSPLIT|NOFRAME, $0
 	// INT_TO_FLOAT: slot[op0] = float(slot[op1]), slot[op1] an int64. Never exits.
 	MOVQ     _JIT_OPERAND1+0(SB), AX
-	CVTSQ2SD 8(R13)(AX*1), X0
+	CVTSQ2SD 8(R13)(AX*1), X2
 	MOVQ     _JIT_OPERAND0+0(SB), AX
 	MOVQ     $0x00000002, (R13)(AX*1)
-	MOVSD    X0, 8(R13)(AX*1)
+	MOVSD    X2, 8(R13)(AX*1)
 	JMP      _JIT_CONTINUE+0(SB)
 
 // func jump()
@@ -242,6 +242,6 @@ TEXT ·move(SB), NOSPLIT|NOFRAME, $0
 	// MOVE: slot[op0] = slot[op1], tag and bits. Never exits.
 	MOVQ   _JIT_OPERAND1+0(SB), AX
 	MOVQ   _JIT_OPERAND0+0(SB), CX
-	MOVUPS (R13)(AX*1), X0
-	MOVUPS X0, (R13)(CX*1)
+	MOVUPS (R13)(AX*1), X2
+	MOVUPS X2, (R13)(CX*1)
 	JMP    _JIT_CONTINUE+0(SB)

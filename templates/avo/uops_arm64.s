@@ -3,7 +3,8 @@
 // minipy's uop templates for arm64 in Go assembly, written by hand (avo
 // generates amd64 only). The contract is templates/avo/gen's, with the
 // AArch64 preserve_none registers: the VM state in R20, the frame base in
-// R21. Temporaries are R0-R3 and F0-F1. The assembler's own scratch
+// R21. Temporaries are R0-R3 and F2-F3 (F0 and F1 are the cached
+// registers every uop passes on: ABI version 2). The assembler's own scratch
 // register R27 (REGTMP) holds the page address of each hole load
 // (MOVD _JIT_X(SB), Rn is ADRP R27 + LDR Rn). R28 (g for Go's signal
 // handler) and R18 (the platform register) are never named; stencilgen
@@ -36,14 +37,14 @@ TEXT ·float_add(SB), NOSPLIT|NOFRAME, $0
 	MOVD  _JIT_OPERAND2(SB), R1
 	ADD   R21, R0, R0
 	ADD   R21, R1, R1
-	FMOVD 8(R0), F0
-	FMOVD 8(R1), F1
-	FADDD F1, F0, F0
+	FMOVD 8(R0), F2
+	FMOVD 8(R1), F3
+	FADDD F3, F2, F2
 	MOVD  _JIT_OPERAND0(SB), R1
 	ADD   R21, R1, R1
 	MOVD  $2, R2
 	MOVD  R2, (R1)
-	FMOVD F0, 8(R1)
+	FMOVD F2, 8(R1)
 	JMP   _JIT_CONTINUE(SB)
 
 // FLOAT_JUMP_IF_LT: jump to the in-trace target if slot[op0] < slot[op1]
@@ -53,9 +54,9 @@ TEXT ·float_jump_if_lt(SB), NOSPLIT|NOFRAME, $0
 	MOVD  _JIT_OPERAND1(SB), R1
 	ADD   R21, R0, R0
 	ADD   R21, R1, R1
-	FMOVD 8(R0), F0
-	FMOVD 8(R1), F1
-	FCMPD F1, F0
+	FMOVD 8(R0), F2
+	FMOVD 8(R1), F3
+	FCMPD F3, F2
 	BPL   cont // MI (N set) is "less than" and never "unordered"
 	JMP   _JIT_JUMP_TARGET(SB)
 cont:
@@ -67,14 +68,14 @@ TEXT ·float_mul(SB), NOSPLIT|NOFRAME, $0
 	MOVD  _JIT_OPERAND2(SB), R1
 	ADD   R21, R0, R0
 	ADD   R21, R1, R1
-	FMOVD 8(R0), F0
-	FMOVD 8(R1), F1
-	FMULD F1, F0, F0
+	FMOVD 8(R0), F2
+	FMOVD 8(R1), F3
+	FMULD F3, F2, F2
 	MOVD  _JIT_OPERAND0(SB), R1
 	ADD   R21, R1, R1
 	MOVD  $2, R2
 	MOVD  R2, (R1)
-	FMOVD F0, 8(R1)
+	FMOVD F2, 8(R1)
 	JMP   _JIT_CONTINUE(SB)
 
 // FLOAT_SUB: slot[op0] = slot[op1] - slot[op2] on float64. Never exits.
@@ -83,14 +84,14 @@ TEXT ·float_sub(SB), NOSPLIT|NOFRAME, $0
 	MOVD  _JIT_OPERAND2(SB), R1
 	ADD   R21, R0, R0
 	ADD   R21, R1, R1
-	FMOVD 8(R0), F0
-	FMOVD 8(R1), F1
-	FSUBD F1, F0, F0
+	FMOVD 8(R0), F2
+	FMOVD 8(R1), F3
+	FSUBD F3, F2, F2
 	MOVD  _JIT_OPERAND0(SB), R1
 	ADD   R21, R1, R1
 	MOVD  $2, R2
 	MOVD  R2, (R1)
-	FMOVD F0, 8(R1)
+	FMOVD F2, 8(R1)
 	JMP   _JIT_CONTINUE(SB)
 
 // GUARD_FLOAT: side-exit unless slot[op0] holds a float.
@@ -226,12 +227,12 @@ TEXT ·int_to_float(SB), NOSPLIT|NOFRAME, $0
 	MOVD   _JIT_OPERAND1(SB), R0
 	ADD    R21, R0, R0
 	MOVD   8(R0), R0
-	SCVTFD R0, F0
+	SCVTFD R0, F2
 	MOVD   _JIT_OPERAND0(SB), R1
 	ADD    R21, R1, R1
 	MOVD   $2, R2
 	MOVD   R2, (R1)
-	FMOVD  F0, 8(R1)
+	FMOVD  F2, 8(R1)
 	JMP    _JIT_CONTINUE(SB)
 
 // JUMP: jump unconditionally to the in-trace target.

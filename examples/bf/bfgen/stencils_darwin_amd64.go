@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:1980390006960df0cce31ecc598883032eb86cec2114b2369621deb509ec8528
+// Inputs: sha256:27203152df5ee0ab4310dc506638599c80564def2580f6f7031d3b00ed8b7c11
 //
 // Regenerate with `go generate`.
 
@@ -22,7 +22,7 @@ const ClangVersion = "19.1.7"
 // Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
 var Set = &stencil.Set{
 	Target:   Target,
-	ABI:      1,
+	ABI:      2,
 	Compiler: "clang 19.1.7",
 	Names:    opNames[:],
 	Stencils: Stencils[:],

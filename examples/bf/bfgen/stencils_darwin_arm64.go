@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:edb5862e285c43da74cf2a6316e3a7a0859b03218eea8bceebbb2950c54045bc
+// Inputs: sha256:8697470e9a4277603fc55724aae1ccdabe007f6a04987cf4992640e968164f20
 //
 // Regenerate with `go generate`.
 
@@ -22,7 +22,7 @@ const ClangVersion = "19.1.7"
 // Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
 var Set = &stencil.Set{
 	Target:   Target,
-	ABI:      1,
+	ABI:      2,
 	Compiler: "clang 19.1.7",
 	Names:    opNames[:],
 	Stencils: Stencils[:],
@@ -244,20 +244,20 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpMulAdd: {
 		Name: "mul_add",
 		Code: []byte{
-			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x08, 0x00, 0x00, 0x90,
-			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
-			0x08, 0x01, 0x40, 0xf9,
-			// 0x8: ldrh w9, [x21]
-			0xa9, 0x02, 0x40, 0x79,
+			// 0x0: ldrh w8, [x21]
+			0xa8, 0x02, 0x40, 0x79,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
 			// 0xc: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
 			// 0x10: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
 			// 0x14: ldrh w11, [x21,x10,lsl #1]
 			0xab, 0x7a, 0x6a, 0x78,
-			// 0x18: madd w8, w9, w8, w11
-			0x28, 0x2d, 0x08, 0x1b,
+			// 0x18: madd w8, w8, w9, w11
+			0x08, 0x2d, 0x09, 0x1b,
 			// 0x1c: strh w8, [x21,x10,lsl #1]
 			0xa8, 0x7a, 0x2a, 0x78,
 		},
@@ -269,8 +269,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
 			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
@@ -445,8 +445,8 @@ func emitMulAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+	return relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800009, pc+0x8, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Page(code, 0xc, 0x9000000a, pc+0xc, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x10, 0xd280000a, pc+0x10, v[relocs.ValueOperand0])
 }

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:883b45dd56b8dd378676580f90a535b65a5864b25d4bfe8eb7322f3ad5cc0682
+// Inputs: sha256:5e3a40e6901618ba3ce2bad640cceb0d272d3040f9fa14c32973a40629719117
 //
 // Regenerate with `go generate`.
 
@@ -22,7 +22,7 @@ const ClangVersion = "19.1.7"
 // Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
 var Set = &stencil.Set{
 	Target:   Target,
-	ABI:      1,
+	ABI:      2,
 	Compiler: "clang 19.1.7",
 	Names:    opNames[:],
 	Stencils: Stencils[:],

@@ -15,7 +15,7 @@ const Target = ""
 // Set is this package's stencils for the runtime: jit.Config{Stencils: Set}.
 var Set = &stencil.Set{
 	Target:   Target,
-	ABI:      1,
+	ABI:      2,
 	Compiler: "",
 	Names:    opNames[:],
 	Stencils: Stencils[:],

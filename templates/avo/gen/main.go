@@ -11,7 +11,8 @@
 //   - A uop is one TEXT symbol named after the uop (·int_add). It receives
 //     the VM state in R12 and the frame base in R13, as the C templates'
 //     preserve_none convention does, and may clobber every other register
-//     but SP (the entry trampoline saves what Go needs).
+//     but SP (the entry trampoline saves what Go needs) and X0-X1, the
+//     cached registers of ABI version 2 that every uop passes on.
 //   - Holes are references to the symbols _JIT_*, without a package
 //     qualifier so that they have the C templates' names. An operand is
 //     read as an 8-byte variable, MOVQ _JIT_OPERAND0(SB), AX: the assembler
@@ -123,10 +124,10 @@ func intBinary(op func(Op, Op)) {
 // floatBinary: slot[op0] = slot[op1] OP slot[op2] on float64.
 func floatBinary(op func(Op, Op)) {
 	_, a := slot(1, RAX)
-	MOVSD(a, X0)
+	MOVSD(a, X2)
 	_, b := slot(2, RAX)
-	op(b, X0)
-	storeTagged(templates.TagFloat, X0, RAX)
+	op(b, X2)
+	storeTagged(templates.TagFloat, X2, RAX)
 	cont()
 }
 
@@ -158,10 +159,10 @@ func main() {
 
 	uop("float_jump_if_lt", "FLOAT_JUMP_IF_LT: jump to the in-trace target if slot[op0] < slot[op1] on float64 (false if either is NaN), else continue.")
 	_, a := slot(1, RAX)
-	MOVSD(a, X0)
+	MOVSD(a, X2)
 	_, b := slot(0, RAX)
 	// b < a is a > b: UCOMISD sets CF=ZF=0 only for "above", never for NaN.
-	UCOMISD(b, X0)
+	UCOMISD(b, X2)
 	leaveUnless(JLS, "cont", "JUMP_TARGET")
 	cont()
 
@@ -206,8 +207,8 @@ func main() {
 
 	uop("int_to_float", "INT_TO_FLOAT: slot[op0] = float(slot[op1]), slot[op1] an int64. Never exits.")
 	_, a = slot(1, RAX)
-	CVTSQ2SD(a, X0)
-	storeTagged(templates.TagFloat, X0, RAX)
+	CVTSQ2SD(a, X2)
+	storeTagged(templates.TagFloat, X2, RAX)
 	cont()
 
 	uop("jump", "JUMP: jump unconditionally to the in-trace target.")
@@ -233,8 +234,8 @@ func main() {
 	uop("move", "MOVE: slot[op0] = slot[op1], tag and bits. Never exits.")
 	MOVQ(operand(1), RAX)
 	MOVQ(operand(0), RCX)
-	MOVUPS(Mem{Base: fp, Index: RAX, Scale: 1}, X0)
-	MOVUPS(X0, Mem{Base: fp, Index: RCX, Scale: 1})
+	MOVUPS(Mem{Base: fp, Index: RAX, Scale: 1}, X2)
+	MOVUPS(X2, Mem{Base: fp, Index: RCX, Scale: 1})
 	cont()
 
 	Generate()

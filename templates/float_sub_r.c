@@ -1,0 +1,18 @@
+//go:build ignore
+
+// FLOAT_SUB_R: float_sub (T=t) or float_sub_bits (T=b) with its
+// operands and result in cached registers where the variant says (D: the
+// register that also gets the result, which is stored to slot[op0] as
+// well; A, B: where operand 1 and 2 are read, s for the slot or a register
+// holding its value). traceopt/regcache.go picks the variant. Never exits.
+//cp:variants T=b,t D=f0,f1 A=s,f0,f1 B=s,f0,f1
+#include "uop.h"
+
+CP_UOP {
+    double r = CP_FIN(A, 1) - CP_FIN(B, 2);
+    cp_value *dst = CP_SLOT(0);
+    CP_FTAG(T, dst);
+    dst->bits = cp_float_bits(r);
+    CP_FOUT(D, r);
+    CP_CONTINUE();
+}

@@ -1,0 +1,216 @@
+package traceopt
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copypatch/copypatch/generated"
+)
+
+// The cached registers of the stencil ABI (copypatch.h: f0, f1): every
+// uop passes them on to the next, so a float one uop leaves there is still
+// there for a later uop that reads it, with no store-to-load round trip
+// through the frame in between (docs/regcache.md).
+const numRegs = 2
+
+// regFamilies are the uops with register variants (templates/*_r.c), by
+// the stem of their variants' names and the tag value (t: the variant
+// stores the float tag, b: bits only): float_add_r__t_f1_s_f0 is
+// float_add with its result also left in f1, operand 1 read from the slot
+// and operand 2 from f0. Branches have no result register.
+var regFamilies = map[generated.Op]struct{ stem, tag string }{
+	generated.OpFloatAdd:      {"float_add_r", "t"},
+	generated.OpFloatSub:      {"float_sub_r", "t"},
+	generated.OpFloatMul:      {"float_mul_r", "t"},
+	generated.OpFloatDiv:      {"float_div_r", "t"},
+	generated.OpFloatSqrt:     {"float_sqrt_r", "t"},
+	generated.OpFloatAddBits:  {"float_add_r", "b"},
+	generated.OpFloatSubBits:  {"float_sub_r", "b"},
+	generated.OpFloatMulBits:  {"float_mul_r", "b"},
+	generated.OpFloatDivBits:  {"float_div_r", "b"},
+	generated.OpFloatSqrtBits: {"float_sqrt_r", "b"},
+}
+
+var regBranches = map[generated.Op]string{
+	generated.OpFloatJumpIfLt: "float_jump_if_lt_r",
+	generated.OpFloatJumpIfLe: "float_jump_if_le_r",
+	generated.OpFloatJumpIfGt: "float_jump_if_gt_r",
+	generated.OpFloatJumpIfGe: "float_jump_if_ge_r",
+}
+
+// opNamed maps uop names to ops, for the variants.
+var opNamed = func() map[string]generated.Op {
+	m := map[string]generated.Op{}
+	for op := range generated.Op(generated.NumOps) {
+		m[op.String()] = op
+	}
+	return m
+}()
+
+// regVariant is the variant stem__values, which must exist.
+func regVariant(stem string, values ...string) generated.Op {
+	op, ok := findVariant(stem, values...)
+	if !ok {
+		panic("BUG: traceopt: no uop " + stem + "__" + strings.Join(values, "_"))
+	}
+	return op
+}
+
+// findVariant is the variant stem__values, if there is one (a compare of
+// a register with itself has none).
+func findVariant(stem string, values ...string) (generated.Op, bool) {
+	op, ok := opNamed[stem+"__"+strings.Join(values, "_")]
+	return op, ok
+}
+
+// initRegVariants makes a variant its uop to every other pass (after
+// tags.go's init has given the _bits forms theirs).
+func initRegVariants() {
+	for base, fam := range regFamilies {
+		for d := range numRegs {
+			for _, a := range regWhere {
+				if base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits {
+					opInfo[regVariant(fam.stem, fam.tag, fmt.Sprintf("f%d", d), a)] = opInfo[base]
+					continue
+				}
+				for _, b := range regWhere {
+					opInfo[regVariant(fam.stem, fam.tag, fmt.Sprintf("f%d", d), a, b)] = opInfo[base]
+				}
+			}
+		}
+	}
+	for base, stem := range regBranches {
+		for _, a := range regWhere {
+			for _, b := range regWhere {
+				if op, ok := findVariant(stem, a, b); ok {
+					opInfo[op] = opInfo[base]
+				}
+			}
+		}
+	}
+}
+
+var regWhere = []string{"s", "f0", "f1"}
+
+// CacheRegisters keeps float results in the cached registers, write-through:
+// each float arithmetic uop with a register variant also leaves its result
+// in f0 or f1 (the one whose values are needed latest, Belady's choice),
+// and a later uop that reads that slot while the register still holds it
+// reads the register instead. Every slot is still written as before, so
+// exits, call-outs, safepoints and bridges find the frame exact and need
+// nothing. What a register holds is forgotten wherever control may arrive
+// from elsewhere: a jump target, the loop top (also where a safepoint
+// resumes), the uop after a call-out or a call (Go or the callee ran in
+// between); and a slot leaves a register when something else writes it.
+// A move copies: its destination joins its source's register.
+func CacheRegisters(t *Trace) {
+	n := len(t.Insts)
+	label := make([]bool, n+1)
+	if n > 0 {
+		label[t.Loop] = true
+	}
+	for i, in := range t.Insts {
+		if in.InTrace {
+			label[in.Target] = true
+		}
+		if info := Info(in.Op); info != nil && (info.CallOut || info.Call) {
+			label[i+1] = true
+		}
+	}
+	var held [numRegs][]int32 // the slots whose value each register holds
+	where := func(s int32) string {
+		for r := range held {
+			for _, x := range held[r] {
+				if x == s {
+					return fmt.Sprintf("f%d", r)
+				}
+			}
+		}
+		return "s"
+	}
+	drop := func(s int32) {
+		for r := range held {
+			for k, x := range held[r] {
+				if x == s {
+					held[r] = append(held[r][:k:k], held[r][k+1:]...)
+					break
+				}
+			}
+		}
+	}
+	for i := range t.Insts {
+		in := &t.Insts[i]
+		if label[i] {
+			held = [numRegs][]int32{}
+		}
+		if fam, ok := regFamilies[in.Op]; ok {
+			vals := []string{fam.tag, "", where(slotOf(in.Args[1]))}
+			if Info(in.Op).Args[2] == Src {
+				vals = append(vals, where(slotOf(in.Args[2])))
+			}
+			dst := slotOf(in.Args[0])
+			drop(dst) // (its old value is dead here: it is no reason to keep a register)
+			d := t.victim(i, held, label)
+			vals[1] = fmt.Sprintf("f%d", d)
+			in.Op = regVariant(fam.stem, vals...)
+			held[d] = []int32{dst}
+			continue
+		}
+		if stem, ok := regBranches[in.Op]; ok {
+			a, b := where(slotOf(in.Args[0])), where(slotOf(in.Args[1]))
+			if op, ok := findVariant(stem, a, b); ok {
+				in.Op = op
+			}
+			continue
+		}
+		d, writes := in.Writes()
+		if !writes {
+			continue
+		}
+		if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
+			src := slotOf(in.Args[1])
+			if w := where(src); w != "s" && src != d {
+				drop(d)
+				r := w[1] - '0'
+				held[r] = append(held[r], d)
+				continue
+			}
+		}
+		drop(d)
+	}
+}
+
+// victim is the register instruction i should leave its result in: one
+// holding nothing read again before the next label, else the one whose
+// next read is furthest (Belady).
+func (t *Trace) victim(i int, held [numRegs][]int32, label []bool) int {
+	best, bestAt := 0, -1
+	for r := range held {
+		next := len(t.Insts) // never read again
+		for _, s := range held[r] {
+			if j := t.nextRead(i, s, label); j < next {
+				next = j
+			}
+		}
+		if next > bestAt {
+			best, bestAt = r, next
+		}
+	}
+	return best
+}
+
+// nextRead is the first instruction after i, before the next label, that
+// reads slot s before anything writes it, or len(t.Insts).
+func (t *Trace) nextRead(i int, s int32, label []bool) int {
+	for j := i + 1; j < len(t.Insts) && !label[j]; j++ {
+		read := false
+		t.Insts[j].Reads(func(x int32) { read = read || x == s })
+		if read {
+			return j
+		}
+		if d, ok := t.Insts[j].Writes(); ok && d == s {
+			break
+		}
+	}
+	return len(t.Insts)
+}
