@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -653,16 +654,29 @@ func (vm *VM) repeatCount(b Val) (int, error) {
 func repeatVals(items []Val, n int) []Val { return repeatSlice(items, n) }
 
 func repeatSlice[T any](items []T, n int) []T {
-	if n <= 0 {
+	if n <= 0 || len(items) == 0 {
 		return []T{}
 	}
 	out := make([]T, len(items)*n)
 	filled := copy(out, items)
+	// A copy cannot be preempted: one of 16 MB into fresh pages
+	// ([True] * 2_000_001) kept a GC waiting tens of ms for this
+	// goroutine's stack. Bounded copies (whole repeats, so out stays
+	// periodic) with a yield between them let it in.
+	step := max(repeatChunk/len(items), 1) * len(items)
 	for filled < len(out) {
-		filled += copy(out[filled:], out[:filled])
+		k := min(filled, len(out)-filled, step)
+		filled += copy(out[filled:filled+k], out[:k])
+		if k == step {
+			runtime.Gosched()
+		}
 	}
 	return out
 }
+
+// repeatChunk is about the most elements repeatSlice copies without a
+// yield.
+const repeatChunk = 1 << 16
 
 // unary applies -, +, ~ or not.
 func (vm *VM) unary(op Op, a Val) (Val, error) {

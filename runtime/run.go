@@ -139,9 +139,11 @@ func (t *Trace) RunOn(i int, st *templates.State, frame []templates.Value, stack
 
 // RunLoop runs the trace and resumes it after every safepoint exit, with
 // st.Budget refilled to budget each time, until it leaves another way or Go
-// sets st.Interrupt. Between entries the goroutine is back in Go, where the
-// scheduler and the GC can stop it, so a long native loop never holds up a
-// stop-the-world for more than one budget's worth of back-edges.
+// sets st.Interrupt. Between entries it yields (runtime.Gosched), so the
+// scheduler and the GC can stop it there and a long native loop never holds
+// up a stop-the-world or a stack scan for more than one budget's worth of
+// back-edges: without the yield, the GC waits until a preemption signal
+// happens to land in the few Go instructions between entries.
 func (t *Trace) RunLoop(st *templates.State, frame []templates.Value, budget int64) templates.ExitCode {
 	if st == nil {
 		return ExitInvalid
@@ -153,6 +155,7 @@ func (t *Trace) RunLoop(st *templates.State, frame []templates.Value, budget int
 		if !ok {
 			return ec
 		}
+		runtime.Gosched()
 		st.Budget = budget
 		ec = t.RunAt(at, st, frame)
 	}

@@ -388,3 +388,33 @@ func TestCloseUnmapsEverything(t *testing.T) {
 	}
 	c.Close()
 }
+
+// TestRunLoopYields: RunLoop yields at every safepoint exit, so on a single
+// P a goroutine made runnable before the loop runs at the first one (here
+// it interrupts the loop). Without the yield it would wait for a
+// preemption signal to land in the few Go instructions between entries
+// (as a GC waiting to scan the stack did), long after.
+func TestRunLoopYields(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	c := newCache(t, Config{})
+	tr, err := c.Compile(sumLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Free()
+	frame := ints(0, 1<<40, 0)
+	st := &templates.State{}
+	const budget = 1 << 10
+	var seen atomic.Uint64 // 1 + the loop's i when the goroutine ran
+	go func() {
+		seen.Store(atomic.LoadUint64(&frame[0].Bits) + 1)
+		Interrupt(st)
+	}()
+	ec := tr.RunLoop(st, frame, budget)
+	if ec.Reason() != templates.ExitSafepoint {
+		t.Fatalf("exit %v, want an interrupted safepoint exit", ec)
+	}
+	if at := seen.Load(); at == 0 || at-1 > 4*budget {
+		t.Errorf("the other goroutine ran after %d iterations, want ≤ %d (the first safepoint exits)", int64(at)-1, 4*budget)
+	}
+}
