@@ -159,8 +159,13 @@ type loopTrace struct {
 	// up on every call-out).
 	resumes, loopTops exitTable
 	exits             []int // per snapshot
-	unshared          bool  // the trace may not run while threads run (unsharedOp)
-	instances         bool  // the trace reads or writes instances
+	// reuse marks, per snapshot, the slice call-outs that may reuse the
+	// list made last in their slot (slot plus one); fresh holds those
+	// lists, made in the current entry, by slot (slice_reuse.go).
+	reuse     []int32
+	fresh     map[int32]*List
+	unshared  bool // the trace may not run while threads run (unsharedOp)
+	instances bool // the trace reads or writes instances
 	// shapes are the shapes the trace's guards compare with: kept alive
 	// here, so that no other shape can take the address of one.
 	shapes []*Shape
@@ -240,6 +245,7 @@ type jitState struct {
 type jitStats struct {
 	recorded, aborted, compiled, refused int
 	bridges, callOuts                    int
+	reusedSlices                         int // slice call-outs into the list they made last
 	benched, blacklisted                 int // traces found losing: benched for a while, given up
 	uops, codeBytes                      int
 	compileTime, nativeTime              time.Duration
@@ -442,6 +448,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	if lt.tr != nil && debugCheckNative {
 		vm.checkNative(lt, frame)
 	}
+	clear(lt.fresh) // lists made before this entry may be shared
 	start := j.now()
 	ec := vm.runTrace(lt, frame, 0)
 	var idx int
@@ -461,7 +468,14 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		if err == nil {
 			sp := vm.sp
 			vm.sp = lt.base + lt.extent // calls get frames above the trace's slots
-			err = vm.execOne(f, pc)
+			var reused bool
+			if reused, err = vm.reuseSlice(f, lt, idx, pc); reused {
+				j.stats.reusedSlices++
+			} else {
+				if err = vm.execOne(f, pc); err == nil {
+					lt.noteSlice(f, idx, pc)
+				}
+			}
 			vm.sp = sp
 		}
 		if err != nil || vm.sigint.Load() || !lt.checksHold(vm) {
@@ -734,7 +748,12 @@ func sharedListForms(uops []jit.Uop) {
 // interpreter).
 func (vm *VM) compileTrace(lt *loopTrace) error {
 	j := vm.jit
-	t := &traceopt.Trace{Insts: lt.merged(), Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + lt.scratchSize(),
+	insts := lt.merged()
+	lt.reuse = nil
+	if !vm.mt && !lt.fn && lt.root != nil {
+		lt.reuse = lt.sliceReuse(insts)
+	}
+	t := &traceopt.Trace{Insts: insts, Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + lt.scratchSize(),
 		ExitReads: lt.exitReads, Func: lt.fn, ExitDead: func(snap int, slot int32) bool {
 			return snap >= 0 && snap < len(lt.snaps) && lt.snaps[snap].tempDead(lt.root, slot)
 		}, Shared: vm.mt}
@@ -877,8 +896,8 @@ func (j *jitState) writeStats(w io.Writer) {
 	if total > 0 {
 		share = 100 * float64(s.nativeTime) / float64(total)
 	}
-	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %d call-outs, %.1f%% of the run in traces\n",
-		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, share)
+	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %d call-outs (%d slices reusing their list), %.1f%% of the run in traces\n",
+		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, s.reusedSlices, share)
 	fmt.Fprintf(w, "jit stats: recording %.3f ms in all; %d traces benched for losing, %d given up\n",
 		float64(s.recordTime.Microseconds())/1e3, s.benched, s.blacklisted)
 	type site struct {
