@@ -568,6 +568,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				if err := memCheckMul(mulSat(uint64(x.Len()), uint64(n)), 32); err != nil {
 					return Val{}, err
 				}
+				vm.reclaim(mulSat(uint64(x.Len()), uint64(n)) * valSize)
 				r := &List{vals: repeatSlice(x.vals, n)}
 				if x.objs != nil {
 					r.objs = repeatSlice(x.objs, n)
