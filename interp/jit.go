@@ -163,7 +163,7 @@ type loopTrace struct {
 	// list made last in their slot (slot plus one); fresh holds those
 	// lists, made in the current entry, by slot (slice_reuse.go).
 	reuse     []int32
-	fresh     map[int32]*List
+	fresh     []*List
 	unshared  bool // the trace may not run while threads run (unsharedOp)
 	instances bool // the trace reads or writes instances
 	// shapes are the shapes the trace's guards compare with: kept alive

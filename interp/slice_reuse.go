@@ -103,6 +103,9 @@ func (vm *VM) reuseSlice(f *frame, lt *loopTrace, sn, pc int) (bool, error) {
 		return false, nil
 	}
 	in := &f.code.instrs[pc]
+	if int(in.A) >= len(lt.fresh) {
+		return false, nil
+	}
 	dst := lt.fresh[in.A]
 	if dst == nil {
 		return false, nil
@@ -131,10 +134,10 @@ func (lt *loopTrace) noteSlice(f *frame, sn, pc int) {
 	if sn >= len(lt.reuse) || lt.reuse[sn] == 0 {
 		return
 	}
-	if lt.fresh == nil {
-		lt.fresh = map[int32]*List{}
-	}
 	a := f.code.instrs[pc].A
+	for int(a) >= len(lt.fresh) {
+		lt.fresh = append(lt.fresh, nil)
+	}
 	l, _ := f.objs[a].(*List)
 	lt.fresh[a] = l
 }
