@@ -131,9 +131,9 @@ func (vm *VM) nextPair(f *frame, it Object, base int32) (applicable, ok bool, er
 		if x.kind != "items" {
 			return false, false, nil
 		}
-		var e *dictEntry
+		var e *dictSlot
 		if e, err = x.step(); e != nil {
-			a, b, ok = e.k, e.v, true
+			a, b, ok = e.key(), e.val(), true
 		}
 	default:
 		return false, false, nil
@@ -147,7 +147,7 @@ func (vm *VM) nextPair(f *frame, it Object, base int32) (applicable, ok bool, er
 
 // step is the next live entry of a dict iterator, nil at the end, with
 // CPython's errors for a dict changed while iterated.
-func (x *dictIter) step() (*dictEntry, error) {
+func (x *dictIter) step() (*dictSlot, error) {
 	if x.d.Len() != x.n {
 		x.n = -1 // stays broken, as CPython's iterator does
 		return nil, newErr(RuntimeError, "dictionary changed size during iteration")

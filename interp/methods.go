@@ -546,9 +546,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		}
 		for i := len(d.entries) - 1; i >= 0; i-- {
 			if !d.entries[i].deleted() {
-				e := d.entries[i]
+				k, v := d.entries[i].key(), d.entries[i].val()
 				d.delAt(i)
-				return ObjVal(&Tuple{[]Val{e.k, e.v}}), nil
+				return ObjVal(&Tuple{[]Val{k, v}}), nil
 			}
 		}
 		return Val{}, newErr(KeyError, "popitem(): dictionary is empty")

@@ -614,9 +614,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 
 func (d *Dict) live() []dictEntry {
 	out := make([]dictEntry, 0, d.Len())
-	for _, e := range d.entries {
-		if !e.deleted() {
-			out = append(out, e)
+	for i := range d.entries {
+		if e := &d.entries[i]; !e.deleted() {
+			out = append(out, dictEntry{k: e.key(), v: e.val(), h: e.h})
 		}
 	}
 	return out
@@ -744,12 +744,13 @@ func (vm *VM) dictEqual(x, y *Dict) bool {
 		return false
 	}
 	defer vm.leaveNest()
-	for _, e := range x.entries {
+	for i := range x.entries {
+		e := &x.entries[i]
 		if e.deleted() {
 			continue
 		}
-		v, in, _ := y.get(e.k)
-		if !in || !vm.eqItem(e.v, v) {
+		v, in, _ := y.get(e.key())
+		if !in || !vm.eqItem(e.val(), v) {
 			return false
 		}
 	}

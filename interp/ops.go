@@ -1681,11 +1681,11 @@ func (vm *VM) nextItem(it Object) (Val, bool, error) {
 		}
 		switch x.kind {
 		case "keys":
-			return e.k, true, nil
+			return e.key(), true, nil
 		case "values":
-			return e.v, true, nil
+			return e.val(), true, nil
 		}
-		return ObjVal(pairOf(e.k, e.v)), true, nil
+		return ObjVal(pairOf(e.key(), e.val())), true, nil
 	case *instIter:
 		if x.index {
 			// The old protocol: __getitem__(0), (1), ... until IndexError.

@@ -55,9 +55,9 @@ func (d *Dict) odPopitem(args []Val, kwn []string) (Val, error) {
 	}
 	for ; d.entries[i].deleted(); i += step {
 	}
-	e := d.entries[i]
+	k, v := d.entries[i].key(), d.entries[i].val()
 	d.delAt(i)
-	return ObjVal(&Tuple{[]Val{e.k, e.v}}), nil
+	return ObjVal(&Tuple{[]Val{k, v}}), nil
 }
 
 func (d *Dict) moveToEnd(args []Val, kwn []string) (Val, error) {

@@ -416,7 +416,7 @@ func (s *Set) update(o Object, items []Val) error {
 		}
 		for i := range o.entries {
 			if e := &o.entries[i]; !e.deleted() {
-				if err := s.addHashed(e.k, e.h); err != nil {
+				if err := s.addHashed(e.key(), e.h); err != nil {
 					return err
 				}
 			}

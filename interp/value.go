@@ -656,9 +656,9 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 				b.WriteString(", ")
 			}
 			first = false
-			vm.writeRepr(b, e.k, st)
+			vm.writeRepr(b, e.key(), st)
 			b.WriteString(": ")
-			vm.writeRepr(b, e.v, st)
+			vm.writeRepr(b, e.val(), st)
 		}
 		b.WriteByte('}')
 	case *Set:
