@@ -1428,17 +1428,7 @@ func mathModule() *Module {
 		}
 		return FloatVal(crmath.Hypot(xs...)), nil
 	}})
-	m.attrs["gcd"] = ObjVal(&Builtin{name: "gcd", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		r := new(big.Int)
-		for _, a := range args {
-			b, ok := toBig(a)
-			if !ok {
-				return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a))
-			}
-			r.GCD(nil, nil, new(big.Int).Abs(r), new(big.Int).Abs(b))
-		}
-		return normBig(r), nil
-	}})
+	m.attrs["gcd"] = ObjVal(&Builtin{name: "gcd", fn: mathGCD})
 	m.attrs["factorial"] = ObjVal(&Builtin{name: "factorial", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) != 1 {
 			return Val{}, newErr(TypeError, "math.factorial() takes exactly one argument (%d given)", len(args))

@@ -3,6 +3,7 @@ package interp
 import (
 	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
@@ -407,4 +408,85 @@ func fsum(items []Val) (Val, error) {
 		return Val{}, newErr(OverflowError, "intermediate overflow in fsum")
 	}
 	return FloatVal(f), nil
+}
+
+// mathGCD is math.gcd. Ints that fit in a word never become big.Ints; a
+// big int and a word-sized one meet as the word and the big one modulo
+// it (one division), and two big ones go to math/big's Lehmer GCD, which
+// takes signed operands as they are.
+func mathGCD(vm *VM, args []Val, kwn []string) (Val, error) {
+	var r uint64 // the gcd so far while it is a word
+	var rb *big.Int
+	for _, a := range args {
+		switch {
+		case a.T == tagInt || a.T == tagBool:
+			x := absU64(int64(a.B))
+			if rb != nil {
+				if x == 0 {
+					continue
+				}
+				rb, r = nil, bigModU64(rb, x)
+			}
+			r = gcdU64(r, x)
+		case isIntLike(a):
+			b := &a.O.(*BigInt).v
+			switch {
+			case rb != nil:
+				rb = new(big.Int).GCD(nil, nil, rb, b)
+			case r == 0:
+				rb = new(big.Int).Abs(b)
+			default:
+				r = gcdU64(r, bigModU64(b, r))
+			}
+		default:
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a))
+		}
+	}
+	if rb != nil {
+		return normBig(rb), nil
+	}
+	if r > math.MaxInt64 {
+		return normBig(new(big.Int).SetUint64(r)), nil
+	}
+	return IntVal(int64(r)), nil
+}
+
+func absU64(x int64) uint64 {
+	if x < 0 {
+		return -uint64(x)
+	}
+	return uint64(x)
+}
+
+// gcdU64 is Stein's binary GCD.
+func gcdU64(a, b uint64) uint64 {
+	if a == 0 {
+		return b
+	}
+	if b == 0 {
+		return a
+	}
+	shift := bits.TrailingZeros64(a | b)
+	a >>= bits.TrailingZeros64(a)
+	for b != 0 {
+		b >>= bits.TrailingZeros64(b)
+		if a > b {
+			a, b = b, a
+		}
+		b -= a
+	}
+	return a << shift
+}
+
+// bigModU64 is |b| mod m for m > 0.
+func bigModU64(b *big.Int, m uint64) uint64 {
+	if bits.UintSize != 64 {
+		return new(big.Int).Mod(new(big.Int).Abs(b), new(big.Int).SetUint64(m)).Uint64()
+	}
+	words := b.Bits()
+	var rem uint64
+	for i := len(words) - 1; i >= 0; i-- {
+		_, rem = bits.Div64(rem, uint64(words[i]), m)
+	}
+	return rem
 }
