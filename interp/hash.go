@@ -133,9 +133,15 @@ const (
 func xxLanes(items []Val, depth int) (uint64, error) {
 	acc := uint64(xxPrime5)
 	for _, x := range items {
-		h, err := hashDepth(x, depth+1)
-		if err != nil {
-			return 0, err
+		var h int64
+		if x.T == tagInt {
+			// Ints, the most common items, without hashDepth's switch.
+			h = pyIntHash(int64(x.B))
+		} else {
+			var err error
+			if h, err = hashDepth(x, depth+1); err != nil {
+				return 0, err
+			}
 		}
 		acc += uint64(h) * xxPrime2
 		acc = bits.RotateLeft64(acc, 31)
