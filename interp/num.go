@@ -457,6 +457,12 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		return vm.intArith(op, int64(a.B), int64(b.B))
 	}
 	if isIntLike(a) && isIntLike(b) {
+		if vm == nil {
+			// Constant folding (foldNumber) has no VM and so no scratch ints.
+			var ta, tb big.Int
+			var wa, wb [1]big.Word
+			return vm.bigArith(op, asBig(a, &ta, &wa), asBig(b, &tb, &wb))
+		}
 		// Small operands borrow the VM's scratch ints: bigArith never keeps them.
 		return vm.bigArith(op, asBig(a, &vm.tmpA, &vm.bufA), asBig(b, &vm.tmpB, &vm.bufB))
 	}
