@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"math/bits"
@@ -1068,11 +1069,31 @@ func numCmp(a, b Val) (int, bool) {
 }
 
 func (vm *VM) seqCompare(op Op, a, b []Val) (bool, error) {
+	// Leading ints (a heap entry's (priority, count, item)) are compared
+	// here: no user code can run, so no nesting guard is needed.
+	i := 0
+	for ; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
+		if x.T != tagInt || y.T != tagInt {
+			break
+		}
+		if x.B != y.B {
+			return cmpResult(op, cmp.Compare(int64(x.B), int64(y.B))), nil
+		}
+	}
+	if i == len(a) || i == len(b) {
+		return cmpResult(op, len(a)-len(b)), nil
+	}
+	return vm.seqCompareFrom(op, a, b, i)
+}
+
+// seqCompareFrom is seqCompare from item i on.
+func (vm *VM) seqCompareFrom(op Op, a, b []Val, i int) (bool, error) {
 	if !vm.enterNest(" in comparison") {
 		return false, vm.takePending()
 	}
 	defer vm.leaveNest()
-	for i := 0; i < len(a) && i < len(b); i++ {
+	for ; i < len(a) && i < len(b); i++ {
 		if !vm.eqItem(a[i], b[i]) {
 			if vm.pending != nil {
 				return false, vm.takePending()
