@@ -297,7 +297,7 @@ func (e *jsonEnc) encodeDict(d *Dict, level int) error {
 	var items []kv
 	for _, ent := range d.entries {
 		if !ent.deleted() {
-			items = append(items, kv{ent.k, ent.v})
+			items = append(items, kv{ent.key(), ent.val()})
 		}
 	}
 	if e.sortKeys {
