@@ -20,10 +20,11 @@ type Set struct {
 	// frozen: a frozenset (set_frozen.go), hashable and never changed.
 	frozen bool
 	// small is the first table, inside the set as CPython's smalltable:
-	// a small set is one allocation. (So a Set is never copied by value
-	// but through assign.)
-	small     [setMinSize]setSlot
-	smallObjs [setMinSize]Object
+	// a small set of numbers is one allocation. (So a Set is never copied
+	// by value but through assign.) Its objects, when it has any, are a
+	// second: inside, they would make every set 128 bytes bigger (a third
+	// of it), and most small sets are of numbers.
+	small [setMinSize]setSlot
 }
 
 // setSlot is a slot: free (tag empty, hash 0), deleted (tag empty, hash
@@ -63,11 +64,7 @@ func (s *Set) put(i uint64, k Val, h int64) {
 		if k.O == nil {
 			return
 		}
-		if &s.table[0] == &s.small[0] {
-			s.objs = s.smallObjs[:]
-		} else {
-			s.objs = make([]Object, len(s.table))
-		}
+		s.objs = make([]Object, len(s.table))
 	}
 	s.objs[i] = k.O
 }
@@ -278,9 +275,6 @@ func (s *Set) resize(minUsed int) error {
 			s.insertClean(k, e.h)
 		}
 	}
-	if len(oldObjs) > 0 && &oldObjs[0] == &s.smallObjs[0] {
-		clear(s.smallObjs[:]) // the GC may have what moved out
-	}
 	return nil
 }
 
@@ -344,9 +338,6 @@ func (s *Set) assign(r *Set) {
 	*s = *r
 	if len(r.table) > 0 && &r.table[0] == &r.small[0] {
 		s.table = s.small[:]
-	}
-	if len(r.objs) > 0 && &r.objs[0] == &r.smallObjs[0] {
-		s.objs = s.smallObjs[:]
 	}
 }
 
