@@ -478,7 +478,10 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 			}
 			vm.sp = sp
 		}
-		if err != nil || vm.sigint.Load() || !lt.checksHold(vm) {
+		// A call-out that started the first thread leaves a trace that
+		// may not run while threads run (unsharedOp): its plain list
+		// stores would go on beside the new thread.
+		if err != nil || vm.sigint.Load() || !lt.checksHold(vm) || lt.unshared && vm.mt {
 			j.addNative(start)
 			return pc + 1, err, true
 		}

@@ -461,3 +461,36 @@ print(xs[0], xs[1], len(xs))
 		t.Fatalf("status %d, output %q, want %q\nstderr: %s", status, out.String(), want, errb.String())
 	}
 }
+
+// A trace compiled before threads ran starts the first thread from a
+// call-out: it must not go on after the call-out with its plain list
+// stores beside the new thread (which moves the list's storage here): it
+// leaves, and is recorded again for threads. It lost stores in every run
+// before.
+func TestThreadStartedInTrace(t *testing.T) {
+	src := `
+import threading
+xs = [0.0] * 20000
+stop = [0]
+def mutator(xs=xs):
+    while stop[0] == 0:
+        xs *= 1
+m = threading.Thread(target=mutator)
+calls = [len] * 300
+calls[150] = lambda x: m.start()
+def main(xs=xs, calls=calls):
+    for r in range(300):
+        for j in range(20000):
+            xs[0] = xs[0] + 1.0
+        calls[r](xs)
+    stop[0] = 1
+    m.join()
+main()
+print(xs[0])
+`
+	var out, errb bytes.Buffer
+	status := RunWith(Config{JIT: JITOn}, "t.py", []byte(src), nil, &out, &errb)
+	if want := "6000000.0\n"; status != 0 || out.String() != want {
+		t.Fatalf("status %d, output %q, want %q\nstderr: %s", status, out.String(), want, errb.String())
+	}
+}
