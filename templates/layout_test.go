@@ -363,14 +363,19 @@ func TestUops(t *testing.T) {
 	has := map[string]bool{}
 	for _, u := range uops {
 		has[u] = true
-		src, err := Sources.ReadFile(u + ".c")
+		file, _, ok := Source(u)
+		if !ok {
+			t.Fatalf("Source(%q) finds no template", u)
+		}
+		src, err := Sources.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// The go tool refuses C files in a non-cgo package; the constraint
 		// hides them from it.
-		if !bytes.HasPrefix(src, []byte("//go:build ignore\n\n// "+strings.ToUpper(u)+":")) {
-			t.Errorf("%s.c must start with //go:build ignore, a blank line and a comment naming %s", u, strings.ToUpper(u))
+		name := strings.TrimSuffix(file, ".c")
+		if !bytes.HasPrefix(src, []byte("//go:build ignore\n\n// "+strings.ToUpper(name)+":")) {
+			t.Errorf("%s must start with //go:build ignore, a blank line and a comment naming %s", file, strings.ToUpper(name))
 		}
 	}
 	for _, u := range []string{"int_add", "loop", "exit", "end", "guard_int", "float_div"} {
