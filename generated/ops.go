@@ -239,6 +239,8 @@ const (
 	OpIntAddImm                    // templates/int_add_imm.c
 	OpIntAddImmBits                // templates/int_add_imm_bits.c
 	OpIntAnd                       // templates/int_and.c
+	OpIntAndImm                    // templates/int_and_imm.c
+	OpIntAndImmBits                // templates/int_and_imm_bits.c
 	OpIntEq                        // templates/int_eq.c
 	OpIntFloordiv                  // templates/int_floordiv.c
 	OpIntFloordivBits              // templates/int_floordiv_bits.c
@@ -262,6 +264,8 @@ const (
 	OpIntNeg                       // templates/int_neg.c
 	OpIntOr                        // templates/int_or.c
 	OpIntRshift                    // templates/int_rshift.c
+	OpIntRshiftImm                 // templates/int_rshift_imm.c
+	OpIntRshiftImmBits             // templates/int_rshift_imm_bits.c
 	OpIntSub                       // templates/int_sub.c
 	OpIntSubBits                   // templates/int_sub_bits.c
 	OpIntToFloat                   // templates/int_to_float.c
@@ -301,7 +305,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 283
+const NumOps = 287
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -534,6 +538,8 @@ var opNames = [NumOps]string{
 	OpIntAddImm:          "int_add_imm",
 	OpIntAddImmBits:      "int_add_imm_bits",
 	OpIntAnd:             "int_and",
+	OpIntAndImm:          "int_and_imm",
+	OpIntAndImmBits:      "int_and_imm_bits",
 	OpIntEq:              "int_eq",
 	OpIntFloordiv:        "int_floordiv",
 	OpIntFloordivBits:    "int_floordiv_bits",
@@ -557,6 +563,8 @@ var opNames = [NumOps]string{
 	OpIntNeg:             "int_neg",
 	OpIntOr:              "int_or",
 	OpIntRshift:          "int_rshift",
+	OpIntRshiftImm:       "int_rshift_imm",
+	OpIntRshiftImmBits:   "int_rshift_imm_bits",
 	OpIntSub:             "int_sub",
 	OpIntSubBits:         "int_sub_bits",
 	OpIntToFloat:         "int_to_float",

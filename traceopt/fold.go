@@ -3,6 +3,7 @@ package traceopt
 import (
 	"maps"
 	"math"
+	"math/bits"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -11,8 +12,9 @@ import (
 const opMove = generated.OpMove
 
 // Fold rewrites int additions and subtractions of a constant slot into
-// int_add_imm, which reads one slot instead of two, and computes moves and
-// conversions of constants at compile time.
+// int_add_imm, which reads one slot instead of two, // and % by a constant
+// power of two into a shift and a mask (no division, no exit), and
+// computes moves and conversions of constants at compile time.
 func Fold(t *Trace) {
 	consts := t.knownConsts()
 	loopTops := map[int]bool{}
@@ -196,6 +198,18 @@ func (t *Trace) foldOne(in *Inst, consts map[int32]templates.Value) {
 					*in = Inst{Op: generated.OpLoadFloat, Args: [4]uint64{in.Args[0], v.Bits}, Exit: NoExit}
 				}
 			}
+		case generated.OpIntFloordiv, generated.OpIntMod:
+			// By a power of two: a shift (floored, as //) or a mask
+			// (never negative, as %), which cannot fail.
+			b, ok := constInt(in.Args[2])
+			if !ok || b < 2 || b&(b-1) != 0 {
+				return
+			}
+			if in.Op == generated.OpIntMod {
+				*in = Inst{Op: generated.OpIntAndImm, Args: [4]uint64{in.Args[0], in.Args[1], uint64(b - 1)}, Exit: NoExit}
+				return
+			}
+			*in = Inst{Op: generated.OpIntRshiftImm, Args: [4]uint64{in.Args[0], in.Args[1], uint64(bits.TrailingZeros64(uint64(b)))}, Exit: NoExit}
 		case generated.OpIntToFloat:
 			if a, ok := constInt(in.Args[1]); ok {
 				*in = Inst{Op: generated.OpLoadFloat, Args: [4]uint64{in.Args[0], math.Float64bits(float64(a))}, Exit: NoExit}

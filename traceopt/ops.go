@@ -190,12 +190,15 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpIntLshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
 	generated.OpIntRshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
 	generated.OpIntAnd:      {Args: dss, Result: ResInt, Pure: true, Commutes: true},
-	generated.OpIntOr:       {Args: dss, Result: ResInt, Pure: true, Commutes: true},
-	generated.OpIntXor:      {Args: dss, Result: ResInt, Pure: true, Commutes: true},
-	generated.OpIntInvert:   {Args: ds, Result: ResInt, Pure: true},
-	generated.OpIntAbs:      {Args: ds, Result: ResInt, Exits: true, Pure: true},
-	generated.OpFloatSqrt:   {Args: ds, Result: ResFloat, Exits: true, Pure: true},
-	generated.OpFloatAbs:    {Args: ds, Result: ResFloat, Pure: true},
+	// x // 2**k and x % 2**k, folded (fold.go).
+	generated.OpIntRshiftImm: {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
+	generated.OpIntAndImm:    {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
+	generated.OpIntOr:        {Args: dss, Result: ResInt, Pure: true, Commutes: true},
+	generated.OpIntXor:       {Args: dss, Result: ResInt, Pure: true, Commutes: true},
+	generated.OpIntInvert:    {Args: ds, Result: ResInt, Pure: true},
+	generated.OpIntAbs:       {Args: ds, Result: ResInt, Exits: true, Pure: true},
+	generated.OpFloatSqrt:    {Args: ds, Result: ResFloat, Exits: true, Pure: true},
+	generated.OpFloatAbs:     {Args: ds, Result: ResFloat, Pure: true},
 
 	// A 128-bit accumulator in one private slot, updated in place.
 	generated.OpWideAdd: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},

@@ -641,11 +641,19 @@ var uops = map[string]uop{
 		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits ^ 1<<63}
 		return Continue, 0
 	},
-	"int_floordiv":  intArith(func(a, b int64) (int64, bool) { r, ok := floorDiv(a, b); return r, !ok }),
-	"int_mod":       intArith(func(a, b int64) (int64, bool) { r, ok := floorMod(a, b); return r, !ok }),
-	"int_lshift":    intArith(func(a, b int64) (int64, bool) { r, ok := leftShift(a, b); return r, !ok }),
-	"int_rshift":    intArith(func(a, b int64) (int64, bool) { r, ok := rightShift(a, b); return r, !ok }),
-	"int_and":       intArith(func(a, b int64) (int64, bool) { return a & b, false }),
+	"int_floordiv": intArith(func(a, b int64) (int64, bool) { r, ok := floorDiv(a, b); return r, !ok }),
+	"int_mod":      intArith(func(a, b int64) (int64, bool) { r, ok := floorMod(a, b); return r, !ok }),
+	"int_lshift":   intArith(func(a, b int64) (int64, bool) { r, ok := leftShift(a, b); return r, !ok }),
+	"int_rshift":   intArith(func(a, b int64) (int64, bool) { r, ok := rightShift(a, b); return r, !ok }),
+	"int_and":      intArith(func(a, b int64) (int64, bool) { return a & b, false }),
+	"int_rshift_imm": func(m *machine) (Next, templates.ExitCode) {
+		setInt(m.slot(0), i64(m.slot(1))>>(m.ops[2]&63))
+		return Continue, 0
+	},
+	"int_and_imm": func(m *machine) (Next, templates.ExitCode) {
+		setInt(m.slot(0), int64(m.slot(1).Bits&m.ops[2]))
+		return Continue, 0
+	},
 	"int_or":        intArith(func(a, b int64) (int64, bool) { return a | b, false }),
 	"int_xor":       intArith(func(a, b int64) (int64, bool) { return a ^ b, false }),
 	"int_invert":    intUnary(func(a int64) (int64, bool) { return ^a, true }),
@@ -929,7 +937,7 @@ var uops = map[string]uop{
 // destination the trace knows already holds the tag it writes, which writes
 // the bits only.
 var bitsVariants = []string{"float_add", "float_sub", "float_mul", "float_div", "float_sqrt",
-	"int_add", "int_sub", "int_mul", "int_add_imm", "int_mod", "int_floordiv", "int_to_float", "int_truediv",
+	"int_add", "int_sub", "int_mul", "int_add_imm", "int_rshift_imm", "int_and_imm", "int_mod", "int_floordiv", "int_to_float", "int_truediv",
 	"load_int", "load_float", "move", "list_load"}
 
 // bitsOnly is the _bits variant of base: base's bits in the destination

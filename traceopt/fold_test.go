@@ -1,0 +1,51 @@
+package traceopt
+
+import (
+	"testing"
+
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+)
+
+// TestFoldPowerOfTwo: // and % by a constant power of two become a shift
+// and a mask, with Python's floored results for negative operands; other
+// divisors stay divisions.
+func TestFoldPowerOfTwo(t *testing.T) {
+	s := Slot
+	build := func(d int64) *Trace {
+		return &Trace{Insts: []Inst{
+			{Op: generated.OpLoadInt, Args: [4]uint64{s(1), uint64(d)}, Exit: NoExit},
+			{Op: generated.OpIntFloordiv, Args: [4]uint64{s(2), s(0), s(1)}, Exit: 0},
+			{Op: generated.OpIntMod, Args: [4]uint64{s(3), s(0), s(1)}, Exit: 0},
+			{Op: generated.OpExit, Args: [4]uint64{1}, Exit: NoExit},
+			{Op: generated.OpLoop, Args: [4]uint64{0}},
+		}}
+	}
+	for _, c := range []struct {
+		d        int64
+		div, mod generated.Op
+	}{
+		{4, generated.OpIntRshiftImm, generated.OpIntAndImm},
+		{2, generated.OpIntRshiftImm, generated.OpIntAndImm},
+		{1 << 62, generated.OpIntRshiftImm, generated.OpIntAndImm},
+		{6, generated.OpIntFloordiv, generated.OpIntMod},
+		{1, generated.OpIntFloordiv, generated.OpIntMod},
+		{-4, generated.OpIntFloordiv, generated.OpIntMod},
+	} {
+		plain, folded := build(c.d), build(c.d)
+		Fold(folded)
+		if folded.Insts[1].Op != c.div || folded.Insts[2].Op != c.mod {
+			t.Errorf("by %d: folded to %v, %v; want %v, %v", c.d, folded.Insts[1].Op, folded.Insts[2].Op, c.div, c.mod)
+		}
+		for _, x := range []int64{0, 1, 5, -1, -5, -8, 1 << 62, -1 << 63, 1<<63 - 1} {
+			var got [2][]templates.Value
+			for k, tr := range []*Trace{plain, folded} {
+				got[k] = []templates.Value{intV(x), {}, {}, {}}
+				runRef(t, mustLower(t, tr), got[k])
+			}
+			if !sameFrame(got[0], got[1]) {
+				t.Errorf("%d by %d: divided %v, folded %v", x, c.d, got[0], got[1])
+			}
+		}
+	}
+}
