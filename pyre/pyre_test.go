@@ -70,7 +70,11 @@ func subAll(t *testing.T, re *Regexp, text []rune) string {
 }
 
 func TestAgainstCPython(t *testing.T) {
-	f, err := os.Open("testdata/cases.jsonl")
+	file := "testdata/cases.jsonl"
+	if env := os.Getenv("PYRE_CASES"); env != "" {
+		file = env // a larger differential run (gencases.py --random N)
+	}
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +141,7 @@ func TestAgainstCPython(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if n < 2000 {
+	if n < 2000 && file == "testdata/cases.jsonl" {
 		t.Errorf("only %d cases", n)
 	}
 }

@@ -164,6 +164,9 @@ BAD = ["(", ")", "(()", "a)", "[", "[a", "[^", "[]", "[a-", "a**", "a*+*", "a??+
        "x{2,1}", "((a)", "a|*", "^*", "$+", r"\b*", "(?:)*", "()", "(*)", "[\\", "(?<=a)+", "(?=a)*", r"\N{DASH}",
        r"\N", "[[]]", "(?i)(?m)a", "a(?#x)(?i)", "(?x)#\n(?i)a", "\n(", "a\n\n)b", "(a\n"]
 
+ATOMS2 = ["a", "b", "A", "é", "É", ".", r"\d", r"\D", r"\s", r"\S", r"\w", r"\W", r"\b", r"\B", "^", "$", r"\A", r"\Z",
+          "[a-c]", "[^a-c]", r"[\w\s]", r"[^\W\d]", "[é-ë]", "[A-Z]", r"[\x00-\x7f]", "(a)", "(?P<n>b)", r"(?P=n)", r"\1",
+          "(?=b)", "(?!a)", "(?<=a)", "(?<!b)", "(?<=ab)", "(?>a+)", "(?:a|b)", "(?i:a)", "(?-i:a)", "(?(1)a|b)", "(?(n)a)", " ", r"\n", "1", "2"]
 ATOMS = ["a", "b", ".", "[ab]", "[^a]", r"\w", r"\b", "^", "$", "(a)", "(b|a)", "(?:ab)", r"\1", "(?=a)", "(?!b)",
          "(?<=a)", "(?<!b)", "(?>a|ab)", "(a*)", "()"]
 QUANTS = ["", "", "", "*", "+", "?", "*?", "+?", "??", "{2}", "{1,2}", "{0,}?", "*+", "?+"]
@@ -177,6 +180,19 @@ def rand_pattern(rng, depth=0):
             a = "(" + rand_pattern(rng, depth + 1) + ")"
         elif depth < 2 and rng.random() < 0.15:
             a = "(?:" + rand_pattern(rng, depth + 1) + "|" + rand_pattern(rng, depth + 1) + ")"
+        parts.append(a + rng.choice(QUANTS))
+    return "".join(parts)
+
+
+def rand_pattern2(rng, depth=0):
+    parts = []
+    for _ in range(rng.randint(1, 5)):
+        a = rng.choice(ATOMS2)
+        r = rng.random()
+        if depth < 2 and r < 0.15:
+            a = "(" + rand_pattern2(rng, depth + 1) + ")"
+        elif depth < 2 and r < 0.25:
+            a = "(?:" + rand_pattern2(rng, depth + 1) + "|" + rand_pattern2(rng, depth + 1) + ")"
         parts.append(a + rng.choice(QUANTS))
     return "".join(parts)
 
@@ -217,6 +233,13 @@ def main():
     for _ in range(1000):
         p = rand_pattern(rng)
         cases += case(p, rng.choice([0, 0, re.I, re.M, re.S]), rng.sample(subjects, 3))
+    if len(sys.argv) > 2 and sys.argv[1] == "--random":
+        # A larger differential run (not committed): PYRE_CASES=FILE go test ./pyre
+        rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+        cases = []
+        subjects2 = ["", "a", "ab", "aB é", "ÉéA1", "a\nb", "ba12 ", "AAb", "abab\n", "é a_b"]
+        for _ in range(int(sys.argv[2])):
+            cases += case(rand_pattern2(rng), rng.choice([0, re.I, re.M, re.S, re.A, re.I | re.A, re.X]), rng.sample(subjects2, 3))
     for c in cases:
         sys.stdout.write(json.dumps(c, ensure_ascii=True, separators=(",", ":")) + "\n")
 
