@@ -682,6 +682,17 @@ func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
 		return ObjVal(x), true
 	case "__suppress_context__":
 		return BoolVal(e.suppressContext), true
+	case "add_note":
+		return ObjVal(&Builtin{name: "add_note", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "BaseException.add_note() takes exactly one argument (%d given)", len(args))
+			}
+			if !args[0].isStr() {
+				return Val{}, newErr(TypeError, "note must be a str, not '%s'", typeName(args[0]))
+			}
+			e.addNote(args[0])
+			return NoneVal, nil
+		}}), true
 	case "value":
 		if e.typ.isSub(StopIteration) {
 			return stopValue(e), true

@@ -80,6 +80,18 @@ func newErr(t *ExcType, format string, args ...any) *PyErr {
 	return &PyErr{exc: &Exception{typ: t, args: []Val{StrVal(msg)}, hint: hint}}
 }
 
+// addNote is BaseException.add_note: note is appended to __notes__,
+// which a printed traceback shows after the message (PEP 678).
+func (e *Exception) addNote(note Val) {
+	if v, ok := e.attrs.get("__notes__"); ok {
+		if l, ok := v.O.(*List); ok {
+			l.setItems(append(l.items(), note))
+			return
+		}
+	}
+	e.attrs.set("__notes__", ObjVal(newList([]Val{note})))
+}
+
 func newErrVal(t *ExcType, args ...Val) *PyErr {
 	return &PyErr{exc: &Exception{typ: t, args: args}}
 }

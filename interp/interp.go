@@ -232,6 +232,13 @@ func writeChained(b *strings.Builder, vm *VM, exc *Exception, tb []tbEntry, seen
 	} else {
 		b.WriteString(exc.typ.qualName() + ": " + msg + "\n")
 	}
+	if v, ok := exc.attrs.get("__notes__"); ok {
+		if l, ok := v.O.(*List); ok {
+			for _, n := range l.items() {
+				b.WriteString(vm.strOf(n) + "\n")
+			}
+		}
+	}
 }
 
 // writeFrames writes the "Traceback (most recent call last):" block.

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -249,7 +250,18 @@ func (e *jsonEnc) encode(v Val, level int) error {
 	if err != nil {
 		return err
 	}
-	return e.encode(r, level)
+	if err := e.encode(r, level); err != nil {
+		return jsonNote(err, "when serializing %s object", jsonTypeName(e.vm, v))
+	}
+	return nil
+}
+
+// jsonNote adds 3.14's note saying where an encoding error happened.
+func jsonNote(err error, format string, args ...any) error {
+	if pe, ok := err.(*PyErr); ok {
+		pe.exc.addNote(StrVal(fmt.Sprintf(format, args...)))
+	}
+	return err
 }
 
 // jsonTypeName is o.__class__.__name__.
@@ -276,7 +288,7 @@ func (e *jsonEnc) encodeSeq(o Object, items []Val, level int) error {
 			e.newline(level + 1)
 		}
 		if err := e.encode(x, level+1); err != nil {
-			return err
+			return jsonNote(err, "when serializing %s item %d", o.typeName(), i)
 		}
 	}
 	e.newline(level)
@@ -358,7 +370,7 @@ func (e *jsonEnc) encodeDict(d *Dict, level int) error {
 		jsonQuote(&e.b, key, e.ensureASCII)
 		e.b.WriteString(e.keySep)
 		if err := e.encode(it.v, level+1); err != nil {
-			return err
+			return jsonNote(err, "when serializing dict item %s", e.vm.repr(it.k))
 		}
 	}
 	e.newline(level)
