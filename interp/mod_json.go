@@ -607,13 +607,19 @@ func (d *jsonDec) str(start int) (string, int, error) {
 				i++
 				continue
 			}
+			// The C scanner's bounds: four digits that end the document
+			// are an error too (there is no closing quote after them).
 			u, ok := d.hex4(i + 1)
-			if !ok {
+			if !ok || i+5 >= len(d.s) {
 				return "", 0, d.err("Invalid \\uXXXX escape", i)
 			}
 			i += 5
-			if u >= 0xd800 && u <= 0xdbff && d.at(i) == '\\' && d.at(i+1) == 'u' {
-				if lo, ok := d.hex4(i + 2); ok && lo >= 0xdc00 && lo <= 0xdfff {
+			if u >= 0xd800 && u <= 0xdbff && i+6 < len(d.s) && d.s[i] == '\\' && d.s[i+1] == 'u' {
+				lo, ok := d.hex4(i + 2)
+				if !ok {
+					return "", 0, d.err("Invalid \\uXXXX escape", i+1)
+				}
+				if lo >= 0xdc00 && lo <= 0xdfff {
 					u = 0x10000 + (u-0xd800)<<10 + (lo - 0xdc00)
 					i += 6
 				}
