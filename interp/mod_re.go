@@ -144,6 +144,9 @@ func reArgs(fn string, args []Val, kwn []string, names []string, required int) (
 
 // subject is a match's string as code points.
 func subject(v Val) ([]rune, error) {
+	if b, ok := builtinValue(v); ok {
+		v = b // a str subclass matches as its str
+	}
 	switch o := v.O.(type) {
 	case *Str:
 		if o.ascii() {
