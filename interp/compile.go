@@ -93,6 +93,7 @@ type loopCtx struct {
 }
 
 type compiler struct {
+	freshSrc bool // the next store's source is a fresh temporary list (freshMark)
 	// pendingCaret is the expression the next instruction evaluates;
 	// stmtCall is the call that is all of the statement being compiled, in
 	// `x = f(...)` and `return name(...)` (see carets.go).
@@ -1144,7 +1145,31 @@ func (c *compiler) assignExpr(target, value Expr) {
 			return
 		}
 	}
-	c.store(target, c.exprAny(value))
+	src := c.exprAny(value)
+	if sub, ok := target.(*Subscript); ok && freshMark(value, freshC) != 0 {
+		if _, ok := sub.index.(*SliceExpr); ok {
+			c.freshSrc = true
+		}
+	}
+	c.store(target, src)
+	c.freshSrc = false
+}
+
+// freshMark is mark when e evaluates to a new list straight into the
+// temporary its consumer reads and nothing else does: a slice or a +
+// (fresh.go; the run time checks that a list was made).
+func freshMark(e Expr, mark int32) int32 {
+	switch x := e.(type) {
+	case *Subscript:
+		if _, ok := x.index.(*SliceExpr); ok {
+			return mark
+		}
+	case *BinOp:
+		if x.op == "+" {
+			return mark
+		}
+	}
+	return 0
 }
 
 func hasStar(es []Expr) bool {
@@ -1158,6 +1183,10 @@ func hasStar(es []Expr) bool {
 
 // store assigns the value in slot src to target.
 func (c *compiler) store(target Expr, src int) {
+	// src is a fresh list for a slice assignment (assignExpr): taken before
+	// anything in the target is compiled, which may store too.
+	fresh := c.freshSrc
+	c.freshSrc = false
 	save := c.temps
 	defer func() { c.temps = save }()
 	switch x := target.(type) {
@@ -1168,7 +1197,10 @@ func (c *compiler) store(target Expr, src int) {
 		if s, ok := x.index.(*SliceExpr); ok {
 			base := c.sliceBounds(s)
 			c.line = x.line
-			c.emit(opSetSlice, o, base, src)
+			pc := c.emit(opSetSlice, o, base, src)
+			if fresh {
+				c.code.instrs[pc].E = freshC
+			}
 			return
 		}
 		k := c.exprAny(x.index)
@@ -1322,7 +1354,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		b := c.exprAny(x.r)
 		c.line = x.line
 		c.caretAt(x)
-		c.emit(binOps[x.op], dst, a, b)
+		pc := c.emit(binOps[x.op], dst, a, b)
+		if x.op == "+" {
+			c.code.instrs[pc].E = freshMark(x.l, freshB) | freshMark(x.r, freshC)
+		}
 	case *UnaryOp:
 		a := c.exprAny(x.x)
 		c.line = x.line
@@ -1384,7 +1419,8 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			base := c.sliceBounds(s)
 			c.line = x.line
 			c.caretAt(x)
-			c.emit(opGetSlice, dst, o, base)
+			pc := c.emit(opGetSlice, dst, o, base)
+			c.code.instrs[pc].E = freshMark(x.x, freshB)
 			return
 		}
 		k := c.exprAny(x.index)

@@ -36,28 +36,30 @@ func (vm *VM) generic(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		if in.D == inPlace {
-			if v, ok, err := vm.inplaceOp(in.Op, a, b); ok || err != nil {
-				if err == nil {
-					f.set(in.A, v)
+		if in.Op == opAdd && in.D != inPlace && !vm.mt {
+			if x, ok := a.O.(*List); ok && !x.deque {
+				if y, ok := b.O.(*List); ok && !y.deque {
+					// The fast path of a producer of fresh lists (fresh.go).
+					if err := memCheckMul(uint64(x.Len()+y.Len()), 32); err != nil {
+						return err
+					}
+					r := vm.concatFresh(x, y)
+					if in.E&freshB != 0 {
+						vm.recycle(a)
+					}
+					if in.E&freshC != 0 {
+						vm.recycle(b)
+					}
+					vm.noteFresh(r)
+					f.set(in.A, ObjVal(r))
+					return nil
 				}
-				return err
 			}
-		}
-		if in.D != inPlace {
-			if done, err := vm.instanceBinop(f, in, a, b); done {
-				return err
-			}
-		}
-		v, err := vm.binop(in.Op, a, b)
-		if err != nil {
-			if in.D == inPlace {
-				err = augOpErr(in.Op, err)
-			}
+			err := vm.arith(f, in, a, b)
+			vm.clearFresh() // what it made may be kept elsewhere
 			return err
 		}
-		f.set(in.A, v)
-		return nil
+		return vm.arith(f, in, a, b)
 	case opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn:
 		v, err := vm.cmpOp(f, in.Op, in.B, in.C)
 		if err != nil {
@@ -2067,3 +2069,30 @@ type SuperObj struct {
 }
 
 func (*SuperObj) typeName() string { return "super" }
+
+// arith is an arithmetic instruction's slow path, A = B op C (in place when
+// D says so), on the loaded operands.
+func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
+	if in.D == inPlace {
+		if v, ok, err := vm.inplaceOp(in.Op, a, b); ok || err != nil {
+			if err == nil {
+				f.set(in.A, v)
+			}
+			return err
+		}
+	}
+	if in.D != inPlace {
+		if done, err := vm.instanceBinop(f, in, a, b); done {
+			return err
+		}
+	}
+	v, err := vm.binop(in.Op, a, b)
+	if err != nil {
+		if in.D == inPlace {
+			err = augOpErr(in.Op, err)
+		}
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}

@@ -20,10 +20,25 @@ func (vm *VM) opGetSlice(f *frame, in *Instr) error {
 		return err
 	}
 	s := SliceObj{f.get(in.C), f.get(in.C + 1), f.get(in.C + 2)}
+	if x, ok := o.O.(*List); ok && !x.deque && !vm.mt {
+		// The fast path of a producer of fresh lists (fresh.go).
+		lo, hi, step, err := vm.sliceIndices(&s, int64(x.Len()))
+		if err != nil {
+			return err
+		}
+		r := vm.sliceFresh(x, lo, hi, step)
+		if in.E&freshB != 0 {
+			vm.recycle(o)
+		}
+		vm.noteFresh(r)
+		f.set(in.A, ObjVal(r))
+		return nil
+	}
 	v, ok, err := vm.getSlice(o, &s)
 	if !ok {
 		v, err = vm.getItem(o, ObjVal(heapSlice(s)))
 	}
+	vm.clearFresh() // what it gave may be kept elsewhere
 	if err != nil {
 		return err
 	}
@@ -43,7 +58,11 @@ func (vm *VM) opSetSlice(f *frame, in *Instr) error {
 	}
 	s := SliceObj{f.get(in.B), f.get(in.B + 1), f.get(in.B + 2)}
 	if l, ok := o.O.(*List); ok {
-		return vm.setSlice(l, &s, v)
+		err := vm.setSlice(l, &s, v)
+		if err == nil && in.E&freshC != 0 {
+			vm.recycle(v) // copied into l (fresh.go)
+		}
+		return err
 	}
 	return vm.setItem(o, ObjVal(heapSlice(s)), v)
 }

@@ -66,6 +66,8 @@ type VM struct {
 	// seqHeld are the lists whose sequence words the thread holds
 	// (objlock.go's seqLock), innermost last.
 	seqHeld []*List
+	// fresh: temporary lists whose arrays may be reused (fresh.go).
+	fresh freshLists
 }
 
 type frame struct {
