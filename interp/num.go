@@ -454,6 +454,17 @@ func floatFloorDiv(a, b float64) float64 {
 
 // binop is the generic binary operator.
 func (vm *VM) binop(op Op, a, b Val) (Val, error) {
+	if a.T == tagBool && b.T == tagBool {
+		// bool's own &, |, ^ keep the type: True & True is True.
+		switch op {
+		case opBitAnd:
+			return BoolVal(a.B&b.B != 0), nil
+		case opBitOr:
+			return BoolVal(a.B|b.B != 0), nil
+		case opBitXor:
+			return BoolVal(a.B^b.B != 0), nil
+		}
+	}
 	if (a.T == tagInt || a.T == tagBool) && (b.T == tagInt || b.T == tagBool) {
 		return vm.intArith(op, int64(a.B), int64(b.B))
 	}

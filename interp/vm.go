@@ -549,6 +549,33 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(int64(x.Bits) >> y.Bits)}
 				continue
 			}
+		case opBitAnd:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt {
+				regs[in.A] = templates.Value{Tag: tagInt, Bits: x.Bits & y.Bits}
+				continue
+			}
+		case opBitOr:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt {
+				regs[in.A] = templates.Value{Tag: tagInt, Bits: x.Bits | y.Bits}
+				continue
+			}
+		case opBitXor:
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt {
+				regs[in.A] = templates.Value{Tag: tagInt, Bits: x.Bits ^ y.Bits}
+				continue
+			}
+		case opLshift:
+			// Exact when shifting back gives x again (no bit or sign lost).
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag == tagInt && y.Tag == tagInt && y.Bits < 63 {
+				if r := int64(x.Bits) << y.Bits; r>>y.Bits == int64(x.Bits) {
+					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(r)}
+					continue
+				}
+			}
 		case opLt, opLe, opGt, opGe, opEq, opNe:
 			x, y := regs[in.B], regs[in.C]
 			if x.Tag == tagInt && y.Tag == tagInt {
