@@ -125,7 +125,6 @@ func strStripFast(which int) extraFn {
 			return vm.strMethod(s, name, args, kwn)
 		}
 		var set *[256]bool
-		var chars [256]bool
 		if len(args) == 0 || args[0].T == tagNone {
 			set = &pyASCIISpace
 		} else {
@@ -133,10 +132,19 @@ func strStripFast(which int) extraFn {
 			if !ok || args[0].T != tagObject || !c.ascii() {
 				return vm.strMethod(s, name, args, kwn)
 			}
-			for i := 0; i < len(c.s); i++ {
-				chars[c.s[i]] = true
+			if vm != nil && vm.stripChars == c {
+				// The same characters as last time (a constant, usually).
+				set = &vm.stripSet
+			} else {
+				var chars [256]bool
+				for i := 0; i < len(c.s); i++ {
+					chars[c.s[i]] = true
+				}
+				set = &chars
+				if vm != nil {
+					vm.stripChars, vm.stripSet = c, chars
+				}
 			}
-			set = &chars
 		}
 		str := s.s
 		lo, hi := 0, len(str)

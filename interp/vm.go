@@ -68,6 +68,10 @@ type VM struct {
 	seqHeld []*List
 	// fresh: temporary lists whose arrays may be reused (fresh.go).
 	fresh freshLists
+	// stripChars is the last ASCII argument of strip/lstrip/rstrip and
+	// stripSet its characters (methods_fast.go).
+	stripChars *Str
+	stripSet   [256]bool
 }
 
 type frame struct {

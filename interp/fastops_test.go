@@ -33,3 +33,25 @@ const bitOpsWant = `935946 264
 True True False 2 1
 negative shift count
 `
+
+// TestStripCharsCache alternates the characters given to strip, lstrip and
+// rstrip (the VM keeps the last set); output as CPython 3.11 prints it.
+func TestStripCharsCache(t *testing.T) {
+	out, last, status := run(t, stripSrc)
+	if status != 0 || out != stripWant {
+		t.Errorf("status %d, last stderr %q\ngot:\n%s\nwant:\n%s", status, last, out, stripWant)
+	}
+}
+
+const stripSrc = `a, b = ",.", "ab"
+out = []
+for i in range(6):
+    c = a if i % 3 else b
+    out.append((",.ab..,".strip(c), "ab,x,ba".lstrip(c), "ab,x,ba".rstrip(c), ".a.".strip(a + "x")))
+print(out)
+print("xxhixx".strip("x"), "xxhixx".strip("h"), "  hi ".strip(), "yyhiyy".strip("y"))
+`
+
+const stripWant = `[(',.ab..,', ',x,ba', 'ab,x,', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a'), (',.ab..,', ',x,ba', 'ab,x,', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a')]
+hi xxhixx hi hi
+`
