@@ -140,10 +140,16 @@ func (vm *VM) newVals(n int) []templates.Value {
 // sliceFresh is l[lo:hi:step] for a GET_SLICE, in a pooled array.
 func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 	n := sliceLen(lo, hi, step)
-	vals := vm.newVals(n)
+	var vals []templates.Value
 	if step == 1 {
-		copy(vals, l.vals[lo:lo+int64(n)])
+		if vals = vm.fresh.pool.take(n); vals != nil {
+			copy(vals, l.vals[lo:lo+int64(n)])
+		} else {
+			// append, not make and copy: the copy is not zeroed first.
+			vals = append([]templates.Value(nil), l.vals[lo:lo+int64(n)]...)
+		}
 	} else {
+		vals = vm.newVals(n)
 		for j, i := 0, lo; j < n; j, i = j+1, i+step {
 			vals[j] = l.vals[i]
 		}
