@@ -81,6 +81,7 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 		}
 	}
 	vm.bytesBuiltins(b)
+	vm.matchBuiltins(b)
 	if os, ok := b["OSError"]; ok {
 		b["EnvironmentError"], b["IOError"] = os, os
 	}

@@ -24,6 +24,8 @@ type parser struct {
 	// stmtLine is the line of the innermost statement begun, where
 	// CPython's keyword-typo search starts (p->last_stmt_location).
 	stmtLine int
+	// matchTemps numbers the hidden names match statements use (match.go).
+	matchTemps int
 }
 
 // mark records that e spans from at to the end of the last token read, the
@@ -326,6 +328,10 @@ func (ps *parser) stmt() []Stmt {
 		case "try":
 			ps.next()
 			return []Stmt{ps.tryStmt(at)}
+		case "match":
+			if ps.isMatchStmt() {
+				return ps.matchStmt(at)
+			}
 		case "class":
 			ps.next()
 			name := ps.tok()

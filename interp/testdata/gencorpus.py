@@ -27,6 +27,7 @@ LASTERR314 = {
     "type_unhashable": "TypeError: cannot use 'list' as a dict key (unhashable type: 'list')",
     "value_error_unpack": "ValueError: too many values to unpack (expected 2, got 3)",
     "zerodiv_float": "ZeroDivisionError: division by zero",
+    "match_not_class": "TypeError: called match pattern must be a class",
 }
 
 def parse(data):
