@@ -17,6 +17,8 @@ import (
 type typeObj struct {
 	name string
 	fn   func(vm *VM, args []Val, kwn []string) (Val, error)
+	// module qualifies the name in repr (collections.defaultdict).
+	module string
 }
 
 func (*typeObj) typeName() string { return "type" }
@@ -1570,6 +1572,29 @@ func (vm *VM) typeOf(v Val) Val {
 	}
 	if i, ok := v.O.(*Instance); ok {
 		return ObjVal(i.cls)
+	}
+	if d, ok := v.O.(*Dict); ok && v.T == tagObject {
+		// The dicts with a flag are collections' own types.
+		n := ""
+		switch {
+		case d.counter:
+			n = "Counter"
+		case d.ordered:
+			n = "OrderedDict"
+		case d.factory.T != tagEmpty:
+			n = "defaultdict"
+		}
+		if n != "" {
+			if vm.rt != nil && vm.rt.threaded.Load() {
+				vm.rt.mu.Lock()
+				defer vm.rt.mu.Unlock()
+			}
+			if m := vm.modules["collections"]; m != nil {
+				if t, ok := m.attrs[n]; ok {
+					return t
+				}
+			}
+		}
 	}
 	n := typeName(v)
 	if b, ok := v.O.(*Builtin); ok && b.name == "type" && vm.bi["type"].O == v.O {

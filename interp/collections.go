@@ -6,27 +6,29 @@ import "sort"
 // Counter are dicts with a flag; deque is a list.
 func collectionsModule() *Module {
 	m := &Module{name: "collections", attrs: map[string]Val{}}
-	m.attrs["defaultdict"] = ObjVal(&typeObj{name: "defaultdict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+	m.attrs["defaultdict"] = ObjVal(&typeObj{name: "defaultdict", module: "collections", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		d := newDict()
 		d.factory = NoneVal
-		if len(args) > 0 {
+		npos := len(args) - len(kwn)
+		if npos > 0 {
 			d.factory = args[0]
-		}
-		if len(args) > 1 {
-			src, ok := args[1].O.(*Dict)
-			if !ok {
-				return Val{}, newErr(TypeError, "defaultdict initial value must be a dict")
+			if d.factory.T != tagNone && !vm.isCallable(d.factory) {
+				return Val{}, newErr(TypeError, "first argument must be callable or None")
 			}
-			for _, e := range src.live() {
+		}
+		if rest := args[min(1, npos):]; len(rest) > 0 {
+			// The rest are dict()'s arguments: a mapping or pairs, keywords.
+			src, err := vm.call(vm.bi["dict"], rest, kwn)
+			if err != nil {
+				return Val{}, err
+			}
+			for _, e := range src.O.(*Dict).live() {
 				d.set(e.k, e.v)
 			}
 		}
-		if d.factory.T == tagNone {
-			d.factory = Val{}
-		}
 		return ObjVal(d), nil
 	}})
-	m.attrs["Counter"] = ObjVal(&typeObj{name: "Counter", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+	m.attrs["Counter"] = ObjVal(&typeObj{name: "Counter", module: "collections", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		d := newDict()
 		d.counter = true
 		if len(args) > 0 {
@@ -36,9 +38,9 @@ func collectionsModule() *Module {
 		}
 		return ObjVal(d), nil
 	}})
-	m.attrs["deque"] = ObjVal(&typeObj{name: "deque", fn: newDeque})
+	m.attrs["deque"] = ObjVal(&typeObj{name: "deque", module: "collections", fn: newDeque})
 	m.attrs["namedtuple"] = builtinFn("namedtuple", biNamedtuple)
-	m.attrs["OrderedDict"] = ObjVal(&typeObj{name: "OrderedDict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+	m.attrs["OrderedDict"] = ObjVal(&typeObj{name: "OrderedDict", module: "collections", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		v, err := vm.bi["dict"].O.(*typeObj).fn(vm, args, kwn)
 		if d, ok := v.O.(*Dict); ok && err == nil {
 			d.ordered = true

@@ -1846,7 +1846,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 			switch {
 			case x.counter:
 				return IntVal(0), nil
-			case x.factory.T != tagEmpty:
+			case x.factory.T != tagEmpty && x.factory.T != tagNone:
 				// defaultdict: make the value, keep it.
 				nv, err := vm.call(x.factory, nil, nil)
 				if err != nil {

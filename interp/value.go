@@ -731,6 +731,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		b.WriteString("<class '" + o.qualName() + "'>")
 	case *typeObj:
+		if o.module != "" {
+			b.WriteString("<class '" + o.module + "." + o.name + "'>")
+			return
+		}
 		b.WriteString("<class '" + o.name + "'>")
 	case *Exception:
 		if vm != nil {
