@@ -2,8 +2,8 @@ package interp
 
 import (
 	"fmt"
-	"strconv"
 	"slices"
+	"strconv"
 )
 
 // match statements (PEP 634). The parser reads the patterns, makes the
