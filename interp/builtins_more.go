@@ -48,9 +48,7 @@ var (
 	UnicodeWarning            = &ExcType{name: "UnicodeWarning", base: Warning}
 	UserWarning               = &ExcType{name: "UserWarning", base: Warning}
 	BaseExceptionGroup        = &ExcType{name: "BaseExceptionGroup", base: BaseException}
-	// ExceptionGroup derives from BaseExceptionGroup too in CPython; one
-	// base here, so except BaseExceptionGroup does not catch it.
-	ExceptionGroup = &ExcType{name: "ExceptionGroup", base: Exception_}
+	ExceptionGroup = &ExcType{name: "ExceptionGroup", base: Exception_, base2: BaseExceptionGroup}
 )
 
 func init() {
@@ -82,6 +80,7 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 	}
 	vm.bytesBuiltins(b)
 	vm.matchBuiltins(b)
+	vm.starBuiltins(b)
 	if os, ok := b["OSError"]; ok {
 		b["EnvironmentError"], b["IOError"] = os, os
 	}

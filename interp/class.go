@@ -650,7 +650,17 @@ func (t *ExcType) lookup(name string) (Val, bool) {
 // user-defined __init__ runs.
 func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
 	e := &Exception{typ: t, args: append([]Val(nil), args...)}
-	if init, ok := t.lookup("__init__"); ok {
+	init, hasInit := t.lookup("__init__")
+	if isGroupType(t) {
+		var err error
+		if e, err = vm.newExcGroup(t, args[:len(args)-len(kwn)], kwn, hasInit); err != nil {
+			return Val{}, err
+		}
+		if !hasInit {
+			return ObjVal(e), nil
+		}
+	}
+	if hasInit {
 		e.args = append([]Val(nil), args[:len(args)-len(kwn)]...)
 		r, err := vm.call(init, append([]Val{ObjVal(e)}, args...), kwn)
 		if err != nil {
@@ -669,6 +679,15 @@ func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
 func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
 	if v, ok := e.attrs.get(name); ok {
 		return v, true
+	}
+	if e.group != nil {
+		if v, ok := e.typ.lookup(name); !ok {
+			if v, ok = vm.groupAttr(e, self, name); ok {
+				return v, true
+			}
+		} else if _, isFn := v.O.(*Function); isFn {
+			return ObjVal(&Method{self: self, fn: v}), true
+		}
 	}
 	switch name {
 	case "__cause__", "__context__":

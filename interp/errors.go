@@ -40,7 +40,7 @@ var excTypes = []*ExcType{BaseException, Exception_, ArithmeticError, ZeroDivisi
 
 func (t *ExcType) isSub(of *ExcType) bool {
 	for x := t; x != nil; x = x.base {
-		if x == of {
+		if x == of || x.base2 != nil && x.base2.isSub(of) {
 			return true
 		}
 	}
@@ -61,6 +61,10 @@ type PyErr struct {
 	tb  []tbEntry // innermost first
 	// tbDepth is the call depth of the last frame that added to tb.
 	tbDepth int
+	// reraised marks what except* raises when its clauses are done: as
+	// CPython's RERAISE, the frame raising it adds no traceback entry and
+	// no __context__.
+	reraised bool
 }
 
 func (e *PyErr) Error() string {

@@ -206,39 +206,11 @@ func writeTraceback(w io.Writer, vm *VM, pe *PyErr) {
 }
 
 // writeChained writes exc's cause or context first, as CPython does, then
-// exc with its traceback tb (innermost first).
+// exc with its traceback tb (innermost first); groups as a tree
+// (excPrinter, exc_group.go).
 func writeChained(b *strings.Builder, vm *VM, exc *Exception, tb []tbEntry, seen map[*Exception]bool) {
-	seen[exc] = true
-	tbOf := func(x *Exception) []tbEntry {
-		if x.err != nil {
-			return x.err.tb
-		}
-		return nil
-	}
-	switch {
-	case exc.cause != nil && !seen[exc.cause]:
-		writeChained(b, vm, exc.cause, tbOf(exc.cause), seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
-	case exc.context != nil && !exc.suppressContext && !seen[exc.context]:
-		writeChained(b, vm, exc.context, tbOf(exc.context), seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
-	}
-	if len(tb) > 0 {
-		writeFrames(b, tb)
-	}
-	msg := excStr(vm, exc) + exc.hint
-	if msg == "" {
-		b.WriteString(exc.typ.qualName() + "\n")
-	} else {
-		b.WriteString(exc.typ.qualName() + ": " + msg + "\n")
-	}
-	if v, ok := exc.attrs.get("__notes__"); ok {
-		if l, ok := v.O.(*List); ok {
-			for _, n := range l.items() {
-				b.WriteString(vm.strOf(n) + "\n")
-			}
-		}
-	}
+	p := &excPrinter{b: b, vm: vm, seen: seen}
+	p.write(exc, tb)
 }
 
 // writeFrames writes the "Traceback (most recent call last):" block.

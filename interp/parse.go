@@ -397,9 +397,19 @@ func (ps *parser) ifStmt(at pos, what string) Stmt {
 func (ps *parser) tryStmt(at pos) Stmt {
 	tr := &Try{pos: at}
 	tr.body = ps.block("'try' statement", at.line)
+	star := false
 	for ps.isKw("except") {
 		e := ps.next()
 		h := handler{pos: pos{e.line, e.col}}
+		isStar := ps.acceptOp("*")
+		if len(tr.handlers) == 0 {
+			star = isStar
+		} else if isStar != star {
+			ps.failAt(e, "cannot have both 'except' and 'except*' on the same 'try'")
+		}
+		if isStar && ps.isOp(":") {
+			ps.failAt(ps.tok(), "expected one or more exception types")
+		}
 		if !ps.isOp(":") {
 			h.typ = ps.expr()
 			if ps.isKw("as") {
@@ -420,6 +430,9 @@ func (ps *parser) tryStmt(at pos) Stmt {
 	}
 	if len(tr.handlers) == 0 && tr.finally == nil {
 		ps.failAt(ps.tok(), "expected 'except' or 'finally' block")
+	}
+	if star {
+		return ps.lowerTryStar(tr)
 	}
 	return tr
 }

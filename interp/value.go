@@ -164,6 +164,9 @@ type (
 		cls  *Class // methods of a user-defined exception class
 		// module qualifies the name in tracebacks and repr (struct.error).
 		module string
+		// base2 is a second base: ExceptionGroup derives from
+		// BaseExceptionGroup as well as Exception.
+		base2 *ExcType
 	}
 	Exception struct {
 		typ   *ExcType
@@ -179,6 +182,9 @@ type (
 		// when it prints the exception ("Did you mean" ...): not part of
 		// str(exc).
 		hint string
+		// group holds a BaseExceptionGroup's exceptions (exc_group.go);
+		// nil for other exceptions.
+		group []*Exception
 	}
 )
 
@@ -509,6 +515,9 @@ func excStr(vm *VM, e *Exception) string {
 
 // baseExcStr is BaseException.__str__.
 func baseExcStr(vm *VM, e *Exception) string {
+	if e.group != nil {
+		return groupStr(vm, e)
+	}
 	if s, ok := unicodeErrStr(e); ok {
 		return s
 	}
@@ -744,6 +753,23 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			defer vm.leaveNest()
 		}
 		b.WriteString(o.typ.name + "(")
+		if o.group != nil && len(o.args) == 2 {
+			// 3.14 (gh-141732): the group's own exceptions, shown in the
+			// kind of sequence it was given.
+			vm.writeRepr(b, o.args[0], st)
+			b.WriteString(", ")
+			items := make([]Val, len(o.group))
+			for i, x := range o.group {
+				items[i] = ObjVal(x)
+			}
+			if _, isList := o.args[1].O.(*List); isList {
+				vm.writeRepr(b, ObjVal(newList(items)), st)
+			} else {
+				vm.writeRepr(b, tupleOf(items), st)
+			}
+			b.WriteString(")")
+			return
+		}
 		for i, a := range o.args {
 			if i > 0 {
 				b.WriteString(", ")

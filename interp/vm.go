@@ -1093,14 +1093,19 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 	pe := toPyErr(err)
 	vm.pending = nil
-	if pe.exc.context == nil {
+	skip := pe.reraised
+	if skip {
+		// except* re-raising (exc_group.go): no entry for this frame.
+		pe.reraised = false
+		pe.tbDepth = vm.depth
+	} else if pe.exc.context == nil {
 		// Raised while an except or finally block of this frame handles
 		// another exception: that one is its __context__.
 		if handled := handledAt(f, pc-1); handled != nil && handled != pe.exc && !chainHas(handled, pe.exc) {
 			pe.exc.context = handled
 		}
 	}
-	if len(pe.tb) == 0 || pe.tbDepth != vm.depth {
+	if !skip && (len(pe.tb) == 0 || pe.tbDepth != vm.depth) {
 		// A re-raise in the frame that already has an entry adds none.
 		pe.tb = append(pe.tb, vm.tbLine(f, pc-1, pe))
 		pe.tbDepth = vm.depth
