@@ -48,7 +48,7 @@ var (
 	UnicodeWarning            = &ExcType{name: "UnicodeWarning", base: Warning}
 	UserWarning               = &ExcType{name: "UserWarning", base: Warning}
 	BaseExceptionGroup        = &ExcType{name: "BaseExceptionGroup", base: BaseException}
-	ExceptionGroup = &ExcType{name: "ExceptionGroup", base: Exception_, base2: BaseExceptionGroup}
+	ExceptionGroup            = &ExcType{name: "ExceptionGroup", base: Exception_, base2: BaseExceptionGroup}
 )
 
 func init() {
