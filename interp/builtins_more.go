@@ -80,6 +80,9 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 	}
 	vm.bytesBuiltins(b)
 	vm.matchBuiltins(b)
+	b["complex"] = ObjVal(&typeObj{name: "complex", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return vm.newComplex(args, kwn)
+	}})
 	vm.starBuiltins(b)
 	if os, ok := b["OSError"]; ok {
 		b["EnvironmentError"], b["IOError"] = os, os

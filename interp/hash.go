@@ -285,6 +285,8 @@ func hashDepth(v Val, depth int) (int64, error) {
 		return bytesHash(o)
 	case *BigInt:
 		return bigHash(&o.v), nil
+	case *Complex:
+		return complexHash(o), nil
 	case *Tuple:
 		if depth >= maxNest {
 			return 0, stackOverflow("")

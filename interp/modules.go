@@ -41,6 +41,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return jsonModule
 	case "re":
 		return reModule
+	case "cmath":
+		return cmathModule
 	}
 	return nil
 }

@@ -413,7 +413,10 @@ func floatArith(op Op, a, b float64) (Val, error) {
 			return Val{}, newErr(ZeroDivisionError, "zero to a negative power")
 		}
 		if a < 0 && b != math.Trunc(b) {
-			return Val{}, newErr(ValueError, "complex results are not supported")
+			// A negative base to a fractional power is complex (as
+			// CPython's float_pow hands it to complex's).
+			r, _, err := complexBinop("**", complexVal(a, 0), FloatVal(b))
+			return r, err
 		}
 		r := powFloat(a, b)
 		if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
@@ -790,6 +793,9 @@ func (vm *VM) equal(a, b Val) bool {
 			return a.T == b.T
 		}
 		return a.B == b.B
+	}
+	if eq, ok := complexEqual(a, b); ok {
+		return eq
 	}
 	if (a.T != tagObject || b.T != tagObject) && !isInstanceVal(a) && !isInstanceVal(b) {
 		if isIntLike(a) && isIntLike(b) {

@@ -1313,6 +1313,10 @@ func (ps *parser) atom() Expr {
 		return &Const{at, parseIntLit(t.val)}
 	case tFloat:
 		ps.next()
+		if n := len(t.val); t.val[n-1] == 'j' || t.val[n-1] == 'J' {
+			f, _ := strconv.ParseFloat(t.val[:n-1], 64)
+			return &Const{at, complexVal(0, f)}
+		}
 		f, _ := strconv.ParseFloat(t.val, 64)
 		return &Const{at, FloatVal(f)}
 	case tString:

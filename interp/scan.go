@@ -330,7 +330,9 @@ func (s *scanner) number() {
 			}
 		}
 		if c := s.peekc(0); c == 'j' || c == 'J' {
-			panic(synErr(s.line, col, "complex numbers are not supported"))
+			// An imaginary literal: a FLOAT token ending in j.
+			s.pos++
+			isFloat = true
 		}
 	}
 	if s.pos < len(s.src) && isIdentStart(s.src[s.pos]) {

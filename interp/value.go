@@ -381,6 +381,8 @@ func truthy(v Val) bool {
 		return rangeLen(o) > 0
 	case *Bytes:
 		return len(o.b) > 0
+	case *Complex:
+		return o.re != 0 || o.im != 0
 	case *PyArray:
 		return len(o.b) > 0
 	case *Instance:
@@ -739,6 +741,8 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			return
 		}
 		b.WriteString("<class '" + o.qualName() + "'>")
+	case *Complex:
+		b.WriteString(complexRepr(o))
 	case *typeObj:
 		if o.module != "" {
 			b.WriteString("<class '" + o.module + "." + o.name + "'>")

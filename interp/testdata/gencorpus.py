@@ -14,6 +14,9 @@ import glob, os, re, subprocess, sys, tempfile
 # 3.11 text -> 3.14 text, applied to stdout and the last stderr line.
 FIXES = [
     ("ZeroDivisionError: integer division or modulo by zero", "ZeroDivisionError: division by zero"),
+    # 3.14 words complex division and powers of zero as the others (gh-119057).
+    ("complex division by zero", "division by zero"),
+    ("0.0 to a negative or complex power", "zero to a negative or complex power"),
     # 3.14 words list.index's error as list.remove's.
     ("99 is not in list", "list.index(x): x not in list"),
     # 3.12 names the property.
