@@ -115,6 +115,9 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	vm.modules["sys"] = sysModule(argv0, args, out, errOut)
 	vm.modules["string"] = stringModule()
 	vm.modules["collections"] = collectionsModule()
+	if cm, err := vm.chainMapClass(); err == nil {
+		vm.modules["collections"].attrs["ChainMap"] = ObjVal(cm)
+	}
 	vm.modules["random"] = randomModule()
 	vm.modules["time"] = timeModule()
 	vm.modules["functools"] = functoolsModule()
@@ -365,6 +368,7 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 	m := &Module{name: "sys", attrs: map[string]Val{}}
 	m.attrs["stdout"] = ObjVal(&Stream{name: "<stdout>", w: stdout})
 	m.attrs["stderr"] = ObjVal(&Stream{name: "<stderr>", w: stderr})
+	m.attrs["stdin"] = ObjVal(&stdinStream{})
 	argv := []Val{StrVal(filename)}
 	for _, a := range args {
 		argv = append(argv, StrVal(a))
