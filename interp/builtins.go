@@ -197,6 +197,30 @@ func (vm *VM) builtins() map[string]Val {
 				for _, e := range src.live() {
 					d.set(e.k, e.v)
 				}
+			} else if inst, ok := pos[0].O.(*Instance); ok && pos[0].T == tagObject && inst.hasMethod("keys") {
+				// A mapping: its keys(), and an item for each (CPython's
+				// PyDict_Merge on anything with keys).
+				km, err := vm.getAttr(pos[0], "keys")
+				if err != nil {
+					return Val{}, err
+				}
+				keys, err := vm.call(km, nil, nil)
+				if err != nil {
+					return Val{}, err
+				}
+				ks, err := vm.iterate(keys)
+				if err != nil {
+					return Val{}, err
+				}
+				for _, k := range ks {
+					v, err := vm.getItem(pos[0], k)
+					if err != nil {
+						return Val{}, err
+					}
+					if err := d.set(k, v); err != nil {
+						return Val{}, err
+					}
+				}
 			} else {
 				items, err := vm.iterate(pos[0])
 				if err != nil {

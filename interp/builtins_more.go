@@ -263,7 +263,7 @@ func tooManyPositional(fn *Function, f *frame, given int) error {
 	co := fn.code
 	ndef := 0
 	for i := 0; i < co.npos; i++ {
-		if co.defIdx[i] >= 0 {
+		if fn.defIndex()[i] >= 0 {
 			ndef++
 		}
 	}

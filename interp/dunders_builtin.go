@@ -253,3 +253,37 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 	}
 	return ObjVal(&Builtin{name: name, fn: run}), true
 }
+
+// objectSpecials are object's special methods a class inherits.
+var objectSpecials = []string{"__init__", "__str__", "__repr__", "__hash__", "__eq__", "__ne__", "__lt__",
+	"__le__", "__gt__", "__ge__", "__format__", "__new__", "__setattr__", "__delattr__"}
+
+// objectAttr is object's special method name, unbound (object.__init__,
+// C.__repr__), one object per VM so that C.__init__ is object.__init__.
+func (vm *VM) objectAttr(name string) (Val, bool) {
+	if !slices.Contains(objectSpecials, name) {
+		return Val{}, false
+	}
+	return vm.typeObjs.get("object."+name, func() Val {
+		if f := objectMethod(name); f != nil {
+			return builtinFn(name, f)
+		}
+		return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) == 0 {
+				return Val{}, newErr(TypeError, "descriptor '%s' of 'object' object needs an argument", name)
+			}
+			self := args[0]
+			var m Val
+			var ok bool
+			if inst, isInst := self.O.(*Instance); isInst && self.T == tagObject {
+				m, ok = objectDunder(self, inst, name)
+			} else {
+				m, ok = builtinDunder(self, name)
+			}
+			if !ok {
+				return Val{}, newErr(TypeError, "descriptor '%s' for 'object' objects doesn't apply to a '%s' object", name, typeName(self))
+			}
+			return vm.call(m, args[1:], kwn)
+		})
+	}), true
+}

@@ -44,7 +44,7 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 	case "__defaults__":
 		var ds []Val
 		for i := 0; i < co.npos; i++ {
-			if d := co.defIdx[i]; d >= 0 && d < len(fn.defaults) {
+			if d := fn.defIndex()[i]; d >= 0 && d < len(fn.defaults) {
 				ds = append(ds, fn.defaults[d])
 			}
 		}
@@ -55,7 +55,7 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 	case "__kwdefaults__":
 		kd := newDict()
 		for _, s := range co.kwonly {
-			if d := co.defIdx[s]; d >= 0 && d < len(fn.defaults) {
+			if d := fn.defIndex()[s]; d >= 0 && d < len(fn.defaults) {
 				kd.set(StrVal(co.localNames[s]), fn.defaults[d])
 			}
 		}
@@ -84,6 +84,8 @@ func (vm *VM) setFuncAttr(fn *Function, name string, v Val) error {
 		return nil
 	}
 	switch name {
+	case "__defaults__":
+		return fn.setDefaults(v)
 	case "__name__", "__qualname__", "__doc__", "__module__":
 		if (name == "__name__" || name == "__qualname__") && !v.isStr() {
 			return newErr(TypeError, "%s must be set to a string object", name)
@@ -187,4 +189,48 @@ func (ps *parser) textFrom(start int) string {
 		b.WriteString(ps.toks[i].val)
 	}
 	return b.String()
+}
+
+// defIndex is, per parameter slot, the index of its default in
+// fn.defaults, or -1.
+func (fn *Function) defIndex() []int {
+	if fn.defIdx != nil {
+		return fn.defIdx
+	}
+	return fn.code.defIdx
+}
+
+// setDefaults assigns __defaults__: the last positional parameters take
+// the tuple's values; keyword-only defaults stay.
+func (fn *Function) setDefaults(v Val) error {
+	var pos []Val
+	switch x := v.O.(type) {
+	case *Tuple:
+		pos = x.items
+	default:
+		if v.T != tagNone {
+			return newErr(TypeError, "__defaults__ must be set to a tuple object")
+		}
+	}
+	co, old := fn.code, fn.defIndex()
+	idx := make([]int, len(old))
+	var defs []Val
+	for i := range idx {
+		idx[i] = -1
+	}
+	first := co.npos - len(pos)
+	for i := 0; i < co.npos; i++ {
+		if i >= first {
+			idx[i] = len(defs)
+			defs = append(defs, pos[i-first])
+		}
+	}
+	for _, s := range co.kwonly {
+		if d := old[s]; d >= 0 && d < len(fn.defaults) {
+			idx[s] = len(defs)
+			defs = append(defs, fn.defaults[d])
+		}
+	}
+	fn.defaults, fn.defIdx = defs, idx
+	return nil
 }

@@ -17,8 +17,8 @@ type abcSpec struct {
 
 var abcSpecs = []abcSpec{
 	{"Hashable", []string{"int", "float", "bool", "str", "tuple", "NoneType", "range", "frozenset", "function", "builtin_function_or_method", "type"}, []string{"__hash__"}},
-	{"Iterable", []string{"list", "tuple", "str", "dict", "set", "frozenset", "range", "generator", "dict_keys", "dict_values", "dict_items", "list_iterator", "range_iterator", "str_ascii_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed"}, []string{"__iter__"}},
-	{"Iterator", []string{"generator", "list_iterator", "range_iterator", "str_ascii_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed", "dict_keyiterator"}, []string{"__iter__", "__next__"}},
+	{"Iterable", []string{"list", "tuple", "str", "dict", "set", "frozenset", "range", "generator", "dict_keys", "dict_values", "dict_items", "list_iterator", "range_iterator", "str_ascii_iterator", "tuple_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed"}, []string{"__iter__"}},
+	{"Iterator", []string{"generator", "list_iterator", "range_iterator", "str_ascii_iterator", "tuple_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed", "dict_keyiterator"}, []string{"__iter__", "__next__"}},
 	{"Reversible", []string{"list", "tuple", "str", "range", "dict"}, []string{"__reversed__", "__iter__"}},
 	{"Generator", []string{"generator"}, nil},
 	{"Sized", []string{"list", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__len__"}},

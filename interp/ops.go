@@ -1336,6 +1336,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if v, ok := vm.classAttr(t, name); ok {
 			return v, nil
 		}
+		if v, ok := vm.objectAttr(name); ok {
+			return v, nil // inherited from object: C.__init__ is object.__init__
+		}
 		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
 	case *SuperObj:
 		if e, ok := t.self.O.(*Exception); ok {
@@ -1386,6 +1389,11 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	case *typeObj:
 		if name == "__name__" {
 			return StrVal(t.name), nil
+		}
+		if t.name == "object" {
+			if v, ok := vm.objectAttr(name); ok {
+				return v, nil
+			}
 		}
 		if f := objectMethod(name); f != nil && t.name == "object" {
 			return builtinFn(name, f), nil
@@ -1552,6 +1560,7 @@ type rangeIter struct{ i, stop, step int64 }
 type seqIter struct {
 	items []Val
 	i     int
+	name  string // the type's name when not "iterator" (tuple_iterator)
 }
 type strIter struct {
 	s *Str
@@ -1582,7 +1591,12 @@ func (*instIter) typeName() string { return "iterator" }
 
 func (*listIter) typeName() string     { return "list_iterator" }
 func (*rangeIter) typeName() string    { return "range_iterator" }
-func (*seqIter) typeName() string      { return "iterator" }
+func (it *seqIter) typeName() string {
+	if it.name != "" {
+		return it.name
+	}
+	return "iterator"
+}
 func (*strIter) typeName() string      { return "str_ascii_iterator" }
 func (*bigRangeIter) typeName() string { return "range_iterator" }
 
@@ -1596,7 +1610,7 @@ func (vm *VM) iter(v Val) (Object, error) {
 		case *BigRange:
 			return &bigRangeIter{new(big.Int).Set(x.start), x.stop, x.step}, nil
 		case *Tuple:
-			return &seqIter{items: x.items}, nil
+			return &seqIter{items: x.items, name: "tuple_iterator"}, nil
 		case *Str:
 			return &strIter{s: x}, nil
 		case *Bytes:

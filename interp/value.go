@@ -139,6 +139,8 @@ type (
 		mod      *moduleState
 		attrs    *Dict          // f.attr = ... (its __dict__)
 		special  map[string]Val // __name__, __qualname__, __doc__, __module__ once assigned
+		// defIdx replaces code.defIdx once __defaults__ is assigned.
+		defIdx []int
 	}
 	Builtin struct {
 		name string

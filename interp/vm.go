@@ -250,7 +250,7 @@ func directArity(fn *Function, n int) bool {
 		return false
 	}
 	for i := n; i < co.nparams; i++ {
-		if d := co.defIdx[i]; d < 0 || d >= len(fn.defaults) {
+		if d := fn.defIndex()[i]; d < 0 || d >= len(fn.defaults) {
 			return false
 		}
 	}
@@ -261,7 +261,7 @@ func directArity(fn *Function, n int) bool {
 // said they have them).
 func (nf *frame) setDefaults(fn *Function, n int) {
 	for i := n; i < fn.code.nparams; i++ {
-		nf.set(int32(i), fn.defaults[fn.code.defIdx[i]])
+		nf.set(int32(i), fn.defaults[fn.defIndex()[i]])
 	}
 }
 
@@ -365,7 +365,7 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 		if i == co.varargSlot || i == co.varkwSlot || f.regs[i].Tag != tagEmpty {
 			continue
 		}
-		if d := co.defIdx[i]; d >= 0 && d < len(fn.defaults) {
+		if d := fn.defIndex()[i]; d >= 0 && d < len(fn.defaults) {
 			f.set(int32(i), fn.defaults[d])
 		} else if i < co.npos {
 			missing = append(missing, "'"+co.localNames[i]+"'")
