@@ -1589,8 +1589,8 @@ type instIter struct {
 
 func (*instIter) typeName() string { return "iterator" }
 
-func (*listIter) typeName() string     { return "list_iterator" }
-func (*rangeIter) typeName() string    { return "range_iterator" }
+func (*listIter) typeName() string  { return "list_iterator" }
+func (*rangeIter) typeName() string { return "range_iterator" }
 func (it *seqIter) typeName() string {
 	if it.name != "" {
 		return it.name
