@@ -170,15 +170,5 @@ func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 
 // concatFresh is x + y for an ADD, in a pooled array.
 func (vm *VM) concatFresh(x, y *List) *List {
-	n := len(x.vals) + len(y.vals)
-	vals := vm.newVals(n)
-	copy(vals, x.vals)
-	copy(vals[len(x.vals):], y.vals)
-	r := &List{vals: vals}
-	if x.objs != nil || y.objs != nil {
-		r.objs = make([]Object, n)
-		copy(r.objs, x.objs)
-		copy(r.objs[len(x.vals):], y.objs)
-	}
-	return r
+	return x.concatInto(y, vm.newVals(len(x.vals)+len(y.vals)))
 }

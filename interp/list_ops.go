@@ -44,8 +44,12 @@ func (l *List) slice(lo, hi, step int64) *List {
 // is the form Go allocates without zeroing the part copied into; growing
 // by append would allocate up to a quarter more and zero that.)
 func (x *List) concat(y *List) *List {
-	n := len(x.vals) + len(y.vals)
-	vals := make([]templates.Value, n)
+	return x.concatInto(y, make([]templates.Value, len(x.vals)+len(y.vals)))
+}
+
+// concatInto is x + y in vals, which holds exactly len(x) + len(y) slots.
+func (x *List) concatInto(y *List, vals []templates.Value) *List {
+	n := len(vals)
 	copy(vals, x.vals)
 	copy(vals[len(x.vals):], y.vals)
 	r := &List{vals: vals}

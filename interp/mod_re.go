@@ -118,28 +118,11 @@ func (c *reCache) patternOf(p Val, flags Val) (*rePattern, error) {
 // reArgs binds positional and keyword arguments to names; the first
 // required are required.
 func reArgs(fn string, args []Val, kwn []string, names []string, required int) ([]Val, error) {
-	pos, kw := splitKw(args, kwn)
-	if len(pos) > len(names) {
+	// sre counts keyword arguments too in "takes at most".
+	if len(args)-len(kwn) > len(names) {
 		return nil, newErr(TypeError, "%s() takes at most %d arguments (%d given)", fn, len(names), len(args))
 	}
-	out := make([]Val, len(names))
-	copy(out, pos)
-	for k, v := range kw {
-		i := indexOf(names, k)
-		if i < 0 {
-			return nil, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
-		}
-		if i < len(pos) {
-			return nil, newErr(TypeError, "argument for %s() given by name ('%s') and position (%d)", fn, k, i+1)
-		}
-		out[i] = v
-	}
-	for i := 0; i < required; i++ {
-		if out[i].T == tagEmpty {
-			return nil, newErr(TypeError, "%s() missing required argument '%s' (pos %d)", fn, names[i], i+1)
-		}
-	}
-	return out, nil
+	return kwArgs(fn, args, kwn, names, required)
 }
 
 // subject is a match's string as code points.
