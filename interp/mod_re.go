@@ -147,6 +147,16 @@ func subject(v Val) ([]rune, error) {
 }
 
 // span clamps pos and endpos as sre's state_init does.
+// subjectSpan is a search's subject and its [pos, endpos) window.
+func subjectSpan(str, pos, end Val) ([]rune, int, int, error) {
+	text, err := subject(str)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	lo, hi, err := reSpan(len(text), pos, end)
+	return text, lo, hi, err
+}
+
 func reSpan(n int, posV, endV Val) (int, int, error) {
 	pos, end := int64(0), int64(n)
 	if posV.T != tagEmpty {
@@ -345,11 +355,7 @@ func (p *rePattern) split(vm *VM, str Val, maxsplit int64) (Val, error) {
 }
 
 func (p *rePattern) findall(vm *VM, str Val, pos, end Val) (Val, error) {
-	text, err := subject(str)
-	if err != nil {
-		return Val{}, err
-	}
-	lo, hi, err := reSpan(len(text), pos, end)
+	text, lo, hi, err := subjectSpan(str, pos, end)
 	if err != nil {
 		return Val{}, err
 	}
@@ -383,11 +389,7 @@ func (p *rePattern) findall(vm *VM, str Val, pos, end Val) (Val, error) {
 }
 
 func (p *rePattern) finditer(vm *VM, str Val, pos, end Val) (Val, error) {
-	text, err := subject(str)
-	if err != nil {
-		return Val{}, err
-	}
-	lo, hi, err := reSpan(len(text), pos, end)
+	text, lo, hi, err := subjectSpan(str, pos, end)
 	if err != nil {
 		return Val{}, err
 	}
@@ -408,11 +410,7 @@ func (p *rePattern) finditer(vm *VM, str Val, pos, end Val) (Val, error) {
 }
 
 func (p *rePattern) matchMode(vm *VM, mode pyre.Mode, str, pos, end Val) (Val, error) {
-	text, err := subject(str)
-	if err != nil {
-		return Val{}, err
-	}
-	lo, hi, err := reSpan(len(text), pos, end)
+	text, lo, hi, err := subjectSpan(str, pos, end)
 	if err != nil {
 		return Val{}, err
 	}
@@ -497,6 +495,9 @@ func (p *rePattern) method(vm *VM, name string, args []Val, kwn []string) (Val, 
 	return v, patternMethods[name], err
 }
 
+// searchModes maps a Pattern method's name to what its match must cover.
+var searchModes = map[string]pyre.Mode{"match": pyre.ModeMatch, "search": pyre.ModeSearch, "fullmatch": pyre.ModeFullMatch}
+
 func (p *rePattern) call(vm *VM, name string, args []Val, kwn []string) (Val, error) {
 	switch name {
 	case "match", "search", "fullmatch", "findall", "finditer":
@@ -510,8 +511,7 @@ func (p *rePattern) call(vm *VM, name string, args []Val, kwn []string) (Val, er
 		case "finditer":
 			return p.finditer(vm, a[0], a[1], a[2])
 		}
-		mode := map[string]pyre.Mode{"match": pyre.ModeMatch, "search": pyre.ModeSearch, "fullmatch": pyre.ModeFullMatch}[name]
-		return p.matchMode(vm, mode, a[0], a[1], a[2])
+		return p.matchMode(vm, searchModes[name], a[0], a[1], a[2])
 	case "sub", "subn":
 		a, err := reArgs(name, args, kwn, []string{"repl", "string", "count"}, 2)
 		if err != nil {
