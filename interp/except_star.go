@@ -77,24 +77,7 @@ func checkStarBody(body []Stmt, inLoop bool) {
 			}
 		case *Return:
 			fail(x.pos)
-		case *If:
-			checkStarBody(x.body, inLoop)
-			checkStarBody(x.orelse, inLoop)
-		case *While:
-			checkStarBody(x.body, true)
-			checkStarBody(x.orelse, inLoop)
-		case *For:
-			checkStarBody(x.body, true)
-			checkStarBody(x.orelse, inLoop)
-		case *With:
-			checkStarBody(x.body, inLoop)
-		case *Try:
-			checkStarBody(x.body, inLoop)
-			for _, h := range x.handlers {
-				checkStarBody(h.body, inLoop)
-			}
-			checkStarBody(x.orelse, inLoop)
-			checkStarBody(x.finally, inLoop)
 		}
+		nestedBodies(s, func(b []Stmt, loopBody bool) { checkStarBody(b, inLoop || loopBody) })
 	}
 }

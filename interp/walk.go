@@ -215,30 +215,37 @@ func freeNames(params []param, body []Stmt) map[string]bool {
 
 func collectNonlocals(body []Stmt, out map[string]bool) {
 	for _, s := range body {
-		switch x := s.(type) {
-		case *Nonlocal:
+		if x, ok := s.(*Nonlocal); ok {
 			for _, n := range x.names {
 				out[n] = true
 			}
-		case *If:
-			collectNonlocals(x.body, out)
-			collectNonlocals(x.orelse, out)
-		case *While:
-			collectNonlocals(x.body, out)
-			collectNonlocals(x.orelse, out)
-		case *For:
-			collectNonlocals(x.body, out)
-			collectNonlocals(x.orelse, out)
-		case *With:
-			collectNonlocals(x.body, out)
-		case *Try:
-			collectNonlocals(x.body, out)
-			for _, h := range x.handlers {
-				collectNonlocals(h.body, out)
-			}
-			collectNonlocals(x.orelse, out)
-			collectNonlocals(x.finally, out)
 		}
+		nestedBodies(s, func(b []Stmt, _ bool) { collectNonlocals(b, out) })
+	}
+}
+
+// nestedBodies calls fn with each statement list nested directly in s
+// (not inside a def or class), saying whether it is a loop's body.
+func nestedBodies(s Stmt, fn func(body []Stmt, loopBody bool)) {
+	switch x := s.(type) {
+	case *If:
+		fn(x.body, false)
+		fn(x.orelse, false)
+	case *While:
+		fn(x.body, true)
+		fn(x.orelse, false)
+	case *For:
+		fn(x.body, true)
+		fn(x.orelse, false)
+	case *With:
+		fn(x.body, false)
+	case *Try:
+		fn(x.body, false)
+		for _, h := range x.handlers {
+			fn(h.body, false)
+		}
+		fn(x.orelse, false)
+		fn(x.finally, false)
 	}
 }
 
