@@ -24,6 +24,16 @@ func (vm *VM) nativeClass(name string, bases []Val, methods map[string]nativeFn,
 		if isCM[n] {
 			b.method = false
 			v = ObjVal(&ClassMethod{fn: v})
+		} else {
+			// Called through the class with nothing for self
+			// (C.m()), as CPython's Python-level methods refuse it.
+			fn, qual := b.fn, name+"."+n
+			b.fn = func(vm *VM, a []Val, k []string) (Val, error) {
+				if len(a) == len(k) {
+					return Val{}, newErr(TypeError, "%s() missing 1 required positional argument: 'self'", qual)
+				}
+				return fn(vm, a, k)
+			}
 		}
 		if err := vm.setAttr(cv, n, v); err != nil {
 			return nil, err
