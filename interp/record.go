@@ -566,6 +566,18 @@ func (r *recorder) truth(a int32) bool {
 	switch r.typeOf(a) {
 	case traceopt.Bool, traceopt.Int:
 		return r.cond(traceopt.Inst{Op: generated.OpJumpIfTrue, Args: [4]uint64{traceopt.Slot(a)}, Exit: r.snap()})
+	case traceopt.List, traceopt.Str:
+		// `while queue:`: a list or str is true when it is not empty.
+		op := generated.OpListLen
+		if r.typeOf(a) == traceopt.Str {
+			op = generated.OpStrLen
+		}
+		n := r.newScratch()
+		r.emit(traceopt.Inst{Op: op, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(a)}})
+		if r.abort != "" {
+			return false
+		}
+		return r.cond(traceopt.Inst{Op: generated.OpJumpIfTrue, Args: [4]uint64{traceopt.Slot(n)}, Exit: r.snap()})
 	}
 	r.failf("truth of a %v", r.typeOf(a))
 	return false
@@ -684,7 +696,7 @@ func (r *recorder) step() int {
 			r.other(pc + 1)
 			next = r.jumpTo(int(in.C))
 		} else if root && pc == r.end {
-			r.failf("the loop ends on the recorded path")
+			r.failf(loopEnds)
 		} else if int(in.C) <= pc {
 			return r.innerWhileEnded(int(in.C))
 		} else {
@@ -836,7 +848,7 @@ func (r *recorder) forIter(iter, target int32) {
 	n := r.newScratch()
 	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
 	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
-		r.failf("the loop ends on the recorded path")
+		r.failf(loopEnds)
 		return
 	}
 	if r.nextElem(it, target) {
@@ -987,7 +999,7 @@ func (r *recorder) forRange(ctr, target, stop, step int32) {
 		return
 	}
 	if !r.branch(cmp, ctr, stop) {
-		r.failf("the loop ends on the recorded path")
+		r.failf(loopEnds)
 		return
 	}
 	r.emit(traceopt.Inst{Op: generated.OpMove, Args: [4]uint64{traceopt.Slot(target), traceopt.Slot(ctr)}})
@@ -1241,6 +1253,14 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			lt.dead = true
 		}
 	}
+	if strings.HasPrefix(r.abort, loopEnds) {
+		// A loop of a few iterations a run, which the threshold divides
+		// (for i in range(4): 64 back-edges are 16 whole runs), would
+		// reach every next try at its last iteration again: one
+		// back-edge sooner, the next try records an iteration that goes
+		// round.
+		vm.counters(co)[pc] = 1
+	}
 	vm.jit.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
 	if r.raised != nil {
 		// A call-out raised: the frame is as the interpreter left it.
@@ -1253,11 +1273,14 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	return to, err, true
 }
 
+// loopEnds is why a recording stops when its iteration is the loop's last.
+const loopEnds = "the loop ends on the recorded path"
+
 // pathDependent reports whether a recording stopped for a reason the next
 // iteration may not have (where its path went, what its values were), so
 // that the same reason twice in a row does not end the tries.
 func pathDependent(reason string) bool {
-	for _, p := range []string{"the loop ends on the recorded path", "the recorded path leaves the loop", "the inner loop left its recorded path"} {
+	for _, p := range []string{loopEnds, "the recorded path leaves the loop", "the inner loop left its recorded path"} {
 		if strings.HasPrefix(reason, p) {
 			return true
 		}
