@@ -1,10 +1,12 @@
 # The benchmark suite's mandelbrot, its rows split over N threads
-# (argv[1], default 2; 0 runs it on the main thread without threading): float arithmetic in the threads' own locals.
+# (argv[1], default 2; 0 runs it on the main thread without threading;
+# argv[2] the count of rows): float arithmetic in the threads' own locals.
 import sys
 import threading
 
-WIDTH, HEIGHT, MAX_ITER = 640, 960, 200
+WIDTH, MAX_ITER = 640, 200
 nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+HEIGHT = int(sys.argv[2]) if len(sys.argv) > 2 else 960
 plain = nthreads == 0  # 0: the same work on the main thread, no threads started
 nthreads = max(nthreads, 1)
 results = [None] * nthreads

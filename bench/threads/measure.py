@@ -4,8 +4,12 @@
 # drift of a shared machine hits all alike. Prints the minimum and median
 # wall and CPU (user+sys) time of each, and the speed-up of 2 threads over
 # 1 (wall on 1 / wall on 2) and the CPU cost ratio (CPU on 2 / CPU on 1).
+# Each program gets a size (its second argument) per JIT setting, so that a
+# run takes about a second or more either way: with the JIT on the
+# programs' default sizes finish in ~0.1 s, where start-up and thread
+# creation would hide the speed-up. --size PROG=OFF,ON overrides one.
 #
-#   python3 bench/threads/measure.py [--minipy PATH] [--runs N] [PROGRAM...]
+#   python3 bench/threads/measure.py [--minipy PATH] [--runs N] [--size PROG=OFF,ON] [PROGRAM...]
 import argparse
 import os
 import resource
@@ -20,8 +24,14 @@ ap.add_argument("--minipy", default="minipy")
 ap.add_argument("--runs", type=int, default=5)
 ap.add_argument("--threads", default="0,1,2")
 ap.add_argument("--jit", default="0,1")
+ap.add_argument("--size", action="append", default=[])
 ap.add_argument("programs", nargs="*", default=["sumsq", "mandelbrot", "spectral_norm"])
 a = ap.parse_args()
+# Sizes (JIT off, JIT on) for ~1-2 s of CPU on the idle machine.
+sizes = {"sumsq": ("12000000", "16000000"), "mandelbrot": ("960", "7680"), "spectral_norm": ("450", "1000")}
+for kv in a.size:
+    prog, _, v = kv.partition("=")
+    sizes[prog] = tuple(v.split(","))
 threads = [int(x) for x in a.threads.split(",")]
 jits = a.jit.split(",")
 
@@ -30,7 +40,10 @@ def run(prog, jit, k):
     env = dict(os.environ, MINIPY_JIT=jit)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    out = subprocess.run([a.minipy, os.path.join(here, prog + ".py"), str(k)], env=env, capture_output=True, text=True)
+    argv = [a.minipy, os.path.join(here, prog + ".py"), str(k)]
+    if prog in sizes:
+        argv.append(sizes[prog][jit == "1"])
+    out = subprocess.run(argv, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode != 0:
@@ -47,12 +60,12 @@ for r in range(a.runs):
             for k in threads:
                 w, c, out = run(prog, jit, k)
                 times.setdefault((prog, jit, k), []).append((w, c))
-                if outputs.setdefault(prog, out) != out:
-                    sys.exit(f"{prog} jit={jit} threads={k}: output {out!r}, other runs {outputs[prog]!r}")
+                if outputs.setdefault((prog, jit), out) != out:
+                    sys.exit(f"{prog} jit={jit} threads={k}: output {out!r}, other runs {outputs[(prog, jit)]!r}")
 
 print(f"load average before/after: {os.getloadavg()}")
-print("| program | JIT | threads | wall min / median (s) | CPU min / median (s) | speed-up (wall) | CPU ratio |")
-print("|---|---|---|---|---|---|---|")
+print("| program | JIT | size | threads | wall min / median (s) | CPU min / median (s) | speed-up (wall) | CPU ratio |")
+print("|---|---|---|---|---|---|---|---|")
 for prog in a.programs:
     for jit in jits:
         base = times[(prog, jit, 1 if 1 in threads else threads[0])]
@@ -64,5 +77,6 @@ for prog in a.programs:
             bc = [c for _, c in base]
             sp = min(bw) / min(ws)
             cr = min(cs) / min(bc)
-            print(f"| {prog} | {'on' if jit == '1' else 'off'} | {k} | {min(ws):.2f} / {statistics.median(ws):.2f} | "
+            size = sizes[prog][jit == "1"] if prog in sizes else "-"
+            print(f"| {prog} | {'on' if jit == '1' else 'off'} | {size} | {k} | {min(ws):.2f} / {statistics.median(ws):.2f} | "
                   f"{min(cs):.2f} / {statistics.median(cs):.2f} | {sp:.2f}× | {cr:.2f} |")

@@ -1,12 +1,13 @@
 # The benchmark suite's spectral norm, each matrix product's rows split
-# over N threads (argv[1], default 2; 0 runs it on the main thread without threading) that meet at a Barrier: the threads
-# read shared lists and write their own elements of another.
+# over N threads (argv[1], default 2; 0 runs it on the main thread without
+# threading; argv[2] the order of the matrix) that meet at a Barrier: the
+# threads read shared lists and write their own elements of another.
 import math
 import sys
 import threading
 
-n = 300
 nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+n = int(sys.argv[2]) if len(sys.argv) > 2 else 300
 plain = nthreads == 0  # 0: the same work on the main thread, no threads started
 nthreads = max(nthreads, 1)
 barrier = threading.Barrier(nthreads)
