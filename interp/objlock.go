@@ -317,11 +317,74 @@ func (vm *VM) next(it Object) (Val, bool, error) {
 }
 
 // listLoad is the interpreter's fast list[i] once threads run: slot a of
-// f gets the element with the list's stripe held. False, nothing done,
-// when i is out of range (the generic path raises). A native store may
-// write the element meanwhile (it takes only seq): the element is read
-// again until seq says no store overlapped the read.
+// f gets the element. False, nothing done, when i is out of range (the
+// generic path raises). Where loads keep their order (amd64, outside the
+// race detector: see listLoadOptimistic) it takes no lock, as native
+// loads do: taking the stripe writes its cache line, which two threads
+// reading one shared list then pass back and forth at every element.
 func (vm *VM) listLoad(f *frame, a int32, l *List, i int64) bool {
+	if optimisticLoads {
+		if ok, done := vm.listLoadOptimistic(f, a, l, i); done {
+			return ok
+		}
+	}
+	return vm.listLoadLocked(f, a, l, i)
+}
+
+// optimisticTries is how many times listLoadOptimistic reads a list that
+// writers keep changing before it takes the stripe instead.
+const optimisticTries = 8
+
+// listLoadOptimistic reads l[i] under l's sequence word alone: the slice
+// headers are read between two loads of an even seq that agree, so they
+// are of one version (every change of a list's headers holds seq odd),
+// and the element is indexed from those headers, which keep their arrays
+// alive, then taken only if seq has not moved since. done is false when
+// the thread itself holds seq (an operation further out changes l) or
+// writers kept it moving: the caller takes the stripe.
+func (vm *VM) listLoadOptimistic(f *frame, a int32, l *List, i int64) (ok, done bool) {
+	for range optimisticTries {
+		q := atomic.LoadUint64(&l.seq)
+		if q&1 != 0 {
+			if slices.Contains(vm.seqHeld, l) {
+				return false, false
+			}
+			runtime.Gosched()
+			continue
+		}
+		vals, objs := l.vals, l.objs
+		if atomic.LoadUint64(&l.seq) != q {
+			continue
+		}
+		n := int64(len(vals))
+		j := i
+		if j < 0 {
+			j += n
+		}
+		if uint64(j) >= uint64(n) {
+			return false, true
+		}
+		e := vals[j]
+		var o Object
+		if uint64(j) < uint64(len(objs)) {
+			o = objs[j]
+		}
+		if atomic.LoadUint64(&l.seq) != q {
+			continue
+		}
+		f.regs[a] = e
+		if objs != nil {
+			f.objs[a] = o
+		}
+		return true, true
+	}
+	return false, false
+}
+
+// listLoadLocked is listLoad with the list's stripe held. A native store
+// may write the element meanwhile (it takes only seq): the element is
+// read again until seq says no store overlapped the read.
+func (vm *VM) listLoadLocked(f *frame, a int32, l *List, i int64) bool {
 	s := &stripes[stripeOf(unsafe.Pointer(l))]
 	s.lock(vm)
 	n := int64(len(l.vals))
