@@ -48,6 +48,18 @@ func (vm *VM) each(v Val, fn func(x Val) (stop bool, err error)) error {
 	if err != nil {
 		return err
 	}
+	if g, ok := it.(*Generator); ok {
+		// sum(), max(), any() ... of a generator: straight to its frame.
+		for {
+			x, ok, err := g.next(vm)
+			if !ok || err != nil {
+				return err
+			}
+			if stop, err := fn(x); stop || err != nil {
+				return err
+			}
+		}
+	}
 	for {
 		x, ok, err := vm.next(it)
 		if !ok || err != nil {

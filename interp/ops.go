@@ -1774,6 +1774,11 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 				return nil, err
 			}
 		}
+		if out == nil {
+			// Room for a short generator's items at once: append from
+			// nothing would allocate at 1, 2, 4, 8 and 16 items.
+			out = make([]Val, 0, 8)
+		}
 		out = append(out, x)
 	}
 }

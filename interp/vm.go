@@ -795,6 +795,24 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					pc = int(in.C)
 				}
 				continue
+			case *Generator:
+				// Straight to the generator: no vm.next and nextItem
+				// dispatch per item (a generator locks nothing).
+				if v, ok, err = it.next(vm); err != nil {
+					break dispatch
+				}
+				if ok {
+					f.set(in.B, v)
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
+						counters[pc-1] = 0
+						if vm.sigint.Load() {
+							err = vm.keyboardInterrupt()
+							break dispatch
+						}
+					}
+					pc = int(in.C)
+				}
+				continue
 			case *funcIter, *dictIter:
 				// for a, b in zip(...) / enumerate(...) / d.items(): no tuple.
 				if u := &code[in.C]; u.Op == opUnpack && u.B == in.B && u.C == 2 && u.D < 0 {
@@ -834,6 +852,20 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				pc = int(in.C)
 			}
 			continue
+		case opYield:
+			// Suspend here: next() resumes at pc with None in slot A
+			// (send() puts its argument there).
+			if g := f.gen; g != nil && regs[in.B].Tag != tagEmpty {
+				v := Val{T: regs[in.B].Tag, B: regs[in.B].Bits}
+				if v.T == tagObject {
+					v.O = objs[in.B]
+				}
+				regs[in.A] = templates.Value{Tag: tagNone}
+				objs[in.A] = nil
+				g.sent, g.pc = in.A, pc
+				return v, errYield
+			}
+			err = vm.slowOp(f, in)
 		case opGetItem:
 			x, y := regs[in.B], regs[in.C]
 			if x.Tag == tagObject && y.Tag == tagInt && !vm.mt {
