@@ -107,16 +107,8 @@ var errYield = errors.New("yield")
 
 func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) {
 	co := fn.code
-	// The frame outlives the call, so it cannot live on the VM's slot
-	// stack; it lives in the generator (one allocation less).
-	g, regs, objs := allocGenerator(co.nslots)
-	g.vm, g.fn, g.tracked = vm, fn, -1
-	f := &g.own
-	*f = frame{code: co, fn: fn, regs: regs, objs: objs}
-	for i, c := range co.consts {
-		f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
-		f.objs[co.nlocals+i] = c.O
-	}
+	g := vm.genFrame(fn)
+	f := g.frame
 	if co.simple && len(kwn) == 0 && len(args) == co.nparams {
 		// Exactly the plain parameters (a generator expression's iterator).
 		for i, a := range args {
@@ -128,8 +120,46 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 	} else if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		return Val{}, err
 	}
+	return ObjVal(g), nil
+}
+
+// genFrame is a new generator of fn, its frame's parameters still empty.
+// The frame outlives the call, so it cannot live on the VM's slot stack;
+// it lives in the generator (one allocation less).
+func (vm *VM) genFrame(fn *Function) *Generator {
+	co := fn.code
+	g, regs, objs := allocGenerator(co.nslots)
+	g.vm, g.fn, g.tracked = vm, fn, -1
+	f := &g.own
+	*f = frame{gen: g, code: co, fn: fn, regs: regs, objs: objs}
+	for i, c := range co.consts {
+		f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
+		f.objs[co.nlocals+i] = c.O
+	}
 	g.frame = f
-	f.gen = g
+	return g
+}
+
+// newGeneratorDirect is a call of generator function fn with exactly its
+// plain parameters, in slots first.. of f: they go straight into the
+// generator's frame, with no argument list in between (a recursive walk
+// or a generator expression makes one generator per step).
+func (vm *VM) newGeneratorDirect(f *frame, fn *Function, first, n int32) (Val, error) {
+	if err := vm.callCheck(); err != nil {
+		return Val{}, err
+	}
+	for i := first; i < first+n; i++ {
+		if f.regs[i].Tag == tagEmpty {
+			return Val{}, f.unbound(i)
+		}
+	}
+	g := vm.genFrame(fn)
+	gf := g.frame
+	copy(gf.regs[:n], f.regs[first:first+n])
+	copy(gf.objs[:n], f.objs[first:first+n])
+	if fn.free != nil {
+		gf.setFree(fn)
+	}
 	return ObjVal(g), nil
 }
 

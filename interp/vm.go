@@ -978,6 +978,17 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				objs[in.A] = v.O
 				continue
 			}
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.isGenerator && fn.code.simple && int(in.C) == fn.code.nparams {
+				// A generator function (or expression) called with
+				// exactly its parameters.
+				var v Val
+				if v, err = vm.newGeneratorDirect(f, fn, in.B+1, in.C); err != nil {
+					break
+				}
+				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
+				objs[in.A] = v.O
+				continue
+			}
 			if b, ok := fnv.(*Builtin); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.mt {
 				// A built-in function (isinstance, len, min ...): no
 				// generic call in between.
