@@ -21,7 +21,10 @@ type siteCache struct {
 	mega bool // saw more live shapes than it holds: no more fills
 }
 
-const siteWays = 4
+// Eight, not four: a work-list over a class hierarchy (constraints: six
+// Constraint subclasses read through c.output, c.active, c.compute())
+// made its sites megamorphic, each read a generic look-up.
+const siteWays = 8
 
 // lookup finds the entry for x as x is now.
 func (c *siteCache) lookup(x *Instance) *cacheEntry {
