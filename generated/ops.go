@@ -277,6 +277,7 @@ const (
 	OpJump                         // templates/jump.c
 	OpJumpIfFalse                  // templates/jump_if_false.c
 	OpJumpIfTrue                   // templates/jump_if_true.c
+	OpListCopy                     // templates/list_copy.c
 	OpListLen                      // templates/list_len.c
 	OpListLoad                     // templates/list_load.c
 	OpListLoadBits                 // templates/list_load_bits.c
@@ -305,7 +306,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 287
+const NumOps = 288
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -576,6 +577,7 @@ var opNames = [NumOps]string{
 	OpJump:               "jump",
 	OpJumpIfFalse:        "jump_if_false",
 	OpJumpIfTrue:         "jump_if_true",
+	OpListCopy:           "list_copy",
 	OpListLen:            "list_len",
 	OpListLoad:           "list_load",
 	OpListLoadBits:       "list_load_bits",

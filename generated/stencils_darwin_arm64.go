@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:188d6c7291071a1851685b0c56e95a6964fd4a7943f3c048da45d2f342f9135e
+// Inputs: sha256:70a54d921af70815f37a3f353504720d650ad385480ff0d1f1d630fc02c079f6
 //
 // Regenerate with `go generate`.
 
@@ -10643,6 +10643,128 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpListCopy: {
+		Name: "list_copy",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x9, x21, x8
+			0xa9, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x9]
+			0x28, 0x01, 0x40, 0xf9,
+			// 0x10: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x14: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x18: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x1c: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x20: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x24: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x28: cmp x9, x8
+			0x3f, 0x01, 0x08, 0xeb,
+			// 0x2c: and x9, x8, #0x7
+			0x09, 0x09, 0x40, 0x92,
+			// 0x30: ccmp x8, #0x0, #0x4, eq
+			0x04, 0x09, 0x40, 0xfa,
+			// 0x34: ccmp x9, #0x0, #0x0, ne
+			0x20, 0x19, 0x40, 0xfa,
+			// 0x38: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x40: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x44: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x48: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x4c: ldp x10, x9, [x9]
+			0x2a, 0x25, 0x40, 0xa9,
+			// 0x50: cmp x10, #0x5
+			0x5f, 0x15, 0x00, 0xf1,
+			// 0x54: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0x58: ccmp x9, x8, #0x4, eq
+			0x24, 0x01, 0x48, 0xfa,
+			// 0x5c: ccmp x9, #0x0, #0x4, ne
+			0x24, 0x19, 0x40, 0xfa,
+			// 0x60: ccmp x10, #0x0, #0x0, ne
+			0x40, 0x19, 0x40, 0xfa,
+			// 0x64: b.ne .+0xffffffffffffffd8
+			0xc1, 0xfe, 0xff, 0x54,
+			// 0x68: ldr x10, [x9,#24]
+			0x2a, 0x0d, 0x40, 0xf9,
+			// 0x6c: cbnz x10, .+0xffffffffffffffd0
+			0x8a, 0xfe, 0xff, 0xb5,
+			// 0x70: ldr x10, [x8,#24]
+			0x0a, 0x0d, 0x40, 0xf9,
+			// 0x74: cbnz x10, .+0xffffffffffffffc8
+			0x4a, 0xfe, 0xff, 0xb5,
+			// 0x78: ldrb w10, [x9,#48]
+			0x2a, 0xc1, 0x40, 0x39,
+			// 0x7c: cbnz w10, .+0xffffffffffffffc0
+			0x0a, 0xfe, 0xff, 0x35,
+			// 0x80: ldrb w10, [x8,#48]
+			0x0a, 0xc1, 0x40, 0x39,
+			// 0x84: cbnz w10, .+0xffffffffffffffb8
+			0xca, 0xfd, 0xff, 0x35,
+			// 0x88: ldr x10, [x9,#8]
+			0x2a, 0x05, 0x40, 0xf9,
+			// 0x8c: ldr x11, [x8,#16]
+			0x0b, 0x09, 0x40, 0xf9,
+			// 0x90: cmp x10, x11
+			0x5f, 0x01, 0x0b, 0xeb,
+			// 0x94: b.gt .+0xffffffffffffffa8
+			0x4c, 0xfd, 0xff, 0x54,
+			// 0x98: cmp x10, #0x1
+			0x5f, 0x05, 0x00, 0xf1,
+			// 0x9c: b.lt .+0x20
+			0x0b, 0x01, 0x00, 0x54,
+			// 0xa0: ldr x11, [x8]
+			0x0b, 0x01, 0x40, 0xf9,
+			// 0xa4: ldr x9, [x9]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0xa8: mov x12, x10
+			0xec, 0x03, 0x0a, 0xaa,
+			// 0xac: ldr q2, [x9],#16
+			0x22, 0x05, 0xc1, 0x3c,
+			// 0xb0: str q2, [x11],#16
+			0x62, 0x05, 0x81, 0x3c,
+			// 0xb4: subs x12, x12, #0x1
+			0x8c, 0x05, 0x00, 0xf1,
+			// 0xb8: b.ne .+0xfffffffffffffff4
+			0xa1, 0xff, 0xff, 0x54,
+			// 0xbc: str x10, [x8,#8]
+			0x0a, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLen: {
 		Name: "list_len",
 		Code: []byte{
@@ -12515,6 +12637,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJump:               emitJump,
 	OpJumpIfFalse:        emitJumpIfFalse,
 	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListCopy:           emitListCopy,
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
 	OpListLoadBits:       emitListLoadBits,
@@ -15637,6 +15760,22 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueJumpTarget])
+}
+
+func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:192:192]
+	copy(code, Stencils[OpListCopy].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x18, 0x90000008, pc+0x18, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x1c, 0xd2800008, pc+0x1c, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x40, 0x90000009, pc+0x40, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x44, 0xd2800009, pc+0x44, v[relocs.ValueOperand1])
 }
 
 func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

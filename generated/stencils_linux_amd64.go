@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:b95992af2b7038c85747536245a97be62f19963a7f7580e76bb6210e5a1d3daa
+// Inputs: sha256:d97cfcb6e6b8d800aac25814989035cbded6776a8e2678ea4ccd1b83c27defd9
 //
 // Regenerate with `go generate`.
 
@@ -8259,6 +8259,164 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpListCopy: {
+		Name: "list_copy",
+		Code: []byte{
+			// 0x0: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: cmpq $0x5,(%r13,%rdx,1)
+			0x49, 0x83, 0x7c, 0x15, 0x00, 0x05,
+			// 0x1b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x21: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x24: cmp %rax,0x8(%r13,%rdx,1)
+			0x49, 0x39, 0x44, 0x15, 0x08,
+			// 0x29: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2f: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x32: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x35: test $0x7,%al
+			0xa8, 0x07,
+			// 0x37: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x3a: or %dl,%bl
+			0x08, 0xd3,
+			// 0x3c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x42: cmpq $0x5,(%r13,%rcx,1)
+			0x49, 0x83, 0x7c, 0x0d, 0x00, 0x05,
+			// 0x48: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x4e: mov 0x8(%r13,%rcx,1),%rsi
+			0x49, 0x8b, 0x74, 0x0d, 0x08,
+			// 0x53: cmp %rax,%rsi
+			0x48, 0x39, 0xc6,
+			// 0x56: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x5c: test %rsi,%rsi
+			0x48, 0x85, 0xf6,
+			// 0x5f: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
+			// 0x65: mov %esi,%ecx
+			0x89, 0xf1,
+			// 0x67: and $0x7,%ecx
+			0x83, 0xe1, 0x07,
+			// 0x6a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x70: cmpq $0x0,0x18(%rsi)
+			0x48, 0x83, 0x7e, 0x18, 0x00,
+			// 0x75: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7b: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x80: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x86: cmpb $0x0,0x30(%rsi)
+			0x80, 0x7e, 0x30, 0x00,
+			// 0x8a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x90: cmpb $0x0,0x30(%rax)
+			0x80, 0x78, 0x30, 0x00,
+			// 0x94: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9a: mov 0x8(%rsi),%rcx
+			0x48, 0x8b, 0x4e, 0x08,
+			// 0x9e: cmp 0x10(%rax),%rcx
+			0x48, 0x3b, 0x48, 0x10,
+			// 0xa2: jg .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x8f, 0x00, 0x00, 0x00, 0x00,
+			// 0xa8: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0xab: jle .+0x67
+			0x7e, 0x67,
+			// 0xad: mov (%rax),%rdx
+			0x48, 0x8b, 0x10,
+			// 0xb0: mov (%rsi),%rsi
+			0x48, 0x8b, 0x36,
+			// 0xb3: cmp $0x1,%rcx
+			0x48, 0x83, 0xf9, 0x01,
+			// 0xb7: jne .+0x4
+			0x75, 0x04,
+			// 0xb9: xor %edi,%edi
+			0x31, 0xff,
+			// 0xbb: jmp .+0x46
+			0xeb, 0x46,
+			// 0xbd: mov $0x7ffffffffffffffe,%r8
+			0x49, 0xb8, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+			// 0xc7: and %rcx,%r8
+			0x49, 0x21, 0xc8,
+			// 0xca: mov $0x10,%r9d
+			0x41, 0xb9, 0x10, 0x00, 0x00, 0x00,
+			// 0xd0: xor %edi,%edi
+			0x31, 0xff,
+			// 0xd2: data32 data32 data32 data32 nopw %cs:(%rax,%rax,1)
+			0x66, 0x66, 0x66, 0x66, 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0xe0: movups -0x10(%rsi,%r9,1),%xmm2
+			0x42, 0x0f, 0x10, 0x54, 0x0e, 0xf0,
+			// 0xe6: movups %xmm2,-0x10(%rdx,%r9,1)
+			0x42, 0x0f, 0x11, 0x54, 0x0a, 0xf0,
+			// 0xec: movups (%rsi,%r9,1),%xmm2
+			0x42, 0x0f, 0x10, 0x14, 0x0e,
+			// 0xf1: movups %xmm2,(%rdx,%r9,1)
+			0x42, 0x0f, 0x11, 0x14, 0x0a,
+			// 0xf6: add $0x2,%rdi
+			0x48, 0x83, 0xc7, 0x02,
+			// 0xfa: add $0x20,%r9
+			0x49, 0x83, 0xc1, 0x20,
+			// 0xfe: cmp %rdi,%r8
+			0x49, 0x39, 0xf8,
+			// 0x101: jne .-0x23
+			0x75, 0xdd,
+			// 0x103: test $0x1,%cl
+			0xf6, 0xc1, 0x01,
+			// 0x106: je .+0xc
+			0x74, 0x0c,
+			// 0x108: shl $0x4,%rdi
+			0x48, 0xc1, 0xe7, 0x04,
+			// 0x10c: movups (%rsi,%rdi,1),%xmm2
+			0x0f, 0x10, 0x14, 0x3e,
+			// 0x110: movups %xmm2,(%rdx,%rdi,1)
+			0x0f, 0x11, 0x14, 0x3a,
+			// 0x114: mov %rcx,0x8(%rax)
+			0x48, 0x89, 0x48, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x61, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x77, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x82, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x96, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa4, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLen: {
 		Name: "list_len",
 		Code: []byte{
@@ -9934,6 +10092,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJump:               emitJump,
 	OpJumpIfFalse:        emitJumpIfFalse,
 	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListCopy:           emitListCopy,
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
 	OpListLoadBits:       emitListLoadBits,
@@ -12600,6 +12759,30 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:280:280]
+	copy(code, Stencils[OpListCopy].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc2c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1d, pc+0x1d, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x2b, pc+0x2b, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x3e, pc+0x3e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x4a, pc+0x4a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x58, pc+0x58, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x61, pc+0x61, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x6c, pc+0x6c, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x77, pc+0x77, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x82, pc+0x82, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x8c, pc+0x8c, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x96, pc+0x96, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xa4, pc+0xa4, v[relocs.ValueExit], -4)
 }
 
 func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:379dffcf718c93c196b06f7966571d785e2c790ad733a5aba4836118ab38b958
+// Inputs: sha256:38ec967b5479fd7d30a8733543202804df3514dbc487da544d7ad680bbc92bd3
 //
 // Regenerate with `go generate`.
 
@@ -10639,6 +10639,132 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpListCopy: {
+		Name: "list_copy",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x9, x21, x8
+			0xa9, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x9]
+			0x28, 0x01, 0x40, 0xf9,
+			// 0x10: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x14: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x18: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x1c: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x20: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x24: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x28: cmp x9, x8
+			0x3f, 0x01, 0x08, 0xeb,
+			// 0x2c: and x9, x8, #0x7
+			0x09, 0x09, 0x40, 0x92,
+			// 0x30: ccmp x8, #0x0, #0x4, eq
+			0x04, 0x09, 0x40, 0xfa,
+			// 0x34: ccmp x9, #0x0, #0x0, ne
+			0x20, 0x19, 0x40, 0xfa,
+			// 0x38: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x40: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x44: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x48: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x4c: ldr x10, [x9]
+			0x2a, 0x01, 0x40, 0xf9,
+			// 0x50: cmp x10, #0x5
+			0x5f, 0x15, 0x00, 0xf1,
+			// 0x54: b.ne .+0xffffffffffffffe8
+			0x41, 0xff, 0xff, 0x54,
+			// 0x58: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x5c: cmp x9, x8
+			0x3f, 0x01, 0x08, 0xeb,
+			// 0x60: b.eq .+0xffffffffffffffdc
+			0xe0, 0xfe, 0xff, 0x54,
+			// 0x64: cbz x9, .+0xffffffffffffffd8
+			0xc9, 0xfe, 0xff, 0xb4,
+			// 0x68: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0x6c: cbnz x10, .+0xffffffffffffffd0
+			0x8a, 0xfe, 0xff, 0xb5,
+			// 0x70: ldr x10, [x9,#24]
+			0x2a, 0x0d, 0x40, 0xf9,
+			// 0x74: cbnz x10, .+0xffffffffffffffc8
+			0x4a, 0xfe, 0xff, 0xb5,
+			// 0x78: ldr x10, [x8,#24]
+			0x0a, 0x0d, 0x40, 0xf9,
+			// 0x7c: cbnz x10, .+0xffffffffffffffc0
+			0x0a, 0xfe, 0xff, 0xb5,
+			// 0x80: ldrb w10, [x9,#48]
+			0x2a, 0xc1, 0x40, 0x39,
+			// 0x84: cbnz w10, .+0xffffffffffffffb8
+			0xca, 0xfd, 0xff, 0x35,
+			// 0x88: ldrb w10, [x8,#48]
+			0x0a, 0xc1, 0x40, 0x39,
+			// 0x8c: cbnz w10, .+0xffffffffffffffb0
+			0x8a, 0xfd, 0xff, 0x35,
+			// 0x90: ldr x10, [x9,#8]
+			0x2a, 0x05, 0x40, 0xf9,
+			// 0x94: ldr x11, [x8,#16]
+			0x0b, 0x09, 0x40, 0xf9,
+			// 0x98: cmp x10, x11
+			0x5f, 0x01, 0x0b, 0xeb,
+			// 0x9c: b.gt .+0xffffffffffffffa0
+			0x0c, 0xfd, 0xff, 0x54,
+			// 0xa0: cmp x10, #0x1
+			0x5f, 0x05, 0x00, 0xf1,
+			// 0xa4: b.lt .+0x20
+			0x0b, 0x01, 0x00, 0x54,
+			// 0xa8: ldr x11, [x8]
+			0x0b, 0x01, 0x40, 0xf9,
+			// 0xac: ldr x9, [x9]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0xb0: mov x12, x10
+			0xec, 0x03, 0x0a, 0xaa,
+			// 0xb4: ldr q2, [x9],#16
+			0x22, 0x05, 0xc1, 0x3c,
+			// 0xb8: subs x12, x12, #0x1
+			0x8c, 0x05, 0x00, 0xf1,
+			// 0xbc: str q2, [x11],#16
+			0x62, 0x05, 0x81, 0x3c,
+			// 0xc0: b.ne .+0xfffffffffffffff4
+			0xa1, 0xff, 0xff, 0x54,
+			// 0xc4: str x10, [x8,#8]
+			0x0a, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLen: {
 		Name: "list_len",
 		Code: []byte{
@@ -12518,6 +12644,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJump:               emitJump,
 	OpJumpIfFalse:        emitJumpIfFalse,
 	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListCopy:           emitListCopy,
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
 	OpListLoadBits:       emitListLoadBits,
@@ -15640,6 +15767,22 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueJumpTarget])
+}
+
+func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:200:200]
+	copy(code, Stencils[OpListCopy].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x18, 0x90000008, pc+0x18, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x1c, 0xd2800008, pc+0x1c, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x40, 0x90000009, pc+0x40, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x44, 0xd2800009, pc+0x44, v[relocs.ValueOperand1])
 }
 
 func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -164,8 +164,9 @@ type loopTrace struct {
 	// lists, made in the current entry, by slot (slice_reuse.go).
 	reuse     []int32
 	fresh     []*List
-	unshared  bool // the trace may not run while threads run (unsharedOp)
-	instances bool // the trace reads or writes instances
+	freshBits []uint64 // fresh's lists as native code reads them (list_copy)
+	unshared  bool     // the trace may not run while threads run (unsharedOp)
+	instances bool     // the trace reads or writes instances
 	// shapes are the shapes the trace's guards compare with: kept alive
 	// here, so that no other shape can take the address of one.
 	shapes []*Shape
@@ -449,6 +450,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		vm.checkNative(lt, frame)
 	}
 	clear(lt.fresh) // lists made before this entry may be shared
+	clear(lt.freshBits)
 	start := j.now()
 	ec := vm.runTrace(lt, frame, 0)
 	var idx int
@@ -778,6 +780,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 			lt.loopTops.set(u.Operands[0], u.Jump)
 		}
 	}
+	lt.nativeSliceCopies(uops)
 	start := time.Now()
 	if j.cfg.JIT == JITUops {
 		lt.ref = traceopt.RefInstrs(uops)

@@ -22,8 +22,8 @@ func TestHeapLayout(t *testing.T) {
 		sizes  []uintptr
 	}{
 		{"List", templates.List{},
-			[]uintptr{unsafe.Offsetof(l.vals), unsafe.Offsetof(l.vals) + 8, unsafe.Offsetof(l.vals) + 16, unsafe.Offsetof(l.objs), unsafe.Offsetof(l.objs) + 8, unsafe.Offsetof(l.seq)},
-			[]uintptr{8, 8, 8, 8, 32, unsafe.Sizeof(l.seq)}},
+			[]uintptr{unsafe.Offsetof(l.vals), unsafe.Offsetof(l.vals) + 8, unsafe.Offsetof(l.vals) + 16, unsafe.Offsetof(l.objs), unsafe.Offsetof(l.objs) + 8, unsafe.Offsetof(l.deque), unsafe.Offsetof(l.dqMax), unsafe.Offsetof(l.seq)},
+			[]uintptr{8, 8, 8, 8, 16, unsafe.Sizeof(l.deque), unsafe.Sizeof(l.dqMax), unsafe.Sizeof(l.seq)}},
 		{"Instance", templates.Instance{},
 			[]uintptr{unsafe.Offsetof(x.cls), unsafe.Offsetof(x.shape), unsafe.Offsetof(x.vals), unsafe.Offsetof(x.vals) + 8, unsafe.Offsetof(x.vals) + 16},
 			[]uintptr{unsafe.Sizeof(x.cls), unsafe.Sizeof(x.shape), 8, 8, 8}},

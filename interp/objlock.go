@@ -674,11 +674,12 @@ func instanceOp(op generated.Op) bool {
 }
 
 // unsharedOp reports whether a uop may not run while threads run: an
-// instance's, or a list load or store without the list's sequence word
-// (compileTrace puts the _mt forms in traces compiled once threads run).
-// Lengths are one word, and strs never change.
+// instance's, a list load or store without the list's sequence word, or
+// list_copy (compileTrace puts the _mt forms in traces compiled once
+// threads run, and no list_copy). Lengths are one word, and strs never
+// change.
 func unsharedOp(op generated.Op) bool {
-	return instanceOp(op) || op == generated.OpListLoad || op == generated.OpListStore
+	return instanceOp(op) || op == generated.OpListLoad || op == generated.OpListStore || op == generated.OpListCopy
 }
 
 // loopsOf is the loop traces of co for this VM's thread, by back-edge pc

@@ -1,7 +1,11 @@
 package interp
 
 import (
+	"unsafe"
+
 	"github.com/copypatch/copypatch/generated"
+	jit "github.com/copypatch/copypatch/runtime"
+	"github.com/copypatch/copypatch/stencil"
 	"github.com/copypatch/copypatch/templates"
 	"github.com/copypatch/copypatch/traceopt"
 )
@@ -22,6 +26,76 @@ import (
 // list instead, and the list made on the first iteration serves the whole
 // entry. (The list held on entry was made before it and may be shared: it is
 // never reused.)
+
+// Native copies. A slice call-out that may reuse its list and slices a
+// whole list (`perm = perm1[:]`) is compiled as list_copy instead: native
+// code copies the elements into the list the call-out made last in this
+// entry when that list is still in the slot (the same conditions as
+// reuseSlice), and leaves through the call-out's own exit otherwise, where
+// Go runs the slice as before. Native code learns which list that is from
+// lt.freshBits: per slot, the bits of lt.fresh's list (0: none), which Go
+// writes whenever lt.fresh changes.
+
+// nativeSliceCopies puts list_copy in place of those call-outs in uops.
+func (lt *loopTrace) nativeSliceCopies(uops []jit.Uop) {
+	lt.freshBits = nil
+	var n int32
+	for _, s := range lt.reuse {
+		n = max(n, s)
+	}
+	if n == 0 {
+		return
+	}
+	// The words native code reads: allocated once per compile, so their
+	// addresses hold for the trace's life.
+	words := make([]uint64, n)
+	for i, u := range uops {
+		if generated.Op(u.Op) != generated.OpCallOut {
+			continue
+		}
+		sn := int(u.Operands[0] &^ traceopt.PeeledSnap)
+		if sn >= len(lt.reuse) || lt.reuse[sn] == 0 || !wholeSlice(lt.root, lt.snaps[sn].pc) {
+			continue
+		}
+		in := &lt.root.instrs[lt.snaps[sn].pc]
+		uops[i] = jit.Uop{Op: stencil.Op(generated.OpListCopy), Exit: int(u.Operands[0]),
+			Operands: [4]uint64{traceopt.Slot(in.A), traceopt.Slot(in.B), uint64(uintptr(unsafe.Pointer(&words[in.A])))}}
+	}
+	lt.freshBits = words
+}
+
+// wholeSlice reports whether the instruction at pc of co is a GET_SLICE
+// whose bounds are three Nones the instructions just before it put there
+// (the compiler's form of x[:]), so that they are None whenever it runs.
+func wholeSlice(co *Code, pc int) bool {
+	if pc < 3 || pc >= len(co.instrs) || co.instrs[pc].Op != opGetSlice {
+		return false
+	}
+	c := co.instrs[pc].C
+	for k := range int32(3) {
+		mv := &co.instrs[pc-3+int(k)]
+		i := int(mv.B) - co.nlocals
+		if mv.Op != opMove || mv.A != c+k || i < 0 || i >= len(co.consts) || co.consts[i].T != tagNone {
+			return false
+		}
+	}
+	return true
+}
+
+// setFresh makes l the list made last in slot a, for reuseSlice and
+// list_copy.
+func (lt *loopTrace) setFresh(a int32, l *List) {
+	for int(a) >= len(lt.fresh) {
+		lt.fresh = append(lt.fresh, nil)
+	}
+	lt.fresh[a] = l
+	if int(a) < len(lt.freshBits) {
+		lt.freshBits[a] = 0
+		if l != nil {
+			lt.freshBits[a] = ObjVal(l).B
+		}
+	}
+}
 
 // sliceReuse finds, in the recorded iteration and bridges insts, the slice
 // call-outs that may reuse their list: per snapshot, the slot plus one.
@@ -135,11 +209,8 @@ func (lt *loopTrace) noteSlice(f *frame, sn, pc int) {
 		return
 	}
 	a := f.code.instrs[pc].A
-	for int(a) >= len(lt.fresh) {
-		lt.fresh = append(lt.fresh, nil)
-	}
 	l, _ := f.objs[a].(*List)
-	lt.fresh[a] = l
+	lt.setFresh(a, l)
 }
 
 // sliceInto makes dst l[lo:hi:step], reusing dst's arrays.

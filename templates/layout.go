@@ -47,12 +47,14 @@ const SlotSize = 16
 // Objs is non-zero); Objs is a uintptr here because only its nullness
 // matters.
 type List struct {
-	Vals   *Value // the elements, Vals[0] .. Vals[Len-1]
-	Len    int64
-	Cap    int64
-	Objs   uintptr
-	Interp [4]uint64 // the interpreter's own fields
-	Seq    uint64    // the list's sequence word once threads run (vmstate.h)
+	Vals    *Value // the elements, Vals[0] .. Vals[Len-1]
+	Len     int64
+	Cap     int64
+	Objs    uintptr
+	Interp  [2]uint64 // the interpreter's own fields
+	Deque   uint8     // nonzero: a collections.deque, which list_copy does not slice
+	Interp2 uint64    // the interpreter's own
+	Seq     uint64    // the list's sequence word once threads run (vmstate.h)
 }
 
 // InstanceBit is CP_INSTANCE_BIT: an object's Bits with it set are the

@@ -57,7 +57,7 @@ func fieldsOf(goStruct any, cNames []string) []cField {
 var (
 	valueCFields = []string{"tag", "bits"}
 	stateCFields = []string{"frame", "budget", "interrupt", "calls", "exit_count"}
-	listCFields  = []string{"vals", "len", "cap", "objs", "interp", "seq"}
+	listCFields  = []string{"vals", "len", "cap", "objs", "interp", "deque", "interp2", "seq"}
 	instCFields  = []string{"cls", "shape", "vals", "len", "cap"}
 	strCFields   = []string{"data", "len", "kind"}
 )

@@ -62,7 +62,9 @@ typedef struct cp_list {
     cp_i64 len;         // +8
     cp_i64 cap;         // +16
     void *objs;         // +24 non-NULL: the list may hold objects (stores side-exit)
-    cp_u64 interp[4];   // +32 the interpreter's own (objs' length and capacity, deque state)
+    cp_u64 interp[2];   // +32 the interpreter's own (objs' length and capacity)
+    cp_u8 deque;        // +48 nonzero: a collections.deque (list_copy exits)
+    cp_u64 interp2;     // +56 the interpreter's own (a deque's maxlen)
     cp_u64 seq;         // +64
 } cp_list;
 

@@ -225,6 +225,9 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
 	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
 	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// Never in a trace the optimizer sees: the interpreter puts it in
+	// place of a slice call-out after lowering (interp/slice_reuse.go).
+	generated.OpListCopy: {Args: [4]ArgKind{Src, Src, Imm}, Exits: true, Store: MemList},
 	// The forms for traces that run while other threads change lists
 	// (Trace.Shared): the same as far as the optimizer knows.
 	generated.OpListLoadMt:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},

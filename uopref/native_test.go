@@ -46,7 +46,8 @@ const harnessC = `#include "uop.h"
 #define STR_MARK 0x5354520000000000ull
 #define CHARS_MARK 0x4348520000000000ull
 
-typedef struct { cp_u64 objs, len, cap, pad; cp_value vals[NELEMS]; } hlist;
+// deque is the list head's deque byte (list_copy reads it).
+typedef struct { cp_u64 objs, len, cap, deque; cp_value vals[NELEMS]; } hlist;
 // calls is the state's calls in its low 32 bits and, in bits 32-39, the
 // slot of the frame the frame pointer points at (call_self and ret read the
 // link below it).
@@ -137,6 +138,9 @@ static cp_str hstrs[NSTRS] = {
     {(const cp_u8 *)"\xc3\xa9", 2, 2}, {(const cp_u8 *)"a", 1, 0},
 };
 cp_u64 hchars[128];
+// hfresh[k] holds list k's address: list_copy's word (operand 2 is linked
+// as the address of one) naming the list its call-out made last.
+cp_u64 hfresh[NLISTS];
 
 static void marks_to_addresses(cp_value *v) {
     if (v->tag == CP_TAG_OBJECT && v->bits - LIST_MARK < NLISTS) v->bits = (cp_u64)&heads[v->bits - LIST_MARK];
@@ -156,6 +160,7 @@ static void addresses_to_marks(cp_value *v) {
 
 __attribute__((noreturn)) void hmain(void) {
     for (int c = 0; c < 128; c++) hchars[c] = CHARS_MARK + c;
+    for (int k = 0; k < NLISTS; k++) hfresh[k] = (cp_u64)&heads[k];
     for (;;) {
         long n = 0;
         while (n < (long)sizeof buf) {
@@ -173,6 +178,7 @@ __attribute__((noreturn)) void hmain(void) {
                 heads[k].len = (cp_i64)r->lists[k].len;
                 heads[k].cap = (cp_i64)r->lists[k].cap;
                 heads[k].objs = r->lists[k].objs ? (void *)&r->lists[k].objs : (void *)0;
+                heads[k].deque = (cp_u8)r->lists[k].deque;
                 iheads[k].cls = (void *)0;
                 iheads[k].shape = (void *)r->lists[k].objs;
                 iheads[k].vals = r->lists[k].vals;
@@ -233,6 +239,10 @@ const (
 	// charsOperand, as an operand, links as the address of the harness's
 	// str_char table (and of refChars in reference runs).
 	charsOperand = 0x43484152534f5000
+	// freshOperand+k, as an operand, links as the address of the
+	// harness's word holding list k's address (hfresh[k]; a word holding
+	// rl's list k's in reference runs).
+	freshOperand = 0x4652455348000000
 )
 
 // nativeStrs are the harness's strs (hstrs), in order: bytes and kind.
@@ -268,7 +278,7 @@ var keptBytes [][]byte
 
 type nativeList struct {
 	Objs, Len, Cap uint64
-	_              uint64
+	Deque          uint64 // the head's deque byte (its low 8 bits)
 	Vals           [nativeElems]templates.Value
 }
 
@@ -639,6 +649,33 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			cases = append(cases, nativeCase{ops(0, off*S, 2*S), recs})
 		}
 		return append(cases, nativeCase{ops(0, S, S), recs})
+	case "list_copy":
+		// Each list into the other, into itself, from a str or an int,
+		// into a stale list (the word names the other one), with every
+		// length, objs or not on either side, either a deque, and list 1's
+		// capacity cut to its length (list 0 longer than it does not fit).
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for variant := range 6 {
+				v := ls
+				switch variant {
+				case 1:
+					v[0].Objs, v[1].Objs = 0, 0
+				case 2:
+					v[0].Objs, v[1].Objs, v[1].Cap = 0, 0, v[1].Len
+				case 3:
+					v[0].Objs, v[1].Objs, v[0].Deque = 0, 0, 1
+				case 4:
+					v[0].Objs, v[1].Objs, v[1].Deque = 0, 0, 1
+				case 5:
+					v[0].Objs, v[1].Objs, v[0].Len = 0, 0, 0
+				}
+				for _, f := range [][2]V{{listV(0), listV(1)}, {listV(1), listV(0)}, {listV(0), listV(0)}, {listV(1), strV(1)}, {listV(0), iv(3)}, {iv(1), listV(1)}} {
+					recs = append(recs, nativeRecord{Frame: [3]V{f[0], f[1], sentry}, Lists: v})
+				}
+			}
+		}
+		return []nativeCase{{ops(0, S, freshOperand), recs}, {ops(0, S, freshOperand+1), recs}, {ops(S, 0, freshOperand+1), recs}}
 	case "list_store", "list_store_mt":
 		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
 		var recs []nativeRecord
@@ -689,6 +726,7 @@ type refLists struct {
 	heads  [nativeLists]templates.List
 	iheads [nativeLists]templates.Instance
 	elems  [nativeLists][nativeElems]V
+	fresh  [nativeLists]uint64 // list_copy's words
 }
 
 // newRefLists allocates refLists on the heap (a returned pointer escapes),
@@ -731,12 +769,16 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 	if operands[3] == charsOperand {
 		operands[3] = uint64(uintptr(unsafe.Pointer(refChars)))
 	}
+	if k := operands[2] - freshOperand; k < nativeLists {
+		rl.fresh[k] = addr(int(k))
+		operands[2] = uint64(uintptr(unsafe.Pointer(&rl.fresh[k])))
+	}
 	for k := range rl.heads {
 		rl.elems[k] = in.Lists[k].Vals
 		for e := range rl.elems[k] {
 			toAddress(&rl.elems[k][e])
 		}
-		rl.heads[k] = templates.List{Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap)}
+		rl.heads[k] = templates.List{Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap), Deque: uint8(in.Lists[k].Deque)}
 		rl.iheads[k] = templates.Instance{Shape: uintptr(in.Lists[k].Objs), Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap)}
 		if in.Lists[k].Objs != 0 {
 			rl.heads[k].Objs = uintptr(unsafe.Pointer(&rl.elems[k])) // any non-zero address
@@ -777,7 +819,7 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 	}
 	out.Frame = frame
 	for k, h := range rl.heads {
-		l := nativeList{Len: uint64(h.Len), Cap: uint64(h.Cap), Vals: rl.elems[k]}
+		l := nativeList{Len: uint64(h.Len), Cap: uint64(h.Cap), Deque: in.Lists[k].Deque, Vals: rl.elems[k]}
 		if h.Objs != 0 {
 			l.Objs = 1
 		}
@@ -895,6 +937,10 @@ func TestNativeAgreesWithReference(t *testing.T) {
 		for i, v := range operands {
 			if v == charsOperand {
 				args = append(args, fmt.Sprintf("-Wl,--defsym,_JIT_OPERAND%d=hchars", i))
+				continue
+			}
+			if k := v - freshOperand; k < nativeLists {
+				args = append(args, fmt.Sprintf("-Wl,--defsym,_JIT_OPERAND%d=hfresh+%d", i, 8*k))
 				continue
 			}
 			args = append(args, fmt.Sprintf("-Wl,--defsym,_JIT_OPERAND%d=%d", i, v))

@@ -855,6 +855,33 @@ var uops = map[string]uop{
 		}
 		return Continue, 0
 	},
+	"list_copy": func(m *machine) (Next, templates.ExitCode) {
+		d, s := m.slot(0), m.slot(1)
+		// op2 is the address of a word: the bits of the list the slice
+		// call-out made last (see templates/list_copy.c).
+		cell := m.ops[2]
+		if cell == 0 {
+			if m.err == nil {
+				m.err = fmt.Errorf("%w: list_copy's word at address 0", ErrBadList)
+			}
+			return Exit, 0
+		}
+		fresh := *(*uint64)(*(*unsafe.Pointer)(unsafe.Pointer(&cell)))
+		if d.Tag != templates.TagObject || d.Bits != fresh || !kindOK(*d, templates.TagObject) ||
+			!kindOK(*s, templates.TagObject) || s.Bits == d.Bits {
+			return Exit, 0
+		}
+		dst, _ := m.list(d)
+		src, from := m.list(s)
+		if src.Objs != 0 || dst.Objs != 0 || src.Deque != 0 || dst.Deque != 0 || src.Len > dst.Cap {
+			return Exit, 0
+		}
+		if !m.dry { // a dry run's slots are copies, but the lists are real
+			copy(unsafe.Slice(dst.Vals, dst.Cap), from)
+			dst.Len = src.Len
+		}
+		return Continue, 0
+	},
 	"int_to_float": func(m *machine) (Next, templates.ExitCode) {
 		setFloat(m.slot(0), float64(i64(m.slot(1))))
 		return Continue, 0

@@ -3,6 +3,7 @@ package uopref
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -783,7 +784,8 @@ func TestStep(t *testing.T) {
 			t.Errorf("%s: state %+v, want %+v", c.name, st, wantSt)
 		}
 	}
-	covered["ret"] = true // (its frame pointer is never slot 0: TestRunRecursion)
+	covered["ret"] = true       // (its frame pointer is never slot 0: TestRunRecursion)
+	covered["list_copy"] = true // (it needs a word at an address: TestListCopy)
 	for _, op := range Uops() {
 		if strings.Contains(op, "__") {
 			continue // register variants: TestRegisterVariants
@@ -1103,5 +1105,77 @@ func TestRegisterVariants(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no register variants")
+	}
+}
+
+// TestListCopy runs list_copy (a slice call-out x = y[:] into the list it
+// made last) on fresh and stale destinations and on every kind of source
+// it must leave to the interpreter.
+func TestListCopy(t *testing.T) {
+	vals := func(l *templates.List) []V { return append([]V(nil), unsafe.Slice(l.Vals, l.Len)...) }
+	for _, c := range []struct {
+		name string
+		dst  []V // the destination's elements (its capacity: one more)
+		src  []V
+		// stale: the word names another list; objs, deque: on the source
+		// (s) or the destination (d); same: the source is the destination.
+		stale, srcObjs, dstObjs, srcDeque, same bool
+		srcV                                    *V // a source slot that is no list
+		want                                    []V
+	}{
+		{name: "shorter into longer", dst: []V{iv(1), iv(2), iv(3)}, src: []V{fv(0.5), bv(true)}, want: []V{fv(0.5), bv(true)}},
+		{name: "longer into shorter, within capacity", dst: []V{iv(1)}, src: []V{iv(7), iv(8)}, want: []V{iv(7), iv(8)}},
+		{name: "empty source", dst: []V{iv(1)}, src: nil, want: []V{}},
+		{name: "past the capacity", dst: []V{iv(1)}, src: []V{iv(7), iv(8), iv(9)}},
+		{name: "stale destination", dst: []V{iv(1), iv(2)}, src: []V{iv(7)}, stale: true},
+		{name: "source may hold objects", dst: []V{iv(1), iv(2)}, src: []V{iv(7)}, srcObjs: true},
+		{name: "destination may hold objects", dst: []V{iv(1), iv(2)}, src: []V{iv(7)}, dstObjs: true},
+		{name: "source is a deque", dst: []V{iv(1), iv(2)}, src: []V{iv(7)}, srcDeque: true},
+		{name: "a list into itself", dst: []V{iv(1), iv(2)}, src: []V{iv(7)}, same: true},
+		{name: "source is an int", dst: []V{iv(1), iv(2)}, srcV: &V{Tag: templates.TagInt, Bits: 7}},
+		{name: "source is unreadable", dst: []V{iv(1), iv(2)}, srcV: &V{Tag: templates.TagObject}},
+	} {
+		dst, dv := newList(c.dstObjs, c.dst...)
+		src, sv := newList(c.srcObjs, c.src...)
+		if c.srcDeque {
+			src.Deque = 1
+		}
+		if c.same {
+			sv = dv
+		}
+		if c.srcV != nil {
+			sv = *c.srcV
+		}
+		word := new(uint64)
+		*word = dv.Bits
+		if c.stale {
+			_, other := newList(false, iv(0))
+			*word = other.Bits
+		}
+		before, srcBefore := vals(dst), vals(src)
+		frame := []V{dv, sv, sentry}
+		st := templates.State{Budget: 5}
+		next, _, err := Step("list_copy", [4]uint64{0, S, uint64(uintptr(unsafe.Pointer(word)))}, &st, frame)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if frame[0] != dv || frame[1] != sv || frame[2] != sentry {
+			t.Errorf("%s: the frame changed: %v", c.name, frame)
+		}
+		if !slices.Equal(vals(src), srcBefore) {
+			t.Errorf("%s: the source changed: %v", c.name, vals(src))
+		}
+		want, wantNext := c.want, Continue
+		if want == nil {
+			want, wantNext = before, Exit
+		}
+		if next != wantNext || !slices.Equal(vals(dst), want) {
+			t.Errorf("%s: %v with %v, want %v with %v", c.name, next, vals(dst), wantNext, want)
+		}
+	}
+	// A word at address 0 is a bad operand, not a crash.
+	_, dv := newList(false, iv(1))
+	if _, _, err := Step("list_copy", [4]uint64{0, S, 0}, &templates.State{}, []V{dv, dv}); !errors.Is(err, ErrBadList) {
+		t.Errorf("list_copy with no word: err = %v, want ErrBadList", err)
 	}
 }
