@@ -742,6 +742,7 @@ func (vm *VM) builtins() map[string]Val {
 		return Val{}, newErr(TypeError, "vars() argument must have __dict__ attribute")
 	})
 	vm.moreBuiltins(b)
+	vm.evalBuiltins(b)
 	return b
 }
 

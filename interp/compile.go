@@ -32,7 +32,8 @@ type Code struct {
 	defIdx      []int // per parameter slot: index into the defaults, or -1
 	simple      bool  // only plain positional parameters: the fast call path applies
 	localNames  []string
-	consts      []Val // initial values of slots nlocals .. nlocals+len(consts)
+	useOrder    []int32 // local slots in the order the compiler first used them (locals(): eval.go)
+	consts      []Val   // initial values of slots nlocals .. nlocals+len(consts)
 	names       []string
 	kwnames     [][]string
 	funcs       []*Code
@@ -112,6 +113,7 @@ type compiler struct {
 	loops        []*loopCtx
 	line         int
 	captured     map[string]int  // free name -> local slot in this function
+	used         map[int]bool    // local slots looked up so far (Code.useOrder)
 	finals       [][]Stmt        // enclosing finally blocks, innermost last
 	handled      []int           // exception slots of the enclosing except blocks, innermost last
 	cells        map[string]bool // names whose slot holds a cell shared with nested functions
@@ -316,6 +318,11 @@ func (c *compiler) lookup(name string) int {
 	}
 	if c.isFunc && !c.globals[name] {
 		if s, ok := c.locals[name]; ok {
+			if !c.used[s] {
+				// First use: the order locals() lists the names in.
+				c.used[s] = true
+				c.code.useOrder = append(c.code.useOrder, int32(s))
+			}
 			return s
 		}
 	}
@@ -959,7 +966,7 @@ func (c *compiler) makeFunction(co *Code, params []param, dst int) {
 
 func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
 	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
-		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}}
+		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}}
 	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda)}
 	co := fc.code
 	co.varargSlot, co.varkwSlot = -1, -1
@@ -1719,6 +1726,9 @@ func (c *compiler) kwIndex(names []string) int {
 }
 
 func (c *compiler) call(x *Call, dst int) {
+	if c.evalCall(x, dst) {
+		return
+	}
 	dstar := false
 	for _, k := range x.kwnames {
 		dstar = dstar || k == "**"

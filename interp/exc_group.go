@@ -471,6 +471,10 @@ func (p *excPrinter) write(exc *Exception, tb []tbEntry) {
 		p.emit(rest, "|")
 	}
 	msg := excStr(p.vm, exc) + exc.hint
+	if where, m, ok := syntaxErrWhere(p.vm, exc); ok {
+		p.emit(where, "|")
+		msg = m
+	}
 	if msg == "" {
 		p.emit(exc.typ.qualName()+"\n", "|")
 	} else {

@@ -102,6 +102,7 @@ const (
 	opGetSlice
 	opSetSlice
 	opDelSlice
+	opLocals // A = a dict of the frame's bound locals (eval.go)
 	opCount
 )
 
@@ -201,6 +202,7 @@ var opInfo = [opCount]struct {
 	opSetAttr:       {"SET_ATTR", "sns"},
 	opBuildClass:    {"BUILD_CLASS", "snsi"},
 	opSuper:         {"SUPER", "ss"},
+	opLocals:        {"LOCALS", "s"},
 	opYield:         {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)
 	opWithExit:      {"WITH_EXIT", "sss"},
 	opYieldFromSend: {"YIELD_FROM_SEND", "sssj"}, // A = iterator B's next item after sending slot C (or throwing the generator's pending exception) and jump to D; once B is exhausted, A = its return value

@@ -633,6 +633,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.gen.sent = in.A
 		vm.yielded = v
 		return errYield
+	case opLocals:
+		f.set(in.A, vm.frameLocals(f))
+		return nil
 	case opSuper:
 		if f.fn == nil || f.fn.cls == nil || f.code.nparams == 0 {
 			return newErr(RuntimeError, "super(): no arguments")

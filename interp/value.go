@@ -525,6 +525,9 @@ func baseExcStr(vm *VM, e *Exception) string {
 	if s, ok := unicodeErrStr(e); ok {
 		return s
 	}
+	if s, ok := syntaxErrStr(vm, e); ok {
+		return s
+	}
 	switch len(e.args) {
 	case 0:
 		return ""

@@ -60,6 +60,9 @@ type VM struct {
 	ctr     [][]uint32             // by Code.tix
 	loops   map[*Code][]*loopTrace // a thread's own loop traces
 	exiting atomic.Bool
+	// lastGlobals is the dict globals() returned last: exec and eval
+	// given it run over the module's globals (eval.go).
+	lastGlobals *Dict
 	// mt: the run has started a thread, shared objects take their locks
 	// (objlock.go).
 	mt bool
@@ -160,7 +163,7 @@ func (vm *VM) tbLine(f *frame, pc int, pe *PyErr) tbEntry {
 		line = int(f.code.lines[pc])
 	}
 	src := ""
-	if line > 0 && line <= len(vm.mod.lines) {
+	if line > 0 && line <= len(vm.mod.lines) && f.code.filename == vm.mod.filename {
 		src = vm.mod.lines[line-1]
 	}
 	name := f.code.name

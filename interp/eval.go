@@ -1,0 +1,608 @@
+package interp
+
+import (
+	"sort"
+	"strings"
+)
+
+// eval, exec, compile, globals and locals.
+//
+// The program is one module whose globals are slots fixed at compile time,
+// so source run by eval or exec is compiled in one of two ways:
+//
+//   - with the module's globals (no dictionaries given, at module level):
+//     as more module code over the same moduleState, its new names getting
+//     new global slots;
+//   - with a namespace dictionary (a function's locals, or dictionaries the
+//     caller gives): as the body of a function whose parameters are the
+//     dictionary's names, so the code reads them as locals and functions
+//     it defines see them as closures; exec writes the names it leaves
+//     bound back into the dictionary. Names it does not bind or find there
+//     are the module's globals and builtins.
+//
+// In a function, eval(s) and exec(s) are compiled as eval(s, None,
+// locals()), and locals() to LOCALS, which snapshots the frame: since
+// Python 3.13 (PEP 667) exec's writes to a function's locals are lost too.
+
+// codeObj is what compile() returns: the source, compiled again when eval
+// or exec runs it.
+type codeObj struct {
+	src, filename, mode string
+}
+
+func (*codeObj) typeName() string { return "code" }
+
+// frameLocals is LOCALS: the bound names of f as a new dict, in the order
+// of f's slots; at module level, the globals.
+func (vm *VM) frameLocals(f *frame) Val {
+	if f.code.isModule {
+		return vm.globalsDict()
+	}
+	d := newDict()
+	for _, i := range localsOrder(f) {
+		name := f.code.localNames[i]
+		if !isIdentifier(name) {
+			continue // match's and the compiler's hidden names
+		}
+		v := f.get(int32(i))
+		if c, ok := v.O.(*Cell); ok && v.T == tagObject {
+			v = c.v
+		}
+		if v.T == tagEmpty {
+			continue
+		}
+		d.set(StrVal(name), v)
+	}
+	return ObjVal(d)
+}
+
+// moduleDunders are the names CPython's __main__ starts with, in its order.
+var moduleDunders = []string{"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__builtins__", "__file__", "__cached__"}
+
+// globalsDict is globals(): a snapshot of the module's bound globals
+// (builtins the program only reads are not its globals); vm remembers it
+// so that exec(s, globals()) runs in the module.
+func (vm *VM) globalsDict() Val {
+	m := vm.mod
+	d := newDict()
+	for _, n := range moduleDunders {
+		v := NoneVal
+		switch n {
+		case "__name__":
+			v = StrVal("__main__")
+		case "__builtins__":
+			if b, ok := vm.modules["builtins"]; ok {
+				v = ObjVal(b)
+			} else if b, ok := vm.lazyModule("builtins"); ok {
+				v = ObjVal(b)
+			}
+		case "__file__":
+			v = StrVal(m.filename)
+		}
+		d.set(StrVal(n), v)
+	}
+	for i, name := range m.gnames {
+		if !isIdentifier(name) || strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__") && d.has(name) {
+			continue
+		}
+		var v Val
+		if m.boxes == nil {
+			v = m.globals[i]
+		} else {
+			v = m.load(int32(i))
+		}
+		if v.T == tagEmpty {
+			continue
+		}
+		if b, ok := vm.bi[name]; ok && b.T == v.T && b.B == v.B && b.O == v.O {
+			continue
+		}
+		d.set(StrVal(name), v)
+	}
+	vm.lastGlobals = d
+	return ObjVal(d)
+}
+
+func (d *Dict) has(name string) bool {
+	_, ok, _ := d.get(StrVal(name))
+	return ok
+}
+
+// evalBuiltins adds eval, exec, compile, globals and locals.
+func (vm *VM) evalBuiltins(b map[string]Val) {
+	b["globals"] = builtinFn("globals", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) > 0 {
+			return Val{}, newErr(TypeError, "globals() takes no arguments (%d given)", len(args))
+		}
+		return vm.globalsDict(), nil
+	})
+	// locals() in a function is compiled to LOCALS; what is left is the
+	// module's (and a class body's, a gap) and calls through another name.
+	b["locals"] = builtinFn("locals", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) > 0 {
+			return Val{}, newErr(TypeError, "locals() takes no arguments (%d given)", len(args))
+		}
+		return vm.globalsDict(), nil
+	})
+	for _, name := range []string{"eval", "exec"} {
+		b[name] = builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return vm.evalExec(name, args, kwn)
+		})
+	}
+	b["compile"] = builtinFn("compile", biCompile)
+}
+
+func biCompile(vm *VM, args []Val, kwn []string) (Val, error) {
+	a, err := kwArgs("compile", args, kwn, []string{"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3)
+	if err != nil {
+		return Val{}, err
+	}
+	src, err := sourceText("compile", a[0], true)
+	if err != nil {
+		return Val{}, err
+	}
+	fname, ok := a[1].O.(*Str)
+	if !ok || a[1].T != tagObject {
+		return Val{}, newErr(TypeError, "compile() argument 'filename' must be str, not %s", typeName(a[1]))
+	}
+	mode, ok := a[2].O.(*Str)
+	if !ok || a[2].T != tagObject {
+		return Val{}, newErr(TypeError, "compile() argument 'mode' must be str, not %s", typeName(a[2]))
+	}
+	if m := mode.s; m != "exec" && m != "eval" && m != "single" {
+		return Val{}, newErr(ValueError, "compile() mode must be 'exec', 'eval' or 'single'")
+	}
+	co := &codeObj{src: src, filename: fname.s, mode: mode.s}
+	// Errors are compile()'s, not the later run's.
+	if _, _, _, err := vm.compileSource(co, nil); err != nil {
+		return Val{}, err
+	}
+	return ObjVal(co), nil
+}
+
+// sourceText is the source eval, exec or compile was given: a str, or
+// bytes as UTF-8.
+func sourceText(name string, v Val, code bool) (string, error) {
+	if v.T == tagObject {
+		switch o := v.O.(type) {
+		case *Str:
+			return o.s, nil
+		case *Bytes:
+			return string(o.b), nil
+		}
+	}
+	what := "a string, bytes or code object"
+	if name == "compile" {
+		return "", newErr(TypeError, "compile() arg 1 must be a string, bytes or AST object")
+	}
+	return "", newErr(TypeError, "%s() arg 1 must be %s", name, what)
+}
+
+// evalExec is eval(source, globals=None, locals=None) and exec(source,
+// globals=None, locals=None).
+func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
+	a, err := kwArgs(name, args, kwn, []string{"source", "globals", "locals"}, 1)
+	if err != nil {
+		return Val{}, err
+	}
+	var co *codeObj
+	if c, ok := a[0].O.(*codeObj); ok && a[0].T == tagObject {
+		co = c
+		if name == "eval" && co.mode == "exec" {
+			co = &codeObj{src: co.src, filename: co.filename, mode: "exec"}
+		}
+	} else {
+		src, err := sourceText(name, a[0], false)
+		if err != nil {
+			return Val{}, err
+		}
+		if name == "eval" {
+			src = strings.TrimLeft(src, " \t")
+		}
+		co = &codeObj{src: src, filename: "<string>", mode: name}
+	}
+	g, l := a[1], a[2]
+	var gd, ld *Dict
+	if g.T != tagEmpty && g.T != tagNone {
+		d, ok := g.O.(*Dict)
+		if !ok || g.T != tagObject {
+			if name == "eval" {
+				return Val{}, newErr(TypeError, "globals must be a real dict; try eval(expr, {}, mapping)")
+			}
+			return Val{}, newErr(TypeError, "exec() globals must be a dict, not %s", typeName(g))
+		}
+		gd = d
+	}
+	if l.T != tagEmpty && l.T != tagNone {
+		d, ok := l.O.(*Dict)
+		if !ok || l.T != tagObject {
+			return Val{}, newErr(TypeError, "locals must be a mapping")
+		}
+		ld = d
+	}
+	if gd != nil && gd == vm.lastGlobals {
+		// exec(s, globals()): the module's globals, where the snapshot's
+		// own changes are lost (a gap: the dict is not live).
+		gd = nil
+		if ld == gd {
+			ld = nil
+		}
+	}
+	if gd != nil {
+		if !gd.has("__builtins__") {
+			if err := gd.set(StrVal("__builtins__"), vm.builtinsVal()); err != nil {
+				return Val{}, err
+			}
+		}
+	}
+	var ns []*Dict // the names the code sees as its own, later ones first
+	if ld != nil {
+		ns = append(ns, ld)
+	}
+	if gd != nil {
+		ns = append(ns, gd)
+	}
+	fn, params, stores, err := vm.compileSource(co, ns)
+	if err != nil {
+		return Val{}, err
+	}
+	var v Val
+	if len(ns) == 0 {
+		f := vm.newFrame(fn.code)
+		vm.depth++
+		v, err = vm.run(f)
+		vm.depth--
+		vm.freeFrame(f)
+	} else {
+		v, err = vm.runInNamespace(fn, params, stores, ns)
+	}
+	if err != nil {
+		return Val{}, err
+	}
+	if co.mode != "eval" {
+		return NoneVal, nil
+	}
+	return v, nil
+}
+
+// builtinsVal is what exec puts in a globals dict as __builtins__.
+func (vm *VM) builtinsVal() Val {
+	if b, ok := vm.modules["builtins"]; ok {
+		return ObjVal(b)
+	}
+	if b, ok := vm.lazyModule("builtins"); ok {
+		return ObjVal(b)
+	}
+	return NoneVal
+}
+
+// runInNamespace calls fn with each parameter from the first dict of ns
+// that has it, and writes the names the code stores back into ns[0]
+// (exec's writes; eval's code binds only := names), deleting those it
+// left unbound.
+func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bool, ns []*Dict) (Val, error) {
+	if err := vm.callCheck(); err != nil {
+		return Val{}, err
+	}
+	f := vm.callFrame(fn)
+	for i, p := range params {
+		for _, d := range ns {
+			if v, ok, _ := d.get(StrVal(p)); ok {
+				f.set(int32(i), v)
+				break
+			}
+		}
+	}
+	vm.depth++
+	v, err := vm.run(f)
+	vm.depth--
+	if err == nil {
+		for i, name := range fn.code.localNames {
+			if !stores[name] {
+				continue
+			}
+			x := f.get(int32(i))
+			if c, ok := x.O.(*Cell); ok && x.T == tagObject {
+				x = c.v
+			}
+			if x.T == tagEmpty {
+				if _, _, err = ns[0].del(StrVal(name)); err != nil {
+					break
+				}
+				continue
+			}
+			if err = ns[0].set(StrVal(name), x); err != nil {
+				break
+			}
+		}
+	}
+	vm.freeFrame(f)
+	return v, err
+}
+
+// compileSource compiles co's source: as module code over the program's
+// globals when ns is empty, else as a function whose parameters are the
+// names in ns (in the order first found). A syntax error is a SyntaxError
+// exception.
+func (vm *VM) compileSource(co *codeObj, ns []*Dict) (fn *Function, params []string, stores map[string]bool, err error) {
+	text := strings.ReplaceAll(co.src, "\r\n", "\n")
+	if strings.IndexByte(text, 0) >= 0 {
+		return nil, nil, nil, newErr(SyntaxErrorT, "source code string cannot contain null bytes")
+	}
+	lines := strings.Split(text, "\n")
+	body, spans, err := parse(text)
+	if err != nil {
+		return nil, nil, nil, syntaxErrorExc(err, co, lines)
+	}
+	if co.mode == "eval" {
+		var x Expr
+		if len(body) == 1 {
+			if es, ok := body[0].(*ExprStmt); ok {
+				x = es.x
+			}
+		}
+		if x == nil {
+			se := &SyntaxError{Kind: "SyntaxError", Msg: "invalid syntax", Line: 1, Col: 0, End: 1}
+			if len(body) > 0 {
+				p := body[0].position()
+				se.Line, se.Col, se.End = p.line, p.col, p.col+1
+			}
+			return nil, nil, nil, syntaxErrorExc(se, co, lines)
+		}
+		body = []Stmt{&Return{x.position(), x}}
+	}
+	// Checked as module code first: return, yield, nonlocal and the rest
+	// that a module may not hold are errors there.
+	check := body
+	if co.mode == "eval" {
+		check = []Stmt{&ExprStmt{body[0].position(), body[0].(*Return).x}}
+	}
+	if _, _, err := compileModule(co.filename, text, check, spans, lines); err != nil {
+		return nil, nil, nil, syntaxErrorExc(err, co, lines)
+	}
+	m := vm.mod
+	if len(ns) > 0 {
+		seen := map[string]bool{}
+		var ps []param
+		for _, d := range ns {
+			for _, k := range d.keys() {
+				s, ok := k.O.(*Str)
+				if !ok || k.T != tagObject || !isIdentifier(s.s) || keywords[s.s] || seen[s.s] {
+					continue
+				}
+				seen[s.s] = true
+				params = append(params, s.s)
+				ps = append(ps, param{name: s.s})
+			}
+		}
+		code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
+			return c.compileFunc("<module>", ps, body, pos{line: 1}, false)
+		})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		code.qualname = "<module>"
+		stores = map[string]bool{}
+		assigned(body, stores, map[string]bool{})
+		walkStmts(body, func(e Expr) {
+			if ne, ok := e.(*NamedExpr); ok {
+				stores[ne.name] = true
+			}
+		}, func([]param, []Stmt) {})
+		return &Function{code: code, mod: m}, params, stores, nil
+	}
+	if m.boxes != nil {
+		return nil, nil, nil, newErr(RuntimeError, "exec and eval over the module's globals are not supported while threads run")
+	}
+	code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
+		if co.mode == "eval" {
+			r := c.temp()
+			c.exprTo(body[0].(*Return).x, r)
+			c.emit(opReturn, r)
+		} else {
+			c.stmts(body)
+			c.emit(opReturn, c.constSlot(NoneVal))
+		}
+		c.finish()
+		return c.code
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return &Function{code: code, mod: m}, nil, nil, nil
+}
+
+// compileIn runs build with a module-level compiler over m for co's
+// source, then gives the globals it added their builtins.
+func (vm *VM) compileIn(m *moduleState, co *codeObj, lines []string, spans map[Expr]span, build func(c *compiler) *Code) (code *Code, err error) {
+	saved, savedRunes, savedFile, savedLines := m.spans, m.runes, m.filename, m.lines
+	m.spans, m.runes, m.filename, m.lines = spans, nil, co.filename, lines
+	old := len(m.gnames)
+	defer func() {
+		m.spans, m.runes, m.filename, m.lines = saved, savedRunes, savedFile, savedLines
+		for i := old; i < len(m.gnames); i++ {
+			if v, ok := vm.bi[m.gnames[i]]; ok {
+				m.globals[i] = v
+			}
+		}
+		if r := recover(); r != nil {
+			if se, ok := r.(*SyntaxError); ok {
+				err = syntaxErrorExc(se, co, lines)
+				return
+			}
+			if r == errCompileDepth {
+				err = errCompileDepth
+				return
+			}
+			panic(r)
+		}
+	}()
+	c := &compiler{mod: m, code: &Code{name: "<module>", filename: co.filename, isModule: true, mod: m},
+		locals: map[string]int{}, consts: map[constKey]int{}}
+	return build(c), nil
+}
+
+// syntaxErrorExc turns a parse or compile error into the SyntaxError
+// exception eval, exec and compile raise: args (msg, (filename, lineno,
+// offset, text, end_lineno, end_offset)) and those attributes.
+func syntaxErrorExc(err error, co *codeObj, lines []string) error {
+	se, ok := err.(*SyntaxError)
+	if !ok {
+		return err
+	}
+	t := SyntaxErrorT
+	switch se.Kind {
+	case "IndentationError":
+		t = IndentationErrorT
+	case "TabError":
+		t = TabErrorT
+	}
+	text := NoneVal
+	if se.Line >= 1 && se.Line <= len(lines) {
+		// The line as the tokenizer saw it: with its newline, which
+		// exec mode adds at the end and eval mode does not.
+		t := lines[se.Line-1]
+		if se.Line < len(lines) || co.mode != "eval" {
+			t += "\n"
+		}
+		text = StrVal(t)
+	}
+	offset, end := IntVal(int64(se.Col+1)), IntVal(int64(se.End+1))
+	if se.Col < 0 {
+		offset, end = NoneVal, NoneVal
+	}
+	loc := []Val{StrVal(co.filename), IntVal(int64(se.Line)), offset, text, IntVal(int64(se.Line)), end}
+	e := &Exception{typ: t, args: []Val{StrVal(se.Msg), tupleOf(loc)}}
+	for i, n := range []string{"filename", "lineno", "offset", "text", "end_lineno", "end_offset"} {
+		e.attrs.set(n, loc[i])
+	}
+	e.attrs.set("msg", StrVal(se.Msg))
+	e.attrs.set("print_file_and_line", NoneVal)
+	return &PyErr{exc: e}
+}
+
+// syntaxErrStr is SyntaxError.__str__: "msg (file, line n)" when it knows
+// where.
+func syntaxErrStr(vm *VM, e *Exception) (string, bool) {
+	if !e.typ.isSub(SyntaxErrorT) || len(e.args) != 2 {
+		return "", false
+	}
+	loc, ok := e.args[1].O.(*Tuple)
+	if !ok || e.args[1].T != tagObject || len(loc.items) < 2 {
+		return "", false
+	}
+	msg := vm.strOf(e.args[0])
+	fname, fok := loc.items[0].O.(*Str)
+	line, lok := loc.items[1], loc.items[1].T == tagInt
+	switch {
+	case fok && loc.items[0].T == tagObject && lok:
+		base := fname.s
+		if i := strings.LastIndexByte(base, '/'); i >= 0 {
+			base = base[i+1:]
+		}
+		return msg + " (" + base + ", line " + vm.strOf(line) + ")", true
+	case fok && loc.items[0].T == tagObject:
+		return msg + " (" + fname.s + ")", true
+	case lok:
+		return msg + " (line " + vm.strOf(line) + ")", true
+	}
+	return msg, true
+}
+
+// evalCall compiles, in a function, locals() and vars() to LOCALS and
+// eval(s) and exec(s) to eval(s, None, locals()): what CPython's frame
+// gives them.
+func (c *compiler) evalCall(x *Call, dst int) bool {
+	nm, ok := x.fn.(*Name)
+	if !ok || !c.isFunc || c.globals[nm.id] || c.lookup(nm.id) >= 0 || c.resolveFree(nm.id) >= 0 || len(x.kwvals) > 0 {
+		return false
+	}
+	switch nm.id {
+	case "locals", "vars":
+		if len(x.args) != 0 {
+			return false
+		}
+		c.line = x.line
+		c.emit(opLocals, dst)
+		return true
+	case "eval", "exec":
+		if len(x.args) != 1 || hasStar(x.args) {
+			return false
+		}
+		n := &Name{x.pos, nm.id}
+		c.call(&Call{pos: x.pos, fn: n, args: []Expr{x.args[0], &Const{x.pos, NoneVal}, &Call{pos: x.pos, fn: &Name{x.pos, "locals"}}}}, dst)
+		return true
+	}
+	return false
+}
+
+// syntaxErrWhere is what a traceback prints for a SyntaxError that knows
+// where it is (one raised by eval, exec or compile): its File line, the
+// source line with the caret, and then the bare message.
+func syntaxErrWhere(vm *VM, e *Exception) (where, msg string, ok bool) {
+	if !e.typ.isSub(SyntaxErrorT) || len(e.args) != 2 {
+		return "", "", false
+	}
+	loc, isTuple := e.args[1].O.(*Tuple)
+	if !isTuple || e.args[1].T != tagObject || len(loc.items) < 4 {
+		return "", "", false
+	}
+	var se SyntaxError
+	se.Kind = e.typ.qualName()
+	se.Msg = vm.strOf(e.args[0])
+	se.Line = int(loc.items[1].B)
+	se.Col = -1
+	if loc.items[2].T == tagInt {
+		se.Col = int(loc.items[2].B) - 1
+		se.End = se.Col + 1
+		if len(loc.items) >= 6 && loc.items[5].T == tagInt && loc.items[4].B == loc.items[1].B {
+			se.End = max(int(loc.items[5].B)-1, se.End)
+		}
+	}
+	var lines []string
+	if t, isStr := loc.items[3].O.(*Str); isStr && loc.items[3].T == tagObject {
+		lines = make([]string, se.Line)
+		if se.Line >= 1 {
+			lines[se.Line-1] = t.s
+		}
+	}
+	var b strings.Builder
+	writeSyntaxError(&b, vm.strOf(loc.items[0]), lines, &se)
+	text := b.String()
+	// writeSyntaxError ends with "Kind: msg": the printer writes that.
+	text = text[:strings.LastIndex(strings.TrimSuffix(text, "\n"), "\n")+1]
+	return text, se.Msg, true
+}
+
+// localsOrder is the order of CPython's co_varnames and cells: the
+// parameters, the plain locals as first used, then the cells and free
+// names, each by name.
+func localsOrder(f *frame) []int {
+	co := f.code
+	n := len(co.localNames)
+	var plain, cells []int
+	seen := make([]bool, n)
+	add := func(i int) {
+		if i >= n || seen[i] {
+			return
+		}
+		seen[i] = true
+		v := f.get(int32(i))
+		if _, ok := v.O.(*Cell); ok && v.T == tagObject && i >= co.nparams || co.isCaptured(int32(i)) {
+			cells = append(cells, i)
+			return
+		}
+		plain = append(plain, i)
+	}
+	for i := 0; i < co.nparams; i++ {
+		add(i)
+	}
+	for _, i := range co.useOrder {
+		add(int(i))
+	}
+	for i := range n {
+		add(i)
+	}
+	sort.Slice(cells, func(a, b int) bool { return co.localNames[cells[a]] < co.localNames[cells[b]] })
+	return append(plain, cells...)
+}
