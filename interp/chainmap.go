@@ -78,8 +78,8 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return NoneVal, vm.setAttr(a[0], "maps", ObjVal(newList(ms)))
 		},
-		"__getitem__": func(vm *VM, a []Val, k []string) (Val, error) { return getItem(vm, a[0], a[1]) },
-		"get": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__getitem__(key)": func(vm *VM, a []Val, k []string) (Val, error) { return getItem(vm, a[0], a[1]) },
+		"get(key, default=None)": func(vm *VM, a []Val, k []string) (Val, error) {
 			if err := nargs("get", a[1:], 1, 2); err != nil {
 				return Val{}, err
 			}
@@ -92,7 +92,7 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return v, err
 		},
-		"__contains__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__contains__(key)": func(vm *VM, a []Val, k []string) (Val, error) {
 			ms, err := maps(vm, a[0])
 			if err != nil {
 				return Val{}, err
@@ -104,21 +104,21 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return False, nil
 		},
-		"__len__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__len__()": func(vm *VM, a []Val, k []string) (Val, error) {
 			d, err := merged(vm, a[0])
 			if err != nil {
 				return Val{}, err
 			}
 			return IntVal(int64(d.Len())), nil
 		},
-		"__iter__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__iter__()": func(vm *VM, a []Val, k []string) (Val, error) {
 			d, err := merged(vm, a[0])
 			if err != nil {
 				return Val{}, err
 			}
 			return ObjVal(newList(d.keys())), nil
 		},
-		"__bool__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__bool__()": func(vm *VM, a []Val, k []string) (Val, error) {
 			ms, err := maps(vm, a[0])
 			if err != nil {
 				return Val{}, err
@@ -130,14 +130,14 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return False, nil
 		},
-		"__setitem__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__setitem__(key, value)": func(vm *VM, a []Val, k []string) (Val, error) {
 			m, err := first(vm, a[0])
 			if err != nil {
 				return Val{}, err
 			}
 			return NoneVal, vm.setItem(m, a[1], a[2])
 		},
-		"__delitem__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__delitem__(key)": func(vm *VM, a []Val, k []string) (Val, error) {
 			m, err := first(vm, a[0])
 			if err != nil {
 				return Val{}, err
@@ -150,7 +150,7 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return NoneVal, nil
 		},
-		"pop": func(vm *VM, a []Val, k []string) (Val, error) {
+		"pop(key, *args)": func(vm *VM, a []Val, k []string) (Val, error) {
 			m, err := first(vm, a[0])
 			if err != nil {
 				return Val{}, err
@@ -161,7 +161,7 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return v, err
 		},
-		"popitem": func(vm *VM, a []Val, k []string) (Val, error) {
+		"popitem()": func(vm *VM, a []Val, k []string) (Val, error) {
 			m, err := first(vm, a[0])
 			if err != nil {
 				return Val{}, err
@@ -172,19 +172,19 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return v, err
 		},
-		"clear": func(vm *VM, a []Val, k []string) (Val, error) {
+		"clear()": func(vm *VM, a []Val, k []string) (Val, error) {
 			m, err := first(vm, a[0])
 			if err != nil {
 				return Val{}, err
 			}
 			return vm.callMethod(m, "clear", nil, nil)
 		},
-		"keys": func(vm *VM, a []Val, k []string) (Val, error) {
+		"keys() @Mapping.keys": func(vm *VM, a []Val, k []string) (Val, error) {
 			d, err := merged(vm, a[0])
 			return ObjVal(&DictView{d: d, kind: "keys"}), err
 		},
-		"items": func(vm *VM, a []Val, k []string) (Val, error) { return chainValues(vm, a[0], merged, getItem, true) },
-		"values": func(vm *VM, a []Val, k []string) (Val, error) {
+		"items() @Mapping.items": func(vm *VM, a []Val, k []string) (Val, error) { return chainValues(vm, a[0], merged, getItem, true) },
+		"values() @Mapping.values": func(vm *VM, a []Val, k []string) (Val, error) {
 			return chainValues(vm, a[0], merged, getItem, false)
 		},
 		"new_child": func(vm *VM, a []Val, k []string) (Val, error) {
@@ -206,7 +206,7 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return newChain(vm, append([]Val{m}, ms...))
 		},
-		"copy": func(vm *VM, a []Val, k []string) (Val, error) {
+		"copy()": func(vm *VM, a []Val, k []string) (Val, error) {
 			ms, err := maps(vm, a[0])
 			if err != nil || len(ms) == 0 {
 				return Val{}, err
@@ -217,7 +217,7 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return newChain(vm, append([]Val{c}, ms[1:]...))
 		},
-		"__eq__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__eq__(other) @Mapping.__eq__": func(vm *VM, a []Val, k []string) (Val, error) {
 			x, err := chainValues(vm, a[0], merged, getItem, true)
 			if err != nil {
 				return Val{}, err
@@ -242,7 +242,7 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			}
 			return BoolVal(vm.equal(dx, dy)), vm.takePending()
 		},
-		"__repr__": func(vm *VM, a []Val, k []string) (Val, error) {
+		"__repr__()": func(vm *VM, a []Val, k []string) (Val, error) {
 			ms, err := maps(vm, a[0])
 			if err != nil {
 				return Val{}, err

@@ -202,7 +202,7 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			inst.O.(*Instance).set(builtinValueAttr, tupleOf(vals))
 			return inst, nil
 		},
-		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__repr__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			items, err := vm.ntItems(args[0], fields)
 			if err != nil {
 				return Val{}, err
@@ -218,7 +218,7 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			b.WriteString(")")
 			return StrVal(b.String()), vm.takePending()
 		},
-		"_asdict": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"_asdict()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			items, err := vm.ntItems(args[0], fields)
 			if err != nil {
 				return Val{}, err

@@ -192,60 +192,60 @@ func fractionsModule(vm *VM) *Module {
 			vm.objectSetAttr(args[0], "_denominator", normBig(new(big.Int).Set(r.Denom())))
 			return NoneVal, nil
 		},
-		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__repr__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return StrVal("Fraction(" + x.Num().String() + ", " + x.Denom().String() + ")"), nil
 		},
-		"__str__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__str__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			if x.IsInt() {
 				return StrVal(x.Num().String()), nil
 			}
 			return StrVal(x.Num().String() + "/" + x.Denom().String()), nil
 		},
-		"__add__": arith(opAdd, false), "__radd__": arith(opAdd, true),
-		"__sub__": arith(opSub, false), "__rsub__": arith(opSub, true),
-		"__mul__": arith(opMul, false), "__rmul__": arith(opMul, true),
-		"__truediv__": arith(opTrueDiv, false), "__rtruediv__": arith(opTrueDiv, true),
-		"__floordiv__": arith(opFloorDiv, false), "__rfloordiv__": arith(opFloorDiv, true),
-		"__mod__": arith(opMod, false), "__rmod__": arith(opMod, true),
-		"__pow__": arith(opPow, false), "__rpow__": arith(opPow, true),
-		"__eq__": cmp(opEq), "__ne__": cmp(opNe), "__lt__": cmp(opLt), "__le__": cmp(opLe), "__gt__": cmp(opGt), "__ge__": cmp(opGe),
-		"__neg__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__add__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opAdd, false), "__radd__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opAdd, true),
+		"__sub__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opSub, false), "__rsub__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opSub, true),
+		"__mul__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opMul, false), "__rmul__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opMul, true),
+		"__truediv__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opTrueDiv, false), "__rtruediv__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opTrueDiv, true),
+		"__floordiv__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opFloorDiv, false), "__rfloordiv__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opFloorDiv, true),
+		"__mod__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opMod, false), "__rmod__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opMod, true),
+		"__pow__(b, modulo=None)": arith(opPow, false), "__rpow__(a, modulo=None)": arith(opPow, true),
+		"__eq__(b)": cmp(opEq), "__ne__[1]": cmp(opNe), "__lt__(b)": cmp(opLt), "__le__(b)": cmp(opLe), "__gt__(b)": cmp(opGt), "__ge__(b)": cmp(opGe),
+		"__neg__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return make(vm, new(big.Rat).Neg(x)), nil
 		},
-		"__pos__": func(vm *VM, args []Val, kwn []string) (Val, error) { return args[0], nil },
-		"__abs__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__pos__()": func(vm *VM, args []Val, kwn []string) (Val, error) { return args[0], nil },
+		"__abs__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return make(vm, new(big.Rat).Abs(x)), nil
 		},
-		"__bool__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__bool__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return BoolVal(x.Sign() != 0), nil
 		},
-		"__float__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__float__() @Rational.__float__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return FloatVal(toF(x)), nil
 		},
-		"__int__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__int__(_index=None)": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return normBig(new(big.Int).Quo(x.Num(), x.Denom())), nil
 		},
-		"__trunc__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__trunc__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return normBig(new(big.Int).Quo(x.Num(), x.Denom())), nil
 		},
-		"__floor__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__floor__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return normBig(new(big.Int).Div(x.Num(), x.Denom())), nil
 		},
-		"__ceil__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__ceil__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			q := new(big.Int).Div(new(big.Int).Neg(x.Num()), x.Denom())
 			return normBig(q.Neg(q)), nil
 		},
-		"__round__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__round__(ndigits=None)": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			nd := int64(0)
 			hasNd := len(args) > 1 && args[1].T != tagNone
@@ -281,7 +281,7 @@ func fractionsModule(vm *VM) *Module {
 			}
 			return make(vm, r), nil
 		},
-		"__hash__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__hash__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			mod := big.NewInt(1<<61 - 1)
 			dinv := new(big.Int).Exp(x.Denom(), new(big.Int).Sub(mod, big.NewInt(2)), mod)
@@ -300,7 +300,7 @@ func fractionsModule(vm *VM) *Module {
 			}
 			return IntVal(h.Int64()), nil
 		},
-		"limit_denominator": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"limit_denominator(max_denominator=1000000)": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			maxd := big.NewInt(1000000)
 			if len(args) > 1 {
@@ -315,11 +315,11 @@ func fractionsModule(vm *VM) *Module {
 			}
 			return make(vm, limitDenominator(x, maxd)), nil
 		},
-		"as_integer_ratio": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"as_integer_ratio()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return tupleOf([]Val{normBig(new(big.Int).Set(x.Num())), normBig(new(big.Int).Set(x.Denom()))}), nil
 		},
-		"is_integer": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"is_integer()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			return BoolVal(x.IsInt()), nil
 		},

@@ -64,7 +64,7 @@ func ioModule(vm *VM) *Module {
 			}
 			return NoneVal, vm.objectSetAttr(pos[0], "_buf", ObjVal(b))
 		},
-		"write": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"write[1]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
@@ -81,15 +81,15 @@ func ioModule(vm *VM) *Module {
 			b.pos += len(rs)
 			return IntVal(int64(len(rs))), nil
 		},
-		"writelines": ioWritelines,
-		"getvalue": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"writelines[1] @_IOBase.writelines": ioWritelines,
+		"getvalue[0]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
 			}
 			return StrVal(string(b.text)), nil
 		},
-		"read": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"read[0,1]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
@@ -103,14 +103,14 @@ func ioModule(vm *VM) *Module {
 			b.pos = end
 			return StrVal(string(b.text[start:end])), nil
 		},
-		"readline": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"readline[0,1]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
 			}
 			return StrVal(readLine(b, sizeArg(args))), nil
 		},
-		"readlines": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"readlines[0,1]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
@@ -121,7 +121,7 @@ func ioModule(vm *VM) *Module {
 			}
 			return ObjVal(newList(out)), nil
 		},
-		"__iter__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"__iter__[0]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
@@ -133,7 +133,7 @@ func ioModule(vm *VM) *Module {
 				return StrVal(readLine(b, -1)), true, nil
 			}}), nil
 		},
-		"seek": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"seek[1,2]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
@@ -166,14 +166,14 @@ func ioModule(vm *VM) *Module {
 			}
 			return IntVal(int64(b.pos)), nil
 		},
-		"tell": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"tell[0]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
 			}
 			return IntVal(int64(b.pos)), nil
 		},
-		"truncate": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"truncate[0,1]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {
 				return Val{}, err
@@ -187,7 +187,7 @@ func ioModule(vm *VM) *Module {
 			}
 			return IntVal(int64(n)), nil
 		},
-		"close": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"close[0]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			v, err := vm.getAttr(args[0], "_buf")
 			if err == nil {
 				if b, ok := v.O.(*sioBuf); ok {
@@ -196,11 +196,11 @@ func ioModule(vm *VM) *Module {
 			}
 			return NoneVal, nil
 		},
-		"flush":    func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil },
-		"readable": func(vm *VM, args []Val, kwn []string) (Val, error) { return True, nil },
-		"writable": func(vm *VM, args []Val, kwn []string) (Val, error) { return True, nil },
-		"seekable": func(vm *VM, args []Val, kwn []string) (Val, error) { return True, nil },
-		"__enter__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"flush[0] @_IOBase.flush": func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil },
+		"readable[0]":             func(vm *VM, args []Val, kwn []string) (Val, error) { return True, nil },
+		"writable[0]":             func(vm *VM, args []Val, kwn []string) (Val, error) { return True, nil },
+		"seekable[0]":             func(vm *VM, args []Val, kwn []string) (Val, error) { return True, nil },
+		"__enter__[0] @_IOBase.__enter__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if _, err := buf(vm, args[0]); err != nil {
 				return Val{}, err
 			}

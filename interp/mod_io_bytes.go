@@ -89,7 +89,7 @@ func bytesIOClass(vm *VM) Val {
 			}
 			return NoneVal, vm.objectSetAttr(args[0], "_buf", ObjVal(b))
 		},
-		"write": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"write[1]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			if len(args) != 2 {
 				return Val{}, newErr(TypeError, "BytesIO.write() takes exactly one argument (%d given)", len(args)-1)
 			}
@@ -101,27 +101,27 @@ func bytesIOClass(vm *VM) Val {
 			b.pos += len(data)
 			return IntVal(int64(len(data))), nil
 		}),
-		"writelines": ioWritelines,
-		"getvalue": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"writelines[1]": ioWritelines,
+		"getvalue[0]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			return bytesVal(append([]byte{}, b.b...)), nil
 		}),
-		"read":  with(readN),
-		"read1": with(readN),
-		"readline": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"read[0,1]": with(readN),
+		"read1":     with(readN),
+		"readline[0,1]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			n, err := size(vm, args)
 			if err != nil {
 				return Val{}, err
 			}
 			return bytesVal(readLine(b, n)), nil
 		}),
-		"readlines": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"readlines[0,1]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			var out []Val
 			for b.pos < len(b.b) {
 				out = append(out, bytesVal(readLine(b, -1)))
 			}
 			return ObjVal(newList(out)), nil
 		}),
-		"readinto": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"readinto[1]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			if len(args) != 2 {
 				return Val{}, newErr(TypeError, "readinto() takes exactly one argument (%d given)", len(args)-1)
 			}
@@ -133,7 +133,7 @@ func bytesIOClass(vm *VM) Val {
 			copy(dst.b, data)
 			return IntVal(int64(len(data))), nil
 		}),
-		"__iter__": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"__iter__[0]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			return ObjVal(&funcIter{name: "_io.BytesIO", next: func(vm *VM) (Val, bool, error) {
 				if b.closed {
 					return Val{}, false, newErr(ValueError, "I/O operation on closed file.")
@@ -144,7 +144,7 @@ func bytesIOClass(vm *VM) Val {
 				return bytesVal(readLine(b, -1)), true, nil
 			}}), nil
 		}),
-		"seek": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"seek[1,2]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			if len(args) < 2 {
 				return Val{}, newErr(TypeError, "seek expected at least 1 argument, got 0")
 			}
@@ -173,8 +173,8 @@ func bytesIOClass(vm *VM) Val {
 			b.pos = int(max(n, 0))
 			return IntVal(int64(b.pos)), nil
 		}),
-		"tell": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return IntVal(int64(b.pos)), nil }),
-		"truncate": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+		"tell[0]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return IntVal(int64(b.pos)), nil }),
+		"truncate[0,1]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			n := b.pos
 			if s, err := size(vm, args); err != nil {
 				return Val{}, err
@@ -186,7 +186,7 @@ func bytesIOClass(vm *VM) Val {
 			}
 			return IntVal(int64(n)), nil
 		}),
-		"close": func(vm *VM, args []Val, kwn []string) (Val, error) {
+		"close[0]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if v, err := vm.getAttr(args[0], "_buf"); err == nil {
 				if b, ok := v.O.(*bioBuf); ok {
 					b.closed = true
@@ -194,11 +194,11 @@ func bytesIOClass(vm *VM) Val {
 			}
 			return NoneVal, nil
 		},
-		"flush":     with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return NoneVal, nil }),
-		"readable":  with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return True, nil }),
-		"writable":  with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return True, nil }),
-		"seekable":  with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return True, nil }),
-		"__enter__": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return args[0], nil }),
+		"flush[0]":                        with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return NoneVal, nil }),
+		"readable[0]":                     with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return True, nil }),
+		"writable[0]":                     with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return True, nil }),
+		"seekable[0]":                     with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return True, nil }),
+		"__enter__[0] @_IOBase.__enter__": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) { return args[0], nil }),
 		"__exit__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			c, err := vm.getAttr(args[0], "close")
 			if err != nil {

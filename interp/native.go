@@ -18,8 +18,9 @@ func (vm *VM) nativeClass(name string, bases []Val, methods map[string]nativeFn,
 	for _, n := range classMethods {
 		isCM[n] = true
 	}
-	for _, n := range sortedNames(methods) {
-		b := &Builtin{name: n, fn: methods[n], method: true}
+	for _, key := range sortedNames(methods) {
+		n, sig := splitSig(key, name)
+		b := &Builtin{name: n, fn: methods[key], method: true}
 		v := ObjVal(b)
 		if isCM[n] {
 			b.method = false
@@ -31,6 +32,11 @@ func (vm *VM) nativeClass(name string, bases []Val, methods map[string]nativeFn,
 			b.fn = func(vm *VM, a []Val, k []string) (Val, error) {
 				if len(a) == len(k) {
 					return Val{}, newErr(TypeError, "%s() missing 1 required positional argument: 'self'", qual)
+				}
+				if sig != nil {
+					if err := sig.check(n, a, k); err != nil {
+						return Val{}, err
+					}
 				}
 				return fn(vm, a, k)
 			}

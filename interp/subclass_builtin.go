@@ -152,7 +152,7 @@ func (vm *VM) makeBuiltinBase(name string) *Class {
 	if immutableBase[name] {
 		vm.immutableBaseMethods(name, typ, methods, on, other)
 	}
-	c, _ := vm.nativeClass(name, nil, methods)
+	c, _ := vm.nativeClass(name, nil, withSlotSigs(name, methods))
 	c.builtin = true
 	if !immutableBase[name] {
 		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
