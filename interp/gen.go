@@ -442,3 +442,44 @@ func (vm *VM) yieldFromStep(f *frame, it Object, sent Val) (Val, bool, error) {
 	}
 	return NoneVal, false, nil
 }
+
+// Closures with few captured values are allocated with them: one
+// allocation per closure where there were two (a generator expression
+// that reads a local of its function is a closure made at every
+// evaluation).
+type (
+	closure1 struct {
+		fn   Function
+		free [1]Val
+	}
+	closure2 struct {
+		fn   Function
+		free [2]Val
+	}
+	closure4 struct {
+		fn   Function
+		free [4]Val
+	}
+)
+
+// allocClosure is a zero Function with n empty captured values (nil for
+// none).
+func allocClosure(n int) *Function {
+	switch {
+	case n == 0:
+		return new(Function)
+	case n == 1:
+		x := new(closure1)
+		x.fn.free = x.free[:]
+		return &x.fn
+	case n == 2:
+		x := new(closure2)
+		x.fn.free = x.free[:]
+		return &x.fn
+	case n <= 4:
+		x := new(closure4)
+		x.fn.free = x.free[:n:n]
+		return &x.fn
+	}
+	return &Function{free: make([]Val, n)}
+}

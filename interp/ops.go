@@ -459,15 +459,13 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return nil
 	case opMakeFunction:
 		co := f.code.funcs[in.B]
-		fn := &Function{code: co, mod: vm.mod}
+		fn := allocClosure(len(co.freeFrom))
+		fn.code, fn.mod = co, vm.mod
 		for i := int32(0); i < in.D; i++ {
 			fn.defaults = append(fn.defaults, f.get(in.C+i))
 		}
-		if len(co.freeFrom) > 0 {
-			fn.free = make([]Val, len(co.freeFrom))
-			for i, from := range co.freeFrom {
-				fn.free[i] = f.get(from)
-			}
+		for i, from := range co.freeFrom {
+			fn.free[i] = f.get(from)
 		}
 		f.set(in.A, ObjVal(fn))
 		return nil
