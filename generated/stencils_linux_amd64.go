@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:d97cfcb6e6b8d800aac25814989035cbded6776a8e2678ea4ccd1b83c27defd9
+// Inputs: sha256:2097bfe9c326830a735634ddd9bc817c0caf262df1ed346d90b8bac456f124fc
 //
 // Regenerate with `go generate`.
 
@@ -8772,6 +8772,266 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadRBF0: {
+		Name: "list_load_r__b_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x02,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x57: movq %rax,%xmm0
+			0x66, 0x48, 0x0f, 0x6e, 0xc0,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadRBF1: {
+		Name: "list_load_r__b_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x02,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x57: movq %rax,%xmm1
+			0x66, 0x48, 0x0f, 0x6e, 0xc8,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadRTF0: {
+		Name: "list_load_r__t_f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x02,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: movq $0x2,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x60: movq %rax,%xmm0
+			0x66, 0x48, 0x0f, 0x6e, 0xc0,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadRTF1: {
+		Name: "list_load_r__t_f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x02,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: movq $0x2,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x60: movq %rax,%xmm1
+			0x66, 0x48, 0x0f, 0x6e, 0xc8,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStore: {
 		Name: "list_store",
 		Code: []byte{
@@ -8944,6 +9204,114 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreRF0: {
+		Name: "list_store_r__f0",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x23: mov 0x8(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x08,
+			// 0x27: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x2a: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x2e: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x31: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x34: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x3d: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x40: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x44: movq $0x2,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00,
+			// 0x4c: movsd %xmm0,0x8(%rax,%rcx,1)
+			0xf2, 0x0f, 0x11, 0x44, 0x08, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreRF1: {
+		Name: "list_store_r__f1",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x23: mov 0x8(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x08,
+			// 0x27: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x2a: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x2e: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x31: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x34: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x3d: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x40: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x44: movq $0x2,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00,
+			// 0x4c: movsd %xmm1,0x8(%rax,%rcx,1)
+			0xf2, 0x0f, 0x11, 0x4c, 0x08, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoadFloat: {
@@ -10097,8 +10465,14 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoad:           emitListLoad,
 	OpListLoadBits:       emitListLoadBits,
 	OpListLoadMt:         emitListLoadMt,
+	OpListLoadRBF0:       emitListLoadRBF0,
+	OpListLoadRBF1:       emitListLoadRBF1,
+	OpListLoadRTF0:       emitListLoadRTF0,
+	OpListLoadRTF1:       emitListLoadRTF1,
 	OpListStore:          emitListStore,
 	OpListStoreMt:        emitListStoreMt,
+	OpListStoreRF0:       emitListStoreRF0,
+	OpListStoreRF1:       emitListStoreRF1,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
 	OpLoadInt:            emitLoadInt,
@@ -12852,6 +13226,62 @@ func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutImm32(code, 0xae, 0xc2c748, v[relocs.ValueOperand0])
 }
 
+func emitListLoadRBF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:92:92]
+	copy(code, Stencils[OpListLoadRBF0].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadRBF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:92:92]
+	copy(code, Stencils[OpListLoadRBF1].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadRTF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:101:101]
+	copy(code, Stencils[OpListLoadRTF0].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadRTF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:101:101]
+	copy(code, Stencils[OpListLoadRTF1].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:113:113]
 	copy(code, Stencils[OpListStore].Code)
@@ -12878,6 +13308,30 @@ func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 		relocs.PutRel32(code, 0x41, pc+0x41, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x57, pc+0x57, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x7d, pc+0x7d, v[relocs.ValueExit], -4)
+}
+
+func emitListStoreRF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:82:82]
+	copy(code, Stencils[OpListStoreRF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4)
+}
+
+func emitListStoreRF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:82:82]
+	copy(code, Stencils[OpListStoreRF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:38ec967b5479fd7d30a8733543202804df3514dbc487da544d7ad680bbc92bd3
+// Inputs: sha256:63c45d41a83f348cd86f16cb755acb73ace41a9773076a85cfbb9128a1c2699a
 //
 // Regenerate with `go generate`.
 
@@ -11146,6 +11146,314 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadRBF0: {
+		Name: "list_load_r__b_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x2
+			0x3f, 0x09, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x54: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x58: fmov d0, x8
+			0x00, 0x01, 0x67, 0x9e,
+			// 0x5c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x60: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadRBF1: {
+		Name: "list_load_r__b_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x2
+			0x3f, 0x09, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x54: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x58: fmov d1, x8
+			0x01, 0x01, 0x67, 0x9e,
+			// 0x5c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x60: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadRTF0: {
+		Name: "list_load_r__t_f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x2
+			0x3f, 0x09, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: mov w10, #0x2
+			0x4a, 0x00, 0x80, 0x52,
+			// 0x54: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x5c: fmov d0, x8
+			0x00, 0x01, 0x67, 0x9e,
+			// 0x60: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x64: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadRTF1: {
+		Name: "list_load_r__t_f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x2
+			0x3f, 0x09, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: mov w10, #0x2
+			0x4a, 0x00, 0x80, 0x52,
+			// 0x54: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x5c: fmov d1, x8
+			0x01, 0x01, 0x67, 0x9e,
+			// 0x60: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x64: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStore: {
 		Name: "list_store",
 		Code: []byte{
@@ -11327,6 +11635,132 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreRF0: {
+		Name: "list_store_r__f0",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: ldr x12, [x8,#24]
+			0x0c, 0x0d, 0x40, 0xf9,
+			// 0x28: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x2c: cmp x12, #0x0
+			0x9f, 0x01, 0x00, 0xf1,
+			// 0x30: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x34: ccmp x9, x10, #0x2, eq
+			0x22, 0x01, 0x4a, 0xfa,
+			// 0x38: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x40: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x44: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x48: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x4c: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x50: str d0, [x8,#8]
+			0x00, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreRF1: {
+		Name: "list_store_r__f1",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: ldr x12, [x8,#24]
+			0x0c, 0x0d, 0x40, 0xf9,
+			// 0x28: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x2c: cmp x12, #0x0
+			0x9f, 0x01, 0x00, 0xf1,
+			// 0x30: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x34: ccmp x9, x10, #0x2, eq
+			0x22, 0x01, 0x4a, 0xfa,
+			// 0x38: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x40: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x44: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x48: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x4c: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x50: str d1, [x8,#8]
+			0x01, 0x05, 0x00, 0xfd,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoadFloat: {
@@ -12649,8 +13083,14 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoad:           emitListLoad,
 	OpListLoadBits:       emitListLoadBits,
 	OpListLoadMt:         emitListLoadMt,
+	OpListLoadRBF0:       emitListLoadRBF0,
+	OpListLoadRBF1:       emitListLoadRBF1,
+	OpListLoadRTF0:       emitListLoadRTF0,
+	OpListLoadRTF1:       emitListLoadRTF1,
 	OpListStore:          emitListStore,
 	OpListStoreMt:        emitListStoreMt,
+	OpListStoreRF0:       emitListStoreRF0,
+	OpListStoreRF1:       emitListStoreRF1,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
 	OpLoadInt:            emitLoadInt,
@@ -15854,6 +16294,70 @@ func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Imm16(code, 0xb4, 0xd280000a, pc+0xb4, v[relocs.ValueOperand0])
 }
 
+func emitListLoadRBF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpListLoadRBF0].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x50, 0xd2800009, pc+0x50, v[relocs.ValueOperand0])
+}
+
+func emitListLoadRBF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpListLoadRBF1].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x50, 0xd2800009, pc+0x50, v[relocs.ValueOperand0])
+}
+
+func emitListLoadRTF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:104:104]
+	copy(code, Stencils[OpListLoadRTF0].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand0])
+}
+
+func emitListLoadRTF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:104:104]
+	copy(code, Stencils[OpListLoadRTF1].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand0])
+}
+
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:100:100]
 	copy(code, Stencils[OpListStore].Code)
@@ -15885,6 +16389,32 @@ func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 		relocs.PutA64Imm16(code, 0x14, 0xd280000a, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x7c, 0x14000000, pc+0x7c, v[relocs.ValueExit]) &&
 		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit])
+}
+
+func emitListStoreRF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:84:84]
+	copy(code, Stencils[OpListStoreRF0].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit])
+}
+
+func emitListStoreRF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:84:84]
+	copy(code, Stencils[OpListStoreRF1].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit])
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
+	"github.com/copypatch/copypatch/traceopt"
 )
 
 // Thread safety without a GIL.
@@ -679,7 +680,11 @@ func instanceOp(op generated.Op) bool {
 // threads run, and no list_copy). Lengths are one word, and strs never
 // change.
 func unsharedOp(op generated.Op) bool {
-	return instanceOp(op) || op == generated.OpListLoad || op == generated.OpListStore || op == generated.OpListCopy
+	switch traceopt.Unvaried(op) { // (a register variant is its plain form)
+	case generated.OpListLoad, generated.OpListLoadBits, generated.OpListStore, generated.OpListCopy:
+		return true
+	}
+	return instanceOp(op)
 }
 
 // loopsOf is the loop traces of co for this VM's thread, by back-edge pc

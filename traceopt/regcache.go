@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
 )
 
 // The cached registers of the stencil ABI (copypatch.h: f0, f1): every
@@ -92,6 +93,43 @@ func initRegVariants() {
 
 var regWhere = []string{"s", "f0", "f1"}
 
+// regListLoads are the list loads with register variants (list_load_r.c),
+// by their tag value: of a float element, the value also left in f0 or
+// f1. list_store_r.c stores a float a register holds.
+var regListLoads = map[generated.Op]string{
+	generated.OpListLoad:     "t",
+	generated.OpListLoadBits: "b",
+}
+
+// unvaried maps each list variant to the uop it stands for.
+var unvaried = map[generated.Op]generated.Op{}
+
+func initListVariants() {
+	for base, tag := range regListLoads {
+		for d := range numRegs {
+			op := regVariant("list_load_r", tag, fmt.Sprintf("f%d", d))
+			opInfo[op] = opInfo[base]
+			unvaried[op] = base
+		}
+	}
+	for r := range numRegs {
+		op := regVariant("list_store_r", fmt.Sprintf("f%d", r))
+		opInfo[op] = opInfo[generated.OpListStore]
+		unvaried[op] = generated.OpListStore
+	}
+}
+
+// Unvaried is the uop a register variant of a list load or store stands
+// for (list_load_r__b_f0 is a list_load_bits), else op itself: a VM that
+// asks which uops touch lists (to know which a thread may not run beside)
+// asks it of this.
+func Unvaried(op generated.Op) generated.Op {
+	if base, ok := unvaried[op]; ok {
+		return base
+	}
+	return op
+}
+
 // CacheRegisters keeps float results in the cached registers, write-through:
 // each float arithmetic uop with a register variant also leaves its result
 // in f0 or f1 (the one whose values are needed latest, Belady's choice),
@@ -156,6 +194,24 @@ func CacheRegisters(t *Trace) {
 			held[d] = []int32{dst}
 			continue
 		}
+		if tag, ok := regListLoads[in.Op]; ok && !t.Shared && in.Args[3] == uint64(templates.TagFloat) {
+			// A float element read soon enough goes to a register too,
+			// unless both hold values needed sooner.
+			dst := slotOf(in.Args[0])
+			drop(dst)
+			d, at := t.victimAt(i, held, label)
+			if next := t.nextRead(i, dst, label); next < len(t.Insts) && next <= at {
+				in.Op = regVariant("list_load_r", tag, fmt.Sprintf("f%d", d))
+				held[d] = []int32{dst}
+			}
+			continue
+		}
+		if in.Op == generated.OpListStore && !t.Shared {
+			if w := where(slotOf(in.Args[2])); w != "s" {
+				in.Op = regVariant("list_store_r", w)
+			}
+			continue
+		}
 		if stem, ok := regBranches[in.Op]; ok {
 			a, b := where(slotOf(in.Args[0])), where(slotOf(in.Args[1]))
 			if op, ok := findVariant(stem, a, b); ok {
@@ -184,6 +240,13 @@ func CacheRegisters(t *Trace) {
 // holding nothing read again before the next label, else the one whose
 // next read is furthest (Belady).
 func (t *Trace) victim(i int, held [numRegs][]int32, label []bool) int {
+	r, _ := t.victimAt(i, held, label)
+	return r
+}
+
+// victimAt is victim with the next read of what the register holds
+// (len(t.Insts) for none).
+func (t *Trace) victimAt(i int, held [numRegs][]int32, label []bool) (int, int) {
 	best, bestAt := 0, -1
 	for r := range held {
 		next := len(t.Insts) // never read again
@@ -196,7 +259,7 @@ func (t *Trace) victim(i int, held [numRegs][]int32, label []bool) int {
 			best, bestAt = r, next
 		}
 	}
-	return best
+	return best, bestAt
 }
 
 // nextRead is the first instruction after i, before the next label, that

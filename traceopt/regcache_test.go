@@ -2,7 +2,9 @@ package traceopt
 
 import (
 	"math"
+	"runtime"
 	"testing"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
 	jit "github.com/copypatch/copypatch/runtime"
@@ -161,4 +163,112 @@ func sameFrame(a, b []templates.Value) bool {
 		}
 	}
 	return len(a) == len(b)
+}
+
+// axpyLoop is ys[i] += a * xs[i] over float lists, slots xs=0 ys=1 i=2
+// n=3 a=4 and temporaries 5-7, the first load of a kind (op3) from
+// kind, the tags proved:
+//
+//	while i < n:
+//	    ys[i] = ys[i] + a * xs[i]
+//	    i += 1
+func axpyLoop(kind templates.Tag) *Trace {
+	s := Slot
+	count := Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{s(2), s(3)}, Negate: true, Exit: 1}
+	load := func(op generated.Op, dst, list int32) Inst {
+		return Inst{Op: op, Args: [4]uint64{s(dst), s(list), s(2), uint64(kind)}, Exit: 2}
+	}
+	return &Trace{Insts: []Inst{
+		count,
+		load(generated.OpListLoad, 5, 0),
+		{Op: generated.OpFloatMulBits, Args: [4]uint64{s(6), s(4), s(5)}, Exit: NoExit},
+		load(generated.OpListLoadBits, 7, 1),
+		{Op: generated.OpFloatAddBits, Args: [4]uint64{s(7), s(7), s(6)}, Exit: NoExit},
+		{Op: generated.OpListStore, Args: [4]uint64{s(1), s(2), s(7)}, Exit: 3},
+		{Op: generated.OpIntAddImmBits, Args: [4]uint64{s(2), s(2), 1}, Exit: 4},
+		{Op: generated.OpLoop, Exit: NoExit},
+	}}
+}
+
+func TestCacheRegistersListPicks(t *testing.T) {
+	cases := []struct {
+		name   string
+		kind   templates.Tag
+		shared bool
+		want   []string
+	}{
+		{"float lists", templates.TagFloat, false, []string{"int_jump_if_lt", "list_load_r__t_f0", "float_mul_r__b_f0_s_f0",
+			"list_load_r__b_f1", "float_add_r__b_f0_f1_f0", "list_store_r__f0", "int_add_imm_bits", "loop"}},
+		// (the loads of another kind do not leave a float in a register)
+		{"int loads", templates.TagInt, false, []string{"int_jump_if_lt", "list_load", "float_mul_r__b_f0_s_s",
+			"list_load_bits", "float_add_r__b_f0_s_f0", "list_store_r__f0", "int_add_imm_bits", "loop"}},
+		// (other threads may store into the lists: the plain forms, which
+		// interp turns into the _mt ones)
+		{"shared", templates.TagFloat, true, []string{"int_jump_if_lt", "list_load", "float_mul_r__b_f0_s_s",
+			"list_load_bits", "float_add_r__b_f0_s_f0", "list_store", "int_add_imm_bits", "loop"}},
+	}
+	for _, c := range cases {
+		tr := axpyLoop(c.kind)
+		tr.Shared = c.shared
+		CacheRegisters(tr)
+		for i, w := range c.want {
+			if got := tr.Insts[i].Op.String(); got != w {
+				t.Errorf("%s: inst %d is %s, want %s\n%s", c.name, i, got, w, tr)
+			}
+		}
+	}
+	if got := Unvaried(opNamed["list_load_r__b_f1"]); got != generated.OpListLoadBits {
+		t.Errorf("Unvaried(list_load_r__b_f1) = %v", got)
+	}
+}
+
+// TestCacheRegistersListRuns runs the axpy loop over float lists (and
+// over a list with an int, where the load exits) with and without the
+// pass, by the reference and natively: the same frames, lists and exits.
+func TestCacheRegistersListRuns(t *testing.T) {
+	plain := axpyLoop(templates.TagFloat)
+	opt := axpyLoop(templates.TagFloat)
+	CacheRegisters(opt)
+	var cache *jit.Cache
+	if c, err := jit.NewCache(jit.Config{Stencils: generated.Set}); err == nil {
+		cache = c
+		defer cache.Close()
+	}
+	newRun := func(k int) (*[2]templates.List, []templates.Value) {
+		xs := []templates.Value{floatV(1), floatV(-2.5), floatV(math.Inf(1)), floatV(0.125)}
+		ys := []templates.Value{floatV(3), floatV(math.Copysign(0, -1)), floatV(1e300), floatV(7)}
+		if k == 1 {
+			xs[2] = intV(4) // an exit at the third element
+		}
+		ls := &[2]templates.List{{Vals: &xs[0], Len: 4, Cap: 4}, {Vals: &ys[0], Len: 4, Cap: 4}}
+		obj := func(l *templates.List) templates.Value {
+			return templates.Value{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(l)))}
+		}
+		return ls, []templates.Value{obj(&ls[0]), obj(&ls[1]), intV(0), intV(4), floatV(1.5), floatV(0), floatV(0), floatV(0)}
+	}
+	elems := func(ls *[2]templates.List) []templates.Value {
+		return append(append([]templates.Value(nil), unsafe.Slice(ls[0].Vals, 4)...), unsafe.Slice(ls[1].Vals, 4)...)
+	}
+	for k := range 2 {
+		wantLists, want := newRun(k)
+		wantEC := runRef(t, mustLower(t, plain), want)
+		gotLists, got := newRun(k)
+		if ec := runRef(t, mustLower(t, opt), got); ec != wantEC || !sameFrame(got[2:], want[2:]) || !sameFrame(elems(gotLists), elems(wantLists)) {
+			t.Errorf("run %d: reference with registers left %v %v %v, without %v %v %v", k, ec, got[2:], elems(gotLists), wantEC, want[2:], elems(wantLists))
+		}
+		if cache == nil {
+			continue
+		}
+		tr, err := cache.Compile(mustLower(t, opt))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotLists, got = newRun(k)
+		st := &templates.State{Budget: 1 << 40}
+		if ec := tr.Run(st, got); ec != wantEC || !sameFrame(got[2:], want[2:]) || !sameFrame(elems(gotLists), elems(wantLists)) {
+			t.Errorf("run %d: native with registers left %v %v %v, reference without %v %v %v", k, ec, got[2:], elems(gotLists), wantEC, want[2:], elems(wantLists))
+		}
+		runtime.KeepAlive(gotLists)
+		tr.Free()
+	}
 }

@@ -42,6 +42,7 @@ func init() {
 		opInfo[v.variant] = opInfo[op]
 	}
 	initRegVariants()
+	initListVariants()
 }
 
 // unknownTag marks a slot whose tag the pass does not know.

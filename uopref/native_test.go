@@ -593,6 +593,36 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return cases
+	case "list_load_r__b_f0", "list_load_r__b_f1", "list_load_r__t_f0", "list_load_r__t_f1":
+		// Float loads (op3 is the float kind) from every element, with
+		// the registers holding other floats first; the _b forms into a
+		// slot that has the float tag, the _t forms also into the list
+		// and index slots.
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for k := 0; k < nativeLists; k++ {
+				for _, i := range nativeIndexes {
+					recs = append(recs, nativeRecord{Frame: [3]V{fv(7), listV(k), i}, Lists: ls, F0: math.Float64bits(-3), F1: math.Float64bits(0.25)})
+				}
+			}
+		}
+		t := uint64(templates.TagFloat)
+		if strings.HasPrefix(op, "list_load_r__b_") {
+			return []nativeCase{{ops(0, S, 2*S, t), recs}}
+		}
+		return []nativeCase{{ops(0, S, 2*S, t), recs}, {ops(S, S, 2*S, t), recs}, {ops(2*S, S, 2*S, t), recs}}
+	case "list_store_r__f0", "list_store_r__f1":
+		// Stores of the registers' floats (the value slot holds anything:
+		// the uop does not read it) at every index, into both lists.
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for _, i := range nativeIndexes {
+				for k, f := range []float64{2.5, negZ, nan} {
+					recs = append(recs, nativeRecord{Frame: [3]V{listV(k % 2), i, sentry}, Lists: ls, F0: math.Float64bits(f), F1: math.Float64bits(-f) ^ 1})
+				}
+			}
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}}
 	case "guard_instance":
 		recs := append([]nativeRecord(nil), general...)
 		for _, v := range []V{instV(0), instV(1), listV(0)} {

@@ -1080,6 +1080,43 @@ func registerVariants() {
 			}
 		}
 	}
+	// list_load_r.c: a float element's load, its value also in register
+	// D (op3 not read: the kind is float); list_store_r.c: a store of the
+	// float register A holds.
+	load := uops["list_load"]
+	for _, tag := range []string{"b", "t"} {
+		for d := range 2 {
+			tag, d := tag, d
+			uops[fmt.Sprintf("list_load_r__%s_f%d", tag, d)] = func(m *machine) (Next, templates.ExitCode) {
+				m.ops[3] = uint64(templates.TagFloat)
+				old := *m.slot(0)
+				next, code := load(m)
+				if next == Continue {
+					dst := m.slot(0)
+					if tag == "b" {
+						dst.Tag = old.Tag
+					}
+					m.regs[d] = dst.Bits
+				}
+				return next, code
+			}
+		}
+	}
+	for r := range 2 {
+		uops[fmt.Sprintf("list_store_r__f%d", r)] = func(m *machine) (Next, templates.ExitCode) {
+			lv, iv := m.slot(0), m.slot(1)
+			m.slot(2) // (not read: register r holds its value)
+			l, vals := m.list(lv)
+			i, ok := listIndex(i64(iv), int64(len(vals)))
+			if l.Objs != 0 || !ok {
+				return Exit, 0
+			}
+			if !m.dry {
+				vals[i] = templates.Value{Tag: templates.TagFloat, Bits: m.regs[r]}
+			}
+			return Continue, 0
+		}
+	}
 	for _, name := range []string{"lt", "le", "gt", "ge"} {
 		cmp := floatCmps[name]
 		for _, a := range regWhere {

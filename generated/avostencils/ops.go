@@ -282,8 +282,14 @@ const (
 	OpListLoad                     // templates/list_load.c
 	OpListLoadBits                 // templates/list_load_bits.c
 	OpListLoadMt                   // templates/list_load_mt.c
+	OpListLoadRBF0                 // templates/list_load_r.c (b f0)
+	OpListLoadRBF1                 // templates/list_load_r.c (b f1)
+	OpListLoadRTF0                 // templates/list_load_r.c (t f0)
+	OpListLoadRTF1                 // templates/list_load_r.c (t f1)
 	OpListStore                    // templates/list_store.c
 	OpListStoreMt                  // templates/list_store_mt.c
+	OpListStoreRF0                 // templates/list_store_r.c (f0)
+	OpListStoreRF1                 // templates/list_store_r.c (f1)
 	OpLoadFloat                    // templates/load_float.c
 	OpLoadFloatBits                // templates/load_float_bits.c
 	OpLoadInt                      // templates/load_int.c
@@ -306,7 +312,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 288
+const NumOps = 294
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -582,8 +588,14 @@ var opNames = [NumOps]string{
 	OpListLoad:           "list_load",
 	OpListLoadBits:       "list_load_bits",
 	OpListLoadMt:         "list_load_mt",
+	OpListLoadRBF0:       "list_load_r__b_f0",
+	OpListLoadRBF1:       "list_load_r__b_f1",
+	OpListLoadRTF0:       "list_load_r__t_f0",
+	OpListLoadRTF1:       "list_load_r__t_f1",
 	OpListStore:          "list_store",
 	OpListStoreMt:        "list_store_mt",
+	OpListStoreRF0:       "list_store_r__f0",
+	OpListStoreRF1:       "list_store_r__f1",
 	OpLoadFloat:          "load_float",
 	OpLoadFloatBits:      "load_float_bits",
 	OpLoadInt:            "load_int",
