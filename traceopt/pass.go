@@ -10,7 +10,8 @@ type Pass struct {
 // iteration, peel it, hoist what does not change, drop the guards the
 // first iteration proved, drop what every path into an instruction
 // already computed, fold again what hoisting made constant, compute values
-// straight into the slots they are moved to, and drop
+// straight into the slots they are moved to, read what a move copied from
+// its source, and drop
 // writes nobody reads and moves that do nothing; store no tag a slot
 // already holds; last, keep float results in the cached registers for the
 // uops that read them next.
@@ -22,6 +23,7 @@ var Passes = []Pass{
 	{"redundant", RemoveRedundant},
 	{"fold", Fold},
 	{"coalesce", CoalesceMoves},
+	{"copies", PropagateCopies},
 	{"dead", DropDeadStores},
 	{"moves", DropSelfMoves},
 	{"tags", SkipKnownTags},

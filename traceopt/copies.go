@@ -1,0 +1,67 @@
+package traceopt
+
+import "github.com/copypatch/copypatch/generated"
+
+// PropagateCopies makes an instruction that reads a slot a move copied
+// from another slot read that other slot instead, while neither has
+// changed since: the read no longer waits for the move's store to reach
+// its load (a chain of moves, such as an inlined call's arguments, adds
+// one store-to-load round trip each), and a move whose destination
+// nothing else reads is left for DropDeadStores. The value read is the
+// same: a move copies tag and bits, a move_bits the bits into a slot that
+// has the source's tag already. What a move copied is forgotten wherever
+// control may arrive from elsewhere (the loop top, a jump target, the
+// instruction after a call-out or a call); the operands of call-outs,
+// calls and returns stay as they are.
+func PropagateCopies(t *Trace) {
+	n := len(t.Insts)
+	label := make([]bool, n+1)
+	if n > 0 {
+		label[t.Loop] = true
+	}
+	for i, in := range t.Insts {
+		if in.InTrace {
+			label[in.Target] = true
+		}
+		if info := Info(in.Op); info != nil && (info.CallOut || info.Call) {
+			label[i+1] = true
+		}
+	}
+	copyOf := map[int32]int32{} // slot -> the slot it holds a copy of
+	for i := range t.Insts {
+		if label[i] {
+			clear(copyOf)
+		}
+		in := &t.Insts[i]
+		info := Info(in.Op)
+		if info == nil {
+			clear(copyOf)
+			continue
+		}
+		if !info.CallOut && !info.Call && !info.Return {
+			for k, kind := range info.Args {
+				if kind != Src {
+					continue
+				}
+				if s, ok := copyOf[slotOf(in.Args[k])]; ok {
+					in.Args[k] = Slot(s)
+				}
+			}
+		}
+		d, ok := in.Writes()
+		if !ok {
+			continue
+		}
+		delete(copyOf, d)
+		for x, s := range copyOf {
+			if s == d {
+				delete(copyOf, x)
+			}
+		}
+		if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
+			if s := slotOf(in.Args[1]); s != d {
+				copyOf[d] = s
+			}
+		}
+	}
+}
