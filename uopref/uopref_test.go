@@ -1022,6 +1022,53 @@ func TestNextString(t *testing.T) {
 	}
 }
 
+// checkListVariant checks a list load or store register variant
+// (list_load_r.c, list_store_r.c) against its plain uop on a list of
+// floats: the same frame and list, and the loaded value also in the
+// register, or the register's float stored; a load of an int exits.
+func checkListVariant(t *testing.T, op, base string, parts []string) {
+	t.Helper()
+	const S = templates.SlotSize
+	for _, i := range []int64{0, 2, -1, 3} {
+		regs := Regs{math.Float64bits(-7), math.Float64bits(0.25)}
+		l, lv := newList(false, fv(1.5), iv(4), fv(negZ))
+		plainList, plainLV := newList(false, fv(1.5), iv(4), fv(negZ))
+		var frame, plain []V
+		var next, wantNext Next
+		var err error
+		wantRegs := regs
+		switch base {
+		case "list_load_r":
+			dst := fv(9)
+			frame, plain = []V{dst, lv, iv(i)}, []V{dst, plainLV, iv(i)}
+			plainOp := map[string]string{"t": "list_load", "b": "list_load_bits"}[parts[0]]
+			wantNext, _, _, _ = StepRegs(plainOp, [4]uint64{0, S, 2 * S, uint64(templates.TagFloat)}, &templates.State{}, plain, 0, 0, new(Regs))
+			if wantNext == Continue {
+				wantRegs[parts[1][1]-'0'] = plain[0].Bits
+			}
+			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S, uint64(templates.TagFloat)}, &templates.State{}, frame, 0, 0, &regs)
+		case "list_store_r":
+			r := parts[0][1] - '0'
+			frame, plain = []V{lv, iv(i), sentry}, []V{plainLV, iv(i), {Tag: templates.TagFloat, Bits: regs[r]}}
+			wantNext, _, _, _ = StepRegs("list_store", [4]uint64{0, S, 2 * S}, &templates.State{}, plain, 0, 0, new(Regs))
+			plain[2] = sentry
+			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
+		default:
+			t.Errorf("%s: not a register variant this test knows", op)
+			return
+		}
+		got := unsafe.Slice(l.Vals, l.Len)
+		want := unsafe.Slice(plainList.Vals, plainList.Len)
+		sameFrame := frame[0] == plain[0] && frame[1] == lv && frame[2] == plain[2] // (a load)
+		if base == "list_store_r" {
+			sameFrame = frame[0] == lv && frame[1] == plain[1] && frame[2] == sentry
+		}
+		if err != nil || next != wantNext || regs != wantRegs || !sameFrame || !equalValues(got, want) {
+			t.Errorf("%s at %d: %v %v, regs %x, frame %v, list %v; want %v, regs %x, frame %v, list %v", op, i, next, err, regs, frame, got, wantNext, wantRegs, plain, want)
+		}
+	}
+}
+
 // TestRegisterVariants checks every register variant against its plain
 // uop: the same frame, and the result also in the register the variant
 // names, operands read from the registers it names (which hold other
@@ -1048,6 +1095,10 @@ func TestRegisterVariants(t *testing.T) {
 		}
 		n++
 		parts := strings.Split(vals, "_")
+		if strings.HasPrefix(base, "list_") {
+			checkListVariant(t, op, base, parts)
+			continue
+		}
 		for _, in := range [][4]float64{{1.5, 2, -3, 7}, {3, 0, 5, -0.25}, {2, 2, 2, 2}, {nan, 1, 0, negZ}, {-1, 4, -2, 9}} {
 			frame := []V{{Tag: templates.TagBool, Bits: 0xdead}, fv(in[0]), fv(in[1])}
 			regs := Regs{math.Float64bits(in[2]), math.Float64bits(in[3])}
