@@ -136,6 +136,17 @@ restart:
 						goto next
 					}
 				}
+				if x := e.k.tuple(); x != nil {
+					if y, ok := k.O.(*Tuple); ok {
+						if eq, sure := plainTupleEq(x, y); sure {
+							if !eq {
+								goto next
+							}
+							d.last, d.lastHash, d.lastProbe, d.lastKey = int(ix), h, y, x
+							return int(ix - 1)
+						}
+					}
+				}
 				pek := e.k
 				ek := pek.unpack()
 				eq := keyEq(ek, k)
@@ -155,6 +166,37 @@ restart:
 		perturb >>= perturbShift
 		i = (i*5 + perturb + 1) & mask
 	}
+}
+
+// plainTupleEq is x == y for tuples whose items are numbers, None and
+// strs, which no user code can answer: sure is false when an item pair
+// is anything else (keyEq then asks). Equal tuples of such items stay
+// equal, so the caller may remember the pair as Dict.last does.
+func plainTupleEq(x, y *Tuple) (eq, sure bool) {
+	if len(x.items) != len(y.items) {
+		return false, true
+	}
+	for i := range x.items {
+		a, b := &x.items[i], &y.items[i]
+		if a.T != tagObject && b.T != tagObject {
+			if a.T == b.T && a.B == b.B || keyEq(*a, *b) {
+				continue
+			}
+			return false, true
+		}
+		sa, ok := a.O.(*Str)
+		if !ok || a.T != tagObject {
+			return false, false
+		}
+		sb, ok := b.O.(*Str)
+		if !ok || b.T != tagObject {
+			return false, false
+		}
+		if sa != sb && sa.s != sb.s {
+			return false, true
+		}
+	}
+	return true, true
 }
 
 // plainKey reports whether k is a tuple of numbers, strs and None, whose
@@ -299,7 +341,7 @@ func (d *Dict) setHashed(k Val, h int64, v Val) error {
 		return nil
 	}
 	if d.filled >= usable(len(d.index)) || len(d.entries) == cap(d.entries) {
-		if err := d.resize(d.used*3 + 1); err != nil {
+		if err := d.resize(usable(indexFor(d.used * 3))); err != nil {
 			return err
 		}
 	}
@@ -320,6 +362,19 @@ func (d *Dict) place(h int64, ix int32) {
 		i = (i*5 + perturb + 1) & mask
 	}
 	d.index[i] = ix
+}
+
+// indexFor is the index size CPython gives a dict that grows to hold n
+// (its GROWTH_RATE, 3 × the live entries): the smallest power of two at
+// least n. Asking for room for 3 × used entries instead made the index
+// and the entries' capacity up to twice CPython's, and a big dict's
+// probes miss the cache that much more.
+func indexFor(n int) int {
+	size := dictMinSize
+	for size < n {
+		size <<= 1
+	}
+	return size
 }
 
 // resize makes room for at least n live entries: an index of a power of
@@ -437,7 +492,7 @@ func (v *DictView) items() []Val {
 		case "values":
 			out = append(out, e.val())
 		default:
-			out = append(out, ObjVal(&Tuple{[]Val{e.key(), e.val()}}))
+			out = append(out, ObjVal(&Tuple{items: []Val{e.key(), e.val()}}))
 		}
 	}
 	return out

@@ -36,6 +36,9 @@ var tagMarks [tagObject]byte
 // The itabs of the object types whose bits are not 0 (ObjVal).
 var listTab, instTab, strTab = itabOf(&List{}), itabOf(&Instance{}), itabOf(&Str{})
 
+// tupleTab is the itab of a tuple (whose bits are 0).
+var tupleTab = itabOf(&Tuple{})
+
 func itabOf(o Object) uintptr { return (*ifaceWords)(unsafe.Pointer(&o)).tab }
 
 func pack(v Val) pval {
@@ -66,6 +69,14 @@ func (x pval) str() *Str {
 		return nil
 	}
 	return (*Str)(x.p)
+}
+
+// tuple is x's tuple, or nil.
+func (x pval) tuple() *Tuple {
+	if x.w != tupleTab || !x.isObj() {
+		return nil
+	}
+	return (*Tuple)(x.p)
 }
 
 func (x pval) unpack() Val {

@@ -57,6 +57,22 @@ func (s *Set) sameAt(i uint64, k Val) bool {
 	return s.objs[i] == k.O
 }
 
+// plainTupleAt is plainTupleEq between slot i and k when both are tuples.
+func (s *Set) plainTupleAt(i uint64, k Val) (eq, sure bool) {
+	if k.T != tagObject || s.table[i].t != tagObject {
+		return false, false
+	}
+	y, ok := k.O.(*Tuple)
+	if !ok {
+		return false, false
+	}
+	x, ok := s.objs[i].(*Tuple)
+	if !ok {
+		return false, false
+	}
+	return plainTupleEq(x, y)
+}
+
 // put stores k with hash h in slot i.
 func (s *Set) put(i uint64, k Val, h int64) {
 	s.table[i] = setSlot{h: h, t: k.T, b: k.B}
@@ -159,6 +175,12 @@ restart:
 				if s.sameAt(j, k) {
 					return nil
 				}
+				if eq, sure := s.plainTupleAt(j, k); sure {
+					if eq {
+						return nil
+					}
+					continue
+				}
 				if ek := s.key(j); needsEq(ek, k) {
 					eq := keyEq(ek, k)
 					if s.moved(table, j, ek) {
@@ -205,6 +227,12 @@ restart:
 			if e.h == h {
 				if s.sameAt(j, k) {
 					return int(j)
+				}
+				if eq, sure := s.plainTupleAt(j, k); sure {
+					if eq {
+						return int(j)
+					}
+					continue
 				}
 				if ek := s.key(j); needsEq(ek, k) {
 					eq := keyEq(ek, k)
