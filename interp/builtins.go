@@ -159,11 +159,16 @@ func (vm *VM) builtins() map[string]Val {
 		if len(args) == 0 {
 			return ObjVal(&Tuple{}), nil
 		}
-		if t, ok := args[0].O.(*Tuple); ok {
-			return ObjVal(t), nil
+		switch x := args[0].O.(type) {
+		case *Tuple:
+			return ObjVal(x), nil
+		case *List:
+			if args[0].T == tagObject {
+				return ObjVal(tupleOfList(x)), nil
+			}
 		}
 		items, err := vm.iterate(args[0])
-		return ObjVal(&Tuple{items}), err
+		return ObjVal(&Tuple{items: items}), err
 	})
 	ty("set", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := noKw("set", kwn); err != nil {
@@ -472,7 +477,7 @@ func (vm *VM) builtins() map[string]Val {
 				return Val{}, zeroDiv()
 			}
 			q, r := vm.bigDivMod(vm.newBigInt(), x, y)
-			return ObjVal(&Tuple{[]Val{q, r}}), nil
+			return ObjVal(&Tuple{items: []Val{q, r}}), nil
 		}
 		if r, found, err := vm.dunder(args[0], "__divmod__", args[1]); found && (err != nil || !isNotImplemented(r)) {
 			return r, err
@@ -488,7 +493,7 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		r, err := vm.binop(opMod, args[0], args[1])
-		return ObjVal(&Tuple{[]Val{q, r}}), err
+		return ObjVal(&Tuple{items: []Val{q, r}}), err
 	})
 	fn("pow", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("pow", args, 2, 3); err != nil {

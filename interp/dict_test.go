@@ -25,7 +25,7 @@ func TestDictAgainstModel(t *testing.T) {
 			// Equal hashes for different keys: -1 and -2 both hash to -2.
 			return IntVal(-1 - int64(n%2))
 		case 3:
-			return ObjVal(&Tuple{[]Val{IntVal(int64(n % 7)), StrVal("t")}})
+			return ObjVal(&Tuple{items: []Val{IntVal(int64(n % 7)), StrVal("t")}})
 		}
 		return IntVal(int64(n) << (r.Intn(3) * 20))
 	}

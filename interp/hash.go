@@ -288,10 +288,17 @@ func hashDepth(v Val, depth int) (int64, error) {
 	case *Complex:
 		return complexHash(o), nil
 	case *Tuple:
+		if h := o.h.Load(); h != 0 {
+			return h, nil
+		}
 		if depth >= maxNest {
 			return 0, stackOverflow("")
 		}
-		return tupleHash(o.items, depth)
+		h, err := tupleHash(o.items, depth)
+		if err == nil {
+			o.h.Store(h)
+		}
+		return h, err
 	case *SliceObj:
 		if depth >= maxNest {
 			return 0, stackOverflow("")

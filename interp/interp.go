@@ -381,7 +381,7 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 	}})
 	// The language level minipy follows (a plain tuple: it indexes and
 	// compares like CPython's named tuple, but prints as a tuple).
-	m.attrs["version_info"] = ObjVal(&Tuple{[]Val{IntVal(3), IntVal(14), IntVal(0), StrVal("final"), IntVal(0)}})
+	m.attrs["version_info"] = ObjVal(&Tuple{items: []Val{IntVal(3), IntVal(14), IntVal(0), StrVal("final"), IntVal(0)}})
 	m.attrs["platform"] = StrVal(runtime.GOOS)
 	// sys._jit as CPython 3.14 has it: whether this build has a JIT,
 	// whether it is on, and whether the caller runs in JIT code (never:

@@ -14,46 +14,66 @@ import (
 // both items straight into their slots (nextPair), so no tuple is made.
 // Tuples that are made get their items in the same allocation (newTuple).
 
-// tupleN are tuples whose items live in the same allocation.
-type (
-	tuple1 struct {
-		t Tuple
-		a [1]Val
-	}
-	tuple2 struct {
-		t Tuple
-		a [2]Val
-	}
-	tuple3 struct {
-		t Tuple
-		a [3]Val
-	}
-	tuple4 struct {
-		t Tuple
-		a [4]Val
-	}
-)
+// tupleIn is a tuple whose items, an array A, live in the same
+// allocation: one allocation, and a lookup that compares a tuple key
+// reads one block instead of two.
+type tupleIn[A any] struct {
+	t Tuple
+	a A
+}
 
 // newTuple is a tuple of n items (zero Vals to fill), one allocation for
-// up to four.
+// up to twelve (a 3×3 board or an 8-puzzle state is nine).
 func newTuple(n int) *Tuple {
 	switch n {
 	case 0:
 		return &Tuple{}
 	case 1:
-		x := &tuple1{}
+		x := &tupleIn[[1]Val]{}
 		x.t.items = x.a[:]
 		return &x.t
 	case 2:
-		x := &tuple2{}
+		x := &tupleIn[[2]Val]{}
 		x.t.items = x.a[:]
 		return &x.t
 	case 3:
-		x := &tuple3{}
+		x := &tupleIn[[3]Val]{}
 		x.t.items = x.a[:]
 		return &x.t
 	case 4:
-		x := &tuple4{}
+		x := &tupleIn[[4]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 5:
+		x := &tupleIn[[5]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 6:
+		x := &tupleIn[[6]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 7:
+		x := &tupleIn[[7]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 8:
+		x := &tupleIn[[8]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 9:
+		x := &tupleIn[[9]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 10:
+		x := &tupleIn[[10]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 11:
+		x := &tupleIn[[11]Val]{}
+		x.t.items = x.a[:]
+		return &x.t
+	case 12:
+		x := &tupleIn[[12]Val]{}
 		x.t.items = x.a[:]
 		return &x.t
 	}
@@ -62,9 +82,22 @@ func newTuple(n int) *Tuple {
 
 // pairOf is the tuple (a, b).
 func pairOf(a, b Val) *Tuple {
-	x := &tuple2{a: [2]Val{a, b}}
+	x := &tupleIn[[2]Val]{a: [2]Val{a, b}}
 	x.t.items = x.a[:]
 	return &x.t
+}
+
+// tupleOfList is tuple(l): l's items copied straight into a new tuple.
+func tupleOfList(l *List) *Tuple {
+	vals, objs := l.vals, l.objs
+	t := newTuple(len(vals))
+	for i, r := range vals {
+		t.items[i] = Val{T: r.Tag, B: r.Bits}
+		if objs != nil {
+			t.items[i].O = objs[i]
+		}
+	}
+	return t
 }
 
 // buildTuple is BUILD_TUPLE: the n slots from first on as a tuple.

@@ -89,5 +89,5 @@ func pickTuple(pool []Val, indices []int) Val {
 	for i, k := range indices {
 		t[i] = pool[k]
 	}
-	return ObjVal(&Tuple{t})
+	return ObjVal(&Tuple{items: t})
 }

@@ -46,7 +46,7 @@ func itertoolsMore(m *Module) {
 				}
 				row[i] = v
 			}
-			return ObjVal(&Tuple{row}), true, nil
+			return ObjVal(&Tuple{items: row}), true, nil
 		}}), nil
 	})
 	m.attrs["starmap"] = builtinFn("starmap", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -99,7 +99,7 @@ func itertoolsMore(m *Module) {
 			if !ok || err != nil {
 				return Val{}, false, err
 			}
-			pair := &Tuple{[]Val{prev, v}}
+			pair := &Tuple{items: []Val{prev, v}}
 			prev = v
 			return ObjVal(pair), true, nil
 		}}), nil
@@ -197,7 +197,7 @@ func itertoolsMore(m *Module) {
 			if len(row) == 0 {
 				return Val{}, false, nil
 			}
-			return ObjVal(&Tuple{row}), true, nil
+			return ObjVal(&Tuple{items: row}), true, nil
 		}}), nil
 	})
 }
@@ -296,7 +296,7 @@ func (g *groupby) nextGroup(vm *VM) (Val, bool, error) {
 		}
 		return g.value, true, nil
 	}}
-	return ObjVal(&Tuple{[]Val{g.cur, ObjVal(grp)}}), true, nil
+	return ObjVal(&Tuple{items: []Val{g.cur, ObjVal(grp)}}), true, nil
 }
 
 // tgtSet: a group has been handed out (tgt holds its key).

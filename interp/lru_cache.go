@@ -29,7 +29,7 @@ func (vm *VM) lruWrapper(fn Val, maxsize int) Val {
 				parts = append(parts, StrVal(k), args[len(pos)+i])
 			}
 		}
-		key := ObjVal(&Tuple{parts})
+		key := ObjVal(&Tuple{items: parts})
 		if maxsize != 0 {
 			mu.Lock()
 			v, ok, err := cache.get(key)

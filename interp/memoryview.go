@@ -431,9 +431,9 @@ func (m *MemoryView) attr(vm *VM, name string) (Val, bool) {
 	case "ndim":
 		return IntVal(1), true
 	case "shape":
-		return ObjVal(&Tuple{[]Val{IntVal(int64(m.n))}}), true
+		return ObjVal(&Tuple{items: []Val{IntVal(int64(m.n))}}), true
 	case "strides":
-		return ObjVal(&Tuple{[]Val{IntVal(int64(m.step))}}), true
+		return ObjVal(&Tuple{items: []Val{IntVal(int64(m.step))}}), true
 	case "suboffsets":
 		return ObjVal(&Tuple{}), true
 	case "c_contiguous", "f_contiguous", "contiguous":

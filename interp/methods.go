@@ -486,7 +486,7 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 			}
 			out := make([]Val, len(es))
 			for i, e := range es {
-				out[i] = ObjVal(&Tuple{[]Val{e.k, e.v}})
+				out[i] = ObjVal(&Tuple{items: []Val{e.k, e.v}})
 			}
 			return ObjVal(newList(out)), nil
 		case "total":
@@ -548,7 +548,7 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 			if !d.entries[i].deleted() {
 				k, v := d.entries[i].key(), d.entries[i].val()
 				d.delAt(i)
-				return ObjVal(&Tuple{[]Val{k, v}}), nil
+				return ObjVal(&Tuple{items: []Val{k, v}}), nil
 			}
 		}
 		return Val{}, newErr(KeyError, "popitem(): dictionary is empty")
@@ -1122,11 +1122,11 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		}
 		if i < 0 {
 			if name == "partition" {
-				return ObjVal(&Tuple{[]Val{StrVal(str), StrVal(""), StrVal("")}}), nil
+				return ObjVal(&Tuple{items: []Val{StrVal(str), StrVal(""), StrVal("")}}), nil
 			}
-			return ObjVal(&Tuple{[]Val{StrVal(""), StrVal(""), StrVal(str)}}), nil
+			return ObjVal(&Tuple{items: []Val{StrVal(""), StrVal(""), StrVal(str)}}), nil
 		}
-		return ObjVal(&Tuple{[]Val{StrVal(str[:i]), StrVal(sep), StrVal(str[i+len(sep):])}}), nil
+		return ObjVal(&Tuple{items: []Val{StrVal(str[:i]), StrVal(sep), StrVal(str[i+len(sep):])}}), nil
 	case "format":
 		return vm.strFormat(str, args, kwn)
 	case "expandtabs":

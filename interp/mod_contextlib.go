@@ -87,7 +87,7 @@ func contextlibModule(vm *VM) *Module {
 			if len(kwn) > 0 {
 				return Val{}, newErr(TypeError, "suppress() takes no keyword arguments")
 			}
-			args[0].O.(*Instance).set("_exceptions", ObjVal(&Tuple{append([]Val(nil), args[1:]...)}))
+			args[0].O.(*Instance).set("_exceptions", ObjVal(&Tuple{items: append([]Val(nil), args[1:]...)}))
 			return NoneVal, nil
 		},
 		"__enter__": func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil },

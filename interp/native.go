@@ -61,7 +61,7 @@ func sortedNames[T any](m map[string]T) []string {
 	return out
 }
 
-func tupleOf(items []Val) Val { return ObjVal(&Tuple{items}) }
+func tupleOf(items []Val) Val { return ObjVal(&Tuple{items: items}) }
 
 func strsTuple(names []string) Val {
 	items := make([]Val, len(names))

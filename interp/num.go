@@ -530,7 +530,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			if y, ok := b.O.(*Tuple); ok {
 				items := make([]Val, 0, len(x.items)+len(y.items))
 				items = append(append(items, x.items...), y.items...)
-				return ObjVal(&Tuple{items}), nil
+				return ObjVal(&Tuple{items: items}), nil
 			}
 			if bv, ok := builtinValue(b); ok {
 				if _, isT := bv.O.(*Tuple); isT {
@@ -599,7 +599,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				if err := memCheckMul(mulSat(uint64(len(x.items)), uint64(n)), valSize); err != nil {
 					return Val{}, err
 				}
-				return ObjVal(&Tuple{repeatVals(x.items, n)}), nil
+				return ObjVal(&Tuple{items: repeatVals(x.items, n)}), nil
 			}
 		}
 	case opMod:

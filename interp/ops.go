@@ -1508,7 +1508,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 	}
 	if e, ok := o.O.(*Exception); ok && name == "args" {
-		return ObjVal(&Tuple{e.args}), nil
+		return ObjVal(&Tuple{items: e.args}), nil
 	}
 	if hasMethod(o, name) || extraMethod(o, name) != nil {
 		return ObjVal(&BoundMethod{self: o, name: name}), nil

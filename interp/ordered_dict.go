@@ -57,7 +57,7 @@ func (d *Dict) odPopitem(args []Val, kwn []string) (Val, error) {
 	}
 	k, v := d.entries[i].key(), d.entries[i].val()
 	d.delAt(i)
-	return ObjVal(&Tuple{[]Val{k, v}}), nil
+	return ObjVal(&Tuple{items: []Val{k, v}}), nil
 }
 
 func (d *Dict) moveToEnd(args []Val, kwn []string) (Val, error) {

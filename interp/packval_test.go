@@ -22,7 +22,7 @@ func TestPackRoundTrip(t *testing.T) {
 		FloatVal(0), FloatVal(-0.5), FloatVal(math.Inf(1)), FloatVal(math.NaN()),
 		True, False, NoneVal,
 		ObjVal(l), ObjVal(s), ObjVal(inst), StrVal(""),
-		ObjVal(&Tuple{[]Val{IntVal(1)}}), ObjVal(&Tuple{}),
+		ObjVal(&Tuple{items: []Val{IntVal(1)}}), ObjVal(&Tuple{}),
 		bigVal(new(big.Int).Lsh(big.NewInt(3), 100)), ObjVal(newDict()), ObjVal(newSet()),
 	}
 	for i, v := range vals {
@@ -51,7 +51,7 @@ func TestPackRoundTrip(t *testing.T) {
 func TestPackedDictKeepsObjects(t *testing.T) {
 	d := newDict()
 	for i := range 2000 {
-		k := ObjVal(&Tuple{[]Val{IntVal(int64(i)), StrVal("k")}})
+		k := ObjVal(&Tuple{items: []Val{IntVal(int64(i)), StrVal("k")}})
 		if err := d.set(k, StrVal(string(rune('a'+i%26))+"x")); err != nil {
 			t.Fatal(err)
 		}
@@ -61,10 +61,10 @@ func TestPackedDictKeepsObjects(t *testing.T) {
 	// Garbage of the same sizes, to reuse anything wrongly freed.
 	junk := make([]Val, 0, 4000)
 	for i := range 4000 {
-		junk = append(junk, ObjVal(&Tuple{[]Val{IntVal(-1), StrVal("junk")}}), StrVal(string(rune('A'+i%26))+"y"))
+		junk = append(junk, ObjVal(&Tuple{items: []Val{IntVal(-1), StrVal("junk")}}), StrVal(string(rune('A'+i%26))+"y"))
 	}
 	for i := range 2000 {
-		v, ok, err := d.get(ObjVal(&Tuple{[]Val{IntVal(int64(i)), StrVal("k")}}))
+		v, ok, err := d.get(ObjVal(&Tuple{items: []Val{IntVal(int64(i)), StrVal("k")}}))
 		if err != nil || !ok {
 			t.Fatalf("key %d lost (%v)", i, err)
 		}

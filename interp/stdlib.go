@@ -124,7 +124,7 @@ func (*countIter) typeName() string { return "count" }
 func itertoolsModule() *Module {
 	m := &Module{name: "itertools", attrs: map[string]Val{}}
 	seq := func(items []Val) (Val, error) { return ObjVal(&seqIter{items: items}), nil }
-	tuple := func(items []Val) Val { return ObjVal(&Tuple{append([]Val(nil), items...)}) }
+	tuple := func(items []Val) Val { return ObjVal(&Tuple{items: append([]Val(nil), items...)}) }
 	m.attrs["count"] = builtinFn("count", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		it := &countIter{n: IntVal(0), step: IntVal(1)}
 		if len(args) > 0 {

@@ -1,6 +1,9 @@
 package interp
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Subclasses of list, dict and set: the instance keeps a value of the
 // built-in type (its attribute __builtin_value__, made on first use) and
@@ -13,13 +16,42 @@ const builtinValueAttr = "__builtin_value__"
 // builtinBase is the class standing for the built-in type name as a
 // base, or nil for types that cannot be subclassed this way.
 func (vm *VM) builtinBase(name string) *Class {
-	switch name {
-	case "list", "dict", "set", "int", "float", "str", "tuple", "bytes":
-	default:
+	i := builtinBaseIndex(name)
+	if i < 0 {
 		return nil
 	}
-	c := vm.typeObjs.get("base:"+name, func() Val { return ObjVal(vm.makeBuiltinBase(name)) })
-	return c.O.(*Class)
+	// isinstance(obj, int) asks on every call: once made, the class is
+	// read without the cache's lock, map and key string.
+	if c := vm.typeObjs.bases[i].Load(); c != nil {
+		return c
+	}
+	c := vm.typeObjs.get("base:"+name, func() Val { return ObjVal(vm.makeBuiltinBase(name)) }).O.(*Class)
+	vm.typeObjs.bases[i].Store(c)
+	return c
+}
+
+// builtinBaseIndex is name's place among the built-in types a class can
+// subclass, or -1.
+func builtinBaseIndex(name string) int {
+	switch name {
+	case "list":
+		return 0
+	case "dict":
+		return 1
+	case "set":
+		return 2
+	case "int":
+		return 3
+	case "float":
+		return 4
+	case "str":
+		return 5
+	case "tuple":
+		return 6
+	case "bytes":
+		return 7
+	}
+	return -1
 }
 
 func (vm *VM) makeBuiltinBase(name string) *Class {
@@ -165,6 +197,8 @@ func (vm *VM) makeBuiltinBase(name string) *Class {
 type typeCache struct {
 	mu sync.Mutex
 	m  map[string]Val
+	// bases are the classes builtinBase made, by builtinBaseIndex.
+	bases [8]atomic.Pointer[Class]
 }
 
 func newTypeCache() *typeCache { return &typeCache{m: map[string]Val{}} }

@@ -751,7 +751,7 @@ func futuresModule() *Module {
 				notDone.add(ObjVal(f))
 			}
 		}
-		return ObjVal(&Tuple{[]Val{ObjVal(done), ObjVal(notDone)}}), nil
+		return ObjVal(&Tuple{items: []Val{ObjVal(done), ObjVal(notDone)}}), nil
 	})
 	m.attrs["ALL_COMPLETED"] = StrVal("ALL_COMPLETED")
 	m.attrs["FIRST_COMPLETED"] = StrVal("FIRST_COMPLETED")

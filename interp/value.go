@@ -118,7 +118,14 @@ type (
 		v   big.Int
 		buf [4]big.Word
 	}
-	Tuple  struct{ items []Val }
+	Tuple struct {
+		items []Val
+		// h is the tuple's hash once computed, 0 before (a hash of 0 is
+		// computed again), as CPython 3.14 caches it (gh-131525): a
+		// key looked up, then stored, then looked up again hashes its
+		// items once. Atomic: threads may hash one tuple at once.
+		h atomic.Int64
+	}
 	Range  struct{ start, stop, step int64 }
 	Module struct {
 		name string
@@ -537,7 +544,7 @@ func baseExcStr(vm *VM, e *Exception) string {
 		}
 		return vm.strOf(e.args[0])
 	}
-	return vm.repr(ObjVal(&Tuple{e.args}))
+	return vm.repr(ObjVal(&Tuple{items: e.args}))
 }
 
 // repr is Python's repr(v).

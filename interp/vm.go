@@ -325,7 +325,7 @@ func (vm *VM) bindArgs(fn *Function, f *frame, args []Val, kwn []string) error {
 		if npos > co.npos {
 			extra = append(extra, args[co.npos:npos]...)
 		}
-		f.set(int32(co.varargSlot), ObjVal(&Tuple{extra}))
+		f.set(int32(co.varargSlot), ObjVal(&Tuple{items: extra}))
 	}
 	var kwd *Dict
 	if co.varkwSlot >= 0 {
