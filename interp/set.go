@@ -252,11 +252,48 @@ restart:
 
 // has is k in s.
 func (s *Set) has(k Val) (bool, error) {
+	if k.T == tagInt {
+		return s.findInt(k, pyIntHash(int64(k.B))) >= 0, nil
+	}
 	h, err := setHash(k)
 	if err != nil {
 		return false, err
 	}
 	return s.find(k, h) >= 0, nil
+}
+
+// findInt is find for an int key: a slot holding that int answers, and
+// only a slot of equal hash holding something else (a float, a bool, an
+// instance) needs find's comparisons. `d in cell` over small sets of
+// ints is most of a constraint solver's work.
+func (s *Set) findInt(k Val, h int64) int {
+	table := s.table
+	mask := uint64(len(table) - 1)
+	perturb := uint64(h)
+	for i := uint64(h) & mask; table != nil; {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+probes; j++ {
+			e := &table[j]
+			if e.t == tagEmpty {
+				if e.h == 0 {
+					return -1
+				}
+				continue // deleted
+			}
+			if e.h == h {
+				if e.t == tagInt && e.b == k.B {
+					return int(j)
+				}
+				return s.find(k, h)
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+	return -1
 }
 
 // discard removes k, reporting whether it was there.
