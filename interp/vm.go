@@ -816,6 +816,23 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					pc = int(in.C)
 				}
 				continue
+			case *seqIter:
+				// A tuple's items: straight into the slot, as a list's.
+				if it.i < len(it.items) {
+					x := &it.items[it.i]
+					regs[in.B] = templates.Value{Tag: x.T, Bits: x.B}
+					objs[in.B] = x.O
+					it.i++
+					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
+						counters[pc-1] = 0
+						if vm.sigint.Load() {
+							err = vm.keyboardInterrupt()
+							break dispatch
+						}
+					}
+					pc = int(in.C)
+				}
+				continue
 			case *funcIter, *dictIter:
 				// for a, b in zip(...) / enumerate(...) / d.items(): no tuple.
 				if u := &code[in.C]; u.Op == opUnpack && u.B == in.B && u.C == 2 && u.D < 0 {
