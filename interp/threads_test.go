@@ -610,3 +610,43 @@ func TestThreadListLoadConsistent(t *testing.T) {
 		}
 	}
 }
+
+// --jit=uops runs the _mt list uops as native code does, under the list's
+// sequence word (uopref's list_load_mt, list_store_mt): a store that
+// meets a thread moving the list's storage (xs *= 1) exits to the
+// interpreter instead of writing into the old array and being lost. The
+// reference reads a list while another thread may write it, which the
+// race detector reports although the read is thrown away: not under it.
+func TestThreadUopsListStores(t *testing.T) {
+	if raceDetector {
+		t.Skip("the reference's optimistic list reads race by design")
+	}
+	src := `
+import threading
+xs = [0.0] * 200
+stop = [0]
+def writer(k, xs=xs):
+    for r in range(4):
+        for i in range(5000):
+            xs[k] = xs[k] + 1.0
+def mutator(xs=xs):
+    while stop[0] == 0:
+        xs *= 1
+        for i in range(20):
+            pass
+m = threading.Thread(target=mutator)
+m.start()
+for rnd in range(3):
+    ws = [threading.Thread(target=writer, args=(k,)) for k in range(2)]
+    for w in ws: w.start()
+    for w in ws: w.join()
+stop[0] = 1
+m.join()
+print(xs[0], xs[1], len(xs))
+`
+	var out, errb bytes.Buffer
+	status := RunWith(Config{JIT: JITUops, JITThreshold: 4}, "t.py", []byte(src), nil, &out, &errb)
+	if want := "60000.0 60000.0 200\n"; status != 0 || out.String() != want {
+		t.Fatalf("status %d, output %q, want %q\nstderr: %s", status, out.String(), want, errb.String())
+	}
+}

@@ -2,6 +2,7 @@ package uopref
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -41,6 +42,7 @@ type stepCase struct {
 	exact bool            // compare NaNs bit for bit too
 	list  *templates.List // a list the uop reads or writes (nil: none)
 	elems []V             // list's elements after (nil: unchanged)
+	seq   uint64          // list's sequence word after, when it is not 0
 }
 
 // keptLists holds every list a test builds. A list's address travels in a
@@ -688,6 +690,28 @@ func TestStep(t *testing.T) {
 			add(sc)
 		}
 	}
+	// The _mt forms under the list's sequence word: an odd one (another
+	// thread is changing the list) exits with the frame and the list as
+	// they were; a store gives an even one back two higher.
+	for _, seq := range []uint64{1, 7} {
+		l, lv := newList(false, ints...)
+		l.Seq = seq
+		add(stepCase{name: fmt.Sprintf("list_load_mt with seq %d", seq), op: "list_load_mt", ops: [4]uint64{0, S, 2 * S, uint64(templates.TagInt)}, in: []V{sentry, lv, iv(1)}, list: l, next: Exit})
+		l, lv = newList(false, ints...)
+		l.Seq = seq
+		add(stepCase{name: fmt.Sprintf("list_store_mt with seq %d", seq), op: "list_store_mt", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(1), iv(9)}, list: l, next: Exit})
+	}
+	{
+		l, lv := newList(false, ints...)
+		l.Seq = 4
+		add(stepCase{name: "list_store_mt with seq 4", op: "list_store_mt", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(1), iv(9)}, list: l, elems: []V{iv(1), iv(9), iv(3)}, seq: 6})
+		l, lv = newList(false, ints...)
+		l.Seq = 4
+		add(stepCase{name: "list_store_mt with seq 4 past the end", op: "list_store_mt", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(3), iv(9)}, list: l, next: Exit, seq: 4})
+		l, lv = newList(false, ints...)
+		l.Seq = 4
+		add(stepCase{name: "list_load_mt with seq 4", op: "list_load_mt", ops: [4]uint64{0, S, 2 * S, uint64(templates.TagInt)}, in: []V{sentry, lv, iv(2)}, out: []V{iv(3), lv, iv(2)}, list: l, seq: 4})
+	}
 	l, lv := newList(false)
 	add(stepCase{name: "list_store into an empty list", op: "list_store", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(0), iv(1)}, list: l, next: Exit})
 
@@ -774,6 +798,9 @@ func TestStep(t *testing.T) {
 			}
 			if got := listElems(c.list); !equalValues(got, wantElems) {
 				t.Errorf("%s %v on %v: list holds %v, want %v", c.name, c.ops, c.in, got, wantElems)
+			}
+			if c.seq != 0 && c.list.Seq != c.seq {
+				t.Errorf("%s: seq %d, want %d", c.name, c.list.Seq, c.seq)
 			}
 		}
 		wantSt := c.state
