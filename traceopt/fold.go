@@ -179,6 +179,16 @@ func (t *Trace) foldOne(in *Inst, consts map[int32]templates.Value) {
 				}
 				return
 			}
+			// x + 0, x - 0 and 0 + x are x: a move, which cannot overflow
+			// (levenshtein's prev[j - 1] + cost where cost is 0).
+			if bok && b == 0 {
+				*in = Inst{Op: generated.OpMove, Args: [4]uint64{in.Args[0], in.Args[1]}, Exit: NoExit}
+				return
+			}
+			if aok && a == 0 && in.Op == generated.OpIntAdd {
+				*in = Inst{Op: generated.OpMove, Args: [4]uint64{in.Args[0], in.Args[2]}, Exit: NoExit}
+				return
+			}
 			if bok && (in.Op == generated.OpIntAdd || b != math.MinInt64) {
 				if in.Op == generated.OpIntSub {
 					b = -b

@@ -49,3 +49,44 @@ func TestFoldPowerOfTwo(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldAddZero: x + 0, x - 0 and 0 + x become moves and give what the
+// arithmetic gives; 0 - x stays a subtraction.
+func TestFoldAddZero(t *testing.T) {
+	s := Slot
+	for _, c := range []struct {
+		name string
+		op   generated.Op
+		a, b uint64 // operand slots: slot 1 holds the constant 0
+		want generated.Op
+	}{
+		{"x + 0", generated.OpIntAdd, s(0), s(1), generated.OpMove},
+		{"0 + x", generated.OpIntAdd, s(1), s(0), generated.OpMove},
+		{"x - 0", generated.OpIntSub, s(0), s(1), generated.OpMove},
+		{"0 - x", generated.OpIntSub, s(1), s(0), generated.OpIntSub},
+	} {
+		build := func() *Trace {
+			return &Trace{Insts: []Inst{
+				{Op: generated.OpLoadInt, Args: [4]uint64{s(1), 0}, Exit: NoExit},
+				{Op: c.op, Args: [4]uint64{s(2), c.a, c.b}, Exit: 0},
+				{Op: generated.OpExit, Args: [4]uint64{1}, Exit: NoExit},
+				{Op: generated.OpLoop, Args: [4]uint64{0}},
+			}}
+		}
+		plain, folded := build(), build()
+		Fold(folded)
+		if folded.Insts[1].Op != c.want {
+			t.Errorf("%s: folded to %v, want %v", c.name, folded.Insts[1].Op, c.want)
+		}
+		for _, x := range []int64{0, 5, -1, 1<<63 - 1, -1 << 63} {
+			var got [2][]templates.Value
+			for k, tr := range []*Trace{plain, folded} {
+				got[k] = []templates.Value{intV(x), {}, {}}
+				runRef(t, mustLower(t, tr), got[k])
+			}
+			if !sameFrame(got[0], got[1]) {
+				t.Errorf("%s with x = %d: computed %v, folded %v", c.name, x, got[0], got[1])
+			}
+		}
+	}
+}
