@@ -412,6 +412,9 @@ func (ps *parser) tryStmt(at pos) Stmt {
 		}
 		if !ps.isOp(":") {
 			h.typ = ps.expr()
+			if ps.isOp(",") {
+				h.typ = ps.exceptTypes(h.typ)
+			}
 			if ps.isKw("as") {
 				ps.next()
 				h.name = ps.asTarget("except", ":")
@@ -435,6 +438,30 @@ func (ps *parser) tryStmt(at pos) Stmt {
 		return ps.lowerTryStar(tr)
 	}
 	return tr
+}
+
+// exceptTypes reads the rest of `except A, B:` (PEP 758, 3.14): a tuple
+// of types without parentheses, allowed only without `as`.
+func (ps *parser) exceptTypes(first Expr) Expr {
+	p := first.position()
+	elts := []Expr{first}
+	for ps.acceptOp(",") {
+		if ps.isOp(":") || ps.isKw("as") {
+			break
+		}
+		elts = append(elts, ps.expr())
+	}
+	if ps.isKw("as") {
+		ps.next()
+		end := ps.tok()
+		if end.kind == tName {
+			end = ps.next()
+		}
+		// CPython underlines from the first type to the end of the name.
+		panic(&SyntaxError{Kind: "SyntaxError", Msg: "multiple exception types must be parenthesized when using 'as'",
+			Line: p.line, Col: p.col, End: max(end.endCol, p.col+1)})
+	}
+	return &TupleExpr{p, elts}
 }
 
 // asTarget reads the name after `as` in an import or except clause. When
