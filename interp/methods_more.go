@@ -49,7 +49,7 @@ func init() {
 			}),
 			"isprintable": noArgs0("str", "isprintable", func(vm *VM, v Val) (Val, error) {
 				for _, r := range v.str().s {
-					if !strconv.IsPrint(r) || (r != ' ' && unicode.IsSpace(r)) {
+					if !pyPrintable(r) {
 						return False, nil
 					}
 				}

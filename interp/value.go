@@ -838,6 +838,11 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 // Pattern and Match).
 type pyReprer interface{ pyRepr(vm *VM) string }
 
+// pyPrintable is str.isprintable of one character: not a control, format,
+// surrogate, private-use or unassigned character, nor a separator other
+// than the space (Go's tables: Unicode 15, CPython 3.14's are 16).
+func pyPrintable(r rune) bool { return strconv.IsPrint(r) }
+
 // strRepr quotes a string the way CPython's repr does.
 func strRepr(s string) string {
 	q := byte('\'')
@@ -863,6 +868,15 @@ func strRepr(s string) string {
 			b.WriteString(`\x` + hex2(int(r)))
 		case r == utf8.RuneError:
 			b.WriteRune(r)
+		case r > 0x7f && !pyPrintable(r):
+			// CPython escapes what str.isprintable rejects.
+			if r < 0x100 {
+				b.WriteString(`\x` + hex2(int(r)))
+			} else if r < 0x10000 {
+				b.WriteString(`\u` + hex2(int(r>>8)) + hex2(int(r&0xff)))
+			} else {
+				b.WriteString(`\U` + hex2(int(r>>24)) + hex2(int(r>>16&0xff)) + hex2(int(r>>8&0xff)) + hex2(int(r&0xff)))
+			}
 		default:
 			b.WriteRune(r)
 		}
