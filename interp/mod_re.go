@@ -757,7 +757,7 @@ func reModule(vm *VM) *Module {
 	m.attrs["Pattern"] = noNew("re.Pattern")
 	m.attrs["Match"] = noNew("re.Match")
 	m.def("compile", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		a, err := reArgs("compile", args, kwn, []string{"pattern", "flags"}, 1)
+		a, err := pyArgs("compile", args, kwn, []string{"pattern", "flags"}, 1)
 		if err != nil {
 			return Val{}, err
 		}
@@ -769,7 +769,7 @@ func reModule(vm *VM) *Module {
 	})
 	for _, name := range []string{"match", "search", "fullmatch", "findall", "finditer"} {
 		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
-			a, err := reArgs(name, args, kwn, []string{"pattern", "string", "flags"}, 2)
+			a, err := pyArgs(name, args, kwn, []string{"pattern", "string", "flags"}, 2)
 			if err != nil {
 				return Val{}, err
 			}
@@ -782,7 +782,7 @@ func reModule(vm *VM) *Module {
 	}
 	for _, name := range []string{"sub", "subn"} {
 		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
-			a, err := reArgs(name, args, kwn, []string{"pattern", "repl", "string", "count", "flags"}, 3)
+			a, err := pyArgs(name, args, kwn, []string{"pattern", "repl", "string", "count", "flags"}, 3)
 			if err != nil {
 				return Val{}, err
 			}
@@ -794,7 +794,7 @@ func reModule(vm *VM) *Module {
 		})
 	}
 	m.def("split", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		a, err := reArgs("split", args, kwn, []string{"pattern", "string", "maxsplit", "flags"}, 2)
+		a, err := pyArgs("split", args, kwn, []string{"pattern", "string", "maxsplit", "flags"}, 2)
 		if err != nil {
 			return Val{}, err
 		}
@@ -809,7 +809,7 @@ func reModule(vm *VM) *Module {
 		return p.split(vm, a[1], n)
 	})
 	m.def("escape", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		a, err := reArgs("escape", args, kwn, []string{"pattern"}, 1)
+		a, err := pyArgs("escape", args, kwn, []string{"pattern"}, 1)
 		if err != nil {
 			return Val{}, err
 		}
@@ -819,6 +819,9 @@ func reModule(vm *VM) *Module {
 		return StrVal(reEscape(a[0].str().s)), nil
 	})
 	m.def("purge", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if _, err := pyArgs("purge", args, kwn, nil, 0); err != nil {
+			return Val{}, err
+		}
 		cache.mu.Lock()
 		cache.m = map[string]*rePattern{}
 		cache.mu.Unlock()

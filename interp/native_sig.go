@@ -175,3 +175,40 @@ func withSlotSigs(typ string, methods map[string]nativeFn) map[string]nativeFn {
 	}
 	return out
 }
+
+// pyArgs binds args (keyword values last, named by kwn) to the parameters
+// names of a function written in Python in CPython, the first required of
+// them without defaults, raising that function's TypeErrors: too many
+// positional arguments, an unexpected or repeated keyword, missing
+// arguments. Absent optional arguments are left empty (tagEmpty).
+func pyArgs(fn string, args []Val, kwn []string, names []string, required int) ([]Val, error) {
+	npos := len(args) - len(kwn)
+	if npos > len(names) {
+		if required == len(names) {
+			return nil, newErr(TypeError, "%s() takes %d positional argument%s but %d %s given", fn, len(names), plural(len(names)), npos, wasWere(npos))
+		}
+		return nil, newErr(TypeError, "%s() takes from %d to %d positional arguments but %d %s given", fn, required, len(names), npos, wasWere(npos))
+	}
+	out := make([]Val, len(names))
+	copy(out, args[:npos])
+	for i, k := range kwn {
+		j := indexOf(names, k)
+		if j < 0 {
+			return nil, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
+		}
+		if j < npos || out[j].T != tagEmpty {
+			return nil, newErr(TypeError, "%s() got multiple values for argument '%s'", fn, k)
+		}
+		out[j] = args[npos+i]
+	}
+	var missing []string
+	for i := 0; i < required; i++ {
+		if out[i].T == tagEmpty {
+			missing = append(missing, "'"+names[i]+"'")
+		}
+	}
+	if len(missing) > 0 {
+		return nil, newErr(TypeError, "%s() missing %d required positional argument%s: %s", fn, len(missing), plural(len(missing)), andList(missing))
+	}
+	return out, nil
+}
