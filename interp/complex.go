@@ -379,7 +379,30 @@ func (vm *VM) newComplex(args []Val, kwn []string) (Val, error) {
 	if err != nil {
 		return Val{}, err
 	}
-	return complexVal(cr.re-ci.im, cr.im+ci.re), nil
+	// As CPython: a part is added only from an argument that is complex,
+	// so complex(0.0, -0.0) keeps the sign of its -0.0.
+	re2, im2 := cr.re, ci.re
+	if isComplexArg(im) {
+		re2 -= ci.im
+	}
+	if isComplexArg(re) {
+		im2 += cr.im
+	}
+	return complexVal(re2, im2), nil
+}
+
+// isComplexArg says whether complex() takes v as a complex number (a
+// complex, or an object with __complex__) rather than a real one.
+func isComplexArg(v Val) bool {
+	if _, ok := v.O.(*Complex); ok && v.T == tagObject {
+		return true
+	}
+	inst, ok := v.O.(*Instance)
+	if !ok || v.T != tagObject {
+		return false
+	}
+	_, ok = inst.cls.lookup("__complex__")
+	return ok
 }
 
 // parseComplex reads complex()'s string form: "1+2j", "(3j)", "-inf",

@@ -153,6 +153,7 @@ func cmathModule(vm *VM) *Module {
 	real("isfinite", func(z Complex) Val {
 		return BoolVal(!math.IsInf(z.re, 0) && !math.IsInf(z.im, 0) && !math.IsNaN(z.re) && !math.IsNaN(z.im))
 	})
+	vm.cmathTrig(m)
 	m.def("rect", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("rect", args, 2, 2); err != nil {
 			return Val{}, err
