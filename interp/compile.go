@@ -501,7 +501,12 @@ func (c *compiler) stmt(s Stmt) {
 	case *Global:
 		// Handled by the scope pass.
 	case *Nonlocal:
-		// Handled by the scope pass.
+		// Handled by the scope pass, in functions.
+		if !c.isFunc {
+			// CPython underlines the whole statement.
+			end := x.col + len("nonlocal ") + len(strings.Join(x.names, ", "))
+			panic(&SyntaxError{Kind: "SyntaxError", Msg: "nonlocal declaration not allowed at module level", Line: x.line, Col: x.col, End: end})
+		}
 	case *Def:
 		c.def(x)
 	case *Assert:

@@ -342,9 +342,11 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict) (fn *Function, params []str
 			}
 		}
 		if x == nil {
-			se := &SyntaxError{Kind: "SyntaxError", Msg: "invalid syntax", Line: 1, Col: 0, End: 1}
+			// Nothing at all is "line 0"; a second statement is where
+			// the expression should have ended.
+			se := &SyntaxError{Kind: "SyntaxError", Msg: "invalid syntax", Line: 0, Col: -1}
 			if len(body) > 0 {
-				p := body[0].position()
+				p := body[min(1, len(body)-1)].position()
 				se.Line, se.Col, se.End = p.line, p.col, p.col+1
 			}
 			return nil, nil, nil, syntaxErrorExc(se, co, lines)
