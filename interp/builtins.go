@@ -379,6 +379,16 @@ func (vm *VM) builtins() map[string]Val {
 			}
 			t := newTuple(len(its))
 			for j, it := range its {
+				// A list's iterator steps here as nextItem steps
+				// it: zip(*rows) makes no call per item.
+				if li, isList := it.(*listIter); isList && !vm.mt {
+					if li.i >= li.l.Len() {
+						return Val{}, false, nil
+					}
+					t.items[j] = li.l.at(li.i)
+					li.i++
+					continue
+				}
 				x, ok, err := vm.next(it)
 				if !ok || err != nil {
 					return Val{}, false, err

@@ -322,3 +322,15 @@ func TestObjsPrograms(t *testing.T) {
 		})
 	}
 }
+
+// TestNewTupleCapacity: a tuple's items have its length as capacity, so an
+// append to them (a tuple + another) copies instead of writing a slot
+// another append wrote.
+func TestNewTupleCapacity(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		tu := newTuple(n)
+		if len(tu.items) != n || cap(tu.items) != n {
+			t.Errorf("newTuple(%d): len %d cap %d, want both %d", n, len(tu.items), cap(tu.items), n)
+		}
+	}
+}
