@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:f885f77e2fe7288a1df156b086353971921309f24a30d749a69e2b06aefa2a6a
+// Inputs: sha256:cc9c3c920716a8ceb9ade16876cce47e0ab2a4f8f207be7fa5d00d22cf06953f
 //
 // Regenerate with `go generate`.
 
@@ -61,45 +61,65 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x4c, 0x11, 0x08,
 			// 0x20: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: cmp $0x6,%rdx
+			// 0x27: cmp $0x7,%rdx
+			0x48, 0x83, 0xfa, 0x07,
+			// 0x2b: je .+0x13
+			0x74, 0x13,
+			// 0x2d: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x2b: jne .+0x11
-			0x75, 0x11,
-			// 0x2d: cmp $0x5,%rax
+			// 0x31: jne .+0x27
+			0x75, 0x27,
+			// 0x33: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x31: sete %dl
+			// 0x37: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x34: test %cl,%dl
+			// 0x3a: test %cl,%dl
 			0x84, 0xca,
-			// 0x36: je .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x3c: jmp .+0x23
-			0xeb, 0x23,
-			// 0x3e: cmp %rdx,%rax
+			// 0x3c: je .+0x17
+			0x74, 0x17,
+			// 0x3e: jmp .+0x3d
+			0xeb, 0x3d,
+			// 0x40: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x43: xor $0x5,%rdx
+			0x48, 0x83, 0xf2, 0x05,
+			// 0x47: mov %ecx,%esi
+			0x89, 0xce,
+			// 0x49: and $0x7,%esi
+			0x83, 0xe6, 0x07,
+			// 0x4c: xor $0x4,%rsi
+			0x48, 0x83, 0xf6, 0x04,
+			// 0x50: or %rdx,%rsi
+			0x48, 0x09, 0xd6,
+			// 0x53: je .+0x28
+			0x74, 0x28,
+			// 0x55: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x5a: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
-			// 0x41: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x5d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x47: cmp $0x5,%rax
+			// 0x63: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x4b: jne .+0x14
+			// 0x67: jne .+0x14
 			0x75, 0x14,
-			// 0x4d: test %rcx,%rcx
+			// 0x69: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x50: sete %dl
+			// 0x6c: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x53: test $0x7,%cl
+			// 0x6f: test $0x7,%cl
 			0xf6, 0xc1, 0x07,
-			// 0x56: setne %bl
+			// 0x72: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0x59: or %dl,%bl
+			// 0x75: or %dl,%bl
 			0x08, 0xd3,
-			// 0x5b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x77: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x61: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			// 0x7d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x68: mov %rax,(%r13,%rdx,1)
+			// 0x84: mov %rax,(%r13,%rdx,1)
 			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0x6d: mov %rcx,0x8(%r13,%rdx,1)
+			// 0x89: mov %rcx,0x8(%r13,%rdx,1)
 			0x49, 0x89, 0x4c, 0x15, 0x08,
 		},
 		Data: []byte{
@@ -117,10 +137,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x38, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x43, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x5d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x64, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x56, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x79, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x80, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -6440,6 +6460,49 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpGuardTuple: {
+		Name: "guard_tuple",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x5,(%r13,%rax,1)
+			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
+			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: mov %eax,%ecx
+			0x89, 0xc1,
+			// 0x1a: and $0x7,%ecx
+			0x83, 0xe1, 0x07,
+			// 0x1d: cmp $0x4,%ecx
+			0x83, 0xf9, 0x04,
+			// 0x20: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x26: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x2d: cmp %rcx,0x4(%rax)
+			0x48, 0x39, 0x48, 0x04,
+			// 0x31: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x33, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntAbs: {
 		Name: "int_abs",
 		Code: []byte{
@@ -8482,45 +8545,65 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x4c, 0x0a, 0x08,
 			// 0x42: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x49: cmp $0x6,%rdx
+			// 0x49: cmp $0x7,%rdx
+			0x48, 0x83, 0xfa, 0x07,
+			// 0x4d: je .+0x13
+			0x74, 0x13,
+			// 0x4f: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x4d: jne .+0x11
-			0x75, 0x11,
-			// 0x4f: cmp $0x5,%rax
+			// 0x53: jne .+0x27
+			0x75, 0x27,
+			// 0x55: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x53: sete %dl
+			// 0x59: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x56: test %cl,%dl
+			// 0x5c: test %cl,%dl
 			0x84, 0xca,
-			// 0x58: je .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x5e: jmp .+0x23
-			0xeb, 0x23,
-			// 0x60: cmp %rdx,%rax
+			// 0x5e: je .+0x17
+			0x74, 0x17,
+			// 0x60: jmp .+0x3d
+			0xeb, 0x3d,
+			// 0x62: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x65: xor $0x5,%rdx
+			0x48, 0x83, 0xf2, 0x05,
+			// 0x69: mov %ecx,%esi
+			0x89, 0xce,
+			// 0x6b: and $0x7,%esi
+			0x83, 0xe6, 0x07,
+			// 0x6e: xor $0x4,%rsi
+			0x48, 0x83, 0xf6, 0x04,
+			// 0x72: or %rdx,%rsi
+			0x48, 0x09, 0xd6,
+			// 0x75: je .+0x28
+			0x74, 0x28,
+			// 0x77: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x7c: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
-			// 0x63: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x7f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x69: cmp $0x5,%rax
+			// 0x85: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x6d: jne .+0x14
+			// 0x89: jne .+0x14
 			0x75, 0x14,
-			// 0x6f: test %rcx,%rcx
+			// 0x8b: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x72: sete %dl
+			// 0x8e: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x75: test $0x7,%cl
+			// 0x91: test $0x7,%cl
 			0xf6, 0xc1, 0x07,
-			// 0x78: setne %bl
+			// 0x94: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0x7b: or %dl,%bl
+			// 0x97: or %dl,%bl
 			0x08, 0xd3,
-			// 0x7d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x99: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x83: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			// 0x9f: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x8a: mov %rax,(%r13,%rdx,1)
+			// 0xa6: mov %rax,(%r13,%rdx,1)
 			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0x8f: mov %rcx,0x8(%r13,%rdx,1)
+			// 0xab: mov %rcx,0x8(%r13,%rdx,1)
 			0x49, 0x89, 0x4c, 0x15, 0x08,
 		},
 		Data: []byte{
@@ -8539,10 +8622,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x65, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x7f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x86, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x78, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x81, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa2, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -8584,43 +8667,61 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8b, 0x44, 0x10, 0x08,
 			// 0x42: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x49: cmp $0x6,%rdx
+			// 0x49: cmp $0x7,%rdx
+			0x48, 0x83, 0xfa, 0x07,
+			// 0x4d: je .+0x13
+			0x74, 0x13,
+			// 0x4f: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x4d: jne .+0x11
-			0x75, 0x11,
-			// 0x4f: cmp $0x5,%rcx
+			// 0x53: jne .+0x24
+			0x75, 0x24,
+			// 0x55: cmp $0x5,%rcx
 			0x48, 0x83, 0xf9, 0x05,
-			// 0x53: sete %cl
+			// 0x59: sete %cl
 			0x0f, 0x94, 0xc1,
-			// 0x56: test %al,%cl
+			// 0x5c: test %al,%cl
 			0x84, 0xc1,
-			// 0x58: je .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x5e: jmp .+0x22
-			0xeb, 0x22,
-			// 0x60: cmp %rdx,%rcx
+			// 0x5e: je .+0x14
+			0x74, 0x14,
+			// 0x60: jmp .+0x39
+			0xeb, 0x39,
+			// 0x62: xor $0x5,%rcx
+			0x48, 0x83, 0xf1, 0x05,
+			// 0x66: mov %eax,%edx
+			0x89, 0xc2,
+			// 0x68: and $0x7,%edx
+			0x83, 0xe2, 0x07,
+			// 0x6b: xor $0x4,%rdx
+			0x48, 0x83, 0xf2, 0x04,
+			// 0x6f: or %rcx,%rdx
+			0x48, 0x09, 0xca,
+			// 0x72: je .+0x27
+			0x74, 0x27,
+			// 0x74: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x79: cmp %rdx,%rcx
 			0x48, 0x39, 0xd1,
-			// 0x63: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x69: cmp $0x5,%rcx
-			0x48, 0x83, 0xf9, 0x05,
-			// 0x6d: jne .+0x13
-			0x75, 0x13,
-			// 0x6f: test %rax,%rax
-			0x48, 0x85, 0xc0,
-			// 0x72: sete %cl
-			0x0f, 0x94, 0xc1,
-			// 0x75: test $0x7,%al
-			0xa8, 0x07,
-			// 0x77: setne %dl
-			0x0f, 0x95, 0xc2,
-			// 0x7a: or %cl,%dl
-			0x08, 0xca,
 			// 0x7c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x82: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			// 0x82: cmp $0x5,%rcx
+			0x48, 0x83, 0xf9, 0x05,
+			// 0x86: jne .+0x13
+			0x75, 0x13,
+			// 0x88: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x8b: sete %cl
+			0x0f, 0x94, 0xc1,
+			// 0x8e: test $0x7,%al
+			0xa8, 0x07,
+			// 0x90: setne %dl
+			0x0f, 0x95, 0xc2,
+			// 0x93: or %cl,%dl
+			0x08, 0xca,
+			// 0x95: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x89: mov %rax,0x8(%r13,%rcx,1)
+			// 0xa2: mov %rax,0x8(%r13,%rcx,1)
 			0x49, 0x89, 0x44, 0x0d, 0x08,
 		},
 		Data: []byte{
@@ -8639,10 +8740,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x65, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x75, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x7e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x85, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x97, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -8702,45 +8803,65 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 			// 0x6a: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x71: cmp $0x6,%rdx
+			// 0x71: cmp $0x7,%rdx
+			0x48, 0x83, 0xfa, 0x07,
+			// 0x75: je .+0x13
+			0x74, 0x13,
+			// 0x77: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x75: jne .+0x11
-			0x75, 0x11,
-			// 0x77: cmp $0x5,%rax
+			// 0x7b: jne .+0x27
+			0x75, 0x27,
+			// 0x7d: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x7b: sete %dl
+			// 0x81: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x7e: test %cl,%dl
+			// 0x84: test %cl,%dl
 			0x84, 0xca,
-			// 0x80: je .+0x0 [hole: exit-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x86: jmp .+0x23
-			0xeb, 0x23,
-			// 0x88: cmp %rdx,%rax
+			// 0x86: je .+0x17
+			0x74, 0x17,
+			// 0x88: jmp .+0x3d
+			0xeb, 0x3d,
+			// 0x8a: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x8d: xor $0x5,%rdx
+			0x48, 0x83, 0xf2, 0x05,
+			// 0x91: mov %ecx,%esi
+			0x89, 0xce,
+			// 0x93: and $0x7,%esi
+			0x83, 0xe6, 0x07,
+			// 0x96: xor $0x4,%rsi
+			0x48, 0x83, 0xf6, 0x04,
+			// 0x9a: or %rdx,%rsi
+			0x48, 0x09, 0xd6,
+			// 0x9d: je .+0x28
+			0x74, 0x28,
+			// 0x9f: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0xa4: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
-			// 0x8b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xa7: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x91: cmp $0x5,%rax
+			// 0xad: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x95: jne .+0x14
+			// 0xb1: jne .+0x14
 			0x75, 0x14,
-			// 0x97: test %rcx,%rcx
+			// 0xb3: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x9a: sete %dl
+			// 0xb6: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x9d: test $0x7,%cl
+			// 0xb9: test $0x7,%cl
 			0xf6, 0xc1, 0x07,
-			// 0xa0: setne %bl
+			// 0xbc: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0xa3: or %dl,%bl
+			// 0xbf: or %dl,%bl
 			0x08, 0xd3,
-			// 0xa5: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xc1: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0xab: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			// 0xc7: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0xb2: mov %rax,(%r13,%rdx,1)
+			// 0xce: mov %rax,(%r13,%rdx,1)
 			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0xb7: mov %rcx,0x8(%r13,%rdx,1)
+			// 0xd3: mov %rcx,0x8(%r13,%rdx,1)
 			0x49, 0x89, 0x4c, 0x15, 0x08,
 		},
 		Data: []byte{
@@ -8762,10 +8883,10 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x66, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x82, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x8d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xa7, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xae, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa0, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa9, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc3, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xca, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -9723,6 +9844,109 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpTupleLoad: {
+		Name: "tuple_load",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov -0x4(%rax),%rcx
+			0x48, 0x8b, 0x48, 0xfc,
+			// 0x10: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: mov (%rcx,%rdx,1),%rax
+			0x48, 0x8b, 0x04, 0x11,
+			// 0x1b: mov 0x8(%rcx,%rdx,1),%rcx
+			0x48, 0x8b, 0x4c, 0x11, 0x08,
+			// 0x20: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x27: cmp $0x7,%rdx
+			0x48, 0x83, 0xfa, 0x07,
+			// 0x2b: je .+0x13
+			0x74, 0x13,
+			// 0x2d: cmp $0x6,%rdx
+			0x48, 0x83, 0xfa, 0x06,
+			// 0x31: jne .+0x27
+			0x75, 0x27,
+			// 0x33: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x37: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x3a: test %cl,%dl
+			0x84, 0xca,
+			// 0x3c: je .+0x17
+			0x74, 0x17,
+			// 0x3e: jmp .+0x3d
+			0xeb, 0x3d,
+			// 0x40: mov %rax,%rdx
+			0x48, 0x89, 0xc2,
+			// 0x43: xor $0x5,%rdx
+			0x48, 0x83, 0xf2, 0x05,
+			// 0x47: mov %ecx,%esi
+			0x89, 0xce,
+			// 0x49: and $0x7,%esi
+			0x83, 0xe6, 0x07,
+			// 0x4c: xor $0x4,%rsi
+			0x48, 0x83, 0xf6, 0x04,
+			// 0x50: or %rdx,%rsi
+			0x48, 0x09, 0xd6,
+			// 0x53: je .+0x28
+			0x74, 0x28,
+			// 0x55: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x5a: cmp %rdx,%rax
+			0x48, 0x39, 0xd0,
+			// 0x5d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x63: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x67: jne .+0x14
+			0x75, 0x14,
+			// 0x69: test %rcx,%rcx
+			0x48, 0x85, 0xc9,
+			// 0x6c: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x6f: test $0x7,%cl
+			0xf6, 0xc1, 0x07,
+			// 0x72: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x75: or %dl,%bl
+			0x08, 0xd3,
+			// 0x77: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x84: mov %rax,(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x00,
+			// 0x89: mov %rcx,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x4c, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x56, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x79, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x80, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
 	OpWideAdd: {
 		Name: "wide_add",
 		Code: []byte{
@@ -10416,6 +10640,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpGuardNone:          emitGuardNone,
 	OpGuardShape:         emitGuardShape,
 	OpGuardStr:           emitGuardStr,
+	OpGuardTuple:         emitGuardTuple,
 	OpIntAbs:             emitIntAbs,
 	OpIntAdd:             emitIntAdd,
 	OpIntAddBits:         emitIntAddBits,
@@ -10484,6 +10709,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpStrChar:            emitStrChar,
 	OpStrJumpIfEq:        emitStrJumpIfEq,
 	OpStrLen:             emitStrLen,
+	OpTupleLoad:          emitTupleLoad,
 	OpWideAdd:            emitWideAdd,
 	OpWideAddWide:        emitWideAddWide,
 	OpWideAndImm:         emitWideAndImm,
@@ -10495,7 +10721,7 @@ var Emitters = [NumOps]relocs.Emitter{
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:114:114]
+	code = code[:142:142]
 	copy(code, Stencils[OpAttrLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -10505,10 +10731,10 @@ func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0x13, 0xc2c748, v[relocs.ValueOperand2]) &&
 		relocs.PutImm32(code, 0x23, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x38, pc+0x38, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x43, pc+0x43, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x5d, pc+0x5d, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x64, 0xc2c748, v[relocs.ValueOperand0])
+		relocs.PutRel32(code, 0x56, pc+0x56, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5f, pc+0x5f, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x79, pc+0x79, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x80, 0xc2c748, v[relocs.ValueOperand0])
 }
 
 func emitAttrStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12612,6 +12838,19 @@ func emitGuardStr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutRel32(code, 0x2c, pc+0x2c, v[relocs.ValueExit], -4)
 }
 
+func emitGuardTuple(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:55:55]
+	copy(code, Stencils[OpGuardTuple].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x22, pc+0x22, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x29, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x33, pc+0x33, v[relocs.ValueExit], -4)
+}
+
 func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:49:49]
 	copy(code, Stencils[OpIntAbs].Code)
@@ -13170,7 +13409,7 @@ func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 }
 
 func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:148:148]
+	code = code[:176:176]
 	copy(code, Stencils[OpListLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -13181,14 +13420,14 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
 		relocs.PutImm32(code, 0x45, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x5a, pc+0x5a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x65, pc+0x65, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x7f, pc+0x7f, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x86, 0xc2c748, v[relocs.ValueOperand0])
+		relocs.PutRel32(code, 0x78, pc+0x78, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x81, pc+0x81, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x9b, pc+0x9b, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0xa2, 0xc2c748, v[relocs.ValueOperand0])
 }
 
 func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:142:142]
+	code = code[:167:167]
 	copy(code, Stencils[OpListLoadBits].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -13199,14 +13438,14 @@ func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
 		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
 		relocs.PutImm32(code, 0x45, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x5a, pc+0x5a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x65, pc+0x65, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x75, pc+0x75, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x7e, pc+0x7e, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x85, 0xc1c748, v[relocs.ValueOperand0])
+		relocs.PutRel32(code, 0x97, pc+0x97, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x9e, 0xc1c748, v[relocs.ValueOperand0])
 }
 
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:188:188]
+	code = code[:216:216]
 	copy(code, Stencils[OpListLoadMt].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -13220,10 +13459,10 @@ func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutRel32(code, 0x4c, pc+0x4c, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x66, pc+0x66, v[relocs.ValueExit], -4) &&
 		relocs.PutImm32(code, 0x6d, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x82, pc+0x82, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x8d, pc+0x8d, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0xa7, pc+0xa7, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0xae, 0xc2c748, v[relocs.ValueOperand0])
+		relocs.PutRel32(code, 0xa0, pc+0xa0, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xa9, pc+0xa9, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xc3, pc+0xc3, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0xca, 0xc2c748, v[relocs.ValueOperand0])
 }
 
 func emitListLoadRBF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -13453,6 +13692,23 @@ func emitStrLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitTupleLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:142:142]
+	copy(code, Stencils[OpTupleLoad].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x13, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x23, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x56, pc+0x56, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5f, pc+0x5f, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x79, pc+0x79, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x80, 0xc2c748, v[relocs.ValueOperand0])
 }
 
 func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:f0ba2a4f209b3260a80e49df52e53cc143a7de930c96d6d8321ca3174e252ae8
+// Inputs: sha256:43fa3a4892bf5edac24a5aafde633c89b9981c3d32c044191699e74764999662
 //
 // Regenerate with `go generate`.
 
@@ -72,6 +72,7 @@ var Set = &stencil.Set{
 		stencil.Op(OpGuardNone),
 		stencil.Op(OpGuardShape),
 		stencil.Op(OpGuardStr),
+		stencil.Op(OpGuardTuple),
 		stencil.Op(OpIntJumpIfEq),
 		stencil.Op(OpIntJumpIfGe),
 		stencil.Op(OpIntJumpIfGt),
@@ -113,45 +114,59 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0a, 0x00, 0x00, 0x90,
 			// 0x28: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x2c: cmp x10, #0x6
+			// 0x2c: cmp x10, #0x7
+			0x5f, 0x1d, 0x00, 0xf1,
+			// 0x30: b.eq .+0x20
+			0x00, 0x01, 0x00, 0x54,
+			// 0x34: cmp x10, #0x6
 			0x5f, 0x19, 0x00, 0xf1,
-			// 0x30: b.ne .+0x18
-			0xc1, 0x00, 0x00, 0x54,
-			// 0x34: and x10, x9, #0x1
+			// 0x38: b.ne .+0x2c
+			0x61, 0x01, 0x00, 0x54,
+			// 0x3c: and x10, x9, #0x1
 			0x2a, 0x01, 0x40, 0x92,
-			// 0x38: cmp x8, #0x5
+			// 0x40: cmp x8, #0x5
 			0x1f, 0x15, 0x00, 0xf1,
-			// 0x3c: ccmp x10, #0x0, #0x4, eq
+			// 0x44: ccmp x10, #0x0, #0x4, eq
 			0x44, 0x09, 0x40, 0xfa,
-			// 0x40: b.eq .+0x28
-			0x40, 0x01, 0x00, 0x54,
-			// 0x44: b .+0x28
-			0x0a, 0x00, 0x00, 0x14,
-			// 0x48: cmp x8, x10
-			0x1f, 0x01, 0x0a, 0xeb,
-			// 0x4c: b.ne .+0x1c
-			0xe1, 0x00, 0x00, 0x54,
-			// 0x50: cmp x8, #0x5
-			0x1f, 0x15, 0x00, 0xf1,
-			// 0x54: b.ne .+0x18
-			0xc1, 0x00, 0x00, 0x54,
-			// 0x58: and x10, x9, #0x7
+			// 0x48: b.eq .+0x3c
+			0xe0, 0x01, 0x00, 0x54,
+			// 0x4c: b .+0x3c
+			0x0f, 0x00, 0x00, 0x14,
+			// 0x50: and x10, x9, #0x7
 			0x2a, 0x09, 0x40, 0x92,
-			// 0x5c: cmp x9, #0x0
+			// 0x54: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x58: ccmp x10, #0x4, #0x0, eq
+			0x40, 0x09, 0x44, 0xfa,
+			// 0x5c: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x60: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x64: cmp x8, x10
+			0x1f, 0x01, 0x0a, 0xeb,
+			// 0x68: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x6c: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x70: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x74: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0x78: cmp x9, #0x0
 			0x3f, 0x01, 0x00, 0xf1,
-			// 0x60: ccmp x10, #0x0, #0x0, ne
+			// 0x7c: ccmp x10, #0x0, #0x0, ne
 			0x40, 0x19, 0x40, 0xfa,
-			// 0x64: b.eq .+0x8
+			// 0x80: b.eq .+0x8
 			0x40, 0x00, 0x00, 0x54,
-			// 0x68: b .+0x0 [hole: exit (a64_branch26)]
+			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x6c: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x88: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x70: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			// 0x8c: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x74: add x10, x21, x10
+			// 0x90: add x10, x21, x10
 			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x78: stp x8, x9, [x10]
+			// 0x94: stp x8, x9, [x10]
 			0x48, 0x25, 0x00, 0xa9,
 		},
 		Data: []byte{
@@ -172,9 +187,9 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
 			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x68, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x70, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x88, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -8304,6 +8319,59 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpGuardTuple: {
+		Name: "guard_tuple",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x10: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x14: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: and x9, x8, #0x7
+			0x09, 0x09, 0x40, 0x92,
+			// 0x20: cmp x9, #0x4
+			0x3f, 0x11, 0x00, 0xf1,
+			// 0x24: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x28: ldur x8, [x8,#4]
+			0x08, 0x41, 0x40, 0xf8,
+			// 0x2c: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x30: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x34: cmp x8, x9
+			0x1f, 0x01, 0x09, 0xeb,
+			// 0x38: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+		},
+	},
 	OpIntAbs: {
 		Name: "int_abs",
 		Code: []byte{
@@ -10832,8 +10900,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x69, 0x01, 0x09, 0x8b,
 			// 0x2c: cmp x9, x10
 			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: b.cs .+0x54
-			0xa2, 0x02, 0x00, 0x54,
+			// 0x30: b.cs .+0x70
+			0x82, 0x03, 0x00, 0x54,
 			// 0x34: ldr x8, [x8]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x38: add x9, x8, x9, lsl #4
@@ -10844,45 +10912,59 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0a, 0x00, 0x00, 0x90,
 			// 0x44: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x48: cmp x10, #0x6
+			// 0x48: cmp x10, #0x7
+			0x5f, 0x1d, 0x00, 0xf1,
+			// 0x4c: b.eq .+0x20
+			0x00, 0x01, 0x00, 0x54,
+			// 0x50: cmp x10, #0x6
 			0x5f, 0x19, 0x00, 0xf1,
-			// 0x4c: b.ne .+0x18
-			0xc1, 0x00, 0x00, 0x54,
-			// 0x50: and x10, x9, #0x1
+			// 0x54: b.ne .+0x2c
+			0x61, 0x01, 0x00, 0x54,
+			// 0x58: and x10, x9, #0x1
 			0x2a, 0x01, 0x40, 0x92,
-			// 0x54: cmp x8, #0x5
+			// 0x5c: cmp x8, #0x5
 			0x1f, 0x15, 0x00, 0xf1,
-			// 0x58: ccmp x10, #0x0, #0x4, eq
+			// 0x60: ccmp x10, #0x0, #0x4, eq
 			0x44, 0x09, 0x40, 0xfa,
-			// 0x5c: b.eq .+0x28
-			0x40, 0x01, 0x00, 0x54,
-			// 0x60: b .+0x28
-			0x0a, 0x00, 0x00, 0x14,
-			// 0x64: cmp x8, x10
-			0x1f, 0x01, 0x0a, 0xeb,
-			// 0x68: b.ne .+0x1c
-			0xe1, 0x00, 0x00, 0x54,
-			// 0x6c: cmp x8, #0x5
-			0x1f, 0x15, 0x00, 0xf1,
-			// 0x70: b.ne .+0x18
-			0xc1, 0x00, 0x00, 0x54,
-			// 0x74: and x10, x9, #0x7
+			// 0x64: b.eq .+0x3c
+			0xe0, 0x01, 0x00, 0x54,
+			// 0x68: b .+0x3c
+			0x0f, 0x00, 0x00, 0x14,
+			// 0x6c: and x10, x9, #0x7
 			0x2a, 0x09, 0x40, 0x92,
-			// 0x78: cmp x9, #0x0
+			// 0x70: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x74: ccmp x10, #0x4, #0x0, eq
+			0x40, 0x09, 0x44, 0xfa,
+			// 0x78: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x7c: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x80: cmp x8, x10
+			0x1f, 0x01, 0x0a, 0xeb,
+			// 0x84: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x88: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x8c: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x90: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0x94: cmp x9, #0x0
 			0x3f, 0x01, 0x00, 0xf1,
-			// 0x7c: ccmp x10, #0x0, #0x0, ne
+			// 0x98: ccmp x10, #0x0, #0x0, ne
 			0x40, 0x19, 0x40, 0xfa,
-			// 0x80: b.eq .+0x8
+			// 0x9c: b.eq .+0x8
 			0x40, 0x00, 0x00, 0x54,
-			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
+			// 0xa0: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x88: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0xa4: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0x8c: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			// 0xa8: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x90: add x10, x21, x10
+			// 0xac: add x10, x21, x10
 			0xaa, 0x02, 0x0a, 0x8b,
-			// 0x94: stp x8, x9, [x10]
+			// 0xb0: stp x8, x9, [x10]
 			0x48, 0x25, 0x00, 0xa9,
 		},
 		Data: []byte{
@@ -10903,9 +10985,9 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
 			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x88, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa0, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -10939,8 +11021,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x69, 0x01, 0x09, 0x8b,
 			// 0x2c: cmp x9, x10
 			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x30: b.cs .+0x54
-			0xa2, 0x02, 0x00, 0x54,
+			// 0x30: b.cs .+0x70
+			0x82, 0x03, 0x00, 0x54,
 			// 0x34: ldr x8, [x8]
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x38: add x8, x8, x9, lsl #4
@@ -10951,45 +11033,59 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0a, 0x00, 0x00, 0x90,
 			// 0x44: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x48: cmp x10, #0x6
+			// 0x48: cmp x10, #0x7
+			0x5f, 0x1d, 0x00, 0xf1,
+			// 0x4c: b.eq .+0x20
+			0x00, 0x01, 0x00, 0x54,
+			// 0x50: cmp x10, #0x6
 			0x5f, 0x19, 0x00, 0xf1,
-			// 0x4c: b.ne .+0x18
-			0xc1, 0x00, 0x00, 0x54,
-			// 0x50: and x10, x8, #0x1
+			// 0x54: b.ne .+0x2c
+			0x61, 0x01, 0x00, 0x54,
+			// 0x58: and x10, x8, #0x1
 			0x0a, 0x01, 0x40, 0x92,
-			// 0x54: cmp x9, #0x5
+			// 0x5c: cmp x9, #0x5
 			0x3f, 0x15, 0x00, 0xf1,
-			// 0x58: ccmp x10, #0x0, #0x4, eq
+			// 0x60: ccmp x10, #0x0, #0x4, eq
 			0x44, 0x09, 0x40, 0xfa,
-			// 0x5c: b.eq .+0x28
-			0x40, 0x01, 0x00, 0x54,
-			// 0x60: b .+0x28
-			0x0a, 0x00, 0x00, 0x14,
-			// 0x64: cmp x9, x10
-			0x3f, 0x01, 0x0a, 0xeb,
-			// 0x68: b.ne .+0x1c
-			0xe1, 0x00, 0x00, 0x54,
-			// 0x6c: cmp x9, #0x5
+			// 0x64: b.eq .+0x3c
+			0xe0, 0x01, 0x00, 0x54,
+			// 0x68: b .+0x3c
+			0x0f, 0x00, 0x00, 0x14,
+			// 0x6c: and x10, x8, #0x7
+			0x0a, 0x09, 0x40, 0x92,
+			// 0x70: cmp x9, #0x5
 			0x3f, 0x15, 0x00, 0xf1,
-			// 0x70: b.ne .+0x18
+			// 0x74: ccmp x10, #0x4, #0x0, eq
+			0x40, 0x09, 0x44, 0xfa,
+			// 0x78: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x7c: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x80: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x84: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x88: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x8c: b.ne .+0x18
 			0xc1, 0x00, 0x00, 0x54,
-			// 0x74: and x9, x8, #0x7
+			// 0x90: and x9, x8, #0x7
 			0x09, 0x09, 0x40, 0x92,
-			// 0x78: cmp x8, #0x0
+			// 0x94: cmp x8, #0x0
 			0x1f, 0x01, 0x00, 0xf1,
-			// 0x7c: ccmp x9, #0x0, #0x0, ne
+			// 0x98: ccmp x9, #0x0, #0x0, ne
 			0x20, 0x19, 0x40, 0xfa,
-			// 0x80: b.eq .+0x8
+			// 0x9c: b.eq .+0x8
 			0x40, 0x00, 0x00, 0x54,
-			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
+			// 0xa0: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x88: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0xa4: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x09, 0x00, 0x00, 0x90,
-			// 0x8c: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			// 0xa8: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
 			0x29, 0x01, 0x40, 0xf9,
-			// 0x90: add x9, x21, x9
+			// 0xac: add x9, x21, x9
 			0xa9, 0x02, 0x09, 0x8b,
-			// 0x94: str x8, [x9,#8]
+			// 0xb0: str x8, [x9,#8]
 			0x28, 0x05, 0x00, 0xf9,
 		},
 		Data: []byte{
@@ -11010,9 +11106,9 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
 			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x88, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa0, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -11046,8 +11142,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x01, 0x40, 0xf9,
 			// 0x2c: dmb ishld
 			0xbf, 0x39, 0x03, 0xd5,
-			// 0x30: tbnz w11, #0, .+0x7c
-			0xeb, 0x03, 0x00, 0x37,
+			// 0x30: tbnz w11, #0, .+0x98
+			0xcb, 0x04, 0x00, 0x37,
 			// 0x34: and x13, x9, x12, asr #63
 			0x2d, 0xfd, 0x8c, 0x8a,
 			// 0x38: add x12, x13, x12
@@ -11058,8 +11154,8 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xbf, 0x01, 0x0b, 0xeb,
 			// 0x44: ccmp x12, x9, #0x2, eq
 			0x82, 0x01, 0x49, 0xfa,
-			// 0x48: b.cs .+0x64
-			0x22, 0x03, 0x00, 0x54,
+			// 0x48: b.cs .+0x80
+			0x02, 0x04, 0x00, 0x54,
 			// 0x4c: add x9, x8, x12, lsl #4
 			0x09, 0x11, 0x0c, 0x8b,
 			// 0x50: ldr x8, [x9]
@@ -11072,51 +11168,65 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x4a, 0x21, 0x40, 0xf9,
 			// 0x60: cmp x10, x11
 			0x5f, 0x01, 0x0b, 0xeb,
-			// 0x64: b.ne .+0x48
-			0x41, 0x02, 0x00, 0x54,
+			// 0x64: b.ne .+0x64
+			0x21, 0x03, 0x00, 0x54,
 			// 0x68: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
 			// 0x6c: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x70: cmp x10, #0x6
+			// 0x70: cmp x10, #0x7
+			0x5f, 0x1d, 0x00, 0xf1,
+			// 0x74: b.eq .+0x20
+			0x00, 0x01, 0x00, 0x54,
+			// 0x78: cmp x10, #0x6
 			0x5f, 0x19, 0x00, 0xf1,
-			// 0x74: b.ne .+0x18
-			0xc1, 0x00, 0x00, 0x54,
-			// 0x78: and x10, x9, #0x1
+			// 0x7c: b.ne .+0x2c
+			0x61, 0x01, 0x00, 0x54,
+			// 0x80: and x10, x9, #0x1
 			0x2a, 0x01, 0x40, 0x92,
-			// 0x7c: cmp x8, #0x5
+			// 0x84: cmp x8, #0x5
 			0x1f, 0x15, 0x00, 0xf1,
-			// 0x80: ccmp x10, #0x0, #0x4, eq
+			// 0x88: ccmp x10, #0x0, #0x4, eq
 			0x44, 0x09, 0x40, 0xfa,
-			// 0x84: b.eq .+0x28
-			0x40, 0x01, 0x00, 0x54,
-			// 0x88: b .+0x28
-			0x0a, 0x00, 0x00, 0x14,
-			// 0x8c: cmp x8, x10
-			0x1f, 0x01, 0x0a, 0xeb,
-			// 0x90: b.ne .+0x1c
-			0xe1, 0x00, 0x00, 0x54,
-			// 0x94: cmp x8, #0x5
-			0x1f, 0x15, 0x00, 0xf1,
-			// 0x98: b.ne .+0x18
-			0xc1, 0x00, 0x00, 0x54,
-			// 0x9c: and x10, x9, #0x7
+			// 0x8c: b.eq .+0x3c
+			0xe0, 0x01, 0x00, 0x54,
+			// 0x90: b .+0x3c
+			0x0f, 0x00, 0x00, 0x14,
+			// 0x94: and x10, x9, #0x7
 			0x2a, 0x09, 0x40, 0x92,
-			// 0xa0: cmp x9, #0x0
+			// 0x98: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x9c: ccmp x10, #0x4, #0x0, eq
+			0x40, 0x09, 0x44, 0xfa,
+			// 0xa0: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0xa4: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0xa8: cmp x8, x10
+			0x1f, 0x01, 0x0a, 0xeb,
+			// 0xac: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0xb0: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0xb4: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0xb8: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0xbc: cmp x9, #0x0
 			0x3f, 0x01, 0x00, 0xf1,
-			// 0xa4: ccmp x10, #0x0, #0x0, ne
+			// 0xc0: ccmp x10, #0x0, #0x0, ne
 			0x40, 0x19, 0x40, 0xfa,
-			// 0xa8: b.eq .+0x8
+			// 0xc4: b.eq .+0x8
 			0x40, 0x00, 0x00, 0x54,
-			// 0xac: b .+0x0 [hole: exit (a64_branch26)]
+			// 0xc8: b .+0x0 [hole: exit (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0xb0: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0xcc: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x0a, 0x00, 0x00, 0x90,
-			// 0xb4: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			// 0xd0: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0xb8: add x10, x21, x10
+			// 0xd4: add x10, x21, x10
 			0xaa, 0x02, 0x0a, 0x8b,
-			// 0xbc: stp x8, x9, [x10]
+			// 0xd8: stp x8, x9, [x10]
 			0x48, 0x25, 0x00, 0xa9,
 		},
 		Data: []byte{
@@ -11137,9 +11247,9 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x68, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
 			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0xac, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0xb0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0xb4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc8, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xcc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xd0, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -12273,6 +12383,113 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpTupleLoad: {
+		Name: "tuple_load",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: ldur x8, [x8,#-4]
+			0x08, 0xc1, 0x5f, 0xf8,
+			// 0x14: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x18: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x1c: add x9, x8, x9
+			0x09, 0x01, 0x09, 0x8b,
+			// 0x20: ldp x8, x9, [x9]
+			0x28, 0x25, 0x40, 0xa9,
+			// 0x24: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x28: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x2c: cmp x10, #0x7
+			0x5f, 0x1d, 0x00, 0xf1,
+			// 0x30: b.eq .+0x20
+			0x00, 0x01, 0x00, 0x54,
+			// 0x34: cmp x10, #0x6
+			0x5f, 0x19, 0x00, 0xf1,
+			// 0x38: b.ne .+0x2c
+			0x61, 0x01, 0x00, 0x54,
+			// 0x3c: and x10, x9, #0x1
+			0x2a, 0x01, 0x40, 0x92,
+			// 0x40: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x44: ccmp x10, #0x0, #0x4, eq
+			0x44, 0x09, 0x40, 0xfa,
+			// 0x48: b.eq .+0x3c
+			0xe0, 0x01, 0x00, 0x54,
+			// 0x4c: b .+0x3c
+			0x0f, 0x00, 0x00, 0x14,
+			// 0x50: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0x54: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x58: ccmp x10, #0x4, #0x0, eq
+			0x40, 0x09, 0x44, 0xfa,
+			// 0x5c: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x60: b .+0x28
+			0x0a, 0x00, 0x00, 0x14,
+			// 0x64: cmp x8, x10
+			0x1f, 0x01, 0x0a, 0xeb,
+			// 0x68: b.ne .+0x1c
+			0xe1, 0x00, 0x00, 0x54,
+			// 0x6c: cmp x8, #0x5
+			0x1f, 0x15, 0x00, 0xf1,
+			// 0x70: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x74: and x10, x9, #0x7
+			0x2a, 0x09, 0x40, 0x92,
+			// 0x78: cmp x9, #0x0
+			0x3f, 0x01, 0x00, 0xf1,
+			// 0x7c: ccmp x10, #0x0, #0x0, ne
+			0x40, 0x19, 0x40, 0xfa,
+			// 0x80: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x84: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x88: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x8c: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x90: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x94: stp x8, x9, [x10]
+			0x48, 0x25, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x84, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x88, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
 	OpWideAdd: {
 		Name: "wide_add",
 		Code: []byte{
@@ -13027,6 +13244,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpGuardNone:          emitGuardNone,
 	OpGuardShape:         emitGuardShape,
 	OpGuardStr:           emitGuardStr,
+	OpGuardTuple:         emitGuardTuple,
 	OpIntAbs:             emitIntAbs,
 	OpIntAdd:             emitIntAdd,
 	OpIntAddBits:         emitIntAddBits,
@@ -13095,6 +13313,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpStrChar:            emitStrChar,
 	OpStrJumpIfEq:        emitStrJumpIfEq,
 	OpStrLen:             emitStrLen,
+	OpTupleLoad:          emitTupleLoad,
 	OpWideAdd:            emitWideAdd,
 	OpWideAddWide:        emitWideAddWide,
 	OpWideAndImm:         emitWideAndImm,
@@ -13106,7 +13325,7 @@ var Emitters = [NumOps]relocs.Emitter{
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:124:124]
+	code = code[:152:152]
 	copy(code, Stencils[OpAttrLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -13119,9 +13338,9 @@ func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x24, 0x9000000a, pc+0x24, pd+0x18) &&
 		relocs.PutA64Imm16(code, 0x28, 0xd280000a, pc+0x28, v[relocs.ValueOperand3]) &&
-		relocs.PutA64Branch26(code, 0x68, 0x14000000, pc+0x68, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x6c, 0x9000000a, pc+0x6c, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x70, 0xd280000a, pc+0x70, v[relocs.ValueOperand0])
+		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x88, 0x9000000a, pc+0x88, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
 }
 
 func emitAttrStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -15567,6 +15786,19 @@ func emitGuardStr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Branch26(code, 0x34, 0x14000000, pc+0x34, v[relocs.ValueExit])
 }
 
+func emitGuardTuple(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:64:64]
+	copy(code, Stencils[OpGuardTuple].Code)
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x2c, 0x90000009, pc+0x2c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x30, 0xd2800009, pc+0x30, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit])
+}
+
 func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:60:60]
 	copy(code, Stencils[OpIntAbs].Code)
@@ -16231,7 +16463,7 @@ func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 }
 
 func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:152:152]
+	code = code[:180:180]
 	copy(code, Stencils[OpListLoad].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -16244,13 +16476,13 @@ func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x40, 0x9000000a, pc+0x40, pd+0x18) &&
 		relocs.PutA64Imm16(code, 0x44, 0xd280000a, pc+0x44, v[relocs.ValueOperand3]) &&
-		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x88, 0x9000000a, pc+0x88, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
+		relocs.PutA64Branch26(code, 0xa0, 0x14000000, pc+0xa0, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xa4, 0x9000000a, pc+0xa4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xa8, 0xd280000a, pc+0xa8, v[relocs.ValueOperand0])
 }
 
 func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:152:152]
+	code = code[:180:180]
 	copy(code, Stencils[OpListLoadBits].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -16263,13 +16495,13 @@ func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x40, 0x9000000a, pc+0x40, pd+0x18) &&
 		relocs.PutA64Imm16(code, 0x44, 0xd280000a, pc+0x44, v[relocs.ValueOperand3]) &&
-		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0x88, 0x90000009, pc+0x88, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x8c, 0xd2800009, pc+0x8c, v[relocs.ValueOperand0])
+		relocs.PutA64Branch26(code, 0xa0, 0x14000000, pc+0xa0, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xa4, 0x90000009, pc+0xa4, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xa8, 0xd2800009, pc+0xa8, v[relocs.ValueOperand0])
 }
 
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:192:192]
+	code = code[:220:220]
 	copy(code, Stencils[OpListLoadMt].Code)
 	data = data[:32:32]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -16282,9 +16514,9 @@ func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Imm16(code, 0x14, 0xd2800008, pc+0x14, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Page(code, 0x68, 0x9000000a, pc+0x68, pd+0x18) &&
 		relocs.PutA64Imm16(code, 0x6c, 0xd280000a, pc+0x6c, v[relocs.ValueOperand3]) &&
-		relocs.PutA64Branch26(code, 0xac, 0x14000000, pc+0xac, v[relocs.ValueExit]) &&
-		relocs.PutA64Page(code, 0xb0, 0x9000000a, pc+0xb0, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0xb4, 0xd280000a, pc+0xb4, v[relocs.ValueOperand0])
+		relocs.PutA64Branch26(code, 0xc8, 0x14000000, pc+0xc8, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0xcc, 0x9000000a, pc+0xcc, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0xd0, 0xd280000a, pc+0xd0, v[relocs.ValueOperand0])
 }
 
 func emitListLoadRBF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -16548,6 +16780,25 @@ func emitStrLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) b
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand0])
+}
+
+func emitTupleLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:152:152]
+	copy(code, Stencils[OpTupleLoad].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000009, pc+0x14, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800009, pc+0x18, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x9000000a, pc+0x24, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd280000a, pc+0x28, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Branch26(code, 0x84, 0x14000000, pc+0x84, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x88, 0x9000000a, pc+0x88, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x8c, 0xd280000a, pc+0x8c, v[relocs.ValueOperand0])
 }
 
 func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

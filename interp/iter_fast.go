@@ -118,8 +118,7 @@ func (vm *VM) buildTuple(f *frame, dst, first int32, n int) error {
 			t.items[i].O = f.objs[first+int32(i)]
 		}
 	}
-	f.regs[dst] = templates.Value{Tag: tagObject}
-	f.objs[dst] = t
+	f.set(dst, ObjVal(t))
 	return nil
 }
 

@@ -144,6 +144,7 @@ type loopTrace struct {
 	constSlots             map[int64]int32 // scratch slots holding int constants (constInt)
 	failed                 int             // recordings that failed
 	wait                   int             // hot counts to let pass before trying again
+	skew                   uint32          // back-edges the next tries come sooner: see recordLoop
 	dead                   bool            // never again
 	reason                 string          // why the last recording failed
 	lastAbort              string          // where and why, to tell a wall from bad luck
@@ -366,6 +367,7 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		// (The counter starts again: the next try waits a threshold.)
 		if lt.wait > 0 {
 			lt.wait--
+			vm.counters(co)[pc] = lt.skew
 			return 0, nil, false
 		}
 		start := time.Now()

@@ -34,10 +34,7 @@ type ifaceWords struct {
 var tagMarks [tagObject]byte
 
 // The itabs of the object types whose bits are not 0 (ObjVal).
-var listTab, instTab, strTab = itabOf(&List{}), itabOf(&Instance{}), itabOf(&Str{})
-
-// tupleTab is the itab of a tuple (whose bits are 0).
-var tupleTab = itabOf(&Tuple{})
+var listTab, instTab, strTab, tupleTab = itabOf(&List{}), itabOf(&Instance{}), itabOf(&Str{}), itabOf(&Tuple{})
 
 func itabOf(o Object) uintptr { return (*ifaceWords)(unsafe.Pointer(&o)).tab }
 
@@ -94,6 +91,8 @@ func (x pval) unpack() Val {
 		b = uint64(uintptr(x.p)) + templates.InstanceBit
 	case strTab:
 		b = uint64(uintptr(x.p)) + templates.StrBit
+	case tupleTab:
+		b = uint64(uintptr(x.p)) + templates.TupleBit
 	}
 	return Val{T: tagObject, B: b, O: x.obj()}
 }

@@ -235,7 +235,7 @@ func (r *recorder) emit(in traceopt.Inst) {
 			ty = objType(v.Bits)
 		}
 		r.known[d] = ty
-		if ty == traceopt.List || ty == traceopt.Instance || ty == traceopt.Str {
+		if objectType(ty) {
 			r.lists[d] = true
 		}
 		switch in.Op {
@@ -348,6 +348,9 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 			g = generated.OpGuardInstance
 		case traceopt.Str:
 			g = generated.OpGuardStr
+		case traceopt.Tuple:
+			// (No guard of the type alone: this one checks the length too.)
+			g = generated.OpGuardTuple
 		default:
 			return traceopt.Unknown
 		}
@@ -355,13 +358,22 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 		return traceopt.Unknown
 	}
 	in := traceopt.Inst{Op: g, Args: [4]uint64{traceopt.Slot(a)}, Exit: r.snap()}
+	if t == traceopt.Tuple {
+		in.Args[1] = uint64(len(tupleAt(v.Bits).items))
+	}
 	r.exec(&in)
 	r.insts = append(r.insts, in)
 	r.known[a] = t
-	if t == traceopt.List || t == traceopt.Instance || t == traceopt.Str {
+	if objectType(t) {
 		r.lists[a] = true
 	}
 	return t
+}
+
+// objectType reports whether a slot of type t holds an object (whose Go
+// half exits give back: giveBack).
+func objectType(t traceopt.Type) bool {
+	return t == traceopt.List || t == traceopt.Instance || t == traceopt.Str || t == traceopt.Tuple
 }
 
 // objType is the type native code can read an object with these bits as:
@@ -376,6 +388,8 @@ func objType(bits uint64) traceopt.Type {
 		return traceopt.List
 	case bits&7 == templates.StrBit && strAt(bits).ascii():
 		return traceopt.Str
+	case bits&7 == templates.TupleBit:
+		return traceopt.Tuple
 	}
 	return traceopt.Unknown
 }
@@ -638,6 +652,8 @@ func (r *recorder) step() int {
 		r.binary(in.Op, A, B, C)
 	case opIs, opIsNot:
 		r.identity(in.Op, A, B, C)
+	case opUnpack:
+		r.unpack(A, B, int(in.C), in.D)
 	case opNeg, opInvert:
 		switch t := r.typeOf(B); {
 		case t == traceopt.Int && in.Op == opNeg:
@@ -942,7 +958,7 @@ func (r *recorder) loadElem(dst, list, index int32) bool {
 		r.failf("list element is an object native code cannot read")
 		return false
 	}
-	if r.vm.mt && (ty == traceopt.List || ty == traceopt.Instance || ty == traceopt.Str) {
+	if r.vm.mt && objectType(ty) {
 		// A native load keeps no object alive, and another thread may
 		// drop the list's reference to it (list_load_mt.c).
 		r.failf("an object from a list while threads run")
@@ -950,6 +966,50 @@ func (r *recorder) loadElem(dst, list, index int32) bool {
 	}
 	r.emit(traceopt.Inst{Op: generated.OpListLoad, Args: [4]uint64{traceopt.Slot(dst), traceopt.Slot(list), traceopt.Slot(index), uint64(traceopt.Kind(ty))}, Exit: r.snap()})
 	return true
+}
+
+// unpack translates n slots from A on = the items of the tuple in slot b
+// (`x, y = point`, `for dx, dy in moves:`): the tuple guarded with its
+// length, then each item loaded as the kind it has now.
+func (r *recorder) unpack(a, b int32, n int, star int32) {
+	if star >= 0 {
+		r.failf("starred unpacking")
+		return
+	}
+	if t := r.typeOf(b); t != traceopt.Tuple {
+		r.failf("unpacking of a %v", t)
+		return
+	}
+	if b >= a && b < a+int32(n) {
+		r.failf("unpacking a tuple over itself")
+		return
+	}
+	items := tupleAt(r.regs[b].Bits).items
+	if len(items) != n {
+		r.failf("unpacking %d items into %d names", len(items), n)
+		return
+	}
+	g := traceopt.Inst{Op: generated.OpGuardTuple, Args: [4]uint64{traceopt.Slot(b), uint64(n)}, Exit: r.snap()}
+	if k := len(r.insts); k == 0 || r.insts[k-1].Op != g.Op || r.insts[k-1].Args != g.Args {
+		r.exec(&g)
+		r.insts = append(r.insts, g)
+	}
+	for i, it := range items {
+		ty := traceopt.TypeOf(templates.Value{Tag: it.T, Bits: it.B})
+		if ty == traceopt.Unknown {
+			r.failf("tuple item is an object native code cannot read")
+			return
+		}
+		if r.vm.mt && objectType(ty) {
+			r.failf("an object from a tuple while threads run")
+			return
+		}
+		r.emit(traceopt.Inst{Op: generated.OpTupleLoad, Args: [4]uint64{traceopt.Slot(a + int32(i)), traceopt.Slot(b),
+			uint64(i) * uint64(unsafe.Sizeof(Val{})), uint64(traceopt.Kind(ty))}, Exit: r.snap()})
+		if r.abort != "" {
+			return
+		}
+	}
 }
 
 // rangeStep guards a range loop's counter, stop and step as ints and the
@@ -1188,7 +1248,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead, lt.reason = true, "no room on the slot stack"
 		return 0, nil, false
 	}
-	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, lastAbort: lt.lastAbort, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
+	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, lastAbort: lt.lastAbort, skew: lt.skew, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{},
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
@@ -1253,14 +1313,15 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			lt.dead = true
 		}
 	}
-	if strings.HasPrefix(r.abort, loopEnds) {
+	if strings.HasPrefix(r.abort, loopEnds) && lt.skew < vm.jit.hot/2 {
 		// A loop of a few iterations a run, which the threshold divides
 		// (for i in range(4): 64 back-edges are 16 whole runs), would
 		// reach every next try at its last iteration again: one
-		// back-edge sooner, the next try records an iteration that goes
-		// round.
-		vm.counters(co)[pc] = 1
+		// back-edge sooner each time (through the waits between tries
+		// too), a try records an iteration that goes round.
+		lt.skew++
 	}
+	vm.counters(co)[pc] = lt.skew
 	vm.jit.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
 	if r.raised != nil {
 		// A call-out raised: the frame is as the interpreter left it.

@@ -80,17 +80,22 @@ func holdsAt(o Object, bits uint64) bool {
 		return bits&templates.InstanceBit != 0 && uintptr(unsafe.Pointer(x)) == uintptr(bits-templates.InstanceBit)
 	case *Str:
 		return bits&7 == templates.StrBit && uintptr(unsafe.Pointer(x)) == uintptr(bits-templates.StrBit)
+	case *Tuple:
+		return bits&7 == templates.TupleBit && uintptr(unsafe.Pointer(x)) == uintptr(bits-templates.TupleBit)
 	}
 	return false
 }
 
-// objectAt is the list, instance or str an object slot's nonzero bits name.
+// objectAt is the list, instance, str or tuple an object slot's nonzero
+// bits name.
 func objectAt(bits uint64) Object {
 	switch {
 	case bits&templates.InstanceBit != 0:
 		return instanceAt(bits)
 	case bits&7 == templates.StrBit:
 		return strAt(bits)
+	case bits&7 == templates.TupleBit:
+		return tupleAt(bits)
 	}
 	return listAt(bits)
 }
@@ -246,6 +251,13 @@ func from128(hi, lo uint64) Val {
 func strAt(bits uint64) *Str {
 	p := uintptr(bits - templates.StrBit)
 	return *(**Str)(unsafe.Pointer(&p))
+}
+
+// tupleAt is the tuple whose address plus templates.TupleBit bits are:
+// alive for the reasons listAt's list is.
+func tupleAt(bits uint64) *Tuple {
+	p := uintptr(bits - templates.TupleBit)
+	return *(**Tuple)(unsafe.Pointer(&p))
 }
 
 // listSlot is the frame slot value of list l, its bits the address native

@@ -591,3 +591,54 @@ print(down(40, 0))
 		t.Errorf("want a traceback through 41 frames of down (40 repeated):\n%s\n%s", out2.String(), errb2.String())
 	}
 }
+
+// TestTraceObjectLoops: loops over lists of tuples (unpacked natively with
+// guard_tuple and tuple_load), `while queue:` over a list's truth, and a
+// loop of eight iterations a run (which the threshold divides: every try
+// used to start at its last iteration) are traced, with no recording of
+// them aborted for good.
+func TestTraceObjectLoops(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := []byte(`def pairs(ps):
+    s = 0.0
+    for x, k in ps:
+        s += x * k
+    return s
+def drain(n):
+    q = list(range(4))
+    t = 0
+    i = 0
+    while q and i < n:
+        t += q[i % 4]
+        i += 1
+    return t
+def eight(v):
+    for i in range(8):
+        v[i] = v[i] * 3 % 1001
+ps = [(i * 0.5, i % 7) for i in range(500)]
+v = list(range(8))
+s = 0.0
+for r in range(200):
+    s += pairs(ps) + drain(40)
+    eight(v)
+print(s, v)
+`)
+	var out, want, errb, debug, traces bytes.Buffer
+	RunWith(Config{JIT: JITOn, JITDebug: &debug, TraceLog: &traces}, "t.py", src, nil, &out, &errb)
+	RunWith(Config{}, "t.py", src, nil, &want, &errb)
+	if out.String() != want.String() || out.Len() == 0 {
+		t.Errorf("with the JIT %q, without %q: %s", out.String(), want.String(), errb.String())
+	}
+	for _, line := range []string{"t.py:3: trace compiled", "t.py:10: trace compiled", "t.py:15: trace compiled"} {
+		if !strings.Contains(debug.String(), line) {
+			t.Errorf("want %q in the JIT's decisions:\n%s", line, debug.String())
+		}
+	}
+	for _, uop := range []string{"guard_tuple", "tuple_load"} {
+		if !strings.Contains(traces.String(), uop) {
+			t.Errorf("no %s in the traces:\n%s", uop, traces.String())
+		}
+	}
+}

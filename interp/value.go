@@ -52,8 +52,9 @@ func BoolVal(b bool) Val {
 // ObjVal wraps an object. A list's bits are its address, so native code
 // can read its elements (templates.List), an instance's its address plus
 // templates.InstanceBit, so native code can read its attributes
-// (templates.Instance), and a str's its address plus templates.StrBit
-// (templates.Str); every other object's are 0.
+// (templates.Instance), a str's its address plus templates.StrBit
+// (templates.Str), and a tuple's its address plus templates.TupleBit
+// (templates.Tuple); every other object's are 0.
 func ObjVal(o Object) Val {
 	switch x := o.(type) {
 	case *List:
@@ -62,6 +63,8 @@ func ObjVal(o Object) Val {
 		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.InstanceBit, O: o}
 	case *Str:
 		return Val{T: tagObject, B: strBits(x), O: o}
+	case *Tuple:
+		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.TupleBit, O: o}
 	}
 	return Val{T: tagObject, O: o}
 }

@@ -92,6 +92,31 @@ type Str struct {
 	Kind uint8
 }
 
+// TupleBit is CP_TUPLE_BIT: an object's Bits with kind bits TupleBit are
+// the address of a Tuple plus TupleBit. KindTuple is CP_KIND_TUPLE, no slot
+// tag: the kind list_load and tuple_load expect for a tuple.
+const (
+	TupleBit      = 4
+	KindTuple Tag = 7
+)
+
+// Item is struct cp_item, one item of a tuple: the interpreter's value,
+// tag and bits as in a slot, then its Go object (an interface, which native
+// code never reads).
+type Item struct {
+	Tag  Tag
+	Bits uint64
+	Obj  [2]uintptr
+}
+
+// Tuple is struct cp_tuple: the head of the interpreter's tuple object, a Go slice
+// header of its items. Tuples never change: native code only reads them.
+type Tuple struct {
+	Items *Item
+	Len   int64
+	Cap   int64
+}
+
 // StrBit is CP_STR_BIT, StrASCII CP_STR_ASCII.
 const (
 	StrBit   = 2

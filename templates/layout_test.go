@@ -60,6 +60,8 @@ var (
 	listCFields  = []string{"vals", "len", "cap", "objs", "interp", "deque", "interp2", "seq"}
 	instCFields  = []string{"cls", "shape", "vals", "len", "cap"}
 	strCFields   = []string{"data", "len", "kind"}
+	itemCFields  = []string{"tag", "bits", "obj"}
+	tupleCFields = []string{"items", "len", "cap"}
 )
 
 // goMacros is every CP_TAG_* and CP_EXIT_* macro of vmstate.h with the Go
@@ -81,6 +83,8 @@ var goMacros = map[string]uint64{
 	"CP_KIND_INSTANCE":    uint64(KindInstance),
 	"CP_STR_BIT":          StrBit,
 	"CP_STR_ASCII":        StrASCII,
+	"CP_TUPLE_BIT":        TupleBit,
+	"CP_KIND_TUPLE":       uint64(KindTuple),
 }
 
 // layoutFacts lists, from the Go side, every number vmstate.h must agree
@@ -97,6 +101,8 @@ func layoutFacts() []fact {
 		{"cp_list", unsafe.Sizeof(List{}), fieldsOf(List{}, listCFields)},
 		{"cp_instance", unsafe.Sizeof(Instance{}), fieldsOf(Instance{}, instCFields)},
 		{"cp_str", unsafe.Sizeof(Str{}), fieldsOf(Str{}, strCFields)},
+		{"cp_item", unsafe.Sizeof(Item{}), fieldsOf(Item{}, itemCFields)},
+		{"cp_tuple", unsafe.Sizeof(Tuple{}), fieldsOf(Tuple{}, tupleCFields)},
 	}
 	for _, s := range structs {
 		facts = append(facts, fact{"sizeof " + s.c, "sizeof(" + s.c + ")", uint64(s.goSize)})
@@ -271,7 +277,7 @@ func TestHeaderFullyMirrored(t *testing.T) {
 	}
 	structRe := regexp.MustCompile(`(?s)typedef struct (\w+) \{(.*?)\} \w+;`)
 	memberRe := regexp.MustCompile(`(?m)^\s*[\w ]+?[\s*]+(\w+)(?:\[\d+\])?;`)
-	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields, "cp_str": strCFields}
+	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields, "cp_str": strCFields, "cp_item": itemCFields, "cp_tuple": tupleCFields}
 	seen := 0
 	for _, s := range structRe.FindAllSubmatch(h, -1) {
 		name := string(s[1])

@@ -82,11 +82,21 @@ typedef struct cp_list {
 // CP_TAG_OBJECT expects a list (nonzero bits, no kind bits).
 #define CP_KIND_INSTANCE 6
 
+// A tuple's bits are the address of its cp_tuple plus this.
+#define CP_TUPLE_BIT 4
+
+// CP_KIND_TUPLE is no tag either: the kind list_load and tuple_load take
+// for a tuple (tag CP_TAG_OBJECT, kind bits CP_TUPLE_BIT).
+#define CP_KIND_TUPLE 7
+
 // cp_kind_ok reports whether a value (tag, bits) is of the kind want (a tag,
-// or CP_KIND_INSTANCE).
+// CP_KIND_INSTANCE or CP_KIND_TUPLE).
 static inline int cp_kind_ok(cp_u64 tag, cp_u64 bits, cp_u64 want) {
     if (want == CP_KIND_INSTANCE) {
         return tag == CP_TAG_OBJECT && (bits & CP_INSTANCE_BIT) != 0;
+    }
+    if (want == CP_KIND_TUPLE) {
+        return tag == CP_TAG_OBJECT && CP_OBJ_KIND(bits) == CP_TUPLE_BIT;
     }
     return tag == want && (want != CP_TAG_OBJECT || (bits != 0 && CP_OBJ_KIND(bits) == 0));
 }
@@ -124,5 +134,25 @@ typedef struct cp_str {
 
 // CP_STR is the str a value whose bits have CP_STR_BIT points at.
 #define CP_STR(v) ((const cp_str *)((v)->bits - CP_STR_BIT))
+
+// cp_item is one item of a tuple: the interpreter's value (minipy's Val),
+// tag and bits as in a slot, then the Go object, which native code never
+// reads.
+typedef struct cp_item {
+    cp_u64 tag;     // +0
+    cp_u64 bits;    // +8
+    void *obj[2];   // +16 the Go object (an interface)
+} cp_item;
+
+// cp_tuple is the head of the interpreter's tuple object: a Go slice header
+// of its items. Tuples never change: native code only reads them.
+typedef struct cp_tuple {
+    const cp_item *items; // +0
+    cp_i64 len;           // +8
+    cp_i64 cap;           // +16
+} cp_tuple;
+
+// CP_TUPLE is the tuple a value whose bits have CP_TUPLE_BIT points at.
+#define CP_TUPLE(v) ((const cp_tuple *)((v)->bits - CP_TUPLE_BIT))
 
 #endif // COPYPATCH_VMSTATE_H

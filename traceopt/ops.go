@@ -17,9 +17,10 @@ const (
 	None
 	Instance // an object whose bits point at a cp_instance, plus InstanceBit
 	Str      // an ASCII str whose bits point at a cp_str (plus CP_STR_BIT)
+	Tuple    // an object whose bits point at a cp_tuple, plus TupleBit
 )
 
-var typeNames = [...]string{"unknown", "int", "float", "bool", "list", "none", "instance", "str"}
+var typeNames = [...]string{"unknown", "int", "float", "bool", "list", "none", "instance", "str", "tuple"}
 
 func (t Type) String() string {
 	if int(t) < len(typeNames) {
@@ -44,6 +45,8 @@ func TypeOfTag(tag templates.Tag) Type {
 		return None
 	case templates.KindInstance:
 		return Instance
+	case templates.KindTuple:
+		return Tuple
 	}
 	return Unknown
 }
@@ -58,13 +61,15 @@ func TypeOf(v templates.Value) Type {
 			return Unknown
 		case v.Bits&templates.InstanceBit != 0:
 			return Instance
+		case v.Bits&7 == templates.TupleBit:
+			return Tuple
 		}
 	}
 	return TypeOfTag(v.Tag)
 }
 
-// Kind is the kind immediate (a tag, or templates.KindInstance) that
-// list_load and attr_load expect for a value of type t.
+// Kind is the kind immediate (a tag, templates.KindInstance or
+// templates.KindTuple) that list_load, attr_load and tuple_load expect for a value of type t.
 func Kind(t Type) templates.Tag {
 	switch t {
 	case Int:
@@ -79,6 +84,8 @@ func Kind(t Type) templates.Tag {
 		return templates.TagNone
 	case Instance:
 		return templates.KindInstance
+	case Tuple:
+		return templates.KindTuple
 	}
 	return templates.TagEmpty
 }
@@ -234,6 +241,11 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpListStoreMt: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
 
 	generated.OpGuardInstance: {Args: [4]ArgKind{Src}, Exits: true, Guard: Instance, Pure: true},
+	// Tuples never change: reading one is pure. guard_tuple checks the
+	// length too, so it is no type guard a known type could remove; a
+	// second one of the same slot and length is.
+	generated.OpGuardTuple: {Args: [4]ArgKind{Src, Imm}, Exits: true, Pure: true},
+	generated.OpTupleLoad:  {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Result: ResImmTag, Exits: true, Pure: true},
 	// A shape changes only in Go: a trace without call-outs keeps it. Not
 	// a type guard: the same slot may be checked for several shapes.
 	generated.OpGuardShape: {Args: [4]ArgKind{Src, Imm}, Exits: true, Load: MemShape},

@@ -129,7 +129,7 @@ func resultTag(in *Inst, tag templates.Tag, before tagState) uint8 {
 		return before[slotOf(in.Args[1])]
 	case generated.OpListLoad, generated.OpListLoadBits:
 		k := templates.Tag(in.Args[3])
-		if k == templates.KindInstance {
+		if k == templates.KindInstance || k == templates.KindTuple {
 			return uint8(templates.TagObject)
 		}
 		return uint8(k)
@@ -168,7 +168,7 @@ func tagsAfter(in *Inst, before tagState, unknown func() tagState) tagState {
 			switch r := resultType(in, info, nil); r {
 			case Int, Float, Bool, List, None:
 				tag = uint8(Kind(r))
-			case Instance, Str:
+			case Instance, Str, Tuple:
 				tag = uint8(templates.TagObject)
 			}
 		}

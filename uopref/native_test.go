@@ -45,6 +45,8 @@ const harnessC = `#include "uop.h"
 #define NSTRS 8
 #define STR_MARK 0x5354520000000000ull
 #define CHARS_MARK 0x4348520000000000ull
+#define NTUPLES 4
+#define TUPLE_MARK 0x5455500000000000ull
 
 // deque is the list head's deque byte (list_copy reads it).
 typedef struct { cp_u64 objs, len, cap, deque; cp_value vals[NELEMS]; } hlist;
@@ -142,10 +144,23 @@ cp_u64 hchars[128];
 // as the address of one) naming the list its call-out made last.
 cp_u64 hfresh[NLISTS];
 
+// The tuples (nativeTuples in Go), which no uop writes: their items are
+// made from marks when the harness starts.
+static cp_item hitems[NTUPLES][3];
+static cp_tuple htuples[NTUPLES];
+static const cp_u64 htuple_lens[NTUPLES] = {0, 2, 3, 3};
+static const cp_value htuple_marks[NTUPLES][3] = {
+    {{0, 0}, {0, 0}, {0, 0}},
+    {{CP_TAG_INT, 10}, {CP_TAG_FLOAT, 0x4004000000000000ull}, {0, 0}},
+    {{CP_TAG_BOOL, 1}, {CP_TAG_NONE, 0}, {CP_TAG_OBJECT, STR_MARK + 3}},
+    {{CP_TAG_OBJECT, 0}, {CP_TAG_OBJECT, TUPLE_MARK + 1}, {CP_TAG_INT, (cp_u64)-3}},
+};
+
 static void marks_to_addresses(cp_value *v) {
     if (v->tag == CP_TAG_OBJECT && v->bits - LIST_MARK < NLISTS) v->bits = (cp_u64)&heads[v->bits - LIST_MARK];
     else if (v->tag == CP_TAG_OBJECT && v->bits - INST_MARK < NLISTS) v->bits = (cp_u64)&iheads[v->bits - INST_MARK] + CP_INSTANCE_BIT;
     else if (v->tag == CP_TAG_OBJECT && v->bits - STR_MARK < NSTRS) v->bits = (cp_u64)&hstrs[v->bits - STR_MARK] + CP_STR_BIT;
+    else if (v->tag == CP_TAG_OBJECT && v->bits - TUPLE_MARK < NTUPLES) v->bits = (cp_u64)&htuples[v->bits - TUPLE_MARK] + CP_TUPLE_BIT;
 }
 
 static void addresses_to_marks(cp_value *v) {
@@ -156,11 +171,25 @@ static void addresses_to_marks(cp_value *v) {
     for (int k = 0; k < NSTRS; k++) {
         if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&hstrs[k] + CP_STR_BIT) v->bits = STR_MARK + k;
     }
+    for (int k = 0; k < NTUPLES; k++) {
+        if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&htuples[k] + CP_TUPLE_BIT) v->bits = TUPLE_MARK + k;
+    }
 }
 
 __attribute__((noreturn)) void hmain(void) {
     for (int c = 0; c < 128; c++) hchars[c] = CHARS_MARK + c;
     for (int k = 0; k < NLISTS; k++) hfresh[k] = (cp_u64)&heads[k];
+    for (int k = 0; k < NTUPLES; k++) {
+        for (int e = 0; e < 3; e++) {
+            cp_value v = htuple_marks[k][e];
+            marks_to_addresses(&v);
+            hitems[k][e].tag = v.tag;
+            hitems[k][e].bits = v.bits;
+        }
+        htuples[k].items = hitems[k];
+        htuples[k].len = (cp_i64)htuple_lens[k];
+        htuples[k].cap = 3;
+    }
     for (;;) {
         long n = 0;
         while (n < (long)sizeof buf) {
@@ -235,6 +264,7 @@ const (
 	listMark    = 0x4c49535400000000
 	instMark    = 0x494e535400000000
 	strMark     = 0x5354520000000000
+	tupleMark   = 0x5455500000000000
 	charsMark   = 0x4348520000000000
 	// charsOperand, as an operand, links as the address of the harness's
 	// str_char table (and of refChars in reference runs).
@@ -271,6 +301,33 @@ var refStrs, refChars = func() ([]templates.Str, *[128]uint64) {
 		chars[c] = charsMark + uint64(c)
 	}
 	return out, chars
+}()
+
+// nativeTuples are the harness's tuples (htuple_marks), in order: their
+// items, as marks.
+var nativeTuples = [][]V{{}, {iv(10), fv(2.5)}, {bv(true), {Tag: templates.TagNone}, strV(3)}, {{Tag: templates.TagObject}, tupleV(1), iv(-3)}}
+
+// tupleV is the value that stands for tuple k in a record.
+func tupleV(k int) V { return V{Tag: templates.TagObject, Bits: tupleMark + uint64(k)} }
+
+// refTuples are nativeTuples as the interpreter's tuples (items with
+// addresses), on the heap for the life of the test.
+var refTuples = func() []templates.Tuple {
+	out := make([]templates.Tuple, len(nativeTuples))
+	for k, items := range nativeTuples {
+		its := make([]templates.Item, 3)
+		for e, v := range items {
+			switch {
+			case v.Tag == templates.TagObject && v.Bits-strMark < uint64(len(refStrs)):
+				v.Bits = uint64(uintptr(unsafe.Pointer(&refStrs[v.Bits-strMark]))) + templates.StrBit
+			case v.Tag == templates.TagObject && v.Bits-tupleMark < uint64(len(nativeTuples)):
+				v.Bits = uint64(uintptr(unsafe.Pointer(&out[v.Bits-tupleMark]))) + templates.TupleBit
+			}
+			its[e] = templates.Item{Tag: v.Tag, Bits: v.Bits}
+		}
+		out[k] = templates.Tuple{Items: &its[0], Len: int64(len(items)), Cap: 3}
+	}
+	return out
 }()
 
 // keptBytes keeps refStrs' bytes reachable (Data is a uintptr).
@@ -394,7 +451,7 @@ func pairRecords(xs []V) []nativeRecord {
 
 // listPool fills the lists of the list uops' records: every tag, an object
 // native code cannot read, list 1 nested in list 0, and a NaN.
-var listPool = []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, listV(1), {}, iv(-3), fv(nan), instV(1), strV(3)}
+var listPool = []V{iv(10), fv(2.5), bv(true), {Tag: templates.TagNone}, {Tag: templates.TagObject}, listV(1), {}, iv(-3), fv(nan), instV(1), strV(3), tupleV(2)}
 
 // poison fills list elements past a list's length: no uop may read or write
 // them.
@@ -564,7 +621,7 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		var cases []nativeCase
-		for tag := templates.TagEmpty; tag <= templates.KindInstance+1; tag++ {
+		for tag := templates.TagEmpty; tag <= templates.KindTuple+1; tag++ {
 			t := uint64(tag)
 			if op != "list_load_bits" {
 				cases = append(cases, nativeCase{ops(0, S, 2*S, t), recs}, nativeCase{ops(S, S, 2*S, t), recs}, nativeCase{ops(2*S, S, 2*S, t), recs})
@@ -623,6 +680,40 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}}
+	case "guard_tuple", "tuple_load":
+		// Every tuple in slot 1 (and slot 0), against every length; every
+		// item of each, as every kind, into a slot or over the tuple.
+		var recs []nativeRecord
+		for k := range nativeTuples {
+			for _, dst := range []V{sentry, tupleV(k), strV(1)} {
+				recs = append(recs, nativeRecord{Frame: [3]V{dst, tupleV(k), iv(3)}, Lists: fillerLists()})
+			}
+		}
+		if op == "guard_tuple" {
+			general := append(append([]nativeRecord(nil), general[:len(general)/4]...), recs...)
+			for _, v := range []V{listV(0), instV(1), strV(3)} {
+				general = append(general, nativeRecord{Frame: [3]V{v, v, v}, Lists: listConfigs()[3]})
+			}
+			var cases []nativeCase
+			for n := uint64(0); n <= 4; n++ {
+				cases = append(cases, nativeCase{ops(S, n), general}, nativeCase{ops(0, n), general})
+			}
+			return cases
+		}
+		var cases []nativeCase
+		for i := range 3 {
+			var long []nativeRecord // tuple_load trusts guard_tuple: item i exists
+			for _, r := range recs {
+				if len(nativeTuples[r.Frame[1].Bits-tupleMark]) > i {
+					long = append(long, r)
+				}
+			}
+			off := uint64(i) * uint64(unsafe.Sizeof(templates.Item{}))
+			for tag := templates.TagEmpty; tag <= templates.KindTuple+1; tag++ {
+				cases = append(cases, nativeCase{ops(0, S, off, uint64(tag)), long}, nativeCase{ops(S, S, off, uint64(tag)), long})
+			}
+		}
+		return cases
 	case "guard_instance":
 		recs := append([]nativeRecord(nil), general...)
 		for _, v := range []V{instV(0), instV(1), listV(0)} {
@@ -656,7 +747,7 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		var cases []nativeCase
-		for tag := templates.TagEmpty; tag <= templates.KindInstance+1; tag++ {
+		for tag := templates.TagEmpty; tag <= templates.KindTuple+1; tag++ {
 			for off := uint64(0); off < nativeElems; off++ {
 				cases = append(cases, nativeCase{ops(0, S, off*S, uint64(tag)), recs})
 			}
@@ -772,6 +863,7 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 	addr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&rl.heads[k]))) }
 	iaddr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&rl.iheads[k]))) + templates.InstanceBit }
 	strAddr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&refStrs[k]))) + templates.StrBit }
+	tupleAddr := func(k int) uint64 { return uint64(uintptr(unsafe.Pointer(&refTuples[k]))) + templates.TupleBit }
 	toAddress := func(v *V) {
 		if v.Tag == templates.TagObject && v.Bits-listMark < nativeLists {
 			v.Bits = addr(int(v.Bits - listMark))
@@ -779,6 +871,8 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 			v.Bits = iaddr(int(v.Bits - instMark))
 		} else if v.Tag == templates.TagObject && v.Bits-strMark < uint64(len(refStrs)) {
 			v.Bits = strAddr(int(v.Bits - strMark))
+		} else if v.Tag == templates.TagObject && v.Bits-tupleMark < uint64(len(refTuples)) {
+			v.Bits = tupleAddr(int(v.Bits - tupleMark))
 		}
 	}
 	toMark := func(v *V) {
@@ -793,6 +887,11 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 		for k := range refStrs {
 			if v.Tag == templates.TagObject && v.Bits == strAddr(k) {
 				v.Bits = strMark + uint64(k)
+			}
+		}
+		for k := range refTuples {
+			if v.Tag == templates.TagObject && v.Bits == tupleAddr(k) {
+				v.Bits = tupleMark + uint64(k)
 			}
 		}
 	}

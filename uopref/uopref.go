@@ -18,7 +18,8 @@
 // collector), and must allocate them on the heap, never on a goroutine stack
 // that may move. Instance uops (guard_instance, guard_shape, attr_load,
 // attr_store) do the same with a templates.Instance, whose address plus
-// templates.InstanceBit an instance slot's Bits hold.
+// templates.InstanceBit an instance slot's Bits hold, and tuple uops
+// (guard_tuple, tuple_load) with a templates.Tuple (plus TupleBit).
 //
 // Package uopref imports only the standard library and templates.
 package uopref
@@ -185,13 +186,52 @@ func (m *machine) attr(vals []templates.Value, off uint64) *templates.Value {
 	return &vals[off/templates.SlotSize]
 }
 
-// kindOK is cp_kind_ok: whether v is of kind want (a tag, or
-// templates.KindInstance).
+// kindOK is cp_kind_ok: whether v is of kind want (a tag,
+// templates.KindInstance or templates.KindTuple).
 func kindOK(v templates.Value, want templates.Tag) bool {
-	if want == templates.KindInstance {
+	switch want {
+	case templates.KindInstance:
 		return v.Tag == templates.TagObject && v.Bits&templates.InstanceBit != 0
+	case templates.KindTuple:
+		return v.Tag == templates.TagObject && v.Bits&7 == templates.TupleBit
 	}
 	return v.Tag == want && (want != templates.TagObject || v.Bits != 0 && v.Bits&7 == 0)
+}
+
+// ErrBadTuple is returned (wrapped) when a uop that reads a tuple (already
+// guarded, natively) finds no readable tuple in its slot, or an item offset
+// outside it.
+var ErrBadTuple = errors.New("bad tuple operand")
+
+// itemSize is the size of a tuple's item (cp_item), the unit of
+// tuple_load's offset.
+const itemSize = uint64(unsafe.Sizeof(templates.Item{}))
+
+// tuple returns the items of the tuple that v (one of m's slots) points
+// to, as guard_tuple left it: tag TagObject, Bits its address plus
+// TupleBit. A slot that is no tuple records ErrBadTuple and gives none.
+func (m *machine) tuple(v *templates.Value) []templates.Item {
+	if !kindOK(*v, templates.KindTuple) {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: slot holds %v with bits %#x, not a tuple", ErrBadTuple, v.Tag, v.Bits)
+		}
+		return nil
+	}
+	t := tupleAt(v)
+	if t.Len < 0 || t.Len > t.Cap || t.Len > 0 && t.Items == nil {
+		if m.err == nil {
+			m.err = fmt.Errorf("%w: tuple at %#x has len %d, cap %d, items %p", ErrBadTuple, v.Bits, t.Len, t.Cap, t.Items)
+		}
+		return nil
+	}
+	return unsafe.Slice(t.Items, t.Len)
+}
+
+// tupleAt reads the tuple whose address plus TupleBit v's bits are, as
+// native code does.
+func tupleAt(v *templates.Value) *templates.Tuple {
+	p := *(*unsafe.Pointer)(unsafe.Pointer(&v.Bits))
+	return (*templates.Tuple)(unsafe.Add(p, -templates.TupleBit))
 }
 
 // ErrBadStr is returned (wrapped) when a uop that reads a str (already
@@ -785,6 +825,31 @@ var uops = map[string]uop{
 		if !m.dry { // a dry run's slots are copies, but the instance is real
 			*a = v
 		}
+		return Continue, 0
+	},
+	"guard_tuple": func(m *machine) (Next, templates.ExitCode) {
+		v := m.slot(0)
+		if !kindOK(*v, templates.KindTuple) || tupleAt(v).Len != int64(m.ops[1]) {
+			return Exit, 0
+		}
+		return Continue, 0
+	},
+	"tuple_load": func(m *machine) (Next, templates.ExitCode) {
+		dst, tv := m.slot(0), m.slot(1)
+		items := m.tuple(tv)
+		off := m.ops[2]
+		if off%itemSize != 0 || off/itemSize >= uint64(len(items)) {
+			if m.err == nil {
+				m.err = fmt.Errorf("%w: item offset %d outside %d items", ErrBadTuple, off, len(items))
+			}
+			return Exit, 0
+		}
+		it := &items[off/itemSize]
+		a := templates.Value{Tag: it.Tag, Bits: it.Bits}
+		if !kindOK(a, templates.Tag(m.ops[3])) {
+			return Exit, 0
+		}
+		*dst = a
 		return Continue, 0
 	},
 	"guard_str": func(m *machine) (Next, templates.ExitCode) {

@@ -91,6 +91,21 @@ func newStr(s string, kind uint8) V {
 	return V{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(h))) + templates.StrBit}
 }
 
+// keptTuples holds every tuple a test builds, as keptLists does lists.
+var keptTuples []*templates.Tuple
+
+// newTuple is a tuple of items, kept alive for the test run, and its slot
+// value.
+func newTuple(items ...V) V {
+	its := make([]templates.Item, len(items), len(items)+1) // never empty: Items is never nil
+	for i, v := range items {
+		its[i] = templates.Item{Tag: v.Tag, Bits: v.Bits}
+	}
+	x := &templates.Tuple{Items: &its[:1][0], Len: int64(len(items)), Cap: int64(cap(its))}
+	keptTuples = append(keptTuples, x)
+	return V{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(x))) + templates.TupleBit}
+}
+
 // testChars is str_char's table in the step tests: code point c is 1000+c.
 var testChars = func() *[128]uint64 {
 	t := new([128]uint64)
@@ -594,6 +609,31 @@ func TestStep(t *testing.T) {
 	}
 	add(
 		stepCase{name: "guard_list str", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, abcV}, next: Exit},
+	)
+	{
+		const I = uint64(unsafe.Sizeof(templates.Item{}))
+		pairV := newTuple(iv(3), fv(0.5))
+		nestV := newTuple(pairV, mixedV, V{Tag: templates.TagNone})
+		emptyV := newTuple()
+		add(
+			stepCase{name: "guard_tuple", op: "guard_tuple", ops: [4]uint64{S, 2}, in: []V{sentry, pairV}, next: Continue},
+			stepCase{name: "guard_tuple empty", op: "guard_tuple", ops: [4]uint64{S, 0}, in: []V{sentry, emptyV}, next: Continue},
+			stepCase{name: "guard_tuple length", op: "guard_tuple", ops: [4]uint64{S, 3}, in: []V{sentry, pairV}, next: Exit},
+			stepCase{name: "guard_tuple list", op: "guard_tuple", ops: [4]uint64{S, 2}, in: []V{sentry, mixedV}, next: Exit},
+			stepCase{name: "guard_tuple str", op: "guard_tuple", ops: [4]uint64{S, 3}, in: []V{sentry, abcV}, next: Exit},
+			stepCase{name: "guard_tuple int", op: "guard_tuple", ops: [4]uint64{S, 0}, in: []V{sentry, iv(0)}, next: Exit},
+			stepCase{name: "guard_list tuple", op: "guard_list", ops: [4]uint64{S}, in: []V{sentry, pairV}, next: Exit},
+			stepCase{name: "tuple_load int", op: "tuple_load", ops: [4]uint64{0, S, 0, uint64(templates.TagInt)}, in: []V{sentry, pairV}, out: []V{iv(3), pairV}},
+			stepCase{name: "tuple_load float over the tuple", op: "tuple_load", ops: [4]uint64{S, S, I, uint64(templates.TagFloat)}, in: []V{sentry, pairV}, out: []V{sentry, fv(0.5)}},
+			stepCase{name: "tuple_load float as int", op: "tuple_load", ops: [4]uint64{0, S, I, uint64(templates.TagInt)}, in: []V{sentry, pairV}, next: Exit},
+			stepCase{name: "tuple_load tuple", op: "tuple_load", ops: [4]uint64{0, S, 0, uint64(templates.KindTuple)}, in: []V{sentry, nestV}, out: []V{pairV, nestV}},
+			stepCase{name: "tuple_load list", op: "tuple_load", ops: [4]uint64{0, S, I, uint64(templates.TagObject)}, in: []V{sentry, nestV}, out: []V{mixedV, nestV}},
+			stepCase{name: "tuple_load list as tuple", op: "tuple_load", ops: [4]uint64{0, S, I, uint64(templates.KindTuple)}, in: []V{sentry, nestV}, next: Exit},
+			stepCase{name: "tuple_load tuple as list", op: "tuple_load", ops: [4]uint64{0, S, 0, uint64(templates.TagObject)}, in: []V{sentry, nestV}, next: Exit},
+			stepCase{name: "tuple_load None", op: "tuple_load", ops: [4]uint64{0, S, 2 * I, uint64(templates.TagNone)}, in: []V{sentry, nestV}, out: []V{{Tag: templates.TagNone}, nestV}},
+		)
+	}
+	add(
 		stepCase{name: "guard_str ascii", op: "guard_str", ops: [4]uint64{S}, in: []V{sentry, abcV}, next: Continue},
 		stepCase{name: "guard_str non-ascii", op: "guard_str", ops: [4]uint64{S}, in: []V{sentry, eacuteV}, next: Exit},
 		stepCase{name: "guard_str not looked at", op: "guard_str", ops: [4]uint64{S}, in: []V{sentry, unknownV}, next: Exit},

@@ -233,6 +233,7 @@ const (
 	OpGuardNone                    // templates/guard_none.c
 	OpGuardShape                   // templates/guard_shape.c
 	OpGuardStr                     // templates/guard_str.c
+	OpGuardTuple                   // templates/guard_tuple.c
 	OpIntAbs                       // templates/int_abs.c
 	OpIntAdd                       // templates/int_add.c
 	OpIntAddBits                   // templates/int_add_bits.c
@@ -301,6 +302,7 @@ const (
 	OpStrChar                      // templates/str_char.c
 	OpStrJumpIfEq                  // templates/str_jump_if_eq.c
 	OpStrLen                       // templates/str_len.c
+	OpTupleLoad                    // templates/tuple_load.c
 	OpWideAdd                      // templates/wide_add.c
 	OpWideAddWide                  // templates/wide_add_wide.c
 	OpWideAndImm                   // templates/wide_and_imm.c
@@ -312,7 +314,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 294
+const NumOps = 296
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -539,6 +541,7 @@ var opNames = [NumOps]string{
 	OpGuardNone:          "guard_none",
 	OpGuardShape:         "guard_shape",
 	OpGuardStr:           "guard_str",
+	OpGuardTuple:         "guard_tuple",
 	OpIntAbs:             "int_abs",
 	OpIntAdd:             "int_add",
 	OpIntAddBits:         "int_add_bits",
@@ -607,6 +610,7 @@ var opNames = [NumOps]string{
 	OpStrChar:            "str_char",
 	OpStrJumpIfEq:        "str_jump_if_eq",
 	OpStrLen:             "str_len",
+	OpTupleLoad:          "tuple_load",
 	OpWideAdd:            "wide_add",
 	OpWideAddWide:        "wide_add_wide",
 	OpWideAndImm:         "wide_and_imm",
