@@ -437,6 +437,18 @@ func (vm *VM) hotBackEdge(f *frame, pc, target int) (int, error) {
 	return target, nil
 }
 
+// untracedBackEdge counts a taken back-edge of a loop the JIT does not
+// trace (a generator's, a tuple's, zip's): counted only so that Ctrl-C,
+// which zeroes the threshold, reaches the loop. True when an interrupt is
+// pending.
+func (vm *VM) untracedBackEdge(c *uint32) bool {
+	if *c++; *c < vm.hot.Load() {
+		return false
+	}
+	*c = 0
+	return vm.sigint.Load()
+}
+
 // runAt executes a frame from pc (a generator's from where it stopped).
 func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 	co := f.code
@@ -788,12 +800,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					it.i += it.step
 					// Not traced, but counted, so that Ctrl-C (which
 					// zeroes the threshold) reaches the loop.
-					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						counters[pc-1] = 0
-						if vm.sigint.Load() {
-							err = vm.keyboardInterrupt()
-							break dispatch
-						}
+					if vm.untracedBackEdge(&counters[pc-1]) {
+						err = vm.keyboardInterrupt()
+						break dispatch
 					}
 					pc = int(in.C)
 				}
@@ -806,12 +815,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 				if ok {
 					f.set(in.B, v)
-					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						counters[pc-1] = 0
-						if vm.sigint.Load() {
-							err = vm.keyboardInterrupt()
-							break dispatch
-						}
+					if vm.untracedBackEdge(&counters[pc-1]) {
+						err = vm.keyboardInterrupt()
+						break dispatch
 					}
 					pc = int(in.C)
 				}
@@ -823,12 +829,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					regs[in.B] = templates.Value{Tag: x.T, Bits: x.B}
 					objs[in.B] = x.O
 					it.i++
-					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						counters[pc-1] = 0
-						if vm.sigint.Load() {
-							err = vm.keyboardInterrupt()
-							break dispatch
-						}
+					if vm.untracedBackEdge(&counters[pc-1]) {
+						err = vm.keyboardInterrupt()
+						break dispatch
 					}
 					pc = int(in.C)
 				}
@@ -842,12 +845,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					}
 					if applicable {
 						if ok {
-							if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-								counters[pc-1] = 0
-								if vm.sigint.Load() {
-									err = vm.keyboardInterrupt()
-									break dispatch
-								}
+							if vm.untracedBackEdge(&counters[pc-1]) {
+								err = vm.keyboardInterrupt()
+								break dispatch
 							}
 							pc = int(in.C) + 1
 						}
@@ -862,12 +862,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			if ok {
 				f.set(in.B, v)
-				if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-					counters[pc-1] = 0
-					if vm.sigint.Load() {
-						err = vm.keyboardInterrupt()
-						break dispatch
-					}
+				if vm.untracedBackEdge(&counters[pc-1]) {
+					err = vm.keyboardInterrupt()
+					break dispatch
 				}
 				pc = int(in.C)
 			}
