@@ -282,6 +282,10 @@ const (
 	OpListLen                      // templates/list_len.c
 	OpListLoad                     // templates/list_load.c
 	OpListLoadBits                 // templates/list_load_bits.c
+	OpListLoadKBBool               // templates/list_load_k.c (b bool)
+	OpListLoadKBInt                // templates/list_load_k.c (b int)
+	OpListLoadKTBool               // templates/list_load_k.c (t bool)
+	OpListLoadKTInt                // templates/list_load_k.c (t int)
 	OpListLoadMt                   // templates/list_load_mt.c
 	OpListLoadRBF0                 // templates/list_load_r.c (b f0)
 	OpListLoadRBF1                 // templates/list_load_r.c (b f1)
@@ -314,7 +318,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 296
+const NumOps = 300
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -590,6 +594,10 @@ var opNames = [NumOps]string{
 	OpListLen:            "list_len",
 	OpListLoad:           "list_load",
 	OpListLoadBits:       "list_load_bits",
+	OpListLoadKBBool:     "list_load_k__b_bool",
+	OpListLoadKBInt:      "list_load_k__b_int",
+	OpListLoadKTBool:     "list_load_k__t_bool",
+	OpListLoadKTInt:      "list_load_k__t_int",
 	OpListLoadMt:         "list_load_mt",
 	OpListLoadRBF0:       "list_load_r__b_f0",
 	OpListLoadRBF1:       "list_load_r__b_f1",

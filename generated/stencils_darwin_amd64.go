@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:cc9c3c920716a8ceb9ade16876cce47e0ab2a4f8f207be7fa5d00d22cf06953f
+// Inputs: sha256:3a4fb1525cb5f50c39cb45b9976aeba727cab910b2f18d978eef063fa263ce00
 //
 // Regenerate with `go generate`.
 
@@ -8750,6 +8750,258 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadKBBool: {
+		Name: "list_load_k__b_bool",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x3,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x03,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKBInt: {
+		Name: "list_load_k__b_int",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x1,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x01,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKTBool: {
+		Name: "list_load_k__t_bool",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x3,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x03,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: movq $0x3,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKTInt: {
+		Name: "list_load_k__t_int",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0x18: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1c: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x1f: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x23: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x26: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x29: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x35: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x39: cmpq $0x1,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x01,
+			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x47: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x52: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLoadMt: {
 		Name: "list_load_mt",
 		Code: []byte{
@@ -9575,14 +9827,18 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpMove: {
 		Name: "move",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movups (%r13,%rax,1),%xmm2
-			0x41, 0x0f, 0x10, 0x54, 0x05, 0x00,
-			// 0x14: movups %xmm2,(%r13,%rcx,1)
-			0x41, 0x0f, 0x11, 0x54, 0x0d, 0x00,
+			// 0xe: mov (%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x18: mov %rdx,(%r13,%rax,1)
+			0x49, 0x89, 0x54, 0x05, 0x00,
+			// 0x1d: mov %rcx,0x8(%r13,%rax,1)
+			0x49, 0x89, 0x4c, 0x05, 0x08,
 		},
 		Data: []byte{
 			// 0x0 [hole: operand0 (abs64)]
@@ -9592,8 +9848,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
@@ -9629,31 +9885,35 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movups (%r13,%rax,1),%xmm2
-			0x41, 0x0f, 0x10, 0x54, 0x05, 0x00,
-			// 0xd: movups %xmm2,(%r13)
-			0x41, 0x0f, 0x11, 0x55, 0x00,
-			// 0x12: mov -0x10(%r13),%rax
+			// 0x7: mov (%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x00,
+			// 0xc: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x11: mov %rcx,(%r13)
+			0x49, 0x89, 0x4d, 0x00,
+			// 0x15: mov %rax,0x8(%r13)
+			0x49, 0x89, 0x45, 0x08,
+			// 0x19: mov -0x10(%r13),%rax
 			0x49, 0x8b, 0x45, 0xf0,
-			// 0x16: test %rax,%rax
+			// 0x1d: test %rax,%rax
 			0x48, 0x85, 0xc0,
-			// 0x19: je .+0x11
+			// 0x20: je .+0x11
 			0x74, 0x11,
-			// 0x1b: incl 0x14(%r12,%riz,1)
+			// 0x22: incl 0x14(%r12,%riz,1)
 			0x41, 0xff, 0x44, 0x24, 0x14,
-			// 0x20: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			// 0x27: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: sub %rcx,%r13
+			// 0x2e: sub %rcx,%r13
 			0x49, 0x29, 0xcd,
-			// 0x2a: jmp *%rax
+			// 0x31: jmp *%rax
 			0xff, 0xe0,
-			// 0x2c: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			// 0x33: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x33: shl $0x8,%rax
+			// 0x3a: shl $0x8,%rax
 			0x48, 0xc1, 0xe0, 0x08,
-			// 0x37: inc %rax
+			// 0x3e: inc %rax
 			0x48, 0xff, 0xc0,
-			// 0x3a: retq
+			// 0x41: retq
 			0xc3,
 		},
 		Data: []byte{
@@ -9667,8 +9927,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -10689,6 +10949,10 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
 	OpListLoadBits:       emitListLoadBits,
+	OpListLoadKBBool:     emitListLoadKBBool,
+	OpListLoadKBInt:      emitListLoadKBInt,
+	OpListLoadKTBool:     emitListLoadKTBool,
+	OpListLoadKTInt:      emitListLoadKTInt,
 	OpListLoadMt:         emitListLoadMt,
 	OpListLoadRBF0:       emitListLoadRBF0,
 	OpListLoadRBF1:       emitListLoadRBF1,
@@ -13444,6 +13708,62 @@ func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutImm32(code, 0x9e, 0xc1c748, v[relocs.ValueOperand0])
 }
 
+func emitListLoadKBBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:87:87]
+	copy(code, Stencils[OpListLoadKBBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKBInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:87:87]
+	copy(code, Stencils[OpListLoadKBInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKTBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:96:96]
+	copy(code, Stencils[OpListLoadKTBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKTInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:96:96]
+	copy(code, Stencils[OpListLoadKTInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:216:216]
 	copy(code, Stencils[OpListLoadMt].Code)
@@ -13623,13 +13943,13 @@ func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 }
 
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:26:26]
+	code = code[:34:34]
 	copy(code, Stencils[OpMove].Code)
 	data = data[:16:16]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1])
 }
 
 func emitMoveBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -13643,15 +13963,15 @@ func emitMoveBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 }
 
 func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:59:59]
+	code = code[:66:66]
 	copy(code, Stencils[OpRet].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x23, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x2f, 0xc0c748, v[relocs.ValueOperand2])
+		relocs.PutImm32(code, 0x2a, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x36, 0xc0c748, v[relocs.ValueOperand2])
 }
 
 func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:9938c4ed0636881f64f78005c02a82f88e08896bdaab021339346fcaa12fdd05
+// Inputs: sha256:f077a7fa59ef6a6167eb5d808243e2bd0ae12990c1864e0c090d348c91568ab9
 //
 // Regenerate with `go generate`.
 
@@ -11113,6 +11113,306 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadKBBool: {
+		Name: "list_load_k__b_bool",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x3
+			0x3f, 0x0d, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x54: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x58: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x5c: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKBInt: {
+		Name: "list_load_k__b_int",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x1
+			0x3f, 0x05, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x54: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x58: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x5c: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKTBool: {
+		Name: "list_load_k__t_bool",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x3
+			0x3f, 0x0d, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: mov w10, #0x3
+			0x6a, 0x00, 0x80, 0x52,
+			// 0x54: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x5c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x60: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKTInt: {
+		Name: "list_load_k__t_int",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x8: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0xc: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x10: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x14: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x18: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x30: b.cs .+0x18
+			0xc2, 0x00, 0x00, 0x54,
+			// 0x34: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x38: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x3c: ldr x9, [x8]
+			0x09, 0x01, 0x40, 0xf9,
+			// 0x40: cmp x9, #0x1
+			0x3f, 0x05, 0x00, 0xf1,
+			// 0x44: b.eq .+0x8
+			0x40, 0x00, 0x00, 0x54,
+			// 0x48: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x4c: adrp x9, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x50: mov w10, #0x1
+			0x2a, 0x00, 0x80, 0x52,
+			// 0x54: ldr x9, [x9] [hole: operand0 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x5c: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x60: stp x10, x8, [x9]
+			0x2a, 0x21, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x8, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLoadMt: {
 		Name: "list_load_mt",
 		Code: []byte{
@@ -12126,35 +12426,37 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x08, 0x01, 0x40, 0xf9,
 			// 0x8: ldur x0, [x21,#-16]
 			0xa0, 0x02, 0x5f, 0xf8,
-			// 0xc: ldr q2, [x21,x8]
-			0xa2, 0x6a, 0xe8, 0x3c,
-			// 0x10: str q2, [x21]
-			0xa2, 0x02, 0x80, 0x3d,
-			// 0x14: cbz x0, .+0x20
+			// 0xc: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0x10: ldp x9, x8, [x8]
+			0x09, 0x21, 0x40, 0xa9,
+			// 0x14: stp x9, x8, [x21]
+			0xa9, 0x22, 0x00, 0xa9,
+			// 0x18: cbz x0, .+0x20
 			0x00, 0x01, 0x00, 0xb4,
-			// 0x18: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			// 0x1c: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x1c: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			// 0x20: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x20: ldr w9, [x20,#20]
+			// 0x24: ldr w9, [x20,#20]
 			0x89, 0x16, 0x40, 0xb9,
-			// 0x24: sub x21, x21, x8
+			// 0x28: sub x21, x21, x8
 			0xb5, 0x02, 0x08, 0xcb,
-			// 0x28: add w9, w9, #0x1
+			// 0x2c: add w9, w9, #0x1
 			0x29, 0x05, 0x00, 0x11,
-			// 0x2c: str w9, [x20,#20]
+			// 0x30: str w9, [x20,#20]
 			0x89, 0x16, 0x00, 0xb9,
-			// 0x30: br x0
+			// 0x34: br x0
 			0x00, 0x00, 0x1f, 0xd6,
-			// 0x34: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			// 0x38: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x38: mov w9, #0x1
+			// 0x3c: mov w9, #0x1
 			0x29, 0x00, 0x80, 0x52,
-			// 0x3c: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			// 0x40: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x40: orr x0, x9, x8, lsl #8
+			// 0x44: orr x0, x9, x8, lsl #8
 			0x20, 0x21, 0x08, 0xaa,
-			// 0x44: ret
+			// 0x48: ret
 			0xc0, 0x03, 0x5f, 0xd6,
 		},
 		Data: []byte{
@@ -12169,10 +12471,10 @@ var Stencils = [NumOps]relocs.Stencil{
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -13296,6 +13598,10 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
 	OpListLoadBits:       emitListLoadBits,
+	OpListLoadKBBool:     emitListLoadKBBool,
+	OpListLoadKBInt:      emitListLoadKBInt,
+	OpListLoadKTBool:     emitListLoadKTBool,
+	OpListLoadKTInt:      emitListLoadKTInt,
 	OpListLoadMt:         emitListLoadMt,
 	OpListLoadRBF0:       emitListLoadRBF0,
 	OpListLoadRBF1:       emitListLoadRBF1,
@@ -16503,6 +16809,70 @@ func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutA64Imm16(code, 0xa8, 0xd2800009, pc+0xa8, v[relocs.ValueOperand0])
 }
 
+func emitListLoadKBBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:96:96]
+	copy(code, Stencils[OpListLoadKBBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x50, 0xd2800009, pc+0x50, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKBInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:96:96]
+	copy(code, Stencils[OpListLoadKBInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x50, 0xd2800009, pc+0x50, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKTBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpListLoadKTBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKTInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpListLoadKTInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Page(code, 0x4, 0x90000009, pc+0x4, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x8, 0xd2800008, pc+0x8, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Imm16(code, 0xc, 0xd2800009, pc+0xc, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x48, 0x14000000, pc+0x48, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x4c, 0x90000009, pc+0x4c, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand0])
+}
+
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:220:220]
 	copy(code, Stencils[OpListLoadMt].Code)
@@ -16728,7 +17098,7 @@ func emitMoveBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 }
 
 func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:72:72]
+	code = code[:76:76]
 	copy(code, Stencils[OpRet].Code)
 	data = data[:24:24]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
@@ -16736,10 +17106,10 @@ func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool
 	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
-		relocs.PutA64Page(code, 0x18, 0x90000008, pc+0x18, pd+0x8) &&
-		relocs.PutA64Imm16(code, 0x1c, 0xd2800008, pc+0x1c, v[relocs.ValueOperand1]) &&
-		relocs.PutA64Page(code, 0x34, 0x90000008, pc+0x34, pd+0x10) &&
-		relocs.PutA64Imm16(code, 0x3c, 0xd2800008, pc+0x3c, v[relocs.ValueOperand2])
+		relocs.PutA64Page(code, 0x1c, 0x90000008, pc+0x1c, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x20, 0xd2800008, pc+0x20, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x38, 0x90000008, pc+0x38, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x40, 0xd2800008, pc+0x40, v[relocs.ValueOperand2])
 }
 
 func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -231,6 +231,8 @@ type ClassDef struct {
 	pos
 	name       string
 	bases      []Expr
+	kwNames    []string // class keywords: metaclass= and __init_subclass__'s
+	kwVals     []Expr
 	body       []Stmt
 	decorators []Expr
 }

@@ -4,13 +4,8 @@ import (
 	"math"
 	"math/big"
 	"reflect"
-	"sort"
-	"strconv"
 	"strings"
-	"unicode"
 	"unsafe"
-
-	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
 
 // typeObj is a built-in type used as a constructor and in isinstance.
@@ -19,6 +14,9 @@ type typeObj struct {
 	fn   func(vm *VM, args []Val, kwn []string) (Val, error)
 	// module qualifies the name in repr (collections.defaultdict).
 	module string
+	// consumes: called with one iterable, it iterates it and keeps no
+	// reference to it (list, set ...: gen_reuse.go).
+	consumes bool
 }
 
 func (*typeObj) typeName() string { return "type" }
@@ -81,6 +79,7 @@ func (vm *VM) builtins() map[string]Val {
 		n, err := vm.length(args[0])
 		return IntVal(int64(n)), err
 	})
+	b["len"].O.(*Builtin).isLen = true
 	ty("range", biRange)
 	ty("int", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
@@ -135,7 +134,7 @@ func (vm *VM) builtins() map[string]Val {
 		if r, ok := args[0].O.(*Range); ok && args[0].T == tagObject {
 			return rangeList(r)
 		}
-		if args[0].T == tagObject && !vm.mt {
+		if args[0].T == tagObject && !vm.threaded() {
 			switch x := args[0].O.(type) {
 			case *Tuple:
 				return ObjVal(newList(x.items)), nil // newList copies
@@ -381,8 +380,9 @@ func (vm *VM) builtins() map[string]Val {
 			for j, it := range its {
 				// A list's iterator steps here as nextItem steps
 				// it: zip(*rows) makes no call per item.
-				if li, isList := it.(*listIter); isList && !vm.mt {
+				if li, isList := it.(*listIter); isList && !vm.threaded() {
 					if li.i >= li.l.Len() {
+						li.exhaust()
 						return Val{}, false, nil
 					}
 					t.items[j] = li.l.at(li.i)
@@ -419,15 +419,19 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		return ObjVal(&funcIter{name: "map", next: func(vm *VM) (Val, bool, error) {
-			cargs := make([]Val, len(its))
+			// The arguments on the VM's argument stack, as CALL passes
+			// them: no allocation per item.
+			cargs := vm.pushArgs(len(its))
 			for j, it := range its {
 				x, ok, err := vm.next(it)
 				if !ok || err != nil {
+					vm.popArgs(len(its))
 					return Val{}, false, err
 				}
 				cargs[j] = x
 			}
 			v, err := vm.call(f, cargs, nil)
+			vm.popArgs(len(its))
 			return v, err == nil, err
 		}}), nil
 	})
@@ -448,7 +452,10 @@ func (vm *VM) builtins() map[string]Val {
 				}
 				keep := truthy(x)
 				if f.T != tagNone {
-					v, err := vm.call(f, []Val{x}, nil)
+					cargs := vm.pushArgs(1)
+					cargs[0] = x
+					v, err := vm.call(f, cargs, nil)
+					vm.popArgs(1)
 					if err != nil {
 						return Val{}, false, err
 					}
@@ -748,16 +755,27 @@ func (vm *VM) builtins() map[string]Val {
 		return NoneVal, vm.delAttr(args[0], vm.strOf(args[1]))
 	})
 	fn("vars", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("vars", args, 1, 1); err != nil {
+		if err := nargs("vars", args, 0, 1); err != nil {
 			return Val{}, err
 		}
+		if len(args) == 0 {
+			return vm.globalsDict(), nil // in a function, vars() is LOCALS (evalCall)
+		}
 		if x, ok := args[0].O.(*Instance); ok && x.cls != objectClass && x.cls.hasDict() {
-			return ObjVal(x.dict()), nil
+			return ObjVal(x.liveDict()), nil
+		}
+		if _, ok := args[0].O.(*Instance); !ok && args[0].T == tagObject {
+			// Classes, modules, functions: whatever their __dict__ is.
+			if d, err := vm.getAttr(args[0], "__dict__"); err == nil {
+				return d, nil
+			}
 		}
 		return Val{}, newErr(TypeError, "vars() argument must have __dict__ attribute")
 	})
 	vm.moreBuiltins(b)
 	vm.evalBuiltins(b)
+	vm.dirBuiltins(b)
+	markConsumers(b)
 	return b
 }
 
@@ -785,6 +803,14 @@ func intBase(args []Val, base int, prefix string) (Val, error) {
 }
 
 func (vm *VM) isinstance(v, t Val) (Val, error) {
+	if t.O == vm.bi["type"].O && t.T == tagObject {
+		// Classes are instances of type.
+		switch v.O.(type) {
+		case *Class, *ExcType, *typeObj:
+			return BoolVal(v.T == tagObject), nil
+		}
+		return BoolVal(v.O == t.O && v.T == tagObject), nil
+	}
 	switch x := t.O.(type) {
 	case *Tuple:
 		for _, it := range x.items {
@@ -814,6 +840,10 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 				return BoolVal(truthy(r)), err
 			}
 		}
+		if c, ok := v.O.(*Class); ok && v.T == tagObject {
+			// A class is an instance of its metaclass.
+			return BoolVal(c.meta != nil && c.meta.isSub(x) || x == typeClass), nil
+		}
 		i, ok := v.O.(*Instance)
 		return BoolVal(ok && i.cls.isSub(x)), nil
 	}
@@ -822,6 +852,10 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 
 // issubclass is issubclass(c, t) for a class c.
 func (vm *VM) issubclass(c, t Val) (Val, error) {
+	if t.O == vm.bi["type"].O && t.T == tagObject {
+		k, ok := c.O.(*Class)
+		return BoolVal(ok && k.isSub(typeClass) || c.O == t.O), nil
+	}
 	switch x := t.O.(type) {
 	case *Tuple:
 		for _, it := range x.items {
@@ -887,7 +921,7 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 			return Val{}, newErr(TypeError, "print() got an unexpected keyword argument '%s'", k)
 		}
 	}
-	if vm.rt != nil && vm.rt.threaded.Load() {
+	if threadChecks && vm.rt != nil && vm.rt.threaded.Load() {
 		// Other threads print too: the line goes out whole, under the
 		// output lock.
 		var b strings.Builder
@@ -934,6 +968,26 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 		w.Flush() // stderr is unbuffered in effect: tracebacks must come after it
 	}
 	return NoneVal, nil
+}
+
+// lenOf is len(o) of the containers whose length is a field (length
+// has them all), false for any other object.
+func lenOf(o Object) (int, bool) {
+	switch x := o.(type) {
+	case *Str:
+		if x.kind == 1 {
+			return len(x.s), true
+		}
+	case *List:
+		return len(x.vals), true
+	case *Tuple:
+		return len(x.items), true
+	case *Dict:
+		return x.used, true
+	case *Set:
+		return x.used, true
+	}
+	return 0, false
 }
 
 func (vm *VM) length(v Val) (int, error) {
@@ -989,577 +1043,6 @@ func toInt64Arg(v Val) (int64, bool) {
 	return 0, false
 }
 
-func biRange(vm *VM, args []Val, kwn []string) (Val, error) {
-	if err := noKw("range", kwn); err != nil {
-		return Val{}, err
-	}
-	if len(args) == 0 {
-		return Val{}, newErr(TypeError, "range expected at least 1 argument, got 0")
-	}
-	if len(args) > 3 {
-		return Val{}, newErr(TypeError, "range expected at most 3 arguments, got %d", len(args))
-	}
-	var ns [3]int64
-	hasBig := false
-	for i, a := range args {
-		if r, ok, err := instInt(a, "__index__"); ok {
-			if err != nil {
-				return Val{}, err
-			}
-			args = append([]Val(nil), args...)
-			args[i], a = r, r
-		}
-		n, ok := toInt64Arg(a)
-		if !ok {
-			if _, isBig := a.O.(*BigInt); isBig {
-				hasBig = true
-				continue
-			}
-			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a))
-		}
-		ns[i] = n
-	}
-	if hasBig {
-		// Bounds beyond int64: iterate with big ints.
-		bs := make([]*big.Int, len(args))
-		for i, a := range args {
-			x, _ := toBig(a)
-			bs[i] = new(big.Int).Set(x)
-		}
-		r := &BigRange{start: big.NewInt(0), step: big.NewInt(1)}
-		switch len(bs) {
-		case 1:
-			r.stop = bs[0]
-		case 2:
-			r.start, r.stop = bs[0], bs[1]
-		case 3:
-			r.start, r.stop, r.step = bs[0], bs[1], bs[2]
-			if r.step.Sign() == 0 {
-				return Val{}, newErr(ValueError, "range() arg 3 must not be zero")
-			}
-		}
-		return ObjVal(r), nil
-	}
-	r := &Range{step: 1}
-	switch len(args) {
-	case 1:
-		r.stop = ns[0]
-	case 2:
-		r.start, r.stop = ns[0], ns[1]
-	case 3:
-		r.start, r.stop, r.step = ns[0], ns[1], ns[2]
-		if r.step == 0 {
-			return Val{}, newErr(ValueError, "range() arg 3 must not be zero")
-		}
-	}
-	return ObjVal(r), nil
-}
-
-func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
-	pos, kw := splitKw(args, kwn)
-	if len(pos) == 0 {
-		return IntVal(0), nil
-	}
-	if len(pos) == 1 && len(kw) == 0 {
-		if r, ok, err := instInt(pos[0], "__int__", "__index__"); ok {
-			return r, err
-		}
-	}
-	base := int64(10)
-	hasBase := false
-	if len(pos) > 1 {
-		base, hasBase = int64(pos[1].B), true
-	} else if b, ok := kw["base"]; ok {
-		base, hasBase = int64(b.B), true
-	}
-	if hasBase {
-		b := pos[len(pos)-1]
-		if len(pos) < 2 {
-			b = kw["base"]
-		}
-		if !isIntLike(b) {
-			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(b))
-		}
-		if bb, ok := b.O.(*BigInt); ok && b.T == tagObject {
-			base = int64(bb.v.Sign()) << 40 // out of range either way
-		}
-		if base != 0 && (base < 2 || base > 36) {
-			return Val{}, newErr(ValueError, "int() base must be >= 2 and <= 36, or 0")
-		}
-		if _, ok := pos[0].O.(*Str); !ok || pos[0].T != tagObject {
-			return Val{}, newErr(TypeError, "int() can't convert non-string with explicit base")
-		}
-	}
-	a := pos[0]
-	switch a.T {
-	case tagInt:
-		return a, nil
-	case tagBool:
-		return IntVal(int64(a.B)), nil
-	case tagFloat:
-		f := a.F()
-		if math.IsInf(f, 0) {
-			return Val{}, newErr(OverflowError, "cannot convert float infinity to integer")
-		}
-		if math.IsNaN(f) {
-			return Val{}, newErr(ValueError, "cannot convert float NaN to integer")
-		}
-		t := math.Trunc(f)
-		if t >= -9.2e18 && t <= 9.2e18 {
-			return IntVal(int64(t)), nil
-		}
-		bf, _ := new(big.Float).SetFloat64(t).Int(nil)
-		return normBig(bf), nil
-	}
-	switch x := a.O.(type) {
-	case *BigInt:
-		return a, nil
-	case *Str:
-		s := strings.TrimSpace(x.s)
-		t := strings.ReplaceAll(s, "_", "")
-		b := int(base)
-		neg := false
-		if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
-			neg = t[0] == '-'
-			t = t[1:]
-		}
-		if b == 0 || b == 16 || b == 8 || b == 2 {
-			low := strings.ToLower(t)
-			for _, p := range []struct {
-				pre string
-				b   int
-			}{{"0x", 16}, {"0o", 8}, {"0b", 2}} {
-				if strings.HasPrefix(low, p.pre) && (b == 0 || b == p.b) {
-					t, b = t[2:], p.b
-				}
-			}
-			if b == 0 {
-				b = 10
-			}
-		}
-		if b >= 2 && b <= 36 {
-			// CPython counts the digits up to the first character that is
-			// not one, before it looks further.
-			digits := 0
-			for _, c := range t {
-				if d := digitVal(c); d < 0 || d >= b {
-					break
-				}
-				digits++
-			}
-			if err := vm.checkFromStr(digits, b); err != nil {
-				return Val{}, err
-			}
-		}
-		n, ok := new(big.Int).SetString(t, b)
-		if !ok || t == "" || strings.HasPrefix(x.s, "_") || strings.Contains(x.s, "__") || strings.HasSuffix(s, "_") {
-			return Val{}, newErr(ValueError, "invalid literal for int() with base %d: %s", base, strRepr(x.s))
-		}
-		if neg {
-			n.Neg(n)
-		}
-		return normBig(n), nil
-	}
-	if hasBase {
-		return Val{}, newErr(TypeError, "int() can't convert non-string with explicit base")
-	}
-	return Val{}, newErr(TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", typeName(a))
-}
-
-func biFloat(vm *VM, args []Val, kwn []string) (Val, error) {
-	if len(args) == 0 {
-		return FloatVal(0), nil
-	}
-	a := args[0]
-	if isNumber(a) {
-		f, err := toFloat(a)
-		return FloatVal(f), err
-	}
-	if s, ok := a.O.(*Str); ok {
-		t := strings.ToLower(strings.TrimSpace(s.s))
-		switch strings.TrimLeft(t, "+-") {
-		case "inf", "infinity":
-			if strings.HasPrefix(t, "-") {
-				return FloatVal(math.Inf(-1)), nil
-			}
-			return FloatVal(math.Inf(1)), nil
-		case "nan":
-			return FloatVal(math.NaN()), nil
-		}
-		if t != "" && !strings.ContainsAny(t, "xp") && !strings.HasPrefix(t, "_") && !strings.HasSuffix(t, "_") && !strings.Contains(t, "__") {
-			f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64)
-			if err == nil || errorsIsRange(err) {
-				return FloatVal(f), nil
-			}
-		}
-		return Val{}, newErr(ValueError, "could not convert string to float: %s", strRepr(s.s))
-	}
-	if f, ok, err := instFloat(a); ok {
-		return FloatVal(f), err
-	}
-	return Val{}, newErr(TypeError, "float() argument must be a string or a real number, not '%s'", typeName(a))
-}
-
-func errorsIsRange(err error) bool {
-	ne, ok := err.(*strconv.NumError)
-	return ok && ne.Err == strconv.ErrRange
-}
-
-func biRound(vm *VM, args []Val, kwn []string) (Val, error) {
-	pos, kw := splitKw(args, kwn)
-	if len(pos) == 0 {
-		return Val{}, newErr(TypeError, "round() missing required argument 'number' (pos 1)")
-	}
-	x := pos[0]
-	var nd Val = NoneVal
-	if len(pos) > 1 {
-		nd = pos[1]
-	} else if v, ok := kw["ndigits"]; ok {
-		nd = v
-	}
-	if _, ok := x.O.(*Instance); ok && x.T == tagObject {
-		extra := []Val{}
-		if nd.T != tagNone {
-			extra = append(extra, nd)
-		}
-		if r, found, err := vm.dunder(x, "__round__", extra...); found {
-			return r, err
-		}
-		return Val{}, newErr(TypeError, "type %s doesn't define __round__ method", typeName(x))
-	}
-	if isIntLike(x) {
-		if nd.T == tagNone || int64(nd.B) >= 0 {
-			if x.T == tagBool {
-				return IntVal(int64(x.B)), nil
-			}
-			return x, nil
-		}
-		// Round to a negative number of digits, half to even.
-		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(-int64(nd.B)), nil)
-		b, _ := toBig(x)
-		q, r := new(big.Int).DivMod(b, p, new(big.Int))
-		twice := new(big.Int).Mul(r, big.NewInt(2))
-		if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
-			q.Add(q, big.NewInt(1))
-		}
-		return normBig(q.Mul(q, p)), nil
-	}
-	if x.T != tagFloat {
-		return Val{}, newErr(TypeError, "type %s doesn't define __round__ method", typeName(x))
-	}
-	f := x.F()
-	if nd.T == tagNone {
-		if math.IsInf(f, 0) {
-			return Val{}, newErr(OverflowError, "cannot convert float infinity to integer")
-		}
-		if math.IsNaN(f) {
-			return Val{}, newErr(ValueError, "cannot convert float NaN to integer")
-		}
-		return biInt(vm, []Val{FloatVal(math.RoundToEven(f))}, nil)
-	}
-	n := int64(nd.B)
-	if math.IsInf(f, 0) || math.IsNaN(f) || n > 300 {
-		return x, nil
-	}
-	if n < -300 {
-		return FloatVal(math.Copysign(0, f)), nil
-	}
-	if n >= 0 {
-		s := strconv.FormatFloat(f, 'f', int(n), 64)
-		r, _ := strconv.ParseFloat(s, 64)
-		return FloatVal(r), nil
-	}
-	p := math.Pow(10, float64(-n))
-	r := math.RoundToEven(f/p) * p
-	return FloatVal(r), nil
-}
-
-// sortList sorts in place with optional key= and reverse=, stably.
-func (vm *VM) sortList(l *List, kw map[string]Val) error {
-	for k := range kw {
-		if k != "key" && k != "reverse" {
-			return newErr(TypeError, "sort() got an unexpected keyword argument '%s'", k)
-		}
-	}
-	litems := l.items()
-	keys := litems
-	if key, ok := kw["key"]; ok && key.T != tagNone {
-		keys = make([]Val, len(litems))
-		for i, x := range litems {
-			k, err := vm.call(key, []Val{x}, nil)
-			if err != nil {
-				return err
-			}
-			keys[i] = k
-		}
-	}
-	reverse := false
-	if r, ok := kw["reverse"]; ok {
-		reverse = truthy(r)
-	}
-	idx := make([]int, len(litems))
-	for i := range idx {
-		idx[i] = i
-	}
-	var err error
-	less := func(a, b Val) bool {
-		if err != nil {
-			return false
-		}
-		if a.T == tagInt && b.T == tagInt {
-			return int64(a.B) < int64(b.B)
-		}
-		r, e := vm.compare(opLt, a, b)
-		if e != nil {
-			err = e
-		}
-		return r
-	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		if reverse {
-			return less(keys[idx[j]], keys[idx[i]])
-		}
-		return less(keys[idx[i]], keys[idx[j]])
-	})
-	if err != nil {
-		return err
-	}
-	out := make([]Val, len(idx))
-	for i, j := range idx {
-		out[i] = litems[j]
-	}
-	l.setItems(out)
-	return nil
-}
-
-func mathModule() *Module {
-	m := &Module{name: "math", attrs: map[string]Val{}}
-	f1 := func(name string, f func(float64) float64) {
-		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) != 1 {
-				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", name, len(args))
-			}
-			x, err := toFloat(args[0])
-			if err != nil {
-				return Val{}, err
-			}
-			r := f(x)
-			if math.IsNaN(r) && !math.IsNaN(x) {
-				if name == "sqrt" || name == "log" || name == "log2" || name == "log10" {
-					if x == 0 && name != "sqrt" {
-						return Val{}, newErr(ValueError, "expected a positive input")
-					}
-					if name == "sqrt" {
-						return Val{}, newErr(ValueError, "expected a nonnegative input, got %s", formatFloatRepr(x))
-					}
-					return Val{}, newErr(ValueError, "expected a positive input")
-				}
-				return Val{}, newErr(ValueError, "math domain error")
-			}
-			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
-				if (name == "log" || name == "log2" || name == "log10") && x == 0 {
-					return Val{}, newErr(ValueError, "expected a positive input")
-				}
-				return Val{}, newErr(OverflowError, "math range error")
-			}
-			return FloatVal(r), nil
-		}})
-	}
-	f1("sqrt", math.Sqrt)
-	f1("sin", crmath.Sin)
-	f1("cos", crmath.Cos)
-	f1("tan", crmath.Tan)
-	f1("asin", crmath.Asin)
-	f1("acos", crmath.Acos)
-	f1("atan", crmath.Atan)
-	f1("sinh", crmath.Sinh)
-	f1("cosh", crmath.Cosh)
-	f1("tanh", crmath.Tanh)
-	f1("exp", crmath.Exp)
-	f1("log2", crmath.Log2)
-	f1("log10", crmath.Log10)
-	f1("fabs", math.Abs)
-	f1("degrees", crmath.Degrees)
-	f1("radians", crmath.Radians)
-	m.attrs["log"] = ObjVal(&Builtin{name: "log", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) < 1 || len(args) > 2 {
-			return Val{}, newErr(TypeError, "log expected 1 or 2 arguments, got %d", len(args))
-		}
-		x, err := toFloat(args[0])
-		if err != nil {
-			return Val{}, err
-		}
-		if x <= 0 {
-			return Val{}, newErr(ValueError, "expected a positive input")
-		}
-		r := crmath.Log(x)
-		if b, ok := args[0].O.(*BigInt); ok {
-			r = crmath.Log(float64(len(b.v.Text(2))-1)*0 + x)
-		}
-		if len(args) == 2 {
-			y, err := toFloat(args[1])
-			if err != nil {
-				return Val{}, err
-			}
-			r /= crmath.Log(y)
-		}
-		return FloatVal(r), nil
-	}})
-	intRes := func(name string, f func(float64) float64) {
-		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) != 1 {
-				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", name, len(args))
-			}
-			if isIntLike(args[0]) {
-				return biInt(vm, args, nil)
-			}
-			if r, found, err := vm.dunder(args[0], "__"+name+"__"); found {
-				return r, err
-			}
-			x, err := toFloat(args[0])
-			if err != nil {
-				return Val{}, err
-			}
-			return biInt(vm, []Val{FloatVal(f(x))}, nil)
-		}})
-	}
-	intRes("floor", math.Floor)
-	intRes("ceil", math.Ceil)
-	intRes("trunc", math.Trunc)
-	m.attrs["pow"] = ObjVal(&Builtin{name: "pow", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) != 2 {
-			return Val{}, newErr(TypeError, "pow expected 2 arguments, got %d", len(args))
-		}
-		x, err := toFloat(args[0])
-		if err != nil {
-			return Val{}, err
-		}
-		y, err := toFloat(args[1])
-		if err != nil {
-			return Val{}, err
-		}
-		if x == 0 && y < 0 {
-			return Val{}, newErr(ValueError, "math domain error")
-		}
-		r := powFloat(x, y)
-		finite := !math.IsInf(x, 0) && !math.IsInf(y, 0)
-		if math.IsNaN(r) && !math.IsNaN(x) && !math.IsNaN(y) {
-			return Val{}, newErr(ValueError, "math domain error")
-		}
-		if math.IsInf(r, 0) && finite {
-			return Val{}, newErr(OverflowError, "math range error")
-		}
-		return FloatVal(r), nil
-	}})
-	m.attrs["atan2"] = ObjVal(&Builtin{name: "atan2", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) != 2 {
-			return Val{}, newErr(TypeError, "atan2 expected 2 arguments, got %d", len(args))
-		}
-		y, _ := toFloat(args[0])
-		x, _ := toFloat(args[1])
-		return FloatVal(crmath.Atan2(y, x)), nil
-	}})
-	m.attrs["hypot"] = ObjVal(&Builtin{name: "hypot", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		xs := make([]float64, len(args))
-		for i, a := range args {
-			x, err := toFloat(a)
-			if err != nil {
-				return Val{}, err
-			}
-			xs[i] = x
-		}
-		return FloatVal(crmath.Hypot(xs...)), nil
-	}})
-	m.attrs["gcd"] = ObjVal(&Builtin{name: "gcd", fn: mathGCD})
-	m.attrs["factorial"] = ObjVal(&Builtin{name: "factorial", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) != 1 {
-			return Val{}, newErr(TypeError, "math.factorial() takes exactly one argument (%d given)", len(args))
-		}
-		if _, isBig := args[0].O.(*BigInt); args[0].T != tagInt && args[0].T != tagBool && !isBig {
-			// No floats since 3.10: the argument goes through __index__.
-			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
-		}
-		if args[0].T != tagInt && args[0].T != tagBool {
-			return Val{}, newErr(TypeError, "factorial() only accepts integral values")
-		}
-		n := int64(args[0].B)
-		if n < 0 {
-			return Val{}, newErr(ValueError, "factorial() not defined for negative values")
-		}
-		return normBig(new(big.Int).MulRange(1, max(n, 1))), nil
-	}})
-	m.attrs["isqrt"] = ObjVal(&Builtin{name: "isqrt", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) != 1 {
-			return Val{}, newErr(TypeError, "math.isqrt() takes exactly one argument (%d given)", len(args))
-		}
-		b, ok := toBig(args[0])
-		if !ok || len(args) != 1 {
-			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
-		}
-		if b.Sign() < 0 {
-			return Val{}, newErr(ValueError, "isqrt() argument must be nonnegative")
-		}
-		return normBig(new(big.Int).Sqrt(b)), nil
-	}})
-	m.attrs["isclose"] = ObjVal(&Builtin{name: "isclose", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		pos, kw := splitKw(args, kwn)
-		for i, name := range []string{"a", "b"} {
-			if len(pos) <= i {
-				if _, ok := kw[name]; !ok {
-					return Val{}, newErr(TypeError, "isclose() missing required argument '%s' (pos %d)", name, i+1)
-				}
-				pos = append(pos, kw[name])
-			}
-		}
-		if len(pos) > 2 {
-			return Val{}, newErr(TypeError, "isclose() takes exactly 2 positional arguments (%d given)", len(pos))
-		}
-		a, _ := toFloat(pos[0])
-		b, _ := toFloat(pos[1])
-		rel, abs := 1e-9, 0.0
-		if v, ok := kw["rel_tol"]; ok {
-			rel, _ = toFloat(v)
-		}
-		if v, ok := kw["abs_tol"]; ok {
-			abs, _ = toFloat(v)
-		}
-		if a == b {
-			return True, nil
-		}
-		d := math.Abs(a - b)
-		return BoolVal(d <= math.Max(rel*math.Max(math.Abs(a), math.Abs(b)), abs)), nil
-	}})
-	for _, n := range []string{"isnan", "isinf", "isfinite"} {
-		n := n
-		m.attrs[n] = ObjVal(&Builtin{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) != 1 {
-				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", n, len(args))
-			}
-			x, err := toFloat(args[0])
-			if err != nil {
-				return Val{}, err
-			}
-			switch n {
-			case "isnan":
-				return BoolVal(math.IsNaN(x)), nil
-			case "isinf":
-				return BoolVal(math.IsInf(x, 0)), nil
-			}
-			return BoolVal(!math.IsNaN(x) && !math.IsInf(x, 0)), nil
-		}})
-	}
-	m.attrs["pi"] = FloatVal(math.Pi)
-	m.attrs["e"] = FloatVal(math.E)
-	m.attrs["tau"] = FloatVal(2 * math.Pi)
-	m.attrs["inf"] = FloatVal(math.Inf(1))
-	m.attrs["nan"] = FloatVal(math.NaN())
-	mathExtras(m)
-	return m
-}
-
-var _ = unicode.IsSpace
-
-// BigRange is a range whose bounds do not fit int64.
 type BigRange struct{ start, stop, step *big.Int }
 
 func (*BigRange) typeName() string { return "range" }
@@ -1579,7 +1062,24 @@ func (x *funcIter) typeName() string { return x.name }
 // iters calls iter on each value.
 func (vm *VM) iters(vs []Val) ([]Object, error) {
 	its := make([]Object, len(vs))
+	// The iterators of lists in one allocation: zip(*rows) over a dozen
+	// rows made a dozen.
+	nl := 0
+	for _, v := range vs {
+		if _, ok := v.O.(*List); ok && v.T == tagObject {
+			nl++
+		}
+	}
+	var lits []listIter
+	if nl > 1 {
+		lits = make([]listIter, 0, nl)
+	}
 	for i, v := range vs {
+		if l, ok := v.O.(*List); ok && v.T == tagObject && lits != nil {
+			lits = append(lits, listIter{l: l})
+			its[i] = &lits[len(lits)-1]
+			continue
+		}
 		it, err := vm.iter(v)
 		if err != nil {
 			return nil, err
@@ -1609,6 +1109,11 @@ func uintptrOfObject(o Object) uintptr {
 func (vm *VM) typeOf(v Val) Val {
 	if e, ok := v.O.(*Exception); ok {
 		return ObjVal(e.typ)
+	}
+	if c, ok := v.O.(*Class); ok && v.T == tagObject {
+		if m := c.pyMeta(); m != nil {
+			return ObjVal(m)
+		}
 	}
 	if i, ok := v.O.(*Instance); ok {
 		return ObjVal(i.cls)
@@ -1726,30 +1231,5 @@ func biStr(vm *VM, args []Val, kwn []string) (Val, error) {
 // type3 is type(name, bases, dict): a class made as a class statement
 // would make it, its attributes taken from dict in order.
 func (vm *VM) type3(args []Val) (Val, error) {
-	name, ok := args[0].O.(*Str)
-	if !ok {
-		return Val{}, newErr(TypeError, "type.__new__() argument 1 must be str, not %s", typeName(args[0]))
-	}
-	bases, ok := args[1].O.(*Tuple)
-	if !ok {
-		return Val{}, newErr(TypeError, "type.__new__() argument 2 must be tuple, not %s", typeName(args[1]))
-	}
-	ns, ok := args[2].O.(*Dict)
-	if !ok {
-		return Val{}, newErr(TypeError, "type.__new__() argument 3 must be dict, not %s", typeName(args[2]))
-	}
-	cv, err := vm.buildClass(name.s, append([]Val(nil), bases.items...))
-	if err != nil {
-		return Val{}, err
-	}
-	for _, e := range ns.live() {
-		k, ok := e.k.O.(*Str)
-		if !ok {
-			continue
-		}
-		if err := vm.setAttr(cv, k.s, e.v); err != nil {
-			return Val{}, err
-		}
-	}
-	return cv, nil
+	return vm.typeNew(nil, args, nil, nil)
 }

@@ -1,20 +1,27 @@
 package interp
 
 import (
-	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"unsafe"
 )
 
 // Class is a user-defined class: its attributes (methods and class
 // variables) and bases in method resolution order.
 type Class struct {
-	vm    *VM // the VM that built it: dicts call its __hash__ and __eq__ through it
-	name  string
-	bases []*Class
-	attrs map[string]Val
-	order []string
+	vm   *VM // the VM that built it: dicts call its __hash__ and __eq__ through it
+	name string
+	qual string // __qualname__ when it is not name (a nested class: "Outer.Inner")
+	// module is the module of a class a library module defines ("abc"):
+	// empty for the program's ("__main__").
+	module string
+	// tpName is how messages name the type of an instance of a library
+	// class that CPython writes in C ("datetime.date"), or empty.
+	tpName string
+	bases  []*Class
+	attrs  map[string]Val
+	order  []string
 	// attrsMu guards attrs and order against a store on one thread (a
 	// class attribute set or deleted) while look-ups on others fill the
 	// class's caches from them; the rest reads them while the class is
@@ -38,6 +45,9 @@ type Class struct {
 	// builtin marks the classes standing for built-in types (list, int,
 	// ...) as bases: their instances have no __dict__ of their own.
 	builtin bool
+	// provisional marks a class statement's first class when its
+	// metaclass makes another from its namespace (metaclass.go).
+	provisional bool
 	// quick remembers recent look-ups by the address of the name's text
 	// (names come from a code object's table or a Go constant, so a name
 	// is usually the same string each time): a hit costs no hashing.
@@ -71,8 +81,13 @@ func (c *Class) own(name string) (Val, bool) {
 	return v, ok
 }
 
-func (*Class) typeName() string      { return "type" }
-func (i *Instance) typeName() string { return i.cls.name }
+func (*Class) typeName() string { return "type" }
+func (i *Instance) typeName() string {
+	if i.cls.tpName != "" {
+		return i.cls.tpName
+	}
+	return i.cls.name
+}
 
 // lookup finds an attribute along the MRO. What it found is remembered
 // per class until the class or a base changes: special methods are looked
@@ -148,12 +163,40 @@ func (c *compiler) classDef(x *ClassDef) {
 	for i, b := range x.bases {
 		c.exprTo(b, base+i)
 	}
+	// metaclass= and the other keywords (for __init_subclass__, or the
+	// metaclass's __new__ and __init__): evaluated before the body.
+	meta, kw := -1, -1
+	for i, n := range x.kwNames {
+		if n == "metaclass" {
+			meta = c.temp()
+			c.exprTo(x.kwVals[i], meta)
+			continue
+		}
+		if kw < 0 {
+			kw = c.temp()
+			c.emit(opBuildDict, kw, kw, 0)
+		}
+		v := c.exprAny(x.kwVals[i])
+		c.emit(opDictSet, kw, c.constSlot(StrVal(n)), v, -1)
+	}
 	cls := c.temp()
 	c.line = x.line
-	c.emit(opBuildClass, cls, c.name(x.name), base, len(x.bases))
-	savedSlot, savedNames, savedName := c.classSlot, c.classNames, c.className
-	c.classSlot, c.classNames, c.className = cls, map[string]bool{}, c.qualPrefix()+x.name
-	defer func() { c.classSlot, c.classNames, c.className = savedSlot, savedNames, savedName }()
+	// The qualified name: buildClass takes the class's name from its end.
+	c.emit(opBuildClass, cls, c.name(c.qualPrefix()+x.name), base, len(x.bases))
+	savedSlot, savedNames, savedName, savedGlobals, savedBound := c.classSlot, c.classNames, c.className, c.classGlobals, c.classBound
+	c.classSlot, c.classNames, c.className, c.classGlobals = cls, map[string]bool{}, c.qualPrefix()+x.name, map[string]bool{}
+	c.classBound = map[string]bool{}
+	assigned(x.body, c.classBound, map[string]bool{})
+	// A loop around the class statement is not the body's to break.
+	savedLoops := c.loops
+	c.loops = nil
+	for _, s := range x.body {
+		if g, ok := s.(*Global); ok {
+			for _, n := range g.names {
+				c.classGlobals[n] = true
+			}
+		}
+	}
 	var anns [][2]string // name, annotation text: the class's __annotations__
 	for _, s := range x.body {
 		save := c.temps
@@ -171,12 +214,13 @@ func (c *compiler) classDef(x *ClassDef) {
 			if n, ok := m.targets[0].(*Name); ok && m.ann != "" {
 				anns = append(anns, [2]string{n.id, m.ann})
 			}
+			if !allClassNames(c, m.targets) {
+				c.stmt(s) // unpacking, subscripts, attributes: stores reach the class through storeName
+				break
+			}
 			v := c.exprAny(m.value)
 			for _, tg := range m.targets {
-				n, ok := tg.(*Name)
-				if !ok {
-					c.errAt(m.pos, "only simple assignments are supported in a class body")
-				}
+				n := tg.(*Name)
 				c.emit(opSetAttr, cls, c.name(n.id), v)
 				c.classNames[n.id] = true
 			}
@@ -189,13 +233,18 @@ func (c *compiler) classDef(x *ClassDef) {
 				c.emit(opSetAttr, cls, c.name("__doc__"), c.constSlot(d))
 			}
 			if _, ok := m.x.(*Const); !ok {
-				c.errAt(m.pos, "only methods and assignments are supported in a class body")
+				c.stmt(s)
 			}
 		default:
-			c.errAt(s.position(), "only methods and assignments are supported in a class body")
+			// Any other statement runs in the class body: the names it
+			// binds are the class's (storeName, inClassBody).
+			c.stmt(s)
 		}
 		c.temps = save
 	}
+	// A syntax error panics out of the whole compilation: no defer needed.
+	c.classSlot, c.classNames, c.className, c.classGlobals, c.classBound = savedSlot, savedNames, savedName, savedGlobals, savedBound
+	c.loops = savedLoops
 	if len(anns) > 0 {
 		d := c.temp()
 		c.emit(opBuildDict, d, d, 0)
@@ -205,9 +254,34 @@ func (c *compiler) classDef(x *ClassDef) {
 		c.emit(opSetAttr, cls, c.name("__annotations__"), d)
 	}
 	c.line = x.line
-	c.emit(opClassDone, cls)
+	c.emit(opClassDone, cls, meta, kw)
 	c.applyDecorators(decos, cls)
 	c.storeName(x.name, cls, x.pos)
+}
+
+func allClassNames(c *compiler, targets []Expr) bool {
+	for _, t := range targets {
+		n, ok := t.(*Name)
+		if !ok || !c.inClassBody(n.id) {
+			return false
+		}
+	}
+	return true
+}
+
+// inClassBody says whether a store to name goes to the class being built:
+// in a class body, a name not declared global there, not a comprehension's
+// variable and not one of the compiler's hidden names (match's subjects).
+func (c *compiler) inClassBody(name string) bool {
+	if c.classNames == nil || c.classGlobals[name] || !isIdentifier(name) {
+		return false
+	}
+	for _, ov := range c.overlay {
+		if _, ok := ov[name]; ok {
+			return false
+		}
+	}
+	return true
 }
 
 func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
@@ -226,6 +300,13 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 			excBase = x
 		default:
 			if t, ok := b.O.(*typeObj); ok && t.name == "object" {
+				continue
+			}
+			if bt, ok := b.O.(*Builtin); ok && bt.name == "type" && b.O == vm.bi["type"].O {
+				// A metaclass: calling it goes through __new__ (type's
+				// makes a class, metaclass.go).
+				cls.bases = append(cls.bases, typeClass)
+				anyNew.Store(true)
 				continue
 			}
 			if t, ok := b.O.(*typeObj); ok {
@@ -291,6 +372,9 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 				_, err := vm.call(prop.set, []Val{o, v}, nil)
 				return err
 			}
+			if found, err := vm.descriptorSet(p, o, v); found {
+				return err
+			}
 		}
 		if !x.cls.allowsAttr(name) {
 			return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", x.cls.name, name)
@@ -298,9 +382,9 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		x.set(name, v)
 		return nil
 	case *Class:
-		if x == objectClass {
+		if x == objectClass || x == typeClass {
 			// Shared by every run: never written.
-			return newErr(TypeError, "cannot set '%s' attribute of immutable type 'object'", name)
+			return newErr(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, x.name)
 		}
 		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
 			fn.cls = x
@@ -398,6 +482,10 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 			r, err := vm.bindClassAttr(v, self, x.cls, true)
 			return r, true, err
 		}
+		if get, data, ok := descriptor(v); ok && data {
+			r, err := vm.descriptorGet(get, v, self, x.cls)
+			return r, true, err
+		}
 	}
 	if v, ok := x.get(name); ok {
 		return v, true, nil
@@ -410,6 +498,11 @@ func (vm *VM) instanceAttr(x *Instance, self Val, name string) (Val, bool, error
 }
 
 func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
+	if anyAbstract.Load() {
+		if err := vm.abstractCheck(cls); err != nil {
+			return Val{}, err
+		}
+	}
 	if anyNew.Load() {
 		if nw, ok := cls.lookup("__new__"); ok {
 			return vm.newViaNew(cls, nw, args, kwn)
@@ -442,7 +535,7 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 // do. ok is false when the call
 // needs newInstance.
 func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok bool, err error) {
-	if cls.meta != nil || anyNew.Load() {
+	if cls.meta != nil || anyNew.Load() || anyAbstract.Load() {
 		return Val{}, false, nil
 	}
 	init, found := cls.lookupSpecial(spInit)
@@ -579,7 +672,7 @@ func (vm *VM) instanceRepr(v Val, str bool) (string, bool) {
 			return "", true
 		}
 	}
-	return "<__main__." + inst.cls.name + " object at 0x7f0000000000>", true
+	return "<__main__." + inst.cls.qualName() + " object at 0x7f0000000000>", true
 }
 
 func qualOrName(co *Code) string {
@@ -589,7 +682,13 @@ func qualOrName(co *Code) string {
 	return co.name
 }
 
-var _ = strings.Contains
+// qualName is the class's __qualname__.
+func (c *Class) qualName() string {
+	if c.qual != "" {
+		return c.qual
+	}
+	return c.name
+}
 
 var objectClass = &Class{name: "object", attrs: map[string]Val{}}
 
@@ -630,6 +729,14 @@ func (vm *VM) bindClassAttr(v Val, self Val, cls *Class, viaInstance bool) (Val,
 		if viaInstance {
 			return vm.call(w.get, []Val{self}, nil)
 		}
+	case *Instance:
+		if get, _, ok := descriptor(v); ok {
+			obj := NoneVal
+			if viaInstance {
+				obj = self
+			}
+			return vm.descriptorGet(get, v, obj, cls)
+		}
 	}
 	return v, nil
 }
@@ -649,7 +756,19 @@ func (t *ExcType) lookup(name string) (Val, bool) {
 // newException is calling an exception class: args are kept, then a
 // user-defined __init__ runs.
 func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
+	if t == OSError && len(args)-len(kwn) >= 2 && args[0].T == tagInt {
+		t = osErrorFor(syscall.Errno(args[0].I())) // OSError(2, ...) is a FileNotFoundError
+	}
 	e := &Exception{typ: t, args: append([]Val(nil), args...)}
+	if n := len(args) - len(kwn); n >= 3 && n <= 5 && t.isSub(OSError) {
+		// OSError(errno, strerror, filename[, winerror[, filename2]]):
+		// args keeps the first two.
+		e.attrs.set("filename", args[2])
+		if n == 5 {
+			e.attrs.set("filename2", args[4])
+		}
+		e.args = e.args[:2]
+	}
 	init, hasInit := t.lookup("__init__")
 	if isGroupType(t) {
 		var err error
@@ -715,6 +834,15 @@ func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
 	case "value":
 		if e.typ.isSub(StopIteration) {
 			return stopValue(e), true
+		}
+	case "errno", "strerror", "filename", "filename2":
+		if e.typ.isSub(OSError) {
+			// OSError(errno, strerror[, filename[, winerror[, filename2]]])
+			i := map[string]int{"errno": 0, "strerror": 1, "filename": 2, "filename2": 4}[name]
+			if len(e.args) == 2 && i < 2 {
+				return e.args[i], true
+			}
+			return NoneVal, true
 		}
 	case "code":
 		if e.typ.isSub(SystemExit) {

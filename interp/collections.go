@@ -31,8 +31,21 @@ func collectionsModule() *Module {
 	m.attrs["Counter"] = ObjVal(&typeObj{name: "Counter", module: "collections", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		d := newDict()
 		d.counter = true
-		if len(args) > 0 {
-			if err := vm.counterUpdate(d, args[0]); err != nil {
+		pos, kw := args[:len(args)-len(kwn)], args[len(args)-len(kwn):]
+		if len(pos) > 1 {
+			return Val{}, newErr(TypeError, "Counter.__init__() takes from 1 to 2 positional arguments but %d were given", len(pos)+1)
+		}
+		if len(pos) > 0 {
+			if err := vm.counterUpdate(d, pos[0]); err != nil {
+				return Val{}, err
+			}
+		}
+		if len(kw) > 0 {
+			kd := newDict()
+			for i, k := range kwn {
+				kd.set(StrVal(k), kw[i])
+			}
+			if err := vm.counterUpdate(d, ObjVal(kd)); err != nil {
 				return Val{}, err
 			}
 		}

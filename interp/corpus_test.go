@@ -138,6 +138,13 @@ func TestCorpusAgainstCPython(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 not on PATH")
 	}
+	// python3 may be a shell shim (pyenv) that costs a bash start-up per
+	// program: run the interpreter it names instead.
+	if out, err := exec.Command(py, "-c", "import sys; print(sys.executable)").Output(); err == nil {
+		if real := strings.TrimSpace(string(out)); real != "" {
+			py = real
+		}
+	}
 	dir := t.TempDir()
 	for _, c := range loadCorpus(t) {
 		t.Run(c.name, func(t *testing.T) {

@@ -12,7 +12,9 @@ import (
 type Dict struct {
 	entries []dictSlot // deleted entries stay (key tagEmpty) until a resize
 	// index has a power-of-two length (or is nil while the dict has never
-	// held anything): 0 is a free slot, -1 a deleted one, i+1 entries[i].
+	// held anything): 0 is a free slot, -1 a deleted one, and i+1 for
+	// entries[i] in the low bits, which a mask of the index's length
+	// holds, under the bits of the key's hash above them (indexTag).
 	index []int32
 	used  int // live entries
 	// filled counts the index slots taken, live or deleted (popitem gives
@@ -32,6 +34,9 @@ type Dict struct {
 	factory Val
 	counter bool
 	ordered bool // an OrderedDict: popitem(last=), move_to_end, order-sensitive ==
+	// live is set on globals()'s dict: its stores reach the module's
+	// slots (globals_live.go).
+	glive *liveGlobals
 }
 
 // dictSlot is an entry as stored: its key's hash, key and value packed
@@ -113,13 +118,15 @@ restart:
 	}
 	index := d.index
 	mask := uint64(len(index) - 1)
+	tag := indexTag(h, mask)
 	perturb := uint64(h)
 	for i := uint64(h) & mask; ; {
 		ix := index[i]
 		if ix == slotFree {
 			return -1
 		}
-		if ix > 0 {
+		if ix > 0 && uint32(ix)&^uint32(mask) == tag {
+			ix &= int32(mask)
 			e := &d.entries[ix-1]
 			if e.h == h {
 				if e.k == pk {
@@ -336,6 +343,9 @@ func (d *Dict) set(k, v Val) error {
 
 // setHashed is set for a key whose hash is known.
 func (d *Dict) setHashed(k Val, h int64, v Val) error {
+	if d.glive != nil {
+		d.glive.set(k, v)
+	}
 	if i := d.find(k, h); i >= 0 {
 		d.entries[i].v = pack(v)
 		return nil
@@ -352,7 +362,8 @@ func (d *Dict) setHashed(k Val, h int64, v Val) error {
 	return nil
 }
 
-// place puts slot value ix in the first free slot of h's probe sequence.
+// place puts slot value ix (with h's tag) in the first free slot of h's
+// probe sequence.
 func (d *Dict) place(h int64, ix int32) {
 	mask := uint64(len(d.index) - 1)
 	perturb := uint64(h)
@@ -361,7 +372,18 @@ func (d *Dict) place(h int64, ix int32) {
 		perturb >>= perturbShift
 		i = (i*5 + perturb + 1) & mask
 	}
-	d.index[i] = ix
+	d.index[i] = ix | int32(indexTag(h, mask))
+}
+
+// indexTag is what an index slot keeps of hash h above the entry's
+// position: the hash's bits from the index's mask to bit 30, so a probe
+// passes most slots of other keys without loading their entries (a cache
+// miss each in a big dict: most of a lookup's time). The position, at
+// most two thirds of the index's length, fits under the mask; bit 31
+// stays clear, so a taken slot is positive, and an index of 2^31 slots
+// keeps no tag.
+func indexTag(h int64, mask uint64) uint32 {
+	return uint32(h) & 0x7fffffff &^ uint32(mask)
 }
 
 // indexFor is the index size CPython gives a dict that grows to hold n
@@ -422,11 +444,14 @@ func (d *Dict) delAt(i int) {
 	mask := uint64(len(d.index) - 1)
 	perturb := uint64(e.h)
 	j := uint64(e.h) & mask
-	for d.index[j] != int32(i+1) {
+	for ix := int32(i+1) | int32(indexTag(e.h, mask)); d.index[j] != ix; {
 		perturb >>= perturbShift
 		j = (j*5 + perturb + 1) & mask
 	}
 	d.index[j] = slotDeleted
+	if d.glive != nil {
+		d.glive.del(e.key())
+	}
 	*e = dictSlot{}
 	d.used--
 	if i == len(d.entries)-1 {
@@ -441,6 +466,13 @@ func (d *Dict) delAt(i int) {
 
 // clear empties d, keeping its kind (defaultdict, Counter).
 func (d *Dict) clear() {
+	if d.glive != nil {
+		for i := range d.entries {
+			if !d.entries[i].deleted() {
+				d.glive.del(d.entries[i].key())
+			}
+		}
+	}
 	d.entries, d.index, d.used, d.filled = nil, nil, 0, 0
 }
 

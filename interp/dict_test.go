@@ -11,12 +11,13 @@ import (
 // popitems and clears on a Dict and on a plain model (a slice of pairs in
 // insertion order) and compares lookups, lengths and iteration order
 // after every step: the open-addressing index must agree with the model
-// through growth, deleted slots, compaction and keys of one hash.
+// through growth, deleted slots, compaction, keys of one hash and keys
+// whose hashes differ only above what an index slot keeps of them.
 func TestDictAgainstModel(t *testing.T) {
 	type pair struct{ k, v Val }
 	keyOf := func(r *rand.Rand) Val {
 		n := r.Intn(300)
-		switch r.Intn(5) {
+		switch r.Intn(6) {
 		case 0:
 			return StrVal(fmt.Sprint("k", n))
 		case 1:
@@ -26,6 +27,10 @@ func TestDictAgainstModel(t *testing.T) {
 			return IntVal(-1 - int64(n%2))
 		case 3:
 			return ObjVal(&Tuple{items: []Val{IntVal(int64(n % 7)), StrVal("t")}})
+		case 4:
+			// Hashes equal in the 32 bits an index slot keeps (its tag
+			// and position), different above.
+			return IntVal(int64(n%4)<<32 + int64(n%3))
 		}
 		return IntVal(int64(n) << (r.Intn(3) * 20))
 	}

@@ -56,58 +56,6 @@ func (vm *VM) frameLocals(f *frame) Val {
 	return ObjVal(d)
 }
 
-// moduleDunders are the names CPython's __main__ starts with, in its order.
-var moduleDunders = []string{"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__builtins__", "__file__", "__cached__"}
-
-// globalsDict is globals(): a snapshot of the module's bound globals
-// (builtins the program only reads are not its globals); vm remembers it
-// so that exec(s, globals()) runs in the module.
-func (vm *VM) globalsDict() Val {
-	m := vm.mod
-	d := newDict()
-	for _, n := range moduleDunders {
-		v := NoneVal
-		switch n {
-		case "__name__":
-			v = StrVal("__main__")
-		case "__builtins__":
-			if b, ok := vm.modules["builtins"]; ok {
-				v = ObjVal(b)
-			} else if b, ok := vm.lazyModule("builtins"); ok {
-				v = ObjVal(b)
-			}
-		case "__file__":
-			v = StrVal(m.filename)
-		}
-		d.set(StrVal(n), v)
-	}
-	for i, name := range m.gnames {
-		if !isIdentifier(name) || strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__") && d.has(name) {
-			continue
-		}
-		var v Val
-		if m.boxes == nil {
-			v = m.globals[i]
-		} else {
-			v = m.load(int32(i))
-		}
-		if v.T == tagEmpty {
-			continue
-		}
-		if b, ok := vm.bi[name]; ok && b.T == v.T && b.B == v.B && b.O == v.O {
-			continue
-		}
-		d.set(StrVal(name), v)
-	}
-	vm.lastGlobals = d
-	return ObjVal(d)
-}
-
-func (d *Dict) has(name string) bool {
-	_, ok, _ := d.get(StrVal(name))
-	return ok
-}
-
 // evalBuiltins adds eval, exec, compile, globals and locals.
 func (vm *VM) evalBuiltins(b map[string]Val) {
 	b["globals"] = builtinFn("globals", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -154,7 +102,7 @@ func biCompile(vm *VM, args []Val, kwn []string) (Val, error) {
 	}
 	co := &codeObj{src: src, filename: fname.s, mode: mode.s}
 	// Errors are compile()'s, not the later run's.
-	if _, _, _, err := vm.compileSource(co, nil); err != nil {
+	if _, _, err := vm.compileSource(co, nil, false); err != nil {
 		return Val{}, err
 	}
 	return ObjVal(co), nil
@@ -220,9 +168,8 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 		}
 		ld = d
 	}
-	if gd != nil && gd == vm.lastGlobals {
-		// exec(s, globals()): the module's globals, where the snapshot's
-		// own changes are lost (a gap: the dict is not live).
+	if gd != nil && gd == vm.mod.live {
+		// exec(s, globals()): the module's globals.
 		gd = nil
 		if ld == gd {
 			ld = nil
@@ -242,7 +189,7 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 	if gd != nil {
 		ns = append(ns, gd)
 	}
-	fn, params, stores, err := vm.compileSource(co, ns)
+	fn, nc, err := vm.compileSource(co, ns, gd != nil)
 	if err != nil {
 		return Val{}, err
 	}
@@ -254,7 +201,10 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 		vm.depth--
 		vm.freeFrame(f)
 	} else {
-		v, err = vm.runInNamespace(fn, params, stores, ns)
+		if gd != nil {
+			vm.nsBuiltins(gd, nc.globals)
+		}
+		v, err = vm.runInNamespace(fn, nc.params, nc.stores, ns)
 	}
 	if err != nil {
 		return Val{}, err
@@ -263,6 +213,37 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 		return NoneVal, nil
 	}
 	return v, nil
+}
+
+// nsCode is what running compiled code over namespace dicts needs: the
+// parameters its names come in as, the names it stores (written back),
+// and, with a globals dict of its own, the global names it reads.
+type nsCode struct {
+	params          []string
+	stores, globals map[string]bool
+}
+
+// nsGlobalPrefix marks the module slots of code run over a globals dict
+// of its own (compiler.global): a name it neither binds nor finds in the
+// dict is one of that dict's __builtins__, or a NameError.
+const nsGlobalPrefix = "\x00ns."
+
+// nsBuiltins fills the slots of the global names that code run over gd
+// reads from gd's __builtins__: the builtins module (what exec puts
+// there), a dict, or anything else, which holds no names.
+func (vm *VM) nsBuiltins(gd *Dict, names map[string]bool) {
+	b, _, _ := gd.get(StrVal("__builtins__"))
+	m := vm.mod
+	for name := range names {
+		var v Val
+		switch x := b.O.(type) {
+		case *Module:
+			v = x.table()[name]
+		case *Dict:
+			v, _, _ = x.get(StrVal(name))
+		}
+		m.storeSlot(int32(m.gindex[nsGlobalPrefix+name]), v)
+	}
 }
 
 // builtinsVal is what exec puts in a globals dict as __builtins__.
@@ -311,6 +292,7 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 				}
 				continue
 			}
+			unmark(x) // no longer private to the frame (fresh.go)
 			if err = ns[0].set(StrVal(name), x); err != nil {
 				break
 			}
@@ -324,15 +306,15 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 // globals when ns is empty, else as a function whose parameters are the
 // names in ns (in the order first found). A syntax error is a SyntaxError
 // exception.
-func (vm *VM) compileSource(co *codeObj, ns []*Dict) (fn *Function, params []string, stores map[string]bool, err error) {
+func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Function, nc *nsCode, err error) {
 	text := strings.ReplaceAll(co.src, "\r\n", "\n")
 	if strings.IndexByte(text, 0) >= 0 {
-		return nil, nil, nil, newErr(SyntaxErrorT, "source code string cannot contain null bytes")
+		return nil, nil, newErr(SyntaxErrorT, "source code string cannot contain null bytes")
 	}
 	lines := strings.Split(text, "\n")
 	body, spans, err := parse(text)
 	if err != nil {
-		return nil, nil, nil, syntaxErrorExc(err, co, lines)
+		return nil, nil, syntaxErrorExc(err, co, lines)
 	}
 	if co.mode == "eval" {
 		var x Expr
@@ -349,7 +331,7 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict) (fn *Function, params []str
 				p := body[min(1, len(body)-1)].position()
 				se.Line, se.Col, se.End = p.line, p.col, p.col+1
 			}
-			return nil, nil, nil, syntaxErrorExc(se, co, lines)
+			return nil, nil, syntaxErrorExc(se, co, lines)
 		}
 		body = []Stmt{&Return{x.position(), x}}
 	}
@@ -360,10 +342,14 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict) (fn *Function, params []str
 		check = []Stmt{&ExprStmt{body[0].position(), body[0].(*Return).x}}
 	}
 	if _, _, err := compileModule(co.filename, text, check, spans, lines); err != nil {
-		return nil, nil, nil, syntaxErrorExc(err, co, lines)
+		return nil, nil, syntaxErrorExc(err, co, lines)
 	}
 	m := vm.mod
 	if len(ns) > 0 {
+		nc = &nsCode{stores: map[string]bool{}}
+		if ownGlobals {
+			nc.globals = map[string]bool{}
+		}
 		seen := map[string]bool{}
 		var ps []param
 		for _, d := range ns {
@@ -373,28 +359,28 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict) (fn *Function, params []str
 					continue
 				}
 				seen[s.s] = true
-				params = append(params, s.s)
+				nc.params = append(nc.params, s.s)
 				ps = append(ps, param{name: s.s})
 			}
 		}
 		code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
+			c.nsGlobals = nc.globals
 			return c.compileFunc("<module>", ps, body, pos{line: 1}, false)
 		})
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		code.qualname = "<module>"
-		stores = map[string]bool{}
-		assigned(body, stores, map[string]bool{})
+		assigned(body, nc.stores, map[string]bool{})
 		walkStmts(body, func(e Expr) {
 			if ne, ok := e.(*NamedExpr); ok {
-				stores[ne.name] = true
+				nc.stores[ne.name] = true
 			}
 		}, func([]param, []Stmt) {})
-		return &Function{code: code, mod: m}, params, stores, nil
+		return &Function{code: code, mod: m}, nc, nil
 	}
 	if m.boxes != nil {
-		return nil, nil, nil, newErr(RuntimeError, "exec and eval over the module's globals are not supported while threads run")
+		return nil, nil, newErr(RuntimeError, "exec and eval over the module's globals are not supported while threads run")
 	}
 	code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
 		if co.mode == "eval" {
@@ -409,9 +395,9 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict) (fn *Function, params []str
 		return c.code
 	})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return &Function{code: code, mod: m}, nil, nil, nil
+	return &Function{code: code, mod: m}, nil, nil
 }
 
 // compileIn runs build with a module-level compiler over m for co's
@@ -423,8 +409,14 @@ func (vm *VM) compileIn(m *moduleState, co *codeObj, lines []string, spans map[E
 	defer func() {
 		m.spans, m.runes, m.filename, m.lines = saved, savedRunes, savedFile, savedLines
 		for i := old; i < len(m.gnames); i++ {
-			if v, ok := vm.bi[m.gnames[i]]; ok {
+			name := m.gnames[i]
+			if v, ok := vm.bi[strings.TrimPrefix(name, nsGlobalPrefix)]; ok {
 				m.globals[i] = v
+			}
+			if m.live != nil {
+				if v, ok, _ := m.live.get(StrVal(name)); ok {
+					m.globals[i] = v
+				}
 			}
 		}
 		if r := recover(); r != nil {
@@ -511,9 +503,9 @@ func syntaxErrStr(vm *VM, e *Exception) (string, bool) {
 	return msg, true
 }
 
-// evalCall compiles, in a function, locals() and vars() to LOCALS and
-// eval(s) and exec(s) to eval(s, None, locals()): what CPython's frame
-// gives them.
+// evalCall compiles, in a function, locals() and vars() to LOCALS,
+// eval(s) and exec(s) to eval(s, None, locals()) and dir() to the sorted
+// names of locals(): what CPython's frame gives them.
 func (c *compiler) evalCall(x *Call, dst int) bool {
 	nm, ok := x.fn.(*Name)
 	if !ok || !c.isFunc || c.globals[nm.id] || c.lookup(nm.id) >= 0 || c.resolveFree(nm.id) >= 0 || len(x.kwvals) > 0 {
@@ -526,6 +518,12 @@ func (c *compiler) evalCall(x *Call, dst int) bool {
 		}
 		c.line = x.line
 		c.emit(opLocals, dst)
+		return true
+	case "dir":
+		if len(x.args) != 0 {
+			return false
+		}
+		c.call(&Call{pos: x.pos, fn: &Const{x.pos, dirLocals}, args: []Expr{&Call{pos: x.pos, fn: &Name{x.pos, "locals"}}}}, dst)
 		return true
 	case "eval", "exec":
 		if len(x.args) != 1 || hasStar(x.args) {

@@ -55,3 +55,113 @@ print("xxhixx".strip("x"), "xxhixx".strip("h"), "  hi ".strip(), "yyhiyy".strip(
 const stripWant = `[(',.ab..,', ',x,ba', 'ab,x,', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a'), (',.ab..,', ',x,ba', 'ab,x,', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a'), ('ab', 'ab,x,ba', 'ab,x,ba', 'a')]
 hi xxhixx hi hi
 `
+
+// TestLenAndCharFastPaths runs len() and str indexing, which CALL and
+// GET_ITEM do themselves for the built-in containers and ASCII strs, over
+// those, their subclasses with a __len__ of their own, non-ASCII strs and
+// indexes out of range; output as CPython 3.11 prints it.
+func TestLenAndCharFastPaths(t *testing.T) {
+	out, last, status := run(t, lenSrc)
+	if status != 0 || out != lenWant {
+		t.Errorf("status %d, last stderr %q\ngot:\n%s\nwant:\n%s", status, last, out, lenWant)
+	}
+}
+
+const lenSrc = `from collections import deque
+class L(list):
+    def __len__(self):
+        return 42
+class S(str):
+    def __len__(self):
+        return 7
+class D(dict):
+    def __len__(self):
+        return 9
+class C:
+    def __len__(self):
+        return 3
+s = "héllo"
+for x in ["abc", "", s, [1, 2], (1,), {1: 2}, {3}, frozenset([1, 2]), deque([1, 2, 3]), L([1]), S("ab"), D(a=1), C(), range(5), b"xy"]:
+    print(len(x), x[0] if isinstance(x, str) and x else "-", x[-1] if isinstance(x, str) and x else "-")
+try:
+    len(5)
+except TypeError as e:
+    print(e)
+t = "abc"
+for i in range(-3, 3):
+    print(t[i], end=" ")
+print()
+try:
+    t[3]
+except IndexError as e:
+    print(e)
+try:
+    s[9]
+except IndexError as e:
+    print(e)
+print(s[1], s[-4])
+`
+
+const lenWant = `3 a c
+0 - -
+5 h o
+2 - -
+1 - -
+1 - -
+1 - -
+2 - -
+3 - -
+42 - -
+7 a b
+9 - -
+3 - -
+5 - -
+2 - -
+object of type 'int' has no len()
+a b c a b c 
+string index out of range
+string index out of range
+é é
+`
+
+// TestLoadCellFastPath reads closures' variables, which LOAD_CELL takes
+// straight from their cells, as they change and before they are bound;
+// output as CPython 3.11 prints it.
+func TestLoadCellFastPath(t *testing.T) {
+	out, last, status := run(t, cellSrc)
+	if status != 0 || out != cellWant {
+		t.Errorf("status %d, last stderr %q\ngot:\n%s\nwant:\n%s", status, last, out, cellWant)
+	}
+}
+
+const cellSrc = `def outer():
+    p = (3, 1, 4)
+    n = 3
+    def inner(k):
+        return p[k % n] + n
+    out = [inner(k) for k in range(4)]
+    n = 2
+    out.append(inner(5))
+    p = None
+    try:
+        inner(1)
+    except TypeError as e:
+        out.append(type(e).__name__)
+    print(out, sum(x * n for x in range(4)), [y for y in [(lambda: n)()] for _ in range(2)])
+outer()
+def unbound():
+    def f():
+        return x
+    try:
+        f()
+    except NameError as e:
+        print(type(e).__name__, e)
+    x = 1
+    print(f())
+unbound()
+`
+
+const cellWant = `[6, 4, 7, 6, 3, 'TypeError'] 12 [2, 2]
+NameError cannot access free variable 'x' where it is not associated with a value in enclosing scope
+1
+`

@@ -362,75 +362,18 @@ func (f fspec) pad(body, sign string) string {
 // strFormat is str.format.
 func (vm *VM) strFormat(format string, args []Val, kwn []string) (Val, error) {
 	pos, kw := splitKw(args, kwn)
-	var b strings.Builder
-	auto := 0
-	rs := []rune(format)
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		if c == '}' {
-			if i+1 >= len(rs) || rs[i+1] != '}' {
-				return Val{}, newErr(ValueError, "Single '}' encountered in format string")
-			}
-			i++
-			b.WriteRune('}')
-			continue
+	return vm.formatWith(format, pos, func(name string) (Val, error) {
+		if x, ok := kw[name]; ok {
+			return x, nil
 		}
-		if c != '{' {
-			b.WriteRune(c)
-			continue
-		}
-		if i+1 < len(rs) && rs[i+1] == '{' {
-			b.WriteRune('{')
-			i++
-			continue
-		}
-		if i+1 == len(rs) {
-			return Val{}, newErr(ValueError, "Single '{' encountered in format string")
-		}
-		j := i + 1
-		for j < len(rs) && rs[j] != '}' {
-			j++
-		}
-		if j >= len(rs) {
-			return Val{}, newErr(ValueError, "expected '}' before end of string")
-		}
-		field := string(rs[i+1 : j])
-		i = j
-		name, spec, _ := strings.Cut(field, ":")
-		conv := ""
-		if k := strings.Index(name, "!"); k >= 0 {
-			name, conv = name[:k], name[k+1:]
-		}
-		var v Val
-		if name == "" {
-			if auto >= len(pos) {
-				return Val{}, newErr(IndexError, "Replacement index %d out of range for positional args tuple", auto)
-			}
-			v = pos[auto]
-			auto++
-		} else if n, err := strconv.Atoi(name); err == nil {
-			if n >= len(pos) {
-				return Val{}, newErr(IndexError, "Replacement index %d out of range for positional args tuple", n)
-			}
-			v = pos[n]
-		} else {
-			x, ok := kw[name]
-			if !ok {
-				return Val{}, newErrVal(KeyError, StrVal(name))
-			}
-			v = x
-		}
-		switch conv {
-		case "r":
-			v = StrVal(vm.repr(v))
-		case "s":
-			v = StrVal(vm.strOf(v))
-		}
-		s, err := vm.format(v, spec)
-		if err != nil {
-			return Val{}, err
-		}
-		b.WriteString(s)
-	}
-	return StrVal(b.String()), nil
+		return Val{}, newErrVal(KeyError, StrVal(name))
+	})
+}
+
+// strFormatMap is str.format_map(mapping): names are looked up with
+// mapping[name] (so a dict subclass's __missing__ answers).
+func (vm *VM) strFormatMap(format string, mapping Val) (Val, error) {
+	return vm.formatWith(format, nil, func(name string) (Val, error) {
+		return vm.getItem(mapping, StrVal(name))
+	})
 }

@@ -13,18 +13,19 @@ import (
 // reclaim later, and touching fresh memory costs a page fault or a cache
 // miss per few kilobytes (slices spent half its time there). The compiler
 // marks the instructions that consume such a temporary (E of ADD, GET_SLICE
-// and SET_SLICE: freshB, freshC): the operand is a slice or a + evaluated
-// straight into a temporary slot that nothing else reads. The VM then
-// recycles the list's arrays into a small per-VM pool, where the next slice
-// or concatenation takes them while they are still in the cache.
+// and SET_SLICE: freshB, freshC): the operand is a slice, a + or a *
+// evaluated straight into a temporary slot that nothing else reads. The VM
+// then recycles the list's arrays into a small per-VM pool, where the next
+// slice, concatenation or repeat takes them while they are still in the
+// cache.
 //
 // The mark only says where the value came from; whether it is a list
 // nobody else holds is known at run time: the producing instruction's fast
-// path (a list slice, list + list) notes the new list in vm.fresh, and
-// every other outcome of those instructions (a __getitem__ or __add__ that
-// may return a list kept elsewhere) clears it. So a marked operand that is
+// path (a list slice, list + list, list * int) notes the new list in
+// vm.fresh, and every other outcome of those instructions (a __getitem__,
+// __add__ or __rmul__ that may return a list kept elsewhere) clears it. So a marked operand that is
 // still noted is the list its producer made, seen by no one else.
-// Nothing of this runs once threads run (vm.mt): a list is then shared
+// Nothing of this runs once threads run (vm.threaded()): a list is then shared
 // property of the lock discipline of objlock.go.
 
 // Marks in Instr.E of a consuming instruction.
@@ -54,7 +55,7 @@ const (
 
 // noteFresh records l, just made by a producer's fast path.
 func (vm *VM) noteFresh(l *List) {
-	if vm.mt {
+	if vm.threaded() {
 		return
 	}
 	f := &vm.fresh
@@ -69,7 +70,7 @@ func (vm *VM) clearFresh() { vm.fresh.l = [2]*List{} }
 // consuming instruction has finished with it). The list is left empty.
 func (vm *VM) recycle(v Val) {
 	l, ok := v.O.(*List)
-	if !ok || v.T != tagObject || vm.mt {
+	if !ok || v.T != tagObject || vm.threaded() {
 		return
 	}
 	f := &vm.fresh
@@ -129,7 +130,7 @@ func (p *listPool) take(n int) []templates.Value {
 
 // newVals is an array of n slots for a new list; the caller fills them all.
 func (vm *VM) newVals(n int) []templates.Value {
-	if vm != nil && !vm.mt {
+	if vm != nil && !vm.threaded() {
 		if a := vm.fresh.pool.take(n); a != nil {
 			return a
 		}
@@ -171,4 +172,177 @@ func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 // concatFresh is x + y for an ADD, in a pooled array.
 func (vm *VM) concatFresh(x, y *List) *List {
 	return x.concatInto(y, vm.newVals(len(x.vals)+len(y.vals)))
+}
+
+// repeatFresh is list * int or int * list for a MUL, in a pooled array: the
+// fast path of a producer of fresh lists ([i] + [0] * n makes a row and
+// drops the repeat). ok is false for any other operands (deques, big ints,
+// instances): binop does those.
+func (vm *VM) repeatFresh(a, b Val) (*List, bool, error) {
+	x, ok := a.O.(*List)
+	if !ok || a.T != tagObject {
+		if x, ok = b.O.(*List); !ok || b.T != tagObject {
+			return nil, false, nil
+		}
+		a, b = b, a
+	}
+	if x.deque || (b.T != tagInt && b.T != tagBool) {
+		return nil, false, nil
+	}
+	n := uint64(max(int64(b.B), 0))
+	size := mulSat(uint64(len(x.vals)), n)
+	if err := memCheckMul(size, 32); err != nil {
+		return nil, false, err
+	}
+	vm.reclaim(size * valSize)
+	r := &List{vals: repeatFill(vm.newVals(int(size)), x.vals)}
+	if x.objs != nil {
+		r.objs = repeatSlice(x.objs, int(n))
+	}
+	return r, true, nil
+}
+
+// Private locals: the list a variable drops.
+//
+// a = a[k:] + a[:k] in a loop still made one new array per iteration: the
+// + result becomes a, and the list a held before dies unseen, so its array
+// is garbage for the collector instead of the next iteration's. A local is
+// private when every instruction that reads it only indexes, slices,
+// stores into, truth-tests or adds it (never moves, passes, returns,
+// iterates or captures it), and the function cannot list its locals: then
+// the list a producer's fast path stores there is held by that slot alone
+// for as long as it stays there. The producer marks such a list (List.priv)
+// when its target is private (privA), and when it next overwrites the slot
+// it recycles the marked list it replaces. A list's own operations never
+// hand the list to Python code; the one instruction that might (an + that
+// finds no list on the other side, which may call __radd__) clears the mark
+// first.
+
+// privA marks, in Instr.E of a GET_SLICE or ADD, that slot A is private.
+const privA = 1 << 2
+
+// markPrivate sets privA on the producers whose target is a private local
+// of co (called once its slots are final).
+func markPrivate(co *Code) {
+	n := int32(co.nlocals)
+	if n == 0 {
+		return
+	}
+	private := make([]bool, n)
+	for i := range private {
+		private[i] = true
+	}
+	escape := func(s int32) {
+		if s >= 0 && s < n {
+			private[s] = false
+		}
+	}
+	escapeFrom := func(s int32) { // a range of slots starting at s
+		for i := max(s, 0); i < n; i++ {
+			private[i] = false
+		}
+	}
+	for _, fn := range co.funcs {
+		for _, s := range fn.freeFrom {
+			escape(s)
+		}
+	}
+	for i := range co.instrs {
+		in := &co.instrs[i]
+		switch in.Op {
+		case opLocals:
+			return
+		case opGetSlice, opGetItem:
+			// A is written; B is read as a container; C is a key or
+			// the first of the bounds (temporaries, but ranged).
+			if in.Op == opGetSlice {
+				escapeFrom(in.C)
+			} else {
+				escape(in.C)
+			}
+		case opSetItem:
+			escape(in.B)
+			escape(in.C)
+		case opSetSlice:
+			escapeFrom(in.B)
+			escape(in.C)
+		case opDelItem:
+			escape(in.B)
+		case opDelSlice:
+			escapeFrom(in.B)
+		case opAdd:
+			// B and C may be read (copied) and A written; a slow path
+			// that may give them away clears their marks.
+		case opJumpIfFalse, opJumpIfTrue:
+		default:
+			// Any other instruction may keep what it reads, and those
+			// not known to read single slots may read a range of them
+			// from an operand on. What they only write does not matter:
+			// a list that is overwritten unseen is dead either way.
+			exact := singleSlots[in.Op]
+			for j, k := range opInfo[in.Op].kinds {
+				switch {
+				case k != 's' || (j == 0 && writesA[in.Op]):
+				case exact:
+					escape(*in.operand(j))
+				default:
+					escapeFrom(*in.operand(j))
+				}
+			}
+		}
+	}
+	for i := range co.instrs {
+		in := &co.instrs[i]
+		producer := in.Op == opGetSlice || in.Op == opAdd && in.D != inPlace
+		if producer && in.A >= 0 && in.A < n && private[in.A] {
+			in.E |= privA
+		}
+	}
+}
+
+// keepPrivate stores r, just made by a producer's fast path, in its
+// private target slot a, recycling the marked list the slot held.
+func (vm *VM) keepPrivate(f *frame, a int32, r *List) {
+	if f.regs[a].Tag == tagObject {
+		if old, ok := f.objs[a].(*List); ok && old.priv && old != r {
+			vals := old.vals
+			old.vals, old.objs, old.priv = nil, nil, false
+			vm.fresh.pool.put(vals)
+		}
+	}
+	r.priv = true
+	f.set(a, ObjVal(r))
+}
+
+// unmark clears v's private mark: it is about to be seen by Python code.
+func unmark(v Val) {
+	if l, ok := v.O.(*List); ok && l.priv {
+		l.priv = false
+	}
+}
+
+// writesA are the instructions whose operand A is only written.
+var writesA = [opCount]bool{
+	opMove: true, opLoadGlobal: true, opAdd: true, opSub: true, opMul: true, opTrueDiv: true,
+	opFloorDiv: true, opMod: true, opPow: true, opLshift: true, opRshift: true, opBitAnd: true,
+	opBitOr: true, opBitXor: true, opMatMul: true, opNeg: true, opPos: true, opInvert: true,
+	opNot: true, opLt: true, opLe: true, opGt: true, opGe: true, opEq: true, opNe: true, opIs: true,
+	opIsNot: true, opIn: true, opNotIn: true, opGetIter: true, opCall: true, opCallMethod: true,
+	opBuildList: true, opBuildTuple: true, opBuildDict: true, opBuildSet: true, opGetItem: true,
+	opGetAttr: true, opUnpack: true, opLoadCell: true, opGetSlice: true,
+}
+
+// singleSlots are the instructions whose slot operands each name one slot.
+var singleSlots = [opCount]bool{
+	opMove: true, opAdd: true, opSub: true, opMul: true, opTrueDiv: true, opFloorDiv: true,
+	opMod: true, opPow: true, opLshift: true, opRshift: true, opBitAnd: true, opBitOr: true,
+	opBitXor: true, opMatMul: true, opNeg: true, opPos: true, opInvert: true, opNot: true,
+	opLt: true, opLe: true, opGt: true, opGe: true, opEq: true, opNe: true, opIs: true,
+	opIsNot: true, opIn: true, opNotIn: true, opJumpIfFalse: true, opJumpIfTrue: true,
+	opJumpIfNotLt: true, opJumpIfNotLe: true, opJumpIfNotGt: true, opJumpIfNotGe: true,
+	opJumpIfNotEq: true, opJumpIfNotNe: true, opJumpIfLt: true, opJumpIfLe: true,
+	opJumpIfGt: true, opJumpIfGe: true, opJumpIfEq: true, opJumpIfNe: true, opGetIter: true,
+	opForIter: true, opForRange: true, opReturn: true, opGetItem: true, opSetItem: true,
+	opDelItem: true, opGetAttr: true, opSetAttr: true, opUnpack: true, opStoreGlobal: true,
+	opLoadCell: true, opStoreCell: true, opListAppend: true, opSetAdd: true,
 }

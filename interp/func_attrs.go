@@ -41,6 +41,11 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		return co.doc, true
 	case "__module__":
 		return StrVal("__main__"), true
+	case "__closure__":
+		if len(fn.free) == 0 {
+			return NoneVal, true
+		}
+		return tupleOf(append([]Val(nil), fn.free...)), true
 	case "__defaults__":
 		var ds []Val
 		for i := 0; i < co.npos; i++ {
@@ -125,10 +130,12 @@ func (vm *VM) methodAttr(m *Method, name string) (Val, bool) {
 // classAttr is a class's special attribute not stored among its own.
 func (vm *VM) classAttr(c *Class, name string) (Val, bool) {
 	switch name {
+	case "__class__":
+		return vm.typeOf(ObjVal(c)), true
 	case "__qualname__":
-		return StrVal(c.name), true
+		return StrVal(c.qualName()), true
 	case "__module__":
-		return StrVal("__main__"), true
+		return StrVal(c.moduleName()), true
 	case "__doc__":
 		return NoneVal, true
 	case "__bases__":

@@ -68,7 +68,7 @@ func (vm *VM) selfRecursive(fn *Function) bool {
 // The arguments are regs and objs (a caller's slots), or vals when regs is
 // nil.
 func (vm *VM) callTraced(fn *Function, regs []templates.Value, objs []Object, vals []Val) (v Val, err error, ok bool) {
-	if vm.mt || !vm.selfRecursive(fn) {
+	if vm.threaded() || !vm.selfRecursive(fn) {
 		// (Function traces live in their Code, which threads share, with
 		// their counters and state: none once threads run.)
 		return Val{}, nil, false
@@ -123,6 +123,11 @@ func (vm *VM) callTraced(fn *Function, regs []templates.Value, objs []Object, va
 			}
 			nf.regs[i] = r
 			nf.objs[i] = objs[i]
+		}
+		if len(regs) < co.nparams {
+			// callDirect's caller may leave trailing parameters to
+			// their defaults (directArity).
+			nf.setDefaults(fn, len(regs))
 		}
 	} else {
 		for i, a := range vals {
@@ -240,6 +245,7 @@ func (vm *VM) runFuncTrace(nf *frame, lt *loopTrace, base int) (Val, error) {
 	calls = max(calls, 0)
 	j.st.Budget = jitBudget
 	j.st.Calls = uint32(calls)
+	vm.forgetBigs() // native code moves values past the notes (fresh_big.go)
 	start := j.now()
 	var ec templates.ExitCode
 	var depth int

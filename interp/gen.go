@@ -13,20 +13,30 @@ import (
 // yield returns from the VM's run loop with the frame's resume point saved
 // (pc); next runs the frame again from there.
 type Generator struct {
-	vm      *VM
-	fn      *Function
-	frame   *frame
-	pc      int   // where the next run resumes: after the last yield
-	sent    int32 // the slot that receives what the last yield evaluates to
+	vm    *VM
+	fn    *Function
+	frame *frame
+	// yf is the generator a yield from of this one is suspended in, with
+	// None to send it (the resumption delegate can skip): set by the
+	// yield that suspends, nil when anything else is to happen at the
+	// resume point (a value sent, an exception thrown, a plain yield).
+	yf      *Generator
 	throw   error // raised at the resume point by the next run (close, throw)
-	started bool
-	done    bool
+	pc      int32 // where the next run resumes: after the last yield
+	sent    int32 // the slot that receives what the last yield evaluates to
+	tracked int32 // index in vm.gens, or -1
 	// running is 1 while a thread runs the body: a second thread (or the
 	// body itself) asking for the next item gets "generator already
 	// executing", as in CPython. Once threads run it is claimed with a
 	// compare-and-swap (claim), so two threads never run one frame.
 	running int32
-	tracked int // index in vm.gens, or -1
+	started bool
+	done    bool
+	// owned: made by a call whose result only a loop reads (ownedA), so
+	// that loop may recycle it once it is exhausted (gen_reuse.go).
+	owned bool
+	// class is the slot-array size class it was allocated in (genClass*).
+	class uint8
 	// result is what the body returned: the StopIteration that ends the
 	// generator carries it, and yield from evaluates to it.
 	result Val
@@ -52,7 +62,7 @@ func (g *Generator) takeResult(vm *VM) Val {
 // claim marks the generator running for vm's thread, false when it runs
 // already. Plain loads and stores until threads run.
 func (g *Generator) claim(vm *VM) bool {
-	if vm.mt {
+	if vm.threaded() {
 		return atomic.CompareAndSwapInt32(&g.running, 0, 1)
 	}
 	if g.running != 0 {
@@ -63,7 +73,7 @@ func (g *Generator) claim(vm *VM) bool {
 }
 
 func (g *Generator) release(vm *VM) {
-	if vm.mt {
+	if vm.threaded() {
 		atomic.StoreInt32(&g.running, 0)
 		return
 	}
@@ -84,13 +94,14 @@ func stopIteration(v Val) *PyErr {
 // dropped by that VM's closeGenerators.
 func (g *Generator) finish(vm *VM) {
 	g.done = true
+	g.yf = nil
 	if vm != g.vm {
 		return
 	}
-	if i := g.tracked; i >= 0 && i < len(g.vm.gens) && g.vm.gens[i] == g {
+	if i := int(g.tracked); i >= 0 && i < len(g.vm.gens) && g.vm.gens[i] == g {
 		gens := g.vm.gens
 		last := gens[len(gens)-1]
-		gens[i], last.tracked = last, i
+		gens[i], last.tracked = last, int32(i)
 		g.vm.gens = gens[:len(gens)-1]
 	}
 	g.tracked = -1
@@ -128,7 +139,10 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 // it lives in the generator (one allocation less).
 func (vm *VM) genFrame(fn *Function) *Generator {
 	co := fn.code
-	g, regs, objs := allocGenerator(co.nslots)
+	g, regs, objs := vm.reusedGenerator(co.nslots)
+	if g == nil {
+		g, regs, objs = allocGenerator(co.nslots)
+	}
 	g.vm, g.fn, g.tracked = vm, fn, -1
 	f := &g.own
 	*f = frame{gen: g, code: co, fn: fn, regs: regs, objs: objs}
@@ -163,6 +177,24 @@ func (vm *VM) newGeneratorDirect(f *frame, fn *Function, first, n int32) (Val, e
 	return ObjVal(g), nil
 }
 
+// genExpr is the generator of generator expression co over the iterator in
+// slot it of f: the iterator is its parameter, and the values it captures
+// are copied from f's slots as MAKE_FUNCTION and the call would.
+func (vm *VM) genExpr(f *frame, co *Code, it int32) *Generator {
+	fn := co.genFn.Load()
+	if fn == nil || fn.mod != vm.mod {
+		fn = &Function{code: co, mod: vm.mod}
+		co.genFn.Store(fn)
+	}
+	g := vm.genFrame(fn)
+	gf := g.frame
+	gf.set(0, f.get(it))
+	for i, from := range co.freeFrom {
+		gf.set(co.freeTo[i], f.get(from))
+	}
+	return g
+}
+
 // Generators with few slots are allocated with their slots: one
 // allocation per generator where there were three (a recursive walk
 // makes a generator per node).
@@ -171,6 +203,11 @@ type (
 		g    Generator
 		regs [8]templates.Value
 		objs [8]Object
+	}
+	gen12 struct {
+		g    Generator
+		regs [12]templates.Value
+		objs [12]Object
 	}
 	gen16 struct {
 		g    Generator
@@ -184,18 +221,40 @@ type (
 	}
 )
 
-// allocGenerator is a zero Generator and n empty slots for its frame.
+// Size classes of allocGenerator (Generator.class); genClassNone is a
+// generator whose slot arrays are separate.
+const (
+	genClassNone = iota
+	genClass8
+	genClass12
+	genClass16
+	genClass32
+	genClasses
+)
+
+// allocGenerator is a zero Generator and n empty slots for its frame. The
+// slices keep their array's whole capacity, which a recycled generator
+// of the same class reuses (gen_reuse.go).
 func allocGenerator(n int) (*Generator, []templates.Value, []Object) {
 	switch {
 	case n <= 8:
 		x := new(gen8)
-		return &x.g, x.regs[:n:n], x.objs[:n:n]
+		x.g.class = genClass8
+		return &x.g, x.regs[:n], x.objs[:n]
+	case n <= 12:
+		// A generator expression's frame (its iterator, the loop
+		// variable, a closure cell or two, temporaries) often has 9-12.
+		x := new(gen12)
+		x.g.class = genClass12
+		return &x.g, x.regs[:n], x.objs[:n]
 	case n <= 16:
 		x := new(gen16)
-		return &x.g, x.regs[:n:n], x.objs[:n:n]
+		x.g.class = genClass16
+		return &x.g, x.regs[:n], x.objs[:n]
 	case n <= 32:
 		x := new(gen32)
-		return &x.g, x.regs[:n:n], x.objs[:n:n]
+		x.g.class = genClass32
+		return &x.g, x.regs[:n], x.objs[:n]
 	}
 	return new(Generator), make([]templates.Value, n), make([]Object, n)
 }
@@ -225,7 +284,7 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 		// Only a generator with try/with blocks has anything to run when
 		// it is closed at the end; track those, while they are suspended.
 		if len(g.fn.code.excTable) > 0 {
-			g.tracked = len(vm.gens)
+			g.tracked = int32(len(vm.gens))
 			vm.gens = append(vm.gens, g)
 		}
 	}
@@ -261,15 +320,8 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 // raised: the generator then resumes as usual, and its yield from finds
 // the result, or raises the error (left in g.throw) where it stands.
 func (g *Generator) delegate(vm *VM) (Val, bool) {
-	if !g.started || g.throw != nil {
-		return Val{}, false
-	}
-	in := &g.fn.code.instrs[g.pc]
-	if in.Op != opYieldFromSend || g.frame.regs[in.C].Tag != tagNone || g.frame.regs[in.B].Tag != tagObject {
-		return Val{}, false
-	}
-	sub, ok := g.frame.objs[in.B].(*Generator)
-	if !ok || !sub.claim(vm) {
+	sub := g.yf
+	if sub == nil || g.throw != nil || !sub.claim(vm) {
 		return Val{}, false
 	}
 	if !sub.started || sub.done {
@@ -345,6 +397,7 @@ func (g *Generator) methodClaimed(vm *VM, name string, args []Val) (Val, bool, e
 		}
 		if g.started && !g.done {
 			g.frame.set(g.sent, args[0])
+			g.yf = nil
 		}
 	case "throw":
 		exc := vm.raise(args[0])
@@ -423,6 +476,7 @@ func (vm *VM) yieldFromStep(f *frame, it Object, sent Val) (Val, bool, error) {
 		}
 		if sub.started && !sub.done {
 			sub.frame.set(sub.sent, sent)
+			sub.yf = nil
 		}
 		v, ok, err = sub.resume(vm)
 		sub.release(vm)

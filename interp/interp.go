@@ -369,6 +369,8 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 	m.attrs["stdout"] = ObjVal(&Stream{name: "<stdout>", w: stdout})
 	m.attrs["stderr"] = ObjVal(&Stream{name: "<stderr>", w: stderr})
 	m.attrs["stdin"] = ObjVal(&stdinStream{})
+	// The streams the program started with, to restore.
+	m.attrs["__stdout__"], m.attrs["__stderr__"], m.attrs["__stdin__"] = m.attrs["stdout"], m.attrs["stderr"], m.attrs["stdin"]
 	argv := []Val{StrVal(filename)}
 	for _, a := range args {
 		argv = append(argv, StrVal(a))
@@ -432,6 +434,13 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 
 func stringModule() *Module {
 	m := &Module{name: "string", attrs: map[string]Val{}}
+	// The class is built on first use: most runs never use it.
+	m.attrs["Template"] = builtinFn("Template", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if vm.templateCls == nil {
+			vm.templateCls = vm.templateClass()
+		}
+		return vm.newInstance(vm.templateCls, args, kwn)
+	})
 	lower, upper, digits := "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"
 	m.attrs["ascii_lowercase"] = StrVal(lower)
 	m.attrs["ascii_uppercase"] = StrVal(upper)

@@ -85,9 +85,86 @@ func combinationsIter(pool []Val, r int) Object {
 
 // pickTuple is the tuple of pool's elements at indices.
 func pickTuple(pool []Val, indices []int) Val {
-	t := make([]Val, len(indices))
+	t := newTuple(len(indices)) // the items in the tuple's allocation
 	for i, k := range indices {
-		t[i] = pool[k]
+		t.items[i] = pool[k]
 	}
-	return ObjVal(&Tuple{items: t})
+	return ObjVal(t)
+}
+
+// combinationsWRIter is itertools.combinations_with_replacement: sorted
+// r-tuples of pool's indices, an index repeating as often as it likes.
+func combinationsWRIter(pool []Val, r int) Object {
+	n := len(pool)
+	name := "itertools.combinations_with_replacement"
+	if r < 0 || n == 0 && r > 0 {
+		return &funcIter{name: name, next: func(*VM) (Val, bool, error) { return Val{}, false, nil }}
+	}
+	indices := make([]int, r)
+	first, done := true, false
+	return &funcIter{name: name, next: func(*VM) (Val, bool, error) {
+		if done {
+			return Val{}, false, nil
+		}
+		if first {
+			first = false
+			return pickTuple(pool, indices), true, nil
+		}
+		// The rightmost index not yet at the last element.
+		i := r - 1
+		for i >= 0 && indices[i] == n-1 {
+			i--
+		}
+		if i < 0 {
+			done = true
+			return Val{}, false, nil
+		}
+		v := indices[i] + 1
+		for j := i; j < r; j++ {
+			indices[j] = v
+		}
+		return pickTuple(pool, indices), true, nil
+	}}
+}
+
+// teeIters is itertools.tee: n iterators over one source, which is
+// stepped once per item; items wait in a buffer shared by them until the
+// slowest has passed (the buffer is dropped from the front then).
+func teeIters(src Object, n int) []Val {
+	type shared struct {
+		buf  []Val
+		base int // the index of buf[0] in the stream
+		pos  []int
+		done bool
+	}
+	sh := &shared{pos: make([]int, n)}
+	out := make([]Val, n)
+	for i := range out {
+		out[i] = ObjVal(&funcIter{name: "itertools._tee", next: func(vm *VM) (Val, bool, error) {
+			p := sh.pos[i]
+			if p-sh.base == len(sh.buf) {
+				if sh.done {
+					return Val{}, false, nil
+				}
+				v, ok, err := vm.next(src)
+				if err != nil || !ok {
+					sh.done = !ok && err == nil
+					return Val{}, false, err
+				}
+				sh.buf = append(sh.buf, v)
+			}
+			v := sh.buf[p-sh.base]
+			sh.pos[i]++
+			low := sh.pos[0]
+			for _, q := range sh.pos {
+				low = min(low, q)
+			}
+			if drop := low - sh.base; drop > 0 {
+				sh.buf = append(sh.buf[:0], sh.buf[drop:]...)
+				sh.base = low
+			}
+			return v, true, nil
+		}})
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
 	jit "github.com/copypatch/copypatch/runtime"
@@ -126,18 +127,20 @@ type loopTrace struct {
 	// over a list): the trace keeps their list and position in scratch
 	// slots, filled on entry and written back on every exit.
 	entryIters []iterSlot
-	checks     []globalCheck
-	opt        *traceopt.Trace
-	uops       []jit.Uop
-	file       string // the loop's file
-	line       int    // the loop head's source line
-	head       int    // the loop head's pc
-	end        int    // the back-edge's pc
-	consts     map[int32]templates.Value
-	raw        []traceopt.Inst // the recorded iteration, before optimizing
-	sides      []sidePath      // bridges, in the order recorded
-	branch     map[int]bool    // snapshots only branches leave through
-	tried      map[int]int     // per snapshot, the bridges recorded from it (a success ends the tries)
+	// globals are the globals the trace keeps in slots (record_global.go).
+	globals []globalSlot
+	checks  []globalCheck
+	opt     *traceopt.Trace
+	uops    []jit.Uop
+	file    string // the loop's file
+	line    int    // the loop head's source line
+	head    int    // the loop head's pc
+	end     int    // the back-edge's pc
+	consts  map[int32]templates.Value
+	raw     []traceopt.Inst // the recorded iteration, before optimizing
+	sides   []sidePath      // bridges, in the order recorded
+	branch  map[int]bool    // snapshots only branches leave through
+	tried   map[int]int     // per snapshot, the bridges recorded from it (a success ends the tries)
 	// The trace's scratch slots, from scratchLo: scratchNext is the first
 	// one no recording has used.
 	scratchLo, scratchNext int32
@@ -153,8 +156,14 @@ type loopTrace struct {
 	benchLeft              int             // hot counts to let pass before entering the trace again
 	idle                   int             // entries in a row that left before the first back-edge
 	iters                  int64           // back-edges run in the trace, over those entries
+	callOuts               int64           // call-outs run in the trace, over those entries
 	allEntries             int             // entries and back-edges over the whole run, for --jit-stats
 	allIters               int64
+	// stepsPerIter is, for a loop without inner loops whose trace has
+	// call-outs, the most instructions its recorded iteration or a
+	// bridge's path ran: the call-outs per back-edge it pays for
+	// (callOutsPay). 0 or less: not judged.
+	stepsPerIter int
 	// resumes maps a call-out's exit index to the uop after it; loopTops
 	// a loop uop's safepoint index to its loop's top (exitTable: looked
 	// up on every call-out).
@@ -228,7 +237,18 @@ func (g *globalCheck) holds(vm *VM) bool {
 	} else {
 		cur = vm.mod.load(int32(g.index))
 	}
-	return cur.T == g.v.T && cur.B == g.v.B && cur.O == g.v.O
+	return cur.T == g.v.T && cur.B == g.v.B && sameObject(cur.O, g.v.O)
+}
+
+// sameObject is a == b, comparing the interfaces' words first: the same
+// object (every call-out checks a trace's constant globals) is decided
+// without runtime.ifaceeq's call.
+func sameObject(a, b Object) bool {
+	x, y := (*ifaceWords)(unsafe.Pointer(&a)), (*ifaceWords)(unsafe.Pointer(&b))
+	if *x == *y {
+		return true
+	}
+	return x.tab == y.tab && a == b
 }
 
 // jitState is a VM's tier-2 state.
@@ -251,8 +271,13 @@ type jitStats struct {
 	benched, blacklisted                 int // traces found losing: benched for a while, given up
 	uops, codeBytes                      int
 	compileTime, nativeTime              time.Duration
+	optTime                              time.Duration // the optimizer's share of compileTime
 	recordTime                           time.Duration // recordings, successful or not, compiles included
-	entries, exits                       int
+	// recordNative is the part of recordTime spent running inner loops
+	// natively to their end (finishInnerNative): the program's own work,
+	// counted as time in traces too.
+	recordNative   time.Duration
+	entries, exits int
 }
 
 var (
@@ -395,7 +420,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		vm.counters(f.code)[lt.end] = 0
 		return 0, nil, false
 	}
-	if lt.unshared && vm.mt {
+	if lt.unshared && vm.threaded() {
 		// Native code reads instances without their locks, and this
 		// trace, compiled before threads ran, lists without their
 		// sequence words: once threads run it is not entered. Without
@@ -451,10 +476,23 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	if lt.tr != nil && debugCheckNative {
 		vm.checkNative(lt, frame)
 	}
+	vm.fillGlobals(lt)
 	clear(lt.fresh) // lists made before this entry may be shared
 	clear(lt.freshBits)
+	// The trace is held through its call-outs: entered again after each
+	// without the atomics of a fresh entry, and never freed or evicted in
+	// between.
+	var hold jit.Hold
+	if lt.tr != nil {
+		var ok bool
+		if hold, ok = lt.tr.Hold(); !ok {
+			j.debugf("%s: trace invalid (freed), back to the interpreter", lt.where())
+			lt.tr, lt.dead = nil, true
+			return 0, nil, false
+		}
+	}
 	start := j.now()
-	ec := vm.runTrace(lt, frame, 0)
+	ec := vm.runTrace(lt, &hold, frame, 0)
 	var idx int
 	for {
 		if ec.Reason() != templates.ExitSide {
@@ -468,6 +506,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		// A call-out: the interpreter runs one instruction, and the
 		// trace goes on after it unless that changed what it assumed.
 		j.stats.callOuts++
+		lt.callOuts++
 		pc, err := vm.restore(f, lt, lt.snaps[idx])
 		if err == nil {
 			sp := vm.sp
@@ -481,16 +520,27 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 				}
 			}
 			vm.sp = sp
+			vm.fillGlobals(lt)
 		}
 		// A call-out that started the first thread leaves a trace that
 		// may not run while threads run (unsharedOp): its plain list
 		// stores would go on beside the new thread.
-		if err != nil || vm.sigint.Load() || !lt.checksHold(vm) || lt.unshared && vm.mt {
+		if err != nil || vm.sigint.Load() || !lt.checksHold(vm) || lt.unshared && vm.threaded() {
+			hold.Release()
 			j.addNative(start)
 			return pc + 1, err, true
 		}
-		ec = vm.runTrace(lt, frame, at)
+		if lt.callOuts%callOutWindow == 0 && lt.losesToCallOuts() {
+			// A long entry whose call-outs cost more than its native
+			// code saves: the interpreter goes on from here.
+			hold.Release()
+			j.addNative(start)
+			lt.bench(j)
+			return pc + 1, nil, true
+		}
+		ec = vm.runTrace(lt, &hold, frame, at)
 	}
+	hold.Release()
 	j.addNative(start)
 	j.stats.entries++
 	lt.entries++
@@ -507,10 +557,10 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	// a loop that runs only a few times per entry is left to the
 	// interpreter (or to the trace of a loop around it).
 	if lt.entries >= shortTripEntries && !lt.dead {
-		if lt.iters < minTrip*int64(lt.entries) {
+		if lt.iters < minTrip*int64(lt.entries) || lt.losesToCallOuts() {
 			lt.bench(j)
 		} else {
-			lt.entries, lt.iters = 0, 0
+			lt.entries, lt.iters, lt.callOuts = 0, 0, 0
 		}
 	}
 	// A trace that keeps leaving before its first back-edge was made for
@@ -548,11 +598,29 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	return to, err, true
 }
 
+// callOutWindow is how many call-outs a trace runs between checks of what
+// they cost (losesToCallOuts) within one entry.
+const callOutWindow = 1 << 12
+
+// losesToCallOuts reports whether the trace of a loop without inner loops
+// ran more call-outs per iteration than its recorded iteration's native
+// work pays for (a path with more of them than the recorded one).
+func (lt *loopTrace) losesToCallOuts() bool {
+	if lt.stepsPerIter <= 0 || lt.callOuts == 0 {
+		return false
+	}
+	steps := lt.iters * int64(lt.stepsPerIter)
+	return steps-lt.callOuts < callOutSteps*lt.callOuts
+}
+
 // bench stops entering a trace whose entries run too few iterations:
 // for a while, twice as long each time, or for good.
 func (lt *loopTrace) bench(j *jitState) {
-	trip := float64(lt.iters) / float64(lt.entries)
-	lt.entries, lt.iters = 0, 0
+	trip := float64(lt.iters) / float64(max(lt.entries, 1))
+	if lt.losesToCallOuts() {
+		j.debugf("%s: %.1f call-outs per iteration of %d instructions", lt.where(), float64(lt.callOuts)/float64(max(lt.iters, 1)), lt.stepsPerIter)
+	}
+	lt.entries, lt.iters, lt.callOuts = 0, 0, 0
 	if lt.benched++; lt.benched >= maxBenched {
 		j.stats.blacklisted++
 		j.debugf("%s: %.1f iterations per entry: interpreted from now on", lt.where(), trip)
@@ -566,13 +634,14 @@ func (lt *loopTrace) bench(j *jitState) {
 
 // runTrace runs lt natively (or on the uop reference) from uop at, on
 // through safepoints, until it leaves another way or Ctrl-C.
-func (vm *VM) runTrace(lt *loopTrace, frame []templates.Value, at int) templates.ExitCode {
+func (vm *VM) runTrace(lt *loopTrace, hold *jit.Hold, frame []templates.Value, at int) templates.ExitCode {
 	j := vm.jit
+	vm.forgetBigs() // native code moves values past the notes (fresh_big.go)
 	for {
 		j.st.Budget = jitBudget
 		var ec templates.ExitCode
 		if lt.tr != nil {
-			ec = lt.tr.RunOn(at, &j.st, frame, j.stack)
+			ec = hold.RunOn(at, &j.st, frame, j.stack)
 		} else {
 			var err error
 			if ec, err = uopref.RunAt(at, lt.ref, &j.st, frame, 1<<62); err != nil {
@@ -643,6 +712,10 @@ func (lt *loopTrace) checksHold(vm *VM) bool {
 func (vm *VM) execOne(f *frame, pc int) error {
 	in := &f.code.instrs[pc]
 	var err error
+	// The trace moved values natively: no note may pass a call-out
+	// (fresh_big.go).
+	vm.forgetBigs()
+	defer vm.forgetBigs()
 	switch in.Op {
 	case opMove:
 		var v Val
@@ -650,14 +723,14 @@ func (vm *VM) execOne(f *frame, pc int) error {
 			f.set(in.A, v)
 		}
 	case opCall:
-		if vm.mt {
+		if vm.threaded() {
 			err = vm.lockedOp(f, in, (*VM).opCall)
 		} else {
 			err = vm.opCall(f, in)
 		}
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul,
 		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem, opSetItem:
-		if vm.mt {
+		if vm.threaded() {
 			err = vm.lockedOp(f, in, (*VM).generic)
 		} else {
 			err = vm.generic(f, in)
@@ -755,21 +828,23 @@ func sharedListForms(uops []jit.Uop) {
 // interpreter).
 func (vm *VM) compileTrace(lt *loopTrace) error {
 	j := vm.jit
+	start := time.Now()
 	insts := lt.merged()
 	lt.reuse = nil
-	if !vm.mt && !lt.fn && lt.root != nil {
+	if !vm.threaded() && !lt.fn && lt.root != nil {
 		lt.reuse = lt.sliceReuse(insts)
 	}
 	t := &traceopt.Trace{Insts: insts, Consts: lt.consts, PrivateFrom: lt.scratchLo, PrivateTo: lt.scratchLo + lt.scratchSize(),
 		ExitReads: lt.exitReads, Func: lt.fn, ExitDead: func(snap int, slot int32) bool {
 			return snap >= 0 && snap < len(lt.snaps) && lt.snaps[snap].tempDead(lt.root, slot)
-		}, Shared: vm.mt}
+		}, Shared: vm.threaded()}
 	traceopt.Optimize(t, nil)
+	j.stats.optTime += time.Since(start)
 	uops, err := traceopt.Lower(t)
 	if err != nil {
 		return fmt.Errorf("BUG: lowering: %v", err)
 	}
-	if vm.mt {
+	if vm.threaded() {
 		sharedListForms(uops)
 	}
 	lt.opt, lt.uops = t, uops
@@ -783,7 +858,6 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		}
 	}
 	lt.nativeSliceCopies(uops)
-	start := time.Now()
 	if j.cfg.JIT == JITUops {
 		lt.ref = traceopt.RefInstrs(uops)
 	} else {
@@ -798,6 +872,10 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		j.traces = append(j.traces, tr)
 		j.stats.codeBytes += tr.Stats().CodeBytes
 	}
+	j.stats.compileTime += time.Since(start)
+	if len(lt.globals) > 0 {
+		lt.unshared = true // (no other thread may see a global while it is in a slot)
+	}
 	if w := j.cfg.TraceLog; w != nil {
 		what := "the loop"
 		if lt.fn {
@@ -809,7 +887,6 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		}
 		fmt.Fprintln(w)
 	}
-	j.stats.compileTime += time.Since(start)
 	j.stats.compiled++
 	j.stats.uops += len(uops)
 	return nil
@@ -904,10 +981,10 @@ func (j *jitState) writeStats(w io.Writer) {
 	if total > 0 {
 		share = 100 * float64(s.nativeTime) / float64(total)
 	}
-	fmt.Fprintf(w, "jit stats: compile %.3f ms, %d entries, %d exits, %d call-outs (%d slices reusing their list), %.1f%% of the run in traces\n",
-		float64(s.compileTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, s.reusedSlices, share)
-	fmt.Fprintf(w, "jit stats: recording %.3f ms in all; %d traces benched for losing, %d given up\n",
-		float64(s.recordTime.Microseconds())/1e3, s.benched, s.blacklisted)
+	fmt.Fprintf(w, "jit stats: compile %.3f ms (optimizer %.3f ms), %d entries, %d exits, %d call-outs (%d slices reusing their list), %.1f%% of the run in traces\n",
+		float64(s.compileTime.Microseconds())/1e3, float64(s.optTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, s.reusedSlices, share)
+	fmt.Fprintf(w, "jit stats: recording %.3f ms in all (%.3f ms of it inner loops run to their end); %d traces benched for losing, %d given up\n",
+		float64(s.recordTime.Microseconds())/1e3, float64(s.recordNative.Microseconds())/1e3, s.benched, s.blacklisted)
 	type site struct {
 		where string
 		n     int

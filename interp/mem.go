@@ -116,7 +116,7 @@ func memRoom(n uint64) bool {
 // one they held before (a returned call's list, in the slots its next
 // call reuses): those references go first, or the list stays alive.
 func (vm *VM) reclaim(n uint64) {
-	if n < reclaimMin || vm.mt {
+	if n < reclaimMin || vm.threaded() {
 		return
 	}
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -130,6 +130,9 @@ func (vm *VM) reclaim(n uint64) {
 		}
 	}
 	clear(vm.ostack[vm.sp:])
+	// The notes of fresh lists (fresh.go) hold the last lists made: a
+	// repeat's [True] * n of the call before would stay alive.
+	vm.clearFresh()
 	runtime.GC()
 }
 

@@ -9,10 +9,10 @@ import (
 var methodNames = map[string][]string{
 	"str": {"upper", "lower", "strip", "lstrip", "rstrip", "split", "join", "replace", "find", "rfind", "index",
 		"rindex", "count", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
-		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "splitlines", "swapcase",
+		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "format_map", "splitlines", "swapcase",
 		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
 	"list":              {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
-	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total", "move_to_end"},
+	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total", "subtract", "move_to_end"},
 	"frozenset":         {"copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union"},
 	"set":               {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint", "intersection_update", "difference_update", "symmetric_difference_update"},
 	"tuple":             {"index", "count"},
@@ -473,8 +473,11 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 }
 
 func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, error) {
+	if d.counter && (name == "update" || name == "subtract") {
+		return vm.counterAdjust(d, name, args, kwn)
+	}
 	switch name {
-	case "most_common", "elements", "total":
+	case "most_common", "elements", "total", "subtract":
 		if !d.counter {
 			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(d), name))
 		}
@@ -1004,11 +1007,18 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		}
 		return False, nil
 	case "isdigit", "isnumeric", "isdecimal":
-		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsDigit(r) }) < 0), nil
+		is := isDecimalRune
+		switch name {
+		case "isdigit":
+			is = isDigitRune
+		case "isnumeric":
+			is = isNumericRune
+		}
+		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !is(r) }) < 0), nil
 	case "isalpha":
 		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsLetter(r) }) < 0), nil
 	case "isalnum":
-		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) < 0), nil
+		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsLetter(r) && !isNumericRune(r) }) < 0), nil
 	case "isspace":
 		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsSpace(r) }) < 0), nil
 	case "isupper", "islower":
@@ -1129,6 +1139,11 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		return ObjVal(&Tuple{items: []Val{StrVal(str[:i]), StrVal(sep), StrVal(str[i+len(sep):])}}), nil
 	case "format":
 		return vm.strFormat(str, args, kwn)
+	case "format_map":
+		if len(args) != 1 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "str.format_map() takes exactly one argument (%d given)", len(args))
+		}
+		return vm.strFormatMap(str, args[0])
 	case "expandtabs":
 		return StrVal(strings.ReplaceAll(str, "\t", "        ")), nil
 	}

@@ -250,7 +250,7 @@ func strJoinFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	var n int
 	switch x := args[0].O.(type) {
 	case *List:
-		if x.objs == nil && len(x.vals) > 0 || vm.mt {
+		if x.objs == nil && len(x.vals) > 0 || vm.threaded() {
 			return vm.strMethod(s, "join", args, kwn)
 		}
 		objs, n = x.objs, len(x.vals)

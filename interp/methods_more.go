@@ -293,6 +293,9 @@ func strTranslate(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	if err := exactArgs("translate", args, kwn, 1); err != nil {
 		return Val{}, err
 	}
+	if d, ok := args[0].O.(*Dict); ok && !d.counter && (d.factory.T == tagEmpty || d.factory.T == tagNone) {
+		return translateDict(self.str().s, d)
+	}
 	var b strings.Builder
 	for _, r := range self.str().s {
 		v, err := vm.getItem(args[0], IntVal(int64(r)))
@@ -303,19 +306,69 @@ func strTranslate(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 			}
 			return Val{}, err
 		}
-		switch {
-		case v.T == tagNone:
-		case isIntLike(v):
-			n, _ := toInt64Arg(v)
-			if n < 0 || n > 0x10ffff {
-				return Val{}, newErr(ValueError, "character mapping must be in range(0x110000)")
-			}
-			b.WriteRune(rune(n))
-		case v.isStr():
-			b.WriteString(v.str().s)
-		default:
-			return Val{}, newErr(TypeError, "character mapping must return integer, None or str")
+		if err := writeMapped(&b, v); err != nil {
+			return Val{}, err
 		}
 	}
 	return StrVal(b.String()), nil
+}
+
+// translateDict is str.translate with a plain dict (no __missing__, no
+// default factory): looking up an int runs no Python code, so a miss is
+// no KeyError made and dropped, and each ASCII character is looked up once.
+func translateDict(s string, d *Dict) (Val, error) {
+	var memo [128]struct {
+		known, keep bool
+		to          string
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < 128 && memo[r].known {
+			if memo[r].keep {
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteString(memo[r].to)
+			}
+			continue
+		}
+		v, found, err := d.get(IntVal(int64(r)))
+		if err != nil {
+			return Val{}, err
+		}
+		if !found {
+			if r < 128 {
+				memo[r].known, memo[r].keep = true, true
+			}
+			b.WriteRune(r)
+			continue
+		}
+		n := b.Len()
+		if err := writeMapped(&b, v); err != nil {
+			return Val{}, err
+		}
+		if r < 128 {
+			memo[r].known, memo[r].to = true, b.String()[n:]
+		}
+	}
+	return StrVal(b.String()), nil
+}
+
+// writeMapped writes what str.translate's table gave for a character:
+// None deletes it, an int is a code point, a str is written as it is.
+func writeMapped(b *strings.Builder, v Val) error {
+	switch {
+	case v.T == tagNone:
+	case isIntLike(v):
+		n, _ := toInt64Arg(v)
+		if n < 0 || n > 0x10ffff {
+			return newErr(ValueError, "character mapping must be in range(0x110000)")
+		}
+		b.WriteRune(rune(n))
+	case v.isStr():
+		b.WriteString(v.str().s)
+	default:
+		return newErr(TypeError, "character mapping must return integer, None or str")
+	}
+	return nil
 }

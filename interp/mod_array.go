@@ -120,9 +120,9 @@ func arrayEncode(tc byte, v Val) ([]byte, error) {
 			return nil, err
 		}
 		if tc == 'f' {
-			le.PutUint32(out, math.Float32bits(float32(f)))
+			le.PutUint32(out, packedBits32(float32(f)))
 		} else {
-			le.PutUint64(out, math.Float64bits(f))
+			le.PutUint64(out, packedBits(f))
 		}
 		return out, nil
 	case 'u', 'w':
@@ -323,7 +323,7 @@ func (a *PyArray) dunder(vm *VM, name string, args []Val) (Val, bool, error) {
 	case "__iter__":
 		i := 0
 		return ObjVal(&funcIter{name: "arrayiterator", next: func(vm *VM) (Val, bool, error) {
-			if vm.mt {
+			if vm.threaded() {
 				// Another thread may be resizing the array.
 				h := vm.lockOne(a)
 				defer h.unlock(vm)

@@ -120,6 +120,58 @@ func contextlibModule(vm *VM) *Module {
 		"__exit__": func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil },
 	})
 	m.attrs["nullcontext"] = ObjVal(nullctx)
+	// redirect_stdout(new_target) and redirect_stderr: sys.stdout (or
+	// stderr) is new_target inside the with block; nested uses restore
+	// in turn (each instance keeps a stack of the streams it replaced).
+	for _, stream := range []string{"stdout", "stderr"} {
+		stream := stream
+		cls, _ := vm.nativeClass("redirect_"+stream, nil, map[string]nativeFn{
+			"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if err := pyArity("_RedirectStream.__init__", []string{"new_target"}, args, kwn); err != nil {
+					return Val{}, err
+				}
+				self := args[0].O.(*Instance)
+				self.set("_new_target", args[1])
+				self.set("_old_targets", ObjVal(newList(nil)))
+				return NoneVal, nil
+			},
+			"__enter__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+				self := args[0].O.(*Instance)
+				sys, err := vm.sysModule()
+				if err != nil {
+					return Val{}, err
+				}
+				old, err := vm.getAttr(sys, stream)
+				if err != nil {
+					return Val{}, err
+				}
+				olds, _ := self.get("_old_targets")
+				olds.O.(*List).append(old)
+				target, _ := self.get("_new_target")
+				if err := vm.setAttr(sys, stream, target); err != nil {
+					return Val{}, err
+				}
+				return target, nil
+			},
+			"__exit__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+				self := args[0].O.(*Instance)
+				sys, err := vm.sysModule()
+				if err != nil {
+					return Val{}, err
+				}
+				olds, _ := self.get("_old_targets")
+				l := olds.O.(*List)
+				items := l.items()
+				if len(items) == 0 {
+					return NoneVal, nil
+				}
+				old := items[len(items)-1]
+				l.setItems(items[:len(items)-1])
+				return NoneVal, vm.setAttr(sys, stream, old)
+			},
+		})
+		m.attrs["redirect_"+stream] = ObjVal(cls)
+	}
 	closing, _ := vm.nativeClass("closing", nil, map[string]nativeFn{
 		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) != 2 {

@@ -5,6 +5,50 @@ import "strings"
 // functools beyond reduce and the caches: partial, wraps, update_wrapper,
 // total_ordering, cmp_to_key.
 
+// cachedPropertyClass is functools.cached_property: a non-data
+// descriptor whose __get__ stores the value as the instance's attribute of
+// the same name, which later reads find first.
+func (vm *VM) cachedPropertyClass() *Class {
+	cls, _ := vm.nativeClass("cached_property", nil, map[string]nativeFn{
+		"__init__(func)": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			self := args[0].O.(*Instance)
+			self.set("func", args[1])
+			name := NoneVal
+			if n, err := vm.getAttr(args[1], "__name__"); err == nil {
+				name = n
+			}
+			self.set("attrname", name)
+			if d, err := vm.getAttr(args[1], "__doc__"); err == nil {
+				self.set("__doc__", d)
+			}
+			return NoneVal, nil
+		},
+		"__set_name__(owner, name)": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			args[0].O.(*Instance).set("attrname", args[2])
+			return NoneVal, nil
+		},
+		"__get__(instance, owner=None)": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			self := args[0].O.(*Instance)
+			if args[1].T == tagNone {
+				return args[0], nil
+			}
+			fn, _ := self.get("func")
+			name, _ := self.get("attrname")
+			v, err := vm.call(fn, []Val{args[1]}, nil)
+			if err != nil {
+				return Val{}, err
+			}
+			if name.isStr() {
+				if err := vm.objectSetAttr(args[1], vm.strOf(name), v); err != nil {
+					return Val{}, err
+				}
+			}
+			return v, nil
+		},
+	})
+	return cls
+}
+
 func functoolsExtras(m *Module) {
 	m.def("partial", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, _ := splitKw(args, kwn)
@@ -18,7 +62,12 @@ func functoolsExtras(m *Module) {
 		fixed := append([]Val(nil), pos[1:]...)
 		fixedKw := append([]Val(nil), args[len(pos):]...)
 		fixedNames := append([]string(nil), kwn...)
-		return ObjVal(&Builtin{name: "partial", fn: func(vm *VM, a []Val, k []string) (Val, error) {
+		kw := newDict()
+		for i, n := range fixedNames {
+			kw.set(StrVal(n), fixedKw[i])
+		}
+		attrs := map[string]Val{"func": fn, "args": tupleOf(fixed), "keywords": ObjVal(kw)}
+		return ObjVal(&Builtin{name: "partial", attrs: attrs, fn: func(vm *VM, a []Val, k []string) (Val, error) {
 			p, _ := splitKw(a, k)
 			all := append(append([]Val(nil), fixed...), p...)
 			// Keywords of the call override the fixed ones.

@@ -1008,8 +1008,8 @@ func (vm *VM) jsonClasses(m *Module) {
 			return Val{}, newErr(TypeError, "Object of type %s is not JSON serializable", jsonTypeName(vm, args[1]))
 		},
 		"encode": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) != 2 {
-				return Val{}, newErr(TypeError, "encode() takes 2 positional arguments but %d were given", len(args))
+			if err := pyArity("JSONEncoder.encode", []string{"o"}, args, kwn); err != nil {
+				return Val{}, err
 			}
 			kw := map[string]Val{}
 			for _, n := range []string{"skipkeys", "ensure_ascii", "check_circular", "allow_nan", "sort_keys", "indent", "default"} {
@@ -1071,8 +1071,8 @@ func (vm *VM) jsonClasses(m *Module) {
 			return NoneVal, nil
 		},
 		"decode": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) != 2 {
-				return Val{}, newErr(TypeError, "decode() takes 2 positional arguments but %d were given", len(args))
+			if err := pyArity("JSONDecoder.decode", []string{"s"}, args, kwn); err != nil {
+				return Val{}, err
 			}
 			d, err := decoder(vm, args[0])
 			if err != nil {

@@ -217,9 +217,9 @@ func (vm *VM) packItem(sf *structFmt, c structCode, b []byte, v Val) error {
 			if math.IsInf(float64(f), 0) && !math.IsInf(x, 0) && !sf.native {
 				return newErr(OverflowError, "float too large to pack with f format")
 			}
-			bo.PutUint32(b, math.Float32bits(f))
+			bo.PutUint32(b, packedBits32(f))
 		default:
-			bo.PutUint64(b, math.Float64bits(x))
+			bo.PutUint64(b, packedBits(x))
 		}
 	default:
 		n, err := vm.structInt(v)
@@ -529,6 +529,9 @@ func structModule(vm *VM) *Module {
 		return fmtOf(args[0])
 	}
 	m.def("pack", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 && len(kwn) == 0 {
+			return Val{}, newErr(TypeError, "missing format argument")
+		}
 		sf, err := first("pack", args, kwn, 1)
 		if err != nil {
 			return Val{}, err
@@ -574,7 +577,7 @@ func structModule(vm *VM) *Module {
 		return iterUnpack(vm, sf, args[1])
 	})
 	m.def("calcsize", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := exactArgs("calcsize", args, kwn, 1); err != nil {
+		if err := exactArgs("_struct.calcsize", args, kwn, 1); err != nil {
 			return Val{}, err
 		}
 		sf, err := fmtOf(args[0])
@@ -619,7 +622,7 @@ func structModule(vm *VM) *Module {
 			if err != nil {
 				return Val{}, err
 			}
-			if err := exactArgs("unpack", args[1:], kwn, 1); err != nil {
+			if err := exactArgs("Struct.unpack", args[1:], kwn, 1); err != nil {
 				return Val{}, err
 			}
 			return unpack(vm, sf, args[1])

@@ -57,7 +57,7 @@ func typingModule(vm *VM) *Module {
 		case *ellipsisObj:
 			return "..."
 		case *Class:
-			return "__main__." + x.name
+			return "__main__." + x.qualName()
 		case *typeObj:
 			return x.name
 		case *List:
@@ -154,8 +154,8 @@ func typingModule(vm *VM) *Module {
 		identity(n)
 	}
 	m.def("cast", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) != 2 {
-			return Val{}, newErr(TypeError, "cast() takes 2 positional arguments but %d were given", len(args))
+		if err := pyArity("cast", []string{"typ", "val"}, args, kwn, false); err != nil {
+			return Val{}, err
 		}
 		return args[1], nil
 	})

@@ -43,6 +43,22 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return reModule
 	case "cmath":
 		return cmathModule
+	case "builtins":
+		return builtinsModule
+	case "statistics":
+		return statisticsModule
+	case "abc":
+		return abcAbstractModule
+	case "datetime":
+		return datetimeModule
+	case "os":
+		return osModule
+	case "os.path":
+		return osPathModule
+	case "types":
+		return typesModule
+	case "csv":
+		return csvModule
 	}
 	return nil
 }
@@ -56,6 +72,16 @@ func (vm *VM) lazyModule(name string) (*Module, bool) {
 	m := mk(vm)
 	vm.modules[name] = m
 	return m, true
+}
+
+// builtinsModule is the builtins module: the builtins as attributes
+// (exec puts it in a globals dict as __builtins__).
+func builtinsModule(vm *VM) *Module {
+	m := newModule("builtins")
+	for k, v := range vm.bi {
+		m.attrs[k] = v
+	}
+	return m
 }
 
 func newModule(name string) *Module { return &Module{name: name, attrs: map[string]Val{}} }

@@ -132,6 +132,7 @@ var stdlibModules = map[string]bool{"math": true, "sys": true, "os": true, "rand
 // nameErrorMsg words a NameError the way CPython 3.14's traceback does,
 // with its "Did you mean" and "Did you forget to import" hints.
 func (vm *VM) nameErrorMsg(f *frame, name string) string {
+	name = strings.TrimPrefix(name, nsGlobalPrefix)
 	var cands []string
 	if f != nil && !f.code.isModule {
 		for i, n := range f.code.localNames {

@@ -74,10 +74,19 @@ func strsTuple(names []string) Val {
 // classDone runs when a class statement's body has run: the nearest
 // __init_subclass__ of its bases (a classmethod implicitly) gets the new
 // class, as CPython's type.__new__ does.
-func (vm *VM) classDone(cv Val) error {
+func (vm *VM) classDone(cv Val, kwn []string, kwv []Val) error {
 	cls, ok := cv.O.(*Class)
 	if !ok {
+		if len(kwn) > 0 {
+			return newErr(TypeError, "%s.__init_subclass__() takes no keyword arguments", typeName(cv))
+		}
 		return nil
+	}
+	if err := vm.setNames(cls); err != nil {
+		return err
+	}
+	if anyAbstract.Load() {
+		vm.abstractMethods(cls) // fixed now, as ABCMeta does
 	}
 	for _, k := range cls.mro[1:] {
 		if k == objectClass {
@@ -92,11 +101,15 @@ func (vm *VM) classDone(cv Val) error {
 		case *ClassMethod:
 			fn = w.fn
 		case *Builtin:
-			_, err := w.fn(vm, []Val{cv}, nil)
+			_, err := w.fn(vm, append([]Val{cv}, kwv...), kwn)
 			return err
 		}
-		_, err := vm.call(fn, []Val{cv}, nil)
+		_, err := vm.call(fn, append([]Val{cv}, kwv...), kwn)
 		return err
+	}
+	if len(kwn) > 0 {
+		// object.__init_subclass__ takes none.
+		return newErr(TypeError, "%s.__init_subclass__() takes no keyword arguments", cls.name)
 	}
 	return nil
 }

@@ -33,9 +33,12 @@ func (vm *VM) leaveNest() { vm.nest-- }
 
 // eqItem is == between the elements of two containers, or a container and
 // an item (CPython's PyObject_RichCompareBool): an object is equal to
-// itself without asking its __eq__.
+// itself without asking its __eq__. A float is its bits here, so a NaN
+// counts as itself when its bits are the same, as dicts and sets count it
+// (same): `[nan] == [nan]`, a tuple holding a NaN equal to its copy, as
+// CPython gives for one NaN object (math.nan, or a list and its copy).
 func (vm *VM) eqItem(a, b Val) bool {
-	if a.T == tagObject && b.T == tagObject && a.O == b.O {
+	if a.T == b.T && (a.T == tagObject && a.O == b.O || a.T == tagFloat && a.B == b.B) {
 		return true
 	}
 	return vm.equal(a, b)

@@ -206,11 +206,18 @@ func (vm *VM) newBigInt() *BigInt {
 	if vm == nil {
 		res = &BigInt{}
 	} else {
+		if res = vm.takeBig(); res != nil {
+			// A dead temporary's digits (fresh_big.go): the result
+			// overwrites them.
+			vm.madeBig(res)
+			return res
+		}
 		if len(vm.bigSlab) == 0 {
 			vm.bigSlab = make([]BigInt, 32)
 		}
 		res = &vm.bigSlab[0]
 		vm.bigSlab = vm.bigSlab[1:]
+		vm.madeBig(res)
 	}
 	res.v.SetBits(res.buf[:0])
 	return res
@@ -612,6 +619,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				return vm.setOp(op, x, y)
 			}
 		}
+		if x, y, ok := counterOperands(op, a, b); ok {
+			return vm.counterOp(op, x, y)
+		}
 		if x, ok := a.O.(*Dict); ok && op == opBitOr {
 			if y, ok := b.O.(*Dict); ok {
 				d := newDict()
@@ -621,6 +631,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				return ObjVal(d), nil
 			}
 		}
+	}
+	if x, y, ok := counterOperands(op, a, b); ok && op == opAdd {
+		return vm.counterOp(op, x, y)
 	}
 	if ids := binSpecials[op]; ids[0] != spNone {
 		if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
@@ -679,7 +692,14 @@ func repeatSlice[T any](items []T, n int) []T {
 	if n <= 0 || len(items) == 0 {
 		return []T{}
 	}
-	out := make([]T, len(items)*n)
+	return repeatFill(make([]T, len(items)*n), items)
+}
+
+// repeatFill fills out, a whole number of len(items), with items repeated.
+func repeatFill[T any](out, items []T) []T {
+	if len(out) == 0 {
+		return out
+	}
 	filled := copy(out, items)
 	// A copy cannot be preempted: one of 16 MB into fresh pages
 	// ([True] * 2_000_001) kept a GC waiting tens of ms for this
@@ -696,12 +716,15 @@ func repeatSlice[T any](items []T, n int) []T {
 	return out
 }
 
-// repeatChunk is about the most elements repeatSlice copies without a
+// repeatChunk is about the most elements repeatFill copies without a
 // yield.
 const repeatChunk = 1 << 16
 
 // unary applies -, +, ~ or not.
 func (vm *VM) unary(op Op, a Val) (Val, error) {
+	if d, ok := a.O.(*Dict); ok && d.counter && a.T == tagObject && (op == opNeg || op == opPos) {
+		return vm.counterUnary(op == opNeg, d)
+	}
 	switch op {
 	case opNot:
 		return BoolVal(!truthy(a)), nil
@@ -875,7 +898,7 @@ func (vm *VM) equal(a, b Val) bool {
 		}
 		return eq
 	case *Instance:
-		if r, found, err := vm.dunder(a, "__eq__", b); found {
+		if r, found, err := vm.dunderID(a, spEq, b); found {
 			if err != nil {
 				vm.pending = err
 				return false
@@ -886,7 +909,7 @@ func (vm *VM) equal(a, b Val) bool {
 		}
 	}
 	if _, ok := b.O.(*Instance); ok && a.O != b.O {
-		if r, found, err := vm.dunder(b, "__eq__", a); found {
+		if r, found, err := vm.dunderID(b, spEq, a); found {
 			if err != nil {
 				vm.pending = err
 				return false

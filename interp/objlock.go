@@ -15,7 +15,7 @@ import (
 // Thread safety without a GIL.
 //
 // Until a program starts its first thread nothing here runs: every check
-// is one load of VM.mt, a flag of each VM of the run, set on the main
+// is one load of VM.mt (VM.threaded), a flag of each VM of the run, set on the main
 // thread's VM when it starts the first thread (the only thread then, the
 // only one that reads it) and on every VM made after.
 // From then on:
@@ -290,11 +290,16 @@ func (vm *VM) seqUnlock(l *List, reads bool) {
 	}
 }
 
+// threaded reports whether vm's run has started a thread, so that shared
+// objects take their locks: vm.mt, and false in a build without thread
+// checks (threadchecks.go), where the compiler drops every branch on it.
+func (vm *VM) threaded() bool { return threadChecks && vm.mt }
+
 // slow runs an instruction on the interpreter's slow path, locked once
 // threads run. Fast paths in runAt that read or write a list, dict, set or
-// instance check vm.mt and leave such work to it.
+// instance check vm.threaded() and leave such work to it.
 func (vm *VM) slow(f *frame, in *Instr) error {
-	if vm.mt {
+	if vm.threaded() {
 		return vm.lockedOp(f, in, (*VM).slowOp)
 	}
 	return vm.slowOp(f, in)
@@ -303,7 +308,7 @@ func (vm *VM) slow(f *frame, in *Instr) error {
 // next is the next item of an iterator; the container is locked for the
 // step once threads run.
 func (vm *VM) next(it Object) (Val, bool, error) {
-	if !vm.mt {
+	if !vm.threaded() {
 		return vm.nextItem(it)
 	}
 	if lockKey(it, true) == nil {
@@ -435,7 +440,7 @@ func (vm *VM) listStore(l *List, i int64, v Val) bool {
 // thread may be changing its shape) once threads run. Entries do not
 // change once made, so the one returned stays good.
 func (vm *VM) lookup(c *siteCache, x *Instance) *cacheEntry {
-	if !vm.mt {
+	if !vm.threaded() {
 		return c.lookup(x)
 	}
 	if c == nil {
@@ -539,7 +544,7 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 			h.add(self.O, false)
 			vm.addArgs(&h, f, in.B+1, in.C, false)
 		}
-	case opWithExit, opYield, opReturn, opRaise, opRaiseFrom, opBuildClass, opMakeFunction, opImport:
+	case opWithExit, opYield, opReturn, opRaise, opRaiseFrom, opBuildClass, opClassDone, opClassGet, opImportStar, opMakeFunction, opGenExpr, opImport:
 	case opGetAttr:
 		h.add(f.get(in.B).O, true)
 	case opSetAttr, opDelAttr:
@@ -588,23 +593,7 @@ func (vm *VM) callInstanceMethod(f *frame, in *Instr, x *Instance, self Val) err
 	if err != nil {
 		return err
 	}
-	args := vm.pushArgs(int(in.C))
-	defer vm.popArgs(int(in.C))
-	for i := range args {
-		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
-			return err
-		}
-	}
-	var kwn []string
-	if in.E >= 0 {
-		kwn = f.code.kwnames[in.E]
-	}
-	v, err := vm.call(fv, args, kwn)
-	if err != nil {
-		return err
-	}
-	f.set(in.A, v)
-	return nil
+	return vm.callWithFrameArgs(f, in, fv, in.E)
 }
 
 // share switches the module's globals to boxes: called when the first
@@ -623,7 +612,7 @@ func (m *moduleState) share() {
 
 // load reads global i.
 func (m *moduleState) load(i int32) Val {
-	if m.boxes == nil {
+	if !threadChecks || m.boxes == nil {
 		return m.globals[i]
 	}
 	return *m.boxes[i].Load()
@@ -631,7 +620,16 @@ func (m *moduleState) load(i int32) Val {
 
 // store writes global i.
 func (m *moduleState) store(i int32, v Val) {
-	if m.boxes == nil {
+	m.storeSlot(i, v)
+	if m.live != nil {
+		m.liveStore(i, v) // globals() sees it (a str key: no error)
+	}
+}
+
+// storeSlot writes global i (and only the slot: the live globals dict
+// calls it for its own stores).
+func (m *moduleState) storeSlot(i int32, v Val) {
+	if !threadChecks || m.boxes == nil {
 		m.globals[i] = v
 		return
 	}
@@ -650,7 +648,7 @@ func (m *moduleState) storeBoxed(i int32, v Val) { m.boxes[i].Store(&v) }
 // threads run, then a VM of the pool, as the class's may be running on
 // another thread.
 func borrowVM(home *VM) (*VM, func()) {
-	if home == nil || home.rt == nil || !home.rt.threaded.Load() {
+	if !threadChecks || home == nil || home.rt == nil || !home.rt.threaded.Load() {
 		return home, func() {}
 	}
 	if v, ok := vmPool.Get().(*VM); ok && v.mod == home.mod {

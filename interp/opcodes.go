@@ -102,7 +102,10 @@ const (
 	opGetSlice
 	opSetSlice
 	opDelSlice
-	opLocals // A = a dict of the frame's bound locals (eval.go)
+	opLocals  // A = a dict of the frame's bound locals (eval.go)
+	opGenExpr // A = the generator of generator expression B over iterator C (no function object made)
+	opClassGet
+	opImportStar
 	opCount
 )
 
@@ -203,10 +206,13 @@ var opInfo = [opCount]struct {
 	opBuildClass:    {"BUILD_CLASS", "snsi"},
 	opSuper:         {"SUPER", "ss"},
 	opLocals:        {"LOCALS", "s"},
+	opGenExpr:       {"GEN_EXPR", "sfs"},
 	opYield:         {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)
 	opWithExit:      {"WITH_EXIT", "sss"},
 	opYieldFromSend: {"YIELD_FROM_SEND", "sssj"}, // A = iterator B's next item after sending slot C (or throwing the generator's pending exception) and jump to D; once B is exhausted, A = its return value
-	opClassDone:     {"CLASS_DONE", "s"},         // the body of class A has run: __init_subclass__ of its bases
+	opClassDone:     {"CLASS_DONE", "sss"},       // the body of class A has run: A = the class its metaclass B (-1: the bases') makes, with keywords dict C (-1: none); __init_subclass__ of its bases
+	opClassGet:      {"CLASS_GET", "ssnj"},       // A = class B's own attribute named C and jump to D; fall through when it has none
+	opImportStar:    {"IMPORT_STAR", "s"},        // from module A import *: its public names (or __all__) into the globals
 	opGetSlice:      {"GET_SLICE", "sss"},        // A = B[C:C+1:C+2], the three bounds in consecutive slots
 	opSetSlice:      {"SET_SLICE", "sss"},        // A[B:B+1:B+2] = C
 	opDelSlice:      {"DEL_SLICE", "ss"},         // del A[B:B+1:B+2]
@@ -220,6 +226,11 @@ func (o Op) String() string {
 }
 
 // Instr is one register instruction.
+// callExList in Instr.E of a CALL_EX says that C is the list of the
+// positional arguments (f(*xs) without keywords) and that there is no
+// keyword dict (D is C again).
+const callExList = 1
+
 type Instr struct {
 	Op            Op
 	A, B, C, D, E int32

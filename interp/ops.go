@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
 	"strings"
 
 	"github.com/copypatch/copypatch/templates"
@@ -36,7 +35,7 @@ func (vm *VM) generic(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		if in.Op == opAdd && in.D != inPlace && !vm.mt {
+		if in.Op == opAdd && in.D != inPlace && !vm.threaded() {
 			if x, ok := a.O.(*List); ok && !x.deque {
 				if y, ok := b.O.(*List); ok && !y.deque {
 					// The fast path of a producer of fresh lists (fresh.go).
@@ -51,13 +50,36 @@ func (vm *VM) generic(f *frame, in *Instr) error {
 						vm.recycle(b)
 					}
 					vm.noteFresh(r)
+					if in.E&privA != 0 {
+						vm.keepPrivate(f, in.A, r)
+						return nil
+					}
 					f.set(in.A, ObjVal(r))
 					return nil
 				}
 			}
+			unmark(a) // an __radd__ may keep them (fresh.go)
+			unmark(b)
 			err := vm.arith(f, in, a, b)
 			vm.clearFresh() // what it made may be kept elsewhere
 			return err
+		}
+		if in.Op == opMul && in.D != inPlace && !vm.threaded() {
+			if r, ok, err := vm.repeatFresh(a, b); ok || err != nil {
+				if err != nil {
+					return err
+				}
+				vm.noteFresh(r)
+				f.set(in.A, ObjVal(r))
+				return nil
+			}
+			err := vm.arith(f, in, a, b)
+			vm.clearFresh() // an __rmul__ may give a noted list kept elsewhere
+			return err
+		}
+		if in.Op == opAdd {
+			unmark(a)
+			unmark(b)
 		}
 		return vm.arith(f, in, a, b)
 	case opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn:
@@ -221,11 +243,14 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		// (A module binding that is the builtin itself, len = len, reads as
 		// no binding.)
 		cur := vm.mod.load(in.A)
-		b, isBuiltin := vm.bi[vm.mod.gnames[in.A]]
+		b, isBuiltin := vm.bi[strings.TrimPrefix(vm.mod.gnames[in.A], nsGlobalPrefix)]
 		if cur.T == tagEmpty || isBuiltin && cur == b {
 			return newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.A]))
 		}
 		vm.mod.store(in.A, b)
+		if vm.mod.live != nil {
+			return vm.mod.liveDel(in.A)
+		}
 		return nil
 	case opDelLocal:
 		if f.regs[in.A].Tag == tagEmpty {
@@ -469,6 +494,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, ObjVal(fn))
 		return nil
+	case opGenExpr:
+		f.set(in.A, ObjVal(vm.genExpr(f, f.code.funcs[in.B], in.C)))
+		return nil
 	case opImport:
 		return vm.opImport(f, in)
 	case opRaise:
@@ -546,6 +574,14 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
+		if in.E == callExList {
+			v, err := vm.call(fnv, f.objs[in.C].(*List).items(), nil)
+			if err != nil {
+				return err
+			}
+			f.set(in.A, v)
+			return nil
+		}
 		args := append([]Val(nil), f.get(in.C).O.(*Tuple).items...)
 		var kwn []string
 		for _, e := range f.get(in.D).O.(*Dict).live() {
@@ -580,9 +616,15 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		for i := range bases {
 			bases[i] = f.get(in.C + int32(i))
 		}
-		v, err := vm.buildClass(f.code.names[in.B], bases)
+		// B names the qualified name ("Outer.Inner"); the class's name is its end.
+		qual := f.code.names[in.B]
+		name := qual[strings.LastIndexByte(qual, '.')+1:]
+		v, err := vm.buildClass(name, bases)
 		if err != nil {
 			return err
+		}
+		if c, ok := v.O.(*Class); ok && name != qual {
+			c.qual = qual
 		}
 		f.set(in.A, v)
 		return nil
@@ -604,7 +646,32 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.set(in.A, BoolVal(truthy(r)))
 		return nil
 	case opClassDone:
-		return vm.classDone(f.get(in.A))
+		meta, kw := Val{}, Val{}
+		if in.B >= 0 {
+			meta = f.get(in.B)
+		}
+		if in.C >= 0 {
+			kw = f.get(in.C)
+		}
+		v, err := vm.finishClass(f.get(in.A), meta, kw)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	case opImportStar:
+		m, ok := f.get(in.A).O.(*Module)
+		if !ok {
+			return nil
+		}
+		return vm.importStar(m)
+	case opClassGet:
+		if v, ok := vm.classNamespaceGet(f.get(in.B), f.code.names[in.C]); ok {
+			f.set(in.A, v)
+			vm.jumpTo = int(in.D)
+			return errJump
+		}
+		return nil
 	case opYieldFromSend:
 		v, ok, err := vm.yieldFromStep(f, f.objs[in.B], f.get(in.C))
 		if err != nil {
@@ -615,6 +682,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			f.set(in.C, NoneVal)
 			vm.jumpTo = int(in.D)
 			return errJump
+		}
+		if g, isGen := f.objs[in.B].(*Generator); isGen && f.regs[in.B].Tag == tagObject {
+			vm.ownedDone(f, in.B, g)
 		}
 		return nil
 	case opYield:
@@ -818,970 +888,6 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 		f.set(base+int32(i), items[i])
 	}
 	return nil
-}
-
-// ---- calls ----
-
-func (vm *VM) opCall(f *frame, in *Instr) error {
-	fnv, err := f.load(in.B)
-	if err != nil {
-		return err
-	}
-	// Arguments go on the VM's argument stack: callees copy what they keep.
-	args := vm.pushArgs(int(in.C))
-	defer vm.popArgs(int(in.C))
-	for i := range args {
-		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
-			return err
-		}
-	}
-	var kwn []string
-	if in.D >= 0 {
-		kwn = f.code.kwnames[in.D]
-	}
-	v, err := vm.call(fnv, args, kwn)
-	if err != nil {
-		return err
-	}
-	f.set(in.A, v)
-	return nil
-}
-
-// call calls any callable value.
-func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
-	switch fn := fnv.O.(type) {
-	case *Function:
-		return vm.callFunction(fn, args, kwn)
-	case *Builtin:
-		return fn.fn(vm, args, kwn)
-	case *BoundMethod:
-		return vm.callMethod(fn.self, fn.name, args, kwn)
-	case *Class:
-		if fn.meta != nil {
-			if m, ok := fn.meta.lookup("__call__"); ok {
-				return vm.call(m, append([]Val{fnv}, args...), kwn)
-			}
-		}
-		return vm.newInstance(fn, args, kwn)
-	case *Method:
-		return vm.callWithSelf(fn.fn, fn.self, args, kwn)
-	case *ExcType:
-		return vm.newException(fn, args, kwn)
-	}
-	if fnv.T == tagObject {
-		if t, ok := fnv.O.(*typeObj); ok {
-			return t.call(vm, args, kwn)
-		}
-	}
-	if inst, ok := fnv.O.(*Instance); ok && fnv.T == tagObject {
-		if m, ok := inst.cls.lookup("__call__"); ok {
-			return vm.call(m, append([]Val{fnv}, args...), kwn)
-		}
-	}
-	return Val{}, newErr(TypeError, "'%s' object is not callable", typeName(fnv))
-}
-
-// How LIST_EXTEND words a value after * that is no iterable (its D
-// operand); extendCallArg is the lone f(*x) of a call to slot C.
-const (
-	extendSet = iota
-	extendValue
-	extendCallArg
-)
-
-// extendErr is the error of LIST_EXTEND for v: CPython rewords only "not
-// iterable" (ceval.c _Py_Check_ArgsIterable, bytecodes.c LIST_EXTEND).
-func (vm *VM) extendErr(f *frame, how, fn int32, v Val, err error) error {
-	pe, ok := err.(*PyErr)
-	if !ok || how == extendSet || pe.exc.typ != TypeError || excStr(vm, pe.exc) != "'"+typeName(v)+"' object is not iterable" {
-		return err
-	}
-	if how == extendCallArg {
-		return newErr(TypeError, "%s argument after * must be an iterable, not %s", vm.funcStr(f.get(fn)), typeName(v))
-	}
-	return newErr(TypeError, "Value after * must be an iterable, not %s", typeName(v))
-}
-
-// checkKeywordOnce raises CPython's error for a keyword a call to slot fn
-// is given twice, through ** or once by name and once through **
-// (ceval.c _PyEval_FormatKwargsError).
-func (vm *VM) checkKeywordOnce(f *frame, fn int32, d *Dict, k Val) error {
-	if _, dup, _ := d.get(k); dup {
-		return newErr(TypeError, "%s got multiple values for keyword argument '%s'", vm.funcStr(f.get(fn)), vm.strOf(k))
-	}
-	return nil
-}
-
-// funcStr names a callable as CPython's _PyObject_FunctionStr does:
-// module.qualname() unless the module is builtins.
-func (vm *VM) funcStr(fn Val) string {
-	var name string
-	switch x := fn.O.(type) {
-	case *Builtin:
-		name = x.name
-	case *typeObj:
-		name = x.name
-	}
-	if name != "" {
-		// CPython names a module's function with its module (math.sqrt()).
-		if m := vm.moduleOf(fn.O, name); m != "" {
-			return m + "." + name + "()"
-		}
-		return name + "()"
-	}
-	if bm, ok := fn.O.(*BoundMethod); ok {
-		if _, inst := bm.self.O.(*Instance); !inst {
-			return typeName(bm.self) + "." + bm.name + "()"
-		}
-	}
-	q, err := vm.getAttr(fn, "__qualname__")
-	qs, ok := q.O.(*Str)
-	if err != nil || !ok {
-		return vm.strOf(fn)
-	}
-	if m, err := vm.getAttr(fn, "__module__"); err == nil {
-		if ms, ok := m.O.(*Str); ok && ms.s != "builtins" {
-			return ms.s + "." + qs.s + "()"
-		}
-	}
-	return qs.s + "()"
-}
-
-// moduleOf is the name of the imported module holding o as name (the C
-// module CPython's function lives in when that is another), or "".
-func (vm *VM) moduleOf(o Object, name string) string {
-	if vm.rt != nil && vm.rt.threaded.Load() {
-		vm.rt.mu.Lock()
-		defer vm.rt.mu.Unlock()
-	}
-	best := ""
-	for mn, m := range vm.modules {
-		if v, ok := m.attrs[name]; ok && v.O == o && (best == "" || mn < best) {
-			best = mn
-		}
-	}
-	switch best {
-	case "heapq":
-		if strings.HasPrefix(name, "heap") {
-			return "_heapq"
-		}
-	case "bisect", "struct":
-		return "_" + best
-	case "functools":
-		if name == "reduce" || name == "cmp_to_key" {
-			return "_functools"
-		}
-	case "operator":
-		if _, isType := o.(*typeObj); !isType {
-			return "_operator"
-		}
-	}
-	return best
-}
-
-// withEnterKw, as the keyword operand of a CALL_METHOD of __enter__,
-// marks the call a with statement makes: no keywords, and the manager is
-// checked first as CPython's LOAD_SPECIAL does.
-const withEnterKw = -2
-
-// checkContextManager raises CPython 3.14's TypeError for a with
-// statement's manager that lacks __exit__ or __enter__ on its type: it
-// looks __exit__ up first (codegen.c loads it before __enter__), and
-// suggests 'async with' when the type has both async methods
-// (ceval.c _Py_SpecialMethods, _PyEval_SpecialMethodCanSuggest).
-func (vm *VM) checkContextManager(mgr Val) error {
-	has := func(name string) bool {
-		if inst, ok := mgr.O.(*Instance); ok {
-			_, found := inst.cls.lookup(name)
-			return found
-		}
-		_, err := vm.getAttr(mgr, name)
-		return err == nil
-	}
-	for _, m := range []string{"__exit__", "__enter__"} {
-		if has(m) {
-			continue
-		}
-		msg := fmt.Sprintf("'%s' object does not support the context manager protocol (missed %s method)", typeName(mgr), m)
-		if has("__aenter__") && has("__aexit__") {
-			msg += " but it supports the asynchronous context manager protocol. Did you mean to use 'async with'?"
-		}
-		return newErr(TypeError, "%s", msg)
-	}
-	return nil
-}
-
-func (vm *VM) opCallMethod(f *frame, in *Instr) error {
-	self, err := f.load(in.B)
-	if err != nil {
-		return err
-	}
-	name := f.code.names[in.D]
-	if in.E == withEnterKw {
-		if err := vm.checkContextManager(self); err != nil {
-			return err
-		}
-	}
-	// list.append is the hot one: no argument slice.
-	if l, ok := self.O.(*List); ok && name == "append" && in.C == 1 && in.E < 0 && l.dqMax == 0 {
-		v, err := f.load(in.B + 1)
-		if err != nil {
-			return err
-		}
-		if err := l.grow(1); err != nil {
-			return err
-		}
-		l.append(v)
-		f.set(in.A, NoneVal)
-		return nil
-	}
-	switch self.O.(type) {
-	case *Instance, *Class, *SuperObj, *Module:
-	default:
-		if self.T == tagObject {
-			// A built-in receiver: its site remembers the method.
-			return vm.callBuiltinAt(f, in, self, name)
-		}
-	}
-	return vm.callMethodObj(f, in, self, name)
-}
-
-// callMethodObj is opCallMethod for instances, classes, super objects,
-// modules and ints or floats.
-func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err error) {
-	// Arguments go on the VM's argument stack, after a slot for self:
-	// callees copy what they keep.
-	withSelf := vm.pushArgs(int(in.C) + 1)
-	defer vm.popArgs(int(in.C) + 1)
-	withSelf[0] = self
-	args := withSelf[1:]
-	for i := range args {
-		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
-			return err
-		}
-	}
-	var kwn []string
-	if in.E >= 0 {
-		kwn = f.code.kwnames[in.E]
-	}
-	var v Val
-	if inst, ok := self.O.(*Instance); ok {
-		if fn, ok := vm.methodOf(f.code.site(in), inst, name); ok {
-			v, err = vm.callFunction(fn, withSelf, kwn)
-		} else if a, ok := inst.get(name); ok {
-			v, err = vm.call(a, args, kwn)
-		} else if m, ok := inst.cls.lookup(name); ok {
-			if fn, isFn := m.O.(*Function); isFn {
-				v, err = vm.callFunction(fn, withSelf, kwn)
-			} else {
-				var bound Val
-				if bound, err = vm.bindClassAttr(m, self, inst.cls, true); err == nil {
-					v, err = vm.call(bound, args, kwn)
-				}
-			}
-		} else {
-			// __getattr__, __class__, __dict__ ...: what getAttr finds.
-			var fv Val
-			if fv, err = vm.getAttr(self, name); err != nil {
-				return err
-			}
-			v, err = vm.call(fv, args, kwn)
-		}
-		if err != nil {
-			return err
-		}
-		f.set(in.A, v)
-		return nil
-	}
-	if _, ok := self.O.(*Class); ok {
-		fv, err := vm.getAttr(self, name)
-		if err != nil {
-			return err
-		}
-		v, err = vm.call(fv, args, kwn)
-		if err != nil {
-			return err
-		}
-		f.set(in.A, v)
-		return nil
-	}
-	if sup, ok := self.O.(*SuperObj); ok {
-		fv, err := vm.getAttr(ObjVal(sup), name)
-		if err != nil {
-			return err
-		}
-		v, err = vm.call(fv, args, kwn)
-		if err != nil {
-			return err
-		}
-		f.set(in.A, v)
-		return nil
-	}
-	if m, ok := self.O.(*Module); ok {
-		fv, ok := moduleAttr(f.code.site(in), m, name)
-		if !ok {
-			return newErr(AttributeError, "%s", attrErrorMsg(self, name))
-		}
-		v, err = vm.call(fv, args, kwn)
-	} else {
-		v, err = vm.callMethodAt(f.code.site(in), self, name, args, kwn)
-	}
-	if err != nil {
-		return err
-	}
-	f.set(in.A, v)
-	return nil
-}
-
-// pushSlotArgs pushes the n arguments in f's slots from first onto the
-// VM's argument stack (popArgs(n) gives them back); an unbound slot is
-// the error, nothing left pushed.
-func (vm *VM) pushSlotArgs(f *frame, first int32, n int) ([]Val, error) {
-	args := vm.pushArgs(n)
-	for i := range args {
-		r := f.regs[first+int32(i)]
-		if r.Tag == tagEmpty {
-			vm.popArgs(n)
-			return nil, f.unbound(first + int32(i))
-		}
-		args[i] = Val{T: r.Tag, B: r.Bits}
-		if r.Tag == tagObject {
-			args[i].O = f.objs[first+int32(i)]
-		}
-	}
-	return args, nil
-}
-
-// callBuiltinAt is opCallMethod for a receiver of a built-in type
-// (without a defer: most method calls of a program come here).
-func (vm *VM) callBuiltinAt(f *frame, in *Instr, self Val, name string) error {
-	n := int(in.C)
-	args, err := vm.pushSlotArgs(f, in.B+1, n)
-	if err != nil {
-		return err
-	}
-	var kwn []string
-	if in.E >= 0 {
-		kwn = f.code.kwnames[in.E]
-	}
-	v, err := vm.callMethodAt(f.code.site(in), self, name, args, kwn)
-	vm.popArgs(n)
-	if err != nil {
-		return err
-	}
-	f.set(in.A, v)
-	return nil
-}
-
-// instanceBinop is binop for an instance a whose class's method for op is
-// a plain function of (self, other), and b a number or an instance (the
-// operands binop looks at before the special methods are not):
-// the operands go straight into the method's frame. done is false when
-// binop must do it.
-func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error) {
-	x, ok := a.O.(*Instance)
-	if !ok || a.T != tagObject {
-		return false, nil
-	}
-	switch b.T {
-	case tagInt, tagFloat, tagBool, tagNone:
-	case tagObject:
-		if _, ok := b.O.(*Instance); !ok || in.Op == opMul {
-			return false, nil
-		}
-	default:
-		return false, nil
-	}
-	ids := binSpecials[in.Op]
-	if ids[0] == spNone {
-		return false, nil
-	}
-	m, found := x.cls.lookupSpecial(ids[0])
-	fn, isFn := m.O.(*Function)
-	if !found || !isFn || fn.code.nparams != 2 || !fn.code.simple || fn.code.isGenerator {
-		return false, nil
-	}
-	if err := vm.callCheck(); err != nil {
-		return true, err
-	}
-	nf := vm.callFrame(fn)
-	nf.set(0, a)
-	nf.set(1, b)
-	if fn.free != nil {
-		nf.setFree(fn)
-	}
-	r, err := vm.runFrame(nf)
-	if err == nil && isNotImplemented(r) {
-		// binop's remaining step: the reflected method of b.
-		var found bool
-		if r, found, err = vm.dunderID(b, ids[1], a); !found || err == nil && isNotImplemented(r) {
-			return true, binopTypeErr(opSymbols[in.Op], a, b)
-		}
-	}
-	if err == nil {
-		f.set(in.A, r)
-	}
-	return true, err
-}
-
-// builtinExtraAt is the fast method a CALL_METHOD site with cache c
-// remembers for receiver o, or nil. Instances, classes, super objects and
-// modules never get one: their type names are not built-in types'.
-func builtinExtraAt(c *siteCache, o Object) extraFn {
-	if c == nil || c.n != 1 || c.ways[0].kind != cacheBuiltin || c.ways[0].extra == nil {
-		return nil
-	}
-	switch o.(type) {
-	case nil, *Instance, *Class, *SuperObj, *Module:
-		return nil
-	}
-	if c.ways[0].tname != o.typeName() {
-		return nil
-	}
-	return c.ways[0].extra
-}
-
-// callBuiltinDirect is opCall of built-in function b with the positional
-// arguments in f's slots after it.
-func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
-	n := int(in.C)
-	args, err := vm.pushSlotArgs(f, in.B+1, n)
-	if err != nil {
-		return err
-	}
-	v, err := b.fn(vm, args, nil)
-	vm.popArgs(n)
-	if err != nil {
-		return err
-	}
-	f.set(in.A, v)
-	return nil
-}
-
-// callExtraAt is callBuiltinAt for a site whose method fn is known.
-func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
-	n := int(in.C)
-	args, err := vm.pushSlotArgs(f, in.B+1, n)
-	if err != nil {
-		return err
-	}
-	v, err := fn(vm, f.get(in.B), args, nil)
-	vm.popArgs(n)
-	if err != nil {
-		return err
-	}
-	f.set(in.A, v)
-	return nil
-}
-
-func (vm *VM) getAttr(o Val, name string) (Val, error) {
-	if m, ok := o.O.(*Module); ok {
-		if v, ok := m.table()[name]; ok {
-			return v, nil
-		}
-		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
-	}
-	switch t := o.O.(type) {
-	case goObject:
-		if v, ok := t.attr(vm, name); ok {
-			return v, nil
-		}
-		if t.has(name) {
-			return ObjVal(&BoundMethod{self: o, name: name}), nil
-		}
-		if name == "__class__" {
-			return vm.typeOf(o), nil
-		}
-		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
-	case *Property:
-		if name == "setter" {
-			return ObjVal(&Builtin{name: "setter", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-				if len(args) != 1 {
-					return Val{}, newErr(TypeError, "setter() takes exactly one argument")
-				}
-				return ObjVal(&Property{get: t.get, set: args[0]}), nil
-			}}), nil
-		}
-	case *Instance:
-		if v, ok, err := vm.instanceAttr(t, o, name); ok || err != nil {
-			return v, err
-		}
-		if name == "__class__" {
-			return ObjVal(t.cls), nil
-		}
-		if name == "__dict__" && t.cls != objectClass && t.cls.hasDict() {
-			return ObjVal(t.dict()), nil
-		}
-		if m, ok := objectDunder(o, t, name); ok {
-			return m, nil
-		}
-		if ga, ok := t.cls.lookup("__getattr__"); ok {
-			// Called only when normal lookup fails, as in CPython.
-			return vm.call(ga, []Val{o, StrVal(name)}, nil)
-		}
-		return Val{}, newErr(AttributeError, "%s", instAttrErrorMsg(t, name))
-	case *Class:
-		if name == "__doc__" {
-			// Not inherited: each class has its own.
-			if v, ok := t.attrs[name]; ok {
-				return v, nil
-			}
-			return NoneVal, nil
-		}
-		if v, ok := t.lookup(name); ok {
-			return vm.bindClassAttr(v, o, t, false)
-		}
-		if name == "__name__" {
-			return StrVal(t.name), nil
-		}
-		if v, ok := vm.classAttr(t, name); ok {
-			return v, nil
-		}
-		if v, ok := vm.objectAttr(name); ok {
-			return v, nil // inherited from object: C.__init__ is object.__init__
-		}
-		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
-	case *SuperObj:
-		if e, ok := t.self.O.(*Exception); ok {
-			if v, ok := vm.superOfException(t, e, name); ok {
-				return v, nil
-			}
-			return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
-		}
-		if sc, ok := t.self.O.(*Class); ok {
-			// super(C, cls) in a classmethod: the class attribute after C.
-			after := false
-			for _, k := range sc.mro {
-				if after {
-					if v, ok := k.attrs[name]; ok {
-						return vm.bindClassAttr(v, t.self, sc, false)
-					}
-				}
-				after = after || k == t.cls
-			}
-		}
-		inst, _ := t.self.O.(*Instance)
-		if inst != nil {
-			after := false
-			for _, k := range inst.cls.mro {
-				if after {
-					if v, ok := k.attrs[name]; ok {
-						return vm.bindClassAttr(v, t.self, inst.cls, true)
-					}
-				}
-				after = after || k == t.cls
-			}
-		}
-		if name == "__init__" {
-			// object.__init__: accepts nothing, does nothing.
-			return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil }}), nil
-		}
-		if name == "__new__" {
-			// A static method: the caller passes the class.
-			return builtinFn(name, objectNew), nil
-		}
-		if f := objectMethod(name); f != nil {
-			self := t.self
-			return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
-				return f(vm, append([]Val{self}, args...), kwn)
-			}), nil
-		}
-		return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
-	case *typeObj:
-		if name == "__name__" {
-			return StrVal(t.name), nil
-		}
-		if t.name == "object" {
-			if v, ok := vm.objectAttr(name); ok {
-				return v, nil
-			}
-		}
-		if f := objectMethod(name); f != nil && t.name == "object" {
-			return builtinFn(name, f), nil
-		}
-		if t.name == "dict" && name == "fromkeys" {
-			return ObjVal(&Builtin{name: "fromkeys", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-				if len(args) < 1 || len(args) > 2 {
-					return Val{}, newErr(TypeError, "fromkeys expected at least 1 argument, got %d", len(args))
-				}
-				keys, err := vm.iterate(args[0])
-				if err != nil {
-					return Val{}, err
-				}
-				v := NoneVal
-				if len(args) == 2 {
-					v = args[1]
-				}
-				d := newDict()
-				for _, k := range keys {
-					if err := d.set(k, v); err != nil {
-						return Val{}, err
-					}
-				}
-				return ObjVal(d), nil
-			}}), nil
-		}
-		if f := extraTypeAttr(t.name, name); f != nil {
-			return ObjVal(&Builtin{name: name, fn: f}), nil
-		}
-		for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
-			if m == name {
-				// An unbound method: str.lower(s) is s.lower().
-				tname := t.name
-				return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-					if len(args) == 0 {
-						return Val{}, newErr(TypeError, "unbound method %s.%s() needs an argument", tname, name)
-					}
-					self := args[0]
-					if typeName(self) != tname && !(tname == "int" && self.T == tagBool) {
-						return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
-					}
-					return vm.callMethod(self, name, append([]Val(nil), args[1:]...), kwn)
-				}}), nil
-			}
-		}
-		if len(name) > 4 && name[:2] == "__" && typeHasDunder(t.name, name) {
-			// An unbound special method: list.__len__([1]), hasattr(int, '__add__').
-			tname := t.name
-			return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-				if len(args) == 0 {
-					return Val{}, newErr(TypeError, "descriptor '%s' of '%s' object needs an argument", name, tname)
-				}
-				self := args[0]
-				if typeName(self) != tname && !(tname == "int" && self.T == tagBool) && tname != "object" {
-					return Val{}, newErr(TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", name, tname, typeName(self))
-				}
-				m, ok := builtinDunder(self, name)
-				if inst, isInst := self.O.(*Instance); isInst {
-					m, ok = objectDunder(self, inst, name)
-				}
-				if !ok {
-					return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
-				}
-				return vm.call(m, append([]Val(nil), args[1:]...), kwn)
-			}}), nil
-		}
-	case *ExcType:
-		switch name {
-		case "__name__", "__qualname__":
-			return StrVal(t.name), nil
-		case "__module__":
-			switch {
-			case t.module != "":
-				return StrVal(t.module), nil
-			case t.cls != nil:
-				return StrVal("__main__"), nil
-			}
-			return StrVal("builtins"), nil
-		}
-	case *Function:
-		if v, ok := vm.funcAttr(t, name); ok {
-			return v, nil
-		}
-	case *Builtin:
-		if v, ok := t.attrs[name]; ok {
-			return v, nil
-		}
-		switch name {
-		case "__name__", "__qualname__":
-			return StrVal(t.name), nil
-		case "__doc__", "__self__":
-			return NoneVal, nil
-		case "__module__":
-			return StrVal("builtins"), nil
-		}
-	case *Method:
-		if v, ok := vm.methodAttr(t, name); ok {
-			return v, nil
-		}
-	case *BoundMethod:
-		switch name {
-		case "__name__", "__qualname__":
-			return StrVal(t.name), nil
-		case "__self__":
-			return t.self, nil
-		}
-	}
-	if e, ok := o.O.(*Exception); ok && name != "args" {
-		if v, ok := vm.exceptionAttr(e, o, name); ok {
-			return v, nil
-		}
-	}
-	if e, ok := o.O.(*Exception); ok && name == "args" {
-		return ObjVal(&Tuple{items: e.args}), nil
-	}
-	if hasMethod(o, name) || extraMethod(o, name) != nil {
-		return ObjVal(&BoundMethod{self: o, name: name}), nil
-	}
-	switch name {
-	case "start", "stop", "step", "indices":
-		if s, ok := o.O.(*SliceObj); ok {
-			return vm.sliceAttr(s, name)
-		}
-	case "maxlen":
-		if l, ok := o.O.(*List); ok && l.deque {
-			if l.dqMax == 0 {
-				return NoneVal, nil
-			}
-			return IntVal(int64(l.dqMax - 1)), nil
-		}
-	case "real":
-		if isNumber(o) {
-			return o, nil
-		}
-	case "imag":
-		if isIntLike(o) {
-			return IntVal(0), nil
-		}
-		if o.T == tagFloat {
-			return FloatVal(0), nil
-		}
-	case "__class__":
-		return vm.typeOf(o), nil
-	}
-	if len(name) > 4 && name[:2] == "__" {
-		switch o.O.(type) {
-		case *Instance, *Class, *typeObj, *ExcType, *Exception, *Module, *SuperObj:
-		default:
-			if m, ok := builtinDunder(o, name); ok {
-				return m, nil
-			}
-		}
-	}
-	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
-}
-
-// ---- iteration ----
-
-type listIter struct {
-	l *List
-	i int
-}
-type rangeIter struct{ i, stop, step int64 }
-type seqIter struct {
-	items []Val
-	i     int
-	name  string // the type's name when not "iterator" (tuple_iterator)
-}
-type strIter struct {
-	s *Str
-	i int
-}
-type bigRangeIter struct{ i, stop, step *big.Int }
-
-// dictIter walks a dict's entries in order and fails, like CPython's, if
-// the dict changes size meanwhile, or yields more keys than it had (keys
-// deleted and others added).
-type dictIter struct {
-	d          *Dict
-	i, n, left int
-	kind       string
-}
-
-func (*dictIter) typeName() string { return "dict_keyiterator" }
-
-// instIter iterates an instance through __next__ (or __getitem__).
-type instIter struct {
-	self   Val
-	index  bool
-	i      int
-	result Val // the value of the StopIteration that ended it, for yield from
-}
-
-func (*instIter) typeName() string { return "iterator" }
-
-func (*listIter) typeName() string  { return "list_iterator" }
-func (*rangeIter) typeName() string { return "range_iterator" }
-func (it *seqIter) typeName() string {
-	if it.name != "" {
-		return it.name
-	}
-	return "iterator"
-}
-func (*strIter) typeName() string      { return "str_ascii_iterator" }
-func (*bigRangeIter) typeName() string { return "range_iterator" }
-
-func (vm *VM) iter(v Val) (Object, error) {
-	if v.T == tagObject {
-		switch x := v.O.(type) {
-		case *List:
-			return &listIter{l: x}, nil
-		case *Range:
-			return &rangeIter{x.start, x.stop, x.step}, nil
-		case *BigRange:
-			return &bigRangeIter{new(big.Int).Set(x.start), x.stop, x.step}, nil
-		case *Tuple:
-			return &seqIter{items: x.items, name: "tuple_iterator"}, nil
-		case *Str:
-			return &strIter{s: x}, nil
-		case *Bytes:
-			return bytesIter(x), nil
-		case *Dict:
-			return &dictIter{d: x, n: x.Len(), left: x.Len(), kind: "keys"}, nil
-		case *Set:
-			return &setIter{s: x, n: x.used}, nil
-		case *DictView:
-			return &dictIter{d: x.d, n: x.d.Len(), left: x.d.Len(), kind: x.kind}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *setIter, *funcIter:
-			return x, nil
-		case *Instance:
-			if _, ok := x.cls.lookup("__next__"); ok {
-				if _, hasIter := x.cls.lookup("__iter__"); !hasIter {
-					break
-				}
-			}
-			if r, found, err := vm.dunder(v, "__iter__"); found {
-				if err != nil {
-					return nil, err
-				}
-				if inst, ok := r.O.(*Instance); ok {
-					if _, ok := inst.cls.lookup("__next__"); ok {
-						return &instIter{self: r}, nil
-					}
-					return nil, newErr(TypeError, "iter() returned non-iterator of type '%s'", inst.cls.name)
-				}
-				return vm.iter(r)
-			}
-			if _, ok := x.cls.lookup("__getitem__"); ok {
-				return &instIter{self: v, index: true}, nil
-			}
-		}
-	}
-	if r, found, err := vm.dunder(v, "__iter__"); found {
-		if err != nil {
-			return nil, err
-		}
-		return vm.iter(r)
-	}
-	return nil, newErr(TypeError, "'%s' object is not iterable", typeName(v))
-}
-
-func (vm *VM) nextItem(it Object) (Val, bool, error) {
-	switch x := it.(type) {
-	case *listIter:
-		if x.i < x.l.Len() {
-			x.i++
-			return x.l.at(x.i - 1), true, nil
-		}
-	case *rangeIter:
-		if (x.step > 0 && x.i < x.stop) || (x.step < 0 && x.i > x.stop) {
-			v := x.i
-			x.i += x.step
-			return IntVal(v), true, nil
-		}
-	case *seqIter:
-		if x.i < len(x.items) {
-			x.i++
-			return x.items[x.i-1], true, nil
-		}
-	case *strIter:
-		if x.i < x.s.length() {
-			x.i++
-			return x.s.charVal(x.i - 1), true, nil
-		}
-	case *bigRangeIter:
-		if (x.step.Sign() > 0 && x.i.Cmp(x.stop) < 0) || (x.step.Sign() < 0 && x.i.Cmp(x.stop) > 0) {
-			v := normBig(new(big.Int).Set(x.i))
-			x.i.Add(x.i, x.step)
-			return v, true, nil
-		}
-	case *Generator:
-		return x.next(vm)
-	case *funcIter:
-		return x.next(vm)
-	case *setIter:
-		return x.next()
-	case *dictIter:
-		e, err := x.step()
-		if e == nil {
-			return Val{}, false, err
-		}
-		switch x.kind {
-		case "keys":
-			return e.key(), true, nil
-		case "values":
-			return e.val(), true, nil
-		}
-		return ObjVal(pairOf(e.key(), e.val())), true, nil
-	case *instIter:
-		if x.index {
-			// The old protocol: __getitem__(0), (1), ... until IndexError.
-			r, _, err := vm.dunder(x.self, "__getitem__", IntVal(int64(x.i)))
-			x.i++
-			if pe, ok := err.(*PyErr); ok && (pe.exc.typ.isSub(IndexError) || pe.exc.typ.isSub(StopIteration)) {
-				return Val{}, false, nil
-			}
-			return r, err == nil, err
-		}
-		r, _, err := vm.dunder(x.self, "__next__")
-		if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) {
-			x.result = stopValue(pe.exc)
-			return Val{}, false, nil
-		}
-		return r, err == nil, err
-	case *countIter:
-		v := x.n
-		n, err := vm.binop(opAdd, x.n, x.step)
-		if err != nil {
-			return Val{}, false, err
-		}
-		x.n = n
-		return v, true, nil
-	default:
-		return Val{}, false, &internalError{"next on a non-iterator"}
-	}
-	return Val{}, false, nil
-}
-
-// iterate collects all items of an iterable.
-func (vm *VM) iterate(v Val) ([]Val, error) {
-	switch x := v.O.(type) {
-	case *List:
-		return x.items(), nil
-	case *Tuple:
-		return x.items, nil
-	}
-	var out []Val
-	if r, ok := v.O.(*BigRange); ok {
-		n, err := r.len()
-		if err != nil {
-			return nil, err
-		}
-		if err := memCheckMul(uint64(n), valSize); err != nil {
-			return nil, err
-		}
-	}
-	if r, ok := v.O.(*Range); ok {
-		n := rangeLen(r)
-		if err := memCheckMul(uint64(n), valSize); err != nil {
-			return nil, err
-		}
-		out = make([]Val, 0, n)
-	}
-	it, err := vm.iter(v)
-	if err != nil {
-		return nil, err
-	}
-	for {
-		x, ok, err := vm.next(it)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if len(out) == cap(out) && uint64(len(out)) >= memBig/valSize {
-			if err := memCheckMul(uint64(len(out))*9/4, valSize); err != nil {
-				return nil, err
-			}
-		}
-		if out == nil {
-			// Room for a short generator's items at once: append from
-			// nothing would allocate at 1, 2, 4, 8 and 16 items.
-			out = make([]Val, 0, 8)
-		}
-		out = append(out, x)
-	}
 }
 
 // ---- subscripts ----
@@ -2095,6 +1201,7 @@ func (*SuperObj) typeName() string { return "super" }
 func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
 	if in.D == inPlace {
 		if v, ok, err := vm.inplaceOp(in.Op, a, b); ok || err != nil {
+			vm.forgetBigs() // it may hand back any object (fresh_big.go)
 			if err == nil {
 				f.set(in.A, v)
 			}
@@ -2103,16 +1210,22 @@ func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
 	}
 	if in.D != inPlace {
 		if done, err := vm.instanceBinop(f, in, a, b); done {
+			vm.forgetBigs()
 			return err
 		}
 	}
+	vm.fbig.made = [2]*BigInt{}
 	v, err := vm.binop(in.Op, a, b)
 	if err != nil {
+		vm.forgetBigs()
 		if in.D == inPlace {
 			err = augOpErr(in.Op, err)
 		}
 		return err
 	}
 	f.set(in.A, v)
+	if !vm.threaded() {
+		vm.bigOutcome(in, a, b, v)
+	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"time"
+
+	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
 
 // mt is the Mersenne Twister MT19937 that CPython's random module uses, so
@@ -11,6 +13,10 @@ import (
 type mt struct {
 	state [624]uint32
 	index int
+	// gaussNext is gauss()'s second value of a pair (hasGauss), which
+	// seed() forgets as CPython's does.
+	gaussNext float64
+	hasGauss  bool
 }
 
 func (m *mt) initGenrand(s uint32) {
@@ -76,6 +82,7 @@ func (m *mt) random() float64 {
 
 // seed is random.seed(n) for an int n: the words of |n|, low first.
 func (m *mt) seed(n *big.Int) {
+	m.hasGauss = false
 	a := new(big.Int).Abs(n)
 	var key []uint32
 	for a.Sign() > 0 {
@@ -258,6 +265,125 @@ func randomModule() *Module {
 		l.setItems(items)
 		return NoneVal, nil
 	})
+	// choices(population, weights=None, *, cum_weights=None, k=1), by
+	// CPython's algorithm (a bisection of the cumulative weights), so a
+	// seeded run picks the same.
+	m.attrs["choices"] = ObjVal(&Builtin{name: "choices", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := kwArgs("choices", args, kwn, []string{"population", "weights", "cum_weights", "k"}, 1)
+		if err != nil {
+			return Val{}, err
+		}
+		pop, err := vm.iterate(a[0])
+		if err != nil {
+			return Val{}, err
+		}
+		k := 1
+		if a[3].T != tagEmpty {
+			if a[3].T != tagInt {
+				return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a[3]))
+			}
+			k = int(a[3].I())
+		}
+		n := len(pop)
+		out := make([]Val, 0, max(k, 0))
+		weights, cum := a[1], a[2]
+		if (weights.T == tagEmpty || weights.T == tagNone) && (cum.T == tagEmpty || cum.T == tagNone) {
+			if n == 0 && k > 0 {
+				return Val{}, newErr(IndexError, "list index out of range")
+			}
+			for i := 0; i < k; i++ {
+				out = append(out, pop[int(math.Floor(gen.random()*float64(n)))])
+			}
+			return ObjVal(newList(out)), nil
+		}
+		if weights.T != tagEmpty && weights.T != tagNone && cum.T != tagEmpty && cum.T != tagNone {
+			return Val{}, newErr(TypeError, "Cannot specify both weights and cumulative weights")
+		}
+		var cw []float64
+		if weights.T != tagEmpty && weights.T != tagNone {
+			ws, err := vm.iterate(weights)
+			if err != nil {
+				return Val{}, err
+			}
+			acc := 0.0
+			for _, w := range ws {
+				f, err := toFloat(w)
+				if err != nil {
+					return Val{}, err
+				}
+				acc += f
+				cw = append(cw, acc)
+			}
+		} else {
+			ws, err := vm.iterate(cum)
+			if err != nil {
+				return Val{}, err
+			}
+			for _, w := range ws {
+				f, err := toFloat(w)
+				if err != nil {
+					return Val{}, err
+				}
+				cw = append(cw, f)
+			}
+		}
+		if len(cw) != n {
+			return Val{}, newErr(ValueError, "The number of weights does not match the population")
+		}
+		if n == 0 {
+			return Val{}, newErr(IndexError, "list index out of range")
+		}
+		total := cw[n-1]
+		if total <= 0 {
+			return Val{}, newErr(ValueError, "Total of weights must be greater than zero")
+		}
+		if math.IsInf(total, 0) || math.IsNaN(total) {
+			return Val{}, newErr(ValueError, "Total of weights must be finite")
+		}
+		for i := 0; i < k; i++ {
+			x := gen.random() * total
+			lo, hi := 0, n-1 // bisect_right(cw, x, 0, n-1)
+			for lo < hi {
+				mid := (lo + hi) / 2
+				if x < cw[mid] {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			out = append(out, pop[lo])
+		}
+		return ObjVal(newList(out)), nil
+	}})
+	// gauss(mu=0.0, sigma=1.0): CPython's Box-Muller pairs, with the
+	// correctly rounded log, sqrt, cos and sin CPython gets from glibc.
+	m.attrs["gauss"] = ObjVal(&Builtin{name: "gauss", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := kwArgs("gauss", args, kwn, []string{"mu", "sigma"}, 0)
+		if err != nil {
+			return Val{}, err
+		}
+		mu, sigma := 0.0, 1.0
+		if a[0].T != tagEmpty {
+			if mu, err = toFloat(a[0]); err != nil {
+				return Val{}, err
+			}
+		}
+		if a[1].T != tagEmpty {
+			if sigma, err = toFloat(a[1]); err != nil {
+				return Val{}, err
+			}
+		}
+		z := gen.gaussNext
+		if !gen.hasGauss {
+			x2pi := gen.random() * (2 * math.Pi)
+			g2rad := math.Sqrt(-2.0 * crmath.Log(1.0-gen.random()))
+			z = crmath.Cos(x2pi) * g2rad
+			gen.gaussNext, gen.hasGauss = crmath.Sin(x2pi)*g2rad, true
+		} else {
+			gen.hasGauss = false
+		}
+		return FloatVal(mu + z*sigma), nil
+	}})
 	def("sample", func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 2 {
 			return Val{}, newErr(TypeError, "sample() takes 2 arguments")

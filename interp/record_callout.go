@@ -65,8 +65,9 @@ func (r *recorder) callOut() int {
 	r.insts = append(r.insts, traceopt.Inst{Op: generated.OpCallOut, Args: [4]uint64{uint64(sn), traceopt.Slot(dst)}, Exit: traceopt.NoExit})
 	r.callOuts++
 	// Go may have changed any instance's shape (and any class: entry
-	// checks the classes again after every call-out).
+	// checks the classes again after every call-out), and any global.
 	clear(r.shapes)
+	r.refillGlobals()
 	return r.pc + 1
 }
 
@@ -145,7 +146,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 		} else {
 			vm.jit.stats.bridges++
 			lt.tried[idx] = maxBridgeTries
-			lt.entries, lt.iters = 0, 0 // a new trace, judged anew
+			lt.entries, lt.iters, lt.callOuts = 0, 0, 0 // a new trace, judged anew
 			vm.jit.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
 		}
 		if old != nil && old != lt.tr {

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"maps"
+	"time"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -23,6 +24,9 @@ type innerLoop struct {
 	// ended: the recording saw the loop end already, there is nothing to
 	// run to finish it.
 	ended bool
+	// side: the loop's back-edge ends a side path of the loop, not its
+	// body (record_side.go).
+	side bool
 }
 
 // pcKey names an instruction of the frame being recorded.
@@ -105,6 +109,9 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 // instruction after the back-edge jumping here; then the recording runs
 // the loop to its end.
 func (r *recorder) closeInner(il innerLoop) int {
+	if il.side {
+		return r.closeSide(il)
+	}
 	r.inner = r.inner[:len(r.inner)-1]
 	r.hadInner = true
 	// The body was recorded with what was known at its top; that holds on
@@ -172,7 +179,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 		}
 	}
 	if !il.ended {
-		r.finishInner(il.top)
+		r.finishInner(il)
 	}
 	return r.pc + 1
 }
@@ -193,6 +200,12 @@ func (r *recorder) other(pc int) {
 // at head begins, or false (the recording stopped) when the recording did
 // not go through that body or the loop would overlap an open one.
 func (r *recorder) innerTop(head int) (int, bool) {
+	if r.side != nil {
+		// (Where the recording of head started may be the loop body's,
+		// not this side path's.)
+		r.failf("a while loop in a side path")
+		return 0, false
+	}
 	top, ok := r.firstAt[r.key(head)]
 	if !ok {
 		r.failf("a loop the recording entered in the middle")
@@ -265,19 +278,46 @@ func (r *recorder) innerForever(head int) int {
 // recording.
 const maxInnerSteps = 4 << 20
 
-// finishInner runs the trace from instruction from, an inner loop's top,
-// until the loop ends (control reaches the end of the trace so far). A side
-// exit stops the recording there.
-func (r *recorder) finishInner(from int) {
-	if r.finishInnerNative(from) {
-		return
+// finishInner runs the trace from the top of the inner loop il until the
+// loop ends (control reaches the end of the trace so far). Where a branch
+// goes the way the recording did not see, the recording follows it to the
+// loop's back-edge (a side path) and the loop runs on; any other side exit
+// stops the recording there.
+func (r *recorder) finishInner(il innerLoop) {
+	var after *sideState
+	for sides := 0; ; sides++ {
+		left := r.runInner(il.top)
+		if left < 0 || r.abort != "" {
+			return
+		}
+		if after == nil {
+			after = r.afterLoop(il)
+		}
+		if sides >= maxSidePaths || !r.sidePath(after, left) {
+			r.leaveAt(left, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[left].line))
+			return
+		}
+		if r.abort != "" {
+			return
+		}
+		r.vm.jit.debugf("%s:%d: side path from line %d: %d uops", r.lt.file, r.lt.line, r.lt.snaps[left].line, len(r.insts)-after.start)
+	}
+}
+
+// runInner runs the trace from instruction from, an inner loop's top,
+// until the loop ends (control reaches the end of the trace so far), and
+// returns -1; or the snapshot of the exit that left it instead (a branch
+// that went the other way, a guard that failed).
+func (r *recorder) runInner(from int) int {
+	if ran, left := r.finishInnerNative(from); ran {
+		return left
 	}
 	end := len(r.insts)
 	r.st.Budget = 1 << 62
 	for i, steps := from, 0; i < end && r.abort == ""; steps++ {
 		if steps > maxInnerSteps {
 			r.failf("an inner loop too long to record")
-			return
+			return -1
 		}
 		in := &r.insts[i]
 		if in.Op == traceopt.OpClobber {
@@ -286,7 +326,7 @@ func (r *recorder) finishInner(from int) {
 		}
 		if in.Op == generated.OpCallOut {
 			if !r.runCallOut(int(in.Args[0])) {
-				return
+				return -1
 			}
 			i++
 			continue
@@ -305,32 +345,33 @@ func (r *recorder) finishInner(from int) {
 			} else if in.InTrace {
 				i = in.Target
 			} else {
-				r.leaveAt(in.Exit, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[in.Exit].line))
+				return in.Exit
 			}
 		case next == uopref.Exit:
-			r.leaveAt(in.Exit, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[in.Exit].line))
+			return in.Exit
 		default:
 			i++
 		}
 	}
+	return -1
 }
 
-// finishInnerNative is finishInner compiled: the inner loop, as recorded
-// so far, laid out alone and run natively, its end an exit. It reports
-// false when it cannot (no native code here, a call-out inside, the code
-// cache full), and finishInner runs the loop on the uop reference.
-func (r *recorder) finishInnerNative(from int) bool {
+// finishInnerNative is runInner compiled: the inner loop, as recorded so
+// far, laid out alone and run natively, its end an exit. It reports false
+// when it cannot (no native code here, a call-out inside, the code cache
+// full), and runInner runs the loop on the uop reference.
+func (r *recorder) finishInnerNative(from int) (ran bool, left int) {
 	j := r.vm.jit
 	end := len(r.insts)
 	if j.cache == nil || end-from < 2 {
-		return false
+		return false, -1
 	}
 	done := r.freshSnap()
 	region := make([]traceopt.Inst, 0, end-from)
 	for i := from; i < end; i++ {
 		in := r.insts[i]
 		if in.Op == generated.OpCallOut {
-			return false
+			return false, -1
 		}
 		if in.InTrace {
 			if in.Target >= end {
@@ -343,35 +384,41 @@ func (r *recorder) finishInnerNative(from int) bool {
 	}
 	last := &region[len(region)-1]
 	if last.Op != generated.OpLoop || !last.InTrace || last.Target != 0 {
-		return false
+		return false, -1
 	}
 	last.InTrace = false // the region's own loop
 	uops, err := traceopt.Lower(&traceopt.Trace{Insts: region})
 	if err != nil {
-		return false
+		return false, -1
 	}
-	if r.vm.mt {
+	if r.vm.threaded() {
 		// The plain forms would store beside a thread that is moving
 		// the list's storage (a lost update) and read it half changed.
 		sharedListForms(uops)
 	}
 	tr, err := j.cache.Compile(uops)
 	if err != nil {
-		return false
+		return false, -1
 	}
 	defer tr.Free()
 	// On the VM's state, which no trace uses while recording: Ctrl-C
 	// stops this loop too.
+	start := j.now()
 	ec := tr.RunLoop(&j.st, r.regs[:r.extent], jitBudget)
+	if j.cfg.JITStats != nil {
+		d := time.Since(start)
+		j.stats.recordNative += d
+		j.stats.nativeTime += d
+	}
 	switch idx := int(ec.Index()); {
 	case ec.Reason() == templates.ExitSafepoint:
 		r.leaveAt(idx, "interrupted")
 	case ec.Reason() != templates.ExitSide:
 		r.failf("an inner loop's native run left with %v", ec)
 	case idx != done:
-		r.leaveAt(idx, fmt.Sprintf("the inner loop left its recorded path at line %d", r.lt.snaps[idx].line))
+		return true, idx
 	}
-	return true
+	return true, -1
 }
 
 // leaveAt stops the recording, to resume through snapshot s.

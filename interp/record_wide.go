@@ -65,6 +65,9 @@ func (r *recorder) setWide(a, w int32) {
 		return // its private slot, written in place
 	}
 	r.wrote(a)
+	// Exits and call-outs put the big int there for the interpreter, so
+	// what the optimizer knew of a (a constant, say) no longer holds.
+	r.clobber(a)
 	r.tmpWides[a] = w
 }
 

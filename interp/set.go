@@ -10,45 +10,75 @@ import "github.com/copypatch/copypatch/templates"
 // order.
 type Set struct {
 	table []setSlot // nil until the first element: 8 slots, as CPython's smallest
+	// tags holds the slots' tags at the same indices, nil while every key
+	// is an int or an object (objs tells which): made when the first
+	// float, bool or None arrives, which few sets hold.
+	tags []templates.Tag
 	// objs holds the slots' objects at the same indices, nil until a key
-	// is an object: a set of ints is a pointer-free table, 24 bytes a
-	// slot, that the GC neither scans nor needs cleared of pointers.
+	// is an object: a set of ints is a pointer-free table, 16 bytes a
+	// slot as CPython's, that the GC neither scans nor needs cleared of
+	// pointers.
 	objs   []Object
-	fill   int // slots ever used (live and deleted)
-	used   int // live elements
-	finger int // where pop() looks first
+	fill   int   // slots ever used (live and deleted)
+	used   int   // live elements
+	finger int32 // where pop() looks first (int32: with frozen beside it a set is 224 bytes, a Go size class below 240)
 	// frozen: a frozenset (set_frozen.go), hashable and never changed.
 	frozen bool
 	// small is the first table, inside the set as CPython's smalltable:
 	// a small set of numbers is one allocation. (So a Set is never copied
 	// by value but through assign.) Its objects, when it has any, are a
-	// second: inside, they would make every set 128 bytes bigger (a third
-	// of it), and most small sets are of numbers.
+	// second: inside, they would make every set 128 bytes bigger, and
+	// most small sets are of numbers.
 	small [setMinSize]setSlot
 }
 
-// setSlot is a slot: free (tag empty, hash 0), deleted (tag empty, hash
-// -1, a hash CPython never gives) or a key's tag, bits and hash (its
-// object, if any, in Set.objs).
+// setSlot is a slot: a key's hash plus one (hk, never 0: no hash is -1)
+// and bits (its tag in Set.tags or implied, its object in Set.objs), or,
+// with hk 0, free (b 0) or deleted (b 1).
 type setSlot struct {
-	h int64
-	t templates.Tag
-	b uint64
+	hk uint64
+	b  uint64
+}
+
+// setHashKey is the hk of a key of hash h. Hashes are never -1 (CPython
+// keeps it for errors, as hashOf does); one that were would still get a
+// non-zero hk, as -2's.
+func setHashKey(h int64) uint64 {
+	if h == -1 {
+		h = -2
+	}
+	return uint64(h) + 1
+}
+
+// live reports whether the slot holds a key.
+func (e *setSlot) live() bool { return e.hk != 0 }
+
+// hash is the hash of the slot's key (live slots only).
+func (e *setSlot) hash() int64 { return int64(e.hk - 1) }
+
+// tagAt is the tag of the key in live slot i.
+func (s *Set) tagAt(i uint64) templates.Tag {
+	if s.tags != nil {
+		return s.tags[i]
+	}
+	if s.objs != nil && s.objs[i] != nil {
+		return tagObject
+	}
+	return tagInt
 }
 
 // key is the key in slot i.
 func (s *Set) key(i uint64) Val {
 	e := &s.table[i]
 	if s.objs == nil {
-		return Val{T: e.t, B: e.b}
+		return Val{T: s.tagAt(i), B: e.b}
 	}
-	return Val{T: e.t, B: e.b, O: s.objs[i]}
+	return Val{T: s.tagAt(i), B: e.b, O: s.objs[i]}
 }
 
 // sameAt reports whether slot i holds k itself (same).
 func (s *Set) sameAt(i uint64, k Val) bool {
-	e := &s.table[i]
-	if e.t != k.T || e.b != k.B {
+	if s.table[i].b != k.B || s.tagAt(i) != k.T {
 		return false
 	}
 	if s.objs == nil {
@@ -59,7 +89,7 @@ func (s *Set) sameAt(i uint64, k Val) bool {
 
 // plainTupleAt is plainTupleEq between slot i and k when both are tuples.
 func (s *Set) plainTupleAt(i uint64, k Val) (eq, sure bool) {
-	if k.T != tagObject || s.table[i].t != tagObject {
+	if k.T != tagObject || s.objs == nil || s.tagAt(i) != tagObject {
 		return false, false
 	}
 	y, ok := k.O.(*Tuple)
@@ -75,7 +105,22 @@ func (s *Set) plainTupleAt(i uint64, k Val) (eq, sure bool) {
 
 // put stores k with hash h in slot i.
 func (s *Set) put(i uint64, k Val, h int64) {
-	s.table[i] = setSlot{h: h, t: k.T, b: k.B}
+	s.table[i] = setSlot{hk: setHashKey(h), b: k.B}
+	if k.T == tagInt && k.O == nil && s.tags == nil && s.objs == nil {
+		return // an int in a table of ints: nothing beside it
+	}
+	s.putBeside(i, k)
+}
+
+// putBeside stores k's tag and object for put, in the arrays beside the
+// table.
+func (s *Set) putBeside(i uint64, k Val) {
+	if s.tags == nil && !(k.T == tagInt && k.O == nil || k.T == tagObject && k.O != nil) {
+		s.makeTags()
+	}
+	if s.tags != nil {
+		s.tags[i] = k.T
+	}
 	if s.objs == nil {
 		if k.O == nil {
 			return
@@ -85,11 +130,25 @@ func (s *Set) put(i uint64, k Val, h int64) {
 	s.objs[i] = k.O
 }
 
+// makeTags gives the table its tags, from what the objects imply.
+func (s *Set) makeTags() {
+	tags := make([]templates.Tag, len(s.table))
+	for i := range s.table {
+		if s.table[i].live() {
+			tags[i] = s.tagAt(uint64(i))
+		}
+	}
+	s.tags = tags
+}
+
 // kill marks slot i deleted.
 func (s *Set) kill(i uint64) {
-	s.table[i] = setSlot{h: -1}
+	s.table[i] = setSlot{b: 1}
 	if s.objs != nil {
 		s.objs[i] = nil
+	}
+	if s.tags != nil {
+		s.tags[i] = tagEmpty
 	}
 }
 
@@ -126,6 +185,9 @@ func setHash(k Val) (int64, error) { return containerHash(k, "a set element") }
 
 // add is set.add(k).
 func (s *Set) add(k Val) error {
+	if k.T == tagInt {
+		return s.addHashed(k, pyIntHash(int64(k.B)))
+	}
 	h, err := setHash(k)
 	if err != nil {
 		return err
@@ -139,6 +201,7 @@ restart:
 	table := s.table
 	mask := uint64(len(table) - 1)
 	perturb := uint64(h)
+	hk := setHashKey(h)
 	free := -1 // the last deleted slot on the way, as CPython's
 	for i := uint64(h) & mask; ; {
 		probes := uint64(0)
@@ -147,8 +210,8 @@ restart:
 		}
 		for j := i; j <= i+probes; j++ {
 			e := &table[j]
-			if e.t == tagEmpty {
-				if e.h != 0 {
+			if e.hk == 0 {
+				if e.b != 0 {
 					free = int(j)
 					continue
 				}
@@ -171,7 +234,7 @@ restart:
 					return s.resize(s.used * 4)
 				}
 			}
-			if e.h == h {
+			if e.hk == hk {
 				if s.sameAt(j, k) {
 					return nil
 				}
@@ -211,6 +274,7 @@ restart:
 	table := s.table
 	mask := uint64(len(table) - 1)
 	perturb := uint64(h)
+	hk := setHashKey(h)
 	for i := uint64(h) & mask; ; {
 		probes := uint64(0)
 		if i+setLinearProbes <= mask {
@@ -218,13 +282,13 @@ restart:
 		}
 		for j := i; j <= i+probes; j++ {
 			e := &table[j]
-			if e.t == tagEmpty {
-				if e.h == 0 {
+			if e.hk == 0 {
+				if e.b == 0 {
 					return -1
 				}
 				continue
 			}
-			if e.h == h {
+			if e.hk == hk {
 				if s.sameAt(j, k) {
 					return int(j)
 				}
@@ -270,6 +334,7 @@ func (s *Set) findInt(k Val, h int64) int {
 	table := s.table
 	mask := uint64(len(table) - 1)
 	perturb := uint64(h)
+	hk := setHashKey(h)
 	for i := uint64(h) & mask; table != nil; {
 		probes := uint64(0)
 		if i+setLinearProbes <= mask {
@@ -277,14 +342,14 @@ func (s *Set) findInt(k Val, h int64) int {
 		}
 		for j := i; j <= i+probes; j++ {
 			e := &table[j]
-			if e.t == tagEmpty {
-				if e.h == 0 {
+			if e.hk == 0 {
+				if e.b == 0 {
 					return -1
 				}
 				continue // deleted
 			}
-			if e.h == h {
-				if e.t == tagInt && e.b == k.B {
+			if e.hk == hk {
+				if e.b == k.B && (s.tags == nil && s.objs == nil || s.tagAt(j) == tagInt) {
 					return int(j)
 				}
 				return s.find(k, h)
@@ -322,22 +387,18 @@ func (s *Set) resize(minUsed int) error {
 	for size <= minUsed {
 		size <<= 1
 	}
-	if err := memCheckMul(uint64(size), 40); err != nil {
+	if err := memCheckMul(uint64(size), 33); err != nil {
 		return err
 	}
-	old, oldObjs := s.table, s.objs
-	if size == setMinSize && len(old) == setMinSize && s.fill == s.used {
+	if size == setMinSize && len(s.table) == setMinSize && s.fill == s.used {
 		return nil // no deleted slots to purge
 	}
-	s.table, s.objs = make([]setSlot, size), nil
+	old := *s // its table, tags and objs, read through old's methods
+	s.table, s.tags, s.objs = make([]setSlot, size), nil, nil
 	s.fill = s.used
-	for i := range old {
-		if e := &old[i]; e.t != tagEmpty {
-			k := Val{T: e.t, B: e.b}
-			if oldObjs != nil {
-				k.O = oldObjs[i]
-			}
-			s.insertClean(k, e.h)
+	for i := range old.table {
+		if e := &old.table[i]; e.live() {
+			s.insertClean(old.key(uint64(i)), e.hash())
 		}
 	}
 	return nil
@@ -355,7 +416,7 @@ func (s *Set) insertClean(k Val, h int64) {
 			probes = setLinearProbes
 		}
 		for j := i; j <= i+probes; j++ {
-			if table[j].t == tagEmpty {
+			if table[j].hk == 0 {
 				s.put(j, k, h)
 				return
 			}
@@ -369,7 +430,7 @@ func (s *Set) insertClean(k Val, h int64) {
 func (s *Set) keys() []Val {
 	out := make([]Val, 0, s.used)
 	for i := range s.table {
-		if s.table[i].t != tagEmpty {
+		if s.table[i].live() {
 			out = append(out, s.key(uint64(i)))
 		}
 	}
@@ -382,8 +443,8 @@ func (s *Set) pop() (Val, bool) {
 		return Val{}, false
 	}
 	mask := int(s.mask())
-	i := s.finger & mask
-	for s.table[i].t == tagEmpty {
+	i := int(s.finger) & mask
+	for !s.table[i].live() {
 		if i++; i > mask {
 			i = 0
 		}
@@ -391,7 +452,7 @@ func (s *Set) pop() (Val, bool) {
 	k := s.key(uint64(i))
 	s.kill(uint64(i))
 	s.used--
-	s.finger = i + 1
+	s.finger = int32(i + 1)
 	return k, true
 }
 
@@ -420,12 +481,12 @@ func (s *Set) merge(o *Set) error {
 	}
 	if s.fill == 0 && s.mask() == o.mask() && o.fill == o.used {
 		copy(s.table, o.table)
+		s.tags, s.objs = nil, nil
+		if o.tags != nil {
+			s.tags = append([]templates.Tag(nil), o.tags...)
+		}
 		if o.objs != nil {
-			for i := range o.objs {
-				if o.objs[i] != nil {
-					s.put(uint64(i), o.key(uint64(i)), o.table[i].h)
-				}
-			}
+			s.objs = append([]Object(nil), o.objs...)
 		}
 		s.fill, s.used = o.fill, o.used
 		return nil
@@ -433,15 +494,15 @@ func (s *Set) merge(o *Set) error {
 	if s.fill == 0 {
 		s.fill, s.used = o.used, o.used
 		for i := range o.table {
-			if e := &o.table[i]; e.t != tagEmpty {
-				s.insertClean(o.key(uint64(i)), e.h)
+			if e := &o.table[i]; e.live() {
+				s.insertClean(o.key(uint64(i)), e.hash())
 			}
 		}
 		return nil
 	}
 	for i := range o.table {
-		if e := &o.table[i]; e.t != tagEmpty {
-			if err := s.addHashed(o.key(uint64(i)), e.h); err != nil {
+		if e := &o.table[i]; e.live() {
+			if err := s.addHashed(o.key(uint64(i)), e.hash()); err != nil {
 				return err
 			}
 		}
@@ -498,9 +559,9 @@ func (s *Set) intersection(o *Set) *Set {
 	}
 	r := newSet()
 	for i := range o.table {
-		if e := &o.table[i]; e.t != tagEmpty {
-			if k := o.key(uint64(i)); s.find(k, e.h) >= 0 {
-				r.addHashed(k, e.h)
+		if e := &o.table[i]; e.live() {
+			if k := o.key(uint64(i)); s.find(k, e.hash()) >= 0 {
+				r.addHashed(k, e.hash())
 			}
 		}
 	}
@@ -535,9 +596,9 @@ func (s *Set) difference(o *Set) *Set {
 	}
 	r := newSet()
 	for i := range s.table {
-		if e := &s.table[i]; e.t != tagEmpty {
-			if k := s.key(uint64(i)); o.find(k, e.h) < 0 {
-				r.addHashed(k, e.h)
+		if e := &s.table[i]; e.live() {
+			if k := s.key(uint64(i)); o.find(k, e.hash()) < 0 {
+				r.addHashed(k, e.hash())
 			}
 		}
 	}
@@ -551,8 +612,8 @@ func (s *Set) differenceUpdate(o *Set) {
 		return
 	}
 	for i := range o.table {
-		if e := &o.table[i]; e.t != tagEmpty {
-			s.discardHashed(o.key(uint64(i)), e.h)
+		if e := &o.table[i]; e.live() {
+			s.discardHashed(o.key(uint64(i)), e.hash())
 		}
 	}
 	s.purge()
@@ -578,8 +639,8 @@ func (s *Set) symmetricDifferenceUpdate(o *Set) error {
 		return nil
 	}
 	for i := range o.table {
-		if e := &o.table[i]; e.t != tagEmpty && !s.discardHashed(o.key(uint64(i)), e.h) {
-			if err := s.addHashed(o.key(uint64(i)), e.h); err != nil {
+		if e := &o.table[i]; e.live() && !s.discardHashed(o.key(uint64(i)), e.hash()) {
+			if err := s.addHashed(o.key(uint64(i)), e.hash()); err != nil {
 				return err
 			}
 		}
@@ -619,7 +680,7 @@ func (it *setIter) next() (Val, bool, error) {
 	for it.i < len(it.s.table) {
 		i := it.i
 		it.i++
-		if it.s.table[i].t != tagEmpty {
+		if it.s.table[i].live() {
 			return it.s.key(uint64(i)), true, nil
 		}
 	}

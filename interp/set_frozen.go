@@ -13,8 +13,8 @@ func (s *Set) frozenHash() int64 {
 	shuffle := func(h uint64) uint64 { return ((h ^ 89869747) ^ (h << 16)) * 3644798167 }
 	var h uint64
 	for i := range s.table {
-		if s.table[i].t != tagEmpty {
-			h ^= shuffle(uint64(s.table[i].h))
+		if s.table[i].live() {
+			h ^= shuffle(uint64(s.table[i].hash()))
 		}
 	}
 	h ^= (uint64(s.used) + 1) * 1927868237

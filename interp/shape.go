@@ -25,6 +25,9 @@ type Shape struct {
 	names   []string         // slot i holds attribute names[i]
 	index   map[string]int32 // by name, when there are too many names to scan
 	private bool             // made for one instance, outside the tree: never cached
+	// live is the instance's __dict__ once it has been asked for (only on
+	// private shapes, which carry it on as attributes come and go).
+	live *Dict
 
 	mu   sync.Mutex
 	next map[string]*Shape // transitions: this shape plus one attribute
@@ -67,7 +70,7 @@ func (s *Shape) slot(name string) int32 {
 // with is the shape after adding name (not already present).
 func (s *Shape) with(name string) *Shape {
 	if s.private || len(s.names) >= maxSharedAttrs {
-		t := &Shape{cls: s.cls, root: s.root, private: true}
+		t := &Shape{cls: s.cls, root: s.root, private: true, live: s.live}
 		t.setNames(append(s.names[:len(s.names):len(s.names)], name))
 		return t
 	}
@@ -105,13 +108,52 @@ type Instance struct {
 	shape *Shape
 	vals  []templates.Value
 	objs  []Object
-	// Room for the first few attributes in the instance itself: a small
-	// object (a vector returned by __add__) is one allocation, not three.
-	inlineVals [inlineAttrs]templates.Value
-	inlineObjs [inlineAttrs]Object
 }
 
-const inlineAttrs = 4
+// Room for an instance's attributes in the instance itself: a small object
+// (a vector returned by __add__) is one allocation, not three. The room is
+// sized by what earlier instances of the class grew to (Class.nattrs), in
+// steps that are Go's size classes (64 bytes of head and 32 a slot: a
+// three-float vector takes 160 bytes, not the 192 of four slots): the
+// fewer bytes a program allocates, the fewer collections it runs and the
+// less fresh memory it touches. Each is allocated whole and handed out as
+// its Instance, its first field, which keeps it alive.
+type (
+	instance1 struct {
+		Instance
+		v [1]templates.Value
+		o [1]Object
+	}
+	instance2 struct {
+		Instance
+		v [2]templates.Value
+		o [2]Object
+	}
+	instance3 struct {
+		Instance
+		v [3]templates.Value
+		o [3]Object
+	}
+	instance4 struct {
+		Instance
+		v [4]templates.Value
+		o [4]Object
+	}
+	instance6 struct {
+		Instance
+		v [6]templates.Value
+		o [6]Object
+	}
+	instance8 struct {
+		Instance
+		v [8]templates.Value
+		o [8]Object
+	}
+)
+
+// defaultAttrs is the room of an instance whose class has not shown yet
+// how many attributes its instances get.
+const defaultAttrs = 4
 
 // clone is a shallow copy (copy.copy). An Instance must never be copied
 // by value: its slices may point into its own inline arrays.
@@ -124,12 +166,39 @@ func (x *Instance) clone() *Instance {
 }
 
 func newInstanceOf(cls *Class, capacity int) *Instance {
-	x := &Instance{cls: cls, shape: cls.root}
-	if capacity <= inlineAttrs {
-		x.vals, x.objs = x.inlineVals[:0], x.inlineObjs[:0]
-	} else {
-		x.vals, x.objs = make([]templates.Value, 0, capacity), make([]Object, 0, capacity)
+	var x *Instance
+	if capacity == 0 {
+		capacity = defaultAttrs
 	}
+	switch {
+	case capacity <= 1:
+		p := &instance1{}
+		x = &p.Instance
+		x.vals, x.objs = p.v[:0], p.o[:0]
+	case capacity <= 2:
+		p := &instance2{}
+		x = &p.Instance
+		x.vals, x.objs = p.v[:0], p.o[:0]
+	case capacity <= 3:
+		p := &instance3{}
+		x = &p.Instance
+		x.vals, x.objs = p.v[:0], p.o[:0]
+	case capacity <= 4:
+		p := &instance4{}
+		x = &p.Instance
+		x.vals, x.objs = p.v[:0], p.o[:0]
+	case capacity <= 6:
+		p := &instance6{}
+		x = &p.Instance
+		x.vals, x.objs = p.v[:0], p.o[:0]
+	case capacity <= 8:
+		p := &instance8{}
+		x = &p.Instance
+		x.vals, x.objs = p.v[:0], p.o[:0]
+	default:
+		x = &Instance{vals: make([]templates.Value, 0, capacity), objs: make([]Object, 0, capacity)}
+	}
+	x.cls, x.shape = cls, cls.root
 	return x
 }
 
@@ -159,9 +228,12 @@ func (x *Instance) set(name string, v Val) {
 	}
 	if i := x.shape.slot(name); i >= 0 {
 		x.setAt(i, v)
-		return
+	} else {
+		x.add(x.shape.with(name), v)
 	}
-	x.add(x.shape.with(name), v)
+	if x.shape.live != nil && name != builtinValueAttr {
+		x.shape.live.set(StrVal(name), v) // its hook stores the same value again
+	}
 }
 
 // add appends the slot of the attribute that moves the instance to shape
@@ -183,11 +255,14 @@ func (x *Instance) del(name string) bool {
 	}
 	names := make([]string, 0, len(x.shape.names)-1)
 	names = append(append(names, x.shape.names[:i]...), x.shape.names[i+1:]...)
-	t := &Shape{cls: x.shape.cls, root: x.shape.root, private: true}
+	t := &Shape{cls: x.shape.cls, root: x.shape.root, private: true, live: x.shape.live}
 	t.setNames(names)
 	x.shape = t
 	x.vals = append(x.vals[:i], x.vals[i+1:]...)
 	x.objs = append(x.objs[:i], x.objs[i+1:]...)
+	if t.live != nil {
+		t.live.del(StrVal(name)) // its hook finds the attribute gone
+	}
 	return true
 }
 

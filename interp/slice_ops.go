@@ -20,7 +20,7 @@ func (vm *VM) opGetSlice(f *frame, in *Instr) error {
 		return err
 	}
 	s := SliceObj{f.get(in.C), f.get(in.C + 1), f.get(in.C + 2)}
-	if x, ok := o.O.(*List); ok && !x.deque && !vm.mt {
+	if x, ok := o.O.(*List); ok && !x.deque && !vm.threaded() {
 		// The fast path of a producer of fresh lists (fresh.go).
 		lo, hi, step, err := vm.sliceIndices(&s, int64(x.Len()))
 		if err != nil {
@@ -31,6 +31,10 @@ func (vm *VM) opGetSlice(f *frame, in *Instr) error {
 			vm.recycle(o)
 		}
 		vm.noteFresh(r)
+		if in.E&privA != 0 {
+			vm.keepPrivate(f, in.A, r)
+			return nil
+		}
 		f.set(in.A, ObjVal(r))
 		return nil
 	}

@@ -173,7 +173,7 @@ func sliceSlotKept(insts []traceopt.Inst, code []Instr, snaps []*snapshot, s int
 // the list it made last in this entry when lt allows that and the list is
 // still there; it reports false, having done nothing, otherwise.
 func (vm *VM) reuseSlice(f *frame, lt *loopTrace, sn, pc int) (bool, error) {
-	if sn >= len(lt.reuse) || lt.reuse[sn] == 0 || vm.mt {
+	if sn >= len(lt.reuse) || lt.reuse[sn] == 0 || vm.threaded() {
 		return false, nil
 	}
 	in := &f.code.instrs[pc]

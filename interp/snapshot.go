@@ -194,6 +194,7 @@ func (vm *VM) giveBack(tr *loopTrace) {
 		vm.stack[tr.base+int(w.slot)] = templates.Value{Tag: x.T, Bits: x.B}
 		vm.ostack[tr.base+int(w.slot)] = x.O
 	}
+	vm.storeGlobals(tr)
 }
 
 // wideSlot is an int a trace keeps as 128 bits in a private slot.

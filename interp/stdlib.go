@@ -113,6 +113,13 @@ func functoolsModule() *Module {
 		}), nil
 	})
 	functoolsExtras(m)
+	// The class is built on first use: most runs never use it.
+	m.attrs["cached_property"] = builtinFn("cached_property", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if vm.cachedProp == nil {
+			vm.cachedProp = vm.cachedPropertyClass()
+		}
+		return vm.newInstance(vm.cachedProp, args, kwn)
+	})
 	return m
 }
 
@@ -135,22 +142,45 @@ func itertoolsModule() *Module {
 		}
 		return ObjVal(it), nil
 	})
-	m.attrs["chain"] = builtinFn("chain", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		its, err := vm.iters(args)
-		if err != nil {
-			return Val{}, err
-		}
+	// chainIter runs through the iterators that outer gives, one after another.
+	chainIter := func(outer Object) Val {
+		var cur Object
 		return ObjVal(&funcIter{name: "itertools.chain", next: func(vm *VM) (Val, bool, error) {
-			for len(its) > 0 {
-				v, ok, err := vm.next(its[0])
+			for {
+				if cur == nil {
+					next, ok, err := vm.next(outer)
+					if err != nil || !ok {
+						return Val{}, false, err
+					}
+					if cur, err = vm.iter(next); err != nil {
+						return Val{}, false, err
+					}
+				}
+				v, ok, err := vm.next(cur)
 				if err != nil || ok {
 					return v, ok, err
 				}
-				its = its[1:]
+				cur = nil
 			}
-			return Val{}, false, nil
-		}}), nil
-	})
+		}})
+	}
+	chain := &Builtin{name: "chain", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "chain() takes no keyword arguments")
+		}
+		return chainIter(&seqIter{items: append([]Val(nil), args...)}), nil
+	}}
+	chain.attrs = map[string]Val{"from_iterable": builtinFn("from_iterable", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "chain.from_iterable() takes exactly one argument (%d given)", len(args))
+		}
+		outer, err := vm.iter(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		return chainIter(outer), nil
+	})}
+	m.attrs["chain"] = ObjVal(chain)
 	m.attrs["repeat"] = builtinFn("repeat", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
 		if len(pos) < 1 || len(pos) > 2 {
@@ -245,32 +275,61 @@ func itertoolsModule() *Module {
 			}}), nil
 		})
 	}
+	// accumulate(iterable, func=None, *, initial=None), lazily: the
+	// iterable may be endless.
 	m.attrs["accumulate"] = builtinFn("accumulate", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) < 1 {
-			return Val{}, newErr(TypeError, "accumulate() missing required argument 'iterable'")
-		}
-		items, err := vm.iterate(args[0])
+		pos, kw := splitKw(args, kwn)
+		a, err := kwArgs("accumulate", pos, nil, []string{"iterable", "func"}, 0)
 		if err != nil {
 			return Val{}, err
 		}
-		var out []Val
-		for i, x := range items {
-			if i == 0 {
-				out = append(out, x)
-				continue
+		initial := NoneVal
+		for k, v := range kw {
+			switch k {
+			case "iterable", "func":
+				if a[indexOf([]string{"iterable", "func"}, k)].T != tagEmpty {
+					return Val{}, newErr(TypeError, "argument for accumulate() given by name ('%s') and position", k)
+				}
+				a[indexOf([]string{"iterable", "func"}, k)] = v
+			case "initial":
+				initial = v
+			default:
+				return Val{}, newErr(TypeError, "accumulate() got an unexpected keyword argument '%s'", k)
 			}
-			var v Val
-			if len(args) > 1 {
-				v, err = vm.call(args[1], []Val{out[i-1], x}, nil)
+		}
+		if a[0].T == tagEmpty {
+			return Val{}, newErr(TypeError, "accumulate() missing required argument 'iterable' (pos 1)")
+		}
+		it, err := vm.iter(a[0])
+		if err != nil {
+			return Val{}, err
+		}
+		fn := a[1]
+		total, started := initial, initial.T != tagNone
+		pending := started // initial is yielded before the first item
+		return ObjVal(&funcIter{name: "itertools.accumulate", next: func(vm *VM) (Val, bool, error) {
+			if pending {
+				pending = false
+				return total, true, nil
+			}
+			x, ok, err := vm.next(it)
+			if err != nil || !ok {
+				return Val{}, false, err
+			}
+			if !started {
+				total, started = x, true
+				return x, true, nil
+			}
+			if fn.T == tagEmpty || fn.T == tagNone {
+				total, err = vm.binop(opAdd, total, x)
 			} else {
-				v, err = vm.binop(opAdd, out[i-1], x)
+				total, err = vm.call(fn, []Val{total, x}, nil)
 			}
 			if err != nil {
-				return Val{}, err
+				return Val{}, false, err
 			}
-			out = append(out, v)
-		}
-		return seq(out)
+			return total, true, nil
+		}}), nil
 	})
 	m.attrs["permutations"] = builtinFn("permutations", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) == 0 {
@@ -299,6 +358,45 @@ func itertoolsModule() *Module {
 		}
 		r := int(int64(args[1].B))
 		return ObjVal(combinationsIter(pool, r)), nil
+	})
+	m.attrs["tee"] = builtinFn("tee", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "tee() takes no keyword arguments")
+		}
+		if len(args) < 1 || len(args) > 2 {
+			return Val{}, newErr(TypeError, "tee expected at most 2 arguments, got %d", len(args))
+		}
+		n := int64(2)
+		if len(args) == 2 {
+			if args[1].T != tagInt {
+				return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[1]))
+			}
+			if n = int64(args[1].B); n < 0 {
+				return Val{}, newErr(ValueError, "n must be >= 0")
+			}
+		}
+		src, err := vm.iter(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		return tupleOf(teeIters(src, int(n))), nil
+	})
+	m.attrs["combinations_with_replacement"] = builtinFn("combinations_with_replacement", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := kwArgs("combinations_with_replacement", args, kwn, []string{"iterable", "r"}, 2)
+		if err != nil {
+			return Val{}, err
+		}
+		if a[1].T != tagInt {
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a[1]))
+		}
+		if int64(a[1].B) < 0 {
+			return Val{}, newErr(ValueError, "r must be non-negative")
+		}
+		pool, err := vm.iterate(a[0])
+		if err != nil {
+			return Val{}, err
+		}
+		return ObjVal(combinationsWRIter(pool, int(int64(a[1].B)))), nil
 	})
 	m.attrs["product"] = builtinFn("product", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)

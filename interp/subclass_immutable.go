@@ -41,7 +41,11 @@ func (vm *VM) newViaNew(cls *Class, nw Val, args []Val, kwn []string) (Val, erro
 	}
 	inst, ok := r.O.(*Instance)
 	if !ok || !inst.cls.isSub(cls) {
-		return r, nil
+		// A metaclass's __new__ made a class: its __init__ runs when
+		// the class is one of the metaclass's.
+		if c, isCls := r.O.(*Class); !isCls || c.meta == nil || !c.meta.isSub(cls) {
+			return r, nil
+		}
 	}
 	if init, ok := cls.lookup("__init__"); ok {
 		res, err := vm.callWithSelf(init, r, args, kwn)

@@ -109,6 +109,9 @@ func (vm *VM) threadingModule() *Module {
 		if n, ok := x.get("name"); ok {
 			ts.name = vm.strOf(n)
 		}
+		if !threadChecks {
+			return Val{}, errNoThreads()
+		}
 		d, _ := x.get("daemon")
 		self := args[0]
 		vm.startThread(ts, truthy(d), func(t *VM) error { return t.runThread(self) })

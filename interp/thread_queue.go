@@ -461,6 +461,9 @@ func (e *Executor) submit(vm *VM, fn Val, args []Val, kwn []string) (*Future, er
 	}
 	e.work = append(e.work, &workItem{fut: f, fn: fn, args: append([]Val(nil), args...), kwn: append([]string(nil), kwn...)})
 	if e.idle == 0 && len(e.workers) < e.max {
+		if !threadChecks {
+			return nil, errNoThreads()
+		}
 		ts := &threadState{name: fmt.Sprintf("%s_%d", e.prefix, len(e.workers))}
 		e.workers = append(e.workers, ts)
 		vm.startThread(ts, false, e.worker)

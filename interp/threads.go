@@ -71,7 +71,7 @@ func (rt *runState) newIdent() int64 {
 // lockOut takes the output lock when other threads may be writing;
 // unlock with the result.
 func (rt *runState) lockOut() bool {
-	if rt == nil || !rt.threaded.Load() {
+	if !threadChecks || rt == nil || !rt.threaded.Load() {
 		return false
 	}
 	rt.outMu.Lock()
@@ -118,7 +118,7 @@ const threadStackSlots = 1 << 12
 // code's own on the main thread, on another the thread's slice at the
 // code's index, a load or two at every call and generator resume.
 func (vm *VM) counters(co *Code) []uint32 {
-	if vm.ctr == nil {
+	if !threadChecks || vm.ctr == nil {
 		return co.counters
 	}
 	return vm.threadCounters(co)
@@ -145,6 +145,12 @@ func (vm *VM) newCounters(co *Code) []uint32 {
 	c := make([]uint32, len(co.counters))
 	vm.ctr[i] = c
 	return c
+}
+
+// errNoThreads is what starting a thread raises in a build without thread
+// checks (CPython's message when a thread cannot start, and why).
+func errNoThreads() error {
+	return newErr(RuntimeError, "can't start new thread: minipy was built with -tags nothreadchecks")
 }
 
 // startThread runs body on a new goroutine with a VM of its own: the

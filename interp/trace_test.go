@@ -80,8 +80,8 @@ func TestJITLoops(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
-	// Loops inside functions: module-level names are globals, which traces
-	// do not reach.
+	// Loops inside functions: module-level names are globals (traces keep
+	// those in slots: the corpus's jit_globals).
 	progs := map[string]string{
 		"overflow": `def f():
     s = 0

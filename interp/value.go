@@ -161,6 +161,12 @@ type (
 		// blocks: it may wait for other threads (concurrent.futures.wait),
 		// so its arguments are not locked (objlock.go).
 		blocks bool
+		// consumes: it iterates its argument to the end and keeps no
+		// reference to it (sum, sorted ...: gen_reuse.go).
+		consumes bool
+		// isLen: it is len, which CALL computes itself for the built-in
+		// containers (lenOf).
+		isLen bool
 		// attrs are attributes of its own (an lru_cache wrapper's
 		// cache_info, __wrapped__), or nil.
 		attrs map[string]Val
@@ -538,6 +544,17 @@ func baseExcStr(vm *VM, e *Exception) string {
 	if s, ok := syntaxErrStr(vm, e); ok {
 		return s
 	}
+	if len(e.args) == 2 && e.typ.isSub(OSError) {
+		// OSError(errno, strerror[, filename[, winerror[, filename2]]])
+		s := "[Errno " + vm.strOf(e.args[0]) + "] " + vm.strOf(e.args[1])
+		if f, ok := e.attrs.get("filename"); ok && f.T != tagNone {
+			s += ": " + vm.repr(f)
+			if f2, ok := e.attrs.get("filename2"); ok && f2.T != tagNone {
+				s += " -> " + vm.repr(f2)
+			}
+		}
+		return s
+	}
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -812,10 +829,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			b.WriteString(vm.strOf(r))
 			return
 		}
-		if o == objectClass {
-			b.WriteString("<class 'object'>")
+		if o == objectClass || o == typeClass {
+			b.WriteString("<class '" + o.name + "'>")
 		} else {
-			b.WriteString("<class '__main__." + o.name + "'>")
+			b.WriteString("<class '" + o.moduleName() + "." + o.qualName() + "'>")
 		}
 	case *ellipsisObj:
 		b.WriteString("Ellipsis")
@@ -901,6 +918,8 @@ type List struct {
 	vals  []templates.Value
 	objs  []Object
 	deque bool // collections.deque: a list with appendleft and popleft
+	// priv marks a list that only a private local holds (fresh.go).
+	priv bool
 	// dqMax is a bounded deque's maxlen plus one (0: unbounded).
 	dqMax int
 	// seq is the list's sequence word once threads run, which native code

@@ -34,6 +34,7 @@ type VM struct {
 	argSP      int
 	bigSlab    []BigInt       // unused big ints, allocated in bulk
 	gens       []*Generator   // started generators, closed when the run ends
+	recycled   genPool        // finished generators to make new ones in (gen_reuse.go)
 	yielded    Val            // the value of the yield that returned errYield
 	nest       int            // depth of recursion through nested containers
 	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
@@ -55,22 +56,23 @@ type VM struct {
 	// VM runs (nil on the main thread), a thread's own back-edge counters
 	// (nil on the main thread: Code.counters), and the end of the run
 	// reaching a daemon thread.
-	rt      *runState
-	thread  *threadState
-	ctr     [][]uint32             // by Code.tix
-	loops   map[*Code][]*loopTrace // a thread's own loop traces
-	exiting atomic.Bool
-	// lastGlobals is the dict globals() returned last: exec and eval
-	// given it run over the module's globals (eval.go).
-	lastGlobals *Dict
+	rt          *runState
+	thread      *threadState
+	ctr         [][]uint32             // by Code.tix
+	loops       map[*Code][]*loopTrace // a thread's own loop traces
+	exiting     atomic.Bool
+	cachedProp  *Class // functools.cached_property, once used
+	templateCls *Class // string.Template, once used
 	// mt: the run has started a thread, shared objects take their locks
-	// (objlock.go).
+	// (objlock.go). Read it through threaded.
 	mt bool
 	// seqHeld are the lists whose sequence words the thread holds
 	// (objlock.go's seqLock), innermost last.
 	seqHeld []*List
 	// fresh: temporary lists whose arrays may be reused (fresh.go).
 	fresh freshLists
+	// fbig: temporary big ints whose digits may be reused (fresh_big.go).
+	fbig freshBigs
 	// stripChars is the last ASCII argument of strip/lstrip/rstrip and
 	// stripSet its characters (methods_fast.go).
 	stripChars *Str
@@ -186,7 +188,7 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 	if fn.code.isGenerator {
 		return vm.newGenerator(fn, args, kwn)
 	}
-	if vm.jit != nil && fn.code.selfRec >= 0 && vm.ctr == nil && !vm.mt && len(kwn) == 0 && fn.code.simple && len(args) == fn.code.nparams {
+	if vm.jit != nil && fn.code.selfRec >= 0 && vm.ctr == nil && !vm.threaded() && len(kwn) == 0 && fn.code.simple && len(args) == fn.code.nparams {
 		if v, err, ok := vm.callTraced(fn, nil, nil, args); ok {
 			return v, err
 		}
@@ -274,7 +276,7 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
 	}
-	if vm.jit != nil && fn.code.selfRec >= 0 && vm.ctr == nil && !vm.mt {
+	if vm.jit != nil && fn.code.selfRec >= 0 && vm.ctr == nil && !vm.threaded() {
 		if v, err, ok := vm.callTraced(fn, f.regs[first:first+n], f.objs[first:first+n], nil); ok {
 			return v, err
 		}
@@ -458,7 +460,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 	objs := f.objs
 	if g := f.gen; g != nil && g.started {
 		// Resume after the last yield, raising there what close throws.
-		pc = g.pc
+		pc = int(g.pc)
 		// (A yield from passes it on to its subiterator itself.)
 		if t := g.throw; t != nil && code[pc].Op != opYieldFromSend {
 			g.throw = nil
@@ -776,7 +778,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			var ok bool
 			switch it := objs[in.A].(type) {
 			case *listIter:
-				if vm.mt {
+				if vm.threaded() {
 					goto nextItem // the list is shared: vm.next locks it
 				}
 				if l := it.l; it.i < len(l.vals) {
@@ -792,6 +794,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						continue
 					}
 					pc = int(in.C)
+				} else {
+					it.exhaust()
 				}
 				continue
 			case *rangeIter:
@@ -820,6 +824,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						break dispatch
 					}
 					pc = int(in.C)
+				} else if it.owned {
+					vm.ownedDone(f, in.A, it)
 				}
 				continue
 			case *seqIter:
@@ -879,13 +885,19 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 				regs[in.A] = templates.Value{Tag: tagNone}
 				objs[in.A] = nil
-				g.sent, g.pc = in.A, pc
+				g.sent, g.pc = in.A, int32(pc)
+				g.yf = nil
+				if next := &code[pc]; next.Op == opYieldFromSend && next.C == in.A && regs[next.B].Tag == tagObject {
+					// The yield of a yield from: the next resumption
+					// can go straight to the subgenerator (delegate).
+					g.yf, _ = objs[next.B].(*Generator)
+				}
 				return v, errYield
 			}
 			err = vm.slowOp(f, in)
 		case opGetItem:
 			x, y := regs[in.B], regs[in.C]
-			if x.Tag == tagObject && y.Tag == tagInt && !vm.mt {
+			if x.Tag == tagObject && y.Tag == tagInt && !vm.threaded() {
 				if l, ok := objs[in.B].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
@@ -909,13 +921,26 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						objs[in.A] = x.O
 						continue
 					}
+				} else if s, ok := objs[in.B].(*Str); ok && s.kind == 1 {
+					// A character of an ASCII str: one of the shared
+					// one-character strs.
+					i := int64(y.Bits)
+					if i < 0 {
+						i += int64(len(s.s))
+					}
+					if uint64(i) < uint64(len(s.s)) {
+						c := s.s[i]
+						regs[in.A] = templates.Value{Tag: tagObject, Bits: charBits[c]}
+						objs[in.A] = charObjs[c]
+						continue
+					}
 				}
 			} else if x.Tag == tagObject && y.Tag == tagInt {
 				if l, ok := objs[in.B].(*List); ok && vm.listLoad(f, in.A, l, int64(y.Bits)) {
 					continue
 				}
 			}
-			if d, ok := objs[in.B].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && !vm.mt {
+			if d, ok := objs[in.B].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && !vm.threaded() {
 				// A key that is there; a missing one takes the generic path.
 				var v Val
 				var found bool
@@ -929,7 +954,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 		case opSetItem:
 			x, y := regs[in.A], regs[in.B]
-			if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty && !vm.mt {
+			if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty && !vm.threaded() {
 				if l, ok := objs[in.A].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
@@ -950,11 +975,33 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					continue
 				}
 			}
-			if d, ok := objs[in.A].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && regs[in.C].Tag != tagEmpty && !vm.mt {
+			if d, ok := objs[in.A].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && regs[in.C].Tag != tagEmpty && !vm.threaded() {
 				if err = d.set(f.get(in.B), f.get(in.C)); err != nil {
 					break
 				}
 				continue
+			}
+		case opIn, opNotIn:
+			// `d in cell` over a set of ints, a constraint solver's inner
+			// loop, probes here; other containers go to opContains
+			// straight (slowOp's switch is a cost at this rate).
+			if !vm.threaded() && regs[in.C].Tag == tagObject {
+				if s, ok := objs[in.C].(*Set); ok && regs[in.B].Tag == tagInt {
+					k := Val{T: tagInt, B: regs[in.B].Bits}
+					found := s.findInt(k, pyIntHash(int64(k.B))) >= 0
+					regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(found == (in.Op == opIn))}
+					continue
+				}
+				err = vm.opContains(f, in)
+			} else if vm.threaded() {
+				err = vm.lockedOp(f, in, (*VM).slowOp)
+			} else {
+				err = vm.slowOp(f, in)
+			}
+			if err == nil {
+				if err = vm.takePending(); err == nil {
+					continue
+				}
 			}
 		case opLoadGlobal:
 			var g Val
@@ -983,6 +1030,19 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			return v, nil
 		case opCall:
+			if in.E&ownedArg != 0 && !vm.threaded() {
+				// sum(x for x in ...) and the like: the generator
+				// expression is recycled once the call has used it up.
+				var done bool
+				if done, err = vm.callConsumer(f, in); done {
+					if err == nil {
+						if err = vm.takePending(); err == nil {
+							continue
+						}
+					}
+					break
+				}
+			}
 			fnv := objs[in.B]
 			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && directArity(fn, int(in.C)) {
 				// Fast path: positional call of plain parameters, the
@@ -1002,11 +1062,21 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if v, err = vm.newGeneratorDirect(f, fn, in.B+1, in.C); err != nil {
 					break
 				}
+				if in.E&ownedA != 0 && !vm.threaded() {
+					v.O.(*Generator).owned = true
+				}
 				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
 				objs[in.A] = v.O
 				continue
 			}
-			if b, ok := fnv.(*Builtin); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.mt {
+			if b, ok := fnv.(*Builtin); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
+				if b.isLen && in.C == 1 && regs[in.B+1].Tag == tagObject {
+					// len(x) of a built-in container: no call at all.
+					if n, ok := lenOf(objs[in.B+1]); ok {
+						regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(n)}
+						continue
+					}
+				}
 				// A built-in function (isinstance, len, min ...): no
 				// generic call in between.
 				if err = vm.callBuiltinDirect(f, in, b); err == nil {
@@ -1016,7 +1086,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 				break
 			}
-			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.mt {
+			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
 				// A class whose __init__ takes exactly the arguments.
 				var v Val
 				if v, ok, err = vm.newInstanceDirect(f, cls, in.B+1, in.C); ok {
@@ -1028,7 +1098,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					continue
 				}
 			}
-			if vm.mt {
+			if vm.threaded() {
 				err = vm.lockedOp(f, in, (*VM).opCall)
 			} else {
 				err = vm.opCall(f, in)
@@ -1054,7 +1124,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						continue
 					}
 				}
-			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.mt {
+			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
 				// A method of a built-in receiver with a fast path
 				// (methods_fast.go), as its site remembers it.
 				if fn := builtinExtraAt(co.caches[pc-1].Load(), objs[in.B]); fn != nil {
@@ -1071,14 +1141,25 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					continue
 				}
 			}
+		case opLoadCell:
+			// A closure's variable (a generator expression's captured
+			// local, read once per item): straight from its cell.
+			if c, ok := objs[in.B].(*Cell); ok && c.v.T != tagEmpty && !vm.threaded() {
+				regs[in.A] = templates.Value{Tag: c.v.T, Bits: c.v.B}
+				objs[in.A] = c.v.O
+				continue
+			}
+			if err = vm.slow(f, in); err == nil {
+				continue
+			}
 		case opGetAttr:
 			// An instance attribute its site has seen: no call at all.
-			if x, ok := objs[in.B].(*Instance); ok && regs[in.B].Tag == tagObject && !vm.mt {
+			if x, ok := objs[in.B].(*Instance); ok && regs[in.B].Tag == tagObject && !vm.threaded() {
 				if e := co.caches[pc-1].Load().lookup(x); e != nil && e.kind == cacheSlot {
 					regs[in.A], objs[in.A] = x.vals[e.slot], x.objs[e.slot]
 					continue
 				}
-			} else if ok && regs[in.B].Tag == tagObject && vm.mt && vm.attrLoad(f, in.A, x, co.caches[pc-1].Load()) {
+			} else if ok && regs[in.B].Tag == tagObject && vm.threaded() && vm.attrLoad(f, in.A, x, co.caches[pc-1].Load()) {
 				continue
 			}
 			if err = vm.slow(f, in); err == nil {
@@ -1087,7 +1168,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 			}
 		case opSetAttr:
-			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.mt {
+			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
 				if e := co.caches[pc-1].Load().lookup(x); e != nil {
 					switch e.kind {
 					case cacheSlot:
@@ -1099,7 +1180,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						continue
 					}
 				}
-			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.mt && vm.attrStore(x, co.caches[pc-1].Load(), regs[in.C], objs[in.C]) {
+			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, co.caches[pc-1].Load(), regs[in.C], objs[in.C]) {
 				continue
 			}
 			if err = vm.slow(f, in); err == nil {
@@ -1108,7 +1189,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 			}
 		default:
-			if vm.mt {
+			if vm.threaded() {
 				err = vm.lockedOp(f, in, (*VM).slowOp)
 			} else {
 				err = vm.slowOp(f, in)
@@ -1121,7 +1202,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 		}
 		if err == nil {
 			// A fast path fell through: take the generic path.
-			if vm.mt {
+			if vm.threaded() {
 				err = vm.lockedOp(f, in, (*VM).generic)
 			} else {
 				err = vm.generic(f, in)
@@ -1138,7 +1219,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			continue
 		}
 		if err == errYield {
-			f.gen.pc = pc
+			f.gen.pc = int32(pc)
+			f.gen.yf = nil
 			return vm.yielded, errYield
 		}
 		if pc, err = vm.except(f, pc, err); err != nil {
@@ -1165,7 +1247,7 @@ func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 			pe.exc.context = handled
 		}
 	}
-	if !skip && (len(pe.tb) == 0 || pe.tbDepth != vm.depth) {
+	if !skip && (len(pe.tb) == 0 || pe.tbDepth != vm.depth) && !libFrame(f.code) {
 		// A re-raise in the frame that already has an entry adds none.
 		pe.tb = append(pe.tb, vm.tbLine(f, pc-1, pe))
 		pe.tbDepth = vm.depth

@@ -139,6 +139,9 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 			for _, b := range x.bases {
 				ex(b)
 			}
+			for _, k := range x.kwVals {
+				ex(k)
+			}
 			for _, s := range x.body {
 				switch m := s.(type) {
 				case *Def:

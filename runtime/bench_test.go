@@ -191,15 +191,55 @@ func BenchmarkCompilePhases(b *testing.B) {
 // returns.
 func BenchmarkEnter(b *testing.B) {
 	c := newCache(b, Config{})
-	tr, err := c.Compile([]Uop{{Op: o(generated.OpEnd), Operands: [4]uint64{1}}})
-	if err != nil {
-		b.Fatal(err)
-	}
+	tr := compileEnd(b, c)
 	defer tr.Free()
 	st := &templates.State{}
 	frame := ints(0)
 	for b.Loop() {
 		if tr.Run(st, frame) != templates.MakeExitCode(templates.ExitEnd, 1) {
+			b.Fatal("bad exit")
+		}
+	}
+}
+
+// BenchmarkEnterOn is BenchmarkEnter on the caller's own stack (RunOn), as
+// a VM enters for its call-outs.
+func BenchmarkEnterOn(b *testing.B) {
+	c := newCache(b, Config{})
+	tr := compileEnd(b, c)
+	defer tr.Free()
+	stack, err := NewStack()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := &templates.State{}
+	frame := ints(0)
+	for b.Loop() {
+		if tr.RunOn(0, st, frame, stack) != templates.MakeExitCode(templates.ExitEnd, 1) {
+			b.Fatal("bad exit")
+		}
+	}
+}
+
+// BenchmarkEnterHeld is BenchmarkEnterOn through a Hold, as interp's
+// call-outs enter.
+func BenchmarkEnterHeld(b *testing.B) {
+	c := newCache(b, Config{})
+	tr := compileEnd(b, c)
+	defer tr.Free()
+	stack, err := NewStack()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, ok := tr.Hold()
+	if !ok {
+		b.Fatal("hold failed")
+	}
+	defer h.Release()
+	st := &templates.State{}
+	frame := ints(0)
+	for b.Loop() {
+		if h.RunOn(0, st, frame, stack) != templates.MakeExitCode(templates.ExitEnd, 1) {
 			b.Fatal("bad exit")
 		}
 	}

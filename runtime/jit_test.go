@@ -34,6 +34,17 @@ func newCache(t testing.TB, cfg Config) *Cache {
 	return c
 }
 
+// compileEnd compiles a trace that only returns (exit end, 1): the entry
+// and exit cost alone.
+func compileEnd(t testing.TB, c *Cache) *Trace {
+	t.Helper()
+	tr, err := c.Compile([]Uop{{Op: o(generated.OpEnd), Operands: [4]uint64{1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
 func ints(vs ...int64) []templates.Value {
 	f := make([]templates.Value, len(vs))
 	for i, v := range vs {

@@ -305,3 +305,46 @@ func TestNegation(t *testing.T) {
 func fval(f float64) templates.Value {
 	return templates.Value{Tag: templates.TagFloat, Bits: math.Float64bits(f)}
 }
+
+// TestHold: a held trace runs like RunOn, cannot be freed or evicted until
+// released, counts its entries at Release, and a freed trace cannot be
+// held.
+func TestHold(t *testing.T) {
+	c := newCache(t, Config{})
+	tr := compileEnd(t, c)
+	stack, err := NewStack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, ok := tr.Hold()
+	if !ok {
+		t.Fatal("Hold of a live trace failed")
+	}
+	st := &templates.State{}
+	frame := ints(0)
+	for range 3 {
+		if ec := h.RunOn(0, st, frame, stack); ec != templates.MakeExitCode(templates.ExitEnd, 1) {
+			t.Fatalf("held entry left with %v", ec)
+		}
+	}
+	if ec := h.RunOn(1, st, frame, stack); ec != ExitInvalid {
+		t.Errorf("entry at a uop the trace lacks left with %v, want ExitInvalid", ec)
+	}
+	if err := tr.Free(); !errors.Is(err, ErrBusy) {
+		t.Errorf("Free of a held trace: %v, want ErrBusy", err)
+	}
+	h.Release()
+	h.Release() // (a second Release does nothing)
+	if n := tr.Stats().Entries; n != 3 {
+		t.Errorf("%d entries counted, want 3", n)
+	}
+	if ec := h.RunOn(0, st, frame, stack); ec != ExitInvalid {
+		t.Errorf("entry through a released hold left with %v, want ExitInvalid", ec)
+	}
+	if err := tr.Free(); err != nil {
+		t.Fatalf("Free after Release: %v", err)
+	}
+	if _, ok := tr.Hold(); ok {
+		t.Error("Hold of a freed trace succeeded")
+	}
+}

@@ -137,6 +137,56 @@ func (t *Trace) RunOn(i int, st *templates.State, frame []templates.Value, stack
 	return t.enterLocked(i, st, unsafe.Pointer(&frame[0]), stack.s)
 }
 
+// A Hold keeps a trace from being freed or evicted while its holder enters
+// it again and again (Hold.RunOn): the atomic operations RunOn pays on
+// every entry are paid once, at Hold and Release. A VM's call-outs enter
+// the trace again after every instruction the interpreter runs for it, and
+// on a 2-core machine those atomics were most of an entry's cost. A Hold
+// belongs to one goroutine; the trace may be held by several at once.
+type Hold struct {
+	t       *Trace
+	entries uint64 // entries since Hold, added to the trace's count at Release
+}
+
+// Hold holds t for the caller's entries, or reports false when t was freed.
+func (t *Trace) Hold() (Hold, bool) {
+	for {
+		s := t.state.Load()
+		if s < 0 {
+			return Hold{}, false
+		}
+		if t.state.CompareAndSwap(s, s+1) {
+			break
+		}
+	}
+	if now := t.cache.clock.Load(); t.stamp.Load() != now {
+		t.stamp.Store(now)
+	}
+	return Hold{t: t}, true
+}
+
+// RunOn is Trace.RunOn for a held trace.
+func (h *Hold) RunOn(i int, st *templates.State, frame []templates.Value, stack *Stack) templates.ExitCode {
+	t := h.t
+	if t == nil || st == nil || len(frame) == 0 || stack == nil || i < 0 || i >= len(t.ops) {
+		return ExitInvalid
+	}
+	h.entries++
+	st.Frame = unsafe.Pointer(&frame[0])
+	return stencil.ExitCode(enter(t.addr(int(t.starts[i])), st, st.Frame, stack.s.top()))
+}
+
+// Release ends the hold: the trace may be freed again. The Hold is
+// unusable after it.
+func (h *Hold) Release() {
+	if h.t == nil {
+		return
+	}
+	h.t.entries.Add(h.entries)
+	h.t.state.Add(-1)
+	h.t = nil
+}
+
 // RunLoop runs the trace and resumes it after every safepoint exit, with
 // st.Budget refilled to budget each time, until it leaves another way or Go
 // sets st.Interrupt. Between entries it yields (runtime.Gosched), so the

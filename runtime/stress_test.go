@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
@@ -316,6 +317,13 @@ func TestGCWaitsForUnboundedLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tr.Free()
+	// A cycle the runtime started on its own before the loop would end its
+	// mark phase by waiting for native code outside any stop-the-world
+	// (forEachP), and the forced cycle would then find the loop done: no
+	// long pause to see. With automatic collection off (which also waits
+	// for a running cycle to finish), runtime.GC below starts a fresh cycle
+	// whose first stop-the-world must wait.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	// The control is conclusive only if the collection starts while most of
 	// the loop is still ahead: a starved test goroutine (qemu on a loaded
 	// machine) may see the loop only near its end. Then run it again.

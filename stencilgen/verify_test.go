@@ -21,7 +21,7 @@ func needLinkers(t *testing.T) *Clang {
 
 func TestVerifyAllTargets(t *testing.T) {
 	clang := needLinkers(t)
-	res, err := Make(context.Background(), Options{TemplatesDir: templatesDir(t), CacheDir: t.TempDir(), Jobs: 2, Clang: clang})
+	res, err := Make(context.Background(), Options{TemplatesDir: templatesDir(t), CacheDir: sharedCacheDir(t), Jobs: 2, Clang: clang})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestVerifyCatchesWrongPatch(t *testing.T) {
 			{"value", func(h *relocs.Hole) { h.Value = relocs.ValueOperand3 }},
 		} {
 			t.Run(tg.FileTag()+"/"+tc.name, func(t *testing.T) {
-				res, err := Make(context.Background(), Options{TemplatesDir: templatesDir(t), CacheDir: t.TempDir(), Jobs: 2, Clang: clang, Targets: []Target{tg}})
+				res, err := Make(context.Background(), Options{TemplatesDir: templatesDir(t), CacheDir: sharedCacheDir(t), Jobs: 2, Clang: clang, Targets: []Target{tg}})
 				if err != nil {
 					t.Fatal(err)
 				}

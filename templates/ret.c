@@ -9,11 +9,7 @@
 #include "uop.h"
 
 CP_UOP {
-    cp_value *src = CP_SLOT(0);
-    cp_u64 tag = src->tag;
-    cp_u64 bits = src->bits;
-    fp[0].tag = tag;
-    fp[0].bits = bits;
+    cp_copy(&fp[0], CP_SLOT(0));
     cp_u64 back = fp[-1].tag;
     if (back == 0) {
         CP_LEAVE(CP_EXIT_END, CP_OPERAND(2));

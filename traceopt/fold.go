@@ -37,6 +37,7 @@ func Fold(t *Trace) {
 		if i == t.Loop {
 			consts = t.bodyConsts(consts)
 		}
+		dead := false
 		if p, ok := pending[i]; ok {
 			if reachable {
 				meet(consts, p)
@@ -45,8 +46,11 @@ func Fold(t *Trace) {
 			}
 		} else if !reachable {
 			consts = map[int32]templates.Value{}
+			// Nothing jumps here either (a branch jumps past it): what
+			// it leaves falls into nothing that runs.
+			dead = !loopTops[i] && i != t.Loop
 		}
-		reachable = t.Insts[i].Op != generated.OpLoop
+		reachable = t.Insts[i].Op != generated.OpLoop && !dead
 		if loopTops[i] {
 			// An inner loop's back-edge joins here: keep what no path
 			// through the trace changes.

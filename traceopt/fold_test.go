@@ -90,3 +90,38 @@ func TestFoldAddZero(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldPastDeadCode: an instruction nothing reaches (a side path's
+// first branch, which the branch into the path jumps past) does not fall
+// into the instruction after it with nothing known: the constants the
+// jump brings there still fold.
+func TestFoldPastDeadCode(t *testing.T) {
+	s := Slot
+	build := func() *Trace {
+		return &Trace{Insts: []Inst{
+			{Op: generated.OpLoadInt, Args: [4]uint64{s(1), 3}, Exit: NoExit},
+			{Op: generated.OpIntJumpIfLt, Args: [4]uint64{s(0), s(1)}, InTrace: true, Target: 5, Exit: NoExit},
+			{Op: generated.OpExit, Args: [4]uint64{1}, Exit: NoExit},
+			{Op: generated.OpLoop, Args: [4]uint64{0}, Exit: NoExit},
+			{Op: generated.OpIntJumpIfLt, Args: [4]uint64{s(0), s(1)}, Negate: true, Exit: 2},
+			{Op: generated.OpIntAdd, Args: [4]uint64{s(2), s(0), s(1)}, Exit: 3},
+			{Op: generated.OpExit, Args: [4]uint64{1}, Exit: NoExit},
+			{Op: generated.OpLoop, Args: [4]uint64{0}, Exit: NoExit},
+		}}
+	}
+	plain, folded := build(), build()
+	Fold(folded)
+	if folded.Insts[5].Op != generated.OpIntAddImm {
+		t.Errorf("after the dead branch: folded to %v, want %v", folded.Insts[5].Op, generated.OpIntAddImm)
+	}
+	for _, x := range []int64{0, 2, 3, 7, -1 << 63} {
+		var got [2][]templates.Value
+		for k, tr := range []*Trace{plain, folded} {
+			got[k] = []templates.Value{intV(x), {}, {}}
+			runRef(t, mustLower(t, tr), got[k])
+		}
+		if !sameFrame(got[0], got[1]) {
+			t.Errorf("x = %d: computed %v, folded %v", x, got[0], got[1])
+		}
+	}
+}

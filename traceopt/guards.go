@@ -1,7 +1,7 @@
 package traceopt
 
 import (
-	"maps"
+	"slices"
 
 	"github.com/copypatch/copypatch/generated"
 )
@@ -13,20 +13,26 @@ import (
 // proved, when the types hold around the loop.
 func EliminateGuards(t *Trace) {
 	n := len(t.Insts)
-	at := make([]map[int32]Type, n) // types known on entry to each instruction; nil: not reached yet
-	at[0] = map[int32]Type{}
+	// The types known on entry to each instruction, a slot an entry (nil:
+	// not reached yet): dense rows rather than maps, since the dataflow
+	// copies and meets them at every instruction (the maps made this pass
+	// a good part of a bridge's recompile).
+	width := int(t.maxSlot()) + 1
+	at := make([][]Type, n)
+	at[0] = make([]Type, width)
 	for s, v := range t.Consts {
 		at[0][s] = TypeOfTag(v.Tag)
 	}
+	out := make([]Type, width)
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i < n; i++ {
 			if at[i] == nil {
 				continue
 			}
-			out := maps.Clone(at[i])
+			copy(out, at[i])
 			in := &t.Insts[i]
-			step(in, out)
+			stepDense(in, out)
 			t.successors(i, func(s int) {
 				from := out
 				if in.InTrace && s == in.Target && in.Op != generated.OpLoop {
@@ -35,13 +41,14 @@ func EliminateGuards(t *Trace) {
 					from = at[i]
 				}
 				if at[s] == nil {
-					at[s] = maps.Clone(from)
+					at[s] = slices.Clone(from)
 					changed = true
 					return
 				}
-				for k, ty := range at[s] {
-					if from[k] != ty {
-						delete(at[s], k)
+				row := at[s]
+				for k, ty := range row {
+					if ty != Unknown && from[k] != ty {
+						row[k] = Unknown
 						changed = true
 					}
 				}
@@ -59,20 +66,41 @@ func EliminateGuards(t *Trace) {
 	t.compact(keep)
 }
 
-// step updates known for one instruction that continues.
-func step(in *Inst, known map[int32]Type) {
+// stepDense updates known (a type per slot) for one instruction that
+// continues.
+func stepDense(in *Inst, known []Type) {
 	info := Info(in.Op)
 	if info.Guard != Unknown {
 		known[slotOf(in.Args[0])] = info.Guard
 		return
 	}
 	if d, ok := dst(in, info); ok {
-		if ty := resultType(in, info, known); ty != Unknown {
-			known[d] = ty
+		ty := Unknown
+		if info.Result == ResCopy {
+			ty = known[slotOf(in.Args[1])]
 		} else {
-			delete(known, d)
+			ty = resultType(in, info, nil)
+		}
+		known[d] = ty
+	}
+}
+
+// maxSlot is the highest slot the trace's instructions or constants name.
+func (t *Trace) maxSlot() int32 {
+	var m int32
+	for s := range t.Consts {
+		m = max(m, s)
+	}
+	for i := range t.Insts {
+		in := &t.Insts[i]
+		info := Info(in.Op)
+		for k, kind := range info.Args {
+			if kind == Dst || kind == Src || kind == SrcDst {
+				m = max(m, slotOf(in.Args[k]))
+			}
 		}
 	}
+	return m
 }
 
 // isGuard reports whether op is a type guard.

@@ -9,18 +9,20 @@ type Pass struct {
 // Passes is the optimizer, in order: fold immediates into the recorded
 // iteration, peel it, hoist what does not change, drop the guards the
 // first iteration proved, drop what every path into an instruction
-// already computed, fold again what hoisting made constant, compute values
+// already computed, copy what another slot already holds, fold again what hoisting made constant, compute values
 // straight into the slots they are moved to, read what a move copied from
 // its source, and drop
 // writes nobody reads and moves that do nothing; store no tag a slot
-// already holds; last, keep float results in the cached registers for the
-// uops that read them next.
+// already holds; keep float results in the cached registers for the
+// uops that read them next; last, load int and bool elements with the
+// list loads that have their kind built in.
 var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
 	{"hoist", Hoist},
 	{"guards", EliminateGuards},
 	{"redundant", RemoveRedundant},
+	{"reuse", ReuseValues},
 	{"fold", Fold},
 	{"coalesce", CoalesceMoves},
 	{"copies", PropagateCopies},
@@ -28,6 +30,7 @@ var Passes = []Pass{
 	{"moves", DropSelfMoves},
 	{"tags", SkipKnownTags},
 	{"regs", CacheRegisters},
+	{"kinds", SpecializeKinds},
 }
 
 // Optimize runs every pass on t, checking the trace after each one when

@@ -1,7 +1,5 @@
 package traceopt
 
-import "maps"
-
 // fact is what a pure instruction establishes when control passes it: its
 // destination holds its result, or its condition held.
 type fact struct {
@@ -21,37 +19,106 @@ func RemoveRedundant(t *Trace) {
 	if n == 0 {
 		return
 	}
-	at := make([]map[fact]bool, n)
-	at[0] = map[fact]bool{}
+	// Facts are numbered and sets of them are bit sets: the dataflow
+	// copies and meets a set at every instruction, which with maps of
+	// facts cost more than the rest of a bridge's recompile.
+	ids := map[fact]int{}
+	gen := make([]int, n) // the fact instruction i establishes, or -1
+	var facts []fact
+	for i := range t.Insts {
+		gen[i] = -1
+		if f, ok := factOf(&t.Insts[i]); ok {
+			id, seen := ids[f]
+			if !seen {
+				id = len(facts)
+				ids[f] = id
+				facts = append(facts, f)
+			}
+			gen[i] = id
+		}
+	}
+	words := (len(facts) + 63) / 64
+	// touching[s]: the facts that slot s is an input or the destination of.
+	touching := map[int32]factSet{}
+	for id, f := range facts {
+		in := Inst{Op: opOf(f.op), Args: f.args}
+		mark := func(s int32) {
+			fs, ok := touching[s]
+			if !ok {
+				fs = make(factSet, words)
+				touching[s] = fs
+			}
+			fs.add(id)
+		}
+		in.Reads(mark)
+		if d, ok := in.Writes(); ok {
+			mark(d)
+		}
+	}
+	kill := make([]factSet, n) // what instruction i's write invalidates
+	for i := range t.Insts {
+		if d, ok := t.Insts[i].Writes(); ok {
+			kill[i] = touching[d]
+		}
+	}
+	at := make([]factSet, n)
+	at[0] = make(factSet, words)
+	out := make(factSet, words)
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i < n; i++ {
 			if at[i] == nil {
 				continue
 			}
-			out := transfer(&t.Insts[i], at[i])
+			copy(out, at[i])
+			if g := gen[i]; g < 0 || !out.has(g) {
+				// (An instruction whose fact holds already will go: its
+				// destination holds its result, so it changes nothing.)
+				out.remove(kill[i])
+				if g >= 0 {
+					out.add(g)
+				}
+			}
 			t.successors(i, func(s int) {
 				if at[s] == nil {
-					at[s] = maps.Clone(out)
+					at[s] = append(factSet(nil), out...)
 					changed = true
 					return
 				}
-				for f := range at[s] {
-					if !out[f] {
-						delete(at[s], f)
-						changed = true
-					}
+				if at[s].meet(out) {
+					changed = true
 				}
 			})
 		}
 	}
 	keep := make([]bool, n)
 	for i := range t.Insts {
-		in := &t.Insts[i]
-		f, ok := factOf(in)
-		keep[i] = !(ok && at[i] != nil && at[i][f])
+		keep[i] = !(gen[i] >= 0 && at[i] != nil && at[i].has(gen[i]))
 	}
 	t.compact(keep)
+}
+
+// factSet is a set of fact numbers, a bit each.
+type factSet []uint64
+
+func (s factSet) add(id int)      { s[id>>6] |= 1 << (id & 63) }
+func (s factSet) has(id int) bool { return s[id>>6]&(1<<(id&63)) != 0 }
+
+// remove takes the facts of o (nil: none) out of s.
+func (s factSet) remove(o factSet) {
+	for k, w := range o {
+		s[k] &^= w
+	}
+}
+
+// meet keeps in s only the facts o has too, and reports whether s changed.
+func (s factSet) meet(o factSet) bool {
+	var lost uint64
+	for k, w := range s {
+		lost |= w &^ o[k]
+		s[k] = w & o[k]
+	}
+	return lost != 0
 }
 
 // factOf is the fact in establishes, if it is an instruction this pass
@@ -69,36 +136,4 @@ func factOf(in *Inst) (fact, bool) {
 		}
 	}
 	return fact{op: uint16(in.Op), args: in.Args, negate: in.Negate}, true
-}
-
-// transfer returns the facts after in, given those before.
-func transfer(in *Inst, before map[fact]bool) map[fact]bool {
-	if f, ok := factOf(in); ok && before[f] {
-		// It will go: its destination already holds its result, so it
-		// changes nothing.
-		return before
-	}
-	out := maps.Clone(before)
-	if d, ok := in.Writes(); ok {
-		for f := range out {
-			if factTouches(f, d) {
-				delete(out, f)
-			}
-		}
-	}
-	if f, ok := factOf(in); ok {
-		out[f] = true
-	}
-	return out
-}
-
-// factTouches reports whether slot s is an input or the destination of f.
-func factTouches(f fact, s int32) bool {
-	in := Inst{Op: opOf(f.op), Args: f.args}
-	touches := false
-	in.Reads(func(r int32) { touches = touches || r == s })
-	if d, ok := in.Writes(); ok && d == s {
-		touches = true
-	}
-	return touches
 }

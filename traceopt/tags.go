@@ -43,6 +43,7 @@ func init() {
 	}
 	initRegVariants()
 	initListVariants()
+	initKindVariants()
 }
 
 // unknownTag marks a slot whose tag the pass does not know.

@@ -284,12 +284,31 @@ func TestBridgedLoop(t *testing.T) {
 			t.Errorf("after %s: exit %v, want %v", pass, ec, wantEC)
 		}
 	})
-	// The side path may keep a guard (from the first iteration, s was not
-	// yet proved an int there); the main loop body keeps none.
-	for _, in := range tr.Insts[tr.Loop:tr.mainEnd()] {
-		if isGuard(in.Op) {
-			t.Errorf("loop keeps %v:\n%s", in, tr)
+	// The side path's copy for the first iteration keeps its guard (s was
+	// not yet proved an int at the branch there); nothing the loop body
+	// reaches, its own copy of the side path included, guards.
+	reach := make([]bool, len(tr.Insts))
+	work := []int{tr.Loop}
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		if reach[i] {
+			continue
 		}
+		reach[i] = true
+		tr.successors(i, func(s int) { work = append(work, s) })
+	}
+	guards := 0
+	for i, in := range tr.Insts {
+		if isGuard(in.Op) {
+			guards++
+			if reach[i] {
+				t.Errorf("loop keeps %v at %d:\n%s", in, i, tr)
+			}
+		}
+	}
+	if guards == 0 {
+		t.Errorf("the first iteration's side path lost its guard:\n%s", tr)
 	}
 }
 
@@ -515,5 +534,33 @@ func TestFunctionTrace(t *testing.T) {
 	noRet.Insts = noRet.Insts[:4]
 	if err := noRet.Validate(); err == nil {
 		t.Error("a function trace that does not end in ret validates")
+	}
+}
+
+// TestRedundantManyFacts: with more facts than one word of the bit sets
+// holds, a repeat is dropped only while its inputs stand (a write to r0
+// kills facts in every word).
+func TestRedundantManyFacts(t *testing.T) {
+	const n = 150
+	add := func(k int) Inst {
+		return Inst{Op: generated.OpIntAddImm, Args: [4]uint64{Slot(int32(10 + k)), Slot(0), uint64(k)}, Exit: 0}
+	}
+	var insts []Inst
+	for k := range n {
+		insts = append(insts, add(k))
+	}
+	insts = append(insts, add(n-1), add(70)) // redundant: r0 stands
+	insts = append(insts, Inst{Op: generated.OpIntAddImm, Args: [4]uint64{Slot(0), Slot(0), 1}, Exit: 0})
+	insts = append(insts, add(n-1), add(3)) // r0 changed: they stay
+	insts = append(insts, Inst{Op: generated.OpLoop, Args: [4]uint64{0}})
+	tr := &Trace{Insts: insts, Loop: 0}
+	RemoveRedundant(tr)
+	if got, want := len(tr.Insts), n+4; got != want {
+		t.Fatalf("%d instructions left, want %d:\n%s", got, want, tr)
+	}
+	for i, k := range []int{n - 1, 3} {
+		if in := tr.Insts[n+1+i]; in != add(k) {
+			t.Errorf("inst %d is %v, want %v", n+1+i, in, add(k))
+		}
 	}
 }

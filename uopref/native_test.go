@@ -650,6 +650,33 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return cases
+	case "list_load_k__b_int", "list_load_k__b_bool", "list_load_k__t_int", "list_load_k__t_bool":
+		// Loads from every element of every list (op3, which the
+		// variant does not read, names another kind); the _b forms into
+		// a slot that has the kind's tag (for ints, the index slot too),
+		// the _t forms also into the list and index slots.
+		kt := templates.TagInt
+		if strings.HasSuffix(op, "_bool") {
+			kt = templates.TagBool
+		}
+		var recs, tagged []nativeRecord
+		for _, ls := range listConfigs() {
+			for k := 0; k < nativeLists; k++ {
+				for _, i := range nativeIndexes {
+					recs = append(recs, nativeRecord{Frame: [3]V{sentry, listV(k), i}, Lists: ls})
+					tagged = append(tagged, nativeRecord{Frame: [3]V{{Tag: kt, Bits: 0x5a5a}, listV(k), i}, Lists: ls})
+				}
+			}
+		}
+		t := uint64(templates.TagFloat)
+		if strings.HasPrefix(op, "list_load_k__b_") {
+			cases := []nativeCase{{ops(0, S, 2*S, t), tagged}}
+			if kt == templates.TagInt {
+				cases = append(cases, nativeCase{ops(2*S, S, 2*S, t), recs})
+			}
+			return cases
+		}
+		return []nativeCase{{ops(0, S, 2*S, t), recs}, {ops(S, S, 2*S, t), recs}, {ops(2*S, S, 2*S, t), recs}}
 	case "list_load_r__b_f0", "list_load_r__b_f1", "list_load_r__t_f0", "list_load_r__t_f1":
 		// Float loads (op3 is the float kind) from every element, with
 		// the registers holding other floats first; the _b forms into a

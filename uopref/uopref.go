@@ -1166,6 +1166,22 @@ func registerVariants() {
 			}
 		}
 	}
+	// list_load_k.c: list_load (t) or list_load_bits (b) of an int or a
+	// bool element, the kind built in (op3 not read).
+	for _, tag := range []string{"b", "t"} {
+		for kind, kt := range map[string]templates.Tag{"int": templates.TagInt, "bool": templates.TagBool} {
+			tag, kt := tag, kt
+			uops[fmt.Sprintf("list_load_k__%s_%s", tag, kind)] = func(m *machine) (Next, templates.ExitCode) {
+				m.ops[3] = uint64(kt)
+				old := *m.slot(0)
+				next, code := load(m)
+				if next == Continue && tag == "b" {
+					m.slot(0).Tag = old.Tag
+				}
+				return next, code
+			}
+		}
+	}
 	for r := range 2 {
 		uops[fmt.Sprintf("list_store_r__f%d", r)] = func(m *machine) (Next, templates.ExitCode) {
 			lv, iv := m.slot(0), m.slot(1)

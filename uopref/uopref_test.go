@@ -1114,6 +1114,17 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 				wantRegs[parts[1][1]-'0'] = plain[0].Bits
 			}
 			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S, uint64(templates.TagFloat)}, &templates.State{}, frame, 0, 0, &regs)
+		case "list_load_k":
+			// Loads of every element, an int, a float and a bool, where
+			// the plain load is told the variant's kind.
+			kind := map[string]templates.Tag{"int": templates.TagInt, "bool": templates.TagBool}[parts[1]]
+			l, lv = newList(false, iv(-4), fv(1.5), V{Tag: templates.TagBool, Bits: 1})
+			plainList, plainLV = newList(false, iv(-4), fv(1.5), V{Tag: templates.TagBool, Bits: 1})
+			dst := V{Tag: kind, Bits: 77}
+			frame, plain = []V{dst, lv, iv(i)}, []V{dst, plainLV, iv(i)}
+			plainOp := map[string]string{"t": "list_load", "b": "list_load_bits"}[parts[0]]
+			wantNext, _, _, _ = StepRegs(plainOp, [4]uint64{0, S, 2 * S, uint64(kind)}, &templates.State{}, plain, 0, 0, new(Regs))
+			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S, uint64(templates.TagFloat)}, &templates.State{}, frame, 0, 0, &regs)
 		case "list_store_r":
 			r := parts[0][1] - '0'
 			frame, plain = []V{lv, iv(i), sentry}, []V{plainLV, iv(i), {Tag: templates.TagFloat, Bits: regs[r]}}

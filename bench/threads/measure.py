@@ -4,6 +4,12 @@
 # drift of a shared machine hits all alike. Prints the minimum and median
 # wall and CPU (user+sys) time of each, and the speed-up of 2 threads over
 # 1 (wall on 1 / wall on 2) and the CPU cost ratio (CPU on 2 / CPU on 1).
+# "0x2" (--threads 0,1,2,0x2) is the control: two processes of the no-threads
+# variant at once, sharing nothing: its CPU is per process, its CPU ratio
+# that over one process alone (0), the cost of the two cores running at
+# once (shared caches and memory, SMT siblings on the host), and its
+# speed-up twice the wall time of one alone over that of the pair: the
+# ceiling two threads would reach with no cost of their own.
 # Each program gets a size (its second argument) per JIT setting, so that a
 # run takes about a second or more either way: with the JIT on the
 # programs' default sizes finish in ~0.1 s, where start-up and thread
@@ -32,7 +38,7 @@ sizes = {"sumsq": ("12000000", "16000000"), "mandelbrot": ("960", "7680"), "spec
 for kv in a.size:
     prog, _, v = kv.partition("=")
     sizes[prog] = tuple(v.split(","))
-threads = [int(x) for x in a.threads.split(",")]
+threads = [x if x == "0x2" else int(x) for x in a.threads.split(",")]
 jits = a.jit.split(",")
 
 
@@ -40,16 +46,19 @@ def run(prog, jit, k):
     env = dict(os.environ, MINIPY_JIT=jit)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    argv = [a.minipy, os.path.join(here, prog + ".py"), str(k)]
+    procs = 2 if k == "0x2" else 1
+    argv = [a.minipy, os.path.join(here, prog + ".py"), "0" if procs == 2 else str(k)]
     if prog in sizes:
         argv.append(sizes[prog][jit == "1"])
-    out = subprocess.run(argv, env=env, capture_output=True, text=True)
+    ps = [subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(procs)]
+    outs = [p.communicate() + (p.returncode,) for p in ps]
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if out.returncode != 0:
-        sys.exit(f"{prog} jit={jit} threads={k}: status {out.returncode}\n{out.stderr}")
+    for stdout, stderr, rc in outs:
+        if rc != 0:
+            sys.exit(f"{prog} jit={jit} threads={k}: status {rc}\n{stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, out.stdout
+    return wall, cpu / procs, outs[0][0]
 
 
 times = {}
@@ -73,9 +82,13 @@ for prog in a.programs:
             ts = times[(prog, jit, k)]
             ws = [w for w, _ in ts]
             cs = [c for _, c in ts]
-            bw = [w for w, _ in base]
-            bc = [c for _, c in base]
-            sp = min(bw) / min(ws)
+            b, twice = base, 1
+            if k == "0x2" and (prog, jit, 0) in times:
+                # Against one process alone, which did half the work.
+                b, twice = times[(prog, jit, 0)], 2
+            bw = [w for w, _ in b]
+            bc = [c for _, c in b]
+            sp = twice * min(bw) / min(ws)
             cr = min(cs) / min(bc)
             size = sizes[prog][jit == "1"] if prog in sizes else "-"
             print(f"| {prog} | {'on' if jit == '1' else 'off'} | {size} | {k} | {min(ws):.2f} / {statistics.median(ws):.2f} | "

@@ -31,6 +31,9 @@ LASTERR314 = {
     "value_error_unpack": "ValueError: too many values to unpack (expected 2, got 3)",
     "zerodiv_float": "ZeroDivisionError: division by zero",
     "match_not_class": "TypeError: called match pattern must be a class",
+    # 3.14 says which value is out of range (datetime.txtar).
+    "dt_bad_month": "ValueError: month must be in 1..12, not 13",
+    "dt_bad_day": "ValueError: day 29 must be in range 1..28 for month 2 in year 2023",
 }
 
 def parse(data):

@@ -1,0 +1,110 @@
+package interp
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// loopWithStore is a loop without inner loops around one dict store (a
+// call-out) and n int statements of four instructions each.
+func loopWithStore(n int) string {
+	var b strings.Builder
+	b.WriteString("def f(m):\n    d = {}\n    t = 0\n    for i in range(m):\n        d[i & 1023] = t\n")
+	for k := range n {
+		fmt.Fprintf(&b, "        t = t + (i ^ %d) %% 7\n", k+1)
+	}
+	b.WriteString("    return t, len(d)\nprint(f(20000))\n")
+	return b.String()
+}
+
+// TestCallOutsInInnermostLoops: a loop without inner loops whose call-outs
+// are few beside its native work is traced (the call-outs run in the
+// middle of it); one whose call-outs are most of it is left to the
+// interpreter. Both print what the interpreter prints.
+func TestCallOutsInInnermostLoops(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	for _, tc := range []struct {
+		ints   int
+		traced bool
+	}{
+		{0, false},
+		{2, false},
+		{8, true},
+	} {
+		src := loopWithStore(tc.ints)
+		want, _ := runStats(t, Config{}, src)
+		got, stats := runStats(t, Config{JIT: JITOn}, src)
+		if got != want {
+			t.Errorf("%d ints: output %q, want %q", tc.ints, got, want)
+		}
+		compiles, callOuts := statCount(t, stats, "compiles"), statCount(t, stats, "call-outs")
+		if tc.traced && (compiles == 0 || callOuts < 10000) {
+			t.Errorf("%d ints: %d compiles, %d call-outs: the loop was not traced:\n%s", tc.ints, compiles, callOuts, stats)
+		}
+		if !tc.traced && (compiles != 0 || !strings.Contains(string(stats), "call-outs in a loop without inner loops")) {
+			t.Errorf("%d ints: %d compiles: the loop was traced:\n%s", tc.ints, compiles, stats)
+		}
+	}
+}
+
+// TestLosesToCallOuts: a trace of a loop without inner loops is judged on
+// the call-outs it ran per iteration against the instructions its
+// recorded iteration ran; others are not judged on call-outs.
+func TestLosesToCallOuts(t *testing.T) {
+	for _, tc := range []struct {
+		steps           int
+		iters, callOuts int64
+		loses           bool
+	}{
+		{26, 1000, 1000, false}, // as recorded: 25 native per call-out
+		{26, 1000, 2000, false}, // a path with two: 12 per call-out
+		{26, 1000, 3000, true},  // a path with three
+		{13, 1000, 1000, false}, // 12 per call-out
+		{13, 1000, 1001, true},
+		{0, 1000, 5000, false}, // a loop with inner loops: not judged here
+		{26, 0, 0, false},      // no call-outs yet
+	} {
+		lt := &loopTrace{stepsPerIter: tc.steps, iters: tc.iters, callOuts: tc.callOuts}
+		if got := lt.losesToCallOuts(); got != tc.loses {
+			t.Errorf("%d steps, %d iterations, %d call-outs: loses %v, want %v", tc.steps, tc.iters, tc.callOuts, got, tc.loses)
+		}
+	}
+}
+
+// TestBridgeCallOutsJudgedByTheirPath: a loop whose recorded path has one
+// call-out and whose usual path (a bridge) has three, with native work
+// enough for them, keeps its trace: the bridge's call-outs are weighed
+// against the bridge's own instructions, not the recorded iteration's.
+func TestBridgeCallOutsJudgedByTheirPath(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	var b strings.Builder
+	b.WriteString("def f(n):\n    d = {}\n    t = 0\n    for i in range(n):\n        if i < 300:\n            d[i & 15] = t\n")
+	for k := range 4 {
+		fmt.Fprintf(&b, "            t = t + (i ^ %d) %% 7\n", k+1)
+	}
+	b.WriteString("        else:\n            d[i & 15] = t\n            d[i & 7] = t\n            d[i & 3] = t\n")
+	for k := range 12 {
+		fmt.Fprintf(&b, "            t = t + (i ^ %d) %% 5\n", k+1)
+	}
+	b.WriteString("    return t, len(d)\nprint(f(30000))\n")
+	src := b.String()
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "bridges"); n != 1 {
+		t.Errorf("%d bridges, want 1:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "traces benched for losing"); n != 0 {
+		t.Errorf("benched %d times, want 0:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "call-outs"); n < 3*20000 {
+		t.Errorf("%d call-outs: the bridge did not run them:\n%s", n, stats)
+	}
+}

@@ -1,0 +1,67 @@
+package interp
+
+// The descriptor protocol for instances of Python classes held as class
+// attributes: __get__ (read through an instance or the class), __set__
+// and __delete__ (which make it a data descriptor, found before the
+// instance's own attributes), and __set_name__ when the class statement
+// ends. Property, classmethod and staticmethod are Go types handled
+// beside it (bindClassAttr).
+
+// descriptor says whether class attribute v is a descriptor: an instance
+// whose class defines __get__; data when it defines __set__ or __delete__.
+func descriptor(v Val) (get Val, data, ok bool) {
+	d, isInst := v.O.(*Instance)
+	if !isInst || v.T != tagObject {
+		return Val{}, false, false
+	}
+	_, hasSet := d.cls.lookup("__set__")
+	_, hasDel := d.cls.lookup("__delete__")
+	get, ok = d.cls.lookup("__get__")
+	return get, hasSet || hasDel, ok
+}
+
+// descriptorGet is desc.__get__(obj, owner); obj None through the class.
+func (vm *VM) descriptorGet(get, desc, obj Val, owner *Class) (Val, error) {
+	return vm.call(get, []Val{desc, obj, ObjVal(owner)}, nil)
+}
+
+// descriptorSet runs desc.__set__(obj, v) when the class attribute desc
+// has one: found reports whether it did.
+func (vm *VM) descriptorSet(desc, obj, v Val) (found bool, err error) {
+	d, isInst := desc.O.(*Instance)
+	if !isInst || desc.T != tagObject {
+		return false, nil
+	}
+	set, ok := d.cls.lookup("__set__")
+	if !ok {
+		if _, hasGet := d.cls.lookup("__get__"); hasGet {
+			if _, hasDel := d.cls.lookup("__delete__"); hasDel {
+				return true, newErr(AttributeError, "__set__")
+			}
+		}
+		return false, nil
+	}
+	_, err = vm.call(set, []Val{desc, obj, v}, nil)
+	return true, err
+}
+
+// setNames calls __set_name__(owner, name) on the class's attributes that
+// have one, in the order the class body bound them.
+func (vm *VM) setNames(cls *Class) error {
+	cls.attrsMu.RLock()
+	order := append([]string(nil), cls.order...)
+	cls.attrsMu.RUnlock()
+	for _, n := range order {
+		v, _ := cls.own(n)
+		d, isInst := v.O.(*Instance)
+		if !isInst || v.T != tagObject {
+			continue
+		}
+		if sn, ok := d.cls.lookup("__set_name__"); ok {
+			if _, err := vm.call(sn, []Val{v, ObjVal(cls), StrVal(n)}, nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

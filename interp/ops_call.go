@@ -1,0 +1,813 @@
+package interp
+
+// Calls: CALL and CALL_METHOD sites, argument errors, builtin call caches, instance operators and getAttr.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ---- calls ----
+
+func (vm *VM) opCall(f *frame, in *Instr) error {
+	fnv, err := f.load(in.B)
+	if err != nil {
+		return err
+	}
+	return vm.callWithFrameArgs(f, in, fnv, in.D)
+}
+
+// callWithFrameArgs calls fn with the in.C arguments in the slots after
+// in.B, the keyword names kwnames[kw] (none if kw < 0), and stores the
+// result in slot in.A.
+func (vm *VM) callWithFrameArgs(f *frame, in *Instr, fn Val, kw int32) error {
+	// Arguments go on the VM's argument stack: callees copy what they keep.
+	args := vm.pushArgs(int(in.C))
+	defer vm.popArgs(int(in.C))
+	var err error
+	for i := range args {
+		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
+			return err
+		}
+	}
+	var kwn []string
+	if kw >= 0 {
+		kwn = f.code.kwnames[kw]
+	}
+	v, err := vm.call(fn, args, kwn)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+// call calls any callable value.
+func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
+	switch fn := fnv.O.(type) {
+	case *Function:
+		return vm.callFunction(fn, args, kwn)
+	case *Builtin:
+		return fn.fn(vm, args, kwn)
+	case *BoundMethod:
+		return vm.callMethod(fn.self, fn.name, args, kwn)
+	case *Class:
+		if fn.meta != nil {
+			if m, ok := fn.meta.lookup("__call__"); ok {
+				return vm.call(m, append([]Val{fnv}, args...), kwn)
+			}
+		}
+		return vm.newInstance(fn, args, kwn)
+	case *Method:
+		return vm.callWithSelf(fn.fn, fn.self, args, kwn)
+	case *ExcType:
+		return vm.newException(fn, args, kwn)
+	}
+	if fnv.T == tagObject {
+		if t, ok := fnv.O.(*typeObj); ok {
+			return t.call(vm, args, kwn)
+		}
+	}
+	if inst, ok := fnv.O.(*Instance); ok && fnv.T == tagObject {
+		if m, ok := inst.cls.lookup("__call__"); ok {
+			return vm.call(m, append([]Val{fnv}, args...), kwn)
+		}
+	}
+	return Val{}, newErr(TypeError, "'%s' object is not callable", typeName(fnv))
+}
+
+// How LIST_EXTEND words a value after * that is no iterable (its D
+// operand); extendCallArg is the lone f(*x) of a call to slot C.
+const (
+	extendSet = iota
+	extendValue
+	extendCallArg
+)
+
+// extendErr is the error of LIST_EXTEND for v: CPython rewords only "not
+// iterable" (ceval.c _Py_Check_ArgsIterable, bytecodes.c LIST_EXTEND).
+func (vm *VM) extendErr(f *frame, how, fn int32, v Val, err error) error {
+	pe, ok := err.(*PyErr)
+	if !ok || how == extendSet || pe.exc.typ != TypeError || excStr(vm, pe.exc) != "'"+typeName(v)+"' object is not iterable" {
+		return err
+	}
+	if how == extendCallArg {
+		return newErr(TypeError, "%s argument after * must be an iterable, not %s", vm.funcStr(f.get(fn)), typeName(v))
+	}
+	return newErr(TypeError, "Value after * must be an iterable, not %s", typeName(v))
+}
+
+// checkKeywordOnce raises CPython's error for a keyword a call to slot fn
+// is given twice, through ** or once by name and once through **
+// (ceval.c _PyEval_FormatKwargsError).
+func (vm *VM) checkKeywordOnce(f *frame, fn int32, d *Dict, k Val) error {
+	if _, dup, _ := d.get(k); dup {
+		return newErr(TypeError, "%s got multiple values for keyword argument '%s'", vm.funcStr(f.get(fn)), vm.strOf(k))
+	}
+	return nil
+}
+
+// funcStr names a callable as CPython's _PyObject_FunctionStr does:
+// module.qualname() unless the module is builtins.
+func (vm *VM) funcStr(fn Val) string {
+	var name string
+	switch x := fn.O.(type) {
+	case *Builtin:
+		name = x.name
+	case *typeObj:
+		name = x.name
+	}
+	if name != "" {
+		// CPython names a module's function with its module (math.sqrt()).
+		if m := vm.moduleOf(fn.O, name); m != "" {
+			return m + "." + name + "()"
+		}
+		return name + "()"
+	}
+	if bm, ok := fn.O.(*BoundMethod); ok {
+		if _, inst := bm.self.O.(*Instance); !inst {
+			return typeName(bm.self) + "." + bm.name + "()"
+		}
+	}
+	q, err := vm.getAttr(fn, "__qualname__")
+	qs, ok := q.O.(*Str)
+	if err != nil || !ok {
+		return vm.strOf(fn)
+	}
+	if m, err := vm.getAttr(fn, "__module__"); err == nil {
+		if ms, ok := m.O.(*Str); ok && ms.s != "builtins" {
+			return ms.s + "." + qs.s + "()"
+		}
+	}
+	return qs.s + "()"
+}
+
+// moduleOf is the name of the imported module holding o as name (the C
+// module CPython's function lives in when that is another), or "".
+func (vm *VM) moduleOf(o Object, name string) string {
+	if vm.rt != nil && vm.rt.threaded.Load() {
+		vm.rt.mu.Lock()
+		defer vm.rt.mu.Unlock()
+	}
+	best := ""
+	for mn, m := range vm.modules {
+		if v, ok := m.attrs[name]; ok && v.O == o && (best == "" || mn < best) {
+			best = mn
+		}
+	}
+	switch best {
+	case "heapq":
+		if strings.HasPrefix(name, "heap") {
+			return "_heapq"
+		}
+	case "bisect", "struct":
+		return "_" + best
+	case "functools":
+		if name == "reduce" || name == "cmp_to_key" {
+			return "_functools"
+		}
+	case "operator":
+		if _, isType := o.(*typeObj); !isType {
+			return "_operator"
+		}
+	}
+	return best
+}
+
+// withEnterKw, as the keyword operand of a CALL_METHOD of __enter__,
+// marks the call a with statement makes: no keywords, and the manager is
+// checked first as CPython's LOAD_SPECIAL does.
+const withEnterKw = -2
+
+// checkContextManager raises CPython 3.14's TypeError for a with
+// statement's manager that lacks __exit__ or __enter__ on its type: it
+// looks __exit__ up first (codegen.c loads it before __enter__), and
+// suggests 'async with' when the type has both async methods
+// (ceval.c _Py_SpecialMethods, _PyEval_SpecialMethodCanSuggest).
+func (vm *VM) checkContextManager(mgr Val) error {
+	has := func(name string) bool {
+		if inst, ok := mgr.O.(*Instance); ok {
+			_, found := inst.cls.lookup(name)
+			return found
+		}
+		_, err := vm.getAttr(mgr, name)
+		return err == nil
+	}
+	for _, m := range []string{"__exit__", "__enter__"} {
+		if has(m) {
+			continue
+		}
+		msg := fmt.Sprintf("'%s' object does not support the context manager protocol (missed %s method)", typeName(mgr), m)
+		if has("__aenter__") && has("__aexit__") {
+			msg += " but it supports the asynchronous context manager protocol. Did you mean to use 'async with'?"
+		}
+		return newErr(TypeError, "%s", msg)
+	}
+	return nil
+}
+
+func (vm *VM) opCallMethod(f *frame, in *Instr) error {
+	self, err := f.load(in.B)
+	if err != nil {
+		return err
+	}
+	name := f.code.names[in.D]
+	if in.E == withEnterKw {
+		if err := vm.checkContextManager(self); err != nil {
+			return err
+		}
+	}
+	// list.append is the hot one: no argument slice.
+	if l, ok := self.O.(*List); ok && name == "append" && in.C == 1 && in.E < 0 && l.dqMax == 0 {
+		v, err := f.load(in.B + 1)
+		if err != nil {
+			return err
+		}
+		if err := l.grow(1); err != nil {
+			return err
+		}
+		l.append(v)
+		f.set(in.A, NoneVal)
+		return nil
+	}
+	switch self.O.(type) {
+	case *Instance, *Class, *SuperObj, *Module:
+	default:
+		if self.T == tagObject {
+			// A built-in receiver: its site remembers the method.
+			return vm.callBuiltinAt(f, in, self, name)
+		}
+	}
+	return vm.callMethodObj(f, in, self, name)
+}
+
+// callMethodObj is opCallMethod for instances, classes, super objects,
+// modules and ints or floats.
+func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err error) {
+	// Arguments go on the VM's argument stack, after a slot for self:
+	// callees copy what they keep.
+	withSelf := vm.pushArgs(int(in.C) + 1)
+	defer vm.popArgs(int(in.C) + 1)
+	withSelf[0] = self
+	args := withSelf[1:]
+	for i := range args {
+		if args[i], err = f.load(in.B + 1 + int32(i)); err != nil {
+			return err
+		}
+	}
+	var kwn []string
+	if in.E >= 0 {
+		kwn = f.code.kwnames[in.E]
+	}
+	var v Val
+	if inst, ok := self.O.(*Instance); ok {
+		if fn, ok := vm.methodOf(f.code.site(in), inst, name); ok {
+			v, err = vm.callFunction(fn, withSelf, kwn)
+		} else if a, ok := inst.get(name); ok {
+			v, err = vm.call(a, args, kwn)
+		} else if m, ok := inst.cls.lookup(name); ok {
+			if fn, isFn := m.O.(*Function); isFn {
+				v, err = vm.callFunction(fn, withSelf, kwn)
+			} else {
+				var bound Val
+				if bound, err = vm.bindClassAttr(m, self, inst.cls, true); err == nil {
+					v, err = vm.call(bound, args, kwn)
+				}
+			}
+		} else {
+			// __getattr__, __class__, __dict__ ...: what getAttr finds.
+			var fv Val
+			if fv, err = vm.getAttr(self, name); err != nil {
+				return err
+			}
+			v, err = vm.call(fv, args, kwn)
+		}
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
+	if _, ok := self.O.(*Class); ok {
+		fv, err := vm.getAttr(self, name)
+		if err != nil {
+			return err
+		}
+		v, err = vm.call(fv, args, kwn)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
+	if sup, ok := self.O.(*SuperObj); ok {
+		fv, err := vm.getAttr(ObjVal(sup), name)
+		if err != nil {
+			return err
+		}
+		v, err = vm.call(fv, args, kwn)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
+	if m, ok := self.O.(*Module); ok {
+		fv, ok := moduleAttr(f.code.site(in), m, name)
+		if !ok {
+			return newErr(AttributeError, "%s", attrErrorMsg(self, name))
+		}
+		v, err = vm.call(fv, args, kwn)
+	} else {
+		v, err = vm.callMethodAt(f.code.site(in), self, name, args, kwn)
+	}
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+// pushSlotArgs pushes the n arguments in f's slots from first onto the
+// VM's argument stack (popArgs(n) gives them back); an unbound slot is
+// the error, nothing left pushed.
+func (vm *VM) pushSlotArgs(f *frame, first int32, n int) ([]Val, error) {
+	args := vm.pushArgs(n)
+	for i := range args {
+		r := f.regs[first+int32(i)]
+		if r.Tag == tagEmpty {
+			vm.popArgs(n)
+			return nil, f.unbound(first + int32(i))
+		}
+		args[i] = Val{T: r.Tag, B: r.Bits}
+		if r.Tag == tagObject {
+			args[i].O = f.objs[first+int32(i)]
+		}
+	}
+	return args, nil
+}
+
+// callBuiltinAt is opCallMethod for a receiver of a built-in type
+// (without a defer: most method calls of a program come here).
+func (vm *VM) callBuiltinAt(f *frame, in *Instr, self Val, name string) error {
+	n := int(in.C)
+	args, err := vm.pushSlotArgs(f, in.B+1, n)
+	if err != nil {
+		return err
+	}
+	var kwn []string
+	if in.E >= 0 {
+		kwn = f.code.kwnames[in.E]
+	}
+	v, err := vm.callMethodAt(f.code.site(in), self, name, args, kwn)
+	vm.popArgs(n)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+// instanceBinop is binop for an instance a whose class's method for op is
+// a plain function of (self, other), and b a number or an instance (the
+// operands binop looks at before the special methods are not):
+// the operands go straight into the method's frame. done is false when
+// binop must do it.
+func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error) {
+	x, ok := a.O.(*Instance)
+	if !ok || a.T != tagObject {
+		return false, nil
+	}
+	switch b.T {
+	case tagInt, tagFloat, tagBool, tagNone:
+	case tagObject:
+		if _, ok := b.O.(*Instance); !ok || in.Op == opMul {
+			return false, nil
+		}
+	default:
+		return false, nil
+	}
+	ids := binSpecials[in.Op]
+	if ids[0] == spNone {
+		return false, nil
+	}
+	m, found := x.cls.lookupSpecial(ids[0])
+	fn, isFn := m.O.(*Function)
+	if !found || !isFn || fn.code.nparams != 2 || !fn.code.simple || fn.code.isGenerator {
+		return false, nil
+	}
+	if err := vm.callCheck(); err != nil {
+		return true, err
+	}
+	nf := vm.callFrame(fn)
+	nf.set(0, a)
+	nf.set(1, b)
+	if fn.free != nil {
+		nf.setFree(fn)
+	}
+	r, err := vm.runFrame(nf)
+	if err == nil && isNotImplemented(r) {
+		// binop's remaining step: the reflected method of b.
+		var found bool
+		if r, found, err = vm.dunderID(b, ids[1], a); !found || err == nil && isNotImplemented(r) {
+			return true, binopTypeErr(opSymbols[in.Op], a, b)
+		}
+	}
+	if err == nil {
+		f.set(in.A, r)
+	}
+	return true, err
+}
+
+// builtinExtraAt is the fast method a CALL_METHOD site with cache c
+// remembers for receiver o, or nil. Instances, classes, super objects and
+// modules never get one: their type names are not built-in types'.
+func builtinExtraAt(c *siteCache, o Object) extraFn {
+	if c == nil || c.n != 1 || c.ways[0].kind != cacheBuiltin || c.ways[0].extra == nil {
+		return nil
+	}
+	switch o.(type) {
+	case nil, *Instance, *Class, *SuperObj, *Module:
+		return nil
+	}
+	if c.ways[0].tname != o.typeName() {
+		return nil
+	}
+	return c.ways[0].extra
+}
+
+// callBuiltinDirect is opCall of built-in function b with the positional
+// arguments in f's slots after it.
+func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
+	n := int(in.C)
+	args, err := vm.pushSlotArgs(f, in.B+1, n)
+	if err != nil {
+		return err
+	}
+	v, err := b.fn(vm, args, nil)
+	vm.popArgs(n)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+// callExtraAt is callBuiltinAt for a site whose method fn is known.
+func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
+	n := int(in.C)
+	args, err := vm.pushSlotArgs(f, in.B+1, n)
+	if err != nil {
+		return err
+	}
+	v, err := fn(vm, f.get(in.B), args, nil)
+	vm.popArgs(n)
+	if err != nil {
+		return err
+	}
+	f.set(in.A, v)
+	return nil
+}
+
+func (vm *VM) getAttr(o Val, name string) (Val, error) {
+	if m, ok := o.O.(*Module); ok {
+		if v, ok := m.table()[name]; ok {
+			return v, nil
+		}
+		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+	}
+	switch t := o.O.(type) {
+	case goObject:
+		if v, ok := t.attr(vm, name); ok {
+			return v, nil
+		}
+		if t.has(name) {
+			return ObjVal(&BoundMethod{self: o, name: name}), nil
+		}
+		if name == "__class__" {
+			return vm.typeOf(o), nil
+		}
+		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+	case *Property:
+		if name == "setter" {
+			return ObjVal(&Builtin{name: "setter", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) != 1 {
+					return Val{}, newErr(TypeError, "setter() takes exactly one argument")
+				}
+				return ObjVal(&Property{get: t.get, set: args[0]}), nil
+			}}), nil
+		}
+	case *Instance:
+		if v, ok, err := vm.instanceAttr(t, o, name); ok || err != nil {
+			return v, err
+		}
+		if name == "__class__" {
+			return ObjVal(t.cls), nil
+		}
+		if name == "__dict__" && t.cls != objectClass && t.cls.hasDict() {
+			return ObjVal(t.liveDict()), nil
+		}
+		if m, ok := objectDunder(o, t, name); ok {
+			return m, nil
+		}
+		if ga, ok := t.cls.lookup("__getattr__"); ok {
+			// Called only when normal lookup fails, as in CPython.
+			return vm.call(ga, []Val{o, StrVal(name)}, nil)
+		}
+		return Val{}, newErr(AttributeError, "%s", instAttrErrorMsg(t, name))
+	case *Class:
+		if name == "__doc__" {
+			// Not inherited: each class has its own.
+			if v, ok := t.attrs[name]; ok {
+				return v, nil
+			}
+			return NoneVal, nil
+		}
+		if t.meta != nil {
+			// A data descriptor of the metaclass comes first.
+			if m := t.pyMeta(); m != nil {
+				if p, ok := m.lookup(name); ok {
+					if _, isProp := p.O.(*Property); isProp {
+						r, _, err := vm.metaAttr(t, name)
+						return r, err
+					}
+				}
+			}
+		}
+		if v, ok := t.lookup(name); ok {
+			return vm.bindClassAttr(v, o, t, false)
+		}
+		if name == "__name__" {
+			return StrVal(t.name), nil
+		}
+		if v, ok := vm.classAttr(t, name); ok {
+			return v, nil
+		}
+		if t.meta != nil {
+			if v, ok, err := vm.metaAttr(t, name); ok && !slices.Contains(objectSpecials, name) {
+				return v, err
+			}
+		}
+		if v, ok := vm.objectAttr(name); ok {
+			return v, nil // inherited from object: C.__init__ is object.__init__
+		}
+		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
+	case *SuperObj:
+		if e, ok := t.self.O.(*Exception); ok {
+			if v, ok := vm.superOfException(t, e, name); ok {
+				return v, nil
+			}
+			return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
+		}
+		if sc, ok := t.self.O.(*Class); ok && sc.meta != nil && sc.meta.isSub(t.cls) {
+			// super() in a method of a metaclass: what follows it in the
+			// metaclass's MRO, bound to the class.
+			after := false
+			for _, k := range sc.meta.mro {
+				if after {
+					if v, ok := k.own(name); ok {
+						return vm.bindClassAttr(v, t.self, sc.meta, true)
+					}
+				}
+				after = after || k == t.cls
+			}
+		}
+		if sc, ok := t.self.O.(*Class); ok {
+			// super(C, cls) in a classmethod: the class attribute after C.
+			after := false
+			for _, k := range sc.mro {
+				if after {
+					if v, ok := k.attrs[name]; ok {
+						return vm.bindClassAttr(v, t.self, sc, false)
+					}
+				}
+				after = after || k == t.cls
+			}
+		}
+		inst, _ := t.self.O.(*Instance)
+		if inst != nil {
+			after := false
+			for _, k := range inst.cls.mro {
+				if after {
+					if v, ok := k.attrs[name]; ok {
+						return vm.bindClassAttr(v, t.self, inst.cls, true)
+					}
+				}
+				after = after || k == t.cls
+			}
+		}
+		if name == "__init__" {
+			// object.__init__: accepts nothing, does nothing.
+			return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil }}), nil
+		}
+		if name == "__new__" {
+			// A static method: the caller passes the class.
+			return builtinFn(name, objectNew), nil
+		}
+		if sc, ok := t.self.O.(*Class); ok && name == "__init_subclass__" {
+			// object.__init_subclass__: takes no keywords.
+			return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(kwn) > 0 {
+					return Val{}, newErr(TypeError, "%s.__init_subclass__() takes no keyword arguments", sc.name)
+				}
+				if len(args) > 0 {
+					return Val{}, newErr(TypeError, "%s.__init_subclass__() takes no arguments (%d given)", sc.name, len(args))
+				}
+				return NoneVal, nil
+			}), nil
+		}
+		if f := objectMethod(name); f != nil {
+			self := t.self
+			return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+				return f(vm, append([]Val{self}, args...), kwn)
+			}), nil
+		}
+		return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
+	case *typeObj:
+		if name == "__name__" {
+			return StrVal(t.name), nil
+		}
+		if t.name == "object" {
+			if v, ok := vm.objectAttr(name); ok {
+				return v, nil
+			}
+		}
+		if f := objectMethod(name); f != nil && t.name == "object" {
+			return builtinFn(name, f), nil
+		}
+		if t.name == "dict" && name == "fromkeys" {
+			return ObjVal(&Builtin{name: "fromkeys", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) < 1 || len(args) > 2 {
+					return Val{}, newErr(TypeError, "fromkeys expected at least 1 argument, got %d", len(args))
+				}
+				keys, err := vm.iterate(args[0])
+				if err != nil {
+					return Val{}, err
+				}
+				v := NoneVal
+				if len(args) == 2 {
+					v = args[1]
+				}
+				d := newDict()
+				for _, k := range keys {
+					if err := d.set(k, v); err != nil {
+						return Val{}, err
+					}
+				}
+				return ObjVal(d), nil
+			}}), nil
+		}
+		if f := extraTypeAttr(t.name, name); f != nil {
+			return ObjVal(&Builtin{name: name, fn: f}), nil
+		}
+		for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
+			if m == name {
+				// An unbound method: str.lower(s) is s.lower().
+				tname := t.name
+				return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+					if len(args) == 0 {
+						return Val{}, newErr(TypeError, "unbound method %s.%s() needs an argument", tname, name)
+					}
+					self := args[0]
+					if b, ok := builtinValue(self); ok && typeName(b) == tname {
+						self = b // dict.update(self, ...) in a subclass of dict
+					}
+					if typeName(self) != tname && !(tname == "int" && self.T == tagBool) {
+						return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
+					}
+					return vm.callMethod(self, name, append([]Val(nil), args[1:]...), kwn)
+				}}), nil
+			}
+		}
+		if len(name) > 4 && name[:2] == "__" && typeHasDunder(t.name, name) {
+			// An unbound special method: list.__len__([1]), hasattr(int, '__add__').
+			tname := t.name
+			return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) == 0 {
+					return Val{}, newErr(TypeError, "descriptor '%s' of '%s' object needs an argument", name, tname)
+				}
+				self := args[0]
+				if b, ok := builtinValue(self); ok && typeName(b) == tname && tname != "object" {
+					self = b // dict.__setitem__(self, k, v) in a subclass of dict
+				}
+				if typeName(self) != tname && !(tname == "int" && self.T == tagBool) && tname != "object" {
+					return Val{}, newErr(TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", name, tname, typeName(self))
+				}
+				m, ok := builtinDunder(self, name)
+				if inst, isInst := self.O.(*Instance); isInst {
+					m, ok = objectDunder(self, inst, name)
+				}
+				if !ok {
+					return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
+				}
+				return vm.call(m, append([]Val(nil), args[1:]...), kwn)
+			}}), nil
+		}
+	case *ExcType:
+		switch name {
+		case "__name__", "__qualname__":
+			return StrVal(t.name), nil
+		case "__module__":
+			switch {
+			case t.module != "":
+				return StrVal(t.module), nil
+			case t.cls != nil:
+				return StrVal("__main__"), nil
+			}
+			return StrVal("builtins"), nil
+		case "__mro__":
+			var ms []Val
+			for x := t; x != nil; x = x.base {
+				ms = append(ms, ObjVal(x))
+			}
+			return tupleOf(append(ms, ObjVal(objectClass))), nil
+		case "__bases__", "__base__":
+			b := ObjVal(objectClass)
+			if t.base != nil {
+				b = ObjVal(t.base)
+			}
+			if name == "__base__" {
+				return b, nil
+			}
+			return tupleOf([]Val{b}), nil
+		}
+	case *Function:
+		if v, ok := vm.funcAttr(t, name); ok {
+			return v, nil
+		}
+	case *Builtin:
+		if v, ok := t.attrs[name]; ok {
+			return v, nil
+		}
+		if v, ok := typeClass.attrs[name]; ok && o.O == vm.bi["type"].O {
+			return v, nil // type.__new__, type.__init__, type.__call__
+		}
+		switch name {
+		case "__name__", "__qualname__":
+			return StrVal(t.name), nil
+		case "__doc__", "__self__":
+			return NoneVal, nil
+		case "__module__":
+			return StrVal("builtins"), nil
+		}
+	case *Method:
+		if v, ok := vm.methodAttr(t, name); ok {
+			return v, nil
+		}
+	case *BoundMethod:
+		switch name {
+		case "__name__", "__qualname__":
+			return StrVal(t.name), nil
+		case "__self__":
+			return t.self, nil
+		}
+	}
+	if e, ok := o.O.(*Exception); ok && name != "args" {
+		if v, ok := vm.exceptionAttr(e, o, name); ok {
+			return v, nil
+		}
+	}
+	if e, ok := o.O.(*Exception); ok && name == "args" {
+		return ObjVal(&Tuple{items: e.args}), nil
+	}
+	if hasMethod(o, name) || extraMethod(o, name) != nil {
+		return ObjVal(&BoundMethod{self: o, name: name}), nil
+	}
+	switch name {
+	case "start", "stop", "step", "indices":
+		if s, ok := o.O.(*SliceObj); ok {
+			return vm.sliceAttr(s, name)
+		}
+	case "maxlen":
+		if l, ok := o.O.(*List); ok && l.deque {
+			if l.dqMax == 0 {
+				return NoneVal, nil
+			}
+			return IntVal(int64(l.dqMax - 1)), nil
+		}
+	case "real":
+		if isNumber(o) {
+			return o, nil
+		}
+	case "imag":
+		if isIntLike(o) {
+			return IntVal(0), nil
+		}
+		if o.T == tagFloat {
+			return FloatVal(0), nil
+		}
+	case "__class__":
+		return vm.typeOf(o), nil
+	}
+	if len(name) > 4 && name[:2] == "__" {
+		switch o.O.(type) {
+		case *Instance, *Class, *typeObj, *ExcType, *Exception, *Module, *SuperObj:
+		default:
+			if m, ok := builtinDunder(o, name); ok {
+				return m, nil
+			}
+		}
+	}
+	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+}

@@ -1,0 +1,1185 @@
+# The datetime module for minipy, written for it (CPython's is in C):
+# date, time, datetime, timedelta, tzinfo and fixed-offset timezones.
+# Values are kept as plain ints; the clock comes from Go (_now, _local).
+
+__all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo", "MINYEAR", "MAXYEAR", "UTC")
+MINYEAR = 1
+MAXYEAR = 9999
+_DIM = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DBM = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December")
+_US_DAY = 86400000000
+_MAXORD = 3652059
+
+
+def _leap(y):
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
+def _dim(y, m):
+    if m == 2 and _leap(y):
+        return 29
+    return _DIM[m]
+
+
+def _ymd2ord(y, m, d):
+    p = y - 1
+    return p * 365 + p // 4 - p // 100 + p // 400 + _DBM[m] + (m > 2 and _leap(y)) + d
+
+
+def _ord2ymd(n):
+    n -= 1
+    n400, n = divmod(n, 146097)
+    n100, n = divmod(n, 36524)
+    n4, n = divmod(n, 1461)
+    n1, n = divmod(n, 365)
+    y = n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1
+    if n1 == 4 or n100 == 4:
+        return y - 1, 12, 31
+    m = 1
+    while n >= _dim(y, m):
+        n -= _dim(y, m)
+        m += 1
+    return y, m, n + 1
+
+
+def _int(v):
+    if isinstance(v, int):
+        return int(v)
+    if isinstance(v, float):
+        raise TypeError("'float' object cannot be interpreted as an integer")
+    if hasattr(type(v), "__index__"):
+        return v.__index__()
+    raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+
+
+def _check_date(y, m, d):
+    y, m, d = _int(y), _int(m), _int(d)
+    if not MINYEAR <= y <= MAXYEAR:
+        raise ValueError("year must be in %d..%d, not %d" % (MINYEAR, MAXYEAR, y))
+    if not 1 <= m <= 12:
+        raise ValueError("month must be in 1..12, not %d" % m)
+    dim = _dim(y, m)
+    if not 1 <= d <= dim:
+        raise ValueError("day %d must be in range 1..%d for month %d in year %d" % (d, dim, m, y))
+    return y, m, d
+
+
+def _check_time(h, mi, s, us, fold):
+    h, mi, s, us = _int(h), _int(mi), _int(s), _int(us)
+    if not 0 <= h <= 23:
+        raise ValueError("hour must be in 0..23, not %d" % h)
+    if not 0 <= mi <= 59:
+        raise ValueError("minute must be in 0..59, not %d" % mi)
+    if not 0 <= s <= 59:
+        raise ValueError("second must be in 0..59, not %d" % s)
+    if not 0 <= us <= 999999:
+        raise ValueError("microsecond must be in 0..999999, not %d" % us)
+    if fold not in (0, 1):
+        raise ValueError("fold must be either 0 or 1, not %d" % fold)
+    return h, mi, s, us
+
+
+def _check_tz(tz):
+    if tz is not None and not isinstance(tz, tzinfo):
+        raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'" % type(tz).__name__)
+
+
+def _round_half_even(num, den):
+    # num / den rounded to the nearest int, ties to even (den > 0).
+    q, r = divmod(num, den)
+    if 2 * r > den or 2 * r == den and q % 2 == 1:
+        q += 1
+    return q
+
+
+def _name(x):
+    return type(x).__module__ + "." + type(x).__qualname__
+
+
+def _cmp_err(op, a, b):
+    return TypeError("'%s' not supported between instances of '%s' and '%s'" % (op, _name(a), _name(b)))
+
+
+class timedelta:
+    def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
+        # As CPython sums them: ints exactly, each float's product with
+        # its unit split into a whole part (exact) and a fraction summed
+        # in floating point, rounded half to even at the end.
+        parts = (("microseconds", microseconds, 1), ("milliseconds", milliseconds, 1000),
+                 ("seconds", seconds, 1000000), ("minutes", minutes, 60000000),
+                 ("hours", hours, 3600000000), ("days", days, 86400000000), ("weeks", weeks, 604800000000))
+        total, left = 0, 0.0
+        for name, v, unit in parts:
+            if isinstance(v, int):
+                total += v * unit
+            elif isinstance(v, float):
+                prod = v * unit
+                whole = int(prod)
+                total += whole
+                left += prod - whole
+            else:
+                raise TypeError("unsupported type for timedelta %s component: %s" % (name, type(v).__name__))
+        if left:
+            w = float(round(left))
+            if abs(w - left) == 0.5:
+                odd = total & 1
+                w = 2.0 * round((left + odd) * 0.5) - odd
+            total += int(w)
+        self._set(total)
+
+    def _set(self, us):
+        d, rest = divmod(us, _US_DAY)
+        if not -999999999 <= d <= 999999999:
+            raise OverflowError("days=%d; must have magnitude <= 999999999" % d)
+        self._days = d
+        self._seconds, self._microseconds = divmod(rest, 1000000)
+        self._us = us
+
+    @classmethod
+    def _of(cls, us):
+        t = object.__new__(timedelta)
+        t._set(us)
+        return t
+
+    @property
+    def days(self):
+        return self._days
+
+    @property
+    def seconds(self):
+        return self._seconds
+
+    @property
+    def microseconds(self):
+        return self._microseconds
+
+    def total_seconds(self):
+        return self._us / 10**6
+
+    def __repr__(self):
+        args = []
+        if self._days:
+            args.append("days=%d" % self._days)
+        if self._seconds:
+            args.append("seconds=%d" % self._seconds)
+        if self._microseconds:
+            args.append("microseconds=%d" % self._microseconds)
+        return "%s(%s)" % (_name(self), ", ".join(args) or "0")
+
+    def __str__(self):
+        mm, ss = divmod(self._seconds, 60)
+        hh, mm = divmod(mm, 60)
+        s = "%d:%02d:%02d" % (hh, mm, ss)
+        if self._days:
+            s = "%d day%s, %s" % (self._days, "" if abs(self._days) == 1 else "s", s)
+        if self._microseconds:
+            s += ".%06d" % self._microseconds
+        return s
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta._of(self._us + other._us)
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta._of(self._us - other._us)
+        return NotImplemented
+
+    def __rsub__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta._of(other._us - self._us)
+        return NotImplemented
+
+    def __neg__(self):
+        return timedelta._of(-self._us)
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return timedelta._of(abs(self._us))
+
+    def __mul__(self, other):
+        if isinstance(other, int):
+            return timedelta._of(self._us * other)
+        if isinstance(other, float):
+            a, b = other.as_integer_ratio()
+            return timedelta._of(_round_half_even(self._us * a, b))
+        return NotImplemented
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        if isinstance(other, timedelta):
+            return self._us / other._us
+        if isinstance(other, int):
+            if other == 0:
+                raise ZeroDivisionError("division by zero")
+            if other < 0:
+                return timedelta._of(_round_half_even(-self._us, -other))
+            return timedelta._of(_round_half_even(self._us, other))
+        if isinstance(other, float):
+            a, b = other.as_integer_ratio()
+            if a == 0:
+                raise ZeroDivisionError("division by zero")
+            if a < 0:
+                a, b = -a, -b
+            return timedelta._of(_round_half_even(self._us * b, a))
+        return NotImplemented
+
+    def __floordiv__(self, other):
+        if isinstance(other, timedelta):
+            if other._us == 0:
+                raise ZeroDivisionError("division by zero")
+            return self._us // other._us
+        if isinstance(other, int):
+            if other == 0:
+                raise ZeroDivisionError("division by zero")
+            return timedelta._of(self._us // other)
+        return NotImplemented
+
+    def __mod__(self, other):
+        if isinstance(other, timedelta):
+            if other._us == 0:
+                raise ZeroDivisionError("division by zero")
+            return timedelta._of(self._us % other._us)
+        return NotImplemented
+
+    def __divmod__(self, other):
+        if isinstance(other, timedelta):
+            if other._us == 0:
+                raise ZeroDivisionError("division by zero")
+            q, r = divmod(self._us, other._us)
+            return q, timedelta._of(r)
+        return NotImplemented
+
+    def __eq__(self, other):
+        if isinstance(other, timedelta):
+            return self._us == other._us
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, timedelta):
+            return self._us < other._us
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, timedelta):
+            return self._us <= other._us
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, timedelta):
+            return self._us > other._us
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, timedelta):
+            return self._us >= other._us
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self._days, self._seconds, self._microseconds))
+
+    def __bool__(self):
+        return self._us != 0
+
+    def __reduce__(self):
+        return (timedelta, (self._days, self._seconds, self._microseconds))
+
+
+timedelta.min = timedelta._of(-999999999 * _US_DAY)
+timedelta.max = timedelta._of(1000000000 * _US_DAY - 1)
+timedelta.resolution = timedelta._of(1)
+
+
+class tzinfo:
+    def tzname(self, dt):
+        raise NotImplementedError("tzinfo subclass must override tzname()")
+
+    def utcoffset(self, dt):
+        raise NotImplementedError("tzinfo subclass must override utcoffset()")
+
+    def dst(self, dt):
+        raise NotImplementedError("tzinfo subclass must override dst()")
+
+    def fromutc(self, dt):
+        return dt + dt.utcoffset()
+
+
+def _offset_str(off, sep=":"):
+    if off is None:
+        return ""
+    us = off._us
+    sign = "+"
+    if us < 0:
+        sign, us = "-", -us
+    hh, rest = divmod(us, 3600000000)
+    mm, rest = divmod(rest, 60000000)
+    ss, us = divmod(rest, 1000000)
+    s = "%s%02d%s%02d" % (sign, hh, sep, mm)
+    if ss or us:
+        s += "%s%02d" % (sep, ss)
+        if us:
+            s += ".%06d" % us
+    return s
+
+
+class timezone(tzinfo):
+    def __init__(self, offset, name=None):
+        if not isinstance(offset, timedelta):
+            raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s" % type(offset).__name__)
+        if name is not None and not isinstance(name, str):
+            raise TypeError("timezone() argument 2 must be str, not %s" % type(name).__name__)
+        if not -_US_DAY < offset._us < _US_DAY:
+            raise ValueError("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not %r." % offset)
+        self._offset = offset
+        self._name = name
+
+    def utcoffset(self, dt):
+        return self._offset
+
+    def dst(self, dt):
+        return None
+
+    def tzname(self, dt):
+        if self._name is not None:
+            return self._name
+        if not self._offset:
+            return "UTC"
+        return "UTC" + _offset_str(self._offset)
+
+    def fromutc(self, dt):
+        return dt + self._offset
+
+    def __repr__(self):
+        if self is timezone.utc:
+            return "datetime.timezone.utc"
+        if self._name is None:
+            return "%s(%r)" % (_name(self), self._offset)
+        return "%s(%r, %r)" % (_name(self), self._offset, self._name)
+
+    def __str__(self):
+        return self.tzname(None)
+
+    def __eq__(self, other):
+        if isinstance(other, timezone):
+            return self._offset == other._offset
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._offset)
+
+
+timezone.utc = timezone(timedelta(0))
+timezone.min = timezone(timedelta(hours=-23, minutes=-59))
+timezone.max = timezone(timedelta(hours=23, minutes=59))
+UTC = timezone.utc
+
+
+def _wday(o):
+    return (o + 6) % 7
+
+
+def _iso(y, m, d):
+    o = _ymd2ord(y, m, d)
+    y1 = _ymd2ord(y, 1, 1)
+    mon1 = y1 - _wday(y1) + (7 if _wday(y1) > 3 else 0)
+    if o < mon1:
+        y -= 1
+        y1 = _ymd2ord(y, 1, 1)
+        mon1 = y1 - _wday(y1) + (7 if _wday(y1) > 3 else 0)
+    else:
+        n1 = _ymd2ord(y + 1, 1, 1)
+        nmon1 = n1 - _wday(n1) + (7 if _wday(n1) > 3 else 0)
+        if o >= nmon1:
+            y, mon1 = y + 1, nmon1
+    return y, (o - mon1) // 7 + 1, _wday(o) + 1
+
+
+class IsoCalendarDate(tuple):
+    @property
+    def year(self):
+        return self[0]
+
+    @property
+    def week(self):
+        return self[1]
+
+    @property
+    def weekday(self):
+        return self[2]
+
+    def __repr__(self):
+        return "datetime.IsoCalendarDate(year=%d, week=%d, weekday=%d)" % (self[0], self[1], self[2])
+
+
+def _strftime(fmt, y, mo, d, h, mi, s, us, tz, dt):
+    if not isinstance(fmt, str):
+        raise TypeError("strftime() argument 1 must be str, not %s" % type(fmt).__name__)
+    o = _ymd2ord(y, mo, d)
+    wd = _wday(o)
+    yday = o - _ymd2ord(y, 1, 1) + 1
+    out = []
+    i, n = 0, len(fmt)
+    while i < n:
+        c = fmt[i]
+        i += 1
+        if c != "%" or i == n:
+            out.append(c)
+            continue
+        c = fmt[i]
+        i += 1
+        if c == "Y":
+            out.append("%d" % y if y >= 1000 else "%d" % y)
+        elif c == "m":
+            out.append("%02d" % mo)
+        elif c == "d":
+            out.append("%02d" % d)
+        elif c == "e":
+            out.append("%2d" % d)
+        elif c == "H":
+            out.append("%02d" % h)
+        elif c == "I":
+            out.append("%02d" % ((h + 11) % 12 + 1))
+        elif c == "M":
+            out.append("%02d" % mi)
+        elif c == "S":
+            out.append("%02d" % s)
+        elif c == "f":
+            out.append("%06d" % us)
+        elif c == "y":
+            out.append("%02d" % (y % 100))
+        elif c == "C":
+            out.append("%02d" % (y // 100))
+        elif c == "p":
+            out.append("AM" if h < 12 else "PM")
+        elif c == "a":
+            out.append(_DAYS[wd][:3])
+        elif c == "A":
+            out.append(_DAYS[wd])
+        elif c == "b" or c == "h":
+            out.append(_MONTHS[mo][:3])
+        elif c == "B":
+            out.append(_MONTHS[mo])
+        elif c == "j":
+            out.append("%03d" % yday)
+        elif c == "w":
+            out.append("%d" % ((wd + 1) % 7))
+        elif c == "u":
+            out.append("%d" % (wd + 1))
+        elif c == "U":
+            out.append("%02d" % ((yday + 6 - (wd + 1) % 7) // 7))
+        elif c == "W":
+            out.append("%02d" % ((yday + 6 - wd) // 7))
+        elif c in "GV":
+            iy, iw, _ = _iso(y, mo, d)
+            out.append("%d" % iy if c == "G" else "%02d" % iw)
+        elif c == "c":
+            out.append("%s %s %2d %02d:%02d:%02d %d" % (_DAYS[wd][:3], _MONTHS[mo][:3], d, h, mi, s, y))
+        elif c == "x" or c == "D":
+            out.append("%02d/%02d/%02d" % (mo, d, y % 100))
+        elif c == "X" or c == "T":
+            out.append("%02d:%02d:%02d" % (h, mi, s))
+        elif c == "R":
+            out.append("%02d:%02d" % (h, mi))
+        elif c == "F":
+            out.append("%d-%02d-%02d" % (y, mo, d))
+        elif c == "z":
+            off = None if tz is None else tz.utcoffset(dt)
+            out.append(_offset_str(off, ""))
+        elif c == "Z":
+            name = None if tz is None else tz.tzname(dt)
+            out.append(name or "")
+        elif c == ":" and i < n and fmt[i] == "z":
+            i += 1
+            off = None if tz is None else tz.utcoffset(dt)
+            out.append(_offset_str(off))
+        elif c == "%":
+            out.append("%")
+        elif c == "n":
+            out.append("\n")
+        elif c == "t":
+            out.append("\t")
+        else:
+            out.append("%" + c)
+    return "".join(out)
+
+
+class date:
+    def __init__(self, year, month=None, day=None):
+        if month is None or day is None:
+            missing = "month" if month is None else "day"
+            raise TypeError("function missing required argument '%s' (pos %d)" % (missing, 2 if month is None else 3))
+        self._y, self._m, self._d = _check_date(year, month, day)
+
+    @classmethod
+    def _make(cls, y, m, d):
+        r = object.__new__(cls)
+        r._y, r._m, r._d = y, m, d
+        return r
+
+    @property
+    def year(self):
+        return self._y
+
+    @property
+    def month(self):
+        return self._m
+
+    @property
+    def day(self):
+        return self._d
+
+    @classmethod
+    def today(cls):
+        t = _now()
+        return cls(t[0], t[1], t[2])
+
+    @classmethod
+    def fromtimestamp(cls, t):
+        f = _local(t)
+        return cls(f[0], f[1], f[2])
+
+    @classmethod
+    def fromordinal(cls, n):
+        n = _int(n)
+        if not 1 <= n <= _MAXORD:
+            raise ValueError("ordinal must be >= 1")
+        y, m, d = _ord2ymd(n)
+        return cls(y, m, d)
+
+    @classmethod
+    def fromisoformat(cls, s):
+        if not isinstance(s, str):
+            raise TypeError("fromisoformat: argument must be str")
+        r = _parse_isodate(s)
+        if r is None or len(s) not in (8, 10):
+            raise ValueError("Invalid isoformat string: %r" % s)
+        return cls(*r)
+
+    @classmethod
+    def fromisocalendar(cls, year, week, day):
+        if not MINYEAR <= year <= MAXYEAR:
+            raise ValueError("year must be in %d..%d, not %d" % (MINYEAR, MAXYEAR, year))
+        if not 1 <= week <= 53 or week == 53 and _iso(year, 12, 28)[1] != 53:
+            raise ValueError("Invalid week: %d" % week)
+        if not 1 <= day <= 7:
+            raise ValueError("Invalid weekday: %d (range is [1, 7])" % day)
+        y1 = _ymd2ord(year, 1, 1)
+        mon1 = y1 - _wday(y1) + (7 if _wday(y1) > 3 else 0)
+        y, m, d = _ord2ymd(mon1 + (week - 1) * 7 + day - 1)
+        return cls(y, m, d)
+
+    def toordinal(self):
+        return _ymd2ord(self._y, self._m, self._d)
+
+    def weekday(self):
+        return _wday(self.toordinal())
+
+    def isoweekday(self):
+        return _wday(self.toordinal()) + 1
+
+    def isocalendar(self):
+        return IsoCalendarDate(_iso(self._y, self._m, self._d))
+
+    def replace(self, year=None, month=None, day=None):
+        return type(self)(self._y if year is None else year, self._m if month is None else month,
+                          self._d if day is None else day)
+
+    def timetuple(self):
+        return (self._y, self._m, self._d, 0, 0, 0, self.weekday(), self.toordinal() - _ymd2ord(self._y, 1, 1) + 1, -1)
+
+    def isoformat(self):
+        return "%04d-%02d-%02d" % (self._y, self._m, self._d)
+
+    def __str__(self):
+        return self.isoformat()
+
+    def __repr__(self):
+        return "%s(%d, %d, %d)" % (_name(self), self._y, self._m, self._d)
+
+    def ctime(self):
+        return _strftime("%c", self._y, self._m, self._d, 0, 0, 0, 0, None, None)
+
+    def strftime(self, fmt):
+        return _strftime(fmt, self._y, self._m, self._d, 0, 0, 0, 0, None, None)
+
+    def __format__(self, fmt):
+        if not isinstance(fmt, str):
+            raise TypeError("must be str, not %s" % type(fmt).__name__)
+        if fmt:
+            return self.strftime(fmt)
+        return str(self)
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            o = self.toordinal() + other._days
+            if not 1 <= o <= _MAXORD:
+                raise OverflowError("date value out of range")
+            y, m, d = _ord2ymd(o)
+            return type(self)._make(y, m, d) if type(self) is date else date(y, m, d)
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return self + timedelta._of(-other._days * _US_DAY)
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return timedelta._of((self.toordinal() - other.toordinal()) * _US_DAY)
+        return NotImplemented
+
+    def _cmpkey(self, other, op):
+        if isinstance(other, datetime) or not isinstance(other, date):
+            if op in ("==", "!="):
+                return None
+            if isinstance(other, datetime):
+                raise TypeError("can't compare %s to %s" % (_name(other), _name(self)))
+            raise _cmp_err(op, self, other)
+        return (self._y, self._m, self._d), (other._y, other._m, other._d)
+
+    def __eq__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return (self._y, self._m, self._d) == (other._y, other._m, other._d)
+        if isinstance(other, datetime):
+            return False
+        return NotImplemented
+
+    def __lt__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        a, b = self._cmpkey(other, "<")
+        return a < b
+
+    def __le__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        a, b = self._cmpkey(other, "<=")
+        return a <= b
+
+    def __gt__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        a, b = self._cmpkey(other, ">")
+        return a > b
+
+    def __ge__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        a, b = self._cmpkey(other, ">=")
+        return a >= b
+
+    def __hash__(self):
+        return hash((self._y, self._m, self._d))
+
+    def __reduce__(self):
+        return (type(self), (self._y, self._m, self._d))
+
+
+date.min = date(1, 1, 1)
+date.max = date(9999, 12, 31)
+date.resolution = timedelta(days=1)
+
+
+def _time_repr(x, h, mi, s, us, tz):
+    if us:
+        body = "%d, %d, %d, %d" % (h, mi, s, us)
+    elif s:
+        body = "%d, %d, %d" % (h, mi, s)
+    else:
+        body = "%d, %d" % (h, mi)
+    if tz is not None:
+        body += ", tzinfo=%r" % tz
+    return body
+
+
+def _time_iso(h, mi, s, us, timespec):
+    if timespec == "auto":
+        timespec = "microseconds" if us else "seconds"
+    if timespec == "hours":
+        return "%02d" % h
+    if timespec == "minutes":
+        return "%02d:%02d" % (h, mi)
+    if timespec == "seconds":
+        return "%02d:%02d:%02d" % (h, mi, s)
+    if timespec == "milliseconds":
+        return "%02d:%02d:%02d.%03d" % (h, mi, s, us // 1000)
+    if timespec == "microseconds":
+        return "%02d:%02d:%02d.%06d" % (h, mi, s, us)
+    raise ValueError("Unknown timespec value")
+
+
+def _parse_isodate(s):
+    if len(s) >= 10 and s[4] == "-" and s[7] == "-":
+        parts = (s[0:4], s[5:7], s[8:10])
+    elif len(s) >= 8:
+        parts = (s[0:4], s[4:6], s[6:8])
+    else:
+        return None
+    for p in parts:
+        if not (p.isdigit() and p.isascii()):
+            return None
+    return int(parts[0]), int(parts[1]), int(parts[2])
+
+
+def _parse_isotime(s):
+    # -> (h, m, s, us, tz) or None
+    tz = None
+    for i, c in enumerate(s):
+        if c in "+-Z":
+            rest = s[i:]
+            s = s[:i]
+            if rest == "Z":
+                tz = timezone.utc
+            else:
+                t = _parse_isotime(rest[1:])
+                if t is None or t[4] is not None:
+                    return None
+                off = timedelta(hours=t[0], minutes=t[1], seconds=t[2], microseconds=t[3])
+                tz = timezone.utc if not off else timezone(-off if rest[0] == "-" else off)
+            break
+    fields = []
+    frac = 0
+    if ":" in s:
+        pieces = s.split(":")
+    else:
+        pieces = [s[k:k + 2] for k in range(0, min(len(s), 6), 2)]
+        if len(s) > 6:
+            pieces[-1] += s[6:]
+    if not pieces or len(pieces) > 3:
+        return None
+    for k, p in enumerate(pieces):
+        if k == 2 and len(p) > 2 and p[2] in ".,":
+            digits = p[3:]
+            if not digits or not digits.isdigit():
+                return None
+            frac = int((digits + "000000")[:6])
+            p = p[:2]
+        if len(p) != 2 or not p.isdigit():
+            return None
+        fields.append(int(p))
+    while len(fields) < 3:
+        fields.append(0)
+    return fields[0], fields[1], fields[2], frac, tz
+
+
+class time:
+    def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        self._h, self._mi, self._s, self._us = _check_time(hour, minute, second, microsecond, fold)
+        _check_tz(tzinfo)
+        self._tz = tzinfo
+        self._fold = fold
+
+    hour = property(lambda self: self._h)
+    minute = property(lambda self: self._mi)
+    second = property(lambda self: self._s)
+    microsecond = property(lambda self: self._us)
+    tzinfo = property(lambda self: self._tz)
+    fold = property(lambda self: self._fold)
+
+    @classmethod
+    def fromisoformat(cls, s):
+        if not isinstance(s, str):
+            raise TypeError("fromisoformat: argument must be str")
+        t = _parse_isotime(s[1:] if s[:1] == "T" else s)
+        if t is None:
+            raise ValueError("Invalid isoformat string: %r" % s)
+        return cls(t[0], t[1], t[2], t[3], t[4])
+
+    def replace(self, hour=None, minute=None, second=None, microsecond=None, tzinfo=True, *, fold=None):
+        return type(self)(self._h if hour is None else hour, self._mi if minute is None else minute,
+                          self._s if second is None else second, self._us if microsecond is None else microsecond,
+                          self._tz if tzinfo is True else tzinfo, fold=self._fold if fold is None else fold)
+
+    def utcoffset(self):
+        return None if self._tz is None else self._tz.utcoffset(None)
+
+    def tzname(self):
+        return None if self._tz is None else self._tz.tzname(None)
+
+    def dst(self):
+        return None if self._tz is None else self._tz.dst(None)
+
+    def isoformat(self, timespec="auto"):
+        return _time_iso(self._h, self._mi, self._s, self._us, timespec) + _offset_str(self.utcoffset())
+
+    def __str__(self):
+        return self.isoformat()
+
+    def __repr__(self):
+        return "%s(%s)" % (_name(self), _time_repr(self, self._h, self._mi, self._s, self._us, self._tz))
+
+    def strftime(self, fmt):
+        return _strftime(fmt, 1900, 1, 1, self._h, self._mi, self._s, self._us, self._tz, None)
+
+    def __format__(self, fmt):
+        if fmt:
+            return self.strftime(fmt)
+        return str(self)
+
+    def _key(self):
+        return (self._h, self._mi, self._s, self._us)
+
+    def __eq__(self, other):
+        if isinstance(other, time):
+            return self._key() == other._key() and self.utcoffset() == other.utcoffset()
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, time):
+            return self._key() < other._key()
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, time):
+            return self._key() <= other._key()
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, time):
+            return self._key() > other._key()
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, time):
+            return self._key() >= other._key()
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __bool__(self):
+        return True
+
+
+time.min = time(0, 0)
+time.max = time(23, 59, 59, 999999)
+time.resolution = timedelta(microseconds=1)
+
+
+class datetime(date):
+    def __init__(self, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        date.__init__(self, year, month, day)
+        self._h, self._mi, self._s, self._us = _check_time(hour, minute, second, microsecond, fold)
+        _check_tz(tzinfo)
+        self._tz = tzinfo
+        self._fold = fold
+
+    hour = property(lambda self: self._h)
+    minute = property(lambda self: self._mi)
+    second = property(lambda self: self._s)
+    microsecond = property(lambda self: self._us)
+    tzinfo = property(lambda self: self._tz)
+    fold = property(lambda self: self._fold)
+
+    @classmethod
+    def _from_us(cls, us, tz):
+        # us: microseconds since 0001-01-01T00:00 (ordinal 1 at 0).
+        days, rest = divmod(us, _US_DAY)
+        if not 0 <= days < _MAXORD:
+            raise OverflowError("date value out of range")
+        y, m, d = _ord2ymd(days + 1)
+        secs, u = divmod(rest, 1000000)
+        hh, secs = divmod(secs, 3600)
+        mm, ss = divmod(secs, 60)
+        return cls(y, m, d, hh, mm, ss, u, tz)
+
+    def _us_total(self):
+        return ((self.toordinal() - 1) * 86400 + self._h * 3600 + self._mi * 60 + self._s) * 1000000 + self._us
+
+    @classmethod
+    def now(cls, tz=None):
+        _check_tz(tz)
+        if tz is not None:
+            return tz.fromutc(cls.utcfromtimestamp_(_now()[7]).replace(tzinfo=tz))
+        t = _now()
+        return cls(t[0], t[1], t[2], t[3], t[4], t[5], t[6])
+
+    @classmethod
+    def today(cls):
+        return cls.now()
+
+    @classmethod
+    def utcfromtimestamp_(cls, ts):
+        us = round(ts * 1000000) if isinstance(ts, float) else ts * 1000000
+        return cls._from_us(us + 719162 * _US_DAY, None)
+
+    @classmethod
+    def utcnow(cls):
+        return cls.utcfromtimestamp_(_now()[7])
+
+    @classmethod
+    def utcfromtimestamp(cls, ts):
+        return cls.utcfromtimestamp_(ts)
+
+    @classmethod
+    def fromtimestamp(cls, ts, tz=None):
+        _check_tz(tz)
+        if tz is not None:
+            return tz.fromutc(cls.utcfromtimestamp_(ts).replace(tzinfo=tz))
+        f = _local(ts)
+        return cls(f[0], f[1], f[2], f[3], f[4], f[5], f[6])
+
+    @classmethod
+    def combine(cls, date, time, tzinfo=True):
+        if tzinfo is True:
+            tzinfo = time.tzinfo
+        return cls(date.year, date.month, date.day, time.hour, time.minute, time.second, time.microsecond, tzinfo)
+
+    @classmethod
+    def fromisoformat(cls, s):
+        if not isinstance(s, str):
+            raise TypeError("fromisoformat: argument must be str")
+        d = _parse_isodate(s)
+        if d is None:
+            raise ValueError("Invalid isoformat string: %r" % s)
+        dlen = 10 if len(s) >= 10 and s[4] == "-" else 8
+        rest = s[dlen:]
+        t = (0, 0, 0, 0, None)
+        if rest:
+            t = _parse_isotime(rest[1:])
+            if t is None or rest[0] not in "T ":
+                raise ValueError("Invalid isoformat string: %r" % s)
+        return cls(d[0], d[1], d[2], t[0], t[1], t[2], t[3], t[4])
+
+    @classmethod
+    def strptime(cls, s, fmt):
+        return cls(*_strptime(s, fmt))
+
+    def date(self):
+        return date(self._y, self._m, self._d)
+
+    def time(self):
+        return time(self._h, self._mi, self._s, self._us, fold=self._fold)
+
+    def timetz(self):
+        return time(self._h, self._mi, self._s, self._us, self._tz, fold=self._fold)
+
+    def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None, microsecond=None,
+                tzinfo=True, *, fold=None):
+        return type(self)(self._y if year is None else year, self._m if month is None else month,
+                          self._d if day is None else day, self._h if hour is None else hour,
+                          self._mi if minute is None else minute, self._s if second is None else second,
+                          self._us if microsecond is None else microsecond,
+                          self._tz if tzinfo is True else tzinfo, fold=self._fold if fold is None else fold)
+
+    def utcoffset(self):
+        if self._tz is None:
+            return None
+        return self._tz.utcoffset(self)
+
+    def tzname(self):
+        return None if self._tz is None else self._tz.tzname(self)
+
+    def dst(self):
+        return None if self._tz is None else self._tz.dst(self)
+
+    def astimezone(self, tz=None):
+        off = self.utcoffset()
+        if off is None:
+            off = timedelta(seconds=_local_offset(self))
+        utc = self._us_total() - off._us
+        if tz is None:
+            t = datetime._from_us(utc, None)
+            loff = _local_offset(t)
+            return datetime._from_us(utc + loff * 1000000, timezone(timedelta(seconds=loff)))
+        return tz.fromutc(datetime._from_us(utc, tz))
+
+    def timestamp(self):
+        off = self.utcoffset()
+        if off is None:
+            off = timedelta(seconds=_local_offset(self))
+        return (self._us_total() - off._us - 719162 * _US_DAY) / 10**6
+
+    def timetuple(self):
+        return (self._y, self._m, self._d, self._h, self._mi, self._s, self.weekday(),
+                self.toordinal() - _ymd2ord(self._y, 1, 1) + 1, -1)
+
+    def isoformat(self, sep="T", timespec="auto"):
+        return "%04d-%02d-%02d%s%s%s" % (self._y, self._m, self._d, sep,
+                                        _time_iso(self._h, self._mi, self._s, self._us, timespec),
+                                        _offset_str(self.utcoffset()))
+
+    def __str__(self):
+        return self.isoformat(sep=" ")
+
+    def __repr__(self):
+        return "%s(%d, %d, %d, %s)" % (_name(self), self._y, self._m, self._d,
+                                       _time_repr(self, self._h, self._mi, self._s, self._us, self._tz))
+
+    def ctime(self):
+        return _strftime("%c", self._y, self._m, self._d, self._h, self._mi, self._s, 0, None, None)
+
+    def strftime(self, fmt):
+        return _strftime(fmt, self._y, self._m, self._d, self._h, self._mi, self._s, self._us, self._tz, self)
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return type(self)._from_us(self._us_total() + other._us, self._tz)
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return type(self)._from_us(self._us_total() - other._us, self._tz)
+        if isinstance(other, datetime):
+            a, b = self.utcoffset(), other.utcoffset()
+            if (a is None) != (b is None):
+                raise TypeError("can't subtract offset-naive and offset-aware datetimes")
+            us = self._us_total() - other._us_total()
+            if a is not None and self._tz is not other._tz:
+                us -= a._us - b._us
+            return timedelta._of(us)
+        return NotImplemented
+
+    def _cmp(self, other, op):
+        if not isinstance(other, datetime):
+            if isinstance(other, date):
+                if op in ("==", "!="):
+                    return None
+                raise TypeError("can't compare %s to %s" % (_name(self), _name(other)))
+            return None
+        a, b = self.utcoffset(), other.utcoffset()
+        if (a is None) != (b is None):
+            if op in ("==", "!="):
+                return None
+            raise TypeError("can't compare offset-naive and offset-aware datetimes")
+        x, y = self._us_total(), other._us_total()
+        if a is not None and self._tz is not other._tz:
+            x -= a._us
+            y -= b._us
+        return x - y
+
+    def __eq__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        c = self._cmp(other, "==")
+        return c is not None and c == 0
+
+    def __lt__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        return self._cmp(other, "<") < 0
+
+    def __le__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        return self._cmp(other, "<=") <= 0
+
+    def __gt__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        return self._cmp(other, ">") > 0
+
+    def __ge__(self, other):
+        if not isinstance(other, date):
+            return NotImplemented
+        return self._cmp(other, ">=") >= 0
+
+    def __hash__(self):
+        off = self.utcoffset()
+        us = self._us_total() - (off._us if off is not None else 0)
+        return hash(us)
+
+
+datetime.min = datetime(1, 1, 1)
+datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
+datetime.resolution = timedelta(microseconds=1)
+
+
+def _strptime(s, fmt):
+    import re
+    if not isinstance(s, str):
+        raise TypeError("strptime() argument 1 must be str, not %s" % type(s).__name__)
+    if not isinstance(fmt, str):
+        raise TypeError("strptime() argument 2 must be str, not %s" % type(fmt).__name__)
+    names = "|".join
+    pats = {
+        "Y": r"(?P<Y>\d\d\d\d)", "m": r"(?P<m>1[0-2]|0[1-9]|[1-9])", "d": r"(?P<d>3[01]|[12]\d|0[1-9]|[1-9]| [1-9])",
+        "H": r"(?P<H>2[0-3]|[0-1]\d|\d)", "I": r"(?P<I>1[0-2]|0[1-9]|[1-9])", "M": r"(?P<M>[0-5]\d|\d)",
+        "S": r"(?P<S>6[0-1]|[0-5]\d|\d)", "f": r"(?P<f>[0-9]{1,6})", "y": r"(?P<y>\d\d)",
+        "j": r"(?P<j>36[0-6]|3[0-5]\d|[12]\d\d|0[1-9]\d|00[1-9]|[1-9]\d|0[1-9]|[1-9])",
+        "p": r"(?P<p>am|pm)", "z": r"(?P<z>[+-]\d\d:?[0-5]\d(:?[0-5]\d(\.\d{1,6})?)?|(?-i:Z))",
+        "B": "(?P<B>" + names(m.lower() for m in _MONTHS[1:]) + ")",
+        "b": "(?P<b>" + names(m[:3].lower() for m in _MONTHS[1:]) + ")",
+        "A": "(?P<A>" + names(d.lower() for d in _DAYS) + ")",
+        "a": "(?P<a>" + names(d[:3].lower() for d in _DAYS) + ")",
+        "%": "%",
+    }
+    out = []
+    i, n = 0, len(fmt)
+    seen = set()
+    while i < n:
+        c = fmt[i]
+        i += 1
+        if c == "%" and i < n:
+            k = fmt[i]
+            i += 1
+            if k not in pats:
+                if k in "cxXU Ww":
+                    raise ValueError("'%s' directive is not supported in minipy's strptime" % k)
+                raise ValueError("'%s' is a bad directive in format '%s'" % (k, fmt))
+            if k in seen and k != "%":
+                raise re.error("redefinition of group name %r as group %d" % (k, len(seen) + 1))
+            seen.add(k)
+            out.append(pats[k])
+        elif c == "%":
+            raise ValueError("stray %% in format '%s'" % fmt)
+        elif c.isspace():
+            out.append(r"\s+")
+            while i < n and fmt[i].isspace():
+                i += 1
+        else:
+            out.append(re.escape(c))
+    m = re.compile("".join(out), re.IGNORECASE).match(s)
+    if m is None:
+        raise ValueError("time data %r does not match format %r" % (s, fmt))
+    if m.end() != len(s):
+        raise ValueError("unconverted data remains: %s" % s[m.end():])
+    g = m.groupdict()
+    y, mo, d, h, mi, sec, us = 1900, 1, 1, 0, 0, 0, 0
+    tz = None
+    if g.get("Y"):
+        y = int(g["Y"])
+    elif g.get("y"):
+        y = int(g["y"])
+        y += 2000 if y <= 68 else 1900
+    if g.get("m"):
+        mo = int(g["m"])
+    elif g.get("B"):
+        mo = [x.lower() for x in _MONTHS].index(g["B"].lower())
+    elif g.get("b"):
+        mo = [x[:3].lower() for x in _MONTHS].index(g["b"].lower())
+    if g.get("d"):
+        d = int(g["d"])
+    if g.get("H"):
+        h = int(g["H"])
+    elif g.get("I"):
+        h = int(g["I"]) % 12
+        if (g.get("p") or "").lower() == "pm":
+            h += 12
+    if g.get("M"):
+        mi = int(g["M"])
+    if g.get("S"):
+        sec = int(g["S"])
+    if g.get("f"):
+        us = int((g["f"] + "000000")[:6])
+    if g.get("j") and not g.get("m") and not g.get("d"):
+        y, mo, d = _ord2ymd(_ymd2ord(y, 1, 1) + int(g["j"]) - 1)
+    if g.get("z"):
+        z = g["z"]
+        if z == "Z" or z == "z":
+            tz = timezone.utc
+        else:
+            t = _parse_isotime(z[1:].replace(":", ""))
+            off = timedelta(hours=t[0], minutes=t[1], seconds=t[2], microseconds=t[3])
+            tz = timezone(-off if z[0] == "-" else off)
+    return y, mo, d, h, mi, sec, us, tz

@@ -1,0 +1,7 @@
+//go:build nothreadchecks
+
+package interp
+
+// threadChecks: off in this build, which refuses to start threads. See
+// threadchecks.go.
+const threadChecks = false

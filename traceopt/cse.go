@@ -1,0 +1,108 @@
+package traceopt
+
+import "github.com/copypatch/copypatch/generated"
+
+// exprKey is what a pure instruction computes, whatever slot it writes:
+// its uop and its operands with the destination left out.
+type exprKey struct {
+	op   generated.Op
+	args [4]uint64
+}
+
+// ReuseValues makes a pure arithmetic instruction that computes what an
+// earlier one already left in another slot a move from that slot: neither
+// the inputs nor that slot changed in between, so the value is the same
+// (and the earlier one did not overflow, so this one would not either). An
+// inlined call repeats its caller's work this way (spectral_norm's eval_a
+// computes i + j twice). The move is cheaper than the arithmetic (no
+// overflow check), PropagateCopies then sends its readers to the first
+// slot, and DropDeadStores drops it when no exit needs the slot. What is
+// known is forgotten wherever control may arrive from elsewhere (the loop
+// top, a jump target, the instruction after a call-out or a call), as in
+// PropagateCopies.
+func ReuseValues(t *Trace) {
+	n := len(t.Insts)
+	label := make([]bool, n+1)
+	if n > 0 {
+		label[t.Loop] = true
+	}
+	for i, in := range t.Insts {
+		if in.InTrace {
+			label[in.Target] = true
+		}
+		if info := Info(in.Op); info != nil && (info.CallOut || info.Call) {
+			label[i+1] = true
+		}
+	}
+	held := map[exprKey]int32{} // a value computed, and the slot that holds it
+	for i := range t.Insts {
+		if label[i] {
+			clear(held)
+		}
+		in := &t.Insts[i]
+		info := Info(in.Op)
+		if info == nil {
+			clear(held)
+			continue
+		}
+		key, ok := reusable(in, info)
+		if ok {
+			if s, found := held[key]; found && s != slotOf(in.Args[0]) {
+				*in = Inst{Op: generated.OpMove, Args: [4]uint64{in.Args[0], Slot(s)}, Exit: NoExit}
+			}
+		}
+		d, writes := in.Writes()
+		if !writes {
+			continue
+		}
+		for k, s := range held {
+			if s == d || readsSlot(k, d) {
+				delete(held, k)
+			}
+		}
+		if ok && in.Op != generated.OpMove && !readsSlot(key, d) {
+			held[key] = d
+		}
+	}
+}
+
+// reusable is the key of in's value if it is pure arithmetic that writes
+// operand 0 from at least one slot: no guard, branch, load, constant or
+// move (a constant is as cheap to load as to copy; copies.go handles
+// moves). The operands of a commuting int uop go in order (not of a
+// float one: which of two NaNs a product keeps depends on their order).
+func reusable(in *Inst, info *OpInfo) (exprKey, bool) {
+	if !info.Pure || info.Branch || info.Guard != Unknown || info.Load != 0 || info.Exits && in.InTrace ||
+		info.Args[0] != Dst || info.Result == ResCopy || in.Negate {
+		return exprKey{}, false
+	}
+	src := false
+	for _, kind := range info.Args[1:] {
+		switch kind {
+		case Src:
+			src = true
+		case Dst, SrcDst:
+			return exprKey{}, false
+		}
+	}
+	if !src {
+		return exprKey{}, false
+	}
+	k := exprKey{op: in.Op, args: in.Args}
+	k.args[0] = 0
+	if info.Commutes && info.Result == ResInt && k.args[1] > k.args[2] {
+		k.args[1], k.args[2] = k.args[2], k.args[1]
+	}
+	return k, true
+}
+
+// readsSlot reports whether the value k names reads slot s.
+func readsSlot(k exprKey, s int32) bool {
+	info := Info(k.op)
+	for j, kind := range info.Args {
+		if j > 0 && kind == Src && slotOf(k.args[j]) == s {
+			return true
+		}
+	}
+	return false
+}
