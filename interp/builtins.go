@@ -822,6 +822,9 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		return False, nil
 	case *typeObj:
 		n := typeName(v)
+		if l, ok := v.O.(*List); ok && v.T == tagObject && l.deque {
+			n = "deque" // collections.deque, not a list
+		}
 		if x.name == "int" && n == "bool" {
 			return True, nil
 		}
@@ -1117,6 +1120,17 @@ func (vm *VM) typeOf(v Val) Val {
 	}
 	if i, ok := v.O.(*Instance); ok {
 		return ObjVal(i.cls)
+	}
+	if l, ok := v.O.(*List); ok && v.T == tagObject && l.deque {
+		if vm.rt != nil && vm.rt.threaded.Load() {
+			vm.rt.mu.Lock()
+			defer vm.rt.mu.Unlock()
+		}
+		if m := vm.modules["collections"]; m != nil {
+			if t, ok := m.attrs["deque"]; ok {
+				return t
+			}
+		}
 	}
 	if d, ok := v.O.(*Dict); ok && v.T == tagObject {
 		// The dicts with a flag are collections' own types.

@@ -118,7 +118,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	if cm, err := vm.chainMapClass(); err == nil {
 		vm.modules["collections"].attrs["ChainMap"] = ObjVal(cm)
 	}
-	vm.modules["random"] = randomModule()
+	vm.modules["random"] = randomModule(vm)
 	vm.modules["time"] = timeModule()
 	vm.modules["functools"] = functoolsModule()
 	vm.modules["itertools"] = itertoolsModule()

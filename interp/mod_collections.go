@@ -434,3 +434,11 @@ func (vm *VM) boundedDequeMethod(l *List, name string, args []Val, kwn []string)
 	}
 	return r, err
 }
+
+// dequeRepeat makes r, the items of deque d repeated, a deque like d:
+// a bounded one keeps the last maxlen items, as CPython's deque * n.
+func dequeRepeat(d, r *List) *List {
+	r.deque, r.dqMax = true, d.dqMax
+	r.trimDeque(false)
+	return r
+}

@@ -569,6 +569,12 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		if isSeqVal(b) && !isSeqVal(a) && !isInstanceVal(a) {
 			a, b = b, a
 		}
+		if isSeqVal(a) && !isIntLike(b) && isInstanceVal(b) {
+			// [5] * obj: the sequence gives way to obj.__rmul__.
+			if r, found, err := vm.dunder(b, "__rmul__", a); found && (err != nil || !isNotImplemented(r)) {
+				return r, err
+			}
+		}
 		if _, ok := a.O.(*Str); ok && !isIntLike(b) {
 			return Val{}, newErr(TypeError, "can't multiply sequence by non-int of type '%s'", typeName(b))
 		}
@@ -600,6 +606,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				r := &List{vals: repeatSlice(x.vals, n)}
 				if x.objs != nil {
 					r.objs = repeatSlice(x.objs, n)
+				}
+				if x.deque {
+					return ObjVal(dequeRepeat(x, r)), nil
 				}
 				return ObjVal(r), nil
 			case *Tuple:

@@ -779,6 +779,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if s, ok := o.O.(*SliceObj); ok {
 			return vm.sliceAttr(s, name)
 		}
+		if v, ok := rangeAttr(o, name); ok {
+			return v, nil
+		}
 	case "maxlen":
 		if l, ok := o.O.(*List); ok && l.deque {
 			if l.dqMax == 0 {
@@ -786,9 +789,16 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			}
 			return IntVal(int64(l.dqMax - 1)), nil
 		}
-	case "real":
-		if isNumber(o) {
+	case "real", "numerator":
+		if o.T == tagBool {
+			return IntVal(int64(o.B)), nil
+		}
+		if isNumber(o) && (name == "real" || o.T != tagFloat) {
 			return o, nil
+		}
+	case "denominator":
+		if isIntLike(o) {
+			return IntVal(1), nil
 		}
 	case "imag":
 		if isIntLike(o) {
@@ -810,4 +820,29 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 	}
 	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+}
+
+// rangeAttr is a range's start, stop or step.
+func rangeAttr(o Val, name string) (Val, bool) {
+	switch r := o.O.(type) {
+	case *Range:
+		switch name {
+		case "start":
+			return IntVal(r.start), true
+		case "stop":
+			return IntVal(r.stop), true
+		case "step":
+			return IntVal(r.step), true
+		}
+	case *BigRange:
+		switch name {
+		case "start":
+			return normBig(r.start), true
+		case "stop":
+			return normBig(r.stop), true
+		case "step":
+			return normBig(r.step), true
+		}
+	}
+	return Val{}, false
 }

@@ -3,7 +3,6 @@ package interp
 import (
 	"math"
 	"math/big"
-	"time"
 
 	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
@@ -124,17 +123,17 @@ func (m *mt) below(n *big.Int) *big.Int {
 
 func (m *mt) belowInt(n int) int { return int(m.below(big.NewInt(int64(n))).Int64()) }
 
-func randomModule() *Module {
-	gen := &mt{}
-	gen.seed(big.NewInt(time.Now().UnixNano()))
-	m := &Module{name: "random", attrs: map[string]Val{}}
+// randomFuncs are the random module's functions drawing from gen: the
+// module's own generator, or a random.Random instance's.
+func randomFuncs(gen *mt) map[string]nativeFn {
+	fns := map[string]nativeFn{}
 	def := func(name string, f func(vm *VM, args []Val) (Val, error)) {
-		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		fns[name] = func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(kwn) > 0 {
 				return Val{}, newErr(TypeError, "%s() takes no keyword arguments", name)
 			}
 			return f(vm, args)
-		}})
+		}
 	}
 	intArg := func(v Val) (*big.Int, error) {
 		if b, ok := toBig(v); ok {
@@ -146,18 +145,13 @@ func randomModule() *Module {
 		}
 		return nil, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
 	}
-	def("seed", func(vm *VM, args []Val) (Val, error) {
-		if len(args) == 0 || args[0].T == tagNone {
-			gen.seed(big.NewInt(time.Now().UnixNano()))
-			return NoneVal, nil
+	fns["seed"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := kwArgs("seed", args, kwn, []string{"a", "version"}, 0)
+		if err != nil {
+			return Val{}, err
 		}
-		b, ok := toBig(args[0])
-		if !ok {
-			return Val{}, newErr(TypeError, "only int seeds are supported")
-		}
-		gen.seed(b)
-		return NoneVal, nil
-	})
+		return NoneVal, gen.seedFrom(vm, a[0], a[1])
+	}
 	def("random", func(vm *VM, args []Val) (Val, error) { return FloatVal(gen.random()), nil })
 	def("uniform", func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 2 {
@@ -268,7 +262,7 @@ func randomModule() *Module {
 	// choices(population, weights=None, *, cum_weights=None, k=1), by
 	// CPython's algorithm (a bisection of the cumulative weights), so a
 	// seeded run picks the same.
-	m.attrs["choices"] = ObjVal(&Builtin{name: "choices", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+	fns["choices"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
 		a, err := kwArgs("choices", args, kwn, []string{"population", "weights", "cum_weights", "k"}, 1)
 		if err != nil {
 			return Val{}, err
@@ -354,10 +348,10 @@ func randomModule() *Module {
 			out = append(out, pop[lo])
 		}
 		return ObjVal(newList(out)), nil
-	}})
+	}
 	// gauss(mu=0.0, sigma=1.0): CPython's Box-Muller pairs, with the
 	// correctly rounded log, sqrt, cos and sin CPython gets from glibc.
-	m.attrs["gauss"] = ObjVal(&Builtin{name: "gauss", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+	fns["gauss"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
 		a, err := kwArgs("gauss", args, kwn, []string{"mu", "sigma"}, 0)
 		if err != nil {
 			return Val{}, err
@@ -383,7 +377,7 @@ func randomModule() *Module {
 			gen.hasGauss = false
 		}
 		return FloatVal(mu + z*sigma), nil
-	}})
+	}
 	def("sample", func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 2 {
 			return Val{}, newErr(TypeError, "sample() takes 2 arguments")
@@ -424,7 +418,8 @@ func randomModule() *Module {
 		}
 		return ObjVal(newList(out)), nil
 	})
-	return m
+	gen.distributions(fns)
+	return fns
 }
 
 // ceilLog4 is ceil(log(x, 4)) as CPython's sample computes it.
