@@ -151,6 +151,14 @@ type (
 	}
 )
 
+// init points the Instance's slot slices at the room allocated with it.
+func (p *instance1) init() *Instance { p.vals, p.objs = p.v[:0], p.o[:0]; return &p.Instance }
+func (p *instance2) init() *Instance { p.vals, p.objs = p.v[:0], p.o[:0]; return &p.Instance }
+func (p *instance3) init() *Instance { p.vals, p.objs = p.v[:0], p.o[:0]; return &p.Instance }
+func (p *instance4) init() *Instance { p.vals, p.objs = p.v[:0], p.o[:0]; return &p.Instance }
+func (p *instance6) init() *Instance { p.vals, p.objs = p.v[:0], p.o[:0]; return &p.Instance }
+func (p *instance8) init() *Instance { p.vals, p.objs = p.v[:0], p.o[:0]; return &p.Instance }
+
 // defaultAttrs is the room of an instance whose class has not shown yet
 // how many attributes its instances get.
 const defaultAttrs = 4
@@ -172,29 +180,17 @@ func newInstanceOf(cls *Class, capacity int) *Instance {
 	}
 	switch {
 	case capacity <= 1:
-		p := &instance1{}
-		x = &p.Instance
-		x.vals, x.objs = p.v[:0], p.o[:0]
+		x = new(instance1).init()
 	case capacity <= 2:
-		p := &instance2{}
-		x = &p.Instance
-		x.vals, x.objs = p.v[:0], p.o[:0]
+		x = new(instance2).init()
 	case capacity <= 3:
-		p := &instance3{}
-		x = &p.Instance
-		x.vals, x.objs = p.v[:0], p.o[:0]
+		x = new(instance3).init()
 	case capacity <= 4:
-		p := &instance4{}
-		x = &p.Instance
-		x.vals, x.objs = p.v[:0], p.o[:0]
+		x = new(instance4).init()
 	case capacity <= 6:
-		p := &instance6{}
-		x = &p.Instance
-		x.vals, x.objs = p.v[:0], p.o[:0]
+		x = new(instance6).init()
 	case capacity <= 8:
-		p := &instance8{}
-		x = &p.Instance
-		x.vals, x.objs = p.v[:0], p.o[:0]
+		x = new(instance8).init()
 	default:
 		x = &Instance{vals: make([]templates.Value, 0, capacity), objs: make([]Object, 0, capacity)}
 	}
