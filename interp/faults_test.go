@@ -81,6 +81,9 @@ func TestMemoryErrorUnderLimit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: fills 2 GB")
 	}
+	// Its children run one at a time, beside the package's other
+	// parallel tests (their memory is their own).
+	t.Parallel()
 	for _, c := range []struct{ name, src, out, lastErr string }{
 		{"append", "print('start')\nx = []\nwhile True:\n    x.append(1)\n", "start\n", "MemoryError"},
 		{"nested", "print('start')\nx = []\ni = 0\nwhile True:\n    x.append([i, i, i])\n    i += 1\n", "start\n", "MemoryError"},

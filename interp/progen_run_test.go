@@ -98,7 +98,10 @@ func TestJITRandomPrograms(t *testing.T) {
 			t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) { t.Skip(bug) })
 			continue
 		}
-		checkProgram(t, seed, genProgram(rand.New(rand.NewSource(seed))))
+		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
+			t.Parallel()
+			checkProgram(t, seed, genProgram(rand.New(rand.NewSource(seed))))
+		})
 	}
 }
 
@@ -325,7 +328,10 @@ func FuzzJITPrograms(f *testing.F) {
 		if bug, ok := pgKnownBugs[seed]; ok {
 			t.Skip(bug)
 		}
-		checkProgram(t, seed, genProgram(rand.New(rand.NewSource(seed))))
+		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
+			t.Parallel()
+			checkProgram(t, seed, genProgram(rand.New(rand.NewSource(seed))))
+		})
 	})
 }
 
