@@ -95,13 +95,19 @@ func init() {
 	}
 	m["splitlines"] = func(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
-		if v, ok := kw["keepends"]; ok {
+		for k, v := range kw {
+			if k != "keepends" {
+				return Val{}, newErr(TypeError, "'%s' is an invalid keyword argument for splitlines()", k)
+			}
 			pos = append(pos, v)
 		}
 		if len(pos) > 1 {
 			return Val{}, newErr(TypeError, "splitlines() takes at most 1 argument (%d given)", len(pos))
 		}
 		keep := len(pos) == 1 && truthy(pos[0])
+		if s := self.str(); s.ascii() {
+			return ObjVal(asciiSplitLines(s.s, keep)), nil
+		}
 		var out []Val
 		rs := []rune(self.str().s)
 		start := 0
