@@ -292,6 +292,8 @@ const (
 	OpListLoadRTF0                 // templates/list_load_r.c (t f0)
 	OpListLoadRTF1                 // templates/list_load_r.c (t f1)
 	OpListStore                    // templates/list_store.c
+	OpListStoreKBool               // templates/list_store_k.c (bool)
+	OpListStoreKInt                // templates/list_store_k.c (int)
 	OpListStoreMt                  // templates/list_store_mt.c
 	OpListStoreRF0                 // templates/list_store_r.c (f0)
 	OpListStoreRF1                 // templates/list_store_r.c (f1)
@@ -318,7 +320,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 300
+const NumOps = 302
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -604,6 +606,8 @@ var opNames = [NumOps]string{
 	OpListLoadRTF0:       "list_load_r__t_f0",
 	OpListLoadRTF1:       "list_load_r__t_f1",
 	OpListStore:          "list_store",
+	OpListStoreKBool:     "list_store_k__bool",
+	OpListStoreKInt:      "list_store_k__int",
 	OpListStoreMt:        "list_store_mt",
 	OpListStoreRF0:       "list_store_r__f0",
 	OpListStoreRF1:       "list_store_r__f1",

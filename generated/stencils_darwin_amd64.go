@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:3a4fb1525cb5f50c39cb45b9976aeba727cab910b2f18d978eef063fa263ce00
+// Inputs: sha256:64077fe50d65aa68517c126935ba2e3262c24ccc82709845a5ccf6596b6cfa1b
 //
 // Regenerate with `go generate`.
 
@@ -9480,6 +9480,130 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpListStoreKBool: {
+		Name: "list_store_k__bool",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x23: mov 0x8(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x08,
+			// 0x27: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x2a: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x2e: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x31: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x34: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x3d: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x40: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x44: movq $0x3,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x03, 0x00, 0x00, 0x00,
+			// 0x4c: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x53: mov 0x8(%r13,%rdx,1),%rdx
+			0x49, 0x8b, 0x54, 0x15, 0x08,
+			// 0x58: mov %rdx,0x8(%rax,%rcx,1)
+			0x48, 0x89, 0x54, 0x08, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreKInt: {
+		Name: "list_store_k__int",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x23: mov 0x8(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x08,
+			// 0x27: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x2a: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x2e: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x31: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x34: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x3d: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x40: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x44: movq $0x1,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x01, 0x00, 0x00, 0x00,
+			// 0x4c: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x53: mov 0x8(%r13,%rdx,1),%rdx
+			0x49, 0x8b, 0x54, 0x15, 0x08,
+			// 0x58: mov %rdx,0x8(%rax,%rcx,1)
+			0x48, 0x89, 0x54, 0x08, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStoreMt: {
 		Name: "list_store_mt",
 		Code: []byte{
@@ -10959,6 +11083,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoadRTF0:       emitListLoadRTF0,
 	OpListLoadRTF1:       emitListLoadRTF1,
 	OpListStore:          emitListStore,
+	OpListStoreKBool:     emitListStoreKBool,
+	OpListStoreKInt:      emitListStoreKInt,
 	OpListStoreMt:        emitListStoreMt,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
@@ -13852,6 +13978,34 @@ func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
 		relocs.PutImm32(code, 0x1b, 0xc2c748, v[relocs.ValueOperand2]) &&
 		relocs.PutRel32(code, 0x58, pc+0x58, v[relocs.ValueExit], -4)
+}
+
+func emitListStoreKBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:93:93]
+	copy(code, Stencils[OpListStoreKBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4f, 0xc2c748, v[relocs.ValueOperand2])
+}
+
+func emitListStoreKInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:93:93]
+	copy(code, Stencils[OpListStoreKInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x4f, 0xc2c748, v[relocs.ValueOperand2])
 }
 
 func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:8db56fc3569a5827869ecc1103241e91c666559fd862f5992fb7fc6a1961af50
+// Inputs: sha256:0611c583a4bff53cbe44b0435e333a0e7729b1a7eb2b77214195d1e37bd9de8a
 //
 // Regenerate with `go generate`.
 
@@ -11940,6 +11940,158 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpListStoreKBool: {
+		Name: "list_store_k__bool",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: ldr x11, [x8,#24]
+			0x0b, 0x0d, 0x40, 0xf9,
+			// 0x30: cmp x11, #0x0
+			0x7f, 0x01, 0x00, 0xf1,
+			// 0x34: ccmp x9, x10, #0x2, eq
+			0x22, 0x01, 0x4a, 0xfa,
+			// 0x38: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x40: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x44: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x48: mov w9, #0x3
+			0x69, 0x00, 0x80, 0x52,
+			// 0x4c: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x50: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x54: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x5c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x60: str x9, [x8,#8]
+			0x09, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreKInt: {
+		Name: "list_store_k__int",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x14: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: ldr x10, [x8,#8]
+			0x0a, 0x05, 0x40, 0xf9,
+			// 0x24: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x28: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x2c: ldr x11, [x8,#24]
+			0x0b, 0x0d, 0x40, 0xf9,
+			// 0x30: cmp x11, #0x0
+			0x7f, 0x01, 0x00, 0xf1,
+			// 0x34: ccmp x9, x10, #0x2, eq
+			0x22, 0x01, 0x4a, 0xfa,
+			// 0x38: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x3c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x40: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x44: add x8, x8, x9, lsl #4
+			0x08, 0x11, 0x09, 0x8b,
+			// 0x48: mov w9, #0x1
+			0x29, 0x00, 0x80, 0x52,
+			// 0x4c: str x9, [x8]
+			0x09, 0x01, 0x00, 0xf9,
+			// 0x50: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x54: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x58: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x5c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x60: str x9, [x8,#8]
+			0x09, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStoreMt: {
 		Name: "list_store_mt",
 		Code: []byte{
@@ -13605,6 +13757,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoadRTF0:       emitListLoadRTF0,
 	OpListLoadRTF1:       emitListLoadRTF1,
 	OpListStore:          emitListStore,
+	OpListStoreKBool:     emitListStoreKBool,
+	OpListStoreKInt:      emitListStoreKInt,
 	OpListStoreMt:        emitListStoreMt,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
@@ -16967,6 +17121,38 @@ func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64
 		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x50, 0x14000000, pc+0x50, v[relocs.ValueExit])
+}
+
+func emitListStoreKBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpListStoreKBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x50, 0x90000009, pc+0x50, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand2])
+}
+
+func emitListStoreKInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:100:100]
+	copy(code, Stencils[OpListStoreKInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x50, 0x90000009, pc+0x50, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x54, 0xd2800009, pc+0x54, v[relocs.ValueOperand2])
 }
 
 func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

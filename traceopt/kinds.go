@@ -35,6 +35,35 @@ func initKindVariants() {
 			unvaried[op] = base
 		}
 	}
+	for _, kind := range kindNames {
+		op := regVariant("list_store_k", kind)
+		opInfo[op] = opInfo[generated.OpListStore]
+		unvaried[op] = generated.OpListStore
+	}
+}
+
+// specializeStore puts list_store_k (templates/list_store_k.c) in place
+// of in, a list_store, when the value it stores is an int or a bool on
+// every path to it: before says what each slot's tag is in memory there
+// (SkipKnownTags' analysis), and a constant slot keeps the tag it has. The
+// plain store loads the value's tag, tests it against the object tag and
+// stores it; the variant stores its kind's tag as an immediate: fannkuch's
+// swaps and sieve's `flags[m] = False` store ints and bools. Shared traces
+// keep list_store, which compileTrace turns into list_store_mt.
+func specializeStore(t *Trace, in *Inst, before tagState) {
+	if t.Shared || in.Op != generated.OpListStore {
+		return
+	}
+	v := slotOf(in.Args[2])
+	tag := uint8(unknownTag)
+	if c, ok := t.Consts[v]; ok {
+		tag = uint8(c.Tag)
+	} else if before != nil && int(v) < len(before) {
+		tag = before[v]
+	}
+	if kind, ok := kindNames[templates.Tag(tag)]; ok && tag != unknownTag {
+		in.Op = regVariant("list_store_k", kind)
+	}
 }
 
 // SpecializeKinds puts the kind variant in place of every list load of an

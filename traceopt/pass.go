@@ -13,7 +13,8 @@ type Pass struct {
 // straight into the slots they are moved to, read what a move copied from
 // its source, and drop
 // writes nobody reads and moves that do nothing; store no tag a slot
-// already holds; keep float results in the cached registers for the
+// already holds, and store list elements of a known kind with that kind's
+// tag (list_store_k); keep float results in the cached registers for the
 // uops that read them next; last, load int and bool elements with the
 // list loads that have their kind built in.
 var Passes = []Pass{

@@ -61,7 +61,8 @@ type tagState []uint8
 // proves its slot's tag, a result store sets its destination's, and a
 // call-out forgets every slot (the interpreter may rewrite any slot there,
 // giving back objects and big ints the trace kept its own way), as a
-// clobber forgets its own.
+// clobber forgets its own. The same analysis picks list_store_k for the
+// list stores of ints and bools (kinds.go).
 func SkipKnownTags(t *Trace) {
 	n := len(t.Insts)
 	if n == 0 {
@@ -109,6 +110,7 @@ func SkipKnownTags(t *Trace) {
 	}
 	for i := range t.Insts {
 		in := &t.Insts[i]
+		specializeStore(t, in, at[i])
 		v, ok := bitsOnly[in.Op]
 		if !ok || at[i] == nil || in.Op == generated.OpListLoad && t.Shared {
 			// (Shared traces' list loads become list_load_mt, which

@@ -824,6 +824,26 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{ops(0, S, freshOperand), recs}, {ops(0, S, freshOperand+1), recs}, {ops(S, 0, freshOperand+1), recs}}
+	case "list_store_k__int", "list_store_k__bool":
+		// Stores of values of the variant's kind (its precondition: the
+		// optimizer proved the tag) at every index, into both lists; the
+		// int form also of the index itself.
+		values := []V{iv(0), iv(-1), iv(math.MaxInt64), iv(math.MinInt64)}
+		if op == "list_store_k__bool" {
+			values = []V{{Tag: templates.TagBool, Bits: 0}, {Tag: templates.TagBool, Bits: 1}}
+		}
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for _, i := range nativeIndexes {
+				for k, v := range values {
+					recs = append(recs, nativeRecord{Frame: [3]V{listV(k % 2), i, v}, Lists: ls})
+				}
+			}
+		}
+		if op == "list_store_k__int" {
+			return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}}
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}}
 	case "list_store", "list_store_mt":
 		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
 		var recs []nativeRecord

@@ -1182,6 +1182,24 @@ func registerVariants() {
 			}
 		}
 	}
+	// list_store_k.c: a store of a value whose kind, an int or a bool,
+	// the optimizer proved: the element gets that tag and the value's
+	// bits (the value's own tag is not read).
+	for kind, kt := range map[string]templates.Tag{"int": templates.TagInt, "bool": templates.TagBool} {
+		kt := kt
+		uops["list_store_k__"+kind] = func(m *machine) (Next, templates.ExitCode) {
+			lv, iv, v := m.slot(0), m.slot(1), m.slot(2)
+			l, vals := m.list(lv)
+			i, ok := listIndex(i64(iv), int64(len(vals)))
+			if l.Objs != 0 || !ok {
+				return Exit, 0
+			}
+			if !m.dry {
+				vals[i] = templates.Value{Tag: kt, Bits: v.Bits}
+			}
+			return Continue, 0
+		}
+	}
 	for r := range 2 {
 		uops[fmt.Sprintf("list_store_r__f%d", r)] = func(m *machine) (Next, templates.ExitCode) {
 			lv, iv := m.slot(0), m.slot(1)

@@ -1125,6 +1125,18 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 			plainOp := map[string]string{"t": "list_load", "b": "list_load_bits"}[parts[0]]
 			wantNext, _, _, _ = StepRegs(plainOp, [4]uint64{0, S, 2 * S, uint64(kind)}, &templates.State{}, plain, 0, 0, new(Regs))
 			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S, uint64(templates.TagFloat)}, &templates.State{}, frame, 0, 0, &regs)
+		case "list_store_k":
+			// Stores of a value of the variant's kind (an int or a bool
+			// with bits the other kind would not have) where the plain
+			// store reads the value's tag.
+			kind := map[string]templates.Tag{"int": templates.TagInt, "bool": templates.TagBool}[parts[0]]
+			v := V{Tag: kind, Bits: 1}
+			if kind == templates.TagInt {
+				v.Bits = uint64(1) << 40
+			}
+			frame, plain = []V{lv, iv(i), v}, []V{plainLV, iv(i), v}
+			wantNext, _, _, _ = StepRegs("list_store", [4]uint64{0, S, 2 * S}, &templates.State{}, plain, 0, 0, new(Regs))
+			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
 		case "list_store_r":
 			r := parts[0][1] - '0'
 			frame, plain = []V{lv, iv(i), sentry}, []V{plainLV, iv(i), {Tag: templates.TagFloat, Bits: regs[r]}}
@@ -1138,8 +1150,11 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 		got := unsafe.Slice(l.Vals, l.Len)
 		want := unsafe.Slice(plainList.Vals, plainList.Len)
 		sameFrame := frame[0] == plain[0] && frame[1] == lv && frame[2] == plain[2] // (a load)
-		if base == "list_store_r" {
+		switch base {
+		case "list_store_r":
 			sameFrame = frame[0] == lv && frame[1] == plain[1] && frame[2] == sentry
+		case "list_store_k":
+			sameFrame = frame[0] == lv && frame[1] == plain[1] && frame[2] == plain[2]
 		}
 		if err != nil || next != wantNext || regs != wantRegs || !sameFrame || !equalValues(got, want) {
 			t.Errorf("%s at %d: %v %v, regs %x, frame %v, list %v; want %v, regs %x, frame %v, list %v", op, i, next, err, regs, frame, got, wantNext, wantRegs, plain, want)
