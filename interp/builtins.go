@@ -889,6 +889,11 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 		y, ok := c.O.(*ExcType)
 		return BoolVal(ok && y.isSub(x)), nil
 	case *Class:
+		if x.meta != nil {
+			if r, found, err := vm.metaDunder(x, "__subclasscheck__", []Val{c}); found {
+				return BoolVal(truthy(r)), err
+			}
+		}
 		y, ok := c.O.(*Class)
 		return BoolVal(ok && y.isSub(x)), nil
 	}

@@ -123,6 +123,8 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	vm.modules["functools"] = functoolsModule()
 	vm.modules["itertools"] = itertoolsModule()
 	vm.rt = newRunState(out, errOut)
+	vm.addSysInfo(vm.modules["sys"])
+	vm.addTimeStruct(vm.modules["time"])
 	vm.modules["threading"] = vm.threadingModule()
 	vm.modules["queue"] = queueModule()
 	futures := futuresModule()

@@ -59,6 +59,24 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return typesModule
 	case "csv":
 		return csvModule
+	case "hashlib":
+		return hashlibModule
+	case "base64":
+		return base64Module
+	case "keyword":
+		return keywordModule
+	case "gc":
+		return gcModule
+	case "pprint":
+		return pprintModule
+	case "logging":
+		return loggingModule
+	case "timeit":
+		return timeitModule
+	case "numbers":
+		return numbersModule
+	case "warnings":
+		return warningsModule
 	}
 	return nil
 }

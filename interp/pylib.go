@@ -386,3 +386,28 @@ func errnoText(e syscall.Errno) string {
 	s := e.Error()
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+//go:embed pylib/pprint.py
+var pprintSource string
+
+func pprintModule(vm *VM) *Module { return vm.pyModule("pprint", pprintSource, nil) }
+
+//go:embed pylib/logging.py
+var loggingSource string
+
+func loggingModule(vm *VM) *Module { return vm.pyModule("logging", loggingSource, nil) }
+
+//go:embed pylib/timeit.py
+var timeitSource string
+
+func timeitModule(vm *VM) *Module { return vm.pyModule("timeit", timeitSource, nil) }
+
+//go:embed pylib/numbers.py
+var numbersSource string
+
+func numbersModule(vm *VM) *Module { return vm.pyModule("numbers", numbersSource, nil) }
+
+//go:embed pylib/warnings.py
+var warningsSource string
+
+func warningsModule(vm *VM) *Module { return vm.pyModule("warnings", warningsSource, nil) }

@@ -1,0 +1,159 @@
+# The warnings module for minipy, written for it: warn() prints
+# "<file>:<line>: Category: message" to stderr once per message and
+# category (the default filter's "default" action), filters
+# (simplefilter, filterwarnings, resetwarnings) with the actions error,
+# ignore, always, default, once and module, and catch_warnings (with
+# record=True). minipy does not give warn() its caller's file and line:
+# it names "sys:1", as CPython does for a frame it cannot find.
+
+import sys as _sys
+
+__all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarnings", "simplefilter",
+           "resetwarnings", "catch_warnings", "WarningMessage", "filters"]
+
+filters = []
+_defaultaction = "default"
+_seen = set()
+
+
+class WarningMessage:
+    _WARNING_DETAILS = ("message", "category", "filename", "lineno", "file", "line", "source")
+
+    def __init__(self, message, category, filename, lineno, file=None, line=None, source=None):
+        self.message = message
+        self.category = category
+        self.filename = filename
+        self.lineno = lineno
+        self.file = file
+        self.line = line
+        self.source = source
+        self._category_name = category.__name__ if category else None
+
+    def __str__(self):
+        return ("{message : %r, category : %r, filename : %r, lineno : %s, line : %r}"
+                % (self.message, self._category_name, self.filename, self.lineno, self.line))
+
+
+def formatwarning(message, category, filename, lineno, line=None):
+    s = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    if line:
+        s += "  %s\n" % line.strip()
+    return s
+
+
+def _print(msg):
+    f = msg.file if msg.file is not None else _sys.stderr
+    f.write(formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line))
+
+
+# Where warnings go (catch_warnings(record=True) swaps in a list's append).
+# A list, as a global statement in a library module does not reach its
+# namespace.
+_sink = [_print]
+
+
+def _showwarnmsg(msg):
+    _sink[0](msg)
+
+
+def showwarning(message, category, filename, lineno, file=None, line=None):
+    _showwarnmsg(WarningMessage(message, category, filename, lineno, file, line))
+
+
+def _action_for(text, category):
+    for action, msg, cat, mod, lineno in filters:
+        if (msg is None or msg.match(text)) and issubclass(category, cat):
+            return action
+    return _defaultaction
+
+
+def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
+    if isinstance(message, Warning):
+        category = message.__class__
+    if category is None:
+        category = UserWarning
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise TypeError("category must be a Warning subclass, not '%s'" % type(category).__name__)
+    warn_explicit(message, category, "sys", 1, source=source)
+
+
+def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
+    if isinstance(message, Warning):
+        text = str(message)
+        category = message.__class__
+    else:
+        text = message
+        message = category(message)
+    action = _action_for(text, category)
+    if action == "ignore":
+        return
+    if action == "error":
+        raise message
+    if action in ("default", "module", "once"):
+        key = (text, category) if action != "once" else (text, category, "once")
+        if key in _seen:
+            return
+        _seen.add(key)
+    _showwarnmsg(WarningMessage(message, category, filename, lineno, None, None, source))
+
+
+def _compile(s):
+    if not s:
+        return None
+    import re
+    return re.compile(s, re.I)
+
+
+def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
+    if action not in ("error", "ignore", "always", "all", "default", "module", "once"):
+        raise ValueError("invalid action: %r" % (action,))
+    item = (action, _compile(message), category, module, lineno)
+    if item in filters:
+        filters.remove(item)
+    if append:
+        filters.append(item)
+    else:
+        filters.insert(0, item)
+    _seen.clear()
+
+
+def simplefilter(action, category=Warning, lineno=0, append=False):
+    filterwarnings(action, "", category, "", lineno, append)
+
+
+def resetwarnings():
+    filters[:] = []
+    _seen.clear()
+
+
+class catch_warnings:
+    def __init__(self, *, record=False, module=None, action=None, category=Warning, lineno=0, append=False):
+        self._record = record
+        self._action = action
+        self._category = category
+        self._lineno = lineno
+        self._append = append
+        self._entered = False
+
+    def __enter__(self):
+        if self._entered:
+            raise RuntimeError("Cannot enter %r twice" % self)
+        self._entered = True
+        self._filters = filters[:]
+        self._seen = set(_seen)
+        self._showwarning = _sink[0]
+        if self._action:
+            simplefilter(self._action, self._category, self._lineno, self._append)
+        if self._record:
+            log = []
+            _sink[0] = log.append
+            _seen.clear()
+            return log
+        return None
+
+    def __exit__(self, *exc_info):
+        filters[:] = self._filters
+        _seen.clear()
+        _seen.update(self._seen)
+        _sink[0] = self._showwarning
+        return False

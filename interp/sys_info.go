@@ -1,0 +1,82 @@
+package interp
+
+import (
+	"math"
+	"os"
+)
+
+// The informational parts of sys that ordinary scripts read: float_info,
+// int_info, byteorder, implementation, version, maxunicode, ... Struct
+// sequences are namedtuple classes printed with their module's prefix
+// (sys.float_info(max=...)), as CPython's structseq types print.
+
+// structSeq is an instance of a namedtuple class named tpName
+// ("sys.float_info"), whose __name__ is the part after the last dot.
+func (vm *VM) structSeq(tpName string, fields []string, vals []Val) (Val, error) {
+	name := tpName
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '.' {
+			name = name[i+1:]
+			break
+		}
+	}
+	cls, err := vm.namedtupleClass(name, fields, nil)
+	if err != nil {
+		return Val{}, err
+	}
+	cls.tpName = tpName
+	return vm.call(ObjVal(cls), vals, nil)
+}
+
+// addSysInfo puts the informational attributes into the sys module m.
+func (vm *VM) addSysInfo(m *Module) {
+	fi, err := vm.structSeq("sys.float_info",
+		[]string{"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"},
+		[]Val{FloatVal(math.MaxFloat64), IntVal(1024), IntVal(308), FloatVal(0x1p-1022), IntVal(-1021), IntVal(-307),
+			IntVal(15), IntVal(53), FloatVal(0x1p-52), IntVal(2), IntVal(1)})
+	if err == nil {
+		m.attrs["float_info"] = fi
+	}
+	// minipy's big ints are math/big's, but CPython's answer is what
+	// programs compare against; the str-digits limits are CPython's.
+	ii, err := vm.structSeq("sys.int_info",
+		[]string{"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"},
+		[]Val{IntVal(30), IntVal(4), IntVal(4300), IntVal(640)})
+	if err == nil {
+		m.attrs["int_info"] = ii
+	}
+	vi := m.attrs["version_info"]
+	impl, err := vm.structSeq("namespace", []string{"name", "cache_tag", "version", "hexversion"},
+		[]Val{StrVal("minipy"), NoneVal, vi, IntVal(0x030e00f0)})
+	if err == nil {
+		m.attrs["implementation"] = impl
+	}
+	m.attrs["byteorder"] = StrVal("little") // amd64 and arm64
+	m.attrs["version"] = StrVal("3.14.0 (minipy)")
+	m.attrs["hexversion"] = IntVal(0x030e00f0)
+	m.attrs["maxunicode"] = IntVal(0x10ffff)
+	m.attrs["float_repr_style"] = StrVal("short")
+	if exe, err := os.Executable(); err == nil {
+		m.attrs["executable"] = StrVal(exe)
+	} else {
+		m.attrs["executable"] = StrVal("")
+	}
+	m.attrs["path"] = ObjVal(newList(nil))
+	for _, n := range []string{"getdefaultencoding", "getfilesystemencoding"} {
+		m.def(n, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if err := exactArgs(n, args, kwn, 0); err != nil {
+				return Val{}, err
+			}
+			return StrVal("utf-8"), nil
+		})
+	}
+	m.def("intern", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("intern", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		if !args[0].isStr() {
+			return Val{}, newErr(TypeError, "intern() argument must be str, not %s", typeName(args[0]))
+		}
+		return args[0], nil
+	})
+}
