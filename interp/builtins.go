@@ -859,7 +859,13 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			return BoolVal(c.meta != nil && c.meta.isSub(x) || x == typeClass), nil
 		}
 		i, ok := v.O.(*Instance)
-		return BoolVal(ok && i.cls.isSub(x)), nil
+		if ok && i.cls.isSub(x) {
+			return True, nil
+		}
+		if has, isProto := vm.protocolCheck(v, x); isProto {
+			return BoolVal(has), nil
+		}
+		return False, nil
 	}
 	return Val{}, newErr(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 }
@@ -895,7 +901,13 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 			}
 		}
 		y, ok := c.O.(*Class)
-		return BoolVal(ok && y.isSub(x)), nil
+		if ok && y.isSub(x) {
+			return True, nil
+		}
+		if has, isProto := vm.protocolCheck(c, x); isProto {
+			return BoolVal(has), nil
+		}
+		return False, nil
 	}
 	return Val{}, newErr(TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 }

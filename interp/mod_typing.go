@@ -150,7 +150,8 @@ func typingModule(vm *VM) *Module {
 			return args[0], nil
 		})
 	}
-	for _, n := range []string{"overload", "final", "runtime_checkable", "no_type_check", "override", "dataclass_transform"} {
+	m.def("runtime_checkable", runtimeCheckable)
+	for _, n := range []string{"overload", "final", "no_type_check", "override", "dataclass_transform"} {
 		identity(n)
 	}
 	m.def("cast", func(vm *VM, args []Val, kwn []string) (Val, error) {

@@ -77,6 +77,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return numbersModule
 	case "warnings":
 		return warningsModule
+	case "traceback":
+		return tracebackModule
+	case "_functools_dispatch":
+		return functoolsDispatchModule
 	}
 	return nil
 }

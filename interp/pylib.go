@@ -411,3 +411,42 @@ func numbersModule(vm *VM) *Module { return vm.pyModule("numbers", numbersSource
 var warningsSource string
 
 func warningsModule(vm *VM) *Module { return vm.pyModule("warnings", warningsSource, nil) }
+
+//go:embed pylib/functools_dispatch.py
+var functoolsDispatchSource string
+
+func functoolsDispatchModule(vm *VM) *Module {
+	return vm.pyModule("functools", functoolsDispatchSource, nil)
+}
+
+// fromPyModule is a built-in function that calls attribute name of the
+// library module mod, imported on the first call (functools'
+// singledispatch lives in Python while the rest of functools is Go).
+func fromPyModule(mod, name string) Val {
+	return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+		m, err := vm.importLib(mod)
+		if err != nil {
+			return Val{}, err
+		}
+		f, ok := m.table()[name]
+		if !ok {
+			return Val{}, newErr(AttributeError, "module '%s' has no attribute '%s'", mod, name)
+		}
+		return vm.call(f, args, kwn)
+	})
+}
+
+// importLib imports a library module as an import statement would.
+func (vm *VM) importLib(name string) (*Module, error) {
+	if vm.rt != nil && vm.rt.threaded.Load() {
+		vm.rt.mu.Lock()
+		defer vm.rt.mu.Unlock()
+	}
+	if m, ok := vm.modules[name]; ok {
+		return m, nil
+	}
+	if m, ok := vm.lazyModule(name); ok {
+		return m, nil
+	}
+	return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
+}

@@ -51,6 +51,8 @@ func timeModule() *Module {
 
 func functoolsModule() *Module {
 	m := &Module{name: "functools", attrs: map[string]Val{}}
+	m.attrs["singledispatch"] = fromPyModule("_functools_dispatch", "singledispatch")
+	m.attrs["singledispatchmethod"] = fromPyModule("_functools_dispatch", "singledispatchmethod")
 	m.attrs["reduce"] = builtinFn("reduce", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 || len(args) > 3 {
 			return Val{}, newErr(TypeError, "reduce expected at least 2 arguments, got %d", len(args))

@@ -1,8 +1,10 @@
 package interp
 
 import (
+	_ "embed"
 	"math"
 	"os"
+	"strings"
 )
 
 // The informational parts of sys that ordinary scripts read: float_info,
@@ -70,6 +72,21 @@ func (vm *VM) addSysInfo(m *Module) {
 			return StrVal("utf-8"), nil
 		})
 	}
+	m.def("exc_info", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("exc_info", args, kwn, 0); err != nil {
+			return Val{}, err
+		}
+		return vm.caughtInfo(), nil
+	})
+	m.def("exception", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("exception", args, kwn, 0); err != nil {
+			return Val{}, err
+		}
+		if vm.caught == nil {
+			return NoneVal, nil
+		}
+		return ObjVal(vm.caught), nil
+	})
 	m.def("intern", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("intern", args, kwn, 1); err != nil {
 			return Val{}, err
@@ -78,5 +95,50 @@ func (vm *VM) addSysInfo(m *Module) {
 			return Val{}, newErr(TypeError, "intern() argument must be str, not %s", typeName(args[0]))
 		}
 		return args[0], nil
+	})
+}
+
+// caughtInfo is sys.exc_info(): the type, the exception and None (minipy
+// has no traceback objects) for the exception an except block most
+// recently caught. CPython gives (None, None, None) again once that block
+// has ended; minipy keeps the last one.
+func (vm *VM) caughtInfo() Val {
+	e := vm.caught
+	if e == nil {
+		return tupleOf([]Val{NoneVal, NoneVal, NoneVal})
+	}
+	return tupleOf([]Val{ObjVal(e.typ), ObjVal(e), NoneVal})
+}
+
+// formatException is the text CPython prints for an uncaught exc: its
+// chain and traceback (what traceback.format_exception joins).
+func (vm *VM) formatException(exc *Exception) string {
+	var b strings.Builder
+	var tb []tbEntry
+	if exc.err != nil {
+		tb = exc.err.tb
+	}
+	writeChained(&b, vm, exc, tb, map[*Exception]bool{})
+	return b.String()
+}
+
+//go:embed pylib/traceback.py
+var tracebackSource string
+
+func tracebackModule(vm *VM) *Module {
+	return vm.pyModule("traceback", tracebackSource, map[string]nativeFn{
+		"_caught": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if vm.caught == nil {
+				return NoneVal, nil
+			}
+			return ObjVal(vm.caught), nil
+		},
+		"_format": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			e, ok := args[0].O.(*Exception)
+			if len(args) != 1 || !ok {
+				return Val{}, newErr(TypeError, "expected an exception")
+			}
+			return StrVal(vm.formatException(e)), nil
+		},
 	})
 }

@@ -162,11 +162,9 @@ class Formatter:
         return self._style.format(record)
 
     def formatException(self, ei):
-        e = ei[1]
-        if e is None:
-            return "NoneType: None"
-        return "Traceback (most recent call last):\n%s: %s" % (type(e).__name__, e) if str(e) else \
-            "Traceback (most recent call last):\n%s" % type(e).__name__
+        import traceback
+        s = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
+        return s[:-1] if s[-1:] == "\n" else s
 
     def format(self, record):
         record.message = record.getMessage()
@@ -354,7 +352,7 @@ class Logger(Filterer):
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
             elif not isinstance(exc_info, tuple):
-                exc_info = getattr(_sys, "exc_info", lambda: (None, None, None))()
+                exc_info = _sys.exc_info()
         record = LogRecord(self.name, level, "(unknown file)", 0, msg, args, exc_info, "(unknown function)")
         if extra is not None:
             for key in extra:

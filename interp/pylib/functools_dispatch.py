@@ -1,0 +1,102 @@
+# functools.singledispatch and singledispatchmethod for minipy, written
+# for it: a generic function picks its implementation by the class of its
+# first argument, walking that class's MRO, then the registered abstract
+# classes (collections.abc, numbers) it is a subclass of. minipy keeps no
+# annotations of parameters, so register() needs the class given:
+# @f.register(int), or f.register(int, func).
+
+__all__ = ["singledispatch", "singledispatchmethod"]
+
+
+def _mro(cls):
+    m = getattr(cls, "__mro__", None)
+    if m:
+        return m
+    if cls is bool:
+        return (bool, int, object)
+    return (cls, object)
+
+
+def singledispatch(func):
+    registry = {}
+    cache = {}
+
+    def dispatch(cls, obj=None, has_obj=False):
+        impl = cache.get(cls)
+        if impl is not None:
+            return impl
+        impl = None
+        for k in _mro(cls):
+            if k in registry:
+                impl = registry[k]
+                break
+        if impl is None or impl is registry[object]:
+            for k, f in registry.items():
+                if k is not object and k not in _mro(cls):
+                    try:
+                        # minipy's built-in types answer isinstance for
+                        # the abstract classes more often than issubclass.
+                        if issubclass(cls, k) or has_obj and isinstance(obj, k):
+                            impl = f
+                            break
+                    except TypeError:
+                        pass
+        if impl is None:
+            impl = registry[object]
+        cache[cls] = impl
+        return impl
+
+    def register(cls, func=None):
+        if func is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            raise TypeError("Invalid first argument to `register()`. %r is not a class or union type. "
+                            "minipy keeps no annotations: use `@register(some_class)`." % (cls,))
+        registry[cls] = func
+        cache.clear()
+        return func
+
+    name = getattr(func, "__name__", "singledispatch function")
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError("%s requires at least 1 positional argument" % name)
+        return dispatch(args[0].__class__, args[0], True)(*args, **kw)
+
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    wrapper._clear_cache = cache.clear
+    wrapper.__name__ = name
+    wrapper.__qualname__ = getattr(func, "__qualname__", name)
+    wrapper.__doc__ = getattr(func, "__doc__", None)
+    wrapper.__wrapped__ = func
+    return wrapper
+
+
+class singledispatchmethod:
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError("%r is not callable or a descriptor" % (func,))
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        dispatcher = self.dispatcher
+        func = self.func
+
+        def _method(*args, **kwargs):
+            if not args:
+                raise TypeError("%s requires at least 1 positional argument" % getattr(func, "__name__", "method"))
+            impl = dispatcher.dispatch(args[0].__class__, args[0], True)
+            if obj is None:
+                return impl(*args, **kwargs)
+            return impl(obj, *args, **kwargs)
+
+        _method.register = self.register
+        _method.__name__ = getattr(func, "__name__", "method")
+        return _method
