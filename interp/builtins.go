@@ -806,7 +806,7 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 	// An instance against a plain class first: the common case, and the
 	// builtins look-up below (a Go map by name) was a tenth of its cost.
 	if x, ok := t.O.(*Class); ok && x.meta == nil && t.T == tagObject {
-		if i, ok := v.O.(*Instance); ok {
+		if i, ok := v.O.(*Instance); ok && !x.protocol {
 			return BoolVal(i.cls == x || i.cls.isSub(x)), nil
 		}
 	}

@@ -19,9 +19,12 @@ type Class struct {
 	// tpName is how messages name the type of an instance of a library
 	// class that CPython writes in C ("datetime.date"), or empty.
 	tpName string
-	bases  []*Class
-	attrs  map[string]Val
-	order  []string
+	// protocol: a typing.runtime_checkable protocol, which isinstance
+	// answers by members, not by the MRO (protocol.go).
+	protocol bool
+	bases    []*Class
+	attrs    map[string]Val
+	order    []string
 	// attrsMu guards attrs and order against a store on one thread (a
 	// class attribute set or deleted) while look-ups on others fill the
 	// class's caches from them; the rest reads them while the class is

@@ -51,6 +51,7 @@ func runtimeCheckable(vm *VM, args []Val, kwn []string) (Val, error) {
 	if err := vm.setAttr(args[0], "_is_runtime_protocol", True); err != nil {
 		return Val{}, err
 	}
+	cls.protocol = true
 	return args[0], nil
 }
 
