@@ -22,6 +22,10 @@ import (
 // never leave and the two commute (`x, y = f(x, y), g(x, y)`: g's read of
 // x goes before f's result lands in x).
 func CoalesceMoves(t *Trace) {
+	// Every move tried walks the paths after it, and every move dropped
+	// starts the scan again: the walks share one scratch (a fresh one per
+	// walk allocated more than every other pass together on long traces).
+	var sc liveScratch
 	for changed := true; changed; {
 		changed = false
 		targets := t.jumpTargets()
@@ -31,10 +35,10 @@ func CoalesceMoves(t *Trace) {
 				continue
 			}
 			v, tmp := slotOf(mv.Args[0]), slotOf(mv.Args[1])
-			if v == tmp || t.ExitReads[tmp] || t.liveAfter(j, tmp) {
+			if v == tmp || t.ExitReads[tmp] || t.liveAfterWith(&sc, j, tmp) {
 				continue
 			}
-			if t.coalesce(j, v, tmp, targets) {
+			if t.coalesce(&sc, j, v, tmp, targets) {
 				changed = true
 				break // positions changed: start again
 			}
@@ -43,7 +47,7 @@ func CoalesceMoves(t *Trace) {
 }
 
 // coalesce rewrites move j (v = tmp) away if it can.
-func (t *Trace) coalesce(j int, v, tmp int32, targets []bool) bool {
+func (t *Trace) coalesce(sc *liveScratch, j int, v, tmp int32, targets []bool) bool {
 	var hoist []int // instructions between that read v: they go above the producer
 	for i := j - 1; i >= 0; i-- {
 		in := &t.Insts[i]
@@ -63,7 +67,7 @@ func (t *Trace) coalesce(j int, v, tmp int32, targets []bool) bool {
 			t.Insts[i].Args[0] = t.Insts[j].Args[0]
 			// Hoisted readers, in their order, then the producer and the
 			// rest; the move goes.
-			moved := make([]Inst, 0, j-i+1)
+			moved := sc.moved[:0]
 			for k := len(hoist) - 1; k >= 0; k-- {
 				moved = append(moved, t.Insts[hoist[k]])
 			}
@@ -73,11 +77,8 @@ func (t *Trace) coalesce(j int, v, tmp int32, targets []bool) bool {
 				}
 			}
 			copy(t.Insts[i:j], moved)
-			keep := make([]bool, len(t.Insts))
-			for k := range keep {
-				keep[k] = k != j
-			}
-			t.compact(keep)
+			sc.moved = moved
+			t.remove(j)
 			return true
 		}
 		if targets[i] || info.Exits || info.Branch || info.CallOut || in.Op == generated.OpLoop || in.Op == OpClobber {
@@ -144,6 +145,21 @@ func (t *Trace) jumpTargets() []bool {
 // s before writing it: a uop that reads it, or an exit whose snapshot the
 // interpreter may read it through.
 func (t *Trace) liveAfter(j int, s int32) bool {
+	return t.liveAfterWith(&liveScratch{}, j, s)
+}
+
+// liveScratch is the memory liveAfterWith and coalesce reuse from one
+// call to the next: seen[k] == gen marks instruction k seen in the
+// current walk, so no walk clears or allocates it.
+type liveScratch struct {
+	seen  []uint32
+	gen   uint32
+	work  []int
+	moved []Inst
+}
+
+// liveAfterWith is liveAfter with its scratch memory from sc.
+func (t *Trace) liveAfterWith(sc *liveScratch, j int, s int32) bool {
 	scratch := s >= t.PrivateFrom && s < t.PrivateTo
 	exitReads := func(snap int) bool {
 		if scratch {
@@ -151,16 +167,25 @@ func (t *Trace) liveAfter(j int, s int32) bool {
 		}
 		return t.ExitDead == nil || !t.ExitDead(snap, s)
 	}
-	seen := make([]bool, len(t.Insts))
-	var work []int
+	if len(sc.seen) < len(t.Insts) {
+		sc.seen = make([]uint32, len(t.Insts)+len(t.Insts)/4)
+		sc.gen = 0
+	}
+	if sc.gen++; sc.gen == 0 { // (wrapped: forget every mark)
+		clear(sc.seen)
+		sc.gen = 1
+	}
+	seen, gen := sc.seen, sc.gen
+	work := sc.work[:0]
+	defer func() { sc.work = work[:0] }()
 	t.successors(j, func(k int) { work = append(work, k) })
 	for len(work) > 0 {
 		k := work[len(work)-1]
 		work = work[:len(work)-1]
-		if seen[k] {
+		if seen[k] == gen {
 			continue
 		}
-		seen[k] = true
+		seen[k] = gen
 		in := &t.Insts[k]
 		reads := false
 		in.Reads(func(r int32) { reads = reads || r == s })

@@ -1,8 +1,6 @@
 package traceopt
 
 import (
-	"slices"
-
 	"github.com/copypatch/copypatch/generated"
 )
 
@@ -18,8 +16,11 @@ func EliminateGuards(t *Trace) {
 	// copies and meets them at every instruction (the maps made this pass
 	// a good part of a bridge's recompile).
 	width := int(t.maxSlot()) + 1
-	at := make([][]Type, n)
-	at[0] = make([]Type, width)
+	sc := getScratch()
+	defer sc.put()
+	at, reached := byteRows[Type](sc, n, width)
+	clear(at[0])
+	reached[0] = true
 	for s, v := range t.Consts {
 		at[0][s] = TypeOfTag(v.Tag)
 	}
@@ -27,7 +28,7 @@ func EliminateGuards(t *Trace) {
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i < n; i++ {
-			if at[i] == nil {
+			if !reached[i] {
 				continue
 			}
 			copy(out, at[i])
@@ -40,8 +41,9 @@ func EliminateGuards(t *Trace) {
 					// hold there.
 					from = at[i]
 				}
-				if at[s] == nil {
-					at[s] = slices.Clone(from)
+				if !reached[s] {
+					copy(at[s], from)
+					reached[s] = true
 					changed = true
 					return
 				}
@@ -59,7 +61,7 @@ func EliminateGuards(t *Trace) {
 	for i := range t.Insts {
 		in := &t.Insts[i]
 		keep[i] = true
-		if g := Info(in.Op).Guard; g != Unknown && at[i] != nil && at[i][slotOf(in.Args[0])] == g {
+		if g := Info(in.Op).Guard; g != Unknown && reached[i] && at[i][slotOf(in.Args[0])] == g {
 			keep[i] = false
 		}
 	}

@@ -161,10 +161,13 @@ func (in Inst) String() string {
 }
 
 // compact removes the instructions keep says to drop, moving every jump
-// to a dropped instruction to the next one kept.
+// to a dropped instruction to the next one kept. It works in place: the
+// passes call it once or more each, and a fresh copy of the trace every
+// time was a tenth of what the optimizer allocated (in a short run every
+// allocation is a fresh page the kernel faults in).
 func (t *Trace) compact(keep []bool) {
-	newIdx := make([]int, len(t.Insts)+1)
-	n := 0
+	newIdx := make([]int32, len(t.Insts)+1)
+	n := int32(0)
 	for i := range t.Insts {
 		newIdx[i] = n
 		if keep[i] {
@@ -172,18 +175,37 @@ func (t *Trace) compact(keep []bool) {
 		}
 	}
 	newIdx[len(t.Insts)] = n
-	out := make([]Inst, 0, n)
+	out := t.Insts[:0]
 	for i, in := range t.Insts {
 		if !keep[i] {
 			continue
 		}
 		if in.InTrace {
-			in.Target = newIdx[in.Target]
+			in.Target = int(newIdx[in.Target])
 		}
-		out = append(out, in)
+		out = append(out, in) // (out's end never passes i)
 	}
-	t.Loop = newIdx[t.Loop]
+	clear(t.Insts[len(out):])
+	t.Loop = int(newIdx[t.Loop])
 	t.Insts = out
+}
+
+// remove drops instruction j, as compact does with only j not kept.
+func (t *Trace) remove(j int) {
+	fix := func(k int) int {
+		if k > j {
+			return k - 1
+		}
+		return k
+	}
+	t.Insts = append(t.Insts[:j], t.Insts[j+1:]...)
+	t.Insts[:len(t.Insts)+1][len(t.Insts)] = Inst{}
+	for i := range t.Insts {
+		if in := &t.Insts[i]; in.InTrace {
+			in.Target = fix(in.Target)
+		}
+	}
+	t.Loop = fix(t.Loop)
 }
 
 // ExitJumps reports whether op is a check whose exit may instead jump

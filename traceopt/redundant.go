@@ -61,13 +61,16 @@ func RemoveRedundant(t *Trace) {
 			kill[i] = touching[d]
 		}
 	}
-	at := make([]factSet, n)
-	at[0] = make(factSet, words)
+	sc := getScratch()
+	defer sc.put()
+	at, reached := wordRows[factSet](sc, n, words)
+	clear(at[0])
+	reached[0] = true
 	out := make(factSet, words)
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i < n; i++ {
-			if at[i] == nil {
+			if !reached[i] {
 				continue
 			}
 			copy(out, at[i])
@@ -80,8 +83,9 @@ func RemoveRedundant(t *Trace) {
 				}
 			}
 			t.successors(i, func(s int) {
-				if at[s] == nil {
-					at[s] = append(factSet(nil), out...)
+				if !reached[s] {
+					copy(at[s], out)
+					reached[s] = true
 					changed = true
 					return
 				}
@@ -93,7 +97,7 @@ func RemoveRedundant(t *Trace) {
 	}
 	keep := make([]bool, n)
 	for i := range t.Insts {
-		keep[i] = !(gen[i] >= 0 && at[i] != nil && at[i].has(gen[i]))
+		keep[i] = !(gen[i] >= 0 && reached[i] && at[i].has(gen[i]))
 	}
 	t.compact(keep)
 }

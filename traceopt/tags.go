@@ -77,25 +77,25 @@ func SkipKnownTags(t *Trace) {
 			note(d)
 		}
 	}
-	unknown := func() tagState {
-		s := make(tagState, slots)
-		for k := range s {
-			s[k] = unknownTag
-		}
-		return s
+	sc := getScratch()
+	defer sc.put()
+	at, reached := byteRows[uint8](sc, n, int(slots))
+	for k := range at[0] {
+		at[0][k] = unknownTag
 	}
-	at := make([]tagState, n)
-	at[0] = unknown()
+	reached[0] = true
+	out := make(tagState, slots)
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i < n; i++ {
-			if at[i] == nil {
+			if !reached[i] {
 				continue
 			}
-			out := tagsAfter(&t.Insts[i], at[i], unknown)
+			tagsAfter(&t.Insts[i], at[i], out)
 			t.successors(i, func(s int) {
-				if at[s] == nil {
-					at[s] = append(tagState(nil), out...)
+				if !reached[s] {
+					copy(at[s], out)
+					reached[s] = true
 					changed = true
 					return
 				}
@@ -112,7 +112,7 @@ func SkipKnownTags(t *Trace) {
 		in := &t.Insts[i]
 		specializeStore(t, in, at[i])
 		v, ok := bitsOnly[in.Op]
-		if !ok || at[i] == nil || in.Op == generated.OpListLoad && t.Shared {
+		if !ok || !reached[i] || in.Op == generated.OpListLoad && t.Shared {
 			// (Shared traces' list loads become list_load_mt, which
 			// has no _bits form.)
 			continue
@@ -140,22 +140,19 @@ func resultTag(in *Inst, tag templates.Tag, before tagState) uint8 {
 	return uint8(tag)
 }
 
-// tagsAfter is the tag state after in continues, given the one before.
-func tagsAfter(in *Inst, before tagState, unknown func() tagState) tagState {
+// tagsAfter writes into out the tag state after in continues, given the
+// one before (out has before's length; the dataflow reuses one out for
+// every instruction rather than a copy per change).
+func tagsAfter(in *Inst, before, out tagState) {
 	info := Info(in.Op)
 	if info == nil || info.CallOut {
-		return unknown()
-	}
-	out := before
-	set := func(s int32, tag uint8) {
-		if out[s] == tag {
-			return
+		for k := range out {
+			out[k] = unknownTag
 		}
-		if &out[0] == &before[0] {
-			out = append(tagState(nil), before...)
-		}
-		out[s] = tag
+		return
 	}
+	copy(out, before)
+	set := func(s int32, tag uint8) { out[s] = tag }
 	if info.Guard != Unknown {
 		if tag := Kind(info.Guard); tag != templates.TagEmpty && tag != templates.KindInstance {
 			set(slotOf(in.Args[0]), uint8(tag))
@@ -177,5 +174,4 @@ func tagsAfter(in *Inst, before tagState, unknown func() tagState) tagState {
 		}
 		set(d, tag)
 	}
-	return out
 }
