@@ -96,6 +96,41 @@ type recorder struct {
 	// startKey is, by IR index, the instruction whose recording started
 	// there last, where knownAt holds what was known then.
 	startKey map[int]pcKey
+	// lastAt holds the copies saveAt made last, which it hands out again
+	// while the maps stay the same (saveAt).
+	lastAt stateAt
+}
+
+// stateAt is what the recorder knows of slots where the recording of an
+// instruction starts.
+type stateAt struct {
+	known  map[int32]traceopt.Type
+	wides  map[int32]int32
+	shapes map[int32]*Shape
+	cval   map[int32]templates.Value
+}
+
+// saveAt keeps what is known of slots now under IR index at, for inner
+// loops and side paths to check against. Nothing changes the saved maps,
+// so one copy serves every index until the recorder's own maps change: a
+// fresh copy of all four per recorded instruction was a third of what a
+// recording allocated.
+func (r *recorder) saveAt(at int) {
+	l := &r.lastAt
+	l.known = sameOrClone(l.known, r.known)
+	l.wides = sameOrClone(l.wides, r.tmpWides)
+	l.shapes = sameOrClone(l.shapes, r.shapes)
+	l.cval = sameOrClone(l.cval, r.cval)
+	r.knownAt[at], r.widesAt[at], r.shapesAt[at], r.cvalAt[at] = l.known, l.wides, l.shapes, l.cval
+}
+
+// sameOrClone returns prev when it holds what cur does (nil only for nil),
+// or a copy of cur.
+func sameOrClone[K, V comparable](prev, cur map[K]V) map[K]V {
+	if prev != nil && cur != nil && maps.Equal(prev, cur) {
+		return prev
+	}
+	return maps.Clone(cur)
 }
 
 // reliesOn notes that the instruction being recorded relies on slot s
@@ -1440,10 +1475,7 @@ func (r *recorder) recordSteps() {
 				r.firstAt[r.key(r.pc)] = len(r.insts)
 			}
 			r.startKey[len(r.insts)] = r.key(r.pc)
-			r.knownAt[len(r.insts)] = maps.Clone(r.known)
-			r.widesAt[len(r.insts)] = maps.Clone(r.tmpWides)
-			r.shapesAt[len(r.insts)] = maps.Clone(r.shapes)
-			r.cvalAt[len(r.insts)] = maps.Clone(r.cval)
+			r.saveAt(len(r.insts))
 		}
 		r.steps++
 		next := r.step()

@@ -53,10 +53,7 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 		return r.pc + 1
 	}
 	top := len(r.insts)
-	r.knownAt[top] = maps.Clone(r.known)
-	r.widesAt[top] = maps.Clone(r.tmpWides)
-	r.shapesAt[top] = maps.Clone(r.shapes)
-	r.cvalAt[top] = maps.Clone(r.cval)
+	r.saveAt(top)
 	if !r.branch(cmp, ctr, stop) {
 		r.failf("an inner loop does not run on the recorded path")
 		return r.pc + 1
@@ -86,10 +83,7 @@ func (r *recorder) innerIter(in *Instr, iter, target int32) int {
 	n := r.newScratch()
 	r.emit(traceopt.Inst{Op: generated.OpListLen, Args: [4]uint64{traceopt.Slot(n), traceopt.Slot(it.list)}})
 	top := len(r.insts)
-	r.knownAt[top] = maps.Clone(r.known)
-	r.widesAt[top] = maps.Clone(r.tmpWides)
-	r.shapesAt[top] = maps.Clone(r.shapes)
-	r.cvalAt[top] = maps.Clone(r.cval)
+	r.saveAt(top)
 	if !r.cond(traceopt.Inst{Op: generated.OpIntJumpIfLt, Args: [4]uint64{traceopt.Slot(it.index), traceopt.Slot(n)}, Exit: r.snap()}) {
 		r.failf("an inner loop does not run on the recorded path")
 		return r.pc + 1

@@ -30,6 +30,7 @@ import (
 	"math"
 	"math/bits"
 	"sort"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -324,16 +325,35 @@ func StepRegs(op string, operands [4]uint64, st *templates.State, frame []templa
 	}
 	// A dry run first finds bad slot operands, so one leaves no partial
 	// write behind.
-	scratch, scratchRegs := *st, *regs
-	dry := &machine{ops: operands, st: &scratch, frame: frame, fp: fp, link: link, dry: true, regs: &scratchRegs}
+	mem := stepPool.Get().(*stepMem)
+	defer func() {
+		*mem = stepMem{} // (holds no frame or state past the step)
+		stepPool.Put(mem)
+	}()
+	mem.scratch, mem.scratchRegs = *st, *regs
+	dry := &mem.dry
+	*dry = machine{ops: operands, st: &mem.scratch, frame: frame, fp: fp, link: link, dry: true, regs: &mem.scratchRegs}
 	f(dry)
 	if dry.err != nil {
 		return 0, 0, Moved{}, fmt.Errorf("%s: %w", op, dry.err)
 	}
-	m := &machine{ops: operands, st: st, frame: frame, fp: fp, link: link, newFP: fp, regs: regs}
+	m := &mem.real
+	*m = machine{ops: operands, st: st, frame: frame, fp: fp, link: link, newFP: fp, regs: regs}
 	next, code := f(m)
 	return next, code, Moved{FP: m.newFP, Back: m.back}, nil
 }
+
+// stepMem is the memory of one step: the machines escape through the uop
+// table's function values, so each step allocated four objects (the
+// recorder steps every instruction it records, and those fresh pages were
+// a tenth of a recording's cost in profiles).
+type stepMem struct {
+	dry, real   machine
+	scratch     templates.State
+	scratchRegs Regs
+}
+
+var stepPool = sync.Pool{New: func() any { return new(stepMem) }}
 
 // Has reports whether op has a reference implementation.
 func Has(op string) bool {
