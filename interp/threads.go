@@ -121,14 +121,23 @@ func (vm *VM) counters(co *Code) []uint32 {
 	if !threadChecks || vm.ctr == nil {
 		return co.counters
 	}
+	if vm.ctrCo == co {
+		// The same code as last time (sum() over a generator: the call
+		// below cost ~23 instructions per item, 4.5 % of the run).
+		return vm.ctrLast
+	}
 	return vm.threadCounters(co)
 }
 
 func (vm *VM) threadCounters(co *Code) []uint32 {
+	var c []uint32
 	if i := int(co.tix.Load()); i < len(vm.ctr) && vm.ctr[i] != nil {
-		return vm.ctr[i]
+		c = vm.ctr[i]
+	} else {
+		c = vm.newCounters(co)
 	}
-	return vm.newCounters(co)
+	vm.ctrCo, vm.ctrLast = co, c
+	return c
 }
 
 // newCounters makes this thread's counters of co, giving co its index

@@ -56,9 +56,14 @@ type VM struct {
 	// VM runs (nil on the main thread), a thread's own back-edge counters
 	// (nil on the main thread: Code.counters), and the end of the run
 	// reaching a daemon thread.
-	rt          *runState
-	thread      *threadState
-	ctr         [][]uint32             // by Code.tix
+	rt     *runState
+	thread *threadState
+	ctr    [][]uint32 // by Code.tix
+	// ctrCo and ctrLast are the last code threadCounters looked up and
+	// its counters: a generator resumed item after item finds them here
+	// without a call.
+	ctrCo       *Code
+	ctrLast     []uint32
 	loops       map[*Code][]*loopTrace // a thread's own loop traces
 	exiting     atomic.Bool
 	cachedProp  *Class // functools.cached_property, once used
