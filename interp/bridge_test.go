@@ -158,8 +158,8 @@ print(t)
 	}
 }
 
-// TestUntraceableGivenUp: a loop whose recording stops twice in a row at
-// the same instruction for the same reason is not recorded again (the
+// TestUntraceableGivenUp: a loop whose recording stops twice at the same
+// instruction for the same reason is not recorded again (the
 // loop costs nothing after two tries), while one whose recordings stop
 // where its path happened to go keeps its tries.
 func TestUntraceableGivenUp(t *testing.T) {
@@ -183,5 +183,33 @@ print(f(100000))
 	}
 	if !pathDependent("the loop ends on the recorded path") || pathDependent("MAKE_FUNCTION is not traced") {
 		t.Error("pathDependent tells walls from bad luck wrongly")
+	}
+}
+
+// TestAlternatingWallsGivenUp: a loop whose iterations take two paths,
+// each stopping its recording at a wall of its own, met in turn by the
+// tries, is given up once a wall comes back (3 recordings), not after
+// all 6 tries, each of which records an iteration.
+func TestAlternatingWallsGivenUp(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def f(n):
+    g = 0
+    for i in range(n):
+        if i % 3:
+            g += (lambda: 1)()
+        else:
+            g += (lambda: 2)()
+    return g
+print(f(100000))
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "recordings"); n != 3 {
+		t.Errorf("%d recordings, want 3:\n%s", n, stats)
 	}
 }

@@ -150,15 +150,18 @@ type loopTrace struct {
 	skew                   uint32          // back-edges the next tries come sooner: see recordLoop
 	dead                   bool            // never again
 	reason                 string          // why the last recording failed
-	lastAbort              string          // where and why, to tell a wall from bad luck
-	entries                int             // since the trace was compiled or last judged
-	benched                int             // times the trace was found losing
-	benchLeft              int             // hot counts to let pass before entering the trace again
-	idle                   int             // entries in a row that left before the first back-edge
-	iters                  int64           // back-edges run in the trace, over those entries
-	callOuts               int64           // call-outs run in the trace, over those entries
-	allEntries             int             // entries and back-edges over the whole run, for --jit-stats
-	allIters               int64
+	// walls are where and why recordings stopped for reasons that are
+	// not path-dependent: a wall met a second time, in any order among
+	// other stops, ends the tries.
+	walls      []string
+	entries    int   // since the trace was compiled or last judged
+	benched    int   // times the trace was found losing
+	benchLeft  int   // hot counts to let pass before entering the trace again
+	idle       int   // entries in a row that left before the first back-edge
+	iters      int64 // back-edges run in the trace, over those entries
+	callOuts   int64 // call-outs run in the trace, over those entries
+	allEntries int   // entries and back-edges over the whole run, for --jit-stats
+	allIters   int64
 	// stepsPerIter is, for a loop without inner loops whose trace has
 	// call-outs, the most instructions its recorded iteration or a
 	// bridge's path ran: the call-outs per back-edge it pays for

@@ -1306,7 +1306,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead, lt.reason = true, "no room on the slot stack"
 		return 0, nil, false
 	}
-	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, lastAbort: lt.lastAbort, skew: lt.skew, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
+	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, walls: lt.walls, skew: lt.skew, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{},
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
@@ -1360,14 +1360,19 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	} else {
 		lt.failed++
 		lt.wait = 1<<lt.failed - 1
-		key := fmt.Sprintf("%d: %s", r.code().lines[r.pc], r.abort)
-		if key == lt.lastAbort && !pathDependent(r.abort) {
-			// The same wall twice in a row: an operation the recorder
-			// cannot translate, not a path that happened to go
-			// elsewhere. More tries would cost the same for nothing.
-			lt.failed = maxRecordFailures
+		if !pathDependent(r.abort) {
+			// The same wall twice, in a row or not (a loop whose
+			// iterations take two paths, each with its own wall, met
+			// them in turn: 6 tries, each recording an iteration): an
+			// operation the recorder cannot translate, not a path
+			// that happened to go elsewhere. More tries would cost
+			// the same for nothing.
+			key := fmt.Sprintf("%p %d: %s", r.code(), r.pc, r.abort)
+			if slices.Contains(lt.walls, key) {
+				lt.failed = maxRecordFailures
+			}
+			lt.walls = append(lt.walls, key)
 		}
-		lt.lastAbort = key
 		if lt.failed >= maxRecordFailures {
 			lt.dead = true
 		}
