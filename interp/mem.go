@@ -133,6 +133,13 @@ func (vm *VM) reclaim(n uint64) {
 	// The notes of fresh lists (fresh.go) hold the last lists made: a
 	// repeat's [True] * n of the call before would stay alive.
 	vm.clearFresh()
+	if p := vm.prepareHeap; p != nil {
+		// The first big list: the embedder's heap set-up collects, and
+		// its room is then free for this list (see Config.PrepareHeap).
+		vm.prepareHeap = nil
+		p()
+		return
+	}
 	runtime.GC()
 }
 

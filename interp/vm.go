@@ -85,6 +85,8 @@ type VM struct {
 	// caught is the exception an except or finally block most recently
 	// took (sys.exc_info, traceback.format_exc; sys_info.go).
 	caught *Exception
+	// prepareHeap is Config.PrepareHeap until reclaim has run it.
+	prepareHeap func()
 }
 
 type frame struct {

@@ -77,6 +77,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var code string
 	var cfg interp.Config
 	cfg.Stdin = os.Stdin
+	cfg.PrepareHeap = prepareHeapNow
 	var jitMode string
 	var jitDebug, jitStats, traces bool
 	var cpuProfile, memProfile string
