@@ -81,6 +81,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return tracebackModule
 	case "_functools_dispatch":
 		return functoolsDispatchModule
+	case "argparse":
+		return argparseModule
 	}
 	return nil
 }

@@ -450,3 +450,8 @@ func (vm *VM) importLib(name string) (*Module, error) {
 	}
 	return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
 }
+
+//go:embed pylib/argparse.py
+var argparseSource string
+
+func argparseModule(vm *VM) *Module { return vm.pyModule("argparse", argparseSource, nil) }
