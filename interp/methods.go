@@ -131,11 +131,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		switch self.O.(type) {
 		case *typeObj, *ExcType, *Exception, *Function, *Property, *Builtin:
 			// Attributes of other objects: fetch, then call.
-			fv, err := vm.getAttr(self, name)
-			if err != nil {
-				return Val{}, err
-			}
-			return vm.call(fv, args, kwn)
+			return vm.callAttr(self, name, args, kwn)
 		}
 		if m, ok := self.O.(*Module); ok {
 			fv, ok := m.table()[name]

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // ---- calls ----
@@ -261,65 +262,20 @@ func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err err
 		kwn = f.code.kwnames[in.E]
 	}
 	var v Val
-	if inst, ok := self.O.(*Instance); ok {
-		if fn, ok := vm.methodOf(f.code.site(in), inst, name); ok {
-			v, err = vm.callFunction(fn, withSelf, kwn)
-		} else if a, ok := inst.get(name); ok {
-			v, err = vm.call(a, args, kwn)
-		} else if m, ok := inst.cls.lookup(name); ok {
-			if fn, isFn := m.O.(*Function); isFn {
-				v, err = vm.callFunction(fn, withSelf, kwn)
-			} else {
-				var bound Val
-				if bound, err = vm.bindClassAttr(m, self, inst.cls, true); err == nil {
-					v, err = vm.call(bound, args, kwn)
-				}
-			}
-		} else {
-			// __getattr__, __class__, __dict__ ...: what getAttr finds.
-			var fv Val
-			if fv, err = vm.getAttr(self, name); err != nil {
-				return err
-			}
-			v, err = vm.call(fv, args, kwn)
-		}
-		if err != nil {
-			return err
-		}
-		f.set(in.A, v)
-		return nil
-	}
-	if _, ok := self.O.(*Class); ok {
-		fv, err := vm.getAttr(self, name)
-		if err != nil {
-			return err
-		}
-		v, err = vm.call(fv, args, kwn)
-		if err != nil {
-			return err
-		}
-		f.set(in.A, v)
-		return nil
-	}
-	if sup, ok := self.O.(*SuperObj); ok {
-		fv, err := vm.getAttr(ObjVal(sup), name)
-		if err != nil {
-			return err
-		}
-		v, err = vm.call(fv, args, kwn)
-		if err != nil {
-			return err
-		}
-		f.set(in.A, v)
-		return nil
-	}
-	if m, ok := self.O.(*Module); ok {
-		fv, ok := moduleAttr(f.code.site(in), m, name)
+	switch o := self.O.(type) {
+	case *Instance:
+		v, err = vm.callMethodOnInstance(f.code.site(in), o, self, name, withSelf, kwn)
+	case *Class, *SuperObj:
+		// Class and super attributes bind as getAttr says (classmethods,
+		// staticmethods, metaclass methods): no shortcut pays here.
+		v, err = vm.callAttr(self, name, args, kwn)
+	case *Module:
+		fv, ok := moduleAttr(f.code.site(in), o, name)
 		if !ok {
 			return newErr(AttributeError, "%s", attrErrorMsg(self, name))
 		}
 		v, err = vm.call(fv, args, kwn)
-	} else {
+	default:
 		v, err = vm.callMethodAt(f.code.site(in), self, name, args, kwn)
 	}
 	if err != nil {
@@ -327,6 +283,41 @@ func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err err
 	}
 	f.set(in.A, v)
 	return nil
+}
+
+// callMethodOnInstance calls inst.name(args): through the site's method
+// cache when it holds, else the instance's own attribute, else the class's.
+// withSelf is self followed by the arguments.
+func (vm *VM) callMethodOnInstance(site *atomic.Pointer[siteCache], inst *Instance, self Val, name string, withSelf []Val, kwn []string) (Val, error) {
+	args := withSelf[1:]
+	if fn, ok := vm.methodOf(site, inst, name); ok {
+		return vm.callFunction(fn, withSelf, kwn)
+	}
+	if a, ok := inst.get(name); ok {
+		return vm.call(a, args, kwn)
+	}
+	m, ok := inst.cls.lookup(name)
+	if !ok {
+		// __getattr__, __class__, __dict__ ...: what getAttr finds.
+		return vm.callAttr(self, name, args, kwn)
+	}
+	if fn, isFn := m.O.(*Function); isFn {
+		return vm.callFunction(fn, withSelf, kwn)
+	}
+	bound, err := vm.bindClassAttr(m, self, inst.cls, true)
+	if err != nil {
+		return Val{}, err
+	}
+	return vm.call(bound, args, kwn)
+}
+
+// callAttr calls getattr(self, name)(*args).
+func (vm *VM) callAttr(self Val, name string, args []Val, kwn []string) (Val, error) {
+	fv, err := vm.getAttr(self, name)
+	if err != nil {
+		return Val{}, err
+	}
+	return vm.call(fv, args, kwn)
 }
 
 // pushSlotArgs pushes the n arguments in f's slots from first onto the

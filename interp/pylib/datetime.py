@@ -87,6 +87,28 @@ def _check_tz(tz):
         raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'" % type(tz).__name__)
 
 
+def _init_time(self, hour, minute, second, microsecond, tzinfo, fold):
+    # The time-of-day part of time and datetime, checked as CPython checks it.
+    self._h, self._mi, self._s, self._us = _check_time(hour, minute, second, microsecond, fold)
+    _check_tz(tzinfo)
+    self._tz = tzinfo
+    self._fold = fold
+
+
+def _add_time_fields(cls):
+    # time and datetime expose the same read-only fields.
+    for name, slot in (("hour", "_h"), ("minute", "_mi"), ("second", "_s"),
+                       ("microsecond", "_us"), ("tzinfo", "_tz"), ("fold", "_fold")):
+        setattr(cls, name, property(lambda self, slot=slot: getattr(self, slot), _read_only(cls, name)))
+
+
+def _read_only(cls, name):
+    # CPython's fields are C members: writing one names the defining type.
+    def fset(self, value):
+        raise AttributeError("attribute '%s' of 'datetime.%s' objects is not writable" % (name, cls.__name__))
+    return fset
+
+
 def _round_half_even(num, den):
     # num / den rounded to the nearest int, ties to even (den > 0).
     q, r = divmod(num, den)
@@ -772,17 +794,7 @@ def _parse_isotime(s):
 
 class time:
     def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        self._h, self._mi, self._s, self._us = _check_time(hour, minute, second, microsecond, fold)
-        _check_tz(tzinfo)
-        self._tz = tzinfo
-        self._fold = fold
-
-    hour = property(lambda self: self._h)
-    minute = property(lambda self: self._mi)
-    second = property(lambda self: self._s)
-    microsecond = property(lambda self: self._us)
-    tzinfo = property(lambda self: self._tz)
-    fold = property(lambda self: self._fold)
+        _init_time(self, hour, minute, second, microsecond, tzinfo, fold)
 
     @classmethod
     def fromisoformat(cls, s):
@@ -859,6 +871,7 @@ class time:
         return True
 
 
+_add_time_fields(time)
 time.min = time(0, 0)
 time.max = time(23, 59, 59, 999999)
 time.resolution = timedelta(microseconds=1)
@@ -867,17 +880,7 @@ time.resolution = timedelta(microseconds=1)
 class datetime(date):
     def __init__(self, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
         date.__init__(self, year, month, day)
-        self._h, self._mi, self._s, self._us = _check_time(hour, minute, second, microsecond, fold)
-        _check_tz(tzinfo)
-        self._tz = tzinfo
-        self._fold = fold
-
-    hour = property(lambda self: self._h)
-    minute = property(lambda self: self._mi)
-    second = property(lambda self: self._s)
-    microsecond = property(lambda self: self._us)
-    tzinfo = property(lambda self: self._tz)
-    fold = property(lambda self: self._fold)
+        _init_time(self, hour, minute, second, microsecond, tzinfo, fold)
 
     @classmethod
     def _from_us(cls, us, tz):
@@ -1090,6 +1093,7 @@ class datetime(date):
         return hash(us)
 
 
+_add_time_fields(datetime)
 datetime.min = datetime(1, 1, 1)
 datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
