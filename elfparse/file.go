@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/copypatch/copypatch/objfile"
 )
 
 // A File is a parsed relocatable object.
@@ -32,7 +34,7 @@ func Parse(r io.ReaderAt) (f *File, err error) {
 	// the caller down with it.
 	defer func() {
 		if p := recover(); p != nil {
-			f, err = nil, &FormatError{Off: -1, Msg: "internal error", Kind: ErrMalformed, Err: fmt.Errorf("%v", p)}
+			f, err = nil, objfile.Internal(p)
 		}
 	}()
 	ef, err := elf.NewFile(r)

@@ -1,70 +1,33 @@
 package machoparse
 
-import (
-	"errors"
-	"fmt"
-)
+import "github.com/copypatch/copypatch/objfile"
 
-// Sentinels for errors.Is; every *FormatError wraps exactly one of them.
+// The errors are objfile's, shared with the other object-file parser.
 var (
-	// ErrUnsupportedMachine: the CPU type is neither x86-64 nor arm64.
-	ErrUnsupportedMachine = errors.New("unsupported machine")
-	// ErrUnsupported: a well-formed Mach-O file that is not what Clang
-	// gives us here (not 64-bit little-endian, not MH_OBJECT, scattered
-	// relocations, ...).
-	ErrUnsupported = errors.New("unsupported object")
+	// ErrUnsupportedMachine: the object is for a CPU other than x86-64 or arm64.
+	ErrUnsupportedMachine = objfile.ErrUnsupportedMachine
+	// ErrUnsupported: a well-formed object that is not what Clang gives us
+	// here (not 64-bit little-endian, not MH_OBJECT, scattered relocations, ...).
+	ErrUnsupported = objfile.ErrUnsupported
 	// ErrMalformed: the file is damaged or inconsistent.
-	ErrMalformed = errors.New("malformed object")
+	ErrMalformed = objfile.ErrMalformed
 )
 
 // A FormatError reports a bad object file. Callers add the file name.
-type FormatError struct {
-	Section string // section the problem is in, as "__TEXT,__text"; "" for the file as a whole
-	Off     int64  // offset within Section, or within the file if Section is ""; -1 if none
-	Msg     string // lower-case, no trailing period
-	Kind    error  // ErrUnsupportedMachine, ErrUnsupported or ErrMalformed
-	Err     error  // underlying cause (from debug/macho), if any
-}
-
-func (e *FormatError) Error() string {
-	s := e.Msg
-	switch {
-	case e.Section != "" && e.Off >= 0:
-		s = fmt.Sprintf("%s+%#x: %s", e.Section, e.Off, s)
-	case e.Section != "":
-		s = e.Section + ": " + s
-	case e.Off >= 0:
-		s = fmt.Sprintf("at byte %#x: %s", e.Off, s)
-	}
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-// Unwrap gives both the sentinel and the cause to errors.Is and errors.As.
-func (e *FormatError) Unwrap() []error {
-	var errs []error
-	for _, err := range []error{e.Kind, e.Err} {
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errs
-}
+type FormatError = objfile.FormatError
 
 // malformed builds an ErrMalformed error about section sect at offset off.
 func malformed(sect string, off int64, format string, args ...any) *FormatError {
-	return &FormatError{Section: sect, Off: off, Msg: fmt.Sprintf(format, args...), Kind: ErrMalformed}
+	return objfile.Errorf(ErrMalformed, sect, off, format, args...)
 }
 
 // unsupported builds an ErrUnsupported error about section sect.
 func unsupported(sect string, format string, args ...any) *FormatError {
-	return &FormatError{Section: sect, Off: -1, Msg: fmt.Sprintf(format, args...), Kind: ErrUnsupported}
+	return objfile.Errorf(ErrUnsupported, sect, -1, format, args...)
 }
 
 // unsupportedAt builds an ErrUnsupported error about offset off in section
 // sect.
 func unsupportedAt(sect string, off int64, format string, args ...any) *FormatError {
-	return &FormatError{Section: sect, Off: off, Msg: fmt.Sprintf(format, args...), Kind: ErrUnsupported}
+	return objfile.Errorf(ErrUnsupported, sect, off, format, args...)
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/copypatch/copypatch/objfile"
 )
 
 // A File is a parsed MH_OBJECT file.
@@ -32,7 +34,7 @@ func Parse(r io.ReaderAt) (f *File, err error) {
 	// the caller down with it.
 	defer func() {
 		if p := recover(); p != nil {
-			f, err = nil, &FormatError{Off: -1, Msg: "internal error", Kind: ErrMalformed, Err: fmt.Errorf("%v", p)}
+			f, err = nil, objfile.Internal(p)
 		}
 	}()
 	mf, err := macho.NewFile(r)

@@ -5,12 +5,13 @@ import (
 	"debug/macho"
 	"encoding/binary"
 	"errors"
-	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/copypatch/copypatch/objfile/objfiletest"
 )
 
 type wantReloc struct {
@@ -370,39 +371,12 @@ func TestNegativeAddend(t *testing.T) {
 func TestParseReaderAt(t *testing.T) {
 	for _, obj := range holesTests {
 		data := readTestdata(t, obj.file)
-		if _, err := Parse(onlyReaderAt{bytes.NewReader(data)}); err != nil {
-			t.Errorf("%s: %v", obj.file, err)
-		}
-		if _, err := Parse(onlyReaderAt{bytes.NewReader(data[:len(data)/2])}); err == nil {
-			t.Errorf("%s truncated: no error", obj.file)
-		}
+		objfiletest.ReaderAt(t, Parse, obj.file, data, len(data)/2)
 	}
 }
 
-type onlyReaderAt struct{ r *bytes.Reader }
-
-// panicReader stands for a bug deep in the standard library's parser.
-type panicReader struct{}
-
-func (panicReader) ReadAt(p []byte, off int64) (int, error) { panic("boom") }
-
-func TestRecover(t *testing.T) {
-	f, err := Parse(panicReader{})
-	if f != nil || !errors.Is(err, ErrMalformed) {
-		t.Fatalf("Parse(panicReader) = %v, %v; want ErrMalformed", f, err)
-	}
-	if want := "internal error: boom"; err.Error() != want {
-		t.Errorf("error %q, want %q", err, want)
-	}
-}
-
-func TestOpenMissing(t *testing.T) {
-	if _, err := Open(filepath.Join("testdata", "no-such.o")); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("Open(missing) error %v, want fs.ErrNotExist", err)
-	}
-}
-
-func (o onlyReaderAt) ReadAt(p []byte, off int64) (int, error) { return o.r.ReadAt(p, off) }
+func TestRecover(t *testing.T)     { objfiletest.Recover(t, Parse) }
+func TestOpenMissing(t *testing.T) { objfiletest.OpenMissing(t, Open) }
 
 func TestFormatError(t *testing.T) {
 	tests := []struct {
