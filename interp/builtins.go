@@ -176,18 +176,28 @@ func (vm *VM) builtins() map[string]Val {
 		if len(args) > 1 {
 			return Val{}, newErr(TypeError, "set expected at most 1 argument, got %d", len(args))
 		}
-		s := newSet()
-		if len(args) > 0 {
-			switch args[0].O.(type) {
-			case *Set, *Dict:
-				if err := s.update(args[0].O, nil); err != nil {
-					return Val{}, err
-				}
-			default:
-				// Streamed: a generator's items are added as they come.
-				if err := vm.each(args[0], func(x Val) (bool, error) { return false, s.add(x) }); err != nil {
-					return Val{}, err
-				}
+		if len(args) == 0 {
+			return ObjVal(newSet()), nil
+		}
+		var s *Set
+		switch args[0].O.(type) {
+		case *Set, *Dict:
+			s = newSet()
+			if err := s.update(args[0].O, nil); err != nil {
+				return Val{}, err
+			}
+		default:
+			// Streamed: a generator's items are added as they come, into
+			// a set and tables len() may have given back (set_reuse.go).
+			var p *setPool
+			if !vm.threaded() {
+				p = &vm.setPool
+				s = p.newSet()
+			} else {
+				s = newSet()
+			}
+			if err := vm.each(args[0], func(x Val) (bool, error) { return false, s.addFrom(x, p) }); err != nil {
+				return Val{}, err
 			}
 		}
 		return ObjVal(s), nil

@@ -511,6 +511,7 @@ func (c *compiler) call(x *Call, dst int) {
 	c.caretAt(x)
 	pc := c.emit(opCall, dst, base, n, c.kwIndex(x.kwnames))
 	c.markOwnedArg(x, pc)
+	c.markLenOfSet(x, pc)
 }
 
 // callOperands evaluates a call's operands into consecutive temporaries:

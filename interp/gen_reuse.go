@@ -101,6 +101,7 @@ func (vm *VM) callConsumer(f *frame, in *Instr) (done bool, err error) {
 		return false, nil
 	}
 	var call func(vm *VM, args []Val, kwn []string) (Val, error)
+	isSet := false // the built-in set: its result may die at a len (set_reuse.go)
 	switch b := f.objs[in.B].(type) {
 	case *Builtin:
 		if !b.consumes {
@@ -112,6 +113,7 @@ func (vm *VM) callConsumer(f *frame, in *Instr) (done bool, err error) {
 			return false, nil
 		}
 		call = b.fn
+		isSet = b.name == "set" && b.module == ""
 	default:
 		return false, nil
 	}
@@ -123,6 +125,11 @@ func (vm *VM) callConsumer(f *frame, in *Instr) (done bool, err error) {
 		return true, err
 	}
 	f.set(in.A, v)
+	if in.E&freshSetA != 0 && !vm.threaded() {
+		if s, ok := v.O.(*Set); ok && v.T == tagObject && !s.frozen && isSet {
+			vm.freshSet = s
+		}
+	}
 	if g.done && f.objs[in.B+1] == g {
 		g.owned = true
 		vm.ownedDone(f, in.B+1, g)

@@ -195,7 +195,23 @@ func (s *Set) add(k Val) error {
 	return s.addHashed(k, h)
 }
 
-func (s *Set) addHashed(k Val, h int64) error {
+// addFrom is add taking a grown table from pool p when it has one.
+func (s *Set) addFrom(k Val, p *setPool) error {
+	if k.T == tagInt {
+		return s.addHashedFrom(k, pyIntHash(int64(k.B)), p)
+	}
+	h, err := setHash(k)
+	if err != nil {
+		return err
+	}
+	return s.addHashedFrom(k, h, p)
+}
+
+func (s *Set) addHashed(k Val, h int64) error { return s.addHashedFrom(k, h, nil) }
+
+// addHashedFrom is addHashed taking a grown table from pool p when it has
+// one (nil: none).
+func (s *Set) addHashedFrom(k Val, h int64, p *setPool) error {
 	s.ensure()
 restart:
 	table := s.table
@@ -229,9 +245,9 @@ restart:
 						return nil
 					}
 					if s.used > 50000 {
-						return s.resize(s.used * 2)
+						return s.resizeFrom(s.used*2, p)
 					}
-					return s.resize(s.used * 4)
+					return s.resizeFrom(s.used*4, p)
 				}
 			}
 			if e.hk == hk {
@@ -382,7 +398,11 @@ func (s *Set) discardHashed(k Val, h int64) bool {
 
 // resize moves the live keys, in slot order, to a table of the smallest
 // power of two above minUsed slots.
-func (s *Set) resize(minUsed int) error {
+func (s *Set) resize(minUsed int) error { return s.resizeFrom(minUsed, nil) }
+
+// resizeFrom is resize taking the new table from pool p when it has one of
+// the size (nil: none).
+func (s *Set) resizeFrom(minUsed int, p *setPool) error {
 	size := setMinSize
 	for size <= minUsed {
 		size <<= 1
@@ -394,7 +414,7 @@ func (s *Set) resize(minUsed int) error {
 		return nil // no deleted slots to purge
 	}
 	old := *s // its table, tags and objs, read through old's methods
-	s.table, s.tags, s.objs = make([]setSlot, size), nil, nil
+	s.table, s.tags, s.objs = p.table(size), nil, nil
 	s.fill = s.used
 	for i := range old.table {
 		if e := &old.table[i]; e.live() {

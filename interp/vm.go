@@ -20,21 +20,25 @@ const (
 
 // VM runs compiled code. One VM per Run: nothing is shared between runs.
 type VM struct {
-	out        *bufio.Writer
-	depth      int
-	stack      []templates.Value
-	ostack     []Object
-	sp         int
-	modules    map[string]*Module
-	mod        *moduleState
-	steps      uint64
-	jumpTo     int
-	limit      int   // the recursion limit
-	argStack   []Val // arguments of calls to builtins and methods
-	argSP      int
-	bigSlab    []BigInt       // unused big ints, allocated in bulk
-	gens       []*Generator   // started generators, closed when the run ends
-	recycled   genPool        // finished generators to make new ones in (gen_reuse.go)
+	out      *bufio.Writer
+	depth    int
+	stack    []templates.Value
+	ostack   []Object
+	sp       int
+	modules  map[string]*Module
+	mod      *moduleState
+	steps    uint64
+	jumpTo   int
+	limit    int   // the recursion limit
+	argStack []Val // arguments of calls to builtins and methods
+	argSP    int
+	bigSlab  []BigInt     // unused big ints, allocated in bulk
+	gens     []*Generator // started generators, closed when the run ends
+	recycled genPool      // finished generators to make new ones in (gen_reuse.go)
+	// freshSet is the set a CALL marked freshSetA just made, for the len
+	// after it; setPool holds what len gave back (set_reuse.go).
+	freshSet   *Set
+	setPool    setPool
 	yielded    Val            // the value of the yield that returned errYield
 	nest       int            // depth of recursion through nested containers
 	pending    error          // an error raised inside repr/str/== of an instance, reported after the operation
@@ -1040,6 +1044,15 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			}
 			return v, nil
 		case opCall:
+			if in.E&lenFreshArg != 0 {
+				// len(set(...)): the set dies here (set_reuse.go).
+				if b, ok := objs[in.B].(*Builtin); ok && regs[in.B].Tag == tagObject && b.isLen && in.C == 1 && vm.lenOfFreshSet(f, in) {
+					continue
+				}
+				vm.freshSet = nil
+			} else if in.E&freshSetA != 0 {
+				vm.freshSet = nil
+			}
 			if in.E&ownedArg != 0 && !vm.threaded() {
 				// sum(x for x in ...) and the like: the generator
 				// expression is recycled once the call has used it up.
