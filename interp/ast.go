@@ -128,7 +128,8 @@ type fpart struct {
 type param struct {
 	name string
 	def  Expr
-	star int // 1 for *args, 2 for **kwargs
+	star int    // 1 for *args, 2 for **kwargs
+	ann  string // the annotation's source text, or ""
 }
 
 type (
@@ -187,6 +188,10 @@ type (
 		params     []param
 		body       []Stmt
 		decorators []Expr
+		ret        string // the return annotation's source text, or ""
+		// annText: from __future__ import annotations was seen, so the
+		// annotations stay strings (PEP 563).
+		annText bool
 	}
 	Assert struct {
 		pos

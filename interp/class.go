@@ -208,6 +208,7 @@ func (c *compiler) classDef(x *ClassDef) {
 		case *Def:
 			decos := c.decorators(m.decorators)
 			co := c.compileFunc(m.name, m.params, m.body, m.pos, false)
+			setAnnotations(co, m)
 			t := c.temp()
 			c.makeFunction(co, m.params, t)
 			c.applyDecorators(decos, t)

@@ -31,14 +31,19 @@ type Code struct {
 	defIdx      []int // per parameter slot: index into the defaults, or -1
 	simple      bool  // only plain positional parameters: the fast call path applies
 	localNames  []string
-	useOrder    []int32 // local slots in the order the compiler first used them (locals(): eval.go)
-	consts      []Val   // initial values of slots nlocals .. nlocals+len(consts)
-	names       []string
-	kwnames     [][]string
-	funcs       []*Code
-	freeFrom    []int32 // for nested functions: enclosing slots captured at definition
-	freeTo      []int32 // and the local slots they are copied into
-	excTable    []excEntry
+	// anns are the parameter and return annotations, as source text
+	// (name, text; "return" last), evaluated when __annotations__ is
+	// first read (PEP 649); annText keeps them text (PEP 563).
+	anns     [][2]string
+	annText  bool
+	useOrder []int32 // local slots in the order the compiler first used them (locals(): eval.go)
+	consts   []Val   // initial values of slots nlocals .. nlocals+len(consts)
+	names    []string
+	kwnames  [][]string
+	funcs    []*Code
+	freeFrom []int32 // for nested functions: enclosing slots captured at definition
+	freeTo   []int32 // and the local slots they are copied into
+	excTable []excEntry
 	// handling lists the code of except and finally blocks with the slot of
 	// the exception they handle: an exception raised there gets that one as
 	// its __context__, and a bare raise there re-raises it.
@@ -978,6 +983,7 @@ func (c *compiler) loopTarget(t Expr) (int, bool) {
 func (c *compiler) def(x *Def) {
 	decos := c.decorators(x.decorators)
 	co := c.compileFunc(x.name, x.params, x.body, x.pos, false)
+	setAnnotations(co, x)
 	dst := c.temp()
 	c.makeFunction(co, x.params, dst)
 	c.applyDecorators(decos, dst)

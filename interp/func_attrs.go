@@ -74,7 +74,7 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		}
 		return ObjVal(fn.attrs), true
 	case "__annotations__":
-		return ObjVal(newDict()), true
+		return ObjVal(vm.funcAnnotations(fn)), true
 	}
 	return Val{}, false
 }
@@ -89,6 +89,13 @@ func (vm *VM) setFuncAttr(fn *Function, name string, v Val) error {
 		return nil
 	}
 	switch name {
+	case "__annotations__":
+		d, ok := v.O.(*Dict)
+		if !ok || v.T != tagObject {
+			return newErr(TypeError, "__annotations__ must be set to a dict object")
+		}
+		fn.ann = d
+		return nil
 	case "__defaults__":
 		return fn.setDefaults(v)
 	case "__name__", "__qualname__", "__doc__", "__module__":
@@ -240,4 +247,43 @@ func (fn *Function) setDefaults(v Val) error {
 	}
 	fn.defaults, fn.defIdx = defs, idx
 	return nil
+}
+
+// setAnnotations keeps a def's annotations on its code, as text.
+func setAnnotations(co *Code, d *Def) {
+	for _, p := range d.params {
+		if p.ann != "" {
+			co.anns = append(co.anns, [2]string{p.name, p.ann})
+		}
+	}
+	if d.ret != "" {
+		co.anns = append(co.anns, [2]string{"return", d.ret})
+	}
+	co.annText = d.annText
+}
+
+// funcAnnotations is fn.__annotations__: each annotation evaluated in the
+// program's globals the first time it is read, as CPython 3.14 does
+// (PEP 649), so a class defined after the function can be named. Text
+// stays text under `from __future__ import annotations`, in functions of
+// library modules and exec'd namespaces, and where evaluating fails
+// (a name local to an enclosing function, which minipy cannot see from
+// here; CPython would find it).
+func (vm *VM) funcAnnotations(fn *Function) *Dict {
+	if fn.ann != nil {
+		return fn.ann
+	}
+	d := newDict()
+	co := fn.code
+	for _, a := range co.anns {
+		v := StrVal(a[1])
+		if !co.annText && fn.mod == vm.mod {
+			if r, err := vm.evalExec("eval", []Val{StrVal(a[1]), vm.globalsDict()}, nil); err == nil {
+				v = r
+			}
+		}
+		d.set(StrVal(a[0]), v)
+	}
+	fn.ann = d
+	return d
 }

@@ -26,6 +26,8 @@ type parser struct {
 	stmtLine int
 	// matchTemps numbers the hidden names match statements use (match.go).
 	matchTemps int
+	// futureAnn: from __future__ import annotations was parsed.
+	futureAnn bool
 }
 
 // mark records that e spans from at to the end of the last token read, the
@@ -320,11 +322,14 @@ func (ps *parser) stmt() []Stmt {
 			ps.next()
 			params := ps.params(")")
 			ps.expectOp(")")
+			ret := ""
 			if ps.acceptOp("->") {
+				start := ps.p
 				ps.expr()
+				ret = ps.textFrom(start)
 			}
 			body := ps.block("function definition", t.line)
-			return []Stmt{&Def{pos: at, name: name.val, params: params, body: body}}
+			return []Stmt{&Def{pos: at, name: name.val, params: params, body: body, ret: ret, annText: ps.futureAnn}}
 		case "try":
 			ps.next()
 			return []Stmt{ps.tryStmt(at)}
@@ -598,10 +603,13 @@ func (ps *parser) params(end string) []param {
 			ps.failAt(t, "duplicate argument '"+n+"' in function definition")
 		}
 		seen[n] = true
+		ann := ""
 		if end == ")" && ps.acceptOp(":") {
+			start := ps.p
 			ps.expr()
+			ann = ps.textFrom(start)
 		}
-		p := param{name: n, star: star}
+		p := param{name: n, star: star, ann: ann}
 		if star == 0 && ps.acceptOp("=") {
 			p.def = ps.expr()
 		} else if star == 0 && len(out) > 0 && out[len(out)-1].def != nil && out[len(out)-1].star == 0 && !afterStar(out) {
@@ -738,6 +746,9 @@ func (ps *parser) simpleStmt() Stmt {
 			}
 			if paren {
 				ps.expectOp(")")
+			}
+			if mod == "__future__" && slices.Contains(fi.names, "annotations") {
+				ps.futureAnn = true
 			}
 			return fi
 		case "del":

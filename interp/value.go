@@ -151,6 +151,8 @@ type (
 		special  map[string]Val // __name__, __qualname__, __doc__, __module__ once assigned
 		// defIdx replaces code.defIdx once __defaults__ is assigned.
 		defIdx []int
+		// ann is __annotations__ once read or assigned.
+		ann *Dict
 	}
 	Builtin struct {
 		name string

@@ -1,9 +1,10 @@
 # functools.singledispatch and singledispatchmethod for minipy, written
 # for it: a generic function picks its implementation by the class of its
 # first argument, walking that class's MRO, then the registered abstract
-# classes (collections.abc, numbers) it is a subclass of. minipy keeps no
-# annotations of parameters, so register() needs the class given:
-# @f.register(int), or f.register(int, func).
+# classes (collections.abc, numbers) it is a subclass of. register() takes
+# the class given (@f.register(int), f.register(int, func)) or, on a plain
+# @f.register, the annotation of the function's first annotated parameter
+# (a union registers each of its classes).
 
 __all__ = ["singledispatch", "singledispatchmethod"]
 
@@ -15,6 +16,18 @@ def _mro(cls):
     if cls is bool:
         return (bool, int, object)
     return (cls, object)
+
+
+def _union_args(t):
+    # The classes of a union (int | str, typing.Union[int, str]), or None.
+    if isinstance(t, type):
+        return None
+    args = getattr(t, "__args__", None)
+    origin = getattr(t, "__origin__", None)
+    if args is not None and (origin is None or "Union" in repr(origin)) and "|" in repr(t) or (
+            args is not None and "Union" in repr(origin)):
+        return tuple(args)
+    return None
 
 
 def singledispatch(func):
@@ -47,12 +60,27 @@ def singledispatch(func):
         return impl
 
     def register(cls, func=None):
-        if func is None:
-            if isinstance(cls, type):
+        if isinstance(cls, type) or _union_args(cls) is not None:
+            if func is None:
                 return lambda f: register(cls, f)
-            raise TypeError("Invalid first argument to `register()`. %r is not a class or union type. "
-                            "minipy keeps no annotations: use `@register(some_class)`." % (cls,))
-        registry[cls] = func
+        else:
+            if func is not None:
+                raise TypeError("Invalid first argument to `register()`. %r is not a class or union type." % (cls,))
+            ann = getattr(cls, "__annotations__", None)
+            if not ann:
+                raise TypeError("Invalid first argument to `register()`: %r. Use either `@register(some_class)` "
+                                "or plain `@register` on an annotated function." % (cls,))
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if not isinstance(cls, type):
+                args = _union_args(cls)
+                if args is None:
+                    raise TypeError("Invalid annotation for %r. %r is not a class." % (argname, cls))
+                if not all(isinstance(a, type) for a in args):
+                    raise TypeError("Invalid annotation for %r. %r not all arguments are classes." % (argname, cls))
+        args = _union_args(cls)
+        for k in (args if args is not None else (cls,)):
+            registry[k] = func
         cache.clear()
         return func
 
