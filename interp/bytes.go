@@ -226,9 +226,9 @@ func (vm *VM) bytesBinop(op Op, a, b Val) (r Val, done bool, err error) {
 
 // bytesIndex is an index into a bytes of length n, wrapped and checked.
 func (vm *VM) bytesIndex(x *Bytes, k Val, what string) (int, error) {
-	i, err := vm.index(k, "byte")
+	i, err := vm.itemIndex(k, "byte")
 	if err != nil {
-		if x.mut {
+		if x.mut && !tooBigIndex(err) {
 			return 0, newErr(TypeError, "bytearray indices must be integers or slices, not %s", typeName(k))
 		}
 		return 0, err

@@ -676,7 +676,7 @@ func (vm *VM) instanceRepr(v Val, str bool) (string, bool) {
 			return "", true
 		}
 	}
-	return "<__main__." + inst.cls.qualName() + " object at 0x7f0000000000>", true
+	return "<" + inst.cls.moduleName() + "." + inst.cls.qualName() + " object at 0x7f0000000000>", true
 }
 
 func qualOrName(co *Code) string {

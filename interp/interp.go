@@ -10,8 +10,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -131,6 +133,9 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	futures := futuresModule()
 	vm.modules["concurrent.futures"] = futures
 	vm.modules["concurrent"] = &Module{name: "concurrent", attrs: map[string]Val{"futures": ObjVal(futures)}}
+	for _, name := range slices.Sorted(maps.Keys(vm.modules)) {
+		nameNativeClasses(vm.modules[name])
+	}
 	f := vm.newFrame(co)
 	vm.depth = 1
 	_, err = vm.run(f)

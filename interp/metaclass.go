@@ -150,7 +150,7 @@ func (vm *VM) finishClass(cv, meta, kw Val) (Val, error) {
 	}
 	cls.provisional = true
 	ns := newDict()
-	ns.set(StrVal("__module__"), StrVal("__main__"))
+	ns.set(StrVal("__module__"), StrVal(cls.moduleName()))
 	ns.set(StrVal("__qualname__"), StrVal(cls.qualName()))
 	cls.attrsMu.RLock()
 	for _, n := range cls.order {
@@ -251,7 +251,7 @@ func (vm *VM) classNamespaceGet(cv Val, name string) (Val, bool) {
 		case "__qualname__":
 			return StrVal(c.qualName()), true
 		case "__module__":
-			return StrVal("__main__"), true
+			return StrVal(c.moduleName()), true
 		}
 	case *ExcType:
 		if c.cls != nil {

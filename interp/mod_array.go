@@ -294,8 +294,11 @@ func (vm *VM) intArg(v Val) (int64, error) {
 }
 
 func (vm *VM) arrayIndex(a *PyArray, k Val) (int, error) {
-	i, err := vm.index(k, "array")
+	i, err := vm.itemIndex(k, "array")
 	if err != nil {
+		if tooBigIndex(err) {
+			return 0, err
+		}
 		return 0, newErr(TypeError, "array indices must be integers")
 	}
 	n := int64(a.n())

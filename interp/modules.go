@@ -94,8 +94,29 @@ func (vm *VM) lazyModule(name string) (*Module, bool) {
 		return nil, false
 	}
 	m := mk(vm)
+	nameNativeClasses(m)
 	vm.modules[name] = m
 	return m, true
+}
+
+// cModules names the module CPython defines a class in where that is not
+// the module it is imported from.
+var cModules = map[string]string{"io.StringIO": "_io", "io.BytesIO": "_io", "struct.Struct": "_struct",
+	"json.JSONEncoder": "json.encoder", "json.JSONDecoder": "json.decoder"}
+
+// nameNativeClasses gives the classes a Go-built module defines their
+// __module__ (fractions.Fraction, not __main__.Fraction).
+func nameNativeClasses(m *Module) {
+	for n, v := range m.attrs {
+		c, ok := v.O.(*Class)
+		if !ok || v.T != tagObject || c.module != "" || c.name != n {
+			continue
+		}
+		c.module = m.name
+		if cm, ok := cModules[m.name+"."+n]; ok {
+			c.module = cm
+		}
+	}
 }
 
 // builtinsModule is the builtins module: the builtins as attributes

@@ -893,23 +893,55 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 // ---- subscripts ----
 
 func (vm *VM) index(v Val, what string) (int64, error) {
+	return vm.indexClamped(v, what, math.MaxInt64/2)
+}
+
+// itemIndex is index for a sequence subscript: there an int too big for
+// an index raises IndexError, as CPython's subscripts do.
+func (vm *VM) itemIndex(v Val, what string) (int64, error) {
+	return vm.indexClamped(v, what, 0)
+}
+
+// tooBigIndex reports whether err is itemIndex's IndexError, which callers
+// that reword a TypeError must pass on as it is.
+func tooBigIndex(err error) bool {
+	pe, ok := err.(*PyErr)
+	return ok && pe.exc.typ == IndexError
+}
+
+func (vm *VM) indexClamped(v Val, what string, limit int64) (int64, error) {
+	i, ok, err := vm.asIndex(v, limit)
+	if !ok {
+		return 0, newErr(TypeError, "%s indices must be integers or slices, not %s", what, typeName(v))
+	}
+	return i, err
+}
+
+// asIndex is operator.index(v) as an int64: a big int is clamped to
+// ±limit, which no sequence reaches (callers leave room to add a length
+// without overflow), or with limit 0 raises IndexError. ok is false when
+// v is not an index at all.
+func (vm *VM) asIndex(v Val, limit int64) (i int64, ok bool, err error) {
 	switch v.T {
 	case tagInt, tagBool:
-		return int64(v.B), nil
+		return int64(v.B), true, nil
 	}
-	if b, ok := v.O.(*BigInt); ok {
+	if b, isBig := v.O.(*BigInt); isBig {
+		if limit == 0 {
+			return 0, true, newErr(IndexError, "cannot fit 'int' into an index-sized integer")
+		}
 		if b.v.Sign() < 0 {
-			return math.MinInt64 / 2, nil
+			return -limit, true, nil
 		}
-		return math.MaxInt64 / 2, nil
+		return limit, true, nil
 	}
-	if r, ok, err := instInt(v, "__index__"); ok {
+	if r, isIndex, err := instInt(v, "__index__"); isIndex {
 		if err != nil {
-			return 0, err
+			return 0, true, err
 		}
-		return vm.index(r, what)
+		return vm.asIndex(r, limit)
 	}
-	return 0, newErr(TypeError, "%s indices must be integers or slices, not %s", what, typeName(v))
+	return 0, false, nil
 }
 
 func (vm *VM) getItem(o, k Val) (Val, error) {
@@ -920,7 +952,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 	}
 	switch x := o.O.(type) {
 	case *List:
-		i, err := vm.index(k, "list")
+		i, err := vm.itemIndex(k, "list")
 		if err != nil {
 			return Val{}, err
 		}
@@ -932,7 +964,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		}
 		return x.at(int(i)), nil
 	case *Tuple:
-		i, err := vm.index(k, "tuple")
+		i, err := vm.itemIndex(k, "tuple")
 		if err != nil {
 			return Val{}, err
 		}
@@ -945,7 +977,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 		return x.items[i], nil
 	case *Str:
 		n := int64(x.length())
-		i, err := vm.index(k, "string")
+		i, err := vm.itemIndex(k, "string")
 		if err != nil {
 			// unicodeobject.c words it without "or slices" and quotes
 			// the type.
@@ -1022,7 +1054,7 @@ func (vm *VM) setItem(o, k, v Val) error {
 		if s, ok := k.O.(*SliceObj); ok {
 			return vm.setSlice(x, s, v)
 		}
-		i, err := vm.index(k, "list")
+		i, err := vm.itemIndex(k, "list")
 		if err != nil {
 			return err
 		}
@@ -1057,7 +1089,7 @@ func (vm *VM) delItem(o, k Val) error {
 		if s, ok := k.O.(*SliceObj); ok {
 			return vm.delSlice(x, s)
 		}
-		i, err := vm.index(k, "list")
+		i, err := vm.itemIndex(k, "list")
 		if err != nil {
 			return err
 		}
@@ -1139,23 +1171,11 @@ func (vm *VM) sliceIndices(s *SliceObj, n int64) (lo, hi, step int64, err error)
 }
 
 func (vm *VM) sliceIndex(v Val) (int64, error) {
-	switch v.T {
-	case tagInt, tagBool:
-		return int64(v.B), nil
+	i, ok, err := vm.asIndex(v, math.MaxInt64/4)
+	if !ok {
+		return 0, newErr(TypeError, "slice indices must be integers or None or have an __index__ method")
 	}
-	if b, ok := v.O.(*BigInt); ok {
-		if b.v.Sign() < 0 {
-			return math.MinInt64 / 4, nil
-		}
-		return math.MaxInt64 / 4, nil
-	}
-	if r, ok, err := instInt(v, "__index__"); ok {
-		if err != nil {
-			return 0, err
-		}
-		return vm.sliceIndex(r)
-	}
-	return 0, newErr(TypeError, "slice indices must be integers or None or have an __index__ method")
+	return i, err
 }
 
 func sliceRange(lo, hi, step int64) []int64 {

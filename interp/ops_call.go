@@ -616,8 +616,20 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
 	case *typeObj:
-		if name == "__name__" {
-			return StrVal(t.name), nil
+		// A native type may carry its module in its name (array.array),
+		// as CPython's tp_name does.
+		mod, short := "builtins", t.name
+		if i := strings.LastIndexByte(t.name, '.'); i >= 0 {
+			mod, short = t.name[:i], t.name[i+1:]
+		}
+		switch name {
+		case "__name__", "__qualname__":
+			return StrVal(short), nil
+		case "__module__":
+			if t.module != "" {
+				mod = t.module
+			}
+			return StrVal(mod), nil
 		}
 		if t.name == "object" {
 			if v, ok := vm.objectAttr(name); ok {
