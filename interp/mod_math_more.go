@@ -415,6 +415,20 @@ func fsum(items []Val) (Val, error) {
 // it (one division), and two big ones go to math/big's Lehmer GCD, which
 // takes signed operands as they are.
 func mathGCD(vm *VM, args []Val, kwn []string) (Val, error) {
+	if len(args) == 2 {
+		// Two ints of at most two words, the common case of a fraction's
+		// numerator and denominator (rational: 100,000 calls of 64 to
+		// 128 bits), make no big.Int on the way.
+		if ah, al, ok := twoWords(args[0]); ok {
+			if bh, bl, ok := twoWords(args[1]); ok {
+				h, l := gcdU128(ah, al, bh, bl)
+				if h == 0 && l <= math.MaxInt64 {
+					return IntVal(int64(l)), nil
+				}
+				return Val{T: tagObject, O: &BigInt{v: *new(big.Int).SetBits([]big.Word{big.Word(l), big.Word(h)})}}, nil
+			}
+		}
+	}
 	var r uint64 // the gcd so far while it is a word
 	var rb *big.Int
 	for _, a := range args {
@@ -456,6 +470,98 @@ func absU64(x int64) uint64 {
 		return -uint64(x)
 	}
 	return uint64(x)
+}
+
+// twoWords is |v| as two words, high first, when v is an int of at most
+// 128 bits (on 64-bit machines).
+func twoWords(v Val) (hi, lo uint64, ok bool) {
+	if v.T == tagInt || v.T == tagBool {
+		return 0, absU64(int64(v.B)), true
+	}
+	b, isBig := v.O.(*BigInt)
+	if !isBig || v.T != tagObject || bits.UintSize != 64 {
+		return 0, 0, false
+	}
+	switch w := b.v.Bits(); len(w) {
+	case 0:
+		return 0, 0, true
+	case 1:
+		return 0, uint64(w[0]), true
+	case 2:
+		return uint64(w[1]), uint64(w[0]), true
+	}
+	return 0, 0, false
+}
+
+// gcdU128 is the GCD of two 128-bit numbers given as high and low words:
+// Stein's binary steps while both take two words, then one division of
+// the longer by the shorter and gcdU64.
+func gcdU128(ah, al, bh, bl uint64) (hi, lo uint64) {
+	if ah|al == 0 {
+		return bh, bl
+	}
+	if bh|bl == 0 {
+		return ah, al
+	}
+	shift := min(tz128(ah, al), tz128(bh, bl))
+	ah, al = shr128(ah, al, tz128(ah, al))
+	for ah != 0 && bh != 0 {
+		bh, bl = shr128(bh, bl, tz128(bh, bl))
+		if ah > bh || ah == bh && al > bl {
+			ah, al, bh, bl = bh, bl, ah, al
+		}
+		var borrow uint64
+		bl, borrow = bits.Sub64(bl, al, 0)
+		bh, _ = bits.Sub64(bh, ah, borrow)
+		if bh|bl == 0 {
+			return shl128(ah, al, shift)
+		}
+	}
+	// One of them fits in a word (and is odd or the other is); the common
+	// factor of two is outside both already.
+	var g uint64
+	switch {
+	case ah == 0 && bh == 0:
+		g = gcdU64(al, bl)
+	case ah == 0:
+		g = gcdU64(al, mod128(bh, bl, al))
+	default:
+		g = gcdU64(bl, mod128(ah, al, bl))
+	}
+	return shl128(0, g, shift)
+}
+
+// mod128 is (h, l) mod m, m > 0.
+func mod128(h, l, m uint64) uint64 {
+	_, r := bits.Div64(h%m, l, m)
+	return r
+}
+
+func tz128(h, l uint64) uint {
+	if l != 0 {
+		return uint(bits.TrailingZeros64(l))
+	}
+	return 64 + uint(bits.TrailingZeros64(h))
+}
+
+func shr128(h, l uint64, n uint) (uint64, uint64) {
+	switch {
+	case n == 0:
+		return h, l
+	case n >= 64:
+		return 0, h >> (n - 64)
+	}
+	return h >> n, l>>n | h<<(64-n)
+}
+
+func shl128(h, l uint64, n uint) (uint64, uint64) {
+	switch {
+	case n == 0:
+		return h, l
+	case n >= 64:
+		return l << (n - 64), 0
+	}
+	return h<<n | l>>(64-n), l << n
 }
 
 // gcdU64 is Stein's binary GCD.
