@@ -877,6 +877,12 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		}
 		return False, nil
 	}
+	if _, ok := t.O.(*Instance); ok && t.T == tagObject {
+		// A union (int | str) or an object whose class defines it.
+		if r, found, err := vm.dunder(t, "__instancecheck__", v); found {
+			return BoolVal(err == nil && truthy(r)), err
+		}
+	}
 	return Val{}, newErr(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 }
 
@@ -918,6 +924,11 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 			return BoolVal(has), nil
 		}
 		return False, nil
+	}
+	if _, ok := t.O.(*Instance); ok && t.T == tagObject {
+		if r, found, err := vm.dunder(t, "__subclasscheck__", c); found {
+			return BoolVal(err == nil && truthy(r)), err
+		}
 	}
 	return Val{}, newErr(TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 }

@@ -83,6 +83,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return functoolsDispatchModule
 	case "argparse":
 		return argparseModule
+	case "_typealias":
+		return typeAliasModule
 	}
 	return nil
 }

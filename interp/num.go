@@ -508,6 +508,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			return r, err
 		}
 	}
+	if op == opBitOr && isTypeLike(a) && isTypeLike(b) && (a.T != tagNone || b.T != tagNone) {
+		return vm.typeAliasCall("make_union", a, b) // int | str
+	}
 	switch op {
 	case opAdd:
 		switch x := a.O.(type) {

@@ -1035,6 +1035,9 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 	if r, found, err := vm.dunder(o, "__getitem__", k); found {
 		return r, err
 	}
+	if r, ok, err := vm.classGetItem(o, k); ok {
+		return r, err
+	}
 	return Val{}, newErr(TypeError, "'%s' object is not subscriptable", typeName(o))
 }
 

@@ -113,6 +113,10 @@ func csvModule(vm *VM) *Module { return vm.pyModule("csv", csvSource, nil) }
 
 func typesModule(vm *VM) *Module {
 	m := vm.pyModule("types", typesSource, nil)
+	if ta, err := vm.importLib("_typealias"); err == nil {
+		m.attrs["GenericAlias"] = ta.attrs["GenericAlias"]
+		m.attrs["UnionType"] = ta.attrs["UnionType"]
+	}
 	if c, ok := m.attrs["SimpleNamespace"].O.(*Class); ok {
 		c.tpName = "types.SimpleNamespace"
 	}
