@@ -85,6 +85,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return argparseModule
 	case "_typealias":
 		return typeAliasModule
+	case "shlex":
+		return shlexModule
 	}
 	return nil
 }

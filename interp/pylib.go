@@ -459,3 +459,8 @@ func (vm *VM) importLib(name string) (*Module, error) {
 var argparseSource string
 
 func argparseModule(vm *VM) *Module { return vm.pyModule("argparse", argparseSource, nil) }
+
+//go:embed pylib/shlex.py
+var shlexSource string
+
+func shlexModule(vm *VM) *Module { return vm.pyModule("shlex", shlexSource, nil) }
