@@ -15,6 +15,7 @@ type Code struct {
 	isGenerator bool   // the body yields: calling it makes a generator
 	filename    string
 	instrs      []Instr
+	partner     []int32 // per local: the private local that moves join it to, or -1 (fresh.go); nil for none
 	lines       []int32
 	tempsInUse  []int32             // per instruction: temporaries allocated when emitted (the ones above are dead there)
 	carets      map[int32]caretInfo // per instruction, for tracebacks (carets.go)

@@ -217,6 +217,13 @@ func (vm *VM) repeatFresh(a, b Val) (*List, bool, error) {
 // hand the list to Python code; the one instruction that might (an + that
 // finds no list on the other side, which may call __radd__) clears the mark
 // first.
+//
+// Two locals that moves join (prev = cur, a row loop's two rows) are a
+// pair: neither escapes by the move, each is private only when the other
+// is, and a list made in one is held by the pair alone. A producer or a
+// move (privA on a MOVE) that overwrites one of them recycles the marked
+// list it drops unless the other slot holds that list too. Three or more
+// locals joined by moves are not private.
 
 // privA marks, in Instr.E of a GET_SLICE or ADD, that slot A is private.
 const privA = 1 << 2
@@ -247,11 +254,22 @@ func markPrivate(co *Code) {
 			escape(s)
 		}
 	}
+	// A move between two locals (prev = cur) keeps the list between
+	// them: it does not escape when the two are a private pair (below).
+	var pairs [][2]int32
 	for i := range co.instrs {
 		in := &co.instrs[i]
 		switch in.Op {
 		case opLocals:
 			return
+		case opMove:
+			if in.A >= 0 && in.A < n && in.B >= 0 && in.B < n {
+				if in.A != in.B {
+					pairs = append(pairs, [2]int32{in.A, in.B})
+				}
+				continue
+			}
+			escape(in.B)
 		case opGetSlice, opGetItem:
 			// A is written; B is read as a container; C is a key or
 			// the first of the bounds (temporaries, but ranged).
@@ -291,11 +309,97 @@ func markPrivate(co *Code) {
 			}
 		}
 	}
+	// Locals joined by moves: a list may be in both at once, so each is
+	// private only when its partner is, and only in pairs (a move that
+	// drops a list then knows the one other slot that may hold it).
+	partner := make([]int32, n)
+	for i := range partner {
+		partner[i] = -1
+	}
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		switch {
+		case partner[a] < 0 && partner[b] < 0:
+			partner[a], partner[b] = b, a
+		case partner[a] == b:
+		default: // three or more joined: none of them
+			for _, s := range []int32{a, b, partner[a], partner[b]} {
+				if s >= 0 {
+					private[s] = false
+				}
+			}
+		}
+	}
+	// Spread escapes through the pairs until nothing changes (a third
+	// local joined later may have unmarked one of a pair).
+	for changed := true; changed; {
+		changed = false
+		for _, p := range pairs {
+			a, b := p[0], p[1]
+			if private[a] != private[b] {
+				private[a], private[b] = false, false
+				changed = true
+			}
+		}
+	}
+	for s := range partner {
+		if partner[s] >= 0 && private[s] {
+			if co.partner == nil {
+				co.partner = make([]int32, n)
+				for i := range co.partner {
+					co.partner[i] = -1
+				}
+			}
+			co.partner[s] = partner[s]
+		}
+	}
+	// A pair's moves are marked only when a producer stores into the
+	// pair: elsewhere (cost = 0) they move no list made here, and a marked
+	// move is a call-out in a trace.
+	produced := make([]bool, n)
 	for i := range co.instrs {
 		in := &co.instrs[i]
 		producer := in.Op == opGetSlice || in.Op == opAdd && in.D != inPlace
 		if producer && in.A >= 0 && in.A < n && private[in.A] {
 			in.E |= privA
+			produced[in.A] = true
+		}
+	}
+	for i := range co.instrs {
+		in := &co.instrs[i]
+		if in.Op != opMove || in.A < 0 || in.A >= n || in.A == in.B || !private[in.A] {
+			continue
+		}
+		if p := partner[in.A]; p >= 0 && (produced[in.A] || produced[p]) {
+			in.E |= privA
+		}
+	}
+}
+
+// partnerHolds reports whether the private partner of local a (a local
+// that moves join to it) holds l.
+func partnerHolds(f *frame, a int32, l *List) bool {
+	p := f.code.partner
+	if int(a) >= len(p) || p[a] < 0 {
+		return false
+	}
+	b := p[a]
+	return f.regs[b].Tag == tagObject && f.objs[b] == Object(l)
+}
+
+// movePrivate is a MOVE into a private local (privA): the marked list the
+// local held dies there unless its partner, the move's source, holds it
+// too (prev = cur after cur got a new row), and its array goes back to
+// the pool for the next producer. levenshtein made a fresh 24 KB row an
+// outer iteration, most of its run with the JIT on being the kernel
+// zeroing fresh pages.
+func (vm *VM) movePrivate(f *frame, in *Instr) {
+	a := in.A
+	if f.regs[a].Tag == tagObject && !vm.threaded() {
+		if old, ok := f.objs[a].(*List); ok && old.priv && !partnerHolds(f, a, old) {
+			vals := old.vals
+			old.vals, old.objs, old.priv = nil, nil, false
+			vm.fresh.pool.put(vals)
 		}
 	}
 }
@@ -304,7 +408,7 @@ func markPrivate(co *Code) {
 // private target slot a, recycling the marked list the slot held.
 func (vm *VM) keepPrivate(f *frame, a int32, r *List) {
 	if f.regs[a].Tag == tagObject {
-		if old, ok := f.objs[a].(*List); ok && old.priv && old != r {
+		if old, ok := f.objs[a].(*List); ok && old.priv && old != r && !partnerHolds(f, a, old) {
 			vals := old.vals
 			old.vals, old.objs, old.priv = nil, nil, false
 			vm.fresh.pool.put(vals)

@@ -287,7 +287,7 @@ func TestPrivateMarks(t *testing.T) {
 	}{
 		{"a = a[1:] + a[:1]\nx = a[0] + a[-1]\nif a:\n    a[0] = 1\na[1:2] = [3]\ndel a[0]\ndel a[1:2]\nreturn a[:]", true},
 		{"a = a[1:]\nreturn a", false},
-		{"a = a[1:]\nb = a", false},
+		{"a = a[1:]\nb = a", true}, // a pair: b holds the list, never gives it away
 		{"a = a[1:]\nreturn len(a)", false},
 		{"a = a[1:]\nfor x in a:\n    pass", false},
 		{"a = a[1:]\na.append(1)", false},
@@ -301,6 +301,12 @@ func TestPrivateMarks(t *testing.T) {
 		{"a = a[1:]\nyield a", false},
 		{"a = a[1:]\nx, y = a", false},
 		{"a = a[1:]\ndel a", false},
+		// Moves between two locals make a pair, private together.
+		{"b = a\na = a[1:]\nreturn a[0] + b[0]", true},
+		{"b = a\na = a[1:]\nreturn b", false},
+		{"b = a\nc = b\na = a[1:]\nreturn a[0]", false},
+		{"b = a\na = b\na = a[1:]\nreturn a[0]", true},
+		{"b = a\nc = a\na = a[1:]\nreturn a[0]", false},
 	}
 	for _, tc := range cases {
 		src := "def f(a, k):\n    " + strings.ReplaceAll(tc.body, "\n", "\n    ") + "\n"

@@ -729,6 +729,9 @@ func (vm *VM) execOne(f *frame, pc int) error {
 	case opMove:
 		var v Val
 		if v, err = f.load(in.B); err == nil {
+			if in.E&privA != 0 {
+				vm.movePrivate(f, in)
+			}
 			f.set(in.A, v)
 		}
 	case opCall:

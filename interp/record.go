@@ -674,6 +674,12 @@ func (r *recorder) step() int {
 	switch in.Op {
 	case opNop:
 	case opMove:
+		if in.E&privA != 0 {
+			// The move may drop a private list (fresh.go): the
+			// interpreter gives its array back to the pool.
+			r.failf("a move that drops a private list")
+			break
+		}
 		if r.moveWide(A, B) {
 			break
 		}

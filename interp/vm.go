@@ -494,6 +494,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				err = f.unbound(in.B)
 				break
 			}
+			if in.E != 0 {
+				vm.movePrivate(f, in) // fresh.go
+			}
 			regs[in.A] = r
 			objs[in.A] = objs[in.B]
 			continue
