@@ -734,6 +734,27 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return b, nil
 			}
 			return tupleOf([]Val{b}), nil
+		case "__init__":
+			// Exception.__init__(self, *args), called through the class:
+			// keeps the arguments, as BaseException.__init__ does. A
+			// class's own __init__ is its function.
+			if v, ok := t.lookup("__init__"); ok {
+				return v, nil
+			}
+			return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) == 0 {
+					return Val{}, newErr(TypeError, "descriptor '__init__' of 'BaseException' object needs an argument")
+				}
+				e, ok := args[0].O.(*Exception)
+				if !ok || args[0].T != tagObject {
+					return Val{}, newErr(TypeError, "descriptor '__init__' requires a '%s' object but received a '%s'", t.name, typeName(args[0]))
+				}
+				if len(kwn) > 0 {
+					return Val{}, newErr(TypeError, "%s() takes no keyword arguments", t.name)
+				}
+				e.args = append([]Val(nil), args[1:]...)
+				return NoneVal, nil
+			}}), nil
 		}
 	case *Function:
 		if v, ok := vm.funcAttr(t, name); ok {
