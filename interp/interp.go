@@ -116,6 +116,12 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		argv0 = cfg.Argv0
 	}
 	vm.modules["sys"] = sysModule(argv0, args, out, errOut)
+	// sys.modules: the modules the program imported (sys itself from
+	// the start), kept by opImport; minipy's own modules made at start
+	// join it when first imported, as CPython's would when loaded.
+	sysMods := newDict()
+	sysMods.set(StrVal("sys"), ObjVal(vm.modules["sys"]))
+	vm.modules["sys"].attrs["modules"] = ObjVal(sysMods)
 	vm.modules["string"] = stringModule()
 	vm.modules["collections"] = collectionsModule()
 	if cm, err := vm.chainMapClass(); err == nil {

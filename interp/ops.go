@@ -767,8 +767,35 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 			}
 		}
 	}
+	vm.noteImported(name, m)
 	f.set(in.A, ObjVal(m))
 	return nil
+}
+
+// noteImported puts an imported module (and its parent packages) in
+// sys.modules, if the program has not replaced that dict.
+func (vm *VM) noteImported(name string, m *Module) {
+	sys := vm.modules["sys"]
+	if sys == nil {
+		return
+	}
+	d, ok := sys.table()["modules"].O.(*Dict)
+	if !ok {
+		return
+	}
+	for {
+		if !d.has(name) {
+			d.set(StrVal(name), ObjVal(m))
+		}
+		i := strings.LastIndexByte(name, '.')
+		if i <= 0 {
+			return
+		}
+		name = name[:i]
+		if m, ok = vm.modules[name]; !ok {
+			return
+		}
+	}
 }
 
 func excMatches(e *Exception, t Val) (bool, error) {
