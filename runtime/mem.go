@@ -13,7 +13,13 @@ type chunk struct {
 	mem  []byte
 	jit  bool   // mapped MAP_JIT (darwin/arm64): writable per thread, no mprotect
 	free []span // free page runs, sorted by offset, coalesced
-	used int    // bytes allocated to regions
+	// stale are page runs freed but left as they were (read-execute):
+	// taking a permission away is a TLB shootdown, 50-150 µs of a
+	// virtual machine's time, which a JIT that frees a trace at every
+	// recompile paid each time. They go back to PROT_NONE, a run of them
+	// at a time, only when no free run fits (scrubLocked).
+	stale []span
+	used  int // bytes allocated to regions
 }
 
 type span struct{ off, size int }
@@ -60,17 +66,22 @@ func roundUp(n, a int) int { return (n + a - 1) &^ (a - 1) }
 // size), reusing free pages before mapping a new chunk. It fails with
 // ErrCodeLimit when a new chunk would take the mapped total past the limit.
 func (c *Cache) allocLocked(n int) (*region, error) {
-	for _, ch := range c.chunks {
-		for i, s := range ch.free {
-			if s.size < n {
-				continue
+	for try := 0; try < 2; try++ {
+		for _, ch := range c.chunks {
+			for i, s := range ch.free {
+				if s.size < n {
+					continue
+				}
+				if s.size == n {
+					ch.free = append(ch.free[:i], ch.free[i+1:]...)
+				} else {
+					ch.free[i] = span{s.off + n, s.size - n}
+				}
+				return c.openLocked(ch, s.off, n)
 			}
-			if s.size == n {
-				ch.free = append(ch.free[:i], ch.free[i+1:]...)
-			} else {
-				ch.free[i] = span{s.off + n, s.size - n}
-			}
-			return c.openLocked(ch, s.off, n)
+		}
+		if !c.scrubLocked() {
+			break
 		}
 	}
 	size := max(c.cfg.ChunkBytes, n)
@@ -107,14 +118,12 @@ func (c *Cache) openLocked(ch *chunk, off, n int) (*region, error) {
 	return r, nil
 }
 
-// releaseLocked returns a region's pages: they become inaccessible, so a
-// stale jump into them faults rather than running other code, and a chunk
-// with nothing left in it is unmapped (but one empty chunk is kept).
+// releaseLocked returns a region's pages. They stay as they were (a stale
+// jump into them runs the freed code) until their room is needed, then
+// become inaccessible until reused; a chunk with nothing left in it is
+// unmapped (but one empty chunk is kept).
 func (c *Cache) releaseLocked(r *region) {
 	ch := r.c
-	if !ch.jit {
-		protect(r.mem, protNone) // best effort: the pages are unused either way
-	}
 	ch.used -= len(r.mem)
 	if ch.used == 0 && c.spareLocked(ch) {
 		for i, x := range c.chunks {
@@ -127,7 +136,27 @@ func (c *Cache) releaseLocked(r *region) {
 		unmap(ch.mem)
 		return
 	}
-	c.putSpanLocked(ch, span{r.off, len(r.mem)})
+	if ch.jit {
+		c.putSpanLocked(ch, span{r.off, len(r.mem)})
+		return
+	}
+	ch.stale = addSpan(ch.stale, span{r.off, len(r.mem)})
+}
+
+// scrubLocked makes the stale runs of every chunk inaccessible and free,
+// one mprotect a run (runs freed one after another are one). It reports
+// whether there were any.
+func (c *Cache) scrubLocked() bool {
+	found := false
+	for _, ch := range c.chunks {
+		for _, s := range ch.stale {
+			protect(ch.mem[s.off:s.off+s.size], protNone) // best effort: openLocked makes them RW either way
+			c.putSpanLocked(ch, s)
+			found = true
+		}
+		ch.stale = nil
+	}
+	return found
 }
 
 // spareLocked reports whether the empty chunk ch may be unmapped: another
@@ -145,21 +174,24 @@ func (c *Cache) spareLocked(ch *chunk) bool {
 	return false
 }
 
-func (c *Cache) putSpanLocked(ch *chunk, s span) {
+func (c *Cache) putSpanLocked(ch *chunk, s span) { ch.free = addSpan(ch.free, s) }
+
+// addSpan adds s to runs, sorted by offset, coalesced with its neighbours.
+func addSpan(runs []span, s span) []span {
 	i := 0
-	for i < len(ch.free) && ch.free[i].off < s.off {
+	for i < len(runs) && runs[i].off < s.off {
 		i++
 	}
-	ch.free = append(ch.free, span{})
-	copy(ch.free[i+1:], ch.free[i:])
-	ch.free[i] = s
-	// Coalesce with the neighbours.
-	if i+1 < len(ch.free) && ch.free[i].off+ch.free[i].size == ch.free[i+1].off {
-		ch.free[i].size += ch.free[i+1].size
-		ch.free = append(ch.free[:i+1], ch.free[i+2:]...)
+	runs = append(runs, span{})
+	copy(runs[i+1:], runs[i:])
+	runs[i] = s
+	if i+1 < len(runs) && runs[i].off+runs[i].size == runs[i+1].off {
+		runs[i].size += runs[i+1].size
+		runs = append(runs[:i+1], runs[i+2:]...)
 	}
-	if i > 0 && ch.free[i-1].off+ch.free[i-1].size == ch.free[i].off {
-		ch.free[i-1].size += ch.free[i].size
-		ch.free = append(ch.free[:i], ch.free[i+1:]...)
+	if i > 0 && runs[i-1].off+runs[i-1].size == runs[i].off {
+		runs[i-1].size += runs[i].size
+		runs = append(runs[:i], runs[i+1:]...)
 	}
+	return runs
 }

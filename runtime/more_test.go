@@ -348,3 +348,37 @@ func TestHold(t *testing.T) {
 		t.Error("Hold of a freed trace succeeded")
 	}
 }
+
+// TestFreedPagesReused: traces freed are left executable (no mprotect)
+// until their pages are needed; compiling and freeing in turn, under a
+// limit of one chunk, must then take the freed pages back (not map more,
+// not fail), and every trace built on reused pages must run right.
+func TestFreedPagesReused(t *testing.T) {
+	c := newCache(t, Config{ChunkBytes: 1 << 16, MaxCodeBytes: 1 << 16})
+	var keep *Trace
+	for i := 0; i < 100; i++ {
+		tr, err := c.Compile(sumLoop())
+		if err != nil {
+			t.Fatalf("compile %d: %v", i, err)
+		}
+		frame := ints(0, int64(i), 0)
+		if ec := tr.Run(&templates.State{Budget: 1 << 30}, frame); ec != templates.MakeExitCode(templates.ExitEnd, 9) || int64(frame[2].Bits) != int64(i*(i-1)/2) {
+			t.Fatalf("compile %d: exit %v, sum %d, want %d", i, ec, int64(frame[2].Bits), i*(i-1)/2)
+		}
+		if i == 50 {
+			keep = tr // one live trace among the freed ones
+			continue
+		}
+		if err := tr.Free(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if m := c.Stats().MappedBytes; m != 1<<16 {
+		t.Errorf("mapped %d bytes, want one chunk (%d)", m, 1<<16)
+	}
+	frame := ints(0, 10, 0)
+	if ec := keep.Run(&templates.State{Budget: 1 << 30}, frame); ec != templates.MakeExitCode(templates.ExitEnd, 9) || frame[2].Bits != 45 {
+		t.Errorf("the kept trace: exit %v, sum %d, want 45", ec, frame[2].Bits)
+	}
+	keep.Free()
+}
