@@ -213,3 +213,33 @@ print(f(100000))
 		t.Errorf("%d recordings, want 3:\n%s", n, stats)
 	}
 }
+
+// TestJITWorkStat: --jit-stats counts the JIT's own work (recording,
+// optimizing, compiling) for function traces and their bridges as for
+// loops, and gives its share of the run: more than nothing when a trace
+// was compiled, never more than the run.
+func TestJITWorkStat(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	re := regexp.MustCompile(`JIT work ([0-9.]+) ms \(recording, optimizing, compiling\), ([0-9.]+)% of the run's ([0-9.]+) ms`)
+	for _, tc := range []struct{ name, src string }{
+		{"function", "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(20))\n"},
+		{"loop", "s = 0\nfor i in range(20000):\n    if i % 3 == 0:\n        s += i\n    else:\n        s -= 1\nprint(s)\n"},
+	} {
+		_, stats := runStats(t, Config{JIT: JITOn}, tc.src)
+		if statCount(t, stats, "compiles") == 0 {
+			t.Fatalf("%s: nothing compiled:\n%s", tc.name, stats)
+		}
+		m := re.FindSubmatch(stats)
+		if m == nil {
+			t.Fatalf("%s: no JIT work line:\n%s", tc.name, stats)
+		}
+		work, _ := strconv.ParseFloat(string(m[1]), 64)
+		share, _ := strconv.ParseFloat(string(m[2]), 64)
+		total, _ := strconv.ParseFloat(string(m[3]), 64)
+		if work <= 0 || share < 0 || work > total || share > 100 {
+			t.Errorf("%s: JIT work %v ms, %v%% of %v ms:\n%s", tc.name, work, share, total, stats)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -150,6 +151,7 @@ func (vm *VM) callTraced(fn *Function, regs []templates.Value, objs []Object, va
 func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 	co := nf.code
 	j := vm.jit
+	start := time.Now() // (the interpreter finishing an aborted call is not the JIT's)
 	n := int32(co.nslots)
 	window := n + fnScratch + 1
 	*lt = loopTrace{fn: true, fnName: lt.fnName, failed: lt.failed, base: base, file: lt.file, line: lt.line, end: -1,
@@ -186,6 +188,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 			j.debugf("%s: function %s: trace compiled: %s", where, co.name, lt.describe())
 		}
 		vm.giveBack(lt)
+		j.stats.recordTime += time.Since(start)
 		return r.retVal, nil
 	}
 	j.stats.aborted++
@@ -204,6 +207,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 		lt.dead = true
 	}
 	j.debugf("%s: function %s: recording aborted at line %d: %s", where, co.name, co.lines[r.pc], r.abort)
+	j.stats.recordTime += time.Since(start)
 	if r.raised != nil {
 		// A call raised: the frame is as the interpreter left it.
 		vm.giveBack(lt)
@@ -367,6 +371,8 @@ func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, err
 // interpreter goes on at pc (err raised by the instruction before it).
 func (vm *VM) recordFuncBridge(f *frame, lt *loopTrace, idx, pc int) (v Val, to int, err error, ran bool) {
 	j := vm.jit
+	start := time.Now()
+	defer func() { j.stats.recordTime += time.Since(start) }()
 	sn := lt.snaps[idx]
 	lt.tried[idx] = maxBridgeTries // (one try: a function trace has no guard bridges)
 	lt.recording = true

@@ -997,6 +997,17 @@ func (j *jitState) writeStats(w io.Writer) {
 		float64(s.compileTime.Microseconds())/1e3, float64(s.optTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, s.reusedSlices, share)
 	fmt.Fprintf(w, "jit stats: recording %.3f ms in all (%.3f ms of it inner loops run to their end); %d traces benched for losing, %d given up\n",
 		float64(s.recordTime.Microseconds())/1e3, float64(s.recordNative.Microseconds())/1e3, s.benched, s.blacklisted)
+	// The JIT's own work: recordings (loops, functions, bridges) with the
+	// optimizing, lowering and compiling they end in, less the inner loops
+	// a recording ran natively (the program's work). Wall clock, as perf's
+	// share of CPU samples under recordLoop/recordBridge/recordFunc is on
+	// an idle machine.
+	work, jitShare := s.recordTime-s.recordNative, 0.0
+	if total > 0 {
+		jitShare = 100 * float64(work) / float64(total)
+	}
+	fmt.Fprintf(w, "jit stats: JIT work %.3f ms (recording, optimizing, compiling), %.1f%% of the run's %.3f ms\n",
+		float64(work.Microseconds())/1e3, jitShare, float64(total.Microseconds())/1e3)
 	type site struct {
 		where string
 		n     int
