@@ -222,7 +222,7 @@ func TestJITWorkStat(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
-	re := regexp.MustCompile(`JIT work ([0-9.]+) ms \(recording, optimizing, compiling\), ([0-9.]+)% of the run's ([0-9.]+) ms`)
+	re := regexp.MustCompile(`JIT work ([0-9.]+) ms \(recording, optimizing, compiling\), ([0-9.]+)% of the run's ([0-9.]+) ms \((CPU|wall) time\)`)
 	for _, tc := range []struct{ name, src string }{
 		{"function", "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(20))\n"},
 		{"loop", "s = 0\nfor i in range(20000):\n    if i % 3 == 0:\n        s += i\n    else:\n        s -= 1\nprint(s)\n"},

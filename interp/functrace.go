@@ -2,7 +2,6 @@ package interp
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -151,7 +150,7 @@ func (vm *VM) callTraced(fn *Function, regs []templates.Value, objs []Object, va
 func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 	co := nf.code
 	j := vm.jit
-	start := time.Now() // (the interpreter finishing an aborted call is not the JIT's)
+	w := j.startWork() // (the interpreter finishing an aborted call is not the JIT's)
 	n := int32(co.nslots)
 	window := n + fnScratch + 1
 	*lt = loopTrace{fn: true, fnName: lt.fnName, failed: lt.failed, base: base, file: lt.file, line: lt.line, end: -1,
@@ -188,7 +187,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 			j.debugf("%s: function %s: trace compiled: %s", where, co.name, lt.describe())
 		}
 		vm.giveBack(lt)
-		j.stats.recordTime += time.Since(start)
+		j.endWork(w)
 		return r.retVal, nil
 	}
 	j.stats.aborted++
@@ -207,7 +206,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 		lt.dead = true
 	}
 	j.debugf("%s: function %s: recording aborted at line %d: %s", where, co.name, co.lines[r.pc], r.abort)
-	j.stats.recordTime += time.Since(start)
+	j.endWork(w)
 	if r.raised != nil {
 		// A call raised: the frame is as the interpreter left it.
 		vm.giveBack(lt)
@@ -371,8 +370,7 @@ func (vm *VM) unwindNative(nf *frame, lt *loopTrace, base, n, idx int) (Val, err
 // interpreter goes on at pc (err raised by the instruction before it).
 func (vm *VM) recordFuncBridge(f *frame, lt *loopTrace, idx, pc int) (v Val, to int, err error, ran bool) {
 	j := vm.jit
-	start := time.Now()
-	defer func() { j.stats.recordTime += time.Since(start) }()
+	defer j.endWork(j.startWork())
 	sn := lt.snaps[idx]
 	lt.tried[idx] = maxBridgeTries // (one try: a function trace has no guard bridges)
 	lt.recording = true
