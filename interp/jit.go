@@ -929,8 +929,14 @@ func (lt *loopTrace) bridgeable(idx int) bool {
 // merged is the recorded iteration followed by its bridges, each branch
 // that left through a bridged snapshot now jumping to its bridge.
 func (lt *loopTrace) merged() []traceopt.Inst {
-	out := append([]traceopt.Inst(nil), lt.raw...)
-	start := map[int]int{}
+	// Sized once: appending a bridge at a time grew (and cleared) the
+	// whole trace again for each, on pages never touched before.
+	n := len(lt.raw)
+	for _, sd := range lt.sides {
+		n += len(sd.insts)
+	}
+	out := append(make([]traceopt.Inst, 0, n), lt.raw...)
+	start := make(map[int]int, len(lt.sides))
 	for _, sd := range lt.sides {
 		start[sd.snap] = len(out)
 		base := len(out)

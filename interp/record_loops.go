@@ -272,6 +272,15 @@ func (r *recorder) innerForever(head int) int {
 // recording.
 const maxInnerSteps = 4 << 20
 
+// nativeAfterSteps is how many uops an inner loop runs on the uop
+// reference, while the recording finishes it, before the rest is compiled
+// and run natively. The reference takes 0.3-0.5 µs a uop here; compiling
+// and freeing the native form 100-500 µs (mprotects, each a TLB
+// shootdown). Most inner loops a recording meets end sooner (nbody's
+// pairs, fannkuch's flips, levenshtein's first rows: 5-160 uops);
+// mandelbrot's and sieve's run thousands and go native.
+const nativeAfterSteps = 1 << 8
+
 // finishInner runs the trace from the top of the inner loop il until the
 // loop ends (control reaches the end of the trace so far). Where a branch
 // goes the way the recording did not see, the recording follows it to the
@@ -303,15 +312,22 @@ func (r *recorder) finishInner(il innerLoop) {
 // returns -1; or the snapshot of the exit that left it instead (a branch
 // that went the other way, a guard that failed).
 func (r *recorder) runInner(from int) int {
-	if ran, left := r.finishInnerNative(from); ran {
-		return left
-	}
 	end := len(r.insts)
 	r.st.Budget = 1 << 62
+	native := false // tried: a region with a call-out has no native form
 	for i, steps := from, 0; i < end && r.abort == ""; steps++ {
 		if steps > maxInnerSteps {
 			r.failf("an inner loop too long to record")
 			return -1
+		}
+		if i == from && steps >= nativeAfterSteps && !native {
+			// Long enough that compiling pays: the rest runs natively
+			// from the loop's top, where the uop reference left every
+			// slot.
+			native = true
+			if ran, left := r.finishInnerNative(from); ran {
+				return left
+			}
 		}
 		in := &r.insts[i]
 		if in.Op == traceopt.OpClobber {
