@@ -166,6 +166,7 @@ type loopTrace struct {
 	idle       int   // entries in a row that left before the first back-edge
 	iters      int64 // back-edges run in the trace, over those entries
 	callOuts   int64 // call-outs run in the trace, over those entries
+	stores     int64 // object stores Go did in the trace, over those entries
 	allEntries int   // entries and back-edges over the whole run, for --jit-stats
 	allIters   int64
 	// stepsPerIter is, for a loop without inner loops whose trace has
@@ -275,7 +276,7 @@ type jitState struct {
 
 type jitStats struct {
 	recorded, aborted, compiled, refused int
-	bridges, callOuts                    int
+	bridges, callOuts, stores            int
 	reusedSlices                         int // slice call-outs into the list they made last
 	benched, blacklisted                 int // traces found losing: benched for a while, given up
 	uops, codeBytes                      int
@@ -515,6 +516,21 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		}
 		// A call-out: the interpreter runs one instruction, and the
 		// trace goes on after it unless that changed what it assumed.
+		if st := lt.snaps[idx].store; st != nil {
+			// An attribute store Go does: nothing else changes.
+			j.stats.stores++
+			vm.storeObject(lt, st)
+			if lt.stores++; lt.stores%callOutWindow == 0 && lt.losesToCallOuts() {
+				hold.Release()
+				j.addNative(start)
+				lt.bench(j)
+				// (The interpreter does the store again: the same value.)
+				pc, err := vm.restore(f, lt, lt.snaps[idx])
+				return pc, err, true
+			}
+			ec = vm.runTrace(lt, &hold, frame, at)
+			continue
+		}
 		j.stats.callOuts++
 		lt.callOuts++
 		pc, err := vm.restore(f, lt, lt.snaps[idx])
@@ -570,7 +586,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		if lt.iters < minTrip*int64(lt.entries) || lt.losesToCallOuts() {
 			lt.bench(j)
 		} else {
-			lt.entries, lt.iters, lt.callOuts = 0, 0, 0
+			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0
 		}
 	}
 	// A trace that keeps leaving before its first back-edge was made for
@@ -616,11 +632,11 @@ const callOutWindow = 1 << 12
 // ran more call-outs per iteration than its recorded iteration's native
 // work pays for (a path with more of them than the recorded one).
 func (lt *loopTrace) losesToCallOuts() bool {
-	if lt.stepsPerIter <= 0 || lt.callOuts == 0 {
+	if lt.stepsPerIter <= 0 || lt.callOuts == 0 && lt.stores == 0 {
 		return false
 	}
 	steps := lt.iters * int64(lt.stepsPerIter)
-	return steps-lt.callOuts < callOutSteps*lt.callOuts
+	return steps < (callOutSteps+1)*lt.callOuts+(storeSteps+1)*lt.stores
 }
 
 // bench stops entering a trace whose entries run too few iterations:
@@ -630,7 +646,7 @@ func (lt *loopTrace) bench(j *jitState) {
 	if lt.losesToCallOuts() {
 		j.debugf("%s: %.1f call-outs per iteration of %d instructions", lt.where(), float64(lt.callOuts)/float64(max(lt.iters, 1)), lt.stepsPerIter)
 	}
-	lt.entries, lt.iters, lt.callOuts = 0, 0, 0
+	lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0
 	if lt.benched++; lt.benched >= maxBenched {
 		j.stats.blacklisted++
 		j.debugf("%s: %.1f iterations per entry: interpreted from now on", lt.where(), trip)
@@ -1024,8 +1040,8 @@ func (j *jitState) writeStats(w io.Writer) {
 	if total > 0 {
 		share = 100 * float64(s.nativeTime) / float64(total)
 	}
-	fmt.Fprintf(w, "jit stats: compile %.3f ms (optimizer %.3f ms), %d entries, %d exits, %d call-outs (%d slices reusing their list), %.1f%% of the run in traces\n",
-		float64(s.compileTime.Microseconds())/1e3, float64(s.optTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, s.reusedSlices, share)
+	fmt.Fprintf(w, "jit stats: compile %.3f ms (optimizer %.3f ms), %d entries, %d exits, %d call-outs (%d slices reusing their list), %d object stores, %.1f%% of the run in traces\n",
+		float64(s.compileTime.Microseconds())/1e3, float64(s.optTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, s.reusedSlices, s.stores, share)
 	fmt.Fprintf(w, "jit stats: recording %.3f ms in all (%.3f ms of it inner loops run to their end); %d traces benched for losing, %d given up\n",
 		float64(s.recordTime.Microseconds())/1e3, float64(s.recordNative.Microseconds())/1e3, s.benched, s.blacklisted)
 	// The JIT's own work: recordings (loops, functions, bridges) with the

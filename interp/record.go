@@ -79,6 +79,7 @@ type recorder struct {
 	root     *frame
 	bridge   bool  // recording a bridge, not the loop
 	callOuts int   // instructions the trace leaves for the interpreter to run
+	stores   int   // object attribute stores the trace leaves for Go to do
 	steps    int   // instructions recorded, call-outs and inlined frames' included
 	hadInner bool  // an inner loop was recorded
 	raised   error // what a call-out raised while recording
@@ -725,6 +726,13 @@ func (r *recorder) step() int {
 		}
 		return r.innerForever(int(in.A))
 	case opJumpIfFalse, opJumpIfTrue:
+		_, folded := r.constTruth(A)
+		if folded && int(in.B) <= pc && !(root && pc == r.end && int(in.B) == r.head) {
+			// An inner loop's back-edge needs a branch to mark, and a
+			// test the trace knows the answer of emits none.
+			r.failf("an inner loop whose test is a constant")
+			break
+		}
 		t := r.truth(A)
 		if t == (in.Op == opJumpIfTrue) {
 			if int(in.B) <= pc {
@@ -1194,6 +1202,10 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 			return r.rangeCall(a, args, argc)
 		}
 	case *Builtin:
+		if argc == 2 && fv.O == r.vm.bi["isinstance"].O {
+			r.isinstance(a, arg(0), arg(1))
+			return next
+		}
 		if argc != 1 {
 			r.failf("call of %s with %d arguments", fn.name, argc)
 			return next
@@ -1456,10 +1468,10 @@ func (r *recorder) run() {
 	lt.extent = int(r.extent)
 	lt.scratchNext = r.scratch
 	r.syncLists()
-	if r.abort == "" && r.callOuts > 0 && !r.hadInner {
-		if !callOutsPay(r.steps, r.callOuts) {
+	if r.abort == "" && (r.callOuts > 0 || r.stores > 0) && !r.hadInner {
+		if !callOutsPay(r.steps, r.callOuts, r.stores) {
 			// The iteration ran to the back-edge: resume at the head.
-			r.vm.jit.debugf("%s:%d: %d call-outs for %d instructions", lt.file, lt.line, r.callOuts, r.steps)
+			r.vm.jit.debugf("%s:%d: %d call-outs and %d object stores for %d instructions", lt.file, lt.line, r.callOuts, r.stores, r.steps)
 			r.leaveAt(0, "call-outs in a loop without inner loops")
 		} else if lt.stepsPerIter >= 0 {
 			// A bridge's path pays for its call-outs as the loop's
@@ -1521,10 +1533,20 @@ func (r *recorder) recordSteps() {
 // takes for a dozen simple instructions.)
 const callOutSteps = 12
 
+// storeSteps is callOutSteps for an object store Go does in the middle of
+// a trace (record_objstore.go): it leaves native code and enters again,
+// but restores nothing and runs no instruction. Measured on a loop of two
+// such stores and a swap, 2 million iterations, JIT on vs off: 1.55x the
+// interpreter's time (about 35 ns a store, where the interpreter takes 7
+// ns an instruction); a queue's take and put inlined, 7 stores in 49
+// instructions, 1 million iterations: 0.79x.
+const storeSteps = 5
+
 // callOutsPay reports whether an iteration of steps instructions, callOuts
-// of them call-outs, has native work enough to pay for them.
-func callOutsPay(steps, callOuts int) bool {
-	return steps-callOuts >= callOutSteps*callOuts
+// of them call-outs and stores of them object stores, has native work
+// enough to pay for them.
+func callOutsPay(steps, callOuts, stores int) bool {
+	return steps >= (callOutSteps+1)*callOuts+(storeSteps+1)*stores
 }
 
 // stopSnap is the snapshot to resume through after the recording stopped.

@@ -101,18 +101,31 @@ func (r *recorder) setAttr(a int32, name string, c int32) {
 			r.failf("store into property %s", name)
 			return
 		}
+		if _, isInst := p.O.(*Instance); isInst {
+			r.failf("store into %s, maybe a descriptor's", name)
+			return
+		}
 	}
 	i := x.shape.slot(name)
 	if i < 0 {
 		r.failf("store adds attribute %s", name)
 		return
 	}
-	if t := r.typeOf(c); t != traceopt.Int && t != traceopt.Float && t != traceopt.Bool && t != traceopt.None {
+	if v, known := r.objects[c]; known {
+		// A value the trace knows (an inlined function's None or str
+		// constant, a folded test): Go stores it as it is.
+		r.storeObjectAttr(a, i, c, &v)
+		return
+	}
+	t := r.typeOf(c)
+	if t != traceopt.Int && t != traceopt.Float && t != traceopt.Bool && t != traceopt.None && !objectType(t) {
 		r.failf("store of a %v into attribute %s", t, name)
 		return
 	}
-	if x.vals[i].Tag == tagObject {
-		r.failf("store over an object in attribute %s", name)
+	if objectType(t) || x.vals[i].Tag == tagObject {
+		// A Go pointer to write or to clear: Go does the store
+		// (record_objstore.go).
+		r.storeObjectAttr(a, i, c, nil)
 		return
 	}
 	r.emit(traceopt.Inst{Op: generated.OpAttrStore, Args: [4]uint64{traceopt.Slot(a), uint64(i) * templates.SlotSize, traceopt.Slot(c)}, Exit: r.snap()})
@@ -141,4 +154,35 @@ func (r *recorder) callMethod(a, b int32, argc int, name string, kw bool) int {
 		return next
 	}
 	return r.call(a, e.val, b, argc+1, false)
+}
+
+// isinstance translates A = isinstance(B, C) for C a plain class the
+// trace knows (a global, checked on entry): the answer is a constant once
+// B's type is guarded, an instance's class by its shape (and the class's
+// version, which a change of its bases moves). A value of a builtin type
+// is no instance of a class defined in Python.
+func (r *recorder) isinstance(a, b, c int32) {
+	cv, known := r.objects[c]
+	cls, ok := cv.O.(*Class)
+	if !known || !ok || cv.T != tagObject || cls.meta != nil || cls.protocol {
+		r.failf("isinstance against no plain class")
+		return
+	}
+	var yes bool
+	switch t := r.typeOf(b); t {
+	case traceopt.Instance:
+		x, ok := r.shaped(b)
+		if !ok {
+			return
+		}
+		r.classCheck(cls)
+		yes = x.cls == cls || x.cls.isSub(cls)
+	case traceopt.Int, traceopt.Float, traceopt.Bool, traceopt.None, traceopt.List, traceopt.Str, traceopt.Tuple:
+	default:
+		r.failf("isinstance of a %v", t)
+		return
+	}
+	r.wrote(a)
+	r.objects[a] = BoolVal(yes)
+	r.clobber(a)
 }

@@ -75,6 +75,11 @@ func (r *recorder) callOut() int {
 // names, as Go does when the trace runs. It reports false, the recording
 // stopped, when the instruction raised.
 func (r *recorder) runCallOut(sn int) bool {
+	if st := r.lt.snaps[sn].store; st != nil {
+		r.syncLists()
+		r.vm.storeObject(r.lt, st)
+		return true
+	}
 	r.syncLists()
 	pc, err := r.vm.restore(r.root, r.lt, r.lt.snaps[sn])
 	if err != nil {
@@ -146,7 +151,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 		} else {
 			vm.jit.stats.bridges++
 			lt.tried[idx] = maxBridgeTries
-			lt.entries, lt.iters, lt.callOuts = 0, 0, 0 // a new trace, judged anew
+			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0 // a new trace, judged anew
 			vm.jit.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
 		}
 		if old != nil && old != lt.tr {

@@ -33,6 +33,9 @@ type snapshot struct {
 	// here: the interpreter gets a Python int.
 	wides []wideSlot
 	line  int // source line, for --jit-debug and --jit-stats
+	// store, on a call-out's snapshot, is the attribute store Go does
+	// there instead of running the instruction (record_objstore.go).
+	store *objStore
 }
 
 type iterSlot struct {
