@@ -17,9 +17,11 @@ func TestOrder(t *testing.T) {
 		n, round int
 		want     []int
 	}{
-		{4, 0, []int{0, 1, 2, 3}},
-		{4, 1, []int{1, 2, 3, 0}},
-		{4, 5, []int{1, 2, 3, 0}},
+		{4, 0, []int{0, 1, 3, 2}},
+		{4, 1, []int{1, 2, 0, 3}},
+		{4, 5, []int{1, 2, 0, 3}},
+		{3, 0, []int{0, 1, 2}},
+		{3, 3, []int{2, 1, 0}},
 		{2, 1, []int{1, 0}},
 		{1, 7, []int{0}},
 	}
@@ -28,14 +30,45 @@ func TestOrder(t *testing.T) {
 			t.Errorf("order(%d, %d) = %v, want %v", tt.n, tt.round, got, tt.want)
 		}
 	}
-	// Over n rounds every interpreter runs first exactly once.
-	firsts := map[int]int{}
-	for round := range 4 {
-		firsts[order(4, round)[0]]++
+	// Over one period each round is a permutation, every interpreter runs
+	// first equally often, and every interpreter runs right after every
+	// other equally often.
+	for n := 2; n <= 6; n++ {
+		period := n
+		if n%2 == 1 {
+			period = 2 * n
+		}
+		firsts := map[int]int{}
+		pairs := map[[2]int]int{}
+		for round := range period {
+			o := order(n, round)
+			if s := slices.Sorted(slices.Values(o)); !slices.Equal(s, seq(n)) {
+				t.Fatalf("order(%d, %d) = %v is not a permutation", n, round, o)
+			}
+			firsts[o[0]]++
+			for j := 1; j < n; j++ {
+				pairs[[2]int{o[j-1], o[j]}]++
+			}
+		}
+		for k := range n {
+			if firsts[k] != period/n {
+				t.Errorf("n=%d: interpreter %d first %d times in %d rounds, want %d", n, k, firsts[k], period, period/n)
+			}
+			for m := range n {
+				if k != m && pairs[[2]int{k, m}] != period/n {
+					t.Errorf("n=%d: %d runs right after %d %d times in %d rounds, want %d", n, m, k, pairs[[2]int{k, m}], period, period/n)
+				}
+			}
+		}
 	}
-	if len(firsts) != 4 {
-		t.Errorf("over 4 rounds the first runs are %v, want each of 0..3 once", firsts)
+}
+
+func seq(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
 	}
+	return s
 }
 
 func TestEnviron(t *testing.T) {
