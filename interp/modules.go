@@ -91,6 +91,28 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 	return nil
 }
 
+// loadAborted carries out of a library module's load an exception that
+// says nothing about the module (MemoryError, KeyboardInterrupt while its
+// code runs): the import raises it, and nothing is cached, so a later
+// import tries again.
+type loadAborted struct{ err *PyErr }
+
+// loadModule is lazyModule for an import statement: ok says whether name
+// is a library module, err what its load raised.
+func (vm *VM) loadModule(name string) (m *Module, ok bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			la, aborted := p.(loadAborted)
+			if !aborted {
+				panic(p)
+			}
+			m, ok, err = nil, true, la.err
+		}
+	}()
+	m, ok = vm.lazyModule(name)
+	return m, ok, nil
+}
+
 // lazyModule builds and caches the module name, if it is one of those.
 func (vm *VM) lazyModule(name string) (*Module, bool) {
 	mk := lazyModuleMaker(name)

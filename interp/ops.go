@@ -758,8 +758,11 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 	}
 	m, ok := vm.modules[name]
 	if !ok {
-		if m, ok = vm.lazyModule(name); !ok {
+		var err error
+		if m, ok, err = vm.loadModule(name); !ok {
 			return newErr(ModuleNotFoundError, "No module named '%s'", name)
+		} else if err != nil {
+			return err
 		}
 		if i := strings.LastIndexByte(name, '.'); i > 0 {
 			if parent, ok := vm.modules[name[:i]]; ok {

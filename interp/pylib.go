@@ -37,6 +37,10 @@ func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 	}
 	co := &codeObj{src: src, filename: pylibFile + name + ">", mode: "exec"}
 	if _, err := vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil); err != nil {
+		if pe := toPyErr(err); pe.exc.typ.isSub(MemoryError) || pe.exc.typ.isSub(KeyboardInterrupt) {
+			// Not the module's fault: the import raises it (loadModule).
+			panic(loadAborted{pe})
+		}
 		// The source is ours: a failure is minipy's bug, said as such.
 		m.attrs["__error__"] = StrVal(err.Error())
 		panic(&internalError{"module " + name + " failed to load: " + err.Error()})
@@ -449,8 +453,8 @@ func (vm *VM) importLib(name string) (*Module, error) {
 	if m, ok := vm.modules[name]; ok {
 		return m, nil
 	}
-	if m, ok := vm.lazyModule(name); ok {
-		return m, nil
+	if m, ok, err := vm.loadModule(name); ok {
+		return m, err
 	}
 	return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
 }
