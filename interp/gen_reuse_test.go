@@ -69,26 +69,8 @@ for v in kept:
     total += v
 print(total, list(kept))
 `
-	body, spans, err := parse(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(src, "\n")
-	co, mod, err := compileModule("t.py", src, body, spans, lines)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	out := bufio.NewWriter(&buf)
-	vm := newVM(out, mod)
-	vm.hot.Store(^uint32(0))
-	f := vm.newFrame(co)
-	vm.depth = 1
-	if _, err := vm.run(f); err != nil {
-		t.Fatal(err)
-	}
-	out.Flush()
-	if got, want := buf.String(), "82 []\n"; got != want {
+	vm, printed := runInterpreted(t, src)
+	if got, want := printed, "82 []\n"; got != want {
 		t.Errorf("printed %q, want %q", got, want)
 	}
 	pooled := 0
@@ -110,7 +92,7 @@ print(total, list(kept))
 			}
 		}
 	}
-	if kept, ok := mod.load(int32(mod.global("kept"))).O.(*Generator); !ok || kept.fn == nil || !kept.done {
+	if kept, ok := vm.mod.load(int32(vm.mod.global("kept"))).O.(*Generator); !ok || kept.fn == nil || !kept.done {
 		t.Errorf("the kept generator was recycled")
 	}
 }
@@ -266,3 +248,28 @@ caught ZeroDivisionError
 caught ZeroDivisionError
 20
 `
+
+// runInterpreted runs src on a VM of its own with the JIT never
+// triggering, and returns the VM (for its pools) and what src printed.
+func runInterpreted(t *testing.T, src string) (*VM, string) {
+	t.Helper()
+	body, spans, err := parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	co, mod, err := compileModule("t.py", src, body, spans, strings.Split(src, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	out := bufio.NewWriter(&buf)
+	vm := newVM(out, mod)
+	vm.hot.Store(^uint32(0))
+	f := vm.newFrame(co)
+	vm.depth = 1
+	if _, err := vm.run(f); err != nil {
+		t.Fatal(err)
+	}
+	out.Flush()
+	return vm, buf.String()
+}

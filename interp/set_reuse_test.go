@@ -1,11 +1,6 @@
 package interp
 
-import (
-	"bufio"
-	"bytes"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestLenOfSetMarks checks which calls the compiler marks as a set made
 // only for len (set_reuse.go): the inner call writing straight into len's
@@ -72,26 +67,8 @@ def g():
     return len(set(i for i in range(20)))
 print(g(), f(12), sorted(kept[0]) == list(range(20)))
 `
-	body, spans, err := parse(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(src, "\n")
-	co, mod, err := compileModule("t.py", src, body, spans, lines)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	out := bufio.NewWriter(&buf)
-	vm := newVM(out, mod)
-	vm.hot.Store(^uint32(0))
-	f := vm.newFrame(co)
-	vm.depth = 1
-	if _, err := vm.run(f); err != nil {
-		t.Fatal(err)
-	}
-	out.Flush()
-	if got, want := buf.String(), "20 78 True\n"; got != want {
+	vm, printed := runInterpreted(t, src)
+	if got, want := printed, "20 78 True\n"; got != want {
 		t.Errorf("printed %q, want %q", got, want)
 	}
 	p := &vm.setPool
@@ -115,7 +92,7 @@ print(g(), f(12), sorted(kept[0]) == list(range(20)))
 	if tables == 0 {
 		t.Errorf("no grown table recycled")
 	}
-	kept := mod.load(int32(mod.global("kept"))).O.(*List)
+	kept := vm.mod.load(int32(vm.mod.global("kept"))).O.(*List)
 	if s, ok := kept.at(0).O.(*Set); !ok || s.used != 20 {
 		t.Errorf("the kept set was recycled: %+v", kept.at(0))
 	}
