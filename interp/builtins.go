@@ -17,6 +17,8 @@ type typeObj struct {
 	// consumes: called with one iterable, it iterates it and keeps no
 	// reference to it (list, set ...: gen_reuse.go).
 	consumes bool
+	// attrs are the type's own attributes (itertools.chain.from_iterable).
+	attrs map[string]Val
 }
 
 func (*typeObj) typeName() string { return "type" }
@@ -311,7 +313,7 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return ObjVal(l), nil
 	})
-	fn("reversed", func(vm *VM, args []Val, kwn []string) (Val, error) {
+	ty("reversed", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("reversed", args, 1, 1); err != nil {
 			return Val{}, err
 		}
@@ -344,9 +346,9 @@ func (vm *VM) builtins() map[string]Val {
 		for i, x := range items {
 			out[len(items)-1-i] = x
 		}
-		return ObjVal(&seqIter{items: out}), nil
+		return ObjVal(&seqIter{items: out, name: "reversed"}), nil
 	})
-	fn("enumerate", func(vm *VM, args []Val, kwn []string) (Val, error) {
+	ty("enumerate", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
 		if len(pos) < 1 {
 			return Val{}, newErr(TypeError, "enumerate() missing required argument 'iterable'")
@@ -377,7 +379,7 @@ func (vm *VM) builtins() map[string]Val {
 			return ObjVal(pairOf(i, x)), true, nil
 		}}), nil
 	})
-	fn("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
+	ty("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		its, err := vm.iters(args)
 		if err != nil {
 			return Val{}, err
@@ -419,7 +421,7 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return ObjVal(z), nil
 	})
-	fn("map", func(vm *VM, args []Val, kwn []string) (Val, error) {
+	ty("map", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 {
 			return Val{}, newErr(TypeError, "map() must have at least two arguments.")
 		}
@@ -445,7 +447,7 @@ func (vm *VM) builtins() map[string]Val {
 			return v, err == nil, err
 		}}), nil
 	})
-	fn("filter", func(vm *VM, args []Val, kwn []string) (Val, error) {
+	ty("filter", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("filter", args, 2, 2); err != nil {
 			return Val{}, err
 		}

@@ -141,6 +141,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	vm.modules["concurrent"] = &Module{name: "concurrent", attrs: map[string]Val{"futures": ObjVal(futures)}}
 	for _, name := range slices.Sorted(maps.Keys(vm.modules)) {
 		nameNativeClasses(vm.modules[name])
+		vm.makeNativeTypes(vm.modules[name])
 	}
 	f := vm.newFrame(co)
 	vm.depth = 1

@@ -67,7 +67,10 @@ func functoolsExtras(m *Module) {
 			kw.set(StrVal(n), fixedKw[i])
 		}
 		attrs := map[string]Val{"func": fn, "args": tupleOf(fixed), "keywords": ObjVal(kw)}
-		return ObjVal(&Builtin{name: "partial", attrs: attrs, fn: func(vm *VM, a []Val, k []string) (Val, error) {
+		kind := &nativeKind{typ: "functools.partial", repr: func(vm *VM) string {
+			return callRepr(vm, "functools.partial", append(append([]Val{fn}, fixed...), fixedKw...), fixedNames)
+		}}
+		return ObjVal(&Builtin{name: "partial", attrs: attrs, native: kind, fn: func(vm *VM, a []Val, k []string) (Val, error) {
 			p, _ := splitKw(a, k)
 			all := append(append([]Val(nil), fixed...), p...)
 			// Keywords of the call override the fixed ones.

@@ -115,7 +115,8 @@ func operatorModule(vm *VM) *Module {
 			return Val{}, newErr(TypeError, "itemgetter expected 1 argument, got 0")
 		}
 		keys := append([]Val(nil), args...)
-		return ObjVal(&Builtin{name: "operator.itemgetter", fn: func(vm *VM, a []Val, k []string) (Val, error) {
+		kind := &nativeKind{typ: "operator.itemgetter", repr: func(vm *VM) string { return callRepr(vm, "operator.itemgetter", keys, nil) }}
+		return ObjVal(&Builtin{name: "operator.itemgetter", native: kind, fn: func(vm *VM, a []Val, k []string) (Val, error) {
 			if err := exactArgs("itemgetter", a, k, 1); err != nil {
 				return Val{}, err
 			}
@@ -154,7 +155,9 @@ func operatorModule(vm *VM) *Module {
 			}
 			return v, nil
 		}
-		return ObjVal(&Builtin{name: "operator.attrgetter", fn: func(vm *VM, a []Val, k []string) (Val, error) {
+		names := append([]Val(nil), args...)
+		kind := &nativeKind{typ: "operator.attrgetter", repr: func(vm *VM) string { return callRepr(vm, "operator.attrgetter", names, nil) }}
+		return ObjVal(&Builtin{name: "operator.attrgetter", native: kind, fn: func(vm *VM, a []Val, k []string) (Val, error) {
 			if err := exactArgs("attrgetter", a, k, 1); err != nil {
 				return Val{}, err
 			}
@@ -183,7 +186,11 @@ func operatorModule(vm *VM) *Module {
 		}
 		rest := append([]Val(nil), args[1:]...)
 		kn := append([]string(nil), kwn...)
-		return ObjVal(&Builtin{name: "operator.methodcaller", fn: func(vm *VM, a []Val, k []string) (Val, error) {
+		made := append([]Val{pos[0]}, rest...) // args is the caller's stack: copied
+		kind := &nativeKind{typ: "operator.methodcaller", repr: func(vm *VM) string {
+			return callRepr(vm, "operator.methodcaller", made, kn)
+		}}
+		return ObjVal(&Builtin{name: "operator.methodcaller", native: kind, fn: func(vm *VM, a []Val, k []string) (Val, error) {
 			if err := exactArgs("methodcaller", a, k, 1); err != nil {
 				return Val{}, err
 			}

@@ -121,6 +121,7 @@ func (vm *VM) lazyModule(name string) (*Module, bool) {
 	}
 	m := mk(vm)
 	nameNativeClasses(m)
+	vm.makeNativeTypes(m)
 	vm.modules[name] = m
 	return m, true
 }

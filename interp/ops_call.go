@@ -616,6 +616,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
 	case *typeObj:
+		if v, ok := t.attrs[name]; ok {
+			return v, nil
+		}
 		// A native type may carry its module in its name (array.array),
 		// as CPython's tp_name does.
 		mod, short := "builtins", t.name

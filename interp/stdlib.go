@@ -128,11 +128,18 @@ func functoolsModule() *Module {
 // countIter is itertools.count: endless, so it cannot be a list.
 type countIter struct{ n, step Val }
 
-func (*countIter) typeName() string { return "count" }
+func (*countIter) typeName() string { return "itertools.count" }
+
+// pyRepr is count(n), or count(n, step) unless step is the int 1.
+func (c *countIter) pyRepr(vm *VM) string {
+	if c.step.T == tagInt && c.step.B == 1 {
+		return "count(" + vm.repr(c.n) + ")"
+	}
+	return "count(" + vm.repr(c.n) + ", " + vm.repr(c.step) + ")"
+}
 
 func itertoolsModule() *Module {
 	m := &Module{name: "itertools", attrs: map[string]Val{}}
-	seq := func(items []Val) (Val, error) { return ObjVal(&seqIter{items: items}), nil }
 	tuple := func(items []Val) Val { return ObjVal(&Tuple{items: append([]Val(nil), items...)}) }
 	m.attrs["count"] = builtinFn("count", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		it := &countIter{n: IntVal(0), step: IntVal(1)}
@@ -438,7 +445,7 @@ func itertoolsModule() *Module {
 			return Val{}, err
 		}
 		rec(0)
-		return seq(out)
+		return ObjVal(&seqIter{items: out, name: "itertools.product"}), nil
 	})
 	m.attrs["islice"] = builtinFn("islice", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 {

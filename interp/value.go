@@ -169,6 +169,9 @@ type (
 		// isLen: it is len, which CALL computes itself for the built-in
 		// containers (lenOf).
 		isLen bool
+		// native: it is an instance of a class written in Go (a
+		// functools.partial), not a function (native_types.go).
+		native *nativeKind
 		// attrs are attributes of its own (an lru_cache wrapper's
 		// cache_info, __wrapped__), or nil.
 		attrs map[string]Val
@@ -208,14 +211,19 @@ type (
 	}
 )
 
-func (*Str) typeName() string         { return "str" }
-func (*BigInt) typeName() string      { return "int" }
-func (*List) typeName() string        { return "list" }
-func (*Tuple) typeName() string       { return "tuple" }
-func (*Range) typeName() string       { return "range" }
-func (*Module) typeName() string      { return "module" }
-func (*Function) typeName() string    { return "function" }
-func (*Builtin) typeName() string     { return "builtin_function_or_method" }
+func (*Str) typeName() string      { return "str" }
+func (*BigInt) typeName() string   { return "int" }
+func (*List) typeName() string     { return "list" }
+func (*Tuple) typeName() string    { return "tuple" }
+func (*Range) typeName() string    { return "range" }
+func (*Module) typeName() string   { return "module" }
+func (*Function) typeName() string { return "function" }
+func (b *Builtin) typeName() string {
+	if b.native != nil {
+		return b.native.typ
+	}
+	return "builtin_function_or_method"
+}
 func (*BoundMethod) typeName() string { return "builtin_function_or_method" }
 func (*SliceObj) typeName() string    { return "slice" }
 func (*ExcType) typeName() string     { return "type" }
@@ -762,6 +770,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	case *Builtin:
 		if o.name == "NotImplemented" && isNotImplemented(v) {
 			b.WriteString("NotImplemented")
+			return
+		}
+		if o.native != nil {
+			b.WriteString(o.native.repr(vm))
 			return
 		}
 		b.WriteString("<built-in function " + o.name + ">")
