@@ -196,9 +196,11 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 	var v Val
 	if len(ns) == 0 {
 		f := vm.newFrame(fn.code)
+		vm.frames[vm.depth].alias = f
 		vm.depth++
 		v, err = vm.run(f)
 		vm.depth--
+		vm.frames[vm.depth].alias = nil
 		vm.freeFrame(f)
 	} else {
 		if gd != nil {
@@ -274,9 +276,11 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 			}
 		}
 	}
+	vm.frames[vm.depth].alias = f
 	vm.depth++
 	v, err := vm.run(f)
 	vm.depth--
+	vm.frames[vm.depth].alias = nil
 	if err == nil {
 		for i, name := range fn.code.localNames {
 			if !stores[name] {

@@ -291,9 +291,11 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 	if v, ok := g.delegate(vm); ok {
 		return v, true, nil
 	}
+	vm.frames[vm.depth].alias = g.frame
 	vm.depth++
 	v, err := vm.run(g.frame)
 	vm.depth--
+	vm.frames[vm.depth].alias = nil
 	if err == errYield {
 		return v, true, nil
 	}
@@ -328,9 +330,11 @@ func (g *Generator) delegate(vm *VM) (Val, bool) {
 		sub.release(vm)
 		return Val{}, false
 	}
+	vm.frames[vm.depth].alias = g.frame
 	vm.depth++ // the depth sub runs at when g resumes it
 	v, ok, err := sub.resume(vm)
 	vm.depth--
+	vm.frames[vm.depth].alias = nil
 	sub.release(vm)
 	if err != nil {
 		g.throw = err

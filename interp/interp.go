@@ -144,6 +144,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		vm.makeNativeTypes(vm.modules[name])
 	}
 	f := vm.newFrame(co)
+	vm.frames[0].alias = f
 	vm.depth = 1
 	_, err = vm.run(f)
 	vm.closeGenerators()
@@ -179,6 +180,10 @@ func newVM(out *bufio.Writer, mod *moduleState) *VM {
 	}
 	if i, ok := mod.gindex["__name__"]; ok {
 		mod.globals[i] = StrVal("__main__")
+	}
+	if i, ok := mod.gindex["__file__"]; ok && !strings.HasPrefix(mod.filename, "<") {
+		// A script's path (-c and stdin programs have none).
+		mod.globals[i] = StrVal(mod.filename)
 	}
 	return vm
 }
@@ -419,6 +424,7 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 	m.attrs["exit"] = ObjVal(&Builtin{name: "exit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return Val{}, newErrVal(SystemExit, append([]Val(nil), args...)...)
 	}})
+	m.def("_getframe", sysGetframe)
 	m.attrs["getrecursionlimit"] = ObjVal(&Builtin{name: "getrecursionlimit", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		return IntVal(int64(vm.limit)), nil
 	}})

@@ -737,6 +737,7 @@ func (lt *loopTrace) checksHold(vm *VM) bool {
 // call-out.
 func (vm *VM) execOne(f *frame, pc int) error {
 	in := &f.code.instrs[pc]
+	f.pc = int32(pc + 1)
 	var err error
 	// The trace moved values natively: no note may pass a call-out
 	// (fresh_big.go).

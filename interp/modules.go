@@ -9,6 +9,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 	switch name {
 	case "heapq":
 		return heapqModule
+	case "linecache":
+		return linecacheModule
 	case "bisect":
 		return bisectModule
 	case "__future__":

@@ -99,6 +99,21 @@ type frame struct {
 	code *Code
 	regs []templates.Value
 	objs []Object
+	// pc is the instruction after the frame's latest call: the line
+	// sys._getframe reports while the frame waits for a callee (frames.go).
+	pc int32
+	// alias, in vm.frames[d], is the frame that runs at depth d instead
+	// of this slot: the module's, a generator's, exec's (frameAt).
+	alias *frame
+}
+
+// frameAt is the frame running at depth d.
+func (vm *VM) frameAt(d int) *frame {
+	f := &vm.frames[d]
+	if f.alias != nil {
+		return f.alias
+	}
+	return f
 }
 
 // get reads a slot. objs may hold a stale pointer under a non-object tag
@@ -150,6 +165,7 @@ func (vm *VM) initFrame(f *frame, code *Code) {
 	f.code = code
 	f.fn = nil
 	f.gen = nil
+	f.pc = 0
 	if vm.sp+n <= len(vm.stack) {
 		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
 		f.objs = vm.ostack[vm.sp : vm.sp+n : vm.sp+n]
@@ -286,7 +302,8 @@ func (nf *frame) setDefaults(fn *Function, n int) {
 
 // callDirect calls fn with the n values in f's slots from first on as
 // its parameters: directArity(fn, n) holds.
-func (vm *VM) callDirect(f *frame, fn *Function, first, n int32) (Val, error) {
+func (vm *VM) callDirect(f *frame, fn *Function, first, n int32, pc int) (Val, error) {
+	f.pc = int32(pc)
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
 	}
@@ -578,6 +595,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				regs[in.A] = templates.Value{Tag: tagFloat, Bits: x.Bits ^ (1 << 63)}
 				continue
 			}
+			f.pc = int32(pc)
 			if err = vm.slow(f, in); err == nil {
 				continue
 			}
@@ -1074,7 +1092,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				// Fast path: positional call of plain parameters, the
 				// rest from their defaults.
 				var v Val
-				if v, err = vm.callDirect(f, fn, in.B+1, in.C); err != nil {
+				if v, err = vm.callDirect(f, fn, in.B+1, in.C, pc); err != nil {
 					break
 				}
 				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
@@ -1085,6 +1103,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				// A generator function (or expression) called with
 				// exactly its parameters.
 				var v Val
+				f.pc = int32(pc)
 				if v, err = vm.newGeneratorDirect(f, fn, in.B+1, in.C); err != nil {
 					break
 				}
@@ -1105,6 +1124,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				}
 				// A built-in function (isinstance, len, min ...): no
 				// generic call in between.
+				f.pc = int32(pc)
 				if err = vm.callBuiltinDirect(f, in, b); err == nil {
 					if err = vm.takePending(); err == nil {
 						continue
@@ -1115,6 +1135,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
 				// A class whose __init__ takes exactly the arguments.
 				var v Val
+				f.pc = int32(pc)
 				if v, ok, err = vm.newInstanceDirect(f, cls, in.B+1, in.C); ok {
 					if err != nil {
 						break
@@ -1124,6 +1145,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					continue
 				}
 			}
+			f.pc = int32(pc)
 			if vm.threaded() {
 				err = vm.lockedOp(f, in, (*VM).opCall)
 			} else {
@@ -1142,7 +1164,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if e := vm.lookup(co.caches[pc-1].Load(), x); e != nil && e.kind == cacheMethod {
 					if fn := e.val.O.(*Function); directArity(fn, int(in.C)+1) {
 						var v Val
-						if v, err = vm.callDirect(f, fn, in.B, in.C+1); err != nil {
+						if v, err = vm.callDirect(f, fn, in.B, in.C+1, pc); err != nil {
 							break
 						}
 						regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
@@ -1154,6 +1176,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				// A method of a built-in receiver with a fast path
 				// (methods_fast.go), as its site remembers it.
 				if fn := builtinExtraAt(co.caches[pc-1].Load(), objs[in.B]); fn != nil {
+					f.pc = int32(pc)
 					if err = vm.callExtraAt(f, in, fn); err == nil {
 						if err = vm.takePending(); err == nil {
 							continue
@@ -1162,6 +1185,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					break
 				}
 			}
+			f.pc = int32(pc)
 			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
@@ -1175,6 +1199,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				objs[in.A] = c.v.O
 				continue
 			}
+			f.pc = int32(pc)
 			if err = vm.slow(f, in); err == nil {
 				continue
 			}
@@ -1188,6 +1213,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			} else if ok && regs[in.B].Tag == tagObject && vm.threaded() && vm.attrLoad(f, in.A, x, co.caches[pc-1].Load()) {
 				continue
 			}
+			f.pc = int32(pc)
 			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
@@ -1209,12 +1235,14 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, co.caches[pc-1].Load(), regs[in.C], objs[in.C]) {
 				continue
 			}
+			f.pc = int32(pc)
 			if err = vm.slow(f, in); err == nil {
 				if err = vm.takePending(); err == nil {
 					continue
 				}
 			}
 		default:
+			f.pc = int32(pc) // f(*args) and the others may call
 			if vm.threaded() {
 				err = vm.lockedOp(f, in, (*VM).slowOp)
 			} else {
@@ -1228,6 +1256,7 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 		}
 		if err == nil {
 			// A fast path fell through: take the generic path.
+			f.pc = int32(pc)
 			if vm.threaded() {
 				err = vm.lockedOp(f, in, (*VM).generic)
 			} else {

@@ -71,8 +71,12 @@ class LogRecord:
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        self.filename = pathname
-        self.module = "unknown module"
+        try:
+            self.filename = pathname.rsplit("/", 1)[-1]
+            self.module = self.filename.rsplit(".", 1)[0] if "." in self.filename else self.filename
+        except (TypeError, AttributeError):
+            self.filename = pathname
+            self.module = "Unknown module"
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -353,7 +357,14 @@ class Logger(Filterer):
                 exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
             elif not isinstance(exc_info, tuple):
                 exc_info = _sys.exc_info()
-        record = LogRecord(self.name, level, "(unknown file)", 0, msg, args, exc_info, "(unknown function)")
+        # Library frames are not on minipy's stack: 0 is the caller of
+        # debug(), info() ... (or of log()).
+        try:
+            frame = _sys._getframe(max(stacklevel - 1, 0))
+            fn, lno, func = frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name
+        except ValueError:
+            fn, lno, func = "(unknown file)", 0, "(unknown function)"
+        record = LogRecord(self.name, level, fn, lno, msg, args, exc_info, func)
         if extra is not None:
             for key in extra:
                 if key in ("message", "asctime") or key in record.__dict__:

@@ -3,15 +3,19 @@
 # category (the default filter's "default" action), filters
 # (simplefilter, filterwarnings, resetwarnings) with the actions error,
 # ignore, always, default, once and module, and catch_warnings (with
-# record=True). minipy does not give warn() its caller's file and line:
-# it names "sys:1", as CPython does for a frame it cannot find.
+# record=True). warn() names the file and line stacklevel frames up, and
+# "sys:1" when the stack is not that deep, as CPython does.
 
 import sys as _sys
 
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarnings", "simplefilter",
            "resetwarnings", "catch_warnings", "WarningMessage", "filters"]
 
-filters = []
+# CPython's default filters: deprecations shown only when __main__'s
+# code causes them.
+filters = [("default", None, DeprecationWarning, "__main__", 0), ("ignore", None, DeprecationWarning, None, 0),
+           ("ignore", None, PendingDeprecationWarning, None, 0), ("ignore", None, ImportWarning, None, 0),
+           ("ignore", None, ResourceWarning, None, 0)]
 _defaultaction = "default"
 _seen = set()
 
@@ -36,6 +40,9 @@ class WarningMessage:
 
 def formatwarning(message, category, filename, lineno, line=None):
     s = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    if line is None:
+        import linecache
+        line = linecache.getline(filename, lineno)
     if line:
         s += "  %s\n" % line.strip()
     return s
@@ -53,6 +60,13 @@ _sink = [_print]
 
 
 def _showwarnmsg(msg):
+    if _sink[0] is _print:
+        # A program may replace warnings.showwarning (not while recording).
+        mod = _sys.modules.get("warnings")
+        sw = getattr(mod, "showwarning", showwarning)
+        if sw is not showwarning:
+            sw(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+            return
     _sink[0](msg)
 
 
@@ -60,9 +74,11 @@ def showwarning(message, category, filename, lineno, file=None, line=None):
     _showwarnmsg(WarningMessage(message, category, filename, lineno, file, line))
 
 
-def _action_for(text, category):
-    for action, msg, cat, mod, lineno in filters:
-        if (msg is None or msg.match(text)) and issubclass(category, cat):
+def _action_for(text, category, module, lineno):
+    for action, msg, cat, mod, ln in filters:
+        if ((msg is None or msg.match(text)) and issubclass(category, cat)
+                and (mod is None or (mod == module if isinstance(mod, str) else mod.match(module)))
+                and (ln == 0 or ln == lineno)):
             return action
     return _defaultaction
 
@@ -74,7 +90,14 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
         category = UserWarning
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, not '%s'" % type(category).__name__)
-    warn_explicit(message, category, "sys", 1, source=source)
+    # Library frames are not on minipy's stack: 0 is warn's caller.
+    # The program is minipy's only Python module of its own: __main__.
+    try:
+        frame = _sys._getframe(max(stacklevel - 1, 0))
+        filename, lineno, module = frame.f_code.co_filename, frame.f_lineno, "__main__"
+    except ValueError:
+        filename, lineno, module = "sys", 1, "sys"
+    warn_explicit(message, category, filename, lineno, module, source=source)
 
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
@@ -84,13 +107,19 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     else:
         text = message
         message = category(message)
-    action = _action_for(text, category)
+    if module is None:
+        module = filename or "<unknown>"
+        if module[-3:].lower() == ".py":
+            module = module[:-3]
+    action = _action_for(text, category, module, lineno)
     if action == "ignore":
         return
     if action == "error":
         raise message
     if action in ("default", "module", "once"):
-        key = (text, category) if action != "once" else (text, category, "once")
+        # Once per place, per file, or at all.
+        key = {"default": (text, category, filename, lineno), "module": (text, category, filename),
+               "once": (text, category, "once")}[action]
         if key in _seen:
             return
         _seen.add(key)
@@ -107,7 +136,11 @@ def _compile(s):
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
     if action not in ("error", "ignore", "always", "all", "default", "module", "once"):
         raise ValueError("invalid action: %r" % (action,))
-    item = (action, _compile(message), category, module, lineno)
+    mod = None
+    if module:
+        import re
+        mod = re.compile(module)
+    item = (action, _compile(message), category, mod, lineno)
     if item in filters:
         filters.remove(item)
     if append:

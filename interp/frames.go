@@ -1,0 +1,191 @@
+package interp
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Frame objects: sys._getframe and what is read through it (f_back,
+// f_lineno, f_code.co_name ...), which warnings and logging use to name
+// their caller's file and line. A frame object is a snapshot of the call
+// stack taken when it is asked for: minipy's frames are reused slots, so
+// the snapshot keeps the code and line of each, not the frame. Library
+// modules written in Python have no frames here, as CPython's modules
+// written in C have none: tracebacks leave them out too. A frame still
+// running reports the line of its latest call or slow instruction (minipy
+// does not store the position of every instruction it runs).
+
+// frameInfo is one frame of a snapshot: its code and line then, and where
+// it ran, to read its line live while it still runs (f_lineno).
+type frameInfo struct {
+	code  *Code
+	line  int
+	f     *frame
+	depth int
+}
+
+// frameObj is the frame at index i of a snapshot, innermost first.
+type frameObj struct {
+	stack []frameInfo
+	i     int
+}
+
+// codeObj is a frame's f_code: the names and file of its code.
+type codeInfoObj struct{ code *Code }
+
+func (*frameObj) typeName() string    { return "frame" }
+func (*codeInfoObj) typeName() string { return "code" }
+
+// callStack is the snapshot of the running frames, innermost first,
+// without library frames.
+func (vm *VM) callStack() []frameInfo {
+	var out []frameInfo
+	for d := vm.depth - 1; d >= 0; d-- {
+		f := vm.frameAt(d)
+		if f.code == nil || libFrame(f.code) {
+			continue
+		}
+		out = append(out, frameInfo{code: f.code, line: frameLine(f), f: f, depth: d})
+	}
+	return out
+}
+
+// frameLine is the line f runs at: that of its latest call.
+func frameLine(f *frame) int {
+	pc := max(int(f.pc)-1, 0)
+	if pc < len(f.code.lines) {
+		return int(f.code.lines[pc])
+	}
+	return 0
+}
+
+// lineNow is fi's line: live while its frame still runs at its depth
+// (the frame slot is not reused by another call), else the snapshot's.
+func (vm *VM) lineNow(fi frameInfo) int {
+	if fi.depth < vm.depth && vm.frameAt(fi.depth) == fi.f && fi.f.code == fi.code {
+		return frameLine(fi.f)
+	}
+	return fi.line
+}
+
+// sysGetframe is sys._getframe(depth=0).
+func sysGetframe(vm *VM, args []Val, kwn []string) (Val, error) {
+	if err := noKw("_getframe", kwn); err != nil {
+		return Val{}, err
+	}
+	if len(args) > 1 {
+		return Val{}, newErr(TypeError, "_getframe expected at most 1 argument, got %d", len(args))
+	}
+	depth := 0
+	if len(args) == 1 {
+		if args[0].T != tagInt && args[0].T != tagBool {
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
+		}
+		depth = int(int64(args[0].B))
+	}
+	st := vm.callStack()
+	if depth < 0 {
+		depth = 0 // CPython treats a negative depth as 0
+	}
+	if depth >= len(st) {
+		return Val{}, newErr(ValueError, "call stack is not deep enough")
+	}
+	return ObjVal(&frameObj{stack: st, i: depth}), nil
+}
+
+func (f *frameObj) attr(vm *VM, name string) (Val, bool) {
+	fi := f.stack[f.i]
+	switch name {
+	case "f_lineno":
+		return IntVal(int64(vm.lineNow(fi))), true
+	case "f_code":
+		return ObjVal(&codeInfoObj{code: fi.code}), true
+	case "f_back":
+		if f.i+1 < len(f.stack) {
+			return ObjVal(&frameObj{stack: f.stack, i: f.i + 1}), true
+		}
+		return NoneVal, true
+	}
+	return Val{}, false
+}
+
+func (*frameObj) has(string) bool { return false }
+
+func (*frameObj) method(vm *VM, name string, args []Val, kwn []string) (Val, bool, error) {
+	return Val{}, false, nil
+}
+
+func (f *frameObj) pyRepr(vm *VM) string {
+	fi := f.stack[f.i]
+	return fmt.Sprintf("<frame at 0x7f0000000000, file '%s', line %d, code %s>", fi.code.filename, vm.lineNow(fi), fi.code.name)
+}
+
+func (c *codeInfoObj) attr(vm *VM, name string) (Val, bool) {
+	switch name {
+	case "co_name":
+		return StrVal(c.code.name), true
+	case "co_qualname":
+		if c.code.qualname != "" {
+			return StrVal(c.code.qualname), true
+		}
+		return StrVal(c.code.name), true
+	case "co_filename":
+		return StrVal(c.code.filename), true
+	case "co_firstlineno":
+		if len(c.code.lines) > 0 {
+			return IntVal(int64(c.code.lines[0])), true
+		}
+		return IntVal(0), true
+	}
+	return Val{}, false
+}
+
+func (*codeInfoObj) has(string) bool { return false }
+
+func (*codeInfoObj) method(vm *VM, name string, args []Val, kwn []string) (Val, bool, error) {
+	return Val{}, false, nil
+}
+
+func (c *codeInfoObj) pyRepr(vm *VM) string {
+	line := 0
+	if len(c.code.lines) > 0 {
+		line = int(c.code.lines[0])
+	}
+	return fmt.Sprintf("<code object %s at 0x7f0000000000, file \"%s\", line %d>", c.code.name, c.code.filename, line)
+}
+
+// linecacheModule is linecache.getline: a line of a source file, with its
+// newline, or "" past the end or for a file that cannot be read. The
+// program's own file is the source it was run from.
+func linecacheModule(vm *VM) *Module {
+	m := newModule("linecache")
+	m.def("getline", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := kwArgs("getline", args, kwn, []string{"filename", "lineno", "module_globals"}, 2)
+		if err != nil {
+			return Val{}, err
+		}
+		name, ok := a[0].O.(*Str)
+		if !ok || a[1].T != tagInt {
+			return StrVal(""), nil
+		}
+		return StrVal(vm.sourceLine(name.s, int(int64(a[1].B)))), nil
+	})
+	m.def("clearcache", func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil })
+	m.def("checkcache", func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil })
+	return m
+}
+
+// sourceLine is line n (from 1) of file with its newline, or "".
+func (vm *VM) sourceLine(file string, n int) string {
+	var lines []string
+	if vm.mod != nil && file == vm.mod.filename {
+		lines = vm.mod.lines
+	} else if b, err := os.ReadFile(file); err == nil {
+		lines = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	}
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimSuffix(lines[n-1], "\r") + "\n"
+}
