@@ -141,6 +141,9 @@ func (vm *VM) newVals(n int) []templates.Value {
 // sliceFresh is l[lo:hi:step] for a GET_SLICE, in a pooled array.
 func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 	n := sliceLen(lo, hi, step)
+	if n <= roomMax {
+		return l.slice(lo, hi, step)
+	}
 	var vals []templates.Value
 	if step == 1 {
 		if vals = vm.fresh.pool.take(n); vals != nil {
@@ -171,6 +174,9 @@ func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 
 // concatFresh is x + y for an ADD, in a pooled array.
 func (vm *VM) concatFresh(x, y *List) *List {
+	if len(x.vals)+len(y.vals) <= roomMax {
+		return x.concatInto(y, nil)
+	}
 	return x.concatInto(y, vm.newVals(len(x.vals)+len(y.vals)))
 }
 

@@ -130,7 +130,7 @@ func (vm *VM) buildList(f *frame, dst, first int32, n int) error {
 			return err
 		}
 	}
-	l := &List{vals: make([]templates.Value, n)}
+	l := newListLen(n)
 	for i := range l.vals {
 		r := f.regs[first+int32(i)]
 		if r.Tag == tagEmpty {

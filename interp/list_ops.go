@@ -16,9 +16,82 @@ func sliceLen(lo, hi, step int64) int {
 	return 0
 }
 
+// Small lists in one allocation.
+//
+// A list is two objects, its List and its slot array: [x] + rest made four
+// per evaluation, and a program that builds many small lists (nqueens'
+// permutations built from slices, a pair or triple per step) spent most of
+// its time in Go's allocator and collector. A list of up to roomMax slots
+// made by newListLen keeps them in the same allocation, behind the List:
+// one allocation, the same bytes (the size classes of List+room and of
+// List plus array add up alike), and the slots next to the header. The
+// room is an ordinary backing array: growth past it moves the slots to a
+// new array as any append does, and the room stays with the List unused.
+// Arrays this small never enter the fresh pool (poolMin), so a room is
+// never handed to another list.
+
+const roomMax = 4
+
+type (
+	listRoom1 struct {
+		l List
+		r [1]templates.Value
+	}
+	listRoom2 struct {
+		l List
+		r [2]templates.Value
+	}
+	listRoom3 struct {
+		l List
+		r [3]templates.Value
+	}
+	listRoom4 struct {
+		l List
+		r [4]templates.Value
+	}
+)
+
+// newListLen is a list of n zero slots, which the caller fills.
+func newListLen(n int) *List {
+	switch n {
+	case 0:
+		return &List{}
+	case 1:
+		p := &listRoom1{}
+		p.l.vals = p.r[:]
+		return &p.l
+	case 2:
+		p := &listRoom2{}
+		p.l.vals = p.r[:]
+		return &p.l
+	case 3:
+		p := &listRoom3{}
+		p.l.vals = p.r[:]
+		return &p.l
+	case 4:
+		p := &listRoom4{}
+		p.l.vals = p.r[:]
+		return &p.l
+	}
+	return &List{vals: make([]templates.Value, n)}
+}
+
 // slice is l[lo:hi:step] as a new list (indices already clamped).
 func (l *List) slice(lo, hi, step int64) *List {
 	n := sliceLen(lo, hi, step)
+	if n <= roomMax {
+		r := newListLen(n)
+		for j, i := 0, lo; j < n; j, i = j+1, i+step {
+			r.vals[j] = l.vals[i]
+		}
+		if l.objs != nil {
+			r.objs = make([]Object, n)
+			for j, i := 0, lo; j < n; j, i = j+1, i+step {
+				r.objs[j] = l.objs[i]
+			}
+		}
+		return r
+	}
 	if step == 1 {
 		// append, not make and copy: the pointer-free half is not zeroed first.
 		r := &List{vals: append([]templates.Value(nil), l.vals[lo:lo+int64(n)]...)}
@@ -44,15 +117,25 @@ func (l *List) slice(lo, hi, step int64) *List {
 // is the form Go allocates without zeroing the part copied into; growing
 // by append would allocate up to a quarter more and zero that.)
 func (x *List) concat(y *List) *List {
+	if n := len(x.vals) + len(y.vals); n <= roomMax {
+		return x.concatInto(y, nil)
+	}
 	return x.concatInto(y, make([]templates.Value, len(x.vals)+len(y.vals)))
 }
 
-// concatInto is x + y in vals, which holds exactly len(x) + len(y) slots.
+// concatInto is x + y in vals, which holds exactly len(x) + len(y) slots,
+// or, when vals is nil, in a new list of its own (newListLen).
 func (x *List) concatInto(y *List, vals []templates.Value) *List {
+	var r *List
+	if vals == nil {
+		r = newListLen(len(x.vals) + len(y.vals))
+		vals = r.vals
+	} else {
+		r = &List{vals: vals}
+	}
 	n := len(vals)
 	copy(vals, x.vals)
 	copy(vals[len(x.vals):], y.vals)
-	r := &List{vals: vals}
 	if x.objs != nil || y.objs != nil {
 		r.objs = make([]Object, n)
 		copy(r.objs, x.objs)

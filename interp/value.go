@@ -943,7 +943,7 @@ type List struct {
 }
 
 func newList(items []Val) *List {
-	l := &List{vals: make([]templates.Value, len(items))}
+	l := newListLen(len(items))
 	for i, x := range items {
 		l.vals[i] = templates.Value{Tag: x.T, Bits: x.B}
 		if x.O != nil {

@@ -1,0 +1,39 @@
+package interp
+
+import (
+	"testing"
+
+	"github.com/copypatch/copypatch/templates"
+)
+
+// TestNewListLenOneAllocation checks that a list of up to roomMax slots is
+// one allocation (its slots inside the List), a longer one two, and that
+// growing past the room keeps the elements.
+func TestNewListLenOneAllocation(t *testing.T) {
+	var sink *List
+	for n := 0; n <= roomMax+2; n++ {
+		want := 1.0
+		if n > roomMax {
+			want = 2
+		}
+		got := testing.AllocsPerRun(100, func() { sink = newListLen(n) })
+		if got != want {
+			t.Errorf("newListLen(%d): %v allocations, want %v", n, got, want)
+		}
+		if len(sink.vals) != n {
+			t.Errorf("newListLen(%d): %d slots", n, len(sink.vals))
+		}
+	}
+	l := newListLen(roomMax)
+	for i := range l.vals {
+		l.vals[i] = templates.Value{Tag: tagInt, Bits: uint64(i)}
+	}
+	for i := roomMax; i < 3*roomMax; i++ {
+		l.append(IntVal(int64(i)))
+	}
+	for i := range l.vals {
+		if l.vals[i].Bits != uint64(i) {
+			t.Fatalf("after growing past the room, slot %d holds %d", i, l.vals[i].Bits)
+		}
+	}
+}
