@@ -21,7 +21,7 @@ func sliceLen(lo, hi, step int64) int {
 // A list is two objects, its List and its slot array: [x] + rest made four
 // per evaluation, and a program that builds many small lists (nqueens'
 // permutations built from slices, a pair or triple per step) spent most of
-// its time in Go's allocator and collector. A list of up to roomMax slots
+// its time in Go's allocator and collector. A list of up to roomMax (7) slots
 // made by newListLen keeps them in the same allocation, behind the List:
 // one allocation, the same bytes (the size classes of List+room and of
 // List plus array add up alike), and the slots next to the header. The
@@ -30,7 +30,8 @@ func sliceLen(lo, hi, step int64) int {
 // Arrays this small never enter the fresh pool (poolMin), so a room is
 // never handed to another list.
 
-const roomMax = 4
+// roomMax is below poolMin: the fresh pool takes what is longer.
+const roomMax = 7
 
 type (
 	listRoom1 struct {
@@ -48,6 +49,18 @@ type (
 	listRoom4 struct {
 		l List
 		r [4]templates.Value
+	}
+	listRoom5 struct {
+		l List
+		r [5]templates.Value
+	}
+	listRoom6 struct {
+		l List
+		r [6]templates.Value
+	}
+	listRoom7 struct {
+		l List
+		r [7]templates.Value
 	}
 )
 
@@ -70,6 +83,18 @@ func newListLen(n int) *List {
 		return &p.l
 	case 4:
 		p := &listRoom4{}
+		p.l.vals = p.r[:]
+		return &p.l
+	case 5:
+		p := &listRoom5{}
+		p.l.vals = p.r[:]
+		return &p.l
+	case 6:
+		p := &listRoom6{}
+		p.l.vals = p.r[:]
+		return &p.l
+	case 7:
+		p := &listRoom7{}
 		p.l.vals = p.r[:]
 		return &p.l
 	}
