@@ -150,22 +150,32 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	vm.closeGenerators()
 	vm.rt.finishThreads()
 	out.Flush()
-	if err != nil {
-		pe := toPyErr(err)
-		if pe.exc.typ == SystemExit {
-			return exitStatus(vm, pe.exc, stderr)
-		}
-		var b strings.Builder
-		writeTraceback(&b, vm, pe)
-		if !vm.writeErr(b.String()) {
-			io.WriteString(stderr, b.String())
-		}
-		if pe.exc.typ == KeyboardInterrupt {
-			return 130 // as a shell reports CPython killed by SIGINT
-		}
-		return 1
+	status = vm.endStatus(err, stderr)
+	// atexit's functions run after the traceback, as CPython's do.
+	vm.runAtexit()
+	out.Flush()
+	return status
+}
+
+// endStatus reports how the program ended: SystemExit's status, or the
+// traceback of the exception that ended it.
+func (vm *VM) endStatus(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
 	}
-	return 0
+	pe := toPyErr(err)
+	if pe.exc.typ == SystemExit {
+		return exitStatus(vm, pe.exc, stderr)
+	}
+	var b strings.Builder
+	writeTraceback(&b, vm, pe)
+	if !vm.writeErr(b.String()) {
+		io.WriteString(stderr, b.String())
+	}
+	if pe.exc.typ == KeyboardInterrupt {
+		return 130 // as a shell reports CPython killed by SIGINT
+	}
+	return 1
 }
 
 func newVM(out *bufio.Writer, mod *moduleState) *VM {

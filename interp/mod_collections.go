@@ -208,7 +208,13 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 				return Val{}, err
 			}
 			var b strings.Builder
-			b.WriteString(typeName(args[0]) + "(")
+			n := typeName(args[0]) // a struct sequence's: sys.float_info
+			if inst, ok := args[0].O.(*Instance); ok {
+				if _, own := inst.cls.own("_fields"); !own {
+					n = inst.cls.name // a subclass: self.__class__.__name__
+				}
+			}
+			b.WriteString(n + "(")
 			for i, f := range fields {
 				if i > 0 {
 					b.WriteString(", ")

@@ -11,6 +11,18 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return heapqModule
 	case "linecache":
 		return linecacheModule
+	case "html":
+		return htmlModule
+	case "urllib":
+		return urllibModule
+	case "urllib.parse":
+		return urllibParseModule
+	case "uuid":
+		return uuidModule
+	case "secrets":
+		return secretsModule
+	case "atexit":
+		return atexitModule
 	case "bisect":
 		return bisectModule
 	case "__future__":

@@ -48,6 +48,11 @@ func (vm *VM) addSysInfo(m *Module) {
 		m.attrs["int_info"] = ii
 	}
 	vi := m.attrs["version_info"]
+	if v, err := vm.structSeq("sys.version_info", []string{"major", "minor", "micro", "releaselevel", "serial"},
+		vi.O.(*Tuple).items); err == nil {
+		m.attrs["version_info"] = v
+		vi = v
+	}
 	impl, err := vm.structSeq("namespace", []string{"name", "cache_tag", "version", "hexversion"},
 		[]Val{StrVal("minipy"), NoneVal, vi, IntVal(0x030e00f0)})
 	if err == nil {

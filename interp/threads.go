@@ -29,6 +29,7 @@ type runState struct {
 	closed   bool // the run has ended: late output of daemon threads is dropped
 	out      *bufio.Writer
 	errOut   *bufio.Writer
+	atexit   []atexitEntry // atexit.register's functions, under mu
 
 	mu        sync.Mutex
 	alive     map[*threadState]bool // started and not finished, with the main thread
