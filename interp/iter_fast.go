@@ -130,7 +130,15 @@ func (vm *VM) buildList(f *frame, dst, first int32, n int) error {
 			return err
 		}
 	}
-	l := newListLen(n)
+	var l *List
+	switch {
+	case n == 0:
+		l = newEmptyList()
+	case hasObject(f.regs[first : first+int32(n)]):
+		l = newListObjs(n)
+	default:
+		l = newListLen(n)
+	}
 	for i := range l.vals {
 		r := f.regs[first+int32(i)]
 		if r.Tag == tagEmpty {
@@ -138,14 +146,21 @@ func (vm *VM) buildList(f *frame, dst, first int32, n int) error {
 		}
 		l.vals[i] = r
 		if r.Tag == tagObject {
-			if l.objs == nil {
-				l.objs = make([]Object, n)
-			}
 			l.objs[i] = f.objs[first+int32(i)]
 		}
 	}
 	f.set(dst, ObjVal(l))
 	return nil
+}
+
+// hasObject says whether any of regs holds an object.
+func hasObject(regs []templates.Value) bool {
+	for _, r := range regs {
+		if r.Tag == tagObject {
+			return true
+		}
+	}
+	return false
 }
 
 // nextPair is FOR_ITER over it fused with the UNPACK into base and base+1

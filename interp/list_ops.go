@@ -101,16 +101,90 @@ func newListLen(n int) *List {
 	return &List{vals: make([]templates.Value, n)}
 }
 
+// objRoomMax is the longest list of objects kept in one allocation: past
+// five, List, slots and objects together take a larger size class than the
+// three apart.
+const objRoomMax = 5
+
+type (
+	listObjRoom1 struct {
+		l List
+		r [1]templates.Value
+		o [1]Object
+	}
+	listObjRoom2 struct {
+		l List
+		r [2]templates.Value
+		o [2]Object
+	}
+	listObjRoom3 struct {
+		l List
+		r [3]templates.Value
+		o [3]Object
+	}
+	listObjRoom4 struct {
+		l List
+		r [4]templates.Value
+		o [4]Object
+	}
+	listObjRoom5 struct {
+		l List
+		r [5]templates.Value
+		o [5]Object
+	}
+)
+
+// newListObjs is a list of n zero slots and n nil objects, for a list that
+// holds objects; the caller fills both.
+func newListObjs(n int) *List {
+	switch n {
+	case 1:
+		p := &listObjRoom1{}
+		p.l.vals, p.l.objs = p.r[:], p.o[:]
+		return &p.l
+	case 2:
+		p := &listObjRoom2{}
+		p.l.vals, p.l.objs = p.r[:], p.o[:]
+		return &p.l
+	case 3:
+		p := &listObjRoom3{}
+		p.l.vals, p.l.objs = p.r[:], p.o[:]
+		return &p.l
+	case 4:
+		p := &listObjRoom4{}
+		p.l.vals, p.l.objs = p.r[:], p.o[:]
+		return &p.l
+	case 5:
+		p := &listObjRoom5{}
+		p.l.vals, p.l.objs = p.r[:], p.o[:]
+		return &p.l
+	}
+	return &List{vals: make([]templates.Value, n), objs: make([]Object, n)}
+}
+
+// newEmptyList is [] for a list display: such a list is mostly appended to
+// next (a comprehension, out = []), so its first four slots, what its first
+// append would reserve, come in the same allocation.
+func newEmptyList() *List {
+	p := &listRoom4{}
+	p.l.vals = p.r[:0]
+	return &p.l
+}
+
 // slice is l[lo:hi:step] as a new list (indices already clamped).
 func (l *List) slice(lo, hi, step int64) *List {
 	n := sliceLen(lo, hi, step)
 	if n <= roomMax {
-		r := newListLen(n)
+		var r *List
+		if l.objs != nil {
+			r = newListObjs(n)
+		} else {
+			r = newListLen(n)
+		}
 		for j, i := 0, lo; j < n; j, i = j+1, i+step {
 			r.vals[j] = l.vals[i]
 		}
 		if l.objs != nil {
-			r.objs = make([]Object, n)
 			for j, i := 0, lo; j < n; j, i = j+1, i+step {
 				r.objs[j] = l.objs[i]
 			}
@@ -153,7 +227,13 @@ func (x *List) concat(y *List) *List {
 func (x *List) concatInto(y *List, vals []templates.Value) *List {
 	var r *List
 	if vals == nil {
-		r = newListLen(len(x.vals) + len(y.vals))
+		if x.objs != nil || y.objs != nil {
+			r = newListObjs(len(x.vals) + len(y.vals))
+			copy(r.objs, x.objs)
+			copy(r.objs[len(x.vals):], y.objs)
+		} else {
+			r = newListLen(len(x.vals) + len(y.vals))
+		}
 		vals = r.vals
 	} else {
 		r = &List{vals: vals}
@@ -161,7 +241,7 @@ func (x *List) concatInto(y *List, vals []templates.Value) *List {
 	n := len(vals)
 	copy(vals, x.vals)
 	copy(vals[len(x.vals):], y.vals)
-	if x.objs != nil || y.objs != nil {
+	if r.objs == nil && (x.objs != nil || y.objs != nil) {
 		r.objs = make([]Object, n)
 		copy(r.objs, x.objs)
 		copy(r.objs[len(x.vals):], y.objs)

@@ -24,6 +24,24 @@ func TestNewListLenOneAllocation(t *testing.T) {
 			t.Errorf("newListLen(%d): %d slots", n, len(sink.vals))
 		}
 	}
+	for n := 1; n <= objRoomMax+1; n++ {
+		want := 1.0
+		if n > objRoomMax {
+			want = 3
+		}
+		got := testing.AllocsPerRun(100, func() { sink = newListObjs(n) })
+		if got != want || len(sink.vals) != n || len(sink.objs) != n {
+			t.Errorf("newListObjs(%d): %v allocations, %d slots, %d objects; want %v, %d, %d", n, got, len(sink.vals), len(sink.objs), want, n, n)
+		}
+	}
+	if got := testing.AllocsPerRun(100, func() {
+		sink = newEmptyList()
+		for i := range 4 {
+			sink.append(IntVal(int64(i)))
+		}
+	}); got != 1 {
+		t.Errorf("[] and four appends: %v allocations, want 1", got)
+	}
 	l := newListLen(roomMax)
 	for i := range l.vals {
 		l.vals[i] = templates.Value{Tag: tagInt, Bits: uint64(i)}
