@@ -332,24 +332,33 @@ const heapWatchPeriod = 20 * time.Millisecond
 // bring the Go runtime to its memory limit, where it collects without end
 // and then dies, its output lost. It returns when stop is closed.
 func (vm *VM) watchHeap(stop <-chan struct{}) {
+	tick := time.NewTicker(heapWatchPeriod)
+	defer tick.Stop()
+	// The first look is a period in: memInit reads /proc/meminfo and the
+	// cgroup files, about 0.3 ms of CPU that a run shorter than that (the
+	// start of every run) need not pay; memFits runs it itself when a big
+	// allocation asks first.
+	select {
+	case <-stop:
+		return
+	case <-tick.C:
+	}
 	memInit()
 	limit := mem.physAt
 	if limit == 0 {
 		return
 	}
-	tick := time.NewTicker(heapWatchPeriod)
-	defer tick.Stop()
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	for {
+		metrics.Read(sample)
+		if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit/10*9 {
+			vm.asyncErr.Store(memErr().(*PyErr))
+			vm.interrupt()
+		}
 		select {
 		case <-stop:
 			return
 		case <-tick.C:
-			metrics.Read(sample)
-			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit/10*9 {
-				vm.asyncErr.Store(memErr().(*PyErr))
-				vm.interrupt()
-			}
 		}
 	}
 }

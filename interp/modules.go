@@ -1,5 +1,7 @@
 package interp
 
+import "strings"
+
 // Modules built on first import: most programs import few of them, so a
 // run pays only for what it uses.
 // (A function, not a map variable: the makers reach back into the VM,
@@ -101,6 +103,45 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return typeAliasModule
 	case "shlex":
 		return shlexModule
+	case "math":
+		return func(*VM) *Module { return mathModule() }
+	case "string":
+		return func(*VM) *Module { return stringModule() }
+	case "collections":
+		return func(vm *VM) *Module {
+			m := collectionsModule()
+			if cm, err := vm.chainMapClass(); err == nil {
+				m.attrs["ChainMap"] = ObjVal(cm)
+			}
+			return m
+		}
+	case "random":
+		return randomModule
+	case "time":
+		return func(vm *VM) *Module {
+			m := timeModule()
+			vm.addTimeStruct(m)
+			return m
+		}
+	case "functools":
+		return func(*VM) *Module { return functoolsModule() }
+	case "itertools":
+		return func(*VM) *Module { return itertoolsModule() }
+	case "threading":
+		return (*VM).threadingModule
+	case "queue":
+		return func(*VM) *Module { return queueModule() }
+	case "concurrent.futures":
+		return func(*VM) *Module { return futuresModule() }
+	case "concurrent":
+		// The package holds its one submodule, built with it.
+		return func(vm *VM) *Module {
+			futures := futuresModule()
+			nameNativeClasses(futures)
+			vm.makeNativeTypes(futures)
+			vm.modules["concurrent.futures"] = futures
+			return &Module{name: "concurrent", attrs: map[string]Val{"futures": ObjVal(futures)}}
+		}
 	}
 	return nil
 }
@@ -132,6 +173,17 @@ func (vm *VM) lazyModule(name string) (*Module, bool) {
 	mk := lazyModuleMaker(name)
 	if mk == nil {
 		return nil, false
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		// A package is built before its submodules (import binds the
+		// submodule as the package's attribute, and a package may build
+		// a submodule with itself).
+		if _, ok := vm.modules[name[:i]]; !ok {
+			vm.lazyModule(name[:i])
+		}
+		if m, ok := vm.modules[name]; ok {
+			return m, true
+		}
 	}
 	m := mk(vm)
 	nameNativeClasses(m)
