@@ -292,7 +292,29 @@ var opInfo = map[generated.Op]*OpInfo{
 
 // Info returns what the optimizer knows of op, or nil for a uop it cannot
 // place in a trace.
-func Info(op generated.Op) *OpInfo { return opInfo[op] }
+func Info(op generated.Op) *OpInfo {
+	if int(op) < len(opDense) {
+		if info := opDense[op]; info != nil {
+			return info
+		}
+	}
+	return opInfo[op] // (before init filled opDense, and OpClobber)
+}
+
+// opDense is opInfo as an array indexed by op, filled once every init has
+// added its variants: every pass asks Info about every instruction, often
+// several times, and a map lookup of a uint16 (hashing it) was a fifth of
+// the optimizer's instructions (callgrind, nbody).
+var opDense [generated.NumOps]*OpInfo
+
+// fillDense copies opInfo into opDense.
+func fillDense() {
+	for op, info := range opInfo {
+		if int(op) < len(opDense) {
+			opDense[op] = info
+		}
+	}
+}
 
 // resultType is the type in's Dst gets, given the types known before it.
 func resultType(in *Inst, info *OpInfo, known map[int32]Type) Type {

@@ -44,6 +44,7 @@ func init() {
 	initRegVariants()
 	initListVariants()
 	initKindVariants()
+	fillDense() // (last: after every variant is in opInfo)
 }
 
 // unknownTag marks a slot whose tag the pass does not know.
