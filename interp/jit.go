@@ -870,12 +870,23 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		}, Shared: vm.threaded()}
 	traceopt.Optimize(t, nil)
 	j.stats.optTime += time.Since(start)
+	if len(insts) > 0 && len(t.Insts) > 0 && &insts[0] != &t.Insts[0] {
+		// Peel copied the merged trace: its buffer serves the next compile.
+		traceopt.RecycleInsts(insts)
+	}
 	uops, err := traceopt.Lower(t)
 	if err != nil {
 		return fmt.Errorf("BUG: lowering: %v", err)
 	}
 	if vm.threaded() {
 		sharedListForms(uops)
+	}
+	if lt.opt != nil && lt.opt != t {
+		// The trace this one replaces: nothing reads its instructions or
+		// uops any more (the runtime copied what it keeps), and a bridge's
+		// recompile of the whole trace fills their memory again.
+		traceopt.RecycleInsts(lt.opt.Insts)
+		traceopt.RecycleUops(lt.uops)
 	}
 	lt.opt, lt.uops = t, uops
 	lt.resumes, lt.loopTops = exitTable{}, exitTable{}
@@ -952,7 +963,7 @@ func (lt *loopTrace) merged() []traceopt.Inst {
 	for _, sd := range lt.sides {
 		n += len(sd.insts)
 	}
-	out := append(make([]traceopt.Inst, 0, n), lt.raw...)
+	out := append(traceopt.NewInsts(n), lt.raw...)
 	start := make(map[int]int, len(lt.sides))
 	for _, sd := range lt.sides {
 		start[sd.snap] = len(out)

@@ -33,7 +33,7 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 		}
 	}
 	pos[len(t.Insts)] = n
-	out := make([]jit.Uop, 0, n+8)
+	out := newUops(n + 8)
 	var stubs []int // snapshots that need an out-of-line exit stub
 	stubOf := map[int]int{}
 	var pending []int // uops whose Jump is a stub number, patched below

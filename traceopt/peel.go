@@ -25,7 +25,7 @@ func Peel(t *Trace) {
 	body := t.Insts[:n]
 	sides := t.Insts[n+1:]
 	s := len(sides)
-	out := make([]Inst, 0, 2*len(t.Insts))
+	out := NewInsts(2 * len(t.Insts))
 	// into maps a target of the recorded trace into the copy of B (or S)
 	// when body is false, of B' (or S') when it is true.
 	into := func(target int, body bool) int {

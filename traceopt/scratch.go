@@ -3,6 +3,8 @@ package traceopt
 import (
 	"sync"
 	"unsafe"
+
+	jit "github.com/copypatch/copypatch/runtime"
 )
 
 // The dataflow passes keep a row of facts per instruction (types, tags,
@@ -18,6 +20,10 @@ type scratch struct {
 	bytes   []uint8
 	words   []uint64
 	reached []bool
+	// The rows' headers, reused too: a trace of a thousand instructions
+	// needs 24 KB of them a pass.
+	byteHdr [][]uint8
+	wordHdr [][]uint64
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -35,7 +41,11 @@ func byteRows[E ~uint8](s *scratch, n, width int) ([][]E, []bool) {
 	}
 	// (The one backing array serves every byte-sized element type.)
 	back := unsafe.Slice((*E)(unsafe.Pointer(unsafe.SliceData(s.bytes))), need)
-	return cut[[]E](back, n, width), s.flags(n)
+	if cap(s.byteHdr) < n {
+		s.byteHdr = make([][]uint8, n+n/4)
+	}
+	rows := unsafe.Slice((*[]E)(unsafe.Pointer(unsafe.SliceData(s.byteHdr))), n)
+	return cut(rows, back, width), s.flags(n)
 }
 
 // wordRows is byteRows for rows of 64-bit words (factSet).
@@ -44,12 +54,15 @@ func wordRows[R ~[]uint64](s *scratch, n, width int) ([]R, []bool) {
 	if cap(s.words) < need {
 		s.words = make([]uint64, need+need/4)
 	}
-	return cut[R](s.words[:need], n, width), s.flags(n)
+	if cap(s.wordHdr) < n {
+		s.wordHdr = make([][]uint64, n+n/4)
+	}
+	rows := unsafe.Slice((*R)(unsafe.Pointer(unsafe.SliceData(s.wordHdr))), n)
+	return cut(rows, s.words[:need], width), s.flags(n)
 }
 
-// cut slices back into n rows of width elements.
-func cut[R ~[]E, E any](back []E, n, width int) []R {
-	rows := make([]R, n)
+// cut slices back into len(rows) rows of width elements.
+func cut[R ~[]E, E any](rows []R, back []E, width int) []R {
 	for i := range rows {
 		rows[i] = R(back[i*width : (i+1)*width : (i+1)*width])
 	}
@@ -63,4 +76,47 @@ func (s *scratch) flags(n int) []bool {
 	r := s.reached[:n]
 	clear(r)
 	return r
+}
+
+// Instruction and uop buffers: Peel builds the peeled trace in one, Lower
+// the uops in another, and a caller that replaces a trace (a bridge
+// recompiles the whole trace) gives the old trace's back with Recycle, so
+// each recompile fills memory the last one touched, not fresh pages.
+var (
+	instPool sync.Pool // *[]Inst
+	uopPool  sync.Pool // *[]jit.Uop
+)
+
+// NewInsts returns an empty instruction slice with room for n, reused
+// when one was recycled.
+func NewInsts(n int) []Inst {
+	if p, ok := instPool.Get().(*[]Inst); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	// (Room to spare: a bridge's recompile is a little longer.)
+	return make([]Inst, 0, n+n/2)
+}
+
+// RecycleInsts gives back a slice of instructions nothing uses any more.
+func RecycleInsts(insts []Inst) {
+	if cap(insts) > 0 {
+		insts = insts[:0]
+		instPool.Put(&insts)
+	}
+}
+
+func newUops(n int) []jit.Uop {
+	if p, ok := uopPool.Get().(*[]jit.Uop); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]jit.Uop, 0, n+n/2)
+}
+
+// RecycleUops gives back uops Lower returned that nothing uses any more
+// (the runtime copies what it keeps of them).
+func RecycleUops(uops []jit.Uop) {
+	if cap(uops) > 0 {
+		uops = uops[:0]
+		uopPool.Put(&uops)
+	}
 }
