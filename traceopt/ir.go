@@ -166,7 +166,9 @@ func (in Inst) String() string {
 // time was a tenth of what the optimizer allocated (in a short run every
 // allocation is a fresh page the kernel faults in).
 func (t *Trace) compact(keep []bool) {
-	newIdx := make([]int32, len(t.Insts)+1)
+	sc := getScratch()
+	defer sc.put()
+	newIdx := grow(&sc.index, len(t.Insts)+1)
 	n := int32(0)
 	for i := range t.Insts {
 		newIdx[i] = n

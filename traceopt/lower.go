@@ -20,7 +20,9 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 		return nil, err
 	}
 	// Where each instruction starts: some lower to two uops.
-	pos := make([]int, len(t.Insts)+1)
+	sc := getScratch()
+	defer sc.put()
+	pos := grow(&sc.pos, len(t.Insts)+1)
 	n := 0
 	for i, in := range t.Insts {
 		pos[i] = n

@@ -21,52 +21,73 @@ func RemoveRedundant(t *Trace) {
 	}
 	// Facts are numbered and sets of them are bit sets: the dataflow
 	// copies and meets a set at every instruction, which with maps of
-	// facts cost more than the rest of a bridge's recompile.
-	ids := map[fact]int{}
-	gen := make([]int, n) // the fact instruction i establishes, or -1
-	var facts []fact
+	// facts cost more than the rest of a bridge's recompile. The pass's
+	// tables come from the scratch, cleared, not made afresh: a bridge
+	// recompiles the whole trace, and fresh memory is a page fault.
+	sc := getScratch()
+	defer sc.put()
+	rr := &sc.redundant
+	if rr.ids == nil {
+		rr.ids, rr.touching = map[fact]int32{}, map[int32]int32{}
+	}
+	clear(rr.ids)
+	clear(rr.touching)
+	ids := rr.ids
+	gen := grow(&rr.gen, n) // the fact instruction i establishes, or -1
+	facts := rr.facts[:0]
 	for i := range t.Insts {
 		gen[i] = -1
 		if f, ok := factOf(&t.Insts[i]); ok {
 			id, seen := ids[f]
 			if !seen {
-				id = len(facts)
+				id = int32(len(facts))
 				ids[f] = id
 				facts = append(facts, f)
 			}
 			gen[i] = id
 		}
 	}
+	rr.facts = facts
 	words := (len(facts) + 63) / 64
-	// touching[s]: the facts that slot s is an input or the destination of.
-	touching := map[int32]factSet{}
-	for id, f := range facts {
+	// touching: per slot, the row of the facts that slot is an input or
+	// the destination of (numbered first, filled once all are known).
+	touching := rr.touching
+	forFactSlots := func(f fact, mark func(int32)) {
 		in := Inst{Op: opOf(f.op), Args: f.args}
-		mark := func(s int32) {
-			fs, ok := touching[s]
-			if !ok {
-				fs = make(factSet, words)
-				touching[s] = fs
-			}
-			fs.add(id)
-		}
 		in.Reads(mark)
 		if d, ok := in.Writes(); ok {
 			mark(d)
 		}
 	}
-	kill := make([]factSet, n) // what instruction i's write invalidates
+	for _, f := range facts {
+		forFactSlots(f, func(s int32) {
+			if _, ok := touching[s]; !ok {
+				touching[s] = int32(len(touching))
+			}
+		})
+	}
+	back := grow(&rr.rows, len(touching)*words)
+	clear(back)
+	row := func(s int32) factSet {
+		k := int(touching[s]) * words
+		return factSet(back[k : k+words : k+words])
+	}
+	for id, f := range facts {
+		forFactSlots(f, func(s int32) { row(s).add(id) })
+	}
+	kill := grow(&rr.kill, n) // what instruction i's write invalidates
 	for i := range t.Insts {
+		kill[i] = nil
 		if d, ok := t.Insts[i].Writes(); ok {
-			kill[i] = touching[d]
+			if _, ok := touching[d]; ok {
+				kill[i] = row(d)
+			}
 		}
 	}
-	sc := getScratch()
-	defer sc.put()
 	at, reached := wordRows[factSet](sc, n, words)
 	clear(at[0])
 	reached[0] = true
-	out := make(factSet, words)
+	out := factSet(grow(&rr.out, words))
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i < n; i++ {
@@ -74,7 +95,7 @@ func RemoveRedundant(t *Trace) {
 				continue
 			}
 			copy(out, at[i])
-			if g := gen[i]; g < 0 || !out.has(g) {
+			if g := int(gen[i]); g < 0 || !out.has(g) {
 				// (An instruction whose fact holds already will go: its
 				// destination holds its result, so it changes nothing.)
 				out.remove(kill[i])
@@ -95,9 +116,9 @@ func RemoveRedundant(t *Trace) {
 			})
 		}
 	}
-	keep := make([]bool, n)
+	keep := grow(&rr.keep, n)
 	for i := range t.Insts {
-		keep[i] = !(gen[i] >= 0 && reached[i] && at[i].has(gen[i]))
+		keep[i] = !(gen[i] >= 0 && reached[i] && at[i].has(int(gen[i])))
 	}
 	t.compact(keep)
 }

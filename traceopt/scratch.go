@@ -24,6 +24,28 @@ type scratch struct {
 	// needs 24 KB of them a pass.
 	byteHdr [][]uint8
 	wordHdr [][]uint64
+	index   []int32 // compact's new indexes
+	pos     []int   // Lower's uop index of each instruction
+	// redundant is RemoveRedundant's.
+	redundant struct {
+		ids      map[fact]int32
+		touching map[int32]int32
+		gen      []int32
+		facts    []fact
+		rows     []uint64
+		kill     []factSet
+		out      []uint64
+		keep     []bool
+	}
+}
+
+// grow returns (*buf)[:n], reallocating *buf when it is too small; its
+// contents are undefined.
+func grow[E any](buf *[]E, n int) []E {
+	if cap(*buf) < n {
+		*buf = make([]E, n, n+n/4)
+	}
+	return (*buf)[:n]
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
