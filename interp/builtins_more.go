@@ -183,6 +183,8 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 		}
 		return ObjVal(&SuperObj{cls: cls, self: args[1]}), nil
 	}})
+	// open() is pylib/fileio.py's, loaded on the first call.
+	b["open"] = fromPyModule("_fileio", "open")
 	b["input"] = builtinFn("input", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := noKw("input", kwn); err != nil {
 			return Val{}, err

@@ -289,7 +289,7 @@ func (c *compiler) inClassBody(name string) bool {
 }
 
 func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
-	var excBase *ExcType
+	var excBase, excBase2 *ExcType
 	cls := &Class{vm: vm, name: name, attrs: map[string]Val{}}
 	cls.root = newRootShape(cls)
 	bases, err := vm.mroEntries(bases)
@@ -301,7 +301,14 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		case *Class:
 			cls.bases = append(cls.bases, x)
 		case *ExcType:
-			excBase = x
+			// class E(OSError, ValueError): the first base is the one
+			// the exception is built as, the second is also a base
+			// (isSub, except clauses).
+			if excBase == nil {
+				excBase = x
+			} else if excBase2 == nil && !excBase.isSub(x) {
+				excBase2 = x
+			}
 		default:
 			if t, ok := b.O.(*typeObj); ok && t.name == "object" {
 				continue
@@ -326,7 +333,7 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		// A class deriving from an exception is an exception type; its
 		// methods live in a Class beside it.
 		cls.mro = []*Class{cls}
-		return ObjVal(&ExcType{name: name, base: excBase, cls: cls}), nil
+		return ObjVal(&ExcType{name: name, base: excBase, base2: excBase2, cls: cls}), nil
 	}
 	cls.mro = []*Class{cls}
 	for _, b := range cls.bases {

@@ -133,6 +133,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	_, err = vm.run(f)
 	vm.closeGenerators()
 	vm.rt.finishThreads()
+	vm.rt.files.closeAll()
 	out.Flush()
 	status = vm.endStatus(err, stderr)
 	// atexit's functions run after the traceback, as CPython's do.

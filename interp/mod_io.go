@@ -228,6 +228,13 @@ func ioModule(vm *VM) *Module {
 	m.attrs["StringIO"] = ObjVal(cls)
 	m.attrs["TextIOBase"] = ObjVal(cls)
 	m.attrs["BytesIO"] = bytesIOClass(vm)
+	// open() and the file classes are pylib/fileio.py's.
+	if fm, err := vm.importLib("_fileio"); err == nil {
+		for _, n := range []string{"open", "UnsupportedOperation", "FileIO", "BufferedReader", "BufferedWriter",
+			"BufferedRandom", "TextIOWrapper", "SEEK_SET", "SEEK_CUR", "SEEK_END", "DEFAULT_BUFFER_SIZE"} {
+			m.attrs[n] = fm.attrs[n]
+		}
+	}
 	return m
 }
 

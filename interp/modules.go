@@ -142,6 +142,12 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 			vm.modules["concurrent.futures"] = futures
 			return &Module{name: "concurrent", attrs: map[string]Val{"futures": ObjVal(futures)}}
 		}
+	case "_fileio":
+		return fileioModule
+	case "tempfile":
+		return tempfileModule
+	case "shutil":
+		return shutilModule
 	}
 	return nil
 }

@@ -142,7 +142,7 @@ func osModule(vm *VM) *Module {
 		}
 		return out, nil
 	}
-	m := vm.pyModule("os", osSource, map[string]nativeFn{
+	m := vm.pyModule("os", osSource, withHelpers(map[string]nativeFn{
 		"_getcwd": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			d, err := os.Getwd()
 			if err != nil {
@@ -207,7 +207,7 @@ func osModule(vm *VM) *Module {
 			os.Unsetenv(p[0])
 			return NoneVal, nil
 		},
-	})
+	}, osHelpers(), fileHelpers()))
 	// os.path is the posixpath module: its functions are _Path's.
 	pm := newModule("posixpath")
 	if p, ok := m.attrs["path"]; ok {
@@ -468,3 +468,13 @@ func argparseModule(vm *VM) *Module { return vm.pyModule("argparse", argparseSou
 var shlexSource string
 
 func shlexModule(vm *VM) *Module { return vm.pyModule("shlex", shlexSource, nil) }
+
+//go:embed pylib/tempfile.py
+var tempfileSource string
+
+func tempfileModule(vm *VM) *Module { return vm.pyModule("tempfile", tempfileSource, nil) }
+
+//go:embed pylib/shutil.py
+var shutilSource string
+
+func shutilModule(vm *VM) *Module { return vm.pyModule("shutil", shutilSource, nil) }

@@ -40,8 +40,9 @@ type runState struct {
 	nameCount int          // Thread-N names handed out
 	poolCount int          // ThreadPoolExecutor-N prefixes handed out
 	main      *threadState
-	states    sync.Map // *Instance (a threading.Thread) -> *threadState
-	tclass    *Class   // threading.Thread
+	states    sync.Map  // *Instance (a threading.Thread) -> *threadState
+	tclass    *Class    // threading.Thread
+	files     fileTable // what open() and os.open opened
 }
 
 // threadState is one Python thread.

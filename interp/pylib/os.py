@@ -1,7 +1,9 @@
 # The os module for minipy, written for it: the process's environment,
 # working directory and directory listings, and os.path's string
 # operations as posixpath does them. Go supplies the system calls
-# (_getcwd, _listdir, _stat, _environ, _putenv, _unsetenv, _getpid).
+# (_getcwd, _listdir, _stat, _environ, _putenv, _unsetenv, _getpid;
+# _stat2, _mkdir, _remove, _rmdir, _rename, _chdir, _readlink; and the
+# file descriptor calls open() is built on, _fopen, _fread, _fwrite, ...).
 
 name = "posix"
 sep = "/"
@@ -103,8 +105,199 @@ def listdir(path="."):
     return _listdir(_fspath(path, "listdir"))
 
 
+class stat_result:
+    # A structseq in CPython; here a class with the tuple's protocol.
+    n_sequence_fields = 10
+    n_fields = 19
+
+    def __init__(self, f):
+        self._t = tuple(f[:7]) + tuple(t // 1000000000 for t in f[7:])
+        self._ns = f[7:]
+
+    def __getitem__(self, i):
+        return self._t[i]
+
+    def __len__(self):
+        return 10
+
+    def __iter__(self):
+        return iter(self._t)
+
+    def __eq__(self, other):
+        return isinstance(other, stat_result) and self._t == other._t
+
+    st_mode = property(lambda s: s[0])
+    st_ino = property(lambda s: s[1])
+    st_dev = property(lambda s: s[2])
+    st_nlink = property(lambda s: s[3])
+    st_uid = property(lambda s: s[4])
+    st_gid = property(lambda s: s[5])
+    st_size = property(lambda s: s[6])
+    st_atime = property(lambda s: s._ns[0] / 1e9)
+    st_mtime = property(lambda s: s._ns[1] / 1e9)
+    st_ctime = property(lambda s: s._ns[2] / 1e9)
+    st_atime_ns = property(lambda s: s._ns[0])
+    st_mtime_ns = property(lambda s: s._ns[1])
+    st_ctime_ns = property(lambda s: s._ns[2])
+
+    def __repr__(self):
+        names = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
+                 "st_size", "st_atime", "st_mtime", "st_ctime")
+        return "os.stat_result(" + ", ".join("%s=%d" % (n, v) for n, v in zip(names, self._t)) + ")"
+
+
+def stat(path, *, dir_fd=None, follow_symlinks=True):
+    return stat_result(_stat2(_fspath(path, "stat"), follow_symlinks))
+
+
+def lstat(path, *, dir_fd=None):
+    return stat_result(_stat2(_fspath(path, "lstat"), False))
+
+
+def mkdir(path, mode=0o777, *, dir_fd=None):
+    _mkdir(_fspath(path, "mkdir"), mode)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    name = _fspath(name, "makedirs")
+    head, tail = _Path.split(name)
+    if not tail:
+        head, tail = _Path.split(head)
+    if head and tail and not _Path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not _Path.isdir(name):
+            raise
+
+
+def remove(path, *, dir_fd=None):
+    _remove(_fspath(path, "remove"))
+
+
+def unlink(path, *, dir_fd=None):
+    _remove(_fspath(path, "unlink"))
+
+
+def rmdir(path, *, dir_fd=None):
+    _rmdir(_fspath(path, "rmdir"))
+
+
+def removedirs(name):
+    rmdir(name)
+    head, tail = _Path.split(name)
+    if not tail:
+        head, tail = _Path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = _Path.split(head)
+
+
+def rename(src, dst):
+    _rename(_fspath(src, "rename"), _fspath(dst, "rename"))
+
+
+def replace(src, dst):
+    _rename(_fspath(src, "replace"), _fspath(dst, "replace"))
+
+
+def chdir(path):
+    _chdir(_fspath(path, "chdir"))
+
+
+def readlink(path):
+    return _readlink(_fspath(path, "readlink"))
+
+
+O_RDONLY = 0
+O_WRONLY = 1
+O_RDWR = 2
+O_CREAT = 0o100
+O_EXCL = 0o200
+O_TRUNC = 0o1000
+O_APPEND = 0o2000
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+
+
+def open(path, flags, mode=0o777, *, dir_fd=None):
+    return _fopen(_fspath(path, "open"), flags, mode, True)
+
+
+def read(fd, n):
+    return _fread(fd, n)
+
+
+def write(fd, data):
+    return _fwrite(fd, data)
+
+
+def lseek(fd, pos, how):
+    return _fseek(fd, pos, how)
+
+
+def close(fd):
+    _fclose(fd)
+
+
+def fdopen(fd, *args, **kwargs):
+    raise OSError(9, "Bad file descriptor")
+
+
+class DirEntry:
+    def __init__(self, top, name):
+        self.name = name
+        self.path = _Path.join(top, name)
+
+    def is_dir(self, *, follow_symlinks=True):
+        return _Path.isdir(self.path)
+
+    def is_file(self, *, follow_symlinks=True):
+        return _Path.isfile(self.path)
+
+    def is_symlink(self):
+        return _Path.islink(self.path)
+
+    def stat(self, *, follow_symlinks=True):
+        return stat(self.path, follow_symlinks=follow_symlinks)
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return "<DirEntry %r>" % self.name
+
+
+class _ScandirIterator:
+    def __init__(self, top):
+        self._it = iter([DirEntry(top, n) for n in listdir(top)])
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._it)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._it = iter(())
+
+    def close(self):
+        self._it = iter(())
+
+
 def scandir(path="."):
-    raise NotImplementedError("os.scandir is not available in minipy")
+    return _ScandirIterator(_fspath(path, "scandir"))
 
 
 def walk(top, topdown=True, onerror=None, followlinks=False):
@@ -288,6 +481,38 @@ class _Path:
     def isdir(p):
         s = _stat(_fspath(p, "isdir"))
         return s is not None and s[0]
+
+    @staticmethod
+    def islink(p):
+        try:
+            return _stat2(_fspath(p, "islink"), False)[0] & 0o170000 == 0o120000
+        except OSError:
+            return False
+
+    @staticmethod
+    def getmtime(p):
+        return stat(p).st_mtime
+
+    @staticmethod
+    def getatime(p):
+        return stat(p).st_atime
+
+    @staticmethod
+    def getctime(p):
+        return stat(p).st_ctime
+
+    @staticmethod
+    def lexists(p):
+        try:
+            _stat2(_fspath(p, "lexists"), False)
+            return True
+        except OSError:
+            return False
+
+    @staticmethod
+    def samefile(a, b):
+        x, y = stat(a), stat(b)
+        return x.st_ino == y.st_ino and x.st_dev == y.st_dev
 
     @staticmethod
     def getsize(p):
