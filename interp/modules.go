@@ -148,6 +148,12 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return tempfileModule
 	case "shutil":
 		return shutilModule
+	case "fnmatch":
+		return fnmatchModule
+	case "glob":
+		return globModule
+	case "pathlib":
+		return pathlibModule
 	}
 	return nil
 }

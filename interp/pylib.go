@@ -478,3 +478,18 @@ func tempfileModule(vm *VM) *Module { return vm.pyModule("tempfile", tempfileSou
 var shutilSource string
 
 func shutilModule(vm *VM) *Module { return vm.pyModule("shutil", shutilSource, nil) }
+
+//go:embed pylib/fnmatch.py
+var fnmatchSource string
+
+func fnmatchModule(vm *VM) *Module { return vm.pyModule("fnmatch", fnmatchSource, nil) }
+
+//go:embed pylib/glob.py
+var globSource string
+
+func globModule(vm *VM) *Module { return vm.pyModule("glob", globSource, nil) }
+
+//go:embed pylib/pathlib.py
+var pathlibSource string
+
+func pathlibModule(vm *VM) *Module { return vm.pyModule("pathlib", pathlibSource, nil) }
