@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 var methodNames = map[string][]string{
@@ -938,20 +939,41 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		if err != nil {
 			return Val{}, err
 		}
-		rs := []rune(str)
-		start, end := 0, len(rs)
+		// An ASCII str is indexed by bytes: no copy into runes per call
+		// (a file's readline calls find(sep, pos) on an 8 KiB chunk).
+		var rs []rune
+		n := len(str)
+		ascii := s.ascii()
+		if !ascii {
+			rs = s.runeSlice()
+			n = len(rs)
+		}
+		start, end := 0, n
+		past := false // start beyond the end: nothing is found, not even ''
 		if len(args) > 1 && args[1].T != tagNone {
-			start = clampIdx(int64(args[1].B), len(rs))
+			past = int64(args[1].B) > int64(n)
+			start = clampIdx(int64(args[1].B), n)
 		}
 		if len(args) > 2 && args[2].T != tagNone {
-			end = clampIdx(int64(args[2].B), len(rs))
+			end = clampIdx(int64(args[2].B), n)
 		}
-		if end < start {
-			end = start
+		if past || end-start < utf8.RuneCountInString(sub) {
+			switch name {
+			case "count":
+				return IntVal(0), nil
+			case "index", "rindex":
+				return Val{}, newErr(ValueError, "substring not found")
+			}
+			return IntVal(-1), nil
 		}
-		hay := string(rs[start:end])
+		var hay string
+		if ascii {
+			hay = str[start:end]
+		} else {
+			hay = string(rs[start:end])
+		}
 		if name == "count" {
-			if start > len(rs) {
+			if start > n {
 				return IntVal(0), nil
 			}
 			if sub == "" {
@@ -966,7 +988,10 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 			i = strings.LastIndex(hay, sub)
 		}
 		if i >= 0 {
-			i = len([]rune(hay[:i])) + start
+			if !ascii {
+				i = utf8.RuneCountInString(hay[:i])
+			}
+			i += start
 		} else if name == "index" || name == "rindex" {
 			return Val{}, newErr(ValueError, "substring not found")
 		}

@@ -255,7 +255,8 @@ class TextIOWrapper(_IOBase):
         self.line_buffering = False
         self._translate = newline is None
         self._wnl = newline if newline not in (None, "", "\n") else None
-        self._text = ""       # decoded, newline-translated, not yet read
+        self._text = ""       # decoded text; what is not yet read starts at _tpos
+        self._tpos = 0
         self._pending = b""   # undecoded bytes: a character cut off
         self._eof = False
         self.newlines = None
@@ -265,6 +266,7 @@ class TextIOWrapper(_IOBase):
         """Decode the next chunk into _text; False at the end."""
         if self._eof:
             return False
+        self._compact()
         data = _fread(self._fd, _CHUNK)
         final = len(data) == 0
         data = self._pending + data
@@ -284,11 +286,17 @@ class TextIOWrapper(_IOBase):
         self._text += s
         return bool(s) or not final
 
+    def _compact(self):
+        if self._tpos:
+            self._text = self._text[self._tpos:]
+            self._tpos = 0
+
     def _rewind(self):
         """Drop the read-ahead, leaving the file at the logical position."""
-        if self._text or self._pending:
+        if len(self._text) > self._tpos or self._pending:
             pos = self.tell()
             self._text = ""
+            self._tpos = 0
             self._pending = b""
             _fseek(self._fd, pos, 0)
         self._eof = False
@@ -298,6 +306,7 @@ class TextIOWrapper(_IOBase):
     def read(self, size=-1):
         size = _size(size)
         self._need_read()
+        self._compact()
         if size < 0:
             # The rest in one piece, decoded at once as CPython does (a
             # decoding error's position counts from here).
@@ -308,6 +317,7 @@ class TextIOWrapper(_IOBase):
                 self._text += _decode(data, self.encoding, self.errors, True)[0]
             s = self._text
             self._text = ""
+            self._tpos = 0
             if self._translate and "\r" in s:
                 s = s.replace("\r\n", "\n").replace("\r", "\n")
             return s
@@ -356,21 +366,26 @@ class TextIOWrapper(_IOBase):
         return -1 if i < 0 else i + len(nl)
 
     def readline(self, size=-1):
+        # Lines are cut from _text by position: slicing off what was read
+        # would copy the rest of the chunk for every line.
         size = _size(size)
         self._need_read()
-        start = 0
+        start = self._tpos
         while True:
             end = self._eol(start)
-            if end >= 0 or (0 <= size <= len(self._text)):
+            if end >= 0 or 0 <= size <= len(self._text) - self._tpos:
                 break
-            start = max(0, len(self._text) - 1)
+            rel = max(0, len(self._text) - 1 - self._tpos)
             if not self._more():
                 end = len(self._text)
                 break
-        if 0 <= size < end or end < 0:
-            end = size if size >= 0 else len(self._text)
-        line = self._text[:end]
-        self._text = self._text[end:]
+            start = self._tpos + rel
+        if end < 0:
+            end = len(self._text)
+        if size >= 0 and end - self._tpos > size:
+            end = self._tpos + size
+        line = self._text[self._tpos:end]
+        self._tpos = end
         if self._translate and "\r" in line:
             line = line.replace("\r\n", "\n").replace("\r", "\n")
         return line
@@ -386,7 +401,7 @@ class TextIOWrapper(_IOBase):
         if not isinstance(s, str):
             raise TypeError("write() argument must be str, not %s" % type(s).__name__)
         self._need_write()
-        if self._text or self._pending:
+        if len(self._text) > self._tpos or self._pending:
             self._rewind()
         n = len(s)
         if self._wnl is not None and "\n" in s:
@@ -396,6 +411,7 @@ class TextIOWrapper(_IOBase):
 
     def tell(self):
         self._check_closed()
+        self._compact()
         pos = _ftell(self._fd) - len(self._pending)
         if self._text:
             pos -= len(self._text.encode(self.encoding, self.errors))
@@ -413,6 +429,7 @@ class TextIOWrapper(_IOBase):
             if cookie != 0:
                 raise UnsupportedOperation("can't do nonzero end-relative seeks")
             self._text = ""
+            self._tpos = 0
             self._pending = b""
             self._eof = False
             return _fseek(self._fd, 0, 2)
@@ -421,6 +438,7 @@ class TextIOWrapper(_IOBase):
         if cookie < 0:
             raise ValueError("negative seek position %d" % cookie)
         self._text = ""
+        self._tpos = 0
         self._pending = b""
         self._eof = False
         return _fseek(self._fd, cookie, 0)
