@@ -351,6 +351,24 @@ func (gen *mt) distributions(fns map[string]nativeFn) {
 		}
 		return FloatVal(powFloat(u, e)), nil
 	}
+	fns["binomialvariate"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := kwArgs("binomialvariate", args, kwn, []string{"n", "p"}, 0)
+		if err != nil {
+			return Val{}, err
+		}
+		n, p := int64(1), 0.5
+		if a[0].T != tagEmpty {
+			if n, err = vm.index(a[0], "binomialvariate"); err != nil {
+				return Val{}, err
+			}
+		}
+		if a[1].T != tagEmpty {
+			if p, err = toFloat(a[1]); err != nil {
+				return Val{}, err
+			}
+		}
+		return gen.binomial(n, p)
+	}
 	fns["weibullvariate"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
 		p, err := floats("weibullvariate", args, kwn, []string{"alpha", "beta"}, 2)
 		if err != nil {
@@ -430,4 +448,81 @@ func (gen *mt) gamma(alpha, beta float64) (float64, error) {
 		}
 	}
 	return x * beta, nil
+}
+
+// binomial is binomialvariate (3.12), drawing as CPython's does: the
+// geometric method when n*p < 10, else Hörmann's BTRS (transformed
+// rejection with a squeeze).
+func (gen *mt) binomial(n int64, p float64) (Val, error) {
+	if n < 0 {
+		return Val{}, newErr(ValueError, "n must be non-negative")
+	}
+	if p <= 0.0 || p >= 1.0 {
+		switch {
+		case p == 0.0:
+			return IntVal(0), nil
+		case p == 1.0:
+			return IntVal(n), nil
+		}
+		return Val{}, newErr(ValueError, "p must be in the range 0.0 <= p <= 1.0")
+	}
+	if n == 1 {
+		if gen.random() < p {
+			return IntVal(1), nil
+		}
+		return IntVal(0), nil
+	}
+	if p > 0.5 {
+		k, err := gen.binomial(n, 1.0-p)
+		if err != nil {
+			return Val{}, err
+		}
+		return IntVal(n - k.I()), nil
+	}
+	if float64(n)*p < 10.0 {
+		var x, y int64
+		c := crmath.Log2(1.0 - p)
+		if c == 0 {
+			return IntVal(x), nil
+		}
+		for {
+			y += int64(math.Floor(crmath.Log2(gen.random())/c)) + 1
+			if y > n {
+				return IntVal(x), nil
+			}
+			x++
+		}
+	}
+	nf := float64(n)
+	spq := math.Sqrt(nf * p * (1.0 - p))
+	b := 1.15 + 2.53*spq
+	a := -0.0873 + 0.0248*b + 0.01*p
+	c := nf*p + 0.5
+	vr := 0.92 - 4.2/b
+	setup := false
+	var alpha, lpq, m, h float64
+	for {
+		u := gen.random()
+		u -= 0.5
+		us := 0.5 - math.Abs(u)
+		k := math.Floor((2.0*a/us+b)*u + c)
+		if k < 0 || k > nf {
+			continue
+		}
+		v := gen.random()
+		if us >= 0.07 && v <= vr {
+			return IntVal(int64(k)), nil
+		}
+		if !setup {
+			alpha = (2.83 + 5.1/b) * spq
+			lpq = crmath.Log(p / (1.0 - p))
+			m = math.Floor((nf + 1) * p)
+			h = crmath.Lgamma(m+1) + crmath.Lgamma(nf-m+1)
+			setup = true
+		}
+		v *= alpha / (a/(us*us) + b)
+		if crmath.Log(v) <= h-crmath.Lgamma(k+1)-crmath.Lgamma(nf-k+1)+(k-m)*lpq {
+			return IntVal(int64(k)), nil
+		}
+	}
 }

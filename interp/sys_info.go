@@ -3,6 +3,7 @@ package interp
 import (
 	_ "embed"
 	"math"
+	"math/bits"
 	"os"
 	"strings"
 )
@@ -58,6 +59,19 @@ func (vm *VM) addSysInfo(m *Module) {
 	if err == nil {
 		m.attrs["implementation"] = impl
 	}
+	// sys.flags: a script run as `python3 file.py` with no options, but
+	// hash_randomization 0: minipy hashes strs as CPython does under
+	// PYTHONHASHSEED=0.
+	flags, err := vm.structSeq("sys.flags",
+		[]string{"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+			"ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+			"utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"},
+		[]Val{IntVal(0), IntVal(0), IntVal(0), IntVal(0), IntVal(0), IntVal(0), IntVal(0), IntVal(0), IntVal(0),
+			IntVal(0), IntVal(0), IntVal(0), IntVal(0), False, IntVal(0), IntVal(0), False, IntVal(4300)})
+	if err == nil {
+		m.attrs["flags"] = flags
+	}
+	m.def("getsizeof", sysGetsizeof)
 	m.attrs["byteorder"] = StrVal("little") // amd64 and arm64
 	m.attrs["version"] = StrVal("3.14.0 (minipy)")
 	m.attrs["hexversion"] = IntVal(0x030e00f0)
@@ -146,4 +160,102 @@ func tracebackModule(vm *VM) *Module {
 			return StrVal(vm.formatException(e)), nil
 		},
 	})
+}
+
+// sysGetsizeof is sys.getsizeof: what CPython 3.14 on a 64-bit machine
+// reports for the object (its own size, not what it refers to). Lists
+// and dicts count as if sized exactly; CPython's hold spare room that
+// depends on how they grew.
+func sysGetsizeof(vm *VM, args []Val, kwn []string) (Val, error) {
+	if len(kwn) > 0 || len(args) < 1 || len(args) > 2 {
+		if len(args) == 0 {
+			return Val{}, newErr(TypeError, "getsizeof() missing required argument 'object' (pos 1)")
+		}
+		if len(args) > 2 {
+			return Val{}, newErr(TypeError, "getsizeof() takes at most 2 arguments (%d given)", len(args))
+		}
+	}
+	v := args[0]
+	digits := func(bits int) int64 {
+		if bits == 0 {
+			return 1
+		}
+		return int64((bits + 29) / 30)
+	}
+	var n int64
+	switch v.T {
+	case tagInt:
+		x := v.I()
+		if x < 0 {
+			x = -x
+		}
+		n = 24 + 4*digits(bits64(uint64(x)))
+	case tagBool:
+		n = 28
+	case tagFloat:
+		n = 24
+	case tagNone:
+		n = 16
+	default:
+		switch x := v.O.(type) {
+		case *Str:
+			n = strSize(x.s)
+		case *Bytes:
+			if x.mut {
+				n = 56 + int64(len(x.b))
+				if len(x.b) > 0 {
+					n++
+				}
+			} else {
+				n = 33 + int64(len(x.b))
+			}
+		case *Tuple:
+			n = 40 + 8*int64(len(x.items))
+		case *List:
+			n = 56 + 8*int64(len(x.vals))
+		case *Dict:
+			n = 64
+			if x.Len() > 0 {
+				n = 184
+				for size := int64(8); size*2/3 < int64(x.Len()); size *= 2 {
+					n += size * 18
+				}
+			}
+		case *Set:
+			n = 216
+			if len(x.table) > 8 {
+				n = 200 + 16*int64(len(x.table))
+			}
+		default:
+			if b, ok := toBig(v); ok {
+				n = 24 + 4*digits(b.BitLen())
+			} else {
+				n = 48
+			}
+		}
+	}
+	return IntVal(n), nil
+}
+
+func bits64(x uint64) int { return bits.Len64(x) }
+
+// strSize is a str's size in CPython: a compact object with one byte a
+// character when all are ASCII or Latin-1, else two or four.
+func strSize(s string) int64 {
+	maxr, n := rune(0), int64(0)
+	for _, r := range s {
+		n++
+		if r > maxr {
+			maxr = r
+		}
+	}
+	switch {
+	case maxr < 0x80:
+		return 40 + n + 1
+	case maxr < 0x100:
+		return 56 + n + 1
+	case maxr < 0x10000:
+		return 56 + 2*(n+1)
+	}
+	return 56 + 4*(n+1)
 }

@@ -25,6 +25,9 @@ func (vm *VM) addTimeStruct(m *Module) {
 		return
 	}
 	cls.tpName = "time.struct_time"
+	// tm_zone and tm_gmtoff are attributes beside the nine items, as in
+	// CPython (where they are fields past n_sequence_fields).
+	vm.setAttr(ObjVal(cls), "__slots__", strsTuple([]string{"tm_zone", "tm_gmtoff"}))
 	m.attrs["struct_time"] = ObjVal(cls)
 	mk := func(vm *VM, t time.Time) (Val, error) {
 		isdst := 0
@@ -32,9 +35,20 @@ func (vm *VM) addTimeStruct(m *Module) {
 			isdst = 1
 		}
 		wd := (int(t.Weekday()) + 6) % 7 // Monday is 0
-		return vm.call(ObjVal(cls), []Val{IntVal(int64(t.Year())), IntVal(int64(t.Month())), IntVal(int64(t.Day())),
+		st, err := vm.call(ObjVal(cls), []Val{IntVal(int64(t.Year())), IntVal(int64(t.Month())), IntVal(int64(t.Day())),
 			IntVal(int64(t.Hour())), IntVal(int64(t.Minute())), IntVal(int64(t.Second())),
 			IntVal(int64(wd)), IntVal(int64(t.YearDay())), IntVal(int64(isdst))}, nil)
+		if err != nil {
+			return Val{}, err
+		}
+		zone, off := t.Zone()
+		if t.Location() == time.UTC {
+			zone = "GMT" // what glibc's gmtime names it
+		}
+		if err := vm.setAttr(st, "tm_zone", StrVal(zone)); err != nil {
+			return Val{}, err
+		}
+		return st, vm.setAttr(st, "tm_gmtoff", IntVal(int64(off)))
 	}
 	// secs reads an optional seconds argument (None: now).
 	secs := func(fn string, args []Val, kwn []string) (time.Time, error) {
