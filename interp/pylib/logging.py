@@ -283,6 +283,35 @@ class StreamHandler(Handler):
         return "<%s %s(%s)>" % (type(self).__name__, name + " " if name else "", getLevelName(self.level))
 
 
+class FileHandler(StreamHandler):
+    def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
+        import os
+        self.baseFilename = os.path.abspath(os.fspath(filename))
+        self.mode = mode
+        self.encoding = encoding
+        self.errors = errors
+        self.delay = delay
+        StreamHandler.__init__(self, None if delay else self._open())
+
+    def _open(self):
+        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record):
+        if self.stream is None:
+            self.stream = self._open()
+        StreamHandler.emit(self, record)
+        self.stream.flush()
+
+    def close(self):
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        Handler.close(self)
+
+    def __repr__(self):
+        return "<%s %s (%s)>" % (type(self).__name__, self.baseFilename, getLevelName(self.level))
+
+
 class NullHandler(Handler):
     def handle(self, record):
         pass
@@ -508,13 +537,19 @@ def basicConfig(**kwargs):
     if root.handlers:
         return
     handlers = kwargs.pop("handlers", None)
-    stream = kwargs.pop("stream", None)
-    if "filename" in kwargs:
-        raise ValueError("minipy's logging cannot write files")
     if handlers is None:
-        handlers = [StreamHandler(stream)]
-    elif stream is not None:
-        raise ValueError("'stream' and 'handlers' should not be specified together")
+        if "stream" in kwargs and "filename" in kwargs:
+            raise ValueError("'stream' and 'filename' should not be specified together")
+    elif "stream" in kwargs or "filename" in kwargs:
+        raise ValueError("'stream' or 'filename' should not be specified together with 'handlers'")
+    stream = kwargs.pop("stream", None)
+    filename = kwargs.pop("filename", None)
+    filemode = kwargs.pop("filemode", "a")
+    if handlers is None:
+        if filename:
+            handlers = [FileHandler(filename, filemode, encoding=kwargs.get("encoding"), errors=kwargs.get("errors"))]
+        else:
+            handlers = [StreamHandler(stream)]
     dfs = kwargs.pop("datefmt", None)
     style = kwargs.pop("style", "%")
     if style not in _STYLES:
