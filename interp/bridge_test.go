@@ -94,6 +94,55 @@ func TestPolymorphicBridges(t *testing.T) {
 	}
 }
 
+// A loop around calls two deep whose innermost callee branches both ways:
+// the branches' exits are inside the inlined frames.
+const inlinedExitSrc = `def pick(x):
+    if x > 0:
+        y = x * 2
+    else:
+        y = -x
+    if x % 7 == 3:
+        w = 5
+    else:
+        w = y - 1
+    return y + w
+def inner(a):
+    return pick(a - 40) + 1
+def outer(a):
+    return inner(a) * 2
+def walk(n):
+    total = 0
+    for i in range(n):
+        total += outer(i % 90)
+        total %= 1000003
+    return total
+print(walk(20000))
+`
+
+// TestInlinedExitBridges: exits inside inlined calls grow bridges recorded
+// from there, in those frames (they were never bridged: the loop left its
+// trace every few iterations and was given up), and the output agrees
+// with the interpreter in every mode.
+func TestInlinedExitBridges(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	want, _ := runStats(t, Config{}, inlinedExitSrc)
+	for _, cfg := range []Config{{JIT: JITOn}, {JIT: JITOn, JITThreshold: 1}, {JIT: JITUops}} {
+		got, stats := runStats(t, cfg, inlinedExitSrc)
+		if got != want {
+			t.Errorf("%+v: output %q, want %q", cfg, got, want)
+		}
+		if n := statCount(t, stats, "bridges"); n < 2 {
+			t.Errorf("%+v: %d bridges, want the callee's two branches bridged:\n%s", cfg, n, stats)
+		}
+		// 20000 iterations: once bridged, the loop stays in its trace.
+		if exits := statCount(t, stats, "exits"); exits > 4*bridgeAfter*maxBridgeTries {
+			t.Errorf("%+v: %d exits: the callee's branches still leave:\n%s", cfg, exits, stats)
+		}
+	}
+}
+
 // TestLosingTraceBenched: a loop that runs a few iterations per call
 // enters its trace only to leave it: the trace is benched, again and
 // again, then given up, and the program's output does not change.

@@ -609,14 +609,28 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	}
 	lt.exits[idx]++
 	sn := lt.snaps[idx]
-	to, err := vm.restore(f, lt, sn)
 	// (The bridge thresholds are multiples of bridgeAfter: the map of
 	// tries is not looked up on every exit.)
-	if err == nil && lt.exits[idx]%bridgeAfter == 0 && !vm.sigint.Load() && lt.tried[idx] < maxBridgeTries && lt.exits[idx] >= bridgeAfter<<(3*lt.tried[idx]) &&
-		len(sn.frames) == 0 && len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) && lt.bridgeable(idx) {
+	bridge := lt.exits[idx]%bridgeAfter == 0 && !vm.sigint.Load() && lt.tried[idx] < maxBridgeTries && lt.exits[idx] >= bridgeAfter<<(3*lt.tried[idx]) &&
+		len(lt.sides) < maxBridges && (lt.tr != nil || lt.ref != nil) && lt.bridgeable(idx)
+	var to int
+	var err error
+	if bridge && len(sn.frames) > 0 {
+		// An exit inside inlined calls (a method of another class than
+		// the recorded one's, a branch in a callee): the bridge is
+		// recorded from there, in those frames, on through their returns
+		// to the back-edge; the interpreter runs nothing first.
+		vm.restoreSlots(lt, sn)
 		w := j.startWork()
-		to, err = vm.recordBridge(f, lt, idx, to)
+		to, err = vm.recordBridge(f, lt, idx, sn.pc)
 		j.endWork(w)
+	} else {
+		to, err = vm.restore(f, lt, sn)
+		if err == nil && bridge {
+			w := j.startWork()
+			to, err = vm.recordBridge(f, lt, idx, to)
+			j.endWork(w)
+		}
 	}
 	if err == nil && vm.sigint.Load() {
 		return to + 1, vm.keyboardInterrupt(), true

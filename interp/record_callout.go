@@ -125,12 +125,25 @@ const maxBridgeTries = 3
 // the interpreter now stands (pc, frame f), the rest of the iteration
 // along the way the branch now goes, adds it to the trace as a side path
 // and recompiles the trace. It returns where the interpreter goes on.
+// When the snapshot has inlined frames, pc is in the innermost one and
+// nothing has run them: the recording goes on in them.
 func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	sn := lt.snaps[idx]
 	lt.tried[idx]++
 	wides := len(lt.wides)
 	r := vm.newRecorder(f, lt, pc)
 	r.bridge = true
+	// An exit inside inlined frames: the recording goes on in them (pc is
+	// the innermost one's), their slots as restoreSlots left them.
+	for _, fr := range sn.frames {
+		rf := &recFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest, bound: map[int32]bool{}}
+		for i := fr.code.nparams; i < fr.code.nlocals; i++ {
+			if s := fr.base + int32(i); !slices.Contains(sn.clear, s) {
+				rf.bound[s] = true
+			}
+		}
+		r.frames = append(r.frames, rf)
+	}
 	for _, o := range sn.objects {
 		r.objects[o.slot] = o.v
 	}

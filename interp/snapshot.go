@@ -111,34 +111,23 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	// (The frames run below may enter other traces: tr's fields are read
 	// before they do.)
 	base := tr.base
-	regs := vm.stack[base:]
-	objs := vm.ostack[base:]
-	vm.giveBack(tr)
-	for _, so := range sn.objects {
-		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
-		objs[so.slot] = so.v.O
-	}
-	for _, it := range sn.iters {
-		regs[it.slot] = templates.Value{Tag: tagObject}
-		objs[it.slot] = &listIter{l: listAt(regs[it.list].Bits), i: int(int64(regs[it.index].Bits))}
-	}
-	for _, w := range sn.wides {
-		v := regs[w.wide]
-		x := from128(uint64(v.Tag), v.Bits)
-		regs[w.slot] = templates.Value{Tag: x.T, Bits: x.B}
-		objs[w.slot] = x.O
-	}
-	for _, s := range sn.clear {
-		regs[s] = templates.Value{}
-		objs[s] = nil
-	}
+	vm.restoreSlots(tr, sn)
 	if len(sn.frames) == 0 {
 		return sn.pc, nil
 	}
+	return vm.finishFrames(base, sn, sn.pc)
+}
+
+// finishFrames runs the inlined frames of snapshot sn to their returns in
+// the interpreter, the innermost from pc, and returns the pc at which the
+// root frame (whose slots start at base) resumes, or the error an inlined
+// frame raised (from the CALL at pc-1).
+func (vm *VM) finishFrames(base int, sn *snapshot, pc int) (int, error) {
+	regs := vm.stack[base:]
+	objs := vm.ostack[base:]
 	// Inlined frames finish in the interpreter, innermost first; each
 	// return value goes to its caller's destination, and an exception
 	// is raised at its caller's CALL.
-	pc := sn.pc
 	var v Val
 	var err error
 	sp, d0 := vm.sp, vm.depth
@@ -173,6 +162,34 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	vm.depth = d0
 	vm.sp = sp
 	return pc, err
+}
+
+// restoreSlots makes every slot of the trace's frames (the root's and
+// the inlined ones' windows) what the interpreter expects at snapshot sn,
+// and runs nothing: restore then finishes the inlined frames, or a bridge
+// recorded from inside them (recordBridge) goes on from there itself.
+func (vm *VM) restoreSlots(tr *loopTrace, sn *snapshot) {
+	regs := vm.stack[tr.base:]
+	objs := vm.ostack[tr.base:]
+	vm.giveBack(tr)
+	for _, so := range sn.objects {
+		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
+		objs[so.slot] = so.v.O
+	}
+	for _, it := range sn.iters {
+		regs[it.slot] = templates.Value{Tag: tagObject}
+		objs[it.slot] = &listIter{l: listAt(regs[it.list].Bits), i: int(int64(regs[it.index].Bits))}
+	}
+	for _, w := range sn.wides {
+		v := regs[w.wide]
+		x := from128(uint64(v.Tag), v.Bits)
+		regs[w.slot] = templates.Value{Tag: x.T, Bits: x.B}
+		objs[w.slot] = x.O
+	}
+	for _, s := range sn.clear {
+		regs[s] = templates.Value{}
+		objs[s] = nil
+	}
 }
 
 // giveBack gives the interpreter back what tr kept its own way:
