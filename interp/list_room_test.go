@@ -34,6 +34,13 @@ func TestNewListLenOneAllocation(t *testing.T) {
 			t.Errorf("newListObjs(%d): %v allocations, %d slots, %d objects; want %v, %d, %d", n, got, len(sink.vals), len(sink.objs), want, n, n)
 		}
 	}
+	items := []Val{IntVal(1), ObjVal(&Str{s: "a"}), IntVal(3)}
+	if got := testing.AllocsPerRun(100, func() { sink = newList(items) }); got != 1 {
+		t.Errorf("newList of three with an object: %v allocations, want 1", got)
+	}
+	if sink.objs[1] != items[1].O || sink.vals[2].Bits != 3 {
+		t.Errorf("newList: wrong items %v %v", sink.vals, sink.objs)
+	}
 	if got := testing.AllocsPerRun(100, func() {
 		sink = newEmptyList()
 		for i := range 4 {

@@ -943,7 +943,12 @@ type List struct {
 }
 
 func newList(items []Val) *List {
-	l := newListLen(len(items))
+	var l *List
+	if n := len(items); n > 0 && n <= objRoomMax && hasObjectVal(items) {
+		l = newListObjs(n)
+	} else {
+		l = newListLen(n)
+	}
 	for i, x := range items {
 		l.vals[i] = templates.Value{Tag: x.T, Bits: x.B}
 		if x.O != nil {
@@ -989,6 +994,16 @@ func (l *List) append(v Val) {
 		l.objs = make([]Object, len(l.vals), cap(l.vals))
 		l.objs[len(l.vals)-1] = v.O
 	}
+}
+
+// hasObjectVal says whether any of items is an object.
+func hasObjectVal(items []Val) bool {
+	for _, x := range items {
+		if x.O != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // items copies the elements out.
