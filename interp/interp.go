@@ -450,13 +450,6 @@ func sysModule(filename string, args []string, stdout, stderr *bufio.Writer) *Mo
 
 func stringModule() *Module {
 	m := &Module{name: "string", attrs: map[string]Val{}}
-	// The class is built on first use: most runs never use it.
-	m.attrs["Template"] = builtinFn("Template", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if vm.templateCls == nil {
-			vm.templateCls = vm.templateClass()
-		}
-		return vm.newInstance(vm.templateCls, args, kwn)
-	})
 	lower, upper, digits := "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"
 	m.attrs["ascii_lowercase"] = StrVal(lower)
 	m.attrs["ascii_uppercase"] = StrVal(upper)

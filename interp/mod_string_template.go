@@ -4,30 +4,31 @@ import "strings"
 
 // string.Template: $name, ${name} and $$ substitution from a mapping and
 // keywords (substitute raises KeyError for a missing name and ValueError
-// for a bad placeholder; safe_substitute leaves them as they are).
-// Placeholder names are ASCII identifiers, as Template.idpattern's
-// (?a:[_a-z][_a-z0-9]*) with re.IGNORECASE.
+// for a bad placeholder; safe_substitute leaves them as they are), with the
+// class's delimiter (a subclass may set its own). Placeholder names are
+// ASCII identifiers, as Template.idpattern's (?a:[_a-z][_a-z0-9]*) with
+// re.IGNORECASE; a subclass with its own idpattern or pattern is refused
+// rather than read wrongly.
 
 func asciiIdentStart(c byte) bool { return c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z' }
 func asciiIdentChar(c byte) bool  { return asciiIdentStart(c) || c >= '0' && c <= '9' }
 
 // templateSubstitute expands t with lookup; safe keeps what it cannot.
-func templateSubstitute(t string, lookup func(string) (Val, bool, error), str func(Val) (string, error), safe bool) (string, error) {
+func templateSubstitute(t, delim string, lookup func(string) (Val, bool, error), str func(Val) (string, error), safe bool) (string, error) {
 	var b strings.Builder
 	for i := 0; i < len(t); {
-		c := t[i]
-		if c != '$' {
-			b.WriteByte(c)
+		if !strings.HasPrefix(t[i:], delim) {
+			b.WriteByte(t[i])
 			i++
 			continue
 		}
 		start := i
-		i++
+		i += len(delim)
 		var name string
 		switch {
-		case i < len(t) && t[i] == '$':
-			b.WriteByte('$')
-			i++
+		case strings.HasPrefix(t[i:], delim):
+			b.WriteString(delim)
+			i += len(delim)
 			continue
 		case i < len(t) && t[i] == '{':
 			j := i + 1
@@ -49,7 +50,7 @@ func templateSubstitute(t string, lookup func(string) (Val, bool, error), str fu
 		}
 		if name == "" {
 			if safe {
-				b.WriteByte('$')
+				b.WriteString(delim)
 				continue
 			}
 			line, col := 1+strings.Count(t[:start], "\n"), start-strings.LastIndexByte(t[:start], '\n')
@@ -65,6 +66,9 @@ func templateSubstitute(t string, lookup func(string) (Val, bool, error), str fu
 				continue
 			}
 			return "", &PyErr{exc: &Exception{typ: KeyError, args: []Val{StrVal(name)}}}
+		}
+		if str == nil {
+			continue // get_identifiers, is_valid: names only
 		}
 		s, err := str(v)
 		if err != nil {
@@ -102,7 +106,11 @@ func (vm *VM) templateClass() *Class {
 				}
 				return Val{}, false, nil
 			}
-			s, err := templateSubstitute(vm.strOf(tv), lookup, func(v Val) (string, error) { s := vm.strOf(v); return s, vm.takePending() }, safe)
+			delim, err := templateDelimiter(vm, pos[0])
+			if err != nil {
+				return Val{}, err
+			}
+			s, err := templateSubstitute(vm.strOf(tv), delim, lookup, func(v Val) (string, error) { s := vm.strOf(v); return s, vm.takePending() }, safe)
 			if err != nil {
 				return Val{}, err
 			}
@@ -119,6 +127,66 @@ func (vm *VM) templateClass() *Class {
 		},
 		"substitute":      sub(false),
 		"safe_substitute": sub(true),
+		// The placeholders' names in order, each once (3.11).
+		"get_identifiers()": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			delim, err := templateDelimiter(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			tv, _ := args[0].O.(*Instance).get("template")
+			var names []Val
+			seen := map[string]bool{}
+			_, err = templateSubstitute(vm.strOf(tv), delim, func(n string) (Val, bool, error) {
+				if !seen[n] {
+					seen[n] = true
+					names = append(names, StrVal(n))
+				}
+				return NoneVal, true, nil
+			}, nil, true)
+			return ObjVal(newList(names)), err
+		},
+		// No invalid placeholder (3.11).
+		"is_valid()": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			delim, err := templateDelimiter(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			tv, _ := args[0].O.(*Instance).get("template")
+			_, err = templateSubstitute(vm.strOf(tv), delim, func(string) (Val, bool, error) { return NoneVal, true, nil }, nil, false)
+			return BoolVal(err == nil), nil
+		},
 	})
+	if cls != nil {
+		cls.attrs["delimiter"] = StrVal("$")
+		cls.attrs["idpattern"] = StrVal(templateIDPattern)
+		cls.attrs["braceidpattern"] = NoneVal
+		cls.attrs["flags"] = IntVal(2) // re.IGNORECASE
+	}
 	return cls
+}
+
+const templateIDPattern = "(?a:[_a-z][_a-z0-9]*)"
+
+// templateDelimiter is the delimiter of self's class, refusing a class that
+// changes what a placeholder's name may be (minipy matches names in Go).
+func templateDelimiter(vm *VM, self Val) (string, error) {
+	inst, ok := self.O.(*Instance)
+	if !ok {
+		return "$", nil
+	}
+	for _, n := range []string{"idpattern", "braceidpattern", "pattern", "flags"} {
+		v, found := inst.cls.lookup(n)
+		if !found {
+			continue
+		}
+		if base, _ := vm.templateCls.own(n); !vm.equal(v, base) {
+			return "", newErr(NotImplementedError, "minipy's string.Template takes a subclass's delimiter but not its %s", n)
+		}
+	}
+	d, _ := inst.cls.lookup("delimiter")
+	s, ok := d.O.(*Str)
+	if !ok || s.s == "" {
+		return "", newErr(TypeError, "Template.delimiter must be a non-empty str")
+	}
+	return s.s, nil
 }

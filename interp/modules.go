@@ -106,7 +106,14 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 	case "math":
 		return func(*VM) *Module { return mathModule() }
 	case "string":
-		return func(*VM) *Module { return stringModule() }
+		return func(vm *VM) *Module {
+			m := stringModule()
+			if vm.templateCls == nil {
+				vm.templateCls = vm.templateClass()
+			}
+			m.attrs["Template"] = ObjVal(vm.templateCls)
+			return m
+		}
 	case "collections":
 		return func(vm *VM) *Module {
 			m := collectionsModule()
