@@ -31,7 +31,7 @@ type frameObj struct {
 	i     int
 }
 
-// codeObj is a frame's f_code: the names and file of its code.
+// codeInfoObj is a frame's f_code: the names and file of its code.
 type codeInfoObj struct{ code *Code }
 
 func (*frameObj) typeName() string    { return "frame" }
