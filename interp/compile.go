@@ -16,6 +16,7 @@ type Code struct {
 	filename    string
 	instrs      []Instr
 	partner     []int32 // per local: the private local that moves join it to, or -1 (fresh.go); nil for none
+	privDie     []int32 // private locals a producer stores into: their marked lists die at return (fresh.go)
 	lines       []int32
 	tempsInUse  []int32             // per instruction: temporaries allocated when emitted (the ones above are dead there)
 	carets      map[int32]caretInfo // per instruction, for tracebacks (carets.go)

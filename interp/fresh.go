@@ -45,12 +45,18 @@ type freshLists struct {
 type listPool struct {
 	vals [poolClasses][poolDepth][]templates.Value
 	nv   [poolClasses]uint8
+	big  uint64 // bytes held in classes from poolBig on
 }
 
 const (
-	poolClasses = 17 // up to 2^16 elements (1 MiB of slots)
+	poolClasses = 25 // up to 2^24 elements (256 MiB of slots)
 	poolDepth   = 4
 	poolMin     = 8 // smaller arrays cost Go little to allocate
+	// Arrays of 2^16 elements and more (1 MiB) are kept one a class and
+	// poolBigMax bytes in all: memory the program dropped stays the
+	// process's, as CPython's freed arenas may, but bounded.
+	poolBig    = 16
+	poolBigMax = 64 << 20
 )
 
 // noteFresh records l, just made by a producer's fast path.
@@ -94,8 +100,22 @@ func (p *listPool) put(vals []templates.Value) {
 	if k >= poolClasses || p.nv[k] == poolDepth {
 		return
 	}
+	if k >= poolBig {
+		b := uint64(c) * templates.SlotSize
+		if p.nv[k] > 0 || p.big+b > poolBigMax {
+			return
+		}
+		p.big += b
+	}
 	p.vals[k][p.nv[k]] = vals[:0]
 	p.nv[k]++
+}
+
+// took accounts for a taken array of class k.
+func (p *listPool) took(k int, a []templates.Value) {
+	if k >= poolBig {
+		p.big -= uint64(cap(a)) * templates.SlotSize
+	}
 }
 
 // take returns an array of length n from the pool, or nil. Its elements
@@ -116,6 +136,7 @@ func (p *listPool) take(n int) []templates.Value {
 			p.vals[k][i] = p.vals[k][last]
 			p.vals[k][last] = nil
 			p.nv[k]--
+			p.took(k, a)
 			return a[:n]
 		}
 	}
@@ -123,6 +144,7 @@ func (p *listPool) take(n int) []templates.Value {
 		p.nv[k+1]--
 		a := p.vals[k+1][p.nv[k+1]]
 		p.vals[k+1][p.nv[k+1]] = nil
+		p.took(k+1, a)
 		return a[:n]
 	}
 	return nil
@@ -200,8 +222,15 @@ func (vm *VM) repeatFresh(a, b Val) (*List, bool, error) {
 	if err := memCheckMul(size, 32); err != nil {
 		return nil, false, err
 	}
-	vm.reclaim(size * valSize)
-	r := &List{vals: repeatFill(vm.newVals(int(size)), x.vals)}
+	var vals []templates.Value
+	if !vm.threaded() {
+		vals = vm.fresh.pool.take(int(size))
+	}
+	if vals == nil {
+		vm.reclaim(size * valSize)
+		vals = make([]templates.Value, size)
+	}
+	r := &List{vals: repeatFill(vals, x.vals)}
 	if x.objs != nil {
 		r.objs = repeatSlice(x.objs, int(n))
 	}
@@ -365,10 +394,18 @@ func markPrivate(co *Code) {
 	produced := make([]bool, n)
 	for i := range co.instrs {
 		in := &co.instrs[i]
-		producer := in.Op == opGetSlice || in.Op == opAdd && in.D != inPlace
+		producer := in.Op == opGetSlice || (in.Op == opAdd || in.Op == opMul) && in.D != inPlace
 		if producer && in.A >= 0 && in.A < n && private[in.A] {
 			in.E |= privA
 			produced[in.A] = true
+		}
+	}
+	// A marked list still held by a private local when the function
+	// returns dies with the frame (nothing else holds it): returnPrivate
+	// gives its array back to the pool.
+	for s := range produced {
+		if produced[s] || partner[s] >= 0 && private[s] && produced[partner[s]] {
+			co.privDie = append(co.privDie, int32(s))
 		}
 	}
 	for i := range co.instrs {
@@ -422,6 +459,29 @@ func (vm *VM) keepPrivate(f *frame, a int32, r *List) {
 	}
 	r.priv = true
 	f.set(a, ObjVal(r))
+}
+
+// returnPrivate recycles the marked lists f's private locals hold as f
+// returns normally: the frame was their only holder. sieve's
+// flags = [True] * (limit + 1), 32 MB, was fresh memory at every call
+// (the kernel zeroing huge pages, the collector forced by reclaim) where
+// the call before had just dropped an array of the same size.
+func (vm *VM) returnPrivate(f *frame) {
+	if vm.threaded() {
+		return
+	}
+	for _, s := range f.code.privDie {
+		if int(s) >= len(f.regs) || f.regs[s].Tag != tagObject {
+			continue
+		}
+		if l, ok := f.objs[s].(*List); ok && l.priv {
+			vals := l.vals
+			l.vals, l.objs, l.priv = nil, nil, false
+			f.objs[s] = nil
+			f.regs[s] = templates.Value{}
+			vm.fresh.pool.put(vals)
+		}
+	}
 }
 
 // unmark clears v's private mark: it is about to be seen by Python code.

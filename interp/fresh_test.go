@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,6 +85,26 @@ func TestFreshPool(t *testing.T) {
 	}
 	if p.nv[4] != poolDepth {
 		t.Fatalf("class 4 holds %d", p.nv[4])
+	}
+	// Big arrays: one a class, poolBigMax bytes in all, given back as
+	// they are taken.
+	big := 1 << poolBig
+	p.put(make([]templates.Value, big))
+	p.put(make([]templates.Value, big+1))
+	if p.nv[poolBig] != 1 || p.big != uint64(big)*templates.SlotSize {
+		t.Fatalf("class %d holds %d, %d bytes", poolBig, p.nv[poolBig], p.big)
+	}
+	over := int(poolBigMax/templates.SlotSize) - big + 1
+	p.put(make([]templates.Value, over))
+	if p.big > poolBigMax {
+		t.Fatalf("the pool holds %d bytes of big arrays", p.big)
+	}
+	if a := p.take(big - 5); len(a) != big-5 || p.big != 0 {
+		t.Fatalf("took len %d; %d bytes left", len(a), p.big)
+	}
+	p.put(make([]templates.Value, over))
+	if p.big != uint64(over)*templates.SlotSize {
+		t.Fatalf("the pool holds %d bytes, want %d", p.big, over*templates.SlotSize)
 	}
 }
 
@@ -307,6 +328,10 @@ func TestPrivateMarks(t *testing.T) {
 		{"b = a\nc = b\na = a[1:]\nreturn a[0]", false},
 		{"b = a\na = b\na = a[1:]\nreturn a[0]", true},
 		{"b = a\nc = a\na = a[1:]\nreturn a[0]", false},
+		// A repeat is a producer too.
+		{"a = [True] * k\nif a[1]:\n    a[2] = False\nreturn a[0]", true},
+		{"a = [True] * k\nreturn a", false},
+		{"a = [True] * k\nreturn sum(a)", false},
 	}
 	for _, tc := range cases {
 		src := "def f(a, k):\n    " + strings.ReplaceAll(tc.body, "\n", "\n    ") + "\n"
@@ -321,7 +346,7 @@ func TestPrivateMarks(t *testing.T) {
 		co := mod.funcs[0]
 		got, producers := true, 0
 		for _, in := range co.instrs {
-			if (in.Op == opGetSlice || in.Op == opAdd) && in.A == 0 {
+			if (in.Op == opGetSlice || in.Op == opAdd || in.Op == opMul) && in.A == 0 {
 				producers++
 				got = got && in.E&privA != 0
 			}
@@ -331,6 +356,10 @@ func TestPrivateMarks(t *testing.T) {
 		}
 		if producers == 0 || got != tc.want {
 			t.Errorf("%q: a private %v (%d producers), want %v", tc.body, got, producers, tc.want)
+		}
+		// The list a private local holds dies at return (returnPrivate).
+		if dies := slices.Contains(co.privDie, 0); dies != tc.want {
+			t.Errorf("%q: privDie %v, want a in it %v", tc.body, co.privDie, tc.want)
 		}
 	}
 }

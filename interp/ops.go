@@ -70,9 +70,15 @@ func (vm *VM) generic(f *frame, in *Instr) error {
 					return err
 				}
 				vm.noteFresh(r)
+				if in.E&privA != 0 {
+					vm.keepPrivate(f, in.A, r)
+					return nil
+				}
 				f.set(in.A, ObjVal(r))
 				return nil
 			}
+			unmark(a) // an __rmul__ may keep them (fresh.go)
+			unmark(b)
 			err := vm.arith(f, in, a, b)
 			vm.clearFresh() // an __rmul__ may give a noted list kept elsewhere
 			return err

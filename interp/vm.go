@@ -272,6 +272,9 @@ func (vm *VM) runFrame(nf *frame) (Val, error) {
 	vm.depth++
 	v, err := vm.run(nf)
 	vm.depth--
+	if err == nil && nf.code.privDie != nil {
+		vm.returnPrivate(nf)
+	}
 	vm.freeFrame(nf)
 	return v, err
 }
