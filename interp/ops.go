@@ -763,7 +763,9 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 		defer vm.rt.mu.Unlock()
 	}
 	m, ok := vm.modules[name]
-	if !ok {
+	if ok {
+		vm.sysReady(name, m)
+	} else {
 		var err error
 		if m, ok, err = vm.loadModule(name); !ok {
 			return newErr(ModuleNotFoundError, "No module named '%s'", name)

@@ -238,6 +238,7 @@ func osPathModule(vm *VM) *Module {
 // sysModule is the sys module, imported as `import sys` would.
 func (vm *VM) sysModule() (Val, error) {
 	if m, ok := vm.modules["sys"]; ok {
+		vm.sysReady("sys", m)
 		return ObjVal(m), nil
 	}
 	if m, ok := vm.lazyModule("sys"); ok {
@@ -451,6 +452,7 @@ func (vm *VM) importLib(name string) (*Module, error) {
 		defer vm.rt.mu.Unlock()
 	}
 	if m, ok := vm.modules[name]; ok {
+		vm.sysReady(name, m)
 		return m, nil
 	}
 	if m, ok, err := vm.loadModule(name); ok {

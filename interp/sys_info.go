@@ -31,6 +31,15 @@ func (vm *VM) structSeq(tpName string, fields []string, vals []Val) (Val, error)
 	return vm.call(ObjVal(cls), vals, nil)
 }
 
+// sysReady builds sys's informational attributes once, before the
+// program first reaches the module m (an import of sys, importLib,
+// sysModule): until then nothing can read them.
+func (vm *VM) sysReady(name string, m *Module) {
+	if name == "sys" && vm.rt != nil {
+		vm.rt.sysInfo.Do(func() { vm.addSysInfo(m) })
+	}
+}
+
 // addSysInfo puts the informational attributes into the sys module m.
 func (vm *VM) addSysInfo(m *Module) {
 	fi, err := vm.structSeq("sys.float_info",

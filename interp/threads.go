@@ -21,6 +21,9 @@ import (
 
 // runState is what the threads of one run share.
 type runState struct {
+	// sysInfo builds sys's informational attributes (sys_info.go) when
+	// the program first reaches sys.
+	sysInfo sync.Once
 	// threaded is set by the first Thread.start, while the starting thread
 	// is the only one, and never cleared: from then on shared objects
 	// take their locks and output is written under outMu.
