@@ -515,7 +515,7 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 		}
 	}
 	if anyNew.Load() {
-		if nw, ok := cls.lookup("__new__"); ok {
+		if nw, ok := cls.lookupSpecial(spNew); ok {
 			return vm.newViaNew(cls, nw, args, kwn)
 		}
 	}
@@ -546,8 +546,15 @@ func (vm *VM) newInstance(cls *Class, args []Val, kwn []string) (Val, error) {
 // do. ok is false when the call
 // needs newInstance.
 func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok bool, err error) {
-	if cls.meta != nil || anyNew.Load() || anyAbstract.Load() {
+	if cls.meta != nil || anyAbstract.Load() {
 		return Val{}, false, nil
+	}
+	if anyNew.Load() {
+		// sys's struct sequences and SimpleNamespace define __new__ at
+		// start-up, so the flag is always set: ask the class itself.
+		if _, ok := cls.lookupSpecial(spNew); ok {
+			return Val{}, false, nil
+		}
 	}
 	init, found := cls.lookupSpecial(spInit)
 	fn, isFn := init.O.(*Function)

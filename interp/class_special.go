@@ -9,6 +9,7 @@ type specialID uint8
 const (
 	spNone specialID = iota // no special method
 	spInit
+	spNew
 	spAdd
 	spRadd
 	spSub
@@ -54,8 +55,8 @@ const (
 )
 
 var specialNames = [nSpecials]string{
-	spInit: "__init__",
-	spAdd:  "__add__", spRadd: "__radd__", spSub: "__sub__", spRsub: "__rsub__",
+	spInit: "__init__", spNew: "__new__",
+	spAdd: "__add__", spRadd: "__radd__", spSub: "__sub__", spRsub: "__rsub__",
 	spMul: "__mul__", spRmul: "__rmul__", spTrueDiv: "__truediv__", spRtrueDiv: "__rtruediv__",
 	spFloorDiv: "__floordiv__", spRfloorDiv: "__rfloordiv__", spMod: "__mod__", spRmod: "__rmod__",
 	spPow: "__pow__", spRpow: "__rpow__", spMatMul: "__matmul__", spRmatMul: "__rmatmul__",

@@ -14,7 +14,8 @@ var immutableBase = map[string]bool{"int": true, "float": true, "str": true, "tu
 
 // anyNew is set once any class gets a __new__ (every class attribute is
 // stored through objectSetAttr): until then instantiation skips looking
-// for one, which costs a tenth of a small class's instantiation.
+// for one. sys's struct sequences set it at start-up, so instantiation
+// then asks the class (lookupSpecial(spNew), an index per class version).
 var anyNew atomic.Bool
 
 // builtinValue is the built-in value an instance of a subclass of a
