@@ -23,6 +23,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return uuidModule
 	case "secrets":
 		return secretsModule
+	case "decimal":
+		return decimalModule
 	case "atexit":
 		return atexitModule
 	case "bisect":

@@ -724,7 +724,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return StrVal("builtins"), nil
 		case "__mro__":
 			var ms []Val
-			for x := t; x != nil; x = x.base {
+			for _, x := range t.mro() {
 				ms = append(ms, ObjVal(x))
 			}
 			return tupleOf(append(ms, ObjVal(objectClass))), nil
@@ -735,6 +735,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			}
 			if name == "__base__" {
 				return b, nil
+			}
+			if t.base2 != nil {
+				return tupleOf([]Val{b, ObjVal(t.base2)}), nil
 			}
 			return tupleOf([]Val{b}), nil
 		case "__init__":

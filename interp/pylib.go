@@ -52,7 +52,16 @@ func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 		}
 		if c, ok := e.v.O.(*Class); ok && e.v.T == tagObject && c.module == "" {
 			c.module = name
-			c.tpName = name + "." + c.name
+			// A namedtuple is a Python class in CPython too: its repr
+			// and messages use the bare name (decimal.DecimalTuple).
+			if _, nt := c.own("_fields"); !nt {
+				c.tpName = name + "." + c.name
+			}
+		}
+		if t, ok := e.v.O.(*ExcType); ok && t.cls != nil && t.module == "" {
+			// An exception class: its repr and tracebacks say the module
+			// (decimal.InvalidOperation).
+			t.module = name
 		}
 		if !strings.HasPrefix(k.s, "_") || k.s == "__all__" {
 			m.attrs[k.s] = e.v

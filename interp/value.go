@@ -3,6 +3,7 @@ package interp
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -231,6 +232,58 @@ func (e *Exception) typeName() string { return e.typ.name }
 
 // qualName is the name tracebacks print: module.name for exceptions of
 // modules written in Go.
+// mro is the exception class's method resolution order without object:
+// C3's merge of its bases' orders, for a class with two exception bases
+// (class DivisionByZero(DecimalException, ZeroDivisionError)).
+func (t *ExcType) mro() []*ExcType {
+	if t.base2 == nil {
+		var ms []*ExcType
+		for x := t; x != nil; x = x.base {
+			ms = append(ms, x)
+		}
+		return ms
+	}
+	seqs := [][]*ExcType{t.base.mro(), t.base2.mro(), {t.base, t.base2}}
+	out := []*ExcType{t}
+	for {
+		var pick *ExcType
+		for _, s := range seqs {
+			if len(s) == 0 {
+				continue
+			}
+			cand, inTail := s[0], false
+			for _, o := range seqs {
+				for _, x := range o[min(1, len(o)):] {
+					if x == cand {
+						inTail = true
+					}
+				}
+			}
+			if !inTail {
+				pick = cand
+				break
+			}
+		}
+		if pick == nil {
+			// Nothing left, or no consistent order: the rest by first base.
+			for _, s := range seqs {
+				for _, x := range s {
+					if !slices.Contains(out, x) {
+						out = append(out, x)
+					}
+				}
+			}
+			return out
+		}
+		out = append(out, pick)
+		for i, s := range seqs {
+			if len(s) > 0 && s[0] == pick {
+				seqs[i] = s[1:]
+			}
+		}
+	}
+}
+
 func (t *ExcType) qualName() string {
 	if t.module != "" {
 		return t.module + "." + t.name
