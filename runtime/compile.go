@@ -100,7 +100,7 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 			p.release()
 			return nil, &TraceError{i, fmt.Sprintf("unknown op %d (the stencil set has %d)", u.Op, len(tab.ops))}
 		}
-		info := &tab.ops[u.Op]
+		info := tab.op(int(u.Op))
 		p.starts[i] = int32(code)
 		code += len(info.code)
 		stub := int32(-1)
@@ -118,7 +118,7 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		data += len(info.data)
 		align = max(align, info.align)
 	}
-	exit := &tab.ops[tab.exit]
+	exit := tab.op(int(tab.exit))
 	for k := range p.stubExits {
 		p.starts = append(p.starts, int32(code))
 		code += len(exit.code)
@@ -197,12 +197,12 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 		jump, stub := -1, -1
 		if i < n {
 			u := &p.uops[i]
-			info = &tab.ops[u.Op]
+			info = tab.op(int(u.Op))
 			vals[relocs.ValueOperand0], vals[relocs.ValueOperand1] = u.Operands[0], u.Operands[1]
 			vals[relocs.ValueOperand2], vals[relocs.ValueOperand3] = u.Operands[2], u.Operands[3]
 			jump, stub = u.Jump, int(sc.stubOf[i])
 		} else {
-			info = &tab.ops[tab.exit]
+			info = tab.op(int(tab.exit))
 			vals[relocs.ValueOperand0] = uint64(p.stubExits[i-n])
 		}
 		codeOff, dataOff := int(p.starts[i]), p.dataStart+int(sc.dataRel[i])

@@ -216,7 +216,7 @@ func TestEmittersMatchGeneralPath(t *testing.T) {
 	c := newCache(t, Config{})
 	withEmitter := 0
 	for i := range generated.NumOps {
-		if c.table.ops[i].emit != nil {
+		if c.table.op(int(i)).emit != nil {
 			withEmitter++
 		}
 	}
