@@ -25,6 +25,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return secretsModule
 	case "decimal":
 		return decimalModule
+	case "calendar":
+		return calendarModule
 	case "atexit":
 		return atexitModule
 	case "bisect":
