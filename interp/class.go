@@ -423,6 +423,18 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		}
 		return vm.setAttr(ObjVal(x.cls), name, v)
 	case *Exception:
+		if p, ok := x.typ.lookup(name); ok {
+			if prop, ok := p.O.(*Property); ok {
+				if prop.set.T == tagEmpty {
+					return newErr(AttributeError, "property '%s' of '%s' object has no setter", name, x.typ.name)
+				}
+				_, err := vm.call(prop.set, []Val{o, v}, nil)
+				return err
+			}
+			if found, err := vm.descriptorSet(p, o, v); found {
+				return err
+			}
+		}
 		x.attrs.set(name, v)
 		return nil
 	}
@@ -812,8 +824,49 @@ func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
 	return ObjVal(e), nil
 }
 
-// exceptionAttr reads an attribute of an exception object.
-func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
+// exceptionAttr reads an attribute of an exception object: a data
+// descriptor of its class (a property) first, then its own attributes,
+// then the rest of the class's, bound as an instance's are.
+func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool, error) {
+	if v, ok := e.typ.lookup(name); ok && isDataDescriptor(v) {
+		r, err := vm.bindExcClassAttr(v, self, e.typ, true)
+		return r, true, err
+	}
+	v, ok := vm.exceptionOwnAttr(e, self, name)
+	if ok {
+		return v, true, nil
+	}
+	if v, ok := e.typ.lookup(name); ok {
+		r, err := vm.bindExcClassAttr(v, self, e.typ, true)
+		return r, true, err
+	}
+	return Val{}, false, nil
+}
+
+// bindExcClassAttr is bindClassAttr for an exception class's attribute:
+// a classmethod binds the exception type, which is what the program
+// sees as the class (the Class behind it holds only the attributes).
+func (vm *VM) bindExcClassAttr(v, self Val, t *ExcType, viaInstance bool) (Val, error) {
+	if cm, ok := v.O.(*ClassMethod); ok {
+		return ObjVal(&Method{self: ObjVal(t), fn: cm.fn}), nil
+	}
+	return vm.bindClassAttr(v, self, t.cls, viaInstance)
+}
+
+// isDataDescriptor says whether class attribute v comes before an
+// instance's own attributes: a property, or a descriptor with __set__
+// or __delete__.
+func isDataDescriptor(v Val) bool {
+	if _, ok := v.O.(*Property); ok {
+		return true
+	}
+	_, data, ok := descriptor(v)
+	return ok && data
+}
+
+// exceptionOwnAttr is an exception's own attributes and those every
+// exception has.
+func (vm *VM) exceptionOwnAttr(e *Exception, self Val, name string) (Val, bool) {
 	if v, ok := e.attrs.get(name); ok {
 		return v, true
 	}
@@ -872,12 +925,6 @@ func (vm *VM) exceptionAttr(e *Exception, self Val, name string) (Val, bool) {
 			}
 			return tupleOf(e.args), true
 		}
-	}
-	if v, ok := e.typ.lookup(name); ok {
-		if _, isFn := v.O.(*Function); isFn {
-			return ObjVal(&Method{self: self, fn: v}), true
-		}
-		return v, true
 	}
 	return Val{}, false
 }

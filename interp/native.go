@@ -77,6 +77,11 @@ func strsTuple(names []string) Val {
 func (vm *VM) classDone(cv Val, kwn []string, kwv []Val) error {
 	cls, ok := cv.O.(*Class)
 	if !ok {
+		if t, isExc := cv.O.(*ExcType); isExc && t.cls != nil {
+			if err := vm.setNames(t.cls); err != nil {
+				return err
+			}
+		}
 		if len(kwn) > 0 {
 			return newErr(TypeError, "%s.__init_subclass__() takes no keyword arguments", typeName(cv))
 		}

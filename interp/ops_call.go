@@ -762,6 +762,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return NoneVal, nil
 			}}), nil
 		}
+		if v, ok := t.lookup(name); ok {
+			return vm.bindExcClassAttr(v, o, t, false)
+		}
 	case *Function:
 		if v, ok := vm.funcAttr(t, name); ok {
 			return v, nil
@@ -794,8 +797,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 	}
 	if e, ok := o.O.(*Exception); ok && name != "args" {
-		if v, ok := vm.exceptionAttr(e, o, name); ok {
-			return v, nil
+		if v, ok, err := vm.exceptionAttr(e, o, name); ok || err != nil {
+			return v, err
 		}
 	}
 	if e, ok := o.O.(*Exception); ok && name == "args" {
