@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,9 @@ type openFile struct {
 	r    *bufio.Reader // nil until read through the buffer
 	w    *bufio.Writer // nil until written through the buffer
 	raw  bool          // os.open's: unbuffered, as file descriptors are
+	// stream is a pipe, socket or terminal: a text reader takes what has
+	// arrived rather than waiting for a whole chunk.
+	stream bool
 }
 
 // fileTable is the run's open files by descriptor number.
@@ -134,14 +138,16 @@ func fileHelpers() map[string]nativeFn {
 			t.mu.Unlock()
 			return IntVal(int64(fd)), nil
 		},
-		// _fread(fd, n): up to n bytes (all that is left when n < 0); b''
-		// at the end.
+		// _fread(fd, n[, partial]): up to n bytes (all that is left when
+		// n < 0); b'' at the end. partial (a text reader's chunk) stops
+		// at what a stream has delivered so far.
 		"_fread": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			f, err := fileAt(vm, args)
 			if err != nil {
 				return Val{}, err
 			}
 			n := intAt(args, 1)
+			partial := f.stream && len(args) > 2 && truthy(args[2])
 			if f.w != nil && f.w.Buffered() > 0 {
 				if err := f.w.Flush(); err != nil {
 					return Val{}, osError(err, "")
@@ -166,7 +172,7 @@ func fileHelpers() map[string]nativeFn {
 			for got < int(n) {
 				k, err := rd.Read(b[got:])
 				got += k
-				if err == io.EOF || (f.raw && k > 0) {
+				if err == io.EOF || ((f.raw || partial) && k > 0) {
 					break
 				}
 				if err != nil {
@@ -316,6 +322,42 @@ func fileHelpers() map[string]nativeFn {
 			}
 			return NoneVal, nil
 		},
+		// _fadopt(fd, raw): open() of a descriptor number. One the
+		// program opened with os.open or os.pipe is taken over as it is;
+		// any other must be open in the process (0-2, inherited ones).
+		"_fadopt": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 || args[0].T != tagInt {
+				return Val{}, newErr(TypeError, "_fadopt(fd, raw)")
+			}
+			fd := int(args[0].I())
+			t := &vm.rt.files
+			t.mu.Lock()
+			defer t.mu.Unlock()
+			if f, ok := t.m[fd]; ok {
+				if err := f.sync(); err != nil {
+					return Val{}, err
+				}
+				f.raw = truthy(args[1])
+				return NoneVal, nil
+			}
+			var st syscall.Stat_t
+			if fd < 0 || syscall.Fstat(fd, &st) != nil {
+				return Val{}, badFD()
+			}
+			if t.m == nil {
+				t.m = map[int]*openFile{}
+			}
+			t.m[fd] = &openFile{f: os.NewFile(uintptr(fd), ""), raw: truthy(args[1]), stream: st.Mode&syscall.S_IFMT != syscall.S_IFREG}
+			return NoneVal, nil
+		},
+		"_fseekable": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			f, err := fileAt(vm, args)
+			if err != nil {
+				return Val{}, err
+			}
+			_, serr := f.f.Seek(0, io.SeekCurrent)
+			return BoolVal(serr == nil), nil
+		},
 		"_fisatty": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			f, err := fileAt(vm, args)
 			if err != nil {
@@ -403,6 +445,23 @@ func osHelpers() map[string]nativeFn {
 			return NoneVal, nil
 		}
 	}
+	// two is a call on two paths that returns nothing.
+	two := func(fn string, do func(a, b string) error) nativeFn {
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			a, err := path(fn, args, 0)
+			if err != nil {
+				return Val{}, err
+			}
+			b, err := path(fn, args, 1)
+			if err != nil {
+				return Val{}, err
+			}
+			if err := do(a, b); err != nil {
+				return Val{}, osError2(err, a, b)
+			}
+			return NoneVal, nil
+		}
+	}
 	return map[string]nativeFn{
 		// _stat2(path, follow): statFields as a tuple.
 		"_stat2": func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -437,19 +496,70 @@ func osHelpers() map[string]nativeFn {
 		"_remove": one("remove", func(p string) error { return syscall.Unlink(p) }),
 		"_rmdir":  one("rmdir", func(p string) error { return syscall.Rmdir(p) }),
 		"_chdir":  one("chdir", os.Chdir),
-		"_rename": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			a, err := path("rename", args, 0)
+		"_rename": two("rename", syscall.Rename),
+		"_chmod": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			p, err := path("chmod", args, 0)
 			if err != nil {
 				return Val{}, err
 			}
-			b, err := path("rename", args, 1)
-			if err != nil {
-				return Val{}, err
+			if len(args) < 2 || args[1].T != tagInt {
+				return Val{}, newErr(TypeError, "chmod() mode must be an integer")
 			}
-			if err := syscall.Rename(a, b); err != nil {
-				return Val{}, osError2(err, a, b)
+			if err := syscall.Chmod(p, uint32(args[1].I())); err != nil {
+				return Val{}, osError(err, p)
 			}
 			return NoneVal, nil
+		},
+		"_access": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			p, err := path("access", args, 0)
+			if err != nil {
+				return Val{}, err
+			}
+			return BoolVal(syscall.Access(p, uint32(args[1].I())) == nil), nil
+		},
+		// _utime(path, atime ns, mtime ns, now).
+		"_utime": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			p, err := path("utime", args, 0)
+			if err != nil {
+				return Val{}, err
+			}
+			at, mt := time.Unix(0, args[1].I()), time.Unix(0, args[2].I())
+			if truthy(args[3]) {
+				at = time.Now()
+				mt = at
+			}
+			if err := os.Chtimes(p, at, mt); err != nil {
+				return Val{}, osError(err, p)
+			}
+			return NoneVal, nil
+		},
+		"_symlink": two("symlink", os.Symlink),
+		"_link":    two("link", os.Link),
+		"_kill": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 || args[0].T != tagInt || args[1].T != tagInt {
+				return Val{}, newErr(TypeError, "kill() arguments must be integers")
+			}
+			if err := syscall.Kill(int(args[0].I()), syscall.Signal(args[1].I())); err != nil {
+				return Val{}, osError(err, "")
+			}
+			return NoneVal, nil
+		},
+		"_getppid": func(vm *VM, args []Val, kwn []string) (Val, error) { return IntVal(int64(os.Getppid())), nil },
+		"_pipe": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				return Val{}, osError(err, "")
+			}
+			t := &vm.rt.files
+			t.mu.Lock()
+			if t.m == nil {
+				t.m = map[int]*openFile{}
+			}
+			rfd, wfd := int(r.Fd()), int(w.Fd())
+			t.m[rfd] = &openFile{f: r, path: "<pipe>", raw: true, stream: true}
+			t.m[wfd] = &openFile{f: w, path: "<pipe>", raw: true, stream: true}
+			t.mu.Unlock()
+			return tupleOf([]Val{IntVal(int64(rfd)), IntVal(int64(wfd))}), nil
 		},
 		"_readlink": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			p, err := path("readlink", args, 0)

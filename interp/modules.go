@@ -165,6 +165,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return globModule
 	case "pathlib":
 		return pathlibModule
+	case "subprocess":
+		return subprocessModule
+	case "stat":
+		return statModule
 	}
 	return nil
 }

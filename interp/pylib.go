@@ -490,6 +490,11 @@ var shutilSource string
 
 func shutilModule(vm *VM) *Module { return vm.pyModule("shutil", shutilSource, nil) }
 
+//go:embed pylib/stat.py
+var statSource string
+
+func statModule(vm *VM) *Module { return vm.pyModule("stat", statSource, nil) }
+
 //go:embed pylib/fnmatch.py
 var fnmatchSource string
 

@@ -3,6 +3,7 @@ package interp
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,6 +47,11 @@ type runState struct {
 	states    sync.Map  // *Instance (a threading.Thread) -> *threadState
 	tclass    *Class    // threading.Thread
 	files     fileTable // what open() and os.open opened
+	procs     procTable // what subprocess.Popen started
+	// rawOut and rawErr are the writers under out and errOut: a child
+	// process that inherits the program's stdout writes there directly
+	// when they are files (subprocess.go).
+	rawOut, rawErr io.Writer
 }
 
 // threadState is one Python thread.

@@ -51,6 +51,8 @@ def _size(size, name="read"):
 
 
 class _IOBase:
+    _closefd = True
+
     def __enter__(self):
         self._check_closed()
         return self
@@ -94,7 +96,7 @@ class _IOBase:
 
     def seekable(self):
         self._check_closed()
-        return True
+        return _fseekable(self._fd)
 
     def _need_read(self):
         self._check_closed()
@@ -131,7 +133,10 @@ class _IOBase:
         if self._fd >= 0:
             fd = self._fd
             self._fd = -1
-            _fclose(fd)
+            if self._closefd:
+                _fclose(fd)
+            elif self._writing:
+                _fflush(fd)
 
 
 class _Binary(_IOBase):
@@ -222,7 +227,7 @@ class FileIO(_Binary):
     def __repr__(self):
         if self._fd < 0:
             return "<_io.FileIO [closed]>"
-        return "<_io.FileIO name=%r mode=%r closefd=True>" % (self.name, self._mode)
+        return "<_io.FileIO name=%r mode=%r closefd=%s>" % (self.name, self._mode, self._closefd)
 
 
 class BufferedReader(_Binary):
@@ -245,6 +250,7 @@ class TextIOWrapper(_IOBase):
     def __init__(self, buffer, mode, encoding, errors, newline):
         self.buffer = buffer
         self._fd = buffer._fd
+        self._closefd = buffer._closefd
         self.name = buffer.name
         self.mode = mode
         self.encoding = encoding
@@ -267,7 +273,7 @@ class TextIOWrapper(_IOBase):
         if self._eof:
             return False
         self._compact()
-        data = _fread(self._fd, _CHUNK)
+        data = _fread(self._fd, _CHUNK, True)
         final = len(data) == 0
         data = self._pending + data
         s, used = _decode(data, self.encoding, self.errors, final)
@@ -522,8 +528,8 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
             "".encode(encoding)  # LookupError for an unknown encoding
         if errors is None:
             errors = "strict"
-    if isinstance(file, int):
-        raise OSError(9, "Bad file descriptor")
+    if not closefd and not isinstance(file, int):
+        raise ValueError("Cannot use closefd=False with file name")
     if reading:
         flags = O_RDWR if updating else O_RDONLY
         rawmode = "rb+" if updating else "rb"
@@ -542,17 +548,24 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
             raise TypeError("expected integer from opener")
         if fd < 0:
             raise ValueError("opener returned %d" % fd)
-        raise OSError(9, "Bad file descriptor")
     raw = buffering == 0
     if raw and not binary:
         raise ValueError("can't have unbuffered text I/O")
-    fd = _fopen(file, flags, 0o666, False)
-    if appending:
+    if isinstance(file, int):
+        fd = file
+        _fadopt(fd, raw)
+    elif opener is not None:
+        _fadopt(fd, raw)
+    else:
+        fd = _fopen(file, flags, 0o666, False)
+    if appending and _fseekable(fd):
         _fseek(fd, 0, 2)
     canread = reading or updating
     canwrite = not reading or updating
     if raw:
-        return FileIO(fd, file, rawmode, canread, canwrite)
+        f = FileIO(fd, file, rawmode, canread, canwrite)
+        f._closefd = closefd
+        return f
     if updating:
         cls = BufferedRandom
     elif reading:
@@ -560,6 +573,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     else:
         cls = BufferedWriter
     b = cls(fd, file, rawmode, canread, canwrite)
+    b._closefd = closefd
     if binary:
         return b
     return TextIOWrapper(b, mode, encoding, errors, newline)

@@ -248,8 +248,73 @@ def close(fd):
     _fclose(fd)
 
 
-def fdopen(fd, *args, **kwargs):
-    raise OSError(9, "Bad file descriptor")
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd).__name__)
+    import builtins
+    return builtins.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
+def pipe():
+    return _pipe()
+
+
+F_OK = 0
+R_OK = 4
+W_OK = 2
+X_OK = 1
+
+
+def access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True):
+    return _access(_fspath(path, "access"), mode)
+
+
+def chmod(path, mode, *, dir_fd=None, follow_symlinks=True):
+    _chmod(_fspath(path, "chmod"), mode)
+
+
+def _nanoseconds(t):
+    if isinstance(t, int):
+        return t * 1000000000
+    if isinstance(t, float):
+        s = int(t // 1)
+        return s * 1000000000 + int((t - s) * 1e9)
+    raise TypeError("utime: 'times' must be either a tuple of two ints or None")
+
+
+def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
+    path = _fspath(path, "utime")
+    if times is not None and ns is not None:
+        raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
+    if times is not None:
+        if not isinstance(times, tuple) or len(times) != 2:
+            raise TypeError("utime: 'times' must be either a tuple of two ints or None")
+        _utime(path, _nanoseconds(times[0]), _nanoseconds(times[1]), False)
+    elif ns is not None:
+        if not isinstance(ns, tuple) or len(ns) != 2:
+            raise TypeError("utime: 'ns' must be a tuple of two ints")
+        for x in ns:
+            if not isinstance(x, int):
+                raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
+        _utime(path, ns[0], ns[1], False)
+    else:
+        _utime(path, 0, 0, True)
+
+
+def symlink(src, dst, target_is_directory=False, *, dir_fd=None):
+    _symlink(_fspath(src, "symlink"), _fspath(dst, "symlink"))
+
+
+def link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True):
+    _link(_fspath(src, "link"), _fspath(dst, "link"))
+
+
+def kill(pid, sig):
+    _kill(pid, sig)
+
+
+def getppid():
+    return _getppid()
 
 
 class DirEntry:

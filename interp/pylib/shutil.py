@@ -30,14 +30,30 @@ def copyfile(src, dst, *, follow_symlinks=True):
     return dst
 
 
+def copymode(src, dst, *, follow_symlinks=True):
+    os.chmod(dst, os.stat(src).st_mode & 0o7777)
+
+
+def copystat(src, dst, *, follow_symlinks=True):
+    st = os.stat(src)
+    os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.chmod(dst, st.st_mode & 0o7777)
+
+
 def copy(src, dst, *, follow_symlinks=True):
     if os.path.isdir(dst):
         dst = os.path.join(dst, os.path.basename(src))
     copyfile(src, dst)
+    copymode(src, dst)
     return dst
 
 
-copy2 = copy
+def copy2(src, dst, *, follow_symlinks=True):
+    if os.path.isdir(dst):
+        dst = os.path.join(dst, os.path.basename(src))
+    copyfile(src, dst)
+    copystat(src, dst)
+    return dst
 
 
 def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2, ignore_dangling_symlinks=False,
