@@ -121,10 +121,10 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	sysMods.set(StrVal("sys"), ObjVal(vm.modules["sys"]))
 	vm.modules["sys"].attrs["modules"] = ObjVal(sysMods)
 	vm.rt = newRunState(out, errOut)
+	vm.rt.rawOut, vm.rt.rawErr = stdout, stderr
 	// sys.float_info, flags, version_info and the like are built when the
 	// program first reaches sys (sysReady): five struct-sequence classes
 	// cost ~0.7 ms, 5% of the start of a run that never imports sys.
-	vm.rt.rawOut, vm.rt.rawErr = stdout, stderr
 	// string, collections, random, time, functools, itertools, threading,
 	// queue and concurrent are built on first import (lazyModuleMaker):
 	// building them all took ~1 ms of every run's start.
