@@ -304,16 +304,40 @@ func (l *List) splice(lo, hi int, src *List) {
 // removeRange deletes l[lo:hi].
 func (l *List) removeRange(lo, hi int) {
 	if lo == 0 && hi > 0 {
-		// From the front: move the start instead of the rest, so that
-		// pop(0) and popleft() cost the same at any length.
-		if l.objs != nil {
-			clear(l.objs[:hi])
-			l.objs = l.objs[hi:]
-		}
-		l.vals = l.vals[hi:]
+		l.dropFront(hi)
 		return
 	}
 	l.splice(lo, hi, &List{})
+}
+
+// frontMove is how many elements may be left after a removal from the
+// front for them to be moved down rather than the start moved up.
+const frontMove = 8
+
+// dropFront removes the first k elements (0 < k <= l.Len()). A long list
+// moves its start instead of the rest, so that pop(0) and popleft() cost
+// the same at any length. A short remainder is moved down to the start
+// instead: moving the start gives up the room before it, so a queue that
+// stays short (append one, popleft one) had its array reallocated every
+// few appends, a fresh allocation per few operations where CPython's
+// deque reuses its block.
+func (l *List) dropFront(k int) {
+	n := len(l.vals)
+	if rest := n - k; rest <= frontMove {
+		copy(l.vals, l.vals[k:])
+		l.vals = l.vals[:rest]
+		if l.objs != nil {
+			copy(l.objs, l.objs[k:])
+			clear(l.objs[rest:n])
+			l.objs = l.objs[:rest]
+		}
+		return
+	}
+	if l.objs != nil {
+		clear(l.objs[:k])
+		l.objs = l.objs[k:]
+	}
+	l.vals = l.vals[k:]
 }
 
 // insert puts v before index i (already clamped).

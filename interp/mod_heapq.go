@@ -198,15 +198,10 @@ func (l *List) setItemsLen(n int) {
 	}
 }
 
-// popFront removes and returns the first element in constant time: the
-// slices move past it (a deque used as a queue pops from the front; the
-// storage before it is dropped when an append reallocates).
+// popFront removes and returns the first element in constant time
+// (dropFront).
 func (l *List) popFront() Val {
 	v := l.at(0)
-	l.vals = l.vals[1:]
-	if l.objs != nil {
-		l.objs[0] = nil
-		l.objs = l.objs[1:]
-	}
+	l.dropFront(1)
 	return v
 }
