@@ -110,10 +110,10 @@ func (vm *VM) addSysInfo(m *Module) {
 		if err := exactArgs("exception", args, kwn, 0); err != nil {
 			return Val{}, err
 		}
-		if vm.caught == nil {
-			return NoneVal, nil
+		if e := vm.handledNow(); e != nil {
+			return ObjVal(e), nil
 		}
-		return ObjVal(vm.caught), nil
+		return NoneVal, nil
 	})
 	m.def("intern", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("intern", args, kwn, 1); err != nil {
@@ -126,12 +126,27 @@ func (vm *VM) addSysInfo(m *Module) {
 	})
 }
 
+// handledNow is the exception being handled (sys.exception()): that of
+// the innermost except or finally block running, in this frame or a
+// caller's, found from each frame's latest call; nil once the blocks
+// have ended, as in CPython.
+func (vm *VM) handledNow() *Exception {
+	for d := vm.depth - 1; d >= 0; d-- {
+		f := vm.frameAt(d)
+		if f.code == nil || f.pc == 0 {
+			continue
+		}
+		if e := handledAt(f, int(f.pc)-1); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
 // caughtInfo is sys.exc_info(): the type, the exception and None (minipy
-// has no traceback objects) for the exception an except block most
-// recently caught. CPython gives (None, None, None) again once that block
-// has ended; minipy keeps the last one.
+// has no traceback objects) for the exception being handled.
 func (vm *VM) caughtInfo() Val {
-	e := vm.caught
+	e := vm.handledNow()
 	if e == nil {
 		return tupleOf([]Val{NoneVal, NoneVal, NoneVal})
 	}
@@ -156,10 +171,10 @@ var tracebackSource string
 func tracebackModule(vm *VM) *Module {
 	return vm.pyModule("traceback", tracebackSource, map[string]nativeFn{
 		"_caught": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if vm.caught == nil {
-				return NoneVal, nil
+			if e := vm.handledNow(); e != nil {
+				return ObjVal(e), nil
 			}
-			return ObjVal(vm.caught), nil
+			return NoneVal, nil
 		},
 		"_format": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			e, ok := args[0].O.(*Exception)

@@ -86,9 +86,6 @@ type VM struct {
 	// stripSet its characters (methods_fast.go).
 	stripChars *Str
 	stripSet   [256]bool
-	// caught is the exception an except or finally block most recently
-	// took (sys.exc_info, traceback.format_exc; sys_info.go).
-	caught *Exception
 	// prepareHeap is Config.PrepareHeap until reclaim has run it.
 	prepareHeap func()
 }
@@ -1312,7 +1309,6 @@ func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 	}
 	if h := findHandler(f.code, pc-1); h != nil {
 		pe.exc.err = pe
-		vm.caught = pe.exc
 		f.set(h.excSlot, ObjVal(pe.exc))
 		return int(h.handler), nil
 	}
