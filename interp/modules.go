@@ -169,6 +169,18 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return subprocessModule
 	case "stat":
 		return statModule
+	case "getopt":
+		return getoptModule
+	case "colorsys":
+		return colorsysModule
+	case "graphlib":
+		return graphlibModule
+	case "hmac":
+		return hmacModule
+	case "binascii":
+		return binasciiModule
+	case "errno":
+		return errnoModule
 	}
 	return nil
 }

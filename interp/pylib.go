@@ -509,3 +509,23 @@ func globModule(vm *VM) *Module { return vm.pyModule("glob", globSource, nil) }
 var pathlibSource string
 
 func pathlibModule(vm *VM) *Module { return vm.pyModule("pathlib", pathlibSource, nil) }
+
+// Small library modules written in Python: command-line options, colour
+// spaces, topological sorting, keyed hashing.
+
+//go:embed pylib/getopt.py
+var getoptSource string
+
+//go:embed pylib/colorsys.py
+var colorsysSource string
+
+//go:embed pylib/graphlib.py
+var graphlibSource string
+
+//go:embed pylib/hmac.py
+var hmacSource string
+
+func getoptModule(vm *VM) *Module   { return vm.pyModule("getopt", getoptSource, nil) }
+func colorsysModule(vm *VM) *Module { return vm.pyModule("colorsys", colorsysSource, nil) }
+func graphlibModule(vm *VM) *Module { return vm.pyModule("graphlib", graphlibSource, nil) }
+func hmacModule(vm *VM) *Module     { return vm.pyModule("hmac", hmacSource, nil) }
