@@ -292,3 +292,53 @@ func TestJITWorkStat(t *testing.T) {
 		}
 	}
 }
+
+// TestNoBridgeOutOfLoop: exits whose branch goes straight out of the loop
+// (the loop's own test at its back-edge, a break) grow no bridge and are
+// not recorded from again: each such recording would stop at once, every
+// try. f's loop runs six iterations a call, so it leaves through its test
+// on every call; g's leaves through a break.
+func TestNoBridgeOutOfLoop(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def f(xs, who):
+    n = 0
+    for a, b in xs:
+        if a == who and b == who:
+            n += 1
+    return n
+def g(xs, stop):
+    n = 0
+    for x in xs:
+        if x == stop:
+            break
+        n += x
+    return n
+xs = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 1), (3, 3)]
+ys = list(range(50))
+t = 0
+for k in range(20000):
+    t += f(xs, k % 3) + g(ys, 40 + k % 7) + (lambda: 0)()  # (MAKE_FUNCTION keeps the module-level loop untraced)
+print(t)
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	// f's and g's loops, f's two bridges (its if), one try from g's
+	// break, and the module loop's three tries that stop (an inner loop
+	// that left its path, then MAKE_FUNCTION twice): 8. Before, the
+	// exits through f's test and g's break were recorded from three
+	// times each (at 8, 64 and 512 exits) or more: 13.
+	if n := statCount(t, stats, "recordings"); n > 8 {
+		t.Errorf("%d recordings, want at most 8:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "bridges"); n != 2 {
+		t.Errorf("%d bridges, want f's if bridged both ways:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "entries"); n < 30000 {
+		t.Errorf("%d entries: the traces were not kept:\n%s", n, stats)
+	}
+}

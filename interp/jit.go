@@ -952,7 +952,11 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 // site, a type guard), which leaves before it writes anything.
 func (lt *loopTrace) bridgeable(idx int) bool {
 	if lt.branch[idx] {
-		return true
+		// The loop's own test at its back-edge leaves the loop whenever
+		// it leaves the trace: a bridge from there would stop at once,
+		// every try (connect4's four-window loops: 12 recordings).
+		sn := lt.snaps[idx]
+		return lt.fn || sn.pc != lt.end || len(sn.frames) > 0
 	}
 	guards := func(insts []traceopt.Inst) bool {
 		return slices.ContainsFunc(insts, func(in traceopt.Inst) bool { return in.Exit == idx && traceopt.ExitJumps(in.Op) })

@@ -652,7 +652,7 @@ func (r *recorder) closeLoop() {
 // the loop: a path that leaves it is not a loop iteration.
 func (r *recorder) jumpTo(pc int) int {
 	if len(r.frames) == 0 && !r.lt.fn && (pc < r.head || pc > r.end) {
-		r.failf("the recorded path leaves the loop")
+		r.failf(leavesTheLoop)
 	}
 	return pc
 }
@@ -849,7 +849,7 @@ func (r *recorder) step() int {
 			return r.fnReturn(A)
 		}
 		if n == 0 {
-			r.failf("return from the loop")
+			r.failf(returnFromLoop)
 			break
 		}
 		fr := r.frames[n-1]
@@ -1419,11 +1419,19 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 // loopEnds is why a recording stops when its iteration is the loop's last.
 const loopEnds = "the loop ends on the recorded path"
 
+// returnFromLoop is why a recording stops at a return of the loop's own
+// frame.
+const returnFromLoop = "return from the loop"
+
+// leavesTheLoop is why a recording stops when its path jumps out of the loop
+// elsewhere (a break).
+const leavesTheLoop = "the recorded path leaves the loop"
+
 // pathDependent reports whether a recording stopped for a reason the next
 // iteration may not have (where its path went, what its values were), so
 // that the same reason twice in a row does not end the tries.
 func pathDependent(reason string) bool {
-	for _, p := range []string{loopEnds, "the recorded path leaves the loop", "the inner loop left its recorded path"} {
+	for _, p := range []string{loopEnds, leavesTheLoop, "the inner loop left its recorded path"} {
 		if strings.HasPrefix(reason, p) {
 			return true
 		}

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/traceopt"
@@ -175,6 +176,13 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	}
 	vm.jit.stats.aborted++
 	vm.jit.debugf("%s: bridge from line %d aborted at line %d: %s", lt.where(), sn.line, r.code().lines[r.pc], r.abort)
+	if lt.branch[idx] && len(sn.frames) == 0 && len(r.frames) == 0 && leavesLoop(r.abort) && lt.decidedOnlyAt(r.insts, sn.pc) {
+		// The branch this exit takes goes straight out of the loop (a
+		// break, a return, the loop's own test), deciding nothing else
+		// on the way: every exit through it goes the same way, and the
+		// tries left would stop the same.
+		lt.tried[idx] = maxBridgeTries
+	}
 	// The accumulators the failed bridge made 128-bit go back to the
 	// interpreter now, and are no part of the trace.
 	defer func() { lt.wides = lt.wides[:wides] }()
@@ -183,4 +191,28 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 		return r.pc + 1, r.raised
 	}
 	return vm.restore(f, lt, lt.snaps[r.stopSnap()])
+}
+
+// leavesLoop reports whether a recording stopped because its path left the
+// loop it records.
+func leavesLoop(reason string) bool {
+	return strings.HasPrefix(reason, loopEnds) || strings.HasPrefix(reason, leavesTheLoop) || reason == returnFromLoop
+}
+
+// decidedOnlyAt reports whether every instruction of insts that may leave
+// (a guard, a branch, an overflow check) leaves at pc of the root frame:
+// the path they record took no turn that values decided but the one there.
+func (lt *loopTrace) decidedOnlyAt(insts []traceopt.Inst, pc int) bool {
+	for _, in := range insts {
+		if in.Exit == traceopt.NoExit {
+			continue
+		}
+		if in.Exit < 0 || in.Exit >= len(lt.snaps) {
+			return false
+		}
+		if sn := lt.snaps[in.Exit]; sn.pc != pc || len(sn.frames) > 0 {
+			return false
+		}
+	}
+	return true
 }
