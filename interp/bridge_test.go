@@ -207,28 +207,44 @@ print(t)
 	}
 }
 
-// TestUntraceableGivenUp: a loop whose recording stops twice at the same
-// instruction for the same reason is not recorded again (the
-// loop costs nothing after two tries), while one whose recordings stop
-// where its path happened to go keeps its tries.
+// TestUntraceableGivenUp: a loop whose recording stops at a wall (an
+// operation the recorder cannot translate) on the only path there is (no
+// branch on the way) is not recorded again; one whose path to the wall
+// took a branch is, once: the same wall twice ends the tries. A loop
+// whose recordings stop where its path happened to go keeps its tries.
 func TestUntraceableGivenUp(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
-	src := `def f(n):
+	for _, tc := range []struct {
+		name, src  string
+		recordings int
+	}{
+		{"straight", `def f(n):
     g = 0
     for i in range(n):
         g += (lambda: 1)()
     return g
 print(f(100000))
-`
-	want, _ := runStats(t, Config{}, src)
-	got, stats := runStats(t, Config{JIT: JITOn}, src)
-	if got != want {
-		t.Errorf("output %q, want %q", got, want)
-	}
-	if n := statCount(t, stats, "recordings"); n != 2 {
-		t.Errorf("%d recordings, want 2:\n%s", n, stats)
+`, 1},
+		{"after a branch", `def f(n):
+    g = 0
+    for i in range(n):
+        if i >= 0:
+            g += 1
+        g += (lambda: 1)()
+    return g
+print(f(100000))
+`, 2},
+	} {
+		want, _ := runStats(t, Config{}, tc.src)
+		got, stats := runStats(t, Config{JIT: JITOn}, tc.src)
+		if got != want {
+			t.Errorf("%s: output %q, want %q", tc.name, got, want)
+		}
+		if n := statCount(t, stats, "recordings"); n != tc.recordings {
+			t.Errorf("%s: %d recordings, want %d:\n%s", tc.name, n, tc.recordings, stats)
+		}
 	}
 	if !pathDependent("the loop ends on the recorded path") || pathDependent("MAKE_FUNCTION is not traced") {
 		t.Error("pathDependent tells walls from bad luck wrongly")

@@ -1386,7 +1386,11 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			// that happened to go elsewhere. More tries would cost
 			// the same for nothing.
 			key := fmt.Sprintf("%p %d: %s", r.code(), r.pc, r.abort)
-			if slices.Contains(lt.walls, key) {
+			if slices.Contains(lt.walls, key) || !r.branched() {
+				// (Or met on the only path there is: the recording
+				// took no branch on its way to the wall, so every
+				// iteration whose values have the same types meets
+				// it.)
 				lt.failed = maxRecordFailures
 			}
 			lt.walls = append(lt.walls, key)
@@ -1414,6 +1418,12 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	lt.snaps, lt.checks = nil, nil
 	to, err := vm.restore(f, lt, sn)
 	return to, err, true
+}
+
+// branched reports whether the recording so far took a branch whose other
+// way it did not follow (an if, a loop's test, an and/or).
+func (r *recorder) branched() bool {
+	return slices.ContainsFunc(r.insts, func(in traceopt.Inst) bool { return traceopt.Info(in.Op).Branch })
 }
 
 // loopEnds is why a recording stops when its iteration is the loop's last.
