@@ -145,6 +145,7 @@ type loopTrace struct {
 	consts  map[int32]templates.Value
 	raw     []traceopt.Inst // the recorded iteration, before optimizing
 	sides   []sidePath      // bridges, in the order recorded
+	linked  []linkedBridge  // bridges compiled on their own (bridge_link.go)
 	branch  map[int]bool    // snapshots only branches leave through
 	tried   map[int]int     // per snapshot, the bridges recorded from it (a success ends the tries)
 	// The trace's scratch slots, from scratchLo: scratchNext is the first
@@ -277,6 +278,7 @@ type jitState struct {
 type jitStats struct {
 	recorded, aborted, compiled, refused int
 	bridges, callOuts, stores            int
+	linked                               int // bridges compiled on their own (bridge_link.go)
 	reusedSlices                         int // slice call-outs into the list they made last
 	benched, blacklisted                 int // traces found losing: benched for a while, given up
 	uops, codeBytes                      int
@@ -343,6 +345,12 @@ func newJITState(cfg Config) *jitState {
 
 // free releases the run's traces.
 func (j *jitState) free() {
+	for _, lt := range j.loops {
+		for _, b := range lt.linked {
+			b.hold.Release()
+		}
+		lt.linked = nil
+	}
 	for _, t := range j.traces {
 		t.Free()
 	}
@@ -681,7 +689,8 @@ func (vm *VM) runTrace(lt *loopTrace, hold *jit.Hold, frame []templates.Value, a
 		j.st.Budget = jitBudget
 		var ec templates.ExitCode
 		if lt.tr != nil {
-			ec = hold.RunOn(at, &j.st, frame, j.stack)
+			h, at := lt.resumeHold(hold, at)
+			ec = h.RunOn(at, &j.st, frame, j.stack)
 		} else {
 			var err error
 			if ec, err = uopref.RunAt(at, lt.ref, &j.st, frame, 1<<62); err != nil {
@@ -912,6 +921,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 			lt.loopTops.set(u.Operands[0], u.Jump)
 		}
 	}
+	lt.freshBits = nil // (a new trace: its own words)
 	lt.nativeSliceCopies(uops)
 	if j.cfg.JIT == JITUops {
 		lt.ref = traceopt.RefInstrs(uops)
@@ -921,6 +931,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 			j.stats.refused++
 			return fmt.Errorf("not compiled: %v", err)
 		}
+		j.dropLinked(lt) // (the trace that jumped into them is replaced)
 		lt.tr = tr
 		lt.unshared = slices.ContainsFunc(uops, func(u jit.Uop) bool { return unsharedOp(generated.Op(u.Op)) })
 		lt.instances = slices.ContainsFunc(uops, func(u jit.Uop) bool { return instanceOp(generated.Op(u.Op)) })
@@ -1071,8 +1082,8 @@ func (j *jitState) endWork(c workClock) {
 func (j *jitState) writeStats(w io.Writer) {
 	s := &j.stats
 	total := time.Since(j.started)
-	fmt.Fprintf(w, "jit stats: %d recordings, %d aborted, %d compiles (%d refused), %d bridges, %d uops, %d code bytes\n",
-		s.recorded, s.aborted, s.compiled, s.refused, s.bridges, s.uops, s.codeBytes)
+	fmt.Fprintf(w, "jit stats: %d recordings, %d aborted, %d compiles (%d refused), %d bridges (%d compiled alone), %d uops, %d code bytes\n",
+		s.recorded, s.aborted, s.compiled, s.refused, s.bridges, s.linked, s.uops, s.codeBytes)
 	share := 0.0
 	if total > 0 {
 		share = 100 * float64(s.nativeTime) / float64(total)

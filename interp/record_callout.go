@@ -157,6 +157,15 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	r.run()
 	if r.abort == "" {
 		lt.sides = append(lt.sides, sidePath{snap: idx, insts: append([]traceopt.Inst(nil), r.insts...)})
+		if vm.linkBridge(lt, idx, r.insts) {
+			vm.jit.stats.bridges++
+			vm.jit.stats.linked++
+			lt.tried[idx] = maxBridgeTries
+			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0
+			vm.jit.debugf("%s: bridge from line %d compiled alone and linked: %d linked", lt.where(), sn.line, len(lt.linked))
+			vm.giveBack(lt)
+			return lt.head, nil
+		}
 		old := lt.tr
 		if err := vm.compileTrace(lt); err != nil {
 			lt.sides = lt.sides[:len(lt.sides)-1]

@@ -38,7 +38,6 @@ import (
 
 // nativeSliceCopies puts list_copy in place of those call-outs in uops.
 func (lt *loopTrace) nativeSliceCopies(uops []jit.Uop) {
-	lt.freshBits = nil
 	var n int32
 	for _, s := range lt.reuse {
 		n = max(n, s)
@@ -47,8 +46,12 @@ func (lt *loopTrace) nativeSliceCopies(uops []jit.Uop) {
 		return
 	}
 	// The words native code reads: allocated once per compile, so their
-	// addresses hold for the trace's life.
-	words := make([]uint64, n)
+	// addresses hold for the trace's life (a linked bridge's list copies
+	// read the words of the trace it is linked to: linkBridge).
+	words := lt.freshBits
+	if len(words) < int(n) {
+		words = make([]uint64, n)
+	}
 	for i, u := range uops {
 		if generated.Op(u.Op) != generated.OpCallOut {
 			continue

@@ -135,6 +135,10 @@ type Uop struct {
 	// (a guard whose failure runs a bridge), for uops that exit but do not
 	// jump.
 	ExitJump bool
+	// Far, when set, is where this uop's jump goes instead of uop Jump: an
+	// address in another trace's code (a bridge compiled on its own jumps
+	// back into its parent: link.go). Jump is then unused.
+	Far uintptr
 }
 
 // Trace is compiled, callable native code.
@@ -151,6 +155,9 @@ type Trace struct {
 	// uop to re-enter at (the loop's jump target).
 	resume      map[uint64]int
 	compileTime time.Duration
+	// exits are the code offsets of the trace's exit stencils (stubs and
+	// inline exit uops) with their exit indexes, for PatchExits.
+	exits []exitSite
 
 	state   atomic.Int64 // number of running entries, or -1 once freed
 	entries atomic.Uint64
@@ -253,6 +260,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 			cache: c, region: r, mem: r.mem[p.base : p.base+p.size : p.base+p.size],
 			ops: opsOf(p.uops), starts: p.starts, stubs: p.stubExits, code: p.codeSize, veneer: p.veneers,
 			resume: p.resume, compileTime: elapsed / time.Duration(len(plans)),
+			exits: p.exitSites(c.table),
 		}
 	}
 	c.mu.Lock()

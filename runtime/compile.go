@@ -29,6 +29,9 @@ type plan struct {
 	size      int
 	base      int // offset of the trace in its region
 	sc        *scratch
+	// far maps a uop with a Far jump to the offset of the veneer reserved
+	// for it, used when the target is out of the branch's reach.
+	far map[int]int
 }
 
 // scratch is a plan's working memory that the compiled trace does not keep:
@@ -127,6 +130,16 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		data += len(exit.data)
 		align = max(align, exit.align)
 	}
+	for i := range trace {
+		if trace[i].Far != 0 {
+			if p.far == nil {
+				p.far = map[int]int{}
+			}
+			code = roundUp(code, 8)
+			p.far[i] = code
+			code += veneerSize
+		}
+	}
 	p.codeEnd = code
 	if forceVeneers || code > branchReach {
 		code = roundUp(code, veneerSize)
@@ -157,7 +170,9 @@ func (p *plan) check(i int, info *opInfo, tab *table, large *map[int]int) (int32
 		return -1, &TraceError{i, fmt.Sprintf("op %s: %v", name, info.bad)}
 	case info.continues && i == n-1:
 		return -1, &TraceError{i, fmt.Sprintf("%s continues past the end of the trace", name)}
-	case info.jumps && (u.Jump < 0 || u.Jump >= n):
+	case u.Far != 0 && (!info.jumps || u.ExitJump):
+		return -1, &TraceError{i, fmt.Sprintf("%s has a far jump but its stencil does not jump", name)}
+	case info.jumps && u.Far == 0 && (u.Jump < 0 || u.Jump >= n):
 		return -1, &TraceError{i, fmt.Sprintf("%s jumps to uop %d, outside the trace of %d uops", name, u.Jump, n)}
 	case u.ExitJump && (!info.exits || info.jumps):
 		return -1, &TraceError{i, fmt.Sprintf("%s cannot send its exit to a uop: only uops that exit and do not jump can", name)}
@@ -166,7 +181,7 @@ func (p *plan) check(i int, info *opInfo, tab *table, large *map[int]int) (int32
 	case info.exits && !u.ExitJump && u.Exit < 0:
 		return -1, &TraceError{i, fmt.Sprintf("%s can side-exit but has exit index %d", name, u.Exit)}
 	}
-	if u.Op == tab.loop {
+	if u.Op == tab.loop && u.Far == 0 {
 		if p.resume == nil {
 			p.resume = map[uint64]int{}
 		}
@@ -213,7 +228,15 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 		if info.continues {
 			vals[relocs.ValueContinue] = p.branchTo(mem, base, i+1)
 		}
-		if info.jumps {
+		if info.jumps && i < n && p.uops[i].Far != 0 {
+			vals[relocs.ValueJumpTarget] = uint64(p.uops[i].Far)
+			if forceFar {
+				// (Tests: as if out of reach, through the veneer.)
+				off := p.far[i]
+				writeVeneer(mem[off:off+veneerSize], uint64(p.uops[i].Far))
+				vals[relocs.ValueJumpTarget] = base + uint64(off)
+			}
+		} else if info.jumps {
 			vals[relocs.ValueJumpTarget] = p.branchTo(mem, base, jump)
 		}
 		if info.exits && i < n && p.uops[i].ExitJump {
@@ -287,6 +310,12 @@ func (p *plan) retry(err error, mem []byte, base uint64, i, jump, stub int, h *h
 		}
 	}
 	var re *relocs.RangeError
+	if off, ok := p.far[i]; ok && h.value == relocs.ValueJumpTarget && errors.As(err, &re) {
+		// A jump into another trace that does not reach: through the
+		// veneer reserved for it.
+		writeVeneer(mem[off:off+veneerSize], uint64(p.uops[i].Far))
+		return h.fix.Apply(buf, at+uint64(h.fix.Offset()), base+uint64(off), got)
+	}
 	if target >= 0 && p.veneers > 0 && errors.As(err, &re) {
 		v := p.veneer(mem, base, target)
 		err = h.fix.Apply(buf, at+uint64(h.fix.Offset()), v, got)

@@ -32,6 +32,9 @@ var branchReach = func() int {
 // forceVeneers routes every branch through a veneer (tests only).
 var forceVeneers = false
 
+// forceFar routes every far jump (Uop.Far) through its veneer (tests only).
+var forceFar = false
+
 // veneerTarget is the offset of the target word in a veneer.
 var veneerTarget = func() int {
 	if runtime.GOARCH == "arm64" {

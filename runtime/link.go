@@ -1,0 +1,96 @@
+package jit
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Linking traces. A tracing JIT grows side traces (bridges) from exits
+// that are taken often. Recompiling the parent with its bridge inside
+// costs a whole compile per bridge; instead a bridge can be compiled as a
+// trace of its own whose last jump goes back into the parent (Uop.Far),
+// and the parent's exits for that index patched to jump to the bridge
+// (PatchExits). The parent must outlive the bridge's use of it and the
+// bridge the parent's: the caller holds both (Trace.Hold) for as long as
+// either may run.
+
+// exitSite is an exit stencil in a trace's code: an exit stub, or an exit
+// uop (a branch's out-of-line or inline exit).
+type exitSite struct {
+	off  int32 // code offset in the trace
+	exit uint64
+}
+
+// exitSites lists the plan's exit stencils.
+func (p *plan) exitSites(tab *table) []exitSite {
+	var out []exitSite
+	n := len(p.uops)
+	for i := range p.uops {
+		if p.uops[i].Op == tab.exit {
+			out = append(out, exitSite{p.starts[i], p.uops[i].Operands[0]})
+		}
+	}
+	for k, e := range p.stubExits {
+		out = append(out, exitSite{p.starts[n+k], uint64(e)})
+	}
+	return out
+}
+
+// HasExit reports whether the trace has an exit with this index.
+func (t *Trace) HasExit(exit uint64) bool {
+	return slices.ContainsFunc(t.exits, func(s exitSite) bool { return s.exit == exit })
+}
+
+// PatchExits makes every exit of the trace with this index jump to target
+// (another trace's code, entered with the state the exit leaves) instead
+// of returning to Go, and returns how many it patched. It changes the
+// trace's code: the trace must not be running. Each exit stencil becomes
+// a veneer (an absolute jump): one protection change for all of them.
+func (t *Trace) PatchExits(exit uint64, target uintptr) (int, error) {
+	if t.state.Load() < 0 {
+		return 0, ErrFreed
+	}
+	if tab := t.cache.table; len(tab.op(int(tab.exit)).code) < veneerTarget+8 {
+		return 0, fmt.Errorf("jit: the exit stencil is shorter than a veneer")
+	}
+	lo, hi := -1, -1
+	for _, s := range t.exits {
+		if s.exit == exit {
+			if lo < 0 {
+				lo = int(s.off)
+			}
+			lo, hi = min(lo, int(s.off)), max(hi, int(s.off)+veneerTarget+8)
+		}
+	}
+	if lo < 0 {
+		return 0, nil
+	}
+	r := t.region
+	base := t.base()
+	page0 := (base + lo) &^ (pageSize - 1)
+	page1 := roundUp(base+hi, pageSize)
+	pages := r.mem[page0:page1]
+	if r.c.jit {
+		r.beginWrite()
+	} else if err := protect(pages, protRW); err != nil {
+		return 0, fmt.Errorf("jit: mprotect RW: %w", err)
+	}
+	n := 0
+	for _, s := range t.exits {
+		if s.exit == exit {
+			at := base + int(s.off)
+			writeVeneer(r.mem[at:at+veneerTarget+8], uint64(target))
+			n++
+		}
+	}
+	if r.c.jit {
+		r.endWrite()
+	}
+	flushICache(r.addr()+uintptr(page0), r.addr()+uintptr(page1))
+	if !r.c.jit {
+		if err := protect(pages, protRX); err != nil {
+			return n, fmt.Errorf("jit: mprotect RX: %w", err)
+		}
+	}
+	return n, nil
+}
