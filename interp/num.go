@@ -648,14 +648,44 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		return vm.counterOp(op, x, y)
 	}
 	if ids := binSpecials[op]; ids[0] != spNone {
+		first := reflectedFirst(a, b, ids[1])
+		if first {
+			if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
+				return r, err
+			}
+		}
 		if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
 			return r, err
 		}
-		if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
-			return r, err
+		if !first {
+			if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
+				return r, err
+			}
 		}
 	}
 	return Val{}, binopTypeErr(opSymbols[op], a, b)
+}
+
+// reflectedFirst reports whether b's reflected method rid runs before a's
+// own method: b is an instance of a proper subclass of a's class that has
+// its own version of the reflected method (CPython's slot functions,
+// typeobject.c SLOT1BINFULL with method_is_overloaded), so that
+// A() + B() calls B.__radd__ first when B overrides it.
+func reflectedFirst(a, b Val, rid specialID) bool {
+	x, ok := a.O.(*Instance)
+	if !ok || a.T != tagObject {
+		return false
+	}
+	y, ok := b.O.(*Instance)
+	if !ok || b.T != tagObject || y.cls == x.cls || !y.cls.isSub(x.cls) {
+		return false
+	}
+	rm, ok := y.cls.lookupSpecial(rid)
+	if !ok {
+		return false
+	}
+	am, ok := x.cls.lookupSpecial(rid)
+	return !ok || rm.T != am.T || rm.B != am.B || rm.O != am.O
 }
 
 func (d *Dict) live() []dictEntry {

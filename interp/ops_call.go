@@ -373,7 +373,9 @@ func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error
 	switch b.T {
 	case tagInt, tagFloat, tagBool, tagNone:
 	case tagObject:
-		if _, ok := b.O.(*Instance); !ok || in.Op == opMul {
+		if y, ok := b.O.(*Instance); !ok || in.Op == opMul || y.cls != x.cls && y.cls.isSub(x.cls) {
+			// b's class, a subclass of a's, may have its reflected
+			// method go first (reflectedFirst): binop decides.
 			return false, nil
 		}
 	default:
