@@ -36,6 +36,18 @@ func (vm *VM) mroEntries(bases []Val) ([]Val, error) {
 	return out, nil
 }
 
+// typingAliased are typing's forms whose subscriptions are objects with
+// __origin__ and __args__ (typing.List[int]) or unions (Union, Optional:
+// 3.14 makes them the unions `|` makes); the other forms' subscriptions
+// are names with a repr.
+var typingAliased = map[string]bool{"Union": true, "Optional": true, "List": true, "Dict": true,
+	"Set": true, "FrozenSet": true, "Tuple": true, "Type": true, "Deque": true, "DefaultDict": true,
+	"OrderedDict": true, "Counter": true, "ChainMap": true, "Callable": true, "Iterable": true,
+	"Iterator": true, "Generator": true, "Sequence": true, "MutableSequence": true, "Mapping": true,
+	"MutableMapping": true, "AbstractSet": true, "MutableSet": true, "Collection": true,
+	"Container": true, "Hashable": true, "Sized": true, "Reversible": true, "KeysView": true,
+	"ValuesView": true, "ItemsView": true, "Pattern": true, "Match": true}
+
 func typingModule(vm *VM) *Module {
 	m := newModule("typing")
 	var form *Class
@@ -94,9 +106,11 @@ func typingModule(vm *VM) *Module {
 				parts = append(parts, reprOf(vm, p))
 			}
 			name := vm.strOf(base)
+			if typingAliased[strings.TrimPrefix(name, "typing.")] {
+				// Run-time objects with origins and args (typealias.py).
+				return vm.typeAliasCall("typing_getitem", StrVal(strings.TrimPrefix(name, "typing.")), args[1])
+			}
 			switch name {
-			case "typing.Optional":
-				return newForm("typing.Optional["+strings.Join(parts, ", ")+"]", nil), nil
 			case "typing.Generic", "typing.Protocol":
 				return newForm(name+"["+strings.Join(parts, ", ")+"]", []Val{}), nil
 			}
@@ -130,6 +144,10 @@ func typingModule(vm *VM) *Module {
 		"TypeGuard", "Concatenate", "ParamSpec", "IO", "TextIO", "Pattern", "Match", "KeysView", "ValuesView", "ItemsView"} {
 		m.attrs[n] = newForm("typing."+n, nil)
 	}
+	// 3.14: typing.Union is the class of int | str (types.UnionType).
+	if ta, err := vm.importLib("_typealias"); err == nil {
+		m.attrs["Union"] = ta.attrs["Union"]
+	}
 	m.attrs["Generic"] = newForm("typing.Generic", []Val{})
 	m.attrs["Protocol"] = newForm("typing.Protocol", []Val{})
 	m.attrs["AnyStr"] = newForm("~AnyStr", nil)
@@ -148,6 +166,14 @@ func typingModule(vm *VM) *Module {
 				return Val{}, newErr(TypeError, "%s() takes 1 positional argument but %d were given", name, len(args))
 			}
 			return args[0], nil
+		})
+	}
+	for _, n := range []string{"get_origin", "get_args"} {
+		m.def(n, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 || len(kwn) != 0 {
+				return Val{}, newErr(TypeError, "%s() takes 1 positional argument but %d were given", n, len(args))
+			}
+			return vm.typeAliasCall(n, args[0])
 		})
 	}
 	m.def("runtime_checkable", runtimeCheckable)

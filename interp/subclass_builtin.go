@@ -30,6 +30,13 @@ func (vm *VM) builtinBase(name string) *Class {
 	return c
 }
 
+// isBuiltinBase says whether c is the class standing for a built-in type
+// (its repr is the type's: <class 'list'>, not a class of __main__).
+func (vm *VM) isBuiltinBase(c *Class) bool {
+	i := builtinBaseIndex(c.name)
+	return i >= 0 && vm.typeObjs.bases[i].Load() == c
+}
+
 // builtinBaseIndex is name's place among the built-in types a class can
 // subclass, or -1.
 func builtinBaseIndex(name string) int {

@@ -896,7 +896,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			b.WriteString(vm.strOf(r))
 			return
 		}
-		if o == objectClass || o == typeClass {
+		if o == objectClass || o == typeClass || vm != nil && vm.isBuiltinBase(o) {
 			b.WriteString("<class '" + o.name + "'>")
 		} else {
 			b.WriteString("<class '" + o.moduleName() + "." + o.qualName() + "'>")

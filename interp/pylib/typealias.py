@@ -40,7 +40,8 @@ class GenericAlias:
         return self.__origin__(*args, **kwargs)
 
     def __eq__(self, other):
-        if not isinstance(other, GenericAlias):
+        # typing.List[int] is not list[int].
+        if not isinstance(other, GenericAlias) or isinstance(self, TypingAlias) != isinstance(other, TypingAlias):
             return NotImplemented
         return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
 
@@ -71,6 +72,10 @@ class GenericAlias:
 class Union:
     def __init__(self, args):
         self.__args__ = args
+
+    def __class_getitem__(cls, params):
+        # typing.Union[int, str]: 3.14's typing.Union is this class.
+        return typing_getitem('Union', params)
 
     def __repr__(self):
         return " | ".join(_type_repr(a) for a in self.__args__)
@@ -122,3 +127,125 @@ def make_alias(origin, args):
 
 
 UnionType = Union
+
+
+# typing's generic aliases (typing.List[int], typing.Callable[[int], str])
+# and Union/Optional, which 3.14 makes the same unions as `|`.
+
+_ABC_NAMES = ('Callable', 'Iterable', 'Iterator', 'Generator', 'Sequence', 'MutableSequence',
+              'Mapping', 'MutableMapping', 'MutableSet', 'Collection', 'Container', 'Hashable',
+              'Sized', 'Reversible', 'KeysView', 'ValuesView', 'ItemsView', 'Awaitable',
+              'Coroutine', 'AsyncIterator', 'AsyncIterable')
+
+
+def _typing_origin(name):
+    builtin = {'List': list, 'Dict': dict, 'Set': set, 'FrozenSet': frozenset,
+               'Tuple': tuple, 'Type': type}
+    if name in builtin:
+        return builtin[name]
+    if name in ('Deque', 'DefaultDict', 'OrderedDict', 'Counter', 'ChainMap'):
+        import collections
+        attr = {'Deque': 'deque', 'DefaultDict': 'defaultdict'}.get(name, name)
+        return getattr(collections, attr)
+    if name in _ABC_NAMES or name == 'AbstractSet':
+        import collections.abc
+        return getattr(collections.abc, 'Set' if name == 'AbstractSet' else name, None)
+    if name in ('Pattern', 'Match'):
+        import re
+        return getattr(re, name)
+    return None
+
+
+class TypingAlias(GenericAlias):
+    def __init__(self, name, origin, args):
+        GenericAlias.__init__(self, origin, args)
+        self._name = name
+
+    def __repr__(self):
+        args = self.__args__
+        if self._name == 'Callable' and len(args) >= 1:
+            if args[0] is ...:
+                return 'typing.Callable[..., %s]' % _type_repr(args[-1])
+            return 'typing.Callable[[%s], %s]' % (', '.join(_type_repr(a) for a in args[:-1]),
+                                                 _type_repr(args[-1]))
+        if not args:
+            return 'typing.%s[()]' % self._name
+        return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in args))
+
+    def __eq__(self, other):
+        if not isinstance(other, TypingAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __call__(self, *args, **kwargs):
+        if self._name in ('List', 'Dict', 'Set', 'FrozenSet', 'Tuple', 'Type'):
+            raise TypeError('Type %s cannot be instantiated; use %s() instead'
+                            % (self._name, self.__origin__.__name__))
+        return self.__origin__(*args, **kwargs)
+
+
+def _union_of(params):
+    args = []
+    for t in params:
+        if t is None:
+            t = _NoneType
+        for x in (t.__args__ if isinstance(t, Union) else (t,)):
+            if x not in args:
+                args.append(x)
+    if len(args) == 1:
+        return args[0]
+    return Union(tuple(args))
+
+
+def typing_getitem(name, params):
+    """typing.<name>[params]."""
+    if not isinstance(params, tuple):
+        params = (params,)
+    if name == 'Union':
+        if not params:
+            raise TypeError('Cannot take a Union of no types.')
+        return _union_of(params)
+    if name == 'Optional':
+        if len(params) != 1:
+            raise TypeError('typing.Optional requires a single type. Got %s.' % repr(params)[:100])
+        return _union_of((params[0], None))
+    origin = _typing_origin(name)
+    if name == 'Callable':
+        if len(params) != 2:
+            raise TypeError('Callable must be used as Callable[[arg, ...], result].')
+        a, ret = params
+        if a is ...:
+            params = (..., ret)
+        elif isinstance(a, list):
+            params = tuple(a) + (ret,)
+        else:
+            raise TypeError('Callable[args, result]: args must be a list. Got %s' % _type_repr(a))
+    return TypingAlias(name, origin, params)
+
+
+def get_origin(tp):
+    if isinstance(tp, GenericAlias):
+        return tp.__origin__
+    if isinstance(tp, Union):
+        return Union
+    if type(tp).__name__ == '_SpecialForm':
+        r = repr(tp)
+        if r.startswith('typing.') and '[' not in r:
+            name = r[7:]
+            if name == 'Union':
+                return None
+            if name == 'Generic':
+                return None
+            return _typing_origin(name)
+    return None
+
+
+def get_args(tp):
+    if isinstance(tp, TypingAlias) and tp._name == 'Callable' and tp.__args__ and tp.__args__[0] is not ...:
+        return (list(tp.__args__[:-1]), tp.__args__[-1])
+    if isinstance(tp, (GenericAlias, Union)):
+        return tp.__args__
+    return ()
