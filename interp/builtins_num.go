@@ -106,11 +106,29 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 		if base != 0 && (base < 2 || base > 36) {
 			return Val{}, newErr(ValueError, "int() base must be >= 2 and <= 36, or 0")
 		}
-		if _, ok := pos[0].O.(*Str); !ok || pos[0].T != tagObject {
+		_, isBytes := pos[0].O.(*Bytes)
+		if _, ok := pos[0].O.(*Str); (!ok && !isBytes) || pos[0].T != tagObject {
 			return Val{}, newErr(TypeError, "int() can't convert non-string with explicit base")
 		}
 	}
 	a := pos[0]
+	if x, ok := a.O.(*Bytes); ok && a.T == tagObject {
+		// int(b'42'): the bytes read as ASCII text; a bad literal is
+		// named by the bytes' repr.
+		text := []rune(latin1(x.b))
+		for _, r := range text {
+			if r >= 0x80 {
+				return Val{}, newErr(ValueError, "invalid literal for int() with base %d: %s", base, bytesRepr(x))
+			}
+		}
+		r, err := biInt(vm, []Val{StrVal(string(text)), IntVal(base)}, nil)
+		if err != nil {
+			if pe := toPyErr(err); pe.exc.typ == ValueError && strings.HasPrefix(excStr(nil, pe.exc), "invalid literal") {
+				return Val{}, newErr(ValueError, "invalid literal for int() with base %d: %s", base, bytesRepr(x))
+			}
+		}
+		return r, err
+	}
 	switch a.T {
 	case tagInt:
 		return a, nil

@@ -21,6 +21,71 @@ type rePattern struct {
 	re   *pyre.Regexp
 	src  Val
 	tmpl sync.Map // replacement string -> *pyre.Template
+	// bytes: a bytes pattern, compiled from its bytes as Latin-1 code
+	// points with re.ASCII (CPython's classes and case rules for bytes);
+	// its subjects are bytes and its results bytes again.
+	bytes bool
+}
+
+// flags are the pattern's flags as CPython shows them: a bytes pattern's
+// ASCII is implied, not shown.
+func (p *rePattern) flags() int {
+	if p.bytes {
+		return p.re.Flags &^ pyre.FlagA
+	}
+	return p.re.Flags
+}
+
+// latin1 is b's bytes as code points 0-255.
+func latin1(b []byte) string {
+	rs := make([]rune, len(b))
+	for i, c := range b {
+		rs[i] = rune(c)
+	}
+	return string(rs)
+}
+
+// val is text (code points) as the pattern's kind of string: bytes for a
+// bytes pattern, whose code points are all below 256.
+func (p *rePattern) val(text string) Val {
+	if !p.bytes {
+		return StrVal(text)
+	}
+	b := make([]byte, 0, len(text))
+	for _, r := range text {
+		b = append(b, byte(r))
+	}
+	return bytesVal(b)
+}
+
+// runesVal is text as the pattern's kind of string.
+func (p *rePattern) runesVal(text []rune) Val {
+	if !p.bytes {
+		return StrVal(string(text))
+	}
+	b := make([]byte, len(text))
+	for i, r := range text {
+		b[i] = byte(r)
+	}
+	return bytesVal(b)
+}
+
+// replArg is a replacement or template argument as code points: a str
+// for a str pattern, bytes for a bytes pattern; ok is false for neither.
+func (p *rePattern) replArg(v Val) (string, bool, error) {
+	switch o := v.O.(type) {
+	case *Str:
+		if p.bytes {
+			return "", false, newErr(TypeError, "sequence item 0: expected a bytes-like object, str found")
+		}
+		return o.s, true, nil
+	case *Bytes:
+		if !p.bytes {
+			return "", false, newErr(TypeError, "expected str instance, bytes found")
+		}
+		return latin1(o.b), true, nil
+	}
+	return "", false, nil
 }
 
 type reMatch struct {
@@ -110,7 +175,29 @@ func (c *reCache) patternOf(p Val, flags Val) (*rePattern, error) {
 		c.mu.Unlock()
 		return pat, nil
 	case *Bytes:
-		return nil, newErr(TypeError, "minipy's re does not support bytes patterns")
+		if f&32 != 0 {
+			return nil, newErr(ValueError, "cannot use UNICODE flag with a bytes pattern")
+		}
+		src := latin1(o.b)
+		key := "b" + strconv.FormatInt(f, 10) + ":" + src
+		c.mu.Lock()
+		pat, ok := c.m[key]
+		c.mu.Unlock()
+		if ok {
+			return pat, nil
+		}
+		re, err := pyre.Compile(src, int(f|256))
+		if err != nil {
+			return nil, reErr(err)
+		}
+		pat = &rePattern{re: re, src: bytesVal(append([]byte(nil), o.b...)), bytes: true}
+		c.mu.Lock()
+		if len(c.m) >= 512 {
+			c.m = map[string]*rePattern{}
+		}
+		c.m[key] = pat
+		c.mu.Unlock()
+		return pat, nil
 	}
 	return nil, newErr(TypeError, "first argument must be string or compiled pattern")
 }
@@ -125,10 +212,20 @@ func reArgs(fn string, args []Val, kwn []string, names []string, required int) (
 	return kwArgs(fn, args, kwn, names, required)
 }
 
-// subject is a match's string as code points.
-func subject(v Val) ([]rune, error) {
+// subject is a match's string as code points (bytes as Latin-1 for a
+// bytes pattern).
+func (p *rePattern) subject(v Val) ([]rune, error) {
 	if b, ok := builtinValue(v); ok {
 		v = b // a str subclass matches as its str
+	}
+	if p.bytes {
+		switch o := v.O.(type) {
+		case *Bytes:
+			return []rune(latin1(o.b)), nil
+		case *Str:
+			return nil, newErr(TypeError, "cannot use a bytes pattern on a string-like object")
+		}
+		return nil, newErr(TypeError, "expected string or bytes-like object, got '%s'", typeName(v))
 	}
 	switch o := v.O.(type) {
 	case *Str:
@@ -148,8 +245,8 @@ func subject(v Val) ([]rune, error) {
 
 // span clamps pos and endpos as sre's state_init does.
 // subjectSpan is a search's subject and its [pos, endpos) window.
-func subjectSpan(str, pos, end Val) ([]rune, int, int, error) {
-	text, err := subject(str)
+func (p *rePattern) subjectSpan(str, pos, end Val) ([]rune, int, int, error) {
+	text, err := p.subject(str)
 	if err != nil {
 		return nil, 0, 0, err
 	}
@@ -218,7 +315,7 @@ func (m *reMatch) groupStr(g int) Val {
 	if lo < 0 || hi < 0 {
 		return NoneVal
 	}
-	return StrVal(string(m.text[lo:hi]))
+	return m.pat.runesVal(m.text[lo:hi])
 }
 
 // groupIndex is a group argument (a number or a name) as a number.
@@ -263,7 +360,7 @@ func (m *reMatch) expand(t *pyre.Template) string {
 
 // sub is Pattern.subn: the new string and the number of replacements.
 func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
-	text, err := subject(str)
+	text, err := p.subject(str)
 	if err != nil {
 		return Val{}, 0, err
 	}
@@ -272,14 +369,14 @@ func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
 	}
 	var tmpl *pyre.Template
 	fn := Val{}
-	if r, ok := repl.O.(*Str); ok {
-		if strings.IndexByte(r.s, '\\') < 0 {
-			tmpl = &pyre.Template{Parts: []pyre.TemplatePart{{Lit: r.s}}}
-		} else if tmpl, err = p.template(r.s); err != nil {
+	if r, ok, err := p.replArg(repl); err != nil {
+		return Val{}, 0, err
+	} else if ok {
+		if strings.IndexByte(r, '\\') < 0 {
+			tmpl = &pyre.Template{Parts: []pyre.TemplatePart{{Lit: r}}}
+		} else if tmpl, err = p.template(r); err != nil {
 			return Val{}, 0, err
 		}
-	} else if _, isBytes := repl.O.(*Bytes); isBytes {
-		return Val{}, 0, newErr(TypeError, "expected str instance, bytes found")
 	} else {
 		fn = repl
 	}
@@ -301,13 +398,21 @@ func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
 			if err != nil {
 				return false, err
 			}
+			rb, isBytes := r.O.(*Bytes)
 			switch {
-			case r.isStr():
+			case r.isStr() && !p.bytes:
 				b.WriteString(r.str().s)
+				pieces++
+			case isBytes && p.bytes:
+				b.WriteString(latin1(rb.b))
 				pieces++
 			case r.T == tagNone:
 			case badPiece == nil:
-				badPiece = newErr(TypeError, "sequence item %d: expected str instance, %s found", pieces, typeName(r))
+				want := "str instance"
+				if p.bytes {
+					want = "a bytes-like object"
+				}
+				badPiece = newErr(TypeError, "sequence item %d: expected %s, %s found", pieces, want, typeName(r))
 				pieces++
 			}
 		}
@@ -325,11 +430,11 @@ func (p *rePattern) sub(vm *VM, repl, str Val, count int64) (Val, int, error) {
 		return str, 0, nil
 	}
 	b.WriteString(string(text[last:]))
-	return StrVal(b.String()), n, nil
+	return p.val(b.String()), n, nil
 }
 
 func (p *rePattern) split(vm *VM, str Val, maxsplit int64) (Val, error) {
-	text, err := subject(str)
+	text, err := p.subject(str)
 	if err != nil {
 		return Val{}, err
 	}
@@ -339,7 +444,7 @@ func (p *rePattern) split(vm *VM, str Val, maxsplit int64) (Val, error) {
 		return ObjVal(newList([]Val{str})), nil
 	}
 	err = p.each(vm, str, text, 0, len(text), func(m *reMatch) (bool, error) {
-		out = append(out, StrVal(string(text[last:m.caps[0]])))
+		out = append(out, p.runesVal(text[last:m.caps[0]]))
 		for g := 1; g <= p.re.Groups; g++ {
 			out = append(out, m.groupStr(g))
 		}
@@ -350,12 +455,12 @@ func (p *rePattern) split(vm *VM, str Val, maxsplit int64) (Val, error) {
 	if err != nil {
 		return Val{}, err
 	}
-	out = append(out, StrVal(string(text[last:])))
+	out = append(out, p.runesVal(text[last:]))
 	return ObjVal(newList(out)), nil
 }
 
 func (p *rePattern) findall(vm *VM, str Val, pos, end Val) (Val, error) {
-	text, lo, hi, err := subjectSpan(str, pos, end)
+	text, lo, hi, err := p.subjectSpan(str, pos, end)
 	if err != nil {
 		return Val{}, err
 	}
@@ -364,7 +469,7 @@ func (p *rePattern) findall(vm *VM, str Val, pos, end Val) (Val, error) {
 		str := func(g int) Val {
 			v := m.groupStr(g)
 			if v.T == tagNone {
-				return StrVal("")
+				return p.val("")
 			}
 			return v
 		}
@@ -389,7 +494,7 @@ func (p *rePattern) findall(vm *VM, str Val, pos, end Val) (Val, error) {
 }
 
 func (p *rePattern) finditer(vm *VM, str Val, pos, end Val) (Val, error) {
-	text, lo, hi, err := subjectSpan(str, pos, end)
+	text, lo, hi, err := p.subjectSpan(str, pos, end)
 	if err != nil {
 		return Val{}, err
 	}
@@ -410,7 +515,7 @@ func (p *rePattern) finditer(vm *VM, str Val, pos, end Val) (Val, error) {
 }
 
 func (p *rePattern) matchMode(vm *VM, mode pyre.Mode, str, pos, end Val) (Val, error) {
-	text, lo, hi, err := subjectSpan(str, pos, end)
+	text, lo, hi, err := p.subjectSpan(str, pos, end)
 	if err != nil {
 		return Val{}, err
 	}
@@ -433,7 +538,7 @@ func (p *rePattern) pyRepr(vm *VM) string {
 	if rs := []rune(r); len(rs) > 200 {
 		r = string(rs[:200])
 	}
-	flags := p.re.Flags
+	flags := p.flags()
 	if flags&(pyre.FlagL|pyre.FlagU|pyre.FlagA) == pyre.FlagU {
 		flags &^= pyre.FlagU
 	}
@@ -468,7 +573,7 @@ func (p *rePattern) attr(vm *VM, name string) (Val, bool) {
 	case "pattern":
 		return p.src, true
 	case "flags":
-		return IntVal(int64(p.re.Flags)), true
+		return IntVal(int64(p.flags())), true
 	case "groups":
 		return IntVal(int64(p.re.Groups)), true
 	case "groupindex":
@@ -706,14 +811,21 @@ func (m *reMatch) call(vm *VM, name string, args []Val, kwn []string) (Val, erro
 		}
 		return tupleOf([]Val{lo, hi}), nil
 	case "expand":
-		if len(args) != 1 || !args[0].isStr() {
-			return Val{}, newErr(TypeError, "expand() takes exactly one str argument")
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "expand() takes exactly one argument (%d given)", len(args))
 		}
-		t, err := m.pat.template(args[0].str().s)
+		r, ok, err := m.pat.replArg(args[0])
 		if err != nil {
 			return Val{}, err
 		}
-		return StrVal(m.expand(t)), nil
+		if !ok {
+			return Val{}, newErr(TypeError, "expected str instance, %s found", typeName(args[0]))
+		}
+		t, err := m.pat.template(r)
+		if err != nil {
+			return Val{}, err
+		}
+		return m.pat.val(m.expand(t)), nil
 	}
 	return Val{}, nil
 }
@@ -812,6 +924,9 @@ func reModule(vm *VM) *Module {
 		a, err := pyArgs("escape", args, kwn, []string{"pattern"}, 1)
 		if err != nil {
 			return Val{}, err
+		}
+		if b, ok := a[0].O.(*Bytes); ok {
+			return (&rePattern{bytes: true}).val(reEscape(latin1(b.b))), nil
 		}
 		if !a[0].isStr() {
 			return Val{}, newErr(TypeError, "minipy's re.escape takes a str, not %s", typeName(a[0]))
