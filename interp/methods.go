@@ -163,29 +163,6 @@ func (vm *VM) callBuiltinMethod(self Val, name string, args []Val, kwn []string)
 	switch x := self.O.(type) {
 	case *Str:
 		return vm.strMethod(x, name, args, kwn)
-	case *Stream:
-		switch name {
-		case "write":
-			if len(args) != 1 {
-				return Val{}, newErr(TypeError, "TextIOWrapper.write() takes exactly one argument (%d given)", len(args))
-			}
-			if !args[0].isStr() {
-				return Val{}, newErr(TypeError, "write() argument must be str, not %s", typeName(args[0]))
-			}
-			s := args[0].str()
-			locked := vm.rt.lockOut()
-			x.w.WriteString(s.s)
-			if x.w != vm.out {
-				x.w.Flush()
-			}
-			vm.rt.unlockOut(locked)
-			return IntVal(int64(s.length())), nil
-		case "flush":
-			locked := vm.rt.lockOut()
-			x.w.Flush()
-			vm.rt.unlockOut(locked)
-			return NoneVal, nil
-		}
 	case *List:
 		return vm.listMethod(x, name, args, kwn)
 	case *Dict:
