@@ -666,6 +666,18 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 	return Val{}, binopTypeErr(opSymbols[op], a, b)
 }
 
+// subclassOperand reports whether b is an instance of a proper subclass
+// of a's class: an ordering asks b's reflected method first then, whether
+// or not the subclass overrides it (CPython's do_richcompare).
+func subclassOperand(a, b Val) bool {
+	x, ok := a.O.(*Instance)
+	if !ok || a.T != tagObject {
+		return false
+	}
+	y, ok := b.O.(*Instance)
+	return ok && b.T == tagObject && y.cls != x.cls && y.cls.isSub(x.cls)
+}
+
 // reflectedFirst reports whether b's reflected method rid runs before a's
 // own method: b is an instance of a proper subclass of a's class that has
 // its own version of the reflected method (CPython's slot functions,
@@ -1048,11 +1060,19 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 		}
 	}
 	if ids := cmpSpecials[op]; ids[0] != spNone {
+		first := subclassOperand(a, b)
+		if first {
+			if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
+				return truthy(r), err
+			}
+		}
 		if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
 			return truthy(r), err
 		}
-		if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
-			return truthy(r), err
+		if !first {
+			if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
+				return truthy(r), err
+			}
 		}
 	}
 	return false, newErr(TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], typeName(a), typeName(b))

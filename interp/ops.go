@@ -167,13 +167,23 @@ func (vm *VM) cmpOp(f *frame, op Op, ai, bi int32) (Val, error) {
 
 // richOrder is a < b (and <=, >, >=) where an operand is an instance: what
 // the special method returns, as it is (CPython does not make it a bool),
-// the left operand asked first, then the right one reflected.
+// the left operand asked first, then the right one reflected; when b is
+// an instance of a proper subclass of a's class, b reflected goes first
+// (CPython's do_richcompare).
 func (vm *VM) richOrder(op Op, ids [2]specialID, a, b Val) (Val, error) {
+	first := subclassOperand(a, b)
+	if first {
+		if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
+	}
 	if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
 		return r, err
 	}
-	if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
-		return r, err
+	if !first {
+		if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
 	}
 	// compare would ask the same methods again.
 	return Val{}, newErr(TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], typeName(a), typeName(b))
