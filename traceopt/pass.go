@@ -16,7 +16,8 @@ type Pass struct {
 // already holds, and store list elements of a known kind with that kind's
 // tag (list_store_k); keep float results in the cached registers for the
 // uops that read them next; last, load int and bool elements with the
-// list loads that have their kind built in.
+// list loads that have their kind built in, and compare one-character
+// strs by their bits.
 var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
@@ -32,6 +33,7 @@ var Passes = []Pass{
 	{"tags", SkipKnownTags},
 	{"regs", CacheRegisters},
 	{"kinds", SpecializeKinds},
+	{"chars", CompareChars},
 }
 
 // Optimize runs every pass on t, checking the trace after each one when
