@@ -52,6 +52,7 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	if !ok {
 		return r.pc + 1
 	}
+	r.guardListsBefore(int(in.C), r.pc)
 	top := len(r.insts)
 	r.saveAt(top)
 	if !r.branch(cmp, ctr, stop) {
@@ -65,6 +66,40 @@ func (r *recorder) innerRange(in *Instr, ctr, target, stop, step int32) int {
 	r.emit(traceopt.Inst{Op: generated.OpIntAdd, Args: [4]uint64{traceopt.Slot(ctr), traceopt.Slot(ctr), traceopt.Slot(step)}, Exit: r.snap()})
 	r.inner = append(r.inner, innerLoop{key: k, head: int(in.C), top: top, done: done})
 	return int(in.C)
+}
+
+// guardListsBefore guards, before an inner loop's top, the lists the
+// loop's body (instructions from to to of the root frame) names: typeOf
+// would guard each at its first use, inside the body, where the guard
+// cannot be proved on the way in when the slot is a call-out's result
+// (levenshtein's `prev` and `cur`), so that it ran on every iteration.
+// Guarded here, with the top's snapshot, the types hold around the inner
+// loop (the body does not write them, or closeInner fails) and the body
+// has no guard of them. Only lists: they are what the body indexes.
+func (r *recorder) guardListsBefore(from, to int) {
+	if len(r.frames) > 0 {
+		return
+	}
+	code := r.rootCode
+	for pc := from; pc < to && pc < len(code.instrs); pc++ {
+		in := &code.instrs[pc]
+		kinds := opInfo[in.Op].kinds
+		for k := 0; k < len(kinds) && k < 5; k++ {
+			if kinds[k] != 's' {
+				continue
+			}
+			a := *in.operand(k)
+			if a < 0 || int(a) >= code.nslots || int(a) >= len(r.regs) {
+				continue
+			}
+			if _, ok := r.known[a]; ok {
+				continue
+			}
+			if v := r.regs[a]; v.Tag == tagObject && objType(v.Bits) == traceopt.List {
+				r.typeOf(a)
+			}
+		}
+	}
 }
 
 // innerIter records FOR_ITER over a list the trace iterates itself (its
