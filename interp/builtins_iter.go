@@ -17,7 +17,9 @@ func (vm *VM) each(v Val, fn func(x Val) (stop bool, err error)) error {
 			// The length is read every step, as a list iterator does.
 			for i := 0; i < x.Len(); i++ {
 				if i&0xffff == 0xffff && vm.sigint.Load() {
-					return vm.keyboardInterrupt()
+					if err := vm.keyboardInterrupt(); err != nil {
+						return err
+					}
 				}
 				if stop, err := fn(x.at(i)); stop || err != nil {
 					return err
@@ -35,7 +37,9 @@ func (vm *VM) each(v Val, fn func(x Val) (stop bool, err error)) error {
 			n := rangeLen(x)
 			for i, k := int64(0), x.start; i < n; i, k = i+1, k+x.step {
 				if i&0xffff == 0xffff && vm.sigint.Load() {
-					return vm.keyboardInterrupt()
+					if err := vm.keyboardInterrupt(); err != nil {
+						return err
+					}
 				}
 				if stop, err := fn(IntVal(k)); stop || err != nil {
 					return err

@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"unicode"
 
 	"github.com/copypatch/copypatch/templates"
@@ -94,7 +95,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 			for {
 				select {
 				case <-cfg.Interrupts:
-					vm.interrupt()
+					vm.rt.signals.deliver(int(syscall.SIGINT))
 				case <-done:
 					return
 				}
@@ -122,6 +123,8 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	vm.modules["sys"].attrs["modules"] = ObjVal(sysMods)
 	vm.rt = newRunState(out, errOut)
 	vm.rt.rawOut, vm.rt.rawErr = stdout, stderr
+	vm.rt.signals.main = vm
+	defer vm.rt.signals.stop()
 	// sys.float_info, flags, version_info and the like are built when the
 	// program first reaches sys (sysReady): five struct-sequence classes
 	// cost ~0.7 ms, 5% of the start of a run that never imports sys.

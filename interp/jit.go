@@ -388,7 +388,11 @@ func (j *jitState) debugf(format string, args ...any) {
 func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 	co := f.code
 	if vm.sigint.Load() {
-		return pc + 1, vm.keyboardInterrupt(), true
+		if err := vm.keyboardInterrupt(); err != nil {
+			return pc + 1, err, true
+		}
+		vm.counters(co)[pc] = 0
+		return 0, nil, false
 	}
 	j := vm.jit
 	if j == nil {
@@ -641,7 +645,9 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		}
 	}
 	if err == nil && vm.sigint.Load() {
-		return to + 1, vm.keyboardInterrupt(), true
+		if err = vm.keyboardInterrupt(); err != nil {
+			return to + 1, err, true
+		}
 	}
 	return to, err, true
 }
@@ -818,7 +824,8 @@ func (vm *VM) interrupt() {
 }
 
 // keyboardInterrupt takes the pending Ctrl-C and returns the exception
-// (or the MemoryError watchHeap raised the same way).
+// (or the MemoryError watchHeap raised the same way). It is nil when
+// signal handlers ran instead and returned: callers then carry on.
 func (vm *VM) keyboardInterrupt() error {
 	if vm.exiting.Load() {
 		return errThreadExit // a daemon thread at the end of the run
@@ -831,7 +838,9 @@ func (vm *VM) keyboardInterrupt() error {
 	if e := vm.asyncErr.Swap(nil); e != nil {
 		return e
 	}
-	return newErr(KeyboardInterrupt, "")
+	// KeyboardInterrupt, or the handlers of the signals that came (nil
+	// when they returned: the program goes on).
+	return vm.runSignals()
 }
 
 // threshold is the back-edge count that calls onHot.

@@ -181,6 +181,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return binasciiModule
 	case "errno":
 		return errnoModule
+	case "signal":
+		return signalModule
 	}
 	return nil
 }

@@ -48,6 +48,7 @@ type runState struct {
 	tclass    *Class    // threading.Thread
 	files     fileTable // what open() and os.open opened
 	procs     procTable // what subprocess.Popen started
+	signals   signalState
 	// rawOut and rawErr are the writers under out and errOut: a child
 	// process that inherits the program's stdout writes there directly
 	// when they are files (subprocess.go).

@@ -240,7 +240,9 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 // (code without loops sees it at its calls) and the recursion bound.
 func (vm *VM) callCheck() error {
 	if vm.sigint.Load() {
-		return vm.keyboardInterrupt()
+		if err := vm.keyboardInterrupt(); err != nil {
+			return err
+		}
 	}
 	if vm.depth >= vm.limit {
 		return newErr(RecursionError, "maximum recursion depth exceeded")
@@ -840,8 +842,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					// Not traced, but counted, so that Ctrl-C (which
 					// zeroes the threshold) reaches the loop.
 					if vm.untracedBackEdge(&counters[pc-1]) {
-						err = vm.keyboardInterrupt()
-						break dispatch
+						if err = vm.keyboardInterrupt(); err != nil {
+							break dispatch
+						}
 					}
 					pc = int(in.C)
 				}
@@ -855,8 +858,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if ok {
 					f.set(in.B, v)
 					if vm.untracedBackEdge(&counters[pc-1]) {
-						err = vm.keyboardInterrupt()
-						break dispatch
+						if err = vm.keyboardInterrupt(); err != nil {
+							break dispatch
+						}
 					}
 					pc = int(in.C)
 				} else if it.owned {
@@ -871,8 +875,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					objs[in.B] = x.O
 					it.i++
 					if vm.untracedBackEdge(&counters[pc-1]) {
-						err = vm.keyboardInterrupt()
-						break dispatch
+						if err = vm.keyboardInterrupt(); err != nil {
+							break dispatch
+						}
 					}
 					pc = int(in.C)
 				}
@@ -887,8 +892,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					if applicable {
 						if ok {
 							if vm.untracedBackEdge(&counters[pc-1]) {
-								err = vm.keyboardInterrupt()
-								break dispatch
+								if err = vm.keyboardInterrupt(); err != nil {
+									break dispatch
+								}
 							}
 							pc = int(in.C) + 1
 						}
@@ -904,8 +910,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if ok {
 				f.set(in.B, v)
 				if vm.untracedBackEdge(&counters[pc-1]) {
-					err = vm.keyboardInterrupt()
-					break dispatch
+					if err = vm.keyboardInterrupt(); err != nil {
+						break dispatch
+					}
 				}
 				pc = int(in.C)
 			}

@@ -309,8 +309,9 @@ def link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True):
     _link(_fspath(src, "link"), _fspath(dst, "link"))
 
 
-def kill(pid, sig):
-    _kill(pid, sig)
+def kill(pid, sig, /):
+    import operator
+    _kill(operator.index(pid), operator.index(sig))
 
 
 def getppid():
