@@ -944,6 +944,7 @@ func (c *compiler) forStmt(x *For) {
 		c.line = x.line
 		c.caretAt(x.iter)
 		c.emit(opGetIter, it, it)
+		c.markOwnedIter()
 	}
 	tgt, direct := c.loopTarget(x.target)
 	entry := c.emit(opJump, 0)

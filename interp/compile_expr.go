@@ -597,6 +597,7 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 		c.iterTo(g.iter, it)
 	}
 	c.emit(opGetIter, it, it)
+	c.markOwnedIter()
 	ov := c.overlay[len(c.overlay)-1]
 	before := len(ov)
 	bindTargets(g.target, ov, c)

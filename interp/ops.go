@@ -279,6 +279,12 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
+		if in.E&ownedIter != 0 {
+			if it := vm.ownedIterOf(v); it != nil {
+				f.set(in.A, ObjVal(it))
+				return nil
+			}
+		}
 		it, err := vm.iter(v)
 		if err != nil {
 			return err

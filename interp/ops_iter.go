@@ -10,8 +10,9 @@ import (
 // ---- iteration ----
 
 type listIter struct {
-	l *List
-	i int
+	l     *List
+	i     int
+	owned bool // made by a loop's marked GET_ITER, seen by no one else (iter_reuse.go)
 }
 
 // exhaust marks an iterator that has reached its list's end: as CPython's
@@ -24,6 +25,7 @@ type seqIter struct {
 	items []Val
 	i     int
 	name  string // the type's name when not "iterator" (tuple_iterator)
+	owned bool   // made by a loop's marked GET_ITER, seen by no one else (iter_reuse.go)
 }
 type strIter struct {
 	s *Str

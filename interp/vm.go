@@ -20,21 +20,22 @@ const (
 
 // VM runs compiled code. One VM per Run: nothing is shared between runs.
 type VM struct {
-	out      *bufio.Writer
-	depth    int
-	stack    []templates.Value
-	ostack   []Object
-	sp       int
-	modules  map[string]*Module
-	mod      *moduleState
-	steps    uint64
-	jumpTo   int
-	limit    int   // the recursion limit
-	argStack []Val // arguments of calls to builtins and methods
-	argSP    int
-	bigSlab  []BigInt     // unused big ints, allocated in bulk
-	gens     []*Generator // started generators, closed when the run ends
-	recycled genPool      // finished generators to make new ones in (gen_reuse.go)
+	out       *bufio.Writer
+	depth     int
+	stack     []templates.Value
+	ostack    []Object
+	sp        int
+	modules   map[string]*Module
+	mod       *moduleState
+	steps     uint64
+	jumpTo    int
+	limit     int   // the recursion limit
+	argStack  []Val // arguments of calls to builtins and methods
+	argSP     int
+	bigSlab   []BigInt     // unused big ints, allocated in bulk
+	gens      []*Generator // started generators, closed when the run ends
+	recycled  genPool      // finished generators to make new ones in (gen_reuse.go)
+	loopIters iterPool     // finished loop iterators of tuples and lists (iter_reuse.go)
 	// freshSet is the set a CALL marked freshSetA just made, for the len
 	// after it; setPool holds what len gave back (set_reuse.go).
 	freshSet   *Set
@@ -833,6 +834,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					pc = int(in.C)
 				} else {
 					it.exhaust()
+					if it.owned {
+						vm.doneListIter(f, in.A, it)
+					}
 				}
 				continue
 			case *rangeIter:
@@ -880,6 +884,8 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						}
 					}
 					pc = int(in.C)
+				} else if it.owned && !vm.threaded() {
+					vm.doneSeqIter(f, in.A, it)
 				}
 				continue
 			case *funcIter, *dictIter:
