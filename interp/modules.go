@@ -183,6 +183,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return errnoModule
 	case "signal":
 		return signalModule
+	case "difflib":
+		return difflibModule
+	case "unittest":
+		return unittestModule
 	}
 	return nil
 }
