@@ -187,6 +187,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return difflibModule
 	case "unittest":
 		return unittestModule
+	case "_unittest_asserts":
+		return unittestAssertsModule
 	}
 	return nil
 }

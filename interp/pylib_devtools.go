@@ -13,6 +13,13 @@ func difflibModule(vm *VM) *Module { return vm.pyModule("difflib", difflibSource
 //go:embed pylib/unittest.py
 var unittestSource string
 
+//go:embed pylib/unittest_asserts.py
+var unittestAssertsSource string
+
+func unittestAssertsModule(vm *VM) *Module {
+	return vm.pyModule("_unittest_asserts", unittestAssertsSource, nil)
+}
+
 // unittestHomes are the submodules CPython defines unittest's classes in,
 // which their reprs name (<unittest.runner.TextTestResult run=1 ...>).
 var unittestHomes = map[string]string{
