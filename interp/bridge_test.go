@@ -210,7 +210,8 @@ print(t)
 // TestUntraceableGivenUp: a loop whose recording stops at a wall (an
 // operation the recorder cannot translate) on the only path there is (no
 // branch on the way) is not recorded again; one whose path to the wall
-// took a branch is, once: the same wall twice ends the tries. A loop
+// took a branch is, once: the same wall twice ends the tries (at once
+// when its call-outs were far from paying). A loop
 // whose recordings stop where its path happened to go keeps its tries.
 func TestUntraceableGivenUp(t *testing.T) {
 	if !JITAvailable() {
@@ -236,6 +237,30 @@ print(f(100000))
     return g
 print(f(100000))
 `, 2},
+		// A dict store (a call-out) for 3 native instructions, less
+		// than half what it needs: the loop's other paths are not
+		// tried (callOutsHopeless).
+		{"call-outs far from paying", `def f(n):
+    d = {}
+    for i in range(n):
+        if i >= 0:
+            d[i] = i
+    return len(d)
+print(f(100000))
+`, 1},
+		// 8 native instructions for one call-out: short of the 13 it
+		// needs, not by half, so a second path is recorded.
+		{"call-outs near paying", `def f(n):
+    d = {}
+    g = 0
+    for i in range(n):
+        if i >= 0:
+            g = g + i * 3 - 1
+            g = g % 1000 + 2
+        d[i] = g
+    return len(d), g
+print(f(100000))
+`, 2},
 	} {
 		want, _ := runStats(t, Config{}, tc.src)
 		got, stats := runStats(t, Config{JIT: JITOn}, tc.src)
@@ -245,6 +270,9 @@ print(f(100000))
 		if n := statCount(t, stats, "recordings"); n != tc.recordings {
 			t.Errorf("%s: %d recordings, want %d:\n%s", tc.name, n, tc.recordings, stats)
 		}
+	}
+	if !callOutsHopeless(6, 1, 0) || callOutsHopeless(7, 1, 0) || !callOutsHopeless(9, 1, 1) || callOutsHopeless(10, 1, 1) {
+		t.Error("callOutsHopeless: wrong bound")
 	}
 	if !pathDependent("the loop ends on the recorded path") || pathDependent("MAKE_FUNCTION is not traced") {
 		t.Error("pathDependent tells walls from bad luck wrongly")

@@ -67,6 +67,7 @@ type recorder struct {
 	wides     map[int32]int32  // slots kept as 128-bit ints for the whole trace, to their private slots
 	tmpWides  map[int32]int32  // slots whose value is a 128-bit int in a private slot now (record_wide.go)
 	relearn   bool             // stopped to record again with what it learned
+	hopeless  bool             // stopped where no other path of the loop is likely to do better (callOutsHopeless)
 	shapes    map[int32]*Shape // instance slots whose shape the trace checked, since the last call-out
 	touched   map[int32]bool   // slots the trace has read or written
 	// knownAt holds what was known of slot types where the recording of
@@ -1386,11 +1387,12 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			// that happened to go elsewhere. More tries would cost
 			// the same for nothing.
 			key := fmt.Sprintf("%p %d: %s", r.code(), r.pc, r.abort)
-			if slices.Contains(lt.walls, key) || !r.branched() {
+			if slices.Contains(lt.walls, key) || !r.branched() || r.hopeless {
 				// (Or met on the only path there is: the recording
 				// took no branch on its way to the wall, so every
 				// iteration whose values have the same types meets
-				// it.)
+				// it. Or a path with less than half the native work
+				// its call-outs need: see callOutsHopeless.)
 				lt.failed = maxRecordFailures
 			}
 			lt.walls = append(lt.walls, key)
@@ -1491,6 +1493,7 @@ func (r *recorder) run() {
 			// The iteration ran to the back-edge: resume at the head.
 			r.vm.jit.debugf("%s:%d: %d call-outs and %d object stores for %d instructions", lt.file, lt.line, r.callOuts, r.stores, r.steps)
 			r.leaveAt(0, "call-outs in a loop without inner loops")
+			r.hopeless = callOutsHopeless(r.steps, r.callOuts, r.stores)
 		} else if lt.stepsPerIter >= 0 {
 			// A bridge's path pays for its call-outs as the loop's
 			// own does: an iteration runs at least its instructions.
@@ -1565,6 +1568,16 @@ const storeSteps = 5
 // enough to pay for them.
 func callOutsPay(steps, callOuts, stores int) bool {
 	return steps >= (callOutSteps+1)*callOuts+(storeSteps+1)*stores
+}
+
+// callOutsHopeless reports whether an iteration that did not pay for its
+// call-outs fell short by more than half, so that the loop's other paths,
+// which share its test and its call-outs' instructions, are not worth a
+// second recording. Over the 30 benchmark programs no loop whose first
+// recording stopped at callOutsPay ever compiled at a later try; a second
+// try was half the recordings of memo, rational and sudoku.
+func callOutsHopeless(steps, callOuts, stores int) bool {
+	return 2*steps < (callOutSteps+1)*callOuts+(storeSteps+1)*stores
 }
 
 // stopSnap is the snapshot to resume through after the recording stopped.
