@@ -132,6 +132,18 @@ func (c *codeInfoObj) attr(vm *VM, name string) (Val, bool) {
 		return StrVal(c.code.name), true
 	case "co_filename":
 		return StrVal(c.code.filename), true
+	case "co_argcount":
+		return IntVal(int64(c.code.npos)), true
+	case "co_posonlyargcount":
+		return IntVal(int64(c.code.nposonly)), true
+	case "co_kwonlyargcount":
+		return IntVal(int64(len(c.code.kwonly))), true
+	case "co_varnames":
+		return tupleOf(strVals(c.code.varnames())), true
+	case "co_nlocals":
+		return IntVal(int64(len(c.code.varnames()))), true
+	case "co_flags":
+		return IntVal(c.code.flags()), true
 	case "co_firstlineno":
 		if len(c.code.lines) > 0 {
 			return IntVal(int64(c.code.lines[0])), true
@@ -188,4 +200,61 @@ func (vm *VM) sourceLine(file string, n int) string {
 		return ""
 	}
 	return strings.TrimSuffix(lines[n-1], "\r") + "\n"
+}
+
+// varnames is co_varnames: the parameters in CPython's order (positional,
+// keyword-only, *args, **kwargs), then the other locals.
+func (co *Code) varnames() []string {
+	if co.isModule {
+		return nil
+	}
+	var out []string
+	seen := map[int]bool{}
+	add := func(slot int) {
+		if slot >= 0 && slot < len(co.localNames) && !seen[slot] {
+			seen[slot] = true
+			out = append(out, co.localNames[slot])
+		}
+	}
+	for i := 0; i < co.npos; i++ {
+		add(i)
+	}
+	for _, s := range co.kwonly {
+		add(s)
+	}
+	add(co.varargSlot)
+	add(co.varkwSlot)
+	for i, n := range co.localNames {
+		if i < co.nlocals && isIdentifier(n) {
+			add(i)
+		}
+	}
+	return out
+}
+
+// flags is co_flags: CO_OPTIMIZED|CO_NEWLOCALS for a function, with
+// CO_VARARGS, CO_VARKEYWORDS and CO_GENERATOR as they apply.
+func (co *Code) flags() int64 {
+	if co.isModule {
+		return 0
+	}
+	f := int64(0x1 | 0x2)
+	if co.varargSlot >= 0 {
+		f |= 0x4
+	}
+	if co.varkwSlot >= 0 {
+		f |= 0x8
+	}
+	if co.isGenerator {
+		f |= 0x20
+	}
+	return f
+}
+
+func strVals(ss []string) []Val {
+	out := make([]Val, len(ss))
+	for i, s := range ss {
+		out[i] = StrVal(s)
+	}
+	return out
 }

@@ -75,6 +75,8 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		return ObjVal(fn.attrs), true
 	case "__annotations__":
 		return ObjVal(vm.funcAnnotations(fn)), true
+	case "__code__":
+		return ObjVal(&codeInfoObj{code: co}), true
 	}
 	return Val{}, false
 }

@@ -189,6 +189,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return unittestModule
 	case "_unittest_asserts":
 		return unittestAssertsModule
+	case "inspect":
+		return inspectModule
 	}
 	return nil
 }

@@ -1,7 +1,8 @@
 package interp
 
-// Library modules written in Python for testing and comparing: difflib
-// and unittest (which uses difflib for its assertion messages).
+// Library modules written in Python for testing, comparing and looking
+// into code: difflib, unittest (which uses difflib for its assertion
+// messages) and inspect.
 
 import _ "embed"
 
@@ -51,3 +52,8 @@ func (vm *VM) unittestBase() *Module {
 		},
 	})
 }
+
+//go:embed pylib/inspect.py
+var inspectSource string
+
+func inspectModule(vm *VM) *Module { return vm.pyModule("inspect", inspectSource, nil) }

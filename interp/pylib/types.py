@@ -1,5 +1,7 @@
-# The types module for minipy: SimpleNamespace, and the names of the
-# built-in types that scripts compare against.
+# The types module for minipy: SimpleNamespace, MappingProxyType, and the
+# names of the built-in types that scripts compare against.
+
+import sys as _sys
 
 
 class SimpleNamespace:
@@ -48,8 +50,74 @@ GeneratorType = type(_g())
 MethodType = type(_C().m)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
-ModuleType = type(_f.__globals__) if hasattr(_f, "__globals__") else None
+ModuleType = type(_sys)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
-del ModuleType
+
+
+# A read-only view of a mapping: reads go to the mapping, so later changes
+# to it show.
+class MappingProxyType:
+    __slots__ = ("_m",)
+
+    def __new__(cls, mapping):
+        if not hasattr(mapping, "keys") or not hasattr(mapping, "__getitem__") or isinstance(mapping, (list, tuple)):
+            raise TypeError("mappingproxy() argument must be a mapping, not %s" % type(mapping).__name__)
+        self = object.__new__(cls)
+        object.__setattr__(self, "_m", mapping)
+        return self
+
+    def __getitem__(self, key):
+        return self._m[key]
+
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
+
+    def __setattr__(self, name, value):
+        raise AttributeError("'mappingproxy' object has no attribute '%s'" % name)
+
+    def __iter__(self):
+        return iter(self._m)
+
+    def __reversed__(self):
+        return reversed(self._m)
+
+    def __len__(self):
+        return len(self._m)
+
+    def __contains__(self, key):
+        return key in self._m
+
+    def __eq__(self, other):
+        return self._m == other
+
+    def __or__(self, other):
+        return dict(self._m) | other
+
+    def __ror__(self, other):
+        return other | dict(self._m)
+
+    def get(self, key, default=None):
+        return self._m.get(key, default)
+
+    def keys(self):
+        return self._m.keys()
+
+    def values(self):
+        return self._m.values()
+
+    def items(self):
+        return self._m.items()
+
+    def copy(self):
+        return self._m.copy()
+
+    def __repr__(self):
+        return "mappingproxy(%r)" % (self._m,)
+
+    def __str__(self):
+        return str(self._m)

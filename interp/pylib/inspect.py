@@ -1,0 +1,770 @@
+# The inspect module for minipy, written for it: the is* predicates,
+# getmembers, getdoc/cleandoc, signature() of Python functions, methods
+# and classes (Signature, Parameter, BoundArguments, printed as CPython
+# prints them), getfullargspec, currentframe and stack. minipy keeps no
+# source text for functions and no text signatures for built-ins:
+# getsource raises OSError and signature() of a built-in ValueError.
+
+import sys as _sys
+import types as _types
+from enum import IntEnum as _IntEnum
+from collections import namedtuple as _namedtuple
+
+__all__ = ["ismodule", "isclass", "ismethod", "isfunction", "isgeneratorfunction", "isgenerator",
+           "iscoroutinefunction", "iscoroutine", "isawaitable", "isasyncgenfunction", "isbuiltin",
+           "isroutine", "isabstract", "ismethoddescriptor", "isdatadescriptor", "iscode", "isframe",
+           "istraceback", "getmembers", "getmembers_static", "getdoc", "cleandoc", "getmodule",
+           "getsource", "getsourcelines", "getfile", "signature", "Signature", "Parameter",
+           "BoundArguments", "getfullargspec", "FullArgSpec", "currentframe", "stack",
+           "formatannotation", "getmro", "unwrap", "isasyncgen", "get_annotations", "getattr_static"]
+
+_CO_VARARGS = 0x04
+_CO_VARKEYWORDS = 0x08
+_CO_GENERATOR = 0x20
+
+
+def ismodule(object):
+    return isinstance(object, type(_sys))
+
+
+def isclass(object):
+    return isinstance(object, type)
+
+
+def ismethod(object):
+    return isinstance(object, _types.MethodType)
+
+
+def isfunction(object):
+    return isinstance(object, _types.FunctionType)
+
+
+def isgeneratorfunction(object):
+    while ismethod(object):
+        object = object.__func__
+    return isfunction(object) and bool(object.__code__.co_flags & _CO_GENERATOR)
+
+
+def isgenerator(object):
+    return isinstance(object, _types.GeneratorType)
+
+
+def iscoroutinefunction(object):
+    return False
+
+
+def iscoroutine(object):
+    return False
+
+
+def isawaitable(object):
+    return False
+
+
+def isasyncgenfunction(object):
+    return False
+
+
+def isasyncgen(object):
+    return False
+
+
+def isbuiltin(object):
+    return isinstance(object, _types.BuiltinFunctionType)
+
+
+def isroutine(object):
+    return isbuiltin(object) or isfunction(object) or ismethod(object) or ismethoddescriptor(object)
+
+
+def ismethoddescriptor(object):
+    if isclass(object) or ismethod(object) or isfunction(object):
+        return False
+    tp = type(object)
+    return hasattr(tp, "__get__") and not hasattr(tp, "__set__") and not hasattr(tp, "__delete__")
+
+
+def isdatadescriptor(object):
+    if isclass(object) or ismethod(object) or isfunction(object):
+        return False
+    tp = type(object)
+    return hasattr(tp, "__set__") or hasattr(tp, "__delete__")
+
+
+def isabstract(object):
+    return bool(isinstance(object, type) and getattr(object, "__abstractmethods__", None))
+
+
+def iscode(object):
+    return type(object).__name__ == "code"
+
+
+def isframe(object):
+    return type(object).__name__ == "frame"
+
+
+def istraceback(object):
+    return False
+
+
+def getmro(cls):
+    return cls.__mro__
+
+
+def unwrap(func, *, stop=None):
+    f = func
+    seen = {id(f)}
+    while hasattr(f, "__wrapped__") and not (stop is not None and stop(f)):
+        f = f.__wrapped__
+        if id(f) in seen:
+            raise ValueError("wrapper loop when unwrapping {!r}".format(func))
+        seen.add(id(f))
+    return f
+
+
+def getmembers(object, predicate=None):
+    names = dir(object)
+    if isclass(object):
+        # Names from the bases' __dict__ too, as dir() lists them.
+        names = list(names)
+    out = []
+    for key in names:
+        try:
+            value = getattr(object, key)
+        except AttributeError:
+            continue
+        if predicate is None or predicate(value):
+            out.append((key, value))
+    out.sort(key=lambda kv: kv[0])
+    return out
+
+
+def getmembers_static(object, predicate=None):
+    return getmembers(object, predicate)
+
+
+_missing = object()
+
+
+# Not static here: the attribute is looked up as getattr would.
+def getattr_static(obj, attr, default=_missing):
+    if default is _missing:
+        return getattr(obj, attr)
+    return getattr(obj, attr, default)
+
+
+def cleandoc(doc):
+    lines = doc.expandtabs().split("\n")
+    # The indentation all lines after the first share goes.
+    margin = None
+    for line in lines[1:]:
+        content = len(line.lstrip())
+        if content:
+            ind = len(line) - content
+            margin = ind if margin is None else min(margin, ind)
+    if lines:
+        lines[0] = lines[0].lstrip()
+    if margin is not None:
+        for i in range(1, len(lines)):
+            lines[i] = lines[i][margin:]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def getdoc(object):
+    try:
+        doc = object.__doc__
+    except AttributeError:
+        return None
+    if doc is None:
+        # A method without a docstring takes its base class's.
+        if isclass(object):
+            for base in object.__mro__[1:]:
+                if base is object:
+                    continue
+                d = getattr(base, "__doc__", None)
+                if d is not None and base is not type(None):
+                    doc = d
+                    break
+        elif isfunction(object) or ismethod(object):
+            name = object.__name__
+            owner = getattr(object, "__self__", None)
+            cls = owner if isclass(owner) else type(owner) if owner is not None else None
+            if cls is not None:
+                for base in cls.__mro__[1:]:
+                    m = base.__dict__.get(name) if hasattr(base, "__dict__") else None
+                    if m is not None and getattr(m, "__doc__", None) is not None:
+                        doc = m.__doc__
+                        break
+    if not isinstance(doc, str):
+        return None
+    return cleandoc(doc)
+
+
+def getmodule(object, _filename=None):
+    if ismodule(object):
+        return object
+    name = getattr(object, "__module__", None)
+    if name is None:
+        return None
+    return _sys.modules.get(name)
+
+
+def getfile(object):
+    if ismodule(object):
+        f = getattr(object, "__file__", None)
+        if f:
+            return f
+        raise TypeError("{!r} is a built-in module".format(object))
+    if isclass(object):
+        raise TypeError("source code not available")
+    if ismethod(object):
+        object = object.__func__
+    if isfunction(object):
+        return object.__code__.co_filename
+    raise TypeError("module, class, method, function, traceback, frame, or code object was expected, "
+                    "got {}".format(type(object).__name__))
+
+
+def getsourcelines(object):
+    raise OSError("could not get source code")
+
+
+def getsource(object):
+    raise OSError("could not get source code")
+
+
+# This module's frames are not on minipy's stack: _getframe() is the
+# caller's.
+def currentframe():
+    return _sys._getframe()
+
+
+def stack(context=1):
+    out = []
+    f = _sys._getframe()
+    while f is not None:
+        out.append(FrameInfo(f, f.f_code.co_filename, f.f_lineno, f.f_code.co_name, None, None))
+        f = f.f_back
+    return out
+
+
+FrameInfo = _namedtuple("FrameInfo", "frame filename lineno function code_context index")
+
+
+def get_annotations(obj, *, globals=None, locals=None, eval_str=False, format=None):
+    if isinstance(obj, type):
+        ann = obj.__dict__.get("__annotations__", None)
+    else:
+        ann = getattr(obj, "__annotations__", None)
+    if ann is None:
+        return {}
+    return dict(ann)
+
+
+def formatannotation(annotation, base_module=None, *, quote_annotation_strings=True):
+    if not quote_annotation_strings and isinstance(annotation, str):
+        return annotation
+    r = repr(annotation)
+    if getattr(annotation, "__module__", None) == "typing" or r.startswith("typing."):
+        return r.replace("typing.", "")
+    if isinstance(annotation, _types.GenericAlias):
+        return str(annotation)
+    if isinstance(annotation, type):
+        if annotation.__module__ in ("builtins", base_module):
+            return annotation.__qualname__
+        return annotation.__module__ + "." + annotation.__qualname__
+    return repr(annotation)
+
+
+class _empty:
+    pass
+
+
+class _void:
+    pass
+
+
+class _ParameterKind(_IntEnum):
+    POSITIONAL_ONLY = 0
+    POSITIONAL_OR_KEYWORD = 1
+    VAR_POSITIONAL = 2
+    KEYWORD_ONLY = 3
+    VAR_KEYWORD = 4
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def description(self):
+        return _kind_descriptions[self]
+
+
+_kind_descriptions = {0: "positional-only", 1: "positional or keyword", 2: "variadic positional",
+                      3: "keyword-only", 4: "variadic keyword"}
+
+_POSITIONAL_ONLY = _ParameterKind.POSITIONAL_ONLY
+_POSITIONAL_OR_KEYWORD = _ParameterKind.POSITIONAL_OR_KEYWORD
+_VAR_POSITIONAL = _ParameterKind.VAR_POSITIONAL
+_KEYWORD_ONLY = _ParameterKind.KEYWORD_ONLY
+_VAR_KEYWORD = _ParameterKind.VAR_KEYWORD
+
+
+class Parameter:
+    __slots__ = ("_name", "_kind", "_default", "_annotation")
+
+    POSITIONAL_ONLY = _POSITIONAL_ONLY
+    POSITIONAL_OR_KEYWORD = _POSITIONAL_OR_KEYWORD
+    VAR_POSITIONAL = _VAR_POSITIONAL
+    KEYWORD_ONLY = _KEYWORD_ONLY
+    VAR_KEYWORD = _VAR_KEYWORD
+    empty = _empty
+
+    def __init__(self, name, kind, *, default=_empty, annotation=_empty):
+        try:
+            self._kind = _ParameterKind(kind)
+        except ValueError:
+            raise ValueError("value {!r} is not a valid Parameter.kind".format(kind))
+        if default is not _empty and self._kind in (_VAR_POSITIONAL, _VAR_KEYWORD):
+            raise ValueError("{} parameters cannot have default values".format(self._kind.description))
+        if not isinstance(name, str):
+            raise TypeError("name must be a str, not a {}".format(type(name).__name__))
+        if not name.isidentifier():
+            raise ValueError("{!r} is not a valid parameter name".format(name))
+        self._name = name
+        self._default = default
+        self._annotation = annotation
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def default(self):
+        return self._default
+
+    @property
+    def annotation(self):
+        return self._annotation
+
+    @property
+    def kind(self):
+        return self._kind
+
+    def replace(self, *, name=_void, kind=_void, annotation=_void, default=_void):
+        return type(self)(self._name if name is _void else name, self._kind if kind is _void else kind,
+                          default=self._default if default is _void else default,
+                          annotation=self._annotation if annotation is _void else annotation)
+
+    def __str__(self):
+        return self._format()
+
+    def _format(self, *, quote_annotation_strings=True):
+        s = self._name
+        if self._annotation is not _empty:
+            s = "{}: {}".format(s, formatannotation(self._annotation,
+                                                    quote_annotation_strings=quote_annotation_strings))
+        if self._default is not _empty:
+            if self._annotation is not _empty:
+                s = "{} = {}".format(s, repr(self._default))
+            else:
+                s = "{}={}".format(s, repr(self._default))
+        if self._kind == _VAR_POSITIONAL:
+            s = "*" + s
+        elif self._kind == _VAR_KEYWORD:
+            s = "**" + s
+        return s
+
+    def __repr__(self):
+        return '<{} "{}">'.format(type(self).__name__, self)
+
+    def __hash__(self):
+        return hash((self._name, self._kind, self._annotation, self._default))
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if not isinstance(other, Parameter):
+            return NotImplemented
+        return (self._name == other._name and self._kind == other._kind and self._default == other._default
+                and self._annotation == other._annotation)
+
+
+class BoundArguments:
+    def __init__(self, signature, arguments):
+        self.arguments = arguments
+        self._signature = signature
+
+    @property
+    def signature(self):
+        return self._signature
+
+    @property
+    def args(self):
+        out = []
+        for name, p in self._signature.parameters.items():
+            if p.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+                break
+            if name not in self.arguments:
+                break
+            if p.kind == _VAR_POSITIONAL:
+                out.extend(self.arguments[name])
+            else:
+                out.append(self.arguments[name])
+        return tuple(out)
+
+    @property
+    def kwargs(self):
+        out = {}
+        started = False
+        for name, p in self._signature.parameters.items():
+            if not started:
+                if p.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+                    started = True
+                elif name not in self.arguments:
+                    started = True
+                    continue
+            if not started or name not in self.arguments:
+                continue
+            if p.kind == _VAR_KEYWORD:
+                out.update(self.arguments[name])
+            elif p.kind != _VAR_POSITIONAL:
+                out[name] = self.arguments[name]
+        return out
+
+    def apply_defaults(self):
+        args = self.arguments
+        new = {}
+        for name, p in self._signature.parameters.items():
+            if name in args:
+                new[name] = args[name]
+            elif p.default is not _empty:
+                new[name] = p.default
+            elif p.kind == _VAR_POSITIONAL:
+                new[name] = ()
+            elif p.kind == _VAR_KEYWORD:
+                new[name] = {}
+        self.arguments = new
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if not isinstance(other, BoundArguments):
+            return NotImplemented
+        return self.signature == other.signature and self.arguments == other.arguments
+
+    def __repr__(self):
+        args = ["{}={!r}".format(k, v) for k, v in self.arguments.items()]
+        return "<{} ({})>".format(type(self).__name__, ", ".join(args))
+
+
+class Signature:
+    __slots__ = ("_parameters", "_return_annotation")
+
+    empty = _empty
+
+    def __init__(self, parameters=None, *, return_annotation=_empty, __validate_parameters__=True):
+        params = {}
+        if parameters is not None:
+            top = _POSITIONAL_ONLY
+            seen_default = False
+            for p in parameters:
+                kind = p.kind
+                if kind < top:
+                    raise ValueError("wrong parameter order: {} parameter before {} parameter".format(
+                        top.description, kind.description))
+                if kind > top:
+                    top = kind
+                if kind in (_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD):
+                    if p.default is _empty:
+                        if seen_default:
+                            raise ValueError("non-default argument follows default argument")
+                    else:
+                        seen_default = True
+                if p.name in params:
+                    raise ValueError("duplicate parameter name: {!r}".format(p.name))
+                params[p.name] = p
+        self._parameters = params
+        self._return_annotation = return_annotation
+
+    @classmethod
+    def from_callable(cls, obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
+        return _signature_of(obj, follow_wrapped)
+
+    @property
+    def parameters(self):
+        return _types.MappingProxyType(self._parameters)
+
+    @property
+    def return_annotation(self):
+        return self._return_annotation
+
+    def replace(self, *, parameters=_void, return_annotation=_void):
+        if parameters is _void:
+            parameters = self._parameters.values()
+        if return_annotation is _void:
+            return_annotation = self._return_annotation
+        return type(self)(parameters, return_annotation=return_annotation)
+
+    def __hash__(self):
+        return hash((tuple(self._parameters.values()), self._return_annotation))
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if not isinstance(other, Signature):
+            return NotImplemented
+        return (self._return_annotation == other._return_annotation
+                and list(self._parameters.values()) == list(other._parameters.values()))
+
+    def bind(self, /, *args, **kwargs):
+        return self._bind(args, kwargs)
+
+    def bind_partial(self, /, *args, **kwargs):
+        return self._bind(args, kwargs, partial=True)
+
+    def _bind(self, args, kwargs, partial=False):
+        kwargs = dict(kwargs)
+        arguments = {}
+        params = list(self._parameters.values())
+        posonly_given = []
+        i = n = 0
+        # Positional arguments fill the parameters in order; where they
+        # run out, the next parameter must be given some other way.
+        while True:
+            if n >= len(args):
+                if i >= len(params):
+                    break
+                p = params[i]
+                if p.kind == _VAR_POSITIONAL:
+                    break
+                if p.name in kwargs:
+                    if p.kind == _POSITIONAL_ONLY:
+                        posonly_given.append(p.name)
+                        i += 1
+                        continue
+                    break
+                if p.kind == _VAR_KEYWORD or p.default is not _empty or partial:
+                    break
+                what = " keyword-only" if p.kind == _KEYWORD_ONLY else ""
+                raise TypeError("missing a required{} argument: {!r}".format(what, p.name))
+            if i >= len(params) or params[i].kind in (_KEYWORD_ONLY, _VAR_KEYWORD):
+                raise TypeError("too many positional arguments")
+            p = params[i]
+            if p.kind == _VAR_POSITIONAL:
+                arguments[p.name] = tuple(args[n:])
+                i += 1
+                break
+            if p.name in kwargs and p.kind != _POSITIONAL_ONLY:
+                raise TypeError("multiple values for argument {!r}".format(p.name))
+            arguments[p.name] = args[n]
+            n += 1
+            i += 1
+        # The rest come from keywords, or have defaults.
+        varkw = None
+        for p in params[i:]:
+            if p.kind == _VAR_KEYWORD:
+                varkw = p
+            elif p.kind == _VAR_POSITIONAL:
+                pass
+            elif p.name in kwargs:
+                arguments[p.name] = kwargs.pop(p.name)
+            elif not partial and p.default is _empty:
+                raise TypeError("missing a required argument: {!r}".format(p.name))
+        if kwargs:
+            if varkw is not None:
+                arguments[varkw.name] = kwargs
+            elif posonly_given:
+                raise TypeError("got some positional-only arguments passed as keyword arguments: {!r}".format(
+                    ", ".join(posonly_given)))
+            else:
+                raise TypeError("got an unexpected keyword argument {!r}".format(next(iter(kwargs))))
+        return BoundArguments(self, arguments)
+
+    def __repr__(self):
+        return "<{} {}>".format(type(self).__name__, self)
+
+    def __str__(self):
+        return self.format()
+
+    def format(self, *, max_width=None, quote_annotation_strings=True):
+        parts = []
+        slash = False
+        star = True
+        for p in self._parameters.values():
+            kind = p.kind
+            if kind == _POSITIONAL_ONLY:
+                slash = True
+            elif slash:
+                parts.append("/")
+                slash = False
+            if kind == _VAR_POSITIONAL:
+                star = False
+            elif kind == _KEYWORD_ONLY and star:
+                parts.append("*")
+                star = False
+            parts.append(p._format(quote_annotation_strings=quote_annotation_strings))
+        if slash:
+            parts.append("/")
+        text = "({})".format(", ".join(parts))
+        if max_width is not None and len(text) > max_width:
+            text = "(\n    {}\n)".format(",\n    ".join(parts))
+        if self._return_annotation is not _empty:
+            text += " -> {}".format(formatannotation(self._return_annotation,
+                                                     quote_annotation_strings=quote_annotation_strings))
+        return text
+
+
+def _function_signature(func):
+    co = func.__code__
+    names = co.co_varnames
+    npos = co.co_argcount
+    nposonly = co.co_posonlyargcount
+    nkw = co.co_kwonlyargcount
+    defaults = func.__defaults__ or ()
+    kwdefaults = func.__kwdefaults__ or {}
+    ann = func.__annotations__
+    params = []
+    first_default = npos - len(defaults)
+    for i in range(npos):
+        name = names[i]
+        kind = _POSITIONAL_ONLY if i < nposonly else _POSITIONAL_OR_KEYWORD
+        default = defaults[i - first_default] if i >= first_default else _empty
+        params.append(Parameter(name, kind, default=default, annotation=ann.get(name, _empty)))
+    k = npos + nkw
+    if co.co_flags & _CO_VARARGS:
+        name = names[k]
+        params.append(Parameter(name, _VAR_POSITIONAL, annotation=ann.get(name, _empty)))
+        k += 1
+    for i in range(npos, npos + nkw):
+        name = names[i]
+        params.append(Parameter(name, _KEYWORD_ONLY, default=kwdefaults.get(name, _empty),
+                                annotation=ann.get(name, _empty)))
+    if co.co_flags & _CO_VARKEYWORDS:
+        name = names[k]
+        params.append(Parameter(name, _VAR_KEYWORD, annotation=ann.get(name, _empty)))
+    return Signature(params, return_annotation=ann.get("return", _empty))
+
+
+def _drop_first(sig):
+    params = list(sig.parameters.values())
+    if not params or params[0].kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+        raise ValueError("invalid method signature")
+    if params[0].kind == _VAR_POSITIONAL:
+        return sig
+    return sig.replace(parameters=params[1:])
+
+
+def _signature_of(obj, follow_wrapped=True):
+    if not callable(obj):
+        raise TypeError("{!r} is not a callable object".format(obj))
+    if ismethod(obj):
+        return _drop_first(_signature_of(obj.__func__, follow_wrapped))
+    if follow_wrapped:
+        obj = unwrap(obj, stop=lambda f: hasattr(f, "__signature__"))
+    sig = getattr(obj, "__signature__", None)
+    if sig is not None:
+        if not isinstance(sig, Signature):
+            raise TypeError("unexpected object {!r} in __signature__ attribute".format(sig))
+        return sig
+    if isfunction(obj):
+        return _function_signature(obj)
+    partial = _partial_type()
+    if partial is not None and isinstance(obj, partial):
+        return _partial_signature(_signature_of(obj.func, follow_wrapped), obj.args, obj.keywords)
+    if isclass(obj):
+        for base in obj.__mro__:
+            if base is object:
+                break
+            init = base.__dict__.get("__init__") if hasattr(base, "__dict__") else None
+            if init is not None and isfunction(init):
+                return _drop_first(_function_signature(init))
+            new = base.__dict__.get("__new__") if hasattr(base, "__dict__") else None
+            if new is not None:
+                new = getattr(new, "__func__", new)
+                if isfunction(new):
+                    return _drop_first(_function_signature(new))
+        if obj.__init__ is object.__init__ and obj.__new__ is object.__new__:
+            return Signature()
+        raise ValueError("no signature found for builtin type {!r}".format(obj))
+    if isbuiltin(obj):
+        raise ValueError("no signature found for builtin {!r}".format(obj))
+    call = getattr(type(obj), "__call__", None)
+    if call is not None and isfunction(call):
+        return _drop_first(_function_signature(call))
+    raise ValueError("callable {!r} is not supported by signature".format(obj))
+
+
+def _partial_type():
+    try:
+        import functools
+        return functools.partial
+    except ImportError:
+        return None
+
+
+def _partial_signature(sig, args, keywords):
+    bound = sig.bind_partial(*args, **keywords)
+    params = []
+    transform_to_kwonly = False
+    for name, p in sig.parameters.items():
+        kind = p.kind
+        if kind == _POSITIONAL_ONLY or (kind == _POSITIONAL_OR_KEYWORD and name in bound.arguments
+                                        and name not in keywords):
+            if name in bound.arguments:
+                continue
+        if name in keywords and kind != _VAR_KEYWORD:
+            if kind == _POSITIONAL_ONLY:
+                continue
+            p = p.replace(default=keywords[name], kind=_KEYWORD_ONLY)
+            transform_to_kwonly = True
+        elif transform_to_kwonly and kind == _POSITIONAL_OR_KEYWORD:
+            p = p.replace(kind=_KEYWORD_ONLY)
+        elif kind == _VAR_POSITIONAL and name in bound.arguments:
+            pass
+        params.append(p)
+    return sig.replace(parameters=params)
+
+
+def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False, annotation_format=None):
+    return _signature_of(obj, follow_wrapped)
+
+
+FullArgSpec = _namedtuple("FullArgSpec", "args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations")
+
+
+def getfullargspec(func):
+    # A bound method keeps its first parameter here, as CPython's does.
+    if ismethod(func):
+        func = func.__func__
+    try:
+        sig = _signature_of(func, False)
+    except Exception:
+        raise TypeError("unsupported callable")
+    args = []
+    varargs = varkw = None
+    kwonly = []
+    defaults = []
+    kwdefaults = {}
+    ann = {}
+    if sig.return_annotation is not _empty:
+        ann["return"] = sig.return_annotation
+    for p in sig.parameters.values():
+        if p.annotation is not _empty:
+            ann[p.name] = p.annotation
+        if p.kind in (_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD):
+            args.append(p.name)
+            if p.default is not _empty:
+                defaults.append(p.default)
+        elif p.kind == _VAR_POSITIONAL:
+            varargs = p.name
+        elif p.kind == _KEYWORD_ONLY:
+            kwonly.append(p.name)
+            if p.default is not _empty:
+                kwdefaults[p.name] = p.default
+        else:
+            varkw = p.name
+    return FullArgSpec(args, varargs, varkw, tuple(defaults) or None, kwonly, kwdefaults or None, ann)
