@@ -300,6 +300,11 @@ func (vm *VM) builtins() map[string]Val {
 		if len(pos) != 1 {
 			return Val{}, newErr(TypeError, "sorted expected 1 argument, got %d", len(pos))
 		}
+		if len(kw) == 0 {
+			if l, ok := vm.sortedInts(pos[0]); ok {
+				return ObjVal(l), nil
+			}
+		}
 		items, err := vm.iterate(pos[0])
 		if err != nil {
 			return Val{}, err

@@ -446,6 +446,29 @@ func (s *Set) insertClean(k Val, h int64) {
 	}
 }
 
+// insertSlotClean is insertClean of a slot of an int key, in a table of
+// ints only.
+func (s *Set) insertSlotClean(e setSlot) {
+	table := s.table
+	mask := uint64(len(table) - 1)
+	h := e.hash()
+	perturb := uint64(h)
+	for i := uint64(h) & mask; ; {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+probes; j++ {
+			if table[j].hk == 0 {
+				table[j] = e
+				return
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
 // keys returns the elements in iteration (slot) order.
 func (s *Set) keys() []Val {
 	out := make([]Val, 0, s.used)
@@ -509,6 +532,17 @@ func (s *Set) merge(o *Set) error {
 			s.objs = append([]Object(nil), o.objs...)
 		}
 		s.fill, s.used = o.fill, o.used
+		return nil
+	}
+	if s.fill == 0 && o.tags == nil && o.objs == nil && s.tags == nil && s.objs == nil {
+		// Ints only: each slot goes over as it is (put would store the
+		// same two words and nothing beside them).
+		s.fill, s.used = o.used, o.used
+		for i := range o.table {
+			if e := o.table[i]; e.live() {
+				s.insertSlotClean(e)
+			}
+		}
 		return nil
 	}
 	if s.fill == 0 {
