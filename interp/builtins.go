@@ -209,11 +209,19 @@ func (vm *VM) builtins() map[string]Val {
 		pos, kw := splitKw(args, kwn)
 		d := newDict()
 		if len(pos) > 0 {
-			if src, ok := pos[0].O.(*Dict); ok {
+			src, ok := pos[0].O.(*Dict)
+			inst, isInst := pos[0].O.(*Instance)
+			if isInst && pos[0].T == tagObject && !inst.hasMethod("keys") {
+				// A dict subclass that keeps dict's keys: its items.
+				if b, has := builtinValue(pos[0]); has {
+					src, ok = b.O.(*Dict)
+				}
+			}
+			if ok {
 				for _, e := range src.live() {
 					d.set(e.k, e.v)
 				}
-			} else if inst, ok := pos[0].O.(*Instance); ok && pos[0].T == tagObject && inst.hasMethod("keys") {
+			} else if isInst && pos[0].T == tagObject && inst.hasMethod("keys") {
 				// A mapping: its keys(), and an item for each (CPython's
 				// PyDict_Merge on anything with keys).
 				km, err := vm.getAttr(pos[0], "keys")
@@ -1175,6 +1183,11 @@ func (vm *VM) typeOf(v Val) Val {
 		}
 	}
 	if i, ok := v.O.(*Instance); ok {
+		if i.cls == objectClass {
+			if o, ok := vm.bi["object"]; ok {
+				return o // type(object()) is object
+			}
+		}
 		return ObjVal(i.cls)
 	}
 	if l, ok := v.O.(*List); ok && v.T == tagObject && l.deque {
@@ -1214,10 +1227,15 @@ func (vm *VM) typeOf(v Val) Val {
 	n := typeName(v)
 	if b, ok := v.O.(*Builtin); ok && b.name == "type" && vm.bi["type"].O == v.O {
 		n = "type" // type itself is a type
+	} else if ok && isNotImplemented(v) {
+		n = "NotImplementedType"
 	}
 	if t, ok := vm.bi[n]; ok {
 		if _, ok := t.O.(*typeObj); ok {
 			return t
+		}
+		if n == "type" {
+			return t // type(int) is type
 		}
 	}
 	return vm.typeObjs.get(n, func() Val {

@@ -720,7 +720,7 @@ func (c *Class) qualName() string {
 	return c.name
 }
 
-var objectClass = &Class{name: "object", attrs: map[string]Val{}}
+var objectClass = &Class{name: "object", module: "builtins", attrs: map[string]Val{}}
 
 func init() {
 	objectClass.mro = []*Class{objectClass}

@@ -367,6 +367,17 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 				ps = append(ps, param{name: s.s})
 			}
 		}
+		declared := map[string]bool{}
+		if ownGlobals && len(ns) == 1 {
+			nsGlobalsAsNonlocals(body, true, declared)
+			for _, n := range sortedKeys(declared) {
+				if !seen[n] {
+					seen[n] = true
+					nc.params = append(nc.params, n)
+					ps = append(ps, param{name: n})
+				}
+			}
+		}
 		code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
 			c.nsGlobals = nc.globals
 			return c.compileFunc("<module>", ps, body, pos{line: 1}, false)
@@ -376,6 +387,9 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 		}
 		code.qualname = "<module>"
 		assigned(body, nc.stores, map[string]bool{})
+		for n := range declared {
+			nc.stores[n] = true
+		}
 		walkStmts(body, func(e Expr) {
 			if ne, ok := e.(*NamedExpr); ok {
 				nc.stores[ne.name] = true
@@ -609,4 +623,34 @@ func localsOrder(f *frame) []int {
 	}
 	sort.Slice(cells, func(a, b int) bool { return co.localNames[cells[a]] < co.localNames[cells[b]] })
 	return append(plain, cells...)
+}
+
+// nsGlobalsAsNonlocals rewrites code that exec runs over one globals dict.
+// Its top level compiles as a function whose locals are the dict's names
+// (compileSource), so a nested function's "global x" means that
+// function's x, a nonlocal, and a top-level "global x" says nothing. The
+// names go to out: the top function binds them and writes them back.
+func nsGlobalsAsNonlocals(body []Stmt, top bool, out map[string]bool) {
+	for i, s := range body {
+		switch x := s.(type) {
+		case *Global:
+			for _, n := range x.names {
+				out[n] = true
+			}
+			if top {
+				body[i] = &Pass{pos: x.pos}
+			} else {
+				body[i] = &Nonlocal{x.pos, x.names}
+			}
+		case *Def:
+			nsGlobalsAsNonlocals(x.body, false, out)
+		case *ClassDef:
+			for _, m := range x.body {
+				if d, ok := m.(*Def); ok {
+					nsGlobalsAsNonlocals(d.body, false, out)
+				}
+			}
+		}
+		nestedBodies(s, func(b []Stmt, _ bool) { nsGlobalsAsNonlocals(b, top, out) })
+	}
 }

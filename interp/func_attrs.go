@@ -40,6 +40,10 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		}
 		return co.doc, true
 	case "__module__":
+		if f := fn.code.filename; strings.HasPrefix(f, pylibFile) {
+			// A library module's function (pylib): "<minipy copyreg>".
+			return StrVal(strings.TrimSuffix(f[len(pylibFile):], ">")), true
+		}
 		return StrVal("__main__"), true
 	case "__closure__":
 		if len(fn.free) == 0 {

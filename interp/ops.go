@@ -772,7 +772,17 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 // opImport binds a module; its own function because of the defer (a
 // defer in slowOp would cost every instruction it runs).
 func (vm *VM) opImport(f *frame, in *Instr) error {
-	name := f.code.names[in.B]
+	m, err := vm.importByName(f.code.names[in.B])
+	if err != nil {
+		return err
+	}
+	f.set(in.A, ObjVal(m))
+	return nil
+}
+
+// importByName is import name: the module, built on its first import and
+// noted in sys.modules.
+func (vm *VM) importByName(name string) (*Module, error) {
 	if vm.rt != nil && vm.rt.threaded.Load() {
 		// Threads share the modules map: a first import writes it.
 		vm.rt.mu.Lock()
@@ -784,9 +794,9 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 	} else {
 		var err error
 		if m, ok, err = vm.loadModule(name); !ok {
-			return newErr(ModuleNotFoundError, "No module named '%s'", name)
+			return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
 		} else if err != nil {
-			return err
+			return nil, err
 		}
 		if i := strings.LastIndexByte(name, '.'); i > 0 {
 			if parent, ok := vm.modules[name[:i]]; ok {
@@ -795,8 +805,7 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 		}
 	}
 	vm.noteImported(name, m)
-	f.set(in.A, ObjVal(m))
-	return nil
+	return m, nil
 }
 
 // noteImported puts an imported module (and its parent packages) in

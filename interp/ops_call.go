@@ -471,6 +471,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	}
 	switch t := o.O.(type) {
+	case *Dict:
+		if name == "default_factory" && t.factory.T != tagEmpty {
+			return t.factory, nil
+		}
 	case goObject:
 		if v, ok := t.attr(vm, name); ok {
 			return v, nil
@@ -496,7 +500,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return v, err
 		}
 		if name == "__class__" {
-			return ObjVal(t.cls), nil
+			return vm.typeOf(o), nil
 		}
 		if name == "__dict__" && t.cls != objectClass && t.cls.hasDict() {
 			return ObjVal(t.liveDict()), nil
@@ -635,6 +639,14 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				mod = t.module
 			}
 			return StrVal(mod), nil
+		case "__class__":
+			return vm.typeOf(o), nil
+		case "__new__":
+			if t.name != "object" {
+				if f := vm.builtinTypeNew(t, o); f.T != tagEmpty {
+					return f, nil
+				}
+			}
 		}
 		if t.name == "object" {
 			if v, ok := vm.objectAttr(name); ok {

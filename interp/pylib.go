@@ -67,7 +67,63 @@ func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 			m.attrs[k.s] = e.v
 		}
 	}
+	// _exported names the module's private names other modules read
+	// (copyreg.__newobj__, pickle's _Pickler).
+	if ex, ok, _ := ns.get(StrVal("_exported")); ok {
+		if t, ok := ex.O.(*Tuple); ok {
+			for _, n := range t.items {
+				if s, ok := n.O.(*Str); ok {
+					if v, ok, _ := ns.get(n); ok {
+						m.attrs[s.s] = v
+					}
+				}
+			}
+		}
+	}
 	return m
+}
+
+//go:embed pylib/copyreg.py
+var copyregSource string
+
+//go:embed pylib/pickle.py
+var pickleSource string
+
+func copyregModule(vm *VM) *Module { return vm.pyModule("copyreg", copyregSource, nil) }
+
+// pickleModule is pickle, in Python over two helpers: importing a module
+// by name (find_class) and the program's globals (__main__'s classes and
+// functions, which minipy does not keep as a module object).
+func pickleModule(vm *VM) *Module {
+	m := vm.pyModule("pickle", pickleSource, pickleHelpers())
+	for _, n := range []string{"PickleError", "PicklingError", "UnpicklingError"} {
+		if t, ok := m.attrs[n].O.(*ExcType); ok {
+			t.module = "_pickle" // CPython's are the C module's
+		}
+	}
+	return m
+}
+
+func pickleHelpers() map[string]nativeFn {
+	return map[string]nativeFn{
+		"_import_module": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 || args[0].T != tagObject {
+				return Val{}, newErr(TypeError, "_import_module() takes a module name")
+			}
+			s, ok := args[0].O.(*Str)
+			if !ok {
+				return Val{}, newErr(TypeError, "_import_module() takes a module name")
+			}
+			m, err := vm.importByName(s.s)
+			if err != nil {
+				return Val{}, err
+			}
+			return ObjVal(m), nil
+		},
+		"_main_globals": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return vm.globalsDict(), nil
+		},
+	}
 }
 
 func datetimeModule(vm *VM) *Module {

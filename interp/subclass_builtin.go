@@ -193,6 +193,7 @@ func (vm *VM) makeBuiltinBase(name string) *Class {
 	}
 	c, _ := vm.nativeClass(name, nil, withSlotSigs(name, methods))
 	c.builtin = true
+	c.module = "builtins"
 	if !immutableBase[name] {
 		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
 	}
@@ -220,4 +221,36 @@ func (c *typeCache) get(key string, mk func() Val) Val {
 	v := mk()
 	c.m[key] = v
 	return v
+}
+
+// builtinTypeNew is int.__new__ and the like: T.__new__(T, ...) is T(...),
+// and T.__new__(C, ...) for a subclass C of T makes a C around the value
+// without running C.__init__ (what copyreg's _reconstructor and
+// __newobj__ rely on).
+func (vm *VM) builtinTypeNew(t *typeObj, typ Val) Val {
+	base := vm.builtinBase(t.name)
+	if base == nil {
+		return Val{}
+	}
+	name := t.name
+	return ObjVal(&Builtin{name: "__new__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return Val{}, newErr(TypeError, "%s.__new__(): not enough arguments", name)
+		}
+		if args[0].O == typ.O {
+			return vm.call(typ, args[1:], kwn)
+		}
+		c, ok := args[0].O.(*Class)
+		if !ok || args[0].T != tagObject {
+			return Val{}, newErr(TypeError, "%s.__new__(X): X is not a type object (%s)", name, typeName(args[0]))
+		}
+		if !c.isSub(base) {
+			return Val{}, newErr(TypeError, "%s.__new__(%s): %s is not a subtype of %s", name, c.name, c.name, name)
+		}
+		if nw, ok := base.attrs["__new__"]; ok {
+			return vm.call(nw, args, kwn)
+		}
+		// A mutable type's __new__ makes it empty; __init__ fills it.
+		return vm.newInstancePlain(c), nil
+	}})
 }

@@ -829,6 +829,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			b.WriteString(o.native.repr(vm))
 			return
 		}
+		if o.name == "type" && vm != nil && vm.bi["type"].O == v.O {
+			b.WriteString("<class 'type'>")
+			return
+		}
 		b.WriteString("<built-in function " + o.name + ">")
 	case *BoundMethod:
 		b.WriteString("<built-in method " + o.name + " of " + typeName(o.self) + " object at 0x7f0000000000>")

@@ -534,8 +534,16 @@ def _strftime(fmt, y, mo, d, h, mi, s, us, tz, dt):
     return "".join(out)
 
 
+def _state_bytes(x, n):
+    return isinstance(x, (bytes, bytearray)) and len(x) == n
+
+
 class date:
     def __init__(self, year, month=None, day=None):
+        if month is None and _state_bytes(year, 4):
+            # A pickle's state (date.__reduce__).
+            self._y, self._m, self._d = year[0] * 256 + year[1], year[2], year[3]
+            return
         if month is None or day is None:
             missing = "month" if month is None else "day"
             raise TypeError("function missing required argument '%s' (pos %d)" % (missing, 2 if month is None else 3))
@@ -702,7 +710,7 @@ class date:
         return hash((self._y, self._m, self._d))
 
     def __reduce__(self):
-        return (type(self), (self._y, self._m, self._d))
+        return (type(self), (bytes([self._y >> 8, self._y & 255, self._m, self._d]),))
 
 
 date.min = date(1, 1, 1)
@@ -792,9 +800,26 @@ def _parse_isotime(s):
     return fields[0], fields[1], fields[2], frac, tz
 
 
+def _clock_of(b):
+    return b[0], b[1], b[2], (b[3] << 16) | (b[4] << 8) | b[5]
+
+
 class time:
     def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        if _state_bytes(hour, 6):
+            # A pickle's state (time.__reduce__), then its tzinfo.
+            tz = minute if isinstance(minute, tzinfo) else None
+            h, mi, sec, us = _clock_of(hour)
+            _init_time(self, h, mi, sec, us, tz, 0)
+            return
         _init_time(self, hour, minute, second, microsecond, tzinfo, fold)
+
+    def __reduce__(self):
+        st = bytes([self.hour, self.minute, self.second, self.microsecond >> 16,
+                    (self.microsecond >> 8) & 255, self.microsecond & 255])
+        if self.tzinfo is None:
+            return (type(self), (st,))
+        return (type(self), (st, self.tzinfo))
 
     @classmethod
     def fromisoformat(cls, s):
@@ -879,8 +904,23 @@ time.resolution = timedelta(microseconds=1)
 
 class datetime(date):
     def __init__(self, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        if _state_bytes(year, 10):
+            # A pickle's state (datetime.__reduce__), then its tzinfo.
+            tz = month
+            date.__init__(self, year[:4])
+            h, mi, sec, us = _clock_of(year[4:])
+            _init_time(self, h, mi, sec, us, tz, 0)
+            return
         date.__init__(self, year, month, day)
         _init_time(self, hour, minute, second, microsecond, tzinfo, fold)
+
+    def __reduce__(self):
+        st = bytes([self.year >> 8, self.year & 255, self.month, self.day,
+                    self.hour, self.minute, self.second, self.microsecond >> 16,
+                    (self.microsecond >> 8) & 255, self.microsecond & 255])
+        if self.tzinfo is None:
+            return (type(self), (st,))
+        return (type(self), (st, self.tzinfo))
 
     @classmethod
     def _from_us(cls, us, tz):
