@@ -191,6 +191,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return unittestAssertsModule
 	case "inspect":
 		return inspectModule
+	case "zlib":
+		return zlibModule
+	case "gzip":
+		return gzipModule
 	case "copyreg":
 		return copyregModule
 	case "pickle":
