@@ -101,6 +101,51 @@ type recorder struct {
 	// lastAt holds the copies saveAt made last, which it hands out again
 	// while the maps stay the same (saveAt).
 	lastAt stateAt
+	// heads marks the loop heads of headsCode, the code recorded last
+	// (needsSave).
+	headsCode *Code
+	heads     []bool
+}
+
+// needsSave reports whether what is known where the recording of the
+// instruction at r.pc starts must be kept (saveAt): inside an inner loop
+// or a side path, whose side paths start over from there, and at a loop
+// head, which a while loop's back-edge may later make an inner loop's top
+// (innerTop). Elsewhere nothing reads it: saving at every instruction of
+// a loop without inner loops cloned the four maps at each change, a
+// quarter of what recording allocated.
+func (r *recorder) needsSave() bool {
+	if len(r.inner) > 0 || r.side != nil {
+		return true
+	}
+	co := r.code()
+	if r.headsCode != co {
+		r.headsCode, r.heads = co, loopHeads(co)
+	}
+	return r.pc < len(r.heads) && r.heads[r.pc]
+}
+
+// loopHeads marks the instructions a backward jump of co goes to.
+func loopHeads(co *Code) []bool {
+	heads := make([]bool, len(co.instrs))
+	for pc := range co.instrs {
+		in := &co.instrs[pc]
+		to := -1
+		switch in.Op {
+		case opJumpBack:
+			to = int(in.A)
+		case opJumpIfFalse, opJumpIfTrue:
+			to = int(in.B)
+		case opJumpIfLt, opJumpIfLe, opJumpIfGt, opJumpIfGe, opJumpIfEq, opJumpIfNe,
+			opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe,
+			opForRange, opForIter:
+			to = int(in.C)
+		}
+		if to >= 0 && to <= pc {
+			heads[to] = true
+		}
+	}
+	return heads
 }
 
 // stateAt is what the recorder knows of slots where the recording of an
@@ -1518,8 +1563,10 @@ func (r *recorder) recordSteps() {
 			if !seen || len(r.inner) == 0 {
 				r.firstAt[r.key(r.pc)] = len(r.insts)
 			}
-			r.startKey[len(r.insts)] = r.key(r.pc)
-			r.saveAt(len(r.insts))
+			if r.needsSave() {
+				r.startKey[len(r.insts)] = r.key(r.pc)
+				r.saveAt(len(r.insts))
+			}
 		}
 		r.steps++
 		next := r.step()
