@@ -66,11 +66,13 @@ type word struct {
 // packed the first time a trace uses its op (op). A program uses a few
 // dozen of the set's 300 stencils: packing them all, every hole decoded
 // and every stencil's bytes read, was 11% of the instructions of
-// starting minipy (newTable, 0.56 M of 4.9 M).
+// starting minipy (newTable, 0.56 M of 4.9 M). Each opInfo is allocated
+// when packed, next to the others a run uses: an array of all 300 (45
+// KB) put the few dozen used on a dozen fresh pages, each a page fault
+// in the first compile (~10 µs each on a virtual machine).
 type table struct {
-	ops      []opInfo
-	ready    []atomic.Bool // per uop: ops[op] is packed
-	mu       sync.Mutex    // held while packing
+	ops      []atomic.Pointer[opInfo] // per uop: its opInfo, nil until packed
+	mu       sync.Mutex               // held while packing
 	set      *stencil.Set
 	exit     stencil.Op // the exit stub's uop
 	loop     stencil.Op // the safepoint back-edge, or stencil.NoOp
@@ -93,7 +95,7 @@ func tableFor(set *stencil.Set) *table {
 // be absent); op packs each.
 func newTable(set *stencil.Set) *table {
 	n := len(set.Stencils)
-	t := &table{ops: make([]opInfo, n), ready: make([]atomic.Bool, n), set: set, exit: set.Exit, loop: set.Loop, terminal: make([]bool, n)}
+	t := &table{ops: make([]atomic.Pointer[opInfo], n), set: set, exit: set.Exit, loop: set.Loop, terminal: make([]bool, n)}
 	for _, op := range set.Terminal {
 		t.terminal[op] = true
 	}
@@ -103,23 +105,26 @@ func newTable(set *stencil.Set) *table {
 // op is the packed opInfo of uop i (< len(t.ops)), packing it first if
 // no trace used it yet. Safe for concurrent use.
 func (t *table) op(i int) *opInfo {
-	if !t.ready[i].Load() {
-		t.mu.Lock()
-		if !t.ready[i].Load() {
-			t.pack(i)
-			t.ready[i].Store(true)
-		}
-		t.mu.Unlock()
+	if info := t.ops[i].Load(); info != nil {
+		return info
 	}
-	return &t.ops[i]
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	info := t.ops[i].Load()
+	if info == nil {
+		info = t.pack(i)
+		t.ops[i].Store(info)
+	}
+	return info
 }
 
-// pack fills ops[i] from its stencil: its holes decoded (relocs.Fixup),
-// the Abs64 data words apart, GOT words merged into their holes.
-func (t *table) pack(i int) {
+// pack makes uop i's opInfo from its stencil: its holes decoded
+// (relocs.Fixup), the Abs64 data words apart, GOT words merged into their
+// holes.
+func (t *table) pack(i int) *opInfo {
 	set := t.set
 	st := &set.Stencils[i]
-	info := &t.ops[i]
+	info := new(opInfo)
 	info.code, info.data, info.src = st.Code, st.Data, st
 	if i < len(set.Emitters) {
 		info.emit = set.Emitters[i]
@@ -169,6 +174,7 @@ func (t *table) pack(i int) {
 	info.words = words[:len(words):len(words)]
 	info.special = len(info.code) == 0 || info.bad != nil || info.continues || info.jumps || info.exits ||
 		stencil.Op(i) == set.Loop
+	return info
 }
 
 // mergeGOTWords drops from words[start:] each GOT slot word that a GOT hole
