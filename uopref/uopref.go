@@ -87,6 +87,10 @@ type machine struct {
 	dry   bool              // check operands only: slot returns copies
 	regs  *Regs             // the cached registers (f0, f1)
 	err   error
+	// copies are a dry run's copies of slots, ncopies of them used: a
+	// copy each on the heap was a tenth of what a recording allocated.
+	copies  [8]templates.Value
+	ncopies int
 }
 
 // slot returns the slot whose byte offset is operand n. On a bad offset it
@@ -117,6 +121,12 @@ func (m *machine) at(i int) *templates.Value {
 	}
 	v := &m.frame[i]
 	if m.dry {
+		if m.ncopies < len(m.copies) {
+			c := &m.copies[m.ncopies]
+			m.ncopies++
+			*c = *v
+			return c
+		}
 		c := *v
 		return &c
 	}
@@ -302,7 +312,7 @@ type Moved struct {
 // here whatever the caller maps back to the next uop (nonzero). On error,
 // frame and state are untouched.
 func StepFrom(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64) (Next, templates.ExitCode, Moved, error) {
-	return StepRegs(op, operands, st, frame, fp, link, new(Regs))
+	return stepRegs(op, operands, st, frame, fp, link, nil)
 }
 
 // Regs are the cached float registers f0 and f1 of the stencil ABI
@@ -313,6 +323,15 @@ type Regs [2]uint64
 // StepRegs is StepFrom with the cached registers regs, which register
 // variants read and write. On error, regs are untouched too.
 func StepRegs(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64, regs *Regs) (Next, templates.ExitCode, Moved, error) {
+	if regs == nil {
+		return 0, 0, Moved{}, fmt.Errorf("%s: nil registers", op)
+	}
+	return stepRegs(op, operands, st, frame, fp, link, regs)
+}
+
+// stepRegs is StepRegs; nil regs are registers of the step's own, zero
+// (StepFrom: a new Regs each step was allocated on the heap).
+func stepRegs(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64, regs *Regs) (Next, templates.ExitCode, Moved, error) {
 	f, ok := uops[op]
 	if !ok {
 		return 0, 0, Moved{}, fmt.Errorf("%w %q", ErrUnknownUop, op)
@@ -330,6 +349,9 @@ func StepRegs(op string, operands [4]uint64, st *templates.State, frame []templa
 		*mem = stepMem{} // (holds no frame or state past the step)
 		stepPool.Put(mem)
 	}()
+	if regs == nil {
+		regs = &mem.ownRegs
+	}
 	mem.scratch, mem.scratchRegs = *st, *regs
 	dry := &mem.dry
 	*dry = machine{ops: operands, st: &mem.scratch, frame: frame, fp: fp, link: link, dry: true, regs: &mem.scratchRegs}
@@ -351,6 +373,7 @@ type stepMem struct {
 	dry, real   machine
 	scratch     templates.State
 	scratchRegs Regs
+	ownRegs     Regs // StepFrom's registers
 }
 
 var stepPool = sync.Pool{New: func() any { return new(stepMem) }}
