@@ -159,6 +159,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
 	lt.recording = true
 	r := vm.newRecorder(nf, lt, 0)
+	defer r.release()
 	r.snap() // snapshot 0: the entry
 	// A native callee's frame has no constants until the trace loads
 	// them; those of other types are objects to the trace.
@@ -376,6 +377,7 @@ func (vm *VM) recordFuncBridge(f *frame, lt *loopTrace, idx, pc int) (v Val, to 
 	lt.recording = true
 	defer func() { lt.recording = false }()
 	r := vm.newRecorder(f, lt, pc)
+	defer r.release()
 	r.bridge = true
 	for _, o := range sn.objects {
 		r.objects[o.slot] = o.v

@@ -273,6 +273,9 @@ type jitState struct {
 	traces  []*jit.Trace // compiled in this run, freed when it ends
 	stats   jitStats
 	started time.Time
+	// recInsts is the recorders' instruction buffer, between recordings
+	// (newRecorder, release).
+	recInsts []traceopt.Inst
 }
 
 type jitStats struct {

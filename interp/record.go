@@ -105,6 +105,9 @@ type recorder struct {
 	// (needsSave).
 	headsCode *Code
 	heads     []bool
+	// snapBuf is where snap builds a snapshot's parts; snapLast holds
+	// those of the snapshot made last (shareParts).
+	snapBuf, snapLast snapParts
 }
 
 // needsSave reports whether what is known where the recording of the
@@ -227,24 +230,34 @@ func (r *recorder) snap() int {
 	}
 	co := r.code()
 	sn := &snapshot{pc: r.pc, line: int(co.lines[r.pc])}
+	b := &r.snapBuf
+	b.frames, b.clear, b.objects, b.iters = b.frames[:0], b.clear[:0], b.objects[:0], b.iters[:0]
 	for _, fr := range r.frames {
-		sn.frames = append(sn.frames, inlineFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest})
+		b.frames = append(b.frames, inlineFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest})
 		for i := fr.code.nparams; i < fr.code.nlocals; i++ {
 			if s := fr.base + int32(i); !fr.bound[s] {
-				sn.clear = append(sn.clear, s)
+				b.clear = append(b.clear, s)
 			}
 		}
 	}
 	for s, v := range r.objects {
-		sn.objects = append(sn.objects, slotObject{s, v})
+		b.objects = append(b.objects, slotObject{s, v})
 	}
-	slices.SortFunc(sn.objects, func(a, b slotObject) int { return cmp.Compare(a.slot, b.slot) })
+	slices.SortFunc(b.objects, func(a, b slotObject) int { return cmp.Compare(a.slot, b.slot) })
 	for s, it := range r.iters {
 		if !it.entry {
-			sn.iters = append(sn.iters, iterSlot{slot: s, list: it.list, index: it.index})
+			b.iters = append(b.iters, iterSlot{slot: s, list: it.list, index: it.index})
 		}
 	}
-	slices.SortFunc(sn.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
+	slices.SortFunc(b.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
+	l := &r.snapLast
+	sn.frames = shareParts(&l.frames, b.frames, func(x, y inlineFrame) bool { return x == y })
+	sn.clear = shareParts(&l.clear, b.clear, func(x, y int32) bool { return x == y })
+	sn.objects = shareParts(&l.objects, b.objects, func(x, y slotObject) bool {
+		return x.slot == y.slot && x.v.T == y.v.T && x.v.B == y.v.B &&
+			*(*ifaceWords)(unsafe.Pointer(&x.v.O)) == *(*ifaceWords)(unsafe.Pointer(&y.v.O))
+	})
+	sn.iters = shareParts(&l.iters, b.iters, func(x, y iterSlot) bool { return x == y })
 	sn.wides = r.wideList()
 	if r.lt.fn && len(r.frames) == 0 {
 		sn.known = maps.Clone(r.known)
@@ -252,6 +265,31 @@ func (r *recorder) snap() int {
 	r.lt.snaps = append(r.lt.snaps, sn)
 	r.snapHere = len(r.lt.snaps) - 1
 	return r.snapHere
+}
+
+// snapParts are the slices of a snapshot. Nothing changes them once the
+// snapshot is made (freshSnap's copies share them too), so a snapshot
+// whose parts are those of the one made before shares them: most
+// snapshots of a recording have the same inlined frames, objects and
+// iterators, and a copy of each in every snapshot was a tenth of what
+// recording allocated.
+type snapParts struct {
+	frames  []inlineFrame
+	clear   []int32
+	objects []slotObject
+	iters   []iterSlot
+}
+
+// shareParts returns *last if it holds what cur does, else a copy of cur,
+// which becomes *last; nil for none.
+func shareParts[E any](last *[]E, cur []E, eq func(x, y E) bool) []E {
+	if len(cur) == 0 {
+		return nil
+	}
+	if !slices.EqualFunc(*last, cur, eq) {
+		*last = slices.Clone(cur)
+	}
+	return *last
 }
 
 // freshSnap is a new snapshot of the current instruction, for a branch.
@@ -1383,6 +1421,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		}
 	}
 	r := vm.newRecorder(f, lt, head)
+	defer r.release()
 	if in := &co.instrs[pc]; in.Op == opForIter {
 		// A for loop over a list: the trace iterates it itself.
 		x, ok := vm.ostack[base+int(in.A)].(*listIter)
@@ -1522,7 +1561,20 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 	}
 	vm.fillGlobals(lt) // (a bridge's: the interpreter ran since the exit)
 	vm.jit.stats.recorded++
+	// The instructions go into the buffer of the recording before, taken
+	// (a call-out may record another loop meanwhile) and given back by
+	// release: every recording grew its own by doubling, on fresh pages.
+	r.insts, vm.jit.recInsts = vm.jit.recInsts[:0], nil
 	return r
+}
+
+// release gives the recording's instruction buffer back for the next
+// one. The recorder is done: whatever keeps its instructions copied them.
+func (r *recorder) release() {
+	if j := r.vm.jit; cap(r.insts) > cap(j.recInsts) {
+		j.recInsts = r.insts[:0]
+	}
+	r.insts = nil
 }
 
 // run records until the trace closes or the recording stops, and leaves

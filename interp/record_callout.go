@@ -133,6 +133,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	lt.tried[idx]++
 	wides := len(lt.wides)
 	r := vm.newRecorder(f, lt, pc)
+	defer r.release()
 	r.bridge = true
 	// An exit inside inlined frames: the recording goes on in them (pc is
 	// the innermost one's), their slots as restoreSlots left them.
