@@ -136,18 +136,22 @@ type loopTrace struct {
 	// globals are the globals the trace keeps in slots (record_global.go).
 	globals []globalSlot
 	checks  []globalCheck
-	opt     *traceopt.Trace
-	uops    []jit.Uop
-	file    string // the loop's file
-	line    int    // the loop head's source line
-	head    int    // the loop head's pc
-	end     int    // the back-edge's pc
-	consts  map[int32]templates.Value
-	raw     []traceopt.Inst // the recorded iteration, before optimizing
-	sides   []sidePath      // bridges, in the order recorded
-	linked  []linkedBridge  // bridges compiled on their own (bridge_link.go)
-	branch  map[int]bool    // snapshots only branches leave through
-	tried   map[int]int     // per snapshot, the bridges recorded from it (a success ends the tries)
+	// opt and uops are the trace's optimized instructions and uops, kept
+	// only for debugCheckNative: their buffers serve the next compile
+	// (nUops and nGuards count them for --jit-debug).
+	opt            *traceopt.Trace
+	uops           []jit.Uop
+	nUops, nGuards int
+	file           string // the loop's file
+	line           int    // the loop head's source line
+	head           int    // the loop head's pc
+	end            int    // the back-edge's pc
+	consts         map[int32]templates.Value
+	raw            []traceopt.Inst // the recorded iteration, before optimizing
+	sides          []sidePath      // bridges, in the order recorded
+	linked         []linkedBridge  // bridges compiled on their own (bridge_link.go)
+	branch         map[int]bool    // snapshots only branches leave through
+	tried          map[int]int     // per snapshot, the bridges recorded from it (a success ends the tries)
 	// The trace's scratch slots, from scratchLo: scratchNext is the first
 	// one no recording has used.
 	scratchLo, scratchNext int32
@@ -923,7 +927,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		traceopt.RecycleInsts(lt.opt.Insts)
 		traceopt.RecycleUops(lt.uops)
 	}
-	lt.opt, lt.uops = t, uops
+	lt.opt, lt.uops, lt.nUops, lt.nGuards = t, uops, len(uops), countGuards(t)
 	lt.resumes, lt.loopTops = exitTable{}, exitTable{}
 	for i, u := range uops {
 		switch generated.Op(u.Op) {
@@ -967,6 +971,15 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 	}
 	j.stats.compiled++
 	j.stats.uops += len(uops)
+	if !debugCheckNative {
+		// Nothing reads them any more (the runtime and the reference
+		// interpreter copied what they keep): the next compile, of this
+		// loop or another, fills their memory again rather than fresh
+		// pages.
+		traceopt.RecycleInsts(t.Insts)
+		traceopt.RecycleUops(uops)
+		lt.opt, lt.uops = nil, nil
+	}
 	return nil
 }
 
@@ -1042,7 +1055,7 @@ func (j *jitState) release(t *jit.Trace) {
 
 func (lt *loopTrace) describe() string {
 	return fmt.Sprintf("%d uops, %d guards and branches, %d snapshots, %d bridges, %d code bytes, %.1f µs",
-		len(lt.uops), countGuards(lt.opt), len(lt.snaps), len(lt.sides), lt.codeBytes(), lt.compileMicros())
+		lt.nUops, lt.nGuards, len(lt.snaps), len(lt.sides), lt.codeBytes(), lt.compileMicros())
 }
 
 func (lt *loopTrace) codeBytes() int {
