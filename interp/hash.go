@@ -325,6 +325,24 @@ func hashDepth(v Val, depth int) (int64, error) {
 		return 0, newErr(TypeError, "unhashable type: '%s'", o.typeName())
 	case *Instance:
 		return instanceHash(v, o)
+	case *BoundMethod:
+		// Equal methods (the same name bound to the same object) hash
+		// alike: by the object's identity and the name.
+		h := int64(o.self.B) ^ int64(o.self.T)
+		if o.self.T == tagObject {
+			h = pointerHash(o.self.O)
+		}
+		return h ^ strHash(o.name), nil
+	case *Method:
+		h := int64(o.self.B) ^ int64(o.self.T)
+		if o.self.T == tagObject {
+			h = pointerHash(o.self.O)
+		}
+		fh, err := hashDepth(o.fn, depth+1)
+		if err != nil {
+			return 0, err
+		}
+		return h ^ fh, nil
 	}
 	return pointerHash(v.O), nil
 }

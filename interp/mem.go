@@ -124,6 +124,21 @@ func (vm *VM) reclaim(n uint64) {
 	if s[0].Value.Kind() != metrics.KindUint64 || 2*n < s[0].Value.Uint64() {
 		return
 	}
+	vm.dropStaleRefs()
+	if p := vm.prepareHeap; p != nil {
+		// The first big list: the embedder's heap set-up collects, and
+		// its room is then free for this list (see Config.PrepareHeap).
+		vm.prepareHeap = nil
+		p()
+		return
+	}
+	runtime.GC()
+}
+
+// dropStaleRefs forgets the objects slots no longer hold (a returned
+// call's, in the slots its next call reuses, or a slot since given an
+// int) so that a collection can free them.
+func (vm *VM) dropStaleRefs() {
 	for i := range vm.sp {
 		if vm.stack[i].Tag != tagObject {
 			vm.ostack[i] = nil
@@ -133,14 +148,6 @@ func (vm *VM) reclaim(n uint64) {
 	// The notes of fresh lists (fresh.go) hold the last lists made: a
 	// repeat's [True] * n of the call before would stay alive.
 	vm.clearFresh()
-	if p := vm.prepareHeap; p != nil {
-		// The first big list: the embedder's heap set-up collects, and
-		// its room is then free for this list (see Config.PrepareHeap).
-		vm.prepareHeap = nil
-		p()
-		return
-	}
-	runtime.GC()
 }
 
 // reclaimMin is the smallest allocation reclaim collects for.

@@ -353,7 +353,7 @@ func keywordModule(vm *VM) *Module {
 func gcModule(vm *VM) *Module {
 	m := newModule("gc")
 	enabled := true
-	m.def("collect", func(vm *VM, args []Val, kwn []string) (Val, error) { return IntVal(0), nil })
+	m.def("collect", gcCollect)
 	m.def("enable", func(vm *VM, args []Val, kwn []string) (Val, error) { enabled = true; return NoneVal, nil })
 	m.def("disable", func(vm *VM, args []Val, kwn []string) (Val, error) { enabled = false; return NoneVal, nil })
 	m.def("isenabled", func(vm *VM, args []Val, kwn []string) (Val, error) { return BoolVal(enabled), nil })

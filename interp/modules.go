@@ -199,6 +199,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return copyregModule
 	case "pickle":
 		return pickleModule
+	case "weakref":
+		return weakrefModule
 	}
 	return nil
 }

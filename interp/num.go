@@ -855,6 +855,14 @@ func (vm *VM) dictEqual(x, y *Dict) bool {
 	return true
 }
 
+// sameSelf is a is b for the objects methods are bound to.
+func sameSelf(a, b Val) bool {
+	if a.T == tagObject || b.T == tagObject {
+		return a.T == b.T && a.O == b.O
+	}
+	return a.T == b.T && a.B == b.B
+}
+
 // equal is Python ==.
 func (vm *VM) equal(a, b Val) bool {
 	if a.T != tagObject && b.T != tagObject {
@@ -903,6 +911,14 @@ func (vm *VM) equal(a, b Val) bool {
 			return x.s == y.s
 		}
 		// else a str subclass may still be equal (below)
+	case *BoundMethod:
+		// The same function bound to the same object (CPython compares
+		// __self__ by identity and __func__ by ==).
+		y, ok := b.O.(*BoundMethod)
+		return ok && x.name == y.name && sameSelf(x.self, y.self)
+	case *Method:
+		y, ok := b.O.(*Method)
+		return ok && sameSelf(x.self, y.self) && vm.equal(x.fn, y.fn)
 	case *BigInt:
 		y, ok := b.O.(*BigInt)
 		return ok && x.v.Cmp(&y.v) == 0

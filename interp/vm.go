@@ -73,6 +73,7 @@ type VM struct {
 	exiting     atomic.Bool
 	cachedProp  *Class // functools.cached_property, once used
 	templateCls *Class // string.Template, once used
+	weakReap    Val    // weakref's callback runner (weakref.go), once imported
 	// mt: the run has started a thread, shared objects take their locks
 	// (objlock.go). Read it through threaded.
 	mt bool
