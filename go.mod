@@ -7,6 +7,7 @@ require (
 	github.com/spf13/cobra v1.10.1
 	golang.org/x/arch v0.22.0
 	golang.org/x/sys v0.38.0
+	golang.org/x/text v0.31.0
 	golang.org/x/tools v0.39.0
 )
 

@@ -191,6 +191,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return unittestAssertsModule
 	case "inspect":
 		return inspectModule
+	case "unicodedata":
+		return unicodedataModule
 	case "zlib":
 		return zlibModule
 	case "gzip":
