@@ -6,7 +6,7 @@
 # status. The assert methods are in pylib/unittest_asserts.py. This
 # module's frames are left out of tracebacks as every library module's
 # are, which is what CPython's unittest does to its own.
-# unittest.mock, assertLogs and IsolatedAsyncioTestCase are not here.
+# unittest.mock and IsolatedAsyncioTestCase are not here.
 
 import sys as _sys
 import time as _time

@@ -202,6 +202,76 @@ class _AssertWarnsContext(_AssertRaisesContext):
             self._raiseFailure("{} not triggered".format(exc_name))
 
 
+# assertLogs/assertNoLogs: the logger's handlers are replaced, for the
+# block, by one that keeps each record and its "LEVEL:name:message" text.
+class _LoggingWatcher:
+    def __init__(self):
+        self.records = []
+        self.output = []
+
+    def __iter__(self):
+        return iter((self.records, self.output))
+
+    def __repr__(self):
+        return "_LoggingWatcher(records=%r, output=%r)" % (self.records, self.output)
+
+
+class _AssertLogsContext:
+    def __init__(self, test_case, logger_name, level, no_logs):
+        import logging
+        self.test_case = test_case
+        self.logger_name = logger_name
+        if level:
+            if isinstance(level, str):
+                named = logging.getLevelName(level)
+                level = named if isinstance(named, int) else level
+            self.level = level
+        else:
+            self.level = logging.INFO
+        self.msg = None
+        self.no_logs = no_logs
+
+    def __enter__(self):
+        import logging
+        if isinstance(self.logger_name, logging.Logger):
+            logger = self.logger = self.logger_name
+        else:
+            logger = self.logger = logging.getLogger(self.logger_name)
+        watcher = self.watcher = _LoggingWatcher()
+
+        class _Capture(logging.Handler):
+            def emit(self, record):
+                watcher.records.append(record)
+                watcher.output.append(self.format(record))
+
+        handler = _Capture()
+        handler.setLevel(self.level)
+        handler.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(message)s"))
+        self.old = (logger.handlers[:], logger.level, logger.propagate)
+        logger.handlers = [handler]
+        logger.setLevel(self.level)
+        logger.propagate = False
+        if self.no_logs:
+            return None
+        return watcher
+
+    def __exit__(self, exc_type, exc_value, tb):
+        import logging
+        self.logger.handlers, level, self.logger.propagate = self.old
+        self.logger.setLevel(level)
+        if exc_type is not None:
+            return False
+        if self.no_logs:
+            if self.watcher.records:
+                self._fail("Unexpected logs found: {!r}".format(self.watcher.output))
+        elif not self.watcher.records:
+            self._fail("no logs of level {} or higher triggered on {}".format(
+                logging.getLevelName(self.level), self.logger.name))
+
+    def _fail(self, standardMsg):
+        raise self.test_case.failureException(self.test_case._formatMessage(self.msg, standardMsg))
+
+
 class Asserts:
     def _formatMessage(self, msg, standardMsg):
         if not self.longMessage:
@@ -234,6 +304,12 @@ class Asserts:
 
     def assertWarnsRegex(self, expected_warning, expected_regex, *args, **kwargs):
         return _AssertWarnsContext(expected_warning, self, expected_regex).handle("assertWarnsRegex", args, kwargs)
+
+    def assertLogs(self, logger=None, level=None):
+        return _AssertLogsContext(self, logger, level, no_logs=False)
+
+    def assertNoLogs(self, logger=None, level=None):
+        return _AssertLogsContext(self, logger, level, no_logs=True)
 
     def _getAssertEqualityFunc(self, first, second):
         if type(first) is type(second):
