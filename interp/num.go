@@ -968,6 +968,20 @@ func (vm *VM) equal(a, b Val) bool {
 		}
 		return eq
 	case *Instance:
+		// b of a proper subclass of a's class: b.__eq__ first (CPython's
+		// do_richcompare), and not again after a's.
+		first := subclassOperand(a, b)
+		if first {
+			if r, found, err := vm.dunderID(b, spEq, a); found {
+				if err != nil {
+					vm.pending = err
+					return false
+				}
+				if !isNotImplemented(r) {
+					return truthy(r)
+				}
+			}
+		}
 		if r, found, err := vm.dunderID(a, spEq, b); found {
 			if err != nil {
 				vm.pending = err
@@ -976,6 +990,9 @@ func (vm *VM) equal(a, b Val) bool {
 			if !isNotImplemented(r) {
 				return truthy(r)
 			}
+		}
+		if first {
+			return a.O == b.O
 		}
 	}
 	if _, ok := b.O.(*Instance); ok && a.O != b.O {

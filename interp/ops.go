@@ -191,7 +191,8 @@ func (vm *VM) richOrder(op Op, ids [2]specialID, a, b Val) (Val, error) {
 
 // richEquality is a == b or a != b where an operand is an instance: what
 // its __eq__ or __ne__ returns, as it is (CPython does not make it a
-// bool), the left operand asked first, then the right one reflected; != of
+// bool), the left operand asked first, then the right one reflected (the
+// right one first when its class is a proper subclass of the left's); != of
 // a class with only __eq__ negates that; with neither, identity decides.
 func (vm *VM) richEquality(op Op, a, b Val) (Val, error) {
 	name := "__eq__"
@@ -215,10 +216,19 @@ func (vm *VM) richEquality(op Op, a, b Val) (Val, error) {
 		}
 		return Val{}, false, nil
 	}
+	// b an instance of a proper subclass of a's class: b is asked first
+	// (CPython's do_richcompare; == and != reflect to themselves). The
+	// reflected call runs for the same object too, as CPython's does.
+	first := subclassOperand(a, b)
+	if first {
+		if r, ok, err := try(b, a); ok {
+			return r, err
+		}
+	}
 	if r, ok, err := try(a, b); ok {
 		return r, err
 	}
-	if a.O != b.O || a.T != b.T {
+	if !first {
 		if r, ok, err := try(b, a); ok {
 			return r, err
 		}
