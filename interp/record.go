@@ -56,6 +56,7 @@ type recorder struct {
 	scratchLo int32
 	extent    int32
 	pc        int
+	stepStart int // where the IR of the instruction being translated starts (other)
 	snapHere  int // snapshot of the current instruction, or -1
 	abort     string
 	resume    int // the snapshot to resume through when the recording stops, or -1: here
@@ -749,6 +750,7 @@ func (r *recorder) step() int {
 	pc := r.pc
 	next := pc + 1
 	root := len(r.frames) == 0
+	r.stepStart = len(r.insts)
 	A, B, C := r.abs(in.A), r.abs(in.B), r.abs(in.C)
 	if r.lt.fn && loopsBack(in, pc) {
 		// A function trace calls itself natively: a safepoint exit

@@ -220,7 +220,11 @@ func (r *recorder) other(pc int) {
 	for k := 0; k < 8 && pc < len(code) && code[pc].Op == opJump; k++ {
 		pc = int(code[pc].A)
 	}
-	if n := len(r.insts) - 1; n >= 0 && traceopt.Info(r.insts[n].Op).Branch {
+	// Only a branch this instruction emitted: a test the recorder folded
+	// to a constant emitted none, and the branch before it has its own
+	// other way (were it taken for the folded test's, an inner loop's
+	// exit, closeInner would make that branch a jump out of the loop).
+	if n := len(r.insts) - 1; n >= r.stepStart && n >= 0 && traceopt.Info(r.insts[n].Op).Branch {
 		r.alt[n] = r.key(pc)
 	}
 }
