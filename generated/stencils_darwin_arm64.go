@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:0611c583a4bff53cbe44b0435e333a0e7729b1a7eb2b77214195d1e37bd9de8a
+// Inputs: sha256:a76128e745f40031b8a449302930b5673e20f54bb2c21a7b3a12ac88455dbb04
 //
 // Regenerate with `go generate`.
 
@@ -12455,29 +12455,23 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: ldr x8, [x20,#8]
 			0x88, 0x06, 0x40, 0xf9,
-			// 0x4: sub x9, x8, #0x1
-			0x09, 0x05, 0x00, 0xd1,
-			// 0x8: str x9, [x20,#8]
-			0x89, 0x06, 0x00, 0xf9,
-			// 0xc: cmp x8, #0x2
-			0x1f, 0x09, 0x00, 0xf1,
-			// 0x10: b.lt .+0x10
-			0x8b, 0x00, 0x00, 0x54,
-			// 0x14: ldr w8, [x20,#16]
-			0x88, 0x12, 0x40, 0xb9,
-			// 0x18: cbnz w8, .+0x8
-			0x48, 0x00, 0x00, 0x35,
-			// 0x1c: b .+0x0 [hole: jump_target (a64_branch26)]
+			// 0x4: subs x8, x8, #0x1
+			0x08, 0x05, 0x00, 0xf1,
+			// 0x8: str x8, [x20,#8]
+			0x88, 0x06, 0x00, 0xf9,
+			// 0xc: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x10: b .+0x0 [hole: jump_target (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x24: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x18: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x28: mov w9, #0x3
+			// 0x1c: mov w9, #0x3
 			0x69, 0x00, 0x80, 0x52,
-			// 0x2c: orr x0, x9, x8, lsl #8
+			// 0x20: orr x0, x9, x8, lsl #8
 			0x20, 0x21, 0x08, 0xaa,
-			// 0x30: ret
+			// 0x24: ret
 			0xc0, 0x03, 0x5f, 0xd6,
 		},
 		Data: []byte{
@@ -12486,9 +12480,9 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -17246,13 +17240,13 @@ func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:52:52]
+	code = code[:40:40]
 	copy(code, Stencils[OpLoop].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutA64Branch26(code, 0x1c, 0x14000000, pc+0x1c, v[relocs.ValueJumpTarget]) &&
-		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x24, 0xd2800008, pc+0x24, v[relocs.ValueOperand0])
+	return relocs.PutA64Branch26(code, 0x10, 0x14000000, pc+0x10, v[relocs.ValueJumpTarget]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x18, 0xd2800008, pc+0x18, v[relocs.ValueOperand0])
 }
 
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

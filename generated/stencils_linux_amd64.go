@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:ccb34bab33c77cd75abe6f65c5e59130933a97d11bacde335891c8179b2b1d39
+// Inputs: sha256:39762338619acbd4be06d25c0db3da01c525f607c799b304e7fbdf17b8ea2119
 //
 // Regenerate with `go generate`.
 
@@ -9920,21 +9920,17 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x8d, 0x48, 0xff,
 			// 0x9: mov %rcx,0x8(%r12,%riz,1)
 			0x49, 0x89, 0x4c, 0x24, 0x08,
-			// 0xe: cmp $0x2,%rax
-			0x48, 0x83, 0xf8, 0x02,
-			// 0x12: jl .+0xc
-			0x7c, 0x0c,
-			// 0x14: cmpl $0x0,0x10(%r12,%riz,1)
-			0x41, 0x83, 0x7c, 0x24, 0x10, 0x00,
-			// 0x1a: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			// 0xe: cmp $0x1,%rax
+			0x48, 0x83, 0xf8, 0x01,
+			// 0x12: jg .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x8f, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: shl $0x8,%rax
+			// 0x1f: shl $0x8,%rax
 			0x48, 0xc1, 0xe0, 0x08,
-			// 0x2b: or $0x3,%rax
+			// 0x23: or $0x3,%rax
 			0x48, 0x83, 0xc8, 0x03,
-			// 0x2f: retq
+			// 0x27: retq
 			0xc3,
 		},
 		Data: []byte{
@@ -9943,8 +9939,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -14088,12 +14084,12 @@ func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:48:48]
+	code = code[:40:40]
 	copy(code, Stencils[OpLoop].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutRel32(code, 0x1c, pc+0x1c, v[relocs.ValueJumpTarget], -4) &&
-		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4) &&
+		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand0])
 }
 
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

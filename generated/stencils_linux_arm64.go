@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:f9abe7655924050f496cae5ab1466808d89fa900b30f3b07db1f5fcda04a2f13
+// Inputs: sha256:34c9893b4ec12d47b89038350d7eda965a28a8fdc1b0cf2d4dd6a0d7b2303e48
 //
 // Regenerate with `go generate`.
 
@@ -12460,29 +12460,23 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: ldr x8, [x20,#8]
 			0x88, 0x06, 0x40, 0xf9,
-			// 0x4: sub x9, x8, #0x1
-			0x09, 0x05, 0x00, 0xd1,
-			// 0x8: cmp x8, #0x2
-			0x1f, 0x09, 0x00, 0xf1,
-			// 0xc: str x9, [x20,#8]
-			0x89, 0x06, 0x00, 0xf9,
-			// 0x10: b.lt .+0x10
-			0x8b, 0x00, 0x00, 0x54,
-			// 0x14: ldr w8, [x20,#16]
-			0x88, 0x12, 0x40, 0xb9,
-			// 0x18: cbnz w8, .+0x8
-			0x48, 0x00, 0x00, 0x35,
-			// 0x1c: b .+0x0 [hole: jump_target (a64_branch26)]
+			// 0x4: subs x8, x8, #0x1
+			0x08, 0x05, 0x00, 0xf1,
+			// 0x8: str x8, [x20,#8]
+			0x88, 0x06, 0x00, 0xf9,
+			// 0xc: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x10: b .+0x0 [hole: jump_target (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x20: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x14: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x08, 0x00, 0x00, 0x90,
-			// 0x24: mov w9, #0x3
+			// 0x18: mov w9, #0x3
 			0x69, 0x00, 0x80, 0x52,
-			// 0x28: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			// 0x1c: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
 			0x08, 0x01, 0x40, 0xf9,
-			// 0x2c: orr x0, x9, x8, lsl #8
+			// 0x20: orr x0, x9, x8, lsl #8
 			0x20, 0x21, 0x08, 0xaa,
-			// 0x30: ret
+			// 0x24: ret
 			0xc0, 0x03, 0x5f, 0xd6,
 		},
 		Data: []byte{
@@ -12491,9 +12485,9 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -17250,13 +17244,13 @@ func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:52:52]
+	code = code[:40:40]
 	copy(code, Stencils[OpLoop].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutA64Branch26(code, 0x1c, 0x14000000, pc+0x1c, v[relocs.ValueJumpTarget]) &&
-		relocs.PutA64Page(code, 0x20, 0x90000008, pc+0x20, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x28, 0xd2800008, pc+0x28, v[relocs.ValueOperand0])
+	return relocs.PutA64Branch26(code, 0x10, 0x14000000, pc+0x10, v[relocs.ValueJumpTarget]) &&
+		relocs.PutA64Page(code, 0x14, 0x90000008, pc+0x14, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x1c, 0xd2800008, pc+0x1c, v[relocs.ValueOperand0])
 }
 
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

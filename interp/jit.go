@@ -820,7 +820,8 @@ func (vm *VM) execOne(f *frame, pc int) error {
 }
 
 // interrupt is Ctrl-C: the interpreter raises KeyboardInterrupt at its next
-// back-edge, and a running trace leaves at its next one. Safe from any
+// back-edge, and a running trace leaves at its next safepoint exit (within
+// jitBudget back-edges: the loop uop does not read the flag). Safe from any
 // goroutine.
 func (vm *VM) interrupt() {
 	vm.sigint.Store(true)

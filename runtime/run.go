@@ -100,6 +100,7 @@ func (t *Trace) enterLocked(i int, st *stencil.State, fp unsafe.Pointer, stack *
 		t.stamp.Store(now)
 	}
 	st.Frame = fp
+	enterBudget(st)
 	ec := enter(t.addr(int(t.starts[i])), st, fp, stack.top())
 	t.state.Add(-1)
 	return stencil.ExitCode(ec)
@@ -173,6 +174,7 @@ func (h *Hold) RunOn(i int, st *templates.State, frame []templates.Value, stack 
 	}
 	h.entries++
 	st.Frame = unsafe.Pointer(&frame[0])
+	enterBudget(st)
 	return stencil.ExitCode(enter(t.addr(int(t.starts[i])), st, st.Frame, stack.s.top()))
 }
 

@@ -3,6 +3,7 @@ package uopref
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/copypatch/copypatch/templates"
 )
@@ -40,6 +41,11 @@ func RunAt(pc int, trace []Instr, st *templates.State, frame []templates.Value, 
 // returns where the frame pointer was when the trace left.
 func RunFrom(pc, fp int, trace []Instr, st *templates.State, frame []templates.Value, maxSteps int) (templates.ExitCode, int, error) {
 	var regs Regs // undefined at entry, as natively: nothing reads them before a write
+	if st != nil && st.Budget > 1 && atomic.LoadUint32(&st.Interrupt) != 0 {
+		// As the runtime enters (jit.Interrupt): the loop uop does not
+		// read the flag, so an interrupted state runs with a budget of 1.
+		st.Budget = 1
+	}
 	for step := 0; step < maxSteps; step++ {
 		if pc < 0 || pc >= len(trace) {
 			return 0, fp, fmt.Errorf("control reached uop %d of a %d-uop trace", pc, len(trace))

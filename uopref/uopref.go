@@ -1009,9 +1009,11 @@ var uops = map[string]uop{
 		return Jump, 0
 	},
 	"loop": func(m *machine) (Next, templates.ExitCode) {
+		// The interrupt flag is not read here: Go looks at it at the
+		// safepoint exit, and entries clamp the budget (templates/loop.c).
 		budget := m.st.Budget
 		m.st.Budget = budget - 1 // wraps, as the template's unsigned decrement does
-		if budget <= 1 || m.st.Interrupt != 0 {
+		if budget <= 1 {
 			return Leave, templates.MakeExitCode(templates.ExitSafepoint, m.ops[0])
 		}
 		return Jump, 0

@@ -771,8 +771,13 @@ func TestStep(t *testing.T) {
 			state: templates.State{Budget: -3}, after: &templates.State{Budget: -4}},
 		stepCase{name: "loop budget MinInt64 wraps and leaves", op: "loop", ops: [4]uint64{4}, next: Leave, code: templates.MakeExitCode(templates.ExitSafepoint, 4),
 			state: templates.State{Budget: minI}, after: &templates.State{Budget: maxI}},
-		stepCase{name: "loop interrupted", op: "loop", ops: [4]uint64{9}, next: Leave, code: templates.MakeExitCode(templates.ExitSafepoint, 9),
+		// The loop uop spends the budget only: Go sees the flag at the
+		// safepoint exit, and an interrupted entry runs with a budget of 1
+		// (TestInterruptedEntry).
+		stepCase{name: "loop does not read the interrupt flag", op: "loop", ops: [4]uint64{9}, next: Jump,
 			state: templates.State{Budget: 1000, Interrupt: 1}, after: &templates.State{Budget: 999, Interrupt: 1}},
+		stepCase{name: "loop interrupted leaves when the budget runs out", op: "loop", ops: [4]uint64{9}, next: Leave, code: templates.MakeExitCode(templates.ExitSafepoint, 9),
+			state: templates.State{Budget: 1, Interrupt: 1}, after: &templates.State{Budget: 0, Interrupt: 1}},
 	)
 
 	// The _bits variants write the bits only: a destination tagged bool
@@ -1078,6 +1083,31 @@ func TestRun(t *testing.T) {
 	}
 	if _, err := Run([]Instr{{Op: "jump", Target: 7}}, &st, frame, 10); err == nil {
 		t.Error("jump to a bad index: no error")
+	}
+}
+
+// TestInterruptedEntry: the loop uop does not read the interrupt flag, so
+// an entry with the flag set runs with a budget of 1 and leaves at the first
+// back-edge, as the runtime's entries do; without the flag the budget counts.
+func TestInterruptedEntry(t *testing.T) {
+	// slots: 0 = i, 1 = n, 2 = one; while i < n: i += 1
+	trace := []Instr{
+		0: {Op: "int_jump_if_ge", Operands: [4]uint64{0, 1 * S}, Target: 3},
+		1: {Op: "int_add", Operands: [4]uint64{0, 0, 2 * S}, ExitStub: 4},
+		2: {Op: "loop", Operands: [4]uint64{1}, Target: 0},
+		3: {Op: "end", Operands: [4]uint64{2}},
+		4: {Op: "exit", Operands: [4]uint64{3}},
+	}
+	for _, c := range []struct {
+		interrupt uint32
+		wantI     int64
+	}{{0, 5}, {1, 1}} {
+		frame := []V{iv(0), iv(100), iv(1)}
+		st := templates.State{Budget: 5, Interrupt: c.interrupt}
+		code, err := Run(trace, &st, frame, 1000)
+		if err != nil || code != templates.MakeExitCode(templates.ExitSafepoint, 1) || frame[0] != iv(c.wantI) {
+			t.Errorf("interrupt %d: %v %v, i = %v; want safepoint@1 with i = %d", c.interrupt, code, err, frame[0], c.wantI)
+		}
 	}
 }
 

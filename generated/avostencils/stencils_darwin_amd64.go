@@ -2,7 +2,7 @@
 //
 // Target:  darwin/amd64
 // Backend: avo (Go assembly, go1.26.8)
-// Inputs:  sha256:8c63412b2da464f79485d30045f9ff58d94960a6605153a023e5146ff03baa13
+// Inputs:  sha256:e0484f0e631b4c5b7fc954e2d361c1b47865b3eadd575981df7855d3bce8f6a2
 //
 // Regenerate with `go generate`.
 
@@ -594,21 +594,17 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x49, 0x89, 0x4c, 0x24, 0x08,
 			// 0xe: cmp $0x1,%rax
 			0x48, 0x83, 0xf8, 0x01,
-			// 0x12: jle .+0xd
-			0x7e, 0x0d,
-			// 0x14: cmpl $0x0,0x10(%r12,%riz,1)
-			0x41, 0x83, 0x7c, 0x24, 0x10, 0x00,
-			// 0x1a: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
-			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: nop
+			// 0x12: jg .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			0x0f, 0x8f, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: nop
 			0x90,
-			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x28: shl $0x8,%rax
+			// 0x20: shl $0x8,%rax
 			0x48, 0xc1, 0xe0, 0x08,
-			// 0x2c: or $0x3,%rax
+			// 0x24: or $0x3,%rax
 			0x48, 0x83, 0xc8, 0x03,
-			// 0x30: retq
+			// 0x28: retq
 			0xc3,
 		},
 		Data: []byte{
@@ -617,8 +613,8 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -867,12 +863,12 @@ func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:41:41]
 	copy(code, Stencils[OpLoop].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutRel32(code, 0x1c, pc+0x1c, v[relocs.ValueJumpTarget], -4) &&
-		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4) &&
+		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
 }
 
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

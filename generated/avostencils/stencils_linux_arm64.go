@@ -2,7 +2,7 @@
 //
 // Target:  linux/arm64
 // Backend: avo (Go assembly, go1.26.8)
-// Inputs:  sha256:e47e25527f5acbdcefa487fe05bd5c465e1865bb4759da39778bb299754eae5e
+// Inputs:  sha256:4e26c296b31e5a8a90f598aecd3546fd14acd1cb35bf1a74442212973b00f97c
 //
 // Regenerate with `go generate`.
 
@@ -808,23 +808,19 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x81, 0x06, 0x00, 0xf9,
 			// 0xc: cmp x0, #0x1
 			0x1f, 0x04, 0x00, 0xf1,
-			// 0x10: b.le .+0x10
-			0x8d, 0x00, 0x00, 0x54,
-			// 0x14: ldr w1, [x20,#16]
-			0x81, 0x12, 0x40, 0xb9,
-			// 0x18: cbnz w1, .+0x8
-			0x41, 0x00, 0x00, 0x35,
-			// 0x1c: b .+0x0 [hole: jump_target (a64_branch26)]
+			// 0x10: b.le .+0x8
+			0x4d, 0x00, 0x00, 0x54,
+			// 0x14: b .+0x0 [hole: jump_target (a64_branch26)]
 			0x00, 0x00, 0x00, 0x14,
-			// 0x20: adrp x27, .+0x0 [hole: operand0 (a64_got_page21)]
+			// 0x18: adrp x27, .+0x0 [hole: operand0 (a64_got_page21)]
 			0x1b, 0x00, 0x00, 0x90,
-			// 0x24: ldr x0, [x27] [hole: operand0 (a64_got_load12)]
+			// 0x1c: ldr x0, [x27] [hole: operand0 (a64_got_load12)]
 			0x60, 0x03, 0x40, 0xf9,
-			// 0x28: lsl x0, x0, #8
+			// 0x20: lsl x0, x0, #8
 			0x00, 0xdc, 0x78, 0xd3,
-			// 0x2c: orr x0, x0, #0x3
+			// 0x24: orr x0, x0, #0x3
 			0x00, 0x04, 0x40, 0xb2,
-			// 0x30: ret
+			// 0x28: ret
 			0xc0, 0x03, 0x5f, 0xd6,
 		},
 		Data: []byte{
@@ -833,9 +829,9 @@ var Stencils = [NumOps]relocs.Stencil{
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -1131,13 +1127,13 @@ func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) 
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:52:52]
+	code = code[:44:44]
 	copy(code, Stencils[OpLoop].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutA64Branch26(code, 0x1c, 0x14000000, pc+0x1c, v[relocs.ValueJumpTarget]) &&
-		relocs.PutA64Page(code, 0x20, 0x9000001b, pc+0x20, pd+0x0) &&
-		relocs.PutA64Imm16(code, 0x24, 0xd2800000, pc+0x24, v[relocs.ValueOperand0])
+	return relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueJumpTarget]) &&
+		relocs.PutA64Page(code, 0x18, 0x9000001b, pc+0x18, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x1c, 0xd2800000, pc+0x1c, v[relocs.ValueOperand0])
 }
 
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

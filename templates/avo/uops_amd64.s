@@ -220,14 +220,12 @@ TEXT ·load_int(SB), NOSPLIT|NOFRAME, $0
 
 // func loop()
 TEXT ·loop(SB), NOSPLIT|NOFRAME, $0
-	// LOOP: the back-edge: spend one unit of State.Budget and jump to the loop top, or leave with ExitSafepoint and exit index op0 when the budget was 1 or less or Go set State.Interrupt.
+	// LOOP: the back-edge: spend one unit of State.Budget and jump to the loop top, or leave with ExitSafepoint and exit index op0 when the budget was 1 or less. It does not read State.Interrupt (templates/loop.c says why).
 	MOVQ 8(R12), AX
 	LEAQ -1(AX), CX
 	MOVQ CX, 8(R12)
 	CMPQ AX, $0x01
 	JLE  safepoint
-	CMPL 16(R12), $0x00
-	JNE  safepoint
 	JMP  _JIT_JUMP_TARGET+0(SB)
 
 safepoint:

@@ -259,15 +259,14 @@ TEXT ·load_int(SB), NOSPLIT|NOFRAME, $0
 
 // LOOP: the back-edge: spend one unit of the budget and jump to the loop
 // top, or leave with ExitSafepoint and exit index op0 when the budget was
-// 1 or less or Go set the interrupt flag.
+// 1 or less. It does not read the interrupt flag (templates/loop.c says
+// why).
 TEXT ·loop(SB), NOSPLIT|NOFRAME, $0
 	MOVD  8(R20), R0
 	SUB   $1, R0, R1
 	MOVD  R1, 8(R20)
 	CMP   $1, R0
 	BLE   safepoint
-	MOVWU 16(R20), R1
-	CBNZW R1, safepoint
 	JMP   _JIT_JUMP_TARGET(SB)
 safepoint:
 	MOVD  _JIT_OPERAND0(SB), R0

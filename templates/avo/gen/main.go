@@ -52,10 +52,9 @@ var (
 
 // Offsets into cp_value and cp_state.
 var (
-	tagOff       = int(unsafe.Offsetof(templates.Value{}.Tag))
-	bitsOff      = int(unsafe.Offsetof(templates.Value{}.Bits))
-	budgetOff    = int(unsafe.Offsetof(templates.State{}.Budget))
-	interruptOff = int(unsafe.Offsetof(templates.State{}.Interrupt))
+	tagOff    = int(unsafe.Offsetof(templates.Value{}.Tag))
+	bitsOff   = int(unsafe.Offsetof(templates.Value{}.Bits))
+	budgetOff = int(unsafe.Offsetof(templates.State{}.Budget))
 )
 
 // hole is the 8-byte variable a hole symbol stands for.
@@ -220,15 +219,13 @@ func main() {
 	uop("load_int", "LOAD_INT: slot[op0] = int op1 (an int64 immediate).")
 	loadImm(templates.TagInt)
 
-	uop("loop", "LOOP: the back-edge: spend one unit of State.Budget and jump to the loop top, or leave with ExitSafepoint and exit index op0 when the budget was 1 or less or Go set State.Interrupt.")
+	uop("loop", "LOOP: the back-edge: spend one unit of State.Budget and jump to the loop top, or leave with ExitSafepoint and exit index op0 when the budget was 1 or less. It does not read State.Interrupt (templates/loop.c says why).")
 	budget := Mem{Base: st, Disp: budgetOff}
 	MOVQ(budget, RAX)
 	LEAQ(Mem{Base: RAX, Disp: -1}, RCX)
 	MOVQ(RCX, budget)
 	CMPQ(RAX, U8(1))
-	JLE(LabelRef("safepoint"))
-	CMPL(Mem{Base: st, Disp: interruptOff}, U8(0))
-	leaveUnless(JNE, "safepoint", "JUMP_TARGET")
+	leaveUnless(JLE, "safepoint", "JUMP_TARGET")
 	leave(templates.ExitSafepoint)
 
 	uop("move", "MOVE: slot[op0] = slot[op1], tag and bits. Never exits.")
