@@ -280,6 +280,7 @@ type jitState struct {
 	// recInsts is the recorders' instruction buffer, between recordings
 	// (newRecorder, release).
 	recInsts []traceopt.Inst
+	recMaps  *recMaps // the recorders' maps, between recordings
 }
 
 type jitStats struct {

@@ -47,11 +47,8 @@ type recorder struct {
 	head, end int
 	frames    []*recFrame // inlined, innermost last
 	insts     []traceopt.Inst
-	known     map[int32]traceopt.Type
-	cval      map[int32]templates.Value // slots holding constants: the root's and those loaded here
+	recMaps
 	consts    map[int32]templates.Value // the root's constant slots
-	objects   map[int32]Val             // slots holding objects the trace knows (functions, modules)
-	lists     map[int32]bool            // slots the trace may write a list or a str into
 	scratch   int32                     // next free scratch slot
 	scratchLo int32
 	extent    int32
@@ -61,31 +58,17 @@ type recorder struct {
 	abort     string
 	resume    int // the snapshot to resume through when the recording stops, or -1: here
 	st        templates.State
-	inner     []innerLoop   // inner loops being recorded, innermost last
-	firstAt   map[pcKey]int // where the recording of each instruction last started
-	alt       map[int]pcKey // per exit branch: where the path would go the other way
-	iters     map[int32]virtualIter
-	wides     map[int32]int32  // slots kept as 128-bit ints for the whole trace, to their private slots
-	tmpWides  map[int32]int32  // slots whose value is a 128-bit int in a private slot now (record_wide.go)
-	relearn   bool             // stopped to record again with what it learned
-	hopeless  bool             // stopped where no other path of the loop is likely to do better (callOutsHopeless)
-	shapes    map[int32]*Shape // instance slots whose shape the trace checked, since the last call-out
-	touched   map[int32]bool   // slots the trace has read or written
-	// knownAt holds what was known of slot types where the recording of
-	// instructions started, by IR index, to check inner loops against.
-	knownAt  map[int]map[int32]traceopt.Type
-	shapesAt map[int]map[int32]*Shape
-	cvalAt   map[int]map[int32]templates.Value
-	widesAt  map[int]map[int32]int32 // r.tmpWides where the recording of instructions started
-	relied   map[int32]int           // slots whose constant value the trace relied on, by IR index
-	root     *frame
-	bridge   bool  // recording a bridge, not the loop
-	callOuts int   // instructions the trace leaves for the interpreter to run
-	stores   int   // object attribute stores the trace leaves for Go to do
-	steps    int   // instructions recorded, call-outs and inlined frames' included
-	hadInner bool  // an inner loop was recorded
-	raised   error // what a call-out raised while recording
-	retVal   Val   // a function trace: what the recorded path returned
+	inner     []innerLoop // inner loops being recorded, innermost last
+	relearn   bool        // stopped to record again with what it learned
+	hopeless  bool        // stopped where no other path of the loop is likely to do better (callOutsHopeless)
+	root      *frame
+	bridge    bool  // recording a bridge, not the loop
+	callOuts  int   // instructions the trace leaves for the interpreter to run
+	stores    int   // object attribute stores the trace leaves for Go to do
+	steps     int   // instructions recorded, call-outs and inlined frames' included
+	hadInner  bool  // an inner loop was recorded
+	raised    error // what a call-out raised while recording
+	retVal    Val   // a function trace: what the recorded path returned
 	// untraceable: the recording stopped at an instruction no recording
 	// translates (a function trace is not tried again).
 	untraceable bool
@@ -96,9 +79,6 @@ type recorder struct {
 	// side is set while a side path of an inner loop is recorded
 	// (record_side.go).
 	side *sideState
-	// startKey is, by IR index, the instruction whose recording started
-	// there last, where knownAt holds what was known then.
-	startKey map[int]pcKey
 	// lastAt holds the copies saveAt made last, which it hands out again
 	// while the maps stay the same (saveAt).
 	lastAt stateAt
@@ -150,6 +130,53 @@ func loopHeads(co *Code) []bool {
 		}
 	}
 	return heads
+}
+
+// recMaps are a recorder's maps. A recording's are cleared and serve the
+// next (jitState.recMaps, release): they grow to the trace's size, and
+// each recording growing its own anew filled fresh pages.
+type recMaps struct {
+	known    map[int32]traceopt.Type
+	cval     map[int32]templates.Value // slots holding constants: the root's and those loaded here
+	objects  map[int32]Val             // slots holding objects the trace knows (functions, modules)
+	lists    map[int32]bool            // slots the trace may write a list or a str into
+	firstAt  map[pcKey]int             // where the recording of each instruction last started
+	alt      map[int]pcKey             // per exit branch: where the path would go the other way
+	iters    map[int32]virtualIter
+	wides    map[int32]int32  // slots kept as 128-bit ints for the whole trace, to their private slots
+	tmpWides map[int32]int32  // slots whose value is a 128-bit int in a private slot now (record_wide.go)
+	shapes   map[int32]*Shape // instance slots whose shape the trace checked, since the last call-out
+	touched  map[int32]bool   // slots the trace has read or written
+	// knownAt holds what was known of slot types where the recording of
+	// instructions started, by IR index, to check inner loops against.
+	knownAt  map[int]map[int32]traceopt.Type
+	shapesAt map[int]map[int32]*Shape
+	cvalAt   map[int]map[int32]templates.Value
+	widesAt  map[int]map[int32]int32 // r.tmpWides where the recording of instructions started
+	relied   map[int32]int           // slots whose constant value the trace relied on, by IR index
+	// startKey is, by IR index, the instruction whose recording started
+	// there last, where knownAt holds what was known then.
+	startKey map[int]pcKey
+}
+
+func (m *recMaps) clear() {
+	clear(m.known)
+	clear(m.cval)
+	clear(m.objects)
+	clear(m.lists)
+	clear(m.firstAt)
+	clear(m.alt)
+	clear(m.iters)
+	clear(m.wides)
+	clear(m.tmpWides)
+	clear(m.shapes)
+	clear(m.touched)
+	clear(m.knownAt)
+	clear(m.shapesAt)
+	clear(m.cvalAt)
+	clear(m.widesAt)
+	clear(m.relied)
+	clear(m.startKey)
 }
 
 // stateAt is what the recorder knows of slots where the recording of an
@@ -1541,13 +1568,21 @@ func pathDependent(reason string) bool {
 // lt's snapshot or head says.
 func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 	r := &recorder{vm: vm, lt: lt, rootCode: f.code, root: f, regs: vm.stack[lt.base:], head: lt.head, end: lt.end,
-		known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{}, consts: lt.consts,
-		objects: map[int32]Val{}, lists: map[int32]bool{}, scratch: lt.scratchNext, scratchLo: lt.scratchLo,
-		extent: int32(lt.extent), pc: pc, snapHere: -1,
-		resume: -1, firstAt: map[pcKey]int{}, alt: map[int]pcKey{}, iters: map[int32]virtualIter{},
-		wides: map[int32]int32{}, tmpWides: map[int32]int32{}, widesAt: map[int]map[int32]int32{}, touched: map[int32]bool{}, knownAt: map[int]map[int32]traceopt.Type{},
-		shapes: map[int32]*Shape{}, shapesAt: map[int]map[int32]*Shape{},
-		cvalAt: map[int]map[int32]templates.Value{}, relied: map[int32]int{}, startKey: map[int]pcKey{}}
+		consts: lt.consts, scratch: lt.scratchNext, scratchLo: lt.scratchLo,
+		extent: int32(lt.extent), pc: pc, snapHere: -1, resume: -1}
+	m := vm.jit.recMaps
+	vm.jit.recMaps = nil // (a call-out may record another loop meanwhile)
+	if m == nil {
+		m = &recMaps{known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{},
+			objects: map[int32]Val{}, lists: map[int32]bool{}, firstAt: map[pcKey]int{}, alt: map[int]pcKey{},
+			iters: map[int32]virtualIter{}, wides: map[int32]int32{}, tmpWides: map[int32]int32{},
+			widesAt: map[int]map[int32]int32{}, touched: map[int32]bool{}, knownAt: map[int]map[int32]traceopt.Type{},
+			shapes: map[int32]*Shape{}, shapesAt: map[int]map[int32]*Shape{},
+			cvalAt: map[int]map[int32]templates.Value{}, relied: map[int32]int{}, startKey: map[int]pcKey{}}
+	} else {
+		m.clear()
+	}
+	r.recMaps = *m
 	for _, w := range lt.wides {
 		r.wides[w.slot] = w.wide
 	}
@@ -1573,10 +1608,13 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 // release gives the recording's instruction buffer back for the next
 // one. The recorder is done: whatever keeps its instructions copied them.
 func (r *recorder) release() {
-	if j := r.vm.jit; cap(r.insts) > cap(j.recInsts) {
+	j := r.vm.jit
+	if cap(r.insts) > cap(j.recInsts) {
 		j.recInsts = r.insts[:0]
 	}
 	r.insts = nil
+	m := r.recMaps
+	j.recMaps = &m
 }
 
 // run records until the trace closes or the recording stops, and leaves
