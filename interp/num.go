@@ -1307,5 +1307,24 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 	if r, found, err := vm.dunder(container, "__contains__", item); found {
 		return truthy(r), err
 	}
+	// No __contains__: the items __iter__ (or the old __getitem__
+	// protocol) gives, as CPython searches them.
+	if container.T == tagObject {
+		it, err := vm.iter(container)
+		if err == nil {
+			for {
+				x, ok, err := vm.next(it)
+				if err != nil || !ok {
+					return false, err
+				}
+				if eq, err := vm.eqItemErr(x, item); eq || err != nil {
+					return eq, err
+				}
+			}
+		}
+		if pe := toPyErr(err); pe == nil || !pe.exc.typ.isSub(TypeError) {
+			return false, err
+		}
+	}
 	return false, newErr(TypeError, "argument of type '%s' is not a container or iterable", typeName(container))
 }
