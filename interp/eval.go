@@ -436,6 +436,14 @@ func (vm *VM) compileIn(m *moduleState, co *codeObj, lines []string, spans map[E
 					m.globals[i] = v
 				}
 			}
+			if m.boxes != nil && i < len(m.boxes) {
+				// Threads run: the slot's box is what they read.
+				m.storeBoxed(int32(i), m.globals[i])
+			}
+		}
+		if m.boxes != nil && len(m.gnames) > len(m.boxes) && err == nil {
+			err = newErr(RuntimeError, "too many global names compiled while threads run")
+			code = nil
 		}
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {

@@ -602,13 +602,23 @@ func (m *moduleState) share() {
 	if m.boxes != nil {
 		return
 	}
-	boxes := make([]atomic.Pointer[Val], len(m.globals))
-	for i := range m.globals {
-		v := m.globals[i]
+	// Room for the globals that code compiled later adds (a library
+	// module written in Python, first imported by a thread: compileIn):
+	// the slice is never replaced, so readers need no lock.
+	boxes := make([]atomic.Pointer[Val], len(m.globals)+spareGlobalBoxes)
+	for i := range boxes {
+		var v Val
+		if i < len(m.globals) {
+			v = m.globals[i]
+		}
 		boxes[i].Store(&v)
 	}
 	m.boxes = boxes
 }
+
+// spareGlobalBoxes is how many global slots code compiled after threads
+// started may add.
+const spareGlobalBoxes = 4096
 
 // load reads global i.
 func (m *moduleState) load(i int32) Val {

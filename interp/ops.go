@@ -793,10 +793,16 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 // importByName is import name: the module, built on its first import and
 // noted in sys.modules.
 func (vm *VM) importByName(name string) (*Module, error) {
-	if vm.rt != nil && vm.rt.threaded.Load() {
-		// Threads share the modules map: a first import writes it.
-		vm.rt.mu.Lock()
-		defer vm.rt.mu.Unlock()
+	if rt := vm.rt; rt != nil && rt.threaded.Load() && rt.importer.Load() != vm {
+		// Threads share the modules map: a first import writes it. A
+		// library module written in Python imports others while it is
+		// built: the thread holding the lock goes on (importer).
+		rt.mu.Lock()
+		rt.importer.Store(vm)
+		defer func() {
+			rt.importer.Store(nil)
+			rt.mu.Unlock()
+		}()
 	}
 	m, ok := vm.modules[name]
 	if ok {

@@ -49,6 +49,7 @@ type runState struct {
 	files     fileTable // what open() and os.open opened
 	procs     procTable // what subprocess.Popen started
 	signals   signalState
+	importer  atomic.Pointer[VM] // the thread holding mu for an import
 	// rawOut and rawErr are the writers under out and errOut: a child
 	// process that inherits the program's stdout writes there directly
 	// when they are files (subprocess.go).
