@@ -830,24 +830,15 @@ class Pickler:
                 save(x)
                 write(APPEND)
             return
-        it = iter(items)
-        while True:
-            batch = []
-            for x in it:
-                batch.append(x)
-                if len(batch) == _BATCHSIZE:
-                    break
-            n = len(batch)
-            if n > 1:
+        for batch in _batches(items):
+            if len(batch) > 1:
                 write(MARK)
                 for x in batch:
                     save(x)
                 write(APPENDS)
-            elif n:
+            else:
                 save(batch[0])
                 write(APPEND)
-            if n < _BATCHSIZE:
-                return
 
     def save_dict(self, obj):
         if self.bin:
@@ -866,27 +857,18 @@ class Pickler:
                 save(v)
                 write(SETITEM)
             return
-        it = iter(items)
-        while True:
-            batch = []
-            for kv in it:
-                batch.append(kv)
-                if len(batch) == _BATCHSIZE:
-                    break
-            n = len(batch)
-            if n > 1:
+        for batch in _batches(items):
+            if len(batch) > 1:
                 write(MARK)
                 for k, v in batch:
                     save(k)
                     save(v)
                 write(SETITEMS)
-            elif n:
+            else:
                 k, v = batch[0]
                 save(k)
                 save(v)
                 write(SETITEM)
-            if n < _BATCHSIZE:
-                return
 
     def save_set(self, obj):
         save = self.save
@@ -896,21 +878,11 @@ class Pickler:
             return
         write(EMPTY_SET)
         self.memoize(obj)
-        it = iter(obj)
-        while True:
-            batch = []
-            for x in it:
-                batch.append(x)
-                if len(batch) == _BATCHSIZE:
-                    break
-            n = len(batch)
-            if n > 0:
-                write(MARK)
-                for item in batch:
-                    save(item)
-                write(ADDITEMS)
-            if n < _BATCHSIZE:
-                return
+        for batch in _batches(obj):
+            write(MARK)
+            for item in batch:
+                save(item)
+            write(ADDITEMS)
 
     def save_frozenset(self, obj):
         save = self.save
@@ -1018,6 +990,20 @@ _DISPATCH = {
     type(...): Pickler.save_singleton,
     type(NotImplemented): Pickler.save_singleton,
 }
+
+
+def _batches(items):
+    # The items in lists of _BATCHSIZE (the last one shorter, never empty),
+    # as the pickler writes them between a MARK and APPENDS, SETITEMS or
+    # ADDITEMS.
+    batch = []
+    for x in items:
+        batch.append(x)
+        if len(batch) == _BATCHSIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class _partial_new:
