@@ -426,32 +426,17 @@ func (s *Set) resizeFrom(minUsed int, p *setPool) error {
 
 // insertClean puts a key known to be absent into a table without deleted
 // slots.
-func (s *Set) insertClean(k Val, h int64) {
-	table := s.table
-	mask := uint64(len(table) - 1)
-	perturb := uint64(h)
-	for i := uint64(h) & mask; ; {
-		probes := uint64(0)
-		if i+setLinearProbes <= mask {
-			probes = setLinearProbes
-		}
-		for j := i; j <= i+probes; j++ {
-			if table[j].hk == 0 {
-				s.put(j, k, h)
-				return
-			}
-		}
-		perturb >>= perturbShift
-		i = (i*5 + 1 + perturb) & mask
-	}
-}
+func (s *Set) insertClean(k Val, h int64) { s.put(s.cleanSlot(h), k, h) }
 
 // insertSlotClean is insertClean of a slot of an int key, in a table of
 // ints only.
-func (s *Set) insertSlotClean(e setSlot) {
+func (s *Set) insertSlotClean(e setSlot) { s.table[s.cleanSlot(e.hash())] = e }
+
+// cleanSlot is the first free slot on hash h's probe sequence, in a table
+// without deleted slots.
+func (s *Set) cleanSlot(h int64) uint64 {
 	table := s.table
 	mask := uint64(len(table) - 1)
-	h := e.hash()
 	perturb := uint64(h)
 	for i := uint64(h) & mask; ; {
 		probes := uint64(0)
@@ -460,8 +445,7 @@ func (s *Set) insertSlotClean(e setSlot) {
 		}
 		for j := i; j <= i+probes; j++ {
 			if table[j].hk == 0 {
-				table[j] = e
-				return
+				return j
 			}
 		}
 		perturb >>= perturbShift
