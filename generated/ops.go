@@ -287,6 +287,8 @@ const (
 	OpListLoadKTBool               // templates/list_load_k.c (t bool)
 	OpListLoadKTInt                // templates/list_load_k.c (t int)
 	OpListLoadMt                   // templates/list_load_mt.c
+	OpListLoadPkB                  // templates/list_load_pk.c (b)
+	OpListLoadPkT                  // templates/list_load_pk.c (t)
 	OpListLoadRBF0                 // templates/list_load_r.c (b f0)
 	OpListLoadRBF1                 // templates/list_load_r.c (b f1)
 	OpListLoadRTF0                 // templates/list_load_r.c (t f0)
@@ -295,6 +297,7 @@ const (
 	OpListStoreKBool               // templates/list_store_k.c (bool)
 	OpListStoreKInt                // templates/list_store_k.c (int)
 	OpListStoreMt                  // templates/list_store_mt.c
+	OpListStorePk                  // templates/list_store_pk.c
 	OpListStoreRF0                 // templates/list_store_r.c (f0)
 	OpListStoreRF1                 // templates/list_store_r.c (f1)
 	OpLoadFloat                    // templates/load_float.c
@@ -320,7 +323,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 302
+const NumOps = 305
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -601,6 +604,8 @@ var opNames = [NumOps]string{
 	OpListLoadKTBool:     "list_load_k__t_bool",
 	OpListLoadKTInt:      "list_load_k__t_int",
 	OpListLoadMt:         "list_load_mt",
+	OpListLoadPkB:        "list_load_pk__b",
+	OpListLoadPkT:        "list_load_pk__t",
 	OpListLoadRBF0:       "list_load_r__b_f0",
 	OpListLoadRBF1:       "list_load_r__b_f1",
 	OpListLoadRTF0:       "list_load_r__t_f0",
@@ -609,6 +614,7 @@ var opNames = [NumOps]string{
 	OpListStoreKBool:     "list_store_k__bool",
 	OpListStoreKInt:      "list_store_k__int",
 	OpListStoreMt:        "list_store_mt",
+	OpListStorePk:        "list_store_pk",
 	OpListStoreRF0:       "list_store_r__f0",
 	OpListStoreRF1:       "list_store_r__f1",
 	OpLoadFloat:          "load_float",

@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:1fd37dbc2b99d140d6026f71f17da25feafe4e087c5a8f3621cca0125b1da00e
+// Inputs: sha256:e49d441f1ba8bfb66f6f4fa375c8822a45913df21c4d6f38bffe57692ac07d30
 //
 // Regenerate with `go generate`.
 
@@ -9145,6 +9145,144 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadPkB: {
+		Name: "list_load_pk__b",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x00,
+			// 0xc: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x11: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: xor $0x5,%rdx
+			0x48, 0x83, 0xf2, 0x05,
+			// 0x1c: mov %eax,%esi
+			0x89, 0xc6,
+			// 0x1e: and $0x7,%esi
+			0x83, 0xe6, 0x07,
+			// 0x21: xor $0x6,%rsi
+			0x48, 0x83, 0xf6, 0x06,
+			// 0x25: or %rdx,%rsi
+			0x48, 0x09, 0xd6,
+			// 0x28: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2e: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x33: mov 0x4a(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x4a,
+			// 0x37: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x3a: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x3e: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x41: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x44: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x47: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x4d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x54: mov 0x42(%rax),%rax
+			0x48, 0x8b, 0x40, 0x42,
+			// 0x58: movzbl (%rax,%rcx,1),%eax
+			0x0f, 0xb6, 0x04, 0x08,
+			// 0x5c: mov %rax,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x49, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadPkT: {
+		Name: "list_load_pk__t",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x00,
+			// 0xc: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x11: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: xor $0x5,%rdx
+			0x48, 0x83, 0xf2, 0x05,
+			// 0x1c: mov %eax,%esi
+			0x89, 0xc6,
+			// 0x1e: and $0x7,%esi
+			0x83, 0xe6, 0x07,
+			// 0x21: xor $0x6,%rsi
+			0x48, 0x83, 0xf6, 0x06,
+			// 0x25: or %rdx,%rsi
+			0x48, 0x09, 0xd6,
+			// 0x28: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2e: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x33: mov 0x4a(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x4a,
+			// 0x37: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x3a: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x3e: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x41: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x44: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x47: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x4d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x54: movq $0x3,(%r13,%rdx,1)
+			0x49, 0xc7, 0x44, 0x15, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x5d: mov 0x42(%rax),%rax
+			0x48, 0x8b, 0x40, 0x42,
+			// 0x61: movzbl (%rax,%rcx,1),%eax
+			0x0f, 0xb6, 0x04, 0x08,
+			// 0x65: mov %rax,0x8(%r13,%rdx,1)
+			0x49, 0x89, 0x44, 0x15, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x49, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLoadRBF0: {
 		Name: "list_load_r__b_f0",
 		Code: []byte{
@@ -9698,6 +9836,79 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x41, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x57, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x7d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStorePk: {
+		Name: "list_store_pk",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13,%rax,1),%rsi
+			0x49, 0x8b, 0x74, 0x05, 0x00,
+			// 0xc: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x11: mov (%rip),%rdx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: xor $0x5,%rsi
+			0x48, 0x83, 0xf6, 0x05,
+			// 0x23: mov %eax,%edi
+			0x89, 0xc7,
+			// 0x25: and $0x7,%edi
+			0x83, 0xe7, 0x07,
+			// 0x28: xor $0x6,%rdi
+			0x48, 0x83, 0xf7, 0x06,
+			// 0x2c: or %rsi,%rdi
+			0x48, 0x09, 0xf7,
+			// 0x2f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x35: cmpq $0x3,(%r13,%rcx,1)
+			0x49, 0x83, 0x7c, 0x0d, 0x00, 0x03,
+			// 0x3b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x41: mov 0x8(%r13,%rdx,1),%rsi
+			0x49, 0x8b, 0x74, 0x15, 0x08,
+			// 0x46: mov 0x4a(%rax),%rdi
+			0x48, 0x8b, 0x78, 0x4a,
+			// 0x4a: mov %rsi,%rdx
+			0x48, 0x89, 0xf2,
+			// 0x4d: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x51: and %rdi,%rdx
+			0x48, 0x21, 0xfa,
+			// 0x54: add %rsi,%rdx
+			0x48, 0x01, 0xf2,
+			// 0x57: cmp %rdi,%rdx
+			0x48, 0x39, 0xfa,
+			// 0x5a: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x60: movzbl 0x8(%r13,%rcx,1),%ecx
+			0x41, 0x0f, 0xb6, 0x4c, 0x0d, 0x08,
+			// 0x66: mov 0x42(%rax),%rax
+			0x48, 0x8b, 0x40, 0x42,
+			// 0x6a: mov %cl,(%rax,%rdx,1)
+			0x88, 0x0c, 0x10,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x31, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -11074,6 +11285,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoadKTBool:     emitListLoadKTBool,
 	OpListLoadKTInt:      emitListLoadKTInt,
 	OpListLoadMt:         emitListLoadMt,
+	OpListLoadPkB:        emitListLoadPkB,
+	OpListLoadPkT:        emitListLoadPkT,
 	OpListLoadRBF0:       emitListLoadRBF0,
 	OpListLoadRBF1:       emitListLoadRBF1,
 	OpListLoadRTF0:       emitListLoadRTF0,
@@ -11082,6 +11295,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStoreKBool:     emitListStoreKBool,
 	OpListStoreKInt:      emitListStoreKInt,
 	OpListStoreMt:        emitListStoreMt,
+	OpListStorePk:        emitListStorePk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
 	OpLoadFloat:          emitLoadFloat,
@@ -13907,6 +14121,34 @@ func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutImm32(code, 0xca, 0xc2c748, v[relocs.ValueOperand0])
 }
 
+func emitListLoadPkB(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:97:97]
+	copy(code, Stencils[OpListLoadPkB].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x14, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2a, pc+0x2a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x49, pc+0x49, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x50, 0xc2c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadPkT(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:106:106]
+	copy(code, Stencils[OpListLoadPkT].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x14, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x2a, pc+0x2a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x49, pc+0x49, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x50, 0xc2c748, v[relocs.ValueOperand0])
+}
+
 func emitListLoadRBF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:92:92]
 	copy(code, Stencils[OpListLoadRBF0].Code)
@@ -14017,6 +14259,21 @@ func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 		relocs.PutRel32(code, 0x41, pc+0x41, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x57, pc+0x57, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x7d, pc+0x7d, v[relocs.ValueExit], -4)
+}
+
+func emitListStorePk(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:109:109]
+	copy(code, Stencils[OpListStorePk].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x14, 0xc2c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x1b, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x31, pc+0x31, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x3d, pc+0x3d, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5c, pc+0x5c, v[relocs.ValueExit], -4)
 }
 
 func emitListStoreRF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

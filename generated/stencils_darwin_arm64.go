@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:a76128e745f40031b8a449302930b5673e20f54bb2c21a7b3a12ac88455dbb04
+// Inputs: sha256:09a398093643b7f2f74d7160739eef441bb7a94dd8e8d0003f1126ad0318659f
 //
 // Regenerate with `go generate`.
 
@@ -11556,6 +11556,158 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadPkB: {
+		Name: "list_load_pk__b",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x9, x21, x8
+			0xa9, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x9, x8, [x9]
+			0x29, 0x21, 0x40, 0xa9,
+			// 0x10: and x10, x8, #0x7
+			0x0a, 0x09, 0x40, 0x92,
+			// 0x14: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x18: ccmp x10, #0x6, #0x0, eq
+			0x40, 0x09, 0x46, 0xfa,
+			// 0x1c: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x20: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x24: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x28: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x2c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x30: ldur x10, [x8,#74]
+			0x0a, 0xa1, 0x44, 0xf8,
+			// 0x34: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x38: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x3c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x40: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x48: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x4c: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x50: ldur x8, [x8,#66]
+			0x08, 0x21, 0x44, 0xf8,
+			// 0x54: ldrb w8, [x8,x9]
+			0x08, 0x69, 0x69, 0x38,
+			// 0x58: add x9, x21, x10
+			0xa9, 0x02, 0x0a, 0x8b,
+			// 0x5c: str x8, [x9,#8]
+			0x28, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadPkT: {
+		Name: "list_load_pk__t",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand1 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x9, x21, x8
+			0xa9, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x9, x8, [x9]
+			0x29, 0x21, 0x40, 0xa9,
+			// 0x10: and x10, x8, #0x7
+			0x0a, 0x09, 0x40, 0x92,
+			// 0x14: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x18: ccmp x10, #0x6, #0x0, eq
+			0x40, 0x09, 0x46, 0xfa,
+			// 0x1c: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x20: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x24: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x28: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x2c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x30: ldur x10, [x8,#74]
+			0x0a, 0xa1, 0x44, 0xf8,
+			// 0x34: and x11, x10, x9, asr #63
+			0x4b, 0xfd, 0x89, 0x8a,
+			// 0x38: add x9, x11, x9
+			0x69, 0x01, 0x09, 0x8b,
+			// 0x3c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x40: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x44: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x48: adrp x10, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x4c: ldr x10, [x10] [hole: operand0 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x50: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x54: mov w11, #0x3
+			0x6b, 0x00, 0x80, 0x52,
+			// 0x58: str x11, [x10]
+			0x4b, 0x01, 0x00, 0xf9,
+			// 0x5c: ldur x8, [x8,#66]
+			0x08, 0x21, 0x44, 0xf8,
+			// 0x60: ldrb w8, [x8,x9]
+			0x08, 0x69, 0x69, 0x38,
+			// 0x64: str x8, [x10,#8]
+			0x48, 0x05, 0x00, 0xf9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLoadRBF0: {
 		Name: "list_load_r__b_f0",
 		Code: []byte{
@@ -12187,6 +12339,86 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
 			{Section: relocs.Code, Offset: 0x78, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStorePk: {
+		Name: "list_store_pk",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x9, x21, x8
+			0xa9, 0x02, 0x08, 0x8b,
+			// 0xc: ldp x9, x8, [x9]
+			0x29, 0x21, 0x40, 0xa9,
+			// 0x10: and x10, x8, #0x7
+			0x0a, 0x09, 0x40, 0x92,
+			// 0x14: cmp x9, #0x5
+			0x3f, 0x15, 0x00, 0xf1,
+			// 0x18: ccmp x10, #0x6, #0x0, eq
+			0x40, 0x09, 0x46, 0xfa,
+			// 0x1c: b.ne .+0x40
+			0x01, 0x02, 0x00, 0x54,
+			// 0x20: adrp x9, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x24: ldr x9, [x9] [hole: operand2 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x28: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x2c: ldr x10, [x9]
+			0x2a, 0x01, 0x40, 0xf9,
+			// 0x30: cmp x10, #0x3
+			0x5f, 0x0d, 0x00, 0xf1,
+			// 0x34: b.ne .+0x28
+			0x41, 0x01, 0x00, 0x54,
+			// 0x38: adrp x10, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x3c: ldr x10, [x10] [hole: operand1 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x40: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x44: ldr x10, [x10,#8]
+			0x4a, 0x05, 0x40, 0xf9,
+			// 0x48: ldur x11, [x8,#74]
+			0x0b, 0xa1, 0x44, 0xf8,
+			// 0x4c: and x12, x11, x10, asr #63
+			0x6c, 0xfd, 0x8a, 0x8a,
+			// 0x50: add x10, x12, x10
+			0x8a, 0x01, 0x0a, 0x8b,
+			// 0x54: cmp x10, x11
+			0x5f, 0x01, 0x0b, 0xeb,
+			// 0x58: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x5c: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x60: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x64: ldur x8, [x8,#66]
+			0x08, 0x21, 0x44, 0xf8,
+			// 0x68: strb w9, [x8,x10]
+			0x09, 0x69, 0x2a, 0x38,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x38, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -13746,6 +13978,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoadKTBool:     emitListLoadKTBool,
 	OpListLoadKTInt:      emitListLoadKTInt,
 	OpListLoadMt:         emitListLoadMt,
+	OpListLoadPkB:        emitListLoadPkB,
+	OpListLoadPkT:        emitListLoadPkT,
 	OpListLoadRBF0:       emitListLoadRBF0,
 	OpListLoadRBF1:       emitListLoadRBF1,
 	OpListLoadRTF0:       emitListLoadRTF0,
@@ -13754,6 +13988,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStoreKBool:     emitListStoreKBool,
 	OpListStoreKInt:      emitListStoreKInt,
 	OpListStoreMt:        emitListStoreMt,
+	OpListStorePk:        emitListStorePk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
 	OpLoadFloat:          emitLoadFloat,
@@ -17037,6 +17272,38 @@ func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 		relocs.PutA64Imm16(code, 0xd0, 0xd280000a, pc+0xd0, v[relocs.ValueOperand0])
 }
 
+func emitListLoadPkB(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:96:96]
+	copy(code, Stencils[OpListLoadPkB].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x44, 0x14000000, pc+0x44, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x48, 0x9000000a, pc+0x48, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4c, 0xd280000a, pc+0x4c, v[relocs.ValueOperand0])
+}
+
+func emitListLoadPkT(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:104:104]
+	copy(code, Stencils[OpListLoadPkT].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x44, 0x14000000, pc+0x44, v[relocs.ValueExit]) &&
+		relocs.PutA64Page(code, 0x48, 0x9000000a, pc+0x48, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4c, 0xd280000a, pc+0x4c, v[relocs.ValueOperand0])
+}
+
 func emitListLoadRBF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:100:100]
 	copy(code, Stencils[OpListLoadRBF0].Code)
@@ -17163,6 +17430,22 @@ func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 		relocs.PutA64Page(code, 0x1c, 0x9000000a, pc+0x1c, pd+0x10) &&
 		relocs.PutA64Imm16(code, 0x20, 0xd280000a, pc+0x20, v[relocs.ValueOperand2]) &&
 		relocs.PutA64Branch26(code, 0x78, 0x14000000, pc+0x78, v[relocs.ValueExit])
+}
+
+func emitListStorePk(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:108:108]
+	copy(code, Stencils[OpListStorePk].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x20, 0x90000009, pc+0x20, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd2800009, pc+0x24, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x38, 0x9000000a, pc+0x38, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x3c, 0xd280000a, pc+0x3c, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Branch26(code, 0x5c, 0x14000000, pc+0x5c, v[relocs.ValueExit])
 }
 
 func emitListStoreRF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

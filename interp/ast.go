@@ -115,6 +115,7 @@ type compFor struct {
 	target Expr
 	iter   Expr
 	ifs    []Expr
+	async  bool // async for
 }
 
 type fpart struct {
@@ -163,6 +164,7 @@ type (
 		pos
 		target, iter Expr
 		body, orelse []Stmt
+		async        bool // async for
 	}
 	Break    struct{ pos }
 	Continue struct{ pos }
@@ -192,6 +194,7 @@ type (
 		// annText: from __future__ import annotations was seen, so the
 		// annotations stay strings (PEP 563).
 		annText bool
+		async   bool // async def: calling it makes a coroutine
 	}
 	Assert struct {
 		pos
@@ -255,13 +258,21 @@ type With struct {
 	items   []Expr
 	targets []Expr // nil where there is no "as"
 	body    []Stmt
+	async   bool // async with
+}
+
+// Await is an await expression.
+type Await struct {
+	pos
+	x Expr
 }
 
 // withExit is the compiler's own statement for leaving a with block
 // normally: mgr.__exit__(None, None, None).
 type withExit struct {
 	pos
-	mgr int
+	mgr   int
+	async bool // __aexit__, awaited
 }
 
 // NamedExpr is an assignment expression, name := value.

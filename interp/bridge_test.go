@@ -386,3 +386,41 @@ print(t)
 		t.Errorf("%d entries: the traces were not kept:\n%s", n, stats)
 	}
 }
+
+// A bridge from an exit inside a while loop's body, where the loop goes on
+// (the trace was recorded on a pass that left the loop after one turn),
+// records the loop as an inner loop: it jumps to the loop's head and
+// closes the loop at its back-edge. It stopped there ("a loop the
+// recording entered in the middle"), each try, until the trace, leaving
+// at once on every entry, was thrown away and recorded again: 18
+// recordings, 8 of them stopped, and 14.8 iterations an entry.
+func TestBridgeEntersLoopInMiddle(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def count(n):
+    total = 0
+    for k in range(n):
+        x = 49 if k < 100 else k % 5
+        while True:
+            x = x * 3 + 1
+            total += 1
+            if x > 40 + k % 4:
+                break
+            if x % 7 == 0:
+                total += 2
+    return total
+print(count(3000))
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "aborted"); n > 1 {
+		t.Errorf("%d recordings stopped, want at most 1:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "entries"); n > 100 {
+		t.Errorf("%d entries: the trace kept leaving:\n%s", n, stats)
+	}
+}

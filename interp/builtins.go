@@ -144,6 +144,12 @@ func (vm *VM) builtins() map[string]Val {
 				return ObjVal(x.copyList()), nil
 			}
 		}
+		if it, hinted, err := vm.iterHinted(args[0]); hinted || err != nil {
+			if err != nil {
+				return Val{}, err
+			}
+			args = []Val{it}
+		}
 		items, err := vm.iterate(args[0])
 		if _, ok := args[0].O.(*Tuple); ok {
 			items = append([]Val(nil), items...)
@@ -167,6 +173,12 @@ func (vm *VM) builtins() map[string]Val {
 			if args[0].T == tagObject {
 				return ObjVal(tupleOfList(x)), nil
 			}
+		}
+		if it, hinted, err := vm.iterHinted(args[0]); hinted || err != nil {
+			if err != nil {
+				return Val{}, err
+			}
+			args = []Val{it}
 		}
 		items, err := vm.iterate(args[0])
 		return ObjVal(&Tuple{items: items}), err
@@ -341,6 +353,11 @@ func (vm *VM) builtins() map[string]Val {
 				i--
 				return l.at(i + 1), true, nil
 			}}), nil
+		}
+		if _, ok := args[0].O.(*Instance); ok && args[0].T == tagObject {
+			if r, found, err := vm.dunder(args[0], "__reversed__"); found {
+				return r, err
+			}
 		}
 		// CPython reverses sequences and objects with __reversed__ only.
 		notReversible := newErr(TypeError, "'%s' object is not reversible", typeName(args[0]))
@@ -668,8 +685,12 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("next", args, 1, 2); err != nil {
 			return Val{}, err
 		}
-		switch args[0].O.(type) {
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *setIter, *funcIter:
+		switch x := args[0].O.(type) {
+		case *Generator:
+			if k := x.fn.code.genKind; k == genCoroutine || k == genAsyncGen {
+				return Val{}, newErr(TypeError, "'%s' object is not an iterator", x.typeName())
+			}
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *countIter, *instIter, *dictIter, *setIter, *funcIter:
 		case *Instance:
 			if r, found, err := vm.dunder(args[0], "__next__"); found {
 				if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) && len(args) == 2 {
@@ -799,6 +820,7 @@ func (vm *VM) builtins() map[string]Val {
 	})
 	vm.moreBuiltins(b)
 	vm.evalBuiltins(b)
+	vm.importBuiltins(b)
 	vm.dirBuiltins(b)
 	markConsumers(b)
 	return b
@@ -827,12 +849,54 @@ func intBase(args []Val, base int, prefix string) (Val, error) {
 	return StrVal(prefix + s), nil
 }
 
+// iterHinted is iter(v) then v's __len__ for an instance that has one,
+// in the order CPython's list() and tuple() ask them to size the result
+// (a mock records both calls); a TypeError from __len__ is ignored, as
+// there. hinted is false for everything else.
+func (vm *VM) iterHinted(v Val) (it Val, hinted bool, err error) {
+	inst, ok := v.O.(*Instance)
+	if !ok || v.T != tagObject {
+		return Val{}, false, nil
+	}
+	m, ok := inst.cls.lookupSpecial(spLen)
+	if !ok {
+		return Val{}, false, nil
+	}
+	i, err := vm.iter(v)
+	if err != nil {
+		return Val{}, true, err
+	}
+	_, err = vm.callWithSelf(m, v, nil, nil)
+	if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(TypeError) {
+		err = nil
+	}
+	return ObjVal(i), true, err
+}
+
+// classAttrIsSub is isinstance's second question, as CPython asks it:
+// whether an instance whose class defines __class__ (a property: a mock
+// with a spec) claims through it to be of class x.
+func (vm *VM) classAttrIsSub(v Val, i *Instance, x *Class) bool {
+	if _, ok := i.cls.lookup("__class__"); !ok {
+		return false
+	}
+	c, err := vm.getAttr(v, "__class__")
+	if err != nil {
+		return false
+	}
+	k, ok := c.O.(*Class)
+	return ok && c.T == tagObject && k != i.cls && (k == x || k.isSub(x))
+}
+
 func (vm *VM) isinstance(v, t Val) (Val, error) {
 	// An instance against a plain class first: the common case, and the
 	// builtins look-up below (a Go map by name) was a tenth of its cost.
 	if x, ok := t.O.(*Class); ok && x.meta == nil && t.T == tagObject {
 		if i, ok := v.O.(*Instance); ok && !x.protocol {
-			return BoolVal(i.cls == x || i.cls.isSub(x)), nil
+			if i.cls == x || i.cls.isSub(x) {
+				return True, nil
+			}
+			return BoolVal(vm.classAttrIsSub(v, i, x)), nil
 		}
 	}
 	// type is a *Builtin: other types skip the builtins' map.

@@ -84,6 +84,7 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 		return vm.newComplex(args, kwn)
 	}})
 	vm.starBuiltins(b)
+	asyncBuiltins(b)
 	if os, ok := b["OSError"]; ok {
 		b["EnvironmentError"], b["IOError"] = os, os
 	}

@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -207,6 +209,7 @@ func (c *compiler) classDef(x *ClassDef) {
 		switch m := s.(type) {
 		case *Def:
 			decos := c.decorators(m.decorators)
+			c.asyncNext = m.async
 			co := c.compileFunc(m.name, m.params, m.body, m.pos, false)
 			setAnnotations(co, m)
 			t := c.temp()
@@ -335,17 +338,8 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		cls.mro = []*Class{cls}
 		return ObjVal(&ExcType{name: name, base: excBase, base2: excBase2, cls: cls}), nil
 	}
-	cls.mro = []*Class{cls}
-	for _, b := range cls.bases {
-		for _, k := range b.mro {
-			dup := false
-			for _, m := range cls.mro {
-				dup = dup || m == k
-			}
-			if !dup {
-				cls.mro = append(cls.mro, k)
-			}
-		}
+	if cls.mro, err = c3MRO(cls); err != nil {
+		return Val{}, err
 	}
 	for _, b := range cls.bases {
 		b.subMu.Lock()
@@ -353,6 +347,79 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		b.subMu.Unlock()
 	}
 	return ObjVal(cls), nil
+}
+
+// c3MRO is cls's method resolution order from its bases' orders: C3
+// linearization, as CPython's (mro_implementation in typeobject.c): a
+// class comes before its bases, the bases keep the order they are listed
+// in, and each base's own order is kept. A depth-first order put a base
+// shared by two bases before the second (D(L, R) with L, R of B looked in
+// B before R, and super() in L skipped R).
+func c3MRO(cls *Class) ([]*Class, error) {
+	for i, b := range cls.bases {
+		for _, o := range cls.bases[:i] {
+			if o == b {
+				return nil, newErr(TypeError, "duplicate base class %s", b.name)
+			}
+		}
+	}
+	if len(cls.bases) == 1 {
+		return append([]*Class{cls}, cls.bases[0].mro...), nil
+	}
+	seqs := make([][]*Class, 0, len(cls.bases)+1)
+	n := 1
+	for _, b := range cls.bases {
+		seqs = append(seqs, b.mro)
+		n += len(b.mro)
+	}
+	seqs = append(seqs, cls.bases)
+	out := make([]*Class, 1, n)
+	out[0] = cls
+	inTail := func(k *Class) bool {
+		for _, s := range seqs {
+			for _, t := range s[min(1, len(s)):] {
+				if t == k {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for {
+		var next *Class
+		left := false
+		for _, s := range seqs {
+			if len(s) == 0 {
+				continue
+			}
+			left = true
+			if !inTail(s[0]) {
+				next = s[0]
+				break
+			}
+		}
+		if !left {
+			return out, nil
+		}
+		if next == nil {
+			// CPython names the heads left, each once, in order.
+			var names []string
+			var seen []*Class
+			for _, s := range seqs {
+				if len(s) > 0 && !slices.Contains(seen, s[0]) {
+					seen = append(seen, s[0])
+					names = append(names, s[0].name)
+				}
+			}
+			return nil, newErr(TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s", strings.Join(names, ", "))
+		}
+		out = append(out, next)
+		for i, s := range seqs {
+			if len(s) > 0 && s[0] == next {
+				seqs[i] = s[1:]
+			}
+		}
+	}
 }
 
 func (vm *VM) setAttr(o Val, name string, v Val) error {
@@ -657,6 +724,23 @@ func (vm *VM) callSelfArgs(fn *Function, self Val, args []Val) (Val, error) {
 func (vm *VM) callWithSelf(fn Val, self Val, args []Val, kwn []string) (Val, error) {
 	if f, ok := fn.O.(*Function); ok && kwn == nil && f.code.simple && f.code.nparams == len(args)+1 && !f.code.isGenerator {
 		return vm.callSelfArgs(f, self, args)
+	}
+	if d, ok := fn.O.(*Instance); ok && fn.T == tagObject {
+		// A special method that is an instance is bound as CPython binds
+		// it: through its class's __get__ when it has one (a descriptor:
+		// unittest.mock's magic methods), else called without self.
+		if get, ok := d.cls.lookup("__get__"); ok {
+			owner := Val(NoneVal)
+			if si, ok := self.O.(*Instance); ok && self.T == tagObject {
+				owner = ObjVal(si.cls)
+			}
+			b, err := vm.call(get, []Val{fn, self, owner}, nil)
+			if err != nil {
+				return Val{}, err
+			}
+			return vm.call(b, args, kwn)
+		}
+		return vm.call(fn, args, kwn)
 	}
 	all := vm.pushArgs(len(args) + 1)
 	defer vm.popArgs(len(args) + 1)

@@ -13,26 +13,29 @@ type Code struct {
 	qualname    string // Class.method for methods
 	doc         Val    // the docstring (None when there is none)
 	isGenerator bool   // the body yields: calling it makes a generator
-	filename    string
-	instrs      []Instr
-	partner     []int32 // per local: the private local that moves join it to, or -1 (fresh.go); nil for none
-	privDie     []int32 // private locals a producer stores into: their marked lists die at return (fresh.go)
-	lines       []int32
-	tempsInUse  []int32             // per instruction: temporaries allocated when emitted (the ones above are dead there)
-	carets      map[int32]caretInfo // per instruction, for tracebacks (carets.go)
-	loops       []*loopTrace        // tier 2: per back-edge pc (jit.go), made when one gets hot
-	nslots      int
-	nlocals     int
-	nparams     int
-	varargs     bool  // some parameter collects extra positional arguments
-	npos        int   // parameters that positional arguments fill
-	varargSlot  int   // slot of *args, or -1
-	varkwSlot   int   // slot of **kwargs, or -1
-	kwonly      []int // slots of keyword-only parameters
-	nposonly    int   // the first nposonly parameters are positional-only
-	defIdx      []int // per parameter slot: index into the defaults, or -1
-	simple      bool  // only plain positional parameters: the fast call path applies
-	localNames  []string
+	// genKind is what calling a generator function makes: a generator,
+	// a coroutine (async def) or an async generator (coro.go).
+	genKind    uint8
+	filename   string
+	instrs     []Instr
+	partner    []int32 // per local: the private local that moves join it to, or -1 (fresh.go); nil for none
+	privDie    []int32 // private locals a producer stores into: their marked lists die at return (fresh.go)
+	lines      []int32
+	tempsInUse []int32             // per instruction: temporaries allocated when emitted (the ones above are dead there)
+	carets     map[int32]caretInfo // per instruction, for tracebacks (carets.go)
+	loops      []*loopTrace        // tier 2: per back-edge pc (jit.go), made when one gets hot
+	nslots     int
+	nlocals    int
+	nparams    int
+	varargs    bool  // some parameter collects extra positional arguments
+	npos       int   // parameters that positional arguments fill
+	varargSlot int   // slot of *args, or -1
+	varkwSlot  int   // slot of **kwargs, or -1
+	kwonly     []int // slots of keyword-only parameters
+	nposonly   int   // the first nposonly parameters are positional-only
+	defIdx     []int // per parameter slot: index into the defaults, or -1
+	simple     bool  // only plain positional parameters: the fast call path applies
+	localNames []string
 	// anns are the parameter and return annotations, as source text
 	// (name, text; "return" last), evaluated when __annotations__ is
 	// first read (PEP 649); annText keeps them text (PEP 563).
@@ -114,6 +117,8 @@ type compiler struct {
 	mod          *moduleState
 	code         *Code
 	isFunc       bool
+	asyncFn      bool // compiling an async def's body: await is allowed
+	asyncNext    bool // the next compileFunc compiles an async def
 	locals       map[string]int
 	globals      map[string]bool
 	enclose      *compiler // enclosing function scope, for captured names
@@ -484,6 +489,10 @@ func (c *compiler) stmt(s Stmt) {
 	case *While:
 		c.whileStmt(x)
 	case *For:
+		if x.async {
+			c.asyncForStmt(x)
+			break
+		}
 		c.forStmt(x)
 	case *Break:
 		if len(c.loops) == 0 {
@@ -507,6 +516,9 @@ func (c *compiler) stmt(s Stmt) {
 	case *Return:
 		if !c.isFunc || c.classNames != nil {
 			c.errAt(x.pos, "'return' outside function")
+		}
+		if x.x != nil && c.code.genKind == genAsyncGen {
+			c.errAt(x.pos, "'return' with value in async generator")
 		}
 		v := c.constSlot(NoneVal)
 		if call, ok := x.x.(*Call); ok {
@@ -604,8 +616,16 @@ func (c *compiler) stmt(s Stmt) {
 	case *ClassDef:
 		c.classDef(x)
 	case *With:
+		if x.async {
+			c.asyncWithStmt(x, 0)
+			break
+		}
 		c.withStmt(x, 0)
 	case *withExit:
+		if x.async {
+			c.asyncExit(x.mgr, -1)
+			break
+		}
 		base := c.temps_(4)
 		c.emit(opMove, base, x.mgr)
 		for i := 1; i <= 3; i++ {
@@ -635,7 +655,7 @@ func (c *compiler) withStmt(x *With, i int) {
 		c.store(x.targets[i], entered)
 	}
 	exc := c.temp()
-	exit := &withExit{x.pos, mgr}
+	exit := &withExit{x.pos, mgr, false}
 	start := c.pc()
 	c.finals = append(c.finals, []Stmt{exit})
 	c.withStmt(x, i+1)
@@ -650,6 +670,9 @@ func (c *compiler) withStmt(x *With, i int) {
 	c.emit(opWithExit, r, mgr, exc)
 	j := c.emit(opJumpIfTrue, r, 0)
 	c.emit(opRaise, exc)
+	// __exit__ runs while the exception is handled: what it raises has
+	// that one as its __context__.
+	c.code.handling = append(c.code.handling, excEntry{int32(h), int32(c.pc()), int32(h), int32(exc)})
 	c.patch(j, 1, c.pc())
 	c.patch(done, 0, c.pc())
 }
@@ -946,20 +969,7 @@ func (c *compiler) forStmt(x *For) {
 		c.emit(opGetIter, it, it)
 		c.markOwnedIter()
 	}
-	tgt, direct := c.loopTarget(x.target)
-	entry := c.emit(opJump, 0)
-	body := c.pc()
-	if !direct {
-		c.store(x.target, tgt)
-	}
-	c.loops = append(c.loops, l)
-	c.stmts(x.body)
-	c.loops = c.loops[:len(c.loops)-1]
-	test := c.pc()
-	c.patch(entry, 0, test)
-	for _, j := range l.continues {
-		c.patch(j, 0, test)
-	}
+	tgt, body := c.loopBody(x.target, x.body, l)
 	c.line = x.line
 	if isRange {
 		c.emit(opForRange, it, tgt, body, it+1, it+2)
@@ -970,6 +980,27 @@ func (c *compiler) forStmt(x *For) {
 	for _, b := range l.breaks {
 		c.patch(b, 0, c.pc())
 	}
+}
+
+// loopBody compiles a for loop's body, entered by a jump to the test that
+// follows it (the caller's, at c.pc() on return): the slot the test
+// writes each item to, and where the body starts.
+func (c *compiler) loopBody(target Expr, stmts []Stmt, l *loopCtx) (tgt, body int) {
+	tgt, direct := c.loopTarget(target)
+	entry := c.emit(opJump, 0)
+	body = c.pc()
+	if !direct {
+		c.store(target, tgt)
+	}
+	c.loops = append(c.loops, l)
+	c.stmts(stmts)
+	c.loops = c.loops[:len(c.loops)-1]
+	test := c.pc()
+	c.patch(entry, 0, test)
+	for _, j := range l.continues {
+		c.patch(j, 0, test)
+	}
+	return tgt, body
 }
 
 // loopTarget returns the slot a loop writes each item to: the local itself
@@ -985,6 +1016,7 @@ func (c *compiler) loopTarget(t Expr) (int, bool) {
 
 func (c *compiler) def(x *Def) {
 	decos := c.decorators(x.decorators)
+	c.asyncNext = x.async
 	co := c.compileFunc(x.name, x.params, x.body, x.pos, false)
 	setAnnotations(co, x)
 	dst := c.temp()
@@ -1031,7 +1063,9 @@ func (c *compiler) makeFunction(co *Code, params []param, dst int) {
 
 func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
 	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
-		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}, nsGlobals: c.nsGlobals}
+		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}, nsGlobals: c.nsGlobals,
+		asyncFn: c.asyncNext}
+	c.asyncNext = false
 	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda)}
 	co := fc.code
 	co.varargSlot, co.varkwSlot = -1, -1
@@ -1097,6 +1131,15 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 			fc.code.isGenerator = true
 		}
 	}, func([]param, []Stmt) {})
+	if fc.asyncFn {
+		// An async def runs as a generator's frame does: awaits suspend
+		// it like yield from. One that yields is an async generator.
+		fc.code.genKind = genCoroutine
+		if fc.code.isGenerator {
+			fc.code.genKind = genAsyncGen
+		}
+		fc.code.isGenerator = true
+	}
 	fc.cells = cellNames(fc.locals, body)
 	for _, n := range sortedKeys(fc.cells) {
 		fc.emit(opMakeCell, fc.locals[n])

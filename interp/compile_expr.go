@@ -221,9 +221,14 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		c.exprTo(x.value, t)
 		c.storeName(x.name, t, x.pos)
 		c.emit(opMove, dst, t)
+	case *Await:
+		c.await(x, dst)
 	case *Yield:
 		if !c.isFunc || c.classNames != nil {
 			c.errAt(x.pos, "'yield' outside function")
+		}
+		if x.from && c.asyncFn {
+			c.errAt(x.pos, "'yield from' inside async function")
 		}
 		if x.from {
 			// The loop sends what each yield receives on to the
@@ -233,14 +238,7 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			c.exprTo(x.x, it)
 			c.markOwnedCall(x.x, it)
 			c.emit(opGetIter, it, it)
-			item, sent := c.temp(), c.temp()
-			c.emit(opMove, sent, c.constSlot(NoneVal))
-			entry := c.emit(opJump, 0)
-			body := c.pc()
-			c.emit(opYield, sent, item)
-			c.patch(entry, 0, c.pc())
-			c.emit(opYieldFromSend, item, it, sent, body)
-			c.emit(opMove, dst, item)
+			c.yieldFromLoop(it, dst)
 			return
 		}
 		v := c.constSlot(NoneVal)
@@ -248,6 +246,13 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			v = c.exprAny(x.x)
 		}
 		c.line = x.line
+		if c.asyncFn {
+			// An async generator's item, told apart from what its
+			// awaits pass up to the event loop.
+			w := c.temp()
+			c.emit(opAsync, w, v, v, asyncWrap)
+			v = w
+		}
 		c.emit(opYield, dst, v)
 	default:
 		c.errAt(e.position(), "unsupported expression")
@@ -500,6 +505,9 @@ func (c *compiler) call(x *Call, dst int) {
 	}
 	n := len(x.args) + len(x.kwvals)
 	if a, ok := x.fn.(*Attr); ok && !hasStar(x.args) {
+		if c.superCall(a, x, dst) {
+			return
+		}
 		base := c.callOperands(a.x, x)
 		c.line = a.line
 		c.caretAt(x)
@@ -512,6 +520,44 @@ func (c *compiler) call(x *Call, dst int) {
 	pc := c.emit(opCall, dst, base, n, c.kwIndex(x.kwnames))
 	c.markOwnedArg(x, pc)
 	c.markLenOfSet(x, pc)
+}
+
+// superCall compiles super().name(args) as CALL_SUPER (super_call.go)
+// when super() is the zero-argument form and every argument is a local or
+// a constant: then evaluating the arguments before the attribute is
+// looked up, as CALL_SUPER does, cannot be told from CPython's order.
+func (c *compiler) superCall(a *Attr, x *Call, dst int) bool {
+	s, ok := a.x.(*Call)
+	if !ok || len(s.args) != 0 || len(s.kwvals) != 0 {
+		return false
+	}
+	if nm, ok := s.fn.(*Name); !ok || nm.id != "super" || !c.isFunc || c.lookup("super") >= 0 || len(c.code.localNames) == 0 {
+		return false
+	}
+	for _, e := range append(x.args[:len(x.args):len(x.args)], x.kwvals...) {
+		switch e := e.(type) {
+		case *Const:
+		case *Name:
+			if c.lookup(e.id) < 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	c.line = s.line
+	base := c.temps_(1 + len(x.args) + len(x.kwvals))
+	c.exprTo(&Name{s.pos, c.code.localNames[0]}, base)
+	for i, e := range x.args {
+		c.exprTo(e, base+1+i)
+	}
+	for i, e := range x.kwvals {
+		c.exprTo(e, base+1+len(x.args)+i)
+	}
+	c.line = a.line
+	c.caretAt(x)
+	c.emit(opCallSuper, dst, base, len(x.args)+len(x.kwvals), c.name(a.name), c.kwIndex(x.kwnames))
+	return true
 }
 
 // callOperands evaluates a call's operands into consecutive temporaries:
@@ -596,8 +642,15 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	} else {
 		c.iterTo(g.iter, it)
 	}
-	c.emit(opGetIter, it, it)
-	c.markOwnedIter()
+	if g.async {
+		if !c.asyncFn {
+			c.errAt(x.pos, "asynchronous comprehension outside of an asynchronous function")
+		}
+		c.emit(opAsync, it, it, it, asyncAiter)
+	} else {
+		c.emit(opGetIter, it, it)
+		c.markOwnedIter()
+	}
 	ov := c.overlay[len(c.overlay)-1]
 	before := len(ov)
 	bindTargets(g.target, ov, c)
@@ -627,6 +680,10 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	test := c.pc()
 	c.patch(entry, 0, test)
 	c.patchAll(skips, test)
+	if g.async {
+		c.asyncNextItem(it, tgt, body)
+		return
+	}
 	c.emit(opForIter, it, tgt, body)
 }
 

@@ -135,7 +135,7 @@ func (vm *VM) dir(x Val) (Val, error) {
 	switch o := x.O.(type) {
 	case *Instance:
 		if m, ok := o.cls.lookup("__dir__"); ok {
-			r, err := vm.call(m, []Val{x}, nil)
+			r, err := vm.callWithSelf(m, x, nil, nil)
 			if err != nil {
 				return Val{}, err
 			}

@@ -188,7 +188,9 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 			if len(args) != 0 {
 				return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args))
 			}
-			return StrVal(vm.strOf(o)), vm.takePending()
+			// object.__str__ is repr: a __str__ that calls it must not
+			// come back to itself.
+			return StrVal(vm.repr(o)), vm.takePending()
 		}
 	case "__repr__":
 		run = func(vm *VM, args []Val, _ []string) (Val, error) {
@@ -202,8 +204,9 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 			if len(args) != 0 {
 				return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args))
 			}
-			h, err := hashOf(o)
-			return IntVal(h), err
+			// object.__hash__ is by identity, whatever the class's own
+			// __hash__ says (it may be what calls this).
+			return IntVal(pointerHash(o.O)), nil
 		}
 	case "__init__":
 		run = func(vm *VM, args []Val, _ []string) (Val, error) {
@@ -237,6 +240,31 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 				}
 			}
 			return vm.bi["NotImplemented"], nil
+		}
+	case "__getstate__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 0 {
+				return Val{}, newErr(TypeError, "object.__getstate__() takes no arguments (%d given)", len(args))
+			}
+			return vm.pickleCall("_object_getstate", o, ObjVal(x.cls))
+		}
+	case "__reduce_ex__", "__reduce__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			proto := IntVal(0)
+			if name == "__reduce_ex__" {
+				if len(args) != 1 || args[0].T != tagInt {
+					return Val{}, newErr(TypeError, "__reduce_ex__() takes exactly one int argument")
+				}
+				proto = args[0]
+				// A class's own __reduce__ is what object.__reduce_ex__
+				// asks, as CPython's does.
+				if r, ok := x.cls.lookup("__reduce__"); ok {
+					return vm.callWithSelf(r, o, nil, nil)
+				}
+			} else if len(args) != 0 {
+				return Val{}, newErr(TypeError, "object.__reduce__() takes no arguments (%d given)", len(args))
+			}
+			return vm.pickleCall("_reduce_object", o, proto)
 		}
 	case "__format__":
 		run = func(vm *VM, args []Val, _ []string) (Val, error) {
@@ -286,4 +314,22 @@ func (vm *VM) objectAttr(name string) (Val, bool) {
 			return vm.call(m, args[1:], kwn)
 		})
 	}), true
+}
+
+// pickleCall calls one of pickle's own functions (pylib/pickle.py), which
+// know what an instance is made of: object.__getstate__ and
+// object.__reduce_ex__ are those.
+func (vm *VM) pickleCall(fn string, args ...Val) (Val, error) {
+	if _, err := vm.importByName("pickle"); err != nil {
+		return Val{}, err
+	}
+	ns := vm.pylibNS[pylibFile+"pickle>"]
+	if ns == nil {
+		return Val{}, newErr(RuntimeError, "pickle's namespace is missing")
+	}
+	f, ok, _ := ns.get(StrVal(fn))
+	if !ok {
+		return Val{}, newErr(RuntimeError, "pickle has no %s", fn)
+	}
+	return vm.call(f, args, nil)
 }

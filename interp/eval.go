@@ -276,6 +276,17 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 			}
 		}
 	}
+	// A name the code assigns but ns lacks reads as the builtin of that
+	// name until assigned (CPython's LOAD_NAME: X = X re-exports the
+	// builtin), so its slot starts as the builtin. It is written back
+	// even if no assignment ran (CPython's dict would lack it then).
+	for i, name := range fn.code.localNames {
+		if stores[name] && f.regs[i].Tag == tagEmpty {
+			if b, ok := vm.bi[name]; ok {
+				f.set(int32(i), b)
+			}
+		}
+	}
 	vm.frames[vm.depth].alias = f
 	vm.depth++
 	v, err := vm.run(f)

@@ -245,7 +245,14 @@ func (co *Code) flags() int64 {
 	if co.varkwSlot >= 0 {
 		f |= 0x8
 	}
-	if co.isGenerator {
+	switch {
+	case co.genKind == genCoroutine:
+		f |= 0x80 // CO_COROUTINE
+	case co.genKind == genAsyncGen:
+		f |= 0x200 // CO_ASYNC_GENERATOR
+	case co.genKind == genIterableCoro:
+		f |= 0x20 | 0x100 // CO_GENERATOR, CO_ITERABLE_COROUTINE
+	case co.isGenerator:
 		f |= 0x20
 	}
 	return f

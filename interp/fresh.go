@@ -39,6 +39,7 @@ type freshLists struct {
 	l    [2]*List
 	next uint8
 	pool listPool
+	pk   []byte // a dropped packed list's bytes (packed.go)
 }
 
 // listPool keeps recycled arrays by capacity class (floor of log2).
@@ -441,6 +442,7 @@ func (vm *VM) movePrivate(f *frame, in *Instr) {
 	if f.regs[a].Tag == tagObject && !vm.threaded() {
 		if old, ok := f.objs[a].(*List); ok && old.priv && !partnerHolds(f, a, old) {
 			vals := old.vals
+			vm.dropPacked(old)
 			old.vals, old.objs, old.priv = nil, nil, false
 			vm.fresh.pool.put(vals)
 		}
@@ -453,6 +455,7 @@ func (vm *VM) keepPrivate(f *frame, a int32, r *List) {
 	if f.regs[a].Tag == tagObject {
 		if old, ok := f.objs[a].(*List); ok && old.priv && old != r && !partnerHolds(f, a, old) {
 			vals := old.vals
+			vm.dropPacked(old)
 			old.vals, old.objs, old.priv = nil, nil, false
 			vm.fresh.pool.put(vals)
 		}
@@ -476,6 +479,7 @@ func (vm *VM) returnPrivate(f *frame) {
 		}
 		if l, ok := f.objs[s].(*List); ok && l.priv {
 			vals := l.vals
+			vm.dropPacked(l)
 			l.vals, l.objs, l.priv = nil, nil, false
 			f.objs[s] = nil
 			f.regs[s] = templates.Value{}
@@ -488,6 +492,10 @@ func (vm *VM) returnPrivate(f *frame) {
 func unmark(v Val) {
 	if l, ok := v.O.(*List); ok && l.priv {
 		l.priv = false
+		// A packed list (packed.go) becomes slots first. (The bits of the
+		// slot that held it still say packed: list uops leave on them,
+		// and Go reads the list from the object.)
+		l.unpack(nil)
 	}
 }
 
@@ -497,7 +505,7 @@ var writesA = [opCount]bool{
 	opFloorDiv: true, opMod: true, opPow: true, opLshift: true, opRshift: true, opBitAnd: true,
 	opBitOr: true, opBitXor: true, opMatMul: true, opNeg: true, opPos: true, opInvert: true,
 	opNot: true, opLt: true, opLe: true, opGt: true, opGe: true, opEq: true, opNe: true, opIs: true,
-	opIsNot: true, opIn: true, opNotIn: true, opGetIter: true, opCall: true, opCallMethod: true,
+	opIsNot: true, opIn: true, opNotIn: true, opGetIter: true, opCall: true, opCallMethod: true, opCallSuper: true,
 	opBuildList: true, opBuildTuple: true, opBuildDict: true, opBuildSet: true, opGetItem: true,
 	opGetAttr: true, opUnpack: true, opLoadCell: true, opGetSlice: true,
 }

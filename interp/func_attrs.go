@@ -81,6 +81,29 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		return ObjVal(vm.funcAnnotations(fn)), true
 	case "__code__":
 		return ObjVal(&codeInfoObj{code: co}), true
+	case "__globals__":
+		if d, ok := vm.pylibNS[co.filename]; ok {
+			return ObjVal(d), true // a library module's namespace
+		}
+		return vm.globalsDict(), true
+	case "__get__":
+		// A function is a descriptor: read through an instance it binds.
+		fv := ObjVal(fn)
+		return builtinFn("__get__", func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if err := nargs("__get__", args, 1, 2); err != nil {
+				return Val{}, err
+			}
+			if len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "__get__() takes no keyword arguments")
+			}
+			if args[0].T == tagNone {
+				if len(args) < 2 || args[1].T == tagNone {
+					return Val{}, newErr(TypeError, "__get__(None, None) is invalid")
+				}
+				return fv, nil
+			}
+			return ObjVal(&Method{self: args[0], fn: fv}), nil
+		}), true
 	}
 	return Val{}, false
 }

@@ -178,14 +178,15 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 	}
 	r.run()
 	lt.recording = false // (the rest of the call may record)
-	where := fmt.Sprintf("%s:%d", co.filename, lt.line)
 	if r.abort == "" {
 		lt.raw = append([]traceopt.Inst(nil), r.insts...)
 		if err := vm.compileTrace(lt); err != nil {
-			j.debugf("%s: function %s: trace not compiled: %v", where, co.name, err)
+			j.debugf("%s:%d: function %s: trace not compiled: %v", co.filename, lt.line, co.name, err)
 			lt.discard()
 		} else {
-			j.debugf("%s: function %s: trace compiled: %s", where, co.name, lt.describe())
+			if j.cfg.JITDebug != nil {
+				j.debugf("%s:%d: function %s: trace compiled: %s", co.filename, lt.line, co.name, lt.describe())
+			}
 		}
 		vm.giveBack(lt)
 		j.endWork(w)
@@ -206,7 +207,7 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 		// that reaches it: the function is left to the interpreter.)
 		lt.dead = true
 	}
-	j.debugf("%s: function %s: recording aborted at line %d: %s", where, co.name, co.lines[r.pc], r.abort)
+	j.debugf("%s:%d: function %s: recording aborted at line %d: %s", co.filename, lt.line, co.name, co.lines[r.pc], r.abort)
 	j.endWork(w)
 	if r.raised != nil {
 		// A call raised: the frame is as the interpreter left it.
@@ -398,7 +399,9 @@ func (vm *VM) recordFuncBridge(f *frame, lt *loopTrace, idx, pc int) (v Val, to 
 			vm.compileTrace(lt) // the trace as it was
 		} else {
 			j.stats.bridges++
-			j.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
+			if j.cfg.JITDebug != nil {
+				j.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
+			}
 		}
 		if old != nil && old != lt.tr {
 			j.release(old)

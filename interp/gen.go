@@ -32,6 +32,8 @@ type Generator struct {
 	running int32
 	started bool
 	done    bool
+	// asyncBusy: an awaitable of this async generator runs it (asyncgen.py).
+	asyncBusy bool
 	// owned: made by a call whose result only a loop reads (ownedA), so
 	// that loop may recycle it once it is exhausted (gen_reuse.go).
 	owned bool
@@ -107,7 +109,15 @@ func (g *Generator) finish(vm *VM) {
 	g.tracked = -1
 }
 
-func (*Generator) typeName() string { return "generator" }
+func (g *Generator) typeName() string {
+	switch g.fn.code.genKind {
+	case genCoroutine:
+		return "coroutine"
+	case genAsyncGen:
+		return "async_generator"
+	}
+	return "generator"
+}
 
 // GeneratorExit unwinds a generator that the program abandoned; it is a
 // BaseException, so `except Exception` does not stop it.
@@ -362,8 +372,8 @@ func (g *Generator) close(vm *VM) error {
 	return err
 }
 
-// method runs the generator methods send, throw and close on vm.
-func (g *Generator) method(vm *VM, name string, args []Val) (Val, error) {
+// genMethod runs the generator methods send, throw and close on vm.
+func (g *Generator) genMethod(vm *VM, name string, args []Val) (Val, error) {
 	want := 1 // send and throw
 	if name == "close" {
 		want = 0

@@ -24,6 +24,9 @@ type liveGlobals struct {
 	// inst is set instead of m on an instance's __dict__: its stores and
 	// deletes reach the instance's attributes (instance_dict.go).
 	inst *Instance
+	// module is set instead on a module's __dict__: its stores and
+	// deletes become the module's attributes (module_attrs.go).
+	module *Module
 }
 
 // slot is the module's slot for a dict key, or -1.
@@ -42,6 +45,10 @@ func (l *liveGlobals) set(k, v Val) {
 		l.inst.dictSet(k, v)
 		return
 	}
+	if l.module != nil {
+		l.module.dictStore(k, v, false)
+		return
+	}
 	if i := l.slot(k); i >= 0 {
 		l.m.storeSlot(i, v)
 	}
@@ -52,6 +59,10 @@ func (l *liveGlobals) set(k, v Val) {
 func (l *liveGlobals) del(k Val) {
 	if l.inst != nil {
 		l.inst.dictDel(k)
+		return
+	}
+	if l.module != nil {
+		l.module.dictStore(k, Val{}, true)
 		return
 	}
 	if i := l.slot(k); i >= 0 {

@@ -357,7 +357,7 @@ func instanceHash(v Val, o *Instance) (int64, error) {
 		if m.T == tagNone {
 			return 0, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
 		}
-		r, err := vm.call(m, []Val{v}, nil)
+		r, err := vm.callWithSelf(m, v, nil, nil)
 		if err != nil {
 			return 0, err
 		}

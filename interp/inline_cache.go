@@ -266,6 +266,9 @@ func (vm *VM) methodOf(site *atomic.Pointer[siteCache], x *Instance, name string
 // moduleAttr reads m.name at a site. The entry holds the module's
 // version: storing or deleting any attribute of the module makes it stale.
 func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, bool) {
+	if m.main != nil {
+		return m.lookup(name) // the program's globals: no version to check
+	}
 	ver := m.version.Load()
 	if c := site.Load(); c != nil && c.n == 1 && c.ways[0].mod == m && c.ways[0].version == ver {
 		return c.ways[0].val, true

@@ -74,6 +74,18 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 		case opBitXor:
 			return a, true, x.symmetricDifferenceUpdate(y)
 		}
+	case *Instance:
+		// a += b is a.__iadd__(b) when the class has it and it does not
+		// give NotImplemented; else the plain operator.
+		name := binDunders[op][0]
+		if name == "" {
+			return Val{}, false, nil
+		}
+		r, found, err := vm.dunder(a, "__i"+name[2:], b)
+		if !found || err == nil && isNotImplemented(r) {
+			return Val{}, false, nil
+		}
+		return r, true, err
 	case *Dict:
 		if op != opBitOr || x.counter || x.factory.T != tagEmpty {
 			return Val{}, false, nil

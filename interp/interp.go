@@ -120,6 +120,9 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	// join it when first imported, as CPython's would when loaded.
 	sysMods := newDict()
 	sysMods.set(StrVal("sys"), ObjVal(vm.modules["sys"]))
+	// The program's own module, whose attributes are its globals.
+	vm.modules["__main__"] = &Module{name: "__main__", main: vm}
+	sysMods.set(StrVal("__main__"), ObjVal(vm.modules["__main__"]))
 	vm.modules["sys"].attrs["modules"] = ObjVal(sysMods)
 	vm.rt = newRunState(out, errOut)
 	vm.rt.rawOut, vm.rt.rawErr = stdout, stderr

@@ -152,6 +152,10 @@ type loopTrace struct {
 	linked         []linkedBridge  // bridges compiled on their own (bridge_link.go)
 	branch         map[int]bool    // snapshots only branches leave through
 	tried          map[int]int     // per snapshot, the bridges recorded from it (a success ends the tries)
+	// walled are the branch snapshots whose bridge recording stopped
+	// because its path's call-outs did not pay: the trace leaves through
+	// them for good.
+	walled []int
 	// The trace's scratch slots, from scratchLo: scratchNext is the first
 	// one no recording has used.
 	scratchLo, scratchNext int32
@@ -165,6 +169,7 @@ type loopTrace struct {
 	// not path-dependent: a wall met a second time, in any order among
 	// other stops, ends the tries.
 	walls      []string
+	walledOut  bool  // the tries ended at a wall (siblingWalls)
 	entries    int   // since the trace was compiled or last judged
 	benched    int   // times the trace was found losing
 	benchLeft  int   // hot counts to let pass before entering the trace again
@@ -609,17 +614,27 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0
 		}
 	}
+	idx = int(ec.Index() &^ traceopt.PeeledSnap)
 	// A trace that keeps leaving before its first back-edge was made for
-	// types or a path the loop no longer has: record it again.
+	// types or a path the loop no longer has: record it again. Unless it
+	// leaves where a bridge was found not to pay for its call-outs: the
+	// loop's iterations go that way often, and a new recording would
+	// leave there again (strings' tokenizer: compiled, left at its op
+	// branch and recorded again four times, each with its bridges).
 	if j.st.Budget == jitBudget {
 		if lt.idle++; lt.idle > maxIdleEntries {
-			j.debugf("%s: trace keeps leaving at once: recording again", lt.where())
-			lt.discard()
+			if slices.Contains(lt.walled, idx) {
+				j.debugf("%s: trace keeps leaving at once where no bridge can go: interpreted from now on", lt.where())
+				lt.discard()
+				lt.dead, lt.reason = true, "its trace keeps leaving where no bridge can go"
+			} else {
+				j.debugf("%s: trace keeps leaving at once: recording again", lt.where())
+				lt.discard()
+			}
 		}
 	} else {
 		lt.idle = 0
 	}
-	idx = int(ec.Index() &^ traceopt.PeeledSnap)
 	if idx >= len(lt.snaps) {
 		panic(fmt.Sprintf("BUG: trace left with %v, it has %d snapshots", ec, len(lt.snaps)))
 	}

@@ -22,8 +22,8 @@ func TestHeapLayout(t *testing.T) {
 		sizes  []uintptr
 	}{
 		{"List", templates.List{},
-			[]uintptr{unsafe.Offsetof(l.vals), unsafe.Offsetof(l.vals) + 8, unsafe.Offsetof(l.vals) + 16, unsafe.Offsetof(l.objs), unsafe.Offsetof(l.objs) + 8, unsafe.Offsetof(l.deque), unsafe.Offsetof(l.dqMax), unsafe.Offsetof(l.seq)},
-			[]uintptr{8, 8, 8, 8, 16, unsafe.Sizeof(l.deque), unsafe.Sizeof(l.dqMax), unsafe.Sizeof(l.seq)}},
+			[]uintptr{unsafe.Offsetof(l.vals), unsafe.Offsetof(l.vals) + 8, unsafe.Offsetof(l.vals) + 16, unsafe.Offsetof(l.objs), unsafe.Offsetof(l.objs) + 8, unsafe.Offsetof(l.deque), unsafe.Offsetof(l.dqMax), unsafe.Offsetof(l.seq), unsafe.Offsetof(l.pk), unsafe.Offsetof(l.pk) + 8, unsafe.Offsetof(l.pk) + 16},
+			[]uintptr{8, 8, 8, 8, 16, unsafe.Sizeof(l.deque), unsafe.Sizeof(l.dqMax), unsafe.Sizeof(l.seq), 8, 8, 8}},
 		{"Instance", templates.Instance{},
 			[]uintptr{unsafe.Offsetof(x.cls), unsafe.Offsetof(x.shape), unsafe.Offsetof(x.vals), unsafe.Offsetof(x.vals) + 8, unsafe.Offsetof(x.vals) + 16},
 			[]uintptr{unsafe.Sizeof(x.cls), unsafe.Sizeof(x.shape), 8, 8, 8}},
@@ -49,6 +49,15 @@ func TestHeapLayout(t *testing.T) {
 	lh := (*templates.List)(unsafe.Pointer(&l))
 	if lh.Vals != &l.vals[0] || lh.Len != 3 || lh.Cap != 4 || lh.Objs != 0 {
 		t.Errorf("List read through templates.List: %p %d %d %d", lh.Vals, lh.Len, lh.Cap, lh.Objs)
+	}
+	// A packed list's bytes, and its value's kind bits.
+	p := &List{pk: make([]byte, 5, 7)}
+	ph := (*templates.List)(unsafe.Pointer(p))
+	if ph.Packed != &p.pk[0] || ph.PackLen != 5 || ph.PackCap != 7 || ph.Len != 0 {
+		t.Errorf("packed List read through templates.List: %p %d %d %d", ph.Packed, ph.PackLen, ph.PackCap, ph.Len)
+	}
+	if v := ObjVal(p); v.B != uint64(uintptr(unsafe.Pointer(p)))+templates.PackedKind || objectAt(v.B) != Object(p) || !holdsAt(p, v.B) {
+		t.Errorf("ObjVal of a packed list: bits %#x", v.B)
 	}
 	// An instance's value carries its address plus the instance bit.
 	if v := ObjVal(&x); v.B != uint64(uintptr(unsafe.Pointer(&x)))+templates.InstanceBit || instanceAt(v.B) != &x {

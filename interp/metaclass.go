@@ -198,6 +198,11 @@ func (vm *VM) typeNew(mc *Class, args, kwv []Val, kwn []string) (Val, error) {
 		}
 		switch k.s {
 		case "__module__":
+			// "__main__" is the default: a library module names its classes
+			// itself (pyModule).
+			if m, ok := e.v.O.(*Str); ok && isCls && e.v.T == tagObject && m.s != "__main__" {
+				cls.module = m.s
+			}
 			continue
 		case "__qualname__":
 			q, ok := e.v.O.(*Str)

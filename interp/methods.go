@@ -21,6 +21,8 @@ var methodNames = map[string][]string{
 	"float":             {"is_integer", "hex", "conjugate"},
 	"_io.TextIOWrapper": {"write", "flush"},
 	"generator":         {"send", "throw", "close"},
+	"coroutine":         {"send", "throw", "close", "__await__"},
+	"async_generator":   {"__anext__", "asend", "athrow", "aclose", "__aiter__"},
 }
 
 func hasMethod(v Val, name string) bool {
@@ -135,7 +137,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 			return vm.callAttr(self, name, args, kwn)
 		}
 		if m, ok := self.O.(*Module); ok {
-			fv, ok := m.table()[name]
+			fv, ok := m.lookup(name)
 			if !ok {
 				return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 			}

@@ -1,5 +1,7 @@
 package interp
 
+import _ "embed"
+
 // collections.abc: the abstract base classes, for isinstance and
 // issubclass checks (built-in values by type, instances by the special
 // methods they define or by subclassing) and as bases whose mixin
@@ -189,5 +191,44 @@ func abcModule(vm *VM) *Module {
 		specs[c] = sp
 		m.attrs[sp.name] = ObjVal(c)
 	}
+	vm.addABCMixins(m)
 	return m
+}
+
+//go:embed pylib/abc_mixins.py
+var abcMixinsSource string
+
+// addABCMixins copies the mixin methods written in Python (pylib/
+// abc_mixins.py: MutableMapping's pop, update, setdefault ...,
+// MutableSequence's append, extend ..., Set's operators, MutableSet's)
+// onto the ABCs of the same names, and the mutable ABCs get their
+// immutable parent's too.
+func (vm *VM) addABCMixins(m *Module) {
+	py := vm.pyModule("_abc_mixins", abcMixinsSource, nil)
+	copyFrom := func(dst, src string) {
+		d, ok := m.attrs[dst].O.(*Class)
+		s, ok2 := py.attrs[src].O.(*Class)
+		if !ok || !ok2 {
+			return
+		}
+		s.attrsMu.RLock()
+		names := append([]string(nil), s.order...)
+		s.attrsMu.RUnlock()
+		for _, n := range names {
+			if n == "__module__" || n == "__qualname__" || n == "__doc__" {
+				continue
+			}
+			if _, has := d.own(n); has {
+				continue
+			}
+			v, _ := s.own(n)
+			if err := vm.setAttr(ObjVal(d), n, v); err != nil {
+				panic(&internalError{"collections.abc mixin " + n + ": " + err.Error()})
+			}
+		}
+	}
+	for _, p := range [][2]string{{"MutableMapping", "MutableMapping"}, {"Mapping", "Mapping"}, {"MutableMapping", "Mapping"},
+		{"MutableSequence", "MutableSequence"}, {"Set", "Set"}, {"MutableSet", "Set"}, {"MutableSet", "MutableSet"}} {
+		copyFrom(p[0], p[1])
+	}
 }

@@ -1,7 +1,10 @@
 package interp
 
 // contextlib: contextmanager (a generator function made a context
-// manager), suppress, nullcontext and closing, as classes written in Go.
+// manager), suppress, nullcontext and closing, as classes written in Go;
+// ExitStack, asynccontextmanager and the rest in pylib/contextlib_more.py.
+
+import _ "embed"
 
 func contextlibModule(vm *VM) *Module {
 	m := newModule("contextlib")
@@ -195,8 +198,14 @@ func contextlibModule(vm *VM) *Module {
 		},
 	})
 	m.attrs["closing"] = ObjVal(closing)
+	for k, v := range vm.pyModule("contextlib", contextlibMoreSource, nil).attrs {
+		m.attrs[k] = v
+	}
 	return m
 }
+
+//go:embed pylib/contextlib_more.py
+var contextlibMoreSource string
 
 // isStop: err is a StopIteration.
 func isStop(err error) bool {

@@ -57,6 +57,9 @@ func (vm *VM) shallowCopy(v Val) (Val, error) {
 		if r, found, err := vm.dunder(v, "__copy__"); found {
 			return r, err
 		}
+		if r, ok, err := vm.copyByState(x, v, nil); ok {
+			return r, err
+		}
 		c := newInstanceOf(x.cls, x.numAttrs())
 		for i, n := range x.attrNames() {
 			c.set(n, x.at(int32(i)))
@@ -151,6 +154,9 @@ func (vm *VM) deepCopy(v Val, memo map[Object]Val) (Val, error) {
 		if r, found, err := vm.dunder(v, "__deepcopy__", ObjVal(newDict())); found {
 			return r, err
 		}
+		if r, ok, err := vm.copyByState(x, v, memo); ok {
+			return r, err
+		}
 		c := newInstanceOf(x.cls, x.numAttrs())
 		memo[x] = ObjVal(c)
 		for i, n := range x.attrNames() {
@@ -163,4 +169,69 @@ func (vm *VM) deepCopy(v Val, memo map[Object]Val) (Val, error) {
 		return ObjVal(c), nil
 	}
 	return v, nil
+}
+
+// copyByState copies an instance whose class defines __getstate__ or
+// __setstate__ as CPython's copy does through __reduce_ex__: the state
+// __getstate__ gives (else the attributes), deep-copied when memo is not
+// nil, handed to the new instance's __setstate__ (else its attributes
+// set from it). ok is false for other instances.
+func (vm *VM) copyByState(x *Instance, v Val, memo map[Object]Val) (Val, bool, error) {
+	get, hasGet := x.cls.lookup("__getstate__")
+	set, hasSet := x.cls.lookup("__setstate__")
+	if !hasGet && !hasSet {
+		return Val{}, false, nil
+	}
+	var state Val
+	var err error
+	if hasGet {
+		if state, err = vm.callWithSelf(get, v, nil, nil); err != nil {
+			return Val{}, true, err
+		}
+	} else {
+		d := newDict()
+		for i, n := range x.attrNames() {
+			d.set(StrVal(n), x.at(int32(i)))
+		}
+		state = NoneVal
+		if d.Len() > 0 {
+			state = ObjVal(d)
+		}
+	}
+	c := newInstanceOf(x.cls, x.numAttrs())
+	cv := ObjVal(c)
+	if memo != nil {
+		memo[x] = cv
+		if state, err = vm.deepCopy(state, memo); err != nil {
+			return Val{}, true, err
+		}
+	}
+	if state.T == tagNone {
+		return cv, true, nil
+	}
+	if hasSet {
+		_, err = vm.callWithSelf(set, cv, []Val{state}, nil)
+		return cv, true, err
+	}
+	if t, ok := state.O.(*Tuple); ok && len(t.items) == 2 {
+		// (dict, slots): both set as attributes.
+		for _, part := range t.items {
+			if d, ok := part.O.(*Dict); ok {
+				for _, e := range d.live() {
+					if err := vm.setAttr(cv, vm.strOf(e.k), e.v); err != nil {
+						return Val{}, true, err
+					}
+				}
+			}
+		}
+		return cv, true, nil
+	}
+	if d, ok := state.O.(*Dict); ok {
+		for _, e := range d.live() {
+			if err := vm.setAttr(cv, vm.strOf(e.k), e.v); err != nil {
+				return Val{}, true, err
+			}
+		}
+	}
+	return cv, true, nil
 }

@@ -1,5 +1,10 @@
 package interp
 
+import (
+	"maps"
+	"slices"
+)
+
 // Setting and deleting attributes of modules (math.x = 1, random.random =
 // f). A module's attribute map is never changed in place once built:
 // a store copies it and publishes the copy under the module's lock, so
@@ -7,46 +12,164 @@ package interp
 // version, which the module attribute sites of inline_cache.go check.
 // (The JIT's traces recheck each module attribute they took as a
 // constant on entry.)
+//
+// The program's own module (__main__) is different: its attributes are
+// the program's global slots, seen through globals()'s live dict, so it
+// has no map to publish; readers go through lookup, and sites do not
+// cache its attributes.
 
 // table is the module's attribute map: the one built at import until the
-// program stores or deletes one.
+// program stores or deletes one. For __main__ it is a snapshot of the
+// globals (dir(), iteration), not kept.
 func (m *Module) table() map[string]Val {
+	if m.main != nil {
+		return m.mainTable()
+	}
 	if p := m.pub.Load(); p != nil {
 		return *p
 	}
 	return m.attrs
 }
 
+// lookup is m.name, without building __main__'s snapshot.
+func (m *Module) lookup(name string) (Val, bool) {
+	if m.main != nil {
+		v, ok, _ := m.mainGlobals().get(StrVal(name))
+		return v, ok
+	}
+	v, ok := m.table()[name]
+	return v, ok
+}
+
+func (m *Module) mainGlobals() *Dict { return m.main.globalsDict().O.(*Dict) }
+
+func (m *Module) mainTable() map[string]Val {
+	d := m.mainGlobals()
+	t := make(map[string]Val, d.used)
+	for _, e := range d.live() {
+		if s, ok := e.k.O.(*Str); ok && e.k.T == tagObject {
+			t[s.s] = e.v
+		}
+	}
+	return t
+}
+
 func (m *Module) setAttr(vm *VM, name string, v Val) error {
+	if m.main != nil {
+		return m.mainGlobals().set(StrVal(name), v)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	old := m.table()
-	attrs := make(map[string]Val, len(old)+1)
-	for k, x := range old {
-		attrs[k] = x
+	old := m.table()[name]
+	m.publish(name, v, false)
+	if m.dict != nil {
+		m.syncDict(func(d *Dict) { d.set(StrVal(name), v) })
 	}
-	attrs[name] = v
-	m.pub.Store(&attrs)
-	m.version.Add(1)
+	if m.name == "builtins" && vm != nil {
+		vm.rebindBuiltin(name, old, v)
+	}
 	return nil
 }
 
+// rebindBuiltin makes builtins.name = v seen by the program, as CPython's
+// name look-up falls back to the builtins module (patch('builtins.open')):
+// the builtins' table and a global slot that still holds the builtin it
+// replaces (a slot holds its builtin until the program binds the name).
+func (vm *VM) rebindBuiltin(name string, old, v Val) {
+	if vm.bi == nil {
+		return
+	}
+	if _, ok := vm.bi[name]; ok || old.T != tagEmpty {
+		vm.bi[name] = v
+	}
+	if vm.mod == nil {
+		return
+	}
+	if i, ok := vm.mod.gindex[name]; ok {
+		if cur := vm.mod.load(int32(i)); cur == old || cur.T == tagEmpty {
+			vm.mod.storeSlot(int32(i), v)
+		}
+	}
+}
+
 func (m *Module) delAttr(name string) error {
+	if m.main != nil {
+		d := m.mainGlobals()
+		if _, ok, _ := d.get(StrVal(name)); !ok {
+			return newErr(AttributeError, "'module' object has no attribute '%s'", name)
+		}
+		_, _, err := d.del(StrVal(name))
+		return err
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	old := m.table()
-	if _, ok := old[name]; !ok {
+	if _, ok := m.table()[name]; !ok {
 		return newErr(AttributeError, "'module' object has no attribute '%s'", name)
 	}
-	attrs := make(map[string]Val, len(old))
+	m.publish(name, Val{}, true)
+	if m.dict != nil {
+		m.syncDict(func(d *Dict) { d.del(StrVal(name)) })
+	}
+	return nil
+}
+
+// publish stores (or deletes) one attribute: a new map, a new version.
+// The caller holds m.mu.
+func (m *Module) publish(name string, v Val, del bool) {
+	old := m.table()
+	attrs := make(map[string]Val, len(old)+1)
 	for k, x := range old {
-		if k != name {
+		if !del || k != name {
 			attrs[k] = x
 		}
 	}
+	if !del {
+		attrs[name] = v
+	}
 	m.pub.Store(&attrs)
 	m.version.Add(1)
-	return nil
+}
+
+// dictStore is a store or delete made through __dict__: a str key is the
+// attribute (others live in the dict alone, as on instances).
+func (m *Module) dictStore(k, v Val, del bool) {
+	if s, ok := k.O.(*Str); ok && k.T == tagObject {
+		m.mu.Lock()
+		m.publish(s.s, v, del)
+		m.mu.Unlock()
+	}
+}
+
+// syncDict changes __dict__ for a store made on the module itself,
+// without its hook storing on the module again.
+func (m *Module) syncDict(change func(d *Dict)) {
+	hook := m.dict.glive
+	m.dict.glive = nil
+	change(m.dict)
+	m.dict.glive = hook
+}
+
+// dictOf is the module's __dict__: for __main__ the globals, for another
+// module a dict made once whose stores and deletes reach the module.
+func (m *Module) dictOf() *Dict {
+	if m.main != nil {
+		return m.mainGlobals()
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.dict == nil {
+		d := newDict()
+		t := m.table()
+		if _, ok := t["__name__"]; !ok {
+			d.set(StrVal("__name__"), StrVal(m.name)) // first, as CPython's
+		}
+		for _, k := range slices.Sorted(maps.Keys(t)) {
+			d.set(StrVal(k), t[k])
+		}
+		d.glive = &liveGlobals{module: m}
+		m.dict = d
+	}
+	return m.dict
 }
 
 // stdoutOverride is what the program stored in sys.stdout, when that is

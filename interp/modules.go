@@ -185,8 +185,12 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return signalModule
 	case "difflib":
 		return difflibModule
+	case "asyncio":
+		return asyncioModule
 	case "unittest":
 		return unittestModule
+	case "unittest.mock":
+		return mockModule
 	case "_unittest_asserts":
 		return unittestAssertsModule
 	case "inspect":
@@ -203,6 +207,16 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return pickleModule
 	case "weakref":
 		return weakrefModule
+	case "configparser":
+		return configparserModule
+	case "codecs":
+		return codecsModule
+	case "platform":
+		return platformModule
+	case "locale":
+		return localeModule
+	case "importlib":
+		return importlibModule
 	}
 	return nil
 }

@@ -98,6 +98,7 @@ const (
 	opWithExit
 	opDelAttr
 	opYieldFromSend
+	opAsync
 	opClassDone
 	opGetSlice
 	opSetSlice
@@ -106,6 +107,7 @@ const (
 	opGenExpr // A = the generator of generator expression B over iterator C (no function object made)
 	opClassGet
 	opImportStar
+	opCallSuper // super().D(args): self in B, C arguments after it, keyword names E (ops_call.go)
 	opCount
 )
 
@@ -205,11 +207,13 @@ var opInfo = [opCount]struct {
 	opSetAttr:       {"SET_ATTR", "sns"},
 	opBuildClass:    {"BUILD_CLASS", "snsi"},
 	opSuper:         {"SUPER", "ss"},
+	opCallSuper:     {"CALL_SUPER", "ssink"},
 	opLocals:        {"LOCALS", "s"},
 	opGenExpr:       {"GEN_EXPR", "sfs"},
 	opYield:         {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)
 	opWithExit:      {"WITH_EXIT", "sss"},
 	opYieldFromSend: {"YIELD_FROM_SEND", "sssj"}, // A = iterator B's next item after sending slot C (or throwing the generator's pending exception) and jump to D; once B is exhausted, A = its return value
+	opAsync:         {"ASYNC", "sssi"},           // await, async for, async with: A = the iterator behind awaitable B, or the protocol step D (compile_async.go) on B with C
 	opClassDone:     {"CLASS_DONE", "sss"},       // the body of class A has run: A = the class its metaclass B (-1: the bases') makes, with keywords dict C (-1: none); __init_subclass__ of its bases
 	opClassGet:      {"CLASS_GET", "ssnj"},       // A = class B's own attribute named C and jump to D; fall through when it has none
 	opImportStar:    {"IMPORT_STAR", "s"},        // from module A import *: its public names (or __all__) into the globals

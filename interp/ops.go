@@ -25,6 +25,16 @@ func toPyErr(err error) *PyErr {
 
 // generic is the slow path of the operators with inline fast paths.
 func (vm *VM) generic(f *frame, in *Instr) error {
+	// A packed list meets the generic paths as slots (packed.go).
+	switch in.Op {
+	case opAdd:
+		vm.unpackSlot(f, in.B)
+		vm.unpackSlot(f, in.C)
+	case opGetItem:
+		vm.unpackSlot(f, in.B)
+	case opSetItem:
+		vm.unpackSlot(f, in.A)
+	}
 	switch in.Op {
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul:
 		a, err := f.load(in.B)
@@ -65,6 +75,16 @@ func (vm *VM) generic(f *frame, in *Instr) error {
 			return err
 		}
 		if in.Op == opMul && in.D != inPlace && !vm.threaded() {
+			if in.E&privA != 0 {
+				r, err := vm.repeatPacked(a, b)
+				if err != nil {
+					return err
+				}
+				if r != nil {
+					vm.keepPrivate(f, in.A, r)
+					return nil
+				}
+			}
 			if r, ok, err := vm.repeatFresh(a, b); ok || err != nil {
 				if err != nil {
 					return err
@@ -235,9 +255,19 @@ func (vm *VM) richEquality(op Op, a, b Val) (Val, error) {
 	}
 	same := a.T == b.T && a.O == b.O && (a.T == tagObject || a.B == b.B)
 	if a.T != tagObject || b.T != tagObject {
-		// An instance against a value of a built-in type without the
-		// dunders above: the built-in side decides as usual.
-		same = vm.equal(a, b)
+		// An instance against an unboxed value (int, float, None): the
+		// built-in side decides when the instance is of a subclass of a
+		// built-in type; a plain instance's __eq__ was asked already
+		// (vm.equal would ask it again), and identity says no.
+		inst := a
+		if !isInstanceVal(a) {
+			inst = b
+		}
+		if _, ok := builtinValue(inst); ok {
+			same = vm.equal(a, b)
+		} else {
+			same = false
+		}
 	}
 	return BoolVal(same == (op == opEq)), vm.takePending()
 }
@@ -297,7 +327,11 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		it, err := vm.iter(v)
 		if err != nil {
-			return err
+			if g, ok := v.O.(*Generator); ok && g.fn.code.genKind == genCoroutine && f.code.genKind == genIterableCoro {
+				it, err = g, nil // yield from a coroutine, in a types.coroutine generator
+			} else {
+				return err
+			}
 		}
 		f.set(in.A, ObjVal(it))
 		return nil
@@ -317,6 +351,8 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return nil
 	case opCallMethod:
 		return vm.opCallMethod(f, in)
+	case opCallSuper:
+		return vm.opCallSuper(f, in)
 	case opBuildTuple:
 		return vm.buildTuple(f, in.A, in.B, int(in.C))
 	case opBuildList:
@@ -433,6 +469,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		return d.set(k, v)
 	case opDelItem:
+		vm.unpackSlot(f, in.A) // packed.go
 		a, err := f.load(in.A)
 		if err != nil {
 			return err
@@ -452,10 +489,13 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.set(in.A, ObjVal(&SliceObj{f.get(in.B), f.get(in.C), f.get(in.D)}))
 		return nil
 	case opGetSlice:
+		vm.unpackSlot(f, in.B) // packed.go
 		return vm.opGetSlice(f, in)
 	case opSetSlice:
+		vm.unpackSlot(f, in.A)
 		return vm.opSetSlice(f, in)
 	case opDelSlice:
+		vm.unpackSlot(f, in.A)
 		return vm.opDelSlice(f, in)
 	case opGetAttr:
 		o, err := f.load(in.B)
@@ -468,7 +508,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		} else if m, ok := o.O.(*Module); ok {
 			var found bool
 			if v, found = moduleAttr(f.code.site(in), m, f.code.names[in.C]); !found {
-				err = newErr(AttributeError, "%s", attrErrorMsg(o, f.code.names[in.C]))
+				v, err = vm.getAttr(o, f.code.names[in.C]) // __dict__, or the error
 			}
 		} else {
 			v, err = vm.getAttr(o, f.code.names[in.C])
@@ -660,6 +700,13 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, v)
 		return nil
+	case opAsync:
+		v, err := vm.asyncOp(in.D, f.get(in.B), f.get(in.C))
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
 	case opWithExit:
 		mgr := f.get(in.B)
 		e := f.get(in.C)
@@ -737,15 +784,23 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.set(in.A, vm.frameLocals(f))
 		return nil
 	case opSuper:
-		if f.fn == nil || f.fn.cls == nil || f.code.nparams == 0 {
-			return newErr(RuntimeError, "super(): no arguments")
+		if err := superCheck(f); err != nil {
+			return err
 		}
 		f.set(in.A, ObjVal(&SuperObj{cls: f.fn.cls, self: f.get(in.B)}))
 		return nil
 	case opImportName:
 		m := f.objs[in.B].(*Module)
 		name := f.code.names[in.C]
-		v, ok := m.table()[name]
+		v, ok := m.lookup(name)
+		if !ok && lazyModuleMaker(m.name+"."+name) != nil {
+			// from package import submodule imports it (unittest.mock).
+			sub, err := vm.importByName(m.name + "." + name)
+			if err != nil {
+				return err
+			}
+			v, ok = ObjVal(sub), true
+		}
 		if !ok {
 			return newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)%s", name, m.name, importHint(m, name))
 		}

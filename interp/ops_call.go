@@ -72,7 +72,7 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 	}
 	if inst, ok := fnv.O.(*Instance); ok && fnv.T == tagObject {
 		if m, ok := inst.cls.lookup("__call__"); ok {
-			return vm.call(m, append([]Val{fnv}, args...), kwn)
+			return vm.callWithSelf(m, fnv, args, kwn)
 		}
 	}
 	return Val{}, newErr(TypeError, "'%s' object is not callable", typeName(fnv))
@@ -272,7 +272,9 @@ func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err err
 	case *Module:
 		fv, ok := moduleAttr(f.code.site(in), o, name)
 		if !ok {
-			return newErr(AttributeError, "%s", attrErrorMsg(self, name))
+			if fv, err = vm.getAttr(self, name); err != nil {
+				return err
+			}
 		}
 		v, err = vm.call(fv, args, kwn)
 	default:
@@ -465,8 +467,14 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 
 func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	if m, ok := o.O.(*Module); ok {
-		if v, ok := m.table()[name]; ok {
+		if v, ok := m.lookup(name); ok {
 			return v, nil
+		}
+		switch name {
+		case "__dict__":
+			return ObjVal(m.dictOf()), nil
+		case "__name__":
+			return StrVal(m.name), nil
 		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	}
@@ -620,6 +628,12 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return f(vm, append([]Val{self}, args...), kwn)
 			}), nil
 		}
+		if inst, ok := t.self.O.(*Instance); ok && (name == "__getstate__" || name == "__reduce_ex__" || name == "__reduce__") {
+			// super().__getstate__() in a class's own: object's.
+			if m, ok := objectDunder(t.self, inst, name); ok {
+				return m, nil
+			}
+		}
 		return Val{}, newErr(AttributeError, "'super' object has no attribute '%s'", name)
 	case *typeObj:
 		if v, ok := t.attrs[name]; ok {
@@ -656,7 +670,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if f := objectMethod(name); f != nil && t.name == "object" {
 			return builtinFn(name, f), nil
 		}
-		if t.name == "dict" && name == "fromkeys" {
+		if (t.name == "dict" || t.name == "OrderedDict") && name == "fromkeys" {
+			ordered := t.name == "OrderedDict" // OrderedDict.fromkeys makes one
 			return ObjVal(&Builtin{name: "fromkeys", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 				if len(args) < 1 || len(args) > 2 {
 					return Val{}, newErr(TypeError, "fromkeys expected at least 1 argument, got %d", len(args))
@@ -670,6 +685,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 					v = args[1]
 				}
 				d := newDict()
+				d.ordered = ordered
 				for _, k := range keys {
 					if err := d.set(k, v); err != nil {
 						return Val{}, err

@@ -86,7 +86,12 @@ func (vm *VM) iter(v Val) (Object, error) {
 			return &setIter{s: x, n: x.used}, nil
 		case *DictView:
 			return &dictIter{d: x.d, n: x.d.Len(), left: x.d.Len(), kind: x.kind}, nil
-		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *Generator, *countIter, *instIter, *dictIter, *setIter, *funcIter:
+		case *Generator:
+			if k := x.fn.code.genKind; k == genCoroutine || k == genAsyncGen {
+				return nil, newErr(TypeError, "'%s' object is not iterable", x.typeName())
+			}
+			return x, nil
+		case *listIter, *rangeIter, *seqIter, *strIter, *bigRangeIter, *countIter, *instIter, *dictIter, *setIter, *funcIter:
 			return x, nil
 		case *Instance:
 			if _, ok := x.cls.lookup("__next__"); ok {

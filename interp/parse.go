@@ -267,7 +267,7 @@ func (ps *parser) stmt() []Stmt {
 			}
 			ps.next()
 		}
-		if !ps.isKw("def") && !ps.isKw("class") {
+		if !ps.isKw("def") && !ps.isKw("class") && !ps.isKw("async") {
 			ps.fail(ps.tok(), "")
 		}
 		s := ps.stmt()
@@ -276,6 +276,25 @@ func (ps *parser) stmt() []Stmt {
 			d.decorators = decos
 		case *ClassDef:
 			d.decorators = decos
+		}
+		return s
+	}
+	if t.kind == tName && t.val == "async" {
+		// async def, async for, async with: the statement, marked.
+		next := ps.toks[ps.p+1]
+		if next.kind != tName || next.val != "def" && next.val != "for" && next.val != "with" {
+			ps.next()
+			ps.fail(ps.tok(), "")
+		}
+		ps.next()
+		s := ps.stmt()
+		switch x := s[0].(type) {
+		case *Def:
+			x.pos, x.async = at, true
+		case *For:
+			x.pos, x.async = at, true
+		case *With:
+			x.pos, x.async = at, true
 		}
 		return s
 	}
@@ -308,7 +327,7 @@ func (ps *parser) stmt() []Stmt {
 				e := ps.next()
 				orelse = ps.block("'else' statement", e.line)
 			}
-			return []Stmt{&For{at, target, iter, body, orelse}}
+			return []Stmt{&For{at, target, iter, body, orelse, false}}
 		case "def":
 			ps.next()
 			name := ps.tok()

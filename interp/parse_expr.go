@@ -247,7 +247,13 @@ func (ps *parser) unary() Expr {
 
 func (ps *parser) power() Expr {
 	at := ps.here()
-	x := ps.primary()
+	var x Expr
+	if ps.isKw("await") {
+		ps.next()
+		x = ps.mark(&Await{at, ps.primary()}, at)
+	} else {
+		x = ps.primary()
+	}
 	if ps.isOp("**") {
 		ps.next()
 		y := ps.unary()
@@ -357,7 +363,7 @@ func (ps *parser) callArgs(fn Expr, at pos) Expr {
 			}
 			at := ps.here()
 			e := ps.expr()
-			if ps.isKw("for") {
+			if ps.compFor() {
 				e = ps.mark(ps.compTail(e.position(), "gen", e, nil), at)
 				c.args = append(c.args, e)
 				if !ps.isOp(")") {
@@ -383,14 +389,18 @@ func (ps *parser) compTail(at pos, kind string, elt, val Expr) Expr {
 		ps.failAt(token{line: s.line, col: s.col}, "iterable unpacking cannot be used in comprehension")
 	}
 	c := &Comp{pos: at, kind: kind, elt: elt, val: val}
-	for ps.isKw("for") {
+	for ps.compFor() {
+		async := ps.isKw("async")
+		if async {
+			ps.next()
+		}
 		ps.next()
 		target := ps.targetList()
 		if !ps.isKw("in") {
 			ps.fail(ps.tok(), "")
 		}
 		ps.next()
-		g := compFor{target: target, iter: ps.orTest()}
+		g := compFor{target: target, iter: ps.orTest(), async: async}
 		for ps.isKw("if") {
 			ps.next()
 			g.ifs = append(g.ifs, ps.orTestNoCond())
@@ -457,7 +467,7 @@ func (ps *parser) atom() Expr {
 			} else {
 				first = ps.expr()
 			}
-			if ps.isKw("for") {
+			if ps.compFor() {
 				e := ps.compTail(at, "gen", first, nil)
 				ps.expectOp(")")
 				return e
@@ -483,7 +493,7 @@ func (ps *parser) atom() Expr {
 				return &ListExpr{at, nil}
 			}
 			first := ps.exprOrStar()
-			if ps.isKw("for") {
+			if ps.compFor() {
 				e := ps.compTail(at, "list", first, nil)
 				ps.expectOp("]")
 				return e
@@ -523,7 +533,7 @@ func (ps *parser) atom() Expr {
 			k := ps.exprOrStar()
 			_, starred := k.(*Starred)
 			if starred || !ps.isOp(":") {
-				if ps.isKw("for") {
+				if ps.compFor() {
 					e := ps.compTail(at, "set", k, nil)
 					ps.expectOp("}")
 					return e
@@ -540,7 +550,7 @@ func (ps *parser) atom() Expr {
 			}
 			ps.next()
 			v := ps.expr()
-			if ps.isKw("for") {
+			if ps.compFor() {
 				e := ps.compTail(at, "dict", k, v)
 				ps.expectOp("}")
 				return e
@@ -756,4 +766,10 @@ func (ps *parser) subExpr(t token, src string) Expr {
 		ps.failAt(t, "f-string: invalid syntax")
 	}
 	return e
+}
+
+// compFor reports whether a comprehension's for clause starts here
+// (for, or async for).
+func (ps *parser) compFor() bool {
+	return ps.isKw("for") || ps.isKw("async") && ps.p+1 < len(ps.toks) && ps.toks[ps.p+1].kind == tName && ps.toks[ps.p+1].val == "for"
 }

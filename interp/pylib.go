@@ -36,6 +36,10 @@ func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 		ns.set(StrVal(n), builtinFn(n, f))
 	}
 	co := &codeObj{src: src, filename: pylibFile + name + ">", mode: "exec"}
+	if vm.pylibNS == nil {
+		vm.pylibNS = map[string]*Dict{}
+	}
+	vm.pylibNS[co.filename] = ns // its functions' __globals__
 	if _, err := vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil); err != nil {
 		if pe := toPyErr(err); pe.exc.typ.isSub(MemoryError) || pe.exc.typ.isSub(KeyboardInterrupt) {
 			// Not the module's fault: the import raises it (loadModule).
@@ -181,7 +185,7 @@ var csvSource string
 func csvModule(vm *VM) *Module { return vm.pyModule("csv", csvSource, nil) }
 
 func typesModule(vm *VM) *Module {
-	m := vm.pyModule("types", typesSource, nil)
+	m := vm.pyModule("types", typesSource, map[string]nativeFn{"_iterable_coroutine": markIterableCoroutine})
 	if ta, err := vm.importLib("_typealias"); err == nil {
 		m.attrs["GenericAlias"] = ta.attrs["GenericAlias"]
 		m.attrs["UnionType"] = ta.attrs["UnionType"]
@@ -216,6 +220,10 @@ func osModule(vm *VM) *Module {
 			return StrVal(d), nil
 		},
 		"_getpid": func(vm *VM, args []Val, kwn []string) (Val, error) { return IntVal(int64(os.Getpid())), nil },
+		"_uname": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			u := uname()
+			return tupleOf([]Val{StrVal(u[0]), StrVal(u[1]), StrVal(u[2]), StrVal(u[3]), StrVal(u[4])}), nil
+		},
 		"_cpu_count": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			return IntVal(int64(runtime.NumCPU())), nil
 		},
@@ -585,3 +593,32 @@ func getoptModule(vm *VM) *Module   { return vm.pyModule("getopt", getoptSource,
 func colorsysModule(vm *VM) *Module { return vm.pyModule("colorsys", colorsysSource, nil) }
 func graphlibModule(vm *VM) *Module { return vm.pyModule("graphlib", graphlibSource, nil) }
 func hmacModule(vm *VM) *Module     { return vm.pyModule("hmac", hmacSource, nil) }
+
+// uname is os.uname()'s five fields. On Linux the kernel's own, from
+// /proc/sys/kernel (what uname(2) gives); the machine is named as uname
+// names it (x86_64, aarch64), not as Go does.
+func uname() [5]string {
+	read := func(name string) string {
+		b, err := os.ReadFile("/proc/sys/kernel/" + name)
+		if err != nil {
+			return ""
+		}
+		return strings.TrimRight(string(b), "\n")
+	}
+	machine := map[string]string{"amd64": "x86_64", "arm64": "aarch64", "386": "i686"}[runtime.GOARCH]
+	if machine == "" {
+		machine = runtime.GOARCH
+	}
+	sys := read("ostype")
+	if sys == "" {
+		sys = strings.ToUpper(runtime.GOOS[:1]) + runtime.GOOS[1:]
+		if runtime.GOOS == "darwin" {
+			sys = "Darwin"
+		}
+	}
+	node := read("hostname")
+	if node == "" {
+		node, _ = os.Hostname()
+	}
+	return [5]string{sys, node, read("osrelease"), read("version"), machine}
+}

@@ -27,6 +27,7 @@ var unittestHomes = map[string]string{
 	"TestCase": "case", "FunctionTestCase": "case", "SkipTest": "case",
 	"TestSuite": "suite", "BaseTestSuite": "suite", "TestLoader": "loader", "TestResult": "result",
 	"TextTestResult": "runner", "TextTestRunner": "runner", "TestProgram": "main",
+	"IsolatedAsyncioTestCase": "async_case",
 }
 
 func unittestModule(vm *VM) *Module {
@@ -51,6 +52,20 @@ func (vm *VM) unittestBase() *Module {
 			return vm.globalsDict(), nil
 		},
 	})
+}
+
+//go:embed pylib/mock.py
+var mockSource string
+
+// mockModule is unittest.mock, in Python; patch('__main__.f') reaches the
+// program's globals through _main_globals.
+func mockModule(vm *VM) *Module {
+	m := vm.pyModule("unittest.mock", mockSource, map[string]nativeFn{
+		"_main_globals": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return vm.globalsDict(), nil
+		},
+	})
+	return m
 }
 
 //go:embed pylib/inspect.py

@@ -150,3 +150,25 @@ func (vm *VM) runAtexit() {
 		}
 	}
 }
+
+//go:embed pylib/configparser.py
+var configparserSource string
+
+func configparserModule(vm *VM) *Module {
+	return vm.pyModule("configparser", configparserSource, nil)
+}
+
+//go:embed pylib/codecs.py
+var codecsSource string
+
+func codecsModule(vm *VM) *Module { return vm.pyModule("codecs", codecsSource, nil) }
+
+//go:embed pylib/platform.py
+var platformSource string
+
+func platformModule(vm *VM) *Module { return vm.pyModule("platform", platformSource, nil) }
+
+//go:embed pylib/locale.py
+var localeSource string
+
+func localeModule(vm *VM) *Module { return vm.pyModule("locale", localeSource, nil) }

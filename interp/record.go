@@ -1221,6 +1221,10 @@ func (r *recorder) moduleAttr(s int32, name string) (Val, bool) {
 		r.failf("attribute of an object")
 		return Val{}, false
 	}
+	if m.main != nil {
+		r.failf("attribute of __main__") // globals, not a published map
+		return Val{}, false
+	}
 	v, ok := m.table()[name]
 	if !ok {
 		r.failf("no attribute %s", name)
@@ -1245,6 +1249,14 @@ func (r *recorder) forRange(ctr, target, stop, step int32) {
 }
 
 func (r *recorder) getItem(a, b, c int32) {
+	if r.packedList(b) {
+		if r.typeOf(c) != traceopt.Int {
+			r.failf("subscript of a packed list by a %v", r.typeOf(c))
+			return
+		}
+		r.emit(traceopt.Inst{Op: generated.OpListLoadPkT, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
+		return
+	}
 	if r.typeOf(b) == traceopt.Str && r.typeOf(c) == traceopt.Int {
 		r.emit(traceopt.Inst{Op: generated.OpStrChar, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c), charTable}, Exit: r.snap()})
 		return
@@ -1257,6 +1269,15 @@ func (r *recorder) getItem(a, b, c int32) {
 }
 
 func (r *recorder) setItem(a, b, c int32) {
+	if r.packedList(a) {
+		if tb, tc := r.typeOf(b), r.typeOf(c); tb != traceopt.Int || tc != traceopt.Bool {
+			// (The interpreter unpacks the list for such a store.)
+			r.failf("store into a packed list by a %v of a %v", tb, tc)
+			return
+		}
+		r.emit(traceopt.Inst{Op: generated.OpListStorePk, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
+		return
+	}
 	ta, tb, tc := r.typeOf(a), r.typeOf(b), r.typeOf(c)
 	if ta != traceopt.List || tb != traceopt.Int || !(tc == traceopt.Int || tc == traceopt.Float || tc == traceopt.Bool || tc == traceopt.None) {
 		r.failf("store into a %v by a %v of a %v", ta, tb, tc)
@@ -1264,6 +1285,21 @@ func (r *recorder) setItem(a, b, c int32) {
 	}
 	in := traceopt.Inst{Op: generated.OpListStore, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()}
 	r.emit(in)
+}
+
+// packedList reports whether slot s holds a packed bool list
+// (packed.go), which list_load_pk and list_store_pk read and write: they
+// check its kind bits themselves, so no guard names the slot.
+func (r *recorder) packedList(s int32) bool {
+	if _, ok := r.objects[s]; ok {
+		return false
+	}
+	v := r.regs[s]
+	if v.Tag != tagObject || v.Bits&7 != templates.PackedKind || r.vm.threaded() {
+		return false
+	}
+	r.touched[s] = true
+	return true
 }
 
 func (r *recorder) loadGlobal(a int32, g int) {
@@ -1437,7 +1473,17 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.dead, lt.reason = true, "no room on the slot stack"
 		return 0, nil, false
 	}
-	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, walls: lt.walls, skew: lt.skew, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
+	if lt.walls == nil {
+		var walled bool
+		if lt.walls, walled = siblingWalls(vm.loopsOf(co), lt, head); walled {
+			// Another back-edge of this loop gave up at a wall: its
+			// tries were this one's.
+			lt.dead, lt.reason = true, "another back-edge of the loop met its walls"
+			vm.jit.debugf("%s:%d: not recorded: %s", co.filename, co.lines[pc], lt.reason)
+			return 0, nil, false
+		}
+	}
+	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, walls: lt.walls, walledOut: lt.walledOut, skew: lt.skew, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{},
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
@@ -1472,14 +1518,15 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	r.storedGlobals()
 	r.snap() // snapshot 0: the loop head
 	r.run()
-	where := fmt.Sprintf("%s:%d", co.filename, co.lines[pc])
 	if r.abort == "" {
 		lt.raw = append([]traceopt.Inst(nil), r.insts...)
 		if err := vm.compileTrace(lt); err != nil {
 			// The iteration ran to the back-edge: resume at the head.
 			r.leaveAt(0, err.Error())
 		} else {
-			vm.jit.debugf("%s: trace compiled: %s", where, lt.describe())
+			if vm.jit.cfg.JITDebug != nil {
+				vm.jit.debugf("%s:%d: trace compiled: %s", co.filename, co.lines[pc], lt.describe())
+			}
 			vm.giveBack(lt)
 			return head, nil, true
 		}
@@ -1507,6 +1554,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 				// it. Or a path with less than half the native work
 				// its call-outs need: see callOutsHopeless.)
 				lt.failed = maxRecordFailures
+				lt.walledOut = true
 			}
 			lt.walls = append(lt.walls, key)
 		}
@@ -1523,7 +1571,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		lt.skew++
 	}
 	vm.counters(co)[pc] = lt.skew
-	vm.jit.debugf("%s: recording aborted at line %d: %s", where, r.code().lines[r.pc], r.abort)
+	vm.jit.debugf("%s:%d: recording aborted at line %d: %s", co.filename, co.lines[pc], r.code().lines[r.pc], r.abort)
 	if r.raised != nil {
 		// A call-out raised: the frame is as the interpreter left it.
 		lt.snaps, lt.checks = nil, nil
@@ -1535,11 +1583,31 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	return to, err, true
 }
 
+// siblingWalls returns the walls the recordings of the other back-edges of
+// the loop at head met (a while loop whose test is `a or b` jumps back
+// from each operand), and whether one of them gave up at its walls: they
+// record the same body from the same head, so their tries are one
+// loop's (tasks' dispatch loop: six recordings, three from each
+// back-edge, each stopping at a deque method).
+func siblingWalls(loops []*loopTrace, lt *loopTrace, head int) (walls []string, walledOut bool) {
+	for _, o := range loops {
+		if o != nil && o != lt && o.root != nil && o.head == head && !o.fn {
+			walls = append(walls, o.walls...)
+			walledOut = walledOut || o.walledOut
+		}
+	}
+	return walls, walledOut
+}
+
 // branched reports whether the recording so far took a branch whose other
 // way it did not follow (an if, a loop's test, an and/or).
 func (r *recorder) branched() bool {
 	return slices.ContainsFunc(r.insts, func(in traceopt.Inst) bool { return traceopt.Info(in.Op).Branch })
 }
+
+// callOutsDontPay is why a recording of a loop without inner loops stops
+// when its path has too little native work for its call-outs.
+const callOutsDontPay = "call-outs in a loop without inner loops"
 
 // loopEnds is why a recording stops when its iteration is the loop's last.
 const loopEnds = "the loop ends on the recorded path"
@@ -1629,7 +1697,7 @@ func (r *recorder) run() {
 		if !callOutsPay(r.steps, r.callOuts, r.stores) {
 			// The iteration ran to the back-edge: resume at the head.
 			r.vm.jit.debugf("%s:%d: %d call-outs and %d object stores for %d instructions", lt.file, lt.line, r.callOuts, r.stores, r.steps)
-			r.leaveAt(0, "call-outs in a loop without inner loops")
+			r.leaveAt(0, callOutsDontPay)
 			r.hopeless = callOutsHopeless(r.steps, r.callOuts, r.stores)
 		} else if lt.stepsPerIter >= 0 {
 			// A bridge's path pays for its call-outs as the loop's

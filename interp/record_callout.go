@@ -176,7 +176,9 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 			vm.jit.stats.bridges++
 			lt.tried[idx] = maxBridgeTries
 			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0 // a new trace, judged anew
-			vm.jit.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
+			if vm.jit.cfg.JITDebug != nil {
+				vm.jit.debugf("%s: bridge from line %d: %s", lt.where(), sn.line, lt.describe())
+			}
 		}
 		if old != nil && old != lt.tr {
 			vm.jit.release(old)
@@ -192,6 +194,11 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 		// on the way: every exit through it goes the same way, and the
 		// tries left would stop the same.
 		lt.tried[idx] = maxBridgeTries
+	}
+	if r.abort == callOutsDontPay && lt.branch[idx] && !slices.Contains(lt.walled, idx) {
+		// (A branch's: the way the values went, not a type or an
+		// overflow that a new recording would take in its stride.)
+		lt.walled = append(lt.walled, idx)
 	}
 	// The accumulators the failed bridge made 128-bit go back to the
 	// interpreter now, and are no part of the trace.

@@ -251,12 +251,34 @@ func (r *recorder) innerTop(head int) (int, bool) {
 	return top, true
 }
 
+// enteredMiddle reports whether the backward jump at r.pc goes to the head
+// of a loop whose body the recording has not been through: a bridge that
+// starts inside it (mandelbrot's trace, recorded for a point that escaped
+// at the first test of its while loop's bottom, leaves there whenever a
+// point takes a second turn; each bridge recorded from that exit stopped
+// here, and the trace, leaving at once every entry, was thrown away and
+// recorded again). The recording jumps into the body at its head and goes
+// on as in the loop's first iteration.
+func (r *recorder) enteredMiddle(head int) bool {
+	if r.side != nil {
+		return false // (innerTop stops it)
+	}
+	_, seen := r.firstAt[r.key(head)]
+	return !seen
+}
+
 // innerWhile records the taken backward branch at r.pc (its check just
 // emitted) as the back-edge of an inner while loop whose body starts at
 // head.
 func (r *recorder) innerWhile(head int) int {
 	if r.abort != "" {
 		return r.pc + 1
+	}
+	if r.enteredMiddle(head) {
+		// The loop goes on: its body is recorded from the head, and the
+		// next pass through this branch closes it as an inner loop.
+		r.other(r.pc + 1)
+		return r.jumpTo(head)
 	}
 	top, ok := r.innerTop(head)
 	if !ok {
@@ -299,6 +321,9 @@ func (r *recorder) innerWhileEnded(head int) int {
 // "while True" loop whose body starts at head: it ends only by the
 // branches that break out of it.
 func (r *recorder) innerForever(head int) int {
+	if r.enteredMiddle(head) {
+		return r.jumpTo(head)
+	}
 	top, ok := r.innerTop(head)
 	if !ok {
 		return r.pc + 1

@@ -78,7 +78,7 @@ func instanceAt(bits uint64) *Instance {
 func holdsAt(o Object, bits uint64) bool {
 	switch x := o.(type) {
 	case *List:
-		return bits&7 == 0 && uintptr(unsafe.Pointer(x)) == uintptr(bits)
+		return (bits&7 == 0 || bits&7 == templates.PackedKind) && uintptr(unsafe.Pointer(x)) == uintptr(bits&^7)
 	case *Instance:
 		return bits&templates.InstanceBit != 0 && uintptr(unsafe.Pointer(x)) == uintptr(bits-templates.InstanceBit)
 	case *Str:
@@ -100,7 +100,7 @@ func objectAt(bits uint64) Object {
 	case bits&7 == templates.TupleBit:
 		return tupleAt(bits)
 	}
-	return listAt(bits)
+	return listAt(bits &^ 7) // a list's, or a packed list's (packed.go)
 }
 
 // restore makes the frames right for the interpreter after a trace left

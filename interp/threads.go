@@ -22,6 +22,7 @@ import (
 
 // runState is what the threads of one run share.
 type runState struct {
+	async asyncHelpers // async generators' awaitables (coro.go)
 	// sysInfo builds sys's informational attributes (sys_info.go) when
 	// the program first reaches sys.
 	sysInfo sync.Once

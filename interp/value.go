@@ -59,6 +59,9 @@ func BoolVal(b bool) Val {
 func ObjVal(o Object) Val {
 	switch x := o.(type) {
 	case *List:
+		if x.pk != nil {
+			return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.PackedKind, O: o}
+		}
 		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))), O: o}
 	case *Instance:
 		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.InstanceBit, O: o}
@@ -141,6 +144,11 @@ type (
 		pub     atomic.Pointer[map[string]Val]
 		mu      sync.Mutex
 		version atomic.Uint64
+		// main is set on the program's own module (sys.modules['__main__']):
+		// its attributes are the program's globals (globals()'s dict).
+		main *VM
+		// dict is __dict__ once asked for, kept equal to the attributes.
+		dict *Dict
 	}
 	Function struct {
 		code     *Code
@@ -449,7 +457,7 @@ func truthy(v Val) bool {
 	case *Str:
 		return o.s != ""
 	case *List:
-		return o.Len() > 0
+		return o.Len() > 0 || len(o.pk) > 0
 	case *Tuple:
 		return len(o.items) > 0
 	case *Dict:
@@ -488,7 +496,7 @@ func instanceTruth(v Val, o *Instance) bool {
 		return false
 	}
 	if m, ok := o.cls.lookup("__bool__"); ok {
-		r, err := vm.call(m, []Val{v}, nil)
+		r, err := vm.callWithSelf(m, v, nil, nil)
 		if err != nil {
 			return fail(err)
 		}
@@ -498,7 +506,7 @@ func instanceTruth(v Val, o *Instance) bool {
 		return r.B != 0
 	}
 	if m, ok := o.cls.lookup("__len__"); ok {
-		r, err := vm.call(m, []Val{v}, nil)
+		r, err := vm.callWithSelf(m, v, nil, nil)
 		if err != nil {
 			return fail(err)
 		}
@@ -837,6 +845,16 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 	case *BoundMethod:
 		b.WriteString("<built-in method " + o.name + " of " + typeName(o.self) + " object at 0x7f0000000000>")
 	case *Module:
+		if o.main != nil {
+			if f, ok := o.lookup("__file__"); ok && f.T == tagObject {
+				if s, ok := f.O.(*Str); ok {
+					b.WriteString("<module '__main__' from " + strRepr(s.s) + ">")
+					return
+				}
+			}
+			b.WriteString("<module '__main__' (<class '_frozen_importlib.BuiltinImporter'>)>")
+			return
+		}
 		b.WriteString("<module '" + o.name + "' (built-in)>")
 	case *ExcType:
 		if o.cls != nil && o.module == "" {
@@ -885,7 +903,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		b.WriteString(")")
 	case *Generator:
-		b.WriteString("<generator object " + o.fn.code.qualname + " at 0x7f0000000000>")
+		b.WriteString("<" + o.typeName() + " object " + o.fn.code.qualname + " at 0x7f0000000000>")
 	case *funcIter:
 		b.WriteString("<" + o.name + " object at 0x7f0000000000>")
 	case *Instance:
@@ -997,6 +1015,9 @@ type List struct {
 	// reads (cp_list in templates/vmstate.h; objlock.go): odd while a
 	// thread changes the list. Only atomic access.
 	seq uint64
+	// pk holds a packed list's elements, bools one a byte, while vals and
+	// objs are nil (packed.go): only a private local holds such a list.
+	pk []byte
 }
 
 func newList(items []Val) *List {

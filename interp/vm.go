@@ -67,11 +67,14 @@ type VM struct {
 	// ctrCo and ctrLast are the last code threadCounters looked up and
 	// its counters: a generator resumed item after item finds them here
 	// without a call.
-	ctrCo       *Code
-	ctrLast     []uint32
-	loops       map[*Code][]*loopTrace // a thread's own loop traces
-	exiting     atomic.Bool
-	cachedProp  *Class // functools.cached_property, once used
+	ctrCo      *Code
+	ctrLast    []uint32
+	loops      map[*Code][]*loopTrace // a thread's own loop traces
+	exiting    atomic.Bool
+	cachedProp *Class // functools.cached_property, once used
+	// pylibNS is each library module's namespace by its code's file name
+	// (a function's __globals__).
+	pylibNS     map[string]*Dict
 	templateCls *Class // string.Template, once used
 	weakReap    Val    // weakref's callback runner (weakref.go), once imported
 	// mt: the run has started a thread, shared objects take their locks
@@ -959,6 +962,12 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						}
 						continue
 					}
+					if l.pk != nil { // packed.go
+						if v, ok := packedLoad(l, int64(y.Bits)); ok {
+							regs[in.A] = v
+							continue
+						}
+					}
 				} else if t, ok := objs[in.B].(*Tuple); ok {
 					i := int64(y.Bits)
 					if i < 0 {
@@ -1016,6 +1025,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 							continue
 						}
 						l.setAt(int(i), f.get(in.C))
+						continue
+					}
+					if l.pk != nil && packedStore(l, int64(y.Bits), regs[in.C]) { // packed.go
 						continue
 					}
 				}
@@ -1186,6 +1198,19 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 						continue
 					}
 				}
+			} else if c, isCls := objs[in.B].(*Class); isCls && in.E < 0 && c.meta == nil && regs[in.B].Tag == tagObject {
+				// C.m(self, ...) of a plain function (a base's __init__
+				// called by name): the class gives the function itself,
+				// called with the arguments where they are.
+				if fn := classFunc(c, co.names[in.D], int(in.C)); fn != nil {
+					var v Val
+					if v, err = vm.callDirect(f, fn, in.B+1, in.C, pc); err != nil {
+						break
+					}
+					regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
+					objs[in.A] = v.O
+					continue
+				}
 			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
 				// A method of a built-in receiver with a fast path
 				// (methods_fast.go), as its site remembers it.
@@ -1198,6 +1223,25 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					}
 					break
 				}
+			}
+			f.pc = int32(pc)
+			if err = vm.slow(f, in); err == nil {
+				if err = vm.takePending(); err == nil {
+					continue
+				}
+			}
+		case opCallSuper:
+			// super().m(...) of a plain function with exactly its
+			// parameters: self and the arguments are in consecutive slots,
+			// as for self.m(...), and no super object is made.
+			if fn := superTarget(f, in); fn != nil {
+				var v Val
+				if v, err = vm.callDirect(f, fn, in.B, in.C+1, pc); err != nil {
+					break
+				}
+				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
+				objs[in.A] = v.O
+				continue
 			}
 			f.pc = int32(pc)
 			if err = vm.slow(f, in); err == nil {

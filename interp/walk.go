@@ -80,6 +80,8 @@ func walkExpr(e Expr, fn func(Expr)) {
 		walkExpr(x.x, fn)
 	case *Yield:
 		walkExpr(x.x, fn)
+	case *Await:
+		walkExpr(x.x, fn)
 	case *NamedExpr:
 		walkExpr(x.value, fn)
 	case *Lambda:
@@ -131,11 +133,19 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 		case *Return:
 			ex(x.x)
 		case *Def:
+			// Decorators run in the enclosing scope: names they use are
+			// its uses (free variables of a nested def's decorator).
+			for _, d := range x.decorators {
+				ex(d)
+			}
 			for _, p := range x.params {
 				ex(p.def)
 			}
 			onDef(x.params, x.body)
 		case *ClassDef:
+			for _, d := range x.decorators {
+				ex(d)
+			}
 			for _, b := range x.bases {
 				ex(b)
 			}
@@ -145,6 +155,9 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 			for _, s := range x.body {
 				switch m := s.(type) {
 				case *Def:
+					for _, d := range m.decorators {
+						ex(d)
+					}
 					for _, p := range m.params {
 						ex(p.def)
 					}

@@ -55,6 +55,11 @@ type List struct {
 	Deque   uint8     // nonzero: a collections.deque, which list_copy does not slice
 	Interp2 uint64    // the interpreter's own
 	Seq     uint64    // the list's sequence word once threads run (vmstate.h)
+	// A packed list's bools, one byte each (Go slice header), when its
+	// slot's Bits carry PackedKind; nil otherwise.
+	Packed  *uint8
+	PackLen int64
+	PackCap int64
 }
 
 // InstanceBit is CP_INSTANCE_BIT: an object's Bits with it set are the
@@ -99,6 +104,15 @@ const (
 	TupleBit      = 4
 	KindTuple Tag = 7
 )
+
+// PackedKind is CP_PACKED_KIND: an object's Bits with kind bits PackedKind
+// are the address of a List plus PackedKind whose elements are bools packed
+// one a byte (List.Packed), not 16-byte slots: a list of 2 million flags
+// is 2 MB, which the cache holds, not 32. Only the interpreter's private
+// locals hold such lists (interp/packed.go); every other list uop sees kind
+// bits that are not a list's and leaves, and the list_load_pk and
+// list_store_pk uops read and write the bytes.
+const PackedKind = 6
 
 // Item is struct cp_item, one item of a tuple: the interpreter's value,
 // tag and bits as in a slot, then its Go object (an interface, which native

@@ -57,7 +57,7 @@ func fieldsOf(goStruct any, cNames []string) []cField {
 var (
 	valueCFields = []string{"tag", "bits"}
 	stateCFields = []string{"frame", "budget", "interrupt", "calls", "exit_count"}
-	listCFields  = []string{"vals", "len", "cap", "objs", "interp", "deque", "interp2", "seq"}
+	listCFields  = []string{"vals", "len", "cap", "objs", "interp", "deque", "interp2", "seq", "packed", "plen", "pcap"}
 	instCFields  = []string{"cls", "shape", "vals", "len", "cap"}
 	strCFields   = []string{"data", "len", "kind"}
 	itemCFields  = []string{"tag", "bits", "obj"}
@@ -85,6 +85,7 @@ var goMacros = map[string]uint64{
 	"CP_STR_ASCII":        StrASCII,
 	"CP_TUPLE_BIT":        TupleBit,
 	"CP_KIND_TUPLE":       uint64(KindTuple),
+	"CP_PACKED_KIND":      PackedKind,
 }
 
 // layoutFacts lists, from the Go side, every number vmstate.h must agree

@@ -66,7 +66,17 @@ typedef struct cp_list {
     cp_u8 deque;        // +48 nonzero: a collections.deque (list_copy exits)
     cp_u64 interp2;     // +56 the interpreter's own (a deque's maxlen)
     cp_u64 seq;         // +64
+    cp_u8 *packed;      // +72 a packed list's bools, one a byte (CP_PACKED_KIND)
+    cp_i64 plen;        // +80
+    cp_i64 pcap;        // +88
 } cp_list;
+
+// An object's bits with kind bits CP_PACKED_KIND are the address of a
+// cp_list plus CP_PACKED_KIND whose elements are bools packed one a byte
+// (packed[0] .. packed[plen-1], 0 or 1), not cp_values: no other list uop
+// takes such bits for a list's. plen is 0 once the interpreter has turned
+// the list back into slots.
+#define CP_PACKED_KIND 6
 
 // A str's bits are the address of its cp_str plus this.
 #define CP_STR_BIT 2

@@ -57,7 +57,7 @@ func TypeOfTag(tag templates.Tag) Type {
 func TypeOf(v templates.Value) Type {
 	if v.Tag == templates.TagObject {
 		switch {
-		case v.Bits == 0, v.Bits&7 == templates.StrBit:
+		case v.Bits == 0, v.Bits&7 == templates.StrBit, v.Bits&7 == templates.PackedKind:
 			return Unknown
 		case v.Bits&templates.InstanceBit != 0:
 			return Instance
@@ -232,6 +232,10 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
 	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
 	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// A packed bool list's byte (interp/packed.go); each checks the list's
+	// kind bits itself, so no guard names the list slot.
+	generated.OpListLoadPkT: {Args: dss, Result: ResBool, Exits: true, Load: MemList},
+	generated.OpListStorePk: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
 	// Never in a trace the optimizer sees: the interpreter puts it in
 	// place of a slice call-out after lowering (interp/slice_reuse.go).
 	generated.OpListCopy: {Args: [4]ArgKind{Src, Src, Imm}, Exits: true, Store: MemList},

@@ -41,7 +41,7 @@ var regBranches = map[generated.Op]string{
 
 // opNamed maps uop names to ops, for the variants.
 var opNamed = func() map[string]generated.Op {
-	m := map[string]generated.Op{}
+	m := make(map[string]generated.Op, generated.NumOps)
 	for op := range generated.Op(generated.NumOps) {
 		m[op.String()] = op
 	}
@@ -71,11 +71,11 @@ func initRegVariants() {
 		for d := range numRegs {
 			for _, a := range regWhere {
 				if base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits {
-					opInfo[regVariant(fam.stem, fam.tag, fmt.Sprintf("f%d", d), a)] = opInfo[base]
+					opInfo[regVariant(fam.stem, fam.tag, regName[d], a)] = opInfo[base]
 					continue
 				}
 				for _, b := range regWhere {
-					opInfo[regVariant(fam.stem, fam.tag, fmt.Sprintf("f%d", d), a, b)] = opInfo[base]
+					opInfo[regVariant(fam.stem, fam.tag, regName[d], a, b)] = opInfo[base]
 				}
 			}
 		}
@@ -92,6 +92,9 @@ func initRegVariants() {
 }
 
 var regWhere = []string{"s", "f0", "f1"}
+
+// regName names register d in a variant's name.
+var regName = [numRegs]string{"f0", "f1"}
 
 // regListLoads are the list loads with register variants (list_load_r.c),
 // by their tag value: of a float element, the value also left in f0 or

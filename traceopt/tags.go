@@ -33,7 +33,8 @@ var bitsOnly = map[generated.Op]struct {
 	generated.OpLoadFloat:    {generated.OpLoadFloatBits, templates.TagFloat},
 	generated.OpMove:         {generated.OpMoveBits, templates.TagEmpty},
 	// The tag of the kind it expects (operand 3): see resultTag.
-	generated.OpListLoad: {generated.OpListLoadBits, templates.TagEmpty},
+	generated.OpListLoad:    {generated.OpListLoadBits, templates.TagEmpty},
+	generated.OpListLoadPkT: {generated.OpListLoadPkB, templates.TagBool},
 }
 
 func init() {

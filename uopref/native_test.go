@@ -35,6 +35,9 @@ import (
 // tag CP_TAG_OBJECT and bits INST_MARK+k stands for instance k, made of list
 // k's record the same way: its slots are the list's elements, its shape the
 // list's objs word (0 or 1), its address plus CP_INSTANCE_BIT in the bits.
+// Bits PACK_MARK+k stand for list k seen as a packed bool list: its address
+// plus CP_PACKED_KIND, its bytes the first len bytes of its first element's
+// memory (the little-endian tag word), len and cap its own.
 const harnessC = `#include "uop.h"
 
 #define NSLOTS 3
@@ -47,6 +50,7 @@ const harnessC = `#include "uop.h"
 #define CHARS_MARK 0x4348520000000000ull
 #define NTUPLES 4
 #define TUPLE_MARK 0x5455500000000000ull
+#define PACK_MARK 0x5041434b00000000ull
 
 // deque is the list head's deque byte (list_copy reads it).
 typedef struct { cp_u64 objs, len, cap, deque; cp_value vals[NELEMS]; } hlist;
@@ -158,6 +162,7 @@ static const cp_value htuple_marks[NTUPLES][3] = {
 
 static void marks_to_addresses(cp_value *v) {
     if (v->tag == CP_TAG_OBJECT && v->bits - LIST_MARK < NLISTS) v->bits = (cp_u64)&heads[v->bits - LIST_MARK];
+    else if (v->tag == CP_TAG_OBJECT && v->bits - PACK_MARK < NLISTS) v->bits = (cp_u64)&heads[v->bits - PACK_MARK] + CP_PACKED_KIND;
     else if (v->tag == CP_TAG_OBJECT && v->bits - INST_MARK < NLISTS) v->bits = (cp_u64)&iheads[v->bits - INST_MARK] + CP_INSTANCE_BIT;
     else if (v->tag == CP_TAG_OBJECT && v->bits - STR_MARK < NSTRS) v->bits = (cp_u64)&hstrs[v->bits - STR_MARK] + CP_STR_BIT;
     else if (v->tag == CP_TAG_OBJECT && v->bits - TUPLE_MARK < NTUPLES) v->bits = (cp_u64)&htuples[v->bits - TUPLE_MARK] + CP_TUPLE_BIT;
@@ -166,6 +171,7 @@ static void marks_to_addresses(cp_value *v) {
 static void addresses_to_marks(cp_value *v) {
     for (int k = 0; k < NLISTS; k++) {
         if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&heads[k]) v->bits = LIST_MARK + k;
+        if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&heads[k] + CP_PACKED_KIND) v->bits = PACK_MARK + k;
         if (v->tag == CP_TAG_OBJECT && v->bits == (cp_u64)&iheads[k] + CP_INSTANCE_BIT) v->bits = INST_MARK + k;
     }
     for (int k = 0; k < NSTRS; k++) {
@@ -208,6 +214,9 @@ __attribute__((noreturn)) void hmain(void) {
                 heads[k].cap = (cp_i64)r->lists[k].cap;
                 heads[k].objs = r->lists[k].objs ? (void *)&r->lists[k].objs : (void *)0;
                 heads[k].deque = (cp_u8)r->lists[k].deque;
+                heads[k].packed = (cp_u8 *)&r->lists[k].vals[0];
+                heads[k].plen = (cp_i64)r->lists[k].len;
+                heads[k].pcap = (cp_i64)r->lists[k].cap;
                 iheads[k].cls = (void *)0;
                 iheads[k].shape = (void *)r->lists[k].objs;
                 iheads[k].vals = r->lists[k].vals;
@@ -265,6 +274,7 @@ const (
 	instMark    = 0x494e535400000000
 	strMark     = 0x5354520000000000
 	tupleMark   = 0x5455500000000000
+	packMark    = 0x5041434b00000000
 	charsMark   = 0x4348520000000000
 	// charsOperand, as an operand, links as the address of the harness's
 	// str_char table (and of refChars in reference runs).
@@ -349,6 +359,9 @@ type nativeRecord struct {
 
 // listV is the value that stands for list k in a record.
 func listV(k int) V { return V{Tag: templates.TagObject, Bits: listMark + uint64(k)} }
+
+// packV is the value that stands for list k seen as a packed bool list.
+func packV(k int) V { return V{Tag: templates.TagObject, Bits: packMark + uint64(k)} }
 
 // instV is the value that stands for instance k (list k's record seen as an
 // instance) in a record.
@@ -844,6 +857,39 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}}
 		}
 		return []nativeCase{{ops(0, S, 2*S), recs}}
+	case "list_load_pk__b", "list_load_pk__t", "list_store_pk":
+		// Packed lists (their bytes list k's first tag word: the low
+		// bytes 0/1 in turn, the rest poison) of every length, at every
+		// index, into the dst or the list's own slot; plain lists, an int
+		// and non-bool values, which leave.
+		var recs []nativeRecord
+		for n := uint64(0); n <= nativeElems; n++ {
+			var ls [nativeLists]nativeList
+			for k := range ls {
+				ls[k] = nativeList{Len: n, Cap: nativeElems}
+				ls[k].Vals[0] = V{Tag: templates.Tag(0xa5a5a5a500010001 ^ uint64(k)<<8), Bits: 0x5a}
+			}
+			for _, l := range []V{packV(0), packV(1), listV(0), iv(6)} {
+				for _, i := range nativeIndexes {
+					vals := []V{sentry}
+					if op == "list_store_pk" {
+						vals = []V{bv(true), bv(false), iv(1), {Tag: templates.TagObject, Bits: 0}}
+					}
+					for _, v := range vals {
+						recs = append(recs, nativeRecord{Frame: [3]V{l, i, v}, Lists: ls})
+					}
+				}
+			}
+		}
+		if op == "list_store_pk" {
+			return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, 0), recs}}
+		}
+		// The loads read [1] and [0] from slots 0 and 1: a list in slot
+		// 1, the index in slot 0 (and the dst over the list).
+		for r := range recs {
+			recs[r].Frame[0], recs[r].Frame[1] = recs[r].Frame[1], recs[r].Frame[0]
+		}
+		return []nativeCase{{ops(2*S, S, 0), recs}, {ops(S, S, 0), recs}}
 	case "list_store", "list_store_mt":
 		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
 		var recs []nativeRecord
@@ -914,6 +960,8 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 	toAddress := func(v *V) {
 		if v.Tag == templates.TagObject && v.Bits-listMark < nativeLists {
 			v.Bits = addr(int(v.Bits - listMark))
+		} else if v.Tag == templates.TagObject && v.Bits-packMark < nativeLists {
+			v.Bits = addr(int(v.Bits-packMark)) + templates.PackedKind
 		} else if v.Tag == templates.TagObject && v.Bits-instMark < nativeLists {
 			v.Bits = iaddr(int(v.Bits - instMark))
 		} else if v.Tag == templates.TagObject && v.Bits-strMark < uint64(len(refStrs)) {
@@ -926,6 +974,9 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 		for k := range rl.heads {
 			if v.Tag == templates.TagObject && v.Bits == addr(k) {
 				v.Bits = listMark + uint64(k)
+			}
+			if v.Tag == templates.TagObject && v.Bits == addr(k)+templates.PackedKind {
+				v.Bits = packMark + uint64(k)
 			}
 			if v.Tag == templates.TagObject && v.Bits == iaddr(k) {
 				v.Bits = instMark + uint64(k)
@@ -954,7 +1005,8 @@ func referenceRecord(rl *refLists, op string, operands [4]uint64, in nativeRecor
 		for e := range rl.elems[k] {
 			toAddress(&rl.elems[k][e])
 		}
-		rl.heads[k] = templates.List{Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap), Deque: uint8(in.Lists[k].Deque)}
+		rl.heads[k] = templates.List{Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap), Deque: uint8(in.Lists[k].Deque),
+			Packed: (*uint8)(unsafe.Pointer(&rl.elems[k][0])), PackLen: int64(in.Lists[k].Len), PackCap: int64(in.Lists[k].Cap)}
 		rl.iheads[k] = templates.Instance{Shape: uintptr(in.Lists[k].Objs), Vals: &rl.elems[k][0], Len: int64(in.Lists[k].Len), Cap: int64(in.Lists[k].Cap)}
 		if in.Lists[k].Objs != 0 {
 			rl.heads[k].Objs = uintptr(unsafe.Pointer(&rl.elems[k])) // any non-zero address

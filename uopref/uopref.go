@@ -158,6 +158,21 @@ func (m *machine) list(v *templates.Value) (*templates.List, []templates.Value) 
 	return l, unsafe.Slice(l.Vals, l.Len)
 }
 
+// packedOf is the bytes of the packed bool list v (a slot) names, or nil
+// when v is no packed list: native code leaves there, as it does when the
+// index is out of range.
+func packedOf(v *templates.Value) []uint8 {
+	if v.Tag != templates.TagObject || v.Bits&7 != templates.PackedKind {
+		return nil
+	}
+	b := v.Bits - templates.PackedKind
+	l := (*templates.List)(*(*unsafe.Pointer)(unsafe.Pointer(&b)))
+	if l.PackLen <= 0 || l.Packed == nil {
+		return nil
+	}
+	return unsafe.Slice(l.Packed, l.PackLen)
+}
+
 // ErrBadInstance is returned (wrapped) when a uop that reads an instance
 // (already guarded, natively) finds no instance in its slot, or an
 // attribute slot offset outside it.
@@ -1092,6 +1107,14 @@ func bitsOnly(base uop) uop {
 }
 
 func init() {
+	// The table grows by about 250 variants here: sized for them at
+	// once, it is not rehashed as it grows (one rehash of the table was
+	// a quarter of the instructions of starting minipy).
+	all := make(map[string]uop, len(uops)+300)
+	for k, f := range uops {
+		all[k] = f
+	}
+	uops = all
 	for _, base := range bitsVariants {
 		uops[base+"_bits"] = bitsOnly(uops[base])
 	}
@@ -1142,6 +1165,12 @@ func (m *machine) fresult(dst *templates.Value, tag string, d int, r float64) {
 	m.regs[d] = math.Float64bits(r)
 }
 
+// digit is "0" or "1", a register variant's register in its name.
+// (Names are built by concatenation, not fmt.Sprintf: the two hundred
+// names registerVariants makes were most of the instructions of starting
+// minipy.)
+func digit(d int) string { return string(rune('0' + d)) }
+
 // registerVariants adds the register variants of the float arithmetic
 // (float_add_r.c ...: the _bits uop with its result also in register D,
 // operands from A and B) and of the float compare-and-branches.
@@ -1158,7 +1187,7 @@ func registerVariants() {
 				for _, a := range regWhere {
 					for _, b := range regWhere {
 						f, name, tag, d, a, b := f, name, tag, d, a, b
-						uops[fmt.Sprintf("float_%s_r__%s_f%d_%s_%s", name, tag, d, a, b)] = func(m *machine) (Next, templates.ExitCode) {
+						uops["float_"+name+"_r__"+tag+"_f"+digit(d)+"_"+a+"_"+b] = func(m *machine) (Next, templates.ExitCode) {
 							y := m.freg(b, 2)
 							x := m.freg(a, 1)
 							dst := m.slot(0)
@@ -1177,7 +1206,7 @@ func registerVariants() {
 		for d := range 2 {
 			for _, a := range regWhere {
 				tag, d, a := tag, d, a
-				uops[fmt.Sprintf("float_sqrt_r__%s_f%d_%s", tag, d, a)] = func(m *machine) (Next, templates.ExitCode) {
+				uops["float_sqrt_r__"+tag+"_f"+digit(d)+"_"+a] = func(m *machine) (Next, templates.ExitCode) {
 					x := m.freg(a, 1)
 					dst := m.slot(0)
 					if x < 0 { // ValueError; NaN and -0.0 are not < 0
@@ -1196,7 +1225,7 @@ func registerVariants() {
 	for _, tag := range []string{"b", "t"} {
 		for d := range 2 {
 			tag, d := tag, d
-			uops[fmt.Sprintf("list_load_r__%s_f%d", tag, d)] = func(m *machine) (Next, templates.ExitCode) {
+			uops["list_load_r__"+tag+"_f"+digit(d)] = func(m *machine) (Next, templates.ExitCode) {
 				m.ops[3] = uint64(templates.TagFloat)
 				old := *m.slot(0)
 				next, code := load(m)
@@ -1216,7 +1245,7 @@ func registerVariants() {
 	for _, tag := range []string{"b", "t"} {
 		for kind, kt := range map[string]templates.Tag{"int": templates.TagInt, "bool": templates.TagBool} {
 			tag, kt := tag, kt
-			uops[fmt.Sprintf("list_load_k__%s_%s", tag, kind)] = func(m *machine) (Next, templates.ExitCode) {
+			uops["list_load_k__"+tag+"_"+kind] = func(m *machine) (Next, templates.ExitCode) {
 				m.ops[3] = uint64(kt)
 				old := *m.slot(0)
 				next, code := load(m)
@@ -1226,6 +1255,37 @@ func registerVariants() {
 				return next, code
 			}
 		}
+	}
+	// list_load_pk.c, list_store_pk.c: a packed bool list's byte (its
+	// slot's kind bits templates.PackedKind), read as a bool (t: tag and
+	// bits, b: bits) or written from a bool.
+	for _, tag := range []string{"b", "t"} {
+		tag := tag
+		uops["list_load_pk__"+tag] = func(m *machine) (Next, templates.ExitCode) {
+			dst, lv, iv := m.slot(0), m.slot(1), m.slot(2)
+			pk := packedOf(lv)
+			i, ok := listIndex(i64(iv), int64(len(pk)))
+			if !ok {
+				return Exit, 0
+			}
+			if tag == "t" {
+				dst.Tag = templates.TagBool
+			}
+			dst.Bits = uint64(pk[i])
+			return Continue, 0
+		}
+	}
+	uops["list_store_pk"] = func(m *machine) (Next, templates.ExitCode) {
+		lv, iv, v := m.slot(0), m.slot(1), m.slot(2)
+		pk := packedOf(lv)
+		i, ok := listIndex(i64(iv), int64(len(pk)))
+		if v.Tag != templates.TagBool || !ok {
+			return Exit, 0
+		}
+		if !m.dry {
+			pk[i] = uint8(v.Bits)
+		}
+		return Continue, 0
 	}
 	// list_store_k.c: a store of a value whose kind, an int or a bool,
 	// the optimizer proved: the element gets that tag and the value's
@@ -1246,7 +1306,7 @@ func registerVariants() {
 		}
 	}
 	for r := range 2 {
-		uops[fmt.Sprintf("list_store_r__f%d", r)] = func(m *machine) (Next, templates.ExitCode) {
+		uops["list_store_r__f"+digit(r)] = func(m *machine) (Next, templates.ExitCode) {
 			lv, iv := m.slot(0), m.slot(1)
 			m.slot(2) // (not read: register r holds its value)
 			l, vals := m.list(lv)
@@ -1268,7 +1328,7 @@ func registerVariants() {
 					continue // (not built: the plain uop, or x < x)
 				}
 				a, b := a, b
-				uops[fmt.Sprintf("float_jump_if_%s_r__%s_%s", name, a, b)] = func(m *machine) (Next, templates.ExitCode) {
+				uops["float_jump_if_"+name+"_r__"+a+"_"+b] = func(m *machine) (Next, templates.ExitCode) {
 					return jumpIf(cmp(m.freg(a, 0), m.freg(b, 1)))
 				}
 			}

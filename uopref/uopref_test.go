@@ -754,6 +754,11 @@ func TestStep(t *testing.T) {
 	}
 	l, lv := newList(false)
 	add(stepCase{name: "list_store into an empty list", op: "list_store", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(0), iv(1)}, list: l, next: Exit})
+	// A packed store finds a slot list not packed (its kind bits say a
+	// plain list): it leaves, and the list is unchanged (native_test.go
+	// stores into packed lists).
+	l, lv = newList(false, iv(1))
+	add(stepCase{name: "list_store_pk on a list not packed", op: "list_store_pk", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(0), bv(true)}, list: l, next: Exit})
 
 	// Control.
 	add(
@@ -1166,6 +1171,23 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 			}
 			frame, plain = []V{lv, iv(i), v}, []V{plainLV, iv(i), v}
 			wantNext, _, _, _ = StepRegs("list_store", [4]uint64{0, S, 2 * S}, &templates.State{}, plain, 0, 0, new(Regs))
+			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
+		case "list_load_pk":
+			// A packed list's bytes (1, 0, 1): the bool with its tag (t)
+			// or the bits alone (b), an exit past the end.
+			pk := []uint8{1, 0, 1}
+			l.Packed, l.PackLen, l.PackCap = &pk[0], 3, 3
+			keptBytes = append(keptBytes, pk)
+			lv.Bits += templates.PackedKind
+			dst := V{Tag: templates.TagInt, Bits: 77}
+			frame, plain = []V{dst, lv, iv(i)}, []V{dst, plainLV, iv(i)}
+			wantNext = Exit
+			if j := (i + 3) % 3; i < 3 {
+				wantNext, plain[0].Bits = Continue, uint64(pk[j])
+				if parts[0] == "t" {
+					plain[0].Tag = templates.TagBool
+				}
+			}
 			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
 		case "list_store_r":
 			r := parts[0][1] - '0'

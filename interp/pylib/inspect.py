@@ -7,6 +7,7 @@
 
 import sys as _sys
 import types as _types
+import functools as _functools
 from enum import IntEnum as _IntEnum
 from collections import namedtuple as _namedtuple
 
@@ -49,24 +50,32 @@ def isgenerator(object):
     return isinstance(object, _types.GeneratorType)
 
 
+def _has_flag(object, flag):
+    while ismethod(object):
+        object = object.__func__
+    while isinstance(object, _functools.partial):
+        object = object.func
+    return isfunction(object) and bool(object.__code__.co_flags & flag)
+
+
 def iscoroutinefunction(object):
-    return False
+    return _has_flag(object, 0x80)
 
 
 def iscoroutine(object):
-    return False
+    return isinstance(object, _types.CoroutineType)
 
 
 def isawaitable(object):
-    return False
+    return isinstance(object, _types.CoroutineType) or hasattr(type(object), "__await__")
 
 
 def isasyncgenfunction(object):
-    return False
+    return _has_flag(object, 0x200)
 
 
 def isasyncgen(object):
-    return False
+    return isinstance(object, _types.AsyncGeneratorType)
 
 
 def isbuiltin(object):

@@ -101,6 +101,29 @@ def cpu_count():
     return _cpu_count()
 
 
+class uname_result(tuple):
+    # A structseq in CPython: a tuple with named fields.
+    n_sequence_fields = 5
+    n_fields = 5
+
+    def __new__(cls, t):
+        return tuple.__new__(cls, t)
+
+    sysname = property(lambda s: s[0])
+    nodename = property(lambda s: s[1])
+    release = property(lambda s: s[2])
+    version = property(lambda s: s[3])
+    machine = property(lambda s: s[4])
+
+    def __repr__(self):
+        return ('posix.uname_result(sysname=%r, nodename=%r, release=%r, version=%r, machine=%r)'
+                % tuple(self))
+
+
+def uname():
+    return uname_result(_uname())
+
+
 def listdir(path="."):
     return _listdir(_fspath(path, "listdir"))
 

@@ -320,6 +320,12 @@ def _getstate(obj, cls):
     gs = getattr(cls, "__getstate__", None)
     if gs is not None:
         return obj.__getstate__()
+    return _object_getstate(obj, cls)
+
+
+def _object_getstate(obj, cls):
+    # object.__getstate__: the instance's __dict__ (None when empty), with
+    # its slots' values beside it.
     d = None
     try:
         d = obj.__dict__

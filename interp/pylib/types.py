@@ -56,6 +56,30 @@ EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
 
 
+async def _co():
+    pass
+
+
+_c = _co()
+CoroutineType = type(_c)
+_c.close()
+del _c
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
+
+
+def coroutine(func):
+    # A generator function whose generators can be awaited.
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    return _iterable_coroutine(func)
+
+
 # A read-only view of a mapping: reads go to the mapping, so later changes
 # to it show.
 class MappingProxyType:

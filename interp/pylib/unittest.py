@@ -14,7 +14,7 @@ import io as _io
 import traceback as _traceback
 from _unittest_asserts import Asserts as _Asserts
 
-__all__ = ["TestResult", "TestCase", "TestSuite", "TextTestRunner", "TestLoader", "FunctionTestCase", "main",
+__all__ = ["TestResult", "TestCase", "IsolatedAsyncioTestCase", "TestSuite", "TextTestRunner", "TestLoader", "FunctionTestCase", "main",
            "BaseTestSuite", "TestProgram",
            "defaultTestLoader", "SkipTest", "skip", "skipIf", "skipUnless", "expectedFailure",
            "TextTestResult", "addModuleCleanup", "doModuleCleanups", "enterModuleContext"]
@@ -322,14 +322,14 @@ class TestCase(_Asserts):
             try:
                 self._outcome = outcome
                 with outcome.part(self):
-                    self.setUp()
+                    self._callSetUp()
                 if outcome.success:
                     outcome.expecting_failure = expecting_failure
                     with outcome.part(self):
-                        testMethod()
+                        self._callTestMethod(testMethod)
                     outcome.expecting_failure = False
                     with outcome.part(self):
-                        self.tearDown()
+                        self._callTearDown()
                 self.doCleanups()
                 if outcome.success:
                     if expecting_failure:
@@ -356,12 +356,25 @@ class TestCase(_Asserts):
             if stopTestRun is not None:
                 stopTestRun()
 
+    # The steps of run, which IsolatedAsyncioTestCase runs on its loop.
+    def _callSetUp(self):
+        self.setUp()
+
+    def _callTestMethod(self, method):
+        method()
+
+    def _callTearDown(self):
+        self.tearDown()
+
+    def _callCleanup(self, function, /, *args, **kwargs):
+        function(*args, **kwargs)
+
     def doCleanups(self):
         outcome = self._outcome or _Outcome()
         while self._cleanups:
             function, args, kwargs = self._cleanups.pop()
             with outcome.part(self):
-                function(*args, **kwargs)
+                self._callCleanup(function, *args, **kwargs)
         return outcome.success
 
     @classmethod
@@ -1295,3 +1308,79 @@ class TestProgram:
 
 
 main = TestProgram
+
+
+class IsolatedAsyncioTestCase(TestCase):
+    # Each test runs on an event loop of its own: asyncSetUp, the test
+    # method and asyncTearDown (coroutines) and async cleanups on it,
+    # setUp and tearDown around them.
+    loop_factory = None
+
+    def __init__(self, methodName='runTest'):
+        super().__init__(methodName)
+        self._asyncioRunner = None
+
+    async def asyncSetUp(self):
+        pass
+
+    async def asyncTearDown(self):
+        pass
+
+    def addAsyncCleanup(self, func, /, *args, **kwargs):
+        self.addCleanup(*(func, *args), **kwargs)
+
+    async def enterAsyncContext(self, cm):
+        cls = type(cm)
+        try:
+            enter = cls.__aenter__
+            exit = cls.__aexit__
+        except AttributeError:
+            raise TypeError("'%s.%s' object does not support the asynchronous context manager protocol"
+                            % (cls.__module__, cls.__qualname__)) from None
+        result = await enter(cm)
+        self.addAsyncCleanup(exit, cm, None, None, None)
+        return result
+
+    def _callSetUp(self):
+        self._asyncioRunner.get_loop()
+        self.setUp()
+        self._callAsync(self.asyncSetUp)
+
+    def _callTestMethod(self, method):
+        self._callMaybeAsync(method)
+
+    def _callTearDown(self):
+        self._callAsync(self.asyncTearDown)
+        self.tearDown()
+
+    def _callCleanup(self, function, *args, **kwargs):
+        self._callMaybeAsync(function, *args, **kwargs)
+
+    def _callAsync(self, func, /, *args, **kwargs):
+        return self._asyncioRunner.run(func(*args, **kwargs))
+
+    def _callMaybeAsync(self, func, /, *args, **kwargs):
+        import inspect
+        if inspect.iscoroutinefunction(func):
+            return self._asyncioRunner.run(func(*args, **kwargs))
+        return func(*args, **kwargs)
+
+    def run(self, result=None):
+        import asyncio
+        self._asyncioRunner = asyncio.Runner(debug=True, loop_factory=self.loop_factory)
+        try:
+            return super().run(result)
+        finally:
+            runner = self._asyncioRunner
+            self._asyncioRunner = None
+            runner.close()
+
+    def debug(self):
+        import asyncio
+        self._asyncioRunner = asyncio.Runner(debug=True, loop_factory=self.loop_factory)
+        try:
+            super().debug()
+        finally:
+            runner = self._asyncioRunner
+            self._asyncioRunner = None
+            runner.close()

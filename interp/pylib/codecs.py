@@ -1,0 +1,415 @@
+# codecs for minipy: encode/decode/lookup over the text encodings str and
+# bytes know (utf-8, ascii, latin-1, cp1252, utf-16, utf-32 and their
+# aliases), the bytes-to-bytes codecs hex, base64 and zlib, rot13, the
+# BOM constants, incremental coders, iterencode/iterdecode and open.
+
+import sys as _sys
+
+__all__ = ['register', 'lookup', 'open', 'EncodedFile', 'BOM', 'BOM_BE', 'BOM_LE',
+           'BOM32_BE', 'BOM32_LE', 'BOM64_BE', 'BOM64_LE', 'BOM_UTF8', 'BOM_UTF16',
+           'BOM_UTF16_LE', 'BOM_UTF16_BE', 'BOM_UTF32', 'BOM_UTF32_LE', 'BOM_UTF32_BE',
+           'CodecInfo', 'Codec', 'IncrementalEncoder', 'IncrementalDecoder',
+           'StreamReader', 'StreamWriter', 'StreamReaderWriter', 'StreamRecoder',
+           'getencoder', 'getdecoder', 'getincrementalencoder', 'getincrementaldecoder',
+           'getreader', 'getwriter', 'encode', 'decode', 'iterencode', 'iterdecode',
+           'strict_errors', 'ignore_errors', 'replace_errors', 'xmlcharrefreplace_errors',
+           'backslashreplace_errors', 'namereplace_errors', 'register_error', 'lookup_error']
+
+BOM_UTF8 = b'\xef\xbb\xbf'
+BOM_LE = BOM_UTF16_LE = b'\xff\xfe'
+BOM_BE = BOM_UTF16_BE = b'\xfe\xff'
+BOM_UTF32_LE = b'\xff\xfe\x00\x00'
+BOM_UTF32_BE = b'\x00\x00\xfe\xff'
+if _sys.byteorder == 'little':
+    BOM = BOM_UTF16 = BOM_UTF16_LE
+    BOM_UTF32 = BOM_UTF32_LE
+else:
+    BOM = BOM_UTF16 = BOM_UTF16_BE
+    BOM_UTF32 = BOM_UTF32_BE
+BOM32_LE = BOM_UTF16_LE
+BOM32_BE = BOM_UTF16_BE
+BOM64_LE = BOM_UTF32_LE
+BOM64_BE = BOM_UTF32_BE
+
+
+class CodecInfo(tuple):
+    """Codec details when looking up the codec registry"""
+
+    _is_text_encoding = True
+
+    def __new__(cls, encode, decode, streamreader=None, streamwriter=None,
+                incrementalencoder=None, incrementaldecoder=None, name=None,
+                *, _is_text_encoding=None):
+        self = tuple.__new__(cls, (encode, decode, streamreader, streamwriter))
+        self.name = name
+        self.encode = encode
+        self.decode = decode
+        self.incrementalencoder = incrementalencoder
+        self.incrementaldecoder = incrementaldecoder
+        self.streamwriter = streamwriter
+        self.streamreader = streamreader
+        if _is_text_encoding is not None:
+            self._is_text_encoding = _is_text_encoding
+        return self
+
+    def __repr__(self):
+        return '<%s.%s object for encoding %s at %#x>' % (
+            self.__class__.__module__, self.__class__.__qualname__, self.name, id(self))
+
+
+class Codec:
+    def encode(self, input, errors='strict'):
+        raise NotImplementedError
+
+    def decode(self, input, errors='strict'):
+        raise NotImplementedError
+
+
+class IncrementalEncoder:
+    def __init__(self, errors='strict'):
+        self.errors = errors
+        self.buffer = ''
+
+    def encode(self, input, final=False):
+        raise NotImplementedError
+
+    def reset(self):
+        pass
+
+    def getstate(self):
+        return 0
+
+    def setstate(self, state):
+        pass
+
+
+class IncrementalDecoder:
+    def __init__(self, errors='strict'):
+        self.errors = errors
+
+    def decode(self, input, final=False):
+        raise NotImplementedError
+
+    def reset(self):
+        pass
+
+    def getstate(self):
+        return (b'', 0)
+
+    def setstate(self, state):
+        pass
+
+
+class BufferedIncrementalDecoder(IncrementalDecoder):
+    # Keeps the bytes that end mid-character for the next call.
+    def __init__(self, errors='strict'):
+        IncrementalDecoder.__init__(self, errors)
+        self.buffer = b''
+
+    def decode(self, input, final=False):
+        data = self.buffer + input
+        if final:
+            self.buffer = b''
+            return self._decode_all(data)
+        for cut in range(len(data), max(len(data) - 4, -1), -1):
+            try:
+                out = self._decode_all(data[:cut])
+            except UnicodeDecodeError:
+                continue
+            self.buffer = data[cut:]
+            return out
+        return self._decode_all(data)
+
+    def reset(self):
+        self.buffer = b''
+
+    def getstate(self):
+        return (self.buffer, 0)
+
+    def setstate(self, state):
+        self.buffer = state[0]
+
+
+# Names as CPython's registry gives them (encodings.aliases).
+_aliases = {
+    'utf8': 'utf-8', 'utf_8': 'utf-8', 'u8': 'utf-8', 'utf': 'utf-8', 'utf8_ucs2': 'utf-8',
+    'utf8_ucs4': 'utf-8', 'cp65001': 'utf-8',
+    'utf_8_sig': 'utf-8-sig', 'utf8_sig': 'utf-8-sig',
+    'ascii': 'ascii', 'us_ascii': 'ascii', 'us': 'ascii', '646': 'ascii', 'ansi_x3.4_1968': 'ascii',
+    'latin_1': 'iso8859-1', 'latin1': 'iso8859-1', 'latin': 'iso8859-1', 'l1': 'iso8859-1',
+    'iso8859_1': 'iso8859-1', 'iso_8859_1': 'iso8859-1', '8859': 'iso8859-1', 'cp819': 'iso8859-1',
+    'iso8859': 'iso8859-1', 'iso_ir_100': 'iso8859-1',
+    'cp1252': 'cp1252', 'windows_1252': 'cp1252',
+    'utf_16': 'utf-16', 'utf16': 'utf-16', 'u16': 'utf-16',
+    'utf_16_le': 'utf-16-le', 'utf_16le': 'utf-16-le', 'unicodelittleunmarked': 'utf-16-le',
+    'utf_16_be': 'utf-16-be', 'utf_16be': 'utf-16-be', 'unicodebigunmarked': 'utf-16-be',
+    'utf_32': 'utf-32', 'utf32': 'utf-32', 'u32': 'utf-32',
+    'utf_32_le': 'utf-32-le', 'utf_32le': 'utf-32-le',
+    'utf_32_be': 'utf-32-be', 'utf_32be': 'utf-32-be',
+    'hex': 'hex', 'hex_codec': 'hex',
+    'base64': 'base64', 'base_64': 'base64', 'base64_codec': 'base64',
+    'zlib': 'zlib', 'zip': 'zlib', 'zlib_codec': 'zlib',
+    'rot13': 'rot-13', 'rot_13': 'rot-13',
+}
+# The function names CPython's messages use (utf_8_encode() argument 1 ...).
+_func_names = {'utf-8': 'utf_8', 'ascii': 'ascii', 'iso8859-1': 'latin_1', 'cp1252': 'charmap',
+               'utf-16': 'utf_16', 'utf-16-le': 'utf_16_le', 'utf-16-be': 'utf_16_be',
+               'utf-32': 'utf_32', 'utf-32-le': 'utf_32_le', 'utf-32-be': 'utf_32_be',
+               'utf-8-sig': 'utf_8'}
+
+_registry = {}
+_search_functions = []
+
+
+def _normalize(encoding):
+    out = []
+    punct = False
+    for c in encoding:
+        if c.isalnum() or c == '.':
+            if punct and out:
+                out.append('_')
+            out.append(c.lower())
+            punct = False
+        else:
+            punct = True
+    return ''.join(out)
+
+
+def _text_codec(name):
+    fname = _func_names[name]
+
+    def encode(input, errors='strict'):
+        if not isinstance(input, str):
+            raise TypeError('%s_encode() argument 1 must be str, not %s' % (fname, type(input).__name__))
+        if name == 'utf-8-sig':
+            return BOM_UTF8 + input.encode('utf-8', errors), len(input)
+        return input.encode(name, errors), len(input)
+
+    def decode(input, errors='strict'):
+        if isinstance(input, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        data = bytes(input)
+        if name == 'utf-8-sig':
+            if data.startswith(BOM_UTF8):
+                return data[3:].decode('utf-8', errors), len(data)
+            return data.decode('utf-8', errors), len(data)
+        return data.decode(name, errors), len(data)
+
+    class _Enc(IncrementalEncoder):
+        def encode(self, input, final=False):
+            return encode(input, self.errors)[0]
+
+    class _Dec(BufferedIncrementalDecoder):
+        def _decode_all(self, data):
+            return decode(data, self.errors)[0]
+
+    _Enc.__name__ = 'IncrementalEncoder'
+    _Dec.__name__ = 'IncrementalDecoder'
+    return CodecInfo(encode, decode, incrementalencoder=_Enc, incrementaldecoder=_Dec, name=name)
+
+
+def _bytes_codec(name):
+    def encode(input, errors='strict'):
+        data = bytes(input)
+        if name == 'hex':
+            import binascii
+            return binascii.b2a_hex(data), len(data)
+        if name == 'base64':
+            import base64
+            return base64.encodebytes(data), len(data)
+        import zlib
+        return zlib.compress(data), len(data)
+
+    def decode(input, errors='strict'):
+        data = bytes(input)
+        if name == 'hex':
+            import binascii
+            return binascii.a2b_hex(data), len(data)
+        if name == 'base64':
+            import base64
+            return base64.decodebytes(data), len(data)
+        import zlib
+        return zlib.decompress(data), len(data)
+
+    return CodecInfo(encode, decode, name=name, _is_text_encoding=False)
+
+
+_ROT13 = str.maketrans('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+                       'NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm')
+
+
+def _rot13_codec():
+    def encode(input, errors='strict'):
+        return input.translate(_ROT13), len(input)
+    return CodecInfo(encode, encode, name='rot-13', _is_text_encoding=False)
+
+
+def register(search_function):
+    """Register a codec search function."""
+    if not callable(search_function):
+        raise TypeError('argument must be callable')
+    _search_functions.append(search_function)
+
+
+def unregister(search_function):
+    """Unregister a codec search function and clear the registry's cache."""
+    if search_function in _search_functions:
+        _search_functions.remove(search_function)
+    _registry.clear()
+
+
+def lookup(encoding):
+    """Looks up a codec tuple in the Python codec registry and returns a
+    CodecInfo object."""
+    if not isinstance(encoding, str):
+        raise TypeError('lookup() argument must be str, not %s' % type(encoding).__name__)
+    key = _normalize(encoding)
+    if key in _registry:
+        return _registry[key]
+    for fn in _search_functions:
+        info = fn(key)
+        if info is not None:
+            if not isinstance(info, CodecInfo) and not (isinstance(info, tuple) and len(info) == 4):
+                raise TypeError('codec search functions must return 4-tuples')
+            _registry[key] = info
+            return info
+    name = _aliases.get(key.replace('-', '_'), None)
+    if name is None:
+        raise LookupError('unknown encoding: %s' % encoding)
+    if name in _func_names:
+        info = _text_codec(name)
+    elif name == 'rot-13':
+        info = _rot13_codec()
+    else:
+        info = _bytes_codec(name)
+    _registry[key] = info
+    return info
+
+
+def encode(obj, encoding='utf-8', errors='strict'):
+    """Encodes obj using the codec registered for encoding."""
+    return lookup(encoding).encode(obj, errors)[0]
+
+
+def decode(obj, encoding='utf-8', errors='strict'):
+    """Decodes obj using the codec registered for encoding."""
+    return lookup(encoding).decode(obj, errors)[0]
+
+
+def getencoder(encoding):
+    return lookup(encoding).encode
+
+
+def getdecoder(encoding):
+    return lookup(encoding).decode
+
+
+def getincrementalencoder(encoding):
+    encoder = lookup(encoding).incrementalencoder
+    if encoder is None:
+        raise LookupError(encoding)
+    return encoder
+
+
+def getincrementaldecoder(encoding):
+    decoder = lookup(encoding).incrementaldecoder
+    if decoder is None:
+        raise LookupError(encoding)
+    return decoder
+
+
+def iterencode(iterator, encoding, errors='strict', **kwargs):
+    encoder = getincrementalencoder(encoding)(errors, **kwargs)
+    for input in iterator:
+        output = encoder.encode(input)
+        if output:
+            yield output
+    output = encoder.encode('', True)
+    if output:
+        yield output
+
+
+def iterdecode(iterator, encoding, errors='strict', **kwargs):
+    decoder = getincrementaldecoder(encoding)(errors, **kwargs)
+    for input in iterator:
+        output = decoder.decode(input)
+        if output:
+            yield output
+    output = decoder.decode(b'', True)
+    if output:
+        yield output
+
+
+def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
+    """Open an encoded file: a text file of that encoding (a binary file
+    without one)."""
+    import builtins
+    if encoding is None:
+        return builtins.open(filename, mode, buffering)
+    if 'b' not in mode:
+        mode = mode + 'b'
+    lookup(encoding)
+    return builtins.open(filename, mode.replace('b', ''), buffering, encoding=encoding, errors=errors)
+
+
+_error_handlers = {}
+
+
+def register_error(name, error_handler):
+    if not callable(error_handler):
+        raise TypeError('handler must be callable')
+    _error_handlers[name] = error_handler
+
+
+def lookup_error(name):
+    if name in _error_handlers:
+        return _error_handlers[name]
+    for known in ('strict', 'ignore', 'replace', 'xmlcharrefreplace', 'backslashreplace',
+                  'namereplace', 'surrogateescape', 'surrogatepass'):
+        if name == known:
+            return globals()[known + '_errors'] if known + '_errors' in globals() else strict_errors
+    raise LookupError('unknown error handler name %r' % name)
+
+
+def strict_errors(exc):
+    raise exc
+
+
+def ignore_errors(exc):
+    return ('', exc.end)
+
+
+def replace_errors(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        return ('?' * (exc.end - exc.start), exc.end)
+    return ('\ufffd', exc.end)
+
+
+def xmlcharrefreplace_errors(exc):
+    s = exc.object[exc.start:exc.end]
+    return (''.join('&#%d;' % ord(c) for c in s), exc.end)
+
+
+def backslashreplace_errors(exc):
+    s = exc.object[exc.start:exc.end]
+    if isinstance(s, str):
+        out = []
+        for c in s:
+            n = ord(c)
+            if n < 0x100:
+                out.append('\\x%02x' % n)
+            elif n < 0x10000:
+                out.append('\\u%04x' % n)
+            else:
+                out.append('\\U%08x' % n)
+        return (''.join(out), exc.end)
+    return (''.join('\\x%02x' % b for b in s), exc.end)
+
+
+def namereplace_errors(exc):
+    import unicodedata
+    s = exc.object[exc.start:exc.end]
+    return (''.join('\\N{%s}' % unicodedata.name(c) for c in s), exc.end)
+
+
+_exported = ()

@@ -1,0 +1,97 @@
+package interp
+
+import "testing"
+
+// Recordings that could only end as the last one did are not made again.
+func TestRecordingsNotRepeated(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	tests := []struct {
+		name  string
+		src   string
+		label string // a --jit-stats count
+		max   int    // its bound now
+	}{{
+		// The trace of the while loop runs its pop path; two of the
+		// three ways of the if each leave for a bridge whose call-out
+		// does not pay, so entries leave at once. The loop was
+		// recorded again each time (9 compiles, 24 recordings): the
+		// new trace left at the same branches. Now the trace of each
+		// of its two back-edges is given up there.
+		name: "idle where no bridge pays",
+		src: `from collections import deque
+class Chan:
+    def __init__(self):
+        self.items = deque()
+def run(ch, a, b):
+    n = 0
+    while a or b:
+        if a:
+            x = a.pop()
+        else:
+            x = b.pop()
+        if x % 3 == 0:
+            ch.items.append(x)
+        elif x % 3 == 1:
+            ch.items.appendleft(x)
+        else:
+            n += len(ch.items)
+        n += x
+    return n
+t = 0
+ch = Chan()
+for k in range(400):
+    t += run(ch, list(range(k % 40)), list(range(40 - k % 40)))
+print(t, len(ch.items))
+`,
+		label: "compiles", max: 2,
+	}, {
+		// The test a or b jumps back from each operand: two back-edges
+		// of one loop, each recorded in turn. The first gives up when
+		// it meets a deque method a second time; the second made three
+		// recordings more, each stopping at a deque method (6 in all).
+		name: "sibling back-edges",
+		src: `from collections import deque
+class S:
+    def __init__(self):
+        self.q = deque()
+        self.r = deque()
+    def handle(self, x):
+        if x % 3 == 0:
+            self.q.append(x)
+        elif x % 3 == 1:
+            self.r.append(x)
+        else:
+            self.q.appendleft(x)
+def run(s, a, b):
+    n = 0
+    while a or b:
+        if a:
+            x = a.pop()
+        else:
+            x = b.pop()
+        s.handle(x)
+        n += x
+    return n
+t = 0
+s = S()
+for k in range(300):
+    t += run(s, list(range(k % 50)), list(range(50 - k % 50)))
+print(t, len(s.q), len(s.r))
+`,
+		label: "recordings", max: 3,
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want, _ := runStats(t, Config{}, tc.src)
+			got, stats := runStats(t, Config{JIT: JITOn}, tc.src)
+			if got != want {
+				t.Errorf("output %q, want %q", got, want)
+			}
+			if n := statCount(t, stats, tc.label); n > tc.max {
+				t.Errorf("%d %s, want at most %d:\n%s", n, tc.label, tc.max, stats)
+			}
+		})
+	}
+}
