@@ -616,10 +616,6 @@ func (c *compiler) stmt(s Stmt) {
 	case *ClassDef:
 		c.classDef(x)
 	case *With:
-		if x.async {
-			c.asyncWithStmt(x, 0)
-			break
-		}
 		c.withStmt(x, 0)
 	case *withExit:
 		if x.async {
@@ -638,24 +634,38 @@ func (c *compiler) stmt(s Stmt) {
 }
 
 // withStmt compiles item i of a with statement and, inside it, the rest.
+// An async with awaits __aenter__ and __aexit__ where a with calls
+// __enter__ and __exit__; the protected region and handler are the same.
 func (c *compiler) withStmt(x *With, i int) {
 	if i == len(x.items) {
 		c.stmts(x.body)
 		return
+	}
+	if x.async && !c.asyncFn {
+		c.errAt(x.pos, "'async with' outside async function")
 	}
 	save := c.temps
 	defer func() { c.temps = save }()
 	c.line = x.line
 	mgr := c.temp()
 	c.exprTo(x.items[i], mgr)
-	entered := c.temp()
-	c.emit(opMove, entered+0, mgr)
-	c.emit(opCallMethod, entered, entered, 0, c.name("__enter__"), withEnterKw)
+	var entered int
+	if x.async {
+		aw := c.temp()
+		c.caretAt(x.items[i])
+		c.emit(opAsync, aw, mgr, mgr, asyncAenter)
+		entered = c.temp()
+		c.yieldFromLoop(aw, entered)
+	} else {
+		entered = c.temp()
+		c.emit(opMove, entered+0, mgr)
+		c.emit(opCallMethod, entered, entered, 0, c.name("__enter__"), withEnterKw)
+	}
 	if x.targets[i] != nil {
 		c.store(x.targets[i], entered)
 	}
 	exc := c.temp()
-	exit := &withExit{x.pos, mgr, false}
+	exit := &withExit{x.pos, mgr, x.async}
 	start := c.pc()
 	c.finals = append(c.finals, []Stmt{exit})
 	c.withStmt(x, i+1)
@@ -666,8 +676,13 @@ func (c *compiler) withStmt(x *With, i int) {
 	h := c.pc()
 	c.code.excTable = append(c.code.excTable, excEntry{int32(start), int32(end), int32(h), int32(exc)})
 	c.line = x.line
-	r := c.temp()
-	c.emit(opWithExit, r, mgr, exc)
+	var r int
+	if x.async {
+		r = c.asyncExit(mgr, exc)
+	} else {
+		r = c.temp()
+		c.emit(opWithExit, r, mgr, exc)
+	}
 	j := c.emit(opJumpIfTrue, r, 0)
 	c.emit(opRaise, exc)
 	// __exit__ runs while the exception is handled: what it raises has

@@ -91,49 +91,6 @@ func (c *compiler) asyncNextItem(it, dst, body int) {
 	c.patch(j, 1, c.pc())
 }
 
-// asyncWithStmt compiles item i of an async with statement and, inside
-// it, the rest: withStmt's shape, with __aenter__ and __aexit__ awaited.
-func (c *compiler) asyncWithStmt(x *With, i int) {
-	if i == len(x.items) {
-		c.stmts(x.body)
-		return
-	}
-	if !c.asyncFn {
-		c.errAt(x.pos, "'async with' outside async function")
-	}
-	save := c.temps
-	defer func() { c.temps = save }()
-	c.line = x.line
-	mgr := c.temp()
-	c.exprTo(x.items[i], mgr)
-	aw := c.temp()
-	c.caretAt(x.items[i])
-	c.emit(opAsync, aw, mgr, mgr, asyncAenter)
-	entered := c.temp()
-	c.yieldFromLoop(aw, entered)
-	if x.targets[i] != nil {
-		c.store(x.targets[i], entered)
-	}
-	exc := c.temp()
-	exit := &withExit{x.pos, mgr, true}
-	start := c.pc()
-	c.finals = append(c.finals, []Stmt{exit})
-	c.asyncWithStmt(x, i+1)
-	c.finals = c.finals[:len(c.finals)-1]
-	end := c.pc()
-	c.stmt(exit)
-	done := c.emit(opJump, 0)
-	h := c.pc()
-	c.code.excTable = append(c.code.excTable, excEntry{int32(start), int32(end), int32(h), int32(exc)})
-	c.line = x.line
-	r := c.asyncExit(mgr, exc)
-	j := c.emit(opJumpIfTrue, r, 0)
-	c.emit(opRaise, exc)
-	c.code.handling = append(c.code.handling, excEntry{int32(h), int32(c.pc()), int32(h), int32(exc)})
-	c.patch(j, 1, c.pc())
-	c.patch(done, 0, c.pc())
-}
-
 // asyncExit awaits mgr.__aexit__ (with exception slot exc, or None three
 // times for exc < 0) and returns the slot holding what it returned.
 func (c *compiler) asyncExit(mgr, exc int) int {
