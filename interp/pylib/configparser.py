@@ -206,123 +206,100 @@ class Interpolation:
         return value
 
 
-class BasicInterpolation(Interpolation):
+class _MarkedInterpolation(Interpolation):
+    # What BasicInterpolation and ExtendedInterpolation share: a mark that
+    # stands for itself when doubled and otherwise opens a reference
+    # (_KEYCRE); subclasses say how a reference is looked up.
+    _MARK = _OPEN = None
+
+    def before_get(self, parser, section, option, value, defaults):
+        out = []
+        self._expand(parser, option, out, value, section, defaults, 1)
+        return ''.join(out)
+
+    def before_set(self, parser, section, option, value):
+        rest = self._KEYCRE.sub('', value.replace(self._MARK * 2, ''))
+        if self._MARK in rest:
+            raise ValueError('invalid interpolation syntax in %r at position %d'
+                             % (value, rest.find(self._MARK)))
+        return value
+
+    def _expand(self, parser, option, out, rest, section, values, depth):
+        mark = self._MARK
+        rawval = parser.get(section, option, raw=True, fallback=rest)
+        if depth > MAX_INTERPOLATION_DEPTH:
+            raise InterpolationDepthError(option, section, rawval)
+        while rest:
+            p = rest.find(mark)
+            if p < 0:
+                out.append(rest)
+                return
+            if p > 0:
+                out.append(rest[:p])
+                rest = rest[p:]
+            c = rest[1:2]
+            if c == mark:
+                out.append(mark)
+                rest = rest[2:]
+            elif c == self._OPEN:
+                m = self._KEYCRE.match(rest)
+                if m is None:
+                    raise InterpolationSyntaxError(option, section,
+                                                   'bad interpolation variable reference %r' % rest)
+                rest = rest[m.end():]
+                v, opt, sect = self._lookup(parser, option, section, values, rawval, m.group(1), rest)
+                if mark in v:
+                    self._expand(parser, opt, out, v, sect,
+                                 self._values_of(parser, sect, values), depth + 1)
+                else:
+                    out.append(v)
+            else:
+                raise InterpolationSyntaxError(
+                    option, section, "'%s' must be followed by '%s' or '%s', found: %r"
+                    % (mark, mark, self._OPEN, rest))
+
+
+class BasicInterpolation(_MarkedInterpolation):
     """Interpolation as implemented in the classic ConfigParser: %(name)s
     refers to another option of the section or of DEFAULT, %% is a %."""
 
     _KEYCRE = _re.compile(r'%\(([^)]+)\)s')
+    _MARK, _OPEN = '%', '('
 
-    def before_get(self, parser, section, option, value, defaults):
-        out = []
-        self._expand(parser, option, out, value, section, defaults, 1)
-        return ''.join(out)
+    def _lookup(self, parser, option, section, values, rawval, name, rest):
+        var = parser.optionxform(name)
+        try:
+            return values[var], option, section
+        except KeyError:
+            raise InterpolationMissingOptionError(option, section, rawval, var) from None
 
-    def before_set(self, parser, section, option, value):
-        rest = self._KEYCRE.sub('', value.replace('%%', ''))
-        if '%' in rest:
-            raise ValueError('invalid interpolation syntax in %r at position %d'
-                             % (value, rest.find('%')))
-        return value
-
-    def _expand(self, parser, option, out, rest, section, values, depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find('%')
-            if p < 0:
-                out.append(rest)
-                return
-            if p > 0:
-                out.append(rest[:p])
-                rest = rest[p:]
-            c = rest[1:2]
-            if c == '%':
-                out.append('%')
-                rest = rest[2:]
-            elif c == '(':
-                m = self._KEYCRE.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(option, section,
-                                                   'bad interpolation variable reference %r' % rest)
-                var = parser.optionxform(m.group(1))
-                rest = rest[m.end():]
-                try:
-                    v = values[var]
-                except KeyError:
-                    raise InterpolationMissingOptionError(option, section, rawval, var) from None
-                if '%' in v:
-                    self._expand(parser, option, out, v, section, values, depth + 1)
-                else:
-                    out.append(v)
-            else:
-                raise InterpolationSyntaxError(
-                    option, section, "'%%' must be followed by '%%' or '(', found: %r" % (rest,))
+    def _values_of(self, parser, section, values):
+        return values
 
 
-class ExtendedInterpolation(Interpolation):
+class ExtendedInterpolation(_MarkedInterpolation):
     """Advanced variant of interpolation, supports the syntax used by
     `zc.buildout`. Enables interpolation between sections."""
 
     _KEYCRE = _re.compile(r'\$\{([^}]+)\}')
+    _MARK, _OPEN = '$', '{'
 
-    def before_get(self, parser, section, option, value, defaults):
-        out = []
-        self._expand(parser, option, out, value, section, defaults, 1)
-        return ''.join(out)
+    def _lookup(self, parser, option, section, values, rawval, name, rest):
+        path = name.split(':')
+        try:
+            if len(path) == 1:
+                opt = parser.optionxform(path[0])
+                return values[opt], opt, section
+            if len(path) == 2:
+                opt = parser.optionxform(path[1])
+                return parser.get(path[0], opt, raw=True), opt, path[0]
+        except (KeyError, NoSectionError, NoOptionError):
+            raise InterpolationMissingOptionError(option, section, rawval, ':'.join(path)) from None
+        raise InterpolationSyntaxError(
+            option, section, 'More than one \':\' found: %r' % (rest,))
 
-    def before_set(self, parser, section, option, value):
-        rest = self._KEYCRE.sub('', value.replace('$$', ''))
-        if '$' in rest:
-            raise ValueError('invalid interpolation syntax in %r at position %d'
-                             % (value, rest.find('$')))
-        return value
-
-    def _expand(self, parser, option, out, rest, section, values, depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find('$')
-            if p < 0:
-                out.append(rest)
-                return
-            if p > 0:
-                out.append(rest[:p])
-                rest = rest[p:]
-            c = rest[1:2]
-            if c == '$':
-                out.append('$')
-                rest = rest[2:]
-            elif c == '{':
-                m = self._KEYCRE.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(option, section,
-                                                   'bad interpolation variable reference %r' % rest)
-                path = m.group(1).split(':')
-                rest = rest[m.end():]
-                sect = section
-                opt = option
-                try:
-                    if len(path) == 1:
-                        opt = parser.optionxform(path[0])
-                        v = values[opt]
-                    elif len(path) == 2:
-                        sect = path[0]
-                        opt = parser.optionxform(path[1])
-                        v = parser.get(sect, opt, raw=True)
-                    else:
-                        raise InterpolationSyntaxError(
-                            option, section, 'More than one \':\' found: %r' % (rest,))
-                except (KeyError, NoSectionError, NoOptionError):
-                    raise InterpolationMissingOptionError(option, section, rawval, ':'.join(path)) from None
-                if '$' in v:
-                    self._expand(parser, opt, out, v, sect, dict(parser.items(sect, raw=True)), depth + 1)
-                else:
-                    out.append(v)
-            else:
-                raise InterpolationSyntaxError(
-                    option, section, "'$' must be followed by '$' or '{', found: %r" % (rest,))
+    def _values_of(self, parser, section, values):
+        return dict(parser.items(section, raw=True))
 
 
 class _ChainMap:
