@@ -308,6 +308,16 @@ def _get_method(name, func):
     return method
 
 
+def _dict_property(key):
+    # A property over one entry of the instance dict.
+    def get(self):
+        return self.__dict__[key]
+
+    def set(self, value):
+        self.__dict__[key] = value
+    return property(get, set)
+
+
 class NonCallableMock:
     """A non-callable version of `Mock`"""
 
@@ -380,45 +390,14 @@ class NonCallableMock:
             return type(self)
         return self._spec_class
 
-    def _get_called(self):
-        return self.__dict__['_mock_called']
+    # Stored in the instance dict, not as attributes, so that __getattr__
+    # and __setattr__ (which make child mocks) never see them.
+    called = _dict_property('_mock_called')
+    call_count = _dict_property('_mock_call_count')
 
-    def _set_called(self, v):
-        self.__dict__['_mock_called'] = v
-
-    called = property(_get_called, _set_called)
-
-    def _get_call_count(self):
-        return self.__dict__['_mock_call_count']
-
-    def _set_call_count(self, v):
-        self.__dict__['_mock_call_count'] = v
-
-    call_count = property(_get_call_count, _set_call_count)
-
-    def _get_call_args(self):
-        return self.__dict__['_mock_call_args']
-
-    def _set_call_args(self, v):
-        self.__dict__['_mock_call_args'] = v
-
-    call_args = property(_get_call_args, _set_call_args)
-
-    def _get_call_args_list(self):
-        return self.__dict__['_mock_call_args_list']
-
-    def _set_call_args_list(self, v):
-        self.__dict__['_mock_call_args_list'] = v
-
-    call_args_list = property(_get_call_args_list, _set_call_args_list)
-
-    def _get_mock_calls(self):
-        return self.__dict__['_mock_mock_calls']
-
-    def _set_mock_calls(self, v):
-        self.__dict__['_mock_mock_calls'] = v
-
-    mock_calls = property(_get_mock_calls, _set_mock_calls)
+    call_args = _dict_property('_mock_call_args')
+    call_args_list = _dict_property('_mock_call_args_list')
+    mock_calls = _dict_property('_mock_mock_calls')
 
     def __get_return_value(self):
         ret = self.__dict__['_mock_return_value']
