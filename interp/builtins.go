@@ -873,6 +873,24 @@ func (vm *VM) iterHinted(v Val) (it Val, hinted bool, err error) {
 	return ObjVal(i), true, err
 }
 
+// claimsClass is classAttrIsSub for any class t (a built-in type, an
+// exception class): an instance whose class defines __class__ is an
+// instance of what that claims to be a subclass of.
+func (vm *VM) claimsClass(v Val, i *Instance, t Val) (Val, error) {
+	if _, ok := i.cls.lookup("__class__"); !ok {
+		return False, nil
+	}
+	c, err := vm.getAttr(v, "__class__")
+	if err != nil || c.T != tagObject || c.O == Object(i.cls) {
+		return False, nil
+	}
+	switch c.O.(type) {
+	case *Class, *typeObj, *ExcType:
+		return vm.issubclass(c, t)
+	}
+	return False, nil
+}
+
 // classAttrIsSub is isinstance's second question, as CPython asks it:
 // whether an instance whose class defines __class__ (a property: a mock
 // with a spec) claims through it to be of class x.
@@ -929,13 +947,17 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			return True, nil
 		}
 		if i, ok := v.O.(*Instance); ok && n != x.name {
-			if b := vm.builtinBase(x.name); b != nil {
-				return BoolVal(i.cls.isSub(b)), nil
+			if b := vm.builtinBase(x.name); b != nil && i.cls.isSub(b) {
+				return True, nil
 			}
+			return vm.claimsClass(v, i, t)
 		}
 		return BoolVal(n == x.name), nil
 	case *ExcType:
 		e, ok := v.O.(*Exception)
+		if i, isInst := v.O.(*Instance); isInst && !ok {
+			return vm.claimsClass(v, i, t)
+		}
 		return BoolVal(ok && e.typ.isSub(x)), nil
 	case *Class:
 		if x.meta != nil {
@@ -953,6 +975,9 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		}
 		if has, isProto := vm.protocolCheck(v, x); isProto {
 			return BoolVal(has), nil
+		}
+		if ok {
+			return vm.claimsClass(v, i, t)
 		}
 		return False, nil
 	}

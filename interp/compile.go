@@ -13,6 +13,10 @@ type Code struct {
 	qualname    string // Class.method for methods
 	doc         Val    // the docstring (None when there is none)
 	isGenerator bool   // the body yields: calling it makes a generator
+	// nsTop marks the top level of code exec runs over namespace dicts:
+	// its locals are the dicts' names, so one it deleted is a name not
+	// defined (NameError), not an unbound local.
+	nsTop bool
 	// genKind is what calling a generator function makes: a generator,
 	// a coroutine (async def) or an async generator (coro.go).
 	genKind    uint8
@@ -710,6 +714,8 @@ func (c *compiler) del(t Expr) {
 			c.emit(opDelAttr, c.classSlot, c.name(x.id))
 		} else if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) {
 			c.emit(opDelLocal, s)
+		} else if s >= 0 {
+			c.emit(opDelCell, s)
 		} else {
 			c.emit(opDelGlobal, c.global(x.id))
 		}

@@ -397,6 +397,7 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 			return nil, nil, err
 		}
 		code.qualname = "<module>"
+		code.nsTop = true
 		assigned(body, nc.stores, map[string]bool{})
 		for n := range declared {
 			nc.stores[n] = true

@@ -33,7 +33,7 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 	case "__name__":
 		return StrVal(co.name), true
 	case "__qualname__":
-		return StrVal(qualOrName(co)), true
+		return StrVal(fn.qualname()), true
 	case "__doc__":
 		if co.doc.T == tagEmpty {
 			return NoneVal, true
@@ -315,4 +315,13 @@ func (vm *VM) funcAnnotations(fn *Function) *Dict {
 	}
 	fn.ann = d
 	return d
+}
+
+// qualname is the function's __qualname__, an assigned one included: a
+// function's repr and its bound methods' print it ("f.<locals>.g").
+func (fn *Function) qualname() string {
+	if v, ok := fn.special["__qualname__"]; ok && v.isStr() {
+		return v.str().s
+	}
+	return qualOrName(fn.code)
 }

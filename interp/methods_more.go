@@ -59,6 +59,7 @@ func init() {
 	}
 	registerBytesMethods()
 	registerFastMethods()
+	registerDictViewMethods()
 }
 
 // extraMethod is the method name of v's type from extraMethods, or nil.

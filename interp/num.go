@@ -634,6 +634,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		if x, y, ok := counterOperands(op, a, b); ok {
 			return vm.counterOp(op, x, y)
 		}
+		if r, ok, err := vm.dictViewSetOp(op, a, b); ok {
+			return r, err
+		}
 		if x, ok := a.O.(*Dict); ok && op == opBitOr {
 			if y, ok := b.O.(*Dict); ok {
 				d := newDict()
@@ -905,6 +908,12 @@ func (vm *VM) equal(a, b Val) bool {
 		}
 		return false
 	}
+	if r, ok, err := vm.dictViewCompare(opEq, a, b); ok {
+		if err != nil && vm.pending == nil {
+			vm.pending = err
+		}
+		return r
+	}
 	switch x := a.O.(type) {
 	case *Str:
 		if y, ok := b.O.(*Str); ok {
@@ -994,6 +1003,14 @@ func (vm *VM) equal(a, b Val) bool {
 		if first {
 			return a.O == b.O
 		}
+		if _, inst := b.O.(*Instance); !inst || b.T != tagObject {
+			// Both __eq__ said NotImplemented: a built-in b compares
+			// by its type's ==, which sees a subclass of its type as
+			// its built-in value (class J(int): J(3) == 3 is True).
+			if av, ok := builtinValue(a); ok && a.O != b.O {
+				return vm.equal(b, av)
+			}
+		}
 	}
 	if _, ok := b.O.(*Instance); ok && a.O != b.O {
 		if r, found, err := vm.dunderID(b, spEq, a); found {
@@ -1003,6 +1020,11 @@ func (vm *VM) equal(a, b Val) bool {
 			}
 			if !isNotImplemented(r) {
 				return truthy(r)
+			}
+		}
+		if _, inst := a.O.(*Instance); !inst || a.T != tagObject {
+			if bv, ok := builtinValue(b); ok {
+				return vm.equal(a, bv)
 			}
 		}
 	}
@@ -1091,6 +1113,9 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 				return sub(y, x) && x.Len() > y.Len(), nil
 			}
 		}
+	}
+	if r, ok, err := vm.dictViewCompare(op, a, b); ok {
+		return r, err
 	}
 	if ids := cmpSpecials[op]; ids[0] != spNone {
 		first := subclassOperand(a, b)

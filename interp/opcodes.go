@@ -108,6 +108,7 @@ const (
 	opClassGet
 	opImportStar
 	opCallSuper // super().D(args): self in B, C arguments after it, keyword names E (ops_call.go)
+	opDelCell   // del of a name that lives in cell A (a closure captures it)
 	opCount
 )
 
@@ -208,6 +209,7 @@ var opInfo = [opCount]struct {
 	opBuildClass:    {"BUILD_CLASS", "snsi"},
 	opSuper:         {"SUPER", "ss"},
 	opCallSuper:     {"CALL_SUPER", "ssink"},
+	opDelCell:       {"DEL_CELL", "s"},
 	opLocals:        {"LOCALS", "s"},
 	opGenExpr:       {"GEN_EXPR", "sfs"},
 	opYield:         {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)

@@ -254,19 +254,18 @@ func (vm *VM) richEquality(op Op, a, b Val) (Val, error) {
 		}
 	}
 	same := a.T == b.T && a.O == b.O && (a.T == tagObject || a.B == b.B)
-	if a.T != tagObject || b.T != tagObject {
-		// An instance against an unboxed value (int, float, None): the
-		// built-in side decides when the instance is of a subclass of a
-		// built-in type; a plain instance's __eq__ was asked already
-		// (vm.equal would ask it again), and identity says no.
-		inst := a
+	if inst, other := a, b; isInstanceVal(a) != isInstanceVal(b) {
+		// An instance against a built-in value whose __eq__ said
+		// NotImplemented: the built-in side's == decides, and it sees
+		// an instance of a subclass of its type as its built-in value
+		// (class J(int) or S(str) whose __eq__ declines: J(3) == 3).
+		// A plain instance's __eq__ was asked already, and identity
+		// says no.
 		if !isInstanceVal(a) {
-			inst = b
+			inst, other = b, a
 		}
-		if _, ok := builtinValue(inst); ok {
-			same = vm.equal(a, b)
-		} else {
-			same = false
+		if v, ok := builtinValue(inst); ok {
+			same = vm.equal(other, v)
 		}
 	}
 	return BoolVal(same == (op == opEq)), vm.takePending()
@@ -313,6 +312,13 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			return f.unbound(in.A)
 		}
 		f.set(in.A, Val{})
+		return nil
+	case opDelCell:
+		cell := f.objs[in.A].(*Cell)
+		if cell.v.T == tagEmpty {
+			return f.cellUnbound(in.A)
+		}
+		cell.v = Val{}
 		return nil
 	case opGetIter:
 		v, err := f.load(in.B)
@@ -812,11 +818,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opLoadCell:
 		cell := f.objs[in.B].(*Cell)
 		if cell.v.T == tagEmpty {
-			name := f.code.localNames[in.B]
-			if f.code.isCaptured(in.B) {
-				return newErr(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
-			}
-			return newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
+			return f.cellUnbound(in.B)
 		}
 		f.set(in.A, cell.v)
 		return nil

@@ -827,7 +827,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		b.WriteByte(')')
 	case *Function:
-		b.WriteString("<function " + o.code.name + " at 0x7f0000000000>")
+		b.WriteString("<function " + o.qualname() + " at 0x7f0000000000>")
 	case *Builtin:
 		if o.name == "NotImplemented" && isNotImplemented(v) {
 			b.WriteString("NotImplemented")
@@ -929,7 +929,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		name := "?"
 		switch f := o.fn.O.(type) {
 		case *Function:
-			name = qualOrName(f.code)
+			name = f.qualname()
 		case *Builtin:
 			name = f.name
 		}

@@ -146,9 +146,21 @@ func (f *frame) load(i int32) (Val, error) {
 	return Val{T: r.Tag, B: r.Bits}, nil
 }
 
+// cellUnbound is the error for reading or deleting the empty cell in
+// slot i: a captured (free) variable's own wording, else unbound's.
+func (f *frame) cellUnbound(i int32) error {
+	if f.code.isCaptured(i) {
+		return newErr(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", f.code.localNames[i])
+	}
+	return f.unbound(i)
+}
+
 func (f *frame) unbound(i int32) error {
 	if int(i) < len(f.code.localNames) {
 		name := f.code.localNames[i]
+		if f.code.nsTop {
+			return newErr(NameError, "name '%s' is not defined", name)
+		}
 		return newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
 	}
 	return newErr(NameError, "name is not defined")
