@@ -16,7 +16,10 @@ type dcField struct {
 	init, repr, compare bool
 	hash                Val // None, or a bool
 	kwOnly              bool
-	obj                 Val // the Field instance
+	// initVar: an InitVar pseudo-field, an __init__ parameter passed on
+	// to __post_init__, not stored and not in fields().
+	initVar bool
+	obj     Val // the Field instance
 }
 
 func dataclassesModule(vm *VM) *Module {
@@ -34,6 +37,12 @@ func dataclassesModule(vm *VM) *Module {
 		},
 	})
 	m.attrs["Field"] = ObjVal(fieldCls)
+	// Markers read from annotations' text: `_: KW_ONLY` makes the fields
+	// after it keyword-only, `x: InitVar[int]` an init-only parameter.
+	for _, n := range []string{"KW_ONLY", "InitVar"} {
+		c, _ := vm.nativeClass(n, nil, nil)
+		m.attrs[n] = ObjVal(c)
+	}
 	m.def("field", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
 		if len(pos) > 0 {
@@ -68,7 +77,7 @@ func dataclassesModule(vm *VM) *Module {
 	})
 	m.def("dataclass", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
-		opts := map[string]bool{"init": true, "repr": true, "eq": true}
+		opts := map[string]bool{"init": true, "repr": true, "eq": true, "match_args": true}
 		for k, v := range kw {
 			switch k {
 			case "init", "repr", "eq", "order", "unsafe_hash", "frozen", "kw_only", "match_args", "slots", "weakref_slot":
@@ -295,6 +304,9 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 					continue
 				}
 				f := &dcField{name: name, typ: typ, init: true, repr: true, compare: true, hash: NoneVal, kwOnly: kwOnlyAll}
+				if strings.HasPrefix(typ, "InitVar") || strings.HasPrefix(typ, "dataclasses.InitVar") {
+					f.initVar, f.repr, f.compare = true, false, false
+				}
 				if v, ok := cls.attrs[name]; ok {
 					if inst, ok := v.O.(*Instance); ok && inst.cls == fieldCls {
 						g := vm.fieldFromObj(v, missing)
@@ -342,6 +354,9 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 	}
 	fd := newDict()
 	for _, f := range fields {
+		if f.initVar {
+			continue
+		}
 		f.obj = vm.fieldObj(f, fieldCls, missing)
 		fd.set(StrVal(f.name), f.obj)
 	}
@@ -507,10 +522,38 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 			matchArgs = append(matchArgs, f.name)
 		}
 	}
-	if !own("__match_args__") {
+	if opts["match_args"] && !own("__match_args__") {
 		vm.objectSetAttr(cv, "__match_args__", strsTuple(matchArgs))
 	}
+	if opts["slots"] {
+		return vm.dataclassSlots(cls, fields)
+	}
 	return nil
+}
+
+// dataclassSlots is slots=True: __slots__ names the fields no base's
+// slots name already, and their defaults leave the class (CPython makes
+// a new class; minipy's slots are read from the class when it changes).
+func (vm *VM) dataclassSlots(cls *Class, fields []*dcField) error {
+	if _, ok := cls.attrs["__slots__"]; ok {
+		return newErr(TypeError, "%s already specifies __slots__", cls.name)
+	}
+	inherited := map[string]bool{}
+	for _, b := range cls.mro[1:] {
+		if sv, ok := b.own("__slots__"); ok {
+			for _, n := range slotNames(sv) {
+				inherited[n] = true
+			}
+		}
+	}
+	var names []string
+	for _, f := range fields {
+		if !f.initVar && !inherited[f.name] {
+			names = append(names, f.name)
+			delete(cls.attrs, f.name)
+		}
+	}
+	return vm.objectSetAttr(ObjVal(cls), "__slots__", strsTuple(names))
 }
 
 func isMutableDefault(v Val) bool {
@@ -636,8 +679,16 @@ func (vm *VM) dataclassInit(cls *Class, fields []*dcField) nativeFn {
 		if len(missingKw) > 0 {
 			return Val{}, newErr(TypeError, "%s() missing %d required keyword-only argument%s: %s", qual, len(missingKw), plural(len(missingKw)), andList(missingKw))
 		}
+		var initVars []Val
 		for _, f := range fields {
 			v, ok := vals[f.name]
+			if f.initVar {
+				if !ok {
+					v = f.def
+				}
+				initVars = append(initVars, v)
+				continue
+			}
 			if !ok || !f.init {
 				switch {
 				case f.factory.T != tagEmpty:
@@ -656,7 +707,7 @@ func (vm *VM) dataclassInit(cls *Class, fields []*dcField) nativeFn {
 			}
 		}
 		if pi, ok := cls.lookup("__post_init__"); ok {
-			if _, err := vm.call(pi, []Val{self}, nil); err != nil {
+			if _, err := vm.call(pi, append([]Val{self}, initVars...), nil); err != nil {
 				return Val{}, err
 			}
 		}
