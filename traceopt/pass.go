@@ -7,7 +7,8 @@ type Pass struct {
 }
 
 // Passes is the optimizer, in order: fold immediates into the recorded
-// iteration, peel it, hoist what does not change, drop the guards the
+// iteration, peel it, hoist what does not change, peel the inner loops'
+// first iterations too, drop the guards the
 // first iteration proved, drop what every path into an instruction
 // already computed, copy what another slot already holds, fold again what hoisting made constant, compute values
 // straight into the slots they are moved to, read what a move copied from
@@ -22,6 +23,7 @@ var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
 	{"hoist", Hoist},
+	{"inner", PeelInner},
 	{"guards", EliminateGuards},
 	{"redundant", RemoveRedundant},
 	{"reuse", ReuseValues},
