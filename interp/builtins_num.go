@@ -319,9 +319,18 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 			return newErr(TypeError, "sort() got an unexpected keyword argument '%s'", k)
 		}
 	}
+	reverse := false
+	if r, ok := kw["reverse"]; ok {
+		reverse = truthy(r)
+	}
+	key, hasKey := kw["key"]
+	hasKey = hasKey && key.T != tagNone
+	if !hasKey && l.pk == nil && !vm.threaded() && sortIntsInPlace(l, reverse) {
+		return nil
+	}
 	litems := l.items()
 	keys := litems
-	if key, ok := kw["key"]; ok && key.T != tagNone {
+	if hasKey {
 		keys = make([]Val, len(litems))
 		for i, x := range litems {
 			k, err := vm.call(key, []Val{x}, nil)
@@ -331,9 +340,9 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 			keys[i] = k
 		}
 	}
-	reverse := false
-	if r, ok := kw["reverse"]; ok {
-		reverse = truthy(r)
+	if out, ok := sortedByKeys(litems, keys, reverse); ok {
+		l.setItems(out)
+		return nil
 	}
 	idx := make([]int, len(litems))
 	for i := range idx {
