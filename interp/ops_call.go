@@ -375,9 +375,11 @@ func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error
 	switch b.T {
 	case tagInt, tagFloat, tagBool, tagNone:
 	case tagObject:
-		if y, ok := b.O.(*Instance); !ok || in.Op == opMul || y.cls != x.cls && y.cls.isSub(x.cls) {
-			// b's class, a subclass of a's, may have its reflected
-			// method go first (reflectedFirst): binop decides.
+		// Another instance: binop would only ask the same special
+		// methods in the same order (for * too: neither is a sequence
+		// it repeats), unless b's class, a subclass of a's, has its
+		// reflected method go first (reflectedFirst): binop decides then.
+		if y, ok := b.O.(*Instance); !ok || y.cls != x.cls && y.cls.isSub(x.cls) {
 			return false, nil
 		}
 	default:
