@@ -74,6 +74,9 @@ func sortedByKeys(items, keys []Val, reverse bool) (out []Val, ok bool) {
 	if len(keys) < 2 {
 		return nil, false // nothing to gain; the general path handles it
 	}
+	if _, ok := keys[0].O.(*Tuple); ok && keys[0].T == tagObject {
+		return sortedByTuples(items, keys, reverse)
+	}
 	ints, strs := true, true
 	for _, k := range keys {
 		ints = ints && k.T == tagInt
@@ -128,6 +131,77 @@ func sortedByKeys(items, keys []Val, reverse bool) (out []Val, ok bool) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
+	for j, r := range recs {
+		out[j] = items[r.i]
+	}
+	return out, true
+}
+
+// tupRec is a tuple key's items and the position of its item.
+type tupRec struct {
+	k []Val
+	i int
+}
+
+// tupleKinds is the largest tuple key a sort by tuples takes: keys like
+// (-count, word) are two or three long.
+const tupleKinds = 8
+
+// sortedByTuples is sortedByKeys for keys that are all tuples of at most
+// tupleKinds items, each an int or a str, the same kind at the same place
+// in every key: comparing two such keys runs no Python code and cannot
+// fail, so the order is the plain lexicographic one (a shorter key first
+// when it is a prefix of the other), as CPython's tuple comparison gives.
+// ok is false for other keys.
+func sortedByTuples(items, keys []Val, reverse bool) (out []Val, ok bool) {
+	var kinds [tupleKinds]uint8 // 0 unseen, 1 int, 2 str
+	recs := make([]tupRec, len(keys))
+	for i, k := range keys {
+		t, isT := k.O.(*Tuple)
+		if !isT || k.T != tagObject || len(t.items) > tupleKinds {
+			return nil, false
+		}
+		for p, x := range t.items {
+			kind := uint8(1)
+			if x.T != tagInt {
+				if _, isStr := x.O.(*Str); !isStr || x.T != tagObject {
+					return nil, false
+				}
+				kind = 2
+			}
+			if kinds[p] != kind {
+				if kinds[p] != 0 {
+					return nil, false
+				}
+				kinds[p] = kind
+			}
+		}
+		recs[i] = tupRec{t.items, i}
+	}
+	sign := 1
+	if reverse {
+		sign = -1
+	}
+	slices.SortFunc(recs, func(a, b tupRec) int {
+		n := min(len(a.k), len(b.k))
+		for p := range n {
+			x, y := &a.k[p], &b.k[p]
+			if kinds[p] == 1 {
+				if x.B != y.B {
+					return cmp.Compare(int64(x.B), int64(y.B)) * sign
+				}
+				continue
+			}
+			if c := strings.Compare(x.O.(*Str).s, y.O.(*Str).s); c != 0 {
+				return c * sign
+			}
+		}
+		if c := cmp.Compare(len(a.k), len(b.k)); c != 0 {
+			return c * sign
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	out = make([]Val, len(items))
 	for j, r := range recs {
 		out[j] = items[r.i]
 	}
