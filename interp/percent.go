@@ -11,6 +11,9 @@ import (
 // conversions, worded as CPython's errors (3.14 keeps 3.11's wording; the
 // rewording of gh-142037 comes with 3.15).
 func (vm *VM) percentFormat(format string, arg Val) (Val, error) {
+	if s, ok := vm.percentQuick(format, arg); ok {
+		return StrVal(s), nil
+	}
 	s, err := vm.percentCore(format, arg, false)
 	return StrVal(s), err
 }
