@@ -215,6 +215,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return platformModule
 	case "locale":
 		return localeModule
+	case "tomllib":
+		return tomllibModule
 	case "importlib":
 		return importlibModule
 	}
