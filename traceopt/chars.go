@@ -12,7 +12,6 @@ import "github.com/copypatch/copypatch/generated"
 // inner loop, unequal three times in four. int_jump_if_eq compares only
 // the bits, natively and in uopref alike.
 func CompareChars(t *Trace) {
-	n := len(t.Insts)
 	found := false
 	for i := range t.Insts {
 		if t.Insts[i].Op == generated.OpStrJumpIfEq {
@@ -29,55 +28,40 @@ func CompareChars(t *Trace) {
 	width := int(t.maxSlot()) + 1
 	sc := getScratch()
 	defer sc.put()
-	char, reached := byteRows[uint8](sc, n, width)
+	f := t.blocks(sc)
+	char, reached := byteRows[uint8](sc, len(f.starts), width)
 	clear(char[0])
 	reached[0] = true
-	out := make([]uint8, width)
-	for changed := true; changed; {
-		changed = false
-		for i := 0; i < n; i++ {
-			if !reached[i] {
-				continue
+	out, before := make([]uint8, width), make([]uint8, width)
+	step := func(i int, row []uint8) {
+		in := &t.Insts[i]
+		if d, ok := dst(in, Info(in.Op)); ok {
+			switch {
+			case in.Op == generated.OpStrChar:
+				row[d] = 1
+			case in.Op == generated.OpMove || in.Op == generated.OpMoveBits:
+				row[d] = row[slotOf(in.Args[1])]
+			default:
+				row[d] = 0
 			}
-			copy(out, char[i])
-			in := &t.Insts[i]
-			info := Info(in.Op)
-			if d, ok := dst(in, info); ok {
-				switch {
-				case in.Op == generated.OpStrChar:
-					out[d] = 1
-				case in.Op == generated.OpMove || in.Op == generated.OpMoveBits:
-					out[d] = char[i][slotOf(in.Args[1])]
-				default:
-					out[d] = 0
-				}
-			}
-			t.successors(i, func(s int) {
-				from := out
-				if in.InTrace && s == in.Target && in.Op != generated.OpLoop {
-					// A jump leaves before the instruction writes.
-					from = char[i]
-				}
-				if !reached[s] {
-					copy(char[s], from)
-					reached[s] = true
-					changed = true
-					return
-				}
-				row := char[s]
-				for k, c := range row {
-					if c != 0 && from[k] == 0 {
-						row[k] = 0
-						changed = true
-					}
-				}
-			})
 		}
 	}
-	for i := range t.Insts {
+	meet := func(dst, src []uint8) bool {
+		changed := false
+		for k, c := range dst {
+			if c != 0 && src[k] == 0 {
+				dst[k] = 0
+				changed = true
+			}
+		}
+		return changed
+	}
+	// (A jump leaves before the instruction writes.)
+	solveForward(t, f, char, reached, out, before, step, meet, true)
+	visitForward(t, f, char, reached, out, step, func(i int, char []uint8) {
 		in := &t.Insts[i]
-		if in.Op == generated.OpStrJumpIfEq && reached[i] && char[i][slotOf(in.Args[0])] != 0 && char[i][slotOf(in.Args[1])] != 0 {
+		if in.Op == generated.OpStrJumpIfEq && char[slotOf(in.Args[0])] != 0 && char[slotOf(in.Args[1])] != 0 {
 			in.Op = generated.OpIntJumpIfEq
 		}
-	}
+	})
 }

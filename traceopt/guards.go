@@ -11,61 +11,47 @@ import (
 // proved, when the types hold around the loop.
 func EliminateGuards(t *Trace) {
 	n := len(t.Insts)
-	// The types known on entry to each instruction, a slot an entry (nil:
-	// not reached yet): dense rows rather than maps, since the dataflow
-	// copies and meets them at every instruction (the maps made this pass
-	// a good part of a bridge's recompile).
+	// The types known on entry to each block, a slot an entry: dense rows
+	// rather than maps, since the dataflow copies and meets them (the
+	// maps made this pass a good part of a bridge's recompile).
 	width := int(t.maxSlot()) + 1
 	sc := getScratch()
 	defer sc.put()
-	at, reached := byteRows[Type](sc, n, width)
+	f := t.blocks(sc)
+	at, reached := byteRows[Type](sc, len(f.starts), width)
+	if n == 0 {
+		return
+	}
 	clear(at[0])
 	reached[0] = true
 	for s, v := range t.Consts {
 		at[0][s] = TypeOfTag(v.Tag)
 	}
-	out := make([]Type, width)
-	for changed := true; changed; {
-		changed = false
-		for i := 0; i < n; i++ {
-			if !reached[i] {
-				continue
-			}
-			copy(out, at[i])
-			in := &t.Insts[i]
-			stepDense(in, out)
-			t.successors(i, func(s int) {
-				from := out
-				if in.InTrace && s == in.Target && in.Op != generated.OpLoop {
-					// A guard's failed check jumps: what it proves does not
-					// hold there.
-					from = at[i]
-				}
-				if !reached[s] {
-					copy(at[s], from)
-					reached[s] = true
-					changed = true
-					return
-				}
-				row := at[s]
-				for k, ty := range row {
-					if ty != Unknown && from[k] != ty {
-						row[k] = Unknown
-						changed = true
-					}
-				}
-			})
-		}
-	}
+	out, before := make([]Type, width), make([]Type, width)
+	step := func(i int, row []Type) { stepDense(&t.Insts[i], row) }
+	solveForward(t, f, at, reached, out, before, step, meetTypes, true)
 	keep := make([]bool, n)
-	for i := range t.Insts {
-		in := &t.Insts[i]
+	for i := range keep {
 		keep[i] = true
-		if g := Info(in.Op).Guard; g != Unknown && reached[i] && at[i][slotOf(in.Args[0])] == g {
+	}
+	visitForward(t, f, at, reached, out, step, func(i int, known []Type) {
+		if g := Info(t.Insts[i].Op).Guard; g != Unknown && known[slotOf(t.Insts[i].Args[0])] == g {
 			keep[i] = false
 		}
-	}
+	})
 	t.compact(keep)
+}
+
+// meetTypes forgets in dst each type src does not have too.
+func meetTypes(dst, src []Type) bool {
+	changed := false
+	for k, ty := range dst {
+		if ty != Unknown && src[k] != ty {
+			dst[k] = Unknown
+			changed = true
+		}
+	}
+	return changed
 }
 
 // stepDense updates known (a type per slot) for one instruction that

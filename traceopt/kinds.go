@@ -51,8 +51,16 @@ func initKindVariants() {
 // swaps and sieve's `flags[m] = False` store ints and bools. Shared traces
 // keep list_store, which compileTrace turns into list_store_mt.
 func specializeStore(t *Trace, in *Inst, before tagState) {
+	if op, ok := storeKind(t, in, before); ok {
+		in.Op = op
+	}
+}
+
+// storeKind is the list_store_k variant specializeStore puts in place of
+// in, if any.
+func storeKind(t *Trace, in *Inst, before tagState) (generated.Op, bool) {
 	if t.Shared || in.Op != generated.OpListStore {
-		return
+		return 0, false
 	}
 	v := slotOf(in.Args[2])
 	tag := uint8(unknownTag)
@@ -62,8 +70,9 @@ func specializeStore(t *Trace, in *Inst, before tagState) {
 		tag = before[v]
 	}
 	if kind, ok := kindNames[templates.Tag(tag)]; ok && tag != unknownTag {
-		in.Op = regVariant("list_store_k", kind)
+		return regVariant("list_store_k", kind), true
 	}
+	return 0, false
 }
 
 // SpecializeKinds puts the kind variant in place of every list load of an

@@ -84,42 +84,29 @@ func RemoveRedundant(t *Trace) {
 			}
 		}
 	}
-	at, reached := wordRows[factSet](sc, n, words)
+	f := t.blocks(sc)
+	at, reached := wordRows[factSet](sc, len(f.starts), words)
 	clear(at[0])
 	reached[0] = true
 	out := factSet(grow(&rr.out, words))
-	for changed := true; changed; {
-		changed = false
-		for i := 0; i < n; i++ {
-			if !reached[i] {
-				continue
+	step := func(i int, row factSet) {
+		if g := int(gen[i]); g < 0 || !row.has(g) {
+			// (An instruction whose fact holds already will go: its
+			// destination holds its result, so it changes nothing.)
+			row.remove(kill[i])
+			if g >= 0 {
+				row.add(g)
 			}
-			copy(out, at[i])
-			if g := int(gen[i]); g < 0 || !out.has(g) {
-				// (An instruction whose fact holds already will go: its
-				// destination holds its result, so it changes nothing.)
-				out.remove(kill[i])
-				if g >= 0 {
-					out.add(g)
-				}
-			}
-			t.successors(i, func(s int) {
-				if !reached[s] {
-					copy(at[s], out)
-					reached[s] = true
-					changed = true
-					return
-				}
-				if at[s].meet(out) {
-					changed = true
-				}
-			})
 		}
 	}
+	solveForward(t, f, at, reached, out, nil, step, factSet.meet, false)
 	keep := grow(&rr.keep, n)
-	for i := range t.Insts {
-		keep[i] = !(gen[i] >= 0 && reached[i] && at[i].has(int(gen[i])))
+	for i := range keep {
+		keep[i] = true
 	}
+	visitForward(t, f, at, reached, out, step, func(i int, before factSet) {
+		keep[i] = !(gen[i] >= 0 && before.has(int(gen[i])))
+	})
 	t.compact(keep)
 }
 

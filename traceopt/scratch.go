@@ -25,7 +25,11 @@ type scratch struct {
 	byteHdr [][]uint8
 	wordHdr [][]uint64
 	index   []int32 // compact's new indexes
-	pos     []int   // Lower's uop index of each instruction
+	// A trace's basic blocks (flow.go).
+	lead    []bool
+	starts  []int32
+	blockOf []int32
+	pos     []int // Lower's uop index of each instruction
 	// redundant is RemoveRedundant's.
 	redundant struct {
 		ids      map[fact]int32

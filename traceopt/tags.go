@@ -81,49 +81,62 @@ func SkipKnownTags(t *Trace) {
 	}
 	sc := getScratch()
 	defer sc.put()
-	at, reached := byteRows[uint8](sc, n, int(slots))
+	f := t.blocks(sc)
+	at, reached := byteRows[uint8](sc, len(f.starts), int(slots))
 	for k := range at[0] {
 		at[0][k] = unknownTag
 	}
 	reached[0] = true
-	out := make(tagState, slots)
-	for changed := true; changed; {
-		changed = false
-		for i := 0; i < n; i++ {
-			if !reached[i] {
-				continue
-			}
-			tagsAfter(&t.Insts[i], at[i], out)
-			t.successors(i, func(s int) {
-				if !reached[s] {
-					copy(at[s], out)
-					reached[s] = true
-					changed = true
-					return
-				}
-				for k, tag := range at[s] {
-					if tag != unknownTag && tag != out[k] {
-						at[s][k] = unknownTag
-						changed = true
-					}
-				}
-			})
-		}
+	out := make([]uint8, slots)
+	step := func(i int, row []uint8) { tagsAfter(&t.Insts[i], row, row) }
+	solveForward(t, f, at, reached, out, nil, step, meetTags, false)
+	// The uops change once every row is read: a variant is its uop to
+	// the dataflow, but the rows are those of the uops as they were.
+	type change struct {
+		i  int
+		op generated.Op
 	}
-	for i := range t.Insts {
+	var changes []change
+	visitForward(t, f, at, reached, out, step, func(i int, before []uint8) {
 		in := &t.Insts[i]
-		specializeStore(t, in, at[i])
+		if op, ok := storeKind(t, in, before); ok {
+			changes = append(changes, change{i, op})
+		}
 		v, ok := bitsOnly[in.Op]
-		if !ok || !reached[i] || in.Op == generated.OpListLoad && t.Shared {
+		if !ok || in.Op == generated.OpListLoad && t.Shared {
 			// (Shared traces' list loads become list_load_mt, which
 			// has no _bits form.)
-			continue
+			return
 		}
 		d, _ := in.Writes()
-		if want := resultTag(in, v.tag, at[i]); want != unknownTag && at[i][d] == want {
-			in.Op = v.variant
+		if want := resultTag(in, v.tag, before); want != unknownTag && before[d] == want {
+			changes = append(changes, change{i, v.variant})
+		}
+	})
+	for _, c := range changes {
+		t.Insts[c.i].Op = c.op
+	}
+	for b := range f.starts {
+		if reached[b] {
+			continue
+		}
+		// (Code no path reaches: only what the constants say.)
+		for i := int(f.starts[b]); i < f.end(b, n); i++ {
+			specializeStore(t, &t.Insts[i], nil)
 		}
 	}
+}
+
+// meetTags forgets in dst each tag src does not have too.
+func meetTags(dst, src []uint8) bool {
+	changed := false
+	for k, tag := range dst {
+		if tag != unknownTag && tag != src[k] {
+			dst[k] = unknownTag
+			changed = true
+		}
+	}
+	return changed
 }
 
 // resultTag is the tag in writes (tag, or for a move its source's), or
@@ -143,8 +156,8 @@ func resultTag(in *Inst, tag templates.Tag, before tagState) uint8 {
 }
 
 // tagsAfter writes into out the tag state after in continues, given the
-// one before (out has before's length; the dataflow reuses one out for
-// every instruction rather than a copy per change).
+// one before (out has before's length, and may be before itself: what it
+// reads of before, it reads before it writes out there).
 func tagsAfter(in *Inst, before, out tagState) {
 	info := Info(in.Op)
 	if info == nil || info.CallOut {
@@ -153,7 +166,9 @@ func tagsAfter(in *Inst, before, out tagState) {
 		}
 		return
 	}
-	copy(out, before)
+	if len(out) > 0 && &out[0] != &before[0] {
+		copy(out, before)
+	}
 	set := func(s int32, tag uint8) { out[s] = tag }
 	if info.Guard != Unknown {
 		if tag := Kind(info.Guard); tag != templates.TagEmpty && tag != templates.KindInstance {

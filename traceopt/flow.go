@@ -1,0 +1,130 @@
+package traceopt
+
+import "github.com/copypatch/copypatch/generated"
+
+// The forward dataflows (EliminateGuards, RemoveRedundant, SkipKnownTags,
+// CompareChars) solve over basic blocks, not instructions. Control enters
+// most instructions only from the one before, so what holds on entry to
+// each is what held on entry to its block, stepped through the
+// instructions before it: one row a block is enough, and a sweep steps a
+// single row through the block where a row per instruction was copied and
+// met at every instruction of every sweep (a trace of n instructions and w
+// slots cost n*w a sweep; these four passes were 40% of the optimizer's
+// instructions). The fixpoint is the same: every transfer is monotone, so
+// the meets over the blocks' entries reach the one greatest fixpoint the
+// per-instruction meets did.
+
+// flow is a trace's control flow in basic blocks: runs of instructions
+// that control enters only at the first and leaves only after the last.
+type flow struct {
+	starts  []int32 // each block's first instruction, in order
+	blockOf []int32 // each instruction's block
+}
+
+// end is the instruction after block b's last.
+func (f flow) end(b, n int) int {
+	if b+1 < len(f.starts) {
+		return int(f.starts[b+1])
+	}
+	return n
+}
+
+// blocks splits t into basic blocks: one starts at the first instruction,
+// at the loop start, at every in-trace jump's target and after every
+// in-trace jump and loop uop (successors' edges other than i to i+1).
+func (t *Trace) blocks(sc *scratch) flow {
+	n := len(t.Insts)
+	lead := grow(&sc.lead, n)
+	clear(lead)
+	if n > 0 {
+		lead[0] = true
+	}
+	if t.Loop >= 0 && t.Loop < n {
+		lead[t.Loop] = true
+	}
+	for i := range t.Insts {
+		in := &t.Insts[i]
+		if in.InTrace && in.Target >= 0 && in.Target < n {
+			lead[in.Target] = true
+		}
+		if (in.InTrace || in.Op == generated.OpLoop) && i+1 < n {
+			lead[i+1] = true
+		}
+	}
+	starts := sc.starts[:0]
+	blockOf := grow(&sc.blockOf, n)
+	for i := range n {
+		if lead[i] {
+			starts = append(starts, int32(i))
+		}
+		blockOf[i] = int32(len(starts) - 1)
+	}
+	sc.starts = starts
+	return flow{starts: starts, blockOf: blockOf}
+}
+
+// solveForward runs a forward dataflow over f's blocks to its fixpoint.
+// rows[b] is what holds on entry to block b and reached[b] whether control
+// gets there: the caller sets rows[0] and reached[0], the rest are found
+// (unreached rows stay undefined). step updates a row across instruction
+// i as control continues past it; meet narrows dst to what src holds too
+// and reports whether dst changed. With jumpBefore, an in-trace jump
+// (other than a loop uop) passes its target the row from before it: a
+// guard whose check fails jumps without proving anything. out and before
+// are rows of the same width, the solver's own.
+func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out, before R,
+	step func(i int, row R), meet func(dst, src R) bool, jumpBefore bool) {
+	n := len(t.Insts)
+	for changed := true; changed; {
+		changed = false
+		for b := range f.starts {
+			if !reached[b] {
+				continue
+			}
+			last := f.end(b, n) - 1
+			copy(out, rows[b])
+			for i := int(f.starts[b]); i < last; i++ {
+				step(i, out)
+			}
+			in := &t.Insts[last]
+			fromBefore := jumpBefore && in.InTrace && in.Op != generated.OpLoop
+			if fromBefore {
+				copy(before, out)
+			}
+			step(last, out)
+			t.successors(last, func(s int) {
+				from := out
+				if fromBefore && s == in.Target {
+					from = before
+				}
+				sb := f.blockOf[s]
+				if !reached[sb] {
+					copy(rows[sb], from)
+					reached[sb] = true
+					changed = true
+					return
+				}
+				if meet(rows[sb], from) {
+					changed = true
+				}
+			})
+		}
+	}
+}
+
+// visitForward calls visit with what holds on entry to each instruction
+// of the reached blocks, in order, from the rows solveForward found.
+func visitForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out R,
+	step func(i int, row R), visit func(i int, before R)) {
+	n := len(t.Insts)
+	for b := range f.starts {
+		if !reached[b] {
+			continue
+		}
+		copy(out, rows[b])
+		for i := int(f.starts[b]); i < f.end(b, n); i++ {
+			visit(i, out)
+			step(i, out)
+		}
+	}
+}
