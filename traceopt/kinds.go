@@ -25,20 +25,33 @@ var kindNames = map[templates.Tag]string{
 	templates.TagBool: "bool",
 }
 
+// kindKey names a kind variant: the uop it stands for (list_load,
+// list_load_bits, list_store) and its kind's tag.
+type kindKey struct {
+	base generated.Op
+	tag  templates.Tag
+}
+
+// kindVariants are the kind variants by what they stand for, found
+// without building their names as the passes run.
+var kindVariants = map[kindKey]generated.Op{}
+
 // initKindVariants makes a variant its uop to every other pass (after
 // tags.go's init has given list_load_bits its information).
 func initKindVariants() {
 	for base, form := range kindLoads {
-		for _, kind := range kindNames {
+		for tag, kind := range kindNames {
 			op := regVariant("list_load_k", form, kind)
 			opInfo[op] = opInfo[base]
 			unvaried[op] = base
+			kindVariants[kindKey{base, tag}] = op
 		}
 	}
-	for _, kind := range kindNames {
+	for tag, kind := range kindNames {
 		op := regVariant("list_store_k", kind)
 		opInfo[op] = opInfo[generated.OpListStore]
 		unvaried[op] = generated.OpListStore
+		kindVariants[kindKey{generated.OpListStore, tag}] = op
 	}
 }
 
@@ -69,10 +82,11 @@ func storeKind(t *Trace, in *Inst, before tagState) (generated.Op, bool) {
 	} else if before != nil && int(v) < len(before) {
 		tag = before[v]
 	}
-	if kind, ok := kindNames[templates.Tag(tag)]; ok && tag != unknownTag {
-		return regVariant("list_store_k", kind), true
+	if tag == unknownTag {
+		return 0, false
 	}
-	return 0, false
+	op, ok := kindVariants[kindKey{generated.OpListStore, templates.Tag(tag)}]
+	return op, ok
 }
 
 // SpecializeKinds puts the kind variant in place of every list load of an
@@ -86,12 +100,11 @@ func SpecializeKinds(t *Trace) {
 	}
 	for i := range t.Insts {
 		in := &t.Insts[i]
-		form, ok := kindLoads[in.Op]
-		if !ok {
+		if in.Op != generated.OpListLoad && in.Op != generated.OpListLoadBits {
 			continue
 		}
-		if kind, ok := kindNames[templates.Tag(in.Args[3])]; ok {
-			in.Op = regVariant("list_load_k", form, kind)
+		if op, ok := kindVariants[kindKey{in.Op, templates.Tag(in.Args[3])}]; ok {
+			in.Op = op
 		}
 	}
 }

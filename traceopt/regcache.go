@@ -68,23 +68,32 @@ func findVariant(stem string, values ...string) (generated.Op, bool) {
 // tags.go's init has given the _bits forms theirs).
 func initRegVariants() {
 	for base, fam := range regFamilies {
+		forms := new([numRegs][3][3]variantAt)
+		regArith[base] = forms
 		for d := range numRegs {
-			for _, a := range regWhere {
+			for a, aw := range regWhere {
 				if base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits {
-					opInfo[regVariant(fam.stem, fam.tag, regName[d], a)] = opInfo[base]
+					op := regVariant(fam.stem, fam.tag, regName[d], aw)
+					opInfo[op] = opInfo[base]
+					forms[d][a][inSlot] = variantAt{op, true}
 					continue
 				}
-				for _, b := range regWhere {
-					opInfo[regVariant(fam.stem, fam.tag, regName[d], a, b)] = opInfo[base]
+				for b, bw := range regWhere {
+					op := regVariant(fam.stem, fam.tag, regName[d], aw, bw)
+					opInfo[op] = opInfo[base]
+					forms[d][a][b] = variantAt{op, true}
 				}
 			}
 		}
 	}
 	for base, stem := range regBranches {
-		for _, a := range regWhere {
-			for _, b := range regWhere {
-				if op, ok := findVariant(stem, a, b); ok {
+		forms := new([3][3]variantAt)
+		regBranch[base] = forms
+		for a, aw := range regWhere {
+			for b, bw := range regWhere {
+				if op, ok := findVariant(stem, aw, bw); ok {
 					opInfo[op] = opInfo[base]
+					forms[a][b] = variantAt{op, true}
 				}
 			}
 		}
@@ -92,6 +101,30 @@ func initRegVariants() {
 }
 
 var regWhere = []string{"s", "f0", "f1"}
+
+// Where a value is, by index in regWhere: the slot, f0 or f1.
+const inSlot = 0
+
+// variantAt is a variant in a table of them, if there is one.
+type variantAt struct {
+	op generated.Op
+	ok bool
+}
+
+// The variants CacheRegisters picks, found by where their operands are
+// (regWhere's indexes) rather than by name: it built each one's name
+// with fmt and strings and looked it up, a third of the pass's work.
+var (
+	// regArith: by base uop, result register, operand 1's place and
+	// operand 2's (inSlot for float_sqrt's, which has none).
+	regArith [generated.NumOps]*[numRegs][3][3]variantAt
+	// regBranch: by base uop, operand 0's place and operand 1's.
+	regBranch [generated.NumOps]*[3][3]variantAt
+	// regLoad: by base list load, result register.
+	regLoad [generated.NumOps]*[numRegs]generated.Op
+	// regStore: list_store_r by the register it stores.
+	regStore [numRegs + 1]generated.Op
+)
 
 // regName names register d in a variant's name.
 var regName = [numRegs]string{"f0", "f1"}
@@ -109,16 +142,20 @@ var unvaried = map[generated.Op]generated.Op{}
 
 func initListVariants() {
 	for base, tag := range regListLoads {
+		forms := new([numRegs]generated.Op)
+		regLoad[base] = forms
 		for d := range numRegs {
-			op := regVariant("list_load_r", tag, fmt.Sprintf("f%d", d))
+			op := regVariant("list_load_r", tag, regName[d])
 			opInfo[op] = opInfo[base]
 			unvaried[op] = base
+			forms[d] = op
 		}
 	}
 	for r := range numRegs {
-		op := regVariant("list_store_r", fmt.Sprintf("f%d", r))
+		op := regVariant("list_store_r", regName[r])
 		opInfo[op] = opInfo[generated.OpListStore]
 		unvaried[op] = generated.OpListStore
+		regStore[r+1] = op
 	}
 }
 
@@ -159,15 +196,17 @@ func CacheRegisters(t *Trace) {
 		}
 	}
 	var held [numRegs][]int32 // the slots whose value each register holds
-	where := func(s int32) string {
+	// where is the place of s's value: inSlot, or 1 + the register that
+	// holds it.
+	where := func(s int32) int {
 		for r := range held {
 			for _, x := range held[r] {
 				if x == s {
-					return fmt.Sprintf("f%d", r)
+					return 1 + r
 				}
 			}
 		}
-		return "s"
+		return inSlot
 	}
 	drop := func(s int32) {
 		for r := range held {
@@ -184,41 +223,43 @@ func CacheRegisters(t *Trace) {
 		if label[i] {
 			held = [numRegs][]int32{}
 		}
-		if fam, ok := regFamilies[in.Op]; ok {
-			vals := []string{fam.tag, "", where(slotOf(in.Args[1]))}
+		if forms := variants(&regArith, in.Op); forms != nil {
+			a, b := where(slotOf(in.Args[1])), inSlot
 			if Info(in.Op).Args[2] == Src {
-				vals = append(vals, where(slotOf(in.Args[2])))
+				b = where(slotOf(in.Args[2]))
 			}
 			dst := slotOf(in.Args[0])
 			drop(dst) // (its old value is dead here: it is no reason to keep a register)
 			d := t.victim(i, held, label)
-			vals[1] = fmt.Sprintf("f%d", d)
-			in.Op = regVariant(fam.stem, vals...)
+			v := forms[d][a][b]
+			if !v.ok {
+				panic(fmt.Sprintf("BUG: traceopt: no register variant of %v for f%d %s %s", in.Op, d, regWhere[a], regWhere[b]))
+			}
+			in.Op = v.op
 			held[d] = []int32{dst}
 			continue
 		}
-		if tag, ok := regListLoads[in.Op]; ok && !t.Shared && in.Args[3] == uint64(templates.TagFloat) {
+		if forms := variants(&regLoad, in.Op); forms != nil && !t.Shared && in.Args[3] == uint64(templates.TagFloat) {
 			// A float element read soon enough goes to a register too,
 			// unless both hold values needed sooner.
 			dst := slotOf(in.Args[0])
 			drop(dst)
 			d, at := t.victimAt(i, held, label)
 			if next := t.nextRead(i, dst, label); next < len(t.Insts) && next <= at {
-				in.Op = regVariant("list_load_r", tag, fmt.Sprintf("f%d", d))
+				in.Op = forms[d]
 				held[d] = []int32{dst}
 			}
 			continue
 		}
 		if in.Op == generated.OpListStore && !t.Shared {
-			if w := where(slotOf(in.Args[2])); w != "s" {
-				in.Op = regVariant("list_store_r", w)
+			if w := where(slotOf(in.Args[2])); w != inSlot {
+				in.Op = regStore[w]
 			}
 			continue
 		}
-		if stem, ok := regBranches[in.Op]; ok {
-			a, b := where(slotOf(in.Args[0])), where(slotOf(in.Args[1]))
-			if op, ok := findVariant(stem, a, b); ok {
-				in.Op = op
+		if forms := variants(&regBranch, in.Op); forms != nil {
+			if v := forms[where(slotOf(in.Args[0]))][where(slotOf(in.Args[1]))]; v.ok {
+				in.Op = v.op
 			}
 			continue
 		}
@@ -228,15 +269,23 @@ func CacheRegisters(t *Trace) {
 		}
 		if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
 			src := slotOf(in.Args[1])
-			if w := where(src); w != "s" && src != d {
+			if w := where(src); w != inSlot && src != d {
 				drop(d)
-				r := w[1] - '0'
-				held[r] = append(held[r], d)
+				held[w-1] = append(held[w-1], d)
 				continue
 			}
 		}
 		drop(d)
 	}
+}
+
+// variants is table's entry for op, nil for none (and for the optimizer's
+// own pseudo-uops, past the generated ones).
+func variants[E any](table *[generated.NumOps]*E, op generated.Op) *E {
+	if int(op) < len(table) {
+		return table[op]
+	}
+	return nil
 }
 
 // victim is the register instruction i should leave its result in: one
