@@ -70,6 +70,7 @@ type quickLookup struct {
 // changed invalidates what caches know about the class and its subclasses.
 func (c *Class) changed() {
 	c.version.Add(1)
+	assumptionsChanged() // (traces check classes: trace_checks.go)
 	c.subMu.Lock()
 	subs := c.subclasses
 	c.subMu.Unlock()

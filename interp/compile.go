@@ -86,6 +86,9 @@ type moduleState struct {
 	gnames   []string
 	gindex   map[string]int
 	live     *Dict // globals(), once asked for (globals_live.go)
+	// watched marks the globals whose stores bump assumeGen: those
+	// traces check or keep in slots (trace_checks.go).
+	watched []bool
 }
 
 func (m *moduleState) global(name string) int {

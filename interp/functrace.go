@@ -212,11 +212,11 @@ func (vm *VM) recordFunc(nf *frame, lt *loopTrace, base int) (Val, error) {
 	if r.raised != nil {
 		// A call raised: the frame is as the interpreter left it.
 		vm.giveBack(lt)
-		lt.snaps, lt.checks = nil, nil
+		lt.snaps, lt.checks, lt.slowChecks = nil, nil, false
 		return vm.finishFrame(nf, r.pc+1, r.raised)
 	}
 	sn := lt.snaps[r.stopSnap()]
-	lt.snaps, lt.checks = nil, nil
+	lt.snaps, lt.checks, lt.slowChecks = nil, nil, false
 	pc, err := vm.restore(nf, lt, sn)
 	return vm.finishFrame(nf, pc, err)
 }

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
 	jit "github.com/copypatch/copypatch/runtime"
@@ -136,6 +135,11 @@ type loopTrace struct {
 	// globals are the globals the trace keeps in slots (record_global.go).
 	globals []globalSlot
 	checks  []globalCheck
+	// checkedAt is assumeGen when checks last held (trace_checks.go);
+	// slowChecks says they are looked at every time all the same (a
+	// global that could not be watched).
+	checkedAt  uint64
+	slowChecks bool
 	// opt and uops are the trace's optimized instructions and uops, kept
 	// only for debugCheckNative: their buffers serve the next compile
 	// (nUops and nGuards count them for --jit-debug).
@@ -231,44 +235,6 @@ func (lt *loopTrace) scratchSize() int32 {
 type sidePath struct {
 	snap  int
 	insts []traceopt.Inst
-}
-
-// globalCheck is a global (or module attribute) the trace took as a
-// constant, or a class whose attributes it relied on: entry (and every
-// call-out) checks it still holds v, or that the class is at the same
-// version (no method, property or class attribute of it or its bases
-// changed).
-type globalCheck struct {
-	index   int     // global index, or -1 for a module attribute or a class
-	mod     *Module // the module, for an attribute
-	name    string
-	v       Val
-	cls     *Class // a class, at version
-	version uint64
-}
-
-func (g *globalCheck) holds(vm *VM) bool {
-	if g.cls != nil {
-		return g.cls.version.Load() == g.version
-	}
-	var cur Val
-	if g.mod != nil {
-		cur = g.mod.table()[g.name]
-	} else {
-		cur = vm.mod.load(int32(g.index))
-	}
-	return cur.T == g.v.T && cur.B == g.v.B && sameObject(cur.O, g.v.O)
-}
-
-// sameObject is a == b, comparing the interfaces' words first: the same
-// object (every call-out checks a trace's constant globals) is decided
-// without runtime.ifaceeq's call.
-func sameObject(a, b Object) bool {
-	x, y := (*ifaceWords)(unsafe.Pointer(&a)), (*ifaceWords)(unsafe.Pointer(&b))
-	if *x == *y {
-		return true
-	}
-	return x.tab == y.tab && a == b
 }
 
 // jitState is a VM's tier-2 state.
@@ -558,20 +524,30 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		}
 		j.stats.callOuts++
 		lt.callOuts++
+		g0 := assumeGen.Load()
 		pc, err := vm.restore(f, lt, lt.snaps[idx])
+		if lt.checkedAt == g0 && len(lt.globals) > 0 {
+			// restore stored the loop's globals back (storeGlobals), which
+			// no check of lt reads (addCheck), and no thread runs beside
+			// such a trace (unshared): its checks still hold.
+			lt.checkedAt = assumeGen.Load()
+		}
 		if err == nil {
 			sp := vm.sp
 			vm.sp = lt.base + lt.extent // calls get frames above the trace's slots
 			var reused bool
-			if reused, err = vm.reuseSlice(f, lt, idx, pc); reused {
+			slice := idx < len(lt.reuse) && lt.reuse[idx] != 0
+			if !slice {
+				err = vm.execOne(f, pc)
+			} else if reused, err = vm.reuseSlice(f, lt, idx, pc); reused {
 				j.stats.reusedSlices++
-			} else {
-				if err = vm.execOne(f, pc); err == nil {
-					lt.noteSlice(f, idx, pc)
-				}
+			} else if err = vm.execOne(f, pc); err == nil {
+				lt.noteSlice(f, idx, pc)
 			}
 			vm.sp = sp
-			vm.fillGlobals(lt)
+			if !lt.unchanged() {
+				vm.fillGlobals(lt) // (the instruction may have stored one)
+			}
 		}
 		// A call-out that started the first thread leaves a trace that
 		// may not run while threads run (unsharedOp): its plain list
@@ -773,16 +749,6 @@ func (t *exitTable) set(index uint64, uop int) {
 		*tab = append(*tab, 0)
 	}
 	(*tab)[index] = int32(uop + 1)
-}
-
-// checksHold reports whether the globals lt took as constants still hold.
-func (lt *loopTrace) checksHold(vm *VM) bool {
-	for i := range lt.checks {
-		if !lt.checks[i].holds(vm) {
-			return false
-		}
-	}
-	return true
 }
 
 // execOne runs the instruction at pc of f in the interpreter, for a

@@ -128,6 +128,7 @@ func (m *Module) publish(name string, v Val, del bool) {
 	}
 	m.pub.Store(&attrs)
 	m.version.Add(1)
+	assumptionsChanged() // (traces check module attributes: trace_checks.go)
 }
 
 // dictStore is a store or delete made through __dict__: a str key is the

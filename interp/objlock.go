@@ -641,8 +641,13 @@ func (m *moduleState) store(i int32, v Val) {
 func (m *moduleState) storeSlot(i int32, v Val) {
 	if !threadChecks || m.boxes == nil {
 		m.globals[i] = v
+		if int(i) < len(m.watched) && m.watched[i] {
+			assumptionsChanged() // a trace relies on it (trace_checks.go)
+		}
 		return
 	}
+	// (Threads run: no flags are read, every store counts.)
+	assumptionsChanged()
 	m.storeBoxed(i, v)
 }
 

@@ -519,7 +519,11 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	r.exec(&in)
 	r.insts = append(r.insts, in)
 	r.known[a] = t
-	if objectType(t) {
+	if objectType(t) && r.lt.fn {
+		// A loop trace only reads a slot it guards: the interpreter left
+		// both halves right, and giveBack (run at every call-out) need
+		// not look at it. A function trace's callee frames are windows
+		// its native calls filled, which exits give back slot by slot.
 		r.lists[a] = true
 	}
 	return t
@@ -1230,7 +1234,7 @@ func (r *recorder) moduleAttr(s int32, name string) (Val, bool) {
 		r.failf("no attribute %s", name)
 		return Val{}, false
 	}
-	r.lt.checks = append(r.lt.checks, globalCheck{index: -1, mod: m, name: name, v: v})
+	r.addCheck(globalCheck{index: -1, mod: m, name: name, v: v})
 	return v, true
 }
 
@@ -1312,7 +1316,7 @@ func (r *recorder) loadGlobal(a int32, g int) {
 		r.failf("unbound global")
 		return
 	}
-	r.lt.checks = append(r.lt.checks, globalCheck{index: g, v: v})
+	r.addCheck(globalCheck{index: g, v: v})
 	switch v.T {
 	case tagInt:
 		r.emit(traceopt.Inst{Op: generated.OpLoadInt, Args: [4]uint64{traceopt.Slot(a), v.B}})
@@ -1574,11 +1578,11 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	vm.jit.debugf("%s:%d: recording aborted at line %d: %s", co.filename, co.lines[pc], r.code().lines[r.pc], r.abort)
 	if r.raised != nil {
 		// A call-out raised: the frame is as the interpreter left it.
-		lt.snaps, lt.checks = nil, nil
+		lt.snaps, lt.checks, lt.slowChecks = nil, nil, false
 		return r.pc + 1, r.raised, true
 	}
 	sn := lt.snaps[r.stopSnap()]
-	lt.snaps, lt.checks = nil, nil
+	lt.snaps, lt.checks, lt.slowChecks = nil, nil, false
 	to, err := vm.restore(f, lt, sn)
 	return to, err, true
 }

@@ -47,7 +47,7 @@ func (r *recorder) classCheck(cls *Class) {
 			return
 		}
 	}
-	r.lt.checks = append(r.lt.checks, globalCheck{index: -1, cls: cls, version: cls.version.Load()})
+	r.addCheck(globalCheck{index: -1, cls: cls, version: cls.version.Load()})
 }
 
 // getAttr translates A = B.name for an instance in B, and returns the next

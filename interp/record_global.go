@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"slices"
+
 	"github.com/copypatch/copypatch/templates"
 	"github.com/copypatch/copypatch/traceopt"
 )
@@ -65,6 +67,11 @@ func (vm *VM) storeGlobals(lt *loopTrace) {
 		if r.Tag == tagObject {
 			v.O = vm.ostack[lt.base+int(gs.slot)]
 		}
+		if cur := vm.mod.load(gs.index); cur.T == v.T && cur.B == v.B && sameObject(cur.O, v.O) {
+			// Unchanged since the last store back: storing it again would
+			// count as a change (assumeGen) at every call-out.
+			continue
+		}
 		vm.mod.store(gs.index, v)
 	}
 }
@@ -97,13 +104,13 @@ func (r *recorder) addGlobal(g int32, stored bool) (int32, bool) {
 		return 0, false
 	}
 	r.lt.globals = append(r.lt.globals, globalSlot{index: g, slot: s, stored: stored})
+	if !r.vm.mod.watch(g) || slices.ContainsFunc(r.lt.checks, func(c globalCheck) bool { return c.index == int(g) }) {
+		r.lt.slowChecks = true // (call-outs must fill its slot again: unchanged; addCheck)
+	}
 	r.lt.exitReads[s] = true // (exits read it: giveBack)
 	v := r.vm.mod.load(g)
 	r.regs[s] = templates.Value{Tag: v.T, Bits: v.B}
-	r.vm.ostack[r.lt.base+int(s)] = v.O
-	if v.T == tagObject && objType(v.B) != traceopt.Unknown {
-		r.lists[s] = true
-	}
+	r.vm.ostack[r.lt.base+int(s)] = v.O // (both halves: native code only reads an object global's slot)
 	return s, true
 }
 

@@ -169,9 +169,12 @@ func (vm *VM) finishFrames(base int, sn *snapshot, pc int) (int, error) {
 // and runs nothing: restore then finishes the inlined frames, or a bridge
 // recorded from inside them (recordBridge) goes on from there itself.
 func (vm *VM) restoreSlots(tr *loopTrace, sn *snapshot) {
+	vm.giveBack(tr)
+	if len(sn.objects)+len(sn.iters)+len(sn.wides)+len(sn.clear) == 0 {
+		return // (most call-outs' snapshots: nothing to slice the stacks for)
+	}
 	regs := vm.stack[tr.base:]
 	objs := vm.ostack[tr.base:]
-	vm.giveBack(tr)
 	for _, so := range sn.objects {
 		regs[so.slot] = templates.Value{Tag: so.v.T, Bits: so.v.B}
 		objs[so.slot] = so.v.O
@@ -196,11 +199,16 @@ func (vm *VM) restoreSlots(tr *loopTrace, sn *snapshot) {
 // the Go half of slots native code left lists, instances or strs in, the ints it kept as 128
 // bits, and the positions of the list iterators it iterated itself.
 func (vm *VM) giveBack(tr *loopTrace) {
-	regs := vm.stack[tr.base:]
-	objs := vm.ostack[tr.base:]
-	for _, s := range tr.lists {
-		if r := regs[s]; r.Tag == tagObject && r.Bits != 0 && !holdsAt(objs[s], r.Bits) {
-			objs[s] = objectAt(r.Bits)
+	if len(tr.lists)+len(tr.entryIters)+len(tr.wides)+len(tr.globals) == 0 {
+		return // (it runs at every call-out: nothing to slice the stacks for)
+	}
+	if len(tr.lists) > 0 {
+		regs := vm.stack[tr.base:]
+		objs := vm.ostack[tr.base:]
+		for _, s := range tr.lists {
+			if r := regs[s]; r.Tag == tagObject && r.Bits != 0 && !holdsAt(objs[s], r.Bits) {
+				objs[s] = objectAt(r.Bits)
+			}
 		}
 	}
 	for _, it := range tr.entryIters {
