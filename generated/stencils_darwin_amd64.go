@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:e49d441f1ba8bfb66f6f4fa375c8822a45913df21c4d6f38bffe57692ac07d30
+// Inputs: sha256:e83c09750861697b0b4560cd6b58732fded4ff97b656b81ea8b2c0e1a2994988
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:09a398093643b7f2f74d7160739eef441bb7a94dd8e8d0003f1126ad0318659f
+// Inputs: sha256:20d5b22dc7a1d7fcc9632b75b063a8d2c4da4d9ae7bdc6299d9864d80e25b93a
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:34822c7432d0e1985a89919c47d17cd3c880c7d700622dde818637870bf1a717
+// Inputs: sha256:8095bf618dd43b0917d9ab26ff37b21358ba300edfe7745592d9e5e848fdeebe
 //
 // Regenerate with `go generate`.
 
@@ -47,159 +47,141 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpAttrLoad: {
 		Name: "attr_load",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov 0xf(%rax),%rcx
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0xf(%rax),%rcx
 			0x48, 0x8b, 0x48, 0x0f,
-			// 0x10: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			// 0xb: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x17: mov (%rcx,%rdx,1),%rax
+			// 0x12: mov (%rcx,%rdx,1),%rax
 			0x48, 0x8b, 0x04, 0x11,
-			// 0x1b: mov 0x8(%rcx,%rdx,1),%rcx
+			// 0x16: mov 0x8(%rcx,%rdx,1),%rcx
 			0x48, 0x8b, 0x4c, 0x11, 0x08,
-			// 0x20: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			// 0x1b: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: cmp $0x7,%rdx
+			// 0x22: cmp $0x7,%rdx
 			0x48, 0x83, 0xfa, 0x07,
-			// 0x2b: je .+0x13
+			// 0x26: je .+0x13
 			0x74, 0x13,
-			// 0x2d: cmp $0x6,%rdx
+			// 0x28: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x31: jne .+0x27
+			// 0x2c: jne .+0x27
 			0x75, 0x27,
-			// 0x33: cmp $0x5,%rax
+			// 0x2e: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x37: sete %dl
+			// 0x32: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x3a: test %cl,%dl
+			// 0x35: test %cl,%dl
 			0x84, 0xca,
-			// 0x3c: je .+0x17
+			// 0x37: je .+0x17
 			0x74, 0x17,
-			// 0x3e: jmp .+0x3d
+			// 0x39: jmp .+0x3d
 			0xeb, 0x3d,
-			// 0x40: mov %rax,%rdx
+			// 0x3b: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x43: xor $0x5,%rdx
+			// 0x3e: xor $0x5,%rdx
 			0x48, 0x83, 0xf2, 0x05,
-			// 0x47: mov %ecx,%esi
+			// 0x42: mov %ecx,%esi
 			0x89, 0xce,
-			// 0x49: and $0x7,%esi
+			// 0x44: and $0x7,%esi
 			0x83, 0xe6, 0x07,
-			// 0x4c: xor $0x4,%rsi
+			// 0x47: xor $0x4,%rsi
 			0x48, 0x83, 0xf6, 0x04,
-			// 0x50: or %rdx,%rsi
+			// 0x4b: or %rdx,%rsi
 			0x48, 0x09, 0xd6,
-			// 0x53: je .+0x28
+			// 0x4e: je .+0x28
 			0x74, 0x28,
-			// 0x55: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x50: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x5a: cmp %rdx,%rax
+			// 0x55: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
-			// 0x5d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x58: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x63: cmp $0x5,%rax
+			// 0x5e: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x67: jne .+0x14
+			// 0x62: jne .+0x14
 			0x75, 0x14,
-			// 0x69: test %rcx,%rcx
+			// 0x64: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x6c: sete %dl
+			// 0x67: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x6f: test $0x7,%cl
+			// 0x6a: test $0x7,%cl
 			0xf6, 0xc1, 0x07,
-			// 0x72: setne %bl
+			// 0x6d: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0x75: or %dl,%bl
+			// 0x70: or %dl,%bl
 			0x08, 0xd3,
-			// 0x77: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x72: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x7d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x84: mov %rax,(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0x89: mov %rcx,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x4c, 0x15, 0x08,
+			// 0x78: mov %rax,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7f: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand3 (abs64)]
+			// 0x8 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x56, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x79, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x80, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x51, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x74, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x82, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpAttrStore: {
 		Name: "attr_store",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov (%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x00,
-			// 0x18: mov 0xf(%rdx),%rdx
-			0x48, 0x8b, 0x52, 0x0f,
-			// 0x1c: mov (%rip),%rsi [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x35, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: cmpq $0x5,(%rdx,%rsi,1)
-			0x48, 0x83, 0x3c, 0x32, 0x05,
-			// 0x28: setne %bl
+			// 0x0: mov (%r13),%rcx [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0xf(%rcx),%rcx
+			0x48, 0x8b, 0x49, 0x0f,
+			// 0x12: mov (%rip),%rdx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: cmpq $0x5,(%rcx,%rdx,1)
+			0x48, 0x83, 0x3c, 0x11, 0x05,
+			// 0x1e: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0x2b: cmp $0x5,%rcx
-			0x48, 0x83, 0xf9, 0x05,
-			// 0x2f: setne %dil
-			0x40, 0x0f, 0x95, 0xc7,
-			// 0x33: and %bl,%dil
-			0x40, 0x20, 0xdf,
-			// 0x36: cmp $0x1,%dil
-			0x40, 0x80, 0xff, 0x01,
-			// 0x3a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x21: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x25: setne %sil
+			0x40, 0x0f, 0x95, 0xc6,
+			// 0x29: and %bl,%sil
+			0x40, 0x20, 0xde,
+			// 0x2c: cmp $0x1,%sil
+			0x40, 0x80, 0xfe, 0x01,
+			// 0x30: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x40: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x45: mov %rcx,(%rdx,%rsi,1)
-			0x48, 0x89, 0x0c, 0x32,
-			// 0x49: mov %rax,0x8(%rdx,%rsi,1)
-			0x48, 0x89, 0x44, 0x32, 0x08,
+			// 0x36: mov (%r13),%rsi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x3d: mov %rax,(%rcx,%rdx,1)
+			0x48, 0x89, 0x04, 0x11,
+			// 0x41: mov %rsi,0x8(%rcx,%rdx,1)
+			0x48, 0x89, 0x74, 0x11, 0x08,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x3c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x32, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpCallOut: {
@@ -337,106 +319,62 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatAbs: {
 		Name: "float_abs",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: andps (%rip),%xmm2 [hole: data-4 (x86_pcrel32)]
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: andps (%rip),%xmm2 [hole: data-4 (x86_pcrel32)]
 			0x0f, 0x54, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movlps %xmm2,0x8(%r13,%rax,1)
-			0x41, 0x0f, 0x13, 0x54, 0x05, 0x08,
+			// 0x10: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1b: movlps %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x41, 0x0f, 0x13, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
 			// 0x0
 			0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
 			// 0x8
 			0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
-			// 0x10 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 16,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86PCRel32, Value: relocs.ValueData, Symbol: ".LCPI0_0", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 16},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueData, Symbol: ".LCPI0_0", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAdd: {
 		Name: "float_add",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: addsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x58, 0x54, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddBits: {
 		Name: "float_add_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: addsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x58, 0x54, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0F0F0: {
@@ -444,19 +382,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x58, 0xc0,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0F0F1: {
@@ -464,45 +394,24 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0F0S: {
 		Name: "float_add_r__b_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0F1F0: {
@@ -510,19 +419,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0F1F1: {
@@ -532,135 +433,70 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x4: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x8: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0F1S: {
 		Name: "float_add_r__b_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: addsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0SF0: {
 		Name: "float_add_r__b_f0_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0SF1: {
 		Name: "float_add_r__b_f0_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: addsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF0SS: {
 		Name: "float_add_r__b_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: addsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1F0F0: {
@@ -670,19 +506,11 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x4: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x8: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1F0F1: {
@@ -690,47 +518,26 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1F0S: {
 		Name: "float_add_r__b_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: addsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1F1F0: {
@@ -738,19 +545,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1F1F1: {
@@ -758,133 +557,68 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x58, 0xc9,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1F1S: {
 		Name: "float_add_r__b_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1SF0: {
 		Name: "float_add_r__b_f1_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: addsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1SF1: {
 		Name: "float_add_r__b_f1_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRBF1SS: {
 		Name: "float_add_r__b_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: addsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0F0F0: {
@@ -892,21 +626,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x58, 0xc0,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0F0F1: {
@@ -914,49 +641,30 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0F0S: {
 		Name: "float_add_r__t_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0F1F0: {
@@ -964,21 +672,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0F1F1: {
@@ -988,145 +689,85 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x4: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0F1S: {
 		Name: "float_add_r__t_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: addsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0SF0: {
 		Name: "float_add_r__t_f0_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0SF1: {
 		Name: "float_add_r__t_f0_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: addsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x58, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF0SS: {
 		Name: "float_add_r__t_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: addsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x58, 0x44, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1F0F0: {
@@ -1136,21 +777,14 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x4: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1F0F1: {
@@ -1158,51 +792,32 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1F0S: {
 		Name: "float_add_r__t_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: addsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1F1F0: {
@@ -1210,21 +825,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1F1F1: {
@@ -1232,239 +840,144 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: addsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x58, 0xc9,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1F1S: {
 		Name: "float_add_r__t_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1SF0: {
 		Name: "float_add_r__t_f1_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: addsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x58, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1SF1: {
 		Name: "float_add_r__t_f1_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: addsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: addsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatAddRTF1SS: {
 		Name: "float_add_r__t_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: addsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x58, 0x4c, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: addsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x58, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDiv: {
 		Name: "float_div",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movsd 0x8(%r13,%rax,1),%xmm3
-			0xf2, 0x41, 0x0f, 0x10, 0x5c, 0x05, 0x08,
-			// 0x2d: divsd %xmm2,%xmm3
+			// 0x1a: movsd (%r13),%xmm3 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x9d, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: divsd %xmm2,%xmm3
 			0xf2, 0x0f, 0x5e, 0xda,
-			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x41: movsd %xmm3,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x5c, 0x05, 0x08,
+			// 0x27: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x32: movsd %xmm3,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x9d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x37, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivBits: {
 		Name: "float_div_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movsd 0x8(%r13,%rax,1),%xmm3
-			0xf2, 0x41, 0x0f, 0x10, 0x5c, 0x05, 0x08,
-			// 0x2d: divsd %xmm2,%xmm3
+			// 0x1a: movsd (%r13),%xmm3 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x9d, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: divsd %xmm2,%xmm3
 			0xf2, 0x0f, 0x5e, 0xda,
-			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: movsd %xmm3,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x5c, 0x05, 0x08,
+			// 0x27: movsd %xmm3,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x9d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0F0F0: {
@@ -1482,20 +995,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc0,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x15: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0F0F1: {
@@ -1513,59 +1018,38 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc1,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x15: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0F0S: {
 		Name: "float_div_r__b_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: divsd %xmm2,%xmm0
+			// 0x1a: divsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc2,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x1e: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0F1F0: {
@@ -1585,22 +1069,14 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd1,
 			// 0x15: divsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd0,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x27: movapd %xmm2,%xmm0
+			// 0x19: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x22: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0F1F1: {
@@ -1620,61 +1096,40 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x15: divsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc1,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x19: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0F1S: {
 		Name: "float_div_r__b_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: movapd %xmm1,%xmm0
+			// 0x1a: movapd %xmm1,%xmm0
 			0x66, 0x0f, 0x28, 0xc1,
-			// 0x23: divsd %xmm2,%xmm0
+			// 0x1e: divsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc2,
-			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2e: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x22: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0SF0: {
@@ -1690,32 +1145,19 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0x1f: divsd %xmm0,%xmm2
+			// 0x11: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd0,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x31: movapd %xmm2,%xmm0
+			// 0x1e: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x27: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0SF1: {
@@ -1731,77 +1173,46 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0x1f: divsd %xmm1,%xmm0
+			// 0x11: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc1,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x1e: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF0SS: {
 		Name: "float_div_r__b_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0x2d: divsd %xmm2,%xmm0
+			// 0x1a: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: divsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc2,
-			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x27: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1F0F0: {
@@ -1821,20 +1232,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x15: divsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc8,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x19: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1F0F1: {
@@ -1854,63 +1257,42 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd0,
 			// 0x15: divsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd1,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x27: movapd %xmm2,%xmm1
+			// 0x19: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x22: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1F0S: {
 		Name: "float_div_r__b_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: movapd %xmm0,%xmm1
+			// 0x1a: movapd %xmm0,%xmm1
 			0x66, 0x0f, 0x28, 0xc8,
-			// 0x23: divsd %xmm2,%xmm1
+			// 0x1e: divsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x5e, 0xca,
-			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2e: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x22: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1F1F0: {
@@ -1928,20 +1310,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc8,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x15: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1F1F1: {
@@ -1959,59 +1333,38 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc9,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x15: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1F1S: {
 		Name: "float_div_r__b_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: divsd %xmm2,%xmm1
+			// 0x1a: divsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x5e, 0xca,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x1e: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1SF0: {
@@ -2027,30 +1380,17 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0x1f: divsd %xmm0,%xmm1
+			// 0x11: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc8,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x1e: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1SF1: {
@@ -2066,79 +1406,48 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0x1f: divsd %xmm1,%xmm2
+			// 0x11: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd1,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x31: movapd %xmm2,%xmm1
+			// 0x1e: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x27: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRBF1SS: {
 		Name: "float_div_r__b_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0x2d: divsd %xmm2,%xmm1
+			// 0x1a: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: divsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x5e, 0xca,
-			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x27: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0F0F0: {
@@ -2156,22 +1465,15 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc0,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x15: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0F0F1: {
@@ -2189,63 +1491,44 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc1,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x15: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0F0S: {
 		Name: "float_div_r__t_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: divsd %xmm2,%xmm0
+			// 0x1a: divsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc2,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0F1F0: {
@@ -2265,24 +1548,17 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd1,
 			// 0x15: divsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd0,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x29: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x30: movapd %xmm2,%xmm0
+			// 0x19: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x24: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x2d: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0F1F1: {
@@ -2302,65 +1578,46 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x15: divsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc1,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x29: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x19: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x24: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0F1S: {
 		Name: "float_div_r__t_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: movapd %xmm1,%xmm0
+			// 0x1a: movapd %xmm1,%xmm0
 			0x66, 0x0f, 0x28, 0xc1,
-			// 0x23: divsd %xmm2,%xmm0
+			// 0x1e: divsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc2,
-			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2e: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x37: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x22: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2d: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x32, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0SF0: {
@@ -2376,34 +1633,22 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0x1f: divsd %xmm0,%xmm2
+			// 0x11: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd0,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x3a: movapd %xmm2,%xmm0
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0SF1: {
@@ -2419,81 +1664,52 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0x1f: divsd %xmm1,%xmm0
+			// 0x11: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc1,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF0SS: {
 		Name: "float_div_r__t_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0x2d: divsd %xmm2,%xmm0
+			// 0x1a: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: divsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x5e, 0xc2,
-			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x41: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x27: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x32: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x37, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1F0F0: {
@@ -2513,22 +1729,15 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x15: divsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc8,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x29: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x19: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x24: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1F0F1: {
@@ -2548,67 +1757,48 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd0,
 			// 0x15: divsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd1,
-			// 0x19: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x29: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x30: movapd %xmm2,%xmm1
+			// 0x19: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x24: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x2d: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1F0S: {
 		Name: "float_div_r__t_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: movapd %xmm0,%xmm1
+			// 0x1a: movapd %xmm0,%xmm1
 			0x66, 0x0f, 0x28, 0xc8,
-			// 0x23: divsd %xmm2,%xmm1
+			// 0x1e: divsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x5e, 0xca,
-			// 0x27: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2e: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x37: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x22: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x2d: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x32, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1F1F0: {
@@ -2626,22 +1816,15 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc8,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x15: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1F1F1: {
@@ -2659,63 +1842,44 @@ var Stencils = [NumOps]relocs.Stencil{
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 			// 0x11: divsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc9,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x15: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1F1S: {
 		Name: "float_div_r__t_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: divsd %xmm2,%xmm1
+			// 0x1a: divsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x5e, 0xca,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1SF0: {
@@ -2731,32 +1895,20 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0x1f: divsd %xmm0,%xmm1
+			// 0x11: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5e, 0xc8,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1SF1: {
@@ -2772,265 +1924,159 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x7a, 0x05,
 			// 0xc: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x11: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0x1f: divsd %xmm1,%xmm2
+			// 0x11: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: divsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd1,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x3a: movapd %xmm2,%xmm1
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatDivRTF1SS: {
 		Name: "float_div_r__t_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm3,%xmm2
+			// 0xd: ucomisd %xmm3,%xmm2
 			0x66, 0x0f, 0x2e, 0xd3,
-			// 0x16: jne .+0x7
+			// 0x11: jne .+0x7
 			0x75, 0x07,
-			// 0x18: jp .+0x5
+			// 0x13: jp .+0x5
 			0x7a, 0x05,
-			// 0x1a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x15: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0x2d: divsd %xmm2,%xmm1
+			// 0x1a: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: divsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x5e, 0xca,
-			// 0x31: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x41: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x27: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x32: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x37, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatEq: {
 		Name: "float_eq",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
-			// 0x15: cmpeqsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0xc2, 0x54, 0x05, 0x08, 0x00,
-			// 0x1d: movq %xmm2,%rax
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: cmpeqsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0xc2, 0x95, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: movq %xmm2,%rax
 			0x66, 0x48, 0x0f, 0x7e, 0xd0,
-			// 0x22: and $0x1,%eax
+			// 0x18: and $0x1,%eax
 			0x83, 0xe0, 0x01,
-			// 0x25: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x2c: movq $0x3,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x35: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x1b: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x26: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatGe: {
 		Name: "float_ge",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: xor %ecx,%ecx
-			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1e: setae %cl
-			0x0f, 0x93, 0xc1,
-			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x28: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x31: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xor %eax,%eax
+			0x31, 0xc0,
+			// 0xb: ucomisd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x14: setae %al
+			0x0f, 0x93, 0xc0,
+			// 0x17: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x22: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatGt: {
 		Name: "float_gt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: xor %ecx,%ecx
-			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1e: seta %cl
-			0x0f, 0x97, 0xc1,
-			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x28: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x31: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xor %eax,%eax
+			0x31, 0xc0,
+			// 0xb: ucomisd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x14: seta %al
+			0x0f, 0x97, 0xc0,
+			// 0x17: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x22: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatJumpIfEq: {
 		Name: "float_jump_if_eq",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1c: jne .+0x7
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: jne .+0x7
 			0x75, 0x07,
-			// 0x1e: jp .+0x5
+			// 0x14: jp .+0x5
 			0x7a, 0x05,
-			// 0x20: jmpq .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x16: jmpq .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGe: {
 		Name: "float_jump_if_ge",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1c: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGeRF0F1: {
@@ -3048,22 +2094,14 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfGeRF0S: {
 		Name: "float_jump_if_ge_r__f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
-			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGeRF1F0: {
@@ -3081,97 +2119,60 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfGeRF1S: {
 		Name: "float_jump_if_ge_r__f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
-			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
-			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGeRSF0: {
 		Name: "float_jump_if_ge_r__s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm0,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm0,%xmm2
 			0x66, 0x0f, 0x2e, 0xd0,
-			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGeRSF1: {
 		Name: "float_jump_if_ge_r__s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm1,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm1,%xmm2
 			0x66, 0x0f, 0x2e, 0xd1,
-			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGt: {
 		Name: "float_jump_if_gt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1c: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGtRF0F1: {
@@ -3189,22 +2190,14 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfGtRF0S: {
 		Name: "float_jump_if_gt_r__f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
-			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGtRF1F0: {
@@ -3222,97 +2215,60 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfGtRF1S: {
 		Name: "float_jump_if_gt_r__f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
-			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
-			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGtRSF0: {
 		Name: "float_jump_if_gt_r__s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm0,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm0,%xmm2
 			0x66, 0x0f, 0x2e, 0xd0,
-			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfGtRSF1: {
 		Name: "float_jump_if_gt_r__s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm1,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm1,%xmm2
 			0x66, 0x0f, 0x2e, 0xd1,
-			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLe: {
 		Name: "float_jump_if_le",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1c: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLeRF0F1: {
@@ -3330,24 +2286,16 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfLeRF0S: {
 		Name: "float_jump_if_le_r__f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm0,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm0,%xmm2
 			0x66, 0x0f, 0x2e, 0xd0,
-			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLeRF1F0: {
@@ -3365,95 +2313,58 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfLeRF1S: {
 		Name: "float_jump_if_le_r__f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm1,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm1,%xmm2
 			0x66, 0x0f, 0x2e, 0xd1,
-			// 0x12: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLeRSF0: {
 		Name: "float_jump_if_le_r__s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
-			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm0 [hole: operand0+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLeRSF1: {
 		Name: "float_jump_if_le_r__s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
-			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
-			// 0xe: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm1 [hole: operand0+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: jae .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLt: {
 		Name: "float_jump_if_lt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1c: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLtRF0F1: {
@@ -3471,24 +2382,16 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfLtRF0S: {
 		Name: "float_jump_if_lt_r__f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm0,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm0,%xmm2
 			0x66, 0x0f, 0x2e, 0xd0,
-			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLtRF1F0: {
@@ -3506,249 +2409,143 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpFloatJumpIfLtRF1S: {
 		Name: "float_jump_if_lt_r__f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: ucomisd %xmm1,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd %xmm1,%xmm2
 			0x66, 0x0f, 0x2e, 0xd1,
-			// 0x12: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0xd: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLtRSF0: {
 		Name: "float_jump_if_lt_r__s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm0
-			0x66, 0x41, 0x0f, 0x2e, 0x44, 0x05, 0x08,
-			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm0 [hole: operand0+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfLtRSF1: {
 		Name: "float_jump_if_lt_r__s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: ucomisd 0x8(%r13,%rax,1),%xmm1
-			0x66, 0x41, 0x0f, 0x2e, 0x4c, 0x05, 0x08,
-			// 0xe: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: ucomisd (%r13),%xmm1 [hole: operand0+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ja .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatJumpIfNe: {
 		Name: "float_jump_if_ne",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1c: jne .+0x2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: ucomisd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: jne .+0x2
 			0x75, 0x02,
-			// 0x1e: jnp .+0x5
+			// 0x14: jnp .+0x5
 			0x7b, 0x05,
-			// 0x20: jmpq .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x16: jmpq .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpFloatLe: {
 		Name: "float_le",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
-			// 0x15: xor %ecx,%ecx
-			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1e: setae %cl
-			0x0f, 0x93, 0xc1,
-			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x28: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x31: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xor %eax,%eax
+			0x31, 0xc0,
+			// 0xb: ucomisd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x14: setae %al
+			0x0f, 0x93, 0xc0,
+			// 0x17: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x22: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatLt: {
 		Name: "float_lt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
-			// 0x15: xor %ecx,%ecx
-			0x31, 0xc9,
-			// 0x17: ucomisd 0x8(%r13,%rax,1),%xmm2
-			0x66, 0x41, 0x0f, 0x2e, 0x54, 0x05, 0x08,
-			// 0x1e: seta %cl
-			0x0f, 0x97, 0xc1,
-			// 0x21: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x28: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x31: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xor %eax,%eax
+			0x31, 0xc0,
+			// 0xb: ucomisd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0x66, 0x41, 0x0f, 0x2e, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x14: seta %al
+			0x0f, 0x97, 0xc0,
+			// 0x17: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x22: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMul: {
 		Name: "float_mul",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x59, 0x54, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulBits: {
 		Name: "float_mul_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x59, 0x54, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0F0F0: {
@@ -3756,19 +2553,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x59, 0xc0,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0F0F1: {
@@ -3776,45 +2565,24 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0F0S: {
 		Name: "float_mul_r__b_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0F1F0: {
@@ -3822,19 +2590,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0F1F1: {
@@ -3844,135 +2604,70 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x4: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x8: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0F1S: {
 		Name: "float_mul_r__b_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mulsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0SF0: {
 		Name: "float_mul_r__b_f0_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0SF1: {
 		Name: "float_mul_r__b_f0_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mulsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF0SS: {
 		Name: "float_mul_r__b_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1F0F0: {
@@ -3982,19 +2677,11 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x4: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x8: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1F0F1: {
@@ -4002,47 +2689,26 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1F0S: {
 		Name: "float_mul_r__b_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mulsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1F1F0: {
@@ -4050,19 +2716,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1F1F1: {
@@ -4070,133 +2728,68 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x59, 0xc9,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1F1S: {
 		Name: "float_mul_r__b_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1SF0: {
 		Name: "float_mul_r__b_f1_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mulsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1SF1: {
 		Name: "float_mul_r__b_f1_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRBF1SS: {
 		Name: "float_mul_r__b_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0F0F0: {
@@ -4204,21 +2797,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x59, 0xc0,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0F0F1: {
@@ -4226,49 +2812,30 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0F0S: {
 		Name: "float_mul_r__t_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0F1F0: {
@@ -4276,21 +2843,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0F1F1: {
@@ -4300,145 +2860,85 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x4: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0F1S: {
 		Name: "float_mul_r__t_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mulsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0SF0: {
 		Name: "float_mul_r__t_f0_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0SF1: {
 		Name: "float_mul_r__t_f0_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mulsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x59, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF0SS: {
 		Name: "float_mul_r__t_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x59, 0x44, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1F0F0: {
@@ -4448,21 +2948,14 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x4: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1F0F1: {
@@ -4470,51 +2963,32 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1F0S: {
 		Name: "float_mul_r__t_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mulsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1F1F0: {
@@ -4522,21 +2996,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1F1F1: {
@@ -4544,290 +3011,179 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mulsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x59, 0xc9,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1F1S: {
 		Name: "float_mul_r__t_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1SF0: {
 		Name: "float_mul_r__t_f1_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mulsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x59, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1SF1: {
 		Name: "float_mul_r__t_f1_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mulsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: mulsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatMulRTF1SS: {
 		Name: "float_mul_r__t_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mulsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x59, 0x4c, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: mulsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x59, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatNe: {
 		Name: "float_ne",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: movsd 0x8(%r13,%rcx,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x0d, 0x08,
-			// 0x15: cmpneqsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0xc2, 0x54, 0x05, 0x08, 0x04,
-			// 0x1d: movq %xmm2,%rax
+			// 0x0: movsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: cmpneqsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0xc2, 0x95, 0x00, 0x00, 0x00, 0x00, 0x04,
+			// 0x13: movq %xmm2,%rax
 			0x66, 0x48, 0x0f, 0x7e, 0xd0,
-			// 0x22: and $0x1,%eax
+			// 0x18: and $0x1,%eax
 			0x83, 0xe0, 0x01,
-			// 0x25: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x2c: movq $0x3,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x35: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x1b: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x26: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatNeg: {
 		Name: "float_neg",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorps (%rip),%xmm2 [hole: data-4 (x86_pcrel32)]
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorps (%rip),%xmm2 [hole: data-4 (x86_pcrel32)]
 			0x0f, 0x57, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movlps %xmm2,0x8(%r13,%rax,1)
-			0x41, 0x0f, 0x13, 0x54, 0x05, 0x08,
+			// 0x10: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1b: movlps %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x41, 0x0f, 0x13, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
 			// 0x0
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
 			// 0x8
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
-			// 0x10 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 16,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86PCRel32, Value: relocs.ValueData, Symbol: ".LCPI0_0", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 16},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueData, Symbol: ".LCPI0_0", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrt: {
 		Name: "float_sqrt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm2,%xmm3
+			// 0xd: ucomisd %xmm2,%xmm3
 			0x66, 0x0f, 0x2e, 0xda,
-			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x11: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: sqrtsd %xmm2,%xmm2
+			// 0x17: sqrtsd %xmm2,%xmm2
 			0xf2, 0x0f, 0x51, 0xd2,
-			// 0x20: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x30: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x1b: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x26: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtBits: {
 		Name: "float_sqrt_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm2,%xmm3
+			// 0xd: ucomisd %xmm2,%xmm3
 			0x66, 0x0f, 0x2e, 0xda,
-			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x11: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: sqrtsd %xmm2,%xmm2
+			// 0x17: sqrtsd %xmm2,%xmm2
 			0xf2, 0x0f, 0x51, 0xd2,
-			// 0x20: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x1b: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRBF0F0: {
@@ -4841,20 +3197,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 			// 0xe: sqrtsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x51, 0xc0,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x12: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRBF0F1: {
@@ -4870,57 +3218,36 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x57, 0xc0,
 			// 0x11: sqrtsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x51, 0xc1,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x15: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRBF0S: {
 		Name: "float_sqrt_r__b_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm2,%xmm3
+			// 0xd: ucomisd %xmm2,%xmm3
 			0x66, 0x0f, 0x2e, 0xda,
-			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x11: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: xorps %xmm0,%xmm0
+			// 0x17: xorps %xmm0,%xmm0
 			0x0f, 0x57, 0xc0,
-			// 0x1f: sqrtsd %xmm2,%xmm0
+			// 0x1a: sqrtsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x51, 0xc2,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x1e: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRBF1F0: {
@@ -4936,20 +3263,12 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x57, 0xc9,
 			// 0x11: sqrtsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x51, 0xc8,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x15: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRBF1F1: {
@@ -4963,57 +3282,36 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 			// 0xe: sqrtsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x51, 0xc9,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x12: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRBF1S: {
 		Name: "float_sqrt_r__b_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm2,%xmm3
+			// 0xd: ucomisd %xmm2,%xmm3
 			0x66, 0x0f, 0x2e, 0xda,
-			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x11: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: xorps %xmm1,%xmm1
+			// 0x17: xorps %xmm1,%xmm1
 			0x0f, 0x57, 0xc9,
-			// 0x1f: sqrtsd %xmm2,%xmm1
+			// 0x1a: sqrtsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x51, 0xca,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x1e: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRTF0F0: {
@@ -5027,22 +3325,15 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 			// 0xe: sqrtsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x51, 0xc0,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRTF0F1: {
@@ -5058,61 +3349,42 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x57, 0xc0,
 			// 0x11: sqrtsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x51, 0xc1,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x15: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRTF0S: {
 		Name: "float_sqrt_r__t_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm2,%xmm3
+			// 0xd: ucomisd %xmm2,%xmm3
 			0x66, 0x0f, 0x2e, 0xda,
-			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x11: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: xorps %xmm0,%xmm0
+			// 0x17: xorps %xmm0,%xmm0
 			0x0f, 0x57, 0xc0,
-			// 0x1f: sqrtsd %xmm2,%xmm0
+			// 0x1a: sqrtsd %xmm2,%xmm0
 			0xf2, 0x0f, 0x51, 0xc2,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRTF1F0: {
@@ -5128,22 +3400,15 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x57, 0xc9,
 			// 0x11: sqrtsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x51, 0xc8,
-			// 0x15: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x25: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x15: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x20: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRTF1F1: {
@@ -5157,131 +3422,77 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
 			// 0xe: sqrtsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x51, 0xc9,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSqrtRTF1S: {
 		Name: "float_sqrt_r__t_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: xorpd %xmm3,%xmm3
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: xorpd %xmm3,%xmm3
 			0x66, 0x0f, 0x57, 0xdb,
-			// 0x12: ucomisd %xmm2,%xmm3
+			// 0xd: ucomisd %xmm2,%xmm3
 			0x66, 0x0f, 0x2e, 0xda,
-			// 0x16: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x11: ja .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x87, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: xorps %xmm1,%xmm1
+			// 0x17: xorps %xmm1,%xmm1
 			0x0f, 0x57, 0xc9,
-			// 0x1f: sqrtsd %xmm2,%xmm1
+			// 0x1a: sqrtsd %xmm2,%xmm1
 			0xf2, 0x0f, 0x51, 0xca,
-			// 0x23: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x33: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x1e: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x29: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSub: {
 		Name: "float_sub",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: subsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x5c, 0x54, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubBits: {
 		Name: "float_sub_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: subsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x5c, 0x54, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd (%r13),%xmm2 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0F0F0: {
@@ -5289,19 +3500,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc0,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0F0F1: {
@@ -5309,45 +3512,24 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0F0S: {
 		Name: "float_sub_r__b_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: subsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: subsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0F1F0: {
@@ -5357,21 +3539,13 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd1,
 			// 0x4: subsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd0,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x16: movapd %xmm2,%xmm0
+			// 0x8: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0F1F1: {
@@ -5381,139 +3555,74 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x4: subsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x8: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0F1S: {
 		Name: "float_sub_r__b_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movapd %xmm1,%xmm0
+			// 0x0: movapd %xmm1,%xmm0
 			0x66, 0x0f, 0x28, 0xc1,
-			// 0xb: subsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: subsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xd: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0SF0: {
 		Name: "float_sub_r__b_f0_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: subsd %xmm0,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd0,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x20: movapd %xmm2,%xmm0
+			// 0xd: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x16: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0SF1: {
 		Name: "float_sub_r__b_f0_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: subsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF0SS: {
 		Name: "float_sub_r__b_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: subsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1F0F0: {
@@ -5523,19 +3632,11 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x4: subsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc8,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x8: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1F0F1: {
@@ -5545,49 +3646,28 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd0,
 			// 0x4: subsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x16: movapd %xmm2,%xmm1
+			// 0x8: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x11: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1F0S: {
 		Name: "float_sub_r__b_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movapd %xmm0,%xmm1
+			// 0x0: movapd %xmm0,%xmm1
 			0x66, 0x0f, 0x28, 0xc8,
-			// 0xb: subsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: subsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xd: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1F1F0: {
@@ -5595,19 +3675,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1F1F1: {
@@ -5615,137 +3687,72 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc9,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1F1S: {
 		Name: "float_sub_r__b_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: subsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: subsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1SF0: {
 		Name: "float_sub_r__b_f1_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: subsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1SF1: {
 		Name: "float_sub_r__b_f1_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: subsd %xmm1,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x20: movapd %xmm2,%xmm1
+			// 0xd: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x16: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRBF1SS: {
 		Name: "float_sub_r__b_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: subsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0F0F0: {
@@ -5753,21 +3760,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm0,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc0,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0F0F1: {
@@ -5775,49 +3775,30 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc1,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0F0S: {
 		Name: "float_sub_r__t_f0_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: subsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: subsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0F1F0: {
@@ -5827,23 +3808,16 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd1,
 			// 0x4: subsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd0,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x1f: movapd %xmm2,%xmm0
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0F1F1: {
@@ -5853,149 +3827,89 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc1,
 			// 0x4: subsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0F1S: {
 		Name: "float_sub_r__t_f0_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movapd %xmm1,%xmm0
+			// 0x0: movapd %xmm1,%xmm0
 			0x66, 0x0f, 0x28, 0xc1,
-			// 0xb: subsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x4: subsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0SF0: {
 		Name: "float_sub_r__t_f0_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: subsd %xmm0,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm0,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd0,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x29: movapd %xmm2,%xmm0
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x21: movapd %xmm2,%xmm0
 			0x66, 0x0f, 0x28, 0xc2,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0SF1: {
 		Name: "float_sub_r__t_f0_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: subsd %xmm1,%xmm0
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm1,%xmm0
 			0xf2, 0x0f, 0x5c, 0xc1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF0SS: {
 		Name: "float_sub_r__t_f0_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x10, 0x44, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: subsd 0x8(%r13,%rax,1),%xmm0
-			0xf2, 0x41, 0x0f, 0x5c, 0x44, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm0,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x44, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm0 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd (%r13),%xmm0 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1F0F0: {
@@ -6005,21 +3919,14 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xc8,
 			// 0x4: subsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc8,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1F0F1: {
@@ -6029,53 +3936,34 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x66, 0x0f, 0x28, 0xd0,
 			// 0x4: subsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd1,
-			// 0x8: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xf: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x18: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x1f: movapd %xmm2,%xmm1
+			// 0x8: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x13: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1F0S: {
 		Name: "float_sub_r__t_f1_f0_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movapd %xmm0,%xmm1
+			// 0x0: movapd %xmm0,%xmm1
 			0x66, 0x0f, 0x28, 0xc8,
-			// 0xb: subsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: subsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1F1F0: {
@@ -6083,21 +3971,14 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc8,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1F1F1: {
@@ -6105,1400 +3986,939 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: subsd %xmm1,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc9,
-			// 0x4: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xb: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x14: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x4: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xf: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1F1S: {
 		Name: "float_sub_r__t_f1_f1_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: subsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: subsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1SF0: {
 		Name: "float_sub_r__t_f1_s_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: subsd %xmm0,%xmm1
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm0,%xmm1
 			0xf2, 0x0f, 0x5c, 0xc8,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1SF1: {
 		Name: "float_sub_r__t_f1_s_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x41, 0x0f, 0x10, 0x54, 0x05, 0x08,
-			// 0xe: subsd %xmm1,%xmm2
+			// 0x0: movsd (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd %xmm1,%xmm2
 			0xf2, 0x0f, 0x5c, 0xd1,
-			// 0x12: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x22: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
-			// 0x29: movapd %xmm2,%xmm1
+			// 0xd: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x18: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x21: movapd %xmm2,%xmm1
 			0x66, 0x0f, 0x28, 0xca,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpFloatSubRTF1SS: {
 		Name: "float_sub_r__t_f1_s_s",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x10, 0x4c, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: subsd 0x8(%r13,%rax,1),%xmm1
-			0xf2, 0x41, 0x0f, 0x5c, 0x4c, 0x05, 0x08,
-			// 0x1c: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x2c: movsd %xmm1,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x4c, 0x05, 0x08,
+			// 0x0: movsd (%r13),%xmm1 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x10, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: subsd (%r13),%xmm1 [hole: operand2+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x5c, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x1d: movsd %xmm1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpGuardBool: {
 		Name: "guard_bool",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x3,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x03,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x03,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpGuardFloat: {
 		Name: "guard_float",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x2,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x02,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x02,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpGuardInstance: {
 		Name: "guard_instance",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x5,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x5,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x05,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: testb $0x1,0x8(%r13,%rax,1)
-			0x41, 0xf6, 0x44, 0x05, 0x08, 0x01,
-			// 0x19: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xe: testb $0x1,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x41, 0xf6, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01,
+			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpGuardInt: {
 		Name: "guard_int",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x1,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x01,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x01,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpGuardList: {
 		Name: "guard_list",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x5,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x5,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x05,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x18: test %rax,%rax
+			// 0xe: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: test %rax,%rax
 			0x48, 0x85, 0xc0,
-			// 0x1b: sete %cl
+			// 0x18: sete %cl
 			0x0f, 0x94, 0xc1,
-			// 0x1e: test $0x7,%al
+			// 0x1b: test $0x7,%al
 			0xa8, 0x07,
-			// 0x20: setne %al
+			// 0x1d: setne %al
 			0x0f, 0x95, 0xc0,
-			// 0x23: or %cl,%al
+			// 0x20: or %cl,%al
 			0x08, 0xc8,
-			// 0x25: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpGuardNone: {
 		Name: "guard_none",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x4,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x04,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x4,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x04,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpGuardShape: {
 		Name: "guard_shape",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmp %rcx,0x7(%rax)
+			// 0xe: cmp %rcx,0x7(%rax)
 			0x48, 0x39, 0x48, 0x07,
-			// 0x17: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x12: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpGuardStr: {
 		Name: "guard_str",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x5,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x5,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x05,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x18: mov %eax,%ecx
+			// 0xe: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov %eax,%ecx
 			0x89, 0xc1,
-			// 0x1a: and $0x7,%ecx
+			// 0x17: and $0x7,%ecx
 			0x83, 0xe1, 0x07,
-			// 0x1d: cmp $0x2,%ecx
+			// 0x1a: cmp $0x2,%ecx
 			0x83, 0xf9, 0x02,
-			// 0x20: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x1d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: cmpb $0x1,0xe(%rax)
+			// 0x23: cmpb $0x1,0xe(%rax)
 			0x80, 0x78, 0x0e, 0x01,
-			// 0x2a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x27: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpGuardTuple: {
 		Name: "guard_tuple",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x5,(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x00, 0x05,
-			// 0xd: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x5,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x05,
+			// 0x8: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x18: mov %eax,%ecx
+			// 0xe: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov %eax,%ecx
 			0x89, 0xc1,
-			// 0x1a: and $0x7,%ecx
+			// 0x17: and $0x7,%ecx
 			0x83, 0xe1, 0x07,
-			// 0x1d: cmp $0x4,%ecx
+			// 0x1a: cmp $0x4,%ecx
 			0x83, 0xf9, 0x04,
-			// 0x20: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x1d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			// 0x23: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x2d: cmp %rcx,0x4(%rax)
+			// 0x2a: cmp %rcx,0x4(%rax)
 			0x48, 0x39, 0x48, 0x04,
-			// 0x31: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x33, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAbs: {
 		Name: "int_abs",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov %rax,%rcx
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov %rax,%rcx
 			0x48, 0x89, 0xc1,
-			// 0xf: neg %rcx
+			// 0xa: neg %rcx
 			0x48, 0xf7, 0xd9,
-			// 0x12: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xd: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: cmovns %rcx,%rax
+			// 0x13: cmovns %rcx,%rax
 			0x48, 0x0f, 0x49, 0xc1,
-			// 0x1c: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x23: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x2c: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x17: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x22: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntAdd: {
 		Name: "int_add",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: add 0x8(%r13,%rcx,1),%rax
-			0x49, 0x03, 0x44, 0x0d, 0x08,
-			// 0x18: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: add (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x03, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x25: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x2e: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x14: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x1f: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntAddBits: {
 		Name: "int_add_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: add 0x8(%r13,%rcx,1),%rax
-			0x49, 0x03, 0x44, 0x0d, 0x08,
-			// 0x18: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: add (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x03, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x25: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x14: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntAddImm: {
 		Name: "int_add_imm",
 		Code: []byte{
-			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: add 0x8(%r13,%rcx,1),%rax
-			0x49, 0x03, 0x44, 0x0d, 0x08,
-			// 0x13: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x7: add (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x03, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x29: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x14: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x1f: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAddImmBits: {
 		Name: "int_add_imm_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: add 0x8(%r13,%rcx,1),%rax
-			0x49, 0x03, 0x44, 0x0d, 0x08,
-			// 0x13: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x7: add (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x03, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x19: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x20: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x14: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAnd: {
 		Name: "int_and",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x13: and 0x8(%r13,%rax,1),%rcx
-			0x49, 0x23, 0x4c, 0x05, 0x08,
-			// 0x18: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: movq $0x1,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x28: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: and (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x23, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x19: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntAndImm: {
 		Name: "int_and_imm",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: and 0x8(%r13,%rax,1),%rcx
-			0x49, 0x23, 0x4c, 0x05, 0x08,
-			// 0x13: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1a: movq $0x1,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x23: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x7: and (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x23, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x19: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntAndImmBits: {
 		Name: "int_and_imm_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: and 0x8(%r13,%rax,1),%rcx
-			0x49, 0x23, 0x4c, 0x05, 0x08,
-			// 0x13: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1a: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x7: and (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x23, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntEq: {
 		Name: "int_eq",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: xor %edx,%edx
-			0x31, 0xd2,
-			// 0x15: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x1a: sete %dl
-			0x0f, 0x94, 0xc2,
-			// 0x1d: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x24: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x2d: mov %rdx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0x9: cmp (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x10: sete %cl
+			0x0f, 0x94, 0xc1,
+			// 0x13: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x1e: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntFloordiv: {
 		Name: "int_floordiv",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rsi
-			0x49, 0x8b, 0x74, 0x0d, 0x08,
-			// 0x13: test %rsi,%rsi
+			// 0x0: mov (%r13),%rsi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: test %rsi,%rsi
 			0x48, 0x85, 0xf6,
-			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xa: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0x21: cmp $-0x1,%rsi
+			// 0x10: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: cmp $-0x1,%rsi
 			0x48, 0x83, 0xfe, 0xff,
-			// 0x25: jne .+0xc
+			// 0x1b: jne .+0xc
 			0x75, 0x0c,
-			// 0x27: mov %rcx,%rax
+			// 0x1d: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x2a: neg %rax
+			// 0x20: neg %rax
 			0x48, 0xf7, 0xd8,
-			// 0x2d: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x23: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x33: mov %rcx,%rax
+			// 0x29: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x36: or %rsi,%rax
+			// 0x2c: or %rsi,%rax
 			0x48, 0x09, 0xf0,
-			// 0x39: shr $0x20,%rax
+			// 0x2f: shr $0x20,%rax
 			0x48, 0xc1, 0xe8, 0x20,
-			// 0x3d: je .+0xa
+			// 0x33: je .+0xa
 			0x74, 0x0a,
-			// 0x3f: mov %rcx,%rax
+			// 0x35: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x42: cqto
+			// 0x38: cqto
 			0x48, 0x99,
-			// 0x44: idiv %rsi
+			// 0x3a: idiv %rsi
 			0x48, 0xf7, 0xfe,
-			// 0x47: jmp .+0x6
+			// 0x3d: jmp .+0x6
 			0xeb, 0x06,
-			// 0x49: mov %ecx,%eax
+			// 0x3f: mov %ecx,%eax
 			0x89, 0xc8,
-			// 0x4b: xor %edx,%edx
+			// 0x41: xor %edx,%edx
 			0x31, 0xd2,
-			// 0x4d: div %esi
+			// 0x43: div %esi
 			0xf7, 0xf6,
-			// 0x4f: mov %rax,%rdx
+			// 0x45: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x52: imul %rsi,%rdx
+			// 0x48: imul %rsi,%rdx
 			0x48, 0x0f, 0xaf, 0xd6,
-			// 0x56: cmp %rcx,%rdx
+			// 0x4c: cmp %rcx,%rdx
 			0x48, 0x39, 0xca,
-			// 0x59: setne %dl
+			// 0x4f: setne %dl
 			0x0f, 0x95, 0xc2,
-			// 0x5c: xor %rcx,%rsi
+			// 0x52: xor %rcx,%rsi
 			0x48, 0x31, 0xce,
-			// 0x5f: sets %cl
+			// 0x55: sets %cl
 			0x0f, 0x98, 0xc1,
-			// 0x62: and %dl,%cl
+			// 0x58: and %dl,%cl
 			0x20, 0xd1,
-			// 0x64: movzbl %cl,%ecx
+			// 0x5a: movzbl %cl,%ecx
 			0x0f, 0xb6, 0xc9,
-			// 0x67: sub %rcx,%rax
+			// 0x5d: sub %rcx,%rax
 			0x48, 0x29, 0xc8,
-			// 0x6a: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x71: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x7a: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x60: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x6b: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x63, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntFloordivBits: {
 		Name: "int_floordiv_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rsi
-			0x49, 0x8b, 0x74, 0x0d, 0x08,
-			// 0x13: test %rsi,%rsi
+			// 0x0: mov (%r13),%rsi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: test %rsi,%rsi
 			0x48, 0x85, 0xf6,
-			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xa: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0x21: cmp $-0x1,%rsi
+			// 0x10: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: cmp $-0x1,%rsi
 			0x48, 0x83, 0xfe, 0xff,
-			// 0x25: jne .+0xc
+			// 0x1b: jne .+0xc
 			0x75, 0x0c,
-			// 0x27: mov %rcx,%rax
+			// 0x1d: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x2a: neg %rax
+			// 0x20: neg %rax
 			0x48, 0xf7, 0xd8,
-			// 0x2d: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x23: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x33: mov %rcx,%rax
+			// 0x29: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x36: or %rsi,%rax
+			// 0x2c: or %rsi,%rax
 			0x48, 0x09, 0xf0,
-			// 0x39: shr $0x20,%rax
+			// 0x2f: shr $0x20,%rax
 			0x48, 0xc1, 0xe8, 0x20,
-			// 0x3d: je .+0xa
+			// 0x33: je .+0xa
 			0x74, 0x0a,
-			// 0x3f: mov %rcx,%rax
+			// 0x35: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x42: cqto
+			// 0x38: cqto
 			0x48, 0x99,
-			// 0x44: idiv %rsi
+			// 0x3a: idiv %rsi
 			0x48, 0xf7, 0xfe,
-			// 0x47: jmp .+0x6
+			// 0x3d: jmp .+0x6
 			0xeb, 0x06,
-			// 0x49: mov %ecx,%eax
+			// 0x3f: mov %ecx,%eax
 			0x89, 0xc8,
-			// 0x4b: xor %edx,%edx
+			// 0x41: xor %edx,%edx
 			0x31, 0xd2,
-			// 0x4d: div %esi
+			// 0x43: div %esi
 			0xf7, 0xf6,
-			// 0x4f: mov %rax,%rdx
+			// 0x45: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x52: imul %rsi,%rdx
+			// 0x48: imul %rsi,%rdx
 			0x48, 0x0f, 0xaf, 0xd6,
-			// 0x56: cmp %rcx,%rdx
+			// 0x4c: cmp %rcx,%rdx
 			0x48, 0x39, 0xca,
-			// 0x59: setne %dl
+			// 0x4f: setne %dl
 			0x0f, 0x95, 0xc2,
-			// 0x5c: xor %rcx,%rsi
+			// 0x52: xor %rcx,%rsi
 			0x48, 0x31, 0xce,
-			// 0x5f: sets %cl
+			// 0x55: sets %cl
 			0x0f, 0x98, 0xc1,
-			// 0x62: and %dl,%cl
+			// 0x58: and %dl,%cl
 			0x20, 0xd1,
-			// 0x64: movzbl %cl,%ecx
+			// 0x5a: movzbl %cl,%ecx
 			0x0f, 0xb6, 0xc9,
-			// 0x67: sub %rcx,%rax
+			// 0x5d: sub %rcx,%rax
 			0x48, 0x29, 0xc8,
-			// 0x6a: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x71: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x60: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x63, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntGe: {
 		Name: "int_ge",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: xor %edx,%edx
-			0x31, 0xd2,
-			// 0x15: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x1a: setge %dl
-			0x0f, 0x9d, 0xc2,
-			// 0x1d: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x24: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x2d: mov %rdx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0x9: cmp (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x10: setge %cl
+			0x0f, 0x9d, 0xc1,
+			// 0x13: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x1e: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntGt: {
 		Name: "int_gt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: xor %edx,%edx
-			0x31, 0xd2,
-			// 0x15: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x1a: setg %dl
-			0x0f, 0x9f, 0xc2,
-			// 0x1d: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x24: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x2d: mov %rdx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0x9: cmp (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x10: setg %cl
+			0x0f, 0x9f, 0xc1,
+			// 0x13: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x1e: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntInvert: {
 		Name: "int_invert",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: not %rax
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: not %rax
 			0x48, 0xf7, 0xd0,
-			// 0xf: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x16: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x1f: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0xa: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x15: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xd, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntJumpIfEq: {
 		Name: "int_jump_if_eq",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x18: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmp (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpIntJumpIfGe: {
 		Name: "int_jump_if_ge",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x18: jge .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmp (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jge .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpIntJumpIfGt: {
 		Name: "int_jump_if_gt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x18: jg .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmp (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jg .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x8f, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpIntJumpIfLe: {
 		Name: "int_jump_if_le",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x18: jle .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmp (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jle .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x8e, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpIntJumpIfLt: {
 		Name: "int_jump_if_lt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x18: jl .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmp (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jl .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x8c, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpIntJumpIfNe: {
 		Name: "int_jump_if_ne",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x18: jne .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmp (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jne .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpIntLe: {
 		Name: "int_le",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: xor %edx,%edx
-			0x31, 0xd2,
-			// 0x15: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x1a: setle %dl
-			0x0f, 0x9e, 0xc2,
-			// 0x1d: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x24: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x2d: mov %rdx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0x9: cmp (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x10: setle %cl
+			0x0f, 0x9e, 0xc1,
+			// 0x13: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x1e: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntLshift: {
 		Name: "int_lshift",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rsi
-			0x49, 0x8b, 0x74, 0x05, 0x08,
-			// 0x18: mov %esi,%ecx
+			// 0x0: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rsi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov %esi,%ecx
 			0x89, 0xf1,
-			// 0x1a: and $0x3f,%ecx
+			// 0x10: and $0x3f,%ecx
 			0x83, 0xe1, 0x3f,
-			// 0x1d: mov %rdx,%rax
+			// 0x13: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x20: shl %cl,%rax
+			// 0x16: shl %cl,%rax
 			0x48, 0xd3, 0xe0,
-			// 0x23: cmp $0x3f,%rsi
+			// 0x19: cmp $0x3f,%rsi
 			0x48, 0x83, 0xfe, 0x3f,
-			// 0x27: ja .+0x11
+			// 0x1d: ja .+0x11
 			0x77, 0x11,
-			// 0x29: mov %rax,%rsi
+			// 0x1f: mov %rax,%rsi
 			0x48, 0x89, 0xc6,
-			// 0x2c: sar %cl,%rsi
+			// 0x22: sar %cl,%rsi
 			0x48, 0xd3, 0xfe,
-			// 0x2f: cmp %rdx,%rsi
+			// 0x25: cmp %rdx,%rsi
 			0x48, 0x39, 0xd6,
-			// 0x32: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x28: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: jmp .+0x17
+			// 0x2e: jmp .+0x17
 			0xeb, 0x17,
-			// 0x3a: test %rsi,%rsi
+			// 0x30: test %rsi,%rsi
 			0x48, 0x85, 0xf6,
-			// 0x3d: setns %cl
+			// 0x33: setns %cl
 			0x0f, 0x99, 0xc1,
-			// 0x40: test %rdx,%rdx
+			// 0x36: test %rdx,%rdx
 			0x48, 0x85, 0xd2,
-			// 0x43: sete %dl
+			// 0x39: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x46: and %cl,%dl
+			// 0x3c: and %cl,%dl
 			0x20, 0xca,
-			// 0x48: cmp $0x1,%dl
+			// 0x3e: cmp $0x1,%dl
 			0x80, 0xfa, 0x01,
-			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x41: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x51: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x58: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x61: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x47: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x52: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x54, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x43, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x55, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntLt: {
 		Name: "int_lt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: xor %edx,%edx
-			0x31, 0xd2,
-			// 0x15: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x1a: setl %dl
-			0x0f, 0x9c, 0xc2,
-			// 0x1d: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x24: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x2d: mov %rdx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0x9: cmp (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x10: setl %cl
+			0x0f, 0x9c, 0xc1,
+			// 0x13: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x1e: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntMod: {
 		Name: "int_mod",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x13: test %rcx,%rcx
+			// 0x0: mov (%r13),%rcx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xa: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: cmp $-0x1,%rcx
+			// 0x10: cmp $-0x1,%rcx
 			0x48, 0x83, 0xf9, 0xff,
-			// 0x20: jne .+0x4
-			0x75, 0x04,
-			// 0x22: xor %eax,%eax
+			// 0x14: jne .+0x19
+			0x75, 0x19,
+			// 0x16: xor %eax,%eax
 			0x31, 0xc0,
-			// 0x24: jmp .+0x36
-			0xeb, 0x36,
-			// 0x26: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x2b: mov %rax,%rdx
+			// 0x18: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x23: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x2f: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x36: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x2e: or %rcx,%rdx
+			// 0x39: or %rcx,%rdx
 			0x48, 0x09, 0xca,
-			// 0x31: shr $0x20,%rdx
+			// 0x3c: shr $0x20,%rdx
 			0x48, 0xc1, 0xea, 0x20,
-			// 0x35: je .+0xc
-			0x74, 0x0c,
-			// 0x37: cqto
+			// 0x40: je .+0x31
+			0x74, 0x31,
+			// 0x42: cqto
 			0x48, 0x99,
-			// 0x39: idiv %rcx
+			// 0x44: idiv %rcx
 			0x48, 0xf7, 0xf9,
-			// 0x3c: test %rdx,%rdx
-			0x48, 0x85, 0xd2,
-			// 0x3f: jne .+0xb
-			0x75, 0x0b,
-			// 0x41: jmp .-0x21
-			0xeb, 0xdf,
-			// 0x43: xor %edx,%edx
-			0x31, 0xd2,
-			// 0x45: div %ecx
-			0xf7, 0xf1,
 			// 0x47: test %rdx,%rdx
 			0x48, 0x85, 0xd2,
-			// 0x4a: je .-0x2a
-			0x74, 0xd6,
+			// 0x4a: je .+0x30
+			0x74, 0x30,
 			// 0x4c: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
 			// 0x4f: xor %rcx,%rax
@@ -7509,765 +4929,511 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x48, 0x21, 0xc8,
 			// 0x59: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x5c: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x63: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x6c: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x5c: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x67: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x6e: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
+			0xe9, 0x00, 0x00, 0x00, 0x00,
+			// 0x73: xor %edx,%edx
+			0x31, 0xd2,
+			// 0x75: div %ecx
+			0xf7, 0xf1,
+			// 0x77: test %rdx,%rdx
+			0x48, 0x85, 0xd2,
+			// 0x7a: jne .-0x30
+			0x75, 0xd0,
+			// 0x7c: xor %eax,%eax
+			0x31, 0xc0,
+			// 0x7e: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x89: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x32, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6f, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x81, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntModBits: {
 		Name: "int_mod_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x13: test %rcx,%rcx
+			// 0x0: mov (%r13),%rcx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x16: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xa: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: cmp $-0x1,%rcx
+			// 0x10: cmp $-0x1,%rcx
 			0x48, 0x83, 0xf9, 0xff,
-			// 0x20: jne .+0x13
-			0x75, 0x13,
-			// 0x22: xor %eax,%eax
+			// 0x14: jne .+0xe
+			0x75, 0x0e,
+			// 0x16: xor %eax,%eax
 			0x31, 0xc0,
-			// 0x24: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x2b: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
-			// 0x30: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
+			// 0x18: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x35: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x3a: mov %rax,%rdx
+			// 0x24: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2b: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x3d: or %rcx,%rdx
+			// 0x2e: or %rcx,%rdx
 			0x48, 0x09, 0xca,
-			// 0x40: shr $0x20,%rdx
+			// 0x31: shr $0x20,%rdx
 			0x48, 0xc1, 0xea, 0x20,
-			// 0x44: je .+0x2b
-			0x74, 0x2b,
-			// 0x46: cqto
+			// 0x35: je .+0x26
+			0x74, 0x26,
+			// 0x37: cqto
 			0x48, 0x99,
-			// 0x48: idiv %rcx
+			// 0x39: idiv %rcx
 			0x48, 0xf7, 0xf9,
-			// 0x4b: test %rdx,%rdx
+			// 0x3c: test %rdx,%rdx
 			0x48, 0x85, 0xd2,
-			// 0x4e: je .+0x2a
-			0x74, 0x2a,
-			// 0x50: mov %rdx,%rax
+			// 0x3f: je .+0x25
+			0x74, 0x25,
+			// 0x41: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x53: xor %rcx,%rax
+			// 0x44: xor %rcx,%rax
 			0x48, 0x31, 0xc8,
-			// 0x56: sar $0x3f,%rax
+			// 0x47: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x5a: and %rcx,%rax
+			// 0x4b: and %rcx,%rax
 			0x48, 0x21, 0xc8,
-			// 0x5d: add %rdx,%rax
+			// 0x4e: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x60: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x67: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
-			// 0x6c: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
+			// 0x51: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x58: jmpq .+0x0 [hole: continue-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x71: xor %edx,%edx
+			// 0x5d: xor %edx,%edx
 			0x31, 0xd2,
-			// 0x73: div %ecx
+			// 0x5f: div %ecx
 			0xf7, 0xf1,
-			// 0x75: test %rdx,%rdx
+			// 0x61: test %rdx,%rdx
 			0x48, 0x85, 0xd2,
-			// 0x78: jne .-0x2a
-			0x75, 0xd6,
-			// 0x7a: xor %eax,%eax
+			// 0x64: jne .-0x25
+			0x75, 0xdb,
+			// 0x66: xor %eax,%eax
 			0x31, 0xc0,
-			// 0x7c: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x83: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x68: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x31, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x63, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x7f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x54, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x59, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntMul: {
 		Name: "int_mul",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: imul 0x8(%r13,%rcx,1),%rax
-			0x49, 0x0f, 0xaf, 0x44, 0x0d, 0x08,
-			// 0x19: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: imul (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x0f, 0xaf, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x2f: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x15: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x20: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntMulBits: {
 		Name: "int_mul_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: imul 0x8(%r13,%rcx,1),%rax
-			0x49, 0x0f, 0xaf, 0x44, 0x0d, 0x08,
-			// 0x19: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: imul (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x0f, 0xaf, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xf: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x15: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntNe: {
 		Name: "int_ne",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: xor %edx,%edx
-			0x31, 0xd2,
-			// 0x15: cmp 0x8(%r13,%rcx,1),%rax
-			0x49, 0x3b, 0x44, 0x0d, 0x08,
-			// 0x1a: setne %dl
-			0x0f, 0x95, 0xc2,
-			// 0x1d: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x24: movq $0x3,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x2d: mov %rdx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0x9: cmp (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x3b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x10: setne %cl
+			0x0f, 0x95, 0xc1,
+			// 0x13: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x1e: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntNeg: {
 		Name: "int_neg",
 		Code: []byte{
-			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: xor %eax,%eax
+			// 0x0: xor %eax,%eax
 			0x31, 0xc0,
-			// 0x9: sub 0x8(%r13,%rcx,1),%rax
-			0x49, 0x2b, 0x44, 0x0d, 0x08,
-			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2: sub (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x2b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x14: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x1b: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x24: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0xf: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x1a: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x12, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntOr: {
 		Name: "int_or",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x13: or 0x8(%r13,%rax,1),%rcx
-			0x49, 0x0b, 0x4c, 0x05, 0x08,
-			// 0x18: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: movq $0x1,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x28: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: or (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x0b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x19: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntRshift: {
 		Name: "int_rshift",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x13: test %rdx,%rdx
-			0x48, 0x85, 0xd2,
-			// 0x16: js .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0xa: js .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x88, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x21: cmp $0x3f,%rdx
-			0x48, 0x83, 0xfa, 0x3f,
-			// 0x25: mov $0x3f,%ecx
+			// 0x10: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: cmp $0x3f,%rax
+			0x48, 0x83, 0xf8, 0x3f,
+			// 0x1b: mov $0x3f,%ecx
 			0xb9, 0x3f, 0x00, 0x00, 0x00,
-			// 0x2a: cmovb %rdx,%rcx
-			0x48, 0x0f, 0x42, 0xca,
-			// 0x2e: sar %cl,%rax
-			0x48, 0xd3, 0xf8,
-			// 0x31: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x41: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x20: cmovb %rax,%rcx
+			0x48, 0x0f, 0x42, 0xc8,
+			// 0x24: sar %cl,%rdx
+			0x48, 0xd3, 0xfa,
+			// 0x27: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x32: mov %rdx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x35, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntRshiftImm: {
 		Name: "int_rshift_imm",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: sar %cl,%rax
+			// 0xe: sar %cl,%rax
 			0x48, 0xd3, 0xf8,
-			// 0x16: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x1d: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x26: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x11: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x1c: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntRshiftImmBits: {
 		Name: "int_rshift_imm_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: sar %cl,%rax
+			// 0xe: sar %cl,%rax
 			0x48, 0xd3, 0xf8,
-			// 0x16: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x1d: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x11: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpIntSub: {
 		Name: "int_sub",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: sub 0x8(%r13,%rcx,1),%rax
-			0x49, 0x2b, 0x44, 0x0d, 0x08,
-			// 0x18: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: sub (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x2b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x25: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x2e: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x14: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x1f: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntSubBits: {
 		Name: "int_sub_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: sub 0x8(%r13,%rcx,1),%rax
-			0x49, 0x2b, 0x44, 0x0d, 0x08,
-			// 0x18: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: sub (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x2b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x25: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x14: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntToFloat: {
 		Name: "int_to_float",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cvtsi2sdq 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x49, 0x0f, 0x2a, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x1e: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: cvtsi2sdq (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x49, 0x0f, 0x2a, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x14: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntToFloatBits: {
 		Name: "int_to_float_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cvtsi2sdq 0x8(%r13,%rax,1),%xmm2
-			0xf2, 0x49, 0x0f, 0x2a, 0x54, 0x05, 0x08,
-			// 0xe: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x0: cvtsi2sdq (%r13),%xmm2 [hole: operand1+8 (x86_abs32s)]
+			0xf2, 0x49, 0x0f, 0x2a, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x9: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntToWide: {
 		Name: "int_to_wide",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov %rax,%rdx
-			0x48, 0x89, 0xc2,
-			// 0x16: sar $0x3f,%rdx
-			0x48, 0xc1, 0xfa, 0x3f,
-			// 0x1a: mov %rdx,(%r13,%rcx,1)
-			0x49, 0x89, 0x54, 0x0d, 0x00,
-			// 0x1f: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov %rax,%rcx
+			0x48, 0x89, 0xc1,
+			// 0xa: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0xe: mov %rcx,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntTruediv: {
 		Name: "int_truediv",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x18: mov $0x20000000000000,%rdx
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov $0x20000000000000,%rdx
 			0x48, 0xba, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x00,
-			// 0x22: lea (%rax,%rdx,1),%rsi
-			0x48, 0x8d, 0x34, 0x10,
-			// 0x26: test %rcx,%rcx
-			0x48, 0x85, 0xc9,
-			// 0x29: sete %bl
+			// 0x18: lea (%rcx,%rdx,1),%rsi
+			0x48, 0x8d, 0x34, 0x11,
+			// 0x1c: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x1f: sete %bl
 			0x0f, 0x94, 0xc3,
-			// 0x2c: mov $0x40000000000001,%rdi
+			// 0x22: mov $0x40000000000001,%rdi
 			0x48, 0xbf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00,
-			// 0x36: cmp %rdi,%rsi
+			// 0x2c: cmp %rdi,%rsi
 			0x48, 0x39, 0xfe,
-			// 0x39: setae %sil
+			// 0x2f: setae %sil
 			0x40, 0x0f, 0x93, 0xc6,
-			// 0x3d: add %rcx,%rdx
-			0x48, 0x01, 0xca,
-			// 0x40: cmp %rdi,%rdx
+			// 0x33: add %rax,%rdx
+			0x48, 0x01, 0xc2,
+			// 0x36: cmp %rdi,%rdx
 			0x48, 0x39, 0xfa,
-			// 0x43: setae %dl
+			// 0x39: setae %dl
 			0x0f, 0x93, 0xc2,
-			// 0x46: or %sil,%dl
+			// 0x3c: or %sil,%dl
 			0x40, 0x08, 0xf2,
-			// 0x49: or %bl,%dl
+			// 0x3f: or %bl,%dl
 			0x08, 0xda,
-			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x41: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x51: cvtsi2sd %rax,%xmm2
-			0xf2, 0x48, 0x0f, 0x2a, 0xd0,
-			// 0x56: cvtsi2sd %rcx,%xmm3
-			0xf2, 0x48, 0x0f, 0x2a, 0xd9,
-			// 0x5b: divsd %xmm3,%xmm2
+			// 0x47: cvtsi2sd %rcx,%xmm2
+			0xf2, 0x48, 0x0f, 0x2a, 0xd1,
+			// 0x4c: cvtsi2sd %rax,%xmm3
+			0xf2, 0x48, 0x0f, 0x2a, 0xd8,
+			// 0x51: divsd %xmm3,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd3,
-			// 0x5f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x66: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x6f: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x55: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x60: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x4d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x62, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x43, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x65, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntTruedivBits: {
 		Name: "int_truediv_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x18: mov $0x20000000000000,%rdx
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov $0x20000000000000,%rdx
 			0x48, 0xba, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x00,
-			// 0x22: lea (%rax,%rdx,1),%rsi
-			0x48, 0x8d, 0x34, 0x10,
-			// 0x26: test %rcx,%rcx
-			0x48, 0x85, 0xc9,
-			// 0x29: sete %bl
+			// 0x18: lea (%rcx,%rdx,1),%rsi
+			0x48, 0x8d, 0x34, 0x11,
+			// 0x1c: test %rax,%rax
+			0x48, 0x85, 0xc0,
+			// 0x1f: sete %bl
 			0x0f, 0x94, 0xc3,
-			// 0x2c: mov $0x40000000000001,%rdi
+			// 0x22: mov $0x40000000000001,%rdi
 			0x48, 0xbf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00,
-			// 0x36: cmp %rdi,%rsi
+			// 0x2c: cmp %rdi,%rsi
 			0x48, 0x39, 0xfe,
-			// 0x39: setae %sil
+			// 0x2f: setae %sil
 			0x40, 0x0f, 0x93, 0xc6,
-			// 0x3d: add %rcx,%rdx
-			0x48, 0x01, 0xca,
-			// 0x40: cmp %rdi,%rdx
+			// 0x33: add %rax,%rdx
+			0x48, 0x01, 0xc2,
+			// 0x36: cmp %rdi,%rdx
 			0x48, 0x39, 0xfa,
-			// 0x43: setae %dl
+			// 0x39: setae %dl
 			0x0f, 0x93, 0xc2,
-			// 0x46: or %sil,%dl
+			// 0x3c: or %sil,%dl
 			0x40, 0x08, 0xf2,
-			// 0x49: or %bl,%dl
+			// 0x3f: or %bl,%dl
 			0x08, 0xda,
-			// 0x4b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x41: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x51: cvtsi2sd %rax,%xmm2
-			0xf2, 0x48, 0x0f, 0x2a, 0xd0,
-			// 0x56: cvtsi2sd %rcx,%xmm3
-			0xf2, 0x48, 0x0f, 0x2a, 0xd9,
-			// 0x5b: divsd %xmm3,%xmm2
+			// 0x47: cvtsi2sd %rcx,%xmm2
+			0xf2, 0x48, 0x0f, 0x2a, 0xd1,
+			// 0x4c: cvtsi2sd %rax,%xmm3
+			0xf2, 0x48, 0x0f, 0x2a, 0xd8,
+			// 0x51: divsd %xmm3,%xmm2
 			0xf2, 0x0f, 0x5e, 0xd3,
-			// 0x5f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x66: movsd %xmm2,0x8(%r13,%rax,1)
-			0xf2, 0x41, 0x0f, 0x11, 0x54, 0x05, 0x08,
+			// 0x55: movsd %xmm2,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0xf2, 0x41, 0x0f, 0x11, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x4d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x62, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x43, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpIntXor: {
 		Name: "int_xor",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x13: xor 0x8(%r13,%rax,1),%rcx
-			0x49, 0x33, 0x4c, 0x05, 0x08,
-			// 0x18: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: movq $0x1,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x28: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: xor (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x33, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x19: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpJump: {
@@ -8283,1843 +5449,1463 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpJumpIfFalse: {
 		Name: "jump_if_false",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x0,0x8(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x08, 0x00,
-			// 0xd: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpJumpIfTrue: {
 		Name: "jump_if_true",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x0,0x8(%r13,%rax,1)
-			0x49, 0x83, 0x7c, 0x05, 0x08, 0x00,
-			// 0xd: jne .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x0: cmpq $0x0,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8: jne .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
 	OpListCopy: {
 		Name: "list_copy",
 		Code: []byte{
-			// 0x0: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x15: cmpq $0x5,(%r13,%rdx,1)
-			0x49, 0x83, 0x7c, 0x15, 0x00, 0x05,
-			// 0x1b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x7: cmpq $0x5,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x05,
+			// 0xf: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x21: mov (%rax),%rax
+			// 0x15: mov (%rax),%rax
 			0x48, 0x8b, 0x00,
-			// 0x24: cmp %rax,0x8(%r13,%rdx,1)
-			0x49, 0x39, 0x44, 0x15, 0x08,
-			// 0x29: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x18: cmp %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x39, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x2f: test %rax,%rax
+			// 0x25: test %rax,%rax
 			0x48, 0x85, 0xc0,
-			// 0x32: sete %dl
-			0x0f, 0x94, 0xc2,
-			// 0x35: test $0x7,%al
+			// 0x28: sete %cl
+			0x0f, 0x94, 0xc1,
+			// 0x2b: test $0x7,%al
 			0xa8, 0x07,
-			// 0x37: setne %bl
-			0x0f, 0x95, 0xc3,
-			// 0x3a: or %dl,%bl
-			0x08, 0xd3,
-			// 0x3c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2d: setne %dl
+			0x0f, 0x95, 0xc2,
+			// 0x30: or %cl,%dl
+			0x08, 0xca,
+			// 0x32: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x42: cmpq $0x5,(%r13,%rcx,1)
-			0x49, 0x83, 0x7c, 0x0d, 0x00, 0x05,
-			// 0x48: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x38: lea (%r13),%rcx [hole: operand1 (x86_abs32s)]
+			0x49, 0x8d, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x3f: cmpq $0x5,(%rcx)
+			0x48, 0x83, 0x39, 0x05,
+			// 0x43: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x4e: mov 0x8(%r13,%rcx,1),%rsi
-			0x49, 0x8b, 0x74, 0x0d, 0x08,
-			// 0x53: cmp %rax,%rsi
+			// 0x49: mov (%r13),%rsi [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x50: cmp %rax,%rsi
 			0x48, 0x39, 0xc6,
-			// 0x56: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x53: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x5c: test %rsi,%rsi
+			// 0x59: test %rsi,%rsi
 			0x48, 0x85, 0xf6,
-			// 0x5f: je .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x5c: je .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x65: mov %esi,%ecx
+			// 0x62: mov %esi,%ecx
 			0x89, 0xf1,
-			// 0x67: and $0x7,%ecx
+			// 0x64: and $0x7,%ecx
 			0x83, 0xe1, 0x07,
-			// 0x6a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x67: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x70: cmpq $0x0,0x18(%rsi)
+			// 0x6d: cmpq $0x0,0x18(%rsi)
 			0x48, 0x83, 0x7e, 0x18, 0x00,
-			// 0x75: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x72: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x7b: cmpq $0x0,0x18(%rax)
+			// 0x78: cmpq $0x0,0x18(%rax)
 			0x48, 0x83, 0x78, 0x18, 0x00,
-			// 0x80: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x7d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x86: cmpb $0x0,0x30(%rsi)
+			// 0x83: cmpb $0x0,0x30(%rsi)
 			0x80, 0x7e, 0x30, 0x00,
-			// 0x8a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x87: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x90: cmpb $0x0,0x30(%rax)
+			// 0x8d: cmpb $0x0,0x30(%rax)
 			0x80, 0x78, 0x30, 0x00,
-			// 0x94: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x91: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x9a: mov 0x8(%rsi),%rcx
+			// 0x97: mov 0x8(%rsi),%rcx
 			0x48, 0x8b, 0x4e, 0x08,
-			// 0x9e: cmp 0x10(%rax),%rcx
+			// 0x9b: cmp 0x10(%rax),%rcx
 			0x48, 0x3b, 0x48, 0x10,
-			// 0xa2: jg .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x9f: jg .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x8f, 0x00, 0x00, 0x00, 0x00,
-			// 0xa8: test %rcx,%rcx
+			// 0xa5: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0xab: jle .+0x67
-			0x7e, 0x67,
-			// 0xad: mov (%rax),%rdx
+			// 0xa8: jle .+0x5a
+			0x7e, 0x5a,
+			// 0xaa: mov (%rax),%rdx
 			0x48, 0x8b, 0x10,
-			// 0xb0: mov (%rsi),%rsi
+			// 0xad: mov (%rsi),%rsi
 			0x48, 0x8b, 0x36,
-			// 0xb3: cmp $0x1,%rcx
+			// 0xb0: cmp $0x1,%rcx
 			0x48, 0x83, 0xf9, 0x01,
-			// 0xb7: jne .+0x4
+			// 0xb4: jne .+0x4
 			0x75, 0x04,
-			// 0xb9: xor %edi,%edi
+			// 0xb6: xor %edi,%edi
 			0x31, 0xff,
-			// 0xbb: jmp .+0x46
-			0xeb, 0x46,
-			// 0xbd: mov $0x7ffffffffffffffe,%r8
+			// 0xb8: jmp .+0x39
+			0xeb, 0x39,
+			// 0xba: mov $0x7ffffffffffffffe,%r8
 			0x49, 0xb8, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
-			// 0xc7: and %rcx,%r8
+			// 0xc4: and %rcx,%r8
 			0x49, 0x21, 0xc8,
-			// 0xca: mov $0x10,%r9d
+			// 0xc7: mov $0x10,%r9d
 			0x41, 0xb9, 0x10, 0x00, 0x00, 0x00,
-			// 0xd0: xor %edi,%edi
+			// 0xcd: xor %edi,%edi
 			0x31, 0xff,
-			// 0xd2: data32 data32 data32 data32 nopw %cs:(%rax,%rax,1)
-			0x66, 0x66, 0x66, 0x66, 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0xe0: movups -0x10(%rsi,%r9,1),%xmm2
+			// 0xcf: nop
+			0x90,
+			// 0xd0: movups -0x10(%rsi,%r9,1),%xmm2
 			0x42, 0x0f, 0x10, 0x54, 0x0e, 0xf0,
-			// 0xe6: movups %xmm2,-0x10(%rdx,%r9,1)
+			// 0xd6: movups %xmm2,-0x10(%rdx,%r9,1)
 			0x42, 0x0f, 0x11, 0x54, 0x0a, 0xf0,
-			// 0xec: movups (%rsi,%r9,1),%xmm2
+			// 0xdc: movups (%rsi,%r9,1),%xmm2
 			0x42, 0x0f, 0x10, 0x14, 0x0e,
-			// 0xf1: movups %xmm2,(%rdx,%r9,1)
+			// 0xe1: movups %xmm2,(%rdx,%r9,1)
 			0x42, 0x0f, 0x11, 0x14, 0x0a,
-			// 0xf6: add $0x2,%rdi
+			// 0xe6: add $0x2,%rdi
 			0x48, 0x83, 0xc7, 0x02,
-			// 0xfa: add $0x20,%r9
+			// 0xea: add $0x20,%r9
 			0x49, 0x83, 0xc1, 0x20,
-			// 0xfe: cmp %rdi,%r8
+			// 0xee: cmp %rdi,%r8
 			0x49, 0x39, 0xf8,
-			// 0x101: jne .-0x23
+			// 0xf1: jne .-0x23
 			0x75, 0xdd,
-			// 0x103: test $0x1,%cl
+			// 0xf3: test $0x1,%cl
 			0xf6, 0xc1, 0x01,
-			// 0x106: je .+0xc
+			// 0xf6: je .+0xc
 			0x74, 0x0c,
-			// 0x108: shl $0x4,%rdi
+			// 0xf8: shl $0x4,%rdi
 			0x48, 0xc1, 0xe7, 0x04,
-			// 0x10c: movups (%rsi,%rdi,1),%xmm2
+			// 0xfc: movups (%rsi,%rdi,1),%xmm2
 			0x0f, 0x10, 0x14, 0x3e,
-			// 0x110: movups %xmm2,(%rdx,%rdi,1)
+			// 0x100: movups %xmm2,(%rdx,%rdi,1)
 			0x0f, 0x11, 0x14, 0x3a,
-			// 0x114: mov %rcx,0x8(%rax)
+			// 0x104: mov %rcx,0x8(%rax)
 			0x48, 0x89, 0x48, 0x08,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x58, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x61, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x77, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x82, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x8c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x96, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xa4, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x55, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x69, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x74, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x89, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x93, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa1, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpListLen: {
 		Name: "list_len",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov 0x8(%rax),%rax
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%rax),%rax
 			0x48, 0x8b, 0x40, 0x08,
-			// 0x10: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x17: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x20: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0xb: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x16: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoad: {
 		Name: "list_load",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x18: mov 0x8(%rax),%rsi
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x08,
-			// 0x1c: mov %rdx,%rcx
+			// 0x12: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x1f: sar $0x3f,%rcx
+			// 0x15: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x23: and %rsi,%rcx
+			// 0x19: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x26: add %rdx,%rcx
+			// 0x1c: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x29: cmp %rsi,%rcx
+			// 0x1f: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rax),%rdx
+			// 0x28: mov (%rax),%rdx
 			0x48, 0x8b, 0x10,
-			// 0x35: shl $0x4,%rcx
+			// 0x2b: shl $0x4,%rcx
 			0x48, 0xc1, 0xe1, 0x04,
-			// 0x39: mov (%rdx,%rcx,1),%rax
+			// 0x2f: mov (%rdx,%rcx,1),%rax
 			0x48, 0x8b, 0x04, 0x0a,
-			// 0x3d: mov 0x8(%rdx,%rcx,1),%rcx
+			// 0x33: mov 0x8(%rdx,%rcx,1),%rcx
 			0x48, 0x8b, 0x4c, 0x0a, 0x08,
-			// 0x42: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			// 0x38: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x49: cmp $0x7,%rdx
+			// 0x3f: cmp $0x7,%rdx
 			0x48, 0x83, 0xfa, 0x07,
-			// 0x4d: je .+0x13
+			// 0x43: je .+0x13
 			0x74, 0x13,
-			// 0x4f: cmp $0x6,%rdx
+			// 0x45: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x53: jne .+0x27
+			// 0x49: jne .+0x27
 			0x75, 0x27,
-			// 0x55: cmp $0x5,%rax
+			// 0x4b: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x59: sete %dl
+			// 0x4f: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x5c: test %cl,%dl
+			// 0x52: test %cl,%dl
 			0x84, 0xca,
-			// 0x5e: je .+0x17
+			// 0x54: je .+0x17
 			0x74, 0x17,
-			// 0x60: jmp .+0x3d
+			// 0x56: jmp .+0x3d
 			0xeb, 0x3d,
-			// 0x62: mov %rax,%rdx
+			// 0x58: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x65: xor $0x5,%rdx
+			// 0x5b: xor $0x5,%rdx
 			0x48, 0x83, 0xf2, 0x05,
-			// 0x69: mov %ecx,%esi
+			// 0x5f: mov %ecx,%esi
 			0x89, 0xce,
-			// 0x6b: and $0x7,%esi
+			// 0x61: and $0x7,%esi
 			0x83, 0xe6, 0x07,
-			// 0x6e: xor $0x4,%rsi
+			// 0x64: xor $0x4,%rsi
 			0x48, 0x83, 0xf6, 0x04,
-			// 0x72: or %rdx,%rsi
+			// 0x68: or %rdx,%rsi
 			0x48, 0x09, 0xd6,
-			// 0x75: je .+0x28
+			// 0x6b: je .+0x28
 			0x74, 0x28,
-			// 0x77: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x6d: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x7c: cmp %rdx,%rax
+			// 0x72: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
-			// 0x7f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x75: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x85: cmp $0x5,%rax
+			// 0x7b: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x89: jne .+0x14
+			// 0x7f: jne .+0x14
 			0x75, 0x14,
-			// 0x8b: test %rcx,%rcx
+			// 0x81: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x8e: sete %dl
+			// 0x84: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x91: test $0x7,%cl
+			// 0x87: test $0x7,%cl
 			0xf6, 0xc1, 0x07,
-			// 0x94: setne %bl
+			// 0x8a: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0x97: or %dl,%bl
+			// 0x8d: or %dl,%bl
 			0x08, 0xd3,
-			// 0x99: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x8f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x9f: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0xa6: mov %rax,(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0xab: mov %rcx,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x4c, 0x15, 0x08,
+			// 0x95: mov %rax,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x9c: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand3 (abs64)]
+			// 0x0 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x78, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x81, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x9b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xa2, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x6e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x77, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x91, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x98, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpListLoadBits: {
 		Name: "list_load_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x18: mov 0x8(%rax),%rsi
-			0x48, 0x8b, 0x70, 0x08,
-			// 0x1c: mov %rcx,%rdx
-			0x48, 0x89, 0xca,
-			// 0x1f: sar $0x3f,%rdx
-			0x48, 0xc1, 0xfa, 0x3f,
-			// 0x23: and %rsi,%rdx
-			0x48, 0x21, 0xf2,
-			// 0x26: add %rcx,%rdx
-			0x48, 0x01, 0xca,
-			// 0x29: cmp %rsi,%rdx
-			0x48, 0x39, 0xf2,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x12: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x15: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x19: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x1c: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x1f: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rax),%rax
-			0x48, 0x8b, 0x00,
-			// 0x35: shl $0x4,%rdx
-			0x48, 0xc1, 0xe2, 0x04,
-			// 0x39: mov (%rax,%rdx,1),%rcx
-			0x48, 0x8b, 0x0c, 0x10,
-			// 0x3d: mov 0x8(%rax,%rdx,1),%rax
-			0x48, 0x8b, 0x44, 0x10, 0x08,
-			// 0x42: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			// 0x28: mov (%rcx),%rdx
+			0x48, 0x8b, 0x11,
+			// 0x2b: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x2f: mov (%rdx,%rax,1),%rcx
+			0x48, 0x8b, 0x0c, 0x02,
+			// 0x33: mov 0x8(%rdx,%rax,1),%rax
+			0x48, 0x8b, 0x44, 0x02, 0x08,
+			// 0x38: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x49: cmp $0x7,%rdx
+			// 0x3f: cmp $0x7,%rdx
 			0x48, 0x83, 0xfa, 0x07,
-			// 0x4d: je .+0x13
+			// 0x43: je .+0x13
 			0x74, 0x13,
-			// 0x4f: cmp $0x6,%rdx
+			// 0x45: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x53: jne .+0x24
+			// 0x49: jne .+0x24
 			0x75, 0x24,
-			// 0x55: cmp $0x5,%rcx
+			// 0x4b: cmp $0x5,%rcx
 			0x48, 0x83, 0xf9, 0x05,
-			// 0x59: sete %cl
+			// 0x4f: sete %cl
 			0x0f, 0x94, 0xc1,
-			// 0x5c: test %al,%cl
+			// 0x52: test %al,%cl
 			0x84, 0xc1,
-			// 0x5e: je .+0x14
+			// 0x54: je .+0x14
 			0x74, 0x14,
-			// 0x60: jmp .+0x39
+			// 0x56: jmp .+0x39
 			0xeb, 0x39,
-			// 0x62: xor $0x5,%rcx
+			// 0x58: xor $0x5,%rcx
 			0x48, 0x83, 0xf1, 0x05,
-			// 0x66: mov %eax,%edx
+			// 0x5c: mov %eax,%edx
 			0x89, 0xc2,
-			// 0x68: and $0x7,%edx
+			// 0x5e: and $0x7,%edx
 			0x83, 0xe2, 0x07,
-			// 0x6b: xor $0x4,%rdx
+			// 0x61: xor $0x4,%rdx
 			0x48, 0x83, 0xf2, 0x04,
-			// 0x6f: or %rcx,%rdx
+			// 0x65: or %rcx,%rdx
 			0x48, 0x09, 0xca,
-			// 0x72: je .+0x27
+			// 0x68: je .+0x27
 			0x74, 0x27,
-			// 0x74: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x6a: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x79: cmp %rdx,%rcx
+			// 0x6f: cmp %rdx,%rcx
 			0x48, 0x39, 0xd1,
-			// 0x7c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x72: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x82: cmp $0x5,%rcx
+			// 0x78: cmp $0x5,%rcx
 			0x48, 0x83, 0xf9, 0x05,
-			// 0x86: jne .+0x13
+			// 0x7c: jne .+0x13
 			0x75, 0x13,
-			// 0x88: test %rax,%rax
+			// 0x7e: test %rax,%rax
 			0x48, 0x85, 0xc0,
-			// 0x8b: sete %cl
+			// 0x81: sete %cl
 			0x0f, 0x94, 0xc1,
-			// 0x8e: test $0x7,%al
+			// 0x84: test $0x7,%al
 			0xa8, 0x07,
-			// 0x90: setne %dl
+			// 0x86: setne %dl
 			0x0f, 0x95, 0xc2,
-			// 0x93: or %cl,%dl
+			// 0x89: or %cl,%dl
 			0x08, 0xca,
-			// 0x95: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x8b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x9b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xa2: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x91: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand3 (abs64)]
+			// 0x0 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x75, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x7e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x97, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x9e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x6b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x74, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x8d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x94, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpListLoadKBBool: {
 		Name: "list_load_k__b_bool",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x3,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x3,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x03,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x41: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadKBInt: {
 		Name: "list_load_k__b_int",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x1,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x1,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x01,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x41: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadKTBool: {
 		Name: "list_load_k__t_bool",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x3,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x3,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x03,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: movq $0x3,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x41: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x4c: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadKTInt: {
 		Name: "list_load_k__t_int",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x1,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x1,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x01,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x41: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x4c: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadMt: {
 		Name: "list_load_mt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x18: mov 0x40(%rdx),%rsi
+			// 0x0: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x40(%rdx),%rsi
 			0x48, 0x8b, 0x72, 0x40,
-			// 0x1c: mov 0x8(%rdx),%rdi
+			// 0x12: mov 0x8(%rdx),%rdi
 			0x48, 0x8b, 0x7a, 0x08,
-			// 0x20: mov (%rdx),%rcx
+			// 0x16: mov (%rdx),%rcx
 			0x48, 0x8b, 0x0a,
-			// 0x23: test $0x1,%sil
+			// 0x19: test $0x1,%sil
 			0x40, 0xf6, 0xc6, 0x01,
-			// 0x27: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x1d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x2d: mov 0x40(%rdx),%r8
+			// 0x23: mov 0x40(%rdx),%r8
 			0x4c, 0x8b, 0x42, 0x40,
-			// 0x31: cmp %rsi,%r8
+			// 0x27: cmp %rsi,%r8
 			0x49, 0x39, 0xf0,
-			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x3a: mov %rax,%r8
+			// 0x30: mov %rax,%r8
 			0x49, 0x89, 0xc0,
-			// 0x3d: sar $0x3f,%r8
+			// 0x33: sar $0x3f,%r8
 			0x49, 0xc1, 0xf8, 0x3f,
-			// 0x41: and %rdi,%r8
+			// 0x37: and %rdi,%r8
 			0x49, 0x21, 0xf8,
-			// 0x44: add %rax,%r8
+			// 0x3a: add %rax,%r8
 			0x49, 0x01, 0xc0,
-			// 0x47: cmp %rdi,%r8
+			// 0x3d: cmp %rdi,%r8
 			0x49, 0x39, 0xf8,
-			// 0x4a: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x40: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x50: shl $0x4,%r8
+			// 0x46: shl $0x4,%r8
 			0x49, 0xc1, 0xe0, 0x04,
-			// 0x54: mov (%rcx,%r8,1),%rax
+			// 0x4a: mov (%rcx,%r8,1),%rax
 			0x4a, 0x8b, 0x04, 0x01,
-			// 0x58: mov 0x8(%rcx,%r8,1),%rcx
+			// 0x4e: mov 0x8(%rcx,%r8,1),%rcx
 			0x4a, 0x8b, 0x4c, 0x01, 0x08,
-			// 0x5d: mov 0x40(%rdx),%rdx
+			// 0x53: mov 0x40(%rdx),%rdx
 			0x48, 0x8b, 0x52, 0x40,
-			// 0x61: cmp %rsi,%rdx
+			// 0x57: cmp %rsi,%rdx
 			0x48, 0x39, 0xf2,
-			// 0x64: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x5a: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x6a: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			// 0x60: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x71: cmp $0x7,%rdx
+			// 0x67: cmp $0x7,%rdx
 			0x48, 0x83, 0xfa, 0x07,
-			// 0x75: je .+0x13
+			// 0x6b: je .+0x13
 			0x74, 0x13,
-			// 0x77: cmp $0x6,%rdx
+			// 0x6d: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x7b: jne .+0x27
+			// 0x71: jne .+0x27
 			0x75, 0x27,
-			// 0x7d: cmp $0x5,%rax
+			// 0x73: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x81: sete %dl
+			// 0x77: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x84: test %cl,%dl
+			// 0x7a: test %cl,%dl
 			0x84, 0xca,
-			// 0x86: je .+0x17
+			// 0x7c: je .+0x17
 			0x74, 0x17,
-			// 0x88: jmp .+0x3d
+			// 0x7e: jmp .+0x3d
 			0xeb, 0x3d,
-			// 0x8a: mov %rax,%rdx
+			// 0x80: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x8d: xor $0x5,%rdx
+			// 0x83: xor $0x5,%rdx
 			0x48, 0x83, 0xf2, 0x05,
-			// 0x91: mov %ecx,%esi
+			// 0x87: mov %ecx,%esi
 			0x89, 0xce,
-			// 0x93: and $0x7,%esi
+			// 0x89: and $0x7,%esi
 			0x83, 0xe6, 0x07,
-			// 0x96: xor $0x4,%rsi
+			// 0x8c: xor $0x4,%rsi
 			0x48, 0x83, 0xf6, 0x04,
-			// 0x9a: or %rdx,%rsi
+			// 0x90: or %rdx,%rsi
 			0x48, 0x09, 0xd6,
-			// 0x9d: je .+0x28
+			// 0x93: je .+0x28
 			0x74, 0x28,
-			// 0x9f: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x95: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0xa4: cmp %rdx,%rax
+			// 0x9a: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
-			// 0xa7: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x9d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0xad: cmp $0x5,%rax
+			// 0xa3: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0xb1: jne .+0x14
+			// 0xa7: jne .+0x14
 			0x75, 0x14,
-			// 0xb3: test %rcx,%rcx
+			// 0xa9: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0xb6: sete %dl
+			// 0xac: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0xb9: test $0x7,%cl
+			// 0xaf: test $0x7,%cl
 			0xf6, 0xc1, 0x07,
-			// 0xbc: setne %bl
+			// 0xb2: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0xbf: or %dl,%bl
+			// 0xb5: or %dl,%bl
 			0x08, 0xd3,
-			// 0xc1: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xb7: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0xc7: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0xce: mov %rax,(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0xd3: mov %rcx,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x4c, 0x15, 0x08,
+			// 0xbd: mov %rax,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xc4: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand3 (abs64)]
+			// 0x0 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x66, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x6d, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0xa0, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xa9, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xc3, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xca, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x42, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x63, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x96, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x9f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb9, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc0, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc7, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpListLoadPkB: {
 		Name: "list_load_pk__b",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x00,
-			// 0xc: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x11: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: xor $0x5,%rdx
-			0x48, 0x83, 0xf2, 0x05,
-			// 0x1c: mov %eax,%esi
-			0x89, 0xc6,
-			// 0x1e: and $0x7,%esi
-			0x83, 0xe6, 0x07,
-			// 0x21: xor $0x6,%rsi
-			0x48, 0x83, 0xf6, 0x06,
-			// 0x25: or %rdx,%rsi
-			0x48, 0x09, 0xd6,
-			// 0x28: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rcx [hole: operand1 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: xor $0x5,%rcx
+			0x48, 0x83, 0xf1, 0x05,
+			// 0x12: mov %eax,%edx
+			0x89, 0xc2,
+			// 0x14: and $0x7,%edx
+			0x83, 0xe2, 0x07,
+			// 0x17: xor $0x6,%rdx
+			0x48, 0x83, 0xf2, 0x06,
+			// 0x1b: or %rcx,%rdx
+			0x48, 0x09, 0xca,
+			// 0x1e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x2e: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x33: mov 0x4a(%rax),%rsi
+			// 0x24: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x2b: mov 0x4a(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x4a,
-			// 0x37: mov %rdx,%rcx
+			// 0x2f: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x3a: sar $0x3f,%rcx
+			// 0x32: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x3e: and %rsi,%rcx
+			// 0x36: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x41: add %rdx,%rcx
+			// 0x39: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x44: cmp %rsi,%rcx
+			// 0x3c: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x47: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x3f: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x4d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x54: mov 0x42(%rax),%rax
+			// 0x45: mov 0x42(%rax),%rax
 			0x48, 0x8b, 0x40, 0x42,
-			// 0x58: movzbl (%rax,%rcx,1),%eax
+			// 0x49: movzbl (%rax,%rcx,1),%eax
 			0x0f, 0xb6, 0x04, 0x08,
-			// 0x5c: mov %rax,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x08,
+			// 0x4d: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x49, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x50, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x41, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadPkT: {
 		Name: "list_load_pk__t",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x00,
-			// 0xc: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x11: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: xor $0x5,%rdx
-			0x48, 0x83, 0xf2, 0x05,
-			// 0x1c: mov %eax,%esi
-			0x89, 0xc6,
-			// 0x1e: and $0x7,%esi
-			0x83, 0xe6, 0x07,
-			// 0x21: xor $0x6,%rsi
-			0x48, 0x83, 0xf6, 0x06,
-			// 0x25: or %rdx,%rsi
-			0x48, 0x09, 0xd6,
-			// 0x28: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rcx [hole: operand1 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: xor $0x5,%rcx
+			0x48, 0x83, 0xf1, 0x05,
+			// 0x12: mov %eax,%edx
+			0x89, 0xc2,
+			// 0x14: and $0x7,%edx
+			0x83, 0xe2, 0x07,
+			// 0x17: xor $0x6,%rdx
+			0x48, 0x83, 0xf2, 0x06,
+			// 0x1b: or %rcx,%rdx
+			0x48, 0x09, 0xca,
+			// 0x1e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x2e: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x33: mov 0x4a(%rax),%rsi
+			// 0x24: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x2b: mov 0x4a(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x4a,
-			// 0x37: mov %rdx,%rcx
+			// 0x2f: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x3a: sar $0x3f,%rcx
+			// 0x32: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x3e: and %rsi,%rcx
+			// 0x36: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x41: add %rdx,%rcx
+			// 0x39: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x44: cmp %rsi,%rcx
+			// 0x3c: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x47: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x3f: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x4d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x54: movq $0x3,(%r13,%rdx,1)
-			0x49, 0xc7, 0x44, 0x15, 0x00, 0x03, 0x00, 0x00, 0x00,
-			// 0x5d: mov 0x42(%rax),%rax
+			// 0x45: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x50: mov 0x42(%rax),%rax
 			0x48, 0x8b, 0x40, 0x42,
-			// 0x61: movzbl (%rax,%rcx,1),%eax
+			// 0x54: movzbl (%rax,%rcx,1),%eax
 			0x0f, 0xb6, 0x04, 0x08,
-			// 0x65: mov %rax,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x08,
+			// 0x58: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x49, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x50, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x41, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadRBF0: {
 		Name: "list_load_r__b_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x2,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x02,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
-			// 0x57: movq %rax,%xmm0
+			// 0x41: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x48: movq %rax,%xmm0
 			0x66, 0x48, 0x0f, 0x6e, 0xc0,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadRBF1: {
 		Name: "list_load_r__b_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x2,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x02,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
-			// 0x57: movq %rax,%xmm1
+			// 0x41: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x48: movq %rax,%xmm1
 			0x66, 0x48, 0x0f, 0x6e, 0xc8,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadRTF0: {
 		Name: "list_load_r__t_f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x2,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x02,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: movq $0x2,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
-			// 0x60: movq %rax,%xmm0
+			// 0x41: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x4c: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x53: movq %rax,%xmm0
 			0x66, 0x48, 0x0f, 0x6e, 0xc0,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListLoadRTF1: {
 		Name: "list_load_r__t_f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0x18: mov 0x8(%rcx),%rsi
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x8(%rcx),%rsi
 			0x48, 0x8b, 0x71, 0x08,
-			// 0x1c: mov %rdx,%rax
+			// 0x12: mov %rdx,%rax
 			0x48, 0x89, 0xd0,
-			// 0x1f: sar $0x3f,%rax
+			// 0x15: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x23: and %rsi,%rax
+			// 0x19: and %rsi,%rax
 			0x48, 0x21, 0xf0,
-			// 0x26: add %rdx,%rax
+			// 0x1c: add %rdx,%rax
 			0x48, 0x01, 0xd0,
-			// 0x29: cmp %rsi,%rax
+			// 0x1f: cmp %rsi,%rax
 			0x48, 0x39, 0xf0,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rcx),%rcx
+			// 0x28: mov (%rcx),%rcx
 			0x48, 0x8b, 0x09,
-			// 0x35: shl $0x4,%rax
+			// 0x2b: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x39: cmpq $0x2,(%rcx,%rax,1)
+			// 0x2f: cmpq $0x2,(%rcx,%rax,1)
 			0x48, 0x83, 0x3c, 0x01, 0x02,
-			// 0x3e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x34: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x44: add %rax,%rcx
+			// 0x3a: add %rax,%rcx
 			0x48, 0x01, 0xc1,
-			// 0x47: mov 0x8(%rcx),%rax
+			// 0x3d: mov 0x8(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x08,
-			// 0x4b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x52: movq $0x2,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x5b: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
-			// 0x60: movq %rax,%xmm1
+			// 0x41: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0x4c: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x53: movq %rax,%xmm1
 			0x66, 0x48, 0x0f, 0x6e, 0xc8,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpListStore: {
 		Name: "list_store",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rcx,1),%rdi
-			0x49, 0x8b, 0x7c, 0x0d, 0x08,
-			// 0x18: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%r13,%rdx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x15, 0x00,
-			// 0x24: mov 0x8(%rax),%r8
-			0x4c, 0x8b, 0x40, 0x08,
-			// 0x28: mov %rdi,%rsi
-			0x48, 0x89, 0xfe,
-			// 0x2b: sar $0x3f,%rsi
-			0x48, 0xc1, 0xfe, 0x3f,
-			// 0x2f: and %r8,%rsi
-			0x4c, 0x21, 0xc6,
-			// 0x32: add %rdi,%rsi
-			0x48, 0x01, 0xfe,
-			// 0x35: cmpq $0x0,0x18(%rax)
-			0x48, 0x83, 0x78, 0x18, 0x00,
-			// 0x3a: sete %bl
+			// 0x0: mov (%r13),%rcx [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rsi [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%r13),%rax [hole: operand2 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov 0x8(%rcx),%rdi
+			0x48, 0x8b, 0x79, 0x08,
+			// 0x19: mov %rsi,%rdx
+			0x48, 0x89, 0xf2,
+			// 0x1c: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x20: and %rdi,%rdx
+			0x48, 0x21, 0xfa,
+			// 0x23: add %rsi,%rdx
+			0x48, 0x01, 0xf2,
+			// 0x26: cmpq $0x0,0x18(%rcx)
+			0x48, 0x83, 0x79, 0x18, 0x00,
+			// 0x2b: sete %bl
 			0x0f, 0x94, 0xc3,
-			// 0x3d: cmp %r8,%rsi
-			0x4c, 0x39, 0xc6,
-			// 0x40: setb %dil
-			0x40, 0x0f, 0x92, 0xc7,
-			// 0x44: cmp $0x5,%rcx
-			0x48, 0x83, 0xf9, 0x05,
-			// 0x48: setne %r8b
-			0x41, 0x0f, 0x95, 0xc0,
-			// 0x4c: and %bl,%r8b
-			0x41, 0x20, 0xd8,
-			// 0x4f: and %dil,%r8b
-			0x41, 0x20, 0xf8,
-			// 0x52: cmp $0x1,%r8b
-			0x41, 0x80, 0xf8, 0x01,
-			// 0x56: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2e: cmp %rdi,%rdx
+			0x48, 0x39, 0xfa,
+			// 0x31: setb %sil
+			0x40, 0x0f, 0x92, 0xc6,
+			// 0x35: cmp $0x5,%rax
+			0x48, 0x83, 0xf8, 0x05,
+			// 0x39: setne %dil
+			0x40, 0x0f, 0x95, 0xc7,
+			// 0x3d: and %bl,%dil
+			0x40, 0x20, 0xdf,
+			// 0x40: and %sil,%dil
+			0x40, 0x20, 0xf7,
+			// 0x43: cmp $0x1,%dil
+			0x40, 0x80, 0xff, 0x01,
+			// 0x47: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x5c: mov 0x8(%r13,%rdx,1),%rdx
-			0x49, 0x8b, 0x54, 0x15, 0x08,
-			// 0x61: mov (%rax),%rax
-			0x48, 0x8b, 0x00,
-			// 0x64: shl $0x4,%rsi
-			0x48, 0xc1, 0xe6, 0x04,
-			// 0x68: mov %rcx,(%rax,%rsi,1)
-			0x48, 0x89, 0x0c, 0x30,
-			// 0x6c: mov %rdx,0x8(%rax,%rsi,1)
-			0x48, 0x89, 0x54, 0x30, 0x08,
+			// 0x4d: mov (%r13),%rsi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x54: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x57: shl $0x4,%rdx
+			0x48, 0xc1, 0xe2, 0x04,
+			// 0x5b: mov %rax,(%rcx,%rdx,1)
+			0x48, 0x89, 0x04, 0x11,
+			// 0x5f: mov %rsi,0x8(%rcx,%rdx,1)
+			0x48, 0x89, 0x74, 0x11, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x58, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x49, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x50, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
 		},
 	},
 	OpListStoreKBool: {
 		Name: "list_store_k__bool",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmpq $0x0,0x18(%rax)
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
 			0x48, 0x83, 0x78, 0x18, 0x00,
-			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x23: mov 0x8(%rax),%rsi
+			// 0x12: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov 0x8(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x08,
-			// 0x27: mov %rdx,%rcx
+			// 0x1d: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x2a: sar $0x3f,%rcx
+			// 0x20: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x2e: and %rsi,%rcx
+			// 0x24: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x31: add %rdx,%rcx
+			// 0x27: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x34: cmp %rsi,%rcx
+			// 0x2a: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x3d: mov (%rax),%rax
+			// 0x33: mov (%rax),%rax
 			0x48, 0x8b, 0x00,
-			// 0x40: shl $0x4,%rcx
+			// 0x36: shl $0x4,%rcx
 			0x48, 0xc1, 0xe1, 0x04,
-			// 0x44: movq $0x3,(%rax,%rcx,1)
+			// 0x3a: movq $0x3,(%rax,%rcx,1)
 			0x48, 0xc7, 0x04, 0x08, 0x03, 0x00, 0x00, 0x00,
-			// 0x4c: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x53: mov 0x8(%r13,%rdx,1),%rdx
-			0x49, 0x8b, 0x54, 0x15, 0x08,
-			// 0x58: mov %rdx,0x8(%rax,%rcx,1)
+			// 0x42: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x49: mov %rdx,0x8(%rax,%rcx,1)
 			0x48, 0x89, 0x54, 0x08, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
 		},
 	},
 	OpListStoreKInt: {
 		Name: "list_store_k__int",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmpq $0x0,0x18(%rax)
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
 			0x48, 0x83, 0x78, 0x18, 0x00,
-			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x23: mov 0x8(%rax),%rsi
+			// 0x12: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov 0x8(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x08,
-			// 0x27: mov %rdx,%rcx
+			// 0x1d: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x2a: sar $0x3f,%rcx
+			// 0x20: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x2e: and %rsi,%rcx
+			// 0x24: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x31: add %rdx,%rcx
+			// 0x27: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x34: cmp %rsi,%rcx
+			// 0x2a: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x3d: mov (%rax),%rax
+			// 0x33: mov (%rax),%rax
 			0x48, 0x8b, 0x00,
-			// 0x40: shl $0x4,%rcx
+			// 0x36: shl $0x4,%rcx
 			0x48, 0xc1, 0xe1, 0x04,
-			// 0x44: movq $0x1,(%rax,%rcx,1)
+			// 0x3a: movq $0x1,(%rax,%rcx,1)
 			0x48, 0xc7, 0x04, 0x08, 0x01, 0x00, 0x00, 0x00,
-			// 0x4c: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x53: mov 0x8(%r13,%rdx,1),%rdx
-			0x49, 0x8b, 0x54, 0x15, 0x08,
-			// 0x58: mov %rdx,0x8(%rax,%rcx,1)
+			// 0x42: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x49: mov %rdx,0x8(%rax,%rcx,1)
 			0x48, 0x89, 0x54, 0x08, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
 		},
 	},
 	OpListStoreMt: {
 		Name: "list_store_mt",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x08,
-			// 0xc: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rax,1),%r8
-			0x4d, 0x8b, 0x44, 0x05, 0x08,
-			// 0x18: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: mov (%r13,%rax,1),%rsi
-			0x49, 0x8b, 0x74, 0x05, 0x00,
-			// 0x24: mov 0x8(%r13,%rax,1),%rdi
-			0x49, 0x8b, 0x7c, 0x05, 0x08,
-			// 0x29: mov 0x40(%rdx),%rcx
+			// 0x0: mov (%r13),%rdx [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%r8 [hole: operand1+8 (x86_abs32s)]
+			0x4d, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%r13),%rsi [hole: operand2 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov (%r13),%rdi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xbd, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: mov 0x40(%rdx),%rcx
 			0x48, 0x8b, 0x4a, 0x40,
-			// 0x2d: test $0x1,%cl
+			// 0x20: test $0x1,%cl
 			0xf6, 0xc1, 0x01,
-			// 0x30: sete %al
+			// 0x23: sete %al
 			0x0f, 0x94, 0xc0,
-			// 0x33: cmp $0x5,%rsi
+			// 0x26: cmp $0x5,%rsi
 			0x48, 0x83, 0xfe, 0x05,
-			// 0x37: setne %bl
+			// 0x2a: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0x3a: and %al,%bl
+			// 0x2d: and %al,%bl
 			0x20, 0xc3,
-			// 0x3c: cmp $0x1,%bl
+			// 0x2f: cmp $0x1,%bl
 			0x80, 0xfb, 0x01,
-			// 0x3f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x32: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x45: mov %rcx,%r9
+			// 0x38: mov %rcx,%r9
 			0x49, 0x89, 0xc9,
-			// 0x48: or $0x1,%r9
+			// 0x3b: or $0x1,%r9
 			0x49, 0x83, 0xc9, 0x01,
-			// 0x4c: mov %rcx,%rax
+			// 0x3f: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x4f: lock cmpxchg %r9,0x40(%rdx)
+			// 0x42: lock cmpxchg %r9,0x40(%rdx)
 			0xf0, 0x4c, 0x0f, 0xb1, 0x4a, 0x40,
-			// 0x55: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x48: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x5b: cmpq $0x0,0x18(%rdx)
+			// 0x4e: cmpq $0x0,0x18(%rdx)
 			0x48, 0x83, 0x7a, 0x18, 0x00,
-			// 0x60: jne .+0x16
+			// 0x53: jne .+0x16
 			0x75, 0x16,
-			// 0x62: mov 0x8(%rdx),%r9
+			// 0x55: mov 0x8(%rdx),%r9
 			0x4c, 0x8b, 0x4a, 0x08,
-			// 0x66: mov %r8,%rax
+			// 0x59: mov %r8,%rax
 			0x4c, 0x89, 0xc0,
-			// 0x69: sar $0x3f,%rax
+			// 0x5c: sar $0x3f,%rax
 			0x48, 0xc1, 0xf8, 0x3f,
-			// 0x6d: and %r9,%rax
+			// 0x60: and %r9,%rax
 			0x4c, 0x21, 0xc8,
-			// 0x70: add %r8,%rax
+			// 0x63: add %r8,%rax
 			0x4c, 0x01, 0xc0,
-			// 0x73: cmp %r9,%rax
+			// 0x66: cmp %r9,%rax
 			0x4c, 0x39, 0xc8,
-			// 0x76: jb .+0x9
+			// 0x69: jb .+0x9
 			0x72, 0x09,
-			// 0x78: mov %rcx,0x40(%rdx)
+			// 0x6b: mov %rcx,0x40(%rdx)
 			0x48, 0x89, 0x4a, 0x40,
-			// 0x7c: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x6f: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x81: mov (%rdx),%r8
+			// 0x74: mov (%rdx),%r8
 			0x4c, 0x8b, 0x02,
-			// 0x84: shl $0x4,%rax
+			// 0x77: shl $0x4,%rax
 			0x48, 0xc1, 0xe0, 0x04,
-			// 0x88: mov %rsi,(%r8,%rax,1)
+			// 0x7b: mov %rsi,(%r8,%rax,1)
 			0x49, 0x89, 0x34, 0x00,
-			// 0x8c: mov %rdi,0x8(%r8,%rax,1)
+			// 0x7f: mov %rdi,0x8(%r8,%rax,1)
 			0x49, 0x89, 0x7c, 0x00, 0x08,
-			// 0x91: add $0x2,%rcx
+			// 0x84: add $0x2,%rcx
 			0x48, 0x83, 0xc1, 0x02,
-			// 0x95: mov %rcx,0x40(%rdx)
+			// 0x88: mov %rcx,0x40(%rdx)
 			0x48, 0x89, 0x4a, 0x40,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x41, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x57, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x7d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x70, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpListStorePk: {
 		Name: "list_store_pk",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%r13,%rax,1),%rsi
-			0x49, 0x8b, 0x74, 0x05, 0x00,
-			// 0xc: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x11: mov (%rip),%rdx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x1f: xor $0x5,%rsi
-			0x48, 0x83, 0xf6, 0x05,
-			// 0x23: mov %eax,%edi
-			0x89, 0xc7,
-			// 0x25: and $0x7,%edi
-			0x83, 0xe7, 0x07,
-			// 0x28: xor $0x6,%rdi
-			0x48, 0x83, 0xf7, 0x06,
-			// 0x2c: or %rsi,%rdi
-			0x48, 0x09, 0xf7,
-			// 0x2f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rcx [hole: operand0 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: xor $0x5,%rcx
+			0x48, 0x83, 0xf1, 0x05,
+			// 0x12: mov %eax,%edx
+			0x89, 0xc2,
+			// 0x14: and $0x7,%edx
+			0x83, 0xe2, 0x07,
+			// 0x17: xor $0x6,%rdx
+			0x48, 0x83, 0xf2, 0x06,
+			// 0x1b: or %rcx,%rdx
+			0x48, 0x09, 0xca,
+			// 0x1e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x35: cmpq $0x3,(%r13,%rcx,1)
-			0x49, 0x83, 0x7c, 0x0d, 0x00, 0x03,
-			// 0x3b: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x24: cmpq $0x3,(%r13) [hole: operand2 (x86_abs32s)]
+			0x49, 0x83, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x03,
+			// 0x2c: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x41: mov 0x8(%r13,%rdx,1),%rsi
-			0x49, 0x8b, 0x74, 0x15, 0x08,
-			// 0x46: mov 0x4a(%rax),%rdi
-			0x48, 0x8b, 0x78, 0x4a,
-			// 0x4a: mov %rsi,%rdx
-			0x48, 0x89, 0xf2,
-			// 0x4d: sar $0x3f,%rdx
-			0x48, 0xc1, 0xfa, 0x3f,
-			// 0x51: and %rdi,%rdx
-			0x48, 0x21, 0xfa,
-			// 0x54: add %rsi,%rdx
-			0x48, 0x01, 0xf2,
-			// 0x57: cmp %rdi,%rdx
-			0x48, 0x39, 0xfa,
-			// 0x5a: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x32: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x39: mov 0x4a(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x4a,
+			// 0x3d: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x40: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x44: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x47: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x4a: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x4d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x60: movzbl 0x8(%r13,%rcx,1),%ecx
-			0x41, 0x0f, 0xb6, 0x4c, 0x0d, 0x08,
-			// 0x66: mov 0x42(%rax),%rax
+			// 0x53: movzbl (%r13),%edx [hole: operand2+8 (x86_abs32s)]
+			0x41, 0x0f, 0xb6, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x5b: mov 0x42(%rax),%rax
 			0x48, 0x8b, 0x40, 0x42,
-			// 0x6a: mov %cl,(%rax,%rdx,1)
-			0x88, 0x0c, 0x10,
+			// 0x5f: mov %dl,(%rax,%rcx,1)
+			0x88, 0x14, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x31, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x3d, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x35, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x57, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
 		},
 	},
 	OpListStoreRF0: {
 		Name: "list_store_r__f0",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmpq $0x0,0x18(%rax)
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
 			0x48, 0x83, 0x78, 0x18, 0x00,
-			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x23: mov 0x8(%rax),%rsi
+			// 0x12: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov 0x8(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x08,
-			// 0x27: mov %rdx,%rcx
+			// 0x1d: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x2a: sar $0x3f,%rcx
+			// 0x20: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x2e: and %rsi,%rcx
+			// 0x24: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x31: add %rdx,%rcx
+			// 0x27: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x34: cmp %rsi,%rcx
+			// 0x2a: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x3d: mov (%rax),%rax
+			// 0x33: mov (%rax),%rax
 			0x48, 0x8b, 0x00,
-			// 0x40: shl $0x4,%rcx
+			// 0x36: shl $0x4,%rcx
 			0x48, 0xc1, 0xe1, 0x04,
-			// 0x44: movq $0x2,(%rax,%rcx,1)
+			// 0x3a: movq $0x2,(%rax,%rcx,1)
 			0x48, 0xc7, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00,
-			// 0x4c: movsd %xmm0,0x8(%rax,%rcx,1)
+			// 0x42: movsd %xmm0,0x8(%rax,%rcx,1)
 			0xf2, 0x0f, 0x11, 0x44, 0x08, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpListStoreRF1: {
 		Name: "list_store_r__f1",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: cmpq $0x0,0x18(%rax)
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
 			0x48, 0x83, 0x78, 0x18, 0x00,
-			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x23: mov 0x8(%rax),%rsi
+			// 0x12: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov 0x8(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x08,
-			// 0x27: mov %rdx,%rcx
+			// 0x1d: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x2a: sar $0x3f,%rcx
+			// 0x20: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x2e: and %rsi,%rcx
+			// 0x24: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x31: add %rdx,%rcx
+			// 0x27: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x34: cmp %rsi,%rcx
+			// 0x2a: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x37: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x2d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x3d: mov (%rax),%rax
+			// 0x33: mov (%rax),%rax
 			0x48, 0x8b, 0x00,
-			// 0x40: shl $0x4,%rcx
+			// 0x36: shl $0x4,%rcx
 			0x48, 0xc1, 0xe1, 0x04,
-			// 0x44: movq $0x2,(%rax,%rcx,1)
+			// 0x3a: movq $0x2,(%rax,%rcx,1)
 			0x48, 0xc7, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00,
-			// 0x4c: movsd %xmm1,0x8(%rax,%rcx,1)
+			// 0x42: movsd %xmm1,0x8(%rax,%rcx,1)
 			0xf2, 0x0f, 0x11, 0x4c, 0x08, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x39, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpLoadFloat: {
 		Name: "load_float",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			// 0x0: movq $0x2,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+			// 0xb: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movq $0x2,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x02, 0x00, 0x00, 0x00,
-			// 0x10: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x17: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x12: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoadFloatBits: {
 		Name: "load_float_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x7: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoadInt: {
 		Name: "load_int",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			// 0x0: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0xb: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: movq $0x1,(%r13,%rax,1)
-			0x49, 0xc7, 0x44, 0x05, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x10: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x17: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x12: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoadIntBits: {
 		Name: "load_int_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x7: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpLoop: {
@@ -10158,215 +6944,171 @@ var Stencils = [NumOps]relocs.Stencil{
 	OpMove: {
 		Name: "move",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov (%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x00,
-			// 0x13: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x18: mov %rdx,(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x00,
-			// 0x1d: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov %rax,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpMoveBits: {
 		Name: "move_bits",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpRet: {
 		Name: "ret",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x00,
-			// 0xc: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x11: mov %rcx,(%r13)
-			0x49, 0x89, 0x4d, 0x00,
-			// 0x15: mov %rax,0x8(%r13)
-			0x49, 0x89, 0x45, 0x08,
-			// 0x19: mov -0x10(%r13),%rax
+			// 0x0: mov (%r13),%rax [hole: operand0 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rcx [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov %rax,(%r13)
+			0x49, 0x89, 0x45, 0x00,
+			// 0x12: mov %rcx,0x8(%r13)
+			0x49, 0x89, 0x4d, 0x08,
+			// 0x16: mov -0x10(%r13),%rax
 			0x49, 0x8b, 0x45, 0xf0,
-			// 0x1d: test %rax,%rax
+			// 0x1a: test %rax,%rax
 			0x48, 0x85, 0xc0,
-			// 0x20: je .+0x11
+			// 0x1d: je .+0x11
 			0x74, 0x11,
-			// 0x22: incl 0x14(%r12,%riz,1)
+			// 0x1f: incl 0x14(%r12,%riz,1)
 			0x41, 0xff, 0x44, 0x24, 0x14,
-			// 0x27: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			// 0x24: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x2e: sub %rcx,%r13
+			// 0x2b: sub %rcx,%r13
 			0x49, 0x29, 0xcd,
-			// 0x31: jmp *%rax
+			// 0x2e: jmp *%rax
 			0xff, 0xe0,
-			// 0x33: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			// 0x30: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x3a: shl $0x8,%rax
+			// 0x37: shl $0x8,%rax
 			0x48, 0xc1, 0xe0, 0x08,
-			// 0x3e: inc %rax
+			// 0x3b: inc %rax
 			0x48, 0xff, 0xc0,
-			// 0x41: retq
+			// 0x3e: retq
 			0xc3,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
+			// 0x0 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
+			// 0x8 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x27, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x33, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
 	OpStrChar: {
 		Name: "str_char",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: mov 0x8(%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x08,
-			// 0x18: mov 0x6(%rax),%rsi
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x6(%rax),%rsi
 			0x48, 0x8b, 0x70, 0x06,
-			// 0x1c: mov %rdx,%rcx
+			// 0x12: mov %rdx,%rcx
 			0x48, 0x89, 0xd1,
-			// 0x1f: sar $0x3f,%rcx
+			// 0x15: sar $0x3f,%rcx
 			0x48, 0xc1, 0xf9, 0x3f,
-			// 0x23: and %rsi,%rcx
+			// 0x19: and %rsi,%rcx
 			0x48, 0x21, 0xf1,
-			// 0x26: add %rdx,%rcx
+			// 0x1c: add %rdx,%rcx
 			0x48, 0x01, 0xd1,
-			// 0x29: cmp %rsi,%rcx
+			// 0x1f: cmp %rsi,%rcx
 			0x48, 0x39, 0xf1,
-			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
-			// 0x32: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			// 0x28: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x39: mov -0x2(%rax),%rax
+			// 0x2f: mov -0x2(%rax),%rax
 			0x48, 0x8b, 0x40, 0xfe,
-			// 0x3d: movzbl (%rax,%rcx,1),%eax
+			// 0x33: movzbl (%rax,%rcx,1),%eax
 			0x0f, 0xb6, 0x04, 0x08,
-			// 0x41: and $0x7f,%eax
+			// 0x37: and $0x7f,%eax
 			0x83, 0xe0, 0x7f,
-			// 0x44: mov (%rdx,%rax,8),%rax
+			// 0x3a: mov (%rdx,%rax,8),%rax
 			0x48, 0x8b, 0x04, 0xc2,
-			// 0x48: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x4f: movq $0x5,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x05, 0x00, 0x00, 0x00,
-			// 0x58: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x3e: movq $0x5,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00,
+			// 0x49: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand3 (abs64)]
+			// 0x0 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x35, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x4b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x41, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpStrJumpIfEq: {
 		Name: "str_jump_if_eq",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rdx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0x13: mov 0x8(%r13,%rdx,1),%rdx
-			0x49, 0x8b, 0x54, 0x15, 0x08,
-			// 0x18: cmp %rdx,%rcx
+			// 0x0: mov (%r13),%rcx [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: cmp %rdx,%rcx
 			0x48, 0x39, 0xd1,
-			// 0x1b: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x11: je .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x84, 0x00, 0x00, 0x00, 0x00,
-			// 0x21: mov 0x6(%rcx),%rax
+			// 0x17: mov 0x6(%rcx),%rax
 			0x48, 0x8b, 0x41, 0x06,
-			// 0x25: cmp 0x6(%rdx),%rax
+			// 0x1b: cmp 0x6(%rdx),%rax
 			0x48, 0x3b, 0x42, 0x06,
-			// 0x29: jne .+0x0 [hole: continue-4 (x86_pcrel32)]
+			// 0x1f: jne .+0x0 [hole: continue-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x2f: test %rax,%rax
+			// 0x25: test %rax,%rax
 			0x48, 0x85, 0xc0,
-			// 0x32: jle .+0x0 [hole: jump_target-4 (x86_pcrel32)]
+			// 0x28: jle .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x8e, 0x00, 0x00, 0x00, 0x00,
-			// 0x38: mov -0x2(%rcx),%rcx
+			// 0x2e: mov -0x2(%rcx),%rcx
 			0x48, 0x8b, 0x49, 0xfe,
-			// 0x3c: mov -0x2(%rdx),%rdx
+			// 0x32: mov -0x2(%rdx),%rdx
 			0x48, 0x8b, 0x52, 0xfe,
-			// 0x40: movzbl (%rcx),%ebx
+			// 0x36: movzbl (%rcx),%ebx
 			0x0f, 0xb6, 0x19,
-			// 0x43: cmp (%rdx),%bl
+			// 0x39: cmp (%rdx),%bl
 			0x3a, 0x1a,
-			// 0x45: jne .+0x0 [hole: continue-4 (x86_pcrel32)]
+			// 0x3b: jne .+0x0 [hole: continue-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x4b: mov $0x1,%edi
+			// 0x41: mov $0x1,%edi
 			0xbf, 0x01, 0x00, 0x00, 0x00,
+			// 0x46: nopw %cs:(%rax,%rax,1)
+			0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00,
 			// 0x50: mov %rdi,%rsi
 			0x48, 0x89, 0xfe,
 			// 0x53: cmp %rdi,%rax
@@ -10386,626 +7128,498 @@ var Stencils = [NumOps]relocs.Stencil{
 			// 0x68: jge .+0x0 [hole: jump_target-4 (x86_pcrel32)]
 			0x0f, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x47, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3d, Kind: relocs.X86PCRel32, Value: relocs.ValueContinue, Symbol: "_JIT_CONTINUE", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x6a, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
 	OpStrLen: {
 		Name: "str_len",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov 0x6(%rax),%rax
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x6(%rax),%rax
 			0x48, 0x8b, 0x40, 0x06,
-			// 0x10: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x17: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x20: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0xb: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x16: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x19, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpTupleLoad: {
 		Name: "tuple_load",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0xc: mov -0x4(%rax),%rcx
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov -0x4(%rax),%rcx
 			0x48, 0x8b, 0x48, 0xfc,
-			// 0x10: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			// 0xb: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x17: mov (%rcx,%rdx,1),%rax
+			// 0x12: mov (%rcx,%rdx,1),%rax
 			0x48, 0x8b, 0x04, 0x11,
-			// 0x1b: mov 0x8(%rcx,%rdx,1),%rcx
+			// 0x16: mov 0x8(%rcx,%rdx,1),%rcx
 			0x48, 0x8b, 0x4c, 0x11, 0x08,
-			// 0x20: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			// 0x1b: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x27: cmp $0x7,%rdx
+			// 0x22: cmp $0x7,%rdx
 			0x48, 0x83, 0xfa, 0x07,
-			// 0x2b: je .+0x13
+			// 0x26: je .+0x13
 			0x74, 0x13,
-			// 0x2d: cmp $0x6,%rdx
+			// 0x28: cmp $0x6,%rdx
 			0x48, 0x83, 0xfa, 0x06,
-			// 0x31: jne .+0x27
+			// 0x2c: jne .+0x27
 			0x75, 0x27,
-			// 0x33: cmp $0x5,%rax
+			// 0x2e: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x37: sete %dl
+			// 0x32: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x3a: test %cl,%dl
+			// 0x35: test %cl,%dl
 			0x84, 0xca,
-			// 0x3c: je .+0x17
+			// 0x37: je .+0x17
 			0x74, 0x17,
-			// 0x3e: jmp .+0x3d
+			// 0x39: jmp .+0x3d
 			0xeb, 0x3d,
-			// 0x40: mov %rax,%rdx
+			// 0x3b: mov %rax,%rdx
 			0x48, 0x89, 0xc2,
-			// 0x43: xor $0x5,%rdx
+			// 0x3e: xor $0x5,%rdx
 			0x48, 0x83, 0xf2, 0x05,
-			// 0x47: mov %ecx,%esi
+			// 0x42: mov %ecx,%esi
 			0x89, 0xce,
-			// 0x49: and $0x7,%esi
+			// 0x44: and $0x7,%esi
 			0x83, 0xe6, 0x07,
-			// 0x4c: xor $0x4,%rsi
+			// 0x47: xor $0x4,%rsi
 			0x48, 0x83, 0xf6, 0x04,
-			// 0x50: or %rdx,%rsi
+			// 0x4b: or %rdx,%rsi
 			0x48, 0x09, 0xd6,
-			// 0x53: je .+0x28
+			// 0x4e: je .+0x28
 			0x74, 0x28,
-			// 0x55: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x50: jmpq .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0xe9, 0x00, 0x00, 0x00, 0x00,
-			// 0x5a: cmp %rdx,%rax
+			// 0x55: cmp %rdx,%rax
 			0x48, 0x39, 0xd0,
-			// 0x5d: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x58: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x63: cmp $0x5,%rax
+			// 0x5e: cmp $0x5,%rax
 			0x48, 0x83, 0xf8, 0x05,
-			// 0x67: jne .+0x14
+			// 0x62: jne .+0x14
 			0x75, 0x14,
-			// 0x69: test %rcx,%rcx
+			// 0x64: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0x6c: sete %dl
+			// 0x67: sete %dl
 			0x0f, 0x94, 0xc2,
-			// 0x6f: test $0x7,%cl
+			// 0x6a: test $0x7,%cl
 			0xf6, 0xc1, 0x07,
-			// 0x72: setne %bl
+			// 0x6d: setne %bl
 			0x0f, 0x95, 0xc3,
-			// 0x75: or %dl,%bl
+			// 0x70: or %dl,%bl
 			0x08, 0xd3,
-			// 0x77: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x72: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x7d: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x84: mov %rax,(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x00,
-			// 0x89: mov %rcx,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x4c, 0x15, 0x08,
+			// 0x78: mov %rax,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7f: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand3 (abs64)]
+			// 0x8 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x23, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x56, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x5f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x79, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x80, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x51, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x74, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x7b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x82, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpWideAdd: {
 		Name: "wide_add",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x08,
-			// 0x13: mov %rcx,%rdx
-			0x48, 0x89, 0xca,
-			// 0x16: sar $0x3f,%rdx
-			0x48, 0xc1, 0xfa, 0x3f,
-			// 0x1a: add 0x8(%r13,%rax,1),%rcx
-			0x49, 0x03, 0x4c, 0x05, 0x08,
-			// 0x1f: adc (%r13,%rax,1),%rdx
-			0x49, 0x13, 0x54, 0x05, 0x00,
-			// 0x24: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov %rax,%rcx
+			0x48, 0x89, 0xc1,
+			// 0xa: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0xe: add (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x03, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: adc (%r13),%rcx [hole: operand0 (x86_abs32s)]
+			0x49, 0x13, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x2a: mov %rdx,(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x00,
-			// 0x2f: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x22: lea (%r13),%rdx [hole: operand0 (x86_abs32s)]
+			0x49, 0x8d, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x29: mov %rcx,(%rdx)
+			0x48, 0x89, 0x0a,
+			// 0x2c: mov %rax,0x8(%rdx)
+			0x48, 0x89, 0x42, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
 	OpWideAddWide: {
 		Name: "wide_add_wide",
 		Code: []byte{
-			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rcx,1),%rax
-			0x49, 0x8b, 0x44, 0x0d, 0x08,
-			// 0xc: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: add 0x8(%r13,%rdx,1),%rax
-			0x49, 0x03, 0x44, 0x15, 0x08,
-			// 0x18: mov (%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x00,
-			// 0x1d: adc (%r13,%rdx,1),%rcx
-			0x49, 0x13, 0x4c, 0x15, 0x00,
-			// 0x22: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: add (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x03, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%r13),%rcx [hole: operand1 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: adc (%r13),%rcx [hole: operand2 (x86_abs32s)]
+			0x49, 0x13, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x28: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x2f: mov %rcx,(%r13,%rdx,1)
-			0x49, 0x89, 0x4c, 0x15, 0x00,
-			// 0x34: mov %rax,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x08,
+			// 0x22: mov %rcx,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x29: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpWideAndImm: {
 		Name: "wide_and_imm",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			// 0x0: mov (%rip),%rax [hole: operand3-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rcx [hole: operand3-4 (x86_got_load)]
+			// 0x7: and (%r13),%rax [hole: operand1 (x86_abs32s)]
+			0x49, 0x23, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
 			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: and (%r13,%rax,1),%rcx
-			0x49, 0x23, 0x4c, 0x05, 0x00,
-			// 0x13: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x1a: and 0x8(%r13,%rax,1),%rdx
-			0x49, 0x23, 0x54, 0x05, 0x08,
-			// 0x1f: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x26: mov %rcx,(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x00,
-			// 0x2b: mov %rdx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x08,
+			// 0x15: and (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x23, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: mov %rax,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: mov %rcx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
+			// 0x0 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand3 (abs64)]
+			// 0x8 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
-			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x22, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpWideMul: {
 		Name: "wide_mul",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x00,
-			// 0xc: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x11: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: mov (%r13,%rcx,1),%rsi
-			0x49, 0x8b, 0x74, 0x0d, 0x00,
-			// 0x1d: mov 0x8(%r13,%rcx,1),%r8
-			0x4d, 0x8b, 0x44, 0x0d, 0x08,
-			// 0x22: mov %rsi,%r11
-			0x49, 0x89, 0xf3,
-			// 0x25: xor %rdx,%r11
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand1 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%r13),%rsi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov (%r13),%r8 [hole: operand2 (x86_abs32s)]
+			0x4d, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: mov %r8,%r11
+			0x4d, 0x89, 0xc3,
+			// 0x1f: xor %rdx,%r11
 			0x49, 0x31, 0xd3,
-			// 0x28: mov %r11,%rbx
+			// 0x22: mov %r11,%rbx
 			0x4c, 0x89, 0xdb,
-			// 0x2b: shr $0x3f,%rbx
+			// 0x25: shr $0x3f,%rbx
 			0x48, 0xc1, 0xeb, 0x3f,
-			// 0x2f: xor %ecx,%ecx
+			// 0x29: xor %ecx,%ecx
 			0x31, 0xc9,
-			// 0x31: mov %rax,%r15
+			// 0x2b: mov %rax,%r15
 			0x49, 0x89, 0xc7,
-			// 0x34: neg %r15
+			// 0x2e: neg %r15
 			0x49, 0xf7, 0xdf,
-			// 0x37: mov $0x0,%r14d
+			// 0x31: mov $0x0,%r14d
 			0x41, 0xbe, 0x00, 0x00, 0x00, 0x00,
-			// 0x3d: sbb %rdx,%r14
+			// 0x37: sbb %rdx,%r14
 			0x49, 0x19, 0xd6,
-			// 0x40: test %rdx,%rdx
+			// 0x3a: test %rdx,%rdx
 			0x48, 0x85, 0xd2,
-			// 0x43: cmovns %rax,%r15
+			// 0x3d: cmovns %rax,%r15
 			0x4c, 0x0f, 0x49, 0xf8,
-			// 0x47: cmovns %rdx,%r14
+			// 0x41: cmovns %rdx,%r14
 			0x4c, 0x0f, 0x49, 0xf2,
-			// 0x4b: mov %r8,%rdi
-			0x4c, 0x89, 0xc7,
-			// 0x4e: neg %rdi
+			// 0x45: mov %rsi,%rdi
+			0x48, 0x89, 0xf7,
+			// 0x48: neg %rdi
 			0x48, 0xf7, 0xdf,
-			// 0x51: sbb %rsi,%rcx
-			0x48, 0x19, 0xf1,
-			// 0x54: test %rsi,%rsi
-			0x48, 0x85, 0xf6,
-			// 0x57: cmovns %r8,%rdi
-			0x49, 0x0f, 0x49, 0xf8,
-			// 0x5b: cmovns %rsi,%rcx
-			0x48, 0x0f, 0x49, 0xce,
-			// 0x5f: mov %rdi,%rax
+			// 0x4b: sbb %r8,%rcx
+			0x4c, 0x19, 0xc1,
+			// 0x4e: test %r8,%r8
+			0x4d, 0x85, 0xc0,
+			// 0x51: cmovns %r8,%rcx
+			0x49, 0x0f, 0x49, 0xc8,
+			// 0x55: cmovns %rsi,%rdi
+			0x48, 0x0f, 0x49, 0xfe,
+			// 0x59: mov %rdi,%rax
 			0x48, 0x89, 0xf8,
-			// 0x62: mul %r14
+			// 0x5c: mul %r14
 			0x49, 0xf7, 0xe6,
-			// 0x65: mov %rdx,%r8
+			// 0x5f: mov %rdx,%r8
 			0x49, 0x89, 0xd0,
-			// 0x68: mov %rax,%r9
+			// 0x62: mov %rax,%r9
 			0x49, 0x89, 0xc1,
-			// 0x6b: mov %rcx,%rax
+			// 0x65: mov %rcx,%rax
 			0x48, 0x89, 0xc8,
-			// 0x6e: mul %r15
+			// 0x68: mul %r15
 			0x49, 0xf7, 0xe7,
-			// 0x71: mov %rdx,%rsi
+			// 0x6b: mov %rdx,%rsi
 			0x48, 0x89, 0xd6,
-			// 0x74: mov %rax,%r10
+			// 0x6e: mov %rax,%r10
 			0x49, 0x89, 0xc2,
-			// 0x77: add %r9,%r10
+			// 0x71: add %r9,%r10
 			0x4d, 0x01, 0xca,
-			// 0x7a: adc %r8,%rsi
+			// 0x74: adc %r8,%rsi
 			0x4c, 0x11, 0xc6,
-			// 0x7d: mov %rdi,%rax
+			// 0x77: mov %rdi,%rax
 			0x48, 0x89, 0xf8,
-			// 0x80: mul %r15
+			// 0x7a: mul %r15
 			0x49, 0xf7, 0xe7,
-			// 0x83: xor %edi,%edi
+			// 0x7d: xor %edi,%edi
 			0x31, 0xff,
-			// 0x85: add %r10,%rdx
+			// 0x7f: add %r10,%rdx
 			0x4c, 0x01, 0xd2,
-			// 0x88: setb %r9b
+			// 0x82: setb %r9b
 			0x41, 0x0f, 0x92, 0xc1,
-			// 0x8c: add $-0x1,%rbx
+			// 0x86: add $-0x1,%rbx
 			0x48, 0x83, 0xc3, 0xff,
-			// 0x90: mov $0x7fffffffffffffff,%r8
+			// 0x8a: mov $0x7fffffffffffffff,%r8
 			0x49, 0xb8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
-			// 0x9a: adc $0x0,%r8
+			// 0x94: adc $0x0,%r8
 			0x49, 0x83, 0xd0, 0x00,
-			// 0x9e: test %r14,%r14
+			// 0x98: test %r14,%r14
 			0x4d, 0x85, 0xf6,
-			// 0xa1: sete %r10b
+			// 0x9b: sete %r10b
 			0x41, 0x0f, 0x94, 0xc2,
-			// 0xa5: test %rcx,%rcx
+			// 0x9f: test %rcx,%rcx
 			0x48, 0x85, 0xc9,
-			// 0xa8: sete %cl
+			// 0xa2: sete %cl
 			0x0f, 0x94, 0xc1,
-			// 0xab: or %r10b,%cl
+			// 0xa5: or %r10b,%cl
 			0x44, 0x08, 0xd1,
-			// 0xae: cmp $0x1,%cl
+			// 0xa8: cmp $0x1,%cl
 			0x80, 0xf9, 0x01,
-			// 0xb1: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xab: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0xb7: test %rsi,%rsi
+			// 0xb1: test %rsi,%rsi
 			0x48, 0x85, 0xf6,
-			// 0xba: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xb4: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0xc0: mov %r9b,%dil
+			// 0xba: mov %r9b,%dil
 			0x44, 0x88, 0xcf,
-			// 0xc3: test %rdi,%rdi
+			// 0xbd: test %rdi,%rdi
 			0x48, 0x85, 0xff,
-			// 0xc6: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xc0: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0xcc: cmp %rax,%rbx
+			// 0xc6: cmp %rax,%rbx
 			0x48, 0x39, 0xc3,
-			// 0xcf: sbb %rdx,%r8
+			// 0xc9: sbb %rdx,%r8
 			0x49, 0x19, 0xd0,
-			// 0xd2: jb .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xcc: jb .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x82, 0x00, 0x00, 0x00, 0x00,
-			// 0xd8: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0xdf: xor %esi,%esi
-			0x31, 0xf6,
-			// 0xe1: mov %rax,%rdi
-			0x48, 0x89, 0xc7,
-			// 0xe4: neg %rdi
-			0x48, 0xf7, 0xdf,
-			// 0xe7: sbb %rdx,%rsi
-			0x48, 0x19, 0xd6,
-			// 0xea: test %r11,%r11
+			// 0xd2: xor %ecx,%ecx
+			0x31, 0xc9,
+			// 0xd4: mov %rax,%rsi
+			0x48, 0x89, 0xc6,
+			// 0xd7: neg %rsi
+			0x48, 0xf7, 0xde,
+			// 0xda: sbb %rdx,%rcx
+			0x48, 0x19, 0xd1,
+			// 0xdd: test %r11,%r11
 			0x4d, 0x85, 0xdb,
-			// 0xed: cmovns %rax,%rdi
-			0x48, 0x0f, 0x49, 0xf8,
-			// 0xf1: cmovns %rdx,%rsi
-			0x48, 0x0f, 0x49, 0xf2,
-			// 0xf5: mov %rsi,(%r13,%rcx,1)
-			0x49, 0x89, 0x74, 0x0d, 0x00,
-			// 0xfa: mov %rdi,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x7c, 0x0d, 0x08,
+			// 0xe0: cmovns %rax,%rsi
+			0x48, 0x0f, 0x49, 0xf0,
+			// 0xe4: cmovns %rdx,%rcx
+			0x48, 0x0f, 0x49, 0xca,
+			// 0xe8: mov %rcx,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xef: mov %rsi,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0xb5, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0xb3, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xbc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xc8, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xd4, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0xdb, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xad, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xb6, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc2, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xce, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0xeb, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xf2, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpWideRshift: {
 		Name: "wide_rshift",
 		Code: []byte{
-			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0xe: mov 0x8(%r13,%rax,1),%rax
-			0x49, 0x8b, 0x44, 0x05, 0x08,
-			// 0x13: test %rax,%rax
+			// 0x0: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: test %rax,%rax
 			0x48, 0x85, 0xc0,
-			// 0x16: js .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0xa: js .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x88, 0x00, 0x00, 0x00, 0x00,
-			// 0x1c: mov (%r13,%rcx,1),%rdx
-			0x49, 0x8b, 0x54, 0x0d, 0x00,
-			// 0x21: mov 0x8(%r13,%rcx,1),%rsi
-			0x49, 0x8b, 0x74, 0x0d, 0x08,
-			// 0x26: mov (%rip),%rdi [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x3d, 0x00, 0x00, 0x00, 0x00,
-			// 0x2d: cmp $0x7f,%rax
+			// 0x10: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x17: mov (%r13),%rsi [hole: operand1 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: cmp $0x7f,%rax
 			0x48, 0x83, 0xf8, 0x7f,
-			// 0x31: mov $0x7f,%ecx
+			// 0x22: mov $0x7f,%ecx
 			0xb9, 0x7f, 0x00, 0x00, 0x00,
-			// 0x36: cmovb %rax,%rcx
+			// 0x27: cmovb %rax,%rcx
 			0x48, 0x0f, 0x42, 0xc8,
-			// 0x3a: mov %rdx,%rax
-			0x48, 0x89, 0xd0,
-			// 0x3d: sar %cl,%rax
+			// 0x2b: shrd %cl,%rsi,%rdx
+			0x48, 0x0f, 0xad, 0xf2,
+			// 0x2f: mov %rsi,%rax
+			0x48, 0x89, 0xf0,
+			// 0x32: sar %cl,%rax
 			0x48, 0xd3, 0xf8,
-			// 0x40: shrd %cl,%rdx,%rsi
-			0x48, 0x0f, 0xad, 0xd6,
-			// 0x44: sar $0x3f,%rdx
-			0x48, 0xc1, 0xfa, 0x3f,
-			// 0x48: test $0x40,%cl
+			// 0x35: sar $0x3f,%rsi
+			0x48, 0xc1, 0xfe, 0x3f,
+			// 0x39: test $0x40,%cl
 			0xf6, 0xc1, 0x40,
-			// 0x4b: cmovne %rax,%rsi
-			0x48, 0x0f, 0x45, 0xf0,
-			// 0x4f: cmove %rax,%rdx
-			0x48, 0x0f, 0x44, 0xd0,
-			// 0x53: mov %rdx,(%r13,%rdi,1)
-			0x49, 0x89, 0x54, 0x3d, 0x00,
-			// 0x58: mov %rsi,0x8(%r13,%rdi,1)
-			0x49, 0x89, 0x74, 0x3d, 0x08,
+			// 0x3c: cmovne %rax,%rdx
+			0x48, 0x0f, 0x45, 0xd0,
+			// 0x40: cmove %rax,%rsi
+			0x48, 0x0f, 0x44, 0xf0,
+			// 0x44: mov %rsi,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x4b: mov %rdx,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x95, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x13, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x47, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpWideSub: {
 		Name: "wide_sub",
 		Code: []byte{
-			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov (%r13,%rax,1),%rdx
-			0x49, 0x8b, 0x54, 0x05, 0x00,
-			// 0xc: mov 0x8(%r13,%rax,1),%rcx
-			0x49, 0x8b, 0x4c, 0x05, 0x08,
-			// 0x11: mov (%rip),%rsi [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x35, 0x00, 0x00, 0x00, 0x00,
-			// 0x18: mov 0x8(%r13,%rsi,1),%rsi
-			0x49, 0x8b, 0x74, 0x35, 0x08,
-			// 0x1d: mov %rsi,%rdi
-			0x48, 0x89, 0xf7,
-			// 0x20: sar $0x3f,%rdi
-			0x48, 0xc1, 0xff, 0x3f,
-			// 0x24: sub %rsi,%rcx
-			0x48, 0x29, 0xf1,
-			// 0x27: sbb %rdi,%rdx
-			0x48, 0x19, 0xfa,
-			// 0x2a: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rcx [hole: operand0 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov %rdx,%rsi
+			0x48, 0x89, 0xd6,
+			// 0x18: sar $0x3f,%rsi
+			0x48, 0xc1, 0xfe, 0x3f,
+			// 0x1c: sub %rdx,%rax
+			0x48, 0x29, 0xd0,
+			// 0x1f: sbb %rsi,%rcx
+			0x48, 0x19, 0xf1,
+			// 0x22: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x30: mov %rdx,(%r13,%rax,1)
-			0x49, 0x89, 0x54, 0x05, 0x00,
-			// 0x35: mov %rcx,0x8(%r13,%rax,1)
-			0x49, 0x89, 0x4c, 0x05, 0x08,
+			// 0x28: lea (%r13),%rdx [hole: operand0 (x86_abs32s)]
+			0x49, 0x8d, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x2f: mov %rcx,(%rdx)
+			0x48, 0x89, 0x0a,
+			// 0x32: mov %rax,0x8(%rdx)
+			0x48, 0x89, 0x42, 0x08,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
 	OpWideSubWide: {
 		Name: "wide_sub_wide",
 		Code: []byte{
-			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rcx,1),%rax
-			0x49, 0x8b, 0x44, 0x0d, 0x08,
-			// 0xc: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x13: sub 0x8(%r13,%rdx,1),%rax
-			0x49, 0x2b, 0x44, 0x15, 0x08,
-			// 0x18: mov (%r13,%rcx,1),%rcx
-			0x49, 0x8b, 0x4c, 0x0d, 0x00,
-			// 0x1d: sbb (%r13,%rdx,1),%rcx
-			0x49, 0x1b, 0x4c, 0x15, 0x00,
-			// 0x22: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: sub (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x2b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%r13),%rcx [hole: operand1 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: sbb (%r13),%rcx [hole: operand2 (x86_abs32s)]
+			0x49, 0x1b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1c: jo .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x80, 0x00, 0x00, 0x00, 0x00,
-			// 0x28: mov (%rip),%rdx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
-			// 0x2f: mov %rcx,(%r13,%rdx,1)
-			0x49, 0x89, 0x4c, 0x15, 0x00,
-			// 0x34: mov %rax,0x8(%r13,%rdx,1)
-			0x49, 0x89, 0x44, 0x15, 0x08,
+			// 0x22: mov %rcx,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0x89, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x29: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x2b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x18, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x25, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 	OpWideToInt: {
 		Name: "wide_to_int",
 		Code: []byte{
-			// 0x0: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: mov 0x8(%r13,%rcx,1),%rax
-			0x49, 0x8b, 0x44, 0x0d, 0x08,
-			// 0xc: mov %rax,%rdx
-			0x48, 0x89, 0xc2,
-			// 0xf: sar $0x3f,%rdx
-			0x48, 0xc1, 0xfa, 0x3f,
-			// 0x13: cmp %rdx,(%r13,%rcx,1)
-			0x49, 0x39, 0x54, 0x0d, 0x00,
-			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			// 0x0: mov (%r13),%rax [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov %rax,%rcx
+			0x48, 0x89, 0xc1,
+			// 0xa: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0xe: cmp %rcx,(%r13) [hole: operand1 (x86_abs32s)]
+			0x49, 0x39, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
 			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x1e: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
-			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
-			// 0x25: movq $0x1,(%r13,%rcx,1)
-			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
-			// 0x2e: mov %rax,0x8(%r13,%rcx,1)
-			0x49, 0x89, 0x44, 0x0d, 0x08,
+			// 0x1b: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x26: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
 		},
-		Data: []byte{
-			// 0x0 [hole: operand0 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8 [hole: operand1 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		},
-		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
-			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
-			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x17, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
 }
@@ -11321,33 +7935,31 @@ var Emitters = [NumOps]relocs.Emitter{
 }
 
 func emitAttrLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:142:142]
+	code = code[:134:134]
 	copy(code, Stencils[OpAttrLoad].Code)
-	data = data[:32:32]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x13, 0xc2c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x23, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x56, pc+0x56, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x5f, pc+0x5f, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x79, pc+0x79, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x80, 0xc2c748, v[relocs.ValueOperand0])
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand3], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutImm32(code, 0xe, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1e, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x51, pc+0x51, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5a, pc+0x5a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x74, pc+0x74, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x7b, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x82, v[relocs.ValueOperand0], 8)
 }
 
 func emitAttrStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:78:78]
+	code = code[:70:70]
 	copy(code, Stencils[OpAttrStore].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc6c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x3c, pc+0x3c, v[relocs.ValueExit], -4)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 0) &&
+		relocs.PutImm32(code, 0x15, 0xc2c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x32, pc+0x32, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x39, v[relocs.ValueOperand2], 8)
 }
 
 func emitCallOut(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -11391,831 +8003,645 @@ func emitExit(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 }
 
 func emitFloatAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:43:43]
+	code = code[:35:35]
 	copy(code, Stencils[OpFloatAbs].Code)
-	data = data[:32:32]
+	data = data[:16:16]
 	copy(data, Stencils[OpFloatAbs].Data)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x11, pc+0x11, v[relocs.ValueData], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueData], -4) &&
+		relocs.PutAbs32S(code, 0x13, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatAdd].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatAddBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatAddRBF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatAddRBF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatAddRBF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatAddRBF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:22:22]
+	code = code[:17:17]
 	copy(code, Stencils[OpFloatAddRBF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatAddRBF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatAddRBF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatAddRBF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatAddRBF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:22:22]
+	code = code[:17:17]
 	copy(code, Stencils[OpFloatAddRBF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatAddRBF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatAddRBF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatAddRBF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatAddRBF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatAddRBF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatAddRBF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatAddRBF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatAddRBF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatAddRTF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatAddRTF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatAddRTF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatAddRTF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:28:28]
 	copy(code, Stencils[OpFloatAddRTF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatAddRTF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatAddRTF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatAddRTF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatAddRTF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:28:28]
 	copy(code, Stencils[OpFloatAddRTF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatAddRTF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatAddRTF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatAddRTF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatAddRTF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatAddRTF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatAddRTF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatAddRTF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatAddRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatAddRTF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:72:72]
+	code = code[:59:59]
 	copy(code, Stencils[OpFloatDiv].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x2a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x37, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:63:63]
+	code = code[:48:48]
 	copy(code, Stencils[OpFloatDivBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x2c, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:30:30]
 	copy(code, Stencils[OpFloatDivRBF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:30:30]
 	copy(code, Stencils[OpFloatDivRBF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:39:39]
 	copy(code, Stencils[OpFloatDivRBF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:43:43]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatDivRBF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:39:39]
+	code = code[:34:34]
 	copy(code, Stencils[OpFloatDivRBF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:53:53]
+	code = code[:43:43]
 	copy(code, Stencils[OpFloatDivRBF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x27, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:53:53]
+	code = code[:43:43]
 	copy(code, Stencils[OpFloatDivRBF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:39:39]
 	copy(code, Stencils[OpFloatDivRBF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:63:63]
+	code = code[:48:48]
 	copy(code, Stencils[OpFloatDivRBF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x2c, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:39:39]
+	code = code[:34:34]
 	copy(code, Stencils[OpFloatDivRBF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:43:43]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatDivRBF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:53:53]
+	code = code[:43:43]
 	copy(code, Stencils[OpFloatDivRBF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x27, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:30:30]
 	copy(code, Stencils[OpFloatDivRBF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:30:30]
 	copy(code, Stencils[OpFloatDivRBF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:39:39]
 	copy(code, Stencils[OpFloatDivRBF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:39:39]
 	copy(code, Stencils[OpFloatDivRBF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:53:53]
+	code = code[:43:43]
 	copy(code, Stencils[OpFloatDivRBF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:63:63]
+	code = code[:48:48]
 	copy(code, Stencils[OpFloatDivRBF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x2c, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:44:44]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatDivRTF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:44:44]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatDivRTF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:50:50]
 	copy(code, Stencils[OpFloatDivRTF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:52:52]
+	code = code[:49:49]
 	copy(code, Stencils[OpFloatDivRTF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x29, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:48:48]
+	code = code[:45:45]
 	copy(code, Stencils[OpFloatDivRTF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x29, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:62:62]
+	code = code[:54:54]
 	copy(code, Stencils[OpFloatDivRTF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x32, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:62:62]
+	code = code[:54:54]
 	copy(code, Stencils[OpFloatDivRTF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:50:50]
 	copy(code, Stencils[OpFloatDivRTF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:72:72]
+	code = code[:59:59]
 	copy(code, Stencils[OpFloatDivRTF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x2a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x37, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:48:48]
+	code = code[:45:45]
 	copy(code, Stencils[OpFloatDivRTF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x29, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:52:52]
+	code = code[:49:49]
 	copy(code, Stencils[OpFloatDivRTF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x29, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:62:62]
+	code = code[:54:54]
 	copy(code, Stencils[OpFloatDivRTF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x2a, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x32, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:44:44]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatDivRTF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:44:44]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatDivRTF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:50:50]
 	copy(code, Stencils[OpFloatDivRTF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:50:50]
 	copy(code, Stencils[OpFloatDivRTF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:62:62]
+	code = code[:54:54]
 	copy(code, Stencils[OpFloatDivRTF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
 	return relocs.PutRel32(code, 0xd, pc+0xd, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x14, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatDivRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:72:72]
+	code = code[:59:59]
 	copy(code, Stencils[OpFloatDivRTF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x34, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x16, pc+0x16, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x2a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x37, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:45:45]
 	copy(code, Stencils[OpFloatEq].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x28, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x29, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:54:54]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatGe].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:54:54]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatGt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatJumpIfEq].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x17, pc+0x17, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:34:34]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatJumpIfGe].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12225,12 +8651,10 @@ func emitFloatJumpIfGeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfGeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfGeRF0S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12240,41 +8664,32 @@ func emitFloatJumpIfGeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfGeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfGeRF1S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfGeRSF0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfGeRSF1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:34:34]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatJumpIfGt].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12284,12 +8699,10 @@ func emitFloatJumpIfGtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfGtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfGtRF0S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12299,41 +8712,32 @@ func emitFloatJumpIfGtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfGtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfGtRF1S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfGtRSF0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfGtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfGtRSF1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:34:34]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatJumpIfLe].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12343,12 +8747,10 @@ func emitFloatJumpIfLeRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfLeRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfLeRF0S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12358,41 +8760,32 @@ func emitFloatJumpIfLeRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfLeRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfLeRF1S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLeRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfLeRSF0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLeRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfLeRSF1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:34:34]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatJumpIfLt].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12402,12 +8795,10 @@ func emitFloatJumpIfLtRF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfLtRF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfLtRF0S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -12417,1537 +8808,1200 @@ func emitFloatJumpIfLtRF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, 
 }
 
 func emitFloatJumpIfLtRF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:19:19]
 	copy(code, Stencils[OpFloatJumpIfLtRF1S].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLtRSF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfLtRSF0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfLtRSF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:20:20]
+	code = code[:15:15]
 	copy(code, Stencils[OpFloatJumpIfLtRSF1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatJumpIfNe].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x17, pc+0x17, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitFloatLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:54:54]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatLe].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:54:54]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatLt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x24, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatMul].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatMulBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatMulRBF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatMulRBF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatMulRBF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatMulRBF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:22:22]
+	code = code[:17:17]
 	copy(code, Stencils[OpFloatMulRBF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatMulRBF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatMulRBF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatMulRBF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatMulRBF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:22:22]
+	code = code[:17:17]
 	copy(code, Stencils[OpFloatMulRBF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatMulRBF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatMulRBF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatMulRBF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatMulRBF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatMulRBF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatMulRBF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatMulRBF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatMulRBF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatMulRTF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatMulRTF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatMulRTF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatMulRTF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:28:28]
 	copy(code, Stencils[OpFloatMulRTF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatMulRTF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatMulRTF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatMulRTF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatMulRTF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:28:28]
 	copy(code, Stencils[OpFloatMulRTF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatMulRTF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatMulRTF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatMulRTF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatMulRTF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatMulRTF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatMulRTF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatMulRTF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatMulRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatMulRTF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:45:45]
 	copy(code, Stencils[OpFloatNe].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x28, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x29, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:43:43]
+	code = code[:35:35]
 	copy(code, Stencils[OpFloatNeg].Code)
-	data = data[:32:32]
+	data = data[:16:16]
 	copy(data, Stencils[OpFloatNeg].Data)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x11, pc+0x11, v[relocs.ValueData], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueData], -4) &&
+		relocs.PutAbs32S(code, 0x13, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:55:55]
+	code = code[:47:47]
 	copy(code, Stencils[OpFloatSqrt].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x13, pc+0x13, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2b, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:46:46]
+	code = code[:36:36]
 	copy(code, Stencils[OpFloatSqrtBits].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x23, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x13, pc+0x13, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x20, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRBF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatSqrtRBF0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRBF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:30:30]
 	copy(code, Stencils[OpFloatSqrtRBF0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRBF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:39:39]
 	copy(code, Stencils[OpFloatSqrtRBF0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x13, pc+0x13, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRBF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:30:30]
 	copy(code, Stencils[OpFloatSqrtRBF1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRBF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatSqrtRBF1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRBF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:39:39]
 	copy(code, Stencils[OpFloatSqrtRBF1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x13, pc+0x13, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRTF0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatSqrtRTF0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRTF0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:44:44]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatSqrtRTF0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRTF0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:50:50]
 	copy(code, Stencils[OpFloatSqrtRTF0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x13, pc+0x13, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRTF1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:44:44]
+	code = code[:41:41]
 	copy(code, Stencils[OpFloatSqrtRTF1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x18, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRTF1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatSqrtRTF1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSqrtRTF1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:50:50]
 	copy(code, Stencils[OpFloatSqrtRTF1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x26, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x13, pc+0x13, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2e, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatSub].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatSubBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatSubRBF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatSubRBF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatSubRBF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:26:26]
+	code = code[:21:21]
 	copy(code, Stencils[OpFloatSubRBF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:22:22]
+	code = code[:17:17]
 	copy(code, Stencils[OpFloatSubRBF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatSubRBF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:36:36]
+	code = code[:26:26]
 	copy(code, Stencils[OpFloatSubRBF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatSubRBF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatSubRBF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:22:22]
+	code = code[:17:17]
 	copy(code, Stencils[OpFloatSubRBF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:26:26]
+	code = code[:21:21]
 	copy(code, Stencils[OpFloatSubRBF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatSubRBF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatSubRBF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:18:18]
+	code = code[:13:13]
 	copy(code, Stencils[OpFloatSubRBF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpFloatSubRBF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:32:32]
+	code = code[:22:22]
 	copy(code, Stencils[OpFloatSubRBF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:36:36]
+	code = code[:26:26]
 	copy(code, Stencils[OpFloatSubRBF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRBF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpFloatSubRBF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatSubRTF0F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatSubRTF0F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatSubRTF0F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:32:32]
 	copy(code, Stencils[OpFloatSubRTF0F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:28:28]
 	copy(code, Stencils[OpFloatSubRTF0F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatSubRTF0F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:45:45]
+	code = code[:37:37]
 	copy(code, Stencils[OpFloatSubRTF0SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatSubRTF0SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF0SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatSubRTF0SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1F0F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:28:28]
 	copy(code, Stencils[OpFloatSubRTF1F0F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1F0F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:35:35]
+	code = code[:32:32]
 	copy(code, Stencils[OpFloatSubRTF1F0F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0xb, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1F0S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatSubRTF1F0S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x9, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1F1F0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatSubRTF1F1F0].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1F1F1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:27:27]
+	code = code[:24:24]
 	copy(code, Stencils[OpFloatSubRTF1F1F1].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x7, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x7, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1F1S(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpFloatSubRTF1F1S].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1SF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpFloatSubRTF1SF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1SF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:45:45]
+	code = code[:37:37]
 	copy(code, Stencils[OpFloatSubRTF1SF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x15, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x10, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitFloatSubRTF1SS(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpFloatSubRTF1SS].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1f, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitGuardBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpGuardBool].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4)
 }
 
 func emitGuardFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpGuardFloat].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4)
 }
 
 func emitGuardInstance(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:28:28]
 	copy(code, Stencils[OpGuardInstance].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4)
 }
 
 func emitGuardInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpGuardInt].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4)
 }
 
 func emitGuardList(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:43:43]
+	code = code[:40:40]
 	copy(code, Stencils[OpGuardList].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x27, pc+0x27, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4)
 }
 
 func emitGuardNone(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpGuardNone].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4)
 }
 
 func emitGuardShape(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:29:29]
+	code = code[:24:24]
 	copy(code, Stencils[OpGuardShape].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x19, pc+0x19, v[relocs.ValueExit], -4)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4)
 }
 
 func emitGuardStr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:48:48]
+	code = code[:45:45]
 	copy(code, Stencils[OpGuardStr].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x22, pc+0x22, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x2c, pc+0x2c, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x1f, pc+0x1f, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x29, pc+0x29, v[relocs.ValueExit], -4)
 }
 
 func emitGuardTuple(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:55:55]
+	code = code[:52:52]
 	copy(code, Stencils[OpGuardTuple].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x22, pc+0x22, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x29, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x33, pc+0x33, v[relocs.ValueExit], -4)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x1f, pc+0x1f, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x26, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x30, pc+0x30, v[relocs.ValueExit], -4)
 }
 
 func emitIntAbs(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:49:49]
+	code = code[:41:41]
 	copy(code, Stencils[OpIntAbs].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1f, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpIntAdd].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntAddBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpIntAddBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntAddImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:46:46]
+	code = code[:38:38]
 	copy(code, Stencils[OpIntAddImm].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x15, pc+0x15, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc1c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntAddImmBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:27:27]
 	copy(code, Stencils[OpIntAddImmBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x15, pc+0x15, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x1c, 0xc1c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntAnd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:45:45]
+	code = code[:32:32]
 	copy(code, Stencils[OpIntAnd].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntAndImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:40:40]
+	code = code[:32:32]
 	copy(code, Stencils[OpIntAndImm].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x16, 0xc0c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntAndImmBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:31:31]
+	code = code[:21:21]
 	copy(code, Stencils[OpIntAndImmBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x16, 0xc0c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:50:50]
+	code = code[:37:37]
 	copy(code, Stencils[OpIntEq].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntFloordiv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:127:127]
+	code = code[:114:114]
 	copy(code, Stencils[OpIntFloordiv].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x6d, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x13, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x25, pc+0x25, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x63, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x6e, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntFloordivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:118:118]
+	code = code[:103:103]
 	copy(code, Stencils[OpIntFloordivBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x6d, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x13, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x25, pc+0x25, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x63, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:50:50]
+	code = code[:37:37]
 	copy(code, Stencils[OpIntGe].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:50:50]
+	code = code[:37:37]
 	copy(code, Stencils[OpIntGt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntInvert(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:36:36]
+	code = code[:28:28]
 	copy(code, Stencils[OpIntInvert].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x12, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xd, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:30:30]
+	code = code[:20:20]
 	copy(code, Stencils[OpIntJumpIfEq].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitIntJumpIfGe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:30:30]
+	code = code[:20:20]
 	copy(code, Stencils[OpIntJumpIfGe].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitIntJumpIfGt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:30:30]
+	code = code[:20:20]
 	copy(code, Stencils[OpIntJumpIfGt].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitIntJumpIfLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:30:30]
+	code = code[:20:20]
 	copy(code, Stencils[OpIntJumpIfLe].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitIntJumpIfLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:30:30]
+	code = code[:20:20]
 	copy(code, Stencils[OpIntJumpIfLt].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitIntJumpIfNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:30:30]
+	code = code[:20:20]
 	copy(code, Stencils[OpIntJumpIfNe].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitIntLe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:50:50]
+	code = code[:37:37]
 	copy(code, Stencils[OpIntLe].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntLshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:102:102]
+	code = code[:89:89]
 	copy(code, Stencils[OpIntLshift].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x34, pc+0x34, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x4d, pc+0x4d, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x54, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x2a, pc+0x2a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x43, pc+0x43, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x4a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x55, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntLt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:50:50]
+	code = code[:37:37]
 	copy(code, Stencils[OpIntLt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntMod(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:113:113]
+	code = code[:144:144]
 	copy(code, Stencils[OpIntMod].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x5f, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1b, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x26, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x2b, pc+0x2b, v[relocs.ValueContinue], -4) &&
+		relocs.PutAbs32S(code, 0x32, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x5f, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x6a, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x6f, pc+0x6f, v[relocs.ValueContinue], -4) &&
+		relocs.PutAbs32S(code, 0x81, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x8c, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntModBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:136:136]
+	code = code[:111:111]
 	copy(code, Stencils[OpIntModBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x27, 0xc1c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x31, pc+0x31, v[relocs.ValueContinue], -4) &&
-		relocs.PutImm32(code, 0x63, 0xc1c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0x6d, pc+0x6d, v[relocs.ValueContinue], -4) &&
-		relocs.PutImm32(code, 0x7f, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1b, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x20, pc+0x20, v[relocs.ValueContinue], -4) &&
+		relocs.PutAbs32S(code, 0x27, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x54, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x59, pc+0x59, v[relocs.ValueContinue], -4) &&
+		relocs.PutAbs32S(code, 0x6b, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:52:52]
+	code = code[:39:39]
 	copy(code, Stencils[OpIntMul].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x11, pc+0x11, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x23, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntMulBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:43:43]
+	code = code[:28:28]
 	copy(code, Stencils[OpIntMulBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1b, pc+0x1b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x22, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xb, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x11, pc+0x11, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntNe(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:50:50]
+	code = code[:37:37]
 	copy(code, Stencils[OpIntNe].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x20, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x16, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x21, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntNeg(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:41:41]
+	code = code[:33:33]
 	copy(code, Stencils[OpIntNeg].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x17, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0xb, pc+0xb, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x12, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntOr(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:45:45]
+	code = code[:32:32]
 	copy(code, Stencils[OpIntOr].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:70:70]
+	code = code[:57:57]
 	copy(code, Stencils[OpIntRshift].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x34, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x13, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x2a, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x35, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntRshiftImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:43:43]
+	code = code[:35:35]
 	copy(code, Stencils[OpIntRshiftImm].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x19, 0xc1c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntRshiftImmBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:34:34]
+	code = code[:24:24]
 	copy(code, Stencils[OpIntRshiftImmBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x19, 0xc1c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0x14, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:38:38]
 	copy(code, Stencils[OpIntSub].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x22, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntSubBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:42:42]
+	code = code[:27:27]
 	copy(code, Stencils[OpIntSubBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x10, pc+0x10, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x17, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntToFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpIntToFloat].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xc, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntToFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:18:18]
 	copy(code, Stencils[OpIntToFloatBits].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x5, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntToWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:36:36]
+	code = code[:28:28]
 	copy(code, Stencils[OpIntToWide].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntTruediv(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:118:118]
+	code = code[:105:105]
 	copy(code, Stencils[OpIntTruediv].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x4d, pc+0x4d, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x62, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x43, pc+0x43, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x58, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x65, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntTruedivBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:109:109]
+	code = code[:94:94]
 	copy(code, Stencils[OpIntTruedivBits].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x4d, pc+0x4d, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x62, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x43, pc+0x43, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x5a, v[relocs.ValueOperand0], 8)
 }
 
 func emitIntXor(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:45:45]
+	code = code[:32:32]
 	copy(code, Stencils[OpIntXor].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x1c, v[relocs.ValueOperand0], 8)
 }
 
 func emitJump(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -13957,387 +10011,317 @@ func emitJump(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 }
 
 func emitJumpIfFalse(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpJumpIfFalse].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpJumpIfTrue].Code)
-	data = data[:8:8]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:280:280]
+	code = code[:264:264]
 	copy(code, Stencils[OpListCopy].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc2c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x11, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x1d, pc+0x1d, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x2b, pc+0x2b, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x3e, pc+0x3e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x4a, pc+0x4a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x58, pc+0x58, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x61, pc+0x61, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x6c, pc+0x6c, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x77, pc+0x77, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x82, pc+0x82, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x8c, pc+0x8c, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x96, pc+0x96, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0xa4, pc+0xa4, v[relocs.ValueExit], -4)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0x11, pc+0x11, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1b, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x34, pc+0x34, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x3b, v[relocs.ValueOperand1], 0) &&
+		relocs.PutRel32(code, 0x45, pc+0x45, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x4c, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x55, pc+0x55, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5e, pc+0x5e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x69, pc+0x69, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x74, pc+0x74, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x7f, pc+0x7f, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x89, pc+0x89, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x93, pc+0x93, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xa1, pc+0xa1, v[relocs.ValueExit], -4)
 }
 
 func emitListLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpListLen].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:176:176]
+	code = code[:163:163]
 	copy(code, Stencils[OpListLoad].Code)
-	data = data[:32:32]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x45, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x78, pc+0x78, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x81, pc+0x81, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x9b, pc+0x9b, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0xa2, 0xc2c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand3], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3b, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x6e, pc+0x6e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x77, pc+0x77, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x91, pc+0x91, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x98, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x9f, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:167:167]
+	code = code[:152:152]
 	copy(code, Stencils[OpListLoadBits].Code)
-	data = data[:32:32]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x45, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x75, pc+0x75, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x7e, pc+0x7e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x97, pc+0x97, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x9e, 0xc1c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand3], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3b, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x6b, pc+0x6b, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x74, pc+0x74, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x8d, pc+0x8d, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x94, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadKBBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:87:87]
+	code = code[:72:72]
 	copy(code, Stencils[OpListLoadKBBool].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadKBInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:87:87]
+	code = code[:72:72]
 	copy(code, Stencils[OpListLoadKBInt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadKTBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:96:96]
+	code = code[:83:83]
 	copy(code, Stencils[OpListLoadKTBool].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x4f, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadKTInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:96:96]
+	code = code[:83:83]
 	copy(code, Stencils[OpListLoadKTInt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x4f, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:216:216]
+	code = code[:203:203]
 	copy(code, Stencils[OpListLoadMt].Code)
-	data = data[:32:32]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x29, pc+0x29, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x4c, pc+0x4c, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x66, pc+0x66, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x6d, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0xa0, pc+0xa0, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0xa9, pc+0xa9, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0xc3, pc+0xc3, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0xca, 0xc2c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand3], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x1f, pc+0x1f, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x2c, pc+0x2c, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x42, pc+0x42, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5c, pc+0x5c, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x63, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x96, pc+0x96, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x9f, pc+0x9f, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xb9, pc+0xb9, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0xc0, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0xc7, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadPkB(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:97:97]
+	code = code[:84:84]
 	copy(code, Stencils[OpListLoadPkB].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x14, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2a, pc+0x2a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x49, pc+0x49, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x50, 0xc2c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 0) &&
+		relocs.PutRel32(code, 0x20, pc+0x20, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x27, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x41, pc+0x41, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x50, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadPkT(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:106:106]
+	code = code[:95:95]
 	copy(code, Stencils[OpListLoadPkT].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x14, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2a, pc+0x2a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x49, pc+0x49, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x50, 0xc2c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 0) &&
+		relocs.PutRel32(code, 0x20, pc+0x20, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x27, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x41, pc+0x41, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x48, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x5b, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadRBF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:92:92]
+	code = code[:77:77]
 	copy(code, Stencils[OpListLoadRBF0].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadRBF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:92:92]
+	code = code[:77:77]
 	copy(code, Stencils[OpListLoadRBF1].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadRTF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:101:101]
+	code = code[:88:88]
 	copy(code, Stencils[OpListLoadRTF0].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x4f, v[relocs.ValueOperand0], 8)
 }
 
 func emitListLoadRTF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:101:101]
+	code = code[:88:88]
 	copy(code, Stencils[OpListLoadRTF1].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x36, pc+0x36, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x44, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x4f, v[relocs.ValueOperand0], 8)
 }
 
 func emitListStore(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:113:113]
+	code = code[:100:100]
 	copy(code, Stencils[OpListStore].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x1b, 0xc2c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x58, pc+0x58, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand2], 0) &&
+		relocs.PutRel32(code, 0x49, pc+0x49, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x50, v[relocs.ValueOperand2], 8)
 }
 
 func emitListStoreKBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:93:93]
+	code = code[:78:78]
 	copy(code, Stencils[OpListStoreKBool].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4f, 0xc2c748, v[relocs.ValueOperand2])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x45, v[relocs.ValueOperand2], 8)
 }
 
 func emitListStoreKInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:93:93]
+	code = code[:78:78]
 	copy(code, Stencils[OpListStoreKInt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x4f, 0xc2c748, v[relocs.ValueOperand2])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x45, v[relocs.ValueOperand2], 8)
 }
 
 func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:153:153]
+	code = code[:140:140]
 	copy(code, Stencils[OpListStoreMt].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x1b, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x41, pc+0x41, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x57, pc+0x57, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x7d, pc+0x7d, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand2], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x34, pc+0x34, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x4a, pc+0x4a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x70, pc+0x70, v[relocs.ValueExit], -4)
 }
 
 func emitListStorePk(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:109:109]
+	code = code[:98:98]
 	copy(code, Stencils[OpListStorePk].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x14, 0xc2c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x1b, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x31, pc+0x31, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x3d, pc+0x3d, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x5c, pc+0x5c, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0x20, pc+0x20, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x27, v[relocs.ValueOperand2], 0) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x35, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x4f, pc+0x4f, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x57, v[relocs.ValueOperand2], 8)
 }
 
 func emitListStoreRF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:82:82]
+	code = code[:72:72]
 	copy(code, Stencils[OpListStoreRF0].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4)
 }
 
 func emitListStoreRF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:82:82]
+	code = code[:72:72]
 	copy(code, Stencils[OpListStoreRF1].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:25:25]
 	copy(code, Stencils[OpLoadFloat].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand1])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutImm32(code, 0xe, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 8)
 }
 
 func emitLoadFloatBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpLoadFloatBits].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand0], 8)
 }
 
 func emitLoadInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:28:28]
+	code = code[:25:25]
 	copy(code, Stencils[OpLoadInt].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand1])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutImm32(code, 0xe, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand0], 8)
 }
 
 func emitLoadIntBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:19:19]
+	code = code[:14:14]
 	copy(code, Stencils[OpLoadIntBits].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand0], 8)
 }
 
 func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
@@ -14350,192 +10334,172 @@ func emitLoop(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) boo
 }
 
 func emitMove(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:34:34]
+	code = code[:28:28]
 	copy(code, Stencils[OpMove].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 0) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 8)
 }
 
 func emitMoveBits(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:24:24]
+	code = code[:14:14]
 	copy(code, Stencils[OpMoveBits].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand0], 8)
 }
 
 func emitRet(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:66:66]
+	code = code[:63:63]
 	copy(code, Stencils[OpRet].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x2a, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x36, 0xc0c748, v[relocs.ValueOperand2])
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand2], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand0], 8) &&
+		relocs.PutImm32(code, 0x27, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x33, 0xc0c748, v[relocs.ValueOperand2])
 }
 
 func emitStrChar(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:93:93]
+	code = code[:80:80]
 	copy(code, Stencils[OpStrChar].Code)
-	data = data[:32:32]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x35, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutImm32(code, 0x4b, 0xc1c748, v[relocs.ValueOperand0])
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand3], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x2b, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutAbs32S(code, 0x41, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x4c, v[relocs.ValueOperand0], 8)
 }
 
 func emitStrJumpIfEq(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:110:110]
 	copy(code, Stencils[OpStrJumpIfEq].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc2c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1d, pc+0x1d, v[relocs.ValueJumpTarget], -4) &&
-		relocs.PutRel32(code, 0x2b, pc+0x2b, v[relocs.ValueContinue], -4) &&
-		relocs.PutRel32(code, 0x34, pc+0x34, v[relocs.ValueJumpTarget], -4) &&
-		relocs.PutRel32(code, 0x47, pc+0x47, v[relocs.ValueContinue], -4) &&
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x13, pc+0x13, v[relocs.ValueJumpTarget], -4) &&
+		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueContinue], -4) &&
+		relocs.PutRel32(code, 0x2a, pc+0x2a, v[relocs.ValueJumpTarget], -4) &&
+		relocs.PutRel32(code, 0x3d, pc+0x3d, v[relocs.ValueContinue], -4) &&
 		relocs.PutRel32(code, 0x6a, pc+0x6a, v[relocs.ValueJumpTarget], -4)
 }
 
 func emitStrLen(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:37:37]
+	code = code[:29:29]
 	copy(code, Stencils[OpStrLen].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x13, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xe, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x19, v[relocs.ValueOperand0], 8)
 }
 
 func emitTupleLoad(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:142:142]
+	code = code[:134:134]
 	copy(code, Stencils[OpTupleLoad].Code)
-	data = data[:32:32]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x13, 0xc2c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x23, 0xc2c748, v[relocs.ValueOperand3]) &&
-		relocs.PutRel32(code, 0x56, pc+0x56, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x5f, pc+0x5f, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0x79, pc+0x79, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x80, 0xc2c748, v[relocs.ValueOperand0])
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand3], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutImm32(code, 0xe, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0x1e, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutRel32(code, 0x51, pc+0x51, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5a, pc+0x5a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x74, pc+0x74, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x7b, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x82, v[relocs.ValueOperand0], 8)
 }
 
 func emitWideAdd(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:52:52]
+	code = code[:48:48]
 	copy(code, Stencils[OpWideAdd].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x26, pc+0x26, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand0], 0) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 0)
 }
 
 func emitWideAddWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:57:57]
+	code = code[:48:48]
 	copy(code, Stencils[OpWideAddWide].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc2c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x2b, 0xc2c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand1], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand2], 0) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2c, v[relocs.ValueOperand0], 8)
 }
 
 func emitWideAndImm(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:48:48]
+	code = code[:42:42]
 	copy(code, Stencils[OpWideAndImm].Code)
-	data = data[:32:32]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc1c748, v[relocs.ValueOperand3]) &&
-		relocs.PutImm32(code, 0x16, 0xc2c748, v[relocs.ValueOperand2]) &&
-		relocs.PutImm32(code, 0x22, 0xc0c748, v[relocs.ValueOperand0])
+	data = data[:16:16]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand3]) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 0) &&
+		relocs.PutImm32(code, 0x11, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x1f, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x26, v[relocs.ValueOperand0], 8)
 }
 
 func emitWideMul(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:255:255]
+	code = code[:246:246]
 	copy(code, Stencils[OpWideMul].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0x14, 0xc1c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0xb3, pc+0xb3, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0xbc, pc+0xbc, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0xc8, pc+0xc8, v[relocs.ValueExit], -4) &&
-		relocs.PutRel32(code, 0xd4, pc+0xd4, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0xdb, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 0) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand2], 0) &&
+		relocs.PutRel32(code, 0xad, pc+0xad, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xb6, pc+0xb6, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xc2, pc+0xc2, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0xce, pc+0xce, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0xeb, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0xf2, v[relocs.ValueOperand0], 8)
 }
 
 func emitWideRshift(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:93:93]
+	code = code[:82:82]
 	copy(code, Stencils[OpWideRshift].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xa, 0xc0c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x18, pc+0x18, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x29, 0xc7c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0xc, pc+0xc, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x13, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x1a, v[relocs.ValueOperand1], 0) &&
+		relocs.PutAbs32S(code, 0x47, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x4e, v[relocs.ValueOperand0], 8)
 }
 
 func emitWideSub(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:58:58]
+	code = code[:54:54]
 	copy(code, Stencils[OpWideSub].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutImm32(code, 0x14, 0xc6c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x2c, pc+0x2c, v[relocs.ValueExit], -4)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x2b, v[relocs.ValueOperand0], 0)
 }
 
 func emitWideSubWide(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:57:57]
+	code = code[:48:48]
 	copy(code, Stencils[OpWideSubWide].Code)
-	data = data[:24:24]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
-	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutImm32(code, 0xf, 0xc2c748, v[relocs.ValueOperand2]) &&
-		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x2b, 0xc2c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand1], 0) &&
+		relocs.PutAbs32S(code, 0x18, v[relocs.ValueOperand2], 0) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x25, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x2c, v[relocs.ValueOperand0], 8)
 }
 
 func emitWideToInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:51:51]
+	code = code[:45:45]
 	copy(code, Stencils[OpWideToInt].Code)
-	data = data[:16:16]
-	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
-	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
-	return relocs.PutImm32(code, 0x3, 0xc1c748, v[relocs.ValueOperand1]) &&
-		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
-		relocs.PutImm32(code, 0x21, 0xc1c748, v[relocs.ValueOperand0])
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand1], 0) &&
+		relocs.PutRel32(code, 0x17, pc+0x17, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x1e, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x29, v[relocs.ValueOperand0], 8)
 }

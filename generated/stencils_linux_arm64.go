@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:6df55674fb572f06d35ab69bd0e1df7128b2c3b892aab9e20e34fa724c891e19
+// Inputs: sha256:724acf252439bd8c618065be2d2df3921bf661c9626a5fd44a5ad137d8ec9f02
 //
 // Regenerate with `go generate`.
 

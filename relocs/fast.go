@@ -39,6 +39,9 @@ const (
 	// target), target value+addend, or the GOT slot's address for a GOT
 	// page.
 	FastA64Page
+	// FastAbs32S: an x86 signed 32-bit field (a disp32).
+	// PutAbs32S(buf, off, value, addend).
+	FastAbs32S
 )
 
 // Fast describes a hole's fast path: its form and the constant pattern the
@@ -55,6 +58,8 @@ func (f *Fixup) Fast() Fast {
 		return Fast{Form: FastAbs64}
 	case howRel32:
 		return Fast{Form: FastRel32}
+	case howAbs32S:
+		return Fast{Form: FastAbs32S}
 	case howX86MovLoad:
 		// mov $imm32, %r64: REX.W with the old REX.R as REX.B, C7 /0.
 		return Fast{FastImm32, uint32(0x48|f.rex>>2&1) | 0xC7<<8 | uint32(0xC0|f.reg&7)<<16}
@@ -101,6 +106,16 @@ func PutRel32(buf []byte, off int, place, value uint64, addend int64) bool {
 		return false
 	}
 	binary.LittleEndian.PutUint32(buf[off:], uint32(d))
+	return true
+}
+
+// PutAbs32S is FastAbs32S: value+addend when it fits a signed 32-bit field.
+func PutAbs32S(buf []byte, off int, value uint64, addend int64) bool {
+	v := int64(value + uint64(addend))
+	if v != int64(int32(v)) {
+		return false
+	}
+	binary.LittleEndian.PutUint32(buf[off:], uint32(v))
 	return true
 }
 

@@ -16,6 +16,8 @@ func putFast(f *Fixup, buf []byte, place, value, got uint64) bool {
 		return PutImm32(buf, off, fast.Pattern, value)
 	case FastRel32:
 		return PutRel32(buf, off, place, value, a)
+	case FastAbs32S:
+		return PutAbs32S(buf, off, value, a)
 	case FastA64Imm16:
 		return PutA64Imm16(buf, off, fast.Pattern, place, value)
 	case FastA64Branch26:
@@ -59,7 +61,7 @@ func TestFastMatchesApply(t *testing.T) {
 			}
 		}
 	}
-	for fm := FastAbs64; fm <= FastA64Page; fm++ {
+	for fm := FastAbs64; fm <= FastAbs32S; fm++ {
 		if forms[fm] == 0 {
 			t.Errorf("no patch.txt case took fast form %d", fm)
 		}

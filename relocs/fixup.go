@@ -37,6 +37,7 @@ const (
 	howX86Call        // X86GOTLoad of call *slot(%rip)
 	howX86Jmp         // X86GOTLoad of jmp *slot(%rip)
 	howA64            // every arm64 kind: applyA64
+	howAbs32S         // X86Abs32S
 )
 
 // NewFixup decodes the hole of kind k at code[off] (the stencil's original
@@ -55,6 +56,8 @@ func NewFixup(k Kind, code []byte, off int, addend int64) (Fixup, error) {
 		f.how = howRel32
 	case X86GOTPCRel32:
 		f.how = howGOTRel32
+	case X86Abs32S:
+		f.how = howAbs32S
 	case X86GOTLoad:
 		in, err := decodeX86GOTOriginal(code, off)
 		if err != nil {
@@ -122,6 +125,13 @@ func (f *Fixup) Apply(buf []byte, place, value, got uint64) error {
 		return nil
 	case howGOTRel32:
 		return f.throughSlot(buf, place, got)
+	case howAbs32S:
+		v := int64(value + uint64(f.addend))
+		if v != int64(int32(v)) {
+			return &RangeError{f.kind, place, value}
+		}
+		binary.LittleEndian.PutUint32(buf[off:], uint32(v))
+		return nil
 	case howX86MovLoad:
 		if v := int64(value); v == int64(int32(v)) {
 			// mov $imm32, %r64: REX.W, with the old REX.R as REX.B.

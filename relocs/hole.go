@@ -87,6 +87,12 @@ const (
 	A64MovW2
 	A64MovW3
 
+	// X86Abs32S stores value+addend as a signed 32-bit field: the disp32
+	// of a memory operand whose displacement is an operand (a frame slot's
+	// offset), R_X86_64_32S. Code built without -fpic has it; a value that
+	// does not fit is a RangeError.
+	X86Abs32S
+
 	numKinds
 )
 
@@ -105,6 +111,7 @@ var kindNames = [...]string{
 	A64MovW1:      "a64_movw1",
 	A64MovW2:      "a64_movw2",
 	A64MovW3:      "a64_movw3",
+	X86Abs32S:     "x86_abs32s",
 }
 
 func (k Kind) String() string {

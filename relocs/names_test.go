@@ -10,7 +10,8 @@ func TestNames(t *testing.T) {
 		{Abs64.String(), "abs64"},
 		{X86GOTLoad.String(), "x86_got_load"},
 		{A64MovW3.String(), "a64_movw3"},
-		{numKinds.String(), "Kind(14)"},
+		{X86Abs32S.String(), "x86_abs32s"},
+		{numKinds.String(), "Kind(15)"},
 		{ValueContinue.String(), "continue"},
 		{ValueOperand3.String(), "operand3"},
 		{numValues.String(), "Value(10)"},
@@ -24,7 +25,8 @@ func TestNames(t *testing.T) {
 		{FormLDRLit.String(), "ldr_literal"},
 		{FormALUImm.String(), "alu_imm"},
 		{FormNOP.String(), "nop"},
-		{numForms.String(), "Form(21)"},
+		{FormAbs32.String(), "abs32"},
+		{numForms.String(), "Form(22)"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -74,6 +76,7 @@ func TestKindSizeArch(t *testing.T) {
 		{A64MovW1, 4, ARM64},
 		{A64MovW2, 4, ARM64},
 		{A64MovW3, 4, ARM64},
+		{X86Abs32S, 4, AMD64},
 		{numKinds, 0, ArchInvalid},
 	}
 	if len(tests) != int(numKinds)+1 {

@@ -25,6 +25,7 @@ var elfX86 = map[elf.R_X86_64]Kind{
 	elf.R_X86_64_GOTPCRELX:     X86GOTLoad,
 	elf.R_X86_64_REX_GOTPCRELX: X86GOTLoad,
 	elf.R_X86_64_GOTPCREL:      X86GOTPCRel32, // may sit on any instruction: never relaxed
+	elf.R_X86_64_32S:           X86Abs32S,     // a disp32 without -fpic; stencilgen allows it only for operands
 }
 
 var elfA64 = map[elf.R_AARCH64]Kind{

@@ -21,7 +21,8 @@ func TestFromELF(t *testing.T) {
 		{elf.EM_X86_64, uint32(elf.R_X86_64_REX_GOTPCRELX), X86GOTLoad, ""},
 		{elf.EM_X86_64, uint32(elf.R_X86_64_GOTPCREL), X86GOTPCRel32, ""},
 		{elf.EM_X86_64, uint32(elf.R_X86_64_GOTOFF64), 0, "unsupported relocation R_X86_64_GOTOFF64"},
-		{elf.EM_X86_64, uint32(elf.R_X86_64_32S), 0, "unsupported relocation R_X86_64_32S"},
+		{elf.EM_X86_64, uint32(elf.R_X86_64_32S), X86Abs32S, ""},
+		{elf.EM_X86_64, uint32(elf.R_X86_64_32), 0, "unsupported relocation R_X86_64_32"},
 		{elf.EM_X86_64, uint32(elf.R_X86_64_NONE), 0, "unsupported relocation R_X86_64_NONE"},
 		{elf.EM_X86_64, uint32(elf.R_AARCH64_ABS64), 0, "unsupported relocation R_X86_64 type 257"}, // no x86 type has the number
 		{elf.EM_X86_64, 9999, 0, "unsupported relocation R_X86_64 type 9999"},

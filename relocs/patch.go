@@ -24,7 +24,7 @@ func (k Kind) Size() int {
 // data word valid on both, and returns ArchInvalid, as does an invalid kind.
 func (k Kind) Arch() Arch {
 	switch k {
-	case X86PCRel32, X86GOTLoad, X86GOTPCRel32:
+	case X86PCRel32, X86GOTLoad, X86GOTPCRel32, X86Abs32S:
 		return AMD64
 	case A64Branch26, A64Page21, A64PageOff12, A64GOTPage21, A64GOTLoad12,
 		A64MovW0, A64MovW1, A64MovW2, A64MovW3:

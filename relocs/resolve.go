@@ -31,6 +31,7 @@ const (
 	FormALULoad      // x86 add/or/adc/sbb/and/sub/xor/cmp/test of a disp32(%rip) operand into a 64-bit register
 	FormALUImm       // the same operation with an imm32 (sign-extended)
 	FormNOP          // arm64 NOP: a linker dropped the ADRP of a GOT pair it relaxed (Mask 0: it fixes no bits)
+	FormAbs32        // an x86 signed 32-bit absolute field (X86Abs32S)
 
 	numForms
 )
@@ -57,6 +58,7 @@ var formNames = [...]string{
 	FormALULoad: "alu_load",
 	FormALUImm:  "alu_imm",
 	FormNOP:     "nop",
+	FormAbs32:   "abs32",
 }
 
 func (f Form) String() string {
@@ -143,6 +145,9 @@ func Resolve(k Kind, code []byte, off int, place uint64, addend int64) (Ref, err
 			Indirect: k == X86GOTPCRel32, Reg: -1, Base: -1}, nil
 	case X86GOTLoad:
 		return resolveX86GOT(code, off, place, addend)
+	case X86Abs32S:
+		v := uint64(int64(int32(binary.LittleEndian.Uint32(code[off:]))))
+		return Ref{Form: FormAbs32, Value: v - uint64(addend), Mask: ^uint64(0), Reg: -1, Base: -1}, nil
 	}
 	return resolveA64(k, code, off, place, addend)
 }

@@ -44,6 +44,8 @@ func TestResolveForms(t *testing.T) {
 		{X86GOTLoad, mustHex("4981ff00000080"), 3, 0x1003, -4, Ref{FormALUImm, 0xffffffff80000000, all, false, 15, -1, 0}},
 		{X86GOTLoad, mustHex("48f7c145230100"), 3, 0x1003, -4, Ref{FormALUImm, 0x12345, all, false, 1, -1, 0}},
 		{X86GOTLoad, mustHex("ff35f90f0000"), 2, 0x1002, -4, Ref{FormRel32, 0x1fff, all, true, -1, -1, 0}},
+		{X86Abs32S, mustHex("498b8530000000"), 3, 0x1003, 8, Ref{FormAbs32, 0x28, all, false, -1, -1, 0}},
+		{X86Abs32S, mustHex("498b85f8ffffff"), 3, 0x1003, 8, Ref{FormAbs32, 0xfffffffffffffff0, all, false, -1, -1, 0}},
 		{A64Branch26, word(0x97ffffff), 0, 0x10004, 0, Ref{FormBL, 0x10000, all, false, -1, -1, 0}},
 		{A64Branch26, word(0x16000000), 0, 0x100000000, 0, Ref{FormB, 0xf8000000, all, false, -1, -1, 0}},
 		{A64Page21, word(0xb00919a3), 0, 0x10004, 0, Ref{FormADRP, 0x12345000, ^uint64(0xfff), false, 3, -1, 0}},

@@ -320,6 +320,12 @@ func (p *plan) retry(err error, mem []byte, base uint64, i, jump, stub int, h *h
 		v := p.veneer(mem, base, target)
 		err = h.fix.Apply(buf, at+uint64(h.fix.Offset()), v, got)
 	}
+	if errors.As(err, &re) && h.fix.Kind() == relocs.X86Abs32S {
+		// A slot operand as a 32-bit displacement (linux/amd64): an
+		// offset that wide is no frame's, but it is the caller's input,
+		// so the trace is refused rather than the invariant called broken.
+		return fmt.Errorf("operand %#x does not fit the instruction's signed 32-bit displacement", re.Target)
+	}
 	// A region is at most maxRegion bytes, so every in-trace branch
 	// reaches: a RangeError left is a broken invariant.
 	if errors.As(err, &re) {

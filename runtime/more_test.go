@@ -208,6 +208,39 @@ func TestImmediatesOfEveryWidth(t *testing.T) {
 	}
 }
 
+// fitsDisp reports whether v, as operand j of s, fits every X86Abs32S
+// hole (a slot displacement) that takes it.
+func fitsDisp(s *relocs.Stencil, j int, v uint64) bool {
+	for _, h := range s.Holes {
+		if h.Kind == relocs.X86Abs32S && h.Value == relocs.ValueOperand0+relocs.Value(j) {
+			if x := int64(v) + h.Addend; x != int64(int32(x)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// TestWideSlotOperandRefused: where slot operands are 32-bit displacements
+// (linux/amd64), one that does not fit refuses the trace with a
+// TraceError that says so, through the emitters and the general path.
+func TestWideSlotOperandRefused(t *testing.T) {
+	c := newCache(t, Config{})
+	src := c.table.op(int(generated.OpMoveBits)).src
+	if fitsDisp(src, 0, 1<<40) {
+		t.Skip("these stencils take slot operands through registers")
+	}
+	for _, use := range []bool{true, false} {
+		useEmitters = use
+		_, err := c.Compile([]Uop{{Op: o(generated.OpMoveBits), Operands: [4]uint64{1 << 40, 16}}, {Op: o(generated.OpEnd)}})
+		useEmitters = true
+		var te *TraceError
+		if !errors.As(err, &te) || !strings.Contains(err.Error(), "does not fit") || strings.Contains(err.Error(), "BUG") {
+			t.Errorf("emitters %v: Compile = %v, want a TraceError that the operand does not fit", use, err)
+		}
+	}
+}
+
 // TestEmittersMatchGeneralPath compiles a trace of every op, with operands
 // of every width, through the generated emitters and through the general
 // path (relocs.Fixup.Apply per hole) at the same addresses: the bytes must
@@ -231,6 +264,11 @@ func TestEmittersMatchGeneralPath(t *testing.T) {
 				u := Uop{Op: op, Jump: 0, Exit: 1 + int(op)%3}
 				for j := range u.Operands {
 					u.Operands[j] = operands[(k+j)%len(operands)]
+					if !fitsDisp(c.table.op(int(op)).src, j, u.Operands[j]) {
+						// A slot operand as a displacement takes 32 bits
+						// (TestWideSlotOperandRefused).
+						u.Operands[j] = 0x7FFF_0000
+					}
 				}
 				if op == o(generated.OpLoop) {
 					u.Operands[0] = 77

@@ -67,6 +67,8 @@ func emitterBody(s relocs.Stencil) (string, bool, error) {
 			}
 		case relocs.FastImm32:
 			chain = append(chain, fmt.Sprintf("relocs.PutImm32(%s, %#x, %#x, %s)", bufName, h.Offset, fast.Pattern, val))
+		case relocs.FastAbs32S:
+			chain = append(chain, fmt.Sprintf("relocs.PutAbs32S(%s, %#x, %s, %d)", bufName, h.Offset, val, h.Addend))
 		case relocs.FastRel32:
 			chain = append(chain, fmt.Sprintf("relocs.PutRel32(%s, %#x, %s, %s, %d)", bufName, h.Offset, place, val, h.Addend))
 		case relocs.FastA64Imm16:

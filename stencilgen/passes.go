@@ -76,6 +76,12 @@ func CheckHoles(t Target, s *relocs.Stencil) error {
 		if h.Kind.UsesGOT() != (h.GOT >= 0) || h.GOT >= 0 && int(h.GOT)+8 > len(s.Data) {
 			return fmt.Errorf("%s hole at %s+%#x has a bad GOT slot %d", h.Kind, h.Section, h.Offset, h.GOT)
 		}
+		// A 32-bit absolute field holds a slot offset; an address (the
+		// code's, the data's, a jump's) lies anywhere in the address
+		// space and would not fit.
+		if h.Kind == relocs.X86Abs32S && (h.Value < relocs.ValueOperand0 || h.Value > relocs.ValueOperand3) {
+			return fmt.Errorf("%s hole at %s+%#x holds %s (%s): only an operand fits a 32-bit absolute field; take the address through a GOT load (see CP_CONTINUE_ADDRESS in copypatch.h)", h.Kind, h.Section, h.Offset, h.Value, h.Symbol)
+		}
 	}
 	return nil
 }

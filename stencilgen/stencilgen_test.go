@@ -85,21 +85,26 @@ func TestRemoveTrailingContinue(t *testing.T) {
 }
 
 func TestCheckHoles(t *testing.T) {
-	a64 := Targets[3]
+	a64, x64 := Targets[3], Targets[2]
 	for _, tc := range []struct {
-		name string
-		hole relocs.Hole
-		ok   bool
+		name   string
+		target Target
+		hole   relocs.Hole
+		ok     bool
 	}{
-		{"fits", relocs.Hole{Kind: relocs.A64Branch26, GOT: -1}, true},
-		{"past end", relocs.Hole{Offset: 4, Kind: relocs.A64Branch26, GOT: -1}, false},
-		{"wrong arch", relocs.Hole{Kind: relocs.X86PCRel32, GOT: -1}, false},
-		{"GOT kind without slot", relocs.Hole{Kind: relocs.A64GOTLoad12, GOT: -1}, false},
-		{"slot past data", relocs.Hole{Kind: relocs.A64GOTLoad12, GOT: 8}, false},
-		{"slot in data", relocs.Hole{Kind: relocs.A64GOTLoad12, GOT: 0}, true},
+		{"fits", a64, relocs.Hole{Kind: relocs.A64Branch26, GOT: -1}, true},
+		// A 32-bit absolute field holds a slot offset, never an address.
+		{"abs32s operand", x64, relocs.Hole{Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, GOT: -1}, true},
+		{"abs32s continue", x64, relocs.Hole{Kind: relocs.X86Abs32S, Value: relocs.ValueContinue, GOT: -1}, false},
+		{"abs32s data", x64, relocs.Hole{Kind: relocs.X86Abs32S, Value: relocs.ValueData, GOT: -1}, false},
+		{"past end", a64, relocs.Hole{Offset: 4, Kind: relocs.A64Branch26, GOT: -1}, false},
+		{"wrong arch", a64, relocs.Hole{Kind: relocs.X86PCRel32, GOT: -1}, false},
+		{"GOT kind without slot", a64, relocs.Hole{Kind: relocs.A64GOTLoad12, GOT: -1}, false},
+		{"slot past data", a64, relocs.Hole{Kind: relocs.A64GOTLoad12, GOT: 8}, false},
+		{"slot in data", a64, relocs.Hole{Kind: relocs.A64GOTLoad12, GOT: 0}, true},
 	} {
 		s := relocs.Stencil{Code: make([]byte, 4), Data: make([]byte, 8), Holes: []relocs.Hole{tc.hole}}
-		if err := CheckHoles(a64, &s); (err == nil) != tc.ok {
+		if err := CheckHoles(tc.target, &s); (err == nil) != tc.ok {
 			t.Errorf("%s: CheckHoles = %v, want ok=%v", tc.name, err, tc.ok)
 		}
 	}

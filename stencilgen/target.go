@@ -58,7 +58,6 @@ func LookupTarget(name string) (Target, error) {
 var commonFlags = []string{
 	"-O3",                             // stencils are copied thousands of times: make them small and fast
 	"-std=gnu11",                      // statement expressions and __builtin_bit_cast in uop.h
-	"-fpic",                           // reach every hole through a GOT or PC-relative form, never an absolute 32-bit one; the patcher relaxes GOT loads
 	"-ffreestanding",                  // no libc, no hosted assumptions
 	"-fno-builtin",                    // do not turn loops into calls to memcpy/memset that no stencil can reach
 	"-fno-math-errno",                 // __builtin_sqrt is then the instruction; with errno (the ELF default) it calls libm's sqrt
@@ -93,11 +92,30 @@ var archFlags = map[relocs.Arch][]string{
 	},
 }
 
+// picFlag is -fpic, the default: every hole is reached through a GOT or
+// PC-relative form, never an absolute 32-bit one, and the patcher relaxes
+// the GOT loads. linux/amd64 instead compiles with -fno-pic, where a
+// template that adds an operand's "address" to the frame pointer gets it
+// as a memory operand's disp32 (R_X86_64_32S, relocs.X86Abs32S): one
+// instruction per slot access fewer (uop.h, CP_SLOT). copypatch.h spells
+// its other operand and address reads as GOT loads there, so they patch
+// as before, and CheckHoles refuses a 32-bit absolute hole that is not an
+// operand. Mach-O x86-64 has no such field, and AArch64 addresses no
+// displacement that wide, so the others keep -fpic.
+func (t Target) picFlag() string {
+	if t.RArch == relocs.AMD64 && t.Format == ELF {
+		return "-fno-pic"
+	}
+	return "-fpic"
+}
+
 // Flags returns the full Clang argument list for t, without inputs and
 // outputs. It is part of the object cache key.
 func (t Target) Flags() []string {
 	flags := []string{"--target=" + t.Triple}
-	flags = append(flags, commonFlags...)
+	flags = append(flags, commonFlags[:2]...)
+	flags = append(flags, t.picFlag())
+	flags = append(flags, commonFlags[2:]...)
 	flags = append(flags, archFlags[t.RArch]...)
 	return flags
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/copypatch/copypatch/elfparse"
 	"github.com/copypatch/copypatch/relocs"
 )
 
@@ -50,6 +51,33 @@ var linkValues = map[relocs.Value]uint64{
 }
 
 const elfTextAddr = 0x4000_0000
+
+// disp32Value is the link value of an operand the object uses as a
+// signed 32-bit displacement (R_X86_64_32S: a slot offset, which the
+// runtime proves fits), where linkValues' would not link.
+const disp32Value = 0x1230
+
+// disp32Symbols names the symbols obj's R_X86_64_32S relocations refer to.
+// It reads the object, not the stencil: the stencil's holes are what
+// verify checks.
+func disp32Symbols(obj string) (map[string]bool, error) {
+	f, err := elfparse.Open(obj)
+	if err != nil {
+		return nil, err
+	}
+	syms := map[string]bool{}
+	for _, s := range f.Sections {
+		if s == nil {
+			continue
+		}
+		for _, r := range s.Relocs {
+			if f.Machine == elf.EM_X86_64 && elf.R_X86_64(r.Type) == elf.R_X86_64_32S {
+				syms[f.SymbolName(r.Symbol)] = true
+			}
+		}
+	}
+	return syms, nil
+}
 
 const arm64NOP = 0xd503201f
 
@@ -189,8 +217,16 @@ func verifyOne(ctx context.Context, linker string, t Target, s relocs.Stencil, o
 	var args []string
 	if t.Format == ELF {
 		args = []string{"-o", out, "--no-pie", "-static", "-e", "cp_uop", "-Ttext=" + fmt.Sprintf("%#x", elfTextAddr)}
+		disp, err := disp32Symbols(obj)
+		if err != nil {
+			return 0, err
+		}
 		for _, name := range sortedHoleSymbols() {
-			args = append(args, fmt.Sprintf("--defsym=%s=%#x", name, linkValues[holeSymbols[name]]))
+			v := linkValues[holeSymbols[name]]
+			if disp[name] {
+				v = disp32Value
+			}
+			args = append(args, fmt.Sprintf("--defsym=%s=%#x", name, v))
 		}
 		args = append(args, obj)
 	} else {

@@ -53,6 +53,7 @@ var kindIdents = map[relocs.Kind]string{
 	relocs.A64MovW1:      "A64MovW1",
 	relocs.A64MovW2:      "A64MovW2",
 	relocs.A64MovW3:      "A64MovW3",
+	relocs.X86Abs32S:     "X86Abs32S",
 }
 
 var valueIdents = map[relocs.Value]string{

@@ -19,7 +19,7 @@ CP_UOP {
     if (CP_CONTINUES(budget > 1 && h->interrupt == 0 && h->calls != 0)) {
         h->calls--;
         cp_value *callee = (cp_value *)((char *)fp + CP_OPERAND(0));
-        callee[-1].tag = (cp_u64)(__UINTPTR_TYPE__)&_JIT_CONTINUE;
+        callee[-1].tag = CP_CONTINUE_ADDRESS();
         callee[-1].bits = CP_OPERAND(1);
         CP_JUMP_TO(callee);
     }

@@ -97,12 +97,42 @@ extern char _JIT_OPERAND3[];
 // CP_OPERAND(n) is operand n as a 64-bit integer. The empty asm launders it:
 // Clang may otherwise assume the address of an object is nonzero and aligned,
 // which an operand (a slot offset of 0, an immediate) is not.
+//
+// Where stencilgen compiles without -fpic (linux/amd64, so that a slot
+// operand can be a memory operand's disp32: minipy's uop.h), Clang would
+// read the address as a zero-extended 32-bit immediate, wrong for a
+// negative or 64-bit operand; the asm then spells out the GOT load that
+// -fpic gives, which the patcher relaxes to mov $imm32 as before.
+#if defined(__x86_64__) && !defined(__PIC__)
+#define CP_OPERAND(n)                                                  \
+    ({                                                                 \
+        cp_u64 op_;                                                    \
+        __asm__("movq _JIT_OPERAND" #n "@GOTPCREL(%%rip), %0" : "=r"(op_)); \
+        op_;                                                           \
+    })
+#else
 #define CP_OPERAND(n)                                                  \
     ({                                                                 \
         cp_u64 op_;                                                    \
         __asm__("" : "=r"(op_) : "0"((cp_u64)(__UINTPTR_TYPE__)_JIT_OPERAND##n)); \
         op_;                                                           \
     })
+#endif
+
+// CP_CONTINUE_ADDRESS() is the next uop's address as a 64-bit integer (a
+// return address a call uop stores). Without -fpic, Clang would write
+// &_JIT_CONTINUE as an absolute 32-bit field, which the code's run-time
+// address does not fit; the asm keeps the GOT load that -fpic gives.
+#if defined(__x86_64__) && !defined(__PIC__)
+#define CP_CONTINUE_ADDRESS()                                              \
+    ({                                                                     \
+        cp_u64 a_;                                                         \
+        __asm__("movq _JIT_CONTINUE@GOTPCREL(%%rip), %0" : "=r"(a_));      \
+        a_;                                                                \
+    })
+#else
+#define CP_CONTINUE_ADDRESS() ((cp_u64)(__UINTPTR_TYPE__)&_JIT_CONTINUE)
+#endif
 
 // CP_CONTINUES(c) marks the condition under which a uop continues to the
 // next one. Write every uop that can leave another way as

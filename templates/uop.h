@@ -11,7 +11,21 @@
 #include "vmstate.h"
 
 // CP_SLOT(n) is the frame slot whose byte offset is operand n.
+//
+// On x86-64 without -fpic (stencilgen's linux/amd64 flags) the operand's
+// "address" is added to fp as it is, so Clang folds it into the access's
+// displacement: `mov OFF+8(%r13), %rax` with an R_X86_64_32S hole, one
+// instruction where the laundered operand costs a `mov $OFF, %rcx` first
+// (levenshtein's loop body spends about a sixth of its instructions on
+// those). The pointer arithmetic is on fp, never on the symbol, so Clang
+// sees every slot as part of the one frame and never assumes two slots
+// differ. A slot offset is a frame byte offset, far inside the signed
+// 32 bits the field holds; the patcher refuses one that is not.
+#if defined(__x86_64__) && !defined(__PIC__)
+#define CP_SLOT(n) ((cp_value *)((char *)fp + (__INTPTR_TYPE__)_JIT_OPERAND##n))
+#else
 #define CP_SLOT(n) ((cp_value *)((char *)fp + CP_OPERAND(n)))
+#endif
 
 // cp_copy copies a slot's tag and bits as two 8-byte loads and stores.
 // Left alone, Clang merges them into one 16-byte vector load, which the

@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:27203152df5ee0ab4310dc506638599c80564def2580f6f7031d3b00ed8b7c11
+// Inputs: sha256:7f5c5ce380aff1d673b43bc4adb0eb600571da48ca03aa31f45ac4ff5928e7a6
 //
 // Regenerate with `go generate`.
 

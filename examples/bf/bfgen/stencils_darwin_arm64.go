@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:8697470e9a4277603fc55724aae1ccdabe007f6a04987cf4992640e968164f20
+// Inputs: sha256:8b2a6aea97bf03cf0f7679b77bc4b6918eb63f8c8a006042d246157d8cf88596
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:5e3a40e6901618ba3ce2bad640cceb0d272d3040f9fa14c32973a40629719117
+// Inputs: sha256:0a64aa17c50562a034f49952ede7d3cfa5ada841d2fe59ff16d388bab8e6f6ec
 //
 // Regenerate with `go generate`.
 

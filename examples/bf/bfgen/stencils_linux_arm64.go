@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:4ed72f83a6bc234fd50a8df203bb9aa81f5367f512c1e935c953a7c2433d4523
+// Inputs: sha256:4a42bb8efa9da658281843456d98adeb554190a46a3e26cf757fd91ebadb920f
 //
 // Regenerate with `go generate`.
 
