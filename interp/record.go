@@ -79,6 +79,9 @@ type recorder struct {
 	// side is set while a side path of an inner loop is recorded
 	// (record_side.go).
 	side *sideState
+	// sideWall: stopped in a side path of an inner loop the recording
+	// was running to its end (record_side.go).
+	sideWall bool
 	// lastAt holds the copies saveAt made last, which it hands out again
 	// while the maps stay the same (saveAt).
 	lastAt stateAt
@@ -1551,12 +1554,20 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			// that happened to go elsewhere. More tries would cost
 			// the same for nothing.
 			key := fmt.Sprintf("%p %d: %s", r.code(), r.pc, r.abort)
-			if slices.Contains(lt.walls, key) || !r.branched() || r.hopeless {
+			if slices.Contains(lt.walls, key) || !r.branched() || r.hopeless || r.sideWall {
 				// (Or met on the only path there is: the recording
 				// took no branch on its way to the wall, so every
 				// iteration whose values have the same types meets
 				// it. Or a path with less than half the native work
-				// its call-outs need: see callOutsHopeless.)
+				// its call-outs need: see callOutsHopeless. Or met on
+				// a side path of an inner loop, which the recording
+				// found running that loop through all its iterations:
+				// the next try runs it again, over much the same
+				// values, and takes that path again. mandelbrot's
+				// rows: every row's pixel loop has pixels that leave
+				// the escape loop by its second test, a while loop in
+				// a side path; the second try cost a whole recording,
+				// a fifth of the run's JIT work.)
 				lt.failed = maxRecordFailures
 				lt.walledOut = true
 			}

@@ -163,6 +163,7 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 	r.recordSteps()
 	r.side = nil
 	if r.abort != "" {
+		r.sideWall = true
 		return true
 	}
 	if !after.done {

@@ -81,6 +81,32 @@ for k in range(300):
 print(t, len(s.q), len(s.r))
 `,
 		label: "recordings", max: 3,
+	}, {
+		// The outer loop's recording runs the pixel loop to its end;
+		// pixels inside the set leave the escape loop by its second
+		// test, a side path of the pixel loop with a while loop in it,
+		// which the recorder does not translate. The next try ran the
+		// next row's pixels, which meet it again (5 recordings, 2 of
+		// the outer loop).
+		name: "a wall in an inner loop's side path",
+		src: `def rows(width, height, limit):
+    inside = 0
+    for py in range(height):
+        y0 = (py / height) * 2.4 - 1.2
+        for px in range(width):
+            x0 = (px / width) * 3.5 - 2.5
+            x = 0.0
+            y = 0.0
+            i = 0
+            while x * x + y * y <= 4.0 and i < limit:
+                x, y = x * x - y * y + x0, 2.0 * x * y + y0
+                i += 1
+            if i == limit:
+                inside += 1
+    return inside
+print(rows(40, 400, 30))
+`,
+		label: "recordings", max: 4,
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
