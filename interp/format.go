@@ -12,6 +12,7 @@ type fspec struct {
 	fill      rune
 	align     byte
 	sign      byte
+	negZero   bool // z: a float that rounds to zero loses its minus sign
 	alt       bool
 	zero      bool
 	width     int
@@ -37,6 +38,7 @@ func parseSpec(spec string) (fspec, error) {
 		i++
 	}
 	if i < len(rs) && rs[i] == 'z' {
+		f.negZero = true
 		i++
 	}
 	if i < len(rs) && rs[i] == '#' {
@@ -122,6 +124,12 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 			if f.precision >= 0 {
 				return "", newErr(ValueError, "Precision not allowed in integer format specifier")
 			}
+			if f.negZero {
+				return "", newErr(ValueError, "Negative zero coercion (z) not allowed in integer format specifier")
+			}
+			if v.T == tagInt && f.typ != 'c' {
+				return f.formatWord(int64(v.B)), nil
+			}
 			b, _ := toBig(v)
 			return f.formatInt(vm, b)
 		case 'e', 'E', 'f', 'F', 'g', 'G', '%':
@@ -144,6 +152,9 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 		}
 		if f.sign != 0 {
 			return "", newErr(ValueError, "Sign not allowed in string format specifier")
+		}
+		if f.negZero {
+			return "", newErr(ValueError, "Negative zero coercion (z) not allowed in string format specifier")
 		}
 		s := v.str().s
 		if f.precision >= 0 {
@@ -219,6 +230,35 @@ func (f fspec) formatInt(vm *VM, b *big.Int) (string, error) {
 	case 'c':
 		return f.pad(string(rune(b.Int64())), ""), nil
 	}
+	return f.intBody(neg, digits, prefix), nil
+}
+
+// formatWord is formatInt for an int that fits a machine word, which
+// needs no big.Int for its digits (f'{i:04d}', f'{n:x}'); not for 'c'.
+func (f fspec) formatWord(x int64) string {
+	a := uint64(x)
+	if x < 0 {
+		a = -a
+	}
+	var digits, prefix string
+	switch f.typ {
+	case 'b':
+		digits, prefix = strconv.FormatUint(a, 2), "0b"
+	case 'o':
+		digits, prefix = strconv.FormatUint(a, 8), "0o"
+	case 'x':
+		digits, prefix = strconv.FormatUint(a, 16), "0x"
+	case 'X':
+		digits, prefix = strings.ToUpper(strconv.FormatUint(a, 16)), "0X"
+	default:
+		digits = strconv.FormatUint(a, 10)
+	}
+	return f.intBody(x < 0, digits, prefix)
+}
+
+// intBody lays out an int's digits with its sign, base prefix (if #),
+// grouping and padding.
+func (f fspec) intBody(neg bool, digits, prefix string) string {
 	if !f.alt {
 		prefix = ""
 	}
@@ -233,9 +273,9 @@ func (f fspec) formatInt(vm *VM, b *big.Int) (string, error) {
 		for len(group(digits, f.grouping, every)) < w {
 			digits = "0" + digits
 		}
-		return sign + group(digits, f.grouping, every), nil
+		return sign + group(digits, f.grouping, every)
 	}
-	return f.pad(group(digits, f.grouping, every), sign), nil
+	return f.pad(group(digits, f.grouping, every), sign)
 }
 
 func (f fspec) formatFloat(x float64) string {
@@ -314,6 +354,9 @@ func (f fspec) formatFloat(x float64) string {
 			}
 		}
 	}
+	if neg && f.negZero && roundsToZero(body) {
+		neg = false
+	}
 	sign := f.signStr(neg)
 	if f.grouping != 0 && !math.IsInf(a, 0) && !math.IsNaN(a) {
 		intPart, frac := body, ""
@@ -376,4 +419,18 @@ func (vm *VM) strFormatMap(format string, mapping Val) (Val, error) {
 	return vm.formatWith(format, nil, func(name string) (Val, error) {
 		return vm.getItem(mapping, StrVal(name))
 	})
+}
+
+// roundsToZero reports whether a formatted float's digits (before any
+// exponent) are all zeros: the value shown is zero, and z drops its sign.
+func roundsToZero(body string) bool {
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c == 'e' || c == 'E' || c == '%':
+			return true
+		case c >= '1' && c <= '9', c == 'i', c == 'n', c == 'I', c == 'N':
+			return false
+		}
+	}
+	return true
 }
