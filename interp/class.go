@@ -787,7 +787,12 @@ func (vm *VM) instanceRepr(v Val, str bool) (string, bool) {
 			return "", true
 		}
 	}
-	return "<" + inst.cls.moduleName() + "." + inst.cls.qualName() + " object at 0x7f0000000000>", true
+	// object_repr leaves out the module of builtins' classes (object()).
+	mod := inst.cls.moduleName() + "."
+	if mod == "builtins." {
+		mod = ""
+	}
+	return "<" + mod + inst.cls.qualName() + " object at 0x7f0000000000>", true
 }
 
 func qualOrName(co *Code) string {

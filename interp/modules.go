@@ -217,6 +217,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return localeModule
 	case "tomllib":
 		return tomllibModule
+	case "reprlib":
+		return reprlibModule
 	case "importlib":
 		return importlibModule
 	}

@@ -1,7 +1,7 @@
 package interp
 
 // Library modules ordinary scripts import, written in Python
-// (interp/pylib): tomllib.
+// (interp/pylib): tomllib, reprlib.
 
 import _ "embed"
 
@@ -9,3 +9,8 @@ import _ "embed"
 var tomllibSource string
 
 func tomllibModule(vm *VM) *Module { return vm.pyModule("tomllib", tomllibSource, nil) }
+
+//go:embed pylib/reprlib.py
+var reprlibSource string
+
+func reprlibModule(vm *VM) *Module { return vm.pyModule("reprlib", reprlibSource, nil) }
