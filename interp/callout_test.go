@@ -108,3 +108,40 @@ func TestBridgeCallOutsJudgedByTheirPath(t *testing.T) {
 		t.Errorf("%d call-outs: the bridge did not run them:\n%s", n, stats)
 	}
 }
+
+// TestCallOutEntriesNotIdle: a trace whose every entry runs its loop to
+// the end through a call-out per iteration leaves, after its last
+// call-out, before a back-edge. It is not idle: the whole entry counts,
+// not the stretch after the last call-out (which once threw the trace
+// away six times and gave the loop up).
+func TestCallOutEntriesNotIdle(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def f(n, d):
+    s = 0
+    for i in range(n):
+        s = (s + i * 3 + (i ^ 5) + (s >> 2)) % 65521
+        s = (s * 7 + i) % 1000003 + (s & 1023)
+        d[i & 7] = s
+    return s
+
+
+d = {}
+t = 0
+for k in range(400):
+    t = (t + f(200, d)) % 1000003
+print(t, sorted(d.items()))
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "compiles"); n != 1 {
+		t.Errorf("%d compiles, want 1 (the trace kept):\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "entries"); n < 350 {
+		t.Errorf("%d entries, want the loop's 400 less its warm-up:\n%s", n, stats)
+	}
+}

@@ -494,6 +494,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		}
 	}
 	start := j.now()
+	iters0 := lt.allIters // (idle below: the whole entry's back-edges)
 	ec := vm.runTrace(lt, &hold, frame, 0)
 	var idx int
 	for {
@@ -597,7 +598,11 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	// loop's iterations go that way often, and a new recording would
 	// leave there again (strings' tokenizer: compiled, left at its op
 	// branch and recorded again four times, each with its bridges).
-	if j.st.Budget == jitBudget {
+	// Idle is the whole entry's count: the budget is refilled after
+	// every call-out, so the last stretch alone would call an entry that
+	// ran a thousand iterations through call-outs idle when its last
+	// call-out was followed by an exit.
+	if lt.allIters == iters0 {
 		if lt.idle++; lt.idle > maxIdleEntries {
 			if slices.Contains(lt.walled, idx) {
 				j.debugf("%s: trace keeps leaving at once where no bridge can go: interpreted from now on", lt.where())
