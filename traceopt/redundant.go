@@ -28,10 +28,9 @@ func RemoveRedundant(t *Trace) {
 	defer sc.put()
 	rr := &sc.redundant
 	if rr.ids == nil {
-		rr.ids, rr.touching = map[fact]int32{}, map[int32]int32{}
+		rr.ids = map[fact]int32{}
 	}
 	clear(rr.ids)
-	clear(rr.touching)
 	ids := rr.ids
 	gen := grow(&rr.gen, n) // the fact instruction i establishes, or -1
 	facts := rr.facts[:0]
@@ -49,9 +48,12 @@ func RemoveRedundant(t *Trace) {
 	}
 	rr.facts = facts
 	words := (len(facts) + 63) / 64
-	// touching: per slot, the row of the facts that slot is an input or
-	// the destination of (numbered first, filled once all are known).
-	touching := rr.touching
+	// rowOf: per slot, its row of the facts that slot is an input or the
+	// destination of, or -1 (numbered first, filled once all are known;
+	// a slice by slot, as slots are small and dense: a map cost a tenth
+	// of the pass).
+	rowOf := rr.rowOf[:0]
+	nrows := 0
 	forFactSlots := func(f fact, mark func(int32)) {
 		in := Inst{Op: opOf(f.op), Args: f.args}
 		in.Reads(mark)
@@ -61,15 +63,20 @@ func RemoveRedundant(t *Trace) {
 	}
 	for _, f := range facts {
 		forFactSlots(f, func(s int32) {
-			if _, ok := touching[s]; !ok {
-				touching[s] = int32(len(touching))
+			for int(s) >= len(rowOf) {
+				rowOf = append(rowOf, -1)
+			}
+			if rowOf[s] < 0 {
+				rowOf[s] = int32(nrows)
+				nrows++
 			}
 		})
 	}
-	back := grow(&rr.rows, len(touching)*words)
+	rr.rowOf = rowOf
+	back := grow(&rr.rows, nrows*words)
 	clear(back)
 	row := func(s int32) factSet {
-		k := int(touching[s]) * words
+		k := int(rowOf[s]) * words
 		return factSet(back[k : k+words : k+words])
 	}
 	for id, f := range facts {
@@ -78,10 +85,8 @@ func RemoveRedundant(t *Trace) {
 	kill := grow(&rr.kill, n) // what instruction i's write invalidates
 	for i := range t.Insts {
 		kill[i] = nil
-		if d, ok := t.Insts[i].Writes(); ok {
-			if _, ok := touching[d]; ok {
-				kill[i] = row(d)
-			}
+		if d, ok := t.Insts[i].Writes(); ok && int(d) < len(rowOf) && rowOf[d] >= 0 {
+			kill[i] = row(d)
 		}
 	}
 	f := t.blocks(sc)

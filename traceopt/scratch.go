@@ -32,14 +32,14 @@ type scratch struct {
 	pos     []int // Lower's uop index of each instruction
 	// redundant is RemoveRedundant's.
 	redundant struct {
-		ids      map[fact]int32
-		touching map[int32]int32
-		gen      []int32
-		facts    []fact
-		rows     []uint64
-		kill     []factSet
-		out      []uint64
-		keep     []bool
+		ids   map[fact]int32
+		rowOf []int32
+		gen   []int32
+		facts []fact
+		rows  []uint64
+		kill  []factSet
+		out   []uint64
+		keep  []bool
 	}
 }
 
