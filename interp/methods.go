@@ -895,7 +895,7 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		return StrVal(strings.Join(parts, str)), nil
 	case "replace":
 		if len(args) < 2 {
-			return Val{}, newErr(TypeError, "replace expected at least 2 arguments, got %d", len(args))
+			return Val{}, newErr(TypeError, "replace() takes at least 2 positional arguments (%d given)", len(args))
 		}
 		old, err := strArg(args[0], "replace() argument 1 must be str, not "+typeName(args[0]))
 		if err != nil {
@@ -905,9 +905,23 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		if err != nil {
 			return Val{}, err
 		}
+		if len(args) > 3 {
+			return Val{}, newErr(TypeError, "replace() takes at most 3 arguments (%d given)", len(args))
+		}
 		n := -1
 		if len(args) > 2 {
-			n = int(int64(args[2].B))
+			// count is any index; one too big for a C ssize_t is refused.
+			if isBigInt(args[2]) {
+				return Val{}, newErr(OverflowError, "Python int too large to convert to C ssize_t")
+			}
+			i, ok, err := vm.asIndex(args[2], 1<<62)
+			if err != nil {
+				return Val{}, err
+			}
+			if !ok {
+				return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[2]))
+			}
+			n = int(max(i, -1))
 		}
 		return StrVal(strings.Replace(str, old, nw, n)), nil
 	case "find", "rfind", "index", "rindex", "count":
