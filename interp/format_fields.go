@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -57,75 +58,90 @@ func (f *strFormatter) run(rs []rune, depth int) (string, error) {
 		if i+1 == len(rs) {
 			return "", newErr(ValueError, "Single '{' encountered in format string")
 		}
-		// The field ends at the '}' that balances its '{' (a spec may
-		// nest fields); a key in brackets may hold any brace.
-		j, level := i+1, 1
-		for ; j < len(rs); j++ {
-			if rs[j] == '[' {
-				for j < len(rs) && rs[j] != ']' {
-					j++
-				}
-				if j == len(rs) {
-					break
-				}
-				continue
-			}
-			if rs[j] == '{' {
-				level++
-			} else if rs[j] == '}' {
-				if level--; level == 0 {
-					break
-				}
-			}
+		name, conv, spec, j, err := scanField(rs, i+1)
+		if err != nil {
+			return "", err
 		}
-		if j >= len(rs) {
-			return "", newErr(ValueError, "expected '}' before end of string")
-		}
-		s, err := f.field(rs[i+1:j], depth)
+		s, err := f.field(name, conv, spec, depth)
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(s)
-		i = j
+		i = j - 1
 	}
 	return b.String(), nil
 }
 
-// field formats one replacement field's text (between its braces).
-func (f *strFormatter) field(field []rune, depth int) (string, error) {
-	k := 0
-	for k < len(field) && field[k] != '!' && field[k] != ':' {
-		if field[k] == '[' {
-			for k < len(field) && field[k] != ']' {
-				k++
+// scanField reads the replacement field that starts at rs[i], after its
+// '{', as CPython's parse_field does: the name runs to '}', ':' or '!'
+// (a key in brackets may hold any of them), a conversion is one
+// character, and the spec's braces balance. next is where the text after
+// the field's '}' starts; conv is 0 without a conversion.
+func scanField(rs []rune, i int) (name []rune, conv rune, spec []rune, next int, err error) {
+	start, c := i, rune(0)
+scan:
+	for i < len(rs) {
+		c = rs[i]
+		i++
+		switch c {
+		case '{':
+			return nil, 0, nil, 0, newErr(ValueError, "unexpected '{' in field name")
+		case '[':
+			for i < len(rs) && rs[i] != ']' {
+				i++
 			}
-			if k == len(field) {
-				break
-			}
-		}
-		k++
-	}
-	name, rest := string(field[:k]), field[k:]
-	conv := rune(0)
-	if len(rest) > 0 && rest[0] == '!' {
-		if len(rest) < 2 {
-			return "", newErr(ValueError, "unmatched '{' in format spec") // CPython's words for "{0!}"
-		}
-		conv, rest = rest[1], rest[2:]
-		if len(rest) > 0 && rest[0] != ':' {
-			return "", newErr(ValueError, "expected ':' after conversion specifier")
+		case '}', ':', '!':
+			break scan
 		}
 	}
-	// The value first: automatic numbering reaches the spec's fields after it.
+	name = rs[start:max(i-1, start)]
+	switch c {
+	case '}':
+		return name, 0, nil, i, nil
+	case ':', '!':
+	default:
+		return nil, 0, nil, 0, newErr(ValueError, "expected '}' before end of string")
+	}
+	if c == '!' {
+		if i >= len(rs) {
+			return nil, 0, nil, 0, newErr(ValueError, "end of string while looking for conversion specifier")
+		}
+		conv = rs[i]
+		i++
+		if i < len(rs) {
+			c = rs[i]
+			i++
+			if c == '}' {
+				return name, conv, nil, i, nil
+			}
+			if c != ':' {
+				return nil, 0, nil, 0, newErr(ValueError, "expected ':' after conversion specifier")
+			}
+		}
+	}
+	from, level := i, 1
+	for ; i < len(rs); i++ {
+		switch rs[i] {
+		case '{':
+			level++
+		case '}':
+			if level--; level == 0 {
+				return name, conv, rs[from:i], i + 1, nil
+			}
+		}
+	}
+	return nil, 0, nil, 0, newErr(ValueError, "unmatched '{' in format spec")
+}
+
+// field formats one replacement field from its parts (scanField).
+func (f *strFormatter) field(nameRunes []rune, conv rune, spec []rune, depth int) (string, error) {
+	name := string(nameRunes)
+	// The value and its conversion first, then the spec's own fields
+	// (automatic numbering reaches them after the value), as CPython's
+	// output_markup; a spec without a field is taken as it is.
 	v, err := f.value(name)
 	if err != nil {
 		return "", err
-	}
-	spec := ""
-	if len(rest) > 0 {
-		if spec, err = f.run(rest[1:], depth-1); err != nil {
-			return "", err
-		}
 	}
 	switch conv {
 	case 0:
@@ -138,7 +154,13 @@ func (f *strFormatter) field(field []rune, depth int) (string, error) {
 	default:
 		return "", newErr(ValueError, "Unknown conversion specifier %s", string(conv))
 	}
-	return f.vm.format(v, spec)
+	specText := string(spec)
+	if slices.Contains(spec, '{') {
+		if specText, err = f.run(spec, depth-1); err != nil {
+			return "", err
+		}
+	}
+	return f.vm.format(v, specText)
 }
 
 // value is the object a field name names: an argument, then attributes

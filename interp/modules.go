@@ -116,6 +116,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 				vm.templateCls = vm.templateClass()
 			}
 			m.attrs["Template"] = ObjVal(vm.templateCls)
+			f := vm.pyModule("string", stringFormatterSource, nil)
+			m.attrs["Formatter"] = f.attrs["Formatter"]
 			return m
 		}
 	case "collections":
