@@ -17,6 +17,11 @@ type Code struct {
 	// its locals are the dicts' names, so one it deleted is a name not
 	// defined (NameError), not an unbound local.
 	nsTop bool
+	// firstLine is the line of the def (co_firstlineno), 0 for module code.
+	firstLine int32
+	// discards are the pcs, ascending, of the calls whose value an
+	// expression statement drops (coro_unawaited.go).
+	discards []int32
 	// genKind is what calling a generator function makes: a generator,
 	// a coroutine (async def) or an async generator (coro.go).
 	genKind    uint8
@@ -476,6 +481,7 @@ func (c *compiler) stmt(s Stmt) {
 	case *ExprStmt:
 		t := c.temp()
 		c.exprTo(x.x, t)
+		c.markDiscarded(x.x, t)
 	case *Assign:
 		if len(x.targets) == 1 {
 			if _, ok := x.targets[0].(*Name); ok {
@@ -1042,6 +1048,9 @@ func (c *compiler) def(x *Def) {
 	decos := c.decorators(x.decorators)
 	c.asyncNext = x.async
 	co := c.compileFunc(x.name, x.params, x.body, x.pos, false)
+	if len(x.decorators) > 0 {
+		co.firstLine = int32(x.decorators[0].position().line) // CPython's co_firstlineno
+	}
 	setAnnotations(co, x)
 	dst := c.temp()
 	c.makeFunction(co, x.params, dst)
@@ -1090,7 +1099,7 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}, nsGlobals: c.nsGlobals,
 		asyncFn: c.asyncNext}
 	c.asyncNext = false
-	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda)}
+	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda), firstLine: int32(at.line)}
 	co := fc.code
 	co.varargSlot, co.varkwSlot = -1, -1
 	seenStar := false

@@ -145,10 +145,7 @@ func (c *codeInfoObj) attr(vm *VM, name string) (Val, bool) {
 	case "co_flags":
 		return IntVal(c.code.flags()), true
 	case "co_firstlineno":
-		if len(c.code.lines) > 0 {
-			return IntVal(int64(c.code.lines[0])), true
-		}
-		return IntVal(0), true
+		return IntVal(int64(c.code.firstLineno())), true
 	}
 	return Val{}, false
 }
@@ -160,11 +157,19 @@ func (*codeInfoObj) method(vm *VM, name string, args []Val, kwn []string) (Val, 
 }
 
 func (c *codeInfoObj) pyRepr(vm *VM) string {
-	line := 0
-	if len(c.code.lines) > 0 {
-		line = int(c.code.lines[0])
+	return fmt.Sprintf("<code object %s at 0x7f0000000000, file \"%s\", line %d>", c.code.name, c.code.filename, c.code.firstLineno())
+}
+
+// firstLineno is co_firstlineno: the def's line for a function, else
+// the first instruction's.
+func (co *Code) firstLineno() int {
+	if co.firstLine > 0 {
+		return int(co.firstLine)
 	}
-	return fmt.Sprintf("<code object %s at 0x7f0000000000, file \"%s\", line %d>", c.code.name, c.code.filename, line)
+	if len(co.lines) > 0 {
+		return int(co.lines[0])
+	}
+	return 0
 }
 
 // linecacheModule is linecache.getline: a line of a source file, with its

@@ -141,6 +141,9 @@ func (vm *VM) newGenerator(fn *Function, args []Val, kwn []string) (Val, error) 
 	} else if err := vm.bindArgs(fn, f, args, kwn); err != nil {
 		return Val{}, err
 	}
+	if co.genKind == genCoroutine && vm.depth > 0 {
+		vm.noteCoroutine(vm.frameAt(vm.depth-1), g)
+	}
 	return ObjVal(g), nil
 }
 
@@ -183,6 +186,9 @@ func (vm *VM) newGeneratorDirect(f *frame, fn *Function, first, n int32) (Val, e
 	copy(gf.objs[:n], f.objs[first:first+n])
 	if fn.free != nil {
 		gf.setFree(fn)
+	}
+	if fn.code.genKind == genCoroutine {
+		vm.noteCoroutine(f, g)
 	}
 	return ObjVal(g), nil
 }

@@ -827,6 +827,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		case "__self__":
 			return t.self, nil
 		}
+	case *Generator:
+		if v, ok := vm.genAttr(t, name); ok {
+			return v, nil
+		}
 	}
 	if e, ok := o.O.(*Exception); ok && name != "args" {
 		if v, ok, err := vm.exceptionAttr(e, o, name); ok || err != nil {

@@ -125,6 +125,21 @@ class TimerHandle(Handle):
         super().cancel()
 
 
+def _coro_repr(coro):
+    # What a task's repr says of its coroutine (asyncio.coroutines'
+    # wording): where it is suspended, or where it was defined once done.
+    name = (getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None)
+            or '<%s without __name__>' % type(coro).__name__) + '()'
+    code = getattr(coro, 'cr_code', None) or getattr(coro, 'gi_code', None)
+    if not code:
+        running = getattr(coro, 'cr_running', getattr(coro, 'gi_running', False))
+        return name + ' running' if running else name
+    frame = getattr(coro, 'gi_frame', None) or getattr(coro, 'cr_frame', None)
+    if frame is not None:
+        return '%s running at %s:%d' % (name, code.co_filename, frame.f_lineno)
+    return '%s done, defined at %s:%d' % (name, code.co_filename, code.co_firstlineno)
+
+
 def _callback_name(cb):
     name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None)
     if name is None:
@@ -597,8 +612,11 @@ class Task(Future):
         super().__init__(loop=loop)
         if not iscoroutine(coro):
             raise TypeError('a coroutine was expected, got %r' % (coro,))
-        _task_ids[0] += 1
-        self._name = 'Task-%d' % _task_ids[0] if name is None else str(name)
+        if name is None:
+            # Only unnamed tasks take a number, as in CPython.
+            _task_ids[0] += 1
+            name = 'Task-%d' % _task_ids[0]
+        self._name = str(name)
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
@@ -613,7 +631,7 @@ class Task(Future):
         info.insert(1, 'name=%r' % self._name)
         if self._fut_waiter is not None:
             info.insert(3, 'wait_for=%r' % (self._fut_waiter,))
-        info.insert(2, 'coro=<%s()>' % getattr(self._coro, '__qualname__', '?'))
+        info.insert(2, 'coro=<%s>' % _coro_repr(self._coro))
         return info
 
     def get_coro(self):
@@ -706,7 +724,7 @@ class Task(Future):
                             'Task cannot await on itself: %r' % (self,)))
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(self._wakeup)
+                        result.add_done_callback(self.task_wakeup)
                         self._fut_waiter = result
                         if self._must_cancel:
                             if self._fut_waiter.cancel(msg=self._cancel_message):
@@ -721,7 +739,8 @@ class Task(Future):
         if self.done():
             _all_tasks.pop(self, None)
 
-    def _wakeup(self, future):
+    def task_wakeup(self, future):
+        # (Named as CPython's C Task names it: future reprs show it.)
         try:
             future.result()
         except BaseException as exc:

@@ -50,7 +50,11 @@ def formatwarning(message, category, filename, lineno, line=None):
 
 def _print(msg):
     f = msg.file if msg.file is not None else _sys.stderr
-    f.write(formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line))
+    s = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+    if msg.source is not None:
+        # minipy has no tracemalloc: CPython's hint when it is off.
+        s += "%s: Enable tracemalloc to get the object allocation traceback\n" % msg.category.__name__
+    f.write(s)
 
 
 # Where warnings go (catch_warnings(record=True) swaps in a list's append).
