@@ -759,12 +759,13 @@ func (vm *VM) builtins() map[string]Val {
 		return ObjVal(&ClassMethod{fn: args[0]}), nil
 	})
 	ty("property", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("property", args, 1, 2); err != nil {
+		a, err := kwArgs("property", args, kwn, []string{"fget", "fset", "fdel", "doc"}, 1)
+		if err != nil {
 			return Val{}, err
 		}
-		p := &Property{get: args[0]}
-		if len(args) == 2 {
-			p.set = args[1]
+		p := &Property{get: a[0], set: a[1], del: a[2]}
+		if p.set.T == tagNone {
+			p.set = Val{} // property(f, None): no setter
 		}
 		return ObjVal(p), nil
 	})

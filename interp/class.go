@@ -533,8 +533,12 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 	switch x := o.O.(type) {
 	case *Instance:
 		if p, ok := x.cls.lookup(name); ok {
-			if _, isProp := p.O.(*Property); isProp {
-				return newErr(AttributeError, "property '%s' of '%s' object has no deleter", name, x.cls.name)
+			if prop, isProp := p.O.(*Property); isProp {
+				if prop.del.T == tagEmpty || prop.del.T == tagNone {
+					return newErr(AttributeError, "property '%s' of '%s' object has no deleter", name, x.cls.name)
+				}
+				_, err := vm.call(prop.del, []Val{o}, nil)
+				return err
 			}
 		}
 		if x.del(name) {
@@ -821,7 +825,7 @@ func init() {
 type (
 	StaticMethod struct{ fn Val }
 	ClassMethod  struct{ fn Val }
-	Property     struct{ get, set Val }
+	Property     struct{ get, set, del Val }
 )
 
 func (*StaticMethod) typeName() string { return "staticmethod" }
@@ -1046,4 +1050,41 @@ func (vm *VM) superOfException(t *SuperObj, e *Exception, name string) (Val, boo
 		}}), true
 	}
 	return Val{}, false
+}
+
+// attr is a property's own attribute: fget, fset, fdel, and getter,
+// setter and deleter, which copy it with one function replaced.
+func (p *Property) attr(name string) (Val, bool) {
+	orNone := func(v Val) Val {
+		if v.T == tagEmpty {
+			return NoneVal
+		}
+		return v
+	}
+	switch name {
+	case "fget":
+		return orNone(p.get), true
+	case "fset":
+		return orNone(p.set), true
+	case "fdel":
+		return orNone(p.del), true
+	case "getter", "setter", "deleter":
+	default:
+		return Val{}, false
+	}
+	return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "%s() takes exactly one argument", name)
+		}
+		q := *p
+		switch name {
+		case "getter":
+			q.get = args[0]
+		case "setter":
+			q.set = args[0]
+		default:
+			q.del = args[0]
+		}
+		return ObjVal(&q), nil
+	}}), true
 }

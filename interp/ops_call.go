@@ -497,13 +497,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	case *Property:
-		if name == "setter" {
-			return ObjVal(&Builtin{name: "setter", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-				if len(args) != 1 {
-					return Val{}, newErr(TypeError, "setter() takes exactly one argument")
-				}
-				return ObjVal(&Property{get: t.get, set: args[0]}), nil
-			}}), nil
+		if v, ok := t.attr(name); ok {
+			return v, nil
 		}
 	case *Instance:
 		if v, ok, err := vm.instanceAttr(t, o, name); ok || err != nil {
