@@ -1,6 +1,7 @@
 package interp
 
 import (
+	_ "embed"
 	"fmt"
 	"runtime"
 )
@@ -311,8 +312,13 @@ func (vm *VM) threadingModule() *Module {
 		return ObjVal(&threadLocal{attrs: map[*threadState]map[string]Val{}}), nil
 	})
 	m.attrs["TIMEOUT_MAX"] = FloatVal(9223372036.0)
+	vm.modules["threading"] = m // the Timer source imports it
+	m.attrs["Timer"] = vm.pyModule("threading", threadingTimerSource, nil).attrs["Timer"]
 	return m
 }
+
+//go:embed pylib/threading_timer.py
+var threadingTimerSource string
 
 // defaultWorkers is ThreadPoolExecutor's max_workers default, as CPython's.
 func defaultWorkers() int { return min(32, runtime.NumCPU()+4) }
