@@ -992,6 +992,29 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 }
 
 // issubclass is issubclass(c, t) for a class c.
+// nativeLineage answers __mro__, __bases__ and __base__ of a native type
+// as issubclass sees it: bool derives from int, the others from object.
+func (vm *VM) nativeLineage(o Val, t *typeObj, name string) Val {
+	mro := []Val{o}
+	for cur := t; cur.name != "object"; {
+		next := vm.bi["object"]
+		if cur.name == "bool" {
+			next = vm.bi["int"]
+		}
+		mro = append(mro, next)
+		cur = next.O.(*typeObj)
+	}
+	switch {
+	case name == "__mro__":
+		return tupleOf(mro)
+	case len(mro) == 1 && name == "__base__":
+		return NoneVal
+	case name == "__base__":
+		return mro[1]
+	}
+	return tupleOf(mro[1:min(2, len(mro))])
+}
+
 func (vm *VM) issubclass(c, t Val) (Val, error) {
 	if t.O == vm.bi["type"].O && t.T == tagObject {
 		k, ok := c.O.(*Class)

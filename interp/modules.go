@@ -221,6 +221,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return tomllibModule
 	case "reprlib":
 		return reprlibModule
+	case "fileinput":
+		return fileinputModule
 	case "importlib":
 		return importlibModule
 	}

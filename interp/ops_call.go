@@ -652,6 +652,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return StrVal(mod), nil
 		case "__class__":
 			return vm.typeOf(o), nil
+		case "__mro__", "__bases__", "__base__":
+			return vm.nativeLineage(o, t, name), nil
 		case "__new__":
 			if t.name != "object" {
 				if f := vm.builtinTypeNew(t, o); f.T != tagEmpty {

@@ -1,7 +1,7 @@
 package interp
 
 // Library modules ordinary scripts import, written in Python
-// (interp/pylib): tomllib, reprlib.
+// (interp/pylib): tomllib, reprlib, fileinput.
 
 import _ "embed"
 
@@ -14,3 +14,8 @@ func tomllibModule(vm *VM) *Module { return vm.pyModule("tomllib", tomllibSource
 var reprlibSource string
 
 func reprlibModule(vm *VM) *Module { return vm.pyModule("reprlib", reprlibSource, nil) }
+
+//go:embed pylib/fileinput.py
+var fileinputSource string
+
+func fileinputModule(vm *VM) *Module { return vm.pyModule("fileinput", fileinputSource, nil) }

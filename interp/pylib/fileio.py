@@ -522,7 +522,8 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     if newline not in (None, "", "\n", "\r", "\r\n"):
         raise ValueError("illegal newline value: %s" % newline)
     if not binary:
-        if encoding is None:
+        if encoding is None or encoding == "locale":
+            # The locale's encoding (PEP 597's "locale"): UTF-8 here.
             encoding = "UTF-8"
         else:
             "".encode(encoding)  # LookupError for an unknown encoding

@@ -33,6 +33,28 @@ def fspath(p):
     raise TypeError("expected str, bytes or os.PathLike object, not %s" % type(p).__name__)
 
 
+class _PathLikeMeta(type):
+    # CPython's PathLike is an ABC whose __subclasshook__ accepts any
+    # class with __fspath__; its subclasses check as usual.
+    def __instancecheck__(cls, obj):
+        if cls is PathLike:
+            return hasattr(type(obj), "__fspath__")
+        return cls in type(obj).__mro__
+
+    def __subclasscheck__(cls, sub):
+        if cls is PathLike:
+            return hasattr(sub, "__fspath__")
+        return cls in sub.__mro__
+
+
+class PathLike(metaclass=_PathLikeMeta):
+    """Abstract base class for implementing the file system path protocol."""
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
+
+
 class _Environ(dict):
     def __setitem__(self, key, value):
         if not isinstance(key, str):
