@@ -991,7 +991,6 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 	return Val{}, newErr(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 }
 
-// issubclass is issubclass(c, t) for a class c.
 // nativeLineage answers __mro__, __bases__ and __base__ of a native type
 // as issubclass sees it: bool derives from int, the others from object.
 func (vm *VM) nativeLineage(o Val, t *typeObj, name string) Val {
@@ -1015,6 +1014,7 @@ func (vm *VM) nativeLineage(o Val, t *typeObj, name string) Val {
 	return tupleOf(mro[1:min(2, len(mro))])
 }
 
+// issubclass is issubclass(c, t) for a class c.
 func (vm *VM) issubclass(c, t Val) (Val, error) {
 	if t.O == vm.bi["type"].O && t.T == tagObject {
 		k, ok := c.O.(*Class)

@@ -394,7 +394,6 @@ class NonCallableMock:
     # and __setattr__ (which make child mocks) never see them.
     called = _dict_property('_mock_called')
     call_count = _dict_property('_mock_call_count')
-
     call_args = _dict_property('_mock_call_args')
     call_args_list = _dict_property('_mock_call_args_list')
     mock_calls = _dict_property('_mock_mock_calls')
