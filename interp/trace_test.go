@@ -402,7 +402,7 @@ func TestJITCodeLimit(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
-	ran := 0
+	ran, refusing := 0, 0
 	for _, p := range loadPrograms(t, "bench") {
 		if p.name != "bench/nbody" && p.name != "bench/spectral_norm" && p.name != "bench/mandelbrot" {
 			continue
@@ -417,13 +417,21 @@ func TestJITCodeLimit(t *testing.T) {
 		if status := RunWith(cfg, p.path, src, nil, &out, &errb); status != p.status || out.String() != p.out {
 			t.Errorf("%s with 4 KiB of code: status %d, stdout\n%s\nstderr\n%s", p.name, status, out.String(), errb.String())
 		}
-		// Some compiles must have been refused, or the limit was not tight.
-		if m := regexp.MustCompile(`\((\d+) refused\)`).FindSubmatch(stats.Bytes()); m == nil || string(m[1]) == "0" {
-			t.Errorf("%s: no compile refused under a 4 KiB limit:\n%s", p.name, stats.String())
+		if m := regexp.MustCompile(`\((\d+) refused\)`).FindSubmatch(stats.Bytes()); m != nil && string(m[1]) != "0" {
+			refusing++
+		} else {
+			t.Logf("%s: no compile refused under a 4 KiB limit:\n%s", p.name, stats.String())
 		}
 	}
 	if ran != 3 {
 		t.Errorf("ran %d programs, want 3", ran)
+	}
+	// Some compiles must have been refused, or the limit was not tight. Not
+	// every program's: spectral_norm's live traces fit in 4 KiB since its
+	// slot operands became displacements (d1056dd) and traces it gives up
+	// hand their code back.
+	if refusing == 0 {
+		t.Errorf("no program had a compile refused under a 4 KiB limit")
 	}
 }
 
