@@ -925,7 +925,26 @@ def _get_target(target):
 _active_patches = []
 
 
-class _patch:
+class _Startable:
+    # start()/stop() of patch and patch.dict: enter and exit outside a
+    # with block, remembered for stopall().
+
+    def start(self):
+        """Activate a patch, returning any created mock."""
+        result = self.__enter__()
+        _patch._active_patches.append(self)
+        return result
+
+    def stop(self):
+        """Stop an active patch."""
+        try:
+            _patch._active_patches.remove(self)
+        except ValueError:
+            return None
+        return self.__exit__(None, None, None)
+
+
+class _patch(_Startable):
     attribute_name = None
     _active_patches = []
 
@@ -1118,19 +1137,6 @@ class _patch:
             patching.__exit__(*exc_info)
         return False
 
-    def start(self):
-        """Activate a patch, returning any created mock."""
-        result = self.__enter__()
-        _patch._active_patches.append(self)
-        return result
-
-    def stop(self):
-        """Stop an active patch."""
-        try:
-            _patch._active_patches.remove(self)
-        except ValueError:
-            return None
-        return self.__exit__(None, None, None)
 
 
 def _patch_object(target, attribute, new=DEFAULT, spec=None, create=False, spec_set=None,
@@ -1171,7 +1177,7 @@ def patch(target, new=DEFAULT, spec=None, create=False, spec_set=None, autospec=
                   new_callable, kwargs, unsafe=unsafe)
 
 
-class _patch_dict:
+class _patch_dict(_Startable):
     def __init__(self, in_dict, values=(), clear=False, **kwargs):
         self.in_dict = in_dict
         self.values = dict(values)
@@ -1236,17 +1242,6 @@ class _patch_dict:
             self._unpatch_dict()
         return False
 
-    def start(self):
-        result = self.__enter__()
-        _patch._active_patches.append(self)
-        return result
-
-    def stop(self):
-        try:
-            _patch._active_patches.remove(self)
-        except ValueError:
-            return None
-        return self.__exit__(None, None, None)
 
 
 def _patch_stopall():
