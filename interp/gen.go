@@ -310,6 +310,7 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 	vm.frames[vm.depth].alias = g.frame
 	vm.depth++
 	v, err := vm.run(g.frame)
+	vm.lowerGen(g)
 	vm.depth--
 	vm.frames[vm.depth].alias = nil
 	if err == errYield {

@@ -398,6 +398,9 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 			vm.counters(co)[pc] = lt.skew
 			return 0, nil, false
 		}
+		if f.gen != nil && !vm.liftGen(f) {
+			return 0, nil, false
+		}
 		defer j.endWork(j.startWork())
 		return vm.recordLoop(f, lt, pc, head)
 	}
@@ -409,6 +412,10 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 	}
 	// A compiled loop stays hot: every back-edge enters its trace.
 	vm.counters(co)[pc] = j.hot
+	if f.gen != nil && !vm.liftGen(f) {
+		// (A generator's loop runs on the slot stack: gen_lift.go.)
+		return 0, nil, false
+	}
 	return vm.enter(f, lt)
 }
 
@@ -416,7 +423,7 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	j := vm.jit
 	base := vm.sp - len(f.regs)
-	if f.gen != nil || base < 0 || base+lt.extent > len(vm.stack) || &vm.stack[base] != &f.regs[0] {
+	if base < 0 || base+lt.extent > len(vm.stack) || &vm.stack[base] != &f.regs[0] {
 		// Not the frame on top of the slot stack, or no room above it
 		// for the trace's slots: interpret, and try again a threshold on.
 		vm.counters(f.code)[lt.end] = 0

@@ -986,6 +986,10 @@ func (r *recorder) step() int {
 			r.move(fr.dest, A)
 		}
 		next = fr.callPC + 1
+	case opYield, opYieldFromSend:
+		// The generator suspends here and its caller runs: the trace
+		// cannot go on past it, as it cannot past a return (gen_lift.go).
+		r.failf(yieldInLoop)
 	default:
 		r.failf("%v is not traced", in.Op)
 		r.untraceable = true

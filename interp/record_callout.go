@@ -213,7 +213,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 // leavesLoop reports whether a recording stopped because its path left the
 // loop it records.
 func leavesLoop(reason string) bool {
-	return strings.HasPrefix(reason, loopEnds) || strings.HasPrefix(reason, leavesTheLoop) || reason == returnFromLoop
+	return strings.HasPrefix(reason, loopEnds) || strings.HasPrefix(reason, leavesTheLoop) || reason == returnFromLoop || reason == yieldInLoop
 }
 
 // decidedOnlyAt reports whether every instruction of insts that may leave

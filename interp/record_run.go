@@ -19,7 +19,7 @@ import (
 func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, bool) {
 	base := vm.sp - len(f.regs)
 	co := f.code
-	if f.gen != nil || base < 0 || &vm.stack[base] != &f.regs[0] {
+	if base < 0 || &vm.stack[base] != &f.regs[0] {
 		lt.dead, lt.reason = true, "not the innermost frame"
 		return 0, nil, false
 	}
@@ -179,6 +179,10 @@ const loopEnds = "the loop ends on the recorded path"
 // frame.
 const returnFromLoop = "return from the loop"
 
+// yieldInLoop is why a recording stops at a yield of a generator's loop:
+// a path that went another way (an if around the yield) may not yield.
+const yieldInLoop = "a yield in the loop"
+
 // leavesTheLoop is why a recording stops when its path jumps out of the loop
 // elsewhere (a break).
 const leavesTheLoop = "the recorded path leaves the loop"
@@ -187,7 +191,7 @@ const leavesTheLoop = "the recorded path leaves the loop"
 // iteration may not have (where its path went, what its values were), so
 // that the same reason twice in a row does not end the tries.
 func pathDependent(reason string) bool {
-	for _, p := range []string{loopEnds, leavesTheLoop, "the inner loop left its recorded path"} {
+	for _, p := range []string{loopEnds, leavesTheLoop, yieldInLoop, "the inner loop left its recorded path"} {
 		if strings.HasPrefix(reason, p) {
 			return true
 		}

@@ -34,6 +34,7 @@ type VM struct {
 	argSP     int
 	bigSlab   []BigInt     // unused big ints, allocated in bulk
 	gens      []*Generator // started generators, closed when the run ends
+	lifts     []liftedGen  // generator frames running on the slot stack (gen_lift.go)
 	recycled  genPool      // finished generators to make new ones in (gen_reuse.go)
 	loopIters iterPool     // finished loop iterators of tuples and lists (iter_reuse.go)
 	// freshSet is the set a CALL marked freshSetA just made, for the len
@@ -701,7 +702,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if r {
 				if int(in.C) < pc {
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
+						pc, err = vm.hotBackEdge(f, pc, int(in.C))
+						regs, objs = f.regs, f.objs // (a generator's frame may have been lifted: gen_lift.go)
+						if err != nil {
 							break
 						}
 						continue
@@ -715,7 +718,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			continue
 		case opJumpBack:
 			if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-				if pc, err = vm.hotBackEdge(f, pc, int(in.A)); err != nil {
+				pc, err = vm.hotBackEdge(f, pc, int(in.A))
+				regs, objs = f.regs, f.objs // (gen_lift.go)
+				if err != nil {
 					break
 				}
 				continue
@@ -728,7 +733,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if r.Bits == 0 {
 					if int(in.B) < pc {
 						if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-							if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+							pc, err = vm.hotBackEdge(f, pc, int(in.B))
+							regs, objs = f.regs, f.objs // (gen_lift.go)
+							if err != nil {
 								break
 							}
 							continue
@@ -749,7 +756,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if !t {
 				if int(in.B) < pc {
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+						pc, err = vm.hotBackEdge(f, pc, int(in.B))
+						regs, objs = f.regs, f.objs // (gen_lift.go)
+						if err != nil {
 							break
 						}
 						continue
@@ -764,7 +773,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if r.Bits != 0 {
 					if int(in.B) < pc {
 						if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-							if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+							pc, err = vm.hotBackEdge(f, pc, int(in.B))
+							regs, objs = f.regs, f.objs // (gen_lift.go)
+							if err != nil {
 								break
 							}
 							continue
@@ -785,7 +796,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 			if t {
 				if int(in.B) < pc {
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						if pc, err = vm.hotBackEdge(f, pc, int(in.B)); err != nil {
+						pc, err = vm.hotBackEdge(f, pc, int(in.B))
+						regs, objs = f.regs, f.objs // (gen_lift.go)
+						if err != nil {
 							break
 						}
 						continue
@@ -806,7 +819,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
 					regs[in.A].Bits = uint64(i + step)
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
+						pc, err = vm.hotBackEdge(f, pc, int(in.C))
+						regs, objs = f.regs, f.objs // (gen_lift.go)
+						if err != nil {
 							break
 						}
 						continue
@@ -842,7 +857,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					}
 					it.i++
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
-						if pc, err = vm.hotBackEdge(f, pc, int(in.C)); err != nil {
+						pc, err = vm.hotBackEdge(f, pc, int(in.C))
+						regs, objs = f.regs, f.objs // (gen_lift.go)
+						if err != nil {
 							break dispatch
 						}
 						continue
