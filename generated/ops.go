@@ -300,6 +300,7 @@ const (
 	OpListStorePk                  // templates/list_store_pk.c
 	OpListStoreRF0                 // templates/list_store_r.c (f0)
 	OpListStoreRF1                 // templates/list_store_r.c (f1)
+	OpListSwap                     // templates/list_swap.c
 	OpLoadFloat                    // templates/load_float.c
 	OpLoadFloatBits                // templates/load_float_bits.c
 	OpLoadInt                      // templates/load_int.c
@@ -323,7 +324,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 305
+const NumOps = 306
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -617,6 +618,7 @@ var opNames = [NumOps]string{
 	OpListStorePk:        "list_store_pk",
 	OpListStoreRF0:       "list_store_r__f0",
 	OpListStoreRF1:       "list_store_r__f1",
+	OpListSwap:           "list_swap",
 	OpLoadFloat:          "load_float",
 	OpLoadFloatBits:      "load_float_bits",
 	OpLoadInt:            "load_int",

@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:e83c09750861697b0b4560cd6b58732fded4ff97b656b81ea8b2c0e1a2994988
+// Inputs: sha256:3b3f78392cea0f17d78577a357079afaadd46440aa65b0e39bb51addf3117751
 //
 // Regenerate with `go generate`.
 
@@ -10022,6 +10022,95 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpListSwap: {
+		Name: "list_swap",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x1a: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x1f: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x25: mov 0x8(%r13,%rcx,1),%rdi
+			0x49, 0x8b, 0x7c, 0x0d, 0x08,
+			// 0x2a: mov 0x8(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x08,
+			// 0x2e: mov %rdi,%rcx
+			0x48, 0x89, 0xf9,
+			// 0x31: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x35: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x38: add %rdi,%rcx
+			0x48, 0x01, 0xf9,
+			// 0x3b: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x3e: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x44: mov 0x8(%r13,%rdx,1),%rdi
+			0x49, 0x8b, 0x7c, 0x15, 0x08,
+			// 0x49: mov %rdi,%rdx
+			0x48, 0x89, 0xfa,
+			// 0x4c: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x50: and %rsi,%rdx
+			0x48, 0x21, 0xf2,
+			// 0x53: add %rdi,%rdx
+			0x48, 0x01, 0xfa,
+			// 0x56: cmp %rsi,%rdx
+			0x48, 0x39, 0xf2,
+			// 0x59: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x5f: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x62: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x66: shl $0x4,%rdx
+			0x48, 0xc1, 0xe2, 0x04,
+			// 0x6a: mov (%rax,%rcx,1),%rsi
+			0x48, 0x8b, 0x34, 0x08,
+			// 0x6e: mov 0x8(%rax,%rcx,1),%rdi
+			0x48, 0x8b, 0x7c, 0x08, 0x08,
+			// 0x73: mov (%rax,%rdx,1),%r8
+			0x4c, 0x8b, 0x04, 0x10,
+			// 0x77: mov 0x8(%rax,%rdx,1),%r9
+			0x4c, 0x8b, 0x4c, 0x10, 0x08,
+			// 0x7c: mov %r8,(%rax,%rcx,1)
+			0x4c, 0x89, 0x04, 0x08,
+			// 0x80: mov %r9,0x8(%rax,%rcx,1)
+			0x4c, 0x89, 0x4c, 0x08, 0x08,
+			// 0x85: mov %rsi,(%rax,%rdx,1)
+			0x48, 0x89, 0x34, 0x10,
+			// 0x89: mov %rdi,0x8(%rax,%rdx,1)
+			0x48, 0x89, 0x7c, 0x10, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x16, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x5b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpLoadFloat: {
 		Name: "load_float",
 		Code: []byte{
@@ -11298,6 +11387,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStorePk:        emitListStorePk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
+	OpListSwap:           emitListSwap,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
 	OpLoadInt:            emitLoadInt,
@@ -14298,6 +14388,21 @@ func emitListStoreRF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
 		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x39, pc+0x39, v[relocs.ValueExit], -4)
+}
+
+func emitListSwap(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:142:142]
+	copy(code, Stencils[OpListSwap].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x16, 0xc2c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x5b, pc+0x5b, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:20d5b22dc7a1d7fcc9632b75b063a8d2c4da4d9ae7bdc6299d9864d80e25b93a
+// Inputs: sha256:6e9477576ba8070f711c71bf3fd89e713d672fe8f11525246d08451e9b7fb275
 //
 // Regenerate with `go generate`.
 
@@ -12550,6 +12550,92 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 		},
 	},
+	OpListSwap: {
+		Name: "list_swap",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: adrp x9, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x09, 0x00, 0x00, 0x90,
+			// 0x10: ldr x9, [x9] [hole: operand1 (a64_got_load12)]
+			0x29, 0x01, 0x40, 0xf9,
+			// 0x14: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x18: add x9, x21, x9
+			0xa9, 0x02, 0x09, 0x8b,
+			// 0x1c: ldr x9, [x9,#8]
+			0x29, 0x05, 0x40, 0xf9,
+			// 0x20: adrp x10, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x24: ldr x10, [x10] [hole: operand2 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x28: add x10, x21, x10
+			0xaa, 0x02, 0x0a, 0x8b,
+			// 0x2c: ldr x10, [x10,#8]
+			0x4a, 0x05, 0x40, 0xf9,
+			// 0x30: ldr x11, [x8,#8]
+			0x0b, 0x05, 0x40, 0xf9,
+			// 0x34: and x12, x11, x9, asr #63
+			0x6c, 0xfd, 0x89, 0x8a,
+			// 0x38: add x9, x12, x9
+			0x89, 0x01, 0x09, 0x8b,
+			// 0x3c: and x12, x11, x10, asr #63
+			0x6c, 0xfd, 0x8a, 0x8a,
+			// 0x40: add x10, x12, x10
+			0x8a, 0x01, 0x0a, 0x8b,
+			// 0x44: ldr x12, [x8,#24]
+			0x0c, 0x0d, 0x40, 0xf9,
+			// 0x48: cmp x12, #0x0
+			0x9f, 0x01, 0x00, 0xf1,
+			// 0x4c: ccmp x9, x11, #0x2, eq
+			0x22, 0x01, 0x4b, 0xfa,
+			// 0x50: ccmp x10, x11, #0x2, cc
+			0x42, 0x31, 0x4b, 0xfa,
+			// 0x54: b.cc .+0x8
+			0x43, 0x00, 0x00, 0x54,
+			// 0x58: b .+0x0 [hole: exit (a64_branch26)]
+			0x00, 0x00, 0x00, 0x14,
+			// 0x5c: ldr x8, [x8]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x60: add x9, x8, x9, lsl #4
+			0x09, 0x11, 0x09, 0x8b,
+			// 0x64: add x8, x8, x10, lsl #4
+			0x08, 0x11, 0x0a, 0x8b,
+			// 0x68: ldp x10, x11, [x9]
+			0x2a, 0x2d, 0x40, 0xa9,
+			// 0x6c: ldp x12, x13, [x8]
+			0x0c, 0x35, 0x40, 0xa9,
+			// 0x70: stp x12, x13, [x9]
+			0x2c, 0x35, 0x00, 0xa9,
+			// 0x74: stp x10, x11, [x8]
+			0x0a, 0x2d, 0x00, 0xa9,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0xc, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x10, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x20, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x58, Kind: relocs.A64Branch26, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpLoadFloat: {
 		Name: "load_float",
 		Code: []byte{
@@ -13991,6 +14077,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStorePk:        emitListStorePk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
+	OpListSwap:           emitListSwap,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
 	OpLoadInt:            emitLoadInt,
@@ -17472,6 +17559,22 @@ func emitListStoreRF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutA64Page(code, 0x10, 0x90000009, pc+0x10, pd+0x8) &&
 		relocs.PutA64Imm16(code, 0x14, 0xd2800009, pc+0x14, v[relocs.ValueOperand1]) &&
 		relocs.PutA64Branch26(code, 0x3c, 0x14000000, pc+0x3c, v[relocs.ValueExit])
+}
+
+func emitListSwap(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:120:120]
+	copy(code, Stencils[OpListSwap].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0xc, 0x90000009, pc+0xc, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x10, 0xd2800009, pc+0x10, v[relocs.ValueOperand1]) &&
+		relocs.PutA64Page(code, 0x20, 0x9000000a, pc+0x20, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x24, 0xd280000a, pc+0x24, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Branch26(code, 0x58, 0x14000000, pc+0x58, v[relocs.ValueExit])
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

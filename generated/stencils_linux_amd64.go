@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:8095bf618dd43b0917d9ab26ff37b21358ba300edfe7745592d9e5e848fdeebe
+// Inputs: sha256:d332a1de8bcfc3b81039bd23ee67723c4e50a367bd69da0eb1afa0b89a1d6e50
 //
 // Regenerate with `go generate`.
 
@@ -6826,6 +6826,77 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
+	OpListSwap: {
+		Name: "list_swap",
+		Code: []byte{
+			// 0x0: mov (%r13),%rcx [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rcx)
+			0x48, 0x83, 0x79, 0x18, 0x00,
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov 0x8(%rcx),%rsi
+			0x48, 0x8b, 0x71, 0x08,
+			// 0x1d: mov %rdx,%rax
+			0x48, 0x89, 0xd0,
+			// 0x20: sar $0x3f,%rax
+			0x48, 0xc1, 0xf8, 0x3f,
+			// 0x24: and %rsi,%rax
+			0x48, 0x21, 0xf0,
+			// 0x27: add %rdx,%rax
+			0x48, 0x01, 0xd0,
+			// 0x2a: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x33: mov (%r13),%rdi [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0xbd, 0x00, 0x00, 0x00, 0x00,
+			// 0x3a: mov %rdi,%rdx
+			0x48, 0x89, 0xfa,
+			// 0x3d: sar $0x3f,%rdx
+			0x48, 0xc1, 0xfa, 0x3f,
+			// 0x41: and %rsi,%rdx
+			0x48, 0x21, 0xf2,
+			// 0x44: add %rdi,%rdx
+			0x48, 0x01, 0xfa,
+			// 0x47: cmp %rsi,%rdx
+			0x48, 0x39, 0xf2,
+			// 0x4a: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x50: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x53: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x57: shl $0x4,%rdx
+			0x48, 0xc1, 0xe2, 0x04,
+			// 0x5b: mov (%rcx,%rax,1),%rsi
+			0x48, 0x8b, 0x34, 0x01,
+			// 0x5f: mov 0x8(%rcx,%rax,1),%rdi
+			0x48, 0x8b, 0x7c, 0x01, 0x08,
+			// 0x64: mov (%rcx,%rdx,1),%r8
+			0x4c, 0x8b, 0x04, 0x11,
+			// 0x68: mov 0x8(%rcx,%rdx,1),%r9
+			0x4c, 0x8b, 0x4c, 0x11, 0x08,
+			// 0x6d: mov %r8,(%rcx,%rax,1)
+			0x4c, 0x89, 0x04, 0x01,
+			// 0x71: mov %r9,0x8(%rcx,%rax,1)
+			0x4c, 0x89, 0x4c, 0x01, 0x08,
+			// 0x76: mov %rsi,(%rcx,%rdx,1)
+			0x48, 0x89, 0x34, 0x11,
+			// 0x7a: mov %rdi,0x8(%rcx,%rdx,1)
+			0x48, 0x89, 0x7c, 0x11, 0x08,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+		},
+	},
 	OpLoadFloat: {
 		Name: "load_float",
 		Code: []byte{
@@ -7912,6 +7983,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStorePk:        emitListStorePk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
+	OpListSwap:           emitListSwap,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
 	OpLoadInt:            emitLoadInt,
@@ -10284,6 +10356,17 @@ func emitListStoreRF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
 		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
 		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4)
+}
+
+func emitListSwap(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:127:127]
+	copy(code, Stencils[OpListSwap].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x36, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x4c, pc+0x4c, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

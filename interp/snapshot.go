@@ -323,5 +323,39 @@ func (sn *snapshot) tempDead(root *Code, slot int32) bool {
 		return false
 	}
 	first := int32(co.nlocals + len(co.consts))
-	return rel >= first+co.tempsInUse[pc]
+	if rel < first {
+		return false
+	}
+	return rel >= first+co.tempsInUse[pc] || writtenFirst(co, pc, rel)
+}
+
+// writtenFirst reports whether the straight-line instructions from pc on
+// write the temporary slot rel before any of them reads it. The compiler
+// allocates a statement's temporaries before the instructions that fill
+// them (`a[i], a[j] = a[j], a[i]` holds both from its first GET_ITEM on),
+// so tempsInUse counts them in use there, where the interpreter resuming
+// at pc writes them first. Only instructions that write slot A, read
+// single slots, and leave no way but the next instruction or a raise
+// count (fresh.go's writesA and singleSlots, less the jumps): a handler
+// reads no temporary of the statement it interrupted, as the compiler's
+// temporaries are a stack (what outlives a statement, a for loop's
+// iterator, was allocated below them). fannkuch's swaps are fused
+// (traceopt/swap.go) only once their two temporaries are dead at the
+// exits after them.
+func writtenFirst(co *Code, pc int, rel int32) bool {
+	for ; pc < len(co.instrs); pc++ {
+		in := &co.instrs[pc]
+		if !writesA[in.Op] || !singleSlots[in.Op] {
+			return false
+		}
+		for k, kind := range opInfo[in.Op].kinds {
+			if k > 0 && kind == 's' && *in.operand(k) == rel {
+				return false
+			}
+		}
+		if in.A == rel {
+			return true
+		}
+	}
+	return false
 }

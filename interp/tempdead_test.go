@@ -53,3 +53,48 @@ func TestTempDead(t *testing.T) {
 		t.Error("a parameter is dead")
 	}
 }
+
+// TestTempDeadWrittenFirst: the temporaries of a swap are in use from
+// its first GET_ITEM on (the compiler holds both for the tuple), but the
+// interpreter resuming at a GET_ITEM writes them before it reads them:
+// dead there, live once a SET_ITEM is to store them (and after the
+// first SET_ITEM too: tempsInUse still counts both). In a[a[i]] the inner
+// GET_ITEM's temporary is read by the outer one, and writing another slot
+// first does not make it dead.
+func TestTempDeadWrittenFirst(t *testing.T) {
+	src := "def f(a, i, j):\n    a[i], a[j] = a[j], a[i]\n    return a\ndef g(a, i):\n    return a[a[i]]\n"
+	body, spans, err := parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, _, err := compileModule("t.py", src, body, spans, []string{"", "", "", "", ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mod.funcs) != 2 {
+		t.Fatalf("%d functions", len(mod.funcs))
+	}
+	for _, c := range []struct {
+		fn   int
+		slot func(co *Code) int32
+		dead []bool // at pc 0, 1, ...
+	}{
+		// f: GET_ITEM x; GET_ITEM y; SET_ITEM x; SET_ITEM y.
+		{0, func(co *Code) int32 { return co.instrs[0].A }, []bool{true, false, false}},
+		{0, func(co *Code) int32 { return co.instrs[1].A }, []bool{true, true, false, false}},
+		// g: GET_ITEM t = a[i]; GET_ITEM r = a[t].
+		{1, func(co *Code) int32 { return co.instrs[0].A }, []bool{true, false}},
+	} {
+		co := mod.funcs[c.fn]
+		first := int32(co.nlocals + len(co.consts))
+		slot := c.slot(co)
+		if slot < first {
+			t.Fatalf("%s: slot %d is no temporary:\n%v", co.name, slot, co.instrs)
+		}
+		for pc, want := range c.dead {
+			if got := (&snapshot{pc: pc}).tempDead(co, slot); got != want {
+				t.Errorf("%s: temporary %d dead at pc %d (%v) = %v, want %v", co.name, slot, pc, co.instrs[pc].Op, got, want)
+			}
+		}
+	}
+}

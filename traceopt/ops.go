@@ -232,6 +232,8 @@ var opInfo = map[generated.Op]*OpInfo{
 	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
 	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
 	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// a[i], a[j] = a[j], a[i] (swap.go): the loads and stores in one.
+	generated.OpListSwap: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Load: MemList, Store: MemList},
 	// A packed bool list's byte (interp/packed.go); each checks the list's
 	// kind bits itself, so no guard names the list slot.
 	generated.OpListLoadPkT: {Args: dss, Result: ResBool, Exits: true, Load: MemList},

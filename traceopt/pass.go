@@ -13,7 +13,8 @@ type Pass struct {
 // already computed, copy what another slot already holds, fold again what hoisting made constant, compute values
 // straight into the slots they are moved to, read what a move copied from
 // its source, and drop
-// writes nobody reads and moves that do nothing; store no tag a slot
+// writes nobody reads and moves that do nothing; swap two list elements
+// in one uop where the temporaries are dead; store no tag a slot
 // already holds, and store list elements of a known kind with that kind's
 // tag (list_store_k); keep float results in the cached registers for the
 // uops that read them next; last, load int and bool elements with the
@@ -32,6 +33,7 @@ var Passes = []Pass{
 	{"copies", PropagateCopies},
 	{"dead", DropDeadStores},
 	{"moves", DropSelfMoves},
+	{"swaps", FuseSwaps},
 	{"tags", SkipKnownTags},
 	{"regs", CacheRegisters},
 	{"kinds", SpecializeKinds},

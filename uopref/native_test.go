@@ -891,6 +891,20 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			recs[r].Frame[0], recs[r].Frame[1] = recs[r].Frame[1], recs[r].Frame[0]
 		}
 		return []nativeCase{{ops(2*S, S, 0), recs}, {ops(S, S, 0), recs}}
+	case "list_swap":
+		// Every pair of indexes, in both lists (list 1 holds list 0 and
+		// the other objs), and one index slot for both.
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for k := range nativeLists {
+				for _, i := range nativeIndexes {
+					for _, j := range nativeIndexes {
+						recs = append(recs, nativeRecord{Frame: [3]V{listV(k), i, j}, Lists: ls})
+					}
+				}
+			}
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, 2*S, S), recs}, {ops(0, S, S), recs}}
 	case "list_store", "list_store_mt":
 		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
 		var recs []nativeRecord

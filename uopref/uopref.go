@@ -979,6 +979,22 @@ var uops = map[string]uop{
 		}
 		return Continue, 0
 	},
+	// list_swap.c: a[i], a[j] = a[j], a[i] in one uop, whatever the
+	// elements' kinds (a list without objects holds none); exits before
+	// it changes anything.
+	"list_swap": func(m *machine) (Next, templates.ExitCode) {
+		lv, iv, jv := m.slot(0), m.slot(1), m.slot(2)
+		l, vals := m.list(lv)
+		i, iok := listIndex(i64(iv), int64(len(vals)))
+		j, jok := listIndex(i64(jv), int64(len(vals)))
+		if l.Objs != 0 || !iok || !jok {
+			return Exit, 0
+		}
+		if !m.dry { // a dry run's slots are copies, but the list is real
+			vals[i], vals[j] = vals[j], vals[i]
+		}
+		return Continue, 0
+	},
 	"list_copy": func(m *machine) (Next, templates.ExitCode) {
 		d, s := m.slot(0), m.slot(1)
 		// op2 is the address of a word: the bits of the list the slice

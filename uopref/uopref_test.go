@@ -730,6 +730,36 @@ func TestStep(t *testing.T) {
 			add(sc)
 		}
 	}
+	// list_swap: both elements move whatever their kinds; an index out
+	// of range (either one) or a list that may hold objects exits with
+	// the list as it was.
+	swapped := []V{iv(1), fv(2.5), bv(true)}
+	for _, c := range []struct {
+		name  string
+		objs  bool
+		ops   [4]uint64
+		i, j  int64
+		elems []V // after; nil: exits
+	}{
+		{"first and last", false, [4]uint64{0, S, 2 * S}, 0, 2, []V{bv(true), fv(2.5), iv(1)}},
+		{"from the end", false, [4]uint64{0, S, 2 * S}, -1, -3, []V{bv(true), fv(2.5), iv(1)}},
+		{"one from each end", false, [4]uint64{0, S, 2 * S}, 1, -1, []V{iv(1), bv(true), fv(2.5)}},
+		{"an element with itself", false, [4]uint64{0, S, 2 * S}, 1, -2, []V{iv(1), fv(2.5), bv(true)}},
+		{"one index slot for both", false, [4]uint64{0, S, S}, 2, 0, []V{iv(1), fv(2.5), bv(true)}},
+		{"first past the end", false, [4]uint64{0, S, 2 * S}, 3, 0, nil},
+		{"second past the end", false, [4]uint64{0, S, 2 * S}, 0, 3, nil},
+		{"second before the start", false, [4]uint64{0, S, 2 * S}, 0, -4, nil},
+		{"MinInt64", false, [4]uint64{0, S, 2 * S}, minI, 0, nil},
+		{"MaxInt64", false, [4]uint64{0, S, 2 * S}, 1, maxI, nil},
+		{"a list that may hold objects", true, [4]uint64{0, S, 2 * S}, 0, 1, nil},
+	} {
+		l, lv := newList(c.objs, swapped...)
+		sc := stepCase{name: "list_swap " + c.name, op: "list_swap", ops: c.ops, in: []V{lv, iv(c.i), iv(c.j)}, list: l, elems: c.elems}
+		if c.elems == nil {
+			sc.next = Exit
+		}
+		add(sc)
+	}
 	// The _mt forms under the list's sequence word: an odd one (another
 	// thread is changing the list) exits with the frame and the list as
 	// they were; a store gives an even one back two higher.
