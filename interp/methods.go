@@ -442,7 +442,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		c.deque, c.dqMax = l.deque, l.dqMax
 		return ObjVal(c), nil
 	case "clear":
-		*l = List{deque: l.deque, dqMax: l.dqMax}
+		// Field by field: seq is the word the caller holds once threads
+		// run (objlock.go), and zeroing it left the list locked for good.
+		l.vals, l.objs, l.pk, l.priv = nil, nil, nil, false
 		return NoneVal, nil
 	}
 	return vm.seqMethod("list", l.items(), name, args)
