@@ -1070,6 +1070,7 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 	}
 	sep, end := " ", "\n"
 	w := vm.out
+	flush := false
 	for k, v := range kw {
 		switch k {
 		case "sep":
@@ -1097,6 +1098,9 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 				w = st.w
 			}
 		case "flush":
+			// flush=True writes stdout through now: a program killed
+			// later has still shown the line.
+			flush = truthy(v)
 		default:
 			return Val{}, newErr(TypeError, "print() got an unexpected keyword argument '%s'", k)
 		}
@@ -1122,7 +1126,7 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 		vm.rt.outMu.Lock()
 		if !vm.rt.closed {
 			w.WriteString(b.String())
-			if w != vm.out {
+			if w != vm.out || flush {
 				w.Flush()
 			}
 		}
@@ -1144,7 +1148,7 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 		w.WriteString(s)
 	}
 	w.WriteString(end)
-	if w != vm.out {
+	if w != vm.out || flush {
 		w.Flush() // stderr is unbuffered in effect: tracebacks must come after it
 	}
 	return NoneVal, nil

@@ -203,3 +203,35 @@ func TestCtrlCInRegex(t *testing.T) {
 		t.Errorf("status %d, stdout %q, stderr %q", status, out.String(), errb.String())
 	}
 }
+
+// TestPrintFlush: print(..., flush=True) writes stdout through at once,
+// single-threaded and once threads run, so a program still running (or
+// killed) has shown the line; without it the line waits in the buffer.
+func TestPrintFlush(t *testing.T) {
+	for _, threaded := range []bool{false, true} {
+		src := "import time\n"
+		if threaded {
+			src += "import threading\nt = threading.Thread(target=print)\nt.start()\nt.join()\n"
+		}
+		src += "print('buffered')\nprint('shown', flush=True)\nwhile True:\n    time.sleep(0.01)\n"
+		sig := make(chan os.Signal, 1)
+		out := &lockedBuffer{}
+		var errb bytes.Buffer
+		done := make(chan int)
+		go func() { done <- RunWith(Config{Interrupts: sig}, "t.py", []byte(src), nil, out, &errb) }()
+		deadline := time.Now().Add(20 * time.Second)
+		for !strings.Contains(out.String(), "shown\n") && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		got := out.String()
+		sig <- syscall.SIGINT
+		<-done
+		want := "buffered\nshown\n"
+		if threaded {
+			want = "\n" + want
+		}
+		if got != want {
+			t.Errorf("threaded %v: stdout while running %q, want %q", threaded, got, want)
+		}
+	}
+}
