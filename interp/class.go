@@ -465,6 +465,18 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 			// Shared by every run: never written.
 			return newErr(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, x.name)
 		}
+		if name == "__qualname__" {
+			// Not an entry of the class's dict, as in CPython: the name
+			// reprs and messages use.
+			q, ok := v.O.(*Str)
+			if !ok || v.T != tagObject {
+				return newErr(TypeError, "can only assign string to %s.__qualname__, not '%s'", x.name, typeName(v))
+			}
+			x.attrsMu.Lock()
+			x.qual = q.s
+			x.attrsMu.Unlock()
+			return nil
+		}
 		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
 			fn.cls = x
 		}
@@ -808,8 +820,13 @@ func qualOrName(co *Code) string {
 
 // qualName is the class's __qualname__.
 func (c *Class) qualName() string {
-	if c.qual != "" {
-		return c.qual
+	// Under the lock: a program may assign __qualname__ while another
+	// thread prints the class.
+	c.attrsMu.RLock()
+	q := c.qual
+	c.attrsMu.RUnlock()
+	if q != "" {
+		return q
 	}
 	return c.name
 }

@@ -66,6 +66,13 @@ func init() {
 
 // moduleName is the class's __module__.
 func (c *Class) moduleName() string {
+	// One the program assigned (in the class body or later) is in the
+	// class's dict, as in CPython.
+	if v, ok := c.own("__module__"); ok && v.T == tagObject {
+		if s, ok := v.O.(*Str); ok {
+			return s.s
+		}
+	}
 	if c.module != "" {
 		return c.module
 	}
