@@ -223,6 +223,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return reprlibModule
 	case "fileinput":
 		return fileinputModule
+	case "contextvars":
+		return contextvarsModule
 	case "importlib":
 		return importlibModule
 	}

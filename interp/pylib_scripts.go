@@ -1,7 +1,7 @@
 package interp
 
 // Library modules ordinary scripts import, written in Python
-// (interp/pylib): tomllib, reprlib, fileinput.
+// (interp/pylib): tomllib, reprlib, fileinput, contextvars.
 
 import _ "embed"
 
@@ -19,3 +19,26 @@ func reprlibModule(vm *VM) *Module { return vm.pyModule("reprlib", reprlibSource
 var fileinputSource string
 
 func fileinputModule(vm *VM) *Module { return vm.pyModule("fileinput", fileinputSource, nil) }
+
+//go:embed pylib/contextvars.py
+var contextvarsSource string
+
+func contextvarsModule(vm *VM) *Module {
+	return vm.pyModule("contextvars", contextvarsSource, map[string]nativeFn{
+		// The thread's current context, kept on its VM: asyncio reads
+		// and swaps it at every callback.
+		"_get_context": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if vm.context.T == tagEmpty {
+				return NoneVal, nil
+			}
+			return vm.context, nil
+		},
+		"_set_context": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 || len(kwn) != 0 {
+				return Val{}, newErr(TypeError, "_set_context() takes one argument")
+			}
+			vm.context = args[0]
+			return NoneVal, nil
+		},
+	})
+}

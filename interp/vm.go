@@ -78,6 +78,9 @@ type VM struct {
 	pylibNS     map[string]*Dict
 	templateCls *Class // string.Template, once used
 	weakReap    Val    // weakref's callback runner (weakref.go), once imported
+	// context is the thread's current contextvars.Context (None until
+	// the program asks for one): each thread has its own.
+	context Val
 	// mt: the run has started a thread, shared objects take their locks
 	// (objlock.go). Read it through threaded.
 	mt bool

@@ -13,6 +13,7 @@ import heapq as _heapq
 import time as _time
 import types as _types
 import sys as _sys
+from contextvars import copy_context as _copy_context
 
 __all__ = ["run", "sleep", "gather", "create_task", "ensure_future", "wait_for", "wait", "as_completed",
            "shield", "timeout", "timeout_at", "Timeout", "TaskGroup", "Future", "Task", "Queue", "PriorityQueue",
@@ -64,13 +65,15 @@ def isfuture(obj):
 # --- handles and the loop -------------------------------------------------
 
 class Handle:
-    __slots__ = ('_callback', '_args', '_cancelled', '_loop')
+    __slots__ = ('_callback', '_args', '_cancelled', '_loop', '_context')
 
     def __init__(self, callback, args, loop, context=None):
         self._callback = callback
         self._args = args
         self._cancelled = False
         self._loop = loop
+        # A callback runs in the context it was scheduled from.
+        self._context = _copy_context() if context is None else context
 
     def cancel(self):
         if not self._cancelled:
@@ -82,11 +85,11 @@ class Handle:
         return self._cancelled
 
     def get_context(self):
-        return None
+        return self._context
 
     def _run(self):
         try:
-            self._callback(*self._args)
+            self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
@@ -106,7 +109,7 @@ class TimerHandle(Handle):
     __slots__ = ('_when', '_scheduled')
 
     def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop)
+        super().__init__(callback, args, loop, context)
         self._when = when
         self._scheduled = False
 
@@ -189,20 +192,20 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         self._check_closed()
-        h = Handle(callback, args, self)
+        h = Handle(callback, args, self, context)
         self._ready.append(h)
         return h
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
             raise TypeError('delay must not be None')
-        return self.call_at(self.time() + delay, callback, *args)
+        return self.call_at(self.time() + delay, callback, *args, context=context)
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError('when cannot be None')
         self._check_closed()
-        h = TimerHandle(when, callback, args, self)
+        h = TimerHandle(when, callback, args, self, context)
         _heapq.heappush(self._scheduled, h)
         h._scheduled = True
         return h
@@ -213,7 +216,7 @@ class BaseEventLoop(AbstractEventLoop):
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
         with self._threads():
-            h = Handle(callback, args, self)
+            h = Handle(callback, args, self, context)
             self._ready.append(h)
         self._wake.set()
         return h
@@ -233,8 +236,10 @@ class BaseEventLoop(AbstractEventLoop):
     def create_task(self, coro, *, name=None, context=None, eager_start=None):
         self._check_closed()
         if self._task_factory is not None:
-            return self._task_factory(self, coro)
-        return Task(coro, loop=self, name=name)
+            if context is None:
+                return self._task_factory(self, coro)
+            return self._task_factory(self, coro, context=context)
+        return Task(coro, loop=self, name=name, context=context)
 
     def set_task_factory(self, factory):
         self._task_factory = factory
@@ -490,7 +495,7 @@ class Future:
             else:
                 info.append('result=%s' % (_short_repr(self._result),))
         if self._callbacks:
-            info.append('cb=[%s]' % ', '.join(_callback_name(cb) for cb in self._callbacks))
+            info.append('cb=[%s]' % ', '.join(_callback_name(cb) for cb, _ in self._callbacks))
         return info
 
     def get_loop(self):
@@ -518,8 +523,8 @@ class Future:
         if not callbacks:
             return
         self._callbacks[:] = []
-        for cb in callbacks:
-            self._loop.call_soon(cb, self)
+        for cb, ctx in callbacks:
+            self._loop.call_soon(cb, self, context=ctx)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -547,12 +552,14 @@ class Future:
 
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
+            self._loop.call_soon(fn, self, context=context)
         else:
-            self._callbacks.append(fn)
+            if context is None:
+                context = _copy_context()
+            self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):
-        kept = [cb for cb in self._callbacks if cb != fn]
+        kept = [(cb, ctx) for cb, ctx in self._callbacks if cb != fn]
         n = len(self._callbacks) - len(kept)
         if n:
             self._callbacks[:] = kept
@@ -621,7 +628,9 @@ class Task(Future):
         self._fut_waiter = None
         self._must_cancel = False
         self._num_cancels_requested = 0
-        self._loop.call_soon(self._step)
+        # Every step of the task runs in its own context.
+        self._context = _copy_context() if context is None else context
+        self._loop.call_soon(self._step, context=self._context)
         _all_tasks[self] = None
 
     def _repr_info(self):
@@ -638,7 +647,7 @@ class Task(Future):
         return self._coro
 
     def get_context(self):
-        return None
+        return self._context
 
     def get_name(self):
         return self._name
@@ -717,25 +726,28 @@ class Task(Future):
             if blocking is not None:
                 if result._loop is not self._loop:
                     self._loop.call_soon(self._step, RuntimeError(
-                        'Task %r got Future %r attached to a different loop' % (self, result)))
+                        'Task %r got Future %r attached to a different loop' % (self, result)),
+                        context=self._context)
                 elif blocking:
                     if result is self:
                         self._loop.call_soon(self._step, RuntimeError(
-                            'Task cannot await on itself: %r' % (self,)))
+                            'Task cannot await on itself: %r' % (self,)), context=self._context)
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(self.task_wakeup)
+                        result.add_done_callback(self.task_wakeup, context=self._context)
                         self._fut_waiter = result
                         if self._must_cancel:
                             if self._fut_waiter.cancel(msg=self._cancel_message):
                                 self._must_cancel = False
                 else:
                     self._loop.call_soon(self._step, RuntimeError(
-                        'yield was used instead of yield from in task %r with %r' % (self, result)))
+                        'yield was used instead of yield from in task %r with %r' % (self, result)),
+                        context=self._context)
             elif result is None:
-                self._loop.call_soon(self._step)
+                self._loop.call_soon(self._step, context=self._context)
             else:
-                self._loop.call_soon(self._step, RuntimeError('Task got bad yield: %r' % (result,)))
+                self._loop.call_soon(self._step, RuntimeError('Task got bad yield: %r' % (result,)),
+                                     context=self._context)
         if self.done():
             _all_tasks.pop(self, None)
 
@@ -762,7 +774,10 @@ def all_tasks(loop=None):
 
 
 def create_task(coro, *, name=None, context=None, eager_start=None):
-    return get_running_loop().create_task(coro, name=name)
+    loop = get_running_loop()
+    if context is None:
+        return loop.create_task(coro, name=name)
+    return loop.create_task(coro, name=name, context=context)
 
 
 def ensure_future(coro_or_future, *, loop=None):
@@ -1253,7 +1268,10 @@ class TaskGroup:
         if self._aborting:
             coro.close()
             raise RuntimeError('TaskGroup %r is shutting down' % self)
-        task = self._loop.create_task(coro, name=name)
+        if context is None:
+            task = self._loop.create_task(coro, name=name)
+        else:
+            task = self._loop.create_task(coro, name=name, context=context)
         if task.done():
             self._on_task_done(task)
         else:
@@ -1358,7 +1376,10 @@ class Runner:
                 coro = _wrap_awaitable(coro)
             else:
                 raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
-        task = self._loop.create_task(coro)
+        if context is None:
+            # Runs of one runner share a context, as in CPython.
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         try:
             return self._loop.run_until_complete(task)
         except KeyboardInterrupt:
@@ -1384,6 +1405,7 @@ class Runner:
             self._loop = self._loop_factory()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
+        self._context = _copy_context()
         self._state = 'initialized'
 
 
@@ -1397,12 +1419,14 @@ def run(main, *, debug=None, loop_factory=None):
 
 
 async def to_thread(func, /, *args, **kwargs):
+    # The thread runs func in a copy of the caller's context.
     loop = get_running_loop()
+    ctx = _copy_context()
     if kwargs:
         import functools
         func = functools.partial(func, *args, **kwargs)
         args = ()
-    return await loop.run_in_executor(None, func, *args)
+    return await loop.run_in_executor(None, ctx.run, func, *args)
 
 
 _exported = ("_get_running_loop",)
