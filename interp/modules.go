@@ -225,6 +225,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return fileinputModule
 	case "contextvars":
 		return contextvarsModule
+	case "zipfile":
+		return zipfileModule
 	case "importlib":
 		return importlibModule
 	}

@@ -1,7 +1,7 @@
 package interp
 
 // Library modules ordinary scripts import, written in Python
-// (interp/pylib): tomllib, reprlib, fileinput, contextvars.
+// (interp/pylib): tomllib, reprlib, fileinput, contextvars, zipfile.
 
 import _ "embed"
 
@@ -42,3 +42,8 @@ func contextvarsModule(vm *VM) *Module {
 		},
 	})
 }
+
+//go:embed pylib/zipfile.py
+var zipfileSource string
+
+func zipfileModule(vm *VM) *Module { return vm.pyModule("zipfile", zipfileSource, nil) }

@@ -435,10 +435,13 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
 class _Path:
     # os.path, the posixpath module.
     sep = "/"
+    altsep = None
     curdir = "."
     pardir = ".."
     extsep = "."
     pathsep = ":"
+    defpath = "/bin:/usr/bin"
+    devnull = "/dev/null"
 
     @staticmethod
     def join(a, *p):
@@ -490,6 +493,12 @@ class _Path:
                     return p[:dot], p[dot:]
                 i += 1
         return p, p[:0]
+
+    @staticmethod
+    def splitdrive(p):
+        # POSIX paths have no drive.
+        p = _fspath(p, "splitdrive")
+        return p[:0], p
 
     @staticmethod
     def isabs(p):
