@@ -502,78 +502,11 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	}
 	start := j.now()
 	iters0 := lt.allIters // (idle below: the whole entry's back-edges)
-	ec := vm.runTrace(lt, &hold, frame, 0)
-	var idx int
-	for {
-		if ec.Reason() != templates.ExitSide {
-			break
-		}
-		idx = int(ec.Index() &^ traceopt.PeeledSnap)
-		at, ok := lt.resumes.get(ec.Index())
-		if !ok {
-			break
-		}
-		// A call-out: the interpreter runs one instruction, and the
-		// trace goes on after it unless that changed what it assumed.
-		if st := lt.snaps[idx].store; st != nil {
-			// An attribute store Go does: nothing else changes.
-			j.stats.stores++
-			vm.storeObject(lt, st)
-			if lt.stores++; lt.stores%callOutWindow == 0 && lt.losesToCallOuts() {
-				hold.Release()
-				j.addNative(start)
-				lt.bench(j)
-				// (The interpreter does the store again: the same value.)
-				pc, err := vm.restore(f, lt, lt.snaps[idx])
-				return pc, err, true
-			}
-			ec = vm.runTrace(lt, &hold, frame, at)
-			continue
-		}
-		j.stats.callOuts++
-		lt.callOuts++
-		g0 := assumeGen.Load()
-		pc, err := vm.restore(f, lt, lt.snaps[idx])
-		if lt.checkedAt == g0 && len(lt.globals) > 0 {
-			// restore stored the loop's globals back (storeGlobals), which
-			// no check of lt reads (addCheck), and no thread runs beside
-			// such a trace (unshared): its checks still hold.
-			lt.checkedAt = assumeGen.Load()
-		}
-		if err == nil {
-			sp := vm.sp
-			vm.sp = lt.base + lt.extent // calls get frames above the trace's slots
-			var reused bool
-			slice := idx < len(lt.reuse) && lt.reuse[idx] != 0
-			if !slice {
-				err = vm.execOne(f, pc)
-			} else if reused, err = vm.reuseSlice(f, lt, idx, pc); reused {
-				j.stats.reusedSlices++
-			} else if err = vm.execOne(f, pc); err == nil {
-				lt.noteSlice(f, idx, pc)
-			}
-			vm.sp = sp
-			if !lt.unchanged() {
-				vm.fillGlobals(lt) // (the instruction may have stored one)
-			}
-		}
-		// A call-out that started the first thread leaves a trace that
-		// may not run while threads run (unsharedOp): its plain list
-		// stores would go on beside the new thread.
-		if err != nil || vm.sigint.Load() || !lt.checksHold(vm) || lt.unshared && vm.threaded() {
-			hold.Release()
-			j.addNative(start)
-			return pc + 1, err, true
-		}
-		if lt.callOuts%callOutWindow == 0 && lt.losesToCallOuts() {
-			// A long entry whose call-outs cost more than its native
-			// code saves: the interpreter goes on from here.
-			hold.Release()
-			j.addNative(start)
-			lt.bench(j)
-			return pc + 1, nil, true
-		}
-		ec = vm.runTrace(lt, &hold, frame, at)
+	ec, pc, callErr, left := vm.callOuts(f, lt, &hold, frame, vm.runTrace(lt, &hold, frame, 0))
+	if left {
+		hold.Release()
+		j.addNative(start)
+		return pc, callErr, true
 	}
 	hold.Release()
 	j.addNative(start)
@@ -598,7 +531,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0
 		}
 	}
-	idx = int(ec.Index() &^ traceopt.PeeledSnap)
+	idx := int(ec.Index() &^ traceopt.PeeledSnap)
 	// A trace that keeps leaving before its first back-edge was made for
 	// types or a path the loop no longer has: record it again. Unless it
 	// leaves where a bridge was found not to pay for its call-outs: the
@@ -770,9 +703,8 @@ func (vm *VM) execOne(f *frame, pc int) error {
 	f.pc = int32(pc + 1)
 	var err error
 	// The trace moved values natively: no note may pass a call-out
-	// (fresh_big.go).
+	// (fresh_big.go), either way.
 	vm.forgetBigs()
-	defer vm.forgetBigs()
 	switch in.Op {
 	case opMove:
 		var v Val
@@ -788,8 +720,20 @@ func (vm *VM) execOne(f *frame, pc int) error {
 		} else {
 			err = vm.opCall(f, in)
 		}
+	case opSetItem:
+		if d, ok := f.objs[in.A].(*Dict); ok && f.regs[in.A].Tag == tagObject && f.regs[in.B].Tag != tagEmpty && f.regs[in.C].Tag != tagEmpty && !vm.threaded() {
+			// A dict store, the most common call-out, as the
+			// interpreter's own fast path does it.
+			err = d.set(f.get(in.B), f.get(in.C))
+			break
+		}
+		if vm.threaded() {
+			err = vm.lockedOp(f, in, (*VM).generic)
+		} else {
+			err = vm.generic(f, in)
+		}
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul,
-		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem, opSetItem:
+		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem:
 		if vm.threaded() {
 			err = vm.lockedOp(f, in, (*VM).generic)
 		} else {
@@ -804,6 +748,7 @@ func (vm *VM) execOne(f *frame, pc int) error {
 	default:
 		err = vm.slow(f, in)
 	}
+	vm.forgetBigs()
 	if err == nil {
 		err = vm.takePending()
 	}
