@@ -320,13 +320,15 @@ func (r *recorder) recordSteps() {
 }
 
 // callOutSteps is how many instructions a loop without inner loops must run
-// natively per call-out for its trace to pay: measured on loops of n
-// native instructions around one dict store (a call-out), 3 million
-// iterations, JIT on vs off: at n=8 the trace took 1.3x the interpreter's
-// time, at 14 the same, at 26 0.8x. (A call-out leaves native code, restores the
-// frame, runs the instruction and enters again: about what the interpreter
-// takes for a dozen simple instructions.)
-const callOutSteps = 12
+// natively per call-out for its trace to pay. Measured on loops of n
+// instructions around one call-out, 3 million iterations, min CPU of 5,
+// JIT on vs off, since call-outs run their own loop (jit_callout.go): a
+// dict store breaks even at n=6 (0.15 vs 0.16 s) and wins at 9 (0.16 vs
+// 0.21 s); a method call whose receiver is moved by a call-out of its own
+// (d.get: two call-outs) breaks even near n=19, 9.5 per call-out. (Before,
+// enter's loop restored the frame at every call-out and the dict store
+// went the generic way: 1.3x the interpreter's time at n=8, level at 14.)
+const callOutSteps = 8
 
 // storeSteps is callOutSteps for an object store Go does in the middle of
 // a trace (record_objstore.go): it leaves native code and enters again,
