@@ -339,7 +339,7 @@ func strJoinFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 func strCapitalizeFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	s := self.str()
 	if len(args) > 0 || len(kwn) > 0 || !s.ascii() {
-		return vm.strMethod(s, "capitalize", args, kwn)
+		return vm.callBuiltinMethod(self, "capitalize", args, kwn) // noArgsCheck
 	}
 	if s.s == "" {
 		return self, nil
