@@ -148,6 +148,11 @@ type compiler struct {
 	compCaptured map[string]bool // names nested functions of the comprehension being compiled use
 	ovCells      map[int]bool    // comprehension variables' slots that hold cells (lambdas in the comprehension share them)
 	depth        int             // expression nesting, bounded so the Go stack stays small
+
+	// compSized is 1 + the iterator slot of a list comprehension with one
+	// `for` and no `if`, whose LIST_APPEND sizes the list from it (0: none).
+	compSized int
+
 	// In a class body: the slot of the class being built and the names
 	// its body has bound so far, which class-level expressions can see.
 	classSlot  int
@@ -332,6 +337,12 @@ func (c *compiler) finish() {
 				p := in.operand(j)
 				*p = fix(*p)
 			}
+		}
+		if in.Op == opListAppend && in.D > 0 {
+			// 1 + a slot the instruction only peeks at (listSizeHint),
+			// kept out of its operand kinds so that no analysis counts
+			// it as read.
+			in.D = fix(in.D-1) + 1
 		}
 	}
 	for i := range co.excTable {

@@ -604,10 +604,11 @@ func (c *compiler) comprehension(x *Comp, dst int) {
 	}
 	c.overlay = append(c.overlay, map[string]int{})
 	defer func() { c.overlay = c.overlay[:len(c.overlay)-1] }()
-	saveCaptured := c.compCaptured
+	saveCaptured, saveSized := c.compCaptured, c.compSized
 	c.compCaptured = compCapturedNames(x)
+	c.compSized = 0
 	c.compLoop(x, 0, acc)
-	c.compCaptured = saveCaptured
+	c.compCaptured, c.compSized = saveCaptured, saveSized
 	c.emit(opMove, dst, acc)
 }
 
@@ -619,6 +620,7 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 		case "list":
 			v := c.exprAny(x.elt)
 			c.emit(opListAppend, acc, v)
+			c.code.instrs[len(c.code.instrs)-1].D = int32(c.compSized)
 		case "set":
 			v := c.exprAny(x.elt)
 			c.emit(opSetAdd, acc, v)
@@ -650,6 +652,10 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	} else {
 		c.emit(opGetIter, it, it)
 		c.markOwnedIter()
+		if gi == 0 && len(x.gens) == 1 && len(g.ifs) == 0 && x.kind == "list" {
+			// Every item of the iterable becomes an element.
+			c.compSized = it + 1
+		}
 	}
 	ov := c.overlay[len(c.overlay)-1]
 	before := len(ov)

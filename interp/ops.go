@@ -424,6 +424,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err := l.grow(1); err != nil {
 			return err
 		}
+		if in.D > 0 && len(l.vals) == 0 && !vm.threaded() {
+			listSizeHint(l, f.objs[in.D-1], v)
+		}
 		l.append(v)
 		return nil
 	case opListExtend:
