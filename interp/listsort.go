@@ -55,15 +55,19 @@ func mergeSortIdx(idx []int, less func(a, b int) bool) {
 // sortLess is the comparison of sort keys for sortList: when every key is
 // an int, or every key a float, or every key a str, it compares them
 // without the general comparison (CPython's sort checks its keys' types
-// once the same way); otherwise it is vm.compare's <, and the first error
+// once the same way), and tuples of ints and strs through plainOrder;
+// otherwise it is vm.compare's <, and the first error
 // it meets is kept in *err (later comparisons then answer false).
 func (vm *VM) sortLess(keys []Val, err *error) func(a, b int) bool {
-	ints, floats, strs := true, true, true
+	ints, floats, strs, tuples := true, true, true, true
 	for _, k := range keys {
 		ints = ints && k.T == tagInt
 		floats = floats && k.T == tagFloat
 		if strs {
 			_, strs = k.O.(*Str)
+		}
+		if tuples {
+			_, tuples = k.O.(*Tuple)
 		}
 	}
 	switch {
@@ -78,6 +82,22 @@ func (vm *VM) sortLess(keys []Val, err *error) func(a, b int) bool {
 			s[i] = k.O.(*Str).s
 		}
 		return func(a, b int) bool { return s[a] < s[b] }
+	case tuples:
+		// Tuples of ints and strs, as key=lambda kv: (-kv[1], kv[0])
+		// makes, order without the general comparison's dispatch.
+		return func(a, b int) bool {
+			if *err != nil {
+				return false
+			}
+			if c, ok := plainOrder(keys[a], keys[b], 0); ok {
+				return c < 0
+			}
+			r, e := vm.compare(opLt, keys[a], keys[b])
+			if e != nil {
+				*err = e
+			}
+			return r
+		}
 	}
 	return func(a, b int) bool {
 		if *err != nil {

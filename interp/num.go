@@ -1229,22 +1229,60 @@ func numCmp(a, b Val) (int, bool) {
 }
 
 func (vm *VM) seqCompare(op Op, a, b []Val) (bool, error) {
-	// Leading ints (a heap entry's (priority, count, item)) are compared
-	// here: no user code can run, so no nesting guard is needed.
+	// Leading ints, strs and tuples of them (a heap entry's (priority,
+	// count, item), a sort key's (-count, word)) are compared here: no
+	// user code can run, so no nesting guard is needed.
 	i := 0
 	for ; i < len(a) && i < len(b); i++ {
-		x, y := a[i], b[i]
-		if x.T != tagInt || y.T != tagInt {
+		c, ok := plainOrder(a[i], b[i], 0)
+		if !ok {
 			break
 		}
-		if x.B != y.B {
-			return cmpResult(op, cmp.Compare(int64(x.B), int64(y.B))), nil
+		if c != 0 {
+			return cmpResult(op, c), nil
 		}
 	}
 	if i == len(a) || i == len(b) {
 		return cmpResult(op, len(a)-len(b)), nil
 	}
 	return vm.seqCompareFrom(op, a, b, i)
+}
+
+// plainOrderDepth bounds how deep plainOrder follows nested tuples before
+// it leaves the rest to the general comparison.
+const plainOrderDepth = 8
+
+// plainOrder orders x and y (-1, 0, 1) when both are ints, both strs, or
+// both tuples whose items are such pairs, where == and < cannot run user
+// code and agree with each other: a tuple's order is its first unequal
+// items' order, as in CPython. ok is false for anything else (floats,
+// whose NaNs are unordered, included), which the caller compares in full.
+func plainOrder(x, y Val, depth int) (c int, ok bool) {
+	if x.T == tagInt && y.T == tagInt {
+		return cmp.Compare(int64(x.B), int64(y.B)), true
+	}
+	if x.T != tagObject || y.T != tagObject {
+		return 0, false
+	}
+	switch a := x.O.(type) {
+	case *Str:
+		if b, isStr := y.O.(*Str); isStr {
+			return strings.Compare(a.s, b.s), true
+		}
+	case *Tuple:
+		b, isTuple := y.O.(*Tuple)
+		if !isTuple || depth >= plainOrderDepth {
+			return 0, false
+		}
+		for i := 0; i < len(a.items) && i < len(b.items); i++ {
+			c, ok := plainOrder(a.items[i], b.items[i], depth+1)
+			if !ok || c != 0 {
+				return c, ok
+			}
+		}
+		return cmp.Compare(len(a.items), len(b.items)), true
+	}
+	return 0, false
 }
 
 // seqCompareFrom is seqCompare from item i on.
