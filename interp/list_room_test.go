@@ -62,3 +62,37 @@ func TestNewListLenOneAllocation(t *testing.T) {
 		}
 	}
 }
+
+// TestNewStrListOneAllocation checks that split()'s lists of up to sixteen
+// strs are one allocation, longer ones four, that every slice is full
+// (an append must not write into the strs after the objects), and that
+// appending past the room keeps the items.
+func TestNewStrListOneAllocation(t *testing.T) {
+	var sinkL *List
+	var sinkS []Str
+	for _, n := range []int{0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 40} {
+		want := 1.0
+		if n > 16 {
+			want = 4
+		}
+		got := testing.AllocsPerRun(100, func() { sinkL, sinkS = newStrList(n) })
+		if got != want {
+			t.Errorf("newStrList(%d): %v allocations, want %v", n, got, want)
+		}
+		if len(sinkL.vals) != n || cap(sinkL.vals) != n || len(sinkL.objs) != n || cap(sinkL.objs) != n || len(sinkS) != n || cap(sinkS) != n {
+			t.Errorf("newStrList(%d): vals %d/%d, objs %d/%d, strs %d/%d; want all %d", n,
+				len(sinkL.vals), cap(sinkL.vals), len(sinkL.objs), cap(sinkL.objs), len(sinkS), cap(sinkS), n)
+		}
+	}
+	words := []string{"ab", "c", "de", "fg", "hi"}
+	l, strs := newStrList(len(words))
+	for k, w := range words {
+		setStr(l, strs, k, w)
+	}
+	l.append(StrVal("tail"))
+	for k, w := range append(words, "tail") {
+		if s, ok := l.objs[k].(*Str); !ok || s.s != w || l.vals[k].Tag != tagObject {
+			t.Errorf("item %d after append: %v, want %q", k, l.objs[k], w)
+		}
+	}
+}

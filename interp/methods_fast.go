@@ -257,14 +257,71 @@ func asciiSplitLines(str string, keep bool) *List {
 	return l
 }
 
+// strListRoom4 ... strListRoom16 are a List, its slots, its objects and
+// its Str objects in one allocation, for the short lists that split()
+// makes of a line (wordcount splits every line three times).
+type (
+	strListRoom4 struct {
+		l List
+		r [4]templates.Value
+		o [4]Object
+		s [4]Str
+	}
+	strListRoom8 struct {
+		l List
+		r [8]templates.Value
+		o [8]Object
+		s [8]Str
+	}
+	strListRoom12 struct {
+		l List
+		r [12]templates.Value
+		o [12]Object
+		s [12]Str
+	}
+	strListRoom16 struct {
+		l List
+		r [16]templates.Value
+		o [16]Object
+		s [16]Str
+	}
+)
+
 // newStrList is a list of n strs whose Str objects come from one array
-// (setStr fills each item: its object and its slot bits).
+// (setStr fills each item: its object and its slot bits). Up to sixteen,
+// the list, its arrays and the strs are one allocation instead of four;
+// the slices are full (len = cap), so an append moves the list out of its
+// room as it would have grown out of make's arrays.
 func newStrList(n int) (*List, []Str) {
-	l := &List{vals: make([]templates.Value, n), objs: make([]Object, n)}
+	var l *List
+	var strs []Str
+	switch {
+	case n == 0:
+		l, strs = &List{vals: []templates.Value{}, objs: []Object{}}, nil
+	case n <= 4:
+		p := &strListRoom4{}
+		l, strs = &p.l, p.s[:n:n]
+		l.vals, l.objs = p.r[:n:n], p.o[:n:n]
+	case n <= 8:
+		p := &strListRoom8{}
+		l, strs = &p.l, p.s[:n:n]
+		l.vals, l.objs = p.r[:n:n], p.o[:n:n]
+	case n <= 12:
+		p := &strListRoom12{}
+		l, strs = &p.l, p.s[:n:n]
+		l.vals, l.objs = p.r[:n:n], p.o[:n:n]
+	case n <= 16:
+		p := &strListRoom16{}
+		l, strs = &p.l, p.s[:n:n]
+		l.vals, l.objs = p.r[:n:n], p.o[:n:n]
+	default:
+		l = &List{vals: make([]templates.Value, n), objs: make([]Object, n)}
+		strs = make([]Str, n)
+	}
 	for i := range l.vals {
 		l.vals[i].Tag = tagObject
 	}
-	return l, make([]Str, n)
+	return l, strs
 }
 
 // setStr makes item k of a newStrList the ASCII str w.
