@@ -167,6 +167,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return globModule
 	case "pathlib":
 		return pathlibModule
+	case "socket":
+		return socketModule
 	case "subprocess":
 		return subprocessModule
 	case "stat":

@@ -49,6 +49,7 @@ type runState struct {
 	tclass    *Class    // threading.Thread
 	files     fileTable // what open() and os.open opened
 	procs     procTable // what subprocess.Popen started
+	socks     sockTable // the open sockets (mod_socket.go)
 	signals   signalState
 	importer  atomic.Pointer[VM] // the thread holding mu for an import
 	// rawOut and rawErr are the writers under out and errOut: a child
