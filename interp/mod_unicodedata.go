@@ -7,6 +7,7 @@ package interp
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -94,6 +95,7 @@ func unicodedataModule(vm *VM) *Module {
 		return IntVal(0)
 	})
 	one("east_asian_width", func(r rune) Val { return StrVal(eastAsianWidth(r)) })
+	one("decomposition", func(r rune) Val { return StrVal(decomposition(r)) })
 	forms := map[string]norm.Form{"NFC": norm.NFC, "NFD": norm.NFD, "NFKC": norm.NFKC, "NFKD": norm.NFKD}
 	normArgs := func(fn string, args []Val) (norm.Form, string, error) {
 		if len(args) != 2 {
@@ -408,4 +410,28 @@ func isMirrored(r rune) bool {
 		}
 	}
 	return false
+}
+
+var (
+	decompOnce sync.Once
+	decompMap  map[rune]string
+)
+
+// decomposition is the character's decomposition mapping as
+// UnicodeData.txt writes it ("<compat> 0066 0069"), or "". Go's norm
+// package applies mappings but does not expose them with their tags,
+// hence the table (decomp_data.go), parsed on first use.
+func decomposition(r rune) string {
+	decompOnce.Do(func() {
+		decompMap = make(map[rune]string, strings.Count(decompData, "\n"))
+		for line := range strings.Lines(decompData) {
+			hex, mapping, _ := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+			cp, err := strconv.ParseUint(hex, 16, 32)
+			if err != nil {
+				panic("BUG: decomp_data.go: bad code point " + hex)
+			}
+			decompMap[rune(cp)] = mapping
+		}
+	})
+	return decompMap[r]
 }
