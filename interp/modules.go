@@ -169,6 +169,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return pathlibModule
 	case "socket":
 		return socketModule
+	case "xml", "xml.etree":
+		return xmlPackage(name)
+	case "xml.etree.ElementTree":
+		return xmlEtreeModule
 	case "subprocess":
 		return subprocessModule
 	case "stat":
