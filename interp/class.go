@@ -465,15 +465,21 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 			// Shared by every run: never written.
 			return newErr(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, x.name)
 		}
-		if name == "__qualname__" {
-			// Not an entry of the class's dict, as in CPython: the name
+		if name == "__qualname__" || name == "__name__" {
+			// Not entries of the class's dict, as in CPython: the names
 			// reprs and messages use.
 			q, ok := v.O.(*Str)
 			if !ok || v.T != tagObject {
-				return newErr(TypeError, "can only assign string to %s.__qualname__, not '%s'", x.name, typeName(v))
+				return newErr(TypeError, "can only assign string to %s.%s, not '%s'", x.name, name, typeName(v))
 			}
 			x.attrsMu.Lock()
-			x.qual = q.s
+			if name == "__name__" {
+				// The class keeps its __qualname__ (and so its repr).
+				x.qual = x.qualNameLocked()
+				x.name = q.s
+			} else {
+				x.qual = q.s
+			}
 			x.attrsMu.Unlock()
 			return nil
 		}
@@ -501,7 +507,23 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		if x.cls == nil {
 			return newErr(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, x.name)
 		}
-		return vm.setAttr(ObjVal(x.cls), name, v)
+		if err := vm.setAttr(ObjVal(x.cls), name, v); err != nil {
+			return err
+		}
+		// The exception type's own fields name it in reprs and
+		// tracebacks.
+		switch name {
+		case "__name__":
+			x.name = x.cls.name
+		case "__module__":
+			if m, ok := v.O.(*Str); ok && v.T == tagObject {
+				x.module = m.s
+				if m.s == "__main__" {
+					x.module = "" // the program's: tracebacks leave it out
+				}
+			}
+		}
+		return nil
 	case *Exception:
 		if p, ok := x.typ.lookup(name); ok {
 			if prop, ok := p.O.(*Property); ok {
@@ -823,10 +845,14 @@ func (c *Class) qualName() string {
 	// Under the lock: a program may assign __qualname__ while another
 	// thread prints the class.
 	c.attrsMu.RLock()
-	q := c.qual
-	c.attrsMu.RUnlock()
-	if q != "" {
-		return q
+	defer c.attrsMu.RUnlock()
+	return c.qualNameLocked()
+}
+
+// qualNameLocked is qualName for a caller holding attrsMu.
+func (c *Class) qualNameLocked() string {
+	if c.qual != "" {
+		return c.qual
 	}
 	return c.name
 }

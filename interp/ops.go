@@ -704,8 +704,15 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		if c, ok := v.O.(*Class); ok && name != qual {
-			c.qual = qual
+		if name != qual {
+			switch c := v.O.(type) {
+			case *Class:
+				c.qual = qual
+			case *ExcType:
+				if c.cls != nil {
+					c.cls.qual = qual // an exception class: its methods' class
+				}
+			}
 		}
 		f.set(in.A, v)
 		return nil

@@ -741,7 +741,12 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 	case *ExcType:
 		switch name {
-		case "__name__", "__qualname__":
+		case "__name__":
+			return StrVal(t.name), nil
+		case "__qualname__":
+			if t.cls != nil {
+				return StrVal(t.cls.qualName()), nil
+			}
 			return StrVal(t.name), nil
 		case "__module__":
 			switch {

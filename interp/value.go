@@ -292,11 +292,18 @@ func (t *ExcType) mro() []*ExcType {
 	}
 }
 
+// qualName is how tracebacks name the exception type: its __qualname__
+// (A.E for a class nested in A), after its module unless that is
+// builtins or the program's.
 func (t *ExcType) qualName() string {
-	if t.module != "" {
-		return t.module + "." + t.name
+	name := t.name
+	if t.cls != nil {
+		name = t.cls.qualName()
 	}
-	return t.name
+	if t.module != "" {
+		return t.module + "." + name
+	}
+	return name
 }
 
 func (s *Str) ascii() bool {
@@ -630,7 +637,8 @@ func baseExcStr(vm *VM, e *Exception) string {
 	case 0:
 		return ""
 	case 1:
-		if e.typ == KeyError {
+		if e.typ.isSub(KeyError) {
+			// KeyError's __str__, which its subclasses inherit.
 			return vm.repr(e.args[0])
 		}
 		return vm.strOf(e.args[0])
@@ -858,7 +866,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		b.WriteString("<module '" + o.name + "' (built-in)>")
 	case *ExcType:
 		if o.cls != nil && o.module == "" {
-			b.WriteString("<class '__main__." + o.name + "'>") // defined by the program
+			b.WriteString("<class '__main__." + o.qualName() + "'>") // defined by the program
 			return
 		}
 		b.WriteString("<class '" + o.qualName() + "'>")
