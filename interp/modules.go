@@ -15,6 +15,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return linecacheModule
 	case "html":
 		return htmlModule
+	case "html.parser":
+		return htmlParserModule
 	case "urllib":
 		return urllibModule
 	case "urllib.parse":

@@ -16,6 +16,9 @@ var htmlSource string
 //go:embed pylib/urllib_parse.py
 var urllibParseSource string
 
+//go:embed pylib/html_parser.py
+var htmlParserSource string
+
 //go:embed pylib/uuid.py
 var uuidSource string
 
@@ -30,6 +33,16 @@ func htmlModule(vm *VM) *Module {
 		}
 		return StrVal(html.UnescapeString(s.s)), nil
 	}})
+}
+
+// htmlParserModule is html.parser, which import binds as the html
+// package's attribute (lazyModule builds html first).
+func htmlParserModule(vm *VM) *Module {
+	m := vm.pyModule("html.parser", htmlParserSource, nil)
+	if pkg, ok := vm.modules["html"]; ok {
+		pkg.attrs["parser"] = ObjVal(m)
+	}
+	return m
 }
 
 // urllibModule is the urllib package: empty until urllib.parse is
