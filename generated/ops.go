@@ -298,6 +298,7 @@ const (
 	OpListStoreKInt                // templates/list_store_k.c (int)
 	OpListStoreMt                  // templates/list_store_mt.c
 	OpListStorePk                  // templates/list_store_pk.c
+	OpListStorePkk                 // templates/list_store_pkk.c
 	OpListStoreRF0                 // templates/list_store_r.c (f0)
 	OpListStoreRF1                 // templates/list_store_r.c (f1)
 	OpListSwap                     // templates/list_swap.c
@@ -324,7 +325,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 306
+const NumOps = 307
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -616,6 +617,7 @@ var opNames = [NumOps]string{
 	OpListStoreKInt:      "list_store_k__int",
 	OpListStoreMt:        "list_store_mt",
 	OpListStorePk:        "list_store_pk",
+	OpListStorePkk:       "list_store_pkk",
 	OpListStoreRF0:       "list_store_r__f0",
 	OpListStoreRF1:       "list_store_r__f1",
 	OpListSwap:           "list_swap",

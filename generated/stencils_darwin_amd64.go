@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:3b3f78392cea0f17d78577a357079afaadd46440aa65b0e39bb51addf3117751
+// Inputs: sha256:eba44fed5edf700773205d1289892fa69af0d99eaf4b8da990aadaca0975856a
 //
 // Regenerate with `go generate`.
 
@@ -9914,6 +9914,59 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpListStorePkk: {
+		Name: "list_store_pkk",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rcx,1),%rdx
+			0x49, 0x8b, 0x54, 0x0d, 0x08,
+			// 0x18: mov 0x4a(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x4a,
+			// 0x1c: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x1f: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x23: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x26: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x29: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x2c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x32: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x39: movzbl 0x8(%r13,%rdx,1),%edx
+			0x41, 0x0f, 0xb6, 0x54, 0x15, 0x08,
+			// 0x3f: mov 0x42(%rax),%rax
+			0x48, 0x8b, 0x40, 0x42,
+			// 0x43: mov %dl,(%rax,%rcx,1)
+			0x88, 0x14, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x2e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x35, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStoreRF0: {
 		Name: "list_store_r__f0",
 		Code: []byte{
@@ -11385,6 +11438,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStoreKInt:      emitListStoreKInt,
 	OpListStoreMt:        emitListStoreMt,
 	OpListStorePk:        emitListStorePk,
+	OpListStorePkk:       emitListStorePkk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
 	OpListSwap:           emitListSwap,
@@ -14364,6 +14418,19 @@ func emitListStorePk(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 		relocs.PutRel32(code, 0x31, pc+0x31, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x3d, pc+0x3d, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x5c, pc+0x5c, v[relocs.ValueExit], -4)
+}
+
+func emitListStorePkk(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:70:70]
+	copy(code, Stencils[OpListStorePkk].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x2e, pc+0x2e, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x35, 0xc2c748, v[relocs.ValueOperand2])
 }
 
 func emitListStoreRF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:d332a1de8bcfc3b81039bd23ee67723c4e50a367bd69da0eb1afa0b89a1d6e50
+// Inputs: sha256:9a2a5cccfc5c875cb48bf046f8affb9a05c63e52eeed105f2ca90d2429473e19
 //
 // Regenerate with `go generate`.
 
@@ -6744,6 +6744,41 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x57, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
 		},
 	},
+	OpListStorePkk: {
+		Name: "list_store_pkk",
+		Code: []byte{
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rdx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov 0x4a(%rax),%rsi
+			0x48, 0x8b, 0x70, 0x4a,
+			// 0x12: mov %rdx,%rcx
+			0x48, 0x89, 0xd1,
+			// 0x15: sar $0x3f,%rcx
+			0x48, 0xc1, 0xf9, 0x3f,
+			// 0x19: and %rsi,%rcx
+			0x48, 0x21, 0xf1,
+			// 0x1c: add %rdx,%rcx
+			0x48, 0x01, 0xd1,
+			// 0x1f: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x22: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x28: movzbl (%r13),%edx [hole: operand2+8 (x86_abs32s)]
+			0x41, 0x0f, 0xb6, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x30: mov 0x42(%rax),%rax
+			0x48, 0x8b, 0x40, 0x42,
+			// 0x34: mov %dl,(%rax,%rcx,1)
+			0x88, 0x14, 0x08,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x2c, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+		},
+	},
 	OpListStoreRF0: {
 		Name: "list_store_r__f0",
 		Code: []byte{
@@ -7981,6 +8016,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStoreKInt:      emitListStoreKInt,
 	OpListStoreMt:        emitListStoreMt,
 	OpListStorePk:        emitListStorePk,
+	OpListStorePkk:       emitListStorePkk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
 	OpListSwap:           emitListSwap,
@@ -10338,6 +10374,15 @@ func emitListStorePk(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint
 		relocs.PutAbs32S(code, 0x35, v[relocs.ValueOperand1], 8) &&
 		relocs.PutRel32(code, 0x4f, pc+0x4f, v[relocs.ValueExit], -4) &&
 		relocs.PutAbs32S(code, 0x57, v[relocs.ValueOperand2], 8)
+}
+
+func emitListStorePkk(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:55:55]
+	copy(code, Stencils[OpListStorePkk].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x24, pc+0x24, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x2c, v[relocs.ValueOperand2], 8)
 }
 
 func emitListStoreRF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

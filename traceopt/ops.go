@@ -238,6 +238,8 @@ var opInfo = map[generated.Op]*OpInfo{
 	// kind bits itself, so no guard names the list slot.
 	generated.OpListLoadPkT: {Args: dss, Result: ResBool, Exits: true, Load: MemList},
 	generated.OpListStorePk: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// list_store_pk of a slot known packed and a value known a bool (tags.go).
+	generated.OpListStorePkk: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
 	// Never in a trace the optimizer sees: the interpreter puts it in
 	// place of a slice call-out after lowering (interp/slice_reuse.go).
 	generated.OpListCopy: {Args: [4]ArgKind{Src, Src, Imm}, Exits: true, Store: MemList},

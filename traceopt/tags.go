@@ -51,6 +51,14 @@ func init() {
 // unknownTag marks a slot whose tag the pass does not know.
 const unknownTag = 0xff
 
+// packedTag marks a slot that holds a packed bool list (templates.
+// PackedKind: tag object, the list's address plus the kind bits): a
+// list_load_pk or list_store_pk of it continued. Only Go unpacks a list,
+// in a call-out (which forgets every slot here) or on an exit, and it
+// rewrites the slot's bits as it does. No uop writes this tag: it is no
+// tag a _bits variant could leave in place, nor a kind list_store_k has.
+const packedTag = 0xfe
+
 // tagState is the tag each slot holds in memory at one point of the trace.
 type tagState []uint8
 
@@ -64,7 +72,8 @@ type tagState []uint8
 // call-out forgets every slot (the interpreter may rewrite any slot there,
 // giving back objects and big ints the trace kept its own way), as a
 // clobber forgets its own. The same analysis picks list_store_k for the
-// list stores of ints and bools (kinds.go).
+// list stores of ints and bools (kinds.go), and list_store_pkk for the
+// stores of bools into a slot a packed load or store proved packed.
 func SkipKnownTags(t *Trace) {
 	n := len(t.Insts)
 	if n == 0 {
@@ -101,6 +110,9 @@ func SkipKnownTags(t *Trace) {
 		in := &t.Insts[i]
 		if op, ok := storeKind(t, in, before); ok {
 			changes = append(changes, change{i, op})
+		}
+		if in.Op == generated.OpListStorePk && before[slotOf(in.Args[0])] == packedTag && t.tagOf(slotOf(in.Args[2]), before) == uint8(templates.TagBool) {
+			changes = append(changes, change{i, generated.OpListStorePkk})
 		}
 		v, ok := bitsOnly[in.Op]
 		if !ok || in.Op == generated.OpListLoad && t.Shared {
@@ -177,6 +189,13 @@ func tagsAfter(in *Inst, before, out tagState) {
 			set(slotOf(in.Args[0]), uint8(templates.TagObject))
 		}
 	}
+	switch in.Op {
+	case generated.OpListStorePk, generated.OpListStorePkk:
+		set(slotOf(in.Args[0]), packedTag)
+		set(slotOf(in.Args[2]), uint8(templates.TagBool)) // (it stored a bool)
+	case generated.OpListLoadPkT, generated.OpListLoadPkB:
+		set(slotOf(in.Args[1]), packedTag) // (before the dst: it may be the list's slot)
+	}
 	if d, ok := in.Writes(); ok {
 		tag := uint8(unknownTag)
 		if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
@@ -191,4 +210,16 @@ func tagsAfter(in *Inst, before, out tagState) {
 		}
 		set(d, tag)
 	}
+}
+
+// tagOf is the tag slot s holds before an instruction whose tag state is
+// before: a constant's, or what the analysis knows (unknownTag).
+func (t *Trace) tagOf(s int32, before tagState) uint8 {
+	if c, ok := t.Consts[s]; ok {
+		return uint8(c.Tag)
+	}
+	if int(s) < len(before) {
+		return before[s]
+	}
+	return unknownTag
 }

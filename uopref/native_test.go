@@ -858,6 +858,25 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}}
 		}
 		return []nativeCase{{ops(0, S, 2*S), recs}}
+	case "list_store_pkk":
+		// Its precondition: a packed list (of every length) and a bool,
+		// at every index.
+		var recs []nativeRecord
+		for n := uint64(0); n <= nativeElems; n++ {
+			var ls [nativeLists]nativeList
+			for k := range ls {
+				ls[k] = nativeList{Len: n, Cap: nativeElems}
+				ls[k].Vals[0] = V{Tag: templates.Tag(0xa5a5a5a500010001 ^ uint64(k)<<8), Bits: 0x5a}
+			}
+			for _, l := range []V{packV(0), packV(1)} {
+				for _, i := range nativeIndexes {
+					for _, v := range []V{bv(true), bv(false)} {
+						recs = append(recs, nativeRecord{Frame: [3]V{l, i, v}, Lists: ls})
+					}
+				}
+			}
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}}
 	case "list_load_pk__b", "list_load_pk__t", "list_store_pk":
 		// Packed lists (their bytes list k's first tag word: the low
 		// bytes 0/1 in turn, the rest poison) of every length, at every

@@ -1303,6 +1303,28 @@ func registerVariants() {
 		}
 		return Continue, 0
 	}
+	// list_store_pkk.c: list_store_pk where the optimizer proved the slot
+	// a packed list and the value a bool: neither is tested (the byte is
+	// the value's low bits, as natively); a slot whose kind bits are not
+	// packed is a bad operand.
+	uops["list_store_pkk"] = func(m *machine) (Next, templates.ExitCode) {
+		lv, iv, v := m.slot(0), m.slot(1), m.slot(2)
+		if lv.Tag != templates.TagObject || lv.Bits&7 != templates.PackedKind {
+			if m.err == nil {
+				m.err = fmt.Errorf("%w: list_store_pkk's slot holds %v with bits %#x, not a packed list", ErrBadList, lv.Tag, lv.Bits)
+			}
+			return Exit, 0
+		}
+		pk := packedOf(lv)
+		i, ok := listIndex(i64(iv), int64(len(pk)))
+		if !ok {
+			return Exit, 0
+		}
+		if !m.dry {
+			pk[i] = uint8(v.Bits)
+		}
+		return Continue, 0
+	}
 	// list_store_k.c: a store of a value whose kind, an int or a bool,
 	// the optimizer proved: the element gets that tag and the value's
 	// bits (the value's own tag is not read).

@@ -790,6 +790,13 @@ func TestStep(t *testing.T) {
 	l, lv = newList(false, iv(1))
 	add(stepCase{name: "list_store_pk on a list not packed", op: "list_store_pk", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(0), bv(true)}, list: l, next: Exit})
 
+	// list_store_pkk past either end of a packed list leaves it as it
+	// was (TestListStorePkk stores into one).
+	for _, i := range []int64{3, -4, maxI, minI} {
+		pl, plv := newPacked(1, 0, 1)
+		add(stepCase{name: fmt.Sprintf("list_store_pkk at %d", i), op: "list_store_pkk", ops: [4]uint64{0, S, 2 * S}, in: []V{plv, iv(i), bv(true)}, list: pl, next: Exit})
+	}
+
 	// Control.
 	add(
 		stepCase{name: "jump", op: "jump", in: []V{}, next: Jump},
@@ -1403,5 +1410,44 @@ func TestListCopy(t *testing.T) {
 	_, dv := newList(false, iv(1))
 	if _, _, err := Step("list_copy", [4]uint64{0, S, 0}, &templates.State{}, []V{dv, dv}); !errors.Is(err, ErrBadList) {
 		t.Errorf("list_copy with no word: err = %v, want ErrBadList", err)
+	}
+}
+
+// newPacked builds a packed bool list of these bytes, as the interpreter
+// does, and the slot value that names it (its address plus PackedKind).
+func newPacked(bytes ...uint8) (*templates.List, V) {
+	pk := append([]uint8(nil), bytes...)
+	l := &templates.List{Packed: &pk[0], PackLen: int64(len(pk)), PackCap: int64(len(pk))}
+	keptLists = append(keptLists, l)
+	return l, V{Tag: templates.TagObject, Bits: uint64(uintptr(unsafe.Pointer(l))) + templates.PackedKind}
+}
+
+// TestListStorePkk: the store into a packed list the optimizer proved
+// packed writes the value's low byte at the index (from either end) and
+// touches nothing else; a slot that is no packed list is a bad operand
+// (natively it would be read as one).
+func TestListStorePkk(t *testing.T) {
+	const S = templates.SlotSize
+	for _, c := range []struct {
+		i    int64
+		v    V
+		want []uint8
+	}{
+		{0, bv(true), []uint8{1, 0, 1}},
+		{1, bv(true), []uint8{1, 1, 1}},
+		{-1, bv(false), []uint8{1, 0, 0}},
+		{-3, bv(false), []uint8{0, 0, 1}},
+	} {
+		l, lv := newPacked(1, 0, 1)
+		frame := []V{lv, iv(c.i), c.v}
+		next, _, err := Step("list_store_pkk", [4]uint64{0, S, 2 * S}, &templates.State{}, frame)
+		got := unsafe.Slice(l.Packed, l.PackLen)
+		if err != nil || next != Continue || string(got) != string(c.want) || frame[0] != lv {
+			t.Errorf("list_store_pkk at %d of %v: %v %v, bytes %v; want bytes %v", c.i, c.v, next, err, got, c.want)
+		}
+	}
+	_, plain := newList(false, iv(1))
+	if _, _, err := Step("list_store_pkk", [4]uint64{0, S, 2 * S}, &templates.State{}, []V{plain, iv(0), bv(true)}); !errors.Is(err, ErrBadList) {
+		t.Errorf("list_store_pkk on a plain list: %v, want ErrBadList", err)
 	}
 }
