@@ -388,6 +388,7 @@ func (vm *VM) recordFuncBridge(f *frame, lt *loopTrace, idx, pc int) (v Val, to 
 	for s, t := range sn.known {
 		r.known[s] = t
 	}
+	r.knownReplaced()
 	r.left = lt.leaving(idx)
 	r.run()
 	if r.abort == "" {
@@ -511,6 +512,7 @@ func (r *recorder) selfCall(a, args int32, argc int, kw bool, fn *Function) int 
 	r.move(a, w)
 	// The guard leaves after the call, the result in a.
 	delete(r.known, a)
+	r.noteKnown(a)
 	r.pc, r.snapHere = callPC+1, -1
 	r.typeOf(a)
 	return callPC + 1

@@ -832,6 +832,10 @@ func sharedListForms(uops []jit.Uop) {
 	}
 }
 
+// captureTrace, when a test sets it, gets a copy of every trace
+// compileTrace is about to optimize (the optimizer's benchmark).
+var captureTrace func(*traceopt.Trace)
+
 // compileTrace optimizes lt's recorded iteration with its bridges and
 // compiles it (or, in uops mode, lays it out for the reference
 // interpreter).
@@ -847,6 +851,9 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 		ExitReads: lt.exitReads, Func: lt.fn, ExitDead: func(snap int, slot int32) bool {
 			return snap >= 0 && snap < len(lt.snaps) && lt.snaps[snap].tempDead(lt.root, slot)
 		}, Shared: vm.threaded()}
+	if captureTrace != nil {
+		captureTrace(t.Clone())
+	}
 	traceopt.Optimize(t, nil)
 	j.stats.optTime += time.Since(start)
 	if len(insts) > 0 && len(t.Insts) > 0 && &insts[0] != &t.Insts[0] {

@@ -84,6 +84,11 @@ type recorder struct {
 	// lastAt holds the copies saveAt made last, which it hands out again
 	// while the maps stay the same (saveAt).
 	lastAt stateAt
+	// changed lists the slots whose entries in known or cval may differ
+	// from lastAt's since saveAt made it (noteKnown); changedAll: any
+	// may, or more than maxChanged.
+	changed    []int32
+	changedAll bool
 	// heads marks the loop heads of headsCode, the code recorded last
 	// (needsSave).
 	headsCode *Code
@@ -149,15 +154,14 @@ type recMaps struct {
 	tmpWides map[int32]int32  // slots whose value is a 128-bit int in a private slot now (record_wide.go)
 	shapes   map[int32]*Shape // instance slots whose shape the trace checked, since the last call-out
 	touched  map[int32]bool   // slots the trace has read or written
-	// knownAt holds what was known of slot types where the recording of
-	// instructions started, by IR index, to check inner loops against.
-	knownAt  map[int]map[int32]traceopt.Type
-	shapesAt map[int]map[int32]*Shape
-	cvalAt   map[int]map[int32]templates.Value
-	widesAt  map[int]map[int32]int32 // r.tmpWides where the recording of instructions started
-	relied   map[int32]int           // slots whose constant value the trace relied on, by IR index
+	// saved holds, by IR index, what was known of slots where the
+	// recording of instructions started (saveAt), to check inner loops
+	// and side paths against; nil maps where nothing was saved. (A slice:
+	// four map stores a save were a third of saveAt's cost.)
+	saved  []stateAt
+	relied map[int32]int // slots whose constant value the trace relied on, by IR index
 	// startKey is, by IR index, the instruction whose recording started
-	// there last, where knownAt holds what was known then.
+	// there last, where saved holds what was known then.
 	startKey map[int]pcKey
 }
 
@@ -173,10 +177,8 @@ func (m *recMaps) clear() {
 	clear(m.tmpWides)
 	clear(m.shapes)
 	clear(m.touched)
-	clear(m.knownAt)
-	clear(m.shapesAt)
-	clear(m.cvalAt)
-	clear(m.widesAt)
+	clear(m.saved)
+	m.saved = m.saved[:0]
 	clear(m.relied)
 	clear(m.startKey)
 }
@@ -195,14 +197,80 @@ type stateAt struct {
 // so one copy serves every index until the recorder's own maps change: a
 // fresh copy of all four per recorded instruction was a third of what a
 // recording allocated.
+//
+// known and cval are the large ones (every slot the trace typed): which
+// of their slots changed since the last copy is noted (noteKnown), so
+// that a save after instructions that left them as they were (a write of
+// a temporary with the type it had) compares those slots, not the whole
+// maps. maps.Equal over them at every instruction was a quarter of what
+// recording nbody's loops cost.
 func (r *recorder) saveAt(at int) {
 	l := &r.lastAt
-	l.known = sameOrClone(l.known, r.known)
+	if l.known == nil || r.changedAll {
+		l.known = sameOrClone(l.known, r.known)
+		l.cval = sameOrClone(l.cval, r.cval)
+	} else {
+		knownSame, cvalSame := true, true
+		for _, s := range r.changed {
+			a, aok := r.known[s]
+			b, bok := l.known[s]
+			knownSame = knownSame && a == b && aok == bok
+			v, vok := r.cval[s]
+			w, wok := l.cval[s]
+			cvalSame = cvalSame && v == w && vok == wok
+		}
+		if !knownSame {
+			l.known = maps.Clone(r.known)
+		}
+		if !cvalSame {
+			l.cval = maps.Clone(r.cval)
+		}
+	}
+	if debugSaveAt && (!maps.Equal(l.known, r.known) || !maps.Equal(l.cval, r.cval)) {
+		panic("BUG: recorder: a change to known or cval that noteKnown did not see")
+	}
+	r.changed, r.changedAll = r.changed[:0], false
 	l.wides = sameOrClone(l.wides, r.tmpWides)
 	l.shapes = sameOrClone(l.shapes, r.shapes)
-	l.cval = sameOrClone(l.cval, r.cval)
-	r.knownAt[at], r.widesAt[at], r.shapesAt[at], r.cvalAt[at] = l.known, l.wides, l.shapes, l.cval
+	for len(r.saved) <= at {
+		r.saved = append(r.saved, stateAt{})
+	}
+	r.saved[at] = *l
 }
+
+// savedAt is what saveAt kept under IR index at: nil maps if nothing
+// (known is never nil where it saved).
+func (r *recorder) savedAt(at int) stateAt {
+	if at < 0 || at >= len(r.saved) {
+		return stateAt{}
+	}
+	return r.saved[at]
+}
+
+// debugSaveAt makes saveAt check its copies against the maps (a test of
+// noteKnown's callers).
+const debugSaveAt = false
+
+// maxChanged bounds the slots noteKnown lists before saveAt compares the
+// whole maps instead.
+const maxChanged = 32
+
+// noteKnown notes that what known or cval hold for slot s may have
+// changed; every change to either goes through it (or knownReplaced).
+func (r *recorder) noteKnown(s int32) {
+	if r.changedAll {
+		return
+	}
+	if len(r.changed) >= maxChanged {
+		r.changedAll = true
+		return
+	}
+	r.changed = append(r.changed, s)
+}
+
+// knownReplaced notes that known and cval were replaced or changed in
+// many slots.
+func (r *recorder) knownReplaced() { r.changedAll = true }
 
 // sameOrClone returns prev when it holds what cur does (nil only for nil),
 // or a copy of cur.
@@ -428,6 +496,7 @@ func (r *recorder) wrote(d int32) {
 	delete(r.tmpWides, d)
 	delete(r.known, d)
 	delete(r.cval, d)
+	r.noteKnown(d)
 	delete(r.objects, d)
 	delete(r.iters, d)
 	delete(r.shapes, d)
@@ -521,6 +590,7 @@ func (r *recorder) typeOf(a int32) traceopt.Type {
 	r.exec(&in)
 	r.insts = append(r.insts, in)
 	r.known[a] = t
+	r.noteKnown(a)
 	if objectType(t) && r.lt.fn {
 		// A loop trace only reads a slot it guards: the interpreter left
 		// both halves right, and giveBack (run at every call-out) need

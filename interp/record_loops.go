@@ -146,12 +146,12 @@ func (r *recorder) closeInner(il innerLoop) int {
 	// The body was recorded with what was known at its top; that holds on
 	// every iteration only if the body leaves each of those types as it
 	// found it.
-	top, ok := r.knownAt[il.top]
-	if !ok {
+	top := r.savedAt(il.top).known
+	if top == nil {
 		r.failf("BUG: no types recorded at an inner loop's top")
 		return r.pc + 1
 	}
-	if !maps.Equal(r.tmpWides, r.widesAt[il.top]) {
+	if !maps.Equal(r.tmpWides, r.savedAt(il.top).wides) {
 		// (Values the trace keeps 128-bit across an inner loop must be
 		// the same ones, in the same slots, on every iteration.)
 		r.failf("an inner loop changes which values are 128-bit")
@@ -166,7 +166,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 	}
 	// The body relied on the shapes checked before its top on every
 	// iteration: it must leave each instance it reads in place.
-	for s, sh := range r.shapesAt[il.top] {
+	for s, sh := range r.savedAt(il.top).shapes {
 		if r.shapes[s] != sh && readFirst[s] {
 			r.failf("an inner loop changes the instance it found in a slot")
 			return r.pc + 1
@@ -174,23 +174,24 @@ func (r *recorder) closeInner(il innerLoop) int {
 	}
 	// After the loop, only what holds whether the body ran or not: the
 	// loop may run zero times.
+	r.knownReplaced()
 	for s, ty := range r.known {
 		if top[s] != ty {
 			delete(r.known, s)
 		}
 	}
 	for s, sh := range r.shapes {
-		if r.shapesAt[il.top][s] != sh {
+		if r.savedAt(il.top).shapes[s] != sh {
 			delete(r.shapes, s)
 		}
 	}
 	for s, v := range r.cval {
-		if w, ok := r.cvalAt[il.top][s]; !ok || w != v {
+		if w, ok := r.savedAt(il.top).cval[s]; !ok || w != v {
 			delete(r.cval, s)
 		}
 	}
 	for s, at := range r.relied {
-		v, was := r.cvalAt[il.top][s]
+		v, was := r.savedAt(il.top).cval[s]
 		if w, ok := r.cval[s]; at >= il.top && (!was || !ok || w != v) {
 			r.failf("an inner loop changes a constant")
 			return r.pc + 1

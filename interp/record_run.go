@@ -65,6 +65,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		r.regs[it.index] = templates.Value{Tag: tagInt, Bits: uint64(x.i)}
 		r.iters[in.A] = virtualIter{list: it.list, index: it.index, entry: true}
 		r.known[it.list], r.known[it.index] = traceopt.List, traceopt.Int
+		r.knownReplaced()
 		r.lists[it.list] = true
 	}
 	for s := range lt.learnWide {
@@ -211,9 +212,9 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 		m = &recMaps{known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{},
 			objects: map[int32]Val{}, lists: map[int32]bool{}, firstAt: map[pcKey]int{}, alt: map[int]pcKey{},
 			iters: map[int32]virtualIter{}, wides: map[int32]int32{}, tmpWides: map[int32]int32{},
-			widesAt: map[int]map[int32]int32{}, touched: map[int32]bool{}, knownAt: map[int]map[int32]traceopt.Type{},
-			shapes: map[int32]*Shape{}, shapesAt: map[int]map[int32]*Shape{},
-			cvalAt: map[int]map[int32]templates.Value{}, relied: map[int32]int{}, startKey: map[int]pcKey{}}
+			touched: map[int32]bool{},
+			shapes:  map[int32]*Shape{},
+			relied:  map[int32]int{}, startKey: map[int]pcKey{}}
 	} else {
 		m.clear()
 	}
@@ -228,6 +229,7 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 	for s, v := range lt.consts {
 		r.cval[s] = v
 	}
+	r.knownReplaced()
 	for _, s := range lt.lists {
 		r.lists[s] = true
 	}

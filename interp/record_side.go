@@ -70,7 +70,7 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 	il := after.il
 	sn := r.lt.snaps[left]
 	if r.side != nil || il.head == 0 || il.done < 0 || il.key.depth != 0 || len(r.frames) != 0 || !r.lt.branch[left] ||
-		len(sn.frames) != 0 || len(sn.wides) != 0 || len(r.tmpWides) != 0 || len(r.widesAt[il.top]) != 0 ||
+		len(sn.frames) != 0 || len(sn.wides) != 0 || len(r.tmpWides) != 0 || len(r.savedAt(il.top).wides) != 0 ||
 		sn.pc < il.head || sn.pc > il.key.pc || len(r.insts) > maxTraceInsts/2 {
 		return false
 	}
@@ -104,7 +104,7 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 			break
 		}
 	}
-	if seg == nil || k < seg.start || r.startKey[k] != r.key(sn.pc) || r.knownAt[k] == nil || len(r.widesAt[k]) != 0 {
+	if seg == nil || k < seg.start || r.startKey[k] != r.key(sn.pc) || r.savedAt(k).known == nil || len(r.savedAt(k).wides) != 0 {
 		return false
 	}
 	// Of that, a later iteration has for sure what the path wrote or
@@ -120,9 +120,10 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 			fixed[int32(in.Args[0]/templates.SlotSize)] = true
 		}
 	}
-	top := r.knownAt[il.top]
+	top := r.savedAt(il.top).known
 	r.known, r.cval, r.shapes = map[int32]traceopt.Type{}, map[int32]templates.Value{}, map[int32]*Shape{}
-	for s, ty := range r.knownAt[k] {
+	r.knownReplaced()
+	for s, ty := range r.savedAt(k).known {
 		if fixed[s] {
 			r.known[s] = ty
 		} else if top[s] == ty && after.known[s] == ty {
@@ -130,16 +131,16 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 			after.assumed[s] = true
 		}
 	}
-	for s, v := range r.cvalAt[k] {
+	for s, v := range r.savedAt(k).cval {
 		if fixed[s] {
 			r.cval[s] = v
-		} else if w, ok := r.cvalAt[il.top][s]; ok && w == v && after.cval[s] == v {
+		} else if w, ok := r.savedAt(il.top).cval[s]; ok && w == v && after.cval[s] == v {
 			r.cval[s] = v
 			after.assumedC[s] = v
 		}
 	}
-	for s, sh := range r.shapesAt[k] {
-		if !fixed[s] && r.shapesAt[il.top][s] == sh && after.shapes[s] == sh {
+	for s, sh := range r.savedAt(k).shapes {
+		if !fixed[s] && r.savedAt(il.top).shapes[s] == sh && after.shapes[s] == sh {
 			r.shapes[s] = sh
 			after.assumed[s] = true
 		}
@@ -187,6 +188,7 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 	}
 	in.InTrace, in.Target, in.Exit = true, to, traceopt.NoExit
 	r.known, r.cval, r.shapes = maps.Clone(after.known), maps.Clone(after.cval), maps.Clone(after.shapes)
+	r.knownReplaced()
 	r.objects, r.iters = maps.Clone(after.objects), maps.Clone(after.iters)
 	r.pc, r.snapHere = il.key.pc, -1
 	return true
@@ -199,18 +201,18 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 func (r *recorder) closeSide(il innerLoop) int {
 	r.inner = r.inner[:len(r.inner)-1]
 	after := r.side
-	if !maps.Equal(r.tmpWides, r.widesAt[il.top]) {
+	if !maps.Equal(r.tmpWides, r.savedAt(il.top).wides) {
 		r.failf("a side path changes which values are 128-bit")
 		return -1
 	}
 	readFirst := r.readBeforeWrite(il.top)
-	for s, ty := range r.knownAt[il.top] {
+	for s, ty := range r.savedAt(il.top).known {
 		if r.known[s] != ty && (readFirst[s] || after.assumed[s]) {
 			r.failf("a side path changes a %v to a %v", ty, r.known[s])
 			return -1
 		}
 	}
-	for s, sh := range r.shapesAt[il.top] {
+	for s, sh := range r.savedAt(il.top).shapes {
 		if r.shapes[s] != sh && (readFirst[s] || after.assumed[s]) {
 			r.failf("a side path changes the instance it found in a slot")
 			return -1
@@ -223,7 +225,7 @@ func (r *recorder) closeSide(il innerLoop) int {
 		}
 	}
 	for s, at := range r.relied {
-		v, was := r.cvalAt[il.top][s]
+		v, was := r.savedAt(il.top).cval[s]
 		if w, ok := r.cval[s]; at >= il.top && (!was || !ok || w != v) {
 			r.failf("a side path changes a constant")
 			return -1
