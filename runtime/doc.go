@@ -43,9 +43,11 @@
 // mapped read-write, the stencils are copied and patched, the instruction
 // cache is flushed (arm64), and the pages become read-execute. Regions are
 // carved out of larger chunks, page by page, so many traces share a mapping;
-// CompileBatch lays out many traces with a single mprotect. Freeing the last
-// trace of a region makes its pages inaccessible (PROT_NONE) until they are
-// reused, and an empty chunk is unmapped, so freed traces return memory.
+// CompileBatch lays out many traces with a single mprotect. Free pages are
+// read-write, never executable. Freeing the last trace of a region leaves
+// its pages executable until their room is needed, then read-write until
+// they are reused, and an empty chunk is unmapped, so freed traces return
+// memory.
 //
 // The total mapped code memory is bounded by Config.MaxCodeBytes. Policy:
 // when a compile would exceed it, the cache first evicts traces that are not

@@ -5,10 +5,13 @@ import (
 	"unsafe"
 )
 
-// chunk is one mapping of code memory. Its pages are PROT_NONE while free,
-// read-write while a region is being written, read-execute once sealed;
-// or, when mapped MAP_JIT, executable except for the one thread writing a
-// region, between beginWrite and endWrite.
+// chunk is one mapping of code memory. Its pages are read-write (never
+// executable) while free and while a region is being written, read-execute
+// once sealed; or, when mapped MAP_JIT, executable except for the one
+// thread writing a region, between beginWrite and endWrite. (Free pages
+// were PROT_NONE, opened read-write for each region: one mprotect a
+// compile, 10-40 µs each on this virtual machine, for pages that no
+// permission check needs. A jump into a free page faults either way.)
 type chunk struct {
 	mem  []byte
 	jit  bool   // mapped MAP_JIT (darwin/arm64): writable per thread, no mprotect
@@ -16,8 +19,8 @@ type chunk struct {
 	// stale are page runs freed but left as they were (read-execute):
 	// taking a permission away is a TLB shootdown, 50-150 µs of a
 	// virtual machine's time, which a JIT that frees a trace at every
-	// recompile paid each time. They go back to PROT_NONE, a run of them
-	// at a time, only when no free run fits (scrubLocked).
+	// recompile paid each time. They go back to read-write, a run of
+	// them at a time, only when no free run fits (scrubLocked).
 	stale []span
 	used  int // bytes allocated to regions
 }
@@ -91,7 +94,7 @@ func (c *Cache) allocLocked(n int) (*region, error) {
 	mem, jit := mapJIT(size)
 	if !jit {
 		var err error
-		if mem, err = mapNone(size); err != nil {
+		if mem, err = mapRW(size); err != nil {
 			return nil, fmt.Errorf("jit: mapping %d bytes of code memory: %w", size, err)
 		}
 	}
@@ -104,23 +107,17 @@ func (c *Cache) allocLocked(n int) (*region, error) {
 	return c.openLocked(ch, 0, n)
 }
 
+// openLocked makes free pages [off, off+n) of ch a region: they are
+// writable already (free pages are read-write).
 func (c *Cache) openLocked(ch *chunk, off, n int) (*region, error) {
 	r := &region{c: ch, off: off, mem: ch.mem[off : off+n : off+n]}
-	if ch.jit {
-		ch.used += n
-		return r, nil
-	}
-	if err := protect(r.mem, protRW); err != nil {
-		c.putSpanLocked(ch, span{off, n})
-		return nil, fmt.Errorf("jit: mprotect RW: %w", err)
-	}
 	ch.used += n
 	return r, nil
 }
 
 // releaseLocked returns a region's pages. They stay as they were (a stale
 // jump into them runs the freed code) until their room is needed, then
-// become inaccessible until reused; a chunk with nothing left in it is
+// become read-write, not executable, until reused; a chunk with nothing left in it is
 // unmapped (but one empty chunk is kept).
 func (c *Cache) releaseLocked(r *region) {
 	ch := r.c
@@ -143,18 +140,23 @@ func (c *Cache) releaseLocked(r *region) {
 	ch.stale = addSpan(ch.stale, span{r.off, len(r.mem)})
 }
 
-// scrubLocked makes the stale runs of every chunk inaccessible and free,
-// one mprotect a run (runs freed one after another are one). It reports
-// whether there were any.
+// scrubLocked makes the stale runs of every chunk read-write (no longer
+// executable) and free, one mprotect a run (runs freed one after another
+// are one). It reports whether there were any. A run whose protection
+// cannot change stays stale, out of use.
 func (c *Cache) scrubLocked() bool {
 	found := false
 	for _, ch := range c.chunks {
+		keep := ch.stale[:0]
 		for _, s := range ch.stale {
-			protect(ch.mem[s.off:s.off+s.size], protNone) // best effort: openLocked makes them RW either way
+			if err := protect(ch.mem[s.off:s.off+s.size], protRW); err != nil {
+				keep = append(keep, s)
+				continue
+			}
 			c.putSpanLocked(ch, s)
 			found = true
 		}
-		ch.stale = nil
+		ch.stale = keep
 	}
 	return found
 }

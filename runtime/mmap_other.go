@@ -12,7 +12,7 @@ const (
 	protRX
 )
 
-func mapNone(int) ([]byte, error)  { return nil, ErrUnsupported }
+func mapRW(int) ([]byte, error)    { return nil, ErrUnsupported }
 func unmap([]byte) error           { return ErrUnsupported }
 func protect([]byte, prot) error   { return ErrUnsupported }
 func mapStack(int) ([]byte, error) { return nil, ErrUnsupported }

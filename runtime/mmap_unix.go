@@ -7,10 +7,10 @@ import "golang.org/x/sys/unix"
 // pageSize is the granule of protection changes.
 var pageSize = unix.Getpagesize()
 
-// mapNone maps n bytes (a multiple of pageSize) of private anonymous memory
-// with no access; callers open the pages they use with protect.
-func mapNone(n int) ([]byte, error) {
-	return unix.Mmap(-1, 0, n, unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANON|mapJITFlag)
+// mapRW maps n bytes (a multiple of pageSize) of private anonymous memory
+// read-write (never executable): the free pages of a chunk.
+func mapRW(n int) ([]byte, error) {
+	return unix.Mmap(-1, 0, n, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON|mapJITFlag)
 }
 
 func unmap(b []byte) error { return unix.Munmap(b) }
