@@ -25,11 +25,23 @@ func CoalesceMoves(t *Trace) {
 	// Every move tried walks the paths after it, and every move dropped
 	// starts the scan again: the walks share one scratch (a fresh one per
 	// walk allocated more than every other pass together on long traces).
+	//
+	// A scan starts again where the move it dropped had its producer, not
+	// at the first instruction: every move before that was tried and
+	// kept, and would be again. Nothing before the producer changed (what
+	// moved, moved between it and the move), so coalesce's backward walk
+	// from such a move sees what it saw; and the rewrite makes no slot
+	// dead where it was live: v is still written before anything reads it
+	// after the hoisted readers, every other slot is read and written in
+	// the same order, and only tmp, which the producer no longer writes,
+	// may be live in more places. (Starting at 0 each time walked the
+	// moves of the whole trace again per move dropped.)
 	var sc liveScratch
+	from := 0
 	for changed := true; changed; {
 		changed = false
-		targets := t.jumpTargets()
-		for j := range t.Insts {
+		targets := t.jumpTargetsInto(&sc.targets)
+		for j := from; j < len(t.Insts); j++ {
 			mv := t.Insts[j]
 			if mv.Op != generated.OpMove || targets[j] {
 				continue
@@ -38,30 +50,32 @@ func CoalesceMoves(t *Trace) {
 			if v == tmp || t.ExitReads[tmp] || t.liveAfterWith(&sc, j, tmp) {
 				continue
 			}
-			if t.coalesce(&sc, j, v, tmp, targets) {
-				changed = true
-				break // positions changed: start again
+			if i, ok := t.coalesce(&sc, j, v, tmp, targets); ok {
+				changed, from = true, i
+				break // positions changed: start again there
 			}
 		}
 	}
 }
 
-// coalesce rewrites move j (v = tmp) away if it can.
-func (t *Trace) coalesce(sc *liveScratch, j int, v, tmp int32, targets []bool) bool {
+// coalesce rewrites move j (v = tmp) away if it can, and returns the
+// first index it changed: the producer's before the readers of v went
+// above it.
+func (t *Trace) coalesce(sc *liveScratch, j int, v, tmp int32, targets []bool) (int, bool) {
 	var hoist []int // instructions between that read v: they go above the producer
 	for i := j - 1; i >= 0; i-- {
 		in := &t.Insts[i]
 		info := Info(in.Op)
 		if d, ok := in.Writes(); ok && d == tmp {
 			if info.Args[0] != Dst || info.Result == ResNone || info.CallOut || in.Op == OpClobber || targets[i] && len(hoist) > 0 {
-				return false
+				return 0, false
 			}
 			if len(hoist) > 0 && (!info.Pure || info.Exits) {
-				return false
+				return 0, false
 			}
 			for _, k := range hoist {
 				if !t.commutesBack(k, i) {
-					return false
+					return 0, false
 				}
 			}
 			t.Insts[i].Args[0] = t.Insts[j].Args[0]
@@ -79,10 +93,10 @@ func (t *Trace) coalesce(sc *liveScratch, j int, v, tmp int32, targets []bool) b
 			copy(t.Insts[i:j], moved)
 			sc.moved = moved
 			t.remove(j)
-			return true
+			return i, true
 		}
 		if targets[i] || info.Exits || info.Branch || info.CallOut || in.Op == generated.OpLoop || in.Op == OpClobber {
-			return false
+			return 0, false
 		}
 		readsV, readsTmp := false, false
 		in.Reads(func(s int32) {
@@ -90,16 +104,16 @@ func (t *Trace) coalesce(sc *liveScratch, j int, v, tmp int32, targets []bool) b
 			readsTmp = readsTmp || s == tmp
 		})
 		if d, ok := in.Writes(); readsTmp || ok && d == v {
-			return false
+			return 0, false
 		}
 		if readsV {
 			if !info.Pure {
-				return false
+				return 0, false
 			}
 			hoist = append(hoist, i)
 		}
 	}
-	return false
+	return 0, false
 }
 
 // commutesBack reports whether instruction k may run before every
@@ -131,7 +145,14 @@ func (t *Trace) commutesBack(k, i int) bool {
 // jumpTargets marks the instructions control reaches other than from the
 // one before: in-trace jump targets and the loop start.
 func (t *Trace) jumpTargets() []bool {
-	m := make([]bool, len(t.Insts))
+	var buf []bool
+	return t.jumpTargetsInto(&buf)
+}
+
+// jumpTargetsInto is jumpTargets in *buf, reused.
+func (t *Trace) jumpTargetsInto(buf *[]bool) []bool {
+	m := grow(buf, len(t.Insts))
+	clear(m)
 	m[t.Loop] = true
 	for _, in := range t.Insts {
 		if in.InTrace {
@@ -152,10 +173,11 @@ func (t *Trace) liveAfter(j int, s int32) bool {
 // call to the next: seen[k] == gen marks instruction k seen in the
 // current walk, so no walk clears or allocates it.
 type liveScratch struct {
-	seen  []uint32
-	gen   uint32
-	work  []int
-	moved []Inst
+	seen    []uint32
+	gen     uint32
+	work    []int
+	moved   []Inst
+	targets []bool
 }
 
 // liveAfterWith is liveAfter with its scratch memory from sc.
