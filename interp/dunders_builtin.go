@@ -109,10 +109,11 @@ func builtinDunder(o Val, name string) (Val, bool) {
 	case "__eq__", "__ne__":
 		arity = 1
 		run = func(vm *VM, args []Val) (Val, error) {
-			if !sameBuiltinKind(o, args[0]) {
+			other := builtinOperand(args[0])
+			if !sameBuiltinKind(o, other) {
 				return vm.bi["NotImplemented"], nil
 			}
-			eq := vm.equal(o, args[0])
+			eq := vm.equal(o, other)
 			if err := vm.takePending(); err != nil {
 				return Val{}, err
 			}
@@ -122,10 +123,11 @@ func builtinDunder(o Val, name string) (Val, bool) {
 		arity = 1
 		op := map[string]Op{"__lt__": opLt, "__le__": opLe, "__gt__": opGt, "__ge__": opGe}[name]
 		run = func(vm *VM, args []Val) (Val, error) {
-			if !sameBuiltinKind(o, args[0]) {
+			other := builtinOperand(args[0])
+			if !sameBuiltinKind(o, other) {
 				return vm.bi["NotImplemented"], nil
 			}
-			r, err := vm.compare(op, o, args[0])
+			r, err := vm.compare(op, o, other)
 			return BoolVal(r), err
 		}
 	default:
@@ -164,6 +166,17 @@ func builtinDunder(o Val, name string) (Val, bool) {
 // sameBuiltinKind says whether a built-in type's binary special method
 // takes b as its other operand rather than returning NotImplemented: the
 // same type, or numbers a float or int method accepts.
+// builtinOperand is v's built-in value when v is an instance of a
+// subclass of a built-in type: tuple.__lt__(t, Rev((1, 2))) compares the
+// two tuples, as CPython does, where the subclass's own __lt__ (which may
+// well call tuple.__lt__) is not asked again.
+func builtinOperand(v Val) Val {
+	if b, ok := builtinValue(v); ok {
+		return b
+	}
+	return v
+}
+
 func sameBuiltinKind(a, b Val) bool {
 	ta, tb := typeName(a), typeName(b)
 	switch {
