@@ -324,7 +324,7 @@ func socketHelpers() map[string]nativeFn {
 	return map[string]nativeFn{
 		// _socket(family, type, proto) -> fd
 		"_socket": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			fd, err := syscall.Socket(sockInt(args, 0), sockInt(args, 1)|syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, sockInt(args, 2))
+			fd, err := sockOpen(sockInt(args, 0), sockInt(args, 1), sockInt(args, 2))
 			if err != nil {
 				return Val{}, sockErr(err)
 			}
@@ -333,7 +333,7 @@ func socketHelpers() map[string]nativeFn {
 		},
 		// _socketpair(family, type, proto) -> (fd, fd)
 		"_socketpair": func(vm *VM, args []Val, kwn []string) (Val, error) {
-			fds, err := syscall.Socketpair(sockInt(args, 0), sockInt(args, 1)|syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, sockInt(args, 2))
+			fds, err := sockPair(sockInt(args, 0), sockInt(args, 1), sockInt(args, 2))
 			if err != nil {
 				return Val{}, sockErr(err)
 			}
@@ -351,12 +351,12 @@ func socketHelpers() map[string]nativeFn {
 		"_sockinfo": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			fd := sockInt(args, 0)
 			var vals [3]int
-			for i, opt := range []int{syscall.SO_DOMAIN, syscall.SO_TYPE, syscall.SO_PROTOCOL} {
-				v, err := syscall.GetsockoptInt(fd, syscall.SOL_SOCKET, opt)
-				if err != nil {
-					return Val{}, sockErr(err)
-				}
-				vals[i] = v
+			var err error
+			if vals[0], vals[2], err = sockFamilyProto(fd); err != nil {
+				return Val{}, sockErr(err)
+			}
+			if vals[1], err = syscall.GetsockoptInt(fd, syscall.SOL_SOCKET, syscall.SO_TYPE); err != nil {
+				return Val{}, sockErr(err)
 			}
 			if _, err := vm.sock(IntVal(int64(fd))); err != nil {
 				if err := syscall.SetNonblock(fd, true); err != nil {
@@ -405,7 +405,7 @@ func socketHelpers() map[string]nativeFn {
 			var sa syscall.Sockaddr
 			err = vm.sockWait(s, false, sockTimeout(args[1]), func(fd int) error {
 				var e error
-				nfd, sa, e = syscall.Accept4(fd, syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC)
+				nfd, sa, e = sockAccept(fd)
 				return e
 			})
 			if err != nil {
@@ -628,8 +628,7 @@ func (vm *VM) sockSend(args []Val, to syscall.Sockaddr) (Val, error) {
 		return Val{}, newErr(TypeError, "a bytes-like object is required, not '%s'", typeName(args[1]))
 	}
 	var n int
-	// MSG_NOSIGNAL: a peer that has gone is EPIPE, not SIGPIPE.
-	flags := sockInt(args, 2) | syscall.MSG_NOSIGNAL
+	flags := sockInt(args, 2) | sockNoSignal
 	err = vm.sockWait(s, true, sockTimeout(args[3]), func(fd int) error {
 		var e error
 		n, e = syscall.SendmsgN(fd, data, nil, to, flags)
@@ -665,7 +664,7 @@ func (vm *VM) dropSock(args []Val, closeIt bool) error {
 			return sockErr(err)
 		}
 		s.f.Close()
-		if err := syscall.Dup3(dup, fd, syscall.O_CLOEXEC); err != nil {
+		if err := sockDupTo(dup, fd); err != nil {
 			return sockErr(err)
 		}
 		syscall.Close(dup)
