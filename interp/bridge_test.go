@@ -248,7 +248,7 @@ print(f(100000))
     return len(d)
 print(f(100000))
 `, 1},
-		// 8 native instructions for one call-out: short of the 13 it
+		// 8 native instructions for one call-out: short of the 9 it
 		// needs, not by half, so a second path is recorded.
 		{"call-outs near paying", `def f(n):
     d = {}
@@ -271,8 +271,14 @@ print(f(100000))
 			t.Errorf("%s: %d recordings, want %d:\n%s", tc.name, n, tc.recordings, stats)
 		}
 	}
-	if !callOutsHopeless(6, 1, 0) || callOutsHopeless(7, 1, 0) || !callOutsHopeless(9, 1, 1) || callOutsHopeless(10, 1, 1) {
-		t.Error("callOutsHopeless: wrong bound")
+	// Hopeless is short by more than half: the last hopeless count of
+	// native steps is just under half what callOutsPay asks.
+	for _, c := range []struct{ callOuts, stores int }{{1, 0}, {2, 0}, {1, 1}} {
+		need := (callOutSteps+1)*c.callOuts + (storeSteps+1)*c.stores
+		last := (need - 1) / 2
+		if !callOutsHopeless(last, c.callOuts, c.stores) || callOutsHopeless(last+1, c.callOuts, c.stores) || callOutsPay(need-1, c.callOuts, c.stores) || !callOutsPay(need, c.callOuts, c.stores) {
+			t.Errorf("callOutsHopeless/callOutsPay: wrong bound for %d call-outs and %d stores (pays at %d steps)", c.callOuts, c.stores, need)
+		}
 	}
 	if !pathDependent("the loop ends on the recorded path") || pathDependent("MAKE_FUNCTION is not traced") {
 		t.Error("pathDependent tells walls from bad luck wrongly")
