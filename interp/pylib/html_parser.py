@@ -30,6 +30,12 @@ def _tag_end(raw, i):
     return -1
 
 
+# Markup that runs from its opener to its closer, and the method that gets
+# what is between them; tried in this order ("<!--" before "<!").
+_delimited = (("<!--", "-->", "handle_comment"), ("<![", "]]>", "unknown_decl"),
+              ("<!", ">", "handle_decl"), ("<?", ">", "handle_pi"))
+
+
 class HTMLParser:
     """Find tags and other markup and call handler functions.
 
@@ -146,30 +152,13 @@ class HTMLParser:
     def _markup(self, raw, i, end):
         """Handle the markup at raw[i] ('<'): the index past it, or -1 if
         it is not complete."""
-        if raw.startswith("<!--", i):
-            k = raw.find("-->", i + 4)
-            if k < 0:
-                return -1
-            self.handle_comment(raw[i + 4:k])
-            return k + 3
-        if raw.startswith("<![", i):
-            k = raw.find("]]>", i + 3)
-            if k < 0:
-                return -1
-            self.unknown_decl(raw[i + 3:k])
-            return k + 3
-        if raw.startswith("<!", i):
-            k = raw.find(">", i + 2)
-            if k < 0:
-                return -1
-            self.handle_decl(raw[i + 2:k])
-            return k + 1
-        if raw.startswith("<?", i):
-            k = raw.find(">", i + 2)
-            if k < 0:
-                return -1
-            self.handle_pi(raw[i + 2:k])
-            return k + 1
+        for opener, closer, handler in _delimited:
+            if raw.startswith(opener, i):
+                k = raw.find(closer, i + len(opener))
+                if k < 0:
+                    return -1
+                getattr(self, handler)(raw[i + len(opener):k])
+                return k + len(closer)
         if raw.startswith("</", i):
             k = raw.find(">", i + 2)
             if k < 0:
