@@ -454,6 +454,15 @@ func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
 // callExtraAt is callBuiltinAt for a site whose method fn is known.
 func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 	n := int(in.C)
+	if n == 0 {
+		// s.lower(), s.isupper() ...: nothing to push or pop.
+		v, err := fn(vm, f.get(in.B), nil, nil)
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
 	args, err := vm.pushSlotArgs(f, in.B+1, n)
 	if err != nil {
 		return err
