@@ -1,10 +1,12 @@
 package interp
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/copypatch/copypatch/traceopt"
 )
@@ -29,14 +31,34 @@ func BenchmarkOptimize(b *testing.B) {
 	if len(traces) == 0 {
 		b.Skip("no traces compiled (no JIT here)")
 	}
-	b.ReportMetric(float64(len(traces)), "traces")
+	// Each pass's share, to show which one to cut: one metric a pass (in
+	// ns per run of the whole set), the lowering's too.
+	spent := make([]time.Duration, len(traceopt.Passes)+1)
+	runs := 0
 	for b.Loop() {
+		runs++
 		for _, t := range traces {
 			c := t.Clone()
-			traceopt.Optimize(c, nil)
+			if !c.Func {
+				for i, p := range traceopt.Passes {
+					start := time.Now()
+					p.Run(c)
+					spent[i] += time.Since(start)
+				}
+			}
+			start := time.Now()
 			if _, err := traceopt.Lower(c); err != nil {
 				b.Fatal(err)
 			}
+			spent[len(spent)-1] += time.Since(start)
 		}
+	}
+	b.ReportMetric(float64(len(traces)), "traces")
+	for i, d := range spent {
+		name := "lower"
+		if i < len(traceopt.Passes) {
+			name = fmt.Sprintf("%02d-%s", i, traceopt.Passes[i].Name)
+		}
+		b.ReportMetric(float64(d.Nanoseconds())/float64(runs), name+"-ns/op")
 	}
 }
