@@ -47,56 +47,48 @@ func CoalesceMoves(t *Trace) {
 				continue
 			}
 			v, tmp := slotOf(mv.Args[0]), slotOf(mv.Args[1])
-			if v == tmp || t.ExitReads[tmp] || t.liveAfterWith(&sc, j, tmp) {
+			if v == tmp || t.ExitReads[tmp] {
 				continue
 			}
-			if i, ok := t.coalesce(&sc, j, v, tmp, targets); ok {
-				changed, from = true, i
-				break // positions changed: start again there
+			// The walk back to the producer is short and fails for most
+			// moves: it goes before the walk of every path after the move
+			// (which was most of this pass's time).
+			i, hoist, ok := t.coalescible(&sc, j, v, tmp, targets)
+			if !ok || t.liveAfterWith(&sc, j, tmp) {
+				continue
 			}
+			t.coalesceAt(&sc, i, j, hoist)
+			changed, from = true, i
+			break // positions changed: start again there
 		}
 	}
 }
 
-// coalesce rewrites move j (v = tmp) away if it can, and returns the
-// first index it changed: the producer's before the readers of v went
-// above it.
-func (t *Trace) coalesce(sc *liveScratch, j int, v, tmp int32, targets []bool) (int, bool) {
-	var hoist []int // instructions between that read v: they go above the producer
+// coalescible finds the producer i of move j (v = tmp) and the
+// instructions between that read v, which go above it, if the move can
+// be rewritten away as far as the straight line before it shows.
+func (t *Trace) coalescible(sc *liveScratch, j int, v, tmp int32, targets []bool) (i int, hoist []int, ok bool) {
+	hoist = sc.hoist[:0]
+	defer func() { sc.hoist = hoist[:0] }()
 	for i := j - 1; i >= 0; i-- {
 		in := &t.Insts[i]
 		info := Info(in.Op)
 		if d, ok := in.Writes(); ok && d == tmp {
 			if info.Args[0] != Dst || info.Result == ResNone || info.CallOut || in.Op == OpClobber || targets[i] && len(hoist) > 0 {
-				return 0, false
+				return 0, nil, false
 			}
 			if len(hoist) > 0 && (!info.Pure || info.Exits) {
-				return 0, false
+				return 0, nil, false
 			}
 			for _, k := range hoist {
 				if !t.commutesBack(k, i) {
-					return 0, false
+					return 0, nil, false
 				}
 			}
-			t.Insts[i].Args[0] = t.Insts[j].Args[0]
-			// Hoisted readers, in their order, then the producer and the
-			// rest; the move goes.
-			moved := sc.moved[:0]
-			for k := len(hoist) - 1; k >= 0; k-- {
-				moved = append(moved, t.Insts[hoist[k]])
-			}
-			for k := i; k < j; k++ {
-				if !slices.Contains(hoist, k) {
-					moved = append(moved, t.Insts[k])
-				}
-			}
-			copy(t.Insts[i:j], moved)
-			sc.moved = moved
-			t.remove(j)
-			return i, true
+			return i, hoist, true
 		}
 		if targets[i] || info.Exits || info.Branch || info.CallOut || in.Op == generated.OpLoop || in.Op == OpClobber {
-			return 0, false
+			return 0, nil, false
 		}
 		readsV, readsTmp := false, false
 		in.Reads(func(s int32) {
@@ -104,16 +96,36 @@ func (t *Trace) coalesce(sc *liveScratch, j int, v, tmp int32, targets []bool) (
 			readsTmp = readsTmp || s == tmp
 		})
 		if d, ok := in.Writes(); readsTmp || ok && d == v {
-			return 0, false
+			return 0, nil, false
 		}
 		if readsV {
 			if !info.Pure {
-				return 0, false
+				return 0, nil, false
 			}
 			hoist = append(hoist, i)
 		}
 	}
-	return 0, false
+	return 0, nil, false
+}
+
+// coalesceAt rewrites move j away: its producer i writes the move's
+// destination, after the readers of it in hoist (coalescible's).
+func (t *Trace) coalesceAt(sc *liveScratch, i, j int, hoist []int) {
+	t.Insts[i].Args[0] = t.Insts[j].Args[0]
+	// Hoisted readers, in their order, then the producer and the rest;
+	// the move goes.
+	moved := sc.moved[:0]
+	for k := len(hoist) - 1; k >= 0; k-- {
+		moved = append(moved, t.Insts[hoist[k]])
+	}
+	for k := i; k < j; k++ {
+		if !slices.Contains(hoist, k) {
+			moved = append(moved, t.Insts[k])
+		}
+	}
+	copy(t.Insts[i:j], moved)
+	sc.moved = moved
+	t.remove(j)
 }
 
 // commutesBack reports whether instruction k may run before every
@@ -177,6 +189,7 @@ type liveScratch struct {
 	gen     uint32
 	work    []int
 	moved   []Inst
+	hoist   []int
 	targets []bool
 }
 
