@@ -92,6 +92,22 @@ func BenchmarkCompile(b *testing.B) {
 	})
 }
 
+// BenchmarkCompileCold compiles seven traces into a fresh cache (a new
+// chunk, its pages never touched), as a short program's first compiles
+// do: the page work a warm BenchmarkCompile never sees.
+func BenchmarkCompileCold(b *testing.B) {
+	tr := straightLine(100)
+	for b.Loop() {
+		c := newCache(b, Config{})
+		for range 7 {
+			if _, err := c.Compile(tr); err != nil {
+				b.Fatal(err)
+			}
+		}
+		c.Close()
+	}
+}
+
 const loopN = 10_000_000
 
 // BenchmarkSumLoop compares the native sum loop (int64 with overflow

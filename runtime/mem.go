@@ -23,7 +23,16 @@ type chunk struct {
 	// them at a time, only when no free run fits (scrubLocked).
 	stale []span
 	used  int // bytes allocated to regions
+	// populated is how far from the chunk's start its pages were
+	// prefaulted: a region is written only after the pages under it are
+	// (in one madvise a step, not a fault a page).
+	populated int
 }
+
+// populateStep is how much of a chunk one prefault covers at least: a
+// few traces' worth, so a run of small compiles makes one call, not one
+// each, and pages no trace uses cost little (about 1 µs each).
+const populateStep = 64 << 10
 
 type span struct{ off, size int }
 
@@ -112,6 +121,13 @@ func (c *Cache) allocLocked(n int) (*region, error) {
 func (c *Cache) openLocked(ch *chunk, off, n int) (*region, error) {
 	r := &region{c: ch, off: off, mem: ch.mem[off : off+n : off+n]}
 	ch.used += n
+	if end := off + n; end > ch.populated {
+		// (The pages below off that no region used yet come too: they
+		// are next.)
+		to := min(len(ch.mem), max(end, roundUp(ch.populated+1, populateStep)))
+		prefault(ch.mem[ch.populated:to])
+		ch.populated = to
+	}
 	return r, nil
 }
 

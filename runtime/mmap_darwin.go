@@ -13,3 +13,7 @@ package jit
 
 // mapJITFlag is zero: chunks mapped for the mprotect protocol need no flag.
 const mapJITFlag = 0
+
+// prefault does nothing: macOS has no MADV_POPULATE_WRITE, and its page
+// faults were not measured.
+func prefault([]byte) {}

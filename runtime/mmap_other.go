@@ -16,3 +16,5 @@ func mapRW(int) ([]byte, error)    { return nil, ErrUnsupported }
 func unmap([]byte) error           { return ErrUnsupported }
 func protect([]byte, prot) error   { return ErrUnsupported }
 func mapStack(int) ([]byte, error) { return nil, ErrUnsupported }
+
+func prefault([]byte) {}
