@@ -1,7 +1,6 @@
 package traceopt
 
 import (
-	"maps"
 	"math"
 	"math/bits"
 
@@ -16,36 +15,51 @@ const opMove = generated.OpMove
 // power of two into a shift and a mask (no division, no exit), and
 // computes moves and conversions of constants at compile time.
 func Fold(t *Trace) {
-	consts := t.knownConsts()
-	loopTops := map[int]bool{}
+	// What is known of the slots is a row of values indexed by slot, not
+	// a map: slots are few and dense, and the maps, cloned at every
+	// forward jump and met at every join, with a map assignment at every
+	// instruction that writes, were most of this pass's instructions.
+	sc := getScratch()
+	defer sc.put()
+	n := len(t.Insts)
+	width := int(t.maxSlot()) + 1
+	loopTops := grow(&sc.lead, n)
+	clear(loopTops)
+	pendingAt := grow(&sc.index, n) // forward jumps' constants, by target: a row number, or -1
+	rows := 2                       // consts and stable
+	for i := range t.Insts {
+		pendingAt[i] = -1
+	}
 	for i, in := range t.Insts {
 		if in.InTrace && in.Target <= i {
 			loopTops[in.Target] = true
 		}
-	}
-	pending := map[int]map[int32]templates.Value{} // forward jumps' constants, by target
-	var stable map[int32]templates.Value
-	meet := func(into, with map[int32]templates.Value) {
-		for k, v := range into {
-			if w, ok := with[k]; !ok || w != v {
-				delete(into, k)
-			}
+		if in.InTrace && in.Target > i && pendingAt[in.Target] < 0 {
+			pendingAt[in.Target] = int32(rows)
+			rows++
 		}
 	}
+	back := grow(&sc.values, rows*width)
+	row := func(k int32) constRow { return constRow(back[int(k)*width : (int(k)+1)*width : (int(k)+1)*width]) }
+	filled := grow(&sc.reached, rows) // whether a pending row holds a jump's constants yet
+	clear(filled)
+	consts := row(0)
+	t.knownConsts(consts)
+	var stable constRow
 	reachable := true // by falling through from the instruction before
 	for i := range t.Insts {
 		if i == t.Loop {
-			consts = t.bodyConsts(consts)
+			t.bodyConsts(consts)
 		}
 		dead := false
-		if p, ok := pending[i]; ok {
+		if p := pendingAt[i]; p >= 0 && filled[p] {
 			if reachable {
-				meet(consts, p)
+				consts.meet(row(p))
 			} else {
-				consts = maps.Clone(p)
+				copy(consts, row(p))
 			}
 		} else if !reachable {
-			consts = map[int32]templates.Value{}
+			consts.forgetAll()
 			// Nothing jumps here either (a branch jumps past it): what
 			// it leaves falls into nothing that runs.
 			dead = !loopTops[i] && i != t.Loop
@@ -55,15 +69,17 @@ func Fold(t *Trace) {
 			// An inner loop's back-edge joins here: keep what no path
 			// through the trace changes.
 			if stable == nil {
-				stable = t.stableConsts()
+				stable = row(1)
+				t.stableConsts(stable)
 			}
-			meet(consts, stable)
+			consts.meet(stable)
 		}
 		if in := &t.Insts[i]; in.InTrace && in.Target > i {
-			if p, ok := pending[in.Target]; ok {
-				meet(p, consts)
+			if p := pendingAt[in.Target]; filled[p] {
+				row(p).meet(consts)
 			} else {
-				pending[in.Target] = maps.Clone(consts)
+				copy(row(p), consts)
+				filled[p] = true
 			}
 		}
 		in := &t.Insts[i]
@@ -73,36 +89,77 @@ func Fold(t *Trace) {
 		}
 		t.foldOne(in, consts)
 		if d, ok := dst(in, info); ok {
-			delete(consts, d)
+			consts.forget(d)
 			switch in.Op {
 			case generated.OpLoadInt:
-				consts[d] = templates.Value{Tag: templates.TagInt, Bits: in.Args[1]}
+				consts.set(d, templates.Value{Tag: templates.TagInt, Bits: in.Args[1]})
 			case generated.OpLoadFloat:
-				consts[d] = templates.Value{Tag: templates.TagFloat, Bits: in.Args[1]}
+				consts.set(d, templates.Value{Tag: templates.TagFloat, Bits: in.Args[1]})
 			}
 		}
 	}
 }
 
-// knownConsts are the trace's constant slots: the constants of the
-// bytecode.
-func (t *Trace) knownConsts() map[int32]templates.Value {
-	m := make(map[int32]templates.Value, len(t.Consts))
-	for k, v := range t.Consts {
-		m[k] = v
+// noConst is the tag of a constRow's slot whose constant is not known.
+const noConst = ^templates.Tag(0)
+
+// constRow is the constant each slot holds (Tag noConst: not known), by
+// slot.
+type constRow []templates.Value
+
+func (r constRow) get(s int32) (templates.Value, bool) {
+	if s < 0 || int(s) >= len(r) || r[s].Tag == noConst {
+		return templates.Value{}, false
 	}
-	return m
+	return r[s], true
 }
 
-// stableConsts are the slots that hold the same constant wherever the
-// trace writes them (loads of that constant only), with that constant.
-func (t *Trace) stableConsts() map[int32]templates.Value {
-	m := map[int32]templates.Value{}
-	bad := map[int32]bool{}
+func (r constRow) set(s int32, v templates.Value) {
+	if s >= 0 && int(s) < len(r) {
+		r[s] = v
+	}
+}
+
+func (r constRow) forget(s int32) {
+	if s >= 0 && int(s) < len(r) {
+		r[s].Tag = noConst
+	}
+}
+
+func (r constRow) forgetAll() {
+	for i := range r {
+		r[i].Tag = noConst
+	}
+}
+
+// meet keeps in r only the constants with holds too.
+func (r constRow) meet(with constRow) {
+	for i, v := range r {
+		if v.Tag != noConst && with[i] != v {
+			r[i].Tag = noConst
+		}
+	}
+}
+
+// knownConsts sets row to the trace's constant slots: the constants of
+// the bytecode.
+func (t *Trace) knownConsts(row constRow) {
+	row.forgetAll()
+	for k, v := range t.Consts {
+		row.set(k, v)
+	}
+}
+
+// stableConsts sets row to the slots that hold the same constant wherever
+// the trace writes them (loads of that constant only), with that
+// constant.
+func (t *Trace) stableConsts(row constRow) {
+	const varies = noConst - 1 // (a slot written with another value)
+	row.forgetAll()
 	for i := range t.Insts {
 		u := &t.Insts[i]
 		d, ok := dst(u, Info(u.Op))
-		if !ok {
+		if !ok || d < 0 || int(d) >= len(row) {
 			continue
 		}
 		var v templates.Value
@@ -112,32 +169,30 @@ func (t *Trace) stableConsts() map[int32]templates.Value {
 		case generated.OpLoadFloat:
 			v = templates.Value{Tag: templates.TagFloat, Bits: u.Args[1]}
 		default:
-			bad[d] = true
+			row[d].Tag = varies
 			continue
 		}
-		if old, seen := m[d]; seen && old != v {
-			bad[d] = true
+		if row[d].Tag == noConst {
+			row[d] = v
+		} else if row[d] != v {
+			row[d].Tag = varies
 		}
-		m[d] = v
 	}
 	for k, v := range t.Consts {
-		if _, written := m[k]; !written && !bad[k] {
-			m[k] = v
+		if k >= 0 && int(k) < len(row) && row[k].Tag == noConst {
+			row[k] = v // (never written)
 		}
 	}
-	for k := range bad {
-		delete(m, k)
+	for i := range row {
+		if row[i].Tag == varies {
+			row[i].Tag = noConst
+		}
 	}
-	return m
 }
 
-// bodyConsts keeps, of the constants known on the way into the loop body,
-// those the body writes only with the same constant.
-func (t *Trace) bodyConsts(in map[int32]templates.Value) map[int32]templates.Value {
-	out := make(map[int32]templates.Value, len(in))
-	for k, v := range in {
-		out[k] = v
-	}
+// bodyConsts keeps in row, the constants known on the way into the loop
+// body, those the body writes only with the same constant.
+func (t *Trace) bodyConsts(row constRow) {
 	for i := t.Loop; i < len(t.Insts); i++ {
 		u := &t.Insts[i]
 		info := Info(u.Op)
@@ -145,19 +200,18 @@ func (t *Trace) bodyConsts(in map[int32]templates.Value) map[int32]templates.Val
 		if !ok {
 			continue
 		}
-		v, known := out[d]
+		v, known := row.get(d)
 		same := known && ((u.Op == generated.OpLoadInt && v.Tag == templates.TagInt) ||
 			(u.Op == generated.OpLoadFloat && v.Tag == templates.TagFloat)) && u.Args[1] == v.Bits
 		if !same {
-			delete(out, d)
+			row.forget(d)
 		}
 	}
-	return out
 }
 
-func (t *Trace) foldOne(in *Inst, consts map[int32]templates.Value) {
+func (t *Trace) foldOne(in *Inst, consts constRow) {
 	constInt := func(arg uint64) (int64, bool) {
-		v, ok := consts[slotOf(arg)]
+		v, ok := consts.get(slotOf(arg))
 		if !ok || v.Tag != templates.TagInt {
 			return 0, false
 		}
@@ -204,7 +258,7 @@ func (t *Trace) foldOne(in *Inst, consts map[int32]templates.Value) {
 				*in = Inst{Op: generated.OpIntAddImm, Args: [4]uint64{in.Args[0], in.Args[2], uint64(a)}, Exit: in.Exit}
 			}
 		case generated.OpMove:
-			if v, ok := consts[slotOf(in.Args[1])]; ok {
+			if v, ok := consts.get(slotOf(in.Args[1])); ok {
 				switch v.Tag {
 				case templates.TagInt:
 					*in = Inst{Op: generated.OpLoadInt, Args: [4]uint64{in.Args[0], v.Bits}, Exit: NoExit}

@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	jit "github.com/copypatch/copypatch/runtime"
+	"github.com/copypatch/copypatch/templates"
 )
 
 // The dataflow passes keep a row of facts per instruction (types, tags,
@@ -29,7 +30,8 @@ type scratch struct {
 	lead    []bool
 	starts  []int32
 	blockOf []int32
-	pos     []int // Lower's uop index of each instruction
+	pos     []int             // Lower's uop index of each instruction
+	values  []templates.Value // Fold's rows of constants
 	// redundant is RemoveRedundant's.
 	redundant struct {
 		ids   map[fact]int32
