@@ -147,6 +147,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	status = vm.endStatus(err, stderr)
 	// atexit's functions run after the traceback, as CPython's do.
 	vm.runAtexit()
+	vm.rt.socks.closeAll()
 	out.Flush()
 	return status
 }

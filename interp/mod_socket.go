@@ -73,6 +73,17 @@ func (vm *VM) addSock(fd int) (int, error) {
 	return fd, nil
 }
 
+// closeAll closes the sockets the program left open (end of run), as
+// CPython's exit does: a server's port is free for the next run.
+func (t *sockTable) closeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for fd, s := range t.m {
+		s.f.Close()
+		delete(t.m, fd)
+	}
+}
+
 // sock is the socket behind a descriptor; EBADF for one closed or never
 // opened.
 func (vm *VM) sock(v Val) (*pySock, error) {

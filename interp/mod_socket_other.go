@@ -8,63 +8,77 @@ import "syscall"
 // runtime already turns SIGPIPE on a socket into EPIPE.
 const sockNoSignal = 0
 
-// sockOpen is socket(2) made non-blocking and close-on-exec; without
-// SOCK_CLOEXEC the fork lock keeps a child from inheriting it between.
-func sockOpen(domain, typ, proto int) (int, error) {
+// cloexecUnderForkLock runs open with the fork lock held and marks the
+// descriptors it made close-on-exec before letting go: without
+// SOCK_CLOEXEC the lock is what keeps a child forked in between from
+// inheriting them.
+func cloexecUnderForkLock(open func() ([]int, error)) ([]int, error) {
 	syscall.ForkLock.RLock()
-	fd, err := syscall.Socket(domain, typ, proto)
-	if err == nil {
+	defer syscall.ForkLock.RUnlock()
+	fds, err := open()
+	if err != nil {
+		return nil, err
+	}
+	for _, fd := range fds {
 		syscall.CloseOnExec(fd)
 	}
-	syscall.ForkLock.RUnlock()
-	if err != nil {
-		return -1, err
-	}
-	if err := syscall.SetNonblock(fd, true); err != nil {
-		syscall.Close(fd)
-		return -1, err
-	}
-	return fd, nil
+	return fds, nil
 }
 
-// sockPair is socketpair(2) with both ends as sockOpen leaves them.
-func sockPair(domain, typ, proto int) ([2]int, error) {
-	syscall.ForkLock.RLock()
-	fds, err := syscall.Socketpair(domain, typ, proto)
-	if err == nil {
-		syscall.CloseOnExec(fds[0])
-		syscall.CloseOnExec(fds[1])
-	}
-	syscall.ForkLock.RUnlock()
+// freshSocks is cloexecUnderForkLock with the new descriptors also made
+// non-blocking (what SOCK_NONBLOCK would do); on failure none stays open.
+func freshSocks(open func() ([]int, error)) ([]int, error) {
+	fds, err := cloexecUnderForkLock(open)
 	if err != nil {
-		return fds, err
+		return nil, err
 	}
 	for _, fd := range fds {
 		if err := syscall.SetNonblock(fd, true); err != nil {
-			syscall.Close(fds[0])
-			syscall.Close(fds[1])
-			return fds, err
+			for _, fd := range fds {
+				syscall.Close(fd)
+			}
+			return nil, err
 		}
 	}
 	return fds, nil
 }
 
+// sockOpen is socket(2) made non-blocking and close-on-exec.
+func sockOpen(domain, typ, proto int) (int, error) {
+	fds, err := freshSocks(func() ([]int, error) {
+		fd, err := syscall.Socket(domain, typ, proto)
+		return []int{fd}, err
+	})
+	if err != nil {
+		return -1, err
+	}
+	return fds[0], nil
+}
+
+// sockPair is socketpair(2) with both ends as sockOpen leaves them.
+func sockPair(domain, typ, proto int) ([2]int, error) {
+	fds, err := freshSocks(func() ([]int, error) {
+		fds, err := syscall.Socketpair(domain, typ, proto)
+		return fds[:], err
+	})
+	if err != nil {
+		return [2]int{-1, -1}, err
+	}
+	return [2]int{fds[0], fds[1]}, nil
+}
+
 // sockAccept is accept(2) with the new descriptor as sockOpen leaves it.
 func sockAccept(fd int) (int, syscall.Sockaddr, error) {
-	syscall.ForkLock.RLock()
-	nfd, sa, err := syscall.Accept(fd)
-	if err == nil {
-		syscall.CloseOnExec(nfd)
-	}
-	syscall.ForkLock.RUnlock()
+	var sa syscall.Sockaddr
+	fds, err := freshSocks(func() ([]int, error) {
+		nfd, from, err := syscall.Accept(fd)
+		sa = from
+		return []int{nfd}, err
+	})
 	if err != nil {
 		return -1, nil, err
 	}
-	if err := syscall.SetNonblock(nfd, true); err != nil {
-		syscall.Close(nfd)
-		return -1, nil, err
-	}
-	return nfd, sa, nil
+	return fds[0], sa, nil
 }
 
 // sockFamilyProto is the address family of an open socket, from its
@@ -85,13 +99,11 @@ func sockFamilyProto(fd int) (family, proto int, err error) {
 	return syscall.AF_UNSPEC, 0, nil
 }
 
-// sockDupTo makes newfd a close-on-exec copy of oldfd.
+// sockDupTo makes newfd a close-on-exec copy of oldfd (O_NONBLOCK is
+// the open file's, so the copy shares it).
 func sockDupTo(oldfd, newfd int) error {
-	syscall.ForkLock.RLock()
-	defer syscall.ForkLock.RUnlock()
-	if err := syscall.Dup2(oldfd, newfd); err != nil {
-		return err
-	}
-	syscall.CloseOnExec(newfd)
-	return nil
+	_, err := cloexecUnderForkLock(func() ([]int, error) {
+		return []int{newfd}, syscall.Dup2(oldfd, newfd)
+	})
+	return err
 }
