@@ -27,20 +27,7 @@ import (
 var socketSource string
 
 func socketModule(vm *VM) *Module {
-	helpers := socketHelpers()
-	m := vm.pyModule("socket", socketSource, helpers)
-	// A helper may wait for another thread's socket: its arguments are
-	// not locked while it runs (objlock.go), or a thread blocked in
-	// recv() would hold a lock stripe the sender needs.
-	ns := vm.pylibNS[pylibFile+"socket>"]
-	for name := range helpers {
-		if v, ok, _ := ns.get(StrVal(name)); ok {
-			if b, ok := v.O.(*Builtin); ok {
-				b.blocks = true
-			}
-		}
-	}
-	return m
+	return vm.blockingPyModule("socket", socketSource, socketHelpers())
 }
 
 // sockTable is the run's open sockets by descriptor.

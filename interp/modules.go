@@ -171,6 +171,10 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return pathlibModule
 	case "socket":
 		return socketModule
+	case "select":
+		return selectModule
+	case "selectors":
+		return selectorsModule
 	case "xml", "xml.etree":
 		return xmlPackage(name)
 	case "xml.etree.ElementTree":
