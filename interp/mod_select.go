@@ -7,10 +7,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// select and selectors: pylib/select.py (select.select and select.poll)
-// and pylib/selectors.py over one Go helper, _poll, which is poll(2) on
-// the descriptors. Sockets stay in Go's network poller as well: poll(2)
-// only looks at their readiness, it takes nothing from the poller.
+// select, selectors and socketserver: pylib/select.py (select.select and
+// select.poll), pylib/selectors.py and pylib/socketserver.py over one Go
+// helper, _poll, which is poll(2) on the descriptors. Sockets stay in
+// Go's network poller as well: poll(2) only looks at their readiness, it
+// takes nothing from the poller.
 
 //go:embed pylib/select.py
 var selectSource string
@@ -23,6 +24,13 @@ func selectModule(vm *VM) *Module {
 }
 
 func selectorsModule(vm *VM) *Module { return vm.pyModule("selectors", selectorsSource, nil) }
+
+//go:embed pylib/socketserver.py
+var socketserverSource string
+
+func socketserverModule(vm *VM) *Module {
+	return vm.pyModule("socketserver", socketserverSource, nil)
+}
 
 // blockingPyModule is pyModule for a module whose helpers may wait for
 // another thread (a socket's peer, a pipe's writer): their arguments are

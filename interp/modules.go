@@ -175,6 +175,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return selectModule
 	case "selectors":
 		return selectorsModule
+	case "socketserver":
+		return socketserverModule
 	case "xml", "xml.etree":
 		return xmlPackage(name)
 	case "xml.etree.ElementTree":
