@@ -177,6 +177,12 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return selectorsModule
 	case "socketserver":
 		return socketserverModule
+	case "pwd":
+		return pwdModule
+	case "grp":
+		return grpModule
+	case "getpass":
+		return getpassModule
 	case "xml", "xml.etree":
 		return xmlPackage(name)
 	case "xml.etree.ElementTree":

@@ -220,6 +220,21 @@ func osModule(vm *VM) *Module {
 			return StrVal(d), nil
 		},
 		"_getpid": func(vm *VM, args []Val, kwn []string) (Val, error) { return IntVal(int64(os.Getpid())), nil },
+		// _ids() -> (uid, euid, gid, egid)
+		"_ids": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return tupleOf([]Val{IntVal(int64(os.Getuid())), IntVal(int64(os.Geteuid())), IntVal(int64(os.Getgid())), IntVal(int64(os.Getegid()))}), nil
+		},
+		"_getgroups": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			gids, err := os.Getgroups()
+			if err != nil {
+				return Val{}, osError(err, "")
+			}
+			out := make([]Val, len(gids))
+			for i, g := range gids {
+				out[i] = IntVal(int64(g))
+			}
+			return ObjVal(newList(out)), nil
+		},
 		"_uname": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			u := uname()
 			return tupleOf([]Val{StrVal(u[0]), StrVal(u[1]), StrVal(u[2]), StrVal(u[3]), StrVal(u[4])}), nil

@@ -119,6 +119,26 @@ def getpid():
     return _getpid()
 
 
+def getuid():
+    return _ids()[0]
+
+
+def geteuid():
+    return _ids()[1]
+
+
+def getgid():
+    return _ids()[2]
+
+
+def getegid():
+    return _ids()[3]
+
+
+def getgroups():
+    return _getgroups()
+
+
 def cpu_count():
     return _cpu_count()
 
