@@ -1,6 +1,6 @@
 # grp: the group database from /etc/group (pwd.py reads the files).
 
-from pwd import _structseq, _records, _name_arg, _id_arg
+from pwd import _structseq, _records, _by_name, _by_id
 
 struct_group = _structseq("grp.struct_group", ("gr_name", "gr_passwd", "gr_gid", "gr_mem"))
 
@@ -16,18 +16,8 @@ def getgrall():
 
 
 def getgrnam(name):
-    name = _name_arg("getgrnam", name)
-    for g in getgrall():
-        if g.gr_name == name:
-            return g
-    raise KeyError(f"getgrnam(): name not found: {name!r}")
+    return _by_name("getgrnam", getgrall(), name)
 
 
 def getgrgid(gid):
-    gid = _id_arg("gid", gid)
-    for g in getgrall():
-        if g.gr_gid == gid:
-            return g
-    if gid < 0:
-        raise KeyError("getgrgid(): gid not found")
-    raise KeyError(f"getgrgid(): gid not found: {gid}")
+    return _by_id("getgrgid", "gid", getgrall(), gid)

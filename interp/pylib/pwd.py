@@ -42,18 +42,29 @@ def _records(path, nfields):
     return out
 
 
-def _name_arg(fn, name):
+def _by_name(fn, entries, name):
+    """The entry named name (pwd's and grp's entries start with it)."""
     if not isinstance(name, str):
         raise TypeError(f"{fn}() argument must be str, not {type(name).__name__}")
     if "\0" in name:
         raise ValueError("embedded null byte")
-    return name
+    for e in entries:
+        if e[0] == name:
+            return e
+    raise KeyError(f"{fn}(): name not found: {name!r}")
 
 
-def _id_arg(kind, n):
+def _by_id(fn, kind, entries, n):
+    """The entry with id n (the third item of pwd's and grp's entries)."""
     if not isinstance(n, int):
         raise TypeError(f"{kind} should be integer, not {type(n).__name__}")
-    return n
+    for e in entries:
+        if e[2] == n:
+            return e
+    if n < 0:
+        # Not an id_t at all: CPython does not say the number.
+        raise KeyError(f"{fn}(): {kind} not found")
+    raise KeyError(f"{fn}(): {kind} not found: {n}")
 
 
 struct_passwd = _structseq("pwd.struct_passwd", (
@@ -71,21 +82,11 @@ def getpwall():
 
 
 def getpwnam(name):
-    name = _name_arg("getpwnam", name)
-    for p in getpwall():
-        if p.pw_name == name:
-            return p
-    raise KeyError(f"getpwnam(): name not found: {name!r}")
+    return _by_name("getpwnam", getpwall(), name)
 
 
 def getpwuid(uid):
-    uid = _id_arg("uid", uid)
-    for p in getpwall():
-        if p.pw_uid == uid:
-            return p
-    if uid < 0:
-        raise KeyError("getpwuid(): uid not found")
-    raise KeyError(f"getpwuid(): uid not found: {uid}")
+    return _by_id("getpwuid", "uid", getpwall(), uid)
 
 
-_exported = ("_structseq", "_records", "_name_arg", "_id_arg")
+_exported = ("_structseq", "_records", "_by_name", "_by_id")
