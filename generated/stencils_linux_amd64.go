@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:9a2a5cccfc5c875cb48bf046f8affb9a05c63e52eeed105f2ca90d2429473e19
+// Inputs: sha256:25c6892a0dd9f043fddc3809aa77efa5cda05fb0f4f7911bfa5e973155e03fbb
 //
 // Regenerate with `go generate`.
 
@@ -6861,6 +6861,58 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
+	OpListStoreRinF0: {
+		Name: "list_store_rin__f0",
+		Code: []byte{
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x1c: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x20: movq $0x2,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00,
+			// 0x28: movsd %xmm0,0x8(%rax,%rcx,1)
+			0xf2, 0x0f, 0x11, 0x44, 0x08, 0x08,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+		},
+	},
+	OpListStoreRinF1: {
+		Name: "list_store_rin__f1",
+		Code: []byte{
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x1c: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x20: movq $0x2,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00,
+			// 0x28: movsd %xmm1,0x8(%rax,%rcx,1)
+			0xf2, 0x0f, 0x11, 0x4c, 0x08, 0x08,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+		},
+	},
 	OpListSwap: {
 		Name: "list_swap",
 		Code: []byte{
@@ -8019,6 +8071,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStorePkk:       emitListStorePkk,
 	OpListStoreRF0:       emitListStoreRF0,
 	OpListStoreRF1:       emitListStoreRF1,
+	OpListStoreRinF0:     emitListStoreRinF0,
+	OpListStoreRinF1:     emitListStoreRinF1,
 	OpListSwap:           emitListSwap,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
@@ -10401,6 +10455,22 @@ func emitListStoreRF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uin
 		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
 		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
 		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4)
+}
+
+func emitListStoreRinF0(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:46:46]
+	copy(code, Stencils[OpListStoreRinF0].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8)
+}
+
+func emitListStoreRinF1(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:46:46]
+	copy(code, Stencils[OpListStoreRinF1].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8)
 }
 
 func emitListSwap(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

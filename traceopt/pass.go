@@ -17,7 +17,9 @@ type Pass struct {
 // in one uop where the temporaries are dead; store no tag a slot
 // already holds, and store list elements of a known kind with that kind's
 // tag (list_store_k); keep float results in the cached registers for the
-// uops that read them next; last, load int and bool elements with the
+// uops that read them next, and store them back with no bounds test
+// where a load at the same constant index just proved it in range; last,
+// load int and bool elements with the
 // list loads that have their kind built in, and compare one-character
 // strs by their bits.
 var Passes = []Pass{
@@ -36,6 +38,7 @@ var Passes = []Pass{
 	{"swaps", FuseSwaps},
 	{"tags", SkipKnownTags},
 	{"regs", CacheRegisters},
+	{"inrange", StoreInRange},
 	{"kinds", SpecializeKinds},
 	{"chars", CompareChars},
 }

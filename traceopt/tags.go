@@ -44,6 +44,7 @@ func init() {
 	}
 	initRegVariants()
 	initListVariants()
+	initInRangeVariants()
 	initKindVariants()
 	fillDense() // (last: after every variant is in opInfo)
 }

@@ -721,6 +721,20 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}}
+	case "list_store_rin__f0", "list_store_rin__f1":
+		// Its precondition: an index in range and not negative (each of
+		// both lists' lengths), into lists with objects or without.
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for k := range nativeLists {
+				for i := uint64(0); i < ls[k].Len; i++ {
+					for _, f := range []float64{2.5, negZ, nan} {
+						recs = append(recs, nativeRecord{Frame: [3]V{listV(k), iv(int64(i)), sentry}, Lists: ls, F0: math.Float64bits(f), F1: math.Float64bits(-f) ^ 1})
+					}
+				}
+			}
+		}
+		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, S, S), recs}}
 	case "guard_tuple", "tuple_load":
 		// Every tuple in slot 1 (and slot 0), against every length; every
 		// item of each, as every kind, into a slot or over the tuple.

@@ -1358,6 +1358,32 @@ func registerVariants() {
 			return Continue, 0
 		}
 	}
+	// list_store_rin.c: list_store_r at an index the optimizer proved in
+	// range and not negative, neither of which it tests; an index out of
+	// that range is a bad operand (natively it would store outside the
+	// list).
+	for r := range 2 {
+		uops["list_store_rin__f"+digit(r)] = func(m *machine) (Next, templates.ExitCode) {
+			lv, iv := m.slot(0), m.slot(1)
+			m.slot(2) // (not read: register r holds its value)
+			l, vals := m.list(lv)
+			i := i64(iv)
+			if m.err != nil {
+				return Exit, 0
+			}
+			if i < 0 || i >= int64(len(vals)) {
+				m.err = fmt.Errorf("%w: list_store_rin at %d of a list of %d", ErrBadList, i, len(vals))
+				return Exit, 0
+			}
+			if l.Objs != 0 {
+				return Exit, 0
+			}
+			if !m.dry {
+				vals[i] = templates.Value{Tag: templates.TagFloat, Bits: m.regs[r]}
+			}
+			return Continue, 0
+		}
+	}
 	for _, name := range []string{"lt", "le", "gt", "ge"} {
 		cmp := floatCmps[name]
 		for _, a := range regWhere {

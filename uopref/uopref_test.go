@@ -1232,6 +1232,20 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 			wantNext, _, _, _ = StepRegs("list_store", [4]uint64{0, S, 2 * S}, &templates.State{}, plain, 0, 0, new(Regs))
 			plain[2] = sentry
 			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
+		case "list_store_rin":
+			// As list_store_r where its precondition holds (an index in
+			// range and not negative); elsewhere a bad operand.
+			r := parts[0][1] - '0'
+			frame, plain = []V{lv, iv(i), sentry}, []V{plainLV, iv(i), {Tag: templates.TagFloat, Bits: regs[r]}}
+			wantNext, _, _, _ = StepRegs("list_store", [4]uint64{0, S, 2 * S}, &templates.State{}, plain, 0, 0, new(Regs))
+			plain[2] = sentry
+			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
+			if i < 0 || i >= l.Len {
+				if !errors.Is(err, ErrBadList) {
+					t.Errorf("%s at %d of %d: %v %v, want ErrBadList", op, i, l.Len, next, err)
+				}
+				continue
+			}
 		default:
 			t.Errorf("%s: not a register variant this test knows", op)
 			return
@@ -1240,7 +1254,7 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 		want := unsafe.Slice(plainList.Vals, plainList.Len)
 		sameFrame := frame[0] == plain[0] && frame[1] == lv && frame[2] == plain[2] // (a load)
 		switch base {
-		case "list_store_r":
+		case "list_store_r", "list_store_rin":
 			sameFrame = frame[0] == lv && frame[1] == plain[1] && frame[2] == sentry
 		case "list_store_k":
 			sameFrame = frame[0] == lv && frame[1] == plain[1] && frame[2] == plain[2]

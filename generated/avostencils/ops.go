@@ -301,6 +301,8 @@ const (
 	OpListStorePkk                 // templates/list_store_pkk.c
 	OpListStoreRF0                 // templates/list_store_r.c (f0)
 	OpListStoreRF1                 // templates/list_store_r.c (f1)
+	OpListStoreRinF0               // templates/list_store_rin.c (f0)
+	OpListStoreRinF1               // templates/list_store_rin.c (f1)
 	OpListSwap                     // templates/list_swap.c
 	OpLoadFloat                    // templates/load_float.c
 	OpLoadFloatBits                // templates/load_float_bits.c
@@ -325,7 +327,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 307
+const NumOps = 309
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -620,6 +622,8 @@ var opNames = [NumOps]string{
 	OpListStorePkk:       "list_store_pkk",
 	OpListStoreRF0:       "list_store_r__f0",
 	OpListStoreRF1:       "list_store_r__f1",
+	OpListStoreRinF0:     "list_store_rin__f0",
+	OpListStoreRinF1:     "list_store_rin__f1",
 	OpListSwap:           "list_swap",
 	OpLoadFloat:          "load_float",
 	OpLoadFloatBits:      "load_float_bits",
