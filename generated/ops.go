@@ -286,6 +286,10 @@ const (
 	OpListLoadKBInt                // templates/list_load_k.c (b int)
 	OpListLoadKTBool               // templates/list_load_k.c (t bool)
 	OpListLoadKTInt                // templates/list_load_k.c (t int)
+	OpListLoadKnBBool              // templates/list_load_kn.c (b bool)
+	OpListLoadKnBInt               // templates/list_load_kn.c (b int)
+	OpListLoadKnTBool              // templates/list_load_kn.c (t bool)
+	OpListLoadKnTInt               // templates/list_load_kn.c (t int)
 	OpListLoadMt                   // templates/list_load_mt.c
 	OpListLoadPkB                  // templates/list_load_pk.c (b)
 	OpListLoadPkT                  // templates/list_load_pk.c (t)
@@ -296,6 +300,8 @@ const (
 	OpListStore                    // templates/list_store.c
 	OpListStoreKBool               // templates/list_store_k.c (bool)
 	OpListStoreKInt                // templates/list_store_k.c (int)
+	OpListStoreKnBool              // templates/list_store_kn.c (bool)
+	OpListStoreKnInt               // templates/list_store_kn.c (int)
 	OpListStoreMt                  // templates/list_store_mt.c
 	OpListStorePk                  // templates/list_store_pk.c
 	OpListStorePkk                 // templates/list_store_pkk.c
@@ -304,6 +310,7 @@ const (
 	OpListStoreRinF0               // templates/list_store_rin.c (f0)
 	OpListStoreRinF1               // templates/list_store_rin.c (f1)
 	OpListSwap                     // templates/list_swap.c
+	OpListSwapNn                   // templates/list_swap_nn.c
 	OpLoadFloat                    // templates/load_float.c
 	OpLoadFloatBits                // templates/load_float_bits.c
 	OpLoadInt                      // templates/load_int.c
@@ -327,7 +334,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 309
+const NumOps = 316
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -607,6 +614,10 @@ var opNames = [NumOps]string{
 	OpListLoadKBInt:      "list_load_k__b_int",
 	OpListLoadKTBool:     "list_load_k__t_bool",
 	OpListLoadKTInt:      "list_load_k__t_int",
+	OpListLoadKnBBool:    "list_load_kn__b_bool",
+	OpListLoadKnBInt:     "list_load_kn__b_int",
+	OpListLoadKnTBool:    "list_load_kn__t_bool",
+	OpListLoadKnTInt:     "list_load_kn__t_int",
 	OpListLoadMt:         "list_load_mt",
 	OpListLoadPkB:        "list_load_pk__b",
 	OpListLoadPkT:        "list_load_pk__t",
@@ -617,6 +628,8 @@ var opNames = [NumOps]string{
 	OpListStore:          "list_store",
 	OpListStoreKBool:     "list_store_k__bool",
 	OpListStoreKInt:      "list_store_k__int",
+	OpListStoreKnBool:    "list_store_kn__bool",
+	OpListStoreKnInt:     "list_store_kn__int",
 	OpListStoreMt:        "list_store_mt",
 	OpListStorePk:        "list_store_pk",
 	OpListStorePkk:       "list_store_pkk",
@@ -625,6 +638,7 @@ var opNames = [NumOps]string{
 	OpListStoreRinF0:     "list_store_rin__f0",
 	OpListStoreRinF1:     "list_store_rin__f1",
 	OpListSwap:           "list_swap",
+	OpListSwapNn:         "list_swap_nn",
 	OpLoadFloat:          "load_float",
 	OpLoadFloatBits:      "load_float_bits",
 	OpLoadInt:            "load_int",

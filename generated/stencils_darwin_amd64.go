@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:57ee5d4c3b277018f1cded0ebea8b3db4c00e3b604db3277512a11616c4f604a
+// Inputs: sha256:0d7fe4a8e4fb1db97c8f51b39fe45645f18bfeb9906941984e8d2b3845dded6a
 //
 // Regenerate with `go generate`.
 
@@ -9002,6 +9002,218 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpListLoadKnBBool: {
+		Name: "list_load_kn__b_bool",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x1c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x22: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x25: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x29: cmpq $0x3,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x03,
+			// 0x2e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x34: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x37: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x3b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x42: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKnBInt: {
+		Name: "list_load_kn__b_int",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x1c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x22: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x25: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x29: cmpq $0x1,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x01,
+			// 0x2e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x34: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x37: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x3b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x42: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKnTBool: {
+		Name: "list_load_kn__t_bool",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x1c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x22: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x25: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x29: cmpq $0x3,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x03,
+			// 0x2e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x34: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x37: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x3b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x42: movq $0x3,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x4b: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListLoadKnTInt: {
+		Name: "list_load_kn__t_int",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rcx
+			0x49, 0x8b, 0x4c, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x1c: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x22: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x25: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x29: cmpq $0x1,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x01,
+			// 0x2e: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x34: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x37: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x3b: mov (%rip),%rcx [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x42: movq $0x1,(%r13,%rcx,1)
+			0x49, 0xc7, 0x44, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x4b: mov %rax,0x8(%r13,%rcx,1)
+			0x49, 0x89, 0x44, 0x0d, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x1e, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x30, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListLoadMt: {
 		Name: "list_load_mt",
 		Code: []byte{
@@ -9742,6 +9954,110 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
 		},
 	},
+	OpListStoreKnBool: {
+		Name: "list_store_kn__bool",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x23: cmp 0x8(%rax),%rcx
+			0x48, 0x3b, 0x48, 0x08,
+			// 0x27: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x2d: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x30: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x34: movq $0x3,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x03, 0x00, 0x00, 0x00,
+			// 0x3c: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x43: mov 0x8(%r13,%rdx,1),%rdx
+			0x49, 0x8b, 0x54, 0x15, 0x08,
+			// 0x48: mov %rdx,0x8(%rax,%rcx,1)
+			0x48, 0x89, 0x54, 0x08, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListStoreKnInt: {
+		Name: "list_store_kn__int",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rcx [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x18: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x1e: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x23: cmp 0x8(%rax),%rcx
+			0x48, 0x3b, 0x48, 0x08,
+			// 0x27: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x2d: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x30: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x34: movq $0x1,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x01, 0x00, 0x00, 0x00,
+			// 0x3c: mov (%rip),%rdx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x43: mov 0x8(%r13,%rdx,1),%rdx
+			0x49, 0x8b, 0x54, 0x15, 0x08,
+			// 0x48: mov %rdx,0x8(%rax,%rcx,1)
+			0x48, 0x89, 0x54, 0x08, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x29, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3f, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
 	OpListStoreMt: {
 		Name: "list_store_mt",
 		Code: []byte{
@@ -10237,6 +10553,85 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x21, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x40, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x5b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+		},
+	},
+	OpListSwapNn: {
+		Name: "list_swap_nn",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rdx
+			0x49, 0x8b, 0x54, 0x05, 0x08,
+			// 0xc: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0x18: mov (%rip),%rcx [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x0d, 0x00, 0x00, 0x00, 0x00,
+			// 0x1f: mov 0x8(%r13,%rcx,1),%rcx
+			0x49, 0x8b, 0x4c, 0x0d, 0x08,
+			// 0x24: mov 0x8(%rdx),%rsi
+			0x48, 0x8b, 0x72, 0x08,
+			// 0x28: cmpq $0x0,0x18(%rdx)
+			0x48, 0x83, 0x7a, 0x18, 0x00,
+			// 0x2d: sete %bl
+			0x0f, 0x94, 0xc3,
+			// 0x30: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x33: setb %dil
+			0x40, 0x0f, 0x92, 0xc7,
+			// 0x37: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x3a: setb %sil
+			0x40, 0x0f, 0x92, 0xc6,
+			// 0x3e: and %dil,%sil
+			0x40, 0x20, 0xfe,
+			// 0x41: and %bl,%sil
+			0x40, 0x20, 0xde,
+			// 0x44: cmp $0x1,%sil
+			0x40, 0x80, 0xfe, 0x01,
+			// 0x48: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x4e: mov (%rdx),%rdx
+			0x48, 0x8b, 0x12,
+			// 0x51: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x55: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x59: mov (%rdx,%rax,1),%rsi
+			0x48, 0x8b, 0x34, 0x02,
+			// 0x5d: mov 0x8(%rdx,%rax,1),%rdi
+			0x48, 0x8b, 0x7c, 0x02, 0x08,
+			// 0x62: mov (%rdx,%rcx,1),%r8
+			0x4c, 0x8b, 0x04, 0x0a,
+			// 0x66: mov 0x8(%rdx,%rcx,1),%r9
+			0x4c, 0x8b, 0x4c, 0x0a, 0x08,
+			// 0x6b: mov %r8,(%rdx,%rax,1)
+			0x4c, 0x89, 0x04, 0x02,
+			// 0x6f: mov %r9,0x8(%rdx,%rax,1)
+			0x4c, 0x89, 0x4c, 0x02, 0x08,
+			// 0x74: mov %rsi,(%rdx,%rcx,1)
+			0x48, 0x89, 0x34, 0x0a,
+			// 0x78: mov %rdi,0x8(%rdx,%rcx,1)
+			0x48, 0x89, 0x7c, 0x0a, 0x08,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Code, Offset: 0x1b, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4a, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
@@ -11504,6 +11899,10 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoadKBInt:      emitListLoadKBInt,
 	OpListLoadKTBool:     emitListLoadKTBool,
 	OpListLoadKTInt:      emitListLoadKTInt,
+	OpListLoadKnBBool:    emitListLoadKnBBool,
+	OpListLoadKnBInt:     emitListLoadKnBInt,
+	OpListLoadKnTBool:    emitListLoadKnTBool,
+	OpListLoadKnTInt:     emitListLoadKnTInt,
 	OpListLoadMt:         emitListLoadMt,
 	OpListLoadPkB:        emitListLoadPkB,
 	OpListLoadPkT:        emitListLoadPkT,
@@ -11514,6 +11913,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStore:          emitListStore,
 	OpListStoreKBool:     emitListStoreKBool,
 	OpListStoreKInt:      emitListStoreKInt,
+	OpListStoreKnBool:    emitListStoreKnBool,
+	OpListStoreKnInt:     emitListStoreKnInt,
 	OpListStoreMt:        emitListStoreMt,
 	OpListStorePk:        emitListStorePk,
 	OpListStorePkk:       emitListStorePkk,
@@ -11522,6 +11923,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStoreRinF0:     emitListStoreRinF0,
 	OpListStoreRinF1:     emitListStoreRinF1,
 	OpListSwap:           emitListSwap,
+	OpListSwapNn:         emitListSwapNn,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
 	OpLoadInt:            emitLoadInt,
@@ -14324,6 +14726,62 @@ func emitListLoadKTInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutImm32(code, 0x4e, 0xc1c748, v[relocs.ValueOperand0])
 }
 
+func emitListLoadKnBBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:71:71]
+	copy(code, Stencils[OpListLoadKnBBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x30, pc+0x30, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKnBInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:71:71]
+	copy(code, Stencils[OpListLoadKnBInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x30, pc+0x30, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKnTBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:80:80]
+	copy(code, Stencils[OpListLoadKnTBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x30, pc+0x30, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
+func emitListLoadKnTInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:80:80]
+	copy(code, Stencils[OpListLoadKnTInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x1e, pc+0x1e, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x30, pc+0x30, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3e, 0xc1c748, v[relocs.ValueOperand0])
+}
+
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:216:216]
 	copy(code, Stencils[OpListLoadMt].Code)
@@ -14470,6 +14928,34 @@ func emitListStoreKInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutImm32(code, 0x4f, 0xc2c748, v[relocs.ValueOperand2])
 }
 
+func emitListStoreKnBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:77:77]
+	copy(code, Stencils[OpListStoreKnBool].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x29, pc+0x29, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3f, 0xc2c748, v[relocs.ValueOperand2])
+}
+
+func emitListStoreKnInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:77:77]
+	copy(code, Stencils[OpListStoreKnInt].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc1c748, v[relocs.ValueOperand1]) &&
+		relocs.PutRel32(code, 0x1a, pc+0x1a, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x29, pc+0x29, v[relocs.ValueExit], -4) &&
+		relocs.PutImm32(code, 0x3f, 0xc2c748, v[relocs.ValueOperand2])
+}
+
 func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:153:153]
 	copy(code, Stencils[OpListStoreMt].Code)
@@ -14572,6 +15058,19 @@ func emitListSwap(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutRel32(code, 0x21, pc+0x21, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x40, pc+0x40, v[relocs.ValueExit], -4) &&
 		relocs.PutRel32(code, 0x5b, pc+0x5b, v[relocs.ValueExit], -4)
+}
+
+func emitListSwapNn(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:125:125]
+	copy(code, Stencils[OpListSwapNn].Code)
+	data = data[:24:24]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0xf, 0xc0c748, v[relocs.ValueOperand1]) &&
+		relocs.PutImm32(code, 0x1b, 0xc1c748, v[relocs.ValueOperand2]) &&
+		relocs.PutRel32(code, 0x4a, pc+0x4a, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:25c6892a0dd9f043fddc3809aa77efa5cda05fb0f4f7911bfa5e973155e03fbb
+// Inputs: sha256:95c048eb619b2f11db5636650cb07f491f9cb0118769fd5714911f8bd395dd3f
 //
 // Regenerate with `go generate`.
 
@@ -6035,6 +6035,148 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
 		},
 	},
+	OpListLoadKnBBool: {
+		Name: "list_load_kn__b_bool",
+		Code: []byte{
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x12: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x1b: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x1f: cmpq $0x3,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x03,
+			// 0x24: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x2d: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x31: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+		},
+	},
+	OpListLoadKnBInt: {
+		Name: "list_load_kn__b_int",
+		Code: []byte{
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x12: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x1b: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x1f: cmpq $0x1,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x01,
+			// 0x24: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x2d: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x31: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+		},
+	},
+	OpListLoadKnTBool: {
+		Name: "list_load_kn__t_bool",
+		Code: []byte{
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x12: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x1b: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x1f: cmpq $0x3,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x03,
+			// 0x24: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x2d: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x31: movq $0x3,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+			// 0x3c: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+		},
+	},
+	OpListLoadKnTInt: {
+		Name: "list_load_kn__t_int",
+		Code: []byte{
+			// 0x0: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: cmp 0x8(%rcx),%rax
+			0x48, 0x3b, 0x41, 0x08,
+			// 0x12: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x18: mov (%rcx),%rcx
+			0x48, 0x8b, 0x09,
+			// 0x1b: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x1f: cmpq $0x1,(%rcx,%rax,1)
+			0x48, 0x83, 0x3c, 0x01, 0x01,
+			// 0x24: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x2a: add %rax,%rcx
+			0x48, 0x01, 0xc1,
+			// 0x2d: mov 0x8(%rcx),%rax
+			0x48, 0x8b, 0x41, 0x08,
+			// 0x31: movq $0x1,(%r13) [hole: operand0 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+			// 0x3c: mov %rax,(%r13) [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x14, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x26, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x34, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+		},
+	},
 	OpListLoadMt: {
 		Name: "list_load_mt",
 		Code: []byte{
@@ -6605,6 +6747,74 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x45, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
 		},
 	},
+	OpListStoreKnBool: {
+		Name: "list_store_kn__bool",
+		Code: []byte{
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: cmp 0x8(%rax),%rcx
+			0x48, 0x3b, 0x48, 0x08,
+			// 0x1d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x26: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x2a: movq $0x3,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x03, 0x00, 0x00, 0x00,
+			// 0x32: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x39: mov %rdx,0x8(%rax,%rcx,1)
+			0x48, 0x89, 0x54, 0x08, 0x08,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x35, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+		},
+	},
+	OpListStoreKnInt: {
+		Name: "list_store_kn__int",
+		Code: []byte{
+			// 0x0: mov (%r13),%rax [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0xc: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x12: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0x19: cmp 0x8(%rax),%rcx
+			0x48, 0x3b, 0x48, 0x08,
+			// 0x1d: jae .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x83, 0x00, 0x00, 0x00, 0x00,
+			// 0x23: mov (%rax),%rax
+			0x48, 0x8b, 0x00,
+			// 0x26: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x2a: movq $0x1,(%rax,%rcx,1)
+			0x48, 0xc7, 0x04, 0x08, 0x01, 0x00, 0x00, 0x00,
+			// 0x32: mov (%r13),%rdx [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x39: mov %rdx,0x8(%rax,%rcx,1)
+			0x48, 0x89, 0x54, 0x08, 0x08,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xe, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x15, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+			{Section: relocs.Code, Offset: 0x35, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+		},
+	},
 	OpListStoreMt: {
 		Name: "list_store_mt",
 		Code: []byte{
@@ -6982,6 +7192,67 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x2f, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 			{Section: relocs.Code, Offset: 0x36, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
 			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
+		},
+	},
+	OpListSwapNn: {
+		Name: "list_swap_nn",
+		Code: []byte{
+			// 0x0: mov (%r13),%rdx [hole: operand0+8 (x86_abs32s)]
+			0x49, 0x8b, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov (%r13),%rcx [hole: operand1+8 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x15: mov 0x8(%rdx),%rsi
+			0x48, 0x8b, 0x72, 0x08,
+			// 0x19: cmpq $0x0,0x18(%rdx)
+			0x48, 0x83, 0x7a, 0x18, 0x00,
+			// 0x1e: sete %bl
+			0x0f, 0x94, 0xc3,
+			// 0x21: cmp %rsi,%rcx
+			0x48, 0x39, 0xf1,
+			// 0x24: setb %dil
+			0x40, 0x0f, 0x92, 0xc7,
+			// 0x28: cmp %rsi,%rax
+			0x48, 0x39, 0xf0,
+			// 0x2b: setb %sil
+			0x40, 0x0f, 0x92, 0xc6,
+			// 0x2f: and %dil,%sil
+			0x40, 0x20, 0xfe,
+			// 0x32: and %bl,%sil
+			0x40, 0x20, 0xde,
+			// 0x35: cmp $0x1,%sil
+			0x40, 0x80, 0xfe, 0x01,
+			// 0x39: jne .+0x0 [hole: exit-4 (x86_pcrel32)]
+			0x0f, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x3f: mov (%rdx),%rdx
+			0x48, 0x8b, 0x12,
+			// 0x42: shl $0x4,%rcx
+			0x48, 0xc1, 0xe1, 0x04,
+			// 0x46: shl $0x4,%rax
+			0x48, 0xc1, 0xe0, 0x04,
+			// 0x4a: mov (%rdx,%rcx,1),%rsi
+			0x48, 0x8b, 0x34, 0x0a,
+			// 0x4e: mov 0x8(%rdx,%rcx,1),%rdi
+			0x48, 0x8b, 0x7c, 0x0a, 0x08,
+			// 0x53: mov (%rdx,%rax,1),%r8
+			0x4c, 0x8b, 0x04, 0x02,
+			// 0x57: mov 0x8(%rdx,%rax,1),%r9
+			0x4c, 0x8b, 0x4c, 0x02, 0x08,
+			// 0x5c: mov %r8,(%rdx,%rcx,1)
+			0x4c, 0x89, 0x04, 0x0a,
+			// 0x60: mov %r9,0x8(%rdx,%rcx,1)
+			0x4c, 0x89, 0x4c, 0x0a, 0x08,
+			// 0x65: mov %rsi,(%rdx,%rax,1)
+			0x48, 0x89, 0x34, 0x02,
+			// 0x69: mov %rdi,0x8(%rdx,%rax,1)
+			0x48, 0x89, 0x7c, 0x02, 0x08,
+		},
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x11, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3b, Kind: relocs.X86PCRel32, Value: relocs.ValueExit, Symbol: "_JIT_EXIT", Addend: -4, GOT: -1},
 		},
 	},
 	OpLoadFloat: {
@@ -8056,6 +8327,10 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListLoadKBInt:      emitListLoadKBInt,
 	OpListLoadKTBool:     emitListLoadKTBool,
 	OpListLoadKTInt:      emitListLoadKTInt,
+	OpListLoadKnBBool:    emitListLoadKnBBool,
+	OpListLoadKnBInt:     emitListLoadKnBInt,
+	OpListLoadKnTBool:    emitListLoadKnTBool,
+	OpListLoadKnTInt:     emitListLoadKnTInt,
 	OpListLoadMt:         emitListLoadMt,
 	OpListLoadPkB:        emitListLoadPkB,
 	OpListLoadPkT:        emitListLoadPkT,
@@ -8066,6 +8341,8 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStore:          emitListStore,
 	OpListStoreKBool:     emitListStoreKBool,
 	OpListStoreKInt:      emitListStoreKInt,
+	OpListStoreKnBool:    emitListStoreKnBool,
+	OpListStoreKnInt:     emitListStoreKnInt,
 	OpListStoreMt:        emitListStoreMt,
 	OpListStorePk:        emitListStorePk,
 	OpListStorePkk:       emitListStorePkk,
@@ -8074,6 +8351,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpListStoreRinF0:     emitListStoreRinF0,
 	OpListStoreRinF1:     emitListStoreRinF1,
 	OpListSwap:           emitListSwap,
+	OpListSwapNn:         emitListSwapNn,
 	OpLoadFloat:          emitLoadFloat,
 	OpLoadFloatBits:      emitLoadFloatBits,
 	OpLoadInt:            emitLoadInt,
@@ -10291,6 +10569,48 @@ func emitListLoadKTInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutAbs32S(code, 0x4f, v[relocs.ValueOperand0], 8)
 }
 
+func emitListLoadKnBBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpListLoadKnBBool].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x26, pc+0x26, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x34, v[relocs.ValueOperand0], 8)
+}
+
+func emitListLoadKnBInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:56:56]
+	copy(code, Stencils[OpListLoadKnBInt].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x26, pc+0x26, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x34, v[relocs.ValueOperand0], 8)
+}
+
+func emitListLoadKnTBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:67:67]
+	copy(code, Stencils[OpListLoadKnTBool].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x26, pc+0x26, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x34, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x3f, v[relocs.ValueOperand0], 8)
+}
+
+func emitListLoadKnTInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:67:67]
+	copy(code, Stencils[OpListLoadKnTInt].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x14, pc+0x14, v[relocs.ValueExit], -4) &&
+		relocs.PutRel32(code, 0x26, pc+0x26, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x34, v[relocs.ValueOperand0], 0) &&
+		relocs.PutAbs32S(code, 0x3f, v[relocs.ValueOperand0], 8)
+}
+
 func emitListLoadMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:203:203]
 	copy(code, Stencils[OpListLoadMt].Code)
@@ -10405,6 +10725,26 @@ func emitListStoreKInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd ui
 		relocs.PutAbs32S(code, 0x45, v[relocs.ValueOperand2], 8)
 }
 
+func emitListStoreKnBool(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:62:62]
+	copy(code, Stencils[OpListStoreKnBool].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x1f, pc+0x1f, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x35, v[relocs.ValueOperand2], 8)
+}
+
+func emitListStoreKnInt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:62:62]
+	copy(code, Stencils[OpListStoreKnInt].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutRel32(code, 0xe, pc+0xe, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x15, v[relocs.ValueOperand1], 8) &&
+		relocs.PutRel32(code, 0x1f, pc+0x1f, v[relocs.ValueExit], -4) &&
+		relocs.PutAbs32S(code, 0x35, v[relocs.ValueOperand2], 8)
+}
+
 func emitListStoreMt(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
 	code = code[:140:140]
 	copy(code, Stencils[OpListStoreMt].Code)
@@ -10482,6 +10822,15 @@ func emitListSwap(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64)
 		relocs.PutRel32(code, 0x2f, pc+0x2f, v[relocs.ValueExit], -4) &&
 		relocs.PutAbs32S(code, 0x36, v[relocs.ValueOperand2], 8) &&
 		relocs.PutRel32(code, 0x4c, pc+0x4c, v[relocs.ValueExit], -4)
+}
+
+func emitListSwapNn(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:110:110]
+	copy(code, Stencils[OpListSwapNn].Code)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand1], 8) &&
+		relocs.PutAbs32S(code, 0x11, v[relocs.ValueOperand2], 8) &&
+		relocs.PutRel32(code, 0x3b, pc+0x3b, v[relocs.ValueExit], -4)
 }
 
 func emitLoadFloat(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

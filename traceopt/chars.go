@@ -46,18 +46,8 @@ func CompareChars(t *Trace) {
 			}
 		}
 	}
-	meet := func(dst, src []uint8) bool {
-		changed := false
-		for k, c := range dst {
-			if c != 0 && src[k] == 0 {
-				dst[k] = 0
-				changed = true
-			}
-		}
-		return changed
-	}
 	// (A jump leaves before the instruction writes.)
-	solveForward(t, f, char, reached, out, before, step, meet, true)
+	solveForward(t, f, char, reached, out, before, step, meetAll, true)
 	visitForward(t, f, char, reached, out, step, func(i int, char []uint8) {
 		in := &t.Insts[i]
 		if in.Op == generated.OpStrJumpIfEq && char[slotOf(in.Args[0])] != 0 && char[slotOf(in.Args[1])] != 0 {

@@ -20,8 +20,9 @@ type Pass struct {
 // uops that read them next, and store them back with no bounds test
 // where a load at the same constant index just proved it in range; last,
 // load int and bool elements with the
-// list loads that have their kind built in, and compare one-character
-// strs by their bits.
+// list loads that have their kind built in, compare one-character
+// strs by their bits, and swap, load and store at indexes known >= 0
+// with no adjustment of a negative one.
 var Passes = []Pass{
 	{"fold", Fold},
 	{"peel", Peel},
@@ -41,6 +42,7 @@ var Passes = []Pass{
 	{"inrange", StoreInRange},
 	{"kinds", SpecializeKinds},
 	{"chars", CompareChars},
+	{"nonneg", UseNonNegIndexes},
 }
 
 // Optimize runs every pass on t, checking the trace after each one when

@@ -46,6 +46,7 @@ func init() {
 	initListVariants()
 	initInRangeVariants()
 	initKindVariants()
+	initNonNegVariants()
 	fillDense() // (last: after every variant is in opInfo)
 }
 

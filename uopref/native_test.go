@@ -664,11 +664,14 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return cases
-	case "list_load_k__b_int", "list_load_k__b_bool", "list_load_k__t_int", "list_load_k__t_bool":
+	case "list_load_k__b_int", "list_load_k__b_bool", "list_load_k__t_int", "list_load_k__t_bool",
+		"list_load_kn__b_int", "list_load_kn__b_bool", "list_load_kn__t_int", "list_load_kn__t_bool":
 		// Loads from every element of every list (op3, which the
 		// variant does not read, names another kind); the _b forms into
 		// a slot that has the kind's tag (for ints, the index slot too),
-		// the _t forms also into the list and index slots.
+		// the _t forms also into the list and index slots. The kn forms
+		// (for indexes >= 0) at the negative indexes too: they exit.
+		op = strings.Replace(op, "_kn__", "_k__", 1)
 		kt := templates.TagInt
 		if strings.HasSuffix(op, "_bool") {
 			kt = templates.TagBool
@@ -852,10 +855,12 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{ops(0, S, freshOperand), recs}, {ops(0, S, freshOperand+1), recs}, {ops(S, 0, freshOperand+1), recs}}
-	case "list_store_k__int", "list_store_k__bool":
+	case "list_store_k__int", "list_store_k__bool", "list_store_kn__int", "list_store_kn__bool":
 		// Stores of values of the variant's kind (its precondition: the
 		// optimizer proved the tag) at every index, into both lists; the
-		// int form also of the index itself.
+		// int form also of the index itself. The kn forms (for indexes
+		// >= 0) at the negative indexes too: they exit.
+		op = strings.Replace(op, "_kn__", "_k__", 1)
 		values := []V{iv(0), iv(-1), iv(math.MaxInt64), iv(math.MinInt64)}
 		if op == "list_store_k__bool" {
 			values = []V{{Tag: templates.TagBool, Bits: 0}, {Tag: templates.TagBool, Bits: 1}}
@@ -924,9 +929,10 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			recs[r].Frame[0], recs[r].Frame[1] = recs[r].Frame[1], recs[r].Frame[0]
 		}
 		return []nativeCase{{ops(2*S, S, 0), recs}, {ops(S, S, 0), recs}}
-	case "list_swap":
+	case "list_swap", "list_swap_nn":
 		// Every pair of indexes, in both lists (list 1 holds list 0 and
-		// the other objs), and one index slot for both.
+		// the other objs), and one index slot for both. list_swap_nn (for
+		// indexes >= 0) at the negative indexes too: it exits.
 		var recs []nativeRecord
 		for _, ls := range listConfigs() {
 			for k := range nativeLists {

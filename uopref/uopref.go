@@ -1147,6 +1147,7 @@ func init() {
 		}
 	}
 	registerVariants()
+	registerNonNeg()
 	for name, cmp := range floatCmps {
 		cmp := cmp
 		uops["float_"+name] = func(m *machine) (Next, templates.ExitCode) {

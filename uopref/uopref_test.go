@@ -753,12 +753,18 @@ func TestStep(t *testing.T) {
 		{"MaxInt64", false, [4]uint64{0, S, 2 * S}, 1, maxI, nil},
 		{"a list that may hold objects", true, [4]uint64{0, S, 2 * S}, 0, 1, nil},
 	} {
-		l, lv := newList(c.objs, swapped...)
-		sc := stepCase{name: "list_swap " + c.name, op: "list_swap", ops: c.ops, in: []V{lv, iv(c.i), iv(c.j)}, list: l, elems: c.elems}
-		if c.elems == nil {
-			sc.next = Exit
+		for _, op := range []string{"list_swap", "list_swap_nn"} {
+			elems := c.elems
+			if op == "list_swap_nn" && (c.i < 0 || c.j < 0) {
+				elems = nil // (the form for indexes >= 0 exits at a negative one)
+			}
+			l, lv := newList(c.objs, swapped...)
+			sc := stepCase{name: op + " " + c.name, op: op, ops: c.ops, in: []V{lv, iv(c.i), iv(c.j)}, list: l, elems: elems}
+			if elems == nil {
+				sc.next = Exit
+			}
+			add(sc)
 		}
-		add(sc)
 	}
 	// The _mt forms under the list's sequence word: an odd one (another
 	// thread is changing the list) exits with the frame and the list as
@@ -1186,28 +1192,36 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 				wantRegs[parts[1][1]-'0'] = plain[0].Bits
 			}
 			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S, uint64(templates.TagFloat)}, &templates.State{}, frame, 0, 0, &regs)
-		case "list_load_k":
+		case "list_load_k", "list_load_kn":
 			// Loads of every element, an int, a float and a bool, where
-			// the plain load is told the variant's kind.
+			// the plain load is told the variant's kind; the kn forms
+			// (for indexes >= 0) exit at a negative one.
 			kind := map[string]templates.Tag{"int": templates.TagInt, "bool": templates.TagBool}[parts[1]]
 			l, lv = newList(false, iv(-4), fv(1.5), V{Tag: templates.TagBool, Bits: 1})
 			plainList, plainLV = newList(false, iv(-4), fv(1.5), V{Tag: templates.TagBool, Bits: 1})
 			dst := V{Tag: kind, Bits: 77}
 			frame, plain = []V{dst, lv, iv(i)}, []V{dst, plainLV, iv(i)}
 			plainOp := map[string]string{"t": "list_load", "b": "list_load_bits"}[parts[0]]
-			wantNext, _, _, _ = StepRegs(plainOp, [4]uint64{0, S, 2 * S, uint64(kind)}, &templates.State{}, plain, 0, 0, new(Regs))
+			wantNext = Exit
+			if base == "list_load_k" || i >= 0 {
+				wantNext, _, _, _ = StepRegs(plainOp, [4]uint64{0, S, 2 * S, uint64(kind)}, &templates.State{}, plain, 0, 0, new(Regs))
+			}
 			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S, uint64(templates.TagFloat)}, &templates.State{}, frame, 0, 0, &regs)
-		case "list_store_k":
+		case "list_store_k", "list_store_kn":
 			// Stores of a value of the variant's kind (an int or a bool
 			// with bits the other kind would not have) where the plain
-			// store reads the value's tag.
+			// store reads the value's tag; the kn forms exit at a
+			// negative index.
 			kind := map[string]templates.Tag{"int": templates.TagInt, "bool": templates.TagBool}[parts[0]]
 			v := V{Tag: kind, Bits: 1}
 			if kind == templates.TagInt {
 				v.Bits = uint64(1) << 40
 			}
 			frame, plain = []V{lv, iv(i), v}, []V{plainLV, iv(i), v}
-			wantNext, _, _, _ = StepRegs("list_store", [4]uint64{0, S, 2 * S}, &templates.State{}, plain, 0, 0, new(Regs))
+			wantNext = Exit
+			if base == "list_store_k" || i >= 0 {
+				wantNext, _, _, _ = StepRegs("list_store", [4]uint64{0, S, 2 * S}, &templates.State{}, plain, 0, 0, new(Regs))
+			}
 			next, _, _, err = StepRegs(op, [4]uint64{0, S, 2 * S}, &templates.State{}, frame, 0, 0, &regs)
 		case "list_load_pk":
 			// A packed list's bytes (1, 0, 1): the bool with its tag (t)
@@ -1256,7 +1270,7 @@ func checkListVariant(t *testing.T, op, base string, parts []string) {
 		switch base {
 		case "list_store_r", "list_store_rin":
 			sameFrame = frame[0] == lv && frame[1] == plain[1] && frame[2] == sentry
-		case "list_store_k":
+		case "list_store_k", "list_store_kn":
 			sameFrame = frame[0] == lv && frame[1] == plain[1] && frame[2] == plain[2]
 		}
 		if err != nil || next != wantNext || regs != wantRegs || !sameFrame || !equalValues(got, want) {

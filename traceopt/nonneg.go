@@ -1,0 +1,199 @@
+package traceopt
+
+import (
+	"github.com/copypatch/copypatch/generated"
+	"github.com/copypatch/copypatch/templates"
+)
+
+// List indexes known >= 0. A list uop adds the length to a negative index
+// (Python's a[-1]) before its bounds test: four instructions of the dozen
+// a list_load_k spends, eight of list_swap's thirty. Most indexes in a
+// loop cannot be negative: a counter from 0 up, or a slot that a compare
+// with one of those just put above it (fannkuch's `while i < j: perm[i],
+// perm[j] = perm[j], perm[i]; i += 1; j -= 1`). The _nn and kn forms
+// compare the index with the length as unsigned and nothing else, so an
+// index that was negative after all would leave the trace, never read
+// outside the list.
+
+// nonNegForms are the forms for indexes known >= 0, by the uop they stand
+// for, with the operands that are indexes.
+var nonNegForms = map[generated.Op]struct {
+	op      generated.Op
+	indexes []int
+}{}
+
+// baseOfBits maps a _bits variant (tags.go) back to its uop.
+var baseOfBits = map[generated.Op]generated.Op{}
+
+// initNonNegVariants makes each form its uop to every other pass (after
+// kinds.go's init: a list_load_k's form stands for the same load).
+func initNonNegVariants() {
+	add := func(base, op generated.Op, indexes ...int) {
+		opInfo[op] = opInfo[Unvaried(base)]
+		unvaried[op] = Unvaried(base)
+		nonNegForms[base] = struct {
+			op      generated.Op
+			indexes []int
+		}{op, indexes}
+	}
+	add(generated.OpListSwap, generated.OpListSwapNn, 1, 2)
+	for key, op := range kindVariants {
+		kind := kindNames[key.tag]
+		if key.base == generated.OpListStore {
+			add(op, regVariant("list_store_kn", kind), 1)
+		} else {
+			add(op, regVariant("list_load_kn", kindLoads[key.base], kind), 2)
+		}
+	}
+	for op, v := range bitsOnly {
+		baseOfBits[v.variant] = op
+	}
+}
+
+// UseNonNegIndexes puts the form for indexes known >= 0 in place of every
+// list_swap, list_load_k and list_store_k whose indexes are on every path
+// to it. What is known is a forward must-analysis over the trace's control
+// flow: an int constant >= 0, a length, a result of such slots that
+// cannot go below them (x + k for k >= 0, x + y, x * y, x & y, x >> k, x
+// % y, abs(x): an overflow exits), a copy of one, and the slot a compare
+// put above one (i < j, i <= j and i == j go on with j >= 0 when i is).
+// Control that arrives from Go knows nothing: at the trace's first uop
+// (bridges enter there) and after a call-out or a call (the interpreter
+// may rewrite any slot there); a safepoint resumes at a loop top with the
+// frame as it left it. Runs last: the kind variants are picked before.
+// Not in Shared traces, which have no kind variants and no swaps.
+func UseNonNegIndexes(t *Trace) {
+	n := len(t.Insts)
+	if t.Shared || n == 0 {
+		return
+	}
+	width := int(t.maxSlot()) + 1
+	constNN := make([]bool, width)
+	for s, v := range t.Consts {
+		constNN[s] = v.Tag == templates.TagInt && int64(v.Bits) >= 0
+	}
+	sc := getScratch()
+	defer sc.put()
+	f := t.blocks(sc)
+	at, reached := byteRows[uint8](sc, len(f.starts), width)
+	copy(at[0], boolBytes(constNN))
+	reached[0] = true
+	out, before := make([]uint8, width), make([]uint8, width)
+	step := func(i int, row []uint8) { stepNonNeg(&t.Insts[i], row, constNN) }
+	solveForward(t, f, at, reached, out, before, step, meetAll, true)
+	visitForward(t, f, at, reached, out, step, func(i int, known []uint8) {
+		in := &t.Insts[i]
+		form, ok := nonNegForms[in.Op]
+		if !ok {
+			return
+		}
+		for _, k := range form.indexes {
+			if known[slotOf(in.Args[k])] == 0 {
+				return
+			}
+		}
+		// (The row of the next instruction is the same with the form in
+		// place: it stands for its uop in the analysis too.)
+		in.Op = form.op
+	})
+}
+
+// boolBytes is bs as 0 and 1 bytes.
+func boolBytes(bs []bool) []uint8 {
+	out := make([]uint8, len(bs))
+	for k, b := range bs {
+		if b {
+			out[k] = 1
+		}
+	}
+	return out
+}
+
+// meetAll keeps in dst only what src holds too, for rows of 0 (not
+// known) and 1 (known).
+func meetAll(dst, src []uint8) bool {
+	changed := false
+	for k, v := range dst {
+		if v != 0 && src[k] == 0 {
+			dst[k] = 0
+			changed = true
+		}
+	}
+	return changed
+}
+
+// stepNonNeg updates known (1: the slot holds an int >= 0) for one
+// instruction that continues. Constants keep what constNN says of them.
+func stepNonNeg(in *Inst, known []uint8, constNN []bool) {
+	info := Info(in.Op)
+	if info.CallOut || info.Call {
+		copy(known, boolBytes(constNN))
+		return
+	}
+	nn := func(k int) bool { return known[slotOf(in.Args[k])] != 0 }
+	if info.Branch {
+		if rel, ok := continuesWith(in); ok {
+			a, b := slotOf(in.Args[0]), slotOf(in.Args[1])
+			switch rel {
+			case generated.OpIntJumpIfLt, generated.OpIntJumpIfLe:
+				known[b] |= known[a]
+			case generated.OpIntJumpIfGt, generated.OpIntJumpIfGe:
+				known[a] |= known[b]
+			case generated.OpIntJumpIfEq:
+				known[a] |= known[b]
+				known[b] = known[a]
+			}
+		}
+		return
+	}
+	d, ok := dst(in, info)
+	if !ok {
+		return
+	}
+	op := in.Op
+	if base, ok := baseOfBits[op]; ok {
+		op = base
+	}
+	r := false
+	switch Unvaried(op) {
+	case generated.OpLoadInt:
+		r = int64(in.Args[1]) >= 0
+	case generated.OpMove:
+		r = nn(1)
+	case generated.OpListLen, generated.OpStrLen, generated.OpIntAbs:
+		r = true
+	case generated.OpIntAddImm:
+		r = nn(1) && int64(in.Args[2]) >= 0
+	case generated.OpIntAdd, generated.OpIntMul, generated.OpIntFloordiv:
+		r = nn(1) && nn(2)
+	case generated.OpIntAnd:
+		r = nn(1) || nn(2)
+	case generated.OpIntAndImm:
+		r = nn(1) || int64(in.Args[2]) >= 0
+	case generated.OpIntRshift, generated.OpIntRshiftImm:
+		r = nn(1)
+	case generated.OpIntMod:
+		r = nn(2) // (a divisor of 0 exits)
+	}
+	known[d] = 0
+	if r {
+		known[d] = 1
+	}
+}
+
+// continuesWith is the relation between an int branch's two operands when
+// it goes on to the next instruction, as the branch that would jump on
+// it.
+func continuesWith(in *Inst) (generated.Op, bool) {
+	info := Info(in.Op)
+	switch in.Op {
+	case generated.OpIntJumpIfLt, generated.OpIntJumpIfLe, generated.OpIntJumpIfGt,
+		generated.OpIntJumpIfGe, generated.OpIntJumpIfEq, generated.OpIntJumpIfNe:
+	default:
+		return 0, false
+	}
+	if in.Negate {
+		return in.Op, true // (it acts when its condition is false)
+	}
+	return info.Flip, true
+}
