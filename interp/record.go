@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
@@ -57,9 +58,10 @@ type recorder struct {
 	abort     string
 	resume    int // the snapshot to resume through when the recording stops, or -1: here
 	st        templates.State
-	inner     []innerLoop // inner loops being recorded, innermost last
-	relearn   bool        // stopped to record again with what it learned
-	hopeless  bool        // stopped where no other path of the loop is likely to do better (callOutsHopeless)
+	stepper   uopref.Stepper // refStep's
+	inner     []innerLoop    // inner loops being recorded, innermost last
+	relearn   bool           // stopped to record again with what it learned
+	hopeless  bool           // stopped where no other path of the loop is likely to do better (callOutsHopeless)
 	root      *frame
 	bridge    bool  // recording a bridge, not the loop
 	callOuts  int   // instructions the trace leaves for the interpreter to run
@@ -1146,9 +1148,15 @@ func (r *recorder) nextElem(it virtualIter, target int32) bool {
 // must see a store move the list's sequence word.
 func (r *recorder) refStep(in *traceopt.Inst) (uopref.Next, error) {
 	op := generated.Op(in.Op)
+	var f uopref.Func
+	if fs := refFuncs(); int(op) < len(fs) {
+		f = fs[op]
+	} else {
+		f, _ = uopref.Lookup(in.Op.String())
+	}
 	l := r.sharedList(op, in)
 	if l == nil {
-		next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+		next, _, err := r.stepper.Step(f, in.Args, &r.st, r.regs[:r.extent])
 		return next, err
 	}
 	var h held
@@ -1157,10 +1165,20 @@ func (r *recorder) refStep(in *traceopt.Inst) (uopref.Next, error) {
 	} else {
 		h = r.vm.lockRead(l)
 	}
-	next, _, err := uopref.Step(in.Op.String(), in.Args, &r.st, r.regs[:r.extent])
+	next, _, err := r.stepper.Step(f, in.Args, &r.st, r.regs[:r.extent])
 	h.unlock(r.vm)
 	return next, err
 }
+
+// refFuncs is every uop's reference implementation, by op: found by name
+// once, not at every step.
+var refFuncs = sync.OnceValue(func() []uopref.Func {
+	fs := make([]uopref.Func, generated.NumOps)
+	for op := range fs {
+		fs[op], _ = uopref.Lookup(generated.Op(op).String())
+	}
+	return fs
+})
 
 // sharedList is the list a list uop reads or writes, when other threads
 // may be changing it; else nil.

@@ -859,7 +859,30 @@ func TestStep(t *testing.T) {
 	)
 
 	covered := map[string]bool{}
+	// Every case runs through Step, and those with no list (which their
+	// first run changes) through a Stepper too.
+	var stepper Stepper
+	stepOnce := func(op string, ops [4]uint64, st *templates.State, frame []V) (Next, templates.ExitCode, error) {
+		f, _ := Lookup(op)
+		return stepper.Step(f, ops, st, frame)
+	}
+	type stepRun struct {
+		c    stepCase
+		step func(string, [4]uint64, *templates.State, []V) (Next, templates.ExitCode, error)
+		how  string
+	}
+	var runs []stepRun
 	for _, c := range cases {
+		runs = append(runs, stepRun{c, Step, "Step"})
+	}
+	for _, c := range cases {
+		if c.list == nil {
+			runs = append(runs, stepRun{c, stepOnce, "Stepper"})
+		}
+	}
+	for _, run := range runs {
+		c := run.c
+		c.name = run.how + ": " + c.name
 		covered[c.op] = true
 		frame := append([]V(nil), c.in...)
 		st := c.state
@@ -867,7 +890,7 @@ func TestStep(t *testing.T) {
 		if c.list != nil {
 			before = listElems(c.list)
 		}
-		next, code, err := Step(c.op, c.ops, &st, frame)
+		next, code, err := run.step(c.op, c.ops, &st, frame)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
@@ -1031,6 +1054,13 @@ func TestStepErrors(t *testing.T) {
 	} {
 		frame := []V{sentry, iv(maxI), iv(1)}
 		st := templates.State{Budget: 5}
+		// (A Stepper reports the error too, but may have written.)
+		f, _ := Lookup(c.op)
+		var s Stepper
+		if _, _, err := s.Step(f, c.ops, &st, append([]V(nil), frame...)); !errors.Is(err, c.err) {
+			t.Errorf("Stepper: %s: err = %v, want %v", c.name, err, c.err)
+		}
+		st = templates.State{Budget: 5}
 		_, _, err := Step(c.op, c.ops, &st, frame)
 		if !errors.Is(err, c.err) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.err)
