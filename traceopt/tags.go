@@ -10,10 +10,7 @@ import (
 // writes. A slot that already holds that tag on every path to the uop
 // needs only the bits: in a loop body, a float temporary or an int counter
 // is written with the same tag every iteration.
-var bitsOnly = map[generated.Op]struct {
-	variant generated.Op
-	tag     templates.Tag // the tag the uop writes; TagEmpty: its source's (move)
-}{
+var bitsOnly = map[generated.Op]bitsVariant{
 	generated.OpFloatAdd:     {generated.OpFloatAddBits, templates.TagFloat},
 	generated.OpFloatSub:     {generated.OpFloatSubBits, templates.TagFloat},
 	generated.OpFloatMul:     {generated.OpFloatMulBits, templates.TagFloat},
@@ -37,10 +34,25 @@ var bitsOnly = map[generated.Op]struct {
 	generated.OpListLoadPkT: {generated.OpListLoadPkB, templates.TagBool},
 }
 
+// bitsVariant is a uop's _bits variant and the tag the uop writes.
+type bitsVariant struct {
+	variant generated.Op
+	tag     templates.Tag // TagEmpty: its source's (move)
+}
+
+// bitsByOp is bitsOnly as an array indexed by op (ok: op has a variant):
+// SkipKnownTags asks about every instruction, and a map lookup was a
+// tenth of the pass.
+var bitsByOp [generated.NumOps]struct {
+	bitsVariant
+	ok bool
+}
+
 func init() {
 	// A variant is its uop to every other pass.
 	for op, v := range bitsOnly {
 		opInfo[v.variant] = opInfo[op]
+		bitsByOp[op].bitsVariant, bitsByOp[op].ok = v, true
 	}
 	initRegVariants()
 	initListVariants()
@@ -116,7 +128,11 @@ func SkipKnownTags(t *Trace) {
 		if in.Op == generated.OpListStorePk && before[slotOf(in.Args[0])] == packedTag && t.tagOf(slotOf(in.Args[2]), before) == uint8(templates.TagBool) {
 			changes = append(changes, change{i, generated.OpListStorePkk})
 		}
-		v, ok := bitsOnly[in.Op]
+		var v bitsVariant
+		ok := int(in.Op) < len(bitsByOp) && bitsByOp[in.Op].ok
+		if ok {
+			v = bitsByOp[in.Op].bitsVariant
+		}
 		if !ok || in.Op == generated.OpListLoad && t.Shared {
 			// (Shared traces' list loads become list_load_mt, which
 			// has no _bits form.)
