@@ -27,23 +27,35 @@ func RemoveRedundant(t *Trace) {
 	sc := getScratch()
 	defer sc.put()
 	rr := &sc.redundant
-	if rr.ids == nil {
-		rr.ids = map[fact]int32{}
+	// Facts are numbered through a hash table of their numbers (plus
+	// one: 0 is empty), open addressing, at most half full: a Go map
+	// keyed by the whole fact hashed and compared it the generic way, a
+	// fifth of the pass.
+	size := 4
+	for size < 2*n {
+		size <<= 1
 	}
-	clear(rr.ids)
-	ids := rr.ids
+	table := grow(&rr.table, size)
+	clear(table)
+	mask := uint64(size - 1)
 	gen := grow(&rr.gen, n) // the fact instruction i establishes, or -1
 	facts := rr.facts[:0]
 	for i := range t.Insts {
 		gen[i] = -1
-		if f, ok := factOf(&t.Insts[i]); ok {
-			id, seen := ids[f]
-			if !seen {
-				id = int32(len(facts))
-				ids[f] = id
+		f, ok := factOf(&t.Insts[i])
+		if !ok {
+			continue
+		}
+		for h := f.hash() & mask; ; h = (h + 1) & mask {
+			if k := table[h]; k == 0 {
+				table[h] = int32(len(facts)) + 1
+				gen[i] = int32(len(facts))
 				facts = append(facts, f)
+				break
+			} else if facts[k-1] == f {
+				gen[i] = k - 1
+				break
 			}
-			gen[i] = id
 		}
 	}
 	rr.facts = facts
@@ -136,6 +148,20 @@ func (s factSet) meet(o factSet) bool {
 		s[k] = w & o[k]
 	}
 	return lost != 0
+}
+
+// hash mixes a fact's fields into a word for RemoveRedundant's table.
+func (f fact) hash() uint64 {
+	const k = 0x9e3779b97f4a7c15 // (2^64 over the golden ratio: spreads the bits)
+	h := uint64(f.op) << 1
+	if f.negate {
+		h |= 1
+	}
+	for _, a := range f.args {
+		h = (h ^ a) * k
+		h ^= h >> 32
+	}
+	return h
 }
 
 // factOf is the fact in establishes, if it is an instruction this pass

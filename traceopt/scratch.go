@@ -34,7 +34,7 @@ type scratch struct {
 	values  []templates.Value // Fold's rows of constants
 	// redundant is RemoveRedundant's.
 	redundant struct {
-		ids   map[fact]int32
+		table []int32 // fact numbers plus one, by hash
 		rowOf []int32
 		gen   []int32
 		facts []fact
