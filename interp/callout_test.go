@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/copypatch/copypatch/templates"
 )
 
 // loopWithStore is a loop without inner loops around one dict store (a
@@ -148,4 +150,86 @@ print(t, sorted(d.items()))
 	if n := statCount(t, stats, "entries"); n < 350 {
 		t.Errorf("%d entries, want the loop's 400 less its warm-up:\n%s", n, stats)
 	}
+}
+
+// TestCallOutGetItem: a subscript call-out of a list, a tuple or a dict
+// takes the short way when the interpreter's fast path would, with the
+// same value, and leaves everything else (an index out of range, a
+// missing key, a str, a packed list) to the generic path, untouched; a
+// key that cannot be hashed raises the generic path's TypeError.
+func TestCallOutGetItem(t *testing.T) {
+	strs := newList([]Val{StrVal("a"), StrVal("b"), StrVal("c")})
+	ints := newList([]Val{IntVal(10), IntVal(20)})
+	tup := newTuple(2)
+	tup.items[0], tup.items[1] = IntVal(7), StrVal("x")
+	d := newDict()
+	if err := d.set(IntVal(3), FloatVal(1.5)); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.set(StrVal("k"), StrVal("v")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name      string
+		x, key    Val
+		done      bool
+		want      Val
+		wantError string
+	}{
+		{"list of strs", ObjVal(strs), IntVal(1), true, StrVal("b"), ""},
+		{"list from the end", ObjVal(strs), IntVal(-1), true, StrVal("c"), ""},
+		{"list of ints", ObjVal(ints), IntVal(0), true, IntVal(10), ""},
+		{"list out of range", ObjVal(strs), IntVal(3), false, Val{}, ""},
+		{"list below range", ObjVal(strs), IntVal(-4), false, Val{}, ""},
+		{"list by a float", ObjVal(strs), FloatVal(1), false, Val{}, ""},
+		{"tuple", ObjVal(tup), IntVal(1), true, StrVal("x"), ""},
+		{"tuple from the end", ObjVal(tup), IntVal(-2), true, IntVal(7), ""},
+		{"tuple out of range", ObjVal(tup), IntVal(2), false, Val{}, ""},
+		{"dict by an int", ObjVal(d), IntVal(3), true, FloatVal(1.5), ""},
+		{"dict by an equal float", ObjVal(d), FloatVal(3), true, FloatVal(1.5), ""},
+		{"dict by a str", ObjVal(d), StrVal("k"), true, StrVal("v"), ""},
+		{"dict without the key", ObjVal(d), IntVal(4), false, Val{}, ""},
+		{"dict by a list", ObjVal(d), ObjVal(ints), true, Val{}, "unhashable type: 'list'"},
+		{"str", StrVal("abc"), IntVal(0), false, Val{}, ""},
+		{"int", IntVal(5), IntVal(0), false, Val{}, ""},
+	} {
+		f := &frame{regs: make([]templates.Value, 3), objs: make([]Object, 3)}
+		f.set(1, tc.x)
+		f.set(2, tc.key)
+		sentinel := IntVal(-99)
+		f.set(0, sentinel)
+		done, err := callOutGetItem(f, &Instr{Op: opGetItem, A: 0, B: 1, C: 2})
+		if done != tc.done {
+			t.Errorf("%s: done %v, want %v", tc.name, done, tc.done)
+		}
+		if tc.wantError != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantError) {
+				t.Errorf("%s: error %v, want one with %q", tc.name, err, tc.wantError)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: error %v", tc.name, err)
+		}
+		want := sentinel
+		if tc.done {
+			want = tc.want
+		}
+		if got := f.get(0); !sameTestVal(got, want) {
+			t.Errorf("%s: slot holds %+v, want %+v", tc.name, got, want)
+		}
+	}
+}
+
+// sameTestVal compares numbers by tag and bits, and strs by their text.
+func sameTestVal(a, b Val) bool {
+	if a.T != b.T {
+		return false
+	}
+	if a.T != tagObject {
+		return a.B == b.B
+	}
+	x, ok1 := a.O.(*Str)
+	y, ok2 := b.O.(*Str)
+	return ok1 && ok2 && x.s == y.s
 }

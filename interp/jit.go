@@ -746,8 +746,21 @@ func (vm *VM) execOne(f *frame, pc int) error {
 		} else {
 			err = vm.generic(f, in)
 		}
+	case opGetItem:
+		done := false
+		if !vm.threaded() {
+			done, err = callOutGetItem(f, in)
+		}
+		if done {
+			break
+		}
+		if vm.threaded() {
+			err = vm.lockedOp(f, in, (*VM).generic)
+		} else {
+			err = vm.generic(f, in)
+		}
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opPow, opLshift, opRshift, opBitAnd, opBitOr, opBitXor, opMatMul,
-		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn, opGetItem:
+		opLt, opLe, opGt, opGe, opEq, opNe, opIs, opIsNot, opIn, opNotIn:
 		if vm.threaded() {
 			err = vm.lockedOp(f, in, (*VM).generic)
 		} else {
