@@ -63,13 +63,19 @@ type recorder struct {
 	relearn   bool           // stopped to record again with what it learned
 	hopeless  bool           // stopped where no other path of the loop is likely to do better (callOutsHopeless)
 	root      *frame
-	bridge    bool  // recording a bridge, not the loop
-	callOuts  int   // instructions the trace leaves for the interpreter to run
-	stores    int   // object attribute stores the trace leaves for Go to do
-	steps     int   // instructions recorded, call-outs and inlined frames' included
-	hadInner  bool  // an inner loop was recorded
-	raised    error // what a call-out raised while recording
-	retVal    Val   // a function trace: what the recorded path returned
+	bridge    bool // recording a bridge, not the loop
+	callOuts  int  // instructions the trace leaves for the interpreter to run
+	stores    int  // object attribute stores the trace leaves for Go to do
+	steps     int  // instructions recorded, call-outs and inlined frames' included
+	hadInner  bool // an inner loop was recorded
+	// innerUops and innerCallOuts count what running inner loops to
+	// their end on the uop reference did (runInner): the native work and
+	// call-outs of their iterations after the recorded one. innerNative:
+	// an inner loop ran long enough to finish natively.
+	innerUops, innerCallOuts int
+	innerNative              bool
+	raised                   error // what a call-out raised while recording
+	retVal                   Val   // a function trace: what the recorded path returned
 	// untraceable: the recording stopped at an instruction no recording
 	// translates (a function trace is not tried again).
 	untraceable bool

@@ -391,6 +391,7 @@ func (r *recorder) runInner(from int) int {
 			// slot.
 			native = true
 			if ran, left := r.finishInnerNative(from); ran {
+				r.innerNative = true
 				return left
 			}
 		}
@@ -400,12 +401,14 @@ func (r *recorder) runInner(from int) int {
 			continue
 		}
 		if in.Op == generated.OpCallOut {
+			r.innerCallOuts++
 			if !r.runCallOut(int(in.Args[0])) {
 				return -1
 			}
 			i++
 			continue
 		}
+		r.innerUops++
 		next, err := r.refStep(in)
 		if err != nil {
 			panic("BUG: recorder: " + err.Error())
