@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	jit "github.com/copypatch/copypatch/runtime"
 )
@@ -24,6 +25,8 @@ var jitConfigs = []Config{
 // anything differs.
 func runBoth(t *testing.T, name string, src []byte) {
 	t.Helper()
+	runningPrograms.Store(name, time.Now())
+	defer runningPrograms.Delete(name)
 	var o1, e1, o2, e2 bytes.Buffer
 	s1 := RunWith(Config{}, "t.py", src, nil, &o1, &e1)
 	for _, cfg := range jitConfigs {
