@@ -536,10 +536,18 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 		case goObject, *Class, *ExcType, *Exception, *Generator:
 			// Python code or waits: nothing locked.
 		case *Module:
+			// Only a Go function that never waits runs with its
+			// arguments locked. A Python function of the module (a
+			// program's own module, or pylib's select.select) may block
+			// on another thread, which would then wait for the stripes
+			// it holds; its instructions lock what they touch.
 			if blockingModules[x.name] {
 				break
 			}
-			vm.addArgs(&h, f, in.B+1, in.C, false)
+			fv, ok := moduleAttr(f.code.site(in), x, f.code.names[in.D])
+			if b, isBuiltin := fv.O.(*Builtin); ok && fv.T == tagObject && isBuiltin && !b.blocks {
+				vm.addArgs(&h, f, in.B+1, in.C, false)
+			}
 		default:
 			h.add(self.O, false)
 			vm.addArgs(&h, f, in.B+1, in.C, false)
