@@ -16,7 +16,12 @@ func Hoist(t *Trace) {
 	body := t.Insts[t.Loop:]
 	cond := t.conditional()
 	end := t.mainEnd()
-	writers := map[int32]int{}
+	sc := getScratch()
+	defer sc.put()
+	// The body's writes of each slot, in a row indexed by slot (a map
+	// was most of the pass's cost).
+	writers := grow(&sc.counts, int(t.maxSlot())+1)
+	clear(writers)
 	var stores Mem
 	for i := range body {
 		info := Info(body[i].Op)
@@ -25,7 +30,7 @@ func Hoist(t *Trace) {
 		}
 		stores |= info.Store
 	}
-	keep := make([]bool, len(t.Insts))
+	keep := grow(&sc.keep, len(t.Insts))
 	for i := range t.Insts {
 		in := &t.Insts[i]
 		keep[i] = i < t.Loop || i >= end || cond[i] || cond[i-t.Loop] || in.InTrace || !invariant(in, Info(in.Op), writers, stores, t.Shared)
@@ -33,7 +38,7 @@ func Hoist(t *Trace) {
 	t.compact(keep)
 }
 
-func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores Mem, shared bool) bool {
+func invariant(in *Inst, info *OpInfo, writers []int32, stores Mem, shared bool) bool {
 	if !info.Pure && !(info.Load != 0 && info.Load&stores == 0 && !shared) {
 		return false
 	}
@@ -56,7 +61,9 @@ func invariant(in *Inst, info *OpInfo, writers map[int32]int, stores Mem, shared
 
 // DropSelfMoves removes moves of a slot onto itself.
 func DropSelfMoves(t *Trace) {
-	keep := make([]bool, len(t.Insts))
+	sc := getScratch()
+	defer sc.put()
+	keep := grow(&sc.keep, len(t.Insts))
 	for i, in := range t.Insts {
 		keep[i] = !(in.Op == opMove && in.Args[0] == in.Args[1])
 	}
@@ -69,11 +76,14 @@ func DropDeadStores(t *Trace) {
 	if t.PrivateTo <= t.PrivateFrom {
 		return
 	}
-	read := map[int32]bool{}
+	sc := getScratch()
+	defer sc.put()
+	read := grow(&sc.reached, int(t.maxSlot())+1) // (by slot)
+	clear(read)
 	for i := range t.Insts {
 		srcs(&t.Insts[i], Info(t.Insts[i].Op), func(s int32) { read[s] = true })
 	}
-	keep := make([]bool, len(t.Insts))
+	keep := grow(&sc.keep, len(t.Insts))
 	for i, in := range t.Insts {
 		info := Info(in.Op)
 		d, ok := dst(&in, info)

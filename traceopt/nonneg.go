@@ -15,15 +15,19 @@ import (
 // index that was negative after all would leave the trace, never read
 // outside the list.
 
-// nonNegForms are the forms for indexes known >= 0, by the uop they stand
-// for, with the operands that are indexes.
-var nonNegForms = map[generated.Op]struct {
+// nonNegForms are the forms for indexes known >= 0, indexed by the uop
+// they stand for, with the operands that are indexes (ok where there is
+// one). Arrays, as opDense is, not maps: the pass asks them of every
+// instruction, and the analysis on every round.
+var nonNegForms [generated.NumOps]struct {
 	op      generated.Op
 	indexes []int
-}{}
+	ok      bool
+}
 
-// baseOfBits maps a _bits variant (tags.go) back to its uop.
-var baseOfBits = map[generated.Op]generated.Op{}
+// nonNegBase is, by op, the uop stepNonNeg reasons about: a _bits
+// variant's (tags.go) uop, unvaried.
+var nonNegBase [generated.NumOps]generated.Op
 
 // initNonNegVariants makes each form its uop to every other pass (after
 // kinds.go's init: a list_load_k's form stands for the same load).
@@ -31,10 +35,8 @@ func initNonNegVariants() {
 	add := func(base, op generated.Op, indexes ...int) {
 		opInfo[op] = opInfo[Unvaried(base)]
 		unvaried[op] = Unvaried(base)
-		nonNegForms[base] = struct {
-			op      generated.Op
-			indexes []int
-		}{op, indexes}
+		f := &nonNegForms[base]
+		f.op, f.indexes, f.ok = op, indexes, true
 	}
 	add(generated.OpListSwap, generated.OpListSwapNn, 1, 2)
 	for key, op := range kindVariants {
@@ -45,8 +47,11 @@ func initNonNegVariants() {
 			add(op, regVariant("list_load_kn", kindLoads[key.base], kind), 2)
 		}
 	}
+	for op := range nonNegBase {
+		nonNegBase[op] = Unvaried(generated.Op(op))
+	}
 	for op, v := range bitsOnly {
-		baseOfBits[v.variant] = op
+		nonNegBase[v.variant] = Unvaried(op)
 	}
 }
 
@@ -68,25 +73,30 @@ func UseNonNegIndexes(t *Trace) {
 		return
 	}
 	width := int(t.maxSlot()) + 1
-	constNN := make([]bool, width)
-	for s, v := range t.Consts {
-		constNN[s] = v.Tag == templates.TagInt && int64(v.Bits) >= 0
-	}
 	sc := getScratch()
 	defer sc.put()
+	// The constants' row, what holds where control arrives from Go, and
+	// the two rows the analysis works in, from one piece of scratch.
+	rows := grow(&sc.nonNeg, 3*width)
+	constNN, out, before := rows[:width], rows[width:2*width], rows[2*width:]
+	clear(constNN)
+	for s, v := range t.Consts {
+		if v.Tag == templates.TagInt && int64(v.Bits) >= 0 {
+			constNN[s] = 1
+		}
+	}
 	f := t.blocks(sc)
 	at, reached := byteRows[uint8](sc, len(f.starts), width)
-	copy(at[0], boolBytes(constNN))
+	copy(at[0], constNN)
 	reached[0] = true
-	out, before := make([]uint8, width), make([]uint8, width)
 	step := func(i int, row []uint8) { stepNonNeg(&t.Insts[i], row, constNN) }
 	solveForward(t, f, at, reached, out, before, step, meetAll, true)
 	visitForward(t, f, at, reached, out, step, func(i int, known []uint8) {
 		in := &t.Insts[i]
-		form, ok := nonNegForms[in.Op]
-		if !ok {
+		if int(in.Op) >= len(nonNegForms) || !nonNegForms[in.Op].ok {
 			return
 		}
+		form := &nonNegForms[in.Op]
 		for _, k := range form.indexes {
 			if known[slotOf(in.Args[k])] == 0 {
 				return
@@ -96,17 +106,6 @@ func UseNonNegIndexes(t *Trace) {
 		// place: it stands for its uop in the analysis too.)
 		in.Op = form.op
 	})
-}
-
-// boolBytes is bs as 0 and 1 bytes.
-func boolBytes(bs []bool) []uint8 {
-	out := make([]uint8, len(bs))
-	for k, b := range bs {
-		if b {
-			out[k] = 1
-		}
-	}
-	return out
 }
 
 // meetAll keeps in dst only what src holds too, for rows of 0 (not
@@ -123,11 +122,12 @@ func meetAll(dst, src []uint8) bool {
 }
 
 // stepNonNeg updates known (1: the slot holds an int >= 0) for one
-// instruction that continues. Constants keep what constNN says of them.
-func stepNonNeg(in *Inst, known []uint8, constNN []bool) {
+// instruction that continues. Constants keep what constNN (1: an int >=
+// 0) says of them.
+func stepNonNeg(in *Inst, known, constNN []uint8) {
 	info := Info(in.Op)
 	if info.CallOut || info.Call {
-		copy(known, boolBytes(constNN))
+		copy(known, constNN)
 		return
 	}
 	nn := func(k int) bool { return known[slotOf(in.Args[k])] != 0 }
@@ -151,11 +151,13 @@ func stepNonNeg(in *Inst, known []uint8, constNN []bool) {
 		return
 	}
 	op := in.Op
-	if base, ok := baseOfBits[op]; ok {
-		op = base
+	if int(op) < len(nonNegBase) {
+		op = nonNegBase[op]
+	} else {
+		op = Unvaried(op)
 	}
 	r := false
-	switch Unvaried(op) {
+	switch op {
 	case generated.OpLoadInt:
 		r = int64(in.Args[1]) >= 0
 	case generated.OpMove:

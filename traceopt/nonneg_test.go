@@ -59,7 +59,7 @@ func TestUseNonNegIndexes(t *testing.T) {
 	forms := func(tr *Trace) (n int) {
 		for _, in := range tr.Insts {
 			for _, f := range nonNegForms {
-				if in.Op == f.op {
+				if f.ok && in.Op == f.op {
 					n++
 				}
 			}

@@ -322,7 +322,14 @@ func fillDense() {
 			opDense[op] = info
 		}
 	}
+	for op := range unvariedDense {
+		unvariedDense[op] = Unvaried(generated.Op(op))
+	}
+	denseFilled = true
 }
+
+// denseFilled is set once fillDense has run.
+var denseFilled bool
 
 // resultType is the type in's Dst gets, given the types known before it.
 func resultType(in *Inst, info *OpInfo, known map[int32]Type) Type {

@@ -164,11 +164,19 @@ func initListVariants() {
 // asks which uops touch lists (to know which a thread may not run beside)
 // asks it of this.
 func Unvaried(op generated.Op) generated.Op {
+	if int(op) < len(unvariedDense) && denseFilled {
+		return unvariedDense[op]
+	}
 	if base, ok := unvaried[op]; ok {
 		return base
 	}
 	return op
 }
+
+// unvariedDense is Unvaried as an array indexed by op (fillDense), as
+// opDense is Info: UseNonNegIndexes asks it of every instruction on every
+// round of its analysis.
+var unvariedDense [generated.NumOps]generated.Op
 
 // CacheRegisters keeps float results in the cached registers, write-through:
 // each float arithmetic uop with a register variant also leaves its result

@@ -32,6 +32,9 @@ type scratch struct {
 	blockOf []int32
 	pos     []int             // Lower's uop index of each instruction
 	values  []templates.Value // Fold's rows of constants
+	nonNeg  []uint8           // UseNonNegIndexes's rows of its own
+	counts  []int32           // Hoist's writes of each slot
+	keep    []bool            // the instructions a pass keeps (compact)
 	// redundant is RemoveRedundant's.
 	redundant struct {
 		table []int32 // fact numbers plus one, by hash
