@@ -203,13 +203,13 @@ func CacheRegisters(t *Trace) {
 			label[i+1] = true
 		}
 	}
-	var held [numRegs][]int32 // the slots whose value each register holds
+	var held [numRegs][]heldSlot // the slots whose value each register holds
 	// where is the place of s's value: inSlot, or 1 + the register that
 	// holds it.
 	where := func(s int32) int {
 		for r := range held {
 			for _, x := range held[r] {
-				if x == s {
+				if x.slot == s {
 					return 1 + r
 				}
 			}
@@ -219,7 +219,7 @@ func CacheRegisters(t *Trace) {
 	drop := func(s int32) {
 		for r := range held {
 			for k, x := range held[r] {
-				if x == s {
+				if x.slot == s {
 					held[r] = append(held[r][:k:k], held[r][k+1:]...)
 					break
 				}
@@ -229,7 +229,7 @@ func CacheRegisters(t *Trace) {
 	for i := range t.Insts {
 		in := &t.Insts[i]
 		if label[i] {
-			held = [numRegs][]int32{}
+			held = [numRegs][]heldSlot{}
 		}
 		if forms := variants(&regArith, in.Op); forms != nil {
 			a, b := where(slotOf(in.Args[1])), inSlot
@@ -238,13 +238,13 @@ func CacheRegisters(t *Trace) {
 			}
 			dst := slotOf(in.Args[0])
 			drop(dst) // (its old value is dead here: it is no reason to keep a register)
-			d := t.victim(i, held, label)
+			d, _ := t.victimAt(i, &held, label)
 			v := forms[d][a][b]
 			if !v.ok {
 				panic(fmt.Sprintf("BUG: traceopt: no register variant of %v for f%d %s %s", in.Op, d, regWhere[a], regWhere[b]))
 			}
 			in.Op = v.op
-			held[d] = []int32{dst}
+			held[d] = append(held[d][:0], heldSlot{slot: dst}) // (drop copies, so nothing else holds this array)
 			continue
 		}
 		if forms := variants(&regLoad, in.Op); forms != nil && !t.Shared && in.Args[3] == uint64(templates.TagFloat) {
@@ -252,10 +252,10 @@ func CacheRegisters(t *Trace) {
 			// unless both hold values needed sooner.
 			dst := slotOf(in.Args[0])
 			drop(dst)
-			d, at := t.victimAt(i, held, label)
+			d, at := t.victimAt(i, &held, label)
 			if next := t.nextRead(i, dst, label); next < len(t.Insts) && next <= at {
 				in.Op = forms[d]
-				held[d] = []int32{dst}
+				held[d] = append(held[d][:0], heldSlot{slot: dst})
 			}
 			continue
 		}
@@ -279,7 +279,7 @@ func CacheRegisters(t *Trace) {
 			src := slotOf(in.Args[1])
 			if w := where(src); w != inSlot && src != d {
 				drop(d)
-				held[w-1] = append(held[w-1], d)
+				held[w-1] = append(held[w-1], heldSlot{slot: d})
 				continue
 			}
 		}
@@ -296,24 +296,31 @@ func variants[E any](table *[generated.NumOps]*E, op generated.Op) *E {
 	return nil
 }
 
-// victim is the register instruction i should leave its result in: one
-// holding nothing read again before the next label, else the one whose
-// next read is furthest (Belady).
-func (t *Trace) victim(i int, held [numRegs][]int32, label []bool) int {
-	r, _ := t.victimAt(i, held, label)
-	return r
+// heldSlot is a slot whose value a register holds, with where it is read
+// next as last found (0: not looked for yet).
+type heldSlot struct {
+	slot int32
+	next int
 }
 
-// victimAt is victim with the next read of what the register holds
-// (len(t.Insts) for none).
-func (t *Trace) victimAt(i int, held [numRegs][]int32, label []bool) (int, int) {
+// victimAt is the register instruction i should leave its result in: one
+// holding nothing read again before the next label, else the one whose
+// next read is furthest (Belady); and that next read (len(t.Insts) for
+// none). A slot's next read found before i still holds while it lies
+// past i (nothing read the slot in between, and nothing wrote it or
+// came between as a label, or the slot would have left the register):
+// it is looked for again only once passed, so each slot's reads are
+// walked once, not from every float uop to the next label.
+func (t *Trace) victimAt(i int, held *[numRegs][]heldSlot, label []bool) (int, int) {
 	best, bestAt := 0, -1
 	for r := range held {
 		next := len(t.Insts) // never read again
-		for _, s := range held[r] {
-			if j := t.nextRead(i, s, label); j < next {
-				next = j
+		for k := range held[r] {
+			h := &held[r][k]
+			if h.next <= i {
+				h.next = t.nextRead(i, h.slot, label)
 			}
+			next = min(next, h.next)
 		}
 		if next > bestAt {
 			best, bestAt = r, next
@@ -326,12 +333,31 @@ func (t *Trace) victimAt(i int, held [numRegs][]int32, label []bool) (int, int) 
 // reads slot s before anything writes it, or len(t.Insts).
 func (t *Trace) nextRead(i int, s int32, label []bool) int {
 	for j := i + 1; j < len(t.Insts) && !label[j]; j++ {
-		read := false
-		t.Insts[j].Reads(func(x int32) { read = read || x == s })
+		// (Reads and Writes, without a closure a call: victim asks this
+		// of every slot the registers hold at every float uop, most of
+		// CacheRegisters' cost.)
+		in := &t.Insts[j]
+		info := Info(in.Op)
+		if info == nil {
+			continue
+		}
+		read, wrote, dstSeen := false, false, false
+		for k, kind := range info.Args {
+			switch kind {
+			case Src, SrcDst, Dst:
+			default:
+				continue
+			}
+			is := slotOf(in.Args[k]) == s
+			read = read || (is && kind != Dst)
+			if kind != Src && !dstSeen {
+				dstSeen, wrote = true, is
+			}
+		}
 		if read {
 			return j
 		}
-		if d, ok := t.Insts[j].Writes(); ok && d == s {
+		if wrote {
 			break
 		}
 	}
