@@ -19,6 +19,7 @@ import "github.com/copypatch/copypatch/generated"
 type flow struct {
 	starts  []int32 // each block's first instruction, in order
 	blockOf []int32 // each instruction's block
+	dirty   []bool  // solveForward's: blocks whose entry row changed since they were stepped
 }
 
 // end is the instruction after block b's last.
@@ -60,7 +61,7 @@ func (t *Trace) blocks(sc *scratch) flow {
 		blockOf[i] = int32(len(starts) - 1)
 	}
 	sc.starts = starts
-	return flow{starts: starts, blockOf: blockOf}
+	return flow{starts: starts, blockOf: blockOf, dirty: grow(&sc.dirty, len(starts))}
 }
 
 // solveForward runs a forward dataflow over f's blocks to its fixpoint.
@@ -75,12 +76,21 @@ func (t *Trace) blocks(sc *scratch) flow {
 func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out, before R,
 	step func(i int, row R), meet func(dst, src R) bool, jumpBefore bool) {
 	n := len(t.Insts)
+	// Only a block whose entry row changed since it was last stepped is
+	// stepped again: the others would give their successors the rows
+	// they already met (the meets only narrow), so the rows change in the
+	// same order as when every sweep stepped every block. A trace whose
+	// loop head learns nothing new from its back-edge is one sweep, not
+	// two.
+	dirty := f.dirty
+	copy(dirty, reached)
 	for changed := true; changed; {
 		changed = false
 		for b := range f.starts {
-			if !reached[b] {
+			if !dirty[b] {
 				continue
 			}
+			dirty[b] = false
 			last := f.end(b, n) - 1
 			copy(out, rows[b])
 			for i := int(f.starts[b]); i < last; i++ {
@@ -101,11 +111,11 @@ func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out
 				if !reached[sb] {
 					copy(rows[sb], from)
 					reached[sb] = true
-					changed = true
+					dirty[sb], changed = true, true
 					return
 				}
 				if meet(rows[sb], from) {
-					changed = true
+					dirty[sb], changed = true, true
 				}
 			})
 		}

@@ -30,6 +30,7 @@ type scratch struct {
 	lead    []bool
 	starts  []int32
 	blockOf []int32
+	dirty   []bool            // solveForward's
 	pos     []int             // Lower's uop index of each instruction
 	values  []templates.Value // Fold's rows of constants
 	nonNeg  []uint8           // UseNonNegIndexes's rows of its own
