@@ -183,6 +183,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return grpModule
 	case "getpass":
 		return getpassModule
+	case "mimetypes":
+		return mimetypesModule
 	case "xml", "xml.etree":
 		return xmlPackage(name)
 	case "xml.etree.ElementTree":

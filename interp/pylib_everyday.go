@@ -185,3 +185,8 @@ func platformModule(vm *VM) *Module { return vm.pyModule("platform", platformSou
 var localeSource string
 
 func localeModule(vm *VM) *Module { return vm.pyModule("locale", localeSource, nil) }
+
+//go:embed pylib/mimetypes.py
+var mimetypesSource string
+
+func mimetypesModule(vm *VM) *Module { return vm.pyModule("mimetypes", mimetypesSource, nil) }
