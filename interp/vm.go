@@ -506,24 +506,32 @@ func (vm *VM) untracedBackEdge(c *uint32) bool {
 }
 
 // runAt executes a frame from pc (a generator's from where it stopped).
-func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
+//
+// Nothing the loop keeps in locals changes from one instruction to the
+// next but pc: the slots (regs, objs) are reloaded only where a
+// generator's frame may have moved, and err lives for one instruction. Go
+// spills a value that changes around its loop at the loop's head, so each
+// of those was a store per instruction dispatched.
+func (vm *VM) runAt(f *frame, pc int) (Val, error) {
 	co := f.code
 	code := co.instrs
 	counters := vm.counters(co)
-	regs := f.regs
-	objs := f.objs
 	if g := f.gen; g != nil && g.started {
 		// Resume after the last yield, raising there what close throws.
 		pc = int(g.pc)
 		// (A yield from passes it on to its subiterator itself.)
 		if t := g.throw; t != nil && code[pc].Op != opYieldFromSend {
 			g.throw = nil
+			var err error
 			if pc, err = vm.except(f, pc, t); err != nil {
 				return Val{}, err
 			}
 		}
 	}
+relift:
+	regs, objs := f.regs, f.objs
 	for {
+		var err error
 		in := &code[pc]
 		pc++
 	dispatch:
@@ -706,9 +714,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if int(in.C) < pc {
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						pc, err = vm.hotBackEdge(f, pc, int(in.C))
-						regs, objs = f.regs, f.objs // (a generator's frame may have been lifted: gen_lift.go)
 						if err != nil {
 							break
+						}
+						if f.gen != nil {
+							goto relift // its frame may have been lifted (gen_lift.go)
 						}
 						continue
 					}
@@ -722,9 +732,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 		case opJumpBack:
 			if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 				pc, err = vm.hotBackEdge(f, pc, int(in.A))
-				regs, objs = f.regs, f.objs // (gen_lift.go)
 				if err != nil {
 					break
+				}
+				if f.gen != nil {
+					goto relift // its frame may have been lifted (gen_lift.go)
 				}
 				continue
 			}
@@ -737,9 +749,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					if int(in.B) < pc {
 						if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 							pc, err = vm.hotBackEdge(f, pc, int(in.B))
-							regs, objs = f.regs, f.objs // (gen_lift.go)
 							if err != nil {
 								break
+							}
+							if f.gen != nil {
+								goto relift // its frame may have been lifted (gen_lift.go)
 							}
 							continue
 						}
@@ -760,9 +774,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if int(in.B) < pc {
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						pc, err = vm.hotBackEdge(f, pc, int(in.B))
-						regs, objs = f.regs, f.objs // (gen_lift.go)
 						if err != nil {
 							break
+						}
+						if f.gen != nil {
+							goto relift // its frame may have been lifted (gen_lift.go)
 						}
 						continue
 					}
@@ -777,9 +793,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					if int(in.B) < pc {
 						if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 							pc, err = vm.hotBackEdge(f, pc, int(in.B))
-							regs, objs = f.regs, f.objs // (gen_lift.go)
 							if err != nil {
 								break
+							}
+							if f.gen != nil {
+								goto relift // its frame may have been lifted (gen_lift.go)
 							}
 							continue
 						}
@@ -800,9 +818,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 				if int(in.B) < pc {
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						pc, err = vm.hotBackEdge(f, pc, int(in.B))
-						regs, objs = f.regs, f.objs // (gen_lift.go)
 						if err != nil {
 							break
+						}
+						if f.gen != nil {
+							goto relift // its frame may have been lifted (gen_lift.go)
 						}
 						continue
 					}
@@ -823,9 +843,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					regs[in.A].Bits = uint64(i + step)
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						pc, err = vm.hotBackEdge(f, pc, int(in.C))
-						regs, objs = f.regs, f.objs // (gen_lift.go)
 						if err != nil {
 							break
+						}
+						if f.gen != nil {
+							goto relift // its frame may have been lifted (gen_lift.go)
 						}
 						continue
 					}
@@ -861,9 +883,11 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 					it.i++
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						pc, err = vm.hotBackEdge(f, pc, int(in.C))
-						regs, objs = f.regs, f.objs // (gen_lift.go)
 						if err != nil {
 							break dispatch
+						}
+						if f.gen != nil {
+							goto relift // its frame may have been lifted (gen_lift.go)
 						}
 						continue
 					}
@@ -1379,6 +1403,9 @@ func (vm *VM) runAt(f *frame, pc int) (ret Val, err error) {
 		}
 		if pc, err = vm.except(f, pc, err); err != nil {
 			return Val{}, err
+		}
+		if f.gen != nil {
+			goto relift // a hot back-edge that raised may have lifted it
 		}
 	}
 }
