@@ -1,6 +1,9 @@
 package interp
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // TestIntBitOps runs &, |, ^ and << over ints at the edges of the int64
 // fast paths (the dispatch loop's) and past them, and bools, whose &, |, ^
@@ -165,3 +168,39 @@ const cellWant = `[6, 4, 7, 6, 3, 'TypeError'] 12 [2, 2]
 NameError cannot access free variable 'x' where it is not associated with a value in enclosing scope
 1
 `
+
+// TestComparisonTruth checks cmpTruth, which the dispatch loop's compares
+// and compare-and-jumps read, against Go's own comparisons of ints and of
+// floats, NaNs and signed zeros among them.
+func TestComparisonTruth(t *testing.T) {
+	ints := []int64{math.MinInt64, -3, -1, 0, 1, 3, math.MaxInt64}
+	floats := []float64{math.Inf(-1), -2.5, math.Copysign(0, -1), 0, 1e-300, 2.5, math.Inf(1), math.NaN()}
+	ops := []struct {
+		op   Op
+		ints func(a, b int64) bool
+		flts func(a, b float64) bool
+	}{
+		{opLt, func(a, b int64) bool { return a < b }, func(a, b float64) bool { return a < b }},
+		{opLe, func(a, b int64) bool { return a <= b }, func(a, b float64) bool { return a <= b }},
+		{opGt, func(a, b int64) bool { return a > b }, func(a, b float64) bool { return a > b }},
+		{opGe, func(a, b int64) bool { return a >= b }, func(a, b float64) bool { return a >= b }},
+		{opEq, func(a, b int64) bool { return a == b }, func(a, b float64) bool { return a == b }},
+		{opNe, func(a, b int64) bool { return a != b }, func(a, b float64) bool { return a != b }},
+	}
+	for _, o := range ops {
+		for _, a := range ints {
+			for _, b := range ints {
+				if got, want := holds(o.op, b2u(a == b)+b2u(a > b)*2), o.ints(a, b); got != want {
+					t.Errorf("%v of ints %d, %d: got %v, want %v", o.op, a, b, got, want)
+				}
+			}
+		}
+		for _, a := range floats {
+			for _, b := range floats {
+				if got, want := holds(o.op, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3), o.flts(a, b); got != want {
+					t.Errorf("%v of floats %v, %v: got %v, want %v", o.op, a, b, got, want)
+				}
+			}
+		}
+	}
+}

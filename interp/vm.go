@@ -666,16 +666,19 @@ relift:
 		case opLt, opLe, opGt, opGe, opEq, opNe:
 			x, y := regs[in.B], regs[in.C]
 			if x.Tag == tagInt && y.Tag == tagInt {
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(intCmp(in.Op, int64(x.Bits), int64(y.Bits)))}
+				a, b := int64(x.Bits), int64(y.Bits)
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(holds(in.Op, b2u(a == b)+b2u(a > b)*2))}
 				continue
 			}
 		case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
 			x, y := regs[in.A], regs[in.B]
 			var r bool
 			if x.Tag == tagInt && y.Tag == tagInt {
-				r = intCmp(in.Op-opJumpIfNotLt+opLt, int64(x.Bits), int64(y.Bits))
+				a, b := int64(x.Bits), int64(y.Bits)
+				r = holds(in.Op-opJumpIfNotLt+opLt, b2u(a == b)+b2u(a > b)*2)
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
-				r = floatCmp(in.Op-opJumpIfNotLt+opLt, math.Float64frombits(x.Bits), math.Float64frombits(y.Bits))
+				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
+				r = holds(in.Op-opJumpIfNotLt+opLt, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
 			} else {
 				var v Val
 				v, err = vm.cmpOp(f, in.Op-opJumpIfNotLt+opLt, in.A, in.B)
@@ -696,9 +699,11 @@ relift:
 			x, y := regs[in.A], regs[in.B]
 			var r bool
 			if x.Tag == tagInt && y.Tag == tagInt {
-				r = intCmp(in.Op-opJumpIfLt+opLt, int64(x.Bits), int64(y.Bits))
+				a, b := int64(x.Bits), int64(y.Bits)
+				r = holds(in.Op-opJumpIfLt+opLt, b2u(a == b)+b2u(a > b)*2)
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
-				r = floatCmp(in.Op-opJumpIfLt+opLt, math.Float64frombits(x.Bits), math.Float64frombits(y.Bits))
+				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
+				r = holds(in.Op-opJumpIfLt+opLt, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
 			} else {
 				var v Val
 				v, err = vm.cmpOp(f, in.Op-opJumpIfLt+opLt, in.A, in.B)
@@ -1522,34 +1527,19 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
-func intCmp(op Op, a, b int64) bool {
-	switch op {
-	case opLt:
-		return a < b
-	case opLe:
-		return a <= b
-	case opGt:
-		return a > b
-	case opGe:
-		return a >= b
-	case opEq:
-		return a == b
-	}
-	return a != b
-}
+// Comparison op (opLt to opNe) of two ints or floats is answered without
+// a branch on op. An outcome (0 less, 1 equal, 2 greater, 3 unordered: a
+// NaN) picks bit 4*(op-opLt)+outcome of cmpTruth, which has each op's
+// answers for the four outcomes. runAt is too big for Go to inline more
+// than a few operations into it, and a call per compare-and-jump cost
+// more than the compare: it computes the outcome itself and asks holds.
+const cmpTruth = 0b0001 | // <
+	0b0011<<4 | // <=
+	0b0100<<8 | // >
+	0b0110<<12 | // >=
+	0b0010<<16 | // ==
+	0b1101<<20 // !=
 
-func floatCmp(op Op, a, b float64) bool {
-	switch op {
-	case opLt:
-		return a < b
-	case opLe:
-		return a <= b
-	case opGt:
-		return a > b
-	case opGe:
-		return a >= b
-	case opEq:
-		return a == b
-	}
-	return a != b
-}
+// holds is comparison op's answer for outcome o: of ints
+// b2u(a == b)+b2u(a > b)*2, of floats that plus b2u(a != a || b != b)*3.
+func holds(op Op, o uint64) bool { return cmpTruth>>(uint64(op-opLt)*4+o)&1 != 0 }
