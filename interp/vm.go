@@ -1248,8 +1248,22 @@ relift:
 			// exactly its parameters: self and the arguments are already
 			// in consecutive slots.
 			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject {
-				if e := vm.lookup(co.caches[pc-1].Load(), x); e != nil && e.kind == cacheMethod {
-					if fn := e.val.O.(*Function); directArity(fn, int(in.C)+1) {
+				// The first way and a function taking exactly self and
+				// the arguments are tested here, as opGetAttr's first
+				// way is: a call each for lookup and directArity cost
+				// more than their tests.
+				c := co.caches[pc-1].Load()
+				var e *cacheEntry
+				if c != nil && c.n > 0 && !vm.threaded() {
+					if w := &c.ways[0]; w.shape == x.shape && w.version == x.cls.version.Load() {
+						e = w
+					}
+				}
+				if e == nil {
+					e = vm.lookup(c, x)
+				}
+				if e != nil && e.kind == cacheMethod {
+					if fn := e.val.O.(*Function); fn.code.nparams == int(in.C)+1 && fn.code.simple && !fn.code.isGenerator || directArity(fn, int(in.C)+1) {
 						var v Val
 						if v, err = vm.callDirect(f, fn, in.B, in.C+1, pc); err != nil {
 							break
@@ -1349,7 +1363,15 @@ relift:
 			}
 		case opSetAttr:
 			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
-				if e := co.caches[pc-1].Load().lookup(x); e != nil {
+				// The first way here too (__init__'s stores see one shape).
+				c := co.caches[pc-1].Load()
+				var e *cacheEntry
+				if c != nil && c.n > 0 && c.ways[0].shape == x.shape && c.ways[0].version == x.cls.version.Load() {
+					e = &c.ways[0]
+				} else {
+					e = c.lookup(x)
+				}
+				if e != nil {
 					switch e.kind {
 					case cacheSlot:
 						x.vals[e.slot], x.objs[e.slot] = regs[in.C], objs[in.C]
