@@ -64,3 +64,34 @@ func TestHeapLayout(t *testing.T) {
 		t.Errorf("ObjVal of an instance: bits %#x", v.B)
 	}
 }
+
+// TestHoldsAt checks holdsAt, which giveBack asks whether a slot's Go half
+// is already the object its bits name, on every kind native code leaves
+// in a slot: the same object holds, another object of the same kind or of
+// another kind at the same address, or none, does not.
+func TestHoldsAt(t *testing.T) {
+	list, packed, inst := &List{}, &List{pk: make([]byte, 3)}, &Instance{}
+	str, tup := &Str{s: "ab", kind: 1}, &Tuple{items: []Val{IntVal(1)}}
+	objs := []Object{list, packed, inst, str, tup}
+	for _, o := range objs {
+		bits := ObjVal(o).B
+		if bits == 0 {
+			t.Fatalf("ObjVal(%T) has no bits", o)
+		}
+		for _, other := range objs {
+			if got, want := holdsAt(other, bits), other == o; got != want {
+				t.Errorf("holdsAt(%T %p, bits of %T %p) = %v, want %v", other, other, o, o, got, want)
+			}
+		}
+		if holdsAt(nil, bits) {
+			t.Errorf("holdsAt(nil, bits of %T) = true", o)
+		}
+		// Another kind's bits at the same address name another object.
+		for _, kind := range []uint64{0, templates.InstanceBit, templates.StrBit, templates.TupleBit, templates.PackedKind} {
+			same := bits&7 == kind || bits&7 == 0 && kind == templates.PackedKind || bits&7 == templates.PackedKind && kind == 0
+			if got := holdsAt(o, bits&^7|kind); got != same {
+				t.Errorf("holdsAt(%T, its address with kind %d) = %v, want %v", o, kind, got, same)
+			}
+		}
+	}
+}
