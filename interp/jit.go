@@ -1192,8 +1192,11 @@ func (vm *VM) checkNative(lt *loopTrace, frame []templates.Value) {
 			visit(e, depth+1)
 		}
 	}
-	for _, v := range frame {
-		visit(v, 0)
+	for i, v := range frame {
+		// (A dead slot's bits may name a list no one holds: liveTop.)
+		if holdsAt(vm.ostack[lt.base+i], v.Bits) {
+			visit(v, 0)
+		}
 	}
 	saved := make([][]templates.Value, len(lists))
 	for i, l := range lists {

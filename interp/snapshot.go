@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 	"unsafe"
@@ -177,7 +178,7 @@ func (vm *VM) finishFrames(base int, sn *snapshot, pc int) (int, error) {
 // and runs nothing: restore then finishes the inlined frames, or a bridge
 // recorded from inside them (recordBridge) goes on from there itself.
 func (vm *VM) restoreSlots(tr *loopTrace, sn *snapshot) {
-	vm.giveBack(tr)
+	vm.giveBackBelow(tr, tr.liveTop(sn))
 	if len(sn.objects)+len(sn.iters)+len(sn.wides)+len(sn.clear) == 0 {
 		return // (most call-outs' snapshots: nothing to slice the stacks for)
 	}
@@ -206,7 +207,11 @@ func (vm *VM) restoreSlots(tr *loopTrace, sn *snapshot) {
 // giveBack gives the interpreter back what tr kept its own way:
 // the Go half of slots native code left lists, instances or strs in, the ints it kept as 128
 // bits, and the positions of the list iterators it iterated itself.
-func (vm *VM) giveBack(tr *loopTrace) {
+func (vm *VM) giveBack(tr *loopTrace) { vm.giveBackBelow(tr, math.MaxInt32) }
+
+// giveBackBelow is giveBack for the list slots below top only (tr.lists
+// is sorted): those above are dead (liveTop).
+func (vm *VM) giveBackBelow(tr *loopTrace, top int32) {
 	if len(tr.lists)+len(tr.entryIters)+len(tr.wides)+len(tr.globals) == 0 {
 		return // (it runs at every call-out: nothing to slice the stacks for)
 	}
@@ -214,6 +219,9 @@ func (vm *VM) giveBack(tr *loopTrace) {
 		regs := vm.stack[tr.base:]
 		objs := vm.ostack[tr.base:]
 		for _, s := range tr.lists {
+			if s >= top {
+				break
+			}
 			if r := regs[s]; r.Tag == tagObject && r.Bits != 0 && !holdsAt(objs[s], r.Bits) {
 				objs[s] = objectAt(r.Bits)
 			}
@@ -231,6 +239,26 @@ func (vm *VM) giveBack(tr *loopTrace) {
 		vm.ostack[tr.base+int(w.slot)] = x.O
 	}
 	vm.storeGlobals(tr)
+}
+
+// liveTop is the first slot past those the interpreter may read after a
+// loop trace left through sn: the root frame's, the trace's scratch
+// slots, and the windows of the inlined frames sn finishes (outermost
+// first, each above the last). The windows of inlined calls that had
+// returned are dead: the interpreter's next frames there write a slot
+// before they read it (initFrame unbinds the locals), as the trace does
+// when it enters again. Giving their list slots back at every exit took
+// scheduler, whose methods the trace inlines, most of giveBack's work.
+// A function trace's frames are laid out its own way: all of its slots.
+func (tr *loopTrace) liveTop(sn *snapshot) int32 {
+	if tr.fn {
+		return math.MaxInt32
+	}
+	if n := len(sn.frames); n > 0 {
+		fr := &sn.frames[n-1]
+		return fr.base + int32(fr.code.nslots)
+	}
+	return tr.scratchLo + tr.scratchSize()
 }
 
 // wideSlot is an int a trace keeps as 128 bits in a private slot.
