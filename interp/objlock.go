@@ -508,10 +508,9 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 		fnv := f.get(in.B)
 		switch fn := fnv.O.(type) {
 		case *Builtin:
-			if fn.method || fn.blocks {
-				break
+			if fn.locksArgs() {
+				vm.addArgs(&h, f, in.B+1, in.C, attrBuiltins[fn.name])
 			}
-			vm.addArgs(&h, f, in.B+1, in.C, attrBuiltins[fn.name])
 		case *typeObj:
 			vm.addArgs(&h, f, in.B+1, in.C, false)
 		case *BoundMethod:
@@ -544,8 +543,8 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 			if blockingModules[x.name] {
 				break
 			}
-			fv, ok := moduleAttr(f.code.site(in), x, f.code.names[in.D])
-			if b, isBuiltin := fv.O.(*Builtin); ok && fv.T == tagObject && isBuiltin && !b.blocks {
+			fv, _ := moduleAttr(f.code.site(in), x, f.code.names[in.D])
+			if b, ok := fv.O.(*Builtin); ok && fv.T == tagObject && b.locksArgs() {
 				vm.addArgs(&h, f, in.B+1, in.C, false)
 			}
 		default:
@@ -574,6 +573,12 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 	defer h.unlock(vm)
 	return op(vm, f, in)
 }
+
+// locksArgs reports whether a call of b runs with its arguments locked:
+// not when it may wait for another thread (blocks), nor when it is a
+// class's method bound like a Python function (type.__call__ runs
+// __init__, dataclasses' methods run Python code).
+func (b *Builtin) locksArgs() bool { return !b.method && !b.blocks }
 
 // addArgs adds the containers among n argument slots from first, and the
 // instances when attrs is set.
