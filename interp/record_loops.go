@@ -381,10 +381,6 @@ func (r *recorder) runInner(from int) int {
 	r.st.Budget = 1 << 62
 	native := false // tried: a region with a call-out has no native form
 	for i, steps := from, 0; i < end && r.abort == ""; steps++ {
-		if steps > maxInnerSteps {
-			r.failf("an inner loop too long to record")
-			return -1
-		}
 		if i == from && steps >= nativeAfterSteps && !native {
 			// Long enough that compiling pays: the rest runs natively
 			// from the loop's top, where the uop reference left every
@@ -416,6 +412,14 @@ func (r *recorder) runInner(from int) int {
 		info := traceopt.Info(in.Op)
 		switch {
 		case in.Op == generated.OpLoop:
+			if steps > maxInnerSteps {
+				// Stopped at a back-edge, whose snapshot is the
+				// interpreter's state there (as a native run's
+				// safepoint exit): stopped anywhere else, the slots
+				// would be half-way through an iteration.
+				r.leaveAt(int(in.Args[0]), "an inner loop too long to record")
+				return -1
+			}
 			i = in.Target
 		case info.Branch:
 			if (next == uopref.Jump) == in.Negate {
