@@ -70,6 +70,19 @@ func (vm *VM) takeBig() *BigInt {
 	return x
 }
 
+// unusedBig gives the pool x, a big int newBigInt handed out that no
+// value refers to.
+func (vm *VM) unusedBig(x *BigInt) {
+	if vm == nil {
+		return
+	}
+	fb := &vm.fbig
+	if fb.n < bigPoolDepth {
+		fb.pool[fb.n] = x
+		fb.n++
+	}
+}
+
 // madeBig records x, just handed out by newBigInt.
 func (vm *VM) madeBig(x *BigInt) {
 	fb := &vm.fbig

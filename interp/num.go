@@ -193,10 +193,7 @@ func (vm *VM) modPow2(a, b *big.Int) (Val, bool) {
 		}
 		res.v.SetBits(w)
 	}
-	if res.v.IsInt64() {
-		return IntVal(res.v.Int64()), true
-	}
-	return ObjVal(res), true
+	return vm.bigOrSmall(res), true
 }
 
 // newBigInt hands out big ints from per-VM slabs: one allocation serves
@@ -258,6 +255,7 @@ func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
 		}
 		if op == opMod {
 			if v, ok := vm.modPow2(a, b); ok {
+				vm.unusedBig(res)
 				return v, nil
 			}
 		}
@@ -337,10 +335,20 @@ func (vm *VM) bigArith(op Op, a, b *big.Int) (Val, error) {
 	default:
 		return Val{}, binopTypeErr(opSymbols[op], normBig(a), normBig(b))
 	}
-	if r.IsInt64() {
-		return IntVal(r.Int64()), nil
+	return vm.bigOrSmall(res), nil
+}
+
+// bigOrSmall is x as a Python int: a small int when it fits, and then x,
+// which no one else has seen, goes back to the pool newBigInt takes from
+// (monte_carlo's (state >> 11) and its % 2**64 below 2**63 took a fresh
+// big int each for the collector to reclaim).
+func (vm *VM) bigOrSmall(x *BigInt) Val {
+	if !x.v.IsInt64() {
+		return ObjVal(x)
 	}
-	return ObjVal(res), nil
+	v := IntVal(x.v.Int64())
+	vm.unusedBig(x)
+	return v
 }
 
 // bigDivMod is Python's divmod(a, b) for b != 0, the quotient in q (a
@@ -353,7 +361,7 @@ func (vm *VM) bigDivMod(q *BigInt, a, b *big.Int) (Val, Val) {
 		q.v.Sub(&q.v, bigOne)
 		m.v.Add(&m.v, b)
 	}
-	return bigResult(q), bigResult(m)
+	return vm.bigOrSmall(q), vm.bigOrSmall(m)
 }
 
 // powMod64 is pow(a, e, m) for ints with e >= 0 and m > 0: square and
