@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/copypatch/copypatch/generated"
@@ -1154,12 +1154,7 @@ func (r *recorder) nextElem(it virtualIter, target int32) bool {
 // must see a store move the list's sequence word.
 func (r *recorder) refStep(in *traceopt.Inst) (uopref.Next, error) {
 	op := generated.Op(in.Op)
-	var f uopref.Func
-	if fs := refFuncs(); int(op) < len(fs) {
-		f = fs[op]
-	} else {
-		f, _ = uopref.Lookup(in.Op.String())
-	}
+	f := refFunc(op)
 	l := r.sharedList(op, in)
 	if l == nil {
 		next, _, err := r.stepper.Step(f, in.Args, &r.st, r.regs[:r.extent])
@@ -1176,15 +1171,27 @@ func (r *recorder) refStep(in *traceopt.Inst) (uopref.Next, error) {
 	return next, err
 }
 
-// refFuncs is every uop's reference implementation, by op: found by name
-// once, not at every step.
-var refFuncs = sync.OnceValue(func() []uopref.Func {
-	fs := make([]uopref.Func, generated.NumOps)
-	for op := range fs {
-		fs[op], _ = uopref.Lookup(generated.Op(op).String())
+// refFuncs holds the uops' reference implementations, by op, each found
+// by name the first time a recording steps it, not at every step. (All
+// 316 at once, at the first recording, was ~60 K instructions of cold
+// map look-ups, 2-3% of perf's samples under the JIT's work in
+// spectral_norm; a run's traces step a few dozen ops.)
+var refFuncs [generated.NumOps]atomic.Pointer[uopref.Func]
+
+// refFunc is op's reference implementation (one that reports an unknown
+// uop when there is none).
+func refFunc(op generated.Op) uopref.Func {
+	if int(op) >= len(refFuncs) {
+		f, _ := uopref.Lookup(op.String())
+		return f
 	}
-	return fs
-})
+	if f := refFuncs[op].Load(); f != nil {
+		return *f
+	}
+	f, _ := uopref.Lookup(op.String())
+	refFuncs[op].Store(&f)
+	return f
+}
 
 // sharedList is the list a list uop reads or writes, when other threads
 // may be changing it; else nil.

@@ -325,6 +325,11 @@ func fillDense() {
 	for op := range unvariedDense {
 		unvariedDense[op] = Unvaried(generated.Op(op))
 	}
+	for op, info := range opDense {
+		if info != nil {
+			slotArgs[op] = slotArgMask(info)
+		}
+	}
 	denseFilled = true
 }
 
