@@ -1,5 +1,6 @@
-# copyreg: the registry pickle and copy consult, and the helpers the
-# default reduction names in a pickle (__newobj__, _reconstructor).
+# copyreg: the table of reduction functions pickle and copy look up by
+# type, the extension-code registry (pickle's EXT1/EXT2/EXT4 opcodes), and
+# the callables the default object reduction puts into a pickle.
 
 _exported = ("__newobj__", "__newobj_ex__", "_reconstructor", "_reduce_ex",
              "_slotnames", "_extension_registry", "_inverted_registry",
@@ -8,125 +9,161 @@ _exported = ("__newobj__", "__newobj_ex__", "_reconstructor", "_reduce_ex",
 __all__ = ["pickle", "constructor", "add_extension", "remove_extension",
            "clear_extension_cache"]
 
+# type -> function(obj) returning a reduction tuple.
 dispatch_table = {}
 
-
-def pickle(ob_type, pickle_function, constructor_ob=None):
-    if not callable(pickle_function):
-        raise TypeError("reduction functions must be callable")
-    dispatch_table[ob_type] = pickle_function
-    if constructor_ob is not None:
-        constructor(constructor_ob)
-
-
-def constructor(object):
-    if not callable(object):
-        raise TypeError("constructors must be callable")
-
-
-def __newobj__(cls, *args):
-    return cls.__new__(cls, *args)
-
-
-def __newobj_ex__(cls, args, kwargs):
-    return cls.__new__(cls, *args, **kwargs)
-
-
-def _reconstructor(cls, base, state):
-    if base is object:
-        obj = object.__new__(cls)
-    else:
-        obj = base.__new__(cls, state)
-        if base is list:
-            obj.extend(state)
-        elif base is dict or base is set:
-            obj.update(state)
-        elif base.__init__ != object.__init__:
-            base.__init__(obj, state)
-    return obj
-
-
-def _slotnames(cls):
-    names = cls.__dict__.get("__slotnames__") if "__dict__" in dir(cls) else None
-    if names is not None:
-        return names
-    names = []
-    for c in getattr(cls, "__mro__", ()):
-        if "__slots__" in getattr(c, "__dict__", ()):
-            slots = c.__dict__["__slots__"]
-            if isinstance(slots, str):
-                slots = (slots,)
-            for name in slots:
-                if name in ("__dict__", "__weakref__"):
-                    continue
-                if name.startswith("__") and not name.endswith("__"):
-                    stripped = c.__name__.lstrip("_")
-                    if stripped:
-                        name = "_%s%s" % (stripped, name)
-                names.append(name)
-    return names
-
-
-def _reduce_ex(self, proto):
-    # Protocols 0 and 1: the object's nearest built-in base rebuilds it.
-    import builtins
-    cls = self.__class__
-    for base in cls.__mro__:
-        if base.__module__ == "builtins" and base is not cls:
-            break
-    else:
-        raise TypeError("cannot pickle %r object" % cls.__name__)
-    base = getattr(builtins, base.__name__, base)
-    if base is object:
-        state = None
-    else:
-        if base is cls:
-            raise TypeError("cannot pickle %r object" % cls.__name__)
-        state = base(self)
-    args = (cls, base, state)
-    getstate = getattr(type(self), "__getstate__", None)
-    if getstate is not None and getstate is not getattr(object, "__getstate__", None):
-        dict = self.__getstate__()
-    else:
-        dict = getattr(self, "__dict__", None) or None
-    if dict:
-        return _reconstructor, args, dict
-    return _reconstructor, args
-
-
+# (module, qualname) <-> code, both directions kept in step, plus the
+# unpickler's memo of objects already loaded by code.
 _extension_registry = {}
 _inverted_registry = {}
 _extension_cache = {}
 
 
+def _require_callable(f, what):
+    if not callable(f):
+        raise TypeError(what + " must be callable")
+
+
+def constructor(object):
+    # Only a check: nothing needs constructors registered any more.
+    _require_callable(object, "constructors")
+
+
+def pickle(ob_type, pickle_function, constructor_ob=None):
+    _require_callable(pickle_function, "reduction functions")
+    dispatch_table[ob_type] = pickle_function
+    if constructor_ob is None:
+        return
+    _require_callable(constructor_ob, "constructors")
+
+
+# --- what a protocol 2+ pickle calls to make an instance -----------------
+
+def __newobj__(cls, *args):
+    make = cls.__new__
+    return make(cls, *args)
+
+
+def __newobj_ex__(cls, args, kwargs):
+    make = cls.__new__
+    return make(cls, *args, **kwargs)
+
+
+# --- protocols 0 and 1 ----------------------------------------------------
+
+def _reconstructor(cls, base, state):
+    # Build a cls whose built-in part is base made from state; the rest of
+    # the instance comes from the pickle's state dict afterwards.
+    if base is object:
+        return object.__new__(cls)
+    made = base.__new__(cls, state)
+    if base is list:
+        made.extend(state)
+    elif base is dict or base is set:
+        made.update(state)
+    elif base.__init__ != object.__init__:
+        base.__init__(made, state)
+    return made
+
+
+def _native_base(cls):
+    # The first class on the MRO that Python code did not define: the part
+    # of the object a protocol 0/1 pickle can write as a plain value.
+    import builtins
+    for klass in cls.__mro__:
+        if klass.__module__ == "builtins":
+            # Some classes reached through an MRO are not the very object
+            # the builtins module names; pickle must write the latter.
+            return getattr(builtins, klass.__name__, klass)
+    return object
+
+
+def _instance_state(obj):
+    own = getattr(type(obj), "__getstate__", None)
+    default = getattr(object, "__getstate__", None)
+    if own is not None and own is not default:
+        return obj.__getstate__()
+    if getattr(obj, "__slots__", None):
+        raise TypeError("a class that defines __slots__ without "
+                        "defining __getstate__ cannot be pickled")
+    try:
+        return obj.__dict__
+    except AttributeError:
+        return None
+
+
+def _reduce_ex(self, proto):
+    cls = self.__class__
+    base = _native_base(cls)
+    if base is cls:
+        raise TypeError(f"cannot pickle {cls.__name__!r} object")
+    value = None if base is object else base(self)
+    rebuild = (cls, base, value)
+    state = _instance_state(self)
+    return (_reconstructor, rebuild, state) if state else (_reconstructor, rebuild)
+
+
+# --- slot names ----------------------------------------------------------
+
+def _mangled(owner, name):
+    # A private slot is stored under its mangled name (__x in class C is
+    # _C__x), unless the class's name is nothing but underscores.
+    if not name.startswith("__") or name.endswith("__"):
+        return name
+    prefix = owner.__name__.lstrip("_")
+    return f"_{prefix}{name}" if prefix else name
+
+
+def _declared_slots(klass):
+    own = getattr(klass, "__dict__", {})
+    if "__slots__" not in own:
+        return []
+    declared = own["__slots__"]
+    if isinstance(declared, str):
+        declared = [declared]
+    return [_mangled(klass, n) for n in declared
+            if n != "__dict__" and n != "__weakref__"]
+
+
+def _slotnames(cls):
+    cached = getattr(cls, "__dict__", {}).get("__slotnames__")
+    if cached is not None:
+        return cached
+    found = []
+    for klass in cls.__mro__:
+        found.extend(_declared_slots(klass))
+    try:
+        cls.__slotnames__ = found
+    except (TypeError, AttributeError):
+        pass  # a built-in type: nothing to remember it on
+    return found
+
+
+# --- extension codes -------------------------------------------------------
+
 def add_extension(module, name, code):
     code = int(code)
-    if not 1 <= code <= 0x7fffffff:
+    if code < 1 or code > 0x7fffffff:
         raise ValueError("code out of range")
     key = (module, name)
-    if (_extension_registry.get(key) == code and
-            _inverted_registry.get(code) == key):
-        return
-    if key in _extension_registry:
-        raise ValueError("key %s is already registered with code %s" %
-                         (key, _extension_registry[key]))
-    if code in _inverted_registry:
-        raise ValueError("code %s is already in use for key %s" %
-                         (code, _inverted_registry[code]))
-    _extension_registry[key] = code
-    _inverted_registry[code] = key
+    held = _extension_registry.get(key)
+    owner = _inverted_registry.get(code)
+    if held == code and owner == key:
+        return  # registering the same pair again is harmless
+    if held is not None:
+        raise ValueError(f"key {key} is already registered with code {held}")
+    if owner is not None:
+        raise ValueError(f"code {code} is already in use for key {owner}")
+    _extension_registry[key], _inverted_registry[code] = code, key
 
 
 def remove_extension(module, name, code):
     key = (module, name)
-    if (_extension_registry.get(key) != code or
-            _inverted_registry.get(code) != key):
-        raise ValueError("key %s is not registered with code %s" %
-                         (key, code))
-    del _extension_registry[key]
-    del _inverted_registry[code]
-    if code in _extension_cache:
-        del _extension_cache[code]
+    if _extension_registry.get(key) != code or _inverted_registry.get(code) != key:
+        raise ValueError(f"key {key} is not registered with code {code}")
+    _extension_registry.pop(key)
+    _inverted_registry.pop(code)
+    _extension_cache.pop(code, None)
 
 
 def clear_extension_cache():
