@@ -1,8 +1,9 @@
-# socketserver: servers that accept requests on a socket and hand each
-# to a request handler class, one at a time or a thread each
-# (ThreadingMixIn). serve_forever waits with selectors, so shutdown()
-# from another thread is seen within poll_interval. There is no
-# ForkingMixIn: minipy has no os.fork.
+# socketserver: a server owns a listening (or datagram) socket, takes one
+# request at a time from it and builds a RequestHandlerClass for it, in the
+# serving thread or, with ThreadingMixIn, in a thread per request.
+# serve_forever polls the socket in poll_interval slices so that shutdown()
+# from another thread stops it promptly. No ForkingMixIn: minipy has no
+# os.fork.
 
 import selectors
 import socket
@@ -17,77 +18,83 @@ __all__ = ["BaseServer", "TCPServer", "UDPServer", "ThreadingUDPServer",
            "ThreadingUnixDatagramServer"]
 
 
-def _wait_readable(server, timeout):
-    """Whether server's socket has a request within timeout seconds
-    (None: as long as it takes)."""
-    with selectors.DefaultSelector() as sel:
-        sel.register(server, selectors.EVENT_READ)
-        return bool(sel.select(timeout))
+def _read_watch(server):
+    # A selector that reports when the server's socket has a request.
+    watch = selectors.DefaultSelector()
+    watch.register(server, selectors.EVENT_READ)
+    return watch
 
 
 class BaseServer:
     timeout = None
 
     def __init__(self, server_address, RequestHandlerClass):
-        self.server_address = server_address
-        self.RequestHandlerClass = RequestHandlerClass
-        self._stopped = threading.Event()   # set while serve_forever is not running
-        self._stopped.set()
-        self._stop_asked = False
+        self.server_address, self.RequestHandlerClass = (
+            server_address, RequestHandlerClass)
+        # idle is set whenever no serve_forever loop is running, so that
+        # shutdown() can wait for the loop to notice stop_wanted.
+        self._idle = threading.Event()
+        self._idle.set()
+        self._stop_wanted = False
 
-    def server_activate(self):
-        pass
+    # --- the serving loops ---
 
     def serve_forever(self, poll_interval=0.5):
-        self._stopped.clear()
+        self._idle.clear()
         try:
-            with selectors.DefaultSelector() as sel:
-                sel.register(self, selectors.EVENT_READ)
-                while not self._stop_asked:
-                    ready = sel.select(poll_interval)
-                    if self._stop_asked:
+            with _read_watch(self) as watch:
+                while not self._stop_wanted:
+                    got = watch.select(poll_interval)
+                    if self._stop_wanted:
                         break
-                    if ready:
-                        self._handle_request_noblock()
+                    if got:
+                        self._serve_one()
                     self.service_actions()
         finally:
-            self._stop_asked = False
-            self._stopped.set()
+            self._stop_wanted = False
+            self._idle.set()
 
     def shutdown(self):
-        """Stop serve_forever (running in another thread) and wait for it."""
-        self._stop_asked = True
-        self._stopped.wait()
+        # Called from another thread than serve_forever's: returns once
+        # that loop has ended.
+        self._stop_wanted = True
+        self._idle.wait()
 
     def service_actions(self):
         pass
 
     def handle_request(self):
-        """Wait for one request (at most the smaller of the socket's and
-        the server's timeout) and handle it, or call handle_timeout."""
-        timeout = self.socket.gettimeout()
-        if timeout is None or (self.timeout is not None and self.timeout < timeout):
-            timeout = self.timeout
-        if not _wait_readable(self, timeout):
-            return self.handle_timeout()
-        self._handle_request_noblock()
+        # One request, waiting no longer than the tighter of the socket's
+        # and the server's timeouts; none in time: handle_timeout().
+        limits = [t for t in (self.socket.gettimeout(), self.timeout)
+                  if t is not None]
+        wait = min(limits) if limits else None
+        with _read_watch(self) as watch:
+            got = watch.select(wait)
+        return self._serve_one() if got else self.handle_timeout()
 
-    def _handle_request_noblock(self):
+    def _serve_one(self):
+        # The socket is readable: accept, vet and process one request.
         try:
-            request, client_address = self.get_request()
+            req, addr = self.get_request()
         except OSError:
-            return
-        if not self.verify_request(request, client_address):
-            self.shutdown_request(request)
+            return  # the client left before we accepted it
+        if not self.verify_request(req, addr):
+            self.shutdown_request(req)
             return
         try:
-            self.process_request(request, client_address)
+            self.process_request(req, addr)
         except Exception:
-            self.handle_error(request, client_address)
-            self.shutdown_request(request)
+            self.handle_error(req, addr)
+            self.shutdown_request(req)
         except BaseException:
-            self.shutdown_request(request)
+            self.shutdown_request(req)
             raise
+
+    # --- hooks subclasses override ---
+
+    def server_activate(self):
+        pass
 
     def handle_timeout(self):
         pass
@@ -99,9 +106,6 @@ class BaseServer:
         self.finish_request(request, client_address)
         self.shutdown_request(request)
 
-    def server_close(self):
-        pass
-
     def finish_request(self, request, client_address):
         self.RequestHandlerClass(request, client_address, self)
 
@@ -111,47 +115,51 @@ class BaseServer:
     def close_request(self, request):
         pass
 
+    def server_close(self):
+        pass
+
     def handle_error(self, request, client_address):
         import traceback
-        line = "-" * 40
-        print(line, file=sys.stderr)
-        print("Exception occurred during processing of request from",
-              client_address, file=sys.stderr)
+        rule = "-" * 40 + "\n"
+        sys.stderr.write(rule)
+        sys.stderr.write("Exception occurred during processing of request "
+                         f"from {client_address}\n")
         traceback.print_exc()
-        print(line, file=sys.stderr)
+        sys.stderr.write(rule)
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc_info):
         self.server_close()
 
 
 class TCPServer(BaseServer):
-    address_family = socket.AF_INET
-    socket_type = socket.SOCK_STREAM
+    address_family, socket_type = socket.AF_INET, socket.SOCK_STREAM
     request_queue_size = 5
-    allow_reuse_address = False
-    allow_reuse_port = False
+    allow_reuse_address = allow_reuse_port = False
 
     def __init__(self, server_address, RequestHandlerClass, bind_and_activate=True):
-        BaseServer.__init__(self, server_address, RequestHandlerClass)
+        super().__init__(server_address, RequestHandlerClass)
         self.socket = socket.socket(self.address_family, self.socket_type)
-        if bind_and_activate:
-            try:
-                self.server_bind()
-                self.server_activate()
-            except BaseException:
-                self.server_close()
-                raise
+        if not bind_and_activate:
+            return
+        try:
+            self.server_bind()
+            self.server_activate()
+        except BaseException:
+            self.server_close()
+            raise
 
     def server_bind(self):
-        if self.allow_reuse_address and hasattr(socket, "SO_REUSEADDR"):
-            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if self.allow_reuse_port and hasattr(socket, "SO_REUSEPORT"):
-            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        self.socket.bind(self.server_address)
-        self.server_address = self.socket.getsockname()
+        sock = self.socket
+        for wanted, option in ((self.allow_reuse_address, "SO_REUSEADDR"),
+                               (self.allow_reuse_port, "SO_REUSEPORT")):
+            if wanted and hasattr(socket, option):
+                sock.setsockopt(socket.SOL_SOCKET, getattr(socket, option), 1)
+        sock.bind(self.server_address)
+        # Port 0 asked the system for a free port: record the one it chose.
+        self.server_address = sock.getsockname()
 
     def server_activate(self):
         self.socket.listen(self.request_queue_size)
@@ -166,39 +174,40 @@ class TCPServer(BaseServer):
         return self.socket.accept()
 
     def shutdown_request(self, request):
+        # Half-close first so the client reads an end of stream even if
+        # some other reference keeps the socket open.
         try:
-            # Tell the client this side is done before closing.
             request.shutdown(socket.SHUT_WR)
         except OSError:
             pass
-        self.close_request(request)
+        super().shutdown_request(request)
 
     def close_request(self, request):
         request.close()
 
 
 class UDPServer(TCPServer):
-    allow_reuse_address = False
-    allow_reuse_port = False
-    socket_type = socket.SOCK_DGRAM
-    max_packet_size = 8192
+    # A datagram server has no connections: a request is one packet
+    # together with the server's socket to answer on.
+    socket_type, max_packet_size = socket.SOCK_DGRAM, 8192
+    allow_reuse_address = allow_reuse_port = False
 
     def get_request(self):
-        data, client_addr = self.socket.recvfrom(self.max_packet_size)
-        return (data, self.socket), client_addr
+        packet, sender = self.socket.recvfrom(self.max_packet_size)
+        return (packet, self.socket), sender
 
     def server_activate(self):
-        pass
+        pass  # nothing to listen for
 
-    def shutdown_request(self, request):
-        self.close_request(request)
+    # Nothing to half-close or close: the socket is the server's own.
+    shutdown_request = BaseServer.shutdown_request
 
     def close_request(self, request):
         pass
 
 
 class ThreadingMixIn:
-    """Handle each request in a thread of its own."""
+    # Put first among the bases: each request gets a thread of its own.
     daemon_threads = False
     block_on_close = True
     _threads = None
@@ -212,22 +221,23 @@ class ThreadingMixIn:
             self.shutdown_request(request)
 
     def process_request(self, request, client_address):
-        t = threading.Thread(target=self.process_request_thread,
-                             args=(request, client_address))
-        t.daemon = self.daemon_threads
-        if not t.daemon and self.block_on_close:
-            if self._threads is None:
-                self._threads = []
-            # Forget the threads that have ended, keep the others to join.
-            self._threads = [old for old in self._threads if old.is_alive()]
-            self._threads.append(t)
-        t.start()
+        worker = threading.Thread(target=self.process_request_thread,
+                                  args=(request, client_address))
+        worker.daemon = self.daemon_threads
+        if self.block_on_close and not worker.daemon:
+            # server_close joins these; drop the finished ones as we go so
+            # a long-lived server does not keep every thread it ran.
+            running = [w for w in (self._threads or ()) if w.is_alive()]
+            running.append(worker)
+            self._threads = running
+        worker.start()
 
     def server_close(self):
         super().server_close()
-        threads, self._threads = self._threads or [], None
-        for t in threads:
-            t.join()
+        pending = self._threads or ()
+        self._threads = None
+        for worker in pending:
+            worker.join()
 
 
 class ThreadingUDPServer(ThreadingMixIn, UDPServer):
@@ -253,12 +263,11 @@ if hasattr(socket, "AF_UNIX"):
 
 
 class BaseRequestHandler:
-    """One request: __init__ runs setup(), handle() and finish()."""
+    # Constructing the handler is handling the request: setup, handle,
+    # and finish even when handle raised.
 
     def __init__(self, request, client_address, server):
-        self.request = request
-        self.client_address = client_address
-        self.server = server
+        self.request, self.client_address, self.server = request, client_address, server
         self.setup()
         try:
             self.handle()
@@ -276,21 +285,21 @@ class BaseRequestHandler:
 
 
 class _SocketWriter:
-    """wfile when wbufsize is 0: each write goes straight to the socket."""
+    # wfile for wbufsize 0: unbuffered, every write is sent whole at once.
 
     def __init__(self, sock):
-        self._sock = sock
+        self._conn = sock
         self.closed = False
 
     def writable(self):
         return True
 
     def write(self, b):
-        self._sock.sendall(b)
-        return len(memoryview(b))
+        self._conn.sendall(b)
+        return memoryview(b).nbytes
 
     def fileno(self):
-        return self._sock.fileno()
+        return self._conn.fileno()
 
     def flush(self):
         pass
@@ -300,38 +309,42 @@ class _SocketWriter:
 
 
 class StreamRequestHandler(BaseRequestHandler):
-    rbufsize = -1
-    wbufsize = 0
-    timeout = None
-    disable_nagle_algorithm = False
+    rbufsize, wbufsize = -1, 0  # rfile buffered, wfile not
+    timeout, disable_nagle_algorithm = None, False
 
     def setup(self):
-        self.connection = self.request
-        if self.timeout is not None:
-            self.connection.settimeout(self.timeout)
+        conn = self.connection = self.request
+        limit = self.timeout
+        if limit is not None:
+            conn.settimeout(limit)
         if self.disable_nagle_algorithm:
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
-        self.rfile = self.connection.makefile("rb", self.rbufsize)
-        if self.wbufsize == 0:
-            self.wfile = _SocketWriter(self.connection)
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
+        self.rfile = conn.makefile("rb", self.rbufsize)
+        if self.wbufsize:
+            self.wfile = conn.makefile("wb", self.wbufsize)
         else:
-            self.wfile = self.connection.makefile("wb", self.wbufsize)
+            self.wfile = _SocketWriter(conn)
 
     def finish(self):
-        if not self.wfile.closed:
+        out = self.wfile
+        if not out.closed:
             try:
-                self.wfile.flush()
+                out.flush()
             except OSError:
-                pass    # the client has gone: nothing to flush to
-        self.wfile.close()
+                pass  # the client went away: what is left cannot be sent
+        out.close()
         self.rfile.close()
 
 
 class DatagramRequestHandler(BaseRequestHandler):
+    # rfile reads the packet; whatever handle writes to wfile is sent back
+    # to the client as one datagram.
+
     def setup(self):
-        self.packet, self.socket = self.request
-        self.rfile = BytesIO(self.packet)
-        self.wfile = BytesIO()
+        packet, sock = self.request
+        self.packet, self.socket = packet, sock
+        self.rfile, self.wfile = BytesIO(packet), BytesIO()
 
     def finish(self):
-        self.socket.sendto(self.wfile.getvalue(), self.client_address)
+        reply = self.wfile.getvalue()
+        self.socket.sendto(reply, self.client_address)
