@@ -1,11 +1,13 @@
-# configparser for minipy: INI files read and written as CPython's module
-# does (sections, DEFAULT, continuation lines, comments, the mapping
-# protocol, BasicInterpolation and ExtendedInterpolation, converters),
-# with its exceptions and messages.
+# configparser: INI-style files. A parser keeps an ordered map of sections,
+# each an ordered map of (optionxform'd) option names to strings, plus one
+# map of defaults that every section sees through. Reading is one pass over
+# the lines that collects values as lists of lines and joins them at the
+# end; interpolation happens when a value is read, not when it is stored.
+# Names, signatures, messages and the written format are CPython's.
 
-import re as _re
 import io as _io
 import os as _os
+import re as _re
 from collections.abc import MutableMapping as _MutableMapping
 
 __all__ = ('NoSectionError', 'DuplicateOptionError', 'DuplicateSectionError',
@@ -19,13 +21,19 @@ __all__ = ('NoSectionError', 'DuplicateOptionError', 'DuplicateSectionError',
 DEFAULTSECT = 'DEFAULT'
 MAX_INTERPOLATION_DEPTH = 10
 
+_UNSET = object()   # "argument not given", where None is a meaningful value
+
+
+# ---------------------------------------------------------------- errors
 
 class Error(Exception):
-    """Base class for ConfigParser exceptions."""
+    """Root of the exceptions configparser raises."""
 
-    def __init__(self, msg=''):
+    def __init__(self, msg='', *args):
+        # args: what the subclass's constructor was given (its .args);
+        # the text shown is always the message.
         self.message = msg
-        Exception.__init__(self, msg)
+        Exception.__init__(self, *(args or (msg,)))
 
     def __repr__(self):
         return self.message
@@ -33,152 +41,135 @@ class Error(Exception):
     __str__ = __repr__
 
 
-def _where(source, lineno):
-    # "While reading from 'f.ini' [line  3]: " or nothing.
+def _origin(source, lineno):
+    # The "While reading from ..." lead of a duplicate error, '' when the
+    # duplicate did not come from a source.
     if source is None:
-        return None
-    s = 'While reading from %r' % (source,)
+        return ''
+    text = f'While reading from {source!r}'
     if lineno is not None:
-        s += ' [line %2d]' % lineno
-    return s + ': '
+        text += ' [line %2d]' % lineno
+    return text + ': '
 
 
 class NoSectionError(Error):
-    """Raised when no section matches a requested option."""
+    """The section asked for does not exist."""
 
     def __init__(self, section):
-        Error.__init__(self, 'No section: %r' % (section,))
+        super().__init__(f'No section: {section!r}', section)
         self.section = section
-        self.args = (section,)
 
 
 class DuplicateSectionError(Error):
-    """Raised when a section is repeated in an input source."""
+    """A section was added twice, or appears twice in one source."""
 
     def __init__(self, section, source=None, lineno=None):
-        where = _where(source, lineno)
-        if where is None:
-            msg = 'Section %r already exists' % (section,)
+        lead = _origin(source, lineno)
+        if lead:
+            msg = f'{lead}section {section!r} already exists'
         else:
-            msg = where + 'section %r already exists' % (section,)
-        Error.__init__(self, msg)
-        self.section = section
-        self.source = source
-        self.lineno = lineno
-        self.args = (section, source, lineno)
+            msg = f'Section {section!r} already exists'
+        super().__init__(msg, section, source, lineno)
+        self.section, self.source, self.lineno = section, source, lineno
 
 
 class DuplicateOptionError(Error):
-    """Raised by strict parsers when an option is repeated in an input source."""
+    """An option appears twice in one section of one source (strict parsers)."""
 
     def __init__(self, section, option, source=None, lineno=None):
-        what = '%r in section %r already exists' % (option, section)
-        where = _where(source, lineno)
-        if where is None:
-            msg = 'Option ' + what
-        else:
-            msg = where + 'option ' + what
-        Error.__init__(self, msg)
-        self.section = section
-        self.option = option
-        self.source = source
-        self.lineno = lineno
-        self.args = (section, option, source, lineno)
+        lead = _origin(source, lineno)
+        text = f'{option!r} in section {section!r} already exists'
+        msg = (lead + 'option ' if lead else 'Option ') + text
+        super().__init__(msg, section, option, source, lineno)
+        self.section, self.option = section, option
+        self.source, self.lineno = source, lineno
 
 
 class NoOptionError(Error):
-    """A requested option was not found."""
+    """The option asked for is in neither the section nor the defaults."""
 
     def __init__(self, option, section):
-        Error.__init__(self, 'No option %r in section: %r' % (option, section))
-        self.option = option
-        self.section = section
-        self.args = (option, section)
+        super().__init__(f'No option {option!r} in section: {section!r}',
+                         option, section)
+        self.option, self.section = option, section
 
 
 class InterpolationError(Error):
-    """Base class for interpolation-related exceptions."""
+    """Root of the errors met while substituting references in a value."""
 
-    def __init__(self, option, section, msg):
-        Error.__init__(self, msg)
-        self.option = option
-        self.section = section
-        self.args = (option, section, msg)
+    def __init__(self, option, section, msg, *args):
+        super().__init__(msg, *(args or (option, section, msg)))
+        self.option, self.section = option, section
 
 
 class InterpolationMissingOptionError(InterpolationError):
-    """A string substitution required a setting which was not available."""
+    """A reference names an option that does not exist."""
 
     def __init__(self, option, section, rawval, reference):
-        msg = ('Bad value substitution: option %r in section %r contains an '
-               'interpolation key %r which is not a valid option name. '
-               'Raw value: %r' % (option, section, reference, rawval))
-        InterpolationError.__init__(self, option, section, msg)
+        msg = (f'Bad value substitution: option {option!r} in section '
+               f'{section!r} contains an interpolation key {reference!r} '
+               f'which is not a valid option name. Raw value: {rawval!r}')
+        super().__init__(option, section, msg, option, section, rawval, reference)
         self.reference = reference
-        self.args = (option, section, rawval, reference)
 
 
 class InterpolationSyntaxError(InterpolationError):
-    """Raised when the source text contains invalid syntax."""
+    """A value's references are malformed."""
 
 
 class InterpolationDepthError(InterpolationError):
-    """Raised when substitutions are nested too deeply."""
+    """References kept leading to references past MAX_INTERPOLATION_DEPTH."""
 
     def __init__(self, option, section, rawval):
-        msg = ('Recursion limit exceeded in value substitution: option %r in '
-               'section %r contains an interpolation key which cannot be '
-               'substituted in %d steps. Raw value: %r'
-               % (option, section, MAX_INTERPOLATION_DEPTH, rawval))
-        InterpolationError.__init__(self, option, section, msg)
-        self.args = (option, section, rawval)
+        msg = (f'Recursion limit exceeded in value substitution: option '
+               f'{option!r} in section {section!r} contains an interpolation '
+               f'key which cannot be substituted in {MAX_INTERPOLATION_DEPTH} '
+               f'steps. Raw value: {rawval!r}')
+        super().__init__(option, section, msg, option, section, rawval)
 
 
 class ParsingError(Error):
-    """Raised when a configuration file does not follow legal syntax."""
+    """Lines of a source that are neither headers, options nor comments."""
 
     def __init__(self, source, *args):
-        Error.__init__(self, 'Source contains parsing errors: %r' % (source,))
+        super().__init__(f'Source contains parsing errors: {source!r}', source)
         self.source = source
         self.errors = []
-        self.args = (source,)
         if args:
             self.append(*args)
 
     def append(self, lineno, line):
         self.errors.append((lineno, line))
         self.message += '\n\t[line %2d]: %r' % (lineno, line)
-        self.args = (self.source,)
 
     def combine(self, others):
         for other in others:
-            for error in other.errors:
-                self.append(*error)
+            for found in other.errors:
+                self.append(*found)
         return self
 
 
+def _fatal_line(err, what, filename, lineno, line):
+    # A line the parser cannot go on from: the file, the line number and
+    # the line itself are in the message and the args.
+    Error.__init__(err, f'{what}\nfile: {filename!r}, line: {lineno}\n{line!r}',
+                   filename, lineno, line)
+    err.source, err.lineno, err.line = filename, lineno, line
+
+
 class MissingSectionHeaderError(ParsingError):
-    """Raised when a key-value pair is found before any section header."""
+    """An option came before the first section header."""
 
     def __init__(self, filename, lineno, line):
-        Error.__init__(self, 'File contains no section headers.\nfile: %r, line: %d\n%r'
-                       % (filename, lineno, line))
-        self.source = filename
-        self.lineno = lineno
-        self.line = line
-        self.args = (filename, lineno, line)
+        _fatal_line(self, 'File contains no section headers.', filename, lineno, line)
 
 
 class MultilineContinuationError(ParsingError):
-    """Raised when a key without value is followed by continuation line"""
+    """An indented line followed an option that has no value."""
 
     def __init__(self, filename, lineno, line):
-        Error.__init__(self, 'Key without value continued with an indented line.\n'
-                       'file: %r, line: %d\n%r' % (filename, lineno, line))
-        self.source = filename
-        self.lineno = lineno
-        self.line = line
-        self.args = (filename, lineno, line)
+        _fatal_line(self, 'Key without value continued with an indented line.',
+                    filename, lineno, line)
 
 
 class _UnnamedSection:
@@ -187,11 +178,12 @@ class _UnnamedSection:
 
 
 UNNAMED_SECTION = _UnnamedSection()
-_UNSET = object()
 
+
+# ---------------------------------------------------------- interpolation
 
 class Interpolation:
-    """Dummy interpolation that passes the value through with no changes."""
+    """No interpolation: every hook gives the value back unchanged."""
 
     def before_get(self, parser, section, option, value, defaults):
         return value
@@ -206,155 +198,142 @@ class Interpolation:
         return value
 
 
-class _MarkedInterpolation(Interpolation):
-    # What BasicInterpolation and ExtendedInterpolation share: a mark that
-    # stands for itself when doubled and otherwise opens a reference
-    # (_KEYCRE); subclasses say how a reference is looked up.
-    _MARK = _OPEN = None
-
-    def before_get(self, parser, section, option, value, defaults):
-        out = []
-        self._expand(parser, option, out, value, section, defaults, 1)
-        return ''.join(out)
+class _Substitution(Interpolation):
+    # The two interpolations differ only in their sigil, their reference
+    # syntax and how a reference is resolved: SIGIL SIGIL is a literal
+    # sigil, SIGIL OPEN name CLOSE a reference, any other SIGIL an error.
+    SIGIL = OPEN = ''
+    _REF = None
 
     def before_set(self, parser, section, option, value):
-        rest = self._KEYCRE.sub('', value.replace(self._MARK * 2, ''))
-        if self._MARK in rest:
-            raise ValueError('invalid interpolation syntax in %r at position %d'
-                             % (value, rest.find(self._MARK)))
+        leftover = self._REF.sub('', value.replace(self.SIGIL * 2, ''))
+        bad = leftover.find(self.SIGIL)
+        if bad >= 0:
+            raise ValueError(f'invalid interpolation syntax in {value!r} at position {bad}')
         return value
 
-    def _expand(self, parser, option, out, rest, section, values, depth):
-        mark = self._MARK
-        rawval = parser.get(section, option, raw=True, fallback=rest)
+    def before_get(self, parser, section, option, value, defaults):
+        pieces = []
+        self._substitute(parser, section, option, value, defaults, 1, pieces)
+        return ''.join(pieces)
+
+    def _substitute(self, parser, section, option, text, names, depth, pieces):
+        raw = parser.get(section, option, raw=True, fallback=text)
         if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find(mark)
-            if p < 0:
-                out.append(rest)
+            raise InterpolationDepthError(option, section, raw)
+        sigil = self.SIGIL
+        at = 0
+        while text and at < len(text):
+            hit = text.find(sigil, at)
+            if hit < 0:
+                pieces.append(text[at:])
                 return
-            if p > 0:
-                out.append(rest[:p])
-                rest = rest[p:]
-            c = rest[1:2]
-            if c == mark:
-                out.append(mark)
-                rest = rest[2:]
-            elif c == self._OPEN:
-                m = self._KEYCRE.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(option, section,
-                                                   'bad interpolation variable reference %r' % rest)
-                rest = rest[m.end():]
-                v, opt, sect = self._lookup(parser, option, section, values, rawval, m.group(1), rest)
-                if mark in v:
-                    self._expand(parser, opt, out, v, sect,
-                                 self._values_of(parser, sect, values), depth + 1)
-                else:
-                    out.append(v)
-            else:
+            pieces.append(text[at:hit])
+            follow = text[hit + 1:hit + 2]
+            if follow == sigil:
+                pieces.append(sigil)
+                at = hit + 2
+                continue
+            if follow != self.OPEN:
                 raise InterpolationSyntaxError(
-                    option, section, "'%s' must be followed by '%s' or '%s', found: %r"
-                    % (mark, mark, self._OPEN, rest))
+                    option, section,
+                    f"'{sigil}' must be followed by '{sigil}' or '{self.OPEN}', "
+                    f'found: {text[hit:]!r}')
+            ref = self._REF.match(text, hit)
+            if ref is None:
+                raise InterpolationSyntaxError(
+                    option, section,
+                    f'bad interpolation variable reference {text[hit:]!r}')
+            at = ref.end()
+            found, where, name, scope = self._resolve(
+                parser, section, option, raw, ref.group(1), text[at:], names)
+            if sigil in found:
+                self._substitute(parser, where, name, found, scope, depth + 1, pieces)
+            else:
+                pieces.append(found)
 
 
-class BasicInterpolation(_MarkedInterpolation):
-    """Interpolation as implemented in the classic ConfigParser: %(name)s
-    refers to another option of the section or of DEFAULT, %% is a %."""
+class BasicInterpolation(_Substitution):
+    """%(name)s is the value of option name of the same section (or of the
+    defaults); %% is a single %."""
 
-    _KEYCRE = _re.compile(r'%\(([^)]+)\)s')
-    _MARK, _OPEN = '%', '('
+    SIGIL, OPEN = '%', '('
+    _REF = _re.compile(r'%\(([^)]+)\)s')
 
-    def _lookup(self, parser, option, section, values, rawval, name, rest):
-        var = parser.optionxform(name)
+    def _resolve(self, parser, section, option, raw, name, after, names):
+        key = parser.optionxform(name)
+        if key not in names:
+            raise InterpolationMissingOptionError(option, section, raw, key) from None
+        # Nested references are looked up as if in the first option.
+        return names[key], section, option, names
+
+
+class ExtendedInterpolation(_Substitution):
+    """${name} is an option of the same section, ${section:name} one of
+    another section; $$ is a single $."""
+
+    SIGIL, OPEN = '$', '{'
+    _REF = _re.compile(r'\$\{([^}]+)\}')
+
+    def _resolve(self, parser, section, option, raw, name, after, names):
+        parts = name.split(':')
+        if len(parts) > 2:
+            raise InterpolationSyntaxError(
+                option, section, f"More than one ':' found: {after!r}")
         try:
-            return values[var], option, section
-        except KeyError:
-            raise InterpolationMissingOptionError(option, section, rawval, var) from None
-
-    def _values_of(self, parser, section, values):
-        return values
-
-
-class ExtendedInterpolation(_MarkedInterpolation):
-    """Advanced variant of interpolation, supports the syntax used by
-    `zc.buildout`. Enables interpolation between sections."""
-
-    _KEYCRE = _re.compile(r'\$\{([^}]+)\}')
-    _MARK, _OPEN = '$', '{'
-
-    def _lookup(self, parser, option, section, values, rawval, name, rest):
-        path = name.split(':')
-        try:
-            if len(path) == 1:
-                opt = parser.optionxform(path[0])
-                return values[opt], opt, section
-            if len(path) == 2:
-                opt = parser.optionxform(path[1])
-                return parser.get(path[0], opt, raw=True), opt, path[0]
+            if len(parts) == 1:
+                where, key = section, parser.optionxform(parts[0])
+                found = names[key]
+            else:
+                where, key = parts[0], parser.optionxform(parts[1])
+                found = parser.get(where, key, raw=True)
         except (KeyError, NoSectionError, NoOptionError):
-            raise InterpolationMissingOptionError(option, section, rawval, ':'.join(path)) from None
-        raise InterpolationSyntaxError(
-            option, section, 'More than one \':\' found: %r' % (rest,))
-
-    def _values_of(self, parser, section, values):
-        return dict(parser.items(section, raw=True))
+            raise InterpolationMissingOptionError(option, section, raw, name) from None
+        if self.SIGIL in found:
+            return found, where, key, dict(parser.items(where, raw=True))
+        return found, where, key, names
 
 
-class _ChainMap:
-    # vars, then the section, then DEFAULT: the first that has the key.
-    def __init__(self, *maps):
-        self.maps = maps
-
-    def __getitem__(self, key):
-        for m in self.maps:
-            if key in m:
-                return m[key]
-        raise KeyError(key)
+class _Layers:
+    # Lookup through several mappings, the first holding the key winning
+    # (vars over the section over the defaults).
+    def __init__(self, *layers):
+        self._layers = layers
 
     def __contains__(self, key):
-        for m in self.maps:
-            if key in m:
-                return True
-        return False
+        return any(key in layer for layer in self._layers)
+
+    def __getitem__(self, key):
+        for layer in self._layers:
+            if key in layer:
+                return layer[key]
+        raise KeyError(key)
 
     def get(self, key, default=None):
         return self[key] if key in self else default
 
 
-class RawConfigParser(_MutableMapping):
-    """ConfigParser that does not do interpolation."""
+# ----------------------------------------------------------------- parsers
 
-    _SECT_TMPL = r"""
-        \[                                 # [
-        (?P<header>.+)                     # very permissive!
-        \]                                 # ]
-        """
-    _OPT_TMPL = r"""
-        (?P<option>.*?)                    # very permissive!
-        \s*(?P<vi>{delim})\s*              # any number of space/tab,
-                                           # followed by any of the
-                                           # allowed delimiters,
-                                           # followed by any space/tab
-        (?P<value>.*)$                     # everything up to eol
-        """
-    _OPT_NV_TMPL = r"""
-        (?P<option>.*?)                    # very permissive!
-        \s*(?:                             # any number of space/tab,
-        (?P<vi>{delim})\s*                 # optionally followed by
-                                           # any of the allowed
-                                           # delimiters, followed by any
-                                           # space/tab
-        (?P<value>.*))?$                   # everything up to eol
-        """
-    _DEFAULT_INTERPOLATION = Interpolation()
-    SECTCRE = _re.compile(_SECT_TMPL, _re.VERBOSE)
-    OPTCRE = _re.compile(_OPT_TMPL.format(delim='=|:'), _re.VERBOSE)
-    OPTCRE_NV = _re.compile(_OPT_NV_TMPL.format(delim='=|:'), _re.VERBOSE)
+def _option_pattern(delimiters, allow_no_value):
+    # name, then a delimiter and the value, both optional with
+    # allow_no_value; spaces around the delimiter are not part of either.
+    alternatives = '|'.join(_re.escape(d) for d in delimiters)
+    pair = rf'(?P<vi>{alternatives})\s*(?P<value>.*)'
+    tail = rf'(?:{pair})?' if allow_no_value else pair
+    return _re.compile(rf'(?P<option>.*?)\s*{tail}$')
+
+
+class RawConfigParser(_MutableMapping):
+    """A parser whose values are used as written (no interpolation by default)."""
+
+    SECTCRE = _re.compile(r'\[(?P<header>.+)\]')
+    OPTCRE = _option_pattern(('=', ':'), False)
+    OPTCRE_NV = _option_pattern(('=', ':'), True)
     NONSPACECRE = _re.compile(r'\S')
     BOOLEAN_STATES = {'1': True, 'yes': True, 'true': True, 'on': True,
                       '0': False, 'no': False, 'false': False, 'off': False}
+    _DEFAULT_INTERPOLATION = Interpolation()
 
     def __init__(self, defaults=None, dict_type=dict, allow_no_value=False, *,
                  delimiters=('=', ':'), comment_prefixes=('#', ';'),
@@ -362,139 +341,139 @@ class RawConfigParser(_MutableMapping):
                  empty_lines_in_values=True, default_section=DEFAULTSECT,
                  interpolation=_UNSET, converters=_UNSET, allow_unnamed_section=False):
         self._dict = dict_type
-        self._sections = self._dict()
-        self._defaults = self._dict()
-        self._converters = ConverterMapping(self)
-        self._proxies = self._dict()
-        self._proxies[default_section] = SectionProxy(self, default_section)
-        self._delimiters = tuple(delimiters)
-        if delimiters == ('=', ':'):
-            self._optcre = self.OPTCRE_NV if allow_no_value else self.OPTCRE
-        else:
-            d = '|'.join(_re.escape(d) for d in delimiters)
-            tmpl = self._OPT_NV_TMPL if allow_no_value else self._OPT_TMPL
-            self._optcre = _re.compile(tmpl.format(delim=d), _re.VERBOSE)
-        self._full_prefixes = tuple(comment_prefixes or ())
-        self._inline_prefixes = tuple(inline_comment_prefixes or ())
-        if self._inline_prefixes:
-            self._inline_re = _re.compile('|'.join(r'(^|\s)(%s)' % _re.escape(p)
-                                                   for p in self._inline_prefixes))
-        else:
-            self._inline_re = None
-        self._strict = strict
-        self._allow_no_value = allow_no_value
-        self._empty_lines_in_values = empty_lines_in_values
+        self._sections = dict_type()
+        self._defaults = dict_type()
+        self._views = dict_type()
+        self._conv = ConverterMapping(self)
         self.default_section = default_section
+        self._views[default_section] = SectionProxy(self, self.default_section)
+        self._seps = tuple(delimiters)
+        self._bare_keys = allow_no_value
+        if self._seps != ('=', ':'):
+            self._assign_re = _option_pattern(self._seps, allow_no_value)
+        else:
+            self._assign_re = (self.OPTCRE, self.OPTCRE_NV)[bool(allow_no_value)]
+        self._full_comments = tuple(comment_prefixes) if comment_prefixes else ()
+        self._inline_comments = (tuple(inline_comment_prefixes)
+                                 if inline_comment_prefixes else ())
+        self._strict, self._keep_blank = strict, empty_lines_in_values
+        self._unnamed_ok = allow_unnamed_section
+        if interpolation is _UNSET:
+            interpolation = self._DEFAULT_INTERPOLATION
+        elif interpolation is None:
+            interpolation = Interpolation()
+        if not isinstance(interpolation, Interpolation):
+            raise TypeError('interpolation= must be None or an instance of '
+                            f'Interpolation; got an object of type {type(interpolation)}')
         self._interpolation = interpolation
-        if self._interpolation is _UNSET:
-            self._interpolation = self._DEFAULT_INTERPOLATION
-        if self._interpolation is None:
-            self._interpolation = Interpolation()
-        if not isinstance(self._interpolation, Interpolation):
-            raise TypeError('interpolation= must be None or an instance of Interpolation;'
-                            ' got an object of type %s' % type(self._interpolation))
-        if converters is not _UNSET:
-            self._converters.update(converters)
+        self._conv.update(() if converters is _UNSET else converters)
         if defaults:
             self._read_defaults(defaults)
-        self._allow_unnamed_section = allow_unnamed_section
+
+    # --- sections and options ---
 
     def defaults(self):
         return self._defaults
 
     def sections(self):
-        """Return a list of section names, excluding [DEFAULT]"""
-        return list(self._sections.keys())
+        """The section names in order, without the default section."""
+        return list(self._sections)
+
+    def _new_section(self, name):
+        store = self._sections[name] = self._dict()
+        self._views[name] = SectionProxy(self, name)
+        return store
 
     def add_section(self, section):
-        """Create a new section in the configuration."""
+        """Add an empty section; it must not exist yet."""
         if section == self.default_section:
-            raise ValueError('Invalid section name: %r' % section)
+            raise ValueError(f'Invalid section name: {section!r}')
         if section in self._sections:
             raise DuplicateSectionError(section)
-        self._sections[section] = self._dict()
-        self._proxies[section] = SectionProxy(self, section)
+        self._new_section(section)
 
     def has_section(self, section):
-        """Indicate whether the named section is present in the configuration."""
+        """Whether the section exists (the default section does not count)."""
         return section in self._sections
 
+    def _store_of(self, section):
+        # The dict an option of section is written to or removed from.
+        if not section or section == self.default_section:
+            return self._defaults
+        if section not in self._sections:
+            raise NoSectionError(section)
+        return self._sections[section]
+
     def options(self, section):
-        """Return a list of option names for the given section name."""
-        try:
-            opts = self._sections[section].copy()
-        except KeyError:
-            raise NoSectionError(section) from None
-        opts.update(self._defaults)
-        return list(opts.keys())
+        """The section's option names followed by the defaults' others."""
+        if section not in self._sections:
+            raise NoSectionError(section)
+        names = list(self._sections[section])
+        names += [k for k in self._defaults if k not in self._sections[section]]
+        return names
 
-    def read(self, filenames, encoding=None):
-        """Read and parse a filename or an iterable of filenames."""
-        if isinstance(filenames, (str, bytes)) or hasattr(filenames, '__fspath__'):
-            filenames = [filenames]
-        read_ok = []
-        for filename in filenames:
-            try:
-                with open(filename, encoding=encoding) as fp:
-                    self._read(fp, filename)
-            except OSError:
-                continue
-            if hasattr(filename, '__fspath__'):
-                filename = _os.fspath(filename)
-            read_ok.append(filename)
-        return read_ok
+    def has_option(self, section, option):
+        """Whether the option is in the section or in the defaults."""
+        key = self.optionxform(option)
+        if not section or section == self.default_section:
+            return key in self._defaults
+        own = self._sections.get(section)
+        return own is not None and (key in own or key in self._defaults)
 
-    def read_file(self, f, source=None):
-        """Like read() but the argument must be a file-like object."""
-        if source is None:
-            try:
-                source = f.name
-            except AttributeError:
-                source = '<???>'
-        self._read(f, source)
+    def optionxform(self, optionstr):
+        return optionstr.lower()
 
-    def read_string(self, string, source='<string>'):
-        """Read configuration from a given string."""
-        self.read_file(_io.StringIO(string), source)
+    def set(self, section, option, value=None):
+        """Store value under option in section (the defaults for None or DEFAULT)."""
+        if value:
+            value = self._interpolation.before_set(self, section, option, value)
+        self._store_of(section)[self.optionxform(option)] = value
 
-    def read_dict(self, dictionary, source='<dict>'):
-        """Read configuration from a dictionary."""
-        added = set()
-        for section, keys in dictionary.items():
-            section = str(section)
-            try:
-                self.add_section(section)
-            except (DuplicateSectionError, ValueError):
-                if self._strict and section in added:
-                    raise
-            added.add(section)
-            for key, value in keys.items():
-                key = self.optionxform(str(key))
-                if value is not None:
-                    value = str(value)
-                if self._strict and (section, key) in added:
-                    raise DuplicateOptionError(section, key, source)
-                added.add((section, key))
-                self.set(section, key, value)
+    def remove_option(self, section, option):
+        """Drop the option from the section; whether it was there."""
+        store = self._store_of(section)
+        key = self.optionxform(option)
+        return store.pop(key, _UNSET) is not _UNSET
+
+    def remove_section(self, section):
+        """Drop the section; whether it was there."""
+        if section not in self._sections:
+            return False
+        del self._sections[section]
+        del self._views[section]
+        return True
+
+    # --- reading values ---
+
+    def _lookup_chain(self, section, vars):
+        if section in self._sections:
+            own = self._sections[section]
+        elif section == self.default_section:
+            own = {}
+        else:
+            raise NoSectionError(section)
+        extra = {}
+        for key, value in (vars or {}).items():
+            extra[self.optionxform(key)] = None if value is None else str(value)
+        return _Layers(extra, own, self._defaults)
 
     def get(self, section, option, *, raw=False, vars=None, fallback=_UNSET):
-        """Get an option value for a given section."""
+        """The option's value, from vars, the section or the defaults."""
         try:
-            d = self._unify_values(section, vars)
+            chain = self._lookup_chain(section, vars)
         except NoSectionError:
             if fallback is _UNSET:
                 raise
             return fallback
-        option = self.optionxform(option)
-        try:
-            value = d[option]
-        except KeyError:
+        key = self.optionxform(option)
+        if key not in chain:
             if fallback is _UNSET:
-                raise NoOptionError(option, section)
+                raise NoOptionError(key, section)
             return fallback
+        value = chain[key]
         if raw or value is None:
             return value
-        return self._interpolation.before_get(self, section, option, value, d)
+        return self._interpolation.before_get(self, section, key, value, chain)
 
     def _get(self, section, conv, option, **kwargs):
         return conv(self.get(section, option, **kwargs))
@@ -509,331 +488,320 @@ class RawConfigParser(_MutableMapping):
             return fallback
 
     def getint(self, section, option, *, raw=False, vars=None, fallback=_UNSET, **kwargs):
-        return self._get_conv(section, option, int, raw=raw, vars=vars, fallback=fallback, **kwargs)
+        return self._get_conv(section, option, int, fallback=fallback,
+                              raw=raw, vars=vars, **kwargs)
 
     def getfloat(self, section, option, *, raw=False, vars=None, fallback=_UNSET, **kwargs):
-        return self._get_conv(section, option, float, raw=raw, vars=vars, fallback=fallback, **kwargs)
+        return self._get_conv(section, option, float, fallback=fallback,
+                              raw=raw, vars=vars, **kwargs)
 
     def getboolean(self, section, option, *, raw=False, vars=None, fallback=_UNSET, **kwargs):
-        return self._get_conv(section, option, self._convert_to_boolean, raw=raw, vars=vars,
-                              fallback=fallback, **kwargs)
+        return self._get_conv(section, option, self._convert_to_boolean,
+                              fallback=fallback, raw=raw, vars=vars, **kwargs)
+
+    def _convert_to_boolean(self, value):
+        state = self.BOOLEAN_STATES.get(value.lower())
+        if state is None:
+            raise ValueError(f'Not a boolean: {value}')
+        return state
 
     def items(self, section=_UNSET, raw=False, vars=None):
-        """Return a list of (name, value) tuples for each option in a section."""
+        """(name, value) pairs of a section, defaults included; without a
+        section, the (name, proxy) pairs of the parser."""
         if section is _UNSET:
-            return [(name, self._proxies[name]) for name in self]
-        d = self._defaults.copy()
-        try:
-            d.update(self._sections[section])
-        except KeyError:
-            if section != self.default_section:
-                raise NoSectionError(section)
-        orig_keys = list(d.keys())
-        if vars:
-            for key, value in vars.items():
-                d[self.optionxform(key)] = value
+            return super().items()
+        merged = dict(self._defaults)
+        if section in self._sections:
+            merged.update(self._sections[section])
+        elif section != self.default_section:
+            raise NoSectionError(section)
+        names = list(merged)
+        for key, value in (vars or {}).items():
+            merged[self.optionxform(key)] = value
         if raw:
-            return [(option, d[option]) for option in orig_keys]
-        return [(option, self._interpolation.before_get(self, section, option, d[option], d))
-                for option in orig_keys]
-
-    def keys(self):
-        return list(self)
-
-    def values(self):
-        return [self._proxies[name] for name in self]
+            return [(name, merged[name]) for name in names]
+        fix = self._interpolation.before_get
+        return [(name, fix(self, section, name, merged[name], merged)) for name in names]
 
     def popitem(self):
-        """Remove a section from the parser and return it as a (section_name,
-        section_proxy) tuple."""
-        for key in self.sections():
-            value = self[key]
-            del self[key]
-            return key, value
-        raise KeyError
+        """Take out the first section: its (name, proxy); never the default."""
+        names = self.sections()
+        if not names:
+            raise KeyError
+        proxy = self[names[0]]
+        del self[names[0]]
+        return names[0], proxy
 
-    def optionxform(self, optionstr):
-        return optionstr.lower()
+    @property
+    def converters(self):
+        return self._conv
 
-    def has_option(self, section, option):
-        """Check for the existence of a given option in a given section."""
-        if not section or section == self.default_section:
-            return self.optionxform(option) in self._defaults
-        elif section not in self._sections:
-            return False
-        option = self.optionxform(option)
-        return option in self._sections[section] or option in self._defaults
+    # --- reading sources ---
 
-    def set(self, section, option, value=None):
-        """Set an option."""
-        if value:
-            value = self._interpolation.before_set(self, section, option, value)
-        if not section or section == self.default_section:
-            sectdict = self._defaults
-        else:
+    def read(self, filenames, encoding=None):
+        """Read each file that can be opened; the names of those read."""
+        if isinstance(filenames, (str, bytes)) or hasattr(filenames, '__fspath__'):
+            filenames = [filenames]
+        done = []
+        for name in filenames:
             try:
-                sectdict = self._sections[section]
-            except KeyError:
-                raise NoSectionError(section) from None
-        sectdict[self.optionxform(option)] = value
+                with open(name, encoding=encoding) as fp:
+                    self._read(fp, name)
+            except OSError:
+                continue  # a missing file is skipped, by design
+            done.append(_os.fspath(name) if hasattr(name, '__fspath__') else name)
+        return done
+
+    def read_file(self, f, source=None):
+        """Read an open file (or any iterable of lines)."""
+        if source is None:
+            source = getattr(f, 'name', '<???>')
+        self._read(f, source)
+
+    def read_string(self, string, source='<string>'):
+        """Read the text of a configuration."""
+        self.read_file(_io.StringIO(string), source)
+
+    def read_dict(self, dictionary, source='<dict>'):
+        """Read {section: {option: value}}; keys and values become strings."""
+        seen = set()   # what this call added, for strict duplicate checks
+        for name, pairs in dictionary.items():
+            name = str(name)
+            try:
+                self.add_section(name)
+            except (DuplicateSectionError, ValueError):
+                # Existing (or DEFAULT): merged into, unless this very
+                # dictionary named it twice.
+                if self._strict and name in seen:
+                    raise
+            seen.add(name)
+            for opt, text in pairs.items():
+                opt = self.optionxform(str(opt))
+                if self._strict and (name, opt) in seen:
+                    raise DuplicateOptionError(name, opt, source)
+                seen.add((name, opt))
+                self.set(name, opt, None if text is None else str(text))
+
+    def _read_defaults(self, defaults):
+        self._defaults.update((self.optionxform(k), v) for k, v in defaults.items())
+
+    def _strip_comment(self, line):
+        # The line's content without comments: '' for a whole-line comment;
+        # an inline prefix counts at the start or after whitespace.
+        content = line.strip()
+        if content.startswith(self._full_comments):
+            return ''
+        cut = len(line)
+        for prefix in self._inline_comments:
+            at = line.find(prefix)
+            while at > 0 and not line[at - 1].isspace():
+                at = line.find(prefix, at + 1)
+            if at >= 0:
+                cut = min(cut, at)
+        return line[:cut].strip() if cut < len(line) else content
+
+    def _read(self, fp, fpname):
+        # Values are gathered as lists of lines and joined at the end, even
+        # when reading stops at an error, so the parser stays usable.
+        try:
+            problems = _Reader(self, fpname).run(fp)
+        finally:
+            self._finish_values()
+        if problems:
+            raise problems[0].combine(problems[1:])
+
+    def _finish_values(self):
+        stores = [(self.default_section, self._defaults)]
+        stores += list(self._sections.items())
+        for section, store in stores:
+            for name, value in list(store.items()):
+                if isinstance(value, list):
+                    value = '\n'.join(value).rstrip()
+                store[name] = self._interpolation.before_read(self, section, name, value)
+
+    # --- writing ---
 
     def write(self, fp, space_around_delimiters=True):
-        """Write an .ini-format representation of the configuration state."""
+        """Write everything out in the format read() reads."""
+        sep = self._seps[0]
         if space_around_delimiters:
-            d = ' %s ' % self._delimiters[0]
-        else:
-            d = self._delimiters[0]
+            sep = f' {sep} '
         if self._defaults:
-            self._write_section(fp, self.default_section, self._defaults.items(), d)
+            self._write_section(fp, self.default_section, self._defaults.items(), sep)
         if UNNAMED_SECTION in self._sections:
-            self._write_section(fp, UNNAMED_SECTION, self._sections[UNNAMED_SECTION].items(), d,
-                                unnamed=True)
-        for section in self._sections:
-            if section is UNNAMED_SECTION:
-                continue
-            self._write_section(fp, section, self._sections[section].items(), d)
+            self._write_section(fp, UNNAMED_SECTION,
+                                self._sections[UNNAMED_SECTION].items(), sep, unnamed=True)
+        for name, store in self._sections.items():
+            if name is not UNNAMED_SECTION:
+                self._write_section(fp, name, store.items(), sep)
 
     def _write_section(self, fp, section_name, section_items, delimiter, unnamed=False):
-        if not unnamed:
-            fp.write('[%s]\n' % (section_name,))
+        lines = [] if unnamed else [f'[{section_name}]']
         for key, value in section_items:
             value = self._interpolation.before_write(self, section_name, key, value)
-            if value is not None or not self._allow_no_value:
-                value = delimiter + str(value).replace('\n', '\n\t')
+            if value is None and self._bare_keys:
+                lines.append(key)
             else:
-                value = ''
-            fp.write('%s%s\n' % (key, value))
-        fp.write('\n')
+                lines.append(key + delimiter + str(value).replace('\n', '\n\t'))
+        fp.write(''.join(text + '\n' for text in lines) + '\n')
 
-    def remove_option(self, section, option):
-        """Remove an option."""
-        if not section or section == self.default_section:
-            sectdict = self._defaults
-        else:
-            try:
-                sectdict = self._sections[section]
-            except KeyError:
-                raise NoSectionError(section) from None
-        option = self.optionxform(option)
-        existed = option in sectdict
-        if existed:
-            del sectdict[option]
-        return existed
-
-    def remove_section(self, section):
-        """Remove a file section."""
-        existed = section in self._sections
-        if existed:
-            del self._sections[section]
-            del self._proxies[section]
-        return existed
+    # --- the mapping of section names to proxies ---
 
     def __getitem__(self, key):
-        if key != self.default_section and not self.has_section(key):
-            raise KeyError(key)
-        return self._proxies[key]
+        if key == self.default_section or key in self._sections:
+            return self._views[key]
+        raise KeyError(key)
 
     def __setitem__(self, key, value):
         if key in self and self[key] is value:
-            return
-        if key == self.default_section:
-            self._defaults.clear()
-        elif key in self._sections:
-            self._sections[key].clear()
+            return  # p[name] = p[name]: clearing first would lose it
+        old = self._defaults if key == self.default_section else self._sections.get(key)
+        if old is not None:
+            old.clear()
         self.read_dict({key: value})
 
     def __delitem__(self, key):
         if key == self.default_section:
             raise ValueError('Cannot remove the default section.')
-        if not self.has_section(key):
+        if not self.remove_section(key):
             raise KeyError(key)
-        self.remove_section(key)
 
     def __contains__(self, key):
-        return key == self.default_section or self.has_section(key)
+        return key == self.default_section or key in self._sections
 
     def __len__(self):
-        return len(self._sections) + 1
+        return 1 + len(self._sections)
 
     def __iter__(self):
-        yield self.default_section
-        yield from list(self._sections.keys())
-
-    def _clean(self, line):
-        # The line without its comment: '' for a comment line, else the text
-        # before the first inline prefix that starts it or follows a space.
-        stripped = line.strip()
-        for p in self._full_prefixes:
-            if stripped.startswith(p):
-                return ''
-        if self._inline_re is not None:
-            m = self._inline_re.search(line)
-            if m:
-                return line[:m.start()].strip()
-        return stripped
-
-    def _read(self, fp, fpname):
-        try:
-            errors = self._read_lines(fp, fpname)
-            if errors:
-                raise errors[0].combine(errors[1:])
-        finally:
-            self._join_multiline_values()
-
-    def _read_lines(self, fp, fpname):
-        elements_added = set()
-        cursect = None
-        sectname = None
-        optname = None
-        indent_level = 0
-        errors = []
-        lineno = 0
-        for line in fp:
-            lineno += 1
-            clean = self._clean(line)
-            if not clean:
-                if self._empty_lines_in_values:
-                    # A blank line (not a comment) inside a value is kept:
-                    # newlines are added when the lines are joined.
-                    if (clean == line.strip() and cursect is not None and optname
-                            and cursect[optname] is not None):
-                        cursect[optname].append('')
-                else:
-                    indent_level = 1 << 62
-                continue
-            m = self.NONSPACECRE.search(line)
-            cur_indent_level = m.start() if m else 0
-            if cursect is not None and optname and cur_indent_level > indent_level:
-                if cursect[optname] is None:
-                    raise MultilineContinuationError(fpname, lineno, line)
-                cursect[optname].append(clean)
-                continue
-            if self._allow_unnamed_section and cursect is None:
-                sectname = UNNAMED_SECTION
-                cursect = self._dict()
-                self._sections[sectname] = cursect
-                self._proxies[sectname] = SectionProxy(self, sectname)
-                elements_added.add(sectname)
-            indent_level = cur_indent_level
-            mo = self.SECTCRE.match(clean)
-            if not mo and cursect is None:
-                raise MissingSectionHeaderError(fpname, lineno, line)
-            if mo:
-                sectname = mo.group('header')
-                if sectname in self._sections:
-                    if self._strict and sectname in elements_added:
-                        raise DuplicateSectionError(sectname, fpname, lineno)
-                    cursect = self._sections[sectname]
-                    elements_added.add(sectname)
-                elif sectname == self.default_section:
-                    cursect = self._defaults
-                else:
-                    cursect = self._dict()
-                    self._sections[sectname] = cursect
-                    self._proxies[sectname] = SectionProxy(self, sectname)
-                    elements_added.add(sectname)
-                optname = None
-                continue
-            mo = self._optcre.match(clean)
-            if not mo:
-                errors.append(ParsingError(fpname, lineno, line))
-                continue
-            optname, vi, optval = mo.group('option', 'vi', 'value')
-            if not optname:
-                errors.append(ParsingError(fpname, lineno, line))
-            optname = self.optionxform(optname.rstrip())
-            if self._strict and (sectname, optname) in elements_added:
-                raise DuplicateOptionError(sectname, optname, fpname, lineno)
-            elements_added.add((sectname, optname))
-            if optval is not None:
-                cursect[optname] = [optval.strip()]
-            else:
-                cursect[optname] = None
-        return errors
-
-    def _join_multiline_values(self):
-        all_sections = [(self.default_section, self._defaults)] + list(self._sections.items())
-        for section, options in all_sections:
-            for name, val in list(options.items()):
-                if isinstance(val, list):
-                    val = '\n'.join(val).rstrip()
-                options[name] = self._interpolation.before_read(self, section, name, val)
-
-    def _read_defaults(self, defaults):
-        for key, value in defaults.items():
-            self._defaults[self.optionxform(key)] = value
-
-    def _unify_values(self, section, vars):
-        sectiondict = {}
-        try:
-            sectiondict = self._sections[section]
-        except KeyError:
-            if section != self.default_section:
-                raise NoSectionError(section) from None
-        vardict = {}
-        if vars:
-            for key, value in vars.items():
-                if value is not None:
-                    value = str(value)
-                vardict[self.optionxform(key)] = value
-        return _ChainMap(vardict, sectiondict, self._defaults)
-
-    def _convert_to_boolean(self, value):
-        if value.lower() not in self.BOOLEAN_STATES:
-            raise ValueError('Not a boolean: %s' % value)
-        return self.BOOLEAN_STATES[value.lower()]
+        return iter([self.default_section, *self._sections])
 
     def _validate_value_types(self, *, section='', option='', value=''):
         if not isinstance(section, str):
             raise TypeError('section names must be strings')
         if not isinstance(option, str):
             raise TypeError('option keys must be strings')
-        if not self._allow_no_value or value:
-            if not isinstance(value, str):
-                raise TypeError('option values must be strings')
+        if (value or not self._bare_keys) and not isinstance(value, str):
+            raise TypeError('option values must be strings')
 
-    @property
-    def converters(self):
-        return self._converters
+
+class _Reader:
+    # One pass of RawConfigParser._read over a source's lines.
+
+    def __init__(self, parser, source):
+        self.parser = parser
+        self.source = source
+        self.store = None       # the dict of the current section
+        self.section = None     # its name
+        self.option = None      # the option continuation lines extend
+        self.indent = 0         # the indentation of that option's line
+        self.seen = set()       # sections and (section, option)s read here
+        self.problems = []
+
+    def run(self, fp):
+        for lineno, line in enumerate(fp, 1):
+            self.line(lineno, line)
+        return self.problems
+
+    def line(self, lineno, line):
+        p = self.parser
+        content = p._strip_comment(line)
+        if not content:
+            self.blank(line)
+            return
+        first = p.NONSPACECRE.search(line)
+        indent = first.start() if first else 0
+        if self.store is not None and self.option and indent > self.indent:
+            lines = self.store[self.option]
+            if lines is None:
+                raise MultilineContinuationError(self.source, lineno, line)
+            lines.append(content)
+            return
+        if self.store is None and p._unnamed_ok:
+            self.enter(UNNAMED_SECTION, lineno)
+        self.indent = indent
+        header = p.SECTCRE.match(content)
+        if header:
+            self.enter(header.group('header'), lineno)
+        elif self.store is None:
+            raise MissingSectionHeaderError(self.source, lineno, line)
+        else:
+            self.assignment(lineno, line, content)
+
+    def blank(self, line):
+        # A truly empty line inside a value is part of it (when allowed);
+        # otherwise it ends the value.
+        if not self.parser._keep_blank:
+            self.indent = float('inf')
+        elif (not line.strip() and self.store is not None and self.option
+                and self.store[self.option] is not None):
+            self.store[self.option].append('')
+
+    def enter(self, name, lineno):
+        p = self.parser
+        self.option = None
+        self.section = name
+        if name in p._sections:
+            if p._strict and name in self.seen:
+                raise DuplicateSectionError(name, self.source, lineno)
+            self.store = p._sections[name]
+        elif name == p.default_section:
+            self.store = p._defaults
+            return
+        else:
+            self.store = p._new_section(name)
+        self.seen.add(name)
+
+    def assignment(self, lineno, line, content):
+        p = self.parser
+        found = p._assign_re.match(content)
+        if not found:
+            self.problems.append(ParsingError(self.source, lineno, line))
+            return
+        name, value = found.group('option', 'value')
+        if not name:
+            self.problems.append(ParsingError(self.source, lineno, line))
+        name = p.optionxform(name.rstrip())
+        if p._strict and (self.section, name) in self.seen:
+            raise DuplicateOptionError(self.section, name, self.source, lineno)
+        self.seen.add((self.section, name))
+        self.option = name
+        self.store[name] = None if value is None else [value.strip()]
 
 
 class ConfigParser(RawConfigParser):
-    """ConfigParser implementing interpolation."""
+    """A parser with %(name)s interpolation, checking types on the way in."""
 
     _DEFAULT_INTERPOLATION = BasicInterpolation()
 
     def set(self, section, option, value=None):
-        """Set an option. Extends RawConfigParser.set by validating type and
-        interpolation syntax on the value."""
+        """As RawConfigParser.set, for strings only."""
         self._validate_value_types(option=option, value=value)
         super().set(section, option, value)
 
     def add_section(self, section):
-        """Create a new section in the configuration. Extends
-        RawConfigParser.add_section by validating if the section name is
-        a string."""
+        """As RawConfigParser.add_section, for string names only."""
         self._validate_value_types(section=section)
         super().add_section(section)
 
     def _read_defaults(self, defaults):
-        hold = self._interpolation
-        self._interpolation = Interpolation()
+        # Defaults given to the constructor are stored as they are: no
+        # interpolation syntax check on the way in.
+        kept, self._interpolation = self._interpolation, Interpolation()
         try:
             self.read_dict({self.default_section: defaults})
         finally:
-            self._interpolation = hold
+            self._interpolation = kept
 
 
 class SectionProxy(_MutableMapping):
-    """A proxy for a single section from a parser."""
+    """One section of a parser seen as a mapping of its options."""
 
     def __init__(self, parser, name):
-        self._parser = parser
-        self._name = name
-        for conv, fn in parser.converters._data.items():
-            if fn is not None:
-                key = 'get' + conv
-                setattr(self, key, self._getter(getattr(parser, key)))
+        self._owner, self._section = parser, name
+        for kind, conv in parser.converters.items():
+            if conv is not None:
+                method = 'get' + kind
+                setattr(self, method, self._getter(getattr(parser, method)))
 
     def _getter(self, impl):
         def getter(option, fallback=None, *, raw=False, vars=None, **kwargs):
@@ -841,106 +809,97 @@ class SectionProxy(_MutableMapping):
         return getter
 
     def __repr__(self):
-        return '<Section: %s>' % (self._name,)
-
-    def __getitem__(self, key):
-        if not self._parser.has_option(self._name, key):
-            raise KeyError(key)
-        return self._parser.get(self._name, key)
-
-    def __setitem__(self, key, value):
-        self._parser._validate_value_types(option=key, value=value)
-        return self._parser.set(self._name, key, value)
-
-    def __delitem__(self, key):
-        if not (self._parser.has_option(self._name, key) and
-                self._parser.remove_option(self._name, key)):
-            raise KeyError(key)
-
-    def __contains__(self, key):
-        return self._parser.has_option(self._name, key)
-
-    def __len__(self):
-        return len(self._options())
-
-    def __iter__(self):
-        return iter(self._options())
-
-    def _options(self):
-        if self._name != self._parser.default_section:
-            return self._parser.options(self._name)
-        return list(self._parser.defaults())
-
-    def keys(self):
-        return self._options()
-
-    def items(self):
-        return [(k, self[k]) for k in self._options()]
-
-    def values(self):
-        return [self[k] for k in self._options()]
+        return f'<Section: {self._section}>'
 
     @property
     def parser(self):
-        return self._parser
+        return self._owner
 
     @property
     def name(self):
-        return self._name
+        return self._section
+
+    def _option_names(self):
+        if self._section == self._owner.default_section:
+            return list(self._owner.defaults())
+        return self._owner.options(self._section)
+
+    def __getitem__(self, key):
+        if key not in self:
+            raise KeyError(key)
+        return self._owner.get(self._section, key)
+
+    def __setitem__(self, key, value):
+        self._owner._validate_value_types(option=key, value=value)
+        return self._owner.set(self._section, key, value)
+
+    def __delitem__(self, key):
+        if key not in self or not self._owner.remove_option(self._section, key):
+            raise KeyError(key)
+
+    def __contains__(self, key):
+        return self._owner.has_option(self._section, key)
+
+    def __len__(self):
+        return len(self._option_names())
+
+    def __iter__(self):
+        return iter(self._option_names())
 
     def get(self, option, fallback=None, *, raw=False, vars=None, _impl=None, **kwargs):
-        """Get an option value; fallback (None unless given) when it is not found."""
-        if not _impl:
-            _impl = self._parser.get
-        return _impl(self._name, option, raw=raw, vars=vars, fallback=fallback, **kwargs)
+        """The option's value, fallback (None unless given) when missing."""
+        fetch = _impl or self._owner.get
+        return fetch(self._section, option, raw=raw, vars=vars, fallback=fallback, **kwargs)
 
     def getint(self, option, fallback=None, *, raw=False, vars=None, **kwargs):
-        return self.get(option, fallback, raw=raw, vars=vars, _impl=self._parser.getint, **kwargs)
+        return self.get(option, fallback, raw=raw, vars=vars,
+                        _impl=self._owner.getint, **kwargs)
 
     def getfloat(self, option, fallback=None, *, raw=False, vars=None, **kwargs):
-        return self.get(option, fallback, raw=raw, vars=vars, _impl=self._parser.getfloat, **kwargs)
+        return self.get(option, fallback, raw=raw, vars=vars,
+                        _impl=self._owner.getfloat, **kwargs)
 
     def getboolean(self, option, fallback=None, *, raw=False, vars=None, **kwargs):
-        return self.get(option, fallback, raw=raw, vars=vars, _impl=self._parser.getboolean, **kwargs)
+        return self.get(option, fallback, raw=raw, vars=vars,
+                        _impl=self._owner.getboolean, **kwargs)
 
 
 class ConverterMapping(_MutableMapping):
-    """Enables reuse of get*() methods between the parser and section proxies."""
+    """The parser's converters by name; adding one adds get<name> to the
+    parser and its proxies."""
 
     def __init__(self, parser):
         self._parser = parser
-        # The parser's own getters, as CPython lists them (by dir()).
-        self._data = {'boolean': None, 'float': None, 'int': None}
+        # The built-in getters: listed, but not added or removed here.
+        self._data = dict.fromkeys(('boolean', 'float', 'int'))
 
     def __getitem__(self, key):
         return self._data[key]
 
     def __setitem__(self, key, value):
         try:
-            k = 'get' + key
+            method = 'get' + key
         except TypeError:
-            raise ValueError('Incompatible key: %s (type: %s)' % (key, type(key)))
-        if k == 'get':
+            raise ValueError(f'Incompatible key: {key} (type: {type(key)})') from None
+        if not key:
             raise ValueError('Incompatible key: cannot use "" as a name')
         self._data[key] = value
         parser = self._parser
 
-        def func(section, option, *, raw=False, vars=None, fallback=_UNSET, **kwargs):
+        def convert(section, option, *, raw=False, vars=None, fallback=_UNSET, **kwargs):
             return parser._get_conv(section, option, value, raw=raw, vars=vars,
                                     fallback=fallback, **kwargs)
-        func.converter = value
-        setattr(parser, k, func)
-        for proxy in parser._proxies.values():
-            setattr(proxy, k, proxy._getter(func))
+        convert.converter = value
+        setattr(parser, method, convert)
+        for proxy in parser._views.values():
+            setattr(proxy, method, proxy._getter(convert))
 
     def __delitem__(self, key):
-        k = 'get' + key
         del self._data[key]
-        for inst in [self._parser] + list(self._parser._proxies.values()):
-            try:
-                delattr(inst, k)
-            except AttributeError:
-                continue
+        method = 'get' + key
+        for holder in (self._parser, *self._parser._views.values()):
+            if method in getattr(holder, '__dict__', {}):
+                delattr(holder, method)
 
     def __iter__(self):
         return iter(self._data)
