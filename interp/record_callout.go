@@ -52,6 +52,12 @@ func (r *recorder) callOut() int {
 	if r.snapHere >= 0 && r.lt.snaps[r.snapHere].pc != r.pc {
 		r.snapHere = -1
 	}
+	if _, ok := r.wides[in.A]; ok && callOutWritesA(in.Op) {
+		// Refused before it runs: stopped after, the interpreter would
+		// run the instruction (a dunder method's effects) a second time.
+		r.failf("a write to a 128-bit accumulator")
+		return r.pc + 1
+	}
 	c := *r.lt.snaps[r.snap()]
 	r.lt.snaps = append(r.lt.snaps, &c)
 	sn := len(r.lt.snaps) - 1
