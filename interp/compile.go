@@ -362,6 +362,7 @@ func (c *compiler) finish() {
 	co.counters = make([]uint32, len(co.instrs))
 	co.caches = make([]atomic.Pointer[siteCache], len(co.instrs))
 	markPrivate(co)
+	markPrivateInts(co)
 }
 
 func (c *compiler) errAt(p pos, msg string) {

@@ -717,6 +717,8 @@ func (t *exitTable) set(index uint64, uop int) {
 // execOne runs the instruction at pc of f in the interpreter, for a
 // call-out.
 func (vm *VM) execOne(f *frame, pc int) error {
+	outer := vm.callingOut
+	vm.callingOut = true
 	in := &f.code.instrs[pc]
 	f.pc = int32(pc + 1)
 	var err error
@@ -786,6 +788,7 @@ func (vm *VM) execOne(f *frame, pc int) error {
 	if err == errJump || err == errYield {
 		panic(fmt.Sprintf("BUG: call-out of %v jumped", in.Op))
 	}
+	vm.callingOut = outer
 	return err
 }
 

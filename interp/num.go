@@ -204,6 +204,7 @@ func (vm *VM) newBigInt() *BigInt {
 		res = &BigInt{}
 	} else {
 		if res = vm.takeBig(); res != nil {
+			res.priv = false
 			// A dead temporary's digits (fresh_big.go): the result
 			// overwrites them.
 			vm.madeBig(res)

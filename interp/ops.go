@@ -1368,6 +1368,12 @@ func (*SuperObj) typeName() string { return "super" }
 // arith is an arithmetic instruction's slow path, A = B op C (in place when
 // D says so), on the loaded operands.
 func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
+	if a.T == tagObject && !isBigInt(a) || b.T == tagObject && !isBigInt(b) {
+		// Python code may see the operands: a dunder method, reflected
+		// or in place, may keep them (private_int.go).
+		unmarkBig(a)
+		unmarkBig(b)
+	}
 	if in.D == inPlace {
 		if v, ok, err := vm.inplaceOp(in.Op, a, b); ok || err != nil {
 			vm.forgetBigs() // it may hand back any object (fresh_big.go)
@@ -1391,6 +1397,11 @@ func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
 			err = augOpErr(in.Op, err)
 		}
 		return err
+	}
+	if in.E&privIntA != 0 && !vm.threaded() && !vm.callingOut {
+		vm.keepPrivateInt(f, in.A, v)
+		vm.bigOutcome(in, a, b, v)
+		return nil
 	}
 	f.set(in.A, v)
 	if !vm.threaded() {

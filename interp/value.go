@@ -124,6 +124,10 @@ type (
 	BigInt struct {
 		v   big.Int
 		buf [4]big.Word
+		// priv: an arithmetic result stored in a local that only
+		// arithmetic reads (privIntA, fresh_big.go), held by that slot
+		// alone.
+		priv bool
 	}
 	Tuple struct {
 		items []Val

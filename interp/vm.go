@@ -91,6 +91,9 @@ type VM struct {
 	fresh freshLists
 	// fbig: temporary big ints whose digits may be reused (fresh_big.go).
 	fbig freshBigs
+	// callingOut is set while a trace's call-out runs one instruction
+	// (execOne): private ints are neither marked nor recycled there.
+	callingOut bool
 	// stripChars is the last ASCII argument of strip/lstrip/rstrip and
 	// stripSet its characters (methods_fast.go).
 	stripChars *Str
@@ -1149,6 +1152,9 @@ relift:
 			var v Val
 			if v, err = f.load(in.A); err != nil {
 				break
+			}
+			if in.E&privIntA != 0 {
+				unmarkBig(v) // the caller may keep it (private_int.go)
 			}
 			return v, nil
 		case opCall:
