@@ -107,27 +107,22 @@ loop:
 		t.Errorf("sum %d, want %d", got, want)
 	}
 	longest, pauses := maxPauseSince(before, after)
-	t.Logf("%d iterations, %d GCs, %d pauses, longest ≤ %.3g ms, %d entries", n, gcs, pauses, longest*1e3, tr.Stats().Entries)
-	if gcs < 2 {
-		t.Errorf("only %d GCs ran during the loop", gcs)
-	}
-	// Under qemu every pause is inflated by the emulator (signals, futexes
-	// and the stop-the-world itself run emulated), whatever native code
-	// does; a loop that ignored its budget would still show a pause of
-	// seconds, so the looser bound there still catches it.
-	// On a loaded machine a pause also waits for the scheduler to give
-	// the stopping goroutines a core, so the bound is relative to the
-	// loop too: a loop that ignored its budget holds one stop-the-world
-	// for about its whole run.
-	limit := 0.010
-	if emulated() {
-		limit = 0.050
-	}
-	limit = max(limit, elapsed/10)
-	if longest > limit {
-		t.Errorf("longest GC pause %.3g ms, want ≤ %.3g ms (the loop ran %.3g s)", longest*1e3, limit*1e3, elapsed)
+	t.Logf("%d iterations, %d GCs, %d pauses, longest ≤ %.3g ms, %d entries, %.3g s", n, gcs, pauses, longest*1e3, tr.Stats().Entries, elapsed)
+	// Each runtime.GC above stops the world twice and returns only when
+	// its cycle is done: a loop that ignored its budget would hold the
+	// first stop until it ended, and one collection would complete while
+	// it ran. Counting collections, not timing pauses, keeps the test
+	// about behaviour on a loaded machine (where a pause also waits for a
+	// core) and under qemu.
+	if gcs < minGCsDuringLoop {
+		t.Errorf("%d GCs completed while the loop ran, want at least %d", gcs, minGCsDuringLoop)
 	}
 }
+
+// minGCsDuringLoop is how many collections must complete while the
+// 10^9-iteration loop runs (about 2 s natively, hundreds of collections
+// when its safepoints let them in).
+const minGCsDuringLoop = 10
 
 // TestProfilingDuringNativeLoop: SIGPROF lands in native code many times;
 // Go's handler must cope (it sees a PC outside Go and a foreign SP).
