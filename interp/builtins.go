@@ -410,9 +410,24 @@ func (vm *VM) builtins() map[string]Val {
 		}}), nil
 	})
 	ty("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		args, kw := splitKw(args, kwn)
+		strict := false
+		for k, v := range kw {
+			if k != "strict" {
+				return Val{}, newErr(TypeError, "zip() got an unexpected keyword argument '%s'", k)
+			}
+			t, err := vm.truth(v)
+			if err != nil {
+				return Val{}, err
+			}
+			strict = t
+		}
 		its, err := vm.iters(args)
 		if err != nil {
 			return Val{}, err
+		}
+		if strict {
+			return ObjVal(strictZip(its)), nil
 		}
 		z := &funcIter{name: "zip", next: func(vm *VM) (Val, bool, error) {
 			if len(its) == 0 {

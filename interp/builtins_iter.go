@@ -253,3 +253,50 @@ func (vm *VM) minmax(name string, op Op, args []Val, kwn []string) (Val, error) 
 	}
 	return best, nil
 }
+
+// strictZip is zip(..., strict=True): the iterators must end together,
+// and the first one found shorter or longer than those before it is named
+// in the ValueError, as CPython words it.
+func strictZip(its []Object) *funcIter {
+	done := false
+	return &funcIter{name: "zip", next: func(vm *VM) (Val, bool, error) {
+		if len(its) == 0 || done {
+			return Val{}, false, nil
+		}
+		t := newTuple(len(its))
+		for j, it := range its {
+			x, ok, err := vm.next(it)
+			if err != nil {
+				return Val{}, false, err
+			}
+			if ok {
+				t.items[j] = x
+				continue
+			}
+			done = true
+			if j > 0 {
+				return Val{}, false, zipLengthErr(j, "shorter")
+			}
+			// The first ran out: every other must have run out too.
+			for k := 1; k < len(its); k++ {
+				_, ok, err := vm.next(its[k])
+				if err != nil {
+					return Val{}, false, err
+				}
+				if ok {
+					return Val{}, false, zipLengthErr(k, "longer")
+				}
+			}
+			return Val{}, false, nil
+		}
+		return ObjVal(t), true, nil
+	}}
+}
+
+// zipLengthErr names argument j+1 against those before it.
+func zipLengthErr(j int, how string) error {
+	if j == 1 {
+		return newErr(ValueError, "zip() argument 2 is %s than argument 1", how)
+	}
+	return newErr(ValueError, "zip() argument %d is %s than arguments 1-%d", j+1, how, j)
+}

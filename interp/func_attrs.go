@@ -79,6 +79,8 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		return ObjVal(fn.attrs), true
 	case "__annotations__":
 		return ObjVal(vm.funcAnnotations(fn)), true
+	case "__type_params__":
+		return tupleOf(nil), true
 	case "__code__":
 		return ObjVal(&codeInfoObj{code: co}), true
 	case "__globals__":
@@ -127,6 +129,15 @@ func (vm *VM) setFuncAttr(fn *Function, name string, v Val) error {
 		return nil
 	case "__defaults__":
 		return fn.setDefaults(v)
+	case "__type_params__":
+		if _, ok := v.O.(*Tuple); !ok || v.T != tagObject {
+			return newErr(TypeError, "__type_params__ must be set to a tuple")
+		}
+		if fn.special == nil {
+			fn.special = map[string]Val{}
+		}
+		fn.special[name] = v
+		return nil
 	case "__name__", "__qualname__", "__doc__", "__module__":
 		if (name == "__name__" || name == "__qualname__") && !v.isStr() {
 			return newErr(TypeError, "%s must be set to a string object", name)
@@ -207,6 +218,19 @@ func (vm *VM) classAttr(c *Class, name string) (Val, bool) {
 		return ObjVal(d), true
 	case "__annotations__":
 		return ObjVal(newDict()), true
+	case "__subclasses__":
+		return builtinFn("__subclasses__", func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if err := exactArgs("__subclasses__", args, kwn, 0); err != nil {
+				return Val{}, err
+			}
+			c.subMu.Lock()
+			subs := make([]Val, len(c.subclasses))
+			for i, s := range c.subclasses {
+				subs[i] = ObjVal(s)
+			}
+			c.subMu.Unlock()
+			return ObjVal(newList(subs)), nil
+		}), true
 	}
 	return Val{}, false
 }

@@ -1,6 +1,9 @@
 package interp
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // functools beyond reduce and the caches: partial, wraps, update_wrapper,
 // total_ordering, cmp_to_key.
@@ -91,24 +94,26 @@ func functoolsExtras(m *Module) {
 			return vm.call(fn, append(all, vals...), names)
 		}}), nil
 	})
+	m.attrs["WRAPPER_ASSIGNMENTS"] = tupleOf(strVals(wrapperAssignments))
+	m.attrs["WRAPPER_UPDATES"] = tupleOf([]Val{StrVal("__dict__")})
 	m.def("wraps", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		pos, _ := splitKw(args, kwn)
-		if len(pos) != 1 {
-			return Val{}, newErr(TypeError, "wraps() missing 1 required positional argument: 'wrapped'")
+		wrapped, assigned, updated, err := wrapperArgs("wraps", args, kwn, 1)
+		if err != nil {
+			return Val{}, err
 		}
-		wrapped := pos[0]
 		return builtinFn("decorator", func(vm *VM, a []Val, k []string) (Val, error) {
-			if len(a) != 1 {
-				return Val{}, newErr(TypeError, "update_wrapper() missing 1 required positional argument: 'wrapped'")
+			if len(a) != 1 || len(k) > 0 {
+				return Val{}, newErr(TypeError, "update_wrapper() missing 1 required positional argument: 'wrapper'")
 			}
-			return vm.updateWrapper(a[0], wrapped)
+			return vm.updateWrapper(a[0], wrapped[0], assigned, updated)
 		}), nil
 	})
 	m.def("update_wrapper", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) < 2 {
-			return Val{}, newErr(TypeError, "update_wrapper() missing 1 required positional argument: 'wrapped'")
+		ws, assigned, updated, err := wrapperArgs("update_wrapper", args, kwn, 2)
+		if err != nil {
+			return Val{}, err
 		}
-		return vm.updateWrapper(args[0], args[1])
+		return vm.updateWrapper(ws[0], ws[1], assigned, updated)
 	})
 	m.def("total_ordering", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("total_ordering", args, kwn, 1); err != nil {
@@ -323,24 +328,127 @@ func capwords(vm *VM, args []Val, kwn []string) (Val, error) {
 // updateWrapper is functools.update_wrapper: the wrapper takes the
 // wrapped function's name, qualname, docstring, module and attributes,
 // and __wrapped__ points back to it.
-func (vm *VM) updateWrapper(wrapper, wrapped Val) (Val, error) {
-	for _, n := range []string{"__module__", "__name__", "__qualname__", "__doc__"} {
-		if v, err := vm.getAttr(wrapped, n); err == nil {
-			if err := vm.setAttr(wrapper, n, v); err != nil {
-				return Val{}, err
+// wrapperAssignments is CPython 3.14's functools.WRAPPER_ASSIGNMENTS.
+var wrapperAssignments = []string{"__module__", "__name__", "__qualname__", "__doc__", "__annotate__", "__type_params__"}
+
+// wrapperArgs parses wraps(wrapped, assigned=..., updated=...) and
+// update_wrapper(wrapper, wrapped, assigned=..., updated=...): the
+// positional ones (n of them), then the names to assign and to update.
+func wrapperArgs(fn string, args []Val, kwn []string, n int) (pos []Val, assigned, updated Val, err error) {
+	p, kw := splitKw(args, kwn)
+	pos = append([]Val(nil), p...) // args is the VM's argument stack: wraps' decorator keeps these
+	assigned, updated = tupleOf(strVals(wrapperAssignments)), tupleOf([]Val{StrVal("__dict__")})
+	names := []string{"wrapper", "wrapped"}[2-n:]
+	for k, v := range kw {
+		switch k {
+		case "assigned":
+			assigned = v
+		case "updated":
+			updated = v
+		default:
+			if i := slices.Index(names, k); i >= len(pos) {
+				pos = append(pos, v)
+				continue
 			}
+			return nil, Val{}, Val{}, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
 		}
 	}
-	if d, err := vm.getAttr(wrapped, "__dict__"); err == nil {
-		if src, ok := d.O.(*Dict); ok {
-			for _, e := range src.live() {
-				if s, ok := e.k.O.(*Str); ok {
-					if err := vm.setAttr(wrapper, s.s, e.v); err != nil {
-						return Val{}, err
-					}
-				}
+	if len(pos) > n {
+		pos, extra := pos[:n], pos[n:]
+		if len(extra) >= 1 {
+			assigned = extra[0]
+		}
+		if len(extra) >= 2 {
+			updated = extra[1]
+		}
+		if len(extra) > 2 {
+			return nil, Val{}, Val{}, newErr(TypeError, "%s() takes from %d to %d positional arguments but %d were given", fn, n, n+2, len(args)-len(kwn))
+		}
+		return pos, assigned, updated, nil
+	}
+	if len(pos) < n {
+		missing := names[len(pos):]
+		if len(missing) == 2 {
+			return nil, Val{}, Val{}, newErr(TypeError, "%s() missing 2 required positional arguments: 'wrapper' and 'wrapped'", fn)
+		}
+		return nil, Val{}, Val{}, newErr(TypeError, "%s() missing 1 required positional argument: '%s'", fn, missing[0])
+	}
+	return pos, assigned, updated, nil
+}
+
+// updateWrapper is functools.update_wrapper: each attribute named in
+// assigned that wrapped has is set on wrapper, each named in updated is
+// updated from wrapped's, and __wrapped__ is set last. CPython 3.14 copies
+// __annotate__, from which the wrapper's __annotations__ come; minipy
+// keeps annotations as a dict, so it copies that.
+func (vm *VM) updateWrapper(wrapper, wrapped, assigned, updated Val) (Val, error) {
+	names, err := vm.strList(assigned)
+	if err != nil {
+		return Val{}, err
+	}
+	for _, n := range names {
+		if n == "__annotate__" {
+			if _, ok := wrapped.O.(*Function); !ok {
+				continue
 			}
+			n = "__annotations__"
+		}
+		v, err := vm.getAttr(wrapped, n)
+		if err != nil {
+			if isAttrErr(err) {
+				continue
+			}
+			return Val{}, err
+		}
+		if d, ok := v.O.(*Dict); ok && n == "__annotations__" {
+			v = ObjVal(d.copy())
+		}
+		if err := vm.setAttr(wrapper, n, v); err != nil {
+			return Val{}, err
+		}
+	}
+	ups, err := vm.strList(updated)
+	if err != nil {
+		return Val{}, err
+	}
+	for _, n := range ups {
+		src, err := vm.getAttr(wrapped, n)
+		if err != nil {
+			if isAttrErr(err) {
+				continue
+			}
+			return Val{}, err
+		}
+		dst, err := vm.getAttr(wrapper, n)
+		if err != nil {
+			return Val{}, err
+		}
+		upd, err := vm.getAttr(dst, "update")
+		if err != nil {
+			return Val{}, err
+		}
+		if _, err := vm.call(upd, []Val{src}, nil); err != nil {
+			return Val{}, err
 		}
 	}
 	return wrapper, vm.setAttr(wrapper, "__wrapped__", wrapped)
+}
+
+func isAttrErr(err error) bool {
+	pe, ok := err.(*PyErr)
+	return ok && pe.exc.typ.isSub(AttributeError)
+}
+
+// strList is the strs an iterable of attribute names holds.
+func (vm *VM) strList(v Val) ([]string, error) {
+	var out []string
+	err := vm.each(v, func(x Val) (bool, error) {
+		s, ok := x.O.(*Str)
+		if !ok || x.T != tagObject {
+			return true, newErr(TypeError, "attribute name must be string, not '%s'", typeName(x))
+		}
+		out = append(out, s.s)
+		return false, nil
+	})
+	return out, err
 }

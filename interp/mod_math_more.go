@@ -103,6 +103,39 @@ func mathExtras(m *Module) {
 	f2("remainder", math.Remainder, func(x, y float64) bool {
 		return math.IsNaN(x) || math.IsNaN(y) || (!math.IsInf(x, 0) && y != 0)
 	})
+	// fmod is C's: x's sign, exact; CPython returns x for an infinite y
+	// (whatever the C library does) and calls a NaN from no NaN a domain error.
+	f2("fmod", func(x, y float64) float64 {
+		if math.IsInf(y, 0) && !math.IsInf(x, 0) && !math.IsNaN(x) {
+			return x
+		}
+		return math.Mod(x, y)
+	}, func(x, y float64) bool {
+		return math.IsNaN(x) || math.IsNaN(y) || (!math.IsInf(x, 0) && y != 0)
+	})
+	m.def("fma", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 3 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "fma expected 3 arguments, got %d", len(args))
+		}
+		var xs [3]float64
+		for i, a := range args {
+			f, err := toFloat(a)
+			if err != nil {
+				return Val{}, err
+			}
+			xs[i] = f
+		}
+		x, y, z := xs[0], xs[1], xs[2]
+		r := math.FMA(x, y, z)
+		switch {
+		case math.IsNaN(r) && !math.IsNaN(x) && !math.IsNaN(y) && !math.IsNaN(z):
+			return Val{}, newErr(ValueError, "invalid operation in fma")
+		case math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) && !math.IsInf(z, 0) &&
+			!math.IsNaN(x) && !math.IsNaN(y) && !math.IsNaN(z):
+			return Val{}, newErr(OverflowError, "overflow in fma")
+		}
+		return FloatVal(r), nil
+	})
 	m.def("nextafter", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
 		if len(pos) != 2 {
