@@ -20,11 +20,33 @@ type corpusCase struct {
 	status  int
 	lastErr string
 	py314   bool // output is 3.14's wording; the live python3 (3.11) differs
+	// files are a program of several files (parts named "prog/..."): its
+	// files by path under the program's directory, src being main's.
+	files map[string][]byte
+	main  string // the script among files: main.py, else the first .py
+}
+
+// write puts a program of several files in dir and returns its script's path.
+func (c *corpusCase) write(t testing.TB, dir string) string {
+	t.Helper()
+	for name, data := range c.files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, filepath.FromSlash(c.main))
 }
 
 // loadCorpus reads every txtar under testdata/corpus. A program is the
 // -- name.py -- part; name.out, name.status and name.lasterr are optional
-// (missing means empty output, status 0, no stderr).
+// (missing means empty output, status 0, no stderr). Parts named
+// "prog/file.py" (and "prog/pkg/__init__.py" ...) are one program of
+// several files, run from prog/main.py (else its first .py part), whose
+// expected parts are prog.out, prog.status and prog.lasterr.
 func loadCorpus(t testing.TB) []corpusCase {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.txtar"))
@@ -56,9 +78,42 @@ func loadCorpus(t testing.TB) []corpusCase {
 			parts[p.Name] = p.Data
 		}
 		group := strings.TrimSuffix(filepath.Base(f), ".txtar")
+		multi := map[string]*corpusCase{}
 		for _, p := range ar.Files {
+			prog, rest, ok := strings.Cut(p.Name, "/")
+			if !ok {
+				continue
+			}
+			c := multi[prog]
+			if c == nil {
+				c = &corpusCase{name: group + "/" + prog, files: map[string][]byte{}, py314: only[prog]}
+				multi[prog] = c
+			}
+			c.files[rest] = p.Data
+			if rest == "main.py" || c.main == "" && strings.HasSuffix(rest, ".py") {
+				c.main, c.src = rest, p.Data
+			}
+		}
+		for _, p := range ar.Files {
+			if prog, _, ok := strings.Cut(p.Name, "/"); ok {
+				if c := multi[prog]; c.main == p.Name[len(prog)+1:] {
+					c.out = string(parts[prog+".out"])
+					if s, ok := parts[prog+".status"]; ok {
+						c.status, err = strconv.Atoi(strings.TrimSpace(string(s)))
+						if err != nil {
+							t.Fatalf("%s: %s.status: %v", f, prog, err)
+						}
+					}
+					c.lastErr = strings.TrimSuffix(string(parts[prog+".lasterr"]), "\n")
+					cases = append(cases, *c)
+				}
+				continue
+			}
 			stem, ok := strings.CutSuffix(p.Name, ".py")
 			if !ok {
+				if multi[stemOf(p.Name)] != nil {
+					continue
+				}
 				if _, has := parts[stemOf(p.Name)+".py"]; !has {
 					t.Fatalf("%s: part %s has no program %s.py", f, p.Name, stemOf(p.Name))
 				}
@@ -120,6 +175,17 @@ func TestCorpus(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
+			if c.files != nil {
+				// In every JIT mode: the program's modules run in
+				// namespaces of their own, which traces must handle.
+				script := c.write(t, t.TempDir())
+				for _, cfg := range []Config{{}, {JIT: JITOn}, {JIT: JITOn, JITThreshold: 1}, {JIT: JITUops, JITThreshold: 1}} {
+					var out, errb bytes.Buffer
+					status := RunWith(cfg, script, c.src, nil, &out, &errb)
+					checkRun(t, out.String(), errb.String(), status, c.out, c.lastErr, c.status)
+				}
+				return
+			}
 			var out, errb bytes.Buffer
 			status := Run(filepath.Base(c.name)+".py", c.src, &out, &errb)
 			checkRun(t, out.String(), errb.String(), status, c.out, c.lastErr, c.status)
@@ -153,7 +219,9 @@ func TestCorpusAgainstCPython(t *testing.T) {
 			}
 			t.Parallel()
 			file := filepath.Join(dir, strings.ReplaceAll(c.name, "/", "_")+".py")
-			if err := os.WriteFile(file, c.src, 0o644); err != nil {
+			if c.files != nil {
+				file = c.write(t, filepath.Join(dir, strings.ReplaceAll(c.name, "/", "_")))
+			} else if err := os.WriteFile(file, c.src, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			var out, errb bytes.Buffer

@@ -267,6 +267,8 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
 	}
+	cells := vm.moduleCells
+	vm.moduleCells = nil // for this module's code only, not an exec inside it
 	f := vm.callFrame(fn)
 	for i, p := range params {
 		for _, d := range ns {
@@ -299,6 +301,9 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 			}
 			x := f.get(int32(i))
 			if c, ok := x.O.(*Cell); ok && x.T == tagObject {
+				if cells != nil {
+					cells[name] = c
+				}
 				x = c.v
 			}
 			if x.T == tagEmpty {

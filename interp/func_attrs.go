@@ -44,6 +44,9 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 			// A library module's function (pylib): "<minipy copyreg>".
 			return StrVal(strings.TrimSuffix(f[len(pylibFile):], ">")), true
 		}
+		if p := vm.progModuleOf(fn.code.filename); p != nil {
+			return StrVal(p.name), true
+		}
 		return StrVal("__main__"), true
 	case "__closure__":
 		if len(fn.free) == 0 {

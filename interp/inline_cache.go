@@ -266,8 +266,10 @@ func (vm *VM) methodOf(site *atomic.Pointer[siteCache], x *Instance, name string
 // moduleAttr reads m.name at a site. The entry holds the module's
 // version: storing or deleting any attribute of the module makes it stale.
 func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, bool) {
-	if m.main != nil {
-		return m.lookup(name) // the program's globals: no version to check
+	if _, cell := m.cells[name]; m.main != nil || cell {
+		// The program's globals, or a cell the module's functions may
+		// store to: no version to check.
+		return m.lookup(name)
 	}
 	ver := m.version.Load()
 	if c := site.Load(); c != nil && c.n == 1 && c.ways[0].mod == m && c.ways[0].version == ver {

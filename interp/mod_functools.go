@@ -339,18 +339,23 @@ func wrapperArgs(fn string, args []Val, kwn []string, n int) (pos []Val, assigne
 	pos = append([]Val(nil), p...) // args is the VM's argument stack: wraps' decorator keeps these
 	assigned, updated = tupleOf(strVals(wrapperAssignments)), tupleOf([]Val{StrVal("__dict__")})
 	names := []string{"wrapper", "wrapped"}[2-n:]
-	for k, v := range kw {
+	for _, k := range kwn {
+		v := kw[k]
 		switch k {
 		case "assigned":
 			assigned = v
 		case "updated":
 			updated = v
 		default:
-			if i := slices.Index(names, k); i >= len(pos) {
-				pos = append(pos, v)
-				continue
+			if !slices.Contains(names, k) {
+				return nil, Val{}, Val{}, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
 			}
-			return nil, Val{}, Val{}, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
+		}
+	}
+	// wrapper= and wrapped= fill the positions after the positional ones.
+	for _, k := range names[min(len(pos), len(names)):] {
+		if v, ok := kw[k]; ok {
+			pos = append(pos, v)
 		}
 	}
 	if len(pos) > n {

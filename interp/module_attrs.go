@@ -18,6 +18,29 @@ import (
 // has no map to publish; readers go through lookup, and sites do not
 // cache its attributes.
 
+// modCell is a module-level name its functions capture: the cell, and
+// the value it held when the module was built. While it still holds that,
+// the attribute map's value stands (minipy's Go code may replace a
+// library module's attribute after building it).
+type modCell struct {
+	c    *Cell
+	init Val
+}
+
+// cellValue is the value of attribute name if a function of the module
+// rebound it since the module was built.
+func (m *Module) cellValue(name string) (Val, bool) {
+	mc, ok := m.cells[name]
+	if !ok {
+		return Val{}, false
+	}
+	v := mc.c.v
+	if v.T == mc.init.T && v.B == mc.init.B && sameObject(v.O, mc.init.O) {
+		return Val{}, false
+	}
+	return v, true
+}
+
 // table is the module's attribute map: the one built at import until the
 // program stores or deletes one. For __main__ it is a snapshot of the
 // globals (dir(), iteration), not kept.
@@ -25,10 +48,24 @@ func (m *Module) table() map[string]Val {
 	if m.main != nil {
 		return m.mainTable()
 	}
+	t := m.attrs
 	if p := m.pub.Load(); p != nil {
-		return *p
+		t = *p
 	}
-	return m.attrs
+	if m.cells != nil {
+		// A snapshot with the cells' values, not kept.
+		t = maps.Clone(t)
+		for n := range m.cells {
+			if v, ok := m.cellValue(n); ok {
+				if v.T == tagEmpty {
+					delete(t, n)
+				} else {
+					t[n] = v
+				}
+			}
+		}
+	}
+	return t
 }
 
 // lookup is m.name, without building __main__'s snapshot.
@@ -37,7 +74,14 @@ func (m *Module) lookup(name string) (Val, bool) {
 		v, ok, _ := m.mainGlobals().get(StrVal(name))
 		return v, ok
 	}
-	v, ok := m.table()[name]
+	t := m.attrs
+	if p := m.pub.Load(); p != nil {
+		t = *p
+	}
+	v, ok := t[name]
+	if cv, rebound := m.cellValue(name); rebound {
+		v, ok = cv, cv.T != tagEmpty
+	}
 	return v, ok
 }
 
@@ -60,7 +104,10 @@ func (m *Module) setAttr(vm *VM, name string, v Val) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	old := m.table()[name]
+	old, _ := m.lookup(name)
+	if mc, ok := m.cells[name]; ok {
+		mc.c.v = v // the module's functions see it; lookup does too, as it differs from init
+	}
 	m.publish(name, v, false)
 	if m.dict != nil {
 		m.syncDict(func(d *Dict) { d.set(StrVal(name), v) })
@@ -105,6 +152,9 @@ func (m *Module) delAttr(name string) error {
 	defer m.mu.Unlock()
 	if _, ok := m.table()[name]; !ok {
 		return newErr(AttributeError, "'module' object has no attribute '%s'", name)
+	}
+	if mc, ok := m.cells[name]; ok {
+		mc.c.v = Val{}
 	}
 	m.publish(name, Val{}, true)
 	if m.dict != nil {

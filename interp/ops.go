@@ -809,6 +809,22 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		m := f.objs[in.B].(*Module)
 		name := f.code.names[in.C]
 		v, ok := m.lookup(name)
+		if p := vm.progMods[m.name]; !ok && p != nil && p.dir != "" {
+			// from package import submodule, of the program's package.
+			sub, err := vm.importByName(m.name + "." + name)
+			if err != nil && !toPyErr(err).exc.typ.isSub(ModuleNotFoundError) {
+				return err
+			}
+			if err == nil {
+				v, ok = ObjVal(sub), true
+			}
+		}
+		if p := vm.progMods[m.name]; !ok && p != nil {
+			if !p.done {
+				return newErr(ImportError, "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular import) (%s)", name, m.name, p.file)
+			}
+			return newErr(ImportError, "cannot import name '%s' from '%s' (%s)", name, m.name, p.file)
+		}
 		if !ok && lazyModuleMaker(m.name+"."+name) != nil {
 			// from package import submodule imports it (unittest.mock).
 			sub, err := vm.importByName(m.name + "." + name)
@@ -849,7 +865,15 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 // opImport binds a module; its own function because of the defer (a
 // defer in slowOp would cost every instruction it runs).
 func (vm *VM) opImport(f *frame, in *Instr) error {
-	m, err := vm.importByName(f.code.names[in.B])
+	name := f.code.names[in.B]
+	if strings.HasPrefix(name, ".") {
+		abs, err := vm.relativeName(f.code.filename, name)
+		if err != nil {
+			return err
+		}
+		name = abs
+	}
+	m, err := vm.importByName(name)
 	if err != nil {
 		return err
 	}
@@ -877,7 +901,12 @@ func (vm *VM) importByName(name string) (*Module, error) {
 	} else {
 		var err error
 		if m, ok, err = vm.loadModule(name); !ok {
-			return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
+			if m, ok, err = vm.programModule(name); !ok {
+				return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
+			}
+			if err != nil {
+				return nil, err
+			}
 		} else if err != nil {
 			return nil, err
 		}

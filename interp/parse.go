@@ -738,7 +738,21 @@ func (ps *parser) simpleStmt() Stmt {
 			return ps.importItem(at)
 		case "from":
 			ps.next()
-			mod := ps.dotted()
+			// A relative import keeps its dots in the name: ".", "..m".
+			dots := ""
+			for {
+				if ps.acceptOp(".") {
+					dots += "."
+				} else if ps.acceptOp("...") {
+					dots += "..."
+				} else {
+					break
+				}
+			}
+			mod := dots
+			if dots == "" || !ps.isKw("import") {
+				mod += ps.dotted()
+			}
 			if !ps.isKw("import") {
 				ps.fail(ps.tok(), "")
 			}

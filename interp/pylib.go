@@ -40,7 +40,11 @@ func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 		vm.pylibNS = map[string]*Dict{}
 	}
 	vm.pylibNS[co.filename] = ns // its functions' __globals__
-	if _, err := vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil); err != nil {
+	cells := map[string]*Cell{}
+	vm.moduleCells = cells
+	_, err := vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil)
+	vm.moduleCells = nil
+	if err != nil {
 		if pe := toPyErr(err); pe.exc.typ.isSub(MemoryError) || pe.exc.typ.isSub(KeyboardInterrupt) {
 			// Not the module's fault: the import raises it (loadModule).
 			panic(loadAborted{pe})
@@ -69,6 +73,14 @@ func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 		}
 		if !strings.HasPrefix(k.s, "_") || k.s == "__all__" {
 			m.attrs[k.s] = e.v
+		}
+	}
+	for n, c := range cells {
+		if _, ok := m.attrs[n]; ok {
+			if m.cells == nil {
+				m.cells = map[string]modCell{}
+			}
+			m.cells[n] = modCell{c, c.v}
 		}
 	}
 	// _exported names the module's private names other modules read

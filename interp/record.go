@@ -1336,10 +1336,21 @@ func (r *recorder) moduleAttr(s int32, name string) (Val, bool) {
 		r.failf("attribute of __main__") // globals, not a published map
 		return Val{}, false
 	}
-	v, ok := m.table()[name]
+	v, ok := m.lookup(name)
 	if !ok {
 		r.failf("no attribute %s", name)
 		return Val{}, false
+	}
+	if _, cell := m.cells[name]; cell {
+		// The module's functions may store this name while the trace
+		// runs: only a function or class, which they seldom rebind, is
+		// taken as a constant (checked on entry).
+		switch v.O.(type) {
+		case *Function, *Class:
+		default:
+			r.failf("module attribute %s in a cell", name)
+			return Val{}, false
+		}
 	}
 	r.addCheck(globalCheck{index: -1, mod: m, name: name, v: v})
 	return v, true

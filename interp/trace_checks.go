@@ -72,7 +72,7 @@ func (g *globalCheck) holds(vm *VM) bool {
 	}
 	var cur Val
 	if g.mod != nil {
-		cur = g.mod.table()[g.name]
+		cur, _ = g.mod.lookup(g.name)
 	} else {
 		cur = vm.mod.load(int32(g.index))
 	}

@@ -153,6 +153,11 @@ type (
 		main *VM
 		// dict is __dict__ once asked for, kept equal to the attributes.
 		dict *Dict
+		// cells are a Python-written module's names that its functions
+		// capture: the one place those names live, so a function's
+		// "global x; x = ..." and a store m.x = ... are seen by both
+		// sides. Set once when the module is built.
+		cells map[string]modCell
 	}
 	Function struct {
 		code     *Code

@@ -75,9 +75,16 @@ type VM struct {
 	cachedProp *Class // functools.cached_property, once used
 	// pylibNS is each library module's namespace by its code's file name
 	// (a function's __globals__).
-	pylibNS     map[string]*Dict
-	templateCls *Class // string.Template, once used
-	weakReap    Val    // weakref's callback runner (weakref.go), once imported
+	pylibNS map[string]*Dict
+	// moduleCells, when set, asks the next runInNamespace for the cells
+	// of the module-level names its functions capture (modules_py.go).
+	moduleCells map[string]*Cell
+	// srcLines are the source lines of the program's own modules, by
+	// file name, for tracebacks.
+	srcLines    map[string][]string
+	progMods    map[string]*progModule // the program's own modules by name (modules_prog.go)
+	templateCls *Class                 // string.Template, once used
+	weakReap    Val                    // weakref's callback runner (weakref.go), once imported
 	// context is the thread's current contextvars.Context (None until
 	// the program asks for one): each thread has its own.
 	context Val
@@ -218,6 +225,8 @@ func (vm *VM) tbLine(f *frame, pc int, pe *PyErr) tbEntry {
 	src := ""
 	if line > 0 && line <= len(vm.mod.lines) && f.code.filename == vm.mod.filename {
 		src = vm.mod.lines[line-1]
+	} else if ls := vm.srcLines[f.code.filename]; line > 0 && line <= len(ls) {
+		src = ls[line-1]
 	}
 	name := f.code.name
 	e := tbEntry{file: f.code.filename, fn: name, line: line, src: src}

@@ -66,16 +66,17 @@ _sink = [_print]
 def _showwarnmsg(msg):
     if _sink[0] is _print:
         # A program may replace warnings.showwarning (not while recording).
-        mod = _sys.modules.get("warnings")
-        sw = getattr(mod, "showwarning", showwarning)
-        if sw is not showwarning:
-            sw(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+        if showwarning is not _showwarning_orig:
+            showwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
             return
     _sink[0](msg)
 
 
 def showwarning(message, category, filename, lineno, file=None, line=None):
     _showwarnmsg(WarningMessage(message, category, filename, lineno, file, line))
+
+
+_showwarning_orig = showwarning
 
 
 def _action_for(text, category, module, lineno):

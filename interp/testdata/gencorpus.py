@@ -8,6 +8,11 @@ script runs every program with python3 and rewrites the expected parts.
 CPython 3.14 is the reference while the machine may have 3.11, so known
 3.14 wording differences are patched (see FIXES) and programs listed on a
 `py314-only:` comment line are reported if python3 disagrees with them.
+
+Parts named prog/FILE (prog/main.py, prog/helper.py, prog/pkg/__init__.py)
+are one program of several files, written to a directory together and run
+from prog/main.py (else its first .py part); its expected parts are
+prog.out, prog.status and prog.lasterr, after its last file.
 """
 import glob, os, re, subprocess, sys, tempfile
 
@@ -54,6 +59,16 @@ def parse(data):
         out.append((name, text))
     return "\n".join(comment), out
 
+def run_files(files, main):
+    """Runs a program of several files ({path: text}) from main's directory."""
+    with tempfile.TemporaryDirectory() as d:
+        for path, text in files.items():
+            full = os.path.join(d, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w") as f:
+                f.write(text)
+        return execute(os.path.join(d, main))
+
 def run(name, src):
     # From a file, as TestCorpusAgainstCPython runs them: the tokenizer
     # counts lines differently for -c.
@@ -61,10 +76,13 @@ def run(name, src):
         path = os.path.join(d, name + ".py")
         with open(path, "w") as f:
             f.write(src)
-        # Strs hash as minipy's under PYTHONHASHSEED=0, so sets of them
-        # print in one order.
-        env = dict(os.environ, PYTHONHASHSEED="0")
-        p = subprocess.run([sys.executable, path], capture_output=True, text=True, env=env)
+        return execute(path)
+
+def execute(path):
+    # Strs hash as minipy's under PYTHONHASHSEED=0, so sets of them
+    # print in one order. No __pycache__ left beside a program's modules.
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+    p = subprocess.run([sys.executable, path], capture_output=True, text=True, env=env)
     out = p.stdout
     errs = p.stderr.rstrip("\n").split("\n")
     last = errs[-1] if p.stderr else ""
@@ -81,7 +99,23 @@ def main():
             if ln.startswith("py314-only:"):
                 only.update(ln[len("py314-only:"):].split())
         res = [comment.rstrip("\n") + "\n"]
-        for name, body in parts:
+        last = {}  # prog -> index of its last file part
+        for i, (name, _) in enumerate(parts):
+            if "/" in name:
+                last[name.split("/", 1)[0]] = i
+        progfiles = {}
+        for i, (name, body) in enumerate(parts):
+            if "/" in name:
+                prog, path = name.split("/", 1)
+                text = body.rstrip("\n") + "\n"
+                res.append("-- %s --\n%s" % (name, text))
+                progfiles.setdefault(prog, {})[path] = text
+                if last[prog] != i or prog in only:
+                    continue
+                main_py = "main.py" if "main.py" in progfiles[prog] else next(p for p in progfiles[prog] if p.endswith(".py"))
+                out, status, lasterr = run_files(progfiles[prog], main_py)
+                append_expected(res, prog, out, status, lasterr)
+                continue
             stem = name.rsplit(".", 1)[0]
             if stem in only and stem not in LASTERR314:
                 # Output differs beyond the last line: keep the 3.14 text as written.
@@ -91,15 +125,18 @@ def main():
                 continue
             src = body if body.endswith("\n") else body + "\n"
             src = src.rstrip("\n") + "\n"
-            out, status, last = run(stem, src)
+            out, status, lasterr = run(stem, src)
             res.append("-- %s --\n%s" % (name, src))
-            res.append("-- %s.out --\n%s" % (stem, out))
-            if out and not out.endswith("\n"):
-                res.append("\n")
-            last = LASTERR314.get(stem, last)
-            if status != 0:
-                res.append("-- %s.status --\n%d\n" % (stem, status))
-                res.append("-- %s.lasterr --\n%s\n" % (stem, last))
+            append_expected(res, stem, out, status, lasterr)
         open(f, "w").write("".join(res))
+
+def append_expected(res, stem, out, status, last):
+    res.append("-- %s.out --\n%s" % (stem, out))
+    if out and not out.endswith("\n"):
+        res.append("\n")
+    last = LASTERR314.get(stem, last)
+    if status != 0:
+        res.append("-- %s.status --\n%d\n" % (stem, status))
+        res.append("-- %s.lasterr --\n%s\n" % (stem, last))
 
 main()

@@ -1,0 +1,190 @@
+package interp
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// The program's own modules: `import helper` runs helper.py from the
+// script's directory (CPython's sys.path[0]), `import pkg` a package
+// directory's __init__.py, `import pkg.mod` pkg/mod.py. Each runs once,
+// in a namespace of its own as a library module written in Python does
+// (pyModule), and is then one live module object: its functions' module
+// globals are cells the Module reads and writes (Module.cells).
+//
+// minipy's own library modules are found first: a program file named like
+// one of them (random.py) does not shadow it, as it would in CPython.
+
+// progModule is what the VM knows of one of the program's modules.
+type progModule struct {
+	name string
+	dir  string // a package's directory, where its submodules are; "" for a plain module
+	file string
+	done bool // its code has run to the end
+}
+
+// scriptDir is where the program's top-level modules are: the script's
+// directory, or the working directory for -c and stdin.
+func (vm *VM) scriptDir() string {
+	if f := vm.mod.filename; f != "" && !strings.HasPrefix(f, "<") {
+		return filepath.Dir(f)
+	}
+	return "."
+}
+
+// progModuleOf is the program module whose code is in file, or nil.
+func (vm *VM) progModuleOf(file string) *progModule {
+	for _, p := range vm.progMods {
+		if p.file == file {
+			return p
+		}
+	}
+	return nil
+}
+
+// programModule finds and runs the program's module name; found says
+// whether there is one.
+func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
+	dir := vm.scriptDir()
+	base := name
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		parent := name[:i]
+		if _, err := vm.importByName(parent); err != nil {
+			return nil, true, err
+		}
+		pm := vm.progMods[parent]
+		if pm == nil || pm.dir == "" {
+			if _, ok := vm.modules[parent]; ok {
+				return nil, true, newErr(ModuleNotFoundError, "No module named '%s'; '%s' is not a package", name, parent)
+			}
+			return nil, false, nil
+		}
+		if m, ok := vm.modules[name]; ok {
+			return m, true, nil // the parent's code imported it
+		}
+		dir, base = pm.dir, name[i+1:]
+	}
+	p := &progModule{name: name}
+	if pkg := filepath.Join(dir, base); isFile(filepath.Join(pkg, "__init__.py")) {
+		p.dir, p.file = pkg, filepath.Join(pkg, "__init__.py")
+	} else if f := filepath.Join(dir, base+".py"); isFile(f) {
+		p.file = f
+	} else {
+		return nil, false, nil
+	}
+	src, rerr := os.ReadFile(p.file)
+	if rerr != nil {
+		return nil, true, newErr(ImportError, "No module named '%s'", name)
+	}
+	text, serr := decodeSource(p.file, src)
+	if serr != nil {
+		return nil, true, newErr(SyntaxErrorT, "%s", serr.text)
+	}
+	m = newModule(name)
+	ns := newDict()
+	ns.set(StrVal("__name__"), StrVal(name))
+	ns.set(StrVal("__file__"), StrVal(p.file))
+	pkgName := name
+	if p.dir == "" {
+		pkgName = name[:max(strings.LastIndexByte(name, '.'), 0)]
+	} else {
+		ns.set(StrVal("__path__"), ObjVal(newList([]Val{StrVal(p.dir)})))
+	}
+	ns.set(StrVal("__package__"), StrVal(pkgName))
+	for _, e := range ns.live() {
+		m.attrs[e.k.O.(*Str).s] = e.v
+	}
+	if vm.progMods == nil {
+		vm.progMods = map[string]*progModule{}
+		vm.srcLines = map[string][]string{}
+	}
+	if vm.pylibNS == nil {
+		vm.pylibNS = map[string]*Dict{}
+	}
+	vm.progMods[name] = p
+	vm.srcLines[p.file] = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	vm.pylibNS[p.file] = ns // its functions' __globals__
+	// In sys.modules while its code runs, as CPython's: a circular import
+	// gets this module, not a second run of its code.
+	vm.modules[name] = m
+	vm.noteImported(name, m)
+	cells := map[string]*Cell{}
+	vm.moduleCells = cells
+	co := &codeObj{src: text, filename: p.file, mode: "exec"}
+	_, err = vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil)
+	vm.moduleCells = nil
+	if err != nil {
+		delete(vm.modules, name)
+		delete(vm.progMods, name)
+		if d := vm.sysModulesDict(); d != nil {
+			d.del(StrVal(name))
+		}
+		return nil, true, err
+	}
+	for _, e := range ns.live() {
+		k, ok := e.k.O.(*Str)
+		if !ok {
+			continue
+		}
+		if c, ok := e.v.O.(*Class); ok && e.v.T == tagObject && c.module == "" {
+			c.module = name
+		}
+		if t, ok := e.v.O.(*ExcType); ok && t.cls != nil && t.module == "" {
+			t.module = name
+		}
+		m.attrs[k.s] = e.v
+	}
+	for n, c := range cells {
+		if m.cells == nil {
+			m.cells = map[string]modCell{}
+		}
+		m.cells[n] = modCell{c, c.v}
+	}
+	p.done = true
+	return m, true, nil
+}
+
+// relativeName turns the name of a relative import made by code in file
+// (".", "..m", ".m.x") into the absolute name it stands for.
+func (vm *VM) relativeName(file, name string) (string, error) {
+	dots := len(name) - len(strings.TrimLeft(name, "."))
+	p := vm.progModuleOf(file)
+	if p == nil {
+		return "", newErr(ImportError, "attempted relative import with no known parent package")
+	}
+	pkg := p.name
+	if p.dir == "" {
+		i := strings.LastIndexByte(pkg, '.')
+		if i < 0 {
+			return "", newErr(ImportError, "attempted relative import with no known parent package")
+		}
+		pkg = pkg[:i]
+	}
+	for range dots - 1 {
+		i := strings.LastIndexByte(pkg, '.')
+		if i < 0 {
+			return "", newErr(ImportError, "attempted relative import beyond top-level package")
+		}
+		pkg = pkg[:i]
+	}
+	if rest := name[dots:]; rest != "" {
+		return pkg + "." + rest, nil
+	}
+	return pkg, nil
+}
+
+// sysModulesDict is sys.modules, unless the program replaced it.
+func (vm *VM) sysModulesDict() *Dict {
+	sys := vm.modules["sys"]
+	if sys == nil {
+		return nil
+	}
+	d, _ := sys.table()["modules"].O.(*Dict)
+	return d
+}
+
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
