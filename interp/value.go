@@ -872,6 +872,13 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			b.WriteString("<module '__main__' (<class '_frozen_importlib.BuiltinImporter'>)>")
 			return
 		}
+		if f, ok := o.lookup("__file__"); ok && f.T == tagObject {
+			if s, ok := f.O.(*Str); ok {
+				// One of the program's own modules.
+				b.WriteString("<module '" + o.name + "' from " + strRepr(s.s) + ">")
+				return
+			}
+		}
 		b.WriteString("<module '" + o.name + "' (built-in)>")
 	case *ExcType:
 		if o.cls != nil && o.module == "" {
