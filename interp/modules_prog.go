@@ -7,7 +7,8 @@ import (
 )
 
 // The program's own modules: `import helper` runs helper.py from the
-// script's directory (CPython's sys.path[0]), `import pkg` a package
+// script's directory (CPython's sys.path[0]) or a directory the program
+// added to sys.path, `import pkg` a package
 // directory's __init__.py, `import pkg.mod` pkg/mod.py. Each runs once,
 // in a namespace of its own as a library module written in Python does
 // (pyModule), and is then one live module object: its functions' module
@@ -25,12 +26,39 @@ type progModule struct {
 }
 
 // scriptDir is where the program's top-level modules are: the script's
-// directory, or the working directory for -c and stdin.
+// directory, or the working directory for -c and stdin (CPython's
+// sys.path[0]).
 func (vm *VM) scriptDir() string {
 	if f := vm.mod.filename; f != "" && !strings.HasPrefix(f, "<") {
 		return filepath.Dir(f)
 	}
 	return "."
+}
+
+// searchDirs are where a top-level module is looked for: the script's
+// directory, then the directories the program put in sys.path ("" is the
+// working directory). minipy's sys.path starts empty: its library is
+// built in.
+func (vm *VM) searchDirs() []string {
+	dirs := []string{vm.scriptDir()}
+	sys := vm.modules["sys"]
+	if sys == nil {
+		return dirs
+	}
+	l, ok := sys.table()["path"].O.(*List)
+	if !ok {
+		return dirs
+	}
+	for i := 0; i < l.Len(); i++ {
+		if s, ok := l.at(i).O.(*Str); ok {
+			d := s.s
+			if d == "" {
+				d = "."
+			}
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
 }
 
 // progModuleOf is the program module whose code is in file, or nil.
@@ -46,7 +74,7 @@ func (vm *VM) progModuleOf(file string) *progModule {
 // programModule finds and runs the program's module name; found says
 // whether there is one.
 func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
-	dir := vm.scriptDir()
+	dirs := vm.searchDirs()
 	base := name
 	if i := strings.LastIndexByte(name, '.'); i > 0 {
 		parent := name[:i]
@@ -63,14 +91,20 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 		if m, ok := vm.modules[name]; ok {
 			return m, true, nil // the parent's code imported it
 		}
-		dir, base = pm.dir, name[i+1:]
+		dirs, base = []string{pm.dir}, name[i+1:]
 	}
 	p := &progModule{name: name}
-	if pkg := filepath.Join(dir, base); isFile(filepath.Join(pkg, "__init__.py")) {
-		p.dir, p.file = pkg, filepath.Join(pkg, "__init__.py")
-	} else if f := filepath.Join(dir, base+".py"); isFile(f) {
-		p.file = f
-	} else {
+	for _, dir := range dirs {
+		if pkg := filepath.Join(dir, base); isFile(filepath.Join(pkg, "__init__.py")) {
+			p.dir, p.file = pkg, filepath.Join(pkg, "__init__.py")
+		} else if f := filepath.Join(dir, base+".py"); isFile(f) {
+			p.file = f
+		} else {
+			continue
+		}
+		break
+	}
+	if p.file == "" {
 		return nil, false, nil
 	}
 	src, rerr := os.ReadFile(p.file)
