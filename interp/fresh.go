@@ -271,20 +271,8 @@ func markPrivate(co *Code) {
 	if n == 0 {
 		return
 	}
-	private := make([]bool, n)
-	for i := range private {
-		private[i] = true
-	}
-	escape := func(s int32) {
-		if s >= 0 && s < n {
-			private[s] = false
-		}
-	}
-	escapeFrom := func(s int32) { // a range of slots starting at s
-		for i := max(s, 0); i < n; i++ {
-			private[i] = false
-		}
-	}
+	private := allLocals(n)
+	escape, escapeFrom := private.clear, private.clearFrom
 	for _, fn := range co.funcs {
 		for _, s := range fn.freeFrom {
 			escape(s)
@@ -329,20 +317,10 @@ func markPrivate(co *Code) {
 			// that may give them away clears their marks.
 		case opJumpIfFalse, opJumpIfTrue:
 		default:
-			// Any other instruction may keep what it reads, and those
-			// not known to read single slots may read a range of them
-			// from an operand on. What they only write does not matter:
-			// a list that is overwritten unseen is dead either way.
-			exact := singleSlots[in.Op]
-			for j, k := range opInfo[in.Op].kinds {
-				switch {
-				case k != 's' || (j == 0 && writesA[in.Op]):
-				case exact:
-					escape(*in.operand(j))
-				default:
-					escapeFrom(*in.operand(j))
-				}
-			}
+			// Any other instruction may keep what it reads. What it
+			// only writes does not matter: a list that is overwritten
+			// unseen is dead either way.
+			private.clearRead(in)
 		}
 	}
 	// Locals joined by moves: a list may be in both at once, so each is
@@ -416,6 +394,49 @@ func markPrivate(co *Code) {
 		}
 		if p := partner[in.A]; p >= 0 && (produced[in.A] || produced[p]) {
 			in.E |= privA
+		}
+	}
+}
+
+// localMarks is a flag per local slot of a code: the private analyses'
+// "not yet seen to escape".
+type localMarks []bool
+
+// allLocals is n locals, every one marked.
+func allLocals(n int32) localMarks {
+	m := make(localMarks, n)
+	for i := range m {
+		m[i] = true
+	}
+	return m
+}
+
+// clear unmarks local s (slots past the locals are temporaries: ignored).
+func (m localMarks) clear(s int32) {
+	if s >= 0 && int(s) < len(m) {
+		m[s] = false
+	}
+}
+
+// clearFrom unmarks the locals from s on (an operand naming a range).
+func (m localMarks) clearFrom(s int32) {
+	for i := max(int(s), 0); i < len(m); i++ {
+		m[i] = false
+	}
+}
+
+// clearRead unmarks the locals in reads: the slot of each operand it
+// reads, or the range from it on for instructions not known to read
+// single slots.
+func (m localMarks) clearRead(in *Instr) {
+	exact := singleSlots[in.Op]
+	for j, k := range opInfo[in.Op].kinds {
+		switch {
+		case k != 's' || (j == 0 && writesA[in.Op]):
+		case exact:
+			m.clear(*in.operand(j))
+		default:
+			m.clearFrom(*in.operand(j))
 		}
 	}
 }

@@ -38,18 +38,10 @@ func markPrivateInts(co *Code) {
 	if n == 0 || co.isGenerator || co.nsTop || co.firstLine == 0 {
 		return
 	}
-	private := make([]bool, n)
-	for i := range private {
-		private[i] = true
-	}
-	escape := func(s int32) {
-		if s >= 0 && s < n {
-			private[s] = false
-		}
-	}
+	private := allLocals(n)
 	for _, fn := range co.funcs {
 		for _, s := range fn.freeFrom {
-			escape(s)
+			private.clear(s)
 		}
 	}
 	for i := range co.instrs {
@@ -62,18 +54,7 @@ func markPrivateInts(co *Code) {
 		case in.Op == opReturn:
 			// Kept by the caller: the return clears the mark.
 		default:
-			exact := singleSlots[in.Op]
-			for j, k := range opInfo[in.Op].kinds {
-				switch {
-				case k != 's' || (j == 0 && writesA[in.Op]):
-				case exact:
-					escape(*in.operand(j))
-				default:
-					for s := max(*in.operand(j), 0); s < n; s++ {
-						private[s] = false
-					}
-				}
-			}
+			private.clearRead(in)
 		}
 	}
 	for i := range co.instrs {
