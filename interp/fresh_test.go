@@ -38,16 +38,8 @@ func TestFreshMarks(t *testing.T) {
 		{"def f(a, k):\n    a[1:3] = k[0] = a[1:]\n", opSetSlice, 0},
 	}
 	for _, tc := range cases {
-		body, spans, err := parse(tc.src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		mod, _, err := compileModule("t.py", tc.src, body, spans, []string{"", "", ""})
-		if err != nil {
-			t.Fatal(err)
-		}
 		var got []int32
-		for _, in := range mod.funcs[0].instrs {
+		for _, in := range firstFunc(t, tc.src).instrs {
 			if in.Op == tc.op {
 				got = append(got, in.E&^privIntA) // (private_int_test.go)
 			}
@@ -335,15 +327,7 @@ func TestPrivateMarks(t *testing.T) {
 	}
 	for _, tc := range cases {
 		src := "def f(a, k):\n    " + strings.ReplaceAll(tc.body, "\n", "\n    ") + "\n"
-		body, spans, err := parse(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		mod, _, err := compileModule("t.py", src, body, spans, []string{"", "", ""})
-		if err != nil {
-			t.Fatal(err)
-		}
-		co := mod.funcs[0]
+		co := firstFunc(t, src)
 		got, producers := true, 0
 		for _, in := range co.instrs {
 			if (in.Op == opGetSlice || in.Op == opAdd || in.Op == opMul) && in.A == 0 {
@@ -523,3 +507,18 @@ const privWant = `([30, 31, 32, 33, 34], [27, 28, 29])
 3 [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 0, 1]
 5 [4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3]
 `
+
+// firstFunc compiles src, a module, and returns the code of its first
+// function.
+func firstFunc(t *testing.T, src string) *Code {
+	t.Helper()
+	body, spans, err := parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, _, err := compileModule("t.py", src, body, spans, strings.Split(src, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mod.funcs[0]
+}

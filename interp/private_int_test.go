@@ -25,15 +25,7 @@ func TestPrivateIntMarks(t *testing.T) {
 		{"def f(n):\n    x = n * 3\n    x = x + 1\n    return x < n\n", false},
 	}
 	for _, tc := range cases {
-		body, spans, err := parse(tc.src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		mod, _, err := compileModule("t.py", tc.src, body, spans, []string{"", "", ""})
-		if err != nil {
-			t.Fatal(err)
-		}
-		co := mod.funcs[0]
+		co := firstFunc(t, tc.src)
 		x := int32(slices.Index(co.localNames, "x"))
 		last := int32(-1)
 		for _, in := range co.instrs {
