@@ -393,14 +393,6 @@ func powMod64(av, ev, mv Val) (int64, bool) {
 // bigOne is 1, never written.
 var bigOne = big.NewInt(1)
 
-// bigResult is x as a value: a small int when it fits.
-func bigResult(x *BigInt) Val {
-	if x.v.IsInt64() {
-		return IntVal(x.v.Int64())
-	}
-	return ObjVal(x)
-}
-
 func floatArith(op Op, a, b float64) (Val, error) {
 	switch op {
 	case opAdd:

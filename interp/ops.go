@@ -1429,10 +1429,9 @@ func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
 	}
 	if in.E&privIntA != 0 && !vm.threaded() && !vm.callingOut {
 		vm.keepPrivateInt(f, in.A, v)
-		vm.bigOutcome(in, a, b, v)
-		return nil
+	} else {
+		f.set(in.A, v)
 	}
-	f.set(in.A, v)
 	if !vm.threaded() {
 		vm.bigOutcome(in, a, b, v)
 	}
