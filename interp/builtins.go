@@ -963,7 +963,7 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			return True, nil
 		}
 		if i, ok := v.O.(*Instance); ok && n != x.name {
-			if b := vm.builtinBase(x.name); b != nil && i.cls.isSub(b) {
+			if b := vm.baseOf(x); b != nil && i.cls.isSub(b) {
 				return True, nil
 			}
 			return vm.claimsClass(v, i, t)
@@ -1048,7 +1048,15 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 		if x.name == "object" {
 			return True, nil
 		}
+		if k, ok := c.O.(*Class); ok {
+			// A class deriving from the type (class C(list)).
+			b := vm.baseOf(x)
+			return BoolVal(b != nil && k.isSub(b)), nil
+		}
 		y, ok := c.O.(*typeObj)
+		if ok && x.name == "dict" && y.module == "collections" && (y.name == "OrderedDict" || y.name == "defaultdict" || y.name == "Counter") {
+			return True, nil // OrderedDict, defaultdict and Counter are dicts
+		}
 		return BoolVal(ok && (y.name == x.name || y.name == "bool" && x.name == "int")), nil
 	case *ExcType:
 		y, ok := c.O.(*ExcType)

@@ -137,7 +137,7 @@ func (vm *VM) moreBuiltins(b map[string]Val) {
 			// A built-in type: the class standing for it as a base.
 			if c.name == "object" {
 				cls = objectClass
-			} else if cls = vm.builtinBase(c.name); cls == nil {
+			} else if cls = vm.baseOf(c); cls == nil {
 				cls = &Class{name: c.name, builtin: true}
 			}
 		}

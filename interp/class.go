@@ -325,7 +325,7 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 				continue
 			}
 			if t, ok := b.O.(*typeObj); ok {
-				if bc := vm.builtinBase(t.name); bc != nil {
+				if bc := vm.baseOf(t); bc != nil {
 					cls.bases = append(cls.bases, bc)
 					continue
 				}
@@ -536,6 +536,15 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 			if found, err := vm.descriptorSet(p, o, v); found {
 				return err
 			}
+		}
+		if name == "args" {
+			// BaseException.args is a tuple of whatever iterable is set.
+			items, err := vm.iterate(v)
+			if err != nil {
+				return err
+			}
+			x.args = items
+			return nil
 		}
 		x.attrs.set(name, v)
 		return nil

@@ -39,6 +39,18 @@ var abcSpecs = []abcSpec{
 	{"ItemsView", []string{"dict_items"}, nil},
 }
 
+// abcParents are the ABCs each derives from (made before it in
+// abcSpecs), so that an instance of a MutableMapping subclass is a
+// Mapping and a KeysView is a Set.
+var abcParents = map[string][]string{
+	"MutableMapping":  {"Mapping"},
+	"MutableSequence": {"Sequence"},
+	"MutableSet":      {"Set"},
+	"KeysView":        {"MappingView", "Set"},
+	"ItemsView":       {"MappingView", "Set"},
+	"ValuesView":      {"MappingView"},
+}
+
 func abcModule(vm *VM) *Module {
 	m := newModule("collections.abc")
 	specs := map[*Class]abcSpec{}
@@ -93,39 +105,16 @@ func abcModule(vm *VM) *Module {
 			}
 			return v, err
 		},
+		// keys, items and values are views over the mapping, made by the
+		// view ABCs (their methods come from abc_mixins.py).
 		"keys": func(vm *VM, a []Val, k []string) (Val, error) {
-			items, err := vm.iterate(a[0])
-			return ObjVal(newList(items)), err
-		},
-		"values": func(vm *VM, a []Val, k []string) (Val, error) {
-			keys, err := vm.iterate(a[0])
-			if err != nil {
-				return Val{}, err
-			}
-			var out []Val
-			for _, key := range keys {
-				v, err := vm.getItem(a[0], key)
-				if err != nil {
-					return Val{}, err
-				}
-				out = append(out, v)
-			}
-			return ObjVal(newList(out)), nil
+			return vm.call(m.attrs["KeysView"], []Val{a[0]}, nil)
 		},
 		"items": func(vm *VM, a []Val, k []string) (Val, error) {
-			keys, err := vm.iterate(a[0])
-			if err != nil {
-				return Val{}, err
-			}
-			var out []Val
-			for _, key := range keys {
-				v, err := vm.getItem(a[0], key)
-				if err != nil {
-					return Val{}, err
-				}
-				out = append(out, tupleOf([]Val{key, v}))
-			}
-			return ObjVal(newList(out)), nil
+			return vm.call(m.attrs["ItemsView"], []Val{a[0]}, nil)
+		},
+		"values": func(vm *VM, a []Val, k []string) (Val, error) {
+			return vm.call(m.attrs["ValuesView"], []Val{a[0]}, nil)
 		},
 	}
 	sequenceMixins := map[string]nativeFn{
@@ -150,12 +139,33 @@ func abcModule(vm *VM) *Module {
 			if err != nil {
 				return Val{}, err
 			}
-			for i, it := range items {
-				if vm.eqItem(it, a[1]) {
-					return IntVal(int64(i)), nil
+			// index(value, start=0, stop=None): negative bounds count
+			// from the end; a miss is a ValueError without a message.
+			lo, hi := int64(0), int64(len(items))
+			bound := func(v Val) (int64, error) {
+				n, err := vm.index(v, "slice indices")
+				if n < 0 {
+					n = max(n+int64(len(items)), 0)
+				}
+				return n, err
+			}
+			if len(a) > 2 && a[2].T != tagNone {
+				if lo, err = bound(a[2]); err != nil {
+					return Val{}, err
 				}
 			}
-			return Val{}, newErr(ValueError, "%s is not in list", vm.repr(a[1]))
+			if len(a) > 3 && a[3].T != tagNone {
+				if hi, err = bound(a[3]); err != nil {
+					return Val{}, err
+				}
+				hi = min(hi, int64(len(items)))
+			}
+			for i := lo; i < hi; i++ {
+				if vm.eqItem(items[i], a[1]) {
+					return IntVal(i), nil
+				}
+			}
+			return Val{}, newErrVal(ValueError)
 		},
 		"count": func(vm *VM, a []Val, k []string) (Val, error) {
 			items, err := vm.iterate(a[0])
@@ -183,7 +193,11 @@ func abcModule(vm *VM) *Module {
 		case "Sequence", "MutableSequence":
 			mixins = sequenceMixins
 		}
-		c, err := vm.nativeClass(sp.name, nil, mixins)
+		var bases []Val
+		for _, b := range abcParents[sp.name] {
+			bases = append(bases, m.attrs[b])
+		}
+		c, err := vm.nativeClass(sp.name, bases, mixins)
 		if err != nil {
 			continue
 		}
@@ -201,10 +215,14 @@ var abcMixinsSource string
 // addABCMixins copies the mixin methods written in Python (pylib/
 // abc_mixins.py: MutableMapping's pop, update, setdefault ...,
 // MutableSequence's append, extend ..., Set's operators, MutableSet's)
-// onto the ABCs of the same names, and the mutable ABCs get their
-// immutable parent's too.
+// onto the ABCs of the same names; a derived ABC inherits its parents'.
 func (vm *VM) addABCMixins(m *Module) {
-	py := vm.pyModule("_abc_mixins", abcMixinsSource, nil)
+	py := vm.pyModule("_abc_mixins", abcMixinsSource, map[string]nativeFn{
+		// Set's comparisons take only Sets (a list is not one).
+		"_is_abc_set": func(vm *VM, a []Val, k []string) (Val, error) {
+			return vm.isinstance(a[0], m.attrs["Set"])
+		},
+	})
 	copyFrom := func(dst, src string) {
 		d, ok := m.attrs[dst].O.(*Class)
 		s, ok2 := py.attrs[src].O.(*Class)
@@ -227,8 +245,10 @@ func (vm *VM) addABCMixins(m *Module) {
 			}
 		}
 	}
-	for _, p := range [][2]string{{"MutableMapping", "MutableMapping"}, {"Mapping", "Mapping"}, {"MutableMapping", "Mapping"},
-		{"MutableSequence", "MutableSequence"}, {"Set", "Set"}, {"MutableSet", "Set"}, {"MutableSet", "MutableSet"}} {
-		copyFrom(p[0], p[1])
+	// Each ABC gets its own class's methods; the rest it inherits
+	// (abcParents).
+	for _, n := range []string{"Mapping", "MutableMapping", "MutableSequence", "Set", "MutableSet",
+		"MappingView", "KeysView", "ItemsView", "ValuesView"} {
+		copyFrom(n, n)
 	}
 }

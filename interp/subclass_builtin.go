@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -61,8 +62,45 @@ func builtinBaseIndex(name string) int {
 	return -1
 }
 
+// collectionsBase is builtinBase for collections' types a class can
+// subclass (OrderedDict, defaultdict, Counter: dicts; deque), or nil.
+func (vm *VM) collectionsBase(t *typeObj) *Class {
+	var parents []Val
+	switch t.name {
+	case "OrderedDict", "defaultdict", "Counter":
+		// isinstance(x, dict) holds for their subclasses' instances.
+		parents = []Val{ObjVal(vm.builtinBase("dict"))}
+	case "deque":
+	default:
+		return nil
+	}
+	return vm.typeObjs.get("base:collections."+t.name, func() Val {
+		c := vm.makeBaseClass(t.name, ObjVal(t), parents)
+		c.module = "collections"
+		return ObjVal(c)
+	}).O.(*Class)
+}
+
+// baseOf is the class standing for the built-in type t as a base, or nil.
+func (vm *VM) baseOf(t *typeObj) *Class {
+	if t.module == "collections" {
+		return vm.collectionsBase(t)
+	}
+	return vm.builtinBase(t.name)
+}
+
 func (vm *VM) makeBuiltinBase(name string) *Class {
-	typ := vm.bi[name]
+	c := vm.makeBaseClass(name, vm.bi[name], nil)
+	c.module = "builtins"
+	if !immutableBase[name] {
+		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
+	}
+	return c
+}
+
+// makeBaseClass makes the class standing for the type typ (named name)
+// as a base: its methods forward to the instance's built-in value.
+func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 	backing := func(vm *VM, self Val) (Val, error) {
 		inst, ok := self.O.(*Instance)
 		if !ok {
@@ -123,7 +161,7 @@ func (vm *VM) makeBuiltinBase(name string) *Class {
 				return Val{}, err
 			}
 			r, err := vm.getItem(b, args[1])
-			if pe, ok := err.(*PyErr); ok && pe.exc.typ == KeyError && name == "dict" {
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ == KeyError && (name == "dict" || name == "OrderedDict") {
 				if m, ok := args[0].O.(*Instance).cls.lookup("__missing__"); ok {
 					return vm.call(m, []Val{args[0], args[1]}, nil)
 				}
@@ -191,12 +229,23 @@ func (vm *VM) makeBuiltinBase(name string) *Class {
 	if immutableBase[name] {
 		vm.immutableBaseMethods(name, typ, methods, on, other)
 	}
-	c, _ := vm.nativeClass(name, nil, withSlotSigs(name, methods))
-	c.builtin = true
-	c.module = "builtins"
-	if !immutableBase[name] {
-		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
+	if typ.O != vm.bi[name].O {
+		// collections' types: the repr names the subclass, as
+		// OrderedDict's, Counter's, defaultdict's and deque's do.
+		methods["__repr__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			b, err := backing(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			r := vm.repr(b)
+			if rest, ok := strings.CutPrefix(r, name+"("); ok {
+				r = typeName(args[0]) + "(" + rest
+			}
+			return StrVal(r), vm.takePending()
+		}
 	}
+	c, _ := vm.nativeClass(name, parents, withSlotSigs(name, methods))
+	c.builtin = true
 	return c
 }
 

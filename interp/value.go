@@ -900,6 +900,23 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 				return
 			}
 			defer vm.leaveNest()
+			if m, ok := o.typ.lookup("__repr__"); ok {
+				// The class's own __repr__ (a Python exception subclass).
+				r, err := vm.call(m, []Val{v}, nil)
+				if err == nil {
+					if _, isStr := r.O.(*Str); !isStr {
+						err = newErr(TypeError, "__repr__ returned non-string (type %s)", typeName(r))
+					}
+				}
+				if err != nil {
+					if vm.pending == nil {
+						vm.pending = err
+					}
+					return
+				}
+				b.WriteString(r.O.(*Str).s)
+				return
+			}
 		}
 		b.WriteString(o.typ.name + "(")
 		if o.group != nil && len(o.args) == 2 {

@@ -1,94 +1,158 @@
-# The mixin methods of collections.abc's mutable and set ABCs, written in
-# Python and copied onto the classes mod_abc.go makes: a subclass that
-# defines the abstract methods gets the rest, as in CPython.
+# Mixin methods of collections.abc, written in Python. mod_abc.go copies
+# each class's methods onto the ABC of the same name (most specific
+# first: a name the ABC already has is kept), so a subclass that defines
+# the abstract methods gets the rest, as the library reference's table of
+# mixin methods promises. Sequence's and Mapping's lookups are in Go.
 
-_marker = object()
+_NO_DEFAULT = object()
+
+
+def _comparable(other):
+    # Set's comparisons take only Sets (_is_abc_set comes from Go).
+    return _is_abc_set(other)
 
 
 class MutableMapping:
-    def pop(self, key, default=_marker):
+    def pop(self, key, default=_NO_DEFAULT):
         try:
-            value = self[key]
+            found = self[key]
         except KeyError:
-            if default is _marker:
+            if default is _NO_DEFAULT:
                 raise
             return default
-        else:
-            del self[key]
-            return value
+        del self[key]
+        return found
 
     def popitem(self):
-        try:
-            key = next(iter(self))
-        except StopIteration:
+        for key in self:
+            break
+        else:
             raise KeyError from None
-        value = self[key]
+        found = self[key]
         del self[key]
-        return key, value
+        return key, found
 
     def clear(self):
-        try:
-            while True:
+        while True:
+            try:
                 self.popitem()
-        except KeyError:
-            pass
+            except KeyError:
+                return
 
     def update(self, other=(), /, **kwds):
+        pairs = other
         if hasattr(other, 'keys'):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
+            pairs = ((k, other[k]) for k in other.keys())
+        for k, v in pairs:
+            self[k] = v
+        for k in kwds:
+            self[k] = kwds[k]
 
     def setdefault(self, key, default=None):
         try:
             return self[key]
         except KeyError:
-            self[key] = default
+            pass
+        self[key] = default
         return default
 
 
 class Mapping:
-    def __eq__(self, other):
-        if not hasattr(other, 'keys') or not hasattr(other, '__getitem__'):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
     __hash__ = None
+
+    def __eq__(self, other):
+        if not (hasattr(other, 'keys') and hasattr(other, '__getitem__')):
+            return NotImplemented
+        mine = dict(self.items())
+        return mine == dict(other.items())
+
+
+class MappingView:
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __repr__(self):
+        return '%s(%r)' % (type(self).__name__, self._mapping)
+
+
+class KeysView:
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        yield from self._mapping
+
+
+class ItemsView:
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, item):
+        key, value = item
+        try:
+            present = self._mapping[key]
+        except KeyError:
+            return False
+        return present is value or present == value
+
+    def __iter__(self):
+        m = self._mapping
+        for key in m:
+            yield key, m[key]
+
+
+class ValuesView:
+    def __contains__(self, value):
+        m = self._mapping
+        for key in m:
+            present = m[key]
+            if present is value or present == value:
+                return True
+        return False
+
+    def __iter__(self):
+        m = self._mapping
+        for key in m:
+            yield m[key]
 
 
 class MutableSequence:
     def append(self, value):
         self.insert(len(self), value)
 
-    def clear(self):
-        try:
-            while True:
-                self.pop()
-        except IndexError:
-            pass
-
-    def reverse(self):
-        n = len(self)
-        for i in range(n // 2):
-            self[i], self[n - i - 1] = self[n - i - 1], self[i]
-
     def extend(self, values):
-        if values is self:
-            values = list(values)
-        for v in values:
+        # Appending to itself would never end: take a snapshot first.
+        for v in (list(values) if values is self else values):
             self.append(v)
 
     def pop(self, index=-1):
-        v = self[index]
+        found = self[index]
         del self[index]
-        return v
+        return found
 
     def remove(self, value):
         del self[self.index(value)]
+
+    def reverse(self):
+        lo, hi = 0, len(self) - 1
+        while lo < hi:
+            self[lo], self[hi] = self[hi], self[lo]
+            lo, hi = lo + 1, hi - 1
+
+    def clear(self):
+        while True:
+            try:
+                self.pop()
+            except IndexError:
+                return
 
     def __iadd__(self, values):
         self.extend(values)
@@ -96,90 +160,88 @@ class MutableSequence:
 
 
 class Set:
-    def __le__(self, other):
-        if not hasattr(other, '__contains__') or not hasattr(other, '__len__'):
-            return NotImplemented
-        if len(self) > len(other):
-            return False
-        for elem in self:
-            if elem not in other:
-                return False
-        return True
-
-    def __lt__(self, other):
-        if not hasattr(other, '__contains__') or not hasattr(other, '__len__'):
-            return NotImplemented
-        return len(self) < len(other) and self.__le__(other)
-
-    def __gt__(self, other):
-        if not hasattr(other, '__contains__') or not hasattr(other, '__len__'):
-            return NotImplemented
-        return len(self) > len(other) and self.__ge__(other)
-
-    def __ge__(self, other):
-        if not hasattr(other, '__contains__') or not hasattr(other, '__len__'):
-            return NotImplemented
-        if len(self) < len(other):
-            return False
-        for elem in other:
-            if elem not in self:
-                return False
-        return True
-
-    def __eq__(self, other):
-        if not hasattr(other, '__contains__') or not hasattr(other, '__len__'):
-            return NotImplemented
-        return len(self) == len(other) and self.__le__(other)
-
     __hash__ = None
 
     @classmethod
     def _from_iterable(cls, it):
         return cls(it)
 
+    def _subset_of(self, other):
+        return all(x in other for x in self)
+
+    def __le__(self, other):
+        if not _comparable(other):
+            return NotImplemented
+        return len(self) <= len(other) and Set._subset_of(self, other)
+
+    def __lt__(self, other):
+        if not _comparable(other):
+            return NotImplemented
+        return len(self) < len(other) and Set._subset_of(self, other)
+
+    def __ge__(self, other):
+        if not _comparable(other):
+            return NotImplemented
+        return len(self) >= len(other) and Set._subset_of(other, self)
+
+    def __gt__(self, other):
+        if not _comparable(other):
+            return NotImplemented
+        return len(self) > len(other) and Set._subset_of(other, self)
+
+    def __eq__(self, other):
+        if not _comparable(other):
+            return NotImplemented
+        return len(self) == len(other) and Set._subset_of(self, other)
+
+    def isdisjoint(self, other):
+        return not any(x in self for x in other)
+
     def __and__(self, other):
         if not hasattr(other, '__iter__'):
             return NotImplemented
-        return self._from_iterable(value for value in other if value in self)
+        return self._from_iterable([x for x in other if x in self])
 
-    __rand__ = __and__
-
-    def isdisjoint(self, other):
-        for value in other:
-            if value in self:
-                return False
-        return True
+    def __rand__(self, other):
+        return Set.__and__(self, other)
 
     def __or__(self, other):
         if not hasattr(other, '__iter__'):
             return NotImplemented
-        chain = [e for s in (self, other) for e in s]
-        return self._from_iterable(chain)
+        return self._from_iterable([*self, *other])
 
-    __ror__ = __or__
+    def __ror__(self, other):
+        return Set.__or__(self, other)
+
+    def _lookup_set(self, other):
+        # Membership tests need __contains__; a bare iterable becomes
+        # one of our own kind first.
+        if hasattr(other, '__contains__'):
+            return other
+        return self._from_iterable(other)
 
     def __sub__(self, other):
         if not hasattr(other, '__iter__'):
             return NotImplemented
-        if not hasattr(other, '__contains__'):
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in self if value not in other)
+        other = Set._lookup_set(self, other)
+        return self._from_iterable([x for x in self if x not in other])
 
     def __rsub__(self, other):
         if not hasattr(other, '__iter__'):
             return NotImplemented
-        if not hasattr(other, '__contains__'):
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in other if value not in self)
+        other = Set._lookup_set(self, other)
+        return self._from_iterable([x for x in other if x not in self])
 
     def __xor__(self, other):
         if not hasattr(other, '__iter__'):
             return NotImplemented
-        if not hasattr(other, '__contains__'):
-            other = self._from_iterable(other)
-        return (self - other) | (other - self)
+        other = Set._lookup_set(self, other)
+        only_mine = [x for x in self if x not in other]
+        only_theirs = [x for x in other if x not in self]
+        return self._from_iterable(only_mine + only_theirs)
 
-    __rxor__ = __xor__
+    def __rxor__(self, other):
+        return Set.__xor__(self, other)
 
 
 class MutableSet:
@@ -189,51 +251,49 @@ class MutableSet:
         self.discard(value)
 
     def pop(self):
-        it = iter(self)
-        try:
-            value = next(it)
-        except StopIteration:
+        for value in self:
+            break
+        else:
             raise KeyError from None
         self.discard(value)
         return value
 
     def clear(self):
-        try:
-            while True:
+        while True:
+            try:
                 self.pop()
-        except KeyError:
-            pass
+            except KeyError:
+                return
 
     def __ior__(self, it):
-        for value in it:
-            self.add(value)
+        for x in it:
+            self.add(x)
         return self
 
     def __iand__(self, it):
-        for value in (self - it):
-            self.discard(value)
+        it = Set._lookup_set(self, it)
+        for x in [x for x in self if x not in it]:
+            self.discard(x)
         return self
 
     def __ixor__(self, it):
         if it is self:
             self.clear()
-        else:
-            if not hasattr(it, '__contains__'):
-                it = self._from_iterable(it)
-            for value in it:
-                if value in self:
-                    self.discard(value)
-                else:
-                    self.add(value)
+            return self
+        for x in Set._lookup_set(self, it):
+            if x in self:
+                self.discard(x)
+            else:
+                self.add(x)
         return self
 
     def __isub__(self, it):
         if it is self:
             self.clear()
-        else:
-            for value in it:
-                self.discard(value)
+            return self
+        for x in it:
+            self.discard(x)
         return self
 
 
-_exported = ('_marker',)
+_exported = ('_NO_DEFAULT',)
