@@ -964,6 +964,16 @@ func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
 		if r.T != tagNone {
 			return Val{}, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
 		}
+	} else if len(kwn) > 0 && t.isSub(ImportError) {
+		// ImportError(msg, name=..., path=...)
+		pos := len(args) - len(kwn)
+		for i, k := range kwn {
+			if k != "name" && k != "path" {
+				return Val{}, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", t.name, k)
+			}
+			e.attrs.set(k, args[pos+i])
+		}
+		e.args = e.args[:pos]
 	} else if len(kwn) > 0 {
 		return Val{}, newErr(TypeError, "%s() takes no keyword arguments", t.name)
 	}
@@ -1048,6 +1058,10 @@ func (vm *VM) exceptionOwnAttr(e *Exception, self Val, name string) (Val, bool) 
 			e.addNote(args[0])
 			return NoneVal, nil
 		}}), true
+	case "name", "path", "name_from":
+		if e.typ.isSub(ImportError) {
+			return NoneVal, true // not set by import or the constructor
+		}
 	case "value":
 		if e.typ.isSub(StopIteration) {
 			return stopValue(e), true

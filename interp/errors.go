@@ -105,3 +105,18 @@ func zeroDiv() *PyErr { return newErr(ZeroDivisionError, "division by zero") }
 func binopTypeErr(op string, a, b Val) *PyErr {
 	return newErr(TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op, typeName(a), typeName(b))
 }
+
+// importErr is an ImportError (or ModuleNotFoundError) with the
+// attributes CPython's import sets: name (the module), path (its file,
+// "" for None) and, for `from m import x`, name_from (3.12+).
+func importErr(t *ExcType, module, path, nameFrom, format string, args ...any) *PyErr {
+	pe := newErr(t, format, args...)
+	pe.exc.attrs.set("name", StrVal(module))
+	if path != "" {
+		pe.exc.attrs.set("path", StrVal(path))
+	}
+	if nameFrom != "" {
+		pe.exc.attrs.set("name_from", StrVal(nameFrom))
+	}
+	return pe
+}

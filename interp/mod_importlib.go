@@ -56,7 +56,7 @@ func importlibModule(vm *VM) *Module {
 			if a[1].T == tagEmpty || a[1].T == tagNone {
 				return Val{}, newErr(TypeError, "the 'package' argument is required to perform a relative import for %s", vm.repr(a[0]))
 			}
-			return Val{}, newErr(ModuleNotFoundError, "No module named '%s'", name.s)
+			return Val{}, importErr(ModuleNotFoundError, name.s, "", "", "No module named '%s'", name.s)
 		}
 		mod, err := vm.importByName(name.s)
 		if err != nil {

@@ -14,8 +14,30 @@ import (
 // (pyModule), and is then one live module object: its functions' module
 // globals are cells the Module reads and writes (Module.cells).
 //
-// minipy's own library modules are found first: a program file named like
-// one of them (random.py) does not shadow it, as it would in CPython.
+// A program file named like a library module (random.py) shadows it, as
+// in CPython, except for the modules CPython has before the program runs
+// (startupModule).
+
+// startupModule says whether CPython has the top-level module of name
+// before a script starts: built into the interpreter
+// (sys.builtin_module_names) or imported at start-up (sys.modules: os,
+// io, codecs ...). A file beside the script cannot shadow those; it is
+// found only when the library has no such module.
+func startupModule(name string) bool {
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	switch name {
+	case "sys", "builtins", "time", "itertools", "gc", "errno", "atexit",
+		"faulthandler", "marshal", "posix", "pwd",
+		"abc", "codecs", "encodings", "genericpath", "io", "os", "posixpath",
+		"site", "stat", "zipimport":
+		return true
+	}
+	// The private built-in ones (_thread, _io, _weakref ...) and minipy's
+	// own helpers.
+	return strings.HasPrefix(name, "_")
+}
 
 // progModule is what the VM knows of one of the program's modules.
 type progModule struct {
@@ -82,9 +104,12 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 			return nil, true, err
 		}
 		pm := vm.progMods[parent]
-		if pm == nil || pm.dir == "" {
+		if pm == nil {
+			return nil, false, nil // a library package's submodule
+		}
+		if pm.dir == "" {
 			if _, ok := vm.modules[parent]; ok {
-				return nil, true, newErr(ModuleNotFoundError, "No module named '%s'; '%s' is not a package", name, parent)
+				return nil, true, importErr(ModuleNotFoundError, name, "", "", "No module named '%s'; '%s' is not a package", name, parent)
 			}
 			return nil, false, nil
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -69,5 +70,30 @@ ZeroDivisionError: division by zero
 				t.Errorf("stderr:\ngot  %q\nwant %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestPythonPathModules checks that PYTHONPATH's directories are sys.path
+// at start and that the program's modules are found there, after the
+// script's directory, as CPython does.
+func TestPythonPathModules(t *testing.T) {
+	dir, lib, other := t.TempDir(), t.TempDir(), t.TempDir()
+	write := func(path, src string) {
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(lib, "onpath.py"), "WHERE = 'lib'\n")
+	write(filepath.Join(lib, "both.py"), "WHERE = 'lib'\n")
+	write(filepath.Join(dir, "both.py"), "WHERE = 'script dir'\n")
+	main := "import sys, onpath, both\nprint(onpath.WHERE, both.WHERE, sys.path == [LIB, OTHER])\n"
+	main = strings.ReplaceAll(strings.ReplaceAll(main, "LIB", strconv.Quote(lib)), "OTHER", strconv.Quote(other))
+	t.Setenv("PYTHONPATH", lib+string(os.PathListSeparator)+other)
+	var out, errb bytes.Buffer
+	if status := Run(filepath.Join(dir, "main.py"), []byte(main), &out, &errb); status != 0 {
+		t.Fatalf("status %d: %s", status, errb.String())
+	}
+	if got, want := out.String(), "lib script dir True\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

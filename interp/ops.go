@@ -821,9 +821,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		if p := vm.progMods[m.name]; !ok && p != nil {
 			if !p.done {
-				return newErr(ImportError, "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular import) (%s)", name, m.name, p.file)
+				return importErr(ImportError, m.name, p.file, name, "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular import) (%s)", name, m.name, p.file)
 			}
-			return newErr(ImportError, "cannot import name '%s' from '%s' (%s)", name, m.name, p.file)
+			return importErr(ImportError, m.name, p.file, name, "cannot import name '%s' from '%s' (%s)", name, m.name, p.file)
 		}
 		if !ok && lazyModuleMaker(m.name+"."+name) != nil {
 			// from package import submodule imports it (unittest.mock).
@@ -834,7 +834,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			v, ok = ObjVal(sub), true
 		}
 		if !ok {
-			return newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)%s", name, m.name, importHint(m, name))
+			return importErr(ImportError, m.name, "", name, "cannot import name '%s' from '%s' (unknown location)%s", name, m.name, importHint(m, name))
 		}
 		f.set(in.A, v)
 		return nil
@@ -900,14 +900,22 @@ func (vm *VM) importByName(name string) (*Module, error) {
 		vm.sysReady(name, m)
 	} else {
 		var err error
-		if m, ok, err = vm.loadModule(name); !ok {
-			if m, ok, err = vm.programModule(name); !ok {
-				return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
-			}
-			if err != nil {
-				return nil, err
-			}
-		} else if err != nil {
+		progFirst := !startupModule(name)
+		if progFirst {
+			// The program's files come first on sys.path (helper.py,
+			// and random.py shadowing the library's).
+			m, ok, err = vm.programModule(name)
+		}
+		if !ok {
+			m, ok, err = vm.loadModule(name)
+		}
+		if !ok && !progFirst {
+			m, ok, err = vm.programModule(name)
+		}
+		if !ok {
+			return nil, importErr(ModuleNotFoundError, name, "", "", "No module named '%s'", name)
+		}
+		if err != nil {
 			return nil, err
 		}
 		if i := strings.LastIndexByte(name, '.'); i > 0 {

@@ -558,7 +558,7 @@ func (vm *VM) importLib(name string) (*Module, error) {
 	if m, ok, err := vm.loadModule(name); ok {
 		return m, err
 	}
-	return nil, newErr(ModuleNotFoundError, "No module named '%s'", name)
+	return nil, importErr(ModuleNotFoundError, name, "", "", "No module named '%s'", name)
 }
 
 //go:embed pylib/argparse.py

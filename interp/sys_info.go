@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -91,7 +92,7 @@ func (vm *VM) addSysInfo(m *Module) {
 	} else {
 		m.attrs["executable"] = StrVal("")
 	}
-	m.attrs["path"] = ObjVal(newList(nil))
+	m.attrs["path"] = ObjVal(newList(pythonPath()))
 	for _, n := range []string{"getdefaultencoding", "getfilesystemencoding"} {
 		m.def(n, func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if err := exactArgs(n, args, kwn, 0); err != nil {
@@ -282,4 +283,20 @@ func strSize(s string) int64 {
 		return 56 + 2*(n+1)
 	}
 	return 56 + 4*(n+1)
+}
+
+// pythonPath is sys.path at start: PYTHONPATH's directories (an empty
+// entry is the working directory), where the program's modules are also
+// looked for. minipy's library is built in, so no directory stands for it.
+func pythonPath() []Val {
+	var dirs []Val
+	for _, d := range filepath.SplitList(os.Getenv("PYTHONPATH")) {
+		if d == "" {
+			d, _ = os.Getwd()
+		}
+		if d != "" {
+			dirs = append(dirs, StrVal(d))
+		}
+	}
+	return dirs
 }
