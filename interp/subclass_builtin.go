@@ -77,6 +77,7 @@ func (vm *VM) collectionsBase(t *typeObj) *Class {
 	return vm.typeObjs.get("base:collections."+t.name, func() Val {
 		c := vm.makeBaseClass(t.name, ObjVal(t), parents)
 		c.module = "collections"
+		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
 		return ObjVal(c)
 	}).O.(*Class)
 }
