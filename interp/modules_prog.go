@@ -247,3 +247,21 @@ func isFile(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular()
 }
+
+// isPackage says whether the imported module name is a package: one of
+// the program's with an __init__.py, or a package of CPython 3.14's
+// standard library (what `import m.x` words as "'m' is not a package"
+// otherwise).
+func (vm *VM) isPackage(name string) bool {
+	if p := vm.progMods[name]; p != nil {
+		return p.dir != ""
+	}
+	switch name {
+	case "asyncio", "collections", "concurrent", "concurrent.futures", "ctypes", "curses", "dbm",
+		"email", "encodings", "html", "http", "importlib", "importlib.resources", "json", "logging",
+		"multiprocessing", "pathlib", "re", "sqlite3", "sysconfig", "tomllib", "unittest", "urllib",
+		"venv", "wsgiref", "xml", "xml.etree", "xml.dom", "xml.parsers", "xml.sax", "xmlrpc", "zipfile", "zoneinfo":
+		return true
+	}
+	return false
+}

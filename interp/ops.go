@@ -913,6 +913,11 @@ func (vm *VM) importByName(name string) (*Module, error) {
 			m, ok, err = vm.programModule(name)
 		}
 		if !ok {
+			if i := strings.LastIndexByte(name, '.'); i > 0 {
+				if _, ok := vm.modules[name[:i]]; ok && !vm.isPackage(name[:i]) {
+					return nil, importErr(ModuleNotFoundError, name, "", "", "No module named '%s'; '%s' is not a package", name, name[:i])
+				}
+			}
 			return nil, importErr(ModuleNotFoundError, name, "", "", "No module named '%s'", name)
 		}
 		if err != nil {
