@@ -17,6 +17,7 @@ var methodNames = map[string][]string{
 	"frozenset":         {"copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union"},
 	"set":               {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint", "intersection_update", "difference_update", "symmetric_difference_update"},
 	"tuple":             {"index", "count"},
+	"range":             {"index", "count"},
 	"int":               {"bit_length", "to_bytes", "conjugate", "bit_count"},
 	"float":             {"is_integer", "hex", "conjugate"},
 	"_io.TextIOWrapper": {"write", "flush"},
@@ -197,6 +198,8 @@ func (vm *VM) callBuiltinMethod(self Val, name string, args []Val, kwn []string)
 		return vm.seqMethod("tuple", x.items, name, args)
 	case *Generator:
 		return x.method(vm, name, args)
+	case *Range:
+		return vm.rangeMethod(x, name, args, kwn)
 	}
 	switch name {
 	case "bit_length":

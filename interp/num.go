@@ -1359,14 +1359,8 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 		}
 		return false, nil
 	case *Range:
-		if item.T != tagInt && item.T != tagBool {
-			return false, nil
-		}
-		n := int64(item.B)
-		if c.step > 0 {
-			return n >= c.start && n < c.stop && (n-c.start)%c.step == 0, nil
-		}
-		return n <= c.start && n > c.stop && (c.start-n)%(-c.step) == 0, nil
+		i, err := vm.rangeFind(c, item)
+		return i >= 0, err
 	}
 	if r, found, err := vm.dunder(container, "__contains__", item); found {
 		return truthy(r), err

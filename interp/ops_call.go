@@ -926,3 +926,61 @@ func rangeAttr(o Val, name string) (Val, bool) {
 	}
 	return Val{}, false
 }
+
+// rangeFind is where item is in r, or -1: arithmetic for an int or bool,
+// else a search comparing each element with == (an int subclass, 2.0), as
+// CPython's range does.
+func (vm *VM) rangeFind(r *Range, item Val) (int64, error) {
+	if item.T == tagInt || item.T == tagBool {
+		n := int64(item.B)
+		var off, step int64
+		if r.step > 0 {
+			if n < r.start || n >= r.stop {
+				return -1, nil
+			}
+			off, step = n-r.start, r.step
+		} else {
+			if n > r.start || n <= r.stop {
+				return -1, nil
+			}
+			off, step = r.start-n, -r.step
+		}
+		if off%step != 0 {
+			return -1, nil
+		}
+		return off / step, nil
+	}
+	if _, isBig := item.O.(*BigInt); isBig && item.T == tagObject {
+		return -1, nil // outside any int64 range
+	}
+	for i, n := int64(0), rangeLen(r); i < n; i++ {
+		if eq, err := vm.eqItemErr(IntVal(r.start+i*r.step), item); eq || err != nil {
+			return i, err
+		}
+	}
+	return -1, nil
+}
+
+// rangeMethod is range.index and range.count.
+func (vm *VM) rangeMethod(r *Range, name string, args []Val, kwn []string) (Val, error) {
+	if len(args) != 1 || len(kwn) > 0 {
+		return Val{}, newErr(TypeError, "range.%s() takes exactly one argument (%d given)", name, len(args))
+	}
+	i, err := vm.rangeFind(r, args[0])
+	if err != nil {
+		return Val{}, err
+	}
+	if name == "count" {
+		if i >= 0 {
+			return IntVal(1), nil // a range's elements are distinct
+		}
+		return IntVal(0), nil
+	}
+	if i < 0 {
+		if args[0].T == tagInt || args[0].T == tagBool {
+			return Val{}, newErr(ValueError, "%s is not in range", vm.repr(args[0]))
+		}
+		return Val{}, newErr(ValueError, "sequence.index(x): x not in sequence")
+	}
+	return IntVal(i), nil
+}

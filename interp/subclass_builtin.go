@@ -58,6 +58,8 @@ func builtinBaseIndex(name string) int {
 		return 6
 	case "bytes":
 		return 7
+	case "frozenset":
+		return 8
 	}
 	return -1
 }
@@ -230,9 +232,17 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 	if immutableBase[name] {
 		vm.immutableBaseMethods(name, typ, methods, on, other)
 	}
-	if typ.O != vm.bi[name].O {
-		// collections' types: the repr names the subclass, as
-		// OrderedDict's, Counter's, defaultdict's and deque's do.
+	if name == "set" || name == "frozenset" {
+		methods["__xor__"] = on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitXor, b, other(vm, a[0])) })
+		methods["__ror__"] = on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitOr, other(vm, a[0]), b) })
+		methods["__rand__"] = on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitAnd, other(vm, a[0]), b) })
+		methods["__rxor__"] = on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitXor, other(vm, a[0]), b) })
+		methods["__rsub__"] = on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opSub, other(vm, a[0]), b) })
+	}
+	if typ.O != vm.bi[name].O || name == "set" || name == "frozenset" {
+		// The repr names the subclass, as those of sets, frozensets and
+		// collections' types (OrderedDict, Counter, defaultdict, deque)
+		// do: S({1, 2}), S().
 		methods["__repr__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := backing(vm, args[0])
 			if err != nil {
@@ -241,6 +251,8 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 			r := vm.repr(b)
 			if rest, ok := strings.CutPrefix(r, name+"("); ok {
 				r = typeName(args[0]) + "(" + rest
+			} else if name == "set" {
+				r = typeName(args[0]) + "(" + r + ")"
 			}
 			return StrVal(r), vm.takePending()
 		}
@@ -256,7 +268,7 @@ type typeCache struct {
 	mu sync.Mutex
 	m  map[string]Val
 	// bases are the classes builtinBase made, by builtinBaseIndex.
-	bases [8]atomic.Pointer[Class]
+	bases [9]atomic.Pointer[Class]
 }
 
 func newTypeCache() *typeCache { return &typeCache{m: map[string]Val{}} }

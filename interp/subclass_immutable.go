@@ -10,7 +10,7 @@ import "sync/atomic"
 // str() for str. Results are of the built-in type, as CPython's are
 // (I(5) + 1 is an int).
 
-var immutableBase = map[string]bool{"int": true, "float": true, "str": true, "tuple": true, "bytes": true}
+var immutableBase = map[string]bool{"int": true, "float": true, "str": true, "tuple": true, "bytes": true, "frozenset": true}
 
 // anyNew is set once any class gets a __new__ (every class attribute is
 // stored through objectSetAttr): until then instantiation skips looking
