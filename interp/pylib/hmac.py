@@ -1,92 +1,143 @@
-# hmac for minipy: RFC 2104 keyed hashing over hashlib.
-import hashlib as _hashlib
+# hmac for minipy: keyed hashing as RFC 2104 defines it, over any hashlib
+# hash. The key, padded to the hash's block size, is mixed into two
+# hashes: an inner one that sees the message and an outer one that sees
+# the inner digest.
+import hashlib as _hl
 
 __all__ = ["new", "compare_digest", "digest", "HMAC", "digest_size"]
 
-trans_5C = bytes((x ^ 0x5C) for x in range(256))
-trans_36 = bytes((x ^ 0x36) for x in range(256))
+# The two pads as translation tables, so key.translate(pad) xors every byte.
+trans_5C = bytes(b ^ 0x5C for b in range(256))
+trans_36 = bytes(b ^ 0x36 for b in range(256))
+
+# The module's digest_size is None: it depends on the hash chosen.
 digest_size = None
 
+_KEY_TYPES = (bytes, bytearray)
 
-def _constructor(digestmod):
-    if digestmod is None:
+
+def _hash_maker(digestmod):
+    """A function of one optional bytes argument returning a fresh hash."""
+    if digestmod is None or (isinstance(digestmod, str) and not digestmod):
         raise TypeError("Missing required argument 'digestmod'.")
     if isinstance(digestmod, str):
-        return lambda data=b"": _hashlib.new(digestmod, data)
-    if hasattr(digestmod, "new"):
-        return digestmod.new
-    return digestmod
+        return lambda data=b"": _hl.new(digestmod, data)
+    if callable(digestmod):
+        return digestmod
+    # A module such as hashlib's own sha256 module: it has new().
+    return digestmod.new
 
 
 class HMAC:
-    blocksize = 64
+    """An HMAC object: update() it with the message, read digest() at any time."""
+
+    blocksize = 64  # the legacy class attribute; instances use block_size
 
     def __init__(self, key, msg=None, digestmod=""):
-        if not isinstance(key, (bytes, bytearray)):
-            raise TypeError("key: expected bytes or bytearray, but got %r" % type(key).__name__)
-        if not digestmod:
-            raise TypeError("Missing required argument 'digestmod'.")
-        make = _constructor(digestmod)
-        self._outer = make()
-        self._inner = make()
-        self.digest_size = self._inner.digest_size
-        blocksize = getattr(self._inner, "block_size", 64)
-        if len(key) > blocksize:
+        if not isinstance(key, _KEY_TYPES):
+            raise TypeError("key: expected bytes or bytearray, but got %r"
+                            % type(key).__name__)
+        make = _hash_maker(digestmod)
+        self._in_hash = make()
+        self._out_hash = make()
+        self.digest_size = self._out_hash.digest_size
+        size = getattr(self._in_hash, "block_size", None)
+        if size is None or size < 16:
+            import warnings
+            if size is None:
+                warnings.warn("No block_size attribute on given digest object; "
+                              "Assuming %d." % self.blocksize, RuntimeWarning, 2)
+            else:
+                warnings.warn("block_size of %d seems too small; using our "
+                              "default of %d." % (size, self.blocksize),
+                              RuntimeWarning, 2)
+            size = self.blocksize
+        self.block_size = size
+        # A key longer than a block is replaced by its digest; then the key
+        # is zero-padded to exactly one block before the pads are applied.
+        if len(key) > size:
             key = make(key).digest()
-        key = bytes(key).ljust(blocksize, b"\0")
-        self._outer.update(key.translate(trans_5C))
-        self._inner.update(key.translate(trans_36))
-        self.block_size = blocksize
+        key = bytes(key) + bytes(size - len(key))
+        self._out_hash.update(key.translate(trans_5C))
+        self._in_hash.update(key.translate(trans_36))
         if msg is not None:
             self.update(msg)
 
     @property
     def name(self):
-        return "hmac-" + self._inner.name
+        return "hmac-" + self._in_hash.name
 
     def update(self, msg):
-        self._inner.update(msg)
+        """Feed more of the message."""
+        self._in_hash.update(msg)
 
     def copy(self):
-        other = HMAC.__new__(HMAC)
-        other._outer = self._outer.copy()
-        other._inner = self._inner.copy()
-        other.digest_size = self.digest_size
-        other.block_size = self.block_size
-        return other
+        """An independent HMAC object in the same state."""
+        twin = HMAC.__new__(HMAC)
+        twin.digest_size = self.digest_size
+        twin.block_size = self.block_size
+        twin._in_hash = self._in_hash.copy()
+        twin._out_hash = self._out_hash.copy()
+        return twin
 
-    def _current(self):
-        h = self._outer.copy()
-        h.update(self._inner.digest())
-        return h
+    def _finish(self):
+        # The outer hash over the inner digest so far, on copies so that
+        # update() may go on afterwards.
+        last = self._out_hash.copy()
+        last.update(self._in_hash.digest())
+        return last
 
     def digest(self):
-        return self._current().digest()
+        """The MAC of the message so far, as bytes."""
+        return self._finish().digest()
 
     def hexdigest(self):
-        return self._current().hexdigest()
+        """The MAC of the message so far, as hex digits."""
+        return self._finish().hexdigest()
 
 
 def new(key, msg=None, digestmod=""):
-    return HMAC(key, msg, digestmod)
+    """A new HMAC object for key, fed msg if given, over the hash digestmod."""
+    return HMAC(key, msg=msg, digestmod=digestmod)
 
 
 def digest(key, msg, digest):
+    """The MAC of msg under key with the hash digest, in one call."""
     return HMAC(key, msg, digest).digest()
 
 
+def _buffer(x):
+    # x's bytes when x offers the buffer protocol, else None.
+    if isinstance(x, bytes):
+        return x
+    if isinstance(x, (str, int, float)) or x is None:
+        return None
+    try:
+        return memoryview(x).tobytes()
+    except TypeError:
+        return None
+
+
 def compare_digest(a, b):
+    """a == b for two ASCII strings or two bytes-like objects, taking the
+    same time wherever they differ."""
     if isinstance(a, str) and isinstance(b, str):
         if not (a.isascii() and b.isascii()):
             raise TypeError("comparing strings with non-ASCII characters is not supported")
-        a, b = a.encode(), b.encode()
-    elif isinstance(a, str) or isinstance(b, str):
-        raise TypeError("unsupported operand types(s) or combination of types: '%s' and '%s'"
-                        % (type(a).__name__, type(b).__name__))
-    a, b = bytes(a), bytes(b)
-    result = len(a) ^ len(b)
-    if len(a) != len(b):
-        b = a
-    for x, y in zip(a, b):
-        result |= x ^ y
-    return result == 0
+        x, y = a.encode(), b.encode()
+    else:
+        x, y = _buffer(a), _buffer(b)
+        if x is None and y is None:
+            raise TypeError("unsupported operand types(s) or combination of types: "
+                            "'%s' and '%s'" % (type(a).__name__, type(b).__name__))
+        if x is None or y is None:
+            raise TypeError("a bytes-like object is required, not '%s'"
+                            % type(b if x is not None else a).__name__)
+    # Fold every difference into one value; compare against x itself when the
+    # lengths differ so the loop still runs the whole length.
+    diff = len(x) ^ len(y)
+    if diff:
+        y = x
+    for p, q in zip(x, y):
+        diff |= p ^ q
+    return diff == 0
