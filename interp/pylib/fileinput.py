@@ -1,231 +1,256 @@
-# fileinput: one loop over the lines of several files (or stdin), with
-# the file name and line numbers at hand, and in-place rewriting (print
-# goes to the file being read, the original kept as a backup).
-
+# fileinput for minipy: one stream of lines over several files (standard
+# input for '-'), with running line numbers, optional in-place rewriting
+# (print() goes to the file being read), and the module-level functions
+# that act on the FileInput made by input().
 import os
 import sys
 from types import GenericAlias as _GenericAlias
 
-__all__ = ['input', 'close', 'nextfile', 'filename', 'lineno', 'filelineno',
-           'fileno', 'isfirstline', 'isstdin', 'FileInput', 'hook_compressed',
-           'hook_encoded']
+__all__ = ["input", "close", "nextfile", "filename", "lineno", "filelineno",
+           "fileno", "isfirstline", "isstdin", "FileInput", "hook_compressed",
+           "hook_encoded"]
 
-_state = None
+_active = None  # the FileInput input() made, until close()
 
 
-def input(files=None, inplace=False, backup='', *, mode='r', openhook=None,
-          encoding=None, errors=None):
-    """Return an instance of the FileInput class, which can be iterated."""
-    global _state
-    if _state and _state._file:
-        raise RuntimeError('input() already active')
-    _state = FileInput(files, inplace, backup, mode=mode, openhook=openhook,
-                       encoding=encoding, errors=errors)
-    return _state
+def input(files=None, inplace=False, backup="", *, mode="r",
+          openhook=None, encoding=None, errors=None):
+    """Make the module's FileInput (the functions below act on it) and
+    return it for iteration."""
+    global _active
+    if _active is not None and _active._stream is not None:
+        raise RuntimeError("input() already active")
+    _active = FileInput(files, inplace, backup, mode=mode,
+                        openhook=openhook, encoding=encoding, errors=errors)
+    return _active
 
 
 def close():
-    """Close the sequence."""
-    global _state
-    state, _state = _state, None
-    if state:
-        state.close()
+    """Close the module's FileInput and forget it."""
+    global _active
+    current, _active = _active, None
+    if current is not None:
+        current.close()
 
 
-def _of_active(name):
-    # The module-level function asking the input() in progress.
-    def ask():
-        if not _state:
-            raise RuntimeError('no active input()')
-        return getattr(_state, name)()
-    ask.__name__ = ask.__qualname__ = name
-    return ask
+def _delegate(method):
+    def call():
+        if _active is None:
+            raise RuntimeError("no active input()")
+        return getattr(_active, method)()
+    call.__name__ = call.__qualname__ = method
+    call.__doc__ = "FileInput.%s() of the input() in progress." % method
+    return call
 
 
-nextfile = _of_active('nextfile')
-filename = _of_active('filename')
-lineno = _of_active('lineno')
-filelineno = _of_active('filelineno')
-fileno = _of_active('fileno')
-isfirstline = _of_active('isfirstline')
-isstdin = _of_active('isstdin')
+nextfile = _delegate("nextfile")
+filename = _delegate("filename")
+lineno = _delegate("lineno")
+filelineno = _delegate("filelineno")
+fileno = _delegate("fileno")
+isfirstline = _delegate("isfirstline")
+isstdin = _delegate("isstdin")
 
 
 class FileInput:
-    """FileInput([files[, inplace[, backup]]], *, mode=None, openhook=None)
+    """FileInput(files=None, inplace=False, backup='', *, mode='r',
+    openhook=None, encoding=None, errors=None)
 
-    A line-by-line reader of the files named (sys.argv[1:] by default,
-    '-' for standard input), one after the other."""
+    The lines of the files named, one after another: sys.argv[1:] when
+    files is None, standard input for '-' or when no file is named."""
 
-    def __init__(self, files=None, inplace=False, backup='', *, mode='r',
-                 openhook=None, encoding=None, errors=None):
-        if isinstance(files, str):
-            files = (files,)
-        elif isinstance(files, os.PathLike):
-            files = (os.fspath(files),)
-        else:
-            if files is None:
-                files = sys.argv[1:]
-            files = tuple(files) if files else ('-',)
-        if mode not in ('r', 'rb'):
+    def __init__(self, files=None, inplace=False, backup="", *,
+                 mode="r", openhook=None, encoding=None, errors=None):
+        if files is None:
+            files = sys.argv[1:]
+        # One name (a str or path object) or an iterable of names.
+        names = (os.fspath(files),) if isinstance(files, (str, os.PathLike)) else tuple(files)
+        self._names = names or ("-",)
+        self._next_name = 0
+        if mode not in ("r", "rb"):
             raise ValueError("FileInput opening mode must be 'r' or 'rb'")
-        if openhook:
-            if inplace:
-                raise ValueError('FileInput cannot use an opening hook in inplace mode')
-            if not callable(openhook):
-                raise ValueError('FileInput openhook must be callable')
-        self._files = files
+        if openhook is not None and inplace:
+            raise ValueError("FileInput cannot use an opening hook in inplace mode")
+        if openhook is not None and not callable(openhook):
+            raise ValueError("FileInput openhook must be callable")
+        self._mode = mode
+        self._binary = mode == "rb"
         self._inplace = inplace
         self._backup = backup
-        self._mode = mode
-        self._openhook = openhook
+        self._hook = openhook
         self._encoding = encoding
         self._errors = errors
-        self._filename = None
-        self._startlineno = 0
-        self._filelineno = 0
-        self._file = None
-        self._isstdin = False
-        self._output = None
-        self._savestdout = None
-        self._backupfilename = None
+        # What is being read: the stream, its name, whether it is stdin.
+        self._stream = None
+        self._name = None
+        self._stdin = False
+        # Lines read in all, and in the current file.
+        self._count = 0
+        self._count_here = 0
+        # In-place rewriting: the backup's path, the new file, the stdout
+        # it replaces while the file is read.
+        self._backup_path = None
+        self._sink = None
+        self._real_stdout = None
 
-    def close(self):
-        try:
-            self.nextfile()
-        finally:
-            self._files = ()
+    __class_getitem__ = classmethod(_GenericAlias)
+
+    def __del__(self):
+        self.close()
 
     def __enter__(self):
         return self
 
-    def __exit__(self, type, value, traceback):
+    def __exit__(self, *exc_info):
         self.close()
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
+        while True:
+            line = self._stream.readline() if self._stream is not None else ""
+            if line:
+                self._count += 1
+                self._count_here += 1
+                return line
+            if self._stream is None:
+                if self._next_name >= len(self._names):
+                    raise StopIteration
+                self._open(self._names[self._next_name])
+                self._next_name += 1
+            else:
+                self.nextfile()
 
     def readline(self):
-        while True:
-            line = self._file.readline() if self._file else self._open_next()
-            if line:
-                self._filelineno += 1
-                return line
-            if not self._file:
-                return line
-            self.nextfile()
+        """The next line, or an empty string after the last file."""
+        try:
+            return next(self)
+        except StopIteration:
+            return b"" if self._binary else ""
 
-    def _open_next(self):
-        # The first line of the next file, or an empty line when none is left.
-        if not self._files:
-            return b'' if 'b' in self._mode else ''
-        name, self._files = self._files[0], self._files[1:]
-        self._filename = name
-        self._startlineno = self.lineno()
-        self._filelineno = 0
-        self._isstdin = False
-        self._backupfilename = 0
-        encoding = None if 'b' in self._mode else (self._encoding or 'locale')
-        if name == '-':
-            self._filename = '<stdin>'
-            self._file = getattr(sys.stdin, 'buffer', sys.stdin) if 'b' in self._mode else sys.stdin
-            self._isstdin = True
-        elif self._inplace:
-            self._backupfilename = os.fspath(name) + (self._backup or '.bak')
-            try:
-                os.unlink(self._backupfilename)
-            except OSError:
-                pass
-            os.rename(name, self._backupfilename)
-            self._file = open(self._backupfilename, self._mode,
-                              encoding=encoding, errors=self._errors)
-            perm = os.stat(self._backupfilename).st_mode
-            self._output = open(name, self._mode.replace('r', 'w'),
-                                encoding=encoding, errors=self._errors)
-            try:
-                os.chmod(name, perm)
-            except OSError:
-                pass
-            self._savestdout = sys.stdout
-            sys.stdout = self._output
-        elif self._openhook:
-            # Hooks written before 3.10 take no encoding.
-            if self._encoding is None:
-                self._file = self._openhook(name, self._mode)
-            else:
-                self._file = self._openhook(name, self._mode, encoding=self._encoding,
-                                            errors=self._errors)
-        else:
-            self._file = open(name, self._mode, encoding=encoding, errors=self._errors)
-        return self._file.readline()
+    def close(self):
+        """Finish the current file and skip any still to come."""
+        try:
+            self.nextfile()
+        finally:
+            self._next_name = len(self._names)
 
     def nextfile(self):
-        saved, self._savestdout = self._savestdout, None
-        if saved:
+        """Stop reading the current file; the next line comes from the next."""
+        stream, self._stream = self._stream, None
+        sink, self._sink = self._sink, None
+        saved, self._real_stdout = self._real_stdout, None
+        backup, self._backup_path = self._backup_path, None
+        if saved is not None:
             sys.stdout = saved
-        output, self._output = self._output, None
         try:
-            if output:
-                output.close()
+            if sink is not None:
+                sink.close()
         finally:
-            file, self._file = self._file, None
             try:
-                if file and not self._isstdin:
-                    file.close()
+                if stream is not None and not self._stdin:
+                    stream.close()
             finally:
-                backup, self._backupfilename = self._backupfilename, None
-                if backup and not self._backup:
+                # Without a backup suffix the renamed original is not kept.
+                if backup is not None and not self._backup:
                     try:
                         os.unlink(backup)
                     except OSError:
                         pass
-                self._isstdin = False
+                self._stdin = False
+
+    def _open(self, name):
+        self._name = name
+        self._count_here = 0
+        text = {} if self._binary else {"encoding": self._encoding or "locale",
+                                        "errors": self._errors}
+        if name == "-":
+            self._name = "<stdin>"
+            self._stream = getattr(sys.stdin, "buffer", sys.stdin) if self._binary else sys.stdin
+            self._stdin = True
+        elif self._inplace:
+            self._open_for_rewrite(name, text)
+        elif self._hook is None:
+            self._stream = open(name, self._mode, **text)
+        elif self._encoding is None:
+            # Hooks written before 3.10 take no encoding argument.
+            self._stream = self._hook(name, self._mode)
+        else:
+            self._stream = self._hook(name, self._mode, encoding=self._encoding,
+                                      errors=self._errors)
+
+    def _open_for_rewrite(self, name, text):
+        # The original moves aside to the backup and is read from there; a
+        # new file of the same permissions takes its name, and print()
+        # writes to it until the file is done.
+        path = os.fspath(name)
+        self._backup_path = path + (self._backup or ".bak")
+        try:
+            os.unlink(self._backup_path)
+        except OSError:
+            pass
+        os.rename(path, self._backup_path)
+        self._stream = open(self._backup_path, self._mode, **text)
+        bits = os.stat(self._backup_path).st_mode
+        self._sink = open(path, "wb" if self._binary else "w", **text)
+        try:
+            os.chmod(path, bits)
+        except OSError:
+            pass
+        self._real_stdout = sys.stdout
+        sys.stdout = self._sink
 
     def filename(self):
-        return self._filename
+        """The name of the file being read (None before the first line)."""
+        return self._name
 
     def lineno(self):
-        return self._startlineno + self._filelineno
+        """How many lines have been read, over all the files."""
+        return self._count
 
     def filelineno(self):
-        return self._filelineno
+        """How many lines have been read from the current file."""
+        return self._count_here
 
     def fileno(self):
-        if not self._file:
+        """The current file's descriptor, -1 when no file is open."""
+        if self._stream is None:
             return -1
         try:
-            return self._file.fileno()
+            return self._stream.fileno()
         except ValueError:
             return -1
 
     def isfirstline(self):
-        return self._filelineno == 1
+        return self._count_here == 1
 
     def isstdin(self):
-        return self._isstdin
-
-    __class_getitem__ = classmethod(_GenericAlias)
+        return self._stdin
 
 
 def hook_compressed(filename, mode, *, encoding=None, errors=None):
-    if encoding is None and 'b' not in mode:
-        encoding = 'locale'
-    if os.path.splitext(filename)[1] != '.gz':
-        return open(filename, mode, encoding=encoding, errors=errors)
-    import gzip
-    if 'b' in mode:
-        return gzip.open(filename, mode)
-    return gzip.open(filename, mode + 't', encoding=None if encoding == 'locale' else encoding,
-                     errors=errors)
+    """An openhook that opens .gz and .bz2 files through their modules."""
+    suffix = os.path.splitext(filename)[1]
+    if suffix == ".gz":
+        import gzip
+        opener = gzip.open
+    elif suffix == ".bz2":
+        import bz2
+        opener = bz2.open
+    else:
+        if encoding is None and "b" not in mode:
+            encoding = "locale"  # what open() would pick, said outright
+        return open(filename, mode, errors=errors, encoding=encoding)
+    if "b" in mode:
+        return opener(filename, mode)
+    # The compressed modules read bytes unless asked for text ('rt').
+    return opener(filename, mode if "t" in mode else mode + "t",
+                  errors=errors, encoding=encoding)
 
 
 def hook_encoded(encoding, errors=None):
-    def openhook(filename, mode):
-        return open(filename, mode, encoding=encoding, errors=errors)
-    return openhook
+    """An openhook that opens every file with this encoding."""
+    def opener(filename, mode):
+        return open(filename, mode, errors=errors, encoding=encoding)
+    return opener
