@@ -31,7 +31,7 @@ class WarningMessage:
         self.file = file
         self.line = line
         self.source = source
-        self._category_name = category.__name__ if category else None
+        self._category_name = None if category is None else category.__name__
 
     def __str__(self):
         return ("{message : %r, category : %r, filename : %r, lineno : %s, line : %r}"
@@ -39,22 +39,23 @@ class WarningMessage:
 
 
 def formatwarning(message, category, filename, lineno, line=None):
-    s = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    head = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
     if line is None:
         import linecache
-        line = linecache.getline(filename, lineno)
-    if line:
-        s += "  %s\n" % line.strip()
-    return s
+        source = linecache.getline(filename, lineno).strip()
+    else:
+        source = line.strip()
+    return head + "  %s\n" % source if source else head
 
 
 def _print(msg):
     f = msg.file if msg.file is not None else _sys.stderr
     s = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
-    if msg.source is not None:
-        # minipy has no tracemalloc: CPython's hint when it is off.
-        s += "%s: Enable tracemalloc to get the object allocation traceback\n" % msg.category.__name__
-    f.write(s)
+    # With a source object CPython adds its hint for when tracemalloc is off,
+    # as it always is in minipy.
+    hint = "" if msg.source is None else (
+        "%s: Enable tracemalloc to get the object allocation traceback\n" % msg.category.__name__)
+    f.write(s + hint)
 
 
 # Where warnings go (catch_warnings(record=True) swaps in a list's append).
@@ -76,7 +77,7 @@ def showwarning(message, category, filename, lineno, file=None, line=None):
     _showwarnmsg(WarningMessage(message, category, filename, lineno, file, line))
 
 
-_showwarning_orig = showwarning
+_showwarning_orig = showwarning  # to tell a program's replacement
 
 
 def _action_for(text, category, module, lineno):
@@ -89,11 +90,12 @@ def _action_for(text, category, module, lineno):
 
 
 def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
+    # A Warning instance brings its own category; else UserWarning by default.
     if isinstance(message, Warning):
-        category = message.__class__
-    if category is None:
+        category = type(message)
+    elif category is None:
         category = UserWarning
-    if not (isinstance(category, type) and issubclass(category, Warning)):
+    if not isinstance(category, type) or not issubclass(category, Warning):
         raise TypeError("category must be a Warning subclass, not '%s'" % type(category).__name__)
     # Library frames are not on minipy's stack: 0 is warn's caller.
     # The program is minipy's only Python module of its own: __main__.
@@ -106,12 +108,10 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
 
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
-    if isinstance(message, Warning):
-        text = str(message)
-        category = message.__class__
+    if not isinstance(message, Warning):
+        text, message = message, category(message)
     else:
-        text = message
-        message = category(message)
+        text, category = str(message), type(message)
     if module is None:
         module = filename or "<unknown>"
         if module[-3:].lower() == ".py":
