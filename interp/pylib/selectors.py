@@ -2,24 +2,24 @@
 # until some are ready, over select.poll (so every selector here is one
 # implementation under CPython's names; DefaultSelector is PollSelector).
 
-from abc import ABCMeta, abstractmethod
-from collections import namedtuple
-from collections.abc import Mapping
+import abc as _abc
+import collections as _collections
 import math
+from collections.abc import Mapping as _Mapping
 import select as _select
 
 EVENT_READ = 1
 EVENT_WRITE = 2
 
-SelectorKey = namedtuple("SelectorKey", ["fileobj", "fd", "events", "data"])
+SelectorKey = _collections.namedtuple("SelectorKey", ["fileobj", "fd", "events", "data"])
 
 
-def _fileobj_to_fd(fileobj):
-    if isinstance(fileobj, int):
-        fd = fileobj
-    else:
+def _descriptor_of(fileobj):
+    # An int is a descriptor already; anything else must answer fileno().
+    fd = fileobj
+    if not isinstance(fd, int):
         try:
-            fd = int(fileobj.fileno())
+            fd = int(fd.fileno())
         except (AttributeError, TypeError, ValueError):
             raise ValueError(f"Invalid file object: {fileobj!r}") from None
     if fd < 0:
@@ -27,7 +27,7 @@ def _fileobj_to_fd(fileobj):
     return fd
 
 
-class _KeysByFileobj(Mapping):
+class _KeysByFileobj(_Mapping):
     """get_map()'s view: the keys by file object, read live."""
 
     def __init__(self, selector):
@@ -46,20 +46,21 @@ class _KeysByFileobj(Mapping):
         return key
 
 
-class BaseSelector(metaclass=ABCMeta):
-    @abstractmethod
+class BaseSelector(metaclass=_abc.ABCMeta):
+    @_abc.abstractmethod
     def register(self, fileobj, events, data=None):
         raise NotImplementedError
 
-    @abstractmethod
+    @_abc.abstractmethod
     def unregister(self, fileobj):
         raise NotImplementedError
 
     def modify(self, fileobj, events, data=None):
+        # The generic way: forget the object, then take it again.
         self.unregister(fileobj)
-        return self.register(fileobj, events, data)
+        return self.register(fileobj, events, data=data)
 
-    @abstractmethod
+    @_abc.abstractmethod
     def select(self, timeout=None):
         raise NotImplementedError
 
@@ -75,7 +76,7 @@ class BaseSelector(metaclass=ABCMeta):
         except KeyError:
             raise KeyError(f"{fileobj!r} is not registered") from None
 
-    @abstractmethod
+    @_abc.abstractmethod
     def get_map(self):
         raise NotImplementedError
 
@@ -93,14 +94,14 @@ class PollSelector(BaseSelector):
 
     def _fd_for(self, fileobj):
         try:
-            return _fileobj_to_fd(fileobj)
+            return _descriptor_of(fileobj)
         except ValueError:
             # A file object closed since it was registered has no
             # descriptor to ask for: find it among the keys.
-            for key in self._keys.values():
-                if key.fileobj is fileobj:
-                    return key.fd
-            raise
+            match = [k.fd for k in self._keys.values() if k.fileobj is fileobj]
+            if not match:
+                raise
+            return match[0]
 
     def _registered(self, fileobj):
         key = self._keys.get(self._fd_for(fileobj))
@@ -125,8 +126,9 @@ class PollSelector(BaseSelector):
     def modify(self, fileobj, events, data=None):
         key = self._registered(fileobj)
         if events != key.events:
-            self.unregister(fileobj)
-            return self.register(fileobj, events, data)
+            # New events: a fresh registration under the same object.
+            del self._keys[key.fd]
+            return self.register(fileobj, events, data=data)
         if data is not key.data:
             key = self._keys[key.fd] = key._replace(data=data)
         return key
@@ -153,8 +155,9 @@ class PollSelector(BaseSelector):
                 events |= EVENT_READ
             if got & ~_select.POLLIN:
                 events |= EVENT_WRITE
-            if events & key.events:
-                ready.append((key, events & key.events))
+            events &= key.events
+            if events:
+                ready.append((key, events))
         return ready
 
     def close(self):
@@ -169,4 +172,5 @@ class SelectSelector(PollSelector):
     pass
 
 
+# Every selector here is the poll one; the names are CPython's.
 DefaultSelector = PollSelector
