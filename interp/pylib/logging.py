@@ -1,90 +1,109 @@
-# The logging module for minipy, written for it: loggers in a dotted
-# hierarchy under the root, levels, handlers writing to streams (stderr by
-# default), %-style, {-style and $-style formats, basicConfig, and the
-# last-resort handler that prints bare WARNING-and-above messages when
-# nothing is configured, as CPython's does. No file handlers (minipy has
-# no file I/O) and records carry no caller's file or line.
+# logging for minipy, written for this project from the module's documented
+# behaviour: a tree of named loggers under the root, numeric levels with
+# names, filters, handlers (streams, files, the null handler and the
+# last-resort handler that prints bare messages on stderr when nothing is
+# configured), formatters in the three template styles, LoggerAdapter and
+# basicConfig. There are no threads to lock against, so the lock methods
+# do nothing.
+#
+# Library frames are not on minipy's stack: sys._getframe(0) called from
+# here is already the program's frame that called into the module, which
+# is what records name as their caller.
 
 import sys as _sys
 import time as _time
 
-__all__ = ["CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "NOTSET", "Logger", "Handler",
-           "StreamHandler", "NullHandler", "Formatter", "LogRecord", "Filter", "basicConfig", "getLogger",
-           "getLevelName", "debug", "info", "warning", "warn", "error", "critical", "fatal", "exception", "log",
-           "disable", "root", "BASIC_FORMAT", "shutdown", "lastResort", "getLevelNamesMapping", "captureWarnings",
-           "LoggerAdapter", "makeLogRecord"]
+__all__ = ["BASIC_FORMAT", "BufferingFormatter", "CRITICAL", "DEBUG", "ERROR", "FATAL", "FileHandler", "Filter",
+           "Formatter", "Handler", "INFO", "LogRecord", "Logger", "LoggerAdapter", "NOTSET", "NullHandler",
+           "StreamHandler", "WARN", "WARNING", "addLevelName", "basicConfig", "captureWarnings", "critical",
+           "debug", "disable", "error", "exception", "fatal", "getLevelName", "getLogger", "getLoggerClass",
+           "info", "log", "makeLogRecord", "setLoggerClass", "shutdown", "warn", "warning", "getLogRecordFactory",
+           "setLogRecordFactory", "lastResort", "raiseExceptions", "getLevelNamesMapping", "getHandlerByName",
+           "getHandlerNames"]
 
-CRITICAL = 50
-FATAL = CRITICAL
+CRITICAL = FATAL = 50
 ERROR = 40
-WARNING = 30
-WARN = WARNING
+WARNING = WARN = 30
 INFO = 20
 DEBUG = 10
 NOTSET = 0
 
-_levelToName = {CRITICAL: "CRITICAL", ERROR: "ERROR", WARNING: "WARNING", INFO: "INFO", DEBUG: "DEBUG", NOTSET: "NOTSET"}
-_nameToLevel = {"CRITICAL": CRITICAL, "FATAL": FATAL, "ERROR": ERROR, "WARN": WARNING, "WARNING": WARNING,
-                "INFO": INFO, "DEBUG": DEBUG, "NOTSET": NOTSET}
-
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
-_start = _time.time()
+raiseExceptions = True
+logThreads = logProcesses = logMultiprocessing = logAsyncioTasks = True
 
+# The two directions of the level table; "WARN" and "FATAL" only read.
+_name_of = {}
+_level_of = {"WARN": WARNING, "FATAL": CRITICAL}
+for _lv, _nm in ((CRITICAL, "CRITICAL"), (ERROR, "ERROR"), (WARNING, "WARNING"), (INFO, "INFO"),
+                 (DEBUG, "DEBUG"), (NOTSET, "NOTSET")):
+    _name_of[_lv] = _nm
+    _level_of[_nm] = _lv
+del _lv, _nm
 
-def getLevelName(level):
-    r = _levelToName.get(level)
-    if r is not None:
-        return r
-    r = _nameToLevel.get(level)
-    if r is not None:
-        return r
-    return "Level %s" % level
-
-
-def getLevelNamesMapping():
-    return dict(_nameToLevel)
+_load_time = _time.time()
 
 
 def addLevelName(level, levelName):
-    _levelToName[level] = levelName
-    _nameToLevel[levelName] = level
+    _name_of[level] = levelName
+    _level_of[levelName] = level
 
 
-def _checkLevel(level):
+def getLevelName(level):
+    if level in _name_of:
+        return _name_of[level]
+    if level in _level_of:
+        return _level_of[level]
+    return "Level %s" % (level,)
+
+
+def getLevelNamesMapping():
+    return dict(_level_of)
+
+
+def _as_level(level):
+    """The numeric level of an int or a registered level name."""
     if isinstance(level, int):
         return level
-    if str(level) == level:
-        if level not in _nameToLevel:
-            raise ValueError("Unknown level: %r" % level)
-        return _nameToLevel[level]
+    if isinstance(level, str):
+        if level in _level_of:
+            return _level_of[level]
+        raise ValueError("Unknown level: %r" % level)
     raise TypeError("Level not an integer or a valid string: %r" % (level,))
 
 
+# ---------------------------------------------------------------- records
+
 class LogRecord:
+    """One logging event: who logged what, at which level, from where."""
+
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info, func=None, sinfo=None, **kwargs):
-        ct = _time.time()
-        self.name = name
-        self.msg = msg
+        now = _time.time()
+        # log("%(a)s", {"a": 1}) formats from the mapping itself.
         if args and len(args) == 1 and isinstance(args[0], dict) and args[0]:
             args = args[0]
+        self.name = name
+        self.msg = msg
         self.args = args
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
+        base = pathname
         try:
-            self.filename = pathname.rsplit("/", 1)[-1]
-            self.module = self.filename.rsplit(".", 1)[0] if "." in self.filename else self.filename
+            base = pathname.rpartition("/")[2]
+            stem = base.rpartition(".")[0] or base
         except (TypeError, AttributeError):
-            self.filename = pathname
-            self.module = "Unknown module"
+            stem = "Unknown module"
+        self.filename = base
+        self.module = stem
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
         self.lineno = lineno
         self.funcName = func
-        self.created = ct
-        self.msecs = int((ct - int(ct)) * 1000) + 0.0
-        self.relativeCreated = (ct - _start) * 1000
+        self.created = now
+        self.msecs = float(int(now * 1000) % 1000)
+        self.relativeCreated = (now - _load_time) * 1000
         self.thread = None
         self.threadName = "MainThread"
         self.processName = "MainProcess"
@@ -92,72 +111,236 @@ class LogRecord:
         self.taskName = None
 
     def getMessage(self):
-        msg = str(self.msg)
-        if self.args:
-            msg = msg % self.args
-        return msg
+        text = str(self.msg)
+        return text % self.args if self.args else text
 
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname, self.lineno, self.msg)
 
 
+_record_factory = [LogRecord]
+
+
+def getLogRecordFactory():
+    return _record_factory[0]
+
+
+def setLogRecordFactory(factory):
+    _record_factory[0] = factory
+
+
 def makeLogRecord(dict):
-    rv = LogRecord(None, None, "", 0, "", (), None, None)
-    rv.__dict__.update(dict)
-    return rv
+    made = _record_factory[0](None, None, "", 0, "", (), None, None)
+    made.__dict__.update(dict)
+    return made
 
 
-class _PercentStyle:
+# ---------------------------------------------------------------- styles
+
+def _brace_fields(fmt):
+    """Field names of a str.format template, checking conversions and specs
+    the way Formatter's validation reports them."""
+    import string
+    names = []
+    for _text, field, spec, conv in string.Formatter().parse(fmt):
+        if field is None:
+            continue
+        if conv is not None and conv not in "rsa":
+            raise ValueError("invalid conversion: %r" % conv)
+        if spec:
+            try:
+                _check_spec(spec)
+            except ValueError:
+                raise ValueError("bad specifier: %r" % spec)
+        names.append(field)
+    return names
+
+
+def _check_spec(spec):
+    # [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+    i = 0
+    n = len(spec)
+    if n >= 2 and spec[1] in "<>=^":
+        i = 2
+    elif n >= 1 and spec[0] in "<>=^":
+        i = 1
+    if i < n and spec[i] in "+- ":
+        i += 1
+    for flag in "z#0":
+        if i < n and spec[i] == flag:
+            i += 1
+    while i < n and spec[i].isdigit():
+        i += 1
+    if i < n and spec[i] in ",_":
+        i += 1
+    if i < n and spec[i] == ".":
+        i += 1
+        start = i
+        while i < n and spec[i].isdigit():
+            i += 1
+        if i == start:
+            raise ValueError(spec)
+    if i < n and spec[i] in "bcdeEfFgGnosxX%":
+        i += 1
+    if i != n:
+        raise ValueError(spec)
+
+
+def _percent_has_field(fmt):
+    """Whether fmt holds at least one complete %(name)X conversion."""
+    at = fmt.find("%(")
+    while at >= 0:
+        close = fmt.find(")", at + 2)
+        if close < 0:
+            return False
+        name = fmt[at + 2:close]
+        if name and all(c.isalnum() or c == "_" for c in name):
+            i = close + 1
+            while i < len(fmt) and fmt[i] in "#0+- ":
+                i += 1
+            for part in (0, 1):
+                if part and i < len(fmt) and fmt[i] == ".":
+                    i += 1
+                if i < len(fmt) and fmt[i] == "*":
+                    i += 1
+                else:
+                    while i < len(fmt) and fmt[i].isdigit():
+                        i += 1
+                if not (i < len(fmt) and fmt[i] == "."):
+                    break
+            if i < len(fmt) and fmt[i] in "diouxefgcrsa%":
+                return True
+        at = fmt.find("%(", at + 2)
+    return False
+
+
+class PercentStyle:
     default_format = "%(message)s"
+    asctime_format = "%(asctime)s"
     asctime_search = "%(asctime)"
+    validation_pattern = None
 
-    def __init__(self, fmt):
+    def __init__(self, fmt, *, defaults=None):
         self._fmt = fmt or self.default_format
+        self._defaults = defaults
 
     def usesTime(self):
         return self.asctime_search in self._fmt
 
+    def validate(self):
+        if not _percent_has_field(self._fmt):
+            raise ValueError("Invalid format '%s' for '%s' style" % (self._fmt, self.default_format[0]))
+
+    def _fields_of(self, record):
+        if self._defaults:
+            merged = dict(self._defaults)
+            merged.update(record.__dict__)
+            return merged
+        return record.__dict__
+
+    def _render(self, fields):
+        return self._fmt % fields
+
     def format(self, record):
-        return self._fmt % record.__dict__
+        try:
+            return self._render(self._fields_of(record))
+        except KeyError as missing:
+            raise ValueError("Formatting field not found in record: %s" % missing)
 
 
-class _StrFormatStyle(_PercentStyle):
+class StrFormatStyle(PercentStyle):
     default_format = "{message}"
+    asctime_format = "{asctime}"
     asctime_search = "{asctime"
 
-    def format(self, record):
-        return self._fmt.format(**record.__dict__)
+    def validate(self):
+        try:
+            fields = _brace_fields(self._fmt)
+        except ValueError as why:
+            raise ValueError("invalid format: %s" % why)
+        if not fields:
+            raise ValueError("invalid format: no fields")
+
+    def _render(self, fields):
+        return self._fmt.format(**fields)
 
 
-class _StringTemplateStyle(_PercentStyle):
+class StringTemplateStyle(PercentStyle):
     default_format = "${message}"
+    asctime_format = "${asctime}"
     asctime_search = "${asctime}"
 
-    def format(self, record):
+    def usesTime(self):
+        return "$asctime" in self._fmt or self.asctime_search in self._fmt
+
+    def validate(self):
+        found = False
+        text = self._fmt
+        i = text.find("$")
+        while i >= 0:
+            nxt = text[i + 1:i + 2]
+            if nxt == "$":
+                i = text.find("$", i + 2)
+                continue
+            if nxt == "{" and "}" in text[i + 2:]:
+                found = True
+            elif nxt.isalpha() or nxt == "_":
+                found = True
+            else:
+                raise ValueError("invalid format: bare '$' not allowed")
+            i = text.find("$", i + 1)
+        if not found:
+            raise ValueError("invalid format: no fields")
+
+    def _render(self, fields):
         from string import Template
-        return Template(self._fmt).substitute(**record.__dict__)
+        return Template(self._fmt).substitute(**fields)
 
 
-_STYLES = {"%": _PercentStyle, "{": _StrFormatStyle, "$": _StringTemplateStyle}
+# Each style with basicConfig's format for it.
+_STYLES = {
+    "%": (PercentStyle, BASIC_FORMAT),
+    "{": (StrFormatStyle, "{levelname}:{name}:{message}"),
+    "$": (StringTemplateStyle, "${levelname}:${name}:${message}"),
+}
 
+
+def _style_class(style):
+    if style not in _STYLES:
+        raise ValueError("Style must be one of: %s" % ",".join(_STYLES))
+    return _STYLES[style][0]
+
+
+# ---------------------------------------------------------------- formatters
 
 class Formatter:
+    converter = _time.localtime
     default_time_format = "%Y-%m-%d %H:%M:%S"
     default_msec_format = "%s,%03d"
 
     def __init__(self, fmt=None, datefmt=None, style="%", validate=True, *, defaults=None):
-        if style not in _STYLES:
-            raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
-        self._style = _STYLES[style](fmt)
+        self._style = _style_class(style)(fmt, defaults=defaults)
+        if validate:
+            self._style.validate()
         self._fmt = self._style._fmt
         self.datefmt = datefmt
 
     def formatTime(self, record, datefmt=None):
-        ct = _time.localtime(record.created)
+        when = self.converter(record.created)
         if datefmt:
-            return _time.strftime(datefmt, ct)
-        s = _time.strftime(self.default_time_format, ct)
-        return self.default_msec_format % (s, record.msecs)
+            return _time.strftime(datefmt, when)
+        text = _time.strftime(self.default_time_format, when)
+        if self.default_msec_format:
+            text = self.default_msec_format % (text, record.msecs)
+        return text
+
+    def formatException(self, ei):
+        import traceback
+        text = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
+        return text[:-1] if text.endswith("\n") else text
+
+    def formatStack(self, stack_info):
+        return stack_info
 
     def usesTime(self):
         return self._style.usesTime()
@@ -165,43 +348,64 @@ class Formatter:
     def formatMessage(self, record):
         return self._style.format(record)
 
-    def formatException(self, ei):
-        import traceback
-        s = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
-        return s[:-1] if s[-1:] == "\n" else s
-
     def format(self, record):
         record.message = record.getMessage()
         if self.usesTime():
             record.asctime = self.formatTime(record, self.datefmt)
-        s = self.formatMessage(record)
-        if record.exc_info:
-            if not record.exc_text:
-                record.exc_text = self.formatException(record.exc_info)
-        if record.exc_text:
-            if s[-1:] != "\n":
-                s = s + "\n"
-            s = s + record.exc_text
-        return s
+        parts = [self.formatMessage(record)]
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        for extra in (record.exc_text, record.stack_info and self.formatStack(record.stack_info)):
+            if extra:
+                if not parts[-1].endswith("\n"):
+                    parts.append("\n")
+                parts.append(extra)
+        return "".join(parts)
 
 
-_defaultFormatter = Formatter()
+_plain_formatter = Formatter()
 
+
+class BufferingFormatter:
+    """Formats a batch of records, each with one line formatter."""
+
+    def __init__(self, linefmt=None):
+        self.linefmt = linefmt or _plain_formatter
+
+    def formatHeader(self, records):
+        return ""
+
+    def formatFooter(self, records):
+        return ""
+
+    def format(self, records):
+        if not records:
+            return ""
+        body = "".join(self.linefmt.format(r) for r in records)
+        return self.formatHeader(records) + body + self.formatFooter(records)
+
+
+# ---------------------------------------------------------------- filters
 
 class Filter:
+    """Passes records from the logger named name and those below it."""
+
     def __init__(self, name=""):
         self.name = name
         self.nlen = len(name)
 
     def filter(self, record):
-        if self.nlen == 0 or self.name == record.name:
+        if not self.name:
             return True
-        if record.name.find(self.name, 0, self.nlen) != 0:
-            return False
-        return record.name[self.nlen] == "."
+        logged = record.name
+        return logged == self.name or logged.startswith(self.name + ".")
 
 
 class Filterer:
+    """The filter list shared by loggers and handlers. A filter is an object
+    with a filter method or a plain callable; it may hand back a record to
+    use in place of the one it was given."""
+
     def __init__(self):
         self.filters = []
 
@@ -215,45 +419,101 @@ class Filterer:
 
     def filter(self, record):
         for f in self.filters:
-            r = f.filter(record) if hasattr(f, "filter") else f(record)
-            if not r:
+            check = getattr(f, "filter", None)
+            verdict = check(record) if check is not None else f(record)
+            if not verdict:
                 return False
-        return True
+            if isinstance(verdict, LogRecord):
+                record = verdict
+        return record
+
+
+# ---------------------------------------------------------------- handlers
+
+_handlers_by_name = {}
+# Every handler made, for shutdown to flush and close.
+_every_handler = []
+
+
+def getHandlerByName(name):
+    return _handlers_by_name.get(name)
+
+
+def getHandlerNames():
+    return frozenset(_handlers_by_name)
 
 
 class Handler(Filterer):
     def __init__(self, level=NOTSET):
         Filterer.__init__(self)
-        self.level = _checkLevel(level)
+        self._name = None
+        self.level = _as_level(level)
         self.formatter = None
-        self.name = None
+        self._closed = False
+        self.lock = None
+        _every_handler.append(self)
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, name):
+        if self._name in _handlers_by_name:
+            del _handlers_by_name[self._name]
+        self._name = name
+        if name:
+            _handlers_by_name[name] = self
+
+    name = property(get_name, set_name)
+
+    def createLock(self):
+        self.lock = None
+
+    def acquire(self):
+        pass
+
+    def release(self):
+        pass
 
     def setLevel(self, level):
-        self.level = _checkLevel(level)
+        self.level = _as_level(level)
 
     def setFormatter(self, fmt):
         self.formatter = fmt
 
     def format(self, record):
-        return (self.formatter or _defaultFormatter).format(record)
-
-    def handle(self, record):
-        rv = self.filter(record)
-        if rv:
-            self.emit(record)
-        return rv
+        return (self.formatter if self.formatter is not None else _plain_formatter).format(record)
 
     def emit(self, record):
         raise NotImplementedError("emit must be implemented by Handler subclasses")
+
+    def handle(self, record):
+        passed = self.filter(record)
+        if passed:
+            self.emit(passed if isinstance(passed, LogRecord) else record)
+        return passed
 
     def flush(self):
         pass
 
     def close(self):
-        pass
+        self._closed = True
+        if self._name in _handlers_by_name:
+            del _handlers_by_name[self._name]
 
     def handleError(self, record):
-        pass
+        """Reports a failure inside emit on stderr and carries on."""
+        err = _sys.stderr
+        if not raiseExceptions or err is None:
+            return
+        import traceback
+        try:
+            err.write("--- Logging error ---\n")
+            err.write("".join(traceback.format_exception(*_sys.exc_info())))
+            err.write("Call stack:\n")
+            err.write("".join(traceback.format_stack(_sys._getframe(0))))
+            err.write("Message: %r\nArguments: %s\n" % (record.msg, record.args))
+        except Exception:
+            pass
 
     def __repr__(self):
         return "<%s (%s)>" % (type(self).__name__, getLevelName(self.level))
@@ -264,23 +524,33 @@ class StreamHandler(Handler):
 
     def __init__(self, stream=None):
         Handler.__init__(self)
-        self.stream = stream
+        self.stream = _sys.stderr if stream is None else stream
 
-    def _out(self):
-        return self.stream if self.stream is not None else _sys.stderr
+    def flush(self):
+        target = self.stream
+        if target is not None and hasattr(target, "flush"):
+            target.flush()
 
     def emit(self, record):
-        msg = self.format(record)
-        self._out().write(msg + self.terminator)
+        try:
+            self.stream.write(self.format(record) + self.terminator)
+            self.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
 
     def setStream(self, stream):
-        old = self.stream
+        if stream is self.stream:
+            return None
+        previous = self.stream
+        self.flush()
         self.stream = stream
-        return old
+        return previous
 
     def __repr__(self):
-        name = getattr(self.stream, "name", "")
-        return "<%s %s(%s)>" % (type(self).__name__, name + " " if name else "", getLevelName(self.level))
+        label = str(getattr(self.stream, "name", ""))
+        return "<%s %s(%s)>" % (type(self).__name__, label + " " if label else "", getLevelName(self.level))
 
 
 class FileHandler(StreamHandler):
@@ -291,21 +561,29 @@ class FileHandler(StreamHandler):
         self.encoding = encoding
         self.errors = errors
         self.delay = delay
-        StreamHandler.__init__(self, None if delay else self._open())
+        Handler.__init__(self)
+        self.stream = None if delay else self._open()
 
     def _open(self):
         return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
 
     def emit(self, record):
         if self.stream is None:
+            # A closed handler reopens only when that cannot truncate.
+            if self._closed and self.mode == "w":
+                return
             self.stream = self._open()
-        StreamHandler.emit(self, record)
-        self.stream.flush()
+        super().emit(record)
 
     def close(self):
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
+        out = self.stream
+        self.stream = None
+        if out is not None:
+            try:
+                out.flush()
+            finally:
+                if hasattr(out, "close"):
+                    out.close()
         Handler.close(self)
 
     def __repr__(self):
@@ -319,42 +597,135 @@ class NullHandler(Handler):
     def emit(self, record):
         pass
 
+    def createLock(self):
+        self.lock = None
 
-class _StderrHandler(StreamHandler):
-    def __init__(self, level=NOTSET):
-        StreamHandler.__init__(self)
+
+class _LastResort(StreamHandler):
+    """Writes to whatever sys.stderr is at the time of each message."""
+
+    def __init__(self, level):
+        Handler.__init__(self)
         self.level = level
 
+    @property
+    def stream(self):
+        return _sys.stderr
 
-lastResort = _StderrHandler(WARNING)
-# Mutable state lives in containers: a global statement in a library
-# module's functions does not reach its namespace.
-_disable = [0]
+
+lastResort = _LastResort(WARNING)
+
+
+# ---------------------------------------------------------------- loggers
+
+class PlaceHolder:
+    """Stands in the logger table for a dotted prefix no one asked for yet."""
+
+    def __init__(self, alogger):
+        self.loggerMap = {alogger: None}
+
+    def append(self, alogger):
+        self.loggerMap[alogger] = None
+
+
+class Manager:
+    """The logger table: every name asked for, with its place in the tree."""
+
+    def __init__(self, rootnode):
+        self.root = rootnode
+        self.disable = 0
+        self.loggerDict = {}
+        self.loggerClass = None
+
+    def getLogger(self, name):
+        if not isinstance(name, str):
+            raise TypeError("A logger name must be a string")
+        known = self.loggerDict.get(name)
+        if isinstance(known, Logger):
+            return known
+        made = (self.loggerClass or _logger_class[0])(name)
+        made.manager = self
+        self.loggerDict[name] = made
+        self._attach(made)
+        return made
+
+    def _attach(self, node):
+        name = node.name
+        # Parent: the longest dotted prefix that is a real logger; the
+        # prefixes on the way that are not get place holders.
+        node.parent = self.root
+        cut = name.rfind(".")
+        while cut > 0:
+            prefix = name[:cut]
+            held = self.loggerDict.get(prefix)
+            if held is None:
+                self.loggerDict[prefix] = PlaceHolder(node)
+            elif isinstance(held, PlaceHolder):
+                held.append(node)
+            else:
+                node.parent = held
+                break
+            cut = name.rfind(".", 0, cut)
+        # Loggers below the new one that hung from something above it now
+        # hang from it.
+        below = name + "."
+        for other in self.loggerDict.values():
+            if isinstance(other, Logger) and other.name.startswith(below):
+                up = other.parent
+                if up is self.root or len(up.name) < len(name):
+                    other.parent = node
+
+    def setLoggerClass(self, klass):
+        self.loggerClass = klass
+
+    def _clear_cache(self):
+        pass
+
+
+def _at_level(level, name, exc_default=None):
+    """Logger's method for one fixed level: debug, info, ... exception
+    attaches the exception being handled unless told otherwise."""
+    def method(self, msg, *args, **kwargs):
+        if exc_default is not None:
+            kwargs.setdefault("exc_info", exc_default)
+        self._gate(level, msg, args, kwargs)
+    method.__name__ = name
+    return method
+
+
+def _exc_triple(given):
+    """exc_info= as (type, value, traceback): an exception instance, a
+    ready tuple, or any other true value for the exception being handled."""
+    if isinstance(given, tuple):
+        return given
+    if isinstance(given, BaseException):
+        return type(given), given, getattr(given, "__traceback__", None)
+    return _sys.exc_info()
 
 
 class Logger(Filterer):
     def __init__(self, name, level=NOTSET):
         Filterer.__init__(self)
         self.name = name
-        self.level = _checkLevel(level)
+        self.level = _as_level(level)
         self.parent = None
         self.propagate = True
         self.handlers = []
         self.disabled = False
 
     def setLevel(self, level):
-        self.level = _checkLevel(level)
+        self.level = _as_level(level)
 
     def getEffectiveLevel(self):
-        logger = self
-        while logger:
-            if logger.level:
-                return logger.level
-            logger = logger.parent
+        node = self
+        while node is not None:
+            if node.level:
+                return node.level
+            node = node.parent
         return NOTSET
 
     def isEnabledFor(self, level):
-        if self.disabled or _disable[0] >= level:
+        if self.disabled or self.manager.disable >= level:
             return False
         return level >= self.getEffectiveLevel()
 
@@ -367,86 +738,89 @@ class Logger(Filterer):
             self.handlers.remove(hdlr)
 
     def hasHandlers(self):
-        c = self
-        while c:
-            if c.handlers:
-                return True
-            if not c.propagate:
-                return False
-            c = c.parent
+        for _ in self._reachable_handlers():
+            return True
         return False
 
     def getChild(self, suffix):
-        name = suffix if self is root else self.name + "." + suffix
-        return getLogger(name)
+        full = suffix if self is self.root else "%s.%s" % (self.name, suffix)
+        return self.manager.getLogger(full)
 
-    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
-        if exc_info:
-            if isinstance(exc_info, BaseException):
-                exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
-            elif not isinstance(exc_info, tuple):
-                exc_info = _sys.exc_info()
-        # Library frames are not on minipy's stack: 0 is the caller of
-        # debug(), info() ... (or of log()).
+    def getChildren(self):
+        # Only loggers one dot below: "a.b.c" hanging from "a" (no "a.b"
+        # logger yet) is not a child of "a".
+        depth = 0 if self is self.root else self.name.count(".") + 1
+        return {lg for lg in self.manager.loggerDict.values()
+                if isinstance(lg, Logger) and lg.parent is self and lg.name.count(".") == depth}
+
+    def findCaller(self, stack_info=False, stacklevel=1):
         try:
             frame = _sys._getframe(max(stacklevel - 1, 0))
-            fn, lno, func = frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name
         except ValueError:
-            fn, lno, func = "(unknown file)", 0, "(unknown function)"
-        record = LogRecord(self.name, level, fn, lno, msg, args, exc_info, func)
+            return "(unknown file)", 0, "(unknown function)", None
+        code = frame.f_code
+        sinfo = None
+        if stack_info:
+            import traceback
+            sinfo = "Stack (most recent call last):\n" + "".join(traceback.format_stack(frame))
+            sinfo = sinfo.rstrip("\n")
+        return code.co_filename, frame.f_lineno, code.co_name, sinfo
+
+    def makeRecord(self, name, level, fn, lno, msg, args, exc_info, func=None, extra=None, sinfo=None):
+        record = _record_factory[0](name, level, fn, lno, msg, args, exc_info, func, sinfo)
         if extra is not None:
             for key in extra:
                 if key in ("message", "asctime") or key in record.__dict__:
                     raise KeyError("Attempt to overwrite %r in LogRecord" % key)
                 record.__dict__[key] = extra[key]
-        self.handle(record)
+        return record
+
+    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
+        path, line, func, stack = self.findCaller(stack_info, stacklevel)
+        exc = _exc_triple(exc_info) if exc_info else exc_info
+        self.handle(self.makeRecord(self.name, level, path, line, msg, args, exc, func, extra, stack))
 
     def handle(self, record):
-        if self.disabled or not self.filter(record):
+        if self.disabled:
             return
-        c = self
-        found = 0
-        while c:
-            for hdlr in c.handlers:
-                found = found + 1
-                if record.levelno >= hdlr.level:
-                    hdlr.handle(record)
-            if not c.propagate:
-                break
-            c = c.parent
-        if found == 0 and lastResort is not None and record.levelno >= lastResort.level:
-            lastResort.handle(record)
+        passed = self.filter(record)
+        if not passed:
+            return
+        self.callHandlers(passed if isinstance(passed, LogRecord) else record)
 
-    def debug(self, msg, *args, **kwargs):
-        if self.isEnabledFor(DEBUG):
-            self._log(DEBUG, msg, args, **kwargs)
+    def _reachable_handlers(self):
+        """The handlers a record logged here goes to: this logger's, then
+        its ancestors' up to the first that does not propagate."""
+        node = self
+        while node is not None:
+            yield from node.handlers
+            node = node.parent if node.propagate else None
 
-    def info(self, msg, *args, **kwargs):
-        if self.isEnabledFor(INFO):
-            self._log(INFO, msg, args, **kwargs)
+    def callHandlers(self, record):
+        targets = list(self._reachable_handlers())
+        if not targets and lastResort is not None:
+            targets.append(lastResort)
+        for hdlr in targets:
+            if hdlr.level <= record.levelno:
+                hdlr.handle(record)
 
-    def warning(self, msg, *args, **kwargs):
-        if self.isEnabledFor(WARNING):
-            self._log(WARNING, msg, args, **kwargs)
+    debug = _at_level(DEBUG, "debug")
+    info = _at_level(INFO, "info")
+    warning = warn = _at_level(WARNING, "warning")
+    error = _at_level(ERROR, "error")
+    critical = fatal = _at_level(CRITICAL, "critical")
 
-    warn = warning
-
-    def error(self, msg, *args, **kwargs):
-        if self.isEnabledFor(ERROR):
-            self._log(ERROR, msg, args, **kwargs)
-
-    def exception(self, msg, *args, exc_info=True, **kwargs):
-        self.error(msg, *args, exc_info=exc_info, **kwargs)
-
-    def critical(self, msg, *args, **kwargs):
-        if self.isEnabledFor(CRITICAL):
-            self._log(CRITICAL, msg, args, **kwargs)
-
-    fatal = critical
+    exception = _at_level(ERROR, "exception", True)
 
     def log(self, level, msg, *args, **kwargs):
-        if not isinstance(level, int):
+        if isinstance(level, int):
+            self._gate(level, msg, args, kwargs)
+        elif raiseExceptions:
             raise TypeError("level must be an integer")
+
+    def _gate(self, level, msg, args, kwargs):
+        # Every logging call passes here: nothing is built for a level
+        # that is off.
         if self.isEnabledFor(level):
             self._log(level, msg, args, **kwargs)
 
@@ -458,150 +832,196 @@ class RootLogger(Logger):
     def __init__(self, level):
         Logger.__init__(self, "root", level)
 
-    def __repr__(self):
-        return "<RootLogger root (%s)>" % getLevelName(self.getEffectiveLevel())
+
+_logger_class = [Logger]
+
+
+def setLoggerClass(klass):
+    if klass is not Logger and not issubclass(klass, Logger):
+        raise TypeError("logger not derived from logging.Logger: " + klass.__name__)
+    _logger_class[0] = klass
+
+
+def getLoggerClass():
+    return _logger_class[0]
 
 
 root = RootLogger(WARNING)
-_loggers = {}
+_manager = Manager(root)
+Logger.root = root
+Logger.manager = _manager
 
 
 def getLogger(name=None):
-    if not name or isinstance(name, str) and name == root.name:
+    if not name or (isinstance(name, str) and name == root.name):
         return root
-    if not isinstance(name, str):
-        raise TypeError("A logger name must be a string")
-    lg = _loggers.get(name)
-    if lg is None:
-        lg = Logger(name)
-        _loggers[name] = lg
-        # The nearest existing ancestor is the parent; existing
-        # descendants now hang from the new logger.
-        parent = root
-        parts = name.split(".")
-        for i in range(len(parts) - 1, 0, -1):
-            p = _loggers.get(".".join(parts[:i]))
-            if p is not None:
-                parent = p
-                break
-        lg.parent = parent
-        prefix = name + "."
-        for other in _loggers.values():
-            if other.name.startswith(prefix) and (other.parent is parent):
-                other.parent = lg
-    return lg
+    return _manager.getLogger(name)
+
+
+def _through_log(level, name, exc_default=None):
+    """LoggerAdapter's method for one fixed level, going through its log."""
+    def method(self, msg, *args, **kwargs):
+        if exc_default is not None:
+            kwargs.setdefault("exc_info", exc_default)
+        self.log(level, msg, *args, **kwargs)
+    method.__name__ = name
+    return method
+
+
+def _forward(name):
+    """LoggerAdapter's method that is the wrapped logger's own."""
+    def method(self, *args):
+        return getattr(self.logger, name)(*args)
+    method.__name__ = name
+    return method
 
 
 class LoggerAdapter:
+    """A logger that adds context (extra) to every call through process()."""
+
     def __init__(self, logger, extra=None, merge_extra=False):
         self.logger = logger
         self.extra = extra
         self.merge_extra = merge_extra
 
     def process(self, msg, kwargs):
-        if self.merge_extra and "extra" in kwargs:
-            kwargs["extra"] = {**self.extra, **kwargs["extra"]}
+        given = kwargs.get("extra")
+        if self.merge_extra and given is not None:
+            combined = dict(self.extra)
+            combined.update(given)
+            kwargs["extra"] = combined
         else:
             kwargs["extra"] = self.extra
         return msg, kwargs
 
     def log(self, level, msg, *args, **kwargs):
-        if self.logger.isEnabledFor(level):
-            msg, kwargs = self.process(msg, kwargs)
-            self.logger._log(level, msg, args, **kwargs)
+        if not self.logger.isEnabledFor(level):
+            return
+        text, options = self.process(msg, kwargs)
+        self.logger.log(level, text, *args, **options)
 
-    def debug(self, msg, *args, **kwargs):
-        self.log(DEBUG, msg, *args, **kwargs)
+    debug = _through_log(DEBUG, "debug")
+    info = _through_log(INFO, "info")
+    warning = warn = _through_log(WARNING, "warning")
+    error = _through_log(ERROR, "error")
+    critical = _through_log(CRITICAL, "critical")
 
-    def info(self, msg, *args, **kwargs):
-        self.log(INFO, msg, *args, **kwargs)
+    exception = _through_log(ERROR, "exception", True)
 
-    def warning(self, msg, *args, **kwargs):
-        self.log(WARNING, msg, *args, **kwargs)
+    isEnabledFor = _forward("isEnabledFor")
+    setLevel = _forward("setLevel")
+    getEffectiveLevel = _forward("getEffectiveLevel")
+    hasHandlers = _forward("hasHandlers")
 
-    def error(self, msg, *args, **kwargs):
-        self.log(ERROR, msg, *args, **kwargs)
+    manager = property(lambda self: self.logger.manager)
 
-    def critical(self, msg, *args, **kwargs):
-        self.log(CRITICAL, msg, *args, **kwargs)
+    @property
+    def name(self):
+        return self.logger.name
 
-    def isEnabledFor(self, level):
-        return self.logger.isEnabledFor(level)
+    def __repr__(self):
+        return "<%s %s (%s)>" % (type(self).__name__, self.logger.name, getLevelName(self.getEffectiveLevel()))
 
+
+# ---------------------------------------------------------------- module level
 
 def basicConfig(**kwargs):
-    force = kwargs.pop("force", False)
-    if force:
-        for h in root.handlers[:]:
-            root.removeHandler(h)
+    if kwargs.pop("force", False):
+        for old in list(root.handlers):
+            root.removeHandler(old)
+            old.close()
     if root.handlers:
         return
     handlers = kwargs.pop("handlers", None)
-    if handlers is None:
-        if "stream" in kwargs and "filename" in kwargs:
-            raise ValueError("'stream' and 'filename' should not be specified together")
-    elif "stream" in kwargs or "filename" in kwargs:
+    has_stream = "stream" in kwargs
+    has_file = "filename" in kwargs
+    if handlers is not None and (has_stream or has_file):
         raise ValueError("'stream' or 'filename' should not be specified together with 'handlers'")
+    if has_stream and has_file:
+        raise ValueError("'stream' and 'filename' should not be specified together")
     stream = kwargs.pop("stream", None)
     filename = kwargs.pop("filename", None)
     filemode = kwargs.pop("filemode", "a")
+    encoding = kwargs.pop("encoding", None)
+    errors = kwargs.pop("errors", "backslashreplace")
     if handlers is None:
         if filename:
-            handlers = [FileHandler(filename, filemode, encoding=kwargs.get("encoding"), errors=kwargs.get("errors"))]
+            if "b" in filemode:
+                errors = None
+            handlers = [FileHandler(filename, filemode, encoding=encoding, errors=errors)]
         else:
             handlers = [StreamHandler(stream)]
-    dfs = kwargs.pop("datefmt", None)
+    datefmt = kwargs.pop("datefmt", None)
     style = kwargs.pop("style", "%")
-    if style not in _STYLES:
-        raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
-    fs = kwargs.pop("format", _STYLES[style].default_format if style != "%" else BASIC_FORMAT)
-    fmt = Formatter(fs, dfs, style)
+    _style_class(style)
+    shared = Formatter(kwargs.pop("format", _STYLES[style][1]), datefmt, style)
     for h in handlers:
         if h.formatter is None:
-            h.setFormatter(fmt)
+            h.setFormatter(shared)
         root.addHandler(h)
-    level = kwargs.pop("level", None)
-    if level is not None:
-        root.setLevel(level)
-    kwargs.pop("encoding", None)
-    kwargs.pop("errors", None)
-    kwargs.pop("filemode", None)
+    if "level" in kwargs:
+        level = kwargs.pop("level")
+        if level is not None:
+            root.setLevel(level)
     if kwargs:
-        raise ValueError("Unrecognised argument(s): %s" % ", ".join(kwargs.keys()))
+        raise ValueError("Unrecognised argument(s): %s" % ", ".join(kwargs))
 
 
-def _root_call(name):
-    def f(msg, *args, **kwargs):
+def _via_root(method):
+    """A module-level function that configures the root logger on first
+    use, then logs through it."""
+    def call(*args, **kwargs):
         if not root.handlers:
             basicConfig()
-        getattr(root, name)(msg, *args, **kwargs)
-    f.__name__ = name
-    return f
+        getattr(root, method)(*args, **kwargs)
+    call.__name__ = method
+    return call
 
 
-debug = _root_call("debug")
-info = _root_call("info")
-warning = _root_call("warning")
-warn = warning
-error = _root_call("error")
-critical = _root_call("critical")
-fatal = critical
-exception = _root_call("exception")
+critical = fatal = _via_root("critical")
+error = _via_root("error")
+exception = _via_root("exception")
+warning = warn = _via_root("warning")
+info = _via_root("info")
+debug = _via_root("debug")
 
 
-def log(level, msg, *args, **kwargs):
-    if not root.handlers:
-        basicConfig()
-    root.log(level, msg, *args, **kwargs)
+log = _via_root("log")
 
 
 def disable(level=CRITICAL):
-    _disable[0] = level
+    _manager.disable = _as_level(level)
 
 
-def shutdown():
-    pass
+def shutdown(handlerList=None):
+    for h in reversed(_every_handler if handlerList is None else handlerList):
+        try:
+            h.flush()
+            h.close()
+        except (OSError, ValueError):
+            pass
+
+
+_saved_showwarning = [None]
 
 
 def captureWarnings(capture):
-    pass
+    """Sends warnings to the "py.warnings" logger while capture is true."""
+    import warnings
+    if capture:
+        if _saved_showwarning[0] is None:
+            _saved_showwarning[0] = warnings.showwarning
+
+            def showwarning(message, category, filename, lineno, file=None, line=None):
+                if file is not None:
+                    _saved_showwarning[0](message, category, filename, lineno, file, line)
+                    return
+                text = warnings.formatwarning(message, category, filename, lineno, line)
+                sink = getLogger("py.warnings")
+                if not sink.handlers:
+                    sink.addHandler(NullHandler())
+                sink.warning("%s", text)
+            warnings.showwarning = showwarning
+    elif _saved_showwarning[0] is not None:
+        warnings.showwarning = _saved_showwarning[0]
+        _saved_showwarning[0] = None
