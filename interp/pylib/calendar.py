@@ -1,7 +1,10 @@
-# calendar: leap years, weekdays, month grids and CPython's text layout of
-# months and years (TextCalendar), in English (minipy has no locales).
-# Weekdays and months are IntEnums that print as calendar.MONDAY, as
-# CPython 3.12+'s global enums do.
+# calendar for minipy, written for this project from the module's documented
+# behaviour: leap years and weekdays in the proleptic Gregorian calendar,
+# month grids (a month padded to whole weeks from a chosen first weekday),
+# the plain-text layout of months and years and the HTML tables. English
+# names only: minipy has no locales, so the Locale* calendars take a locale
+# and ignore it. Weekdays and months are IntEnums that print as
+# calendar.MONDAY, as CPython 3.12+'s global enums do.
 
 from enum import IntEnum as _IntEnum
 
@@ -34,288 +37,282 @@ class IllegalWeekdayError(ValueError):
         return "bad weekday number %r; must be 0 (Monday) to 6 (Sunday)" % (self.weekday,)
 
 
-class Month(_IntEnum):
-    JANUARY = 1
-    FEBRUARY = 2
-    MARCH = 3
-    APRIL = 4
-    MAY = 5
-    JUNE = 6
-    JULY = 7
-    AUGUST = 8
-    SEPTEMBER = 9
-    OCTOBER = 10
-    NOVEMBER = 11
-    DECEMBER = 12
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-    def __repr__(self):
-        return 'calendar.' + self.name
+
+def _global_repr(member):
+    # The enums name themselves as the module's globals do.
+    return "calendar." + member.name
+
+
+class Month(_IntEnum):
+    JANUARY, FEBRUARY, MARCH, APRIL, MAY, JUNE = 1, 2, 3, 4, 5, 6
+    JULY, AUGUST, SEPTEMBER, OCTOBER, NOVEMBER, DECEMBER = 7, 8, 9, 10, 11, 12
+    __repr__ = _global_repr
 
 
 class Day(_IntEnum):
-    MONDAY = 0
-    TUESDAY = 1
-    WEDNESDAY = 2
-    THURSDAY = 3
-    FRIDAY = 4
-    SATURDAY = 5
-    SUNDAY = 6
-
-    def __repr__(self):
-        return 'calendar.' + self.name
+    MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = 0, 1, 2, 3, 4, 5, 6
+    __repr__ = _global_repr
 
 
-JANUARY, FEBRUARY, MARCH, APRIL, MAY, JUNE = Month(1), Month(2), Month(3), Month(4), Month(5), Month(6)
-JULY, AUGUST, SEPTEMBER, OCTOBER, NOVEMBER, DECEMBER = Month(7), Month(8), Month(9), Month(10), Month(11), Month(12)
-MONDAY, TUESDAY, WEDNESDAY, THURSDAY = Day(0), Day(1), Day(2), Day(3)
-FRIDAY, SATURDAY, SUNDAY = Day(4), Day(5), Day(6)
+JANUARY, FEBRUARY, MARCH, APRIL, MAY, JUNE, JULY, AUGUST, SEPTEMBER, OCTOBER, NOVEMBER, DECEMBER = Month
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = Day
 
 mdays = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-_MONTHS = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
-           'August', 'September', 'October', 'November', 'December']
-_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
+class _NameTable:
+    """A read-only sequence of names: indexes and slices like a list."""
 
-class _localized_month:
     def __init__(self, names):
-        self._names = names
+        self._names = list(names)
 
     def __getitem__(self, i):
         return self._names[i]
 
     def __len__(self):
-        return 13
+        return len(self._names)
 
     def __iter__(self):
         return iter(self._names)
 
 
-class _localized_day:
-    def __init__(self, names):
-        self._names = names
-
-    def __getitem__(self, i):
-        return self._names[i]
-
-    def __len__(self):
-        return 7
-
-    def __iter__(self):
-        return iter(self._names)
+day_name = _NameTable(_DAY_NAMES)
+day_abbr = _NameTable(n[:3] for n in _DAY_NAMES)
+month_name = _NameTable(("",) + _MONTH_NAMES)
+month_abbr = _NameTable([""] + [n[:3] for n in _MONTH_NAMES])
 
 
-day_name = _localized_day(_DAYS)
-day_abbr = _localized_day([d[:3] for d in _DAYS])
-month_name = _localized_month(_MONTHS)
-month_abbr = _localized_month([m[:3] for m in _MONTHS])
-
+# ---------------------------------------------------------------- day arithmetic
 
 def isleap(year):
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    if year % 400 == 0:
+        return True
+    return year % 4 == 0 and year % 100 != 0
+
+
+def _leaps_through(year):
+    # Leap years in 1..year (negative for years before 1).
+    return year // 4 - year // 100 + year // 400
 
 
 def leapdays(y1, y2):
-    y1 -= 1
-    y2 -= 1
-    return (y2 // 4 - y1 // 4) - (y2 // 100 - y1 // 100) + (y2 // 400 - y1 // 400)
+    return _leaps_through(y2 - 1) - _leaps_through(y1 - 1)
 
 
-def _days_before_year(y):
-    y -= 1
-    return y * 365 + y // 4 - y // 100 + y // 400
+def _month_length(year, month):
+    return 29 if month == 2 and isleap(year) else mdays[month]
 
 
-def _ordinal(year, month, day):
-    # Days since 0001-01-01 (day 1), proleptic Gregorian.
-    return (_days_before_year(year) + sum(mdays[1:month])
-            + (1 if month > 2 and isleap(year) else 0) + day)
+# Days in the months before each month of a common year.
+_DAYS_BEFORE = [0] * 13
+for _m in range(2, 13):
+    _DAYS_BEFORE[_m] = _DAYS_BEFORE[_m - 1] + mdays[_m - 1]
+del _m
 
 
-def _check_date(year, month, day):
-    if not 1 <= month <= 12:
-        raise ValueError('month must be in 1..12, not %d' % month)
-    n = mdays[month] + (1 if month == 2 and isleap(year) else 0)
-    if not 1 <= day <= n:
-        raise ValueError('day %d must be in range 1..%d for month %d in year %d' % (day, n, month, year))
+def _day_number(year, month, day):
+    """Days from 0001-01-01 (day 1) to the date, proleptic Gregorian."""
+    before = year - 1
+    n = before * 365 + _leaps_through(before) + _DAYS_BEFORE[month] + day
+    if month > 2 and isleap(year):
+        n += 1
+    return n
 
 
-def weekday(year, month, day):
-    if not 1 <= year <= 9999:
-        year = 2000 + year % 400
-    _check_date(year, month, day)
-    return Day((_ordinal(year, month, day) + 6) % 7)
-
-
-def _validate_month(month):
-    if not 1 <= month <= 12:
+def _check_month(month):
+    if month < 1 or month > 12:
         raise IllegalMonthError(month)
 
 
+def weekday(year, month, day):
+    # Outside datetime's years, a year 400 years away has the same days.
+    if year < 1 or year > 9999:
+        year = 2000 + year % 400
+    if month < 1 or month > 12:
+        raise ValueError("month must be in 1..12, not %d" % month)
+    last = _month_length(year, month)
+    if day < 1 or day > last:
+        raise ValueError("day %d must be in range 1..%d for month %d in year %d" % (day, last, month, year))
+    # Day 1 (0001-01-01) was a Monday.
+    return Day((_day_number(year, month, day) - 1) % 7)
+
+
 def monthrange(year, month):
-    _validate_month(month)
-    day1 = weekday(year, month, 1)
-    ndays = mdays[month] + (month == 2 and isleap(year))
-    return day1, ndays
+    _check_month(month)
+    return weekday(year, month, 1), _month_length(year, month)
 
 
-def _monthlen(year, month):
-    return mdays[month] + (month == 2 and isleap(year))
+def _month_before(year, month):
+    return (year - 1, 12) if month == 1 else (year, month - 1)
 
 
-class Calendar(object):
+def _month_after(year, month):
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _chunks(items, size):
+    items = list(items)
+    return [items[at:at + size] for at in range(0, len(items), size)]
+
+
+# ---------------------------------------------------------------- Calendar
+
+class Calendar:
+    """Month grids: every month padded with days of its neighbours to whole
+    weeks starting on firstweekday (0 Monday ... 6 Sunday)."""
 
     def __init__(self, firstweekday=0):
-        self.firstweekday = firstweekday
+        self._first = firstweekday
 
     def getfirstweekday(self):
-        return self._firstweekday % 7
+        return self._first % 7
 
     def setfirstweekday(self, firstweekday):
-        self._firstweekday = firstweekday
+        self._first = firstweekday
 
     firstweekday = property(getfirstweekday, setfirstweekday)
 
     def iterweekdays(self):
-        for i in range(self.firstweekday, self.firstweekday + 7):
-            yield i % 7
+        start = self.firstweekday
+        for k in range(7):
+            yield (start + k) % 7
+
+    def _padding(self, year, month):
+        """Days shown from the month before and after, and the month's length."""
+        first, length = monthrange(year, month)
+        lead = (first - self.firstweekday) % 7
+        trail = -(lead + length) % 7
+        return lead, length, trail
+
+    def itermonthdays3(self, year, month):
+        lead, length, trail = self._padding(year, month)
+        py, pm = _month_before(year, month)
+        prev_len = _month_length(py, pm)
+        for d in range(prev_len - lead + 1, prev_len + 1):
+            yield py, pm, d
+        for d in range(1, length + 1):
+            yield year, month, d
+        ny, nm = _month_after(year, month)
+        for d in range(1, trail + 1):
+            yield ny, nm, d
+
+    def itermonthdays4(self, year, month):
+        col = self.firstweekday
+        for y, m, d in self.itermonthdays3(year, month):
+            yield y, m, d, col
+            col = (col + 1) % 7
+
+    def itermonthdays(self, year, month):
+        lead, length, trail = self._padding(year, month)
+        yield from [0] * lead
+        yield from range(1, length + 1)
+        yield from [0] * trail
+
+    def itermonthdays2(self, year, month):
+        col = self.firstweekday
+        for d in self.itermonthdays(year, month):
+            yield d, col
+            col = (col + 1) % 7
 
     def itermonthdates(self, year, month):
         import datetime
         for y, m, d in self.itermonthdays3(year, month):
             yield datetime.date(y, m, d)
 
-    def itermonthdays(self, year, month):
-        day1, ndays = monthrange(year, month)
-        before = (day1 - self.firstweekday) % 7
-        for i in range(before):
-            yield 0
-        for d in range(1, ndays + 1):
-            yield d
-        after = (self.firstweekday - day1 - ndays) % 7
-        for i in range(after):
-            yield 0
-
-    def itermonthdays2(self, year, month):
-        i = self.firstweekday
-        for d in self.itermonthdays(year, month):
-            yield d, i % 7
-            i += 1
-
-    def itermonthdays3(self, year, month):
-        day1, ndays = monthrange(year, month)
-        before = (day1 - self.firstweekday) % 7
-        after = (self.firstweekday - day1 - ndays) % 7
-        py, pm = (year - 1, 12) if month == 1 else (year, month - 1)
-        ny, nm = (year + 1, 1) if month == 12 else (year, month + 1)
-        plen = _monthlen(py, pm)
-        for d in range(plen - before + 1, plen + 1):
-            yield py, pm, d
-        for d in range(1, ndays + 1):
-            yield year, month, d
-        for d in range(1, after + 1):
-            yield ny, nm, d
-
-    def itermonthdays4(self, year, month):
-        for i, (y, m, d) in enumerate(self.itermonthdays3(year, month)):
-            yield y, m, d, (self.firstweekday + i) % 7
-
     def monthdatescalendar(self, year, month):
-        dates = list(self.itermonthdates(year, month))
-        return [dates[i:i + 7] for i in range(0, len(dates), 7)]
+        return _chunks(self.itermonthdates(year, month), 7)
 
     def monthdays2calendar(self, year, month):
-        days = list(self.itermonthdays2(year, month))
-        return [days[i:i + 7] for i in range(0, len(days), 7)]
+        return _chunks(self.itermonthdays2(year, month), 7)
 
     def monthdayscalendar(self, year, month):
-        days = list(self.itermonthdays(year, month))
-        return [days[i:i + 7] for i in range(0, len(days), 7)]
+        return _chunks(self.itermonthdays(year, month), 7)
 
-    def _rows(self, months, width):
-        return [months[i:i + width] for i in range(0, len(months), width)]
-
+    # A year as rows of width months each.
     def yeardatescalendar(self, year, width=3):
-        return self._rows([self.monthdatescalendar(year, m) for m in range(1, 13)], width)
+        return _chunks((self.monthdatescalendar(year, m) for m in range(1, 13)), width)
 
     def yeardays2calendar(self, year, width=3):
-        return self._rows([self.monthdays2calendar(year, m) for m in range(1, 13)], width)
+        return _chunks((self.monthdays2calendar(year, m) for m in range(1, 13)), width)
 
     def yeardayscalendar(self, year, width=3):
-        return self._rows([self.monthdayscalendar(year, m) for m in range(1, 13)], width)
+        return _chunks((self.monthdayscalendar(year, m) for m in range(1, 13)), width)
+
+
+# ---------------------------------------------------------------- text
+
+def _stacked(lines, spacing):
+    # Every line, the title's and the blank ones too, ends with spacing
+    # newlines.
+    end = "\n" * spacing
+    return "".join(line + end for line in lines)
 
 
 class TextCalendar(Calendar):
-
-    def prweek(self, theweek, width):
-        print(self.formatweek(theweek, width), end='')
+    """Months and years as plain text, each day w characters wide."""
 
     def formatday(self, day, weekday, width):
-        s = '' if day == 0 else '%2i' % day
-        return s.center(width)
+        return ("%2i" % day if day else "").center(width)
 
     def formatweek(self, theweek, width):
-        return ' '.join(self.formatday(d, wd, width) for (d, wd) in theweek)
+        return " ".join([self.formatday(d, wd, width) for d, wd in theweek])
+
+    def prweek(self, theweek, width):
+        print(self.formatweek(theweek, width), end="")
 
     def formatweekday(self, day, width):
-        names = day_name if width >= 9 else day_abbr
-        return names[day][:width].center(width)
+        full = day_name[day]
+        text = full if width >= 9 else full[:3]
+        return text[:width].center(width)
 
     def formatweekheader(self, width):
-        return ' '.join(self.formatweekday(i, width) for i in self.iterweekdays())
+        return " ".join([self.formatweekday(wd, width) for wd in self.iterweekdays()])
 
     def formatmonthname(self, theyear, themonth, width, withyear=True):
-        _validate_month(themonth)
-        s = month_name[themonth]
+        _check_month(themonth)
+        title = month_name[themonth]
         if withyear:
-            s = "%s %r" % (s, theyear)
-        return s.center(width)
-
-    def prmonth(self, theyear, themonth, w=0, l=0):
-        print(self.formatmonth(theyear, themonth, w, l), end='')
+            title = "%s %r" % (title, theyear)
+        return title.center(width)
 
     def formatmonth(self, theyear, themonth, w=0, l=0):
-        w = max(2, w)
-        l = max(1, l)
-        s = self.formatmonthname(theyear, themonth, 7 * (w + 1) - 1)
-        s = s.rstrip()
-        s += '\n' * l
-        s += self.formatweekheader(w).rstrip()
-        s += '\n' * l
-        for week in self.monthdays2calendar(theyear, themonth):
-            s += self.formatweek(week, w).rstrip()
-            s += '\n' * l
-        return s
+        w = max(w, 2)
+        lines = [self.formatmonthname(theyear, themonth, 7 * w + 6).rstrip(),
+                 self.formatweekheader(w).rstrip()]
+        for row in self.monthdays2calendar(theyear, themonth):
+            lines.append(self.formatweek(row, w).rstrip())
+        return _stacked(lines, max(l, 1))
+
+    def prmonth(self, theyear, themonth, w=0, l=0):
+        print(self.formatmonth(theyear, themonth, w, l), end="")
 
     def formatyear(self, theyear, w=2, l=1, c=6, m=3):
-        w = max(2, w)
-        l = max(1, l)
-        c = max(2, c)
-        colwidth = (w + 1) * 7 - 1
-        out = [repr(theyear).center(colwidth * m + c * (m - 1)).rstrip(), '\n' * l]
+        w, c = max(w, 2), max(c, 2)
+        col = 7 * w + 6
         header = self.formatweekheader(w)
-        for i, row in enumerate(self.yeardays2calendar(theyear, m)):
-            months = range(m * i + 1, min(m * (i + 1) + 1, 13))
-            out.append('\n' * l)
-            names = [self.formatmonthname(theyear, k, colwidth, False) for k in months]
-            out.append(formatstring(names, colwidth, c).rstrip())
-            out.append('\n' * l)
-            out.append(formatstring([header for k in months], colwidth, c).rstrip())
-            out.append('\n' * l)
-            height = max(len(cal) for cal in row)
-            for j in range(height):
-                weeks = []
-                for cal in row:
-                    weeks.append('' if j >= len(cal) else self.formatweek(cal[j], w))
-                out.append(formatstring(weeks, colwidth, c).rstrip())
-                out.append('\n' * l)
-        return ''.join(out)
+        lines = [repr(theyear).center(m * col + (m - 1) * c).rstrip()]
+        for band, grids in enumerate(self.yeardays2calendar(theyear, m)):
+            months = range(band * m + 1, band * m + 1 + len(grids))
+            lines.append("")
+            lines.append(formatstring([self.formatmonthname(theyear, k, col, False) for k in months], col, c).rstrip())
+            lines.append(formatstring([header] * len(grids), col, c).rstrip())
+            for r in range(max(len(g) for g in grids)):
+                cells = [self.formatweek(g[r], w) if r < len(g) else "" for g in grids]
+                lines.append(formatstring(cells, col, c).rstrip())
+        return _stacked(lines, max(l, 1))
 
     def pryear(self, theyear, w=0, l=0, c=6, m=3):
-        print(self.formatyear(theyear, w, l, c, m), end='')
+        print(self.formatyear(theyear, w, l, c, m), end="")
 
+
+# ---------------------------------------------------------------- HTML
 
 class HTMLCalendar(Calendar):
+    """Months and years as HTML tables, with CSS classes per weekday."""
 
     cssclasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     cssclasses_weekday_head = cssclasses
@@ -325,57 +322,86 @@ class HTMLCalendar(Calendar):
     cssclass_year_head = "year"
     cssclass_year = "year"
 
+    _TABLE = '<table border="0" cellpadding="0" cellspacing="0" class="%s">'
+
     def formatday(self, day, weekday):
-        if day == 0:
+        if not day:
             return '<td class="%s">&nbsp;</td>' % self.cssclass_noday
         return '<td class="%s">%d</td>' % (self.cssclasses[weekday], day)
 
     def formatweek(self, theweek):
-        s = ''.join(self.formatday(d, wd) for (d, wd) in theweek)
-        return '<tr>%s</tr>' % s
+        return "<tr>" + "".join([self.formatday(d, wd) for d, wd in theweek]) + "</tr>"
 
     def formatweekday(self, day):
         return '<th class="%s">%s</th>' % (self.cssclasses_weekday_head[day], day_abbr[day])
 
     def formatweekheader(self):
-        s = ''.join(self.formatweekday(i) for i in self.iterweekdays())
-        return '<tr>%s</tr>' % s
+        return "<tr>" + "".join([self.formatweekday(wd) for wd in self.iterweekdays()]) + "</tr>"
 
     def formatmonthname(self, theyear, themonth, withyear=True):
-        _validate_month(themonth)
+        _check_month(themonth)
+        title = month_name[themonth]
         if withyear:
-            s = '%s %s' % (month_name[themonth], theyear)
-        else:
-            s = '%s' % month_name[themonth]
-        return '<tr><th colspan="7" class="%s">%s</th></tr>' % (self.cssclass_month_head, s)
+            title = "%s %s" % (title, theyear)
+        return '<tr><th colspan="7" class="%s">%s</th></tr>' % (self.cssclass_month_head, title)
 
     def formatmonth(self, theyear, themonth, withyear=True):
-        v = []
-        a = v.append
-        a('<table border="0" cellpadding="0" cellspacing="0" class="%s">' % self.cssclass_month)
-        a('\n')
-        a(self.formatmonthname(theyear, themonth, withyear=withyear))
-        a('\n')
-        a(self.formatweekheader())
-        a('\n')
-        for week in self.monthdays2calendar(theyear, themonth):
-            a(self.formatweek(week))
-            a('\n')
-        a('</table>')
-        a('\n')
-        return ''.join(v)
+        rows = [self._TABLE % self.cssclass_month,
+                self.formatmonthname(theyear, themonth, withyear=withyear),
+                self.formatweekheader()]
+        rows.extend(self.formatweek(week) for week in self.monthdays2calendar(theyear, themonth))
+        rows.append("</table>")
+        return "".join(r + "\n" for r in rows)
+
+    def formatyear(self, theyear, width=3):
+        width = max(width, 1)
+        parts = [self._TABLE % self.cssclass_year, "\n",
+                 '<tr><th colspan="%d" class="%s">%s</th></tr>' % (width, self.cssclass_year_head, theyear)]
+        for band in _chunks(range(1, 13), width):
+            parts.append("<tr>")
+            for m in band:
+                parts.append("<td>" + self.formatmonth(theyear, m, withyear=False) + "</td>")
+            parts.append("</tr>")
+        parts.append("</table>")
+        return "".join(parts)
+
+    def formatyearpage(self, theyear, width=3, css="calendar.css", encoding=None):
+        if encoding is None:
+            import sys
+            encoding = sys.getdefaultencoding()
+        head = ['<?xml version="1.0" encoding="%s"?>' % encoding,
+                '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+                '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+                "<html>", "<head>",
+                '<meta http-equiv="Content-Type" content="text/html; charset=%s" />' % encoding]
+        if css is not None:
+            head.append('<link rel="stylesheet" type="text/css" href="%s" />' % css)
+        head += ["<title>Calendar for %d</title>" % theyear, "</head>", "<body>"]
+        page = "\n".join(head) + "\n" + self.formatyear(theyear, width) + "</body>\n</html>\n"
+        return page.encode(encoding, "xmlcharrefreplace")
 
 
-LocaleTextCalendar = TextCalendar
-LocaleHTMLCalendar = HTMLCalendar
+class LocaleTextCalendar(TextCalendar):
+    def __init__(self, firstweekday=0, locale=None):
+        super().__init__(firstweekday)
+        self.locale = locale
 
+
+class LocaleHTMLCalendar(HTMLCalendar):
+    def __init__(self, firstweekday=0, locale=None):
+        super().__init__(firstweekday)
+        self.locale = locale
+
+
+# ---------------------------------------------------------------- module functions
+
+# The module-level functions are one shared TextCalendar's methods.
 c = TextCalendar()
-
 firstweekday = c.getfirstweekday
 
 
 def setfirstweekday(firstweekday):
-    if not MONDAY <= firstweekday <= SUNDAY:
+    if firstweekday < MONDAY or firstweekday > SUNDAY:
         raise IllegalWeekdayError(firstweekday)
     c.firstweekday = firstweekday
 
@@ -393,23 +419,27 @@ _colwidth = 7 * 3 - 1
 _spacing = 6
 
 
+def formatstring(cols, colwidth=_colwidth, spacing=_spacing):
+    return (" " * spacing).join([text.center(colwidth) for text in cols])
+
+
 def format(cols, colwidth=_colwidth, spacing=_spacing):
     print(formatstring(cols, colwidth, spacing))
 
 
-def formatstring(cols, colwidth=_colwidth, spacing=_spacing):
-    spacing *= ' '
-    return spacing.join(c.center(colwidth) for c in cols)
-
-
 EPOCH = 1970
-_EPOCH_ORD = _ordinal(EPOCH, 1, 1)
+_EPOCH_DAY = _day_number(EPOCH, 1, 1)
 
 
 def timegm(tuple):
+    """Seconds since the epoch of a UTC time tuple, the inverse of gmtime."""
     year, month, day, hour, minute, second = tuple[:6]
-    days = _ordinal(year, month, 1) - _EPOCH_ORD + day - 1
-    hours = days * 24 + hour
-    minutes = hours * 60 + minute
-    seconds = minutes * 60 + second
-    return seconds
+    for v in (year, month):
+        if not isinstance(v, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+    if year < 1 or year > 9999:
+        raise ValueError("year must be in 1..9999, not %d" % year)
+    if month < 1 or month > 12:
+        raise ValueError("month must be in 1..12, not %d" % month)
+    days = _day_number(year, month, 1) - _EPOCH_DAY + day - 1
+    return ((days * 24 + hour) * 60 + minute) * 60 + second
