@@ -1,274 +1,322 @@
-# The pprint module for minipy, written for it: containers too wide for
-# the line are broken one item a line, indented under their opening
-# bracket, dicts sorted by key, long strs split at word ends into
-# adjacent literals (CPython's layout rules, so the output is the same).
+# pprint for minipy, written for this project from the module's documented
+# behaviour and CPython's observed layout: a value whose repr fits in what
+# is left of the line prints as that repr; a dict, list, tuple, set,
+# frozenset or str that does not is broken one item a line under its
+# opening bracket (compact mode packs the items), dicts sorted by key, and
+# a long str becomes adjacent literals split at word ends.
 
-import re as _re
 import sys as _sys
 
 __all__ = ["pprint", "pformat", "pp", "isreadable", "isrecursive", "saferepr", "PrettyPrinter"]
 
+# Types whose repr is taken as it is (int has its own case: underscores).
+_PLAIN = (str, bytes, bytearray, float, complex, bool, type(None))
 
-def _sort_key(x):
-    return _Key(x)
+# The containers laid out by their own rules, and what they shrink to
+# below the depth limit.
+_LAID_OUT = (dict, list, tuple, set, frozenset, str)
+_ELIDED = {dict: "{...}", list: "[...]", tuple: "(...)"}
 
 
-class _Key:
-    # Orders values that compare, and those that do not by type name.
-    def __init__(self, obj):
-        self.obj = obj
+def _layout_class(obj):
+    """The container in _LAID_OUT whose layout obj takes: its class or a
+    base it inherits __repr__ from; None for anything else."""
+    cls = type(obj)
+    if cls in _LAID_OUT:
+        return cls
+    for kind in _LAID_OUT:
+        if isinstance(obj, kind):
+            return kind if _inherits_repr(cls) else None
+    return None
+
+
+def _inherits_repr(cls):
+    # No class of the program's between cls and the built-in base
+    # defines __repr__. (minipy's __mro__ names built-ins by stand-ins,
+    # so the walk stops at the first class from builtins.)
+    for c in getattr(cls, "__mro__", (cls,)):
+        if getattr(c, "__module__", None) == "builtins":
+            return True
+        if "__repr__" in vars(c):
+            return False
+    return True
+
+
+def _recursion(obj):
+    return "<Recursion on %s with id=%s>" % (type(obj).__name__, id(obj))
+
+
+class _Ordered:
+    """Sort key that orders values of different types too: those that
+    refuse < by their type's name, then identity."""
+
+    def __init__(self, value):
+        self.value = value
 
     def __lt__(self, other):
         try:
-            return self.obj < other.obj
+            return self.value < other.value
         except TypeError:
-            return (str(type(self.obj)), id(self.obj)) < (str(type(other.obj)), id(other.obj))
-
-
-def _sorted_items(d):
-    items = list(d.items())
-    try:
-        return sorted(items, key=lambda kv: _Key(kv[0]))
-    except TypeError:
-        return items
+            mine = (str(type(self.value)), id(self.value))
+            theirs = (str(type(other.value)), id(other.value))
+            return mine < theirs
 
 
 class PrettyPrinter:
-    def __init__(self, indent=1, width=80, depth=None, stream=None, *, compact=False, sort_dicts=True, underscore_numbers=False):
-        indent = int(indent)
-        width = int(width)
+    def __init__(self, indent=1, width=80, depth=None, stream=None, *, compact=False, sort_dicts=True,
+                 underscore_numbers=False):
+        indent, width = int(indent), int(width)
         if indent < 0:
             raise ValueError("indent must be >= 0")
         if depth is not None and depth <= 0:
             raise ValueError("depth must be > 0")
         if not width:
             raise ValueError("width must be != 0")
-        self._depth = depth
         self._indent_per_level = indent
         self._width = width
+        self._depth = depth
         self._stream = stream
         self._compact = bool(compact)
         self._sort_dicts = sort_dicts
         self._underscore_numbers = underscore_numbers
 
+    # ------------------------------------------------------------ public
+
     def pprint(self, object):
-        stream = self._stream if self._stream is not None else _sys.stdout
-        stream.write(self.pformat(object) + "\n")
+        out = _sys.stdout if self._stream is None else self._stream
+        out.write(self.pformat(object) + "\n")
 
     def pformat(self, object):
-        out = []
-        self._format(object, out, 0, 0, set(), 0)
-        return "".join(out)
-
-    def isrecursive(self, object):
-        return self._safe(object, set(), 0)[2]
-
-    def isreadable(self, object):
-        r = self._safe(object, set(), 0)
-        return r[1] and not r[2]
+        pieces = []
+        self._emit(object, pieces, 0, 0, set(), 0)
+        return "".join(pieces)
 
     def format(self, object, context, maxlevels, level):
-        return self._safe(object, context, level)
+        """(repr, readable, recursive) of object on one line."""
+        return self._flat(object, set(context), level)
 
-    def _repr(self, object, context, level):
-        return self._safe(object, set(context), level)[0]
+    def isreadable(self, object):
+        _, readable, recursive = self._flat(object, set(), 0)
+        return readable and not recursive
 
-    # _safe is (repr, readable, recursive), dicts sorted, depth-limited.
-    def _safe(self, object, context, level):
-        t = type(object)
-        if t in (int, float, str, bool, type(None), bytes, complex):
-            if t is int and self._underscore_numbers:
-                return "{:_d}".format(object), True, False
-            return repr(object), True, False
-        if t is dict or t is list or t is tuple:
-            if not object:
-                return repr(object), True, False
-            oid = id(object)
-            if self._depth is not None and level >= self._depth:
-                return {dict: "{...}", list: "[...]", tuple: "(...)"}[t], False, oid in context
-            if oid in context:
-                return _recursion(object), False, True
-            context.add(oid)
-            readable, recursive = True, False
+    def isrecursive(self, object):
+        return self._flat(object, set(), 0)[2]
+
+    # ------------------------------------------------------------ one line
+
+    def _dict_pairs(self, mapping):
+        pairs = list(mapping.items())
+        if self._sort_dicts:
+            pairs.sort(key=lambda pair: _Ordered(pair[0]))
+        return pairs
+
+    def _flat(self, obj, active, level):
+        """obj's repr on one line, with dicts sorted and the depth limit,
+        whether eval could read it back, and whether it contains itself.
+        active holds the ids of the containers being written around it."""
+        cls = type(obj)
+        if cls in _PLAIN:
+            return repr(obj), True, False
+        if cls is int:
+            return ("{:_d}".format(obj) if self._underscore_numbers else repr(obj)), True, False
+        kind = _layout_class(obj)
+        if kind not in _ELIDED:
+            text = repr(obj)
+            return text, bool(text) and not text.startswith("<"), False
+        if not obj:
+            return repr(obj), True, False
+        ident = id(obj)
+        if self._depth and level >= self._depth:
+            return _ELIDED[kind], False, ident in active
+        if ident in active:
+            return _recursion(obj), False, True
+        active.add(ident)
+        readable, recursive = True, False
+        texts = []
+        if kind is dict:
+            entries = self._dict_pairs(obj)
+        else:
+            entries = [(None, v) for v in obj]
+        for key, value in entries:
             parts = []
-            if t is dict:
-                items = _sorted_items(object) if self._sort_dicts else object.items()
-                for k, v in items:
-                    kr, kread, krec = self._safe(k, context, level + 1)
-                    vr, vread, vrec = self._safe(v, context, level + 1)
-                    parts.append("%s: %s" % (kr, vr))
-                    readable = readable and kread and vread
-                    recursive = recursive or krec or vrec
-                context.discard(oid)
-                return "{%s}" % ", ".join(parts), readable, recursive
-            for x in object:
-                xr, xread, xrec = self._safe(x, context, level + 1)
-                parts.append(xr)
-                readable = readable and xread
-                recursive = recursive or xrec
-            context.discard(oid)
-            if t is list:
-                return "[%s]" % ", ".join(parts), readable, recursive
-            if len(parts) == 1:
-                return "(%s,)" % parts[0], readable, recursive
-            return "(%s)" % ", ".join(parts), readable, recursive
-        rep = repr(object)
-        return rep, bool(rep) and not rep.startswith("<"), False
+            for part in ((key,) if kind is dict else ()) + (value,):
+                text, ok, loops = self._flat(part, active, level + 1)
+                parts.append(text)
+                readable = readable and ok
+                recursive = recursive or loops
+            texts.append(": ".join(parts))
+        active.discard(ident)
+        body = ", ".join(texts)
+        if kind is dict:
+            return "{" + body + "}", readable, recursive
+        if kind is list:
+            return "[" + body + "]", readable, recursive
+        return "(" + body + ("," if len(texts) == 1 else "") + ")", readable, recursive
 
-    def _format(self, object, out, indent, allowance, context, level):
-        oid = id(object)
-        if oid in context:
-            out.append(_recursion(object))
+    # ------------------------------------------------------------ layout
+
+    def _emit(self, obj, out, indent, allowance, active, level):
+        """Writes obj starting at column indent, allowance characters of the
+        line kept free after it for what closes its enclosing brackets."""
+        if id(obj) in active:
+            out.append(_recursion(obj))
             return
-        rep = self._repr(object, context, level)
-        if len(rep) > self._width - indent - allowance:
-            t = type(object)
-            p = None
-            if t is dict:
-                p = self._pprint_dict
-            elif t is list:
-                p = self._pprint_list
-            elif t is tuple:
-                p = self._pprint_tuple
-            elif t is set or t is frozenset:
-                p = self._pprint_set
-            elif t is str:
-                p = self._pprint_str
-            if p is not None:
-                context.add(oid)
-                p(object, out, indent, allowance, context, level + 1)
-                context.discard(oid)
-                return
-        out.append(rep)
+        text = self._flat(obj, set(active), level)[0]
+        kind = None
+        if len(text) > self._width - indent - allowance:
+            kind = _layout_class(obj)
+        if kind is None:
+            out.append(text)
+            return
+        active.add(id(obj))
+        _SPLIT[kind](self, obj, out, indent, allowance, active, level + 1)
+        active.discard(id(obj))
 
-    def _pprint_dict(self, object, out, indent, allowance, context, level):
+    def _split_dict(self, obj, out, indent, allowance, active, level):
         out.append("{")
-        if self._indent_per_level > 1:
-            out.append((self._indent_per_level - 1) * " ")
-        if object:
-            items = _sorted_items(object) if self._sort_dicts else list(object.items())
-            indent += self._indent_per_level
-            delimnl = ",\n" + " " * indent
-            last = len(items) - 1
-            for i, (k, v) in enumerate(items):
-                rep = self._repr(k, context, level)
-                out.append(rep)
-                out.append(": ")
-                self._format(v, out, indent + len(rep) + 2, allowance + 1 if i == last else 1, context, level)
-                if i != last:
-                    out.append(delimnl)
+        step = self._indent_per_level
+        if step > 1:
+            out.append(" " * (step - 1))
+        pairs = self._dict_pairs(obj)
+        indent += step
+        newline = ",\n" + " " * indent
+        for n, (key, value) in enumerate(pairs):
+            if n:
+                out.append(newline)
+            key_text = self._flat(key, set(active), level)[0]
+            out.append(key_text + ": ")
+            # The closing brace follows the last value.
+            tail = allowance + 1 if n == len(pairs) - 1 else 1
+            self._emit(value, out, indent + len(key_text) + 2, tail, active, level)
         out.append("}")
 
-    def _pprint_list(self, object, out, indent, allowance, context, level):
+    def _split_list(self, obj, out, indent, allowance, active, level):
         out.append("[")
-        self._format_items(object, out, indent, allowance + 1, context, level)
+        self._emit_items(list(obj), out, indent, allowance + 1, active, level)
         out.append("]")
 
-    def _pprint_tuple(self, object, out, indent, allowance, context, level):
+    def _split_tuple(self, obj, out, indent, allowance, active, level):
+        close = ",)" if len(obj) == 1 else ")"
         out.append("(")
-        end = ",)" if len(object) == 1 else ")"
-        self._format_items(object, out, indent, allowance + len(end), context, level)
-        out.append(end)
+        self._emit_items(list(obj), out, indent, allowance + len(close), active, level)
+        out.append(close)
 
-    def _pprint_set(self, object, out, indent, allowance, context, level):
-        if not object:
-            out.append(repr(object))
+    def _split_set(self, obj, out, indent, allowance, active, level):
+        if not obj:
+            out.append(repr(obj))
             return
-        if type(object) is set:
-            out.append("{")
-            end = "}"
+        if type(obj) is set:
+            opening, close = "{", "}"
         else:
-            out.append("frozenset({")
-            end = "})"
-            indent += len("frozenset") + 1
-        items = sorted(object, key=_sort_key)
-        self._format_items(items, out, indent, allowance + len(end), context, level)
-        out.append(end)
+            opening, close = type(obj).__name__ + "({", "})"
+            indent += len(opening) - 1
+        out.append(opening)
+        members = sorted(obj, key=_Ordered)
+        self._emit_items(members, out, indent, allowance + len(close), active, level)
+        out.append(close)
 
-    def _pprint_str(self, object, out, indent, allowance, context, level):
-        if not object:
-            out.append(repr(object))
+    def _split_str(self, obj, out, indent, allowance, active, level):
+        if not obj:
+            out.append(repr(obj))
             return
-        chunks = []
-        lines = object.splitlines(True)
-        if level == 1:
+        # At the top a str split in pieces is wrapped in parentheses.
+        wrap = level == 1
+        if wrap:
             indent += 1
             allowance += 1
-        width1 = width = self._width - indent
-        rep = ""
-        for i, line in enumerate(lines):
-            rep = repr(line)
-            if i == len(lines) - 1:
-                width1 -= allowance
-            if len(rep) <= width1:
-                chunks.append(rep)
+        room = self._width - indent
+        pieces = []
+        lines = obj.splitlines(True)
+        for n, line in enumerate(lines):
+            final_line = n == len(lines) - 1
+            if len(repr(line)) <= room - (allowance if final_line else 0):
+                pieces.append(line)
                 continue
-            parts = _re.findall(r"\S*\s*", line)
-            parts.pop()
-            width2 = width
-            cur = ""
-            for j, part in enumerate(parts):
-                cand = cur + part
-                if j == len(parts) - 1 and i == len(lines) - 1:
-                    width2 -= allowance
-                if len(repr(cand)) > width2:
-                    if cur:
-                        chunks.append(repr(cur))
-                    cur = part
-                else:
-                    cur = cand
-            if cur:
-                chunks.append(repr(cur))
-        if len(chunks) == 1:
-            out.append(rep)
-            return
-        if level == 1:
-            out.append("(")
-        for i, c in enumerate(chunks):
-            if i:
-                out.append("\n" + " " * indent)
-            out.append(c)
-        if level == 1:
-            out.append(")")
-
-    def _format_items(self, items, out, indent, allowance, context, level):
-        indent += self._indent_per_level
-        if self._indent_per_level > 1:
-            out.append((self._indent_per_level - 1) * " ")
-        delimnl = ",\n" + " " * indent
-        delim = ""
-        width = maxw = self._width - indent + 1
-        items = list(items)
-        for i, ent in enumerate(items):
-            last = i == len(items) - 1
-            if last:
-                maxw -= allowance
-                width -= allowance
-            if self._compact:
-                rep = self._repr(ent, context, level)
-                w = len(rep) + 2
-                if width < w:
-                    width = maxw
-                    if delim:
-                        delim = delimnl
-                if width >= w:
-                    width -= w
-                    out.append(delim)
-                    delim = ", "
-                    out.append(rep)
+            words = _words(line)
+            current = ""
+            for m, word in enumerate(words):
+                limit = room - (allowance if final_line and m == len(words) - 1 else 0)
+                if len(repr(current + word)) <= limit:
+                    current += word
                     continue
-            out.append(delim)
-            delim = delimnl
-            self._format(ent, out, indent, allowance if last else 1, context, level)
+                if current:
+                    pieces.append(current)
+                current = word
+            if current:
+                pieces.append(current)
+        if len(pieces) == 1:
+            out.append(repr(pieces[0]))
+            return
+        out.append("(" if wrap else "")
+        out.append(("\n" + " " * indent).join(repr(p) for p in pieces))
+        out.append(")" if wrap else "")
+
+    def _emit_items(self, items, out, indent, allowance, active, level):
+        """The items of a list, tuple or set, one a line or, compact, as
+        many a line as fit."""
+        step = self._indent_per_level
+        indent += step
+        if step > 1:
+            out.append(" " * (step - 1))
+        newline = ",\n" + " " * indent
+        line_room = self._width - indent + 1
+        left = line_room
+        sep = ""
+        for n, item in enumerate(items):
+            last = n == len(items) - 1
+            if last:
+                line_room -= allowance
+                left -= allowance
+            if self._compact:
+                text = self._flat(item, set(active), level)[0]
+                need = len(text) + 2
+                if left < need:
+                    # Start a new line unless this is the first item.
+                    left = line_room
+                    if sep:
+                        sep = newline
+                if left >= need:
+                    left -= need
+                    out.append(sep + text)
+                    sep = ", "
+                    continue
+            out.append(sep)
+            sep = newline
+            self._emit(item, out, indent, allowance if last else 1, active, level)
 
 
-def _recursion(object):
-    return "<Recursion on %s with id=%s>" % (type(object).__name__, id(object))
+def _words(line):
+    """line cut after each run of whitespace: each word with the spaces
+    that follow it."""
+    words = []
+    start = 0
+    n = len(line)
+    while start < n:
+        end = start
+        while end < n and not line[end].isspace():
+            end += 1
+        while end < n and line[end].isspace():
+            end += 1
+        words.append(line[start:end])
+        start = end
+    return words
 
 
-def pprint(object, stream=None, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True, underscore_numbers=False):
-    PrettyPrinter(stream=stream, indent=indent, width=width, depth=depth, compact=compact,
-                  sort_dicts=sort_dicts, underscore_numbers=underscore_numbers).pprint(object)
+_SPLIT = {
+    dict: PrettyPrinter._split_dict,
+    list: PrettyPrinter._split_list,
+    tuple: PrettyPrinter._split_tuple,
+    set: PrettyPrinter._split_set,
+    frozenset: PrettyPrinter._split_set,
+    str: PrettyPrinter._split_str,
+}
+
+
+def pprint(object, stream=None, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True,
+           underscore_numbers=False):
+    printer = PrettyPrinter(indent=indent, width=width, depth=depth, stream=stream, compact=compact,
+                            sort_dicts=sort_dicts, underscore_numbers=underscore_numbers)
+    printer.pprint(object)
 
 
 def pp(object, *args, sort_dicts=False, **kwargs):
@@ -276,12 +324,13 @@ def pp(object, *args, sort_dicts=False, **kwargs):
 
 
 def pformat(object, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True, underscore_numbers=False):
-    return PrettyPrinter(indent=indent, width=width, depth=depth, compact=compact,
-                         sort_dicts=sort_dicts, underscore_numbers=underscore_numbers).pformat(object)
+    printer = PrettyPrinter(indent=indent, width=width, depth=depth, compact=compact, sort_dicts=sort_dicts,
+                            underscore_numbers=underscore_numbers)
+    return printer.pformat(object)
 
 
 def saferepr(object):
-    return PrettyPrinter()._safe(object, set(), 0)[0]
+    return PrettyPrinter()._flat(object, set(), 0)[0]
 
 
 def isreadable(object):
