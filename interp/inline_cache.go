@@ -24,6 +24,39 @@ type siteCache struct {
 	n    int
 	mega bool // saw more live shapes than it holds: no more fills
 	ways [siteWays]cacheEntry
+	// idx maps a shape's hash (shapeHash) to 1 + the way that holds it,
+	// 0 for none; whole says every way is in it (no two collided), so a
+	// shape its bucket does not name is in no way. A polymorphic site
+	// (constraints' c.output over six classes) found its shape after
+	// ~7 ways of a linear scan, 60 instructions; the index takes ~12.
+	// Filled before the site is published, like the ways.
+	whole bool
+	idx   [1 << shapeHashBits]uint8
+}
+
+// shapeHashBits sizes a site's index: 32 buckets for 8 ways keeps
+// collisions (which fall back to the scan) rare.
+const shapeHashBits = 5
+
+// shapeHash spreads a shape's address over the index (Fibonacci
+// hashing: the high bits of the product mix all of the address's bits,
+// where its low bits are only the allocator's alignment).
+func shapeHash(s *Shape) uintptr {
+	return uintptr(unsafe.Pointer(s)) * 0x9E3779B97F4A7C15 >> (64 - shapeHashBits)
+}
+
+// index fills idx from the ways; the site is not yet published.
+func (c *siteCache) index() {
+	c.idx = [1 << shapeHashBits]uint8{}
+	c.whole = true
+	for i := range c.n {
+		h := shapeHash(c.ways[i].shape)
+		if c.idx[h] != 0 {
+			c.whole = false
+			continue
+		}
+		c.idx[h] = uint8(i + 1)
+	}
 }
 
 // Eight, not four: a work-list over a class hierarchy (constraints: six
@@ -34,6 +67,17 @@ const siteWays = 8
 // lookup finds the entry for x as x is now.
 func (c *siteCache) lookup(x *Instance) *cacheEntry {
 	if c == nil {
+		return nil
+	}
+	if i := c.idx[shapeHash(x.shape)]; i != 0 {
+		if e := &c.ways[i-1]; e.shape == x.shape {
+			if e.version == x.cls.version.Load() {
+				return e
+			}
+			return nil
+		}
+	}
+	if c.whole {
 		return nil
 	}
 	for i := range c.n {
@@ -77,11 +121,16 @@ func learn(site *atomic.Pointer[siteCache], e cacheEntry) {
 	}
 	c.ways[c.n] = e
 	c.n++
+	c.index()
 	site.Store(&c)
 }
 
 // only is a site that knows e alone (module and built-in receiver sites).
-func only(e cacheEntry) *siteCache { return &siteCache{ways: [siteWays]cacheEntry{e}, n: 1} }
+func only(e cacheEntry) *siteCache {
+	c := &siteCache{ways: [siteWays]cacheEntry{e}, n: 1}
+	c.index()
+	return c
+}
 
 func (c *siteCache) megamorphic() bool { return c != nil && c.mega }
 

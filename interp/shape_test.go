@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"testing"
 )
@@ -88,5 +89,73 @@ func TestSiteCachePolymorphic(t *testing.T) {
 	classes[0].changed()
 	if e := site.Load().lookup(insts[0]); e != nil {
 		t.Errorf("entry of a changed class still hits")
+	}
+}
+
+// TestSiteCacheIndex checks the shape index against a scan of the ways:
+// every site of 1 to siteWays shapes, among many shapes so that some
+// sites have colliding buckets (whole false, the scan behind the index),
+// finds each of its shapes at its own way and no other shape.
+func TestSiteCacheIndex(t *testing.T) {
+	const nshapes = 200
+	insts := make([]*Instance, nshapes)
+	for i := range insts {
+		c := &Class{name: fmt.Sprint("C", i), attrs: map[string]Val{}}
+		c.root, c.mro = newRootShape(c), []*Class{c}
+		insts[i] = newInstanceOf(c, 1)
+	}
+	// Windows of consecutive shapes, and (since shapes allocated in a
+	// row may hash apart) shapes sharing a bucket (200 shapes in 32
+	// buckets: some bucket holds several) with others after them.
+	var groups [][]int
+	for start := 0; start+siteWays <= nshapes; start += 3 {
+		var g []int
+		for i := range siteWays {
+			g = append(g, start+i)
+		}
+		groups = append(groups, g)
+	}
+	byBucket := map[uintptr][]int{}
+	for i, x := range insts {
+		h := shapeHash(x.shape)
+		byBucket[h] = append(byBucket[h], i)
+	}
+	for _, same := range byBucket {
+		if len(same) > 1 {
+			g := same[:min(len(same), siteWays)]
+			for i := 0; len(g) < siteWays; i++ {
+				if !slices.Contains(g, i) {
+					g = append(g, i)
+				}
+			}
+			groups = append(groups, g)
+		}
+	}
+	collided := false
+	for _, g := range groups {
+		for n := 1; n <= len(g); n++ {
+			var site atomic.Pointer[siteCache]
+			for k, i := range g[:n] {
+				x := insts[i]
+				learn(&site, cacheEntry{shape: x.shape, version: x.cls.version.Load(), kind: cacheSlot, slot: int32(k)})
+			}
+			c := site.Load()
+			if !c.whole {
+				collided = true
+			}
+			for i, x := range insts {
+				e := c.lookup(x)
+				k := slices.Index(g[:n], i)
+				if k >= 0 && (e == nil || e.shape != x.shape || e.slot != int32(k)) {
+					t.Fatalf("site of shapes %v: shape %d not found at its way (%+v)", g[:n], i, e)
+				}
+				if k < 0 && e != nil {
+					t.Fatalf("site of shapes %v: shape %d found (%+v)", g[:n], i, e)
+				}
+			}
+		}
+	}
+	if !collided {
+		t.Errorf("no site had colliding buckets: the scan behind the index went untested")
 	}
 }

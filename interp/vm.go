@@ -203,9 +203,20 @@ func (vm *VM) initFrame(f *frame, code *Code) {
 		f.objs = make([]Object, n)
 	}
 	clear(f.regs[:code.nlocals])
-	for i, c := range code.consts {
-		f.regs[code.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
-		f.objs[code.nlocals+i] = c.O
+	f.setConsts(code)
+}
+
+// setConsts copies code's constants into their slots; the slices are cut
+// to the constants' length first so the loop has no bounds checks.
+func (f *frame) setConsts(code *Code) {
+	cs := code.consts
+	regs := f.regs[code.nlocals:]
+	objs := f.objs[code.nlocals:]
+	regs, objs = regs[:len(cs)], objs[:len(cs)]
+	for i := range cs {
+		c := &cs[i]
+		regs[i] = templates.Value{Tag: c.T, Bits: c.B}
+		objs[i] = c.O
 	}
 }
 
@@ -348,14 +359,17 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32, pc int) (Val, e
 		}
 	}
 	nf := vm.callFrame(fn)
-	for i := int32(0); i < n; i++ {
-		r := f.regs[first+i]
+	// Cut to n first: the copy below then has no bounds checks.
+	src, srco := f.regs[first:first+n], f.objs[first:first+n]
+	dst, dsto := nf.regs[:n], nf.objs[:n]
+	for i := range src {
+		r := src[i]
 		if r.Tag == tagEmpty {
 			vm.freeFrame(nf)
-			return Val{}, f.unbound(first + i)
+			return Val{}, f.unbound(first + int32(i))
 		}
-		nf.regs[i] = r
-		nf.objs[i] = f.objs[first+i]
+		dst[i] = r
+		dsto[i] = srco[i]
 	}
 	if int(n) < fn.code.nparams {
 		nf.setDefaults(fn, int(n))
@@ -363,7 +377,15 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32, pc int) (Val, e
 	if fn.free != nil {
 		nf.setFree(fn)
 	}
-	return vm.runFrame(nf)
+	// runFrame inline: a call layer less on the hottest call path.
+	vm.depth++
+	v, err := vm.runAt(nf, 0)
+	vm.depth--
+	if err == nil && nf.code.privDie != nil {
+		vm.returnPrivate(nf)
+	}
+	vm.freeFrame(nf)
+	return v, err
 }
 
 // unexpectedKeyword words CPython 3.13+'s error for a keyword no
@@ -1158,14 +1180,17 @@ relift:
 			vm.mod.store(in.A, v)
 			continue
 		case opReturn:
-			var v Val
-			if v, err = f.load(in.A); err != nil {
-				break
+			// f.load inline: every Python call ends here.
+			if r := regs[in.A]; r.Tag == tagObject {
+				v := Val{T: r.Tag, B: r.Bits, O: objs[in.A]}
+				if in.E&privIntA != 0 {
+					unmarkBig(v) // the caller may keep it (private_int.go)
+				}
+				return v, nil
+			} else if r.Tag != tagEmpty {
+				return Val{T: r.Tag, B: r.Bits}, nil
 			}
-			if in.E&privIntA != 0 {
-				unmarkBig(v) // the caller may keep it (private_int.go)
-			}
-			return v, nil
+			err = f.unbound(in.A)
 		case opCall:
 			if in.E&lenFreshArg != 0 {
 				// len(set(...)): the set dies here (set_reuse.go).
@@ -1359,12 +1384,24 @@ relift:
 				c := co.caches[pc-1].Load()
 				if c != nil && c.n > 0 {
 					if w := &c.ways[0]; w.shape == x.shape && w.kind == cacheSlot && w.version == x.cls.version.Load() {
-						regs[in.A], objs[in.A] = x.vals[w.slot], x.objs[w.slot]
+						// The Go half only under an object's tag (a
+						// frame's objs may be stale under others: get):
+						// a number attribute skips its load, bounds
+						// check and write barrier.
+						r := x.vals[w.slot]
+						regs[in.A] = r
+						if r.Tag == tagObject {
+							objs[in.A] = x.objs[w.slot]
+						}
 						continue
 					}
 				}
 				if e := c.lookup(x); e != nil && e.kind == cacheSlot {
-					regs[in.A], objs[in.A] = x.vals[e.slot], x.objs[e.slot]
+					r := x.vals[e.slot]
+					regs[in.A] = r
+					if r.Tag == tagObject {
+						objs[in.A] = x.objs[e.slot]
+					}
 					continue
 				}
 			} else if ok && regs[in.B].Tag == tagObject && vm.threaded() && vm.attrLoad(f, in.A, x, co.caches[pc-1].Load()) {
