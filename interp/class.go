@@ -685,7 +685,7 @@ func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok
 	}
 	init, found := cls.lookupSpecial(spInit)
 	fn, isFn := init.O.(*Function)
-	if !found || !isFn || !directArity(fn, int(n)+1) {
+	if !found || !isFn || !(fn.code.nparams == int(n)+1 && fn.code.simple && !fn.code.isGenerator || directArity(fn, int(n)+1)) {
 		return Val{}, false, nil
 	}
 	if err := vm.callCheck(); err != nil {
@@ -695,14 +695,17 @@ func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok
 	self := ObjVal(inst)
 	nf := vm.callFrame(fn)
 	nf.set(0, self)
-	for i := int32(0); i < n; i++ {
-		r := f.regs[first+i]
+	// Cut to n first, as callDirect does: no bounds checks in the copy.
+	src, srco := f.regs[first:first+n], f.objs[first:first+n]
+	dst, dsto := nf.regs[1:n+1], nf.objs[1:n+1]
+	for i := range src {
+		r := src[i]
 		if r.Tag == tagEmpty {
 			vm.freeFrame(nf)
-			return Val{}, true, f.unbound(first + i)
+			return Val{}, true, f.unbound(first + int32(i))
 		}
-		nf.regs[i+1] = r
-		nf.objs[i+1] = f.objs[first+i]
+		dst[i] = r
+		dsto[i] = srco[i]
 	}
 	if int(n)+1 < fn.code.nparams {
 		nf.setDefaults(fn, int(n)+1)

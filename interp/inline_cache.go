@@ -149,6 +149,7 @@ type cacheEntry struct {
 	next    *Shape  // cacheAdd: the shape after adding the attribute
 	mod     *Module // a module attribute site: the module
 	tname   string  // cacheBuiltin: the receiver's type name
+	tcode   uint8   // cacheBuiltin: builtinCode of tname, for builtinExtraAt
 	extra   extraFn // cacheBuiltin: the method, when methods_more.go has it
 	val     Val     // cacheMethod: the function; cacheClassVal: the value; cacheProperty: the getter
 }
@@ -344,11 +345,11 @@ func (vm *VM) callMethodAt(site *atomic.Pointer[siteCache], self Val, name strin
 		return vm.callBuiltinMethod(self, name, args, kwn)
 	}
 	if f := extraMethod(self, name); f != nil {
-		site.Store(only(cacheEntry{kind: cacheBuiltin, tname: tn, extra: f}))
+		site.Store(only(cacheEntry{kind: cacheBuiltin, tname: tn, tcode: builtinCode(tn), extra: f}))
 		return f(vm, self, args, kwn)
 	}
 	if _, isGo := self.O.(goObject); !isGo && hasMethod(self, name) {
-		site.Store(only(cacheEntry{kind: cacheBuiltin, tname: tn}))
+		site.Store(only(cacheEntry{kind: cacheBuiltin, tname: tn, tcode: builtinCode(tn)}))
 		return vm.callBuiltinMethod(self, name, args, kwn)
 	}
 	return vm.callMethod(self, name, args, kwn)

@@ -134,6 +134,13 @@ k = (1, 2); n = float("nan")
 m = {k: 1, n: 2, 3: 3, "s": 4, None: 5, 2.5: 6, True: 7}
 print(m[(1, 2)], m[n], m[3.0], m["s"], m[None], m[2.5], m[1], len(m))
 `, "0 (1, 5, None)\n1 (2, 5, None)\n2 (2, 5, None)\n3 (4, 5, None)\n4 (('mine', 'a', 0), ('mine', 'zz', 5), ('mine', 'zz', None))\n5 (1, 5, None)\n('user dict class', 'user dict class', 'user dict class') (9, 5, None)\n('ABC', 'abc')\n('XHIX', 'hi')\n('É', 'é')\n('X', '')\n('S.upper', 'S.strip') ('DEF', 'def')\n{'a': 3, 'b': 2, 'c': 1}\nget expected at least 1 argument, got 0\ncannot use 'list' as a dict key (unhashable type: 'list')\n1 2 3 4 5 6 7 7\n"},
+	// One method site seeing str, list, tuple and bytes receivers in
+	// turn: the site's type code (builtinCode) must tell them apart.
+	{"builtin-method-site-types", `def ix(o, x):
+    return o.index(x), o.count(x)
+for o, x in [("abca", "a"), (["a", "b", "a"], "a"), (("a", "a"), "a"), (b"xay", b"a"), ("bca", "a"), ([1, "a"], "a")]:
+    print(type(o).__name__, ix(o, x))
+`, "str (0, 2)\nlist (0, 2)\ntuple (0, 2)\nbytes (1, 1)\nstr (2, 1)\nlist (1, 1)\n"},
 	// Operators on instances whose method is a plain function get its
 	// frame filled directly (instanceBinop): NotImplemented, the reflected
 	// method, errors. And int * x asks x's __rmul__ (it was swapped into

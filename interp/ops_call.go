@@ -417,21 +417,64 @@ func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error
 	return true, err
 }
 
+// Codes of the built-in types whose receivers are most often called
+// through a site (builtinExtraAt): their Go types name one Python type
+// each, so a type switch stands for the name's comparison.
+const (
+	tcOther uint8 = iota
+	tcStr
+	tcList
+	tcDict
+	tcTuple
+)
+
+// builtinCode is the code of the built-in type named tname.
+func builtinCode(tname string) uint8 {
+	switch tname {
+	case "str":
+		return tcStr
+	case "list":
+		return tcList
+	case "dict":
+		return tcDict
+	case "tuple":
+		return tcTuple
+	}
+	return tcOther
+}
+
 // builtinExtraAt is the fast method a CALL_METHOD site with cache c
 // remembers for receiver o, or nil. Instances, classes, super objects and
 // modules never get one: their type names are not built-in types'.
 func builtinExtraAt(c *siteCache, o Object) extraFn {
-	if c == nil || c.n != 1 || c.ways[0].kind != cacheBuiltin || c.ways[0].extra == nil {
+	if c == nil || c.n != 1 {
 		return nil
 	}
+	w := &c.ways[0]
+	if w.kind != cacheBuiltin || w.extra == nil {
+		return nil
+	}
+	var code uint8
 	switch o.(type) {
 	case nil, *Instance, *Class, *SuperObj, *Module:
 		return nil
+	case *Str:
+		code = tcStr
+	case *List:
+		code = tcList
+	case *Dict:
+		code = tcDict
+	case *Tuple:
+		code = tcTuple
 	}
-	if c.ways[0].tname != o.typeName() {
+	if code != tcOther {
+		if w.tcode != code {
+			return nil
+		}
+	} else if w.tname != o.typeName() {
 		return nil
 	}
-	return c.ways[0].extra
+	return w.extra
 }
 
 // callBuiltinDirect is opCall of built-in function b with the positional

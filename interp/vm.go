@@ -183,17 +183,14 @@ func (f *frame) unbound(i int32) error {
 // newFrame takes a window of the VM's slot stack for code.
 func (vm *VM) newFrame(code *Code) *frame {
 	f := &frame{}
-	vm.initFrame(f, code)
+	vm.initFrame(f, code, nil)
 	return f
 }
 
-// initFrame sets f up for code; callers keep f on the Go stack.
-func (vm *VM) initFrame(f *frame, code *Code) {
+// initFrame sets f up for code run as fn's (nil for the module); callers
+// keep f on the Go stack.
+func (vm *VM) initFrame(f *frame, code *Code, fn *Function) {
 	n := code.nslots
-	f.code = code
-	f.fn = nil
-	f.gen = nil
-	f.pc = 0
 	if vm.sp+n <= len(vm.stack) {
 		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
 		f.objs = vm.ostack[vm.sp : vm.sp+n : vm.sp+n]
@@ -202,6 +199,17 @@ func (vm *VM) initFrame(f *frame, code *Code) {
 		f.regs = make([]templates.Value, n)
 		f.objs = make([]Object, n)
 	}
+	// Pointer stores only where they change anything (write barriers).
+	if f.code != code {
+		f.code = code
+	}
+	if f.fn != fn {
+		f.fn = fn
+	}
+	if f.gen != nil {
+		f.gen = nil
+	}
+	f.pc = 0
 	clear(f.regs[:code.nlocals])
 	f.setConsts(code)
 }
@@ -210,9 +218,8 @@ func (vm *VM) initFrame(f *frame, code *Code) {
 // to the constants' length first so the loop has no bounds checks.
 func (f *frame) setConsts(code *Code) {
 	cs := code.consts
-	regs := f.regs[code.nlocals:]
-	objs := f.objs[code.nlocals:]
-	regs, objs = regs[:len(cs)], objs[:len(cs)]
+	lo, hi := code.nlocals, code.nlocals+len(cs)
+	regs, objs := f.regs[lo:hi:hi], f.objs[lo:hi:hi]
 	for i := range cs {
 		c := &cs[i]
 		regs[i] = templates.Value{Tag: c.T, Bits: c.B}
@@ -283,6 +290,14 @@ func (vm *VM) callFunction(fn *Function, args []Val, kwn []string) (Val, error) 
 // callCheck is what every Python call checks first: a pending Ctrl-C
 // (code without loops sees it at its calls) and the recursion bound.
 func (vm *VM) callCheck() error {
+	// Small enough for Go to inline into every call path.
+	if vm.sigint.Load() || vm.depth >= vm.limit {
+		return vm.callCheckSlow()
+	}
+	return nil
+}
+
+func (vm *VM) callCheckSlow() error {
 	if vm.sigint.Load() {
 		if err := vm.keyboardInterrupt(); err != nil {
 			return err
@@ -298,8 +313,7 @@ func (vm *VM) callCheck() error {
 // empty; runFrame runs it once its parameters are set.
 func (vm *VM) callFrame(fn *Function) *frame {
 	nf := &vm.frames[vm.depth]
-	vm.initFrame(nf, fn.code)
-	nf.fn = fn
+	vm.initFrame(nf, fn.code, fn)
 	return nf
 }
 
@@ -549,7 +563,11 @@ func (vm *VM) untracedBackEdge(c *uint32) bool {
 func (vm *VM) runAt(f *frame, pc int) (Val, error) {
 	co := f.code
 	code := co.instrs
-	counters := vm.counters(co)
+	// vm.counters by hand: runAt is too big for Go to inline it.
+	counters := co.counters
+	if threadChecks && vm.ctr != nil {
+		counters = vm.counters(co)
+	}
 	if g := f.gen; g != nil && g.started {
 		// Resume after the last yield, raising there what close throws.
 		pc = int(g.pc)
@@ -1534,7 +1552,11 @@ func (vm *VM) pushArgs(n int) []Val {
 func (vm *VM) popArgs(n int) {
 	if vm.argSP >= n {
 		vm.argSP -= n
-		clear(vm.argStack[vm.argSP : vm.argSP+n])
+		// Only the object halves keep anything alive: a store each is
+		// cheaper for a call's few arguments than clear's bulk barrier.
+		for i := range vm.argStack[vm.argSP : vm.argSP+n] {
+			vm.argStack[vm.argSP+i].O = nil
+		}
 	}
 }
 
