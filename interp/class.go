@@ -693,7 +693,7 @@ func (vm *VM) newInstanceDirect(f *frame, cls *Class, first, n int32) (v Val, ok
 	}
 	inst := newInstanceOf(cls, int(cls.nattrs.Load()))
 	self := ObjVal(inst)
-	nf := vm.callFrame(fn)
+	nf := vm.callFrameN(fn, int(n)+1)
 	nf.set(0, self)
 	// Cut to n first, as callDirect does: no bounds checks in the copy.
 	src, srco := f.regs[first:first+n], f.objs[first:first+n]
@@ -757,7 +757,7 @@ func (vm *VM) callSelfArgs(fn *Function, self Val, args []Val) (Val, error) {
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
 	}
-	nf := vm.callFrame(fn)
+	nf := vm.callFrameN(fn, len(args)+1)
 	nf.set(0, self)
 	for i, a := range args {
 		nf.set(int32(i+1), a)

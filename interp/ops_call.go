@@ -362,6 +362,27 @@ func (vm *VM) callBuiltinAt(f *frame, in *Instr, self Val, name string) error {
 	return nil
 }
 
+// binArith are the binary operators generic hands to arith.
+var binArith = [opCount]bool{opAdd: true, opSub: true, opMul: true, opTrueDiv: true, opFloorDiv: true,
+	opMod: true, opPow: true, opLshift: true, opRshift: true, opBitAnd: true, opBitOr: true, opBitXor: true, opMatMul: true}
+
+// instanceArith is generic's path for a binary operator (not in place)
+// whose left operand, in slot B, is the instance x, taken from runAt
+// before generic's list and big-int cases, which an instance never
+// meets: instanceBinop, then what arith and generic do after it. done
+// is false when generic must do it.
+func (vm *VM) instanceArith(f *frame, in *Instr, x *Instance) (done bool, err error) {
+	b := f.get(in.C)
+	done, err = vm.instanceBinop(f, in, ObjVal(x), b)
+	if done {
+		vm.forgetBigs()
+		if in.Op == opAdd || in.Op == opMul {
+			vm.clearFresh()
+		}
+	}
+	return done, err
+}
+
 // instanceBinop is binop for an instance a whose class's method for op is
 // a plain function of (self, other), and b a number or an instance (the
 // operands binop looks at before the special methods are not):
@@ -397,7 +418,7 @@ func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error
 	if err := vm.callCheck(); err != nil {
 		return true, err
 	}
-	nf := vm.callFrame(fn)
+	nf := vm.callFrameN(fn, 2)
 	nf.set(0, a)
 	nf.set(1, b)
 	if fn.free != nil {

@@ -183,13 +183,14 @@ func (f *frame) unbound(i int32) error {
 // newFrame takes a window of the VM's slot stack for code.
 func (vm *VM) newFrame(code *Code) *frame {
 	f := &frame{}
-	vm.initFrame(f, code, nil)
+	vm.initFrame(f, code, nil, 0)
 	return f
 }
 
-// initFrame sets f up for code run as fn's (nil for the module); callers
-// keep f on the Go stack.
-func (vm *VM) initFrame(f *frame, code *Code, fn *Function) {
+// initFrame sets f up for code run as fn's (nil for the module), its
+// locals unbound from slot filled on: the caller sets those below;
+// callers keep f on the Go stack.
+func (vm *VM) initFrame(f *frame, code *Code, fn *Function, filled int) {
 	n := code.nslots
 	if vm.sp+n <= len(vm.stack) {
 		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
@@ -210,7 +211,9 @@ func (vm *VM) initFrame(f *frame, code *Code, fn *Function) {
 		f.gen = nil
 	}
 	f.pc = 0
-	clear(f.regs[:code.nlocals])
+	if filled < code.nlocals {
+		clear(f.regs[filled:code.nlocals])
+	}
 	f.setConsts(code)
 }
 
@@ -313,7 +316,16 @@ func (vm *VM) callCheckSlow() error {
 // empty; runFrame runs it once its parameters are set.
 func (vm *VM) callFrame(fn *Function) *frame {
 	nf := &vm.frames[vm.depth]
-	vm.initFrame(nf, fn.code, fn)
+	vm.initFrame(nf, fn.code, fn, 0)
+	return nf
+}
+
+// callFrameN is callFrame for a caller that sets the first n slots
+// (parameters) itself: a method's frame often has no other local to
+// clear.
+func (vm *VM) callFrameN(fn *Function, n int) *frame {
+	nf := &vm.frames[vm.depth]
+	vm.initFrame(nf, fn.code, fn, n)
 	return nf
 }
 
@@ -372,7 +384,7 @@ func (vm *VM) callDirect(f *frame, fn *Function, first, n int32, pc int) (Val, e
 			return v, err
 		}
 	}
-	nf := vm.callFrame(fn)
+	nf := vm.callFrameN(fn, int(n))
 	// Cut to n first: the copy below then has no bounds checks.
 	src, srco := f.regs[first:first+n], f.objs[first:first+n]
 	dst, dsto := nf.regs[:n], nf.objs[:n]
@@ -1477,9 +1489,18 @@ relift:
 		if err == nil {
 			// A fast path fell through: take the generic path.
 			f.pc = int32(pc)
-			if vm.threaded() {
+			done := false
+			if binArith[in.Op] && in.D != inPlace && regs[in.B].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
+				// Vector.__add__ and the like: no detour through generic.
+				if x, ok := objs[in.B].(*Instance); ok {
+					done, err = vm.instanceArith(f, in, x)
+				}
+			}
+			switch {
+			case done:
+			case vm.threaded():
 				err = vm.lockedOp(f, in, (*VM).generic)
-			} else {
+			default:
 				err = vm.generic(f, in)
 			}
 			if err == nil {
