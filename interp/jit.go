@@ -171,6 +171,8 @@ type loopTrace struct {
 	failed                 int             // recordings that failed
 	wait                   int             // hot counts to let pass before trying again
 	deferred               int             // hot counts left to an enclosing loop (shortEntry)
+	outerCount             uint32          // a while loop's enclosing loop's counter at its last hot count (shortEntry)
+	outerSeen              bool            // (outerCount was read)
 	skew                   uint32          // back-edges the next tries come sooner: see recordLoop
 	dead                   bool            // never again
 	reason                 string          // why the last recording failed
@@ -399,7 +401,7 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 	// deferred call cost ~95 instructions a time (graphs: 3.2M, a third
 	// of what the JIT adds to a run that traces nothing). A panic ends
 	// the run (RunWith): lt.active needs no unwinding.
-	if lt.ref == nil && lt.tr == nil && lt.deferred < maxDefers && vm.shortEntry(f, pc, head) {
+	if lt.ref == nil && lt.tr == nil && lt.deferred < maxDefers && vm.shortEntry(f, lt, pc, head) {
 		// (The counter starts again.)
 		lt.deferred++
 		return 0, nil, false
@@ -454,10 +456,11 @@ const (
 )
 
 // shortEntry reports whether the loop whose back-edge is at pc (body at
-// head) has fewer than shortTrip iterations left in this entry, a for
-// loop over a range or a list, and whether a loop of the same code
-// encloses it.
-func (vm *VM) shortEntry(f *frame, pc, head int) bool {
+// head) is enclosed by a loop of the same code and has few iterations an
+// entry: fewer than shortTrip left in this entry, for a for loop over a
+// range or a list; for a while loop, whose iterations left nobody knows,
+// fewer than shortTrip on average over its last threshold of back-edges.
+func (vm *VM) shortEntry(f *frame, lt *loopTrace, pc, head int) bool {
 	co := f.code
 	in := &co.instrs[pc]
 	switch in.Op {
@@ -471,6 +474,8 @@ func (vm *VM) shortEntry(f *frame, pc, head int) bool {
 		case d > 0 && end-i >= shortTrip*d, d < 0 && i-end >= -shortTrip*d, d == 0:
 			return false
 		}
+		_, ok := enclosingLoop(co, pc, head)
+		return ok
 	case opForIter:
 		if vm.threaded() {
 			return false // (another thread may be changing the list)
@@ -480,15 +485,33 @@ func (vm *VM) shortEntry(f *frame, pc, head int) bool {
 		if !ok || len(it.l.vals)-it.i >= shortTrip {
 			return false
 		}
-	default:
+		_, ok = enclosingLoop(co, pc, head)
+		return ok
+	}
+	q, ok := enclosingLoop(co, pc, head)
+	if !ok {
 		return false
 	}
+	// A while loop: the enclosing loop's back-edges since this loop's
+	// last hot count are about the entries it took a threshold of
+	// back-edges in. The first hot count only starts the measure. (The
+	// enclosing loop's counter falls back to zero when it gets hot
+	// itself: its trace will take this loop in.)
+	now, hot := vm.counters(co)[q], vm.hot.Load()
+	before, seen := lt.outerCount, lt.outerSeen
+	lt.outerCount, lt.outerSeen = now, true
+	return !seen || now < before || uint64(now-before)*shortTrip > uint64(hot)
+}
+
+// enclosingLoop returns the back-edge of a loop of co around the loop
+// whose back-edge is at pc (body at head), if there is one.
+func enclosingLoop(co *Code, pc, head int) (int, bool) {
 	for q := pc + 1; q < len(co.instrs); q++ {
 		if to, ok := backTarget(&co.instrs[q]); ok && to <= q && to < head {
-			return true
+			return q, true
 		}
 	}
-	return false
+	return 0, false
 }
 
 // backTarget is where in jumps to, if it can jump.

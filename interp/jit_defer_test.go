@@ -2,11 +2,12 @@ package interp
 
 import "testing"
 
-// TestShortInnerLoopsLeftToOuter: a for loop of a few iterations an entry
-// inside another loop of its function is not recorded when it gets hot
-// (the loop around it will take it into its trace), unless the loop
-// around it never gets a trace (maxDefers); one with no loop around it
-// in its own code is recorded as before.
+// TestShortInnerLoopsLeftToOuter: a for or while loop of a few iterations
+// an entry inside another loop of its function is not recorded when it
+// gets hot (the loop around it will take it into its trace), unless the
+// loop around it never gets a trace (maxDefers); one with no loop around
+// it in its own code, or a while loop of many iterations an entry, is
+// recorded as before.
 func TestShortInnerLoopsLeftToOuter(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
@@ -41,6 +42,41 @@ print(s)
     for k in range(n):
         for j in range(4):
             t += j * k
+        t += (lambda: 1)()  # (keeps the outer loop untraced)
+    return t
+print(h(3000))
+`, 1},
+		// (Before the while loops were measured: 3 compiles, the inner
+		// loop's trace, the outer loop's and its bridge.)
+		{"a short while loop in a long loop", `def f(n):
+    t = 0
+    for k in range(n):
+        i = k % 5
+        while i > 0:
+            t += i * k
+            i -= 1
+    return t
+print(f(3000))
+`, 2},
+		// (3,000 back-edges: too few for one left to the loop around it
+		// maxDefers times.)
+		{"a long while loop in a short loop", `def f(n):
+    t = 0
+    for k in range(n):
+        i = 0
+        while i < 500:
+            t += i ^ k
+            i += 1
+    return t
+print(f(6))
+`, 1},
+		{"the loop around a short while loop is never traced", `def h(n):
+    t = 0
+    for k in range(n):
+        j = 0
+        while j < 4:
+            t += j * k
+            j += 1
         t += (lambda: 1)()  # (keeps the outer loop untraced)
     return t
 print(h(3000))
