@@ -450,9 +450,13 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 // for an outer loop that never gets a trace of its own: an inner loop's
 // hot counts come up to shortTrip times as often as the outer loop's,
 // and shortTrip squared for one nested two deep.
+// maxWhileDefers is the bound for a while loop: left to the loop around
+// it up to 64 times, scheduler's `while not t.runnable()` let the loop
+// around it grow a worse tree of bridges (1.35x the instructions).
 const (
-	shortTrip = 8
-	maxDefers = 64
+	shortTrip      = 8
+	maxDefers      = 64
+	maxWhileDefers = 4
 )
 
 // shortEntry reports whether the loop whose back-edge is at pc (body at
@@ -489,7 +493,7 @@ func (vm *VM) shortEntry(f *frame, lt *loopTrace, pc, head int) bool {
 		return ok
 	}
 	q, ok := enclosingLoop(co, pc, head)
-	if !ok {
+	if !ok || lt.deferred >= maxWhileDefers {
 		return false
 	}
 	// A while loop: the enclosing loop's back-edges since this loop's

@@ -58,17 +58,17 @@ print(h(3000))
     return t
 print(f(3000))
 `, 2},
-		// (3,000 back-edges: too few for one left to the loop around it
-		// maxDefers times.)
+		// (300 back-edges: too few for one left to the loop around it
+		// maxWhileDefers times.)
 		{"a long while loop in a short loop", `def f(n):
     t = 0
     for k in range(n):
         i = 0
-        while i < 500:
+        while i < 300:
             t += i ^ k
             i += 1
     return t
-print(f(6))
+print(f(1))
 `, 1},
 		{"the loop around a short while loop is never traced", `def h(n):
     t = 0
