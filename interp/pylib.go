@@ -28,6 +28,13 @@ func libFrame(co *Code) bool { return strings.HasPrefix(co.filename, pylibFile) 
 
 // pyModule runs src as module name with the Go helpers in its namespace,
 // and exports the names that do not start with an underscore.
+// cTypeModules are the library modules written in Python here whose
+// classes CPython writes in C, with the module its type names give.
+var cTypeModules = map[string]string{
+	"decimal": "decimal", "datetime": "datetime", "contextvars": "_contextvars",
+	"zlib": "zlib", "select": "select", "pickle": "_pickle",
+}
+
 func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 	m := newModule(name)
 	ns := newDict()
@@ -60,10 +67,13 @@ func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 		}
 		if c, ok := e.v.O.(*Class); ok && e.v.T == tagObject && c.module == "" {
 			c.module = name
-			// A namedtuple is a Python class in CPython too: its repr
-			// and messages use the bare name (decimal.DecimalTuple).
-			if _, nt := c.own("_fields"); !nt {
-				c.tpName = name + "." + c.name
+			// Messages name a class CPython writes in C with its module
+			// (datetime.date); a Python class of CPython's Lib, and a
+			// namedtuple anywhere, by its bare name (uuid.UUID is 'UUID').
+			if prefix, ok := cTypeModules[name]; ok {
+				if _, nt := c.own("_fields"); !nt {
+					c.tpName = prefix + "." + c.name
+				}
 			}
 		}
 		if t, ok := e.v.O.(*ExcType); ok && t.cls != nil && t.module == "" {
