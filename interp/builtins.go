@@ -1054,7 +1054,7 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 			return BoolVal(b != nil && k.isSub(b)), nil
 		}
 		y, ok := c.O.(*typeObj)
-		if ok && x.name == "dict" && y.module == "collections" && (y.name == "OrderedDict" || y.name == "defaultdict" || y.name == "Counter") {
+		if ok && x.name == "dict" && collectionsDict(y) {
 			return True, nil // OrderedDict, defaultdict and Counter are dicts
 		}
 		return BoolVal(ok && (y.name == x.name || y.name == "bool" && x.name == "int")), nil

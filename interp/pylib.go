@@ -26,8 +26,6 @@ const pylibFile = "<minipy "
 
 func libFrame(co *Code) bool { return strings.HasPrefix(co.filename, pylibFile) }
 
-// pyModule runs src as module name with the Go helpers in its namespace,
-// and exports the names that do not start with an underscore.
 // cTypeModules are the library modules written in Python here whose
 // classes CPython writes in C, with the module its type names give.
 var cTypeModules = map[string]string{
@@ -35,6 +33,8 @@ var cTypeModules = map[string]string{
 	"zlib": "zlib", "select": "select", "pickle": "_pickle",
 }
 
+// pyModule runs src as module name with the Go helpers in its namespace,
+// and exports the names that do not start with an underscore.
 func (vm *VM) pyModule(name, src string, helpers map[string]nativeFn) *Module {
 	m := newModule(name)
 	ns := newDict()

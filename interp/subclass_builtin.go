@@ -68,11 +68,11 @@ func builtinBaseIndex(name string) int {
 // subclass (OrderedDict, defaultdict, Counter: dicts; deque), or nil.
 func (vm *VM) collectionsBase(t *typeObj) *Class {
 	var parents []Val
-	switch t.name {
-	case "OrderedDict", "defaultdict", "Counter":
+	switch {
+	case collectionsDict(t):
 		// isinstance(x, dict) holds for their subclasses' instances.
 		parents = []Val{ObjVal(vm.builtinBase("dict"))}
-	case "deque":
+	case t.module == "collections" && t.name == "deque":
 	default:
 		return nil
 	}
@@ -82,6 +82,16 @@ func (vm *VM) collectionsBase(t *typeObj) *Class {
 		vm.objectSetAttr(ObjVal(c), "__hash__", NoneVal)
 		return ObjVal(c)
 	}).O.(*Class)
+}
+
+// collectionsDict says whether t is one of collections' dict types
+// (OrderedDict, defaultdict, Counter): subclasses of dict in CPython.
+func collectionsDict(t *typeObj) bool {
+	switch t.name {
+	case "OrderedDict", "defaultdict", "Counter":
+		return t.module == "collections"
+	}
+	return false
 }
 
 // baseOf is the class standing for the built-in type t as a base, or nil.
