@@ -7,11 +7,6 @@
 _NO_DEFAULT = object()
 
 
-def _comparable(other):
-    # Set's comparisons take only Sets (_is_abc_set comes from Go).
-    return _is_abc_set(other)
-
-
 class MutableMapping:
     def pop(self, key, default=_NO_DEFAULT):
         try:
@@ -160,6 +155,7 @@ class MutableSequence:
 
 
 class Set:
+    # Its comparisons take only Sets: _is_abc_set comes from Go.
     __hash__ = None
 
     @classmethod
@@ -170,27 +166,27 @@ class Set:
         return all(x in other for x in self)
 
     def __le__(self, other):
-        if not _comparable(other):
+        if not _is_abc_set(other):
             return NotImplemented
         return len(self) <= len(other) and Set._subset_of(self, other)
 
     def __lt__(self, other):
-        if not _comparable(other):
+        if not _is_abc_set(other):
             return NotImplemented
         return len(self) < len(other) and Set._subset_of(self, other)
 
     def __ge__(self, other):
-        if not _comparable(other):
+        if not _is_abc_set(other):
             return NotImplemented
         return len(self) >= len(other) and Set._subset_of(other, self)
 
     def __gt__(self, other):
-        if not _comparable(other):
+        if not _is_abc_set(other):
             return NotImplemented
         return len(self) > len(other) and Set._subset_of(other, self)
 
     def __eq__(self, other):
-        if not _comparable(other):
+        if not _is_abc_set(other):
             return NotImplemented
         return len(self) == len(other) and Set._subset_of(self, other)
 
