@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 )
@@ -230,6 +231,28 @@ func TestLongBoolChains(t *testing.T) {
 		out, last, status := run(t, c.src)
 		if out != c.out || status != 0 {
 			t.Errorf("%.80s:\ngot (%q, %q, %d), want %q", c.src, out, last, status, c.out)
+		}
+	}
+}
+
+// TestHopelessAllocationDoesNotCollect: a size beyond every limit, even
+// with an empty heap ('a'.zfill(10**13)), is refused at once. A forced
+// collection there stops the whole process (an embedder's, a test
+// binary's) for nothing.
+func TestHopelessAllocationDoesNotCollect(t *testing.T) {
+	memInit()
+	forced := func() uint64 {
+		s := []metrics.Sample{{Name: "/gc/cycles/forced:gc-cycles"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	for _, n := range []uint64{1 << 47, 1 << 46} {
+		before := forced()
+		if memFits(n) {
+			t.Errorf("memFits(%d) = true", n)
+		}
+		if got := forced() - before; got != 0 {
+			t.Errorf("memFits(%d) forced %d collections; want none", n, got)
 		}
 	}
 }

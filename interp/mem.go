@@ -72,8 +72,20 @@ func memFits(n uint64) bool {
 	if memRoom(n) {
 		return true
 	}
+	if memNeverFits(n) {
+		// No collection can make room: say so at once. A full collection
+		// stops every goroutine of the process, and costs seconds in one
+		// with a large heap (an embedder's, or a test binary's).
+		return false
+	}
 	runtime.GC()
 	return memRoom(n)
+}
+
+// memNeverFits reports whether n bytes exceed a limit even with an empty
+// heap.
+func memNeverFits(n uint64) bool {
+	return n >= 1<<47 || mem.physAt > 0 && n > mem.physAt || mem.asMax > 0 && n+n/8+arenaSlack > mem.asMax
 }
 
 // memRoom is memFits without collecting.
