@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"unsafe"
+	"weak"
 )
 
 // Class is a user-defined class: its attributes (methods and class
@@ -41,12 +42,21 @@ type Class struct {
 	root *Shape // the shape of a new instance: no attributes
 	// version changes whenever an attribute of the class or of a class in
 	// its MRO is set: inline caches hold the version they were filled at.
-	version    atomic.Uint64
-	subMu      sync.Mutex // guards subclasses: classes may be defined on several threads
-	subclasses []*Class
+	version atomic.Uint64
+	subMu   sync.Mutex // guards subclasses: classes may be defined on several threads
+	// subclasses are weak, as CPython's tp_subclasses: a base that lives
+	// on (object, type, a library class) must not keep every class ever
+	// derived from it alive, and with it the VM that built it.
+	subclasses []weak.Pointer[Class]
 	lookups    atomic.Pointer[lookupCache]
 	specials   atomic.Pointer[specialCache] // class_special.go
 	slots      atomic.Pointer[slotInfo]     // slots.go
+	// abstract is the names of the class's abstract methods, found once
+	// (mod_abc_abstract.go); abcRoot marks abc's ABC and ABCMeta, set
+	// before the class is published. They live on the class, not in a
+	// global map, which kept every class it had seen (and its VM) alive.
+	abstract atomic.Pointer[[]string]
+	abcRoot  bool
 	// builtin marks the classes standing for built-in types (list, int,
 	// ...) as bases: their instances have no __dict__ of their own.
 	builtin bool
@@ -71,12 +81,49 @@ type quickLookup struct {
 func (c *Class) changed() {
 	c.version.Add(1)
 	assumptionsChanged() // (traces check classes: trace_checks.go)
-	c.subMu.Lock()
-	subs := c.subclasses
-	c.subMu.Unlock()
-	for _, s := range subs {
+	for _, s := range c.liveSubclasses() {
 		s.changed()
 	}
+}
+
+// liveSubclasses is the classes derived from c that are still reachable.
+func (c *Class) liveSubclasses() []*Class {
+	c.subMu.Lock()
+	defer c.subMu.Unlock()
+	subs := make([]*Class, 0, len(c.subclasses))
+	for _, w := range c.subclasses {
+		if s := w.Value(); s != nil {
+			subs = append(subs, s)
+		}
+	}
+	return subs
+}
+
+// addSubclass records sub as derived from c, dropping the entries of
+// subclasses collected since.
+func (c *Class) addSubclass(sub *Class) {
+	c.subMu.Lock()
+	live := c.subclasses[:0]
+	for _, w := range c.subclasses {
+		if w.Value() != nil {
+			live = append(live, w)
+		}
+	}
+	clear(c.subclasses[len(live):])
+	c.subclasses = append(live, weak.Make(sub))
+	c.subMu.Unlock()
+}
+
+// removeSubclass forgets sub (a metaclass's provisional class).
+func (c *Class) removeSubclass(sub *Class) {
+	c.subMu.Lock()
+	for i, w := range c.subclasses {
+		if w.Value() == sub {
+			c.subclasses = append(c.subclasses[:i], c.subclasses[i+1:]...)
+			break
+		}
+	}
+	c.subMu.Unlock()
 }
 
 // own is the class's own attribute name, read under attrsMu.
@@ -343,9 +390,7 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		return Val{}, err
 	}
 	for _, b := range cls.bases {
-		b.subMu.Lock()
-		b.subclasses = append(b.subclasses, cls)
-		b.subMu.Unlock()
+		b.addSubclass(cls)
 	}
 	return ObjVal(cls), nil
 }

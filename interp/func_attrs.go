@@ -226,12 +226,11 @@ func (vm *VM) classAttr(c *Class, name string) (Val, bool) {
 			if err := exactArgs("__subclasses__", args, kwn, 0); err != nil {
 				return Val{}, err
 			}
-			c.subMu.Lock()
-			subs := make([]Val, len(c.subclasses))
-			for i, s := range c.subclasses {
+			live := c.liveSubclasses()
+			subs := make([]Val, len(live))
+			for i, s := range live {
 				subs[i] = ObjVal(s)
 			}
-			c.subMu.Unlock()
 			return ObjVal(newList(subs)), nil
 		}), true
 	}

@@ -146,14 +146,7 @@ func (vm *VM) finishClass(cv, meta, kw Val) (Val, error) {
 	}
 	// The provisional class goes: the metaclass makes the one that stays.
 	for _, b := range cls.bases {
-		b.subMu.Lock()
-		for i, s := range b.subclasses {
-			if s == cls {
-				b.subclasses = append(b.subclasses[:i], b.subclasses[i+1:]...)
-				break
-			}
-		}
-		b.subMu.Unlock()
+		b.removeSubclass(cls)
 	}
 	cls.provisional = true
 	ns := newDict()

@@ -3,7 +3,6 @@ package interp
 import (
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 )
 
@@ -16,15 +15,11 @@ import (
 // abstract methods, and instantiation does not look.
 var anyAbstract atomic.Bool
 
-// abstractCache holds each class's abstract methods, found once, when
-// the class statement ends (classDone), as CPython's ABCMeta sets
-// __abstractmethods__ then: methods set on the class later do not
-// change it.
-var abstractCache sync.Map // *Class -> []string
-
-// abcRoots are the ABC classes (one per import of abc): only their
-// subclasses are checked, as only ABCMeta's classes are in CPython.
-var abcRoots sync.Map // *Class -> bool
+// A class's abstract methods are found once, when the class statement
+// ends (classDone), as CPython's ABCMeta sets __abstractmethods__ then:
+// methods set on the class later do not change it (Class.abstract). Only
+// the subclasses of abc's ABC classes (Class.abcRoot: one per import of
+// abc) are checked, as only ABCMeta's classes are in CPython.
 
 // isAbstract says whether v is marked abstract: its __isabstractmethod__
 // (a function's, or a property's getter's, a classmethod's function's).
@@ -44,17 +39,15 @@ func (vm *VM) isAbstract(v Val) bool {
 
 // abstractMethods is the sorted names of cls's abstract methods.
 func (vm *VM) abstractMethods(cls *Class) []string {
-	if e, ok := abstractCache.Load(cls); ok {
-		return e.([]string)
+	if e := cls.abstract.Load(); e != nil {
+		return *e
 	}
 	isABC := false
 	for _, k := range cls.mro {
-		_, root := abcRoots.Load(k)
-		isABC = isABC || root
+		isABC = isABC || k.abcRoot
 		if m := k.pyMeta(); m != nil {
 			for _, mk := range m.mro {
-				_, root := abcRoots.Load(mk)
-				isABC = isABC || root
+				isABC = isABC || mk.abcRoot
 			}
 		}
 	}
@@ -77,7 +70,7 @@ func (vm *VM) abstractMethods(cls *Class) []string {
 		}
 		sort.Strings(names)
 	}
-	abstractCache.Store(cls, names)
+	cls.abstract.Store(&names)
 	return names
 }
 
@@ -104,11 +97,11 @@ func abcAbstractModule(vm *VM) *Module {
 	m := newModule("abc")
 	abc, _ := vm.nativeClass("ABC", nil, map[string]nativeFn{})
 	abc.module = "abc"
-	abcRoots.Store(abc, true)
+	abc.abcRoot = true
 	m.attrs["ABC"] = ObjVal(abc)
 	meta, _ := vm.nativeClass("ABCMeta", []Val{vm.bi["type"]}, map[string]nativeFn{})
 	meta.module = "abc"
-	abcRoots.Store(meta, true) // its classes are checked as ABC's subclasses are
+	meta.abcRoot = true // its classes are checked as ABC's subclasses are
 	m.attrs["ABCMeta"] = ObjVal(meta)
 	m.def("abstractmethod", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("abstractmethod", args, kwn, 1); err != nil {
