@@ -582,6 +582,28 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 				return err
 			}
 		}
+		switch name {
+		case "__traceback__":
+			return x.setTraceback(v)
+		case "__cause__", "__context__":
+			var c *Exception
+			if v.T != tagNone {
+				var ok bool
+				if c, ok = v.O.(*Exception); !ok {
+					return newErr(TypeError, "exception %s must be None or derive from BaseException", name[2:len(name)-2])
+				}
+			}
+			if name == "__cause__" {
+				// Setting a cause hides the context, as raise ... from does.
+				x.cause, x.suppressContext = c, true
+			} else {
+				x.context = c
+			}
+			return nil
+		case "__suppress_context__":
+			x.suppressContext = truthy(v)
+			return nil
+		}
 		if name == "args" {
 			// BaseException.args is a tuple of whatever iterable is set.
 			items, err := vm.iterate(v)
@@ -1095,6 +1117,18 @@ func (vm *VM) exceptionOwnAttr(e *Exception, self Val, name string) (Val, bool) 
 		return ObjVal(x), true
 	case "__suppress_context__":
 		return BoolVal(e.suppressContext), true
+	case "__traceback__":
+		return e.tracebackVal(), true
+	case "with_traceback":
+		return ObjVal(&Builtin{name: "with_traceback", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "BaseException.with_traceback() takes exactly one argument (%d given)", len(args))
+			}
+			if err := e.setTraceback(args[0]); err != nil {
+				return Val{}, err
+			}
+			return self, nil
+		}}), true
 	case "add_note":
 		return ObjVal(&Builtin{name: "add_note", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) != 1 || len(kwn) > 0 {

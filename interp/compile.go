@@ -634,7 +634,10 @@ func (c *compiler) stmt(s Stmt) {
 			e := c.exprAny(x.exc)
 			c.emit(opRaiseFrom, e, c.exprAny(x.cause))
 		default:
-			c.emit(opRaise, c.exprAny(x.exc))
+			// B=1: a raise statement naming the exception, which adds
+			// this frame to a traceback it already has (the re-raises
+			// of bare raise, finally and with do not).
+			c.emit(opRaise, c.exprAny(x.exc), 1)
 		}
 	case *Try:
 		c.tryStmt(x)

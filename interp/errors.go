@@ -53,6 +53,12 @@ type tbEntry struct {
 	line     int
 	src      string
 	caret    *caretInfo // where to underline src, if known
+	// code, pc, and the frame with its depth: a traceback object's
+	// tb_frame, tb_lasti (traceback_obj.go).
+	code  *Code
+	pc    int
+	f     *frame
+	depth int
 }
 
 // PyErr is a Python exception travelling up the Go call chain.

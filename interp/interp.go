@@ -268,15 +268,22 @@ func writeFrames(b *strings.Builder, tb []tbEntry) {
 		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", e.file, e.line, e.fn)
 		if s := strings.TrimSpace(e.src); s != "" {
 			fmt.Fprintf(b, "    %s\n", s)
-			if e.caret != nil {
-				indent := len([]rune(e.src)) - len([]rune(strings.TrimLeftFunc(e.src, unicode.IsSpace)))
-				if carets := e.caret.caretLine(s, indent); carets != "" {
-					fmt.Fprintf(b, "    %s\n", carets)
-				}
+			if carets := e.carets(); carets != "" {
+				fmt.Fprintf(b, "    %s\n", carets)
 			}
 		}
 	}
 	flush()
+}
+
+// carets is the caret line under e's dedented source line, or "".
+func (e *tbEntry) carets() string {
+	s := strings.TrimSpace(e.src)
+	if e.caret == nil || s == "" {
+		return ""
+	}
+	indent := len([]rune(e.src)) - len([]rune(strings.TrimLeftFunc(e.src, unicode.IsSpace)))
+	return e.caret.caretLine(s, indent)
 }
 
 // Disassemble compiles a program and writes its bytecode listing (what

@@ -187,7 +187,7 @@ var opInfo = [opCount]struct {
 	opBuildString:   {"BUILD_STRING", "ssi"},
 	opMakeFunction:  {"MAKE_FUNCTION", "sfsi"},
 	opImport:        {"IMPORT", "sn"},
-	opRaise:         {"RAISE", "s"},
+	opRaise:         {"RAISE", "si"},      // B=1: a raise statement naming the exception
 	opRaiseFrom:     {"RAISE_FROM", "ss"}, // raise slot A with cause slot B (None: no context shown)
 	opAssertFail:    {"ASSERT_FAIL", "s"},
 	opExcMatch:      {"EXC_MATCH", "sss"},

@@ -588,6 +588,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
+		if in.B == 1 {
+			raisedAgain(v)
+		}
 		return vm.raise(v)
 	case opRaiseFrom:
 		v, err := f.load(in.A)
@@ -609,6 +612,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 				return newErr(TypeError, "exception causes must derive from BaseException")
 			}
 		}
+		raisedAgain(v)
 		err = vm.raise(v)
 		if pe, ok := err.(*PyErr); ok {
 			pe.exc.cause, pe.exc.suppressContext = cause, true
@@ -734,7 +738,11 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		r, err := vm.call(fv, []Val{typ, e, NoneVal}, nil)
+		tb := NoneVal
+		if x, ok := e.O.(*Exception); ok {
+			tb = x.tracebackVal()
+		}
+		r, err := vm.call(fv, []Val{typ, e, tb}, nil)
 		if err != nil {
 			return err
 		}
@@ -975,6 +983,16 @@ func excMatches(e *Exception, t Val) (bool, error) {
 		return false, nil
 	}
 	return false, newErr(TypeError, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+// raisedAgain marks an exception that a raise statement names as to get
+// the raising frame's traceback entry even when that frame already has
+// one (it caught the exception and raises it again by name), as CPython's
+// RAISE_VARARGS adds the frame where RERAISE does not.
+func raisedAgain(v Val) {
+	if x, ok := v.O.(*Exception); ok && x.err != nil {
+		x.err.tbDepth = -1
+	}
 }
 
 func (vm *VM) raise(v Val) error {

@@ -144,14 +144,14 @@ func (vm *VM) handledNow() *Exception {
 	return nil
 }
 
-// caughtInfo is sys.exc_info(): the type, the exception and None (minipy
-// has no traceback objects) for the exception being handled.
+// caughtInfo is sys.exc_info(): the type, the exception and its
+// traceback for the exception being handled.
 func (vm *VM) caughtInfo() Val {
 	e := vm.handledNow()
 	if e == nil {
 		return tupleOf([]Val{NoneVal, NoneVal, NoneVal})
 	}
-	return tupleOf([]Val{ObjVal(e.typ), ObjVal(e), NoneVal})
+	return tupleOf([]Val{ObjVal(e.typ), ObjVal(e), e.tracebackVal()})
 }
 
 // formatException is the text CPython prints for an uncaught exc: its
@@ -171,6 +171,7 @@ var tracebackSource string
 
 func tracebackModule(vm *VM) *Module {
 	return vm.pyModule("traceback", tracebackSource, map[string]nativeFn{
+		"_tb_entries": tracebackEntries,
 		"_caught": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if e := vm.handledNow(); e != nil {
 				return ObjVal(e), nil

@@ -226,6 +226,10 @@ type (
 		// group holds a BaseExceptionGroup's exceptions (exc_group.go);
 		// nil for other exceptions.
 		group []*Exception
+		// tbObjs are the traceback objects made from tbFrom's entries
+		// (traceback_obj.go).
+		tbObjs []*tracebackObj
+		tbFrom *PyErr
 	}
 )
 

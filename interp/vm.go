@@ -250,7 +250,7 @@ func (vm *VM) tbLine(f *frame, pc int, pe *PyErr) tbEntry {
 		src = ls[line-1]
 	}
 	name := f.code.name
-	e := tbEntry{file: f.code.filename, fn: name, line: line, src: src}
+	e := tbEntry{file: f.code.filename, fn: name, line: line, src: src, code: f.code, pc: pc, f: f, depth: vm.depth - 1}
 	if ci, ok := f.code.carets[int32(pc)]; ok {
 		e.caret = &ci
 		if ci.attr != nil && len(pe.tb) == 0 && pe.exc.typ == AttributeError {

@@ -5,8 +5,9 @@
 #     exception comes from the native _caught;
 #   - the stack: extract_stack, format_stack, walk_stack, FrameSummary and
 #     StackSummary read the live frames through sys._getframe.
-# minipy keeps no traceback objects, so tb arguments are accepted and
-# ignored, and the tb-walking functions see an empty traceback.
+#   - tracebacks: extract_tb, format_tb, walk_tb read an exception's
+#     __traceback__ (the native _tb_entries gives each entry's file, line,
+#     name, source and the caret line a printed traceback shows).
 
 import sys as _sys
 
@@ -152,20 +153,42 @@ def print_last(limit=None, file=None, chain=True):
     print_exception(last, limit=limit, file=file, chain=chain)
 
 
-def format_tb(tb, limit=None):
-    return []
+def walk_tb(tb):
+    """(frame, line number) for tb and each tb_next after it."""
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
 
 
-def print_tb(tb, limit=None, file=None):
-    pass
+def _limited(items, limit):
+    # A positive limit keeps the first entries, a negative one the last.
+    if limit is None:
+        limit = getattr(_sys, "tracebacklimit", None)
+        if limit is not None and limit < 0:
+            limit = 0
+    if limit is None:
+        return items
+    return items[:limit] if limit >= 0 else items[limit:]
 
 
 def extract_tb(tb, limit=None):
-    return StackSummary()
+    """The entries of traceback tb as a StackSummary, outermost first."""
+    summary = StackSummary()
+    for filename, lineno, name, line, carets, colno, end_colno in _limited(_tb_entries(tb), limit):
+        fs = FrameSummary(filename, lineno, name, lookup_line=False, line=line or None,
+                          colno=colno, end_colno=end_colno)
+        fs._carets = carets
+        summary.append(fs)
+    return summary
 
 
-def walk_tb(tb):
-    return iter(())
+def format_tb(tb, limit=None):
+    """The '  File ...' entries of tb, each with its source and carets."""
+    return extract_tb(tb, limit=limit).format()
+
+
+def print_tb(tb, limit=None, file=None):
+    print_list(extract_tb(tb, limit=limit), file=file)
 
 
 def clear_frames(tb):
@@ -180,7 +203,7 @@ class TracebackException:
         self._exc = exc_value
         self.exc_type = exc_type
         self.exc_type_str = _type_name(exc_type) if exc_type is not None else "NoneType"
-        self.stack = StackSummary()
+        self.stack = extract_tb(exc_traceback, limit=limit)
         self.__notes__ = getattr(exc_value, "__notes__", None)
         self.__suppress_context__ = bool(getattr(exc_value, "__suppress_context__", False))
         self.__cause__ = self.__context__ = None
@@ -204,7 +227,7 @@ class TracebackException:
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
-        return cls(exc.__class__, exc, None, *args, **kwargs)
+        return cls(exc.__class__, exc, exc.__traceback__, *args, **kwargs)
 
     def __eq__(self, other):
         if not isinstance(other, TracebackException):
@@ -232,7 +255,7 @@ class FrameSummary:
     """One frame of a stack: where it was and, looked up lazily, its line."""
 
     __slots__ = ("filename", "lineno", "name", "locals", "end_lineno",
-                 "colno", "end_colno", "_source")
+                 "colno", "end_colno", "_source", "_carets")
 
     def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None,
                  line=None, end_lineno=None, colno=None, end_colno=None):
@@ -243,6 +266,7 @@ class FrameSummary:
         self.colno = colno
         self._source = line
         self.end_colno = end_colno
+        self._carets = ""  # the caret line, for an entry of a traceback
         # Locals are kept as their reprs, so the summary holds no objects.
         self.locals = None if not locals else {k: repr(v) for k, v in locals.items()}
         if lookup_line:
@@ -329,13 +353,37 @@ class StackSummary(list):
             frame_summary.filename, frame_summary.lineno, frame_summary.name)
         if frame_summary.line:
             text += "    " + frame_summary.line + "\n"
+            carets = getattr(frame_summary, "_carets", "")
+            if carets:
+                text += "    " + carets + "\n"
         if frame_summary.locals:
             for key in sorted(frame_summary.locals):
                 text += "    %s = %s\n" % (key, frame_summary.locals[key])
         return text
 
     def format(self):
-        return [self.format_frame_summary(fs) for fs in self]
+        # A run of more than three entries of the same place (recursion)
+        # shows three and a count of the rest.
+        out = []
+        last = None
+        count = 0
+        for fs in self:
+            place = (fs.filename, fs.lineno, fs.name)
+            if place == last:
+                count += 1
+            else:
+                if count > 3:
+                    out.append(_repeated(count - 3))
+                last, count = place, 1
+            if count <= 3:
+                out.append(self.format_frame_summary(fs))
+        if count > 3:
+            out.append(_repeated(count - 3))
+        return out
+
+
+def _repeated(n):
+    return "  [Previous line repeated %d more time%s]\n" % (n, "s" if n > 1 else "")
 
 
 def extract_stack(f=None, limit=None):
