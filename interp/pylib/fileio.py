@@ -243,22 +243,66 @@ class BufferedRandom(_Binary):
 
 
 class TextIOWrapper(_IOBase):
+    """Text over a binary stream: a file of open() is read and written by
+    its descriptor, any other buffer (BytesIO, a class of the program's)
+    through its read, write, seek and tell, what is written being kept
+    until flush() or 8 KiB, as CPython's TextIOWrapper keeps it."""
+
     _raw = False
     _unreadable = "not readable"
     _unwritable = "not writable"
 
-    def __init__(self, buffer, mode, encoding, errors, newline):
+    def __init__(self, *args, **kwargs):
+        names = ("buffer", "encoding", "errors", "newline", "line_buffering", "write_through")
+        if len(args) > len(names):
+            raise TypeError("TextIOWrapper() takes at most 6 arguments (%d given)"
+                            % (len(args) + len(kwargs)))
+        a = dict(zip(names, args))
+        for k, v in kwargs.items():
+            if k not in names:
+                raise TypeError("TextIOWrapper() got an unexpected keyword argument '%s'" % k)
+            if k in a:
+                raise TypeError("argument for TextIOWrapper() given by name ('%s') and position (%d)"
+                                % (k, names.index(k) + 1))
+            a[k] = v
+        if "buffer" not in a:
+            raise TypeError("TextIOWrapper() missing required argument 'buffer' (pos 1)")
+        buffer = a["buffer"]
+        encoding = a.get("encoding")
+        errors = a.get("errors")
+        newline = a.get("newline")
+        for what, v in (("encoding", encoding), ("errors", errors), ("newline", newline)):
+            if v is not None and not isinstance(v, str):
+                raise TypeError("TextIOWrapper() argument '%s' must be str or None, not %s"
+                                % (what, type(v).__name__))
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError("illegal newline value: %s" % newline)
+        if encoding is None or encoding == "locale":
+            encoding = "UTF-8"  # the locale's encoding (PEP 597's "locale")
+        else:
+            "".encode(encoding)  # LookupError for an unknown encoding
         self.buffer = buffer
-        self._fd = buffer._fd
-        self._closefd = buffer._closefd
-        self.name = buffer.name
-        self.mode = mode
+        # _byfd: the buffer is a file of this module, used by descriptor.
+        self._byfd = isinstance(buffer, _Binary)
+        if self._byfd:
+            self._fd = buffer._fd
+            self._closefd = buffer._closefd
+            self._reading = buffer._reading
+            self._writing = buffer._writing
+        else:
+            # Asked once, in CPython's order.
+            self._fd = None
+            self._reading = bool(buffer.readable())
+            self._writing = bool(buffer.writable())
+            buffer.seekable()
+        self._detached = False
+        self._wbuf = []       # encoded text not yet given to a buffer of the other kind
+        self._wlen = 0
         self.encoding = encoding
-        self.errors = errors
-        self._reading = buffer._reading
-        self._writing = buffer._writing
+        self.errors = "strict" if errors is None else errors
         self._newline = newline
-        self.line_buffering = False
+        self.line_buffering = bool(a.get("line_buffering", False))
+        self.write_through = bool(a.get("write_through", False))
         self._translate = newline is None
         self._wnl = newline if newline not in (None, "", "\n") else None
         self._text = ""       # decoded text; what is not yet read starts at _tpos
@@ -267,13 +311,118 @@ class TextIOWrapper(_IOBase):
         self._eof = False
         self.newlines = None
 
+    @property
+    def name(self):
+        return self.buffer.name
+
+    # The buffer's operations, by descriptor or by method.
+    def _bread(self, n, partial=False):
+        if self._byfd:
+            return _fread(self._fd, n, partial)
+        self._bflush()
+        b = self.buffer
+        if n < 0:
+            data, how = b.read(), "read"
+        elif partial and hasattr(b, "read1"):
+            data, how = b.read1(n), "read1"
+        else:
+            data, how = b.read(n), "read"
+        if data is None:
+            return b""
+        if isinstance(data, (bytearray, memoryview)):
+            return bytes(data)
+        if not isinstance(data, bytes):
+            raise TypeError("underlying %s() should have returned a bytes-like object, not '%s'"
+                            % (how, type(data).__name__))
+        return data
+
+    def _bwrite(self, data):
+        if self._byfd:
+            _fwrite(self._fd, data)
+            return
+        self._wbuf.append(data)
+        self._wlen += len(data)
+        if self.write_through or self._wlen > _CHUNK:
+            self._bflush()
+
+    def _bflush(self):
+        # What write kept goes to the buffer (not flushing the buffer).
+        if self._wbuf:
+            data = b"".join(self._wbuf)
+            self._wbuf = []
+            self._wlen = 0
+            self.buffer.write(data)
+
+    def _bseek(self, pos, whence):
+        if self._byfd:
+            return _fseek(self._fd, pos, whence)
+        self._bflush()
+        return self.buffer.seek(pos, whence)
+
+    def _btell(self):
+        if self._byfd:
+            return _ftell(self._fd)
+        self._bflush()
+        return self.buffer.tell()
+
+    def _btruncate(self, pos):
+        if self._byfd:
+            return _ftruncate(self._fd, pos)
+        self._bflush()
+        return self.buffer.truncate(pos)
+
+    def _check_closed(self):
+        if self._detached:
+            raise ValueError("underlying buffer has been detached")
+        if self.closed:
+            raise _closed()
+
+    @property
+    def closed(self):
+        if self._byfd:
+            return self._fd < 0
+        return self.buffer.closed
+
+    def fileno(self):
+        if self._byfd:
+            return _IOBase.fileno(self)
+        return self.buffer.fileno()
+
+    def isatty(self):
+        if self._byfd:
+            return _IOBase.isatty(self)
+        return self.buffer.isatty()
+
+    def seekable(self):
+        if self._byfd:
+            return _IOBase.seekable(self)
+        self._check_closed()
+        return self.buffer.seekable()
+
+    def flush(self):
+        if self._byfd:
+            return _IOBase.flush(self)
+        self._check_closed()
+        self._bflush()
+        self.buffer.flush()
+
+    def close(self):
+        if self._byfd:
+            return _IOBase.close(self)
+        if self._detached or self.buffer.closed:
+            return
+        try:
+            self.flush()
+        finally:
+            self.buffer.close()
+
     # Reading: _text holds what was decoded and not yet returned.
     def _more(self):
         """Decode the next chunk into _text; False at the end."""
         if self._eof:
             return False
         self._compact()
-        data = _fread(self._fd, _CHUNK, True)
+        data = self._bread(_CHUNK, True)
         final = len(data) == 0
         data = self._pending + data
         s, used = _decode(data, self.encoding, self.errors, final)
@@ -283,7 +432,7 @@ class TextIOWrapper(_IOBase):
         if self._translate or self._newline == "":
             # A '\r' at a chunk's end may be the first half of '\r\n'.
             if s.endswith("\r") and not final:
-                nxt = _fread(self._fd, 1)
+                nxt = self._bread(1)
                 if nxt:
                     self._pending = self._pending + nxt
                     t, used = _decode(self._pending, self.encoding, self.errors, False)
@@ -304,7 +453,7 @@ class TextIOWrapper(_IOBase):
             self._text = ""
             self._tpos = 0
             self._pending = b""
-            _fseek(self._fd, pos, 0)
+            self._bseek(pos, 0)
         self._eof = False
 
     # _text is kept as the file has it (tell() counts its bytes); with
@@ -317,7 +466,7 @@ class TextIOWrapper(_IOBase):
             # The rest in one piece, decoded at once as CPython does (a
             # decoding error's position counts from here).
             if not self._eof:
-                data = self._pending + _fread(self._fd, -1)
+                data = self._pending + self._bread(-1)
                 self._pending = b""
                 self._eof = True
                 self._text += _decode(data, self.encoding, self.errors, True)[0]
@@ -412,13 +561,15 @@ class TextIOWrapper(_IOBase):
         n = len(s)
         if self._wnl is not None and "\n" in s:
             s = s.replace("\n", self._wnl)
-        _fwrite(self._fd, s.encode(self.encoding, self.errors))
+        self._bwrite(s.encode(self.encoding, self.errors))
+        if self.line_buffering and ("\n" in s or "\r" in s):
+            self.flush()
         return n
 
     def tell(self):
         self._check_closed()
         self._compact()
-        pos = _ftell(self._fd) - len(self._pending)
+        pos = self._btell() - len(self._pending)
         if self._text:
             pos -= len(self._text.encode(self.encoding, self.errors))
         return pos
@@ -438,7 +589,7 @@ class TextIOWrapper(_IOBase):
             self._tpos = 0
             self._pending = b""
             self._eof = False
-            return _fseek(self._fd, 0, 2)
+            return self._bseek(0, 2)
         if whence != 0:
             raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
         if cookie < 0:
@@ -447,18 +598,23 @@ class TextIOWrapper(_IOBase):
         self._tpos = 0
         self._pending = b""
         self._eof = False
-        return _fseek(self._fd, cookie, 0)
+        return self._bseek(cookie, 0)
 
     def truncate(self, pos=None):
         self._need_write()
         if pos is None:
             pos = self.tell()
         self._rewind()
-        return _ftruncate(self._fd, pos)
+        return self._btruncate(pos)
 
     def detach(self):
+        self._check_closed()
         b = self.buffer
-        self._fd = -1
+        if self._byfd:
+            self._fd = -1
+        else:
+            self.flush()
+            self._detached = True
         return b
 
     def reconfigure(self, *, encoding=None, errors=None, newline=-1, line_buffering=None, write_through=None):
@@ -472,11 +628,20 @@ class TextIOWrapper(_IOBase):
             self._newline = newline
             self._translate = newline is None
             self._wnl = newline if newline not in (None, "", "\n") else None
+        if line_buffering is not None:
+            self.line_buffering = bool(line_buffering)
+        if write_through is not None:
+            self.write_through = bool(write_through)
 
     def __repr__(self):
-        s = "<_io.TextIOWrapper name=%r" % (self.name,)
-        s += " mode=%r encoding=%r>" % (self.mode, self.encoding)
-        return s
+        s = "<_io.TextIOWrapper"
+        try:
+            s += " name=%r" % (self.name,)
+        except AttributeError:
+            pass
+        if "mode" in self.__dict__:
+            s += " mode=%r" % (self.mode,)
+        return s + " encoding=%r>" % (self.encoding,)
 
 
 def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
@@ -577,4 +742,6 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     b._closefd = closefd
     if binary:
         return b
-    return TextIOWrapper(b, mode, encoding, errors, newline)
+    t = TextIOWrapper(b, encoding, errors, newline, buffering == 1)
+    t.mode = mode
+    return t
