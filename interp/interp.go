@@ -142,6 +142,9 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	_, err = vm.run(f)
 	vm.closeGenerators()
 	vm.rt.finishThreads()
+	if fn := vm.rt.flushAtExit; fn.T != tagEmpty {
+		vm.call(fn, nil, nil) // as CPython's finalizers, errors go unreported
+	}
 	vm.rt.files.closeAll()
 	out.Flush()
 	status = vm.endStatus(err, stderr)

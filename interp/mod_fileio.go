@@ -69,6 +69,36 @@ func (t *fileTable) closeAll() {
 	}
 }
 
+// flushFor writes out what files of the program hold buffered for the
+// file at path, or for every file when path is "": another open of it, a
+// stat or a child process sees what was written. CPython's file objects
+// are flushed as soon as they are dropped (reference counting); minipy's
+// live on until the collector finds them, so a file written and dropped
+// (open(p, "w").write(s)) would otherwise look empty until the run ends.
+func (t *fileTable) flushFor(path string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var target os.FileInfo
+	for _, f := range t.m {
+		if f.w == nil || f.w.Buffered() == 0 {
+			continue
+		}
+		if path != "" && f.path != path {
+			if target == nil {
+				fi, err := os.Stat(path)
+				if err != nil {
+					return // nothing there: no open file is it
+				}
+				target = fi
+			}
+			if fi, err := f.f.Stat(); err != nil || !os.SameFile(fi, target) {
+				continue
+			}
+		}
+		f.w.Flush()
+	}
+}
+
 // sync makes the OS file position the logical one: unread buffered
 // bytes are given back by seeking over them, and pending writes go out.
 func (f *openFile) sync() error {
@@ -113,6 +143,14 @@ func fileHelpers() map[string]nativeFn {
 		return f, nil
 	}
 	return map[string]nativeFn{
+		// _at_exit(fn): fn is called as the run ends (runState.flushAtExit).
+		"_at_exit": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "_at_exit(fn)")
+			}
+			vm.rt.flushAtExit = args[0]
+			return NoneVal, nil
+		},
 		// _fopen(path, flags, perm, raw) -> fd. A directory opened for
 		// reading is refused as CPython's FileIO refuses it (EISDIR).
 		"_fopen": func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -120,6 +158,7 @@ func fileHelpers() map[string]nativeFn {
 				return Val{}, newErr(TypeError, "_fopen(path, flags, perm, raw)")
 			}
 			p := args[0].str().s
+			vm.rt.files.flushFor(p)
 			f, err := os.OpenFile(p, int(intAt(args, 1)), os.FileMode(intAt(args, 2)&0o7777))
 			if err != nil {
 				return Val{}, osError(err, p)
@@ -469,6 +508,7 @@ func osHelpers() map[string]nativeFn {
 			if err != nil {
 				return Val{}, err
 			}
+			vm.rt.files.flushFor(p)
 			f, err := statFields(p, len(args) < 2 || truthy(args[1]))
 			if err != nil {
 				return Val{}, osError(err, p)

@@ -285,6 +285,7 @@ func osModule(vm *VM) *Module {
 			if err != nil {
 				return Val{}, err
 			}
+			vm.rt.files.flushFor(p[0])
 			fi, err := os.Stat(p[0])
 			if err != nil {
 				return NoneVal, nil

@@ -168,6 +168,8 @@ func subprocessHelpers() map[string]nativeFn {
 				}
 				return out, nil
 			}
+			// The child may read what the program wrote (flushFor).
+			vm.rt.files.flushFor("")
 			path := args[0].str().s
 			argv, err := strs(args[1])
 			if err != nil {

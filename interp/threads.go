@@ -35,6 +35,9 @@ type runState struct {
 	out      *bufio.Writer
 	errOut   *bufio.Writer
 	atexit   []atexitEntry // atexit.register's functions, under mu
+	// flushAtExit is fileio's function that writes out what text
+	// wrappers over other streams still hold (called as the run ends).
+	flushAtExit Val
 
 	mu        sync.Mutex
 	alive     map[*threadState]bool // started and not finished, with the main thread

@@ -42,6 +42,25 @@ def _fspath(file):
     raise TypeError("expected str, bytes or os.PathLike object, not %s" % type(file).__name__)
 
 
+# Text wrappers over streams other than this module's files, with
+# writes not yet given to their buffer, by id: written out as the run
+# ends, as CPython's are when collected.
+_unflushed = {}
+
+
+def _flush_unflushed():
+    for t in list(_unflushed.values()):
+        try:
+            if not t.closed:
+                t.flush()
+        except Exception:
+            pass
+    _unflushed.clear()
+
+
+_at_exit(_flush_unflushed)
+
+
 def _size(size, name="read"):
     if size is None:
         return -1
@@ -340,6 +359,8 @@ class TextIOWrapper(_IOBase):
         if self._byfd:
             _fwrite(self._fd, data)
             return
+        if not self._wbuf:
+            _unflushed[id(self)] = self
         self._wbuf.append(data)
         self._wlen += len(data)
         if self.write_through or self._wlen > _CHUNK:
@@ -351,6 +372,7 @@ class TextIOWrapper(_IOBase):
             data = b"".join(self._wbuf)
             self._wbuf = []
             self._wlen = 0
+            _unflushed.pop(id(self), None)
             self.buffer.write(data)
 
     def _bseek(self, pos, whence):
