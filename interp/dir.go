@@ -47,6 +47,10 @@ var builtinDirNames = map[string]string{
 		__iadd__ __imul__ __iter__ __len__ __mul__ __reversed__ __rmul__
 		__setitem__ append clear copy count extend index insert pop remove
 		reverse sort`,
+	"collections.deque": `__add__ __class_getitem__ __contains__ __copy__ __delitem__
+		__getitem__ __iadd__ __imul__ __iter__ __len__ __mul__ __reversed__
+		__rmul__ __setitem__ append appendleft clear copy count extend
+		extendleft index insert maxlen pop popleft remove reverse rotate`,
 	"dict": `__class_getitem__ __contains__ __delitem__ __getitem__ __ior__
 		__iter__ __len__ __or__ __reversed__ __ror__ __setitem__ clear
 		copy fromkeys get items keys pop popitem setdefault update values`,

@@ -13,6 +13,7 @@ var methodNames = map[string][]string{
 		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "format_map", "splitlines", "swapcase",
 		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
 	"list":              {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
+	"collections.deque": {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
 	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total", "subtract", "move_to_end"},
 	"frozenset":         {"copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union"},
 	"set":               {"add", "remove", "discard", "pop", "union", "intersection", "difference", "copy", "clear", "update", "issubset", "issuperset", "symmetric_difference", "isdisjoint", "intersection_update", "difference_update", "symmetric_difference_update"},
@@ -244,7 +245,7 @@ func (vm *VM) seqMethod(tname string, items []Val, name string, args []Val) (Val
 		if tname == "tuple" {
 			return Val{}, newErr(ValueError, "tuple.index(x): x not in tuple")
 		}
-		return Val{}, newErr(ValueError, "%s is not in list", vm.repr(args[0]))
+		return Val{}, newErr(ValueError, "%s is not in %s", vm.repr(args[0]), tname)
 	case "count":
 		if len(args) != 1 {
 			return Val{}, argErr(tname, name, 1, len(args))
@@ -287,7 +288,7 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 	switch name {
 	case "append":
 		if len(args) != 1 {
-			return Val{}, argErr("list", name, 1, len(args))
+			return Val{}, argErr(l.kind(), name, 1, len(args))
 		}
 		if err := l.grow(1); err != nil {
 			return Val{}, err
@@ -331,8 +332,18 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 			l.splice(0, 0, newList(more))
 		case "rotate":
 			n := int64(1)
+			if len(args) > 1 {
+				return Val{}, newErr(TypeError, "rotate expected at most 1 argument, got %d", len(args))
+			}
 			if len(args) > 0 {
-				n = int64(args[0].B)
+				i, ok, err := vm.asIndex(args[0], 1<<62)
+				if !ok {
+					return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
+				}
+				if err != nil {
+					return Val{}, err
+				}
+				n = i
 			}
 			if size := int64(l.Len()); size > 0 {
 				k := int(((n % size) + size) % size)
@@ -392,7 +403,7 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		return NoneVal, nil
 	case "extend":
 		if len(args) != 1 {
-			return Val{}, argErr("list", name, 1, len(args))
+			return Val{}, argErr(l.kind(), name, 1, len(args))
 		}
 		items, err := vm.iterate(args[0])
 		if err != nil {
@@ -407,13 +418,16 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		return NoneVal, nil
 	case "remove":
 		if len(args) != 1 {
-			return Val{}, argErr("list", name, 1, len(args))
+			return Val{}, argErr(l.kind(), name, 1, len(args))
 		}
 		i, err := vm.listFind(l, args[0], 0, l.Len())
 		if err != nil {
 			return Val{}, err
 		}
 		if i < 0 {
+			if l.deque {
+				return Val{}, newErr(ValueError, "%s is not in deque", vm.repr(args[0]))
+			}
 			return Val{}, newErr(ValueError, "list.remove(x): x not in list")
 		}
 		l.removeRange(i, i+1)
@@ -437,6 +451,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 			return Val{}, err
 		}
 		if i < 0 {
+			if l.deque {
+				return Val{}, newErr(ValueError, "%s is not in deque", vm.repr(args[0]))
+			}
 			return Val{}, newErr(ValueError, "list.index(x): x not in list")
 		}
 		return IntVal(int64(i)), nil
@@ -472,7 +489,7 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		l.vals, l.objs, l.pk, l.priv = nil, nil, nil, false
 		return NoneVal, nil
 	}
-	return vm.seqMethod("list", l.items(), name, args)
+	return vm.seqMethod(l.kind(), l.items(), name, args)
 }
 
 func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, error) {

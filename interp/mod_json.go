@@ -269,6 +269,9 @@ func jsonTypeName(vm *VM, v Val) string {
 	if i, ok := v.O.(*Instance); ok {
 		return i.cls.name
 	}
+	if l, ok := v.O.(*List); ok && l.deque {
+		return "deque"
+	}
 	return typeName(v)
 }
 

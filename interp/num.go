@@ -527,16 +527,22 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			}
 			return Val{}, newErr(TypeError, "can only concatenate str (not \"%s\") to str", typeName(b))
 		case *List:
-			if y, ok := b.O.(*List); ok {
+			if y, ok := b.O.(*List); ok && y.deque == x.deque {
 				if err := memCheckMul(uint64(x.Len()+y.Len()), 32); err != nil {
 					return Val{}, err
 				}
-				return ObjVal(x.concat(y)), nil
+				r := x.concat(y)
+				if x.deque {
+					// A deque with the left one's maxlen.
+					r.deque, r.dqMax = true, x.dqMax
+					r.trimDeque(false)
+				}
+				return ObjVal(r), nil
 			}
 			if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
 				return r, err
 			}
-			return Val{}, newErr(TypeError, "can only concatenate list (not \"%s\") to list", typeName(b))
+			return Val{}, newErr(TypeError, "can only concatenate %s (not \"%s\") to %[1]s", x.kind(), typeName(b))
 		case *Tuple:
 			if y, ok := b.O.(*Tuple); ok {
 				items := make([]Val, 0, len(x.items)+len(y.items))

@@ -1115,6 +1115,19 @@ func tooBigIndex(err error) bool {
 	return ok && pe.exc.typ == IndexError
 }
 
+// listIndex is a list's or a deque's index k, with the TypeError each
+// words.
+func (vm *VM) listIndex(l *List, k Val) (int64, error) {
+	if !l.deque {
+		return vm.itemIndex(k, "list")
+	}
+	i, ok, err := vm.asIndex(k, 0)
+	if !ok {
+		return 0, newErr(TypeError, "sequence index must be integer, not '%s'", typeName(k))
+	}
+	return i, err
+}
+
 func (vm *VM) indexClamped(v Val, what string, limit int64) (int64, error) {
 	i, ok, err := vm.asIndex(v, limit)
 	if !ok {
@@ -1158,7 +1171,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 	}
 	switch x := o.O.(type) {
 	case *List:
-		i, err := vm.itemIndex(k, "list")
+		i, err := vm.listIndex(x, k)
 		if err != nil {
 			return Val{}, err
 		}
@@ -1166,7 +1179,7 @@ func (vm *VM) getItem(o, k Val) (Val, error) {
 			i += int64(x.Len())
 		}
 		if i < 0 || i >= int64(x.Len()) {
-			return Val{}, newErr(IndexError, "list index out of range")
+			return Val{}, newErr(IndexError, "%s index out of range", x.kind())
 		}
 		return x.at(int(i)), nil
 	case *Tuple:
@@ -1263,7 +1276,7 @@ func (vm *VM) setItem(o, k, v Val) error {
 		if s, ok := k.O.(*SliceObj); ok {
 			return vm.setSlice(x, s, v)
 		}
-		i, err := vm.itemIndex(k, "list")
+		i, err := vm.listIndex(x, k)
 		if err != nil {
 			return err
 		}
@@ -1271,6 +1284,9 @@ func (vm *VM) setItem(o, k, v Val) error {
 			i += int64(x.Len())
 		}
 		if i < 0 || i >= int64(x.Len()) {
+			if x.deque {
+				return newErr(IndexError, "deque index out of range")
+			}
 			return newErr(IndexError, "list assignment index out of range")
 		}
 		x.setAt(int(i), v)
@@ -1298,7 +1314,7 @@ func (vm *VM) delItem(o, k Val) error {
 		if s, ok := k.O.(*SliceObj); ok {
 			return vm.delSlice(x, s)
 		}
-		i, err := vm.itemIndex(k, "list")
+		i, err := vm.listIndex(x, k)
 		if err != nil {
 			return err
 		}
@@ -1306,6 +1322,9 @@ func (vm *VM) delItem(o, k Val) error {
 			i += int64(x.Len())
 		}
 		if i < 0 || i >= int64(x.Len()) {
+			if x.deque {
+				return newErr(IndexError, "deque index out of range")
+			}
 			return newErr(IndexError, "list assignment index out of range")
 		}
 		x.removeRange(int(i), int(i)+1)

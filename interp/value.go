@@ -233,9 +233,23 @@ type (
 	}
 )
 
-func (*Str) typeName() string      { return "str" }
-func (*BigInt) typeName() string   { return "int" }
-func (*List) typeName() string     { return "list" }
+func (*Str) typeName() string    { return "str" }
+func (*BigInt) typeName() string { return "int" }
+
+// kind is the word CPython's messages use for l: list or deque.
+func (l *List) kind() string {
+	if l.deque {
+		return "deque"
+	}
+	return "list"
+}
+
+func (l *List) typeName() string {
+	if l.deque {
+		return "collections.deque" // what CPython's messages name it
+	}
+	return "list"
+}
 func (*Tuple) typeName() string    { return "tuple" }
 func (*Range) typeName() string    { return "range" }
 func (*Module) typeName() string   { return "module" }
