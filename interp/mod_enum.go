@@ -91,7 +91,12 @@ func enumModule(vm *VM) *Module {
 		},
 		"__call__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			c := args[0].O.(*Class)
-			if len(args) != 2 {
+			if e := info(c); len(args) != 2 || len(kwn) > 0 || e == nil || len(e.byValue) == 0 {
+				if r, ok, err := vm.enumFunctional(c, args[1:], kwn); ok {
+					return r, err
+				}
+			}
+			if len(args) != 2 || len(kwn) > 0 {
 				return Val{}, newErr(TypeError, "%s() takes exactly one argument (%d given)", c.name, len(args)-1)
 			}
 			if inst, ok := args[1].O.(*Instance); ok && inst.cls == c {
@@ -304,6 +309,7 @@ func sortedAliasNames(c *Class, e *enumInfo) []string {
 func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 	c.meta = meta
 	e := &enumInfo{members: map[string]Val{}, kind: kind}
+	mixin := enumMixin(vm, c, kind)
 	var last Val
 	autos := map[*Instance]Val{} // what each auto() became
 	cv := ObjVal(c)
@@ -350,6 +356,18 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 			}
 			v = r
 		}
+		if mixin != "" {
+			// A data type mixed in: the member is a value of that type.
+			args := []Val{v}
+			if t, ok := v.O.(*Tuple); ok {
+				args = t.items
+			}
+			r, err := vm.call(vm.bi[mixin], args, nil)
+			if err != nil {
+				return err
+			}
+			v = r
+		}
 		if kind == "StrEnum" && !v.isStr() {
 			return newErr(TypeError, "%s is not a string", vm.repr(v))
 		}
@@ -362,7 +380,7 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 		}
 		if member.T == tagEmpty {
 			member = vm.newInstancePlain(c)
-			if kind == "IntEnum" || kind == "IntFlag" || kind == "StrEnum" {
+			if kind == "IntEnum" || kind == "IntFlag" || kind == "StrEnum" || mixin != "" {
 				member.O.(*Instance).set(builtinValueAttr, v)
 			}
 			vm.objectSetAttr(member, "_name_", StrVal(n))
@@ -390,6 +408,9 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 		if err := vm.objectSetAttr(cv, n, member); err != nil {
 			return err
 		}
+	}
+	if mixin != "" {
+		vm.enumMixinMethods(c, kind)
 	}
 	vm.objectSetAttr(cv, "_enum_info_", ObjVal(e))
 	ms := newDict()
