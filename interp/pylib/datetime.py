@@ -580,8 +580,11 @@ class date:
     @classmethod
     def fromordinal(cls, n):
         n = _int(n)
-        if not 1 <= n <= _MAXORD:
+        if n < 1:
             raise ValueError("ordinal must be >= 1")
+        if n > 0x7FFFFFFF:
+            raise OverflowError("signed integer is greater than maximum")
+        # Past the last day, the year it would fall in is named.
         y, m, d = _ord2ymd(n)
         return cls(y, m, d)
 
