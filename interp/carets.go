@@ -33,6 +33,22 @@ type caretInfo struct {
 // caretAt says the next instruction evaluates e.
 func (c *compiler) caretAt(e Expr) { c.pendingCaret = e }
 
+// leadsLine says whether the statement at p is the first thing on its
+// line. CPython leaves out the carets of `x = f(...)` and `return
+// f(...)` only then: it parses the line, and a line led by `if c:`, `def
+// f(x):` or another statement is not that statement.
+func (c *compiler) leadsLine(p pos) bool {
+	if p.line < 1 || p.line > len(c.mod.lines) {
+		return true
+	}
+	line := c.mod.runeLine(int32(p.line))
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f') {
+		i++
+	}
+	return p.col == i
+}
+
 // takeCaret records the pending expression's carets for instruction pc.
 func (c *compiler) takeCaret(pc int) {
 	e := c.pendingCaret

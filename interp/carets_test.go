@@ -106,6 +106,47 @@ NameError: name 'missing' is not defined
           ^^^^^^
 AttributeError: 'int' object has no attribute 'nope'
 `},
+		// CPython parses the line to decide: `x = f(...)` and `return
+		// f(...)` lose their carets only when they lead the line, not
+		// after `def f(x):`, `elif c:` or another statement.
+		{"calls on lines of one-line defs, branches and several statements", `def inner(x): return 1 / x
+def outer(x): return inner(x)
+def first(x):
+    y = outer(x); z = 1
+    return y
+def second(x):
+    z = 1; y = first(x)
+    return y
+def branch(x):
+    if x == 1: return second(x)
+    elif x == 2: return second(x - 2)
+    else: return second(x)
+class K:
+    def m(self, x): r = branch(x); return r
+K().m(2)
+`, `Traceback (most recent call last):
+  File "t.py", line 15, in <module>
+    K().m(2)
+    ~~~~~^^^
+  File "t.py", line 14, in m
+    def m(self, x): r = branch(x); return r
+                        ~~~~~~^^^
+  File "t.py", line 11, in branch
+    elif x == 2: return second(x - 2)
+                        ~~~~~~^^^^^^^
+  File "t.py", line 7, in second
+    z = 1; y = first(x)
+               ~~~~~^^^
+  File "t.py", line 4, in first
+    y = outer(x); z = 1
+  File "t.py", line 2, in outer
+    def outer(x): return inner(x)
+                         ~~~~~^^^
+  File "t.py", line 1, in inner
+    def inner(x): return 1 / x
+                         ~~^~~
+ZeroDivisionError: division by zero
+`},
 	}
 	for _, c := range cases {
 		var stdout, stderr bytes.Buffer

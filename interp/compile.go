@@ -496,7 +496,7 @@ func (c *compiler) stmt(s Stmt) {
 		c.markDiscarded(x.x, t)
 	case *Assign:
 		if len(x.targets) == 1 {
-			if _, ok := x.targets[0].(*Name); ok {
+			if _, ok := x.targets[0].(*Name); ok && c.leadsLine(x.pos) {
 				c.stmtCall, _ = x.value.(*Call)
 				defer func() { c.stmtCall = nil }()
 			}
@@ -547,7 +547,7 @@ func (c *compiler) stmt(s Stmt) {
 		}
 		v := c.constSlot(NoneVal)
 		if call, ok := x.x.(*Call); ok {
-			if _, ok := call.fn.(*Name); ok {
+			if _, ok := call.fn.(*Name); ok && c.leadsLine(x.pos) {
 				c.stmtCall = call
 			}
 		}
