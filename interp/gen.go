@@ -325,7 +325,11 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 		case GeneratorExit:
 			err = nil
 		case StopIteration:
-			err = newErr(RuntimeError, "generator raised StopIteration")
+			// As raise ... from: contextlib's managers compare the
+			// cause with the StopIteration they threw in.
+			rt := newErr(RuntimeError, "generator raised StopIteration")
+			rt.exc.cause, rt.exc.context, rt.exc.suppressContext = pe.exc, pe.exc, true
+			err = rt
 		}
 	}
 	return Val{}, false, err
