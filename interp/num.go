@@ -936,11 +936,15 @@ func (vm *VM) equal(a, b Val) bool {
 		y, ok := b.O.(*Method)
 		return ok && sameSelf(x.self, y.self) && vm.equal(x.fn, y.fn)
 	case *BigInt:
-		y, ok := b.O.(*BigInt)
-		return ok && x.v.Cmp(&y.v) == 0
+		if y, ok := b.O.(*BigInt); ok {
+			return x.v.Cmp(&y.v) == 0
+		}
+		// else an instance may still be equal through its __eq__ (below),
+		// as may one for the other containers (mock's ANY)
 	case *List:
-		y, ok := b.O.(*List)
-		return ok && vm.listEqual(x, y)
+		if y, ok := b.O.(*List); ok {
+			return vm.listEqual(x, y)
+		}
 	case *Tuple:
 		if y, ok := b.O.(*Tuple); ok {
 			return x == y || vm.seqEqual(x.items, y.items)
@@ -948,13 +952,19 @@ func (vm *VM) equal(a, b Val) bool {
 		// else an instance may still be equal through its __eq__ (below)
 	case *Dict:
 		y, ok := b.O.(*Dict)
-		if ok && x.ordered && y.ordered && !vm.sameOrder(x, y) {
+		if !ok {
+			break
+		}
+		if x.ordered && y.ordered && !vm.sameOrder(x, y) {
 			return false
 		}
-		return ok && vm.dictEqual(x, y)
+		return vm.dictEqual(x, y)
 	case *Set:
 		y, ok := b.O.(*Set)
-		if !ok || x.Len() != y.Len() {
+		if !ok {
+			break
+		}
+		if x.Len() != y.Len() {
 			return false
 		}
 		for _, k := range x.keys() {
