@@ -21,24 +21,36 @@ FILTER_DIR = True
 
 
 class _SentinelObject:
+    """One sentinel.NAME: unique, shown and pickled by its name."""
+
     def __init__(self, name):
         self.name = name
 
-    def __repr__(self):
-        return 'sentinel.%s' % self.name
-
     def __reduce__(self):
-        return 'sentinel.%s' % self.name
+        # Copies and unpickled copies are the same object.
+        return f'sentinel.{self.name}'
+
+    def __repr__(self):
+        return f'sentinel.{self.name}'
 
 
 class _Sentinel:
+    """sentinel: reading any attribute gives the one object of that name."""
+
     def __init__(self):
         self._sentinels = {}
 
+    def __reduce__(self):
+        return 'sentinel'
+
     def __getattr__(self, name):
         if name == '__bases__':
+            # Not a class, whatever copy or inspect may ask.
             raise AttributeError
-        return self._sentinels.setdefault(name, _SentinelObject(name))
+        known = self._sentinels
+        if name not in known:
+            known[name] = _SentinelObject(name)
+        return known[name]
 
 
 sentinel = _Sentinel()
@@ -48,6 +60,11 @@ _deleted = sentinel.DELETED
 
 
 class _ANY:
+    """ANY: equal to everything, for the arguments an assertion ignores."""
+
+    def __repr__(self):
+        return '<ANY>'
+
     def __eq__(self, other):
         return True
 
@@ -56,49 +73,58 @@ class _ANY:
 
     __hash__ = None
 
-    def __repr__(self):
-        return '<ANY>'
-
 
 ANY = _ANY()
 
 
-def _format_call_signature(name, args, kwargs):
-    parts = [repr(a) for a in args]
-    parts += ['%s=%r' % (k, v) for k, v in kwargs.items()]
-    return '%s(%s)' % (name, ', '.join(parts))
+def _signature_text(name, args, kwargs):
+    # name(arg, ..., key=value, ...), as the assertion messages show calls.
+    shown = [repr(a) for a in args] + [f'{key}={value!r}' for key, value in kwargs.items()]
+    return f"{name}({', '.join(shown)})"
+
+
+def _call_parts(value):
+    # (name, args, kwargs) from any of the shapes a call is written in:
+    # (name, args, kwargs), (name, args), (name, kwargs), (args, kwargs),
+    # (name,), (args,), (kwargs,) or (). name is None when the shape has
+    # none; the result is None for a longer tuple.
+    size = len(value)
+    if size == 3:
+        name, args, kwargs = value
+        return name, args, kwargs
+    if size > 3:
+        return None
+    name, args, kwargs = None, (), {}
+    if size == 2:
+        first, second = value
+        if not isinstance(first, str):
+            return None, first, second
+        name = first
+        if isinstance(second, tuple):
+            args = second
+        else:
+            kwargs = second
+    elif size == 1:
+        only = value[0]
+        if isinstance(only, str):
+            name = only
+        elif isinstance(only, tuple):
+            args = only
+        else:
+            kwargs = only
+    return name, args, kwargs
 
 
 class _Call(tuple):
-    # A call as (args, kwargs) (two=True: call_args) or (name, args,
-    # kwargs) (mock_calls, method_calls); call.foo(1) builds one.
+    """One recorded or expected call: (args, kwargs) as call_args holds
+    it (two=True), else (name, args, kwargs) as in mock_calls. The `call`
+    object builds them: call(1), call.method(2), call().chained(3)."""
+
     def __new__(cls, value=(), name='', parent=None, two=False, from_kall=True):
-        args = ()
-        kwargs = {}
-        _len = len(value)
-        if _len == 3:
-            name, args, kwargs = value
-        elif _len == 2:
-            first, second = value
-            if isinstance(first, str):
-                name = first
-                if isinstance(second, tuple):
-                    args = second
-                else:
-                    kwargs = second
-            else:
-                args, kwargs = first, second
-        elif _len == 1:
-            value, = value
-            if isinstance(value, str):
-                name = value
-            elif isinstance(value, tuple):
-                args = value
-            else:
-                kwargs = value
+        named, args, kwargs = _call_parts(value) or (None, (), {})
         if two:
             return tuple.__new__(cls, (args, kwargs))
-        return tuple.__new__(cls, (name, args, kwargs))
+        return tuple.__new__(cls, (name if named is None else named, args, kwargs))
 
     def __init__(self, value=(), name=None, parent=None, two=False, from_kall=True):
         self._mock_name = name
@@ -107,132 +133,85 @@ class _Call(tuple):
 
     def __eq__(self, other):
         try:
-            len_other = len(other)
+            len(other)
         except TypeError:
             return NotImplemented
-        self_name = ''
-        if len(self) == 2:
-            self_args, self_kwargs = self
-        else:
-            self_name, self_args, self_kwargs = self
-        if (getattr(self, '_mock_parent', None) and getattr(other, '_mock_parent', None)
-                and self._mock_parent != other._mock_parent):
+        mine = self if len(self) == 3 else ('',) + tuple(self)
+        # Calls made through different parents are different calls.
+        my_parent = getattr(self, '_mock_parent', None)
+        their_parent = getattr(other, '_mock_parent', None)
+        if my_parent and their_parent and my_parent != their_parent:
             return False
-        other_name = ''
-        if len_other == 0:
-            other_args, other_kwargs = (), {}
-        elif len_other == 3:
-            other_name, other_args, other_kwargs = other
-        elif len_other == 1:
-            value, = other
-            if isinstance(value, tuple):
-                other_args, other_kwargs = value, {}
-            elif isinstance(value, str):
-                other_name, other_args, other_kwargs = value, (), {}
-            else:
-                other_args, other_kwargs = (), value
-        elif len_other == 2:
-            first, second = other
-            if isinstance(first, str):
-                other_name = first
-                if isinstance(second, tuple):
-                    other_args, other_kwargs = second, {}
-                else:
-                    other_args, other_kwargs = (), second
-            else:
-                other_args, other_kwargs = first, second
-        else:
+        theirs = _call_parts(other)
+        if theirs is None:
             return False
-        if self_name and other_name != self_name:
+        if mine[0] and (theirs[0] or '') != mine[0]:
             return False
-        return (other_args, other_kwargs) == (self_args, self_kwargs)
+        return (theirs[1], theirs[2]) == (mine[1], mine[2])
 
     def __ne__(self, other):
-        r = self.__eq__(other)
-        if r is NotImplemented:
-            return r
-        return not r
+        same = self.__eq__(other)
+        return same if same is NotImplemented else not same
 
     __hash__ = None
 
-    def __call__(self, *args, **kwargs):
-        if self._mock_name is None:
+    def __call__(self, /, *args, **kwargs):
+        own = self._mock_name
+        if own is None:
             return _Call(('', args, kwargs), name='()')
-        name = self._mock_name + '()'
-        return _Call((self._mock_name, args, kwargs), name=name, parent=self)
+        return _Call((own, args, kwargs), name=own + '()', parent=self)
 
     def __getattr__(self, attr):
-        if attr.startswith('__') and attr.endswith('__'):
+        if attr[:2] == '__' and attr[-2:] == '__':
             raise AttributeError(attr)
-        if self._mock_name is None:
+        own = self._mock_name
+        if own is None:
             return _Call(name=attr, from_kall=False)
-        name = '%s.%s' % (self._mock_name, attr)
-        return _Call(name=name, parent=self, from_kall=False)
+        return _Call(name=f'{own}.{attr}', parent=self, from_kall=False)
 
     def __getattribute__(self, attr):
-        if attr in ('count', 'index'):
+        # call.count and call.index are calls, not tuple methods.
+        if attr == 'count' or attr == 'index':
             raise AttributeError
         return tuple.__getattribute__(self, attr)
 
-    def _get_call_arguments(self):
-        if len(self) == 2:
-            args, kwargs = self
-        else:
-            name, args, kwargs = self
-        return args, kwargs
-
-    @property
-    def args(self):
-        return self._get_call_arguments()[0]
-
-    @property
-    def kwargs(self):
-        return self._get_call_arguments()[1]
+    # Both shapes end with args, kwargs.
+    args = property(lambda self: self[-2])
+    kwargs = property(lambda self: self[-1])
 
     def __repr__(self):
         if not self._mock_from_kall:
-            name = self._mock_name or 'call'
-            if name.startswith('()'):
-                name = 'call%s' % name
-            return name
-        if len(self) == 2:
-            name = 'call'
-            args, kwargs = self
+            label = self._mock_name or 'call'
+            return 'call' + label if label.startswith('()') else label
+        label = self[0] if len(self) == 3 else ''
+        if not label:
+            label = 'call'
         else:
-            name, args, kwargs = self
-            if not name:
-                name = 'call'
-            elif not name.startswith('()'):
-                name = 'call.%s' % name
-            else:
-                name = 'call%s' % name
-        return _format_call_signature(name, args, kwargs)
+            label = ('call' if label.startswith('()') else 'call.') + label
+        return _signature_text(label, self[-2], self[-1])
 
     def call_list(self):
-        vals = []
-        thing = self
-        while thing is not None:
-            if thing._mock_from_kall:
-                vals.append(thing)
-            thing = thing._mock_parent
-        return _CallList(reversed(vals))
+        """The calls a chained call is made of, outermost first."""
+        chain = []
+        link = self
+        while link is not None:
+            if link._mock_from_kall:
+                chain.insert(0, link)
+            link = link._mock_parent
+        return _CallList(chain)
 
 
 call = _Call(from_kall=False)
 
 
 class _CallList(list):
+    """A list of calls in which `in` also finds a run of calls."""
+
     def __contains__(self, value):
         if not isinstance(value, list):
             return list.__contains__(self, value)
-        len_value = len(value)
-        len_self = len(self)
-        if len_value > len_self:
-            return False
-        for i in range(0, len_self - len_value + 1):
-            if self[i:i + len_value] == value:
-                return True
-        return False
+        width = len(value)
+        return any(self[at:at + width] == value for at in range(len(self) - width + 1))
 
     def __repr__(self):
         import pprint
@@ -240,68 +219,76 @@ class _CallList(list):
 
 
 def _is_instance_mock(obj):
+    # type(), not isinstance(): a mock with a spec claims the spec's class.
     return issubclass(type(obj), NonCallableMock)
 
 
 def _is_exception(obj):
-    return isinstance(obj, BaseException) or (isinstance(obj, type) and issubclass(obj, BaseException))
+    if isinstance(obj, type):
+        return issubclass(obj, BaseException)
+    return isinstance(obj, BaseException)
 
 
 def _try_iter(obj):
-    if obj is None or _is_exception(obj) or callable(obj):
-        return obj
-    try:
-        return iter(obj)
-    except TypeError:
-        return obj
+    # A side_effect that is neither an exception nor callable is used as
+    # an iterator of results, when it is iterable.
+    if not (obj is None or _is_exception(obj) or callable(obj)):
+        try:
+            obj = iter(obj)
+        except TypeError:
+            pass
+    return obj
 
 
-def _check_and_set_parent(parent, value, name, new_name):
-    # A mock assigned as another's attribute (or return value) becomes its
-    # child, unless it already has a name or a parent.
+def _adopt_child(parent, value, name, new_name):
+    # A mock assigned as another's attribute (name) or return value
+    # (new_name '()') becomes its child, unless it already has a name or a
+    # parent, or is one of parent's ancestors.
     if not _is_instance_mock(value):
         return False
-    d = value.__dict__
-    if (d['_mock_name'] or d['_mock_new_name'] or d['_mock_parent'] is not None
-            or d['_mock_new_parent'] is not None):
+    state = value.__dict__
+    if state['_mock_name'] or state['_mock_new_name']:
         return False
-    _parent = parent
-    while _parent is not None:
-        if _parent is value:
-            return False
-        _parent = _parent.__dict__['_mock_new_parent']
+    if state['_mock_parent'] is not None or state['_mock_new_parent'] is not None:
+        return False
+    ancestor = parent
+    while ancestor is not None and ancestor is not value:
+        ancestor = ancestor.__dict__['_mock_new_parent']
+    if ancestor is value:
+        return False
     if new_name:
-        d['_mock_new_parent'] = parent
-        d['_mock_new_name'] = new_name
+        state['_mock_new_parent'], state['_mock_new_name'] = parent, new_name
     if name:
-        d['_mock_parent'] = parent
-        d['_mock_name'] = name
+        state['_mock_parent'], state['_mock_name'] = parent, name
     return True
 
 
-_magic_names = (
+# The special methods MagicMock supports: given default behaviour
+# (_magics), or supported only when set (_non_defaults).
+_numerics = 'add sub mul matmul truediv floordiv mod lshift rshift and xor or pow'.split()
+_magics = {f'__{m}__' for m in (
     'lt gt le ge eq ne getitem setitem delitem len contains iter hash str sizeof '
     'enter exit divmod rdivmod neg pos abs invert complex int float index '
-    'round trunc floor ceil bool next fspath').split()
-_numerics = 'add sub mul matmul truediv floordiv mod lshift rshift and xor or pow'.split()
-_magics = {'__%s__' % m for m in _magic_names + _numerics + ['i' + n for n in _numerics] + ['r' + n for n in _numerics]}
-_non_defaults = {
-    '__get__', '__set__', '__delete__', '__reversed__', '__missing__',
-    '__reduce__', '__reduce_ex__', '__getinitargs__', '__getnewargs__',
-    '__getstate__', '__setstate__', '__getformat__',
-    '__repr__', '__dir__', '__subclasses__', '__format__',
-    '__getnewargs_ex__',
-}
+    'round trunc floor ceil bool next fspath').split()}
+_magics |= {f'__{prefix}{op}__' for op in _numerics for prefix in ('', 'i', 'r')}
+_non_defaults = set(
+    '__get__ __set__ __delete__ __reversed__ __missing__ __reduce__ __reduce_ex__ '
+    '__getinitargs__ __getnewargs__ __getstate__ __setstate__ __getformat__ '
+    '__repr__ __dir__ __subclasses__ __format__ __getnewargs_ex__'.split())
 _all_magics = _magics | _non_defaults
-_unsupported_magics = {'__getattr__', '__setattr__', '__init__', '__new__', '__prepare__',
-                       '__instancecheck__', '__subclasscheck__', '__del__'}
+# Special methods a mock cannot have: its own machinery needs them.
+_unsupported_magics = set(
+    '__getattr__ __setattr__ __init__ __new__ __prepare__ '
+    '__instancecheck__ __subclasscheck__ __del__'.split())
 
 
 def _is_magic(name):
     return len(name) > 4 and name[:2] == '__' and name[-2:] == '__' and name[2:-2].isidentifier()
 
 
-def _get_method(name, func):
+def _as_method(name, func):
+    # A function to put on a mock's class for a special method set to a
+    # plain callable, which then gets the mock as its first argument.
     def method(self, *args, **kw):
         return func(self, *args, **kw)
     method.__name__ = name
@@ -407,7 +394,7 @@ class NonCallableMock:
 
     def __set_return_value(self, value):
         self.__dict__['_mock_return_value'] = value
-        _check_and_set_parent(self, value, None, '()')
+        _adopt_child(self, value, None, '()')
 
     return_value = property(__get_return_value, __set_return_value)
 
@@ -539,11 +526,11 @@ class NonCallableMock:
             if d['_mock_methods'] is not None and name not in d['_mock_methods']:
                 raise AttributeError("Mock object has no attribute '%s'" % name)
             if not _is_instance_mock(value):
-                setattr(type(self), name, _get_method(name, value))
+                setattr(type(self), name, _as_method(name, value))
                 original = value
                 value = lambda *args, **kw: original(self, *args, **kw)
             else:
-                _check_and_set_parent(self, value, None, name)
+                _adopt_child(self, value, None, name)
                 setattr(type(self), name, value)
                 d['_mock_children'][name] = value
             return
@@ -551,7 +538,7 @@ class NonCallableMock:
             d['_spec_class'] = value
             return
         else:
-            if _check_and_set_parent(self, value, name, name):
+            if _adopt_child(self, value, name, name):
                 d['_mock_children'][name] = value
         if d['_mock_sealed'] and not hasattr(self, name):
             raise AttributeError('Cannot set %s.%s' % (self._extract_mock_name(), name))
@@ -577,7 +564,7 @@ class NonCallableMock:
         d['_mock_children'][name] = _deleted
 
     def _format_mock_call_signature(self, args, kwargs):
-        return _format_call_signature(self._mock_name or 'mock', args, kwargs)
+        return _signature_text(self._mock_name or 'mock', args, kwargs)
 
     def _format_mock_failure_message(self, args, kwargs, action='call'):
         expected = self._format_mock_call_signature(args, kwargs)
@@ -681,7 +668,7 @@ class CallableMixin:
                                  _spec_state, _new_name, _new_parent, **kwargs)
         self.__dict__['_mock_return_value'] = return_value
         if return_value is not DEFAULT:
-            _check_and_set_parent(self, return_value, None, '()')
+            _adopt_child(self, return_value, None, '()')
         self.side_effect = side_effect
 
     def __call__(self, /, *args, **kwargs):
@@ -869,40 +856,43 @@ def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=No
 
 # patch
 
-def _importer(target):
-    components = target.split('.')
-    import_path = components.pop(0)
-    thing = __import__(import_path)
-    for comp in components:
-        import_path += '.%s' % comp
-        try:
-            thing = getattr(thing, comp)
-        except AttributeError:
-            __import__(import_path)
-            thing = getattr(thing, comp)
-    return thing
+def _import_dotted(path):
+    # The object a dotted path names: the first part is imported, each
+    # further one is an attribute or, failing that, a submodule to import.
+    first, *rest = path.split('.')
+    obj = __import__(first)
+    imported = first
+    for part in rest:
+        imported = f'{imported}.{part}'
+        if not hasattr(obj, part):
+            __import__(imported)
+        obj = getattr(obj, part)
+    return obj
 
 
 def _resolve(target):
-    if target == '__main__' or target.startswith('__main__.'):
-        thing = _MainModule()
-        for comp in target.split('.')[1:]:
-            thing = getattr(thing, comp)
-        return thing
-    return _importer(target)
+    parts = target.split('.')
+    if parts[0] != '__main__':
+        return _import_dotted(target)
+    obj = _MainModule()
+    for part in parts[1:]:
+        obj = getattr(obj, part)
+    return obj
 
 
 class _MainModule:
     # The program's module (minipy keeps no module object for it): its
     # attributes are the program's globals.
+    def __repr__(self):
+        return "<module '__main__'>"
+
     def __getattr__(self, name):
-        g = _main_globals()
+        namespace = _main_globals()
         if name == '__dict__':
-            return g
-        try:
-            return g[name]
-        except KeyError:
-            raise AttributeError("module '__main__' has no attribute %r" % name) from None
+            return namespace
+        if name not in namespace:
+            raise AttributeError(f"module '__main__' has no attribute {name!r}")
+        return namespace[name]
 
     def __setattr__(self, name, value):
         _main_globals()[name] = value
@@ -910,70 +900,80 @@ class _MainModule:
     def __delattr__(self, name):
         del _main_globals()[name]
 
-    def __repr__(self):
-        return "<module '__main__'>"
-
 
 def _get_target(target):
-    try:
-        target, attribute = target.rsplit('.', 1)
-    except (TypeError, ValueError, AttributeError):
-        raise TypeError('Need a valid target to patch. You supplied: %r' % (target,))
-    return (lambda: _resolve(target)), attribute
+    # 'package.module.attr' -> (a function resolving the object, 'attr').
+    # Resolved when the patch starts, not when it is made.
+    if not isinstance(target, str) or '.' not in target:
+        raise TypeError(f'Need a valid target to patch. You supplied: {target!r}')
+    owner, attribute = target.rsplit('.', 1)
+    return (lambda: _resolve(owner)), attribute
 
 
-_active_patches = []
+def _decorate_tests(klass, make_decorator):
+    # A patcher decorating a class decorates each of its test methods
+    # (named with patch.TEST_PREFIX), each with a patcher of its own.
+    for attr in dir(klass):
+        if not attr.startswith(patch.TEST_PREFIX):
+            continue
+        method = getattr(klass, attr)
+        if callable(method):
+            setattr(klass, attr, make_decorator()(method))
+    return klass
 
 
 class _Startable:
-    # start()/stop() of patch and patch.dict: enter and exit outside a
-    # with block, remembered for stopall().
+    # start()/stop() of patch and patch.dict: entered and left outside a
+    # with block, and remembered for patch.stopall().
 
     def start(self):
-        """Activate a patch, returning any created mock."""
+        """Apply the patch until stop(); returns what __enter__ gives."""
         result = self.__enter__()
         _patch._active_patches.append(self)
         return result
 
     def stop(self):
-        """Stop an active patch."""
-        try:
-            _patch._active_patches.remove(self)
-        except ValueError:
+        """Undo a patch start() applied; None if it is not active."""
+        if self not in _patch._active_patches:
             return None
+        _patch._active_patches.remove(self)
         return self.__exit__(None, None, None)
 
 
+# Attributes that deleting leaves in place (a class or function keeps a
+# default): patch's undo sets them back instead.
+_undeletable = ('__doc__', '__module__', '__defaults__', '__annotations__', '__kwdefaults__')
+
+
 class _patch(_Startable):
+    # One attribute replaced for the length of a with block, a decorated
+    # call or a start()/stop(). attribute_name is set for patch.multiple,
+    # whose first patcher enters the others (additional_patchers) and
+    # hands back a dict of the mocks made.
     attribute_name = None
     _active_patches = []
 
     def __init__(self, getter, attribute, new, spec, create, spec_set, autospec,
                  new_callable, kwargs, *, unsafe=False):
-        if new_callable is not None:
-            if new is not DEFAULT:
-                raise ValueError("Cannot use 'new' and 'new_callable' together")
-            if autospec is not None:
-                raise ValueError("Cannot use 'autospec' and 'new_callable' together")
-        self.getter = getter
-        self.attribute = attribute
-        self.new = new
-        self.new_callable = new_callable
-        self.spec = spec
+        if new_callable is not None and new is not DEFAULT:
+            raise ValueError("Cannot use 'new' and 'new_callable' together")
+        if new_callable is not None and autospec is not None:
+            raise ValueError("Cannot use 'autospec' and 'new_callable' together")
+        self.getter, self.attribute = getter, attribute
+        self.new, self.new_callable = new, new_callable
+        self.spec, self.spec_set, self.autospec = spec, spec_set, autospec
         self.create = create
         self.has_local = False
-        self.spec_set = spec_set
-        self.autospec = autospec
         self.kwargs = kwargs
         self.additional_patchers = []
         self.is_started = False
 
     def copy(self):
-        p = _patch(self.getter, self.attribute, self.new, self.spec, self.create,
-                   self.spec_set, self.autospec, self.new_callable, self.kwargs)
-        p.attribute_name = self.attribute_name
-        p.additional_patchers = [q.copy() for q in self.additional_patchers]
-        return p
+        twin = _patch(self.getter, self.attribute, self.new, self.spec, self.create,
+                      self.spec_set, self.autospec, self.new_callable, self.kwargs)
+        twin.attribute_name = self.attribute_name
+        twin.additional_patchers = [other.copy() for other in self.additional_patchers]
+        return twin
 
     def __call__(self, func):
         if isinstance(func, type):
@@ -981,203 +981,201 @@ class _patch(_Startable):
         return self.decorate_callable(func)
 
     def decorate_class(self, klass):
-        for attr in dir(klass):
-            if not attr.startswith(patch.TEST_PREFIX):
-                continue
-            attr_value = getattr(klass, attr)
-            if not hasattr(attr_value, '__call__'):
-                continue
-            patcher = self.copy()
-            setattr(klass, attr, patcher(attr_value))
-        return klass
+        return _decorate_tests(klass, self.copy)
 
     def decorate_callable(self, func):
         if hasattr(func, 'patchings'):
+            # Stacked patch decorators share the innermost wrapper.
             func.patchings.append(self)
             return func
 
         @_functools.wraps(func)
         def patched(*args, **keywargs):
-            extra_args = []
-            entered = []
+            applied = []
+            made = []
             try:
                 for patching in patched.patchings:
-                    arg = patching.__enter__()
-                    entered.append(patching)
+                    got = patching.__enter__()
+                    applied.append(patching)
                     if patching.attribute_name is not None:
-                        keywargs.update(arg)
+                        keywargs.update(got)
                     elif patching.new is DEFAULT:
-                        extra_args.append(arg)
-                return func(*args, *extra_args, **keywargs)
+                        made.append(got)
+                return func(*args, *made, **keywargs)
             finally:
-                for patching in reversed(entered):
-                    patching.__exit__(*_sys.exc_info())
+                exc_info = _sys.exc_info()
+                while applied:
+                    applied.pop().__exit__(*exc_info)
 
         patched.patchings = [self]
         return patched
 
     def get_original(self):
-        target = self.getter()
-        name = self.attribute
-        original = DEFAULT
-        local = False
+        target, name = self.getter(), self.attribute
+        local = True
         try:
-            if isinstance(target, _MainModule):
-                original = _main_globals()[name]
-            else:
-                original = target.__dict__[name]
+            own = _main_globals() if isinstance(target, _MainModule) else target.__dict__
+            original = own[name]
         except (AttributeError, KeyError, TypeError):
+            local = False
             original = getattr(target, name, DEFAULT)
-        else:
-            local = True
         if name in _builtins.__dict__ and type(target).__name__ == 'module':
+            # A module may shadow a builtin it does not define.
             self.create = True
-        if not self.create and original is DEFAULT:
-            raise AttributeError('%s does not have the attribute %r' % (target, name))
+        if original is DEFAULT and not self.create:
+            raise AttributeError(f'{target} does not have the attribute {name!r}')
         return original, local
 
+    def _mock_for(self, original, spec, spec_set):
+        # The mock patch makes when given no new object and no autospec.
+        if spec is True:
+            spec = original
+        if spec_set is True:
+            spec_set, spec = (original if spec is None else spec), None
+        specced = spec if spec is not None else spec_set
+        if specced is not None and original is DEFAULT:
+            raise TypeError("Can't use 'spec' with create=True")
+        if self.new_callable is not None:
+            factory = self.new_callable
+        elif specced is not None and not callable(specced):
+            factory = NonCallableMagicMock
+        else:
+            factory = MagicMock
+        options = {}
+        if spec is not None:
+            options['spec'] = spec
+        if spec_set is not None:
+            options['spec_set'] = spec_set
+        if self.attribute and isinstance(factory, type) and issubclass(factory, NonCallableMock):
+            options['name'] = self.attribute
+        options.update(self.kwargs)
+        made = factory(**options)
+        if specced is not None and isinstance(original, type) and _is_instance_mock(made):
+            # A class patched with a spec: its instances follow it too.
+            instance_factory = factory if callable(specced) else NonCallableMagicMock
+            made.return_value = instance_factory(_new_parent=made, _new_name='()', spec=specced)
+        return made
+
     def __enter__(self):
-        new, spec, spec_set = self.new, self.spec, self.spec_set
-        autospec, kwargs = self.autospec, self.kwargs
-        new_callable = self.new_callable
         self.target = self.getter()
-        if spec is False:
-            spec = None
-        if spec_set is False:
-            spec_set = None
-        if autospec is False:
-            autospec = None
+        spec, spec_set, autospec = (None if v is False else v
+                                    for v in (self.spec, self.spec_set, self.autospec))
         if spec is not None and autospec is not None:
             raise TypeError("Can't specify spec and autospec")
-        if ((spec is not None or autospec is not None) and spec_set not in (True, None)):
+        if (spec is not None or autospec is not None) and spec_set not in (True, None):
             raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
         original, local = self.get_original()
-        if new is DEFAULT and autospec is None:
-            inherit = False
-            if spec is True:
-                spec = original
-                if spec_set is True:
-                    spec_set = original
-                    spec = None
-            elif spec is not None:
-                if spec_set is True:
-                    spec_set = spec
-                    spec = None
-            elif spec_set is True:
-                spec_set = original
-            if spec is not None or spec_set is not None:
-                if original is DEFAULT:
-                    raise TypeError("Can't use 'spec' with create=True")
-                if isinstance(original, type):
-                    inherit = True
-            if new_callable is not None:
-                Klass = new_callable
-            elif spec is not None or spec_set is not None:
-                this_spec = spec if spec is not None else spec_set
-                Klass = MagicMock if callable(this_spec) else NonCallableMagicMock
-            else:
-                Klass = MagicMock
-            _kwargs = {}
-            if spec is not None:
-                _kwargs['spec'] = spec
-            if spec_set is not None:
-                _kwargs['spec_set'] = spec_set
-            if isinstance(Klass, type) and issubclass(Klass, NonCallableMock) and self.attribute:
-                _kwargs['name'] = self.attribute
-            _kwargs.update(kwargs)
-            new = Klass(**_kwargs)
-            if inherit and _is_instance_mock(new):
-                this_spec = spec if spec is not None else spec_set
-                if not callable(this_spec):
-                    Klass = NonCallableMagicMock
-                new.return_value = Klass(_new_parent=new, _new_name='()', spec=this_spec)
-        elif autospec is not None:
-            if new is not DEFAULT:
+        if autospec is not None:
+            if self.new is not DEFAULT:
                 raise TypeError("autospec creates the mock for you. Can't specify autospec and new.")
             if original is DEFAULT:
                 raise TypeError("Can't use 'autospec' with create=True")
-            spec_set = bool(spec_set)
-            if autospec is True:
-                autospec = original
-            new = create_autospec(autospec, spec_set=spec_set, _name=self.attribute, **kwargs)
-        elif kwargs:
+            new = create_autospec(original if autospec is True else autospec,
+                                  spec_set=bool(spec_set), _name=self.attribute, **self.kwargs)
+        elif self.new is DEFAULT:
+            new = self._mock_for(original, spec, spec_set)
+        elif self.kwargs:
             raise TypeError("Can't pass kwargs to a mock we aren't creating")
-        new_attr = new
-        self.temp_original = original
-        self.is_local = local
-        setattr(self.target, self.attribute, new_attr)
-        self._exit_stack = []
-        if self.attribute_name is not None:
-            extra_args = {}
-            if self.new is DEFAULT:
-                extra_args[self.attribute_name] = new
-            for patching in self.additional_patchers:
-                arg = patching.__enter__()
-                self._exit_stack.append(patching)
-                if patching.new is DEFAULT:
-                    extra_args.update(arg)
-            return extra_args
-        return new
+        else:
+            new = self.new
+        self.temp_original, self.is_local = original, local
+        setattr(self.target, self.attribute, new)
+        self._extras_applied = []
+        if self.attribute_name is None:
+            return new
+        made = {self.attribute_name: new} if self.new is DEFAULT else {}
+        try:
+            for extra in self.additional_patchers:
+                got = extra.__enter__()
+                self._extras_applied.append(extra)
+                if extra.new is DEFAULT:
+                    made.update(got)
+        except BaseException:
+            # Undo what was applied before the failure.
+            self.__exit__(*_sys.exc_info())
+            raise
+        return made
 
     def __exit__(self, *exc_info):
-        if self.is_local and self.temp_original is not DEFAULT:
-            setattr(self.target, self.attribute, self.temp_original)
+        target, name, original = self.target, self.attribute, self.temp_original
+        if self.is_local and original is not DEFAULT:
+            setattr(target, name, original)
         else:
-            delattr(self.target, self.attribute)
-            if not self.create and (not hasattr(self.target, self.attribute) or
-                                    self.attribute in ('__doc__', '__module__', '__defaults__',
-                                                       '__annotations__', '__kwdefaults__')):
-                setattr(self.target, self.attribute, self.temp_original)
-        del self.temp_original
-        del self.is_local
-        del self.target
-        stack = self._exit_stack
-        self._exit_stack = []
-        for patching in reversed(stack):
-            patching.__exit__(*exc_info)
+            delattr(target, name)
+            if not self.create and (name in _undeletable or not hasattr(target, name)):
+                setattr(target, name, original)
+        del self.temp_original, self.is_local, self.target
+        extras, self._extras_applied = self._extras_applied, []
+        while extras:
+            extras.pop().__exit__(*exc_info)
         return False
-
 
 
 def _patch_object(target, attribute, new=DEFAULT, spec=None, create=False, spec_set=None,
                   autospec=None, new_callable=None, *, unsafe=False, **kwargs):
+    """patch.object: replace target.attribute (target an object, not a path)."""
     if type(target) is str:
-        raise TypeError('%r must be the actual object to be patched, not a str' % (target,))
+        raise TypeError(f'{target!r} must be the actual object to be patched, not a str')
     return _patch(lambda: target, attribute, new, spec, create, spec_set, autospec,
                   new_callable, kwargs, unsafe=unsafe)
 
 
 def _patch_multiple(target, spec=None, create=False, spec_set=None, autospec=None,
                     new_callable=None, **kwargs):
+    """patch.multiple: several attributes of one target, given as keywords."""
+    if not kwargs:
+        raise ValueError('Must supply at least one keyword argument with patch.multiple')
     if type(target) is str:
         getter = lambda: _resolve(target)
     else:
         getter = lambda: target
-    if not kwargs:
-        raise ValueError('Must supply at least one keyword argument with patch.multiple')
-    items = list(kwargs.items())
-    attribute, new = items[0]
-    patcher = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-    patcher.attribute_name = attribute
-    for attribute, new in items[1:]:
-        this_patcher = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-        this_patcher.attribute_name = attribute
-        patcher.additional_patchers.append(this_patcher)
-    return patcher
+    patchers = []
+    for attribute, new in kwargs.items():
+        one = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
+        one.attribute_name = attribute
+        patchers.append(one)
+    first = patchers[0]
+    first.additional_patchers.extend(patchers[1:])
+    return first
 
 
 def patch(target, new=DEFAULT, spec=None, create=False, spec_set=None, autospec=None,
           new_callable=None, *, unsafe=False, **kwargs):
-    """`patch` acts as a function decorator, class decorator or a context
-    manager. Inside the body of the function or with statement, the `target`
-    is patched with a `new` object. When the function/with statement exits
-    the patch is undone."""
+    """Replace the object the dotted path target names, with new or a
+    MagicMock, for the length of a with block, a decorated function or
+    class, or a start()/stop(); the original is put back afterwards."""
     getter, attribute = _get_target(target)
     return _patch(getter, attribute, new, spec, create, spec_set, autospec,
                   new_callable, kwargs, unsafe=unsafe)
 
 
+def _copy_mapping(mapping):
+    try:
+        return mapping.copy()
+    except AttributeError:
+        return {key: mapping[key] for key in mapping}
+
+
+def _empty_mapping(mapping):
+    try:
+        mapping.clear()
+    except AttributeError:
+        for key in list(mapping):
+            del mapping[key]
+
+
+def _fill_mapping(mapping, values):
+    try:
+        mapping.update(values)
+    except AttributeError:
+        for key in values:
+            mapping[key] = values[key]
+
+
 class _patch_dict(_Startable):
+    # patch.dict: entries set in a mapping (optionally emptied first), and
+    # its whole former content put back afterwards.
+
     def __init__(self, in_dict, values=(), clear=False, **kwargs):
         self.in_dict = in_dict
         self.values = dict(values)
@@ -1187,12 +1185,7 @@ class _patch_dict(_Startable):
 
     def __call__(self, f):
         if isinstance(f, type):
-            for attr in dir(f):
-                attr_value = getattr(f, attr)
-                if attr.startswith(patch.TEST_PREFIX) and hasattr(attr_value, '__call__'):
-                    decorator = _patch_dict(self.in_dict, self.values, self.clear)
-                    setattr(f, attr, decorator(attr_value))
-            return f
+            return _decorate_tests(f, lambda: _patch_dict(self.in_dict, self.values, self.clear))
 
         @_functools.wraps(f)
         def _inner(*args, **kw):
@@ -1203,39 +1196,21 @@ class _patch_dict(_Startable):
                 self._unpatch_dict()
         return _inner
 
+    def _patch_dict(self):
+        if isinstance(self.in_dict, str):
+            self.in_dict = _resolve(self.in_dict)
+        self._original = _copy_mapping(self.in_dict)
+        if self.clear:
+            _empty_mapping(self.in_dict)
+        _fill_mapping(self.in_dict, self.values)
+
+    def _unpatch_dict(self):
+        _empty_mapping(self.in_dict)
+        _fill_mapping(self.in_dict, self._original)
+
     def __enter__(self):
         self._patch_dict()
         return self.in_dict
-
-    def _patch_dict(self):
-        values = self.values
-        if isinstance(self.in_dict, str):
-            self.in_dict = _resolve(self.in_dict)
-        in_dict = self.in_dict
-        try:
-            original = in_dict.copy()
-        except AttributeError:
-            original = {}
-            for key in in_dict:
-                original[key] = in_dict[key]
-        self._original = original
-        if self.clear:
-            in_dict.clear()
-        try:
-            in_dict.update(values)
-        except AttributeError:
-            for key in values:
-                in_dict[key] = values[key]
-
-    def _unpatch_dict(self):
-        in_dict = self.in_dict
-        original = self._original
-        in_dict.clear()
-        try:
-            in_dict.update(original)
-        except AttributeError:
-            for key in original:
-                in_dict[key] = original[key]
 
     def __exit__(self, *args):
         if self._original is not None:
@@ -1243,10 +1218,11 @@ class _patch_dict(_Startable):
         return False
 
 
-
 def _patch_stopall():
-    for patch in reversed(_patch._active_patches):
-        patch.stop()
+    """Stop every patch start() applied, the latest first."""
+    active = _patch._active_patches
+    while active:
+        active[-1].stop()
 
 
 patch.object = _patch_object
@@ -1256,106 +1232,102 @@ patch.stopall = _patch_stopall
 patch.TEST_PREFIX = 'test'
 
 
-def _to_stream(read_data):
-    if isinstance(read_data, bytes):
+class _OpenedFile:
+    # The state behind mock_open's file handle: read_data as a stream,
+    # started over each time the open mock is called, which the handle's
+    # reading methods consume unless given a return_value of their own.
+
+    def __init__(self, read_data, handle):
+        self.read_data = read_data
+        self.handle = handle
+        self.stream = self.new_stream()
+        self.readline_source = self.readline_results()
+
+    def new_stream(self):
         import io
-        return io.BytesIO(read_data)
-    import io
-    return io.StringIO(read_data)
+        data = self.read_data
+        return io.BytesIO(data) if isinstance(data, bytes) else io.StringIO(data)
+
+    def read(self, *args, **kwargs):
+        fixed = self.handle.read.return_value
+        return self.stream.read(*args, **kwargs) if fixed is None else fixed
+
+    def readlines(self, *args, **kwargs):
+        fixed = self.handle.readlines.return_value
+        return self.stream.readlines(*args, **kwargs) if fixed is None else fixed
+
+    def lines(self):
+        # Iterating the handle: its readline's return_value forever if
+        # one is set, else the stream's lines.
+        fixed = self.handle.readline.return_value
+        if fixed is not None:
+            while True:
+                yield fixed
+        yield from self.stream
+
+    def readline_results(self):
+        yield from self.lines()
+        while True:
+            yield self.stream.readline()
+
+    def next_line(self):
+        fixed = self.handle.readline.return_value
+        if fixed is not None:
+            return fixed
+        # next() on the stream, which is readline() until it comes back empty.
+        line = self.stream.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def leave(self, exc_type, exc, tb):
+        self.handle.close()
+
+    def reopen(self, *args, **kwargs):
+        self.stream = self.new_stream()
+        # A readline side_effect the test set itself is left alone.
+        if self.handle.readline.side_effect == self.readline_source:
+            self.readline_source = self.readline_results()
+            self.handle.readline.side_effect = self.readline_source
+        return DEFAULT
 
 
 def mock_open(mock=None, read_data=''):
-    """A helper function to create a mock to replace the use of `open`."""
-    _read_data = _to_stream(read_data)
-    _state = [_read_data, None]
-
-    def _readlines_side_effect(*args, **kwargs):
-        if handle.readlines.return_value is not None:
-            return handle.readlines.return_value
-        return _state[0].readlines(*args, **kwargs)
-
-    def _read_side_effect(*args, **kwargs):
-        if handle.read.return_value is not None:
-            return handle.read.return_value
-        return _state[0].read(*args, **kwargs)
-
-    def _readline_side_effect(*args, **kwargs):
-        while True:
-            yield _state[0].readline(*args, **kwargs)
-
-    def _iter_side_effect():
-        if handle.readline.return_value is not None:
-            while True:
-                yield handle.readline.return_value
-        for line in _state[0]:
-            yield line
-
-    def _next_side_effect():
-        if handle.readline.return_value is not None:
-            return handle.readline.return_value
-        return next(_state[0])
-
-    def _exit_side_effect(exctype, excinst, exctb):
-        handle.close()
-
+    """A mock to stand in for open(): calling it gives a file handle mock
+    whose read, readline, readlines and iteration serve read_data."""
     if mock is None:
-        mock = MagicMock(name='open', spec=open)
-    handle = MagicMock(spec=dir(_FileSpec))
+        mock = MagicMock(name='open', spec=_OPEN_SPEC)
+    handle = MagicMock(spec=_FILE_SPEC)
+    opened = _OpenedFile(read_data, handle)
     handle.__enter__.return_value = handle
-    handle.write.return_value = None
-    handle.read.return_value = None
-    handle.readline.return_value = None
-    handle.readlines.return_value = None
-    handle.read.side_effect = _read_side_effect
-    _state[1] = _readline_side_effect()
-    handle.readline.side_effect = _state[1]
-    handle.readlines.side_effect = _readlines_side_effect
-    handle.__iter__.side_effect = _iter_side_effect
-    handle.__next__.side_effect = _next_side_effect
-    handle.__exit__.side_effect = _exit_side_effect
-
-    def reset_data(*args, **kwargs):
-        _state[0] = _to_stream(read_data)
-        if handle.readline.side_effect == _state[1]:
-            _state[1] = _readline_side_effect()
-            handle.readline.side_effect = _state[1]
-        return DEFAULT
-
-    mock.side_effect = reset_data
+    for method in ('write', 'read', 'readline', 'readlines'):
+        getattr(handle, method).return_value = None
+    handle.read.side_effect = opened.read
+    handle.readline.side_effect = opened.readline_source
+    handle.readlines.side_effect = opened.readlines
+    handle.__iter__.side_effect = opened.lines
+    handle.__next__.side_effect = opened.next_line
+    handle.__exit__.side_effect = opened.leave
+    mock.side_effect = opened.reopen
     mock.return_value = handle
     return mock
 
 
-class _FileSpec:
-    # The names a file object has, for mock_open's handle.
-    def close(self): pass
-    def closed(self): pass
-    def fileno(self): pass
-    def flush(self): pass
-    def isatty(self): pass
-    def read(self): pass
-    def readable(self): pass
-    def readline(self): pass
-    def readlines(self): pass
-    def seek(self): pass
-    def seekable(self): pass
-    def tell(self): pass
-    def truncate(self): pass
-    def writable(self): pass
-    def write(self): pass
-    def writelines(self): pass
-    def __enter__(self): pass
-    def __exit__(self, *a): pass
-    def __iter__(self): pass
-    def __next__(self): pass
-    name = None
-    mode = None
-    encoding = None
-    buffering = None
-    errors = None
-    newlines = None
-    buffer = None
-    line_buffering = None
+# What a file object has, text or binary (the attributes of
+# io.TextIOWrapper and io.BytesIO), for mock_open's handle; and what the
+# open function has, for the mock of open itself.
+_OBJECT_DUNDERS = ('__class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ '
+                   '__getattribute__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ '
+                   '__le__ __lt__ __module__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ '
+                   '__setattr__ __sizeof__ __str__ __subclasshook__ ').split()
+_FILE_SPEC = _OBJECT_DUNDERS + (
+    '__del__ __dict__ __enter__ __exit__ __iter__ __next__ __setstate__ '
+    '_CHUNK_SIZE _checkClosed _checkReadable _checkSeekable _checkWritable _finalizing '
+    'buffer close closed detach encoding errors fileno flush getbuffer getvalue isatty '
+    'line_buffering name newlines read read1 readable readinto readinto1 readline '
+    'readlines reconfigure seek seekable tell truncate writable write write_through '
+    'writelines').split()
+_OPEN_SPEC = _OBJECT_DUNDERS + '__call__ __name__ __qualname__ __self__ __text_signature__'.split()
 
 
 _exported = ('_Call', '_CallList', '_patch', '_patch_dict', '_MagicProxy')
