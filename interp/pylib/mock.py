@@ -282,6 +282,11 @@ _unsupported_magics = set(
     '__instancecheck__ __subclasscheck__ __del__'.split())
 
 
+# Attribute names a mock refuses unless unsafe=True: misspelt assertions
+# would otherwise pass silently as child mocks.
+_ASSERT_TYPOS = ('assert', 'assret', 'asert', 'aseert', 'assrt')
+
+
 def _is_magic(name):
     return len(name) > 4 and name[:2] == '__' and name[-2:] == '__' and name[2:-2].isidentifier()
 
@@ -325,8 +330,8 @@ class NonCallableMock:
         d['_mock_new_parent'] = _new_parent
         d['_mock_sealed'] = False
         if spec_set is not None:
-            spec = spec_set
-            spec_set = True
+            # spec_set=X is spec=X that also refuses new attributes.
+            spec, spec_set = spec_set, True
         d['_spec_class'] = None
         d['_mock_methods'] = None
         d['_spec_set'] = spec_set
@@ -350,10 +355,7 @@ class NonCallableMock:
         d = self.__dict__
         _spec_class = None
         if spec is not None and not isinstance(spec, list):
-            if isinstance(spec, type):
-                _spec_class = spec
-            else:
-                _spec_class = type(spec)
+            _spec_class = spec if isinstance(spec, type) else type(spec)
             spec = dir(spec)
         d['_spec_class'] = _spec_class
         d['_spec_set'] = spec_set
@@ -371,11 +373,8 @@ class NonCallableMock:
         d['_mock_new_name'] = None
         setattr(self, attribute, mock)
 
-    @property
-    def __class__(self):
-        if self._spec_class is None:
-            return type(self)
-        return self._spec_class
+    # A mock with a spec passes isinstance() checks for the spec's class.
+    __class__ = property(lambda self: type(self) if self._spec_class is None else self._spec_class)
 
     # Stored in the instance dict, not as attributes, so that __getattr__
     # and __setattr__ (which make child mocks) never see them.
@@ -407,11 +406,15 @@ class NonCallableMock:
     side_effect = property(__get_side_effect, __set_side_effect)
 
     def reset_mock(self, visited=None, *, return_value=False, side_effect=False):
-        if visited is None:
-            visited = []
-        if id(self) in visited:
+        """Forget the calls of this mock, its children and its return value
+        (and, when asked, the configured return value and side effect)."""
+        # visited: the ids of the mocks already reset, for mocks that are
+        # their own descendants.
+        seen = [] if visited is None else visited
+        key = id(self)
+        if key in seen:
             return
-        visited.append(id(self))
+        seen.append(key)
         d = self.__dict__
         d['_mock_called'] = False
         d['_mock_call_args'] = None
@@ -425,93 +428,80 @@ class NonCallableMock:
             d['_mock_side_effect'] = None
         for child in d['_mock_children'].values():
             if _is_instance_mock(child) and child is not _deleted:
-                child.reset_mock(visited, return_value=return_value, side_effect=side_effect)
+                child.reset_mock(seen, return_value=return_value, side_effect=side_effect)
         ret = d['_mock_return_value']
         if _is_instance_mock(ret) and ret is not self:
-            ret.reset_mock(visited)
+            ret.reset_mock(seen)
 
     def configure_mock(self, **kwargs):
-        for arg, val in sorted(kwargs.items(), key=lambda entry: entry[0].count('.')):
-            args = arg.split('.')
-            final = args.pop()
-            obj = self
-            for entry in args:
-                obj = getattr(obj, entry)
-            setattr(obj, final, val)
+        """Set attributes, of children too: configure_mock(**{'a.b.return_value': 1})."""
+        # Shorter paths first, so that 'a' is set before 'a.b'.
+        for path in sorted(kwargs, key=lambda path: path.count('.')):
+            *owners, last = path.split('.')
+            holder = _functools.reduce(getattr, owners, self)
+            setattr(holder, last, kwargs[path])
 
     def __getattr__(self, name):
-        d = self.__dict__
-        if name in ('_mock_methods', '_mock_unsafe'):
+        # Only attributes not found the usual way come here: each new name
+        # is a child mock, made on first use and kept.
+        state = self.__dict__
+        allowed = state.get('_mock_methods')
+        if name == '_mock_methods' or name == '_mock_unsafe':
             raise AttributeError(name)
-        elif d.get('_mock_methods') is not None:
-            if name not in d['_mock_methods'] or name in _all_magics:
-                raise AttributeError('Mock object has no attribute %r' % name)
+        if allowed is not None:
+            if name in _all_magics or name not in allowed:
+                raise AttributeError(f'Mock object has no attribute {name!r}')
         elif _is_magic(name):
             raise AttributeError(name)
-        if not d.get('_mock_unsafe') and (not d.get('_mock_methods') or name not in d['_mock_methods']):
-            if name.startswith(('assert', 'assret', 'asert', 'aseert', 'assrt')):
-                raise AttributeError(
-                    f"{name!r} is not a valid assertion. Use a spec "
-                    f"for the mock if {name!r} is meant to be an attribute.")
-        children = d['_mock_children']
-        result = children.get(name)
-        if result is _deleted:
+        looks_like_assert = name.startswith(_ASSERT_TYPOS)
+        if looks_like_assert and not state.get('_mock_unsafe') and not (allowed and name in allowed):
+            raise AttributeError(f"{name!r} is not a valid assertion. Use a spec for the mock if {name!r} is meant to be an attribute.")
+        children = state['_mock_children']
+        child = children.get(name)
+        if child is _deleted:
             raise AttributeError(name)
-        if result is None:
-            if d['_mock_sealed']:
-                raise AttributeError(self._extract_mock_name() + '.' + name)
-            wraps = None
-            if d['_mock_wraps'] is not None:
-                wraps = getattr(d['_mock_wraps'], name)
-            result = self._get_child_mock(parent=self, name=name, wraps=wraps,
-                                          _new_name=name, _new_parent=self)
-            children[name] = result
-        return result
+        if child is not None:
+            return child
+        if state['_mock_sealed']:
+            raise AttributeError(f'{self._extract_mock_name()}.{name}')
+        wrapped = state['_mock_wraps']
+        child = self._get_child_mock(parent=self, name=name,
+                                     wraps=None if wrapped is None else getattr(wrapped, name),
+                                     _new_name=name, _new_parent=self)
+        children[name] = child
+        return child
 
     def _extract_mock_name(self):
-        _name_list = [self.__dict__['_mock_new_name']]
-        _parent = self.__dict__['_mock_new_parent']
-        last = self
-        dot = '.'
-        if _name_list == ['()']:
-            dot = ''
-        while _parent is not None:
-            last = _parent
-            pd = _parent.__dict__
-            _name_list.append(pd['_mock_new_name'] + dot)
-            dot = '.'
-            if pd['_mock_new_name'] == '()':
-                dot = ''
-            _parent = pd['_mock_new_parent']
-        _name_list = list(reversed(_name_list))
-        _first = last.__dict__['_mock_name'] or 'mock'
-        if len(_name_list) > 1:
-            if _name_list[1] not in ('()', '().'):
-                _first += '.'
-        _name_list[0] = _first
-        return ''.join(_name_list)
+        # The path repr shows: the root mock's name ('mock' when it has
+        # none), then each descendant's attribute name, '()' for a return
+        # value: 'mock.method().attr'.
+        lineage = [self]
+        while lineage[-1].__dict__['_mock_new_parent'] is not None:
+            lineage.append(lineage[-1].__dict__['_mock_new_parent'])
+        root = lineage.pop()
+        path = root.__dict__['_mock_name'] or 'mock'
+        for node in reversed(lineage):
+            step = node.__dict__['_mock_new_name']
+            path += step if step == '()' else '.' + step
+        return path
 
     def __repr__(self):
-        name = self._extract_mock_name()
-        name_string = ''
-        if name not in ('mock', 'mock.'):
-            name_string = ' name=%r' % name
-        spec_string = ''
-        if self._spec_class is not None:
-            spec_string = ' spec=%r'
-            if self._spec_set:
-                spec_string = ' spec_set=%r'
-            spec_string = spec_string % self._spec_class.__name__
-        return "<%s%s%s id='%s'>" % (type(self).__name__, name_string, spec_string, id(self))
+        path = self._extract_mock_name()
+        shown = '' if path in ('mock', 'mock.') else f' name={path!r}'
+        spec_class = self._spec_class
+        if spec_class is not None:
+            kind = 'spec_set' if self._spec_set else 'spec'
+            shown += f' {kind}={spec_class.__name__!r}'
+        return f"<{type(self).__name__}{shown} id='{id(self)}'>"
 
     def __dir__(self):
-        extras = self._mock_methods or []
-        from_type = dir(type(self))
-        from_dict = list(self.__dict__)
-        from_child = [n for n, m in self._mock_children.items() if m is not _deleted]
-        from_type = [e for e in from_type if not e.startswith('_')]
-        from_dict = [e for e in from_dict if not e.startswith('_') or _is_magic(e)]
-        return sorted(set(extras + from_type + from_dict + from_child))
+        # The spec's names, the public ones of the mock's class, what was
+        # set on it (special methods included) and the live children.
+        names = set(self._mock_methods or ())
+        names.update(n for n in dir(type(self)) if not n.startswith('_'))
+        names.update(n for n in self.__dict__ if not n.startswith('_') or _is_magic(n))
+        names.update(n for n, child in self._mock_children.items() if child is not _deleted)
+        return sorted(names)
 
     def __setattr__(self, name, value):
         d = self.__dict__
@@ -525,14 +515,13 @@ class NonCallableMock:
         elif name in _all_magics:
             if d['_mock_methods'] is not None and name not in d['_mock_methods']:
                 raise AttributeError("Mock object has no attribute '%s'" % name)
-            if not _is_instance_mock(value):
-                setattr(type(self), name, _as_method(name, value))
-                original = value
-                value = lambda *args, **kw: original(self, *args, **kw)
-            else:
+            if _is_instance_mock(value):
                 _adopt_child(self, value, None, name)
-                setattr(type(self), name, value)
                 d['_mock_children'][name] = value
+            else:
+                # A plain function gets the mock as self, like a method.
+                value = _as_method(name, value)
+            setattr(type(self), name, value)
             return
         elif name == '__class__':
             d['_spec_class'] = value
@@ -554,14 +543,14 @@ class NonCallableMock:
             delattr(type(self), name)
             if name not in d:
                 return
-        obj = d['_mock_children'].get(name, _missing)
+        children = d['_mock_children']
         if name in d:
             del d[name]
-        elif obj is _deleted:
+        elif children.get(name) is _deleted:
             raise AttributeError(name)
-        if obj is not _missing:
-            del d['_mock_children'][name]
-        d['_mock_children'][name] = _deleted
+        # Deleted for good: no child will be made under this name again.
+        children.pop(name, None)
+        children[name] = _deleted
 
     def _format_mock_call_signature(self, args, kwargs):
         return _signature_text(self._mock_name or 'mock', args, kwargs)
@@ -572,97 +561,95 @@ class NonCallableMock:
         return 'expected %s not found.\nExpected: %s\n  Actual: %s' % (action, expected, actual)
 
     def _calls_repr(self):
-        if not self.mock_calls:
-            return ''
-        return '\nCalls: %r.' % (self.mock_calls,)
+        # The failure messages' tail: every call the mock recorded.
+        return f'\nCalls: {self.mock_calls!r}.' if self.mock_calls else ''
+
+    def _times_called_error(self, expectation):
+        shown = self._mock_name or 'mock'
+        return AssertionError(f"Expected '{shown}' {expectation}. Called {self.call_count} times.{self._calls_repr()}")
 
     def assert_not_called(self):
-        """assert that the mock was never called."""
-        if self.call_count != 0:
-            raise AssertionError("Expected '%s' to not have been called. Called %s times.%s"
-                                 % (self._mock_name or 'mock', self.call_count, self._calls_repr()))
+        """Fail unless the mock has had no calls."""
+        if self.call_count:
+            raise self._times_called_error('to not have been called')
 
     def assert_called(self):
-        """assert that the mock was called at least once"""
-        if self.call_count == 0:
-            raise AssertionError("Expected '%s' to have been called." % (self._mock_name or 'mock'))
+        """Fail unless the mock has had a call."""
+        if not self.call_count:
+            raise AssertionError(f"Expected '{self._mock_name or 'mock'}' to have been called.")
 
     def assert_called_once(self):
-        """assert that the mock was called only once."""
-        if not self.call_count == 1:
-            raise AssertionError("Expected '%s' to have been called once. Called %s times.%s"
-                                 % (self._mock_name or 'mock', self.call_count, self._calls_repr()))
+        """Fail unless the mock has had one call exactly."""
+        if self.call_count != 1:
+            raise self._times_called_error('to have been called once')
 
     def assert_called_with(self, /, *args, **kwargs):
-        """assert that the last call was made with the specified arguments."""
-        if self.call_args is None:
-            expected = self._format_mock_call_signature(args, kwargs)
-            raise AssertionError('expected call not found.\nExpected: %s\n  Actual: %s'
-                                 % (expected, 'not called.'))
-        if self.call_args != _Call((args, kwargs), two=True):
+        """Fail unless the latest call had these arguments."""
+        latest = self.call_args
+        if latest is None:
+            wanted = self._format_mock_call_signature(args, kwargs)
+            raise AssertionError(f'expected call not found.\nExpected: {wanted}\n  Actual: not called.')
+        if latest != _Call((args, kwargs), two=True):
             raise AssertionError(self._format_mock_failure_message(args, kwargs))
 
     def assert_called_once_with(self, /, *args, **kwargs):
-        """assert that the mock was called exactly once and that that call was
-        with the specified arguments."""
-        if not self.call_count == 1:
-            raise AssertionError("Expected '%s' to be called once. Called %s times.%s"
-                                 % (self._mock_name or 'mock', self.call_count, self._calls_repr()))
+        """Fail unless there was one call exactly, with these arguments."""
+        if self.call_count != 1:
+            raise self._times_called_error('to be called once')
         return self.assert_called_with(*args, **kwargs)
 
     def assert_has_calls(self, calls, any_order=False):
-        """assert the mock has been called with the specified calls."""
-        expected = list(calls)
-        all_calls = _CallList(self.mock_calls)
+        """Fail unless mock_calls holds these calls: as a consecutive run,
+        or (any_order) each somewhere, a recorded call matching once."""
+        wanted = list(calls)
         if not any_order:
-            if expected not in all_calls:
-                raise AssertionError('Calls not found.\nExpected: %r\n  Actual: %r'
-                                     % (_CallList(calls), self.mock_calls))
+            if wanted not in _CallList(self.mock_calls):
+                raise AssertionError(f'Calls not found.\nExpected: {_CallList(calls)!r}\n'
+                                     f'  Actual: {self.mock_calls!r}')
             return
-        all_calls = list(all_calls)
-        not_found = []
-        for kall in expected:
-            try:
-                all_calls.remove(kall)
-            except ValueError:
-                not_found.append(kall)
-        if not_found:
-            raise AssertionError('%r does not contain all of %r in its call list, found %r instead'
-                                 % (self._mock_name or 'mock', tuple(not_found), all_calls))
+        unmatched = list(self.mock_calls)
+        missing = []
+        for one in wanted:
+            if one in unmatched:
+                unmatched.remove(one)
+            else:
+                missing.append(one)
+        if missing:
+            raise AssertionError(f'{self._mock_name or "mock"!r} does not contain all of '
+                                 f'{tuple(missing)!r} in its call list, found {unmatched!r} instead')
 
     def assert_any_call(self, /, *args, **kwargs):
-        """assert the mock has been called with the specified arguments."""
-        expected = _Call((args, kwargs), two=True)
-        if expected not in list(self.call_args_list):
-            raise AssertionError('%s call not found' % self._format_mock_call_signature(args, kwargs))
+        """Fail unless some call, not only the latest, had these arguments."""
+        if _Call((args, kwargs), two=True) not in list(self.call_args_list):
+            raise AssertionError(f'{self._format_mock_call_signature(args, kwargs)} call not found')
 
     def _get_child_mock(self, /, **kw):
+        # Children are callable mocks of the parent's kind: the class the
+        # parent's own per-mock class derives from, or for a non-callable
+        # parent Mock or MagicMock.
         if self.__dict__['_mock_sealed']:
-            attribute = '.' + kw['name'] if 'name' in kw else '()'
-            raise AttributeError(self._extract_mock_name() + attribute)
-        _type = type(self)
-        if not issubclass(_type, CallableMixin):
-            if issubclass(_type, NonCallableMagicMock):
-                klass = MagicMock
-            else:
-                klass = Mock
-        else:
-            klass = _type.__mro__[1]
-        return klass(**kw)
+            where = '.' + kw['name'] if 'name' in kw else '()'
+            raise AttributeError(self._extract_mock_name() + where)
+        own_class = type(self)
+        if issubclass(own_class, CallableMixin):
+            return own_class.__mro__[1](**kw)
+        return (MagicMock if issubclass(own_class, NonCallableMagicMock) else Mock)(**kw)
 
 
-_allowed_names = {
-    'return_value', '_mock_return_value', 'side_effect',
-    '_mock_side_effect', '_mock_parent', '_mock_new_parent',
-    '_mock_name', '_mock_new_name', 'called', 'call_count', 'call_args',
-    'call_args_list', 'mock_calls', 'method_calls',
-}
+# Set as plain attributes (through their properties), never made children.
+_allowed_names = set(
+    'return_value side_effect called call_count call_args call_args_list '
+    'mock_calls method_calls _mock_return_value _mock_side_effect _mock_parent '
+    '_mock_new_parent _mock_name _mock_new_name'.split())
 
 
 class CallableMixin:
-    def __init__(self, spec=None, side_effect=None, return_value=DEFAULT,
-                 wraps=None, name=None, spec_set=None, parent=None,
-                 _spec_state=None, _new_name='', _new_parent=None, **kwargs):
+    # What makes a mock callable: calls are recorded, then answered by
+    # the side effect, the return value or the wrapped object.
+
+    def __init__(self, spec=None, side_effect=None, return_value=DEFAULT, wraps=None, name=None,
+                 spec_set=None, parent=None, _spec_state=None, _new_name='', _new_parent=None,
+                 **kwargs):
         self.__dict__['_mock_return_value'] = return_value
         NonCallableMock.__init__(self, spec, wraps, name, spec_set, parent,
                                  _spec_state, _new_name, _new_parent, **kwargs)
@@ -705,17 +692,17 @@ class CallableMixin:
     def _execute_mock_call(self, /, *args, **kwargs):
         d = self.__dict__
         effect = d['_mock_side_effect']
+        # A side effect is an exception to raise, a function to call or an
+        # iterator of results (exceptions among them raised); DEFAULT from
+        # it means "the return value after all".
+        if effect is not None and _is_exception(effect):
+            raise effect
         if effect is not None:
-            if _is_exception(effect):
-                raise effect
-            elif not callable(effect):
-                result = next(effect)
-                if _is_exception(result):
-                    raise result
-            else:
-                result = effect(*args, **kwargs)
-            if result is not DEFAULT:
-                return result
+            outcome = effect(*args, **kwargs) if callable(effect) else next(effect)
+            if not callable(effect) and _is_exception(outcome):
+                raise outcome
+            if outcome is not DEFAULT:
+                return outcome
         if d['_mock_return_value'] is not DEFAULT:
             return self.return_value
         if d['_mock_wraps'] is not None:
@@ -724,8 +711,9 @@ class CallableMixin:
 
 
 class Mock(CallableMixin, NonCallableMock):
-    """Create a new `Mock` object. `Mock` takes several optional arguments
-    that specify the behaviour of the Mock object."""
+    """A callable stand-in object: it records its calls, makes child
+    mocks for the attributes it is asked for, and returns return_value
+    or what side_effect gives."""
 
 
 _return_values = {
