@@ -44,18 +44,18 @@ class _Sentinel:
         return 'sentinel'
 
     def __getattr__(self, name):
-        if name == '__bases__':
-            # Not a class, whatever copy or inspect may ask.
-            raise AttributeError
         known = self._sentinels
         if name not in known:
+            if name == '__bases__':
+                # Not a class, whatever copy or inspect may ask.
+                raise AttributeError
             known[name] = _SentinelObject(name)
         return known[name]
 
 
 sentinel = _Sentinel()
 DEFAULT = sentinel.DEFAULT
-_missing = sentinel.MISSING
+# What a deleted child leaves in _mock_children.
 _deleted = sentinel.DELETED
 
 
@@ -66,9 +66,11 @@ class _ANY:
         return '<ANY>'
 
     def __eq__(self, other):
+        """Whatever other is."""
         return True
 
     def __ne__(self, other):
+        """Never, whatever other is."""
         return False
 
     __hash__ = None
@@ -99,11 +101,9 @@ def _call_parts(value):
         first, second = value
         if not isinstance(first, str):
             return None, first, second
-        name = first
         if isinstance(second, tuple):
-            args = second
-        else:
-            kwargs = second
+            return first, second, {}
+        return first, (), second
     elif size == 1:
         only = value[0]
         if isinstance(only, str):
@@ -127,11 +127,13 @@ class _Call(tuple):
         return tuple.__new__(cls, (name if named is None else named, args, kwargs))
 
     def __init__(self, value=(), name=None, parent=None, two=False, from_kall=True):
-        self._mock_name = name
-        self._mock_parent = parent
-        self._mock_from_kall = from_kall
+        # name is the path repr shows, parent the call it was made from
+        # (call.a().b: the call to a), from_kall false for call.attr.
+        self._mock_name, self._mock_parent, self._mock_from_kall = name, parent, from_kall
 
     def __eq__(self, other):
+        """Compare with a call in any of its shapes; a nameless side
+        matches any name."""
         try:
             len(other)
         except TypeError:
@@ -208,6 +210,7 @@ class _CallList(list):
     """A list of calls in which `in` also finds a run of calls."""
 
     def __contains__(self, value):
+        """A call in the list, or a list of calls as a consecutive run."""
         if not isinstance(value, list):
             return list.__contains__(self, value)
         width = len(value)
@@ -219,7 +222,8 @@ class _CallList(list):
 
 
 def _is_instance_mock(obj):
-    # type(), not isinstance(): a mock with a spec claims the spec's class.
+    """Whether obj is a mock; by type(), as a mock with a spec claims
+    the spec's class."""
     return issubclass(type(obj), NonCallableMock)
 
 
@@ -296,7 +300,7 @@ def _as_method(name, func):
     # plain callable, which then gets the mock as its first argument.
     def method(self, *args, **kw):
         return func(self, *args, **kw)
-    method.__name__ = name
+    method.__name__ = method.__qualname__ = name
     return method
 
 
@@ -311,7 +315,7 @@ def _dict_property(key):
 
 
 class NonCallableMock:
-    """A non-callable version of `Mock`"""
+    """Mock without the calling: a stand-in object that is not callable."""
 
     def __new__(cls, *args, **kw):
         # A class of its own per mock: magic methods set on one stay there.
@@ -797,20 +801,17 @@ for _name in sorted(_magics):
 
 
 class NonCallableMagicMock(MagicMixin, NonCallableMock):
-    """A version of `MagicMock` that isn't callable."""
+    """MagicMock without the calling: special methods, but not __call__."""
 
 
 class MagicMock(MagicMixin, Mock):
-    """MagicMock is a subclass of Mock with default implementations
-    of most of the magic methods."""
+    """A Mock that also has the special methods (len(), iteration,
+    with, the operators ...), each a mock with a sensible default."""
 
 
 class PropertyMock(Mock):
-    """A mock intended to be used as a property, or other descriptor, on a
-    class."""
-
-    def _get_child_mock(self, /, **kwargs):
-        return MagicMock(**kwargs)
+    """A mock to put on a class as a property: reading the attribute
+    calls it with no arguments, assigning calls it with the value."""
 
     def __get__(self, obj, obj_type=None):
         return self()
@@ -818,23 +819,24 @@ class PropertyMock(Mock):
     def __set__(self, obj, val):
         self(val)
 
+    def _get_child_mock(self, /, **kwargs):
+        # Its children are ordinary mocks, not more properties.
+        return MagicMock(**kwargs)
+
 
 def seal(mock):
-    """Disable the automatic generation of child mocks."""
+    """Stop mock and the children it has made from making new ones: new
+    attributes and calls of unset return values raise AttributeError."""
     mock.__dict__['_mock_sealed'] = True
     for attr in dir(mock):
-        try:
-            m = getattr(mock, attr)
-        except AttributeError:
-            continue
-        if not _is_instance_mock(m):
-            continue
-        if m.__dict__['_mock_new_parent'] is mock:
-            seal(m)
+        child = getattr(mock, attr, None)
+        if _is_instance_mock(child) and child.__dict__['_mock_new_parent'] is mock:
+            seal(child)
 
 
 def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=None, **kwargs):
-    """Create a mock object using another object as a spec."""
+    """A mock whose spec is the given object (a class gives a callable
+    mock, unless instance is true)."""
     if isinstance(spec, type) or not callable(spec):
         klass = NonCallableMagicMock if instance or not callable(spec) else MagicMock
         return klass(spec=spec, spec_set=spec if spec_set else None, name=_name, **kwargs) \
@@ -901,9 +903,8 @@ def _get_target(target):
 def _decorate_tests(klass, make_decorator):
     # A patcher decorating a class decorates each of its test methods
     # (named with patch.TEST_PREFIX), each with a patcher of its own.
-    for attr in dir(klass):
-        if not attr.startswith(patch.TEST_PREFIX):
-            continue
+    tests = [attr for attr in dir(klass) if attr.startswith(patch.TEST_PREFIX)]
+    for attr in tests:
         method = getattr(klass, attr)
         if callable(method):
             setattr(klass, attr, make_decorator()(method))
@@ -916,9 +917,9 @@ class _Startable:
 
     def start(self):
         """Apply the patch until stop(); returns what __enter__ gives."""
-        result = self.__enter__()
+        applied = self.__enter__()
         _patch._active_patches.append(self)
-        return result
+        return applied
 
     def stop(self):
         """Undo a patch start() applied; None if it is not active."""
@@ -964,17 +965,17 @@ class _patch(_Startable):
         return twin
 
     def __call__(self, func):
-        if isinstance(func, type):
-            return self.decorate_class(func)
-        return self.decorate_callable(func)
+        decorate = self.decorate_class if isinstance(func, type) else self.decorate_callable
+        return decorate(func)
 
     def decorate_class(self, klass):
         return _decorate_tests(klass, self.copy)
 
     def decorate_callable(self, func):
-        if hasattr(func, 'patchings'):
+        stacked = getattr(func, 'patchings', None)
+        if stacked is not None:
             # Stacked patch decorators share the innermost wrapper.
-            func.patchings.append(self)
+            stacked.append(self)
             return func
 
         @_functools.wraps(func)
@@ -998,6 +999,18 @@ class _patch(_Startable):
         patched.patchings = [self]
         return patched
 
+    def _undo(self):
+        # patch's __exit__ without the additional patchers: the original
+        # put back, or the attribute patch created removed.
+        target, name, original = self.target, self.attribute, self.temp_original
+        if self.is_local and original is not DEFAULT:
+            setattr(target, name, original)
+        else:
+            delattr(target, name)
+            if not self.create and (name in _undeletable or not hasattr(target, name)):
+                setattr(target, name, original)
+        del self.temp_original, self.is_local, self.target
+
     def get_original(self):
         target, name = self.getter(), self.attribute
         local = True
@@ -1016,8 +1029,7 @@ class _patch(_Startable):
 
     def _mock_for(self, original, spec, spec_set):
         # The mock patch makes when given no new object and no autospec.
-        if spec is True:
-            spec = original
+        spec = original if spec is True else spec
         if spec_set is True:
             spec_set, spec = (original if spec is None else spec), None
         specced = spec if spec is not None else spec_set
@@ -1085,14 +1097,7 @@ class _patch(_Startable):
         return made
 
     def __exit__(self, *exc_info):
-        target, name, original = self.target, self.attribute, self.temp_original
-        if self.is_local and original is not DEFAULT:
-            setattr(target, name, original)
-        else:
-            delattr(target, name)
-            if not self.create and (name in _undeletable or not hasattr(target, name)):
-                setattr(target, name, original)
-        del self.temp_original, self.is_local, self.target
+        self._undo()
         extras, self._extras_applied = self._extras_applied, []
         while extras:
             extras.pop().__exit__(*exc_info)
@@ -1165,23 +1170,20 @@ class _patch_dict(_Startable):
     # its whole former content put back afterwards.
 
     def __init__(self, in_dict, values=(), clear=False, **kwargs):
-        self.in_dict = in_dict
-        self.values = dict(values)
-        self.values.update(kwargs)
-        self.clear = clear
+        self.in_dict, self.clear = in_dict, clear
+        self.values = dict(values, **kwargs)
+        # The mapping's content before patching; None until then.
         self._original = None
 
     def __call__(self, f):
+        # A class gets each test method decorated by a copy of this patcher.
         if isinstance(f, type):
             return _decorate_tests(f, lambda: _patch_dict(self.in_dict, self.values, self.clear))
 
         @_functools.wraps(f)
         def _inner(*args, **kw):
-            self._patch_dict()
-            try:
+            with self:
                 return f(*args, **kw)
-            finally:
-                self._unpatch_dict()
         return _inner
 
     def _patch_dict(self):
@@ -1201,7 +1203,8 @@ class _patch_dict(_Startable):
         return self.in_dict
 
     def __exit__(self, *args):
-        if self._original is not None:
+        applied = self._original is not None
+        if applied:
             self._unpatch_dict()
         return False
 
@@ -1214,8 +1217,8 @@ def _patch_stopall():
 
 
 patch.object = _patch_object
-patch.dict = _patch_dict
 patch.multiple = _patch_multiple
+patch.dict = _patch_dict
 patch.stopall = _patch_stopall
 patch.TEST_PREFIX = 'test'
 
