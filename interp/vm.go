@@ -1052,6 +1052,23 @@ relift:
 				pc = int(in.C)
 			}
 			continue
+		case opUnpack:
+			// a, b = t of an exact tuple of the right length (a heap
+			// entry, an edge): its items straight into the slots.
+			if t, ok := objs[in.B].(*Tuple); ok && in.D < 0 && regs[in.B].Tag == tagObject && len(t.items) == int(in.C) {
+				for i := range t.items {
+					x := &t.items[i]
+					regs[in.A+int32(i)] = templates.Value{Tag: x.T, Bits: x.B}
+					objs[in.A+int32(i)] = x.O
+				}
+				continue
+			}
+			f.pc = int32(pc)
+			if err = vm.slow(f, in); err == nil {
+				if err = vm.takePending(); err == nil {
+					continue
+				}
+			}
 		case opYield:
 			// Suspend here: next() resumes at pc with None in slot A
 			// (send() puts its argument there).
