@@ -177,9 +177,7 @@ func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 		}
 	} else {
 		vals = vm.newVals(n)
-		for j, i := 0, lo; j < n; j, i = j+1, i+step {
-			vals[j] = l.vals[i]
-		}
+		gather(vals[:n], l.vals, int(lo), int(step))
 	}
 	r := &List{vals: vals}
 	if l.objs != nil {
@@ -187,9 +185,7 @@ func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 		if step == 1 {
 			copy(r.objs, l.objs[lo:lo+int64(n)])
 		} else {
-			for j, i := 0, lo; j < n; j, i = j+1, i+step {
-				r.objs[j] = l.objs[i]
-			}
+			gather(r.objs, l.objs, int(lo), int(step))
 		}
 	}
 	return r

@@ -181,13 +181,9 @@ func (l *List) slice(lo, hi, step int64) *List {
 		} else {
 			r = newListLen(n)
 		}
-		for j, i := 0, lo; j < n; j, i = j+1, i+step {
-			r.vals[j] = l.vals[i]
-		}
+		gather(r.vals, l.vals, int(lo), int(step))
 		if l.objs != nil {
-			for j, i := 0, lo; j < n; j, i = j+1, i+step {
-				r.objs[j] = l.objs[i]
-			}
+			gather(r.objs, l.objs, int(lo), int(step))
 		}
 		return r
 	}
@@ -200,16 +196,44 @@ func (l *List) slice(lo, hi, step int64) *List {
 		return r
 	}
 	r := &List{vals: make([]templates.Value, n)}
-	for j, i := 0, lo; j < n; j, i = j+1, i+step {
-		r.vals[j] = l.vals[i]
-	}
+	gather(r.vals, l.vals, int(lo), int(step))
 	if l.objs != nil {
 		r.objs = make([]Object, n)
-		for j, i := 0, lo; j < n; j, i = j+1, i+step {
-			r.objs[j] = l.objs[i]
-		}
+		gather(r.objs, l.objs, int(lo), int(step))
 	}
 	return r
+}
+
+// gather copies src[lo], src[lo+step], ... into dst, len(dst) of them: a
+// slice's items, a reversal's without index arithmetic per item.
+func gather[T any](dst, src []T, lo, step int) {
+	n := len(dst)
+	if n == 0 {
+		return
+	}
+	switch step {
+	case 1:
+		copy(dst, src[lo:lo+n])
+	case -1:
+		s := src[lo+1-n : lo+1]
+		for j := range dst {
+			dst[j] = s[n-1-j]
+		}
+	default:
+		for j := range dst {
+			dst[j] = src[lo]
+			lo += step
+		}
+	}
+}
+
+// scatter copies src into dst[lo], dst[lo+step], ... (an extended slice
+// assignment).
+func scatter[T any](dst, src []T, lo, step int) {
+	for j := range src {
+		dst[lo] = src[j]
+		lo += step
+	}
 }
 
 // concat is x + y, in arrays of exactly the size needed. (make then copy

@@ -164,12 +164,12 @@ func (vm *VM) setSlice(x *List, s *SliceObj, v Val) error {
 		if src.objs != nil {
 			x.ensureObjs()
 		}
-		for j, i := 0, lo; j < src.Len(); j, i = j+1, i+step {
-			x.vals[i] = src.vals[j]
-			if x.objs != nil {
-				if src.objs != nil {
-					x.objs[i] = src.objs[j]
-				} else {
+		scatter(x.vals, src.vals, int(lo), int(step))
+		if x.objs != nil {
+			if src.objs != nil {
+				scatter(x.objs, src.objs, int(lo), int(step))
+			} else {
+				for j, i := 0, int(lo); j < src.Len(); j, i = j+1, i+int(step) {
 					x.objs[i] = nil
 				}
 			}
