@@ -537,6 +537,35 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 		f.set(in.A, v)
 		return nil
 	}
+	if sp := vm.argSP; n <= 2 && sp+2 <= len(vm.argStack) {
+		// s.strip(chars), d.get(k, 0) ...: the arguments straight onto
+		// the stack, without pushSlotArgs' loop.
+		args := vm.argStack[sp : sp+n : sp+n]
+		for i := range args {
+			j := in.B + 1 + int32(i)
+			r := f.regs[j]
+			if r.Tag == tagEmpty {
+				clear(args)
+				return f.unbound(j)
+			}
+			args[i] = Val{T: r.Tag, B: r.Bits}
+			if r.Tag == tagObject {
+				args[i].O = f.objs[j]
+			}
+		}
+		vm.argSP = sp + n
+		v, err := fn(vm, f.get(in.B), args, nil)
+		vm.argSP = sp
+		args[0].O = nil
+		if n == 2 {
+			args[1].O = nil
+		}
+		if err != nil {
+			return err
+		}
+		f.set(in.A, v)
+		return nil
+	}
 	args, err := vm.pushSlotArgs(f, in.B+1, n)
 	if err != nil {
 		return err
