@@ -247,7 +247,14 @@ func sipHash13(s string) uint64 {
 func (s *Str) hash() int64 {
 	h := s.h.Load()
 	if h == 0 {
-		h = strHash(s.s)
+		if s.kind == 1 && s.s != "" {
+			// Known ASCII: strHash's scan for wider characters is moot.
+			if h = int64(sipHash13(s.s)); h == -1 {
+				h = -2
+			}
+		} else {
+			h = strHash(s.s)
+		}
 		s.h.Store(h)
 	}
 	return h

@@ -485,24 +485,28 @@ func builtinExtraAt(c *siteCache, o Object) extraFn {
 	if w.kind != cacheBuiltin || w.extra == nil {
 		return nil
 	}
+	// One pointer comparison each for the common receivers, where a type
+	// switch of this size searches the types' hashes.
 	var code uint8
-	switch o.(type) {
-	case nil, *Instance, *Class, *SuperObj, *Module:
-		return nil
-	case *Str:
+	if _, ok := o.(*Str); ok {
 		code = tcStr
-	case *List:
+	} else if _, ok := o.(*List); ok {
 		code = tcList
-	case *Dict:
+	} else if _, ok := o.(*Dict); ok {
 		code = tcDict
-	case *Tuple:
+	} else if _, ok := o.(*Tuple); ok {
 		code = tcTuple
-	}
-	if code != tcOther {
-		if w.tcode != code {
+	} else {
+		switch o.(type) {
+		case nil, *Instance, *Class, *SuperObj, *Module:
 			return nil
 		}
-	} else if w.tname != o.typeName() {
+		if w.tname != o.typeName() {
+			return nil
+		}
+		return w.extra
+	}
+	if w.tcode != code {
 		return nil
 	}
 	return w.extra
