@@ -230,6 +230,11 @@ func asciiSplitLines(str string, keep bool) *List {
 	// next returns the end of the line starting at i and where the line
 	// after it starts.
 	next := func(i int) (end, after int) {
+		// Eight characters at a time while none is a control character
+		// (every line break is one).
+		for i+8 <= len(str) && !anyBelow0x20(str[i:i+8]) {
+			i += 8
+		}
 		for i < len(str) && !asciiLineBreak[str[i]] {
 			i++
 		}
@@ -520,4 +525,13 @@ func asciiAll(ok func(c byte) bool) func(c byte) int8 {
 		}
 		return -1
 	}
+}
+
+// anyBelow0x20 reports whether one of w's eight bytes is below 0x20 (the
+// word-at-a-time test of "has a byte less than n"; no false negatives).
+func anyBelow0x20(w string) bool {
+	_ = w[7]
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	return (x-0x2020202020202020)&^x&0x8080808080808080 != 0
 }
