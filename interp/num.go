@@ -873,6 +873,16 @@ func sameSelf(a, b Val) bool {
 	return a.T == b.T && a.B == b.B
 }
 
+// noEq says x's class and its bases define no __eq__, so x == y is x is y
+// for another such instance.
+func noEq(x *Instance) bool {
+	if x.cls == nil {
+		return false
+	}
+	_, has := x.cls.lookupSpecial(spEq)
+	return !has
+}
+
 // equal is Python ==.
 func (vm *VM) equal(a, b Val) bool {
 	if a.T != tagObject && b.T != tagObject {
@@ -888,6 +898,14 @@ func (vm *VM) equal(a, b Val) bool {
 			return a.T == b.T
 		}
 		return a.B == b.B
+	}
+	if x, ok := a.O.(*Instance); ok && a.T == tagObject {
+		if y, ok := b.O.(*Instance); ok && b.T == tagObject && noEq(x) && noEq(y) {
+			// Neither class has an __eq__: what the dunder round below
+			// would end in, without its look-ups and argument slices
+			// (list.remove and `in` over plain objects).
+			return x == y
+		}
 	}
 	if eq, ok := complexEqual(a, b); ok {
 		return eq
