@@ -529,6 +529,31 @@ func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
 	return nil
 }
 
+// callModuleFunc is m.name(...) with positional arguments at the
+// CALL_METHOD at pc-1, when the module's attribute is a built-in or a plain
+// Python function: called with the arguments in the slots where they are,
+// with no argument stack for a module receiver in between. False, nothing
+// done, for anything else.
+func (vm *VM) callModuleFunc(f *frame, in *Instr, m *Module, pc int) (bool, error) {
+	fv, ok := moduleAttr(&f.code.caches[pc-1], m, f.code.names[in.D])
+	if !ok || fv.T != tagObject {
+		return false, nil
+	}
+	switch fn := fv.O.(type) {
+	case *Builtin:
+		return true, vm.callBuiltinDirect(f, in, fn)
+	case *Function:
+		if directArity(fn, int(in.C)) {
+			v, err := vm.callDirect(f, fn, in.B+1, in.C, pc)
+			if err == nil {
+				f.set(in.A, v)
+			}
+			return true, err
+		}
+	}
+	return false, nil
+}
+
 // callExtraAt is callBuiltinAt for a site whose method fn is known.
 func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 	n := int(in.C)

@@ -1374,6 +1374,19 @@ relift:
 					continue
 				}
 			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
+				if m, isMod := objs[in.B].(*Module); isMod {
+					// math.sqrt(x) and the like (ops_call.go).
+					f.pc = int32(pc)
+					var done bool
+					if done, err = vm.callModuleFunc(f, in, m, pc); done {
+						if err == nil {
+							if err = vm.takePending(); err == nil {
+								continue
+							}
+						}
+						break
+					}
+				}
 				// A method of a built-in receiver with a fast path
 				// (methods_fast.go), as its site remembers it.
 				if fn := builtinExtraAt(co.caches[pc-1].Load(), objs[in.B]); fn != nil {
