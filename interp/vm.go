@@ -733,6 +733,12 @@ relift:
 				a, b := int64(x.Bits), int64(y.Bits)
 				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(holds(in.Op, b2u(a == b)+b2u(a > b)*2))}
 				continue
+			} else if x.Tag == tagFloat && y.Tag == tagFloat {
+				// A chained comparison's first half (-EPS < d < EPS): no
+				// fused jump to take it.
+				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(holds(in.Op, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
+				continue
 			}
 		case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
 			x, y := regs[in.A], regs[in.B]
