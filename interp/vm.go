@@ -740,6 +740,15 @@ relift:
 				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(holds(in.Op, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
 				continue
 			}
+		case opIs, opIsNot:
+			// x is y (w.output is c.output, x is None): cmpOp's
+			// identity, without the generic path.
+			x, y := regs[in.B], regs[in.C]
+			if x.Tag != tagEmpty && y.Tag != tagEmpty {
+				same := x.Tag == y.Tag && (x.Tag != tagObject && x.Bits == y.Bits || x.Tag == tagObject && objs[in.B] == objs[in.C])
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(same == (in.Op == opIs))}
+				continue
+			}
 		case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
 			x, y := regs[in.A], regs[in.B]
 			var r bool
