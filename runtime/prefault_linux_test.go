@@ -7,11 +7,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// TestRegionsPrefaulted checks that the pages of a region are in memory
-// before anything is written to them (a write fault costs about 15 µs
-// on this virtual machine, a prefaulted page about 1), and that a few
-// regions share one prefault: the chunk's pages ahead of them are in
-// memory too, up to the step.
+// TestRegionsPrefaulted checks that the pages of a region of several new
+// pages are in memory before anything is written to them (one madvise,
+// not a fault a page), that a one-page region is left to fault its page
+// in, and that no page past a region is prefaulted.
 func TestRegionsPrefaulted(t *testing.T) {
 	resident := func(b []byte) int {
 		vec := make([]byte, (len(b)+pageSize-1)/pageSize)
@@ -35,14 +34,16 @@ func TestRegionsPrefaulted(t *testing.T) {
 	if err := unix.Madvise(probe, unix.MADV_POPULATE_WRITE); err != nil || resident(probe) != 1 {
 		t.Skipf("MADV_POPULATE_WRITE does not populate here (err %v)", err)
 	}
-	c := newCache(t, Config{ChunkBytes: 4 * populateStep, MaxCodeBytes: 4 * populateStep})
+	c := newCache(t, Config{ChunkBytes: 16 * pageSize, MaxCodeBytes: 16 * pageSize})
+	end := 0
 	for _, tc := range []struct {
 		pages    int
-		populate int // the chunk's prefaulted bytes after the region
+		resident int // the region's pages in memory before it is written
 	}{
-		{1, populateStep},
-		{2, populateStep},
-		{populateStep/pageSize + 1, 2 * populateStep}, // (past the first step: the next)
+		{1, 0},
+		{2, 2},
+		{1, 0},
+		{minPrefault + 1, minPrefault + 1},
 	} {
 		c.mu.Lock()
 		r, err := c.allocLocked(tc.pages * pageSize)
@@ -50,11 +51,16 @@ func TestRegionsPrefaulted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := resident(r.mem); got != tc.pages {
-			t.Errorf("a region of %d pages has %d in memory before it is written", tc.pages, got)
+		if got := resident(r.mem); got != tc.resident {
+			t.Errorf("a region of %d pages has %d in memory before it is written, want %d", tc.pages, got, tc.resident)
 		}
-		if ch := r.c; ch.populated != tc.populate {
-			t.Errorf("after a region of %d pages at %#x: %#x bytes prefaulted, want %#x", tc.pages, r.off, ch.populated, tc.populate)
+		end += tc.pages * pageSize
+		if ch := r.c; ch.populated != end || r.off+len(r.mem) != end {
+			t.Errorf("after a region of %d pages at %#x: %#x bytes counted in memory, want %#x", tc.pages, r.off, ch.populated, end)
 		}
+		if rest := r.c.mem[end:]; resident(rest) != 0 {
+			t.Errorf("after a region of %d pages: %d pages past it in memory", tc.pages, resident(rest))
+		}
+		r.mem[0] = 1 // (written, as a compile writes it)
 	}
 }
