@@ -27,24 +27,32 @@ func PropagateCopies(t *Trace) {
 			label[i+1] = true
 		}
 	}
-	copyOf := map[int32]int32{} // slot -> the slot it holds a copy of
+	// What each slot holds a copy of: a slice, not a map, searched and
+	// filtered whole at each write (as the map was, by range): a few
+	// dozen pairs at most between labels, where the map's iteration was
+	// most of what the pass cost.
+	copies := make([]slotCopy, 0, 32)
 	for i := range t.Insts {
 		if label[i] {
-			clear(copyOf)
+			copies = copies[:0]
 		}
 		in := &t.Insts[i]
 		info := Info(in.Op)
 		if info == nil {
-			clear(copyOf)
+			copies = copies[:0]
 			continue
 		}
-		if !info.CallOut && !info.Call && !info.Return {
+		if !info.CallOut && !info.Call && !info.Return && len(copies) > 0 {
 			for k, kind := range info.Args {
 				if kind != Src {
 					continue
 				}
-				if s, ok := copyOf[slotOf(in.Args[k])]; ok {
-					in.Args[k] = Slot(s)
+				r := slotOf(in.Args[k])
+				for _, c := range copies {
+					if c.dst == r {
+						in.Args[k] = Slot(c.src)
+						break
+					}
 				}
 			}
 		}
@@ -52,16 +60,20 @@ func PropagateCopies(t *Trace) {
 		if !ok {
 			continue
 		}
-		delete(copyOf, d)
-		for x, s := range copyOf {
-			if s == d {
-				delete(copyOf, x)
+		kept := copies[:0]
+		for _, c := range copies {
+			if c.dst != d && c.src != d {
+				kept = append(kept, c)
 			}
 		}
+		copies = kept
 		if in.Op == generated.OpMove || in.Op == generated.OpMoveBits {
 			if s := slotOf(in.Args[1]); s != d {
-				copyOf[d] = s
+				copies = append(copies, slotCopy{dst: d, src: s})
 			}
 		}
 	}
 }
+
+// slotCopy says slot dst holds a copy of slot src.
+type slotCopy struct{ dst, src int32 }

@@ -34,36 +34,63 @@ func ReuseValues(t *Trace) {
 			label[i+1] = true
 		}
 	}
-	held := map[exprKey]int32{} // a value computed, and the slot that holds it
+	// The values computed and the slots that hold them: a slice, not a
+	// map (as in PropagateCopies), each key at most once.
+	held := make([]heldValue, 0, 32)
 	for i := range t.Insts {
 		if label[i] {
-			clear(held)
+			held = held[:0]
 		}
 		in := &t.Insts[i]
 		info := Info(in.Op)
 		if info == nil {
-			clear(held)
+			held = held[:0]
 			continue
 		}
 		key, ok := reusable(in, info)
 		if ok {
-			if s, found := held[key]; found && s != slotOf(in.Args[0]) {
-				*in = Inst{Op: generated.OpMove, Args: [4]uint64{in.Args[0], Slot(s)}, Exit: NoExit}
+			for _, h := range held {
+				if h.key == key {
+					if h.slot != slotOf(in.Args[0]) {
+						*in = Inst{Op: generated.OpMove, Args: [4]uint64{in.Args[0], Slot(h.slot)}, Exit: NoExit}
+					}
+					break
+				}
 			}
 		}
 		d, writes := in.Writes()
 		if !writes {
 			continue
 		}
-		for k, s := range held {
-			if s == d || readsSlot(k, d) {
-				delete(held, k)
+		kept := held[:0]
+		for _, h := range held {
+			if h.slot != d && !readsSlot(h.key, d) {
+				kept = append(kept, h)
 			}
 		}
+		held = kept
 		if ok && in.Op != generated.OpMove && !readsSlot(key, d) {
-			held[key] = d
+			held = setHeld(held, key, d)
 		}
 	}
+}
+
+// heldValue is a value computed (key) and the slot that holds it.
+type heldValue struct {
+	key  exprKey
+	slot int32
+}
+
+// setHeld records that slot s holds key's value, in place of the slot
+// that held it before.
+func setHeld(held []heldValue, key exprKey, s int32) []heldValue {
+	for j := range held {
+		if held[j].key == key {
+			held[j].slot = s
+			return held
+		}
+	}
+	return append(held, heldValue{key, s})
 }
 
 // reusable is the key of in's value if it is pure arithmetic that writes
