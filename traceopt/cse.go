@@ -1,6 +1,10 @@
 package traceopt
 
-import "github.com/copypatch/copypatch/generated"
+import (
+	"math/bits"
+
+	"github.com/copypatch/copypatch/generated"
+)
 
 // exprKey is what a pure instruction computes, whatever slot it writes:
 // its uop and its operands with the destination left out.
@@ -125,6 +129,16 @@ func reusable(in *Inst, info *OpInfo) (exprKey, bool) {
 
 // readsSlot reports whether the value k names reads slot s.
 func readsSlot(k exprKey, s int32) bool {
+	if denseFilled && int(k.op) < len(readArgs) && opDense[k.op] != nil {
+		// (A reusable value's operand 0 is its Dst, the others Src or
+		// immediates: readArgs' bits are its Src operands.)
+		for mask := readArgs[k.op]; mask != 0; mask &= mask - 1 {
+			if slotOf(k.args[bits.TrailingZeros8(mask)]) == s {
+				return true
+			}
+		}
+		return false
+	}
 	info := Info(k.op)
 	for j, kind := range info.Args {
 		if j > 0 && kind == Src && slotOf(k.args[j]) == s {
