@@ -114,7 +114,9 @@ loop:
 	// it ran. Counting collections, not timing pauses, keeps the test
 	// about behaviour on a loaded machine (where a pause also waits for a
 	// core) and under qemu.
-	if gcs < minGCsDuringLoop {
+	// (With -short the loop lasts tens of milliseconds: too few for a
+	// count on a loaded machine, so only the sum is checked.)
+	if !testing.Short() && gcs < minGCsDuringLoop {
 		t.Errorf("%d GCs completed while the loop ran, want at least %d", gcs, minGCsDuringLoop)
 	}
 }
