@@ -226,6 +226,12 @@ func TestCorpusAgainstCPython(t *testing.T) {
 			}
 			var out, errb bytes.Buffer
 			cmd := exec.Command(py, file)
+			if !c.needsSite() {
+				// Without the site module CPython starts in a fifth of the
+				// time (this machine's site also imports what its .pth
+				// files name): ~40 ms of CPU saved on each of ~900 runs.
+				cmd = exec.Command(py, "-S", file)
+			}
 			// minipy hashes strs as CPython does under PYTHONHASHSEED=0.
 			cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0")
 			cmd.Stdout, cmd.Stderr = &out, &errb
@@ -241,6 +247,24 @@ func TestCorpusAgainstCPython(t *testing.T) {
 			checkRun(t, py314Wording(out.String()), gotErr, status, c.out, c.lastErr, c.status)
 		})
 	}
+}
+
+// needsSite reports whether the program may use what CPython's site
+// module adds at start-up (the exit and quit builtins, help, the license
+// texts, site itself).
+func (c *corpusCase) needsSite() bool {
+	srcs := [][]byte{c.src}
+	for _, f := range c.files {
+		srcs = append(srcs, f)
+	}
+	for _, src := range srcs {
+		for _, w := range []string{"exit", "quit", "site", "help", "copyright", "credits", "license", "sys.path", "sys.flags", "sys.modules"} {
+			if bytes.Contains(src, []byte(w)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // py314Wording turns CPython 3.11 messages into 3.14's where only the
