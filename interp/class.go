@@ -597,7 +597,7 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 				// Setting a cause hides the context, as raise ... from does.
 				x.cause, x.suppressContext = c, true
 			} else {
-				x.context = c
+				x.context, x.ctx = c, ctxFixed
 			}
 			return nil
 		case "__suppress_context__":

@@ -988,10 +988,15 @@ func excMatches(e *Exception, t Val) (bool, error) {
 // raisedAgain marks an exception that a raise statement names as to get
 // the raising frame's traceback entry even when that frame already has
 // one (it caught the exception and raises it again by name), as CPython's
-// RAISE_VARARGS adds the frame where RERAISE does not.
+// RAISE_VARARGS adds the frame where RERAISE does not; and whose context
+// is to be chained anew, as every raise statement does.
 func raisedAgain(v Val) {
-	if x, ok := v.O.(*Exception); ok && x.err != nil {
-		x.err.tbDepth = -1
+	if x, ok := v.O.(*Exception); ok {
+		// A raise statement chains the context anew (VM.except).
+		x.ctx = ctxRechain
+		if x.err != nil {
+			x.err.tbDepth = -1
+		}
 	}
 }
 

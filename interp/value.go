@@ -219,6 +219,10 @@ type (
 		// suppressContext is set by raise ... from.
 		cause, context  *Exception
 		suppressContext bool
+		// ctx says how VM.except, which chains the context when the
+		// exception reaches a frame handling another (later than
+		// CPython's raise does), treats __context__.
+		ctx ctxState
 		// hint is what CPython's traceback module appends to the message
 		// when it prints the exception ("Did you mean" ...): not part of
 		// str(exc).
@@ -263,6 +267,16 @@ func (b *Builtin) typeName() string {
 func (*BoundMethod) typeName() string { return "builtin_function_or_method" }
 func (*SliceObj) typeName() string    { return "slice" }
 func (*ExcType) typeName() string     { return "type" }
+
+// ctxState is how an exception's __context__ is to be chained.
+type ctxState uint8
+
+const (
+	ctxLazy    ctxState = iota // chained if it has none yet
+	ctxFixed                   // assigned since the raise: it stands (contextlib's ExitStack restores chains)
+	ctxRechain                 // a raise statement named it: chained anew, as CPython's raise replaces it
+)
+
 func (e *Exception) typeName() string { return e.typ.name }
 
 // qualName is the name tracebacks print: module.name for exceptions of

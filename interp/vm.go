@@ -1584,11 +1584,11 @@ func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 		// except* re-raising (exc_group.go): no entry for this frame.
 		pe.reraised = false
 		pe.tbDepth = vm.depth
-	} else if pe.exc.context == nil {
+	} else if st := pe.exc.ctx; st == ctxRechain || st == ctxLazy && pe.exc.context == nil {
 		// Raised while an except or finally block of this frame handles
 		// another exception: that one is its __context__.
 		if handled := handledAt(f, pc-1); handled != nil && handled != pe.exc && !chainHas(handled, pe.exc) {
-			pe.exc.context = handled
+			pe.exc.context, pe.exc.ctx = handled, ctxLazy
 		}
 	}
 	if !skip && (len(pe.tb) == 0 || pe.tbDepth != vm.depth) && !libFrame(f.code) {
@@ -1597,6 +1597,9 @@ func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 		pe.tbDepth = vm.depth
 	}
 	if h := findHandler(f.code, pc-1); h != nil {
+		if pe.exc.ctx == ctxRechain {
+			pe.exc.ctx = ctxLazy // caught: its raise is over
+		}
 		pe.exc.err = pe
 		f.set(h.excSlot, ObjVal(pe.exc))
 		return int(h.handler), nil
