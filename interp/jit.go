@@ -171,6 +171,7 @@ type loopTrace struct {
 	failed                 int             // recordings that failed
 	wait                   int             // hot counts to let pass before trying again
 	deferred               int             // hot counts left to an enclosing loop (shortEntry)
+	tailDefers             int             // hot counts left to the interpreter near the loop's end (endsSoon)
 	outerCount             uint32          // a while loop's enclosing loop's counter at its last hot count (shortEntry)
 	outerSeen              bool            // (outerCount was read)
 	skew                   uint32          // back-edges the next tries come sooner: see recordLoop
@@ -406,6 +407,11 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		lt.deferred++
 		return 0, nil, false
 	}
+	if lt.ref == nil && lt.tr == nil && lt.tailDefers < maxTailDefers && vm.endsSoon(f, pc, head) {
+		// (The counter starts again.)
+		lt.tailDefers++
+		return 0, nil, false
+	}
 	if lt.ref == nil && lt.tr == nil {
 		// (The counter starts again: the next try waits a threshold.)
 		if lt.wait > 0 {
@@ -505,6 +511,54 @@ func (vm *VM) shortEntry(f *frame, lt *loopTrace, pc, head int) bool {
 	before, seen := lt.outerCount, lt.outerSeen
 	lt.outerCount, lt.outerSeen = now, true
 	return !seen || now < before || uint64(now-before)*shortTrip > uint64(hot)
+}
+
+// tailHots and maxTailDefers decide when a hot loop is left to the
+// interpreter because it is about to end (endsSoon): a loop over a range
+// with fewer than tailHots thresholds of iterations left in its entry and
+// no loop around it in its code is not recorded at that hot count.
+// Recording, optimizing and compiling a trace cost 100-250 µs here, as
+// much as interpreting a thousand or more iterations of a small body:
+// spectral_norm's last loop (200 iterations, hot at the 64th) compiled a
+// trace entered once for 70 iterations, a tenth of the run's JIT work.
+// maxTailDefers bounds the wait for a loop entered again and again (a
+// function's loop called from elsewhere), which compiles as before after
+// a few more thresholds of back-edges.
+const (
+	tailHots      = 4
+	maxTailDefers = 4
+)
+
+// endsSoon reports whether the loop whose back-edge is at pc (body at
+// head) runs over a range with fewer than tailHots thresholds of
+// iterations left, holds no loop of its own (whose iterations would make
+// each of its own worth more) and is in no loop of its code (whose trace
+// would take it in: shortEntry's case).
+func (vm *VM) endsSoon(f *frame, pc, head int) bool {
+	co := f.code
+	in := &co.instrs[pc]
+	if in.Op != opForRange {
+		return false
+	}
+	next, stop, step := f.regs[in.A], f.regs[in.D], f.regs[in.E]
+	if next.Tag != tagInt || stop.Tag != tagInt || step.Tag != tagInt {
+		return false
+	}
+	i, end, d := int64(next.Bits), int64(stop.Bits), int64(step.Bits)
+	if d <= 0 || i >= end {
+		return false
+	}
+	left := uint64(end-i) / uint64(d)
+	if left >= tailHots*uint64(vm.threshold()) {
+		return false
+	}
+	for q := head; q < pc; q++ {
+		if to, ok := backTarget(&co.instrs[q]); ok && to <= q {
+			return false // (an inner loop)
+		}
+	}
+	_, enclosed := enclosingLoop(co, pc, head)
+	return !enclosed
 }
 
 // enclosingLoop returns the back-edge of a loop of co around the loop

@@ -94,3 +94,62 @@ print(h(3000))
 		})
 	}
 }
+
+// TestLoopsNearTheirEndLeftToInterpreter checks endsSoon: a range loop
+// with no loop around it or inside it, hot with fewer than tailHots
+// thresholds of iterations left, is not compiled; with more left, or
+// entered again and again, or holding a loop of its own, it is.
+func TestLoopsNearTheirEndLeftToInterpreter(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	for _, tc := range []struct {
+		name, src string
+		compiles  int
+	}{
+		{"ends soon after it is hot", `def f(n):
+    t = 0.0
+    for i in range(n):
+        t += i * 0.5
+    return t
+print(f(200))
+`, 0},
+		{"a long loop", `def f(n):
+    t = 0.0
+    for i in range(n):
+        t += i * 0.5
+    return t
+print(f(2000))
+`, 1},
+		{"entered again and again", `def f(n):
+    t = 0.0
+    for i in range(n):
+        t += i * 0.5
+    return t
+s = 0.0
+for k in range(400):
+    s += f(100) + (lambda: 0)()  # (MAKE_FUNCTION keeps the module-level loop untraced)
+print(s)
+`, 1},
+		{"a loop inside it", `def f(n):
+    t = 0
+    for i in range(n):
+        for j in range(30):
+            t += i ^ j
+        t += (lambda: 0)()  # (keeps the inner loop's trace from taking the outer one in)
+    return t
+print(f(200))
+`, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, _ := runStats(t, Config{}, tc.src)
+			got, stats := runStats(t, Config{JIT: JITOn}, tc.src)
+			if got != want {
+				t.Errorf("output %q, want %q", got, want)
+			}
+			if n := statCount(t, stats, "compiles"); n != tc.compiles {
+				t.Errorf("%d compiles, want %d:\n%s", n, tc.compiles, stats)
+			}
+		})
+	}
+}
