@@ -176,20 +176,27 @@ func (t *Trace) compact(keep []bool) {
 			n++
 		}
 	}
+	if int(n) == len(t.Insts) {
+		return // (nothing dropped: every index stays)
+	}
 	newIdx[len(t.Insts)] = n
-	out := t.Insts[:0]
-	for i, in := range t.Insts {
+	j := 0
+	for i := range t.Insts {
 		if !keep[i] {
 			continue
 		}
+		in := &t.Insts[i]
 		if in.InTrace {
 			in.Target = int(newIdx[in.Target])
 		}
-		out = append(out, in) // (out's end never passes i)
+		if j != i {
+			t.Insts[j] = *in // (j never passes i)
+		}
+		j++
 	}
-	clear(t.Insts[len(out):])
+	clear(t.Insts[j:])
 	t.Loop = int(newIdx[t.Loop])
-	t.Insts = out
+	t.Insts = t.Insts[:j]
 }
 
 // remove drops instruction j, as compact does with only j not kept.
