@@ -113,42 +113,81 @@ func (s *scratch) flags(n int) []bool {
 // Instruction and uop buffers: Peel builds the peeled trace in one, Lower
 // the uops in another, and a caller that replaces a trace (a bridge
 // recompiles the whole trace) gives the old trace's back with Recycle, so
-// each recompile fills memory the last one touched, not fresh pages.
+// each recompile fills memory the last one touched, not fresh pages. A
+// few are kept, and a request takes the smallest that fits: a sync.Pool
+// handed back one buffer, dropped when too small, and a run's traces
+// mostly grow (levenshtein's 33, 54, 105 then 221 uops, with small
+// bridges between), so most compiles allocated afresh.
 var (
-	instPool sync.Pool // *[]Inst
-	uopPool  sync.Pool // *[]jit.Uop
+	instBufs bufList[Inst]
+	uopBufs  bufList[jit.Uop]
 )
+
+// bufList is a few spare buffers of one element type.
+type bufList[E any] struct {
+	mu   sync.Mutex
+	bufs [][]E
+}
+
+// maxSpareBufs bounds the buffers a bufList keeps.
+const maxSpareBufs = 4
+
+// get returns an empty buffer with room for n: the smallest spare one
+// that has it, or a new one.
+func (l *bufList[E]) get(n int) []E {
+	l.mu.Lock()
+	best := -1
+	for k, b := range l.bufs {
+		if cap(b) >= n && (best < 0 || cap(b) < cap(l.bufs[best])) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		b := l.bufs[best]
+		last := len(l.bufs) - 1
+		l.bufs[best] = l.bufs[last]
+		l.bufs[last] = nil
+		l.bufs = l.bufs[:last]
+		l.mu.Unlock()
+		return b[:0]
+	}
+	l.mu.Unlock()
+	// (Room to spare: a bridge's recompile is a little longer.)
+	return make([]E, 0, n+n/2)
+}
+
+// put keeps b, in place of the smallest spare when the list is full.
+// (Inst and jit.Uop hold no pointers: nothing needs clearing.)
+func (l *bufList[E]) put(b []E) {
+	if cap(b) == 0 {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.bufs) < maxSpareBufs {
+		l.bufs = append(l.bufs, b[:0])
+		return
+	}
+	small := 0
+	for k := range l.bufs {
+		if cap(l.bufs[k]) < cap(l.bufs[small]) {
+			small = k
+		}
+	}
+	if cap(l.bufs[small]) < cap(b) {
+		l.bufs[small] = b[:0]
+	}
+}
 
 // NewInsts returns an empty instruction slice with room for n, reused
 // when one was recycled.
-func NewInsts(n int) []Inst {
-	if p, ok := instPool.Get().(*[]Inst); ok && cap(*p) >= n {
-		return (*p)[:0]
-	}
-	// (Room to spare: a bridge's recompile is a little longer.)
-	return make([]Inst, 0, n+n/2)
-}
+func NewInsts(n int) []Inst { return instBufs.get(n) }
 
 // RecycleInsts gives back a slice of instructions nothing uses any more.
-func RecycleInsts(insts []Inst) {
-	if cap(insts) > 0 {
-		insts = insts[:0]
-		instPool.Put(&insts)
-	}
-}
+func RecycleInsts(insts []Inst) { instBufs.put(insts) }
 
-func newUops(n int) []jit.Uop {
-	if p, ok := uopPool.Get().(*[]jit.Uop); ok && cap(*p) >= n {
-		return (*p)[:0]
-	}
-	return make([]jit.Uop, 0, n+n/2)
-}
+func newUops(n int) []jit.Uop { return uopBufs.get(n) }
 
 // RecycleUops gives back uops Lower returned that nothing uses any more
 // (the runtime copies what it keeps of them).
-func RecycleUops(uops []jit.Uop) {
-	if cap(uops) > 0 {
-		uops = uops[:0]
-		uopPool.Put(&uops)
-	}
-}
+func RecycleUops(uops []jit.Uop) { uopBufs.put(uops) }
