@@ -5,9 +5,7 @@
 # Popen.stdin/stdout/stderr are open()'s file objects over them.
 import os
 
-PIPE = -1
-STDOUT = -2
-DEVNULL = -3
+PIPE, STDOUT, DEVNULL = -1, -2, -3
 _INHERIT = -4
 
 _SIGNAL_NAMES = {
@@ -21,63 +19,71 @@ class SubprocessError(Exception):
     pass
 
 
+def _read_output(exc):
+    return exc.output
+
+
+def _write_output(exc, value):
+    exc.output = value
+
+
+# Both error classes carry what the child wrote; stdout is another name
+# for output on them.
+_output_alias = property(_read_output, _write_output)
+
+
+def _died_how(code):
+    """How a negative return code (a signal number) reads in messages."""
+    name = _SIGNAL_NAMES.get(-code)
+    if name is None:
+        return "unknown signal %d" % -code
+    return "<Signals.%s: %d>" % (name, -code)
+
+
 class CalledProcessError(SubprocessError):
+    """Raised when a process run by check_call, check_output or
+    run(check=True) exits with a non-zero status."""
+
+    stdout = _output_alias
+
     def __init__(self, returncode, cmd, output=None, stderr=None):
-        self.returncode = returncode
-        self.cmd = cmd
-        self.output = output
-        self.stderr = stderr
+        self.returncode, self.cmd = returncode, cmd
+        self.output, self.stderr = output, stderr
 
     def __str__(self):
-        if self.returncode and self.returncode < 0:
-            name = _SIGNAL_NAMES.get(-self.returncode)
-            if name is None:
-                return "Command '%s' died with unknown signal %d." % (self.cmd, -self.returncode)
-            return "Command '%s' died with <Signals.%s: %d>." % (self.cmd, name, -self.returncode)
-        return "Command '%s' returned non-zero exit status %d." % (self.cmd, self.returncode)
-
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
+        code = self.returncode
+        if code and code < 0:
+            return "Command '%s' died with %s." % (self.cmd, _died_how(code))
+        return "Command '%s' returned non-zero exit status %d." % (self.cmd, code)
 
 
 class TimeoutExpired(SubprocessError):
+    """Raised when a timeout passes while waiting for a child."""
+
+    stdout = _output_alias
+
     def __init__(self, cmd, timeout, output=None, stderr=None):
-        self.cmd = cmd
-        self.timeout = timeout
-        self.output = output
-        self.stderr = stderr
+        self.cmd, self.timeout = cmd, timeout
+        self.output, self.stderr = output, stderr
 
     def __str__(self):
         return "Command '%s' timed out after %s seconds" % (self.cmd, self.timeout)
 
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
-
 
 class CompletedProcess:
+    """What run() returns: the arguments, the exit status and any
+    captured output."""
+
     def __init__(self, args, returncode, stdout=None, stderr=None):
-        self.args = args
-        self.returncode = returncode
-        self.stdout = stdout
-        self.stderr = stderr
+        self.args, self.returncode = args, returncode
+        self.stdout, self.stderr = stdout, stderr
 
     def __repr__(self):
-        parts = ["args=%r" % (self.args,), "returncode=%r" % (self.returncode,)]
-        if self.stdout is not None:
-            parts.append("stdout=%r" % (self.stdout,))
-        if self.stderr is not None:
-            parts.append("stderr=%r" % (self.stderr,))
-        return "%s(%s)" % (type(self).__name__, ", ".join(parts))
+        fields = [("args", self.args), ("returncode", self.returncode)]
+        fields += [(k, v) for k, v in (("stdout", self.stdout), ("stderr", self.stderr))
+                   if v is not None]
+        shown = ", ".join("%s=%r" % (k, v) for k, v in fields)
+        return "%s(%s)" % (type(self).__name__, shown)
 
     def check_returncode(self):
         if self.returncode:
@@ -199,25 +205,18 @@ class Popen:
     def __enter__(self):
         return self
 
-    def __exit__(self, exc_type, value, traceback):
-        if self.stdout:
-            self.stdout.close()
-        if self.stderr:
-            self.stderr.close()
+    def __exit__(self, kind, exc, tb):
+        for reader in (self.stdout, self.stderr):
+            if reader:
+                reader.close()
         try:
-            if self.stdin:
-                self.stdin.close()
-        except BrokenPipeError:
-            pass
+            _close_quietly(self.stdin)
         finally:
-            if exc_type is KeyboardInterrupt:
-                # The child had the Ctrl-C too; give it a moment, no more.
-                if self.returncode is None:
-                    r = _pwait(self.pid, 0.25)
-                    if r is not None:
-                        self.returncode = r
-            else:
+            if kind is not KeyboardInterrupt:
                 self.wait()
+            elif self.returncode is None:
+                # The child had the Ctrl-C too; give it a moment, no more.
+                self.returncode = _pwait(self.pid, 0.25)
 
     def poll(self):
         if self.returncode is None:
@@ -259,10 +258,7 @@ class Popen:
         fin = fout = ferr = -1
         if not self._comm_started:
             if self.stdin is not None and not self.stdin.closed:
-                try:
-                    self.stdin.flush()
-                except BrokenPipeError:
-                    pass
+                _flush_quietly(self.stdin)
                 fin = self._fds[0]
                 # Go writes what is left and closes the pipe.
                 _forget(self.stdin)
@@ -301,6 +297,25 @@ class Popen:
         return out, err
 
 
+def _flush_quietly(f):
+    """Flush a pipe to the child; a child that has gone is not an error."""
+    try:
+        f.flush()
+    except BrokenPipeError:
+        pass
+
+
+def _close_quietly(f):
+    """Close a pipe to the child (if any), flushing it first; a child that
+    has gone is not an error."""
+    if not f:
+        return
+    try:
+        f.close()
+    except BrokenPipeError:
+        pass
+
+
 def _forget(f):
     """Mark a pipe's file object closed without closing the descriptor
     (communicate's writer closes it)."""
@@ -314,75 +329,92 @@ def _translate(s):
     return s.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def run(*popenargs, input=None, capture_output=False, timeout=None, check=False, **kwargs):
+def _pipe_options(kwargs, input, capture_output):
+    """Fill in run()'s pipes: stdin for input, stdout and stderr for
+    capture_output, refusing a stream given both ways."""
     if input is not None:
         if kwargs.get("stdin") is not None:
             raise ValueError("stdin and input arguments may not both be used.")
         kwargs["stdin"] = PIPE
-    if capture_output:
-        if kwargs.get("stdout") is not None or kwargs.get("stderr") is not None:
-            raise ValueError("stdout and stderr arguments may not be used with capture_output.")
-        kwargs["stdout"] = PIPE
-        kwargs["stderr"] = PIPE
-    with Popen(*popenargs, **kwargs) as process:
-        try:
-            stdout, stderr = process.communicate(input, timeout=timeout)
-        except TimeoutExpired:
-            process.kill()
-            process.wait()
-            raise
-        except BaseException:
-            process.kill()
-            raise
-        retcode = process.poll()
-        if check and retcode:
-            raise CalledProcessError(retcode, process.args, output=stdout, stderr=stderr)
-    return CompletedProcess(process.args, retcode, stdout, stderr)
+    if not capture_output:
+        return
+    if any(kwargs.get(name) is not None for name in ("stdout", "stderr")):
+        raise ValueError("stdout and stderr arguments may not be used with capture_output.")
+    kwargs.update(stdout=PIPE, stderr=PIPE)
+
+
+def _exchange(proc, input, timeout):
+    """proc.communicate(), killing the child when it fails; after a
+    timeout the child is also reaped before the error goes on."""
+    try:
+        return proc.communicate(input, timeout=timeout)
+    except TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise
+    except BaseException:
+        proc.kill()
+        raise
+
+
+def run(*popenargs, input=None, capture_output=False, timeout=None, check=False, **kwargs):
+    _pipe_options(kwargs, input, capture_output)
+    proc = Popen(*popenargs, **kwargs)
+    with proc:
+        out, err = _exchange(proc, input, timeout)
+        status = proc.poll()
+        if status and check:
+            raise CalledProcessError(status, proc.args, output=out, stderr=err)
+    return CompletedProcess(proc.args, status, out, err)
 
 
 def call(*popenargs, timeout=None, **kwargs):
-    with Popen(*popenargs, **kwargs) as p:
+    proc = Popen(*popenargs, **kwargs)
+    with proc:
         try:
-            return p.wait(timeout=timeout)
+            status = proc.wait(timeout=timeout)
         except BaseException:
-            p.kill()
+            proc.kill()
             raise
+    return status
 
 
 def check_call(*popenargs, **kwargs):
-    retcode = call(*popenargs, **kwargs)
-    if retcode:
-        cmd = kwargs.get("args")
-        if cmd is None:
-            cmd = popenargs[0]
-        raise CalledProcessError(retcode, cmd)
-    return 0
+    status = call(*popenargs, **kwargs)
+    if not status:
+        return 0
+    # The command as given: the args keyword, else the first positional.
+    cmd = kwargs.get("args")
+    raise CalledProcessError(status, popenargs[0] if cmd is None else cmd)
 
 
 def check_output(*popenargs, timeout=None, **kwargs):
-    for kw in ("stdout", "check"):
-        if kw in kwargs:
-            raise ValueError("%s argument not allowed, it will be overridden." % kw)
+    for name in ("stdout", "check"):
+        if name in kwargs:
+            raise ValueError("%s argument not allowed, it will be overridden." % name)
+    # input=None means "no input", yet stdin is still a pipe: send nothing.
     if "input" in kwargs and kwargs["input"] is None:
-        text = kwargs.get("universal_newlines") or kwargs.get("text") or kwargs.get("encoding") or kwargs.get("errors")
-        kwargs["input"] = "" if text else b""
-    return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout
+        wants_text = any(kwargs.get(k) for k in ("universal_newlines", "text", "encoding", "errors"))
+        kwargs["input"] = "" if wants_text else b""
+    done = run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs)
+    return done.stdout
 
 
 def getstatusoutput(cmd, *, encoding=None, errors=None):
+    status = 0
     try:
-        data = check_output(cmd, shell=True, text=True, stderr=STDOUT, encoding=encoding, errors=errors)
-        exitcode = 0
-    except CalledProcessError as ex:
-        data = ex.output
-        exitcode = ex.returncode
-    if data[-1:] == "\n":
-        data = data[:-1]
-    return exitcode, data
+        text = check_output(cmd, shell=True, text=True, stderr=STDOUT,
+                            encoding=encoding, errors=errors)
+    except CalledProcessError as failed:
+        status, text = failed.returncode, failed.output
+    if text.endswith("\n"):
+        text = text[:-1]
+    return status, text
 
 
 def getoutput(cmd, *, encoding=None, errors=None):
-    return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]
+    _, text = getstatusoutput(cmd, encoding=encoding, errors=errors)
+    return text
 
 
 def list2cmdline(seq):
