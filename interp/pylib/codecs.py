@@ -15,21 +15,19 @@ __all__ = ['register', 'lookup', 'open', 'EncodedFile', 'BOM', 'BOM_BE', 'BOM_LE
            'strict_errors', 'ignore_errors', 'replace_errors', 'xmlcharrefreplace_errors',
            'backslashreplace_errors', 'namereplace_errors', 'register_error', 'lookup_error']
 
-BOM_UTF8 = b'\xef\xbb\xbf'
-BOM_LE = BOM_UTF16_LE = b'\xff\xfe'
-BOM_BE = BOM_UTF16_BE = b'\xfe\xff'
-BOM_UTF32_LE = b'\xff\xfe\x00\x00'
-BOM_UTF32_BE = b'\x00\x00\xfe\xff'
-if _sys.byteorder == 'little':
-    BOM = BOM_UTF16 = BOM_UTF16_LE
-    BOM_UTF32 = BOM_UTF32_LE
-else:
-    BOM = BOM_UTF16 = BOM_UTF16_BE
-    BOM_UTF32 = BOM_UTF32_BE
-BOM32_LE = BOM_UTF16_LE
-BOM32_BE = BOM_UTF16_BE
-BOM64_LE = BOM_UTF32_LE
-BOM64_BE = BOM_UTF32_BE
+# Byte order marks. The UTF-32 ones are the UTF-16 ones widened with two
+# zero bytes; the unsized names are the machine's own order, and the
+# BOM32_*/BOM64_* names are old spellings kept for programs that use them.
+BOM_UTF8 = bytes((0xEF, 0xBB, 0xBF))
+BOM_UTF16_LE, BOM_UTF16_BE = b'\xff\xfe', b'\xfe\xff'
+BOM_UTF32_LE = BOM_UTF16_LE + bytes(2)
+BOM_UTF32_BE = bytes(2) + BOM_UTF16_BE
+BOM_LE, BOM_BE = BOM_UTF16_LE, BOM_UTF16_BE
+BOM_UTF16, BOM_UTF32 = ((BOM_UTF16_LE, BOM_UTF32_LE) if _sys.byteorder == 'little'
+                        else (BOM_UTF16_BE, BOM_UTF32_BE))
+BOM = BOM_UTF16
+BOM32_LE, BOM32_BE = BOM_UTF16_LE, BOM_UTF16_BE
+BOM64_LE, BOM64_BE = BOM_UTF32_LE, BOM_UTF32_BE
 
 
 class CodecInfo(tuple):
@@ -37,20 +35,19 @@ class CodecInfo(tuple):
 
     _is_text_encoding = True
 
-    def __new__(cls, encode, decode, streamreader=None, streamwriter=None,
-                incrementalencoder=None, incrementaldecoder=None, name=None,
-                *, _is_text_encoding=None):
-        self = tuple.__new__(cls, (encode, decode, streamreader, streamwriter))
-        self.name = name
-        self.encode = encode
-        self.decode = decode
-        self.incrementalencoder = incrementalencoder
-        self.incrementaldecoder = incrementaldecoder
-        self.streamwriter = streamwriter
-        self.streamreader = streamreader
+    def __new__(cls, encode, decode,
+                streamreader=None, streamwriter=None,
+                incrementalencoder=None, incrementaldecoder=None,
+                name=None, *, _is_text_encoding=None):
+        # As a 4-tuple it unpacks the way the old registry entries did;
+        # everything is also an attribute.
+        info = tuple.__new__(cls, (encode, decode, streamreader, streamwriter))
+        info.name, info.encode, info.decode = name, encode, decode
+        info.incrementalencoder, info.incrementaldecoder = incrementalencoder, incrementaldecoder
+        info.streamreader, info.streamwriter = streamreader, streamwriter
         if _is_text_encoding is not None:
-            self._is_text_encoding = _is_text_encoding
-        return self
+            info._is_text_encoding = _is_text_encoding
+        return info
 
     def __repr__(self):
         return '<%s.%s object for encoding %s at %#x>' % (
@@ -120,14 +117,15 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
             return out
         return self._decode_all(data)
 
-    def reset(self):
-        self.buffer = b''
-
     def getstate(self):
-        return (self.buffer, 0)
+        # The pending bytes, and no other state.
+        return self.buffer, 0
 
     def setstate(self, state):
         self.buffer = state[0]
+
+    def reset(self):
+        self.buffer = b''
 
 
 # Names as CPython's registry gives them (encodings.aliases).
@@ -304,40 +302,43 @@ def getdecoder(encoding):
     return lookup(encoding).decode
 
 
-def getincrementalencoder(encoding):
-    encoder = lookup(encoding).incrementalencoder
-    if encoder is None:
+def _incremental_class(encoding, attr):
+    cls = getattr(lookup(encoding), attr)
+    if cls is None:
+        # A codec without incremental support: the message is its name.
         raise LookupError(encoding)
-    return encoder
+    return cls
+
+
+def getincrementalencoder(encoding):
+    return _incremental_class(encoding, 'incrementalencoder')
 
 
 def getincrementaldecoder(encoding):
-    decoder = lookup(encoding).incrementaldecoder
-    if decoder is None:
-        raise LookupError(encoding)
-    return decoder
+    return _incremental_class(encoding, 'incrementaldecoder')
+
+
+def _feed(step, pieces, last):
+    """Run each piece through an incremental coder's step, then the final
+    call with last; empty results are not yielded."""
+    for piece in pieces:
+        chunk = step(piece)
+        if chunk:
+            yield chunk
+    chunk = step(last, True)
+    if chunk:
+        yield chunk
 
 
 def iterencode(iterator, encoding, errors='strict', **kwargs):
-    encoder = getincrementalencoder(encoding)(errors, **kwargs)
-    for input in iterator:
-        output = encoder.encode(input)
-        if output:
-            yield output
-    output = encoder.encode('', True)
-    if output:
-        yield output
+    # A generator: the codec is looked up at the first next(), not here.
+    coder = getincrementalencoder(encoding)(errors, **kwargs)
+    yield from _feed(coder.encode, iterator, '')
 
 
 def iterdecode(iterator, encoding, errors='strict', **kwargs):
-    decoder = getincrementaldecoder(encoding)(errors, **kwargs)
-    for input in iterator:
-        output = decoder.decode(input)
-        if output:
-            yield output
-    output = decoder.decode(b'', True)
-    if output:
-        yield output
+    coder = getincrementaldecoder(encoding)(errors, **kwargs)
+    yield from _feed(coder.decode, iterator, b'')
 
 
 def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
