@@ -7,10 +7,10 @@
 import io
 import os
 import stat
-import struct
 import sys
 import time
 import zlib
+from struct import Struct as _Struct
 
 __all__ = ["BadZipFile", "BadZipfile", "error", "ZIP_STORED", "ZIP_DEFLATED",
            "ZIP_BZIP2", "ZIP_LZMA", "is_zipfile", "ZipInfo", "ZipFile",
@@ -18,22 +18,21 @@ __all__ = ["BadZipFile", "BadZipfile", "error", "ZIP_STORED", "ZIP_DEFLATED",
 
 
 class BadZipFile(Exception):
-    pass
+    """The data is not a ZIP archive, or a damaged one."""
 
 
 class LargeZipFile(Exception):
-    pass
+    """The archive would need the ZIP64 extensions, which minipy does not write."""
 
 
 error = BadZipfile = BadZipFile
 
-ZIP_STORED = 0
-ZIP_DEFLATED = 8
-ZIP_BZIP2 = 12
-ZIP_LZMA = 14
-ZIP64_LIMIT = (1 << 31) - 1
-ZIP_FILECOUNT_LIMIT = (1 << 16) - 1
-ZIP_MAX_COMMENT = (1 << 16) - 1
+# Compression methods (of these, minipy reads and writes the first two).
+ZIP_STORED, ZIP_DEFLATED, ZIP_BZIP2, ZIP_LZMA = 0, 8, 12, 14
+# Beyond these the format needs its ZIP64 extensions.
+ZIP_MAX_COMMENT = 0xFFFF
+ZIP64_LIMIT = 2**31 - 1
+ZIP_FILECOUNT_LIMIT = 0xFFFF
 DEFAULT_VERSION = 20
 
 compressor_names = {0: 'store', 1: 'shrink', 2: 'reduce', 3: 'reduce', 4: 'reduce',
@@ -42,9 +41,9 @@ compressor_names = {0: 'store', 1: 'shrink', 2: 'reduce', 3: 'reduce', 4: 'reduc
                     18: 'terse', 19: 'lz77', 97: 'wavpack', 98: 'ppmd'}
 
 # The record layouts of the format (APPNOTE.TXT).
-_LOCAL = struct.Struct("<4s2B4HL2L2H")
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-_END = struct.Struct("<4s4H2LH")
+_LOCAL = _Struct("<4s2B4HL2L2H")
+_CENTRAL = _Struct("<4s4B4HL2L5H2L")
+_END = _Struct("<4s4H2LH")
 _LOCAL_SIG = b"PK\003\004"
 _CENTRAL_SIG = b"PK\001\002"
 _END_SIG = b"PK\005\006"
@@ -64,6 +63,13 @@ def _decode_name(raw, flags, encoding):
     if raw.isascii():
         return raw.decode('ascii')
     return ''.join(chr(b) if b < 128 else _CP437_HIGH[b - 128] for b in raw)
+
+
+def _warn(message, stacklevel):
+    # The warnings module is imported only when there is something to say;
+    # stacklevel counts this function too.
+    import warnings
+    warnings.warn(message, stacklevel=stacklevel)
 
 
 def _check_compression(compression):
@@ -113,51 +119,46 @@ class ZipInfo:
         self._end_offset = None
 
     def __repr__(self):
-        result = ['<%s filename=%r' % (self.__class__.__name__, self.filename)]
+        parts = [f'<{type(self).__name__} filename={self.filename!r}']
         if self.compress_type != ZIP_STORED:
-            result.append(' compress_type=%s' %
-                          compressor_names.get(self.compress_type, self.compress_type))
-        hi = self.external_attr >> 16
-        lo = self.external_attr & 0xFFFF
-        if hi:
-            result.append(' filemode=%r' % stat.filemode(hi))
-        if lo:
-            result.append(' external_attr=%#x' % lo)
-        isdir = self.is_dir()
-        if not isdir or self.file_size:
-            result.append(' file_size=%r' % self.file_size)
-        if ((not isdir or self.compress_size) and
-                (self.compress_type != ZIP_STORED or self.file_size != self.compress_size)):
-            result.append(' compress_size=%r' % self.compress_size)
-        result.append('>')
-        return ''.join(result)
+            parts.append(f' compress_type={compressor_names.get(self.compress_type, self.compress_type)}')
+        # The high half of external_attr is a Unix st_mode, the low half
+        # MS-DOS attributes.
+        unix_mode, dos_attrs = divmod(self.external_attr, 0x10000)
+        if unix_mode:
+            parts.append(f' filemode={stat.filemode(unix_mode)!r}')
+        if dos_attrs:
+            parts.append(f' external_attr={dos_attrs:#x}')
+        # A directory shows sizes only when it has some.
+        sized = not self.is_dir()
+        if sized or self.file_size:
+            parts.append(f' file_size={self.file_size!r}')
+        squeezed = self.compress_type != ZIP_STORED or self.file_size != self.compress_size
+        if (sized or self.compress_size) and squeezed:
+            parts.append(f' compress_size={self.compress_size!r}')
+        return ''.join(parts) + '>'
 
     @classmethod
     def from_file(cls, filename, arcname=None, *, strict_timestamps=True):
-        if isinstance(filename, os.PathLike):
-            filename = os.fspath(filename)
+        """A ZipInfo for a file or directory on disk, to be stored as
+        arcname (default: the path itself, made relative)."""
+        filename = os.fspath(filename)
         st = os.stat(filename)
-        isdir = stat.S_ISDIR(st.st_mode)
-        mtime = time.localtime(st.st_mtime)
-        date_time = mtime[0:6]
-        if not strict_timestamps and date_time[0] < 1980:
-            date_time = (1980, 1, 1, 0, 0, 0)
-        elif not strict_timestamps and date_time[0] > 2107:
-            date_time = (2107, 12, 31, 23, 59, 59)
-        if arcname is None:
-            arcname = filename
-        arcname = os.path.normpath(os.path.splitdrive(arcname)[1])
-        while arcname[0] in (os.sep, os.altsep):
-            arcname = arcname[1:]
-        if isdir:
-            arcname += '/'
-        zinfo = cls(arcname, date_time)
+        year, month, day, hour, minute, second = time.localtime(st.st_mtime)[:6]
+        when = (year, month, day, hour, minute, second)
+        if not strict_timestamps:
+            # Clamp into the years a DOS date can hold.
+            when = max((1980, 1, 1, 0, 0, 0), min(when, (2107, 12, 31, 23, 59, 59)))
+        name = os.path.normpath(os.path.splitdrive(filename if arcname is None else arcname)[1])
+        name = name.lstrip(os.sep + (os.altsep or ''))
+        is_directory = stat.S_ISDIR(st.st_mode)
+        if is_directory:
+            name += '/'
+        zinfo = cls(name, when)
         zinfo.external_attr = (st.st_mode & 0xFFFF) << 16
-        if isdir:
-            zinfo.file_size = 0
-            zinfo.external_attr |= 0x10
-        else:
-            zinfo.file_size = st.st_size
+        zinfo.file_size = 0 if is_directory else st.st_size
+        if is_directory:
+            zinfo.external_attr |= 0x10  # the MS-DOS directory bit
         return zinfo
 
     def is_dir(self):
@@ -170,10 +171,10 @@ class ZipInfo:
             return self.filename.encode('utf-8'), self.flag_bits | _FLAG_UTF8
 
     def _dos_time(self):
-        dt = self.date_time
-        dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
-        dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
-        return dostime, dosdate
+        # (time, date) as MS-DOS packs them: seconds halved, years from 1980.
+        year, month, day, hour, minute, second = self.date_time[:6]
+        return (hour << 11 | minute << 5 | second // 2,
+                (year - 1980) << 9 | month << 5 | day)
 
     def FileHeader(self, zip64=None):
         dostime, dosdate = self._dos_time()
@@ -271,16 +272,17 @@ class _ZipWriteFile:
         return False
 
     def write(self, data):
-        if self.closed:
-            raise ValueError('I/O operation on closed file.')
-        if isinstance(data, str):
-            raise TypeError("a bytes-like object is required, not 'str'")
-        return self._buf.write(data)
+        if not self.closed:
+            if isinstance(data, str):
+                raise TypeError("a bytes-like object is required, not 'str'")
+            return self._buf.write(data)
+        raise ValueError('I/O operation on closed file.')
 
     def close(self):
-        if self.closed:
+        # The member goes into the archive once, at the first close.
+        was_open, self.closed = not self.closed, True
+        if not was_open:
             return
-        self.closed = True
         self._zipfile._writing = False
         self._zipfile._write_member(self._zinfo, self._buf.getvalue())
 
@@ -291,12 +293,29 @@ class _ZipWriteFile:
         self.close()
 
 
+# What ZipFile says when asked to do something while a member is being
+# written through open(name, 'w').
+_ANOTHER_WRITER = ("Can't write to the ZIP file while there is another write handle open on it. "
+                   "Close the first handle before opening another.")
+_READ_WHILE_WRITING = ("Can't read from the ZIP file while there is an open writing handle on it. "
+                       "Close the writing handle before trying to read.")
+_CLOSE_WHILE_WRITING = ("Can't close the ZIP file while there is an open writing handle on it. "
+                        "Close the writing handle before closing the zip.")
+
+# ZipFile's modes, with the mode it opens a path in.
+_FILE_MODES = {'r': 'rb', 'w': 'w+b', 'x': 'x+b', 'a': 'r+b'}
+
+
+def _target_dir(path):
+    return os.getcwd() if path is None else os.fspath(path)
+
+
 class ZipFile:
     fp = None
 
     def __init__(self, file, mode="r", compression=ZIP_STORED, allowZip64=True,
                  compresslevel=None, *, strict_timestamps=True, metadata_encoding=None):
-        if mode not in ('r', 'w', 'x', 'a'):
+        if mode not in _FILE_MODES:
             raise ValueError("ZipFile requires mode 'r', 'w', 'x', or 'a'")
         _check_compression(compression)
         if metadata_encoding and mode != 'r':
@@ -305,32 +324,28 @@ class ZipFile:
         self.debug = 0
         self.NameToInfo = {}
         self.filelist = []
-        self.compression = compression
-        self.compresslevel = compresslevel
-        self.mode = mode
-        self.pwd = None
-        self._comment = b''
-        self._strict_timestamps = strict_timestamps
+        self.mode, self.pwd = mode, None
+        self.compression, self.compresslevel = compression, compresslevel
         self.metadata_encoding = metadata_encoding
+        self._strict_timestamps = strict_timestamps
+        self._comment = b''
         self._writing = False
         self._modified = False
         self._data = b''
-        if isinstance(file, os.PathLike):
-            file = os.fspath(file)
-        if isinstance(file, str):
+        if isinstance(file, (str, os.PathLike)):
+            # A path: the archive opens (and closes) the file itself.
+            self.filename = os.fspath(file)
             self._filePassed = 0
-            self.filename = file
-            modes = {'r': 'rb', 'w': 'w+b', 'x': 'x+b', 'a': 'r+b'}
             try:
-                self.fp = open(file, modes[mode])
+                self.fp = open(self.filename, _FILE_MODES[mode])
             except FileNotFoundError:
                 if mode != 'a':
                     raise
+                # Appending to a file that does not exist writes a new one.
                 mode = 'w'
-                self.fp = open(file, 'w+b')
+                self.fp = open(self.filename, 'w+b')
         else:
-            self._filePassed = 1
-            self.fp = file
+            self.fp, self._filePassed = file, 1
             self.filename = getattr(file, 'name', None)
         self._start = 0
         try:
@@ -357,24 +372,24 @@ class ZipFile:
                 fp.close()
             raise
 
+    def __repr__(self):
+        cls = type(self)
+        if self.fp is None:
+            where = ' [closed]'
+        elif self._filePassed:
+            where = f' file={self.fp!r} mode={self.mode!r}'
+        elif self.filename is not None:
+            where = f' filename={self.filename!r} mode={self.mode!r}'
+        else:
+            where = f' mode={self.mode!r}'
+        return f'<{cls.__module__}.{cls.__qualname__}{where}>'
+
     def __enter__(self):
+        """The archive itself; leaving the with block closes it."""
         return self
 
     def __exit__(self, type, value, traceback):
         self.close()
-
-    def __repr__(self):
-        result = ['<%s.%s' % (self.__class__.__module__, self.__class__.__qualname__)]
-        if self.fp is not None:
-            if self._filePassed:
-                result.append(' file=%r' % self.fp)
-            elif self.filename is not None:
-                result.append(' filename=%r' % self.filename)
-            result.append(' mode=%r' % self.mode)
-        else:
-            result.append(' [closed]')
-        result.append('>')
-        return ''.join(result)
 
     def _read_directory(self):
         try:
@@ -452,18 +467,17 @@ class ZipFile:
 
     @property
     def comment(self):
+        """The archive's comment, bytes (at most 65535 of them)."""
         return self._comment
 
     @comment.setter
     def comment(self, comment):
+        # Longer comments are cut, with a warning.
         if not isinstance(comment, bytes):
-            raise TypeError("comment: expected bytes, got %s" % type(comment).__name__)
+            raise TypeError(f"comment: expected bytes, got {type(comment).__name__}")
         if len(comment) > ZIP_MAX_COMMENT:
-            import warnings
-            warnings.warn('Archive comment is too long; truncating to %d bytes'
-                          % ZIP_MAX_COMMENT, stacklevel=2)
-            comment = comment[:ZIP_MAX_COMMENT]
-        self._comment = comment
+            _warn(f'Archive comment is too long; truncating to {ZIP_MAX_COMMENT} bytes', 3)
+        self._comment = comment[:ZIP_MAX_COMMENT]
         self._modified = True
 
     def read(self, name, pwd=None):
@@ -514,29 +528,28 @@ class ZipFile:
             raise ValueError("pwd is only supported for reading files")
         if not self.fp:
             raise ValueError("Attempt to use ZIP archive that was already closed")
+        if mode == 'r':
+            return self._open_to_read(name)
         if isinstance(name, ZipInfo):
             zinfo = name
-        elif mode == 'w':
-            zinfo = ZipInfo(name)
-            zinfo.compress_type = self.compression
-            zinfo.compress_level = self.compresslevel
         else:
-            zinfo = self.getinfo(name)
-        if mode == 'w':
-            self._check_writable()
-            if self._writing:
-                raise ValueError("Can't write to the ZIP file while there is "
-                                 "another write handle open on it. "
-                                 "Close the first handle before opening another.")
-            self._writing = True
-            return _ZipWriteFile(self, zinfo)
+            zinfo = ZipInfo(name)
+            zinfo.compress_type, zinfo.compress_level = self.compression, self.compresslevel
+        self._check_writable()
         if self._writing:
-            raise ValueError("Can't read from the ZIP file while there "
-                             "is an open writing handle on it. "
-                             "Close the writing handle before trying to read.")
+            raise ValueError(_ANOTHER_WRITER)
+        # One member is written at a time: the archive is busy until the
+        # handle closes.
+        self._writing = True
+        return _ZipWriteFile(self, zinfo)
+
+    def _open_to_read(self, name):
+        zinfo = name if isinstance(name, ZipInfo) else self.getinfo(name)
+        if self._writing:
+            raise ValueError(_READ_WHILE_WRITING)
         if self.mode != 'r' and zinfo.header_offset >= len(self._data):
             self._refresh()
-        return ZipExtFile(self._member_bytes(zinfo), mode, zinfo)
+        return ZipExtFile(self._member_bytes(zinfo), 'r', zinfo)
 
     def _refresh(self):
         # Members written since opening: read back what is on file.
@@ -546,7 +559,7 @@ class ZipFile:
         self.fp.seek(pos)
 
     def _check_writable(self):
-        if self.mode not in ('w', 'x', 'a'):
+        if self.mode == 'r':
             raise ValueError("write() requires mode 'w', 'x', or 'a'")
         if not self.fp:
             raise ValueError("Attempt to write to ZIP archive that was already closed")
@@ -555,53 +568,41 @@ class ZipFile:
         return arcname
 
     def _extract_member(self, member, targetpath, pwd):
-        if not isinstance(member, ZipInfo):
-            member = self.getinfo(member)
-        arcname = member.filename.replace('/', os.path.sep)
+        zinfo = member if isinstance(member, ZipInfo) else self.getinfo(member)
+        # The member's path made safe to use below targetpath: no drive,
+        # no root, no '.' or '..' parts.
+        relative = zinfo.filename.replace('/', os.path.sep)
         if os.path.altsep:
-            arcname = arcname.replace(os.path.altsep, os.path.sep)
-        arcname = os.path.splitdrive(arcname)[1]
-        invalid = ('', os.path.curdir, os.path.pardir)
-        arcname = os.path.sep.join(x for x in arcname.split(os.path.sep) if x not in invalid)
-        targetpath = os.path.join(targetpath, arcname)
-        targetpath = os.path.normpath(targetpath)
-        upperdirs = os.path.dirname(targetpath)
-        if upperdirs and not os.path.exists(upperdirs):
-            os.makedirs(upperdirs)
-        if member.is_dir():
-            if not os.path.isdir(targetpath):
-                try:
-                    os.mkdir(targetpath)
-                except FileExistsError:
-                    if not os.path.isdir(targetpath):
-                        raise
-            return targetpath
-        data = self.read(member, pwd)
-        with open(targetpath, "wb") as target:
-            target.write(data)
-        return targetpath
+            relative = relative.replace(os.path.altsep, os.path.sep)
+        skipped = ('', os.path.curdir, os.path.pardir)
+        kept = [part for part in os.path.splitdrive(relative)[1].split(os.path.sep)
+                if part not in skipped]
+        destination = os.path.normpath(os.path.join(targetpath, *kept))
+        parent = os.path.dirname(destination)
+        if parent:
+            os.makedirs(parent, exist_ok=True)
+        if not zinfo.is_dir():
+            content = self.read(zinfo, pwd)  # a bad member leaves no file behind
+            with open(destination, "wb") as out:
+                out.write(content)
+        elif not os.path.isdir(destination):
+            os.makedirs(destination, exist_ok=True)
+        return destination
 
     def extract(self, member, path=None, pwd=None):
-        if path is None:
-            path = os.getcwd()
-        else:
-            path = os.fspath(path)
-        return self._extract_member(member, path, pwd)
+        """Write one member out below path (default: the working
+        directory); returns the path written."""
+        return self._extract_member(member, _target_dir(path), pwd)
 
     def extractall(self, path=None, members=None, pwd=None):
-        if members is None:
-            members = self.namelist()
-        if path is None:
-            path = os.getcwd()
-        else:
-            path = os.fspath(path)
-        for zipinfo in members:
-            self._extract_member(zipinfo, path, pwd)
+        """Write the members (default: all) out below path."""
+        target = _target_dir(path)
+        for member in self.namelist() if members is None else members:
+            self._extract_member(member, target, pwd)
 
     def _write_member(self, zinfo, data):
         if zinfo.filename in self.NameToInfo:
-            import warnings
-            warnings.warn('Duplicate name: %r' % zinfo.filename, stacklevel=3)
+            _warn(f'Duplicate name: {zinfo.filename!r}', 4)
         _check_compression(zinfo.compress_type)
         if not zinfo.external_attr:
             zinfo.external_attr = 0o600 << 16  # ?rw-------, as CPython gives
@@ -626,79 +627,77 @@ class ZipFile:
         self.NameToInfo[zinfo.filename] = zinfo
         self._modified = True
 
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+    def _ensure_open_and_idle(self, period):
+        # write() and writestr() word the busy archive's error alike, but
+        # for writestr's full stop.
         if not self.fp:
             raise ValueError("Attempt to write to ZIP archive that was already closed")
         if self._writing:
-            raise ValueError("Can't write to ZIP archive while an open writing handle exists")
+            raise ValueError("Can't write to ZIP archive while an open writing handle exists" + period)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        """Store the file or directory at filename as arcname (default:
+        its path, made relative)."""
+        self._ensure_open_and_idle('')
         zinfo = ZipInfo.from_file(filename, arcname, strict_timestamps=self._strict_timestamps)
         if zinfo.is_dir():
-            zinfo.compress_size = 0
-            zinfo.CRC = 0
-            self._check_writable()
-            self._write_member(zinfo, b'')
-            return
-        zinfo.compress_type = self.compression if compress_type is None else compress_type
-        zinfo.compress_level = self.compresslevel if compresslevel is None else compresslevel
+            zinfo.compress_size = zinfo.CRC = 0
+            content = b''
+        else:
+            zinfo.compress_type = compress_type if compress_type is not None else self.compression
+            zinfo.compress_level = compresslevel if compresslevel is not None else self.compresslevel
+            content = None
         self._check_writable()
-        with open(filename, "rb") as src:
-            data = src.read()
-        self._write_member(zinfo, data)
+        if content is None:
+            with open(filename, "rb") as source:
+                content = source.read()
+        self._write_member(zinfo, content)
 
     def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        if not isinstance(zinfo_or_arcname, ZipInfo):
-            zinfo = ZipInfo(zinfo_or_arcname, time.localtime(time.time())[:6])
-            zinfo.compress_type = self.compression
-            zinfo.compress_level = self.compresslevel
-            if zinfo.filename.endswith('/'):
-                zinfo.external_attr = 0o40775 << 16
-                zinfo.external_attr |= 0x10
-            else:
-                zinfo.external_attr = 0o600 << 16
-        else:
+        """Store data (str is encoded as UTF-8) as a member named by a
+        ZipInfo or an archive name, dated now."""
+        content = data.encode("utf-8") if isinstance(data, str) else data
+        if isinstance(zinfo_or_arcname, ZipInfo):
             zinfo = zinfo_or_arcname
-        if not self.fp:
-            raise ValueError("Attempt to write to ZIP archive that was already closed")
-        if self._writing:
-            raise ValueError("Can't write to ZIP archive while an open writing handle exists.")
-        if compress_type is not None:
-            zinfo.compress_type = compress_type
-        if compresslevel is not None:
-            zinfo.compress_level = compresslevel
+        else:
+            zinfo = ZipInfo(zinfo_or_arcname, time.localtime(time.time())[:6])
+            zinfo.compress_type, zinfo.compress_level = self.compression, self.compresslevel
+            # rwxrwxr-x directory (with the MS-DOS directory bit) or rw------- file.
+            zinfo.external_attr = (0o40775 << 16 | 0x10) if zinfo.is_dir() else 0o600 << 16
+        self._ensure_open_and_idle('.')
+        zinfo.compress_type = zinfo.compress_type if compress_type is None else compress_type
+        zinfo.compress_level = zinfo.compress_level if compresslevel is None else compresslevel
         self._check_writable()
-        self._write_member(zinfo, bytes(data))
+        self._write_member(zinfo, bytes(content))
 
     def mkdir(self, zinfo_or_directory_name, mode=511):
-        if isinstance(zinfo_or_directory_name, ZipInfo):
-            zinfo = zinfo_or_directory_name
-            if not zinfo.is_dir():
-                raise ValueError("The given ZipInfo does not describe a directory")
-        elif isinstance(zinfo_or_directory_name, str):
-            directory_name = zinfo_or_directory_name
-            if not directory_name.endswith("/"):
-                directory_name += "/"
-            zinfo = ZipInfo(directory_name, time.localtime(time.time())[:6])
-            zinfo.external_attr = ((0o40000 | mode) & 0xFFFF) << 16
-            zinfo.external_attr |= 0x10
-        else:
+        """Add a directory member: a name (a '/' is added) or a ZipInfo
+        for one."""
+        if isinstance(zinfo_or_directory_name, str):
+            name = zinfo_or_directory_name.removesuffix('/') + '/'
+            zinfo = ZipInfo(name, time.localtime(time.time())[:6])
+            zinfo.external_attr = ((stat.S_IFDIR | mode) & 0xFFFF) << 16 | 0x10
+        elif not isinstance(zinfo_or_directory_name, ZipInfo):
             raise TypeError("Expected type str or ZipInfo")
+        elif zinfo_or_directory_name.is_dir():
+            zinfo = zinfo_or_directory_name
+        else:
+            raise ValueError("The given ZipInfo does not describe a directory")
         self._check_writable()
         self._write_member(zinfo, b'')
 
     def close(self):
+        """Write the central directory if anything changed, then close the
+        file (unless the archive was given an open file)."""
         if self.fp is None:
             return
         if self._writing:
-            raise ValueError("Can't close the ZIP file while there is "
-                             "an open writing handle on it. "
-                             "Close the writing handle before closing the zip.")
+            raise ValueError(_CLOSE_WHILE_WRITING)
+        fp = self.fp
         try:
-            if self.mode in ('w', 'x', 'a') and self._modified:
+            if self.mode != 'r' and self._modified:
                 self._write_end_record()
         finally:
-            fp = self.fp
             self.fp = None
             if not self._filePassed:
                 fp.close()
@@ -724,7 +723,8 @@ class ZipFile:
         self.fp.write(_END.pack(_END_SIG, 0, 0, count, count, end - start,
                                 start - self._start, len(self._comment)))
         self.fp.write(self._comment)
-        if self.mode == "a":
+        if self.mode == 'a':
+            # The old directory may have been longer than the new one.
             self.fp.truncate()
         self.fp.flush()
 
