@@ -23,6 +23,9 @@ import (
 type siteCache struct {
 	n    int
 	mega bool // saw more live shapes than it holds: no more fills
+	// mul is the multiplier shapeHash uses at this site: the first of
+	// hashMuls that gives each way a bucket of its own.
+	mul  uint64
 	ways [siteWays]cacheEntry
 	// idx maps a shape's hash (shapeHash) to 1 + the way that holds it,
 	// 0 for none; whole says every way is in it (no two collided), so a
@@ -38,25 +41,48 @@ type siteCache struct {
 // collisions (which fall back to the scan) rare.
 const shapeHashBits = 5
 
-// shapeHash spreads a shape's address over the index (Fibonacci
+// shapeHash spreads a shape's address over the index (multiplicative
 // hashing: the high bits of the product mix all of the address's bits,
 // where its low bits are only the allocator's alignment).
-func shapeHash(s *Shape) uintptr {
-	return uintptr(unsafe.Pointer(s)) * 0x9E3779B97F4A7C15 >> (64 - shapeHashBits)
+func shapeHash(s *Shape, mul uint64) uintptr {
+	return uintptr(uint64(uintptr(unsafe.Pointer(s))) * mul >> (64 - shapeHashBits))
 }
 
-// index fills idx from the ways; the site is not yet published.
+// hashMuls are the odd multipliers index tries in turn. With one fixed
+// multiplier, whether a site's shapes collided (and every look-up of
+// some of them scanned the ways) depended on where the allocator put
+// them: a change elsewhere moved constraints by 70M instructions.
+var hashMuls = [...]uint64{
+	0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+	0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9,
+}
+
+// index fills idx from the ways with the first multiplier under which no
+// two ways share a bucket (else the first, the rest found by the scan);
+// the site is not yet published.
 func (c *siteCache) index() {
+	for _, mul := range hashMuls {
+		if c.indexWith(mul) {
+			return
+		}
+	}
+	c.indexWith(hashMuls[0])
+}
+
+// indexWith fills idx for multiplier mul and reports whether it is whole.
+func (c *siteCache) indexWith(mul uint64) bool {
+	c.mul = mul
 	c.idx = [1 << shapeHashBits]uint8{}
 	c.whole = true
 	for i := range c.n {
-		h := shapeHash(c.ways[i].shape)
+		h := shapeHash(c.ways[i].shape, mul)
 		if c.idx[h] != 0 {
 			c.whole = false
 			continue
 		}
 		c.idx[h] = uint8(i + 1)
 	}
+	return c.whole
 }
 
 // Eight, not four: a work-list over a class hierarchy (constraints: six
@@ -69,7 +95,7 @@ func (c *siteCache) lookup(x *Instance) *cacheEntry {
 	if c == nil {
 		return nil
 	}
-	if i := c.idx[shapeHash(x.shape)]; i != 0 {
+	if i := c.idx[shapeHash(x.shape, c.mul)]; i != 0 {
 		if e := &c.ways[i-1]; e.shape == x.shape {
 			if e.version == x.cls.version.Load() {
 				return e

@@ -95,7 +95,9 @@ func TestSiteCachePolymorphic(t *testing.T) {
 // TestSiteCacheIndex checks the shape index against a scan of the ways:
 // every site of 1 to siteWays shapes, among many shapes so that some
 // sites have colliding buckets (whole false, the scan behind the index),
-// finds each of its shapes at its own way and no other shape.
+// finds each of its shapes at its own way and no other shape, both as
+// learn indexed it (a multiplier without collisions when one of
+// hashMuls has none) and indexed with the first multiplier alone.
 func TestSiteCacheIndex(t *testing.T) {
 	const nshapes = 200
 	insts := make([]*Instance, nshapes)
@@ -117,7 +119,7 @@ func TestSiteCacheIndex(t *testing.T) {
 	}
 	byBucket := map[uintptr][]int{}
 	for i, x := range insts {
-		h := shapeHash(x.shape)
+		h := shapeHash(x.shape, hashMuls[0])
 		byBucket[h] = append(byBucket[h], i)
 	}
 	for _, same := range byBucket {
@@ -139,23 +141,33 @@ func TestSiteCacheIndex(t *testing.T) {
 				x := insts[i]
 				learn(&site, cacheEntry{shape: x.shape, version: x.cls.version.Load(), kind: cacheSlot, slot: int32(k)})
 			}
-			c := site.Load()
-			if !c.whole {
+			learnt := site.Load()
+			first := *learnt
+			if !first.indexWith(hashMuls[0]) {
 				collided = true
 			}
-			for i, x := range insts {
-				e := c.lookup(x)
-				k := slices.Index(g[:n], i)
-				if k >= 0 && (e == nil || e.shape != x.shape || e.slot != int32(k)) {
-					t.Fatalf("site of shapes %v: shape %d not found at its way (%+v)", g[:n], i, e)
-				}
-				if k < 0 && e != nil {
-					t.Fatalf("site of shapes %v: shape %d found (%+v)", g[:n], i, e)
-				}
+			for _, c := range []*siteCache{learnt, &first} {
+				checkSite(t, c, g[:n], insts)
 			}
 		}
 	}
 	if !collided {
 		t.Errorf("no site had colliding buckets: the scan behind the index went untested")
+	}
+}
+
+// checkSite checks that site c of the shapes of insts[g...] finds each
+// of them at its way and no other instance's shape.
+func checkSite(t *testing.T, c *siteCache, g []int, insts []*Instance) {
+	t.Helper()
+	for i, x := range insts {
+		e := c.lookup(x)
+		k := slices.Index(g, i)
+		if k >= 0 && (e == nil || e.shape != x.shape || e.slot != int32(k)) {
+			t.Fatalf("site of shapes %v (mul %#x): shape %d not found at its way (%+v)", g, c.mul, i, e)
+		}
+		if k < 0 && e != nil {
+			t.Fatalf("site of shapes %v (mul %#x): shape %d found (%+v)", g, c.mul, i, e)
+		}
 	}
 }
