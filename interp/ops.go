@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -9,7 +8,7 @@ import (
 	"github.com/copypatch/copypatch/templates"
 )
 
-var errJump = errors.New("jump")
+var errJump = &signal{"jump"}
 
 // internalError reports a broken invariant of the interpreter itself.
 type internalError struct{ msg string }
