@@ -8,7 +8,7 @@ import (
 	"github.com/copypatch/copypatch/templates"
 )
 
-var errJump = &signal{"jump"}
+var errJump error = &signal{"jump"}
 
 // internalError reports a broken invariant of the interpreter itself.
 type internalError struct{ msg string }
