@@ -17,7 +17,9 @@ import (
 // goroutines: a hang seen under heavy load (TestJITAgreesWithInterpreter/
 // jit_objstore/objstore_queue parked in runtime.GC's wait for a GC cycle,
 // nothing else running) showed only user goroutines, which did not say
-// what the collector waited for.
+// what the collector waited for. (It was slowness, not a deadlock: global
+// maps kept every finished run's VM alive, so each of the program's 160
+// gc.collect() calls marked a 900 MB heap; see TestRunsReleaseTheirMemory.)
 func TestMain(m *testing.M) {
 	flag.Parse()
 	if f := flag.Lookup("test.timeout"); f != nil {
