@@ -171,6 +171,9 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	}
 	str := s.s
 	if len(args) == 0 || args[0].T == tagNone {
+		// The first words' bounds are kept from the counting pass: a
+		// line's words need no second scan.
+		var bounds [32][2]int
 		n := 0
 		for i := 0; i < len(str); {
 			for i < len(str) && pyASCIISpace[str[i]] {
@@ -179,12 +182,22 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 			if i == len(str) {
 				break
 			}
-			n++
+			j := i
 			for i < len(str) && !pyASCIISpace[str[i]] {
 				i++
 			}
+			if n < len(bounds) {
+				bounds[n] = [2]int{j, i}
+			}
+			n++
 		}
 		l, strs := newStrList(n)
+		if n <= len(bounds) {
+			for k, b := range bounds[:n] {
+				setStr(l, strs, k, str[b[0]:b[1]])
+			}
+			return ObjVal(l), nil
+		}
 		k := 0
 		for i := 0; i < len(str); {
 			for i < len(str) && pyASCIISpace[str[i]] {
