@@ -30,6 +30,8 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 	}
 	co := fn.code
 	switch name {
+	case "__call__":
+		return callAttr(ObjVal(fn)), true
 	case "__name__":
 		return StrVal(co.name), true
 	case "__qualname__":
@@ -157,6 +159,13 @@ func (vm *VM) setFuncAttr(fn *Function, name string, v Val) error {
 	return fn.attrs.set(StrVal(name), v)
 }
 
+// callAttr is a function's or method's __call__: calling it calls f.
+func callAttr(f Val) Val {
+	return ObjVal(&Builtin{name: "__call__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return vm.call(f, args, kwn)
+	}})
+}
+
 // methodAttr is an attribute of a bound method: its own, else its
 // function's.
 func (vm *VM) methodAttr(m *Method, name string) (Val, bool) {
@@ -165,6 +174,8 @@ func (vm *VM) methodAttr(m *Method, name string) (Val, bool) {
 		return m.self, true
 	case "__func__":
 		return m.fn, true
+	case "__call__":
+		return callAttr(ObjVal(m)), true
 	}
 	switch f := m.fn.O.(type) {
 	case *Function:

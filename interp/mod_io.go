@@ -133,6 +133,17 @@ func ioModule(vm *VM) *Module {
 				return StrVal(readLine(b, -1)), true, nil
 			}}), nil
 		},
+		// A StringIO is its own iterator in CPython: next(s) reads a line.
+		"__next__[0]": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			b, err := buf(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			if b.pos >= len(b.text) {
+				return Val{}, newErrVal(StopIteration)
+			}
+			return StrVal(readLine(b, -1)), nil
+		},
 		"seek[1,2]": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := buf(vm, args[0])
 			if err != nil {

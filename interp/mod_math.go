@@ -14,6 +14,9 @@ func mathModule() *Module {
 	m := &Module{name: "math", attrs: map[string]Val{}}
 	f1 := func(name string, f func(float64) float64) {
 		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "math.%s() takes no keyword arguments", name)
+			}
 			if len(args) != 1 {
 				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", name, len(args))
 			}

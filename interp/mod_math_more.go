@@ -30,7 +30,10 @@ func mathExtras(m *Module) {
 	}
 	f1 := func(name string, f func(float64) float64, domain func(float64) bool) {
 		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) != 1 || len(kwn) > 0 {
+			if len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "math.%s() takes no keyword arguments", name)
+			}
+			if len(args) != 1 {
 				return Val{}, newErr(TypeError, "math.%s() takes exactly one argument (%d given)", name, len(args))
 			}
 			x, err := toFloat(args[0])

@@ -948,6 +948,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if v, ok := t.attrs[name]; ok {
 			return v, nil
 		}
+		if name == "__call__" {
+			return callAttr(o), nil
+		}
 		if v, ok := typeClass.attrs[name]; ok && o.O == vm.bi["type"].O {
 			return v, nil // type.__new__, type.__init__, type.__call__
 		}
