@@ -930,7 +930,14 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			if i.cls == x || i.cls.isSub(x) {
 				return True, nil
 			}
-			return BoolVal(vm.classAttrIsSub(v, i, x)), nil
+			if vm.classAttrIsSub(v, i, x) {
+				return True, nil
+			}
+			if anyAbstract.Load() && x.isABC() {
+				is, err := vm.abcVirtual(vm.typeOf(v), x)
+				return BoolVal(is), err
+			}
+			return False, nil
 		}
 	}
 	// type is a *Builtin: other types skip the builtins' map.
@@ -993,7 +1000,13 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			return BoolVal(has), nil
 		}
 		if ok {
-			return vm.claimsClass(v, i, t)
+			if r, err := vm.claimsClass(v, i, t); err != nil || truthy(r) {
+				return r, err
+			}
+		}
+		if anyAbstract.Load() && x.isABC() {
+			is, err := vm.abcVirtual(vm.typeOf(v), x)
+			return BoolVal(is), err
 		}
 		return False, nil
 	}
@@ -1073,6 +1086,10 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 		}
 		if has, isProto := vm.protocolCheck(c, x); isProto {
 			return BoolVal(has), nil
+		}
+		if anyAbstract.Load() && x.isABC() {
+			is, err := vm.abcVirtual(c, x)
+			return BoolVal(is), err
 		}
 		return False, nil
 	}

@@ -57,6 +57,9 @@ type Class struct {
 	// global map, which kept every class it had seen (and its VM) alive.
 	abstract atomic.Pointer[[]string]
 	abcRoot  bool
+	// abcRegistry is the classes registered as virtual subclasses of an
+	// ABC (mod_abc_register.go).
+	abcRegistry atomic.Pointer[[]Val]
 	// builtin marks the classes standing for built-in types (list, int,
 	// ...) as bases: their instances have no __dict__ of their own.
 	builtin bool

@@ -42,17 +42,8 @@ func (vm *VM) abstractMethods(cls *Class) []string {
 	if e := cls.abstract.Load(); e != nil {
 		return *e
 	}
-	isABC := false
-	for _, k := range cls.mro {
-		isABC = isABC || k.abcRoot
-		if m := k.pyMeta(); m != nil {
-			for _, mk := range m.mro {
-				isABC = isABC || mk.abcRoot
-			}
-		}
-	}
 	var names []string
-	if isABC {
+	if cls.isABC() {
 		seen := map[string]bool{}
 		for _, k := range cls.mro {
 			k.attrsMu.RLock()
@@ -92,14 +83,28 @@ func (vm *VM) abstractCheck(cls *Class) error {
 	return newErr(TypeError, "Can't instantiate abstract class %s without an implementation for abstract method%s %s", cls.name, s, strings.Join(q, ", "))
 }
 
+// abcRegisterFn is ABC.register and ABCMeta.register: the class comes
+// first (the classmethod's cls, or the metaclass method's self).
+func abcRegisterFn(vm *VM, args []Val, kwn []string) (Val, error) {
+	cls, ok := args[0].O.(*Class)
+	if len(args) != 2 || len(kwn) > 0 || !ok {
+		return Val{}, newErr(TypeError, "register() takes exactly one argument (%d given)", len(args)-1)
+	}
+	return vm.abcRegister(cls, args[1])
+}
+
 func abcAbstractModule(vm *VM) *Module {
 	anyAbstract.Store(true)
 	m := newModule("abc")
-	abc, _ := vm.nativeClass("ABC", nil, map[string]nativeFn{})
+	abc, _ := vm.nativeClass("ABC", nil, map[string]nativeFn{
+		"register": abcRegisterFn,
+	}, "register")
 	abc.module = "abc"
 	abc.abcRoot = true
 	m.attrs["ABC"] = ObjVal(abc)
-	meta, _ := vm.nativeClass("ABCMeta", []Val{vm.bi["type"]}, map[string]nativeFn{})
+	meta, _ := vm.nativeClass("ABCMeta", []Val{vm.bi["type"]}, map[string]nativeFn{
+		"register": abcRegisterFn,
+	})
 	meta.module = "abc"
 	meta.abcRoot = true // its classes are checked as ABC's subclasses are
 	m.attrs["ABCMeta"] = ObjVal(meta)
