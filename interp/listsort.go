@@ -89,7 +89,7 @@ func (vm *VM) sortLess(keys []Val, err *error) func(a, b int) bool {
 			if *err != nil {
 				return false
 			}
-			if c, ok := plainOrder(keys[a], keys[b], 0); ok {
+			if c, ok := plainOrder(&keys[a], &keys[b], 0); ok {
 				return c < 0
 			}
 			r, e := vm.compare(opLt, keys[a], keys[b])

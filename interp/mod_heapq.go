@@ -1,10 +1,5 @@
 package interp
 
-import (
-	"cmp"
-	"strings"
-)
-
 // heapq with CPython's algorithms step for step (the sift-down to a leaf
 // then up of heapq.py and _heapqmodule.c), so a printed heap shows the
 // same order. Only < is used to compare, as there.
@@ -211,16 +206,11 @@ func (l *List) popFront() Val {
 	return v
 }
 
-// heapLess is a < b for heap entries. Numbers, strs and tuples of them (a
-// (priority, node) entry) are ordered here without compare's dispatch:
-// no user code can run for them. The rest goes to compare.
+// heapLess is a < b for heap entries: numbers, strs and tuples of them
+// (a (priority, node) entry) ordered by plainOrder, without compare's
+// dispatch; the rest goes to compare.
 func (vm *VM) heapLess(a, b Val) (bool, error) {
-	if a.T == tagObject && b.T == tagObject {
-		if lt, ok := tupleLess(a.O, b.O); ok {
-			return lt, nil
-		}
-	}
-	if c, ok := quickOrder(&a, &b); ok {
+	if c, ok := plainOrder(&a, &b, 0); ok {
 		return c < 0, nil
 	}
 	return vm.compare(opLt, a, b)
@@ -229,65 +219,13 @@ func (vm *VM) heapLess(a, b Val) (bool, error) {
 // heapLessAt is heapLess of h's items i and j, tuples read in place.
 func (vm *VM) heapLessAt(h *List, i, j int) (bool, error) {
 	if h.objs != nil && h.vals[i].Tag == tagObject && h.vals[j].Tag == tagObject {
-		if lt, ok := tupleLess(h.objs[i], h.objs[j]); ok {
-			return lt, nil
+		if x, ok := h.objs[i].(*Tuple); ok {
+			if y, ok := h.objs[j].(*Tuple); ok {
+				if c, ok := tupleOrder(x, y, 0); ok {
+					return c < 0, nil
+				}
+			}
 		}
 	}
 	return vm.heapLess(h.at(i), h.at(j))
-}
-
-// tupleLess is o < p when both are tuples whose items, up to the first
-// unequal pair, quickOrder orders; ok is false otherwise.
-func tupleLess(o, p Object) (lt, ok bool) {
-	x, isTuple := o.(*Tuple)
-	if !isTuple {
-		return false, false
-	}
-	y, isTuple := p.(*Tuple)
-	if !isTuple {
-		return false, false
-	}
-	xs, ys := x.items, y.items
-	n := min(len(xs), len(ys))
-	for i := 0; i < n; i++ {
-		a, b := &xs[i], &ys[i]
-		if a.T == tagInt && b.T == tagInt {
-			if a.B != b.B {
-				return int64(a.B) < int64(b.B), true
-			}
-			continue
-		}
-		c, ok := quickOrder(a, b)
-		if !ok {
-			return false, false
-		}
-		if c != 0 {
-			return c < 0, true
-		}
-	}
-	return len(xs) < len(ys), true
-}
-
-// quickOrder orders two ints, two floats that are not NaN, or two strs
-// (-1, 0, 1), where == and < agree and run no user code; ok is false for
-// anything else. A tuple compares its first unequal items, so a NaN (not
-// equal to itself, unless it is the same object) is left to compare.
-func quickOrder(x, y *Val) (c int, ok bool) {
-	switch {
-	case x.T == tagInt && y.T == tagInt:
-		return cmp.Compare(int64(x.B), int64(y.B)), true
-	case x.T == tagFloat && y.T == tagFloat:
-		f, g := x.F(), y.F()
-		if f != f || g != g {
-			return 0, false
-		}
-		return cmp.Compare(f, g), true
-	case x.T == tagObject && y.T == tagObject:
-		if s, isStr := x.O.(*Str); isStr {
-			if t, isStr := y.O.(*Str); isStr {
-				return strings.Compare(s.s, t.s), true
-			}
-		}
-	}
-	return 0, false
 }

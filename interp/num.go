@@ -1269,7 +1269,7 @@ func (vm *VM) seqCompare(op Op, a, b []Val) (bool, error) {
 	// user code can run, so no nesting guard is needed.
 	i := 0
 	for ; i < len(a) && i < len(b); i++ {
-		c, ok := plainOrder(a[i], b[i], 0)
+		c, ok := plainOrder(&a[i], &b[i], 0)
 		if !ok {
 			break
 		}
@@ -1287,14 +1287,22 @@ func (vm *VM) seqCompare(op Op, a, b []Val) (bool, error) {
 // it leaves the rest to the general comparison.
 const plainOrderDepth = 8
 
-// plainOrder orders x and y (-1, 0, 1) when both are ints, both strs, or
-// both tuples whose items are such pairs, where == and < cannot run user
-// code and agree with each other: a tuple's order is its first unequal
-// items' order, as in CPython. ok is false for anything else (floats,
-// whose NaNs are unordered, included), which the caller compares in full.
-func plainOrder(x, y Val, depth int) (c int, ok bool) {
+// plainOrder orders x and y (-1, 0, 1) when both are ints, both floats
+// other than NaN, both strs, or both tuples whose items are such pairs,
+// where == and < cannot run user code and agree with each other: a
+// tuple's order is its first unequal items' order, as in CPython. ok is
+// false for anything else (a NaN, unordered and unequal even to itself,
+// included), which the caller compares in full.
+func plainOrder(x, y *Val, depth int) (c int, ok bool) {
 	if x.T == tagInt && y.T == tagInt {
 		return cmp.Compare(int64(x.B), int64(y.B)), true
+	}
+	if x.T == tagFloat && y.T == tagFloat {
+		f, g := x.F(), y.F()
+		if f != f || g != g {
+			return 0, false
+		}
+		return cmp.Compare(f, g), true
 	}
 	if x.T != tagObject || y.T != tagObject {
 		return 0, false
@@ -1305,19 +1313,34 @@ func plainOrder(x, y Val, depth int) (c int, ok bool) {
 			return strings.Compare(a.s, b.s), true
 		}
 	case *Tuple:
-		b, isTuple := y.O.(*Tuple)
-		if !isTuple || depth >= plainOrderDepth {
-			return 0, false
+		if b, isTuple := y.O.(*Tuple); isTuple {
+			return tupleOrder(a, b, depth)
 		}
-		for i := 0; i < len(a.items) && i < len(b.items); i++ {
-			c, ok := plainOrder(a.items[i], b.items[i], depth+1)
-			if !ok || c != 0 {
-				return c, ok
-			}
-		}
-		return cmp.Compare(len(a.items), len(b.items)), true
 	}
 	return 0, false
+}
+
+// tupleOrder is plainOrder of two tuples: their first unequal items'
+// order, or their lengths'.
+func tupleOrder(a, b *Tuple, depth int) (c int, ok bool) {
+	if depth >= plainOrderDepth {
+		return 0, false
+	}
+	n := min(len(a.items), len(b.items))
+	for i := 0; i < n; i++ {
+		p, q := &a.items[i], &b.items[i]
+		if p.T == tagInt && q.T == tagInt {
+			// ((priority, node) entries): the common item, inline.
+			if p.B != q.B {
+				return cmp.Compare(int64(p.B), int64(q.B)), true
+			}
+			continue
+		}
+		if c, ok := plainOrder(p, q, depth+1); !ok || c != 0 {
+			return c, ok
+		}
+	}
+	return cmp.Compare(len(a.items), len(b.items)), true
 }
 
 // seqCompareFrom is seqCompare from item i on.
