@@ -232,18 +232,8 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		f.set(in.A, NoneVal)
 		return nil
 	}
-	switch m := self.O.(type) {
-	case *Module:
-		// heapq.heappop(h), random.random(): a built-in function of a
-		// module, called with the arguments where they are.
-		if in.E < 0 && self.T == tagObject {
-			if fv, ok := moduleAttr(f.code.site(in), m, name); ok && fv.T == tagObject {
-				if b, ok := fv.O.(*Builtin); ok {
-					return vm.callBuiltinDirect(f, in, b)
-				}
-			}
-		}
-	case *Instance, *Class, *SuperObj:
+	switch self.O.(type) {
+	case *Instance, *Class, *SuperObj, *Module:
 	default:
 		if self.T == tagObject {
 			// A built-in receiver: its site remembers the method.
