@@ -103,30 +103,20 @@ func TestLoopsNearTheirEndLeftToInterpreter(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
+	// A range loop with no loop around it or inside it.
+	const halves = `def f(n):
+    t = 0.0
+    for i in range(n):
+        t += i * 0.5
+    return t
+`
 	for _, tc := range []struct {
 		name, src string
 		compiles  int
 	}{
-		{"ends soon after it is hot", `def f(n):
-    t = 0.0
-    for i in range(n):
-        t += i * 0.5
-    return t
-print(f(200))
-`, 0},
-		{"a long loop", `def f(n):
-    t = 0.0
-    for i in range(n):
-        t += i * 0.5
-    return t
-print(f(2000))
-`, 1},
-		{"entered again and again", `def f(n):
-    t = 0.0
-    for i in range(n):
-        t += i * 0.5
-    return t
-s = 0.0
+		{"ends soon after it is hot", halves + "print(f(200))\n", 0},
+		{"a long loop", halves + "print(f(2000))\n", 1},
+		{"entered again and again", halves + `s = 0.0
 for k in range(400):
     s += f(100) + (lambda: 0)()  # (MAKE_FUNCTION keeps the module-level loop untraced)
 print(s)
