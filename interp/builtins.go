@@ -927,15 +927,14 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 	// builtins look-up below (a Go map by name) was a tenth of its cost.
 	if x, ok := t.O.(*Class); ok && x.meta == nil && t.T == tagObject {
 		if i, ok := v.O.(*Instance); ok && !x.protocol {
-			if i.cls == x || i.cls.isSub(x) {
-				return True, nil
-			}
-			if vm.classAttrIsSub(v, i, x) {
+			if i.cls == x {
 				return True, nil
 			}
 			if anyAbstract.Load() && x.isABC() {
-				is, err := vm.abcVirtual(vm.typeOf(v), x)
-				return BoolVal(is), err
+				return vm.abcIsInstance(v, i, x)
+			}
+			if i.cls.isSub(x) || vm.classAttrIsSub(v, i, x) {
+				return True, nil
 			}
 			return False, nil
 		}
@@ -993,6 +992,16 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			return BoolVal(c.meta != nil && c.meta.isSub(x) || x == typeClass), nil
 		}
 		i, ok := v.O.(*Instance)
+		if ok && i.cls == x {
+			return True, nil
+		}
+		if anyAbstract.Load() && x.isABC() {
+			if ok {
+				return vm.abcIsInstance(v, i, x)
+			}
+			is, err := vm.abcIsSubclass(vm.typeOf(v), x)
+			return BoolVal(is), err
+		}
 		if ok && i.cls.isSub(x) {
 			return True, nil
 		}
@@ -1003,10 +1012,6 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			if r, err := vm.claimsClass(v, i, t); err != nil || truthy(r) {
 				return r, err
 			}
-		}
-		if anyAbstract.Load() && x.isABC() {
-			is, err := vm.abcVirtual(vm.typeOf(v), x)
-			return BoolVal(is), err
 		}
 		return False, nil
 	}
@@ -1080,16 +1085,16 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 				return BoolVal(truthy(r)), err
 			}
 		}
+		if anyAbstract.Load() && x.isABC() {
+			is, err := vm.abcIsSubclass(c, x)
+			return BoolVal(is), err
+		}
 		y, ok := c.O.(*Class)
 		if ok && y.isSub(x) {
 			return True, nil
 		}
 		if has, isProto := vm.protocolCheck(c, x); isProto {
 			return BoolVal(has), nil
-		}
-		if anyAbstract.Load() && x.isABC() {
-			is, err := vm.abcVirtual(c, x)
-			return BoolVal(is), err
 		}
 		return False, nil
 	}

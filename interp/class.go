@@ -60,6 +60,8 @@ type Class struct {
 	// abcRegistry is the classes registered as virtual subclasses of an
 	// ABC (mod_abc_register.go).
 	abcRegistry atomic.Pointer[[]Val]
+	answers     atomic.Pointer[abcAnswers] // what abcIsSubclass said
+	abcKind     atomic.Uint32              // isABC's answer, once known
 	// builtin marks the classes standing for built-in types (list, int,
 	// ...) as bases: their instances have no __dict__ of their own.
 	builtin bool
