@@ -17,25 +17,33 @@ var opSymbols = map[Op]string{opAdd: "+", opSub: "-", opMul: "*", opTrueDiv: "/"
 	opLt: "<", opLe: "<=", opGt: ">", opGe: ">="}
 
 // intArith does op on two int64s, promoting to big on overflow.
+// overflowArith is a op b for small ints whose answer is past int64.
+func (vm *VM) overflowArith(op Op, a, b int64) (Val, error) {
+	if v, ok := vm.wideArith(op, IntVal(a), IntVal(b)); ok {
+		return v, nil
+	}
+	return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
+}
+
 func (vm *VM) intArith(op Op, a, b int64) (Val, error) {
 	switch op {
 	case opAdd:
 		s := a + b
 		if (a^s)&(b^s) < 0 {
-			return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
+			return vm.overflowArith(op, a, b)
 		}
 		return IntVal(s), nil
 	case opSub:
 		s := a - b
 		if (a^b)&(a^s) < 0 {
-			return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
+			return vm.overflowArith(op, a, b)
 		}
 		return IntVal(s), nil
 	case opMul:
 		if p, ok := mul64(a, b); ok {
 			return IntVal(p), nil
 		}
-		return vm.bigArith(op, vm.scratchA(a), vm.scratchB(b))
+		return vm.overflowArith(op, a, b)
 	case opFloorDiv:
 		if b == 0 {
 			return Val{}, zeroDiv()
@@ -480,6 +488,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		return vm.intArith(op, int64(a.B), int64(b.B))
 	}
 	if isIntLike(a) && isIntLike(b) {
+		if v, ok := vm.wideArith(op, a, b); ok {
+			return v, nil
+		}
 		if vm == nil {
 			// Constant folding (foldNumber) has no VM and so no scratch ints.
 			var ta, tb big.Int

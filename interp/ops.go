@@ -1451,6 +1451,13 @@ func (*SuperObj) typeName() string { return "super" }
 // arith is an arithmetic instruction's slow path, A = B op C (in place when
 // D says so), on the loaded operands.
 func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
+	vm.fbig.made = [2]*BigInt{}
+	if v, ok := vm.wideArith(in.Op, a, b); ok {
+		// Ints of at most 128 bits (int_wide.go): no dunder method can
+		// run, nothing else sees the operands.
+		vm.storeArith(f, in, a, b, v)
+		return nil
+	}
 	if a.T == tagObject && !isBigInt(a) || b.T == tagObject && !isBigInt(b) {
 		// Python code may see the operands: a dunder method, reflected
 		// or in place, may keep them (private_int.go).
@@ -1481,6 +1488,13 @@ func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
 		}
 		return err
 	}
+	vm.storeArith(f, in, a, b, v)
+	return nil
+}
+
+// storeArith stores v, what arithmetic instruction in made of a and b, in
+// its target, and keeps the books of private and fresh big ints.
+func (vm *VM) storeArith(f *frame, in *Instr, a, b, v Val) {
 	if in.E&privIntA != 0 && !vm.threaded() && !vm.callingOut {
 		vm.keepPrivateInt(f, in.A, v)
 	} else {
@@ -1489,5 +1503,4 @@ func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
 	if !vm.threaded() {
 		vm.bigOutcome(in, a, b, v)
 	}
-	return nil
 }

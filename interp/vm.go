@@ -661,6 +661,15 @@ relift:
 				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / math.Float64frombits(y.Bits))}
 				continue
 			}
+			if x.Tag == tagInt && y.Tag == tagFloat && y.Bits<<1 != 0 {
+				// (An int64 converts correctly rounded, as CPython's int to float.)
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(int64(x.Bits)) / math.Float64frombits(y.Bits))}
+				continue
+			}
+			if x.Tag == tagFloat && y.Tag == tagInt && y.Bits != 0 {
+				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / float64(int64(y.Bits)))}
+				continue
+			}
 			if x.Tag == tagInt && y.Tag == tagInt && y.Bits != 0 {
 				// Exact when both fit a float64 mantissa, as CPython's int/int is.
 				a, b := int64(x.Bits), int64(y.Bits)
@@ -1535,6 +1544,9 @@ relift:
 			// A fast path fell through: take the generic path.
 			f.pc = int32(pc)
 			done := false
+			if binArith[in.Op] && !vm.threaded() && vm.wideStep(f, in) {
+				continue // ints past 64 bits (int_wide.go)
+			}
 			if binArith[in.Op] && in.D != inPlace && regs[in.B].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
 				// Vector.__add__ and the like: no detour through generic.
 				if x, ok := objs[in.B].(*Instance); ok {
