@@ -354,13 +354,17 @@ func (vm *VM) builtins() map[string]Val {
 				return l.at(i + 1), true, nil
 			}}), nil
 		}
-		if _, ok := args[0].O.(*Instance); ok && args[0].T == tagObject {
+		// CPython reverses sequences and objects with __reversed__ only;
+		// a class setting __reversed__ = None (as Mapping does) opts out.
+		notReversible := newErr(TypeError, "'%s' object is not reversible", typeName(args[0]))
+		if inst, ok := args[0].O.(*Instance); ok && args[0].T == tagObject {
+			if m, ok := inst.cls.lookup("__reversed__"); ok && m.T == tagNone {
+				return Val{}, notReversible
+			}
 			if r, found, err := vm.dunder(args[0], "__reversed__"); found {
 				return r, err
 			}
 		}
-		// CPython reverses sequences and objects with __reversed__ only.
-		notReversible := newErr(TypeError, "'%s' object is not reversible", typeName(args[0]))
 		switch typeName(args[0]) {
 		case "set", "frozenset", "generator", "map", "filter", "zip", "enumerate":
 			return Val{}, notReversible

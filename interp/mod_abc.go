@@ -222,6 +222,10 @@ func (vm *VM) addABCMixins(m *Module) {
 		"_is_abc_set": func(vm *VM, a []Val, k []string) (Val, error) {
 			return vm.isinstance(a[0], m.attrs["Set"])
 		},
+		// Mapping's == and MutableMapping.update tell Mappings apart.
+		"_is_abc_mapping": func(vm *VM, a []Val, k []string) (Val, error) {
+			return vm.isinstance(a[0], m.attrs["Mapping"])
+		},
 	})
 	copyFrom := func(dst, src string) {
 		d, ok := m.attrs[dst].O.(*Class)

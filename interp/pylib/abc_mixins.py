@@ -1,122 +1,154 @@
-# Mixin methods of collections.abc, written in Python. mod_abc.go copies
-# each class's methods onto the ABC of the same name (most specific
-# first: a name the ABC already has is kept), so a subclass that defines
-# the abstract methods gets the rest, as the library reference's table of
-# mixin methods promises. Sequence's and Mapping's lookups are in Go.
+# The mixin methods of collections.abc, written for minipy from the
+# library reference's table of ABCs and their mixin methods. mod_abc.go
+# copies each class's attributes onto the ABC of the same name (a name the
+# ABC already has is kept), so a subclass that defines the abstract
+# methods gets the rest. Sequence's and Mapping's lookups are in Go, as
+# are _is_abc_set and _is_abc_mapping (isinstance against Set, Mapping).
 
-_NO_DEFAULT = object()
+_ABSENT = object()
+
+
+def _iterable(obj):
+    # What collections.abc.Iterable accepts: a type with a real __iter__.
+    return getattr(type(obj), "__iter__", None) is not None
+
+
+def _all_in(items, container):
+    for item in items:
+        if item not in container:
+            return False
+    return True
+
+
+def _drain(take, done):
+    # Calls take until it raises done: the mixins' clear methods.
+    while True:
+        try:
+            take()
+        except done:
+            return
+
+
+def _plain_set(cls, it):
+    return set(it)
+
+
+def _construct(cls, it):
+    return cls(it)
+
+
+def _first_of(iterable, empty_error):
+    # The first item, or empty_error raised (without a chained context).
+    for item in iterable:
+        return item
+    raise empty_error from None
 
 
 class MutableMapping:
-    def pop(self, key, default=_NO_DEFAULT):
+    def pop(self, key, default=_ABSENT):
         try:
             found = self[key]
         except KeyError:
-            if default is _NO_DEFAULT:
+            if default is _ABSENT:
                 raise
             return default
         del self[key]
         return found
 
     def popitem(self):
-        for key in self:
-            break
-        else:
-            raise KeyError from None
+        key = _first_of(self, KeyError)
         found = self[key]
         del self[key]
         return key, found
 
     def clear(self):
-        while True:
-            try:
-                self.popitem()
-            except KeyError:
-                return
+        _drain(self.popitem, KeyError)
 
     def update(self, other=(), /, **kwds):
-        pairs = other
-        if hasattr(other, 'keys'):
-            pairs = ((k, other[k]) for k in other.keys())
-        for k, v in pairs:
+        if _is_abc_mapping(other):
+            keys = iter(other)
+        elif hasattr(other, "keys"):
+            keys = other.keys()
+        else:
+            keys = None
+            for k, v in other:
+                self[k] = v
+        if keys is not None:
+            for k in keys:
+                self[k] = other[k]
+        for k, v in kwds.items():
             self[k] = v
-        for k in kwds:
-            self[k] = kwds[k]
 
     def setdefault(self, key, default=None):
         try:
-            return self[key]
+            found = self[key]
         except KeyError:
-            pass
-        self[key] = default
-        return default
+            self[key] = found = default
+        return found
 
 
 class Mapping:
     __hash__ = None
+    __reversed__ = None
 
     def __eq__(self, other):
-        if not (hasattr(other, 'keys') and hasattr(other, '__getitem__')):
-            return NotImplemented
-        mine = dict(self.items())
-        return mine == dict(other.items())
+        if _is_abc_mapping(other):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
 
 
 class MappingView:
     def __init__(self, mapping):
         self._mapping = mapping
 
-    def __len__(self):
-        return len(self._mapping)
-
     def __repr__(self):
-        return '%s(%r)' % (type(self).__name__, self._mapping)
+        return "%s(%r)" % (type(self).__name__, self._mapping)
+
+    def __len__(self):
+        mapping = self._mapping
+        return len(mapping)
 
 
 class KeysView:
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    # Set operations on a keys or items view give a plain set.
+    _from_iterable = classmethod(_plain_set)
 
     def __contains__(self, key):
-        return key in self._mapping
+        mapping = self._mapping
+        return key in mapping
 
     def __iter__(self):
-        yield from self._mapping
+        for key in self._mapping:
+            yield key
 
 
 class ItemsView:
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = classmethod(_plain_set)
 
     def __contains__(self, item):
-        key, value = item
+        key, wanted = item
+        mapping = self._mapping
         try:
-            present = self._mapping[key]
+            present = mapping[key]
         except KeyError:
             return False
-        return present is value or present == value
+        return present is wanted or present == wanted
 
     def __iter__(self):
-        m = self._mapping
-        for key in m:
-            yield key, m[key]
+        mapping = self._mapping
+        for key in mapping:
+            yield key, mapping[key]
 
 
 class ValuesView:
     def __contains__(self, value):
-        m = self._mapping
-        for key in m:
-            present = m[key]
-            if present is value or present == value:
-                return True
-        return False
+        mapping = self._mapping
+        return any(v is value or v == value for v in (mapping[k] for k in mapping))
 
     def __iter__(self):
-        m = self._mapping
-        for key in m:
-            yield m[key]
+        mapping = self._mapping
+        for key in mapping:
+            yield mapping[key]
 
 
 class MutableSequence:
@@ -124,7 +156,7 @@ class MutableSequence:
         self.insert(len(self), value)
 
     def extend(self, values):
-        # Appending to itself would never end: take a snapshot first.
+        # Extending by itself would never end: take a snapshot first.
         for v in (list(values) if values is self else values):
             self.append(v)
 
@@ -143,123 +175,104 @@ class MutableSequence:
             lo, hi = lo + 1, hi - 1
 
     def clear(self):
-        while True:
-            try:
-                self.pop()
-            except IndexError:
-                return
+        _drain(self.pop, IndexError)
 
     def __iadd__(self, values):
-        self.extend(values)
+        extend = self.extend
+        extend(values)
         return self
 
 
 class Set:
-    # Its comparisons take only Sets: _is_abc_set comes from Go.
+    # Comparisons take only Sets (_is_abc_set); the operators any iterable,
+    # turning one that is not a Set into this class by _from_iterable.
     __hash__ = None
 
-    @classmethod
-    def _from_iterable(cls, it):
-        return cls(it)
+    _from_iterable = classmethod(_construct)
 
-    def _subset_of(self, other):
-        return all(x in other for x in self)
+    def _as_set(self, other):
+        return other if _is_abc_set(other) else self._from_iterable(other)
 
     def __le__(self, other):
         if not _is_abc_set(other):
             return NotImplemented
-        return len(self) <= len(other) and Set._subset_of(self, other)
-
-    def __lt__(self, other):
-        if not _is_abc_set(other):
-            return NotImplemented
-        return len(self) < len(other) and Set._subset_of(self, other)
+        return len(self) <= len(other) and _all_in(self, other)
 
     def __ge__(self, other):
         if not _is_abc_set(other):
             return NotImplemented
-        return len(self) >= len(other) and Set._subset_of(other, self)
+        return len(self) >= len(other) and _all_in(other, self)
+
+    def __lt__(self, other):
+        if not _is_abc_set(other):
+            return NotImplemented
+        if len(self) >= len(other):
+            return False
+        return self.__le__(other)
 
     def __gt__(self, other):
         if not _is_abc_set(other):
             return NotImplemented
-        return len(self) > len(other) and Set._subset_of(other, self)
+        if len(self) <= len(other):
+            return False
+        return self.__ge__(other)
 
     def __eq__(self, other):
         if not _is_abc_set(other):
             return NotImplemented
-        return len(self) == len(other) and Set._subset_of(self, other)
+        return len(self) == len(other) and self.__le__(other)
 
     def isdisjoint(self, other):
         return not any(x in self for x in other)
 
     def __and__(self, other):
-        if not hasattr(other, '__iter__'):
+        if not _iterable(other):
             return NotImplemented
-        return self._from_iterable([x for x in other if x in self])
+        return self._from_iterable(x for x in other if x in self)
 
-    def __rand__(self, other):
-        return Set.__and__(self, other)
+    __rand__ = __and__
 
     def __or__(self, other):
-        if not hasattr(other, '__iter__'):
+        if not _iterable(other):
             return NotImplemented
-        return self._from_iterable([*self, *other])
+        return self._from_iterable(x for part in (self, other) for x in part)
 
-    def __ror__(self, other):
-        return Set.__or__(self, other)
-
-    def _lookup_set(self, other):
-        # Membership tests need __contains__; a bare iterable becomes
-        # one of our own kind first.
-        if hasattr(other, '__contains__'):
-            return other
-        return self._from_iterable(other)
+    __ror__ = __or__
 
     def __sub__(self, other):
-        if not hasattr(other, '__iter__'):
+        if not _iterable(other):
             return NotImplemented
-        other = Set._lookup_set(self, other)
-        return self._from_iterable([x for x in self if x not in other])
+        other = self._as_set(other)
+        return self._from_iterable(x for x in self if x not in other)
 
     def __rsub__(self, other):
-        if not hasattr(other, '__iter__'):
+        if not _iterable(other):
             return NotImplemented
-        other = Set._lookup_set(self, other)
-        return self._from_iterable([x for x in other if x not in self])
+        other = self._as_set(other)
+        return self._from_iterable(x for x in other if x not in self)
 
     def __xor__(self, other):
-        if not hasattr(other, '__iter__'):
+        if not _iterable(other):
             return NotImplemented
-        other = Set._lookup_set(self, other)
-        only_mine = [x for x in self if x not in other]
-        only_theirs = [x for x in other if x not in self]
-        return self._from_iterable(only_mine + only_theirs)
+        other = self._as_set(other)
+        return (self - other) | (other - self)
 
-    def __rxor__(self, other):
-        return Set.__xor__(self, other)
+    __rxor__ = __xor__
 
 
 class MutableSet:
+    def pop(self):
+        value = _first_of(self, KeyError)
+        self.discard(value)
+        return value
+
     def remove(self, value):
         if value not in self:
             raise KeyError(value)
         self.discard(value)
 
-    def pop(self):
-        for value in self:
-            break
-        else:
-            raise KeyError from None
-        self.discard(value)
-        return value
-
     def clear(self):
-        while True:
-            try:
-                self.pop()
-            except KeyError:
-                return
+        _drain(self.pop, KeyError)
 
     def __ior__(self, it):
         for x in it:
@@ -267,29 +280,23 @@ class MutableSet:
         return self
 
     def __iand__(self, it):
-        it = Set._lookup_set(self, it)
-        for x in [x for x in self if x not in it]:
+        for x in self - it:
             self.discard(x)
         return self
 
     def __ixor__(self, it):
-        if it is self:
+        # x ^= x empties x (iterating x while changing it would not).
+        if it is not self:
+            for x in self._as_set(it):
+                (self.discard if x in self else self.add)(x)
+        else:
             self.clear()
-            return self
-        for x in Set._lookup_set(self, it):
-            if x in self:
-                self.discard(x)
-            else:
-                self.add(x)
         return self
 
     def __isub__(self, it):
-        if it is self:
+        if it is not self:
+            for x in it:
+                self.discard(x)
+        else:
             self.clear()
-            return self
-        for x in it:
-            self.discard(x)
         return self
-
-
-_exported = ('_NO_DEFAULT',)
