@@ -88,20 +88,6 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	heapDone := make(chan struct{})
 	defer close(heapDone)
 	go vm.watchHeap(heapDone)
-	if cfg.Interrupts != nil {
-		done := make(chan struct{})
-		defer close(done)
-		go func() {
-			for {
-				select {
-				case <-cfg.Interrupts:
-					vm.rt.signals.deliver(int(syscall.SIGINT))
-				case <-done:
-					return
-				}
-			}
-		}()
-	}
 	if vm.jit != nil {
 		defer vm.jit.free()
 		if cfg.JITStats != nil {
@@ -128,6 +114,22 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	vm.rt.rawOut, vm.rt.rawErr = stdout, stderr
 	vm.rt.signals.main = vm
 	defer vm.rt.signals.stop()
+	// Interrupts are delivered only once vm.rt exists: one sent at once
+	// would find it nil.
+	if cfg.Interrupts != nil {
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			for {
+				select {
+				case <-cfg.Interrupts:
+					vm.rt.signals.deliver(int(syscall.SIGINT))
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
 	// sys.float_info, flags, version_info and the like are built when the
 	// program first reaches sys (sysReady): five struct-sequence classes
 	// cost ~0.7 ms, 5% of the start of a run that never imports sys.
