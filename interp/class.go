@@ -909,12 +909,18 @@ func (vm *VM) instanceRepr(v Val, str bool) (string, bool) {
 			return "", true
 		}
 	}
-	// object_repr leaves out the module of builtins' classes (object()).
+	return objectRepr(inst), true
+}
+
+// objectRepr is object.__repr__ of an instance, whatever its class's own
+// __repr__ says; object_repr leaves out the module of builtins' classes
+// (object()).
+func objectRepr(inst *Instance) string {
 	mod := inst.cls.moduleName() + "."
 	if mod == "builtins." {
 		mod = ""
 	}
-	return "<" + mod + inst.cls.qualName() + " object at 0x7f0000000000>", true
+	return "<" + mod + inst.cls.qualName() + " object at 0x7f0000000000>"
 }
 
 func qualOrName(co *Code) string {

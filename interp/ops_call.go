@@ -756,8 +756,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return f(vm, append([]Val{self}, args...), kwn)
 			}), nil
 		}
-		if inst, ok := t.self.O.(*Instance); ok && (name == "__getstate__" || name == "__reduce_ex__" || name == "__reduce__") {
-			// super().__getstate__() in a class's own: object's.
+		if inst, ok := t.self.O.(*Instance); ok && superObjectSpecials[name] {
+			// super().__repr__() (or __getstate__ ...) in a class's own:
+			// object's.
 			if m, ok := objectDunder(t.self, inst, name); ok {
 				return m, nil
 			}
@@ -1108,4 +1109,12 @@ func (vm *VM) rangeMethod(r *Range, name string, args []Val, kwn []string) (Val,
 		return Val{}, newErr(ValueError, "sequence.index(x): x not in sequence")
 	}
 	return IntVal(i), nil
+}
+
+// superObjectSpecials are object's methods super() finds for an instance
+// when no class after the current one in its MRO defines them.
+var superObjectSpecials = map[string]bool{
+	"__repr__": true, "__str__": true, "__hash__": true, "__format__": true,
+	"__eq__": true, "__ne__": true, "__lt__": true, "__le__": true, "__gt__": true, "__ge__": true,
+	"__getstate__": true, "__reduce_ex__": true, "__reduce__": true,
 }
