@@ -442,6 +442,8 @@ def unquote(string, encoding="utf-8", errors="replace"):
         return string
     encoding = "utf-8" if encoding is None else encoding
     errors = "replace" if errors is None else errors
+    if string.isascii():
+        return bytes(_unescape(string.encode("ascii"))).decode(encoding, errors)
     # Runs of ASCII are unescaped and decoded together; other characters
     # pass through as they are.
     out = []
