@@ -68,8 +68,7 @@ func initNonNegVariants() {
 // frame as it left it. Runs last: the kind variants are picked before.
 // Not in Shared traces, which have no kind variants and no swaps.
 func UseNonNegIndexes(t *Trace) {
-	n := len(t.Insts)
-	if t.Shared || n == 0 {
+	if t.Shared || !t.hasNonNegForm() {
 		return
 	}
 	width := int(t.maxSlot()) + 1
@@ -106,6 +105,18 @@ func UseNonNegIndexes(t *Trace) {
 		// place: it stands for its uop in the analysis too.)
 		in.Op = form.op
 	})
+}
+
+// hasNonNegForm reports whether some instruction has a form for indexes
+// known >= 0: most traces have none (no list swap or kind-specialized
+// list uop), and the analysis would cost them a tenth of the optimizer.
+func (t *Trace) hasNonNegForm() bool {
+	for i := range t.Insts {
+		if op := t.Insts[i].Op; int(op) < len(nonNegForms) && nonNegForms[op].ok {
+			return true
+		}
+	}
+	return false
 }
 
 // meetAll keeps in dst only what src holds too, for rows of 0 (not
