@@ -77,6 +77,9 @@ func stepDense(in *Inst, known []Type) {
 
 // maxSlot is the highest slot the trace's instructions or constants name.
 func (t *Trace) maxSlot() int32 {
+	if t.bounded {
+		return t.slotBound
+	}
 	var m int32
 	for s := range t.Consts {
 		m = max(m, s)

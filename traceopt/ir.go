@@ -62,6 +62,12 @@ type Trace struct {
 	// Shared: other threads may store into the memory the trace loads
 	// (lists, attributes) while it runs, so no load is invariant.
 	Shared bool
+	// slotBound, while bounded (Optimize's passes), is the highest slot
+	// the trace named when they began: no pass names a new slot (they
+	// reuse or drop them), so it bounds maxSlot, which six passes would
+	// otherwise find again by reading every instruction and Consts.
+	slotBound int32
+	bounded   bool
 }
 
 // Slot converts a slot index to the byte offset operands carry.

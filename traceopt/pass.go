@@ -51,6 +51,8 @@ func Optimize(t *Trace, check func(pass string, t *Trace)) {
 	if t.Func {
 		return // (the passes know loops only)
 	}
+	t.slotBound, t.bounded = t.maxSlot(), true
+	defer func() { t.bounded = false }()
 	for _, p := range Passes {
 		p.Run(t)
 		if check != nil {
