@@ -93,15 +93,7 @@ func SkipKnownTags(t *Trace) {
 	if n == 0 {
 		return
 	}
-	slots := int32(0)
-	for i := range t.Insts {
-		in := &t.Insts[i]
-		note := func(s int32) { slots = max(slots, s+1) }
-		in.Reads(note)
-		if d, ok := in.Writes(); ok {
-			note(d)
-		}
-	}
+	slots := t.maxSlot() + 1
 	sc := getScratch()
 	defer sc.put()
 	f := t.blocks(sc)
