@@ -159,7 +159,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 	}
 	readFirst := r.readBeforeWrite(il.top)
 	for s, ty := range top {
-		if r.known[s] != ty && readFirst[s] {
+		if r.known[s] != ty && readFirst(s) {
 			r.failf("an inner loop changes a %v to a %v", ty, r.known[s])
 			return r.pc + 1
 		}
@@ -167,7 +167,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 	// The body relied on the shapes checked before its top on every
 	// iteration: it must leave each instance it reads in place.
 	for s, sh := range r.savedAt(il.top).shapes {
-		if r.shapes[s] != sh && readFirst[s] {
+		if r.shapes[s] != sh && readFirst(s) {
 			r.failf("an inner loop changes the instance it found in a slot")
 			return r.pc + 1
 		}
@@ -509,21 +509,47 @@ func (r *recorder) leaveAt(s int, why string) {
 	r.resume = s
 }
 
-// readBeforeWrite is the set of slots the trace from instruction from on
-// reads before it writes them.
-func (r *recorder) readBeforeWrite(from int) map[int32]bool {
-	read := map[int32]bool{}
-	written := map[int32]bool{}
+// readBeforeWrite reports whether the trace from instruction from on
+// reads slot s before it writes it. It finds the set at its first call:
+// its callers ask only about a slot whose type or instance changed, most
+// often none, and a set built each time was a fifth of a side path's
+// recording (levenshtein).
+func (r *recorder) readBeforeWrite(from int) func(s int32) bool {
+	var read []bool
+	return func(s int32) bool {
+		if read == nil {
+			read = r.slotsReadBeforeWrite(from)
+		}
+		return int(s) < len(read) && s >= 0 && read[s]
+	}
+}
+
+// slotsReadBeforeWrite is, by slot, whether the trace from instruction
+// from on reads it before it writes it (never nil).
+func (r *recorder) slotsReadBeforeWrite(from int) []bool {
+	// 0: untouched, 1: read first, 2: written first.
+	state := make([]uint8, 0, 64)
+	mark := func(s int32, v uint8) {
+		if s < 0 {
+			return
+		}
+		for int(s) >= len(state) {
+			state = append(state, 0)
+		}
+		if state[s] == 0 {
+			state[s] = v
+		}
+	}
 	for i := from; i < len(r.insts); i++ {
 		in := &r.insts[i]
-		in.Reads(func(s int32) {
-			if !written[s] {
-				read[s] = true
-			}
-		})
+		in.Reads(func(s int32) { mark(s, 1) })
 		if d, ok := in.Writes(); ok {
-			written[d] = true
+			mark(d, 2)
 		}
+	}
+	read := make([]bool, len(state)+1)
+	for s, v := range state {
+		read[s] = v == 1
 	}
 	return read
 }

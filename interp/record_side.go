@@ -207,13 +207,13 @@ func (r *recorder) closeSide(il innerLoop) int {
 	}
 	readFirst := r.readBeforeWrite(il.top)
 	for s, ty := range r.savedAt(il.top).known {
-		if r.known[s] != ty && (readFirst[s] || after.assumed[s]) {
+		if r.known[s] != ty && (after.assumed[s] || readFirst(s)) {
 			r.failf("a side path changes a %v to a %v", ty, r.known[s])
 			return -1
 		}
 	}
 	for s, sh := range r.savedAt(il.top).shapes {
-		if r.shapes[s] != sh && (readFirst[s] || after.assumed[s]) {
+		if r.shapes[s] != sh && (after.assumed[s] || readFirst(s)) {
 			r.failf("a side path changes the instance it found in a slot")
 			return -1
 		}
