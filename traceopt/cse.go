@@ -68,7 +68,7 @@ func ReuseValues(t *Trace) {
 		}
 		kept := held[:0]
 		for _, h := range held {
-			if h.slot != d && !readsSlot(h.key, d) {
+			if h.slot != d && h.reads[0] != d && h.reads[1] != d && h.reads[2] != d {
 				kept = append(kept, h)
 			}
 		}
@@ -79,10 +79,13 @@ func ReuseValues(t *Trace) {
 	}
 }
 
-// heldValue is a value computed (key) and the slot that holds it.
+// heldValue is a value computed (key) and the slot that holds it, with
+// the slots the value reads (-1 where none): every write asks whether it
+// changes them, cheaper so than through readsSlot's tables.
 type heldValue struct {
-	key  exprKey
-	slot int32
+	key   exprKey
+	slot  int32
+	reads [3]int32
 }
 
 // setHeld records that slot s holds key's value, in place of the slot
@@ -94,7 +97,13 @@ func setHeld(held []heldValue, key exprKey, s int32) []heldValue {
 			return held
 		}
 	}
-	return append(held, heldValue{key, s})
+	h := heldValue{key: key, slot: s, reads: [3]int32{-1, -1, -1}}
+	n := 0
+	for mask := valueReads(key.op); mask != 0 && n < len(h.reads); mask &= mask - 1 {
+		h.reads[n] = slotOf(key.args[bits.TrailingZeros8(mask)])
+		n++
+	}
+	return append(held, h)
 }
 
 // reusable is the key of in's value if it is pure arithmetic that writes
@@ -125,6 +134,21 @@ func reusable(in *Inst, info *OpInfo) (exprKey, bool) {
 		k.args[1], k.args[2] = k.args[2], k.args[1]
 	}
 	return k, true
+}
+
+// valueReads is a bit for each operand a reusable value of op reads, as
+// readsSlot counts them.
+func valueReads(op generated.Op) uint8 {
+	if denseFilled && int(op) < len(readArgs) && opDense[op] != nil {
+		return readArgs[op]
+	}
+	var mask uint8
+	for j, kind := range Info(op).Args {
+		if j > 0 && kind == Src {
+			mask |= 1 << j
+		}
+	}
+	return mask
 }
 
 // readsSlot reports whether the value k names reads slot s.
