@@ -40,6 +40,12 @@ func TestReuseValues(t *testing.T) {
 			"move r4 r3", 1},
 		{"an input written since", []Inst{add(3, 1, 2), f(generated.OpLoadInt, s(2), 5), add(4, 1, 2), f(generated.OpLoop)}, 0,
 			"int_add r4 r1 r2 -> snap 1", 2},
+		{"the first input written since", []Inst{add(3, 1, 2), f(generated.OpLoadInt, s(1), 5), add(4, 1, 2), f(generated.OpLoop)}, 0,
+			"int_add r4 r1 r2 -> snap 1", 2},
+		{"a write to the slot an immediate's bits name", []Inst{
+			f(generated.OpIntAddImm, s(3), s(1), s(5)), f(generated.OpLoadInt, s(5), 7),
+			f(generated.OpIntAddImm, s(4), s(1), s(5)), f(generated.OpLoop)}, 0,
+			"move r4 r3", 2},
 		{"the holder written since", []Inst{add(3, 1, 2), f(generated.OpLoadInt, s(3), 5), add(4, 1, 2), f(generated.OpLoop)}, 0,
 			"int_add r4 r1 r2 -> snap 1", 2},
 		{"a clobber of the holder", []Inst{add(3, 1, 2), f(OpClobber, s(3)), add(4, 1, 2), f(generated.OpLoop)}, 0,
