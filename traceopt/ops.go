@@ -331,9 +331,10 @@ func fillDense() {
 		if info != nil {
 			slotArgs[op] = slotArgMask(info)
 			readArgs[op] = readArgMask(info)
+			dstArg[op] = noDst
 			for k, kind := range info.Args {
 				if kind == Dst || kind == SrcDst {
-					dstArg[op] = int8(k + 1)
+					dstArg[op] = int8(k + 2)
 					break
 				}
 			}
@@ -398,11 +399,13 @@ func (in *Inst) Reads(f func(slot int32)) {
 
 // Writes returns the slot in writes, if any.
 func (in *Inst) Writes() (int32, bool) {
-	if denseFilled && int(in.Op) < len(dstArg) && opDense[in.Op] != nil {
-		if k := dstArg[in.Op]; k > 0 {
-			return slotOf(in.Args[k-1]), true
+	if int(in.Op) < len(dstArg) {
+		// (0: not filled in yet, or no such op: ask Info.)
+		if k := dstArg[in.Op]; k >= 2 {
+			return slotOf(in.Args[k-2]), true
+		} else if k == noDst {
+			return 0, false
 		}
-		return 0, false
 	}
 	if info := Info(in.Op); info != nil {
 		return dst(in, info)
@@ -415,8 +418,11 @@ func (in *Inst) Writes() (int32, bool) {
 // was the optimizer's costliest function, callgrind, spectral_norm).
 var (
 	readArgs [generated.NumOps]uint8 // a bit for each Src or SrcDst operand
-	dstArg   [generated.NumOps]int8  // the Dst or SrcDst operand plus one, or 0
+	dstArg   [generated.NumOps]int8  // the Dst or SrcDst operand plus two, noDst, or 0 before fillDense
 )
+
+// noDst in dstArg: the op writes no slot.
+const noDst = 1
 
 // readArgMask is the bits of readArgs for an op described by info.
 func readArgMask(info *OpInfo) uint8 {
