@@ -213,7 +213,7 @@ func (t *Trace) liveAfterWith(sc *liveScratch, j int, s int32) bool {
 	seen, gen := sc.seen, sc.gen
 	work := sc.work[:0]
 	defer func() { sc.work = work[:0] }()
-	t.successors(j, func(k int) { work = append(work, k) })
+	work = t.appendSuccessors(work, j)
 	for len(work) > 0 {
 		k := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -222,9 +222,7 @@ func (t *Trace) liveAfterWith(sc *liveScratch, j int, s int32) bool {
 		}
 		seen[k] = gen
 		in := &t.Insts[k]
-		reads := false
-		in.Reads(func(r int32) { reads = reads || r == s })
-		if reads {
+		if in.ReadsSlot(s) {
 			return true
 		}
 		if snap, ok := t.leavesThrough(in); ok && exitReads(snap) {
@@ -233,7 +231,7 @@ func (t *Trace) liveAfterWith(sc *liveScratch, j int, s int32) bool {
 		if d, ok := in.Writes(); ok && d == s {
 			continue
 		}
-		t.successors(k, func(n int) { work = append(work, n) })
+		work = t.appendSuccessors(work, k)
 	}
 	return false
 }

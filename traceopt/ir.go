@@ -254,6 +254,25 @@ func (t *Trace) successors(i int, f func(int)) {
 	}
 }
 
+// appendSuccessors appends to work what successors would call f with,
+// in the same order (no call per successor: liveness walks).
+func (t *Trace) appendSuccessors(work []int, i int) []int {
+	in := &t.Insts[i]
+	switch {
+	case in.Op == generated.OpLoop && in.InTrace:
+		return append(work, in.Target)
+	case in.Op == generated.OpLoop:
+		return append(work, t.Loop)
+	}
+	if in.InTrace {
+		work = append(work, in.Target)
+	}
+	if i+1 < len(t.Insts) {
+		work = append(work, i+1)
+	}
+	return work
+}
+
 // mainEnd is the index of the first loop uop that jumps back to the loop
 // start at or after it: the end of the main path. Side paths follow it.
 func (t *Trace) mainEnd() int {

@@ -397,6 +397,23 @@ func (in *Inst) Reads(f func(slot int32)) {
 	}
 }
 
+// ReadsSlot reports whether in reads slot s (Reads, for one slot,
+// without a call per operand: liveness walks ask it of every
+// instruction they pass).
+func (in *Inst) ReadsSlot(s int32) bool {
+	if denseFilled && int(in.Op) < len(readArgs) && opDense[in.Op] != nil {
+		for mask := readArgs[in.Op]; mask != 0; mask &= mask - 1 {
+			if slotOf(in.Args[bits.TrailingZeros8(mask)]) == s {
+				return true
+			}
+		}
+		return false
+	}
+	reads := false
+	in.Reads(func(r int32) { reads = reads || r == s })
+	return reads
+}
+
 // Writes returns the slot in writes, if any.
 func (in *Inst) Writes() (int32, bool) {
 	if int(in.Op) < len(dstArg) {
