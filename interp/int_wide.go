@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+
+	"github.com/copypatch/copypatch/templates"
 )
 
 // Ints just past 64 bits, in two machine words.
@@ -185,14 +187,33 @@ func (vm *VM) wideStep(f *frame, in *Instr) bool {
 	return ok
 }
 
-// intOperand is slot i's value when it is an int or a big int.
+// fitsWide reports, cheaply enough to ask before every big int operator,
+// whether v is an int or a big int of at most two words.
+func fitsWide(v *Val) bool {
+	if v.T != tagObject {
+		return v.T == tagInt || v.T == tagBool
+	}
+	x, ok := v.O.(*BigInt)
+	return ok && len(x.v.Bits()) <= 2
+}
+
+// wideTags reports whether slots of these tags may hold ints for
+// wideStep (an object may be a big int).
+func wideTags(b, c templates.Tag) bool {
+	return (b == tagInt || b == tagObject) && (c == tagInt || c == tagObject)
+}
+
+// intOperand is slot i's value when it is an int or a big int of at most
+// two words.
 func intOperand(f *frame, i int32) (Val, bool) {
 	r := f.regs[i]
 	switch r.Tag {
 	case tagInt, tagBool:
 		return Val{T: r.Tag, B: r.Bits}, true
 	case tagObject:
-		if x, ok := f.objs[i].(*BigInt); ok {
+		// (A big int past two words is refused here, before any work:
+		// bigint's operands mostly are.)
+		if x, ok := f.objs[i].(*BigInt); ok && len(x.v.Bits()) <= 2 {
 			return Val{T: tagObject, B: r.Bits, O: x}, true
 		}
 	}

@@ -1452,11 +1452,13 @@ func (*SuperObj) typeName() string { return "super" }
 // D says so), on the loaded operands.
 func (vm *VM) arith(f *frame, in *Instr, a, b Val) error {
 	vm.fbig.made = [2]*BigInt{}
-	if v, ok := vm.wideArith(in.Op, a, b); ok {
-		// Ints of at most 128 bits (int_wide.go): no dunder method can
-		// run, nothing else sees the operands.
-		vm.storeArith(f, in, a, b, v)
-		return nil
+	if fitsWide(&a) && fitsWide(&b) {
+		if v, ok := vm.wideArith(in.Op, a, b); ok {
+			// Ints of at most 128 bits (int_wide.go): no dunder method
+			// can run, nothing else sees the operands.
+			vm.storeArith(f, in, a, b, v)
+			return nil
+		}
 	}
 	if a.T == tagObject && !isBigInt(a) || b.T == tagObject && !isBigInt(b) {
 		// Python code may see the operands: a dunder method, reflected

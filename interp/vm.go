@@ -1544,7 +1544,7 @@ relift:
 			// A fast path fell through: take the generic path.
 			f.pc = int32(pc)
 			done := false
-			if binArith[in.Op] && !vm.threaded() && vm.wideStep(f, in) {
+			if binArith[in.Op] && wideTags(regs[in.B].Tag, regs[in.C].Tag) && !vm.threaded() && vm.wideStep(f, in) {
 				continue // ints past 64 bits (int_wide.go)
 			}
 			if binArith[in.Op] && in.D != inPlace && regs[in.B].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
