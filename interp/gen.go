@@ -323,9 +323,15 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 			vm.gens = append(vm.gens, g)
 		}
 	}
-	if v, ok := g.delegate(vm); ok {
-		return v, true, nil
+	if g.yf != nil {
+		return g.resumeChain(vm)
 	}
+	return g.runFrame(vm)
+}
+
+// runFrame runs the generator's own frame from its resume point to its
+// next yield or its end, at vm.depth.
+func (g *Generator) runFrame(vm *VM) (Val, bool, error) {
 	vm.frames[vm.depth].alias = g.frame
 	vm.depth++
 	v, err := vm.run(g.frame)
@@ -354,32 +360,61 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 	return Val{}, false, err
 }
 
-// delegate is next for a generator suspended in a yield from of another
-// generator with nothing to send or throw: the subgenerator's next item
-// is the generator's, so it is asked straight away and the frames between
-// stay as they are (a chain of n yield froms costs n calls, not n
-// resumptions). It reports false when the subgenerator finished or
-// raised: the generator then resumes as usual, and its yield from finds
-// the result, or raises the error (left in g.throw) where it stands.
-func (g *Generator) delegate(vm *VM) (Val, bool) {
-	sub := g.yf
-	if sub == nil || g.throw != nil || !sub.claim(vm) {
-		return Val{}, false
+// resumeChain resumes a generator suspended in a yield from of another
+// generator with nothing to send or throw: the next item of the innermost
+// generator of the chain of yield froms is the generator's, so that one
+// runs straight away and the frames between stay as they are. Each
+// generator of the chain holds the frame slot it would hold if each one
+// resumed the next (tracebacks and the recursion limit see the same
+// stack), but the chain is walked in a loop, not by a call per level (a
+// recursive walk with yield from passes each item through every level).
+// When the innermost one finishes or raises, the one above it resumes as
+// usual, and its yield from finds the result, or raises the error (left
+// in its throw) where it stands; an item that one yields goes up
+// unchanged.
+func (g *Generator) resumeChain(vm *VM) (Val, bool, error) {
+	base := vm.depth
+	top := g
+	var v Val
+	var ok bool
+	var err error
+	ran := false
+	for {
+		sub := top.yf
+		if sub == nil || top.throw != nil || !sub.claim(vm) {
+			break
+		}
+		if !sub.started || sub.done {
+			sub.release(vm)
+			break
+		}
+		vm.frames[vm.depth].alias = top.frame
+		vm.depth++ // the depth sub runs at
+		top = sub
+		if vm.depth >= vm.limit {
+			err, ran = newErr(RecursionError, "maximum recursion depth exceeded"), true
+			break
+		}
 	}
-	if !sub.started || sub.done {
-		sub.release(vm)
-		return Val{}, false
+	if !ran {
+		v, ok, err = top.runFrame(vm)
 	}
-	vm.frames[vm.depth].alias = g.frame
-	vm.depth++ // the depth sub runs at when g resumes it
-	v, ok, err := sub.resume(vm)
-	vm.depth--
-	vm.frames[vm.depth].alias = nil
-	sub.release(vm)
-	if err != nil {
-		g.throw = err
+	for vm.depth > base {
+		vm.depth--
+		slot := &vm.frames[vm.depth]
+		parent := slot.alias.gen
+		slot.alias = nil
+		top.release(vm)
+		top = parent
+		if ok && err == nil {
+			continue
+		}
+		if err != nil {
+			top.throw = err
+		}
+		v, ok, err = top.runFrame(vm)
 	}
-	return v, ok && err == nil
+	return v, ok, err
 }
 
 // close raises GeneratorExit at the generator's yield, so its finally

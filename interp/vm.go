@@ -1107,7 +1107,7 @@ relift:
 				g.yf = nil
 				if next := &code[pc]; next.Op == opYieldFromSend && next.C == in.A && regs[next.B].Tag == tagObject {
 					// The yield of a yield from: the next resumption
-					// can go straight to the subgenerator (delegate).
+					// can go straight to the subgenerator (resumeChain).
 					g.yf, _ = objs[next.B].(*Generator)
 				}
 				return v, errYield
