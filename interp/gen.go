@@ -201,8 +201,14 @@ func (vm *VM) newGeneratorDirect(f *frame, fn *Function, first, n int32) (Val, e
 	}
 	g := vm.genFrame(fn)
 	gf := g.frame
-	copy(gf.regs[:n], f.regs[first:first+n])
-	copy(gf.objs[:n], f.objs[first:first+n])
+	// A loop over slices cut to n, not copy: for a parameter or two,
+	// copy's memmove and typedslicecopy cost several times the stores.
+	src, srco := f.regs[first:first+n], f.objs[first:first+n]
+	dst, dsto := gf.regs[:n], gf.objs[:n]
+	for i := range src {
+		dst[i] = src[i]
+		dsto[i] = srco[i]
+	}
 	if fn.free != nil {
 		gf.setFree(fn)
 	}
