@@ -33,12 +33,6 @@ class UnpicklingError(PickleError):
 
 
 
-
-class _Stop(Exception):
-    def __init__(self, value):
-        self.value = value
-
-
 class PickleBuffer:
     def __init__(self, buffer):
         self._data = buffer
@@ -187,21 +181,6 @@ _NAME_FROM_PY2[("exceptions", "StandardError")] = ("builtins", "Exception")
 _NAME_FROM_PY2[("UserDict", "UserDict")] = ("collections", "UserDict")
 
 
-def encode_long(x):
-    if x == 0:
-        return b''
-    nbytes = (x.bit_length() >> 3) + 1
-    result = x.to_bytes(nbytes, byteorder='little', signed=True)
-    if x < 0 and nbytes > 1:
-        if result[-1] == 0xff and (result[-2] & 0x80) != 0:
-            result = result[:-1]
-    return result
-
-
-def decode_long(data):
-    return int.from_bytes(data, byteorder='little', signed=True)
-
-
 class _CodecsEncode:
     # codecs.encode as protocols 0-2 name it for bytes: _codecs.encode.
     __module__ = "_codecs"
@@ -212,19 +191,6 @@ class _CodecsEncode:
 
 
 _codecs_encode = _CodecsEncode()
-
-
-def _raw_unicode_escape(s):
-    out = bytearray()
-    for ch in s:
-        c = ord(ch)
-        if c < 256:
-            out.append(c)
-        elif c < 0x10000:
-            out += b'\\u%04x' % c
-        else:
-            out += b'\\U%08x' % c
-    return bytes(out)
 
 
 def _raw_unicode_unescape(b):
@@ -269,25 +235,6 @@ class _MainNamespace:
 
 
 _MainModule = _MainNamespace()
-
-
-def _getattribute(obj, name):
-    for sub in name.split('.'):
-        if sub == '<locals>':
-            raise AttributeError("Can't get local attribute {!r} on {!r}".format(name, obj))
-        parent = obj
-        obj = getattr(obj, sub)
-    return obj, parent
-
-
-def _module_of(obj, name):
-    module_name = getattr(obj, '__module__', None)
-    if module_name is not None:
-        return module_name
-    return '__main__'
-
-
-_BUILTIN_SINGLETONS = {}
 
 
 def _reduce_type(obj):
@@ -443,558 +390,627 @@ def _is_bound_method(obj):
     return _type_name(obj) in ("method", "builtin_function_or_method")
 
 
-class _Framer:
-    def __init__(self, write):
-        self.file_write = write
-        self.current_frame = None
+# Writing.
 
-    def start_framing(self):
-        self.current_frame = bytearray()
+def encode_long(x):
+    # Two's complement, little-endian, in as few bytes as keep the sign
+    # bit right; zero is no bytes at all (LONG1's encoding).
+    if x == 0:
+        return b''
+    magnitude = x if x > 0 else ~x
+    width = (magnitude.bit_length() + 8) // 8
+    return x.to_bytes(width, 'little', signed=True)
 
-    def end_framing(self):
-        if self.current_frame is not None and len(self.current_frame) > 0:
-            self.commit_frame(force=True)
-            self.current_frame = None
 
-    def commit_frame(self, force=False):
-        f = self.current_frame
-        if f is None:
-            return
-        if len(f) >= _FRAME_SIZE_TARGET or force:
-            data = bytes(f)
-            if len(data) >= _FRAME_SIZE_MIN:
-                self.file_write(FRAME + pack("<Q", len(data)))
-            self.file_write(data)
-            self.current_frame = bytearray()
+def decode_long(data):
+    return int.from_bytes(data, 'little', signed=True)
 
-    def write(self, data):
-        if self.current_frame is not None:
-            self.current_frame += data
+
+def _text_escape(s):
+    # Protocol 0's UNICODE argument: raw-unicode-escape, with the bytes
+    # that would end the line or confuse the reader escaped as \\uXXXX too.
+    out = bytearray()
+    for ch in s:
+        c = ord(ch)
+        if c >= 0x10000:
+            out += b'\\U%08x' % c
+        elif c > 0xff or ch in '\\\0\n\r\x1a':
+            out += b'\\u%04x' % c
         else:
-            self.file_write(data)
+            out.append(c)
+    return bytes(out)
 
-    def write_large_bytes(self, header, payload):
-        # A payload past the frame size goes outside any frame.
-        if self.current_frame is not None:
-            self.commit_frame(force=True)
-            self.file_write(header)
-            self.file_write(bytes(payload))
-        else:
-            self.file_write(header + bytes(payload))
+
+def _resolve(root, dotted):
+    # The object a qualified name names under root, and the object that
+    # holds its last part.
+    holder = target = root
+    for part in dotted.split('.'):
+        if part == '<locals>':
+            raise AttributeError("Can't get local attribute {!r} on {!r}".format(dotted, root))
+        holder = target
+        target = getattr(target, part)
+    return target, holder
+
+
+def _home_module(obj):
+    mod = getattr(obj, '__module__', None)
+    return '__main__' if mod is None else mod
+
+
+def _memo_load_op(pickler, index):
+    # GET, BINGET or LONG_BINGET: the memo entry back on the stack.
+    if not pickler.bin:
+        return b'g%d\n' % index
+    if index < 0x100:
+        return BINGET + pack('<B', index)
+    return LONG_BINGET + pack('<I', index)
+
+
+def _memo_store_op(pickler, index):
+    if pickler.proto >= 4:
+        return MEMOIZE
+    if not pickler.bin:
+        return b'p%d\n' % index
+    if index < 0x100:
+        return BINPUT + pack('<B', index)
+    return LONG_BINPUT + pack('<I', index)
+
+
+def _check_protocol(protocol):
+    proto = DEFAULT_PROTOCOL if protocol is None else int(protocol)
+    if proto < 0:
+        return HIGHEST_PROTOCOL
+    if proto > HIGHEST_PROTOCOL:
+        raise ValueError("pickle protocol must be <= %d" % HIGHEST_PROTOCOL)
+    return proto
 
 
 class Pickler:
     def __init__(self, file, protocol=None, *, fix_imports=True, buffer_callback=None):
-        if protocol is None:
-            protocol = DEFAULT_PROTOCOL
-        if protocol < 0:
-            protocol = HIGHEST_PROTOCOL
-        elif not 0 <= protocol <= HIGHEST_PROTOCOL:
-            raise ValueError("pickle protocol must be <= %d" % HIGHEST_PROTOCOL)
-        if buffer_callback is not None and protocol < 5:
+        proto = _check_protocol(protocol)
+        if buffer_callback is not None and proto < 5:
             raise ValueError("buffer_callback needs protocol >= 5")
-        try:
-            self._file_write = file.write
-        except AttributeError:
-            raise TypeError("file must have a 'write' attribute") from None
+        sink = getattr(file, "write", None)
+        if sink is None:
+            raise TypeError("file must have a 'write' attribute")
+        self._sink = sink
+        self._frame = None  # the open frame's bytes while a protocol 4+ dump runs
         self._buffer_callback = buffer_callback
-        self.framer = _Framer(self._file_write)
-        self.write = self.framer.write
-        self.memo = {}
-        self.proto = int(protocol)
-        self.bin = protocol >= 1
-        self.fast = 0
-        self.fix_imports = fix_imports and protocol < 3
         self._names = {}
+        self.proto = proto
+        self.bin = proto > 0
+        self.fix_imports = bool(fix_imports) and proto < 3
+        self.fast = 0
+        self.memo = {}
 
     def clear_memo(self):
         self.memo.clear()
 
-    def dump(self, obj):
-        if not hasattr(self, "_file_write"):
-            raise PicklingError("Pickler.__init__() was not called by %s.__init__()" % type(self).__name__)
-        if self.proto >= 2:
-            self.write(PROTO + pack("<B", self.proto))
-        if self.proto >= 4:
-            self.framer.start_framing()
-        self.save(obj)
-        self.write(STOP)
-        self.framer.end_framing()
-
-    def memoize(self, obj):
-        if self.fast:
-            return
-        idx = len(self.memo)
-        self.write(self.put(idx))
-        self.memo[id(obj)] = idx, obj
-
-    def put(self, idx):
-        if self.proto >= 4:
-            return MEMOIZE
-        if self.bin:
-            if idx < 256:
-                return BINPUT + pack("<B", idx)
-            return LONG_BINPUT + pack("<I", idx)
-        return PUT + repr(idx).encode("ascii") + b'\n'
-
-    def get(self, i):
-        if self.bin:
-            if i < 256:
-                return BINGET + pack("<B", i)
-            return LONG_BINGET + pack("<I", i)
-        return GET + repr(i).encode("ascii") + b'\n'
-
     def persistent_id(self, obj):
         return None
 
-    def _save_name(self, kind, s):
-        # One object per module name and per qualified name, as CPython's
-        # are: the second use of a name is a memo reference.
-        s = self._names.setdefault((kind, s), s)
-        self.framer.commit_frame()
-        x = self.memo.get(id(s))
-        if x is not None:
-            self.write(self.get(x[0]))
-        else:
-            self.save_str(s)
+    def dump(self, obj):
+        if getattr(self, "_sink", None) is None:
+            raise PicklingError("Pickler.__init__() was not called by %s.__init__()" % type(self).__name__)
+        if self.proto > 1:
+            self._emit(PROTO + pack('<B', self.proto))
+            if self.proto > 3:
+                self._frame = bytearray()
+        self._save(obj)
+        self._emit(STOP)
+        if self._frame is not None:
+            self._flush_frame()
+            self._frame = None
 
-    def save(self, obj, save_persistent_id=True):
-        self.framer.commit_frame()
-        if save_persistent_id:
+    # Output and frames.
+
+    def _emit(self, data):
+        if self._frame is None:
+            self._sink(data)
+        else:
+            self._frame += data
+
+    def _flush_frame(self):
+        body = bytes(self._frame)
+        self._frame = bytearray()
+        if len(body) >= _FRAME_SIZE_MIN:
+            self._sink(FRAME + pack('<Q', len(body)))
+        if body:
+            self._sink(body)
+
+    def _emit_outside_frame(self, header, payload):
+        # A payload of a frame's size or more is written on its own, after
+        # the frame so far, not copied into it.
+        if self._frame is None:
+            self._sink(header + bytes(payload))
+            return
+        self._flush_frame()
+        self._sink(header)
+        self._sink(bytes(payload))
+
+    def _emit_sized(self, payload, short_op, op4, op8):
+        n = len(payload)
+        if short_op is not None and n < 0x100:
+            self._emit(short_op + pack('<B', n) + payload)
+            return
+        if n > 0xffffffff and self.proto >= 4:
+            header = op8 + pack('<Q', n)
+        else:
+            header = op4 + pack('<I', n)
+        if n < _FRAME_SIZE_TARGET:
+            self._emit(header + payload)
+        else:
+            self._emit_outside_frame(header, payload)
+
+    # The memo.
+
+    def _remember(self, obj):
+        if self.fast:
+            return
+        index = len(self.memo)
+        self._emit(_memo_store_op(self, index))
+        self.memo[id(obj)] = index, obj
+
+    def _recall(self, obj):
+        # True, with a memo reference written, when obj is in the memo.
+        entry = self.memo.get(id(obj))
+        if entry is None:
+            return False
+        self._emit(_memo_load_op(self, entry[0]))
+        return True
+
+    def _replace_with_memo(self, obj, drop):
+        # obj was memoized while its parts were written (it contains
+        # itself): drop the copy just built and take the memo's.
+        entry = self.memo.get(id(obj))
+        if entry is None:
+            return False
+        self._emit(drop + _memo_load_op(self, entry[0]))
+        return True
+
+    # Objects.
+
+    def _save(self, obj, check_pid=True):
+        if self._frame is not None and len(self._frame) >= _FRAME_SIZE_TARGET:
+            self._flush_frame()
+        if check_pid:
             pid = self.persistent_id(obj)
             if pid is not None:
-                self.save_pers(pid)
+                self._save_pid(pid)
                 return
         if type(obj) is str and obj.isidentifier():
             # CPython interns names (attributes, keywords, identifier-like
             # constants): one object, so its second use is a memo get.
             obj = self._names.setdefault((2, obj), obj)
-        x = self.memo.get(id(obj))
-        if x is not None:
-            self.write(self.get(x[0]))
+        if self._recall(obj):
             return
         if obj is _codecs_encode:
             # Protocols 0-2 write bytes as _codecs.encode(str, 'latin1').
-            self.write(GLOBAL + b'_codecs\nencode\n')
-            self.memoize(obj)
+            self._emit(GLOBAL + b'_codecs\nencode\n')
+            self._remember(obj)
             return
-        t = type(obj)
-        f = _DISPATCH.get(t)
-        if f is not None:
-            f(self, obj)
-            return
-        reduce = None
-        table = getattr(self, "dispatch_table", None)
-        if table is None:
-            table = copyreg.dispatch_table
-        reduce = table.get(t)
-        if reduce is not None:
-            rv = reduce(obj)
+        writer = _WRITERS.get(type(obj))
+        if writer is not None:
+            writer(self, obj)
         else:
-            if isinstance(obj, type):
-                self.save_global(obj)
+            self._save_reduced(obj)
+
+    def _save_reduced(self, obj):
+        cls = type(obj)
+        override = getattr(self, "reducer_override", None)
+        rv = NotImplemented if override is None else override(obj)
+        if rv is NotImplemented:
+            table = getattr(self, "dispatch_table", None)
+            if table is None:
+                table = copyreg.dispatch_table
+            reducer = table.get(cls)
+            if reducer is not None:
+                rv = reducer(obj)
+            elif isinstance(obj, type) or (
+                    cls.__name__ in ("function", "builtin_function_or_method")
+                    and not _is_bound_method(obj)):
+                self._save_global(obj)
                 return
-            if t.__name__ in ("function", "builtin_function_or_method") and not _is_bound_method(obj):
-                self.save_global(obj)
-                return
-            rv = self._reduce(obj, t)
+            else:
+                rv = self._reduction(obj, cls)
         if isinstance(rv, str):
-            self.save_global(obj, rv)
+            self._save_global(obj, rv)
             return
         if not isinstance(rv, tuple):
             raise PicklingError("__reduce__ must return a string or tuple, not %s" % _type_name(rv))
-        if not 2 <= len(rv) <= 6:
+        if len(rv) < 2 or len(rv) > 6:
             raise PicklingError("tuple returned by __reduce__ must contain 2 through 6 elements")
-        self.save_reduce(*rv, obj=obj)
+        self._save_reduce(*rv, obj=obj)
 
-    def _reduce(self, obj, t):
-        lib = _lib_reducer(t)
-        if lib is not None:
-            rv = lib(obj)
+    def _reduction(self, obj, cls):
+        own = _lib_reducer(cls)
+        if own is not None:
+            rv = own(obj)
             if rv is not None:
                 return rv
-        rx = getattr(t, "__reduce_ex__", None)
-        if rx is not None and getattr(rx, "__module__", None) != "builtins":
-            return obj.__reduce_ex__(self.proto)
-        r = getattr(t, "__reduce__", None)
-        if r is not None and getattr(r, "__module__", None) != "builtins":
-            return obj.__reduce__()
+        for attr in ("__reduce_ex__", "__reduce__"):
+            method = getattr(cls, attr, None)
+            if method is not None and getattr(method, "__module__", None) != "builtins":
+                if attr == "__reduce_ex__":
+                    return obj.__reduce_ex__(self.proto)
+                return obj.__reduce__()
         if _is_bound_method(obj):
             return getattr, (obj.__self__, obj.__name__)
         return _reduce_object(obj, self.proto)
 
-    def save_pers(self, pid):
+    def _save_pid(self, pid):
         if self.bin:
-            self.save(pid, save_persistent_id=False)
-            self.write(BINPERSID)
-        else:
-            try:
-                self.write(PERSID + str(pid).encode("ascii") + b'\n')
-            except UnicodeEncodeError:
-                raise PicklingError("persistent IDs in protocol 0 must be ASCII strings")
+            self._save(pid, check_pid=False)
+            self._emit(BINPERSID)
+            return
+        try:
+            text = str(pid).encode("ascii")
+        except UnicodeEncodeError:
+            raise PicklingError("persistent IDs in protocol 0 must be ASCII strings") from None
+        self._emit(PERSID + text + b'\n')
 
-    def save_reduce(self, func, args, state=None, listitems=None,
-                    dictitems=None, state_setter=None, *, obj=None):
+    def _save_reduce(self, func, args, state=None, listitems=None,
+                     dictitems=None, state_setter=None, *, obj=None):
         if not isinstance(args, tuple):
             raise PicklingError("second item of the tuple returned by __reduce__ must be a tuple, not %s" % _type_name(args))
         if not callable(func):
             raise PicklingError("first item of the tuple returned by __reduce__ must be callable, not %s" % _type_name(func))
-        save = self.save
-        write = self.write
-        func_name = getattr(func, "__name__", "")
-        if self.proto >= 2 and func_name == "__newobj_ex__":
-            cls, args, kwargs = args
-            if not hasattr(cls, "__new__"):
-                raise PicklingError("first argument to __newobj_ex__() has no __new__")
-            if obj is not None and cls is not type(obj):
-                raise PicklingError("first argument to __newobj_ex__() must be %r, not %r" % (type(obj), cls))
-            if self.proto >= 4:
-                save(cls)
-                save(args)
-                save(kwargs)
-                write(NEWOBJ_EX)
-            else:
-                func = _partial_new(cls, args, kwargs)
-                save(func)
-                save(())
-                write(REDUCE)
-        elif self.proto >= 2 and func_name == "__newobj__":
-            cls = args[0]
-            if not hasattr(cls, "__new__"):
-                raise PicklingError("first argument to __newobj__() has no __new__")
-            if obj is not None and cls is not type(obj):
-                raise PicklingError("first argument to __newobj__() must be %r, not %r" % (type(obj), cls))
-            args = args[1:]
-            save(cls)
-            save(args)
-            write(NEWOBJ)
+        how = getattr(func, "__name__", "") if self.proto >= 2 else ""
+        if how == "__newobj_ex__":
+            self._save_new_ex(obj, *args)
+        elif how == "__newobj__":
+            self._save_new(obj, args)
         else:
-            save(func)
-            save(args)
-            write(REDUCE)
-        if obj is not None:
-            if id(obj) in self.memo:
-                write(POP + self.get(self.memo[id(obj)][0]))
-            else:
-                self.memoize(obj)
+            self._save(func)
+            self._save(args)
+            self._emit(REDUCE)
+        if obj is not None and not self._replace_with_memo(obj, POP):
+            self._remember(obj)
         if listitems is not None:
-            self._batch_appends(listitems)
+            self._append_from(listitems)
         if dictitems is not None:
-            self._batch_setitems(dictitems)
-        if state is not None:
-            if state_setter is None:
-                save(state)
-                write(BUILD)
-            else:
-                save(state_setter)
-                save(obj)
-                save(state)
-                write(TUPLE2)
-                write(REDUCE)
-                write(POP)
-
-    # The built-in types, by exact type (_DISPATCH below).
-
-    def save_none(self, obj):
-        self.write(NONE)
-
-    def save_bool(self, obj):
-        if self.proto >= 2:
-            self.write(NEWTRUE if obj else NEWFALSE)
-        else:
-            self.write(TRUE if obj else FALSE)
-
-    def save_long(self, obj):
-        if self.bin:
-            if obj >= 0:
-                if obj <= 0xff:
-                    self.write(BININT1 + pack("<B", obj))
-                    return
-                if obj <= 0xffff:
-                    self.write(BININT2 + pack("<H", obj))
-                    return
-            if -0x80000000 <= obj <= 0x7fffffff:
-                self.write(BININT + pack("<i", obj))
-                return
-        if self.proto >= 2:
-            encoded = encode_long(obj)
-            n = len(encoded)
-            if n < 256:
-                self.write(LONG1 + pack("<B", n) + encoded)
-            else:
-                self.write(LONG4 + pack("<i", n) + encoded)
+            self._setitems_from(dictitems)
+        if state is None:
             return
-        if -0x80000000 <= obj <= 0x7fffffff:
-            self.write(INT + repr(obj).encode("ascii") + b'\n')
+        if state_setter is None:
+            self._save(state)
+            self._emit(BUILD)
         else:
-            self.write(LONG + repr(obj).encode("ascii") + b'L\n')
+            # state_setter(obj, state), its result dropped.
+            self._save(state_setter)
+            self._save(obj)
+            self._save(state)
+            self._emit(TUPLE2 + REDUCE + POP)
 
-    def save_float(self, obj):
-        if self.bin:
-            self.write(BINFLOAT + pack('>d', obj))
-        else:
-            self.write(FLOAT + repr(obj).encode("ascii") + b'\n')
+    def _check_new_class(self, cls, obj, how):
+        if not hasattr(cls, "__new__"):
+            raise PicklingError("first argument to %s() has no __new__" % how)
+        if obj is not None and cls is not type(obj):
+            raise PicklingError("first argument to %s() must be %r, not %r" % (how, type(obj), cls))
 
-    def save_bytes(self, obj):
-        if self.proto < 3:
-            if not obj:
-                self.save_reduce(bytes, (), obj=obj)
-            else:
-                self.save_reduce(_codecs_encode, (str(obj, 'latin1'), 'latin1'), obj=obj)
-            return
-        n = len(obj)
-        if n <= 0xff:
-            self.write(SHORT_BINBYTES + pack("<B", n) + obj)
-        elif n > 0xffffffff and self.proto >= 4:
-            self.framer.write_large_bytes(BINBYTES8 + pack("<Q", n), obj)
-        elif n >= _FRAME_SIZE_TARGET:
-            self.framer.write_large_bytes(BINBYTES + pack("<I", n), obj)
-        else:
-            self.write(BINBYTES + pack("<I", n) + obj)
-        self.memoize(obj)
+    def _save_new(self, obj, args):
+        if not args:
+            raise PicklingError("__newobj__ arglist is empty")
+        self._check_new_class(args[0], obj, "__newobj__")
+        self._save(args[0])
+        self._save(args[1:])
+        self._emit(NEWOBJ)
 
-    def save_bytearray(self, obj):
-        if self.proto < 5:
-            if not obj:
-                self.save_reduce(bytearray, (), obj=obj)
-            else:
-                self.save_reduce(bytearray, (bytes(obj),), obj=obj)
-            return
-        n = len(obj)
-        if n >= _FRAME_SIZE_TARGET:
-            self.framer.write_large_bytes(BYTEARRAY8 + pack("<Q", n), obj)
-        else:
-            self.write(BYTEARRAY8 + pack("<Q", n) + bytes(obj))
-        self.memoize(obj)
-
-    def save_str(self, obj):
-        if self.bin:
-            encoded = obj.encode('utf-8', 'surrogatepass')
-            n = len(encoded)
-            if n <= 0xff and self.proto >= 4:
-                self.write(SHORT_BINUNICODE + pack("<B", n) + encoded)
-            elif n > 0xffffffff and self.proto >= 4:
-                self.framer.write_large_bytes(BINUNICODE8 + pack("<Q", n), encoded)
-            elif n >= _FRAME_SIZE_TARGET:
-                self.framer.write_large_bytes(BINUNICODE + pack("<I", n), encoded)
-            else:
-                self.write(BINUNICODE + pack("<I", n) + encoded)
-        else:
-            tmp = obj.replace("\\", "\\u005c").replace("\0", "\\u0000")
-            tmp = tmp.replace("\n", "\\u000a").replace("\r", "\\u000d")
-            tmp = tmp.replace("\x1a", "\\u001a")
-            self.write(UNICODE + _raw_unicode_escape(tmp) + b'\n')
-        self.memoize(obj)
-
-    def save_tuple(self, obj):
-        if not obj:
-            if self.bin:
-                self.write(EMPTY_TUPLE)
-            else:
-                self.write(MARK + TUPLE)
-            return
-        n = len(obj)
-        save = self.save
-        memo = self.memo
-        if n <= 3 and self.proto >= 2:
-            for element in obj:
-                save(element)
-            if id(obj) in memo:
-                get = self.get(memo[id(obj)][0])
-                self.write(POP * n + get)
-            else:
-                self.write(_TUPLESIZE2CODE[n])
-                self.memoize(obj)
-            return
-        write = self.write
-        write(MARK)
-        for element in obj:
-            save(element)
-        if id(obj) in memo:
-            get = self.get(memo[id(obj)][0])
-            if self.bin:
-                write(POP_MARK + get)
-            else:
-                write(POP * (n + 1) + get)
-            return
-        write(TUPLE)
-        self.memoize(obj)
-
-    def save_list(self, obj):
-        if self.bin:
-            self.write(EMPTY_LIST)
-        else:
-            self.write(MARK + LIST)
-        self.memoize(obj)
-        self._batch_appends(obj)
-
-    def _batch_appends(self, items):
-        save = self.save
-        write = self.write
-        if not self.bin:
-            for x in items:
-                save(x)
-                write(APPEND)
-            return
-        for batch in _batches(items):
-            if len(batch) > 1:
-                write(MARK)
-                for x in batch:
-                    save(x)
-                write(APPENDS)
-            else:
-                save(batch[0])
-                write(APPEND)
-
-    def save_dict(self, obj):
-        if self.bin:
-            self.write(EMPTY_DICT)
-        else:
-            self.write(MARK + DICT)
-        self.memoize(obj)
-        self._batch_setitems(iter(obj.items()))
-
-    def _batch_setitems(self, items):
-        save = self.save
-        write = self.write
-        if not self.bin:
-            for k, v in items:
-                save(k)
-                save(v)
-                write(SETITEM)
-            return
-        for batch in _batches(items):
-            if len(batch) > 1:
-                write(MARK)
-                for k, v in batch:
-                    save(k)
-                    save(v)
-                write(SETITEMS)
-            else:
-                k, v = batch[0]
-                save(k)
-                save(v)
-                write(SETITEM)
-
-    def save_set(self, obj):
-        save = self.save
-        write = self.write
+    def _save_new_ex(self, obj, cls, args, kwargs):
+        self._check_new_class(cls, obj, "__newobj_ex__")
         if self.proto < 4:
-            self.save_reduce(set, (list(obj),), obj=obj)
+            self._save(_partial_new(cls, args, kwargs))
+            self._save(())
+            self._emit(REDUCE)
             return
-        write(EMPTY_SET)
-        self.memoize(obj)
-        for batch in _batches(obj):
-            write(MARK)
+        self._save(cls)
+        self._save(args)
+        self._save(kwargs)
+        self._emit(NEWOBJ_EX)
+
+    # Items of lists, dicts and sets, in batches.
+
+    def _append_from(self, items):
+        # Items from any iterable: a batch of one is a plain APPEND.
+        if not self.bin:
+            for item in items:
+                self._save(item)
+                self._emit(APPEND)
+            return
+        for batch in _batches(items):
+            if len(batch) == 1:
+                self._save(batch[0])
+                self._emit(APPEND)
+                continue
+            self._emit(MARK)
             for item in batch:
-                save(item)
-            write(ADDITEMS)
+                self._save(item)
+            self._emit(APPENDS)
 
-    def save_frozenset(self, obj):
-        save = self.save
-        write = self.write
+    def _setitems_from(self, pairs):
+        if not self.bin:
+            for key, value in pairs:
+                self._save(key)
+                self._save(value)
+                self._emit(SETITEM)
+            return
+        for batch in _batches(pairs):
+            if len(batch) > 1:
+                self._emit(MARK)
+            for key, value in batch:
+                self._save(key)
+                self._save(value)
+            self._emit(SETITEM if len(batch) == 1 else SETITEMS)
+
+    def _fill_list(self, lst):
+        # An exact list's items: one item alone is an APPEND, any other
+        # count goes in MARK ... APPENDS batches, the last however short.
+        if not lst:
+            return
+        if not self.bin:
+            self._append_from(lst)
+            return
+        if len(lst) == 1:
+            self._save(lst[0])
+            self._emit(APPEND)
+            return
+        done = 0
+        while done < len(lst):
+            self._emit(MARK)
+            limit = done + _BATCHSIZE
+            while done < len(lst) and done < limit:
+                self._save(lst[done])
+                done += 1
+            self._emit(APPENDS)
+
+    def _fill_batches(self, items, save_one, close):
+        # MARK ... close in batches until one comes out short: a count
+        # that is a multiple of the batch size ends with an empty batch,
+        # as CPython's writes it for dicts and sets.
+        while True:
+            self._emit(MARK)
+            count = 0
+            for item in items:
+                save_one(item)
+                count += 1
+                if count == _BATCHSIZE:
+                    break
+            self._emit(close)
+            if count < _BATCHSIZE:
+                return
+
+    def _save_pair(self, pair):
+        self._save(pair[0])
+        self._save(pair[1])
+
+    # The built-in types, by exact type (_WRITERS below).
+
+    def _w_none(self, obj):
+        self._emit(NONE)
+
+    def _w_bool(self, obj):
+        if self.proto < 2:
+            self._emit(TRUE if obj else FALSE)
+        else:
+            self._emit(NEWTRUE if obj else NEWFALSE)
+
+    def _w_int(self, n):
+        fits32 = -0x80000000 <= n <= 0x7fffffff
+        if self.bin and fits32:
+            if 0 <= n < 0x100:
+                self._emit(BININT1 + pack('<B', n))
+            elif 0 <= n < 0x10000:
+                self._emit(BININT2 + pack('<H', n))
+            else:
+                self._emit(BININT + pack('<i', n))
+        elif self.proto >= 2:
+            raw = encode_long(n)
+            if len(raw) < 0x100:
+                self._emit(LONG1 + pack('<B', len(raw)) + raw)
+            else:
+                self._emit(LONG4 + pack('<i', len(raw)) + raw)
+        elif fits32:
+            self._emit(b'I%d\n' % n)
+        else:
+            self._emit(b'L%dL\n' % n)
+
+    def _w_float(self, x):
+        if self.bin:
+            self._emit(BINFLOAT + pack('>d', x))
+        else:
+            self._emit(FLOAT + repr(x).encode("ascii") + b'\n')
+
+    def _w_bytes(self, b):
+        if self.proto >= 3:
+            self._emit_sized(b, SHORT_BINBYTES, BINBYTES, BINBYTES8)
+            self._remember(b)
+        elif b:
+            self._save_reduce(_codecs_encode, (b.decode('latin1'), 'latin1'), obj=b)
+        else:
+            self._save_reduce(bytes, (), obj=b)
+
+    def _w_bytearray(self, b):
+        if self.proto >= 5:
+            header = BYTEARRAY8 + pack('<Q', len(b))
+            if len(b) < _FRAME_SIZE_TARGET:
+                self._emit(header + bytes(b))
+            else:
+                self._emit_outside_frame(header, b)
+            self._remember(b)
+        else:
+            self._save_reduce(bytearray, (bytes(b),) if b else (), obj=b)
+
+    def _w_str(self, s):
+        if self.bin:
+            short = SHORT_BINUNICODE if self.proto >= 4 else None
+            self._emit_sized(s.encode('utf-8', 'surrogatepass'), short, BINUNICODE, BINUNICODE8)
+        else:
+            self._emit(UNICODE + _text_escape(s) + b'\n')
+        self._remember(s)
+
+    def _w_tuple(self, t):
+        n = len(t)
+        if n == 0:
+            self._emit(EMPTY_TUPLE if self.bin else MARK + TUPLE)
+            return
+        counted = self.proto >= 2 and n < 4
+        if not counted:
+            self._emit(MARK)
+        for item in t:
+            self._save(item)
+        if counted:
+            drop = POP * n
+        elif self.bin:
+            drop = POP_MARK
+        else:
+            drop = POP * (n + 1)
+        if not self._replace_with_memo(t, drop):
+            self._emit(_TUPLESIZE2CODE[n] if counted else TUPLE)
+            self._remember(t)
+
+    def _w_list(self, lst):
+        self._emit(EMPTY_LIST if self.bin else MARK + LIST)
+        self._remember(lst)
+        self._fill_list(lst)
+
+    def _w_dict(self, d):
+        self._emit(EMPTY_DICT if self.bin else MARK + DICT)
+        self._remember(d)
+        if not d:
+            return
+        if not self.bin:
+            self._setitems_from(d.items())
+        elif len(d) == 1:
+            self._save_pair(next(iter(d.items())))
+            self._emit(SETITEM)
+        else:
+            self._fill_batches(iter(d.items()), self._save_pair, SETITEMS)
+
+    def _w_set(self, s):
         if self.proto < 4:
-            self.save_reduce(frozenset, (list(obj),), obj=obj)
+            self._save_reduce(set, (list(s),), obj=s)
             return
-        write(MARK)
-        for item in obj:
-            save(item)
-        if id(obj) in self.memo:
-            write(POP_MARK + self.get(self.memo[id(obj)][0]))
-            return
-        write(FROZENSET)
-        self.memoize(obj)
+        self._emit(EMPTY_SET)
+        self._remember(s)
+        if s:
+            self._fill_batches(iter(s), self._save, ADDITEMS)
 
-    def save_global(self, obj, name=None, module_name=None):
-        write = self.write
+    def _w_frozenset(self, s):
+        if self.proto < 4:
+            self._save_reduce(frozenset, (list(s),), obj=s)
+            return
+        self._emit(MARK)
+        for item in s:
+            self._save(item)
+        if not self._replace_with_memo(s, POP_MARK):
+            self._emit(FROZENSET)
+            self._remember(s)
+
+    def _w_type(self, cls):
+        rv = _reduce_type(cls)
+        if rv is None:
+            self._save_global(cls)
+        else:
+            self._save_reduce(*rv, obj=cls)
+
+    def _w_singleton(self, obj):
+        self._save_global(obj, "Ellipsis" if obj is ... else "NotImplemented", "builtins")
+
+    # Globals: classes, functions, and what __reduce__ names by a string.
+
+    def _save_name(self, kind, s):
+        # One object per module name and per qualified name, as CPython's
+        # are: the second use of a name is a memo reference.
+        s = self._names.setdefault((kind, s), s)
+        if self._frame is not None and len(self._frame) >= _FRAME_SIZE_TARGET:
+            self._flush_frame()
+        if not self._recall(s):
+            self._w_str(s)
+
+    def _save_global(self, obj, name=None, module_name=None):
         if name is None:
             name = getattr(obj, '__qualname__', None)
             if name is None:
                 name = obj.__name__
         if module_name is None:
-            module_name = _module_of(obj, name)
+            module_name = _home_module(obj)
         try:
-            module = _import(module_name)
-            obj2, parent = _getattribute(module, name)
+            found, holder = _resolve(_import(module_name), name)
         except (ImportError, KeyError, AttributeError):
             if "<locals>" in name.split("."):
                 raise AttributeError("Can't get local object %r" % name) from None
             raise PicklingError("Can't pickle %r: it's not found as %s.%s" %
                                 (obj, module_name, name)) from None
-        if obj2 is not obj:
+        if found is not obj:
             raise PicklingError("Can't pickle %r: it's not the same object as %s.%s" %
                                 (obj, module_name, name))
-        if self.proto >= 2:
-            code = copyreg._extension_registry.get((module_name, name))
-            if code:
-                if code <= 0xff:
-                    write(EXT1 + pack("<B", code))
-                elif code <= 0xffff:
-                    write(EXT2 + pack("<H", code))
-                else:
-                    write(EXT4 + pack("<i", code))
-                return
-        lastname = name.rpartition('.')[2]
-        if parent is module:
-            name = lastname
+        if self.proto >= 2 and self._save_extension(module_name, name):
+            return
         if self.proto >= 4:
             self._save_name(0, module_name)
             self._save_name(1, name)
-            write(STACK_GLOBAL)
-        elif parent is not module:
-            self.save_reduce(getattr, (parent, lastname))
-        elif self.proto >= 3:
-            write(GLOBAL + module_name.encode("utf-8") + b'\n' +
-                  name.encode("utf-8") + b'\n')
+            self._emit(STACK_GLOBAL)
         else:
+            # Before protocol 4 GLOBAL names only a module's own attribute:
+            # A.B.C is getattr(getattr(A, 'B'), 'C').
+            first, *rest = name.split('.')
+            for _ in rest:
+                self._save(getattr)
+                if self.proto < 2:
+                    self._emit(MARK)
+            self._emit_global_op(module_name, first)
+            for attr in rest:
+                self._save(attr)
+                self._emit(TUPLE2 + REDUCE if self.proto >= 2 else TUPLE + REDUCE)
+        self._remember(obj)
+
+    def _save_extension(self, module_name, name):
+        code = copyreg._extension_registry.get((module_name, name))
+        if not code:
+            return False
+        if code < 0x100:
+            self._emit(EXT1 + pack('<B', code))
+        elif code < 0x10000:
+            self._emit(EXT2 + pack('<H', code))
+        else:
+            self._emit(EXT4 + pack('<i', code))
+        return True
+
+    def _emit_global_op(self, module_name, name):
+        encoding = "utf-8"
+        if self.proto < 3:
+            encoding = "ascii"
             if self.fix_imports:
-                r = _NAME_TO_PY2.get((module_name, name))
-                if r is not None:
-                    module_name, name = r
-                else:
+                old = _NAME_TO_PY2.get((module_name, name))
+                if old is None:
                     module_name = _MODULE_TO_PY2.get(module_name, module_name)
-            try:
-                write(GLOBAL + module_name.encode("ascii") + b'\n' +
-                      name.encode("ascii") + b'\n')
-            except UnicodeEncodeError:
-                raise PicklingError("can't pickle global identifier '%s.%s' using pickle protocol %i" %
-                                    (module_name, name, self.proto)) from None
-        self.memoize(obj)
-
-    def save_type(self, obj):
-        rv = _reduce_type(obj)
-        if rv is not None:
-            self.save_reduce(*rv, obj=obj)
-            return
-        self.save_global(obj)
-
-    def save_singleton(self, obj):
-        name = "Ellipsis" if obj is ... else "NotImplemented"
-        self.save_global(obj, name, "builtins")
+                else:
+                    module_name, name = old
+        try:
+            line = module_name.encode(encoding) + b'\n' + name.encode(encoding) + b'\n'
+        except UnicodeEncodeError:
+            raise PicklingError("can't pickle global identifier '%s.%s' using pickle protocol %i" %
+                                (module_name, name, self.proto)) from None
+        self._emit(GLOBAL + line)
 
 
-def _save_global_named(name):
-    def save(self, obj):
-        self.save_global(obj, name)
-    return save
-
-
-_DISPATCH = {
-    type(None): Pickler.save_none,
-    bool: Pickler.save_bool,
-    int: Pickler.save_long,
-    float: Pickler.save_float,
-    bytes: Pickler.save_bytes,
-    bytearray: Pickler.save_bytearray,
-    str: Pickler.save_str,
-    tuple: Pickler.save_tuple,
-    list: Pickler.save_list,
-    dict: Pickler.save_dict,
-    set: Pickler.save_set,
-    frozenset: Pickler.save_frozenset,
-    type: Pickler.save_type,
-    type(...): Pickler.save_singleton,
-    type(NotImplemented): Pickler.save_singleton,
+_WRITERS = {
+    type(None): Pickler._w_none,
+    bool: Pickler._w_bool,
+    int: Pickler._w_int,
+    float: Pickler._w_float,
+    bytes: Pickler._w_bytes,
+    bytearray: Pickler._w_bytearray,
+    str: Pickler._w_str,
+    tuple: Pickler._w_tuple,
+    list: Pickler._w_list,
+    dict: Pickler._w_dict,
+    set: Pickler._w_set,
+    frozenset: Pickler._w_frozenset,
+    type: Pickler._w_type,
+    type(...): Pickler._w_singleton,
+    type(NotImplemented): Pickler._w_singleton,
 }
 
 
@@ -1018,6 +1034,20 @@ class _partial_new:
 
     def __call__(self):
         return self.cls.__new__(self.cls, *self.args, **self.kwargs)
+
+
+class _Stop(Exception):
+    def __init__(self, value):
+        self.value = value
+
+
+def _getattribute(obj, name):
+    for sub in name.split('.'):
+        if sub == '<locals>':
+            raise AttributeError("Can't get local attribute {!r} on {!r}".format(name, obj))
+        parent = obj
+        obj = getattr(obj, sub)
+    return obj, parent
 
 
 # Unpickling.
