@@ -1036,580 +1036,93 @@ class _partial_new:
         return self.cls.__new__(self.cls, *self.args, **self.kwargs)
 
 
-class _Stop(Exception):
-    def __init__(self, value):
-        self.value = value
+# Reading.
 
+class _Input:
+    # The pickle's bytes: those held (a loads() argument, or a frame read
+    # ahead) first, then the file's. A frame only says how much to read
+    # ahead, as CPython's C unpickler takes it: an opcode may cross its end.
+    def __init__(self, data=b'', read=None, readline=None):
+        self._held = data
+        self._at = 0
+        self._read = read
+        self._readline = readline
 
-def _getattribute(obj, name):
-    for sub in name.split('.'):
-        if sub == '<locals>':
-            raise AttributeError("Can't get local attribute {!r} on {!r}".format(name, obj))
-        parent = obj
-        obj = getattr(obj, sub)
-    return obj, parent
+    def take(self, n):
+        start = self._at
+        end = start + n
+        if end <= len(self._held):
+            self._at = end
+            return self._held[start:end]
+        got = self._held[start:]
+        self._held = b''
+        self._at = 0
+        if self._read is not None:
+            got += self._read(n - len(got))
+        return got
 
+    def line(self):
+        start = self._at
+        nl = self._held.find(b'\n', start)
+        if nl >= 0:
+            self._at = nl + 1
+            return self._held[start:nl + 1]
+        got = self._held[start:]
+        self._held = b''
+        self._at = 0
+        if self._readline is not None:
+            got += self._readline()
+        return got
 
-# Unpickling.
-
-class _Unframer:
-    def __init__(self, file_read, file_readline):
-        self.file_read = file_read
-        self.file_readline = file_readline
-        self.frame = None
-        self.pos = 0
-
-    def read(self, n):
-        f = self.frame
-        if f is not None:
-            data = f[self.pos:self.pos + n]
-            if len(data) < n:
-                if not data and self.pos == len(f):
-                    self.frame = None
-                    return self.file_read(n)
-                raise UnpicklingError("pickle exhausted before end of frame")
-            self.pos += n
-            return data
-        return self.file_read(n)
-
-    def readline(self):
-        f = self.frame
-        if f is not None:
-            i = f.find(b'\n', self.pos)
-            if i < 0:
-                if self.pos == len(f):
-                    self.frame = None
-                    return self.file_readline()
-                raise UnpicklingError("pickle exhausted before end of frame")
-            data = f[self.pos:i + 1]
-            self.pos = i + 1
-            return data
-        return self.file_readline()
-
-    def load_frame(self, frame_size):
-        if self.frame is not None and self.pos != len(self.frame):
-            raise UnpicklingError("beginning of a new frame before end of current frame")
-        data = self.file_read(frame_size)
-        if len(data) < frame_size:
+    def read_ahead(self, n):
+        have = len(self._held) - self._at
+        if have < n and self._read is not None:
+            self._held = self._held[self._at:] + self._read(n - have)
+            self._at = 0
+            have = len(self._held)
+        if have < n:
             raise UnpicklingError("pickle data was truncated")
-        self.frame = data
-        self.pos = 0
 
 
-class _BytesReader:
-    def __init__(self, data):
-        self.data = bytes(data)
-        self.pos = 0
-
-    def read(self, n):
-        data = self.data[self.pos:self.pos + n]
-        self.pos += len(data)
-        return data
-
-    def readline(self):
-        i = self.data.find(b'\n', self.pos)
-        end = len(self.data) if i < 0 else i + 1
-        data = self.data[self.pos:end]
-        self.pos = end
-        return data
+def _truncated():
+    return UnpicklingError("pickle data was truncated")
 
 
-class Unpickler:
-    def __init__(self, file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
+def _c_long(text):
+    # The value C's strtol(text, &end, 0) reads when it reads all of text:
+    # an optional sign, then hex after 0x, octal after a leading 0, else
+    # decimal. None when it does not.
+    body = text.lstrip(" \t\n\v\f\r")
+    sign = 1
+    if body[:1] in ("+", "-"):
+        sign = -1 if body[0] == "-" else 1
+        body = body[1:]
+    base = 10
+    if body[:2] in ("0x", "0X") and len(body) > 2:
+        base, body = 16, body[2:]
+    elif body[:1] == "0" and len(body) > 1:
+        base, body = 8, body[1:]
+    digits = "0123456789abcdef"[:base]
+    if not body or any(c.lower() not in digits for c in body):
+        return None
+    return sign * int(body, base)
+
+
+def _float_prefix(text):
+    # Whether some leading part of text reads as a float, as strtod would.
+    for end in range(len(text), 0, -1):
         try:
-            self._file_read = file.read
-            self._file_readline = file.readline
-        except AttributeError:
-            raise TypeError("file must have 'read' and 'readline' attributes") from None
-        self._buffers = iter(buffers) if buffers is not None else None
-        self.memo = {}
-        self.encoding = encoding
-        self.errors = errors
-        self.proto = 0
-        self.fix_imports = fix_imports
-
-    def load(self):
-        if not hasattr(self, "_file_read"):
-            raise UnpicklingError("Unpickler.__init__() was not called by %s.__init__()" % type(self).__name__)
-        self._unframer = _Unframer(self._file_read, self._file_readline)
-        self.read = self._unframer.read
-        self.readline = self._unframer.readline
-        self.metastack = []
-        self.stack = []
-        self.append = self.stack.append
-        self.proto = 0
-        read = self.read
-        dispatch = _LOAD
-        try:
-            while True:
-                key = read(1)
-                if not key:
-                    raise EOFError("Ran out of input")
-                f = dispatch.get(key[0])
-                if f is None:
-                    c = key[0]
-                    if 0x20 <= c <= 0x7e and c != 0x27 and c != 0x5c:
-                        raise UnpicklingError("invalid load key, '%s'." % chr(c))
-                    raise UnpicklingError("invalid load key, '\\x%02x'." % c)
-                f(self)
-        except _Stop as stopinst:
-            return stopinst.value
-
-    def _read(self, n):
-        data = self.read(n)
-        if len(data) < n:
-            raise UnpicklingError("pickle data was truncated")
-        return data
-
-    def _readline(self):
-        data = self.readline()
-        if not data.endswith(b'\n'):
-            raise UnpicklingError("pickle data was truncated")
-        return data
-
-    def pop_mark(self):
-        if not self.metastack:
-            raise UnpicklingError("could not find MARK")
-        items = self.stack
-        self.stack = self.metastack.pop()
-        self.append = self.stack.append
-        return items
-
-    def _pop(self):
-        if not self.stack:
-            if self.metastack:
-                raise UnpicklingError("unexpected MARK found")
-            raise UnpicklingError("unpickling stack underflow")
-        return self.stack.pop()
-
-    def _top(self):
-        if not self.stack:
-            if self.metastack:
-                raise UnpicklingError("unexpected MARK found")
-            raise UnpicklingError("unpickling stack underflow")
-        return self.stack[-1]
-
-    def persistent_load(self, pid):
-        raise UnpicklingError("A load persistent id instruction was encountered, but no persistent_load function was specified.")
-
-    def find_class(self, module, name):
-        if self.proto < 3 and self.fix_imports:
-            r = _NAME_FROM_PY2.get((module, name))
-            if r is not None:
-                module, name = r
-            else:
-                module = _MODULE_FROM_PY2.get(module, module)
-        if module == "_codecs" and name == "encode":
-            return _codecs_encode
-        mod = _import(module)
-        try:
-            if self.proto >= 4:
-                return _getattribute(mod, name)[0]
-            return getattr(mod, name)
-        except AttributeError:
-            raise AttributeError("Can't get attribute %r on %s" % (name, _module_repr(module))) from None
-
-    # The opcodes.
-
-    def load_proto(self):
-        proto = self._read(1)[0]
-        if not 0 <= proto <= HIGHEST_PROTOCOL:
-            raise ValueError("unsupported pickle protocol: %d" % proto)
-        self.proto = proto
-
-    def load_frame(self):
-        frame_size, = unpack('<Q', self._read(8))
-        if frame_size > sys.maxsize:
-            raise ValueError("frame size > sys.maxsize: %d" % frame_size)
-        self._unframer.load_frame(frame_size)
-
-    def load_persid(self):
-        try:
-            pid = self._readline()[:-1].decode("ascii")
-        except UnicodeDecodeError:
-            raise UnpicklingError("persistent IDs in protocol 0 must be ASCII strings")
-        self.append(self.persistent_load(pid))
-
-    def load_binpersid(self):
-        pid = self._pop()
-        self.append(self.persistent_load(pid))
-
-    def load_none(self):
-        self.append(None)
-
-    def load_false(self):
-        self.append(False)
-
-    def load_true(self):
-        self.append(True)
-
-    def load_int(self):
-        data = self._readline()
-        if data == b'00\n':
-            val = False
-        elif data == b'01\n':
-            val = True
-        else:
-            try:
-                val = int(data, 0)
-            except ValueError:
-                raise ValueError("could not convert string to int") from None
-        self.append(val)
-
-    def load_binint(self):
-        self.append(unpack('<i', self._read(4))[0])
-
-    def load_binint1(self):
-        self.append(self._read(1)[0])
-
-    def load_binint2(self):
-        self.append(unpack('<H', self._read(2))[0])
-
-    def load_long(self):
-        val = self._readline()[:-1]
-        if val and val[-1] == b'L'[0]:
-            val = val[:-1]
-        self.append(int(val, 0))
-
-    def load_long1(self):
-        n = self._read(1)[0]
-        self.append(decode_long(self._read(n)))
-
-    def load_long4(self):
-        n, = unpack('<i', self._read(4))
-        if n < 0:
-            raise UnpicklingError("LONG pickle has negative byte count")
-        self.append(decode_long(self._read(n)))
-
-    def load_float(self):
-        self.append(float(self._readline()[:-1].decode("ascii")))
-
-    def load_binfloat(self):
-        self.append(unpack('>d', self._read(8))[0])
-
-    def _decode_string(self, value):
-        if self.encoding == "bytes":
-            return value
-        return value.decode(self.encoding, self.errors)
-
-    def load_string(self):
-        data = self._readline()[:-1]
-        if len(data) >= 2 and data[0] == data[-1] and data[0] in b'"\'':
-            data = data[1:-1]
-        else:
-            raise UnpicklingError("the STRING opcode argument must be quoted")
-        self.append(self._decode_string(_unescape_bytes(data)))
-
-    def load_binstring(self):
-        n, = unpack('<i', self._read(4))
-        if n < 0:
-            raise UnpicklingError("BINSTRING pickle has negative byte count")
-        self.append(self._decode_string(self._read(n)))
-
-    def load_short_binstring(self):
-        n = self._read(1)[0]
-        self.append(self._decode_string(self._read(n)))
-
-    def load_binbytes(self):
-        n, = unpack('<I', self._read(4))
-        self.append(self._read(n))
-
-    def load_short_binbytes(self):
-        n = self._read(1)[0]
-        self.append(self._read(n))
-
-    def load_binbytes8(self):
-        n, = unpack('<Q', self._read(8))
-        self.append(self._read(n))
-
-    def load_bytearray8(self):
-        n, = unpack('<Q', self._read(8))
-        self.append(bytearray(self._read(n)))
-
-    def load_next_buffer(self):
-        if self._buffers is None:
-            raise UnpicklingError("pickle stream refers to out-of-band data but no *buffers* argument was given")
-        try:
-            buf = next(self._buffers)
-        except StopIteration:
-            raise UnpicklingError("not enough out-of-band buffers") from None
-        self.append(buf)
-
-    def load_readonly_buffer(self):
-        pass
-
-    def load_unicode(self):
-        self.append(_raw_unicode_unescape(self._readline()[:-1]))
-
-    def load_binunicode(self):
-        n, = unpack('<I', self._read(4))
-        self.append(str(self._read(n), 'utf-8', 'surrogatepass'))
-
-    def load_binunicode8(self):
-        n, = unpack('<Q', self._read(8))
-        self.append(str(self._read(n), 'utf-8', 'surrogatepass'))
-
-    def load_short_binunicode(self):
-        n = self._read(1)[0]
-        self.append(str(self._read(n), 'utf-8', 'surrogatepass'))
-
-    def load_tuple(self):
-        items = self.pop_mark()
-        self.append(tuple(items))
-
-    def load_empty_tuple(self):
-        self.append(())
-
-    def load_tuple1(self):
-        self.stack[-1:] = [(self._top(),)]
-
-    def load_tuple2(self):
-        if len(self.stack) < 2:
-            self._underflow()
-        self.stack[-2:] = [(self.stack[-2], self.stack[-1])]
-
-    def load_tuple3(self):
-        if len(self.stack) < 3:
-            self._underflow()
-        self.stack[-3:] = [(self.stack[-3], self.stack[-2], self.stack[-1])]
-
-    def _underflow(self):
-        if self.metastack:
-            raise UnpicklingError("unexpected MARK found")
-        raise UnpicklingError("unpickling stack underflow")
-
-    def load_empty_list(self):
-        self.append([])
-
-    def load_empty_dictionary(self):
-        self.append({})
-
-    def load_empty_set(self):
-        self.append(set())
-
-    def load_frozenset(self):
-        items = self.pop_mark()
-        self.append(frozenset(items))
-
-    def load_list(self):
-        items = self.pop_mark()
-        self.append(items)
-
-    def load_dict(self):
-        items = self.pop_mark()
-        if len(items) % 2:
-            raise UnpicklingError("odd number of items for DICT")
-        d = {items[i]: items[i + 1] for i in range(0, len(items), 2)}
-        self.append(d)
-
-    def _instantiate(self, klass, args):
-        if (args or not isinstance(klass, type) or
-                hasattr(klass, "__getinitargs__")):
-            try:
-                value = klass(*args)
-            except TypeError as err:
-                raise TypeError("in constructor for %s: %s" %
-                                (klass.__name__, str(err))) from err
-        else:
-            value = klass.__new__(klass)
-        self.append(value)
-
-    def load_inst(self):
-        module = self._readline()[:-1].decode("ascii")
-        name = self._readline()[:-1].decode("ascii")
-        klass = self.find_class(module, name)
-        self._instantiate(klass, self.pop_mark())
-
-    def load_obj(self):
-        args = self.pop_mark()
-        if not args:
-            raise UnpicklingError("could not find MARK")
-        cls = args.pop(0)
-        self._instantiate(cls, args)
-
-    def load_newobj(self):
-        args = self._pop()
-        cls = self._pop()
-        if not isinstance(cls, type):
-            raise UnpicklingError("NEWOBJ class argument isn't a type object")
-        if not isinstance(args, tuple):
-            raise UnpicklingError("NEWOBJ expected an arg tuple.")
-        self.append(cls.__new__(cls, *args))
-
-    def load_newobj_ex(self):
-        kwargs = self._pop()
-        args = self._pop()
-        cls = self._pop()
-        if not isinstance(cls, type):
-            raise UnpicklingError("NEWOBJ_EX class argument must be a type, not %s" % _type_name(cls))
-        self.append(cls.__new__(cls, *args, **kwargs))
-
-    def load_global(self):
-        module = self._readline()[:-1].decode("utf-8")
-        name = self._readline()[:-1].decode("utf-8")
-        self.append(self.find_class(module, name))
-
-    def load_stack_global(self):
-        name = self._pop()
-        module = self._pop()
-        if type(name) is not str or type(module) is not str:
-            raise UnpicklingError("STACK_GLOBAL requires str")
-        self.append(self.find_class(module, name))
-
-    def load_ext1(self):
-        self._get_extension(self._read(1)[0])
-
-    def load_ext2(self):
-        self._get_extension(unpack('<H', self._read(2))[0])
-
-    def load_ext4(self):
-        self._get_extension(unpack('<i', self._read(4))[0])
-
-    def _get_extension(self, code):
-        obj = copyreg._extension_cache.get(code, self)
-        if obj is not self:
-            self.append(obj)
-            return
-        key = copyreg._inverted_registry.get(code)
-        if not key:
-            if code <= 0:
-                raise UnpicklingError("EXT specifies code <= 0")
-            raise ValueError("unregistered extension code %d" % code)
-        obj = self.find_class(*key)
-        copyreg._extension_cache[code] = obj
-        self.append(obj)
-
-    def load_reduce(self):
-        args = self._pop()
-        func = self._pop()
-        if not isinstance(args, tuple):
-            raise UnpicklingError("REDUCE args must be a tuple")
-        self.append(func(*args))
-
-    def load_pop(self):
-        if self.stack:
-            self.stack.pop()
-        else:
-            self.pop_mark()
-
-    def load_pop_mark(self):
-        self.pop_mark()
-
-    def load_dup(self):
-        self.append(self._top())
-
-    def load_get(self):
-        i = int(self._readline()[:-1])
-        self._memo_get(i)
-
-    def load_binget(self):
-        self._memo_get(self._read(1)[0])
-
-    def load_long_binget(self):
-        self._memo_get(unpack('<I', self._read(4))[0])
-
-    def _memo_get(self, i):
-        try:
-            self.append(self.memo[i])
-        except KeyError:
-            raise UnpicklingError("Memo value not found at index %d" % i) from None
-
-    def load_put(self):
-        i = int(self._readline()[:-1])
-        if i < 0:
-            raise ValueError("negative PUT argument")
-        self.memo[i] = self._top()
-
-    def load_binput(self):
-        self.memo[self._read(1)[0]] = self._top()
-
-    def load_long_binput(self):
-        i, = unpack('<I', self._read(4))
-        if i > sys.maxsize:
-            raise ValueError("negative LONG_BINPUT argument")
-        self.memo[i] = self._top()
-
-    def load_memoize(self):
-        self.memo[len(self.memo)] = self._top()
-
-    def load_append(self):
-        value = self._pop()
-        lst = self._top()
-        if isinstance(lst, list):
-            lst.append(value)
-        else:
-            lst.append(value)
-
-    def load_appends(self):
-        items = self.pop_mark()
-        list_obj = self._top()
-        if isinstance(list_obj, list):
-            list_obj.extend(items)
-            return
-        try:
-            extend = list_obj.extend
-        except AttributeError:
-            for item in items:
-                list_obj.append(item)
-            return
-        extend(items)
-
-    def load_setitem(self):
-        value = self._pop()
-        key = self._pop()
-        d = self._top()
-        d[key] = value
-
-    def load_setitems(self):
-        items = self.pop_mark()
-        if len(items) % 2:
-            raise UnpicklingError("odd number of items for SETITEMS")
-        d = self._top()
-        for i in range(0, len(items), 2):
-            d[items[i]] = items[i + 1]
-
-    def load_additems(self):
-        items = self.pop_mark()
-        set_obj = self._top()
-        if isinstance(set_obj, set):
-            set_obj.update(items)
-        else:
-            for item in items:
-                set_obj.add(item)
-
-    def load_build(self):
-        state = self._pop()
-        inst = self._top()
-        setstate = getattr(inst, "__setstate__", None)
-        if setstate is not None:
-            setstate(state)
-            return
-        slotstate = None
-        if isinstance(state, tuple) and len(state) == 2:
-            state, slotstate = state
-        if state:
-            if not isinstance(state, dict):
-                raise UnpicklingError("state is not a dictionary")
-            inst_dict = inst.__dict__
-            for k, v in state.items():
-                if type(k) is str:
-                    inst_dict[sys.intern(k)] = v
-                else:
-                    inst_dict[k] = v
-        if slotstate:
-            if not isinstance(slotstate, dict):
-                raise UnpicklingError("slot state is not a dictionary")
-            for k, v in slotstate.items():
-                setattr(inst, k, v)
-
-    def load_mark(self):
-        self.metastack.append(self.stack)
-        self.stack = []
-        self.append = self.stack.append
-
-    def load_stop(self):
-        value = self._pop()
-        raise _Stop(value)
+            float(text[:end])
+            return True
+        except ValueError:
+            pass
+    return False
+
+
+_BUILTIN_MODULES = ("builtins", "sys", "_codecs", "_collections", "_functools",
+                    "_io", "_operator", "_thread", "_weakref", "atexit", "errno",
+                    "gc", "itertools", "marshal", "posix", "pwd", "time", "_abc",
+                    "_signal", "_sre", "_stat", "_string", "_warnings")
 
 
 def _module_repr(name):
@@ -1618,10 +1131,613 @@ def _module_repr(name):
         if f is not None:
             return "<module '__main__' from %r>" % f
         return "<module '__main__'>"
+    if name in _BUILTIN_MODULES:
+        return "<module %r (built-in)>" % name
     return "<module %r>" % name
 
 
+def _bare_new(cls):
+    # cls.__new__(cls); minipy's object.__new__ takes only classes of
+    # the program's, so object itself is made by calling it.
+    if cls is object:
+        return object()
+    return cls.__new__(cls)
+
+
+class Unpickler:
+    def __init__(self, file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
+        read = getattr(file, "read", None)
+        readline = getattr(file, "readline", None)
+        if read is None or readline is None:
+            raise TypeError("file must have 'read' and 'readline' attributes")
+        self._file = read, readline
+        self._buffers = None if buffers is None or buffers == () else iter(buffers)
+        self.encoding = encoding
+        self.errors = errors
+        self.fix_imports = fix_imports
+        self.proto = 0
+        self.memo = {}
+
+    def persistent_load(self, pid):
+        raise UnpicklingError("A load persistent id instruction was encountered, but no persistent_load function was specified.")
+
+    def find_class(self, module, name):
+        if self.fix_imports and self.proto < 3:
+            new = _NAME_FROM_PY2.get((module, name))
+            if new is None:
+                module = _MODULE_FROM_PY2.get(module, module)
+            else:
+                module, name = new
+        if module == "_codecs" and name == "encode":
+            return _codecs_encode
+        mod = _import(module)
+        try:
+            if self.proto < 4:
+                return getattr(mod, name)
+            return _resolve(mod, name)[0]
+        except AttributeError:
+            raise AttributeError("Can't get attribute %r on %s" % (name, _module_repr(module))) from None
+
+    def load(self):
+        if getattr(self, "_file", None) is None:
+            raise UnpicklingError("Unpickler.__init__() was not called by %s.__init__()" % type(self).__name__)
+        return self._run(_Input(read=self._file[0], readline=self._file[1]))
+
+    def _run(self, source):
+        # The stack is one list; _marks holds where each open MARK began.
+        self._in = source
+        self._stack = []
+        self._marks = []
+        self.proto = 0
+        ops = _OPS
+        take = source.take
+        while True:
+            code = take(1)
+            if not code:
+                raise EOFError("Ran out of input")
+            op = ops.get(code[0])
+            if op is None:
+                raise UnpicklingError(_bad_key(code[0]))
+            if op is _stop:
+                return self._pop()
+            op(self)
+
+    # Input.
+
+    def _bytes(self, n):
+        data = self._in.take(n)
+        if len(data) != n:
+            raise _truncated()
+        return data
+
+    def _uint(self, size, fmt):
+        return unpack(fmt, self._bytes(size))[0]
+
+    def _text_line(self):
+        # A line's argument, its newline dropped; a missing newline is the
+        # end of the data.
+        data = self._in.line()
+        if data[-1:] != b'\n':
+            raise _truncated()
+        return data[:-1]
+
+    def _number_line(self):
+        data = self._text_line()
+        if not data:
+            raise _truncated()
+        return data
+
+    # The stack.
+
+    def _underflow(self):
+        raise UnpicklingError("unexpected MARK found" if self._marks else "unpickling stack underflow")
+
+    def _floor(self):
+        return self._marks[-1] if self._marks else 0
+
+    def _push(self, value):
+        self._stack.append(value)
+
+    def _pop(self):
+        if len(self._stack) <= self._floor():
+            self._underflow()
+        return self._stack.pop()
+
+    def _top(self):
+        if len(self._stack) <= self._floor():
+            self._underflow()
+        return self._stack[-1]
+
+    def _pop_many(self, n):
+        start = len(self._stack) - n
+        if start < self._floor():
+            self._underflow()
+        items = self._stack[start:]
+        del self._stack[start:]
+        return items
+
+    def _pop_to_mark(self):
+        if not self._marks:
+            raise UnpicklingError("could not find MARK")
+        start = self._marks.pop()
+        items = self._stack[start:]
+        del self._stack[start:]
+        return items
+
+    def _marked_target(self):
+        # The items above the last MARK, and the object under it they go
+        # into (APPENDS, SETITEMS, ADDITEMS).
+        items = self._pop_to_mark()
+        if len(self._stack) <= self._floor():
+            self._underflow()
+        return self._stack[-1], items
+
+    # The memo.
+
+    def _memo_get(self, index):
+        try:
+            value = self.memo[index]
+        except KeyError:
+            raise UnpicklingError("Memo value not found at index %d" % index) from None
+        self._push(value)
+
+    def _memo_put(self, index):
+        self.memo[index] = self._top()
+
+    # Building objects.
+
+    def _decode_string(self, raw):
+        if self.encoding == "bytes":
+            return raw
+        return raw.decode(self.encoding, self.errors)
+
+    def _extend(self, target, items):
+        if type(target) is list:
+            target.extend(items)
+            return
+        extend = getattr(target, "extend", None)
+        if extend is not None:
+            extend(items)
+            return
+        add = target.append
+        for item in items:
+            add(item)
+
+    def _new_instance(self, cls, args):
+        # INST and OBJ: cls(*args), or cls.__new__(cls) when there are no
+        # arguments and the class does not ask for __getinitargs__.
+        if not args and isinstance(cls, type) and not hasattr(cls, "__getinitargs__"):
+            return _bare_new(cls)
+        return cls(*args)
+
+    def _new_object(self, what, cls, args, kwargs=None):
+        if not isinstance(cls, type):
+            raise UnpicklingError("%s class argument must be a type, not %s" % (what, _type_name(cls)))
+        if not isinstance(args, tuple):
+            raise UnpicklingError("%s args argument must be a tuple, not %s" % (what, _type_name(args)))
+        if kwargs is not None and not isinstance(kwargs, dict):
+            raise UnpicklingError("NEWOBJ_EX kwargs argument must be a dict, not %s" % _type_name(kwargs))
+        if not args and not kwargs:
+            return _bare_new(cls)
+        return cls.__new__(cls, *args, **(kwargs or {}))
+
+    def _apply_state(self, inst, state):
+        setstate = getattr(inst, "__setstate__", None)
+        if setstate is not None:
+            setstate(state)
+            return
+        slots = None
+        if isinstance(state, tuple) and len(state) == 2:
+            state, slots = state
+        if state is not None:
+            if not isinstance(state, dict):
+                raise UnpicklingError("state is not a dictionary")
+            namespace = inst.__dict__
+            for key, value in state.items():
+                namespace[sys.intern(key) if type(key) is str else key] = value
+        if slots is not None:
+            if not isinstance(slots, dict):
+                raise UnpicklingError("slot state is not a dictionary")
+            for key, value in slots.items():
+                setattr(inst, key, value)
+
+    def _extension(self, code):
+        if code <= 0:
+            raise UnpicklingError("EXT specifies code <= 0")
+        cache = copyreg._extension_cache
+        if code in cache:
+            self._push(cache[code])
+            return
+        key = copyreg._inverted_registry.get(code)
+        if key is None:
+            raise ValueError("unregistered extension code %d" % code)
+        value = self.find_class(*key)
+        cache[code] = value
+        self._push(value)
+
+
+def _bad_key(c):
+    if 0x20 <= c < 0x7f and c not in (0x27, 0x5c):
+        return "invalid load key, '%s'." % chr(c)
+    return "invalid load key, '\\x%02x'." % c
+
+
+# The opcodes' actions, one function each, found by opcode byte in _OPS.
+
+def _stop(u):
+    pass
+
+
+def _mark(u):
+    u._marks.append(len(u._stack))
+
+
+def _pop(u):
+    # POP takes the open MARK away when nothing was pushed after it.
+    if u._marks and u._marks[-1] == len(u._stack):
+        u._marks.pop()
+    else:
+        u._pop()
+
+
+def _pop_mark(u):
+    u._pop_to_mark()
+
+
+def _dup(u):
+    u._push(u._top())
+
+
+def _proto(u):
+    version = u._bytes(1)[0]
+    if version > HIGHEST_PROTOCOL:
+        raise ValueError("unsupported pickle protocol: %d" % version)
+    u.proto = version
+
+
+def _frame(u):
+    size = u._uint(8, '<Q')
+    if size > sys.maxsize:
+        raise ValueError("frame size > sys.maxsize: %d" % size)
+    u._in.read_ahead(size)
+
+
+def _persid(u):
+    try:
+        pid = u._text_line().decode("ascii")
+    except UnicodeDecodeError:
+        raise UnpicklingError("persistent IDs in protocol 0 must be ASCII strings") from None
+    u._push(u.persistent_load(pid))
+
+
+def _binpersid(u):
+    u._push(u.persistent_load(u._pop()))
+
+
+def _none(u):
+    u._push(None)
+
+
+def _newtrue(u):
+    u._push(True)
+
+
+def _newfalse(u):
+    u._push(False)
+
+
+def _int(u):
+    line = u._number_line()
+    if line in (b'00', b'01'):
+        u._push(line == b'01')
+        return
+    text = line.decode("latin-1")
+    value = _c_long(text)
+    if value is None:
+        try:
+            value = int(text, 0)
+        except ValueError:
+            raise ValueError("could not convert string to int") from None
+    u._push(value)
+
+
+def _binint(u):
+    u._push(u._uint(4, '<i'))
+
+
+def _binint1(u):
+    u._push(u._bytes(1)[0])
+
+
+def _binint2(u):
+    u._push(u._uint(2, '<H'))
+
+
+def _long(u):
+    text = u._number_line()
+    if text.endswith(b'L'):
+        text = text[:-1]
+    u._push(int(text, 0))
+
+
+def _long1(u):
+    u._push(decode_long(u._bytes(u._bytes(1)[0])))
+
+
+def _long4(u):
+    size = u._uint(4, '<i')
+    if size < 0:
+        raise UnpicklingError("LONG pickle has negative byte count")
+    u._push(decode_long(u._bytes(size)))
+
+
+def _float(u):
+    text = u._number_line().decode("latin-1")
+    try:
+        u._push(float(text))
+    except ValueError:
+        if _float_prefix(text):
+            raise ValueError("could not convert string to float") from None
+        raise ValueError("could not convert string to float: '%s\n'" % text) from None
+
+
+def _binfloat(u):
+    u._push(u._uint(8, '>d'))
+
+
+def _string(u):
+    text = u._text_line()
+    quote = text[:1]
+    if len(text) < 2 or quote not in (b'"', b"'") or text[-1:] != quote:
+        raise UnpicklingError("the STRING opcode argument must be quoted")
+    u._push(u._decode_string(_unescape_bytes(text[1:-1])))
+
+
+def _binstring(u):
+    u._push(u._decode_string(u._bytes(u._uint(4, '<I'))))
+
+
+def _short_binstring(u):
+    u._push(u._decode_string(u._bytes(u._bytes(1)[0])))
+
+
+def _binbytes(u):
+    u._push(u._bytes(u._uint(4, '<I')))
+
+
+def _short_binbytes(u):
+    u._push(u._bytes(u._bytes(1)[0]))
+
+
+def _binbytes8(u):
+    u._push(u._bytes(u._uint(8, '<Q')))
+
+
+def _bytearray8(u):
+    u._push(bytearray(u._bytes(u._uint(8, '<Q'))))
+
+
+def _next_buffer(u):
+    if u._buffers is None:
+        raise UnpicklingError("pickle stream refers to out-of-band data but no *buffers* argument was given")
+    for buf in u._buffers:
+        u._push(buf)
+        return
+    raise UnpicklingError("not enough out-of-band buffers")
+
+
+def _readonly_buffer(u):
+    pass
+
+
+def _unicode(u):
+    u._push(_raw_unicode_unescape(u._text_line()))
+
+
+def _utf8(u, size):
+    u._push(str(u._bytes(size), 'utf-8', 'surrogatepass'))
+
+
+def _binunicode(u):
+    _utf8(u, u._uint(4, '<I'))
+
+
+def _binunicode8(u):
+    _utf8(u, u._uint(8, '<Q'))
+
+
+def _short_binunicode(u):
+    _utf8(u, u._bytes(1)[0])
+
+
+def _tuple(u):
+    u._push(tuple(u._pop_to_mark()))
+
+
+def _empty_tuple(u):
+    u._push(())
+
+
+def _tuple1(u):
+    u._push(tuple(u._pop_many(1)))
+
+
+def _tuple2(u):
+    u._push(tuple(u._pop_many(2)))
+
+
+def _tuple3(u):
+    u._push(tuple(u._pop_many(3)))
+
+
+def _empty_list(u):
+    u._push([])
+
+
+def _empty_dict(u):
+    u._push({})
+
+
+def _empty_set(u):
+    u._push(set())
+
+
+def _frozenset(u):
+    u._push(frozenset(u._pop_to_mark()))
+
+
+def _list(u):
+    u._push(u._pop_to_mark())
+
+
+def _dict(u):
+    items = u._pop_to_mark()
+    if len(items) % 2:
+        raise UnpicklingError("odd number of items for DICT")
+    d = {}
+    for i in range(0, len(items), 2):
+        d[items[i]] = items[i + 1]
+    u._push(d)
+
+
+def _inst(u):
+    module = u._text_line().decode("ascii")
+    name = u._text_line().decode("ascii")
+    cls = u.find_class(module, name)
+    u._push(u._new_instance(cls, tuple(u._pop_to_mark())))
+
+
+def _obj(u):
+    items = u._pop_to_mark()
+    if not items:
+        u._underflow()
+    u._push(u._new_instance(items[0], tuple(items[1:])))
+
+
+def _newobj(u):
+    args = u._pop()
+    cls = u._pop()
+    u._push(u._new_object("NEWOBJ", cls, args))
+
+
+def _newobj_ex(u):
+    kwargs = u._pop()
+    args = u._pop()
+    cls = u._pop()
+    u._push(u._new_object("NEWOBJ_EX", cls, args, kwargs))
+
+
+def _global(u):
+    module = u._text_line().decode("utf-8")
+    name = u._text_line().decode("utf-8")
+    u._push(u.find_class(module, name))
+
+
+def _stack_global(u):
+    name = u._pop()
+    module = u._pop()
+    if type(name) is not str or type(module) is not str:
+        raise UnpicklingError("STACK_GLOBAL requires str")
+    u._push(u.find_class(module, name))
+
+
+def _ext1(u):
+    u._extension(u._bytes(1)[0])
+
+
+def _ext2(u):
+    u._extension(u._uint(2, '<H'))
+
+
+def _ext4(u):
+    u._extension(u._uint(4, '<i'))
+
+
+def _reduce(u):
+    args = u._pop()
+    func = u._pop()
+    if not isinstance(args, tuple):
+        raise TypeError("argument list must be a tuple")
+    u._push(func(*args))
+
+
+def _get(u):
+    u._memo_get(int(u._number_line()))
+
+
+def _binget(u):
+    u._memo_get(u._bytes(1)[0])
+
+
+def _long_binget(u):
+    u._memo_get(u._uint(4, '<I'))
+
+
+def _put(u):
+    line = u._number_line()
+    u._top()
+    index = int(line)
+    if index < 0:
+        raise ValueError("negative PUT argument")
+    u._memo_put(index)
+
+
+def _binput(u):
+    u._memo_put(u._bytes(1)[0])
+
+
+def _long_binput(u):
+    u._memo_put(u._uint(4, '<I'))
+
+
+def _memoize(u):
+    u._memo_put(len(u.memo))
+
+
+def _append(u):
+    value = u._pop()
+    u._extend(u._top(), [value])
+
+
+def _appends(u):
+    target, items = u._marked_target()
+    if items:
+        u._extend(target, items)
+
+
+def _setitem(u):
+    value = u._pop()
+    key = u._pop()
+    u._top()[key] = value
+
+
+def _setitems(u):
+    target, items = u._marked_target()
+    if len(items) % 2:
+        raise UnpicklingError("odd number of items for SETITEMS")
+    for i in range(0, len(items), 2):
+        target[items[i]] = items[i + 1]
+
+
+def _additems(u):
+    target, items = u._marked_target()
+    if not items:
+        return
+    if isinstance(target, set):
+        target.update(items)
+        return
+    add = target.add
+    for item in items:
+        add(item)
+
+
+def _build(u):
+    state = u._pop()
+    u._apply_state(u._top(), state)
+
+
 def _unescape_bytes(data):
+    # STRING's argument between its quotes: Python's escapes in bytes.
     out = bytearray()
     i = 0
     n = len(data)
@@ -1644,76 +1760,43 @@ def _unescape_bytes(data):
     return bytes(out)
 
 
-_LOAD = {
-    MARK[0]: Unpickler.load_mark,
-    STOP[0]: Unpickler.load_stop,
-    POP[0]: Unpickler.load_pop,
-    POP_MARK[0]: Unpickler.load_pop_mark,
-    DUP[0]: Unpickler.load_dup,
-    FLOAT[0]: Unpickler.load_float,
-    INT[0]: Unpickler.load_int,
-    BININT[0]: Unpickler.load_binint,
-    BININT1[0]: Unpickler.load_binint1,
-    LONG[0]: Unpickler.load_long,
-    BININT2[0]: Unpickler.load_binint2,
-    NONE[0]: Unpickler.load_none,
-    PERSID[0]: Unpickler.load_persid,
-    BINPERSID[0]: Unpickler.load_binpersid,
-    REDUCE[0]: Unpickler.load_reduce,
-    STRING[0]: Unpickler.load_string,
-    BINSTRING[0]: Unpickler.load_binstring,
-    SHORT_BINSTRING[0]: Unpickler.load_short_binstring,
-    UNICODE[0]: Unpickler.load_unicode,
-    BINUNICODE[0]: Unpickler.load_binunicode,
-    APPEND[0]: Unpickler.load_append,
-    BUILD[0]: Unpickler.load_build,
-    GLOBAL[0]: Unpickler.load_global,
-    DICT[0]: Unpickler.load_dict,
-    EMPTY_DICT[0]: Unpickler.load_empty_dictionary,
-    APPENDS[0]: Unpickler.load_appends,
-    GET[0]: Unpickler.load_get,
-    BINGET[0]: Unpickler.load_binget,
-    INST[0]: Unpickler.load_inst,
-    LONG_BINGET[0]: Unpickler.load_long_binget,
-    LIST[0]: Unpickler.load_list,
-    EMPTY_LIST[0]: Unpickler.load_empty_list,
-    OBJ[0]: Unpickler.load_obj,
-    PUT[0]: Unpickler.load_put,
-    BINPUT[0]: Unpickler.load_binput,
-    LONG_BINPUT[0]: Unpickler.load_long_binput,
-    SETITEM[0]: Unpickler.load_setitem,
-    TUPLE[0]: Unpickler.load_tuple,
-    EMPTY_TUPLE[0]: Unpickler.load_empty_tuple,
-    SETITEMS[0]: Unpickler.load_setitems,
-    BINFLOAT[0]: Unpickler.load_binfloat,
-    PROTO[0]: Unpickler.load_proto,
-    NEWOBJ[0]: Unpickler.load_newobj,
-    EXT1[0]: Unpickler.load_ext1,
-    EXT2[0]: Unpickler.load_ext2,
-    EXT4[0]: Unpickler.load_ext4,
-    TUPLE1[0]: Unpickler.load_tuple1,
-    TUPLE2[0]: Unpickler.load_tuple2,
-    TUPLE3[0]: Unpickler.load_tuple3,
-    NEWTRUE[0]: Unpickler.load_true,
-    NEWFALSE[0]: Unpickler.load_false,
-    LONG1[0]: Unpickler.load_long1,
-    LONG4[0]: Unpickler.load_long4,
-    BINBYTES[0]: Unpickler.load_binbytes,
-    SHORT_BINBYTES[0]: Unpickler.load_short_binbytes,
-    SHORT_BINUNICODE[0]: Unpickler.load_short_binunicode,
-    BINUNICODE8[0]: Unpickler.load_binunicode8,
-    BINBYTES8[0]: Unpickler.load_binbytes8,
-    EMPTY_SET[0]: Unpickler.load_empty_set,
-    ADDITEMS[0]: Unpickler.load_additems,
-    FROZENSET[0]: Unpickler.load_frozenset,
-    NEWOBJ_EX[0]: Unpickler.load_newobj_ex,
-    STACK_GLOBAL[0]: Unpickler.load_stack_global,
-    MEMOIZE[0]: Unpickler.load_memoize,
-    FRAME[0]: Unpickler.load_frame,
-    BYTEARRAY8[0]: Unpickler.load_bytearray8,
-    NEXT_BUFFER[0]: Unpickler.load_next_buffer,
-    READONLY_BUFFER[0]: Unpickler.load_readonly_buffer,
-}
+_OPS = {}
+for _code, _fn in ((MARK, _mark), (STOP, _stop), (POP, _pop), (POP_MARK, _pop_mark),
+                   (DUP, _dup), (FLOAT, _float), (INT, _int), (BININT, _binint),
+                   (BININT1, _binint1), (LONG, _long), (BININT2, _binint2), (NONE, _none),
+                   (PERSID, _persid), (BINPERSID, _binpersid), (REDUCE, _reduce),
+                   (STRING, _string), (BINSTRING, _binstring),
+                   (SHORT_BINSTRING, _short_binstring), (UNICODE, _unicode),
+                   (BINUNICODE, _binunicode), (APPEND, _append), (BUILD, _build),
+                   (GLOBAL, _global), (DICT, _dict), (EMPTY_DICT, _empty_dict),
+                   (APPENDS, _appends), (GET, _get), (BINGET, _binget), (INST, _inst),
+                   (LONG_BINGET, _long_binget), (LIST, _list), (EMPTY_LIST, _empty_list),
+                   (OBJ, _obj), (PUT, _put), (BINPUT, _binput), (LONG_BINPUT, _long_binput),
+                   (SETITEM, _setitem), (TUPLE, _tuple), (EMPTY_TUPLE, _empty_tuple),
+                   (SETITEMS, _setitems), (BINFLOAT, _binfloat), (PROTO, _proto),
+                   (NEWOBJ, _newobj), (EXT1, _ext1), (EXT2, _ext2), (EXT4, _ext4),
+                   (TUPLE1, _tuple1), (TUPLE2, _tuple2), (TUPLE3, _tuple3),
+                   (NEWTRUE, _newtrue), (NEWFALSE, _newfalse), (LONG1, _long1),
+                   (LONG4, _long4), (BINBYTES, _binbytes), (SHORT_BINBYTES, _short_binbytes),
+                   (SHORT_BINUNICODE, _short_binunicode), (BINUNICODE8, _binunicode8),
+                   (BINBYTES8, _binbytes8), (EMPTY_SET, _empty_set), (ADDITEMS, _additems),
+                   (FROZENSET, _frozenset), (NEWOBJ_EX, _newobj_ex),
+                   (STACK_GLOBAL, _stack_global), (MEMOIZE, _memoize), (FRAME, _frame),
+                   (BYTEARRAY8, _bytearray8), (NEXT_BUFFER, _next_buffer),
+                   (READONLY_BUFFER, _readonly_buffer)):
+    _OPS[_code[0]] = _fn
+
+
+class _NoFile:
+    # What loads() reads past its data: nothing.
+    def read(self, n):
+        return b''
+
+    def readline(self):
+        return b''
+
+
+_NO_FILE = _NoFile()
 
 
 class _Collect:
@@ -1744,8 +1827,9 @@ def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=(
 def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
     if isinstance(data, str):
         raise TypeError("a bytes-like object is required, not 'str'")
-    return Unpickler(_BytesReader(data), fix_imports=fix_imports, buffers=buffers,
-                     encoding=encoding, errors=errors).load()
+    u = Unpickler(_NO_FILE, fix_imports=fix_imports, buffers=buffers,
+                  encoding=encoding, errors=errors)
+    return u._run(_Input(bytes(data)))
 
 
 _Pickler = Pickler
