@@ -475,7 +475,11 @@ class Pickler:
         if sink is None:
             raise TypeError("file must have a 'write' attribute")
         self._sink = sink
-        self._frame = None  # the open frame's bytes while a protocol 4+ dump runs
+        # What dump has not yet written to the file, and where in it the
+        # open frame began (protocol 4+), as CPython's output buffer.
+        self._out = bytearray()
+        self._framing = False
+        self._frame_at = None
         self._buffer_callback = buffer_callback
         self._names = {}
         self.proto = proto
@@ -493,40 +497,57 @@ class Pickler:
     def dump(self, obj):
         if getattr(self, "_sink", None) is None:
             raise PicklingError("Pickler.__init__() was not called by %s.__init__()" % type(self).__name__)
+        self._out = bytearray()  # nothing left from a dump that failed
+        self._frame_at = None
         if self.proto > 1:
             self._emit(PROTO + pack('<B', self.proto))
-            if self.proto > 3:
-                self._frame = bytearray()
-        self._save(obj)
-        self._emit(STOP)
-        if self._frame is not None:
-            self._flush_frame()
-            self._frame = None
+        self._framing = self.proto > 3
+        try:
+            self._save(obj)
+            self._emit(STOP)
+            self._close_frame()
+        finally:
+            self._framing = False
+        self._flush()
 
     # Output and frames.
 
-    def _emit(self, data):
-        if self._frame is None:
-            self._sink(data)
-        else:
-            self._frame += data
+    # The file sees one write per full frame, one for what precedes a
+    # large payload and one for the payload, and one at the end: CPython's
+    # writes, for file objects that count them.
 
-    def _flush_frame(self):
-        body = bytes(self._frame)
-        self._frame = bytearray()
-        if len(body) >= _FRAME_SIZE_MIN:
-            self._sink(FRAME + pack('<Q', len(body)))
-        if body:
-            self._sink(body)
+    def _emit(self, data):
+        if self._framing and self._frame_at is None:
+            self._frame_at = len(self._out)
+        self._out += data
+
+    def _flush(self):
+        if self._out:
+            self._sink(bytes(self._out))
+            self._out = bytearray()
+
+    def _close_frame(self):
+        # The open frame gets its FRAME header, unless it is too short to
+        # be worth one.
+        start = self._frame_at
+        if start is None:
+            return
+        self._frame_at = None
+        size = len(self._out) - start
+        if size >= _FRAME_SIZE_MIN:
+            self._out[start:start] = FRAME + pack('<Q', size)
+
+    def _frame_boundary(self):
+        if self._frame_at is not None and len(self._out) - self._frame_at >= _FRAME_SIZE_TARGET:
+            self._close_frame()
+            self._flush()
 
     def _emit_outside_frame(self, header, payload):
-        # A payload of a frame's size or more is written on its own, after
-        # the frame so far, not copied into it.
-        if self._frame is None:
-            self._sink(header + bytes(payload))
-            return
-        self._flush_frame()
-        self._sink(header)
+        # A payload of a frame's size or more goes to the file on its own,
+        # outside any frame, not copied into the buffer.
+        self._close_frame()
+        self._out += header
+        self._flush()
         self._sink(bytes(payload))
 
     def _emit_sized(self, payload, short_op, op4, op8):
@@ -572,8 +593,7 @@ class Pickler:
     # Objects.
 
     def _save(self, obj, check_pid=True):
-        if self._frame is not None and len(self._frame) >= _FRAME_SIZE_TARGET:
-            self._flush_frame()
+        self._frame_boundary()
         if check_pid:
             pid = self.persistent_id(obj)
             if pid is not None:
@@ -923,8 +943,7 @@ class Pickler:
         # One object per module name and per qualified name, as CPython's
         # are: the second use of a name is a memo reference.
         s = self._names.setdefault((kind, s), s)
-        if self._frame is not None and len(self._frame) >= _FRAME_SIZE_TARGET:
-            self._flush_frame()
+        self._frame_boundary()
         if not self._recall(s):
             self._w_str(s)
 
