@@ -169,7 +169,10 @@ for _n in ("BrokenPipeError", "ChildProcessError", "ConnectionAbortedError",
     _NAME_TO_PY2[("builtins", _n)] = ("exceptions", "OSError")
 _NAME_TO_PY2[("builtins", "ModuleNotFoundError")] = ("exceptions", "ImportError")
 
-_MODULE_FROM_PY2 = {v: k for k, v in _MODULE_TO_PY2.items()}
+# _functools and _pickle are written under their public modules' names;
+# those names read back as themselves.
+_MODULE_FROM_PY2 = {v: k for k, v in _MODULE_TO_PY2.items()
+                    if k not in ("_functools", "_pickle")}
 _MODULE_FROM_PY2["exceptions"] = "builtins"
 _MODULE_FROM_PY2["cPickle"] = "pickle"
 _NAME_FROM_PY2 = {}
@@ -340,6 +343,13 @@ def _library_reducers():
     r[complex] = lambda z: (complex, (z.real, z.imag))
     r[range] = lambda x: (range, (x.start, x.stop, x.step))
     r[slice] = lambda x: (slice, (x.start, x.stop, x.step))
+    try:
+        import functools
+        r[functools.partial] = lambda p: (
+            type(p), (p.func,),
+            (p.func, p.args, p.keywords, getattr(p, "__dict__", None) or None))
+    except ImportError:
+        pass
     try:
         import collections
         r[collections.OrderedDict] = lambda d: (
@@ -720,7 +730,10 @@ class Pickler:
     def _save_new_ex(self, obj, cls, args, kwargs):
         self._check_new_class(cls, obj, "__newobj_ex__")
         if self.proto < 4:
-            self._save(_partial_new(cls, args, kwargs))
+            # No NEWOBJ_EX before protocol 4: CPython writes
+            # partial(cls.__new__, cls, *args, **kwargs)() instead.
+            import functools
+            self._save(functools.partial(cls.__new__, cls, *args, **kwargs))
             self._save(())
             self._emit(REDUCE)
             return
@@ -1047,12 +1060,6 @@ def _batches(items):
         yield batch
 
 
-class _partial_new:
-    def __init__(self, cls, args, kwargs):
-        self.cls, self.args, self.kwargs = cls, args, kwargs
-
-    def __call__(self):
-        return self.cls.__new__(self.cls, *self.args, **self.kwargs)
 
 
 # Reading.
@@ -1752,7 +1759,38 @@ def _additems(u):
 
 def _build(u):
     state = u._pop()
-    u._apply_state(u._top(), state)
+    inst = u._top()
+    if _is_plain_partial(inst):
+        _set_partial_state(u, inst, state)
+    else:
+        u._apply_state(inst, state)
+
+
+def _is_plain_partial(obj):
+    cls = type(obj)
+    return (cls.__name__ == "partial" and cls.__module__ == "functools"
+            and getattr(obj, "__setstate__", None) is None)
+
+
+def _set_partial_state(u, old, state):
+    # partial.__setstate__: minipy's partials cannot change once made, so
+    # the one REDUCE made from the function alone is replaced, on the
+    # stack and in the memo, by one made with the whole state.
+    import functools
+    if not isinstance(state, tuple) or len(state) != 4:
+        raise TypeError("invalid partial state")
+    func, args, kwargs, namespace = state
+    if (not callable(func) or not isinstance(args, tuple)
+            or (kwargs is not None and not isinstance(kwargs, dict))):
+        raise TypeError("invalid partial state")
+    new = functools.partial(func, *args, **(kwargs or {}))
+    if namespace:
+        for key, value in namespace.items():
+            setattr(new, key, value)
+    u._stack[-1] = new
+    for key, value in list(u.memo.items()):
+        if value is old:
+            u.memo[key] = new
 
 
 def _unescape_bytes(data):
