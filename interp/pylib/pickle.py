@@ -631,6 +631,10 @@ class Pickler:
         override = getattr(self, "reducer_override", None)
         rv = NotImplemented if override is None else override(obj)
         if rv is NotImplemented:
+            late = _LATE_WRITERS.get(cls)
+            if late is not None:
+                late(self, obj)
+                return
             table = getattr(self, "dispatch_table", None)
             if table is None:
                 table = copyreg.dispatch_table
@@ -1040,6 +1044,11 @@ _WRITERS = {
     dict: Pickler._w_dict,
     set: Pickler._w_set,
     frozenset: Pickler._w_frozenset,
+}
+
+# Written by type after a reducer_override has declined them, as CPython
+# offers it classes and these singletons.
+_LATE_WRITERS = {
     type: Pickler._w_type,
     type(...): Pickler._w_singleton,
     type(NotImplemented): Pickler._w_singleton,
