@@ -1,20 +1,14 @@
 # graphlib for minipy: TopologicalSorter, handing out nodes in the order
 # CPython's does (insertion order, ready nodes first come first out) and
-# finding the same cycle when there is one.
+# reporting the same cycle when there is one.
 
 __all__ = ["TopologicalSorter", "CycleError"]
 
-_OUT = -1   # npredecessors of a node get_ready() has handed out
-_DONE = -2  # ... and of one done() was called for
-
-
-class _Node:
-    __slots__ = ("node", "npredecessors", "successors")
-
-    def __init__(self, node):
-        self.node = node
-        self.npredecessors = 0
-        self.successors = []
+# A node's entry in _waiting counts the predecessors it still waits for;
+# once get_ready() hands it out the entry becomes _HANDED_OUT, and once
+# done() is told about it, _FINISHED.
+_HANDED_OUT = -1
+_FINISHED = -2
 
 
 class CycleError(ValueError):
@@ -23,113 +17,118 @@ class CycleError(ValueError):
 
 class TopologicalSorter:
     def __init__(self, graph=None):
-        self._nodes = {}
-        self._ready = None
-        self._npassedout = 0
-        self._nfinished = 0
-        if graph is not None:
-            for node, predecessors in graph.items():
-                self.add(node, *predecessors)
+        self._waiting = {}   # node -> predecessors not yet done (or a state above)
+        self._after = {}     # node -> nodes that list it as a predecessor
+        self._queue = None   # ready nodes not yet handed out; None until prepare()
+        self._handed = 0
+        self._finished = 0
+        if graph is None:
+            return
+        for node, before in graph.items():
+            self.add(node, *before)
 
-    def _info(self, node):
-        info = self._nodes.get(node)
-        if info is None:
-            info = self._nodes[node] = _Node(node)
-        return info
+    def _touch(self, node):
+        if node not in self._waiting:
+            self._waiting[node] = 0
+            self._after[node] = []
 
     def add(self, node, *predecessors):
-        if self._ready is not None:
+        if self._queue is not None:
             raise ValueError("Nodes cannot be added after a call to prepare()")
-        info = self._info(node)
-        info.npredecessors += len(predecessors)
-        for p in predecessors:
-            self._info(p).successors.append(node)
+        self._touch(node)
+        self._waiting[node] += len(predecessors)
+        for before in predecessors:
+            self._touch(before)
+            self._after[before].append(node)
+
+    def _require_prepared(self):
+        if self._queue is None:
+            raise ValueError("prepare() must be called first")
 
     def prepare(self):
-        if self._ready is not None:
-            raise ValueError("cannot prepare() more than once")
-        self._ready = [i.node for i in self._nodes.values() if i.npredecessors == 0]
-        cycle = self._find_cycle()
-        if cycle:
-            raise CycleError("nodes are in a cycle", cycle)
+        # 3.14: preparing again is allowed until a node has been handed out;
+        # the cycle check runs every time.
+        if self._handed:
+            raise ValueError("cannot prepare() after starting sort")
+        if self._queue is None:
+            self._queue = [n for n, k in self._waiting.items() if k == 0]
+        loop = self._first_cycle()
+        if loop is not None:
+            raise CycleError("nodes are in a cycle", loop)
 
     def get_ready(self):
-        if self._ready is None:
-            raise ValueError("prepare() must be called first")
-        out = tuple(self._ready)
-        for node in out:
-            self._nodes[node].npredecessors = _OUT
-        self._ready.clear()
-        self._npassedout += len(out)
-        return out
-
-    def is_active(self):
-        if self._ready is None:
-            raise ValueError("prepare() must be called first")
-        return self._nfinished < self._npassedout or bool(self._ready)
+        self._require_prepared()
+        batch = tuple(self._queue)
+        self._queue = []
+        for node in batch:
+            self._waiting[node] = _HANDED_OUT
+        self._handed += len(batch)
+        return batch
 
     def __bool__(self):
         return self.is_active()
 
-    def done(self, *nodes):
-        if self._ready is None:
-            raise ValueError("prepare() must be called first")
-        for node in nodes:
-            info = self._nodes.get(node)
-            if info is None:
-                raise ValueError("node %r was not added using add()" % (node,))
-            if info.npredecessors != _OUT:
-                if info.npredecessors >= 0:
-                    raise ValueError("node %r was not passed out (still not ready)" % (node,))
-                raise ValueError("node %r was already marked done" % (node,))
-            info.npredecessors = _DONE
-            for s in info.successors:
-                sinfo = self._nodes[s]
-                sinfo.npredecessors -= 1
-                if sinfo.npredecessors == 0:
-                    self._ready.append(s)
-            self._nfinished += 1
+    def is_active(self):
+        self._require_prepared()
+        return bool(self._queue) or self._finished < self._handed
 
-    def _find_cycle(self):
-        # Depth first along successors, in insertion order; a node met
-        # again while still on the path closes a cycle.
-        seen = set()
-        for start in self._nodes:
-            if start in seen:
+    def done(self, *nodes):
+        self._require_prepared()
+        waiting = self._waiting
+        for node in nodes:
+            state = waiting.get(node)
+            if state is None:
+                raise ValueError("node %r was not added using add()" % (node,))
+            if state == _FINISHED:
+                raise ValueError("node %r was already marked done" % (node,))
+            if state != _HANDED_OUT:
+                raise ValueError("node %r was not passed out (still not ready)" % (node,))
+            waiting[node] = _FINISHED
+            self._finished += 1
+            for later in self._after[node]:
+                waiting[later] -= 1
+                if not waiting[later]:
+                    self._queue.append(later)
+
+    def _first_cycle(self):
+        # Depth first from each node in insertion order, following the
+        # "after" edges in the order they were added; the first edge back
+        # to a node on the current path closes the cycle reported.
+        visited = set()
+        for root in self._after:
+            if root in visited:
                 continue
-            path = []
-            onpath = {}
-            nexts = []
-            node = start
-            while True:
-                if node in seen:
-                    if node in onpath:
-                        return path[onpath[node]:] + [node]
-                else:
-                    seen.add(node)
-                    nexts.append(iter(self._nodes[node].successors))
-                    onpath[node] = len(path)
-                    path.append(node)
-                while path:
-                    node = next(nexts[-1], _END)
-                    if node is not _END:
-                        break
-                    del onpath[path.pop()]
-                    nexts.pop()
-                else:
-                    break
+            visited.add(root)
+            path = [root]
+            where = {root: 0}
+            cursors = [0]
+            while path:
+                top = path[-1]
+                edges = self._after[top]
+                i = cursors[-1]
+                if i == len(edges):
+                    del where[top]
+                    path.pop()
+                    cursors.pop()
+                    continue
+                cursors[-1] = i + 1
+                nxt = edges[i]
+                if nxt in where:
+                    return path[where[nxt]:] + [nxt]
+                if nxt not in visited:
+                    visited.add(nxt)
+                    where[nxt] = len(path)
+                    path.append(nxt)
+                    cursors.append(0)
         return None
 
     def static_order(self):
         self.prepare()
         while self.is_active():
-            group = self.get_ready()
-            yield from group
-            self.done(*group)
+            batch = self.get_ready()
+            yield from batch
+            self.done(*batch)
 
     def __class_getitem__(cls, item):
         import types
         return types.GenericAlias(cls, item)
-
-
-_END = object()
