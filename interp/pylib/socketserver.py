@@ -25,6 +25,13 @@ def _read_watch(server):
     return watch
 
 
+def _ignore_oserror(call, *args):
+    try:
+        call(*args)
+    except OSError:
+        pass
+
+
 class BaseServer:
     timeout = None
 
@@ -110,10 +117,11 @@ class BaseServer:
         self.RequestHandlerClass(request, client_address, self)
 
     def shutdown_request(self, request):
+        """End a request; here that is only close_request()."""
         self.close_request(request)
 
     def close_request(self, request):
-        pass
+        """Release what a request holds: nothing for the base server."""
 
     def server_close(self):
         pass
@@ -142,14 +150,13 @@ class TCPServer(BaseServer):
     def __init__(self, server_address, RequestHandlerClass, bind_and_activate=True):
         super().__init__(server_address, RequestHandlerClass)
         self.socket = socket.socket(self.address_family, self.socket_type)
-        if not bind_and_activate:
-            return
-        try:
-            self.server_bind()
-            self.server_activate()
-        except BaseException:
-            self.server_close()
-            raise
+        if bind_and_activate:
+            try:
+                for step in (self.server_bind, self.server_activate):
+                    step()
+            except BaseException:
+                self.server_close()  # no half-made server keeps its socket
+                raise
 
     def server_bind(self):
         sock = self.socket
@@ -176,10 +183,7 @@ class TCPServer(BaseServer):
     def shutdown_request(self, request):
         # Half-close first so the client reads an end of stream even if
         # some other reference keeps the socket open.
-        try:
-            request.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
+        _ignore_oserror(request.shutdown, socket.SHUT_WR)
         super().shutdown_request(request)
 
     def close_request(self, request):
@@ -212,14 +216,6 @@ class ThreadingMixIn:
     block_on_close = True
     _threads = None
 
-    def process_request_thread(self, request, client_address):
-        try:
-            self.finish_request(request, client_address)
-        except Exception:
-            self.handle_error(request, client_address)
-        finally:
-            self.shutdown_request(request)
-
     def process_request(self, request, client_address):
         worker = threading.Thread(target=self.process_request_thread,
                                   args=(request, client_address))
@@ -231,6 +227,19 @@ class ThreadingMixIn:
             running.append(worker)
             self._threads = running
         worker.start()
+
+    def process_request_thread(self, request, client_address):
+        # A worker's whole job: an Exception is reported, anything else
+        # ends the thread; the request is shut down either way.
+        try:
+            self.finish_request(request, client_address)
+        except BaseException as exc:
+            if isinstance(exc, Exception):
+                self.handle_error(request, client_address)
+            else:
+                raise
+        finally:
+            self.shutdown_request(request)
 
     def server_close(self):
         super().server_close()
@@ -250,9 +259,11 @@ class ThreadingTCPServer(ThreadingMixIn, TCPServer):
 
 if hasattr(socket, "AF_UNIX"):
     class UnixStreamServer(TCPServer):
+        """TCPServer's protocol over a Unix-domain stream socket."""
         address_family = socket.AF_UNIX
 
     class UnixDatagramServer(UDPServer):
+        """UDPServer's protocol over a Unix-domain datagram socket."""
         address_family = socket.AF_UNIX
 
     class ThreadingUnixStreamServer(ThreadingMixIn, UnixStreamServer):
@@ -275,13 +286,13 @@ class BaseRequestHandler:
             self.finish()
 
     def setup(self):
-        pass
+        """Runs first, before handle(); does nothing here."""
 
     def handle(self):
-        pass
+        """Serves self.request; subclasses define it."""
 
     def finish(self):
-        pass
+        """Runs last, even when handle() raised; does nothing here."""
 
 
 class _SocketWriter:
@@ -291,12 +302,12 @@ class _SocketWriter:
         self._conn = sock
         self.closed = False
 
-    def writable(self):
-        return True
-
     def write(self, b):
         self._conn.sendall(b)
         return memoryview(b).nbytes
+
+    def writable(self):
+        return True
 
     def fileno(self):
         return self._conn.fileno()
@@ -328,10 +339,8 @@ class StreamRequestHandler(BaseRequestHandler):
     def finish(self):
         out = self.wfile
         if not out.closed:
-            try:
-                out.flush()
-            except OSError:
-                pass  # the client went away: what is left cannot be sent
+            # A client that went away cannot be sent what is left.
+            _ignore_oserror(out.flush)
         out.close()
         self.rfile.close()
 
