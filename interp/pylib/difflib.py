@@ -13,225 +13,223 @@ __all__ = ["get_close_matches", "ndiff", "restore", "SequenceMatcher", "Differ",
 Match = _namedtuple("Match", "a b size")
 
 
-def _ratio(matches, length):
-    if length:
-        return 2.0 * matches / length
-    return 1.0
+def _similarity(matched, total):
+    # Twice the matched elements over both lengths; two empty sequences
+    # are identical.
+    return 2.0 * matched / total if total else 1.0
 
 
 class SequenceMatcher:
+    """Finds the longest matching blocks of two sequences of hashables."""
+
     def __init__(self, isjunk=None, a="", b="", autojunk=True):
-        self.isjunk = isjunk
-        self.a = self.b = None
-        self.autojunk = autojunk
+        self.isjunk, self.autojunk = isjunk, autojunk
+        self.a = None
+        self.b = None
         self.set_seqs(a, b)
 
-    def set_seqs(self, a, b):
-        self.set_seq1(a)
-        self.set_seq2(b)
-
     def set_seq1(self, a):
-        if a is self.a:
-            return
-        self.a = a
-        self.matching_blocks = self.opcodes = None
+        """Replace the first sequence; what was learnt about b is kept."""
+        if a is not self.a:
+            self.a = a
+            self.opcodes = self.matching_blocks = None
 
     def set_seq2(self, b):
-        if b is self.b:
-            return
-        self.b = b
-        self.matching_blocks = self.opcodes = None
-        self.fullbcount = None
-        self._index_b()
+        """Replace the second sequence, the one that is indexed."""
+        if b is not self.b:
+            self.b = b
+            self.opcodes = self.matching_blocks = None
+            self.fullbcount = None
+            self._index_b()
+
+    def set_seqs(self, a, b):
+        """Compare a with b from now on."""
+        self.set_seq1(a)
+        self.set_seq2(b)
 
     # b2j maps each element of b to the ascending positions it occurs at,
     # leaving out junk (isjunk) and, for a b of 200 or more elements, the
     # "popular" ones: those found more than 1% of the time (plus one).
     def _index_b(self):
-        b = self.b
-        b2j = {}
-        for i, elt in enumerate(b):
-            if elt in b2j:
-                b2j[elt].append(i)
+        places = {}
+        for pos, item in enumerate(self.b):
+            where = places.get(item)
+            if where is None:
+                places[item] = [pos]
             else:
-                b2j[elt] = [i]
-        junk = set()
-        if self.isjunk:
-            for elt in b2j:
-                if self.isjunk(elt):
-                    junk.add(elt)
-            for elt in junk:
-                del b2j[elt]
+                where.append(pos)
+        judge = self.isjunk
+        junk = {item for item in places if judge(item)} if judge else set()
         popular = set()
-        n = len(b)
-        if self.autojunk and n >= 200:
-            limit = n // 100 + 1
-            for elt, where in b2j.items():
-                if len(where) > limit:
-                    popular.add(elt)
-            for elt in popular:
-                del b2j[elt]
-        self.b2j = b2j
-        self.bjunk = junk
-        self.bpopular = popular
+        size = len(self.b)
+        if self.autojunk and size >= 200:
+            most = size // 100 + 1
+            popular = {item for item, where in places.items()
+                       if len(where) > most and item not in junk}
+        for dropped in (junk, popular):
+            for item in dropped:
+                del places[item]
+        self.b2j, self.bjunk, self.bpopular = places, junk, popular
 
     def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
-        a, b, b2j, bjunk = self.a, self.b, self.b2j, self.bjunk
-        if ahi is None:
-            ahi = len(a)
-        if bhi is None:
-            bhi = len(b)
-        besti, bestj, bestsize = alo, blo, 0
-        # run[j] is the length of the match ending at a[i-1], b[j].
-        run = {}
-        empty = []
+        a, b, bjunk, places = self.a, self.b, self.bjunk, self.b2j
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        start_a, start_b, size = alo, blo, 0
+        # ending[j]: length of the junk-free match ending at a[i-1], b[j].
+        ending = {}
+        nowhere = []
         for i in range(alo, ahi):
-            nextrun = {}
-            for j in b2j.get(a[i], empty):
-                if j < blo:
-                    continue
-                if j >= bhi:
-                    break
-                k = run.get(j - 1, 0) + 1
-                nextrun[j] = k
-                if k > bestsize:
-                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
-            run = nextrun
-        # Grow the match by equal elements that are not junk on either
-        # side (popular ones count), then by equal junk.
-        while besti > alo and bestj > blo and b[bestj - 1] not in bjunk and a[besti - 1] == b[bestj - 1]:
-            besti, bestj, bestsize = besti - 1, bestj - 1, bestsize + 1
-        while besti + bestsize < ahi and bestj + bestsize < bhi and b[bestj + bestsize] not in bjunk and \
-                a[besti + bestsize] == b[bestj + bestsize]:
-            bestsize += 1
-        while besti > alo and bestj > blo and b[bestj - 1] in bjunk and a[besti - 1] == b[bestj - 1]:
-            besti, bestj, bestsize = besti - 1, bestj - 1, bestsize + 1
-        while besti + bestsize < ahi and bestj + bestsize < bhi and b[bestj + bestsize] in bjunk and \
-                a[besti + bestsize] == b[bestj + bestsize]:
-            bestsize += 1
-        return Match(besti, bestj, bestsize)
+            here = {}
+            for j in places.get(a[i], nowhere):
+                if j >= blo:
+                    if j >= bhi:
+                        break  # positions ascend: the rest are past bhi too
+                    run = ending.get(j - 1, 0) + 1
+                    here[j] = run
+                    if run > size:
+                        start_a, start_b, size = i + 1 - run, j + 1 - run, run
+            ending = here
+        # Widen the match over equal neighbours: first those that are not
+        # junk in b (popular ones count), then the junk ones.
+        while (start_a > alo and start_b > blo and b[start_b - 1] not in bjunk
+               and a[start_a - 1] == b[start_b - 1]):
+            start_a, start_b, size = start_a - 1, start_b - 1, size + 1
+        while (start_a + size < ahi and start_b + size < bhi and b[start_b + size] not in bjunk
+               and a[start_a + size] == b[start_b + size]):
+            size += 1
+        while (start_a > alo and start_b > blo and b[start_b - 1] in bjunk
+               and a[start_a - 1] == b[start_b - 1]):
+            start_a, start_b, size = start_a - 1, start_b - 1, size + 1
+        while (start_a + size < ahi and start_b + size < bhi and b[start_b + size] in bjunk
+               and a[start_a + size] == b[start_b + size]):
+            size += 1
+        return Match(start_a, start_b, size)
 
     def get_matching_blocks(self):
-        if self.matching_blocks is not None:
-            return self.matching_blocks
-        la, lb = len(self.a), len(self.b)
-        todo = [(0, la, 0, lb)]
-        found = []
-        while todo:
-            alo, ahi, blo, bhi = todo.pop()
-            i, j, k = x = self.find_longest_match(alo, ahi, blo, bhi)
-            if k:
-                found.append(x)
-                if alo < i and blo < j:
-                    todo.append((alo, i, blo, j))
-                if i + k < ahi and j + k < bhi:
-                    todo.append((i + k, ahi, j + k, bhi))
-        found.sort()
-        # Adjacent blocks become one.
-        blocks = []
-        i1 = j1 = k1 = 0
-        for i2, j2, k2 in found:
-            if i1 + k1 == i2 and j1 + k1 == j2:
-                k1 += k2
-            else:
-                if k1:
-                    blocks.append((i1, j1, k1))
-                i1, j1, k1 = i2, j2, k2
-        if k1:
-            blocks.append((i1, j1, k1))
-        blocks.append((la, lb, 0))
-        self.matching_blocks = [Match(*t) for t in blocks]
+        if self.matching_blocks is None:
+            self.matching_blocks = self._blocks()
         return self.matching_blocks
 
+    def _blocks(self):
+        na, nb = len(self.a), len(self.b)
+        pending = [(0, na, 0, nb)]
+        found = []
+        while pending:
+            alo, ahi, blo, bhi = pending.pop()
+            hit = self.find_longest_match(alo, ahi, blo, bhi)
+            i, j, k = hit
+            if not k:
+                continue
+            found.append(hit)
+            if i > alo and j > blo:
+                pending.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                pending.append((i + k, ahi, j + k, bhi))
+        # Blocks that touch end to end are reported as one.
+        joined = []
+        last = None
+        for i, j, k in sorted(found):
+            if last is not None and last[0] + last[2] == i and last[1] + last[2] == j:
+                last[2] += k
+            else:
+                last = [i, j, k]
+                joined.append(last)
+        joined.append((na, nb, 0))
+        return [Match(i, j, k) for i, j, k in joined]
+
     def get_opcodes(self):
-        if self.opcodes is not None:
-            return self.opcodes
-        i = j = 0
-        self.opcodes = out = []
-        for ai, bj, size in self.get_matching_blocks():
-            tag = ""
-            if i < ai and j < bj:
-                tag = "replace"
-            elif i < ai:
-                tag = "delete"
-            elif j < bj:
-                tag = "insert"
-            if tag:
-                out.append((tag, i, ai, j, bj))
-            i, j = ai + size, bj + size
-            if size:
-                out.append(("equal", ai, i, bj, j))
-        return out
+        if self.opcodes is None:
+            codes = []
+            at_a = at_b = 0
+            for ai, bj, size in self.get_matching_blocks():
+                if at_a < ai:
+                    codes.append(("replace" if at_b < bj else "delete", at_a, ai, at_b, bj))
+                elif at_b < bj:
+                    codes.append(("insert", at_a, ai, at_b, bj))
+                at_a, at_b = ai + size, bj + size
+                if size:
+                    codes.append(("equal", ai, at_a, bj, at_b))
+            self.opcodes = codes
+        return self.opcodes
 
     def get_grouped_opcodes(self, n=3):
-        codes = self.get_opcodes()
-        if not codes:
-            codes = [("equal", 0, 1, 0, 1)]
-        else:
-            codes = list(codes)
-        if codes[0][0] == "equal":
-            tag, i1, i2, j1, j2 = codes[0]
-            codes[0] = tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
-        if codes[-1][0] == "equal":
-            tag, i1, i2, j1, j2 = codes[-1]
-            codes[-1] = tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
+        # As CPython's does, this trims the cached opcodes list in place
+        # when it starts or ends with an equal stretch.
+        codes = self.get_opcodes() or [("equal", 0, 1, 0, 1)]
+        tag, i1, i2, j1, j2 = codes[0]
+        if tag == "equal":
+            codes[0] = (tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2)
+        tag, i1, i2, j1, j2 = codes[-1]
+        if tag == "equal":
+            codes[-1] = (tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n))
         group = []
         for tag, i1, i2, j1, j2 in codes:
-            # A long run of equal lines ends one group and starts the next,
-            # keeping n lines of context on each side.
-            if tag == "equal" and i2 - i1 > n + n:
-                group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
-                yield group
-                group = []
-                i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
-            group.append((tag, i1, i2, j1, j2))
-        if group and not (len(group) == 1 and group[0][0] == "equal"):
+            if tag != "equal" or i2 - i1 <= 2 * n:
+                group.append((tag, i1, i2, j1, j2))
+                continue
+            # A long equal stretch closes this group with n lines of it and
+            # opens the next one with its last n lines.
+            group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
+            yield group
+            group = [(tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2)]
+        if len(group) > 1 or (group and group[0][0] != "equal"):
             yield group
 
     def ratio(self):
-        matches = 0
-        for m in self.get_matching_blocks():
-            matches += m[2]
-        return _ratio(matches, len(self.a) + len(self.b))
+        same = 0
+        for _, _, size in self.get_matching_blocks():
+            same += size
+        return _similarity(same, len(self.a) + len(self.b))
 
     def quick_ratio(self):
+        # An upper bound on ratio(): elements in common, ignoring order.
         if self.fullbcount is None:
-            counts = {}
-            for elt in self.b:
-                counts[elt] = counts.get(elt, 0) + 1
-            self.fullbcount = counts
-        counts = self.fullbcount
-        left = {}
-        matches = 0
-        for elt in self.a:
-            if elt in left:
-                have = left[elt]
+            tally = {}
+            for item in self.b:
+                tally[item] = tally.get(item, 0) + 1
+            self.fullbcount = tally
+        have = self.fullbcount
+        spare = {}  # copies of an element of a still unmatched in b
+        same = 0
+        for item in self.a:
+            if item in spare:
+                left = spare[item]
             else:
-                have = counts.get(elt, 0)
-            left[elt] = have - 1
-            if have > 0:
-                matches += 1
-        return _ratio(matches, len(self.a) + len(self.b))
+                left = have.get(item, 0)
+            spare[item] = left - 1
+            if left > 0:
+                same += 1
+        return _similarity(same, len(self.a) + len(self.b))
 
     def real_quick_ratio(self):
-        la, lb = len(self.a), len(self.b)
-        return _ratio(min(la, lb), la + lb)
+        # A cheaper bound still: from the lengths alone.
+        na, nb = len(self.a), len(self.b)
+        return _similarity(min(na, nb), na + nb)
+
+    def __class_getitem__(cls, item):
+        import types
+        return types.GenericAlias(cls, item)
 
 
 def get_close_matches(word, possibilities, n=3, cutoff=0.6):
     if not n > 0:
-        raise ValueError("n must be > 0: %r" % (n,))
+        raise ValueError(f"n must be > 0: {n!r}")
     if not 0.0 <= cutoff <= 1.0:
-        raise ValueError("cutoff must be in [0.0, 1.0]: %r" % (cutoff,))
+        raise ValueError(f"cutoff must be in [0.0, 1.0]: {cutoff!r}")
+    judge = SequenceMatcher()
+    judge.set_seq2(word)
     scored = []
-    s = SequenceMatcher()
-    s.set_seq2(word)
-    for x in possibilities:
-        s.set_seq1(x)
-        if s.real_quick_ratio() >= cutoff and s.quick_ratio() >= cutoff and s.ratio() >= cutoff:
-            scored.append((s.ratio(), x))
+    for candidate in possibilities:
+        judge.set_seq1(candidate)
+        # The cheap upper bounds first: most candidates fail one of them.
+        if judge.real_quick_ratio() < cutoff or judge.quick_ratio() < cutoff:
+            continue
+        score = judge.ratio()
+        if score >= cutoff:
+            scored.append((score, candidate))
     scored.sort(reverse=True)
-    return [x for score, x in scored[:n]]
+    return [candidate for _, candidate in scored[:n]]
 
 
 def _keep_ws(s, tags):
@@ -246,208 +244,205 @@ def _keep_ws(s, tags):
     return "".join(out)
 
 
+# The guide character under each changed character of a line pair.
+_GUIDE = {"equal": " ", "replace": "^", "delete": "-", "insert": "+"}
+
+
 class Differ:
+    """Compares sequences of lines, producing ndiff's human-readable delta."""
+
     def __init__(self, linejunk=None, charjunk=None):
-        self.linejunk = linejunk
-        self.charjunk = charjunk
+        self.linejunk, self.charjunk = linejunk, charjunk
 
     def compare(self, a, b):
-        m = SequenceMatcher(self.linejunk, a, b)
-        for tag, alo, ahi, blo, bhi in m.get_opcodes():
+        """Yield the delta lines turning a into b."""
+        for tag, alo, ahi, blo, bhi in SequenceMatcher(self.linejunk, a, b).get_opcodes():
             if tag == "replace":
-                g = self._fancy_replace(a, alo, ahi, b, blo, bhi)
-            elif tag == "delete":
-                g = self._dump("-", a, alo, ahi)
+                yield from self._similar_pairs(a, alo, ahi, b, blo, bhi)
             elif tag == "insert":
-                g = self._dump("+", b, blo, bhi)
-            elif tag == "equal":
-                g = self._dump(" ", a, alo, ahi)
+                yield from self._prefixed("+", b, blo, bhi)
             else:
-                raise ValueError("unknown tag %r" % (tag,))
-            yield from g
+                yield from self._prefixed("-" if tag == "delete" else " ", a, alo, ahi)
 
-    def _dump(self, tag, x, lo, hi):
-        for i in range(lo, hi):
-            yield "%s %s" % (tag, x[i])
+    def _prefixed(self, mark, lines, lo, hi):
+        for k in range(lo, hi):
+            yield "%s %s" % (mark, lines[k])
 
-    def _plain_replace(self, a, alo, ahi, b, blo, bhi):
+    def _unpaired(self, a, alo, ahi, b, blo, bhi):
+        # Lines left between pairs: the shorter side is shown first.
+        removed = self._prefixed("-", a, alo, ahi)
+        added = self._prefixed("+", b, blo, bhi)
         if bhi - blo < ahi - alo:
-            yield from self._dump("+", b, blo, bhi)
-            yield from self._dump("-", a, alo, ahi)
-        else:
-            yield from self._dump("-", a, alo, ahi)
-            yield from self._dump("+", b, blo, bhi)
+            removed, added = added, removed
+        yield from removed
+        yield from added
 
     # A replaced block: each line of b is paired with the most similar line
     # of a near the same position (within 10 lines, similarity over 0.75),
     # the pair shown with '?' guides, and what lies between pairs dumped
     # plainly (CPython 3.14's search).
-    def _fancy_replace(self, a, alo, ahi, b, blo, bhi):
-        cutoff = 0.74999
-        s = SequenceMatcher(self.charjunk)
-        window = 10
-        best_i = best_j = None
-        done_i, done_j = alo, blo
+    def _similar_pairs(self, a, alo, ahi, b, blo, bhi):
+        chars = SequenceMatcher(self.charjunk)
+        reach = 10
+        next_a, next_b = alo, blo  # first lines not yet written
         for j in range(blo, bhi):
-            s.set_seq2(b[j])
-            near = alo + (j - blo)
-            lo = max(near - window, done_i)
-            hi = min(near + window + 1, ahi)
-            if lo >= hi:
+            chars.set_seq2(b[j])
+            middle = alo + (j - blo)
+            window = range(max(middle - reach, next_a), min(middle + reach + 1, ahi))
+            if not window:
                 break
-            best = cutoff
-            for i in range(lo, hi):
-                s.set_seq1(a[i])
-                if s.real_quick_ratio() > best and s.quick_ratio() > best and s.ratio() > best:
-                    best_i, best_j, best = i, j, s.ratio()
-            if best_i is None:
+            pick, score = None, 0.74999
+            for i in window:
+                chars.set_seq1(a[i])
+                if chars.real_quick_ratio() > score and chars.quick_ratio() > score:
+                    r = chars.ratio()
+                    if r > score:
+                        pick, score = i, r
+            if pick is None:
                 continue
-            yield from self._fancy_helper(a, done_i, best_i, b, done_j, best_j)
-            aelt, belt = a[best_i], b[best_j]
-            if aelt != belt:
-                atags = btags = ""
-                s.set_seqs(aelt, belt)
-                for tag, ai1, ai2, bj1, bj2 in s.get_opcodes():
-                    la, lb = ai2 - ai1, bj2 - bj1
-                    if tag == "replace":
-                        atags += "^" * la
-                        btags += "^" * lb
-                    elif tag == "delete":
-                        atags += "-" * la
-                    elif tag == "insert":
-                        btags += "+" * lb
-                    else:
-                        atags += " " * la
-                        btags += " " * lb
-                yield from self._qformat(aelt, belt, atags, btags)
+            yield from self._gap(a, next_a, pick, b, next_b, j)
+            old, new = a[pick], b[j]
+            if old == new:
+                yield "  " + old
             else:
-                yield "  " + aelt
-            done_i, done_j = best_i + 1, best_j + 1
-            best_i = best_j = None
-        yield from self._fancy_helper(a, done_i, ahi, b, done_j, bhi)
+                chars.set_seqs(old, new)
+                under_old, under_new = [], []
+                for tag, i1, i2, j1, j2 in chars.get_opcodes():
+                    under_old.append(_GUIDE[tag] * (i2 - i1))
+                    under_new.append(_GUIDE[tag] * (j2 - j1))
+                yield from self._pair(old, new, "".join(under_old), "".join(under_new))
+            next_a, next_b = pick + 1, j + 1
+        yield from self._gap(a, next_a, ahi, b, next_b, bhi)
 
-    def _fancy_helper(self, a, alo, ahi, b, blo, bhi):
-        if alo < ahi:
-            if blo < bhi:
-                yield from self._plain_replace(a, alo, ahi, b, blo, bhi)
-            else:
-                yield from self._dump("-", a, alo, ahi)
-        elif blo < bhi:
-            yield from self._dump("+", b, blo, bhi)
+    def _gap(self, a, alo, ahi, b, blo, bhi):
+        if alo < ahi and blo < bhi:
+            yield from self._unpaired(a, alo, ahi, b, blo, bhi)
+        elif alo < ahi:
+            yield from self._prefixed("-", a, alo, ahi)
+        else:
+            yield from self._prefixed("+", b, blo, bhi)
 
-    def _qformat(self, aline, bline, atags, btags):
-        atags = _keep_ws(aline, atags).rstrip()
-        btags = _keep_ws(bline, btags).rstrip()
-        yield "- " + aline
-        if atags:
-            yield "? %s\n" % atags
-        yield "+ " + bline
-        if btags:
-            yield "? %s\n" % btags
+    def _pair(self, old, new, under_old, under_new):
+        for mark, line, under in (("-", old, under_old), ("+", new, under_new)):
+            yield mark + " " + line
+            guide = _keep_ws(line, under).rstrip()
+            if guide:
+                yield "? " + guide + "\n"
 
 
 def IS_LINE_JUNK(line, pat=None):
-    if pat is not None:
-        return pat(line) is not None
-    s = line.strip()
-    return s == "" or s == "#"
+    """True for a blank line or one holding only '#' (and white space)."""
+    if pat is None:
+        return line.strip() in ("", "#")
+    return pat(line) is not None
 
 
 def IS_CHARACTER_JUNK(ch, ws=" \t"):
+    """True for a blank or a tab (the characters in ws)."""
     return ch in ws
 
 
 def ndiff(a, b, linejunk=None, charjunk=IS_CHARACTER_JUNK):
+    """Differ(linejunk, charjunk).compare(a, b)."""
     return Differ(linejunk, charjunk).compare(a, b)
 
 
+_SIDE_MARK = {1: "- ", 2: "+ "}
+
+
 def restore(delta, which):
-    if which == 1 or which == "1":
-        tag = "- "
-    elif which == 2 or which == "2":
-        tag = "+ "
-    else:
+    """Yield side which (1 or 2) of an ndiff delta back."""
+    mark = _SIDE_MARK.get(int(which))
+    if mark is None:
         raise ValueError("unknown delta choice (must be 1 or 2): %r" % (which,))
     for line in delta:
-        if line[:2] == "  " or line[:2] == tag:
+        if line[:2] in ("  ", mark):
             yield line[2:]
 
 
-def _check_types(a, b, *args):
-    if a and not isinstance(a[0], str):
-        raise TypeError("lines to compare must be str, not %s (%r)" % (type(a[0]).__name__, a[0]))
-    if b and not isinstance(b[0], str):
-        raise TypeError("lines to compare must be str, not %s (%r)" % (type(b[0]).__name__, b[0]))
-    for arg in args:
-        if not isinstance(arg, str):
-            raise TypeError("all arguments must be str, not: %r" % (arg,))
+def _require_text(a, b, *names):
+    # What CPython 3.14 checks: the first line of each side, that neither
+    # side is one str, then the file names, dates and lineterm.
+    for lines in (a, b):
+        if lines and not isinstance(lines[0], str):
+            first = lines[0]
+            raise TypeError("lines to compare must be str, not %s (%r)" % (type(first).__name__, first))
+    for lines in (a, b):
+        if isinstance(lines, str):
+            raise TypeError("input must be a sequence of strings, not %s" % type(lines).__name__)
+    for value in names:
+        if not isinstance(value, str):
+            raise TypeError("all arguments must be str, not: %r" % (value,))
 
 
-def _range_unified(start, stop):
-    first = start + 1
-    length = stop - start
-    if length == 1:
-        return "%d" % first
-    if not length:
-        first -= 1
-    return "%d,%d" % (first, length)
+def _unified_span(lo, hi):
+    # "start,count" counted from 1; a single line is its number alone, an
+    # empty span starts at the line before it.
+    count = hi - lo
+    if count == 1:
+        return str(lo + 1)
+    return "%d,%d" % (lo + 1 if count else lo, count)
 
 
-def _range_context(start, stop):
-    first = start + 1
-    length = stop - start
-    if not length:
-        first -= 1
-    if length <= 1:
-        return "%d" % first
-    return "%d,%d" % (first, first + length - 1)
+def _context_span(lo, hi):
+    # "first,last" counted from 1; one line or none shows a single number.
+    if hi - lo > 1:
+        return "%d,%d" % (lo + 1, hi)
+    return str(hi if hi > lo else lo)
+
+
+def _file_line(mark, name, date, lineterm):
+    return "%s %s%s%s" % (mark, name, "\t" + date if date else "", lineterm)
 
 
 def unified_diff(a, b, fromfile="", tofile="", fromfiledate="", tofiledate="", n=3, lineterm="\n"):
-    _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            yield "--- %s%s%s" % (fromfile, "\t" + fromfiledate if fromfiledate else "", lineterm)
-            yield "+++ %s%s%s" % (tofile, "\t" + tofiledate if tofiledate else "", lineterm)
-        first, last = group[0], group[-1]
-        yield "@@ -%s +%s @@%s" % (_range_unified(first[1], last[2]), _range_unified(first[3], last[4]), lineterm)
+    _require_text(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
+    groups = SequenceMatcher(None, a, b).get_grouped_opcodes(n)
+    for count, group in enumerate(groups):
+        if not count:
+            yield _file_line("---", fromfile, fromfiledate, lineterm)
+            yield _file_line("+++", tofile, tofiledate, lineterm)
+        _, alo, _, blo, _ = group[0]
+        _, _, ahi, _, bhi = group[-1]
+        yield "@@ -%s +%s @@%s" % (_unified_span(alo, ahi), _unified_span(blo, bhi), lineterm)
         for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                for line in a[i1:i2]:
-                    yield " " + line
-                continue
-            if tag == "replace" or tag == "delete":
-                for line in a[i1:i2]:
-                    yield "-" + line
-            if tag == "replace" or tag == "insert":
+            # An insert has nothing on a's side, a delete nothing on b's.
+            lead = " " if tag == "equal" else "-"
+            for line in a[i1:i2]:
+                yield lead + line
+            if tag != "equal":
                 for line in b[j1:j2]:
                     yield "+" + line
 
 
-_context_prefix = {"insert": "+ ", "delete": "- ", "replace": "! ", "equal": "  "}
+_CONTEXT_MARK = {"insert": "+ ", "delete": "- ", "replace": "! ", "equal": "  "}
+
+
+def _context_side(group, lines, lo_at, other_only):
+    # One side of a context hunk, or nothing when its only changes are
+    # the other side's (other_only: the tag that has no lines here).
+    for op in group:
+        if op[0] != "equal" and op[0] != other_only:
+            break
+    else:
+        return
+    for op in group:
+        if op[0] != other_only:
+            for line in lines[op[lo_at]:op[lo_at + 1]]:
+                yield _CONTEXT_MARK[op[0]] + line
 
 
 def context_diff(a, b, fromfile="", tofile="", fromfiledate="", tofiledate="", n=3, lineterm="\n"):
-    _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            yield "*** %s%s%s" % (fromfile, "\t" + fromfiledate if fromfiledate else "", lineterm)
-            yield "--- %s%s%s" % (tofile, "\t" + tofiledate if tofiledate else "", lineterm)
-        first, last = group[0], group[-1]
-        yield "***************" + lineterm
-        yield "*** %s ****%s" % (_range_context(first[1], last[2]), lineterm)
-        if any(g[0] == "replace" or g[0] == "delete" for g in group):
-            for tag, i1, i2, _, _ in group:
-                if tag != "insert":
-                    for line in a[i1:i2]:
-                        yield _context_prefix[tag] + line
-        yield "--- %s ----%s" % (_range_context(first[3], last[4]), lineterm)
-        if any(g[0] == "replace" or g[0] == "insert" for g in group):
-            for tag, _, _, j1, j2 in group:
-                if tag != "delete":
-                    for line in b[j1:j2]:
-                        yield _context_prefix[tag] + line
+    _require_text(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
+    groups = SequenceMatcher(None, a, b).get_grouped_opcodes(n)
+    for count, group in enumerate(groups):
+        if not count:
+            yield _file_line("***", fromfile, fromfiledate, lineterm)
+            yield _file_line("---", tofile, tofiledate, lineterm)
+        _, alo, _, blo, _ = group[0]
+        _, _, ahi, _, bhi = group[-1]
+        yield "*" * 15 + lineterm
+        yield "*** %s ****%s" % (_context_span(alo, ahi), lineterm)
+        yield from _context_side(group, a, 1, "insert")
+        yield "--- %s ----%s" % (_context_span(blo, bhi), lineterm)
+        yield from _context_side(group, b, 3, "delete")
