@@ -45,17 +45,17 @@ class HTMLParser:
 
     CDATA_CONTENT_ELEMENTS = ("script", "style")
 
+    def reset(self):
+        """Forget all input not yet parsed and start again at line 1."""
+        self.rawdata = ""
+        self.lasttag = "???"
+        self.lineno, self.offset = 1, 0
+        self._cdata = None
+        self._starttag_text = None
+
     def __init__(self, *, convert_charrefs=True):
         self.convert_charrefs = convert_charrefs
         self.reset()
-
-    def reset(self):
-        self.rawdata = ""
-        self.lasttag = "???"
-        self.lineno = 1
-        self.offset = 0
-        self._cdata = None
-        self._starttag_text = None
 
     def feed(self, data):
         self.rawdata += data
@@ -200,42 +200,48 @@ class HTMLParser:
             if value[:1] == value[-1:] and value[:1] in "\"'" and len(value) >= 2:
                 value = value[1:-1]
             attrs.append((name.lower(), unescape(value)))
-        if closed:
-            self.handle_startendtag(tag, attrs)
-        else:
+        if not closed:
             self.handle_starttag(tag, attrs)
-            if tag in self.CDATA_CONTENT_ELEMENTS:
-                self.set_cdata_mode(tag)
+            self._enter_raw_text(tag)
+        else:
+            self.handle_startendtag(tag, attrs)
         return k
 
-    # Handlers: a subclass overrides those it wants.
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
+    def _enter_raw_text(self, tag):
+        # After <script> or <style>, text is raw up to the matching end tag.
+        if tag in self.CDATA_CONTENT_ELEMENTS:
+            self.set_cdata_mode(tag)
 
+    # Handlers: a subclass overrides those it wants; these do nothing,
+    # except that <x/> is a start tag then an end tag.
     def handle_starttag(self, tag, attrs):
-        pass
+        """A start tag: its lower-case name, its (name, value) pairs."""
 
     def handle_endtag(self, tag):
-        pass
+        """An end tag, by lower-case name."""
 
     def handle_charref(self, name):
-        pass
+        """&#NNN; or &#xNN; when convert_charrefs is off: name is the number."""
 
     def handle_entityref(self, name):
-        pass
+        """&name; when convert_charrefs is off."""
 
     def handle_data(self, data):
-        pass
+        """Text between markup."""
 
     def handle_comment(self, data):
-        pass
+        """<!--data-->."""
 
     def handle_decl(self, decl):
-        pass
+        """<!decl>, such as a DOCTYPE."""
 
     def handle_pi(self, data):
-        pass
+        """<?data>, a processing instruction."""
 
     def unknown_decl(self, data):
-        pass
+        """<![data]]>, such as a CDATA section."""
+
+    def handle_startendtag(self, tag, attrs):
+        """An empty-element tag such as <br/>."""
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
