@@ -59,6 +59,7 @@ type tbEntry struct {
 	pc    int
 	f     *frame
 	depth int
+	exit  *frameExit // the frame's line once it returned
 }
 
 // PyErr is a Python exception travelling up the Go call chain.
@@ -71,6 +72,11 @@ type PyErr struct {
 	// CPython's RERAISE, the frame raising it adds no traceback entry and
 	// no __context__.
 	reraised bool
+	// catcher is the frameExit of the first frame that caught this
+	// error, kept here to save an allocation per caught exception (the
+	// fields are ordered to keep PyErr at 48 bytes).
+	catcherUsed bool
+	catcher     frameExit
 }
 
 func (e *PyErr) Error() string {

@@ -405,6 +405,26 @@ type excPrinter struct {
 	seen      map[*Exception]bool
 	depth     int
 	needClose bool
+	// limited and limit are traceback.format_exception's limit= (a
+	// positive limit keeps the outermost entries, a negative one the
+	// innermost); noChain is its chain=False.
+	limited bool
+	limit   int
+	noChain bool
+}
+
+// limitTB keeps the entries of tb (innermost first) that p's limit shows.
+func (p *excPrinter) limitTB(tb []tbEntry) []tbEntry {
+	if !p.limited {
+		return tb
+	}
+	n := len(tb)
+	if p.limit >= 0 {
+		keep := min(p.limit, n)
+		return tb[n-keep:]
+	}
+	keep := min(-p.limit, n)
+	return tb[:keep]
 }
 
 // maxGroupWidth and maxGroupDepth are CPython's limits on what a group's
@@ -440,6 +460,7 @@ func (p *excPrinter) write(exc *Exception, tb []tbEntry) {
 		return nil
 	}
 	switch {
+	case p.noChain:
 	case exc.cause != nil && !p.seen[exc.cause]:
 		p.write(exc.cause, tbOf(exc.cause))
 		p.emit("\nThe above exception was the direct cause of the following exception:\n\n", "|")
@@ -455,6 +476,7 @@ func (p *excPrinter) write(exc *Exception, tb []tbEntry) {
 	if top {
 		p.depth++
 	}
+	tb = p.limitTB(tb)
 	if len(tb) > 0 {
 		var fb strings.Builder
 		writeFrames(&fb, tb)

@@ -23,6 +23,22 @@ type frameInfo struct {
 	line  int
 	f     *frame
 	depth int
+	exit  *frameExit
+}
+
+// frameExit is where a frame's run, once something kept a view of it,
+// notes the line it returned from: after the return the frame's slot
+// serves other calls, and CPython's f_lineno stays the last line run.
+// A frame that ends otherwise (an exception, a compiled trace's return)
+// leaves it 0, and its snapshot's line stands.
+type frameExit struct{ line int32 }
+
+// exitCell is f's frameExit, made on first use.
+func (f *frame) exitCell() *frameExit {
+	if f.exit == nil {
+		f.exit = &frameExit{}
+	}
+	return f.exit
 }
 
 // frameObj is the frame at index i of a snapshot, innermost first.
@@ -46,7 +62,7 @@ func (vm *VM) callStack() []frameInfo {
 		if f.code == nil || libFrame(f.code) {
 			continue
 		}
-		out = append(out, frameInfo{code: f.code, line: frameLine(f), f: f, depth: d})
+		out = append(out, frameInfo{code: f.code, line: frameLine(f), f: f, depth: d, exit: f.exitCell()})
 	}
 	return out
 }
@@ -61,10 +77,23 @@ func frameLine(f *frame) int {
 }
 
 // lineNow is fi's line: live while its frame still runs at its depth
-// (the frame slot is not reused by another call), else the snapshot's.
+// (the frame slot is not reused by another call), a suspended
+// generator's yield, the line its frame returned from, else the
+// snapshot's.
 func (vm *VM) lineNow(fi frameInfo) int {
-	if fi.depth < vm.depth && vm.frameAt(fi.depth) == fi.f && fi.f.code == fi.code {
+	if fi.exit != nil && fi.exit.line > 0 {
+		return int(fi.exit.line)
+	}
+	if fi.f == nil || fi.f.code != fi.code || (fi.exit != nil && fi.f.exit != fi.exit) {
+		return fi.line
+	}
+	if fi.depth < vm.depth && vm.frameAt(fi.depth) == fi.f {
 		return frameLine(fi.f)
+	}
+	if g := fi.f.gen; g != nil && g.frame == fi.f && g.started && !g.done && g.running == 0 && g.pc > 0 {
+		if int(g.pc) <= len(fi.code.lines) {
+			return int(fi.code.lines[g.pc-1])
+		}
 	}
 	return fi.line
 }

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -157,12 +158,19 @@ func (vm *VM) caughtInfo() Val {
 // formatException is the text CPython prints for an uncaught exc: its
 // chain and traceback (what traceback.format_exception joins).
 func (vm *VM) formatException(exc *Exception) string {
-	var b strings.Builder
 	var tb []tbEntry
 	if exc.err != nil {
 		tb = exc.err.tb
 	}
-	writeChained(&b, vm, exc, tb, map[*Exception]bool{})
+	return vm.formatExceptionWith(exc, tb, &excPrinter{})
+}
+
+// formatExceptionWith is formatException with p's limit and chain
+// settings and tb (innermost first) as exc's own traceback.
+func (vm *VM) formatExceptionWith(exc *Exception, tb []tbEntry, p *excPrinter) string {
+	var b strings.Builder
+	p.b, p.vm, p.seen = &b, vm, map[*Exception]bool{}
+	p.write(exc, tb)
 	return b.String()
 }
 
@@ -178,12 +186,51 @@ func tracebackModule(vm *VM) *Module {
 			}
 			return NoneVal, nil
 		},
+		// _format(exc, limit=None, chain=True[, tb]): the report of exc
+		// as format_exception joins it; tb, when given, is the traceback
+		// shown for exc itself (format_exception(type, value, tb)).
 		"_format": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) < 1 || len(args) > 4 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "_format() takes from 1 to 4 positional arguments")
+			}
 			e, ok := args[0].O.(*Exception)
-			if len(args) != 1 || !ok {
+			if !ok {
 				return Val{}, newErr(TypeError, "expected an exception")
 			}
-			return StrVal(vm.formatException(e)), nil
+			p := &excPrinter{}
+			if len(args) > 1 && args[1].T != tagNone {
+				n, ok, err := vm.asIndex(args[1], 1<<30)
+				if !ok {
+					return Val{}, newErr(TypeError, "limit must be an integer or None, not %s", typeName(args[1]))
+				}
+				if err != nil {
+					return Val{}, err
+				}
+				p.limited, p.limit = true, int(n)
+			}
+			if len(args) > 2 {
+				truth, err := vm.truth(args[2])
+				if err != nil {
+					return Val{}, err
+				}
+				p.noChain = !truth
+			}
+			var tb []tbEntry
+			if e.err != nil {
+				tb = e.err.tb
+			}
+			if len(args) > 3 {
+				t, ok := args[3].O.(*tracebackObj)
+				if !ok && args[3].T != tagNone {
+					return Val{}, newErr(AttributeError, "'%s' object has no attribute 'tb_frame'", typeName(args[3]))
+				}
+				tb = nil
+				for ; t != nil && len(tb) < 1<<20; t = t.next {
+					tb = append(tb, t.entry)
+				}
+				slices.Reverse(tb)
+			}
+			return StrVal(vm.formatExceptionWith(e, tb, p)), nil
 		},
 	})
 }

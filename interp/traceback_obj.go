@@ -100,7 +100,7 @@ func (t *tracebackObj) frame() *frameObj {
 	var stack []frameInfo
 	for x := t; x != nil && x.entry.code != nil; x = x.caller {
 		e := x.entry
-		stack = append(stack, frameInfo{code: e.code, line: e.line, f: e.f, depth: e.depth})
+		stack = append(stack, frameInfo{code: e.code, line: e.line, f: e.f, depth: e.depth, exit: e.exit})
 	}
 	if len(stack) == 0 {
 		// An entry without code (none is made so today): a frame of

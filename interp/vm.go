@@ -121,6 +121,9 @@ type frame struct {
 	// alias, in vm.frames[d], is the frame that runs at depth d instead
 	// of this slot: the module's, a generator's, exec's (frameAt).
 	alias *frame
+	// exit, once a traceback entry or frame object refers to this run
+	// of the frame, receives the line it returns from (frames.go).
+	exit *frameExit
 }
 
 // frameAt is the frame running at depth d.
@@ -211,6 +214,9 @@ func (vm *VM) initFrame(f *frame, code *Code, fn *Function, filled int) {
 		f.gen = nil
 	}
 	f.pc = 0
+	if f.exit != nil {
+		f.exit = nil
+	}
 	if filled < code.nlocals {
 		clear(f.regs[filled:code.nlocals])
 	}
@@ -1251,6 +1257,9 @@ relift:
 			vm.mod.store(in.A, v)
 			continue
 		case opReturn:
+			if f.exit != nil {
+				f.exit.line = f.code.lines[pc-1]
+			}
 			// f.load inline: every Python call ends here.
 			if r := regs[in.A]; r.Tag == tagObject {
 				v := Val{T: r.Tag, B: r.Bits, O: objs[in.A]}
@@ -1614,6 +1623,18 @@ func (vm *VM) except(f *frame, pc int, err error) (int, error) {
 		}
 		pe.exc.err = pe
 		f.set(h.excSlot, ObjVal(pe.exc))
+		if n := len(pe.tb); n > 0 && pe.tbDepth == vm.depth && pe.tb[n-1].f == f {
+			// This frame goes on: its entry's tb_frame.f_lineno will be
+			// the line it returns from.
+			if f.exit == nil {
+				if pe.catcherUsed {
+					f.exit = &frameExit{}
+				} else {
+					f.exit, pe.catcherUsed = &pe.catcher, true
+				}
+			}
+			pe.tb[n-1].exit = f.exit
+		}
 		return int(h.handler), nil
 	}
 	return 0, pe

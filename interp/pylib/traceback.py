@@ -44,7 +44,14 @@ def format_exception(exc, /, value=_MISSING, tb=_MISSING, limit=None, chain=True
     e = _pick(exc, value)
     if e is None:
         return [_NO_EXCEPTION]
-    return _pieces(_format(e), _chain(e))
+    limit = _limit_now(limit)
+    if limit is not None:
+        limit >= 0  # a limit that is no number fails as CPython's does
+    if tb is _MISSING or tb is e.__traceback__:
+        text = _format(e, limit, chain)
+    else:
+        text = _format(e, limit, chain, tb)
+    return _pieces(text, _chain(e) if chain else [e])
 
 
 _SEPARATORS = ("The above exception was the direct cause of the following exception:\n",
@@ -160,12 +167,18 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
-def _limited(items, limit):
-    # A positive limit keeps the first entries, a negative one the last.
+def _limit_now(limit):
+    # No limit given means sys.tracebacklimit's, where a negative one is 0.
     if limit is None:
         limit = getattr(_sys, "tracebacklimit", None)
         if limit is not None and limit < 0:
             limit = 0
+    return limit
+
+
+def _limited(items, limit):
+    # A positive limit keeps the first entries, a negative one the last.
+    limit = _limit_now(limit)
     if limit is None:
         return items
     return items[:limit] if limit >= 0 else items[limit:]
@@ -201,6 +214,7 @@ class TracebackException:
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None, lookup_lines=True,
                  capture_locals=False, compact=False, max_group_width=15, max_group_depth=10):
         self._exc = exc_value
+        self._limit = limit
         self.exc_type = exc_type
         self.exc_type_str = _type_name(exc_type) if exc_type is not None else "NoneType"
         self.stack = extract_tb(exc_traceback, limit=limit)
@@ -209,10 +223,10 @@ class TracebackException:
         self.__cause__ = self.__context__ = None
         if exc_value is not None:
             if exc_value.__cause__ is not None:
-                self.__cause__ = TracebackException.from_exception(exc_value.__cause__)
+                self.__cause__ = TracebackException.from_exception(exc_value.__cause__, limit=limit)
             # A context hidden by 'raise ... from' is not kept.
             if exc_value.__context__ is not None and not self.__suppress_context__:
-                self.__context__ = TracebackException.from_exception(exc_value.__context__)
+                self.__context__ = TracebackException.from_exception(exc_value.__context__, limit=limit)
         self.exceptions = None
         if isinstance(exc_value, BaseExceptionGroup):
             self.exceptions = [TracebackException.from_exception(x)
@@ -241,7 +255,7 @@ class TracebackException:
         return iter(format_exception_only(self._exc))
 
     def format(self, *, chain=True):
-        return iter(format_exception(self._exc, chain=chain))
+        return iter(format_exception(self._exc, limit=self._limit, chain=chain))
 
     def print(self, *, file=None, chain=True):
         dest = _out(file)
