@@ -91,7 +91,17 @@ func (vm *VM) asyncOp(mode int32, b, c Val) (Val, error) {
 func (vm *VM) awaitIter(v Val, badMsg string) (Object, error) {
 	if g, ok := v.O.(*Generator); ok && v.T == tagObject {
 		switch g.fn.code.genKind {
-		case genCoroutine, genIterableCoro:
+		case genCoroutine:
+			if g.done {
+				return nil, errCoroutineReused()
+			}
+			return g, nil
+		case genIterableCoro:
+			if g.done {
+				if what := vm.reusedAwaitable(g); what != "" {
+					return nil, newErr(RuntimeError, "cannot reuse already awaited %s", what)
+				}
+			}
 			return g, nil
 		}
 	}
@@ -236,6 +246,9 @@ func (vm *VM) asyncHelper(name string) Val {
 				g.asyncBusy = false
 				return NoneVal, nil
 			},
+			"_finished": func(vm *VM, args []Val, kwn []string) (Val, error) {
+				return BoolVal(args[0].O.(*Generator).done), nil
+			},
 			"_awaiting": func(vm *VM, args []Val, kwn []string) (Val, error) {
 				it, err := vm.awaitIter(args[0], "")
 				return ObjVal(it), err
@@ -243,6 +256,27 @@ func (vm *VM) asyncHelper(name string) Val {
 		})
 	})
 	return h.m.table()[name]
+}
+
+// reusedAwaitable names, for an async generator's awaitable g that has
+// finished, the methods whose awaitables CPython refuses to await twice;
+// "" for any other generator.
+func (vm *VM) reusedAwaitable(g *Generator) string {
+	h := &vm.rt.async
+	if h.m == nil {
+		return ""
+	}
+	t := h.m.table()
+	if fn, _ := t["_close"].O.(*Function); fn != nil && g.fn.code == fn.code {
+		return "aclose()/athrow()"
+	}
+	if fn, _ := t["_step"].O.(*Function); fn != nil && g.fn.code == fn.code {
+		if g.frame != nil && len(g.frame.regs) > 2 && g.frame.get(2).T != tagNone {
+			return "aclose()/athrow()"
+		}
+		return "__anext__()/asend()"
+	}
+	return ""
 }
 
 // markIterableCoroutine is types.coroutine on a generator function: its

@@ -118,6 +118,20 @@ func (g *Generator) typeName() string {
 	return "generator"
 }
 
+// errCoroutineReused is what running a finished coroutine again raises.
+func errCoroutineReused() *PyErr {
+	return newErr(RuntimeError, "cannot reuse already awaited coroutine")
+}
+
+// kindWords is what CPython's messages call g: "generator", "coroutine"
+// or "async generator".
+func (g *Generator) kindWords() string {
+	if g.fn.code.genKind == genAsyncGen {
+		return "async generator"
+	}
+	return g.typeName()
+}
+
 // GeneratorExit unwinds a generator that the program abandoned; it is a
 // BaseException, so `except Exception` does not stop it.
 var GeneratorExit = &ExcType{name: "GeneratorExit", base: BaseException}
@@ -358,9 +372,17 @@ func (g *Generator) runFrame(vm *VM) (Val, bool, error) {
 		case StopIteration:
 			// As raise ... from: contextlib's managers compare the
 			// cause with the StopIteration they threw in.
-			rt := newErr(RuntimeError, "generator raised StopIteration")
+			rt := newErr(RuntimeError, "%s raised StopIteration", g.kindWords())
 			rt.exc.cause, rt.exc.context, rt.exc.suppressContext = pe.exc, pe.exc, true
 			err = rt
+		case StopAsyncIteration:
+			// An async generator's end is its awaitable's to raise, not
+			// its body's.
+			if g.fn.code.genKind == genAsyncGen {
+				rt := newErr(RuntimeError, "async generator raised StopAsyncIteration")
+				rt.exc.cause, rt.exc.context, rt.exc.suppressContext = pe.exc, pe.exc, true
+				err = rt
+			}
 		}
 	}
 	return Val{}, false, err
@@ -478,7 +500,10 @@ func (g *Generator) methodClaimed(vm *VM, name string, args []Val) (Val, bool, e
 	switch name {
 	case "send":
 		if !g.started && args[0].T != tagNone {
-			return Val{}, false, newErr(TypeError, "can't send non-None value to a just-started generator")
+			return Val{}, false, newErr(TypeError, "can't send non-None value to a just-started %s", g.kindWords())
+		}
+		if g.done && g.fn.code.genKind == genCoroutine {
+			return Val{}, false, errCoroutineReused()
 		}
 		if g.started && !g.done {
 			g.frame.set(g.sent, args[0])

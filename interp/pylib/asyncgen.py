@@ -9,8 +9,13 @@
 
 @_iterable_coroutine
 def _step(agen, value, exc):
+    # (exc keeps its slot to the end: a second await of this awaitable
+    # reads it for the error it raises, coro.go's reusedAwaitable.)
     if _running(agen, True):
         raise RuntimeError(_busy(agen, exc))
+    if exc is not None and _finished(agen):
+        _running(agen, False)
+        return None  # athrow on a finished generator does nothing
     try:
         try:
             y = _resume(agen, value, exc)

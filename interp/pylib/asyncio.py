@@ -58,6 +58,12 @@ def iscoroutinefunction(func):
     return inspect.iscoroutinefunction(func)
 
 
+def _iterable_coroutine(obj):
+    # A generator under types.coroutine, such as an async generator's
+    # __anext__() awaitable: awaitable though its type has no __await__.
+    return isinstance(obj, _types.GeneratorType) and bool(obj.gi_code.co_flags & 0x100)
+
+
 def isfuture(obj):
     return getattr(type(obj), '_asyncio_future_blocking', None) is not None
 
@@ -786,7 +792,7 @@ def ensure_future(coro_or_future, *, loop=None):
             raise ValueError('The future belongs to a different loop than the one specified as the loop argument')
         return coro_or_future
     if not iscoroutine(coro_or_future):
-        if hasattr(type(coro_or_future), '__await__'):
+        if hasattr(type(coro_or_future), '__await__') or _iterable_coroutine(coro_or_future):
             coro_or_future = _wrap_awaitable(coro_or_future)
         else:
             raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')

@@ -67,6 +67,9 @@ def iscoroutine(object):
 
 
 def isawaitable(object):
+    if isinstance(object, _types.GeneratorType):
+        # types.coroutine's generators (CO_ITERABLE_COROUTINE) can be awaited.
+        return bool(object.gi_code.co_flags & 0x100)
     return isinstance(object, _types.CoroutineType) or hasattr(type(object), "__await__")
 
 
