@@ -129,7 +129,41 @@ func (vm *VM) dirKeys(d Val) (Val, error) {
 	return vm.call(vm.bi["sorted"], []Val{d}, nil)
 }
 
+// dir is dir(x): sorted, from the __dir__ of x's class (a metaclass's
+// for a class) where it has one of its own, else object's.
 func (vm *VM) dir(x Val) (Val, error) {
+	var m Val
+	found := false
+	switch o := x.O.(type) {
+	case *Instance:
+		m, found = o.cls.lookup("__dir__")
+	case *Class:
+		if meta := o.pyMeta(); meta != nil {
+			m, found = meta.lookup("__dir__")
+		}
+	case *Module:
+		// PEP 562: a module's own __dir__ function, called without self.
+		if f, ok := o.table()["__dir__"]; ok {
+			r, err := vm.call(f, nil, nil)
+			if err != nil {
+				return Val{}, err
+			}
+			return vm.call(vm.bi["sorted"], []Val{r}, nil)
+		}
+	}
+	if !found {
+		return vm.defaultDir(x)
+	}
+	r, err := vm.callWithSelf(m, x, nil, nil)
+	if err != nil {
+		return Val{}, err
+	}
+	return vm.call(vm.bi["sorted"], []Val{r}, nil)
+}
+
+// defaultDir is object.__dir__(x) (type.__dir__ for a class): the names
+// of x's attributes and of its class's, sorted.
+func (vm *VM) defaultDir(x Val) (Val, error) {
 	names := map[string]bool{}
 	add := func(ns ...string) {
 		for _, n := range ns {
@@ -138,13 +172,6 @@ func (vm *VM) dir(x Val) (Val, error) {
 	}
 	switch o := x.O.(type) {
 	case *Instance:
-		if m, ok := o.cls.lookup("__dir__"); ok {
-			r, err := vm.callWithSelf(m, x, nil, nil)
-			if err != nil {
-				return Val{}, err
-			}
-			return vm.call(vm.bi["sorted"], []Val{r}, nil)
-		}
 		if o.shape != nil && o.shape.live != nil {
 			keys, err := vm.iterate(ObjVal(o.shape.live))
 			if err != nil {

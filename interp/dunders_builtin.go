@@ -32,7 +32,7 @@ func typeHasDunder(tname, name string) bool {
 		}
 	}
 	switch name {
-	case "__str__", "__repr__", "__eq__", "__ne__", "__format__", "__init__":
+	case "__str__", "__repr__", "__eq__", "__ne__", "__format__", "__init__", "__dir__":
 		return true // object's, which every type inherits
 	}
 	return false
@@ -82,6 +82,8 @@ func builtinDunder(o Val, name string) (Val, bool) {
 	case "__init__":
 		run = func(vm *VM, _ []Val) (Val, error) { return NoneVal, nil }
 		arity = -1
+	case "__dir__":
+		run = func(vm *VM, _ []Val) (Val, error) { return vm.defaultDir(o) }
 	case "__format__":
 		arity = 1
 		run = func(vm *VM, args []Val) (Val, error) {
@@ -230,6 +232,13 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 			}
 			return NoneVal, nil
 		}
+	case "__dir__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 0 {
+				return Val{}, newErr(TypeError, "object.__dir__() takes no arguments (%d given)", len(args))
+			}
+			return vm.defaultDir(o)
+		}
 	case "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__":
 		run = func(vm *VM, args []Val, _ []string) (Val, error) {
 			if len(args) != 1 {
@@ -299,7 +308,7 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 
 // objectSpecials are object's special methods a class inherits.
 var objectSpecials = []string{"__init__", "__str__", "__repr__", "__hash__", "__eq__", "__ne__", "__lt__",
-	"__le__", "__gt__", "__ge__", "__format__", "__new__", "__setattr__", "__delattr__"}
+	"__le__", "__gt__", "__ge__", "__format__", "__new__", "__setattr__", "__delattr__", "__dir__"}
 
 // objectAttr is object's special method name, unbound (object.__init__,
 // C.__repr__), one object per VM so that C.__init__ is object.__init__.

@@ -40,9 +40,29 @@ func copyDict(d *Dict) *Dict {
 	return c
 }
 
+// copiedAsIs reports whether copy and deepcopy give x itself, as CPython's
+// do for weak references (among the built-in types that minipy writes as
+// classes); err is set for what CPython cannot copy at all (modules).
+func copiedAsIs(x Object) (bool, error) {
+	switch o := x.(type) {
+	case *Module:
+		return false, newErr(TypeError, "cannot pickle 'module' object")
+	case *Instance:
+		for _, c := range o.cls.mro {
+			if c.name == "ref" && c.moduleName() == "weakref" {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
 func (vm *VM) shallowCopy(v Val) (Val, error) {
 	if v.T != tagObject {
 		return v, nil
+	}
+	if same, err := copiedAsIs(v.O); same || err != nil {
+		return v, err
 	}
 	switch x := v.O.(type) {
 	case *List:
@@ -80,6 +100,9 @@ func (vm *VM) deepCopy(v Val, memo map[Object]Val) (Val, error) {
 		return Val{}, vm.takePending()
 	}
 	defer vm.leaveNest()
+	if same, err := copiedAsIs(v.O); same || err != nil {
+		return v, err
+	}
 	each := func(items []Val) ([]Val, error) {
 		out := make([]Val, len(items))
 		for i, it := range items {

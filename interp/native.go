@@ -132,6 +132,16 @@ func objectMethod(name string) nativeFn {
 			}
 			return NoneVal, vm.objectSetAttr(args[0], args[1].str().s, args[2])
 		}
+	case "__dir__":
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) == 0 {
+				return Val{}, newErr(TypeError, "unbound method object.__dir__() needs an argument")
+			}
+			if len(args) != 1 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "object.__dir__() takes no arguments (%d given)", len(args)-1)
+			}
+			return vm.defaultDir(args[0])
+		}
 	case "__delattr__":
 		return func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) != 2 || !args[1].isStr() {
