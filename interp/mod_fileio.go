@@ -22,10 +22,29 @@ import (
 //go:embed pylib/fileio.py
 var fileioSource string
 
+//go:embed pylib/iobase.py
+var iobaseSource string
+
+//go:embed pylib/buffered_over.py
+var bufferedOverSource string
+
+// bufferedOverModule is pylib/buffered_over.py: BufferedReader and
+// BufferedWriter over a raw stream of the program's.
+func bufferedOverModule(vm *VM) *Module {
+	m := vm.pyModule("_buffered_over", bufferedOverSource, nil)
+	for _, v := range m.attrs {
+		if c, ok := v.O.(*Class); ok && v.T == tagObject && c.module == "_buffered_over" {
+			c.module = "_io"
+			c.tpName = c.module + "." + c.name
+		}
+	}
+	return m
+}
+
 // fileioModule is pylib/fileio.py, whose classes CPython defines in _io
 // (io.UnsupportedOperation is io's).
 func fileioModule(vm *VM) *Module {
-	m := vm.pyModule("_fileio", fileioSource, fileHelpers())
+	m := vm.pyModule("_fileio", iobaseSource+"\n"+fileioSource, fileHelpers())
 	for n, v := range m.attrs {
 		if c, ok := v.O.(*Class); ok && v.T == tagObject && c.module == "_fileio" {
 			c.module = "_io"
@@ -33,6 +52,9 @@ func fileioModule(vm *VM) *Module {
 				c.module = "io"
 			}
 			c.tpName = c.module + "." + c.name
+		}
+		if t, ok := v.O.(*ExcType); ok && v.T == tagObject && n == "UnsupportedOperation" {
+			t.module = "io"
 		}
 	}
 	return m

@@ -14,6 +14,16 @@ func (*sioBuf) typeName() string { return "_io_buffer" }
 
 func ioModule(vm *VM) *Module {
 	m := newModule("io")
+	// open(), the file classes and the abstract bases are
+	// pylib/fileio.py's and pylib/iobase.py's; StringIO and BytesIO
+	// derive from the bases, as CPython's do.
+	fm, ferr := vm.importLib("_fileio")
+	base := func(name string) []Val {
+		if ferr != nil {
+			return nil
+		}
+		return []Val{fm.attrs[name]}
+	}
 	buf := func(vm *VM, self Val) (*sioBuf, error) {
 		v, err := vm.getAttr(self, "_buf")
 		if err != nil {
@@ -46,7 +56,7 @@ func ioModule(vm *VM) *Module {
 		}
 		return -1
 	}
-	cls, _ := vm.nativeClass("StringIO", nil, map[string]nativeFn{
+	cls, _ := vm.nativeClass("StringIO", base("TextIOBase"), map[string]nativeFn{
 		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			pos, kw := splitKw(args, kwn)
 			b := &sioBuf{}
@@ -237,12 +247,11 @@ func ioModule(vm *VM) *Module {
 		return BoolVal(v.O.(*sioBuf).closed), nil
 	})}))
 	m.attrs["StringIO"] = ObjVal(cls)
-	m.attrs["TextIOBase"] = ObjVal(cls)
-	m.attrs["BytesIO"] = bytesIOClass(vm)
-	// open() and the file classes are pylib/fileio.py's.
-	if fm, err := vm.importLib("_fileio"); err == nil {
+	m.attrs["BytesIO"] = bytesIOClass(vm, base("BufferedIOBase"))
+	if ferr == nil {
 		for _, n := range []string{"open", "UnsupportedOperation", "FileIO", "BufferedReader", "BufferedWriter",
-			"BufferedRandom", "TextIOWrapper", "SEEK_SET", "SEEK_CUR", "SEEK_END", "DEFAULT_BUFFER_SIZE"} {
+			"BufferedRandom", "TextIOWrapper", "SEEK_SET", "SEEK_CUR", "SEEK_END", "DEFAULT_BUFFER_SIZE",
+			"IOBase", "RawIOBase", "BufferedIOBase", "TextIOBase"} {
 			m.attrs[n] = fm.attrs[n]
 		}
 	}

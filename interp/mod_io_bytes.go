@@ -13,7 +13,7 @@ type bioBuf struct {
 
 func (*bioBuf) typeName() string { return "_io_bytes_buffer" }
 
-func bytesIOClass(vm *VM) Val {
+func bytesIOClass(vm *VM, bases []Val) Val {
 	buf := func(vm *VM, self Val) (*bioBuf, error) {
 		v, err := vm.getAttr(self, "_buf")
 		if err != nil {
@@ -73,7 +73,7 @@ func bytesIOClass(vm *VM) Val {
 		}
 		return bytesVal(read(b, n)), nil
 	}
-	cls, _ := vm.nativeClass("BytesIO", nil, map[string]nativeFn{
+	cls, _ := vm.nativeClass("BytesIO", bases, map[string]nativeFn{
 		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			a, err := kwArgs("BytesIO", args[1:], kwn, []string{"initial_bytes"}, 0)
 			if err != nil {

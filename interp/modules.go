@@ -159,6 +159,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		}
 	case "_fileio":
 		return fileioModule
+	case "_buffered_over":
+		return bufferedOverModule
 	case "tempfile":
 		return tempfileModule
 	case "shutil":

@@ -48,7 +48,13 @@ func (vm *VM) newViaNew(cls *Class, nw Val, args []Val, kwn []string) (Val, erro
 			return r, nil
 		}
 	}
-	if init, ok := cls.lookup("__init__"); ok {
+	// The __init__ of what __new__ made (a subclass's, maybe), as CPython
+	// calls type(obj).__init__.
+	initCls := cls
+	if ok {
+		initCls = inst.cls
+	}
+	if init, ok := initCls.lookup("__init__"); ok {
 		res, err := vm.callWithSelf(init, r, args, kwn)
 		if err != nil {
 			return Val{}, err

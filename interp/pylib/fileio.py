@@ -17,7 +17,7 @@ O_APPEND = 0o2000
 SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
-DEFAULT_BUFFER_SIZE = 8192
+# DEFAULT_BUFFER_SIZE is iobase.py's.
 
 _CHUNK = 8192
 
@@ -69,7 +69,7 @@ def _size(size, name="read"):
     return size
 
 
-class _IOBase:
+class _IOBase(IOBase):
     _closefd = True
 
     def __enter__(self):
@@ -238,7 +238,7 @@ class _Binary(_IOBase):
         return "<_io.%s name=%r>" % (type(self).__name__, self.name)
 
 
-class FileIO(_Binary):
+class FileIO(_Binary, RawIOBase):
     _raw = True
     _unreadable = "File not open for reading"
     _unwritable = "File not open for writing"
@@ -249,19 +249,37 @@ class FileIO(_Binary):
         return "<_io.FileIO name=%r mode=%r closefd=%s>" % (self.name, self._mode, self._closefd)
 
 
-class BufferedReader(_Binary):
+class BufferedReader(_Binary, BufferedIOBase):
+    # BufferedReader(raw) over a stream of the program's is a
+    # BufferedReaderOver (buffered_over.py); open() makes its files with
+    # _over_fd.
+    def __new__(cls, *args, **kwargs):
+        if cls is BufferedReader:
+            import _buffered_over
+            cls = _buffered_over.BufferedReaderOver
+        return object.__new__(cls)
+
+
+class BufferedWriter(_Binary, BufferedIOBase):
+    def __new__(cls, *args, **kwargs):
+        if cls is BufferedWriter:
+            import _buffered_over
+            cls = _buffered_over.BufferedWriterOver
+        return object.__new__(cls)
+
+
+class BufferedRandom(_Binary, BufferedIOBase):
     pass
 
 
-class BufferedWriter(_Binary):
-    pass
+def _over_fd(cls, fd, name, mode, reading, writing):
+    # A file of open(): the class's methods work on the descriptor.
+    f = object.__new__(cls)
+    _Binary.__init__(f, fd, name, mode, reading, writing)
+    return f
 
 
-class BufferedRandom(_Binary):
-    pass
-
-
-class TextIOWrapper(_IOBase):
+class TextIOWrapper(_IOBase, TextIOBase):
     """Text over a binary stream: a file of open() is read and written by
     its descriptor, any other buffer (BytesIO, a class of the program's)
     through its read, write, seek and tell, what is written being kept
@@ -302,7 +320,7 @@ class TextIOWrapper(_IOBase):
             "".encode(encoding)  # LookupError for an unknown encoding
         self.buffer = buffer
         # _byfd: the buffer is a file of this module, used by descriptor.
-        self._byfd = isinstance(buffer, _Binary)
+        self._byfd = isinstance(buffer, _Binary) and not hasattr(buffer, "_rawobj")
         if self._byfd:
             self._fd = buffer._fd
             self._closefd = buffer._closefd
@@ -760,7 +778,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         cls = BufferedReader
     else:
         cls = BufferedWriter
-    b = cls(fd, file, rawmode, canread, canwrite)
+    b = _over_fd(cls, fd, file, rawmode, canread, canwrite)
     b._closefd = closefd
     if binary:
         return b
