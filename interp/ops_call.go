@@ -786,6 +786,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return vm.typeOf(o), nil
 		case "__mro__", "__bases__", "__base__":
 			return vm.nativeLineage(o, t, name), nil
+		case "__dict__":
+			if v, ok, err := vm.builtinTypeDict(o, t); ok {
+				return v, err
+			}
 		case "__new__":
 			if t.name != "object" {
 				if f := vm.builtinTypeNew(t, o); f.T != tagEmpty {

@@ -991,7 +991,7 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			b.WriteString(vm.strOf(r))
 			return
 		}
-		if o == objectClass || o == typeClass || vm != nil && vm.isBuiltinBase(o) {
+		if o == objectClass || o == typeClass || vm != nil && vm.isBuiltinBase(o) || o.moduleName() == "builtins" {
 			b.WriteString("<class '" + o.name + "'>")
 		} else {
 			b.WriteString("<class '" + o.moduleName() + "." + o.qualName() + "'>")

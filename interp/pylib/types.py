@@ -145,3 +145,7 @@ class MappingProxyType:
 
     def __str__(self):
         return str(self._m)
+
+
+MappingProxyType.__name__ = MappingProxyType.__qualname__ = "mappingproxy"
+MappingProxyType.__module__ = "builtins"
