@@ -201,9 +201,161 @@ def _text_codec(name):
         def _decode_all(self, data):
             return decode(data, self.errors)[0]
 
+    if name in ('utf-8', 'utf-8-sig'):
+        _Dec = _utf8_decoder(name == 'utf-8-sig')
+        if name == 'utf-8-sig':
+            _Enc = _utf8_sig_encoder()
+    elif name in ('ascii', 'iso8859-1', 'cp1252'):
+        class _Dec(IncrementalDecoder):
+            # One byte a character: nothing is ever held back.
+            def decode(self, input, final=False):
+                return decode(input, self.errors)[0]
+
     _Enc.__name__ = 'IncrementalEncoder'
     _Dec.__name__ = 'IncrementalDecoder'
     return CodecInfo(encode, decode, incrementalencoder=_Enc, incrementaldecoder=_Dec, name=name)
+
+
+def _utf8_tail(data):
+    # How many bytes at the end of data begin a UTF-8 sequence that more
+    # bytes could complete (a valid prefix, as CPython's decoder holds).
+    n = len(data)
+    for back in range(1, min(3, n) + 1):
+        lead = data[n - back]
+        if lead < 0x80:
+            return 0
+        if lead < 0xC0:
+            continue  # a continuation byte: look further back
+        need = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        if lead < 0xC2 or lead > 0xF4 or back >= need:
+            return 0
+        if back > 1:
+            second = data[n - back + 1]
+            low, high = 0x80, 0xBF
+            if lead == 0xE0:
+                low = 0xA0
+            elif lead == 0xED:
+                high = 0x9F
+            elif lead == 0xF0:
+                low = 0x90
+            elif lead == 0xF4:
+                high = 0x8F
+            if not low <= second <= high:
+                return 0
+        return back
+    return 0
+
+
+def _utf8_decoder(sig):
+    class _Dec(BufferedIncrementalDecoder):
+        # utf-8-sig: first is 1 until the first bytes show whether a BOM
+        # leads.
+        def __init__(self, errors='strict'):
+            BufferedIncrementalDecoder.__init__(self, errors)
+            self.first = 1 if sig else 0
+
+        def decode(self, input, final=False):
+            data = self.buffer + bytes(input)
+            if self.first:
+                if len(data) < 3 and BOM_UTF8.startswith(data) and not final:
+                    self.buffer = data
+                    return ''
+                self.first = 0
+                if data.startswith(BOM_UTF8):
+                    data = data[3:]
+            keep = 0 if final else _utf8_tail(data)
+            self.buffer = data[len(data) - keep:] if keep else b''
+            return data[:len(data) - keep].decode('utf-8', self.errors)
+
+        def getstate(self):
+            return self.buffer, self.first
+
+        def setstate(self, state):
+            self.buffer, self.first = state
+
+        def reset(self):
+            self.buffer = b''
+            self.first = 1 if sig else 0
+
+    _Dec.__name__ = 'IncrementalDecoder'
+    return _Dec
+
+
+def _utf8_sig_encoder():
+    class _Enc(IncrementalEncoder):
+        # The BOM once, before the first text.
+        def __init__(self, errors='strict'):
+            IncrementalEncoder.__init__(self, errors)
+            self.first = 1
+
+        def encode(self, input, final=False):
+            out = input.encode('utf-8', self.errors)
+            if self.first:
+                self.first = 0
+                out = BOM_UTF8 + out
+            return out
+
+        def reset(self):
+            self.first = 1
+
+        def getstate(self):
+            return self.first
+
+        def setstate(self, state):
+            self.first = state
+
+    _Enc.__name__ = 'IncrementalEncoder'
+    return _Enc
+
+
+def _bytes_incremental(name, encode, decode):
+    # hex and base64 code each piece on its own (a piece must be whole:
+    # an even number of hex digits), zlib through one compressor.
+    class _Enc(IncrementalEncoder):
+        def __init__(self, errors='strict'):
+            IncrementalEncoder.__init__(self, errors)
+            self.reset()
+
+        def encode(self, input, final=False):
+            if self.errors != 'strict':
+                raise AssertionError  # as CPython's assert
+            if name != 'zlib':
+                return encode(input)[0]
+            if final:
+                out = self._z.compress(input) + self._z.flush()
+                self.reset()
+                return out
+            return self._z.compress(input)
+
+        def reset(self):
+            if name == 'zlib':
+                import zlib
+                self._z = zlib.compressobj()
+
+    class _Dec(IncrementalDecoder):
+        def __init__(self, errors='strict'):
+            IncrementalDecoder.__init__(self, errors)
+            self.reset()
+
+        def decode(self, input, final=False):
+            if self.errors != 'strict':
+                raise AssertionError  # as CPython's assert
+            if name != 'zlib':
+                return decode(input)[0]
+            if final:
+                out = self._z.decompress(input) + self._z.flush()
+                self.reset()
+                return out
+            return self._z.decompress(input)
+
+        def reset(self):
+            if name == 'zlib':
+                import zlib
+                self._z = zlib.decompressobj()
+
+    _Enc.__name__ = 'IncrementalEncoder'
+    _Dec.__name__ = 'IncrementalDecoder'
+    return _Enc, _Dec
 
 
 def _bytes_codec(name):
@@ -229,7 +381,9 @@ def _bytes_codec(name):
         import zlib
         return zlib.decompress(data), len(data)
 
-    return CodecInfo(encode, decode, name=name, _is_text_encoding=False)
+    enc, dec = _bytes_incremental(name, encode, decode)
+    return CodecInfo(encode, decode, name=name, incrementalencoder=enc, incrementaldecoder=dec,
+                     _is_text_encoding=False)
 
 
 _ROT13 = str.maketrans('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
