@@ -310,6 +310,16 @@ func osModule(vm *VM) *Module {
 			}
 			return NoneVal, nil
 		},
+		// _abort is os.abort: no cleanup, no buffers written (CPython
+		// writes its stdout only when it is unbuffered), then SIGABRT.
+		"_abort": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if os.Getenv("PYTHONUNBUFFERED") != "" {
+				vm.rt.out.Flush()
+				vm.rt.errOut.Flush()
+			}
+			killByAbort()
+			return NoneVal, nil
+		},
 		"_unsetenv": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			p, err := str("unsetenv", args, 1)
 			if err != nil {

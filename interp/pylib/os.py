@@ -374,6 +374,15 @@ def link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True):
     _link(_fspath(src, "link"), _fspath(dst, "link"))
 
 
+def abort(*args, **kwargs):
+    """End the process at once by SIGABRT, as C's abort() does."""
+    if kwargs:
+        raise TypeError("posix.abort() takes no keyword arguments")
+    if args:
+        raise TypeError("posix.abort() takes no arguments (%d given)" % len(args))
+    _abort()
+
+
 def kill(pid, sig, /):
     import operator
     _kill(operator.index(pid), operator.index(sig))
