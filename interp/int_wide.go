@@ -82,6 +82,9 @@ func (vm *VM) wideArith(op Op, a, b Val) (v Val, ok bool) {
 	if bits.UintSize != 64 {
 		return Val{}, false // big.Word is 32 bits: two words hold 64
 	}
+	if a.T == tagBool && b.T == tagBool {
+		return Val{}, false // True & True is a bool: binop's
+	}
 	an, am, ok := wideOf(a)
 	if !ok {
 		return Val{}, false
