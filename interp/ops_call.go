@@ -243,6 +243,21 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	return vm.callMethodObj(f, in, self, name)
 }
 
+// listAppendAt is xs.append(v) at a CALL_METHOD whose receiver l is in
+// slot in.B and v in the slot after it.
+func listAppendAt(f *frame, in *Instr, l *List) error {
+	v, err := f.load(in.B + 1)
+	if err != nil {
+		return err
+	}
+	if err := l.grow(1); err != nil {
+		return err
+	}
+	l.append(v)
+	f.set(in.A, NoneVal)
+	return nil
+}
+
 // callMethodObj is opCallMethod for instances, classes, super objects,
 // modules and ints or floats.
 func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err error) {

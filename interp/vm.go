@@ -1407,6 +1407,14 @@ relift:
 					continue
 				}
 			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
+				if l, isList := objs[in.B].(*List); isList && in.C == 1 && l.pk == nil && l.dqMax == 0 && co.names[in.D] == "append" {
+					// xs.append(v), the commonest method call: no
+					// argument stack, no site cache, no slow path.
+					if err = listAppendAt(f, in, l); err == nil {
+						continue
+					}
+					break
+				}
 				if m, isMod := objs[in.B].(*Module); isMod {
 					// math.sqrt(x) and the like (ops_call.go).
 					f.pc = int32(pc)
