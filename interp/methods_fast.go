@@ -67,7 +67,7 @@ var pyASCIISpace = func() (t [256]bool) {
 
 // strLowerASCII and strUpperASCII convert an ASCII string; the receiver comes
 // back when nothing changes.
-func strLowerASCII(self Val, s *Str) Val {
+func strLowerASCII(vm *VM, self Val, s *Str) Val {
 	str := s.s
 	i := 0
 	for i < len(str) && !('A' <= str[i] && str[i] <= 'Z') {
@@ -78,6 +78,20 @@ func strLowerASCII(self Val, s *Str) Val {
 	}
 	if len(str) == 1 {
 		return asciiStr(string(str[0] + 32))
+	}
+	if len(str) <= wordCacheMax {
+		// A word: converted on the stack, shared when cached.
+		var tmp [wordCacheMax]byte
+		b := tmp[:len(str)]
+		copy(b, str[:i])
+		for ; i < len(b); i++ {
+			c := str[i]
+			if 'A' <= c && c <= 'Z' {
+				c = c + 32
+			}
+			b[i] = c
+		}
+		return vm.asciiWordVal(b)
 	}
 	r, b := newStrBuf(len(str))
 	copy(b, str[:i])
@@ -91,7 +105,7 @@ func strLowerASCII(self Val, s *Str) Val {
 	return r.seal(b, 1)
 }
 
-func strUpperASCII(self Val, s *Str) Val {
+func strUpperASCII(vm *VM, self Val, s *Str) Val {
 	str := s.s
 	i := 0
 	for i < len(str) && !('a' <= str[i] && str[i] <= 'z') {
@@ -102,6 +116,20 @@ func strUpperASCII(self Val, s *Str) Val {
 	}
 	if len(str) == 1 {
 		return asciiStr(string(str[0] - 32))
+	}
+	if len(str) <= wordCacheMax {
+		// A word: converted on the stack, shared when cached.
+		var tmp [wordCacheMax]byte
+		b := tmp[:len(str)]
+		copy(b, str[:i])
+		for ; i < len(b); i++ {
+			c := str[i]
+			if 'a' <= c && c <= 'z' {
+				c = c - 32
+			}
+			b[i] = c
+		}
+		return vm.asciiWordVal(b)
 	}
 	r, b := newStrBuf(len(str))
 	copy(b, str[:i])
@@ -158,6 +186,11 @@ func strStripFast(which int) extraFn {
 				hi--
 			}
 		}
+		if lo != 0 || hi != len(str) {
+			if w := vm.sharedWord(str[lo:hi]); w != nil {
+				return ObjVal(w), nil
+			}
+		}
 		return subStr(self, s, lo, hi), nil
 	}
 }
@@ -194,7 +227,7 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 		l, strs := newStrList(n)
 		if n <= len(bounds) {
 			for k, b := range bounds[:n] {
-				setStr(l, strs, k, str[b[0]:b[1]])
+				vm.setWord(l, strs, k, str[b[0]:b[1]])
 			}
 			return ObjVal(l), nil
 		}
@@ -210,7 +243,7 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 			for i < len(str) && !pyASCIISpace[str[i]] {
 				i++
 			}
-			setStr(l, strs, k, str[j:i])
+			vm.setWord(l, strs, k, str[j:i])
 			k++
 		}
 		return ObjVal(l), nil
@@ -226,10 +259,10 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	l, strs := newStrList(n)
 	for k := 0; k < n-1; k++ {
 		i := strings.Index(str, sep.s)
-		setStr(l, strs, k, str[:i])
+		vm.setWord(l, strs, k, str[:i])
 		str = str[i+len(sep.s):]
 	}
-	setStr(l, strs, n-1, str)
+	vm.setWord(l, strs, n-1, str)
 	return ObjVal(l), nil
 }
 
@@ -430,7 +463,20 @@ func strCapitalizeFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) 
 	if len(str) == 1 {
 		return asciiStr(string(str[0] - 32)), nil
 	}
+	if len(str) <= wordCacheMax {
+		// A word: converted on the stack, shared when cached.
+		var tmp [wordCacheMax]byte
+		b := tmp[:len(str)]
+		capitalizeASCII(b, str)
+		return vm.asciiWordVal(b), nil
+	}
 	r, b := newStrBuf(len(str))
+	capitalizeASCII(b, str)
+	return r.seal(b, 1), nil
+}
+
+// capitalizeASCII writes str capitalized to b, of its length.
+func capitalizeASCII(b []byte, str string) {
 	b[0] = str[0]
 	if c := b[0]; 'a' <= c && c <= 'z' {
 		b[0] = c - 32
@@ -442,7 +488,6 @@ func strCapitalizeFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) 
 		}
 		b[i] = c
 	}
-	return r.seal(b, 1), nil
 }
 
 // strAffixFast is startswith or endswith with one str argument.

@@ -20,10 +20,10 @@ func init() {
 			return StrVal(conv(s.s)), nil
 		})
 	}
-	asciiCase := func(name string, ascii func(Val, *Str) Val, conv func(s string) string) extraFn {
+	asciiCase := func(name string, ascii func(*VM, Val, *Str) Val, conv func(s string) string) extraFn {
 		return noArgs0("str", name, func(vm *VM, v Val) (Val, error) {
 			if s := v.str(); s.ascii() {
-				return ascii(v, s), nil
+				return ascii(vm, v, s), nil
 			}
 			return StrVal(conv(v.str().s)), nil
 		})

@@ -105,6 +105,8 @@ type VM struct {
 	// stripSet its characters (methods_fast.go).
 	stripChars *Str
 	stripSet   [256]bool
+	// words are the short strs split, strip and lower share (wordcache.go).
+	words *wordCache
 	// prepareHeap is Config.PrepareHeap until reclaim has run it.
 	prepareHeap func()
 }
