@@ -227,7 +227,7 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 		l, strs := newStrList(n)
 		if n <= len(bounds) {
 			for k, b := range bounds[:n] {
-				vm.setWord(l, strs, k, str[b[0]:b[1]])
+				setStr(l, strs, k, str[b[0]:b[1]])
 			}
 			return ObjVal(l), nil
 		}
@@ -243,7 +243,7 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 			for i < len(str) && !pyASCIISpace[str[i]] {
 				i++
 			}
-			vm.setWord(l, strs, k, str[j:i])
+			setStr(l, strs, k, str[j:i])
 			k++
 		}
 		return ObjVal(l), nil
@@ -259,10 +259,10 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	l, strs := newStrList(n)
 	for k := 0; k < n-1; k++ {
 		i := strings.Index(str, sep.s)
-		vm.setWord(l, strs, k, str[:i])
+		setStr(l, strs, k, str[:i])
 		str = str[i+len(sep.s):]
 	}
-	vm.setWord(l, strs, n-1, str)
+	setStr(l, strs, n-1, str)
 	return ObjVal(l), nil
 }
 

@@ -105,7 +105,7 @@ type VM struct {
 	// stripSet its characters (methods_fast.go).
 	stripChars *Str
 	stripSet   [256]bool
-	// words are the short strs split, strip and lower share (wordcache.go).
+	// words are the short strs strip and lower share (wordcache.go).
 	words *wordCache
 	// prepareHeap is Config.PrepareHeap until reclaim has run it.
 	prepareHeap func()
