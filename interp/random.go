@@ -3,6 +3,7 @@ package interp
 import (
 	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/copypatch/copypatch/interp/internal/crmath"
 )
@@ -121,6 +122,41 @@ func (m *mt) below(n *big.Int) *big.Int {
 	return r
 }
 
+// smallRange is randrange(start[, stop]) of ints whose range has fewer
+// than 2**32 values, drawn as below draws them (the same numbers, from
+// the same words of the generator) without a big.Int each; false leaves
+// every other case, errors included, to randrange.
+func (m *mt) smallRange(args []Val) (int64, bool) {
+	var lo, hi int64
+	switch len(args) {
+	case 1:
+		if args[0].T != tagInt {
+			return 0, false
+		}
+		hi = int64(args[0].B)
+	case 2:
+		if args[0].T != tagInt || args[1].T != tagInt {
+			return 0, false
+		}
+		lo, hi = int64(args[0].B), int64(args[1].B)
+		if lo < -1<<62 || lo > 1<<62 || hi < -1<<62 || hi > 1<<62 {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	width := hi - lo
+	if width <= 0 || width >= 1<<32 {
+		return 0, false
+	}
+	k := bits.Len64(uint64(width))
+	r := int64(m.uint32() >> (32 - k))
+	for r >= width {
+		r = int64(m.uint32() >> (32 - k))
+	}
+	return lo + r, true
+}
+
 func (m *mt) belowInt(n int) int { return int(m.below(big.NewInt(int64(n))).Int64()) }
 
 // randomFuncs are the random module's functions drawing from gen: the
@@ -174,6 +210,9 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		return normBig(gen.getrandbits(int(int64(args[0].B)))), nil
 	})
 	randrange := func(args []Val) (Val, error) {
+		if r, ok := gen.smallRange(args); ok {
+			return IntVal(r), nil
+		}
 		if len(args) < 1 || len(args) > 3 {
 			return Val{}, newErr(TypeError, "randrange expected 1 to 3 arguments, got %d", len(args))
 		}
@@ -223,6 +262,11 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 	def("randint", func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 2 {
 			return Val{}, newErr(TypeError, "randint() takes 2 positional arguments but %d were given", len(args))
+		}
+		if b := args[1]; b.T == tagInt && int64(b.B) < 1<<62 {
+			if r, ok := gen.smallRange([]Val{args[0], IntVal(int64(b.B) + 1)}); ok {
+				return IntVal(r), nil
+			}
 		}
 		b, err := intArg(args[1])
 		if err != nil {
