@@ -149,15 +149,25 @@ func (m *mt) smallRange(args []Val) (int64, bool) {
 	if width <= 0 || width >= 1<<32 {
 		return 0, false
 	}
-	k := bits.Len64(uint64(width))
-	r := int64(m.uint32() >> (32 - k))
-	for r >= width {
-		r = int64(m.uint32() >> (32 - k))
-	}
-	return lo + r, true
+	return lo + m.belowSmall(width), true
 }
 
-func (m *mt) belowInt(n int) int { return int(m.below(big.NewInt(int64(n))).Int64()) }
+// belowSmall is below(n) for 0 < n < 2**32, in uint32 arithmetic.
+func (m *mt) belowSmall(n int64) int64 {
+	k := bits.Len64(uint64(n))
+	r := int64(m.uint32() >> (32 - k))
+	for r >= n {
+		r = int64(m.uint32() >> (32 - k))
+	}
+	return r
+}
+
+func (m *mt) belowInt(n int) int {
+	if n > 0 && n < 1<<32 {
+		return int(m.belowSmall(int64(n)))
+	}
+	return int(m.below(big.NewInt(int64(n))).Int64())
+}
 
 // randomFuncs are the random module's functions drawing from gen: the
 // module's own generator, or a random.Random instance's.
