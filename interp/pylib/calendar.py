@@ -8,33 +8,33 @@
 
 from enum import IntEnum as _IntEnum
 
-__all__ = ["IllegalMonthError", "IllegalWeekdayError", "setfirstweekday",
-           "firstweekday", "isleap", "leapdays", "weekday", "monthrange",
-           "monthcalendar", "prmonth", "month", "prcal", "calendar",
-           "timegm", "month_name", "month_abbr", "day_name", "day_abbr",
-           "Calendar", "TextCalendar", "HTMLCalendar", "LocaleTextCalendar",
-           "LocaleHTMLCalendar", "weekheader", "Day", "Month", "JANUARY",
-           "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-           "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "MONDAY", "TUESDAY",
-           "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
+# The public names, in CPython's order.
+__all__ = """
+IllegalMonthError IllegalWeekdayError setfirstweekday firstweekday isleap
+leapdays weekday monthrange monthcalendar prmonth month prcal calendar timegm
+month_name month_abbr day_name day_abbr Calendar TextCalendar HTMLCalendar
+LocaleTextCalendar LocaleHTMLCalendar weekheader Day Month JANUARY FEBRUARY
+MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER MONDAY
+TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY
+""".split()
 
 error = ValueError
 
 
 class IllegalMonthError(ValueError, IndexError):
-    def __init__(self, month):
-        self.month = month
-
     def __str__(self):
         return "bad month number %r; must be 1-12" % (self.month,)
 
+    def __init__(self, month):
+        self.month = month
+
 
 class IllegalWeekdayError(ValueError):
-    def __init__(self, weekday):
-        self.weekday = weekday
-
     def __str__(self):
         return "bad weekday number %r; must be 0 (Monday) to 6 (Sunday)" % (self.weekday,)
+
+    def __init__(self, weekday):
+        self.weekday = weekday
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
@@ -314,13 +314,13 @@ class TextCalendar(Calendar):
 class HTMLCalendar(Calendar):
     """Months and years as HTML tables, with CSS classes per weekday."""
 
-    cssclasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    cssclasses_weekday_head = cssclasses
+    # Class names: a day cell's by weekday (the header's the same list),
+    # an empty cell's, and the month and year tables' and titles'.
     cssclass_noday = "noday"
-    cssclass_month_head = "month"
-    cssclass_month = "month"
-    cssclass_year_head = "year"
-    cssclass_year = "year"
+    cssclasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    cssclass_month = cssclass_month_head = "month"
+    cssclass_year = cssclass_year_head = "year"
+    cssclasses_weekday_head = cssclasses
 
     _TABLE = '<table border="0" cellpadding="0" cellspacing="0" class="%s">'
 
@@ -397,23 +397,19 @@ class LocaleHTMLCalendar(HTMLCalendar):
 
 # The module-level functions are one shared TextCalendar's methods.
 c = TextCalendar()
+month, prmonth = c.formatmonth, c.prmonth
+calendar, prcal = c.formatyear, c.pryear
+week, prweek, weekheader = c.formatweek, c.prweek, c.formatweekheader
+monthcalendar = c.monthdayscalendar
 firstweekday = c.getfirstweekday
 
 
 def setfirstweekday(firstweekday):
-    if firstweekday < MONDAY or firstweekday > SUNDAY:
+    # Checked here, unlike Calendar.setfirstweekday (which takes any int).
+    if not MONDAY <= firstweekday <= SUNDAY:
         raise IllegalWeekdayError(firstweekday)
-    c.firstweekday = firstweekday
+    c.setfirstweekday(firstweekday)
 
-
-monthcalendar = c.monthdayscalendar
-prweek = c.prweek
-week = c.formatweek
-weekheader = c.formatweekheader
-prmonth = c.prmonth
-month = c.formatmonth
-calendar = c.formatyear
-prcal = c.pryear
 
 _colwidth = 7 * 3 - 1
 _spacing = 6
