@@ -24,13 +24,9 @@ class WarningMessage:
     _WARNING_DETAILS = ("message", "category", "filename", "lineno", "file", "line", "source")
 
     def __init__(self, message, category, filename, lineno, file=None, line=None, source=None):
-        self.message = message
-        self.category = category
-        self.filename = filename
-        self.lineno = lineno
-        self.file = file
-        self.line = line
-        self.source = source
+        values = (message, category, filename, lineno, file, line, source)
+        for name, value in zip(self._WARNING_DETAILS, values):
+            setattr(self, name, value)
         self._category_name = None if category is None else category.__name__
 
     def __str__(self):
@@ -107,15 +103,21 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
     warn_explicit(message, category, filename, lineno, module, source=source)
 
 
+def _module_of(filename):
+    """The module name warn_explicit assumes: the file name less a .py
+    (lower case only, as CPython's C implementation checks it)."""
+    if not filename:
+        return "<unknown>"
+    return filename[:-3] if filename.endswith(".py") else filename
+
+
 def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
     if not isinstance(message, Warning):
         text, message = message, category(message)
     else:
         text, category = str(message), type(message)
     if module is None:
-        module = filename or "<unknown>"
-        if module[-3:].lower() == ".py":
-            module = module[:-3]
+        module = _module_of(filename)
     action = _action_for(text, category, module, lineno)
     if action == "ignore":
         return
@@ -174,9 +176,9 @@ class catch_warnings:
         self._entered = False
 
     def __enter__(self):
-        if self._entered:
+        twice, self._entered = self._entered, True
+        if twice:
             raise RuntimeError("Cannot enter %r twice" % self)
-        self._entered = True
         self._filters = filters[:]
         self._seen = set(_seen)
         self._showwarning = _sink[0]
@@ -189,9 +191,16 @@ class catch_warnings:
             return log
         return None
 
+    def __repr__(self):
+        # minipy has one warnings module, so module= never shows.
+        return "%s(%s)" % (type(self).__name__, "record=True" if self._record else "")
+
     def __exit__(self, *exc_info):
-        filters[:] = self._filters
-        _seen.clear()
-        _seen.update(self._seen)
-        _sink[0] = self._showwarning
-        return False
+        if self._entered:
+            # Back to the filters, the once-registry and the sink saved.
+            filters[:] = self._filters
+            _seen.clear()
+            _seen.update(self._seen)
+            _sink[0] = self._showwarning
+            return False
+        raise RuntimeError("Cannot exit %r without entering first" % self)
