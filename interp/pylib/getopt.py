@@ -6,13 +6,12 @@ __all__ = ["GetoptError", "error", "getopt", "gnu_getopt"]
 
 
 class GetoptError(Exception):
-    opt = ""
-    msg = ""
+    """A bad command line: str() is the message alone, .opt the option."""
+    msg = opt = ""
 
     def __init__(self, msg, opt=""):
-        self.msg = msg
-        self.opt = opt
-        Exception.__init__(self, msg, opt)
+        super().__init__(msg, opt)
+        self.msg, self.opt = msg, opt
 
     def __str__(self):
         return self.msg
@@ -39,10 +38,8 @@ def gnu_getopt(args, shortopts, longopts=[]):
 
 
 def _parse(args, shortopts, longopts, mixed):
-    if isinstance(longopts, str):
-        longopts = [longopts]
-    else:
-        longopts = list(longopts)
+    # One long option may come as a bare string.
+    longopts = [longopts] if isinstance(longopts, str) else list(longopts)
     opts = []
     rest = []
     i = 0
