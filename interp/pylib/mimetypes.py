@@ -12,20 +12,17 @@ __all__ = [
     "suffix_map", "encodings_map", "types_map", "common_types",
 ]
 
-knownfiles = [
-    "/etc/mime.types",
-    "/etc/httpd/mime.types",
-    "/etc/httpd/conf/mime.types",
-    "/etc/apache/mime.types",
-    "/etc/apache2/mime.types",
-    "/usr/local/etc/httpd/conf/mime.types",
-    "/usr/local/lib/netscape/mime.types",
-    "/usr/local/etc/httpd/conf/mime.types",
-    "/usr/local/etc/mime.types",
-]
+# The mime.types files init() reads when they exist, in order (later ones
+# override earlier ones).
+knownfiles = """
+/etc/mime.types /etc/httpd/mime.types /etc/httpd/conf/mime.types
+/etc/apache/mime.types /etc/apache2/mime.types
+/usr/local/etc/httpd/conf/mime.types /usr/local/lib/netscape/mime.types
+/usr/local/etc/httpd/conf/mime.types /usr/local/etc/mime.types
+""".split()
 
+_db = None   # the MimeTypes the module-level functions use, once init ran
 inited = False
-_db = None
 
 # Extensions that stand for two (.tgz is .tar.gz), and the compressions
 # (case matters here, as it does in CPython: .Z is compress, .z nothing).
@@ -129,22 +126,11 @@ class MimeTypes:
         # [strict] for each: True the standard types, False the others.
         self.types_map = ({}, {})
         self.types_map_inv = ({}, {})
-        for ext, type in _pairs(_TYPES):
-            self.add_type(type, ext, True)
-        for ext, type in _pairs(_COMMON_TYPES):
-            self.add_type(type, ext, False)
+        for standard, table in ((True, _TYPES), (False, _COMMON_TYPES)):
+            for ext, type in _pairs(table):
+                self.add_type(type, ext, standard)
         for name in filenames:
             self.read(name, strict)
-
-    def add_type(self, type, ext, strict=True):
-        if ext and not ext.startswith("."):
-            import warnings
-            warnings.warn("Using undotted extensions is deprecated and will raise "
-                          "a ValueError in Python 3.16", DeprecationWarning, stacklevel=2)
-        self.types_map[strict][ext] = type
-        exts = self.types_map_inv[strict].setdefault(type, [])
-        if ext not in exts:
-            exts.append(ext)
 
     def guess_type(self, url, strict=True):
         url = os.fspath(url)
@@ -187,23 +173,36 @@ class MimeTypes:
         exts = self.guess_all_extensions(type, strict)
         return exts[0] if exts else None
 
+    def add_type(self, type, ext, strict=True):
+        if ext and not ext.startswith("."):
+            import warnings
+            warnings.warn("Using undotted extensions is deprecated and will raise "
+                          "a ValueError in Python 3.16", DeprecationWarning, stacklevel=2)
+        # The last type given wins for an extension; a type keeps every
+        # extension once, in the order given.
+        self.types_map[strict][ext] = type
+        by_type = self.types_map_inv[strict]
+        if ext not in by_type.get(type, ()):
+            by_type.setdefault(type, []).append(ext)
+
     def read(self, filename, strict=True):
         with open(filename, encoding="utf-8") as fp:
             self.readfp(fp, strict)
 
     def readfp(self, fp, strict=True):
-        for line in fp:
-            words = line.split()
-            # A comment is a word that starts with '#', and the rest.
-            for i, word in enumerate(words):
+        # Lines of "type ext ext ...", read with readline as CPython does;
+        # a word starting with '#' comments out the rest of its line.
+        while True:
+            line = fp.readline()
+            if not line:
+                return
+            fields = []
+            for word in line.split():
                 if word.startswith("#"):
-                    del words[i:]
                     break
-            if not words:
-                continue
-            type, exts = words[0], words[1:]
-            for ext in exts:
-                self.add_type(type, "." + ext, strict)
+                fields.append(word)
+            for ext in fields[1:]:
+                self.add_type(fields[0], "." + ext, strict)
 
 
 def _data_url_type(rest):
