@@ -397,18 +397,20 @@ class LocaleHTMLCalendar(HTMLCalendar):
 
 # The module-level functions are one shared TextCalendar's methods.
 c = TextCalendar()
+firstweekday = c.getfirstweekday
 month, prmonth = c.formatmonth, c.prmonth
 calendar, prcal = c.formatyear, c.pryear
 week, prweek, weekheader = c.formatweek, c.prweek, c.formatweekheader
 monthcalendar = c.monthdayscalendar
-firstweekday = c.getfirstweekday
 
 
 def setfirstweekday(firstweekday):
-    # Checked here, unlike Calendar.setfirstweekday (which takes any int).
-    if not MONDAY <= firstweekday <= SUNDAY:
+    # Checked here, unlike Calendar.setfirstweekday (which takes any int);
+    # chained, so a str fails on '<=' as in CPython.
+    if MONDAY <= firstweekday <= SUNDAY:
+        c.setfirstweekday(firstweekday)
+    else:
         raise IllegalWeekdayError(firstweekday)
-    c.setfirstweekday(firstweekday)
 
 
 _colwidth = 7 * 3 - 1
