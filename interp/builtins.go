@@ -164,7 +164,7 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, newErr(TypeError, "tuple expected at most 1 argument, got %d", len(args))
 		}
 		if len(args) == 0 {
-			return ObjVal(&Tuple{}), nil
+			return ObjVal(emptyTuple), nil
 		}
 		switch x := args[0].O.(type) {
 		case *Tuple:

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"sync/atomic"
 )
@@ -136,6 +137,7 @@ type compiler struct {
 	enclose      *compiler // enclosing function scope, for captured names
 	overlay      []map[string]int
 	consts       map[constKey]int
+	unitConsts   map[string]Val // the outermost compiler's: immutable constants by constValKey, for every code it compiles
 	temps        int
 	maxTmp       int
 	loops        []*loopCtx
@@ -285,13 +287,30 @@ func (c *compiler) isTemp(s int) bool { return s >= tempBase }
 func (c *compiler) constSlot(v Val) int {
 	k := constKey{t: uint64(v.T), b: v.B}
 	if v.T == tagObject {
-		switch o := v.O.(type) {
-		case *Str:
-			k.s = "s" + o.s
-		case *BigInt:
-			k.s = "b" + o.v.String()
-		default:
-			k.s = fmt.Sprintf("%p", o)
+		// Equal immutable constants share one slot and one object, as
+		// CPython merges a code's constants: `(1, 2) is (1, 2)` holds.
+		// (The bits of a str or tuple hold its address: not part of the key.)
+		// Across the codes of one compilation too: `f() is g()` when both
+		// return (1, 2).
+		if s, ok := constValKey(v); ok {
+			k.b, k.s = 0, s
+			if i, ok := c.consts[k]; ok {
+				return constBase + i
+			}
+			u := c
+			for u.enclose != nil {
+				u = u.enclose
+			}
+			if u.unitConsts == nil {
+				u.unitConsts = map[string]Val{}
+			}
+			if w, ok := u.unitConsts[s]; ok {
+				v = w
+			} else {
+				u.unitConsts[s] = v
+			}
+		} else {
+			k.s = fmt.Sprintf("%p", v.O)
 		}
 	}
 	if v.T == tagFloat && v.F() == 0 && math.Signbit(v.F()) {
@@ -304,6 +323,62 @@ func (c *compiler) constSlot(v Val) int {
 	c.code.consts = append(c.code.consts, v)
 	c.consts[k] = i
 	return constBase + i
+}
+
+// constValKey is a key that tells constant v from every constant not
+// equal to it and of another type (1, 1.0 and True differ, as 0.0 and
+// -0.0 do), when v is an immutable value the compiler makes; false for
+// anything else, which is its own constant.
+func constValKey(v Val) (string, bool) {
+	if s, ok := v.O.(*Str); ok && v.T == tagObject {
+		return "s" + s.s, true // the common case, without a copy
+	}
+	b, ok := appendConstKey(nil, v)
+	return string(b), ok
+}
+
+// appendConstKey appends constValKey's key of v to b: a type letter, then
+// the value; lengths go first so that keys of tuples' items cannot run
+// into each other.
+func appendConstKey(b []byte, v Val) ([]byte, bool) {
+	if v.T != tagObject {
+		b = append(b, 'v')
+		b = strconv.AppendUint(b, uint64(v.T), 16)
+		b = append(b, ':')
+		b = strconv.AppendUint(b, v.B, 16)
+		return append(b, ';'), true
+	}
+	switch o := v.O.(type) {
+	case *Str:
+		b = append(b, 's')
+		b = strconv.AppendInt(b, int64(len(o.s)), 10)
+		b = append(b, ':')
+		return append(b, o.s...), true
+	case *BigInt:
+		b = append(b, 'b')
+		b = o.v.Append(b, 16)
+		return append(b, ';'), true
+	case *Bytes:
+		if o.mut {
+			return b, false
+		}
+		b = append(b, 'y')
+		b = strconv.AppendInt(b, int64(len(o.b)), 10)
+		b = append(b, ':')
+		return append(b, o.b...), true
+	case *Tuple:
+		b = append(b, 't')
+		b = strconv.AppendInt(b, int64(len(o.items)), 10)
+		b = append(b, '(')
+		for _, it := range o.items {
+			var ok bool
+			if b, ok = appendConstKey(b, it); !ok {
+				return b, false
+			}
+		}
+		return append(b, ')'), true
+	}
+	return b, false
 }
 
 func (c *compiler) name(s string) int {

@@ -160,9 +160,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	case *ListExpr:
 		c.sequence(x.elts, dst, opBuildList)
 	case *TupleExpr:
-		if len(x.elts) > 0 && !hasStar(x.elts) && allConst(x.elts) {
+		if !hasStar(x.elts) && allConst(x.elts) {
 			// A tuple of constants is a constant, as CPython folds it:
-			// `for dx, dy in ((1, 0), (0, 1)):` builds nothing per run.
+			// `for dx, dy in ((1, 0), (0, 1)):` and `d.get(k, ())`
+			// build nothing per run.
 			c.emit(opMove, dst, c.constSlot(ObjVal(constTuple(x.elts))))
 			return
 		}

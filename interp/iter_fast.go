@@ -22,12 +22,17 @@ type tupleIn[A any] struct {
 	a A
 }
 
+// emptyTuple is the one empty tuple, as CPython's: `() is ()` and
+// `tuple() is ()` hold, and making one allocates nothing. It has no items
+// to change, and its cached hash is the same for every user.
+var emptyTuple = &Tuple{}
+
 // newTuple is a tuple of n items (zero Vals to fill), one allocation for
 // up to twelve (a 3×3 board or an 8-puzzle state is nine).
 func newTuple(n int) *Tuple {
 	switch n {
 	case 0:
-		return &Tuple{}
+		return emptyTuple
 	case 1:
 		x := &tupleIn[[1]Val]{}
 		x.t.items = x.a[:]
