@@ -620,7 +620,7 @@ func (c *compiler) stmt(s Stmt) {
 		if x.x != nil && c.code.genKind == genAsyncGen {
 			c.errAt(x.pos, "'return' with value in async generator")
 		}
-		v := c.constSlot(NoneVal)
+		var v int
 		if call, ok := x.x.(*Call); ok {
 			if _, ok := call.fn.(*Name); ok && c.leadsLine(x.pos) {
 				c.stmtCall = call
@@ -628,6 +628,8 @@ func (c *compiler) stmt(s Stmt) {
 		}
 		if x.x != nil {
 			v = c.exprAny(x.x)
+		} else {
+			v = c.constSlot(NoneVal)
 		}
 		c.stmtCall = nil
 		if len(c.finals) > 0 {
@@ -1277,10 +1279,43 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 		fc.emit(opReturn, fc.exprAny(body[0].(*Return).x))
 	} else {
 		fc.stmts(body)
-		fc.emit(opReturn, fc.constSlot(NoneVal))
+		if fc.endReachable() {
+			fc.emit(opReturn, fc.constSlot(NoneVal))
+		}
 	}
 	fc.finish()
 	return fc.code
+}
+
+// endReachable says whether running can reach the end of the code so far:
+// by falling off its last instruction or by a jump or handler there. A
+// function whose body ends in return or raise needs no return of None
+// after it, nor a None constant that every call would copy into its
+// frame (initFrame).
+func (c *compiler) endReachable() bool {
+	ins := c.code.instrs
+	n := int32(len(ins))
+	if n == 0 {
+		return true
+	}
+	switch ins[n-1].Op {
+	case opReturn, opRaise, opRaiseFrom, opJump, opJumpBack:
+	default:
+		return true
+	}
+	for i := range ins {
+		for j, k := range opInfo[ins[i].Op].kinds {
+			if k == 'j' && *ins[i].operand(j) == n {
+				return true
+			}
+		}
+	}
+	for _, e := range c.code.excTable {
+		if e.handler == n {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveFree finds a free name in enclosing function scopes and captures

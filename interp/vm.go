@@ -229,6 +229,9 @@ func (vm *VM) initFrame(f *frame, code *Code, fn *Function, filled int) {
 // to the constants' length first so the loop has no bounds checks.
 func (f *frame) setConsts(code *Code) {
 	cs := code.consts
+	if len(cs) == 0 {
+		return
+	}
 	lo, hi := code.nlocals, code.nlocals+len(cs)
 	regs, objs := f.regs[lo:hi:hi], f.objs[lo:hi:hi]
 	for i := range cs {
