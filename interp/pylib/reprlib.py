@@ -36,11 +36,14 @@ def recursive_repr(fillvalue='...'):
     return decorate
 
 
-def _sorted_if_possible(x):
+def _ordered(items):
+    # Sorted when the items compare, else in iteration order.
+    seq = list(items)
     try:
-        return sorted(x)
+        seq = sorted(seq)
     except Exception:
-        return list(x)
+        pass
+    return seq
 
 
 class Repr:
@@ -63,9 +66,6 @@ class Repr:
         self.fillvalue = fillvalue
         self.indent = indent
 
-    def repr(self, x):
-        return self.repr1(x, self.maxlevel)
-
     def repr1(self, x, level):
         # repr_<type name>, spaces in the name as underscores; anything
         # else is repr_instance.
@@ -74,6 +74,9 @@ class Repr:
         if method is None:
             return self.repr_instance(x, level)
         return method(x, level)
+
+    def repr(self, x):
+        return self.repr1(x, self.maxlevel)
 
     def _cut(self, s, limit):
         # s with its middle replaced by the fill value when longer than
@@ -105,8 +108,10 @@ class Repr:
         out = (''.join(sep + p for p in pieces) + sep)[1:]
         return out[:-len(indent)] if indent else out
 
-    def _items(self, x, level, left, right, limit, one_trail=''):
+    def _items(self, x, level, left, right, limit, one_trail='', empty=None):
         n = len(x)
+        if not n and empty is not None:
+            return empty
         if level <= 0 and n:
             body = self.fillvalue
         else:
@@ -125,31 +130,27 @@ class Repr:
         return self._items(x, level, '[', ']', self.maxlist)
 
     def repr_array(self, x, level):
-        if not x:
-            return "array('%s')" % x.typecode
-        return self._items(x, level, "array('%s', [" % x.typecode, '])', self.maxarray)
+        code = x.typecode
+        return self._items(x, level, f"array('{code}', [", '])', self.maxarray,
+                           empty=f"array('{code}')")
 
     def repr_set(self, x, level):
-        if not x:
-            return 'set()'
-        return self._items(_sorted_if_possible(x), level, '{', '}', self.maxset)
+        return self._items(_ordered(x), level, '{', '}', self.maxset,
+                           empty='set()')
 
     def repr_frozenset(self, x, level):
-        if not x:
-            return 'frozenset()'
-        return self._items(_sorted_if_possible(x), level, 'frozenset({', '})',
-                           self.maxfrozenset)
+        return self._items(_ordered(x), level, 'frozenset({', '})',
+                           self.maxfrozenset, empty='frozenset()')
 
     def repr_deque(self, x, level):
         return self._items(x, level, 'deque([', '])', self.maxdeque)
 
     def repr_dict(self, x, level):
-        if not x:
-            return '{}'
-        if level <= 0:
+        # An empty dict joins no pieces: '{}' at any depth.
+        if x and level <= 0:
             return '{' + self.fillvalue + '}'
         pieces = []
-        for k in _islice(_sorted_if_possible(x), self.maxdict):
+        for k in _islice(_ordered(x), self.maxdict):
             pieces.append(self.repr1(k, level - 1) + ': ' + self.repr1(x[k], level - 1))
         if len(x) > self.maxdict:
             pieces.append(self.fillvalue)
