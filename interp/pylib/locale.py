@@ -72,7 +72,7 @@ def setlocale(category, locale=None):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(category).__name__)
     _check_category(category)
     if locale is not None and not isinstance(locale, _str):
-        locale = _build_localename(locale)
+        locale = normalize(_pair_to_name(locale))
     if locale is None:
         if category == LC_ALL:
             names = [_current[n] for n in _glibc_names]
@@ -91,14 +91,13 @@ def setlocale(category, locale=None):
     return setlocale(category)
 
 
-def _build_localename(localetuple):
+def _pair_to_name(pair):
+    # (language, encoding) -> 'language.encoding'; a None language is C's,
+    # a None encoding leaves the language alone.
     try:
-        language, encoding = localetuple
-        if language is None:
-            language = 'C'
-        if encoding is None:
-            return language
-        return language + '.' + encoding
+        lang, enc = pair
+        name = 'C' if lang is None else lang
+        return name if enc is None else name + '.' + enc
     except (TypeError, ValueError):
         raise TypeError('Locale must be None, a string, or an iterable of two strings '
                         '-- language code, encoding.') from None
@@ -110,28 +109,18 @@ _encodings = {'utf8': 'UTF-8', 'utf-8': 'UTF-8', 'latin1': 'ISO8859-1', 'latin-1
               'eucjp': 'eucJP', 'euc-jp': 'eucJP', 'ascii': 'ISO8859-1'}
 # The default encodings of common language names (CPython's alias table).
 _default_enc = {'ja_jp': 'eucJP', 'ko_kr': 'eucKR', 'zh_cn': 'gb2312', 'zh_tw': 'big5',
-                'ru_ru': 'ISO8859-5', 'el_gr': 'ISO8859-7', 'tr_tr': 'ISO8859-9',
+                'ru_ru': 'UTF-8', 'el_gr': 'ISO8859-7', 'tr_tr': 'ISO8859-9',
                 'pl_pl': 'ISO8859-2', 'cs_cz': 'ISO8859-2', 'hu_hu': 'ISO8859-2'}
 
 
 def normalize(localename):
     """Returns a normalized locale code for the given locale name."""
-    code = localename.lower()
-    if ':' in code:
-        code = code.replace(':', '.')
-    if '@' in code:
-        code, modifier = code.split('@', 1)
-    else:
-        modifier = ''
-    if '.' in code:
-        langname, encoding = code.split('.', 1)
-    else:
-        langname, encoding = code, ''
+    # 'lang_COUNTRY.encoding@modifier', ':' taken for '.'.
+    rest, _, modifier = localename.lower().replace(':', '.').partition('@')
+    langname, _, encoding = rest.partition('.')
     if langname in ('c', 'posix'):
-        base = 'C' if langname == 'c' else 'POSIX'
-        if not encoding:
-            return base
-        return base + '.' + _encodings.get(encoding, encoding)
+        # CPython's alias table names POSIX as C.
+        return 'C.' + _encodings.get(encoding, encoding) if encoding else 'C'
     if '_' in langname:
         lang, country = langname.split('_', 1)
         langname = lang + '_' + country.upper()
@@ -168,15 +157,15 @@ def getdefaultlocale(envvars=('LC_ALL', 'LC_CTYPE', 'LANG', 'LANGUAGE')):
     warnings.warn("'locale.getdefaultlocale' is deprecated and slated for removal in "
                   "Python 3.15. Use setlocale(), getencoding() and getlocale() instead.",
                   DeprecationWarning, stacklevel=2)
-    for variable in envvars:
-        localename = _os.environ.get(variable)
-        if localename:
-            if variable == 'LANGUAGE':
-                localename = localename.split(':')[0]
+    # The first variable set wins; LANGUAGE is a ':' list of which the
+    # first counts.
+    name = 'C'
+    for var in envvars:
+        value = _os.environ.get(var)
+        if value:
+            name = value.split(':')[0] if var == 'LANGUAGE' else value
             break
-    else:
-        localename = 'C'
-    return _parse_localename(localename)
+    return _parse_localename(name)
 
 
 def getencoding():
@@ -232,12 +221,12 @@ def str(val):
 
 
 def delocalize(string):
-    """Parses a string as a normalized number according to the locale settings."""
+    """The locale's number text as Python reads numbers (C: unchanged)."""
     return string
 
 
 def localize(string, grouping=False, monetary=False):
-    """Parses a string as locale number according to the locale settings."""
+    """A number's text as the locale writes numbers (C: unchanged)."""
     return string
 
 
