@@ -213,64 +213,84 @@ def writer(csvfile, dialect="excel", **kw):
     return _Writer(csvfile, _options(dialect, kw))
 
 
+def _once(names):
+    # A one-shot iterator of names is read once, to be used for every row.
+    if names is not None and iter(names) is names:
+        return list(names)
+    return names
+
+
 class DictReader:
-    def __init__(self, f, fieldnames=None, restkey=None, restval=None, dialect="excel", **kw):
-        self._fieldnames = fieldnames
-        self.restkey = restkey
-        self.restval = restval
-        self.reader = reader(f, dialect, **kw)
-        self.dialect = dialect
+    """Rows as dicts keyed by the header row (or the fieldnames given)."""
+
+    def __init__(self, f, fieldnames=None, restkey=None, restval=None,
+                 dialect="excel", *args, **kwds):
+        self._fieldnames = _once(fieldnames)
+        self.restkey, self.restval = restkey, restval
         self.line_num = 0
+        self.dialect = dialect
+        self.reader = reader(f, dialect, *args, **kwds)
+
+    def _header(self):
+        # Read on first use; an empty file leaves it None. Every look also
+        # brings line_num up to the reader's.
+        if self._fieldnames is None:
+            self._fieldnames = next(self.reader, None)
+        self.line_num = self.reader.line_num
+        return self._fieldnames
+
+    def _set_header(self, names):
+        self._fieldnames = names
+
+    fieldnames = property(_header, _set_header)
+
+    def __next__(self):
+        if not self.line_num:
+            self._header()
+        row = next(self.reader)
+        self.line_num = self.reader.line_num
+        if not row:
+            # Blank lines give no record.
+            row = next(r for r in self.reader if r)
+        names = self.fieldnames
+        record = dict(zip(names, row))
+        surplus = len(row) - len(names)
+        if surplus > 0:
+            record[self.restkey] = row[len(names):]
+        elif surplus < 0:
+            record.update(dict.fromkeys(names[len(row):], self.restval))
+        return record
 
     def __iter__(self):
         return self
 
-    @property
-    def fieldnames(self):
-        if self._fieldnames is None:
-            try:
-                self._fieldnames = next(self.reader)
-            except StopIteration:
-                pass
-        self.line_num = self.reader.line_num
-        return self._fieldnames
-
-    def __next__(self):
-        if self.line_num == 0:
-            self.fieldnames
-        row = next(self.reader)
-        self.line_num = self.reader.line_num
-        while row == []:
-            row = next(self.reader)
-        d = dict(zip(self.fieldnames, row))
-        lf, lr = len(self.fieldnames), len(row)
-        if lf < lr:
-            d[self.restkey] = row[lf:]
-        elif lf > lr:
-            for key in self.fieldnames[lr:]:
-                d[key] = self.restval
-        return d
-
 
 class DictWriter:
-    def __init__(self, f, fieldnames, restval="", extrasaction="raise", dialect="excel", **kw):
-        self.fieldnames = list(fieldnames)
+    """Writes dicts as rows, their values in fieldnames' order."""
+
+    def __init__(self, f, fieldnames, restval="", extrasaction="raise",
+                 dialect="excel", *args, **kwds):
+        self.fieldnames = _once(fieldnames)
         self.restval = restval
-        if extrasaction.lower() not in ("raise", "ignore"):
+        mode = extrasaction.lower()
+        if mode not in ("raise", "ignore"):
             raise ValueError("extrasaction (%s) must be 'raise' or 'ignore'" % extrasaction)
-        self.extrasaction = extrasaction.lower()
-        self.writer = writer(f, dialect, **kw)
+        self.extrasaction = mode
+        self.writer = writer(f, dialect, *args, **kwds)
+
+    def _row_of(self, rowdict):
+        if self.extrasaction == "raise":
+            unknown = rowdict.keys() - self.fieldnames
+            if unknown:
+                raise ValueError("dict contains fields not in fieldnames: "
+                                 + ", ".join(map(repr, unknown)))
+        return [rowdict.get(name, self.restval) for name in self.fieldnames]
 
     def writeheader(self):
         return self.writer.writerow(self.fieldnames)
 
     def writerow(self, rowdict):
-        if self.extrasaction == "raise":
-            wrong = [k for k in rowdict if k not in self.fieldnames]
-            if wrong:
-                raise ValueError("dict contains fields not in fieldnames: " + ", ".join([repr(x) for x in wrong]))
-        return self.writer.writerow([rowdict.get(k, self.restval) for k in self.fieldnames])
+        return self.writer.writerow(self._row_of(rowdict))
 
-    def writerows(self, rows):
-        for r in rows:
-            self.writerow(r)
+    def writerows(self, rowdicts):
+        return self.writer.writerows(map(self._row_of, rowdicts))
