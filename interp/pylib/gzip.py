@@ -12,35 +12,30 @@ __all__ = ["BadGzipFile", "GzipFile", "open", "compress", "decompress"]
 READ = "rb"
 WRITE = "wb"
 FTEXT, FHCRC, FEXTRA, FNAME, FCOMMENT = 1, 2, 4, 8, 16
-_COMPRESS_LEVEL_FAST = 1
-_COMPRESS_LEVEL_TRADEOFF = 6
-_COMPRESS_LEVEL_BEST = 9
+_COMPRESS_LEVEL_FAST, _COMPRESS_LEVEL_TRADEOFF, _COMPRESS_LEVEL_BEST = 1, 6, 9
+# The header's XFL byte: 2 for the slowest, best level, 4 for the fastest.
+_EXTRA_FLAGS = {_COMPRESS_LEVEL_BEST: 2, _COMPRESS_LEVEL_FAST: 4}
 
 
 class BadGzipFile(OSError):
     pass
 
 
-def _header(compresslevel, mtime, fname=b""):
-    flags = FNAME if fname else 0
-    if mtime is None:
-        mtime = time.time()
-    if compresslevel == _COMPRESS_LEVEL_BEST:
-        xfl = b"\002"
-    elif compresslevel == _COMPRESS_LEVEL_FAST:
-        xfl = b"\004"
-    else:
-        xfl = b"\000"
-    h = b"\037\213\010" + bytes([flags]) + struct.pack("<L", int(mtime) & 0xffffffff) + xfl + b"\377"
-    if fname:
-        h += fname + b"\000"
-    return h
+def _header(xfl, mtime, fname=b""):
+    # Magic, deflate, flags, mtime, XFL, OS 255 (unknown); then the
+    # original file name, NUL-terminated, when there is one. An mtime
+    # past 32 bits is struct's error, as CPython's.
+    stamp = int(time.time() if mtime is None else mtime)
+    fixed = struct.pack("<BBBBLBB", 0x1f, 0x8b, 8, FNAME if fname else 0, stamp, xfl, 255)
+    return fixed + fname + b"\0" if fname else fixed
 
 
 def compress(data, compresslevel=_COMPRESS_LEVEL_BEST, *, mtime=None):
     data = bytes(data)
     body = zlib.compress(data, compresslevel, -zlib.MAX_WBITS)
-    return (_header(compresslevel, mtime) + body +
+    # compress's XFL is zlib's: 2 at level 9, 4 at levels 0 and 1.
+    xfl = 2 if compresslevel == 9 else 4 if 0 <= compresslevel < 2 else 0
+    return (_header(xfl, mtime) + body +
             struct.pack("<LL", zlib.crc32(data), len(data) & 0xffffffff))
 
 
@@ -107,31 +102,25 @@ class GzipFile:
             fileobj = self.myfileobj = _open_file(filename, mode or "rb")
         else:
             self.myfileobj = None
-        if filename is None:
-            filename = getattr(fileobj, "name", "")
-            if not isinstance(filename, (str, bytes)):
-                filename = ""
-        else:
-            filename = os.fspath(filename)
-        origmode = mode
-        if mode is None:
-            mode = getattr(fileobj, "mode", "rb")
-        if mode.startswith("r"):
+        self.name = _name_of(filename, fileobj)
+        # Without a mode the file object's decides (else reading).
+        given = mode
+        mode = getattr(fileobj, "mode", "rb") if given is None else given
+        kind = mode[:1]
+        if kind == "r":
             self.mode = READ
             self._data = decompress(fileobj.read())
             self._pos = 0
-            self.name = filename
-        elif mode.startswith(("w", "a", "x")):
-            if origmode is None:
+        elif kind in ("w", "a", "x"):
+            if given is None:
                 import warnings
                 warnings.warn("GzipFile was opened for writing, but this will change in future Python releases.  Specify the mode argument for opening it for writing.", FutureWarning, 2)
             self.mode = WRITE
             self._parts = []
             self._level = compresslevel
             self._mtime = mtime
-            self.name = filename
         else:
-            raise ValueError("Invalid mode: {!r}".format(mode))
+            raise ValueError("Invalid mode: %r" % (mode,))
         self.fileobj = fileobj
         self._closed = False
 
@@ -221,14 +210,14 @@ class GzipFile:
             return self._pos
         return sum(len(p) for p in self._parts)
 
-    def readable(self):
-        return self.mode == READ
+    def seekable(self):
+        return True
 
     def writable(self):
         return self.mode == WRITE
 
-    def seekable(self):
-        return True
+    def readable(self):
+        return self.mode == READ
 
     def flush(self):
         pass
@@ -240,16 +229,8 @@ class GzipFile:
         try:
             if self.mode == WRITE:
                 data = b"".join(self._parts)
-                fname = os.path.basename(self.name)
-                if isinstance(fname, bytes):
-                    fname = fname.decode("latin-1")
-                if fname.endswith(".gz"):
-                    fname = fname[:-3]
-                try:
-                    fname = fname.encode("latin-1")
-                except UnicodeEncodeError:
-                    fname = b""
-                self.fileobj.write(_header(self._level, self._mtime, fname))
+                self.fileobj.write(_header(_EXTRA_FLAGS.get(self._level, 0), self._mtime,
+                                         _stored_name(self.name)))
                 self.fileobj.write(zlib.compress(data, self._level, -zlib.MAX_WBITS))
                 self.fileobj.write(struct.pack("<LL", zlib.crc32(data), len(data) & 0xffffffff))
         finally:
@@ -265,6 +246,26 @@ class GzipFile:
         self.close()
 
 
+def _name_of(filename, fileobj):
+    # The name given, else the file object's when it is a path.
+    if filename is not None:
+        return os.fspath(filename)
+    name = getattr(fileobj, "name", "")
+    return name if isinstance(name, (str, bytes)) else ""
+
+
+def _stored_name(name):
+    # The header keeps the base name without ".gz", in latin-1 (none when
+    # it has no latin-1 spelling).
+    base = os.path.basename(name)
+    if isinstance(base, str):
+        try:
+            base = base.encode("latin-1")
+        except UnicodeEncodeError:
+            return b""
+    return base[:-3] if base.endswith(b".gz") else base
+
+
 def _open_file(name, mode):
     import io
     return io.open(name, mode)
@@ -272,26 +273,23 @@ def _open_file(name, mode):
 
 def open(filename, mode="rb", compresslevel=_COMPRESS_LEVEL_BEST,
          encoding=None, errors=None, newline=None):
-    if "t" in mode:
-        if "b" in mode:
-            raise ValueError("Invalid mode: %r" % (mode,))
-    else:
-        if encoding is not None:
-            raise ValueError("Argument 'encoding' not supported in binary mode")
-        if errors is not None:
-            raise ValueError("Argument 'errors' not supported in binary mode")
-        if newline is not None:
-            raise ValueError("Argument 'newline' not supported in binary mode")
-    gz_mode = mode.replace("t", "")
+    """A GzipFile for a path or file object; in text mode ("rt", "wt",
+    ...) wrapped to read and write str."""
+    text = "t" in mode
+    if text and "b" in mode:
+        raise ValueError("Invalid mode: %r" % (mode,))
+    if not text:
+        for arg, value in (("encoding", encoding), ("errors", errors), ("newline", newline)):
+            if value is not None:
+                raise ValueError("Argument '%s' not supported in binary mode" % arg)
     if isinstance(filename, (str, bytes)) or hasattr(filename, "__fspath__"):
-        binary_file = GzipFile(filename, gz_mode, compresslevel)
+        path, fileobj = filename, None
     elif hasattr(filename, "read") or hasattr(filename, "write"):
-        binary_file = GzipFile(None, gz_mode, compresslevel, filename)
+        path, fileobj = None, filename
     else:
         raise TypeError("filename must be a str or bytes object, or a file")
-    if "t" in mode:
-        return _GzipText(binary_file, encoding, errors, newline)
-    return binary_file
+    binary = GzipFile(path, mode.replace("t", ""), compresslevel, fileobj)
+    return _GzipText(binary, encoding, errors, newline) if text else binary
 
 
 class _GzipText:
