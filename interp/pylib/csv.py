@@ -37,6 +37,8 @@ _dialects = {"excel": excel, "excel-tab": excel_tab, "unix": unix_dialect}
 
 
 def register_dialect(name, dialect=None, **kw):
+    if not isinstance(name, str):
+        raise TypeError("dialect name must be a string")
     base = dialect if dialect is not None else Dialect
     d = type(name, (base,), dict(kw))
     _dialects[name] = d
@@ -46,6 +48,34 @@ def get_dialect(name):
     if name not in _dialects:
         raise Error("unknown dialect")
     return _dialects[name]
+
+
+def unregister_dialect(name):
+    if name not in _dialects:
+        raise Error("unknown dialect")
+    del _dialects[name]
+
+
+# The longest field a reader takes, in characters.
+_field_limit = 128 * 1024
+
+
+def field_size_limit(*new_limit):
+    """Returns the readers' field size limit, first setting it when given."""
+    global _field_limit
+    if len(new_limit) > 1:
+        raise TypeError("field_size_limit() takes at most 1 argument (%d given)" % len(new_limit))
+    old = _field_limit
+    if new_limit:
+        if not isinstance(new_limit[0], int):
+            raise TypeError("limit must be an integer")
+        _field_limit = new_limit[0]
+    return old
+
+
+def _check_size(n):
+    if n > _field_limit:
+        raise Error("field larger than field limit (%d)" % _field_limit)
 
 
 def list_dialects():
@@ -141,8 +171,10 @@ class _Reader:
             if not inq:
                 fields.append(self._value(field, quoted))
                 return fields
+            _check_size(len(field))  # a quoted field going on to the next line
 
     def _value(self, field, quoted):
+        _check_size(len(field))
         s = "".join(field)
         if not quoted and self._o["quoting"] == QUOTE_NONNUMERIC and s:
             return float(s)
