@@ -240,4 +240,44 @@ def atoi(string):
     return int(delocalize(string))
 
 
+# nl_langinfo: glibc's key numbers, answered with the C locale's text
+# (the codeset is UTF-8, minipy's only one).
+CODESET, RADIXCHAR, THOUSEP, CRNCYSTR, YESEXPR, NOEXPR = 14, 65536, 65537, 262159, 327680, 327681
+D_T_FMT, D_FMT, T_FMT, T_FMT_AMPM, AM_STR, PM_STR = 131112, 131113, 131114, 131115, 131110, 131111
+ERA, ERA_D_FMT, ALT_DIGITS, ERA_D_T_FMT, ERA_T_FMT = 131116, 131118, 131119, 131120, 131121
+_langinfo = {CODESET: 'UTF-8', RADIXCHAR: '.', THOUSEP: '', CRNCYSTR: '-',
+             YESEXPR: '^[yY]', NOEXPR: '^[nN]', D_T_FMT: '%a %b %e %H:%M:%S %Y',
+             D_FMT: '%m/%d/%y', T_FMT: '%H:%M:%S', T_FMT_AMPM: '%I:%M:%S %p',
+             AM_STR: 'AM', PM_STR: 'PM', ERA: '', ERA_D_FMT: '', ALT_DIGITS: '',
+             ERA_D_T_FMT: '', ERA_T_FMT: ''}
+
+
+# Weekdays from Sunday and months from January take consecutive keys,
+# the abbreviations (their first three letters) their own run.
+DAY_1, DAY_2, DAY_3, DAY_4, DAY_5, DAY_6, DAY_7 = range(131079, 131086)
+ABDAY_1, ABDAY_2, ABDAY_3, ABDAY_4, ABDAY_5, ABDAY_6, ABDAY_7 = range(131072, 131079)
+(MON_1, MON_2, MON_3, MON_4, MON_5, MON_6, MON_7, MON_8, MON_9, MON_10, MON_11,
+ MON_12) = range(131098, 131110)
+(ABMON_1, ABMON_2, ABMON_3, ABMON_4, ABMON_5, ABMON_6, ABMON_7, ABMON_8, ABMON_9,
+ ABMON_10, ABMON_11, ABMON_12) = range(131086, 131098)
+for _first, _abbrev_first, _names in (
+        (DAY_1, ABDAY_1, ('Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday',
+                          'Friday', 'Saturday')),
+        (MON_1, ABMON_1, ('January', 'February', 'March', 'April', 'May', 'June', 'July',
+                          'August', 'September', 'October', 'November', 'December'))):
+    for _n, _full in enumerate(_names):
+        _langinfo[_first + _n] = _full
+        _langinfo[_abbrev_first + _n] = _full[:3]
+del _first, _abbrev_first, _names, _n, _full
+
+
+def nl_langinfo(key):
+    """Return the value for the locale information associated with key."""
+    import operator
+    text = _langinfo.get(operator.index(key))
+    if text is None:
+        raise ValueError('unsupported langinfo constant')
+    return text
+
+
 _exported = ()
