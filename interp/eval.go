@@ -62,6 +62,15 @@ func (vm *VM) evalBuiltins(b map[string]Val) {
 		if len(args) > 0 {
 			return Val{}, newErr(TypeError, "globals() takes no arguments (%d given)", len(args))
 		}
+		// An imported module's code (a library module's or the program's
+		// own) runs over its namespace dict: that is its globals().
+		if vm.depth > 0 {
+			if f := vm.frameAt(vm.depth - 1); f.code != nil {
+				if d, ok := vm.pylibNS[f.code.filename]; ok {
+					return ObjVal(d), nil
+				}
+			}
+		}
 		return vm.globalsDict(), nil
 	})
 	// locals() in a function is compiled to LOCALS; what is left is the
