@@ -165,6 +165,10 @@ type (
 		target, iter Expr
 		body, orelse []Stmt
 		async        bool // async for
+		// written is, in a generator expression's first loop, the
+		// iterable as written, where iter is the function's
+		// parameter: a failing step is underlined there.
+		written Expr
 	}
 	Break    struct{ pos }
 	Continue struct{ pos }
@@ -310,11 +314,11 @@ func (c *Comp) genexpFunc() []Stmt {
 		for j := len(g.ifs) - 1; j >= 0; j-- {
 			body = []Stmt{&If{pos: g.ifs[j].position(), cond: g.ifs[j], body: body}}
 		}
-		iter := g.iter
+		iter, written := g.iter, Expr(nil)
 		if i == 0 {
-			iter = &Name{pos: iter.position(), id: ".0"}
+			iter, written = &Name{pos: iter.position(), id: ".0"}, g.iter
 		}
-		inner = &For{pos: g.target.position(), target: g.target, iter: iter, body: body}
+		inner = &For{pos: g.target.position(), target: g.target, iter: iter, body: body, written: written}
 	}
 	c.genexp = []Stmt{inner}
 	return c.genexp

@@ -64,6 +64,7 @@ for x in mid():
 `, `Traceback (most recent call last):
   File "t.py", line 12, in <module>
     for x in mid():
+             ~~~^^
   File "t.py", line 9, in mid
     yield from deep_bad(2)
   File "t.py", line 6, in deep_bad
@@ -146,6 +147,37 @@ K().m(2)
     def inner(x): return 1 / x
                          ~~^~~
 ZeroDivisionError: division by zero
+`},
+		{"a generator chain driven by for loops, a map and a generator expression: every frame, the loop's step underlined at its iterable", `def source(n):
+    yield n
+    raise ValueError("source ran dry")
+def relay(n):
+    yield from source(n)
+def total(n):
+    return sum(x * 2 for x in relay(n))
+def main():
+    for a, b in [(1, 2)]:
+        pass
+    for t in map(total, [3]):
+        print(t)
+main()
+`, `Traceback (most recent call last):
+  File "t.py", line 13, in <module>
+    main()
+    ~~~~^^
+  File "t.py", line 11, in main
+    for t in map(total, [3]):
+             ~~~^^^^^^^^^^^^
+  File "t.py", line 7, in total
+    return sum(x * 2 for x in relay(n))
+  File "t.py", line 7, in <genexpr>
+    return sum(x * 2 for x in relay(n))
+                              ~~~~~^^^
+  File "t.py", line 5, in relay
+    yield from source(n)
+  File "t.py", line 3, in source
+    raise ValueError("source ran dry")
+ValueError: source ran dry
 `},
 	}
 	for _, c := range cases {

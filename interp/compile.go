@@ -1096,6 +1096,13 @@ func (c *compiler) forStmt(x *For) {
 	if isRange {
 		c.emit(opForRange, it, tgt, body, it+1, it+2)
 	} else {
+		// CPython's FOR_ITER is at the iterable: an error raised by the
+		// step (a generator's) is underlined there.
+		if x.written != nil {
+			c.caretAt(x.written)
+		} else {
+			c.caretAt(x.iter)
+		}
 		c.emit(opForIter, it, tgt, body)
 	}
 	c.stmts(x.orelse)
@@ -1509,6 +1516,7 @@ func (c *compiler) store(target Expr, src int) {
 			}
 		}
 		base := c.temps_(len(elts))
+		c.caretAt(x) // CPython's UNPACK_SEQUENCE is at the targets
 		c.emit(opUnpack, base, src, len(elts), star)
 		for i, e := range elts {
 			if s, ok := e.(*Starred); ok {

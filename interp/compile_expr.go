@@ -158,7 +158,7 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		base := c.sliceBounds(x)
 		c.emit(opBuildSlice, dst, base, base+1, base+2)
 	case *ListExpr:
-		c.sequence(x.elts, dst, opBuildList)
+		c.sequence(x, x.elts, dst, opBuildList)
 	case *TupleExpr:
 		if !hasStar(x.elts) && allConst(x.elts) {
 			// A tuple of constants is a constant, as CPython folds it:
@@ -167,9 +167,9 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			c.emit(opMove, dst, c.constSlot(ObjVal(constTuple(x.elts))))
 			return
 		}
-		c.sequence(x.elts, dst, opBuildTuple)
+		c.sequence(x, x.elts, dst, opBuildTuple)
 	case *SetExpr:
-		c.sequence(x.elts, dst, opBuildSet)
+		c.sequence(x, x.elts, dst, opBuildSet)
 		if len(x.elts) >= 3 && allConst(x.elts) {
 			// CPython folds such a display into a frozenset constant that
 			// an empty set is updated from: D asks for that layout.
@@ -265,7 +265,7 @@ func (c *compiler) exprTo(e Expr, dst int) {
 // (opBuildSet's D == 2).
 func (c *compiler) iterTo(e Expr, dst int) {
 	if x, ok := e.(*SetExpr); ok && !hasStar(x.elts) {
-		c.sequence(x.elts, dst, opBuildSet)
+		c.sequence(x, x.elts, dst, opBuildSet)
 		if allConst(x.elts) {
 			c.code.instrs[len(c.code.instrs)-1].D = 2
 		}
@@ -360,14 +360,16 @@ func foldNumber(e Expr) (Val, bool) {
 	return Val{}, false
 }
 
-func (c *compiler) sequence(elts []Expr, dst int, op Op) {
-	c.starSequence(elts, dst, op, -1)
+func (c *compiler) sequence(at Expr, elts []Expr, dst int, op Op) {
+	c.starSequence(at, elts, dst, op, -1)
 }
 
 // starSequence is sequence; fn >= 0 is the slot of the function whose
 // argument tuple this is, named when its one starred argument is no
-// iterable (see extendSet).
-func (c *compiler) starSequence(elts []Expr, dst int, op Op, fn int) {
+// iterable (see extendSet). at is the display or call: an error raised
+// while unpacking a starred item (a generator's) is underlined there, as
+// at CPython's LIST_EXTEND.
+func (c *compiler) starSequence(at Expr, elts []Expr, dst int, op Op, fn int) {
 	if hasStar(elts) {
 		// Build a list piecewise, then convert.
 		acc := c.temp()
@@ -386,6 +388,7 @@ func (c *compiler) starSequence(elts []Expr, dst int, op Op, fn int) {
 				case fn >= 0 && len(elts) == 1:
 					how, callee = extendCallArg, fn
 				}
+				c.caretAt(at)
 				c.emit(opListExtend, acc, v, callee, how)
 			} else {
 				v := c.exprAny(e)
@@ -468,7 +471,7 @@ func (c *compiler) call(x *Call, dst int) {
 		// as it is, with no tuple made of it and no keyword dict.
 		fn := c.temps_(2)
 		c.exprTo(x.fn, fn)
-		c.starSequence(x.args, fn+1, opBuildList, fn)
+		c.starSequence(x, x.args, fn+1, opBuildList, fn)
 		c.line = x.line
 		c.caretAt(x)
 		at := c.emit(opCallEx, dst, fn, fn+1, fn+1)
@@ -479,7 +482,7 @@ func (c *compiler) call(x *Call, dst int) {
 		// f(*xs, **kw): an argument tuple and a keyword dict.
 		fn := c.temps_(3)
 		c.exprTo(x.fn, fn)
-		c.starSequence(x.args, fn+1, opBuildTuple, fn)
+		c.starSequence(x, x.args, fn+1, opBuildTuple, fn)
 		c.emit(opBuildDict, fn+2, fn+2, 0)
 		for i, k := range x.kwnames {
 			v := c.exprAny(x.kwvals[i])
@@ -691,6 +694,7 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 		c.asyncNextItem(it, tgt, body)
 		return
 	}
+	c.caretAt(g.iter)
 	c.emit(opForIter, it, tgt, body)
 }
 

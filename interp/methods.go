@@ -920,9 +920,9 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		if len(args) != 1 {
 			return Val{}, argErr("str", name, 1, len(args))
 		}
-		items, err := vm.iterate(args[0])
+		items, err := vm.joinItems(args[0])
 		if err != nil {
-			return Val{}, newErr(TypeError, "can only join an iterable")
+			return Val{}, err
 		}
 		parts := make([]string, len(items))
 		for i, it := range items {

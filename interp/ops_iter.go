@@ -5,6 +5,7 @@ package interp
 import (
 	"math"
 	"math/big"
+	"strings"
 )
 
 // ---- iteration ----
@@ -249,6 +250,34 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 			// Room for a short generator's items at once: append from
 			// nothing would allocate at 1, 2, 4, 8 and 16 items.
 			out = make([]Val, 0, 8)
+		}
+		out = append(out, x)
+	}
+}
+
+// joinItems collects str.join's argument. Only a value without an
+// iterator is "not iterable": an error raised while iterating (by a
+// generator, say) propagates as it is, as in CPython.
+func (vm *VM) joinItems(v Val) ([]Val, error) {
+	switch v.O.(type) {
+	case *List, *Tuple:
+		return vm.iterate(v)
+	}
+	it, err := vm.iter(v)
+	if err != nil {
+		if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError && strings.HasSuffix(pe.Error(), " is not iterable") {
+			return nil, newErr(TypeError, "can only join an iterable")
+		}
+		return nil, err
+	}
+	var out []Val
+	for {
+		x, ok, err := vm.next(it)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
 		}
 		out = append(out, x)
 	}

@@ -327,7 +327,7 @@ func (ps *parser) stmt() []Stmt {
 				e := ps.next()
 				orelse = ps.block("'else' statement", e.line)
 			}
-			return []Stmt{&For{at, target, iter, body, orelse, false}}
+			return []Stmt{&For{pos: at, target: target, iter: iter, body: body, orelse: orelse}}
 		case "def":
 			ps.next()
 			name := ps.tok()
@@ -969,7 +969,7 @@ func (ps *parser) targetList() Expr {
 	if len(elts) == 1 && !trailing {
 		out = elts[0]
 	} else {
-		out = &TupleExpr{at, elts}
+		out = ps.mark(&TupleExpr{at, elts}, at)
 	}
 	ps.checkTarget(out, "for")
 	return out

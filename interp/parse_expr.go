@@ -42,7 +42,7 @@ func (ps *parser) exprListOf(star bool) Expr {
 		}
 		elts = append(elts, item())
 	}
-	return &TupleExpr{at, elts}
+	return ps.mark(&TupleExpr{at, elts}, at)
 }
 
 func (ps *parser) atExprEnd() bool {
