@@ -153,6 +153,9 @@ func (vm *VM) moduleOf(o Object, name string) string {
 	}
 	best := ""
 	for mn, m := range vm.modules {
+		if mn == "builtins" {
+			continue // CPython leaves builtins out (print(), not builtins.print())
+		}
 		if v, ok := m.attrs[name]; ok && v.O == o && (best == "" || mn < best) {
 			best = mn
 		}
