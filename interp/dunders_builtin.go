@@ -325,6 +325,22 @@ func (vm *VM) objectAttr(name string) (Val, bool) {
 				return Val{}, newErr(TypeError, "descriptor '%s' of 'object' object needs an argument", name)
 			}
 			self := args[0]
+			if _, isInst := self.O.(*Instance); !isInst || self.T != tagObject {
+				// object's own repr, and str as the type's repr, for any
+				// value (an exception's is not its args').
+				switch name {
+				case "__repr__":
+					if len(args) != 1 || len(kwn) > 0 {
+						return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args)-1)
+					}
+					return StrVal(vm.objectReprOf(self)), nil
+				case "__str__":
+					if len(args) != 1 || len(kwn) > 0 {
+						return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args)-1)
+					}
+					return StrVal(vm.repr(self)), vm.takePending()
+				}
+			}
 			var m Val
 			var ok bool
 			if inst, isInst := self.O.(*Instance); isInst && self.T == tagObject {
@@ -356,4 +372,21 @@ func (vm *VM) pickleCall(fn string, args ...Val) (Val, error) {
 		return Val{}, newErr(RuntimeError, "pickle has no %s", fn)
 	}
 	return vm.call(f, args, nil)
+}
+
+// objectReprOf is object.__repr__(v): `<module.Qualname object at 0x...>`,
+// the module left out for builtins, whatever repr v's type defines.
+func (vm *VM) objectReprOf(v Val) string {
+	if inst, ok := v.O.(*Instance); ok && v.T == tagObject {
+		return objectRepr(inst)
+	}
+	t := vm.typeOf(v)
+	name := typeName(v)
+	if q, err := vm.getAttr(t, "__qualname__"); err == nil && q.isStr() {
+		name = q.str().s
+	}
+	if m, err := vm.getAttr(t, "__module__"); err == nil && m.isStr() && m.str().s != "builtins" {
+		name = m.str().s + "." + name
+	}
+	return "<" + name + " object at 0x7f0000000000>"
 }
