@@ -18,14 +18,14 @@ type abcSpec struct {
 }
 
 var abcSpecs = []abcSpec{
-	{"Hashable", []string{"int", "float", "bool", "str", "tuple", "NoneType", "range", "frozenset", "function", "builtin_function_or_method", "type"}, []string{"__hash__"}},
+	{"Hashable", []string{"int", "float", "bool", "str", "tuple", "NoneType", "range", "frozenset", "function", "builtin_function_or_method", "method_descriptor", "type"}, []string{"__hash__"}},
 	{"Iterable", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "generator", "dict_keys", "dict_values", "dict_items", "list_iterator", "range_iterator", "str_ascii_iterator", "tuple_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed"}, []string{"__iter__"}},
 	{"Iterator", []string{"generator", "list_iterator", "range_iterator", "str_ascii_iterator", "tuple_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed", "dict_keyiterator"}, []string{"__iter__", "__next__"}},
 	{"Reversible", []string{"list", "collections.deque", "tuple", "str", "range", "dict"}, []string{"__reversed__", "__iter__"}},
 	{"Generator", []string{"generator"}, nil},
 	{"Sized", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__len__"}},
 	{"Container", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__contains__"}},
-	{"Callable", []string{"function", "builtin_function_or_method", "method", "type"}, []string{"__call__"}},
+	{"Callable", []string{"function", "builtin_function_or_method", "method_descriptor", "method", "type"}, []string{"__call__"}},
 	{"Collection", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__len__", "__iter__", "__contains__"}},
 	{"Sequence", []string{"list", "collections.deque", "tuple", "str", "range"}, nil},
 	{"MutableSequence", []string{"list", "collections.deque"}, nil},

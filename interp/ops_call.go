@@ -703,6 +703,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if v, ok := vm.objectAttr(name); ok {
 			return v, nil // inherited from object: C.__init__ is object.__init__
 		}
+		if d, ok := vm.inheritedMethodDescr(t, name); ok {
+			return d, nil
+		}
 		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
 	case *SuperObj:
 		if e, ok := t.self.O.(*Exception); ok {
@@ -852,21 +855,24 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
 			if m == name {
-				// An unbound method: str.lower(s) is s.lower().
+				// An unbound method: str.lower(s) is s.lower(); one
+				// object per VM, as str.upper is str.upper in CPython.
 				tname := t.name
-				return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-					if len(args) == 0 {
-						return Val{}, newErr(TypeError, "unbound method %s.%s() needs an argument", tname, name)
-					}
-					self := args[0]
-					if b, ok := builtinValue(self); ok && typeName(b) == tname {
-						self = b // dict.update(self, ...) in a subclass of dict
-					}
-					if typeName(self) != tname && !(tname == "int" && self.T == tagBool) {
-						return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
-					}
-					return vm.callMethod(self, name, append([]Val(nil), args[1:]...), kwn)
-				}}), nil
+				return vm.typeObjs.get("descr:"+tname+"."+name, func() Val {
+					return ObjVal(&Builtin{name: name, objclass: tname, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+						if len(args) == 0 {
+							return Val{}, newErr(TypeError, "unbound method %s.%s() needs an argument", tname, name)
+						}
+						self := args[0]
+						if b, ok := builtinValue(self); ok && typeName(b) == tname {
+							self = b // dict.update(self, ...) in a subclass of dict
+						}
+						if typeName(self) != tname && !(tname == "int" && self.T == tagBool) {
+							return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
+						}
+						return vm.callMethod(self, name, append([]Val(nil), args[1:]...), kwn)
+					}})
+				}), nil
 			}
 		}
 		if len(name) > 4 && name[:2] == "__" && typeHasDunder(t.name, name) {
@@ -963,6 +969,11 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		if name == "__call__" {
 			return callAttr(o), nil
+		}
+		if t.objclass != "" {
+			if v, ok := vm.methodDescrAttr(t, name); ok {
+				return v, nil
+			}
 		}
 		if v, ok := typeClass.attrs[name]; ok && o.O == vm.bi["type"].O {
 			return v, nil // type.__new__, type.__init__, type.__call__

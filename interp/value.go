@@ -193,6 +193,10 @@ type (
 		// attrs are attributes of its own (an lru_cache wrapper's
 		// cache_info, __wrapped__), or nil.
 		attrs map[string]Val
+		// objclass names the built-in type this is a method of, taken
+		// from the type (str.upper): a method_descriptor, printed and
+		// named as CPython's.
+		objclass string
 	}
 	BoundMethod struct {
 		self Val
@@ -261,6 +265,9 @@ func (*Function) typeName() string { return "function" }
 func (b *Builtin) typeName() string {
 	if b.native != nil {
 		return b.native.typ
+	}
+	if b.objclass != "" {
+		return "method_descriptor"
 	}
 	return "builtin_function_or_method"
 }
@@ -888,6 +895,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		if o.name == "type" && vm != nil && vm.bi["type"].O == v.O {
 			b.WriteString("<class 'type'>")
+			return
+		}
+		if o.objclass != "" {
+			b.WriteString("<method '" + o.name + "' of '" + o.objclass + "' objects>")
 			return
 		}
 		b.WriteString("<built-in function " + o.name + ">")
