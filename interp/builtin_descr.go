@@ -1,7 +1,8 @@
 package interp
 
 // Descriptors of built-in types read from the type itself: str.upper is
-// a method_descriptor, printed and named as CPython's.
+// a method_descriptor, int.real a getset_descriptor, slice.start a
+// member_descriptor, printed and named as CPython's.
 
 // methodDescrAttr is an attribute of a built-in type's method taken from
 // the type (str.upper): its qualified name, the type, and __get__, which
@@ -33,16 +34,37 @@ func (vm *VM) methodDescrAttr(b *Builtin, name string) (Val, bool) {
 			}
 			return vm.getAttr(obj, b.name)
 		}), true
+	case "__set__", "__delete__":
+		if b.data == dataNone {
+			break
+		}
+		n := 2
+		if name == "__delete__" {
+			n = 1
+		}
+		return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != n || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "expected %d arguments, got %d", n, len(args))
+			}
+			if b.data == dataMember {
+				return Val{}, newErr(AttributeError, "readonly attribute")
+			}
+			return Val{}, newErr(AttributeError, "attribute '%s' of '%s' objects is not writable", b.name, b.objclass)
+		}), true
 	}
 	return Val{}, false
 }
 
-// inheritedMethodDescr is a method of the built-in type that class c
-// derives from, read from c (class S(str): S.upper is str.upper).
+// inheritedMethodDescr is a method or data descriptor of the built-in
+// type that class c derives from, read from c (class S(str): S.upper is
+// str.upper; class I(int): I.real is int.real).
 func (vm *VM) inheritedMethodDescr(c *Class, name string) (Val, bool) {
 	for _, k := range c.mro {
 		if !vm.isBuiltinBase(k) {
 			continue
+		}
+		if d, ok := vm.dataDescr(k.name, name); ok {
+			return d, true
 		}
 		for _, m := range methodNames[k.name] {
 			if m == name {
@@ -53,4 +75,44 @@ func (vm *VM) inheritedMethodDescr(c *Class, name string) (Val, bool) {
 		}
 	}
 	return Val{}, false
+}
+
+// dataKind tells a built-in type's data descriptors apart, as CPython
+// types them: computed attributes (getset_descriptor) and struct fields
+// (member_descriptor).
+type dataKind uint8
+
+const (
+	dataNone dataKind = iota
+	dataGetset
+	dataMember
+)
+
+// dataDescrs are the data descriptors of built-in types read from the
+// type (int.real), by type and name.
+var dataDescrs = map[string]map[string]dataKind{
+	"int":      {"real": dataGetset, "imag": dataGetset, "numerator": dataGetset, "denominator": dataGetset},
+	"bool":     {"real": dataGetset, "imag": dataGetset, "numerator": dataGetset, "denominator": dataGetset},
+	"float":    {"real": dataGetset, "imag": dataGetset},
+	"complex":  {"real": dataMember, "imag": dataMember},
+	"slice":    {"start": dataMember, "stop": dataMember, "step": dataMember},
+	"range":    {"start": dataMember, "stop": dataMember, "step": dataMember},
+	"property": {"fget": dataMember, "fset": dataMember, "fdel": dataMember},
+}
+
+// dataDescr is type tname's data descriptor name (int.real), one object
+// per VM. bool's are int's, as bool inherits them.
+func (vm *VM) dataDescr(tname, name string) (Val, bool) {
+	kind, ok := dataDescrs[tname][name]
+	if !ok {
+		return Val{}, false
+	}
+	if tname == "bool" {
+		tname = "int"
+	}
+	return vm.typeObjs.get("descr:"+tname+"."+name, func() Val {
+		return ObjVal(&Builtin{name: name, objclass: tname, data: kind, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return Val{}, newErr(TypeError, "'%s' object is not callable", map[dataKind]string{dataGetset: "getset_descriptor", dataMember: "member_descriptor"}[kind])
+		}})
+	}), true
 }

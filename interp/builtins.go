@@ -682,7 +682,9 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		switch x := args[0].O.(type) {
-		case *Function, *Builtin, *BoundMethod, *typeObj, *ExcType, *Class, *Method, *StaticMethod:
+		case *Builtin:
+			return BoolVal(x.data == dataNone), nil
+		case *Function, *BoundMethod, *typeObj, *ExcType, *Class, *Method, *StaticMethod:
 			return True, nil
 		case *Instance:
 			_, ok := x.cls.lookup("__call__")

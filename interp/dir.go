@@ -199,6 +199,15 @@ func (vm *VM) defaultDir(x Val) (Val, error) {
 		add(moduleDirNames...)
 	default:
 		add(objectDirNames...)
+		if t, ok := x.O.(*typeObj); ok && builtinDirNames[t.name] != "" {
+			// dir(int): the type's names and object's, those minipy has.
+			for _, n := range strings.Fields(builtinDirNames[t.name]) {
+				if _, err := vm.getAttr(x, n); err == nil {
+					add(n)
+				}
+			}
+			break
+		}
 		t := typeName(x)
 		if t == "bool" {
 			t = "int" // bool adds no names of its own

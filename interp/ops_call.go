@@ -853,6 +853,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if f := extraTypeAttr(t.name, name); f != nil {
 			return ObjVal(&Builtin{name: name, fn: f}), nil
 		}
+		if d, ok := vm.dataDescr(t.name, name); ok {
+			return d, nil
+		}
 		for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
 			if m == name {
 				// An unbound method: str.lower(s) is s.lower(); one

@@ -44,8 +44,8 @@ func (vm *VM) builtinTypeDict(typ Val, t *typeObj) (Val, bool, error) {
 		if inherited[n] {
 			continue
 		}
-		// A data descriptor minipy has no object for (int.real) reads
-		// as None: the name is there, as in CPython.
+		// A data descriptor minipy has no object for reads as None:
+		// the name is there, as in CPython.
 		v, err := vm.getAttr(typ, n)
 		if err != nil {
 			v = NoneVal

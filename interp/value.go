@@ -197,6 +197,9 @@ type (
 		// from the type (str.upper): a method_descriptor, printed and
 		// named as CPython's.
 		objclass string
+		// data, with objclass, makes it a data descriptor of that type
+		// (int.real): dataGetset or dataMember, as CPython types it.
+		data dataKind
 	}
 	BoundMethod struct {
 		self Val
@@ -267,6 +270,12 @@ func (b *Builtin) typeName() string {
 		return b.native.typ
 	}
 	if b.objclass != "" {
+		switch b.data {
+		case dataGetset:
+			return "getset_descriptor"
+		case dataMember:
+			return "member_descriptor"
+		}
 		return "method_descriptor"
 	}
 	return "builtin_function_or_method"
@@ -898,7 +907,14 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			return
 		}
 		if o.objclass != "" {
-			b.WriteString("<method '" + o.name + "' of '" + o.objclass + "' objects>")
+			kind := "method"
+			switch o.data {
+			case dataGetset:
+				kind = "attribute"
+			case dataMember:
+				kind = "member"
+			}
+			b.WriteString("<" + kind + " '" + o.name + "' of '" + o.objclass + "' objects>")
 			return
 		}
 		b.WriteString("<built-in function " + o.name + ">")
