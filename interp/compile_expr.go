@@ -184,6 +184,7 @@ func (c *compiler) exprTo(e Expr, dst int) {
 				for i, k := range x.keys {
 					v := c.exprAny(x.vals[i])
 					if k == nil {
+						c.caretAt(x) // DICT_UPDATE is at the display
 						c.emit(opDictUpdate, acc, v, -1)
 					} else {
 						kk := c.exprAny(k)
@@ -490,6 +491,7 @@ func (c *compiler) call(x *Call, dst int) {
 			// a key given twice and a non-mapping after ** are errors
 			// naming fn.
 			if k == "**" {
+				c.caretAt(x) // DICT_MERGE is at the call
 				c.emit(opDictUpdate, fn+2, v, fn)
 			} else {
 				c.emit(opDictSet, fn+2, c.constSlot(StrVal(k)), v, fn)
