@@ -70,24 +70,17 @@ def _size(size, name="read"):
 
 
 class _IOBase(IOBase):
+    # IOBase's __exit__ and __next__ serve; entry and iteration check
+    # the descriptor itself, not through the closed property.
     _closefd = True
 
     def __enter__(self):
         self._check_closed()
         return self
 
-    def __exit__(self, *exc):
-        self.close()
-
     def __iter__(self):
         self._check_closed()
         return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
 
     def _check_closed(self):
         if self._fd < 0:
