@@ -210,17 +210,11 @@ func wideTags(b, c templates.Tag) bool {
 // two words.
 func intOperand(f *frame, i int32) (Val, bool) {
 	r := f.regs[i]
-	switch r.Tag {
-	case tagInt, tagBool:
-		return Val{T: r.Tag, B: r.Bits}, true
-	case tagObject:
-		// (A big int past two words is refused here, before any work:
-		// bigint's operands mostly are.)
-		if x, ok := f.objs[i].(*BigInt); ok && len(x.v.Bits()) <= 2 {
-			return Val{T: tagObject, B: r.Bits, O: x}, true
-		}
+	v := Val{T: r.Tag, B: r.Bits}
+	if r.Tag == tagObject {
+		v.O = f.objs[i]
 	}
-	return Val{}, false
+	return v, fitsWide(&v)
 }
 
 // divMod128 divides magnitudes by a divisor of one word or a power of two:

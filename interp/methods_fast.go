@@ -67,80 +67,47 @@ var pyASCIISpace = func() (t [256]bool) {
 
 // strLowerASCII and strUpperASCII convert an ASCII string; the receiver comes
 // back when nothing changes.
-func strLowerASCII(vm *VM, self Val, s *Str) Val {
+func strLowerASCII(vm *VM, self Val, s *Str) Val { return strShiftCase(vm, self, s, 'A', 32) }
+
+func strUpperASCII(vm *VM, self Val, s *Str) Val { return strShiftCase(vm, self, s, 'a', 256-32) }
+
+// strShiftCase adds delta (mod 256) to the letters from..from+25 of an
+// ASCII str.
+func strShiftCase(vm *VM, self Val, s *Str, from, delta byte) Val {
 	str := s.s
 	i := 0
-	for i < len(str) && !('A' <= str[i] && str[i] <= 'Z') {
+	for i < len(str) && str[i]-from >= 26 {
 		i++
 	}
 	if i == len(str) {
 		return self
 	}
 	if len(str) == 1 {
-		return asciiStr(string(str[0] + 32))
+		return asciiStr(string(str[0] + delta))
 	}
 	if len(str) <= wordCacheMax {
 		// A word: converted on the stack, shared when cached.
 		var tmp [wordCacheMax]byte
 		b := tmp[:len(str)]
-		copy(b, str[:i])
-		for ; i < len(b); i++ {
-			c := str[i]
-			if 'A' <= c && c <= 'Z' {
-				c = c + 32
-			}
-			b[i] = c
-		}
+		shiftCase(b, str, i, from, delta)
 		return vm.asciiWordVal(b)
 	}
 	r, b := newStrBuf(len(str))
-	copy(b, str[:i])
-	for ; i < len(b); i++ {
-		c := str[i]
-		if 'A' <= c && c <= 'Z' {
-			c = c + 32
-		}
-		b[i] = c
-	}
+	shiftCase(b, str, i, from, delta)
 	return r.seal(b, 1)
 }
 
-func strUpperASCII(vm *VM, self Val, s *Str) Val {
-	str := s.s
-	i := 0
-	for i < len(str) && !('a' <= str[i] && str[i] <= 'z') {
-		i++
-	}
-	if i == len(str) {
-		return self
-	}
-	if len(str) == 1 {
-		return asciiStr(string(str[0] - 32))
-	}
-	if len(str) <= wordCacheMax {
-		// A word: converted on the stack, shared when cached.
-		var tmp [wordCacheMax]byte
-		b := tmp[:len(str)]
-		copy(b, str[:i])
-		for ; i < len(b); i++ {
-			c := str[i]
-			if 'a' <= c && c <= 'z' {
-				c = c - 32
-			}
-			b[i] = c
-		}
-		return vm.asciiWordVal(b)
-	}
-	r, b := newStrBuf(len(str))
+// shiftCase writes str into b with delta added to its letters
+// from..from+25, the first i bytes (none of them such letters) as they are.
+func shiftCase(b []byte, str string, i int, from, delta byte) {
 	copy(b, str[:i])
 	for ; i < len(b); i++ {
 		c := str[i]
-		if 'a' <= c && c <= 'z' {
-			c = c - 32
+		if c-from < 26 {
+			c += delta
 		}
 		b[i] = c
 	}
-	return r.seal(b, 1)
 }
 
 // strStripFast is strip (which 0), lstrip (1) or rstrip (2) of an ASCII

@@ -488,8 +488,10 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		return vm.intArith(op, int64(a.B), int64(b.B))
 	}
 	if isIntLike(a) && isIntLike(b) {
-		if v, ok := vm.wideArith(op, a, b); ok {
-			return v, nil
+		if fitsWide(&a) && fitsWide(&b) {
+			if v, ok := vm.wideArith(op, a, b); ok {
+				return v, nil
+			}
 		}
 		if vm == nil {
 			// Constant folding (foldNumber) has no VM and so no scratch ints.

@@ -224,16 +224,7 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 	}
 	// list.append is the hot one: no argument slice.
 	if l, ok := self.O.(*List); ok && name == "append" && in.C == 1 && in.E < 0 && l.dqMax == 0 {
-		v, err := f.load(in.B + 1)
-		if err != nil {
-			return err
-		}
-		if err := l.grow(1); err != nil {
-			return err
-		}
-		l.append(v)
-		f.set(in.A, NoneVal)
-		return nil
+		return listAppendAt(f, in, l)
 	}
 	switch self.O.(type) {
 	case *Instance, *Class, *SuperObj, *Module:

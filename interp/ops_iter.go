@@ -233,6 +233,11 @@ func (vm *VM) iterate(v Val) ([]Val, error) {
 	if err != nil {
 		return nil, err
 	}
+	return vm.drain(it, out)
+}
+
+// drain appends the rest of iterator it's items to out.
+func (vm *VM) drain(it Object, out []Val) ([]Val, error) {
 	for {
 		x, ok, err := vm.next(it)
 		if err != nil {
@@ -270,15 +275,5 @@ func (vm *VM) joinItems(v Val) ([]Val, error) {
 		}
 		return nil, err
 	}
-	var out []Val
-	for {
-		x, ok, err := vm.next(it)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		out = append(out, x)
-	}
+	return vm.drain(it, nil)
 }
