@@ -484,7 +484,7 @@ func (vm *VM) keepPrivate(f *frame, a int32, r *List) {
 // returnPrivate recycles the marked lists f's private locals hold as f
 // returns normally: the frame was their only holder. sieve's
 // flags = [True] * (limit + 1), 32 MB, was fresh memory at every call
-// (the kernel zeroing huge pages, the collector forced by reclaim) where
+// (the kernel zeroing fresh pages, the collector forced by reclaim) where
 // the call before had just dropped an array of the same size.
 func (vm *VM) returnPrivate(f *frame) {
 	if vm.threaded() {

@@ -83,7 +83,6 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		vm.stdin = bufio.NewReader(cfg.Stdin)
 	}
 	vm.jit = newJITState(cfg)
-	vm.prepareHeap = cfg.PrepareHeap
 	vm.hot.Store(vm.threshold())
 	heapDone := make(chan struct{})
 	defer close(heapDone)

@@ -66,12 +66,6 @@ type Config struct {
 	Interrupts <-chan os.Signal
 	// Stdin is what input() reads; nil reads nothing (EOFError).
 	Stdin io.Reader
-	// PrepareHeap, when set, runs before the first large list allocation
-	// that collects garbage first (reclaim, mem.go), and stands in for
-	// that collection: it must collect itself. cmd/minipy maps its
-	// huge-page heap there, so that [True] * 2_000_001 lands in it rather
-	// than in fresh 4 KiB pages beside it.
-	PrepareHeap func()
 }
 
 // DefaultJITThreshold is the back-edge count that makes a loop hot. Chosen

@@ -137,13 +137,6 @@ func (vm *VM) reclaim(n uint64) {
 		return
 	}
 	vm.dropStaleRefs()
-	if p := vm.prepareHeap; p != nil {
-		// The first big list: the embedder's heap set-up collects, and
-		// its room is then free for this list (see Config.PrepareHeap).
-		vm.prepareHeap = nil
-		p()
-		return
-	}
 	runtime.GC()
 }
 

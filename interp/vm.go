@@ -107,8 +107,6 @@ type VM struct {
 	stripSet   [256]bool
 	// words are the short strs strip and lower share (wordcache.go).
 	words *wordCache
-	// prepareHeap is Config.PrepareHeap until reclaim has run it.
-	prepareHeap func()
 }
 
 type frame struct {

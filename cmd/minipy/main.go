@@ -45,8 +45,6 @@ func main() {
 		// touched, so it costs address space, not memory or marking.
 		ballast = make([]byte, ballastSize)
 	}
-	// Huge pages for the heap's growth (heap_linux.go).
-	prepareHeapLater(nil)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -77,7 +75,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var code string
 	var cfg interp.Config
 	cfg.Stdin = os.Stdin
-	cfg.PrepareHeap = prepareHeapNow
 	var jitMode string
 	var jitDebug, jitStats, traces bool
 	var cpuProfile, memProfile string
