@@ -523,7 +523,7 @@ func (r *recorder) fnReturn(a int32) int {
 	switch t := r.typeOf(a); t {
 	case traceopt.Int, traceopt.Float, traceopt.Bool, traceopt.None:
 	default:
-		r.failf("return of a %v", t)
+		r.failf("return of %s", aName(t))
 		return r.pc + 1
 	}
 	if r.abort != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"unsafe"
 
@@ -313,6 +314,16 @@ func (r *recorder) failf(format string, args ...any) {
 	}
 }
 
+// aName is a type or tag's name with its article, for abort reasons:
+// "an int", "a float".
+func aName(t fmt.Stringer) string {
+	name := t.String()
+	if name != "" && strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}
+
 func (r *recorder) code() *Code {
 	if n := len(r.frames); n > 0 {
 		return r.frames[n-1].code
@@ -451,7 +462,7 @@ func (r *recorder) emit(in traceopt.Inst) {
 			// A slot kept 128-bit for the whole trace gets an int: its
 			// private slot follows.
 			if r.regs[d].Tag != tagInt {
-				r.failf("a %v into a 128-bit slot", r.regs[d].Tag)
+				r.failf("%s into a 128-bit slot", aName(r.regs[d].Tag))
 				return
 			}
 			r.touched[d] = true
@@ -753,7 +764,7 @@ func (r *recorder) wideAccumulate(op Op, a, c int32) bool {
 		r.wides[a] = w
 		r.lt.wides = append(r.lt.wides, wideSlot{slot: a, wide: w})
 	} else if r.typeOf(c) != traceopt.Int {
-		r.failf("a 128-bit accumulator with a %v", r.typeOf(c))
+		r.failf("a 128-bit accumulator with %s", aName(r.typeOf(c)))
 		return true
 	}
 	u := generated.OpWideAdd
@@ -832,7 +843,7 @@ func (r *recorder) truth(a int32) bool {
 		}
 		return r.cond(traceopt.Inst{Op: generated.OpJumpIfTrue, Args: [4]uint64{traceopt.Slot(n)}, Exit: r.snap()})
 	}
-	r.failf("truth of a %v", r.typeOf(a))
+	r.failf("truth of %s", aName(r.typeOf(a)))
 	return false
 }
 
@@ -909,7 +920,7 @@ func (r *recorder) step() int {
 		case t == traceopt.Float && in.Op == opNeg:
 			r.emit(traceopt.Inst{Op: generated.OpFloatNeg, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
 		default:
-			r.failf("%v of a %v", in.Op, t)
+			r.failf("%v of %s", in.Op, aName(t))
 		}
 	case opJump:
 		next = r.jumpTo(int(in.A))
@@ -981,7 +992,7 @@ func (r *recorder) step() int {
 		r.getItem(A, B, C)
 	case opGetIter:
 		if r.typeOf(B) != traceopt.List {
-			r.failf("iteration over a %v", r.typeOf(B))
+			r.failf("iteration over %s", aName(r.typeOf(B)))
 			break
 		}
 		it := virtualIter{list: r.newScratch(), index: r.newScratch()}
@@ -1086,7 +1097,7 @@ func (r *recorder) rangeCall(a, args int32, argc int) int {
 	var vals [3]int32
 	for i := 0; i < argc; i++ {
 		if r.typeOf(args+int32(i)) != traceopt.Int {
-			r.failf("range() of a %v", r.typeOf(args+int32(i)))
+			r.failf("range() of %s", aName(r.typeOf(args+int32(i))))
 			return r.pc + 1
 		}
 		// Through scratch slots: the arguments may overlap a, a+1, a+2.
@@ -1265,7 +1276,7 @@ func (r *recorder) unpack(a, b int32, n int, star int32) {
 		return
 	}
 	if t := r.typeOf(b); t != traceopt.Tuple {
-		r.failf("unpacking of a %v", t)
+		r.failf("unpacking of %s", aName(t))
 		return
 	}
 	if b >= a && b < a+int32(n) {
@@ -1373,7 +1384,7 @@ func (r *recorder) forRange(ctr, target, stop, step int32) {
 func (r *recorder) getItem(a, b, c int32) {
 	if r.packedList(b) {
 		if r.typeOf(c) != traceopt.Int {
-			r.failf("subscript of a packed list by a %v", r.typeOf(c))
+			r.failf("subscript of a packed list by %s", aName(r.typeOf(c)))
 			return
 		}
 		r.emit(traceopt.Inst{Op: generated.OpListLoadPkT, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
@@ -1384,7 +1395,7 @@ func (r *recorder) getItem(a, b, c int32) {
 		return
 	}
 	if r.typeOf(b) != traceopt.List || r.typeOf(c) != traceopt.Int {
-		r.failf("subscript of a %v by a %v", r.typeOf(b), r.typeOf(c))
+		r.failf("subscript of %s by %s", aName(r.typeOf(b)), aName(r.typeOf(c)))
 		return
 	}
 	r.loadElem(a, b, c)
@@ -1394,7 +1405,7 @@ func (r *recorder) setItem(a, b, c int32) {
 	if r.packedList(a) {
 		if tb, tc := r.typeOf(b), r.typeOf(c); tb != traceopt.Int || tc != traceopt.Bool {
 			// (The interpreter unpacks the list for such a store.)
-			r.failf("store into a packed list by a %v of a %v", tb, tc)
+			r.failf("store into a packed list by %s of %s", aName(tb), aName(tc))
 			return
 		}
 		r.emit(traceopt.Inst{Op: generated.OpListStorePk, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
@@ -1402,7 +1413,7 @@ func (r *recorder) setItem(a, b, c int32) {
 	}
 	ta, tb, tc := r.typeOf(a), r.typeOf(b), r.typeOf(c)
 	if ta != traceopt.List || tb != traceopt.Int || !(tc == traceopt.Int || tc == traceopt.Float || tc == traceopt.Bool || tc == traceopt.None) {
-		r.failf("store into a %v by a %v of a %v", ta, tb, tc)
+		r.failf("store into %s by %s of %s", aName(ta), aName(tb), aName(tc))
 		return
 	}
 	in := traceopt.Inst{Op: generated.OpListStore, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()}
@@ -1501,7 +1512,7 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 			fx, _ := r.asFloat(x)
 			x, op = fx, generated.OpFloatSqrt
 		default:
-			r.failf("call of %s on a %v", fn.name, t)
+			r.failf("call of %s on %s", fn.name, aName(t))
 			return next
 		}
 		r.emit(traceopt.Inst{Op: op, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(x)}, Exit: r.snap()})

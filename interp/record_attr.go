@@ -20,7 +20,7 @@ import (
 // shape it has now, or false (the recording stopped).
 func (r *recorder) shaped(s int32) (*Instance, bool) {
 	if t := r.typeOf(s); t != traceopt.Instance {
-		r.failf("attribute of a %v", t)
+		r.failf("attribute of %s", aName(t))
 		return nil, false
 	}
 	x := instanceAt(r.regs[s].Bits)
@@ -119,7 +119,7 @@ func (r *recorder) setAttr(a int32, name string, c int32) {
 	}
 	t := r.typeOf(c)
 	if t != traceopt.Int && t != traceopt.Float && t != traceopt.Bool && t != traceopt.None && !objectType(t) {
-		r.failf("store of a %v into attribute %s", t, name)
+		r.failf("store of %s into attribute %s", aName(t), name)
 		return
 	}
 	if objectType(t) || x.vals[i].Tag == tagObject {
@@ -185,7 +185,7 @@ func (r *recorder) isinstance(a, b, c int32) {
 		yes = x.cls == cls || x.cls.isSub(cls)
 	case traceopt.Int, traceopt.Float, traceopt.Bool, traceopt.None, traceopt.List, traceopt.Str, traceopt.Tuple:
 	default:
-		r.failf("isinstance of a %v", t)
+		r.failf("isinstance of %s", aName(t))
 		return
 	}
 	r.wrote(a)

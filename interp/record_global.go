@@ -121,7 +121,7 @@ func (r *recorder) loadGlobalSlot(a, s int32) {
 		return
 	}
 	if r.typeOf(s) == traceopt.Unknown {
-		r.failf("global holding a %v", r.regs[s].Tag)
+		r.failf("global holding %s", aName(r.regs[s].Tag))
 		return
 	}
 	r.move(a, s)

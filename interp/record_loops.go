@@ -160,7 +160,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 	readFirst := r.readBeforeWrite(il.top)
 	for s, ty := range top {
 		if r.known[s] != ty && readFirst(s) {
-			r.failf("an inner loop changes a %v to a %v", ty, r.known[s])
+			r.failf("an inner loop changes %s to %s", aName(ty), aName(r.known[s]))
 			return r.pc + 1
 		}
 	}

@@ -102,7 +102,7 @@ func (r *recorder) sameAddress(op Op, a, b, c int32) {
 		return t == traceopt.Instance || t == traceopt.List || t == traceopt.Str
 	}
 	if !isObj(tb) || !isObj(tc) {
-		r.failf("%v on a %v and a %v", op, tb, tc)
+		r.failf("%v on %s and %s", op, aName(tb), aName(tc))
 		return
 	}
 	if tb != tc {

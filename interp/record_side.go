@@ -208,7 +208,7 @@ func (r *recorder) closeSide(il innerLoop) int {
 	readFirst := r.readBeforeWrite(il.top)
 	for s, ty := range r.savedAt(il.top).known {
 		if r.known[s] != ty && (after.assumed[s] || readFirst(s)) {
-			r.failf("a side path changes a %v to a %v", ty, r.known[s])
+			r.failf("a side path changes %s to %s", aName(ty), aName(r.known[s]))
 			return -1
 		}
 	}
