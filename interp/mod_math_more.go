@@ -379,18 +379,111 @@ func mathExtras(m *Module) {
 		if len(p) != len(q) {
 			return Val{}, newErr(ValueError, "Inputs are not the same length")
 		}
-		acc := IntVal(0)
-		for i := range p {
-			x, err := vm.binop(opMul, p[i], q[i])
-			if err != nil {
-				return Val{}, err
-			}
-			if acc, err = vm.binop(opAdd, acc, x); err != nil {
-				return Val{}, err
-			}
-		}
-		return acc, nil
+		return vm.sumprod(p, q)
 	})
+}
+
+// sumprod is math.sumprod of two equally long sequences, summed as
+// CPython sums them: first exactly while both items of a pair are ints
+// whose product and sum fit a machine word, then, from the first pair
+// that is not, in triple-length floats while a pair holds a float and an
+// int or float, then by the items' own * and + to the end; each partial
+// sum joins the total when its run ends. A float run's sum is as good as
+// correctly rounded: math.sumprod(x, y) of floats is not the rounded sum
+// of rounded products.
+func (vm *VM) sumprod(p, q []Val) (Val, error) {
+	total := IntVal(0)
+	i := 0
+	var ints int64
+	for ; i < len(p); i++ {
+		a, b := p[i], q[i]
+		if a.T != tagInt || b.T != tagInt {
+			break
+		}
+		hi, lo := bits.Mul64(uint64(absInt64(int64(a.B))), uint64(absInt64(int64(b.B))))
+		if hi != 0 || lo > math.MaxInt64 || int64(a.B) == math.MinInt64 || int64(b.B) == math.MinInt64 {
+			break
+		}
+		prod := int64(a.B) * int64(b.B)
+		sum := ints + prod
+		if (prod > 0 && sum < ints) || (prod < 0 && sum > ints) {
+			break
+		}
+		ints = sum
+	}
+	if i > 0 {
+		total = IntVal(ints)
+	}
+	var acc tripleSum
+	floats := false
+	for ; i < len(p); i++ {
+		x, xf, ok := sumprodFloat(p[i])
+		y, yf, ok2 := sumprodFloat(q[i])
+		if !ok || !ok2 || !(xf || yf) {
+			break
+		}
+		next := acc.addProduct(x, y)
+		if math.IsInf(next.hi, 0) || math.IsNaN(next.hi) {
+			break
+		}
+		acc, floats = next, true
+	}
+	var err error
+	if floats {
+		if total, err = vm.binop(opAdd, total, FloatVal(acc.float())); err != nil {
+			return Val{}, err
+		}
+	}
+	for ; i < len(p); i++ {
+		term, err := vm.binop(opMul, p[i], q[i])
+		if err != nil {
+			return Val{}, err
+		}
+		if total, err = vm.binop(opAdd, total, term); err != nil {
+			return Val{}, err
+		}
+	}
+	return total, nil
+}
+
+// sumprodFloat is x as sumprod's float run takes it: a float, or an int or
+// bool rounded to one (not one too big for a float); isFloat says which.
+func sumprodFloat(x Val) (f float64, isFloat, ok bool) {
+	switch x.T {
+	case tagFloat:
+		return x.F(), true, true
+	case tagInt, tagBool:
+		return float64(int64(x.B)), false, true
+	case tagObject:
+		if b, ok := x.O.(*BigInt); ok {
+			f, acc := new(big.Float).SetInt(&b.v).Float64()
+			if math.IsInf(f, 0) && acc != big.Exact {
+				return 0, false, false
+			}
+			return f, false, true
+		}
+	}
+	return 0, false, false
+}
+
+// tripleSum is a sum of products kept as three floats whose exact sum is
+// the running total (error-free transformations: Ogita, Rump and
+// Oishi's accurate dot product, summed in three parts).
+type tripleSum struct{ hi, lo, tiny float64 }
+
+// addProduct adds x * y to t, its rounding error kept.
+func (t tripleSum) addProduct(x, y float64) tripleSum {
+	p, pe := twoProd(x, y)
+	hi, hiErr := twoSum(t.hi, p)
+	lo, loErr := twoSum(t.lo, pe)
+	mid, midErr := twoSum(lo, hiErr)
+	return tripleSum{hi, mid, t.tiny + loErr + midErr}
+}
+
+// float is t rounded to one float.
+func (t tripleSum) float() float64 {
+	s, e := twoSum(t.lo, t.hi)
+	return t.tiny + e + s
 }
 
 // vectorNorm is the Euclidean norm, scaled against overflow.

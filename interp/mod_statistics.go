@@ -1,6 +1,7 @@
 package interp
 
 import (
+	_ "embed"
 	"math"
 	"math/big"
 )
@@ -19,6 +20,35 @@ type statData struct {
 	rats      []*big.Rat
 	isFloat   bool
 	nonFinite *float64
+	// ratioType is the type of the first value that was neither an int
+	// nor a float (fractions.Fraction), which results take.
+	ratioType Val
+}
+
+// statRatio is x.as_integer_ratio() as an exact fraction, for the data
+// types CPython's statistics reads that way.
+func (vm *VM) statRatio(x Val) (*big.Rat, bool) {
+	if _, ok := x.O.(*Instance); !ok || x.T != tagObject {
+		return nil, false
+	}
+	m, err := vm.getAttr(x, "as_integer_ratio")
+	if err != nil {
+		return nil, false
+	}
+	pair, err := vm.call(m, nil, nil)
+	if err != nil {
+		return nil, false
+	}
+	t, ok := pair.O.(*Tuple)
+	if !ok || len(t.items) != 2 {
+		return nil, false
+	}
+	n, ok1 := toBig(t.items[0])
+	d, ok2 := toBig(t.items[1])
+	if !ok1 || !ok2 || d.Sign() == 0 {
+		return nil, false
+	}
+	return new(big.Rat).SetFrac(n, d), true
 }
 
 func (vm *VM) statValues(data Val) (*statData, error) {
@@ -26,6 +56,11 @@ func (vm *VM) statValues(data Val) (*statData, error) {
 	if err != nil {
 		return nil, err
 	}
+	return vm.statItems(items)
+}
+
+// statItems is statValues over items already drawn.
+func (vm *VM) statItems(items []Val) (*statData, error) {
 	sd := &statData{vals: items}
 	for _, x := range items {
 		switch x.T {
@@ -50,15 +85,30 @@ func (vm *VM) statValues(data Val) (*statData, error) {
 			sd.rats = append(sd.rats, new(big.Rat).SetInt(&b.v))
 			continue
 		}
+		if r, ok := vm.statRatio(x); ok {
+			// A Fraction (or another type with as_integer_ratio): the
+			// result is of that type unless a float joins.
+			if sd.ratioType.O == nil {
+				sd.ratioType = vm.typeOf(x)
+			}
+			sd.rats = append(sd.rats, r)
+			continue
+		}
 		return nil, newErr(TypeError, "can't convert type '%s' to numerator/denominator", typeName(x))
 	}
 	return sd, nil
 }
 
 // convert is CPython's _convert: an exact int stays an int, else a float.
-func (sd *statData) convert(r *big.Rat) Val {
+func (sd *statData) convert(vm *VM, r *big.Rat) Val {
 	if sd.nonFinite != nil {
 		return FloatVal(*sd.nonFinite)
+	}
+	if !sd.isFloat && sd.ratioType.O != nil {
+		num, den := normBig(new(big.Int).Set(r.Num())), normBig(new(big.Int).Set(r.Denom()))
+		if v, err := vm.call(sd.ratioType, []Val{num, den}, nil); err == nil {
+			return v
+		}
 	}
 	if !sd.isFloat && r.IsInt() {
 		return normBig(new(big.Int).Set(r.Num()))
@@ -142,7 +192,7 @@ func statisticsModule(vm *VM) *Module {
 		if len(sd.rats) == 0 {
 			return Val{}, newErr(StatisticsErrorT, "mean requires at least one data point")
 		}
-		return sd.convert(sd.sum().Quo(sd.sum(), new(big.Rat).SetInt64(int64(len(sd.rats))))), nil
+		return sd.convert(vm, sd.sum().Quo(sd.sum(), new(big.Rat).SetInt64(int64(len(sd.rats))))), nil
 	})
 	m.def("fmean", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		data, err := one("fmean", args, kwn)
@@ -272,10 +322,18 @@ func statisticsModule(vm *VM) *Module {
 			if err != nil {
 				return Val{}, err
 			}
+			var sd *statData
+			var given *big.Rat
 			if a[1].T != tagEmpty && a[1].T != tagNone {
-				return Val{}, newErr(NotImplementedError, "statistics.%s with %s is not supported", name, param)
+				// A given mean: CPython squares each deviation x - c in
+				// the data's own arithmetic, then sums the squares exactly.
+				sd, err = vm.statAbout(a[0], a[1])
+				if err == nil {
+					given = sd.sum()
+				}
+			} else {
+				sd, err = vm.statValues(a[0])
 			}
-			sd, err := vm.statValues(a[0])
 			if err != nil {
 				return Val{}, err
 			}
@@ -289,10 +347,13 @@ func statisticsModule(vm *VM) *Module {
 			if sample {
 				n--
 			}
-			v := sd.ss()
+			v := given
+			if v == nil {
+				v = sd.ss()
+			}
 			v.Quo(v, new(big.Rat).SetInt64(n))
 			if !root {
-				return sd.convert(v), nil
+				return sd.convert(vm, v), nil
 			}
 			if sd.nonFinite != nil {
 				return FloatVal(math.Sqrt(*sd.nonFinite)), nil
@@ -304,5 +365,69 @@ func statisticsModule(vm *VM) *Module {
 	spread("stdev", true, true)
 	spread("pvariance", false, false)
 	spread("pstdev", false, true)
+	return vm.statisticsMore(m)
+}
+
+// statAbout is the squared deviations (x - c) * (x - c) of data's values,
+// each computed as the program would compute it, as statData.
+func (vm *VM) statAbout(data, c Val) (*statData, error) {
+	items, err := vm.iterate(data)
+	if err != nil {
+		return nil, err
+	}
+	squares := make([]Val, len(items))
+	for i, x := range items {
+		d, err := vm.binop(opSub, x, c)
+		if err != nil {
+			return nil, err
+		}
+		if squares[i], err = vm.binop(opMul, d, d); err != nil {
+			return nil, err
+		}
+	}
+	return vm.statItems(squares)
+}
+
+//go:embed pylib/statistics_more.py
+var statisticsMoreSource string
+
+// statisticsMore adds what pylib/statistics_more.py defines to m: the
+// weighted and logarithmic averages, quantiles, covariance, correlation,
+// linear_regression and NormalDist. It gets StatisticsError, the plain
+// fmean and from_samples' mean and standard deviation from here.
+func (vm *VM) statisticsMore(m *Module) *Module {
+	plainFmean := m.attrs["fmean"]
+	helpers := map[string]nativeFn{
+		"_statistics_error": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return ObjVal(StatisticsErrorT), nil
+		},
+		"_fmean": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return vm.call(plainFmean, args, kwn)
+		},
+		"_mean_stdev": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			sd, err := vm.statValues(args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			n := int64(len(sd.rats))
+			if n < 2 {
+				return Val{}, newErr(StatisticsErrorT, "stdev requires at least two data points")
+			}
+			if sd.nonFinite != nil {
+				return tupleOf([]Val{FloatVal(*sd.nonFinite), FloatVal(math.NaN())}), nil
+			}
+			mean, _ := new(big.Rat).Quo(sd.sum(), new(big.Rat).SetInt64(n)).Float64()
+			v := sd.ss()
+			v.Quo(v, new(big.Rat).SetInt64(n-1))
+			return tupleOf([]Val{FloatVal(mean), FloatVal(sqrtOfRat(v))}), nil
+		},
+	}
+	more := vm.pyModule("statistics", statisticsMoreSource, helpers)
+	// (Its __all__ lists the names it adds, not the module's.)
+	names, _ := more.attrs["__all__"].O.(*List)
+	for _, name := range names.items() {
+		n := name.O.(*Str).s
+		m.attrs[n] = more.attrs[n]
+	}
 	return m
 }

@@ -1,0 +1,468 @@
+# The parts of statistics written in Python: the averages over weights
+# and logarithms, quantiles, the relations between two inputs and
+# NormalDist. The exact averages and spreads are Go's (mod_statistics.go),
+# which hands this module StatisticsError, its plain fmean and the mean
+# and sample standard deviation that NormalDist.from_samples takes.
+
+import math
+import random
+from collections import namedtuple
+from fractions import Fraction
+
+StatisticsError = _statistics_error()
+
+
+def fmean(data, weights=None):
+    if weights is None:
+        return _fmean(data)
+    if not isinstance(weights, (list, tuple)):
+        weights = list(weights)
+    try:
+        num = math.sumprod(data, weights)
+    except ValueError:
+        raise StatisticsError('data and weights must be the same length')
+    den = math.fsum(weights)
+    if not den:
+        raise StatisticsError('sum of weights must be non-zero')
+    return num / den
+
+
+def geometric_mean(data):
+    logs = []
+    seen = 0
+    zero = False
+    for x in data:
+        seen += 1
+        if x > 0.0 or math.isnan(x):
+            logs.append(math.log(x))
+        elif x == 0.0:
+            zero = True
+        else:
+            raise StatisticsError('No negative inputs allowed', x)
+    if not seen:
+        raise StatisticsError('Must have a non-empty dataset')
+    total = math.fsum(logs)
+    if math.isnan(total):
+        return math.nan
+    if zero:
+        return math.nan if total == math.inf else 0.0
+    return math.exp(total / seen)
+
+
+def _exact(x):
+    # The value of an int, float or Fraction as a Fraction, and whether
+    # it was a float (the type the result takes).
+    if isinstance(x, float):
+        return Fraction(x), True
+    if isinstance(x, (int, Fraction)):
+        return Fraction(x), False
+    raise TypeError("can't convert type '%s' to numerator/denominator" % type(x).__name__)
+
+
+def _nonnegative(values, message):
+    for v in values:
+        if v < 0:
+            raise StatisticsError(message)
+        yield v
+
+
+def harmonic_mean(data, weights=None):
+    if iter(data) is data:
+        data = list(data)
+    message = 'harmonic mean does not support negative values'
+    count = len(data)
+    if count < 1:
+        raise StatisticsError('harmonic_mean requires at least one data point')
+    if count == 1 and weights is None:
+        only = data[0]
+        if not isinstance(only, (int, float, Fraction)):
+            raise TypeError('unsupported type')
+        if only < 0:
+            raise StatisticsError(message)
+        return only
+    if weights is None:
+        weights = [1] * count
+        weight_sum = Fraction(count)
+        weights_float = False
+    else:
+        if iter(weights) is weights:
+            weights = list(weights)
+        if len(weights) != count:
+            raise StatisticsError('Number of weights does not match data size')
+        weight_sum = Fraction(0)
+        weights_float = False
+        for w in _nonnegative(weights, message):
+            value, is_float = _exact(w)
+            weight_sum += value
+            weights_float = weights_float or is_float
+    total = Fraction(0)
+    as_float = False
+    as_fraction = False
+    try:
+        for w, x in zip(weights, _nonnegative(data, message)):
+            term = w / x if w else 0
+            value, is_float = _exact(term)
+            total += value
+            as_float = as_float or is_float
+            as_fraction = as_fraction or isinstance(term, Fraction)
+    except ZeroDivisionError:
+        return 0
+    if total <= 0:
+        raise StatisticsError('Weighted sum must be positive')
+    result = weight_sum / total
+    if as_float:
+        return float(result)
+    if as_fraction:
+        return result
+    return int(result) if result.denominator == 1 else float(result)
+
+
+def median_grouped(data, interval=1.0):
+    data = sorted(data)
+    size = len(data)
+    if not size:
+        raise StatisticsError('no median for empty data')
+    middle = data[size // 2]
+    below = 0
+    while data[below] < middle:
+        below += 1
+    upto = below
+    while upto < size and data[upto] == middle:
+        upto += 1
+    try:
+        interval = float(interval)
+        middle = float(middle)
+    except ValueError:
+        raise TypeError('Value cannot be converted to a float')
+    lower = middle - interval / 2.0
+    return lower + interval * (size / 2 - below) / (upto - below)
+
+
+def quantiles(data, *, n=4, method='exclusive'):
+    if n < 1:
+        raise StatisticsError('n must be at least 1')
+    data = sorted(data)
+    size = len(data)
+    if size < 2:
+        if size == 1:
+            return data * (n - 1)
+        raise StatisticsError('must have at least one data point')
+    cuts = []
+    if method == 'inclusive':
+        span = size - 1
+        for k in range(1, n):
+            lo, frac = divmod(k * span, n)
+            cuts.append((data[lo] * (n - frac) + data[lo + 1] * frac) / n)
+        return cuts
+    if method == 'exclusive':
+        span = size + 1
+        for k in range(1, n):
+            hi = min(max(k * span // n, 1), size - 1)
+            frac = k * span - hi * n
+            cuts.append((data[hi - 1] * (n - frac) + data[hi] * frac) / n)
+        return cuts
+    raise ValueError(f'Unknown method: {method!r}')
+
+
+def _sqrt_of_product(a, b):
+    # sqrt(a * b) without overflow or underflow of the product, corrected
+    # by one step of its Taylor series for the rounding of a * b.
+    root = math.sqrt(a * b)
+    if math.isinf(root) and not math.isinf(a) and not math.isinf(b):
+        down = 2.0 ** -512
+        return _sqrt_of_product(down * a, down * b) / down
+    if not math.isfinite(root):
+        return root
+    if root == 0.0:
+        if a and b:
+            up = 2.0 ** 537
+            return _sqrt_of_product(up * a, up * b) / up
+        return root
+    error = math.sumprod((a, root), (b, -root))
+    return root + error / (2.0 * root)
+
+
+def _centred(values, count):
+    mean = math.fsum(values) / count
+    return [v - mean for v in values], mean
+
+
+def covariance(x, y, /):
+    count = len(x)
+    if len(y) != count:
+        raise StatisticsError('covariance requires that both inputs have same number of data points')
+    if count < 2:
+        raise StatisticsError('covariance requires at least two data points')
+    dx, _ = _centred(x, count)
+    dy, _ = _centred(y, count)
+    return math.sumprod(dx, dy) / (count - 1)
+
+
+def _ranks(values, start):
+    # Each value's rank counting from start, ties sharing the mean of
+    # their ranks.
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        shared = start + (i + j) / 2
+        for k in range(i, j + 1):
+            ranks[order[k]] = shared
+        i = j + 1
+    return ranks
+
+
+def correlation(x, y, /, *, method='linear'):
+    count = len(x)
+    if len(y) != count:
+        raise StatisticsError('correlation requires that both inputs have same number of data points')
+    if count < 2:
+        raise StatisticsError('correlation requires at least two data points')
+    if method == 'ranked':
+        start = (count - 1) / -2
+        dx = _ranks(list(x), start)
+        dy = _ranks(list(y), start)
+    elif method == 'linear':
+        dx, _ = _centred(x, count)
+        dy, _ = _centred(y, count)
+    else:
+        raise ValueError(f'Unknown method: {method!r}')
+    try:
+        return math.sumprod(dx, dy) / _sqrt_of_product(math.sumprod(dx, dx), math.sumprod(dy, dy))
+    except ZeroDivisionError:
+        raise StatisticsError('at least one of the inputs is constant')
+
+
+LinearRegression = namedtuple('LinearRegression', ('slope', 'intercept'))
+
+
+def linear_regression(x, y, /, *, proportional=False):
+    count = len(x)
+    if len(y) != count:
+        raise StatisticsError('linear regression requires that both inputs have same number of data points')
+    if count < 2:
+        raise StatisticsError('linear regression requires at least two data points')
+    if proportional:
+        dx, dy = x, y
+    else:
+        dx, xmean = _centred(x, count)
+        dy, ymean = _centred(y, count)
+    sxx = math.sumprod(dx, dx)
+    sxy = math.sumprod(dx, dy) + 0.0
+    try:
+        slope = sxy / sxx
+    except ZeroDivisionError:
+        raise StatisticsError('x is constant')
+    return LinearRegression(slope=slope, intercept=0.0 if proportional else ymean - slope * xmean)
+
+
+def _horner(coefficients, r):
+    # The polynomial with these coefficients, highest power first.
+    value = coefficients[0]
+    for c in coefficients[1:]:
+        value = value * r + c
+    return value
+
+
+# Wichura's algorithm AS241 (Applied Statistics 37, 1988): rational
+# approximations of the normal distribution's quantile function in three
+# ranges of p. Numerators then denominators, highest power first.
+_AS241_CENTRAL = (
+    (2509.0809287301226727, 33430.575583588128105, 67265.770927008700853,
+     45921.953931549871457, 13731.693765509461125, 1971.5909503065514427,
+     133.14166789178437745, 3.387132872796366608),
+    (5226.495278852854561, 28729.085735721942674, 39307.89580009271061,
+     21213.794301586595867, 5394.1960214247511077, 687.1870074920579083,
+     42.313330701600911252, 1.0),
+)
+_AS241_NEAR = (
+    (0.0007745450142783414076, 0.022723844989269184583, 0.2417807251774506117,
+     1.2704582524523683826, 3.6478483247632045, 5.7694972214606914055,
+     4.6303378461565452959, 1.4234371107496835773),
+    (1.05075007164441684324e-9, 0.0005475938084995344946, 0.015198666563616457197,
+     0.14810397642748007459, 0.68976733498510000455, 1.6763848301838038494,
+     2.0531916266377588219, 1.0),
+)
+_AS241_TAIL = (
+    (2.01033439929228813265e-7, 2.71155556874348757815e-5, 0.0012426609473880784386,
+     0.026532189526576123093, 0.29656057182850489123, 1.7848265399172913358,
+     5.4637849111641143699, 6.6579046435011037772),
+    (2.04426310338993978564e-15, 1.4215117583164458887e-7, 1.8463183175100546818e-5,
+     0.0007868691311456132591, 0.0148753612908506148525, 0.13692988092273580531,
+     0.59983220655588793769, 1.0),
+)
+
+
+def _normal_quantile(p, mu, sigma):
+    offset = p - 0.5
+    if math.fabs(offset) <= 0.425:
+        r = 0.180625 - offset * offset
+        num, den = _AS241_CENTRAL
+        z = _horner(num, r) * offset / _horner(den, r)
+        return mu + z * sigma
+    r = math.sqrt(-math.log(p if offset <= 0.0 else 1.0 - p))
+    if r <= 5.0:
+        r -= 1.6
+        num, den = _AS241_NEAR
+    else:
+        r -= 5.0
+        num, den = _AS241_TAIL
+    z = _horner(num, r) / _horner(den, r)
+    if offset < 0.0:
+        z = -z
+    return mu + z * sigma
+
+
+class NormalDist:
+    "Normal distribution of a random variable"
+
+    __slots__ = {
+        '_mu': 'Arithmetic mean of a normal distribution',
+        '_sigma': 'Standard deviation of a normal distribution',
+    }
+
+    def __init__(self, mu=0.0, sigma=1.0):
+        "NormalDist where mu is the mean and sigma is the standard deviation."
+        if sigma < 0.0:
+            raise StatisticsError('sigma must be non-negative')
+        self._mu = float(mu)
+        self._sigma = float(sigma)
+
+    @classmethod
+    def from_samples(cls, data):
+        "Make a normal distribution instance from sample data."
+        return cls(*_mean_stdev(data))
+
+    def samples(self, n, *, seed=None):
+        "Generate *n* samples for a given mean and standard deviation."
+        draw = random.random if seed is None else random.Random(seed).random
+        return [_normal_quantile(draw(), self._mu, self._sigma) for _ in range(n)]
+
+    def pdf(self, x):
+        "Probability density function.  P(x <= X < x+dx) / dx"
+        variance = self._sigma * self._sigma
+        if not variance:
+            raise StatisticsError('pdf() not defined when sigma is zero')
+        d = x - self._mu
+        return math.exp(d * d / (-2.0 * variance)) / math.sqrt(math.tau * variance)
+
+    def cdf(self, x):
+        "Cumulative distribution function.  P(X <= x)"
+        if not self._sigma:
+            raise StatisticsError('cdf() not defined when sigma is zero')
+        return 0.5 * (1.0 + math.erf((x - self._mu) / (self._sigma * math.sqrt(2.0))))
+
+    def inv_cdf(self, p):
+        """Inverse cumulative distribution function.  x : P(X <= x) = p"""
+        if p <= 0.0 or p >= 1.0:
+            raise StatisticsError('p must be in the range 0.0 < p < 1.0')
+        return _normal_quantile(p, self._mu, self._sigma)
+
+    def quantiles(self, n=4):
+        """Divide into *n* continuous intervals with equal probability."""
+        return [self.inv_cdf(k / n) for k in range(1, n)]
+
+    def overlap(self, other):
+        """Compute the overlapping coefficient (OVL) between two normal distributions."""
+        if not isinstance(other, NormalDist):
+            raise TypeError('Expected another NormalDist instance')
+        # The narrower (then lower) one first, so that the answer does not
+        # depend on the order.
+        a, b = (other, self) if (other._sigma, other._mu) < (self._sigma, self._mu) else (self, other)
+        va, vb = a.variance, b.variance
+        if not va or not vb:
+            raise StatisticsError('overlap() not defined when sigma is zero')
+        dv = vb - va
+        dm = math.fabs(b._mu - a._mu)
+        if not dv:
+            return 1.0 - math.erf(dm / (2.0 * a._sigma * math.sqrt(2.0)))
+        base = a._mu * vb - b._mu * va
+        spread = a._sigma * b._sigma * math.sqrt(dm * dm + dv * math.log(vb / va))
+        left, right = (base + spread) / dv, (base - spread) / dv
+        return 1.0 - (math.fabs(b.cdf(left) - a.cdf(left)) + math.fabs(b.cdf(right) - a.cdf(right)))
+
+    def zscore(self, x):
+        """Compute the Standard Score.  (x - mean) / stdev"""
+        if not self._sigma:
+            raise StatisticsError('zscore() not defined when sigma is zero')
+        return (x - self._mu) / self._sigma
+
+    @property
+    def mean(self):
+        "Arithmetic mean of the normal distribution."
+        return self._mu
+
+    @property
+    def median(self):
+        "Return the median of the normal distribution"
+        return self._mu
+
+    @property
+    def mode(self):
+        "Return the mode of the normal distribution"
+        return self._mu
+
+    @property
+    def stdev(self):
+        "Standard deviation of the normal distribution."
+        return self._sigma
+
+    @property
+    def variance(self):
+        "Square of the standard deviation."
+        return self._sigma * self._sigma
+
+    def __add__(self, other):
+        if isinstance(other, NormalDist):
+            return NormalDist(self._mu + other._mu, math.hypot(self._sigma, other._sigma))
+        return NormalDist(self._mu + other, self._sigma)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if isinstance(other, NormalDist):
+            return NormalDist(self._mu - other._mu, math.hypot(self._sigma, other._sigma))
+        return NormalDist(self._mu - other, self._sigma)
+
+    def __rsub__(self, other):
+        return -(self - other)
+
+    def __mul__(self, k):
+        return NormalDist(self._mu * k, self._sigma * math.fabs(k))
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, k):
+        return NormalDist(self._mu / k, self._sigma / math.fabs(k))
+
+    def __pos__(self):
+        return NormalDist(self._mu, self._sigma)
+
+    def __neg__(self):
+        return NormalDist(-self._mu, self._sigma)
+
+    def __eq__(self, other):
+        if not isinstance(other, NormalDist):
+            return NotImplemented
+        return self._mu == other._mu and self._sigma == other._sigma
+
+    def __hash__(self):
+        return hash((self._mu, self._sigma))
+
+    def __repr__(self):
+        return f'{type(self).__name__}(mu={self._mu!r}, sigma={self._sigma!r})'
+
+    def __getstate__(self):
+        return self._mu, self._sigma
+
+    def __setstate__(self, state):
+        self._mu, self._sigma = state
+
+
+# The names this file adds to statistics (mod_statistics.go copies them).
+__all__ = ['fmean', 'geometric_mean', 'harmonic_mean', 'median_grouped',
+           'quantiles', 'covariance', 'correlation', 'LinearRegression',
+           'linear_regression', 'NormalDist']
