@@ -18,13 +18,13 @@ def fmean(data, weights=None):
     if not isinstance(weights, (list, tuple)):
         weights = list(weights)
     try:
-        num = math.sumprod(data, weights)
+        weighted = math.sumprod(data, weights)
     except ValueError:
         raise StatisticsError('data and weights must be the same length')
-    den = math.fsum(weights)
-    if not den:
-        raise StatisticsError('sum of weights must be non-zero')
-    return num / den
+    weight = math.fsum(weights)
+    if weight:
+        return weighted / weight
+    raise StatisticsError('sum of weights must be non-zero')
 
 
 def geometric_mean(data):
@@ -83,18 +83,11 @@ def harmonic_mean(data, weights=None):
     if weights is None:
         weights = [1] * count
         weight_sum = Fraction(count)
-        weights_float = False
     else:
-        if iter(weights) is weights:
-            weights = list(weights)
+        weights = list(weights) if iter(weights) is weights else weights
         if len(weights) != count:
             raise StatisticsError('Number of weights does not match data size')
-        weight_sum = Fraction(0)
-        weights_float = False
-        for w in _nonnegative(weights, message):
-            value, is_float = _exact(w)
-            weight_sum += value
-            weights_float = weights_float or is_float
+        weight_sum = sum(_exact(w)[0] for w in _nonnegative(weights, message))
     total = Fraction(0)
     as_float = False
     as_fraction = False
@@ -107,7 +100,7 @@ def harmonic_mean(data, weights=None):
             as_fraction = as_fraction or isinstance(term, Fraction)
     except ZeroDivisionError:
         return 0
-    if total <= 0:
+    if not total > 0:
         raise StatisticsError('Weighted sum must be positive')
     result = weight_sum / total
     if as_float:
@@ -141,25 +134,25 @@ def median_grouped(data, interval=1.0):
 def quantiles(data, *, n=4, method='exclusive'):
     if n < 1:
         raise StatisticsError('n must be at least 1')
-    data = sorted(data)
-    size = len(data)
+    ordered = sorted(data)
+    size = len(ordered)
     if size < 2:
         if size == 1:
-            return data * (n - 1)
+            return ordered * (n - 1)
         raise StatisticsError('must have at least one data point')
     cuts = []
     if method == 'inclusive':
         span = size - 1
         for k in range(1, n):
             lo, frac = divmod(k * span, n)
-            cuts.append((data[lo] * (n - frac) + data[lo + 1] * frac) / n)
+            cuts.append((ordered[lo] * (n - frac) + ordered[lo + 1] * frac) / n)
         return cuts
     if method == 'exclusive':
         span = size + 1
         for k in range(1, n):
             hi = min(max(k * span // n, 1), size - 1)
             frac = k * span - hi * n
-            cuts.append((data[hi - 1] * (n - frac) + data[hi] * frac) / n)
+            cuts.append((ordered[hi - 1] * (n - frac) + ordered[hi] * frac) / n)
         return cuts
     raise ValueError(f'Unknown method: {method!r}')
 
@@ -236,7 +229,8 @@ def correlation(x, y, /, *, method='linear'):
         raise StatisticsError('at least one of the inputs is constant')
 
 
-LinearRegression = namedtuple('LinearRegression', ('slope', 'intercept'))
+# What linear_regression returns.
+LinearRegression = namedtuple('LinearRegression', ['slope', 'intercept'])
 
 
 def linear_regression(x, y, /, *, proportional=False):
@@ -319,61 +313,53 @@ def _normal_quantile(p, mu, sigma):
 class NormalDist:
     "Normal distribution of a random variable"
 
-    __slots__ = {
-        '_mu': 'Arithmetic mean of a normal distribution',
-        '_sigma': 'Standard deviation of a normal distribution',
-    }
+    __slots__ = ('_mu', '_sigma')
 
     def __init__(self, mu=0.0, sigma=1.0):
-        "NormalDist where mu is the mean and sigma is the standard deviation."
         if sigma < 0.0:
             raise StatisticsError('sigma must be non-negative')
-        self._mu = float(mu)
-        self._sigma = float(sigma)
+        self._mu, self._sigma = float(mu), float(sigma)
 
     @classmethod
     def from_samples(cls, data):
-        "Make a normal distribution instance from sample data."
-        return cls(*_mean_stdev(data))
+        mu, sigma = _mean_stdev(data)
+        return cls(mu, sigma)
 
     def samples(self, n, *, seed=None):
-        "Generate *n* samples for a given mean and standard deviation."
         draw = random.random if seed is None else random.Random(seed).random
-        return [_normal_quantile(draw(), self._mu, self._sigma) for _ in range(n)]
+        mu, sigma = self._mu, self._sigma
+        return [_normal_quantile(draw(), mu, sigma) for _ in range(n)]
+
+    def _check(self, spread, method):
+        if not spread:
+            raise StatisticsError(method + '() not defined when sigma is zero')
 
     def pdf(self, x):
-        "Probability density function.  P(x <= X < x+dx) / dx"
-        variance = self._sigma * self._sigma
-        if not variance:
-            raise StatisticsError('pdf() not defined when sigma is zero')
+        square = self._sigma * self._sigma
+        self._check(square, 'pdf')
         d = x - self._mu
-        return math.exp(d * d / (-2.0 * variance)) / math.sqrt(math.tau * variance)
+        return math.exp(d * d / (-2.0 * square)) / math.sqrt(math.tau * square)
 
     def cdf(self, x):
-        "Cumulative distribution function.  P(X <= x)"
-        if not self._sigma:
-            raise StatisticsError('cdf() not defined when sigma is zero')
+        self._check(self._sigma, 'cdf')
         return 0.5 * (1.0 + math.erf((x - self._mu) / (self._sigma * math.sqrt(2.0))))
 
     def inv_cdf(self, p):
-        """Inverse cumulative distribution function.  x : P(X <= x) = p"""
-        if p <= 0.0 or p >= 1.0:
-            raise StatisticsError('p must be in the range 0.0 < p < 1.0')
-        return _normal_quantile(p, self._mu, self._sigma)
+        if 0.0 < p < 1.0:
+            return _normal_quantile(p, self._mu, self._sigma)
+        raise StatisticsError('p must be in the range 0.0 < p < 1.0')
 
     def quantiles(self, n=4):
-        """Divide into *n* continuous intervals with equal probability."""
         return [self.inv_cdf(k / n) for k in range(1, n)]
 
     def overlap(self, other):
-        """Compute the overlapping coefficient (OVL) between two normal distributions."""
         if not isinstance(other, NormalDist):
             raise TypeError('Expected another NormalDist instance')
         # The narrower (then lower) one first, so that the answer does not
         # depend on the order.
         a, b = (other, self) if (other._sigma, other._mu) < (self._sigma, self._mu) else (self, other)
-        va, vb = a.variance, b.variance
-        if not va or not vb:
+        va, vb = a._sigma * a._sigma, b._sigma * b._sigma
+        if not (va and vb):
             raise StatisticsError('overlap() not defined when sigma is zero')
         dv = vb - va
         dm = math.fabs(b._mu - a._mu)
@@ -385,35 +371,14 @@ class NormalDist:
         return 1.0 - (math.fabs(b.cdf(left) - a.cdf(left)) + math.fabs(b.cdf(right) - a.cdf(right)))
 
     def zscore(self, x):
-        """Compute the Standard Score.  (x - mean) / stdev"""
-        if not self._sigma:
-            raise StatisticsError('zscore() not defined when sigma is zero')
+        self._check(self._sigma, 'zscore')
         return (x - self._mu) / self._sigma
 
-    @property
-    def mean(self):
-        "Arithmetic mean of the normal distribution."
-        return self._mu
-
-    @property
-    def median(self):
-        "Return the median of the normal distribution"
-        return self._mu
-
-    @property
-    def mode(self):
-        "Return the mode of the normal distribution"
-        return self._mu
-
-    @property
-    def stdev(self):
-        "Standard deviation of the normal distribution."
-        return self._sigma
-
-    @property
-    def variance(self):
-        "Square of the standard deviation."
-        return self._sigma * self._sigma
+    mean = property(lambda self: self._mu, doc='Arithmetic mean of the normal distribution.')
+    median = property(lambda self: self._mu, doc='The median: the mean.')
+    mode = property(lambda self: self._mu, doc='The mode: the mean.')
+    stdev = property(lambda self: self._sigma, doc='Standard deviation of the normal distribution.')
+    variance = property(lambda self: self._sigma * self._sigma, doc='The square of stdev.')
 
     def __add__(self, other):
         if isinstance(other, NormalDist):
@@ -445,21 +410,22 @@ class NormalDist:
         return NormalDist(-self._mu, self._sigma)
 
     def __eq__(self, other):
-        if not isinstance(other, NormalDist):
-            return NotImplemented
-        return self._mu == other._mu and self._sigma == other._sigma
+        if isinstance(other, NormalDist):
+            return self._mu == other._mu and self._sigma == other._sigma
+        return NotImplemented
 
     def __hash__(self):
-        return hash((self._mu, self._sigma))
+        return hash(self.__getstate__())
 
     def __repr__(self):
-        return f'{type(self).__name__}(mu={self._mu!r}, sigma={self._sigma!r})'
+        return '%s(mu=%r, sigma=%r)' % (type(self).__name__, self._mu, self._sigma)
 
     def __getstate__(self):
-        return self._mu, self._sigma
+        return (self._mu, self._sigma)
 
     def __setstate__(self, state):
-        self._mu, self._sigma = state
+        mu, sigma = state
+        self._mu, self._sigma = mu, sigma
 
 
 # The names this file adds to statistics (mod_statistics.go copies them).
