@@ -17,6 +17,9 @@ type mt struct {
 	// seed() forgets as CPython's does.
 	gaussNext float64
 	hasGauss  bool
+	// py, when set, is a subclass's random() and getrandbits()
+	// (random_sub.go).
+	py *pyDraw
 }
 
 func (m *mt) initGenrand(s uint32) {
@@ -76,6 +79,15 @@ func (m *mt) uint32() uint32 {
 }
 
 func (m *mt) random() float64 {
+	if m.py != nil && m.py.random {
+		return m.py.float()
+	}
+	return m.twister()
+}
+
+// twister is Random.random(): a float of the generator's own 53 bits,
+// whatever a subclass's random() does.
+func (m *mt) twister() float64 {
 	a, b := m.uint32()>>5, m.uint32()>>6
 	return (float64(a)*67108864.0 + float64(b)) * (1.0 / 9007199254740992.0)
 }
@@ -97,6 +109,14 @@ func (m *mt) seed(n *big.Int) {
 
 // getrandbits is random.getrandbits(k).
 func (m *mt) getrandbits(k int) *big.Int {
+	if m.py != nil && m.py.bits {
+		return m.py.getrandbits(k)
+	}
+	return m.ownBits(k)
+}
+
+// ownBits is Random.getrandbits(k): k bits of the generator's own.
+func (m *mt) ownBits(k int) *big.Int {
 	if k <= 32 {
 		return big.NewInt(int64(m.uint32() >> (32 - k)))
 	}
@@ -114,6 +134,9 @@ func (m *mt) getrandbits(k int) *big.Int {
 
 // below is random._randbelow(n) for n > 0.
 func (m *mt) below(n *big.Int) *big.Int {
+	if m.py != nil && m.py.belowByFloat {
+		return m.py.belowByRandom(n)
+	}
 	k := n.BitLen()
 	r := m.getrandbits(k)
 	for r.Cmp(n) >= 0 {
@@ -127,6 +150,9 @@ func (m *mt) below(n *big.Int) *big.Int {
 // the same words of the generator) without a big.Int each; false leaves
 // every other case, errors included, to randrange.
 func (m *mt) smallRange(args []Val) (int64, bool) {
+	if m.py != nil {
+		return 0, false
+	}
 	var lo, hi int64
 	switch len(args) {
 	case 1:
@@ -163,7 +189,7 @@ func (m *mt) belowSmall(n int64) int64 {
 }
 
 func (m *mt) belowInt(n int) int {
-	if n > 0 && n < 1<<32 {
+	if n > 0 && n < 1<<32 && m.py == nil {
 		return int(m.belowSmall(int64(n)))
 	}
 	return int(m.below(big.NewInt(int64(n))).Int64())
@@ -198,7 +224,7 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		}
 		return NoneVal, gen.seedFrom(vm, a[0], a[1])
 	}
-	def("random", func(vm *VM, args []Val) (Val, error) { return FloatVal(gen.random()), nil })
+	def("random", func(vm *VM, args []Val) (Val, error) { return FloatVal(gen.twister()), nil })
 	def("uniform", func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 2 {
 			return Val{}, newErr(TypeError, "uniform() takes 2 arguments")
@@ -211,13 +237,13 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		if err != nil {
 			return Val{}, err
 		}
-		return FloatVal(a + (b-a)*gen.random()), nil
+		return FloatVal(a + float64((b-a)*gen.random())), nil // (no fused multiply-add)
 	})
 	def("getrandbits", func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 1 || args[0].T != tagInt || int64(args[0].B) < 0 {
 			return Val{}, newErr(ValueError, "number of bits must be non-negative")
 		}
-		return normBig(gen.getrandbits(int(int64(args[0].B)))), nil
+		return normBig(gen.ownBits(int(int64(args[0].B)))), nil
 	})
 	randrange := func(args []Val) (Val, error) {
 		if r, ok := gen.smallRange(args); ok {

@@ -39,6 +39,7 @@ func (*randState) typeName() string { return "_random.Random" }
 // randomClass is random.Random: the module's functions as methods over an
 // instance's own generator.
 func (vm *VM) randomClass() (*Class, error) {
+	var random *Class // (set once made: the methods know their class)
 	methods := map[string]nativeFn{
 		"__init__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			a, err := kwArgs("Random", args[1:], kwn, []string{"x"}, 0)
@@ -48,6 +49,9 @@ func (vm *VM) randomClass() (*Class, error) {
 			g := &mt{}
 			if err := g.seedFrom(vm, a[0], Val{}); err != nil {
 				return Val{}, err
+			}
+			if inst, ok := args[0].O.(*Instance); ok && inst.cls != random {
+				g.py = newPyDraw(args[0], inst.cls, random)
 			}
 			return NoneVal, vm.objectSetAttr(args[0], "_gen", ObjVal(&randState{g: g, fns: randomFuncs(g)}))
 		},
@@ -63,10 +67,15 @@ func (vm *VM) randomClass() (*Class, error) {
 			if !ok {
 				return Val{}, newErr(TypeError, "descriptor '%s' requires a '_random.Random' object", name)
 			}
+			if st.g.py != nil {
+				return st.g.py.run(vm, func() (Val, error) { return st.fns[name](vm, args[1:], kwn) })
+			}
 			return st.fns[name](vm, args[1:], kwn)
 		}
 	}
-	return vm.nativeClass("Random", nil, methods)
+	cls, err := vm.nativeClass("Random", nil, methods)
+	random = cls
+	return cls, err
 }
 
 // seedFrom is Random.seed(a, version=2): None draws from the clock; an int
@@ -221,6 +230,21 @@ func (gen *mt) distributions(fns map[string]nativeFn) {
 		}
 		if n < 0 {
 			return Val{}, newErr(ValueError, "number of bits must be non-negative")
+		}
+		if gen.py != nil && gen.py.bits {
+			r := gen.getrandbits(int(8 * n))
+			if r.Sign() < 0 {
+				return Val{}, newErr(OverflowError, "can't convert negative int to unsigned")
+			}
+			b := r.Bytes()
+			if int64(len(b)) > n {
+				return Val{}, newErr(OverflowError, "int too big to convert")
+			}
+			out := make([]byte, n)
+			for i, c := range b {
+				out[len(b)-1-i] = c // (little-endian)
+			}
+			return bytesVal(out), nil
 		}
 		// getrandbits(8n).to_bytes(n, 'little'): 32-bit words, low first.
 		out := make([]byte, 0, n+4)
