@@ -251,16 +251,17 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 			continue
 		}
 		// The general path: every hole through relocs.Fixup.Apply.
+		g := tab.generalOf(info)
 		copy(code, info.code)
-		if !info.wordsCover {
+		if !g.wordsCover {
 			copy(data, info.data)
 		}
-		for _, w := range info.words {
-			// newTable checked the bounds.
+		for _, w := range g.words {
+			// pack checked the bounds.
 			binary.LittleEndian.PutUint64(data[w.off:], vals[w.value]+uint64(w.addend))
 		}
-		for hi := range info.holes {
-			h := &info.holes[hi]
+		for hi := range g.holes {
+			h := &g.holes[hi]
 			v := vals[h.value]
 			buf, at := code, codeAddr
 			if h.flags&inData != 0 {

@@ -36,21 +36,31 @@ const (
 type opInfo struct {
 	code, data []byte
 	align      int
-	holes      []hole          // code holes and data holes other than words
-	words      []word          // Abs64 data words (operands, GOT slots)
 	src        *relocs.Stencil // for messages
 	continues  bool            // has a _JIT_CONTINUE hole
 	jumps      bool            // has a _JIT_JUMP_TARGET hole
 	exits      bool            // has a _JIT_EXIT hole
 	bad        error           // a hole relocs.Check rejects: the op cannot be compiled
-	// wordsCover says the words overwrite every data byte, so emit need
-	// not copy the data first.
-	wordsCover bool
 	// emit is the stencil's generated fast copy-and-patch, or nil.
 	emit relocs.Emitter
 	// special says pass 1 must look closer at a uop of this op: it jumps,
 	// continues, exits, is a loop, or cannot be compiled.
 	special bool
+	// general is the general path's tables, made the first time a uop of
+	// this op takes it (generalOf): an op with an emitter takes it only
+	// when the emitter declines (a value out of a field's range), which
+	// most runs never see, and making them for every op a run used was
+	// most of the first compile's pass 1 (three allocations an op).
+	general atomic.Pointer[generalTables]
+}
+
+// generalTables are an op's holes decoded for the general path.
+type generalTables struct {
+	holes []hole // code holes and data holes other than words
+	words []word // Abs64 data words (operands, GOT slots)
+	// wordsCover says the words overwrite every data byte, so emit need
+	// not copy the data first.
+	wordsCover bool
 }
 
 // word is an Abs64 hole in a stencil's data, the commonest kind (operand
@@ -73,6 +83,7 @@ type word struct {
 type table struct {
 	ops      []atomic.Pointer[opInfo] // per uop: its opInfo, nil until packed
 	mu       sync.Mutex               // held while packing
+	spare    []opInfo                 // allocated for the next ops packed; guarded by mu
 	set      *stencil.Set
 	exit     stencil.Op // the exit stub's uop
 	loop     stencil.Op // the safepoint back-edge, or stencil.NoOp
@@ -118,29 +129,33 @@ func (t *table) op(i int) *opInfo {
 	return info
 }
 
-// pack makes uop i's opInfo from its stencil: its holes decoded
-// (relocs.Fixup), the Abs64 data words apart, GOT words merged into their
-// holes.
+// pack makes uop i's opInfo from its stencil: what pass 1 needs, every
+// hole checked (relocs.NewFixup). The general path's tables wait for
+// generalOf. Called with t.mu held.
 func (t *table) pack(i int) *opInfo {
 	set := t.set
 	st := &set.Stencils[i]
-	info := new(opInfo)
+	// A few at a time: one allocation for several ops, each next to the
+	// others a run uses.
+	if len(t.spare) == 0 {
+		t.spare = make([]opInfo, 16)
+	}
+	info := &t.spare[0]
+	t.spare = t.spare[1:]
 	info.code, info.data, info.src = st.Code, st.Data, st
 	if i < len(set.Emitters) {
 		info.emit = set.Emitters[i]
 	}
 	info.align = max(int(st.DataAlign), 1)
-	all := make([]hole, 0, len(st.Holes))
-	var words []word
 	if len(st.Holes) > 1<<16 {
 		info.bad = fmt.Errorf("%d holes, more than %d", len(st.Holes), 1<<16)
 	}
-	for hi, h := range st.Holes {
+	for _, h := range st.Holes {
 		buf := st.Code
 		if h.Section == relocs.Data {
 			buf = st.Data
 		}
-		fix, err := relocs.NewFixup(h.Kind, buf, int(h.Offset), h.Addend)
+		_, err := relocs.NewFixup(h.Kind, buf, int(h.Offset), h.Addend)
 		if err != nil && info.bad == nil {
 			info.bad = fmt.Errorf("hole %s at %v+%#x: %w", h.Symbol, h.Section, h.Offset, err)
 		}
@@ -149,15 +164,6 @@ func (t *table) pack(i int) *opInfo {
 		}
 		if int(h.Value) >= relocs.NumValues && info.bad == nil {
 			info.bad = fmt.Errorf("hole %s: unknown value %v", h.Symbol, h.Value)
-		}
-		if h.Section == relocs.Data && h.Kind == relocs.Abs64 {
-			words = append(words, word{addend: h.Addend, off: h.Offset, value: h.Value})
-		} else {
-			var flags holeFlags
-			if h.Section == relocs.Data {
-				flags = inData
-			}
-			all = append(all, hole{fix: fix, got: h.GOT, value: h.Value, flags: flags, src: uint16(hi)})
 		}
 		switch h.Value {
 		case relocs.ValueContinue:
@@ -168,13 +174,50 @@ func (t *table) pack(i int) *opInfo {
 			info.exits = true
 		}
 	}
-	info.holes = all[:len(all):len(all)]
-	info.wordsCover = coversAll(words, len(st.Data))
-	words = mergeGOTWords(info.holes, words, 0)
-	info.words = words[:len(words):len(words)]
 	info.special = len(info.code) == 0 || info.bad != nil || info.continues || info.jumps || info.exits ||
 		stencil.Op(i) == set.Loop
 	return info
+}
+
+// generalOf returns info's general-path tables, making them the first
+// time. info is packed and not bad. Safe for concurrent use.
+func (t *table) generalOf(info *opInfo) *generalTables {
+	if g := info.general.Load(); g != nil {
+		return g
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if g := info.general.Load(); g != nil {
+		return g
+	}
+	g := packGeneral(info.src)
+	info.general.Store(g)
+	return g
+}
+
+// packGeneral decodes a stencil's holes for the general path
+// (relocs.Fixup), the Abs64 data words apart, GOT words merged into their
+// holes. pack checked every hole.
+func packGeneral(st *relocs.Stencil) *generalTables {
+	all := make([]hole, 0, len(st.Holes))
+	var words []word
+	for hi, h := range st.Holes {
+		if h.Section == relocs.Data && h.Kind == relocs.Abs64 {
+			words = append(words, word{addend: h.Addend, off: h.Offset, value: h.Value})
+			continue
+		}
+		var flags holeFlags
+		buf := st.Code
+		if h.Section == relocs.Data {
+			buf, flags = st.Data, inData
+		}
+		fix, _ := relocs.NewFixup(h.Kind, buf, int(h.Offset), h.Addend)
+		all = append(all, hole{fix: fix, got: h.GOT, value: h.Value, flags: flags, src: uint16(hi)})
+	}
+	g := &generalTables{holes: all[:len(all):len(all)], wordsCover: coversAll(words, len(st.Data))}
+	words = mergeGOTWords(g.holes, words, 0)
+	g.words = words[:len(words):len(words)]
+	return g
 }
 
 // mergeGOTWords drops from words[start:] each GOT slot word that a GOT hole
