@@ -155,8 +155,8 @@ type Trace struct {
 	// uop to re-enter at (the loop's jump target).
 	resume      map[uint64]int
 	compileTime time.Duration
-	// exits are the code offsets of the trace's exit stencils (stubs and
-	// inline exit uops) with their exit indexes, for PatchExits.
+	// exits are the code offsets of the trace's exit uops with their
+	// exit indexes, for PatchExits (its stubs are starts and stubs).
 	exits []exitSite
 
 	state   atomic.Int64 // number of running entries, or -1 once freed
@@ -260,7 +260,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 			cache: c, region: r, mem: r.mem[p.base : p.base+p.size : p.base+p.size],
 			ops: opsOf(p.uops), starts: p.starts, stubs: p.stubExits, code: p.codeSize, veneer: p.veneers,
 			resume: p.resume, compileTime: elapsed / time.Duration(len(plans)),
-			exits: p.exitSites(c.table),
+			exits: p.inlineExits(c.table),
 		}
 	}
 	c.mu.Lock()

@@ -21,24 +21,37 @@ type exitSite struct {
 	exit uint64
 }
 
-// exitSites lists the plan's exit stencils.
-func (p *plan) exitSites(tab *table) []exitSite {
+// inlineExits lists the plan's exit uops (a branch's out-of-line or
+// inline exit), usually none. The exit stubs' sites come from the
+// trace's starts and stubs when asked (exitSites): a list of them made at
+// every compile, for the few traces a bridge is ever linked into, was
+// fresh memory for nothing.
+func (p *plan) inlineExits(tab *table) []exitSite {
 	var out []exitSite
-	n := len(p.uops)
 	for i := range p.uops {
 		if p.uops[i].Op == tab.exit {
 			out = append(out, exitSite{p.starts[i], p.uops[i].Operands[0]})
 		}
 	}
-	for k, e := range p.stubExits {
-		out = append(out, exitSite{p.starts[n+k], uint64(e)})
-	}
 	return out
+}
+
+// exitSites calls visit with each exit stencil of the trace: its exit
+// uops, then its exit stubs.
+func (t *Trace) exitSites(visit func(exitSite)) {
+	for _, s := range t.exits {
+		visit(s)
+	}
+	n := len(t.ops)
+	for k, e := range t.stubs {
+		visit(exitSite{t.starts[n+k], uint64(e)})
+	}
 }
 
 // HasExit reports whether the trace has an exit with this index.
 func (t *Trace) HasExit(exit uint64) bool {
-	return slices.ContainsFunc(t.exits, func(s exitSite) bool { return s.exit == exit })
+	return slices.ContainsFunc(t.exits, func(s exitSite) bool { return s.exit == exit }) ||
+		slices.Contains(t.stubs, int(exit))
 }
 
 // PatchExits makes every exit of the trace with this index jump to target
@@ -54,14 +67,14 @@ func (t *Trace) PatchExits(exit uint64, target uintptr) (int, error) {
 		return 0, fmt.Errorf("jit: the exit stencil is shorter than a veneer")
 	}
 	lo, hi := -1, -1
-	for _, s := range t.exits {
+	t.exitSites(func(s exitSite) {
 		if s.exit == exit {
 			if lo < 0 {
 				lo = int(s.off)
 			}
 			lo, hi = min(lo, int(s.off)), max(hi, int(s.off)+veneerTarget+8)
 		}
-	}
+	})
 	if lo < 0 {
 		return 0, nil
 	}
@@ -76,13 +89,13 @@ func (t *Trace) PatchExits(exit uint64, target uintptr) (int, error) {
 		return 0, fmt.Errorf("jit: mprotect RW: %w", err)
 	}
 	n := 0
-	for _, s := range t.exits {
+	t.exitSites(func(s exitSite) {
 		if s.exit == exit {
 			at := base + int(s.off)
 			writeVeneer(r.mem[at:at+veneerTarget+8], uint64(target))
 			n++
 		}
-	}
+	})
 	if r.c.jit {
 		r.endWrite()
 	}
