@@ -108,6 +108,17 @@ func BenchmarkCompileCold(b *testing.B) {
 	}
 }
 
+// BenchmarkPackTable packs every op of a fresh table, as the first
+// compiles of a process pack the ops they use (each op once).
+func BenchmarkPackTable(b *testing.B) {
+	for b.Loop() {
+		t := newTable(generated.Set)
+		for i := range t.ops {
+			t.op(i)
+		}
+	}
+}
+
 const loopN = 10_000_000
 
 // BenchmarkSumLoop compares the native sum loop (int64 with overflow
