@@ -58,11 +58,7 @@ func importlibModule(vm *VM) *Module {
 			}
 			return Val{}, importErr(ModuleNotFoundError, name.s, "", "", "No module named '%s'", name.s)
 		}
-		mod, err := vm.importByName(name.s)
-		if err != nil {
-			return Val{}, err
-		}
-		return ObjVal(mod), nil
+		return vm.importValue(name.s)
 	})
 	m.def("reload", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("reload", args, kwn, 1); err != nil {

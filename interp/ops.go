@@ -813,8 +813,16 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.set(in.A, ObjVal(&SuperObj{cls: f.fn.cls, self: f.get(in.B)}))
 		return nil
 	case opImportName:
-		m := f.objs[in.B].(*Module)
 		name := f.code.names[in.C]
+		m, isMod := f.objs[in.B].(*Module)
+		if !isMod || f.regs[in.B].Tag != tagObject {
+			v, err := vm.importNameFrom(f.get(in.B), name)
+			if err != nil {
+				return err
+			}
+			f.set(in.A, v)
+			return nil
+		}
 		v, ok := m.lookup(name)
 		if p := vm.progMods[m.name]; !ok && p != nil && p.dir != "" {
 			// from package import submodule, of the program's package.
@@ -880,12 +888,65 @@ func (vm *VM) opImport(f *frame, in *Instr) error {
 		}
 		name = abs
 	}
-	m, err := vm.importByName(name)
+	v, err := vm.importValue(name)
 	if err != nil {
 		return err
 	}
-	f.set(in.A, ObjVal(m))
+	f.set(in.A, v)
 	return nil
+}
+
+// importValue is import name: what the program stored in sys.modules
+// under that name, or the module.
+func (vm *VM) importValue(name string) (Val, error) {
+	if v, ok := vm.storedModule(name); ok {
+		if v.T == tagNone {
+			return Val{}, importErr(ModuleNotFoundError, name, "", "", "import of %s halted; None in sys.modules", name)
+		}
+		return v, nil
+	}
+	m, err := vm.importByName(name)
+	if err != nil {
+		return Val{}, err
+	}
+	return ObjVal(m), nil
+}
+
+// storedModule is what the program stored in sys.modules under name, when
+// that is not the module minipy imported there: import finds it first, as
+// CPython's does (a module faked or replaced, None to block an import).
+func (vm *VM) storedModule(name string) (Val, bool) {
+	d := vm.sysModulesDict()
+	if d == nil {
+		return Val{}, false
+	}
+	v, ok, err := d.get(StrVal(name))
+	if err != nil || !ok {
+		return Val{}, false
+	}
+	if m, isMod := v.O.(*Module); isMod && v.T == tagObject && vm.modules[name] == m {
+		return Val{}, false
+	}
+	return v, true
+}
+
+// importNameFrom is from obj import name for an obj sys.modules gave that
+// is not a module: its attribute.
+func (vm *VM) importNameFrom(obj Val, name string) (Val, error) {
+	v, err := vm.getAttr(obj, name)
+	if err == nil {
+		return v, nil
+	}
+	if !toPyErr(err).exc.typ.isSub(AttributeError) {
+		return Val{}, err
+	}
+	modName := "<unknown module name>"
+	if n, err := vm.getAttr(obj, "__name__"); err == nil {
+		if s, ok := n.O.(*Str); ok {
+			modName = s.s
+		}
+	}
+	return Val{}, importErr(ImportError, modName, "", name, "cannot import name '%s' from '%s' (unknown location)", name, modName)
 }
 
 // importByName is import name: the module, built on its first import and
