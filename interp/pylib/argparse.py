@@ -30,37 +30,32 @@ _UNRECOGNIZED = "_unrecognized_args"
 
 class _AttributeHolder:
     # repr as Name(a=1, b='x'), names that are not identifiers as **{...}.
-    def __repr__(self):
-        parts = [repr(a) for a in self._get_args()]
-        rest = {}
-        for k, v in self._get_kwargs():
-            if k.isidentifier():
-                parts.append("%s=%r" % (k, v))
-            else:
-                rest[k] = v
-        if rest:
-            parts.append("**%r" % (rest,))
-        return "%s(%s)" % (type(self).__name__, ", ".join(parts))
+    # Subclasses name what to show: _get_args positionally, _get_kwargs by
+    # keyword (the instance's attributes unless overridden).
+    def _get_args(self):
+        return ()
 
     def _get_kwargs(self):
-        return list(self.__dict__.items())
+        return [*vars(self).items()]
 
-    def _get_args(self):
-        return []
+    def __repr__(self):
+        shown = [repr(a) for a in self._get_args()]
+        odd = {k: v for k, v in self._get_kwargs() if not k.isidentifier()}
+        shown += ["%s=%r" % kv for kv in self._get_kwargs() if kv[0].isidentifier()]
+        if odd:
+            shown.append("**%r" % (odd,))
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
 class Namespace(_AttributeHolder):
     def __init__(self, **kwargs):
-        for k in kwargs:
-            setattr(self, k, kwargs[k])
-
-    def __eq__(self, other):
-        if not isinstance(other, Namespace):
-            return NotImplemented
-        return vars(self) == vars(other)
+        vars(self).update(kwargs)
 
     def __contains__(self, key):
-        return key in self.__dict__
+        return key in vars(self)
+
+    def __eq__(self, other):
+        return vars(self) == vars(other) if isinstance(other, Namespace) else NotImplemented
 
 
 def _action_name(action):
@@ -86,13 +81,11 @@ def _action_name(action):
 
 class ArgumentError(Exception):
     def __init__(self, argument, message):
-        self.argument_name = _action_name(argument)
-        self.message = message
+        self.message, self.argument_name = message, _action_name(argument)
 
     def __str__(self):
-        if self.argument_name is None:
-            return self.message
-        return "argument %s: %s" % (self.argument_name, self.message)
+        name = self.argument_name
+        return self.message if name is None else "argument %s: %s" % (name, self.message)
 
 
 class ArgumentTypeError(Exception):
@@ -101,19 +94,35 @@ class ArgumentTypeError(Exception):
 
 # ---- help formatting ----
 
+def _fill_rows(parts, pad, width, lead=None):
+    # Greedy filling of usage parts into rows of at most width columns:
+    # a part joins the current row while it fits. Rows start with pad,
+    # except the first when lead (the columns of "usage: ") is given.
+    rows = []
+    end = len(pad) - 1 if lead is None else lead - 1
+    for part in parts:
+        if rows and end + 1 + len(part) > width:
+            rows.append([])
+            end = len(pad) - 1
+        if not rows:
+            rows.append([])
+        rows[-1].append(part)
+        end += 1 + len(part)
+    text = [pad + " ".join(r) for r in rows]
+    if lead is not None and text:
+        text[0] = text[0][len(pad):]
+    return text
+
+
 class HelpFormatter:
     def __init__(self, prog, indent_increment=2, max_help_position=24, width=None, color=True):
         if width is None:
-            width = 80
+            # $COLUMNS when it is a positive number, else 80; less 2.
             cols = _os.environ.get("COLUMNS", "")
-            if cols.isdigit() and int(cols) > 0:
-                width = int(cols)
-            width -= 2
-        self._prog = prog
-        self._indent_increment = indent_increment
+            width = (int(cols) if cols.isdigit() and int(cols) > 0 else 80) - 2
+        self._prog, self._width = prog, width
+        self._indent_increment, self._current_indent = indent_increment, 0
         self._max_help_position = min(max_help_position, max(width - 20, indent_increment * 2))
-        self._width = width
-        self._current_indent = 0
         self._action_max_length = 0
         # A section is [parent, heading, items]; items are (function, args)
         # run only when the help is formatted, once every action's width
@@ -191,44 +200,28 @@ class HelpFormatter:
             positionals = [a for a in actions if not a.option_strings]
             parts = self._usage_parts(optionals + positionals, groups)
             usage = " ".join([s for s in [prog, " ".join(parts)] if s])
-            width = self._width - self._current_indent
-            if len(prefix) + len(usage) > width:
-                opt_parts = self._usage_parts(optionals, groups)
-                pos_parts = self._usage_parts(positionals, groups)
-
-                def lines_of(parts, indent, prefix=None):
-                    # Greedy filling: a part goes on the line if it fits.
-                    lines, line = [], []
-                    used = (len(prefix) if prefix is not None else len(indent)) - 1
-                    for p in parts:
-                        if line and used + 1 + len(p) > width:
-                            lines.append(indent + " ".join(line))
-                            line, used = [], len(indent) - 1
-                        line.append(p)
-                        used += len(p) + 1
-                    if line:
-                        lines.append(indent + " ".join(line))
-                    if prefix is not None:
-                        lines[0] = lines[0][len(indent):]
-                    return lines
-
-                if len(prefix) + len(prog) <= 0.75 * width:
-                    indent = " " * (len(prefix) + len(prog) + 1)
-                    if opt_parts:
-                        lines = lines_of([prog] + opt_parts, indent, prefix)
-                        lines.extend(lines_of(pos_parts, indent))
-                    elif pos_parts:
-                        lines = lines_of([prog] + pos_parts, indent, prefix)
-                    else:
-                        lines = [prog]
-                else:
-                    indent = " " * len(prefix)
-                    lines = lines_of(opt_parts + pos_parts, indent)
-                    if len(lines) > 1:
-                        lines = lines_of(opt_parts, indent) + lines_of(pos_parts, indent)
-                    lines = [prog] + lines
-                usage = "\n".join(lines)
+            if len(prefix) + len(usage) > self._width - self._current_indent:
+                usage = "\n".join(self._wrap_usage(prog, prefix, self._usage_parts(optionals, groups),
+                                                   self._usage_parts(positionals, groups)))
         return "%s%s\n\n" % (prefix, usage)
+
+    def _wrap_usage(self, prog, prefix, opt_parts, pos_parts):
+        # A usage too long for one line: options first, then positionals
+        # on rows of their own.
+        width = self._width - self._current_indent
+        if len(prefix) + len(prog) <= 0.75 * width:
+            # Rows continue under the first part after the program name.
+            pad = " " * (len(prefix) + len(prog) + 1)
+            rows = _fill_rows([prog] + (opt_parts or pos_parts), pad, width, len(prefix))
+            if opt_parts:
+                rows += _fill_rows(pos_parts, pad, width)
+            return rows
+        # A long program name stands alone; the parts go under "usage: ".
+        pad = " " * len(prefix)
+        rows = _fill_rows(opt_parts + pos_parts, pad, width)
+        if len(rows) > 1:
+            rows = _fill_rows(opt_parts, pad, width) + _fill_rows(pos_parts, pad, width)
+        return [prog] + rows
 
     def _usage_parts(self, actions, groups):
         # Which actions a mutually exclusive group spans, as a run of
@@ -365,6 +358,10 @@ class HelpFormatter:
             raise ValueError("invalid nargs value")
         return " ".join(["%s"] * n) % get(n)
 
+    def _get_help_string(self, action):
+        # The help text before %-expansion; formatters may add to it.
+        return action.help
+
     def _expand_help(self, action):
         text = self._get_help_string(action)
         if "%" not in text:
@@ -395,75 +392,70 @@ class HelpFormatter:
         text = _re.sub(r"\s+", " ", text).strip()
         return _textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)
 
-    def _get_help_string(self, action):
-        return action.help
-
-    def _get_default_metavar_for_optional(self, action):
-        return action.dest.upper()
-
     def _get_default_metavar_for_positional(self, action):
         return action.dest
 
+    def _get_default_metavar_for_optional(self, action):
+        # --out-file takes OUT_FILE by default (dest in capitals).
+        return action.dest.upper()
+
+
+class ArgumentDefaultsHelpFormatter(HelpFormatter):
+    # Appends " (default: ...)" to the help of every option, and of the
+    # positionals that may be left out, unless the help already says.
+    def _get_help_string(self, action):
+        text = action.help or ""
+        shows_default = action.option_strings or action.nargs in (OPTIONAL, ZERO_OR_MORE)
+        if shows_default and action.default != SUPPRESS and "%(default)" not in text:
+            return text + " (default: %(default)s)"
+        return text
+
+
+class MetavarTypeHelpFormatter(HelpFormatter):
+    # The name of the type= callable stands for the value, as in --n int.
+    def _get_default_metavar_for_optional(self, action):
+        return getattr(action.type, "__name__")
+
+    _get_default_metavar_for_positional = _get_default_metavar_for_optional
+
 
 class RawDescriptionHelpFormatter(HelpFormatter):
+    # Description and epilog keep their line breaks; each line is indented.
     def _fill_text(self, text, width, indent):
         return "".join(indent + ln for ln in text.splitlines(keepends=True))
 
 
 class RawTextHelpFormatter(RawDescriptionHelpFormatter):
+    # Help texts of arguments keep their line breaks as well.
     def _split_lines(self, text, width):
-        return text.splitlines()
-
-
-class ArgumentDefaultsHelpFormatter(HelpFormatter):
-    def _get_help_string(self, action):
-        text = action.help
-        if text is None:
-            text = ""
-        if "%(default)" not in text and action.default != SUPPRESS:
-            if action.option_strings or action.nargs in (OPTIONAL, ZERO_OR_MORE):
-                text += " (default: %(default)s)"
-        return text
-
-
-class MetavarTypeHelpFormatter(HelpFormatter):
-    def _get_default_metavar_for_optional(self, action):
-        return action.type.__name__
-
-    def _get_default_metavar_for_positional(self, action):
-        return action.type.__name__
+        return [*text.splitlines()]
 
 
 # ---- actions ----
 
+_ACTION_FIELDS = ("option_strings", "dest", "nargs", "const", "default", "type", "choices", "required", "help",
+                  "metavar", "deprecated")
+
+
 class Action(_AttributeHolder):
     def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None, choices=None,
                  required=False, help=None, metavar=None, deprecated=False):
-        self.option_strings = option_strings
-        self.dest = dest
-        self.nargs = nargs
-        self.const = const
-        self.default = default
-        self.type = type
-        self.choices = choices
-        self.required = required
-        self.help = help
-        self.metavar = metavar
-        self.deprecated = deprecated
+        given = (option_strings, dest, nargs, const, default, type, choices, required, help, metavar, deprecated)
+        vars(self).update(zip(_ACTION_FIELDS, given))
 
     def _get_kwargs(self):
-        names = ["option_strings", "dest", "nargs", "const", "default", "type", "choices", "required", "help",
-                 "metavar", "deprecated"]
-        return [(n, getattr(self, n)) for n in names]
-
-    def format_usage(self):
-        return self.option_strings[0]
+        return [(name, getattr(self, name)) for name in _ACTION_FIELDS]
 
     def __call__(self, parser, namespace, values, option_string=None):
         raise NotImplementedError(".__call__() not defined")
 
+    def format_usage(self):
+        # How the option shows in a usage line: its first spelling.
+        return self.option_strings[0]
+
 
 def _copy_list(v):
+    # Append-like actions never change a default list in place.
     if v is None:
         return []
     if type(v) is list:
@@ -472,186 +464,183 @@ def _copy_list(v):
     return copy.copy(v)
 
 
-class _StoreAction(Action):
-    def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None, choices=None,
-                 required=False, help=None, metavar=None, deprecated=False):
-        if nargs == 0:
-            raise ValueError("nargs for store actions must be != 0; if you have nothing to store, actions such "
-                             "as store true or store const may be more appropriate")
-        if const is not None and nargs != OPTIONAL:
-            raise ValueError("nargs must be %r to supply const" % OPTIONAL)
-        Action.__init__(self, option_strings, dest, nargs, const, default, type, choices, required, help,
-                        metavar, deprecated)
+def _check_value_nargs(kind, nargs, const, hint):
+    if nargs == 0:
+        raise ValueError("nargs for %s actions must be != 0; %s" % (kind, hint))
+    if const is not None and nargs != OPTIONAL:
+        raise ValueError("nargs must be %r to supply const" % OPTIONAL)
 
+
+class _StoreAction(Action):
     def __call__(self, parser, namespace, values, option_string=None):
         setattr(namespace, self.dest, values)
 
+    def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None, choices=None,
+                 required=False, help=None, metavar=None, deprecated=False):
+        _check_value_nargs("store", nargs, const, "if you have nothing to store, actions such as store true or "
+                           "store const may be more appropriate")
+        super().__init__(option_strings, dest, nargs, const, default, type, choices, required, help, metavar,
+                         deprecated)
+
 
 class _StoreConstAction(Action):
-    def __init__(self, option_strings, dest, const=None, default=None, required=False, help=None, metavar=None,
-                 deprecated=False):
-        Action.__init__(self, option_strings, dest, 0, const, default, None, None, required, help, metavar,
-                        deprecated)
-
     def __call__(self, parser, namespace, values, option_string=None):
         setattr(namespace, self.dest, self.const)
+
+    def __init__(self, option_strings, dest, const=None, default=None, required=False, help=None, metavar=None,
+                 deprecated=False):
+        super().__init__(option_strings, dest, 0, const, default, None, None, required, help, metavar, deprecated)
 
 
 class _StoreTrueAction(_StoreConstAction):
     def __init__(self, option_strings, dest, default=False, required=False, help=None, deprecated=False):
-        _StoreConstAction.__init__(self, option_strings, dest, True, default, required, help, None, deprecated)
+        super().__init__(option_strings, dest, True, default, required, help, None, deprecated)
 
 
 class _StoreFalseAction(_StoreConstAction):
     def __init__(self, option_strings, dest, default=True, required=False, help=None, deprecated=False):
-        _StoreConstAction.__init__(self, option_strings, dest, False, default, required, help, None, deprecated)
+        super().__init__(option_strings, dest, False, default, required, help, None, deprecated)
 
 
 class _AppendAction(Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        self._grow(namespace, [values])
+
+    def _grow(self, namespace, new):
+        items = _copy_list(getattr(namespace, self.dest, None))
+        items.extend(new)
+        setattr(namespace, self.dest, items)
+
     def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None, choices=None,
                  required=False, help=None, metavar=None, deprecated=False):
-        if nargs == 0:
-            raise ValueError("nargs for append actions must be != 0; if arg strings are not supplying the value "
-                             "to append, the append const action may be more appropriate")
-        if const is not None and nargs != OPTIONAL:
-            raise ValueError("nargs must be %r to supply const" % OPTIONAL)
-        Action.__init__(self, option_strings, dest, nargs, const, default, type, choices, required, help,
-                        metavar, deprecated)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        items = _copy_list(getattr(namespace, self.dest, None))
-        items.append(values)
-        setattr(namespace, self.dest, items)
-
-
-class _AppendConstAction(Action):
-    def __init__(self, option_strings, dest, const=None, default=None, required=False, help=None, metavar=None,
-                 deprecated=False):
-        Action.__init__(self, option_strings, dest, 0, const, default, None, None, required, help, metavar,
-                        deprecated)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        items = _copy_list(getattr(namespace, self.dest, None))
-        items.append(self.const)
-        setattr(namespace, self.dest, items)
-
-
-class _CountAction(Action):
-    def __init__(self, option_strings, dest, default=None, required=False, help=None, deprecated=False):
-        Action.__init__(self, option_strings, dest, 0, None, default, None, None, required, help, None,
-                        deprecated)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        count = getattr(namespace, self.dest, None)
-        if count is None:
-            count = 0
-        setattr(namespace, self.dest, count + 1)
-
-
-class _HelpAction(Action):
-    def __init__(self, option_strings, dest=SUPPRESS, default=SUPPRESS, help=None, deprecated=False):
-        Action.__init__(self, option_strings, dest, 0, None, default, None, None, False, help, None, deprecated)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        parser.print_help()
-        parser.exit()
-
-
-class _VersionAction(Action):
-    def __init__(self, option_strings, version=None, dest=SUPPRESS, default=SUPPRESS,
-                 help="show program's version number and exit", deprecated=False):
-        Action.__init__(self, option_strings, dest, 0, None, default, None, None, False, help, None, deprecated)
-        self.version = version
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        version = self.version
-        if version is None:
-            version = parser.version
-        f = parser._get_formatter()
-        f.add_text(version)
-        parser._print_message(f.format_help(), _sys.stdout)
-        parser.exit()
+        _check_value_nargs("append", nargs, const, "if arg strings are not supplying the value to append, the "
+                           "append const action may be more appropriate")
+        super().__init__(option_strings, dest, nargs, const, default, type, choices, required, help, metavar,
+                         deprecated)
 
 
 class _ExtendAction(_AppendAction):
     def __call__(self, parser, namespace, values, option_string=None):
-        items = _copy_list(getattr(namespace, self.dest, None))
-        items.extend(values)
-        setattr(namespace, self.dest, items)
+        self._grow(namespace, values)
+
+
+class _AppendConstAction(Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        _AppendAction._grow(self, namespace, [self.const])
+
+    def __init__(self, option_strings, dest, const=None, default=None, required=False, help=None, metavar=None,
+                 deprecated=False):
+        super().__init__(option_strings, dest, 0, const, default, None, None, required, help, metavar, deprecated)
+
+
+class _CountAction(Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        before = getattr(namespace, self.dest, None)
+        setattr(namespace, self.dest, 1 if before is None else before + 1)
+
+    def __init__(self, option_strings, dest, default=None, required=False, help=None, deprecated=False):
+        super().__init__(option_strings, dest, 0, None, default, None, None, required, help, None, deprecated)
+
+
+class _HelpAction(Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.print_help()
+        parser.exit(0)
+
+    def __init__(self, option_strings, dest=SUPPRESS, default=SUPPRESS, help=None, deprecated=False):
+        super().__init__(option_strings, dest, 0, None, default, None, None, False, help, None, deprecated)
+
+
+class _VersionAction(Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        # The version text is laid out as help text (%(prog)s expands).
+        f = parser._get_formatter()
+        f.add_text(parser.version if self.version is None else self.version)
+        parser._print_message(f.format_help(), _sys.stdout)
+        parser.exit()
+
+    def __init__(self, option_strings, version=None, dest=SUPPRESS, default=SUPPRESS, help=None,
+                 deprecated=False):
+        if help is None:
+            help = "show program's version number and exit"
+        super().__init__(option_strings, dest, 0, None, default, None, None, False, help, None, deprecated)
+        self.version = version
 
 
 class BooleanOptionalAction(Action):
     def __init__(self, option_strings, dest, default=None, required=False, help=None, deprecated=False):
+        # Every --name gets a --no-name twin right after it.
         strings = []
         for s in option_strings:
             strings.append(s)
-            if s.startswith("--"):
-                if s.startswith("--no-"):
-                    raise ValueError("invalid option name %r for BooleanOptionalAction" % s)
-                strings.append("--no-" + s[2:])
-        Action.__init__(self, strings, dest, 0, None, default, None, None, required, help, None, deprecated)
+            if s[:2] != "--":
+                continue
+            if s[:5] == "--no-":
+                raise ValueError("invalid option name %r for BooleanOptionalAction" % s)
+            strings.append("--no-" + s[2:])
+        super().__init__(strings, dest, 0, None, default, None, None, required, help, None, deprecated)
 
     def __call__(self, parser, namespace, values, option_string=None):
         if option_string in self.option_strings:
-            setattr(namespace, self.dest, not option_string.startswith("--no-"))
+            setattr(namespace, self.dest, option_string[:5] != "--no-")
 
     def format_usage(self):
         return " | ".join(self.option_strings)
 
 
 class _ChoicesPseudoAction(Action):
+    # One line of a sub-command's help: its name, aliases in brackets.
     def __init__(self, name, aliases, help):
-        mv = name
-        if aliases:
-            mv += " (%s)" % ", ".join(aliases)
-        Action.__init__(self, [], name, help=help, metavar=mv)
+        shown = "%s (%s)" % (name, ", ".join(aliases)) if aliases else name
+        super().__init__([], name, help=help, metavar=shown)
 
 
 class _SubParsersAction(Action):
     def __init__(self, option_strings, prog, parser_class, dest=SUPPRESS, required=False, help=None,
                  metavar=None):
-        self._prog_prefix = prog
-        self._parser_class = parser_class
-        self._name_parser_map = {}
-        self._choices_actions = []
-        Action.__init__(self, option_strings, dest, PARSER, None, None, None, self._name_parser_map, required,
-                        help, metavar)
+        # choices is the name -> parser map itself, so names added later
+        # are valid choices too.
+        parsers = {}
+        super().__init__(option_strings, dest, PARSER, None, None, None, parsers, required, help, metavar)
+        self._name_parser_map, self._choices_actions = parsers, []
+        self._prog_prefix, self._parser_class = prog, parser_class
 
     def add_parser(self, name, **kwargs):
+        aliases = tuple(kwargs.pop("aliases", ()))
+        for n in (name,) + aliases:
+            if n in self._name_parser_map:
+                what = "subparser" if n == name else "subparser alias"
+                raise ArgumentError(self, "conflicting %s: %s" % (what, n))
         if kwargs.get("prog") is None:
             kwargs["prog"] = "%s %s" % (self._prog_prefix, name)
-        aliases = kwargs.pop("aliases", ())
-        if name in self._name_parser_map:
-            raise ArgumentError(self, "conflicting subparser: %s" % name)
-        for a in aliases:
-            if a in self._name_parser_map:
-                raise ArgumentError(self, "conflicting subparser alias: %s" % a)
         if "help" in kwargs:
             self._choices_actions.append(_ChoicesPseudoAction(name, aliases, kwargs.pop("help")))
         kwargs.pop("deprecated", None)
-        parser = self._parser_class(**kwargs)
-        self._name_parser_map[name] = parser
-        for a in aliases:
-            self._name_parser_map[a] = parser
-        return parser
-
-    def _get_subactions(self):
-        return self._choices_actions
+        made = self._parser_class(**kwargs)
+        self._name_parser_map.update(dict.fromkeys((name,) + aliases, made))
+        return made
 
     def __call__(self, parser, namespace, values, option_string=None):
-        name = values[0]
+        name, rest = values[0], values[1:]
         if self.dest != SUPPRESS:
             setattr(namespace, self.dest, name)
-        if name not in self._name_parser_map:
+        chosen = self._name_parser_map.get(name)
+        if chosen is None:
             raise ArgumentError(self, "unknown parser %r (choices: %s)" % (name, ", ".join(self._name_parser_map)))
-        sub = self._name_parser_map[name]
-        subns, rest = sub.parse_known_args(values[1:], None)
-        for k, v in vars(subns).items():
-            setattr(namespace, k, v)
-        if rest:
-            if not hasattr(namespace, _UNRECOGNIZED):
-                setattr(namespace, _UNRECOGNIZED, [])
-            getattr(namespace, _UNRECOGNIZED).extend(rest)
+        # The sub-parser's results win over this parser's defaults.
+        subns, left = chosen.parse_known_args(rest, None)
+        for key in vars(subns):
+            setattr(namespace, key, getattr(subns, key))
+        if left:
+            pending = getattr(namespace, _UNRECOGNIZED, None)
+            if pending is None:
+                pending = []
+                setattr(namespace, _UNRECOGNIZED, pending)
+            pending.extend(left)
+
+    def _get_subactions(self):
+        # The pseudo-actions listed under this action in the help.
+        return self._choices_actions
 
 
 _ACTIONS = {None: _StoreAction, "store": _StoreAction, "store_const": _StoreConstAction,
@@ -662,58 +651,59 @@ _ACTIONS = {None: _StoreAction, "store": _StoreAction, "store_const": _StoreCons
 
 # ---- containers: parsers and groups ----
 
+# Tables a parser shares with its argument groups: an argument added to a
+# group is the parser's argument too.
+_SHARED_TABLES = ("_actions", "_option_string_actions", "_defaults", "_has_negative_number_optionals",
+                  "_mutually_exclusive_groups")
+
+_NEGATIVE_NUMBER = _re.compile(r"^-\d+$|^-\d*\.\d+$")
+
+
 class _Container:
     def _init_container(self, description, prefix_chars, argument_default, conflict_handler):
-        self.description = description
-        self.argument_default = argument_default
-        self.prefix_chars = prefix_chars
-        self.conflict_handler = conflict_handler
-        self._actions = []
-        self._option_string_actions = {}
+        self.description, self.prefix_chars = description, prefix_chars
+        self.argument_default, self.conflict_handler = argument_default, conflict_handler
+        for name, empty in zip(_SHARED_TABLES, ([], {}, {}, [], [])):
+            setattr(self, name, empty)
         self._action_groups = []
-        self._mutually_exclusive_groups = []
-        self._defaults = {}
-        self._has_negative_number_optionals = []
 
     def set_defaults(self, **kwargs):
         self._defaults.update(kwargs)
         for a in self._actions:
-            if a.dest in kwargs:
-                a.default = kwargs[a.dest]
+            a.default = kwargs.get(a.dest, a.default)
 
     def get_default(self, dest):
-        for a in self._actions:
-            if a.dest == dest and a.default is not None:
-                return a.default
-        return self._defaults.get(dest, None)
+        found = [a.default for a in self._actions if a.dest == dest and a.default is not None]
+        return found[0] if found else self._defaults.get(dest)
 
     def add_argument(self, *args, **kwargs):
-        chars = self.prefix_chars
-        if not args or (len(args) == 1 and args[0] and args[0][0] not in chars):
-            if args and "dest" in kwargs:
-                raise ValueError("dest supplied twice for positional argument, did you mean metavar?")
-            kwargs = self._positional_kwargs(*args, **kwargs)
-        else:
+        positional = not args or (len(args) == 1 and args[0] and args[0][0] not in self.prefix_chars)
+        if not positional:
             kwargs = self._optional_kwargs(*args, **kwargs)
+        elif args and "dest" in kwargs:
+            raise ValueError("dest supplied twice for positional argument, did you mean metavar?")
+        else:
+            kwargs = self._positional_kwargs(*args, **kwargs)
         if "default" not in kwargs:
-            dest = kwargs["dest"]
-            if dest in self._defaults:
-                kwargs["default"] = self._defaults[dest]
+            if kwargs["dest"] in self._defaults:
+                kwargs["default"] = self._defaults[kwargs["dest"]]
             elif self.argument_default is not None:
                 kwargs["default"] = self.argument_default
-        action_kind = kwargs.pop("action", None)
-        cls = _ACTIONS.get(action_kind, action_kind) if isinstance(action_kind, (str, type(None))) else action_kind
-        if not callable(cls):
-            raise ValueError("unknown action %r" % (action_kind,))
-        action = cls(**kwargs)
-        tf = action.type
-        if tf is not None and not callable(tf):
-            raise TypeError("%r is not callable" % (tf,))
-        if hasattr(self, "_get_formatter"):
+        kind = kwargs.pop("action", None)
+        factory = _ACTIONS.get(kind, kind) if kind is None or isinstance(kind, str) else kind
+        if not callable(factory):
+            raise ValueError("unknown action %r" % (kind,))
+        action = factory(**kwargs)
+        if action.type is not None and not callable(action.type):
+            raise TypeError("%r is not callable" % (action.type,))
+        # A tuple metavar must have as many names as nargs takes values:
+        # laying the arguments out once finds out.
+        make_formatter = getattr(self, "_get_formatter", None)
+        if make_formatter is not None:
             try:
-                self._get_formatter()._format_args(action, None)
+                make_formatter()._format_args(action, None)
             except TypeError:
-                raise ValueError("length of metavar tuple does not match nargs")
+                raise ValueError("length of metavar tuple does not match nargs") from None
         return self._add_action(action)
 
     def _positional_kwargs(self, dest, **kwargs):
@@ -722,63 +712,84 @@ class _Container:
         nargs = kwargs.get("nargs")
         if nargs == 0:
             raise ValueError("nargs for positionals must be != 0")
-        if nargs not in (OPTIONAL, ZERO_OR_MORE, REMAINDER, SUPPRESS, 0):
+        # A positional is required unless it may take nothing (3.14:
+        # '*' and REMAINDER too, so they may join mutually exclusive groups).
+        if nargs not in (OPTIONAL, ZERO_OR_MORE, REMAINDER, SUPPRESS):
             kwargs["required"] = True
-        if nargs == ZERO_OR_MORE and "default" not in kwargs:
-            kwargs["required"] = True
-        return dict(kwargs, dest=dest, option_strings=[])
+        kwargs.update(dest=dest, option_strings=[])
+        return kwargs
 
     def _optional_kwargs(self, *args, **kwargs):
-        strings = []
-        long_strings = []
+        chars = self.prefix_chars
         for s in args:
-            if not s or s[0] not in self.prefix_chars:
-                raise ValueError("invalid option string %r: must start with a character %r"
-                                 % (s, self.prefix_chars))
-            strings.append(s)
-            if len(s) > 1 and s[1] in self.prefix_chars:
-                long_strings.append(s)
+            if not s or s[0] not in chars:
+                raise ValueError("invalid option string %r: must start with a character %r" % (s, chars))
         dest = kwargs.pop("dest", None)
         if dest is None:
-            first = long_strings[0] if long_strings else strings[0]
-            dest = first.lstrip(self.prefix_chars)
+            # The first long option names the attribute, else the first one.
+            longs = [s for s in args if len(s) > 1 and s[1] in chars]
+            source = (longs or args)[0]
+            dest = source.lstrip(chars).replace("-", "_")
             if not dest:
-                raise ValueError("dest= is required for options like %r" % (first,))
-            dest = dest.replace("-", "_")
-        return dict(kwargs, dest=dest, option_strings=strings)
-
-    def _add_action(self, action):
-        conflicts = [s for s in action.option_strings if s in self._option_string_actions]
-        if conflicts:
-            if self.conflict_handler == "resolve":
-                for s in conflicts:
-                    old = self._option_string_actions.pop(s)
-                    old.option_strings.remove(s)
-                    if not old.option_strings:
-                        old.container._remove_action(old)
-            else:
-                raise ArgumentError(action, "conflicting option string%s: %s"
-                                    % ("s" if len(conflicts) > 1 else "", ", ".join(conflicts)))
-        self._actions.append(action)
-        action.container = self
-        for s in action.option_strings:
-            self._option_string_actions[s] = action
-            if _re.match(r"^-\d+$|^-\d*\.\d+$", s) and not self._has_negative_number_optionals:
-                self._has_negative_number_optionals.append(True)
-        return action
+                raise ValueError("dest= is required for options like %r" % (source,))
+        kwargs.update(dest=dest, option_strings=list(args))
+        return kwargs
 
     def _remove_action(self, action):
         self._actions.remove(action)
 
+    def _add_action(self, action):
+        table = self._option_string_actions
+        clash = [s for s in action.option_strings if s in table]
+        if clash and self.conflict_handler != "resolve":
+            raise ArgumentError(action, "conflicting option string%s: %s"
+                                % ("s" if len(clash) > 1 else "", ", ".join(clash)))
+        # "resolve": the older action loses the strings; with none left it
+        # goes away.
+        for s in clash:
+            older = table.pop(s)
+            older.option_strings.remove(s)
+            if not older.option_strings:
+                older.container._remove_action(older)
+        action.container = self
+        self._actions.append(action)
+        table.update(dict.fromkeys(action.option_strings, action))
+        looks_negative = any(_NEGATIVE_NUMBER.match(s) for s in action.option_strings)
+        if looks_negative and not self._has_negative_number_optionals:
+            self._has_negative_number_optionals.append(True)
+        return action
+
     def add_argument_group(self, *args, **kwargs):
-        g = _ArgumentGroup(self, *args, **kwargs)
-        self._action_groups.append(g)
-        return g
+        made = _ArgumentGroup(self, *args, **kwargs)
+        self._action_groups.append(made)
+        return made
 
     def add_mutually_exclusive_group(self, required=False):
-        g = _MutuallyExclusiveGroup(self, required)
-        self._mutually_exclusive_groups.append(g)
-        return g
+        made = _MutuallyExclusiveGroup(self, required)
+        self._mutually_exclusive_groups.append(made)
+        return made
+
+    def _merge_parent(self, parent):
+        # parents=: the parent's actions join this parser in groups of the
+        # same titles (made here when missing), its mutually exclusive
+        # groups are made again here.
+        by_title = {}
+        for g in self._action_groups:
+            if g.title in by_title:
+                raise ValueError("cannot merge actions - two groups are named %r" % (g.title,))
+            by_title[g.title] = g
+        home = {}
+        for g in parent._action_groups:
+            if g.title not in by_title:
+                by_title[g.title] = self.add_argument_group(title=g.title, description=g.description,
+                                                            conflict_handler=g.conflict_handler)
+            home.update((id(a), by_title[g.title]) for a in g._group_actions)
+        for g in parent._mutually_exclusive_groups:
+            where = self if g._container is parent else by_title[g._container.title]
+            twin = where.add_mutually_exclusive_group(required=g.required)
+            home.update((id(a), twin) for a in g._group_actions)
+        for a in parent._actions:
+            home.get(id(a), self)._add_action(a)
 
 
 class _ArgumentGroup(_Container):
@@ -789,39 +800,36 @@ class _ArgumentGroup(_Container):
                              conflict_handler or container.conflict_handler)
         self.title = title
         self._group_actions = []
-        # Shared with the parser: one option table, one list of actions.
-        self._actions = container._actions
-        self._option_string_actions = container._option_string_actions
-        self._defaults = container._defaults
-        self._has_negative_number_optionals = container._has_negative_number_optionals
-        self._mutually_exclusive_groups = container._mutually_exclusive_groups
+        for name in _SHARED_TABLES:
+            setattr(self, name, getattr(container, name))
+
+    def _remove_action(self, action):
+        self._group_actions.remove(action)
+        _Container._remove_action(self, action)
 
     def _add_action(self, action):
-        action = _Container._add_action(self, action)
+        _Container._add_action(self, action)
         self._group_actions.append(action)
         return action
 
-    def _remove_action(self, action):
-        _Container._remove_action(self, action)
-        self._group_actions.remove(action)
-
 
 class _MutuallyExclusiveGroup(_ArgumentGroup):
+    # Its actions live in the container it was made in (a parser or an
+    # argument group); the group only remembers them.
     def __init__(self, container, required=False):
         _ArgumentGroup.__init__(self, container)
-        self.required = required
-        self._container = container
+        self._container, self.required = container, required
+
+    def _remove_action(self, action):
+        self._group_actions.remove(action)
+        self._container._remove_action(action)
 
     def _add_action(self, action):
         if action.required:
             raise ValueError("mutually exclusive arguments must be optional")
-        action = self._container._add_action(action)
+        self._container._add_action(action)
         self._group_actions.append(action)
         return action
-
-    def _remove_action(self, action):
-        self._container._remove_action(action)
-        self._group_actions.remove(action)
 
 
 def _nargs_pattern(action):
@@ -830,7 +838,7 @@ def _nargs_pattern(action):
     n = action.nargs
     opt = bool(action.option_strings)
     if n is None:
-        return "([A])" if opt else "(-*A-*)"
+        return "(A)" if opt else "(-*A-*)"
     if n == OPTIONAL:
         return "(A?)" if opt else "(-*A?-*)"
     if n == ZERO_OR_MORE:
@@ -838,12 +846,12 @@ def _nargs_pattern(action):
     if n == ONE_OR_MORE:
         return "(A+)" if opt else "(-*A[A-]*)"
     if n == REMAINDER:
-        return "([AO]*)" if opt else "(.*)"
+        return "([AO]*)" if opt else "([-AO]*)"
     if n == PARSER:
         return "(A[AO]*)" if opt else "(-*A[-AO]*)"
     if n == SUPPRESS:
         return "()" if opt else "(-*)"
-    return ("([AO]{%d})" % n) if opt else ("((?:-*A){%d}-*)" % n)
+    return ("(%s)" % ("A" * n)) if opt else ("((?:-*A){%d}-*)" % n)
 
 
 class ArgumentParser(_AttributeHolder, _Container):
@@ -854,30 +862,20 @@ class ArgumentParser(_AttributeHolder, _Container):
         self._init_container(description, prefix_chars, argument_default, conflict_handler)
         if prog is None:
             prog = _os.path.basename(_sys.argv[0]) if _sys.argv and _sys.argv[0] else "minipy"
-        self.prog = prog
-        self.usage = usage
-        self.epilog = epilog
-        self.formatter_class = formatter_class
-        self.fromfile_prefix_chars = fromfile_prefix_chars
-        self.add_help = add_help
-        self.allow_abbrev = allow_abbrev
-        self.exit_on_error = exit_on_error
-        self.suggest_on_error = suggest_on_error
-        self.color = color
+        self.prog, self.usage, self.epilog = prog, usage, epilog
+        self.formatter_class, self.add_help = formatter_class, add_help
+        self.fromfile_prefix_chars, self.allow_abbrev = fromfile_prefix_chars, allow_abbrev
+        self.exit_on_error, self.suggest_on_error, self.color = exit_on_error, suggest_on_error, color
         self._positionals = self.add_argument_group("positional arguments")
         self._optionals = self.add_argument_group("options")
         self._subparsers = None
         if add_help:
-            c = "h" if "-" in prefix_chars else prefix_chars[0]
-            p = prefix_chars[0]
-            self.add_argument(p + c, p * 2 + "help", action="help", default=SUPPRESS,
+            # -h/--help, spelt with '-' when it is a prefix character.
+            dash = "-" if "-" in prefix_chars else prefix_chars[0]
+            self.add_argument(dash + "h", dash * 2 + "help", action="help", default=SUPPRESS,
                               help="show this help message and exit")
         for parent in parents:
-            for a in parent._actions:
-                self._add_action(a)
-            for g in parent._mutually_exclusive_groups:
-                if g not in self._mutually_exclusive_groups:
-                    self._mutually_exclusive_groups.append(g)
+            self._merge_parent(parent)
             self._defaults.update(parent._defaults)
 
     def _get_kwargs(self):
@@ -885,10 +883,10 @@ class ArgumentParser(_AttributeHolder, _Container):
         return [(n, getattr(self, n)) for n in names]
 
     def _add_action(self, action):
-        if action.option_strings:
-            self._optionals._add_action(action)
-        else:
-            self._positionals._add_action(action)
+        # Straight onto a parser: into its "options" or "positional
+        # arguments" group.
+        group = self._optionals if action.option_strings else self._positionals
+        group._add_action(action)
         return action
 
     def add_subparsers(self, **kwargs):
@@ -921,35 +919,82 @@ class ArgumentParser(_AttributeHolder, _Container):
         return ns
 
     def parse_known_args(self, args=None, namespace=None):
-        if args is None:
-            args = _sys.argv[1:]
-        else:
-            args = list(args)
+        return self._parse_with_defaults(args, namespace, False)
+
+    def parse_intermixed_args(self, args=None, namespace=None):
+        # As parse_args, but positionals may be interleaved with options:
+        # all options are matched first, then the positionals from the
+        # strings that are left.
+        ns, extras = self.parse_known_intermixed_args(args, namespace)
+        if extras:
+            msg = "unrecognized arguments: %s" % " ".join(extras)
+            if self.exit_on_error:
+                self.error(msg)
+            raise ArgumentError(None, msg)
+        return ns
+
+    def parse_known_intermixed_args(self, args=None, namespace=None):
+        positionals = [a for a in self._actions if not a.option_strings]
+        for a in positionals:
+            if a.nargs in (PARSER, REMAINDER):
+                raise TypeError("parse_intermixed_args: positional arg with nargs=%s" % a.nargs)
+        for g in self._mutually_exclusive_groups:
+            if any(a in positionals for a in g._group_actions):
+                raise TypeError("parse_intermixed_args: positional in mutuallyExclusiveGroup")
+        return self._parse_with_defaults(args, namespace, True)
+
+    def _parse_with_defaults(self, args, namespace, intermixed):
+        # The namespace first gets every default it lacks (actions' in the
+        # order they were added, then set_defaults'), then the parse.
+        args = _sys.argv[1:] if args is None else list(args)
         if namespace is None:
             namespace = Namespace()
         for a in self._actions:
-            if a.dest != SUPPRESS and not hasattr(namespace, a.dest) and not (
-                    isinstance(a.default, str) and a.default == SUPPRESS):
+            if a.dest == SUPPRESS or hasattr(namespace, a.dest):
+                continue
+            if not (isinstance(a.default, str) and a.default == SUPPRESS):
                 setattr(namespace, a.dest, a.default)
-        for k in self._defaults:
-            if not hasattr(namespace, k):
-                setattr(namespace, k, self._defaults[k])
-        if self.exit_on_error:
-            try:
-                namespace, args = self._parse(args, namespace)
-            except ArgumentError as err:
-                self.error(str(err))
-        else:
-            namespace, args = self._parse(args, namespace)
-        if hasattr(namespace, _UNRECOGNIZED):
-            args.extend(getattr(namespace, _UNRECOGNIZED))
+        for dest, value in self._defaults.items():
+            if not hasattr(namespace, dest):
+                setattr(namespace, dest, value)
+        try:
+            if self.fromfile_prefix_chars is not None:
+                args = self._read_args_from_files(args)
+            namespace, args = self._parse(args, namespace, intermixed)
+        except ArgumentError as err:
+            if not self.exit_on_error:
+                raise
+            self.error(str(err))
+        left = getattr(namespace, _UNRECOGNIZED, None)
+        if left is not None:
             delattr(namespace, _UNRECOGNIZED)
+            args += left
         return namespace, args
 
-    def parse_intermixed_args(self, args=None, namespace=None):
-        return self.parse_args(args, namespace)
+    def _read_args_from_files(self, arg_strings):
+        # fromfile_prefix_chars: "@name" stands for the arguments in file
+        # name, one a line (convert_arg_line_to_args may split lines
+        # further); such files may name other files in turn.
+        out = []
+        for s in arg_strings:
+            if not s or s[0] not in self.fromfile_prefix_chars:
+                out.append(s)
+                continue
+            try:
+                with open(s[1:]) as f:
+                    text = f.read()
+            except OSError as err:
+                raise ArgumentError(None, str(err))
+            found = []
+            for line in text.splitlines():
+                found.extend(self.convert_arg_line_to_args(line))
+            out.extend(self._read_args_from_files(found))
+        return out
 
-    def _parse(self, arg_strings, namespace):
+    def convert_arg_line_to_args(self, arg_line):
+        return [arg_line]
+
+    def _parse(self, arg_strings, namespace, intermixed=False):
         conflicts = {}
         for g in self._mutually_exclusive_groups:
             for i, a in enumerate(g._group_actions):
@@ -1000,7 +1045,7 @@ class ArgumentParser(_AttributeHolder, _Container):
             todo = []
             while True:
                 if action is None:
-                    extras.append(arg_strings[start])
+                    extras.append((arg_strings[start], "O"))
                     return start + 1
                 if explicit is not None:
                     count = self._match_argument(action, "A")
@@ -1022,7 +1067,7 @@ class ArgumentParser(_AttributeHolder, _Container):
                             else:
                                 sep = ""
                         else:
-                            extras.append(opt[0] + explicit)
+                            extras.append((opt[0] + explicit, "O"))
                             stop = start + 1
                             break
                     elif count == 1:
@@ -1042,16 +1087,20 @@ class ArgumentParser(_AttributeHolder, _Container):
 
         positionals = [a for a in self._actions if not a.option_strings]
 
-        def consume_positionals(start):
-            counts = self._match_partial(positionals, pattern[start:])
+        def consume_positionals(strings_in, letters_in, start):
+            # Positionals take what they can from strings_in[start:]; the
+            # first '--' among what one takes is dropped (a REMAINDER
+            # keeps it).
+            counts = self._match_partial(positionals, letters_in[start:])
             for action, count in zip(positionals, counts):
-                strings = arg_strings[start:start + count]
+                strings = strings_in[start:start + count]
+                dash = letters_in.find("-", start, start + count)
                 if action.nargs == PARSER:
-                    if pattern[start] == "-":
-                        strings.remove("--")
-                elif action.nargs != REMAINDER:
-                    if pattern.find("-", start, start + count) >= 0:
-                        strings.remove("--")
+                    drop_dash = dash == start
+                else:
+                    drop_dash = dash >= 0 and action.nargs != REMAINDER
+                if drop_dash:
+                    del strings[dash - start]
                 start += count
                 take(action, strings)
             del positionals[:len(counts)]
@@ -1063,18 +1112,27 @@ class ArgumentParser(_AttributeHolder, _Container):
             nxt = start
             while nxt <= last_option and nxt not in option_at:
                 nxt += 1
-            if start != nxt:
-                end = consume_positionals(start)
+            if start != nxt and not intermixed:
+                end = consume_positionals(arg_strings, pattern, start)
                 if end > start:
                     start = end
                     continue
                 start = end
             if start not in option_at:
-                extras.extend(arg_strings[start:nxt])
+                extras.extend(zip(arg_strings[start:nxt], pattern[start:nxt]))
                 start = nxt
             start = consume_optional(start)
-        stop = consume_positionals(start)
-        extras.extend(arg_strings[stop:])
+        if not intermixed:
+            stop = consume_positionals(arg_strings, pattern, start)
+            extras.extend(zip(arg_strings[stop:], pattern[stop:]))
+        else:
+            # Options are done; the positionals take the strings left over,
+            # unknown options excepted (they stay where they were).
+            extras.extend(zip(arg_strings[start:], pattern[start:]))
+            plain = [i for i, (_, c) in enumerate(extras) if c != "O"]
+            taken = consume_positionals([extras[i][0] for i in plain], "".join(extras[i][1] for i in plain), 0)
+            drop = set(plain[:taken])
+            extras = [pair for i, pair in enumerate(extras) if i not in drop]
 
         missing = []
         for a in self._actions:
@@ -1090,7 +1148,7 @@ class ArgumentParser(_AttributeHolder, _Container):
             if g.required and not any(id(a) in seen_given for a in g._group_actions):
                 names = [_action_name(a) for a in g._group_actions if a.help != SUPPRESS]
                 raise ArgumentError(None, "one of the arguments %s is required" % " ".join(names))
-        return namespace, extras
+        return namespace, [s for s, _ in extras]
 
     def _match_argument(self, action, letters):
         m = _re.match(_nargs_pattern(action), letters)
@@ -1186,8 +1244,8 @@ class ArgumentParser(_AttributeHolder, _Container):
             value = SUPPRESS
         else:
             value = [self._get_value(action, v) for v in strings]
-            for v in value:
-                self._check_value(action, v)
+            for item in value:
+                self._check_value(action, item)
         return value
 
     def _get_value(self, action, s):
@@ -1234,30 +1292,28 @@ class ArgumentParser(_AttributeHolder, _Container):
         f.add_text(self.epilog)
         return f.format_help()
 
+    def print_usage(self, file=None):
+        self._print_message(self.format_usage(), _sys.stdout if file is None else file)
+
+    def print_help(self, file=None):
+        self._print_message(self.format_help(), _sys.stdout if file is None else file)
+
     def _get_formatter(self):
         return self.formatter_class(prog=self.prog)
 
-    def print_usage(self, file=None):
-        if file is None:
-            file = _sys.stdout
-        self._print_message(self.format_usage(), file)
-
-    def print_help(self, file=None):
-        if file is None:
-            file = _sys.stdout
-        self._print_message(self.format_help(), file)
-
     def _print_message(self, message, file=None):
-        if message:
-            if file is None:
-                file = _sys.stderr
-            file.write(message)
-
-    def exit(self, status=0, message=None):
-        if message:
-            self._print_message(message, _sys.stderr)
-        _sys.exit(status)
+        if not message:
+            return
+        try:
+            (_sys.stderr if file is None else file).write(message)
+        except (AttributeError, OSError):
+            pass  # nowhere to write (sys.stderr may be None)
 
     def error(self, message):
+        # Usage and the message on stderr, then exit status 2.
         self.print_usage(_sys.stderr)
         self.exit(2, "%s: error: %s\n" % (self.prog, message))
+
+    def exit(self, status=0, message=None):
+        self._print_message(message, _sys.stderr)
+        _sys.exit(status)
