@@ -851,7 +851,9 @@ def _nargs_pattern(action):
         return "(A[AO]*)" if opt else "(-*A[-AO]*)"
     if n == SUPPRESS:
         return "()" if opt else "(-*)"
-    return ("(%s)" % ("A" * n)) if opt else ("((?:-*A){%d}-*)" % n)
+    # An option with a fixed count takes that many strings, options or not
+    # (as CPython 3.14 and later 3.13 releases; 3.13.0 stopped at one).
+    return ("([AO]{%d})" % n) if opt else ("((?:-*A){%d}-*)" % n)
 
 
 class ArgumentParser(_AttributeHolder, _Container):
