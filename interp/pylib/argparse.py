@@ -603,6 +603,7 @@ class _SubParsersAction(Action):
         parsers = {}
         super().__init__(option_strings, dest, PARSER, None, None, None, parsers, required, help, metavar)
         self._name_parser_map, self._choices_actions = parsers, []
+        self._deprecated = set()  # names and aliases that warn when used
         self._prog_prefix, self._parser_class = prog, parser_class
 
     def add_parser(self, name, **kwargs):
@@ -615,7 +616,8 @@ class _SubParsersAction(Action):
             kwargs["prog"] = "%s %s" % (self._prog_prefix, name)
         if "help" in kwargs:
             self._choices_actions.append(_ChoicesPseudoAction(name, aliases, kwargs.pop("help")))
-        kwargs.pop("deprecated", None)
+        if kwargs.pop("deprecated", False):
+            self._deprecated.update((name,) + aliases)
         made = self._parser_class(**kwargs)
         self._name_parser_map.update(dict.fromkeys((name,) + aliases, made))
         return made
@@ -627,6 +629,8 @@ class _SubParsersAction(Action):
         chosen = self._name_parser_map.get(name)
         if chosen is None:
             raise ArgumentError(self, "unknown parser %r (choices: %s)" % (name, ", ".join(self._name_parser_map)))
+        if name in self._deprecated:
+            parser._warning("command '%s' is deprecated" % name)
         # The sub-parser's results win over this parser's defaults.
         subns, left = chosen.parse_known_args(rest, None)
         for key in vars(subns):
@@ -1024,6 +1028,7 @@ class ArgumentParser(_AttributeHolder, _Container):
 
         seen = set()
         seen_given = set()
+        warned = set()  # deprecated options and positionals already warned of
 
         def take(action, strings, option_string=None):
             seen.add(id(action))
@@ -1084,6 +1089,9 @@ class ArgumentParser(_AttributeHolder, _Container):
                     todo.append((action, arg_strings[start + 1:stop], opt))
                     break
             for action, strings, opt in todo:
+                if action.deprecated and opt not in warned:
+                    warned.add(opt)
+                    self._warning("option '%s' is deprecated" % opt)
                 take(action, strings, opt)
             return stop
 
@@ -1104,6 +1112,9 @@ class ArgumentParser(_AttributeHolder, _Container):
                 if drop_dash:
                     del strings[dash - start]
                 start += count
+                if strings and action.deprecated and action.dest not in warned:
+                    warned.add(action.dest)
+                    self._warning("argument '%s' is deprecated" % action.dest)
                 take(action, strings)
             del positionals[:len(counts)]
             return start
@@ -1271,9 +1282,20 @@ class ArgumentParser(_AttributeHolder, _Container):
         if choices is None:
             return
         ok = (value in list(choices)) if isinstance(choices, str) else (value in choices)
-        if not ok:
-            raise ArgumentError(action, "invalid choice: %r (choose from %s)"
-                                % (str(value), ", ".join(str(c) for c in choices)))
+        if ok:
+            return
+        listed = ", ".join(str(c) for c in choices)
+        # suggest_on_error (3.14): the closest string choice, if any is close.
+        if self.suggest_on_error and isinstance(value, str) and all(isinstance(c, str) for c in choices):
+            import difflib
+            close = difflib.get_close_matches(value, choices, 1)
+            if close:
+                raise ArgumentError(action, "invalid choice: %r, maybe you meant %r? (choose from %s)"
+                                    % (value, close[0], listed))
+        raise ArgumentError(action, "invalid choice: %r (choose from %s)" % (str(value), listed))
+
+    def _warning(self, message):
+        self._print_message("%s: warning: %s\n" % (self.prog, message), _sys.stderr)
 
     # ---- help ----
 
