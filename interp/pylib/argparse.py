@@ -15,7 +15,7 @@ import re as _re
 import textwrap as _textwrap
 
 __all__ = ["ArgumentParser", "ArgumentError", "ArgumentTypeError", "BooleanOptionalAction", "HelpFormatter",
-           "ArgumentDefaultsHelpFormatter", "RawDescriptionHelpFormatter", "RawTextHelpFormatter",
+           "ArgumentDefaultsHelpFormatter", "FileType", "RawDescriptionHelpFormatter", "RawTextHelpFormatter",
            "MetavarTypeHelpFormatter", "Namespace", "Action", "ONE_OR_MORE", "OPTIONAL", "PARSER", "REMAINDER",
            "SUPPRESS", "ZERO_OR_MORE"]
 
@@ -90,6 +90,36 @@ class ArgumentError(Exception):
 
 class ArgumentTypeError(Exception):
     pass
+
+
+class FileType:
+    # type= that opens the named file ("-" is stdin or stdout, by mode).
+    # Deprecated in 3.14 (a PendingDeprecationWarning, silent by default).
+    def __init__(self, mode="r", bufsize=-1, encoding=None, errors=None):
+        import warnings
+        warnings.warn("FileType is deprecated. Simply open files after parsing arguments.",
+                      PendingDeprecationWarning, stacklevel=2)
+        self._mode, self._bufsize, self._encoding, self._errors = mode, bufsize, encoding, errors
+
+    def __call__(self, string):
+        mode = self._mode
+        if string == "-":
+            if "r" in mode:
+                stream = _sys.stdin
+            elif any(c in mode for c in "wax"):
+                stream = _sys.stdout
+            else:
+                raise ValueError('argument "-" with mode %r' % mode)
+            return stream.buffer if "b" in mode else stream
+        try:
+            return open(string, mode, self._bufsize, self._encoding, self._errors)
+        except OSError as err:
+            raise ArgumentTypeError("can't open '%s': %s" % (string, err))
+
+    def __repr__(self):
+        shown = [repr(v) for v in (self._mode, self._bufsize) if v != -1]
+        shown += ["%s=%r" % kv for kv in (("encoding", self._encoding), ("errors", self._errors)) if kv[1] is not None]
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
 # ---- help formatting ----
@@ -700,6 +730,8 @@ class _Container:
         action = factory(**kwargs)
         if action.type is not None and not callable(action.type):
             raise TypeError("%r is not callable" % (action.type,))
+        if action.type is FileType:
+            raise TypeError("%r is a FileType class object, instance of it must be passed" % (FileType,))
         # A tuple metavar must have as many names as nargs takes values:
         # laying the arguments out once finds out.
         make_formatter = getattr(self, "_get_formatter", None)
