@@ -685,10 +685,14 @@ _ACTIONS = {None: _StoreAction, "store": _StoreAction, "store_const": _StoreCons
 
 # ---- containers: parsers and groups ----
 
+def _unconverted(string):
+    return string
+
+
 # Tables a parser shares with its argument groups: an argument added to a
 # group is the parser's argument too.
 _SHARED_TABLES = ("_actions", "_option_string_actions", "_defaults", "_has_negative_number_optionals",
-                  "_mutually_exclusive_groups")
+                  "_mutually_exclusive_groups", "_registries")
 
 _NEGATIVE_NUMBER = _re.compile(r"^-\d+$|^-\d*\.\d+$")
 
@@ -697,7 +701,10 @@ class _Container:
     def _init_container(self, description, prefix_chars, argument_default, conflict_handler):
         self.description, self.prefix_chars = description, prefix_chars
         self.argument_default, self.conflict_handler = argument_default, conflict_handler
-        for name, empty in zip(_SHARED_TABLES, ([], {}, {}, [], [])):
+        # register() tables: action= names and type= names (None is the
+        # identity: values stay strings).
+        registries = {"action": dict(_ACTIONS), "type": {None: _unconverted}}
+        for name, empty in zip(_SHARED_TABLES, ([], {}, {}, [], [], registries)):
             setattr(self, name, empty)
         self._action_groups = []
 
@@ -724,13 +731,14 @@ class _Container:
             elif self.argument_default is not None:
                 kwargs["default"] = self.argument_default
         kind = kwargs.pop("action", None)
-        factory = _ACTIONS.get(kind, kind) if kind is None or isinstance(kind, str) else kind
+        factory = self._registry_get("action", kind, kind)
         if not callable(factory):
             raise ValueError("unknown action %r" % (kind,))
         action = factory(**kwargs)
-        if action.type is not None and not callable(action.type):
-            raise TypeError("%r is not callable" % (action.type,))
-        if action.type is FileType:
+        converter = self._registry_get("type", action.type, action.type)
+        if not callable(converter):
+            raise TypeError("%r is not callable" % (converter,))
+        if converter is FileType:
             raise TypeError("%r is a FileType class object, instance of it must be passed" % (FileType,))
         # A tuple metavar must have as many names as nargs takes values:
         # laying the arguments out once finds out.
@@ -804,6 +812,12 @@ class _Container:
         made = _MutuallyExclusiveGroup(self, required)
         self._mutually_exclusive_groups.append(made)
         return made
+
+    def register(self, registry_name, value, object):
+        self._registries.setdefault(registry_name, {})[value] = object
+
+    def _registry_get(self, registry_name, value, default=None):
+        return self._registries[registry_name].get(value, default)
 
     def _merge_parent(self, parent):
         # parents=: the parent's actions join this parser in groups of the
@@ -1294,20 +1308,17 @@ class ArgumentParser(_AttributeHolder, _Container):
         return value
 
     def _get_value(self, action, s):
-        f = action.type
-        if f is None:
-            return s
-        if not callable(f):
-            raise TypeError("%r is not callable" % (f,))
+        convert = self._registry_get("type", action.type, action.type)
+        if not callable(convert):
+            raise TypeError("%r is not callable" % (convert,))
         try:
-            return f(s)
+            return convert(s)
         except ArgumentTypeError as err:
             raise ArgumentError(action, str(err))
         except (TypeError, ValueError):
-            name = getattr(f, "__name__", None)
-            if name is None:
-                name = repr(f)
-            raise ArgumentError(action, "invalid %s value: %r" % (name, s))
+            # Named after type= as given (a registered name shows quoted).
+            name = getattr(action.type, "__name__", None)
+            raise ArgumentError(action, "invalid %s value: %r" % (repr(action.type) if name is None else name, s))
 
     def _check_value(self, action, value):
         choices = action.choices
