@@ -862,6 +862,11 @@ class _ArgumentGroup(_Container):
         self._group_actions.append(action)
         return action
 
+    def add_argument_group(self, *args, **kwargs):
+        # Deprecated in 3.11, an error since 3.14 (a mutually exclusive
+        # group may still be made inside an argument group).
+        raise ValueError("argument groups cannot be nested")
+
 
 class _MutuallyExclusiveGroup(_ArgumentGroup):
     # Its actions live in the container it was made in (a parser or an
@@ -880,6 +885,9 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
         self._container._add_action(action)
         self._group_actions.append(action)
         return action
+
+    def add_mutually_exclusive_group(self, **kwargs):
+        raise ValueError("mutually exclusive groups cannot be nested")
 
 
 def _nargs_pattern(action):
