@@ -735,6 +735,9 @@ class _Container:
         if not callable(factory):
             raise ValueError("unknown action %r" % (kind,))
         action = factory(**kwargs)
+        if not action.option_strings and action.nargs == 0:
+            # store_true and the like take no string: never a positional.
+            raise ValueError("action %r is not valid for positional arguments" % (kind,))
         converter = self._registry_get("type", action.type, action.type)
         if not callable(converter):
             raise TypeError("%r is not callable" % (converter,))
