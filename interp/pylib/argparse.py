@@ -644,11 +644,15 @@ class _SubParsersAction(Action):
                 raise ArgumentError(self, "conflicting %s: %s" % (what, n))
         if kwargs.get("prog") is None:
             kwargs["prog"] = "%s %s" % (self._prog_prefix, name)
+        listed = None
         if "help" in kwargs:
-            self._choices_actions.append(_ChoicesPseudoAction(name, aliases, kwargs.pop("help")))
+            listed = _ChoicesPseudoAction(name, aliases, kwargs.pop("help"))
+            self._choices_actions.append(listed)
         if kwargs.pop("deprecated", False):
             self._deprecated.update((name,) + aliases)
         made = self._parser_class(**kwargs)
+        if listed is not None:
+            made._check_help(listed)
         self._name_parser_map.update(dict.fromkeys((name,) + aliases, made))
         return made
 
@@ -751,7 +755,18 @@ class _Container:
                 make_formatter()._format_args(action, None)
             except TypeError:
                 raise ValueError("length of metavar tuple does not match nargs") from None
+        self._check_help(action)
         return self._add_action(action)
+
+    def _check_help(self, action):
+        # 3.14: a help text that cannot be %-expanded fails when added,
+        # not when the help is shown.
+        make_formatter = getattr(self, "_get_formatter", None)
+        if action.help and make_formatter is not None:
+            try:
+                make_formatter()._expand_help(action)
+            except (ValueError, TypeError, KeyError) as err:
+                raise ValueError("badly formed help string") from err
 
     def _positional_kwargs(self, dest, **kwargs):
         if "required" in kwargs:
@@ -966,7 +981,9 @@ class ArgumentParser(_AttributeHolder, _Container):
             f = self._get_formatter()
             f.add_usage(None, [a for a in self._actions if not a.option_strings], self._mutually_exclusive_groups, "")
             kwargs["prog"] = f.format_help().strip()
-        action = _SubParsersAction(option_strings=[], **kwargs)
+        kind = kwargs.pop("action", "parsers")
+        action = self._registry_get("action", kind, kind)(option_strings=[], **kwargs)
+        self._check_help(action)
         self._subparsers._add_action(action)
         return action
 
