@@ -698,7 +698,9 @@ def _unconverted(string):
 _SHARED_TABLES = ("_actions", "_option_string_actions", "_defaults", "_has_negative_number_optionals",
                   "_mutually_exclusive_groups", "_registries")
 
-_NEGATIVE_NUMBER = _re.compile(r"^-\d+$|^-\d*\.\d+$")
+# What looks like a negative number (3.14: any '-' then a digit, or '-.'
+# then a digit: -1e5, -1_000, -2j and -.5 too).
+_NEGATIVE_NUMBER = _re.compile(r"-\.?\d")
 
 
 class _Container:
@@ -1282,7 +1284,7 @@ class ArgumentParser(_AttributeHolder, _Container):
         found = self._option_tuples(s)
         if found:
             return found
-        if _re.match(r"^-\d+$|^-\d*\.\d+$", s) and not self._has_negative_number_optionals:
+        if _NEGATIVE_NUMBER.match(s) and not self._has_negative_number_optionals:
             return None
         if " " in s:
             return None
