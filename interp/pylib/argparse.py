@@ -1,12 +1,14 @@
-# The argparse module for minipy, written for it: positional and optional
-# arguments, the store/const/true/false/append/count/extend/help/version
-# actions and BooleanOptionalAction, nargs (N, ?, *, +, REMAINDER), type=,
-# choices=, defaults, argument groups, mutually exclusive groups,
-# sub-commands, parse_known_args, and help, usage and error text laid out
-# as CPython 3.14 lays them out (no colour: minipy's output is never a
-# terminal it colours). Arguments are matched to actions the way CPython
-# does it: each argument string becomes a letter ('O' an option, 'A' an
-# argument, '-' the first '--') and each action's nargs a regular
+# The argparse module for minipy, written for it from the documented
+# behaviour: positional and optional arguments, the store/const/true/false/
+# append/count/extend/help/version actions and BooleanOptionalAction, nargs
+# (N, ?, *, +, REMAINDER), type= (FileType, register()ed names), choices=
+# (suggest_on_error), defaults, deprecated=, argument groups, mutually
+# exclusive groups, sub-commands, parents=, fromfile_prefix_chars,
+# parse_known_args and the intermixed parses, and help, usage and error
+# text laid out as CPython 3.14 lays them out (no colour: minipy's output
+# is never a terminal it colours). Arguments are matched to actions the way
+# CPython does it: each argument string becomes a letter ('O' an option,
+# 'A' an argument, '-' the first '--') and each action's nargs a regular
 # expression over those letters.
 
 import sys as _sys
