@@ -642,8 +642,10 @@ class _SubParsersAction(Action):
         aliases = tuple(kwargs.pop("aliases", ()))
         for n in (name,) + aliases:
             if n in self._name_parser_map:
+                # A mistake in the program, not on the command line: 3.14
+                # raises ValueError (gh-126068), no longer ArgumentError.
                 what = "subparser" if n == name else "subparser alias"
-                raise ArgumentError(self, "conflicting %s: %s" % (what, n))
+                raise ValueError("conflicting %s: %s" % (what, n))
         if kwargs.get("prog") is None:
             kwargs["prog"] = "%s %s" % (self._prog_prefix, name)
         listed = None
