@@ -28,95 +28,135 @@ def iselement(element):
     return hasattr(element, "tag")
 
 
+def _need_element(value, what=None):
+    """TypeError unless value is an Element; what names the argument in
+    the message, as CPython's C methods word it."""
+    if isinstance(value, Element):
+        return value
+    if what is None:
+        raise TypeError('expected an Element, not "%s"' % type(value).__name__)
+    raise TypeError("%s must be xml.etree.ElementTree.Element, not %s" % (what, _kind(value)))
+
+
+def _need_dict(value, what):
+    if not isinstance(value, dict):
+        raise TypeError("%s must be dict, not %s" % (what, _kind(value)))
+
+
+def _kind(value):
+    # How CPython's argument checks name a wrong argument's type.
+    return "None" if value is None else type(value).__name__
+
+
 class Element:
     """An XML element: tag, attrib, text before its first child, tail
-    after its end, and its children in order."""
+    after its end, and its children in order (kept in _kids, which holds
+    Elements only)."""
 
     def __init__(self, tag, attrib={}, **extra):
-        if not isinstance(attrib, dict):
-            raise TypeError("Element() argument 2 must be dict, not %s" % type(attrib).__name__)
+        _need_dict(attrib, "Element() argument 2")
         self.tag = tag
         self.attrib = {**attrib, **extra}
-        self.text = None
-        self.tail = None
-        self._children = []
+        self.text = self.tail = None
+        self._kids = []
 
     def __repr__(self):
-        return "<%s %r at %#x>" % (type(self).__name__, self.tag, id(self))
+        # CPython's C type names itself "Element" for subclasses too.
+        return "<Element %r at %#x>" % (self.tag, id(self))
 
     def makeelement(self, tag, attrib):
-        return type(self)(tag, attrib)
+        _need_dict(attrib, "makeelement() argument 2")
+        return Element(tag, dict(attrib))
 
     def __copy__(self):
-        elem = self.makeelement(self.tag, self.attrib)
-        elem.text = self.text
-        elem.tail = self.tail
-        elem[:] = self
-        return elem
+        # A shallow copy shares the attrib dict, as the C type's does.
+        twin = Element(self.tag)
+        twin.attrib = self.attrib
+        twin.text, twin.tail = self.text, self.tail
+        twin._kids = self._kids[:]
+        return twin
 
-    def copy(self):
-        return self.__copy__()
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        twin = Element(deepcopy(self.tag, memo), deepcopy(self.attrib, memo))
+        twin.text = deepcopy(self.text, memo)
+        twin.tail = deepcopy(self.tail, memo)
+        twin._kids = [deepcopy(kid, memo) for kid in self._kids]
+        return twin
+
+    # --- the children, as a list ---
+
+    def _slot(self, index, message):
+        """index as a position in _kids, IndexError when outside it."""
+        if not isinstance(index, int):
+            raise TypeError("element indices must be integers")
+        count = len(self._kids)
+        at = index + count if index < 0 else index
+        if at < 0 or at >= count:
+            raise IndexError(message)
+        return at
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._kids[index]
+        return self._kids[self._slot(index, "child index out of range")]
+
+    def __setitem__(self, index, element):
+        if isinstance(index, slice):
+            fresh = list(element)
+            for item in fresh:
+                _need_element(item)
+            self._kids[index] = fresh
+        else:
+            at = self._slot(index, "child assignment index out of range")
+            self._kids[at] = _need_element(element)
+
+    def __delitem__(self, index):
+        if isinstance(index, slice):
+            del self._kids[index]
+        else:
+            del self._kids[self._slot(index, "child assignment index out of range")]
 
     def __len__(self):
-        return len(self._children)
+        return len(self._kids)
 
     def __bool__(self):
         warnings.warn("Testing an element's truth value will always return True in "
                       "future versions.  Use specific 'len(elem)' or 'elem is not None' "
                       "test instead.", DeprecationWarning, stacklevel=2)
-        return len(self._children) != 0
-
-    def __getitem__(self, index):
-        return self._children[index]
-
-    def __setitem__(self, index, element):
-        if isinstance(index, slice):
-            element = list(element)
-            for e in element:
-                _check_element(e)
-        else:
-            if not -len(self._children) <= index < len(self._children):
-                raise IndexError("child assignment index out of range")
-            _check_element(element)
-        self._children[index] = element
-
-    def __delitem__(self, index):
-        del self._children[index]
+        return bool(self._kids)
 
     def __iter__(self):
-        return iter(self._children)
+        return iter(self._kids)
 
     def append(self, subelement):
-        _check_element(subelement, "append() argument 1")
-        self._children.append(subelement)
+        self._kids.append(_need_element(subelement, "append() argument 1"))
 
     def extend(self, elements):
-        elements = list(elements)
-        for e in elements:
-            _check_element(e)
-        self._children.extend(elements)
+        fresh = list(elements)
+        for item in fresh:
+            _need_element(item)
+        self._kids += fresh
 
     def insert(self, index, subelement):
-        _check_element(subelement, "insert() argument 2")
-        self._children.insert(index, subelement)
+        self._kids.insert(index, _need_element(subelement, "insert() argument 2"))
 
     def remove(self, subelement):
-        for i, e in enumerate(self._children):
-            if e is subelement:
-                del self._children[i]
+        kids = self._kids
+        for at in range(len(kids)):
+            if kids[at] is subelement:
+                del kids[at]
                 return
         raise ValueError("list.remove(x): x not in list")
 
+    # --- finding descendants by path ---
+
     def find(self, path, namespaces=None):
-        for e in _select(self, path, namespaces):
-            return e
-        return None
+        return next(iter(_select(self, path, namespaces)), None)
 
     def findtext(self, path, default=None, namespaces=None):
-        e = self.find(path, namespaces)
-        if e is None:
-            return default
-        return e.text or ""
+        hit = self.find(path, namespaces)
+        return default if hit is None else (hit.text or "")
 
     def findall(self, path, namespaces=None):
         return list(_select(self, path, namespaces))
@@ -124,10 +164,7 @@ class Element:
     def iterfind(self, path, namespaces=None):
         return iter(_select(self, path, namespaces))
 
-    def clear(self):
-        self.attrib.clear()
-        self._children = []
-        self.text = self.tail = None
+    # --- the attributes, as a dict ---
 
     def get(self, key, default=None):
         return self.attrib.get(key, default)
@@ -137,58 +174,65 @@ class Element:
 
     # Lists, as CPython's C elements return.
     def keys(self):
-        return list(self.attrib.keys())
+        return list(self.attrib)
 
     def items(self):
         return list(self.attrib.items())
 
+    def clear(self):
+        """Drop attributes, children, text and tail; the tag stays."""
+        self.attrib.clear()
+        del self._kids[:]
+        self.text = None
+        self.tail = None
+
+    # --- walking ---
+
     def iter(self, tag=None):
-        if tag == "*":
-            tag = None
+        wanted = None if tag == "*" else tag
         # An explicit stack: a deep document must not exhaust recursion.
-        stack = [self]
-        while stack:
-            e = stack.pop()
-            if tag is None or e.tag == tag:
-                yield e
-            stack.extend(reversed(e._children))
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            if wanted is None or node.tag == wanted:
+                yield node
+            todo += node._kids[::-1]
 
     def itertext(self):
         # Comments' and processing instructions' text too, as CPython's
         # C elements give it.
         if self.text:
             yield self.text
-        for e in self._children:
-            yield from e.itertext()
-            if e.tail:
-                yield e.tail
-
-
-def _check_element(e, what=None):
-    if not isinstance(e, Element):
-        if what:
-            raise TypeError("%s must be xml.etree.ElementTree.Element, not %s" % (what, type(e).__name__))
-        raise TypeError('expected an Element, not "%s"' % type(e).__name__)
+        for kid in self._kids:
+            yield from kid.itertext()
+            if kid.tail:
+                yield kid.tail
 
 
 def SubElement(parent, tag, attrib={}, **extra):
-    element = parent.makeelement(tag, {**attrib, **extra})
-    parent.append(element)
-    return element
+    """A new Element (never a subclass, as in CPython's C version)
+    appended to parent."""
+    _need_element(parent, "SubElement() argument 1")
+    _need_dict(attrib, "SubElement() argument 3")
+    child = Element(tag, attrib, **extra)
+    parent._kids.append(child)
+    return child
+
+
+def _node(kind, text):
+    node = Element(kind)
+    node.text = text
+    return node
 
 
 def Comment(text=None):
-    element = Element(Comment)
-    element.text = text
-    return element
+    """A comment node: its tag is this function."""
+    return _node(Comment, text)
 
 
 def ProcessingInstruction(target, text=None):
-    element = Element(ProcessingInstruction)
-    element.text = target
-    if text:
-        element.text = target + " " + text
-    return element
+    """A processing instruction node: its text is "target text"."""
+    return _node(ProcessingInstruction, "%s %s" % (target, text) if text else target)
 
 
 PI = ProcessingInstruction
@@ -198,15 +242,7 @@ class QName:
     """A qualified name, "{uri}local", as a tag, attribute name or value."""
 
     def __init__(self, text_or_uri, tag=None):
-        if tag:
-            text_or_uri = "{%s}%s" % (text_or_uri, tag)
-        self.text = text_or_uri
-
-    def __str__(self):
-        return self.text
-
-    def __repr__(self):
-        return "<%s %r>" % (type(self).__name__, self.text)
+        self.text = "{%s}%s" % (text_or_uri, tag) if tag else text_or_uri
 
     def __hash__(self):
         return hash(self.text)
@@ -228,6 +264,12 @@ class QName:
 
     def __ge__(self, other):
         return self.text >= self._key(other)
+
+    def __repr__(self):
+        return "<%s %r>" % (type(self).__name__, self.text)
+
+    def __str__(self):
+        return self.text
 
 
 # --- paths (find, findall, findtext, iterfind) -------------------------
@@ -416,34 +458,38 @@ def _select(root, path, namespaces):
 
 # --- the tree ----------------------------------------------------------
 
+def _read_source(source):
+    """The whole content of source: a file name, or an object with read()."""
+    if hasattr(source, "read"):
+        return source.read()
+    with open(source, "rb") as f:
+        return f.read()
+
+
 class ElementTree:
     """A document: its root element, what parse reads and write writes."""
 
     def __init__(self, element=None, file=None):
-        if element is not None and not iselement(element):
-            raise TypeError("expected an Element, not %s" % type(element).__name__)
-        self._root = element
+        self._root = None
+        if element is not None:
+            self._setroot(element)
         if file:
             self.parse(file)
-
-    def getroot(self):
-        return self._root
 
     def _setroot(self, element):
         if not iselement(element):
             raise TypeError("expected an Element, not %s" % type(element).__name__)
         self._root = element
 
+    def getroot(self):
+        return self._root
+
     def parse(self, source, parser=None):
-        if hasattr(source, "read"):
-            data = source.read()
-        else:
-            with open(source, "rb") as f:
-                data = f.read()
-        if parser is None:
-            parser = XMLParser()
-        parser.feed(data)
-        self._root = parser.close()
+        """Read source (a file name or an object with read()) whole and
+        make what it parses into the root."""
+        reader = XMLParser() if parser is None else parser
+        reader.feed(_read_source(source))
+        self._root = reader.close()
         return self._root
 
     def iter(self, tag=None):
@@ -510,23 +556,27 @@ class ElementTree:
 
 # --- serialization -----------------------------------------------------
 
-_namespace_map = {
-    "http://www.w3.org/XML/1998/namespace": "xml",
-    "http://www.w3.org/1999/xhtml": "html",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
-    "http://schemas.xmlsoap.org/wsdl/": "wsdl",
-    "http://www.w3.org/2001/XMLSchema": "xs",
-    "http://www.w3.org/2001/XMLSchema-instance": "xsi",
-    "http://purl.org/dc/elements/1.1/": "dc",
-}
+# Prefixes the serializer writes for well-known namespaces (uri -> prefix);
+# register_namespace adds to it.
+_namespace_map = {uri: prefix for prefix, uri in [
+    ("xml", "http://www.w3.org/XML/1998/namespace"),
+    ("html", "http://www.w3.org/1999/xhtml"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("wsdl", "http://schemas.xmlsoap.org/wsdl/"),
+    ("xs", "http://www.w3.org/2001/XMLSchema"),
+    ("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+    ("dc", "http://purl.org/dc/elements/1.1/"),
+]}
 
 
 def register_namespace(prefix, uri):
-    if re.match(r"ns\d+$", prefix):
+    """Write uri with prefix from now on; a uri or prefix registered
+    before is forgotten."""
+    if re.fullmatch(r"ns\d+", prefix):
         raise ValueError("Prefix format reserved for internal use")
-    for k, v in list(_namespace_map.items()):
-        if k == uri or v == prefix:
-            del _namespace_map[k]
+    stale = [u for u, p in _namespace_map.items() if u == uri or p == prefix]
+    for u in stale:
+        del _namespace_map[u]
     _namespace_map[uri] = prefix
 
 
@@ -536,80 +586,80 @@ def _cannot_serialize(value):
 
 def _namespaces(root, default_namespace):
     """The written name of every tag and attribute name under root, and
-    the namespaces to declare on it (uri -> prefix)."""
-    qnames = {None: None}
-    namespaces = {}
-    if default_namespace:
-        namespaces[default_namespace] = ""
+    the namespaces to declare on it (uri -> prefix). A namespace with no
+    registered prefix gets ns0, ns1, ... in order of first use."""
+    written = {None: None}
+    declared = {default_namespace: ""} if default_namespace else {}
 
-    def add(qname):
-        if qname[:1] == "{":
-            uri, local = qname[1:].rsplit("}", 1)
-            prefix = namespaces.get(uri)
-            if prefix is None:
-                prefix = _namespace_map.get(uri)
-                if prefix is None:
-                    prefix = "ns%d" % len(namespaces)
-                if prefix != "xml":
-                    namespaces[uri] = prefix
-            qnames[qname] = prefix + ":" + local if prefix else local
-        else:
+    def name_of(uri):
+        if uri in declared:
+            return declared[uri]
+        prefix = _namespace_map.get(uri)
+        if prefix is None:
+            prefix = "ns%d" % len(declared)
+        if prefix != "xml":  # xml: is never declared
+            declared[uri] = prefix
+        return prefix
+
+    def learn(qname):
+        if qname in written:
+            return
+        if qname[:1] != "{":
             if default_namespace:
                 raise ValueError("cannot use non-qualified names with default_namespace option")
-            qnames[qname] = qname
+            written[qname] = qname
+            return
+        uri, local = qname[1:].rsplit("}", 1)
+        prefix = name_of(uri)
+        written[qname] = "%s:%s" % (prefix, local) if prefix else local
 
-    for e in root.iter():
-        tag = e.tag
+    specials = (Comment, ProcessingInstruction)
+    for node in root.iter():
+        tag = node.tag
         if isinstance(tag, QName):
             tag = tag.text
         if isinstance(tag, str):
-            if tag not in qnames:
-                add(tag)
-        elif tag is not None and tag is not Comment and tag is not ProcessingInstruction:
+            learn(tag)
+        elif tag is not None and tag not in specials:
             _cannot_serialize(tag)
-        for key, value in e.items():
+        for key, value in node.items():
             if isinstance(key, QName):
                 key = key.text
             if not isinstance(key, str):
                 _cannot_serialize(key)
-            if key not in qnames:
-                add(key)
-            if isinstance(value, QName) and value.text not in qnames:
-                add(value.text)
-        if isinstance(e.text, QName) and e.text.text not in qnames:
-            add(e.text.text)
-    return qnames, namespaces
+            learn(key)
+            if isinstance(value, QName):
+                learn(value.text)
+        if isinstance(node.text, QName):
+            learn(node.text.text)
+    return written, declared
+
+
+# What text and attribute values turn into, in the order they are replaced.
+_TEXT_REFS = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_ATTR_REFS = _TEXT_REFS + (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
+_HTML_ATTR_REFS = (("&", "&amp;"), (">", "&gt;"), ('"', "&quot;"))
+
+
+def _escaped(text, refs):
+    if not isinstance(text, str):
+        _cannot_serialize(text)
+    for char, ref in refs:
+        if char in text:
+            text = text.replace(char, ref)
+    return text
 
 
 def _escape_text(text):
-    if not isinstance(text, str):
-        _cannot_serialize(text)
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+    return _escaped(text, _TEXT_REFS)
 
 
 def _escape_attr(text):
-    text = _escape_text(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    return _escaped(text, _ATTR_REFS)
 
 
 def _escape_attr_html(text):
-    if not isinstance(text, str):
-        _cannot_serialize(text)
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace('"', "&quot;")
+    return _escaped(text, _HTML_ATTR_REFS)
 
 
 def _open_tag(write, elem, tag, qnames, namespaces, escape):
@@ -626,76 +676,66 @@ def _open_tag(write, elem, tag, qnames, namespaces, escape):
 
 def _write_xml(write, root, qnames, namespaces, short_empty):
     # Iterative, like iter(): a deep tree must not exhaust recursion. The
-    # stack holds elements still to write and (tag, tail) pairs that end
+    # stack holds nodes still to write and (name, tail) pairs that close
     # the elements opened.
-    stack = [root]
-    while stack:
-        e = stack.pop()
-        if type(e) is tuple:
-            tag, tail = e
-            if tag is not None:
-                write("</" + tag + ">")
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if type(node) is tuple:
+            name, tail = node
+            if name is not None:
+                write("</%s>" % name)
             if tail:
                 write(_escape_text(tail))
             continue
-        tag, text = e.tag, e.text
-        if tag is Comment:
-            write("<!--%s-->" % text)
-        elif tag is ProcessingInstruction:
-            write("<?%s?>" % text)
-        else:
-            if isinstance(tag, QName):
-                tag = tag.text
-            tag = qnames[tag]
-            if tag is not None:
-                # Only the root declares the namespaces.
-                _open_tag(write, e, tag, qnames, namespaces if e is root else None, _escape_attr)
-                if not (text or len(e) or not short_empty):
-                    write(" />")
-                    if e.tail:
-                        write(_escape_text(e.tail))
-                    continue
-                write(">")
-            if text:
-                write(_escape_text(text))
-            stack.append((tag, e.tail))
-            stack.extend(reversed(e._children))
+        kind, text = node.tag, node.text
+        if kind is Comment or kind is ProcessingInstruction:
+            # Their text goes out as it is: the xml method escapes neither.
+            write(("<!--%s-->" if kind is Comment else "<?%s?>") % text)
+            if node.tail:
+                write(_escape_text(node.tail))
             continue
-        if e.tail:
-            write(_escape_text(e.tail))
-
-
-_html_void = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img",
-              "input", "isindex", "link", "meta", "param", "source", "track", "wbr"}
-
-
-def _write_html(write, elem, qnames, namespaces):
-    tag, text = elem.tag, elem.text
-    if tag is Comment:
-        write("<!--%s-->" % _escape_text(text))
-    elif tag is ProcessingInstruction:
-        write("<?%s?>" % _escape_text(text))
-    else:
-        if isinstance(tag, QName):
-            tag = tag.text
-        tag = qnames[tag]
-        if tag is None:
-            if text:
-                write(_escape_text(text))
-            for c in elem:
-                _write_html(write, c, qnames, None)
-        else:
-            _open_tag(write, elem, tag, qnames, namespaces, _escape_attr_html)
+        name = qnames[kind.text if isinstance(kind, QName) else kind]
+        if name is not None:
+            # Only the root declares the namespaces.
+            _open_tag(write, node, name, qnames, namespaces if node is root else None, _escape_attr)
+            if short_empty and not text and not node._kids:
+                write(" />")
+                if node.tail:
+                    write(_escape_text(node.tail))
+                continue
             write(">")
-            low = tag.lower()
-            if text:
-                write(text if low in ("script", "style") else _escape_text(text))
-            for c in elem:
-                _write_html(write, c, qnames, None)
-            if low not in _html_void:
-                write("</" + tag + ">")
-    if elem.tail:
-        write(_escape_text(elem.tail))
+        if text:
+            write(_escape_text(text))
+        todo.append((name, node.tail))
+        todo += node._kids[::-1]
+
+
+# HTML's elements without an end tag.
+_html_void = frozenset("area base basefont br col embed frame hr img input isindex "
+                       "link meta param source track wbr".split())
+
+
+def _write_html(write, node, qnames, namespaces):
+    kind, text = node.tag, node.text
+    if kind is Comment or kind is ProcessingInstruction:
+        write(("<!--%s-->" if kind is Comment else "<?%s?>") % _escape_text(text))
+    else:
+        name = qnames[kind.text if isinstance(kind, QName) else kind]
+        lowered = None
+        if name is not None:
+            _open_tag(write, node, name, qnames, namespaces, _escape_attr_html)
+            write(">")
+            lowered = name.lower()
+        if text:
+            # A script's or style's text is raw text in HTML.
+            write(text if lowered in ("script", "style") else _escape_text(text))
+        for kid in node._kids:
+            _write_html(write, kid, qnames, None)
+        if lowered is not None and lowered not in _html_void:
+            write("</%s>" % name)
+    if node.tail:
+        write(_escape_text(node.tail))
 
 
 def tostring(element, encoding=None, method=None, *, xml_declaration=None,
@@ -715,22 +755,21 @@ def tostringlist(element, encoding=None, method=None, *, xml_declaration=None,
 
 
 def dump(elem):
-    if not isinstance(elem, ElementTree):
-        elem = ElementTree(elem)
-    elem.write(sys.stdout, encoding="unicode")
-    tail = elem.getroot().tail
-    if not tail or tail[-1] != "\n":
+    """Write elem (an Element or an ElementTree) to stdout, ending the
+    line unless its tail does."""
+    tree = elem if isinstance(elem, ElementTree) else ElementTree(elem)
+    tree.write(sys.stdout, encoding="unicode")
+    if not (tree.getroot().tail or "").endswith("\n"):
         sys.stdout.write("\n")
 
 
 def indent(tree, space="  ", level=0):
     """Indent tree's elements in place: each child on a line of its own,
     level steps of space deep; text and tails that are not blank stay."""
-    if isinstance(tree, ElementTree):
-        tree = tree.getroot()
+    root = tree.getroot() if isinstance(tree, ElementTree) else tree
     if level < 0:
-        raise ValueError("Initial indentation level must be >= 0, got %d" % level)
-    if not len(tree):
+        raise ValueError("Initial indentation level must be >= 0, got %s" % level)
+    if not len(root):
         return
 
     def blank(s):
@@ -745,10 +784,11 @@ def indent(tree, space="  ", level=0):
                 walk(child, depth + 1)
             if blank(child.tail):
                 child.tail = inner
+        # The last child's tail leads back out to this element's depth.
         if blank(child.tail):
             child.tail = "\n" + space * depth
 
-    walk(tree, level)
+    walk(root, level)
 
 
 # --- parsing -----------------------------------------------------------
@@ -764,64 +804,61 @@ class TreeBuilder:
         self._pi_factory = pi_factory or ProcessingInstruction
         self.insert_comments = insert_comments
         self.insert_pis = insert_pis
-        self._stack = []
-        self._data = []
-        self._last = None
+        self._open = []     # elements started and not yet ended
+        self._chunks = []   # character data not yet stored
+        self._sink = None   # (node, "text" or "tail"): where the data goes
         self._root = None
-        self._tail = False
 
-    def _flush(self):
-        if self._data:
-            if self._last is not None:
-                text = "".join(self._data)
-                if self._tail:
-                    self._last.tail = text
-                else:
-                    self._last.text = text
-            self._data = []
+    def _store(self):
+        """Give the data collected so far to the text or tail it belongs to."""
+        if not self._chunks:
+            return
+        if self._sink is not None:
+            node, field = self._sink
+            setattr(node, field, "".join(self._chunks))
+        self._chunks = []
 
-    def _attach(self, elem):
-        if self._stack:
-            self._stack[-1].append(elem)
+    def _adopt(self, node):
+        if self._open:
+            self._open[-1].append(node)
         elif self._root is None:
-            self._root = elem
+            self._root = node
 
     def start(self, tag, attrs):
-        self._flush()
-        elem = self._factory(tag, attrs)
-        self._attach(elem)
-        self._stack.append(elem)
-        self._last = elem
-        self._tail = False
-        return elem
+        self._store()
+        node = self._factory(tag, attrs)
+        self._adopt(node)
+        self._open.append(node)
+        self._sink = (node, "text")
+        return node
 
     def data(self, data):
-        self._data.append(data)
+        self._chunks.append(data)
 
     def end(self, tag):
-        self._flush()
-        self._last = self._stack.pop()
-        self._tail = True
-        return self._last
+        self._store()
+        node = self._open.pop()
+        self._sink = (node, "tail")
+        return node
 
     def comment(self, text):
-        return self._special(self._comment_factory, self.insert_comments, text)
+        return self._leaf(self._comment_factory(text), self.insert_comments)
 
     def pi(self, target, text=None):
-        return self._special(self._pi_factory, self.insert_pis, target, text)
+        return self._leaf(self._pi_factory(target, text), self.insert_pis)
 
-    def _special(self, factory, insert, *args):
-        elem = factory(*args)
-        if insert and self._stack:
-            self._flush()
-            self._stack[-1].append(elem)
-            self._last = elem
-            self._tail = True
-        return elem
+    def _leaf(self, node, keep):
+        """A comment or PI: made always, put in the tree when asked to
+        and inside an element."""
+        if keep and self._open:
+            self._store()
+            self._open[-1].append(node)
+            self._sink = (node, "tail")
+        return node
 
     def close(self):
-        if self._stack or self._root is None:
-            raise AssertionError("missing end tags" if self._stack else "missing toplevel element")
+        # The root, or None before any start(): CPython's C builder
+        # checks neither for a root nor for elements left open.
         return self._root
 
 
@@ -886,28 +923,26 @@ def _raise_parse_error(msg, line, column):
     raise err from None
 
 
+def fromstringlist(sequence, parser=None):
+    """The root element of the document whose pieces sequence yields."""
+    reader = XMLParser() if parser is None else parser
+    for piece in sequence:
+        reader.feed(piece)
+    return reader.close()
+
+
 def XML(text, parser=None):
-    if parser is None:
-        parser = XMLParser()
-    parser.feed(text)
-    return parser.close()
+    return fromstringlist((text,), parser)
 
 
 fromstring = XML
 
 
-def fromstringlist(sequence, parser=None):
-    if parser is None:
-        parser = XMLParser()
-    for text in sequence:
-        parser.feed(text)
-    return parser.close()
-
-
 def parse(source, parser=None):
-    tree = ElementTree()
-    tree.parse(source, parser)
-    return tree
+    """An ElementTree of the document in source (a file name or a file)."""
+    document = ElementTree()
+    document.parse(source, parser)
+    return document
 
 
 class _IterParse:
@@ -968,12 +1003,7 @@ class _IterParse:
                 return builder.close()
 
         parser = XMLParser(target=Target())
-        src = self._source
-        if hasattr(src, "read"):
-            parser.feed(src.read())
-        else:
-            with open(src, "rb") as f:
-                parser.feed(f.read())
+        parser.feed(_read_source(self._source))
         self.root = parser.close()
         return out
 
