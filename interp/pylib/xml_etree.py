@@ -152,17 +152,25 @@ class Element:
     # --- finding descendants by path ---
 
     def find(self, path, namespaces=None):
-        return next(iter(_select(self, path, namespaces)), None)
+        if _plain_tag(path, namespaces):
+            for kid in self._kids:
+                if kid.tag == path:
+                    return kid
+            return None
+        return next(self.iterfind(path, namespaces), None)
 
     def findtext(self, path, default=None, namespaces=None):
         hit = self.find(path, namespaces)
         return default if hit is None else (hit.text or "")
 
     def findall(self, path, namespaces=None):
-        return list(_select(self, path, namespaces))
+        if _plain_tag(path, namespaces):
+            return [kid for kid in self._kids if kid.tag == path]
+        return list(self.iterfind(path, namespaces))
 
     def iterfind(self, path, namespaces=None):
-        return iter(_select(self, path, namespaces))
+        nodes = _select(self, path, namespaces)
+        return None if nodes is None else iter(nodes)
 
     # --- the attributes, as a dict ---
 
@@ -273,187 +281,289 @@ class QName:
 
 
 # --- paths (find, findall, findtext, iterfind) -------------------------
+#
+# ElementTree's XPath subset. A path is cut into tokens, each a pair
+# (punct, word): punct is punctuation or a quoted string, word a name
+# (with its namespace, "{uri}local", when it has one). The tokens compile
+# to a list of steps, functions from the nodes reached so far to the next
+# ones; CPython's quirks (which predicates it knows, its error messages,
+# what it leaves unchecked) are reproduced.
 
-_step_re = re.compile(r"\[[^\]]*\]|\{[^}]*\}|[^/\[{]+|/")
+_path_token_re = re.compile(r"""
+      ( '[^']*' | "[^"]*"               # a quoted value
+      | :: | //? | \.\. | \(\) | !=     # two-character punctuation
+      | [/.*:\[\]()@=] )                # one character
+    | ( (?: \{[^}]+\} )? [^/\[\]()@!=\s]+ )  # a name
+    | \s+
+""", re.X)
 
 
-def _split_path(path):
-    """The steps of path: each (name, [predicates], descend), descend
-    saying the step came after a "//"."""
+def _path_tokens(path, namespaces):
+    """path's tokens, names with a prefix ("x:tag") rewritten as
+    "{uri}tag"; a default namespace (key "") applies to names without a
+    prefix, but not to attribute names."""
+    default = namespaces.get("") if namespaces else None
+    tokens = []
+    after_at = False
+    for punct, word in _path_token_re.findall(path):
+        if word and word[0] != "{":
+            if ":" in word:
+                prefix, local = word.split(":", 1)
+                if not namespaces or prefix not in namespaces:
+                    raise SyntaxError("prefix %r not found in prefix map" % prefix)
+                word = "{%s}%s" % (namespaces[prefix], local)
+            elif default and not after_at:
+                word = "{%s}%s" % (default, word)
+            after_at = False
+        elif not word:
+            after_at = punct == "@"
+        tokens.append((punct, word))
+    return tokens
+
+
+class _Walk:
+    """What the steps of one search share: where it started, and the
+    parent of each element under it once a step needs that."""
+
+    def __init__(self, root):
+        self.root = root
+        self._parents = None
+
+    def parents(self):
+        if self._parents is None:
+            self._parents = {kid: node for node in self.root.iter() for kid in node}
+        return self._parents
+
+
+def _is_str(tag):
+    return isinstance(tag, str)
+
+
+def _wildcard(name):
+    """A test on tags for a name with "*" in its namespace or local part
+    ({*}local, {uri}*, {*}*, {}*), or None for a plain name."""
+    if name == "{*}*":
+        return _is_str
+    if name == "{}*":
+        return lambda tag: isinstance(tag, str) and tag[:1] != "{"
+    if name[:3] == "{*}":
+        local, suffix = name[3:], name[2:]
+        return lambda tag: tag == local or isinstance(tag, str) and tag.endswith(suffix)
+    if name[-2:] == "}*":
+        head = name[:-1]
+        return lambda tag: isinstance(tag, str) and tag.startswith(head)
+    return None
+
+
+def _children(nodes):
+    return [kid for node in nodes for kid in node]
+
+
+def _below(nodes):
+    return [d for node in nodes for d in node.iter() if d is not node]
+
+
+def _step_for_name(name, pick):
+    """A step keeping the nodes pick(nodes) gives whose tag is name."""
+    test = _wildcard(name)
+    if test is None:
+        if name[:2] == "{}":
+            name = name[2:]  # "{}tag" is "tag"
+        return lambda nodes, walk: [n for n in pick(nodes) if n.tag == name]
+    return lambda nodes, walk: [n for n in pick(nodes) if test(n.tag)]
+
+
+def _step_descendants(nodes, walk, name):
+    test = _wildcard(name)
+    if test is not None:
+        return [n for n in _below(nodes) if test(n.tag)]
+    if name[:2] == "{}":
+        name = name[2:]
+    return [d for node in nodes for d in node.iter(name) if d is not node]
+
+
+def _step_parents(nodes, walk):
+    parents = walk.parents()
+    found, seen = [], set()
+    for node in nodes:
+        up = parents.get(node)
+        if up is not None and id(up) not in seen:
+            seen.add(id(up))
+            found.append(up)
+    return found
+
+
+_number_re = re.compile(r"-?\d+$")
+
+
+def _predicate(tokens):
+    """The filter step for the tokens between "[" and "]". Which form it
+    is follows from the kinds of its tokens: "@-" is [@attr], "-" a
+    [tag] or [position], "-='" a [tag='text'], and so on."""
+    kinds, words = "", []
+    for punct, word in tokens:
+        if not punct and not word:
+            continue  # blanks
+        if punct[:1] in ("'", '"'):
+            punct, word = "'", punct[1:-1]
+        kinds += punct or "-"
+        words.append(word)
+    negate = "!=" in kinds
+    if kinds == "@-":
+        key = words[1]
+        return lambda nodes, walk: [n for n in nodes if n.get(key) is not None]
+    if kinds in ("@-='", "@-!='"):
+        key, want = words[1], words[-1]
+        if negate:
+            return lambda nodes, walk: [n for n in nodes
+                                        if n.get(key) is not None and n.get(key) != want]
+        return lambda nodes, walk: [n for n in nodes if n.get(key) == want]
+    names_a_tag = not _number_re.match(words[0]) if words else False
+    if kinds == "-" and names_a_tag:
+        tag = words[0]
+        return lambda nodes, walk: [n for n in nodes if n.find(tag) is not None]
+    if kinds in (".='", ".!='") or (kinds in ("-='", "-!='") and names_a_tag):
+        tag, want = words[0], words[-1]
+
+        def text_is(node):
+            return "".join(node.itertext()) == want
+
+        if not tag:
+            if negate:
+                return lambda nodes, walk: [n for n in nodes if not text_is(n)]
+            return lambda nodes, walk: [n for n in nodes if text_is(n)]
+        if negate:
+            return lambda nodes, walk: [n for n in nodes
+                                        if any(not text_is(k) for k in n.iterfind(tag))]
+        return lambda nodes, walk: [n for n in nodes if any(text_is(k) for k in n.findall(tag))]
+    if kinds in ("-", "-()", "-()-"):
+        return _position(kinds, words)
+    raise SyntaxError("invalid predicate")
+
+
+def _position(kinds, words):
+    """[n], [last()] or [last()-n]: a node is kept when it is that one
+    among its parent's children of its tag."""
+    if kinds == "-":
+        at = int(words[0]) - 1
+        if at < 0:
+            raise SyntaxError("XPath position >= 1 expected")
+    elif words[0] != "last":
+        raise SyntaxError("unsupported function")
+    elif kinds == "-()-":
+        try:
+            at = int(words[2]) - 1
+        except ValueError:
+            raise SyntaxError("unsupported expression") from None
+        if at > -2:
+            raise SyntaxError("XPath offset from last() must be negative")
+    else:
+        at = -1
+
+    def keep(nodes, walk):
+        parents = walk.parents()
+        kept = []
+        for node in nodes:
+            up = parents.get(node)
+            if up is None:
+                continue
+            same = up.findall(node.tag)
+            if -len(same) <= at < len(same) and same[at] is node:
+                kept.append(node)
+        return kept
+    return keep
+
+
+def _compile_path(path, namespaces):
+    """The steps of path, or None for a path without tokens."""
+    if path[:1] == "/":
+        raise SyntaxError("cannot use absolute path on element")
+    tokens = _path_tokens(path, namespaces)
+    if not tokens:
+        return None
     steps = []
-    name, preds, descend = None, [], False
-    pos = 0
-    for m in _step_re.finditer(path):
-        if m.start() != pos:
-            raise SyntaxError("invalid path")
-        pos = m.end()
-        tok = m.group()
-        if tok == "/":
-            if m.start() == 0:
-                raise SyntaxError("cannot use absolute path on element")
-            if name is not None:
-                steps.append((name, preds, descend))
-                name, preds, descend = None, [], False
-            elif descend:
-                raise SyntaxError("invalid path")
+    at, end = 0, len(tokens)
+    while at < end:
+        punct, word = tokens[at]
+        at += 1
+        if punct == "":
+            step = _step_for_name(word, _children)
+        elif punct == "*":
+            step = lambda nodes, walk: _children(nodes)
+        elif punct == ".":
+            step = lambda nodes, walk: list(nodes)
+        elif punct == "..":
+            step = _step_parents
+        elif punct == "//":
+            if at == end:
+                step = None
             else:
-                descend = True
-        elif tok[0] == "[":
-            if name is None:
-                raise SyntaxError("invalid predicate")
-            preds.append(tok[1:-1])
-        elif name is None:
-            name = tok
-        elif preds:
-            raise SyntaxError("invalid path")
+                punct, word = tokens[at]
+                at += 1
+                if punct == "*":
+                    word = "*"
+                elif punct:
+                    raise SyntaxError("invalid descendant")
+                step = (lambda name: lambda nodes, walk: _step_descendants(nodes, walk, name))(word)
+        elif punct == "[":
+            close = at
+            while close < end and tokens[close][0] != "]":
+                close += 1
+            # An unclosed predicate leaves a hole, as in CPython: calling
+            # it fails when the search runs.
+            step = _predicate(tokens[at:close]) if close < end else None
+            at = close + 1
         else:
-            name += tok  # "{uri}" then "local"
-    if pos != len(path) or name is None:
-        raise SyntaxError("invalid path")
-    steps.append((name, preds, descend))
+            raise KeyError(punct)
+        steps.append(step)
+        if at < end and tokens[at][0] == "/":
+            at += 1
     return steps
 
 
-def _qualify(name, namespaces):
-    """name with a prefix ("x:tag") written as "{uri}tag"; a default
-    namespace (key "") applies to names without one."""
-    if name in ("*", ".", "..") or name[:1] == "{":
-        return name
-    if ":" in name:
-        prefix, local = name.split(":", 1)
-        try:
-            return "{%s}%s" % (namespaces[prefix], local) if namespaces else _no_prefix(prefix)
-        except KeyError:
-            raise SyntaxError("prefix %r not found in prefix map" % prefix) from None
-    if namespaces and namespaces.get(""):
-        return "{%s}%s" % (namespaces[""], name)
-    return name
-
-
-def _no_prefix(prefix):
-    raise KeyError(prefix)
-
-
-def _tag_matcher(name):
-    if name == "*":
-        return lambda tag: isinstance(tag, str)
-    if name == "{*}*":
-        return lambda tag: isinstance(tag, str)
-    if name.startswith("{*}"):
-        local = name[3:]
-        return lambda tag: isinstance(tag, str) and (tag == local or tag.endswith("}" + local))
-    if name.startswith("{}"):
-        local = name[2:]
-        return lambda tag: tag == local
-    if name.endswith("}*"):
-        ns = name[:-1]
-        return lambda tag: isinstance(tag, str) and tag.startswith(ns)
-    return lambda tag: tag == name
-
-
-_pred_re = re.compile(r"""^(?:
-    (?P<index>-?\d+) |
-    last\(\)\s*(?:-\s*(?P<back>\d+))? |
-    @(?P<attr>[^=!\s]+)(?:\s*(?P<aop>!?=)\s*(?P<aq>["'])(?P<aval>.*?)(?P=aq))? |
-    (?P<child>[^=!\s\[\]]+)(?:\s*(?P<cop>!?=)\s*(?P<cq>["'])(?P<cval>.*?)(?P=cq))?
-    )$""", re.X)
-
-
-def _predicate(text, namespaces):
-    """A filter over (element, parent map) for one [predicate]."""
-    m = _pred_re.match(text.strip())
-    if m is None:
-        raise SyntaxError("invalid predicate")
-    if m.group("index") is not None or text.strip().startswith("last()"):
-        if m.group("index") is not None:
-            index = int(m.group("index"))
-            if index < 1:
-                raise SyntaxError("XPath position >= 1 expected")
-            index -= 1
-        else:
-            index = -1 - int(m.group("back") or 0)
-
-        def by_position(e, parents):
-            parent = parents.get(id(e))
-            if parent is None:
-                return False
-            same = [c for c in parent if c.tag == e.tag]
-            try:
-                return same[index] is e
-            except IndexError:
-                return False
-        return by_position
-    if m.group("attr") is not None:
-        key = _qualify(m.group("attr"), namespaces)
-        op, value = m.group("aop"), m.group("aval")
-        if op is None:
-            return lambda e, parents: e.get(key) is not None
-        if op == "=":
-            return lambda e, parents: e.get(key) == value
-        return lambda e, parents: e.get(key) is not None and e.get(key) != value
-    child, op, value = m.group("child"), m.group("cop"), m.group("cval")
-    if child == ".":
-        if op is None:
-            raise SyntaxError("invalid predicate")
-        if op == "=":
-            return lambda e, parents: "".join(e.itertext()) == value
-        return lambda e, parents: "".join(e.itertext()) != value
-    match = _tag_matcher(_qualify(child, namespaces))
-    if op is None:
-        return lambda e, parents: any(match(c.tag) for c in e)
-    if op == "=":
-        return lambda e, parents: any(match(c.tag) and "".join(c.itertext()) == value for c in e)
-    return lambda e, parents: any(match(c.tag) and "".join(c.itertext()) != value for c in e)
-
-
-def _parent_map(root):
-    parents = {}
-    for p in root.iter():
-        for c in p:
-            parents[id(c)] = p
-    return parents
+_compiled_paths = {}
 
 
 def _select(root, path, namespaces):
+    """The nodes path reaches from root, in document order of the steps
+    (None for an empty path, as CPython's iterfind gives)."""
     if path[-1:] == "/":
-        path += "*"  # as CPython: "a/" is "a/*"
-    steps = _split_path(path)
-    parents = None
-    current = [root]
-    for name, preds, descend in steps:
-        name = _qualify(name, namespaces)
-        if descend and name in (".", ".."):
-            raise SyntaxError("cannot use '%s' after '//'" % name)
-        if name == ".":
-            found = current
-        elif name == "..":
-            if parents is None:
-                parents = _parent_map(root)
-            found, seen = [], set()
-            for e in current:
-                p = parents.get(id(e))
-                if p is not None and id(p) not in seen:
-                    seen.add(id(p))
-                    found.append(p)
-        else:
-            match = _tag_matcher(name)
-            found = []
-            for e in current:
-                if descend:
-                    for d in e.iter():
-                        if d is not e and match(d.tag):
-                            found.append(d)
-                else:
-                    for c in e:
-                        if match(c.tag):
-                            found.append(c)
-        for text in preds:
-            if parents is None:
-                parents = _parent_map(root)
-            keep = _predicate(text, namespaces)
-            found = [e for e in found if keep(e, parents)]
-        current = found
-    return current
+        path += "*"  # "a/" is "a/*"
+    key = (path,) + tuple(sorted(namespaces.items())) if namespaces else (path,)
+    steps = _compiled_paths.get(key)
+    if steps is None:
+        if len(_compiled_paths) > 100:
+            _compiled_paths.clear()
+        steps = _compile_path(path, namespaces)
+        if steps is None:
+            return None
+        _compiled_paths[key] = steps
+    nodes = [root]
+    walk = _Walk(root)
+    for step in steps:
+        nodes = step(nodes, walk)
+    return nodes
+
+
+def _plain_tag(path, namespaces):
+    """Whether find, findall and findtext may take path as a child's tag,
+    as CPython's C elements do when it has no path syntax outside braces
+    and no namespaces are given."""
+    if namespaces is not None or not isinstance(path, (str, bytes)):
+        return False
+    if isinstance(path, bytes):
+        path = path.decode("latin-1")
+    if len(path) >= 3 and (path[:2] == "{}" or path[:3] == "{*}"):
+        return False  # a wildcard namespace
+    depth = 0
+    for ch in path:
+        if ch == "{":
+            depth = 1
+        elif ch == "}":
+            depth = 0
+        elif not depth and ch in "/*[@.":
+            return False
+    return True
 
 
 # --- the tree ----------------------------------------------------------
