@@ -41,6 +41,8 @@ func xmlEtreeModule(vm *VM) *Module {
 // xmlEvents is _xml_events(source) for source a str or bytes: the list
 // of the document's events, ("start", tag, [(name, value), ...]),
 // ("end", tag), ("data", text), ("comment", text), ("pi", target, text),
+// ("start-ns", prefix, uri) before the start of the element declaring
+// it and ("end-ns", prefix) after its end (in reverse order, as expat),
 // or, at the first error, a last event ("error", message, line, column)
 // with expat's wording where Go's error has an equivalent.
 func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -56,6 +58,9 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 	} else {
 		return Val{}, newErr(TypeError, "a bytes-like object or str is required, not '%s'", typeName(args[0]))
 	}
+	// expat takes a UTF-8 byte order mark as the encoding's sign; Go's
+	// decoder refuses it.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	d := xml.NewDecoder(bytes.NewReader(src))
 	d.CharsetReader = func(charset string, in io.Reader) (io.Reader, error) {
 		if isStr {
@@ -89,6 +94,8 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 		return ObjVal(newList(events)), nil
 	}
 	depth, roots := 0, 0
+	// The prefixes each open element declared, innermost last.
+	var declared [][]string
 	for {
 		start := d.InputOffset()
 		tok, err := d.Token()
@@ -109,6 +116,7 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 			}
 			attrs := make([]Val, 0, len(t.Attr))
 			seen := make(map[xml.Name]bool, len(t.Attr))
+			var prefixes []string
 			for _, a := range t.Attr {
 				if seen[a.Name] {
 					// Go keeps both; expat refuses the document.
@@ -119,6 +127,12 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 				}
 				seen[a.Name] = true
 				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+					prefix := ""
+					if a.Name.Space == "xmlns" {
+						prefix = a.Name.Local
+					}
+					prefixes = append(prefixes, prefix)
+					events = append(events, tupleOf([]Val{StrVal("start-ns"), StrVal(prefix), StrVal(a.Value)}))
 					continue
 				}
 				if strings.ContainsAny(a.Value, "\t\n\r") {
@@ -127,10 +141,18 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 				attrs = append(attrs, tupleOf([]Val{tagName(a.Name), StrVal(a.Value)}))
 			}
 			events = append(events, tupleOf([]Val{StrVal("start"), tagName(t.Name), ObjVal(newList(attrs))}))
+			declared = append(declared, prefixes)
 			depth++
 			roots++
 		case xml.EndElement:
 			events = append(events, tupleOf([]Val{StrVal("end"), tagName(t.Name)}))
+			if n := len(declared); n > 0 {
+				prefixes := declared[n-1]
+				declared = declared[:n-1]
+				for i := len(prefixes) - 1; i >= 0; i-- {
+					events = append(events, tupleOf([]Val{StrVal("end-ns"), StrVal(prefixes[i])}))
+				}
+			}
 			depth--
 		case xml.CharData:
 			if depth == 0 {
@@ -148,7 +170,11 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 			events = append(events, tupleOf([]Val{StrVal("comment"), StrVal(string(t))}))
 		case xml.ProcInst:
 			if t.Target == "xml" {
-				continue // the declaration
+				// The declaration, which only the very start may hold.
+				if start > 0 {
+					return fail("XML or text declaration not at start of entity", start)
+				}
+				continue
 			}
 			events = append(events, tupleOf([]Val{StrVal("pi"), StrVal(t.Target), StrVal(string(t.Inst))}))
 		}
@@ -168,10 +194,27 @@ func expatError(err error, depth int, src []byte, start, stop int64) (string, in
 	case strings.Contains(msg, "closed by") || strings.HasPrefix(msg, "unexpected end element"):
 		return "mismatched tag", start + 2 // the name after "</"
 	case msg == "unexpected EOF":
-		if depth > 0 {
+		if depth > 0 && (start >= int64(len(src)) || src[start] != '<') {
 			return "no element found", int64(len(src))
 		}
 		return "unclosed token", start
+	case strings.HasPrefix(msg, "illegal character code "),
+		strings.HasPrefix(msg, "invalid character entity &#"):
+		// A character reference: expat points at its "&", or at what
+		// follows "&#" when no digits do. (A character written as it is
+		// is an invalid token, below.)
+		if i := bytes.LastIndex(src[start:min(stop, int64(len(src)))], []byte("&#")); i >= 0 {
+			at := start + int64(i)
+			if ref := strings.TrimPrefix(msg, "invalid character entity &#"); ref == ";" || ref == "x;" {
+				return "not well-formed (invalid token)", at + 2
+			}
+			return "reference to invalid character number", at
+		}
+	case strings.HasPrefix(msg, "invalid XML name: "):
+		name := strings.TrimPrefix(msg, "invalid XML name: ")
+		if i := bytes.Index(src[start:], []byte(name)); i >= 0 {
+			return "not well-formed (invalid token)", start + int64(i)
+		}
 	case strings.HasPrefix(msg, "invalid character entity "):
 		ref := strings.TrimPrefix(msg, "invalid character entity ")
 		if i := bytes.Index(src[start:], []byte(ref)); i >= 0 {

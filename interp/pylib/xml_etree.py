@@ -20,8 +20,10 @@ class ParseError(SyntaxError):
 
 # expat's numbers for the errors _xml_events reports.
 _error_codes = {"syntax error": 2, "no element found": 3, "not well-formed (invalid token)": 4,
-                "unclosed token": 5, "mismatched tag": 7, "junk after document element": 9,
-                "undefined entity": 11, "unknown encoding": 18}
+                "unclosed token": 5, "mismatched tag": 7, "duplicate attribute": 8,
+                "junk after document element": 9, "undefined entity": 11,
+                "reference to invalid character number": 14,
+                "XML or text declaration not at start of entity": 17, "unknown encoding": 18}
 
 
 def iselement(element):
@@ -972,6 +974,11 @@ class TreeBuilder:
         return self._root
 
 
+# The target method each of _xml_events' kinds of event calls.
+_target_methods = {"start": "start", "end": "end", "data": "data", "comment": "comment",
+                   "pi": "pi", "start-ns": "start_ns", "end-ns": "end_ns"}
+
+
 class XMLParser:
     """Parses what is fed to it into its target (a TreeBuilder unless
     given). The document is tokenized when close() is called."""
@@ -997,33 +1004,24 @@ class XMLParser:
         return _xml_events(data)
 
     def close(self):
+        """Parse what was fed, calling the target's methods for what the
+        document holds (those it lacks are skipped); the result is the
+        target's close()."""
         target = self.target
-        start = getattr(target, "start", None)
-        end = getattr(target, "end", None)
-        data = getattr(target, "data", None)
-        comment = getattr(target, "comment", None)
-        pi = getattr(target, "pi", None)
-        for ev in self._events():
-            kind = ev[0]
+        calls = {kind: getattr(target, name, None) for kind, name in _target_methods.items()}
+        for event in self._events():
+            kind = event[0]
+            if kind == "error":
+                _raise_parse_error(event[1], event[2], event[3])
+            call = calls[kind]
+            if call is None:
+                continue
             if kind == "start":
-                if start is not None:
-                    start(ev[1], dict(ev[2]))
-            elif kind == "end":
-                if end is not None:
-                    end(ev[1])
-            elif kind == "data":
-                if data is not None:
-                    data(ev[1])
-            elif kind == "comment":
-                if comment is not None:
-                    comment(ev[1])
-            elif kind == "pi":
-                if pi is not None:
-                    pi(ev[1], ev[2])
+                call(event[1], dict(event[2]))
             else:
-                _raise_parse_error(ev[1], ev[2], ev[3])
-        close = getattr(target, "close", None)
-        return close() if close is not None else None
+                call(*event[1:])
+        finish = getattr(target, "close", None)
+        return None if finish is None else finish()
 
 
 def _raise_parse_error(msg, line, column):
@@ -1055,68 +1053,102 @@ def parse(source, parser=None):
     return document
 
 
+_iterparse_events = ("start", "end", "comment", "pi", "start-ns", "end-ns")
+
+
 class _IterParse:
     """iterparse's iterator: the (event, element) pairs of a document,
-    found when it is read whole on the first next()."""
+    found when it is read whole on the first next(). Events before a
+    parse error come first, then the error; root is set once the last
+    event has been taken."""
 
     def __init__(self, source, events, parser):
-        self._source = source
-        self._events = events
-        self._parser = parser
-        self._pending = None
+        events = ("end",) if events is None else tuple(events)
+        for kind in events:
+            if kind not in _iterparse_events:
+                raise ValueError("unknown event %r" % kind)
+        self._wanted = frozenset(events)
+        self._own_file = not hasattr(source, "read")
+        self._source = open(source, "rb") if self._own_file else source
+        self._queue = None  # the events not yet taken, once read
+        self._error = None
+        self._root = None
         self.root = None
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        if self._pending is None:
-            self._pending = self._read()
-        if not self._pending:
-            raise StopIteration
-        return self._pending.pop(0)
+        if self._queue is None:
+            self._queue = self._read()
+            self._queue.reverse()  # taken from the end
+        if self._queue:
+            return self._queue.pop()
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+        self.root = self._root
+        raise StopIteration
+
+    def close(self):
+        """Stop: no more events, and a file iterparse opened is closed."""
+        self._queue, self._error, self._root = [], None, None
+        self._release()
+
+    def _release(self):
+        if self._own_file:
+            self._own_file = False
+            self._source.close()
 
     def _read(self):
-        events = self._events or ("end",)
-        for ev in events:
-            if ev not in ("start", "end", "comment", "pi", "start-ns", "end-ns"):
-                raise ValueError("unknown event %r" % ev)
-        out = []
-        builder = TreeBuilder()
-        want = set(events)
+        try:
+            data = self._source.read()
+        finally:
+            self._release()
+        recorder = _EventRecorder(self._wanted)
+        reader = XMLParser(target=recorder)
+        reader.feed(data)
+        try:
+            self._root = reader.close()
+        except ParseError as err:
+            self._error = err
+        return recorder.events
 
-        class Target:
-            def start(self, tag, attrs):
-                e = builder.start(tag, attrs)
-                if "start" in want:
-                    out.append(("start", e))
 
-            def end(self, tag):
-                e = builder.end(tag)
-                if "end" in want:
-                    out.append(("end", e))
+class _EventRecorder(TreeBuilder):
+    """A TreeBuilder that also notes the events iterparse was asked for."""
 
-            def data(self, text):
-                builder.data(text)
+    def __init__(self, wanted):
+        super().__init__()
+        self._wanted = wanted
+        self.events = []
 
-            def comment(self, text):
-                e = builder.comment(text)
-                if "comment" in want:
-                    out.append(("comment", e))
+    def _note(self, kind, value):
+        if kind in self._wanted:
+            self.events.append((kind, value))
+        return value
 
-            def pi(self, target, text):
-                e = builder.pi(target, text)
-                if "pi" in want:
-                    out.append(("pi", e))
+    def start(self, tag, attrs):
+        return self._note("start", super().start(tag, attrs))
 
-            def close(self):
-                return builder.close()
+    def end(self, tag):
+        return self._note("end", super().end(tag))
 
-        parser = XMLParser(target=Target())
-        parser.feed(_read_source(self._source))
-        self.root = parser.close()
-        return out
+    def comment(self, text):
+        return self._note("comment", super().comment(text))
+
+    def pi(self, target, text=None):
+        return self._note("pi", super().pi(target, text))
+
+    def start_ns(self, prefix, uri):
+        self._note("start-ns", (prefix, uri))
+
+    def end_ns(self, prefix):
+        self._note("end-ns", None)
 
 
 def iterparse(source, events=None, parser=None):
+    """An iterator of (event, element) pairs for the document in source
+    (a file name or a file). minipy reads the document whole and builds
+    it with a TreeBuilder, whatever parser is given."""
     return _IterParse(source, events, parser)
