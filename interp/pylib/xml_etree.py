@@ -8,7 +8,8 @@ import io, re, sys, warnings
 __all__ = ["Comment", "dump", "Element", "ElementTree", "fromstring", "fromstringlist",
            "indent", "iselement", "iterparse", "parse", "ParseError", "PI",
            "ProcessingInstruction", "QName", "SubElement", "tostring", "tostringlist",
-           "TreeBuilder", "VERSION", "XML", "XMLParser", "register_namespace"]
+           "TreeBuilder", "VERSION", "XML", "XMLID", "XMLParser", "XMLPullParser",
+           "register_namespace"]
 
 VERSION = "1.3.0"
 
@@ -23,6 +24,7 @@ _error_codes = {"syntax error": 2, "no element found": 3, "not well-formed (inva
                 "unclosed token": 5, "mismatched tag": 7, "duplicate attribute": 8,
                 "junk after document element": 9, "undefined entity": 11,
                 "reference to invalid character number": 14,
+                "parsing finished": 36,
                 "XML or text declaration not at start of entity": 17, "unknown encoding": 18}
 
 
@@ -123,9 +125,11 @@ class Element:
         return len(self._kids)
 
     def __bool__(self):
+        # stacklevel 1 names the caller: minipy's stack has no frames of
+        # library code such as this.
         warnings.warn("Testing an element's truth value will always return True in "
                       "future versions.  Use specific 'len(elem)' or 'elem is not None' "
-                      "test instead.", DeprecationWarning, stacklevel=2)
+                      "test instead.", DeprecationWarning, stacklevel=1)
         return bool(self._kids)
 
     def __iter__(self):
@@ -600,7 +604,7 @@ class ElementTree:
         """Read source (a file name or an object with read()) whole and
         make what it parses into the root."""
         reader = XMLParser() if parser is None else parser
-        reader.feed(_read_source(source))
+        _adder(reader)(_read_source(source))
         self._root = reader.close()
         return self._root
 
@@ -612,7 +616,7 @@ class ElementTree:
             path = "." + path
             warnings.warn("This search is broken in 1.3 and earlier, and will be fixed "
                           "in a future version.  If you rely on the current behaviour, "
-                          "change it to %r" % path, FutureWarning, stacklevel=3)
+                          "change it to %r" % path, FutureWarning, stacklevel=1)
         return path
 
     def find(self, path, namespaces=None):
@@ -978,65 +982,156 @@ class TreeBuilder:
 _target_methods = {"start": "start", "end": "end", "data": "data", "comment": "comment",
                    "pi": "pi", "start-ns": "start_ns", "end-ns": "end_ns"}
 
+# Errors _xml_events reports for a document that merely stops early:
+# more input may yet mend them.
+_unfinished = ("no element found", "unclosed token")
+
 
 class XMLParser:
     """Parses what is fed to it into its target (a TreeBuilder unless
-    given). The document is tokenized when close() is called."""
+    given). Each feed tokenizes the document so far again and passes the
+    target the events that are new and complete, so the target hears of
+    them, and of errors, as soon as the input makes them certain."""
 
     def __init__(self, *, target=None, encoding=None):
         self.target = target if target is not None else TreeBuilder()
-        self._chunks = []
         self.version = "Expat 2.5.0"
+        # The target's methods, looked up once as CPython's parser does.
+        self._calls = {kind: getattr(self.target, name, None)
+                       for kind, name in _target_methods.items()}
+        self._pieces = []
+        self._sent = 0           # how many of the document's events the target had
+        self._failure = None     # the ParseError raised, raised again after
+        self._finished = False
+
+    def _take(self, data):
+        """Add data to the document without parsing yet."""
+        if self._finished:
+            raise self._past_end()
+        if not isinstance(data, (str, bytes, bytearray, memoryview)):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+        self._pieces.append(data)
 
     def feed(self, data):
-        if self._chunks is None:
-            raise ValueError("parser is closed")
-        self._chunks.append(data)
-
-    def _events(self):
-        chunks, self._chunks = self._chunks, None
-        if not chunks:
-            data = ""
-        elif all(isinstance(c, str) for c in chunks):
-            data = "".join(chunks)
-        else:
-            data = b"".join(c.encode("utf-8") if isinstance(c, str) else bytes(c) for c in chunks)
-        return _xml_events(data)
+        self._take(data)
+        self._advance(False)
 
     def close(self):
-        """Parse what was fed, calling the target's methods for what the
-        document holds (those it lacks are skipped); the result is the
-        target's close()."""
-        target = self.target
-        calls = {kind: getattr(target, name, None) for kind, name in _target_methods.items()}
-        for event in self._events():
-            kind = event[0]
-            if kind == "error":
-                _raise_parse_error(event[1], event[2], event[3])
-            call = calls[kind]
+        """Parse the rest: the document must be whole now. The result is
+        the target's close()."""
+        if self._finished:
+            raise self._past_end()
+        self._advance(True)
+        self._finished = True
+        finish = getattr(self.target, "close", None)
+        return None if finish is None else finish()
+
+    def flush(self):
+        pass  # nothing is held back beyond what the document needs
+
+    def _document(self):
+        pieces = self._pieces
+        if len(pieces) != 1:
+            if all(isinstance(p, str) for p in pieces):
+                whole = "".join(pieces)
+            else:
+                whole = b"".join(p.encode("utf-8") if isinstance(p, str) else bytes(p) for p in pieces)
+            self._pieces = pieces = [whole]
+        return pieces[0]
+
+    def _past_end(self):
+        text = self._document()
+        if not isinstance(text, str):
+            text = bytes(text).decode("utf-8", "replace")
+        return _parse_error("parsing finished", text.count("\n") + 1, len(text) - text.rfind("\n") - 1)
+
+    def _advance(self, final):
+        if self._failure is not None:
+            raise self._failure
+        events = _xml_events(self._document())
+        stop = len(events)
+        failure = None
+        if stop and events[-1][0] == "error":
+            stop -= 1
+            if final or events[-1][1] not in _unfinished:
+                failure = events[-1]
+            elif stop > self._sent and events[stop - 1][0] == "data":
+                stop -= 1  # text that more input may lengthen
+        calls = self._calls
+        while self._sent < stop:
+            event = events[self._sent]
+            self._sent += 1
+            call = calls[event[0]]
             if call is None:
                 continue
-            if kind == "start":
+            if event[0] == "start":
                 call(event[1], dict(event[2]))
             else:
                 call(*event[1:])
-        finish = getattr(target, "close", None)
-        return None if finish is None else finish()
+        if failure is not None:
+            self._failure = _parse_error(failure[1], failure[2], failure[3])
+            raise self._failure
 
 
-def _raise_parse_error(msg, line, column):
+def _parse_error(msg, line, column):
     err = ParseError("%s: line %d, column %d" % (msg, line, column))
     err.code = _error_codes.get(msg, 0)
     err.position = (line, column)
-    raise err from None
+    return err
+
+
+class XMLPullParser:
+    """A parser that keeps, rather than passes on, the (event, element)
+    pairs iterparse would give; read_events() hands them out."""
+
+    def __init__(self, events=None, *, _parser=None):
+        self._queue = []
+        self._recorder = _EventRecorder(_checked_events(events), self._queue)
+        self._parser = XMLParser(target=self._recorder)
+
+    def feed(self, data):
+        parser = self._parser
+        if parser is None:
+            raise ValueError("feed() called after end of stream")
+        if not data:
+            return
+        try:
+            parser.feed(data)
+        except SyntaxError as err:
+            self._queue.append(err)  # raised by read_events in its turn
+
+    def flush(self):
+        pass
+
+    def _close_and_return_root(self):
+        parser, self._parser = self._parser, None
+        return parser.close()
+
+    def close(self):
+        self._close_and_return_root()
+
+    def read_events(self):
+        queue = self._queue
+        while queue:
+            item = queue.pop(0)
+            if isinstance(item, Exception):
+                raise item
+            yield item
 
 
 def fromstringlist(sequence, parser=None):
     """The root element of the document whose pieces sequence yields."""
     reader = XMLParser() if parser is None else parser
+    add = _adder(reader)
     for piece in sequence:
-        reader.feed(piece)
+        add(piece)
     return reader.close()
+
+
+def _adder(reader):
+    # An XMLParser given the whole document parses it once, at close;
+    # other parsers are fed.
+    return reader._take if type(reader) is XMLParser else reader.feed
 
 
 def XML(text, parser=None):
@@ -1046,6 +1141,18 @@ def XML(text, parser=None):
 fromstring = XML
 
 
+def XMLID(text, parser=None):
+    """The root of the document in text, and a dict from each "id"
+    attribute to its element (the last one, if repeated)."""
+    root = XML(text, parser)
+    by_id = {}
+    for node in root.iter():
+        key = node.get("id")
+        if key:
+            by_id[key] = node
+    return root, by_id
+
+
 def parse(source, parser=None):
     """An ElementTree of the document in source (a file name or a file)."""
     document = ElementTree()
@@ -1053,7 +1160,16 @@ def parse(source, parser=None):
     return document
 
 
-_iterparse_events = ("start", "end", "comment", "pi", "start-ns", "end-ns")
+_known_events = ("start", "end", "comment", "pi", "start-ns", "end-ns")
+
+
+def _checked_events(events):
+    """The events to report (only "end" when None), each one known."""
+    events = ("end",) if events is None else tuple(events)
+    for kind in events:
+        if kind not in _known_events:
+            raise ValueError("unknown event %r" % kind)
+    return frozenset(events)
 
 
 class _IterParse:
@@ -1063,11 +1179,7 @@ class _IterParse:
     event has been taken."""
 
     def __init__(self, source, events, parser):
-        events = ("end",) if events is None else tuple(events)
-        for kind in events:
-            if kind not in _iterparse_events:
-                raise ValueError("unknown event %r" % kind)
-        self._wanted = frozenset(events)
+        self._wanted = _checked_events(events)
         self._own_file = not hasattr(source, "read")
         self._source = open(source, "rb") if self._own_file else source
         self._queue = None  # the events not yet taken, once read
@@ -1105,27 +1217,28 @@ class _IterParse:
             data = self._source.read()
         finally:
             self._release()
-        recorder = _EventRecorder(self._wanted)
-        reader = XMLParser(target=recorder)
-        reader.feed(data)
+        events = []
+        reader = XMLParser(target=_EventRecorder(self._wanted, events))
+        reader._take(data)
         try:
             self._root = reader.close()
         except ParseError as err:
             self._error = err
-        return recorder.events
+        return events
 
 
 class _EventRecorder(TreeBuilder):
-    """A TreeBuilder that also notes the events iterparse was asked for."""
+    """A TreeBuilder that also puts the events asked for in a list, as
+    (event, element) pairs."""
 
-    def __init__(self, wanted):
+    def __init__(self, wanted, events):
         super().__init__()
         self._wanted = wanted
-        self.events = []
+        self._events = events
 
     def _note(self, kind, value):
         if kind in self._wanted:
-            self.events.append((kind, value))
+            self._events.append((kind, value))
         return value
 
     def start(self, tag, attrs):
