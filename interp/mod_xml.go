@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,17 +39,20 @@ func xmlEtreeModule(vm *VM) *Module {
 	return m
 }
 
-// xmlEvents is _xml_events(source) for source a str or bytes: the list
-// of the document's events, ("start", tag, [(name, value), ...]),
+// xmlEvents is _xml_events(source[, split]) for source a str or bytes:
+// the list of the document's events, ("start", tag, [(name, value), ...]),
 // ("end", tag), ("data", text), ("comment", text), ("pi", target, text),
 // ("start-ns", prefix, uri) before the start of the element declaring
 // it and ("end-ns", prefix) after its end (in reverse order, as expat),
 // or, at the first error, a last event ("error", message, line, column)
-// with expat's wording where Go's error has an equivalent.
+// with expat's wording where Go's error has an equivalent. With split
+// true, text comes in expat's pieces (see expatPieces), as a parser
+// target's data() sees it.
 func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
-	if len(args) != 1 {
-		return Val{}, newErr(TypeError, "_xml_events() takes 1 argument")
+	if len(args) != 1 && len(args) != 2 {
+		return Val{}, newErr(TypeError, "_xml_events() takes 1 or 2 arguments")
 	}
+	split := len(args) == 2 && truthy(args[1])
 	var src []byte
 	isStr := args[0].isStr()
 	if isStr {
@@ -165,6 +169,12 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 				}
 				continue
 			}
+			if split {
+				for _, piece := range expatPieces(src[start:min(d.InputOffset(), int64(len(src)))], string(t)) {
+					events = append(events, tupleOf([]Val{StrVal("data"), StrVal(piece)}))
+				}
+				continue
+			}
 			events = append(events, tupleOf([]Val{StrVal("data"), StrVal(string(t))}))
 		case xml.Comment:
 			events = append(events, tupleOf([]Val{StrVal("comment"), StrVal(string(t))}))
@@ -223,6 +233,82 @@ func expatError(err error, depth int, src []byte, start, stop int64) (string, in
 		return "undefined entity", start
 	}
 	return "not well-formed (invalid token)", stop - 1
+}
+
+// expatPieces cuts text, whose source is raw (character data or a CDATA
+// section), where expat's handler calls would: each line end ("\n",
+// "\r\n" or "\r") is a piece of its own, and so is each reference. When
+// the pieces do not make up text (the source was re-encoded), text is
+// the one piece.
+func expatPieces(raw []byte, text string) []string {
+	var pieces []string
+	var run []byte
+	flush := func() {
+		if len(run) > 0 {
+			pieces = append(pieces, string(run))
+			run = run[:0]
+		}
+	}
+	body, refs := raw, true
+	if bytes.HasPrefix(raw, []byte("<![CDATA[")) && bytes.HasSuffix(raw, []byte("]]>")) {
+		body, refs = raw[9:len(raw)-3], false
+	}
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c == '\r' || c == '\n':
+			flush()
+			pieces = append(pieces, "\n")
+			if c == '\r' && i+1 < len(body) && body[i+1] == '\n' {
+				i++
+			}
+		case c == '&' && refs:
+			end := bytes.IndexByte(body[i:], ';')
+			ref, ok := xmlRef(body[i+1 : i+max(end, 1)])
+			if end < 0 || !ok {
+				return []string{text}
+			}
+			flush()
+			pieces = append(pieces, ref)
+			i += end
+		default:
+			run = append(run, c)
+		}
+	}
+	flush()
+	if strings.Join(pieces, "") != text {
+		return []string{text}
+	}
+	return pieces
+}
+
+// xmlRef is the text of the reference &name; (a predefined entity or a
+// character number).
+func xmlRef(name []byte) (string, bool) {
+	switch string(name) {
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "amp":
+		return "&", true
+	case "quot":
+		return "\"", true
+	case "apos":
+		return "'", true
+	}
+	num, base := string(name), 10
+	if !strings.HasPrefix(num, "#") {
+		return "", false
+	}
+	num = num[1:]
+	if strings.HasPrefix(num, "x") {
+		num, base = num[1:], 16
+	}
+	n, err := strconv.ParseUint(num, base, 32)
+	if err != nil || !utf8.ValidRune(rune(n)) {
+		return "", false
+	}
+	return string(rune(n)), true
 }
 
 // rawAttr finds an attribute's quoted value in the text of its tag.

@@ -999,6 +999,10 @@ class XMLParser:
         # The target's methods, looked up once as CPython's parser does.
         self._calls = {kind: getattr(self.target, name, None)
                        for kind, name in _target_methods.items()}
+        # A target of its own sees text in expat's pieces (line ends and
+        # references apart); a TreeBuilder joins them, so it gets it whole.
+        data = self._calls["data"]
+        self._pieces_of_text = data is not None and getattr(data, "__func__", None) is not TreeBuilder.data
         self._pieces = []
         self._sent = 0           # how many of the document's events the target had
         self._failure = None     # the ParseError raised, raised again after
@@ -1048,7 +1052,7 @@ class XMLParser:
     def _advance(self, final):
         if self._failure is not None:
             raise self._failure
-        events = _xml_events(self._document())
+        events = _xml_events(self._document(), self._pieces_of_text)
         stop = len(events)
         failure = None
         if stop and events[-1][0] == "error":
