@@ -177,7 +177,7 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 			}
 			events = append(events, tupleOf([]Val{StrVal("data"), StrVal(string(t))}))
 		case xml.Comment:
-			events = append(events, tupleOf([]Val{StrVal("comment"), StrVal(string(t))}))
+			events = append(events, tupleOf([]Val{StrVal("comment"), StrVal(lineEnds(t))}))
 		case xml.ProcInst:
 			if t.Target == "xml" {
 				// The declaration, which only the very start may hold.
@@ -186,7 +186,7 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 				}
 				continue
 			}
-			events = append(events, tupleOf([]Val{StrVal("pi"), StrVal(t.Target), StrVal(string(t.Inst))}))
+			events = append(events, tupleOf([]Val{StrVal("pi"), StrVal(t.Target), StrVal(lineEnds(t.Inst))}))
 		}
 	}
 }
@@ -233,6 +233,16 @@ func expatError(err error, depth int, src []byte, start, stop int64) (string, in
 		return "undefined entity", start
 	}
 	return "not well-formed (invalid token)", stop - 1
+}
+
+// lineEnds is text with its line ends made "\n", as an XML parser
+// gives comments and processing instructions (Go's decoder does so only
+// for character data).
+func lineEnds(text []byte) string {
+	if bytes.IndexByte(text, '\r') < 0 {
+		return string(text)
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(string(text), "\r\n", "\n"), "\r", "\n")
 }
 
 // expatPieces cuts text, whose source is raw (character data or a CDATA

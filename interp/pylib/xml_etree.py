@@ -5,7 +5,7 @@
 
 import io, re, sys, warnings
 
-__all__ = ["Comment", "dump", "Element", "ElementTree", "fromstring", "fromstringlist",
+__all__ = ["C14NWriterTarget", "canonicalize", "Comment", "dump", "Element", "ElementTree", "fromstring", "fromstringlist",
            "indent", "iselement", "iterparse", "parse", "ParseError", "PI",
            "ProcessingInstruction", "QName", "SubElement", "tostring", "tostringlist",
            "TreeBuilder", "VERSION", "XML", "XMLID", "XMLParser", "XMLPullParser",
@@ -667,7 +667,8 @@ class ElementTree:
             file_or_filename.write(out.encode(encoding, "xmlcharrefreplace"))
 
     def write_c14n(self, file):
-        raise NotImplementedError("canonical XML (C14N) is not in minipy")
+        # As CPython's: write() knows no "c14n" method (canonicalize does it).
+        return self.write(file, method="c14n")
 
 
 # --- serialization -----------------------------------------------------
@@ -1162,6 +1163,150 @@ def parse(source, parser=None):
     document = ElementTree()
     document.parse(source, parser)
     return document
+
+
+# --- canonical XML (C14N 2.0) ------------------------------------------
+
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+_C14N_TEXT_REFS = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#xD;"))
+_C14N_ATTR_REFS = (("&", "&amp;"), ("<", "&lt;"), ('"', "&quot;"), ("\t", "&#x9;"),
+                   ("\n", "&#xA;"), ("\r", "&#xD;"))
+
+
+class C14NWriterTarget:
+    """A parser target writing the document in canonical form (C14N 2.0):
+    no declaration, empty elements as start and end tag, attributes in
+    order of namespace and name, a namespace declared where it is first
+    used under the prefix the document gave it, fixed escaping. minipy
+    has not got the rewrite_prefixes and qname_aware_* options."""
+
+    def __init__(self, write, *, with_comments=False, strip_text=False, rewrite_prefixes=False,
+                 qname_aware_tags=None, qname_aware_attrs=None, exclude_attrs=None, exclude_tags=None):
+        if rewrite_prefixes or qname_aware_tags or qname_aware_attrs:
+            raise NotImplementedError("C14N's rewrite_prefixes and qname_aware_* options are not in minipy")
+        self._write = write
+        self._with_comments = with_comments
+        self._strip_text = strip_text
+        self._exclude_attrs = frozenset(exclude_attrs or ())
+        self._exclude_tags = frozenset(exclude_tags or ())
+        self._new_ns = []              # (prefix, uri) for the next start
+        self._source_ns = []           # per open element: what it declared
+        self._written_ns = [{"": ""}]  # per open written element: prefix -> uri in force
+        self._text = []
+        self._skipping = 0             # depth inside an excluded element
+        self._depth = 0                # written elements open
+        self._open_names = []          # their names as written
+        self._after_root = False
+
+    def start_ns(self, prefix, uri):
+        self._new_ns.append((prefix, uri))
+
+    def _prefix_for(self, uri, for_attr):
+        if uri == _XML_NS:
+            return "xml"
+        for scope in reversed(self._source_ns):
+            for prefix, bound in scope:
+                if bound == uri and not (for_attr and prefix == ""):
+                    return prefix
+        raise ValueError("Namespace %r is not declared in scope" % uri)
+
+    def start(self, tag, attrs):
+        self._flush_text()
+        self._source_ns.append(self._new_ns)
+        self._new_ns = []
+        if self._skipping or tag in self._exclude_tags:
+            self._skipping += 1
+            return
+        in_force = self._written_ns[-1]
+        wanted = {}  # prefix -> uri this element needs
+
+        def name_of(qname, for_attr):
+            if qname[:1] != "{":
+                if not for_attr:
+                    wanted[""] = ""
+                return qname
+            uri, local = qname[1:].split("}", 1)
+            prefix = self._prefix_for(uri, for_attr)
+            if prefix != "xml":
+                wanted[prefix] = uri
+            return "%s:%s" % (prefix, local) if prefix else local
+
+        written_tag = name_of(tag, False)
+        keys = [k for k in attrs if k not in self._exclude_attrs]
+        keys.sort(key=lambda k: (k[1:].split("}", 1)[0], k.split("}", 1)[1]) if k[:1] == "{" else ("", k))
+        pairs = [(name_of(k, True), attrs[k]) for k in keys]
+        declare = sorted((p, u) for p, u in wanted.items() if in_force.get(p) != u)
+        self._written_ns.append({**in_force, **dict(declare)})
+        # Written in these pieces, as CPython's target writes them.
+        write = self._write
+        write("<" + written_tag)
+        for prefix, uri in declare:
+            write(' xmlns%s="%s"' % (":" + prefix if prefix else "", _escaped(uri, _C14N_ATTR_REFS)))
+        for name, value in pairs:
+            write(' %s="%s"' % (name, _escaped(value, _C14N_ATTR_REFS)))
+        write(">")
+        self._open_names.append(written_tag)
+        self._depth += 1
+
+    def end(self, tag):
+        self._flush_text()
+        self._source_ns.pop()
+        if self._skipping:
+            self._skipping -= 1
+            return
+        self._written_ns.pop()
+        self._depth -= 1
+        self._write("</%s>" % self._open_names.pop())
+        if self._depth == 0:
+            self._after_root = True
+
+    def data(self, data):
+        if not self._skipping:
+            self._text.append(data)
+
+    def _flush_text(self):
+        text = "".join(self._text)
+        self._text = []
+        if self._strip_text:
+            text = text.strip()
+        if text and self._depth:
+            self._write(_escaped(text, _C14N_TEXT_REFS))
+
+    def _outside(self, markup):
+        """markup for a comment or PI: outside the root element, on a
+        line of its own."""
+        if self._depth:
+            return markup
+        return "\n" + markup if self._after_root else markup + "\n"
+
+    def comment(self, text):
+        if self._with_comments and not self._skipping:
+            self._flush_text()
+            self._write(self._outside("<!--%s-->" % _escaped(text, _C14N_TEXT_REFS)))
+
+    def pi(self, target, data):
+        if not self._skipping:
+            self._flush_text()
+            self._write(self._outside("<?%s %s?>" % (target, _escaped(data, _C14N_TEXT_REFS))
+                                      if data else "<?%s?>" % target))
+
+    def close(self):
+        return None
+
+
+def canonicalize(xml_data=None, *, out=None, from_file=None, **options):
+    """The canonical form (C14N 2.0) of the document xml_data, or of the
+    file from_file: returned as a str, or written to out."""
+    if xml_data is None and from_file is None:
+        raise ValueError("Either 'xml_data' or 'from_file' must be provided as input")
+    pieces = []
+    target = C14NWriterTarget(pieces.append if out is None else out.write, **options)
+    parser = XMLParser(target=target)
+    if xml_data is None:
+        parse(from_file, parser=parser)
+    else:
+        XML(xml_data, parser)
+    return "".join(pieces) if out is None else None
 
 
 _known_events = ("start", "end", "comment", "pi", "start-ns", "end-ns")
