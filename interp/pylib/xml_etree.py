@@ -5,8 +5,9 @@
 
 import io, re, sys, warnings
 
-__all__ = ["C14NWriterTarget", "canonicalize", "Comment", "dump", "Element", "ElementTree", "fromstring", "fromstringlist",
-           "indent", "iselement", "iterparse", "parse", "ParseError", "PI",
+__all__ = ["C14NWriterTarget", "canonicalize", "Comment", "dump", "Element", "ElementTree",
+           "fromstring", "fromstringlist", "indent", "iselement", "iterparse", "parse",
+           "ParseError", "PI",
            "ProcessingInstruction", "QName", "SubElement", "tostring", "tostringlist",
            "TreeBuilder", "VERSION", "XML", "XMLID", "XMLParser", "XMLPullParser",
            "register_namespace"]
@@ -24,8 +25,8 @@ _error_codes = {"syntax error": 2, "no element found": 3, "not well-formed (inva
                 "unclosed token": 5, "mismatched tag": 7, "duplicate attribute": 8,
                 "junk after document element": 9, "undefined entity": 11,
                 "reference to invalid character number": 14,
-                "parsing finished": 36,
-                "XML or text declaration not at start of entity": 17, "unknown encoding": 18}
+                "XML or text declaration not at start of entity": 17, "unknown encoding": 18,
+                "parsing finished": 36}
 
 
 def iselement(element):
@@ -320,10 +321,8 @@ def _path_tokens(path, namespaces):
                 word = "{%s}%s" % (namespaces[prefix], local)
             elif default and not after_at:
                 word = "{%s}%s" % (default, word)
-            after_at = False
-        elif not word:
-            after_at = punct == "@"
         tokens.append((punct, word))
+        after_at = punct == "@"
     return tokens
 
 
