@@ -1167,23 +1167,38 @@ def parse(source, parser=None):
 # --- canonical XML (C14N 2.0) ------------------------------------------
 
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
+_qname_re = re.compile(r"[^\s:]+:[^\s:]+$")
 _C14N_TEXT_REFS = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#xD;"))
 _C14N_ATTR_REFS = (("&", "&amp;"), ("<", "&lt;"), ('"', "&quot;"), ("\t", "&#x9;"),
                    ("\n", "&#xA;"), ("\r", "&#xD;"))
+
+
+def _uri_and_local(qname):
+    """("uri", "local") for "{uri}local", ("", name) for a name without."""
+    if qname[:1] != "{":
+        return "", qname
+    uri, local = qname[1:].split("}", 1)
+    return uri, local
 
 
 class C14NWriterTarget:
     """A parser target writing the document in canonical form (C14N 2.0):
     no declaration, empty elements as start and end tag, attributes in
     order of namespace and name, a namespace declared where it is first
-    used under the prefix the document gave it, fixed escaping. minipy
-    has not got the rewrite_prefixes and qname_aware_* options."""
+    used under the prefix the document gave it (or, with rewrite_prefixes,
+    n0, n1, ... in order of first use), fixed escaping."""
 
     def __init__(self, write, *, with_comments=False, strip_text=False, rewrite_prefixes=False,
                  qname_aware_tags=None, qname_aware_attrs=None, exclude_attrs=None, exclude_tags=None):
-        if rewrite_prefixes or qname_aware_tags or qname_aware_attrs:
-            raise NotImplementedError("C14N's rewrite_prefixes and qname_aware_* options are not in minipy")
         self._write = write
+        # Elements whose text, and attributes whose value, may be a QName
+        # ("prefix:local"), whose prefix then counts as used.
+        self._qname_tags = frozenset(qname_aware_tags or ())
+        self._qname_attrs = frozenset(qname_aware_attrs or ())
+        self._held = None  # a start tag kept until its text is known
+        # With rewrite_prefixes: uri -> its prefix, n0, n1, ...; the
+        # namespace of unqualified names ("") gets one too, as in CPython.
+        self._renamed = {} if rewrite_prefixes else None
         self._with_comments = with_comments
         self._strip_text = strip_text
         self._exclude_attrs = frozenset(exclude_attrs or ())
@@ -1201,8 +1216,8 @@ class C14NWriterTarget:
         self._new_ns.append((prefix, uri))
 
     def _prefix_for(self, uri, for_attr):
-        if uri == _XML_NS:
-            return "xml"
+        """The prefix the document binds uri to, innermost first (an
+        attribute's cannot be the default namespace's)."""
         for scope in reversed(self._source_ns):
             for prefix, bound in scope:
                 if bound == uri and not (for_attr and prefix == ""):
@@ -1218,22 +1233,68 @@ class C14NWriterTarget:
             return
         in_force = self._written_ns[-1]
         wanted = {}  # prefix -> uri this element needs
+        keys = [k for k in attrs if k not in self._exclude_attrs]
+        keys.sort(key=_uri_and_local)
+        renamed = self._renamed
+        if renamed is not None:
+            for uri in sorted({_uri_and_local(name)[0] for name in [tag] + keys} - {_XML_NS}):
+                if uri not in renamed:
+                    renamed[uri] = "n%d" % len(renamed)
 
         def name_of(qname, for_attr):
-            if qname[:1] != "{":
+            uri, local = _uri_and_local(qname)
+            if uri == _XML_NS:
+                return "xml:" + local
+            if renamed is not None:
+                prefix = renamed[uri]
+                wanted[prefix] = uri
+                return local if for_attr and not uri else "%s:%s" % (prefix, local)
+            if not uri:
                 if not for_attr:
                     wanted[""] = ""
-                return qname
-            uri, local = qname[1:].split("}", 1)
+                return local
             prefix = self._prefix_for(uri, for_attr)
-            if prefix != "xml":
-                wanted[prefix] = uri
+            wanted[prefix] = uri
             return "%s:%s" % (prefix, local) if prefix else local
 
         written_tag = name_of(tag, False)
-        keys = [k for k in attrs if k not in self._exclude_attrs]
-        keys.sort(key=lambda k: (k[1:].split("}", 1)[0], k.split("}", 1)[1]) if k[:1] == "{" else ("", k))
         pairs = [(name_of(k, True), attrs[k]) for k in keys]
+        for at, key in enumerate(keys):
+            if key in self._qname_attrs:
+                pairs[at] = (pairs[at][0], self._qname_value(pairs[at][1], wanted))
+        self._open_names.append(written_tag)
+        self._depth += 1
+        self._held = (written_tag, wanted, pairs, in_force)
+        if tag not in self._qname_tags:
+            self._emit_start()
+
+    def _qname_value(self, value, wanted):
+        """value, if it is a QName, with the prefix it is written with
+        (which the element then declares); else value as it is."""
+        if not _qname_re.match(value):
+            return value
+        prefix, local = value.split(":", 1)
+        uri = self._uri_of_prefix(prefix, value)
+        if uri == _XML_NS:
+            return value
+        if self._renamed is not None:
+            prefix = self._renamed.setdefault(uri, "n%d" % len(self._renamed))
+        wanted[prefix] = uri
+        return "%s:%s" % (prefix, local)
+
+    def _uri_of_prefix(self, prefix, qname):
+        if prefix == "xml":
+            return _XML_NS
+        for scope in reversed(self._source_ns):
+            for bound_prefix, uri in scope:
+                if bound_prefix == prefix:
+                    return uri
+        raise ValueError('Prefix %s of QName "%s" is not declared in scope' % (prefix, qname))
+
+    def _emit_start(self, text=""):
+        """Write the start tag held back, then text (escaped)."""
+        written_tag, wanted, pairs, in_force = self._held
+        self._held = None
         declare = sorted((p, u) for p, u in wanted.items() if in_force.get(p) != u)
         self._written_ns.append({**in_force, **dict(declare)})
         # Written in these pieces, as CPython's target writes them.
@@ -1244,8 +1305,8 @@ class C14NWriterTarget:
         for name, value in pairs:
             write(' %s="%s"' % (name, _escaped(value, _C14N_ATTR_REFS)))
         write(">")
-        self._open_names.append(written_tag)
-        self._depth += 1
+        if text:
+            write(_escaped(text, _C14N_TEXT_REFS))
 
     def end(self, tag):
         self._flush_text()
@@ -1268,7 +1329,11 @@ class C14NWriterTarget:
         self._text = []
         if self._strip_text:
             text = text.strip()
-        if text and self._depth:
+        if self._held is not None:
+            # The text of a qname_aware_tags element: a QName in it
+            # decides what its start tag declares.
+            self._emit_start(self._qname_value(text, self._held[1]) if text else text)
+        elif text and self._depth:
             self._write(_escaped(text, _C14N_TEXT_REFS))
 
     def _outside(self, markup):
