@@ -20,6 +20,11 @@ import (
 //go:embed pylib/xml_etree.py
 var xmlEtreeSource string
 
+// C14N, loaded into the same module after the rest.
+//
+//go:embed pylib/xml_etree_c14n.py
+var xmlEtreeC14NSource string
+
 // xmlPackage is one of the empty packages above ElementTree (xml,
 // xml.etree), which gain the submodule as an attribute once it is
 // imported.
@@ -33,7 +38,7 @@ func xmlEtreeModule(vm *VM) *Module {
 			vm.modules[pkg] = newModule(pkg)
 		}
 	}
-	m := vm.pyModule("xml.etree.ElementTree", xmlEtreeSource, map[string]nativeFn{"_xml_events": xmlEvents})
+	m := vm.pyModule("xml.etree.ElementTree", xmlEtreeSource+"\n"+xmlEtreeC14NSource, map[string]nativeFn{"_xml_events": xmlEvents})
 	vm.modules["xml.etree"].attrs["ElementTree"] = ObjVal(m)
 	vm.modules["xml"].attrs["etree"] = ObjVal(vm.modules["xml.etree"])
 	return m
