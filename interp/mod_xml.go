@@ -44,7 +44,7 @@ func xmlEtreeModule(vm *VM) *Module {
 	return m
 }
 
-// xmlEvents is _xml_events(source[, split]) for source a str or bytes:
+// xmlEvents is _xml_events(source[, split[, skip]]) for source a str or bytes:
 // the list of the document's events, ("start", tag, [(name, value), ...]),
 // ("end", tag), ("data", text), ("comment", text), ("pi", target, text),
 // ("start-ns", prefix, uri) before the start of the element declaring
@@ -52,12 +52,27 @@ func xmlEtreeModule(vm *VM) *Module {
 // or, at the first error, a last event ("error", message, line, column)
 // with expat's wording where Go's error has an equivalent. With split
 // true, text comes in expat's pieces (see expatPieces), as a parser
-// target's data() sees it.
+// target's data() sees it. The first skip events (those a parser fed in
+// pieces has already passed on) are left out, but for the error.
 func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
-	if len(args) != 1 && len(args) != 2 {
-		return Val{}, newErr(TypeError, "_xml_events() takes 1 or 2 arguments")
+	if len(args) < 1 || len(args) > 3 {
+		return Val{}, newErr(TypeError, "_xml_events() takes 1 to 3 arguments")
 	}
-	split := len(args) == 2 && truthy(args[1])
+	split := len(args) >= 2 && truthy(args[1])
+	skip := 0
+	if len(args) == 3 {
+		n, ok := toInt64Arg(args[2])
+		if !ok || n < 0 {
+			return Val{}, newErr(TypeError, "_xml_events() skip must be a non-negative int")
+		}
+		skip = int(n)
+	}
+	// keep counts an event and says whether it is past the skipped ones.
+	count := 0
+	keep := func() bool {
+		count++
+		return count > skip
+	}
 	var src []byte
 	isStr := args[0].isStr()
 	if isStr {
@@ -123,7 +138,7 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 			if depth == 0 && roots > 0 {
 				return fail("junk after document element", start)
 			}
-			attrs := make([]Val, 0, len(t.Attr))
+			var attrs []Val
 			seen := make(map[xml.Name]bool, len(t.Attr))
 			var prefixes []string
 			for _, a := range t.Attr {
@@ -141,7 +156,9 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 						prefix = a.Name.Local
 					}
 					prefixes = append(prefixes, prefix)
-					events = append(events, tupleOf([]Val{StrVal("start-ns"), StrVal(prefix), StrVal(a.Value)}))
+					if keep() {
+						events = append(events, tupleOf([]Val{StrVal("start-ns"), StrVal(prefix), StrVal(a.Value)}))
+					}
 					continue
 				}
 				if strings.ContainsAny(a.Value, "\t\n\r") {
@@ -149,17 +166,26 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 				}
 				attrs = append(attrs, tupleOf([]Val{tagName(a.Name), StrVal(a.Value)}))
 			}
-			events = append(events, tupleOf([]Val{StrVal("start"), tagName(t.Name), ObjVal(newList(attrs))}))
+			if keep() {
+				if attrs == nil {
+					attrs = []Val{}
+				}
+				events = append(events, tupleOf([]Val{StrVal("start"), tagName(t.Name), ObjVal(newList(attrs))}))
+			}
 			declared = append(declared, prefixes)
 			depth++
 			roots++
 		case xml.EndElement:
-			events = append(events, tupleOf([]Val{StrVal("end"), tagName(t.Name)}))
+			if keep() {
+				events = append(events, tupleOf([]Val{StrVal("end"), tagName(t.Name)}))
+			}
 			if n := len(declared); n > 0 {
 				prefixes := declared[n-1]
 				declared = declared[:n-1]
 				for i := len(prefixes) - 1; i >= 0; i-- {
-					events = append(events, tupleOf([]Val{StrVal("end-ns"), StrVal(prefixes[i])}))
+					if keep() {
+						events = append(events, tupleOf([]Val{StrVal("end-ns"), StrVal(prefixes[i])}))
+					}
 				}
 			}
 			depth--
@@ -176,13 +202,19 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 			}
 			if split {
 				for _, piece := range expatPieces(src[start:min(d.InputOffset(), int64(len(src)))], string(t)) {
-					events = append(events, tupleOf([]Val{StrVal("data"), StrVal(piece)}))
+					if keep() {
+						events = append(events, tupleOf([]Val{StrVal("data"), StrVal(piece)}))
+					}
 				}
 				continue
 			}
-			events = append(events, tupleOf([]Val{StrVal("data"), StrVal(string(t))}))
+			if keep() {
+				events = append(events, tupleOf([]Val{StrVal("data"), StrVal(string(t))}))
+			}
 		case xml.Comment:
-			events = append(events, tupleOf([]Val{StrVal("comment"), StrVal(lineEnds(t))}))
+			if keep() {
+				events = append(events, tupleOf([]Val{StrVal("comment"), StrVal(lineEnds(t))}))
+			}
 		case xml.ProcInst:
 			if t.Target == "xml" {
 				// The declaration, which only the very start may hold.
@@ -191,7 +223,9 @@ func xmlEvents(vm *VM, args []Val, kwn []string) (Val, error) {
 				}
 				continue
 			}
-			events = append(events, tupleOf([]Val{StrVal("pi"), StrVal(t.Target), StrVal(lineEnds(t.Inst))}))
+			if keep() {
+				events = append(events, tupleOf([]Val{StrVal("pi"), StrVal(t.Target), StrVal(lineEnds(t.Inst))}))
+			}
 		}
 	}
 }

@@ -1005,6 +1005,8 @@ class XMLParser:
         data = self._calls["data"]
         self._pieces_of_text = data is not None and getattr(data, "__func__", None) is not TreeBuilder.data
         self._pieces = []
+        self._size = 0           # of the pieces, in characters or bytes
+        self._unparsed = 0       # how much of it came since the last parse
         self._sent = 0           # how many of the document's events the target had
         self._failure = None     # the ParseError raised, raised again after
         self._finished = False
@@ -1016,10 +1018,21 @@ class XMLParser:
         if not isinstance(data, (str, bytes, bytearray, memoryview)):
             raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
         self._pieces.append(data)
+        self._size += len(data)
+        self._unparsed += len(data)
 
     def feed(self, data):
         self._take(data)
-        self._advance(False)
+        # Each parse tokenizes the whole document again, so a document
+        # past 8 KiB is parsed again only once it has grown by an eighth
+        # since the last parse (flush() forces it), as expat too holds
+        # back small pieces; a TreeBuilder target, which shows nothing
+        # until close(), then waits for close(). Errors found later than
+        # CPython finds them come from a later feed or close().
+        if self._size < 8192:
+            self._advance(False)
+        elif type(self.target) is not TreeBuilder and self._unparsed * 8 >= self._size:
+            self._advance(False)
 
     def close(self):
         """Parse the rest: the document must be whole now. The result is
@@ -1032,7 +1045,9 @@ class XMLParser:
         return None if finish is None else finish()
 
     def flush(self):
-        pass  # nothing is held back beyond what the document needs
+        """Parse what was fed now, even if little came since the last time."""
+        if self._unparsed and not self._finished:
+            self._advance(False)
 
     def _document(self):
         pieces = self._pieces
@@ -1053,18 +1068,19 @@ class XMLParser:
     def _advance(self, final):
         if self._failure is not None:
             raise self._failure
-        events = _xml_events(self._document(), self._pieces_of_text)
+        self._unparsed = 0
+        # The events past those passed on already.
+        events = _xml_events(self._document(), self._pieces_of_text, self._sent)
         stop = len(events)
         failure = None
         if stop and events[-1][0] == "error":
             stop -= 1
             if final or events[-1][1] not in _unfinished:
                 failure = events[-1]
-            elif stop > self._sent and events[stop - 1][0] == "data":
+            elif stop and events[stop - 1][0] == "data":
                 stop -= 1  # text that more input may lengthen
         calls = self._calls
-        while self._sent < stop:
-            event = events[self._sent]
+        for event in events[:stop]:
             self._sent += 1
             call = calls[event[0]]
             if call is None:
@@ -1106,7 +1122,8 @@ class XMLPullParser:
             self._queue.append(err)  # raised by read_events in its turn
 
     def flush(self):
-        pass
+        if self._parser is not None:
+            self._parser.flush()
 
     def _close_and_return_root(self):
         parser, self._parser = self._parser, None
