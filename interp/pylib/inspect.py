@@ -89,18 +89,32 @@ def isroutine(object):
     return isbuiltin(object) or isfunction(object) or ismethod(object) or ismethoddescriptor(object)
 
 
+# (gets, sets) of the built-in descriptor types, whose slots minipy does
+# not show as attributes of the type.
+_BUILTIN_DESCRIPTORS = {property: (True, True), classmethod: (True, False), staticmethod: (True, False),
+                        type(str.upper): (True, False), type(int.real): (True, True)}
+
+
+# Classes, functions and methods are never counted as descriptors; for
+# anything else the answer is which of __get__/__set__/__delete__ its type
+# defines.
+def _descriptor_hooks(object):
+    if isinstance(object, (type, _types.FunctionType, _types.MethodType)):
+        return None
+    kind = type(object)
+    if kind in _BUILTIN_DESCRIPTORS:
+        return _BUILTIN_DESCRIPTORS[kind]
+    return hasattr(kind, "__get__"), hasattr(kind, "__set__") or hasattr(kind, "__delete__")
+
+
 def ismethoddescriptor(object):
-    if isclass(object) or ismethod(object) or isfunction(object):
-        return False
-    tp = type(object)
-    return hasattr(tp, "__get__") and not hasattr(tp, "__set__") and not hasattr(tp, "__delete__")
+    hooks = _descriptor_hooks(object)
+    return hooks is not None and hooks[0] and not hooks[1]
 
 
 def isdatadescriptor(object):
-    if isclass(object) or ismethod(object) or isfunction(object):
-        return False
-    tp = type(object)
-    return hasattr(tp, "__set__") or hasattr(tp, "__delete__")
+    hooks = _descriptor_hooks(object)
+    return hooks is not None and hooks[1]
 
 
 def isabstract(object):
@@ -166,31 +180,22 @@ def getattr_static(obj, attr, default=_missing):
 
 
 def cleandoc(doc):
-    lines = doc.expandtabs().split("\n")
-    # The indentation all lines after the first share goes.
-    margin = None
-    for line in lines[1:]:
-        content = len(line.lstrip())
-        if content:
-            ind = len(line) - content
-            margin = ind if margin is None else min(margin, ind)
-    if lines:
-        lines[0] = lines[0].lstrip()
-    if margin is not None:
-        for i in range(1, len(lines)):
-            lines[i] = lines[i][margin:]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines)
+    rows = doc.expandtabs().split("\n")
+    # The run of spaces all non-blank rows after the first share goes
+    # (only spaces count: tabs are expanded by now, other whitespace stays).
+    margin = min((len(r) - len(r.lstrip(" ")) for r in rows[1:] if r.lstrip(" ")), default=0)
+    rows = [rows[0].lstrip(" ")] + [r[margin:] for r in rows[1:]]
+    # Rows left empty at either end are dropped.
+    start, stop = 0, len(rows)
+    while start < stop and rows[start] == "":
+        start += 1
+    while stop > start and rows[stop - 1] == "":
+        stop -= 1
+    return "\n".join(rows[start:stop])
 
 
 def getdoc(object):
-    try:
-        doc = object.__doc__
-    except AttributeError:
-        return None
+    doc = getattr(object, "__doc__", None)
     if doc is None:
         # A method without a docstring takes its base class's.
         if isclass(object):
@@ -211,9 +216,7 @@ def getdoc(object):
                     if m is not None and getattr(m, "__doc__", None) is not None:
                         doc = m.__doc__
                         break
-    if not isinstance(doc, str):
-        return None
-    return cleandoc(doc)
+    return cleandoc(doc) if isinstance(doc, str) else None
 
 
 def getmodule(object, _filename=None):
@@ -232,11 +235,19 @@ def getfile(object):
             return f
         raise TypeError("{!r} is a built-in module".format(object))
     if isclass(object):
-        raise TypeError("source code not available")
-    if ismethod(object):
-        object = object.__func__
-    if isfunction(object):
-        return object.__code__.co_filename
+        # A class's file is its module's.
+        owner = _sys.modules.get(getattr(object, "__module__", None))
+        if getattr(owner, "__file__", None):
+            return owner.__file__
+        if getattr(object, "__module__", None) == "__main__":
+            raise OSError("source code not available")
+        raise TypeError("{!r} is a built-in class".format(object))
+    code = object.__func__ if ismethod(object) else object
+    code = getattr(code, "__code__", None) if isfunction(code) else code
+    if isframe(code):
+        code = code.f_code
+    if iscode(code):
+        return code.co_filename
     raise TypeError("module, class, method, function, traceback, frame, or code object was expected, "
                     "got {}".format(type(object).__name__))
 
@@ -296,6 +307,11 @@ class _empty:
     pass
 
 
+# A read-only attribute backed by the named slot.
+def _read_only(slot):
+    return property(lambda self: getattr(self, slot))
+
+
 class _void:
     pass
 
@@ -335,36 +351,24 @@ class Parameter:
     VAR_KEYWORD = _VAR_KEYWORD
     empty = _empty
 
+    name = _read_only("_name")
+    kind = _read_only("_kind")
+    default = _read_only("_default")
+    annotation = _read_only("_annotation")
+
     def __init__(self, name, kind, *, default=_empty, annotation=_empty):
         try:
-            self._kind = _ParameterKind(kind)
+            kind = _ParameterKind(kind)
         except ValueError:
-            raise ValueError("value {!r} is not a valid Parameter.kind".format(kind))
-        if default is not _empty and self._kind in (_VAR_POSITIONAL, _VAR_KEYWORD):
-            raise ValueError("{} parameters cannot have default values".format(self._kind.description))
+            raise ValueError("value {!r} is not a valid Parameter.kind".format(kind)) from None
+        if default is not _empty and kind in (_VAR_POSITIONAL, _VAR_KEYWORD):
+            raise ValueError("{} parameters cannot have default values".format(kind.description))
         if not isinstance(name, str):
             raise TypeError("name must be a str, not a {}".format(type(name).__name__))
         if not name.isidentifier():
             raise ValueError("{!r} is not a valid parameter name".format(name))
-        self._name = name
-        self._default = default
-        self._annotation = annotation
-
-    @property
-    def name(self):
-        return self._name
-
-    @property
-    def default(self):
-        return self._default
-
-    @property
-    def annotation(self):
-        return self._annotation
-
-    @property
-    def kind(self):
-        return self._kind
+        self._name, self._kind = name, kind
+        self._default, self._annotation = default, annotation
 
     def replace(self, *, name=_void, kind=_void, annotation=_void, default=_void):
         return type(self)(self._name if name is _void else name, self._kind if kind is _void else kind,
@@ -397,22 +401,19 @@ class Parameter:
         return hash((self._name, self._kind, self._annotation, self._default))
 
     def __eq__(self, other):
-        if self is other:
-            return True
         if not isinstance(other, Parameter):
             return NotImplemented
-        return (self._name == other._name and self._kind == other._kind and self._default == other._default
-                and self._annotation == other._annotation)
+        # Field by field with ==: a NaN default makes two parameters unequal.
+        return self is other or (self._name == other._name and self._kind == other._kind
+                                 and self._default == other._default and self._annotation == other._annotation)
 
 
 class BoundArguments:
-    def __init__(self, signature, arguments):
-        self.arguments = arguments
-        self._signature = signature
+    signature = _read_only("_signature")
 
-    @property
-    def signature(self):
-        return self._signature
+    def __init__(self, signature, arguments):
+        self._signature = signature
+        self.arguments = arguments
 
     @property
     def args(self):
@@ -462,11 +463,9 @@ class BoundArguments:
         self.arguments = new
 
     def __eq__(self, other):
-        if self is other:
-            return True
         if not isinstance(other, BoundArguments):
             return NotImplemented
-        return self.signature == other.signature and self.arguments == other.arguments
+        return self is other or (self._signature == other._signature and self.arguments == other.arguments)
 
     def __repr__(self):
         args = ["{}={!r}".format(k, v) for k, v in self.arguments.items()]
@@ -510,9 +509,7 @@ class Signature:
     def parameters(self):
         return _types.MappingProxyType(self._parameters)
 
-    @property
-    def return_annotation(self):
-        return self._return_annotation
+    return_annotation = _read_only("_return_annotation")
 
     def replace(self, *, parameters=_void, return_annotation=_void):
         if parameters is _void:
@@ -525,12 +522,10 @@ class Signature:
         return hash((tuple(self._parameters.values()), self._return_annotation))
 
     def __eq__(self, other):
-        if self is other:
-            return True
         if not isinstance(other, Signature):
             return NotImplemented
-        return (self._return_annotation == other._return_annotation
-                and list(self._parameters.values()) == list(other._parameters.values()))
+        return self is other or (self._return_annotation == other._return_annotation
+                                 and list(self._parameters.values()) == list(other._parameters.values()))
 
     def bind(self, /, *args, **kwargs):
         return self._bind(args, kwargs)
