@@ -177,15 +177,9 @@ def setdefaulttimeout(timeout):
     _defaulttimeout = _timeout_value(timeout)
 
 
-def _intenum(value, enum_klass):
-    try:
-        return enum_klass(value)
-    except ValueError:
-        return value
-
-
-def _family_of(sock):
-    return sock._family
+# family and type are shown as enum members where one has the number.
+_FAMILY_MEMBERS = {int(m): m for m in AddressFamily}
+_KIND_MEMBERS = {int(m): m for m in SocketKind}
 
 
 class SocketType:
@@ -196,28 +190,20 @@ class socket(SocketType):
     """A network socket over one descriptor of the system."""
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        # -1 asks for the default: a new TCP/IPv4 socket's, or what the
+        # system says of an existing descriptor.
         if fileno is None:
-            if family == -1:
-                family = AF_INET
-            if type == -1:
-                type = SOCK_STREAM
-            if proto == -1:
-                proto = 0
-            fd = _socket(int(family), int(type) & ~(SOCK_NONBLOCK | SOCK_CLOEXEC), int(proto))
+            known = (AF_INET, SOCK_STREAM, 0)
         else:
             if not isinstance(fileno, int):
-                raise TypeError("'%s' object cannot be interpreted as an integer" % type(fileno).__name__)
+                raise TypeError("'%s' object cannot be interpreted as an integer" % fileno.__class__.__name__)
             if fileno < 0:
                 raise ValueError("negative file descriptor")
-            fam, kind, pro = _sockinfo(fileno)
-            fd = fileno
-            if family == -1:
-                family = fam
-            if type == -1:
-                type = kind
-            if proto == -1:
-                proto = pro
-        self._fd = fd
+            known = _sockinfo(fileno)
+        family, type, proto = [k if v == -1 else v for v, k in zip((family, type, proto), known)]
+        if fileno is None:
+            fileno = _socket(int(family), int(type) & ~(SOCK_NONBLOCK | SOCK_CLOEXEC), int(proto))
+        self._fd = fileno
         self._family = int(family)
         self._type = int(type) & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)
         self._proto = int(proto)
@@ -226,41 +212,35 @@ class socket(SocketType):
         # with the instance locked, and a getter that builds an enum member
         # could then wait on a lock that a thread blocked in this socket's
         # peer holds (interp/README.md, known gaps).
-        self.family = _intenum(self._family, AddressFamily)
-        self.type = _intenum(self._type, SocketKind)
+        self.family = _FAMILY_MEMBERS.get(self._family, self._family)
+        self.type = _KIND_MEMBERS.get(self._type, self._type)
         self.proto = self._proto
-        self._timeout = self.timeout = _defaulttimeout
-        if int(type) & SOCK_NONBLOCK:
-            self._timeout = self.timeout = 0.0
-        self._io_refs = 0
-        self._closed = False
+        self._timeout = self.timeout = 0.0 if int(type) & SOCK_NONBLOCK else _defaulttimeout
+        # makefile() streams keep the descriptor open past close() until
+        # the last of them is closed.
+        self._closed, self._io_refs = False, 0
+
+    def __repr__(self):
+        fields = ["fd=%i" % self.fileno(), "family=%s" % self.family, "type=%s" % self.type,
+                  "proto=%i" % self.proto]
+        if not self._closed:
+            for label, ask in (("laddr", self.getsockname), ("raddr", self.getpeername)):
+                try:
+                    where = ask()
+                except OSError:
+                    continue
+                if where:
+                    fields.append("%s=%s" % (label, str(where)))
+        cls = self.__class__
+        state = " [closed]" if self._closed else ""
+        return "<%s.%s%s %s>" % (cls.__module__, cls.__qualname__, state, ", ".join(fields))
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         if not self._closed:
             self.close()
-
-    def __repr__(self):
-        closed = self._closed
-        s = "<%s.%s%s fd=%i, family=%s, type=%s, proto=%i" % (
-            self.__class__.__module__, self.__class__.__qualname__,
-            " [closed]" if closed else "", self.fileno(), self.family, self.type, self.proto)
-        if not closed:
-            try:
-                laddr = self.getsockname()
-                if laddr:
-                    s += ", laddr=%s" % str(laddr)
-            except OSError:
-                pass
-            try:
-                raddr = self.getpeername()
-                if raddr:
-                    s += ", raddr=%s" % str(raddr)
-            except OSError:
-                pass
-        return s + ">"
 
     def __getstate__(self):
         raise TypeError("cannot pickle %r object" % self.__class__.__name__)
@@ -273,19 +253,19 @@ class socket(SocketType):
 
     def close(self):
         self._closed = True
-        if self._io_refs <= 0:
-            self._real_close()
+        if self._io_refs < 1:
+            self._release()
 
-    def _real_close(self):
-        if self._fd >= 0:
-            fd, self._fd = self._fd, -1
+    def _release(self):
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
             _close(fd)
 
-    def _decref_socketios(self):
-        if self._io_refs > 0:
-            self._io_refs -= 1
-        if self._closed:
-            self.close()
+    # A makefile() stream is done with the socket.
+    def _stream_closed(self):
+        self._io_refs = max(self._io_refs - 1, 0)
+        if self._closed and not self._io_refs:
+            self._release()
 
     def detach(self):
         self._closed = True
@@ -455,9 +435,10 @@ class SocketFile:
         return self._sock.fileno()
 
     def __enter__(self):
+        self._check()
         return self
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         self.close()
 
     def __iter__(self):
@@ -571,7 +552,7 @@ class SocketFile:
                 self.flush()
         finally:
             self._closed = True
-            self._sock._decref_socketios()
+            self._sock._stream_closed()
             self._sock = None
 
 
@@ -671,32 +652,37 @@ def getnameinfo(sockaddr, flags):
     return host, str(port)
 
 
+def _connected(family, kind, proto, target, timeout, source_address):
+    conn = socket(family, kind, proto)
+    try:
+        if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
+            conn.settimeout(timeout)
+        if source_address:
+            conn.bind(source_address)
+        conn.connect(target)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=None, *, all_errors=False):
     host, port = address
-    exceptions = []
-    for af, socktype, proto, canonname, sa in getaddrinfo(host, port, 0, SOCK_STREAM):
-        sock = None
+    # Each address the name resolves to is tried in turn; the first to
+    # connect wins.
+    failures = []
+    for family, kind, proto, _canonname, target in getaddrinfo(host, port, 0, SOCK_STREAM):
         try:
-            sock = socket(af, socktype, proto)
-            if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
-                sock.settimeout(timeout)
-            if source_address:
-                sock.bind(source_address)
-            sock.connect(sa)
-            exceptions.clear()
-            return sock
-        except OSError as exc:
-            exceptions.append(exc)
-            if sock is not None:
-                sock.close()
-    if len(exceptions):
-        try:
-            if not all_errors:
-                raise exceptions[0]
-            raise ExceptionGroup("create_connection failed", exceptions)
-        finally:
-            exceptions.clear()
-    raise OSError("getaddrinfo returns an empty list")
+            return _connected(family, kind, proto, target, timeout, source_address)
+        except OSError as err:
+            failures.append(err)
+    if not failures:
+        raise OSError("getaddrinfo returns an empty list")
+    if all_errors:
+        raise ExceptionGroup("create_connection failed", failures)
+    first = failures[0]
+    failures.clear()
+    raise first
 
 
 def has_dualstack_ipv6():
@@ -704,27 +690,27 @@ def has_dualstack_ipv6():
 
 
 def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False, dualstack_ipv6=False):
-    if dualstack_ipv6 and family != AF_INET6:
+    if family != AF_INET6 and dualstack_ipv6:
         raise ValueError("dualstack_ipv6 requires AF_INET6 family")
-    sock = socket(family, SOCK_STREAM)
+    options = [(SOL_SOCKET, SO_REUSEADDR, 1)]
+    if reuse_port:
+        options.append((SOL_SOCKET, SO_REUSEPORT, 1))
+    if family == AF_INET6:
+        # Dual-stack: the IPv6 socket takes IPv4 connections as well.
+        options.append((IPPROTO_IPV6, IPV6_V6ONLY, int(not dualstack_ipv6)))
+    server = socket(family, SOCK_STREAM)
     try:
-        sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
-        if reuse_port:
-            sock.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
-        if family == AF_INET6:
-            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0 if dualstack_ipv6 else 1)
+        for level, name, value in options:
+            server.setsockopt(level, name, value)
         try:
-            sock.bind(address)
+            server.bind(address)
         except OSError as err:
             raise OSError(err.errno, "%s (while attempting to bind on address %r)" % (err.strerror, address)) from None
-        if backlog is None:
-            sock.listen()
-        else:
-            sock.listen(backlog)
-        return sock
+        server.listen(backlog)  # None: the default backlog
     except OSError:
-        sock.close()
+        server.close()
         raise
+    return server
 
 
 def inet_aton(ip_string):
