@@ -95,16 +95,45 @@ def _init_time(self, hour, minute, second, microsecond, tzinfo, fold):
     self._fold = fold
 
 
-def _add_time_fields(cls):
-    # time and datetime expose the same read-only fields.
-    for name, slot in (("hour", "_h"), ("minute", "_mi"), ("second", "_s"),
-                       ("microsecond", "_us"), ("tzinfo", "_tz"), ("fold", "_fold")):
-        setattr(cls, name, property(lambda self, slot=slot: getattr(self, slot), _read_only(cls, name)))
+def _add_fields(cls, fields, members=False):
+    # Read-only public fields backed by private slots: (name, slot) pairs.
+    for name, slot in fields:
+        setattr(cls, name, property(lambda self, slot=slot: getattr(self, slot), _read_only(cls, name, members)))
 
 
-def _read_only(cls, name):
-    # CPython's fields are C members: writing one names the defining type.
+_TIME_FIELDS = (("hour", "_h"), ("minute", "_mi"), ("second", "_s"), ("microsecond", "_us"), ("tzinfo", "_tz"),
+                ("fold", "_fold"))
+
+
+def _add_orderings(cls):
+    # The four orderings of cls from cls._order(other, op): a number whose
+    # sign is the answer (self - other), or NotImplemented.
+    def __lt__(self, other):
+        c = self._order(other, "<")
+        return c if c is NotImplemented else c < 0
+
+    def __le__(self, other):
+        c = self._order(other, "<=")
+        return c if c is NotImplemented else c <= 0
+
+    def __gt__(self, other):
+        c = self._order(other, ">")
+        return c if c is NotImplemented else c > 0
+
+    def __ge__(self, other):
+        c = self._order(other, ">=")
+        return c if c is NotImplemented else c >= 0
+
+    for method in (__lt__, __le__, __gt__, __ge__):
+        setattr(cls, method.__name__, method)
+
+
+def _read_only(cls, name, member):
+    # CPython's fields are C getters, whose error names the defining type,
+    # or (timedelta's) read-only C members, whose error does not.
     def fset(self, value):
+        if member:
+            raise AttributeError("readonly attribute")
         raise AttributeError("attribute '%s' of 'datetime.%s' objects is not writable" % (name, cls.__name__))
     return fset
 
@@ -119,10 +148,6 @@ def _round_half_even(num, den):
 
 def _name(x):
     return type(x).__module__ + "." + type(x).__qualname__
-
-
-def _cmp_err(op, a, b):
-    return TypeError("'%s' not supported between instances of '%s' and '%s'" % (op, _name(a), _name(b)))
 
 
 class timedelta:
@@ -166,63 +191,46 @@ class timedelta:
         t._set(us)
         return t
 
-    @property
-    def days(self):
-        return self._days
-
-    @property
-    def seconds(self):
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        return self._microseconds
-
     def total_seconds(self):
         return self._us / 10**6
 
     def __repr__(self):
-        args = []
-        if self._days:
-            args.append("days=%d" % self._days)
-        if self._seconds:
-            args.append("seconds=%d" % self._seconds)
-        if self._microseconds:
-            args.append("microseconds=%d" % self._microseconds)
-        return "%s(%s)" % (_name(self), ", ".join(args) or "0")
+        # Only the fields that are not zero are named; all zero is "0".
+        fields = (("days", self._days), ("seconds", self._seconds), ("microseconds", self._microseconds))
+        shown = ", ".join("%s=%d" % (name, value) for name, value in fields if value)
+        return "%s(%s)" % (_name(self), shown or "0")
 
     def __str__(self):
-        mm, ss = divmod(self._seconds, 60)
-        hh, mm = divmod(mm, 60)
-        s = "%d:%02d:%02d" % (hh, mm, ss)
-        if self._days:
-            s = "%d day%s, %s" % (self._days, "" if abs(self._days) == 1 else "s", s)
+        secs = self._seconds
+        text = "%d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60)
         if self._microseconds:
-            s += ".%06d" % self._microseconds
-        return s
+            text += ".%06d" % self._microseconds
+        if not self._days:
+            return text
+        return "%d %s, %s" % (self._days, "day" if abs(self._days) == 1 else "days", text)
 
     def __add__(self, other):
-        if isinstance(other, timedelta):
-            return timedelta._of(self._us + other._us)
-        return NotImplemented
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        return timedelta._of(self._us + other._us)
+
+    def __sub__(self, other):
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        return timedelta._of(self._us - other._us)
+
+    def __rsub__(self, other):
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        return timedelta._of(other._us - self._us)
 
     __radd__ = __add__
 
-    def __sub__(self, other):
-        if isinstance(other, timedelta):
-            return timedelta._of(self._us - other._us)
-        return NotImplemented
-
-    def __rsub__(self, other):
-        if isinstance(other, timedelta):
-            return timedelta._of(other._us - self._us)
-        return NotImplemented
+    def __pos__(self):
+        return self
 
     def __neg__(self):
         return timedelta._of(-self._us)
-
-    def __pos__(self):
-        return self
 
     def __abs__(self):
         return timedelta._of(abs(self._us))
@@ -267,44 +275,33 @@ class timedelta:
         return NotImplemented
 
     def __mod__(self, other):
-        if isinstance(other, timedelta):
-            if other._us == 0:
-                raise ZeroDivisionError("division by zero")
-            return timedelta._of(self._us % other._us)
-        return NotImplemented
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        return self.__divmod__(other)[1]
 
     def __divmod__(self, other):
-        if isinstance(other, timedelta):
-            if other._us == 0:
-                raise ZeroDivisionError("division by zero")
-            q, r = divmod(self._us, other._us)
-            return q, timedelta._of(r)
-        return NotImplemented
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        if not other._us:
+            raise ZeroDivisionError("division by zero")
+        quotient, rest = divmod(self._us, other._us)
+        return quotient, timedelta._of(rest)
 
     def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._us == other._us
-        return NotImplemented
+        return self._us == other._us if isinstance(other, timedelta) else NotImplemented
 
+    # One line each: timedeltas are compared often (sorting, timeouts).
     def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._us < other._us
-        return NotImplemented
+        return self._us < other._us if isinstance(other, timedelta) else NotImplemented
 
     def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._us <= other._us
-        return NotImplemented
+        return self._us <= other._us if isinstance(other, timedelta) else NotImplemented
 
     def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._us > other._us
-        return NotImplemented
+        return self._us > other._us if isinstance(other, timedelta) else NotImplemented
 
     def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._us >= other._us
-        return NotImplemented
+        return self._us >= other._us if isinstance(other, timedelta) else NotImplemented
 
     def __hash__(self):
         return hash((self._days, self._seconds, self._microseconds))
@@ -316,8 +313,8 @@ class timedelta:
         return (timedelta, (self._days, self._seconds, self._microseconds))
 
 
-timedelta.min = timedelta._of(-999999999 * _US_DAY)
-timedelta.max = timedelta._of(1000000000 * _US_DAY - 1)
+_add_fields(timedelta, (("days", "_days"), ("seconds", "_seconds"), ("microseconds", "_microseconds")), True)
+timedelta.min, timedelta.max = timedelta._of(-999999999 * _US_DAY), timedelta._of(1000000000 * _US_DAY - 1)
 timedelta.resolution = timedelta._of(1)
 
 
@@ -333,6 +330,9 @@ class tzinfo:
 
     def fromutc(self, dt):
         return dt + dt.utcoffset()
+
+
+_tzinfo_class = tzinfo  # for where a parameter named tzinfo hides it
 
 
 def _offset_str(off, sep=":"):
@@ -353,16 +353,31 @@ def _offset_str(off, sep=":"):
     return s
 
 
+_utc = None  # timezone.utc, once made
+
+
 class timezone(tzinfo):
-    def __init__(self, offset, name=None):
+    def __new__(cls, offset, name=None):
         if not isinstance(offset, timedelta):
             raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s" % type(offset).__name__)
         if name is not None and not isinstance(name, str):
             raise TypeError("timezone() argument 2 must be str, not %s" % type(name).__name__)
         if not -_US_DAY < offset._us < _US_DAY:
             raise ValueError("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not %r." % offset)
-        self._offset = offset
-        self._name = name
+        if name is None and not offset._us and _utc is not None:
+            return _utc  # as CPython's: a zero offset without a name is the one UTC
+        zone = object.__new__(cls)
+        zone._offset, zone._name = offset, name
+        return zone
+
+    def __init_subclass__(cls, **kwargs):
+        raise TypeError("type 'datetime.timezone' is not an acceptable base type")
+
+    def __getinitargs__(self):
+        return (self._offset,) if self._name is None else (self._offset, self._name)
+
+    def __reduce__(self):
+        return (timezone, self.__getinitargs__())
 
     def utcoffset(self, dt):
         return self._offset
@@ -391,15 +406,13 @@ class timezone(tzinfo):
         return self.tzname(None)
 
     def __eq__(self, other):
-        if isinstance(other, timezone):
-            return self._offset == other._offset
-        return NotImplemented
+        return self._offset == other._offset if isinstance(other, timezone) else NotImplemented
 
     def __hash__(self):
         return hash(self._offset)
 
 
-timezone.utc = timezone(timedelta(0))
+_utc = timezone.utc = timezone(timedelta(0))
 timezone.min = timezone(timedelta(hours=-23, minutes=-59))
 timezone.max = timezone(timedelta(hours=23, minutes=59))
 UTC = timezone.utc
@@ -426,20 +439,16 @@ def _iso(y, m, d):
 
 
 class IsoCalendarDate(tuple):
-    @property
-    def year(self):
-        return self[0]
-
-    @property
-    def week(self):
-        return self[1]
-
-    @property
-    def weekday(self):
-        return self[2]
+    year = property(lambda self: self[0])
+    week = property(lambda self: self[1])
+    weekday = property(lambda self: self[2])
 
     def __repr__(self):
         return "datetime.IsoCalendarDate(year=%d, week=%d, weekday=%d)" % (self[0], self[1], self[2])
+
+    def __reduce__(self):
+        # Pickled as a plain tuple, as CPython does.
+        return (tuple, (tuple(self),))
 
 
 def _strftime(fmt, y, mo, d, h, mi, s, us, tz, dt):
@@ -555,18 +564,6 @@ class date:
         r._y, r._m, r._d = y, m, d
         return r
 
-    @property
-    def year(self):
-        return self._y
-
-    @property
-    def month(self):
-        return self._m
-
-    @property
-    def day(self):
-        return self._d
-
     @classmethod
     def today(cls):
         t = _now()
@@ -585,8 +582,7 @@ class date:
         if n > 0x7FFFFFFF:
             raise OverflowError("signed integer is greater than maximum")
         # Past the last day, the year it would fall in is named.
-        y, m, d = _ord2ymd(n)
-        return cls(y, m, d)
+        return cls(*_ord2ymd(n))
 
     @classmethod
     def fromisoformat(cls, s):
@@ -645,22 +641,19 @@ class date:
         return _strftime(fmt, self._y, self._m, self._d, 0, 0, 0, 0, None, None)
 
     def __format__(self, fmt):
-        if not isinstance(fmt, str):
-            raise TypeError("must be str, not %s" % type(fmt).__name__)
-        if fmt:
-            return self.strftime(fmt)
-        return str(self)
+        # An empty format is str(); others go to strftime.
+        if isinstance(fmt, str):
+            return self.strftime(fmt) if fmt else str(self)
+        raise TypeError("__format__() argument 1 must be str, not %s" % ("None" if fmt is None else type(fmt).__name__))
 
     def __add__(self, other):
-        if isinstance(other, timedelta):
-            o = self.toordinal() + other._days
-            if not 1 <= o <= _MAXORD:
-                raise OverflowError("date value out of range")
-            y, m, d = _ord2ymd(o)
-            return type(self)._make(y, m, d) if type(self) is date else date(y, m, d)
-        return NotImplemented
-
-    __radd__ = __add__
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        o = self.toordinal() + other._days
+        if not 1 <= o <= _MAXORD:
+            raise OverflowError("date value out of range")
+        y, m, d = _ord2ymd(o)
+        return type(self)._make(y, m, d) if type(self) is date else date(y, m, d)
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
@@ -669,45 +662,27 @@ class date:
             return timedelta._of((self.toordinal() - other.toordinal()) * _US_DAY)
         return NotImplemented
 
-    def _cmpkey(self, other, op):
-        if isinstance(other, datetime) or not isinstance(other, date):
-            if op in ("==", "!="):
-                return None
-            if isinstance(other, datetime):
-                raise TypeError("can't compare %s to %s" % (_name(other), _name(self)))
-            raise _cmp_err(op, self, other)
-        return (self._y, self._m, self._d), (other._y, other._m, other._d)
+    __radd__ = __add__
 
+    # A date and a datetime do not compare (both sides say NotImplemented,
+    # as since 3.13): == is identity, < a TypeError.
     def __eq__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return (self._y, self._m, self._d) == (other._y, other._m, other._d)
-        if isinstance(other, datetime):
-            return False
-        return NotImplemented
+        return self._ymd() == other._ymd() if _plain_date(other) else NotImplemented
 
     def __lt__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        a, b = self._cmpkey(other, "<")
-        return a < b
+        return self._ymd() < other._ymd() if _plain_date(other) else NotImplemented
 
     def __le__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        a, b = self._cmpkey(other, "<=")
-        return a <= b
+        return self._ymd() <= other._ymd() if _plain_date(other) else NotImplemented
 
     def __gt__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        a, b = self._cmpkey(other, ">")
-        return a > b
+        return self._ymd() > other._ymd() if _plain_date(other) else NotImplemented
 
     def __ge__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        a, b = self._cmpkey(other, ">=")
-        return a >= b
+        return self._ymd() >= other._ymd() if _plain_date(other) else NotImplemented
+
+    def _ymd(self):
+        return self._y, self._m, self._d
 
     def __hash__(self):
         return hash((self._y, self._m, self._d))
@@ -716,8 +691,13 @@ class date:
         return (type(self), (bytes([self._y >> 8, self._y & 255, self._m, self._d]),))
 
 
-date.min = date(1, 1, 1)
-date.max = date(9999, 12, 31)
+_add_fields(date, (("year", "_y"), ("month", "_m"), ("day", "_d")))
+
+
+def _plain_date(x):
+    return isinstance(x, date) and not isinstance(x, datetime)
+
+date.min, date.max = date(1, 1, 1), date(9999, 12, 31)
 date.resolution = timedelta(days=1)
 
 
@@ -811,7 +791,7 @@ class time:
     def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
         if _state_bytes(hour, 6):
             # A pickle's state (time.__reduce__), then its tzinfo.
-            tz = minute if isinstance(minute, tzinfo) else None
+            tz = minute if isinstance(minute, _tzinfo_class) else None
             h, mi, sec, us = _clock_of(hour)
             _init_time(self, h, mi, sec, us, tz, 0)
             return
@@ -859,38 +839,21 @@ class time:
     def strftime(self, fmt):
         return _strftime(fmt, 1900, 1, 1, self._h, self._mi, self._s, self._us, self._tz, None)
 
-    def __format__(self, fmt):
-        if fmt:
-            return self.strftime(fmt)
-        return str(self)
+    __format__ = date.__format__
 
     def _key(self):
         return (self._h, self._mi, self._s, self._us)
 
     def __eq__(self, other):
-        if isinstance(other, time):
-            return self._key() == other._key() and self.utcoffset() == other.utcoffset()
-        return NotImplemented
+        if not isinstance(other, time):
+            return NotImplemented
+        return self._key() == other._key() and self.utcoffset() == other.utcoffset()
 
-    def __lt__(self, other):
-        if isinstance(other, time):
-            return self._key() < other._key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, time):
-            return self._key() <= other._key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, time):
-            return self._key() > other._key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, time):
-            return self._key() >= other._key()
-        return NotImplemented
+    def _order(self, other, op):
+        if not isinstance(other, time):
+            return NotImplemented
+        a, b = self._key(), other._key()
+        return (a > b) - (a < b)
 
     def __hash__(self):
         return hash(self._key())
@@ -899,9 +862,9 @@ class time:
         return True
 
 
-_add_time_fields(time)
-time.min = time(0, 0)
-time.max = time(23, 59, 59, 999999)
+_add_fields(time, _TIME_FIELDS)
+_add_orderings(time)
+time.min, time.max = time(0, 0), time(23, 59, 59, 999999)
 time.resolution = timedelta(microseconds=1)
 
 
@@ -1067,11 +1030,9 @@ class datetime(date):
         return _strftime(fmt, self._y, self._m, self._d, self._h, self._mi, self._s, self._us, self._tz, self)
 
     def __add__(self, other):
-        if isinstance(other, timedelta):
-            return type(self)._from_us(self._us_total() + other._us, self._tz)
-        return NotImplemented
-
-    __radd__ = __add__
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        return type(self)._from_us(self._us_total() + other._us, self._tz)
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
@@ -1086,13 +1047,12 @@ class datetime(date):
             return timedelta._of(us)
         return NotImplemented
 
-    def _cmp(self, other, op):
+    __radd__ = __add__
+
+    def _order(self, other, op):
+        # Microseconds apart, None where == meets naive and aware.
         if not isinstance(other, datetime):
-            if isinstance(other, date):
-                if op in ("==", "!="):
-                    return None
-                raise TypeError("can't compare %s to %s" % (_name(self), _name(other)))
-            return None
+            return NotImplemented
         a, b = self.utcoffset(), other.utcoffset()
         if (a is None) != (b is None):
             if op in ("==", "!="):
@@ -1105,30 +1065,8 @@ class datetime(date):
         return x - y
 
     def __eq__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        c = self._cmp(other, "==")
-        return c is not None and c == 0
-
-    def __lt__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        return self._cmp(other, "<") < 0
-
-    def __le__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        return self._cmp(other, "<=") <= 0
-
-    def __gt__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        return self._cmp(other, ">") > 0
-
-    def __ge__(self, other):
-        if not isinstance(other, date):
-            return NotImplemented
-        return self._cmp(other, ">=") >= 0
+        apart = self._order(other, "==")
+        return apart if apart is NotImplemented else apart == 0
 
     def __hash__(self):
         off = self.utcoffset()
@@ -1136,9 +1074,9 @@ class datetime(date):
         return hash(us)
 
 
-_add_time_fields(datetime)
-datetime.min = datetime(1, 1, 1)
-datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
+_add_fields(datetime, _TIME_FIELDS)
+_add_orderings(datetime)
+datetime.min, datetime.max = datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
 
 
