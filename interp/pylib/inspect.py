@@ -397,15 +397,15 @@ class Parameter:
     def __repr__(self):
         return '<{} "{}">'.format(type(self).__name__, self)
 
-    def __hash__(self):
-        return hash((self._name, self._kind, self._annotation, self._default))
-
     def __eq__(self, other):
         if not isinstance(other, Parameter):
             return NotImplemented
         # Field by field with ==: a NaN default makes two parameters unequal.
         return self is other or (self._name == other._name and self._kind == other._kind
                                  and self._default == other._default and self._annotation == other._annotation)
+
+    def __hash__(self):
+        return hash((self._name, self._kind, self._annotation, self._default))
 
 
 class BoundArguments:
