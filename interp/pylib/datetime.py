@@ -844,19 +844,37 @@ class time:
     def _key(self):
         return (self._h, self._mi, self._s, self._us)
 
+    def _utc_key(self, offset):
+        # The clock moved to UTC, as CPython's C code does it: whole
+        # seconds of the offset, microseconds compared after.
+        return self._h * 3600 + self._mi * 60 + self._s - offset._us // 1000000, self._us
+
     def __eq__(self, other):
-        if not isinstance(other, time):
-            return NotImplemented
-        return self._key() == other._key() and self.utcoffset() == other.utcoffset()
+        apart = self._order(other, "==")
+        return apart if apart is NotImplemented else apart == 0
 
     def _order(self, other, op):
+        # Times with the same tzinfo object, or equal offsets, compare by
+        # their fields; other aware times as UTC readings. A naive and an
+        # aware time are unequal and do not order.
         if not isinstance(other, time):
             return NotImplemented
-        a, b = self._key(), other._key()
+        mine = theirs = None
+        if self._tz is not other._tz:
+            mine, theirs = self.utcoffset(), other.utcoffset()
+        if mine == theirs:
+            a, b = self._key(), other._key()
+        elif mine is None or theirs is None:
+            if op == "==":
+                return None
+            raise TypeError("can't compare offset-naive and offset-aware times")
+        else:
+            a, b = self._utc_key(mine), other._utc_key(theirs)
         return (a > b) - (a < b)
 
     def __hash__(self):
-        return hash(self._key())
+        offset = self.utcoffset()
+        return hash(self._key() if offset is None else self._utc_key(offset))
 
     def __bool__(self):
         return True
