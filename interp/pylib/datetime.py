@@ -588,6 +588,9 @@ class date:
     def fromisoformat(cls, s):
         if not isinstance(s, str):
             raise TypeError("fromisoformat: argument must be str")
+        week_date = _parse_isoweek(s)
+        if week_date is not None and week_date[1] == len(s):
+            return cls(*week_date[0])
         r = _parse_isodate(s)
         if r is None or len(s) not in (8, 10):
             raise ValueError("Invalid isoformat string: %r" % s)
@@ -601,10 +604,7 @@ class date:
             raise ValueError("Invalid week: %d" % week)
         if not 1 <= day <= 7:
             raise ValueError("Invalid weekday: %d (range is [1, 7])" % day)
-        y1 = _ymd2ord(year, 1, 1)
-        mon1 = y1 - _wday(y1) + (7 if _wday(y1) > 3 else 0)
-        y, m, d = _ord2ymd(mon1 + (week - 1) * 7 + day - 1)
-        return cls(y, m, d)
+        return cls(*_ord2ymd(_isoweek_ordinal(year, week, day)))
 
     def toordinal(self):
         return _ymd2ord(self._y, self._m, self._d)
@@ -701,7 +701,7 @@ date.min, date.max = date(1, 1, 1), date(9999, 12, 31)
 date.resolution = timedelta(days=1)
 
 
-def _time_repr(x, h, mi, s, us, tz):
+def _time_repr(x, h, mi, s, us, tz, fold=0):
     if us:
         body = "%d, %d, %d, %d" % (h, mi, s, us)
     elif s:
@@ -710,6 +710,8 @@ def _time_repr(x, h, mi, s, us, tz):
         body = "%d, %d" % (h, mi)
     if tz is not None:
         body += ", tzinfo=%r" % tz
+    if fold:
+        body += ", fold=1"
     return body
 
 
@@ -727,6 +729,38 @@ def _time_iso(h, mi, s, us, timespec):
     if timespec == "microseconds":
         return "%02d:%02d:%02d.%06d" % (h, mi, s, us)
     raise ValueError("Unknown timespec value")
+
+
+def _isoweek_ordinal(year, week, day):
+    # Week 1 is the one with the year's first Thursday; weeks start Monday.
+    jan1 = _ymd2ord(year, 1, 1)
+    monday1 = jan1 - _wday(jan1) + (7 if _wday(jan1) > 3 else 0)
+    return monday1 + (week - 1) * 7 + day - 1
+
+
+def _parse_isoweek(s):
+    # An ISO week date at the start of s: YYYY-Www[-D] or YYYYWww[D] (the
+    # day defaults to Monday). -> ((y, m, d), length used) or None.
+    dashed = s[4:6] == "-W"
+    if not dashed and s[4:5] != "W":
+        return None
+    at = 6 if dashed else 5
+    end = at + 2
+    day = "1"
+    if dashed and s[end:end + 1] == "-":
+        day, end = s[end + 1:end + 2], end + 2
+    elif not dashed and s[end:end + 1].isdigit():
+        day, end = s[end], end + 1
+    fields = (s[:4], s[at:at + 2], day)
+    if not all(len(f) == n and f.isdigit() and f.isascii() for f, n in zip(fields, (4, 2, 1))):
+        return None
+    y, w, d = int(fields[0]), int(fields[1]), int(fields[2])
+    if not MINYEAR <= y <= MAXYEAR or not 1 <= d <= 7 or not 1 <= w <= 53:
+        return None
+    if w == 53 and _iso(y, 12, 28)[1] != 53:
+        return None
+    n = _isoweek_ordinal(y, w, d)
+    return (_ord2ymd(n), end) if 1 <= n <= _MAXORD else None
 
 
 def _parse_isodate(s):
@@ -834,7 +868,7 @@ class time:
         return self.isoformat()
 
     def __repr__(self):
-        return "%s(%s)" % (_name(self), _time_repr(self, self._h, self._mi, self._s, self._us, self._tz))
+        return "%s(%s)" % (_name(self), _time_repr(self, self._h, self._mi, self._s, self._us, self._tz, self._fold))
 
     def strftime(self, fmt):
         return _strftime(fmt, 1900, 1, 1, self._h, self._mi, self._s, self._us, self._tz, None)
@@ -964,10 +998,14 @@ class datetime(date):
     def fromisoformat(cls, s):
         if not isinstance(s, str):
             raise TypeError("fromisoformat: argument must be str")
-        d = _parse_isodate(s)
-        if d is None:
-            raise ValueError("Invalid isoformat string: %r" % s)
-        dlen = 10 if len(s) >= 10 and s[4] == "-" else 8
+        week_date = _parse_isoweek(s)
+        if week_date is not None:
+            d, dlen = week_date
+        else:
+            d = _parse_isodate(s)
+            if d is None:
+                raise ValueError("Invalid isoformat string: %r" % s)
+            dlen = 10 if len(s) >= 10 and s[4] == "-" else 8
         rest = s[dlen:]
         t = (0, 0, 0, 0, None)
         if rest:
@@ -1039,7 +1077,7 @@ class datetime(date):
 
     def __repr__(self):
         return "%s(%d, %d, %d, %s)" % (_name(self), self._y, self._m, self._d,
-                                       _time_repr(self, self._h, self._mi, self._s, self._us, self._tz))
+                                       _time_repr(self, self._h, self._mi, self._s, self._us, self._tz, self._fold))
 
     def ctime(self):
         return _strftime("%c", self._y, self._m, self._d, self._h, self._mi, self._s, 0, None, None)
