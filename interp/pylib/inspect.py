@@ -17,7 +17,8 @@ __all__ = ["ismodule", "isclass", "ismethod", "isfunction", "isgeneratorfunction
            "istraceback", "getmembers", "getmembers_static", "getdoc", "cleandoc", "getmodule",
            "getsource", "getsourcelines", "getfile", "signature", "Signature", "Parameter",
            "BoundArguments", "getfullargspec", "FullArgSpec", "currentframe", "stack",
-           "formatannotation", "getmro", "unwrap", "isasyncgen", "get_annotations", "getattr_static"]
+           "formatannotation", "getmro", "unwrap", "isasyncgen", "get_annotations", "getattr_static",
+           "markcoroutinefunction"]
 
 _CO_VARARGS = 0x04
 _CO_VARKEYWORDS = 0x08
@@ -59,7 +60,24 @@ def _has_flag(object, flag):
 
 
 def iscoroutinefunction(object):
-    return _has_flag(object, 0x80)
+    return _has_flag(object, 0x80) or _marked_coroutine(object)
+
+
+# markcoroutinefunction's stamp: a plain function that returns awaitables
+# counts as a coroutine function.
+_COROUTINE_STAMP = object()
+
+
+def markcoroutinefunction(func):
+    target = func.__func__ if ismethod(func) else func
+    target._minipy_coroutine_stamp = _COROUTINE_STAMP
+    return func
+
+
+def _marked_coroutine(object):
+    while ismethod(object) or isinstance(object, _functools.partial):
+        object = object.__func__ if ismethod(object) else object.func
+    return getattr(object, "_minipy_coroutine_stamp", None) is _COROUTINE_STAMP
 
 
 def iscoroutine(object):
@@ -172,11 +190,44 @@ def getmembers_static(object, predicate=None):
 _missing = object()
 
 
-# Not static here: the attribute is looked up as getattr would.
+def _class_dict_lookup(classes, attr):
+    # The first of classes whose own namespace holds attr: (True, value),
+    # else (False, None). No descriptor is run.
+    for klass in classes:
+        space = getattr(klass, "__dict__", None)
+        if space is not None and attr in space:
+            return True, space[attr]
+    return False, None
+
+
+def _mro_of(klass):
+    # minipy's type(C) of a plain class may not carry __mro__.
+    return getattr(klass, "__mro__", None) or (klass,)
+
+
 def getattr_static(obj, attr, default=_missing):
-    if default is _missing:
-        return getattr(obj, attr)
-    return getattr(obj, attr, default)
+    # Namespaces are read directly: no __get__, __getattr__ or
+    # __getattribute__ runs. For an instance a data descriptor on its class
+    # wins over the instance's own dict, which wins over other class
+    # attributes; for a class, its MRO comes before its metaclass's.
+    if isinstance(obj, type):
+        found, value = _class_dict_lookup(obj.__mro__, attr)
+        if not found:
+            found, value = _class_dict_lookup(_mro_of(type(obj)), attr)
+    else:
+        found, value = _class_dict_lookup(_mro_of(type(obj)), attr)
+        if not (found and isdatadescriptor(value)):
+            try:
+                own = vars(obj)
+            except TypeError:
+                own = {}
+            if attr in own:
+                found, value = True, own[attr]
+    if found:
+        return value
+    if default is not _missing:
+        return default
+    raise AttributeError(attr)
 
 
 def cleandoc(doc):
