@@ -166,15 +166,11 @@ def unwrap(func, *, stop=None):
     return f
 
 
-def getmembers(object, predicate=None):
-    names = dir(object)
-    if isclass(object):
-        # Names from the bases' __dict__ too, as dir() lists them.
-        names = list(names)
+def _members(object, predicate, fetch):
     out = []
-    for key in names:
+    for key in dir(object):
         try:
-            value = getattr(object, key)
+            value = fetch(object, key)
         except AttributeError:
             continue
         if predicate is None or predicate(value):
@@ -183,8 +179,13 @@ def getmembers(object, predicate=None):
     return out
 
 
+def getmembers(object, predicate=None):
+    return _members(object, predicate, getattr)
+
+
 def getmembers_static(object, predicate=None):
-    return getmembers(object, predicate)
+    # Values as getattr_static finds them: descriptors themselves.
+    return _members(object, predicate, getattr_static)
 
 
 _missing = object()
