@@ -577,8 +577,11 @@ def _lookup(host, family):
 
 
 def gethostbyname(hostname):
-    if not isinstance(hostname, str):
-        raise TypeError("gethostbyname() argument 1 must be str, not %s" % type(hostname).__name__)
+    if isinstance(hostname, (bytes, bytearray)):
+        hostname = bytes(hostname).decode("latin-1")  # the bytes as they are
+    elif not isinstance(hostname, str):
+        raise TypeError("gethostbyname() argument 1 must be str, bytes or bytearray, not %s"
+                        % ("None" if hostname is None else type(hostname).__name__))
     if hostname == "":
         return "0.0.0.0"
     return _lookup(hostname, AF_INET)[0]
@@ -608,7 +611,7 @@ _PROTOS = {SOCK_STREAM: IPPROTO_TCP, SOCK_DGRAM: IPPROTO_UDP, SOCK_RAW: 0}
 
 def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     if isinstance(host, bytes):
-        host = host.decode("idna")
+        host = host.decode("latin-1")  # the bytes as they are
     if port is None:
         port = 0
     elif isinstance(port, (str, bytes)):
@@ -733,13 +736,33 @@ def inet_ntoa(packed_ip):
     return ".".join(str(b) for b in packed_ip)
 
 
+def _dotted_quad(text):
+    # Four decimal numbers 0..255 without leading zeros (as the C library
+    # reads them for inet_pton), or None.
+    parts = text.split(".")
+    if len(parts) != 4:
+        return None
+    for p in parts:
+        if not (p.isdigit() and p.isascii()) or len(p) > 1 and p[0] == "0" or int(p) > 255:
+            return None
+    return bytes(int(p) for p in parts)
+
+
 def inet_pton(address_family, ip_string):
     if address_family == AF_INET:
-        parts = ip_string.split(".")
-        if len(parts) != 4 or not all(p.isdigit() and int(p) <= 255 for p in parts):
+        packed = _dotted_quad(ip_string)
+        if packed is None:
             raise OSError("illegal IP address string passed to inet_pton")
-        return bytes(int(p) for p in parts)
+        return packed
     if address_family == AF_INET6:
+        # A trailing dotted quad stands for the last two groups.
+        last = ip_string.rpartition(":")[2]
+        if "." in last:
+            quad = _dotted_quad(last)
+            if quad is None:
+                raise OSError("illegal IP address string passed to inet_pton")
+            ip_string = ip_string[:len(ip_string) - len(last)] + "%x:%x" % (quad[0] << 8 | quad[1],
+                                                                          quad[2] << 8 | quad[3])
         head, sep, tail = ip_string.partition("::")
         try:
             left = [int(g, 16) for g in head.split(":")] if head else []
@@ -774,21 +797,53 @@ def inet_ntop(address_family, packed_ip):
             else:
                 i += 1
         hexes = ["%x" % g for g in groups]
+        if best == 0 and (bestlen == 6 or bestlen == 5 and groups[5] == 0xffff):
+            # IPv4-compatible and IPv4-mapped addresses end in a dotted quad.
+            return "::" + ("ffff:" if bestlen == 5 else "") + inet_ntoa(packed_ip[12:])
         if best < 0:
             return ":".join(hexes)
         return ":".join(hexes[:best]) + "::" + ":".join(hexes[best + bestlen:])
     raise ValueError("unknown address family %d" % address_family)
 
 
+def _swap16(name, x):
+    if not isinstance(x, int):
+        if isinstance(x, float) or not hasattr(type(x), "__index__"):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
+        x = x.__index__()
+    if not -2**31 <= x < 2**31:
+        raise OverflowError("Python int too large to convert to C int")
+    if x < 0:
+        raise OverflowError("%s: can't convert negative Python int to C 16-bit unsigned integer" % name)
+    if x > 0xffff:
+        raise OverflowError("%s: Python int too large to convert to C 16-bit unsigned integer" % name)
+    return (x >> 8) | (x & 0xff) << 8
+
+
+def _swap32(x):
+    if not isinstance(x, int):
+        raise TypeError("expected int, %s found" % type(x).__name__)
+    if x < 0:
+        raise OverflowError("can't convert negative value to unsigned int")
+    if x > 0xffffffff:
+        # Read as a C unsigned long (64 bits here) first.
+        raise OverflowError("int larger than 32 bits" if x < 2**64 else "Python int too large to convert to C unsigned long")
+    return int.from_bytes(int(x).to_bytes(4, "big"), "little")
+
+
+# The network order is big-endian, this machine's little-endian: both
+# directions swap the bytes.
 def htons(x):
-    return ((x & 0xff) << 8) | ((x >> 8) & 0xff)
+    return _swap16("htons", x)
 
 
-ntohs = htons
+def ntohs(x):
+    return _swap16("ntohs", x)
 
 
 def htonl(x):
-    return int.from_bytes(x.to_bytes(4, "big"), "little")
+    return _swap32(x)
 
 
-ntohl = htonl
+def ntohl(x):
+    return _swap32(x)
