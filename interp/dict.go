@@ -350,6 +350,11 @@ func (d *Dict) setHashed(k Val, h int64, v Val) error {
 		d.entries[i].v = pack(v)
 		return nil
 	}
+	return d.insertHashed(k, h, v)
+}
+
+// insertHashed adds k, whose hash is h and which is not in d.
+func (d *Dict) insertHashed(k Val, h int64, v Val) error {
 	if d.filled >= usable(len(d.index)) || len(d.entries) == cap(d.entries) {
 		if err := d.resize(usable(indexFor(d.used * 3))); err != nil {
 			return err

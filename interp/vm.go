@@ -1177,7 +1177,12 @@ relift:
 				// A key that is there; a missing one takes the generic path.
 				var v Val
 				var found bool
-				if v, found, err = d.get(f.get(in.C)); err != nil {
+				if y.Tag == tagInt {
+					if v, found = d.getInt(y.Bits); found {
+						f.set(in.A, v)
+						continue
+					}
+				} else if v, found, err = d.get(f.get(in.C)); err != nil {
 					break
 				}
 				if found {
@@ -1212,7 +1217,12 @@ relift:
 				}
 			}
 			if d, ok := objs[in.A].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && regs[in.C].Tag != tagEmpty && !vm.threaded() {
-				if err = d.set(f.get(in.B), f.get(in.C)); err != nil {
+				if y.Tag == tagInt {
+					err = d.setInt(y.Bits, f.get(in.C))
+				} else {
+					err = d.set(f.get(in.B), f.get(in.C))
+				}
+				if err != nil {
 					break
 				}
 				continue
@@ -1222,11 +1232,21 @@ relift:
 			// loop, probes here; other containers go to opContains
 			// straight (slowOp's switch is a cost at this rate).
 			if !vm.threaded() && regs[in.C].Tag == tagObject {
-				if s, ok := objs[in.C].(*Set); ok && regs[in.B].Tag == tagInt {
-					k := Val{T: tagInt, B: regs[in.B].Bits}
-					found := s.findInt(k, pyIntHash(int64(k.B))) >= 0
-					regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(found == (in.Op == opIn))}
-					continue
+				if regs[in.B].Tag == tagInt {
+					b := regs[in.B].Bits
+					found, ok := false, true
+					switch c := objs[in.C].(type) {
+					case *Set:
+						found = c.findInt(Val{T: tagInt, B: b}, pyIntHash(int64(b))) >= 0
+					case *Dict:
+						found = c.findInt(b, pyIntHash(int64(b))) >= 0
+					default:
+						ok = false
+					}
+					if ok {
+						regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(found == (in.Op == opIn))}
+						continue
+					}
 				}
 				err = vm.opContains(f, in)
 			} else if vm.threaded() {
