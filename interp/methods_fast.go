@@ -482,8 +482,11 @@ func dictGetFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	if len(kwn) > 0 || len(args) < 1 || len(args) > 2 {
 		return vm.callBuiltinMethod(self, "get", args, kwn)
 	}
-	v, ok, err := d.get(args[0])
-	if err != nil || ok {
+	if k := args[0]; k.T == tagInt {
+		if v, ok := d.getInt(k.B); ok {
+			return v, nil
+		}
+	} else if v, ok, err := d.get(k); err != nil || ok {
 		return v, err
 	}
 	if len(args) == 2 {
@@ -505,6 +508,12 @@ func setAddFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 // isupper and islower); the result is true when no byte fails and one
 // passes.
 func strTestFast(name string, class func(c byte) int8) extraFn {
+	// Each byte's class is looked up, not asked of class: a load where a
+	// call through a func value per byte cost ~15 instructions.
+	var table [256]int8
+	for c := range table {
+		table[c] = class(byte(c))
+	}
 	return noArgs0("str", name, func(vm *VM, v Val) (Val, error) {
 		s := v.str()
 		if !s.ascii() {
@@ -512,7 +521,7 @@ func strTestFast(name string, class func(c byte) int8) extraFn {
 		}
 		pass := false
 		for i := 0; i < len(s.s); i++ {
-			switch class(s.s[i]) {
+			switch table[s.s[i]] {
 			case -1:
 				return False, nil
 			case 1:
