@@ -8,6 +8,10 @@ import (
 	"sync/atomic"
 )
 
+// isTemp reports whether slot s is a temporary (past the locals and the
+// constants), which nothing reads after the instruction that consumes it.
+func (co *Code) isTemp(s int32) bool { return int(s) >= co.nlocals+len(co.consts) }
+
 // Code is a compiled function or module body.
 type Code struct {
 	name        string

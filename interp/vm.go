@@ -1052,7 +1052,9 @@ relift:
 				continue
 			case *funcIter, *dictIter:
 				// for a, b in zip(...) / enumerate(...) / d.items(): no tuple.
-				if u := &code[in.C]; u.Op == opUnpack && u.B == in.B && u.C == 2 && u.D < 0 {
+				// Only when the item's slot is a temporary: `for t in z:
+				// a, b = t` reads t later.
+				if u := &code[in.C]; u.Op == opUnpack && u.B == in.B && u.C == 2 && u.D < 0 && co.isTemp(in.B) {
 					var applicable bool
 					if applicable, ok, err = vm.nextPair(f, it, u.A); err != nil {
 						break dispatch
