@@ -210,6 +210,15 @@ func (l *List) popFront() Val {
 // (a (priority, node) entry) ordered by plainOrder, without compare's
 // dispatch; the rest goes to compare.
 func (vm *VM) heapLess(a, b Val) (bool, error) {
+	if a.T == tagObject && b.T == tagObject {
+		if x, ok := a.O.(*Tuple); ok {
+			if y, ok := b.O.(*Tuple); ok {
+				if lt, sure := leadIntLess(x, y); sure {
+					return lt, nil
+				}
+			}
+		}
+	}
 	if c, ok := plainOrder(&a, &b, 0); ok {
 		return c < 0, nil
 	}
@@ -221,6 +230,9 @@ func (vm *VM) heapLessAt(h *List, i, j int) (bool, error) {
 	if h.objs != nil && h.vals[i].Tag == tagObject && h.vals[j].Tag == tagObject {
 		if x, ok := h.objs[i].(*Tuple); ok {
 			if y, ok := h.objs[j].(*Tuple); ok {
+				if lt, sure := leadIntLess(x, y); sure {
+					return lt, nil
+				}
 				if c, ok := tupleOrder(x, y, 0); ok {
 					return c < 0, nil
 				}
@@ -228,4 +240,19 @@ func (vm *VM) heapLessAt(h *List, i, j int) (bool, error) {
 		}
 	}
 	return vm.heapLess(h.at(i), h.at(j))
+}
+
+// leadIntLess is x < y for (priority, ...) entries whose first items are
+// unequal ints, which decide the order alone; sure is false otherwise.
+// Most of a Dijkstra heap's comparisons end here, without tupleOrder's
+// loop.
+func leadIntLess(x, y *Tuple) (lt, sure bool) {
+	if len(x.items) == 0 || len(y.items) == 0 {
+		return false, false
+	}
+	p, q := &x.items[0], &y.items[0]
+	if p.T != tagInt || q.T != tagInt || p.B == q.B {
+		return false, false
+	}
+	return int64(p.B) < int64(q.B), true
 }
