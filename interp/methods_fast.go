@@ -80,6 +80,12 @@ func strShiftCase(vm *VM, self Val, s *Str, from, delta byte) Val {
 		i++
 	}
 	if i == len(str) {
+		// Unchanged: a word gives its shared str, whose hash is known
+		// and which a dict's key of the same word is, so a look-up
+		// matches by identity instead of hashing and comparing text.
+		if w := vm.sharedWord(str); w != nil {
+			return ObjVal(w)
+		}
 		return self
 	}
 	if len(str) == 1 {
