@@ -34,6 +34,29 @@ func registerFastMethods() {
 	}
 	extraMethods["dict"] = map[string]extraFn{"get": dictGetFast}
 	extraMethods["set"] = map[string]extraFn{"add": setAddFast}
+	extraMethods["collections.deque"] = map[string]extraFn{"popleft": dequePopleftFast}
+}
+
+// dequePopleftFast is deque.popleft(), a breadth-first search's every
+// step: the list's front dropped in place (dropFront), no argument
+// stack or method-name dispatch.
+func dequePopleftFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	l := self.O.(*List)
+	if len(kwn) > 0 {
+		return Val{}, newErr(TypeError, "deque.popleft() takes no keyword arguments")
+	}
+	if len(args) > 0 {
+		return Val{}, newErr(TypeError, "deque.popleft() takes no arguments (%d given)", len(args))
+	}
+	if vm.threaded() {
+		return vm.callBuiltinMethod(self, "popleft", args, kwn)
+	}
+	if l.Len() == 0 {
+		return Val{}, newErr(IndexError, "pop from an empty deque")
+	}
+	v := l.at(0)
+	l.removeRange(0, 1)
+	return v, nil
 }
 
 // asciiStr is a new str known to be ASCII.

@@ -449,13 +449,15 @@ func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error
 
 // Codes of the built-in types whose receivers are most often called
 // through a site (builtinExtraAt): their Go types name one Python type
-// each, so a type switch stands for the name's comparison.
+// each (a *List a list or, by its flag, a deque), so a type switch stands
+// for the name's comparison.
 const (
 	tcOther uint8 = iota
 	tcStr
 	tcList
 	tcDict
 	tcTuple
+	tcDeque
 )
 
 // builtinCode is the code of the built-in type named tname.
@@ -469,6 +471,8 @@ func builtinCode(tname string) uint8 {
 		return tcDict
 	case "tuple":
 		return tcTuple
+	case "collections.deque":
+		return tcDeque
 	}
 	return tcOther
 }
@@ -489,8 +493,11 @@ func builtinExtraAt(c *siteCache, o Object) extraFn {
 	var code uint8
 	if _, ok := o.(*Str); ok {
 		code = tcStr
-	} else if _, ok := o.(*List); ok {
+	} else if l, ok := o.(*List); ok {
 		code = tcList
+		if l.deque {
+			code = tcDeque
+		}
 	} else if _, ok := o.(*Dict); ok {
 		code = tcDict
 	} else if _, ok := o.(*Tuple); ok {
