@@ -978,14 +978,13 @@ relift:
 					goto nextItem // the list is shared: vm.next locks it
 				}
 				if l := it.l; it.i < len(l.vals) {
-					if l.objs != nil && code[in.C].Op == opUnpack {
+					if u := &code[in.C]; l.objs != nil && u.Op == opUnpack && u.B == in.B && u.D < 0 && co.isTemp(in.B) {
 						// for u, v in edges: a tuple's items straight
 						// into the UNPACK's targets, as its fast path
 						// would put them, while the loop is not hot
 						// (the JIT sees both instructions run).
-						u := &code[in.C]
-						if t, isTuple := l.objs[it.i].(*Tuple); isTuple && l.vals[it.i].Tag == tagObject && u.B == in.B && u.D < 0 &&
-							int(u.C) == len(t.items) && co.isTemp(in.B) && counters[pc-1]+1 < vm.hot.Load() {
+						if t, isTuple := l.objs[it.i].(*Tuple); isTuple && l.vals[it.i].Tag == tagObject &&
+							int(u.C) == len(t.items) && counters[pc-1]+1 < vm.hot.Load() {
 							for i := range t.items {
 								x := &t.items[i]
 								regs[u.A+int32(i)] = templates.Value{Tag: x.T, Bits: x.B}
