@@ -57,6 +57,12 @@ type Class struct {
 	// global map, which kept every class it had seen (and its VM) alive.
 	abstract atomic.Pointer[[]string]
 	abcRoot  bool
+	// slotDescrs are the class's __dict__ and __weakref__ descriptors,
+	// made when its __dict__ is first listed (class_static.go).
+	slotDescrs [2]atomic.Pointer[Val]
+	// memberDescrs are the member descriptors of its __slots__ names,
+	// made when first read, guarded by subMu.
+	memberDescrs map[string]Val
 	// abcRegistry is the classes registered as virtual subclasses of an
 	// ABC (mod_abc_register.go).
 	abcRegistry atomic.Pointer[[]Val]
@@ -255,6 +261,13 @@ func (c *compiler) classDef(x *ClassDef) {
 			}
 		}
 	}
+	// 3.13's __firstlineno__ (the first decorator's line when there are
+	// any) comes first in the namespace, after __module__ and __qualname__.
+	first := x.line
+	if len(x.decorators) > 0 {
+		first = x.decorators[0].position().line
+	}
+	c.emit(opSetAttr, cls, c.name("__firstlineno__"), c.constSlot(IntVal(int64(first))))
 	var anns [][2]string // name, annotation text: the class's __annotations__
 	for _, s := range x.body {
 		save := c.temps
@@ -313,6 +326,7 @@ func (c *compiler) classDef(x *ClassDef) {
 		}
 		c.emit(opSetAttr, cls, c.name("__annotations__"), d)
 	}
+	c.emit(opSetAttr, cls, c.name("__static_attributes__"), c.constSlot(staticAttributes(x.body)))
 	c.line = x.line
 	c.emit(opClassDone, cls, meta, kw)
 	c.applyDecorators(decos, cls)

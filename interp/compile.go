@@ -163,7 +163,11 @@ type compiler struct {
 	// its body has bound so far, which class-level expressions can see.
 	classSlot  int
 	classNames map[string]bool
-	className  string
+	// classComp counts the comprehensions in a class body being compiled:
+	// their names skip the class namespace, as CPython's (only the first
+	// iterable is evaluated in the class scope).
+	classComp int
+	className string
 	// classGlobals are the names a class body declares global.
 	classGlobals map[string]bool
 	// classBound are the names a class body binds anywhere: a read of one
@@ -816,7 +820,7 @@ func (c *compiler) del(t Expr) {
 	switch x := t.(type) {
 	case *Name:
 		if c.inClassBody(x.id) {
-			c.emit(opDelAttr, c.classSlot, c.name(x.id))
+			c.emit(opDelAttr, c.classSlot, c.name(x.id), 1)
 		} else if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) {
 			c.emit(opDelLocal, s)
 		} else if s >= 0 {

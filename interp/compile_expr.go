@@ -39,11 +39,11 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	}
 	switch x := e.(type) {
 	case *Name:
-		if c.classNames[x.id] && len(c.overlay) > 0 {
+		if c.classNames[x.id] && len(c.overlay) > 0 && c.classComp == 0 {
 			c.emit(opGetAttr, dst, c.classSlot, c.name(x.id))
 			return
 		}
-		if (c.classNames[x.id] || c.classBound[x.id]) && c.inClassBody(x.id) {
+		if (c.classNames[x.id] || c.classBound[x.id]) && c.inClassBody(x.id) && c.classComp == 0 {
 			// The class's own namespace, else the globals and builtins.
 			j := c.emit(opClassGet, dst, c.classSlot, c.name(x.id), 0)
 			c.caretAt(x)
@@ -610,6 +610,10 @@ func (c *compiler) comprehension(x *Comp, dst int) {
 	}
 	c.overlay = append(c.overlay, map[string]int{})
 	defer func() { c.overlay = c.overlay[:len(c.overlay)-1] }()
+	if c.classNames != nil {
+		c.classComp++
+		defer func() { c.classComp-- }()
+	}
 	saveCaptured, saveSized := c.compCaptured, c.compSized
 	c.compCaptured = compCapturedNames(x)
 	c.compSized = 0
@@ -643,10 +647,13 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	it := c.temp()
 	// The first iterable is evaluated in the enclosing scope.
 	if gi == 0 {
-		ov := c.overlay
+		ov, cc := c.overlay, c.classComp
 		c.overlay = ov[:len(ov)-1]
+		if c.classNames != nil {
+			c.classComp--
+		}
 		c.iterTo(g.iter, it)
-		c.overlay = ov
+		c.overlay, c.classComp = ov, cc
 	} else {
 		c.iterTo(g.iter, it)
 	}

@@ -223,25 +223,7 @@ func (vm *VM) classAttr(c *Class, name string) (Val, bool) {
 		}
 		return tupleOf(ms), true
 	case "__dict__":
-		// CPython's also has __module__ first and __doc__ (None when
-		// there is no docstring); not 3.13's __firstlineno__ and
-		// __static_attributes__ or the __dict__/__weakref__ descriptors.
-		d := newDict()
-		if _, own := c.attrs["__module__"]; !own {
-			d.set(StrVal("__module__"), StrVal(c.moduleName()))
-		}
-		for _, n := range c.order {
-			if v, ok := c.attrs[n]; ok {
-				d.set(StrVal(n), v)
-			}
-		}
-		if _, own := c.attrs["__doc__"]; !own {
-			d.set(StrVal("__doc__"), NoneVal)
-		}
-		if p, err := vm.mappingProxy(d); err == nil {
-			return p, true
-		}
-		return ObjVal(d), true
+		return vm.classDictView(c, nil), true
 	case "__annotations__":
 		return ObjVal(newDict()), true
 	case "__subclasses__":

@@ -179,7 +179,7 @@ var opInfo = [opCount]struct {
 	opGetItem:       {"GET_ITEM", "sss"},
 	opSetItem:       {"SET_ITEM", "sss"},
 	opDelItem:       {"DEL_ITEM", "ss"},
-	opDelAttr:       {"DEL_ATTR", "sn"},
+	opDelAttr:       {"DEL_ATTR", "sni"}, // del A.B; C=1: a class body's del B, a NameError when the class lacks it
 	opBuildSlice:    {"BUILD_SLICE", "ssss"},
 	opGetAttr:       {"GET_ATTR", "ssn"},
 	opUnpack:        {"UNPACK", "ssii"},

@@ -492,7 +492,14 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if err != nil {
 			return err
 		}
-		return vm.delAttr(o, f.code.names[in.B])
+		name := f.code.names[in.B]
+		if in.C == 1 {
+			// DELETE_NAME: only the class namespace, never its bases.
+			if _, ok := vm.classNamespaceGet(o, name); !ok {
+				return newErr(NameError, "%s", vm.nameErrorMsg(f, name))
+			}
+		}
+		return vm.delAttr(o, name)
 	case opBuildSlice:
 		f.set(in.A, ObjVal(&SliceObj{f.get(in.B), f.get(in.C), f.get(in.D)}))
 		return nil

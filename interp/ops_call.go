@@ -704,6 +704,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if d, ok := vm.inheritedMethodDescr(t, name); ok {
 			return d, nil
 		}
+		if d, ok := vm.slotMemberDescr(t, name); ok {
+			return d, nil
+		}
 		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
 	case *SuperObj:
 		if e, ok := t.self.O.(*Exception); ok {
@@ -902,6 +905,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 	case *ExcType:
 		switch name {
+		case "__dict__":
+			if t.cls != nil {
+				return vm.classDictView(t.cls, t), nil
+			}
 		case "__name__":
 			return StrVal(t.name), nil
 		case "__qualname__":
