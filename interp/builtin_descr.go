@@ -10,12 +10,25 @@ package interp
 func (vm *VM) methodDescrAttr(b *Builtin, name string) (Val, bool) {
 	switch name {
 	case "__qualname__":
-		return StrVal(b.objclass + "." + b.name), true
+		return StrVal(shortTypeName(b.objclass) + "." + b.name), true
 	case "__objclass__":
 		if t, ok := vm.bi[b.objclass]; ok {
 			return t, true
 		}
 	case "__get__":
+		if b.data == dataClassMethod {
+			// dict.__dict__['fromkeys'].__get__(None, dict) is dict.fromkeys.
+			return builtinFn("__get__", func(vm *VM, args []Val, kwn []string) (Val, error) {
+				if len(args) < 1 || len(args) > 2 || len(kwn) > 0 {
+					return Val{}, newErr(TypeError, "expected 1 or 2 arguments, got %d", len(args))
+				}
+				typ := vm.typeOf(args[0])
+				if len(args) == 2 && args[1].T != tagNone {
+					typ = args[1]
+				}
+				return vm.getAttr(typ, b.name)
+			}), true
+		}
 		return builtinFn("__get__", func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) < 1 || len(args) > 2 || len(kwn) > 0 {
 				return Val{}, newErr(TypeError, "expected 1 or 2 arguments, got %d", len(args))
@@ -27,10 +40,8 @@ func (vm *VM) methodDescrAttr(b *Builtin, name string) (Val, bool) {
 				}
 				return Val{}, newErr(TypeError, "__get__(None, None) is invalid")
 			}
-			if typeName(obj) != b.objclass && !(b.objclass == "int" && obj.T == tagBool) {
-				if bv, ok := builtinValue(obj); !ok || typeName(bv) != b.objclass {
-					return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", b.name, b.objclass, typeName(obj))
-				}
+			if !builtinIsInstance(obj, b.objclass) {
+				return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", b.name, shortTypeName(b.objclass), typeName(obj))
 			}
 			return vm.getAttr(obj, b.name)
 		}), true
@@ -86,6 +97,7 @@ const (
 	dataNone dataKind = iota
 	dataGetset
 	dataMember
+	dataClassMethod
 )
 
 // dataDescrs are the data descriptors of built-in types read from the
@@ -104,11 +116,22 @@ var dataDescrs = map[string]map[string]dataKind{
 // per VM. bool's are int's, as bool inherits them.
 func (vm *VM) dataDescr(tname, name string) (Val, bool) {
 	kind, ok := dataDescrs[tname][name]
-	if !ok {
-		return Val{}, false
-	}
 	if tname == "bool" {
 		tname = "int"
+	}
+	if !ok {
+		// The others CPython's types have (property.__isabstractmethod__,
+		// memoryview.nbytes): read through the value's attribute.
+		owner, k, known := builtinAttrKind(tname, name)
+		switch {
+		case known && k == 'G':
+			kind = dataGetset
+		case known && k == 'D':
+			kind = dataMember
+		default:
+			return Val{}, false
+		}
+		tname = owner
 	}
 	return vm.typeObjs.get("descr:"+tname+"."+name, func() Val {
 		return ObjVal(&Builtin{name: name, objclass: tname, data: kind, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {

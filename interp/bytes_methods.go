@@ -1000,6 +1000,31 @@ var bytearrayMethods = map[string]extraFn{
 		x.b = append(x.b[:i], x.b[i+1:]...)
 		return NoneVal, nil
 	},
+	// 3.14's resize(size): truncated, or extended with zero bytes.
+	"resize": func(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("resize", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		n, err := vm.index(args[0], "size")
+		if err != nil {
+			return Val{}, err
+		}
+		if n < 0 {
+			return Val{}, newErr(ValueError, "Can only resize to positive sizes, got %d", n)
+		}
+		x := bself(self)
+		if n > int64(len(x.b)) {
+			if err := memCheck(uint64(n) - uint64(len(x.b))); err != nil {
+				return Val{}, err
+			}
+		}
+		if int(n) <= len(x.b) {
+			x.b = x.b[:n]
+		} else {
+			x.b = append(x.b, make([]byte, int(n)-len(x.b))...)
+		}
+		return NoneVal, nil
+	},
 	"clear": noArgs0("bytearray", "clear", func(vm *VM, v Val) (Val, error) {
 		bself(v).b = []byte{}
 		return NoneVal, nil

@@ -199,6 +199,24 @@ func (vm *VM) defaultDir(x Val) (Val, error) {
 		add(moduleDirNames...)
 	default:
 		add(objectDirNames...)
+		tname := typeName(x)
+		if t, ok := x.O.(*typeObj); ok {
+			tname = t.name
+			if t.module == "collections" && tname == "deque" {
+				tname = "collections.deque"
+			}
+		}
+		switch {
+		case isNotImplemented(x):
+			tname = "NotImplementedType"
+		case x.T == tagObject && x.O == vm.bi["type"].O:
+			tname = "type"
+		}
+		if names := builtinTypeDir(tname); names != nil {
+			// CPython's names for the type, those minipy lacks too.
+			add(names...)
+			break
+		}
 		if t, ok := x.O.(*typeObj); ok && builtinDirNames[t.name] != "" {
 			// dir(int): the type's names and object's, those minipy has.
 			for _, n := range strings.Fields(builtinDirNames[t.name]) {
@@ -243,6 +261,10 @@ func (vm *VM) classDir(c *Class, add func(...string)) {
 			continue
 		}
 		if k.builtin {
+			if names := builtinTypeDir(k.name); names != nil {
+				add(names...)
+				continue
+			}
 			for _, n := range strings.Fields(builtinDirNames[k.name]) {
 				add(n)
 			}

@@ -132,6 +132,20 @@ func builtinDunder(o Val, name string) (Val, bool) {
 			r, err := vm.compare(op, o, other)
 			return BoolVal(r), err
 		}
+	case "__neg__", "__pos__", "__invert__":
+		op := map[string]Op{"__neg__": opNeg, "__pos__": opPos, "__invert__": opInvert}[name]
+		run = func(vm *VM, _ []Val) (Val, error) { return vm.unary(op, o) }
+	case "__abs__", "__int__", "__float__", "__index__", "__complex__":
+		conv := map[string]string{"__abs__": "abs", "__int__": "int", "__float__": "float", "__complex__": "complex"}[name]
+		run = func(vm *VM, _ []Val) (Val, error) {
+			if name == "__index__" {
+				if o.T == tagBool {
+					return IntVal(int64(o.B)), nil // True.__index__() is 1
+				}
+				return o, nil
+			}
+			return vm.call(vm.bi[conv], []Val{o}, nil)
+		}
 	default:
 		op, ok := binDunderOps[name]
 		if !ok {
@@ -140,7 +154,8 @@ func builtinDunder(o Val, name string) (Val, bool) {
 		reflected := binDunders[op][1] == name
 		arity = 1
 		run = func(vm *VM, args []Val) (Val, error) {
-			if !sameBuiltinKind(o, args[0]) {
+			repeat := op == opMul && isIntLike(args[0]) && !isNumber(o) // 'ab'.__mul__(2)
+			if !repeat && !sameBuiltinKind(o, args[0]) {
 				return vm.bi["NotImplemented"], nil
 			}
 			if reflected {
@@ -149,8 +164,12 @@ func builtinDunder(o Val, name string) (Val, bool) {
 			return vm.binop(op, o, args[0])
 		}
 	}
-	return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+	slot := isSlotMethod(tname, name)
+	return ObjVal(&Builtin{name: name, bound: o, slot: slot, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(kwn) > 0 {
+			if slot {
+				return Val{}, newErr(TypeError, "wrapper %s() takes no keyword arguments", name)
+			}
 			return Val{}, newErr(TypeError, "%s.%s() takes no keyword arguments", tname, name)
 		}
 		if arity >= 0 && len(args) != arity {
@@ -303,7 +322,7 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 	default:
 		return Val{}, false
 	}
-	return ObjVal(&Builtin{name: name, fn: run}), true
+	return ObjVal(&Builtin{name: name, bound: o, slot: isSlotMethod("object", name), fn: run}), true
 }
 
 // objectSpecials are object's special methods a class inherits.
@@ -317,43 +336,60 @@ func (vm *VM) objectAttr(name string) (Val, bool) {
 		return Val{}, false
 	}
 	return vm.typeObjs.get("object."+name, func() Val {
-		if f := objectMethod(name); f != nil {
-			return builtinFn(name, f)
-		}
-		return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
-			if len(args) == 0 {
-				return Val{}, newErr(TypeError, "descriptor '%s' of 'object' object needs an argument", name)
-			}
-			self := args[0]
-			if _, isInst := self.O.(*Instance); !isInst || self.T != tagObject {
-				// object's own repr, and str as the type's repr, for any
-				// value (an exception's is not its args').
-				switch name {
-				case "__repr__":
-					if len(args) != 1 || len(kwn) > 0 {
-						return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args)-1)
-					}
-					return StrVal(vm.objectReprOf(self)), nil
-				case "__str__":
-					if len(args) != 1 || len(kwn) > 0 {
-						return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args)-1)
-					}
-					return StrVal(vm.repr(self)), vm.takePending()
-				}
-			}
-			var m Val
-			var ok bool
-			if inst, isInst := self.O.(*Instance); isInst && self.T == tagObject {
-				m, ok = objectDunder(self, inst, name)
-			} else {
-				m, ok = builtinDunder(self, name)
-			}
-			if !ok {
-				return Val{}, newErr(TypeError, "descriptor '%s' for 'object' objects doesn't apply to a '%s' object", name, typeName(self))
-			}
-			return vm.call(m, args[1:], kwn)
-		})
+		return objectDescr(name, vm.objectSpecial(name))
 	}), true
+}
+
+// objectDescr makes object's function for special method name print and
+// type as CPython's: a slot wrapper (<slot wrapper '__init__' of 'object'
+// objects>) or a method_descriptor (__format__, __dir__).
+func objectDescr(name string, f Val) Val {
+	if b, ok := f.O.(*Builtin); ok {
+		if _, kind, ok := builtinAttrKind("object", name); ok && (kind == 'W' || kind == 'M') {
+			b.objclass, b.slot = "object", kind == 'W'
+		}
+	}
+	return f
+}
+
+// objectSpecial is the function objectAttr gives for name.
+func (vm *VM) objectSpecial(name string) Val {
+	if f := objectMethod(name); f != nil {
+		return builtinFn(name, f)
+	}
+	return builtinFn(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == 0 {
+			return Val{}, newErr(TypeError, "descriptor '%s' of 'object' object needs an argument", name)
+		}
+		self := args[0]
+		if _, isInst := self.O.(*Instance); !isInst || self.T != tagObject {
+			// object's own repr, and str as the type's repr, for any
+			// value (an exception's is not its args').
+			switch name {
+			case "__repr__":
+				if len(args) != 1 || len(kwn) > 0 {
+					return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args)-1)
+				}
+				return StrVal(vm.objectReprOf(self)), nil
+			case "__str__":
+				if len(args) != 1 || len(kwn) > 0 {
+					return Val{}, newErr(TypeError, "expected 0 arguments, got %d", len(args)-1)
+				}
+				return StrVal(vm.repr(self)), vm.takePending()
+			}
+		}
+		var m Val
+		var ok bool
+		if inst, isInst := self.O.(*Instance); isInst && self.T == tagObject {
+			m, ok = objectDunder(self, inst, name)
+		} else {
+			m, ok = builtinDunder(self, name)
+		}
+		if !ok {
+			return Val{}, newErr(TypeError, "descriptor '%s' for 'object' objects doesn't apply to a '%s' object", name, typeName(self))
+		}
+		return vm.call(m, args[1:], kwn)
+	})
 }
 
 // pickleCall calls one of pickle's own functions (pylib/pickle.py), which
@@ -389,4 +425,20 @@ func (vm *VM) objectReprOf(v Val) string {
 		name = m.str().s + "." + name
 	}
 	return "<" + name + " object at 0x7f0000000000>"
+}
+
+// isSlotMethod says whether built-in type tname's special method name is
+// a slot wrapper, bound a method-wrapper ((1).__add__), rather than a
+// method (list.__getitem__, __format__, __reduce__ ...).
+func isSlotMethod(tname, name string) bool {
+	if _, kind, ok := builtinAttrKind(tname, name); ok {
+		return kind == 'W'
+	}
+	switch name {
+	case "__format__", "__sizeof__", "__reduce__", "__reduce_ex__", "__getstate__", "__dir__",
+		"__reversed__", "__getnewargs__", "__round__", "__trunc__", "__floor__", "__ceil__",
+		"__length_hint__", "__copy__", "__deepcopy__", "__enter__", "__exit__", "__class_getitem__":
+		return false
+	}
+	return true
 }

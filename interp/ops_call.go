@@ -827,9 +827,18 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if f := objectMethod(name); f != nil && t.name == "object" {
 			return builtinFn(name, f), nil
 		}
+		tname := t.name
+		if t.module == "collections" && tname == "deque" {
+			tname = "collections.deque"
+		}
+		owner, kind, known := builtinAttrKind(tname, name)
+		if known && owner == "object" && t.name != "object" && kind != 'C' {
+			// Inherited from object: float.__init__ is object.__init__.
+			return vm.getAttr(vm.bi["object"], name)
+		}
 		if (t.name == "dict" || t.name == "OrderedDict") && name == "fromkeys" {
 			ordered := t.name == "OrderedDict" // OrderedDict.fromkeys makes one
-			return ObjVal(&Builtin{name: "fromkeys", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return ObjVal(&Builtin{name: "fromkeys", bound: o, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 				if len(args) < 1 || len(args) > 2 {
 					return Val{}, newErr(TypeError, "fromkeys expected at least 1 argument, got %d", len(args))
 				}
@@ -852,56 +861,46 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			}}), nil
 		}
 		if f := extraTypeAttr(t.name, name); f != nil {
-			return ObjVal(&Builtin{name: name, fn: f}), nil
+			// A class or static method: bound to the type, as CPython's
+			// print (<built-in method from_bytes of type object ...>).
+			return ObjVal(&Builtin{name: name, bound: o, fn: f}), nil
 		}
-		if d, ok := vm.dataDescr(t.name, name); ok {
+		if d, ok := vm.dataDescr(tname, name); ok {
 			return d, nil
 		}
-		for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
-			if m == name {
-				// An unbound method: str.lower(s) is s.lower(); one
-				// object per VM, as str.upper is str.upper in CPython.
-				tname := t.name
-				return vm.typeObjs.get("descr:"+tname+"."+name, func() Val {
-					return ObjVal(&Builtin{name: name, objclass: tname, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-						if len(args) == 0 {
-							return Val{}, newErr(TypeError, "unbound method %s.%s() needs an argument", tname, name)
-						}
-						self := args[0]
-						if b, ok := builtinValue(self); ok && typeName(b) == tname {
-							self = b // dict.update(self, ...) in a subclass of dict
-						}
-						if typeName(self) != tname && !(tname == "int" && self.T == tagBool) {
-							return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
-						}
-						return vm.callMethod(self, name, append([]Val(nil), args[1:]...), kwn)
-					}})
-				}), nil
+		if known && kind == 'M' || !known {
+			for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
+				if m == name {
+					if !known {
+						owner = t.name
+					}
+					return vm.methodDescr(owner, name), nil
+				}
 			}
 		}
-		if len(name) > 4 && name[:2] == "__" && typeHasDunder(t.name, name) {
+		if len(name) > 4 && name[:2] == "__" && (known && (kind == 'W' || kind == 'M') || !known && typeHasDunder(t.name, name)) {
 			// An unbound special method: list.__len__([1]), hasattr(int, '__add__').
-			tname := t.name
-			return ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-				if len(args) == 0 {
-					return Val{}, newErr(TypeError, "descriptor '%s' of '%s' object needs an argument", name, tname)
+			if !known {
+				owner, kind = t.name, 'W'
+			}
+			return vm.specialDescr(owner, name, kind == 'W'), nil
+		}
+		if known && kind == 'M' {
+			// A method minipy runs through the value's attribute.
+			return vm.methodDescr(owner, name), nil
+		}
+		if known {
+			if v, ok := vm.builtinTypeMethod(o, name, kind); ok {
+				return v, nil
+			}
+			switch {
+			case kind == 'N' || kind == 'T' && name == "__doc__":
+				return NoneVal, nil // list.__hash__; docstrings minipy lacks
+			case (kind == 'C' || kind == 'S') && owner != tname:
+				if b, ok := vm.bi[owner]; ok {
+					return vm.getAttr(b, name) // bool.from_bytes is int's
 				}
-				self := args[0]
-				if b, ok := builtinValue(self); ok && typeName(b) == tname && tname != "object" {
-					self = b // dict.__setitem__(self, k, v) in a subclass of dict
-				}
-				if typeName(self) != tname && !(tname == "int" && self.T == tagBool) && tname != "object" {
-					return Val{}, newErr(TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", name, tname, typeName(self))
-				}
-				m, ok := builtinDunder(self, name)
-				if inst, isInst := self.O.(*Instance); isInst {
-					m, ok = objectDunder(self, inst, name)
-				}
-				if !ok {
-					return Val{}, newErr(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname, typeName(self))
-				}
-				return vm.call(m, append([]Val(nil), args[1:]...), kwn)
-			}}), nil
+			}
 		}
 	case *ExcType:
 		switch name {
@@ -985,6 +984,27 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		if v, ok := typeClass.attrs[name]; ok && o.O == vm.bi["type"].O {
 			return v, nil // type.__new__, type.__init__, type.__call__
+		}
+		if t.bound.T != tagEmpty {
+			switch name {
+			case "__self__":
+				if tv, isType := t.bound.O.(*typeObj); isType {
+					if _, kind, _ := builtinAttrKind(tv.name, t.name); kind == 'S' {
+						return NoneVal, nil // a static method: str.maketrans
+					}
+				}
+				return t.bound, nil
+			case "__qualname__":
+				of := t.bound
+				if _, isType := of.O.(*typeObj); !isType || of.T != tagObject {
+					of = vm.typeOf(of)
+				}
+				q, err := vm.getAttr(of, "__qualname__")
+				if err != nil || !q.isStr() {
+					return StrVal(t.name), nil
+				}
+				return StrVal(q.str().s + "." + t.name), nil
+			}
 		}
 		switch name {
 		case "__name__", "__qualname__":

@@ -4,56 +4,85 @@ package interp
 // list.__dict__): a mappingproxy of the names in the type's dir() that
 // are its own, with what getattr gives for each.
 
-// typeInherited lists, for the built-in types of typeDir, the names in
-// their dir() that CPython (3.13) finds on a base class rather than in
-// the type's own __dict__: [k for k in dir(T) if k not in T.__dict__].
-var typeInherited = map[string][]string{
-	"list":              {"__class__", "__delattr__", "__dir__", "__format__", "__getstate__", "__init_subclass__", "__reduce__", "__reduce_ex__", "__setattr__", "__str__", "__subclasshook__"},
-	"collections.deque": {"__class__", "__delattr__", "__dir__", "__format__", "__getstate__", "__init_subclass__", "__reduce_ex__", "__setattr__", "__str__", "__subclasshook__"},
-	"dict":              {"__class__", "__delattr__", "__dir__", "__format__", "__getstate__", "__init_subclass__", "__reduce__", "__reduce_ex__", "__setattr__", "__str__", "__subclasshook__"},
-	"str":               {"__class__", "__delattr__", "__dir__", "__getattribute__", "__getstate__", "__init__", "__init_subclass__", "__reduce__", "__reduce_ex__", "__setattr__", "__subclasshook__"},
-	"tuple":             {"__class__", "__delattr__", "__dir__", "__format__", "__getstate__", "__init__", "__init_subclass__", "__reduce__", "__reduce_ex__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__"},
-	"int":               {"__class__", "__delattr__", "__dir__", "__getstate__", "__init__", "__init_subclass__", "__reduce__", "__reduce_ex__", "__setattr__", "__str__", "__subclasshook__"},
-	"float":             {"__class__", "__delattr__", "__dir__", "__getattribute__", "__getstate__", "__init__", "__init_subclass__", "__reduce__", "__reduce_ex__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__"},
-	"frozenset":         {"__class__", "__delattr__", "__dir__", "__format__", "__getattribute__", "__getstate__", "__init__", "__init_subclass__", "__reduce_ex__", "__setattr__", "__str__", "__subclasshook__"},
-	"set":               {"__class__", "__delattr__", "__dir__", "__format__", "__getstate__", "__init_subclass__", "__reduce_ex__", "__setattr__", "__str__", "__subclasshook__"},
-	"bool":              {"__abs__", "__add__", "__bool__", "__ceil__", "__class__", "__delattr__", "__dir__", "__divmod__", "__eq__", "__float__", "__floor__", "__floordiv__", "__format__", "__ge__", "__getattribute__", "__getnewargs__", "__getstate__", "__gt__", "__hash__", "__index__", "__init__", "__init_subclass__", "__int__", "__le__", "__lshift__", "__lt__", "__mod__", "__mul__", "__ne__", "__neg__", "__pos__", "__pow__", "__radd__", "__rdivmod__", "__reduce__", "__reduce_ex__", "__rfloordiv__", "__rlshift__", "__rmod__", "__rmul__", "__round__", "__rpow__", "__rrshift__", "__rshift__", "__rsub__", "__rtruediv__", "__setattr__", "__sizeof__", "__str__", "__sub__", "__subclasshook__", "__truediv__", "__trunc__", "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "is_integer", "numerator", "real", "to_bytes"},
-	"range":             {"__class__", "__delattr__", "__dir__", "__format__", "__getstate__", "__init__", "__init_subclass__", "__reduce_ex__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__"},
-}
-
 // builtinTypeDict is T.__dict__ for the built-in type t (a value of typ),
-// false for a type whose names minipy does not list.
+// from builtinTypeRows; false for a type the table lacks.
 func (vm *VM) builtinTypeDict(typ Val, t *typeObj) (Val, bool, error) {
 	tname := t.name
-	if tname == "deque" {
+	if t.module == "collections" && tname == "deque" {
 		tname = "collections.deque"
 	}
-	names, ok := typeDir[tname]
-	if tname == "object" {
-		names, ok = objectDirNames, true
-	}
-	if !ok {
+	info := builtinTypes[tname]
+	if info == nil {
 		return Val{}, false, nil
 	}
-	inherited := map[string]bool{}
-	for _, n := range typeInherited[tname] {
-		inherited[n] = true
-	}
 	d := newDict()
-	for _, n := range names {
-		if inherited[n] {
-			continue
-		}
-		// A data descriptor minipy has no object for reads as None:
-		// the name is there, as in CPython.
-		v, err := vm.getAttr(typ, n)
-		if err != nil {
-			v = NoneVal
+	for _, n := range info.names {
+		v := NoneVal // a docstring minipy lacks, or a None (list.__hash__)
+		switch info.kinds[n] {
+		case 'C':
+			v = vm.classMethodDescr(tname, n)
+		case 'T', 'N':
+			if n == "__module__" { // deque's: 'collections'
+				v = vm.mustAttr(typ, n)
+			}
+		case 'G', 'D':
+			if f, ok := vm.dataDescr(tname, n); ok {
+				v = f
+			}
+		case 'S':
+			if f, err := vm.getAttr(typ, n); err == nil {
+				v = ObjVal(&StaticMethod{fn: f})
+			}
+		default:
+			// A descriptor minipy has no object for reads as None: the
+			// name is there, as in CPython.
+			if f, err := vm.getAttr(typ, n); err == nil {
+				v = f
+			}
 		}
 		d.set(StrVal(n), v)
 	}
 	v, err := vm.mappingProxy(d)
 	return v, true, err
+}
+
+// classMethodDescr is a class method of built-in type tname as its
+// __dict__ holds it (dict.__dict__['fromkeys']): a classmethod_descriptor,
+// which called with a type calls the method bound to it. One per VM.
+func (vm *VM) classMethodDescr(tname, name string) Val {
+	return vm.typeObjs.get("cmdescr:"+tname+"."+name, func() Val {
+		short := shortTypeName(tname)
+		return ObjVal(&Builtin{name: name, objclass: tname, data: dataClassMethod, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) == 0 {
+				return Val{}, newErr(TypeError, "descriptor '%s' of '%s' object needs an argument", name, short)
+			}
+			typ := args[0]
+			switch typ.O.(type) {
+			case *typeObj, *Class:
+			default:
+				return Val{}, newErr(TypeError, "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2", name, short, typeName(typ))
+			}
+			if typ.T != tagObject || !vm.isSubtypeOf(typ, tname) {
+				n, _ := vm.getAttr(typ, "__name__")
+				return Val{}, newErr(TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'", name, short, vm.strOf(n))
+			}
+			m, err := vm.getAttr(typ, name)
+			if err != nil {
+				return Val{}, err
+			}
+			return vm.call(m, append([]Val(nil), args[1:]...), kwn)
+		}})
+	})
+}
+
+// isSubtypeOf says whether type typ is built-in type tname or derives
+// from it.
+func (vm *VM) isSubtypeOf(typ Val, tname string) bool {
+	if b, ok := vm.bi[shortTypeName(tname)]; ok {
+		r, err := vm.call(vm.bi["issubclass"], []Val{typ, b}, nil)
+		return err == nil && r.T == tagBool && truthy(r)
+	}
+	return true
 }
 
 // mappingProxy is types.MappingProxyType(d): a read-only view of d, the

@@ -198,8 +198,17 @@ type (
 		// named as CPython's.
 		objclass string
 		// data, with objclass, makes it a data descriptor of that type
-		// (int.real): dataGetset or dataMember, as CPython types it.
+		// (int.real): dataGetset or dataMember, as CPython types it; or
+		// dataClassMethod, a class method as its __dict__ holds it
+		// (dict.__dict__['fromkeys']).
 		data dataKind
+		// slot, with objclass, makes it a slot wrapper (int.__add__);
+		// with bound, a method-wrapper ((1).__add__).
+		slot bool
+		// bound is the value a method of a built-in type is bound to
+		// ((1).__add__), or the type a class method is ((dict.fromkeys):
+		// its __self__; empty for a function.
+		bound Val
 	}
 	BoundMethod struct {
 		self Val
@@ -270,13 +279,20 @@ func (b *Builtin) typeName() string {
 		return b.native.typ
 	}
 	if b.objclass != "" {
-		switch b.data {
-		case dataGetset:
+		switch {
+		case b.data == dataGetset:
 			return "getset_descriptor"
-		case dataMember:
+		case b.data == dataMember:
 			return "member_descriptor"
+		case b.data == dataClassMethod:
+			return "classmethod_descriptor"
+		case b.slot:
+			return "wrapper_descriptor"
 		}
 		return "method_descriptor"
+	}
+	if b.slot && b.bound.T != tagEmpty {
+		return "method-wrapper"
 	}
 	return "builtin_function_or_method"
 }
@@ -908,13 +924,33 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 		}
 		if o.objclass != "" {
 			kind := "method"
-			switch o.data {
-			case dataGetset:
+			switch {
+			case o.data == dataGetset:
 				kind = "attribute"
-			case dataMember:
+			case o.data == dataMember:
 				kind = "member"
+			case o.slot && o.data == dataNone:
+				kind = "slot wrapper"
 			}
-			b.WriteString("<" + kind + " '" + o.name + "' of '" + o.objclass + "' objects>")
+			b.WriteString("<" + kind + " '" + o.name + "' of '" + shortTypeName(o.objclass) + "' objects>")
+			return
+		}
+		if o.bound.T != tagEmpty {
+			kind, of := "built-in method", typeName(o.bound)
+			if o.slot {
+				kind = "method-wrapper"
+			}
+			if o.bound.T == tagObject {
+				switch o.bound.O.(type) {
+				case *typeObj, *Class, *ExcType:
+					of = "type" // a class method: bound to the type
+				}
+			}
+			name := o.name // <built-in method append ...>, <method-wrapper '__add__' ...>
+			if o.slot {
+				name = "'" + name + "'"
+			}
+			b.WriteString("<" + kind + " " + name + " of " + of + " object at 0x7f0000000000>")
 			return
 		}
 		b.WriteString("<built-in function " + o.name + ">")
