@@ -31,6 +31,9 @@ func staticAttributes(body []Stmt) Val {
 	for n := range s {
 		names = append(names, n)
 	}
+	if len(names) == 0 {
+		return ObjVal(emptyTuple) // the one empty tuple: () is C.__static_attributes__
+	}
 	sort.Strings(names)
 	vals := make([]Val, len(names))
 	for i, n := range names {
