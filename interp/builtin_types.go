@@ -203,3 +203,46 @@ func (vm *VM) mustAttr(v Val, name string) Val {
 	}
 	return a
 }
+
+// tableAttr is an attribute CPython's type of built-in value o has that
+// minipy found no other way (dir() lists them all): a docstring or None
+// entry reads as None, a class or static method is the type's, and a
+// method is bound to o. A method minipy does not run raises
+// NotImplementedError when called, naming it.
+func (vm *VM) tableAttr(o Val, name string) (Val, bool) {
+	switch o.O.(type) {
+	case *Instance, *Class, *typeObj, *ExcType, *Exception, *Module, *SuperObj:
+		return Val{}, false
+	}
+	tname := typeName(o)
+	if isNotImplemented(o) {
+		tname = "NotImplementedType"
+	}
+	owner, kind, ok := builtinAttrKind(tname, name)
+	if !ok {
+		return Val{}, false
+	}
+	switch kind {
+	case 'T', 'N':
+		if name == "__doc__" || kind == 'N' {
+			return NoneVal, true
+		}
+	case 'C', 'S', 'B', 'W', 'M':
+		if kind == 'C' || kind == 'S' || kind == 'B' {
+			if v, err := vm.getAttr(vm.typeOf(o), name); err == nil {
+				return v, true
+			}
+		}
+		if owner == "object" {
+			if f, ok := vm.objectAttr(name); ok {
+				return ObjVal(&Builtin{name: name, bound: o, slot: kind == 'W', fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+					return vm.call(f, append([]Val{o}, args...), kwn)
+				}}), true
+			}
+		}
+		return ObjVal(&Builtin{name: name, bound: o, slot: kind == 'W', fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return Val{}, newErr(NotImplementedError, "%s.%s() is not implemented in minipy", shortTypeName(owner), name)
+		}}), true
+	}
+	return Val{}, false
+}

@@ -26,6 +26,9 @@ func typeHasDunder(tname, name string) bool {
 	if names, ok := typeDir[tname]; ok {
 		return slices.Contains(names, name)
 	}
+	if _, kind, ok := builtinAttrKind(tname, name); ok && (kind == 'W' || kind == 'M') {
+		return true // complex.__add__
+	}
 	for _, spec := range abcSpecs {
 		if slices.Contains(spec.methods, name) && slices.Contains(spec.types, tname) {
 			return true
@@ -44,6 +47,9 @@ func builtinDunder(o Val, name string) (Val, bool) {
 	tname := typeName(o)
 	if !typeHasDunder(tname, name) {
 		return Val{}, false
+	}
+	if _, kind, _ := builtinAttrKind(tname, name); kind == 'N' {
+		return Val{}, false // [].__hash__ is None
 	}
 	arity := 0
 	var run func(vm *VM, args []Val) (Val, error)
@@ -205,6 +211,8 @@ func sameBuiltinKind(a, b Val) bool {
 		return true
 	case ta == "float":
 		return isNumber(b)
+	case ta == "complex":
+		return isNumber(b) || tb == "complex"
 	case ta == "int" || ta == "bool":
 		return isIntLike(b)
 	}

@@ -152,6 +152,12 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		if v, ok := g.attr(vm, name); ok {
 			return vm.call(v, args, kwn)
 		}
+		if m, ok := builtinDunder(self, name); ok {
+			return vm.call(m, args, kwn)
+		}
+		if m, ok := vm.tableAttr(self, name); ok {
+			return vm.call(m, args, kwn)
+		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
 	}
 	if !hasMethod(self, name) {
@@ -172,6 +178,9 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		}
 		if _, ok := self.O.(*Instance); !ok {
 			if m, ok := builtinDunder(self, name); ok {
+				return vm.call(m, args, kwn)
+			}
+			if m, ok := vm.tableAttr(self, name); ok {
 				return vm.call(m, args, kwn)
 			}
 		}

@@ -642,6 +642,12 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__class__" {
 			return vm.typeOf(o), nil
 		}
+		if m, ok := builtinDunder(o, name); ok {
+			return m, nil
+		}
+		if v, ok := vm.tableAttr(o, name); ok {
+			return v, nil
+		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	case *Property:
 		if v, ok := t.attr(name); ok {
@@ -1085,6 +1091,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return m, nil
 			}
 		}
+	}
+	if v, ok := vm.tableAttr(o, name); ok {
+		return v, nil
 	}
 	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 }
