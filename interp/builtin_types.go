@@ -175,6 +175,19 @@ func (vm *VM) builtinTypeMethod(typ Val, name string, kind byte) (Val, bool) {
 			}
 			return vm.call(typ, []Val{args[0]}, nil)
 		}
+	case kind == 'C' && name == "__getformat__":
+		fn = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if err := exactArgs("__getformat__", args, kwn, 1); err != nil {
+				return Val{}, err
+			}
+			if !args[0].isStr() {
+				return Val{}, newErr(TypeError, "__getformat__() argument must be str, not %s", typeName(args[0]))
+			}
+			if s := args[0].str().s; s != "double" && s != "float" {
+				return Val{}, newErr(ValueError, "__getformat__() argument 1 must be 'double' or 'float'")
+			}
+			return StrVal("IEEE, little-endian"), nil // the machines minipy runs on
+		}
 	case kind == 'C' && name == "__subclasshook__":
 		fn = func(vm *VM, args []Val, kwn []string) (Val, error) { return vm.bi["NotImplemented"], nil }
 	case kind == 'B' && name == "__new__":
@@ -240,9 +253,15 @@ func (vm *VM) tableAttr(o Val, name string) (Val, bool) {
 				}}), true
 			}
 		}
-		return ObjVal(&Builtin{name: name, bound: o, slot: kind == 'W', fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-			return Val{}, newErr(NotImplementedError, "%s.%s() is not implemented in minipy", shortTypeName(owner), name)
-		}}), true
+		return notImplementedMethod(o, owner, name, kind == 'W'), true
 	}
 	return Val{}, false
+}
+
+// notImplementedMethod is built-in type owner's method name, bound to o,
+// that minipy does not run: calling it raises NotImplementedError.
+func notImplementedMethod(o Val, owner, name string, slot bool) Val {
+	return ObjVal(&Builtin{name: name, bound: o, slot: slot, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return Val{}, newErr(NotImplementedError, "%s.%s() is not implemented in minipy", shortTypeName(owner), name)
+	}})
 }

@@ -906,6 +906,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				if b, ok := vm.bi[owner]; ok {
 					return vm.getAttr(b, name) // bool.from_bytes is int's
 				}
+			case kind == 'C' || kind == 'S' || kind == 'B':
+				return notImplementedMethod(o, owner, name, false), nil // float.__getformat__
 			}
 		}
 	case *ExcType:
