@@ -63,6 +63,9 @@ type Class struct {
 	// memberDescrs are the member descriptors of its __slots__ names,
 	// made when first read, guarded by subMu.
 	memberDescrs map[string]Val
+	// moduleLast: made by type(name, bases, ns) with no __module__ in
+	// ns, so its __dict__ lists __module__ after ns's names.
+	moduleLast bool
 	// abcRegistry is the classes registered as virtual subclasses of an
 	// ABC (mod_abc_register.go).
 	abcRegistry atomic.Pointer[[]Val]

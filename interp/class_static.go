@@ -243,7 +243,7 @@ func (vm *VM) classDictView(c *Class, exc *ExcType) Val {
 	c.attrsMu.RLock()
 	_, ownModule := c.attrs["__module__"]
 	_, ownDoc := c.attrs["__doc__"]
-	if !ownModule {
+	if !ownModule && !c.moduleLast {
 		d.set(StrVal("__module__"), StrVal(c.moduleName()))
 	}
 	for _, n := range c.order {
@@ -252,6 +252,9 @@ func (vm *VM) classDictView(c *Class, exc *ExcType) Val {
 		}
 	}
 	c.attrsMu.RUnlock()
+	if !ownModule && c.moduleLast {
+		d.set(StrVal("__module__"), StrVal(c.moduleName()))
+	}
 	if sv, ok := c.own("__slots__"); ok {
 		for _, n := range slotNames(sv) {
 			if _, own := c.own(n); !own && n != "__dict__" && n != "__weakref__" {

@@ -191,6 +191,11 @@ func (vm *VM) typeNew(mc *Class, args, kwv []Val, kwn []string) (Val, error) {
 		return Val{}, err
 	}
 	cls, isCls := cv.O.(*Class)
+	if isCls {
+		// type(name, bases, ns) adds __module__ after ns's names.
+		_, hasModule, _ := ns.get(StrVal("__module__"))
+		cls.moduleLast = !hasModule
+	}
 	for _, e := range ns.live() {
 		k, ok := e.k.O.(*Str)
 		if !ok {
