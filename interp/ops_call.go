@@ -993,6 +993,11 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if v, ok := typeClass.attrs[name]; ok && o.O == vm.bi["type"].O {
 			return v, nil // type.__new__, type.__init__, type.__call__
 		}
+		if name == "__dict__" && o.O == vm.bi["type"].O {
+			if v, ok, err := vm.typeDictOf(o, "type"); ok {
+				return v, err
+			}
+		}
 		if t.bound.T != tagEmpty {
 			switch name {
 			case "__self__":

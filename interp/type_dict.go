@@ -11,6 +11,12 @@ func (vm *VM) builtinTypeDict(typ Val, t *typeObj) (Val, bool, error) {
 	if t.module == "collections" && tname == "deque" {
 		tname = "collections.deque"
 	}
+	return vm.typeDictOf(typ, tname)
+}
+
+// typeDictOf is the __dict__ of built-in type typ, named tname in
+// builtinTypeRows (type itself, a Builtin in minipy, has one too).
+func (vm *VM) typeDictOf(typ Val, tname string) (Val, bool, error) {
 	info := builtinTypes[tname]
 	if info == nil {
 		return Val{}, false, nil
@@ -32,6 +38,19 @@ func (vm *VM) builtinTypeDict(typ Val, t *typeObj) (Val, bool, error) {
 		case 'S':
 			if f, err := vm.getAttr(typ, n); err == nil {
 				v = ObjVal(&StaticMethod{fn: f})
+			}
+		case 'W', 'M':
+			if tname == "type" {
+				// type's own: read from type they would be bound to it.
+				if info.kinds[n] == 'W' {
+					v = vm.specialDescr(tname, n, true)
+				} else {
+					v = vm.methodDescr(tname, n)
+				}
+				break
+			}
+			if f, err := vm.getAttr(typ, n); err == nil {
+				v = f
 			}
 		default:
 			// A descriptor minipy has no object for reads as None: the
