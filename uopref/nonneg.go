@@ -7,7 +7,7 @@ import "github.com/copypatch/copypatch/templates"
 // Natively they compare the index, not adjusted, with the length as
 // unsigned: a negative one exits as one past the end does. With indexes
 // >= 0 they do what the uops they stand for do.
-func registerNonNeg() {
+func registerNonNeg(uops map[string]uop) {
 	uops["list_swap_nn"] = nonNegIndexes(uops["list_swap"], 1, 2)
 	for _, kind := range []string{"int", "bool"} {
 		uops["list_store_kn__"+kind] = nonNegIndexes(uops["list_store_k__"+kind], 1)

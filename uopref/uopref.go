@@ -347,7 +347,7 @@ func StepRegs(op string, operands [4]uint64, st *templates.State, frame []templa
 // stepRegs is StepRegs; nil regs are registers of the step's own, zero
 // (StepFrom: a new Regs each step was allocated on the heap).
 func stepRegs(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64, regs *Regs) (Next, templates.ExitCode, Moved, error) {
-	f, ok := uops[op]
+	f, ok := uopTable()[op]
 	if !ok {
 		return 0, 0, Moved{}, fmt.Errorf("%w %q", ErrUnknownUop, op)
 	}
@@ -395,13 +395,14 @@ var stepPool = sync.Pool{New: func() any { return new(stepMem) }}
 
 // Has reports whether op has a reference implementation.
 func Has(op string) bool {
-	_, ok := uops[op]
+	_, ok := uopTable()[op]
 	return ok
 }
 
 // Uops returns the names of every uop with a reference implementation,
 // sorted.
 func Uops() []string {
+	uops := uopTable()
 	names := make([]string, 0, len(uops))
 	for n := range uops {
 		names = append(names, n)
@@ -686,420 +687,423 @@ func rightShift(a, n int64) (int64, bool) {
 // converts to float64 exactly.
 func exactInDouble(x int64) bool { return -1<<53 <= x && x <= 1<<53 }
 
-// uops maps each uop name (a template's file name) to its reference.
-var uops = map[string]uop{
-	"load_int": func(m *machine) (Next, templates.ExitCode) {
-		*m.slot(0) = templates.Value{Tag: templates.TagInt, Bits: m.ops[1]}
-		return Continue, 0
-	},
-	"load_float": func(m *machine) (Next, templates.ExitCode) {
-		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: m.ops[1]}
-		return Continue, 0
-	},
-	"move": func(m *machine) (Next, templates.ExitCode) {
-		v := *m.slot(1)
-		*m.slot(0) = v
-		return Continue, 0
-	},
-	"int_add": intArith(addOverflows),
-	"int_sub": intArith(subOverflows),
-	"int_mul": intArith(mulOverflows),
-	"int_add_imm": func(m *machine) (Next, templates.ExitCode) {
-		r, ovf := addOverflows(i64(m.slot(1)), int64(m.ops[2]))
-		dst := m.slot(0)
-		if ovf {
-			return Exit, 0
-		}
-		setInt(dst, r)
-		return Continue, 0
-	},
-	"float_add": floatArith(func(a, b float64) float64 { return a + b }),
-	"float_sub": floatArith(func(a, b float64) float64 { return a - b }),
-	"float_mul": floatArith(func(a, b float64) float64 { return a * b }),
-	"float_div": func(m *machine) (Next, templates.ExitCode) {
-		a, d := f64(m.slot(1)), f64(m.slot(2))
-		dst := m.slot(0)
-		if d == 0 { // 0.0 and -0.0: Python raises ZeroDivisionError
-			return Exit, 0
-		}
-		setFloat(dst, a/d)
-		return Continue, 0
-	},
-	"int_neg": func(m *machine) (Next, templates.ExitCode) {
-		r, ovf := subOverflows(0, i64(m.slot(1)))
-		dst := m.slot(0)
-		if ovf {
-			return Exit, 0
-		}
-		setInt(dst, r)
-		return Continue, 0
-	},
-	"float_neg": func(m *machine) (Next, templates.ExitCode) {
-		// The sign bit, flipped: -x for every float, NaN payloads kept.
-		v := *m.slot(1)
-		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits ^ 1<<63}
-		return Continue, 0
-	},
-	"int_floordiv": intArith(func(a, b int64) (int64, bool) { r, ok := floorDiv(a, b); return r, !ok }),
-	"int_mod":      intArith(func(a, b int64) (int64, bool) { r, ok := floorMod(a, b); return r, !ok }),
-	"int_lshift":   intArith(func(a, b int64) (int64, bool) { r, ok := leftShift(a, b); return r, !ok }),
-	"int_rshift":   intArith(func(a, b int64) (int64, bool) { r, ok := rightShift(a, b); return r, !ok }),
-	"int_and":      intArith(func(a, b int64) (int64, bool) { return a & b, false }),
-	"int_rshift_imm": func(m *machine) (Next, templates.ExitCode) {
-		setInt(m.slot(0), i64(m.slot(1))>>(m.ops[2]&63))
-		return Continue, 0
-	},
-	"int_and_imm": func(m *machine) (Next, templates.ExitCode) {
-		setInt(m.slot(0), int64(m.slot(1).Bits&m.ops[2]))
-		return Continue, 0
-	},
-	"int_or":        intArith(func(a, b int64) (int64, bool) { return a | b, false }),
-	"int_xor":       intArith(func(a, b int64) (int64, bool) { return a ^ b, false }),
-	"int_invert":    intUnary(func(a int64) (int64, bool) { return ^a, true }),
-	"wide_add":      wideArith(false),
-	"wide_sub":      wideArith(true),
-	"wide_add_wide": wide3(false),
-	"wide_sub_wide": wide3(true),
-	"int_to_wide": func(m *machine) (Next, templates.ExitCode) {
-		x := i64(m.slot(1))
-		setWide(m.slot(0), uint64(x>>63), uint64(x))
-		return Continue, 0
-	},
-	"wide_mul": func(m *machine) (Next, templates.ExitCode) {
-		ahi, alo := wide(m.slot(1))
-		bhi, blo := wide(m.slot(2))
-		dst := m.slot(0)
-		hi, lo, ok := mul128(ahi, alo, bhi, blo)
-		if !ok {
-			return Exit, 0
-		}
-		setWide(dst, hi, lo)
-		return Continue, 0
-	},
-	"wide_and_imm": func(m *machine) (Next, templates.ExitCode) {
-		hi, lo := wide(m.slot(1))
-		setWide(m.slot(0), hi&m.ops[3], lo&m.ops[2])
-		return Continue, 0
-	},
-	"wide_rshift": func(m *machine) (Next, templates.ExitCode) {
-		hi, lo := wide(m.slot(1))
-		n := i64(m.slot(2))
-		dst := m.slot(0)
-		if n < 0 {
-			return Exit, 0
-		}
-		n = min(n, 127)
-		// An arithmetic shift of the 128 bits hi:lo.
-		switch {
-		case n >= 64:
-			lo = uint64(int64(hi) >> (n - 64))
-			hi = uint64(int64(hi) >> 63)
-		case n > 0:
-			lo = lo>>n | hi<<(64-n)
-			hi = uint64(int64(hi) >> n)
-		}
-		setWide(dst, hi, lo)
-		return Continue, 0
-	},
-	"wide_to_int": func(m *machine) (Next, templates.ExitCode) {
-		hi, lo := wide(m.slot(1))
-		dst := m.slot(0)
-		if hi != uint64(int64(lo)>>63) {
-			return Exit, 0
-		}
-		setInt(dst, int64(lo))
-		return Continue, 0
-	},
-	"int_abs": intUnary(func(a int64) (int64, bool) {
-		if a < 0 {
-			return -a, a != math.MinInt64
-		}
-		return a, true
-	}),
-	"int_truediv": func(m *machine) (Next, templates.ExitCode) {
-		a, b := i64(m.slot(1)), i64(m.slot(2))
-		dst := m.slot(0)
-		// Within ±2^53 both convert exactly and one IEEE division is the
-		// correctly rounded quotient CPython computes; b == 0 raises.
-		if b == 0 || !exactInDouble(a) || !exactInDouble(b) {
-			return Exit, 0
-		}
-		setFloat(dst, float64(a)/float64(b))
-		return Continue, 0
-	},
-	"float_sqrt": func(m *machine) (Next, templates.ExitCode) {
-		x := f64(m.slot(1))
-		dst := m.slot(0)
-		if x < 0 { // ValueError; NaN and -0.0 are not < 0
-			return Exit, 0
-		}
-		setFloat(dst, math.Sqrt(x))
-		return Continue, 0
-	},
-	"float_abs": func(m *machine) (Next, templates.ExitCode) {
-		// The sign bit, cleared: NaN payloads kept.
-		v := *m.slot(1)
-		*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits &^ (1 << 63)}
-		return Continue, 0
-	},
-	"guard_list": func(m *machine) (Next, templates.ExitCode) {
-		if !kindOK(*m.slot(0), templates.TagObject) {
-			return Exit, 0
-		}
-		return Continue, 0
-	},
-	"guard_instance": func(m *machine) (Next, templates.ExitCode) {
-		if !kindOK(*m.slot(0), templates.KindInstance) {
-			return Exit, 0
-		}
-		return Continue, 0
-	},
-	"guard_shape": func(m *machine) (Next, templates.ExitCode) {
-		x, _ := m.instance(m.slot(0))
-		if x.Shape != uintptr(m.ops[1]) {
-			return Exit, 0
-		}
-		return Continue, 0
-	},
-	"attr_load": func(m *machine) (Next, templates.ExitCode) {
-		dst, xv := m.slot(0), m.slot(1)
-		_, vals := m.instance(xv)
-		a := *m.attr(vals, m.ops[2])
-		if !kindOK(a, templates.Tag(m.ops[3])) {
-			return Exit, 0
-		}
-		*dst = a
-		return Continue, 0
-	},
-	"attr_store": func(m *machine) (Next, templates.ExitCode) {
-		xv, v := m.slot(0), *m.slot(2)
-		_, vals := m.instance(xv)
-		a := m.attr(vals, m.ops[1])
-		// An object in the slot or as the value exits: see
-		// templates/attr_store.c.
-		if a.Tag == templates.TagObject || v.Tag == templates.TagObject {
-			return Exit, 0
-		}
-		if !m.dry { // a dry run's slots are copies, but the instance is real
-			*a = v
-		}
-		return Continue, 0
-	},
-	"guard_tuple": func(m *machine) (Next, templates.ExitCode) {
-		v := m.slot(0)
-		if !kindOK(*v, templates.KindTuple) || tupleAt(v).Len != int64(m.ops[1]) {
-			return Exit, 0
-		}
-		return Continue, 0
-	},
-	"tuple_load": func(m *machine) (Next, templates.ExitCode) {
-		dst, tv := m.slot(0), m.slot(1)
-		items := m.tuple(tv)
-		off := m.ops[2]
-		if off%itemSize != 0 || off/itemSize >= uint64(len(items)) {
-			if m.err == nil {
-				m.err = fmt.Errorf("%w: item offset %d outside %d items", ErrBadTuple, off, len(items))
+// baseUops maps each uop name (a template's file name) to its reference,
+// all but the variants buildUops adds.
+func baseUops() map[string]uop {
+	return map[string]uop{
+		"load_int": func(m *machine) (Next, templates.ExitCode) {
+			*m.slot(0) = templates.Value{Tag: templates.TagInt, Bits: m.ops[1]}
+			return Continue, 0
+		},
+		"load_float": func(m *machine) (Next, templates.ExitCode) {
+			*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: m.ops[1]}
+			return Continue, 0
+		},
+		"move": func(m *machine) (Next, templates.ExitCode) {
+			v := *m.slot(1)
+			*m.slot(0) = v
+			return Continue, 0
+		},
+		"int_add": intArith(addOverflows),
+		"int_sub": intArith(subOverflows),
+		"int_mul": intArith(mulOverflows),
+		"int_add_imm": func(m *machine) (Next, templates.ExitCode) {
+			r, ovf := addOverflows(i64(m.slot(1)), int64(m.ops[2]))
+			dst := m.slot(0)
+			if ovf {
+				return Exit, 0
 			}
-			return Exit, 0
-		}
-		it := &items[off/itemSize]
-		a := templates.Value{Tag: it.Tag, Bits: it.Bits}
-		if !kindOK(a, templates.Tag(m.ops[3])) {
-			return Exit, 0
-		}
-		*dst = a
-		return Continue, 0
-	},
-	"guard_str": func(m *machine) (Next, templates.ExitCode) {
-		v := m.slot(0)
-		if v.Tag != templates.TagObject || v.Bits&7 != templates.StrBit || strAt(v).Kind != templates.StrASCII {
-			return Exit, 0
-		}
-		return Continue, 0
-	},
-	"str_len": func(m *machine) (Next, templates.ExitCode) {
-		dst, sv := m.slot(0), m.slot(1)
-		s, _ := m.str(sv)
-		setInt(dst, s.Len)
-		return Continue, 0
-	},
-	"str_char": func(m *machine) (Next, templates.ExitCode) {
-		dst, sv, iv := m.slot(0), m.slot(1), m.slot(2)
-		_, b := m.str(sv)
-		i, ok := listIndex(i64(iv), int64(len(b)))
-		if !ok {
-			return Exit, 0
-		}
-		// op3 is the address of 128 words: the bits of each code point's str.
-		table := m.ops[3]
-		chars := (*[128]uint64)(*(*unsafe.Pointer)(unsafe.Pointer(&table)))
-		*dst = templates.Value{Tag: templates.TagObject, Bits: chars[b[i]&127]}
-		return Continue, 0
-	},
-	"str_jump_if_eq": func(m *machine) (Next, templates.ExitCode) {
-		a, b := m.slot(0), m.slot(1)
-		if a.Bits == b.Bits {
-			return jumpIf(true)
-		}
-		_, x := m.str(a)
-		_, y := m.str(b)
-		return jumpIf(string(x) == string(y))
-	},
-	"list_len": func(m *machine) (Next, templates.ExitCode) {
-		dst, lv := m.slot(0), m.slot(1)
-		l, _ := m.list(lv)
-		setInt(dst, l.Len)
-		return Continue, 0
-	},
-	"list_load": func(m *machine) (Next, templates.ExitCode) {
-		dst, lv, iv := m.slot(0), m.slot(1), m.slot(2)
-		_, vals := m.list(lv)
-		i, ok := listIndex(i64(iv), int64(len(vals)))
-		if !ok {
-			return Exit, 0
-		}
-		e := vals[i]
-		if !kindOK(e, templates.Tag(m.ops[3])) {
-			return Exit, 0
-		}
-		*dst = e
-		return Continue, 0
-	},
-	"list_store": func(m *machine) (Next, templates.ExitCode) {
-		lv, iv, v := m.slot(0), m.slot(1), *m.slot(2)
-		l, vals := m.list(lv)
-		i, ok := listIndex(i64(iv), int64(len(vals)))
-		// A list that may hold objects, an index out of range and an
-		// object value exit: see templates/list_store.c.
-		if l.Objs != 0 || !ok || v.Tag == templates.TagObject {
-			return Exit, 0
-		}
-		if !m.dry { // a dry run's slots are copies, but the list is real
-			vals[i] = v
-		}
-		return Continue, 0
-	},
-	// list_swap.c: a[i], a[j] = a[j], a[i] in one uop, whatever the
-	// elements' kinds (a list without objects holds none); exits before
-	// it changes anything.
-	"list_swap": func(m *machine) (Next, templates.ExitCode) {
-		lv, iv, jv := m.slot(0), m.slot(1), m.slot(2)
-		l, vals := m.list(lv)
-		i, iok := listIndex(i64(iv), int64(len(vals)))
-		j, jok := listIndex(i64(jv), int64(len(vals)))
-		if l.Objs != 0 || !iok || !jok {
-			return Exit, 0
-		}
-		if !m.dry { // a dry run's slots are copies, but the list is real
-			vals[i], vals[j] = vals[j], vals[i]
-		}
-		return Continue, 0
-	},
-	"list_copy": func(m *machine) (Next, templates.ExitCode) {
-		d, s := m.slot(0), m.slot(1)
-		// op2 is the address of a word: the bits of the list the slice
-		// call-out made last (see templates/list_copy.c).
-		cell := m.ops[2]
-		if cell == 0 {
-			if m.err == nil {
-				m.err = fmt.Errorf("%w: list_copy's word at address 0", ErrBadList)
+			setInt(dst, r)
+			return Continue, 0
+		},
+		"float_add": floatArith(func(a, b float64) float64 { return a + b }),
+		"float_sub": floatArith(func(a, b float64) float64 { return a - b }),
+		"float_mul": floatArith(func(a, b float64) float64 { return a * b }),
+		"float_div": func(m *machine) (Next, templates.ExitCode) {
+			a, d := f64(m.slot(1)), f64(m.slot(2))
+			dst := m.slot(0)
+			if d == 0 { // 0.0 and -0.0: Python raises ZeroDivisionError
+				return Exit, 0
 			}
-			return Exit, 0
-		}
-		fresh := *(*uint64)(*(*unsafe.Pointer)(unsafe.Pointer(&cell)))
-		if d.Tag != templates.TagObject || d.Bits != fresh || !kindOK(*d, templates.TagObject) ||
-			!kindOK(*s, templates.TagObject) || s.Bits == d.Bits {
-			return Exit, 0
-		}
-		dst, _ := m.list(d)
-		src, from := m.list(s)
-		if src.Objs != 0 || dst.Objs != 0 || src.Deque != 0 || dst.Deque != 0 || src.Len > dst.Cap {
-			return Exit, 0
-		}
-		if !m.dry { // a dry run's slots are copies, but the lists are real
-			copy(unsafe.Slice(dst.Vals, dst.Cap), from)
-			dst.Len = src.Len
-		}
-		return Continue, 0
-	},
-	"int_to_float": func(m *machine) (Next, templates.ExitCode) {
-		setFloat(m.slot(0), float64(i64(m.slot(1))))
-		return Continue, 0
-	},
-	"jump_if_true": func(m *machine) (Next, templates.ExitCode) {
-		return jumpIf(m.slot(0).Bits != 0)
-	},
-	"jump_if_false": func(m *machine) (Next, templates.ExitCode) {
-		return jumpIf(m.slot(0).Bits == 0)
-	},
-	"guard_int":   guard(templates.TagInt),
-	"guard_float": guard(templates.TagFloat),
-	"guard_bool":  guard(templates.TagBool),
-	"guard_none":  guard(templates.TagNone),
-	"jump": func(m *machine) (Next, templates.ExitCode) {
-		return Jump, 0
-	},
-	"loop": func(m *machine) (Next, templates.ExitCode) {
-		// The interrupt flag is not read here: Go looks at it at the
-		// safepoint exit, and entries clamp the budget (templates/loop.c).
-		budget := m.st.Budget
-		m.st.Budget = budget - 1 // wraps, as the template's unsigned decrement does
-		if budget <= 1 {
-			return Leave, templates.MakeExitCode(templates.ExitSafepoint, m.ops[0])
-		}
-		return Jump, 0
-	},
-	"call_self": func(m *machine) (Next, templates.ExitCode) {
-		// The callee's frame must be a whole slot above this one: its link
-		// is the slot below it.
-		d := m.ops[0]
-		if d%templates.SlotSize != 0 || d == 0 || d/templates.SlotSize > uint64(len(m.frame)) {
-			if m.err == nil {
-				m.err = fmt.Errorf("%w: call_self's callee at byte offset %d", ErrBadSlot, d)
+			setFloat(dst, a/d)
+			return Continue, 0
+		},
+		"int_neg": func(m *machine) (Next, templates.ExitCode) {
+			r, ovf := subOverflows(0, i64(m.slot(1)))
+			dst := m.slot(0)
+			if ovf {
+				return Exit, 0
 			}
-			return Exit, 0
-		}
-		callee := m.fp + int(d/templates.SlotSize)
-		link := m.at(callee - 1)
-		budget := m.st.Budget
-		m.st.Budget = budget - 1 // wraps, as the template's unsigned decrement does
-		if budget <= 1 || m.st.Interrupt != 0 || m.st.Calls == 0 {
-			return Exit, 0
-		}
-		m.st.Calls--
-		*link = templates.Value{Tag: templates.Tag(m.link), Bits: m.ops[1]}
-		m.newFP = callee
-		return Call, 0
-	},
-	"ret": func(m *machine) (Next, templates.ExitCode) {
-		v := *m.slot(0)
-		dst, link := m.at(m.fp), m.at(m.fp-1)
-		*dst = v
-		back := link.Tag
-		if back == 0 {
-			return Leave, templates.MakeExitCode(templates.ExitEnd, m.ops[2])
-		}
-		d := m.ops[1]
-		if d%templates.SlotSize != 0 || int(d/templates.SlotSize) > m.fp {
-			if m.err == nil {
-				m.err = fmt.Errorf("%w: ret's caller at byte offset -%d", ErrBadSlot, d)
+			setInt(dst, r)
+			return Continue, 0
+		},
+		"float_neg": func(m *machine) (Next, templates.ExitCode) {
+			// The sign bit, flipped: -x for every float, NaN payloads kept.
+			v := *m.slot(1)
+			*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits ^ 1<<63}
+			return Continue, 0
+		},
+		"int_floordiv": intArith(func(a, b int64) (int64, bool) { r, ok := floorDiv(a, b); return r, !ok }),
+		"int_mod":      intArith(func(a, b int64) (int64, bool) { r, ok := floorMod(a, b); return r, !ok }),
+		"int_lshift":   intArith(func(a, b int64) (int64, bool) { r, ok := leftShift(a, b); return r, !ok }),
+		"int_rshift":   intArith(func(a, b int64) (int64, bool) { r, ok := rightShift(a, b); return r, !ok }),
+		"int_and":      intArith(func(a, b int64) (int64, bool) { return a & b, false }),
+		"int_rshift_imm": func(m *machine) (Next, templates.ExitCode) {
+			setInt(m.slot(0), i64(m.slot(1))>>(m.ops[2]&63))
+			return Continue, 0
+		},
+		"int_and_imm": func(m *machine) (Next, templates.ExitCode) {
+			setInt(m.slot(0), int64(m.slot(1).Bits&m.ops[2]))
+			return Continue, 0
+		},
+		"int_or":        intArith(func(a, b int64) (int64, bool) { return a | b, false }),
+		"int_xor":       intArith(func(a, b int64) (int64, bool) { return a ^ b, false }),
+		"int_invert":    intUnary(func(a int64) (int64, bool) { return ^a, true }),
+		"wide_add":      wideArith(false),
+		"wide_sub":      wideArith(true),
+		"wide_add_wide": wide3(false),
+		"wide_sub_wide": wide3(true),
+		"int_to_wide": func(m *machine) (Next, templates.ExitCode) {
+			x := i64(m.slot(1))
+			setWide(m.slot(0), uint64(x>>63), uint64(x))
+			return Continue, 0
+		},
+		"wide_mul": func(m *machine) (Next, templates.ExitCode) {
+			ahi, alo := wide(m.slot(1))
+			bhi, blo := wide(m.slot(2))
+			dst := m.slot(0)
+			hi, lo, ok := mul128(ahi, alo, bhi, blo)
+			if !ok {
+				return Exit, 0
 			}
-			return Exit, 0
-		}
-		m.st.Calls++
-		m.newFP = m.fp - int(d/templates.SlotSize)
-		m.back = uint64(back)
-		return Return, 0
-	},
-	"call_out": func(m *machine) (Next, templates.ExitCode) {
-		return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])
-	},
-	"exit": func(m *machine) (Next, templates.ExitCode) {
-		return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])
-	},
-	"end": func(m *machine) (Next, templates.ExitCode) {
-		return Leave, templates.MakeExitCode(templates.ExitEnd, m.ops[0])
-	},
+			setWide(dst, hi, lo)
+			return Continue, 0
+		},
+		"wide_and_imm": func(m *machine) (Next, templates.ExitCode) {
+			hi, lo := wide(m.slot(1))
+			setWide(m.slot(0), hi&m.ops[3], lo&m.ops[2])
+			return Continue, 0
+		},
+		"wide_rshift": func(m *machine) (Next, templates.ExitCode) {
+			hi, lo := wide(m.slot(1))
+			n := i64(m.slot(2))
+			dst := m.slot(0)
+			if n < 0 {
+				return Exit, 0
+			}
+			n = min(n, 127)
+			// An arithmetic shift of the 128 bits hi:lo.
+			switch {
+			case n >= 64:
+				lo = uint64(int64(hi) >> (n - 64))
+				hi = uint64(int64(hi) >> 63)
+			case n > 0:
+				lo = lo>>n | hi<<(64-n)
+				hi = uint64(int64(hi) >> n)
+			}
+			setWide(dst, hi, lo)
+			return Continue, 0
+		},
+		"wide_to_int": func(m *machine) (Next, templates.ExitCode) {
+			hi, lo := wide(m.slot(1))
+			dst := m.slot(0)
+			if hi != uint64(int64(lo)>>63) {
+				return Exit, 0
+			}
+			setInt(dst, int64(lo))
+			return Continue, 0
+		},
+		"int_abs": intUnary(func(a int64) (int64, bool) {
+			if a < 0 {
+				return -a, a != math.MinInt64
+			}
+			return a, true
+		}),
+		"int_truediv": func(m *machine) (Next, templates.ExitCode) {
+			a, b := i64(m.slot(1)), i64(m.slot(2))
+			dst := m.slot(0)
+			// Within ±2^53 both convert exactly and one IEEE division is the
+			// correctly rounded quotient CPython computes; b == 0 raises.
+			if b == 0 || !exactInDouble(a) || !exactInDouble(b) {
+				return Exit, 0
+			}
+			setFloat(dst, float64(a)/float64(b))
+			return Continue, 0
+		},
+		"float_sqrt": func(m *machine) (Next, templates.ExitCode) {
+			x := f64(m.slot(1))
+			dst := m.slot(0)
+			if x < 0 { // ValueError; NaN and -0.0 are not < 0
+				return Exit, 0
+			}
+			setFloat(dst, math.Sqrt(x))
+			return Continue, 0
+		},
+		"float_abs": func(m *machine) (Next, templates.ExitCode) {
+			// The sign bit, cleared: NaN payloads kept.
+			v := *m.slot(1)
+			*m.slot(0) = templates.Value{Tag: templates.TagFloat, Bits: v.Bits &^ (1 << 63)}
+			return Continue, 0
+		},
+		"guard_list": func(m *machine) (Next, templates.ExitCode) {
+			if !kindOK(*m.slot(0), templates.TagObject) {
+				return Exit, 0
+			}
+			return Continue, 0
+		},
+		"guard_instance": func(m *machine) (Next, templates.ExitCode) {
+			if !kindOK(*m.slot(0), templates.KindInstance) {
+				return Exit, 0
+			}
+			return Continue, 0
+		},
+		"guard_shape": func(m *machine) (Next, templates.ExitCode) {
+			x, _ := m.instance(m.slot(0))
+			if x.Shape != uintptr(m.ops[1]) {
+				return Exit, 0
+			}
+			return Continue, 0
+		},
+		"attr_load": func(m *machine) (Next, templates.ExitCode) {
+			dst, xv := m.slot(0), m.slot(1)
+			_, vals := m.instance(xv)
+			a := *m.attr(vals, m.ops[2])
+			if !kindOK(a, templates.Tag(m.ops[3])) {
+				return Exit, 0
+			}
+			*dst = a
+			return Continue, 0
+		},
+		"attr_store": func(m *machine) (Next, templates.ExitCode) {
+			xv, v := m.slot(0), *m.slot(2)
+			_, vals := m.instance(xv)
+			a := m.attr(vals, m.ops[1])
+			// An object in the slot or as the value exits: see
+			// templates/attr_store.c.
+			if a.Tag == templates.TagObject || v.Tag == templates.TagObject {
+				return Exit, 0
+			}
+			if !m.dry { // a dry run's slots are copies, but the instance is real
+				*a = v
+			}
+			return Continue, 0
+		},
+		"guard_tuple": func(m *machine) (Next, templates.ExitCode) {
+			v := m.slot(0)
+			if !kindOK(*v, templates.KindTuple) || tupleAt(v).Len != int64(m.ops[1]) {
+				return Exit, 0
+			}
+			return Continue, 0
+		},
+		"tuple_load": func(m *machine) (Next, templates.ExitCode) {
+			dst, tv := m.slot(0), m.slot(1)
+			items := m.tuple(tv)
+			off := m.ops[2]
+			if off%itemSize != 0 || off/itemSize >= uint64(len(items)) {
+				if m.err == nil {
+					m.err = fmt.Errorf("%w: item offset %d outside %d items", ErrBadTuple, off, len(items))
+				}
+				return Exit, 0
+			}
+			it := &items[off/itemSize]
+			a := templates.Value{Tag: it.Tag, Bits: it.Bits}
+			if !kindOK(a, templates.Tag(m.ops[3])) {
+				return Exit, 0
+			}
+			*dst = a
+			return Continue, 0
+		},
+		"guard_str": func(m *machine) (Next, templates.ExitCode) {
+			v := m.slot(0)
+			if v.Tag != templates.TagObject || v.Bits&7 != templates.StrBit || strAt(v).Kind != templates.StrASCII {
+				return Exit, 0
+			}
+			return Continue, 0
+		},
+		"str_len": func(m *machine) (Next, templates.ExitCode) {
+			dst, sv := m.slot(0), m.slot(1)
+			s, _ := m.str(sv)
+			setInt(dst, s.Len)
+			return Continue, 0
+		},
+		"str_char": func(m *machine) (Next, templates.ExitCode) {
+			dst, sv, iv := m.slot(0), m.slot(1), m.slot(2)
+			_, b := m.str(sv)
+			i, ok := listIndex(i64(iv), int64(len(b)))
+			if !ok {
+				return Exit, 0
+			}
+			// op3 is the address of 128 words: the bits of each code point's str.
+			table := m.ops[3]
+			chars := (*[128]uint64)(*(*unsafe.Pointer)(unsafe.Pointer(&table)))
+			*dst = templates.Value{Tag: templates.TagObject, Bits: chars[b[i]&127]}
+			return Continue, 0
+		},
+		"str_jump_if_eq": func(m *machine) (Next, templates.ExitCode) {
+			a, b := m.slot(0), m.slot(1)
+			if a.Bits == b.Bits {
+				return jumpIf(true)
+			}
+			_, x := m.str(a)
+			_, y := m.str(b)
+			return jumpIf(string(x) == string(y))
+		},
+		"list_len": func(m *machine) (Next, templates.ExitCode) {
+			dst, lv := m.slot(0), m.slot(1)
+			l, _ := m.list(lv)
+			setInt(dst, l.Len)
+			return Continue, 0
+		},
+		"list_load": func(m *machine) (Next, templates.ExitCode) {
+			dst, lv, iv := m.slot(0), m.slot(1), m.slot(2)
+			_, vals := m.list(lv)
+			i, ok := listIndex(i64(iv), int64(len(vals)))
+			if !ok {
+				return Exit, 0
+			}
+			e := vals[i]
+			if !kindOK(e, templates.Tag(m.ops[3])) {
+				return Exit, 0
+			}
+			*dst = e
+			return Continue, 0
+		},
+		"list_store": func(m *machine) (Next, templates.ExitCode) {
+			lv, iv, v := m.slot(0), m.slot(1), *m.slot(2)
+			l, vals := m.list(lv)
+			i, ok := listIndex(i64(iv), int64(len(vals)))
+			// A list that may hold objects, an index out of range and an
+			// object value exit: see templates/list_store.c.
+			if l.Objs != 0 || !ok || v.Tag == templates.TagObject {
+				return Exit, 0
+			}
+			if !m.dry { // a dry run's slots are copies, but the list is real
+				vals[i] = v
+			}
+			return Continue, 0
+		},
+		// list_swap.c: a[i], a[j] = a[j], a[i] in one uop, whatever the
+		// elements' kinds (a list without objects holds none); exits before
+		// it changes anything.
+		"list_swap": func(m *machine) (Next, templates.ExitCode) {
+			lv, iv, jv := m.slot(0), m.slot(1), m.slot(2)
+			l, vals := m.list(lv)
+			i, iok := listIndex(i64(iv), int64(len(vals)))
+			j, jok := listIndex(i64(jv), int64(len(vals)))
+			if l.Objs != 0 || !iok || !jok {
+				return Exit, 0
+			}
+			if !m.dry { // a dry run's slots are copies, but the list is real
+				vals[i], vals[j] = vals[j], vals[i]
+			}
+			return Continue, 0
+		},
+		"list_copy": func(m *machine) (Next, templates.ExitCode) {
+			d, s := m.slot(0), m.slot(1)
+			// op2 is the address of a word: the bits of the list the slice
+			// call-out made last (see templates/list_copy.c).
+			cell := m.ops[2]
+			if cell == 0 {
+				if m.err == nil {
+					m.err = fmt.Errorf("%w: list_copy's word at address 0", ErrBadList)
+				}
+				return Exit, 0
+			}
+			fresh := *(*uint64)(*(*unsafe.Pointer)(unsafe.Pointer(&cell)))
+			if d.Tag != templates.TagObject || d.Bits != fresh || !kindOK(*d, templates.TagObject) ||
+				!kindOK(*s, templates.TagObject) || s.Bits == d.Bits {
+				return Exit, 0
+			}
+			dst, _ := m.list(d)
+			src, from := m.list(s)
+			if src.Objs != 0 || dst.Objs != 0 || src.Deque != 0 || dst.Deque != 0 || src.Len > dst.Cap {
+				return Exit, 0
+			}
+			if !m.dry { // a dry run's slots are copies, but the lists are real
+				copy(unsafe.Slice(dst.Vals, dst.Cap), from)
+				dst.Len = src.Len
+			}
+			return Continue, 0
+		},
+		"int_to_float": func(m *machine) (Next, templates.ExitCode) {
+			setFloat(m.slot(0), float64(i64(m.slot(1))))
+			return Continue, 0
+		},
+		"jump_if_true": func(m *machine) (Next, templates.ExitCode) {
+			return jumpIf(m.slot(0).Bits != 0)
+		},
+		"jump_if_false": func(m *machine) (Next, templates.ExitCode) {
+			return jumpIf(m.slot(0).Bits == 0)
+		},
+		"guard_int":   guard(templates.TagInt),
+		"guard_float": guard(templates.TagFloat),
+		"guard_bool":  guard(templates.TagBool),
+		"guard_none":  guard(templates.TagNone),
+		"jump": func(m *machine) (Next, templates.ExitCode) {
+			return Jump, 0
+		},
+		"loop": func(m *machine) (Next, templates.ExitCode) {
+			// The interrupt flag is not read here: Go looks at it at the
+			// safepoint exit, and entries clamp the budget (templates/loop.c).
+			budget := m.st.Budget
+			m.st.Budget = budget - 1 // wraps, as the template's unsigned decrement does
+			if budget <= 1 {
+				return Leave, templates.MakeExitCode(templates.ExitSafepoint, m.ops[0])
+			}
+			return Jump, 0
+		},
+		"call_self": func(m *machine) (Next, templates.ExitCode) {
+			// The callee's frame must be a whole slot above this one: its link
+			// is the slot below it.
+			d := m.ops[0]
+			if d%templates.SlotSize != 0 || d == 0 || d/templates.SlotSize > uint64(len(m.frame)) {
+				if m.err == nil {
+					m.err = fmt.Errorf("%w: call_self's callee at byte offset %d", ErrBadSlot, d)
+				}
+				return Exit, 0
+			}
+			callee := m.fp + int(d/templates.SlotSize)
+			link := m.at(callee - 1)
+			budget := m.st.Budget
+			m.st.Budget = budget - 1 // wraps, as the template's unsigned decrement does
+			if budget <= 1 || m.st.Interrupt != 0 || m.st.Calls == 0 {
+				return Exit, 0
+			}
+			m.st.Calls--
+			*link = templates.Value{Tag: templates.Tag(m.link), Bits: m.ops[1]}
+			m.newFP = callee
+			return Call, 0
+		},
+		"ret": func(m *machine) (Next, templates.ExitCode) {
+			v := *m.slot(0)
+			dst, link := m.at(m.fp), m.at(m.fp-1)
+			*dst = v
+			back := link.Tag
+			if back == 0 {
+				return Leave, templates.MakeExitCode(templates.ExitEnd, m.ops[2])
+			}
+			d := m.ops[1]
+			if d%templates.SlotSize != 0 || int(d/templates.SlotSize) > m.fp {
+				if m.err == nil {
+					m.err = fmt.Errorf("%w: ret's caller at byte offset -%d", ErrBadSlot, d)
+				}
+				return Exit, 0
+			}
+			m.st.Calls++
+			m.newFP = m.fp - int(d/templates.SlotSize)
+			m.back = uint64(back)
+			return Return, 0
+		},
+		"call_out": func(m *machine) (Next, templates.ExitCode) {
+			return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])
+		},
+		"exit": func(m *machine) (Next, templates.ExitCode) {
+			return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])
+		},
+		"end": func(m *machine) (Next, templates.ExitCode) {
+			return Leave, templates.MakeExitCode(templates.ExitEnd, m.ops[0])
+		},
+	}
 }
 
 // bitsVariants are the uops with a _bits variant: the same uop for a
@@ -1122,15 +1126,31 @@ func bitsOnly(base uop) uop {
 	}
 }
 
-func init() {
+// uops is every uop's reference by name, built on first use: every
+// minipy process links this package, and most never record a trace, so
+// building it at init (1.4 M instructions: ~450 closures, their names and
+// the map) was paid by processes that never ran it.
+var (
+	uopsOnce sync.Once
+	uops     map[string]uop // (read through uopTable)
+)
+
+// uopTable is uops, built if no call has yet.
+func uopTable() map[string]uop {
+	uopsOnce.Do(func() { uops = buildUops() })
+	return uops
+}
+
+// buildUops is the table of every uop: baseUops and their variants.
+func buildUops() map[string]uop {
+	base := baseUops()
 	// The table grows by about 250 variants here: sized for them at
 	// once, it is not rehashed as it grows (one rehash of the table was
 	// a quarter of the instructions of starting minipy).
-	all := make(map[string]uop, len(uops)+300)
-	for k, f := range uops {
-		all[k] = f
+	uops := make(map[string]uop, len(base)+300)
+	for k, f := range base {
+		uops[k] = f
 	}
-	uops = all
 	for _, base := range bitsVariants {
 		uops[base+"_bits"] = bitsOnly(uops[base])
 	}
@@ -1146,8 +1166,8 @@ func init() {
 			return jumpIf(cmp(i64(m.slot(0)), i64(m.slot(1))))
 		}
 	}
-	registerVariants()
-	registerNonNeg()
+	registerVariants(uops)
+	registerNonNeg(uops)
 	for name, cmp := range floatCmps {
 		cmp := cmp
 		uops["float_"+name] = func(m *machine) (Next, templates.ExitCode) {
@@ -1158,6 +1178,7 @@ func init() {
 			return jumpIf(cmp(f64(m.slot(0)), f64(m.slot(1))))
 		}
 	}
+	return uops
 }
 
 // Where a register variant's operand lives: its variant value (s: the
@@ -1191,7 +1212,7 @@ func digit(d int) string { return string(rune('0' + d)) }
 // registerVariants adds the register variants of the float arithmetic
 // (float_add_r.c ...: the _bits uop with its result also in register D,
 // operands from A and B) and of the float compare-and-branches.
-func registerVariants() {
+func registerVariants(uops map[string]uop) {
 	ariths := map[string]func(a, b float64) float64{
 		"add": func(a, b float64) float64 { return a + b },
 		"sub": func(a, b float64) float64 { return a - b },

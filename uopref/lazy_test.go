@@ -1,0 +1,52 @@
+package uopref
+
+import (
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+)
+
+// TestMain checks the table's first use before any test uses it: the
+// package's init builds none of it (a process that never records a trace
+// pays nothing), and goroutines that ask at once all get it whole.
+func TestMain(m *testing.M) {
+	if err := checkFirstUse(); err != nil {
+		fmt.Fprintln(os.Stderr, "uopref: first use of the table:", err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+func checkFirstUse() error {
+	if uops != nil {
+		return fmt.Errorf("built before first use")
+	}
+	// A base uop, a _bits variant, a register variant and one made last
+	// (registerNonNeg's).
+	names := []string{"int_add", "float_mul_bits", "float_add_r__t_f0_s_f1", "list_load_kn__b_int"}
+	const n = 8
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for g := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range names {
+				name := names[(g+k)%len(names)]
+				if g%2 == 0 && !Has(name) {
+					errs[g] = fmt.Errorf("Has(%q) is false", name)
+				} else if _, ok := Lookup(name); !ok {
+					errs[g] = fmt.Errorf("Lookup(%q) found nothing", name)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
