@@ -25,6 +25,7 @@ type exprKey struct {
 // top, a jump target, the instruction after a call-out or a call), as in
 // PropagateCopies.
 func ReuseValues(t *Trace) {
+	ready()
 	n := len(t.Insts)
 	label := make([]bool, n+1)
 	if n > 0 {

@@ -12,6 +12,7 @@ import (
 // to it. In the loop body that removes the guards the first iteration
 // proved, when the types hold around the loop.
 func EliminateGuards(t *Trace) {
+	ready()
 	n := len(t.Insts)
 	// The types known on entry to each block, a slot an entry: dense rows
 	// rather than maps, since the dataflow copies and meets them (the

@@ -28,6 +28,7 @@ func initInRangeVariants() {
 // write of the list's slot or the index's. It runs after
 // CacheRegisters, which picks list_store_r.
 func StoreInRange(t *Trace) {
+	ready()
 	if t.Shared || len(t.Insts) == 0 {
 		return
 	}

@@ -95,6 +95,7 @@ func storeKind(t *Trace, in *Inst, before tagState) (generated.Op, bool) {
 // is Shared: loads there become the forms that read under a list's
 // sequence word.
 func SpecializeKinds(t *Trace) {
+	ready()
 	if t.Shared {
 		return
 	}

@@ -33,8 +33,8 @@ var nonNegBase [generated.NumOps]generated.Op
 // kinds.go's init: a list_load_k's form stands for the same load).
 func initNonNegVariants() {
 	add := func(base, op generated.Op, indexes ...int) {
-		opInfo[op] = opInfo[Unvaried(base)]
-		unvaried[op] = Unvaried(base)
+		opInfo[op] = opInfo[unvariedOf(base)]
+		unvaried[op] = unvariedOf(base)
 		f := &nonNegForms[base]
 		f.op, f.indexes, f.ok = op, indexes, true
 	}
@@ -48,10 +48,10 @@ func initNonNegVariants() {
 		}
 	}
 	for op := range nonNegBase {
-		nonNegBase[op] = Unvaried(generated.Op(op))
+		nonNegBase[op] = unvariedOf(generated.Op(op))
 	}
 	for op, v := range bitsOnly {
-		nonNegBase[v.variant] = Unvaried(op)
+		nonNegBase[v.variant] = unvariedOf(op)
 	}
 }
 
@@ -68,6 +68,7 @@ func initNonNegVariants() {
 // frame as it left it. Runs last: the kind variants are picked before.
 // Not in Shared traces, which have no kind variants and no swaps.
 func UseNonNegIndexes(t *Trace) {
+	ready()
 	if t.Shared || !t.hasNonNegForm() {
 		return
 	}

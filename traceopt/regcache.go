@@ -39,14 +39,8 @@ var regBranches = map[generated.Op]string{
 	generated.OpFloatJumpIfGe: "float_jump_if_ge_r",
 }
 
-// opNamed maps uop names to ops, for the variants.
-var opNamed = func() map[string]generated.Op {
-	m := make(map[string]generated.Op, generated.NumOps)
-	for op := range generated.Op(generated.NumOps) {
-		m[op.String()] = op
-	}
-	return m
-}()
+// opNamed maps uop names to ops, for the variants (buildTables).
+var opNamed map[string]generated.Op
 
 // regVariant is the variant stem__values, which must exist.
 func regVariant(stem string, values ...string) generated.Op {
@@ -65,7 +59,7 @@ func findVariant(stem string, values ...string) (generated.Op, bool) {
 }
 
 // initRegVariants makes a variant its uop to every other pass (after
-// tags.go's init has given the _bits forms theirs).
+// initBitsVariants has given the _bits forms theirs).
 func initRegVariants() {
 	for base, fam := range regFamilies {
 		forms := new([numRegs][3][3]variantAt)
@@ -164,6 +158,21 @@ func initListVariants() {
 // asks which uops touch lists (to know which a thread may not run beside)
 // asks it of this.
 func Unvaried(op generated.Op) generated.Op {
+	if int(op) < len(unvariedDense) && tablesBuilt.Load() {
+		return unvariedDense[op]
+	}
+	return unvariedSlow(op)
+}
+
+// unvariedSlow is Unvaried past unvariedDense, or before the tables are
+// built.
+func unvariedSlow(op generated.Op) generated.Op {
+	ready()
+	return unvariedOf(op)
+}
+
+// unvariedOf is Unvaried for buildTables, which cannot wait for itself.
+func unvariedOf(op generated.Op) generated.Op {
 	if int(op) < len(unvariedDense) && denseFilled {
 		return unvariedDense[op]
 	}
@@ -190,6 +199,7 @@ var unvariedDense [generated.NumOps]generated.Op
 // between); and a slot leaves a register when something else writes it.
 // A move copies: its destination joins its source's register.
 func CacheRegisters(t *Trace) {
+	ready()
 	n := len(t.Insts)
 	label := make([]bool, n+1)
 	if n > 0 {

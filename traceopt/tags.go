@@ -48,18 +48,12 @@ var bitsByOp [generated.NumOps]struct {
 	ok bool
 }
 
-func init() {
-	// A variant is its uop to every other pass.
+// initBitsVariants makes a _bits variant its uop to every other pass.
+func initBitsVariants() {
 	for op, v := range bitsOnly {
 		opInfo[v.variant] = opInfo[op]
 		bitsByOp[op].bitsVariant, bitsByOp[op].ok = v, true
 	}
-	initRegVariants()
-	initListVariants()
-	initInRangeVariants()
-	initKindVariants()
-	initNonNegVariants()
-	fillDense() // (last: after every variant is in opInfo)
 }
 
 // unknownTag marks a slot whose tag the pass does not know.
@@ -89,6 +83,7 @@ type tagState []uint8
 // list stores of ints and bools (kinds.go), and list_store_pkk for the
 // stores of bools into a slot a packed load or store proved packed.
 func SkipKnownTags(t *Trace) {
+	ready()
 	n := len(t.Insts)
 	if n == 0 {
 		return
