@@ -58,7 +58,7 @@ func TestSpecializeKinds(t *testing.T) {
 			t.Errorf("no %s:\n%s", w, opt)
 		}
 	}
-	if got := Unvaried(opNamed["list_load_k__b_bool"]); got != generated.OpListLoadBits {
+	if got := Unvaried(opNamedT(t, "list_load_k__b_bool")); got != generated.OpListLoadBits {
 		t.Errorf("Unvaried(list_load_k__b_bool) = %v", got)
 	}
 	shared := countLoop()
@@ -159,7 +159,7 @@ func TestSpecializeStores(t *testing.T) {
 	if count["list_store_k__int"] == 0 || count["list_store_k__bool"] == 0 || count["list_store"] == 0 {
 		t.Errorf("stores %v:\n%s", count, opt)
 	}
-	if got := Unvaried(opNamed["list_store_k__bool"]); got != generated.OpListStore {
+	if got := Unvaried(opNamedT(t, "list_store_k__bool")); got != generated.OpListStore {
 		t.Errorf("Unvaried(list_store_k__bool) = %v", got)
 	}
 	shared := copyLoop()

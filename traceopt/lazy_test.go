@@ -21,7 +21,7 @@ func TestMain(m *testing.M) {
 }
 
 func checkFirstUse() error {
-	if opInfo != nil || denseFilled {
+	if tablesBuilt.Load() || denseFilled || opInfo[generated.OpFloatAddBits] != nil {
 		return fmt.Errorf("built before first use")
 	}
 	const n = 8
@@ -63,4 +63,32 @@ func checkFirstUse() error {
 		return fmt.Errorf("float_add_r__t_f0_s_f1: %v %v", op, ok)
 	}
 	return nil
+}
+
+// TestOpsInNameOrder: ops are numbered in their names' order, which
+// opByName's binary search needs, and it finds each one.
+func TestOpsInNameOrder(t *testing.T) {
+	for op := range generated.Op(generated.NumOps) {
+		if op > 0 && (op-1).String() >= op.String() {
+			t.Fatalf("op %d %q is not after op %d %q", op, op, op-1, op-1)
+		}
+		if got, ok := opByName([]byte(op.String())); !ok || got != op {
+			t.Errorf("opByName(%q) = %v, %v", op, got, ok)
+		}
+	}
+	for _, name := range []string{"", "a", "zzz", "float_add_r__t_f0_s_s2", "float_jump_if_lt_r__s_s"} {
+		if got, ok := opByName([]byte(name)); ok {
+			t.Errorf("opByName(%q) = %v", name, got)
+		}
+	}
+}
+
+// opNamedT is the op named name, which must exist.
+func opNamedT(t *testing.T, name string) generated.Op {
+	t.Helper()
+	op, ok := opByName([]byte(name))
+	if !ok {
+		t.Fatalf("no op %q", name)
+	}
+	return op
 }

@@ -169,146 +169,144 @@ var (
 // after.
 const OpClobber = generated.Op(0xffff)
 
-// opInfo is what the optimizer knows of each uop, its variants included
-// (buildTables).
-var opInfo map[generated.Op]*OpInfo
+// opInfo is what the optimizer knows of each uop below, by op; buildTables
+// gives each variant its uop's. An array of constant literals, it is laid
+// out by the linker: as a map, it was built by code at start-up, and the
+// variants' entries (~180 assignments) grew it twice.
+var opInfo = [generated.NumOps]*OpInfo{
+	generated.OpExit: {Args: [4]ArgKind{Imm}},
+	// Go runs one bytecode instruction and resumes at the next uop: it may
+	// write operand 1's slot and change any list.
+	generated.OpCallOut: {Args: [4]ArgKind{Imm, Dst}, CallOut: true, Store: MemAll},
+	generated.OpLoop:    {Args: [4]ArgKind{Imm}},
+	// A native call: the callee may store into lists and attributes.
+	generated.OpCallSelf: {Args: [4]ArgKind{Imm, Imm}, Exits: true, Call: true, Store: MemList | MemAttr},
+	generated.OpRet:      {Args: [4]ArgKind{Src, Imm, Imm}, Return: true},
 
-// baseOpInfo is opInfo for every uop but the variants, which take their
-// uop's.
-func baseOpInfo() map[generated.Op]*OpInfo {
-	return map[generated.Op]*OpInfo{
-		OpClobber:        {Args: [4]ArgKind{Dst}},
-		generated.OpExit: {Args: [4]ArgKind{Imm}},
-		// Go runs one bytecode instruction and resumes at the next uop: it may
-		// write operand 1's slot and change any list.
-		generated.OpCallOut: {Args: [4]ArgKind{Imm, Dst}, CallOut: true, Store: MemAll},
-		generated.OpLoop:    {Args: [4]ArgKind{Imm}},
-		// A native call: the callee may store into lists and attributes.
-		generated.OpCallSelf: {Args: [4]ArgKind{Imm, Imm}, Exits: true, Call: true, Store: MemList | MemAttr},
-		generated.OpRet:      {Args: [4]ArgKind{Src, Imm, Imm}, Return: true},
+	generated.OpMove:      {Args: ds, Result: ResCopy, Pure: true},
+	generated.OpLoadInt:   {Args: [4]ArgKind{Dst, Imm}, Result: ResInt, Pure: true},
+	generated.OpLoadFloat: {Args: [4]ArgKind{Dst, Imm}, Result: ResFloat, Pure: true},
 
-		generated.OpMove:      {Args: ds, Result: ResCopy, Pure: true},
-		generated.OpLoadInt:   {Args: [4]ArgKind{Dst, Imm}, Result: ResInt, Pure: true},
-		generated.OpLoadFloat: {Args: [4]ArgKind{Dst, Imm}, Result: ResFloat, Pure: true},
+	generated.OpGuardInt:   {Args: [4]ArgKind{Src}, Exits: true, Guard: Int, Pure: true},
+	generated.OpGuardFloat: {Args: [4]ArgKind{Src}, Exits: true, Guard: Float, Pure: true},
+	generated.OpGuardBool:  {Args: [4]ArgKind{Src}, Exits: true, Guard: Bool, Pure: true},
+	generated.OpGuardNone:  {Args: [4]ArgKind{Src}, Exits: true, Guard: None, Pure: true},
 
-		generated.OpGuardInt:   {Args: [4]ArgKind{Src}, Exits: true, Guard: Int, Pure: true},
-		generated.OpGuardFloat: {Args: [4]ArgKind{Src}, Exits: true, Guard: Float, Pure: true},
-		generated.OpGuardBool:  {Args: [4]ArgKind{Src}, Exits: true, Guard: Bool, Pure: true},
-		generated.OpGuardNone:  {Args: [4]ArgKind{Src}, Exits: true, Guard: None, Pure: true},
+	generated.OpIntAdd:      {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
+	generated.OpIntSub:      {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntMul:      {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
+	generated.OpIntAddImm:   {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntNeg:      {Args: ds, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntToFloat:  {Args: ds, Result: ResFloat, Pure: true},
+	generated.OpIntFloordiv: {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntMod:      {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntTruediv:  {Args: dss, Result: ResFloat, Exits: true, Pure: true},
+	generated.OpIntLshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntRshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntAnd:      {Args: dss, Result: ResInt, Pure: true, Commutes: true},
+	// x // 2**k and x % 2**k, folded (fold.go).
+	generated.OpIntRshiftImm: {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
+	generated.OpIntAndImm:    {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
+	generated.OpIntOr:        {Args: dss, Result: ResInt, Pure: true, Commutes: true},
+	generated.OpIntXor:       {Args: dss, Result: ResInt, Pure: true, Commutes: true},
+	generated.OpIntInvert:    {Args: ds, Result: ResInt, Pure: true},
+	generated.OpIntAbs:       {Args: ds, Result: ResInt, Exits: true, Pure: true},
+	generated.OpFloatSqrt:    {Args: ds, Result: ResFloat, Exits: true, Pure: true},
+	generated.OpFloatAbs:     {Args: ds, Result: ResFloat, Pure: true},
 
-		generated.OpIntAdd:      {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
-		generated.OpIntSub:      {Args: dss, Result: ResInt, Exits: true, Pure: true},
-		generated.OpIntMul:      {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
-		generated.OpIntAddImm:   {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Exits: true, Pure: true},
-		generated.OpIntNeg:      {Args: ds, Result: ResInt, Exits: true, Pure: true},
-		generated.OpIntToFloat:  {Args: ds, Result: ResFloat, Pure: true},
-		generated.OpIntFloordiv: {Args: dss, Result: ResInt, Exits: true, Pure: true},
-		generated.OpIntMod:      {Args: dss, Result: ResInt, Exits: true, Pure: true},
-		generated.OpIntTruediv:  {Args: dss, Result: ResFloat, Exits: true, Pure: true},
-		generated.OpIntLshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
-		generated.OpIntRshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
-		generated.OpIntAnd:      {Args: dss, Result: ResInt, Pure: true, Commutes: true},
-		// x // 2**k and x % 2**k, folded (fold.go).
-		generated.OpIntRshiftImm: {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
-		generated.OpIntAndImm:    {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
-		generated.OpIntOr:        {Args: dss, Result: ResInt, Pure: true, Commutes: true},
-		generated.OpIntXor:       {Args: dss, Result: ResInt, Pure: true, Commutes: true},
-		generated.OpIntInvert:    {Args: ds, Result: ResInt, Pure: true},
-		generated.OpIntAbs:       {Args: ds, Result: ResInt, Exits: true, Pure: true},
-		generated.OpFloatSqrt:    {Args: ds, Result: ResFloat, Exits: true, Pure: true},
-		generated.OpFloatAbs:     {Args: ds, Result: ResFloat, Pure: true},
+	// A 128-bit accumulator in one private slot, updated in place.
+	generated.OpWideAdd: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
+	generated.OpWideSub: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
 
-		// A 128-bit accumulator in one private slot, updated in place.
-		generated.OpWideAdd: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
-		generated.OpWideSub: {Args: [4]ArgKind{SrcDst, Src}, Exits: true, Pure: true},
+	// 128-bit ints in private slots (tag: high word): values that outgrew
+	// int64 inside an iteration (a 64-bit LCG's products).
+	generated.OpIntToWide:   {Args: ds, Pure: true},
+	generated.OpWideAddWide: {Args: dss, Exits: true, Pure: true, Commutes: true},
+	generated.OpWideSubWide: {Args: dss, Exits: true, Pure: true},
+	generated.OpWideMul:     {Args: dss, Exits: true, Pure: true, Commutes: true},
+	generated.OpWideAndImm:  {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Pure: true},
+	generated.OpWideRshift:  {Args: dss, Exits: true, Pure: true},
+	generated.OpWideToInt:   {Args: ds, Result: ResInt, Exits: true, Pure: true},
 
-		// 128-bit ints in private slots (tag: high word): values that outgrew
-		// int64 inside an iteration (a 64-bit LCG's products).
-		generated.OpIntToWide:   {Args: ds, Pure: true},
-		generated.OpWideAddWide: {Args: dss, Exits: true, Pure: true, Commutes: true},
-		generated.OpWideSubWide: {Args: dss, Exits: true, Pure: true},
-		generated.OpWideMul:     {Args: dss, Exits: true, Pure: true, Commutes: true},
-		generated.OpWideAndImm:  {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Pure: true},
-		generated.OpWideRshift:  {Args: dss, Exits: true, Pure: true},
-		generated.OpWideToInt:   {Args: ds, Result: ResInt, Exits: true, Pure: true},
+	// strs are immutable: reading one is pure.
+	generated.OpGuardStr:    {Args: [4]ArgKind{Src}, Exits: true, Guard: Str, Pure: true},
+	generated.OpStrLen:      {Args: ds, Result: ResInt, Pure: true},
+	generated.OpStrChar:     {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResStr, Exits: true, Pure: true},
+	generated.OpStrJumpIfEq: {Args: ss, Branch: true, Pure: true},
 
-		// strs are immutable: reading one is pure.
-		generated.OpGuardStr:    {Args: [4]ArgKind{Src}, Exits: true, Guard: Str, Pure: true},
-		generated.OpStrLen:      {Args: ds, Result: ResInt, Pure: true},
-		generated.OpStrChar:     {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResStr, Exits: true, Pure: true},
-		generated.OpStrJumpIfEq: {Args: ss, Branch: true, Pure: true},
+	generated.OpGuardList: {Args: [4]ArgKind{Src}, Exits: true, Guard: List, Pure: true},
+	// Only Go changes a list's length (during a call-out).
+	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
+	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
+	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// a[i], a[j] = a[j], a[i] (swap.go): the loads and stores in one.
+	generated.OpListSwap: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Load: MemList, Store: MemList},
+	// A packed bool list's byte (interp/packed.go); each checks the list's
+	// kind bits itself, so no guard names the list slot.
+	generated.OpListLoadPkT: {Args: dss, Result: ResBool, Exits: true, Load: MemList},
+	generated.OpListStorePk: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// list_store_pk of a slot known packed and a value known a bool (tags.go).
+	generated.OpListStorePkk: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// Never in a trace the optimizer sees: the interpreter puts it in
+	// place of a slice call-out after lowering (interp/slice_reuse.go).
+	generated.OpListCopy: {Args: [4]ArgKind{Src, Src, Imm}, Exits: true, Store: MemList},
+	// The forms for traces that run while other threads change lists
+	// (Trace.Shared): the same as far as the optimizer knows.
+	generated.OpListLoadMt:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
+	generated.OpListStoreMt: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
 
-		generated.OpGuardList: {Args: [4]ArgKind{Src}, Exits: true, Guard: List, Pure: true},
-		// Only Go changes a list's length (during a call-out).
-		generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
-		generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
-		generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
-		// a[i], a[j] = a[j], a[i] (swap.go): the loads and stores in one.
-		generated.OpListSwap: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Load: MemList, Store: MemList},
-		// A packed bool list's byte (interp/packed.go); each checks the list's
-		// kind bits itself, so no guard names the list slot.
-		generated.OpListLoadPkT: {Args: dss, Result: ResBool, Exits: true, Load: MemList},
-		generated.OpListStorePk: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
-		// list_store_pk of a slot known packed and a value known a bool (tags.go).
-		generated.OpListStorePkk: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
-		// Never in a trace the optimizer sees: the interpreter puts it in
-		// place of a slice call-out after lowering (interp/slice_reuse.go).
-		generated.OpListCopy: {Args: [4]ArgKind{Src, Src, Imm}, Exits: true, Store: MemList},
-		// The forms for traces that run while other threads change lists
-		// (Trace.Shared): the same as far as the optimizer knows.
-		generated.OpListLoadMt:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
-		generated.OpListStoreMt: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	generated.OpGuardInstance: {Args: [4]ArgKind{Src}, Exits: true, Guard: Instance, Pure: true},
+	// Tuples never change: reading one is pure. guard_tuple checks the
+	// length too, so it is no type guard a known type could remove; a
+	// second one of the same slot and length is.
+	generated.OpGuardTuple: {Args: [4]ArgKind{Src, Imm}, Exits: true, Pure: true},
+	generated.OpTupleLoad:  {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Result: ResImmTag, Exits: true, Pure: true},
+	// A shape changes only in Go: a trace without call-outs keeps it. Not
+	// a type guard: the same slot may be checked for several shapes.
+	generated.OpGuardShape: {Args: [4]ArgKind{Src, Imm}, Exits: true, Load: MemShape},
+	generated.OpAttrLoad:   {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Result: ResImmTag, Exits: true, Load: MemAttr},
+	generated.OpAttrStore:  {Args: [4]ArgKind{Src, Imm, Src}, Exits: true, Store: MemAttr},
 
-		generated.OpGuardInstance: {Args: [4]ArgKind{Src}, Exits: true, Guard: Instance, Pure: true},
-		// Tuples never change: reading one is pure. guard_tuple checks the
-		// length too, so it is no type guard a known type could remove; a
-		// second one of the same slot and length is.
-		generated.OpGuardTuple: {Args: [4]ArgKind{Src, Imm}, Exits: true, Pure: true},
-		generated.OpTupleLoad:  {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Result: ResImmTag, Exits: true, Pure: true},
-		// A shape changes only in Go: a trace without call-outs keeps it. Not
-		// a type guard: the same slot may be checked for several shapes.
-		generated.OpGuardShape: {Args: [4]ArgKind{Src, Imm}, Exits: true, Load: MemShape},
-		generated.OpAttrLoad:   {Args: [4]ArgKind{Dst, Src, Imm, Imm}, Result: ResImmTag, Exits: true, Load: MemAttr},
-		generated.OpAttrStore:  {Args: [4]ArgKind{Src, Imm, Src}, Exits: true, Store: MemAttr},
+	generated.OpFloatAdd: {Args: dss, Result: ResFloat, Pure: true, Commutes: true},
+	generated.OpFloatSub: {Args: dss, Result: ResFloat, Pure: true},
+	generated.OpFloatMul: {Args: dss, Result: ResFloat, Pure: true, Commutes: true},
+	generated.OpFloatDiv: {Args: dss, Result: ResFloat, Exits: true, Pure: true},
+	generated.OpFloatNeg: {Args: ds, Result: ResFloat, Pure: true},
 
-		generated.OpFloatAdd: {Args: dss, Result: ResFloat, Pure: true, Commutes: true},
-		generated.OpFloatSub: {Args: dss, Result: ResFloat, Pure: true},
-		generated.OpFloatMul: {Args: dss, Result: ResFloat, Pure: true, Commutes: true},
-		generated.OpFloatDiv: {Args: dss, Result: ResFloat, Exits: true, Pure: true},
-		generated.OpFloatNeg: {Args: ds, Result: ResFloat, Pure: true},
+	generated.OpIntLt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntLe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntGt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntGe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntEq: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntNe: {Args: dss, Result: ResBool, Pure: true},
 
-		generated.OpIntLt: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpIntLe: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpIntGt: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpIntGe: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpIntEq: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpIntNe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatLt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatLe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatGt: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatGe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatEq: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpFloatNe: {Args: dss, Result: ResBool, Pure: true},
 
-		generated.OpFloatLt: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpFloatLe: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpFloatGt: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpFloatGe: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpFloatEq: {Args: dss, Result: ResBool, Pure: true},
-		generated.OpFloatNe: {Args: dss, Result: ResBool, Pure: true},
+	generated.OpIntJumpIfLt: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfGe},
+	generated.OpIntJumpIfLe: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfGt},
+	generated.OpIntJumpIfGt: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfLe},
+	generated.OpIntJumpIfGe: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfLt},
+	generated.OpIntJumpIfEq: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfNe},
+	generated.OpIntJumpIfNe: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfEq},
 
-		generated.OpIntJumpIfLt: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfGe},
-		generated.OpIntJumpIfLe: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfGt},
-		generated.OpIntJumpIfGt: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfLe},
-		generated.OpIntJumpIfGe: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfLt},
-		generated.OpIntJumpIfEq: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfNe},
-		generated.OpIntJumpIfNe: {Args: ss, Branch: true, Pure: true, Flip: generated.OpIntJumpIfEq},
+	generated.OpFloatJumpIfLt: {Args: ss, Branch: true, Pure: true},
+	generated.OpFloatJumpIfLe: {Args: ss, Branch: true, Pure: true},
+	generated.OpFloatJumpIfGt: {Args: ss, Branch: true, Pure: true},
+	generated.OpFloatJumpIfGe: {Args: ss, Branch: true, Pure: true},
+	generated.OpFloatJumpIfEq: {Args: ss, Branch: true, Pure: true},
+	generated.OpFloatJumpIfNe: {Args: ss, Branch: true, Pure: true},
 
-		generated.OpFloatJumpIfLt: {Args: ss, Branch: true, Pure: true},
-		generated.OpFloatJumpIfLe: {Args: ss, Branch: true, Pure: true},
-		generated.OpFloatJumpIfGt: {Args: ss, Branch: true, Pure: true},
-		generated.OpFloatJumpIfGe: {Args: ss, Branch: true, Pure: true},
-		generated.OpFloatJumpIfEq: {Args: ss, Branch: true, Pure: true},
-		generated.OpFloatJumpIfNe: {Args: ss, Branch: true, Pure: true},
-
-		generated.OpJumpIfTrue:  {Args: [4]ArgKind{Src}, Branch: true, Pure: true, Flip: generated.OpJumpIfFalse},
-		generated.OpJumpIfFalse: {Args: [4]ArgKind{Src}, Branch: true, Pure: true, Flip: generated.OpJumpIfTrue},
-	}
+	generated.OpJumpIfTrue:  {Args: [4]ArgKind{Src}, Branch: true, Pure: true, Flip: generated.OpJumpIfFalse},
+	generated.OpJumpIfFalse: {Args: [4]ArgKind{Src}, Branch: true, Pure: true, Flip: generated.OpJumpIfTrue},
 }
+
+// clobberInfo is OpClobber's OpInfo.
+var clobberInfo = &OpInfo{Args: [4]ArgKind{Dst}}
 
 // Info returns what the optimizer knows of op, or nil for a uop it cannot
 // place in a trace.
@@ -330,7 +328,13 @@ func infoSlow(op generated.Op) *OpInfo {
 			return info
 		}
 	}
-	return opInfo[op]
+	if op == OpClobber {
+		return clobberInfo
+	}
+	if int(op) < len(opInfo) {
+		return opInfo[op]
+	}
+	return nil
 }
 
 // tablesOnce guards the optimizer's tables (opInfo and the arrays made
@@ -347,14 +351,9 @@ var (
 // ready builds the tables if no call has yet.
 func ready() { tablesOnce.Do(buildTables) }
 
-// buildTables makes opInfo, gives each variant its uop's OpInfo, and
+// buildTables gives each variant its uop's OpInfo and
 // fills the arrays the passes index by op.
 func buildTables() {
-	opInfo = baseOpInfo()
-	opNamed = make(map[string]generated.Op, generated.NumOps)
-	for op := range generated.Op(generated.NumOps) {
-		opNamed[op.String()] = op
-	}
 	initBitsVariants()
 	initRegVariants()
 	initListVariants()

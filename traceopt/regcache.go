@@ -39,9 +39,6 @@ var regBranches = map[generated.Op]string{
 	generated.OpFloatJumpIfGe: "float_jump_if_ge_r",
 }
 
-// opNamed maps uop names to ops, for the variants (buildTables).
-var opNamed map[string]generated.Op
-
 // regVariant is the variant stem__values, which must exist.
 func regVariant(stem string, values ...string) generated.Op {
 	op, ok := findVariant(stem, values...)
@@ -54,8 +51,38 @@ func regVariant(stem string, values ...string) generated.Op {
 // findVariant is the variant stem__values, if there is one (a compare of
 // a register with itself has none).
 func findVariant(stem string, values ...string) (generated.Op, bool) {
-	op, ok := opNamed[stem+"__"+strings.Join(values, "_")]
-	return op, ok
+	// The name is built in a buffer on the stack and found by binary
+	// search: a map of every op's name, and a string built for each of
+	// the ~200 variants, were half of buildTables' instructions.
+	var buf [64]byte
+	name := append(buf[:0], stem...)
+	for k, v := range values {
+		if k == 0 {
+			name = append(name, "__"...)
+		} else {
+			name = append(name, '_')
+		}
+		name = append(name, v...)
+	}
+	return opByName(name)
+}
+
+// opByName finds the op named name. The generator numbers the ops in
+// their names' order (TestOpsInNameOrder), so a binary search does.
+func opByName(name []byte) (generated.Op, bool) {
+	lo, hi := 0, generated.NumOps
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if generated.Op(mid).String() < string(name) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < generated.NumOps && generated.Op(lo).String() == string(name) {
+		return generated.Op(lo), true
+	}
+	return 0, false
 }
 
 // initRegVariants makes a variant its uop to every other pass (after

@@ -217,7 +217,7 @@ func TestCacheRegistersListPicks(t *testing.T) {
 			}
 		}
 	}
-	if got := Unvaried(opNamed["list_load_r__b_f1"]); got != generated.OpListLoadBits {
+	if got := Unvaried(opNamedT(t, "list_load_r__b_f1")); got != generated.OpListLoadBits {
 		t.Errorf("Unvaried(list_load_r__b_f1) = %v", got)
 	}
 }
