@@ -377,8 +377,15 @@ func fillDense() {
 			opDense[op] = info
 		}
 	}
+	// (From the map's few entries: asking it of every op was most of
+	// fillDense.)
 	for op := range unvariedDense {
-		unvariedDense[op] = unvariedOf(generated.Op(op))
+		unvariedDense[op] = generated.Op(op)
+	}
+	for op, base := range unvaried {
+		if int(op) < len(unvariedDense) {
+			unvariedDense[op] = base
+		}
 	}
 	for op, info := range opDense {
 		if info != nil {
