@@ -47,8 +47,15 @@ func initNonNegVariants() {
 			add(op, regVariant("list_load_kn", kindLoads[key.base], kind), 2)
 		}
 	}
+	// (unvariedOf of every op, from the map's few entries: a lookup per
+	// op was most of this function.)
 	for op := range nonNegBase {
-		nonNegBase[op] = unvariedOf(generated.Op(op))
+		nonNegBase[op] = generated.Op(op)
+	}
+	for op, base := range unvaried {
+		if int(op) < len(nonNegBase) {
+			nonNegBase[op] = base
+		}
 	}
 	for op, v := range bitsOnly {
 		nonNegBase[v.variant] = unvariedOf(op)
