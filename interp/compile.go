@@ -176,6 +176,9 @@ type compiler struct {
 	// nsGlobals is set while compiling code that exec or eval runs over a
 	// namespace dict: the global names it reads (eval.go).
 	nsGlobals map[string]bool
+	// nsPrefix is the slot-name prefix of those globals: nsGlobalPrefix,
+	// or a program module's own (moduleFree).
+	nsPrefix string
 }
 
 // global is the module's slot for a global name. Code run over a
@@ -184,7 +187,7 @@ type compiler struct {
 func (c *compiler) global(name string) int {
 	if c.nsGlobals != nil {
 		c.nsGlobals[name] = true
-		return c.mod.global(nsGlobalPrefix + name)
+		return c.mod.global(c.nsPrefix + name)
 	}
 	return c.mod.global(name)
 }
@@ -1203,7 +1206,7 @@ func (c *compiler) makeFunction(co *Code, params []param, dst int) {
 
 func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
 	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
-		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}, nsGlobals: c.nsGlobals,
+		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}, nsGlobals: c.nsGlobals, nsPrefix: c.nsPrefix,
 		asyncFn: c.asyncNext}
 	c.asyncNext = false
 	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda), firstLine: int32(at.line)}

@@ -213,7 +213,7 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 		vm.freeFrame(f)
 	} else {
 		if gd != nil {
-			vm.nsBuiltins(gd, nc.globals)
+			vm.nsBuiltins(gd, nc.prefix, nc.globals)
 		}
 		v, err = vm.runInNamespace(fn, nc.params, nc.stores, ns)
 	}
@@ -232,6 +232,7 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 type nsCode struct {
 	params          []string
 	stores, globals map[string]bool
+	prefix          string // of the globals' slot names
 }
 
 // nsGlobalPrefix marks the module slots of code run over a globals dict
@@ -242,7 +243,7 @@ const nsGlobalPrefix = "\x00ns."
 // nsBuiltins fills the slots of the global names that code run over gd
 // reads from gd's __builtins__: the builtins module (what exec puts
 // there), a dict, or anything else, which holds no names.
-func (vm *VM) nsBuiltins(gd *Dict, names map[string]bool) {
+func (vm *VM) nsBuiltins(gd *Dict, prefix string, names map[string]bool) {
 	b, _, _ := gd.get(StrVal("__builtins__"))
 	m := vm.mod
 	for name := range names {
@@ -253,7 +254,7 @@ func (vm *VM) nsBuiltins(gd *Dict, names map[string]bool) {
 		case *Dict:
 			v, _, _ = x.get(StrVal(name))
 		}
-		m.storeSlot(int32(m.gindex[nsGlobalPrefix+name]), v)
+		m.storeSlot(int32(m.gindex[prefix+name]), v)
 	}
 }
 
@@ -375,10 +376,14 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 	}
 	m := vm.mod
 	if len(ns) > 0 {
-		nc = &nsCode{stores: map[string]bool{}}
+		nc = &nsCode{stores: map[string]bool{}, prefix: nsGlobalPrefix}
 		if ownGlobals {
 			nc.globals = map[string]bool{}
+			if mf := vm.moduleFree; mf != nil {
+				nc.prefix = mf.prefix
+			}
 		}
+		vm.moduleFree = nil // for this module's code only, not an exec inside it
 		seen := map[string]bool{}
 		var ps []param
 		for _, d := range ns {
@@ -404,7 +409,7 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 			}
 		}
 		code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
-			c.nsGlobals = nc.globals
+			c.nsGlobals, c.nsPrefix = nc.globals, nc.prefix
 			return c.compileFunc("<module>", ps, body, pos{line: 1}, false)
 		})
 		if err != nil {
@@ -454,7 +459,7 @@ func (vm *VM) compileIn(m *moduleState, co *codeObj, lines []string, spans map[E
 		m.spans, m.runes, m.filename, m.lines = saved, savedRunes, savedFile, savedLines
 		for i := old; i < len(m.gnames); i++ {
 			name := m.gnames[i]
-			if v, ok := vm.bi[strings.TrimPrefix(name, nsGlobalPrefix)]; ok {
+			if v, ok := vm.bi[globalBase(name)]; ok {
 				m.globals[i] = v
 			}
 			if m.live != nil {

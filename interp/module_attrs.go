@@ -3,6 +3,7 @@ package interp
 import (
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Setting and deleting attributes of modules (math.x = 1, random.random =
@@ -177,8 +178,51 @@ func (m *Module) publish(name string, v Val, del bool) {
 		attrs[name] = v
 	}
 	m.pub.Store(&attrs)
+	if m.free != nil {
+		m.free.store(name, v, del)
+	}
 	m.version.Add(1)
 	assumptionsChanged() // (traces check module attributes: trace_checks.go)
+}
+
+// moduleFree is where a program module's functions find the names its
+// code reads but never binds (y in "def get(): return y" when only
+// another module's "m.y = 1" binds it). Its code is compiled over a
+// namespace dict, so such a name is a global slot of the program's
+// moduleState; the slots of each program module carry its own prefix, so
+// a store or delete of the module's attribute can reach them, as
+// CPython's one globals dict per module would.
+type moduleFree struct {
+	gm     *moduleState
+	prefix string
+	bi     map[string]Val // what a deleted name falls back to
+}
+
+func newModuleFree(vm *VM, name string) *moduleFree {
+	return &moduleFree{gm: vm.mod, prefix: nsGlobalPrefix + name + "\x00", bi: vm.bi}
+}
+
+// store is m.name = v (or del m.name) seen by the module's functions.
+func (f *moduleFree) store(name string, v Val, del bool) {
+	i, ok := f.gm.gindex[f.prefix+name]
+	if !ok {
+		return
+	}
+	if del {
+		v = f.bi[name]
+	}
+	f.gm.storeSlot(int32(i), v)
+}
+
+// globalBase is the Python name of a global slot's name: without the
+// prefix of code compiled over a namespace dict (nsGlobalPrefix, and a
+// program module's name after it).
+func globalBase(slot string) string {
+	if !strings.HasPrefix(slot, nsGlobalPrefix) {
+		return slot
+	}
+	slot = slot[len(nsGlobalPrefix):]
+	return slot[strings.LastIndexByte(slot, 0)+1:]
 }
 
 // dictStore is a store or delete made through __dict__: a str key is the

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,9 +171,11 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 	vm.noteImported(name, m)
 	cells := map[string]*Cell{}
 	vm.moduleCells = cells
+	m.free = newModuleFree(vm, name)
+	vm.moduleFree = m.free
 	co := &codeObj{src: text, filename: p.file, mode: "exec"}
 	_, err = vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil)
-	vm.moduleCells = nil
+	vm.moduleCells, vm.moduleFree = nil, nil
 	if err != nil {
 		delete(vm.modules, name)
 		delete(vm.progMods, name)
@@ -193,6 +196,14 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 			t.module = name
 		}
 		m.attrs[k.s] = e.v
+	}
+	if p := m.pub.Load(); p != nil {
+		// Its code stored attributes through the module object
+		// (sys.modules[__name__].x = ...): they stand beside its names.
+		t := maps.Clone(*p)
+		maps.Copy(t, m.attrs)
+		m.pub.Store(&t)
+		m.version.Add(1)
 	}
 	for n, c := range cells {
 		if m.cells == nil {

@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -133,7 +135,8 @@ var stdlibModules = map[string]bool{"math": true, "sys": true, "os": true, "rand
 // nameErrorMsg words a NameError the way CPython 3.14's traceback does,
 // with its "Did you mean" and "Did you forget to import" hints.
 func (vm *VM) nameErrorMsg(f *frame, name string) string {
-	name = strings.TrimPrefix(name, nsGlobalPrefix)
+	slot := name
+	name = globalBase(name)
 	var cands []string
 	if f != nil && !f.code.isModule {
 		for i, n := range f.code.localNames {
@@ -141,6 +144,26 @@ func (vm *VM) nameErrorMsg(f *frame, name string) string {
 				cands = append(cands, n)
 			}
 		}
+	}
+	if m := vm.moduleOfSlot(slot); m != nil {
+		// A program module's function: its module's names are the globals.
+		// (In the order its code bound them, as CPython's dict lists them.)
+		seen := map[string]bool{}
+		if pm := vm.progMods[m.name]; pm != nil && vm.pylibNS[pm.file] != nil {
+			for _, k := range vm.pylibNS[pm.file].keys() {
+				if s, ok := k.O.(*Str); ok && k.T == tagObject {
+					seen[s.s] = true
+					cands = append(cands, s.s)
+				}
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(m.table())) {
+			if !seen[k] {
+				cands = append(cands, k)
+			}
+		}
+		cands = append(cands, builtinNames...)
+		return nameErrorText(name, cands)
 	}
 	cands = append(cands, "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__", "__cached__")
 	for i, n := range vm.mod.gnames {
@@ -152,6 +175,28 @@ func (vm *VM) nameErrorMsg(f *frame, name string) string {
 		}
 	}
 	cands = append(cands, builtinNames...)
+	return nameErrorText(name, cands)
+}
+
+// moduleOfSlot is the program module whose free name a global slot is
+// (moduleFree), or nil.
+func (vm *VM) moduleOfSlot(slot string) *Module {
+	rest, ok := strings.CutPrefix(slot, nsGlobalPrefix)
+	if !ok {
+		return nil
+	}
+	i := strings.LastIndexByte(rest, 0)
+	if i < 0 {
+		return nil
+	}
+	m := vm.modules[rest[:i]]
+	if m == nil || m.free == nil {
+		return nil
+	}
+	return m
+}
+
+func nameErrorText(name string, cands []string) string {
 	msg := "name '" + name + "' is not defined"
 	s := suggest(cands, name)
 	if s != "" {

@@ -297,7 +297,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		// (A module binding that is the builtin itself, len = len, reads as
 		// no binding.)
 		cur := vm.mod.load(in.A)
-		b, isBuiltin := vm.bi[strings.TrimPrefix(vm.mod.gnames[in.A], nsGlobalPrefix)]
+		b, isBuiltin := vm.bi[globalBase(vm.mod.gnames[in.A])]
 		if cur.T == tagEmpty || isBuiltin && cur == b {
 			return newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.A]))
 		}

@@ -158,6 +158,9 @@ type (
 		// "global x; x = ..." and a store m.x = ... are seen by both
 		// sides. Set once when the module is built.
 		cells map[string]modCell
+		// free, on a program module, holds the slots of the names its
+		// code reads but never binds (module_attrs.go).
+		free *moduleFree
 	}
 	Function struct {
 		code     *Code

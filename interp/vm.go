@@ -79,6 +79,9 @@ type VM struct {
 	// moduleCells, when set, asks the next runInNamespace for the cells
 	// of the module-level names its functions capture (modules_py.go).
 	moduleCells map[string]*Cell
+	// moduleFree, when set, asks the next compileSource to give the free
+	// names of the module it compiles slots of that module's own.
+	moduleFree *moduleFree
 	// srcLines are the source lines of the program's own modules, by
 	// file name, for tracebacks.
 	srcLines    map[string][]string
