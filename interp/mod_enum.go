@@ -181,6 +181,11 @@ func enumModule(vm *VM) *Module {
 				op := p.op
 				methods[p.n] = func(vm *VM, args []Val, kwn []string) (Val, error) {
 					r, err := vm.compare(op, valueOf(args[0]), valueOf(args[1]))
+					if unsupportedOperands(err) {
+						// int's own method says NotImplemented: the
+						// error then names the member's class.
+						return vm.bi["NotImplemented"], nil
+					}
 					return BoolVal(r), err
 				}
 			}
@@ -207,10 +212,20 @@ func enumModule(vm *VM) *Module {
 				"lshift": opLshift, "rshift": opRshift} {
 				op := op
 				methods["__"+n+"__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
-					return vm.binop(op, valueOf(args[0]), valueOf(args[1]))
+					return notImplementedIfUnsupported(vm)(vm.binop(op, valueOf(args[0]), valueOf(args[1])))
 				}
 				methods["__r"+n+"__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
-					return vm.binop(op, valueOf(args[1]), valueOf(args[0]))
+					return notImplementedIfUnsupported(vm)(vm.binop(op, valueOf(args[1]), valueOf(args[0])))
+				}
+			}
+			for _, n := range []string{"__divmod__", "__rdivmod__"} {
+				reflected := n == "__rdivmod__"
+				methods[n] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+					a, b := valueOf(args[0]), valueOf(args[1])
+					if reflected {
+						a, b = b, a
+					}
+					return notImplementedIfUnsupported(vm)(vm.call(vm.bi["divmod"], []Val{a, b}, nil))
 				}
 			}
 			if kind == "IntEnum" || kind == "IntFlag" {
@@ -421,4 +436,32 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 	}
 	vm.objectSetAttr(cv, "__members__", ObjVal(ms))
 	return nil
+}
+
+// unsupportedOperands says whether err is the TypeError an operator
+// raises when neither operand's type supports it: what a member acting as
+// its value turns into NotImplemented, so that the final error names the
+// member's class ('Color' and 'str'), as CPython's int methods do.
+func unsupportedOperands(err error) bool {
+	if err == nil {
+		return false
+	}
+	pe := toPyErr(err)
+	if pe == nil || pe.exc.typ != TypeError || len(pe.exc.args) != 1 {
+		return false
+	}
+	msg, ok := pe.exc.args[0].O.(*Str)
+	return ok && (strings.HasPrefix(msg.s, "unsupported operand type(s) for ") ||
+		strings.Contains(msg.s, "' not supported between instances of '"))
+}
+
+// notImplementedIfUnsupported passes a binary method's result on, or
+// NotImplemented for unsupportedOperands.
+func notImplementedIfUnsupported(vm *VM) func(Val, error) (Val, error) {
+	return func(v Val, err error) (Val, error) {
+		if unsupportedOperands(err) {
+			return vm.bi["NotImplemented"], nil
+		}
+		return v, err
+	}
 }
