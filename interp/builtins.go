@@ -1407,6 +1407,9 @@ func (vm *VM) typeOf(v Val) Val {
 		}
 	}
 	return vm.typeObjs.get(n, func() Val {
+		if n == "module" {
+			return ObjVal(&typeObj{name: n, fn: newModuleValue})
+		}
 		return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 			return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
 		}})

@@ -523,7 +523,7 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 			}
 		}
 		if !x.cls.allowsAttr(name) {
-			return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", x.cls.name, name)
+			return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", x.typeName(), name)
 		}
 		x.set(name, v)
 		return nil
@@ -676,7 +676,7 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 		if x.del(name) {
 			return nil
 		}
-		return newErr(AttributeError, "'%s' object has no attribute '%s'", x.cls.name, name)
+		return newErr(AttributeError, "'%s' object has no attribute '%s'", x.typeName(), name)
 	case *Class:
 		if _, ok := x.attrs[name]; !ok || x == objectClass {
 			return newErr(AttributeError, "type object '%s' has no attribute '%s'", x.name, name)

@@ -362,7 +362,7 @@ func instanceHash(v Val, o *Instance) (int64, error) {
 	defer done()
 	if m, ok := o.cls.lookup("__hash__"); ok && vm != nil {
 		if m.T == tagNone {
-			return 0, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
+			return 0, newErr(TypeError, "unhashable type: '%s'", o.typeName())
 		}
 		r, err := vm.callWithSelf(m, v, nil, nil)
 		if err != nil {
@@ -389,7 +389,7 @@ func instanceHash(v Val, o *Instance) (int64, error) {
 		return h, nil
 	}
 	if _, ok := o.cls.lookup("__eq__"); ok {
-		return 0, newErr(TypeError, "unhashable type: '%s'", o.cls.name)
+		return 0, newErr(TypeError, "unhashable type: '%s'", o.typeName())
 	}
 	return pointerHash(o), nil
 }

@@ -262,7 +262,7 @@ var objectDir = []string{"__class__", "__delattr__", "__dir__", "__doc__", "__eq
 // instAttrErrorMsg is AttributeError's message for an instance, with the
 // suggestion CPython draws from dir(instance).
 func instAttrErrorMsg(x *Instance, name string) string {
-	msg := "'" + x.cls.name + "' object has no attribute '" + name + "'"
+	msg := "'" + x.typeName() + "' object has no attribute '" + name + "'"
 	seen := map[string]bool{}
 	var cands []string
 	add := func(n string) {

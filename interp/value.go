@@ -161,6 +161,8 @@ type (
 		// free, on a program module, holds the slots of the names its
 		// code reads but never binds (module_attrs.go).
 		free *moduleFree
+		// made is set on a module the program made with types.ModuleType.
+		made bool
 	}
 	Function struct {
 		code     *Code
@@ -968,6 +970,10 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 				}
 			}
 			b.WriteString("<module '__main__' (<class '_frozen_importlib.BuiltinImporter'>)>")
+			return
+		}
+		if o.made {
+			b.WriteString(madeModuleRepr(o))
 			return
 		}
 		if f, ok := o.lookup("__file__"); ok && f.T == tagObject {

@@ -3,21 +3,34 @@
 
 import sys as _sys
 
+_repr_running = set()  # SimpleNamespaces whose repr is being made
+
 
 class SimpleNamespace:
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        if mapping_or_iterable:
-            items = mapping_or_iterable.items() if hasattr(mapping_or_iterable, "items") else mapping_or_iterable
-            for k, v in items:
+    __hash__ = None
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > 1:
+            raise TypeError("SimpleNamespace expected at most 1 argument, got %d" % len(args))
+        if args:
+            for k, v in dict(args[0]).items():
                 if not isinstance(k, str):
-                    raise TypeError("keywords must be strings, not '%s'" % type(k).__name__)
+                    raise TypeError("keywords must be strings")
                 setattr(self, k, v)
         for k, v in kwargs.items():
             setattr(self, k, v)
 
     def __repr__(self):
-        items = ("%s=%r" % (k, v) for k, v in self.__dict__.items())
-        return "%s(%s)" % ("namespace" if type(self) is SimpleNamespace else type(self).__name__, ", ".join(items))
+        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+        key = id(self)
+        if key in _repr_running:
+            return name + "(...)"  # it holds itself
+        _repr_running.add(key)
+        try:
+            items = ["%s=%r" % (k, v) for k, v in self.__dict__.items()]
+        finally:
+            _repr_running.discard(key)
+        return "%s(%s)" % (name, ", ".join(items))
 
     def __eq__(self, other):
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
