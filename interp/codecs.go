@@ -9,7 +9,8 @@ import (
 )
 
 // The codecs str.encode and bytes.decode know: utf-8, ascii, latin-1,
-// cp1252, utf-16 and utf-32 (with and without a byte order), each with the error
+// cp1252, utf-16 and utf-32 (with and without a byte order),
+// unicode_escape and raw_unicode_escape (codecs_escape.go), each with the error
 // handlers strict, ignore, replace, backslashreplace and (encoding)
 // xmlcharrefreplace, raising CPython's UnicodeDecodeError and
 // UnicodeEncodeError.
@@ -39,6 +40,10 @@ func codecName(enc string) string {
 		return "utf-32-be"
 	case "cp1252", "windows_1252", "1252":
 		return "cp1252"
+	case "unicode_escape":
+		return "unicode-escape"
+	case "raw_unicode_escape":
+		return "raw-unicode-escape"
 	}
 	return ""
 }
@@ -124,6 +129,9 @@ func (vm *VM) encodeStr(s string, enc, errs Val) ([]byte, error) {
 	name, handler, err := codecArgs("encode", enc, errs)
 	if err != nil {
 		return nil, err
+	}
+	if name == "unicode-escape" || name == "raw-unicode-escape" {
+		return escapeEncode(s, name == "raw-unicode-escape"), nil
 	}
 	rs := []rune(s)
 	limit := rune(0x10ffff)
@@ -236,8 +244,11 @@ func (vm *VM) decodeBytes(obj Val, b []byte, enc, errs Val) (string, error) {
 	}
 	var sb strings.Builder
 	errName := name
-	if name == "cp1252" {
+	switch name {
+	case "cp1252":
 		errName = "charmap" // as CPython's charmap codecs say
+	case "unicode-escape", "raw-unicode-escape":
+		errName = strings.ReplaceAll(name, "-", "")
 	}
 	// bad handles the undecodable b[start:end]; reason is CPython's.
 	bad := func(start, end int, reason string) error {
@@ -257,6 +268,10 @@ func (vm *VM) decodeBytes(obj Val, b []byte, enc, errs Val) (string, error) {
 		return nil
 	}
 	switch name {
+	case "unicode-escape", "raw-unicode-escape":
+		if err := escapeDecode(b, name == "raw-unicode-escape", &sb, bad); err != nil {
+			return "", err
+		}
 	case "utf-8":
 		if utf8.Valid(b) {
 			return string(b), nil

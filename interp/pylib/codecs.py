@@ -148,12 +148,14 @@ _aliases = {
     'base64': 'base64', 'base_64': 'base64', 'base64_codec': 'base64',
     'zlib': 'zlib', 'zip': 'zlib', 'zlib_codec': 'zlib',
     'rot13': 'rot-13', 'rot_13': 'rot-13',
+    'unicode_escape': 'unicode-escape', 'raw_unicode_escape': 'raw-unicode-escape',
 }
 # The function names CPython's messages use (utf_8_encode() argument 1 ...).
 _func_names = {'utf-8': 'utf_8', 'ascii': 'ascii', 'iso8859-1': 'latin_1', 'cp1252': 'charmap',
                'utf-16': 'utf_16', 'utf-16-le': 'utf_16_le', 'utf-16-be': 'utf_16_be',
                'utf-32': 'utf_32', 'utf-32-le': 'utf_32_le', 'utf-32-be': 'utf_32_be',
-               'utf-8-sig': 'utf_8'}
+               'utf-8-sig': 'utf_8', 'unicode-escape': 'unicode_escape',
+               'raw-unicode-escape': 'raw_unicode_escape'}
 
 _registry = {}
 _search_functions = []
@@ -201,7 +203,17 @@ def _text_codec(name):
         def _decode_all(self, data):
             return decode(data, self.errors)[0]
 
-    if name in ('utf-8', 'utf-8-sig'):
+    if name in ('unicode-escape', 'raw-unicode-escape'):
+        raw = name == 'raw-unicode-escape'
+
+        class _Dec(BufferedIncrementalDecoder):
+            # Holds back an escape the input ends inside of.
+            def decode(self, input, final=False):
+                data = self.buffer + bytes(input)
+                cut = len(data) if final else _escape_cut(data, raw)
+                self.buffer = data[cut:]
+                return decode(data[:cut], self.errors)[0]
+    elif name in ('utf-8', 'utf-8-sig'):
         _Dec = _utf8_decoder(name == 'utf-8-sig')
         if name == 'utf-8-sig':
             _Enc = _utf8_sig_encoder()
@@ -214,6 +226,34 @@ def _text_codec(name):
     _Enc.__name__ = 'IncrementalEncoder'
     _Dec.__name__ = 'IncrementalDecoder'
     return CodecInfo(encode, decode, incrementalencoder=_Enc, incrementaldecoder=_Dec, name=name)
+
+
+def _escape_cut(data, raw):
+    # Where an escape that data ends inside of begins (len(data): none).
+    i = data.rfind(b'\\')
+    if i < 0:
+        return len(data)
+    j = i
+    while j > 0 and data[j - 1] == 0x5c:
+        j -= 1
+    if (i - j) % 2 == 1:
+        return len(data)  # the last backslash is escaped by the one before
+    tail = data[i + 1:]
+    if not tail:
+        return i
+    kind = tail[:1]
+    need = {b'x': 0 if raw else 2, b'u': 4, b'U': 8}.get(kind)
+    if need is not None:
+        digits = tail[1:1 + need]
+        if len(digits) < need and all(c in b'0123456789abcdefABCDEF' for c in digits):
+            return i
+        return len(data)
+    if raw:
+        return len(data)
+    if kind == b'N':
+        if len(tail) == 1 or (tail[1:2] == b'{' and b'}' not in tail):
+            return i
+    return len(data)
 
 
 def _utf8_tail(data):
@@ -568,3 +608,19 @@ def namereplace_errors(exc):
 
 
 _exported = ()
+
+
+def unicode_escape_encode(str, errors=None, /):
+    return lookup('unicode-escape').encode(str, errors or 'strict')
+
+
+def unicode_escape_decode(data, errors=None, final=True, /):
+    return lookup('unicode-escape').decode(data, errors or 'strict')
+
+
+def raw_unicode_escape_encode(str, errors=None, /):
+    return lookup('raw-unicode-escape').encode(str, errors or 'strict')
+
+
+def raw_unicode_escape_decode(data, errors=None, final=True, /):
+    return lookup('raw-unicode-escape').decode(data, errors or 'strict')
