@@ -1,6 +1,6 @@
 # The csv module for minipy, written for it: reader and writer over any
 # iterable of lines and any object with write (io.StringIO), DictReader
-# and DictWriter, the QUOTE_* constants and the excel dialects.
+# and DictWriter, the QUOTE_* constants, the excel dialects, and Sniffer.
 
 QUOTE_MINIMAL, QUOTE_ALL, QUOTE_NONNUMERIC, QUOTE_NONE, QUOTE_STRINGS, QUOTE_NOTNULL = 0, 1, 2, 3, 4, 5
 
@@ -326,3 +326,163 @@ class DictWriter:
 
     def writerows(self, rowdicts):
         return self.writer.writerows(map(self._row_of, rowdicts))
+
+
+class Sniffer:
+    """Guesses a sample's dialect (sniff) and whether it starts with a
+    header row (has_header), by CPython's documented heuristics."""
+
+    def __init__(self):
+        # Tried in this order when several characters split rows evenly.
+        self.preferred = [",", "\t", ";", " ", ":"]
+
+    def sniff(self, sample, delimiters=None):
+        quotechar, doublequote, delimiter, skipinitialspace = _quoted_fields(sample, delimiters)
+        if not delimiter:
+            delimiter, skipinitialspace = _steady_delimiter(sample, delimiters, self.preferred)
+        if not delimiter:
+            raise Error("Could not determine delimiter")
+
+        class dialect(Dialect):
+            _name = "sniffed"
+            lineterminator = "\r\n"
+            quoting = QUOTE_MINIMAL
+
+        dialect.doublequote = doublequote
+        dialect.delimiter = delimiter
+        dialect.quotechar = quotechar or '"'
+        dialect.skipinitialspace = skipinitialspace
+        return dialect
+
+    def has_header(self, sample):
+        # The first row is a header when its cells differ in kind from the
+        # columns below: text over numbers, or another length over cells
+        # of one length. Columns whose kind varies do not vote.
+        rows = reader(sample.splitlines(True), self.sniff(sample))
+        header = next(rows)
+        width = len(header)
+        kinds = dict.fromkeys(range(width))
+        for checked, row in enumerate(rows):
+            if checked > 20:
+                break
+            if len(row) != width:
+                continue
+            for col in list(kinds):
+                try:
+                    complex(row[col])
+                    kind = complex
+                except (ValueError, OverflowError):
+                    kind = len(row[col])
+                if kind != kinds[col]:
+                    if kinds[col] is None:
+                        kinds[col] = kind
+                    else:
+                        del kinds[col]
+        votes = 0
+        for col, kind in kinds.items():
+            if isinstance(kind, int):
+                votes += 1 if len(header[col]) != kind else -1
+            else:
+                try:
+                    kind(header[col])
+                except (ValueError, TypeError):
+                    votes += 1
+                else:
+                    votes -= 1
+        return votes > 0
+
+
+# Quoted cells with what surrounds them, most telling first: a delimiter
+# on both sides, at a line's start, at its end, then alone on a line.
+_QUOTED = (
+    r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?P=delim)',
+    r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?P<delim>[^\w\n"\'])(?P<space> ?)',
+    r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?:$|\n)',
+    r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?:$|\n)',
+)
+
+
+def _quoted_fields(data, delimiters):
+    # The quote character, doublequote, delimiter and skipinitialspace
+    # that quoted cells show ('' for the delimiter when they show none).
+    import re
+    found = None
+    for pattern in _QUOTED:
+        rx = re.compile(pattern, re.DOTALL | re.MULTILINE)
+        found = rx.findall(data)
+        if found:
+            break
+    if not found:
+        return "", False, None, 0
+    index = rx.groupindex
+    quotes, delims, spaced = {}, {}, 0
+    for groups in found:
+        q = groups[index["quote"] - 1]
+        if q:
+            quotes[q] = quotes.get(q, 0) + 1
+        if "delim" not in index:
+            continue
+        d = groups[index["delim"] - 1]
+        if d and (delimiters is None or d in delimiters):
+            delims[d] = delims.get(d, 0) + 1
+        if "space" in index and groups[index["space"] - 1]:
+            spaced += 1
+    quote = max(quotes, key=quotes.get)
+    if delims:
+        delim = max(delims, key=delims.get)
+        skip = delims[delim] == spaced
+        if delim == "\n":
+            delim = ""  # one column
+    else:
+        delim, skip = "", 0
+    # A quote inside a quoted cell: doubled quotes.
+    d, q = re.escape(delim), quote
+    doubled = re.compile(r"((%s)|^)\W*%s[^%s\n]*%s[^%s\n]*%s\W*((%s)|$)" % (d, q, d, q, d, q, d), re.MULTILINE)
+    return quote, bool(doubled.search(data)), delim, skip
+
+
+def _steady_delimiter(data, delimiters, preferred):
+    # The character found as often on (nearly) every line, judged on
+    # growing chunks of ten lines: (delimiter, skipinitialspace), or ('', 0).
+    lines = [line for line in data.split("\n") if line]
+    chunk = min(10, len(lines))
+    counts = {}  # char -> {times on a line: lines}
+    modes = {}  # char -> (usual count, lines with it beyond the others)
+    delims = {}
+    start, end, rounds = 0, chunk, 0
+    while start < len(lines):
+        rounds += 1
+        for line in lines[start:end]:
+            for c in map(chr, range(127)):
+                seen = counts.setdefault(c, {})
+                n = line.count(c)
+                seen[n] = seen.get(n, 0) + 1
+        for c, seen in counts.items():
+            pairs = list(seen.items())
+            if len(pairs) == 1 and pairs[0][0] == 0:
+                continue
+            if len(pairs) > 1:
+                top = max(pairs, key=lambda p: p[1])
+                pairs.remove(top)
+                modes[c] = (top[0], top[1] - sum(p[1] for p in pairs))
+            else:
+                modes[c] = pairs[0]
+        total = float(min(chunk * rounds, len(lines)))
+        consistency = 1.0
+        while not delims and consistency >= 0.9:
+            for c, (n, lines_with) in modes.items():
+                if n > 0 and lines_with > 0 and lines_with / total >= consistency and (delimiters is None or c in delimiters):
+                    delims[c] = (n, lines_with)
+            consistency -= 0.01
+        if len(delims) == 1:
+            delim = next(iter(delims))
+            return delim, lines[0].count(delim) == lines[0].count(delim + " ")
+        start, end = end, end + chunk
+    if not delims:
+        return "", 0
+    if len(delims) > 1:
+        for d in preferred:
+            if d in delims:
+                return d, lines[0].count(d) == lines[0].count(d + " ")
+    delim = sorted((v, k) for k, v in delims.items())[-1][1]
+    return delim, lines[0].count(delim) == lines[0].count(delim + " ")
