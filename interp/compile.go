@@ -22,6 +22,10 @@ type Code struct {
 	// its locals are the dicts' names, so one it deleted is a name not
 	// defined (NameError), not an unbound local.
 	nsTop bool
+	// nsGlobals is the globals dict of code exec ran over a dict of its
+	// own (and of the functions it defines): a global read that finds
+	// its slot empty looks the name up there (globalMiss).
+	nsGlobals *Dict
 	// firstLine is the line of the def (co_firstlineno), 0 for module code.
 	firstLine int32
 	// discards are the pcs, ascending, of the calls whose value an

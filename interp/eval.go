@@ -235,6 +235,44 @@ type nsCode struct {
 	prefix          string // of the globals' slot names
 }
 
+// tieCell makes stores and deletes of name in the globals dict d reach
+// c, the cell that functions exec defined over d read it from.
+func tieCell(d *Dict, name string, c *Cell) {
+	if d.glive == nil {
+		d.glive = &liveGlobals{}
+	}
+	if d.glive.cells == nil {
+		d.glive.cells = map[string]*Cell{}
+	}
+	d.glive.cells[name] = c
+}
+
+// setNSGlobals gives co and the code nested in it the globals dict g.
+func setNSGlobals(co *Code, g *Dict) {
+	co.nsGlobals = g
+	for _, f := range co.funcs {
+		setNSGlobals(f, g)
+	}
+}
+
+// globalMiss is a global read whose slot is empty, before it becomes a
+// NameError: code exec ran over a globals dict finds the names stored
+// in that dict after the exec (g['x'] = 1, or a later exec binding x),
+// as CPython's functions read their globals dict. (Those slots are
+// shared by every such dict and hold only builtins, so a name the dict
+// binds is never shadowed by another dict's.)
+func (vm *VM) globalMiss(f *frame, slot int32) (Val, bool) {
+	if f == nil || f.code.nsGlobals == nil {
+		return Val{}, false
+	}
+	name := vm.mod.gnames[slot]
+	if !strings.HasPrefix(name, nsGlobalPrefix) {
+		return Val{}, false
+	}
+	v, ok, err := f.code.nsGlobals.get(StrVal(globalBase(name)))
+	return v, ok && err == nil
+}
+
 // nsGlobalPrefix marks the module slots of code run over a globals dict
 // of its own (compiler.global): a name it neither binds nor finds in the
 // dict is one of that dict's __builtins__, or a NameError.
@@ -313,6 +351,8 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 			if c, ok := x.O.(*Cell); ok && x.T == tagObject {
 				if cells != nil {
 					cells[name] = c
+				} else if fn.code.nsGlobals != nil && len(ns) == 1 {
+					tieCell(ns[0], name, c)
 				}
 				x = c.v
 			}
@@ -417,6 +457,9 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 		}
 		code.qualname = "<module>"
 		code.nsTop = true
+		if ownGlobals && nc.prefix == nsGlobalPrefix {
+			setNSGlobals(code, ns[len(ns)-1])
+		}
 		assigned(body, nc.stores, map[string]bool{})
 		for n := range declared {
 			nc.stores[n] = true

@@ -89,6 +89,9 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 	case "__code__":
 		return ObjVal(&codeInfoObj{code: co}), true
 	case "__globals__":
+		if co.nsGlobals != nil {
+			return ObjVal(co.nsGlobals), true // exec's globals dict
+		}
 		if d, ok := vm.pylibNS[co.filename]; ok {
 			return ObjVal(d), true // a library module's namespace
 		}

@@ -27,6 +27,19 @@ type liveGlobals struct {
 	// module is set instead on a module's __dict__: its stores and
 	// deletes become the module's attributes (module_attrs.go).
 	module *Module
+	// cells, on the globals dict of code exec ran, are the names its top
+	// level bound that the functions it defined capture: a store or
+	// delete in the dict reaches them, as those functions would read the
+	// dict in CPython.
+	cells map[string]*Cell
+}
+
+// cellOf is the captured cell of a str key, or nil.
+func (l *liveGlobals) cellOf(k Val) *Cell {
+	if s, ok := k.O.(*Str); ok && k.T == tagObject && l.cells != nil {
+		return l.cells[s.s]
+	}
+	return nil
 }
 
 // slot is the module's slot for a dict key, or -1.
@@ -41,12 +54,18 @@ func (l *liveGlobals) slot(k Val) int32 {
 
 // set is d[k] = v on globals(): the slot follows.
 func (l *liveGlobals) set(k, v Val) {
+	if c := l.cellOf(k); c != nil {
+		c.v = v
+	}
 	if l.inst != nil {
 		l.inst.dictSet(k, v)
 		return
 	}
 	if l.module != nil {
 		l.module.dictStore(k, v, false)
+		return
+	}
+	if l.m == nil {
 		return
 	}
 	if i := l.slot(k); i >= 0 {
@@ -57,12 +76,18 @@ func (l *liveGlobals) set(k, v Val) {
 // del is del d[k] on globals(): the slot is unbound, or shows the builtin
 // of that name again.
 func (l *liveGlobals) del(k Val) {
+	if c := l.cellOf(k); c != nil {
+		c.v = Val{}
+	}
 	if l.inst != nil {
 		l.inst.dictDel(k)
 		return
 	}
 	if l.module != nil {
 		l.module.dictStore(k, Val{}, true)
+		return
+	}
+	if l.m == nil {
 		return
 	}
 	if i := l.slot(k); i >= 0 {

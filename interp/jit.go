@@ -925,6 +925,8 @@ func (vm *VM) execOne(f *frame, pc int) error {
 	case opLoadGlobal:
 		if g := vm.mod.load(in.B); g.T != tagEmpty {
 			f.set(in.A, g)
+		} else if g, ok := vm.globalMiss(f, in.B); ok {
+			f.set(in.A, g)
 		} else {
 			err = newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.B]))
 		}

@@ -170,6 +170,12 @@ func (f *frame) load(i int32) (Val, error) {
 // slot i: a captured (free) variable's own wording, else unbound's.
 func (f *frame) cellUnbound(i int32) error {
 	if f.code.isCaptured(i) {
+		if g := f.code.nsGlobals; g != nil && g.glive != nil && g.glive.cells != nil {
+			if c, ok := f.objs[i].(*Cell); ok && g.glive.cells[f.code.localNames[i]] == c {
+				// A global of exec's dict, deleted from it.
+				return newErr(NameError, "name '%s' is not defined", f.code.localNames[i])
+			}
+		}
 		return newErr(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", f.code.localNames[i])
 	}
 	return f.unbound(i)
@@ -1290,6 +1296,11 @@ relift:
 				g = vm.mod.load(in.B)
 			}
 			if g.T != tagEmpty {
+				regs[in.A] = templates.Value{Tag: g.T, Bits: g.B}
+				objs[in.A] = g.O
+				continue
+			}
+			if g, ok := vm.globalMiss(f, in.B); ok {
 				regs[in.A] = templates.Value{Tag: g.T, Bits: g.B}
 				objs[in.A] = g.O
 				continue
