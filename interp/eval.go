@@ -351,7 +351,8 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 			if c, ok := x.O.(*Cell); ok && x.T == tagObject {
 				if cells != nil {
 					cells[name] = c
-				} else if fn.code.nsGlobals != nil && len(ns) == 1 {
+				}
+				if fn.code.nsGlobals != nil && len(ns) == 1 {
 					tieCell(ns[0], name, c)
 				}
 				x = c.v
@@ -457,7 +458,7 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 		}
 		code.qualname = "<module>"
 		code.nsTop = true
-		if ownGlobals && nc.prefix == nsGlobalPrefix {
+		if ownGlobals {
 			setNSGlobals(code, ns[len(ns)-1])
 		}
 		assigned(body, nc.stores, map[string]bool{})
