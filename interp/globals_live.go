@@ -1,6 +1,9 @@
 package interp
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // globals() is live: one dict per run, tied to the module's global slots.
 // The module's code keeps reading and writing its slots (compiled code
@@ -32,6 +35,10 @@ type liveGlobals struct {
 	// delete in the dict reaches them, as those functions would read the
 	// dict in CPython.
 	cells map[string]*Cell
+	// placed is set on sys.modules: a store there of anything but a
+	// module under its own name (what import itself stores) sets it, so
+	// that import looks there first only once the program has placed one.
+	placed *atomic.Bool
 }
 
 // cellOf is the captured cell of a str key, or nil.
@@ -54,6 +61,13 @@ func (l *liveGlobals) slot(k Val) int32 {
 
 // set is d[k] = v on globals(): the slot follows.
 func (l *liveGlobals) set(k, v Val) {
+	if l.placed != nil {
+		m, isMod := v.O.(*Module)
+		if s, isStr := k.O.(*Str); !isMod || !isStr || m.made || s.s != m.name {
+			l.placed.Store(true)
+		}
+		return
+	}
 	if c := l.cellOf(k); c != nil {
 		c.v = v
 	}
@@ -76,6 +90,9 @@ func (l *liveGlobals) set(k, v Val) {
 // del is del d[k] on globals(): the slot is unbound, or shows the builtin
 // of that name again.
 func (l *liveGlobals) del(k Val) {
+	if l.placed != nil {
+		return
+	}
 	if c := l.cellOf(k); c != nil {
 		c.v = Val{}
 	}

@@ -110,6 +110,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	sysMods.set(StrVal("__main__"), ObjVal(vm.modules["__main__"]))
 	vm.modules["sys"].attrs["modules"] = ObjVal(sysMods)
 	vm.rt = newRunState(out, errOut)
+	sysMods.glive = &liveGlobals{placed: &vm.rt.modulesPlaced}
 	vm.rt.rawOut, vm.rt.rawErr = stdout, stderr
 	vm.rt.signals.main = vm
 	defer vm.rt.signals.stop()

@@ -971,9 +971,11 @@ func (vm *VM) importByName(name string) (*Module, error) {
 		}()
 	}
 	m, ok := vm.modules[name]
-	if placed := vm.placedModule(name); placed != nil && placed != m {
-		m, ok = placed, true
-		vm.modules[name] = m
+	if vm.rt != nil && vm.rt.modulesPlaced.Load() {
+		if placed := vm.placedModule(name); placed != nil && placed != m {
+			m, ok = placed, true
+			vm.modules[name] = m
+		}
 	}
 	if ok {
 		vm.sysReady(name, m)

@@ -26,6 +26,9 @@ type runState struct {
 	// sysInfo builds sys's informational attributes (sys_info.go) when
 	// the program first reaches sys.
 	sysInfo sync.Once
+	// modulesPlaced is set once the program stores into sys.modules a
+	// module import has not put there (placedModule).
+	modulesPlaced atomic.Bool
 	// threaded is set by the first Thread.start, while the starting thread
 	// is the only one, and never cleared: from then on shared objects
 	// take their locks and output is written under outMu.
