@@ -273,6 +273,17 @@ func (vm *VM) globalMiss(f *frame, slot int32) (Val, bool) {
 	return v, ok && err == nil
 }
 
+// unboundGlobal is LOAD_GLOBAL's slow path, its slot empty: globalMiss's
+// value, or the NameError. (Out of line, to keep the run loop small.)
+//
+//go:noinline
+func (vm *VM) unboundGlobal(f *frame, slot int32) (Val, error) {
+	if v, ok := vm.globalMiss(f, slot); ok {
+		return v, nil
+	}
+	return Val{}, newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[slot]))
+}
+
 // nsGlobalPrefix marks the module slots of code run over a globals dict
 // of its own (compiler.global): a name it neither binds nor finds in the
 // dict is one of that dict's __builtins__, or a NameError.

@@ -923,12 +923,12 @@ func (vm *VM) execOne(f *frame, pc int) error {
 			err = vm.generic(f, in)
 		}
 	case opLoadGlobal:
-		if g := vm.mod.load(in.B); g.T != tagEmpty {
+		g := vm.mod.load(in.B)
+		if g.T == tagEmpty {
+			g, err = vm.unboundGlobal(f, in.B)
+		}
+		if err == nil {
 			f.set(in.A, g)
-		} else if g, ok := vm.globalMiss(f, in.B); ok {
-			f.set(in.A, g)
-		} else {
-			err = newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.B]))
 		}
 	default:
 		err = vm.slow(f, in)

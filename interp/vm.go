@@ -1300,12 +1300,11 @@ relift:
 				objs[in.A] = g.O
 				continue
 			}
-			if g, ok := vm.globalMiss(f, in.B); ok {
+			if g, err = vm.unboundGlobal(f, in.B); err == nil {
 				regs[in.A] = templates.Value{Tag: g.T, Bits: g.B}
 				objs[in.A] = g.O
 				continue
 			}
-			err = newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.B]))
 		case opStoreGlobal:
 			var v Val
 			if v, err = f.load(in.B); err != nil {
