@@ -244,6 +244,24 @@ func (vm *VM) relativeName(file, name string) (string, error) {
 	return pkg, nil
 }
 
+// placedModule is a module the program stored in sys.modules[name]
+// itself (sys.modules['virt'] = types.ModuleType('virt')), which import
+// finds there first, as CPython's; nil if none.
+func (vm *VM) placedModule(name string) *Module {
+	if vm.modules["sys"] == nil {
+		return nil
+	}
+	d := vm.sysModulesDict()
+	if d == nil {
+		return nil
+	}
+	v, ok, _ := d.get(StrVal(name))
+	if m, isMod := v.O.(*Module); ok && isMod && v.T == tagObject {
+		return m
+	}
+	return nil
+}
+
 // sysModulesDict is sys.modules, unless the program replaced it.
 func (vm *VM) sysModulesDict() *Dict {
 	sys := vm.modules["sys"]

@@ -1016,24 +1016,6 @@ func (vm *VM) importByName(name string) (*Module, error) {
 
 // noteImported puts an imported module (and its parent packages) in
 // sys.modules, if the program has not replaced that dict.
-// placedModule is a module the program stored in sys.modules[name]
-// itself (sys.modules['virt'] = types.ModuleType('virt')), which import
-// finds there first, as CPython's; nil if none.
-func (vm *VM) placedModule(name string) *Module {
-	if vm.modules["sys"] == nil {
-		return nil
-	}
-	d := vm.sysModulesDict()
-	if d == nil {
-		return nil
-	}
-	v, ok, _ := d.get(StrVal(name))
-	if m, isMod := v.O.(*Module); ok && isMod && v.T == tagObject {
-		return m
-	}
-	return nil
-}
-
 func (vm *VM) noteImported(name string, m *Module) {
 	sys := vm.modules["sys"]
 	if sys == nil {
