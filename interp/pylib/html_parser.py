@@ -299,7 +299,8 @@ class HTMLParser:
 
     def _comment(self, i):
         raw = self.rawdata
-        m = _comment_end.search(raw, i + 4) or _comment_abrupt_end.match(raw, i + 4)
+        # "<!-->" and "<!--->" end at once; others at the next --> or --!>.
+        m = _comment_abrupt_end.match(raw, i + 4) or _comment_end.search(raw, i + 4)
         if not m:
             return -1
         self.handle_comment(raw[i + 4:m.start()])
