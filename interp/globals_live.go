@@ -36,8 +36,9 @@ type liveGlobals struct {
 	// dict in CPython.
 	cells map[string]*Cell
 	// placed is set on sys.modules: a store there of anything but a
-	// module under its own name (what import itself stores) sets it, so
-	// that import looks there first only once the program has placed one.
+	// module under its own name (what import itself stores), or a
+	// delete, sets it, so that import looks there first only once the
+	// program has placed or removed one.
 	placed *atomic.Bool
 }
 
@@ -91,6 +92,7 @@ func (l *liveGlobals) set(k, v Val) {
 // of that name again.
 func (l *liveGlobals) del(k Val) {
 	if l.placed != nil {
+		l.placed.Store(true)
 		return
 	}
 	if c := l.cellOf(k); c != nil {

@@ -246,20 +246,21 @@ func (vm *VM) relativeName(file, name string) (string, error) {
 
 // placedModule is a module the program stored in sys.modules[name]
 // itself (sys.modules['virt'] = types.ModuleType('virt')), which import
-// finds there first, as CPython's; nil if none.
-func (vm *VM) placedModule(name string) *Module {
+// finds there first, as CPython's; nil if none. listed says whether
+// sys.modules has the name at all.
+func (vm *VM) placedModule(name string) (m *Module, listed bool) {
 	if vm.modules["sys"] == nil {
-		return nil
+		return nil, true
 	}
 	d := vm.sysModulesDict()
 	if d == nil {
-		return nil
+		return nil, true // (a dict the program put there instead)
 	}
 	v, ok, _ := d.get(StrVal(name))
 	if m, isMod := v.O.(*Module); ok && isMod && v.T == tagObject {
-		return m
+		return m, true
 	}
-	return nil
+	return nil, ok
 }
 
 // sysModulesDict is sys.modules, unless the program replaced it.

@@ -972,9 +972,16 @@ func (vm *VM) importByName(name string) (*Module, error) {
 	}
 	m, ok := vm.modules[name]
 	if vm.rt != nil && vm.rt.modulesPlaced.Load() {
-		if placed := vm.placedModule(name); placed != nil && placed != m {
+		placed, listed := vm.placedModule(name)
+		if placed != nil && placed != m {
 			m, ok = placed, true
 			vm.modules[name] = m
+		} else if pm := vm.progMods[name]; ok && !listed && pm != nil && pm.done {
+			// The program deleted its module from sys.modules: import
+			// runs it again, as CPython's.
+			delete(vm.modules, name)
+			delete(vm.progMods, name)
+			m, ok = nil, false
 		}
 	}
 	if ok {
