@@ -923,6 +923,9 @@ func (vm *VM) importValue(name string) (Val, error) {
 // that is not the module minipy imported there: import finds it first, as
 // CPython's does (a module faked or replaced, None to block an import).
 func (vm *VM) storedModule(name string) (Val, bool) {
+	if vm.rt == nil || !vm.rt.modulesPlaced.Load() {
+		return Val{}, false // (nothing placed there yet: no look-up per import)
+	}
 	d := vm.sysModulesDict()
 	if d == nil {
 		return Val{}, false
