@@ -93,6 +93,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return pprintModule
 	case "logging":
 		return loggingModule
+	case "logging.handlers":
+		return loggingHandlersModule
 	case "timeit":
 		return timeitModule
 	case "numbers":

@@ -527,6 +527,19 @@ var loggingSource string
 
 func loggingModule(vm *VM) *Module { return vm.pyModule("logging", loggingSource, nil) }
 
+//go:embed pylib/logging_handlers.py
+var loggingHandlersSource string
+
+// loggingHandlersModule is logging.handlers, bound on the logging package
+// (built first, by lazyModule) as import binds a submodule.
+func loggingHandlersModule(vm *VM) *Module {
+	m := vm.pyModule("logging.handlers", loggingHandlersSource, nil)
+	if pkg, ok := vm.modules["logging"]; ok {
+		pkg.attrs["handlers"] = ObjVal(m)
+	}
+	return m
+}
+
 //go:embed pylib/timeit.py
 var timeitSource string
 

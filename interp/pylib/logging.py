@@ -558,7 +558,9 @@ class FileHandler(StreamHandler):
         import os
         self.baseFilename = os.path.abspath(os.fspath(filename))
         self.mode = mode
-        self.encoding = encoding
+        # No encoding for a text file means the locale's: "locale", as
+        # io.text_encoding names it for CPython's handler.
+        self.encoding = "locale" if encoding is None and "b" not in mode else encoding
         self.errors = errors
         self.delay = delay
         Handler.__init__(self)
