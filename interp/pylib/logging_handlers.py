@@ -155,3 +155,133 @@ class WatchedFileHandler(logging.FileHandler):
     def emit(self, record):
         self.reopenIfNeeded()
         logging.FileHandler.emit(self, record)
+
+
+# when -> (seconds in one unit, strftime suffix of the rotated file,
+# pattern of that suffix in a file name).
+_date = r"\d{4}-\d{2}-\d{2}"
+_units = {
+    "S": (1, "%Y-%m-%d_%H-%M-%S", _date + r"_\d{2}-\d{2}-\d{2}"),
+    "M": (60, "%Y-%m-%d_%H-%M", _date + r"_\d{2}-\d{2}"),
+    "H": (60 * 60, "%Y-%m-%d_%H", _date + r"_\d{2}"),
+    "D": (_DAY, "%Y-%m-%d", _date),
+    "MIDNIGHT": (_DAY, "%Y-%m-%d", _date),
+}
+
+
+class TimedRotatingFileHandler(BaseRotatingHandler):
+    """Moves its file to filename.<start of the interval> every interval
+    (seconds, minutes, hours or days), at midnight or on a weekday, keeping
+    the newest backupCount of them."""
+
+    def __init__(self, filename, when="h", interval=1, backupCount=0, encoding=None, delay=False, utc=False,
+                 atTime=None, errors=None):
+        BaseRotatingHandler.__init__(self, filename, "a", encoding=_text_encoding("a", encoding), delay=delay,
+                                     errors=errors)
+        self.when = when = when.upper()
+        self.backupCount = backupCount
+        self.utc = utc
+        self.atTime = atTime
+        if when.startswith("W"):
+            if len(when) != 2:
+                raise ValueError("You must specify a day for weekly rollover from 0 to 6 (0 is Monday): %s" % when)
+            if not "0" <= when[1] <= "6":
+                raise ValueError("Invalid day specified for weekly rollover: %s" % when)
+            self.dayOfWeek = int(when[1])
+            unit = (7 * _DAY,) + _units["D"][1:]
+        elif when in _units:
+            unit = _units[when]
+        else:
+            raise ValueError("Invalid rollover interval specified: %s" % when)
+        seconds, self.suffix, pattern = unit
+        # Whole stamps only: no digit may run on either side.
+        self.extMatch = re.compile(r"(?<!\d)" + pattern + r"(?!\d)", re.ASCII)
+        self.interval = seconds * interval
+        if os.path.exists(self.baseFilename):
+            start = int(os.stat(self.baseFilename).st_mtime)
+        else:
+            start = int(time.time())
+        self.rolloverAt = self.computeRollover(start)
+
+    def _fields(self, t):
+        return time.gmtime(t) if self.utc else time.localtime(t)
+
+    def computeRollover(self, currentTime):
+        if self.when != "MIDNIGHT" and not self.when.startswith("W"):
+            return currentTime + self.interval
+        now = self._fields(currentTime)
+        at = self.atTime
+        target = _DAY if at is None else (at.hour * 60 + at.minute) * 60 + at.second
+        wait = target - ((now[3] * 60 + now[4]) * 60 + now[5])
+        weekday = now[6]
+        if wait <= 0:  # today's time has passed: tomorrow's
+            wait += _DAY
+            weekday = (weekday + 1) % 7
+        result = currentTime + wait
+        if self.when.startswith("W"):
+            result += (self.dayOfWeek - weekday) % 7 * _DAY
+            result += self.interval - 7 * _DAY
+        else:
+            result += self.interval - _DAY
+        if not self.utc:
+            # Across a change of daylight saving time the wall clock moved:
+            # keep the rollover at the same local time.
+            dst_now = now[-1]
+            if dst_now != time.localtime(result)[-1]:
+                if dst_now:
+                    result += 3600
+                elif time.localtime(result - 3600)[-1]:
+                    result -= 3600
+        return result
+
+    def shouldRollover(self, record):
+        now = int(time.time())
+        if now < self.rolloverAt:
+            return False
+        if _not_regular(self.baseFilename):
+            self.rolloverAt = self.computeRollover(now)
+            return False
+        return True
+
+    def getFilesToDelete(self):
+        folder, base = os.path.split(self.baseFilename)
+        backups = []
+        for name in os.listdir(folder):
+            if self._is_backup(base, name):
+                backups.append(os.path.join(folder, name))
+        if len(backups) < self.backupCount:
+            return []
+        backups.sort()
+        return backups[:len(backups) - self.backupCount]
+
+    def _is_backup(self, base, name):
+        if self.namer is None:
+            prefix = base + "."
+            return name.startswith(prefix) and self.extMatch.fullmatch(name[len(prefix):]) is not None
+        # A named backup is one the namer makes of some stamp in its name.
+        m = self.extMatch.search(name)
+        while m:
+            if os.path.basename(self.namer(self.baseFilename + "." + m[0])) == name:
+                return True
+            m = self.extMatch.search(name, m.start() + 1)
+        return False
+
+    def doRollover(self):
+        now = int(time.time())
+        start = self.rolloverAt - self.interval
+        fields = self._fields(start)
+        if not self.utc:
+            dst_now = time.localtime(now)[-1]
+            if dst_now != fields[-1]:
+                fields = time.localtime(start + (3600 if dst_now else -3600))
+        dest = self.rotation_filename(self.baseFilename + "." + time.strftime(self.suffix, fields))
+        if os.path.exists(dest):
+            return  # this interval was already rotated
+        self._close_stream()
+        self.rotate(self.baseFilename, dest)
+        if self.backupCount > 0:
+            for old in self.getFilesToDelete():
+                os.remove(old)
+        if not self.delay:
+            self.stream = self._open()
+        self.rolloverAt = self.computeRollover(now)
