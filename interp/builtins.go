@@ -1175,7 +1175,9 @@ func biPrint(vm *VM, args []Val, kwn []string) (Val, error) {
 			b.WriteString(end)
 		}
 		vm.rt.outMu.Lock()
-		if !vm.rt.closed {
+		// Once the run ends only daemon threads are silenced: the main
+		// thread still prints from its atexit functions.
+		if !vm.rt.closed || vm.thread == nil {
 			w.WriteString(b.String())
 			if w != vm.out || flush {
 				w.Flush()
