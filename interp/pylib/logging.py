@@ -998,10 +998,17 @@ def disable(level=CRITICAL):
 def shutdown(handlerList=None):
     for h in reversed(_every_handler if handlerList is None else handlerList):
         try:
-            h.flush()
+            # A MemoryHandler may be told not to pass its records on at close.
+            if getattr(h, "flushOnClose", True):
+                h.flush()
             h.close()
         except (OSError, ValueError):
             pass
+
+
+# As CPython's: the handlers are flushed and closed when the program ends.
+import atexit as _atexit
+_atexit.register(shutdown)
 
 
 _saved_showwarning = [None]

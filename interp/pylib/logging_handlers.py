@@ -285,3 +285,182 @@ class TimedRotatingFileHandler(BaseRotatingHandler):
         if not self.delay:
             self.stream = self._open()
         self.rolloverAt = self.computeRollover(now)
+
+
+class BufferingHandler(logging.Handler):
+    """Keeps records in self.buffer; when shouldFlush says so (by default
+    at capacity records) flush() runs, which here just empties it."""
+
+    def __init__(self, capacity):
+        logging.Handler.__init__(self)
+        self.capacity = capacity
+        self.buffer = []
+
+    # The buffer is shared by whichever threads log: it has a real lock.
+    def createLock(self):
+        self.lock = threading.RLock()
+
+    def acquire(self):
+        if self.lock is None:
+            self.createLock()
+        self.lock.acquire()
+
+    def release(self):
+        self.lock.release()
+
+    def shouldFlush(self, record):
+        return len(self.buffer) >= self.capacity
+
+    def emit(self, record):
+        self.buffer.append(record)
+        if self.shouldFlush(record):
+            self.flush()
+
+    def flush(self):
+        self.acquire()
+        try:
+            self.buffer.clear()
+        finally:
+            self.release()
+
+    def close(self):
+        try:
+            self.flush()
+        finally:
+            logging.Handler.close(self)
+
+
+class MemoryHandler(BufferingHandler):
+    """Buffers records and hands them to target when the buffer is full or
+    a record of flushLevel or above arrives (and on close, unless
+    flushOnClose is false). Without a target the buffer is kept."""
+
+    def __init__(self, capacity, flushLevel=logging.ERROR, target=None, flushOnClose=True):
+        BufferingHandler.__init__(self, capacity)
+        self.flushLevel = flushLevel
+        self.target = target
+        self.flushOnClose = flushOnClose
+
+    def shouldFlush(self, record):
+        return len(self.buffer) >= self.capacity or record.levelno >= self.flushLevel
+
+    def setTarget(self, target):
+        self.acquire()
+        try:
+            self.target = target
+        finally:
+            self.release()
+
+    def flush(self):
+        self.acquire()
+        try:
+            if self.target:
+                for record in self.buffer:
+                    self.target.handle(record)
+                self.buffer.clear()
+        finally:
+            self.release()
+
+    def close(self):
+        try:
+            if self.flushOnClose:
+                self.flush()
+        finally:
+            self.acquire()
+            try:
+                self.target = None
+                BufferingHandler.close(self)
+            finally:
+                self.release()
+
+
+class QueueHandler(logging.Handler):
+    """Puts each record, formatted into its message and stripped of what
+    need not travel (args, exception, stack), on a queue."""
+
+    def __init__(self, queue):
+        logging.Handler.__init__(self)
+        self.queue = queue
+        self.listener = None
+
+    def enqueue(self, record):
+        self.queue.put_nowait(record)
+
+    def prepare(self, record):
+        message = self.format(record)
+        # A copy: the handlers after this one still see the record as it was.
+        record = copy.copy(record)
+        record.message = record.msg = message
+        record.args = record.exc_info = record.exc_text = record.stack_info = None
+        return record
+
+    def emit(self, record):
+        try:
+            self.enqueue(self.prepare(record))
+        except Exception:
+            self.handleError(record)
+
+
+class QueueListener:
+    """Takes records off a queue on a thread of its own and passes each to
+    its handlers (only those whose level it meets, if
+    respect_handler_level), until stop() puts the sentinel on the queue."""
+
+    _sentinel = None
+
+    def __init__(self, queue, *handlers, respect_handler_level=False):
+        self.queue = queue
+        self.handlers = handlers
+        self._thread = None
+        self.respect_handler_level = respect_handler_level
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def dequeue(self, block):
+        return self.queue.get(block)
+
+    def start(self):
+        if self._thread is not None:
+            raise RuntimeError("Listener already started")
+        self._thread = threading.Thread(target=self._monitor)
+        self._thread.daemon = True
+        self._thread.start()
+
+    def prepare(self, record):
+        return record
+
+    def handle(self, record):
+        record = self.prepare(record)
+        for handler in self.handlers:
+            if not self.respect_handler_level or record.levelno >= handler.level:
+                handler.handle(record)
+
+    def _monitor(self):
+        q = self.queue
+        task_done = getattr(q, "task_done", None)
+        while True:
+            try:
+                record = self.dequeue(True)
+            except queue.Empty:
+                return
+            if record is not self._sentinel:
+                self.handle(record)
+            if task_done is not None:
+                task_done()
+            if record is self._sentinel:
+                return
+
+    def enqueue_sentinel(self):
+        self.queue.put_nowait(self._sentinel)
+
+    def stop(self):
+        # A second stop does nothing.
+        if self._thread:
+            self.enqueue_sentinel()
+            self._thread.join()
+            self._thread = None
