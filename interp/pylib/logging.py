@@ -563,8 +563,11 @@ class FileHandler(StreamHandler):
         self.encoding = "locale" if encoding is None and "b" not in mode else encoding
         self.errors = errors
         self.delay = delay
+        # Opened before the handler is registered: one whose file cannot
+        # be opened is not shut down at exit.
+        stream = None if delay else self._open()
         Handler.__init__(self)
-        self.stream = None if delay else self._open()
+        self.stream = stream
 
     def _open(self):
         return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
