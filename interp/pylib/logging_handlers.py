@@ -293,10 +293,12 @@ class BufferingHandler(logging.Handler):
 
     def __init__(self, capacity):
         logging.Handler.__init__(self)
+        self.createLock()
         self.capacity = capacity
         self.buffer = []
 
-    # The buffer is shared by whichever threads log: it has a real lock.
+    # The buffer is shared by whichever threads log: it has a real lock
+    # (which subclasses may also take with `with self.lock:`).
     def createLock(self):
         self.lock = threading.RLock()
 
