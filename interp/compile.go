@@ -183,6 +183,10 @@ type compiler struct {
 	// nsPrefix is the slot-name prefix of those globals: nsGlobalPrefix,
 	// or a program module's own (moduleFree).
 	nsPrefix string
+	// rebound are the names a function's body binds or deletes anywhere
+	// (assignments, del, except as, for, with, :=): a parameter not among
+	// them keeps the value it was called with (steadySlot).
+	rebound map[string]bool
 }
 
 // global is the module's slot for a global name. Code run over a
@@ -1261,6 +1265,7 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	for n := range nonlocals {
 		delete(names, n)
 	}
+	fc.rebound = names
 	for n := range fc.globals {
 		if _, ok := fc.locals[n]; ok {
 			fc.errAt(at, "name '"+n+"' is parameter and global")
@@ -1438,13 +1443,19 @@ func (c *compiler) assignExpr(target, value Expr) {
 	}
 	if tt, ok := target.(*TupleExpr); ok {
 		if tv, ok := value.(*TupleExpr); ok && len(tt.elts) == len(tv.elts) && !hasStar(tt.elts) && !hasStar(tv.elts) {
-			// a, b = b, a: evaluate every value first, then store.
-			base := c.temps_(len(tv.elts))
+			// a, b = b, a: evaluate every value first, then store. A
+			// constant or a parameter the body never rebinds reads the
+			// same later: its slot is the source, with no MOVE to a
+			// temporary (self.x, self.y = x, y in an __init__).
+			srcs := make([]int, len(tv.elts))
 			for i, e := range tv.elts {
-				c.exprTo(e, base+i)
+				if srcs[i] = c.steadySlot(e); srcs[i] < 0 {
+					srcs[i] = c.temp()
+					c.exprTo(e, srcs[i])
+				}
 			}
 			for i, e := range tt.elts {
-				c.store(e, base+i)
+				c.store(e, srcs[i])
 			}
 			return
 		}
@@ -1457,6 +1468,24 @@ func (c *compiler) assignExpr(target, value Expr) {
 	}
 	c.store(target, src)
 	c.freshSrc = false
+}
+
+// steadySlot is the slot holding e's value for as long as the function
+// runs, or -1: a constant's, or a parameter's that the body never binds or
+// deletes (so it is bound, and no store in between can change it).
+func (c *compiler) steadySlot(e Expr) int {
+	switch x := e.(type) {
+	case *Const:
+		return c.constSlot(x.v)
+	case *Name:
+		if !c.isFunc || c.rebound == nil || c.rebound[x.id] || len(c.overlay) > 0 || c.isCell(x.id) || c.inClassBody(x.id) {
+			return -1
+		}
+		if s, ok := c.locals[x.id]; ok && s < c.code.nparams {
+			return c.lookup(x.id)
+		}
+	}
+	return -1
 }
 
 // freshMark is mark when e evaluates to a new list straight into the
