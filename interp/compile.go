@@ -457,6 +457,7 @@ func (c *compiler) finish() {
 	co.caches = make([]atomic.Pointer[siteCache], len(co.instrs))
 	markPrivate(co)
 	markPrivateInts(co)
+	sealCallArgs(co)
 }
 
 func (c *compiler) errAt(p pos, msg string) {

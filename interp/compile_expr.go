@@ -514,10 +514,18 @@ func (c *compiler) call(x *Call, dst int) {
 		if c.superCall(a, x, dst) {
 			return
 		}
+		prefix := -1
+		if len(x.kwvals) == 0 && c.steadyOperands(a.x, x.args) {
+			caret := c.pendingCaret // the operands' or the call's, not the prefix's
+			c.pendingCaret = nil
+			prefix = c.emit(opCallArgs, 1+len(x.args))
+			c.pendingCaret = caret
+		}
 		base := c.callOperands(a.x, x)
 		c.line = a.line
 		c.caretAt(x)
 		c.emit(opCallMethod, dst, base, n, c.name(a.name), c.kwIndex(x.kwnames))
+		c.checkCallArgs(prefix, base)
 		return
 	}
 	base := c.callOperands(x.fn, x)
@@ -569,6 +577,54 @@ func (c *compiler) superCall(a *Attr, x *Call, dst int) bool {
 // callOperands evaluates a call's operands into consecutive temporaries:
 // head (the callee, or the object whose method is called), then x's
 // positional and keyword argument values. It returns the first.
+// steadyOperands says whether a call's receiver and arguments are all
+// locals (no cells) and constants: each one MOVE into the call's slots,
+// with nothing evaluated in between, so CALL_ARGS may read them where
+// they are.
+func (c *compiler) steadyOperands(head Expr, args []Expr) bool {
+	if !c.isFunc || len(c.overlay) > 0 {
+		return false
+	}
+	plain := func(e Expr) bool {
+		switch x := e.(type) {
+		case *Const:
+			return true
+		case *Name:
+			_, local := c.locals[x.id]
+			return local && !c.globals[x.id] && !c.isCell(x.id) && !c.classNames[x.id] && !c.inClassBody(x.id)
+		}
+		return false
+	}
+	if !plain(head) {
+		return false
+	}
+	for _, e := range args {
+		if !plain(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkCallArgs makes the CALL_ARGS at prefix a NOP unless the
+// instructions between it and the call just emitted are the MOVEs it
+// stands for, one into each of the call's slots from base on.
+func (c *compiler) checkCallArgs(prefix, base int) {
+	if prefix < 0 {
+		return
+	}
+	ins := c.code.instrs
+	k := int(ins[prefix].A)
+	ok := len(ins) == prefix+k+2
+	for i := 0; ok && i < k; i++ {
+		m := ins[prefix+1+i]
+		ok = m.Op == opMove && int(m.A) == base+i
+	}
+	if !ok {
+		ins[prefix] = Instr{Op: opNop}
+	}
+}
+
 func (c *compiler) callOperands(head Expr, x *Call) int {
 	base := c.temps_(1 + len(x.args) + len(x.kwvals))
 	c.exprTo(head, base)

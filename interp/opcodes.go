@@ -109,6 +109,7 @@ const (
 	opImportStar
 	opCallSuper // super().D(args): self in B, C arguments after it, keyword names E (ops_call.go)
 	opDelCell   // del of a name that lives in cell A (a closure captures it)
+	opCallArgs  // the next A instructions are MOVEs of a call's operands from slots B, C, D, E, then the call (vm_callargs.go)
 	opCount
 )
 
@@ -210,6 +211,7 @@ var opInfo = [opCount]struct {
 	opSuper:         {"SUPER", "ss"},
 	opCallSuper:     {"CALL_SUPER", "ssink"},
 	opDelCell:       {"DEL_CELL", "s"},
+	opCallArgs:      {"CALL_ARGS", "i"},
 	opLocals:        {"LOCALS", "s"},
 	opGenExpr:       {"GEN_EXPR", "sfs"},
 	opYield:         {"YIELD", "ss"}, // yield slot B; A receives the value sent back (None)

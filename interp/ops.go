@@ -273,7 +273,7 @@ func (vm *VM) richEquality(op Op, a, b Val) (Val, error) {
 // slowOp runs the opcodes that have no inline fast path.
 func (vm *VM) slowOp(f *frame, in *Instr) error {
 	switch in.Op {
-	case opNop:
+	case opNop, opCallArgs:
 		return nil
 	case opNeg, opPos, opInvert, opNot:
 		a, err := f.load(in.B)

@@ -881,7 +881,8 @@ func (r *recorder) step() int {
 		return next
 	}
 	switch in.Op {
-	case opNop:
+	case opNop, opCallArgs:
+		// (CALL_ARGS: the trace runs the moves and the call after it.)
 	case opMove:
 		if in.E&privA != 0 {
 			// The move may drop a private list (fresh.go): the

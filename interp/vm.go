@@ -1502,6 +1502,24 @@ relift:
 					continue
 				}
 			}
+		case opCallArgs:
+			if !vm.threaded() {
+				var v Val
+				var done bool
+				if v, done, err = vm.callArgs(f, in, pc); done {
+					// Past the MOVEs and the call, as if they had run
+					// (a raise is the call's).
+					pc += int(in.A) + 1
+					if err != nil {
+						break
+					}
+					a := code[pc-1].A
+					regs[a] = templates.Value{Tag: v.T, Bits: v.B}
+					objs[a] = v.O
+					continue
+				}
+			}
+			continue
 		case opCallSuper:
 			// super().m(...) of a plain function with exactly its
 			// parameters: self and the arguments are in consecutive slots,

@@ -1,0 +1,106 @@
+package interp
+
+// CALL_ARGS k stands before the k MOVEs that copy a method call's
+// receiver and arguments (plain locals and constants) into the call's
+// slots, and the CALL_METHOD after them. When the receiver is an instance
+// whose method the call's site has cached, callArgs fills the callee's
+// frame straight from the MOVEs' sources and the dispatch loop skips the
+// MOVEs and the call: a MOVE dispatched costs more than the call's own
+// copy of the value. Anything else falls through to the MOVEs, which also
+// raise for an unbound local; traces run them too (record.go).
+
+// maxCallArgs is the most operands (the receiver included) a CALL_ARGS
+// carries: its sources are its operands B to E.
+const maxCallArgs = 4
+
+// sealCallArgs copies each CALL_ARGS's sources, the slots its MOVEs read
+// (final slot numbers), into its operands B to E, and turns it into a NOP
+// where a MOVE does more than copy (fresh.go and private_int.go mark
+// those) or the operands are too many.
+func sealCallArgs(co *Code) {
+	for pc := range co.instrs {
+		in := &co.instrs[pc]
+		if in.Op != opCallArgs {
+			continue
+		}
+		k := int(in.A)
+		ok := k <= maxCallArgs && pc+k+1 < len(co.instrs) && co.instrs[pc+k+1].Op == opCallMethod
+		for i := 0; ok && i < k; i++ {
+			m := &co.instrs[pc+1+i]
+			ok = m.Op == opMove && m.E == 0
+			if ok {
+				*in.operand(1 + i) = m.B
+			}
+		}
+		if !ok {
+			*in = Instr{Op: opNop}
+		}
+	}
+}
+
+// callArgs runs the method call after CALL_ARGS in, which stands at pc-1.
+// ok is false when the MOVEs and the call must run instead; else the call
+// ran, with err what it raised.
+func (vm *VM) callArgs(f *frame, in *Instr, pc int) (v Val, ok bool, err error) {
+	co := f.code
+	k := int(in.A)
+	regs, objs := f.regs, f.objs
+	x, isInst := objs[in.B].(*Instance)
+	if !isInst || regs[in.B].Tag != tagObject {
+		return Val{}, false, nil
+	}
+	c := co.caches[pc+k].Load()
+	var e *cacheEntry
+	if c != nil && c.n > 0 {
+		if w := &c.ways[0]; w.shape == x.shape && w.version == x.cls.version.Load() {
+			e = w
+		}
+	}
+	if e == nil {
+		if e = vm.lookup(c, x); e == nil {
+			return Val{}, false, nil
+		}
+	}
+	if e.kind != cacheMethod {
+		return Val{}, false, nil
+	}
+	fn := e.val.O.(*Function)
+	if !(fn.code.nparams == k && fn.code.simple && !fn.code.isGenerator || directArity(fn, k)) {
+		return Val{}, false, nil
+	}
+	if vm.jit != nil && fn.code.selfRec >= 0 {
+		// callDirect may run it as a function trace, which takes the
+		// arguments from the call's slots.
+		return Val{}, false, nil
+	}
+	srcs := [maxCallArgs]int32{in.B, in.C, in.D, in.E}
+	for _, s := range srcs[:k] {
+		if regs[s].Tag == tagEmpty {
+			return Val{}, false, nil // the MOVE raises
+		}
+	}
+	f.pc = int32(pc + k + 1)
+	if err := vm.callCheck(); err != nil {
+		return Val{}, true, err
+	}
+	nf := vm.callFrameN(fn, k)
+	dst, dsto := nf.regs[:k], nf.objs[:k]
+	for i, s := range srcs[:k] {
+		dst[i] = regs[s]
+		dsto[i] = objs[s]
+	}
+	if k < fn.code.nparams {
+		nf.setDefaults(fn, k)
+	}
+	if fn.free != nil {
+		nf.setFree(fn)
+	}
+	vm.depth++
+	v, err = vm.runAt(nf, 0)
+	vm.depth--
+	if err == nil && nf.code.privDie != nil {
+		vm.returnPrivate(nf)
+	}
+	vm.freeFrame(nf)
+	return v, true, err
+}
