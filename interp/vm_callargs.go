@@ -73,21 +73,38 @@ func (vm *VM) callArgs(f *frame, in *Instr, pc int) (v Val, ok bool, err error) 
 		// arguments from the call's slots.
 		return Val{}, false, nil
 	}
-	srcs := [maxCallArgs]int32{in.B, in.C, in.D, in.E}
-	for _, s := range srcs[:k] {
-		if regs[s].Tag == tagEmpty {
-			return Val{}, false, nil // the MOVE raises
-		}
+	nf := vm.callFrameN(fn, k)
+	// The operands one by one, from the last (fewer bounds checks than
+	// a loop over them): k <= nparams <= the frame's slots.
+	dst, dsto := nf.regs[:k], nf.objs[:k]
+	var empty bool
+	switch k {
+	case 4:
+		r := regs[in.E]
+		empty = r.Tag == tagEmpty
+		dst[3], dsto[3] = r, objs[in.E]
+		fallthrough
+	case 3:
+		r := regs[in.D]
+		empty = empty || r.Tag == tagEmpty
+		dst[2], dsto[2] = r, objs[in.D]
+		fallthrough
+	case 2:
+		r := regs[in.C]
+		empty = empty || r.Tag == tagEmpty
+		dst[1], dsto[1] = r, objs[in.C]
+		fallthrough
+	case 1:
+		dst[0], dsto[0] = regs[in.B], x // the receiver, an instance
+	}
+	if empty {
+		vm.freeFrame(nf)
+		return Val{}, false, nil // the MOVE raises
 	}
 	f.pc = int32(pc + k + 1)
 	if err := vm.callCheck(); err != nil {
+		vm.freeFrame(nf)
 		return Val{}, true, err
-	}
-	nf := vm.callFrameN(fn, k)
-	dst, dsto := nf.regs[:k], nf.objs[:k]
-	for i, s := range srcs[:k] {
-		dst[i] = regs[s]
-		dsto[i] = objs[s]
 	}
 	if k < fn.code.nparams {
 		nf.setDefaults(fn, k)
