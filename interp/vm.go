@@ -204,10 +204,12 @@ func (vm *VM) newFrame(code *Code) *frame {
 // callers keep f on the Go stack.
 func (vm *VM) initFrame(f *frame, code *Code, fn *Function, filled int) {
 	n := code.nslots
-	if vm.sp+n <= len(vm.stack) {
-		f.regs = vm.stack[vm.sp : vm.sp+n : vm.sp+n]
-		f.objs = vm.ostack[vm.sp : vm.sp+n : vm.sp+n]
-		vm.sp += n
+	// The bounds spelled out so that Go checks them once, here.
+	sp, end := vm.sp, vm.sp+n
+	if stack, ostack := vm.stack, vm.ostack; uint(sp) <= uint(end) && end <= len(stack) && end <= len(ostack) {
+		f.regs = stack[sp:end:end]
+		f.objs = ostack[sp:end:end]
+		vm.sp = end
 	} else {
 		f.regs = make([]templates.Value, n)
 		f.objs = make([]Object, n)
@@ -249,8 +251,9 @@ func (f *frame) setConsts(code *Code) {
 }
 
 func (vm *VM) freeFrame(f *frame) {
-	if len(f.regs) > 0 && vm.sp >= len(f.regs) && &vm.stack[vm.sp-len(f.regs)] == &f.regs[0] {
-		vm.sp -= len(f.regs)
+	n := len(f.regs)
+	if sp := vm.sp - n; n > 0 && sp >= 0 && sp < len(vm.stack) && &vm.stack[sp] == &f.regs[0] {
+		vm.sp = sp
 	}
 }
 
