@@ -47,6 +47,9 @@ func (vm *VM) callArgs(f *frame, in *Instr, pc int) (v Val, ok bool, err error) 
 	regs, objs := f.regs, f.objs
 	x, isInst := objs[in.B].(*Instance)
 	if !isInst || regs[in.B].Tag != tagObject {
+		if l, isList := objs[in.B].(*List); isList && k == 2 && regs[in.B].Tag == tagObject {
+			return appendArgs(f, in, pc, l)
+		}
 		return Val{}, false, nil
 	}
 	c := co.caches[pc+k].Load()
@@ -120,4 +123,23 @@ func (vm *VM) callArgs(f *frame, in *Instr, pc int) (v Val, ok bool, err error) 
 	}
 	vm.freeFrame(nf)
 	return v, true, err
+}
+
+// appendArgs is xs.append(v) after CALL_ARGS in: the call's own fast path
+// (listAppendAt), with v read from its MOVE's source.
+func appendArgs(f *frame, in *Instr, pc int, l *List) (Val, bool, error) {
+	co := f.code
+	if l.pk != nil || l.dqMax != 0 || co.names[co.instrs[pc+2].D] != "append" {
+		return Val{}, false, nil
+	}
+	v := f.get(in.C)
+	if v.T == tagEmpty {
+		return Val{}, false, nil // the MOVE raises
+	}
+	f.pc = int32(pc + 3)
+	if err := l.grow(1); err != nil {
+		return Val{}, true, err
+	}
+	l.append(v)
+	return NoneVal, true, nil
 }
