@@ -39,20 +39,20 @@ class BaseRotatingHandler(logging.FileHandler):
     """A file handler that moves its file aside at some point; subclasses
     say when (shouldRollover) and how (doRollover)."""
 
-    namer = None
-    rotator = None
+    # Hooks a program may set on a handler: namer(default) -> rotated
+    # file name, rotator(source, dest) moves the file.
+    namer = rotator = None
 
     def __init__(self, filename, mode, encoding=None, delay=False, errors=None):
         logging.FileHandler.__init__(self, filename, mode=mode, encoding=encoding, delay=delay, errors=errors)
-        self.mode = mode
-        self.encoding = encoding
-        self.errors = errors
+        self.mode, self.encoding, self.errors = mode, encoding, errors
 
     def emit(self, record):
         try:
-            if self.shouldRollover(record):
+            due = self.shouldRollover(record)
+            if due:
                 self.doRollover()
-            logging.FileHandler.emit(self, record)
+            super().emit(record)
         except Exception:
             self.handleError(record)
 
@@ -68,9 +68,9 @@ class BaseRotatingHandler(logging.FileHandler):
             os.rename(source, dest)
 
     def _close_stream(self):
-        if self.stream:
-            self.stream.close()
-            self.stream = None
+        stream, self.stream = self.stream, None
+        if stream:
+            stream.close()
 
 
 class RotatingFileHandler(BaseRotatingHandler):
@@ -83,8 +83,7 @@ class RotatingFileHandler(BaseRotatingHandler):
             mode = "a"  # truncating on open would lose what was rotated for
         BaseRotatingHandler.__init__(self, filename, mode, encoding=_text_encoding(mode, encoding),
                                      delay=delay, errors=errors)
-        self.maxBytes = maxBytes
-        self.backupCount = backupCount
+        self.maxBytes, self.backupCount = maxBytes, backupCount
 
     def _backup_name(self, n):
         return self.rotation_filename("%s.%d" % (self.baseFilename, n))
@@ -103,8 +102,7 @@ class RotatingFileHandler(BaseRotatingHandler):
             if os.path.exists(first):
                 os.remove(first)
             self.rotate(self.baseFilename, first)
-        if not self.delay:
-            self.stream = self._open()
+        self.stream = None if self.delay else self._open()
 
     def shouldRollover(self, record):
         if self.stream is None:
@@ -127,7 +125,7 @@ class WatchedFileHandler(logging.FileHandler):
     def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
         logging.FileHandler.__init__(self, filename, mode=mode, encoding=_text_encoding(mode, encoding),
                                      delay=delay, errors=errors)
-        self.dev, self.ino = -1, -1
+        self.dev = self.ino = -1
         self._statstream()
 
     def _statstream(self):
@@ -136,6 +134,10 @@ class WatchedFileHandler(logging.FileHandler):
             return
         st = os.stat(self.baseFilename)
         self.dev, self.ino = st.st_dev, st.st_ino
+
+    def emit(self, record):
+        self.reopenIfNeeded()
+        super().emit(record)
 
     def reopenIfNeeded(self):
         if self.stream is None:
@@ -150,11 +152,8 @@ class WatchedFileHandler(logging.FileHandler):
         self.stream.close()
         self.stream = None  # stays None if the reopen fails
         self.stream = self._open()
+        # (the new file's identity, read as after any open)
         self._statstream()
-
-    def emit(self, record):
-        self.reopenIfNeeded()
-        logging.FileHandler.emit(self, record)
 
 
 # when -> (seconds in one unit, strftime suffix of the rotated file,
@@ -179,9 +178,7 @@ class TimedRotatingFileHandler(BaseRotatingHandler):
         BaseRotatingHandler.__init__(self, filename, "a", encoding=_text_encoding("a", encoding), delay=delay,
                                      errors=errors)
         self.when = when = when.upper()
-        self.backupCount = backupCount
-        self.utc = utc
-        self.atTime = atTime
+        self.utc, self.atTime, self.backupCount = utc, atTime, backupCount
         if when.startswith("W"):
             if len(when) != 2:
                 raise ValueError("You must specify a day for weekly rollover from 0 to 6 (0 is Monday): %s" % when)
@@ -315,21 +312,20 @@ class BufferingHandler(logging.Handler):
 
     def emit(self, record):
         self.buffer.append(record)
-        if self.shouldFlush(record):
+        full = self.shouldFlush(record)
+        if full:
             self.flush()
 
     def flush(self):
-        self.acquire()
-        try:
-            self.buffer.clear()
-        finally:
-            self.release()
+        with self.lock:
+            del self.buffer[:]
 
     def close(self):
+        # The handler closes even when the last flush fails.
         try:
             self.flush()
         finally:
-            logging.Handler.close(self)
+            super().close()
 
 
 class MemoryHandler(BufferingHandler):
@@ -339,41 +335,34 @@ class MemoryHandler(BufferingHandler):
 
     def __init__(self, capacity, flushLevel=logging.ERROR, target=None, flushOnClose=True):
         BufferingHandler.__init__(self, capacity)
-        self.flushLevel = flushLevel
-        self.target = target
-        self.flushOnClose = flushOnClose
+        self.target, self.flushLevel, self.flushOnClose = target, flushLevel, flushOnClose
 
     def shouldFlush(self, record):
         return len(self.buffer) >= self.capacity or record.levelno >= self.flushLevel
 
     def setTarget(self, target):
-        self.acquire()
-        try:
+        with self.lock:
             self.target = target
-        finally:
-            self.release()
 
     def flush(self):
-        self.acquire()
-        try:
-            if self.target:
-                for record in self.buffer:
-                    self.target.handle(record)
-                self.buffer.clear()
-        finally:
-            self.release()
+        # Without a target the records wait for one.
+        with self.lock:
+            target = self.target
+            if not target:
+                return
+            for record in self.buffer:
+                target.handle(record)
+            del self.buffer[:]
 
     def close(self):
+        flush_first = self.flushOnClose
         try:
-            if self.flushOnClose:
+            if flush_first:
                 self.flush()
         finally:
-            self.acquire()
-            try:
+            with self.lock:
                 self.target = None
                 BufferingHandler.close(self)
-            finally:
-                self.release()
 
 
 class QueueHandler(logging.Handler):
@@ -398,7 +387,8 @@ class QueueHandler(logging.Handler):
 
     def emit(self, record):
         try:
-            self.enqueue(self.prepare(record))
+            prepared = self.prepare(record)
+            self.enqueue(prepared)
         except Exception:
             self.handleError(record)
 
@@ -411,10 +401,9 @@ class QueueListener:
     _sentinel = None
 
     def __init__(self, queue, *handlers, respect_handler_level=False):
-        self.queue = queue
-        self.handlers = handlers
-        self._thread = None
+        self.queue, self.handlers = queue, handlers
         self.respect_handler_level = respect_handler_level
+        self._thread = None
 
     def __enter__(self):
         self.start()
@@ -447,7 +436,7 @@ class QueueListener:
         task_done = getattr(q, "task_done", None)
         while True:
             try:
-                record = self.dequeue(True)
+                record = self.dequeue(block=True)
             except queue.Empty:
                 return
             if record is not self._sentinel:
@@ -462,7 +451,7 @@ class QueueListener:
 
     def stop(self):
         # A second stop does nothing.
-        if self._thread:
+        thread, self._thread = self._thread, None
+        if thread:
             self.enqueue_sentinel()
-            self._thread.join()
-            self._thread = None
+            thread.join()
