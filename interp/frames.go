@@ -7,8 +7,8 @@ import (
 )
 
 // Frame objects: sys._getframe and what is read through it (f_back,
-// f_lineno, f_code.co_name ...), which warnings and logging use to name
-// their caller's file and line. A frame object is a snapshot of the call
+// f_lineno, f_code.co_name ...), which logging uses to name its caller's
+// file and line (warnings counts library frames too: warn_caller.go). A frame object is a snapshot of the call
 // stack taken when it is asked for: minipy's frames are reused slots, so
 // the snapshot keeps the code and line of each, not the frame. Library
 // modules written in Python have no frames here, as CPython's modules

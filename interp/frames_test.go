@@ -7,7 +7,7 @@ import (
 
 // TestWarningsNameTheCaller checks what warnings print on stderr: the
 // file and line stacklevel frames up from warn() and that line's source,
-// once per place under the default filter, and "sys:1" past the stack.
+// once per place under the default filter, and "<sys>:0" past the stack.
 func TestWarningsNameTheCaller(t *testing.T) {
 	src := "import warnings\n" +
 		"def old():\n" +
@@ -19,7 +19,7 @@ func TestWarningsNameTheCaller(t *testing.T) {
 		"warnings.warn('far', stacklevel=99)\n"
 	want := "t.py:5: DeprecationWarning: old is deprecated\n" +
 		"  old()\n" +
-		"sys:1: UserWarning: far\n"
+		"<sys>:0: UserWarning: far\n"
 	var out, errb bytes.Buffer
 	if s := Run("t.py", []byte(src), &out, &errb); s != 0 {
 		t.Fatalf("status %d, stderr %q", s, errb.String())

@@ -42,14 +42,8 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		}
 		return co.doc, true
 	case "__module__":
-		if f := fn.code.filename; strings.HasPrefix(f, pylibFile) {
-			// A library module's function (pylib): "<minipy copyreg>".
-			return StrVal(strings.TrimSuffix(f[len(pylibFile):], ">")), true
-		}
-		if p := vm.progModuleOf(fn.code.filename); p != nil {
-			return StrVal(p.name), true
-		}
-		return StrVal("__main__"), true
+		// A library module's function (pylib) has "<minipy copyreg>".
+		return StrVal(vm.codeModuleName(fn.code)), true
 	case "__closure__":
 		if len(fn.free) == 0 {
 			return NoneVal, true

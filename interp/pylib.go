@@ -553,7 +553,9 @@ func numbersModule(vm *VM) *Module { return vm.pyModule("numbers", numbersSource
 //go:embed pylib/warnings.py
 var warningsSource string
 
-func warningsModule(vm *VM) *Module { return vm.pyModule("warnings", warningsSource, nil) }
+func warningsModule(vm *VM) *Module {
+	return vm.pyModule("warnings", warningsSource, map[string]nativeFn{"_caller": warnCaller})
+}
 
 //go:embed pylib/functools_dispatch.py
 var functoolsDispatchSource string

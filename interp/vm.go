@@ -880,6 +880,7 @@ relift:
 			if v, err = f.load(in.A); err != nil {
 				break
 			}
+			f.pc = int32(pc) // __bool__ or __len__ may run: the line is this
 			t := truthy(v)
 			if err = vm.takePending(); err != nil {
 				break // raised by __bool__ or __len__
@@ -924,6 +925,7 @@ relift:
 			if v, err = f.load(in.A); err != nil {
 				break
 			}
+			f.pc = int32(pc) // __bool__ or __len__ may run: the line is this
 			t := truthy(v)
 			if err = vm.takePending(); err != nil {
 				break // raised by __bool__ or __len__

@@ -19,8 +19,9 @@ def getpass(prompt="Password: ", stream=None):
         raise EOFError
     if line is not None:
         return line
-    # Level 1 is the caller here: the frames of library modules do not count.
-    warnings.warn("Can not control echo on the terminal.", GetPassWarning, stacklevel=1)
+    # Level 2 is getpass's caller (CPython's names the line of its
+    # getpass.py that called its fallback, which has no counterpart here).
+    warnings.warn("Can not control echo on the terminal.", GetPassWarning, stacklevel=2)
     if stream is None:
         stream = sys.stderr
     print("Warning: Password input may be echoed.", file=stream)

@@ -44,13 +44,15 @@ class HMAC:
         size = getattr(self._in_hash, "block_size", None)
         if size is None or size < 16:
             import warnings
+            # Level 1, this method, as CPython's level 2 names its own
+            # HMAC.__init__ (which calls the method that warns).
             if size is None:
                 warnings.warn("No block_size attribute on given digest object; "
-                              "Assuming %d." % self.blocksize, RuntimeWarning, 2)
+                              "Assuming %d." % self.blocksize, RuntimeWarning, 1)
             else:
                 warnings.warn("block_size of %d seems too small; using our "
                               "default of %d." % (size, self.blocksize),
-                              RuntimeWarning, 2)
+                              RuntimeWarning, 1)
             size = self.blocksize
         self.block_size = size
         # A key longer than a block is replaced by its digest; then the key

@@ -4,7 +4,7 @@
 # (simplefilter, filterwarnings, resetwarnings) with the actions error,
 # ignore, always, default, once and module, and catch_warnings (with
 # record=True). warn() names the file and line stacklevel frames up, and
-# "sys:1" when the stack is not that deep, as CPython does.
+# "<sys>:0" when the stack is not that deep, as CPython 3.12+ does.
 
 import sys as _sys
 
@@ -93,13 +93,15 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
         category = UserWarning
     if not isinstance(category, type) or not issubclass(category, Warning):
         raise TypeError("category must be a Warning subclass, not '%s'" % type(category).__name__)
-    # Library frames are not on minipy's stack: 0 is warn's caller.
-    # The program is minipy's only Python module of its own: __main__.
-    try:
-        frame = _sys._getframe(max(stacklevel - 1, 0))
-        filename, lineno, module = frame.f_code.co_filename, frame.f_lineno, "__main__"
-    except ValueError:
-        filename, lineno, module = "sys", 1, "sys"
+    if not isinstance(skip_file_prefixes, tuple):
+        raise TypeError("warn() argument 'skip_file_prefixes' must be tuple, not %s"
+                        % type(skip_file_prefixes).__name__)
+    if skip_file_prefixes and stacklevel < 2:
+        stacklevel = 2
+    # _caller (Go) counts library modules' frames as CPython does; past
+    # the stack, CPython names sys's globals.
+    where = _caller(stacklevel, skip_file_prefixes)
+    filename, lineno, module = ("<sys>", 0, "sys") if where is None else where
     warn_explicit(message, category, filename, lineno, module, source=source)
 
 

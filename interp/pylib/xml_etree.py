@@ -127,11 +127,9 @@ class Element:
         return len(self._kids)
 
     def __bool__(self):
-        # stacklevel 1 names the caller: minipy's stack has no frames of
-        # library code such as this.
         warnings.warn("Testing an element's truth value will always return True in "
                       "future versions.  Use specific 'len(elem)' or 'elem is not None' "
-                      "test instead.", DeprecationWarning, stacklevel=1)
+                      "test instead.", DeprecationWarning, stacklevel=2)
         return bool(self._kids)
 
     def __iter__(self):
@@ -616,7 +614,7 @@ class ElementTree:
             path = "." + path
             warnings.warn("This search is broken in 1.3 and earlier, and will be fixed "
                           "in a future version.  If you rely on the current behaviour, "
-                          "change it to %r" % path, FutureWarning, stacklevel=1)
+                          "change it to %r" % path, FutureWarning, stacklevel=3)
         return path
 
     def find(self, path, namespaces=None):

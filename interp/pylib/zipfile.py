@@ -602,7 +602,9 @@ class ZipFile:
 
     def _write_member(self, zinfo, data):
         if zinfo.filename in self.NameToInfo:
-            _warn(f'Duplicate name: {zinfo.filename!r}', 4)
+            # Level 3 is the library's writer (write or writestr), as
+            # CPython's names its own ZipFile.open.
+            _warn(f'Duplicate name: {zinfo.filename!r}', 3)
         _check_compression(zinfo.compress_type)
         if not zinfo.external_attr:
             zinfo.external_attr = 0o600 << 16  # ?rw-------, as CPython gives
