@@ -543,36 +543,7 @@ func (vm *VM) builtins() map[string]Val {
 		return BoolVal(!found), err
 	})
 	fn("round", biRound)
-	fn("divmod", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("divmod", args, 2, 2); err != nil {
-			return Val{}, err
-		}
-		if a, b := args[0], args[1]; isIntLike(a) && isIntLike(b) && (a.T == tagObject || b.T == tagObject) {
-			// Big ints: one division for both results.
-			x := asBig(a, &vm.tmpA, &vm.bufA)
-			y := asBig(b, &vm.tmpB, &vm.bufB)
-			if y.Sign() == 0 {
-				return Val{}, zeroDiv()
-			}
-			q, r := vm.bigDivMod(vm.newBigInt(), x, y)
-			return ObjVal(&Tuple{items: []Val{q, r}}), nil
-		}
-		if r, found, err := vm.dunder(args[0], "__divmod__", args[1]); found && (err != nil || !isNotImplemented(r)) {
-			return r, err
-		}
-		if r, found, err := vm.dunder(args[1], "__rdivmod__", args[0]); found && (err != nil || !isNotImplemented(r)) {
-			return r, err
-		}
-		q, err := vm.binop(opFloorDiv, args[0], args[1])
-		if err != nil {
-			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
-				return Val{}, newErr(TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", typeName(args[0]), typeName(args[1]))
-			}
-			return Val{}, err
-		}
-		r, err := vm.binop(opMod, args[0], args[1])
-		return ObjVal(&Tuple{items: []Val{q, r}}), err
-	})
+	fn("divmod", biDivmod)
 	fn("pow", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("pow", args, 2, 3); err != nil {
 			return Val{}, err

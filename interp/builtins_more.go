@@ -403,3 +403,94 @@ type ellipsisObj struct{ _ byte }
 func (*ellipsisObj) typeName() string { return "ellipsis" }
 
 var Ellipsis = &ellipsisObj{}
+
+// biDivmod is divmod(a, b): one division for big ints; where an operand
+// is an instance, its __divmod__ / __rdivmod__ decide alone (CPython's
+// nb_divmod slot): there is no fallback to // and % then.
+func biDivmod(vm *VM, args []Val, kwn []string) (Val, error) {
+	if err := nargs("divmod", args, 2, 2); err != nil {
+		return Val{}, err
+	}
+	a, b := args[0], args[1]
+	if isIntLike(a) && isIntLike(b) && (a.T == tagObject || b.T == tagObject) {
+		x := asBig(a, &vm.tmpA, &vm.bufA)
+		y := asBig(b, &vm.tmpB, &vm.bufB)
+		if y.Sign() == 0 {
+			return Val{}, zeroDiv()
+		}
+		q, r := vm.bigDivMod(vm.newBigInt(), x, y)
+		return ObjVal(&Tuple{items: []Val{q, r}}), nil
+	}
+	if isInstanceVal(a) || isInstanceVal(b) {
+		return vm.instanceDivmod(a, b)
+	}
+	if r, found, err := vm.dunder(a, "__divmod__", b); found && (err != nil || !isNotImplemented(r)) {
+		return r, err
+	}
+	if r, found, err := vm.dunder(b, "__rdivmod__", a); found && (err != nil || !isNotImplemented(r)) {
+		return r, err
+	}
+	return vm.nativeDivmod(a, b, a, b)
+}
+
+// nativeDivmod is divmod of built-in values x and y (// then %); a and b
+// are the operands as given, for the TypeError's type names.
+func (vm *VM) nativeDivmod(x, y, a, b Val) (Val, error) {
+	q, err := vm.binop(opFloorDiv, x, y)
+	if err != nil {
+		if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
+			return Val{}, divmodTypeErr(a, b)
+		}
+		return Val{}, err
+	}
+	r, err := vm.binop(opMod, x, y)
+	return ObjVal(&Tuple{items: []Val{q, r}}), err
+}
+
+func divmodTypeErr(a, b Val) error {
+	return newErr(TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", typeName(a), typeName(b))
+}
+
+// instanceDivmod is divmod(a, b) where a or b is an instance: a.__divmod__
+// then b.__rdivmod__ (b's first when its class is a proper subclass of
+// a's that overrides __rdivmod__); an instance of a subclass of int or
+// float without them divides as its built-in value.
+func (vm *VM) instanceDivmod(a, b Val) (Val, error) {
+	first := rdivmodFirst(a, b)
+	if first {
+		if r, found, err := vm.dunder(b, "__rdivmod__", a); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
+	}
+	if r, found, err := vm.dunder(a, "__divmod__", b); found && (err != nil || !isNotImplemented(r)) {
+		return r, err
+	}
+	if !first {
+		if r, found, err := vm.dunder(b, "__rdivmod__", a); found && (err != nil || !isNotImplemented(r)) {
+			return r, err
+		}
+	}
+	x, y := builtinOperand(a), builtinOperand(b)
+	if isInstanceVal(x) || isInstanceVal(y) || !isNumber(x) || !isNumber(y) {
+		return Val{}, divmodTypeErr(a, b)
+	}
+	return vm.nativeDivmod(x, y, a, b)
+}
+
+// rdivmodFirst is reflectedFirst for __rdivmod__, which has no special id.
+func rdivmodFirst(a, b Val) bool {
+	x, ok := a.O.(*Instance)
+	if !ok || a.T != tagObject {
+		return false
+	}
+	y, ok := b.O.(*Instance)
+	if !ok || b.T != tagObject || y.cls == x.cls || !y.cls.isSub(x.cls) {
+		return false
+	}
+	rm, ok := y.cls.lookup("__rdivmod__")
+	if !ok {
+		return false
+	}
+	am, ok := x.cls.lookup("__rdivmod__")
+	return !ok || rm.T != am.T || rm.B != am.B || rm.O != am.O
+}

@@ -108,6 +108,22 @@ func fractionsModule(vm *VM) *Module {
 			return make(vm, r), nil
 		}
 	}
+
+	// divmod(a, b) is (a // b, a % b), floats when either is a float.
+	divmodOf := func(reflected bool) nativeFn {
+		floorDiv, mod := arith(opFloorDiv, reflected), arith(opMod, reflected)
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			q, err := floorDiv(vm, args, kwn)
+			if err != nil || isNotImplemented(q) {
+				return q, err
+			}
+			r, err := mod(vm, args, kwn)
+			if err != nil {
+				return Val{}, err
+			}
+			return ObjVal(&Tuple{items: []Val{q, r}}), nil
+		}
+	}
 	ratCmp := func(op Op, c int) bool {
 		switch op {
 		case opEq:
@@ -209,6 +225,7 @@ func fractionsModule(vm *VM) *Module {
 		"__truediv__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opTrueDiv, false), "__rtruediv__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opTrueDiv, true),
 		"__floordiv__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opFloorDiv, false), "__rfloordiv__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opFloorDiv, true),
 		"__mod__(b) @Fraction._operator_fallbacks.<locals>.forward": arith(opMod, false), "__rmod__(a) @Fraction._operator_fallbacks.<locals>.reverse": arith(opMod, true),
+		"__divmod__(b) @Fraction._operator_fallbacks.<locals>.forward": divmodOf(false), "__rdivmod__(a) @Fraction._operator_fallbacks.<locals>.reverse": divmodOf(true),
 		"__pow__(b, modulo=None)": arith(opPow, false), "__rpow__(a, modulo=None)": arith(opPow, true),
 		"__eq__(b)": cmp(opEq), "__ne__[1]": cmp(opNe), "__lt__(b)": cmp(opLt), "__le__(b)": cmp(opLe), "__gt__(b)": cmp(opGt), "__ge__(b)": cmp(opGe),
 		"__neg__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
