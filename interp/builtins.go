@@ -751,15 +751,12 @@ func (vm *VM) builtins() map[string]Val {
 		return ObjVal(&ClassMethod{fn: args[0]}), nil
 	})
 	ty("property", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		a, err := kwArgs("property", args, kwn, []string{"fget", "fset", "fdel", "doc"}, 1)
+		a, err := kwArgs("property", args, kwn, []string{"fget", "fset", "fdel", "doc"}, 0)
 		if err != nil {
 			return Val{}, err
 		}
-		p := &Property{get: a[0], set: a[1], del: a[2]}
-		if p.set.T == tagNone {
-			p.set = Val{} // property(f, None): no setter
-		}
-		return ObjVal(p), nil
+		p, err := vm.newProperty(a[0], a[1], a[2], a[3])
+		return ObjVal(p), err
 	})
 	fn("getattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 {

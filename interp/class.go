@@ -513,7 +513,7 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		if p, ok := x.cls.lookup(name); ok {
 			if prop, ok := p.O.(*Property); ok {
 				if prop.set.T == tagEmpty {
-					return newErr(AttributeError, "property '%s' of '%s' object has no setter", name, x.cls.name)
+					return prop.missing(o, "setter")
 				}
 				_, err := vm.call(prop.set, []Val{o, v}, nil)
 				return err
@@ -595,7 +595,7 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		if p, ok := x.typ.lookup(name); ok {
 			if prop, ok := p.O.(*Property); ok {
 				if prop.set.T == tagEmpty {
-					return newErr(AttributeError, "property '%s' of '%s' object has no setter", name, x.typ.name)
+					return prop.missing(o, "setter")
 				}
 				_, err := vm.call(prop.set, []Val{o, v}, nil)
 				return err
@@ -667,7 +667,7 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 		if p, ok := x.cls.lookup(name); ok {
 			if prop, isProp := p.O.(*Property); isProp {
 				if prop.del.T == tagEmpty || prop.del.T == tagNone {
-					return newErr(AttributeError, "property '%s' of '%s' object has no deleter", name, x.cls.name)
+					return prop.missing(o, "deleter")
 				}
 				_, err := vm.call(prop.del, []Val{o}, nil)
 				return err
@@ -975,7 +975,14 @@ func init() {
 type (
 	StaticMethod struct{ fn Val }
 	ClassMethod  struct{ fn Val }
-	Property     struct{ get, set, del Val }
+	// Property's get, set and del are empty when absent (given as None);
+	// doc is what __doc__ says, set from the getter's docstring when
+	// docFromGet; name is the one __set_name__ gave, for errors.
+	Property struct {
+		get, set, del, doc Val
+		docFromGet         bool
+		name               string
+	}
 )
 
 func (*StaticMethod) typeName() string { return "staticmethod" }
@@ -1001,6 +1008,9 @@ func (vm *VM) bindClassAttr(v Val, self Val, cls *Class, viaInstance bool) (Val,
 		return ObjVal(&Method{self: ObjVal(cls), fn: w.fn}), nil
 	case *Property:
 		if viaInstance {
+			if w.get.T == tagEmpty {
+				return Val{}, w.missing(self, "getter")
+			}
 			return vm.call(w.get, []Val{self}, nil)
 		}
 	case *Instance:
@@ -1244,6 +1254,8 @@ func (p *Property) attr(name string) (Val, bool) {
 		return orNone(p.set), true
 	case "fdel":
 		return orNone(p.del), true
+	case "__doc__":
+		return orNone(p.doc), true
 	case "getter", "setter", "deleter":
 	default:
 		return Val{}, false
@@ -1252,15 +1264,24 @@ func (p *Property) attr(name string) (Val, bool) {
 		if len(args) != 1 {
 			return Val{}, newErr(TypeError, "%s() takes exactly one argument", name)
 		}
-		q := *p
+		get, set, del := p.get, p.set, p.del
 		switch name {
 		case "getter":
-			q.get = args[0]
+			get = args[0]
 		case "setter":
-			q.set = args[0]
+			set = args[0]
 		default:
-			q.del = args[0]
+			del = args[0]
 		}
-		return ObjVal(&q), nil
+		doc := p.doc
+		if p.docFromGet {
+			doc = Val{} // the new getter's docstring, as CPython's property_copy
+		}
+		q, err := vm.newProperty(get, set, del, doc)
+		if err != nil {
+			return Val{}, err
+		}
+		q.name = p.name
+		return ObjVal(q), nil
 	}}), true
 }

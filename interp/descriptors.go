@@ -53,6 +53,10 @@ func (vm *VM) setNames(cls *Class) error {
 	cls.attrsMu.RUnlock()
 	for _, n := range order {
 		v, _ := cls.own(n)
+		if p, ok := v.O.(*Property); ok {
+			p.name = n
+			continue
+		}
 		d, isInst := v.O.(*Instance)
 		if !isInst || v.T != tagObject {
 			continue
@@ -64,4 +68,38 @@ func (vm *VM) setNames(cls *Class) error {
 		}
 	}
 	return nil
+}
+
+// newProperty is property(fget, fset, fdel, doc): any part may be absent
+// or None; without a doc the getter's docstring is the property's.
+func (vm *VM) newProperty(get, set, del, doc Val) (*Property, error) {
+	absent := func(v Val) Val {
+		if v.T == tagNone {
+			return Val{}
+		}
+		return v
+	}
+	p := &Property{get: absent(get), set: absent(set), del: absent(del), doc: absent(doc)}
+	if p.doc.T == tagEmpty && p.get.T != tagEmpty {
+		d, err := vm.getAttr(p.get, "__doc__")
+		if err != nil {
+			if pe, ok := err.(*PyErr); !ok || !pe.exc.typ.isSub(AttributeError) {
+				return nil, err
+			}
+		} else {
+			p.doc = absent(d)
+		}
+		p.docFromGet = true
+	}
+	return p, nil
+}
+
+// missing is the AttributeError of reading, setting or deleting through
+// a property that lacks that function (what is "getter", "setter" or
+// "deleter"); obj is the instance.
+func (p *Property) missing(obj Val, what string) error {
+	if p.name == "" {
+		return newErr(AttributeError, "property of '%s' object has no %s", typeName(obj), what)
+	}
+	return newErr(AttributeError, "property '%s' of '%s' object has no %s", p.name, typeName(obj), what)
 }

@@ -245,6 +245,9 @@ func (vm *VM) loadAttr(site *atomic.Pointer[siteCache], x *Instance, self Val, n
 func loadEntry(x *Instance, name string) (cacheEntry, bool) {
 	cv, onClass := x.cls.lookup(name)
 	if p, ok := cv.O.(*Property); onClass && ok {
+		if p.get.T == tagEmpty {
+			return cacheEntry{}, false // reading raises: no getter
+		}
 		return cacheEntry{kind: cacheProperty, val: p.get}, true
 	}
 	if i := x.shape.slot(name); i >= 0 {
