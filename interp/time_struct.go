@@ -29,26 +29,103 @@ func (vm *VM) addTimeStruct(m *Module) {
 	// CPython (where they are fields past n_sequence_fields).
 	vm.setAttr(ObjVal(cls), "__slots__", strsTuple([]string{"tm_zone", "tm_gmtoff"}))
 	m.attrs["struct_time"] = ObjVal(cls)
+	// build makes a struct_time of nine items and the zone attributes.
+	build := func(vm *VM, items []Val, zone, off Val) (Val, error) {
+		st := vm.newInstancePlain(cls)
+		st.O.(*Instance).set(builtinValueAttr, tupleOf(append([]Val(nil), items...)))
+		if err := vm.setAttr(st, "tm_zone", zone); err != nil {
+			return Val{}, err
+		}
+		return st, vm.setAttr(st, "tm_gmtoff", off)
+	}
+	// struct_time(seq): 9 items, or 11 with tm_zone and tm_gmtoff (a
+	// struct sequence's constructor, not a namedtuple's).
+	vm.setAttr(ObjVal(cls), "__new__", ObjVal(&Builtin{name: "__new__", method: true, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		pos, kw := splitKw(args, kwn)
+		if len(pos) < 1 {
+			return Val{}, newErr(TypeError, "struct_time.__new__(): not enough arguments")
+		}
+		seq, ok := kw["sequence"]
+		if len(pos) > 1 {
+			seq, ok = pos[1], true
+		}
+		if !ok {
+			return Val{}, newErr(TypeError, "struct_time() missing required argument 'sequence' (pos 1)")
+		}
+		if len(pos) > 3 {
+			return Val{}, newErr(TypeError, "struct_time() takes at most 2 arguments (%d given)", len(pos)-1)
+		}
+		items, err := vm.iterate(seq)
+		if err != nil {
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
+				return Val{}, newErr(TypeError, "constructor requires a sequence")
+			}
+			return Val{}, err
+		}
+		switch n := len(items); {
+		case n < 9:
+			return Val{}, newErr(TypeError, "time.struct_time() takes an at least 9-sequence (%d-sequence given)", n)
+		case n > 11:
+			return Val{}, newErr(TypeError, "time.struct_time() takes an at most 11-sequence (%d-sequence given)", n)
+		}
+		zone, off := NoneVal, NoneVal
+		if d, ok := kw["dict"]; ok && len(pos) < 3 {
+			pos = append(pos, d)
+		}
+		if len(pos) > 2 && pos[2].T != tagNone {
+			// The fields past the sequence, by name (what __reduce__ gives).
+			d, ok := pos[2].O.(*Dict)
+			if !ok {
+				return Val{}, newErr(TypeError, "struct_time() takes a dict as second arg, if any")
+			}
+			if v, ok, _ := d.get(StrVal("tm_zone")); ok {
+				zone = v
+			}
+			if v, ok, _ := d.get(StrVal("tm_gmtoff")); ok {
+				off = v
+			}
+		}
+		if len(items) > 9 {
+			zone = items[9]
+		}
+		if len(items) > 10 {
+			off = items[10]
+		}
+		return build(vm, items[:9], zone, off)
+	}}))
+	// Pickled as struct_time((nine items), {tm_zone, tm_gmtoff}).
+	reduce := func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "struct_time.__reduce__() takes no arguments (%d given)", len(args)-1)
+		}
+		items, ok := builtinValue(args[0])
+		if !ok {
+			return Val{}, newErr(TypeError, "descriptor '__reduce__' requires a 'time.struct_time' object")
+		}
+		extra := newDict()
+		for _, f := range []string{"tm_zone", "tm_gmtoff"} {
+			v, err := vm.getAttr(args[0], f)
+			if err != nil {
+				return Val{}, err
+			}
+			extra.set(StrVal(f), v)
+		}
+		return tupleOf([]Val{ObjVal(cls), tupleOf([]Val{items, ObjVal(extra)})}), nil
+	}
+	vm.setAttr(ObjVal(cls), "__reduce__", ObjVal(&Builtin{name: "__reduce__", method: true, fn: reduce}))
 	mk := func(vm *VM, t time.Time) (Val, error) {
 		isdst := 0
 		if t.IsDST() {
 			isdst = 1
 		}
 		wd := (int(t.Weekday()) + 6) % 7 // Monday is 0
-		st, err := vm.call(ObjVal(cls), []Val{IntVal(int64(t.Year())), IntVal(int64(t.Month())), IntVal(int64(t.Day())),
-			IntVal(int64(t.Hour())), IntVal(int64(t.Minute())), IntVal(int64(t.Second())),
-			IntVal(int64(wd)), IntVal(int64(t.YearDay())), IntVal(int64(isdst))}, nil)
-		if err != nil {
-			return Val{}, err
-		}
 		zone, off := t.Zone()
 		if t.Location() == time.UTC {
 			zone = "GMT" // what glibc's gmtime names it
 		}
-		if err := vm.setAttr(st, "tm_zone", StrVal(zone)); err != nil {
-			return Val{}, err
-		}
-		return st, vm.setAttr(st, "tm_gmtoff", IntVal(int64(off)))
+		return build(vm, []Val{IntVal(int64(t.Year())), IntVal(int64(t.Month())), IntVal(int64(t.Day())),
+			IntVal(int64(t.Hour())), IntVal(int64(t.Minute())), IntVal(int64(t.Second())),
+			IntVal(int64(wd)), IntVal(int64(t.YearDay())), IntVal(int64(isdst))}, StrVal(zone), IntVal(int64(off)))
 	}
 	// secs reads an optional seconds argument (None: now).
 	secs := func(fn string, args []Val, kwn []string) (time.Time, error) {

@@ -24,6 +24,14 @@ def _dim(y, m):
     return _DIM[m]
 
 
+def _struct_time(y, m, d, hh, mm, ss, dstflag):
+    # What timetuple() gives: a time.struct_time without zone fields.
+    import time
+    yday = _ymd2ord(y, m, d) - _ymd2ord(y, 1, 1) + 1
+    wday = (_ymd2ord(y, m, d) + 6) % 7
+    return time.struct_time((y, m, d, hh, mm, ss, wday, yday, dstflag))
+
+
 def _ymd2ord(y, m, d):
     p = y - 1
     return p * 365 + p // 4 - p // 100 + p // 400 + _DBM[m] + (m > 2 and _leap(y)) + d
@@ -623,7 +631,7 @@ class date:
                           self._d if day is None else day)
 
     def timetuple(self):
-        return (self._y, self._m, self._d, 0, 0, 0, self.weekday(), self.toordinal() - _ymd2ord(self._y, 1, 1) + 1, -1)
+        return _struct_time(self._y, self._m, self._d, 0, 0, 0, -1)
 
     def isoformat(self):
         return "%04d-%02d-%02d" % (self._y, self._m, self._d)
@@ -1064,8 +1072,15 @@ class datetime(date):
         return (self._us_total() - off._us - 719162 * _US_DAY) / 10**6
 
     def timetuple(self):
-        return (self._y, self._m, self._d, self._h, self._mi, self._s, self.weekday(),
-                self.toordinal() - _ymd2ord(self._y, 1, 1) + 1, -1)
+        dst = self.dst()
+        flag = -1 if dst is None else 1 if dst else 0
+        return _struct_time(self._y, self._m, self._d, self._h, self._mi, self._s, flag)
+
+    def utctimetuple(self):
+        # The UTC reading of an aware datetime; a naive one as it is.
+        off = self.utcoffset()
+        t = self - off if off else self
+        return _struct_time(t._y, t._m, t._d, t._h, t._mi, t._s, 0)
 
     def isoformat(self, sep="T", timespec="auto"):
         return "%04d-%02d-%02d%s%s%s" % (self._y, self._m, self._d, sep,

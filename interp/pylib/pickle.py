@@ -344,6 +344,11 @@ def _library_reducers():
     r[range] = lambda x: (range, (x.start, x.stop, x.step))
     r[slice] = lambda x: (slice, (x.start, x.stop, x.step))
     try:
+        import time
+        r[time.struct_time] = lambda t: t.__reduce__()
+    except ImportError:
+        pass
+    try:
         import functools
         r[functools.partial] = lambda p: (
             type(p), (p.func,),
