@@ -98,8 +98,18 @@ func (vm *VM) newProperty(get, set, del, doc Val) (*Property, error) {
 // a property that lacks that function (what is "getter", "setter" or
 // "deleter"); obj is the instance.
 func (p *Property) missing(obj Val, what string) error {
-	if p.name == "" {
+	name := p.name
+	if name == "" && p.get.T != tagEmpty {
+		// Unnamed (set on the class later): the getter's __name__.
+		switch f := p.get.O.(type) {
+		case *Function:
+			name = f.code.name
+		case *Builtin:
+			name = f.name
+		}
+	}
+	if name == "" {
 		return newErr(AttributeError, "property of '%s' object has no %s", typeName(obj), what)
 	}
-	return newErr(AttributeError, "property '%s' of '%s' object has no %s", p.name, typeName(obj), what)
+	return newErr(AttributeError, "property '%s' of '%s' object has no %s", name, typeName(obj), what)
 }
