@@ -478,19 +478,4 @@ func (vm *VM) instanceDivmod(a, b Val) (Val, error) {
 }
 
 // rdivmodFirst is reflectedFirst for __rdivmod__, which has no special id.
-func rdivmodFirst(a, b Val) bool {
-	x, ok := a.O.(*Instance)
-	if !ok || a.T != tagObject {
-		return false
-	}
-	y, ok := b.O.(*Instance)
-	if !ok || b.T != tagObject || y.cls == x.cls || !y.cls.isSub(x.cls) {
-		return false
-	}
-	rm, ok := y.cls.lookup("__rdivmod__")
-	if !ok {
-		return false
-	}
-	am, ok := x.cls.lookup("__rdivmod__")
-	return !ok || rm.T != am.T || rm.B != am.B || rm.O != am.O
-}
+func rdivmodFirst(a, b Val) bool { return overridesReflected(a, b, 0, "__rdivmod__") }

@@ -706,7 +706,11 @@ func subclassOperand(a, b Val) bool {
 // its own version of the reflected method (CPython's slot functions,
 // typeobject.c SLOT1BINFULL with method_is_overloaded), so that
 // A() + B() calls B.__radd__ first when B overrides it.
-func reflectedFirst(a, b Val, rid specialID) bool {
+func reflectedFirst(a, b Val, rid specialID) bool { return overridesReflected(a, b, rid, "") }
+
+// overridesReflected is reflectedFirst for the reflected method with
+// special id rid or, when name is set, of that name (__rdivmod__ has no id).
+func overridesReflected(a, b Val, rid specialID, name string) bool {
 	x, ok := a.O.(*Instance)
 	if !ok || a.T != tagObject {
 		return false
@@ -715,11 +719,17 @@ func reflectedFirst(a, b Val, rid specialID) bool {
 	if !ok || b.T != tagObject || y.cls == x.cls || !y.cls.isSub(x.cls) {
 		return false
 	}
-	rm, ok := y.cls.lookupSpecial(rid)
+	find := func(c *Class) (Val, bool) {
+		if name != "" {
+			return c.lookup(name)
+		}
+		return c.lookupSpecial(rid)
+	}
+	rm, ok := find(y.cls)
 	if !ok {
 		return false
 	}
-	am, ok := x.cls.lookupSpecial(rid)
+	am, ok := find(x.cls)
 	return !ok || rm.T != am.T || rm.B != am.B || rm.O != am.O
 }
 
