@@ -121,6 +121,12 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 				lt.walledOut = true
 			}
 			lt.walls = append(lt.walls, key)
+		} else if r.abort == yieldInLoop && !r.branched() {
+			// A yield met on the only path there is (a generator
+			// expression's loop, sum(p[0] for p in pixels)): every
+			// iteration yields, so no recording of it can close.
+			// raytracer tried each of three such loops six times.
+			lt.failed = maxRecordFailures
 		}
 		if lt.failed >= maxRecordFailures {
 			lt.dead = true

@@ -107,6 +107,16 @@ print(t, len(s.q), len(s.r))
 print(rows(40, 400, 30))
 `,
 		label: "recordings", max: 4,
+	}, {
+		// A generator expression's loop yields on the only path there
+		// is: each of the three was recorded six times (raytracer's
+		// checksum line), now once.
+		name: "yield on the only path",
+		src: `rows = [(i, i * 2, i * 3) for i in range(3000)]
+for k in range(4):
+    print(sum(p[0] for p in rows), sum(p[1] for p in rows), sum(p[2] for p in rows))
+`,
+		label: "recordings", max: 3,
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
