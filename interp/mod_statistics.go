@@ -25,10 +25,24 @@ type statData struct {
 	ratioType Val
 }
 
+// isFraction reports whether c is fractions.Fraction or a subclass.
+func isFraction(c *Class) bool {
+	for _, k := range c.mro {
+		if k.name == "Fraction" && k.module == "fractions" {
+			return true
+		}
+	}
+	return false
+}
+
 // statRatio is x.as_integer_ratio() as an exact fraction, for the data
 // types CPython's statistics reads that way.
 func (vm *VM) statRatio(x Val) (*big.Rat, bool) {
-	if _, ok := x.O.(*Instance); !ok || x.T != tagObject {
+	inst, ok := x.O.(*Instance)
+	if !ok || x.T != tagObject || !isFraction(inst.cls) {
+		// (Decimals too have as_integer_ratio, but their results are
+		// made as CPython's _convert makes them, which this does not do:
+		// they stay a TypeError rather than a wrong value.)
 		return nil, false
 	}
 	m, err := vm.getAttr(x, "as_integer_ratio")
