@@ -996,7 +996,11 @@ class ArgumentParser(_AttributeHolder, _Container):
     # ---- parsing ----
 
     def parse_args(self, args=None, namespace=None):
-        ns, extras = self.parse_known_args(args, namespace)
+        return self._no_extras(*self.parse_known_args(args, namespace))
+
+    def _no_extras(self, ns, extras):
+        # What parse_args and parse_intermixed_args return: the namespace,
+        # once no strings are left over.
         if extras:
             msg = "unrecognized arguments: %s" % " ".join(extras)
             if self.exit_on_error:
@@ -1011,13 +1015,7 @@ class ArgumentParser(_AttributeHolder, _Container):
         # As parse_args, but positionals may be interleaved with options:
         # all options are matched first, then the positionals from the
         # strings that are left.
-        ns, extras = self.parse_known_intermixed_args(args, namespace)
-        if extras:
-            msg = "unrecognized arguments: %s" % " ".join(extras)
-            if self.exit_on_error:
-                self.error(msg)
-            raise ArgumentError(None, msg)
-        return ns
+        return self._no_extras(*self.parse_known_intermixed_args(args, namespace))
 
     def parse_known_intermixed_args(self, args=None, namespace=None):
         positionals = [a for a in self._actions if not a.option_strings]
