@@ -19,8 +19,15 @@ func TestMain(m *testing.M) {
 }
 
 func checkFirstUse() error {
-	if uops != nil {
+	if core != nil || uops != nil {
 		return fmt.Errorf("built before first use")
+	}
+	// A recording runs only core's uops: finding them builds no variants.
+	if _, ok := Lookup("float_add_bits"); !ok || core == nil {
+		return fmt.Errorf("Lookup(float_add_bits) found nothing or left core unbuilt")
+	}
+	if uops != nil {
+		return fmt.Errorf("finding a core uop built the optimizer's variants")
 	}
 	// A base uop, a _bits variant, a register variant and one made last
 	// (registerNonNeg's).

@@ -16,7 +16,7 @@ type Func struct {
 // Lookup finds the reference implementation of op. A Func not found
 // fails each Stepper.Step with ErrUnknownUop.
 func Lookup(op string) (Func, bool) {
-	f, ok := uopTable()[op]
+	f, ok := lookupUop(op)
 	return Func{f: f, name: op}, ok
 }
 

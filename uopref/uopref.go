@@ -348,7 +348,7 @@ func StepRegs(op string, operands [4]uint64, st *templates.State, frame []templa
 // stepRegs is StepRegs; nil regs are registers of the step's own, zero
 // (StepFrom: a new Regs each step was allocated on the heap).
 func stepRegs(op string, operands [4]uint64, st *templates.State, frame []templates.Value, fp int, link uint64, regs *Regs) (Next, templates.ExitCode, Moved, error) {
-	f, ok := uopTable()[op]
+	f, ok := lookupUop(op)
 	if !ok {
 		return 0, 0, Moved{}, fmt.Errorf("%w %q", ErrUnknownUop, op)
 	}
@@ -396,7 +396,7 @@ var stepPool = sync.Pool{New: func() any { return new(stepMem) }}
 
 // Has reports whether op has a reference implementation.
 func Has(op string) bool {
-	_, ok := uopTable()[op]
+	_, ok := lookupUop(op)
 	return ok
 }
 
@@ -1127,28 +1127,51 @@ func bitsOnly(base uop) uop {
 	}
 }
 
-// uops is every uop's reference by name, built on first use: every
-// minipy process links this package, and most never record a trace, so
-// building it at init (1.4 M instructions: ~450 closures, their names and
-// the map) was paid by processes that never ran it.
+// The uops' references by name, built on first use: every minipy process
+// links this package, and most never record a trace, so building them at
+// init (1.4 M instructions: ~450 closures, their names and the map) was
+// paid by processes that never ran them. core holds the uops a recording
+// runs (the base uops, their _bits forms, the compares); uops adds the
+// optimizer's variants (registers, kinds, indexes known >= 0), which only
+// the uops mode and the tests step: built with core they were two thirds
+// of the first recording's table (callgrind, spectral_norm: 320 K of
+// instructions, 233 K of them registerVariants).
 var (
+	coreOnce sync.Once
+	core     map[string]uop // (read through coreTable)
 	uopsOnce sync.Once
 	uops     map[string]uop // (read through uopTable)
 )
 
+// coreTable is core, built if no call has yet.
+func coreTable() map[string]uop {
+	coreOnce.Do(func() { core = buildCore() })
+	return core
+}
+
 // uopTable is uops, built if no call has yet.
 func uopTable() map[string]uop {
-	uopsOnce.Do(func() { uops = buildUops() })
+	uopsOnce.Do(func() { uops = buildUops(coreTable()) })
 	return uops
 }
 
-// buildUops is the table of every uop: baseUops and their variants.
-func buildUops() map[string]uop {
+// lookupUop is the uop named op: from core if it is there, from the whole
+// table (built on this first miss) if not.
+func lookupUop(op string) (uop, bool) {
+	if f, ok := coreTable()[op]; ok {
+		return f, true
+	}
+	f, ok := uopTable()[op]
+	return f, ok
+}
+
+// buildCore is the table of the uops a recording runs: baseUops, their
+// _bits forms and the compares.
+func buildCore() map[string]uop {
 	base := baseUops()
-	// The table grows by about 250 variants here: sized for them at
-	// once, it is not rehashed as it grows (one rehash of the table was
-	// a quarter of the instructions of starting minipy).
-	uops := make(map[string]uop, len(base)+300)
+	// Sized at once, it is not rehashed as it grows (one rehash of the
+	// table was a quarter of the instructions of starting minipy).
+	uops := make(map[string]uop, len(base)+len(bitsVariants)+2+2*(len(intCmps)+len(floatCmps)))
 	for k, f := range base {
 		uops[k] = f
 	}
@@ -1167,8 +1190,6 @@ func buildUops() map[string]uop {
 			return jumpIf(cmp(i64(m.slot(0)), i64(m.slot(1))))
 		}
 	}
-	registerVariants(uops)
-	registerNonNeg(uops)
 	for name, cmp := range floatCmps {
 		cmp := cmp
 		uops["float_"+name] = func(m *machine) (Next, templates.ExitCode) {
@@ -1179,6 +1200,18 @@ func buildUops() map[string]uop {
 			return jumpIf(cmp(f64(m.slot(0)), f64(m.slot(1))))
 		}
 	}
+	return uops
+}
+
+// buildUops is the table of every uop: core and the optimizer's variants.
+func buildUops(core map[string]uop) map[string]uop {
+	// (Sized for the ~250 variants at once.)
+	uops := make(map[string]uop, len(core)+300)
+	for k, f := range core {
+		uops[k] = f
+	}
+	registerVariants(uops)
+	registerNonNeg(uops)
 	return uops
 }
 
