@@ -3,6 +3,7 @@ package traceopt
 import (
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -91,4 +92,68 @@ func opNamedT(t *testing.T, name string) generated.Op {
 		t.Fatalf("no op %q", name)
 	}
 	return op
+}
+
+// TestRegisterVariantsByName: every register variant initRegVariants put
+// in its tables (walking each family in name order) is the op its place
+// names, and every variant op of a family is in them.
+func TestRegisterVariantsByName(t *testing.T) {
+	ready()
+	found := 0
+	for base, fam := range regFamilies {
+		forms := regArith[base]
+		sqrt := base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits
+		for d := range numRegs {
+			for a, aw := range regWhere {
+				if sqrt {
+					want := fam.stem + "__" + fam.tag + "_" + regName[d] + "_" + aw
+					if v := forms[d][a][inSlot]; !v.ok || v.op.String() != want || Info(v.op) != Info(base) {
+						t.Errorf("%v: d=%d a=%s: %v %v, want %s", base, d, aw, v.op, v.ok, want)
+					}
+					found++
+					continue
+				}
+				for b, bw := range regWhere {
+					want := fam.stem + "__" + fam.tag + "_" + regName[d] + "_" + aw + "_" + bw
+					if v := forms[d][a][b]; !v.ok || v.op.String() != want || Info(v.op) != Info(base) {
+						t.Errorf("%v: d=%d a=%s b=%s: %v %v, want %s", base, d, aw, bw, v.op, v.ok, want)
+					}
+					found++
+				}
+			}
+		}
+	}
+	for base, stem := range regBranches {
+		for a, aw := range regWhere {
+			for b, bw := range regWhere {
+				want := stem + "__" + aw + "_" + bw
+				_, exists := opByName([]byte(want))
+				v := regBranch[base][a][b]
+				if v.ok != exists || (v.ok && (v.op.String() != want || Info(v.op) != Info(base))) {
+					t.Errorf("%v: a=%s b=%s: %v %v, want %s (exists %v)", base, aw, bw, v.op, v.ok, want, exists)
+				}
+				if exists {
+					found++
+				}
+			}
+		}
+	}
+	// Every op named as a register variant of these families is one.
+	n := 0
+	for op := range generated.Op(generated.NumOps) {
+		name := op.String()
+		for _, fam := range regFamilies {
+			if strings.HasPrefix(name, fam.stem+"__"+fam.tag+"_") {
+				n++
+			}
+		}
+		for _, stem := range regBranches {
+			if strings.HasPrefix(name, stem+"__") {
+				n++
+			}
+		}
+	}
+	if n != found {
+		t.Errorf("%d register variant ops, %d in the tables", n, found)
+	}
 }

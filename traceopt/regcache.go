@@ -41,7 +41,12 @@ var regBranches = map[generated.Op]string{
 
 // regVariant is the variant stem__values, which must exist.
 func regVariant(stem string, values ...string) generated.Op {
-	op, ok := findVariant(stem, values...)
+	return regVariantNear(generated.NumOps, stem, values...)
+}
+
+// regVariantNear is regVariant, asking first whether it is the op hint.
+func regVariantNear(hint generated.Op, stem string, values ...string) generated.Op {
+	op, ok := findVariantNear(hint, stem, values...)
 	if !ok {
 		panic("BUG: traceopt: no uop " + stem + "__" + strings.Join(values, "_"))
 	}
@@ -51,9 +56,18 @@ func regVariant(stem string, values ...string) generated.Op {
 // findVariant is the variant stem__values, if there is one (a compare of
 // a register with itself has none).
 func findVariant(stem string, values ...string) (generated.Op, bool) {
-	// The name is built in a buffer on the stack and found by binary
-	// search: a map of every op's name, and a string built for each of
-	// the ~200 variants, were half of buildTables' instructions.
+	return findVariantNear(generated.NumOps, stem, values...)
+}
+
+// findVariantNear is findVariant, asking first whether it is the op hint:
+// a family's variants are numbered in their names' order, so one that
+// walks them in that order finds each next one at the op after the last,
+// with one compare instead of a binary search's dozen (initRegVariants'
+// ~200 searches were two thirds of building the tables).
+func findVariantNear(hint generated.Op, stem string, values ...string) (generated.Op, bool) {
+	// The name is built in a buffer on the stack: a string built for
+	// each of the ~200 variants, and a map of every op's name, were half
+	// of buildTables' instructions.
 	var buf [64]byte
 	name := append(buf[:0], stem...)
 	for k, v := range values {
@@ -63,6 +77,9 @@ func findVariant(stem string, values ...string) (generated.Op, bool) {
 			name = append(name, '_')
 		}
 		name = append(name, v...)
+	}
+	if hint < generated.NumOps && hint.String() == string(name) {
+		return hint, true
 	}
 	return opByName(name)
 }
@@ -85,24 +102,33 @@ func opByName(name []byte) (generated.Op, bool) {
 	return 0, false
 }
 
+// whereInNameOrder is regWhere's indexes in the order of their names (f0,
+// f1, s): the order of the variants' numbers.
+var whereInNameOrder = [3]int{1, 2, 0}
+
 // initRegVariants makes a variant its uop to every other pass (after
-// initBitsVariants has given the _bits forms theirs).
+// initBitsVariants has given the _bits forms theirs). It walks each
+// family in its names' order, so each variant is found next to the last.
 func initRegVariants() {
 	for base, fam := range regFamilies {
 		forms := new([numRegs][3][3]variantAt)
 		regArith[base] = forms
+		sqrt := base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits
+		next := generated.Op(generated.NumOps)
 		for d := range numRegs {
-			for a, aw := range regWhere {
-				if base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits {
-					op := regVariant(fam.stem, fam.tag, regName[d], aw)
+			for _, a := range whereInNameOrder {
+				if sqrt {
+					op := regVariantNear(next, fam.stem, fam.tag, regName[d], regWhere[a])
 					opInfo[op] = opInfo[base]
 					forms[d][a][inSlot] = variantAt{op, true}
+					next = op + 1
 					continue
 				}
-				for b, bw := range regWhere {
-					op := regVariant(fam.stem, fam.tag, regName[d], aw, bw)
+				for _, b := range whereInNameOrder {
+					op := regVariantNear(next, fam.stem, fam.tag, regName[d], regWhere[a], regWhere[b])
 					opInfo[op] = opInfo[base]
 					forms[d][a][b] = variantAt{op, true}
+					next = op + 1
 				}
 			}
 		}
@@ -110,11 +136,16 @@ func initRegVariants() {
 	for base, stem := range regBranches {
 		forms := new([3][3]variantAt)
 		regBranch[base] = forms
-		for a, aw := range regWhere {
-			for b, bw := range regWhere {
-				if op, ok := findVariant(stem, aw, bw); ok {
+		next := generated.Op(generated.NumOps)
+		for _, a := range whereInNameOrder {
+			for _, b := range whereInNameOrder {
+				if a == b {
+					continue // (none: the plain uop, or x < x)
+				}
+				if op, ok := findVariantNear(next, stem, regWhere[a], regWhere[b]); ok {
 					opInfo[op] = opInfo[base]
 					forms[a][b] = variantAt{op, true}
+					next = op + 1
 				}
 			}
 		}
