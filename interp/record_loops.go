@@ -449,7 +449,12 @@ func (r *recorder) finishInnerNative(from int) (ran bool, left int) {
 		return false, -1
 	}
 	done := r.freshSnap()
-	region := make([]traceopt.Inst, 0, end-from)
+	// The region and its uops are buffers the compiles share, given back
+	// once the runtime has copied the code: each made afresh was fresh
+	// pages, and took the buffers the trace's own compile then had to
+	// make again.
+	region := traceopt.NewInsts(end - from)
+	defer func() { traceopt.RecycleInsts(region) }()
 	for i := from; i < end; i++ {
 		in := r.insts[i]
 		if in.Op == generated.OpCallOut {
@@ -479,6 +484,7 @@ func (r *recorder) finishInnerNative(from int) (ran bool, left int) {
 		sharedListForms(uops)
 	}
 	tr, err := j.cache.Compile(uops)
+	traceopt.RecycleUops(uops) // (the runtime copied what it keeps)
 	if err != nil {
 		return false, -1
 	}
