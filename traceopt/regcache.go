@@ -107,48 +107,74 @@ func opByName(name []byte) (generated.Op, bool) {
 var whereInNameOrder = [3]int{1, 2, 0}
 
 // initRegVariants makes a variant its uop to every other pass (after
-// initBitsVariants has given the _bits forms theirs). It walks each
-// family in its names' order, so each variant is found next to the last.
+// initBitsVariants has given the _bits forms theirs). A family's variants
+// are numbered in their names' order, so it finds the family's first by
+// name and numbers the rest in that order, checking that the last is the
+// one its name says (TestRegisterVariantsByName checks every one): a
+// name built and found for each of the ~160 was most of building the
+// tables.
 func initRegVariants() {
 	for base, fam := range regFamilies {
 		forms := new([numRegs][3][3]variantAt)
 		regArith[base] = forms
 		sqrt := base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits
-		next := generated.Op(generated.NumOps)
+		var op, first generated.Op
+		if sqrt {
+			op = regVariant(fam.stem, fam.tag, regName[0], regWhere[whereInNameOrder[0]])
+		} else {
+			op = regVariant(fam.stem, fam.tag, regName[0], regWhere[whereInNameOrder[0]], regWhere[whereInNameOrder[0]])
+		}
+		first = op
 		for d := range numRegs {
 			for _, a := range whereInNameOrder {
 				if sqrt {
-					op := regVariantNear(next, fam.stem, fam.tag, regName[d], regWhere[a])
 					opInfo[op] = opInfo[base]
 					forms[d][a][inSlot] = variantAt{op, true}
-					next = op + 1
+					op++
 					continue
 				}
 				for _, b := range whereInNameOrder {
-					op := regVariantNear(next, fam.stem, fam.tag, regName[d], regWhere[a], regWhere[b])
 					opInfo[op] = opInfo[base]
 					forms[d][a][b] = variantAt{op, true}
-					next = op + 1
+					op++
 				}
 			}
+		}
+		lastWhere := regWhere[whereInNameOrder[2]]
+		if sqrt {
+			checkLastVariant(first, op-1, fam.stem, fam.tag, regName[numRegs-1], lastWhere)
+		} else {
+			checkLastVariant(first, op-1, fam.stem, fam.tag, regName[numRegs-1], lastWhere, lastWhere)
 		}
 	}
 	for base, stem := range regBranches {
 		forms := new([3][3]variantAt)
 		regBranch[base] = forms
-		next := generated.Op(generated.NumOps)
-		for _, a := range whereInNameOrder {
-			for _, b := range whereInNameOrder {
+		// (No variant compares a place with itself: the plain uop, or
+		// x < x.)
+		in := whereInNameOrder
+		op := regVariant(stem, regWhere[in[0]], regWhere[in[1]])
+		first := op
+		for _, a := range in {
+			for _, b := range in {
 				if a == b {
-					continue // (none: the plain uop, or x < x)
+					continue
 				}
-				if op, ok := findVariantNear(next, stem, regWhere[a], regWhere[b]); ok {
-					opInfo[op] = opInfo[base]
-					forms[a][b] = variantAt{op, true}
-					next = op + 1
-				}
+				opInfo[op] = opInfo[base]
+				forms[a][b] = variantAt{op, true}
+				op++
 			}
 		}
+		checkLastVariant(first, op-1, stem, regWhere[in[2]], regWhere[in[1]])
+	}
+}
+
+// checkLastVariant panics unless last, the last of a family numbered from
+// first, is the variant stem__values.
+func checkLastVariant(first, last generated.Op, stem string, values ...string) {
+	if op, ok := findVariantNear(last, stem, values...); !ok || op != last {
+		panic(fmt.Sprintf("BUG: traceopt: the variants of %s from %v are not numbered in their names' order (%v, not %v, is %s__%s)",
+			stem, first, op, last, stem, strings.Join(values, "_")))
 	}
 }
 
