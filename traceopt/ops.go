@@ -458,6 +458,22 @@ func (in *Inst) Reads(f func(slot int32)) {
 	}
 }
 
+// appendSlots appends the slots in reads, then the one it writes, if any.
+func (in *Inst) appendSlots(buf []int32) []int32 {
+	ready()
+	if denseFilled && int(in.Op) < len(readArgs) && opDense[in.Op] != nil {
+		for mask := readArgs[in.Op]; mask != 0; mask &= mask - 1 {
+			buf = append(buf, slotOf(in.Args[bits.TrailingZeros8(mask)]))
+		}
+	} else {
+		in.Reads(func(s int32) { buf = append(buf, s) })
+	}
+	if d, ok := in.Writes(); ok {
+		buf = append(buf, d)
+	}
+	return buf
+}
+
 // ReadsSlot reports whether in reads slot s (Reads, for one slot,
 // without a call per operand: liveness walks ask it of every
 // instruction they pass).

@@ -40,12 +40,15 @@ type scratch struct {
 	redundant struct {
 		table []int32 // fact numbers plus one, by hash
 		rowOf []int32
-		gen   []int32
-		facts []fact
-		rows  []uint64
-		kill  []factSet
-		out   []uint64
-		keep  []bool
+		// slots lists each fact's slots, fact i's ending at slotEnd[i].
+		slots   []int32
+		slotEnd []int32
+		gen     []int32
+		facts   []fact
+		rows    []uint64
+		kill    []factSet
+		out     []uint64
+		keep    []bool
 	}
 }
 
