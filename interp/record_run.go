@@ -102,7 +102,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			// operation the recorder cannot translate, not a path
 			// that happened to go elsewhere. More tries would cost
 			// the same for nothing.
-			key := fmt.Sprintf("%p %d: %s", r.code(), r.pc, r.abort)
+			key := r.wallKey()
 			if slices.Contains(lt.walls, key) || !r.branched() || r.hopeless || r.sideWall {
 				// (Or met on the only path there is: the recording
 				// took no branch on its way to the wall, so every
@@ -121,12 +121,22 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 				lt.walledOut = true
 			}
 			lt.walls = append(lt.walls, key)
-		} else if r.abort == yieldInLoop && !r.branched() {
+		} else if r.abort == yieldInLoop {
 			// A yield met on the only path there is (a generator
 			// expression's loop, sum(p[0] for p in pixels)): every
 			// iteration yields, so no recording of it can close.
 			// raytracer tried each of three such loops six times.
-			lt.failed = maxRecordFailures
+			// Met at the same yield a second time, behind an if (`if
+			// word: yield word`): the iterations that yield are most
+			// of them, and a trace of the others would leave at that
+			// if nearly every time. wordcount's tokens and graphs'
+			// sum(1 for s in sizes if s == 1) made 6 and 5 recordings.
+			key := r.wallKey()
+			if !r.branched() || slices.Contains(lt.walls, key) {
+				lt.failed = maxRecordFailures
+				lt.walledOut = true
+			}
+			lt.walls = append(lt.walls, key)
 		}
 		if lt.failed >= maxRecordFailures {
 			lt.dead = true
@@ -151,6 +161,11 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	lt.snaps, lt.checks, lt.slowChecks = nil, nil, false
 	to, err := vm.restore(f, lt, sn)
 	return to, err, true
+}
+
+// wallKey names where and why the recording stopped, for lt.walls.
+func (r *recorder) wallKey() string {
+	return fmt.Sprintf("%p %d: %s", r.code(), r.pc, r.abort)
 }
 
 // siblingWalls returns the walls the recordings of the other back-edges of
