@@ -90,6 +90,9 @@ type recorder struct {
 	// sideWall: stopped in a side path of an inner loop the recording
 	// was running to its end (record_side.go).
 	sideWall bool
+	// onInstance: stopped at an operator with an instance operand
+	// (failOperands).
+	onInstance bool
 	// lastAt holds the copies saveAt made last, which it hands out again
 	// while the maps stay the same (saveAt).
 	lastAt stateAt
@@ -732,6 +735,22 @@ func (r *recorder) binary(op Op, a, b, c int32) {
 			return
 		}
 	}
+	r.failOperands(op, tb, tc)
+}
+
+// failOperands stops the recording at operator op on operands of types tb
+// and tc, which it has no uops for. An instance operand is a wall no
+// later try passes (onInstance): no operator on an instance has a native
+// form (raytracer's Vector.__sub__ is Python code that makes a Vector),
+// the instruction's operands have their classes on every path that comes
+// to it, and a path that goes round it is the exception the trace would
+// leave for. raytracer's light loop tried four times, two of them
+// stopping at the loop's end, the others at `self.point - origin`.
+func (r *recorder) failOperands(op Op, tb, tc traceopt.Type) {
+	if r.abort != "" {
+		return
+	}
+	r.onInstance = tb == traceopt.Instance || tc == traceopt.Instance
 	r.failf("%v on %v and %v", op, tb, tc)
 }
 
@@ -795,7 +814,7 @@ func (r *recorder) branch(cmp Op, b, c int32) bool {
 		}
 		b, c, u = fb, fc, floatJumpIf[cmp]
 	default:
-		r.failf("%v on %v and %v", cmp, tb, tc)
+		r.failOperands(cmp, tb, tc)
 		return false
 	}
 	return r.cond(traceopt.Inst{Op: u, Args: [4]uint64{traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
@@ -921,6 +940,9 @@ func (r *recorder) step() int {
 		case t == traceopt.Float && in.Op == opNeg:
 			r.emit(traceopt.Inst{Op: generated.OpFloatNeg, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
 		default:
+			if r.abort == "" {
+				r.onInstance = t == traceopt.Instance
+			}
 			r.failf("%v of %s", in.Op, aName(t))
 		}
 	case opJump:

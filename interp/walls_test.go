@@ -135,6 +135,35 @@ for k in range(40):
 print(t)
 `,
 		label: "recordings", max: 6,
+	}, {
+		// An operator on instances in an inlined call, behind an if:
+		// the first recording stops there, the second recorded the
+		// rare path round it, whose trace left at the if at nearly
+		// every entry (320 entries, two bridges that stopped at the
+		// same operator, benched five times: 5 recordings). Now the
+		// loop is given up at once.
+		name: "operator on instances behind an if",
+		src: `class V:
+    def __init__(self, x):
+        self.x = x
+    def __sub__(self, o):
+        return V(self.x - o.x)
+def gap(a, b):
+    return (a - b).x
+def run(vs, w):
+    t = 0.0
+    for v in vs:
+        if v.x > 0.15:
+            t += gap(v, w)
+    return t
+vs = [V(i / 10.0) for i in range(10)]
+w = V(0.25)
+t = 0.0
+for k in range(3000):
+    t += run(vs, w)
+print(t)
+`,
+		label: "recordings", max: 2,
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
