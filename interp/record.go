@@ -90,9 +90,10 @@ type recorder struct {
 	// sideWall: stopped in a side path of an inner loop the recording
 	// was running to its end (record_side.go).
 	sideWall bool
-	// onInstance: stopped at an operator with an instance operand
-	// (failOperands).
-	onInstance bool
+	// typeWall: stopped at a value of a type no recording translates
+	// there and that every path to the instruction brings (failOperands,
+	// loadElem): the loop is given up at once.
+	typeWall bool
 	// lastAt holds the copies saveAt made last, which it hands out again
 	// while the maps stay the same (saveAt).
 	lastAt stateAt
@@ -740,7 +741,7 @@ func (r *recorder) binary(op Op, a, b, c int32) {
 
 // failOperands stops the recording at operator op on operands of types tb
 // and tc, which it has no uops for. An instance operand is a wall no
-// later try passes (onInstance): no operator on an instance has a native
+// later try passes (typeWall): no operator on an instance has a native
 // form (raytracer's Vector.__sub__ is Python code that makes a Vector),
 // the instruction's operands have their classes on every path that comes
 // to it, and a path that goes round it is the exception the trace would
@@ -750,7 +751,7 @@ func (r *recorder) failOperands(op Op, tb, tc traceopt.Type) {
 	if r.abort != "" {
 		return
 	}
-	r.onInstance = tb == traceopt.Instance || tc == traceopt.Instance
+	r.typeWall = tb == traceopt.Instance || tc == traceopt.Instance
 	r.failf("%v on %v and %v", op, tb, tc)
 }
 
@@ -941,7 +942,7 @@ func (r *recorder) step() int {
 			r.emit(traceopt.Inst{Op: generated.OpFloatNeg, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
 		default:
 			if r.abort == "" {
-				r.onInstance = t == traceopt.Instance
+				r.typeWall = t == traceopt.Instance
 			}
 			r.failf("%v of %s", in.Op, aName(t))
 		}
@@ -1257,6 +1258,7 @@ func (r *recorder) loadElem(dst, list, index int32) bool {
 	l := listAt(r.regs[list].Bits)
 	i := int64(r.regs[index].Bits)
 	var ty traceopt.Type
+	var isStr bool
 	ok := func() bool {
 		if r.vm.threaded() {
 			// Another thread may be changing the list.
@@ -1270,6 +1272,7 @@ func (r *recorder) loadElem(dst, list, index int32) bool {
 			return false
 		}
 		ty = traceopt.TypeOf(l.vals[i])
+		isStr = l.vals[i].Tag == tagObject && l.vals[i].Bits&7 == templates.StrBit
 		return true
 	}()
 	if !ok {
@@ -1277,6 +1280,12 @@ func (r *recorder) loadElem(dst, list, index int32) bool {
 		return false
 	}
 	if ty == traceopt.Unknown {
+		// A str from a list is a wall no later try passes (typeWall):
+		// a list that holds strs holds strs (wordcount's lists of
+		// words, each loop over them recorded twice).
+		if r.abort == "" {
+			r.typeWall = isStr
+		}
 		r.failf("list element is an object native code cannot read")
 		return false
 	}

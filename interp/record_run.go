@@ -103,7 +103,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			// that happened to go elsewhere. More tries would cost
 			// the same for nothing.
 			key := r.wallKey()
-			if slices.Contains(lt.walls, key) || !r.branched() || r.hopeless || r.sideWall || r.onInstance {
+			if slices.Contains(lt.walls, key) || !r.branched() || r.hopeless || r.sideWall || r.typeWall {
 				// (Or met on the only path there is: the recording
 				// took no branch on its way to the wall, so every
 				// iteration whose values have the same types meets
@@ -117,7 +117,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 				// the escape loop by its second test, a while loop in
 				// a side path; the second try cost a whole recording,
 				// a fifth of the run's JIT work. Or an operator on an
-				// instance, which no path translates: see onInstance.)
+				// instance, which no path translates: see typeWall.)
 				lt.failed = maxRecordFailures
 				lt.walledOut = true
 			}
@@ -331,7 +331,7 @@ func (r *recorder) recordSteps() {
 		next := r.step()
 		if r.abort != "" && r.resume < 0 && r.raised == nil && r.callOutOK() {
 			r.vm.jit.debugf("%s:%d: call-out at line %d: %s", r.lt.file, r.lt.line, r.code().lines[r.pc], r.abort)
-			r.abort, r.onInstance = "", false
+			r.abort, r.typeWall = "", false
 			next = r.callOut()
 		}
 		if r.abort != "" || next < 0 {

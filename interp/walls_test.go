@@ -164,6 +164,28 @@ for k in range(3000):
 print(t)
 `,
 		label: "recordings", max: 2,
+	}, {
+		// A str from a list in an inlined call, behind an if: the
+		// second recording stopped there too (wordcount's loops over
+		// lists of words: 2 recordings each).
+		name: "str from a list behind an if",
+		src: `words = ["alpha", "beta", "gamma", "delta", "epsilon"]
+def word(seed):
+    return words[seed % 5]
+def pick(n, seed):
+    total = 0
+    for k in range(n):
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        if seed % 3 == 0:
+            total += 1
+        total += len(word(seed))
+    return total
+t = 0
+for s in range(300):
+    t += pick(40, s)
+print(t)
+`,
+		label: "recordings", max: 1,
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
