@@ -20,49 +20,27 @@ func sliceLen(lo, hi, step int64) int {
 //
 // A list is two objects, its List and its slot array: [x] + rest made four
 // per evaluation, and a program that builds many small lists (nqueens'
-// permutations built from slices, a pair or triple per step) spent most of
-// its time in Go's allocator and collector. A list of up to roomMax (7) slots
-// made by newListLen keeps them in the same allocation, behind the List:
-// one allocation, the same bytes (the size classes of List+room and of
-// List plus array add up alike), and the slots next to the header. The
-// room is an ordinary backing array: growth past it moves the slots to a
-// new array as any append does, and the room stays with the List unused.
-// Arrays this small never enter the fresh pool (poolMin), so a room is
-// never handed to another list.
+// permutations built from slices, a pair or triple per step, list(row) of
+// a 12-wide matrix) spent most of its time in Go's allocator and
+// collector. A list of up to roomMax (16) slots made by newListLen keeps
+// them in the same allocation, behind the List: one allocation, the same
+// bytes (the size classes of List+room and of List plus array add up
+// alike; 11, 13 and 15 slots get the room of one more, which the size
+// class would waste), and the slots next to the header. The room is an
+// ordinary backing array: growth past it moves the slots to a new array as
+// any append does, and the room stays with the List unused. A room of
+// poolMin slots or more may enter the fresh pool when its list is
+// recycled: the array then keeps the emptied List alive, 96 bytes, as any
+// interior pointer does.
 
-// roomMax is below poolMin: the fresh pool takes what is longer.
-const roomMax = 7
+// roomMax is the longest list newListLen makes in one allocation.
+const roomMax = 16
 
-type (
-	listRoom1 struct {
-		l List
-		r [1]templates.Value
-	}
-	listRoom2 struct {
-		l List
-		r [2]templates.Value
-	}
-	listRoom3 struct {
-		l List
-		r [3]templates.Value
-	}
-	listRoom4 struct {
-		l List
-		r [4]templates.Value
-	}
-	listRoom5 struct {
-		l List
-		r [5]templates.Value
-	}
-	listRoom6 struct {
-		l List
-		r [6]templates.Value
-	}
-	listRoom7 struct {
-		l List
-		r [7]templates.Value
-	}
-)
+// listRoom is a List with its slots behind it (A an array of slots).
+type listRoom[A any] struct {
+	l List
+	r A
+}
 
 // newListLen is a list of n zero slots, which the caller fills.
 func newListLen(n int) *List {
@@ -70,32 +48,56 @@ func newListLen(n int) *List {
 	case 0:
 		return &List{}
 	case 1:
-		p := &listRoom1{}
-		p.l.vals = p.r[:]
+		p := &listRoom[[1]templates.Value]{}
+		p.l.vals = p.r[:n]
 		return &p.l
 	case 2:
-		p := &listRoom2{}
-		p.l.vals = p.r[:]
+		p := &listRoom[[2]templates.Value]{}
+		p.l.vals = p.r[:n]
 		return &p.l
 	case 3:
-		p := &listRoom3{}
-		p.l.vals = p.r[:]
+		p := &listRoom[[3]templates.Value]{}
+		p.l.vals = p.r[:n]
 		return &p.l
 	case 4:
-		p := &listRoom4{}
-		p.l.vals = p.r[:]
+		p := &listRoom[[4]templates.Value]{}
+		p.l.vals = p.r[:n]
 		return &p.l
 	case 5:
-		p := &listRoom5{}
-		p.l.vals = p.r[:]
+		p := &listRoom[[5]templates.Value]{}
+		p.l.vals = p.r[:n]
 		return &p.l
 	case 6:
-		p := &listRoom6{}
-		p.l.vals = p.r[:]
+		p := &listRoom[[6]templates.Value]{}
+		p.l.vals = p.r[:n]
 		return &p.l
 	case 7:
-		p := &listRoom7{}
-		p.l.vals = p.r[:]
+		p := &listRoom[[7]templates.Value]{}
+		p.l.vals = p.r[:n]
+		return &p.l
+	case 8:
+		p := &listRoom[[8]templates.Value]{}
+		p.l.vals = p.r[:n]
+		return &p.l
+	case 9:
+		p := &listRoom[[9]templates.Value]{}
+		p.l.vals = p.r[:n]
+		return &p.l
+	case 10:
+		p := &listRoom[[10]templates.Value]{}
+		p.l.vals = p.r[:n]
+		return &p.l
+	case 11, 12:
+		p := &listRoom[[12]templates.Value]{}
+		p.l.vals = p.r[:n]
+		return &p.l
+	case 13, 14:
+		p := &listRoom[[14]templates.Value]{}
+		p.l.vals = p.r[:n]
+		return &p.l
+	case 15, 16:
+		p := &listRoom[[16]templates.Value]{}
+		p.l.vals = p.r[:n]
 		return &p.l
 	}
 	return &List{vals: make([]templates.Value, n)}
@@ -166,7 +168,7 @@ func newListObjs(n int) *List {
 // next (a comprehension, out = []), so its first four slots, what its first
 // append would reserve, come in the same allocation.
 func newEmptyList() *List {
-	p := &listRoom4{}
+	p := &listRoom[[4]templates.Value]{}
 	p.l.vals = p.r[:0]
 	return &p.l
 }
