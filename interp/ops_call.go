@@ -521,12 +521,19 @@ func builtinExtraAt(c *siteCache, o Object) extraFn {
 // callBuiltinDirect is opCall of built-in function b with the positional
 // arguments in f's slots after it.
 func (vm *VM) callBuiltinDirect(f *frame, in *Instr, b *Builtin) error {
+	return vm.callSlotArgs(f, in, b.fn)
+}
+
+// callSlotArgs is opCall of a built-in function or type whose Go function
+// is fn, with the positional arguments in f's slots after it: what
+// callWithFrameArgs does, without its defer and vm.call's type switch.
+func (vm *VM) callSlotArgs(f *frame, in *Instr, fn func(*VM, []Val, []string) (Val, error)) error {
 	n := int(in.C)
 	args, err := vm.pushSlotArgs(f, in.B+1, n)
 	if err != nil {
 		return err
 	}
-	v, err := b.fn(vm, args, nil)
+	v, err := fn(vm, args, nil)
 	vm.popArgs(n)
 	if err != nil {
 		return err

@@ -1403,6 +1403,17 @@ relift:
 				}
 				break
 			}
+			if t, ok := fnv.(*typeObj); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
+				// list(row), int(s), zip(a, b) ...: a built-in type
+				// called as a built-in function is.
+				f.pc = int32(pc)
+				if err = vm.callSlotArgs(f, in, t.fn); err == nil {
+					if err = vm.takePending(); err == nil {
+						continue
+					}
+				}
+				break
+			}
 			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
 				// A class whose __init__ takes exactly the arguments.
 				var v Val
