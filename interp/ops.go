@@ -156,6 +156,11 @@ func (vm *VM) cmpOp(f *frame, op Op, ai, bi int32) (Val, error) {
 	if err != nil {
 		return Val{}, err
 	}
+	if a.T == tagObject && !isBigInt(a) || b.T == tagObject && !isBigInt(b) {
+		// A rich comparison may keep its operands (private_int.go).
+		unmarkBig(a)
+		unmarkBig(b)
+	}
 	switch op {
 	case opEq, opNe:
 		if isInstanceVal(a) || isInstanceVal(b) {

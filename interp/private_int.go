@@ -31,6 +31,15 @@ var arithOps = [opCount]bool{
 	opPow: true, opLshift: true, opRshift: true, opBitAnd: true, opBitOr: true, opBitXor: true,
 }
 
+// cmpReads are the comparisons that read an int-private local without
+// keeping it: cmpOp clears the marks when an operand is an object whose
+// rich comparison may run Python code (a Lucas-Lehmer step's if s >= m).
+var cmpReads = [opCount]bool{
+	opLt: true, opLe: true, opGt: true, opGe: true, opEq: true, opNe: true, opIs: true, opIsNot: true,
+	opJumpIfNotLt: true, opJumpIfNotLe: true, opJumpIfNotGt: true, opJumpIfNotGe: true, opJumpIfNotEq: true, opJumpIfNotNe: true,
+	opJumpIfLt: true, opJumpIfLe: true, opJumpIfGt: true, opJumpIfGe: true, opJumpIfEq: true, opJumpIfNe: true,
+}
+
 // markPrivateInts sets privIntA on the arithmetic operators whose target
 // is an int-private local of co (called once its slots are final).
 func markPrivateInts(co *Code) {
@@ -49,7 +58,7 @@ func markPrivateInts(co *Code) {
 		switch {
 		case in.Op == opLocals:
 			return
-		case arithOps[in.Op], in.Op == opJumpIfFalse, in.Op == opJumpIfTrue:
+		case arithOps[in.Op], cmpReads[in.Op], in.Op == opJumpIfFalse, in.Op == opJumpIfTrue:
 			// Read without being kept (a dunder clears the mark).
 		case in.Op == opReturn:
 			// Kept by the caller: the return clears the mark.

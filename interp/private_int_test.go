@@ -7,8 +7,8 @@ import (
 
 // TestPrivateIntMarks checks which locals the compiler takes as
 // int-private (private_int.go): the last arithmetic store into x is
-// marked only when nothing but arithmetic, truth tests and the return
-// reads x.
+// marked only when nothing but arithmetic, comparisons, truth tests and
+// the return reads x.
 func TestPrivateIntMarks(t *testing.T) {
 	cases := []struct {
 		src  string
@@ -22,7 +22,9 @@ func TestPrivateIntMarks(t *testing.T) {
 		{"def f(n):\n    x = n * 3\n    yield 1\n    x = x + 1\n", false},
 		{"def f(n):\n    x = n * 3\n    v = locals()\n    x = x + 1\n    return v\n", false},
 		{"def f(n):\n    x = n * 3\n    lst = [x]\n    x = x + 1\n    return lst\n", false},
-		{"def f(n):\n    x = n * 3\n    x = x + 1\n    return x < n\n", false},
+		{"def f(n):\n    x = n * 3\n    x = x + 1\n    return x < n\n", true},
+		{"def f(n):\n    x = n * 3\n    if x >= n:\n        x = x - n\n    return x == 0\n", true},
+		{"def f(n, s):\n    x = n * 3\n    if x in s:\n        x = x + 1\n    return x\n", false},
 	}
 	for _, tc := range cases {
 		co := firstFunc(t, tc.src)
