@@ -170,24 +170,38 @@ func (vm *VM) wideArith(op Op, a, b Val) (v Val, ok bool) {
 	return Val{}, false
 }
 
-// wideStep runs arithmetic instruction in when its operands are ints of
-// at most 128 bits and so is its answer, straight from runAt: false leaves
-// the instruction to the generic path.
+// wideStep runs arithmetic instruction in when its operands are ints or
+// big ints, straight from runAt: in two words when the operands and the
+// answer fit (wideArith), else through math/big (bigArith). No Python code
+// can run for such operands, so generic's detours (packed lists, fresh
+// lists, in-place and instance operators) have nothing to do: pascal_row's
+// a + b of big ints cost twice its arithmetic on the way there. False
+// leaves the instruction to the generic path, which raises the errors.
 func (vm *VM) wideStep(f *frame, in *Instr) bool {
-	a, ok := intOperand(f, in.B)
+	a, aWide, ok := intOperand(f, in.B)
 	if !ok {
 		return false
 	}
-	b, ok := intOperand(f, in.C)
+	b, bWide, ok := intOperand(f, in.C)
 	if !ok {
 		return false
 	}
 	vm.fbig.made = [2]*BigInt{}
-	v, ok := vm.wideArith(in.Op, a, b)
-	if ok {
-		vm.storeArith(f, in, a, b, v)
+	if aWide && bWide {
+		if v, ok := vm.wideArith(in.Op, a, b); ok {
+			vm.storeArith(f, in, a, b, v)
+			return true
+		}
 	}
-	return ok
+	if in.Op == opMatMul {
+		return false
+	}
+	v, err := vm.bigArith(in.Op, asBig(a, &vm.tmpA, &vm.bufA), asBig(b, &vm.tmpB, &vm.bufB))
+	if err != nil {
+		return false
+	}
+	vm.storeArith(f, in, a, b, v)
+	return true
 }
 
 // fitsWide reports, cheaply enough to ask before every big int operator,
@@ -206,15 +220,21 @@ func wideTags(b, c templates.Tag) bool {
 	return (b == tagInt || b == tagObject) && (c == tagInt || c == tagObject)
 }
 
-// intOperand is slot i's value when it is an int or a big int of at most
-// two words.
-func intOperand(f *frame, i int32) (Val, bool) {
+// intOperand is slot i's value when it is an int or a big int (ok), and
+// whether it fits in two words (wide).
+func intOperand(f *frame, i int32) (v Val, wide, ok bool) {
 	r := f.regs[i]
-	v := Val{T: r.Tag, B: r.Bits}
-	if r.Tag == tagObject {
-		v.O = f.objs[i]
+	switch r.Tag {
+	case tagInt:
+		return Val{T: r.Tag, B: r.Bits}, true, true
+	case tagObject:
+		x, isBig := f.objs[i].(*BigInt)
+		if !isBig {
+			return Val{}, false, false
+		}
+		return Val{T: r.Tag, B: r.Bits, O: x}, len(x.v.Bits()) <= 2, true
 	}
-	return v, fitsWide(&v)
+	return Val{}, false, false
 }
 
 // divMod128 divides magnitudes by a divisor of one word or a power of two:
