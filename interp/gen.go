@@ -401,6 +401,71 @@ func (g *Generator) runFrame(vm *VM) (Val, bool, error) {
 // in its throw) where it stands; an item that one yields goes up
 // unchanged.
 func (g *Generator) resumeChain(vm *VM) (Val, bool, error) {
+	if vm.threaded() {
+		return g.resumeChainClaimed(vm)
+	}
+	// Single-threaded, claim and release are plain stores, and the walk
+	// down and back up is a tight loop over the frame slots (vm.frames
+	// has room for vm.limit of them): each item of a recursive walk
+	// passes every level twice.
+	base := vm.depth
+	frames := vm.frames[:vm.limit]
+	d := base
+	top := g
+	var v Val
+	var ok bool
+	var err error
+	for {
+		sub := top.yf
+		if sub == nil || top.throw != nil || sub.running != 0 || !sub.started || sub.done {
+			break
+		}
+		sub.running = 1
+		frames[d].alias = top.frame
+		d++ // the depth sub runs at
+		top = sub
+		if d >= len(frames) {
+			err = newErr(RecursionError, "maximum recursion depth exceeded")
+			break
+		}
+	}
+	vm.depth = d
+	if err == nil {
+		v, ok, err = top.runFrame(vm)
+		if ok && err == nil {
+			// The item goes up unchanged: release the levels.
+			for d > base {
+				d--
+				top.running = 0
+				slot := &frames[d]
+				top = slot.alias.gen
+				slot.alias = nil
+			}
+			vm.depth = base
+			return v, ok, err
+		}
+	}
+	for vm.depth > base {
+		vm.depth--
+		slot := &vm.frames[vm.depth]
+		parent := slot.alias.gen
+		slot.alias = nil
+		top.release(vm)
+		top = parent
+		if ok && err == nil {
+			continue
+		}
+		if err != nil {
+			top.throw = err
+		}
+		v, ok, err = top.runFrame(vm)
+	}
+	return v, ok, err
+}
+
+// resumeChainClaimed is resumeChain claiming each generator of the chain
+// as threads do (claim, release).
+func (g *Generator) resumeChainClaimed(vm *VM) (Val, bool, error) {
 	base := vm.depth
 	top := g
 	var v Val
