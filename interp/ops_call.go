@@ -761,6 +761,15 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 					if v, ok := k.attrs[name]; ok {
 						return vm.bindClassAttr(v, t.self, inst.cls, true)
 					}
+					if k.builtin {
+						// The class standing for list, dict, deque ...
+						// answers its other methods from the built-in
+						// value: super().append(x) is the value's.
+						if v, ok := vm.superBuiltinAttr(k, t.self, name); ok {
+							return v, nil
+						}
+						break
+					}
 				}
 				after = after || k == t.cls
 			}

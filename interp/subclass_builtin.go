@@ -267,6 +267,13 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 			return StrVal(r), vm.takePending()
 		}
 	}
+	if name == "Counter" || name == "OrderedDict" {
+		methods["__init__"] = vm.mappingSubclassInit(name, typ)
+	}
+	if name == "Counter" {
+		methods["update"] = counterSubclassUpdate("update", backing)
+		methods["subtract"] = counterSubclassUpdate("subtract", backing)
+	}
 	c, _ := vm.nativeClass(name, parents, withSlotSigs(name, methods))
 	c.builtin = true
 	return c
@@ -325,4 +332,145 @@ func (vm *VM) builtinTypeNew(t *typeObj, typ Val) Val {
 		// A mutable type's __new__ makes it empty; __init__ fills it.
 		return vm.newInstancePlain(c), nil
 	}})
+}
+
+// superBuiltinAttr is super().name for an instance whose MRO reaches base
+// (a class standing for a built-in type) before any class defining name:
+// the built-in value's attribute, its method bound to that value. Names
+// object's own methods answer (__new__, __setattr__ ...) are left to them.
+func (vm *VM) superBuiltinAttr(base *Class, self Val, name string) (Val, bool) {
+	if superNotForwarded[name] {
+		return Val{}, false
+	}
+	ga, ok := base.attrs["__getattr__"]
+	if !ok {
+		return Val{}, false
+	}
+	v, err := vm.call(ga, []Val{self, StrVal(name)}, nil)
+	return v, err == nil
+}
+
+// superNotForwarded are the names super() of a subclass of a built-in
+// type does not take from the built-in value: the instance's own
+// machinery, which object's methods (or the class) answer for it.
+var superNotForwarded = map[string]bool{
+	builtinValueAttr: true, "__new__": true, "__init__": true, "__init_subclass__": true,
+	"__setattr__": true, "__delattr__": true, "__getattribute__": true, "__getattr__": true,
+	"__dir__": true, "__class__": true, "__dict__": true, "__reduce__": true,
+	"__reduce_ex__": true, "__getstate__": true, "__subclasshook__": true,
+	// object.__str__ is repr(self): only str's base has a __str__ of its own.
+	"__str__": true,
+}
+
+// mappingSubclassInit is __init__ of Counter and OrderedDict as bases,
+// which CPython runs through the instance's own methods, so a subclass's
+// overrides see the first items: Counter's calls self.update(iterable,
+// **kwds), OrderedDict's stores each item with self[key] = value.
+func (vm *VM) mappingSubclassInit(name string, typ Val) nativeFn {
+	return func(vm *VM, args []Val, kwn []string) (Val, error) {
+		self := args[0]
+		inst := self.O.(*Instance)
+		npos := len(args) - 1 - len(kwn)
+		if npos > 1 {
+			if name == "Counter" {
+				return Val{}, newErr(TypeError, "Counter.__init__() takes from 1 to 2 positional arguments but %d were given", npos+1)
+			}
+			return Val{}, newErr(TypeError, "expected at most 1 arguments, got %d", npos)
+		}
+		empty, err := vm.call(typ, nil, nil)
+		if err != nil {
+			return Val{}, err
+		}
+		inst.set(builtinValueAttr, empty)
+		if name == "Counter" {
+			upd := make([]Val, 0, 1+len(kwn))
+			if npos == 1 {
+				upd = append(upd, args[1])
+			} else {
+				upd = append(upd, NoneVal)
+			}
+			upd = append(upd, args[1+npos:]...)
+			_, err := vm.callAttr(self, "update", upd, kwn)
+			return NoneVal, err
+		}
+		if npos == 1 {
+			if err := vm.updateViaSetItem(self, args[1]); err != nil {
+				return Val{}, err
+			}
+		}
+		for i, k := range kwn {
+			if err := vm.setItem(self, StrVal(k), args[1+npos+i]); err != nil {
+				return Val{}, err
+			}
+		}
+		return NoneVal, nil
+	}
+}
+
+// updateViaSetItem stores src's items in self one self[key] = value at a
+// time: a mapping's (anything with keys()) or an iterable's pairs.
+func (vm *VM) updateViaSetItem(self, src Val) error {
+	if keys, err := vm.getAttr(src, "keys"); err == nil {
+		ks, err := vm.call(keys, nil, nil)
+		if err != nil {
+			return err
+		}
+		return vm.each(ks, func(k Val) (bool, error) {
+			v, err := vm.getItem(src, k)
+			if err != nil {
+				return true, err
+			}
+			return false, vm.setItem(self, k, v)
+		})
+	} else if !isAttrErr(err) {
+		return err
+	}
+	// Each pair is unpacked as `k, v = pair` would be.
+	return vm.each(src, func(p Val) (bool, error) {
+		kv, err := vm.iterate(p)
+		if err != nil {
+			return true, err
+		}
+		switch {
+		case len(kv) > 2:
+			return true, newErr(ValueError, "too many values to unpack (expected 2)")
+		case len(kv) < 2:
+			return true, newErr(ValueError, "not enough values to unpack (expected 2, got %d)", len(kv))
+		}
+		return false, vm.setItem(self, kv[0], kv[1])
+	})
+}
+
+// counterSubclassUpdate is Counter.update (or subtract) as a base's
+// method: the iterable (None for none) goes to the built-in value, and
+// keywords come back through self.update(kwds), as CPython's Python code
+// does, so a subclass's override sees them.
+func counterSubclassUpdate(name string, backing func(vm *VM, self Val) (Val, error)) nativeFn {
+	return func(vm *VM, args []Val, kwn []string) (Val, error) {
+		npos := len(args) - 1 - len(kwn)
+		if npos > 1 {
+			return Val{}, newErr(TypeError, "Counter.%s() takes from 1 to 2 positional arguments but %d were given", name, npos+1)
+		}
+		b, err := backing(vm, args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if npos == 1 && args[1].T != tagNone {
+			if _, err := vm.callAttr(b, name, args[1:2], nil); err != nil {
+				return Val{}, err
+			}
+		}
+		if len(kwn) > 0 {
+			kw := newDict()
+			for i, k := range kwn {
+				if err := kw.set(StrVal(k), args[1+npos+i]); err != nil {
+					return Val{}, err
+				}
+			}
+			if _, err := vm.callAttr(args[0], name, []Val{ObjVal(kw)}, nil); err != nil {
+				return Val{}, err
+			}
+		}
+		return NoneVal, nil
+	}
 }
