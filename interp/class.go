@@ -74,6 +74,9 @@ type Class struct {
 	// builtin marks the classes standing for built-in types (list, int,
 	// ...) as bases: their instances have no __dict__ of their own.
 	builtin bool
+	// builtinType is the type a builtin class stands for (list, deque):
+	// super().__new__ and object.__new__'s refusal name it.
+	builtinType Val
 	// provisional marks a class statement's first class when its
 	// metaclass makes another from its namespace (metaclass.go).
 	provisional bool

@@ -711,6 +711,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return v, err
 			}
 		}
+		if name == "__new__" {
+			// list's for a subclass of list, else object's.
+			return vm.superNew(t, nil), nil
+		}
 		if v, ok := vm.objectAttr(name); ok {
 			return v, nil // inherited from object: C.__init__ is object.__init__
 		}
@@ -779,7 +783,14 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return ObjVal(&Builtin{name: "__init__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil }}), nil
 		}
 		if name == "__new__" {
-			// A static method: the caller passes the class.
+			// A static method: the caller passes the class. A built-in
+			// type's (list.__new__) when the MRO reaches one first.
+			switch s := t.self.O.(type) {
+			case *Class:
+				return vm.superNew(s, t.cls), nil
+			case *Instance:
+				return vm.superNew(s.cls, t.cls), nil
+			}
 			return builtinFn(name, objectNew), nil
 		}
 		if sc, ok := t.self.O.(*Class); ok && name == "__init_subclass__" {

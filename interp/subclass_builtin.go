@@ -276,6 +276,7 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 	}
 	c, _ := vm.nativeClass(name, parents, withSlotSigs(name, methods))
 	c.builtin = true
+	c.builtinType = typ
 	return c
 }
 
@@ -302,28 +303,46 @@ func (c *typeCache) get(key string, mk func() Val) Val {
 	return v
 }
 
-// builtinTypeNew is int.__new__ and the like: T.__new__(T, ...) is T(...),
-// and T.__new__(C, ...) for a subclass C of T makes a C around the value
-// without running C.__init__ (what copyreg's _reconstructor and
-// __newobj__ rely on).
+// builtinTypeNew is int.__new__ and the like. T.__new__(T, ...) of an
+// immutable type is T(...); of a mutable one (list, dict, deque ...) an
+// empty T, which __init__ fills, as CPython's. T.__new__(C, ...) for a
+// subclass C of T makes a C around the value without running C.__init__
+// (what copyreg's _reconstructor and __newobj__ rely on).
 func (vm *VM) builtinTypeNew(t *typeObj, typ Val) Val {
-	base := vm.builtinBase(t.name)
-	if base == nil {
+	base := vm.baseOf(t)
+	if base == nil && (t.name != "bytearray" || t.module != "") {
 		return Val{}
 	}
+	// One per type: L.__new__ is list.__new__.
+	return vm.typeObjs.get("__new__:"+t.module+"."+t.name, func() Val { return vm.makeBuiltinTypeNew(t, typ, base) })
+}
+
+func (vm *VM) makeBuiltinTypeNew(t *typeObj, typ Val, base *Class) Val {
 	name := t.name
+	switch {
+	case name == "Counter":
+		name = "dict" // a Python class in CPython: dict's __new__
+	case t.module == "collections":
+		name = "collections." + name
+	}
 	return ObjVal(&Builtin{name: "__new__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) == 0 {
 			return Val{}, newErr(TypeError, "%s.__new__(): not enough arguments", name)
 		}
 		if args[0].O == typ.O {
-			return vm.call(typ, args[1:], kwn)
+			if immutableBase[t.name] {
+				return vm.call(typ, args[1:], kwn)
+			}
+			return vm.call(typ, nil, nil)
+		}
+		if o, ok := args[0].O.(*typeObj); ok && args[0].T == tagObject {
+			return Val{}, newErr(TypeError, "%s.__new__(%s): %s is not a subtype of %s", name, o.name, o.name, name)
 		}
 		c, ok := args[0].O.(*Class)
 		if !ok || args[0].T != tagObject {
 			return Val{}, newErr(TypeError, "%s.__new__(X): X is not a type object (%s)", name, typeName(args[0]))
 		}
-		if !c.isSub(base) {
+		if base == nil || !c.isSub(base) {
 			return Val{}, newErr(TypeError, "%s.__new__(%s): %s is not a subtype of %s", name, c.name, c.name, name)
 		}
 		if nw, ok := base.attrs["__new__"]; ok {
@@ -332,6 +351,35 @@ func (vm *VM) builtinTypeNew(t *typeObj, typ Val) Val {
 		// A mutable type's __new__ makes it empty; __init__ fills it.
 		return vm.newInstancePlain(c), nil
 	}})
+}
+
+// superNew is super().__new__ for a class c whose MRO reaches after (the
+// class super() names) a class standing for a built-in type before one
+// with a __new__ of its own: that type's __new__. Otherwise object's.
+// With after nil, the search starts at c: C.__new__.
+func (vm *VM) superNew(c, after *Class) Val {
+	past := after == nil
+	for _, k := range c.mro {
+		if !past {
+			past = k == after
+			continue
+		}
+		if _, ok := k.attrs["__new__"]; ok {
+			break
+		}
+		if k.builtin {
+			if t, ok := k.builtinType.O.(*typeObj); ok && k.builtinType.T == tagObject {
+				if f := vm.builtinTypeNew(t, k.builtinType); f.T != tagEmpty {
+					return f
+				}
+			}
+			break
+		}
+	}
+	if v, ok := vm.objectAttr("__new__"); ok {
+		return v // one object: C.__new__ is object.__new__
+	}
+	return builtinFn("__new__", objectNew)
 }
 
 // superBuiltinAttr is super().name for an instance whose MRO reaches base

@@ -75,6 +75,9 @@ func objectNew(vm *VM, args []Val, kwn []string) (Val, error) {
 	if !ok {
 		return Val{}, newErr(TypeError, "object.__new__(X): X is not a type object (%s)", typeName(args[0]))
 	}
+	if s := unsafeObjectNew(c); s != nil {
+		return Val{}, newErr(TypeError, "object.__new__(%s) is not safe, use %s.__new__()", c.name, s.name)
+	}
 	return vm.newInstancePlain(c), nil
 }
 
@@ -168,4 +171,38 @@ func (vm *VM) immutableBaseMethods(name string, typ Val, methods map[string]nati
 	if name != "str" {
 		delete(methods, "__str__")
 	}
+}
+
+// unsafeObjectNew is the class CPython's object.__new__(c) tells to use
+// instead when c derives from a built-in type (list, int ...), whose
+// value object's __new__ cannot make: the first class from c up its
+// first bases without a __new__ of its own. Nil when c is object's to make.
+func unsafeObjectNew(c *Class) *Class {
+	derived := false
+	for _, k := range c.mro {
+		if k.builtin && k != typeClass {
+			derived = true
+			break
+		}
+	}
+	if !derived {
+		return nil
+	}
+	k := c
+	for {
+		nw, ok := k.attrs["__new__"]
+		if !ok || len(k.bases) == 0 {
+			break
+		}
+		if _, native := nw.O.(*Builtin); native {
+			break
+		}
+		k = k.bases[0]
+	}
+	if k.builtin {
+		if t, ok := k.builtinType.O.(*typeObj); ok {
+			return &Class{name: t.name}
+		}
+	}
+	return k
 }
