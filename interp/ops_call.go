@@ -668,7 +668,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return vm.typeOf(o), nil
 		}
 		if name == "__dict__" && t.cls != objectClass && t.cls.hasDict() {
-			return ObjVal(t.liveDict()), nil
+			return t.dictVal(), nil
 		}
 		if m, ok := objectDunder(o, t, name); ok {
 			return m, nil
@@ -713,7 +713,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		if name == "__new__" {
 			// list's for a subclass of list, else object's.
-			return vm.superNew(t, nil), nil
+			if v := vm.superNew(t, nil); v.T != tagEmpty {
+				return v, nil
+			}
 		}
 		if v, ok := vm.objectAttr(name); ok {
 			return v, nil // inherited from object: C.__init__ is object.__init__
@@ -785,11 +787,15 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__new__" {
 			// A static method: the caller passes the class. A built-in
 			// type's (list.__new__) when the MRO reaches one first.
+			var v Val
 			switch s := t.self.O.(type) {
 			case *Class:
-				return vm.superNew(s, t.cls), nil
+				v = vm.superNew(s, t.cls)
 			case *Instance:
-				return vm.superNew(s.cls, t.cls), nil
+				v = vm.superNew(s.cls, t.cls)
+			}
+			if v.T != tagEmpty {
+				return v, nil
 			}
 			return builtinFn(name, objectNew), nil
 		}

@@ -355,8 +355,8 @@ func (vm *VM) makeBuiltinTypeNew(t *typeObj, typ Val, base *Class) Val {
 
 // superNew is super().__new__ for a class c whose MRO reaches after (the
 // class super() names) a class standing for a built-in type before one
-// with a __new__ of its own: that type's __new__. Otherwise object's.
-// With after nil, the search starts at c: C.__new__.
+// with a __new__ of its own: that type's __new__. Otherwise nothing (the
+// caller's is object's). With after nil, the search starts at c: C.__new__.
 func (vm *VM) superNew(c, after *Class) Val {
 	past := after == nil
 	for _, k := range c.mro {
@@ -376,10 +376,7 @@ func (vm *VM) superNew(c, after *Class) Val {
 			break
 		}
 	}
-	if v, ok := vm.objectAttr("__new__"); ok {
-		return v // one object: C.__new__ is object.__new__
-	}
-	return builtinFn("__new__", objectNew)
+	return Val{}
 }
 
 // superBuiltinAttr is super().name for an instance whose MRO reaches base
