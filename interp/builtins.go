@@ -798,7 +798,7 @@ func (vm *VM) builtins() map[string]Val {
 			return vm.globalsDict(), nil // in a function, vars() is LOCALS (evalCall)
 		}
 		if x, ok := args[0].O.(*Instance); ok && x.cls != objectClass && x.cls.hasDict() {
-			return ObjVal(x.liveDict()), nil
+			return x.dictVal(), nil
 		}
 		if _, ok := args[0].O.(*Instance); !ok && args[0].T == tagObject {
 			// Classes, modules, functions: whatever their __dict__ is.

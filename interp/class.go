@@ -528,6 +528,9 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		if !x.cls.allowsAttr(name) {
 			return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", x.typeName(), name)
 		}
+		if name == "__dict__" {
+			return vm.setInstanceDict(x, v)
+		}
 		x.set(name, v)
 		return nil
 	case *Class:
@@ -677,6 +680,11 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 			}
 		}
 		if x.del(name) {
+			return nil
+		}
+		if name == "__dict__" && x.cls != objectClass && x.cls.hasDict() {
+			// CPython drops the dict: the next __dict__ is a new one.
+			x.replaceDict(newDict(), Val{})
 			return nil
 		}
 		return newErr(AttributeError, "'%s' object has no attribute '%s'", x.typeName(), name)

@@ -3,6 +3,7 @@ package interp
 import (
 	"strings"
 	"sync/atomic"
+	"weak"
 )
 
 // globals() is live: one dict per run, tied to the module's global slots.
@@ -27,6 +28,11 @@ type liveGlobals struct {
 	// inst is set instead of m on an instance's __dict__: its stores and
 	// deletes reach the instance's attributes (instance_dict.go).
 	inst *Instance
+	// shared are further instances given the dict by obj.__dict__ = d,
+	// and owner the dict subclass's instance that d backs, if any
+	// (instance_dict.go).
+	shared []weak.Pointer[Instance]
+	owner  Val
 	// module is set instead on a module's __dict__: its stores and
 	// deletes become the module's attributes (module_attrs.go).
 	module *Module
@@ -72,6 +78,9 @@ func (l *liveGlobals) set(k, v Val) {
 	if c := l.cellOf(k); c != nil {
 		c.v = v
 	}
+	if l.shared != nil {
+		l.eachShared(func(x *Instance) { x.dictSet(k, v) })
+	}
 	if l.inst != nil {
 		l.inst.dictSet(k, v)
 		return
@@ -97,6 +106,9 @@ func (l *liveGlobals) del(k Val) {
 	}
 	if c := l.cellOf(k); c != nil {
 		c.v = Val{}
+	}
+	if l.shared != nil {
+		l.eachShared(func(x *Instance) { x.dictDel(k) })
 	}
 	if l.inst != nil {
 		l.inst.dictDel(k)
