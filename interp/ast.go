@@ -104,6 +104,10 @@ type (
 		pos
 		params []param
 		body   Expr
+		// stmts and name, when set, make it a function of statements:
+		// PEP 695's hidden scopes (parse_generic.go), called where made.
+		stmts []Stmt
+		name  string
 	}
 	Starred struct {
 		pos
@@ -322,4 +326,19 @@ func (c *Comp) genexpFunc() []Stmt {
 	}
 	c.genexp = []Stmt{inner}
 	return c.genexp
+}
+
+// funcBody is the statements a lambda's function runs.
+func (l *Lambda) funcBody() []Stmt {
+	if l.stmts != nil {
+		return l.stmts
+	}
+	return []Stmt{&Return{l.pos, l.body}}
+}
+
+func (l *Lambda) funcName() string {
+	if l.name != "" {
+		return l.name
+	}
+	return "<lambda>"
 }

@@ -368,9 +368,16 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 	var excBase, excBase2 *ExcType
 	cls := &Class{vm: vm, name: name, attrs: map[string]Val{}}
 	cls.root = newRootShape(cls)
+	orig := bases
 	bases, err := vm.mroEntries(bases)
 	if err != nil {
 		return Val{}, err
+	}
+	if len(orig) > 0 && (len(bases) != len(orig) || &bases[0] != &orig[0]) {
+		// Bases __mro_entries__ replaced (Generic[T], Box[int]) stay
+		// readable, as CPython keeps them.
+		cls.attrs["__orig_bases__"] = tupleOf(orig)
+		cls.order = append(cls.order, "__orig_bases__")
 	}
 	for _, b := range bases {
 		switch x := b.O.(type) {

@@ -212,6 +212,11 @@ func (c *compiler) qualPrefix() string {
 	if c.classNames != nil {
 		return c.className + "."
 	}
+	if c.isFunc && isGenericScope(c.code.name) {
+		// PEP 695's hidden scope: what it defines is named as if
+		// defined where the statement stands.
+		return strings.TrimSuffix(qualOrName(c.code), c.code.name)
+	}
 	if c.isFunc && c.code.name != "<module>" {
 		// (exec's code over a namespace is a function named <module>:
 		// what it defines is top-level, as in CPython.)

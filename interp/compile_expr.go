@@ -211,7 +211,7 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	case *FString:
 		c.fstring(x, dst)
 	case *Lambda:
-		co := c.compileFunc("<lambda>", x.params, []Stmt{&Return{x.pos, x.body}}, x.pos, true)
+		co := c.compileFunc(x.funcName(), x.params, x.funcBody(), x.pos, x.stmts == nil)
 		c.makeFunction(co, x.params, dst)
 	case *Starred:
 		c.errAt(x.pos, "can't use starred expression here")
@@ -771,7 +771,7 @@ func compCapturedNames(x *Comp) map[string]bool {
 		var free map[string]bool
 		switch y := e.(type) {
 		case *Lambda:
-			free = freeNames(y.params, []Stmt{&Return{y.pos, y.body}})
+			free = freeNames(y.params, y.funcBody())
 		case *Comp:
 			if y.kind == "gen" {
 				free = freeNames(genexpParams, y.genexpFunc())

@@ -332,10 +332,22 @@ func (vm *VM) funcAnnotations(fn *Function) *Dict {
 	}
 	d := newDict()
 	co := fn.code
+	ns := []Val{Val{}, vm.globalsDict()}
+	if tp, ok := fn.special["__type_params__"].O.(*Tuple); ok && len(tp.items) > 0 {
+		// PEP 695's parameters (def f[T](x: T)) are names there too.
+		locals := newDict()
+		for _, p := range tp.items {
+			if n, err := vm.getAttr(p, "__name__"); err == nil {
+				locals.set(n, p)
+			}
+		}
+		ns = append(ns, ObjVal(locals))
+	}
 	for _, a := range co.anns {
 		v := StrVal(a[1])
 		if !co.annText && fn.mod == vm.mod {
-			if r, err := vm.evalExec("eval", []Val{StrVal(a[1]), vm.globalsDict()}, nil); err == nil {
+			ns[0] = StrVal(a[1])
+			if r, err := vm.evalExec("eval", ns, nil); err == nil {
 				v = r
 			}
 		}

@@ -141,25 +141,22 @@ func typingModule(vm *VM) *Module {
 		"OrderedDict", "ChainMap", "AbstractSet", "MutableSet", "Collection", "Container", "Hashable", "Sized",
 		"Reversible", "Awaitable", "Coroutine", "AsyncIterator", "AsyncIterable", "SupportsInt", "SupportsFloat",
 		"SupportsAbs", "SupportsIndex", "TypeAlias", "LiteralString", "Required", "NotRequired", "Unpack",
-		"TypeGuard", "Concatenate", "ParamSpec", "IO", "TextIO", "Pattern", "Match", "KeysView", "ValuesView", "ItemsView"} {
+		"TypeGuard", "Concatenate", "IO", "TextIO", "Pattern", "Match", "KeysView", "ValuesView", "ItemsView"} {
 		m.attrs[n] = newForm("typing."+n, nil)
 	}
 	// 3.14: typing.Union is the class of int | str (types.UnionType).
 	if ta, err := vm.importLib("_typealias"); err == nil {
 		m.attrs["Union"] = ta.attrs["Union"]
 	}
-	m.attrs["Generic"] = newForm("typing.Generic", []Val{})
+	if tp, err := vm.importLib("_typing"); err == nil {
+		for _, n := range []string{"TypeVar", "TypeVarTuple", "ParamSpec", "ParamSpecArgs", "ParamSpecKwargs", "TypeAliasType", "Generic", "NoDefault"} {
+			m.attrs[n] = tp.attrs[n]
+		}
+	}
 	m.attrs["Protocol"] = newForm("typing.Protocol", []Val{})
 	m.attrs["AnyStr"] = newForm("~AnyStr", nil)
 	m.attrs["Text"] = vm.bi["str"]
 	m.attrs["TYPE_CHECKING"] = False
-	m.def("TypeVar", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		pos, _ := splitKw(args, kwn)
-		if len(pos) == 0 || !pos[0].isStr() {
-			return Val{}, newErr(TypeError, "TypeVar() missing required argument 'name' (pos 1)")
-		}
-		return newForm("~"+pos[0].str().s, nil), nil
-	})
 	identity := func(name string) {
 		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) != 1 {

@@ -109,6 +109,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return argparseModule
 	case "_typealias":
 		return typeAliasModule
+	case "_typing":
+		return typeParamsModule
 	case "shlex":
 		return shlexModule
 	case "math":

@@ -271,6 +271,10 @@ func (ps *parser) stmt() []Stmt {
 			ps.fail(ps.tok(), "")
 		}
 		s := ps.stmt()
+		if genericScopeOf(s[0]) != nil {
+			decorateGeneric(s[0], decos)
+			return s
+		}
 		switch d := s[0].(type) {
 		case *Def:
 			d.decorators = decos
@@ -288,6 +292,12 @@ func (ps *parser) stmt() []Stmt {
 		}
 		ps.next()
 		s := ps.stmt()
+		if l := genericScopeOf(s[0]); l != nil {
+			if d := genericInner(l); d != nil {
+				d.pos, d.async = at, true
+			}
+			return s
+		}
 		switch x := s[0].(type) {
 		case *Def:
 			x.pos, x.async = at, true
@@ -335,6 +345,10 @@ func (ps *parser) stmt() []Stmt {
 				ps.fail(name, "")
 			}
 			ps.next()
+			var tparams []typeParam
+			if ps.acceptOp("[") {
+				tparams = ps.typeParams()
+			}
 			if !ps.isOp("(") {
 				ps.failAt(ps.tok(), "expected '('")
 			}
@@ -348,7 +362,11 @@ func (ps *parser) stmt() []Stmt {
 				ret = ps.textFrom(start)
 			}
 			body := ps.block("function definition", t.line)
-			return []Stmt{&Def{pos: at, name: name.val, params: params, body: body, ret: ret, annText: ps.futureAnn}}
+			d := &Def{pos: at, name: name.val, params: params, body: body, ret: ret, annText: ps.futureAnn}
+			if tparams != nil {
+				return genericDef(d, tparams)
+			}
+			return []Stmt{d}
 		case "try":
 			ps.next()
 			return []Stmt{ps.tryStmt(at)}
@@ -356,6 +374,7 @@ func (ps *parser) stmt() []Stmt {
 			if ps.isMatchStmt() {
 				return ps.matchStmt(at)
 			}
+
 		case "class":
 			ps.next()
 			name := ps.tok()
@@ -363,6 +382,10 @@ func (ps *parser) stmt() []Stmt {
 				ps.fail(name, "")
 			}
 			ps.next()
+			var tparams []typeParam
+			if ps.acceptOp("[") {
+				tparams = ps.typeParams()
+			}
 			var bases []Expr
 			var kwNames []string
 			var kwVals []Expr
@@ -392,7 +415,11 @@ func (ps *parser) stmt() []Stmt {
 				ps.expectOp(")")
 			}
 			body := ps.block("class definition", t.line)
-			return []Stmt{&ClassDef{pos: at, name: name.val, bases: bases, kwNames: kwNames, kwVals: kwVals, body: body}}
+			cd := &ClassDef{pos: at, name: name.val, bases: bases, kwNames: kwNames, kwVals: kwVals, body: body}
+			if tparams != nil {
+				return genericClass(cd, tparams)
+			}
+			return []Stmt{cd}
 		case "with":
 			ps.next()
 			w := &With{pos: at}
@@ -702,6 +729,12 @@ func (ps *parser) simpleStmt() Stmt {
 		case "pass":
 			ps.next()
 			return &Pass{pos: at}
+		case "type":
+			// A soft keyword: `type X = ...` (a name follows it).
+			if n := ps.peek(); n.kind == tName && !keywords[n.val] {
+				ps.next()
+				return ps.typeAliasStmt(at)
+			}
 		case "break":
 			ps.next()
 			return &Break{at}

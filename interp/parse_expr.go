@@ -90,7 +90,7 @@ func (ps *parser) expr() Expr {
 		ps.next()
 		params := ps.params(":")
 		ps.expectOp(":")
-		return ps.mark(&Lambda{at, params, ps.expr()}, at)
+		return ps.mark(&Lambda{pos: at, params: params, body: ps.expr()}, at)
 	}
 	at := ps.here()
 	ps.checkStmtBeforeIf()

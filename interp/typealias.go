@@ -9,6 +9,21 @@ import _ "embed"
 //go:embed pylib/typealias.py
 var typeAliasSource string
 
+//go:embed pylib/typeparams.py
+var typeParamsSource string
+
+// typeParamsModule is _typing: TypeVar, ParamSpec, TypeVarTuple,
+// TypeAliasType and Generic, which PEP 695's syntax makes (parse_generic.go).
+func typeParamsModule(vm *VM) *Module {
+	m := vm.pyModule("_typing", typeParamsSource, nil)
+	for _, n := range []string{"TypeVar", "TypeVarTuple", "ParamSpec", "ParamSpecArgs", "ParamSpecKwargs", "TypeAliasType", "Generic"} {
+		if c, ok := m.attrs[n].O.(*Class); ok {
+			c.module, c.tpName = "typing", "typing."+n
+		}
+	}
+	return m
+}
+
 func typeAliasModule(vm *VM) *Module {
 	m := vm.pyModule("_typealias", typeAliasSource, nil)
 	if c, ok := m.attrs["GenericAlias"].O.(*Class); ok {

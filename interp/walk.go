@@ -98,7 +98,7 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 		walkExpr(e, func(x Expr) {
 			onExpr(x)
 			if l, ok := x.(*Lambda); ok {
-				onDef(l.params, []Stmt{&Return{l.pos, l.body}})
+				onDef(l.params, l.funcBody())
 			}
 			if c, ok := x.(*Comp); ok && c.kind == "gen" {
 				onDef(genexpParams, c.genexpFunc())
