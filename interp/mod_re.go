@@ -1,6 +1,7 @@
 package interp
 
 import (
+	_ "embed"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,8 +12,11 @@ import (
 // re: the module over package pyre (Python's regex syntax on a
 // backtracking matcher of its own). Pattern and Match objects are Go
 // objects with CPython's methods, attributes and reprs; re.error is
-// re.PatternError (3.13's name). Flags are plain ints here (CPython's
-// are RegexFlag members: print(re.I) shows 2, not re.IGNORECASE).
+// re.PatternError (3.13's name). The flags are members of RegexFlag, an
+// IntFlag written in Python (pylib/re_extra.py, with Scanner).
+
+//go:embed pylib/re_extra.py
+var reExtraSource string
 
 // PatternError is re.error (re.PatternError).
 var PatternError = &ExcType{name: "PatternError", module: "re", base: Exception_}
@@ -142,6 +146,9 @@ func reErr(err error) error {
 func (c *reCache) patternOf(p Val, flags Val) (*rePattern, error) {
 	f := int64(0)
 	if flags.T != tagEmpty {
+		if bv, ok := builtinValue(flags); ok {
+			flags = bv // a RegexFlag
+		}
 		n, ok := toInt64Arg(flags)
 		if !ok {
 			return nil, newErr(TypeError, "unsupported operand type(s) for &: '%s' and 'int'", typeName(flags))
@@ -856,11 +863,6 @@ func reModule(vm *VM) *Module {
 	cache := &reCache{m: map[string]*rePattern{}}
 	m.attrs["error"] = ObjVal(PatternError)
 	m.attrs["PatternError"] = ObjVal(PatternError)
-	for name, v := range map[string]int{"I": pyre.FlagI, "IGNORECASE": pyre.FlagI, "M": pyre.FlagM, "MULTILINE": pyre.FlagM,
-		"S": pyre.FlagS, "DOTALL": pyre.FlagS, "X": pyre.FlagX, "VERBOSE": pyre.FlagX, "A": pyre.FlagA, "ASCII": pyre.FlagA,
-		"U": pyre.FlagU, "UNICODE": pyre.FlagU, "L": pyre.FlagL, "LOCALE": pyre.FlagL, "DEBUG": pyre.FlagDebug, "NOFLAG": 0} {
-		m.attrs[name] = IntVal(int64(v))
-	}
 	noNew := func(n string) Val {
 		return ObjVal(&typeObj{name: n, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 			return Val{}, newErr(TypeError, "cannot create '%s' instances", n)
@@ -879,6 +881,19 @@ func reModule(vm *VM) *Module {
 		}
 		return ObjVal(p), nil
 	})
+	// The flags are RegexFlag members, bound as module globals too.
+	extra := vm.pyModule("re", reExtraSource, map[string]nativeFn{"_compile": m.attrs["compile"].O.(*Builtin).fn})
+	flagCls := extra.attrs["RegexFlag"]
+	m.attrs["RegexFlag"] = flagCls
+	m.attrs["Scanner"] = extra.attrs["Scanner"]
+	for _, name := range []string{"NOFLAG", "I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE",
+		"A", "ASCII", "U", "UNICODE", "L", "LOCALE", "DEBUG"} {
+		v, err := vm.getAttr(flagCls, name)
+		if err != nil {
+			panic(&internalError{"re." + name + ": " + err.Error()})
+		}
+		m.attrs[name] = v
+	}
 	for _, name := range []string{"match", "search", "fullmatch", "findall", "finditer"} {
 		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
 			a, err := pyArgs(name, args, kwn, []string{"pattern", "string", "flags"}, 2)
