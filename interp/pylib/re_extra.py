@@ -64,19 +64,17 @@ class Scanner:
     def scan(self, string):
         tokens = []
         pos = 0
-        matcher = self.scanner
-        while True:
-            m = matcher.match(string, pos)
-            if m is None:
-                break
-            end = m.end()
-            if end == pos:
-                break
-            action = self.lexicon[self._entry_of_group[m.lastindex]][1]
-            if callable(action):
-                self.match = m
-                action = action(self, m.group())
-            if action is not None:
-                tokens.append(action)
-            pos = end
+        # Stops at the first place no entry matches, or one matches empty.
+        while (m := self.scanner.match(string, pos)) is not None and m.end() > pos:
+            token = self._token_of(m)
+            if token is not None:
+                tokens.append(token)
+            pos = m.end()
         return tokens, string[pos:]
+
+    def _token_of(self, m):
+        action = self.lexicon[self._entry_of_group[m.lastindex]][1]
+        if not callable(action):
+            return action
+        self.match = m
+        return action(self, m.group())
