@@ -127,6 +127,25 @@ func (vm *VM) addTimeStruct(m *Module) {
 			IntVal(int64(t.Hour())), IntVal(int64(t.Minute())), IntVal(int64(t.Second())),
 			IntVal(int64(wd)), IntVal(int64(t.YearDay())), IntVal(int64(isdst))}, StrVal(zone), IntVal(int64(off)))
 	}
+	// strptime parses in Python, with datetime.strptime's reader.
+	m.def("strptime", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "strptime() takes no keyword arguments")
+		}
+		if len(args) < 1 || len(args) > 2 {
+			return Val{}, newErr(TypeError, "strptime expected at most 2 arguments, got %d", len(args))
+		}
+		if len(args) == 1 {
+			args = append(args, StrVal("%a %b %d %H:%M:%S %Y"))
+		}
+		dt, _ := vm.lazyModule("datetime")
+		r, err := vm.call(dt.attrs["_time_strptime"], args, nil)
+		if err != nil {
+			return Val{}, err
+		}
+		parts := r.O.(*Tuple).items
+		return build(vm, parts[0].O.(*Tuple).items, parts[1], parts[2])
+	})
 	// secs reads an optional seconds argument (None: now).
 	secs := func(fn string, args []Val, kwn []string) (time.Time, error) {
 		if len(kwn) > 0 {

@@ -982,10 +982,12 @@ class datetime(date):
 
     @classmethod
     def utcnow(cls):
+        _deprecated_utc("utcnow()", "now(datetime.UTC)")
         return cls.utcfromtimestamp_(_now()[7])
 
     @classmethod
     def utcfromtimestamp(cls, ts):
+        _deprecated_utc("utcfromtimestamp()", "fromtimestamp(timestamp, datetime.UTC)")
         return cls.utcfromtimestamp_(ts)
 
     @classmethod
@@ -1151,13 +1153,46 @@ datetime.min, datetime.max = datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 5
 datetime.resolution = timedelta(microseconds=1)
 
 
+def _deprecated_utc(what, instead):
+    # 3.12's warning, pointed at the line that called (stacklevel 2 here
+    # stands for CPython's C method's 1).
+    import warnings
+    warnings.warn("datetime.datetime.%s is deprecated and scheduled for removal in a future "
+                  "version. Use timezone-aware objects to represent datetimes in UTC: "
+                  "datetime.datetime.%s." % (what, instead), DeprecationWarning, stacklevel=3)
+
+
+# What the C locale's %c, %x and %X stand for when parsing.
+_C_LOCALE_FORMATS = {"c": "%a %b %d %H:%M:%S %Y", "x": "%m/%d/%y", "X": "%H:%M:%S"}
+
+
 def _strptime(s, fmt):
+    return _strptime_fields(s, fmt)[:8]
+
+
+def _week_julian(year, week, weekday, monday_first):
+    """Day of the year (from 1; 0 or less falls in the year before) of the
+    given weekday (0 is Monday) in a %W (monday_first) or %U week."""
+    start = 0 if monday_first else 6
+    jan1 = (_ymd2ord(year, 1, 1) + 6) % 7
+    # Days of the year's week 0: those before its first week start.
+    lead = (start - jan1) % 7
+    offset = (weekday - start) % 7
+    if week == 0:
+        return 1 + lead - 7 + offset if lead else 1 + offset
+    return 1 + lead + 7 * (week - 1) + offset
+
+
+def _strptime_fields(s, fmt):
+    """Parses s by fmt: (year, month, day, hour, minute, second,
+    microsecond, tzinfo, weekday, day of the year)."""
     import re
     if not isinstance(s, str):
         raise TypeError("strptime() argument 1 must be str, not %s" % type(s).__name__)
     if not isinstance(fmt, str):
         raise TypeError("strptime() argument 2 must be str, not %s" % type(fmt).__name__)
     names = "|".join
+    week = r"5[0-3]|[0-4]\d|\d"
     pats = {
         "Y": r"(?P<Y>\d\d\d\d)", "m": r"(?P<m>1[0-2]|0[1-9]|[1-9])", "d": r"(?P<d>3[01]|[12]\d|0[1-9]|[1-9]| [1-9])",
         "H": r"(?P<H>2[0-3]|[0-1]\d|\d)", "I": r"(?P<I>1[0-2]|0[1-9]|[1-9])", "M": r"(?P<M>[0-5]\d|\d)",
@@ -1168,20 +1203,26 @@ def _strptime(s, fmt):
         "b": "(?P<b>" + names(m[:3].lower() for m in _MONTHS[1:]) + ")",
         "A": "(?P<A>" + names(d.lower() for d in _DAYS) + ")",
         "a": "(?P<a>" + names(d[:3].lower() for d in _DAYS) + ")",
+        "U": "(?P<U>" + week + ")", "W": "(?P<W>" + week + ")", "w": r"(?P<w>[0-6])", "u": r"(?P<u>[1-7])",
         "%": "%",
     }
     out = []
     i, n = 0, len(fmt)
     seen = set()
+    # The C locale's composite directives are read as what they stand for.
+    text = fmt
     while i < n:
-        c = fmt[i]
+        c = text[i]
         i += 1
         if c == "%" and i < n:
-            k = fmt[i]
+            k = text[i]
             i += 1
+            if k in _C_LOCALE_FORMATS:
+                text = text[:i - 2] + _C_LOCALE_FORMATS[k] + text[i:]
+                i -= 2
+                n = len(text)
+                continue
             if k not in pats:
-                if k in "cxXU Ww":
-                    raise ValueError("'%s' directive is not supported in minipy's strptime" % k)
                 raise ValueError("'%s' is a bad directive in format '%s'" % (k, fmt))
             if k in seen and k != "%":
                 raise re.error("redefinition of group name %r as group %d" % (k, len(seen) + 1))
@@ -1191,7 +1232,7 @@ def _strptime(s, fmt):
             raise ValueError("stray %% in format '%s'" % fmt)
         elif c.isspace():
             out.append(r"\s+")
-            while i < n and fmt[i].isspace():
+            while i < n and text[i].isspace():
                 i += 1
         else:
             out.append(re.escape(c))
@@ -1228,8 +1269,29 @@ def _strptime(s, fmt):
         sec = int(g["S"])
     if g.get("f"):
         us = int((g["f"] + "000000")[:6])
-    if g.get("j") and not g.get("m") and not g.get("d"):
-        y, mo, d = _ord2ymd(_ymd2ord(y, 1, 1) + int(g["j"]) - 1)
+    weekday = None
+    if g.get("A"):
+        weekday = [x.lower() for x in _DAYS].index(g["A"].lower())
+    elif g.get("a"):
+        weekday = [x[:3].lower() for x in _DAYS].index(g["a"].lower())
+    elif g.get("w"):
+        weekday = (int(g["w"]) + 6) % 7
+    elif g.get("u"):
+        weekday = int(g["u"]) - 1
+    julian = int(g["j"]) if g.get("j") else None
+    # A week number and a weekday name the day when no day of the year does.
+    if julian is None and weekday is not None and (g.get("U") or g.get("W")):
+        monday_first = bool(g.get("W"))
+        julian = _week_julian(y, int(g["W"] if monday_first else g["U"]), weekday, monday_first)
+        if julian <= 0:
+            y -= 1
+            julian += 366 if _leap(y) else 365
+    if julian is None:
+        julian = _ymd2ord(y, mo, d) - _ymd2ord(y, 1, 1) + 1
+    else:
+        y, mo, d = _ord2ymd(_ymd2ord(y, 1, 1) + julian - 1)
+    if weekday is None:
+        weekday = (_ymd2ord(y, mo, d) + 6) % 7
     if g.get("z"):
         z = g["z"]
         if z == "Z" or z == "z":
@@ -1238,4 +1300,16 @@ def _strptime(s, fmt):
             t = _parse_isotime(z[1:].replace(":", ""))
             off = timedelta(hours=t[0], minutes=t[1], seconds=t[2], microseconds=t[3])
             tz = timezone(-off if z[0] == "-" else off)
-    return y, mo, d, h, mi, sec, us, tz
+    return y, mo, d, h, mi, sec, us, tz, weekday, julian
+
+
+def _time_strptime(s, fmt):
+    """time.strptime's parts: the nine items, tm_zone and tm_gmtoff."""
+    y, mo, d, h, mi, sec, _us, tz, weekday, julian = _strptime_fields(s, fmt)
+    gmtoff = None
+    if tz is not None:
+        off = tz.utcoffset(None)
+        gmtoff = off.days * 86400 + off.seconds
+    return (y, mo, d, h, mi, sec, weekday, julian, -1), None, gmtoff
+
+_exported = ("_time_strptime",)
