@@ -95,6 +95,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return loggingModule
 	case "logging.handlers":
 		return loggingHandlersModule
+	case "logging.config":
+		return loggingConfigModule
 	case "timeit":
 		return timeitModule
 	case "numbers":

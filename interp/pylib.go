@@ -540,6 +540,19 @@ func loggingHandlersModule(vm *VM) *Module {
 	return m
 }
 
+//go:embed pylib/logging_config.py
+var loggingConfigSource string
+
+// loggingConfigModule is logging.config, bound on the logging package as
+// logging.handlers is.
+func loggingConfigModule(vm *VM) *Module {
+	m := vm.pyModule("logging.config", loggingConfigSource, nil)
+	if pkg, ok := vm.modules["logging"]; ok {
+		pkg.attrs["config"] = ObjVal(m)
+	}
+	return m
+}
+
 //go:embed pylib/timeit.py
 var timeitSource string
 

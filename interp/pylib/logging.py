@@ -1037,3 +1037,6 @@ def captureWarnings(capture):
     elif _saved_showwarning[0] is not None:
         warnings.showwarning = _saved_showwarning[0]
         _saved_showwarning[0] = None
+
+# Read by logging.config (pylib/logging_config.py).
+_exported = ("_handlers_by_name", "_every_handler", "_as_level")
