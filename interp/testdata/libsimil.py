@@ -14,7 +14,8 @@ ALIAS = {"mock": "unittest/mock.py", "contextlib_more": "contextlib.py",
          "unittest_asserts": "unittest/case.py", "urllib_parse": "urllib/parse.py",
          "xml_etree": "xml/etree/ElementTree.py", "logging": "logging/__init__.py",
          "abc_mixins": "_collections_abc.py", "statistics_more": "statistics.py",
-         "re_extra": "re/__init__.py", "logging_config": "logging/config.py"}
+         "re_extra": "re/__init__.py", "logging_config": "logging/config.py",
+         "typeparams": "typing.py"}
 
 def lines(path):
     out = []
