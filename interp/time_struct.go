@@ -138,7 +138,11 @@ func (vm *VM) addTimeStruct(m *Module) {
 		if len(args) == 1 {
 			args = append(args, StrVal("%a %b %d %H:%M:%S %Y"))
 		}
-		dt, _ := vm.lazyModule("datetime")
+		// Imported once: lazyModule would build the module afresh each call.
+		dt, err := vm.importLib("datetime")
+		if err != nil {
+			return Val{}, err
+		}
 		r, err := vm.call(dt.attrs["_time_strptime"], args, nil)
 		if err != nil {
 			return Val{}, err
