@@ -38,7 +38,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			return 0, nil, false
 		}
 	}
-	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, walls: lt.walls, walledOut: lt.walledOut, skew: lt.skew, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
+	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, walls: lt.walls, walledOut: lt.walledOut, skew: lt.skew, endsMet: lt.endsMet, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{},
 		exitReads: map[int32]bool{}, wideSlots: map[int32]int32{}, convSlots: map[int32]int32{}}
@@ -140,6 +140,11 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			lt.walls = append(lt.walls, key)
 		}
 		if lt.failed >= maxRecordFailures {
+			lt.dead = true
+		}
+	}
+	if strings.HasPrefix(r.abort, loopEnds) {
+		if lt.endsMet++; lt.endsMet >= maxEndsMet {
 			lt.dead = true
 		}
 	}

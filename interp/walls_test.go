@@ -186,6 +186,23 @@ for s in range(300):
 print(t)
 `,
 		label: "recordings", max: 1,
+	}, {
+		// A while loop of two iterations a call, called from a loop
+		// that is not traced: every recording reached the loop's end
+		// (6 recordings in all). Now the third gives it up.
+		name: "a loop that ends at every try",
+		src: `def power(x, n):
+    while n > 1:
+        x *= x
+        n //= 2
+    return x
+t = 0.0
+for i in range(3000):
+    a, *b = (i, 4)
+    t += power(1.0001, b[0])
+print(t)
+`,
+		label: "recordings", max: 4,
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
