@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+
+	"github.com/copypatch/copypatch/templates"
 )
 
 // isTemp reports whether slot s is a temporary (past the locals and the
@@ -61,12 +63,18 @@ type Code struct {
 	annText  bool
 	useOrder []int32 // local slots in the order the compiler first used them (locals(): eval.go)
 	consts   []Val   // initial values of slots nlocals .. nlocals+len(consts)
-	names    []string
-	kwnames  [][]string
-	funcs    []*Code
-	freeFrom []int32 // for nested functions: enclosing slots captured at definition
-	freeTo   []int32 // and the local slots they are copied into
-	excTable []excEntry
+	// start is what a call's frame starts with in its slots below
+	// nlocals+len(consts): locals unbound, then the constants' tag and
+	// bits, copied in one go; constObjs are the constants that are
+	// objects, the only ones whose Go half a frame needs (setStart).
+	start     []templates.Value
+	constObjs []constObj
+	names     []string
+	kwnames   [][]string
+	funcs     []*Code
+	freeFrom  []int32 // for nested functions: enclosing slots captured at definition
+	freeTo    []int32 // and the local slots they are copied into
+	excTable  []excEntry
 	// handling lists the code of except and finally blocks with the slot of
 	// the exception they handle: an exception raised there gets that one as
 	// its __context__, and a bare raise there re-raises it.
@@ -458,6 +466,7 @@ func (c *compiler) finish() {
 		}
 	}
 	co.nslots = co.nlocals + nconst + c.maxTmp
+	co.sealConsts()
 	co.counters = make([]uint32, len(co.instrs))
 	co.caches = make([]atomic.Pointer[siteCache], len(co.instrs))
 	markPrivate(co)

@@ -228,25 +228,47 @@ func (vm *VM) initFrame(f *frame, code *Code, fn *Function, filled int) {
 	if f.exit != nil {
 		f.exit = nil
 	}
-	if filled < code.nlocals {
-		clear(f.regs[filled:code.nlocals])
-	}
-	f.setConsts(code)
+	f.setStart(code, filled)
 }
 
-// setConsts copies code's constants into their slots; the slices are cut
-// to the constants' length first so the loop has no bounds checks.
-func (f *frame) setConsts(code *Code) {
-	cs := code.consts
-	if len(cs) == 0 {
-		return
+// constObj is a constant that is an object, and the slot it starts in.
+type constObj struct {
+	at int32
+	o  Object
+}
+
+// sealConsts makes what setStart copies into a new frame.
+func (co *Code) sealConsts() {
+	co.start = make([]templates.Value, co.nlocals+len(co.consts))
+	co.constObjs = nil
+	for i, c := range co.consts {
+		at := co.nlocals + i
+		co.start[at] = templates.Value{Tag: c.T, Bits: c.B}
+		if c.T == tagObject {
+			co.constObjs = append(co.constObjs, constObj{int32(at), c.O})
+		}
 	}
-	lo, hi := code.nlocals, code.nlocals+len(cs)
-	regs, objs := f.regs[lo:hi:hi], f.objs[lo:hi:hi]
-	for i := range cs {
-		c := &cs[i]
-		regs[i] = templates.Value{Tag: c.T, Bits: c.B}
-		objs[i] = c.O
+}
+
+// setStart unbinds the locals from slot filled on and puts the constants
+// in their slots: their tags and bits with the unbound locals in one
+// copy, then the Go halves of the object constants alone (a number's or
+// None's objs entry may stay stale, as under any tag but an object's).
+func (f *frame) setStart(code *Code, filled int) {
+	if s := code.start; filled < len(s) {
+		// A loop, not copy: a frame starts with a few slots, fewer
+		// than a call of memmove takes instructions to set up. regs
+		// cut to s's length: no bounds checks in the loop.
+		regs := f.regs[:len(s)]
+		for i := filled; i < len(s); i++ {
+			regs[i] = s[i]
+		}
+	}
+	if cs := code.constObjs; len(cs) > 0 {
+		objs := f.objs
+		for _, c := range cs {
+			objs[c.at] = c.o
+		}
 	}
 }
 
