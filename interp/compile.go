@@ -472,6 +472,19 @@ func (c *compiler) finish() {
 	markPrivate(co)
 	markPrivateInts(co)
 	sealCallArgs(co)
+	markForUnpacks(co)
+}
+
+// forUnpacks, in a FOR_ITER's D, says that its body starts with an
+// UNPACK: the list loop looks for one only then (a look per item).
+const forUnpacks = 1
+
+func markForUnpacks(co *Code) {
+	for pc := range co.instrs {
+		if in := &co.instrs[pc]; in.Op == opForIter && int(in.C) < len(co.instrs) && co.instrs[in.C].Op == opUnpack {
+			in.D = forUnpacks
+		}
+	}
 }
 
 func (c *compiler) errAt(p pos, msg string) {

@@ -50,7 +50,7 @@ const (
 	opJumpIfNotEq
 	opJumpIfNotNe
 	opGetIter
-	opForIter
+	opForIter  // A = iterator, B = target, C = the body (jumped back to); D = forUnpacks when the body starts with an UNPACK (compile.go)
 	opForRange // A = counter slot (int), B = target, C = exit, D = stop slot, E = step slot
 	opCall
 	opCallMethod

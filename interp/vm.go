@@ -1015,7 +1015,7 @@ relift:
 					goto nextItem // the list is shared: vm.next locks it
 				}
 				if l := it.l; it.i < len(l.vals) {
-					if u := &code[in.C]; l.objs != nil && u.Op == opUnpack && u.B == in.B && u.D < 0 && co.isTemp(in.B) {
+					if u := &code[in.C]; in.D == forUnpacks && l.objs != nil && u.Op == opUnpack && u.B == in.B && u.D < 0 && co.isTemp(in.B) {
 						// for u, v in edges: a tuple's items straight
 						// into the UNPACK's targets, as its fast path
 						// would put them, while the loop is not hot
