@@ -1471,13 +1471,14 @@ relift:
 				// more than their tests.
 				c := co.caches[pc-1].Load()
 				var e *cacheEntry
-				if c != nil && c.n > 0 && !vm.threaded() {
+				if vm.threaded() {
+					e = vm.lookup(c, x)
+				} else if c != nil && c.n > 0 {
 					if w := &c.ways[0]; w.shape == x.shape && w.version == x.cls.version.Load() {
 						e = w
+					} else {
+						e = c.lookup(x) // the other ways, unlocked
 					}
-				}
-				if e == nil {
-					e = vm.lookup(c, x)
 				}
 				if e != nil && e.kind == cacheMethod {
 					if fn := e.val.O.(*Function); fn.code.nparams == int(in.C)+1 && fn.code.simple && !fn.code.isGenerator || directArity(fn, int(in.C)+1) {
