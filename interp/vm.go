@@ -1646,7 +1646,17 @@ relift:
 						x.vals[e.slot], x.objs[e.slot] = regs[in.C], objs[in.C]
 						continue
 					case cacheAdd:
-						x.vals, x.objs = append(x.vals, regs[in.C]), append(x.objs, objs[in.C])
+						if n := len(x.vals); n < cap(x.vals) && n < cap(x.objs) {
+							// Room in the instance (made for what its
+							// class's instances grew to): only the
+							// lengths change, no slice header is
+							// stored whole (append's write barriers).
+							x.vals = x.vals[:n+1]
+							x.objs = x.objs[:n+1]
+							x.vals[n], x.objs[n] = regs[in.C], objs[in.C]
+						} else {
+							x.vals, x.objs = append(x.vals, regs[in.C]), append(x.objs, objs[in.C])
+						}
 						x.shape = e.next
 						continue
 					}
