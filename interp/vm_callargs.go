@@ -47,10 +47,17 @@ func (vm *VM) callArgs(f *frame, in *Instr, pc int) (v Val, ok bool, err error) 
 	regs, objs := f.regs, f.objs
 	x, isInst := objs[in.B].(*Instance)
 	if !isInst || regs[in.B].Tag != tagObject {
-		if l, isList := objs[in.B].(*List); isList && k == 2 && regs[in.B].Tag == tagObject {
-			return appendArgs(f, in, pc, l)
+		if regs[in.B].Tag != tagObject {
+			return Val{}, false, nil
 		}
-		return Val{}, false, nil
+		if l, isList := objs[in.B].(*List); isList {
+			// Of a list's methods only append has a fast path.
+			if k == 2 {
+				return appendArgs(f, in, pc, l)
+			}
+			return Val{}, false, nil
+		}
+		return vm.extraArgs(f, in, pc)
 	}
 	c := co.caches[pc+k].Load()
 	var e *cacheEntry
@@ -144,4 +151,43 @@ func appendArgs(f *frame, in *Instr, pc int, l *List) (Val, bool, error) {
 	}
 	l.append(v)
 	return NoneVal, true, nil
+}
+
+// extraArgs is the method call after CALL_ARGS in when its receiver is of
+// a built-in type whose method the call's site has cached with a fast path
+// (builtinExtraAt: s.isupper(), counts.get(w, 0), line.split()): the
+// method gets the receiver and arguments from the MOVEs' sources, with no
+// MOVE or CALL_METHOD dispatched.
+func (vm *VM) extraArgs(f *frame, in *Instr, pc int) (Val, bool, error) {
+	k := int(in.A)
+	fn := builtinExtraAt(f.code.caches[pc+k].Load(), f.objs[in.B])
+	if fn == nil {
+		return Val{}, false, nil
+	}
+	sp, n := vm.argSP, k-1
+	if sp+n > len(vm.argStack) {
+		return Val{}, false, nil
+	}
+	args := vm.argStack[sp : sp+n : sp+n]
+	for i := range args {
+		j := *in.operand(2 + i) // C, D, E
+		r := f.regs[j]
+		if r.Tag == tagEmpty {
+			clear(args)
+			return Val{}, false, nil // the MOVE raises
+		}
+		args[i] = Val{T: r.Tag, B: r.Bits}
+		if r.Tag == tagObject {
+			args[i].O = f.objs[j]
+		}
+	}
+	vm.argSP = sp + n
+	f.pc = int32(pc + k + 1)
+	v, err := fn(vm, Val{T: tagObject, B: f.regs[in.B].Bits, O: f.objs[in.B]}, args, nil)
+	vm.argSP = sp
+	clear(args)
+	if err == nil {
+		err = vm.takePending()
+	}
+	return v, true, err
 }
