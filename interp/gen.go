@@ -317,6 +317,22 @@ func allocGenerator(n int) (*Generator, []templates.Value, []Object) {
 // next runs the generator to its next yield on vm, the calling thread's
 // VM. It reports false when the generator has finished.
 func (g *Generator) next(vm *VM) (Val, bool, error) {
+	if !vm.threaded() && g.running == 0 && g.started && !g.done && vm.depth < vm.limit {
+		// A started generator on the one thread: claim, resume's checks
+		// and release in place (a loop over a pipeline of generators
+		// passes each item through here once per stage).
+		g.running = 1
+		var v Val
+		var ok bool
+		var err error
+		if g.yf != nil {
+			v, ok, err = g.resumeChain(vm)
+		} else {
+			v, ok, err = g.runFrame(vm)
+		}
+		g.running = 0
+		return v, ok, err
+	}
 	if !g.claim(vm) {
 		return Val{}, false, newErr(ValueError, "generator already executing")
 	}
