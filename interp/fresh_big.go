@@ -119,7 +119,11 @@ func (vm *VM) recycleBig(x, v Val) {
 		return
 	}
 	bx, ok := x.O.(*BigInt)
-	if !ok || v.O == x.O {
+	if !ok {
+		return
+	}
+	// Pointers compared, not interfaces (runtime.ifaceeq at every step).
+	if vb, isBig := v.O.(*BigInt); isBig && vb == bx {
 		return
 	}
 	fb := &vm.fbig

@@ -89,7 +89,10 @@ func (vm *VM) keepPrivateInt(f *frame, a int32, v Val) {
 	if x, ok := v.O.(*BigInt); ok && v.T == tagObject && (x == fb.made[0] || x == fb.made[1]) {
 		x.priv = true
 	}
-	if old == nil || Object(old) == v.O {
+	if old == nil {
+		return
+	}
+	if vb, isBig := v.O.(*BigInt); isBig && vb == old {
 		return
 	}
 	old.priv = false
