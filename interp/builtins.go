@@ -963,7 +963,11 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		}
 		if c, ok := v.O.(*Class); ok && v.T == tagObject {
 			// A class is an instance of its metaclass.
-			return BoolVal(c.meta != nil && c.meta.isSub(x) || x == typeClass), nil
+			if c.meta != nil && c.meta.isSub(x) || x == typeClass {
+				return True, nil
+			}
+			m := vm.nativeMetaOf(c)
+			return BoolVal(m != nil && m.isSub(x)), nil
 		}
 		i, ok := v.O.(*Instance)
 		if ok && i.cls == x {
@@ -1317,6 +1321,9 @@ func (vm *VM) typeOf(v Val) Val {
 	}
 	if c, ok := v.O.(*Class); ok && v.T == tagObject {
 		if m := c.pyMeta(); m != nil {
+			return ObjVal(m)
+		}
+		if m := vm.nativeMetaOf(c); m != nil {
 			return ObjVal(m)
 		}
 	}

@@ -77,6 +77,13 @@ type Class struct {
 	// builtinType is the type a builtin class stands for (list, deque):
 	// super().__new__ and object.__new__'s refusal name it.
 	builtinType Val
+	// nativeMeta marks a native class whose methods serve as its classes'
+	// metaclass (enum's EnumType): type() of those classes is it, though
+	// the class statement does not go through it as through a metaclass.
+	nativeMeta bool
+	// prepared is the namespace its metaclass's __prepare__ made for a
+	// class statement's body, while the body runs (metaclass_prepare.go).
+	prepared Val
 	// provisional marks a class statement's first class when its
 	// metaclass makes another from its namespace (metaclass.go).
 	provisional bool
@@ -253,6 +260,10 @@ func (c *compiler) classDef(x *ClassDef) {
 	c.line = x.line
 	// The qualified name: buildClass takes the class's name from its end.
 	c.emit(opBuildClass, cls, c.name(c.qualPrefix()+x.name), base, len(x.bases))
+	if len(x.bases) > 0 || meta >= 0 {
+		// Only a metaclass can bring a __prepare__.
+		c.emit(opPrepareClass, cls, meta, kw)
+	}
 	savedSlot, savedNames, savedName, savedGlobals, savedBound := c.classSlot, c.classNames, c.className, c.classGlobals, c.classBound
 	c.classSlot, c.classNames, c.className, c.classGlobals = cls, map[string]bool{}, c.qualPrefix()+x.name, map[string]bool{}
 	c.classBound = map[string]bool{}
@@ -562,6 +573,12 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 			}
 			x.attrsMu.Unlock()
 			return nil
+		}
+		if x.prepared.T != tagEmpty {
+			// The body's store reaches __prepare__'s namespace too.
+			if err := vm.setItem(x.prepared, StrVal(name), v); err != nil {
+				return err
+			}
 		}
 		if fn, ok := v.O.(*Function); ok && fn.cls == nil {
 			fn.cls = x

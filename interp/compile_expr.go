@@ -43,8 +43,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			c.emit(opGetAttr, dst, c.classSlot, c.name(x.id))
 			return
 		}
-		if (c.classNames[x.id] || c.classBound[x.id]) && c.inClassBody(x.id) && c.classComp == 0 {
-			// The class's own namespace, else the globals and builtins.
+		if (c.classNames[x.id] || c.classBound[x.id] || c.lookup(x.id) < 0 && c.resolveFree(x.id) < 0) && c.inClassBody(x.id) && c.classComp == 0 {
+			// The class's own namespace, else the globals and builtins
+			// (a name the body never binds too: __prepare__'s
+			// namespace may answer it).
 			j := c.emit(opClassGet, dst, c.classSlot, c.name(x.id), 0)
 			c.caretAt(x)
 			c.emit(opLoadGlobal, dst, c.global(x.id))

@@ -22,7 +22,7 @@ func init() {
 	typeClass.mro = []*Class{typeClass}
 	typeClass.root = newRootShape(typeClass)
 	typeClass.builtin = true
-	for _, n := range []string{"__new__", "__init__", "__call__"} {
+	for _, n := range []string{"__new__", "__init__", "__call__", "__prepare__"} {
 		typeClass.order = append(typeClass.order, n)
 	}
 	// __new__ is a static method: the metaclass comes first.
@@ -49,6 +49,11 @@ func init() {
 			return Val{}, newErr(TypeError, "type.__init__() takes 1 or 3 arguments")
 		}
 		return NoneVal, nil
+	}})
+	// type.__prepare__ (a class method): an empty dict, whatever it is
+	// given; a class statement asks only a metaclass's own (PREPARE_CLASS).
+	typeClass.attrs["__prepare__"] = ObjVal(&Builtin{name: "__prepare__", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		return ObjVal(newDict()), nil
 	}})
 	// type.__call__: a metaclass's __call__ calling super().__call__ makes
 	// the instance the ordinary way (__new__, then __init__).
@@ -85,8 +90,31 @@ func (c *Class) isMetaclass() bool { return c != typeClass && c.isSub(typeClass)
 // pyMeta is the metaclass of a class made by a metaclass deriving from
 // type, or nil (type itself, or a native module's meta methods).
 func (c *Class) pyMeta() *Class {
-	if c.meta != nil && c.meta.isMetaclass() {
+	if c.meta != nil && !c.meta.nativeMeta && c.meta.isMetaclass() {
 		return c.meta
+	}
+	return nil
+}
+
+// nativeMetaOf is type(c) for a class of a native module's metaclass:
+// enum's EnumType for an Enum, abc's ABCMeta for an ABC (abc.ABC's
+// subclasses and collections.abc's classes). Nil for the others, whose
+// type is type.
+func (vm *VM) nativeMetaOf(c *Class) *Class {
+	if c.meta != nil && c.meta.nativeMeta {
+		return c.meta
+	}
+	abc := c.isABC()
+	for _, k := range c.mro {
+		// collections.abc's classes answer through a meta of their own.
+		abc = abc || k.meta != nil && k.meta.name == "ABCMeta"
+	}
+	if abc {
+		if m, err := vm.importLib("abc"); err == nil {
+			if meta, ok := m.attrs["ABCMeta"].O.(*Class); ok {
+				return meta
+			}
+		}
 	}
 	return nil
 }
@@ -149,14 +177,20 @@ func (vm *VM) finishClass(cv, meta, kw Val) (Val, error) {
 		b.removeSubclass(cls)
 	}
 	cls.provisional = true
-	ns := newDict()
-	ns.set(StrVal("__module__"), StrVal(cls.moduleName()))
-	ns.set(StrVal("__qualname__"), StrVal(cls.qualName()))
-	cls.attrsMu.RLock()
-	for _, n := range cls.order {
-		ns.set(StrVal(n), cls.attrs[n])
+	ns := ObjVal(newDict())
+	if cls.prepared.T != tagEmpty {
+		// The body ran in __prepare__'s namespace: the metaclass gets it.
+		ns, cls.prepared = cls.prepared, Val{}
+	} else {
+		d := ns.O.(*Dict)
+		d.set(StrVal("__module__"), StrVal(cls.moduleName()))
+		d.set(StrVal("__qualname__"), StrVal(cls.qualName()))
+		cls.attrsMu.RLock()
+		for _, n := range cls.order {
+			d.set(StrVal(n), cls.attrs[n])
+		}
+		cls.attrsMu.RUnlock()
 	}
-	cls.attrsMu.RUnlock()
 	bases := make([]Val, len(cls.bases))
 	for i, b := range cls.bases {
 		bases[i] = ObjVal(b)
@@ -167,7 +201,7 @@ func (vm *VM) finishClass(cv, meta, kw Val) (Val, error) {
 			bases[i] = vm.bi["type"]
 		}
 	}
-	args := append([]Val{StrVal(cls.name), tupleOf(bases), ObjVal(ns)}, kwv...)
+	args := append([]Val{StrVal(cls.name), tupleOf(bases), ns}, kwv...)
 	return vm.call(meta, args, kwn)
 }
 
@@ -183,6 +217,9 @@ func (vm *VM) typeNew(mc *Class, args, kwv []Val, kwn []string) (Val, error) {
 		return Val{}, newErr(TypeError, "type.__new__() argument 2 must be tuple, not %s", typeName(args[1]))
 	}
 	ns, ok := args[2].O.(*Dict)
+	if b, isSub := builtinValue(args[2]); !ok && isSub {
+		ns, ok = b.O.(*Dict) // a dict subclass's (__prepare__'s namespace)
+	}
 	if !ok {
 		return Val{}, newErr(TypeError, "type.__new__() argument 3 must be dict, not %s", typeName(args[2]))
 	}
@@ -254,6 +291,9 @@ func (vm *VM) typeNew(mc *Class, args, kwv []Val, kwn []string) (Val, error) {
 func (vm *VM) classNamespaceGet(cv Val, name string) (Val, bool) {
 	switch c := cv.O.(type) {
 	case *Class:
+		if c.prepared.T != tagEmpty {
+			return vm.preparedGet(c, name)
+		}
 		if v, ok := c.own(name); ok {
 			return v, true
 		}

@@ -47,7 +47,9 @@ func enumModule(vm *VM) *Module {
 		}
 		return nil
 	}
-	meta, _ := vm.nativeClass("EnumType", nil, map[string]nativeFn{
+	// A subclass of type (issubclass(EnumType, type)); nativeMeta keeps
+	// Enum's class statements off the metaclass path (metaclass.go).
+	meta, _ := vm.nativeClass("EnumType", []Val{vm.bi["type"]}, map[string]nativeFn{
 		"__iter__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			e := info(args[0].O.(*Class))
 			var out []Val
@@ -270,6 +272,7 @@ func enumModule(vm *VM) *Module {
 	m.attrs["StrEnum"] = ObjVal(build("StrEnum"))
 	m.attrs["Flag"] = ObjVal(build("Flag"))
 	m.attrs["IntFlag"] = ObjVal(build("IntFlag"))
+	meta.module, meta.nativeMeta = "enum", true
 	m.attrs["EnumMeta"] = ObjVal(meta)
 	m.attrs["EnumType"] = ObjVal(meta)
 	m.def("unique", func(vm *VM, args []Val, kwn []string) (Val, error) {

@@ -551,7 +551,7 @@ func (vm *VM) lockedOp(f *frame, in *Instr, op func(*VM, *frame, *Instr) error) 
 			h.add(self.O, false)
 			vm.addArgs(&h, f, in.B+1, in.C, false)
 		}
-	case opWithExit, opAsync, opYield, opReturn, opRaise, opRaiseFrom, opBuildClass, opClassDone, opClassGet, opImportStar, opMakeFunction, opGenExpr, opImport:
+	case opWithExit, opAsync, opYield, opReturn, opRaise, opRaiseFrom, opBuildClass, opPrepareClass, opClassDone, opClassGet, opImportStar, opMakeFunction, opGenExpr, opImport:
 	case opGetAttr:
 		h.add(f.get(in.B).O, true)
 	case opSetAttr, opDelAttr:

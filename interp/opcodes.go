@@ -110,6 +110,7 @@ const (
 	opCallSuper // super().D(args): self in B, C arguments after it, keyword names E (ops_call.go)
 	opDelCell   // del of a name that lives in cell A (a closure captures it)
 	opCallArgs  // the next A instructions are MOVEs of a call's operands from slots B, C, D, E, then the call (vm_callargs.go)
+	opPrepareClass
 	opCount
 )
 
@@ -219,6 +220,7 @@ var opInfo = [opCount]struct {
 	opYieldFromSend: {"YIELD_FROM_SEND", "sssj"}, // A = iterator B's next item after sending slot C (or throwing the generator's pending exception) and jump to D; once B is exhausted, A = its return value
 	opAsync:         {"ASYNC", "sssi"},           // await, async for, async with: A = the iterator behind awaitable B, or the protocol step D (compile_async.go) on B with C
 	opClassDone:     {"CLASS_DONE", "sss"},       // the body of class A has run: A = the class its metaclass B (-1: the bases') makes, with keywords dict C (-1: none); __init_subclass__ of its bases
+	opPrepareClass:  {"PREPARE_CLASS", "sss"},    // class A's body runs in the namespace its metaclass's __prepare__ makes (B the metaclass, -1: the bases'; C the keywords, -1: none)
 	opClassGet:      {"CLASS_GET", "ssnj"},       // A = class B's own attribute named C and jump to D; fall through when it has none
 	opImportStar:    {"IMPORT_STAR", "s"},        // from module A import *: its public names (or __all__) into the globals
 	opGetSlice:      {"GET_SLICE", "sss"},        // A = B[C:C+1:C+2], the three bounds in consecutive slots

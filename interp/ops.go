@@ -759,6 +759,15 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		f.set(in.A, BoolVal(truthy(r)))
 		return nil
+	case opPrepareClass:
+		meta, kw := Val{}, Val{}
+		if in.B >= 0 {
+			meta = f.get(in.B)
+		}
+		if in.C >= 0 {
+			kw = f.get(in.C)
+		}
+		return vm.prepareClass(f.get(in.A), meta, kw)
 	case opClassDone:
 		meta, kw := Val{}, Val{}
 		if in.B >= 0 {
