@@ -973,6 +973,10 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		if ok && i.cls == x {
 			return True, nil
 		}
+		if m, isMod := v.O.(*Module); isMod {
+			c := m.cls.Load()
+			return BoolVal(c != nil && c.isSub(x) || x == vm.moduleBase()), nil
+		}
 		if anyAbstract.Load() && x.isABC() {
 			if ok {
 				return vm.abcIsInstance(v, i, x)
@@ -1318,6 +1322,11 @@ func uintptrOfObject(o Object) uintptr {
 func (vm *VM) typeOf(v Val) Val {
 	if e, ok := v.O.(*Exception); ok {
 		return ObjVal(e.typ)
+	}
+	if m, ok := v.O.(*Module); ok {
+		if c := m.cls.Load(); c != nil {
+			return ObjVal(c)
+		}
 	}
 	if c, ok := v.O.(*Class); ok && v.T == tagObject {
 		if m := c.pyMeta(); m != nil {

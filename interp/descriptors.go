@@ -98,6 +98,11 @@ func (vm *VM) newProperty(get, set, del, doc Val) (*Property, error) {
 // a property that lacks that function (what is "getter", "setter" or
 // "deleter"); obj is the instance.
 func (p *Property) missing(obj Val, what string) error {
+	return p.missingOn(typeName(obj), what)
+}
+
+// missingOn is missing for an object whose type is named tn.
+func (p *Property) missingOn(tn, what string) error {
 	name := p.name
 	if name == "" && p.get.T != tagEmpty {
 		// Unnamed (set on the class later): the getter's __name__.
@@ -109,7 +114,7 @@ func (p *Property) missing(obj Val, what string) error {
 		}
 	}
 	if name == "" {
-		return newErr(AttributeError, "property of '%s' object has no %s", typeName(obj), what)
+		return newErr(AttributeError, "property of '%s' object has no %s", tn, what)
 	}
-	return newErr(AttributeError, "property '%s' of '%s' object has no %s", name, typeName(obj), what)
+	return newErr(AttributeError, "property '%s' of '%s' object has no %s", name, tn, what)
 }

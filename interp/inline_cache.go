@@ -345,6 +345,9 @@ func (vm *VM) methodOf(site *atomic.Pointer[siteCache], x *Instance, name string
 // moduleAttr reads m.name at a site. The entry holds the module's
 // version: storing or deleting any attribute of the module makes it stale.
 func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, bool) {
+	if m.cls.Load() != nil {
+		return Val{}, false // its class comes first: getAttr
+	}
 	if _, cell := m.cells[name]; m.main != nil || cell {
 		// The program's globals, or a cell the module's functions may
 		// store to: no version to check.

@@ -64,8 +64,13 @@ func importlibModule(vm *VM) *Module {
 		if err := exactArgs("reload", args, kwn, 1); err != nil {
 			return Val{}, err
 		}
-		if _, ok := args[0].O.(*Module); !ok || args[0].T != tagObject {
+		m, ok := args[0].O.(*Module)
+		if !ok || args[0].T != tagObject {
 			return Val{}, newErr(TypeError, "reload() argument must be a module")
+		}
+		// A program module runs again; a library module stays as built.
+		if p := vm.progMods[m.name]; p != nil && p.done && vm.modules[m.name] == m {
+			return vm.reloadProgramModule(m, p)
 		}
 		return args[0], nil
 	})

@@ -100,6 +100,14 @@ func (m *Module) mainTable() map[string]Val {
 }
 
 func (m *Module) setAttr(vm *VM, name string, v Val) error {
+	if vm != nil {
+		if name == "__class__" {
+			return vm.setModuleClass(m, v)
+		}
+		if done, err := vm.subclassedModuleSet(m, name, v); done {
+			return err
+		}
+	}
 	if m.main != nil {
 		return m.mainGlobals().set(StrVal(name), v)
 	}

@@ -295,3 +295,58 @@ func (vm *VM) isPackage(name string) bool {
 	}
 	return false
 }
+
+// reloadProgramModule is importlib.reload(m) for one of the program's
+// modules: its file is read and run again over a namespace holding the
+// module's present attributes, and what the code binds is stored in the
+// same module object, as CPython's reload does (names the new code does
+// not bind keep their values). Functions made before the reload see the
+// values it stored; a store to the module after it reaches only the
+// functions the reload made.
+func (vm *VM) reloadProgramModule(m *Module, p *progModule) (Val, error) {
+	src, rerr := os.ReadFile(p.file)
+	if rerr != nil {
+		return Val{}, importErr(ModuleNotFoundError, m.name, "", "", "No module named '%s'", m.name)
+	}
+	text, serr := decodeSource(p.file, src)
+	if serr != nil {
+		return Val{}, newErr(SyntaxErrorT, "%s", serr.text)
+	}
+	ns := newDict()
+	for k, v := range m.table() {
+		ns.set(StrVal(k), v)
+	}
+	vm.srcLines[p.file] = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	vm.pylibNS[p.file] = ns
+	cells := map[string]*Cell{}
+	vm.moduleCells, vm.moduleFree = cells, m.free
+	co := &codeObj{src: text, filename: p.file, mode: "exec"}
+	_, err := vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil)
+	vm.moduleCells, vm.moduleFree = nil, nil
+	if err != nil {
+		return Val{}, err
+	}
+	for _, e := range ns.live() {
+		k, ok := e.k.O.(*Str)
+		if !ok {
+			continue
+		}
+		if c, ok := e.v.O.(*Class); ok && e.v.T == tagObject && c.module == "" {
+			c.module = m.name
+		}
+		if err := m.setAttr(vm, k.s, e.v); err != nil {
+			return Val{}, err
+		}
+	}
+	m.mu.Lock()
+	fresh := maps.Clone(m.cells)
+	if fresh == nil {
+		fresh = map[string]modCell{}
+	}
+	for n, c := range cells {
+		fresh[n] = modCell{c, c.v}
+	}
+	m.cells = fresh
+	m.mu.Unlock()
+	return ObjVal(m), nil
+}

@@ -623,6 +623,9 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 
 func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	if m, ok := o.O.(*Module); ok {
+		if c := m.cls.Load(); c != nil {
+			return vm.subclassedModuleAttr(m, c, o, name)
+		}
 		if v, ok := m.lookup(name); ok {
 			return v, nil
 		}
@@ -776,6 +779,16 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 						}
 						break
 					}
+				}
+				after = after || k == t.cls
+			}
+		}
+		if m, ok := t.self.O.(*Module); ok && m.cls.Load() != nil {
+			// A method of a types.ModuleType subclass (module_type.go).
+			cls, after := m.cls.Load(), false
+			for _, k := range cls.mro {
+				if v, ok := k.attrs[name]; ok && after {
+					return vm.bindClassAttr(v, t.self, cls, true)
 				}
 				after = after || k == t.cls
 			}

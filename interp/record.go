@@ -1379,6 +1379,10 @@ func (r *recorder) moduleAttr(s int32, name string) (Val, bool) {
 		r.failf("attribute of __main__") // globals, not a published map
 		return Val{}, false
 	}
+	if m.cls.Load() != nil {
+		r.failf("attribute of a module subclass's instance")
+		return Val{}, false
+	}
 	v, ok := m.lookup(name)
 	if !ok {
 		r.failf("no attribute %s", name)

@@ -99,6 +99,9 @@ func (vm *VM) baseOf(t *typeObj) *Class {
 	if t.module == "collections" {
 		return vm.collectionsBase(t)
 	}
+	if t.name == "module" && t.module == "" {
+		return vm.moduleBase()
+	}
 	return vm.builtinBase(t.name)
 }
 

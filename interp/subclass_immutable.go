@@ -40,8 +40,16 @@ func (vm *VM) newViaNew(cls *Class, nw Val, args []Val, kwn []string) (Val, erro
 	if err != nil {
 		return Val{}, err
 	}
-	inst, ok := r.O.(*Instance)
-	if !ok || !inst.cls.isSub(cls) {
+	// The class of what __new__ made: an instance's, or a module's whose
+	// class subclasses types.ModuleType.
+	var made *Class
+	switch x := r.O.(type) {
+	case *Instance:
+		made = x.cls
+	case *Module:
+		made = x.cls.Load()
+	}
+	if made == nil || !made.isSub(cls) {
 		// A metaclass's __new__ made a class: its __init__ runs when
 		// the class is one of the metaclass's.
 		if c, isCls := r.O.(*Class); !isCls || c.meta == nil || !c.meta.isSub(cls) {
@@ -51,8 +59,8 @@ func (vm *VM) newViaNew(cls *Class, nw Val, args []Val, kwn []string) (Val, erro
 	// The __init__ of what __new__ made (a subclass's, maybe), as CPython
 	// calls type(obj).__init__.
 	initCls := cls
-	if ok {
-		initCls = inst.cls
+	if made != nil {
+		initCls = made
 	}
 	if init, ok := initCls.lookup("__init__"); ok {
 		res, err := vm.callWithSelf(init, r, args, kwn)

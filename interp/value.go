@@ -163,6 +163,9 @@ type (
 		free *moduleFree
 		// made is set on a module the program made with types.ModuleType.
 		made bool
+		// cls is its class when that is a subclass of types.ModuleType
+		// (module_type.go), else nil.
+		cls atomic.Pointer[Class]
 	}
 	Function struct {
 		code     *Code
