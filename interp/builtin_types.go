@@ -120,6 +120,9 @@ func (vm *VM) specialDescr(owner, name string, slot bool) Val {
 			if slot && len(kwn) > 0 {
 				return Val{}, newErr(TypeError, "wrapper %s() takes no keyword arguments", name)
 			}
+			if owner == "module" && name == "__init__" {
+				return moduleInit(vm, args, kwn) // names the module (module_type.go)
+			}
 			m, ok := builtinDunder(self, name)
 			if inst, isInst := self.O.(*Instance); isInst {
 				m, ok = objectDunder(self, inst, name)
