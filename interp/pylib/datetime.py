@@ -1167,7 +1167,11 @@ _C_LOCALE_FORMATS = {"c": "%a %b %d %H:%M:%S %Y", "x": "%m/%d/%y", "X": "%H:%M:%
 
 
 def _strptime(s, fmt):
-    return _strptime_fields(s, fmt)[:8]
+    fields = _strptime_fields(s, fmt)
+    tz, zone = fields[7], fields[10]
+    if tz is not None and zone:
+        tz = timezone(tz.utcoffset(None), zone)
+    return fields[:7] + (tz,)
 
 
 def _week_julian(year, week, weekday, monday_first):
@@ -1204,6 +1208,8 @@ def _strptime_fields(s, fmt):
         "A": "(?P<A>" + names(d.lower() for d in _DAYS) + ")",
         "a": "(?P<a>" + names(d[:3].lower() for d in _DAYS) + ")",
         "U": "(?P<U>" + week + ")", "W": "(?P<W>" + week + ")", "w": r"(?P<w>[0-6])", "u": r"(?P<u>[1-7])",
+        "G": r"(?P<G>\d\d\d\d)", "V": r"(?P<V>5[0-3]|0[1-9]|[1-4]\d|\d)",
+        "Z": "(?P<Z>" + names(re.escape(z) for z in _zone_names()) + ")",
         "%": "%",
     }
     out = []
@@ -1279,6 +1285,19 @@ def _strptime_fields(s, fmt):
     elif g.get("u"):
         weekday = int(g["u"]) - 1
     julian = int(g["j"]) if g.get("j") else None
+    if g.get("G"):
+        if julian is not None:
+            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
+                             "directive '%G'. Use '%Y' instead.")
+        if not g.get("V") or weekday is None:
+            raise ValueError("ISO year directive '%G' must be used with the ISO week directive "
+                             "'%V' and a weekday directive ('%A', '%a', '%w', or '%u').")
+    elif g.get("V"):
+        if (g.get("Y") or g.get("y")) and weekday is not None:
+            raise ValueError("ISO week directive '%V' is incompatible with the year directive "
+                             "'%Y'. Use the ISO year '%G' instead.")
+        raise ValueError("ISO week directive '%V' must be used with the ISO year directive "
+                         "'%G' and a weekday directive ('%A', '%a', '%w', or '%u').")
     # A week number and a weekday name the day when no day of the year does.
     if julian is None and weekday is not None and (g.get("U") or g.get("W")):
         monday_first = bool(g.get("W"))
@@ -1286,30 +1305,45 @@ def _strptime_fields(s, fmt):
         if julian <= 0:
             y -= 1
             julian += 366 if _leap(y) else 365
+    elif julian is None and weekday is not None and g.get("G"):
+        y, mo, d = date.fromisocalendar(int(g["G"]), int(g["V"]), weekday + 1).timetuple()[:3]
     if julian is None:
         julian = _ymd2ord(y, mo, d) - _ymd2ord(y, 1, 1) + 1
     else:
         y, mo, d = _ord2ymd(_ymd2ord(y, 1, 1) + julian - 1)
     if weekday is None:
         weekday = (_ymd2ord(y, mo, d) + 6) % 7
-    if g.get("z"):
-        z = g["z"]
+    z = g.get("z")
+    if z:
         if z == "Z" or z == "z":
             tz = timezone.utc
         else:
             t = _parse_isotime(z[1:].replace(":", ""))
             off = timedelta(hours=t[0], minutes=t[1], seconds=t[2], microseconds=t[3])
             tz = timezone(-off if z[0] == "-" else off)
-    return y, mo, d, h, mi, sec, us, tz, weekday, julian
+    zone = g.get("Z")
+    return y, mo, d, h, mi, sec, us, tz, weekday, julian, zone
+
+
+def _zone_names():
+    """What %Z matches: UTC, GMT and the local zone's names, longest first."""
+    import time
+    known = {"utc", "gmt"} | {n.lower() for n in time.tzname}
+    return sorted(known, key=len, reverse=True)
 
 
 def _time_strptime(s, fmt):
     """time.strptime's parts: the nine items, tm_zone and tm_gmtoff."""
-    y, mo, d, h, mi, sec, _us, tz, weekday, julian = _strptime_fields(s, fmt)
+    y, mo, d, h, mi, sec, _us, tz, weekday, julian, zone = _strptime_fields(s, fmt)
     gmtoff = None
     if tz is not None:
         off = tz.utcoffset(None)
         gmtoff = off.days * 86400 + off.seconds
-    return (y, mo, d, h, mi, sec, weekday, julian, -1), None, gmtoff
+    isdst = -1
+    if zone:
+        # 0 for the zone's standard names (and UTC/GMT), 1 for its summer one.
+        import time
+        isdst = 0 if zone.lower() in ("utc", "gmt", time.tzname[0].lower()) else 1
+    return (y, mo, d, h, mi, sec, weekday, julian, isdst), zone, gmtoff
 
 _exported = ("_time_strptime",)
