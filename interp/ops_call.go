@@ -634,6 +634,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return ObjVal(m.dictOf()), nil
 		case "__name__":
 			return StrVal(m.name), nil
+		case "__class__":
+			return vm.typeOf(o), nil
 		}
 		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
 	}
