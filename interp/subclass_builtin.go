@@ -273,6 +273,27 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 	if name == "Counter" || name == "OrderedDict" {
 		methods["__init__"] = vm.mappingSubclassInit(name, typ)
 	}
+	if name == "OrderedDict" {
+		// MutableMapping.update in CPython: each item through
+		// self[key] = value.
+		methods["update"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			npos := len(args) - 1 - len(kwn)
+			if npos > 1 {
+				return Val{}, newErr(TypeError, "update() takes at most 1 positional argument (%d given)", npos)
+			}
+			if npos == 1 {
+				if err := vm.updateViaSetItem(args[0], args[1]); err != nil {
+					return Val{}, err
+				}
+			}
+			for i, k := range kwn {
+				if err := vm.setItem(args[0], StrVal(k), args[1+npos+i]); err != nil {
+					return Val{}, err
+				}
+			}
+			return NoneVal, nil
+		}
+	}
 	if name == "Counter" {
 		methods["update"] = counterSubclassUpdate("update", backing)
 		methods["subtract"] = counterSubclassUpdate("subtract", backing)
