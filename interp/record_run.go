@@ -38,6 +38,12 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			return 0, nil, false
 		}
 	}
+	if co.isGenerator && yieldsEveryIteration(co, head, pc) {
+		// (No recording could close: see yieldsEveryIteration.)
+		lt.dead, lt.reason = true, yieldInLoop
+		vm.jit.debugf("%s:%d: not recorded: %s, on its only path", co.filename, co.lines[pc], lt.reason)
+		return 0, nil, false
+	}
 	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, walls: lt.walls, walledOut: lt.walledOut, skew: lt.skew, endsMet: lt.endsMet, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{},
@@ -172,6 +178,36 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 // wallKey names where and why the recording stopped, for lt.walls.
 func (r *recorder) wallKey() string {
 	return fmt.Sprintf("%p %d: %s", r.code(), r.pc, r.abort)
+}
+
+// yieldsEveryIteration reports whether the body of the loop whose
+// back-edge at end jumps to head runs straight to a yield: no jump, no
+// return or raise, no exception handler over it. Every iteration yields
+// there, so no recording of it can close; a generator expression's loop
+// (raytracer's sum(p[0] for p in pixels), three of them) is given up
+// without the recording that found it out.
+func yieldsEveryIteration(co *Code, head, end int) bool {
+	if head < 0 || head >= end || end > len(co.instrs) {
+		return false
+	}
+	for _, e := range co.excTable {
+		if int(e.start) < end && int(e.end) > head {
+			return false
+		}
+	}
+	yields := false
+	for pc := head; pc < end; pc++ {
+		switch co.instrs[pc].Op {
+		case opYield:
+			yields = true
+		case opJump, opJumpBack, opJumpIfFalse, opJumpIfTrue,
+			opJumpIfLt, opJumpIfLe, opJumpIfGt, opJumpIfGe, opJumpIfEq, opJumpIfNe,
+			opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe,
+			opForIter, opForRange, opReturn, opRaise, opRaiseFrom, opAssertFail, opWithExit, opYieldFromSend:
+			return false
+		}
+	}
+	return yields
 }
 
 // siblingWalls returns the walls the recordings of the other back-edges of
