@@ -41,6 +41,7 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 	if co.isGenerator && yieldsEveryIteration(co, head, pc) {
 		// (No recording could close: see yieldsEveryIteration.)
 		lt.dead, lt.reason = true, yieldInLoop
+		lt.file, lt.line = co.filename, int(co.lines[pc])
 		vm.jit.debugf("%s:%d: not recorded: %s, on its only path", co.filename, co.lines[pc], lt.reason)
 		return 0, nil, false
 	}
