@@ -1598,8 +1598,9 @@ relift:
 			if x, ok := objs[in.B].(*Instance); ok && regs[in.B].Tag == tagObject && !vm.threaded() {
 				// The first way, tested here: most sites see one shape,
 				// and Go inlines next to nothing into a function this big.
+				// (No test of c.n: an empty site's first way has no kind.)
 				c := co.caches[pc-1].Load()
-				if c != nil && c.n > 0 {
+				if c != nil {
 					if w := &c.ways[0]; w.shape == x.shape && w.kind == cacheSlot && w.version == x.cls.version.Load() {
 						// The Go half only under an object's tag (a
 						// frame's objs may be stale under others: get):
