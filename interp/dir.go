@@ -196,6 +196,7 @@ func (vm *VM) defaultDir(x Val) (Val, error) {
 		for n := range o.table() {
 			add(n)
 		}
+		add(o.lazyNames()...)
 		add(moduleDirNames...)
 	default:
 		add(objectDirNames...)

@@ -13,10 +13,14 @@ import (
 // backtracking matcher of its own). Pattern and Match objects are Go
 // objects with CPython's methods, attributes and reprs; re.error is
 // re.PatternError (3.13's name). The flags are members of RegexFlag, an
-// IntFlag written in Python (pylib/re_extra.py, with Scanner).
+// IntFlag written in Python (pylib/re_extra.py); Scanner is Python too
+// (pylib/re_scanner.py), compiled when first looked up.
 
 //go:embed pylib/re_extra.py
 var reExtraSource string
+
+//go:embed pylib/re_scanner.py
+var reScannerSource string
 
 // PatternError is re.error (re.PatternError).
 var PatternError = &ExcType{name: "PatternError", module: "re", base: Exception_}
@@ -882,10 +886,13 @@ func reModule(vm *VM) *Module {
 		return ObjVal(p), nil
 	})
 	// The flags are RegexFlag members, bound as module globals too.
-	extra := vm.pyModule("re", reExtraSource, map[string]nativeFn{"_compile": m.attrs["compile"].O.(*Builtin).fn})
+	extra := vm.pyModule("re", reExtraSource, nil)
 	flagCls := extra.attrs["RegexFlag"]
 	m.attrs["RegexFlag"] = flagCls
-	m.attrs["Scanner"] = extra.attrs["Scanner"]
+	compile := m.attrs["compile"].O.(*Builtin).fn
+	m.setLazy("Scanner", func() Val {
+		return vm.pyModule("re", reScannerSource, map[string]nativeFn{"_compile": compile}).attrs["Scanner"]
+	})
 	for _, name := range []string{"NOFLAG", "I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE",
 		"A", "ASCII", "U", "UNICODE", "L", "LOCALE", "DEBUG"} {
 		v, err := vm.getAttr(flagCls, name)

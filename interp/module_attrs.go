@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Setting and deleting attributes of modules (math.x = 1, random.random =
@@ -83,7 +85,49 @@ func (m *Module) lookup(name string) (Val, bool) {
 	if cv, rebound := m.cellValue(name); rebound {
 		v, ok = cv, cv.T != tagEmpty
 	}
+	if !ok && m.lazy != nil {
+		if la := m.lazy[name]; la != nil {
+			return la.get()
+		}
+	}
 	return v, ok
+}
+
+// lazyAttr is a module attribute made by make when first looked up; a
+// store to the name publishes a value that hides it, and a del drops it.
+type lazyAttr struct {
+	once    sync.Once
+	make    func() Val
+	v       Val
+	dropped atomic.Bool
+}
+
+func (la *lazyAttr) get() (Val, bool) {
+	if la.dropped.Load() {
+		return Val{}, false
+	}
+	la.once.Do(func() { la.v = la.make() })
+	return la.v, true
+}
+
+// setLazy makes name an attribute built by mk on first look-up; set while
+// the module is built, before anyone reads it.
+func (m *Module) setLazy(name string, mk func() Val) {
+	if m.lazy == nil {
+		m.lazy = map[string]*lazyAttr{}
+	}
+	m.lazy[name] = &lazyAttr{make: mk}
+}
+
+// lazyNames are the names of lazy attributes not dropped (dir()).
+func (m *Module) lazyNames() []string {
+	var names []string
+	for n, la := range m.lazy {
+		if !la.dropped.Load() {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 func (m *Module) mainGlobals() *Dict { return m.main.globalsDict().O.(*Dict) }
@@ -159,7 +203,14 @@ func (m *Module) delAttr(name string) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	la := m.lazy[name]
+	if la != nil && la.dropped.Swap(true) {
+		la = nil // dropped before: del finds it no more
+	}
 	if _, ok := m.table()[name]; !ok {
+		if la != nil {
+			return nil
+		}
 		return newErr(AttributeError, "'module' object has no attribute '%s'", name)
 	}
 	if mc, ok := m.cells[name]; ok {

@@ -166,6 +166,9 @@ type (
 		// cls is its class when that is a subclass of types.ModuleType
 		// (module_type.go), else nil.
 		cls atomic.Pointer[Class]
+		// lazy are attributes built on first look-up (re.Scanner), for
+		// parts of a library module most programs never use.
+		lazy map[string]*lazyAttr
 	}
 	Function struct {
 		code     *Code
