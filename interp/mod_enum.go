@@ -264,14 +264,15 @@ func enumModule(vm *VM) *Module {
 		}
 		cls, _ = vm.nativeClass(kind, bases, methods)
 		cls.meta = meta
+		cls.module = "enum" // built lazily: nameNativeClasses does not see it
 		return cls
 	}
-	enum := build("Enum")
-	m.attrs["Enum"] = ObjVal(enum)
-	m.attrs["IntEnum"] = ObjVal(build("IntEnum"))
-	m.attrs["StrEnum"] = ObjVal(build("StrEnum"))
-	m.attrs["Flag"] = ObjVal(build("Flag"))
-	m.attrs["IntFlag"] = ObjVal(build("IntFlag"))
+	// Each base class is built when first looked up: a program (or re,
+	// for RegexFlag) mostly uses one or two of them, and each is a native
+	// class of some sixty methods.
+	for _, kind := range []string{"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"} {
+		m.setLazy(kind, func() Val { return ObjVal(build(kind)) })
+	}
 	meta.module, meta.nativeMeta = "enum", true
 	m.attrs["EnumMeta"] = ObjVal(meta)
 	m.attrs["EnumType"] = ObjVal(meta)

@@ -119,6 +119,18 @@ func (m *Module) setLazy(name string, mk func() Val) {
 	m.lazy[name] = &lazyAttr{make: mk}
 }
 
+// loadLazy makes the lazy attributes not made yet ordinary ones, for
+// what sees the whole table: import *, __dict__.
+func (m *Module) loadLazy() {
+	for n, la := range m.lazy {
+		if v, ok := la.get(); ok {
+			if _, there := m.table()[n]; !there {
+				m.setAttr(nil, n, v)
+			}
+		}
+	}
+}
+
 // lazyNames are the names of lazy attributes not dropped (dir()).
 func (m *Module) lazyNames() []string {
 	var names []string
@@ -309,6 +321,7 @@ func (m *Module) dictOf() *Dict {
 	if m.main != nil {
 		return m.mainGlobals()
 	}
+	m.loadLazy()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.dict == nil {

@@ -372,6 +372,7 @@ func (vm *VM) sysModule() (Val, error) {
 // starting with an underscore, stored into the globals the program's code
 // names (each has a slot) and into globals() once it exists.
 func (vm *VM) importStar(m *Module) error {
+	m.loadLazy()
 	table := m.table()
 	var names []string
 	if all, ok := table["__all__"]; ok {
