@@ -891,7 +891,10 @@ func reModule(vm *VM) *Module {
 	m.attrs["RegexFlag"] = flagCls
 	compile := m.attrs["compile"].O.(*Builtin).fn
 	m.setLazy("Scanner", func() Val {
-		return vm.pyModule("re", reScannerSource, map[string]nativeFn{"_compile": compile}).attrs["Scanner"]
+		// The importing VM may be running on another thread by now.
+		on, done := borrowVM(vm)
+		defer done()
+		return on.pyModule("re", reScannerSource, map[string]nativeFn{"_compile": compile}).attrs["Scanner"]
 	})
 	for _, name := range []string{"NOFLAG", "I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE",
 		"A", "ASCII", "U", "UNICODE", "L", "LOCALE", "DEBUG"} {
