@@ -148,8 +148,9 @@ func enumModule(vm *VM) *Module {
 		v, _ := vm.getAttr(args[0], "_value_")
 		return StrVal(vm.strOf(v)), vm.takePending()
 	}
-	var build func(kind string) *Class
-	build = func(kind string) *Class {
+	// build takes the VM to build on: the importing one may be running on
+	// another thread by the time a base class is first looked up.
+	build := func(vm *VM, kind string) *Class {
 		methods := map[string]nativeFn{
 			"__repr__": memberRepr,
 			"__str__":  memberStr,
@@ -271,7 +272,11 @@ func enumModule(vm *VM) *Module {
 	// for RegexFlag) mostly uses one or two of them, and each is a native
 	// class of some sixty methods.
 	for _, kind := range []string{"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"} {
-		m.setLazy(kind, func() Val { return ObjVal(build(kind)) })
+		m.setLazy(kind, func() Val {
+			on, done := borrowVM(vm)
+			defer done()
+			return ObjVal(build(on, kind))
+		})
 	}
 	meta.module, meta.nativeMeta = "enum", true
 	m.attrs["EnumMeta"] = ObjVal(meta)
