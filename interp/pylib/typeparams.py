@@ -149,36 +149,32 @@ class _Unpacked:
         return '*' + repr(self.__origin__)
 
 
-class ParamSpecArgs:
+class _ParamSpecPart:
+    # P.args and P.kwargs: which half of a ParamSpec, named by the
+    # subclass's _part; equal when the same half of the same ParamSpec.
+    _part = ''
+
     def __init__(self, origin):
         self.__origin__ = origin
 
     def __repr__(self):
-        return '%s.args' % self.__origin__.__name__
+        return self.__origin__.__name__ + '.' + self._part
 
     def __eq__(self, other):
-        if not isinstance(other, ParamSpecArgs):
+        if not isinstance(other, _ParamSpecPart) or other._part != self._part:
             return NotImplemented
         return self.__origin__ is other.__origin__
 
     def __hash__(self):
-        return hash((ParamSpecArgs, id(self.__origin__)))
+        return hash((self._part, id(self.__origin__)))
 
 
-class ParamSpecKwargs:
-    def __init__(self, origin):
-        self.__origin__ = origin
+class ParamSpecArgs(_ParamSpecPart):
+    _part = 'args'
 
-    def __repr__(self):
-        return '%s.kwargs' % self.__origin__.__name__
 
-    def __eq__(self, other):
-        if not isinstance(other, ParamSpecKwargs):
-            return NotImplemented
-        return self.__origin__ is other.__origin__
-
-    def __hash__(self):
-        return hash((ParamSpecKwargs, id(self.__origin__)))
+class ParamSpecKwargs(_ParamSpecPart):
+    _part = 'kwargs'
 
 
 class ParamSpec(_Param):
@@ -198,13 +194,9 @@ class ParamSpec(_Param):
     def __bound__(self):
         return _lazy(self, 'bound')
 
-    @property
-    def args(self):
-        return ParamSpecArgs(self)
-
-    @property
-    def kwargs(self):
-        return ParamSpecKwargs(self)
+    # *args: P.args, **kwargs: P.kwargs (a fresh, equal object each read).
+    args = property(lambda self: ParamSpecArgs(self))
+    kwargs = property(lambda self: ParamSpecKwargs(self))
 
     def __repr__(self):
         if self.__infer_variance__:
@@ -241,6 +233,16 @@ def _collect_params(args):
     return tuple(out)
 
 
+def _note_alias(instance, alias):
+    # Box[int]() records the alias it came from as __orig_class__, when
+    # the instance takes attributes (slots or a read-only type may not).
+    try:
+        instance.__orig_class__ = alias
+    except Exception:
+        pass
+    return instance
+
+
 class _GenericAlias(GenericAlias):
     # Box[int] for a generic class Box, and Generic[T] itself.
     def __init__(self, origin, args):
@@ -252,9 +254,9 @@ class _GenericAlias(GenericAlias):
                            ', '.join(_type_repr(a) for a in self.__args__) if self.__args__ else '()')
 
     def __eq__(self, other):
-        if not isinstance(other, _GenericAlias):
-            return NotImplemented
-        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+        if isinstance(other, _GenericAlias):
+            return (self.__origin__, self.__args__) == (other.__origin__, other.__args__)
+        return NotImplemented
 
     def __hash__(self):
         return hash(self.__origin__) ^ hash(self.__args__)
@@ -262,12 +264,7 @@ class _GenericAlias(GenericAlias):
     def __call__(self, *args, **kwargs):
         if self.__origin__ is Generic:
             raise TypeError('Type Generic cannot be instantiated; it can be used only as a base class')
-        result = self.__origin__(*args, **kwargs)
-        try:
-            result.__orig_class__ = self
-        except Exception:
-            pass
-        return result
+        return _note_alias(self.__origin__(*args, **kwargs), self)
 
     def __mro_entries__(self, bases):
         if self.__origin__ is Generic:
@@ -292,8 +289,7 @@ class _GenericAlias(GenericAlias):
 
 class Generic:
     def __class_getitem__(cls, params):
-        if not isinstance(params, tuple):
-            params = (params,)
+        params = params if isinstance(params, tuple) else (params,)
         if cls is Generic:
             if not params:
                 raise TypeError('Parameter list to Generic[...] cannot be empty')
