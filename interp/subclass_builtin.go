@@ -294,6 +294,9 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 			return NoneVal, nil
 		}
 	}
+	if name == "OrderedDict" {
+		methods["setdefault"] = odictSubclassSetdefault(backing)
+	}
 	if name == "Counter" {
 		methods["update"] = counterSubclassUpdate("update", backing)
 		methods["subtract"] = counterSubclassUpdate("subtract", backing)
@@ -511,21 +514,28 @@ func (vm *VM) updateViaSetItem(self, src Val) error {
 }
 
 // counterSubclassUpdate is Counter.update (or subtract) as a base's
-// method: the iterable (None for none) goes to the built-in value, and
-// keywords come back through self.update(kwds), as CPython's Python code
-// does, so a subclass's override sees them.
+// method. A subclass overriding get or __setitem__ has its counts made
+// as CPython's Python code makes them, self[elem] = self.get(elem, 0) ±
+// count; otherwise the built-in value counts directly. Keywords come back
+// through self.update(kwds), so a subclass's override sees them.
 func counterSubclassUpdate(name string, backing func(vm *VM, self Val) (Val, error)) nativeFn {
 	return func(vm *VM, args []Val, kwn []string) (Val, error) {
 		npos := len(args) - 1 - len(kwn)
 		if npos > 1 {
 			return Val{}, newErr(TypeError, "Counter.%s() takes from 1 to 2 positional arguments but %d were given", name, npos+1)
 		}
-		b, err := backing(vm, args[0])
+		self := args[0]
+		b, err := backing(vm, self)
 		if err != nil {
 			return Val{}, err
 		}
 		if npos == 1 && args[1].T != tagNone {
-			if _, err := vm.callAttr(b, name, args[1:2], nil); err != nil {
+			if inst, ok := self.O.(*Instance); ok && definesBeforeBuiltin(inst.cls, "get", "__setitem__") {
+				err = vm.counterCountViaItems(self, b, args[1], name == "subtract")
+			} else {
+				_, err = vm.callAttr(b, name, args[1:2], nil)
+			}
+			if err != nil {
 				return Val{}, err
 			}
 		}
@@ -536,10 +546,147 @@ func counterSubclassUpdate(name string, backing func(vm *VM, self Val) (Val, err
 					return Val{}, err
 				}
 			}
-			if _, err := vm.callAttr(args[0], name, []Val{ObjVal(kw)}, nil); err != nil {
+			if _, err := vm.callAttr(self, name, []Val{ObjVal(kw)}, nil); err != nil {
 				return Val{}, err
 			}
 		}
 		return NoneVal, nil
 	}
+}
+
+// definesBeforeBuiltin reports whether a Python class in c's MRO, before
+// the class standing for the built-in type, defines one of names.
+func definesBeforeBuiltin(c *Class, names ...string) bool {
+	for _, k := range c.mro {
+		if k.builtin || k == objectClass {
+			return false
+		}
+		for _, n := range names {
+			if _, ok := k.attrs[n]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// counterCountViaItems counts src into self through the mapping protocol:
+// each element (or each key of a mapping, by its count) becomes
+// self[elem] = self.get(elem, 0) + 1 (or - 1 to subtract). Like CPython's,
+// update of an empty counter from a mapping copies it as dict.update does.
+func (vm *VM) counterCountViaItems(self, b, src Val, subtract bool) error {
+	items, err := vm.getAttr(src, "items")
+	isMapping := err == nil
+	if err != nil && !isAttrErr(err) {
+		return err
+	}
+	get, err := vm.getAttr(self, "get")
+	if err != nil {
+		return err
+	}
+	add := func(elem, count Val) (bool, error) {
+		cur, err := vm.call(get, []Val{elem, IntVal(0)}, nil)
+		if err != nil {
+			return true, err
+		}
+		var n Val
+		switch {
+		case subtract:
+			n, err = vm.binop(opSub, cur, count)
+		case isMapping: // count + self.get(elem, 0), in that order
+			n, err = vm.binop(opAdd, count, cur)
+		default:
+			n, err = vm.binop(opAdd, cur, count)
+		}
+		if err != nil {
+			return true, err
+		}
+		return false, vm.setItem(self, elem, n)
+	}
+	if !isMapping {
+		return vm.each(src, func(elem Val) (bool, error) { return add(elem, IntVal(1)) })
+	}
+	pairs, err := vm.call(items, nil, nil)
+	if err != nil {
+		return err
+	}
+	d, copyIn := b.O.(*Dict)
+	copyIn = copyIn && !subtract && d.Len() == 0
+	return vm.each(pairs, func(p Val) (bool, error) {
+		kv, err := vm.iterate(p)
+		if err != nil {
+			return true, err
+		}
+		if len(kv) != 2 {
+			return true, newErr(ValueError, "expected (key, count) pairs from items()")
+		}
+		if copyIn {
+			return false, d.set(kv[0], kv[1])
+		}
+		return add(kv[0], kv[1])
+	})
+}
+
+// odictSubclassSetdefault is OrderedDict.setdefault as a base's method.
+// CPython's C code answers a subclass through the mapping protocol (key in
+// self, then self[key] or self[key] = default); only a subclass overriding
+// one of those takes that way here, the rest ask the built-in value.
+func odictSubclassSetdefault(backing func(vm *VM, self Val) (Val, error)) nativeFn {
+	return func(vm *VM, args []Val, kwn []string) (Val, error) {
+		self := args[0]
+		inst, ok := self.O.(*Instance)
+		if !ok || !definesBeforeBuiltin(inst.cls, "__contains__", "__getitem__", "__setitem__") {
+			b, err := backing(vm, self)
+			if err != nil {
+				return Val{}, err
+			}
+			return vm.callAttr(b, "setdefault", args[1:], kwn)
+		}
+		key, dflt, err := setdefaultArgs(args[1:], kwn)
+		if err != nil {
+			return Val{}, err
+		}
+		has, err := vm.contains(self, key)
+		if err != nil {
+			return Val{}, err
+		}
+		if has {
+			return vm.getItem(self, key)
+		}
+		return dflt, vm.setItem(self, key, dflt)
+	}
+}
+
+// setdefaultArgs unpacks setdefault(key, default=None).
+func setdefaultArgs(args []Val, kwn []string) (key, dflt Val, err error) {
+	npos := len(args) - len(kwn)
+	dflt = NoneVal
+	if len(args) > 2 {
+		return Val{}, Val{}, newErr(TypeError, "setdefault() takes at most 2 arguments (%d given)", len(args))
+	}
+	for i, k := range kwn {
+		switch {
+		case k != "key" && k != "default":
+			return Val{}, Val{}, newErr(TypeError, "setdefault() got an unexpected keyword argument '%s'", k)
+		case k == "key" && npos >= 1:
+			return Val{}, Val{}, newErr(TypeError, "argument for setdefault() given by name ('key') and position (1)")
+		case k == "default" && npos >= 2:
+			return Val{}, Val{}, newErr(TypeError, "argument for setdefault() given by name ('default') and position (2)")
+		}
+		if k == "key" {
+			key = args[npos+i]
+		} else {
+			dflt = args[npos+i]
+		}
+	}
+	if npos >= 1 {
+		key = args[0]
+	}
+	if npos == 2 {
+		dflt = args[1]
+	}
+	if key.T == tagEmpty {
+		return Val{}, Val{}, newErr(TypeError, "setdefault() missing required argument 'key' (pos 1)")
+	}
+	return key, dflt, nil
 }
