@@ -176,6 +176,19 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 			if err != nil {
 				return Val{}, err
 			}
+			if name == "Counter" {
+				// Counter's own __missing__ answers 0 inside the value; a
+				// subclass's replaces it.
+				if inst, ok := args[0].O.(*Instance); ok && definesBeforeBuiltin(inst.cls, "__missing__") {
+					if d, ok := b.O.(*Dict); ok {
+						v, found, err := d.get(args[1])
+						if err != nil || found {
+							return v, err
+						}
+						return vm.callAttr(args[0], "__missing__", args[1:2], nil)
+					}
+				}
+			}
 			r, err := vm.getItem(b, args[1])
 			if pe, ok := err.(*PyErr); ok && pe.exc.typ == KeyError && (name == "dict" || name == "OrderedDict") {
 				if m, ok := args[0].O.(*Instance).cls.lookup("__missing__"); ok {
