@@ -176,9 +176,9 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 			if err != nil {
 				return Val{}, err
 			}
-			if name == "Counter" {
-				// Counter's own __missing__ answers 0 inside the value; a
-				// subclass's replaces it.
+			if name == "Counter" || name == "defaultdict" {
+				// Counter's own __missing__ (0) and defaultdict's (the
+				// factory) answer inside the value; a subclass's replaces it.
 				if inst, ok := args[0].O.(*Instance); ok && definesBeforeBuiltin(inst.cls, "__missing__") {
 					if d, ok := b.O.(*Dict); ok {
 						v, found, err := d.get(args[1])
@@ -305,6 +305,33 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 				}
 			}
 			return NoneVal, nil
+		}
+	}
+	if name == "Counter" || name == "defaultdict" {
+		// What super().__missing__(key) in a subclass's __missing__ reaches.
+		methods["__missing__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "__missing__() takes exactly one argument (%d given)", len(args)-1)
+			}
+			if name == "Counter" {
+				return IntVal(0), nil
+			}
+			b, err := backing(vm, args[0])
+			if err != nil {
+				return Val{}, err
+			}
+			f, err := vm.getAttr(b, "default_factory")
+			if err != nil {
+				return Val{}, err
+			}
+			if f.T == tagNone {
+				return Val{}, newErrVal(KeyError, args[1])
+			}
+			v, err := vm.call(f, nil, nil)
+			if err != nil {
+				return Val{}, err
+			}
+			return v, vm.setItem(args[0], args[1], v)
 		}
 	}
 	if name == "OrderedDict" {
