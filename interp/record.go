@@ -176,6 +176,7 @@ type recMaps struct {
 	// startKey is, by IR index, the instruction whose recording started
 	// there last, where saved holds what was known then.
 	startKey map[int]pcKey
+	pools    recPools
 }
 
 func (m *recMaps) clear() {
@@ -194,6 +195,7 @@ func (m *recMaps) clear() {
 	m.saved = m.saved[:0]
 	clear(m.relied)
 	clear(m.startKey)
+	m.pools.reset()
 }
 
 // stateAt is what the recorder knows of slots where the recording of an
@@ -286,7 +288,9 @@ func (r *recorder) noteKnown(s int32) {
 func (r *recorder) knownReplaced() { r.changedAll = true }
 
 // sameOrClone returns prev when it holds what cur does (nil only for nil),
-// or a copy of cur.
+// or a copy of cur. (A fresh copy, not one of r.pools': filling a
+// recycled map entry by entry took spectral_norm's 36 saves 156 K
+// instructions, maps.Clone 94 K.)
 func sameOrClone[K, V comparable](prev, cur map[K]V) map[K]V {
 	if prev != nil && cur != nil && maps.Equal(prev, cur) {
 		return prev
@@ -1587,7 +1591,7 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 				return next
 			}
 		}
-		fr := &recFrame{code: co, fn: fn, base: base, callPC: r.pc, dest: a, bound: map[int32]bool{}}
+		fr := &recFrame{code: co, fn: fn, base: base, callPC: r.pc, dest: a, bound: r.pools.slots.empty()}
 		// The callee's slots: arguments, then its constants.
 		for i := 0; i < argc; i++ {
 			r.move(base+int32(i), arg(i))

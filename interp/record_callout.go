@@ -144,7 +144,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	// An exit inside inlined frames: the recording goes on in them (pc is
 	// the innermost one's), their slots as restoreSlots left them.
 	for _, fr := range sn.frames {
-		rf := &recFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest, bound: map[int32]bool{}}
+		rf := &recFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest, bound: r.pools.slots.empty()}
 		for i := fr.code.nparams; i < fr.code.nlocals; i++ {
 			if s := fr.base + int32(i); !slices.Contains(sn.clear, s) {
 				rf.bound[s] = true

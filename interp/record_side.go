@@ -56,9 +56,10 @@ type sideSeg struct {
 
 // afterLoop keeps what the recorder knows after the inner loop il closed.
 func (r *recorder) afterLoop(il innerLoop) *sideState {
-	return &sideState{il: il, known: maps.Clone(r.known), cval: maps.Clone(r.cval), shapes: maps.Clone(r.shapes),
-		objects: maps.Clone(r.objects), iters: maps.Clone(r.iters), assumed: map[int32]bool{}, assumedC: map[int32]templates.Value{},
-		segs: []sideSeg{{start: il.top, end: len(r.insts), prefix: map[int32]bool{}}}}
+	p := &r.pools
+	return &sideState{il: il, known: p.known.copyOf(r.known), cval: p.cval.copyOf(r.cval), shapes: p.shapes.copyOf(r.shapes),
+		objects: p.objects.copyOf(r.objects), iters: p.iters.copyOf(r.iters), assumed: p.slots.empty(), assumedC: p.cval.empty(),
+		segs: []sideSeg{{start: il.top, end: len(r.insts), prefix: p.slots.empty()}}}
 }
 
 // sidePath records the path from the branch that left the inner loop
@@ -110,7 +111,7 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 	// Of that, a later iteration has for sure what the path wrote or
 	// guarded since the loop's top; the rest held at the top, and holds
 	// on every iteration only if every path round the loop leaves it so.
-	fixed := maps.Clone(seg.prefix)
+	fixed := r.pools.slots.copyOf(seg.prefix)
 	for i := seg.start; i < k; i++ {
 		in := &r.insts[i]
 		if d, ok := in.Writes(); ok {
@@ -121,7 +122,11 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 		}
 	}
 	top := r.savedAt(il.top).known
-	r.known, r.cval, r.shapes = map[int32]traceopt.Type{}, map[int32]templates.Value{}, map[int32]*Shape{}
+	// (The recorder's own maps are cleared, not replaced: nothing else
+	// holds them, and new ones for every side path were fresh pages.)
+	clear(r.known)
+	clear(r.cval)
+	clear(r.shapes)
 	r.knownReplaced()
 	for s, ty := range r.savedAt(k).known {
 		if fixed[s] {
@@ -145,11 +150,11 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 			after.assumed[s] = true
 		}
 	}
-	r.objects = map[int32]Val{}
+	clear(r.objects)
 	for _, o := range sn.objects {
 		r.objects[o.slot] = o.v
 	}
-	r.iters = map[int32]virtualIter{}
+	clear(r.iters)
 	for _, it := range r.lt.entryIters {
 		r.iters[it.slot] = virtualIter{list: it.list, index: it.index, entry: true}
 	}
@@ -187,9 +192,12 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 		to++
 	}
 	in.InTrace, in.Target, in.Exit = true, to, traceopt.NoExit
-	r.known, r.cval, r.shapes = maps.Clone(after.known), maps.Clone(after.cval), maps.Clone(after.shapes)
+	refill(r.known, after.known)
+	refill(r.cval, after.cval)
+	refill(r.shapes, after.shapes)
 	r.knownReplaced()
-	r.objects, r.iters = maps.Clone(after.objects), maps.Clone(after.iters)
+	refill(r.objects, after.objects)
+	refill(r.iters, after.iters)
 	r.pc, r.snapHere = il.key.pc, -1
 	return true
 }
