@@ -22,7 +22,7 @@ import "github.com/copypatch/copypatch/generated"
 // word, and the swap does not).
 func FuseSwaps(t *Trace) {
 	ready()
-	if t.Shared || len(t.Insts) < 4 {
+	if t.Shared || len(t.Insts) < 4 || !t.hasSwapShape() {
 		return
 	}
 	targets := t.jumpTargets()
@@ -50,6 +50,20 @@ func FuseSwaps(t *Trace) {
 		keep[i+1], keep[i+2], keep[i+3] = false, false, false
 	}
 	t.compact(keep)
+}
+
+// hasSwapShape reports whether two list loads followed by two list
+// stores occur anywhere in t, as every swap swapAt finds does: most
+// traces have none, and skip the jump targets and the liveness walks.
+func (t *Trace) hasSwapShape() bool {
+	ins := t.Insts
+	for i := 0; i+3 < len(ins); i++ {
+		if ins[i].Op == generated.OpListLoad && ins[i+1].Op == generated.OpListLoad &&
+			ins[i+2].Op == generated.OpListStore && ins[i+3].Op == generated.OpListStore {
+			return true
+		}
+	}
+	return false
 }
 
 // swapAt reports whether t.Insts[i:i+4] are the loads and stores of a
