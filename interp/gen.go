@@ -461,6 +461,13 @@ func (g *Generator) resumeChain(vm *VM) (Val, bool, error) {
 			return v, ok, err
 		}
 	}
+	return top.unwindChain(vm, base, v, ok, err)
+}
+
+// unwindChain goes back up a yield-from chain from top to the depth base
+// after top ran: each level is released, and one that must see what its
+// subgenerator ended with (a return value or an error) runs again.
+func (top *Generator) unwindChain(vm *VM, base int, v Val, ok bool, err error) (Val, bool, error) {
 	for vm.depth > base {
 		vm.depth--
 		slot := &vm.frames[vm.depth]
@@ -508,22 +515,7 @@ func (g *Generator) resumeChainClaimed(vm *VM) (Val, bool, error) {
 	if !ran {
 		v, ok, err = top.runFrame(vm)
 	}
-	for vm.depth > base {
-		vm.depth--
-		slot := &vm.frames[vm.depth]
-		parent := slot.alias.gen
-		slot.alias = nil
-		top.release(vm)
-		top = parent
-		if ok && err == nil {
-			continue
-		}
-		if err != nil {
-			top.throw = err
-		}
-		v, ok, err = top.runFrame(vm)
-	}
-	return v, ok, err
+	return top.unwindChain(vm, base, v, ok, err)
 }
 
 // close raises GeneratorExit at the generator's yield, so its finally

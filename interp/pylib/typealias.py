@@ -249,3 +249,6 @@ def get_args(tp):
     if isinstance(tp, (GenericAlias, Union)):
         return tp.__args__
     return ()
+
+
+_exported = ("_type_repr",)  # typeparams.py (module _typing) shows types the same way

@@ -5,20 +5,18 @@
 # `def f[T](x: T):` and `type X = ...` into calls of the functions at
 # the end (typevar, generic_base, set_type_params, type_alias).
 
-from _typealias import GenericAlias, Union
+from _typealias import GenericAlias, Union, _type_repr
 
 
-def _type_repr(t):
-    if t is None or t is type(None):
-        return 'None'
-    if t is ...:
-        return '...'
-    if isinstance(t, type):
-        mod = getattr(t, '__module__', 'builtins')
-        if mod == 'builtins':
-            return t.__qualname__
-        return '%s.%s' % (mod, t.__qualname__)
-    return repr(t)
+def _variance_repr(param):
+    """~T, +T or -T as the parameter's variance says; T when inferred."""
+    if param.__infer_variance__:
+        return param.__name__
+    if param.__covariant__:
+        return '+' + param.__name__
+    if param.__contravariant__:
+        return '-' + param.__name__
+    return '~' + param.__name__
 
 
 class _NoDefaultType:
@@ -112,14 +110,7 @@ class TypeVar(_Param):
     def __constraints__(self):
         return _lazy(self, 'constraints')
 
-    def __repr__(self):
-        if self.__infer_variance__:
-            return self.__name__
-        if self.__covariant__:
-            return '+' + self.__name__
-        if self.__contravariant__:
-            return '-' + self.__name__
-        return '~' + self.__name__
+    __repr__ = _variance_repr
 
     def __typing_subst__(self, arg):
         return arg
@@ -198,14 +189,7 @@ class ParamSpec(_Param):
     args = property(lambda self: ParamSpecArgs(self))
     kwargs = property(lambda self: ParamSpecKwargs(self))
 
-    def __repr__(self):
-        if self.__infer_variance__:
-            return self.__name__
-        if self.__covariant__:
-            return '+' + self.__name__
-        if self.__contravariant__:
-            return '-' + self.__name__
-        return '~' + self.__name__
+    __repr__ = _variance_repr
 
 
 def _is_param(x):
