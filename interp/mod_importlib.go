@@ -68,6 +68,11 @@ func importlibModule(vm *VM) *Module {
 		if !ok || args[0].T != tagObject {
 			return Val{}, newErr(TypeError, "reload() argument must be a module")
 		}
+		if vm.modules[m.name] != m {
+			if v, ok := vm.storedModule(m.name); !ok || v.O != Object(m) {
+				return Val{}, newErr(ImportError, "module %s not in sys.modules", m.name)
+			}
+		}
 		// A program module runs again; a library module stays as built.
 		if p := vm.progMods[m.name]; p != nil && p.done && vm.modules[m.name] == m {
 			return vm.reloadProgramModule(m, p)

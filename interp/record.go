@@ -91,8 +91,8 @@ type recorder struct {
 	// was running to its end (record_side.go).
 	sideWall bool
 	// typeWall: stopped at a value of a type no recording translates
-	// there and that every path to the instruction brings (failOperands,
-	// loadElem): the loop is given up at once.
+	// there and that every path to the instruction brings (loadElem: a
+	// list that holds strs holds strs): the loop is given up at once.
 	typeWall bool
 	// lastAt holds the copies saveAt made last, which it hands out again
 	// while the maps stay the same (saveAt).
@@ -744,18 +744,15 @@ func (r *recorder) binary(op Op, a, b, c int32) {
 }
 
 // failOperands stops the recording at operator op on operands of types tb
-// and tc, which it has no uops for. An instance operand is a wall no
-// later try passes (typeWall): no operator on an instance has a native
-// form (raytracer's Vector.__sub__ is Python code that makes a Vector),
-// the instruction's operands have their classes on every path that comes
-// to it, and a path that goes round it is the exception the trace would
-// leave for. raytracer's light loop tried four times, two of them
-// stopping at the loop's end, the others at `self.point - origin`.
+// and tc, which it has no uops for. An operator on an instance is a wall
+// like others (given up when met twice, or on the only path): met on a
+// rare branch, as a loop's first iterations may take (a warm-up step
+// calling v + w on Vectors), it must not give up a loop whose common
+// path traces.
 func (r *recorder) failOperands(op Op, tb, tc traceopt.Type) {
 	if r.abort != "" {
 		return
 	}
-	r.typeWall = tb == traceopt.Instance || tc == traceopt.Instance
 	r.failf("%v on %v and %v", op, tb, tc)
 }
 
@@ -945,9 +942,6 @@ func (r *recorder) step() int {
 		case t == traceopt.Float && in.Op == opNeg:
 			r.emit(traceopt.Inst{Op: generated.OpFloatNeg, Args: [4]uint64{traceopt.Slot(A), traceopt.Slot(B)}})
 		default:
-			if r.abort == "" {
-				r.typeWall = t == traceopt.Instance
-			}
 			r.failf("%v of %s", in.Op, aName(t))
 		}
 	case opJump:

@@ -123,8 +123,12 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 				// rows: every row's pixel loop has pixels that leave
 				// the escape loop by its second test, a while loop in
 				// a side path; the second try cost a whole recording,
-				// a fifth of the run's JIT work. Or an operator on an
-				// instance, which no path translates: see typeWall.)
+				// a fifth of the run's JIT work. Or a str loaded from a
+				// list, which no path translates: see typeWall. An
+				// operator on an instance waits for its second meeting:
+				// met on a rare path, as a loop's first iterations may
+				// take, it would give up a loop whose common path
+				// traces.)
 				lt.failed = maxRecordFailures
 				lt.walledOut = true
 			}
