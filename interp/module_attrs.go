@@ -107,7 +107,9 @@ func (la *lazyAttr) get() (Val, bool) {
 		return Val{}, false
 	}
 	la.once.Do(func() { la.v = la.make() })
-	return la.v, true
+	// A build that raised (a panic through once.Do) left v empty: the
+	// attribute is missing, never an empty value read as present.
+	return la.v, la.v.T != tagEmpty
 }
 
 // setLazy makes name an attribute built by mk on first look-up; set while
