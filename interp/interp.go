@@ -191,6 +191,11 @@ func newVM(out *bufio.Writer, mod *moduleState) *VM {
 	if i, ok := mod.gindex["__name__"]; ok {
 		mod.globals[i] = StrVal("__main__")
 	}
+	if i, ok := mod.gindex["__builtins__"]; ok {
+		// __main__'s __builtins__ is the builtins module (an imported
+		// module's is that module's dict).
+		mod.globals[i] = vm.builtinsVal()
+	}
 	if i, ok := mod.gindex["__file__"]; ok && !strings.HasPrefix(mod.filename, "<") {
 		// A script's path (-c and stdin programs have none).
 		mod.globals[i] = StrVal(mod.filename)

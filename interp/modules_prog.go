@@ -145,6 +145,9 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 	ns := newDict()
 	ns.set(StrVal("__name__"), StrVal(name))
 	ns.set(StrVal("__file__"), StrVal(p.file))
+	if b, ok := vm.builtinsVal().O.(*Module); ok {
+		ns.set(StrVal("__builtins__"), ObjVal(b.dictOf()))
+	}
 	pkgName := name
 	if p.dir == "" {
 		pkgName = name[:max(strings.LastIndexByte(name, '.'), 0)]
