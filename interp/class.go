@@ -518,6 +518,10 @@ func (vm *VM) setAttr(o Val, name string, v Val) error {
 			return err
 		}
 	}
+	if sa, ok := vm.moduleHook(o, "__setattr__"); ok {
+		_, err := vm.call(sa, []Val{o, StrVal(name), v}, nil)
+		return err
+	}
 	return vm.objectSetAttr(o, name, v)
 }
 
@@ -686,6 +690,10 @@ func (vm *VM) delAttr(o Val, name string) error {
 			_, err := vm.call(da, []Val{o, StrVal(name)}, nil)
 			return err
 		}
+	}
+	if da, ok := vm.moduleHook(o, "__delattr__"); ok {
+		_, err := vm.call(da, []Val{o, StrVal(name)}, nil)
+		return err
 	}
 	return vm.objectDelAttr(o, name)
 }

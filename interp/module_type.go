@@ -186,3 +186,19 @@ func (vm *VM) subclassedModuleSet(m *Module, name string, v Val) (handled bool, 
 	}
 	return false, nil
 }
+
+// moduleHook finds the __setattr__ or __delattr__ (hook) that the class
+// of a ModuleType subclass's module o defines: m.x = v and del m.x go
+// through it, as for instances (a module made read-only this way is the
+// common use).
+func (vm *VM) moduleHook(o Val, hook string) (Val, bool) {
+	m, ok := o.O.(*Module)
+	if !ok || o.T != tagObject {
+		return Val{}, false
+	}
+	cls := m.cls.Load()
+	if cls == nil {
+		return Val{}, false
+	}
+	return cls.lookup(hook)
+}

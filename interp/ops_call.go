@@ -958,6 +958,12 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return notImplementedMethod(o, owner, name, false), nil // float.__getformat__
 			}
 		}
+		if !known && builtinTypes[tname] == nil && (name == "__setattr__" || name == "__delattr__") {
+			// A type the table lacks still inherits object's: a
+			// ModuleType subclass's __setattr__ calls
+			// ModuleType.__setattr__(self, name, value).
+			return vm.getAttr(vm.bi["object"], name)
+		}
 	case *ExcType:
 		switch name {
 		case "__dict__":
