@@ -26,8 +26,10 @@ func parseSpec(spec string) (fspec, error) {
 	rs := []rune(spec)
 	i := 0
 	isAlign := func(r rune) bool { return r == '<' || r == '>' || r == '^' || r == '=' }
+	fillSet := false
 	if len(rs) >= 2 && isAlign(rs[1]) {
 		f.fill, f.align = rs[0], byte(rs[1])
+		fillSet = true
 		i = 2
 	} else if len(rs) >= 1 && isAlign(rs[0]) {
 		f.align = byte(rs[0])
@@ -47,6 +49,10 @@ func parseSpec(spec string) (fspec, error) {
 	}
 	if i < len(rs) && rs[i] == '0' {
 		f.zero = true
+		if !fillSet {
+			// '0' pads with zeros under any alignment, unless a fill is given.
+			f.fill = '0'
+		}
 		i++
 	}
 	for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
@@ -267,7 +273,7 @@ func (f fspec) intBody(neg bool, digits, prefix string) string {
 		every = 4
 	}
 	sign := f.signStr(neg) + prefix
-	if f.zero && f.align == 0 && f.grouping != 0 {
+	if f.zeroGroups() && f.grouping != 0 {
 		// Zero padding counts the separators.
 		w := f.width - len(sign)
 		for len(group(digits, f.grouping, every)) < w {
@@ -363,7 +369,7 @@ func (f fspec) formatFloat(x float64) string {
 		if i := strings.IndexAny(body, ".e%"); i >= 0 {
 			intPart, frac = body[:i], body[i:]
 		}
-		if f.zero && f.align == 0 {
+		if f.zeroGroups() {
 			w := f.width - len(sign) - len(frac)
 			for len(group(intPart, f.grouping, 3)) < w {
 				intPart = "0" + intPart
@@ -375,6 +381,12 @@ func (f fspec) formatFloat(x float64) string {
 	return f.pad(body, sign)
 }
 
+// zeroGroups reports whether zero padding goes between the sign and the
+// digits, where digit grouping counts the padding zeros too.
+func (f fspec) zeroGroups() bool {
+	return f.fill == '0' && (f.align == '=' || f.zero && f.align == 0)
+}
+
 // pad applies width, fill and alignment; numbers default to right-aligned.
 func (f fspec) pad(body, sign string) string {
 	n := len([]rune(body)) + len(sign)
@@ -384,7 +396,7 @@ func (f fspec) pad(body, sign string) string {
 	fill := string(f.fill)
 	align := f.align
 	if f.zero && align == 0 {
-		fill, align = "0", '='
+		align = '='
 	}
 	if align == 0 {
 		align = '>'

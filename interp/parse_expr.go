@@ -635,12 +635,33 @@ func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, in
 	var lit strings.Builder
 	flush := func() {
 		if lit.Len() > 0 {
-			f.parts = append(f.parts, fpart{lit: decodeEscapes(lit.String())})
+			text := lit.String()
+			if !t.raw {
+				text = decodeEscapes(text)
+			}
+			f.parts = append(f.parts, fpart{lit: text})
 			lit.Reset()
 		}
 	}
 	for i < len(body) {
 		c := body[i]
+		if c == '\\' && !t.raw && i+1 < len(body) {
+			// An escape is literal text; \N{NAME}'s braces open no field.
+			if body[i+1] == 'N' {
+				_, end, msg := namedEscape(body, i+2)
+				if msg != "" {
+					ps.failAt(t, "(unicode error) 'unicodeescape' codec can't decode bytes: "+msg)
+				}
+				lit.WriteString(string(body[i:end]))
+				i = end
+				continue
+			}
+			if body[i+1] == '\\' {
+				lit.WriteString(`\\`)
+				i += 2
+				continue
+			}
+		}
 		if c == '}' && inSpec {
 			break
 		}

@@ -36,6 +36,7 @@ type token struct {
 	endCol    int
 	level     int // open brackets around the token
 	fstr      bool
+	raw       bool // an r-prefixed literal: an f-string's parts keep their backslashes
 	bytes     bool // a bytes literal: val holds code points 0-255, one per byte
 }
 
@@ -65,6 +66,7 @@ type scanner struct {
 	parens  []token // open brackets
 	toks    []token
 	atBOL   bool
+	litBody int // where the string literal being scanned starts its body, for escape errors
 }
 
 func synErr(line, col int, format string, args ...any) *SyntaxError {
@@ -361,6 +363,7 @@ func (s *scanner) str(prefix string, col int) {
 	} else {
 		s.pos++
 	}
+	s.litBody = s.pos
 	var b strings.Builder
 	depth := 0
 	for {
@@ -455,7 +458,7 @@ func (s *scanner) str(prefix string, col int) {
 		b.WriteRune(c)
 		s.pos++
 	}
-	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr, bytes: isBytes, level: len(s.parens)}
+	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr, raw: raw, bytes: isBytes, level: len(s.parens)}
 	s.toks = append(s.toks, t)
 }
 
@@ -500,6 +503,14 @@ func (s *scanner) escape(n rune, b *strings.Builder) {
 			s.pos++
 		}
 		b.WriteRune(rune(v))
+	case 'N':
+		r, end, msg := namedEscape(s.src, s.pos)
+		if msg != "" {
+			from := s.pos - 2 - s.litBody
+			panic(synErr(s.line, s.pos-s.lineBeg, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s", from, end-1-s.litBody, msg))
+		}
+		s.pos = end
+		b.WriteRune(r)
 	default:
 		if n >= '0' && n <= '7' {
 			v := int(n - '0')
@@ -513,6 +524,29 @@ func (s *scanner) escape(n rune, b *strings.Builder) {
 		b.WriteByte('\\')
 		b.WriteRune(n)
 	}
+}
+
+// namedEscape reads the {NAME} of a \N{NAME} escape starting at src[i].
+// It returns the character, the index past the '}', and on failure the
+// message CPython's unicodeescape codec gives with end where its
+// reported byte span ends.
+func namedEscape(src []rune, i int) (r rune, end int, msg string) {
+	if i >= len(src) || src[i] != '{' {
+		return 0, i, "malformed \\N character escape"
+	}
+	j := i + 1
+	for j < len(src) && src[j] != '}' && src[j] != '"' && src[j] != '\'' && src[j] != '\n' && src[j] != '\\' {
+		j++
+	}
+	if j >= len(src) || src[j] != '}' || j == i+1 {
+		return 0, j, "malformed \\N character escape"
+	}
+	// Names match whatever their case, as in CPython.
+	r, ok := lookupName(strings.ToUpper(string(src[i+1 : j])))
+	if !ok {
+		return 0, j + 1, "unknown Unicode character name"
+	}
+	return r, j + 1, ""
 }
 
 // decodeEscapes decodes backslash escapes in an f-string literal part.
