@@ -1115,11 +1115,13 @@ func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
 		if r.T != tagNone {
 			return Val{}, newErr(TypeError, "__init__() should return None, not '%s'", typeName(r))
 		}
-	} else if len(kwn) > 0 && t.isSub(ImportError) {
-		// ImportError(msg, name=..., path=...)
+	} else if len(kwn) > 0 && (t.isSub(ImportError) || t.isSub(NameError) || t.isSub(AttributeError)) {
+		// ImportError(msg, name=..., path=...), NameError(msg, name=...),
+		// AttributeError(msg, name=..., obj=...)
 		pos := len(args) - len(kwn)
 		for i, k := range kwn {
-			if k != "name" && k != "path" {
+			ok := k == "name" || k == "path" && t.isSub(ImportError) || k == "obj" && t.isSub(AttributeError)
+			if !ok {
 				return Val{}, newErr(TypeError, "%s() got an unexpected keyword argument '%s'", t.name, k)
 			}
 			e.attrs.set(k, args[pos+i])
@@ -1222,8 +1224,12 @@ func (vm *VM) exceptionOwnAttr(e *Exception, self Val, name string) (Val, bool) 
 			return NoneVal, nil
 		}}), true
 	case "name", "path", "name_from":
-		if e.typ.isSub(ImportError) {
+		if e.typ.isSub(ImportError) || name == "name" && (e.typ.isSub(NameError) || e.typ.isSub(AttributeError)) {
 			return NoneVal, true // not set by import or the constructor
+		}
+	case "obj":
+		if e.typ.isSub(AttributeError) {
+			return NoneVal, true
 		}
 	case "value":
 		if e.typ.isSub(StopIteration) {

@@ -281,7 +281,7 @@ func (vm *VM) unboundGlobal(f *frame, slot int32) (Val, error) {
 	if v, ok := vm.globalMiss(f, slot); ok {
 		return v, nil
 	}
-	return Val{}, newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[slot]))
+	return Val{}, nameErr(vm.nameErrorMsg(f, vm.mod.gnames[slot]), vm.mod.gnames[slot])
 }
 
 // nsGlobalPrefix marks the module slots of code run over a globals dict

@@ -158,7 +158,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		if m, ok := vm.tableAttr(self, name); ok {
 			return vm.call(m, args, kwn)
 		}
-		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
+		return Val{}, attrErr(self, name)
 	}
 	if !hasMethod(self, name) {
 		switch self.O.(type) {
@@ -169,7 +169,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		if m, ok := self.O.(*Module); ok {
 			fv, ok := m.lookup(name)
 			if !ok {
-				return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
+				return Val{}, attrErr(self, name)
 			}
 			return vm.call(fv, args, kwn)
 		}
@@ -184,7 +184,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 				return vm.call(m, args, kwn)
 			}
 		}
-		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
+		return Val{}, attrErr(self, name)
 	}
 	return vm.callBuiltinMethod(self, name, args, kwn)
 }
@@ -230,7 +230,7 @@ func (vm *VM) callBuiltinMethod(self Val, name string, args []Val, kwn []string)
 		f := self.F()
 		return BoolVal(f == float64(int64(f))), nil
 	}
-	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(self, name))
+	return Val{}, attrErr(self, name)
 }
 
 func (vm *VM) seqMethod(tname string, items []Val, name string, args []Val) (Val, error) {
@@ -306,7 +306,7 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		return NoneVal, nil
 	case "appendleft", "popleft", "extendleft", "rotate":
 		if !l.deque {
-			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(l), name))
+			return Val{}, attrErr(ObjVal(l), name)
 		}
 		switch name {
 		case "appendleft":
@@ -508,7 +508,7 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 	switch name {
 	case "most_common", "elements", "total", "subtract":
 		if !d.counter {
-			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(d), name))
+			return Val{}, attrErr(ObjVal(d), name)
 		}
 		es := vm.mostCommon(d)
 		switch name {
@@ -569,7 +569,7 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		return Val{}, newErrVal(KeyError, args[0])
 	case "move_to_end":
 		if !d.ordered {
-			return Val{}, newErr(AttributeError, "%s", attrErrorMsg(ObjVal(d), name))
+			return Val{}, attrErr(ObjVal(d), name)
 		}
 		return d.moveToEnd(args, kwn)
 	case "popitem":

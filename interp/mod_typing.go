@@ -50,7 +50,14 @@ var typingAliased = map[string]bool{"Union": true, "Optional": true, "List": tru
 
 func typingModule(vm *VM) *Module {
 	m := newModule("typing")
-	var form *Class
+	var form, tdBase *Class
+	isForm := func(v Val) (string, bool) {
+		if inst, ok := v.O.(*Instance); ok && inst.cls == form {
+			r, _ := vm.getAttr(v, "_repr")
+			return vm.strOf(r), true
+		}
+		return "", false
+	}
 	newForm := func(repr string, entries []Val) Val {
 		f := vm.newInstancePlain(form)
 		vm.objectSetAttr(f, "_repr", StrVal(repr))
@@ -118,6 +125,9 @@ func typingModule(vm *VM) *Module {
 		},
 		"__call__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			base, _ := vm.getAttr(args[0], "_repr")
+			if vm.strOf(base) == "typing.TypedDict" {
+				return vm.typedDictCall(tdBase, isForm, args[1:], kwn)
+			}
 			return Val{}, newErr(TypeError, "Cannot instantiate %s", vm.strOf(base))
 		},
 		"__mro_entries__": func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -215,7 +225,8 @@ func typingModule(vm *VM) *Module {
 		},
 	})
 	m.attrs["NamedTuple"] = newForm("typing.NamedTuple", []Val{ObjVal(ntBase)})
-	m.attrs["TypedDict"] = newForm("typing.TypedDict", []Val{})
+	tdBase = vm.typedDictBase(isForm)
+	m.attrs["TypedDict"] = newForm("typing.TypedDict", []Val{ObjVal(tdBase)})
 	return m
 }
 

@@ -131,7 +131,7 @@ func (vm *VM) subclassedModuleAttr(m *Module, cls *Class, o Val, name string) (V
 	if ga, ok := cls.lookup("__getattr__"); ok {
 		return vm.call(ga, []Val{o, StrVal(name)}, nil)
 	}
-	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+	return Val{}, attrErr(o, name)
 }
 
 // setModuleClass is m.__class__ = v: a subclass of ModuleType, or

@@ -239,6 +239,27 @@ func importHint(m *Module, name string) string {
 	return ""
 }
 
+// attrErr is the AttributeError for o lacking name, with the name and
+// obj attributes CPython 3.10+ gives it.
+func attrErr(o Val, name string) *PyErr {
+	return withAttrInfo(newErr(AttributeError, "%s", attrErrorMsg(o, name)), o, name)
+}
+
+// withAttrInfo sets AttributeError e's name and obj.
+func withAttrInfo(e *PyErr, o Val, name string) *PyErr {
+	e.exc.attrs.set("name", StrVal(name))
+	e.exc.attrs.set("obj", o)
+	return e
+}
+
+// nameErr is the NameError msg for name, which it keeps as its name
+// attribute (msg may hold a hint after hintSep).
+func nameErr(msg, name string) *PyErr {
+	e := newErr(NameError, "%s", msg)
+	e.exc.attrs.set("name", StrVal(name))
+	return e
+}
+
 // attrErrorMsg is AttributeError's message with CPython's suggestion.
 func attrErrorMsg(v Val, name string) string {
 	t := typeName(v)

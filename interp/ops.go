@@ -304,7 +304,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		cur := vm.mod.load(in.A)
 		b, isBuiltin := vm.bi[globalBase(vm.mod.gnames[in.A])]
 		if cur.T == tagEmpty || isBuiltin && cur == b {
-			return newErr(NameError, "%s", vm.nameErrorMsg(f, vm.mod.gnames[in.A]))
+			return nameErr(vm.nameErrorMsg(f, vm.mod.gnames[in.A]), vm.mod.gnames[in.A])
 		}
 		vm.mod.store(in.A, b)
 		if vm.mod.live != nil {
@@ -501,7 +501,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if in.C == 1 {
 			// DELETE_NAME: only the class namespace, never its bases.
 			if _, ok := vm.classNamespaceGet(o, name); !ok {
-				return newErr(NameError, "%s", vm.nameErrorMsg(f, name))
+				return nameErr(vm.nameErrorMsg(f, name), name)
 			}
 		}
 		return vm.delAttr(o, name)

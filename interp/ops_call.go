@@ -637,7 +637,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		case "__class__":
 			return vm.typeOf(o), nil
 		}
-		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+		return Val{}, attrErr(o, name)
 	}
 	switch t := o.O.(type) {
 	case *Dict:
@@ -660,7 +660,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if v, ok := vm.tableAttr(o, name); ok {
 			return v, nil
 		}
-		return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+		return Val{}, attrErr(o, name)
 	case *Property:
 		if v, ok := t.attr(name); ok {
 			return v, nil
@@ -682,7 +682,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			// Called only when normal lookup fails, as in CPython.
 			return vm.call(ga, []Val{o, StrVal(name)}, nil)
 		}
-		return Val{}, newErr(AttributeError, "%s", instAttrErrorMsg(t, name))
+		return Val{}, withAttrInfo(newErr(AttributeError, "%s", instAttrErrorMsg(t, name)), o, name)
 	case *Class:
 		if name == "__doc__" {
 			// Not inherited: each class has its own.
@@ -731,7 +731,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if d, ok := vm.slotMemberDescr(t, name); ok {
 			return d, nil
 		}
-		return Val{}, newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name)
+		return Val{}, withAttrInfo(newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name), o, name)
 	case *SuperObj:
 		if e, ok := t.self.O.(*Exception); ok {
 			if v, ok := vm.superOfException(t, e, name); ok {
@@ -1156,7 +1156,7 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	if v, ok := vm.tableAttr(o, name); ok {
 		return v, nil
 	}
-	return Val{}, newErr(AttributeError, "%s", attrErrorMsg(o, name))
+	return Val{}, attrErr(o, name)
 }
 
 // rangeAttr is a range's start, stop or step.

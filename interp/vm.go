@@ -173,10 +173,10 @@ func (f *frame) cellUnbound(i int32) error {
 		if g := f.code.nsGlobals; g != nil && g.glive != nil && g.glive.cells != nil {
 			if c, ok := f.objs[i].(*Cell); ok && g.glive.cells[f.code.localNames[i]] == c {
 				// A global of exec's dict, deleted from it.
-				return newErr(NameError, "name '%s' is not defined", f.code.localNames[i])
+				return nameErr("name '"+f.code.localNames[i]+"' is not defined", f.code.localNames[i])
 			}
 		}
-		return newErr(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", f.code.localNames[i])
+		return nameErr("cannot access free variable '"+f.code.localNames[i]+"' where it is not associated with a value in enclosing scope", f.code.localNames[i])
 	}
 	return f.unbound(i)
 }
@@ -185,7 +185,7 @@ func (f *frame) unbound(i int32) error {
 	if int(i) < len(f.code.localNames) {
 		name := f.code.localNames[i]
 		if f.code.nsTop {
-			return newErr(NameError, "name '%s' is not defined", name)
+			return nameErr("name '"+name+"' is not defined", name)
 		}
 		return newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
 	}
