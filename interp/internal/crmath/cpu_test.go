@@ -44,6 +44,7 @@ func TestCPUCost(t *testing.T) {
 		{"hypot", func(x float64) float64 { return Hypot(x, 1.3) }, func(x float64) float64 { return math.Hypot(x, 1.3) }},
 		{"pow", func(x float64) float64 { return Pow(abs(x), 1.37) }, func(x float64) float64 { return math.Pow(abs(x), 1.37) }},
 		{"sinh", Sinh, math.Sinh}, {"cbrt", Cbrt, math.Cbrt},
+		{"crpow", func(x float64) float64 { return crPow(abs(x), 1.37) }, func(x float64) float64 { return math.Pow(abs(x), 1.37) }},
 		{"sin(1e200x)", func(x float64) float64 { return Sin(x * 1e200) }, func(x float64) float64 { return math.Sin(x * 1e200) }},
 	}
 	const n = 200000

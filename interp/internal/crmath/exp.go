@@ -202,10 +202,11 @@ func Log2(x float64) float64 {
 	return r.hi + r.lo
 }
 
-// Pow is x**y correctly rounded, for the cases the C library computes:
+// crPow is x**y correctly rounded, for the cases the C library computes:
 // x > 0 finite and y finite, or x < 0 with y an integer. Zeros, infinities
 // and NaNs go to math.Pow, whose special cases are C99's as CPython's.
-func Pow(x, y float64) float64 {
+// Pow (glibc's) is checked against it.
+func crPow(x, y float64) float64 {
 	if x == 0 || y == 0 || math.IsInf(x, 0) || math.IsNaN(x) || math.IsInf(y, 0) || math.IsNaN(y) || x == 1 {
 		return math.Pow(x, y)
 	}

@@ -49,6 +49,5 @@ func TestSpecialAgainstCPython(t *testing.T) {
 // others follow glibc's or CPython's formulas around our exp, log, pow and
 // sin, which are correctly rounded where glibc's are not.
 var specialOff = map[string]string{
-	"erfc(0x1.fab64e6231426p+03)":  "0x1.5cb1d5146a2abp-367",
-	"gamma(0x1.4a64b9f8aff93p-28)": "0x1.8cb701ba1163ap+27",
+	"erfc(0x1.fab64e6231426p+03)": "0x1.5cb1d5146a2abp-367",
 }

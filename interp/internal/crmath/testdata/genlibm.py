@@ -1,0 +1,127 @@
+# Dumps CPython's (glibc 2.36's) pow, exp and log on a large deterministic
+# sample, for libm_off.txt. The arguments come from a splitmix64 stream
+# that libm_test.go reproduces operation for operation (which it checks):
+# "name index argument(s) result", in hex.
+#
+# Regenerate (x86-64 with FMA and AVX2, Debian 12's glibc):
+#   python3.13 genlibm.py > /tmp/fma.txt
+#   GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA python3.13 genlibm.py > /tmp/generic.txt
+#   CRMATH_LIBM_DUMP=fma=/tmp/fma.txt,generic=/tmp/generic.txt go test -run LibmSample
+# (the tunable makes glibc's ifunc pick its generic variant).
+import math
+import struct
+import sys
+
+M = (1 << 64) - 1
+N = 200000  # samples per function
+
+
+class Stream:
+    def __init__(self, seed):
+        self.s = seed
+
+    def next(self):
+        self.s = (self.s + 0x9E3779B97F4A7C15) & M
+        z = self.s
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M
+        return z ^ (z >> 31)
+
+    def unif(self):  # [0, 1)
+        return (self.next() >> 11) * 2.0**-53
+
+    def uniform(self, a, b):
+        return a + (b - a) * self.unif()
+
+    def randint(self, a, b):  # a <= n <= b
+        return a + self.next() % (b - a + 1)
+
+    def xbits(self, e):  # 2**e times a random mantissa in [1, 2)
+        return struct.unpack('<d', struct.pack('<Q', (1023 + e) << 52 | self.next() >> 12))[0]
+
+    def sub(self):  # a random subnormal, never 0
+        return struct.unpack('<d', struct.pack('<Q', self.next() >> 12 | 1))[0]
+
+    def sign(self):
+        return -1.0 if self.next() & 1 else 1.0
+
+
+def pow_args(s, i):
+    c = i % 10
+    if c == 0:
+        return s.uniform(0, 10), s.uniform(-10, 10)
+    if c == 1:
+        return s.xbits(s.randint(-20, 20)), s.uniform(-30, 30)
+    if c == 2:
+        return s.uniform(0, 100), float(s.randint(0, 24) - 12)
+    if c == 3:
+        return s.uniform(0, 100), float(s.randint(0, 40) - 20) + 0.5
+    if c == 4:
+        e = s.randint(0, 2045) - 1022
+        return s.xbits(e), s.uniform(-1, 1) * (1070.0 / (abs(e) + 1))
+    if c == 5:
+        x = 1 + s.uniform(-1, 1) * 2.0**-s.randint(1, 40)
+        return x, s.uniform(-1, 1) * 2.0**s.randint(0, 45)
+    if c == 6:
+        return -s.uniform(0, 20), float(s.randint(0, 128) - 64)
+    if c == 7:
+        return s.sub(), s.uniform(-1.1, 1.1)
+    if c == 8:
+        return s.uniform(0.5, 2), s.uniform(-1, 1) * 2.0**s.randint(8, 13)
+    x = s.uniform(0, 3)
+    if s.next() & 1:
+        return x, s.uniform(-1, 1) * 2.0**-s.randint(55, 75)
+    return x, s.uniform(-1, 1) * 2.0**s.randint(60, 66)
+
+
+def exp_args(s, i):
+    c = i % 6
+    if c == 0:
+        return s.uniform(-746, 710)
+    if c == 1:
+        return s.uniform(-1, 1)
+    if c == 2:
+        return s.sign() * s.xbits(s.randint(-60, 9))
+    if c == 3:
+        return s.uniform(-746, -700)
+    if c == 4:
+        return s.uniform(700, 709.8)
+    return s.uniform(-20, 20)
+
+
+def log_args(s, i):
+    c = i % 5
+    if c == 0:
+        return s.xbits(s.randint(0, 2045) - 1022)
+    if c == 1:
+        return s.uniform(0.5, 2)
+    if c == 2:
+        return 1 + s.uniform(-1, 1) * 2.0**-s.randint(1, 50)
+    if c == 3:
+        return s.sub()
+    return s.uniform(0, 1000)
+
+
+def show(f, *a):
+    try:
+        return f(*a).hex()
+    except OverflowError:
+        return 'inf'
+
+
+def main():
+    for name, gen, f, seed in (('pow', pow_args, math.pow, 1), ('exp', exp_args, math.exp, 2), ('log', log_args, math.log, 3)):
+        s = Stream(seed)
+        out = []
+        for i in range(N):
+            a = gen(s, i)
+            if not isinstance(a, tuple):
+                a = (a,)
+            r = show(f, *a)
+            if r == 'inf' and name == 'pow' and a[0] < 0 and a[1] % 2 == 1:
+                r = '-inf'
+            out.append('%s %d %s %s\n' % (name, i, ' '.join(x.hex() for x in a), r))
+        sys.stdout.write(''.join(out))
+
+
+main()
