@@ -19,15 +19,34 @@ func TestMain(m *testing.M) {
 }
 
 func checkFirstUse() error {
-	if core != nil || uops != nil {
+	if base != nil || derived != nil || uops != nil {
 		return fmt.Errorf("built before first use")
 	}
-	// A recording runs only core's uops: finding them builds no variants.
-	if _, ok := Lookup("float_add_bits"); !ok || core == nil {
-		return fmt.Errorf("Lookup(float_add_bits) found nothing or left core unbuilt")
+	// A recording runs only core's uops: finding them builds no variants,
+	// and a derived one is made alone.
+	if _, ok := Lookup("float_add_bits"); !ok || base == nil || len(derived) != 1 {
+		return fmt.Errorf("Lookup(float_add_bits) found nothing, left the base unbuilt or made %d derived uops", len(derived))
 	}
 	if uops != nil {
 		return fmt.Errorf("finding a core uop built the optimizer's variants")
+	}
+	// Every uop of the whole core is a base one or made alone, and no
+	// other is.
+	core := buildCore()
+	for name := range core {
+		if _, ok := base[name]; !ok {
+			if _, ok := coreDerived(name); !ok {
+				return fmt.Errorf("core uop %q is not made alone", name)
+			}
+		}
+	}
+	if uops != nil {
+		return fmt.Errorf("checking the core built the optimizer's variants")
+	}
+	for _, name := range []string{"float_add_r__t_f0_s_f1", "int_foo", "float_jump_if_", "list_store_bits", "int_lt_bits"} {
+		if _, ok := coreDerived(name); ok {
+			return fmt.Errorf("coreDerived made %q, no core uop", name)
+		}
 	}
 	// A base uop, a _bits variant, a register variant and one made last
 	// (registerNonNeg's).

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -1130,45 +1131,123 @@ func bitsOnly(base uop) uop {
 // The uops' references by name, built on first use: every minipy process
 // links this package, and most never record a trace, so building them at
 // init (1.4 M instructions: ~450 closures, their names and the map) was
-// paid by processes that never ran them. core holds the uops a recording
-// runs (the base uops, their _bits forms, the compares); uops adds the
-// optimizer's variants (registers, kinds, indexes known >= 0), which only
-// the uops mode and the tests step: built with core they were two thirds
-// of the first recording's table (callgrind, spectral_norm: 320 K of
-// instructions, 233 K of them registerVariants).
+// paid by processes that never ran them. A recording looks up the base
+// uops (one map literal) and makes each _bits form or compare it steps
+// the first time it is asked for (coreDerived); uops holds every uop,
+// the optimizer's variants (registers, kinds, indexes known >= 0) too,
+// which only the uops mode and the tests step: built with the base they
+// were two thirds of the first recording's table (callgrind,
+// spectral_norm: 320 K of instructions, 233 K of them registerVariants),
+// and the whole core at once (the 45 derived uops' names, closures and
+// map entries) two thirds of the rest: 76 K -> 26 K instructions.
 var (
-	coreOnce sync.Once
-	core     map[string]uop // (read through coreTable)
-	uopsOnce sync.Once
-	uops     map[string]uop // (read through uopTable)
+	baseOnce  sync.Once
+	base      map[string]uop // (read through baseTable)
+	derivedMu sync.Mutex
+	derived   map[string]uop // coreDerived's, made so far
+	uopsOnce  sync.Once
+	uops      map[string]uop // (read through uopTable)
 )
 
-// coreTable is core, built if no call has yet.
-func coreTable() map[string]uop {
-	coreOnce.Do(func() { core = buildCore() })
-	return core
+// baseTable is base, built if no call has yet.
+func baseTable() map[string]uop {
+	baseOnce.Do(func() { base = baseUops() })
+	return base
 }
 
 // uopTable is uops, built if no call has yet.
 func uopTable() map[string]uop {
-	uopsOnce.Do(func() { uops = buildUops(coreTable()) })
+	uopsOnce.Do(func() { uops = buildUops(buildCore()) })
 	return uops
 }
 
-// lookupUop is the uop named op: from core if it is there, from the whole
-// table (built on this first miss) if not.
+// lookupUop is the uop named op: a core one (base or derived) if it is
+// one, from the whole table (built on this first miss) if not.
 func lookupUop(op string) (uop, bool) {
-	if f, ok := coreTable()[op]; ok {
+	if f, ok := baseTable()[op]; ok {
 		return f, true
 	}
-	f, ok := uopTable()[op]
+	derivedMu.Lock()
+	f, ok := derived[op]
+	if !ok {
+		if f, ok = coreDerived(op); ok {
+			if derived == nil {
+				derived = map[string]uop{}
+			}
+			derived[op] = f
+		}
+	}
+	derivedMu.Unlock()
+	if ok {
+		return f, true
+	}
+	f, ok = uopTable()[op]
 	return f, ok
 }
 
+// coreDerived makes the core uop named op that is not a base one: a _bits
+// form, a _mt list access or a compare (buildCore's, one at a time).
+func coreDerived(op string) (uop, bool) {
+	if b, ok := strings.CutSuffix(op, "_bits"); ok && slices.Contains(bitsVariants, b) {
+		return bitsOnly(baseTable()[b]), true
+	}
+	switch op {
+	case "list_load_mt":
+		return listLoadMT, true
+	case "list_store_mt":
+		return listStoreMT, true
+	}
+	if name, ok := strings.CutPrefix(op, "int_jump_if_"); ok {
+		if cmp, ok := intCmps[name]; ok {
+			return intJumpIf(cmp), true
+		}
+	} else if name, ok := strings.CutPrefix(op, "int_"); ok {
+		if cmp, ok := intCmps[name]; ok {
+			return intCompare(cmp), true
+		}
+	}
+	if name, ok := strings.CutPrefix(op, "float_jump_if_"); ok {
+		if cmp, ok := floatCmps[name]; ok {
+			return floatJumpIf(cmp), true
+		}
+	} else if name, ok := strings.CutPrefix(op, "float_"); ok {
+		if cmp, ok := floatCmps[name]; ok {
+			return floatCompare(cmp), true
+		}
+	}
+	return nil, false
+}
+
+func intCompare(cmp func(a, b int64) bool) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		setBool(m.slot(0), cmp(i64(m.slot(1)), i64(m.slot(2))))
+		return Continue, 0
+	}
+}
+
+func intJumpIf(cmp func(a, b int64) bool) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		return jumpIf(cmp(i64(m.slot(0)), i64(m.slot(1))))
+	}
+}
+
+func floatCompare(cmp func(a, b float64) bool) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		setBool(m.slot(0), cmp(f64(m.slot(1)), f64(m.slot(2))))
+		return Continue, 0
+	}
+}
+
+func floatJumpIf(cmp func(a, b float64) bool) uop {
+	return func(m *machine) (Next, templates.ExitCode) {
+		return jumpIf(cmp(f64(m.slot(0)), f64(m.slot(1))))
+	}
+}
+
 // buildCore is the table of the uops a recording runs: baseUops, their
-// _bits forms and the compares.
+// _bits forms and the compares (uopTable's start).
 func buildCore() map[string]uop {
-	base := baseUops()
+	base := baseTable()
 	// Sized at once, it is not rehashed as it grows (one rehash of the
 	// table was a quarter of the instructions of starting minipy).
 	uops := make(map[string]uop, len(base)+len(bitsVariants)+2+2*(len(intCmps)+len(floatCmps)))
@@ -1181,24 +1260,12 @@ func buildCore() map[string]uop {
 	uops["list_load_mt"] = listLoadMT
 	uops["list_store_mt"] = listStoreMT
 	for name, cmp := range intCmps {
-		cmp := cmp
-		uops["int_"+name] = func(m *machine) (Next, templates.ExitCode) {
-			setBool(m.slot(0), cmp(i64(m.slot(1)), i64(m.slot(2))))
-			return Continue, 0
-		}
-		uops["int_jump_if_"+name] = func(m *machine) (Next, templates.ExitCode) {
-			return jumpIf(cmp(i64(m.slot(0)), i64(m.slot(1))))
-		}
+		uops["int_"+name] = intCompare(cmp)
+		uops["int_jump_if_"+name] = intJumpIf(cmp)
 	}
 	for name, cmp := range floatCmps {
-		cmp := cmp
-		uops["float_"+name] = func(m *machine) (Next, templates.ExitCode) {
-			setBool(m.slot(0), cmp(f64(m.slot(1)), f64(m.slot(2))))
-			return Continue, 0
-		}
-		uops["float_jump_if_"+name] = func(m *machine) (Next, templates.ExitCode) {
-			return jumpIf(cmp(f64(m.slot(0)), f64(m.slot(1))))
-		}
+		uops["float_"+name] = floatCompare(cmp)
+		uops["float_jump_if_"+name] = floatJumpIf(cmp)
 	}
 	return uops
 }
