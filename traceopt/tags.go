@@ -1,6 +1,8 @@
 package traceopt
 
 import (
+	"fmt"
+
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
 )
@@ -42,17 +44,24 @@ type bitsVariant struct {
 
 // bitsByOp is bitsOnly as an array indexed by op (ok: op has a variant):
 // SkipKnownTags asks about every instruction, and a map lookup was a
-// tenth of the pass.
+// tenth of the pass. Four bytes an op, the tag in one (tags are small):
+// with bitsVariant's word-wide tag it was two pages, two page faults in a
+// run's first optimize.
 var bitsByOp [generated.NumOps]struct {
-	bitsVariant
-	ok bool
+	variant generated.Op
+	tag     uint8
+	ok      bool
 }
 
 // initBitsVariants makes a _bits variant its uop to every other pass.
 func initBitsVariants() {
 	for op, v := range bitsOnly {
 		opInfo[v.variant] = opInfo[op]
-		bitsByOp[op].bitsVariant, bitsByOp[op].ok = v, true
+		if v.tag > 0xff {
+			panic(fmt.Sprintf("BUG: traceopt: %v's _bits variant writes tag %d, past a byte", op, v.tag))
+		}
+		e := &bitsByOp[op]
+		e.variant, e.tag, e.ok = v.variant, uint8(v.tag), true
 	}
 }
 
@@ -118,7 +127,8 @@ func SkipKnownTags(t *Trace) {
 		var v bitsVariant
 		ok := int(in.Op) < len(bitsByOp) && bitsByOp[in.Op].ok
 		if ok {
-			v = bitsByOp[in.Op].bitsVariant
+			e := &bitsByOp[in.Op]
+			v = bitsVariant{e.variant, templates.Tag(e.tag)}
 		}
 		if !ok || in.Op == generated.OpListLoad && t.Shared {
 			// (Shared traces' list loads become list_load_mt, which
