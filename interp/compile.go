@@ -1137,6 +1137,7 @@ func (c *compiler) forStmt(x *For) {
 		c.caretAt(x.iter)
 		c.emit(opGetIter, it, it)
 		c.markOwnedIter()
+		c.markOwnedSplit()
 	}
 	tgt, body := c.loopBody(x.target, x.body, l)
 	c.line = x.line

@@ -723,6 +723,7 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 	} else {
 		c.emit(opGetIter, it, it)
 		c.markOwnedIter()
+		c.markOwnedSplit()
 		if gi == 0 && len(x.gens) == 1 && len(g.ifs) == 0 && x.kind == "list" {
 			// Every item of the iterable becomes an element.
 			c.compSized = it + 1

@@ -90,6 +90,10 @@ func (vm *VM) doneSeqIter(f *frame, s int32, it *seqIter) {
 func (vm *VM) doneListIter(f *frame, s int32, it *listIter) {
 	f.regs[s] = templates.Value{Tag: tagNone}
 	f.objs[s] = nil
+	if it.split {
+		vm.putSplitList(it.l)
+		it.split = false
+	}
 	it.l, it.i = nil, 0
 	if p := &vm.loopIters; p.nl < iterPoolDepth {
 		p.list[p.nl] = it

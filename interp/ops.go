@@ -331,6 +331,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		if in.E&ownedIter != 0 {
 			if it := vm.ownedIterOf(v); it != nil {
+				if in.E&ownedSplit != 0 && vm.takeSplitNote(in, v) {
+					it.(*listIter).split = true
+				}
 				f.set(in.A, ObjVal(it))
 				return nil
 			}

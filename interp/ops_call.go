@@ -572,7 +572,9 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 	n := int(in.C)
 	if n == 0 {
 		// s.lower(), s.isupper() ...: nothing to push or pop.
+		vm.extraFrame = f
 		v, err := fn(vm, f.get(in.B), nil, nil)
+		vm.extraFrame = nil
 		if err != nil {
 			return err
 		}
@@ -596,7 +598,9 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 			}
 		}
 		vm.argSP = sp + n
+		vm.extraFrame = f
 		v, err := fn(vm, f.get(in.B), args, nil)
+		vm.extraFrame = nil
 		vm.argSP = sp
 		args[0].O = nil
 		if n == 2 {
@@ -612,7 +616,9 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 	if err != nil {
 		return err
 	}
+	vm.extraFrame = f
 	v, err := fn(vm, f.get(in.B), args, nil)
+	vm.extraFrame = nil
 	vm.popArgs(n)
 	if err != nil {
 		return err

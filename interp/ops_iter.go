@@ -14,6 +14,9 @@ type listIter struct {
 	l     *List
 	i     int
 	owned bool // made by a loop's marked GET_ITER, seen by no one else (iter_reuse.go)
+	// split: l is a list split made for this loop alone, which the pool
+	// takes back when the loop finishes (split_reuse.go).
+	split bool
 }
 
 // exhaust marks an iterator that has reached its list's end: as CPython's

@@ -110,6 +110,14 @@ type VM struct {
 	stripSet   [256]bool
 	// words are the short strs strip and lower share (wordcache.go).
 	words *wordCache
+	// extraFrame is the frame whose built-in method callExtraAt or
+	// extraArgs is calling, while it runs; splitNote is the list split
+	// made for the loop whose GET_ITER is splitSite, and splitPool keeps
+	// such lists once their loops finish (split_reuse.go).
+	extraFrame *frame
+	splitNote  *List
+	splitSite  *Instr
+	splitPool  splitPool
 }
 
 type frame struct {

@@ -183,7 +183,9 @@ func (vm *VM) extraArgs(f *frame, in *Instr, pc int) (Val, bool, error) {
 	}
 	vm.argSP = sp + n
 	f.pc = int32(pc + k + 1)
+	vm.extraFrame = f
 	v, err := fn(vm, Val{T: tagObject, B: f.regs[in.B].Bits, O: f.objs[in.B]}, args, nil)
+	vm.extraFrame = nil
 	vm.argSP = sp
 	clear(args)
 	if err == nil {
