@@ -542,6 +542,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.set(in.A, v)
 		return nil
 	case opUnpack:
+		vm.unpackSlot(f, in.B) // a private local's list may be packed (packed.go)
 		src, err := f.load(in.B)
 		if err != nil {
 			return err
@@ -1146,7 +1147,14 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 		}
 		if star >= 0 && x.Len() >= n-1 {
 			rest := x.Len() - (n - 1 - star)
-			mid := x.slice(int64(star), int64(rest), 1)
+			var mid *List
+			if vm.threaded() {
+				mid = x.slice(int64(star), int64(rest), 1)
+			} else {
+				// In a pooled array: first, *rest = rest drops one of
+				// the same size each time (fresh.go, privNew).
+				mid = vm.sliceFresh(x, int64(star), int64(rest), 1)
+			}
 			for i := 0; i < star; i++ {
 				f.set(base+int32(i), x.at(i))
 			}
