@@ -191,6 +191,9 @@ type (
 	Nonlocal struct {
 		pos
 		names []string
+		// nsGlobal: a global statement of a function exec defines over a
+		// dict, made a nonlocal of exec's top level (nsGlobalsAsNonlocals).
+		nsGlobal bool
 	}
 	Def struct {
 		pos

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/copypatch/copypatch/templates"
@@ -24,6 +25,8 @@ type Code struct {
 	// its locals are the dicts' names, so one it deleted is a name not
 	// defined (NameError), not an unbound local.
 	nsTop bool
+	// nsSelf marks such a top level whose globals dict is its locals too.
+	nsSelf bool
 	// nsGlobals is the globals dict of code exec ran over a dict of its
 	// own (and of the functions it defines): a global read that finds
 	// its slot empty looks the name up there (globalMiss).
@@ -111,6 +114,10 @@ type moduleState struct {
 	// watched marks the globals whose stores bump assumeGen: those
 	// traces check or keep in slots (trace_checks.go).
 	watched []bool
+	// nsShadowed are the builtin names whose nsGlobalPrefix slots stay
+	// empty, so that code exec ran over a dict reads them from that dict
+	// or its own __builtins__ (exec_globals.go).
+	nsShadowed sync.Map
 }
 
 func (m *moduleState) global(name string) int {
@@ -191,6 +198,22 @@ type compiler struct {
 	// nsPrefix is the slot-name prefix of those globals: nsGlobalPrefix,
 	// or a program module's own (moduleFree).
 	nsPrefix string
+	// nsFallback, in the top level of code exec runs over a namespace
+	// dict, are the names it binds that are also builtins: a read of one
+	// unbound (never assigned, or deleted) finds the global or builtin
+	// (LOAD_NAME), as CPython's reads of the namespace do. nsFallbackNext
+	// hands them to the compileFunc that compiles that top level.
+	nsFallback, nsFallbackNext map[string]bool
+	// nsOneDict is 1 when exec's globals dict is its locals too (then
+	// LOAD_NAME skips that dict: the top level's names are its locals).
+	nsOneDict, nsOneDictNext int
+	// nsDict is exec's globals dict while compiling code it runs over one
+	// (not a program module's): its global stores and deletes are the
+	// dict's. nsDictNames are the names a function there declares global
+	// that live in a cell of the top level (exec over one dict): its
+	// stores and deletes of them reach the dict too.
+	nsDict      *Dict
+	nsDictNames map[string]bool
 	// rebound are the names a function's body binds or deletes anywhere
 	// (assignments, del, except as, for, with, :=): a parameter not among
 	// them keeps the value it was called with (steadySlot).
@@ -864,6 +887,9 @@ func (c *compiler) del(t Expr) {
 			c.emit(opDelLocal, s)
 		} else if s >= 0 {
 			c.emit(opDelCell, s)
+			c.nsDictDel(x)
+		} else if c.nsDict != nil {
+			c.nsDictDelGlobal(x)
 		} else {
 			c.emit(opDelGlobal, c.global(x.id))
 		}
@@ -1244,8 +1270,8 @@ func (c *compiler) makeFunction(co *Code, params []param, dst int) {
 func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
 	fc := &compiler{mod: c.mod, isFunc: true, locals: map[string]int{}, globals: map[string]bool{},
 		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}, nsGlobals: c.nsGlobals, nsPrefix: c.nsPrefix,
-		asyncFn: c.asyncNext}
-	c.asyncNext = false
+		asyncFn: c.asyncNext, nsFallback: c.nsFallbackNext, nsOneDict: c.nsOneDictNext, nsDict: c.nsDict}
+	c.asyncNext, c.nsFallbackNext, c.nsOneDictNext = false, nil, 0
 	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda), firstLine: int32(at.line)}
 	co := fc.code
 	co.varargSlot, co.varkwSlot = -1, -1
@@ -1291,6 +1317,10 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	}, func([]param, []Stmt) {})
 	nonlocals := map[string]bool{}
 	collectNonlocals(body, nonlocals)
+	if fc.nsDict != nil {
+		fc.nsDictNames = map[string]bool{}
+		collectNSGlobals(body, fc.nsDictNames)
+	}
 	for n := range nonlocals {
 		delete(names, n)
 	}
@@ -1322,6 +1352,9 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 		fc.code.isGenerator = true
 	}
 	fc.cells = cellNames(fc.locals, body)
+	for n := range fc.cells {
+		delete(fc.nsFallback, n) // a cell starts as the builtin (runInNamespace)
+	}
 	for _, n := range sortedKeys(fc.cells) {
 		fc.emit(opMakeCell, fc.locals[n])
 	}
@@ -1427,6 +1460,12 @@ func (c *compiler) resolveFree(name string) int {
 	return s
 }
 
+// isFallback says whether a read of name is LOAD_NAME's (nsFallback):
+// the top level's own binding of it, not a comprehension's.
+func (c *compiler) isFallback(name string) bool {
+	return c.nsFallback[name] && !c.lookupOverlay(name)
+}
+
 // ---- assignment ----
 
 func (c *compiler) storeName(name string, src int, at pos) {
@@ -1436,13 +1475,14 @@ func (c *compiler) storeName(name string, src int, at pos) {
 		return
 	}
 	if c.classGlobals[name] {
-		c.emit(opStoreGlobal, c.global(name), src)
+		c.storeGlobal(name, src)
 		return
 	}
 	if s := c.lookup(name); s < 0 && c.isFunc && !c.globals[name] {
 		if s := c.resolveFree(name); s >= 0 {
 			if c.isCell(name) {
 				c.emit(opStoreCell, s, src)
+				c.nsDictStore(name, src)
 			} else {
 				c.emit(opMove, s, src)
 			}
@@ -1452,6 +1492,7 @@ func (c *compiler) storeName(name string, src int, at pos) {
 	if s := c.lookup(name); s >= 0 {
 		if c.isCell(name) {
 			c.emit(opStoreCell, s, src)
+			c.nsDictStore(name, src)
 			return
 		}
 		if s != src {
@@ -1459,7 +1500,7 @@ func (c *compiler) storeName(name string, src int, at pos) {
 		}
 		return
 	}
-	c.emit(opStoreGlobal, c.global(name), src)
+	c.storeGlobal(name, src)
 }
 
 // assignExpr compiles target = value, evaluating straight into a local when it can.
@@ -1618,7 +1659,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 			c.storeName(t.id, cur, t.pos)
 			return
 		}
-		if s := c.lookup(t.id); s >= 0 && !c.isCell(t.id) {
+		if s := c.lookup(t.id); s >= 0 && !c.isCell(t.id) && !c.isFallback(t.id) {
 			v := c.exprAny(x.value)
 			c.line = x.line
 			c.emit(op, s, s, v, inPlace)
@@ -1639,7 +1680,7 @@ func (c *compiler) augAssign(x *AugAssign) {
 		v := c.exprAny(x.value)
 		c.line = x.line
 		c.emit(op, cur, cur, v, inPlace)
-		c.emit(opStoreGlobal, g, cur)
+		c.storeGlobal(t.id, cur)
 	case *Subscript:
 		o := c.exprAny(t.x)
 		k := c.exprAny(t.index)

@@ -13,7 +13,7 @@ import (
 func (c *compiler) exprAny(e Expr) int {
 	switch x := e.(type) {
 	case *Name:
-		if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) && !c.classNames[x.id] && !c.classBound[x.id] {
+		if s := c.lookup(x.id); s >= 0 && !c.isCell(x.id) && !c.classNames[x.id] && !c.classBound[x.id] && !c.isFallback(x.id) {
 			return s
 		}
 	case *Const:
@@ -55,7 +55,9 @@ func (c *compiler) exprTo(e Expr, dst int) {
 		}
 		if s := c.lookup(x.id); s >= 0 {
 			c.caretAt(x) // an unbound local
-			if c.isCell(x.id) {
+			if c.isFallback(x.id) {
+				c.emit(opLoadName, dst, s, c.global(x.id), c.nsOneDict)
+			} else if c.isCell(x.id) {
 				c.emit(opLoadCell, dst, s)
 			} else if s != dst {
 				c.emit(opMove, dst, s)

@@ -69,6 +69,14 @@ func (vm *VM) evalBuiltins(b map[string]Val) {
 				if d, ok := vm.pylibNS[f.code.filename]; ok {
 					return ObjVal(d), nil
 				}
+				if g := f.code.nsGlobals; g != nil {
+					// exec's dict: at its top level, with the names
+					// bound so far (the frame's locals until it ends).
+					if f.code.nsSelf {
+						vm.syncNSTop(f, g)
+					}
+					return ObjVal(g), nil
+				}
 			}
 		}
 		return vm.globalsDict(), nil
@@ -190,6 +198,9 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 				return Val{}, err
 			}
 		}
+		if vm.moduleFree == nil && vm.moduleCells == nil {
+			vm.watchNSGlobals(gd)
+		}
 	}
 	var ns []*Dict // the names the code sees as its own, later ones first
 	if ld != nil {
@@ -215,7 +226,7 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 		if gd != nil {
 			vm.nsBuiltins(gd, nc.prefix, nc.globals)
 		}
-		v, err = vm.runInNamespace(fn, nc.params, nc.stores, ns)
+		v, err = vm.runInNamespace(fn, nc, ns)
 	}
 	if err != nil {
 		return Val{}, err
@@ -233,6 +244,9 @@ type nsCode struct {
 	params          []string
 	stores, globals map[string]bool
 	prefix          string // of the globals' slot names
+	// fallback are the stored names whose reads fall back to a global
+	// or builtin while unbound (compiler.nsFallback).
+	fallback map[string]bool
 }
 
 // tieCell makes stores and deletes of name in the globals dict d reach
@@ -269,8 +283,13 @@ func (vm *VM) globalMiss(f *frame, slot int32) (Val, bool) {
 	if !strings.HasPrefix(name, nsGlobalPrefix) {
 		return Val{}, false
 	}
-	v, ok, err := f.code.nsGlobals.get(StrVal(globalBase(name)))
-	return v, ok && err == nil
+	base := StrVal(globalBase(name))
+	if v, ok, err := f.code.nsGlobals.get(base); ok && err == nil {
+		return v, true
+	}
+	// Not there: the dict's own builtins (the slot is empty when a dict
+	// shadowed the builtin, nsShadow).
+	return nsBuiltin(f.code.nsGlobals, base.str().s)
 }
 
 // unboundGlobal is LOAD_GLOBAL's slow path, its slot empty: globalMiss's
@@ -295,6 +314,11 @@ const nsGlobalPrefix = "\x00ns."
 func (vm *VM) nsBuiltins(gd *Dict, prefix string, names map[string]bool) {
 	b, _, _ := gd.get(StrVal("__builtins__"))
 	m := vm.mod
+	shared := prefix == nsGlobalPrefix // slots every such dict's code reads
+	own := false                       // builtins of gd's own
+	if x, ok := b.O.(*Module); shared && (!ok || x.name != "builtins") {
+		own = true
+	}
 	for name := range names {
 		var v Val
 		switch x := b.O.(type) {
@@ -302,6 +326,16 @@ func (vm *VM) nsBuiltins(gd *Dict, prefix string, names map[string]bool) {
 			v = x.table()[name]
 		case *Dict:
 			v, _, _ = x.get(StrVal(name))
+		}
+		if shared {
+			if own {
+				// Not for the code of other dicts: this code finds
+				// them in gd (globalMiss).
+				m.nsShadowed.Store(name, true)
+			}
+			if _, ok := m.nsShadowed.Load(name); ok {
+				v = Val{}
+			}
 		}
 		m.storeSlot(int32(m.gindex[prefix+name]), v)
 	}
@@ -322,7 +356,8 @@ func (vm *VM) builtinsVal() Val {
 // that has it, and writes the names the code stores back into ns[0]
 // (exec's writes; eval's code binds only := names), deleting those it
 // left unbound.
-func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bool, ns []*Dict) (Val, error) {
+func (vm *VM) runInNamespace(fn *Function, nc *nsCode, ns []*Dict) (Val, error) {
+	params, stores := nc.params, nc.stores
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
 	}
@@ -339,12 +374,19 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 	}
 	// A name the code assigns but ns lacks reads as the builtin of that
 	// name until assigned (CPython's LOAD_NAME: X = X re-exports the
-	// builtin), so its slot starts as the builtin. It is written back
-	// even if no assignment ran (CPython's dict would lack it then).
+	// builtin). The top level's reads do that themselves (LOAD_NAME),
+	// so its slot stays empty and is written back only if assigned; a
+	// name functions defined here capture lives in a cell, which starts
+	// as the builtin, and is not written back if it still holds it.
+	var seeded map[string]Val
 	for i, name := range fn.code.localNames {
-		if stores[name] && f.regs[i].Tag == tagEmpty {
+		if stores[name] && !nc.fallback[name] && f.regs[i].Tag == tagEmpty {
 			if b, ok := vm.bi[name]; ok {
 				f.set(int32(i), b)
+				if seeded == nil {
+					seeded = map[string]Val{}
+				}
+				seeded[name] = b
 			}
 		}
 	}
@@ -353,32 +395,45 @@ func (vm *VM) runInNamespace(fn *Function, params []string, stores map[string]bo
 	v, err := vm.run(f)
 	vm.depth--
 	vm.frames[vm.depth].alias = nil
-	if err == nil {
-		for i, name := range fn.code.localNames {
-			if !stores[name] {
-				continue
+	// Written back even when the code raised: what it bound before stays
+	// bound, as in CPython, where the dict is the namespace.
+	runErr := err
+	err = nil
+	for i, name := range fn.code.localNames {
+		x := f.get(int32(i))
+		if !stores[name] {
+			// A name of the dict the code only reads: functions it
+			// defined capture it, and must see later stores too.
+			if c, ok := x.O.(*Cell); ok && x.T == tagObject && fn.code.nsGlobals != nil && len(ns) == 1 {
+				tieCell(ns[0], name, c)
 			}
-			x := f.get(int32(i))
-			if c, ok := x.O.(*Cell); ok && x.T == tagObject {
-				if cells != nil {
-					cells[name] = c
-				}
-				if fn.code.nsGlobals != nil && len(ns) == 1 {
-					tieCell(ns[0], name, c)
-				}
-				x = c.v
+			continue
+		}
+		if c, ok := x.O.(*Cell); ok && x.T == tagObject {
+			if cells != nil {
+				cells[name] = c
 			}
-			if x.T == tagEmpty {
-				if _, _, err = ns[0].del(StrVal(name)); err != nil {
-					break
-				}
-				continue
+			if fn.code.nsGlobals != nil && len(ns) == 1 {
+				tieCell(ns[0], name, c)
 			}
-			unmark(x) // no longer private to the frame (fresh.go)
-			if err = ns[0].set(StrVal(name), x); err != nil {
+			x = c.v
+		}
+		if b, ok := seeded[name]; ok && x == b {
+			continue // never assigned (or assigned the builtin itself)
+		}
+		if x.T == tagEmpty {
+			if _, _, err = ns[0].del(StrVal(name)); err != nil {
 				break
 			}
+			continue
 		}
+		unmark(x) // no longer private to the frame (fresh.go)
+		if err = ns[0].set(StrVal(name), x); err != nil {
+			break
+		}
+	}
+	if runErr != nil {
+		err = runErr
 	}
 	vm.freeFrame(f)
 	return v, err
@@ -460,18 +515,6 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 				}
 			}
 		}
-		code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
-			c.nsGlobals, c.nsPrefix = nc.globals, nc.prefix
-			return c.compileFunc("<module>", ps, body, pos{line: 1}, false)
-		})
-		if err != nil {
-			return nil, nil, err
-		}
-		code.qualname = "<module>"
-		code.nsTop = true
-		if ownGlobals {
-			setNSGlobals(code, ns[len(ns)-1])
-		}
 		assigned(body, nc.stores, map[string]bool{})
 		for n := range declared {
 			nc.stores[n] = true
@@ -481,6 +524,33 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 				nc.stores[ne.name] = true
 			}
 		}, func([]param, []Stmt) {})
+		nc.fallback = map[string]bool{}
+		for n := range nc.stores {
+			if _, ok := vm.bi[n]; ok {
+				nc.fallback[n] = true
+			}
+		}
+		var nsDict *Dict
+		if ownGlobals && nc.prefix == nsGlobalPrefix && vm.moduleCells == nil {
+			nsDict = ns[len(ns)-1] // not a module's namespace (modules_prog.go, pylib.go)
+		}
+		code, err := vm.compileIn(m, co, lines, spans, func(c *compiler) *Code {
+			c.nsGlobals, c.nsPrefix, c.nsDict = nc.globals, nc.prefix, nsDict
+			c.nsFallbackNext = nc.fallback // less the cells, once compiled
+			if ownGlobals && len(ns) == 1 {
+				c.nsOneDictNext = 1
+			}
+			return c.compileFunc("<module>", ps, body, pos{line: 1}, false)
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		code.qualname = "<module>"
+		code.nsTop = true
+		code.nsSelf = ownGlobals && len(ns) == 1
+		if ownGlobals {
+			setNSGlobals(code, ns[len(ns)-1])
+		}
 		return &Function{code: code, mod: m}, nc, nil
 	}
 	if m.boxes != nil {
@@ -734,7 +804,7 @@ func nsGlobalsAsNonlocals(body []Stmt, top bool, out map[string]bool) {
 			if top {
 				body[i] = &Pass{pos: x.pos}
 			} else {
-				body[i] = &Nonlocal{x.pos, x.names}
+				body[i] = &Nonlocal{pos: x.pos, names: x.names, nsGlobal: true}
 			}
 		case *Def:
 			nsGlobalsAsNonlocals(x.body, false, out)

@@ -46,6 +46,10 @@ type liveGlobals struct {
 	// delete, sets it, so that import looks there first only once the
 	// program has placed or removed one.
 	placed *atomic.Bool
+	// ns is set on a globals dict exec ran code over (not a module's): a
+	// builtin's name stored there shadows the builtin for that code
+	// (exec_globals.go).
+	ns *moduleState
 }
 
 // cellOf is the captured cell of a str key, or nil.
@@ -77,6 +81,9 @@ func (l *liveGlobals) set(k, v Val) {
 	}
 	if c := l.cellOf(k); c != nil {
 		c.v = v
+	}
+	if l.ns != nil {
+		l.ns.nsShadow(k, l.bi)
 	}
 	if l.shared != nil {
 		l.eachShared(func(x *Instance) { x.dictSet(k, v) })

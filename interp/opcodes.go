@@ -111,6 +111,7 @@ const (
 	opDelCell   // del of a name that lives in cell A (a closure captures it)
 	opCallArgs  // the next A instructions are MOVEs of a call's operands from slots B, C, D, E, then the call (vm_callargs.go)
 	opPrepareClass
+	opLoadName // A = local B when bound, else global C (exec's top level: exec_globals.go); D=1: not from the globals dict, which is the locals
 	opCount
 )
 
@@ -226,6 +227,7 @@ var opInfo = [opCount]struct {
 	opGetSlice:      {"GET_SLICE", "sss"},        // A = B[C:C+1:C+2], the three bounds in consecutive slots
 	opSetSlice:      {"SET_SLICE", "sss"},        // A[B:B+1:B+2] = C
 	opDelSlice:      {"DEL_SLICE", "ss"},         // del A[B:B+1:B+2]
+	opLoadName:      {"LOAD_NAME", "ssgi"},
 }
 
 func (o Op) String() string {

@@ -898,6 +898,8 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opCheckBound:
 		_, err := f.load(in.A)
 		return err
+	case opLoadName:
+		return vm.loadName(f, in)
 	}
 	return &internalError{fmt.Sprintf("unknown opcode %v", in.Op)}
 }

@@ -755,7 +755,7 @@ func (ps *parser) simpleStmt() Stmt {
 				names = append(names, ps.name())
 			}
 			if t.val == "nonlocal" {
-				return &Nonlocal{at, names}
+				return &Nonlocal{pos: at, names: names}
 			}
 			return &Global{at, names}
 		case "assert":
