@@ -84,6 +84,9 @@ type Class struct {
 	// prepared is the namespace its metaclass's __prepare__ made for a
 	// class statement's body, while the body runs (metaclass_prepare.go).
 	prepared Val
+	// bodyLocals is locals() of the class statement's body while it runs:
+	// its stores and deletes are the class's (class_locals.go).
+	bodyLocals *Dict
 	// provisional marks a class statement's first class when its
 	// metaclass makes another from its namespace (metaclass.go).
 	provisional bool

@@ -82,7 +82,7 @@ func (vm *VM) evalBuiltins(b map[string]Val) {
 		return vm.globalsDict(), nil
 	})
 	// locals() in a function is compiled to LOCALS; what is left is the
-	// module's (and a class body's, a gap) and calls through another name.
+	// module's and calls through another name (a class body's: class_locals.go).
 	b["locals"] = builtinFn("locals", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) > 0 {
 			return Val{}, newErr(TypeError, "locals() takes no arguments (%d given)", len(args))
@@ -689,6 +689,9 @@ func syntaxErrStr(vm *VM, e *Exception) (string, bool) {
 // eval(s) and exec(s) to eval(s, None, locals()) and dir() to the sorted
 // names of locals(): what CPython's frame gives them.
 func (c *compiler) evalCall(x *Call, dst int) bool {
+	if c.classBodyCall(x, dst) {
+		return true
+	}
 	nm, ok := x.fn.(*Name)
 	if !ok || !c.isFunc || c.globals[nm.id] || c.lookup(nm.id) >= 0 || c.resolveFree(nm.id) >= 0 || len(x.kwvals) > 0 {
 		return false

@@ -46,6 +46,9 @@ type liveGlobals struct {
 	// delete, sets it, so that import looks there first only once the
 	// program has placed or removed one.
 	placed *atomic.Bool
+	// class is set on locals() of a class body while it runs: its stores
+	// and deletes are the class's (class_locals.go).
+	class *Class
 	// ns is set on a globals dict exec ran code over (not a module's): a
 	// builtin's name stored there shadows the builtin for that code
 	// (exec_globals.go).
@@ -79,6 +82,10 @@ func (l *liveGlobals) set(k, v Val) {
 		}
 		return
 	}
+	if l.class != nil {
+		l.class.bodyStore(k, v, false)
+		return
+	}
 	if c := l.cellOf(k); c != nil {
 		c.v = v
 	}
@@ -109,6 +116,10 @@ func (l *liveGlobals) set(k, v Val) {
 func (l *liveGlobals) del(k Val) {
 	if l.placed != nil {
 		l.placed.Store(true)
+		return
+	}
+	if l.class != nil {
+		l.class.bodyStore(k, Val{}, true)
 		return
 	}
 	if c := l.cellOf(k); c != nil {

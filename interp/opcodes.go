@@ -111,7 +111,8 @@ const (
 	opDelCell   // del of a name that lives in cell A (a closure captures it)
 	opCallArgs  // the next A instructions are MOVEs of a call's operands from slots B, C, D, E, then the call (vm_callargs.go)
 	opPrepareClass
-	opLoadName // A = local B when bound, else global C (exec's top level: exec_globals.go); D=1: not from the globals dict, which is the locals
+	opClassLocals // A = locals() of the body of class B (class_locals.go)
+	opLoadName    // A = local B when bound, else global C (exec's top level: exec_globals.go); D=1: not from the globals dict, which is the locals
 	opCount
 )
 
@@ -228,6 +229,7 @@ var opInfo = [opCount]struct {
 	opSetSlice:      {"SET_SLICE", "sss"},        // A[B:B+1:B+2] = C
 	opDelSlice:      {"DEL_SLICE", "ss"},         // del A[B:B+1:B+2]
 	opLoadName:      {"LOAD_NAME", "ssgi"},
+	opClassLocals:   {"CLASS_LOCALS", "ss"},
 }
 
 func (o Op) String() string {

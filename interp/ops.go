@@ -780,6 +780,7 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		if in.C >= 0 {
 			kw = f.get(in.C)
 		}
+		vm.endClassLocals(f.get(in.A))
 		v, err := vm.finishClass(f.get(in.A), meta, kw)
 		if err != nil {
 			return err
@@ -900,6 +901,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		return err
 	case opLoadName:
 		return vm.loadName(f, in)
+	case opClassLocals:
+		f.set(in.A, vm.classBodyLocals(f.get(in.B)))
+		return nil
 	}
 	return &internalError{fmt.Sprintf("unknown opcode %v", in.Op)}
 }
