@@ -21,8 +21,21 @@ type statData struct {
 	isFloat   bool
 	nonFinite *float64
 	// ratioType is the type of the first value that was neither an int
-	// nor a float (fractions.Fraction), which results take.
-	ratioType Val
+	// nor a float (fractions.Fraction, decimal.Decimal), which results
+	// take; isDecimal says it is a Decimal type.
+	ratioType  Val
+	isDecimal  bool
+	firstRatio int // the index in vals of the value that set ratioType
+}
+
+// isDecimal reports whether c is decimal.Decimal or a subclass.
+func isDecimal(c *Class) bool {
+	for _, k := range c.mro {
+		if k.name == "Decimal" && k.module == "decimal" {
+			return true
+		}
+	}
+	return false
 }
 
 // isFraction reports whether c is fractions.Fraction or a subclass.
@@ -39,10 +52,7 @@ func isFraction(c *Class) bool {
 // types CPython's statistics reads that way.
 func (vm *VM) statRatio(x Val) (*big.Rat, bool) {
 	inst, ok := x.O.(*Instance)
-	if !ok || x.T != tagObject || !isFraction(inst.cls) {
-		// (Decimals too have as_integer_ratio, but their results are
-		// made as CPython's _convert makes them, which this does not do:
-		// they stay a TypeError rather than a wrong value.)
+	if !ok || x.T != tagObject || !isFraction(inst.cls) && !isDecimal(inst.cls) {
 		return nil, false
 	}
 	m, err := vm.getAttr(x, "as_integer_ratio")
@@ -53,6 +63,11 @@ func (vm *VM) statRatio(x Val) (*big.Rat, bool) {
 	if err != nil {
 		return nil, false
 	}
+	return vm.statRatioPair(pair)
+}
+
+// statRatioPair is an as_integer_ratio() result as a fraction.
+func (vm *VM) statRatioPair(pair Val) (*big.Rat, bool) {
 	t, ok := pair.O.(*Tuple)
 	if !ok || len(t.items) != 2 {
 		return nil, false
@@ -82,6 +97,9 @@ func (vm *VM) statItems(items []Val) (*statData, error) {
 			sd.rats = append(sd.rats, new(big.Rat).SetInt64(int64(x.B)))
 			continue
 		case tagFloat:
+			if sd.isDecimal {
+				return nil, newErr(TypeError, "don't know how to coerce %s and float", items[sd.firstRatio].O.(*Instance).cls.name)
+			}
 			sd.isFloat = true
 			f := x.F()
 			if math.IsInf(f, 0) || math.IsNaN(f) {
@@ -102,8 +120,22 @@ func (vm *VM) statItems(items []Val) (*statData, error) {
 		if r, ok := vm.statRatio(x); ok {
 			// A Fraction (or another type with as_integer_ratio): the
 			// result is of that type unless a float joins.
+			dec := isDecimal(x.O.(*Instance).cls)
 			if sd.ratioType.O == nil {
+				// CPython's _coerce: a Decimal mixes only with ints.
+				if dec && sd.isFloat {
+					return nil, newErr(TypeError, "don't know how to coerce %s and float", x.O.(*Instance).cls.name)
+				}
 				sd.ratioType = vm.typeOf(x)
+				sd.isDecimal = dec
+				sd.firstRatio = len(sd.rats)
+			} else if dec != sd.isDecimal {
+				// CPython names the Fraction first, whichever came first.
+				a, b := items[sd.firstRatio].O.(*Instance).cls.name, x.O.(*Instance).cls.name
+				if dec {
+					a, b = b, a
+				}
+				return nil, newErr(TypeError, "don't know how to coerce %s and %s", b, a)
 			}
 			sd.rats = append(sd.rats, r)
 			continue
@@ -120,6 +152,13 @@ func (sd *statData) convert(vm *VM, r *big.Rat) Val {
 	}
 	if !sd.isFloat && sd.ratioType.O != nil {
 		num, den := normBig(new(big.Int).Set(r.Num())), normBig(new(big.Int).Set(r.Denom()))
+		if sd.isDecimal {
+			// CPython's _convert: T(numerator) / T(denominator), rounded
+			// by the decimal context.
+			if v, err := vm.decimalQuo(sd.ratioType, num, den); err == nil {
+				return v
+			}
+		}
 		if v, err := vm.call(sd.ratioType, []Val{num, den}, nil); err == nil {
 			return v
 		}
@@ -371,6 +410,9 @@ func statisticsModule(vm *VM) *Module {
 			}
 			if sd.nonFinite != nil {
 				return FloatVal(math.Sqrt(*sd.nonFinite)), nil
+			}
+			if sd.isDecimal && !sd.isFloat {
+				return vm.decimalSqrtOfRat(sd.ratioType, v)
 			}
 			return FloatVal(sqrtOfRat(v)), nil
 		})

@@ -358,6 +358,15 @@ class Context:
     def sqrt(self, a):
         return _conv(a, True).sqrt(self)
 
+    def next_plus(self, a):
+        return _conv(a, True).next_plus(self)
+
+    def next_minus(self, a):
+        return _conv(a, True).next_minus(self)
+
+    def next_toward(self, a, b):
+        return _conv(a, True).next_toward(b, self)
+
     def exp(self, a):
         return _conv(a, True).exp(self)
 
@@ -1394,6 +1403,51 @@ class Decimal:
             ctx._raise([DivisionByZero])
             return _dec(1, 0, 'F')
         return Decimal(self.adjusted())._fix(ctx)
+
+    def _step(self, ctx, up):
+        # The closest number above (up) or below self that ctx can hold:
+        # self rounded toward that side if it has too many digits, else
+        # self plus or minus a quantity below the smallest step.
+        r = self._nans(None, ctx)
+        if r is not None:
+            return r
+        away = 0 if up else 1
+        if self._exp == 'F':
+            if self._sign == away:
+                return Decimal(self)
+            return _dec(self._sign, 10 ** ctx._prec - 1, ctx.Etop())
+        quiet = ctx.copy()
+        quiet.clear_traps()
+        quiet._rounding = ROUND_CEILING if up else ROUND_FLOOR
+        fixed = self._fix(quiet)
+        if fixed != self:
+            return fixed
+        return self.__add__(_dec(away, 1, quiet.Etiny() - 1), quiet)
+
+    def next_plus(self, context=None):
+        return self._step(context or getcontext(), True)
+
+    def next_minus(self, context=None):
+        return self._step(context or getcontext(), False)
+
+    def next_toward(self, other, context=None):
+        ctx = context or getcontext()
+        other = _conv(other, True)
+        r = self._nans(other, ctx)
+        if r is not None:
+            return r
+        c = self._cmp(other)
+        if c == 0:
+            return self.copy_sign(other)
+        r = self._step(ctx, c < 0)
+        if r.is_infinite():
+            ctx._raise([Overflow, Inexact, Rounded])
+        elif r.adjusted() < ctx._Emin:
+            conds = [Underflow, Subnormal, Inexact, Rounded]
+            if r.is_zero():
+                conds.append(Clamped)
+            ctx._raise(conds)
+        return r
 
     def scaleb(self, other, context=None):
         other = _conv(other, True)
