@@ -42,8 +42,8 @@ func reduceLn2(x dd) (int, dd) {
 	return int(k), r
 }
 
-// Exp is e**x correctly rounded.
-func Exp(x float64) float64 {
+// crExp is e**x correctly rounded (Exp, glibc's, is checked against it).
+func crExp(x float64) float64 {
 	switch {
 	case math.IsNaN(x) || x > 710:
 		return x + math.Inf(1)
@@ -177,9 +177,9 @@ func logDD(a dd) dd {
 	return r
 }
 
-// Log is the natural logarithm, correctly rounded, for x > 0; other x as
-// math.Log (the caller raises CPython's errors).
-func Log(x float64) float64 {
+// crLog is the natural logarithm, correctly rounded, for x > 0; other x
+// as math.Log (Log, glibc's, is checked against it).
+func crLog(x float64) float64 {
 	if !(x > 0) || math.IsInf(x, 1) {
 		return math.Log(x)
 	}

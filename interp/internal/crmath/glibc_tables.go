@@ -100,3 +100,21 @@ func mkExpTab() (t [256]uint64) {
 	}
 	return
 }
+
+// logEntry is one subinterval of log: 1/c, log(c) rounded to a multiple
+// of 2**-43 (glibc chose c to make that close), and c = chi + clo for the
+// variant without FMA.
+type logEntry struct{ invc, logc, chi, clo float64 }
+
+func mkLogTab() (t [128]logEntry) {
+	for i, invc := range logInvc {
+		l := bigLog(invc)
+		c := new(big.Float).SetPrec(tabPrec).Quo(new(big.Float).SetPrec(tabPrec).SetFloat64(1), new(big.Float).SetFloat64(invc))
+		chi := f64(c)
+		clo := f64(new(big.Float).Sub(c, new(big.Float).SetFloat64(chi)))
+		l.Neg(l)
+		logc := math.Ldexp(bigRound(new(big.Float).SetMantExp(l, 43)), -43)
+		t[i] = logEntry{invc, logc, chi, clo}
+	}
+	return
+}

@@ -120,6 +120,8 @@ type libmFunc struct {
 
 var libmFuncs = map[string]libmFunc{
 	"pow": {1, powArgs, Pow, crPow},
+	"exp": {2, one(expArgs), func(x, _ float64) float64 { return Exp(x) }, func(x, _ float64) float64 { return crExp(x) }},
+	"log": {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
 }
 
 func one(f func(*splitmix, int) float64) func(*splitmix, int) (float64, float64) {
