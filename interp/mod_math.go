@@ -57,35 +57,10 @@ func mathModule() *Module {
 	f1("cosh", crmath.Cosh)
 	f1("tanh", crmath.Tanh)
 	f1("exp", crmath.Exp)
-	f1("log2", crmath.Log2)
-	f1("log10", crmath.Log10)
 	f1("fabs", math.Abs)
 	f1("degrees", crmath.Degrees)
 	f1("radians", crmath.Radians)
-	m.attrs["log"] = ObjVal(&Builtin{name: "log", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) < 1 || len(args) > 2 {
-			return Val{}, newErr(TypeError, "log expected 1 or 2 arguments, got %d", len(args))
-		}
-		x, err := toFloat(args[0])
-		if err != nil {
-			return Val{}, err
-		}
-		if x <= 0 {
-			return Val{}, newErr(ValueError, "expected a positive input")
-		}
-		r := crmath.Log(x)
-		if b, ok := args[0].O.(*BigInt); ok {
-			r = crmath.Log(float64(len(b.v.Text(2))-1)*0 + x)
-		}
-		if len(args) == 2 {
-			y, err := toFloat(args[1])
-			if err != nil {
-				return Val{}, err
-			}
-			r /= crmath.Log(y)
-		}
-		return FloatVal(r), nil
-	}})
+	mathLogFuncs(m)
 	intRes := func(name string, f func(float64) float64) {
 		m.attrs[name] = ObjVal(&Builtin{name: name, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
 			if len(args) != 1 {
