@@ -492,7 +492,7 @@ func (r *recorder) finishInnerNative(from int) (ran bool, left int) {
 	// On the VM's state, which no trace uses while recording: Ctrl-C
 	// stops this loop too.
 	start := j.now()
-	ec := tr.RunLoop(&j.st, r.regs[:r.extent], jitBudget)
+	ec := tr.RunLoopOn(&j.st, r.regs[:r.extent], jitBudget, j.stack) // (the VM's stack: no trace of it runs meanwhile)
 	if j.cfg.JITStats != nil {
 		d := time.Since(start)
 		j.stats.recordNative += d

@@ -116,6 +116,16 @@ func TestSafepointBudget(t *testing.T) {
 	if ec != templates.MakeExitCode(templates.ExitEnd, 9) || int64(frame[2].Bits) != 999*1000/2 {
 		t.Errorf("RunLoop: exit %v, sum %d", ec, int64(frame[2].Bits))
 	}
+	// RunLoopOn resumes the same way on the caller's stack.
+	stack, err := NewStack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame = ints(0, 1000, 0)
+	ec = tr.RunLoopOn(st, frame, 3, stack)
+	if ec != templates.MakeExitCode(templates.ExitEnd, 9) || int64(frame[2].Bits) != 999*1000/2 {
+		t.Errorf("RunLoopOn: exit %v, sum %d", ec, int64(frame[2].Bits))
+	}
 }
 
 func TestFloatLoop(t *testing.T) {

@@ -197,11 +197,27 @@ func (h *Hold) Release() {
 // back-edges: without the yield, the GC waits until a preemption signal
 // happens to land in the few Go instructions between entries.
 func (t *Trace) RunLoop(st *templates.State, frame []templates.Value, budget int64) templates.ExitCode {
+	return t.RunLoopOn(st, frame, budget, nil)
+}
+
+// RunLoopOn is RunLoop on the caller's stack (nil: one from the shared
+// pool each entry, as RunLoop). A VM that keeps a Stack for its entries
+// and runs a loop now and then besides (a recorder running an inner loop
+// to its end) so maps no second one: the pool was empty, and its first
+// stack was a fresh mapping (mmap, mprotect of its guard page, the page
+// faults of its first use) in the JIT's work.
+func (t *Trace) RunLoopOn(st *templates.State, frame []templates.Value, budget int64, stack *Stack) templates.ExitCode {
 	if st == nil {
 		return ExitInvalid
 	}
+	run := func(at int) templates.ExitCode {
+		if stack == nil {
+			return t.RunAt(at, st, frame)
+		}
+		return t.RunOn(at, st, frame, stack)
+	}
 	st.Budget = budget
-	ec := t.Run(st, frame)
+	ec := run(0)
 	for ec.Reason() == templates.ExitSafepoint && !interrupted(st) {
 		at, ok := t.resume[ec.Index()]
 		if !ok {
@@ -209,7 +225,7 @@ func (t *Trace) RunLoop(st *templates.State, frame []templates.Value, budget int
 		}
 		runtime.Gosched()
 		st.Budget = budget
-		ec = t.RunAt(at, st, frame)
+		ec = run(at)
 	}
 	return ec
 }
