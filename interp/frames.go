@@ -7,7 +7,7 @@ import (
 )
 
 // Frame objects: sys._getframe and what is read through it (f_back,
-// f_lineno, f_code.co_name ...), which logging uses to name its caller's
+// f_lineno, f_code.co_name, f_locals, f_globals ...), which logging uses to name its caller's
 // file and line (warnings counts library frames too: warn_caller.go). A frame object is a snapshot of the call
 // stack taken when it is asked for: minipy's frames are reused slots, so
 // the snapshot keeps the code and line of each, not the frame. Library
@@ -31,7 +31,13 @@ type frameInfo struct {
 // serves other calls, and CPython's f_lineno stays the last line run.
 // A frame that ends otherwise (an exception, a compiled trace's return)
 // leaves it 0, and its snapshot's line stands.
-type frameExit struct{ line int32 }
+type frameExit struct {
+	line int32
+	// keep is set once a frame object names the frame: its return then
+	// leaves locals, the f_locals it ended with (frame_locals.go).
+	keep   bool
+	locals Val
+}
 
 // exitCell is f's frameExit, made on first use.
 func (f *frame) exitCell() *frameExit {
@@ -120,7 +126,7 @@ func sysGetframe(vm *VM, args []Val, kwn []string) (Val, error) {
 	if depth >= len(st) {
 		return Val{}, newErr(ValueError, "call stack is not deep enough")
 	}
-	return ObjVal(&frameObj{stack: st, i: depth}), nil
+	return ObjVal(newFrameObj(st, depth)), nil
 }
 
 func (f *frameObj) attr(vm *VM, name string) (Val, bool) {
@@ -132,9 +138,17 @@ func (f *frameObj) attr(vm *VM, name string) (Val, bool) {
 		return ObjVal(&codeInfoObj{code: fi.code}), true
 	case "f_back":
 		if f.i+1 < len(f.stack) {
-			return ObjVal(&frameObj{stack: f.stack, i: f.i + 1}), true
+			return ObjVal(newFrameObj(f.stack, f.i+1)), true
 		}
 		return NoneVal, true
+	case "f_locals":
+		return vm.frameObjLocals(fi), true
+	case "f_globals":
+		return vm.codeGlobals(fi.code), true
+	case "f_builtins":
+		if b, ok := vm.builtinsVal().O.(*Module); ok {
+			return ObjVal(b.dictOf()), true
+		}
 	}
 	return Val{}, false
 }

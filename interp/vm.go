@@ -1353,6 +1353,9 @@ relift:
 		case opReturn:
 			if f.exit != nil {
 				f.exit.line = f.code.lines[pc-1]
+				if f.exit.keep {
+					f.exit.locals = vm.frameLocals(f) // f_locals after the return
+				}
 			}
 			// f.load inline: every Python call ends here.
 			if r := regs[in.A]; r.Tag == tagObject {
