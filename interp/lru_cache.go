@@ -2,13 +2,13 @@ package interp
 
 import "sync"
 
-// lruWrapper is functools.lru_cache(maxsize)(fn) (maxsize -1: no bound),
-// as CPython's: the key is the positional arguments, then a marker and the
-// keyword pairs; a hit moves its entry to the end of the cache's order,
+// lruWrapper is functools.lru_cache(maxsize, typed)(fn) (maxsize -1: no
+// bound), as CPython's: the key is the positional arguments, then a marker
+// and the keyword pairs, then (typed) the arguments' types; a hit moves its entry to the end of the cache's order,
 // and a miss past maxsize drops the first entry. cache_info() counts hits
 // and misses; cache_clear() empties it. A mutex guards the cache between
 // threads; fn itself runs unlocked.
-func (vm *VM) lruWrapper(fn Val, maxsize int) Val {
+func (vm *VM) lruWrapper(fn Val, maxsize int, typed bool) Val {
 	var mu sync.Mutex
 	cache := newDict()
 	hits, misses := 0, 0
@@ -29,7 +29,18 @@ func (vm *VM) lruWrapper(fn Val, maxsize int) Val {
 				parts = append(parts, StrVal(k), args[len(pos)+i])
 			}
 		}
+		if typed {
+			for i := range args {
+				parts = append(parts, vm.typeOf(args[i]))
+			}
+		}
 		key := ObjVal(&Tuple{items: parts})
+		if len(parts) == 1 && (parts[0].T == tagInt || parts[0].T == tagObject && isExactIntOrStr(parts[0])) {
+			// CPython keys a lone int or str argument by itself, not in a
+			// tuple: f(1) and f(1.0) are then two entries, f(1.0) and
+			// f(True) one.
+			key = parts[0]
+		}
 		if maxsize != 0 {
 			mu.Lock()
 			v, ok, err := cache.get(key)
@@ -88,6 +99,16 @@ func (vm *VM) lruWrapper(fn Val, maxsize int) Val {
 			}
 			return vm.call(ObjVal(ci), []Val{IntVal(int64(h)), IntVal(int64(m)), size, IntVal(int64(n))}, nil)
 		}),
+		"cache_parameters": builtinFn("cache_parameters", func(vm *VM, args []Val, kwn []string) (Val, error) {
+			d := newDict()
+			size := NoneVal
+			if maxsize >= 0 {
+				size = IntVal(int64(maxsize))
+			}
+			d.set(StrVal("maxsize"), size)
+			d.set(StrVal("typed"), BoolVal(typed))
+			return ObjVal(d), nil
+		}),
 		"cache_clear": builtinFn("cache_clear", func(vm *VM, args []Val, kwn []string) (Val, error) {
 			mu.Lock()
 			cache.clear()
@@ -124,4 +145,14 @@ func (vm *VM) cacheInfoClass() (*Class, error) {
 		return nil, newErr(RuntimeError, "CacheInfo unavailable")
 	}
 	return c, nil
+}
+
+// isExactIntOrStr reports whether v's type is exactly int or str (a big
+// int or a str, not a subclass's instance).
+func isExactIntOrStr(v Val) bool {
+	switch v.O.(type) {
+	case *BigInt, *Str:
+		return true
+	}
+	return false
 }

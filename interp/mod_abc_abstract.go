@@ -65,6 +65,19 @@ func (vm *VM) abstractMethods(cls *Class) []string {
 	return names
 }
 
+// abstractMethodsSet is cls.__abstractmethods__, the frozenset ABCMeta
+// gives each of its classes.
+func (vm *VM) abstractMethodsSet(cls *Class) (Val, error) {
+	s := newSet()
+	for _, n := range vm.abstractMethods(cls) {
+		if err := s.add(StrVal(n)); err != nil {
+			return Val{}, err
+		}
+	}
+	s.frozen = true
+	return ObjVal(s), nil
+}
+
 // abstractCheck is the TypeError of instantiating a class with abstract
 // methods (CPython 3.12's wording).
 func (vm *VM) abstractCheck(cls *Class) error {

@@ -444,7 +444,36 @@ func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
 		}
 	}
 	vm.objectSetAttr(cv, "__members__", ObjVal(ms))
+	vm.enumPrivateMaps(cv, e, ms, kind, mixin)
 	return nil
+}
+
+// enumPrivateMaps sets the tables CPython's EnumType keeps on an enum
+// class, which code reaches for despite their underscores: _member_map_
+// (name to member, aliases too), _member_names_ (the canonical names),
+// _value2member_map_ and _member_type_.
+func (vm *VM) enumPrivateMaps(cv Val, e *enumInfo, ms *Dict, kind, mixin string) {
+	names := make([]Val, len(e.names))
+	for i, n := range e.names {
+		names[i] = StrVal(n)
+	}
+	byValue := newDict()
+	for i := 0; i+1 < len(e.byValue); i += 2 {
+		byValue.set(e.byValue[i], e.byValue[i+1]) // an unhashable value is left out, as CPython does
+	}
+	mt := vm.bi["object"]
+	switch {
+	case mixin != "":
+		mt = vm.bi[mixin]
+	case kind == "IntEnum" || kind == "IntFlag":
+		mt = vm.bi["int"]
+	case kind == "StrEnum":
+		mt = vm.bi["str"]
+	}
+	vm.objectSetAttr(cv, "_member_map_", ObjVal(ms))
+	vm.objectSetAttr(cv, "_member_names_", ObjVal(newList(names)))
+	vm.objectSetAttr(cv, "_value2member_map_", ObjVal(byValue))
+	vm.objectSetAttr(cv, "_member_type_", mt)
 }
 
 // unsupportedOperands says whether err is the TypeError an operator

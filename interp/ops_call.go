@@ -714,6 +714,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "__name__" {
 			return StrVal(t.name), nil
 		}
+		if name == "__abstractmethods__" && t.isABC() {
+			return vm.abstractMethodsSet(t)
+		}
 		if v, ok := vm.classAttr(t, name); ok {
 			return v, nil
 		}
@@ -736,6 +739,10 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		if d, ok := vm.slotMemberDescr(t, name); ok {
 			return d, nil
+		}
+		if name == "__abstractmethods__" {
+			// CPython's type getset words it so.
+			return Val{}, withAttrInfo(newErr(AttributeError, "__abstractmethods__"), o, name)
 		}
 		return Val{}, withAttrInfo(newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name), o, name)
 	case *SuperObj:

@@ -81,7 +81,7 @@ func functoolsModule() *Module {
 		if len(args) != 1 {
 			return Val{}, newErr(TypeError, "cache() takes exactly one argument")
 		}
-		return vm.lruWrapper(args[0], -1), nil
+		return vm.lruWrapper(args[0], -1, false), nil
 	})
 	m.attrs["lru_cache"] = builtinFn("lru_cache", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		// @lru_cache is @lru_cache(maxsize=128); maxsize=None has no bound.
@@ -89,7 +89,7 @@ func functoolsModule() *Module {
 		if len(pos) == 1 && len(kw) == 0 {
 			switch pos[0].O.(type) {
 			case *Function, *Builtin:
-				return vm.lruWrapper(pos[0], 128), nil
+				return vm.lruWrapper(pos[0], 128, false), nil
 			}
 		}
 		size := Val(IntVal(128))
@@ -98,6 +98,13 @@ func functoolsModule() *Module {
 		}
 		if v, ok := kw["maxsize"]; ok {
 			size = v
+		}
+		typed := false
+		if len(pos) > 1 {
+			typed = truthy(pos[1])
+		}
+		if v, ok := kw["typed"]; ok {
+			typed = truthy(v)
 		}
 		maxsize := -1
 		switch {
@@ -111,7 +118,7 @@ func functoolsModule() *Module {
 			if len(a) != 1 {
 				return Val{}, newErr(TypeError, "lru_cache decorator takes one function")
 			}
-			return vm.lruWrapper(a[0], maxsize), nil
+			return vm.lruWrapper(a[0], maxsize, typed), nil
 		}), nil
 	})
 	functoolsExtras(m)
