@@ -545,8 +545,26 @@ func (vm *VM) builtins() map[string]Val {
 	fn("round", biRound)
 	fn("divmod", biDivmod)
 	fn("pow", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("pow", args, 2, 3); err != nil {
-			return Val{}, err
+		if len(kwn) > 0 {
+			a, err := kwArgs("pow", args, kwn, []string{"base", "exp", "mod"}, 2)
+			if err != nil {
+				return Val{}, err
+			}
+			args = a[:2]
+			if a[2].T != tagEmpty {
+				args = a
+			}
+		}
+		switch {
+		case len(args) > 3:
+			return Val{}, newErr(TypeError, "pow() takes at most 3 arguments (%d given)", len(args))
+		case len(args) == 1:
+			return Val{}, newErr(TypeError, "pow() missing required argument 'exp' (pos 2)")
+		case len(args) == 0:
+			return Val{}, newErr(TypeError, "pow() missing required argument 'base' (pos 1)")
+		}
+		if len(args) == 3 && args[2].T == tagNone {
+			args = args[:2] // pow(b, e, None) is b ** e
 		}
 		if len(args) == 3 {
 			if r, ok := powMod64(args[0], args[1], args[2]); ok {
