@@ -174,6 +174,9 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 		}
 		return f.pad(s, ""), nil
 	}
+	if c, ok := v.O.(*Complex); ok && v.T == tagObject {
+		return f.formatComplex(c)
+	}
 	if _, inst := v.O.(*Instance); f.typ != 0 || !inst {
 		// object.__format__ takes no spec: lists, None, bytes ... refuse one.
 		return "", newErr(TypeError, "unsupported format string passed to %s.__format__", typeName(v))
