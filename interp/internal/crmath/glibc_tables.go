@@ -118,3 +118,41 @@ func mkLogTab() (t [128]logEntry) {
 	}
 	return
 }
+
+// mkSincosTab makes sin's and cos's table (sincosTab, glibc's
+// __sincostab) as it should be: for i/128, i < 110, sin and cos each as a
+// double and the double nearest the rest.
+func mkSincosTab() (t [440]float64) {
+	for i := 0; i < 110; i++ {
+		s, c := bigSinCos(float64(i) / 128)
+		for j, v := range []*big.Float{s, c} {
+			hi := f64(v)
+			t[4*i+2*j] = hi
+			t[4*i+2*j+1] = f64(new(big.Float).Sub(v, new(big.Float).SetFloat64(hi))) + 0
+		}
+	}
+	return
+}
+
+// bigSinCos is sin x and cos x for |x| < 1 by their series.
+func bigSinCos(x float64) (s, c *big.Float) {
+	nf := func(v float64) *big.Float { return new(big.Float).SetPrec(tabPrec).SetFloat64(v) }
+	bx := nf(x)
+	s, c = nf(0), nf(0)
+	term := nf(1) // x**n/n!
+	for n := 0; n < 80; n++ {
+		switch n % 4 {
+		case 0:
+			c.Add(c, term)
+		case 1:
+			s.Add(s, term)
+		case 2:
+			c.Sub(c, term)
+		case 3:
+			s.Sub(s, term)
+		}
+		term = new(big.Float).SetPrec(tabPrec).Mul(term, bx)
+		term.Quo(term, nf(float64(n+1)))
+	}
+	return s, c
+}

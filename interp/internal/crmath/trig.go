@@ -134,8 +134,9 @@ func sinCos(r dd) (dd, dd) {
 	return add(mul(sa, cb), mul(ca, sb)), sub(mul(ca, cb), mul(sa, sb))
 }
 
-// Sin is sin(x) correctly rounded; NaN for infinities and NaN.
-func Sin(x float64) float64 {
+// sinCR is sin(x) correctly rounded; NaN for infinities and NaN (Sin,
+// glibc's, is checked against it).
+func sinCR(x float64) float64 {
 	if math.IsInf(x, 0) || math.IsNaN(x) {
 		return math.NaN()
 	}
@@ -161,8 +162,8 @@ func Sin(x float64) float64 {
 	return v.hi + v.lo
 }
 
-// Cos is cos(x) correctly rounded.
-func Cos(x float64) float64 {
+// cosCR is cos(x) correctly rounded.
+func cosCR(x float64) float64 {
 	if math.IsInf(x, 0) || math.IsNaN(x) {
 		return math.NaN()
 	}

@@ -1,4 +1,4 @@
-# Dumps CPython's (glibc 2.36's) pow, exp and log on a large deterministic
+# Dumps CPython's (glibc 2.36's) pow, exp, log, sin and cos on a large deterministic
 # sample, for libm_off.txt. The arguments come from a splitmix64 stream
 # that libm_test.go reproduces operation for operation (which it checks):
 # "name index argument(s) result", in hex.
@@ -102,6 +102,25 @@ def log_args(s, i):
     return s.uniform(0, 1000)
 
 
+def trig_args(s, i):
+    c = i % 8
+    if c == 0:
+        return s.uniform(-10, 10)
+    if c == 1:
+        return s.uniform(-1e6, 1e6)
+    if c == 2:
+        return s.sign() * s.xbits(s.randint(-30, 25))
+    if c == 3:
+        return s.uniform(-0.13, 0.13)
+    if c == 4:
+        return s.sign() * s.uniform(0.8, 0.9)
+    if c == 5:
+        return s.sign() * s.uniform(2.38, 2.48)
+    if c == 6:
+        return s.randint(-1000, 1000) * 1.5707963267948966 + s.uniform(-1e-6, 1e-6)
+    return s.uniform(-1e8, 1e8)
+
+
 def show(f, *a):
     try:
         return f(*a).hex()
@@ -110,7 +129,8 @@ def show(f, *a):
 
 
 def main():
-    for name, gen, f, seed in (('pow', pow_args, math.pow, 1), ('exp', exp_args, math.exp, 2), ('log', log_args, math.log, 3)):
+    for name, gen, f, seed in (('pow', pow_args, math.pow, 1), ('exp', exp_args, math.exp, 2), ('log', log_args, math.log, 3),
+                                ('sin', trig_args, math.sin, 4), ('cos', trig_args, math.cos, 5)):
         s = Stream(seed)
         out = []
         for i in range(N):
