@@ -74,8 +74,9 @@ func atan2DD(y, x dd) dd {
 	return sub(pio2DD, atanDD(div(x, y)))
 }
 
-// Atan is atan(x) correctly rounded.
-func Atan(x float64) float64 {
+// atanCR is atan(x) correctly rounded (Atan, glibc's, is checked
+// against it).
+func atanCR(x float64) float64 {
 	if math.IsNaN(x) {
 		return x
 	}

@@ -77,6 +77,15 @@ func TestGlibcTables(t *testing.T) {
 		a := []int{0x948e8, 0xbc768, 0x948f0, 0x84a80, 0xbc770, 0x94900, 0xbc760, 0x948d8, 0xbc758, 0x948c8, 0x948c0, 0x8d088, 0x8d0f8, 0x91050, 0x909f8, 0x94910, 0x94918, 0x94920, 0x94928, 0x948b8}[i]
 		check("sin/cos constants", i, c, f(a))
 	}
+	for i, row := range atanTab {
+		for j, v := range row {
+			check("atanTab", 7*i+j, v, f(0xb92a0+8*(7*i+j)))
+		}
+	}
+	for i, c := range []float64{atanA, atanB, atanD, atanE, atanHpi, atanHp1, atanD13, atanD11, atanD9, atanD7, atanD5, atanD3} {
+		a := []int{0x94598, 0x90618, 0x945a0, 0x945a8, 0x8d088, 0x8d0f8, 0x90620, 0xb9278, 0x90630, 0xb9280, 0x90640, 0xb9288}[i]
+		check("atan constants", i, c, f(a))
+	}
 	for i, v := range expTab {
 		if w := u(expData + 112 + 8*i); v != w {
 			t.Errorf("expTab[%d] = %#x, glibc's %#x", i, v, w)

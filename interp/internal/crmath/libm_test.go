@@ -131,6 +131,22 @@ func trigArgs(s *splitmix, i int) float64 {
 	return s.uniform(-1e8, 1e8)
 }
 
+func atanArgs(s *splitmix, i int) float64 {
+	switch i % 6 {
+	case 0:
+		return s.uniform(-1, 1)
+	case 1:
+		return s.uniform(-20, 20)
+	case 2:
+		return s.sign() * s.xbits(s.randint(-30, 60))
+	case 3:
+		return s.uniform(-0.07, 0.07)
+	case 4:
+		return s.sign() * s.uniform(15, 17)
+	}
+	return s.sign() * s.uniform(0.9, 1.1)
+}
+
 // libmFunc is one function of the sample: its arguments, the replica of
 // glibc's and the correctly rounded reference.
 type libmFunc struct {
@@ -140,11 +156,12 @@ type libmFunc struct {
 }
 
 var libmFuncs = map[string]libmFunc{
-	"pow": {1, powArgs, Pow, crPow},
-	"exp": {2, one(expArgs), func(x, _ float64) float64 { return Exp(x) }, func(x, _ float64) float64 { return crExp(x) }},
-	"sin": {4, one(trigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
-	"cos": {5, one(trigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
-	"log": {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
+	"pow":  {1, powArgs, Pow, crPow},
+	"exp":  {2, one(expArgs), func(x, _ float64) float64 { return Exp(x) }, func(x, _ float64) float64 { return crExp(x) }},
+	"sin":  {4, one(trigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
+	"cos":  {5, one(trigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
+	"atan": {6, one(atanArgs), func(x, _ float64) float64 { return Atan(x) }, func(x, _ float64) float64 { return atanCR(x) }},
+	"log":  {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
 }
 
 func one(f func(*splitmix, int) float64) func(*splitmix, int) (float64, float64) {

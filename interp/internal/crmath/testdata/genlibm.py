@@ -1,4 +1,4 @@
-# Dumps CPython's (glibc 2.36's) pow, exp, log, sin and cos on a large deterministic
+# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos and atan on a large deterministic
 # sample, for libm_off.txt. The arguments come from a splitmix64 stream
 # that libm_test.go reproduces operation for operation (which it checks):
 # "name index argument(s) result", in hex.
@@ -121,6 +121,21 @@ def trig_args(s, i):
     return s.uniform(-1e8, 1e8)
 
 
+def atan_args(s, i):
+    c = i % 6
+    if c == 0:
+        return s.uniform(-1, 1)
+    if c == 1:
+        return s.uniform(-20, 20)
+    if c == 2:
+        return s.sign() * s.xbits(s.randint(-30, 60))
+    if c == 3:
+        return s.uniform(-0.07, 0.07)
+    if c == 4:
+        return s.sign() * s.uniform(15, 17)
+    return s.sign() * s.uniform(0.9, 1.1)
+
+
 def show(f, *a):
     try:
         return f(*a).hex()
@@ -130,7 +145,8 @@ def show(f, *a):
 
 def main():
     for name, gen, f, seed in (('pow', pow_args, math.pow, 1), ('exp', exp_args, math.exp, 2), ('log', log_args, math.log, 3),
-                                ('sin', trig_args, math.sin, 4), ('cos', trig_args, math.cos, 5)):
+                                ('sin', trig_args, math.sin, 4), ('cos', trig_args, math.cos, 5),
+                                ('atan', atan_args, math.atan, 6)):
         s = Stream(seed)
         out = []
         for i in range(N):
