@@ -201,10 +201,11 @@ func (m *recMaps) clear() {
 // stateAt is what the recorder knows of slots where the recording of an
 // instruction starts.
 type stateAt struct {
-	known  map[int32]traceopt.Type
-	wides  map[int32]int32
-	shapes map[int32]*Shape
-	cval   map[int32]templates.Value
+	known   map[int32]traceopt.Type
+	wides   map[int32]int32
+	shapes  map[int32]*Shape
+	cval    map[int32]templates.Value
+	objects map[int32]Val
 }
 
 // saveAt keeps what is known of slots now under IR index at, for inner
@@ -247,6 +248,9 @@ func (r *recorder) saveAt(at int) {
 	r.changed, r.changedAll = r.changed[:0], false
 	l.wides = sameOrClone(l.wides, r.tmpWides)
 	l.shapes = sameOrClone(l.shapes, r.shapes)
+	if prev := l.objects; prev == nil || !maps.EqualFunc(prev, r.objects, sameVal) {
+		l.objects = maps.Clone(r.objects)
+	}
 	for len(r.saved) <= at {
 		r.saved = append(r.saved, stateAt{})
 	}

@@ -172,6 +172,16 @@ func (r *recorder) closeInner(il innerLoop) int {
 			return r.pc + 1
 		}
 	}
+	// An object the trace knows a slot holds at the top (the None of
+	// `found = None` before `for s in shapes: ... found = s`) is what
+	// exits in the body put back there: a body that writes the slot
+	// leaves it holding something else on later iterations.
+	for s, v := range r.savedAt(il.top).objects {
+		if w, ok := r.objects[s]; !ok || !sameVal(w, v) {
+			r.failf("an inner loop changes an object the trace knows")
+			return r.pc + 1
+		}
+	}
 	// After the loop, only what holds whether the body ran or not: the
 	// loop may run zero times.
 	r.knownReplaced()
