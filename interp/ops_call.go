@@ -435,16 +435,28 @@ func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error
 	}
 	r, err := vm.runFrame(nf)
 	if err == nil && isNotImplemented(r) {
-		// binop's remaining step: the reflected method of b.
-		var found bool
-		if r, found, err = vm.dunderID(b, ids[1], a); !found || err == nil && isNotImplemented(r) {
-			return true, binopTypeErr(opSymbols[in.Op], a, b)
-		}
+		r, err = vm.reflected(in.Op, a, b)
 	}
 	if err == nil {
 		f.set(in.A, r)
 	}
 	return true, err
+}
+
+// reflected is binop's remaining step after a's method for op returned
+// NotImplemented (instanceBinop): the reflected method of b.
+func (vm *VM) reflected(op Op, a, b Val) (Val, error) {
+	if x, ok := a.O.(*Instance); ok {
+		if y, ok := b.O.(*Instance); ok && b.T == tagObject && y.cls == x.cls {
+			// Operands of one type: Python asks no reflected method.
+			return Val{}, binopTypeErr(opSymbols[op], a, b)
+		}
+	}
+	r, found, err := vm.dunderID(b, binSpecials[op][1], a)
+	if !found || err == nil && isNotImplemented(r) {
+		return Val{}, binopTypeErr(opSymbols[op], a, b)
+	}
+	return r, err
 }
 
 // Codes of the built-in types whose receivers are most often called
