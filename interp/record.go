@@ -38,6 +38,10 @@ type recFrame struct {
 	callPC int
 	dest   int32
 	bound  map[int32]bool // locals bound since the call
+	// op, for an operator's special method inlined (instanceBinary), is
+	// the operator, of the values in slots left and right.
+	op          Op
+	left, right int32
 }
 
 type recorder struct {
@@ -362,7 +366,7 @@ func (r *recorder) snap() int {
 	b := &r.snapBuf
 	b.frames, b.clear, b.objects, b.iters = b.frames[:0], b.clear[:0], b.objects[:0], b.iters[:0]
 	for _, fr := range r.frames {
-		b.frames = append(b.frames, inlineFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest})
+		b.frames = append(b.frames, inlineFrame{code: fr.code, fn: fr.fn, base: fr.base, callPC: fr.callPC, dest: fr.dest, op: fr.op, left: fr.left, right: fr.right})
 		for i := fr.code.nparams; i < fr.code.nlocals; i++ {
 			if s := fr.base + int32(i); !fr.bound[s] {
 				b.clear = append(b.clear, s)
@@ -932,6 +936,9 @@ func (r *recorder) step() int {
 		r.move(A, B)
 	case opAdd, opSub, opMul, opTrueDiv, opFloorDiv, opMod, opLshift, opRshift, opBitAnd, opBitOr, opBitXor,
 		opLt, opLe, opGt, opGe, opEq, opNe:
+		if binArith[in.Op] && in.D != inPlace && r.instanceAt(B) {
+			return r.instanceBinary(in.Op, A, B, C)
+		}
 		r.binary(in.Op, A, B, C)
 	case opIs, opIsNot:
 		r.identity(in.Op, A, B, C)
@@ -1088,6 +1095,11 @@ func (r *recorder) step() int {
 		}
 		fr := r.frames[n-1]
 		if v, ok := r.objects[A]; ok {
+			if fr.op != opNop && isNotImplemented(v) {
+				// The interpreter goes on to the reflected method.
+				r.failf("NotImplemented from %s", fr.code.name)
+				break
+			}
 			r.frames = r.frames[:n-1]
 			r.wrote(fr.dest)
 			r.objects[fr.dest] = v
@@ -1515,11 +1527,22 @@ func (r *recorder) call(a int32, fv Val, args int32, argc int, kw bool) int {
 		r.failf("call with keywords")
 		return next
 	}
-	arg := func(i int) int32 { return args + int32(i) }
+	return r.callWith(a, fv, func(i int) int32 { return args + int32(i) }, argc)
+}
+
+// callWith is call with the i-th argument in slot arg(i).
+func (r *recorder) callWith(a int32, fv Val, arg func(int) int32, argc int) int {
+	next := r.pc + 1
 	switch fn := fv.O.(type) {
+	case *Class:
+		if fv.T == tagObject && r.newObject(a, fn, arg, argc) {
+			return next
+		}
+		r.failf("call of class %s", fn.name)
+		return next
 	case *typeObj:
 		if fv.O == r.vm.bi["range"].O {
-			return r.rangeCall(a, args, argc)
+			return r.rangeCall(a, arg(0), argc)
 		}
 	case *Builtin:
 		if argc == 2 && fv.O == r.vm.bi["isinstance"].O {

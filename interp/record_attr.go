@@ -192,3 +192,64 @@ func (r *recorder) isinstance(a, b, c int32) {
 	r.objects[a] = BoolVal(yes)
 	r.clobber(a)
 }
+
+// instanceAt reports whether slot s holds an instance the trace may read
+// (without guarding it yet).
+func (r *recorder) instanceAt(s int32) bool {
+	if _, ok := r.objects[s]; ok {
+		return false
+	}
+	if _, ok := r.iters[s]; ok {
+		return false
+	}
+	if _, ok := r.wides[s]; ok {
+		return false
+	}
+	if _, ok := r.tmpWides[s]; ok {
+		return false
+	}
+	v := r.regs[s]
+	return v.Tag == tagObject && objType(v.Bits) == traceopt.Instance
+}
+
+// instanceBinary translates A = B op C for an instance in B whose class's
+// method for op is a plain function of (self, other), and C a number or an
+// instance of the same class, as the interpreter's instanceBinop does it:
+// the method is inlined with B and C as its arguments. It returns the
+// next pc (0: into the method).
+func (r *recorder) instanceBinary(op Op, a, b, c int32) int {
+	next := r.pc + 1
+	x, ok := r.shaped(b)
+	if !ok {
+		return next
+	}
+	switch tc := r.typeOf(c); tc {
+	case traceopt.Int, traceopt.Float, traceopt.Bool, traceopt.None:
+	case traceopt.Instance:
+		// (Of a subclass, its reflected method might go first.)
+		y, ok := r.shaped(c)
+		if !ok {
+			return next
+		}
+		if y.cls != x.cls {
+			r.failf("%v on instances of %s and %s", op, x.cls.name, y.cls.name)
+			return next
+		}
+	default:
+		r.failOperands(op, traceopt.Instance, tc)
+		return next
+	}
+	m, found := x.cls.lookupSpecial(binSpecials[op][0])
+	fn, isFn := m.O.(*Function)
+	if !found || !isFn || fn.code.nparams != 2 {
+		r.failOperands(op, traceopt.Instance, r.typeOf(c))
+		return next
+	}
+	args := [2]int32{b, c}
+	pc := r.callWith(a, m, func(i int) int32 { return args[i] }, 2)
+	if pc == 0 {
+		fr := r.frames[len(r.frames)-1]
+		fr.op, fr.left, fr.right = op, b, c
+	}
+	return pc
+}

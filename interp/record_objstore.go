@@ -19,6 +19,7 @@ type objStore struct {
 	inst, val int32
 	index     int32
 	konst     *Val
+	alloc     *objNew // an instance Go makes into slot inst instead (record_alloc.go)
 }
 
 // storeObjectAttr records A.name = C as a store Go does: the instance in A
@@ -53,6 +54,10 @@ func (vm *VM) storeObject(lt *loopTrace, st *objStore) {
 		if v := regs[s]; v.Tag == tagObject && v.Bits != 0 && !holdsAt(objs[s], v.Bits) {
 			objs[s] = objectAt(v.Bits)
 		}
+	}
+	if st.alloc != nil {
+		vm.allocObject(lt, st.alloc, st.inst)
+		return
 	}
 	x := instanceAt(regs[st.inst].Bits)
 	if st.konst != nil {

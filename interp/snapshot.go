@@ -49,6 +49,11 @@ type inlineFrame struct {
 	base   int32 // first slot
 	callPC int   // the CALL in the parent frame
 	dest   int32 // the parent's slot that receives the result
+	// op, when the call is an operator's special method (not opNop), is
+	// the operator, of the values in the parent's slots left and right:
+	// a NotImplemented returned asks the reflected method (finishFrames).
+	op          Op
+	left, right int32
 }
 
 type slotObject struct {
@@ -163,6 +168,9 @@ func (vm *VM) finishFrames(base int, sn *snapshot, pc int) (int, error) {
 			v, err = vm.runAt(f, pc)
 		}
 		pc = fr.callPC + 1
+		if err == nil && fr.op != opNop && isNotImplemented(v) {
+			v, err = vm.reflected(fr.op, valAt(regs, objs, fr.left), valAt(regs, objs, fr.right))
+		}
 		if err == nil {
 			regs[fr.dest] = templates.Value{Tag: v.T, Bits: v.B}
 			objs[fr.dest] = v.O
@@ -394,4 +402,14 @@ func writtenFirst(co *Code, pc int, rel int32) bool {
 		}
 	}
 	return false
+}
+
+// valAt is the value slot s of regs and objs holds.
+func valAt(regs []templates.Value, objs []Object, s int32) Val {
+	r := regs[s]
+	o := objs[s]
+	if r.Tag == tagObject && r.Bits != 0 && !holdsAt(o, r.Bits) {
+		o = objectAt(r.Bits)
+	}
+	return Val{T: r.Tag, B: r.Bits, O: o}
 }
