@@ -1653,9 +1653,23 @@ relift:
 					e = c.lookup(x)
 				}
 				if e != nil {
+					// The Go half only under an object's tag: a frame's
+					// objs may be stale under others (get), and an
+					// instance keeping a stale pointer keeps what it
+					// points at alive, itself maybe an instance with
+					// stale pointers of its own: raytracer's vectors
+					// chained so, and each collection marked three to
+					// six times the live heap. A number stores no
+					// pointer (no write barrier) unless one is there.
+					r := regs[in.C]
 					switch e.kind {
 					case cacheSlot:
-						x.vals[e.slot], x.objs[e.slot] = regs[in.C], objs[in.C]
+						x.vals[e.slot] = r
+						if r.Tag == tagObject {
+							x.objs[e.slot] = objs[in.C]
+						} else if x.objs[e.slot] != nil {
+							x.objs[e.slot] = nil
+						}
 						continue
 					case cacheAdd:
 						if n := len(x.vals); n < cap(x.vals) && n < cap(x.objs) {
@@ -1665,15 +1679,20 @@ relift:
 							// stored whole (append's write barriers).
 							x.vals = x.vals[:n+1]
 							x.objs = x.objs[:n+1]
-							x.vals[n], x.objs[n] = regs[in.C], objs[in.C]
+							x.vals[n] = r
+							if r.Tag == tagObject {
+								x.objs[n] = objs[in.C]
+							} else if x.objs[n] != nil {
+								x.objs[n] = nil // left by a del
+							}
 						} else {
-							x.vals, x.objs = append(x.vals, regs[in.C]), append(x.objs, objs[in.C])
+							x.vals, x.objs = append(x.vals, r), append(x.objs, f.get(in.C).O)
 						}
 						x.shape = e.next
 						continue
 					}
 				}
-			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, co.caches[pc-1].Load(), regs[in.C], objs[in.C]) {
+			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, co.caches[pc-1].Load(), regs[in.C], f.get(in.C).O) {
 				continue
 			}
 			f.pc = int32(pc)
