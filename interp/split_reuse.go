@@ -134,7 +134,8 @@ func (vm *VM) putSplitList(l *List) {
 		l.pk != nil || l.deque || l.priv || l.dqMax != 0 {
 		return
 	}
-	clear(l.objs[:cap(l.objs)])
+	// Past len the slots were cleared when the list was last put here.
+	clear(l.objs)
 	l.vals, l.objs = l.vals[:0], l.objs[:0]
 	p.l[p.n] = l
 	p.n++
