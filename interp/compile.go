@@ -1525,7 +1525,16 @@ func (c *compiler) assignExpr(target, value Expr) {
 				}
 			}
 			for i, e := range tt.elts {
+				at := len(c.code.instrs)
 				c.store(e, srcs[i])
+				// evens, odds = a[::2], a[1::2]: the move stores the
+				// list a producer made straight into its temporary
+				// (fresh.go, privFresh).
+				if freshMark(tv.elts[i], movedFresh) != 0 && len(c.code.instrs) == at+1 {
+					if in := &c.code.instrs[at]; in.Op == opMove && int(in.B) == srcs[i] && c.isTemp(srcs[i]) {
+						in.E |= movedFresh
+					}
+				}
 			}
 			return
 		}

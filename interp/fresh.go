@@ -267,6 +267,20 @@ const privA = 1 << 2
 // a 3000-element list an iteration, 82 MB of fresh memory in a run.
 const privNew = 1 << 6
 
+// movedFresh marks, in Instr.E of a MOVE, a move from the temporary a
+// producer (a slice, a + or a *) evaluated straight into, to a local: a
+// tuple assignment's store (evens, odds = a[::2], a[1::2]). markPrivate
+// turns it into privA | privFresh when the local is private, and clears
+// it otherwise.
+const movedFresh = 1 << 9
+
+// privFresh marks, in Instr.E of a MOVE (beside privA), that the list the
+// move stores is its producer's when that producer's fast path noted it
+// (vm.fresh): the move marks it (List.priv) and takes the note. Any other
+// outcome of the producer clears the notes, and a third producer between
+// them pushes the note out: the list then stays unmarked.
+const privFresh = 1 << 8
+
 // markPrivate sets privA on the producers whose target is a private local
 // of co (called once its slots are final).
 func markPrivate(co *Code) {
@@ -295,6 +309,9 @@ func markPrivate(co *Code) {
 					pairs = append(pairs, [2]int32{in.A, in.B})
 				}
 				continue
+			}
+			if lenArgMove(co, i) {
+				continue // len(a): read, not kept (lenPrivArg)
 			}
 			escape(in.B)
 		case opGetSlice, opGetItem:
@@ -403,6 +420,22 @@ func markPrivate(co *Code) {
 			}
 		}
 	}
+	for i := range co.instrs {
+		if in := &co.instrs[i]; in.Op == opMove && in.B >= 0 && in.B < n && private[in.B] && lenArgMove(co, i) {
+			co.instrs[i+1].E |= lenPrivArg
+		}
+	}
+	for i := range co.instrs {
+		in := &co.instrs[i]
+		if in.Op != opMove || in.E&movedFresh == 0 {
+			continue
+		}
+		in.E &^= movedFresh
+		if in.A >= 0 && in.A < n && private[in.A] && in.B >= n {
+			in.E |= privA | privFresh
+			produced[in.A] = true
+		}
+	}
 	// A marked list still held by a private local when the function
 	// returns dies with the frame (nothing else holds it): returnPrivate
 	// gives its array back to the pool.
@@ -492,11 +525,65 @@ func (vm *VM) movePrivate(f *frame, in *Instr) {
 			vm.fresh.pool.put(vals)
 		}
 	}
-	if in.E&privNew != 0 && f.regs[in.B].Tag == tagObject && !vm.threaded() {
-		if l, ok := f.objs[in.B].(*List); ok {
+	if in.E&(privNew|privFresh) != 0 && f.regs[in.B].Tag == tagObject && !vm.threaded() {
+		if l, ok := f.objs[in.B].(*List); ok && (in.E&privNew != 0 || vm.takeNote(l)) {
 			l.priv = true
 		}
 	}
+}
+
+// lenPrivArg marks, in Instr.E of a CALL, len(a) of a private local a: the
+// MOVE before it passes a's list as the one argument, and the callee was
+// loaded from the global len. Should that global be something else when
+// the call runs, the list loses its mark first (lenOfPrivate).
+const lenPrivArg = 1 << 7
+
+// lenArgMove reports whether the MOVE at pc i fills the one argument of a
+// CALL right after it whose callee the instruction before it loaded from
+// the global named len.
+func lenArgMove(co *Code, i int) bool {
+	if i < 1 || i+1 >= len(co.instrs) || co.mod == nil {
+		return false
+	}
+	mv, call, ld := &co.instrs[i], &co.instrs[i+1], &co.instrs[i-1]
+	return call.Op == opCall && call.C == 1 && call.D < 0 && mv.A == call.B+1 &&
+		ld.Op == opLoadGlobal && ld.A == call.B && ld.B >= 0 && int(ld.B) < len(co.mod.gnames) && co.mod.gnames[ld.B] == "len"
+}
+
+// lenOfPrivate runs at a CALL marked lenPrivArg. When the callee is the
+// built-in len and the argument a packed list, it answers (the slots'
+// count would be 0) and reports true; a callee other than len may keep
+// the list, which loses its mark.
+func (vm *VM) lenOfPrivate(f *frame, in *Instr) bool {
+	s := in.B + 1
+	if f.regs[s].Tag != tagObject {
+		return false
+	}
+	l, ok := f.objs[s].(*List)
+	if !ok || !l.priv {
+		return false
+	}
+	if b, ok := f.objs[in.B].(*Builtin); ok && f.regs[in.B].Tag == tagObject && b.isLen {
+		if l.pk != nil {
+			f.set(in.A, IntVal(int64(len(l.pk))))
+			return true
+		}
+		return false
+	}
+	unmark(ObjVal(l))
+	return false
+}
+
+// takeNote reports whether l is one of the lists a producer's fast path
+// noted, and forgets it.
+func (vm *VM) takeNote(l *List) bool {
+	for i, x := range vm.fresh.l {
+		if x == l {
+			vm.fresh.l[i] = nil
+			return true
+		}
+	}
+	return false
 }
 
 // keepPrivate stores r, just made by a producer's fast path, in its

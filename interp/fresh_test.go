@@ -302,7 +302,9 @@ func TestPrivateMarks(t *testing.T) {
 		{"a = a[1:] + a[:1]\nx = a[0] + a[-1]\nif a:\n    a[0] = 1\na[1:2] = [3]\ndel a[0]\ndel a[1:2]\nreturn a[:]", true},
 		{"a = a[1:]\nreturn a", false},
 		{"a = a[1:]\nb = a", true}, // a pair: b holds the list, never gives it away
-		{"a = a[1:]\nreturn len(a)", false},
+		{"a = a[1:]\nreturn len(a)", true}, // the built-in len keeps nothing (lenPrivArg)
+		{"a = a[1:]\nreturn k(a)", false},
+		{"a = a[1:]\nreturn len(a, k)", false},
 		{"a = a[1:]\nfor x in a:\n    pass", false},
 		{"a = a[1:]\na.append(1)", false},
 		{"a = a[1:]\nreturn lambda: a", false},
@@ -350,7 +352,8 @@ func TestPrivateMarks(t *testing.T) {
 }
 
 // TestPrivateStarMarks checks the moves that store a starred unpacking's
-// new list into local a (fresh.go, privNew): marked only when a is private.
+// new list (privNew) or a tuple assignment's slice (privFresh) into local a
+// (fresh.go): marked only when a is private.
 func TestPrivateStarMarks(t *testing.T) {
 	cases := []struct {
 		body string
@@ -364,15 +367,20 @@ func TestPrivateStarMarks(t *testing.T) {
 		{"while a:\n    x, *a = a\n    b = a\n    c = a", false},
 		{"while a:\n    x, *a = a\nreturn lambda: a", false},
 		{"while a:\n    x, *a = a\nfor y in a:\n    pass", false},
+		// A tuple assignment's stores of its slices (privFresh).
+		{"while a:\n    a, b = a[1:], a[:1]\n    b[0] = len(a)", true},
+		{"while a:\n    a, b = a[1:] + a[:1], a[2:]", true},
+		{"while a:\n    a, b = a[1:], a[:1]\nreturn a", false},
+		{"while a:\n    a, b = list(a[1:]), a[:1]", false},
 	}
 	for _, tc := range cases {
 		src := "def f(a, k):\n    " + strings.ReplaceAll(tc.body, "\n", "\n    ") + "\n"
 		co := firstFunc(t, src)
 		moves, marked := 0, 0
-		for i, in := range co.instrs {
-			if in.Op == opMove && in.A == 0 && i > 0 && co.instrs[i-1].Op == opUnpack || in.Op == opMove && in.A == 0 && i > 1 && co.instrs[i-2].Op == opUnpack {
+		for _, in := range co.instrs {
+			if in.Op == opMove && in.A == 0 && int(in.B) >= co.nlocals {
 				moves++
-				if in.E&privNew != 0 && in.E&privA != 0 {
+				if in.E&(privNew|privFresh) != 0 && in.E&privA != 0 {
 					marked++
 				}
 			}

@@ -1065,6 +1065,12 @@ func (r *recorder) step() int {
 			r.failf("call of an unknown value")
 			break
 		}
+		if b, ok := fv.O.(*Builtin); in.E&lenPrivArg != 0 && (!ok || !b.isLen) {
+			// A private local's list passed on (fresh.go): the
+			// interpreter unmarks it first.
+			r.failf("len rebound, called with a private list")
+			break
+		}
 		if r.selfCallable(fv) {
 			return r.selfCall(A, B+1, int(in.C), in.D >= 0, fv.O.(*Function))
 		}

@@ -1369,14 +1369,19 @@ relift:
 			}
 			err = f.unbound(in.A)
 		case opCall:
-			if in.E&lenFreshArg != 0 {
-				// len(set(...)): the set dies here (set_reuse.go).
-				if b, ok := objs[in.B].(*Builtin); ok && regs[in.B].Tag == tagObject && b.isLen && in.C == 1 && vm.lenOfFreshSet(f, in) {
-					continue
+			if in.E&(lenFreshArg|freshSetA|lenPrivArg) != 0 {
+				if in.E&lenPrivArg != 0 && vm.lenOfPrivate(f, in) {
+					continue // len(a) of a private local (fresh.go)
 				}
-				vm.freshSet = nil
-			} else if in.E&freshSetA != 0 {
-				vm.freshSet = nil
+				if in.E&lenFreshArg != 0 {
+					// len(set(...)): the set dies here (set_reuse.go).
+					if b, ok := objs[in.B].(*Builtin); ok && regs[in.B].Tag == tagObject && b.isLen && in.C == 1 && vm.lenOfFreshSet(f, in) {
+						continue
+					}
+					vm.freshSet = nil
+				} else if in.E&freshSetA != 0 {
+					vm.freshSet = nil
+				}
 			}
 			if in.E&ownedArg != 0 && !vm.threaded() {
 				// sum(x for x in ...) and the like: the generator
