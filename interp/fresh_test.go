@@ -301,7 +301,7 @@ func TestPrivateMarks(t *testing.T) {
 	}{
 		{"a = a[1:] + a[:1]\nx = a[0] + a[-1]\nif a:\n    a[0] = 1\na[1:2] = [3]\ndel a[0]\ndel a[1:2]\nreturn a[:]", true},
 		{"a = a[1:]\nreturn a", false},
-		{"a = a[1:]\nb = a", true}, // a pair: b holds the list, never gives it away
+		{"a = a[1:]\nb = a", true},         // a pair: b holds the list, never gives it away
 		{"a = a[1:]\nreturn len(a)", true}, // the built-in len keeps nothing (lenPrivArg)
 		{"a = a[1:]\nreturn k(a)", false},
 		{"a = a[1:]\nreturn len(a, k)", false},
