@@ -209,10 +209,12 @@ func typingModule(vm *VM) *Module {
 		if len(args) < 1 {
 			return Val{}, newErr(TypeError, "get_type_hints() missing 1 required positional argument: 'obj'")
 		}
-		if a, err := vm.getAttr(args[0], "__annotations__"); err == nil {
-			return a, nil
+		// Annotations kept as text are evaluated there (typealias.py).
+		m, err := vm.importLib("_typealias")
+		if err != nil {
+			return Val{}, err
 		}
-		return ObjVal(newDict()), nil
+		return vm.call(m.attrs["get_type_hints"], args, kwn)
 	})
 	// class P(NamedTuple): fields from the annotations, as namedtuple.
 	ntBase, _ := vm.nativeClass("NamedTuple", nil, map[string]nativeFn{

@@ -251,4 +251,55 @@ def get_args(tp):
     return ()
 
 
+def _hint(value, globalns, localns):
+    # A class's annotations are kept as source text: evaluated here, as
+    # CPython evaluates a string annotation (a ForwardRef).
+    if value is None:
+        return type(None)
+    while isinstance(value, str):
+        # A quoted annotation under `from __future__ import annotations`
+        # evaluates to a str, itself evaluated, as CPython does.
+        value = eval(value, globalns, localns)
+        if value is None:
+            return type(None)
+    return value
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    import sys
+    hints = {}
+    if isinstance(obj, type):
+        for base in reversed(obj.__mro__):
+            ann = base.__dict__.get('__annotations__')
+            if not ann:
+                continue
+            g = globalns
+            if g is None:
+                mod = sys.modules.get(base.__module__)
+                g = dict(vars(mod)) if mod is not None else {}
+            l = dict(vars(base)) if localns is None else localns
+            if globalns is None and localns is None:
+                # CPython looks in the module before the class body.
+                g, l = l, g
+            for name, value in ann.items():
+                hints[name] = _hint(value, g, l)
+        return hints
+    ann = getattr(obj, '__annotations__', None)
+    if ann is None:
+        if isinstance(obj, type(sys)) or callable(obj):
+            return {}
+        raise TypeError('%r is not a module, class, method, or function.' % (obj,))
+    g = globalns
+    if g is None:
+        g = getattr(obj, '__globals__', None)
+        if g is None and isinstance(obj, type(sys)):
+            g = vars(obj)
+        if g is None:
+            g = {}
+    l = g if localns is None else localns
+    for name, value in ann.items():
+        hints[name] = _hint(value, g, l)
+    return hints
+
+
 _exported = ("_type_repr",)  # typeparams.py (module _typing) shows types the same way
