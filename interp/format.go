@@ -363,11 +363,17 @@ func (f fspec) formatFloat(x float64) string {
 			}
 		}
 	}
+	return f.finishNumber(body, neg, !math.IsInf(a, 0) && !math.IsNaN(a))
+}
+
+// finishNumber lays out a number's digits (body, without sign) with its
+// sign, grouping (for a finite number) and padding.
+func (f fspec) finishNumber(body string, neg, finite bool) string {
 	if neg && f.negZero && roundsToZero(body) {
 		neg = false
 	}
 	sign := f.signStr(neg)
-	if f.grouping != 0 && !math.IsInf(a, 0) && !math.IsNaN(a) {
+	if f.grouping != 0 && finite {
 		intPart, frac := body, ""
 		if i := strings.IndexAny(body, ".e%"); i >= 0 {
 			intPart, frac = body[:i], body[i:]

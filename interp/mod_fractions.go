@@ -212,6 +212,17 @@ func fractionsModule(vm *VM) *Module {
 			x, _ := ratOf(vm, args[0])
 			return StrVal("Fraction(" + x.Num().String() + ", " + x.Denom().String() + ")"), nil
 		},
+		"__format__(format_spec)": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			x, _ := ratOf(vm, args[0])
+			if len(args) < 2 || !args[1].isStr() {
+				return Val{}, newErr(TypeError, "Fraction.__format__() argument must be str")
+			}
+			r, err := fractionFormat(x, args[1].str().s)
+			if err != nil {
+				return Val{}, err
+			}
+			return StrVal(r), nil
+		},
 		"__str__()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			x, _ := ratOf(vm, args[0])
 			if x.IsInt() {
