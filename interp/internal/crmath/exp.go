@@ -190,8 +190,9 @@ func crLog(x float64) float64 {
 	return r.hi + r.lo
 }
 
-// Log2 is log(x)/log(2), correctly rounded (exact for powers of two).
-func Log2(x float64) float64 {
+// log2CR is log(x)/log(2), correctly rounded (exact for powers of two;
+// Log2, glibc's, is checked against it).
+func log2CR(x float64) float64 {
 	if !(x > 0) || math.IsInf(x, 1) {
 		return math.Log2(x)
 	}

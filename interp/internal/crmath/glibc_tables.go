@@ -156,3 +156,23 @@ func bigSinCos(x float64) (s, c *big.Float) {
 	}
 	return s, c
 }
+
+// mkLog2Tab makes log2's table from log2Invc: log2(c) rounded to a
+// multiple of 2**-43 and c = chi + clo.
+func mkLog2Tab() (t [64]logEntry) {
+	ln2 := bigLog(2)
+	for i, invc := range log2Invc {
+		l := bigLog(invc)
+		l.Quo(l, ln2)
+		l.Neg(l) // log2(c)
+		c := new(big.Float).SetPrec(tabPrec).Quo(new(big.Float).SetPrec(tabPrec).SetFloat64(1), new(big.Float).SetFloat64(invc))
+		chi := f64(c)
+		clo := f64(new(big.Float).Sub(c, new(big.Float).SetFloat64(chi)))
+		logc := math.Ldexp(bigRound(new(big.Float).SetMantExp(l, 43)), -43) // as log's
+		t[i] = logEntry{invc, logc, chi, clo}
+	}
+	// glibc's rest of c at 49 is one unit below the nearest double
+	// (the only such one); copied as it is.
+	t[49].clo = math.Nextafter(t[49].clo, 0)
+	return
+}

@@ -147,6 +147,13 @@ func atanArgs(s *splitmix, i int) float64 {
 	return s.sign() * s.uniform(0.9, 1.1)
 }
 
+func log2Args(s *splitmix, i int) float64 {
+	if i%5 == 2 { // near 1, where log2 has its own polynomial
+		return 1 + math.Ldexp(s.uniform(-1, 1), -s.randint(4, 50))
+	}
+	return logArgs(s, i)
+}
+
 // libmFunc is one function of the sample: its arguments, the replica of
 // glibc's and the correctly rounded reference.
 type libmFunc struct {
@@ -161,6 +168,7 @@ var libmFuncs = map[string]libmFunc{
 	"sin":  {4, one(trigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
 	"cos":  {5, one(trigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
 	"atan": {6, one(atanArgs), func(x, _ float64) float64 { return Atan(x) }, func(x, _ float64) float64 { return atanCR(x) }},
+	"log2": {7, one(log2Args), func(x, _ float64) float64 { return Log2(x) }, func(x, _ float64) float64 { return log2CR(x) }},
 	"log":  {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
 }
 

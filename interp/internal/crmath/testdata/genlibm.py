@@ -1,4 +1,4 @@
-# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos and atan on a large deterministic
+# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan and log2 on a large deterministic
 # sample, for libm_off.txt. The arguments come from a splitmix64 stream
 # that libm_test.go reproduces operation for operation (which it checks):
 # "name index argument(s) result", in hex.
@@ -136,6 +136,12 @@ def atan_args(s, i):
     return s.sign() * s.uniform(0.9, 1.1)
 
 
+def log2_args(s, i):
+    if i % 5 == 2:  # near 1, where log2 has its own polynomial
+        return 1 + s.uniform(-1, 1) * 2.0**-s.randint(4, 50)
+    return log_args(s, i)
+
+
 def show(f, *a):
     try:
         return f(*a).hex()
@@ -146,7 +152,7 @@ def show(f, *a):
 def main():
     for name, gen, f, seed in (('pow', pow_args, math.pow, 1), ('exp', exp_args, math.exp, 2), ('log', log_args, math.log, 3),
                                 ('sin', trig_args, math.sin, 4), ('cos', trig_args, math.cos, 5),
-                                ('atan', atan_args, math.atan, 6)):
+                                ('atan', atan_args, math.atan, 6), ('log2', log2_args, math.log2, 7)):
         s = Stream(seed)
         out = []
         for i in range(N):
