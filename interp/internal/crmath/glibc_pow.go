@@ -168,6 +168,12 @@ func expSpecial(tmp float64, sbits, ki uint64) float64 {
 		}
 		return float64(0x1p1009 * y)
 	}
+	return expSubnormal(tmp, sbits)
+}
+
+// expSubnormal is scale*(1 + tmp) for a result below 2**-1022 or near:
+// glibc rounds it to double precision first, then scales it into range.
+func expSubnormal(tmp float64, sbits uint64) float64 {
 	sbits += 1022 << 52
 	scale := math.Float64frombits(sbits)
 	st := float64(scale * tmp) // not fused: the FMA build reuses it below

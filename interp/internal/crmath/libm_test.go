@@ -154,6 +154,20 @@ func log2Args(s *splitmix, i int) float64 {
 	return logArgs(s, i)
 }
 
+func exp2Args(s *splitmix, i int) float64 {
+	switch i % 5 {
+	case 0:
+		return s.uniform(-1080, 1025)
+	case 1:
+		return s.uniform(-1, 1)
+	case 2:
+		return s.sign() * s.xbits(s.randint(-60, 9))
+	case 3:
+		return s.uniform(-1080, -1015)
+	}
+	return s.uniform(1015, 1025)
+}
+
 // libmFunc is one function of the sample: its arguments, the replica of
 // glibc's and the correctly rounded reference.
 type libmFunc struct {
@@ -169,6 +183,7 @@ var libmFuncs = map[string]libmFunc{
 	"cos":  {5, one(trigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
 	"atan": {6, one(atanArgs), func(x, _ float64) float64 { return Atan(x) }, func(x, _ float64) float64 { return atanCR(x) }},
 	"log2": {7, one(log2Args), func(x, _ float64) float64 { return Log2(x) }, func(x, _ float64) float64 { return log2CR(x) }},
+	"exp2": {8, one(exp2Args), func(x, _ float64) float64 { return Exp2(x) }, func(x, _ float64) float64 { return exp2CR(x) }},
 	"log":  {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
 }
 

@@ -11,9 +11,9 @@ import "math"
 // ln2DD is ln 2 as a double-double.
 var ln2DD = dd{0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56}
 
-// Exp2 is 2**x correctly rounded (glibc's is within 0.502 ulp, so they
-// agree but for rare arguments).
-func Exp2(x float64) float64 {
+// exp2CR is 2**x correctly rounded (Exp2, glibc's, within 0.502 ulp, is
+// checked against it).
+func exp2CR(x float64) float64 {
 	switch {
 	case math.IsNaN(x):
 		return x

@@ -1,4 +1,4 @@
-# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan and log2 on a large deterministic
+# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan, log2 and exp2 on a large deterministic
 # sample, for libm_off.txt. The arguments come from a splitmix64 stream
 # that libm_test.go reproduces operation for operation (which it checks):
 # "name index argument(s) result", in hex.
@@ -142,6 +142,19 @@ def log2_args(s, i):
     return log_args(s, i)
 
 
+def exp2_args(s, i):
+    c = i % 5
+    if c == 0:
+        return s.uniform(-1080, 1025)
+    if c == 1:
+        return s.uniform(-1, 1)
+    if c == 2:
+        return s.sign() * s.xbits(s.randint(-60, 9))
+    if c == 3:
+        return s.uniform(-1080, -1015)
+    return s.uniform(1015, 1025)
+
+
 def show(f, *a):
     try:
         return f(*a).hex()
@@ -152,7 +165,8 @@ def show(f, *a):
 def main():
     for name, gen, f, seed in (('pow', pow_args, math.pow, 1), ('exp', exp_args, math.exp, 2), ('log', log_args, math.log, 3),
                                 ('sin', trig_args, math.sin, 4), ('cos', trig_args, math.cos, 5),
-                                ('atan', atan_args, math.atan, 6), ('log2', log2_args, math.log2, 7)):
+                                ('atan', atan_args, math.atan, 6), ('log2', log2_args, math.log2, 7),
+                                ('exp2', exp2_args, math.exp2, 8)):
         s = Stream(seed)
         out = []
         for i in range(N):
