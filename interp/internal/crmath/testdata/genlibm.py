@@ -1,5 +1,5 @@
-# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan, log2 and exp2 on a large deterministic
-# sample, for libm_off.txt. The arguments come from a splitmix64 stream
+# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan, log2, exp2 and expm1 on a large deterministic
+# sample, for libm_off.txt.gz. The arguments come from a splitmix64 stream
 # that libm_test.go reproduces operation for operation (which it checks):
 # "name index argument(s) result", in hex.
 #
@@ -155,6 +155,21 @@ def exp2_args(s, i):
     return s.uniform(1015, 1025)
 
 
+def expm1_args(s, i):
+    c = i % 6
+    if c == 0:
+        return s.uniform(-5, 5)
+    if c == 1:
+        return s.sign() * s.xbits(s.randint(-60, 0))
+    if c == 2:
+        return s.uniform(-40, 709.7)
+    if c == 3:
+        return s.uniform(-0.35, 0.35)
+    if c == 4:
+        return s.sign() * s.uniform(0.34, 1.05)
+    return s.uniform(38, 45)
+
+
 def show(f, *a):
     try:
         return f(*a).hex()
@@ -166,7 +181,8 @@ def main():
     for name, gen, f, seed in (('pow', pow_args, math.pow, 1), ('exp', exp_args, math.exp, 2), ('log', log_args, math.log, 3),
                                 ('sin', trig_args, math.sin, 4), ('cos', trig_args, math.cos, 5),
                                 ('atan', atan_args, math.atan, 6), ('log2', log2_args, math.log2, 7),
-                                ('exp2', exp2_args, math.exp2, 8)):
+                                ('exp2', exp2_args, math.exp2, 8),
+                                ('expm1', expm1_args, math.expm1, 9)):
         s = Stream(seed)
         out = []
         for i in range(N):
