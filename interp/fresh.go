@@ -421,11 +421,6 @@ func markPrivate(co *Code) {
 		}
 	}
 	for i := range co.instrs {
-		if in := &co.instrs[i]; in.Op == opMove && in.B >= 0 && in.B < n && private[in.B] && lenArgMove(co, i) {
-			co.instrs[i+1].E |= lenPrivArg
-		}
-	}
-	for i := range co.instrs {
 		in := &co.instrs[i]
 		if in.Op != opMove || in.E&movedFresh == 0 {
 			continue
@@ -434,6 +429,16 @@ func markPrivate(co *Code) {
 		if in.A >= 0 && in.A < n && private[in.A] && in.B >= n {
 			in.E |= privA | privFresh
 			produced[in.A] = true
+		}
+	}
+	// len(a) is marked only where a may hold a marked list.
+	for i := range co.instrs {
+		in := &co.instrs[i]
+		if in.Op != opMove || in.B < 0 || in.B >= n || !private[in.B] || !lenArgMove(co, i) {
+			continue
+		}
+		if p := partner[in.B]; produced[in.B] || p >= 0 && produced[p] {
+			co.instrs[i+1].E |= lenPrivArg
 		}
 	}
 	// A marked list still held by a private local when the function
