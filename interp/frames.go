@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 )
 
@@ -183,6 +184,12 @@ func (c *codeInfoObj) attr(vm *VM, name string) (Val, bool) {
 		return IntVal(int64(len(c.code.kwonly))), true
 	case "co_varnames":
 		return tupleOf(strVals(c.code.varnames())), true
+	case "co_freevars":
+		var names []string
+		for _, i := range c.code.freeOrder() {
+			names = append(names, c.code.localNames[c.code.freeTo[i]])
+		}
+		return tupleOf(strVals(names)), true
 	case "co_nlocals":
 		return IntVal(int64(len(c.code.varnames()))), true
 	case "co_flags":
@@ -201,6 +208,19 @@ func (*codeInfoObj) method(vm *VM, name string, args []Val, kwn []string) (Val, 
 
 func (c *codeInfoObj) pyRepr(vm *VM) string {
 	return fmt.Sprintf("<code object %s at 0x7f0000000000, file \"%s\", line %d>", c.code.name, c.code.filename, c.code.firstLineno())
+}
+
+// freeOrder is the indices of co's free variables (freeTo, a function's
+// free) sorted by name: CPython's order of co_freevars and __closure__.
+func (co *Code) freeOrder() []int {
+	idx := make([]int, len(co.freeTo))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return co.localNames[co.freeTo[idx[a]]] < co.localNames[co.freeTo[idx[b]]]
+	})
+	return idx
 }
 
 // firstLineno is co_firstlineno: the def's line for a function, else

@@ -48,7 +48,13 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		if len(fn.free) == 0 {
 			return NoneVal, true
 		}
-		return tupleOf(append([]Val(nil), fn.free...)), true
+		cells := make([]Val, 0, len(fn.free))
+		for _, i := range co.freeOrder() {
+			if i < len(fn.free) {
+				cells = append(cells, fn.free[i])
+			}
+		}
+		return tupleOf(cells), true
 	case "__defaults__":
 		var ds []Val
 		for i := 0; i < co.npos; i++ {

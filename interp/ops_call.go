@@ -665,6 +665,13 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "default_factory" && t.factory.T != tagEmpty {
 			return t.factory, nil
 		}
+	case *Cell:
+		if name == "cell_contents" {
+			if t.v.T == tagEmpty {
+				return Val{}, newErr(ValueError, "Cell is empty")
+			}
+			return t.v, nil
+		}
 	case goObject:
 		if v, ok := t.attr(vm, name); ok {
 			return v, nil
