@@ -172,12 +172,14 @@ func (r *recorder) closeInner(il innerLoop) int {
 			return r.pc + 1
 		}
 	}
-	// An object the trace knows a slot holds at the top (the None of
+	// An object the trace knows a local holds at the top (the None of
 	// `found = None` before `for s in shapes: ... found = s`) is what
-	// exits in the body put back there: a body that writes the slot
-	// leaves it holding something else on later iterations.
+	// exits in the body put back there: a body that writes the local
+	// leaves it holding something else on later iterations. (A
+	// temporary, such as range loaded for a loop in the body, is
+	// written before it is read again.)
 	for s, v := range r.savedAt(il.top).objects {
-		if w, ok := r.objects[s]; !ok || !sameVal(w, v) {
+		if w, ok := r.objects[s]; (!ok || !sameVal(w, v)) && r.isLocal(s) {
 			r.failf("an inner loop changes an object the trace knows")
 			return r.pc + 1
 		}
@@ -568,4 +570,18 @@ func (r *recorder) slotsReadBeforeWrite(from int) []bool {
 		read[s] = v == 1
 	}
 	return read
+}
+
+// isLocal reports whether slot s is a local variable of the root frame or
+// of an inlined frame.
+func (r *recorder) isLocal(s int32) bool {
+	if s >= 0 && int(s) < r.rootCode.nlocals {
+		return true
+	}
+	for _, fr := range r.frames {
+		if s >= fr.base && s < fr.base+int32(fr.code.nlocals) {
+			return true
+		}
+	}
+	return false
 }
