@@ -91,6 +91,24 @@ const (
 	minTrip          = 3
 )
 
+// longTripSteps is how many instructions a trace's entries must run on
+// average, however few iterations that is, for the entries to pay: a loop
+// whose iterations call methods (raytracer's `for shape in self.shapes:
+// shape.hit(...)`, ~60 instructions inlined, 2-4 iterations per entry)
+// runs far more per entry than minTrip iterations of a small loop
+// (raytracer, JIT on / off: 0.66 of the CPU time with such traces kept,
+// 1.0 with them benched).
+const longTripSteps = 24
+
+// longTrips reports whether the trace's entries, short in iterations, are
+// long in instructions (longTripSteps). Entries that mostly leave before
+// their first back-edge are not (scheduler's dispatch loop, 0.5
+// iterations an entry, its exits in inlined frames the interpreter
+// finishes: 2% more instructions kept than benched).
+func (lt *loopTrace) longTrips() bool {
+	return lt.iterSteps > 0 && lt.iters >= int64(lt.entries) && lt.iters*int64(lt.iterSteps) >= longTripSteps*int64(lt.entries)
+}
+
 // A losing trace is benched (blacklisted for a while): not entered for
 // benchWait<<k hot counts the k-th time, then judged again over
 // shortTripEntries entries, and left to the interpreter for good after
@@ -200,6 +218,9 @@ type loopTrace struct {
 	// bridge's path ran: the call-outs per back-edge it pays for
 	// (callOutsPay). 0 or less: not judged.
 	stepsPerIter int
+	// iterSteps is how many instructions the loop's recorded iteration
+	// ran, inlined calls' included (longTrips).
+	iterSteps int
 	// resumes maps a call-out's exit index to the uop after it; loopTops
 	// a loop uop's safepoint index to its loop's top (exitTable: looked
 	// up on every call-out).
@@ -703,7 +724,7 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 	// a loop that runs only a few times per entry is left to the
 	// interpreter (or to the trace of a loop around it).
 	if lt.entries >= shortTripEntries && !lt.dead {
-		if lt.iters < minTrip*int64(lt.entries) || lt.losesToCallOuts() {
+		if lt.iters < minTrip*int64(lt.entries) && !lt.longTrips() || lt.losesToCallOuts() {
 			lt.bench(j)
 		} else {
 			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0

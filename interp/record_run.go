@@ -353,6 +353,9 @@ func (r *recorder) run() {
 	if r.abort == "" && r.hadInner && !r.bridge {
 		lt.stepsPerIter = -1 // (call-outs beside inner loops: not judged)
 	}
+	if r.abort == "" && !r.bridge {
+		lt.iterSteps = r.steps
+	}
 }
 
 // recordSteps records instruction after instruction until the recording
