@@ -7,9 +7,11 @@ import (
 
 // The tables of glibc 2.36's exp, log and pow (ARM's optimized-routines
 // design), made from their definitions with 256-bit arithmetic. Making
-// them takes milliseconds, so TestGlibcTablesMade writes them out as
+// them takes milliseconds, so TestGlibcTablesMade writes them out (go generate) as
 // glibc_tabdata.go; TestGlibcTables checks them against the data section
 // of this machine's libm.so.6 when it is Debian 12's glibc 2.36.
+
+//go:generate env CRMATH_GEN=1 go test -run ^TestGlibcTablesMade$ .
 
 const tabPrec = 256
 
