@@ -249,7 +249,7 @@ func (r *recorder) innerTop(head int) (int, bool) {
 	if r.side != nil {
 		// (Where the recording of head started may be the loop body's,
 		// not this side path's.)
-		r.failf("a while loop in a side path")
+		r.failf(sideWhile)
 		return 0, false
 	}
 	top, ok := r.firstAt[r.key(head)]

@@ -45,6 +45,12 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 		vm.jit.debugf("%s:%d: not recorded: %s, on its only path", co.filename, co.lines[pc], lt.reason)
 		return 0, nil, false
 	}
+	if vm.whileInBridgedInner(co, head, pc) {
+		lt.dead, lt.reason = true, sideWhile
+		lt.file, lt.line = co.filename, int(co.lines[pc])
+		vm.jit.debugf("%s:%d: not recorded: %s, as an inner loop's bridges show", co.filename, co.lines[pc], lt.reason)
+		return 0, nil, false
+	}
 	*lt = loopTrace{root: co, active: lt.active, failed: lt.failed, benched: lt.benched, walls: lt.walls, walledOut: lt.walledOut, skew: lt.skew, endsMet: lt.endsMet, learnWide: lt.learnWide, relearned: lt.relearned, base: base, file: co.filename, line: int(co.lines[pc]), head: head, end: pc,
 		scratchLo: n, scratchNext: n, extent: int(n) + scratchSlots, consts: map[int32]templates.Value{},
 		branch: map[int]bool{}, tried: map[int]int{}, constSlots: map[int64]int32{},
