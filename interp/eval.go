@@ -363,6 +363,8 @@ func (vm *VM) runInNamespace(fn *Function, nc *nsCode, ns []*Dict) (Val, error) 
 	}
 	cells := vm.moduleCells
 	vm.moduleCells = nil // for this module's code only, not an exec inside it
+	running := vm.moduleRunning
+	vm.moduleRunning = nil
 	f := vm.callFrame(fn)
 	for i, p := range params {
 		for _, d := range ns {
@@ -392,7 +394,13 @@ func (vm *VM) runInNamespace(fn *Function, nc *nsCode, ns []*Dict) (Val, error) 
 	}
 	vm.frames[vm.depth].alias = f
 	vm.depth++
+	if running != nil {
+		running.running.f = f
+	}
 	v, err := vm.run(f)
+	if running != nil {
+		running.running = nil // its names are written back below
+	}
 	vm.depth--
 	vm.frames[vm.depth].alias = nil
 	// Written back even when the code raised: what it bound before stays

@@ -348,9 +348,10 @@ func moduleAttr(site *atomic.Pointer[siteCache], m *Module, name string) (Val, b
 	if m.cls.Load() != nil {
 		return Val{}, false // its class comes first: getAttr
 	}
-	if _, cell := m.cells[name]; m.main != nil || cell {
-		// The program's globals, or a cell the module's functions may
-		// store to: no version to check.
+	if _, cell := m.cells[name]; m.main != nil || cell || m.running != nil {
+		// The program's globals, a cell the module's functions may
+		// store to, or a module whose code still runs: no version to
+		// check.
 		return m.lookup(name)
 	}
 	ver := m.version.Load()

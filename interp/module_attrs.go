@@ -55,6 +55,9 @@ func (m *Module) table() map[string]Val {
 	if p := m.pub.Load(); p != nil {
 		t = *p
 	}
+	if m.running != nil {
+		t = m.running.overlay(t)
+	}
 	if m.cells != nil {
 		// A snapshot with the cells' values, not kept.
 		t = maps.Clone(t)
@@ -84,6 +87,11 @@ func (m *Module) lookup(name string) (Val, bool) {
 	v, ok := t[name]
 	if cv, rebound := m.cellValue(name); rebound {
 		v, ok = cv, cv.T != tagEmpty
+	}
+	if r := m.running; r != nil {
+		if rv, bound := r.value(name, ok); bound {
+			v, ok = rv, true
+		}
 	}
 	if !ok && m.lazy != nil {
 		if la := m.lazy[name]; la != nil {

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -176,9 +177,12 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 	vm.moduleCells = cells
 	m.free = newModuleFree(vm, name)
 	vm.moduleFree = m.free
+	m.running = &moduleRun{file: p.file, nearScript: p.dir == "" && !strings.Contains(name, ".") && sameDir(filepath.Dir(p.file), vm.scriptDir()), bi: vm.bi}
+	vm.moduleRunning = m
 	co := &codeObj{src: text, filename: p.file, mode: "exec"}
 	_, err = vm.evalExec("exec", []Val{ObjVal(co), ObjVal(ns)}, nil)
-	vm.moduleCells, vm.moduleFree = nil, nil
+	vm.moduleCells, vm.moduleFree, vm.moduleRunning = nil, nil, nil
+	m.running = nil
 	if err != nil {
 		delete(vm.modules, name)
 		delete(vm.progMods, name)
@@ -213,6 +217,16 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 			m.cells = map[string]modCell{}
 		}
 		m.cells[n] = modCell{c, c.v}
+	}
+	if m.dict != nil {
+		// __dict__ was asked for while its code ran (a circular import):
+		// it gets the names bound since.
+		t := m.table()
+		m.syncDict(func(d *Dict) {
+			for _, k := range slices.Sorted(maps.Keys(t)) {
+				d.set(StrVal(k), t[k])
+			}
+		})
 	}
 	p.done = true
 	return m, true, nil

@@ -266,6 +266,9 @@ func attrErrorMsg(v Val, name string) string {
 	msg := "'" + t + "' object has no attribute '" + name + "'"
 	if m, ok := v.O.(*Module); ok && v.T == tagObject {
 		msg = "module '" + m.name + "' has no attribute '" + name + "'"
+		if m.running != nil {
+			return partialAttrMsg(m, name)
+		}
 		t = m.name
 	}
 	if s := suggest(typeDir[t], name); s != "" {

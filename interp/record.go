@@ -1403,6 +1403,10 @@ func (r *recorder) moduleAttr(s int32, name string) (Val, bool) {
 		r.failf("attribute of a module subclass's instance")
 		return Val{}, false
 	}
+	if m.running != nil {
+		r.failf("attribute of a module whose code runs") // its frame's names
+		return Val{}, false
+	}
 	v, ok := m.lookup(name)
 	if !ok {
 		r.failf("no attribute %s", name)

@@ -169,6 +169,9 @@ type (
 		// lazy are attributes built on first look-up (re.Scanner), for
 		// parts of a library module most programs never use.
 		lazy map[string]*lazyAttr
+		// running is set on a program module while its code runs
+		// (module_partial.go): the names bound so far are in its frame.
+		running *moduleRun
 	}
 	Function struct {
 		code     *Code

@@ -79,6 +79,10 @@ type VM struct {
 	// moduleCells, when set, asks the next runInNamespace for the cells
 	// of the module-level names its functions capture (modules_py.go).
 	moduleCells map[string]*Cell
+	// moduleRunning, when set, asks the next runInNamespace to show the
+	// frame it runs as that module's names while it runs
+	// (module_partial.go).
+	moduleRunning *Module
 	// moduleFree, when set, asks the next compileSource to give the free
 	// names of the module it compiles slots of that module's own.
 	moduleFree *moduleFree
