@@ -150,6 +150,7 @@ func enumModule(vm *VM) *Module {
 	}
 	// build takes the VM to build on: the importing one may be running on
 	// another thread by the time a base class is first looked up.
+	enumBases := &enumLazyBases{classes: map[string]*Class{}}
 	build := func(vm *VM, kind string) *Class {
 		methods := map[string]nativeFn{
 			"__repr__": memberRepr,
@@ -263,19 +264,36 @@ func enumModule(vm *VM) *Module {
 		case "StrEnum":
 			bases = []Val{vm.bi["str"]}
 		}
+		if kind == "ReprEnum" {
+			methods = map[string]nativeFn{}
+		}
+		bases = append(bases, enumBases.parents(kind)...)
 		cls, _ = vm.nativeClass(kind, bases, methods)
 		cls.meta = meta
 		cls.module = "enum" // built lazily: nameNativeClasses does not see it
+		enumBases.built(cls)
 		return cls
 	}
 	// Each base class is built when first looked up: a program (or re,
 	// for RegexFlag) mostly uses one or two of them, and each is a native
-	// class of some sixty methods.
-	for _, kind := range []string{"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"} {
+	// class of some sixty methods. Their enum bases (IntFlag's Flag and
+	// Enum) join their MROs as those are built (enum_bases.go).
+	for _, kind := range []string{"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"} {
 		m.setLazy(kind, func() Val {
+			switch kind {
+			case "ReprEnum":
+				m.lookup("Enum") // built with Enum
+				return ObjVal(enumBases.class(kind))
+			case "Flag":
+				m.lookup("Enum") // its base, built first
+			}
 			on, done := borrowVM(vm)
 			defer done()
-			return ObjVal(build(on, kind))
+			c := build(on, kind)
+			if kind == "Enum" {
+				build(on, "ReprEnum") // no methods of its own: cheap
+			}
+			return ObjVal(c)
 		})
 	}
 	meta.module, meta.nativeMeta = "enum", true
