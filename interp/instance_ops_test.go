@@ -2,7 +2,7 @@ package interp
 
 import "testing"
 
-// A loop of three iterations per call, each calling a method that
+// A loop of four iterations per call, each calling a method that
 // subtracts Vectors (Vector.__sub__ inlined, the Vector made by Go) and
 // takes dot products: the trace is kept though it runs few iterations per
 // entry, as each runs dozens of instructions (longTripSteps); without
@@ -29,7 +29,7 @@ def nearest(balls, p, d):
         if t > best:
             best = t
     return best
-balls = [Ball(Vector(1.0 * i, 2.0, 3.0), 0.5) for i in range(3)]
+balls = [Ball(Vector(1.0 * i, 2.0, 3.0), 0.5) for i in range(4)]
 s = 0.0
 for i in range(3000):
     s += nearest(balls, Vector(0.0, 0.001 * i, 0.0), Vector(1.0, 0.0, 0.0))
