@@ -339,14 +339,17 @@ func (vm *VM) funcAnnotations(fn *Function) *Dict {
 	d := newDict()
 	co := fn.code
 	ns := []Val{Val{}, vm.globalsDict()}
-	if tp, ok := fn.special["__type_params__"].O.(*Tuple); ok && len(tp.items) > 0 {
-		// PEP 695's parameters (def f[T](x: T)) are names there too.
-		locals := newDict()
-		for _, p := range tp.items {
-			if n, err := vm.getAttr(p, "__name__"); err == nil {
-				locals.set(n, p)
-			}
-		}
+	// PEP 695's parameters (def f[T](x: T), and a method's class's:
+	// class C[T]) are names there too, the function's own first.
+	locals := newDict()
+	if fn.cls != nil {
+		fn.cls.attrsMu.RLock()
+		ctp := fn.cls.attrs["__type_params__"]
+		fn.cls.attrsMu.RUnlock()
+		vm.typeParamNames(locals, ctp)
+	}
+	vm.typeParamNames(locals, fn.special["__type_params__"])
+	if locals.used > 0 {
 		ns = append(ns, ObjVal(locals))
 	}
 	for _, a := range co.anns {
@@ -361,6 +364,20 @@ func (vm *VM) funcAnnotations(fn *Function) *Dict {
 	}
 	fn.ann = d
 	return d
+}
+
+// typeParamNames adds the type parameters in tp (a tuple of them, or
+// nothing) to d by name.
+func (vm *VM) typeParamNames(d *Dict, tp Val) {
+	t, ok := tp.O.(*Tuple)
+	if !ok || tp.T != tagObject {
+		return
+	}
+	for _, p := range t.items {
+		if n, err := vm.getAttr(p, "__name__"); err == nil {
+			d.set(n, p)
+		}
+	}
 }
 
 // qualname is the function's __qualname__, an assigned one included: a
