@@ -375,6 +375,7 @@ func (g *Generator) runFrame(vm *VM) (Val, bool, error) {
 	vm.depth--
 	vm.frames[vm.depth].alias = nil
 	if isYield(err) {
+		g.frame.dropStaleLocals()
 		return v, true, nil
 	}
 	g.finish(vm)
