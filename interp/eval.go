@@ -51,6 +51,11 @@ func (vm *VM) frameLocals(f *frame) Val {
 		if v.T == tagEmpty {
 			continue
 		}
+		// Python code now holds the value (locals(), f_locals): a list
+		// or big int private to the frame may no longer be recycled or
+		// changed in place (fresh.go, private_int.go).
+		unmark(v)
+		unmarkBig(v)
 		d.set(StrVal(name), v)
 	}
 	return ObjVal(d)

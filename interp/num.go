@@ -680,7 +680,7 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		if r, found, err := vm.dunderID(a, ids[0], b); found && (err != nil || !isNotImplemented(r)) {
 			return r, err
 		}
-		if !first {
+		if !first && !sameInstanceClass(a, b) {
 			if r, found, err := vm.dunderID(b, ids[1], a); found && (err != nil || !isNotImplemented(r)) {
 				return r, err
 			}

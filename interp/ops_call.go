@@ -449,17 +449,26 @@ func (vm *VM) instanceBinop(f *frame, in *Instr, a, b Val) (done bool, err error
 // reflected is binop's remaining step after a's method for op returned
 // NotImplemented (instanceBinop): the reflected method of b.
 func (vm *VM) reflected(op Op, a, b Val) (Val, error) {
-	if x, ok := a.O.(*Instance); ok {
-		if y, ok := b.O.(*Instance); ok && b.T == tagObject && y.cls == x.cls {
-			// Operands of one type: Python asks no reflected method.
-			return Val{}, binopTypeErr(opSymbols[op], a, b)
-		}
+	if sameInstanceClass(a, b) {
+		return Val{}, binopTypeErr(opSymbols[op], a, b)
 	}
 	r, found, err := vm.dunderID(b, binSpecials[op][1], a)
 	if !found || err == nil && isNotImplemented(r) {
 		return Val{}, binopTypeErr(opSymbols[op], a, b)
 	}
 	return r, err
+}
+
+// sameInstanceClass reports whether a and b are instances of one class:
+// a binary operator then asks no reflected method (CPython's binary_op1
+// tries the right operand's slot only for another type).
+func sameInstanceClass(a, b Val) bool {
+	x, ok := a.O.(*Instance)
+	if !ok || a.T != tagObject || b.T != tagObject {
+		return false
+	}
+	y, ok := b.O.(*Instance)
+	return ok && y.cls == x.cls
 }
 
 // Codes of the built-in types whose receivers are most often called
