@@ -18,28 +18,7 @@ func (c *compiler) classBodyCall(x *Call, dst int) bool {
 	if c.classBound[nm.id] || c.classGlobals[nm.id] || c.isFunc && (c.globals[nm.id] || c.lookup(nm.id) >= 0 || c.resolveFree(nm.id) >= 0) {
 		return false
 	}
-	switch nm.id {
-	case "locals", "vars":
-		if len(x.args) != 0 {
-			return false
-		}
-		c.line = x.line
-		c.emit(opClassLocals, dst, c.classSlot)
-		return true
-	case "dir":
-		if len(x.args) != 0 {
-			return false
-		}
-		c.call(&Call{pos: x.pos, fn: &Const{x.pos, dirLocals}, args: []Expr{&Call{pos: x.pos, fn: &Name{x.pos, "locals"}}}}, dst)
-		return true
-	case "eval", "exec":
-		if len(x.args) != 1 {
-			return false
-		}
-		c.call(&Call{pos: x.pos, fn: &Name{x.pos, nm.id}, args: []Expr{x.args[0], &Const{x.pos, NoneVal}, &Call{pos: x.pos, fn: &Name{x.pos, "locals"}}}}, dst)
-		return true
-	}
-	return false
+	return c.namespaceCall(x, nm.id, dst, func() { c.emit(opClassLocals, dst, c.classSlot) })
 }
 
 // bodyClass is the class whose body is running in slot value v (an

@@ -709,13 +709,20 @@ func (c *compiler) evalCall(x *Call, dst int) bool {
 	if !ok || !c.isFunc || c.globals[nm.id] || c.lookup(nm.id) >= 0 || c.resolveFree(nm.id) >= 0 || len(x.kwvals) > 0 {
 		return false
 	}
-	switch nm.id {
+	return c.namespaceCall(x, nm.id, dst, func() { c.emit(opLocals, dst) })
+}
+
+// namespaceCall compiles locals() and vars() to what emitLocals emits,
+// eval(s) and exec(s) to eval(s, None, locals()) and dir() to the sorted
+// names of locals(), for a function's frame or a class body.
+func (c *compiler) namespaceCall(x *Call, name string, dst int, emitLocals func()) bool {
+	switch name {
 	case "locals", "vars":
 		if len(x.args) != 0 {
 			return false
 		}
 		c.line = x.line
-		c.emit(opLocals, dst)
+		emitLocals()
 		return true
 	case "dir":
 		if len(x.args) != 0 {
@@ -727,8 +734,7 @@ func (c *compiler) evalCall(x *Call, dst int) bool {
 		if len(x.args) != 1 || hasStar(x.args) {
 			return false
 		}
-		n := &Name{x.pos, nm.id}
-		c.call(&Call{pos: x.pos, fn: n, args: []Expr{x.args[0], &Const{x.pos, NoneVal}, &Call{pos: x.pos, fn: &Name{x.pos, "locals"}}}}, dst)
+		c.call(&Call{pos: x.pos, fn: &Name{x.pos, name}, args: []Expr{x.args[0], &Const{x.pos, NoneVal}, &Call{pos: x.pos, fn: &Name{x.pos, "locals"}}}}, dst)
 		return true
 	}
 	return false

@@ -220,13 +220,7 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 			}
 			n++
 		}
-		var l *List
-		var strs []Str
-		if site := vm.splitForLoop(); site != nil {
-			l, strs = vm.loopStrList(n, site)
-		} else {
-			l, strs = newStrList(n)
-		}
+		l, strs := vm.splitList(n)
 		if n <= len(bounds) {
 			for k, b := range bounds[:n] {
 				setStr(l, strs, k, str[b[0]:b[1]])
@@ -258,13 +252,7 @@ func strSplitFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	if err := memCheckMul(uint64(n), 64); err != nil {
 		return Val{}, err
 	}
-	var l *List
-	var strs []Str
-	if site := vm.splitForLoop(); site != nil {
-		l, strs = vm.loopStrList(n, site)
-	} else {
-		l, strs = newStrList(n)
-	}
+	l, strs := vm.splitList(n)
 	for k := 0; k < n-1; k++ {
 		i := strings.Index(str, sep.s)
 		setStr(l, strs, k, str[:i])

@@ -140,3 +140,12 @@ func (vm *VM) putSplitList(l *List) {
 	p.l[p.n] = l
 	p.n++
 }
+
+// splitList is the list of n strs a split builds: a pooled one when a for
+// loop will give it back (splitForLoop), a new one otherwise.
+func (vm *VM) splitList(n int) (*List, []Str) {
+	if site := vm.splitForLoop(); site != nil {
+		return vm.loopStrList(n, site)
+	}
+	return newStrList(n)
+}
