@@ -364,9 +364,13 @@ func (c *Compiler) compileOne(ctx context.Context, in *Inputs, obj *Object) erro
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			// Clang writes <output>-XXXXXXXX.tmp and renames it; a Clang
-			// killed before that leaves it behind.
-			if left, _ := filepath.Glob(tmp.Name() + "-*.tmp"); left != nil {
+			// Clang writes its output under a temporary name and renames
+			// it; a Clang interrupted before that can leave it behind.
+			// Older Clangs name it <output>-XXXXXXXX.tmp, Clang 19
+			// <stem>-XXXXXXXX.o.tmp.
+			stem := strings.TrimSuffix(tmp.Name(), ".o")
+			for _, pattern := range []string{tmp.Name() + "-*.tmp", stem + "-*.o.tmp"} {
+				left, _ := filepath.Glob(pattern)
 				for _, f := range left {
 					os.Remove(f)
 				}
