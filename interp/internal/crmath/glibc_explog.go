@@ -31,6 +31,17 @@ var (
 		0x1.24924a344de30p-3, -0x1.fffffa4423d65p-4, 0x1.c7184282ad6cap-4, -0x1.999eb43b068ffp-4, 0x1.78182f7afd085p-4, -0x1.5521375d145cdp-4}
 )
 
+// logReduce splits the bits ix of a positive normal x as glibc's log,
+// log2 and pow do: x = 2**k * z with z in [off, 2*off), and i the table
+// subinterval of z, read from the top tableBits bits of its mantissa.
+func logReduce(ix, off uint64, tableBits uint) (i uint64, k, z float64) {
+	tmp := ix - off
+	i = tmp >> (52 - tableBits) % (1 << tableBits)
+	k = float64(int64(tmp) >> 52)
+	z = math.Float64frombits(ix - tmp&(0xfff<<52))
+	return i, k, z
+}
+
 // Log is glibc 2.36's log(x) for x > 0; other x as math.Log (the caller
 // raises CPython's errors).
 func Log(x float64) float64 {
@@ -48,13 +59,8 @@ func Log(x float64) float64 {
 	if ix>>52 == 0 { // subnormal: normalize
 		ix = math.Float64bits(x*0x1p52) - 52<<52
 	}
-	tmp := ix - logOFF
-	i := tmp >> 45 % 128
-	k := int64(tmp) >> 52
-	iz := ix - tmp&(0xfff<<52)
+	i, kd, z := logReduce(ix, logOFF, 7)
 	e := &glibcLogTab[i]
-	z := math.Float64frombits(iz)
-	kd := float64(k)
 	A := &logA
 	if glibcFMA {
 		r := math.FMA(z, e.invc, -1)

@@ -34,13 +34,8 @@ func Log2(x float64) float64 {
 	if ix>>52 == 0 { // subnormal: normalize
 		ix = math.Float64bits(x*0x1p52) - 52<<52
 	}
-	tmp := ix - logOFF
-	i := tmp >> 46 % 64
-	k := int64(tmp) >> 52
-	iz := ix - tmp&(0xfff<<52)
+	i, kd, z := logReduce(ix, logOFF, 6)
 	e := &log2Tab[i]
-	z := math.Float64frombits(iz)
-	kd := float64(k)
 	A := &log2A
 	var r, t1, t2 float64
 	if glibcFMA {

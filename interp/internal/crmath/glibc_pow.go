@@ -43,12 +43,7 @@ const (
 
 // powLog is log(x) as hi + lo for x's bits ix (positive, normal).
 func powLog(ix uint64) (hi, lo float64) {
-	tmp := ix - powLogOff
-	i := tmp >> 45 % 128
-	k := int64(tmp) >> 52
-	iz := ix - tmp&(0xfff<<52)
-	z := math.Float64frombits(iz)
-	kd := float64(k)
+	i, kd, z := logReduce(ix, powLogOff, 7)
 	e := &powLogTab[i]
 	A := &powA
 	var r, t1, lo1, ar, ar2, ar3, lo3, lo4, p float64
@@ -70,7 +65,7 @@ func powLog(ix uint64) (hi, lo float64) {
 	} else {
 		// z = zhi + zlo with zhi*invc exact, so r = rhi + rlo keeps
 		// the bits the rounded z*invc - 1 would lose.
-		zhi := math.Float64frombits((iz + 1<<31) & (1<<64 - 1<<32))
+		zhi := math.Float64frombits((math.Float64bits(z) + 1<<31) & (1<<64 - 1<<32))
 		zlo := z - zhi
 		rhi := float64(zhi*e.invc) - 1
 		rlo := float64(zlo * e.invc)
