@@ -130,9 +130,9 @@ func Acos(x float64) float64 {
 	return v.hi + v.lo
 }
 
-// Atan2 is atan2(y, x) correctly rounded, with C99's special cases (as
-// CPython's m_atan2 has them).
-func Atan2(y, x float64) float64 {
+// atan2CR is atan2(y, x) correctly rounded, with C99's special cases
+// (Atan2, glibc's, is checked against it).
+func atan2CR(y, x float64) float64 {
 	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) || x == 0 || y == 0 {
 		return math.Atan2(y, x)
 	}

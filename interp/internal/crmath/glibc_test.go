@@ -97,6 +97,16 @@ func TestGlibcTables(t *testing.T) {
 			check("atanTab", 7*i+j, v, f(0xb92a0+8*(7*i+j)))
 		}
 	}
+	for _, tab := range []int{0xb5dc0, 0x8d120} { // atan2's copies (FMA, generic)
+		for i, row := range atanTab {
+			for j, v := range row {
+				check("atan2's atanTab", 7*i+j, v, f(tab+8*(7*i+j)))
+			}
+		}
+	}
+	for i, c := range []float64{atan2Pi, atan2Pi1} {
+		check("atan2 constants", i, c, f([]int{0x8d100, 0x90658}[i]))
+	}
 	for i, c := range []float64{atanA, atanB, atanD, atanE, atanHpi, atanHp1, atanD13, atanD11, atanD9, atanD7, atanD5, atanD3} {
 		a := []int{0x94598, 0x90618, 0x945a0, 0x945a8, 0x8d088, 0x8d0f8, 0x90620, 0xb9278, 0x90630, 0xb9280, 0x90640, 0xb9288}[i]
 		check("atan constants", i, c, f(a))

@@ -149,6 +149,90 @@ func atanArgs(s *splitmix, i int) float64 {
 	return s.sign() * s.uniform(0.9, 1.1)
 }
 
+func atan2Args(s *splitmix, i int) (float64, float64) {
+	switch i % 8 {
+	case 0:
+		return s.uniform(-10, 10), s.uniform(-10, 10)
+	case 1: // |y/x| near 1/16, 1 and 16, where the formulas change
+		x := s.sign() * s.xbits(s.randint(-5, 5))
+		r := []float64{0.0625, 1, 16}[s.randint(0, 2)]
+		return float64(x*r) * (1 + s.uniform(-0.01, 0.01)), s.sign() * x
+	case 2:
+		return s.sign() * s.xbits(s.randint(-60, 60)), s.sign() * s.xbits(s.randint(-60, 60))
+	case 3: // exponents about 57 apart, where the quotient alone is returned
+		e := s.randint(-900, 900)
+		d := s.randint(50, 60)
+		if s.next()&1 != 0 {
+			d = -d
+		}
+		return s.sign() * s.xbits(e+d), s.sign() * s.xbits(e)
+	case 4: // beyond 2**500 or below 2**-500, where both are scaled
+		e := s.randint(490, 1000)
+		if s.next()&1 != 0 {
+			e = -e
+		}
+		return s.sign() * s.xbits(e+s.randint(-20, 20)), s.sign() * s.xbits(e)
+	case 5:
+		return s.sign() * s.sub(), s.sign() * s.xbits(s.randint(-1022, -1000))
+	case 6:
+		return s.uniform(-1, 1), s.uniform(-0.1, 0.1)
+	}
+	return s.uniform(-1e6, 1e6), s.uniform(-1e6, 1e6)
+}
+
+func tanArgs(s *splitmix, i int) float64 {
+	if i%10 < 8 {
+		return trigArgs(s, i%10)
+	}
+	return bigTrigArgs(s, i)
+}
+
+// bigTrigArgs are beyond 105414350, where glibc reduces by Payne-Hanek.
+func bigTrigArgs(s *splitmix, i int) float64 {
+	switch i % 4 {
+	case 0:
+		return s.sign() * s.xbits(s.randint(27, 1023))
+	case 1:
+		return s.sign() * s.uniform(1.05e8, 1e9)
+	case 2:
+		return s.sign() * s.xbits(s.randint(26, 70))
+	}
+	return float64(s.randint(67108864, 1<<40)) * 1.5707963267948966
+}
+
+func asinArgs(s *splitmix, i int) float64 {
+	switch i % 6 {
+	case 0:
+		return s.uniform(-1, 1)
+	case 1:
+		return s.sign() * (1 - s.xbits(s.randint(-53, -2)))
+	case 2:
+		return s.sign() * s.xbits(s.randint(-60, -1))
+	case 3:
+		return s.sign() * s.uniform(0.9, 1)
+	case 4:
+		return s.sign() * s.sub()
+	}
+	return s.uniform(-0.5, 0.5)
+}
+
+func hypotArgs(s *splitmix, i int) (float64, float64) {
+	switch i % 6 {
+	case 0:
+		return s.uniform(-10, 10), s.uniform(-10, 10)
+	case 1:
+		return s.sign() * s.xbits(s.randint(-60, 60)), s.sign() * s.xbits(s.randint(-60, 60))
+	case 2: // near overflow
+		return s.sign() * s.xbits(s.randint(1000, 1023)), s.sign() * s.xbits(s.randint(1000, 1023))
+	case 3: // near and below the subnormals
+		return s.sign() * s.sub(), s.sign() * s.xbits(s.randint(-1022, -990))
+	case 4:
+		e := s.randint(-900, 900)
+		return s.sign() * s.xbits(e), s.sign() * s.xbits(e+s.randint(-60, 60))
+	}
+	return s.uniform(-1e6, 1e6), s.uniform(-1e6, 1e6)
+}
+
 func log2Args(s *splitmix, i int) float64 {
 	if i%5 == 2 { // near 1, where log2 has its own polynomial
 		return 1 + math.Ldexp(s.uniform(-1, 1), -s.randint(4, 50))
@@ -203,6 +287,7 @@ var libmFuncs = map[string]libmFunc{
 	"log2":  {7, one(log2Args), func(x, _ float64) float64 { return Log2(x) }, func(x, _ float64) float64 { return log2CR(x) }},
 	"exp2":  {8, one(exp2Args), func(x, _ float64) float64 { return Exp2(x) }, func(x, _ float64) float64 { return exp2CR(x) }},
 	"expm1": {9, one(expm1Args), func(x, _ float64) float64 { return Expm1(x) }, func(x, _ float64) float64 { return crExpm1(x) }},
+	"atan2": {10, atan2Args, Atan2, atan2CR},
 	"log":   {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
 }
 

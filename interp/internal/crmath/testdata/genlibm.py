@@ -1,7 +1,9 @@
-# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan, log2, exp2 and expm1 on a large deterministic
+# Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan, log2, exp2, expm1, atan2, tan,
+# asin, acos, sin and cos beyond 105414350 and hypot (as abs(complex)) on a large deterministic
 # sample, for libm_off.txt.gz. The arguments come from a splitmix64 stream
 # that libm_test.go reproduces operation for operation (which it checks):
-# "name index argument(s) result", in hex.
+# "name index argument(s) result", in hex. Names given as arguments limit
+# the dump to those functions.
 #
 # Regenerate (x86-64 with FMA and AVX2, Debian 12's glibc):
 #   python3.13 genlibm.py > /tmp/fma.txt
@@ -136,6 +138,82 @@ def atan_args(s, i):
     return s.sign() * s.uniform(0.9, 1.1)
 
 
+def atan2_args(s, i):
+    c = i % 8
+    if c == 0:
+        return s.uniform(-10, 10), s.uniform(-10, 10)
+    if c == 1:  # |y/x| near 1/16, 1 and 16, where the formulas change
+        x = s.sign() * s.xbits(s.randint(-5, 5))
+        r = (0.0625, 1.0, 16.0)[s.randint(0, 2)]
+        return x * r * (1 + s.uniform(-0.01, 0.01)), s.sign() * x
+    if c == 2:
+        return s.sign() * s.xbits(s.randint(-60, 60)), s.sign() * s.xbits(s.randint(-60, 60))
+    if c == 3:  # exponents about 57 apart, where the quotient alone is returned
+        e = s.randint(-900, 900)
+        d = s.randint(50, 60)
+        if s.next() & 1:
+            d = -d
+        return s.sign() * s.xbits(e + d), s.sign() * s.xbits(e)
+    if c == 4:  # beyond 2**500 or below 2**-500, where both are scaled
+        e = s.randint(490, 1000)
+        if s.next() & 1:
+            e = -e
+        return s.sign() * s.xbits(e + s.randint(-20, 20)), s.sign() * s.xbits(e)
+    if c == 5:
+        return s.sign() * s.sub(), s.sign() * s.xbits(s.randint(-1022, -1000))
+    if c == 6:
+        return s.uniform(-1, 1), s.uniform(-0.1, 0.1)
+    return s.uniform(-1e6, 1e6), s.uniform(-1e6, 1e6)
+
+
+def tan_args(s, i):
+    if i % 10 < 8:
+        return trig_args(s, i % 10)
+    return big_trig_args(s, i)
+
+
+def big_trig_args(s, i):  # beyond 105414350, where glibc reduces by Payne-Hanek
+    c = i % 4
+    if c == 0:
+        return s.sign() * s.xbits(s.randint(27, 1023))
+    if c == 1:
+        return s.sign() * s.uniform(1.05e8, 1e9)
+    if c == 2:
+        return s.sign() * s.xbits(s.randint(26, 70))
+    return s.randint(67108864, 1 << 40) * 1.5707963267948966
+
+
+def asin_args(s, i):
+    c = i % 6
+    if c == 0:
+        return s.uniform(-1, 1)
+    if c == 1:
+        return s.sign() * (1 - s.xbits(s.randint(-53, -2)))
+    if c == 2:
+        return s.sign() * s.xbits(s.randint(-60, -1))
+    if c == 3:
+        return s.sign() * s.uniform(0.9, 1)
+    if c == 4:
+        return s.sign() * s.sub()
+    return s.uniform(-0.5, 0.5)
+
+
+def hypot_args(s, i):
+    c = i % 6
+    if c == 0:
+        return s.uniform(-10, 10), s.uniform(-10, 10)
+    if c == 1:
+        return s.sign() * s.xbits(s.randint(-60, 60)), s.sign() * s.xbits(s.randint(-60, 60))
+    if c == 2:  # near overflow
+        return s.sign() * s.xbits(s.randint(1000, 1023)), s.sign() * s.xbits(s.randint(1000, 1023))
+    if c == 3:  # near and below the subnormals
+        return s.sign() * s.sub(), s.sign() * s.xbits(s.randint(-1022, -990))
+    if c == 4:
+        e = s.randint(-900, 900)
+        return s.sign() * s.xbits(e), s.sign() * s.xbits(e + s.randint(-60, 60))
+    return s.uniform(-1e6, 1e6), s.uniform(-1e6, 1e6)
+
+
 def log2_args(s, i):
     if i % 5 == 2:  # near 1, where log2 has its own polynomial
         return 1 + s.uniform(-1, 1) * 2.0**-s.randint(4, 50)
@@ -182,7 +260,13 @@ def main():
                                 ('sin', trig_args, math.sin, 4), ('cos', trig_args, math.cos, 5),
                                 ('atan', atan_args, math.atan, 6), ('log2', log2_args, math.log2, 7),
                                 ('exp2', exp2_args, math.exp2, 8),
-                                ('expm1', expm1_args, math.expm1, 9)):
+                                ('expm1', expm1_args, math.expm1, 9), ('atan2', atan2_args, math.atan2, 10),
+                                ('tan', tan_args, math.tan, 11), ('asin', asin_args, math.asin, 12),
+                                ('acos', asin_args, math.acos, 13), ('sinbig', big_trig_args, math.sin, 14),
+                                ('cosbig', big_trig_args, math.cos, 15),
+                                ('hypot', hypot_args, lambda x, y: abs(complex(x, y)), 16)):
+        if sys.argv[1:] and name not in sys.argv[1:]:
+            continue
         s = Stream(seed)
         out = []
         for i in range(N):
