@@ -154,8 +154,11 @@ func Sin(x float64) float64 {
 	case k < 0x419921fb:
 		n, a, da := reduceSinCos(x)
 		return doSinCos(a, da, n)
+	case k < 0x7ff00000:
+		n, a, da := branred(x)
+		return doSinCos(a, da, n)
 	}
-	return sinCR(x)
+	return x - x
 }
 
 // Cos is glibc 2.36's cos(x) (correctly rounded beyond 105414350).
@@ -174,6 +177,9 @@ func Cos(x float64) float64 {
 	case k < 0x419921fb:
 		n, a, da := reduceSinCos(x)
 		return doSinCos(a, da, n+1)
+	case k < 0x7ff00000:
+		n, a, da := branred(x)
+		return doSinCos(a, da, n+1)
 	}
-	return cosCR(x)
+	return x - x
 }

@@ -104,6 +104,12 @@ func TestGlibcTables(t *testing.T) {
 			}
 		}
 	}
+	for i, v := range toverp {
+		check("toverp", i, v, f(0xa9a60+8*i))
+	}
+	for i, c := range []float64{brSplit, brBig, brBig1, brHp0, brHp1, brMp1, brMp2} {
+		check("branred constants", i, c, f([]int{0x90610, 0x91050, 0xa9cc0, 0x8d088, 0x8d0f8, 0x94910, 0xa9cc8}[i]))
+	}
 	for i, c := range []float64{atan2Pi, atan2Pi1} {
 		check("atan2 constants", i, c, f([]int{0x8d100, 0x90658}[i]))
 	}

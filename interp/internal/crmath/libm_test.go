@@ -279,16 +279,18 @@ type libmFunc struct {
 }
 
 var libmFuncs = map[string]libmFunc{
-	"pow":   {1, powArgs, Pow, crPow},
-	"exp":   {2, one(expArgs), func(x, _ float64) float64 { return Exp(x) }, func(x, _ float64) float64 { return crExp(x) }},
-	"sin":   {4, one(trigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
-	"cos":   {5, one(trigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
-	"atan":  {6, one(atanArgs), func(x, _ float64) float64 { return Atan(x) }, func(x, _ float64) float64 { return atanCR(x) }},
-	"log2":  {7, one(log2Args), func(x, _ float64) float64 { return Log2(x) }, func(x, _ float64) float64 { return log2CR(x) }},
-	"exp2":  {8, one(exp2Args), func(x, _ float64) float64 { return Exp2(x) }, func(x, _ float64) float64 { return exp2CR(x) }},
-	"expm1": {9, one(expm1Args), func(x, _ float64) float64 { return Expm1(x) }, func(x, _ float64) float64 { return crExpm1(x) }},
-	"atan2": {10, atan2Args, Atan2, atan2CR},
-	"log":   {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
+	"pow":    {1, powArgs, Pow, crPow},
+	"exp":    {2, one(expArgs), func(x, _ float64) float64 { return Exp(x) }, func(x, _ float64) float64 { return crExp(x) }},
+	"sin":    {4, one(trigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
+	"cos":    {5, one(trigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
+	"atan":   {6, one(atanArgs), func(x, _ float64) float64 { return Atan(x) }, func(x, _ float64) float64 { return atanCR(x) }},
+	"log2":   {7, one(log2Args), func(x, _ float64) float64 { return Log2(x) }, func(x, _ float64) float64 { return log2CR(x) }},
+	"exp2":   {8, one(exp2Args), func(x, _ float64) float64 { return Exp2(x) }, func(x, _ float64) float64 { return exp2CR(x) }},
+	"expm1":  {9, one(expm1Args), func(x, _ float64) float64 { return Expm1(x) }, func(x, _ float64) float64 { return crExpm1(x) }},
+	"atan2":  {10, atan2Args, Atan2, atan2CR},
+	"sinbig": {14, one(bigTrigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
+	"cosbig": {15, one(bigTrigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
+	"log":    {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},
 }
 
 // crExpm1 is e**x - 1 correctly rounded (up to 2**-100), for the sample.
