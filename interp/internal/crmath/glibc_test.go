@@ -110,6 +110,16 @@ func TestGlibcTables(t *testing.T) {
 	for i, c := range []float64{brSplit, brBig, brBig1, brHp0, brHp1, brMp1, brMp2} {
 		check("branred constants", i, c, f([]int{0x90610, 0x91050, 0xa9cc0, 0x8d088, 0x8d0f8, 0x94910, 0xa9cc8}[i]))
 	}
+	for _, tab := range []int{0xbc780, 0x94940} { // tan's (FMA, generic)
+		for i, row := range tanTab {
+			for j, v := range row {
+				check("tanTab", 3*i+j, v, f(tab+32*i+8*j))
+			}
+		}
+	}
+	for i, c := range []float64{tanG1, tanG2, tanG3, tanG4, tanG5, tanD3, tanD5, tanD7, tanD9, tanD11, tanE0, tanE1, tanMfft, tanMp3} {
+		check("tan constants", i, c, f([]int{0x96080, 0x96088, 0x960b0, 0x960d0, 0x960e0, 0x90648, 0x960a8, 0x960a0, 0x96098, 0x96090, 0x960c8, 0x960c0, 0xbdec0, 0x960d8}[i]))
+	}
 	for i, c := range []float64{atan2Pi, atan2Pi1} {
 		check("atan2 constants", i, c, f([]int{0x8d100, 0x90658}[i]))
 	}
@@ -178,4 +188,19 @@ func hexf(v float64) string {
 		return "0"
 	}
 	return strconv.FormatFloat(v, 'x', -1, 64)
+}
+
+// TestTanTab: tanTab's second and third columns are tan and cot of the
+// first, correctly rounded (its points were chosen so they are close to
+// exact).
+func TestTanTab(t *testing.T) {
+	for i, row := range tanTab {
+		s, c := sinCos(dd{row[0], 0})
+		if v := div(s, c); v.hi+v.lo != row[1] {
+			t.Errorf("tanTab[%d]: tan(%x) = %x, not %x", i, row[0], v.hi+v.lo, row[1])
+		}
+		if v := div(c, s); v.hi+v.lo != row[2] {
+			t.Errorf("tanTab[%d]: cot(%x) = %x, not %x", i, row[0], v.hi+v.lo, row[2])
+		}
+	}
 }

@@ -288,6 +288,7 @@ var libmFuncs = map[string]libmFunc{
 	"exp2":   {8, one(exp2Args), func(x, _ float64) float64 { return Exp2(x) }, func(x, _ float64) float64 { return exp2CR(x) }},
 	"expm1":  {9, one(expm1Args), func(x, _ float64) float64 { return Expm1(x) }, func(x, _ float64) float64 { return crExpm1(x) }},
 	"atan2":  {10, atan2Args, Atan2, atan2CR},
+	"tan":    {11, one(tanArgs), func(x, _ float64) float64 { return Tan(x) }, func(x, _ float64) float64 { return tanCR(x) }},
 	"sinbig": {14, one(bigTrigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
 	"cosbig": {15, one(bigTrigArgs), func(x, _ float64) float64 { return Cos(x) }, func(x, _ float64) float64 { return cosCR(x) }},
 	"log":    {3, one(logArgs), func(x, _ float64) float64 { return Log(x) }, func(x, _ float64) float64 { return crLog(x) }},

@@ -186,8 +186,9 @@ func cosCR(x float64) float64 {
 	return v.hi + v.lo
 }
 
-// Tan is tan(x) correctly rounded.
-func Tan(x float64) float64 {
+// tanCR is tan(x) correctly rounded (Tan, glibc's, is checked against
+// it).
+func tanCR(x float64) float64 {
 	if math.IsInf(x, 0) || math.IsNaN(x) {
 		return math.NaN()
 	}
