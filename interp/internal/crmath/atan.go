@@ -95,8 +95,9 @@ func oneMinusSq(x float64) dd {
 	return sub(dd{1, 0}, twoProd(x, x))
 }
 
-// Asin is asin(x) correctly rounded for |x| <= 1 (NaN outside).
-func Asin(x float64) float64 {
+// asinCR is asin(x) correctly rounded for |x| <= 1 (NaN outside; Asin,
+// glibc's, is checked against it).
+func asinCR(x float64) float64 {
 	if math.IsNaN(x) || math.Abs(x) > 1 {
 		return math.NaN()
 	}
@@ -110,8 +111,8 @@ func Asin(x float64) float64 {
 	return math.Copysign(v.hi+v.lo, x)
 }
 
-// Acos is acos(x) correctly rounded for |x| <= 1 (NaN outside).
-func Acos(x float64) float64 {
+// acosCR is acos(x) correctly rounded for |x| <= 1 (NaN outside).
+func acosCR(x float64) float64 {
 	if math.IsNaN(x) || math.Abs(x) > 1 {
 		return math.NaN()
 	}

@@ -120,6 +120,19 @@ func TestGlibcTables(t *testing.T) {
 	for i, c := range []float64{tanG1, tanG2, tanG3, tanG4, tanG5, tanD3, tanD5, tanD7, tanD9, tanD11, tanE0, tanE1, tanMfft, tanMp3} {
 		check("tan constants", i, c, f([]int{0x96080, 0x96088, 0x960b0, 0x960d0, 0x960e0, 0x90648, 0x960a8, 0x960a0, 0x96098, 0x96090, 0x960c8, 0x960c0, 0xbdec0, 0x960d8}[i]))
 	}
+	for _, tab := range []int{0xb0d80, 0x88040} { // asin's and acos's (FMA, generic)
+		for i, v := range asinTab {
+			check("asinTab", i, v, f(tab+8*i))
+		}
+	}
+	for _, tab := range []int{0xb0980, 0x87c40} {
+		for i, v := range asinInroot {
+			check("asinInroot", i, v, f(tab+8*i))
+		}
+	}
+	for i, c := range []float64{asinF6, asinF5, asinF4, asinF3, asinF2, asinF1, asinRt3, asinRt2, asinRt1, asinRt0} {
+		check("asin constants", i, c, f(0x8d098+8*i))
+	}
 	for i, c := range []float64{atan2Pi, atan2Pi1} {
 		check("atan2 constants", i, c, f([]int{0x8d100, 0x90658}[i]))
 	}

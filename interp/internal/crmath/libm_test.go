@@ -287,6 +287,8 @@ var libmFuncs = map[string]libmFunc{
 	"log2":   {7, one(log2Args), func(x, _ float64) float64 { return Log2(x) }, func(x, _ float64) float64 { return log2CR(x) }},
 	"exp2":   {8, one(exp2Args), func(x, _ float64) float64 { return Exp2(x) }, func(x, _ float64) float64 { return exp2CR(x) }},
 	"expm1":  {9, one(expm1Args), func(x, _ float64) float64 { return Expm1(x) }, func(x, _ float64) float64 { return crExpm1(x) }},
+	"asin":   {12, one(asinArgs), func(x, _ float64) float64 { return Asin(x) }, func(x, _ float64) float64 { return asinCR(x) }},
+	"acos":   {13, one(asinArgs), func(x, _ float64) float64 { return Acos(x) }, func(x, _ float64) float64 { return acosCR(x) }},
 	"atan2":  {10, atan2Args, Atan2, atan2CR},
 	"tan":    {11, one(tanArgs), func(x, _ float64) float64 { return Tan(x) }, func(x, _ float64) float64 { return tanCR(x) }},
 	"sinbig": {14, one(bigTrigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
