@@ -70,7 +70,7 @@ func cPow(a, b Complex) (Complex, bool) {
 	case a.re == 0 && a.im == 0:
 		return Complex{}, b.im == 0 && b.re >= 0
 	}
-	vabs := crmath.Hypot(a.re, a.im)
+	vabs := crmath.CHypot(a.re, a.im)
 	l := crmath.Pow(vabs, b.re)
 	at := crmath.Atan2(a.im, a.re)
 	phase := at * b.re
@@ -229,7 +229,7 @@ func complexAbs(c *Complex) (Val, error) {
 	if math.IsNaN(c.re) || math.IsNaN(c.im) {
 		return FloatVal(math.NaN()), nil
 	}
-	r := crmath.Hypot(c.re, c.im)
+	r := crmath.CHypot(c.re, c.im)
 	if math.IsInf(r, 0) {
 		return Val{}, newErr(OverflowError, "absolute value too large")
 	}

@@ -44,10 +44,10 @@ func cSqrt(z Complex) Complex {
 	if ax < math.SmallestNonzeroFloat64*(1<<52) && ay < math.SmallestNonzeroFloat64*(1<<52) {
 		// Subnormal parts: scale up first.
 		ax = math.Ldexp(ax, 53)
-		s = math.Ldexp(math.Sqrt(ax+crmath.Hypot(ax, math.Ldexp(ay, 53))), -27)
+		s = math.Ldexp(math.Sqrt(ax+crmath.CHypot(ax, math.Ldexp(ay, 53))), -27)
 	} else {
 		ax /= 8
-		s = 2 * math.Sqrt(ax+crmath.Hypot(ax, ay/8))
+		s = 2 * math.Sqrt(ax+crmath.CHypot(ax, ay/8))
 	}
 	d := ay / (2 * s)
 	if z.re >= 0 {
@@ -59,7 +59,7 @@ func cSqrt(z Complex) Complex {
 func cLog(z Complex) Complex {
 	ax, ay := math.Abs(z.re), math.Abs(z.im)
 	var re float64
-	h := crmath.Hypot(ax, ay)
+	h := crmath.CHypot(ax, ay)
 	if 0.71 <= h && h <= 1.73 {
 		am, an := max(ax, ay), min(ax, ay)
 		re = crmath.Log1p((am-1)*(am+1)+an*an) / 2
@@ -146,7 +146,7 @@ func cmathModule(vm *VM) *Module {
 	}
 	real("phase", func(z Complex) Val { return FloatVal(crmath.Atan2(z.im, z.re)) })
 	real("polar", func(z Complex) Val {
-		return tupleOf([]Val{FloatVal(crmath.Hypot(z.re, z.im)), FloatVal(crmath.Atan2(z.im, z.re))})
+		return tupleOf([]Val{FloatVal(crmath.CHypot(z.re, z.im)), FloatVal(crmath.Atan2(z.im, z.re))})
 	})
 	real("isnan", func(z Complex) Val { return BoolVal(math.IsNaN(z.re) || math.IsNaN(z.im)) })
 	real("isinf", func(z Complex) Val { return BoolVal(math.IsInf(z.re, 0) || math.IsInf(z.im, 0)) })

@@ -39,7 +39,7 @@ func cByI(z Complex) Complex   { return Complex{-z.im, z.re} }
 func cFromI(s Complex) Complex { return Complex{s.im, -s.re} }
 
 func cLogHalfHypot(z Complex) float64 {
-	return crmath.Log(crmath.Hypot(z.re/2, z.im/2)) + math.Ln2*2
+	return crmath.Log(crmath.CHypot(z.re/2, z.im/2)) + math.Ln2*2
 }
 
 func cAcos(z Complex) (Complex, cmathErr) {
@@ -95,13 +95,13 @@ func cAtanh(z Complex) (Complex, cmathErr) {
 	ay := math.Abs(z.im)
 	switch {
 	case z.re > cmSqrtLargeDouble || ay > cmSqrtLargeDouble:
-		h := crmath.Hypot(z.re/2, z.im/2)
+		h := crmath.CHypot(z.re/2, z.im/2)
 		return Complex{z.re / 4 / h / h, -math.Copysign(math.Pi/2, -z.im)}, cmOK
 	case z.re == 1 && ay < cmSqrtDblMin:
 		if ay == 0 {
 			return Complex{math.Inf(1), z.im}, cmDomain
 		}
-		return Complex{-crmath.Log(math.Sqrt(ay) / math.Sqrt(crmath.Hypot(ay, 2))), math.Copysign(crmath.Atan2(2, -ay)/2, z.im)}, cmOK
+		return Complex{-crmath.Log(math.Sqrt(ay) / math.Sqrt(crmath.CHypot(ay, 2))), math.Copysign(crmath.Atan2(2, -ay)/2, z.im)}, cmOK
 	}
 	return Complex{crmath.Log1p(4*z.re/((1-z.re)*(1-z.re)+ay*ay)) / 4, -crmath.Atan2(-2*z.im, (1-z.re)*(1+z.re)-ay*ay) / 2}, cmOK
 }
@@ -242,8 +242,8 @@ func (vm *VM) cmathTrig(m *Module) {
 		if math.IsInf(a.re, 0) || math.IsInf(a.im, 0) || math.IsInf(b.re, 0) || math.IsInf(b.im, 0) {
 			return False, nil
 		}
-		diff := crmath.Hypot(b.re-a.re, b.im-a.im)
-		return BoolVal(diff <= rel*crmath.Hypot(b.re, b.im) || diff <= rel*crmath.Hypot(a.re, a.im) || diff <= abs), nil
+		diff := crmath.CHypot(b.re-a.re, b.im-a.im)
+		return BoolVal(diff <= rel*crmath.CHypot(b.re, b.im) || diff <= rel*crmath.CHypot(a.re, a.im) || diff <= abs), nil
 	})
 }
 

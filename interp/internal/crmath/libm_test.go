@@ -289,6 +289,7 @@ var libmFuncs = map[string]libmFunc{
 	"expm1":  {9, one(expm1Args), func(x, _ float64) float64 { return Expm1(x) }, func(x, _ float64) float64 { return crExpm1(x) }},
 	"asin":   {12, one(asinArgs), func(x, _ float64) float64 { return Asin(x) }, func(x, _ float64) float64 { return asinCR(x) }},
 	"acos":   {13, one(asinArgs), func(x, _ float64) float64 { return Acos(x) }, func(x, _ float64) float64 { return acosCR(x) }},
+	"hypot":  {16, hypotArgs, CHypot, func(x, y float64) float64 { return Hypot(x, y) }},
 	"atan2":  {10, atan2Args, Atan2, atan2CR},
 	"tan":    {11, one(tanArgs), func(x, _ float64) float64 { return Tan(x) }, func(x, _ float64) float64 { return tanCR(x) }},
 	"sinbig": {14, one(bigTrigArgs), func(x, _ float64) float64 { return Sin(x) }, func(x, _ float64) float64 { return sinCR(x) }},
