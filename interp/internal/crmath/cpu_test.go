@@ -42,6 +42,7 @@ func TestCPUCost(t *testing.T) {
 		{"atan", Atan, math.Atan}, {"asin", func(x float64) float64 { return Asin(x / 6) }, func(x float64) float64 { return math.Asin(x / 6) }},
 		{"atan2", func(x float64) float64 { return Atan2(x, 1.3) }, func(x float64) float64 { return math.Atan2(x, 1.3) }},
 		{"hypot", func(x float64) float64 { return Hypot(x, 1.3) }, func(x float64) float64 { return math.Hypot(x, 1.3) }},
+		{"chypot", func(x float64) float64 { return CHypot(x, 1.3) }, func(x float64) float64 { return math.Hypot(x, 1.3) }},
 		{"pow", func(x float64) float64 { return Pow(abs(x), 1.37) }, func(x float64) float64 { return math.Pow(abs(x), 1.37) }},
 		{"sinh", Sinh, math.Sinh}, {"cbrt", Cbrt, math.Cbrt},
 		{"crpow", func(x float64) float64 { return crPow(abs(x), 1.37) }, func(x float64) float64 { return math.Pow(abs(x), 1.37) }},

@@ -1,9 +1,10 @@
 // Package crmath computes the math functions CPython takes from the C
-// library (glibc), to the bit: exp, log, sin, cos, tan, atan, atan2, asin,
-// acos, hypot and pow correctly rounded (glibc's are, in all but rare
-// cases), and log10, sinh, cosh, tanh and cbrt by glibc's own formulas
-// (which are not correctly rounded, so rounding them correctly would
-// differ from CPython).
+// library (glibc 2.36), to the bit: glibc's own code reproduced step for
+// step where it is not correctly rounded (pow, exp, log, sin, cos, tan,
+// atan, atan2, asin, acos, hypot, log10, sinh, cosh, tanh, cbrt and the
+// rest: the glibc_*.go files), and correctly rounded references they are
+// tested against, which also answer math.hypot (CPython's own, correctly
+// rounded in all but rare cases) and the remaining gaps.
 //
 // The correctly rounded ones work in double-double arithmetic: a value is
 // an unevaluated sum hi+lo of two float64s, about 106 bits, with FMA for
