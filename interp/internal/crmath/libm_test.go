@@ -233,6 +233,44 @@ func hypotArgs(s *splitmix, i int) (float64, float64) {
 	return s.uniform(-1e6, 1e6), s.uniform(-1e6, 1e6)
 }
 
+func pick(i int, gens ...func() float64) float64 { return gens[i%len(gens)]() }
+
+func log10Args(s *splitmix, i int) float64 {
+	return pick(i, func() float64 { return s.xbits(s.randint(-1022, 1023)) }, func() float64 { return s.uniform(0.5, 2) },
+		func() float64 { return s.uniform(0, 1000) }, s.sub)
+}
+
+// hypArgs are sinh's, cosh's, tanh's, erf's and erfc's.
+func hypArgs(s *splitmix, i int) float64 {
+	return pick(i, func() float64 { return s.uniform(-30, 30) }, func() float64 { return s.uniform(-1, 1) },
+		func() float64 { return s.sign() * s.xbits(s.randint(-40, 0)) }, func() float64 { return s.uniform(-710, 710) })
+}
+
+func cbrtArgs(s *splitmix, i int) float64 {
+	return pick(i, func() float64 { return s.sign() * s.xbits(s.randint(-1022, 1023)) }, func() float64 { return s.uniform(-10, 10) },
+		func() float64 { return s.sign() * s.sub() })
+}
+
+func log1pArgs(s *splitmix, i int) float64 {
+	return pick(i, func() float64 { return s.uniform(-1, 1) }, func() float64 { return s.sign() * s.xbits(s.randint(-60, -1)) },
+		func() float64 { return s.uniform(-0.3, 0.3) }, func() float64 { return s.xbits(s.randint(0, 60)) })
+}
+
+func asinhArgs(s *splitmix, i int) float64 {
+	return pick(i, func() float64 { return s.uniform(-30, 30) }, func() float64 { return s.uniform(-1, 1) },
+		func() float64 { return s.sign() * s.xbits(s.randint(-40, 0)) }, func() float64 { return s.sign() * s.xbits(s.randint(0, 1000)) })
+}
+
+func acoshArgs(s *splitmix, i int) float64 {
+	return pick(i, func() float64 { return 1 + s.xbits(s.randint(-40, -1)) }, func() float64 { return s.uniform(1, 10) },
+		func() float64 { return s.xbits(s.randint(0, 1000)) }, func() float64 { return s.uniform(1, 3) })
+}
+
+func atanhArgs(s *splitmix, i int) float64 {
+	return pick(i, func() float64 { return s.uniform(-1, 1) }, func() float64 { return s.sign() * s.xbits(s.randint(-60, -1)) },
+		func() float64 { return s.uniform(-0.3, 0.3) }, func() float64 { return s.sign() * (1 - s.xbits(s.randint(-53, -2))) })
+}
+
 func log2Args(s *splitmix, i int) float64 {
 	if i%5 == 2 { // near 1, where log2 has its own polynomial
 		return 1 + math.Ldexp(s.uniform(-1, 1), -s.randint(4, 50))

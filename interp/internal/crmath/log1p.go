@@ -5,8 +5,9 @@ import "math"
 // Log1p is log(1+x) by fdlibm's formula, as glibc computes it: 1+x =
 // 2**k * (1+f) with sqrt(2)/2 <= 1+f < sqrt(2), a correction c for the
 // rounding of 1+x, and log(1+f) = f - hfsq + s*(hfsq+R), s = f/(2+f), R a
-// polynomial in s**2. Every product is rounded by float64() so that the
-// result is the same on every platform.
+// polynomial in s**2. The generic variant rounds every product (float64()
+// keeps any platform from fusing them); the FMA one fuses those
+// __log1p_fma fuses.
 func Log1p(x float64) float64 {
 	const (
 		ln2Hi = 6.93147180369123816490e-01
@@ -31,6 +32,9 @@ func Log1p(x float64) float64 {
 	if ax < 0x1p-29 {
 		if ax < 0x1p-54 {
 			return x
+		}
+		if glibcFMA {
+			return math.FMA(-float64(x*x), 0.5, x)
 		}
 		return x - float64(float64(x*x)*0.5)
 	}
@@ -80,12 +84,23 @@ func Log1p(x float64) float64 {
 			if k == 0 {
 				return 0
 			}
+			if glibcFMA {
+				return math.FMA(fk, ln2Hi, math.FMA(fk, ln2Lo, c))
+			}
 			c += float64(fk * ln2Lo)
 			return float64(fk*ln2Hi) + c
 		}
-		r := float64(hfsq * (1 - float64(0.66666666666666666*f)))
+		var r float64
+		if glibcFMA {
+			r = float64(math.FMA(-f, 0.66666666666666666, 1) * hfsq)
+		} else {
+			r = float64(hfsq * (1 - float64(0.66666666666666666*f)))
+		}
 		if k == 0 {
 			return f - r
+		}
+		if glibcFMA {
+			return math.FMA(fk, ln2Hi, -((r - math.FMA(fk, ln2Lo, c)) - f))
 		}
 		return float64(fk*ln2Hi) - ((r - (float64(fk*ln2Lo) + c)) - f)
 	}
@@ -93,16 +108,27 @@ func Log1p(x float64) float64 {
 	z := float64(s * s)
 	// glibc evaluates the polynomial in pairs (Shimizu's reordering of
 	// fdlibm's Horner form), which rounds differently.
-	r1 := float64(z * lp1)
 	z2 := float64(z * z)
-	r2 := lp2 + float64(z*lp3)
 	z4 := float64(z2 * z2)
-	r3 := lp4 + float64(z*lp5)
 	z6 := float64(z4 * z2)
-	r4 := lp6 + float64(z*lp7)
-	r := r1 + float64(z2*r2) + float64(z4*r3) + float64(z6*r4)
+	var r float64
+	if glibcFMA {
+		r2 := math.FMA(z, lp3, lp2)
+		r3 := math.FMA(z, lp5, lp4)
+		r4 := math.FMA(z, lp7, lp6)
+		r = math.FMA(z6, r4, math.FMA(z4, r3, math.FMA(z, lp1, float64(z2*r2))))
+	} else {
+		r1 := float64(z * lp1)
+		r2 := lp2 + float64(z*lp3)
+		r3 := lp4 + float64(z*lp5)
+		r4 := lp6 + float64(z*lp7)
+		r = r1 + float64(z2*r2) + float64(z4*r3) + float64(z6*r4)
+	}
 	if k == 0 {
 		return f - (hfsq - float64(s*(hfsq+r)))
+	}
+	if glibcFMA {
+		return math.FMA(fk, ln2Hi, -((hfsq - (float64(s*(hfsq+r)) + math.FMA(fk, ln2Lo, c))) - f))
 	}
 	return float64(fk*ln2Hi) - ((hfsq - (float64(s*(hfsq+r)) + (float64(fk*ln2Lo) + c))) - f)
 }

@@ -1,5 +1,6 @@
 # Dumps CPython's (glibc 2.36's) pow, exp, log, sin, cos, atan, log2, exp2, expm1, atan2, tan,
-# asin, acos, sin and cos beyond 105414350 and hypot (as abs(complex)) on a large deterministic
+# asin, acos, sin and cos beyond 105414350, hypot (as abs(complex)), log10, sinh, cosh,
+# tanh, cbrt, log1p, asinh, acosh, atanh, erf and erfc on a large deterministic
 # sample, for libm_off.txt.gz. The arguments come from a splitmix64 stream
 # that libm_test.go reproduces operation for operation (which it checks):
 # "name index argument(s) result", in hex. Names given as arguments limit
@@ -214,6 +215,43 @@ def hypot_args(s, i):
     return s.uniform(-1e6, 1e6), s.uniform(-1e6, 1e6)
 
 
+def pick(s, i, *gens):
+    return gens[i % len(gens)]()
+
+
+def log10_args(s, i):
+    return pick(s, i, lambda: s.xbits(s.randint(-1022, 1023)), lambda: s.uniform(0.5, 2), lambda: s.uniform(0, 1000), s.sub)
+
+
+def hyp_args(s, i):  # sinh, cosh, tanh, erf, erfc
+    return pick(s, i, lambda: s.uniform(-30, 30), lambda: s.uniform(-1, 1), lambda: s.sign() * s.xbits(s.randint(-40, 0)),
+                lambda: s.uniform(-710, 710))
+
+
+def cbrt_args(s, i):
+    return pick(s, i, lambda: s.sign() * s.xbits(s.randint(-1022, 1023)), lambda: s.uniform(-10, 10), lambda: s.sign() * s.sub())
+
+
+def log1p_args(s, i):
+    return pick(s, i, lambda: s.uniform(-1, 1), lambda: s.sign() * s.xbits(s.randint(-60, -1)), lambda: s.uniform(-0.3, 0.3),
+                lambda: s.xbits(s.randint(0, 60)))
+
+
+def asinh_args(s, i):
+    return pick(s, i, lambda: s.uniform(-30, 30), lambda: s.uniform(-1, 1), lambda: s.sign() * s.xbits(s.randint(-40, 0)),
+                lambda: s.sign() * s.xbits(s.randint(0, 1000)))
+
+
+def acosh_args(s, i):
+    return pick(s, i, lambda: 1 + s.xbits(s.randint(-40, -1)), lambda: s.uniform(1, 10), lambda: s.xbits(s.randint(0, 1000)),
+                lambda: s.uniform(1, 3))
+
+
+def atanh_args(s, i):
+    return pick(s, i, lambda: s.uniform(-1, 1), lambda: s.sign() * s.xbits(s.randint(-60, -1)), lambda: s.uniform(-0.3, 0.3),
+                lambda: s.sign() * (1 - s.xbits(s.randint(-53, -2))))
+
+
 def log2_args(s, i):
     if i % 5 == 2:  # near 1, where log2 has its own polynomial
         return 1 + s.uniform(-1, 1) * 2.0**-s.randint(4, 50)
@@ -264,7 +302,13 @@ def main():
                                 ('tan', tan_args, math.tan, 11), ('asin', asin_args, math.asin, 12),
                                 ('acos', asin_args, math.acos, 13), ('sinbig', big_trig_args, math.sin, 14),
                                 ('cosbig', big_trig_args, math.cos, 15),
-                                ('hypot', hypot_args, lambda x, y: abs(complex(x, y)), 16)):
+                                ('hypot', hypot_args, lambda x, y: abs(complex(x, y)), 16),
+                                ('log10', log10_args, math.log10, 20), ('sinh', hyp_args, math.sinh, 21),
+                                ('cosh', hyp_args, math.cosh, 22), ('tanh', hyp_args, math.tanh, 23),
+                                ('cbrt', cbrt_args, math.cbrt, 24), ('log1p', log1p_args, math.log1p, 25),
+                                ('asinh', asinh_args, math.asinh, 26), ('acosh', acosh_args, math.acosh, 27),
+                                ('atanh', atanh_args, math.atanh, 28), ('erf', hyp_args, math.erf, 29),
+                                ('erfc', hyp_args, math.erfc, 30)):
         if sys.argv[1:] and name not in sys.argv[1:]:
             continue
         s = Stream(seed)
@@ -274,7 +318,7 @@ def main():
             if not isinstance(a, tuple):
                 a = (a,)
             r = show(f, *a)
-            if r == 'inf' and name == 'pow' and a[0] < 0 and a[1] % 2 == 1:
+            if r == 'inf' and (name == 'pow' and a[0] < 0 and a[1] % 2 == 1 or name == 'sinh' and a[0] < 0):
                 r = '-inf'
             out.append('%s %d %s %s\n' % (name, i, ' '.join(x.hex() for x in a), r))
         sys.stdout.write(''.join(out))
