@@ -343,7 +343,8 @@ func mathExtras(m *Module) {
 			}
 			d[i] = x - y
 		}
-		return FloatVal(vectorNorm(d)), nil
+		// CPython's dist is its hypot (vector_norm) of the differences.
+		return FloatVal(crmath.Hypot(d...)), nil
 	})
 	// The integer functions take objects with __index__ too.
 	for _, n := range []string{"isqrt", "factorial", "gcd", "lcm", "comb", "perm"} {
@@ -484,25 +485,6 @@ func (t tripleSum) addProduct(x, y float64) tripleSum {
 func (t tripleSum) float() float64 {
 	s, e := twoSum(t.lo, t.hi)
 	return t.tiny + e + s
-}
-
-// vectorNorm is the Euclidean norm, scaled against overflow.
-func vectorNorm(d []float64) float64 {
-	maxv := 0.0
-	for _, x := range d {
-		if math.IsInf(x, 0) {
-			return math.Inf(1)
-		}
-		maxv = math.Max(maxv, math.Abs(x))
-	}
-	if maxv == 0 || math.IsNaN(maxv) {
-		return maxv
-	}
-	s := 0.0
-	for _, x := range d {
-		s += (x / maxv) * (x / maxv)
-	}
-	return maxv * math.Sqrt(s)
 }
 
 // fsum is math.fsum: the exactly rounded sum, computed in exact rational
