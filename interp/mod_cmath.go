@@ -69,12 +69,30 @@ func cLog(z Complex) Complex {
 	return Complex{re, crmath.Atan2(z.im, z.re)}
 }
 
-func cExp(z Complex) Complex {
-	l := crmath.Exp(z.re)
-	if z.im == 0 {
-		return Complex{l, z.im}
+// cExp is cmath.exp. For finite z it is CPython's formula: beyond
+// log(DBL_MAX/4) e**(x-1) * e, so that a small cos or sin keeps a part
+// finite that e**x would overflow, and a part that overflows anyway is a
+// range error.
+func cExp(z Complex) (Complex, cmathErr) {
+	if !isFinite(z.re) || !isFinite(z.im) {
+		l := crmath.Exp(z.re)
+		if z.im == 0 {
+			return Complex{l, z.im}, cmOK
+		}
+		return Complex{l * crmath.Cos(z.im), l * crmath.Sin(z.im)}, cmOK
 	}
-	return Complex{l * crmath.Cos(z.im), l * crmath.Sin(z.im)}
+	var r Complex
+	if z.re > cmLogLargeDouble {
+		l := crmath.Exp(z.re - 1)
+		r = Complex{l * crmath.Cos(z.im) * math.E, l * crmath.Sin(z.im) * math.E}
+	} else {
+		l := crmath.Exp(z.re)
+		r = Complex{l * crmath.Cos(z.im), l * crmath.Sin(z.im)}
+	}
+	if math.IsInf(r.re, 0) || math.IsInf(r.im, 0) {
+		return r, cmRange
+	}
+	return r, cmOK
 }
 
 func cmathModule(vm *VM) *Module {
@@ -103,7 +121,20 @@ func cmathModule(vm *VM) *Module {
 		})
 	}
 	one("sqrt", cSqrt)
-	one("exp", cExp)
+	m.def("exp", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := nargs("exp", args, 1, 1); err != nil {
+			return Val{}, err
+		}
+		z, err := vm.toComplex("exp", args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		r, e := cExp(z)
+		if e == cmRange {
+			return Val{}, newErr(OverflowError, "math range error")
+		}
+		return ObjVal(&r), nil
+	})
 	m.def("log", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("log", args, 1, 2); err != nil {
 			return Val{}, err
