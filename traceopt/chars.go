@@ -12,7 +12,6 @@ import "github.com/copypatch/copypatch/generated"
 // inner loop, unequal three times in four. int_jump_if_eq compares only
 // the bits, natively and in uopref alike.
 func CompareChars(t *Trace) {
-	ready()
 	found := false
 	for i := range t.Insts {
 		if t.Insts[i].Op == generated.OpStrJumpIfEq {

@@ -22,7 +22,6 @@ import (
 // never leave and the two commute (`x, y = f(x, y), g(x, y)`: g's read of
 // x goes before f's result lands in x).
 func CoalesceMoves(t *Trace) {
-	ready()
 	// Every move tried walks the paths after it, and every move dropped
 	// starts the scan again: the walks share one scratch (a fresh one per
 	// walk allocated more than every other pass together on long traces).

@@ -14,7 +14,6 @@ import "github.com/copypatch/copypatch/generated"
 // instruction after a call-out or a call); the operands of call-outs,
 // calls and returns stay as they are.
 func PropagateCopies(t *Trace) {
-	ready()
 	n := len(t.Insts)
 	label := make([]bool, n+1)
 	if n > 0 {

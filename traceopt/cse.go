@@ -25,7 +25,6 @@ type exprKey struct {
 // top, a jump target, the instruction after a call-out or a call), as in
 // PropagateCopies.
 func ReuseValues(t *Trace) {
-	ready()
 	n := len(t.Insts)
 	label := make([]bool, n+1)
 	if n > 0 {
@@ -140,33 +139,20 @@ func reusable(in *Inst, info *OpInfo) (exprKey, bool) {
 // valueReads is a bit for each operand a reusable value of op reads, as
 // readsSlot counts them.
 func valueReads(op generated.Op) uint8 {
-	if denseFilled && int(op) < len(readArgs) && opDense[op] != nil {
+	// (A reusable value's operand 0 is its Dst, the others Src or
+	// immediates: readArgs' bits are its Src operands.)
+	if int(op) < len(readArgs) {
 		return readArgs[op]
 	}
-	var mask uint8
-	for j, kind := range Info(op).Args {
-		if j > 0 && kind == Src {
-			mask |= 1 << j
-		}
-	}
-	return mask
+	return 0
 }
 
 // readsSlot reports whether the value k names reads slot s.
 func readsSlot(k exprKey, s int32) bool {
-	if denseFilled && int(k.op) < len(readArgs) && opDense[k.op] != nil {
-		// (A reusable value's operand 0 is its Dst, the others Src or
-		// immediates: readArgs' bits are its Src operands.)
-		for mask := readArgs[k.op]; mask != 0; mask &= mask - 1 {
-			if slotOf(k.args[bits.TrailingZeros8(mask)]) == s {
-				return true
-			}
-		}
-		return false
-	}
-	info := Info(k.op)
-	for j, kind := range info.Args {
-		if j > 0 && kind == Src && slotOf(k.args[j]) == s {
+	// (A reusable value's operand 0 is its Dst, the others Src or
+	// immediates: readArgs' bits are its Src operands.)
+	for mask := valueReads(k.op); mask != 0; mask &= mask - 1 {
+		if slotOf(k.args[bits.TrailingZeros8(mask)]) == s {
 			return true
 		}
 	}

@@ -15,7 +15,6 @@ const opMove = generated.OpMove
 // power of two into a shift and a mask (no division, no exit), and
 // computes moves and conversions of constants at compile time.
 func Fold(t *Trace) {
-	ready()
 	// What is known of the slots is a row of values indexed by slot, not
 	// a map: slots are few and dense, and the maps, cloned at every
 	// forward jump and met at every join, with a map assignment at every

@@ -12,7 +12,6 @@ import (
 // to it. In the loop body that removes the guards the first iteration
 // proved, when the types hold around the loop.
 func EliminateGuards(t *Trace) {
-	ready()
 	n := len(t.Insts)
 	// The types known on entry to each block, a slot an entry: dense rows
 	// rather than maps, since the dataflow copies and meets them (the
@@ -88,10 +87,10 @@ func (t *Trace) maxSlot() int32 {
 	for i := range t.Insts {
 		in := &t.Insts[i]
 		var mask uint8
-		if denseFilled && int(in.Op) < len(slotArgs) {
+		if int(in.Op) < len(slotArgs) {
 			mask = slotArgs[in.Op]
-		} else {
-			mask = slotArgMask(Info(in.Op))
+		} else if in.Op == OpClobber {
+			mask = 1
 		}
 		for ; mask != 0; mask &= mask - 1 {
 			m = max(m, slotOf(in.Args[bits.TrailingZeros8(mask)]))
@@ -100,11 +99,10 @@ func (t *Trace) maxSlot() int32 {
 	return m
 }
 
-// slotArgs is, by op, a bit for each operand that names a slot: maxSlot
-// reads it for every instruction, six to eight times a compile, rather
-// than asking Info and testing four kinds (maxSlot in nbody's compiles:
-// 297 K -> 225 K instructions, callgrind).
-var slotArgs [generated.NumOps]uint8
+// slotArgs (ztables.go) is, by op, a bit for each operand that names a
+// slot: maxSlot reads it for every instruction, six to eight times a
+// compile, rather than asking Info and testing four kinds (maxSlot in
+// nbody's compiles: 297 K -> 225 K instructions, callgrind).
 
 // slotArgMask is the bits of slotArgs for an op described by info.
 func slotArgMask(info *OpInfo) uint8 {

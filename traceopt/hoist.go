@@ -10,7 +10,6 @@ package traceopt
 // the trace is Shared (another thread may store there). It must run right after Peel, while the
 // body is an exact copy of the first iteration.
 func Hoist(t *Trace) {
-	ready()
 	if t.Loop == 0 {
 		return
 	}
@@ -62,7 +61,6 @@ func invariant(in *Inst, info *OpInfo, writers []int32, stores Mem, shared bool)
 
 // DropSelfMoves removes moves of a slot onto itself.
 func DropSelfMoves(t *Trace) {
-	ready()
 	sc := getScratch()
 	defer sc.put()
 	keep := grow(&sc.keep, len(t.Insts))
@@ -75,7 +73,6 @@ func DropSelfMoves(t *Trace) {
 // DropDeadStores removes pure writes to private slots that no instruction
 // of the trace reads.
 func DropDeadStores(t *Trace) {
-	ready()
 	if t.PrivateTo <= t.PrivateFrom {
 		return
 	}

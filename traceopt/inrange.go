@@ -5,18 +5,8 @@ import (
 	"github.com/copypatch/copypatch/templates"
 )
 
-// regStoreInRange: list_store_rin by the register it stores (as
-// regStore).
-var regStoreInRange [numRegs + 1]generated.Op
-
-func initInRangeVariants() {
-	for r := range numRegs {
-		op := regVariant("list_store_rin", regName[r])
-		opInfo[op] = opInfo[generated.OpListStore]
-		unvaried[op] = generated.OpListStore
-		regStoreInRange[r+1] = op
-	}
-}
+// regStoreInRange (ztables.go): list_store_rin by the register it stores
+// (as regStore).
 
 // StoreInRange puts list_store_rin (templates/list_store_rin.c: no index
 // normalization, no bounds test) in place of a list_store_r whose index
@@ -28,7 +18,6 @@ func initInRangeVariants() {
 // write of the list's slot or the index's. It runs after
 // CacheRegisters, which picks list_store_r.
 func StoreInRange(t *Trace) {
-	ready()
 	if t.Shared || len(t.Insts) == 0 {
 		return
 	}

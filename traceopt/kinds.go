@@ -12,47 +12,30 @@ import (
 // plain tag): a dozen instructions and four branches per load before the
 // one compare that matters. The variants have the kind built in.
 
-// kindLoads are the list loads with kind variants, by the tag value of
-// their variants' names (t: the variant stores the tag, b: bits only).
-var kindLoads = map[generated.Op]string{
-	generated.OpListLoad:     "t",
-	generated.OpListLoadBits: "b",
-}
+// numKinds is how many kinds have variants: int and bool (kindIndex).
+const numKinds = 2
 
-// kindNames names the kinds with variants, by tag.
-var kindNames = map[templates.Tag]string{
-	templates.TagInt:  "int",
-	templates.TagBool: "bool",
-}
-
-// kindKey names a kind variant: the uop it stands for (list_load,
-// list_load_bits, list_store) and its kind's tag.
-type kindKey struct {
-	base generated.Op
-	tag  templates.Tag
-}
-
-// kindVariants are the kind variants by what they stand for, found
-// without building their names as the passes run.
-var kindVariants = map[kindKey]generated.Op{}
-
-// initKindVariants makes a variant its uop to every other pass (after
-// tags.go's init has given list_load_bits its information).
-func initKindVariants() {
-	for base, form := range kindLoads {
-		for tag, kind := range kindNames {
-			op := regVariant("list_load_k", form, kind)
-			opInfo[op] = opInfo[base]
-			unvaried[op] = base
-			kindVariants[kindKey{base, tag}] = op
-		}
+// kindIndex is tag's index in kindVariants (ztables.go: by the uop a kind
+// variant stands for, list_load, list_load_bits or list_store, and its
+// kind), or -1 for a kind with no variants.
+func kindIndex(tag templates.Tag) int {
+	switch tag {
+	case templates.TagInt:
+		return 0
+	case templates.TagBool:
+		return 1
 	}
-	for tag, kind := range kindNames {
-		op := regVariant("list_store_k", kind)
-		opInfo[op] = opInfo[generated.OpListStore]
-		unvaried[op] = generated.OpListStore
-		kindVariants[kindKey{generated.OpListStore, tag}] = op
+	return -1
+}
+
+// kindVariant is the kind variant of base for tag, if there is one.
+func kindVariant(base generated.Op, tag templates.Tag) (generated.Op, bool) {
+	k := kindIndex(tag)
+	if k < 0 || int(base) >= len(kindVariants) {
+		return 0, false
 	}
+	v := kindVariants[base][k]
+	return v.op, v.ok
 }
 
 // specializeStore puts list_store_k (templates/list_store_k.c) in place
@@ -85,8 +68,7 @@ func storeKind(t *Trace, in *Inst, before tagState) (generated.Op, bool) {
 	if tag == unknownTag {
 		return 0, false
 	}
-	op, ok := kindVariants[kindKey{generated.OpListStore, templates.Tag(tag)}]
-	return op, ok
+	return kindVariant(generated.OpListStore, templates.Tag(tag))
 }
 
 // SpecializeKinds puts the kind variant in place of every list load of an
@@ -95,7 +77,6 @@ func storeKind(t *Trace, in *Inst, before tagState) (generated.Op, bool) {
 // is Shared: loads there become the forms that read under a list's
 // sequence word.
 func SpecializeKinds(t *Trace) {
-	ready()
 	if t.Shared {
 		return
 	}
@@ -104,7 +85,7 @@ func SpecializeKinds(t *Trace) {
 		if in.Op != generated.OpListLoad && in.Op != generated.OpListLoadBits {
 			continue
 		}
-		if op, ok := kindVariants[kindKey{in.Op, templates.Tag(in.Args[3])}]; ok {
+		if op, ok := kindVariant(in.Op, templates.Tag(in.Args[3])); ok {
 			in.Op = op
 		}
 	}

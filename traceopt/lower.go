@@ -16,7 +16,6 @@ import (
 // exit index, and the final loop uop jumps back to the loop start. Every
 // exit leaves with its snapshot index.
 func Lower(t *Trace) ([]jit.Uop, error) {
-	ready()
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}

@@ -15,56 +15,18 @@ import (
 // index that was negative after all would leave the trace, never read
 // outside the list.
 
-// nonNegForms are the forms for indexes known >= 0, indexed by the uop
-// they stand for, with the operands that are indexes, a bit each (ok where
-// there is one). Arrays, as opDense is, not maps: the pass asks them of
-// every instruction, and the analysis on every round. Four bytes an op:
-// with a slice of the indexes each (40 bytes) the array was four pages,
-// four page faults in a run's first optimize.
-var nonNegForms [generated.NumOps]struct {
+// nonNegForms (ztables.go) are the forms for indexes known >= 0, indexed
+// by the uop they stand for, with the operands that are indexes, a bit
+// each (ok where there is one). Arrays, as opDense is, not maps: the pass
+// asks them of every instruction, and the analysis on every round.
+// nonNegBase is, by op, the uop stepNonNeg reasons about, where it is
+// another (ok): a _bits variant's (tags.go) uop, unvaried.
+
+// nonNegForm is an entry of nonNegForms.
+type nonNegForm struct {
 	op      generated.Op
 	indexes uint8
 	ok      bool
-}
-
-// nonNegBase is, by op, the uop stepNonNeg reasons about: a _bits
-// variant's (tags.go) uop, unvaried.
-var nonNegBase [generated.NumOps]generated.Op
-
-// initNonNegVariants makes each form its uop to every other pass (after
-// kinds.go's init: a list_load_k's form stands for the same load).
-func initNonNegVariants() {
-	add := func(base, op generated.Op, indexes ...int) {
-		opInfo[op] = opInfo[unvariedOf(base)]
-		unvaried[op] = unvariedOf(base)
-		f := &nonNegForms[base]
-		f.op, f.ok = op, true
-		for _, k := range indexes {
-			f.indexes |= 1 << k
-		}
-	}
-	add(generated.OpListSwap, generated.OpListSwapNn, 1, 2)
-	for key, op := range kindVariants {
-		kind := kindNames[key.tag]
-		if key.base == generated.OpListStore {
-			add(op, regVariant("list_store_kn", kind), 1)
-		} else {
-			add(op, regVariant("list_load_kn", kindLoads[key.base], kind), 2)
-		}
-	}
-	// (unvariedOf of every op, from the map's few entries: a lookup per
-	// op was most of this function.)
-	for op := range nonNegBase {
-		nonNegBase[op] = generated.Op(op)
-	}
-	for op, base := range unvaried {
-		if int(op) < len(nonNegBase) {
-			nonNegBase[op] = base
-		}
-	}
-	for op, v := range bitsOnly {
-		nonNegBase[v.variant] = unvariedOf(op)
-	}
 }
 
 // UseNonNegIndexes puts the form for indexes known >= 0 in place of every
@@ -80,7 +42,6 @@ func initNonNegVariants() {
 // frame as it left it. Runs last: the kind variants are picked before.
 // Not in Shared traces, which have no kind variants and no swaps.
 func UseNonNegIndexes(t *Trace) {
-	ready()
 	if t.Shared || !t.hasNonNegForm() {
 		return
 	}
@@ -175,10 +136,8 @@ func stepNonNeg(in *Inst, known, constNN []uint8) {
 		return
 	}
 	op := in.Op
-	if int(op) < len(nonNegBase) {
-		op = nonNegBase[op]
-	} else {
-		op = Unvaried(op)
+	if int(op) < len(nonNegBase) && nonNegBase[op].ok {
+		op = nonNegBase[op].op
 	}
 	r := false
 	switch op {

@@ -2,8 +2,6 @@ package traceopt
 
 import (
 	"math/bits"
-	"sync"
-	"sync/atomic"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -169,10 +167,8 @@ var (
 // after.
 const OpClobber = generated.Op(0xffff)
 
-// opInfo is what the optimizer knows of each uop below, by op; buildTables
-// gives each variant its uop's. An array of constant literals, it is laid
-// out by the linker: as a map, it was built by code at start-up, and the
-// variants' entries (~180 assignments) grew it twice.
+// opInfo is what the optimizer knows of each uop below, by op: the source
+// of opDense (ztables.go), which gives each variant its uop's.
 var opInfo = [generated.NumOps]*OpInfo{
 	generated.OpExit: {Args: [4]ArgKind{Imm}},
 	// Go runs one bytecode instruction and resumes at the next uop: it may
@@ -311,100 +307,15 @@ var clobberInfo = &OpInfo{Args: [4]ArgKind{Dst}}
 // Info returns what the optimizer knows of op, or nil for a uop it cannot
 // place in a trace.
 func Info(op generated.Op) *OpInfo {
-	// (Small enough to inline: the passes ask it of every instruction.
-	// Once built, opDense holds every op of opInfo below its length.)
-	if int(op) < len(opDense) && tablesBuilt.Load() {
-		return opDense[op]
-	}
-	return infoSlow(op)
-}
-
-// infoSlow is Info for an op past opDense (OpClobber), or before the
-// tables are built.
-func infoSlow(op generated.Op) *OpInfo {
-	ready()
+	// (Small enough to inline: the passes ask it of every instruction.)
 	if int(op) < len(opDense) {
-		if info := opDense[op]; info != nil {
-			return info
-		}
+		return opDense[op]
 	}
 	if op == OpClobber {
 		return clobberInfo
 	}
-	if int(op) < len(opInfo) {
-		return opInfo[op]
-	}
 	return nil
 }
-
-// tablesOnce guards the optimizer's tables (opInfo and the arrays made
-// from it, the variants by where their operands are), built on first use:
-// every minipy process links this package, and most never optimize a
-// trace, so building them at init (0.6 M instructions) was paid by
-// processes that never read them. Every exported function that reads them
-// calls ready first; threads may record and optimize at once.
-var (
-	tablesOnce  sync.Once
-	tablesBuilt atomic.Bool // (set last: Info's fast path)
-)
-
-// ready builds the tables if no call has yet.
-func ready() { tablesOnce.Do(buildTables) }
-
-// buildTables gives each variant its uop's OpInfo and
-// fills the arrays the passes index by op.
-func buildTables() {
-	initBitsVariants()
-	initRegVariants()
-	initListVariants()
-	initInRangeVariants()
-	initKindVariants()
-	initNonNegVariants()
-	fillDense() // (last: after every variant is in opInfo)
-	tablesBuilt.Store(true)
-}
-
-// opDense is opInfo as an array indexed by op, filled once every init has
-// added its variants: every pass asks Info about every instruction, often
-// several times, and a map lookup of a uint16 (hashing it) was a fifth of
-// the optimizer's instructions (callgrind, nbody).
-var opDense [generated.NumOps]*OpInfo
-
-// fillDense copies opInfo into opDense.
-func fillDense() {
-	for op, info := range opInfo {
-		if int(op) < len(opDense) {
-			opDense[op] = info
-		}
-	}
-	// (From the map's few entries: asking it of every op was most of
-	// fillDense.)
-	for op := range unvariedDense {
-		unvariedDense[op] = generated.Op(op)
-	}
-	for op, base := range unvaried {
-		if int(op) < len(unvariedDense) {
-			unvariedDense[op] = base
-		}
-	}
-	for op, info := range opDense {
-		if info != nil {
-			slotArgs[op] = slotArgMask(info)
-			readArgs[op] = readArgMask(info)
-			dstArg[op] = noDst
-			for k, kind := range info.Args {
-				if kind == Dst || kind == SrcDst {
-					dstArg[op] = int8(k + 2)
-					break
-				}
-			}
-		}
-	}
-	denseFilled = true
-}
-
-// denseFilled is set once fillDense has run.
-var denseFilled bool
 
 // resultType is the type in's Dst gets, given the types known before it.
 func resultType(in *Inst, info *OpInfo, known map[int32]Type) Type {
@@ -446,27 +357,20 @@ func srcs(in *Inst, info *OpInfo, f func(int32)) {
 
 // Reads calls f with each slot in reads.
 func (in *Inst) Reads(f func(slot int32)) {
-	ready()
-	if denseFilled && int(in.Op) < len(readArgs) && opDense[in.Op] != nil {
+	if int(in.Op) < len(readArgs) {
 		for mask := readArgs[in.Op]; mask != 0; mask &= mask - 1 {
 			f(slotOf(in.Args[bits.TrailingZeros8(mask)]))
 		}
-		return
 	}
-	if info := Info(in.Op); info != nil {
-		srcs(in, info, f)
-	}
+	// (OpClobber reads nothing.)
 }
 
 // appendSlots appends the slots in reads, then the one it writes, if any.
 func (in *Inst) appendSlots(buf []int32) []int32 {
-	ready()
-	if denseFilled && int(in.Op) < len(readArgs) && opDense[in.Op] != nil {
+	if int(in.Op) < len(readArgs) {
 		for mask := readArgs[in.Op]; mask != 0; mask &= mask - 1 {
 			buf = append(buf, slotOf(in.Args[bits.TrailingZeros8(mask)]))
 		}
-	} else {
-		in.Reads(func(s int32) { buf = append(buf, s) })
 	}
 	if d, ok := in.Writes(); ok {
 		buf = append(buf, d)
@@ -478,44 +382,34 @@ func (in *Inst) appendSlots(buf []int32) []int32 {
 // without a call per operand: liveness walks ask it of every
 // instruction they pass).
 func (in *Inst) ReadsSlot(s int32) bool {
-	ready()
-	if denseFilled && int(in.Op) < len(readArgs) && opDense[in.Op] != nil {
+	if int(in.Op) < len(readArgs) {
 		for mask := readArgs[in.Op]; mask != 0; mask &= mask - 1 {
 			if slotOf(in.Args[bits.TrailingZeros8(mask)]) == s {
 				return true
 			}
 		}
-		return false
 	}
-	reads := false
-	in.Reads(func(r int32) { reads = reads || r == s })
-	return reads
+	return false
 }
 
 // Writes returns the slot in writes, if any.
 func (in *Inst) Writes() (int32, bool) {
-	ready()
 	if int(in.Op) < len(dstArg) {
-		// (0: not filled in yet, or no such op: ask Info.)
 		if k := dstArg[in.Op]; k >= 2 {
 			return slotOf(in.Args[k-2]), true
-		} else if k == noDst {
-			return 0, false
 		}
+		return 0, false
 	}
-	if info := Info(in.Op); info != nil {
-		return dst(in, info)
+	if in.Op == OpClobber {
+		return slotOf(in.Args[0]), true
 	}
 	return 0, false
 }
 
-// By op, what Reads and Writes would ask Info for, filled by fillDense:
-// every pass asks them of every instruction, several times (Writes alone
-// was the optimizer's costliest function, callgrind, spectral_norm).
-var (
-	readArgs [generated.NumOps]uint8 // a bit for each Src or SrcDst operand
-	dstArg   [generated.NumOps]int8  // the Dst or SrcDst operand plus two, noDst, or 0 before fillDense
-)
+// By op, what Reads and Writes would ask Info for (ztables.go): every
+// pass asks them of every instruction, several times. readArgs has a bit
+// for each Src or SrcDst operand; dstArg is the Dst or SrcDst operand
+// plus two, noDst, or 0 for an op the optimizer does not know.
 
 // noDst in dstArg: the op writes no slot.
 const noDst = 1

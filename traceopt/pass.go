@@ -48,7 +48,6 @@ var Passes = []Pass{
 // Optimize runs every pass on t, checking the trace after each one when
 // check is set (tests and --jit-debug).
 func Optimize(t *Trace, check func(pass string, t *Trace)) {
-	ready()
 	if t.Func {
 		return // (the passes know loops only)
 	}

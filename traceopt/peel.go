@@ -18,7 +18,6 @@ const PeeledSnap = 1 << 30
 // the slots B guarded after its branch into the bridge, which a copy shared
 // with B could not assume). A trace that is already peeled is left alone.
 func Peel(t *Trace) {
-	ready()
 	if t.Loop != 0 {
 		return
 	}

@@ -27,7 +27,6 @@ const maxInnerPeel = 96
 // It runs after Hoist, which wants the body an exact copy of the peeled
 // iteration.
 func PeelInner(t *Trace) {
-	ready()
 	if t.Loop == 0 {
 		return
 	}

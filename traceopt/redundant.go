@@ -15,7 +15,6 @@ type fact struct {
 // included. It finds what Hoist cannot once bridges join the loop body: a
 // check both the main path and the bridge made before the loop top.
 func RemoveRedundant(t *Trace) {
-	ready()
 	n := len(t.Insts)
 	if n == 0 {
 		return

@@ -2,7 +2,6 @@ package traceopt
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
@@ -14,173 +13,7 @@ import (
 // through the frame in between (docs/regcache.md).
 const numRegs = 2
 
-// regFamilies are the uops with register variants (templates/*_r.c), by
-// the stem of their variants' names and the tag value (t: the variant
-// stores the float tag, b: bits only): float_add_r__t_f1_s_f0 is
-// float_add with its result also left in f1, operand 1 read from the slot
-// and operand 2 from f0. Branches have no result register.
-var regFamilies = map[generated.Op]struct{ stem, tag string }{
-	generated.OpFloatAdd:      {"float_add_r", "t"},
-	generated.OpFloatSub:      {"float_sub_r", "t"},
-	generated.OpFloatMul:      {"float_mul_r", "t"},
-	generated.OpFloatDiv:      {"float_div_r", "t"},
-	generated.OpFloatSqrt:     {"float_sqrt_r", "t"},
-	generated.OpFloatAddBits:  {"float_add_r", "b"},
-	generated.OpFloatSubBits:  {"float_sub_r", "b"},
-	generated.OpFloatMulBits:  {"float_mul_r", "b"},
-	generated.OpFloatDivBits:  {"float_div_r", "b"},
-	generated.OpFloatSqrtBits: {"float_sqrt_r", "b"},
-}
-
-var regBranches = map[generated.Op]string{
-	generated.OpFloatJumpIfLt: "float_jump_if_lt_r",
-	generated.OpFloatJumpIfLe: "float_jump_if_le_r",
-	generated.OpFloatJumpIfGt: "float_jump_if_gt_r",
-	generated.OpFloatJumpIfGe: "float_jump_if_ge_r",
-}
-
-// regVariant is the variant stem__values, which must exist.
-func regVariant(stem string, values ...string) generated.Op {
-	return regVariantNear(generated.NumOps, stem, values...)
-}
-
-// regVariantNear is regVariant, asking first whether it is the op hint.
-func regVariantNear(hint generated.Op, stem string, values ...string) generated.Op {
-	op, ok := findVariantNear(hint, stem, values...)
-	if !ok {
-		panic("BUG: traceopt: no uop " + stem + "__" + strings.Join(values, "_"))
-	}
-	return op
-}
-
-// findVariant is the variant stem__values, if there is one (a compare of
-// a register with itself has none).
-func findVariant(stem string, values ...string) (generated.Op, bool) {
-	return findVariantNear(generated.NumOps, stem, values...)
-}
-
-// findVariantNear is findVariant, asking first whether it is the op hint:
-// a family's variants are numbered in their names' order, so one that
-// walks them in that order finds each next one at the op after the last,
-// with one compare instead of a binary search's dozen (initRegVariants'
-// ~200 searches were two thirds of building the tables).
-func findVariantNear(hint generated.Op, stem string, values ...string) (generated.Op, bool) {
-	// The name is built in a buffer on the stack: a string built for
-	// each of the ~200 variants, and a map of every op's name, were half
-	// of buildTables' instructions.
-	var buf [64]byte
-	name := append(buf[:0], stem...)
-	for k, v := range values {
-		if k == 0 {
-			name = append(name, "__"...)
-		} else {
-			name = append(name, '_')
-		}
-		name = append(name, v...)
-	}
-	if hint < generated.NumOps && hint.String() == string(name) {
-		return hint, true
-	}
-	return opByName(name)
-}
-
-// opByName finds the op named name. The generator numbers the ops in
-// their names' order (TestOpsInNameOrder), so a binary search does.
-func opByName(name []byte) (generated.Op, bool) {
-	lo, hi := 0, generated.NumOps
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if generated.Op(mid).String() < string(name) {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo < generated.NumOps && generated.Op(lo).String() == string(name) {
-		return generated.Op(lo), true
-	}
-	return 0, false
-}
-
-// whereInNameOrder is regWhere's indexes in the order of their names (f0,
-// f1, s): the order of the variants' numbers.
-var whereInNameOrder = [3]int{1, 2, 0}
-
-// initRegVariants makes a variant its uop to every other pass (after
-// initBitsVariants has given the _bits forms theirs). A family's variants
-// are numbered in their names' order, so it finds the family's first by
-// name and numbers the rest in that order, checking that the last is the
-// one its name says (TestRegisterVariantsByName checks every one): a
-// name built and found for each of the ~160 was most of building the
-// tables.
-func initRegVariants() {
-	for base, fam := range regFamilies {
-		forms := new([numRegs][3][3]variantAt)
-		regArith[base] = forms
-		sqrt := base == generated.OpFloatSqrt || base == generated.OpFloatSqrtBits
-		var op, first generated.Op
-		if sqrt {
-			op = regVariant(fam.stem, fam.tag, regName[0], regWhere[whereInNameOrder[0]])
-		} else {
-			op = regVariant(fam.stem, fam.tag, regName[0], regWhere[whereInNameOrder[0]], regWhere[whereInNameOrder[0]])
-		}
-		first = op
-		for d := range numRegs {
-			for _, a := range whereInNameOrder {
-				if sqrt {
-					opInfo[op] = opInfo[base]
-					forms[d][a][inSlot] = variantAt{op, true}
-					op++
-					continue
-				}
-				for _, b := range whereInNameOrder {
-					opInfo[op] = opInfo[base]
-					forms[d][a][b] = variantAt{op, true}
-					op++
-				}
-			}
-		}
-		lastWhere := regWhere[whereInNameOrder[2]]
-		if sqrt {
-			checkLastVariant(first, op-1, fam.stem, fam.tag, regName[numRegs-1], lastWhere)
-		} else {
-			checkLastVariant(first, op-1, fam.stem, fam.tag, regName[numRegs-1], lastWhere, lastWhere)
-		}
-	}
-	for base, stem := range regBranches {
-		forms := new([3][3]variantAt)
-		regBranch[base] = forms
-		// (No variant compares a place with itself: the plain uop, or
-		// x < x.)
-		in := whereInNameOrder
-		op := regVariant(stem, regWhere[in[0]], regWhere[in[1]])
-		first := op
-		for _, a := range in {
-			for _, b := range in {
-				if a == b {
-					continue
-				}
-				opInfo[op] = opInfo[base]
-				forms[a][b] = variantAt{op, true}
-				op++
-			}
-		}
-		checkLastVariant(first, op-1, stem, regWhere[in[2]], regWhere[in[1]])
-	}
-}
-
-// checkLastVariant panics unless last, the last of a family numbered from
-// first, is the variant stem__values.
-func checkLastVariant(first, last generated.Op, stem string, values ...string) {
-	if op, ok := findVariantNear(last, stem, values...); !ok || op != last {
-		panic(fmt.Sprintf("BUG: traceopt: the variants of %s from %v are not numbered in their names' order (%v, not %v, is %s__%s)",
-			stem, first, op, last, stem, strings.Join(values, "_")))
-	}
-}
-
-var regWhere = []string{"s", "f0", "f1"}
-
-// Where a value is, by index in regWhere: the slot, f0 or f1.
+// Where a value is, by index in regWhere (tables.go): the slot, f0 or f1.
 const inSlot = 0
 
 // variantAt is a variant in a table of them, if there is one.
@@ -190,86 +23,26 @@ type variantAt struct {
 }
 
 // The variants CacheRegisters picks, found by where their operands are
-// (regWhere's indexes) rather than by name: it built each one's name
-// with fmt and strings and looked it up, a third of the pass's work.
-var (
-	// regArith: by base uop, result register, operand 1's place and
-	// operand 2's (inSlot for float_sqrt's, which has none).
-	regArith [generated.NumOps]*[numRegs][3][3]variantAt
-	// regBranch: by base uop, operand 0's place and operand 1's.
-	regBranch [generated.NumOps]*[3][3]variantAt
-	// regLoad: by base list load, result register.
-	regLoad [generated.NumOps]*[numRegs]generated.Op
-	// regStore: list_store_r by the register it stores.
-	regStore [numRegs + 1]generated.Op
-)
-
-// regName names register d in a variant's name.
-var regName = [numRegs]string{"f0", "f1"}
-
-// regListLoads are the list loads with register variants (list_load_r.c),
-// by their tag value: of a float element, the value also left in f0 or
-// f1. list_store_r.c stores a float a register holds.
-var regListLoads = map[generated.Op]string{
-	generated.OpListLoad:     "t",
-	generated.OpListLoadBits: "b",
-}
-
-// unvaried maps each list variant to the uop it stands for.
-var unvaried = map[generated.Op]generated.Op{}
-
-func initListVariants() {
-	for base, tag := range regListLoads {
-		forms := new([numRegs]generated.Op)
-		regLoad[base] = forms
-		for d := range numRegs {
-			op := regVariant("list_load_r", tag, regName[d])
-			opInfo[op] = opInfo[base]
-			unvaried[op] = base
-			forms[d] = op
-		}
-	}
-	for r := range numRegs {
-		op := regVariant("list_store_r", regName[r])
-		opInfo[op] = opInfo[generated.OpListStore]
-		unvaried[op] = generated.OpListStore
-		regStore[r+1] = op
-	}
-}
+// (regWhere's indexes) rather than by name (ztables.go):
+//   - regArith: by base uop, result register, operand 1's place and
+//     operand 2's (inSlot for float_sqrt's, which has none);
+//   - regBranch: by base uop, operand 0's place and operand 1's;
+//   - regLoad: by base list load, result register;
+//   - regStore: list_store_r by the register it stores.
 
 // Unvaried is the uop a register variant of a list load or store stands
 // for (list_load_r__b_f0 is a list_load_bits), else op itself: a VM that
 // asks which uops touch lists (to know which a thread may not run beside)
 // asks it of this.
 func Unvaried(op generated.Op) generated.Op {
-	if int(op) < len(unvariedDense) && tablesBuilt.Load() {
-		return unvariedDense[op]
-	}
-	return unvariedSlow(op)
-}
-
-// unvariedSlow is Unvaried past unvariedDense, or before the tables are
-// built.
-func unvariedSlow(op generated.Op) generated.Op {
-	ready()
-	return unvariedOf(op)
-}
-
-// unvariedOf is Unvaried for buildTables, which cannot wait for itself.
-func unvariedOf(op generated.Op) generated.Op {
-	if int(op) < len(unvariedDense) && denseFilled {
-		return unvariedDense[op]
-	}
-	if base, ok := unvaried[op]; ok {
-		return base
+	if int(op) < len(unvariedBase) && unvariedBase[op].ok {
+		return unvariedBase[op].op
 	}
 	return op
 }
 
-// unvariedDense is Unvaried as an array indexed by op (fillDense), as
-// opDense is Info: UseNonNegIndexes asks it of every instruction on every
-// round of its analysis.
-var unvariedDense [generated.NumOps]generated.Op
+// unvariedBase is, by op, the uop a variant stands for (ok), from
+// tables.go (ztables.go).
 
 // CacheRegisters keeps float results in the cached registers, write-through:
 // each float arithmetic uop with a register variant also leaves its result
@@ -283,7 +56,6 @@ var unvariedDense [generated.NumOps]generated.Op
 // between); and a slot leaves a register when something else writes it.
 // A move copies: its destination joins its source's register.
 func CacheRegisters(t *Trace) {
-	ready()
 	n := len(t.Insts)
 	label := make([]bool, n+1)
 	if n > 0 {

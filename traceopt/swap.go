@@ -21,7 +21,6 @@ import "github.com/copypatch/copypatch/generated"
 // y; not in Shared traces (their list uops read under a list's sequence
 // word, and the swap does not).
 func FuseSwaps(t *Trace) {
-	ready()
 	if t.Shared || len(t.Insts) < 4 || !t.hasSwapShape() {
 		return
 	}

@@ -1,68 +1,23 @@
 package traceopt
 
 import (
-	"fmt"
-
 	"github.com/copypatch/copypatch/generated"
 	"github.com/copypatch/copypatch/templates"
 )
 
-// bitsOnly maps a uop to its _bits variant, which writes its result's bits
-// and leaves the destination's tag alone, and says which tag the uop
-// writes. A slot that already holds that tag on every path to the uop
-// needs only the bits: in a loop body, a float temporary or an int counter
-// is written with the same tag every iteration.
-var bitsOnly = map[generated.Op]bitsVariant{
-	generated.OpFloatAdd:     {generated.OpFloatAddBits, templates.TagFloat},
-	generated.OpFloatSub:     {generated.OpFloatSubBits, templates.TagFloat},
-	generated.OpFloatMul:     {generated.OpFloatMulBits, templates.TagFloat},
-	generated.OpFloatDiv:     {generated.OpFloatDivBits, templates.TagFloat},
-	generated.OpFloatSqrt:    {generated.OpFloatSqrtBits, templates.TagFloat},
-	generated.OpIntAdd:       {generated.OpIntAddBits, templates.TagInt},
-	generated.OpIntSub:       {generated.OpIntSubBits, templates.TagInt},
-	generated.OpIntMul:       {generated.OpIntMulBits, templates.TagInt},
-	generated.OpIntAddImm:    {generated.OpIntAddImmBits, templates.TagInt},
-	generated.OpIntRshiftImm: {generated.OpIntRshiftImmBits, templates.TagInt},
-	generated.OpIntAndImm:    {generated.OpIntAndImmBits, templates.TagInt},
-	generated.OpIntMod:       {generated.OpIntModBits, templates.TagInt},
-	generated.OpIntFloordiv:  {generated.OpIntFloordivBits, templates.TagInt},
-	generated.OpIntToFloat:   {generated.OpIntToFloatBits, templates.TagFloat},
-	generated.OpIntTruediv:   {generated.OpIntTruedivBits, templates.TagFloat},
-	generated.OpLoadInt:      {generated.OpLoadIntBits, templates.TagInt},
-	generated.OpLoadFloat:    {generated.OpLoadFloatBits, templates.TagFloat},
-	generated.OpMove:         {generated.OpMoveBits, templates.TagEmpty},
-	// The tag of the kind it expects (operand 3): see resultTag.
-	generated.OpListLoad:    {generated.OpListLoadBits, templates.TagEmpty},
-	generated.OpListLoadPkT: {generated.OpListLoadPkB, templates.TagBool},
-}
+// A uop's _bits variant (bitsOnly, tables.go) writes its result's bits
+// and leaves the destination's tag alone. A slot that already holds the
+// tag the uop writes on every path to the uop needs only the bits: in a
+// loop body, a float temporary or an int counter is written with the same
+// tag every iteration.
 
-// bitsVariant is a uop's _bits variant and the tag the uop writes.
-type bitsVariant struct {
-	variant generated.Op
-	tag     templates.Tag // TagEmpty: its source's (move)
-}
-
-// bitsByOp is bitsOnly as an array indexed by op (ok: op has a variant):
-// SkipKnownTags asks about every instruction, and a map lookup was a
-// tenth of the pass. Four bytes an op, the tag in one (tags are small):
-// with bitsVariant's word-wide tag it was two pages, two page faults in a
-// run's first optimize.
-var bitsByOp [generated.NumOps]struct {
+// bitsEntry is, in bitsByOp (ztables.go, by op; ok: op has a variant),
+// a uop's _bits variant and the tag the uop writes (unknownTag's width:
+// tags are small). SkipKnownTags asks about every instruction.
+type bitsEntry struct {
 	variant generated.Op
 	tag     uint8
 	ok      bool
-}
-
-// initBitsVariants makes a _bits variant its uop to every other pass.
-func initBitsVariants() {
-	for op, v := range bitsOnly {
-		opInfo[v.variant] = opInfo[op]
-		if v.tag > 0xff {
-			panic(fmt.Sprintf("BUG: traceopt: %v's _bits variant writes tag %d, past a byte", op, v.tag))
-		}
-		e := &bitsByOp[op]
-		e.variant, e.tag, e.ok = v.variant, uint8(v.tag), true
-	}
 }
 
 // unknownTag marks a slot whose tag the pass does not know.
@@ -92,7 +47,6 @@ type tagState []uint8
 // list stores of ints and bools (kinds.go), and list_store_pkk for the
 // stores of bools into a slot a packed load or store proved packed.
 func SkipKnownTags(t *Trace) {
-	ready()
 	n := len(t.Insts)
 	if n == 0 {
 		return

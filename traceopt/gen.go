@@ -1,0 +1,3 @@
+package traceopt
+
+//go:generate go test -run ^TestStaticTables$ -write-tables
