@@ -30,7 +30,8 @@ func ReuseValues(t *Trace) {
 	if n > 0 {
 		label[t.Loop] = true
 	}
-	for i, in := range t.Insts {
+	for i := range t.Insts {
+		in := &t.Insts[i]
 		if in.InTrace {
 			label[in.Target] = true
 		}

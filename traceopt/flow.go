@@ -102,7 +102,10 @@ func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out
 				copy(before, out)
 			}
 			step(last, out)
-			t.successors(last, func(s int) {
+			// (The successors in an array on the stack, not a closure
+			// called for each.)
+			var succ [2]int
+			for _, s := range t.appendSuccessors(succ[:0], last) {
 				from := out
 				if fromBefore && s == in.Target {
 					from = before
@@ -112,12 +115,12 @@ func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out
 					copy(rows[sb], from)
 					reached[sb] = true
 					dirty[sb], changed = true, true
-					return
+					continue
 				}
 				if meet(rows[sb], from) {
 					dirty[sb], changed = true, true
 				}
-			})
+			}
 		}
 	}
 }
@@ -132,7 +135,7 @@ func visitForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out
 			continue
 		}
 		copy(out, rows[b])
-		for i := int(f.starts[b]); i < f.end(b, n); i++ {
+		for i, end := int(f.starts[b]), f.end(b, n); i < end; i++ {
 			visit(i, out)
 			step(i, out)
 		}

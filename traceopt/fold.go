@@ -30,7 +30,8 @@ func Fold(t *Trace) {
 	for i := range t.Insts {
 		pendingAt[i] = -1
 	}
-	for i, in := range t.Insts {
+	for i := range t.Insts {
+		in := &t.Insts[i]
 		if in.InTrace && in.Target <= i {
 			loopTops[in.Target] = true
 		}

@@ -64,7 +64,8 @@ func DropSelfMoves(t *Trace) {
 	sc := getScratch()
 	defer sc.put()
 	keep := grow(&sc.keep, len(t.Insts))
-	for i, in := range t.Insts {
+	for i := range t.Insts {
+		in := &t.Insts[i]
 		keep[i] = !(in.Op == opMove && in.Args[0] == in.Args[1])
 	}
 	t.compact(keep)
@@ -84,9 +85,10 @@ func DropDeadStores(t *Trace) {
 		srcs(&t.Insts[i], Info(t.Insts[i].Op), func(s int32) { read[s] = true })
 	}
 	keep := grow(&sc.keep, len(t.Insts))
-	for i, in := range t.Insts {
+	for i := range t.Insts {
+		in := &t.Insts[i]
 		info := Info(in.Op)
-		d, ok := dst(&in, info)
+		d, ok := dst(in, info)
 		keep[i] = !(ok && d >= t.PrivateFrom && d < t.PrivateTo && !read[d] && !t.ExitReads[d] && info.Pure && !info.Exits)
 	}
 	t.compact(keep)

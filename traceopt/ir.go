@@ -172,18 +172,27 @@ func (in Inst) String() string {
 // time was a tenth of what the optimizer allocated (in a short run every
 // allocation is a fresh page the kernel faults in).
 func (t *Trace) compact(keep []bool) {
+	// Most calls drop nothing, and nothing before the first dropped
+	// instruction moves: the scratch and the new indexes start there.
+	first := 0
+	for first < len(t.Insts) && keep[first] {
+		first++
+	}
+	if first == len(t.Insts) {
+		return // (nothing dropped: every index stays)
+	}
 	sc := getScratch()
 	defer sc.put()
 	newIdx := grow(&sc.index, len(t.Insts)+1)
-	n := int32(0)
-	for i := range t.Insts {
+	n := int32(first)
+	for i := range first {
+		newIdx[i] = int32(i)
+	}
+	for i := first; i < len(t.Insts); i++ {
 		newIdx[i] = n
 		if keep[i] {
 			n++
 		}
-	}
-	if int(n) == len(t.Insts) {
-		return // (nothing dropped: every index stays)
 	}
 	newIdx[len(t.Insts)] = n
 	j := 0
@@ -295,7 +304,8 @@ func (t *Trace) conditional() []bool {
 	for k := end + 1; k < len(t.Insts); k++ {
 		c[k] = true
 	}
-	for i, in := range t.Insts {
+	for i := range t.Insts {
+		in := &t.Insts[i]
 		if !in.InTrace || i > end {
 			continue
 		}

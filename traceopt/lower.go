@@ -24,7 +24,8 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 	defer sc.put()
 	pos := grow(&sc.pos, len(t.Insts)+1)
 	n := 0
-	for i, in := range t.Insts {
+	for i := range t.Insts {
+		in := &t.Insts[i]
 		pos[i] = n
 		if in.Op == OpClobber {
 			continue
@@ -39,7 +40,8 @@ func Lower(t *Trace) ([]jit.Uop, error) {
 	var stubs []int // snapshots that need an out-of-line exit stub
 	stubOf := map[int]int{}
 	var pending []int // uops whose Jump is a stub number, patched below
-	for _, in := range t.Insts {
+	for k := range t.Insts {
+		in := &t.Insts[k]
 		if in.Op == OpClobber {
 			continue
 		}

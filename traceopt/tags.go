@@ -69,7 +69,8 @@ func SkipKnownTags(t *Trace) {
 		i  int
 		op generated.Op
 	}
-	var changes []change
+	var buf [64]change // (most traces change fewer: no allocation)
+	changes := buf[:0]
 	visitForward(t, f, at, reached, out, step, func(i int, before []uint8) {
 		in := &t.Insts[i]
 		if op, ok := storeKind(t, in, before); ok {
