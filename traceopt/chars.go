@@ -33,25 +33,34 @@ func CompareChars(t *Trace) {
 	clear(char[0])
 	reached[0] = true
 	out, before := make([]uint8, width), make([]uint8, width)
-	step := func(i int, row []uint8) {
-		in := &t.Insts[i]
-		if d, ok := dst(in, Info(in.Op)); ok {
-			switch {
-			case in.Op == generated.OpStrChar:
-				row[d] = 1
-			case in.Op == generated.OpMove || in.Op == generated.OpMoveBits:
-				row[d] = row[slotOf(in.Args[1])]
-			default:
-				row[d] = 0
-			}
+	steps := func(lo, hi int, row []uint8) {
+		for i := lo; i < hi; i++ {
+			stepChars(&t.Insts[i], row)
 		}
 	}
 	// (A jump leaves before the instruction writes.)
-	solveForward(t, f, char, reached, out, before, step, meetAll, true)
-	visitForward(t, f, char, reached, out, step, func(i int, char []uint8) {
-		in := &t.Insts[i]
-		if in.Op == generated.OpStrJumpIfEq && char[slotOf(in.Args[0])] != 0 && char[slotOf(in.Args[1])] != 0 {
-			in.Op = generated.OpIntJumpIfEq
+	solveForward(t, f, char, reached, out, before, steps, meetAll, true)
+	visitForward(t, f, char, reached, out, func(lo, hi int, char []uint8) {
+		for i := lo; i < hi; i++ {
+			in := &t.Insts[i]
+			if in.Op == generated.OpStrJumpIfEq && char[slotOf(in.Args[0])] != 0 && char[slotOf(in.Args[1])] != 0 {
+				in.Op = generated.OpIntJumpIfEq
+			}
+			stepChars(in, char)
 		}
 	})
+}
+
+// stepChars updates row (1: the slot holds str_char's result) past in.
+func stepChars(in *Inst, row []uint8) {
+	if d, ok := in.Writes(); ok {
+		switch {
+		case in.Op == generated.OpStrChar:
+			row[d] = 1
+		case in.Op == generated.OpMove || in.Op == generated.OpMoveBits:
+			row[d] = row[slotOf(in.Args[1])]
+		default:
+			row[d] = 0
+		}
+	}
 }

@@ -68,13 +68,15 @@ func (t *Trace) blocks(sc *scratch) flow {
 // rows[b] is what holds on entry to block b and reached[b] whether control
 // gets there: the caller sets rows[0] and reached[0], the rest are found
 // (unreached rows stay undefined). step updates a row across instruction
-// i as control continues past it; meet narrows dst to what src holds too
+// i as control continues past it (steps does so for instructions lo up
+// to hi, in order: one call a block, not an indirect call an instruction,
+// with the pass's step inlined in its loop); meet narrows dst to what src holds too
 // and reports whether dst changed. With jumpBefore, an in-trace jump
 // (other than a loop uop) passes its target the row from before it: a
 // guard whose check fails jumps without proving anything. out and before
 // are rows of the same width, the solver's own.
 func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out, before R,
-	step func(i int, row R), meet func(dst, src R) bool, jumpBefore bool) {
+	steps func(lo, hi int, row R), meet func(dst, src R) bool, jumpBefore bool) {
 	n := len(t.Insts)
 	// Only a block whose entry row changed since it was last stepped is
 	// stepped again: the others would give their successors the rows
@@ -93,15 +95,13 @@ func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out
 			dirty[b] = false
 			last := f.end(b, n) - 1
 			copy(out, rows[b])
-			for i := int(f.starts[b]); i < last; i++ {
-				step(i, out)
-			}
+			steps(int(f.starts[b]), last, out)
 			in := &t.Insts[last]
 			fromBefore := jumpBefore && in.InTrace && in.Op != generated.OpLoop
 			if fromBefore {
 				copy(before, out)
 			}
-			step(last, out)
+			steps(last, last+1, out)
 			// (The successors in an array on the stack, not a closure
 			// called for each.)
 			var succ [2]int
@@ -125,19 +125,18 @@ func solveForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out
 	}
 }
 
-// visitForward calls visit with what holds on entry to each instruction
-// of the reached blocks, in order, from the rows solveForward found.
+// visitForward calls visit for the instructions of each reached block,
+// lo up to hi, with what holds on entry to the block, from the rows
+// solveForward found: visit sees each instruction with what holds on
+// entry to it and steps the row past it, as solveForward's steps does.
 func visitForward[R ~[]E, E any](t *Trace, f flow, rows []R, reached []bool, out R,
-	step func(i int, row R), visit func(i int, before R)) {
+	visit func(lo, hi int, row R)) {
 	n := len(t.Insts)
 	for b := range f.starts {
 		if !reached[b] {
 			continue
 		}
 		copy(out, rows[b])
-		for i, end := int(f.starts[b]), f.end(b, n); i < end; i++ {
-			visit(i, out)
-			step(i, out)
-		}
+		visit(int(f.starts[b]), f.end(b, n), out)
 	}
 }

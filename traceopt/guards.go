@@ -30,15 +30,23 @@ func EliminateGuards(t *Trace) {
 		at[0][s] = TypeOfTag(v.Tag)
 	}
 	out, before := make([]Type, width), make([]Type, width)
-	step := func(i int, row []Type) { stepDense(&t.Insts[i], row) }
-	solveForward(t, f, at, reached, out, before, step, meetTypes, true)
+	steps := func(lo, hi int, row []Type) {
+		for i := lo; i < hi; i++ {
+			stepDense(&t.Insts[i], row)
+		}
+	}
+	solveForward(t, f, at, reached, out, before, steps, meetTypes, true)
 	keep := make([]bool, n)
 	for i := range keep {
 		keep[i] = true
 	}
-	visitForward(t, f, at, reached, out, step, func(i int, known []Type) {
-		if g := Info(t.Insts[i].Op).Guard; g != Unknown && known[slotOf(t.Insts[i].Args[0])] == g {
-			keep[i] = false
+	visitForward(t, f, at, reached, out, func(lo, hi int, known []Type) {
+		for i := lo; i < hi; i++ {
+			in := &t.Insts[i]
+			if g := Info(in.Op).Guard; g != Unknown && known[slotOf(in.Args[0])] == g {
+				keep[i] = false
+			}
+			stepDense(in, known)
 		}
 	})
 	t.compact(keep)

@@ -62,23 +62,36 @@ func UseNonNegIndexes(t *Trace) {
 	at, reached := byteRows[uint8](sc, len(f.starts), width)
 	copy(at[0], constNN)
 	reached[0] = true
-	step := func(i int, row []uint8) { stepNonNeg(&t.Insts[i], row, constNN) }
-	solveForward(t, f, at, reached, out, before, step, meetAll, true)
-	visitForward(t, f, at, reached, out, step, func(i int, known []uint8) {
-		in := &t.Insts[i]
-		if int(in.Op) >= len(nonNegForms) || !nonNegForms[in.Op].ok {
+	steps := func(lo, hi int, row []uint8) {
+		for i := lo; i < hi; i++ {
+			stepNonNeg(&t.Insts[i], row, constNN)
+		}
+	}
+	solveForward(t, f, at, reached, out, before, steps, meetAll, true)
+	visitForward(t, f, at, reached, out, func(lo, hi int, known []uint8) {
+		for i := lo; i < hi; i++ {
+			in := &t.Insts[i]
+			useNonNegForm(in, known)
+			// (The row of the next instruction is the same with the
+			// form in place: it stands for its uop in the analysis too.)
+			stepNonNeg(in, known, constNN)
+		}
+	})
+}
+
+// useNonNegForm puts in's form for indexes known >= 0 in its place, if it
+// has one and known says its indexes are.
+func useNonNegForm(in *Inst, known []uint8) {
+	if int(in.Op) >= len(nonNegForms) || !nonNegForms[in.Op].ok {
+		return
+	}
+	form := &nonNegForms[in.Op]
+	for k := range in.Args {
+		if form.indexes&(1<<k) != 0 && known[slotOf(in.Args[k])] == 0 {
 			return
 		}
-		form := &nonNegForms[in.Op]
-		for k := range in.Args {
-			if form.indexes&(1<<k) != 0 && known[slotOf(in.Args[k])] == 0 {
-				return
-			}
-		}
-		// (The row of the next instruction is the same with the form in
-		// place: it stands for its uop in the analysis too.)
-		in.Op = form.op
-	})
+	}
+	in.Op = form.op
 }
 
 // hasNonNegForm reports whether some instruction has a form for indexes

@@ -110,23 +110,35 @@ func RemoveRedundant(t *Trace) {
 	clear(at[0])
 	reached[0] = true
 	out := factSet(grow(&rr.out, words))
-	step := func(i int, row factSet) {
-		if g := int(gen[i]); g < 0 || !row.has(g) {
-			// (An instruction whose fact holds already will go: its
-			// destination holds its result, so it changes nothing.)
+	steps := func(lo, hi int, row factSet) {
+		for i := lo; i < hi; i++ {
+			if g := int(gen[i]); g < 0 || !row.has(g) {
+				// (An instruction whose fact holds already will go: its
+				// destination holds its result, so it changes nothing.)
+				row.remove(kill[i])
+				if g >= 0 {
+					row.add(g)
+				}
+			}
+		}
+	}
+	solveForward(t, f, at, reached, out, nil, steps, factSet.meet, false)
+	keep := grow(&rr.keep, n)
+	for i := range keep {
+		keep[i] = true
+	}
+	visitForward(t, f, at, reached, out, func(lo, hi int, row factSet) {
+		for i := lo; i < hi; i++ {
+			g := int(gen[i])
+			if g >= 0 && row.has(g) {
+				keep[i] = false // (and the row stays as it is)
+				continue
+			}
 			row.remove(kill[i])
 			if g >= 0 {
 				row.add(g)
 			}
 		}
-	}
-	solveForward(t, f, at, reached, out, nil, step, factSet.meet, false)
-	keep := grow(&rr.keep, n)
-	for i := range keep {
-		keep[i] = true
-	}
-	visitForward(t, f, at, reached, out, step, func(i int, before factSet) {
-		keep[i] = !(gen[i] >= 0 && before.has(int(gen[i])))
 	})
 	t.compact(keep)
 }

@@ -61,8 +61,12 @@ func SkipKnownTags(t *Trace) {
 	}
 	reached[0] = true
 	out := make([]uint8, slots)
-	step := func(i int, row []uint8) { tagsAfter(&t.Insts[i], row, row) }
-	solveForward(t, f, at, reached, out, nil, step, meetTags, false)
+	steps := func(lo, hi int, row []uint8) {
+		for i := lo; i < hi; i++ {
+			tagsAfter(&t.Insts[i], row, row)
+		}
+	}
+	solveForward(t, f, at, reached, out, nil, steps, meetTags, false)
 	// The uops change once every row is read: a variant is its uop to
 	// the dataflow, but the rows are those of the uops as they were.
 	type change struct {
@@ -71,28 +75,13 @@ func SkipKnownTags(t *Trace) {
 	}
 	var buf [64]change // (most traces change fewer: no allocation)
 	changes := buf[:0]
-	visitForward(t, f, at, reached, out, step, func(i int, before []uint8) {
-		in := &t.Insts[i]
-		if op, ok := storeKind(t, in, before); ok {
-			changes = append(changes, change{i, op})
-		}
-		if in.Op == generated.OpListStorePk && before[slotOf(in.Args[0])] == packedTag && t.tagOf(slotOf(in.Args[2]), before) == uint8(templates.TagBool) {
-			changes = append(changes, change{i, generated.OpListStorePkk})
-		}
-		var v bitsVariant
-		ok := int(in.Op) < len(bitsByOp) && bitsByOp[in.Op].ok
-		if ok {
-			e := &bitsByOp[in.Op]
-			v = bitsVariant{e.variant, templates.Tag(e.tag)}
-		}
-		if !ok || in.Op == generated.OpListLoad && t.Shared {
-			// (Shared traces' list loads become list_load_mt, which
-			// has no _bits form.)
-			return
-		}
-		d, _ := in.Writes()
-		if want := resultTag(in, v.tag, before); want != unknownTag && before[d] == want {
-			changes = append(changes, change{i, v.variant})
+	visitForward(t, f, at, reached, out, func(lo, hi int, before []uint8) {
+		for i := lo; i < hi; i++ {
+			in := &t.Insts[i]
+			if op, ok := knownTagVariant(t, in, before); ok {
+				changes = append(changes, change{i, op})
+			}
+			tagsAfter(in, before, before)
 		}
 	})
 	for _, c := range changes {
@@ -119,6 +108,29 @@ func meetTags(dst, src []uint8) bool {
 		}
 	}
 	return changed
+}
+
+// knownTagVariant is the op SkipKnownTags puts in place of in, given the
+// tags before it, if any: list_store_k, list_store_pkk or a _bits variant
+// (the last that applies).
+func knownTagVariant(t *Trace, in *Inst, before tagState) (op generated.Op, ok bool) {
+	if k, found := storeKind(t, in, before); found {
+		op, ok = k, true
+	}
+	if in.Op == generated.OpListStorePk && before[slotOf(in.Args[0])] == packedTag && t.tagOf(slotOf(in.Args[2]), before) == uint8(templates.TagBool) {
+		op, ok = generated.OpListStorePkk, true
+	}
+	if int(in.Op) >= len(bitsByOp) || !bitsByOp[in.Op].ok || in.Op == generated.OpListLoad && t.Shared {
+		// (Shared traces' list loads become list_load_mt, which has no
+		// _bits form.)
+		return op, ok
+	}
+	e := &bitsByOp[in.Op]
+	d, _ := in.Writes()
+	if want := resultTag(in, templates.Tag(e.tag), before); want != unknownTag && before[d] == want {
+		op, ok = e.variant, true
+	}
+	return op, ok
 }
 
 // resultTag is the tag in writes (tag, or for a move its source's), or
