@@ -36,13 +36,17 @@ func CoalesceMoves(t *Trace) {
 	// the same order, and only tmp, which the producer no longer writes,
 	// may be live in more places. (Starting at 0 each time walked the
 	// moves of the whole trace again per move dropped.)
+	//
+	// The jump targets are found once: a rewrite moves none (coalescible
+	// refuses a target between producer and move, and the move is none),
+	// and the move's removal shifts those after it down by one.
 	var sc liveScratch
 	from := 0
+	targets := t.jumpTargetsInto(&sc.targets)
 	for changed := true; changed; {
 		changed = false
-		targets := t.jumpTargetsInto(&sc.targets)
 		for j := from; j < len(t.Insts); j++ {
-			mv := t.Insts[j]
+			mv := &t.Insts[j]
 			if mv.Op != generated.OpMove || targets[j] {
 				continue
 			}
@@ -58,6 +62,7 @@ func CoalesceMoves(t *Trace) {
 				continue
 			}
 			t.coalesceAt(&sc, i, j, hoist)
+			targets = append(targets[:j], targets[j+1:]...)
 			changed, from = true, i
 			break // positions changed: start again there
 		}
@@ -218,21 +223,29 @@ func (t *Trace) liveAfterWith(sc *liveScratch, j int, s int32) bool {
 	for len(work) > 0 {
 		k := work[len(work)-1]
 		work = work[:len(work)-1]
-		if seen[k] == gen {
-			continue
+		// A straight run of instructions is walked without the stack:
+		// each goes on to the next unless it jumps.
+		for {
+			if seen[k] == gen {
+				break
+			}
+			seen[k] = gen
+			in := &t.Insts[k]
+			if in.ReadsSlot(s) {
+				return true
+			}
+			if snap, ok := t.leavesThrough(in); ok && exitReads(snap) {
+				return true
+			}
+			if d, ok := in.Writes(); ok && d == s {
+				break
+			}
+			if in.InTrace || in.Op == generated.OpLoop || k+1 >= len(t.Insts) {
+				work = t.appendSuccessors(work, k)
+				break
+			}
+			k++
 		}
-		seen[k] = gen
-		in := &t.Insts[k]
-		if in.ReadsSlot(s) {
-			return true
-		}
-		if snap, ok := t.leavesThrough(in); ok && exitReads(snap) {
-			return true
-		}
-		if d, ok := in.Writes(); ok && d == s {
-			continue
-		}
-		work = t.appendSuccessors(work, k)
 	}
 	return false
 }

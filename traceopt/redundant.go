@@ -52,7 +52,9 @@ func RemoveRedundant(t *Trace) {
 				gen[i] = int32(len(facts))
 				facts = append(facts, f)
 				break
-			} else if facts[k-1] == f {
+			} else if g := &facts[k-1]; g.op == f.op && g.args == f.args && g.negate == f.negate {
+				// (Field by field: == on the structs called the
+				// generated equality function.)
 				gen[i] = k - 1
 				break
 			}
@@ -187,12 +189,8 @@ func factOf(in *Inst) (fact, bool) {
 	if info == nil || !info.Pure || in.InTrace || info.CallOut {
 		return fact{}, false
 	}
-	if d, ok := dst(in, info); ok {
-		self := false
-		srcs(in, info, func(s int32) { self = self || s == d })
-		if self {
-			return fact{}, false // x = x + 1 does not hold after itself
-		}
+	if d, ok := in.Writes(); ok && in.ReadsSlot(d) {
+		return fact{}, false // x = x + 1 does not hold after itself
 	}
 	return fact{op: uint16(in.Op), args: in.Args, negate: in.Negate}, true
 }
