@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 // statCount is the number before label in --jit-stats output.
@@ -452,4 +454,25 @@ func traceExits(stats []byte, line int) int {
 		sum += n
 	}
 	return sum
+}
+
+// TestJITWorkLessNativeCPU: the JIT work --jit-stats gives in CPU time
+// leaves out the inner loops a recording ran natively by their CPU time,
+// not their wall time: on a loaded machine the wall time of those runs
+// was more than the CPU time of the whole recording, and levenshtein's
+// JIT work read 0 ms.
+func TestJITWorkLessNativeCPU(t *testing.T) {
+	if _, ok := processCPU(); !ok {
+		t.Skip("no CPU clock here")
+	}
+	j := &jitState{started: time.Now()}
+	j.stats.recordCPUOK = true
+	j.stats.recordCPU = 3 * time.Millisecond
+	j.stats.recordNative = 5 * time.Millisecond // (wall: stretched by load)
+	j.stats.recordNativeCPU = time.Millisecond
+	var b bytes.Buffer
+	j.writeStats(&b)
+	if want := "JIT work 2.000 ms"; !strings.Contains(b.String(), want) {
+		t.Errorf("want %q in:\n%s", want, b.String())
+	}
 }

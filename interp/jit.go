@@ -302,8 +302,13 @@ type jitStats struct {
 	// recordNative is the part of recordTime spent running inner loops
 	// natively to their end (finishInnerNative): the program's own work,
 	// counted as time in traces too.
-	recordNative   time.Duration
-	entries, exits int
+	recordNative time.Duration
+	// recordNativeCPU is recordNative in the thread's CPU time, which
+	// recordCPU's share subtracts: less the wall time, which a loaded
+	// machine stretches past the CPU time of the whole recording, it
+	// gave levenshtein 0 ms of JIT work.
+	recordNativeCPU time.Duration
+	entries, exits  int
 }
 
 var (
@@ -1308,11 +1313,10 @@ func (j *jitState) writeStats(w io.Writer) {
 	work, clock := s.recordTime-s.recordNative, "wall"
 	if cpu, ok := processCPU(); ok && s.recordCPUOK {
 		// CPU time, which other processes on a loaded machine do not
-		// inflate (the native inner loops' part is wall time, a few
-		// tenths of a millisecond).
+		// inflate.
 		// The whole process's, start-up included, as perf and the
 		// benchmarks count a run.
-		work, total, clock = max(0, s.recordCPU-s.recordNative), cpu, "CPU"
+		work, total, clock = max(0, s.recordCPU-s.recordNativeCPU), cpu, "CPU"
 	}
 	jitShare := 0.0
 	if total > 0 {

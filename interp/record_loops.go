@@ -504,11 +504,18 @@ func (r *recorder) finishInnerNative(from int) (ran bool, left int) {
 	// On the VM's state, which no trace uses while recording: Ctrl-C
 	// stops this loop too.
 	start := j.now()
+	var cpu0 time.Duration
+	if j.cfg.JITStats != nil {
+		cpu0, _ = threadCPU()
+	}
 	ec := tr.RunLoopOn(&j.st, r.regs[:r.extent], jitBudget, j.stack) // (the VM's stack: no trace of it runs meanwhile)
 	if j.cfg.JITStats != nil {
 		d := time.Since(start)
 		j.stats.recordNative += d
 		j.stats.nativeTime += d
+		if cpu1, ok := threadCPU(); ok && cpu1 > cpu0 {
+			j.stats.recordNativeCPU += cpu1 - cpu0
+		}
 	}
 	switch idx := int(ec.Index()); {
 	case ec.Reason() == templates.ExitSafepoint:
