@@ -102,6 +102,18 @@ type machine struct {
 // Every uop body calls slot for each of its slot operands before it decides
 // anything, so a dry run meets every slot operand.
 func (m *machine) slot(n int) *templates.Value {
+	// The common case small enough for Go to inline: slot and at as calls
+	// were ~45 instructions an operand, half of what the recorder's
+	// stepping of an int add cost.
+	off := m.ops[n]
+	if i := m.fp + int(off/templates.SlotSize); off%templates.SlotSize == 0 && !m.dry && uint(i) < uint(len(m.frame)) && off < 1<<40 {
+		return &m.frame[i]
+	}
+	return m.slotSlow(n)
+}
+
+// slotSlow is slot's checked path: a bad operand, or a dry run.
+func (m *machine) slotSlow(n int) *templates.Value {
 	off := m.ops[n]
 	if off%templates.SlotSize != 0 || off/templates.SlotSize >= uint64(len(m.frame)-m.fp) {
 		if m.err == nil {
