@@ -113,6 +113,7 @@ type recorder struct {
 	// snapBuf is where snap builds a snapshot's parts; snapLast holds
 	// those of the snapshot made last (shareParts).
 	snapBuf, snapLast snapParts
+	snapSlab          []snapshot // newSnapshot's
 }
 
 // needsSave reports whether what is known where the recording of the
@@ -170,7 +171,10 @@ type recMaps struct {
 	wides    map[int32]int32  // slots kept as 128-bit ints for the whole trace, to their private slots
 	tmpWides map[int32]int32  // slots whose value is a 128-bit int in a private slot now (record_wide.go)
 	shapes   map[int32]*Shape // instance slots whose shape the trace checked, since the last call-out
-	touched  map[int32]bool   // slots the trace has read or written
+	// touched marks, by slot, the slots the trace has read or written (a
+	// slice: a map store at every typeOf and emit was a tenth of what
+	// stepping an instruction cost).
+	touched []bool
 	// saved holds, by IR index, what was known of slots where the
 	// recording of instructions started (saveAt), to check inner loops
 	// and side paths against; nil maps where nothing was saved. (A slice:
@@ -181,6 +185,22 @@ type recMaps struct {
 	// there last, where saved holds what was known then.
 	startKey map[int]pcKey
 	pools    recPools
+}
+
+// touch marks slot s touched.
+func (m *recMaps) touch(s int32) {
+	if s < 0 {
+		return
+	}
+	if int(s) >= len(m.touched) {
+		m.touched = append(m.touched, make([]bool, int(s)+1-len(m.touched))...)
+	}
+	m.touched[s] = true
+}
+
+// isTouched reports whether slot s was touched.
+func (m *recMaps) isTouched(s int32) bool {
+	return s >= 0 && int(s) < len(m.touched) && m.touched[s]
 }
 
 func (m *recMaps) clear() {
@@ -195,6 +215,7 @@ func (m *recMaps) clear() {
 	clear(m.tmpWides)
 	clear(m.shapes)
 	clear(m.touched)
+	m.touched = m.touched[:0]
 	clear(m.saved)
 	m.saved = m.saved[:0]
 	clear(m.relied)
@@ -362,7 +383,8 @@ func (r *recorder) snap() int {
 		return r.snapHere
 	}
 	co := r.code()
-	sn := &snapshot{pc: r.pc, line: int(co.lines[r.pc])}
+	sn := r.newSnapshot()
+	sn.pc, sn.line = r.pc, int(co.lines[r.pc])
 	b := &r.snapBuf
 	b.frames, b.clear, b.objects, b.iters = b.frames[:0], b.clear[:0], b.objects[:0], b.iters[:0]
 	for _, fr := range r.frames {
@@ -400,6 +422,20 @@ func (r *recorder) snap() int {
 	return r.snapHere
 }
 
+// snapSlab is how many snapshots newSnapshot allocates at once.
+const snapSlab = 16
+
+// newSnapshot is a zero snapshot, from a slab of them: one allocation per
+// snapshot was a third of snap's cost (and most of freshSnap's).
+func (r *recorder) newSnapshot() *snapshot {
+	if len(r.snapSlab) == 0 {
+		r.snapSlab = make([]snapshot, snapSlab)
+	}
+	sn := &r.snapSlab[0]
+	r.snapSlab = r.snapSlab[1:]
+	return sn
+}
+
 // snapParts are the slices of a snapshot. Nothing changes them once the
 // snapshot is made (freshSnap's copies share them too), so a snapshot
 // whose parts are those of the one made before shares them: most
@@ -427,11 +463,12 @@ func shareParts[E any](last *[]E, cur []E, eq func(x, y E) bool) []E {
 
 // freshSnap is a new snapshot of the current instruction, for a branch.
 func (r *recorder) freshSnap() int {
-	c := *r.lt.snaps[r.snap()]
+	c := r.newSnapshot()
+	*c = *r.lt.snaps[r.snap()]
 	if c.known != nil {
 		c.known = maps.Clone(r.known) // (with the guards of the branch's operands)
 	}
-	r.lt.snaps = append(r.lt.snaps, &c)
+	r.lt.snaps = append(r.lt.snaps, c)
 	idx := len(r.lt.snaps) - 1
 	r.lt.branch[idx] = true
 	return idx
@@ -481,7 +518,7 @@ func (r *recorder) emit(in traceopt.Inst) {
 				r.failf("%s into a 128-bit slot", aName(r.regs[d].Tag))
 				return
 			}
-			r.touched[d] = true
+			r.touch(d)
 			r.emit(traceopt.Inst{Op: generated.OpIntToWide, Args: [4]uint64{traceopt.Slot(w), traceopt.Slot(d)}})
 			continue
 		}
@@ -527,14 +564,23 @@ func (r *recorder) wrote(d int32) {
 	if _, ok := r.wides[d]; ok {
 		r.failf("a write to a 128-bit accumulator")
 	}
-	r.touched[d] = true
-	delete(r.tmpWides, d)
+	r.touch(d)
 	delete(r.known, d)
 	delete(r.cval, d)
 	r.noteKnown(d)
-	delete(r.objects, d)
-	delete(r.iters, d)
-	delete(r.shapes, d)
+	// (len first: mostly empty, and a delete is a call.)
+	if len(r.tmpWides) > 0 {
+		delete(r.tmpWides, d)
+	}
+	if len(r.objects) > 0 {
+		delete(r.objects, d)
+	}
+	if len(r.iters) > 0 {
+		delete(r.iters, d)
+	}
+	if len(r.shapes) > 0 {
+		delete(r.shapes, d)
+	}
 	if n := len(r.frames); n > 0 {
 		r.frames[n-1].bound[d] = true
 	}
@@ -565,19 +611,29 @@ func (r *recorder) newScratch() int32 {
 // typeOf returns what slot a (relative to the root) holds, guarding it the
 // first time the trace relies on it.
 func (r *recorder) typeOf(a int32) traceopt.Type {
-	if w, ok := r.tmpWides[a]; ok {
-		return r.narrow(a, w)
+	// (len first: these maps are most often empty, and a look-up is a
+	// call; typeOf's look-ups were 7% of a recording's instructions.)
+	if len(r.tmpWides) > 0 {
+		if w, ok := r.tmpWides[a]; ok {
+			return r.narrow(a, w)
+		}
 	}
-	if _, ok := r.objects[a]; ok {
-		return traceopt.Unknown
+	if len(r.objects) > 0 {
+		if _, ok := r.objects[a]; ok {
+			return traceopt.Unknown
+		}
 	}
-	if _, ok := r.iters[a]; ok {
-		return traceopt.Unknown
+	if len(r.iters) > 0 {
+		if _, ok := r.iters[a]; ok {
+			return traceopt.Unknown
+		}
 	}
-	if _, ok := r.wides[a]; ok {
-		return traceopt.Unknown
+	if len(r.wides) > 0 {
+		if _, ok := r.wides[a]; ok {
+			return traceopt.Unknown
+		}
 	}
-	r.touched[a] = true
+	r.touch(a)
 	if t, ok := r.known[a]; ok {
 		return t
 	}
@@ -774,7 +830,7 @@ func (r *recorder) wideAccumulate(op Op, a, c int32) bool {
 	if !ok {
 		// Only the main recording makes a slot 128-bit: the whole trace
 		// must keep it so, and a bridge is only part of it.
-		if r.bridge || len(r.frames) > 0 || r.touched[a] || a >= int32(r.rootCode.nslots) {
+		if r.bridge || len(r.frames) > 0 || r.isTouched(a) || a >= int32(r.rootCode.nslots) {
 			return false
 		}
 		o, isObj := r.vm.ostack[r.lt.base+int(a)].(*BigInt)
@@ -1491,7 +1547,7 @@ func (r *recorder) packedList(s int32) bool {
 	if v.Tag != tagObject || v.Bits&7 != templates.PackedKind || r.vm.threaded() {
 		return false
 	}
-	r.touched[s] = true
+	r.touch(s)
 	return true
 }
 

@@ -286,9 +286,8 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 		m = &recMaps{known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{},
 			objects: map[int32]Val{}, lists: map[int32]bool{}, firstAt: map[pcKey]int{}, alt: map[int]pcKey{},
 			iters: map[int32]virtualIter{}, wides: map[int32]int32{}, tmpWides: map[int32]int32{},
-			touched: map[int32]bool{},
-			shapes:  map[int32]*Shape{},
-			relied:  map[int32]int{}, startKey: map[int]pcKey{}}
+			shapes: map[int32]*Shape{},
+			relied: map[int32]int{}, startKey: map[int]pcKey{}}
 	} else {
 		m.clear()
 	}
@@ -373,9 +372,14 @@ func (r *recorder) recordSteps() {
 			r.failf("trace too long")
 			break
 		}
-		if _, seen := r.firstAt[r.key(r.pc)]; !seen || len(r.inner) == 0 || r.side != nil {
-			if !seen || len(r.inner) == 0 {
-				r.firstAt[r.key(r.pc)] = len(r.insts)
+		// (Outside inner loops the look-up would decide nothing.)
+		k, inInner, seen := r.key(r.pc), len(r.inner) > 0, false
+		if inInner {
+			_, seen = r.firstAt[k]
+		}
+		if !seen || !inInner || r.side != nil {
+			if !seen || !inInner {
+				r.firstAt[k] = len(r.insts)
 			}
 			if r.needsSave() {
 				r.startKey[len(r.insts)] = r.key(r.pc)

@@ -79,7 +79,7 @@ func (r *recorder) makeTraceWide(a int32) (int32, bool) {
 	if w, ok := r.wides[a]; ok {
 		return w, true
 	}
-	if r.bridge || r.touched[a] || a < 0 || a >= int32(r.rootCode.nlocals) {
+	if r.bridge || r.isTouched(a) || a < 0 || a >= int32(r.rootCode.nlocals) {
 		return 0, false
 	}
 	var hi, lo uint64
@@ -111,7 +111,7 @@ func (r *recorder) isWide(s int32) bool {
 	if _, ok := r.wideSlotOf(s); ok {
 		return true
 	}
-	if r.regs[s].Tag != tagObject || r.bridge || r.touched[s] || s >= int32(r.rootCode.nlocals) {
+	if r.regs[s].Tag != tagObject || r.bridge || r.isTouched(s) || s >= int32(r.rootCode.nlocals) {
 		return false
 	}
 	b, ok := r.vm.ostack[r.lt.base+int(s)].(*BigInt)
