@@ -370,7 +370,7 @@ func (g *Generator) resume(vm *VM) (Val, bool, error) {
 func (g *Generator) runFrame(vm *VM) (Val, bool, error) {
 	vm.frames[vm.depth].alias = g.frame
 	vm.depth++
-	v, err := vm.run(g.frame)
+	v, err := vm.runAt(g.frame, 0)
 	vm.lowerGen(g)
 	vm.depth--
 	vm.frames[vm.depth].alias = nil

@@ -81,10 +81,10 @@ func (vm *VM) lowerGen(g *Generator) {
 // chains suspend every level), and temporaries keep what they last held
 // anyway (interp/README.md, Known gaps).
 func (f *frame) dropStaleLocals() {
-	n := int(f.code.nlocals)
-	regs, objs := f.regs[:n], f.objs[:n]
-	for i, o := range objs {
-		if o != nil && regs[i].Tag != tagObject {
+	objs := f.objs[:f.code.nlocals]
+	regs := f.regs[:len(objs)] // (no bounds check in the loop)
+	for i := range objs {
+		if objs[i] != nil && regs[i].Tag != tagObject {
 			objs[i] = nil
 		}
 	}
