@@ -140,6 +140,21 @@ func noArgsCheck(self Val, name string, args []Val, kwn []string) error {
 	return argErr(owner, name, 0, len(args))
 }
 
+// dictPopArgs checks what dict.pop and dict.setdefault take besides their
+// key: a default, by position only (OrderedDict's take it by keyword too).
+func dictPopArgs(d *Dict, name string, args []Val, kwn []string) error {
+	if d.ordered {
+		return nil
+	}
+	if len(kwn) > 0 {
+		return newErr(TypeError, "dict.%s() takes no keyword arguments", name)
+	}
+	if len(args) > 2 {
+		return newErr(TypeError, "%s expected at most 2 arguments, got %d", name, len(args))
+	}
+	return nil
+}
+
 // callMethod calls a method of a built-in type.
 func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, error) {
 	if f := extraMethod(self, name); f != nil {
@@ -556,6 +571,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		if len(args) < 1 {
 			return Val{}, newErr(TypeError, "pop expected at least 1 argument, got 0")
 		}
+		if err := dictPopArgs(d, name, args, kwn); err != nil {
+			return Val{}, err
+		}
 		v, ok, err := d.del(args[0])
 		if err != nil {
 			return Val{}, err
@@ -587,6 +605,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 	case "setdefault":
 		if len(args) == 0 || len(args) > 2 {
 			return Val{}, newErr(TypeError, "setdefault expected at %s, got %d", map[bool]string{true: "least 1 argument", false: "most 2 arguments"}[len(args) == 0], len(args))
+		}
+		if err := dictPopArgs(d, name, args, kwn); err != nil {
+			return Val{}, err
 		}
 		v, ok, err := d.get(args[0])
 		if err != nil {

@@ -32,7 +32,7 @@ func registerFastMethods() {
 	} {
 		m[name] = strTestFast(name, class)
 	}
-	extraMethods["dict"] = map[string]extraFn{"get": dictGetFast}
+	extraMethods["dict"] = map[string]extraFn{"get": dictGetFast, "pop": dictPopFast, "setdefault": dictSetdefaultFast}
 	extraMethods["set"] = map[string]extraFn{"add": setAddFast}
 	extraMethods["collections.deque"] = map[string]extraFn{"popleft": dequePopleftFast}
 }
@@ -522,6 +522,39 @@ func dictGetFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 		return args[1], nil
 	}
 	return NoneVal, nil
+}
+
+// dictPopFast is dict.pop(key[, default]) of one thread: no argument
+// check against the no-argument methods and no method-name switch (an
+// incremental sieve pops and refills a dict at every number).
+func dictPopFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	if len(kwn) > 0 || len(args) < 1 || len(args) > 2 || vm.threaded() {
+		return vm.callBuiltinMethod(self, "pop", args, kwn)
+	}
+	v, ok, err := self.O.(*Dict).del(args[0])
+	if err != nil || ok {
+		return v, err
+	}
+	if len(args) == 2 {
+		return args[1], nil
+	}
+	return Val{}, newErrVal(KeyError, args[0])
+}
+
+// dictSetdefaultFast is dict.setdefault(key[, default]) of one thread.
+func dictSetdefaultFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	if len(kwn) > 0 || len(args) < 1 || len(args) > 2 || vm.threaded() {
+		return vm.callBuiltinMethod(self, "setdefault", args, kwn)
+	}
+	d := self.O.(*Dict)
+	if v, ok, err := d.get(args[0]); err != nil || ok {
+		return v, err
+	}
+	def := NoneVal
+	if len(args) == 2 {
+		def = args[1]
+	}
+	return def, d.set(args[0], def)
 }
 
 // setAddFast is set.add(x).
