@@ -528,7 +528,11 @@ func (c *compiler) call(x *Call, dst int) {
 		base := c.callOperands(a.x, x)
 		c.line = a.line
 		c.caretAt(x)
-		c.emit(opCallMethod, dst, base, n, c.name(a.name), c.kwIndex(x.kwnames))
+		kw := c.kwIndex(x.kwnames)
+		if kw < 0 && prefix < 0 && a.name == "setdefault" && isEmptyListDisplay(x.args) {
+			kw = freshDefaultKw
+		}
+		c.emit(opCallMethod, dst, base, n, c.name(a.name), kw)
 		c.checkCallArgs(prefix, base)
 		return
 	}

@@ -138,7 +138,11 @@ func (vm *VM) buildList(f *frame, dst, first int32, n int) error {
 	var l *List
 	switch {
 	case n == 0:
-		l = newEmptyList()
+		if l = vm.spareList; l != nil {
+			vm.spareList = nil
+		} else {
+			l = newEmptyList()
+		}
 	case hasObject(f.regs[first : first+int32(n)]):
 		l = newListObjs(n)
 	default:

@@ -633,6 +633,9 @@ func (vm *VM) callExtraAt(f *frame, in *Instr, fn extraFn) error {
 		if err != nil {
 			return err
 		}
+		if in.E == freshDefaultKw {
+			vm.unusedDefault(f, in, v)
+		}
 		f.set(in.A, v)
 		return nil
 	}

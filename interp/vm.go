@@ -36,6 +36,7 @@ type VM struct {
 	gens      []*Generator // started generators, closed when the run ends
 	lifts     []liftedGen  // generator frames running on the slot stack (gen_lift.go)
 	recycled  genPool      // finished generators to make new ones in (gen_reuse.go)
+	spareList *List        // an unused [] to make the next [] in (default_reuse.go)
 	loopIters iterPool     // finished loop iterators of tuples and lists (iter_reuse.go)
 	// freshSet is the set a CALL marked freshSetA just made, for the len
 	// after it; setPool holds what len gave back (set_reuse.go).
