@@ -70,15 +70,7 @@ func counterOperands(op Op, a, b Val) (*Dict, *Dict, bool) {
 	if op != opAdd && op != opSub && op != opBitOr && op != opBitAnd {
 		return nil, nil, false
 	}
-	x, ok := a.O.(*Dict)
-	if !ok || !x.counter || a.T != tagObject {
-		return nil, nil, false
-	}
-	y, ok := b.O.(*Dict)
-	if !ok || !y.counter || b.T != tagObject {
-		return nil, nil, false
-	}
-	return x, y, true
+	return counterPair(a, b)
 }
 
 // counterAdjust is Counter.update and Counter.subtract: counts from an
@@ -158,4 +150,69 @@ func (vm *VM) counterUnary(neg bool, x *Dict) (Val, error) {
 		}
 	}
 	return ObjVal(r), nil
+}
+
+// counterCompare is Counter's rich comparison (3.10+): two Counters
+// compare as multisets, a missing element counting as zero, so
+// Counter(a=0) == Counter(); < and > also need the two to differ.
+func (vm *VM) counterCompare(op Op, x, y *Dict) (bool, error) {
+	// each: x[e] cmp y[e] for every element e of either.
+	each := func(cmp Op) (bool, error) {
+		for i, d := range [2]*Dict{x, y} {
+			for _, e := range d.live() {
+				other, ok, err := [2]*Dict{y, x}[i].get(e.k)
+				if err != nil {
+					return false, err
+				}
+				if !ok {
+					other = IntVal(0)
+				}
+				l, r := e.v, other
+				if i == 1 {
+					l, r = other, e.v
+				}
+				var holds bool
+				if cmp == opEq {
+					holds = vm.equal(l, r)
+					err = vm.takePending()
+				} else {
+					holds, err = vm.compare(cmp, l, r)
+				}
+				if err != nil || !holds {
+					return false, err
+				}
+			}
+		}
+		return true, nil
+	}
+	switch op {
+	case opEq:
+		return each(opEq)
+	case opNe:
+		eq, err := each(opEq)
+		return !eq, err
+	case opLe, opGe:
+		return each(op)
+	}
+	// opLt, opGt: the non-strict form and not equal.
+	le, err := each(map[Op]Op{opLt: opLe, opGt: opGe}[op])
+	if err != nil || !le {
+		return false, err
+	}
+	eq, err := each(opEq)
+	return !eq, err
+}
+
+// counterPair reports whether a and b are both Counters (not instances
+// of subclasses, which go through their class's methods).
+func counterPair(a, b Val) (*Dict, *Dict, bool) {
+	x, ok := a.O.(*Dict)
+	if !ok || !x.counter || a.T != tagObject {
+		return nil, nil, false
+	}
+	y, ok := b.O.(*Dict)
+	if !ok || !y.counter || b.T != tagObject {
+		return nil, nil, false
+	}
+	return x, y, true
 }

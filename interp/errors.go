@@ -115,7 +115,25 @@ func newErrVal(t *ExcType, args ...Val) *PyErr {
 func zeroDiv() *PyErr { return newErr(ZeroDivisionError, "division by zero") }
 
 func binopTypeErr(op string, a, b Val) *PyErr {
-	return newErr(TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op, typeName(a), typeName(b))
+	return newErr(TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op, shownTypeName(a), shownTypeName(b))
+}
+
+// shownTypeName is typeName for messages: collections' flagged dicts
+// are named there as CPython's type names them (OrderedDict and
+// defaultdict are C types named with their module); typeName, which
+// also picks method tables, keeps them "dict".
+func shownTypeName(v Val) string {
+	if d, ok := v.O.(*Dict); ok && v.T == tagObject {
+		switch {
+		case d.counter:
+			return "Counter"
+		case d.ordered:
+			return "collections.OrderedDict"
+		case d.factory.T != tagEmpty:
+			return "collections.defaultdict"
+		}
+	}
+	return typeName(v)
 }
 
 // importErr is an ImportError (or ModuleNotFoundError) with the

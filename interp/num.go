@@ -660,6 +660,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		if x, ok := a.O.(*Dict); ok && op == opBitOr {
 			if y, ok := b.O.(*Dict); ok {
 				d := newDict()
+				// OrderedDict's __or__, and its __ror__ (asked first, the
+				// right operand being of a subclass), make an OrderedDict.
+				d.ordered = x.ordered || y.ordered
 				for _, e := range append(x.live(), y.live()...) {
 					d.set(e.k, e.v)
 				}
@@ -999,6 +1002,13 @@ func (vm *VM) equal(a, b Val) bool {
 		if x.ordered && y.ordered && !vm.sameOrder(x, y) {
 			return false
 		}
+		if x.counter && y.counter && a.T == tagObject && b.T == tagObject {
+			eq, err := vm.counterCompare(opEq, x, y)
+			if err != nil && vm.pending == nil {
+				vm.pending = err
+			}
+			return eq
+		}
 		return vm.dictEqual(x, y)
 	case *Set:
 		y, ok := b.O.(*Set)
@@ -1175,6 +1185,9 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 	if r, ok, err := vm.dictViewCompare(op, a, b); ok {
 		return r, err
 	}
+	if x, y, ok := counterPair(a, b); ok {
+		return vm.counterCompare(op, x, y)
+	}
 	if ids := cmpSpecials[op]; ids[0] != spNone {
 		first := subclassOperand(a, b)
 		if first {
@@ -1191,7 +1204,7 @@ func (vm *VM) compare(op Op, a, b Val) (bool, error) {
 			}
 		}
 	}
-	return false, newErr(TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], typeName(a), typeName(b))
+	return false, newErr(TypeError, "'%s' not supported between instances of '%s' and '%s'", opSymbols[op], shownTypeName(a), shownTypeName(b))
 }
 
 func cmpResult(op Op, c int) bool {

@@ -214,8 +214,13 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 		"__mul__":  on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opMul, b, a[0]) }),
 		"__rmul__": on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opMul, a[0], b) }),
 		"__or__":   on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitOr, b, other(vm, a[0])) }),
-		"__and__":  on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitAnd, b, other(vm, a[0])) }),
-		"__sub__":  on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opSub, b, other(vm, a[0])) }),
+		"__ror__": on(func(vm *VM, b Val, a []Val) (Val, error) {
+			// {} | D(): asked first, D being a subclass; NotImplemented
+			// when the base has no | either (the error names D then).
+			return notImplementedIfUnsupported(vm)(vm.binop(opBitOr, other(vm, a[0]), b))
+		}),
+		"__and__": on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitAnd, b, other(vm, a[0])) }),
+		"__sub__": on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opSub, b, other(vm, a[0])) }),
 		"__iadd__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			b, err := backing(vm, args[0])
 			if err != nil {
