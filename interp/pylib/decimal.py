@@ -1291,7 +1291,11 @@ class Decimal:
                     return _dec(sign, pc, pe)._fix(ctx)
                 return _dec(sign, pc, pe)._fix(ctx)
             return _dec(0, 1, 0).__truediv__(_dec(sign, pc, pe), ctx)
-        # A non-integral power: exp(y * ln(x)) with guard digits.
+        # A non-integral power: exp(y * ln(x)) with guard digits. Of one
+        # it is one with prec digits, Inexact and Rounded (libmpdec's).
+        if self._int == 1 and self._exp == 0 or self == 1:
+            ctx._raise([Inexact, Rounded])
+            return _dec(0, 10 ** (ctx._prec - 1), 1 - ctx._prec)
         return _transcend(self, ctx, 'pow', other)
 
     def __rpow__(self, other, modulo=None, context=None):
@@ -1914,6 +1918,14 @@ def _transcend(x, ctx, op, y=None):
         yn, yd = y.as_integer_ratio()
         t = lnx * yn // yd
         return _exp_result(t, ywp, ctx)
+    # exp, ln and log10 round half-even whatever the context's rounding
+    # (libmpdec's are correctly rounded that way); flags still reach ctx.
+    if ctx._rounding != ROUND_HALF_EVEN:
+        even = ctx.copy()
+        even._rounding = ROUND_HALF_EVEN
+        even.traps = ctx.traps
+        even.flags = ctx.flags
+        ctx = even
     if op == 'exp':
         # x as a fixed-point number: enough digits before the point too.
         mag = max(x.adjusted(), 0)
