@@ -207,6 +207,29 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 			return f(vm, args)
 		}
 	}
+	// defKw is def for the methods CPython writes in Python, which take
+	// their parameters by name too (randint(a=1, b=6)); a parameter
+	// left out before one given by name arrives as None.
+	defKw := func(name string, names []string, f func(vm *VM, args []Val) (Val, error)) {
+		fns[name] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(kwn) == 0 {
+				return f(vm, args)
+			}
+			a, err := kwArgs("Random."+name, args, kwn, names, 0)
+			if err != nil {
+				return Val{}, err
+			}
+			for len(a) > 0 && a[len(a)-1].T == tagEmpty {
+				a = a[:len(a)-1]
+			}
+			for i := range a {
+				if a[i].T == tagEmpty {
+					a[i] = NoneVal
+				}
+			}
+			return f(vm, a)
+		}
+	}
 	intArg := func(v Val) (*big.Int, error) {
 		if b, ok := toBig(v); ok {
 			return b, nil
@@ -225,7 +248,7 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		return NoneVal, gen.seedFrom(vm, a[0], a[1])
 	}
 	def("random", func(vm *VM, args []Val) (Val, error) { return FloatVal(gen.twister()), nil })
-	def("uniform", func(vm *VM, args []Val) (Val, error) {
+	defKw("uniform", []string{"a", "b"}, func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 2 {
 			return Val{}, newErr(TypeError, "uniform() takes 2 arguments")
 		}
@@ -294,8 +317,8 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		r := new(big.Int).Mul(step, gen.below(n))
 		return normBig(r.Add(r, start)), nil
 	}
-	def("randrange", func(vm *VM, args []Val) (Val, error) { return randrange(args) })
-	def("randint", func(vm *VM, args []Val) (Val, error) {
+	defKw("randrange", []string{"start", "stop", "step"}, func(vm *VM, args []Val) (Val, error) { return randrange(args) })
+	defKw("randint", []string{"a", "b"}, func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 2 {
 			return Val{}, newErr(TypeError, "randint() takes 2 positional arguments but %d were given", len(args))
 		}
@@ -310,7 +333,7 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		}
 		return randrange([]Val{args[0], normBig(new(big.Int).Add(b, big.NewInt(1)))})
 	})
-	def("choice", func(vm *VM, args []Val) (Val, error) {
+	defKw("choice", []string{"seq"}, func(vm *VM, args []Val) (Val, error) {
 		if len(args) != 1 {
 			return Val{}, newErr(TypeError, "choice() takes 1 argument")
 		}
@@ -323,7 +346,7 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		}
 		return vm.getItem(args[0], IntVal(int64(gen.belowInt(n))))
 	})
-	def("shuffle", func(vm *VM, args []Val) (Val, error) {
+	defKw("shuffle", []string{"x"}, func(vm *VM, args []Val) (Val, error) {
 		if len(args) == 0 {
 			return Val{}, newErr(TypeError, "Random.shuffle() missing 1 required positional argument: 'x'")
 		}
@@ -458,17 +481,53 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		}
 		return FloatVal(mu + z*sigma), nil
 	}
-	def("sample", func(vm *VM, args []Val) (Val, error) {
-		if len(args) != 2 {
-			return Val{}, newErr(TypeError, "sample() takes 2 arguments")
+	// sample(population, k, *, counts=None); counts repeat each element
+	// (CPython samples indices of the repeated population, the same draws).
+	fns["sample"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args)-len(kwn) > 2 {
+			return Val{}, newErr(TypeError, "Random.sample() takes 3 positional arguments but %d were given", len(args)-len(kwn)+1)
 		}
-		pop, err := vm.iterate(args[0])
+		a, err := kwArgs("sample", args, kwn, []string{"population", "k", "counts"}, 0)
+		if err != nil {
+			return Val{}, err
+		}
+		for i, n := range []string{"population", "k"} {
+			if a[i].T == tagEmpty {
+				return Val{}, newErr(TypeError, "Random.sample() missing 1 required positional argument: '%s'", n)
+			}
+		}
+		pop, err := vm.iterate(a[0])
 		if err != nil {
 			return Val{}, err
 		}
 		pop = append([]Val(nil), pop...)
+		if c := a[2]; c.T != tagEmpty && c.T != tagNone {
+			counts, err := vm.iterate(c)
+			if err != nil {
+				return Val{}, err
+			}
+			if len(counts) != len(pop) {
+				return Val{}, newErr(ValueError, "The number of counts does not match the population")
+			}
+			var rep []Val
+			for i, cv := range counts {
+				if cv.T != tagInt {
+					return Val{}, newErr(TypeError, "Counts must be integers")
+				}
+				for j := int64(0); j < int64(cv.B); j++ {
+					rep = append(rep, pop[i])
+				}
+			}
+			if len(rep) == 0 {
+				return Val{}, newErr(ValueError, "Total of counts must be greater than zero")
+			}
+			pop = rep
+		}
 		n := len(pop)
-		k := int(int64(args[1].B))
+		if a[1].T != tagInt {
+			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a[1]))
+		}
+		k := int(int64(a[1].B))
 		if k < 0 || k > n {
 			return Val{}, newErr(ValueError, "Sample larger than population or is negative")
 		}
@@ -497,7 +556,7 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 			}
 		}
 		return ObjVal(newList(out)), nil
-	})
+	}
 	gen.distributions(fns)
 	return fns
 }
