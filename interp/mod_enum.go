@@ -1,6 +1,9 @@
 package interp
 
-import "strings"
+import (
+	"math/big"
+	"strings"
+)
 
 // enum: Enum, IntEnum, StrEnum, auto, unique. Members are instances of
 // the enum class, made when its body has run (Enum's __init_subclass__),
@@ -114,16 +117,34 @@ func enumModule(vm *VM) *Module {
 			if e := info(c); e != nil && isFlagKind(e.kind) && (args[1].T == tagInt || args[1].T == tagBool) {
 				return vm.flagMember(c, e, args[1].I())
 			}
-			if ms, ok := c.lookup("_missing_"); ok {
-				r, err := vm.call(ms, []Val{ObjVal(c), args[1]}, nil)
-				if err != nil {
-					return Val{}, err
+			qual := c.name
+			if c.qual != "" {
+				qual = c.qual
+			}
+			notValid := newErr(ValueError, "%s is not a valid %s", vm.repr(args[1]), qual)
+			if _, ok := c.lookup("_missing_"); ok {
+				// _missing_ is a classmethod: asked through the class, it
+				// answers a member, None (no member) or raises.
+				// An error other than a ValueError gets the ValueError as its
+				// __context__, as CPython's Enum.__new__ chains it.
+				chain := func(err error) error {
+					if pe, ok := err.(*PyErr); ok && !pe.exc.typ.isSub(ValueError) {
+						pe.exc.context, pe.exc.ctx = notValid.exc, ctxFixed
+					}
+					return err
 				}
-				if r.T != tagNone {
+				r, err := vm.callAttr(ObjVal(c), "_missing_", args[1:2], nil)
+				if err != nil {
+					return Val{}, chain(err)
+				}
+				if inst, ok := r.O.(*Instance); ok && r.T == tagObject && inst.cls.isSub(c) {
 					return r, nil
 				}
+				if r.T != tagNone {
+					return Val{}, chain(newErr(TypeError, "error in %s._missing_: returned %s instead of None or a valid member", c.name, vm.repr(r)))
+				}
 			}
-			return Val{}, newErr(ValueError, "%s is not a valid %s", vm.repr(args[1]), c.name)
+			return Val{}, notValid
 		},
 		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			c := args[0].O.(*Class)
@@ -207,6 +228,11 @@ func enumModule(vm *VM) *Module {
 				spec := ""
 				if len(args) > 1 {
 					spec = vm.strOf(args[1])
+				}
+				if spec == "" {
+					// int's and str's __format__ with no spec give str(self),
+					// so a member class's own __str__ shows.
+					return StrVal(vm.strOf(args[0])), vm.takePending()
 				}
 				s, err := vm.format(valueOf(args[0]), spec)
 				return StrVal(s), err
@@ -299,6 +325,30 @@ func enumModule(vm *VM) *Module {
 	meta.module, meta.nativeMeta = "enum", true
 	m.attrs["EnumMeta"] = ObjVal(meta)
 	m.attrs["EnumType"] = ObjVal(meta)
+	// show_flag_values(n): the bits set in n, lowest first (an int, or
+	// a flag's value).
+	m.def("show_flag_values", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if err := exactArgs("show_flag_values", args, kwn, 1); err != nil {
+			return Val{}, err
+		}
+		v := args[0]
+		if inst, ok := v.O.(*Instance); ok && v.T == tagObject {
+			v, _ = inst.get("_value_") // a member: its value
+		}
+		n, ok := toBig(v)
+		if !ok {
+			return Val{}, newErr(TypeError, "bad operand type for unary ~: '%s'", typeName(args[0]))
+		}
+		var bits []Val
+		if n.Sign() >= 0 {
+			for i := 0; i < n.BitLen(); i++ {
+				if n.Bit(i) == 1 {
+					bits = append(bits, normBig(new(big.Int).Lsh(big.NewInt(1), uint(i))))
+				}
+			}
+		}
+		return ObjVal(newList(bits)), nil
+	})
 	m.def("unique", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := exactArgs("unique", args, kwn, 1); err != nil {
 			return Val{}, err
@@ -348,16 +398,62 @@ func sortedAliasNames(c *Class, e *enumInfo) []string {
 // makeEnum turns the plain class attributes of a new enum class into its
 // members, in definition order; auto() values count on from the last int
 // (StrEnum: the lowercased name); a repeated value makes an alias.
+// enumSunders are the _sunder_ names an enum class body may define (3.13's
+// list); the others are reserved, as are all names starting _repr_ but
+// for pretty-printers.
+var enumSunders = map[string]bool{"_order_": true, "_generate_next_value_": true, "_numeric_repr_": true,
+	"_missing_": true, "_ignore_": true, "_iter_member_": true, "_iter_member_by_value_": true,
+	"_iter_member_by_def_": true, "_add_alias_": true, "_add_value_alias_": true}
+
+func isSunder(n string) bool {
+	return len(n) > 2 && n[0] == '_' && n[len(n)-1] == '_' && n[1] != '_' && n[len(n)-2] != '_'
+}
+
 func (vm *VM) makeEnum(c *Class, meta, autoCls *Class, kind string) error {
+	for _, n := range c.order {
+		if isSunder(n) && !enumSunders[n] && !strings.HasPrefix(n, "_repr_") {
+			return newErr(ValueError, "_sunder_ names, such as '%s', are reserved for future Enum use", n)
+		}
+	}
+	// _ignore_ names (a list, or a str of names split at commas and
+	// spaces) are neither members nor attributes.
+	ignored := map[string]bool{}
+	if iv, ok := c.attrs["_ignore_"]; ok {
+		var names []Val
+		if s, isStr := iv.O.(*Str); isStr {
+			for _, f := range strings.Fields(strings.ReplaceAll(s.s, ",", " ")) {
+				names = append(names, StrVal(f))
+			}
+		} else {
+			var err error
+			if names, err = vm.iterate(iv); err != nil {
+				return err
+			}
+		}
+		for _, nv := range names {
+			n := vm.strOf(nv)
+			ignored[n] = true
+			if _, ok := c.attrs[n]; ok {
+				if err := vm.objectDelAttr(ObjVal(c), n); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	c.meta = meta
 	e := &enumInfo{members: map[string]Val{}, kind: kind}
 	mixin := enumMixin(vm, c, kind)
 	var last Val
 	autos := map[*Instance]Val{} // what each auto() became
 	cv := ObjVal(c)
+	private := "_" + c.name + "__"
 	for _, n := range append([]string(nil), c.order...) {
 		v, ok := c.attrs[n]
-		if !ok || strings.HasPrefix(n, "_") {
+		// Not members: __dunder__, _sunder_ and private (_Cls__x) names;
+		// _x is one.
+		dunder := len(n) > 4 && strings.HasPrefix(n, "__") && strings.HasSuffix(n, "__") && n[2] != '_' && n[len(n)-3] != '_'
+		isPrivate := len(n) > len(private) && strings.HasPrefix(n, private) && !strings.HasSuffix(n, "__")
+		if !ok || dunder || isSunder(n) || isPrivate || ignored[n] || n == "__order__" {
 			continue
 		}
 		switch v.O.(type) {
