@@ -1,14 +1,21 @@
 package interp
 
-import "strings"
+import (
+	_ "embed"
+	"errors"
+	"strings"
+)
 
 // string.Template: $name, ${name} and $$ substitution from a mapping and
 // keywords (substitute raises KeyError for a missing name and ValueError
 // for a bad placeholder; safe_substitute leaves them as they are), with the
 // class's delimiter (a subclass may set its own). Placeholder names are
 // ASCII identifiers, as Template.idpattern's (?a:[_a-z][_a-z0-9]*) with
-// re.IGNORECASE; a subclass with its own idpattern or pattern is refused
-// rather than read wrongly.
+// re.IGNORECASE; a subclass with its own idpattern, braceidpattern,
+// pattern or flags goes through the re module (pylib/string_template.py).
+
+//go:embed pylib/string_template.py
+var stringTemplateSource string
 
 func asciiIdentStart(c byte) bool { return c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z' }
 func asciiIdentChar(c byte) bool  { return asciiIdentStart(c) || c >= '0' && c <= '9' }
@@ -107,6 +114,13 @@ func (vm *VM) templateClass() *Class {
 				return Val{}, false, nil
 			}
 			delim, err := templateDelimiter(vm, pos[0])
+			if err == errCustomPattern {
+				kd := newDict()
+				for i, k := range kwn {
+					kd.set(StrVal(k), kw[i])
+				}
+				return vm.templateByPattern("substitute", pos[0], BoolVal(safe), ObjVal(&Tuple{items: pos[1:]}), ObjVal(kd))
+			}
 			if err != nil {
 				return Val{}, err
 			}
@@ -130,6 +144,9 @@ func (vm *VM) templateClass() *Class {
 		// The placeholders' names in order, each once (3.11).
 		"get_identifiers()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			delim, err := templateDelimiter(vm, args[0])
+			if err == errCustomPattern {
+				return vm.templateByPattern("get_identifiers", args[0])
+			}
 			if err != nil {
 				return Val{}, err
 			}
@@ -148,6 +165,9 @@ func (vm *VM) templateClass() *Class {
 		// No invalid placeholder (3.11).
 		"is_valid()": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			delim, err := templateDelimiter(vm, args[0])
+			if err == errCustomPattern {
+				return vm.templateByPattern("is_valid", args[0])
+			}
 			if err != nil {
 				return Val{}, err
 			}
@@ -167,8 +187,20 @@ func (vm *VM) templateClass() *Class {
 
 const templateIDPattern = "(?a:[_a-z][_a-z0-9]*)"
 
-// templateDelimiter is the delimiter of self's class, refusing a class that
-// changes what a placeholder's name may be (minipy matches names in Go).
+// errCustomPattern says self's class sets its own idpattern,
+// braceidpattern, pattern or flags, which the Go scanner does not read.
+var errCustomPattern = errors.New("string.Template subclass with its own pattern")
+
+// templateByPattern runs fn of pylib/string_template.py, loaded once.
+func (vm *VM) templateByPattern(fn string, args ...Val) (Val, error) {
+	if vm.templatePy == nil {
+		vm.templatePy = vm.pyModule("string", stringTemplateSource, nil)
+	}
+	return vm.call(vm.templatePy.attrs[fn], args, nil)
+}
+
+// templateDelimiter is the delimiter of self's class, or errCustomPattern
+// for a class that changes what a placeholder may be.
 func templateDelimiter(vm *VM, self Val) (string, error) {
 	inst, ok := self.O.(*Instance)
 	if !ok {
@@ -180,7 +212,7 @@ func templateDelimiter(vm *VM, self Val) (string, error) {
 			continue
 		}
 		if base, _ := vm.templateCls.own(n); !vm.equal(v, base) {
-			return "", newErr(NotImplementedError, "minipy's string.Template takes a subclass's delimiter but not its %s", n)
+			return "", errCustomPattern
 		}
 	}
 	d, _ := inst.cls.lookup("delimiter")

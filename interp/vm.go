@@ -92,6 +92,7 @@ type VM struct {
 	srcLines    map[string][]string
 	progMods    map[string]*progModule // the program's own modules by name (modules_prog.go)
 	templateCls *Class                 // string.Template, once used
+	templatePy  *Module                // pylib/string_template.py, for Template subclasses with their own pattern
 	weakReap    Val                    // weakref's callback runner (weakref.go), once imported
 	// context is the thread's current contextvars.Context (None until
 	// the program asks for one): each thread has its own.
