@@ -192,7 +192,12 @@ func (vm *VM) builtinTypeMethod(typ Val, name string, kind byte) (Val, bool) {
 			return StrVal("IEEE, little-endian"), nil // the machines minipy runs on
 		}
 	case kind == 'C' && name == "__subclasshook__":
-		fn = func(vm *VM, args []Val, kwn []string) (Val, error) { return vm.bi["NotImplemented"], nil }
+		fn = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "%s.__subclasshook__() takes exactly one argument (%d given)", vm.strOf(vm.mustAttr(typ, "__name__")), len(args)+len(kwn))
+			}
+			return vm.bi["NotImplemented"], nil
+		}
 	case kind == 'B' && name == "__new__":
 		// T.__new__(T, *args): a new value of T, made as T(*args) makes it.
 		fn = func(vm *VM, args []Val, kwn []string) (Val, error) {

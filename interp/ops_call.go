@@ -774,6 +774,13 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if d, ok := vm.slotMemberDescr(t, name); ok {
 			return d, nil
 		}
+		if name == "__init_subclass__" || name == "__subclasshook__" {
+			// object's class methods, bound to the class (an ABC's
+			// __subclasshook__ says NotImplemented unless it has its own).
+			if m, ok := vm.builtinTypeMethod(o, name, 'C'); ok {
+				return m, nil
+			}
+		}
 		if name == "__abstractmethods__" {
 			// CPython's type getset words it so.
 			return Val{}, withAttrInfo(newErr(AttributeError, "__abstractmethods__"), o, name)

@@ -10,6 +10,26 @@ from functools import wraps as _wraps
 from types import GenericAlias as _GenericAlias
 
 
+def _has_methods(C, *names):
+    # True when C's MRO defines each name as something other than None
+    # (None blocks it), else NotImplemented, as collections.abc decides.
+    for name in names:
+        for base in C.__mro__:
+            ns = getattr(base, '__dict__', None)
+            if ns is None:
+                # A native type without a namespace: its attribute says.
+                if getattr(base, name, None) is not None:
+                    break
+                continue
+            if name in ns:
+                if ns[name] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
 class AbstractContextManager(_abc.ABC):
     """Base for context managers: entering gives back the manager."""
 
@@ -23,6 +43,13 @@ class AbstractContextManager(_abc.ABC):
     def __exit__(self, exc_type, exc_value, traceback):
         """Subclasses decide; returning None lets an exception through."""
         return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        # Any class with both methods is one (isinstance needs no register).
+        if cls is AbstractContextManager:
+            return _has_methods(C, '__enter__', '__exit__')
+        return NotImplemented
 
 
 class AbstractAsyncContextManager(_abc.ABC):
@@ -38,6 +65,12 @@ class AbstractAsyncContextManager(_abc.ABC):
     async def __aexit__(self, exc_type, exc_value, traceback):
         """Subclasses decide; returning None lets an exception through."""
         return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            return _has_methods(C, '__aenter__', '__aexit__')
+        return NotImplemented
 
 
 class ContextDecorator:
