@@ -918,7 +918,7 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 	// An instance against a plain class first: the common case, and the
 	// builtins look-up below (a Go map by name) was a tenth of its cost.
 	if x, ok := t.O.(*Class); ok && x.meta == nil && t.T == tagObject {
-		if i, ok := v.O.(*Instance); ok && !x.protocol {
+		if i, ok := v.O.(*Instance); ok && !x.protocol && !x.protoClass {
 			if i.cls == x {
 				return True, nil
 			}
@@ -978,6 +978,9 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			if r, found, err := vm.metaDunder(x, "__instancecheck__", []Val{v}); found {
 				return BoolVal(truthy(r)), err
 			}
+		}
+		if x.protoClass && !x.protocol {
+			return Val{}, errNotRuntimeProtocol()
 		}
 		if c, ok := v.O.(*Class); ok && v.T == tagObject {
 			// A class is an instance of its metaclass.
@@ -1084,6 +1087,9 @@ func (vm *VM) issubclass(c, t Val) (Val, error) {
 			if r, found, err := vm.metaDunder(x, "__subclasscheck__", []Val{c}); found {
 				return BoolVal(truthy(r)), err
 			}
+		}
+		if x.protoClass && !x.protocol {
+			return Val{}, errNotRuntimeProtocol()
 		}
 		if anyAbstract.Load() && x.isABC() {
 			is, err := vm.abcIsSubclass(c, x)

@@ -25,9 +25,12 @@ type Class struct {
 	// protocol: a typing.runtime_checkable protocol, which isinstance
 	// answers by members, not by the MRO (protocol.go).
 	protocol bool
-	bases    []*Class
-	attrs    map[string]Val
-	order    []string
+	// protoClass: a class naming typing.Protocol among its bases
+	// (_is_protocol), which isinstance refuses unless runtime_checkable.
+	protoClass bool
+	bases      []*Class
+	attrs      map[string]Val
+	order      []string
 	// attrsMu guards attrs and order against a store on one thread (a
 	// class attribute set or deleted) while look-ups on others fill the
 	// class's caches from them; the rest reads them while the class is
@@ -392,6 +395,17 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		// readable, as CPython keeps them.
 		cls.attrs["__orig_bases__"] = tupleOf(orig)
 		cls.order = append(cls.order, "__orig_bases__")
+		if slices.ContainsFunc(orig, isProtocolForm) {
+			cls.protoClass = true
+			cls.attrs["_is_protocol"] = True
+			cls.order = append(cls.order, "_is_protocol")
+		}
+	}
+	if !cls.protoClass && slices.ContainsFunc(bases, func(b Val) bool { k, ok := b.O.(*Class); return ok && k.protoClass }) {
+		// A class deriving from a protocol without naming Protocol is a
+		// concrete one (CPython's Protocol.__init_subclass__).
+		cls.attrs["_is_protocol"] = False
+		cls.order = append(cls.order, "_is_protocol")
 	}
 	for _, b := range bases {
 		switch x := b.O.(type) {

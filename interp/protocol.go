@@ -1,5 +1,7 @@
 package interp
 
+import "strings"
+
 // typing.runtime_checkable: a protocol class records its members (what
 // its body and its protocol bases define, less the class machinery), and
 // isinstance/issubclass against it check that the object has each of
@@ -16,12 +18,30 @@ var protocolSkip = map[string]bool{
 	"__type_params__": true, "__non_callable_proto_members__": true, "__classcell__": true,
 }
 
+// isProtocolForm reports whether a class statement's base v is
+// typing.Protocol or Protocol[T] (a _SpecialForm, which leaves no base).
+func isProtocolForm(v Val) bool {
+	i, ok := v.O.(*Instance)
+	if !ok || v.T != tagObject || i.cls.name != "_SpecialForm" {
+		return false
+	}
+	r, _ := i.get("_repr")
+	s, ok := r.O.(*Str)
+	return ok && (s.s == "typing.Protocol" || strings.HasPrefix(s.s, "typing.Protocol["))
+}
+
+// errNotRuntimeProtocol is isinstance's and issubclass's answer for a
+// protocol class that is not runtime_checkable.
+func errNotRuntimeProtocol() error {
+	return newErr(TypeError, "Instance and class checks can only be used with @runtime_checkable protocols")
+}
+
 func runtimeCheckable(vm *VM, args []Val, kwn []string) (Val, error) {
 	if err := exactArgs("runtime_checkable", args, kwn, 1); err != nil {
 		return Val{}, err
 	}
 	cls, ok := args[0].O.(*Class)
-	if !ok || args[0].T != tagObject {
+	if !ok || args[0].T != tagObject || !cls.protoClass {
 		return Val{}, newErr(TypeError, "@runtime_checkable can be only applied to protocol classes, got %s", vm.repr(args[0]))
 	}
 	members := newSet()

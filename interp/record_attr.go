@@ -164,7 +164,7 @@ func (r *recorder) callMethod(a, b int32, argc int, name string, kw bool) int {
 func (r *recorder) isinstance(a, b, c int32) {
 	cv, known := r.objects[c]
 	cls, ok := cv.O.(*Class)
-	if !known || !ok || cv.T != tagObject || cls.meta != nil || cls.protocol {
+	if !known || !ok || cv.T != tagObject || cls.meta != nil || cls.protocol || cls.protoClass {
 		r.failf("isinstance against no plain class")
 		return
 	}
