@@ -957,6 +957,17 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		if l, ok := v.O.(*List); ok && v.T == tagObject && l.deque {
 			n = "deque" // collections.deque, not a list
 		}
+		if d, ok := v.O.(*Dict); ok && v.T == tagObject && x.module == "collections" {
+			// collections' dicts are dicts with a flag (typeName "dict").
+			switch x.name {
+			case "Counter":
+				return BoolVal(d.counter), nil
+			case "OrderedDict":
+				return BoolVal(d.ordered), nil
+			case "defaultdict":
+				return BoolVal(d.factory.T != tagEmpty), nil
+			}
+		}
 		if x.name == "int" && n == "bool" {
 			return True, nil
 		}
