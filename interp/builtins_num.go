@@ -153,7 +153,7 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 	case *BigInt:
 		return a, nil
 	case *Str:
-		s := strings.TrimSpace(x.s)
+		s := strings.TrimSpace(asciiDecimal(x.s))
 		t := strings.ReplaceAll(s, "_", "")
 		b := int(base)
 		neg := false
@@ -214,7 +214,7 @@ func biFloat(vm *VM, args []Val, kwn []string) (Val, error) {
 		return FloatVal(f), err
 	}
 	if s, ok := a.O.(*Str); ok {
-		t := strings.ToLower(strings.TrimSpace(s.s))
+		t := strings.ToLower(strings.TrimSpace(asciiDecimal(s.s)))
 		switch strings.TrimLeft(t, "+-") {
 		case "inf", "infinity":
 			if strings.HasPrefix(t, "-") {
@@ -364,4 +364,29 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 	}
 	l.setItems(out)
 	return nil
+}
+
+// asciiDecimal turns the Unicode decimal digits (Nd) in s into ASCII
+// ones, as int() and float() read them (int('٣') is 3); an ASCII s is
+// returned as it is.
+func asciiDecimal(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if d, ok := decimalValue(r); ok && r >= 0x80 {
+			b.WriteByte(byte('0' + d))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
