@@ -108,6 +108,11 @@ type (
 		// PEP 695's hidden scopes (parse_generic.go), called where made.
 		stmts []Stmt
 		name  string
+		// annScope: an __annotate__ function (annotate.go); in a class
+		// body its names see the class's namespace first.
+		annScope bool
+		annTexts [][2]string // its annotations' names and source text
+		annOwner string      // the def's name (its qualname's last part), "" for a class's
 	}
 	Starred struct {
 		pos
@@ -135,6 +140,7 @@ type param struct {
 	def  Expr
 	star int    // 1 for *args, 2 for **kwargs
 	ann  string // the annotation's source text, or ""
+	annX Expr   // the annotation, parsed (nil without one)
 }
 
 type (
@@ -147,6 +153,7 @@ type (
 		targets []Expr
 		value   Expr
 		ann     string // x: ann = value: the annotation's source text
+		annX    Expr   // the annotation, parsed
 	}
 	AugAssign struct {
 		pos
@@ -179,6 +186,7 @@ type (
 	Pass     struct {
 		pos
 		annName, ann string // x: ann with no value (name and annotation text)
+		annX         Expr   // the annotation, parsed
 	}
 	Return struct {
 		pos
@@ -202,6 +210,10 @@ type (
 		body       []Stmt
 		decorators []Expr
 		ret        string // the return annotation's source text, or ""
+		retX       Expr   // the return annotation, parsed
+		// annFn is the function's __annotate__ (PEP 649), made where the
+		// def runs; nil without annotations or under PEP 563.
+		annFn *Lambda
 		// annText: from __future__ import annotations was seen, so the
 		// annotations stay strings (PEP 563).
 		annText bool
@@ -254,6 +266,7 @@ type ClassDef struct {
 	kwVals     []Expr
 	body       []Stmt
 	decorators []Expr
+	annFn      *Lambda // the class's __annotate__ (PEP 649), or nil
 }
 
 // Yield is a yield or yield-from expression.

@@ -303,6 +303,7 @@ func (c *compiler) classDef(x *ClassDef) {
 			setAnnotations(co, m)
 			t := c.temp()
 			c.makeFunction(co, m.params, t)
+			c.setAnnotate(m.annFn, t)
 			c.applyDecorators(decos, t)
 			c.emit(opSetAttr, cls, c.name(m.name), t)
 			c.classNames[m.name] = true
@@ -337,6 +338,13 @@ func (c *compiler) classDef(x *ClassDef) {
 			c.stmt(s)
 		}
 		c.temps = save
+	}
+	if x.annFn != nil {
+		// Made where the body ends, seeing all it bound (PEP 649).
+		a := c.temp()
+		c.exprTo(x.annFn, a)
+		c.emit(opSetAttr, cls, c.name("__annotate_func__"), a)
+		anns = nil
 	}
 	// A syntax error panics out of the whole compilation: no defer needed.
 	c.classSlot, c.classNames, c.className, c.classGlobals, c.classBound = savedSlot, savedNames, savedName, savedGlobals, savedBound

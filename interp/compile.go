@@ -64,6 +64,7 @@ type Code struct {
 	// first read (PEP 649); annText keeps them text (PEP 563).
 	anns     [][2]string
 	annText  bool
+	annotate bool    // a compiler-made __annotate__ (annotate.go): anns are its annotations
 	useOrder []int32 // local slots in the order the compiler first used them (locals(): eval.go)
 	consts   []Val   // initial values of slots nlocals .. nlocals+len(consts)
 	// start is what a call's frame starts with in its slots below
@@ -177,6 +178,13 @@ type compiler struct {
 	// compSized is 1 + the iterator slot of a list comprehension with one
 	// `for` and no `if`, whose LIST_APPEND sizes the list from it (0: none).
 	compSized int
+
+	// annClsNext: the next compileFunc compiles a class body's
+	// __annotate__, whose hidden parameter .cls is the class; annCls is
+	// that parameter's slot there (hasAnnCls), where a name is looked
+	// up in the class's namespace first (annotate.go).
+	annClsNext, hasAnnCls bool
+	annCls                int
 
 	// In a class body: the slot of the class being built and the names
 	// its body has bound so far, which class-level expressions can see.
@@ -1227,6 +1235,7 @@ func (c *compiler) def(x *Def) {
 	setAnnotations(co, x)
 	dst := c.temp()
 	c.makeFunction(co, x.params, dst)
+	c.setAnnotate(x.annFn, dst)
 	c.applyDecorators(decos, dst)
 	c.storeName(x.name, dst, x.pos)
 }
@@ -1272,6 +1281,7 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 		consts: map[constKey]int{}, enclose: c, captured: map[string]int{}, used: map[int]bool{}, nsGlobals: c.nsGlobals, nsPrefix: c.nsPrefix,
 		asyncFn: c.asyncNext, nsFallback: c.nsFallbackNext, nsOneDict: c.nsOneDictNext, nsDict: c.nsDict}
 	c.asyncNext, c.nsFallbackNext, c.nsOneDictNext = false, nil, 0
+	fc.hasAnnCls, c.annClsNext = c.annClsNext, false
 	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda), firstLine: int32(at.line)}
 	co := fc.code
 	co.varargSlot, co.varkwSlot = -1, -1
@@ -1308,6 +1318,9 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	}
 	co.nparams = len(co.localNames)
 	co.simple = co.npos == co.nparams
+	if fc.hasAnnCls {
+		fc.annCls = fc.lookup(".cls")
+	}
 	names := map[string]bool{}
 	assigned(body, names, fc.globals)
 	walkStmts(body, func(e Expr) {

@@ -39,6 +39,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	}
 	switch x := e.(type) {
 	case *Name:
+		if c.hasAnnCls && c.lookup(x.id) < 0 {
+			c.annClassName(x, dst)
+			return
+		}
 		if c.classNames[x.id] && len(c.overlay) > 0 && c.classComp == 0 {
 			c.emit(opGetAttr, dst, c.classSlot, c.name(x.id))
 			return
@@ -215,6 +219,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	case *FString:
 		c.fstring(x, dst)
 	case *Lambda:
+		if x.annScope {
+			c.annotateFunc(x, dst)
+			break
+		}
 		co := c.compileFunc(x.funcName(), x.params, x.funcBody(), x.pos, x.stmts == nil)
 		c.makeFunction(co, x.params, dst)
 	case *Starred:

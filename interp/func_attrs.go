@@ -83,7 +83,15 @@ func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 		}
 		return ObjVal(fn.attrs), true
 	case "__annotations__":
-		return ObjVal(vm.funcAnnotations(fn)), true
+		// Read through getAttr, which reports an __annotate__ failing
+		// (funcAnnotationsAttr); here only for what it cannot fail on.
+		d, err := vm.funcAnnotations(fn)
+		if err != nil {
+			return Val{}, false
+		}
+		return ObjVal(d), true
+	case "__annotate__":
+		return NoneVal, true
 	case "__type_params__":
 		return tupleOf(nil), true
 	case "__code__":
@@ -134,6 +142,19 @@ func (vm *VM) setFuncAttr(fn *Function, name string, v Val) error {
 			return newErr(TypeError, "__annotations__ must be set to a dict object")
 		}
 		fn.ann = d
+		delete(fn.special, "__annotate__")
+		return nil
+	case "__annotate__":
+		if v.T != tagNone && !vm.isCallable(v) {
+			return newErr(TypeError, "__annotate__ must be callable or None")
+		}
+		if fn.special == nil {
+			fn.special = map[string]Val{}
+		}
+		fn.special["__annotate__"] = v
+		if v.T != tagNone {
+			fn.ann = nil
+		}
 		return nil
 	case "__defaults__":
 		return fn.setDefaults(v)
@@ -325,59 +346,33 @@ func setAnnotations(co *Code, d *Def) {
 	co.annText = d.annText
 }
 
-// funcAnnotations is fn.__annotations__: each annotation evaluated in the
-// program's globals the first time it is read, as CPython 3.14 does
-// (PEP 649), so a class defined after the function can be named. Text
-// stays text under `from __future__ import annotations`, in functions of
-// library modules and exec'd namespaces, and where evaluating fails
-// (a name local to an enclosing function, which minipy cannot see from
-// here; CPython would find it).
-func (vm *VM) funcAnnotations(fn *Function) *Dict {
+// funcAnnotations is fn.__annotations__: what its __annotate__ gives for
+// format 1 (VALUE) when first read, kept (PEP 649: annotate.go); the
+// source text under `from __future__ import annotations` (PEP 563).
+func (vm *VM) funcAnnotations(fn *Function) (*Dict, error) {
 	if fn.ann != nil {
-		return fn.ann
+		return fn.ann, nil
+	}
+	if a, ok := fn.special["__annotate__"]; ok && a.T != tagNone {
+		v, err := vm.call(a, []Val{IntVal(1)}, nil)
+		if err != nil {
+			return nil, err
+		}
+		d, ok := v.O.(*Dict)
+		if !ok || v.T != tagObject {
+			return nil, newErr(TypeError, "__annotate__ returned non-dict of type '%s'", typeName(v))
+		}
+		fn.ann = d
+		return d, nil
 	}
 	d := newDict()
-	co := fn.code
-	ns := []Val{Val{}, vm.globalsDict()}
-	// PEP 695's parameters (def f[T](x: T), and a method's class's:
-	// class C[T]) are names there too, the function's own first.
-	locals := newDict()
-	if fn.cls != nil {
-		fn.cls.attrsMu.RLock()
-		ctp := fn.cls.attrs["__type_params__"]
-		fn.cls.attrsMu.RUnlock()
-		vm.typeParamNames(locals, ctp)
-	}
-	vm.typeParamNames(locals, fn.special["__type_params__"])
-	if locals.used > 0 {
-		ns = append(ns, ObjVal(locals))
-	}
-	for _, a := range co.anns {
-		v := StrVal(a[1])
-		if !co.annText && fn.mod == vm.mod {
-			ns[0] = StrVal(a[1])
-			if r, err := vm.evalExec("eval", ns, nil); err == nil {
-				v = r
-			}
+	if fn.code.annText {
+		for _, a := range fn.code.anns {
+			d.set(StrVal(a[0]), StrVal(a[1]))
 		}
-		d.set(StrVal(a[0]), v)
 	}
 	fn.ann = d
-	return d
-}
-
-// typeParamNames adds the type parameters in tp (a tuple of them, or
-// nothing) to d by name.
-func (vm *VM) typeParamNames(d *Dict, tp Val) {
-	t, ok := tp.O.(*Tuple)
-	if !ok || tp.T != tagObject {
-		return
-	}
-	for _, p := range t.items {
-		if n, err := vm.getAttr(p, "__name__"); err == nil {
-			d.set(n, p)
-		}
-	}
+	return d, nil
 }
 
 // qualname is the function's __qualname__, an assigned one included: a

@@ -12,6 +12,7 @@ import "strings"
 // instance holding the same.
 type dcField struct {
 	name, typ           string
+	typVal              Val // the annotation's value (FORWARDREF), or empty: typ as a str
 	def, factory        Val // default and default_factory; empty when missing
 	init, repr, compare bool
 	hash                Val // None, or a bool
@@ -39,10 +40,35 @@ func dataclassesModule(vm *VM) *Module {
 	m.attrs["Field"] = ObjVal(fieldCls)
 	// Markers read from annotations' text: `_: KW_ONLY` makes the fields
 	// after it keyword-only, `x: InitVar[int]` an init-only parameter.
-	for _, n := range []string{"KW_ONLY", "InitVar"} {
-		c, _ := vm.nativeClass(n, nil, nil)
-		m.attrs[n] = ObjVal(c)
-	}
+	kwOnly, _ := vm.nativeClass("KW_ONLY", nil, nil)
+	m.attrs["KW_ONLY"] = ObjVal(kwOnly)
+	// InitVar[T] is evaluated now that class annotations are (PEP 649):
+	// an InitVar instance holding T as .type, as CPython's.
+	var initVar *Class
+	initVar, _ = vm.nativeClass("InitVar", nil, map[string]nativeFn{
+		"__class_getitem__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 1 {
+				return Val{}, newErr(TypeError, "InitVar[...] takes one type")
+			}
+			o := vm.newInstancePlain(initVar)
+			vm.objectSetAttr(o, "type", args[0])
+			return o, nil
+		},
+		"__repr__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			t, err := vm.getAttr(args[0], "type")
+			if err != nil {
+				return Val{}, err
+			}
+			s := vm.repr(t)
+			if isTypeVal(t) {
+				if n, err := vm.getAttr(t, "__name__"); err == nil && n.isStr() {
+					s = n.str().s
+				}
+			}
+			return StrVal("dataclasses.InitVar[" + s + "]"), nil
+		},
+	})
+	m.attrs["InitVar"] = ObjVal(initVar)
 	m.def("field", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
 		if len(pos) > 0 {
@@ -291,8 +317,12 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 		}
 	}
 	kwOnlyAll := opts["kw_only"]
-	if av, ok := cls.attrs["__annotations__"]; ok {
-		if ad, ok := av.O.(*Dict); ok {
+	if ad := vm.classAnnTexts(cls); ad != nil {
+		vals, err := vm.classAnnForward(cls)
+		if err != nil {
+			return err
+		}
+		{
 			for _, e := range ad.live() {
 				name := e.k.str().s
 				typ := vm.strOf(e.v)
@@ -304,13 +334,16 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 					continue
 				}
 				f := &dcField{name: name, typ: typ, init: true, repr: true, compare: true, hash: NoneVal, kwOnly: kwOnlyAll}
+				if vals != nil {
+					f.typVal, _, _ = vals.get(e.k)
+				}
 				if strings.HasPrefix(typ, "InitVar") || strings.HasPrefix(typ, "dataclasses.InitVar") {
 					f.initVar, f.repr, f.compare = true, false, false
 				}
 				if v, ok := cls.attrs[name]; ok {
 					if inst, ok := v.O.(*Instance); ok && inst.cls == fieldCls {
 						g := vm.fieldFromObj(v, missing)
-						g.name, g.typ = name, typ
+						g.name, g.typ, g.typVal = name, typ, f.typVal
 						if g.kwOnly == false && kwOnlyAll {
 							g.kwOnly = true
 						}
@@ -580,6 +613,8 @@ func (vm *VM) fieldFromObj(o Val, missing Val) *dcField {
 	}
 	if t := get("type"); t.isStr() {
 		f.typ = t.str().s
+	} else {
+		f.typVal = t
 	}
 	if d := get("default"); d != missing {
 		f.def = d
@@ -602,10 +637,14 @@ func (vm *VM) fieldObj(f *dcField, fieldCls *Class, missing Val) Val {
 		}
 		return v
 	}
+	typ := f.typVal
+	if typ.T == tagEmpty {
+		typ = StrVal(f.typ)
+	}
 	for _, kv := range []struct {
 		n string
 		v Val
-	}{{"name", StrVal(f.name)}, {"type", StrVal(f.typ)}, {"default", or(f.def)}, {"default_factory", or(f.factory)},
+	}{{"name", StrVal(f.name)}, {"type", typ}, {"default", or(f.def)}, {"default_factory", or(f.factory)},
 		{"init", BoolVal(f.init)}, {"repr", BoolVal(f.repr)}, {"hash", f.hash}, {"compare", BoolVal(f.compare)},
 		{"kw_only", BoolVal(f.kwOnly)}, {"metadata", ObjVal(newDict())}} {
 		vm.objectSetAttr(o, kv.n, kv.v)

@@ -238,8 +238,8 @@ func typingModule(vm *VM) *Module {
 func (vm *VM) namedTupleFromClass(cls *Class) error {
 	var fields []string
 	var defaults []Val
-	if av, ok := cls.attrs["__annotations__"]; ok {
-		if ad, ok := av.O.(*Dict); ok {
+	if ad := vm.classAnnTexts(cls); ad != nil {
+		{
 			for _, e := range ad.live() {
 				n := e.k.str().s
 				if v, ok := cls.attrs[n]; ok {

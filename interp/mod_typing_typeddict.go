@@ -76,8 +76,8 @@ func (vm *VM) fillTypedDict(cls *Class, total bool, isForm func(Val) (string, bo
 		if _, ok := b.attrs["__required_keys__"]; !ok {
 			continue
 		}
-		if av, ok := b.attrs["__annotations__"]; ok {
-			if ad, ok := av.O.(*Dict); ok {
+		if ad := vm.classAnnTexts(b); ad != nil {
+			{
 				for _, e := range ad.live() {
 					if err := anns.set(e.k, e.v); err != nil {
 						return err
@@ -97,8 +97,8 @@ func (vm *VM) fillTypedDict(cls *Class, total bool, isForm func(Val) (string, bo
 			}
 		}
 	}
-	if av, ok := cls.attrs["__annotations__"]; ok {
-		if ad, ok := av.O.(*Dict); ok {
+	if ad := vm.classAnnTexts(cls); ad != nil {
+		{
 			for _, e := range ad.live() {
 				if err := anns.set(e.k, e.v); err != nil {
 					return err

@@ -227,6 +227,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return unittestAssertsModule
 	case "inspect":
 		return inspectModule
+	case "annotationlib":
+		return annotationlibModule
 	case "unicodedata":
 		return unicodedataModule
 	case "zlib":

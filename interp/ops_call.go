@@ -669,6 +669,8 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return StrVal(m.name), nil
 		case "__class__":
 			return vm.typeOf(o), nil
+		case "__annotations__":
+			return vm.moduleAnnotations(m, o)
 		}
 		return Val{}, attrErr(o, name)
 	}
@@ -724,6 +726,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, withAttrInfo(newErr(AttributeError, "%s", instAttrErrorMsg(t, name)), o, name)
 	case *Class:
+		if name == "__annotations__" || name == "__annotate__" {
+			return vm.classAnnAttr(t, name)
+		}
 		if name == "__doc__" {
 			// Not inherited: each class has its own.
 			if v, ok := t.attrs[name]; ok {
@@ -1083,6 +1088,13 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return vm.bindExcClassAttr(v, o, t, false)
 		}
 	case *Function:
+		if name == "__annotations__" {
+			d, err := vm.funcAnnotations(t)
+			if err != nil {
+				return Val{}, err
+			}
+			return ObjVal(d), nil
+		}
 		if v, ok := vm.funcAttr(t, name); ok {
 			return v, nil
 		}
@@ -1136,6 +1148,13 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return StrVal("builtins"), nil
 		}
 	case *Method:
+		if f, ok := t.fn.O.(*Function); ok && name == "__annotations__" {
+			d, err := vm.funcAnnotations(f)
+			if err != nil {
+				return Val{}, err
+			}
+			return ObjVal(d), nil
+		}
 		if v, ok := vm.methodAttr(t, name); ok {
 			return v, nil
 		}

@@ -72,6 +72,9 @@ func parse(src string) (body []Stmt, spans map[Expr]span, err error) {
 		}
 		body = append(body, ps.stmt()...)
 	}
+	if !ps.futureAnn {
+		body = withModuleAnnotate(body)
+	}
 	return body, ps.spans, nil
 }
 
@@ -356,13 +359,17 @@ func (ps *parser) stmt() []Stmt {
 			params := ps.params(")")
 			ps.expectOp(")")
 			ret := ""
+			var retX Expr
 			if ps.acceptOp("->") {
 				start := ps.p
-				ps.expr()
+				retX = ps.expr()
 				ret = ps.textFrom(start)
 			}
 			body := ps.block("function definition", t.line)
-			d := &Def{pos: at, name: name.val, params: params, body: body, ret: ret, annText: ps.futureAnn}
+			d := &Def{pos: at, name: name.val, params: params, body: body, ret: ret, retX: retX, annText: ps.futureAnn}
+			if !ps.futureAnn {
+				d.annFn = defAnnotate(d)
+			}
 			if tparams != nil {
 				return genericDef(d, tparams)
 			}
@@ -416,6 +423,9 @@ func (ps *parser) stmt() []Stmt {
 			}
 			body := ps.block("class definition", t.line)
 			cd := &ClassDef{pos: at, name: name.val, bases: bases, kwNames: kwNames, kwVals: kwVals, body: body}
+			if !ps.futureAnn {
+				cd.annFn = classAnnotate(cd)
+			}
 			if tparams != nil {
 				return genericClass(cd, tparams)
 			}
@@ -650,12 +660,13 @@ func (ps *parser) params(end string) []param {
 		}
 		seen[n] = true
 		ann := ""
+		var annX Expr
 		if end == ")" && ps.acceptOp(":") {
 			start := ps.p
-			ps.expr()
+			annX = ps.expr()
 			ann = ps.textFrom(start)
 		}
-		p := param{name: n, star: star, ann: ann}
+		p := param{name: n, star: star, ann: ann, annX: annX}
 		if star == 0 && ps.acceptOp("=") {
 			p.def = ps.expr()
 		} else if star == 0 && len(out) > 0 && out[len(out)-1].def != nil && out[len(out)-1].star == 0 && !afterStar(out) {
@@ -880,14 +891,14 @@ func (ps *parser) simpleStmt() Stmt {
 			// as text (never evaluated) for a class's __annotations__.
 			ps.next()
 			start := ps.p
-			ps.expr()
+			annX := ps.expr()
 			ann := ps.textFrom(start)
 			if ps.acceptOp("=") {
 				v := ps.exprList()
-				return &Assign{pos: at, targets: []Expr{first}, value: v, ann: ann}
+				return &Assign{pos: at, targets: []Expr{first}, value: v, ann: ann, annX: annX}
 			}
 			if n, ok := first.(*Name); ok {
-				return &Pass{pos: at, annName: n.id, ann: ann}
+				return &Pass{pos: at, annName: n.id, ann: ann, annX: annX}
 			}
 			return &Pass{pos: at}
 		}

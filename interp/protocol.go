@@ -14,7 +14,7 @@ var protocolSkip = map[string]bool{
 	"__annotations__": true, "__init__": true, "__new__": true, "__slots__": true, "__abstractmethods__": true,
 	"__parameters__": true, "__orig_bases__": true, "__subclasshook__": true, "__class_getitem__": true,
 	"__match_args__": true, "__firstlineno__": true, "__static_attributes__": true, "__protocol_attrs__": true,
-	"_is_protocol": true, "_is_runtime_protocol": true, "__init_subclass__": true, "__annotate__": true,
+	"_is_protocol": true, "_is_runtime_protocol": true, "__init_subclass__": true, "__annotate__": true, "__annotate_func__": true, "__annotations_cache__": true,
 	"__type_params__": true, "__non_callable_proto_members__": true, "__classcell__": true,
 }
 
@@ -59,7 +59,7 @@ func runtimeCheckable(vm *VM, args []Val, kwn []string) (Val, error) {
 				members.add(StrVal(name))
 			}
 		}
-		if ann, ok := k.attrs["__annotations__"].O.(*Dict); ok {
+		if ann := vm.classAnnTexts(k); ann != nil {
 			for _, e := range ann.live() {
 				members.add(e.k)
 			}

@@ -141,10 +141,16 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 			for _, p := range x.params {
 				ex(p.def)
 			}
+			if x.annFn != nil {
+				ex(x.annFn)
+			}
 			onDef(x.params, x.body)
 		case *ClassDef:
 			for _, d := range x.decorators {
 				ex(d)
+			}
+			if x.annFn != nil {
+				ex(x.annFn)
 			}
 			for _, b := range x.bases {
 				ex(b)
@@ -160,6 +166,9 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 					}
 					for _, p := range m.params {
 						ex(p.def)
+					}
+					if m.annFn != nil {
+						ex(m.annFn)
 					}
 					onDef(m.params, m.body)
 				case *Assign:

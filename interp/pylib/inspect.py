@@ -330,14 +330,10 @@ def stack(context=1):
 FrameInfo = _namedtuple("FrameInfo", "frame filename lineno function code_context index")
 
 
-def get_annotations(obj, *, globals=None, locals=None, eval_str=False, format=None):
-    if isinstance(obj, type):
-        ann = obj.__dict__.get("__annotations__", None)
-    else:
-        ann = getattr(obj, "__annotations__", None)
-    if ann is None:
-        return {}
-    return dict(ann)
+def get_annotations(obj, *, globals=None, locals=None, eval_str=False, format=1):
+    # 3.14's inspect.get_annotations is annotationlib's.
+    import annotationlib
+    return annotationlib.get_annotations(obj, globals=globals, locals=locals, eval_str=eval_str, format=format)
 
 
 def formatannotation(annotation, base_module=None, *, quote_annotation_strings=True):

@@ -252,10 +252,12 @@ def get_args(tp):
 
 
 def _hint(value, globalns, localns):
-    # A class's annotations are kept as source text: evaluated here, as
-    # CPython evaluates a string annotation (a ForwardRef).
+    # A string annotation (or a ForwardRef's text) is evaluated here, as
+    # CPython evaluates a ForwardRef.
     if value is None:
         return type(None)
+    if type(value).__name__ == 'ForwardRef' and hasattr(value, '__forward_arg__'):
+        value = value.__forward_arg__
     while isinstance(value, str):
         # A quoted annotation under `from __future__ import annotations`
         # evaluates to a str, itself evaluated, as CPython does.
@@ -271,6 +273,11 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     if isinstance(obj, type):
         for base in reversed(obj.__mro__):
             ann = base.__dict__.get('__annotations__')
+            if ann is None and ('__annotate_func__' in base.__dict__ or '__annotate__' in base.__dict__):
+                # Lazy annotations (PEP 649): those that fail are
+                # ForwardRefs, evaluated below with the class's names.
+                import annotationlib
+                ann = annotationlib.get_annotations(base, format=annotationlib.Format.FORWARDREF)
             if not ann:
                 continue
             g = globalns
