@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,7 +79,11 @@ type Code struct {
 	funcs     []*Code
 	freeFrom  []int32 // for nested functions: enclosing slots captured at definition
 	freeTo    []int32 // and the local slots they are copied into
-	excTable  []excEntry
+	// nsFree are the captured slots holding a name of exec's (or a
+	// program module's) top level: a global to the program, whose
+	// empty cell reads as the builtin, else "name 'x' is not defined".
+	nsFree   []int32
+	excTable []excEntry
 	// handling lists the code of except and finally blocks with the slot of
 	// the exception they handle: an exception raised there gets that one as
 	// its __context__, and a bare raise there re-raises it.
@@ -1454,13 +1459,16 @@ func (c *compiler) resolveFree(name string) int {
 		return -1
 	}
 	src := -1
+	nsFree := false
 	if !e.globals[name] {
 		if s, ok := e.locals[name]; ok {
 			src = s
+			nsFree = e.enclose != nil && !e.enclose.isFunc && e.nsGlobals != nil
 		}
 	}
 	if src < 0 {
 		src = e.resolveFree(name)
+		nsFree = src >= 0 && slices.Contains(e.code.nsFree, int32(src))
 	}
 	if src < 0 {
 		return -1
@@ -1468,6 +1476,9 @@ func (c *compiler) resolveFree(name string) int {
 	s := c.addLocal(name)
 	c.captured[name] = s
 	c.cells[name] = true
+	if nsFree {
+		c.code.nsFree = append(c.code.nsFree, int32(s))
+	}
 	c.code.freeFrom = append(c.code.freeFrom, int32(src))
 	c.code.freeTo = append(c.code.freeTo, int32(s))
 	return s

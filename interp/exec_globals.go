@@ -1,5 +1,7 @@
 package interp
 
+import "slices"
+
 // Functions that exec defines over a globals dict of its own keep the
 // names they declare global in cells of exec's top level
 // (nsGlobalsAsNonlocals); these keep that dict in step with their stores
@@ -185,4 +187,20 @@ func (vm *VM) syncNSTop(f *frame, g *Dict) {
 		unmark(v)
 		g.set(StrVal(name), v)
 	}
+}
+
+// nsFreeBuiltin is what a function reads for a name of exec's top level
+// (Code.nsFree) whose cell is empty (not yet bound, or deleted): the
+// builtin of that name, as CPython's function, finding no global, reads
+// the builtins.
+func (vm *VM) nsFreeBuiltin(f *frame, slot int32) (Val, bool) {
+	if !slices.Contains(f.code.nsFree, slot) {
+		return Val{}, false
+	}
+	name := f.code.localNames[slot]
+	if g := f.code.nsGlobals; g != nil {
+		return nsBuiltin(g, name)
+	}
+	v, ok := vm.bi[name]
+	return v, ok
 }

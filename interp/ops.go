@@ -885,6 +885,10 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opLoadCell:
 		cell := f.objs[in.B].(*Cell)
 		if cell.v.T == tagEmpty {
+			if v, ok := vm.nsFreeBuiltin(f, in.B); ok {
+				f.set(in.A, v)
+				return nil
+			}
 			return f.cellUnbound(in.B)
 		}
 		f.set(in.A, cell.v)

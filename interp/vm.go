@@ -183,6 +183,10 @@ func (f *frame) load(i int32) (Val, error) {
 // cellUnbound is the error for reading or deleting the empty cell in
 // slot i: a captured (free) variable's own wording, else unbound's.
 func (f *frame) cellUnbound(i int32) error {
+	if slices.Contains(f.code.nsFree, i) {
+		// A global of exec's top level (or a module's) not bound now.
+		return nameErr("name '"+f.code.localNames[i]+"' is not defined", f.code.localNames[i])
+	}
 	if f.code.isCaptured(i) {
 		if g := f.code.nsGlobals; g != nil && g.glive != nil && g.glive.cells != nil {
 			if c, ok := f.objs[i].(*Cell); ok && g.glive.cells[f.code.localNames[i]] == c {
