@@ -3,6 +3,7 @@ package interp
 import (
 	"maps"
 	"path/filepath"
+	"strings"
 )
 
 // A program module whose code is still running (a circular import: a.py
@@ -73,6 +74,11 @@ func (r *moduleRun) overlay(t map[string]Val) map[string]Val {
 // attribute of a module whose code runs.
 func partialAttrMsg(m *Module, name string) string {
 	r := m.running
+	if top, _, _ := strings.Cut(m.name, "."); r.nearScript && stdlibModuleNames[top] {
+		return "module '" + m.name + "' has no attribute '" + name + "' (consider renaming '" + r.file +
+			"' since it has the same name as the standard library module named '" + top +
+			"' and the import system gives it precedence)"
+	}
 	if r.nearScript {
 		return "module '" + m.name + "' has no attribute '" + name + "' (consider renaming '" + r.file +
 			"' if it has the same name as a third-party module you intended to import)"
