@@ -384,8 +384,9 @@ func wrapperArgs(fn string, args []Val, kwn []string, n int) (pos []Val, assigne
 // updateWrapper is functools.update_wrapper: each attribute named in
 // assigned that wrapped has is set on wrapper, each named in updated is
 // updated from wrapped's, and __wrapped__ is set last. CPython 3.14 copies
-// __annotate__, from which the wrapper's __annotations__ come; minipy
-// keeps annotations as a dict, so it copies that.
+// __annotate__, from which the wrapper's __annotations__ come when read
+// (so a forward reference is no NameError here); a function whose
+// __annotations__ were already read or assigned gives a copy of those.
 func (vm *VM) updateWrapper(wrapper, wrapped, assigned, updated Val) (Val, error) {
 	names, err := vm.strList(assigned)
 	if err != nil {
@@ -393,10 +394,13 @@ func (vm *VM) updateWrapper(wrapper, wrapped, assigned, updated Val) (Val, error
 	}
 	for _, n := range names {
 		if n == "__annotate__" {
-			if _, ok := wrapped.O.(*Function); !ok {
+			fn, ok := wrapped.O.(*Function)
+			if !ok {
 				continue
 			}
-			n = "__annotations__"
+			if fn.ann != nil {
+				n = "__annotations__"
+			}
 		}
 		v, err := vm.getAttr(wrapped, n)
 		if err != nil {
