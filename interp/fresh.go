@@ -298,6 +298,7 @@ func markPrivate(co *Code) {
 	// A move between two locals (prev = cur) keeps the list between
 	// them: it does not escape when the two are a private pair (below).
 	var pairs [][2]int32
+	var called []int32 // locals read as append's receiver or join's argument
 	for i := range co.instrs {
 		in := &co.instrs[i]
 		switch in.Op {
@@ -312,6 +313,11 @@ func markPrivate(co *Code) {
 			}
 			if lenArgMove(co, i) {
 				continue // len(a): read, not kept (lenPrivArg)
+			}
+			if appendRecvMove(co, i) || joinArgMove(co, i) {
+				// a.append(x), "".join(a) (fresh_build.go)
+				called = append(called, in.B)
+				continue
 			}
 			escape(in.B)
 		case opGetSlice, opGetItem:
@@ -367,6 +373,17 @@ func markPrivate(co *Code) {
 			}
 		}
 	}
+	// A packed list (packed.go) knows only indexing reads: a local that
+	// append or join reads is private only when no repeat stores there,
+	// nor in its partner.
+	for _, s := range called {
+		for i := range co.instrs {
+			in := &co.instrs[i]
+			if in.Op == opMul && in.D != inPlace && (in.A == s || in.A >= 0 && in.A < n && partner[s] == in.A) {
+				private[s] = false
+			}
+		}
+	}
 	// Spread escapes through the pairs until nothing changes (a third
 	// local joined later may have unmarked one of a pair).
 	for changed := true; changed; {
@@ -396,7 +413,8 @@ func markPrivate(co *Code) {
 	produced := make([]bool, n)
 	for i := range co.instrs {
 		in := &co.instrs[i]
-		producer := in.Op == opGetSlice || (in.Op == opAdd || in.Op == opMul) && in.D != inPlace
+		producer := in.Op == opGetSlice || (in.Op == opAdd || in.Op == opMul) && in.D != inPlace ||
+			in.Op == opBuildList && in.C == 0
 		if producer && in.A >= 0 && in.A < n && private[in.A] {
 			in.E |= privA
 			produced[in.A] = true

@@ -306,7 +306,20 @@ func TestPrivateMarks(t *testing.T) {
 		{"a = a[1:]\nreturn k(a)", false},
 		{"a = a[1:]\nreturn len(a, k)", false},
 		{"a = a[1:]\nfor x in a:\n    pass", false},
-		{"a = a[1:]\na.append(1)", false},
+		{"a = a[1:]\na.append(1)", true}, // list.append keeps its argument only (fresh_build.go)
+		{"a = a[1:]\na.append(a)", false},
+		{"a = a[1:]\na.append(1, 2)", false},
+		{"a = a[1:]\na.extend(k)", false},
+		// [] is a producer; join on a str constant keeps nothing.
+		{"a = []\na.append(k)\nreturn ' '.join(a)", true},
+		{"a = []\nreturn k.join(a)", false},
+		{"a = []\nreturn ' '.join(a, k)", false},
+		{"a = []\nk.append(a)", false},
+		{"a = []\na.append(k)\nreturn a", false},
+		{"a = []\na.append(k if k else 0)", false}, // a jump between the move and the call
+		// A repeat may pack the list (packed.go), which append cannot take.
+		{"a = [True] * k\na.append(1)", false},
+		{"b = a\na = [True] * k\nb.append(1)\nreturn a[0]", false},
 		{"a = a[1:]\nreturn lambda: a", false},
 		{"a = a[1:]\nreturn locals()", false},
 		{"a = a[1:]\nreturn (a[0], a[1])", true},
@@ -333,7 +346,7 @@ func TestPrivateMarks(t *testing.T) {
 		co := firstFunc(t, src)
 		got, producers := true, 0
 		for _, in := range co.instrs {
-			if (in.Op == opGetSlice || in.Op == opAdd || in.Op == opMul) && in.A == 0 {
+			if (in.Op == opGetSlice || in.Op == opAdd || in.Op == opMul || in.Op == opBuildList && in.C == 0) && in.A == 0 {
 				producers++
 				got = got && in.E&privA != 0
 			}

@@ -369,6 +369,10 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opBuildTuple:
 		return vm.buildTuple(f, in.A, in.B, int(in.C))
 	case opBuildList:
+		if in.C == 0 && in.E&privA != 0 {
+			vm.buildPrivateEmpty(f, in.A)
+			return nil
+		}
 		return vm.buildList(f, in.A, in.B, int(in.C))
 	case opBuildSet:
 		if err := memCheckMul(uint64(in.C)+2, valSize); err != nil {
