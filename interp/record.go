@@ -114,6 +114,10 @@ type recorder struct {
 	// those of the snapshot made last (shareParts).
 	snapBuf, snapLast snapParts
 	snapSlab          []snapshot // newSnapshot's
+	// exitAt is, for a bridge that ended at the loop's own test with the
+	// loop ending (loopEndsHere), the snapshot the interpreter resumes
+	// through; -1 otherwise.
+	exitAt int
 }
 
 // needsSave reports whether what is known where the recording of the
@@ -1043,6 +1047,9 @@ func (r *recorder) step() int {
 			next = r.jumpTo(int(in.B))
 		} else if int(in.B) <= pc && !(root && pc == r.end) {
 			return r.innerWhileEnded(int(in.B))
+		} else if root && pc == r.end && int(in.B) == r.head && r.bridge {
+			r.loopEndsHere()
+			return -1
 		} else {
 			r.other(int(in.B))
 		}
@@ -1065,7 +1072,8 @@ func (r *recorder) step() int {
 			r.other(pc + 1)
 			next = r.jumpTo(int(in.C))
 		} else if root && pc == r.end {
-			r.failf(loopEnds)
+			r.loopEndsHere()
+			return -1
 		} else if int(in.C) <= pc {
 			return r.innerWhileEnded(int(in.C))
 		} else {

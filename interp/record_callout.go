@@ -170,8 +170,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 			lt.tried[idx] = maxBridgeTries
 			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0
 			vm.jit.debugf("%s: bridge from line %d compiled alone and linked: %d linked", lt.where(), sn.line, len(lt.linked))
-			vm.giveBack(lt)
-			return lt.head, nil
+			return vm.bridgeDone(f, lt, r)
 		}
 		old := lt.tr
 		if err := vm.compileTrace(lt); err != nil {
@@ -189,8 +188,7 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 		if old != nil && old != lt.tr {
 			vm.jit.release(old)
 		}
-		vm.giveBack(lt)
-		return lt.head, nil
+		return vm.bridgeDone(f, lt, r)
 	}
 	vm.jit.stats.aborted++
 	vm.jit.debugf("%s: bridge from line %d aborted at line %d: %s", lt.where(), sn.line, r.code().lines[r.pc], r.abort)

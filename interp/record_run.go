@@ -279,7 +279,7 @@ func pathDependent(reason string) bool {
 func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 	r := &recorder{vm: vm, lt: lt, rootCode: f.code, root: f, regs: vm.stack[lt.base:], head: lt.head, end: lt.end,
 		consts: lt.consts, scratch: lt.scratchNext, scratchLo: lt.scratchLo,
-		extent: int32(lt.extent), pc: pc, snapHere: -1, resume: -1}
+		extent: int32(lt.extent), pc: pc, snapHere: -1, resume: -1, exitAt: -1}
 	m := vm.jit.recMaps
 	vm.jit.recMaps = nil // (a call-out may record another loop meanwhile)
 	if m == nil {
@@ -449,6 +449,9 @@ func callOutsHopeless(steps, callOuts, stores int) bool {
 
 // stopSnap is the snapshot to resume through after the recording stopped.
 func (r *recorder) stopSnap() int {
+	if r.exitAt >= 0 {
+		return r.exitAt // (loopEndsHere: the loop ended, whatever stopped the bridge after)
+	}
 	if r.resume >= 0 {
 		return r.resume
 	}
