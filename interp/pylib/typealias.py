@@ -274,10 +274,13 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
         for base in reversed(obj.__mro__):
             ann = base.__dict__.get('__annotations__')
             if ann is None and ('__annotate_func__' in base.__dict__ or '__annotate__' in base.__dict__):
-                # Lazy annotations (PEP 649): those that fail are
+                # Lazy annotations (PEP 649); if some fail, those are
                 # ForwardRefs, evaluated below with the class's names.
-                import annotationlib
-                ann = annotationlib.get_annotations(base, format=annotationlib.Format.FORWARDREF)
+                try:
+                    ann = base.__annotations__
+                except Exception:
+                    import annotationlib
+                    ann = annotationlib.get_annotations(base, format=annotationlib.Format.FORWARDREF)
             if not ann:
                 continue
             g = globalns
