@@ -74,7 +74,7 @@ func (r *moduleRun) overlay(t map[string]Val) map[string]Val {
 // attribute of a module whose code runs.
 func partialAttrMsg(m *Module, name string) string {
 	r := m.running
-	if top, _, _ := strings.Cut(m.name, "."); r.nearScript && stdlibModuleNames[top] {
+	if top, _, _ := strings.Cut(m.name, "."); r.nearScript && isStdlibModule(top) {
 		return "module '" + m.name + "' has no attribute '" + name + "' (consider renaming '" + r.file +
 			"' since it has the same name as the standard library module named '" + top +
 			"' and the import system gives it precedence)"

@@ -83,12 +83,14 @@ func (vm *VM) addSysInfo(m *Module) {
 		m.attrs["flags"] = flags
 	}
 	m.def("getsizeof", sysGetsizeof)
-	names := newSet()
-	for n := range stdlibModuleNames {
-		names.add(StrVal(n))
-	}
-	names.frozen = true
-	m.attrs["stdlib_module_names"] = ObjVal(names)
+	m.setLazy("stdlib_module_names", func() Val {
+		names := newSet()
+		for _, n := range stdlibModuleNames {
+			names.add(StrVal(n))
+		}
+		names.frozen = true
+		return ObjVal(names)
+	})
 	m.attrs["byteorder"] = StrVal("little") // amd64 and arm64
 	m.attrs["version"] = StrVal("3.14.0 (minipy)")
 	m.attrs["hexversion"] = IntVal(0x030e00f0)
