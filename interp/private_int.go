@@ -7,7 +7,8 @@ package interp
 // so each is fresh memory for the collector where CPython reuses the block
 // it just freed. A local is int-private when every instruction that reads
 // it is an arithmetic operator, a truth test or a return, and the function
-// cannot list its locals, capture it or yield: then a big int an
+// cannot list its locals or capture it (a plain generator may yield:
+// the suspended frame holds its locals alone): then a big int an
 // arithmetic operator makes and stores there (marked BigInt.priv) is held
 // by that slot alone, and the next arithmetic store into the slot gives it
 // back to the pool newBigInt takes from (fresh_big.go). What may give an
@@ -44,7 +45,11 @@ var cmpReads = [opCount]bool{
 // is an int-private local of co (called once its slots are final).
 func markPrivateInts(co *Code) {
 	n := int32(co.nlocals)
-	if n == 0 || co.isGenerator || co.nsTop || co.firstLine == 0 {
+	// A generator's locals stay in its frame while it is suspended, held
+	// by nothing else (gi_frame.f_locals unmarks what it hands out), so
+	// a plain generator's may be int-private too (lcg-style streams make
+	// a big int per item); coroutines and async generators are not.
+	if n == 0 || co.isGenerator && co.genKind != genPlain || co.nsTop || co.firstLine == 0 {
 		return
 	}
 	private := allLocals(n)

@@ -19,7 +19,12 @@ func TestPrivateIntMarks(t *testing.T) {
 		{"def f(n):\n    x = n * 3\n    print(x)\n    x = x + 1\n", false},
 		{"def f(n):\n    x = n * 3\n    y = x\n    x = x + 1\n    return y\n", false},
 		{"def f(n):\n    x = n * 3\n    g = lambda: x\n    x = x + 1\n    return g\n", false},
-		{"def f(n):\n    x = n * 3\n    yield 1\n    x = x + 1\n", false},
+		// A plain generator's suspended frame holds its locals alone; a
+		// yield of x gives x away, and coroutines are left out.
+		{"def f(n):\n    x = n * 3\n    yield 1\n    x = x + 1\n", true},
+		{"def f(n):\n    x = n * 3\n    yield x\n    x = x + 1\n", false},
+		{"def f(n):\n    x = n * 3\n    yield from g(x)\n    x = x + 1\n", false},
+		{"async def f(n):\n    x = n * 3\n    await g()\n    x = x + 1\n", false},
 		{"def f(n):\n    x = n * 3\n    v = locals()\n    x = x + 1\n    return v\n", false},
 		{"def f(n):\n    x = n * 3\n    lst = [x]\n    x = x + 1\n    return lst\n", false},
 		{"def f(n):\n    x = n * 3\n    x = x + 1\n    return x < n\n", true},
