@@ -50,7 +50,7 @@ func defAnnotate(d *Def) *Lambda {
 		return nil
 	}
 	l := annotateLambda(d.pos, names, texts, exprs)
-	l.annOwner = d.name
+	l.annOwner = d.ownName()
 	return l
 }
 

@@ -205,7 +205,8 @@ type (
 	}
 	Def struct {
 		pos
-		name       string
+		name       string // the name it binds (mangled: mangle.go)
+		shown      string // the name as written when mangling changed it, else ""
 		params     []param
 		body       []Stmt
 		decorators []Expr
@@ -260,7 +261,9 @@ type handler struct {
 // ClassDef is a class statement.
 type ClassDef struct {
 	pos
-	name       string
+	name       string   // the name it binds (mangled: mangle.go)
+	shown      string   // the name as written when mangling changed it, else ""
+	tparams    []string // a generic class's type parameters, which mangling leaves alone
 	bases      []Expr
 	kwNames    []string // class keywords: metaclass= and __init_subclass__'s
 	kwVals     []Expr
@@ -357,4 +360,20 @@ func (l *Lambda) funcName() string {
 		return l.name
 	}
 	return "<lambda>"
+}
+
+// ownName is the def's __name__: as written, not mangled.
+func (d *Def) ownName() string {
+	if d.shown != "" {
+		return d.shown
+	}
+	return d.name
+}
+
+// ownName is the class's __name__: as written, not mangled.
+func (d *ClassDef) ownName() string {
+	if d.shown != "" {
+		return d.shown
+	}
+	return d.name
 }

@@ -265,13 +265,13 @@ func (c *compiler) classDef(x *ClassDef) {
 	cls := c.temp()
 	c.line = x.line
 	// The qualified name: buildClass takes the class's name from its end.
-	c.emit(opBuildClass, cls, c.name(c.qualPrefix()+x.name), base, len(x.bases))
+	c.emit(opBuildClass, cls, c.name(c.qualPrefix()+x.ownName()), base, len(x.bases))
 	if len(x.bases) > 0 || meta >= 0 {
 		// Only a metaclass can bring a __prepare__.
 		c.emit(opPrepareClass, cls, meta, kw)
 	}
 	savedSlot, savedNames, savedName, savedGlobals, savedBound := c.classSlot, c.classNames, c.className, c.classGlobals, c.classBound
-	c.classSlot, c.classNames, c.className, c.classGlobals = cls, map[string]bool{}, c.qualPrefix()+x.name, map[string]bool{}
+	c.classSlot, c.classNames, c.className, c.classGlobals = cls, map[string]bool{}, c.qualPrefix()+x.ownName(), map[string]bool{}
 	c.classBound = map[string]bool{}
 	assigned(x.body, c.classBound, map[string]bool{})
 	// A loop around the class statement is not the body's to break.
@@ -299,7 +299,7 @@ func (c *compiler) classDef(x *ClassDef) {
 		case *Def:
 			decos := c.decorators(m.decorators)
 			c.asyncNext = m.async
-			co := c.compileFunc(m.name, m.params, m.body, m.pos, false)
+			co := c.compileFunc(m.ownName(), m.params, m.body, m.pos, false)
 			setAnnotations(co, m)
 			t := c.temp()
 			c.makeFunction(co, m.params, t)

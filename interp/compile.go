@@ -1233,7 +1233,7 @@ func (c *compiler) loopTarget(t Expr) (int, bool) {
 func (c *compiler) def(x *Def) {
 	decos := c.decorators(x.decorators)
 	c.asyncNext = x.async
-	co := c.compileFunc(x.name, x.params, x.body, x.pos, false)
+	co := c.compileFunc(x.ownName(), x.params, x.body, x.pos, false)
 	if len(x.decorators) > 0 {
 		co.firstLine = int32(x.decorators[0].position().line) // CPython's co_firstlineno
 	}

@@ -75,6 +75,7 @@ func parse(src string) (body []Stmt, spans map[Expr]span, err error) {
 	if !ps.futureAnn {
 		body = withModuleAnnotate(body)
 	}
+	mangleModule(body)
 	return body, ps.spans, nil
 }
 

@@ -112,6 +112,9 @@ func genericClass(c *ClassDef, params []typeParam) []Stmt {
 	at := c.pos
 	decos := c.decorators
 	c.decorators = nil
+	for _, p := range params {
+		c.tparams = append(c.tparams, p.name)
+	}
 	c.bases = append(c.bases, &Call{pos: at, fn: tpAttr(at, "generic_base"), args: []Expr{&Name{at, ".type_params"}}})
 	c.body = append([]Stmt{&Assign{pos: at, targets: []Expr{&Name{at, "__type_params__"}}, value: &Name{at, ".type_params"}}}, c.body...)
 	body := []Stmt{
