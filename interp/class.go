@@ -357,7 +357,7 @@ func (c *compiler) classDef(x *ClassDef) {
 		}
 		c.emit(opSetAttr, cls, c.name("__annotations__"), d)
 	}
-	c.emit(opSetAttr, cls, c.name("__static_attributes__"), c.constSlot(staticAttributes(x.body)))
+	c.emit(opSetAttr, cls, c.name("__static_attributes__"), c.constSlot(staticAttributes(x.ownName(), x.body)))
 	c.line = x.line
 	c.emit(opClassDone, cls, meta, kw)
 	c.applyDecorators(decos, cls)

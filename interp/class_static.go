@@ -1,6 +1,9 @@
 package interp
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // A class's __static_attributes__ (3.13): the names stored as self.X in
 // the code whose nearest enclosing class is this one. CPython's compiler
@@ -24,11 +27,16 @@ type staticAttrs map[string]bool
 
 // staticAttributes is __static_attributes__ for a class with this body:
 // a sorted tuple of names.
-func staticAttributes(body []Stmt) Val {
+func staticAttributes(cls string, body []Stmt) Val {
 	s := staticAttrs{}
 	s.stmts(body, staticOwnBody)
 	names := make([]string, 0, len(s))
+	// CPython lists self.__x as written, before mangling (mangle.go).
+	pre := "_" + strings.TrimLeft(cls, "_")
 	for n := range s {
+		if rest, ok := strings.CutPrefix(n, pre); ok && pre != "_" && mangle(cls, rest) == n {
+			n = rest
+		}
 		names = append(names, n)
 	}
 	if len(names) == 0 {
@@ -160,7 +168,7 @@ func ownsInstanceSlot(k *Class, name string) bool {
 	if !ok {
 		return true
 	}
-	for _, n := range slotNames(sv) {
+	for _, n := range classSlotNames(k, sv) {
 		if n == name {
 			return true
 		}
@@ -256,7 +264,7 @@ func (vm *VM) classDictView(c *Class, exc *ExcType) Val {
 		d.set(StrVal("__module__"), StrVal(c.moduleName()))
 	}
 	if sv, ok := c.own("__slots__"); ok {
-		for _, n := range slotNames(sv) {
+		for _, n := range classSlotNames(c, sv) {
 			if _, own := c.own(n); !own && n != "__dict__" && n != "__weakref__" {
 				d.set(StrVal(n), vm.memberDescr(c, n))
 			}
@@ -327,7 +335,7 @@ func (vm *VM) slotMemberDescr(c *Class, name string) (Val, bool) {
 	}
 	for _, k := range c.mro {
 		if sv, ok := k.own("__slots__"); ok {
-			for _, n := range slotNames(sv) {
+			for _, n := range classSlotNames(k, sv) {
 				if n == name {
 					return vm.memberDescr(k, name), true
 				}

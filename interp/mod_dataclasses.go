@@ -574,7 +574,7 @@ func (vm *VM) dataclassSlots(cls *Class, fields []*dcField) error {
 	inherited := map[string]bool{}
 	for _, b := range cls.mro[1:] {
 		if sv, ok := b.own("__slots__"); ok {
-			for _, n := range slotNames(sv) {
+			for _, n := range classSlotNames(b, sv) {
 				inherited[n] = true
 			}
 		}

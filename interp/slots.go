@@ -28,7 +28,7 @@ func (c *Class) slotState() *slotInfo {
 			s.dict = true
 			continue
 		}
-		for _, n := range slotNames(sv) {
+		for _, n := range classSlotNames(k, sv) {
 			if n == "__dict__" {
 				s.dict = true
 			}
@@ -37,6 +37,16 @@ func (c *Class) slotState() *slotInfo {
 	}
 	c.slots.Store(s)
 	return s
+}
+
+// classSlotNames is the attribute names class k's __slots__ value v
+// makes: a private name __x is k's _K__x, as type.__new__ mangles it.
+func classSlotNames(k *Class, v Val) []string {
+	ns := slotNames(v) // a fresh slice
+	for i, n := range ns {
+		ns[i] = mangle(k.name, n)
+	}
+	return ns
 }
 
 // slotNames is the names a __slots__ value lists: one str, or an iterable
