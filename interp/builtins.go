@@ -19,6 +19,9 @@ type typeObj struct {
 	consumes bool
 	// attrs are the type's own attributes (itertools.chain.from_iterable).
 	attrs map[string]Val
+	// conv marks the built-in list and tuple types, which opCall converts
+	// a tuple or list with directly (typeConvDirect).
+	conv typeConv
 }
 
 func (*typeObj) typeName() string { return "type" }
@@ -156,6 +159,7 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return ObjVal(newList(items)), err
 	})
+	b["list"].O.(*typeObj).conv = convList
 	ty("tuple", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := noKw("tuple", kwn); err != nil {
 			return Val{}, err
@@ -183,6 +187,7 @@ func (vm *VM) builtins() map[string]Val {
 		items, err := vm.iterate(args[0])
 		return ObjVal(&Tuple{items: items}), err
 	})
+	b["tuple"].O.(*typeObj).conv = convTuple
 	ty("set", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := noKw("set", kwn); err != nil {
 			return Val{}, err

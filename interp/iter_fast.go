@@ -96,11 +96,18 @@ func pairOf(a, b Val) *Tuple {
 func tupleOfList(l *List) *Tuple {
 	vals, objs := l.vals, l.objs
 	t := newTuple(len(vals))
-	for i, r := range vals {
-		t.items[i] = Val{T: r.Tag, B: r.Bits}
-		if objs != nil {
-			t.items[i].O = objs[i]
+	items := t.items[:len(vals)]
+	if objs == nil {
+		// Items are zero: set tag and bits only, no interface stores
+		// (each a write-barrier check).
+		for i, r := range vals {
+			items[i].T, items[i].B = r.Tag, r.Bits
 		}
+		return t
+	}
+	objs = objs[:len(vals)]
+	for i, r := range vals {
+		items[i] = Val{T: r.Tag, B: r.Bits, O: objs[i]}
 	}
 	return t
 }
@@ -244,4 +251,33 @@ func (vm *VM) opContains(f *frame, in *Instr) error {
 		return nil
 	}
 	return vm.generic(f, in)
+}
+
+// typeConv says which conversion a built-in type's typeObj makes.
+type typeConv uint8
+
+const (
+	convNone typeConv = iota
+	convList
+	convTuple
+)
+
+// typeConvDirect is list(o) or tuple(o) (as conv says) when o is a tuple
+// or list, made as the types' own functions make it; nil for any other
+// argument, which takes the call. 8-puzzle searches do list(state) and
+// tuple(cells) per move: the call's argument stack was a third of it.
+func typeConvDirect(conv typeConv, o Object) Object {
+	switch x := o.(type) {
+	case *Tuple:
+		if conv == convList {
+			return newList(x.items)
+		}
+		return x
+	case *List:
+		if conv == convTuple {
+			return tupleOfList(x)
+		}
+		return x.copyList()
+	}
+	return nil
 }

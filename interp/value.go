@@ -1175,8 +1175,18 @@ type List struct {
 }
 
 func newList(items []Val) *List {
+	n := len(items)
+	if !hasObjectVal(items) {
+		// No objects (list(state) of an int tuple): tags and bits only.
+		l := newListLen(n)
+		vals := l.vals[:n]
+		for i, x := range items {
+			vals[i] = templates.Value{Tag: x.T, Bits: x.B}
+		}
+		return l
+	}
 	var l *List
-	if n := len(items); n > 0 && n <= objRoomMax && hasObjectVal(items) {
+	if n <= objRoomMax {
 		l = newListObjs(n)
 	} else {
 		l = newListLen(n)

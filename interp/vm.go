@@ -1452,6 +1452,14 @@ relift:
 				break
 			}
 			if t, ok := fnv.(*typeObj); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
+				if t.conv != 0 && in.C == 1 && regs[in.B+1].Tag == tagObject {
+					// list(t), tuple(l): no argument stack, no call.
+					if o := typeConvDirect(t.conv, objs[in.B+1]); o != nil {
+						regs[in.A] = templates.Value{Tag: tagObject}
+						objs[in.A] = o
+						continue
+					}
+				}
 				// list(row), int(s), zip(a, b) ...: a built-in type
 				// called as a built-in function is.
 				f.pc = int32(pc)
