@@ -416,6 +416,16 @@ func (s *Set) resizeFrom(minUsed int, p *setPool) error {
 	old := *s // its table, tags and objs, read through old's methods
 	s.table, s.tags, s.objs = p.table(size), nil, nil
 	s.fill = s.used
+	if old.tags == nil && old.objs == nil {
+		// Ints only: slots move as they are (set(genexpr) of ints
+		// resizes once it passes five).
+		for _, e := range old.table {
+			if e.live() {
+				s.insertSlotClean(e)
+			}
+		}
+		return nil
+	}
 	for i := range old.table {
 		if e := &old.table[i]; e.live() {
 			s.insertClean(old.key(uint64(i)), e.hash())
