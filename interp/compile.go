@@ -288,6 +288,7 @@ type constKey struct {
 type templates_Tag = uint64
 
 func compileModule(filename, src string, body []Stmt, spans map[Expr]span, lines []string) (co *Code, mod *moduleState, err error) {
+	body = withModuleDoc(body)
 	mod = &moduleState{filename: filename, lines: lines, gindex: map[string]int{}, spans: spans}
 	defer func() { mod.spans, mod.runes = nil, nil }() // compile-time only
 	c := &compiler{mod: mod, code: &Code{name: "<module>", filename: filename, isModule: true, mod: mod},

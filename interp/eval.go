@@ -484,6 +484,8 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 			return nil, nil, syntaxErrorExc(se, co, lines)
 		}
 		body = []Stmt{&Return{x.position(), x}}
+	} else {
+		body = withModuleDoc(body)
 	}
 	// Checked as module code first: return, yield, nonlocal and the rest
 	// that a module may not hold are errors there.

@@ -19,6 +19,19 @@ func docstring(body []Stmt, lambda bool) Val {
 	return NoneVal
 }
 
+// withModuleDoc is module (exec-mode) code with its docstring stored in
+// __doc__ first, as CPython's compiler does: `__doc__` read at the top
+// level, and the module's or exec dict's __doc__, are the docstring.
+func withModuleDoc(body []Stmt) []Stmt {
+	doc := docstring(body, false)
+	if !doc.isStr() {
+		return body
+	}
+	at := body[0].position()
+	set := &Assign{pos: at, targets: []Expr{&Name{pos: at, id: "__doc__"}}, value: &Const{pos: at, v: doc}}
+	return append([]Stmt{set}, body...)
+}
+
 func (vm *VM) funcAttr(fn *Function, name string) (Val, bool) {
 	if v, ok := fn.special[name]; ok {
 		return v, true

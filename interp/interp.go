@@ -191,6 +191,10 @@ func newVM(out *bufio.Writer, mod *moduleState) *VM {
 	if i, ok := mod.gindex["__name__"]; ok {
 		mod.globals[i] = StrVal("__main__")
 	}
+	if i, ok := mod.gindex["__doc__"]; ok {
+		// None until a docstring's store (withModuleDoc) runs.
+		mod.globals[i] = NoneVal
+	}
 	if i, ok := mod.gindex["__builtins__"]; ok {
 		// __main__'s __builtins__ is the builtins module (an imported
 		// module's is that module's dict).

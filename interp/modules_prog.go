@@ -145,6 +145,7 @@ func (vm *VM) programModule(name string) (m *Module, found bool, err error) {
 	m = newModule(name)
 	ns := newDict()
 	ns.set(StrVal("__name__"), StrVal(name))
+	ns.set(StrVal("__doc__"), NoneVal)
 	ns.set(StrVal("__file__"), StrVal(p.file))
 	if b, ok := vm.builtinsVal().O.(*Module); ok {
 		ns.set(StrVal("__builtins__"), ObjVal(b.dictOf()))
