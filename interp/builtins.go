@@ -786,7 +786,9 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, newErr(TypeError, "getattr expected at least 2 arguments, got %d", len(args))
 		}
 		v, err := vm.getAttr(args[0], vm.strOf(args[1]))
-		if err != nil && len(args) == 3 {
+		if err != nil && len(args) == 3 && isAttrErr(err) {
+			// Only AttributeError gives the default; a property's
+			// ValueError (or a failing __annotate__) propagates.
 			return args[2], nil
 		}
 		return v, err
@@ -796,6 +798,9 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		_, err := vm.getAttr(args[0], vm.strOf(args[1]))
+		if err != nil && !isAttrErr(err) {
+			return Val{}, err
+		}
 		return BoolVal(err == nil), nil
 	})
 	fn("setattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
