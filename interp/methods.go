@@ -144,6 +144,9 @@ func noArgsCheck(self Val, name string, args []Val, kwn []string) error {
 // key: a default, by position only (OrderedDict's take it by keyword too).
 func dictPopArgs(d *Dict, name string, args []Val, kwn []string) error {
 	if d.ordered {
+		if len(args) > 2 {
+			return newErr(TypeError, "%s() takes at most 2 arguments (%d given)", name, len(args))
+		}
 		return nil
 	}
 	if len(kwn) > 0 {
@@ -603,7 +606,7 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		}
 		return Val{}, newErr(KeyError, "popitem(): dictionary is empty")
 	case "setdefault":
-		if len(args) == 0 || len(args) > 2 {
+		if len(args) == 0 || len(args) > 2 && !d.ordered {
 			return Val{}, newErr(TypeError, "setdefault expected at %s, got %d", map[bool]string{true: "least 1 argument", false: "most 2 arguments"}[len(args) == 0], len(args))
 		}
 		if err := dictPopArgs(d, name, args, kwn); err != nil {

@@ -275,6 +275,13 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		if len(args) < 1 || len(args) > 3 {
 			return Val{}, newErr(TypeError, "randrange expected 1 to 3 arguments, got %d", len(args))
 		}
+		if len(args) >= 2 && args[1].T == tagNone {
+			// stop=None is the one-argument form, which takes no step.
+			if len(args) == 3 && (args[2].T != tagInt || int64(args[2].B) != 1) {
+				return Val{}, newErr(TypeError, "Missing a non-None stop argument")
+			}
+			args = args[:1]
+		}
 		start, err := intArg(args[0])
 		if err != nil {
 			return Val{}, err
@@ -479,7 +486,8 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		} else {
 			gen.hasGauss = false
 		}
-		return FloatVal(mu + z*sigma), nil
+		// float64(): no FMA (arm64 fuses; CPython's C build does not).
+		return FloatVal(mu + float64(z*sigma)), nil
 	}
 	// sample(population, k, *, counts=None); counts repeat each element
 	// (CPython samples indices of the repeated population, the same draws).
