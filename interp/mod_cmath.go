@@ -62,7 +62,7 @@ func cLog(z Complex) Complex {
 	h := crmath.CHypot(ax, ay)
 	if 0.71 <= h && h <= 1.73 {
 		am, an := max(ax, ay), min(ax, ay)
-		re = crmath.Log1p((am-1)*(am+1)+an*an) / 2
+		re = crmath.Log1p(float64((am-1)*(am+1))+float64(an*an)) / 2
 	} else {
 		re = crmath.Log(h)
 	}

@@ -54,7 +54,7 @@ func cAcos(z Complex) (Complex, cmathErr) {
 	}
 	s1 := cSqrt(Complex{1 - z.re, -z.im})
 	s2 := cSqrt(Complex{1 + z.re, z.im})
-	return Complex{2 * crmath.Atan2(s1.re, s2.re), crmath.Asinh(s2.re*s1.im - s2.im*s1.re)}, cmOK
+	return Complex{2 * crmath.Atan2(s1.re, s2.re), crmath.Asinh(float64(s2.re*s1.im) - float64(s2.im*s1.re))}, cmOK
 }
 
 func cAcosh(z Complex) (Complex, cmathErr) {
@@ -63,7 +63,7 @@ func cAcosh(z Complex) (Complex, cmathErr) {
 	}
 	s1 := cSqrt(Complex{z.re - 1, z.im})
 	s2 := cSqrt(Complex{z.re + 1, z.im})
-	return Complex{crmath.Asinh(s1.re*s2.re + s1.im*s2.im), 2 * crmath.Atan2(s1.im, s2.re)}, cmOK
+	return Complex{crmath.Asinh(float64(s1.re*s2.re) + float64(s1.im*s2.im)), 2 * crmath.Atan2(s1.im, s2.re)}, cmOK
 }
 
 func cAsinh(z Complex) (Complex, cmathErr) {
@@ -79,7 +79,7 @@ func cAsinh(z Complex) (Complex, cmathErr) {
 	}
 	s1 := cSqrt(Complex{1 + z.im, -z.re})
 	s2 := cSqrt(Complex{1 - z.im, z.re})
-	return Complex{crmath.Asinh(s1.re*s2.im - s2.re*s1.im), crmath.Atan2(z.im, s1.re*s2.re-s1.im*s2.im)}, cmOK
+	return Complex{crmath.Asinh(float64(s1.re*s2.im) - float64(s2.re*s1.im)), crmath.Atan2(z.im, float64(s1.re*s2.re)-float64(s1.im*s2.im))}, cmOK
 }
 
 func cAsin(z Complex) (Complex, cmathErr) {
@@ -103,7 +103,7 @@ func cAtanh(z Complex) (Complex, cmathErr) {
 		}
 		return Complex{-crmath.Log(math.Sqrt(ay) / math.Sqrt(crmath.CHypot(ay, 2))), math.Copysign(crmath.Atan2(2, -ay)/2, z.im)}, cmOK
 	}
-	return Complex{crmath.Log1p(4*z.re/((1-z.re)*(1-z.re)+ay*ay)) / 4, -crmath.Atan2(-2*z.im, (1-z.re)*(1+z.re)-ay*ay) / 2}, cmOK
+	return Complex{crmath.Log1p(4*z.re/(float64((1-z.re)*(1-z.re))+float64(ay*ay))) / 4, -crmath.Atan2(-2*z.im, float64((1-z.re)*(1+z.re))-float64(ay*ay)) / 2}, cmOK
 }
 
 func cAtan(z Complex) (Complex, cmathErr) {
@@ -145,8 +145,8 @@ func cTanh(z Complex) (Complex, cmathErr) {
 	}
 	tx, ty, cx := crmath.Tanh(z.re), crmath.Tan(z.im), 1/crmath.Cosh(z.re)
 	txty := tx * ty
-	denom := 1 + txty*txty
-	return Complex{tx * (1 + ty*ty) / denom, ((ty / denom) * cx) * cx}, cmOK
+	denom := 1 + float64(txty*txty)
+	return Complex{tx * (1 + float64(ty*ty)) / denom, ((ty / denom) * cx) * cx}, cmOK
 }
 
 func cCos(z Complex) (Complex, cmathErr) { return cCosh(cByI(z)) }

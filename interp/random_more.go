@@ -310,7 +310,7 @@ func (gen *mt) distributions(fns map[string]nativeFn) {
 			u, c = 1.0-u, 1.0-c
 			low, high = high, low
 		}
-		return FloatVal(low + (high-low)*math.Sqrt(u*c)), nil
+		return FloatVal(low + float64((high-low)*math.Sqrt(u*c))), nil
 	}
 	fns["vonmisesvariate"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
 		p, err := floats("vonmisesvariate", args, kwn, []string{"mu", "kappa"}, 2)
@@ -322,19 +322,19 @@ func (gen *mt) distributions(fns map[string]nativeFn) {
 			return FloatVal(2 * math.Pi * gen.random()), nil
 		}
 		s := 0.5 / kappa
-		r := s + math.Sqrt(1.0+s*s)
+		r := s + math.Sqrt(1.0+float64(s*s))
 		var z float64
 		for {
 			u1 := gen.random()
 			z = crmath.Cos(math.Pi * u1)
 			d := z / (r + z)
 			u2 := gen.random()
-			if u2 < 1.0-d*d || u2 <= (1.0-d)*crmath.Exp(d) {
+			if u2 < 1.0-float64(d*d) || u2 <= (1.0-d)*crmath.Exp(d) {
 				break
 			}
 		}
 		q := 1.0 / r
-		f := (q + z) / (1.0 + q*z)
+		f := (q + z) / (1.0 + float64(q*z))
 		if gen.random() > 0.5 {
 			return FloatVal(floatMod(mu+crmath.Acos(f), 2*math.Pi)), nil
 		}
@@ -420,7 +420,7 @@ func (gen *mt) normal(mu, sigma float64) float64 {
 			break
 		}
 	}
-	return mu + z*sigma
+	return mu + float64(z*sigma)
 }
 
 // gamma is gammavariate(alpha, beta): Cheng's method above 1, an
@@ -444,8 +444,8 @@ func (gen *mt) gamma(alpha, beta float64) (float64, error) {
 			v := crmath.Log(u1/(1.0-u1)) / ainv
 			x := alpha * crmath.Exp(v)
 			z := u1 * u1 * u2
-			r := bbb + ccc*v - x
-			if r+sg-4.5*z >= 0.0 || r >= crmath.Log(z) {
+			r := bbb + float64(ccc*v) - x
+			if r+sg-float64(4.5*z) >= 0.0 || r >= crmath.Log(z) {
 				return x * beta, nil
 			}
 		}
@@ -456,7 +456,7 @@ func (gen *mt) gamma(alpha, beta float64) (float64, error) {
 	for {
 		u := gen.random()
 		b := (math.E + alpha) / math.E
-		p := b * u
+		p := float64(b * u) // b - p below must not fuse (arm64)
 		if p <= 1.0 {
 			x = powFloat(p, 1.0/alpha)
 		} else {
@@ -519,9 +519,9 @@ func (gen *mt) binomial(n int64, p float64) (Val, error) {
 	}
 	nf := float64(n)
 	spq := math.Sqrt(nf * p * (1.0 - p))
-	b := 1.15 + 2.53*spq
-	a := -0.0873 + 0.0248*b + 0.01*p
-	c := nf*p + 0.5
+	b := 1.15 + float64(2.53*spq)
+	a := -0.0873 + float64(0.0248*b) + float64(0.01*p)
+	c := float64(nf*p) + 0.5
 	vr := 0.92 - 4.2/b
 	setup := false
 	var alpha, lpq, m, h float64
@@ -529,7 +529,7 @@ func (gen *mt) binomial(n int64, p float64) (Val, error) {
 		u := gen.random()
 		u -= 0.5
 		us := 0.5 - math.Abs(u)
-		k := math.Floor((2.0*a/us+b)*u + c)
+		k := math.Floor(float64((2.0*a/us+b)*u) + c)
 		if k < 0 || k > nf {
 			continue
 		}
@@ -545,7 +545,7 @@ func (gen *mt) binomial(n int64, p float64) (Val, error) {
 			setup = true
 		}
 		v *= alpha / (a/(us*us) + b)
-		if crmath.Log(v) <= h-crmath.Lgamma(k+1)-crmath.Lgamma(nf-k+1)+(k-m)*lpq {
+		if crmath.Log(v) <= h-crmath.Lgamma(k+1)-crmath.Lgamma(nf-k+1)+float64((k-m)*lpq) {
 			return IntVal(int64(k)), nil
 		}
 	}
