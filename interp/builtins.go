@@ -717,12 +717,22 @@ func (vm *VM) builtins() map[string]Val {
 		default:
 			return Val{}, newErr(TypeError, "'%s' object is not an iterator", typeName(args[0]))
 		}
-		v, ok, err := vm.next(args[0].O)
+		var v Val
+		var ok bool
+		var err error
+		if g, isGen := args[0].O.(*Generator); isGen {
+			v, ok, err = g.next(vm) // keeps what it returned, for the StopIteration
+		} else {
+			v, ok, err = vm.next(args[0].O)
+		}
 		if err != nil {
 			return Val{}, err
 		}
 		if !ok {
 			if len(args) == 2 {
+				if g, ok := args[0].O.(*Generator); ok {
+					g.takeResult(vm) // the default replaces its StopIteration
+				}
 				return args[1], nil
 			}
 			if g, ok := args[0].O.(*Generator); ok {

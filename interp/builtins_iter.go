@@ -55,7 +55,7 @@ func (vm *VM) each(v Val, fn func(x Val) (stop bool, err error)) error {
 	if g, ok := it.(*Generator); ok {
 		// sum(), max(), any() ... of a generator: straight to its frame.
 		for {
-			x, ok, err := g.next(vm)
+			x, ok, err := g.nextItem(vm)
 			if !ok || err != nil {
 				return err
 			}

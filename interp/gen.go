@@ -341,6 +341,17 @@ func (g *Generator) next(vm *VM) (Val, bool, error) {
 	return v, ok, err
 }
 
+// nextItem is next for a consumer that only wants items (a for loop,
+// list(), sum() ...): the value the body returned is dropped when it ends,
+// so a later next(g) raises a bare StopIteration, as CPython's does.
+func (g *Generator) nextItem(vm *VM) (Val, bool, error) {
+	v, ok, err := g.next(vm)
+	if !ok && err == nil {
+		g.result = Val{}
+	}
+	return v, ok, err
+}
+
 // resume is next with the generator claimed by the caller.
 func (g *Generator) resume(vm *VM) (Val, bool, error) {
 	if g.done {
@@ -652,6 +663,8 @@ func (vm *VM) yieldFromStep(f *frame, it Object, sent Val) (Val, bool, error) {
 		sub.throw = t
 		v, ok, err = sub.resume(vm)
 		sub.release(vm)
+	case sent.T == tagNone && isGen:
+		v, ok, err = sub.next(vm) // keeps what it returned for takeResult
 	case sent.T == tagNone:
 		v, ok, err = vm.next(it)
 	case isGen:

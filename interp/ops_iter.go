@@ -160,7 +160,7 @@ func (vm *VM) nextItem(it Object) (Val, bool, error) {
 			return v, true, nil
 		}
 	case *Generator:
-		return x.next(vm)
+		return x.nextItem(vm)
 	case *funcIter:
 		return x.next(vm)
 	case *setIter:

@@ -1093,7 +1093,7 @@ relift:
 			case *Generator:
 				// Straight to the generator: no vm.next and nextItem
 				// dispatch per item (a generator locks nothing).
-				if v, ok, err = it.next(vm); err != nil {
+				if v, ok, err = it.nextItem(vm); err != nil {
 					break dispatch
 				}
 				if ok {
