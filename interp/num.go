@@ -662,7 +662,14 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				d := newDict()
 				// OrderedDict's __or__, and its __ror__ (asked first, the
 				// right operand being of a subclass), make an OrderedDict.
-				d.ordered = x.ordered || y.ordered
+				// The left operand's kind (its __or__), else the right's
+				// (__ror__, asked first when the right is of a subclass):
+				// an OrderedDict, or a defaultdict with its factory.
+				if x.ordered || x.factory.T != tagEmpty {
+					d.ordered, d.factory = x.ordered, x.factory
+				} else {
+					d.ordered, d.factory = y.ordered, y.factory
+				}
 				for _, e := range append(x.live(), y.live()...) {
 					d.set(e.k, e.v)
 				}
