@@ -194,13 +194,9 @@ func (vm *VM) classAnnAttr(c *Class, name string) (Val, error) {
 	}
 	d := newDict()
 	if hasFn && fnv.T != tagNone {
-		v, err := vm.call(fnv, []Val{IntVal(1)}, nil)
+		r, err := vm.callAnnotate(fnv)
 		if err != nil {
 			return Val{}, err
-		}
-		r, ok := v.O.(*Dict)
-		if !ok || v.T != tagObject {
-			return Val{}, newErr(TypeError, "__annotate__ returned non-dict of type '%s'", typeName(v))
 		}
 		d = r
 	}
@@ -320,13 +316,9 @@ func withModuleAnnotate(body []Stmt) []Stmt {
 func (vm *VM) moduleAnnotations(m *Module, o Val) (Val, error) {
 	d := newDict()
 	if a, ok := m.lookup("__annotate__"); ok && a.T != tagNone {
-		v, err := vm.call(a, []Val{IntVal(1)}, nil)
+		r, err := vm.callAnnotate(a)
 		if err != nil {
 			return Val{}, err
-		}
-		r, ok := v.O.(*Dict)
-		if !ok || v.T != tagObject {
-			return Val{}, newErr(TypeError, "__annotate__ returned non-dict of type '%s'", typeName(v))
 		}
 		d = r
 	}
@@ -334,4 +326,18 @@ func (vm *VM) moduleAnnotations(m *Module, o Val) (Val, error) {
 		return Val{}, err
 	}
 	return ObjVal(d), nil
+}
+
+// callAnnotate is annotate(1) (format VALUE) for a class's, module's or
+// function's __annotations__: the dict it must return.
+func (vm *VM) callAnnotate(annotate Val) (*Dict, error) {
+	v, err := vm.call(annotate, []Val{IntVal(1)}, nil)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := v.O.(*Dict)
+	if !ok || v.T != tagObject {
+		return nil, newErr(TypeError, "__annotate__ returned non-dict of type '%s'", typeName(v))
+	}
+	return d, nil
 }

@@ -367,13 +367,9 @@ func (vm *VM) funcAnnotations(fn *Function) (*Dict, error) {
 		return fn.ann, nil
 	}
 	if a, ok := fn.special["__annotate__"]; ok && a.T != tagNone {
-		v, err := vm.call(a, []Val{IntVal(1)}, nil)
+		d, err := vm.callAnnotate(a)
 		if err != nil {
 			return nil, err
-		}
-		d, ok := v.O.(*Dict)
-		if !ok || v.T != tagObject {
-			return nil, newErr(TypeError, "__annotate__ returned non-dict of type '%s'", typeName(v))
 		}
 		fn.ann = d
 		return d, nil
