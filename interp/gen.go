@@ -347,7 +347,7 @@ func (g *Generator) next(vm *VM) (Val, bool, error) {
 func (g *Generator) nextItem(vm *VM) (Val, bool, error) {
 	v, ok, err := g.next(vm)
 	if !ok && err == nil {
-		g.result = Val{}
+		g.takeResult(vm) // claimed, as another thread may ask next(g)
 	}
 	return v, ok, err
 }
