@@ -141,7 +141,7 @@ func doSinCos(a, da float64, n int) float64 {
 	return r
 }
 
-// Sin is glibc 2.36's sin(x) (correctly rounded beyond 105414350).
+// Sin is glibc 2.36's sin(x).
 func Sin(x float64) float64 {
 	k := uint32(math.Float64bits(x)>>32) & 0x7fffffff
 	switch {
@@ -161,7 +161,7 @@ func Sin(x float64) float64 {
 	return x - x
 }
 
-// Cos is glibc 2.36's cos(x) (correctly rounded beyond 105414350).
+// Cos is glibc 2.36's cos(x).
 func Cos(x float64) float64 {
 	k := uint32(math.Float64bits(x)>>32) & 0x7fffffff
 	switch {

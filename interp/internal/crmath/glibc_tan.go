@@ -135,28 +135,10 @@ func Tan(x float64) float64 {
 		}
 		return tanReduced(int(math.Float64bits(t)&1), a, da)
 	case w <= tanG5:
-		var t, xn, a, da float64
-		if glibcFMA {
-			t = math.FMA(x, scHpinv, scToint)
-			xn = t - scToint
-			t1 := math.FMA(-xn, scMp2, math.FMA(-xn, scMp1, x))
-			tt := math.FMA(-xn, scPp3, t1)
-			da = math.FMA(-xn, scPp3, t1-tt)
-			a = math.FMA(-xn, scPp4, tt)
-			da += math.FMA(-xn, scPp4, tt-a)
-		} else {
-			t = float64(x*scHpinv) + scToint
-			xn = t - scToint
-			t1 := (x - float64(xn*scMp1)) - float64(xn*scMp2)
-			d := float64(xn * scPp3)
-			tt := t1 - d
-			da = (t1 - tt) - d
-			d = float64(xn * scPp4)
-			a = tt - d
-			da = ((tt - a) - d) + da
-		}
+		// The same three-part reduction sin and cos use.
+		n, a, da := reduceSinCos(x)
 		a, da = exactSum(a, da)
-		return tanReduced(int(math.Float64bits(t)&1), a, da)
+		return tanReduced(n&1, a, da)
 	}
 	n, a, da := branred(x)
 	a, da = exactSum(a, da)
