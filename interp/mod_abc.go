@@ -202,6 +202,16 @@ func abcModule(vm *VM) *Module {
 			continue
 		}
 		c.meta = meta
+		// Every collections.abc class has __slots__ (CPython's: () but
+		// MappingView's _mapping), so a subclass that sets __slots__ too
+		// has instances without a __dict__.
+		slots := ObjVal(emptyTuple)
+		if sp.name == "MappingView" {
+			slots = ObjVal(&Tuple{items: []Val{StrVal("_mapping")}})
+		}
+		if err := vm.setAttr(ObjVal(c), "__slots__", slots); err != nil {
+			panic(&internalError{"collections.abc " + sp.name + ".__slots__: " + err.Error()})
+		}
 		specs[c] = sp
 		m.attrs[sp.name] = ObjVal(c)
 	}

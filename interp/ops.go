@@ -658,12 +658,14 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		}
 		src, ok := v.O.(*Dict)
 		if !ok {
-			if in.C >= 0 {
-				return newErr(TypeError, "%s argument after ** must be a mapping, not %s", vm.funcStr(f.get(in.C)), typeName(v))
+			if b, has := builtinValue(v); has {
+				src, ok = b.O.(*Dict)
 			}
-			return newErr(TypeError, "'%s' object is not a mapping", typeName(v))
 		}
 		d := f.objs[in.A].(*Dict)
+		if !ok {
+			return vm.dictUpdateMapping(f, in.C, d, v)
+		}
 		for _, e := range src.live() {
 			if in.C >= 0 {
 				if err := vm.checkKeywordOnce(f, in.C, d, e.k); err != nil {
