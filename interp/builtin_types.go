@@ -235,6 +235,11 @@ func (vm *VM) tableAttr(o Val, name string) (Val, bool) {
 	case *Instance, *Class, *typeObj, *ExcType, *Exception, *Module, *SuperObj:
 		return Val{}, false
 	}
+	if name == "__length_hint__" {
+		if m, ok := lengthHintMethod(o); ok {
+			return m, true
+		}
+	}
 	tname := typeName(o)
 	if isNotImplemented(o) {
 		tname = "NotImplementedType"

@@ -357,6 +357,11 @@ func (vm *VM) builtins() map[string]Val {
 				}
 				i--
 				return l.at(i + 1), true, nil
+			}, left: func() int64 {
+				if i < 0 || i >= l.Len() {
+					return 0
+				}
+				return int64(i + 1)
 			}}), nil
 		}
 		// CPython reverses sequences and objects with __reversed__ only;
@@ -1323,6 +1328,8 @@ type funcIter struct {
 	// pair, when set, is next for an iterator of pairs giving the two
 	// items without a tuple (see nextPair).
 	pair func(vm *VM) (Val, Val, bool, error)
+	// left, when set, counts the items left: __length_hint__.
+	left func() int64
 }
 
 func (x *funcIter) typeName() string { return x.name }

@@ -40,13 +40,53 @@ func operatorModule(vm *VM) *Module {
 			return vm.binop(op, a, b)
 		})
 	}
-	bin("concat", func(vm *VM, a, b Val) (Val, error) {
+	// concat and iconcat take a built-in sequence first, whose own + runs,
+	// or two objects with __getitem__ (CPython's PySequence_Concat).
+	builtinSeq := func(a Val) bool {
 		switch a.O.(type) {
-		case *Str, *List, *Tuple:
-			return vm.binop(opAdd, a, b)
+		case *Str, *List, *Tuple, *Bytes, *PyArray:
+			return a.T == tagObject
 		}
-		return Val{}, newErr(TypeError, "'%s' object can't be concatenated", typeName(a))
+		return false
+	}
+	isSeq := func(a Val) bool {
+		if inst, ok := a.O.(*Instance); ok {
+			_, has := inst.cls.lookup("__getitem__")
+			return has
+		}
+		return builtinSeq(a)
+	}
+	concatable := func(a, b Val) error {
+		if builtinSeq(a) || isSeq(a) && isSeq(b) {
+			return nil
+		}
+		return newErr(TypeError, "'%s' object can't be concatenated", typeName(a))
+	}
+	bin("concat", func(vm *VM, a, b Val) (Val, error) {
+		if err := concatable(a, b); err != nil {
+			return Val{}, err
+		}
+		return vm.binop(opAdd, a, b)
 	})
+	bin("iconcat", func(vm *VM, a, b Val) (Val, error) {
+		if err := concatable(a, b); err != nil {
+			return Val{}, err
+		}
+		if r, ok, err := vm.inplaceOp(opAdd, a, b); ok || err != nil {
+			return r, err
+		}
+		return vm.binop(opAdd, a, b)
+	})
+	m.def("length_hint", operatorLengthHint)
+	// call(obj, /, *args, **kwargs) is obj(*args, **kwargs) (3.11).
+	m.def("call", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) == len(kwn) {
+			return Val{}, newErr(TypeError, "call() missing 1 required positional argument: 'obj'")
+		}
+		return vm.call(args[0], args[1:], kwn)
+	})
+	m.attrs["__call__"] = m.attrs["call"]
+	m.attrs["__iconcat__"] = m.attrs["iconcat"]
 	for name, op := range map[string]Op{"lt": opLt, "le": opLe, "gt": opGt, "ge": opGe} {
 		bin(name, func(vm *VM, a, b Val) (Val, error) {
 			r, err := vm.compare(op, a, b)
