@@ -180,7 +180,7 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 	}
 	if !hasMethod(self, name) {
 		switch self.O.(type) {
-		case *typeObj, *ExcType, *Exception, *Function, *Method, *Property, *Builtin:
+		case *typeObj, *ExcType, *Exception, *Function, *Method, *Property, *Builtin, *StaticMethod, *ClassMethod:
 			// Attributes of other objects: fetch, then call.
 			return vm.callAttr(self, name, args, kwn)
 		}

@@ -67,6 +67,8 @@ func (vm *VM) call(fnv Val, args []Val, kwn []string) (Val, error) {
 		return vm.callWithSelf(fn.fn, fn.self, args, kwn)
 	case *ExcType:
 		return vm.newException(fn, args, kwn)
+	case *StaticMethod:
+		return vm.call(fn.fn, args, kwn) // callable since 3.10
 	}
 	if fnv.T == tagObject {
 		if t, ok := fnv.O.(*typeObj); ok {
@@ -706,6 +708,14 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 	case *Property:
 		if v, ok := t.attr(name); ok {
 			return v, nil
+		}
+	case *StaticMethod:
+		if v, ok, err := vm.wrapperAttr(o, t.fn, false, name); ok {
+			return v, err
+		}
+	case *ClassMethod:
+		if v, ok, err := vm.wrapperAttr(o, t.fn, true, name); ok {
+			return v, err
 		}
 	case *Instance:
 		if v, ok, err := vm.instanceAttr(t, o, name); ok || err != nil {
