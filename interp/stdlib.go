@@ -53,6 +53,7 @@ func functoolsModule() *Module {
 	m := &Module{name: "functools", attrs: map[string]Val{}}
 	m.attrs["singledispatch"] = fromPyModule("_functools_dispatch", "singledispatch")
 	m.attrs["singledispatchmethod"] = fromPyModule("_functools_dispatch", "singledispatchmethod")
+	m.attrs["partialmethod"] = fromPyModule("_functools_dispatch", "partialmethod")
 	m.attrs["reduce"] = builtinFn("reduce", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(args) < 2 || len(args) > 3 {
 			return Val{}, newErr(TypeError, "reduce expected at least 2 arguments, got %d", len(args))

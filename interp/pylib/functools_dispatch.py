@@ -4,9 +4,10 @@
 # classes (collections.abc, numbers) it is a subclass of. register() takes
 # the class given (@f.register(int), f.register(int, func)) or, on a plain
 # @f.register, the annotation of the function's first annotated parameter
-# (a union registers each of its classes).
+# (a union registers each of its classes). partialmethod is here too: the
+# parts of functools written in Python.
 
-__all__ = ["singledispatch", "singledispatchmethod"]
+__all__ = ["singledispatch", "singledispatchmethod", "partialmethod"]
 
 
 def _mro(cls):
@@ -128,3 +129,52 @@ class singledispatchmethod:
         _method.register = self.register
         _method.__name__ = getattr(func, "__name__", "method")
         return _method
+
+
+class partialmethod:
+    # partial for methods: a descriptor that binds like the callable it
+    # wraps, then fixes some arguments after self (or cls).
+    def __init__(self, func, /, *args, **keywords):
+        if isinstance(func, partialmethod):
+            # Flattened, as partial(partial(f, 1), 2) is.
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        elif not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+
+    def __repr__(self):
+        shown = [repr(self.func)]
+        shown.extend(repr(a) for a in self.args)
+        shown.extend(f"{k}={v!r}" for k, v in self.keywords.items())
+        return f"{type(self).__module__}.{type(self).__qualname__}({', '.join(shown)})"
+
+    def __get__(self, obj, cls=None):
+        from functools import partial
+        func = self.func
+        binder = getattr(type(func), "__get__", None) if not isinstance(func, partial) else None
+        if binder is not None:
+            bound = func.__get__(obj, cls)
+            if bound is not func:
+                # A bound method, a classmethod's or a staticmethod's
+                # function: the fixed arguments follow what it binds.
+                return partial(bound, *self.args, **self.keywords)
+        # Read through the class, or a callable that does not bind:
+        # a function taking self first.
+        outer = self
+
+        def _method(cls_or_self, /, *args, **keywords):
+            return outer.func(cls_or_self, *outer.args, *args, **{**outer.keywords, **keywords})
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method._partialmethod = self
+        if obj is None:
+            return _method
+        return _method.__get__(obj, cls)
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)
