@@ -231,7 +231,7 @@ func dataclassesModule(vm *VM) *Module {
 			}
 			return ObjVal(d), nil
 		}
-		return vm.deepCopy(v, map[Object]Val{})
+		return vm.deepCopy(v, newCopyMemo())
 	}
 	conv := func(name string, dict bool) nativeFn {
 		return func(vm *VM, args []Val, kwn []string) (Val, error) {

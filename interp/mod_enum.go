@@ -180,7 +180,14 @@ func enumModule(vm *VM) *Module {
 				n, _ := vm.getAttr(args[0], "_name_")
 				return vm.call(vm.bi["hash"], []Val{n}, nil)
 			},
-			"__reduce_ex__": func(vm *VM, args []Val, kwn []string) (Val, error) { return NoneVal, nil },
+			// (the class, (value,)): a copy or pickle is the member itself.
+			"__reduce_ex__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+				v, err := vm.getAttr(args[0], "_value_")
+				if err != nil {
+					return Val{}, err
+				}
+				return tupleOf([]Val{vm.typeOf(args[0]), tupleOf([]Val{v})}), nil
+			},
 		}
 		var cls *Class
 		methods["__init_subclass__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
