@@ -236,7 +236,9 @@ func (vm *VM) builtins() map[string]Val {
 			}
 			if ok {
 				for _, e := range src.live() {
-					d.set(e.k, e.v)
+					if err := d.set(e.k, e.v); err != nil {
+						return Val{}, err
+					}
 				}
 			} else if isInst && pos[0].T == tagObject && inst.hasMethod("keys") {
 				// A mapping: its keys(), and an item for each (CPython's

@@ -23,7 +23,9 @@ func collectionsModule() *Module {
 				return Val{}, err
 			}
 			for _, e := range src.O.(*Dict).live() {
-				d.set(e.k, e.v)
+				if err := d.set(e.k, e.v); err != nil {
+					return Val{}, err
+				}
 			}
 		}
 		return ObjVal(d), nil
@@ -66,7 +68,10 @@ func collectionsModule() *Module {
 func (vm *VM) counterUpdate(d *Dict, src Val) error {
 	if s, ok := src.O.(*Dict); ok {
 		for _, e := range s.live() {
-			cur, _, _ := d.get(e.k)
+			cur, _, err := d.get(e.k)
+			if err != nil {
+				return err
+			}
 			if cur.T == tagEmpty {
 				cur = IntVal(0)
 			}
@@ -74,7 +79,9 @@ func (vm *VM) counterUpdate(d *Dict, src Val) error {
 			if err != nil {
 				return err
 			}
-			d.set(e.k, n)
+			if err := d.set(e.k, n); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
@@ -90,8 +97,13 @@ func (vm *VM) counterUpdate(d *Dict, src Val) error {
 		if !ok {
 			cur = IntVal(0)
 		}
-		n, _ := vm.binop(opAdd, cur, IntVal(1))
-		d.set(x, n)
+		n, err := vm.binop(opAdd, cur, IntVal(1))
+		if err != nil {
+			return err
+		}
+		if err := d.set(x, n); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -100,19 +100,31 @@ func containerHash(k Val, what string) (int64, error) {
 }
 
 // find looks k (whose hash is h) up: the position of its entry, or -1.
+// An error a key's __eq__ raises is left pending in its VM (findInt's
+// callers have no error to return).
 func (d *Dict) find(k Val, h int64) int {
+	i, _ := d.lookup(k, h, true)
+	return i
+}
+
+// lookup is find. With leave false, an error a key's __eq__ raises ends
+// the lookup and is returned, as CPython's lookup stops there (d[k],
+// d.pop(k) and del d[k] raise it, not KeyError, and d[k] = v inserts
+// nothing); with leave true it stays pending in the __eq__'s VM and the
+// probe goes on.
+func (d *Dict) lookup(k Val, h int64, leave bool) (int, error) {
 	pk := pack(k)
 restart:
 	if d.index == nil {
-		return -1
+		return -1, nil
 	}
 	if i := d.last - 1; h == d.lastHash && uint(i) < uint(len(d.entries)) {
 		if e := &d.entries[i]; e.h == h {
 			if e.k == pk {
-				return i
+				return i, nil
 			}
 			if k.T == tagObject && e.k.isObj() && d.lastProbe != nil && k.O == d.lastProbe && e.k.obj() == d.lastKey {
-				return i
+				return i, nil
 			}
 		}
 	}
@@ -123,7 +135,7 @@ restart:
 	for i := uint64(h) & mask; ; {
 		ix := index[i]
 		if ix == slotFree {
-			return -1
+			return -1, nil
 		}
 		if ix > 0 && uint32(ix)&^uint32(mask) == tag {
 			ix &= int32(mask)
@@ -131,14 +143,14 @@ restart:
 			if e.h == h {
 				if e.k == pk {
 					d.last, d.lastHash = int(ix), h
-					return int(ix - 1)
+					return int(ix - 1), nil
 				}
 				if x := e.k.str(); x != nil {
 					if y, ok := k.O.(*Str); ok {
 						// Strs: equal text or not, no __eq__ to ask.
 						if x.s == y.s {
 							d.last, d.lastHash, d.lastProbe, d.lastKey = int(ix), h, y, x
-							return int(ix - 1)
+							return int(ix - 1), nil
 						}
 						goto next
 					}
@@ -150,13 +162,16 @@ restart:
 								goto next
 							}
 							d.last, d.lastHash, d.lastProbe, d.lastKey = int(ix), h, y, x
-							return int(ix - 1)
+							return int(ix - 1), nil
 						}
 					}
 				}
 				pek := e.k
 				ek := pek.unpack()
-				eq := keyEq(ek, k)
+				eq, err := keyCmp(ek, k, leave)
+				if err != nil {
+					return -1, err
+				}
 				// A user __eq__ may have changed the dict: start again.
 				if d.moved(index, int(ix-1), pek) {
 					goto restart
@@ -165,7 +180,7 @@ restart:
 					if plainKey(k) {
 						d.last, d.lastHash, d.lastProbe, d.lastKey = int(ix), h, k.O, ek.O
 					}
-					return int(ix - 1)
+					return int(ix - 1), nil
 				}
 			}
 		}
@@ -258,23 +273,30 @@ func needsEq(a, b Val) bool {
 // across types; instances ask their __eq__ (an error it raises is left
 // pending in its VM, as vm.equal does).
 func keyEq(a, b Val) bool {
+	eq, _ := keyCmp(a, b, true)
+	return eq
+}
+
+// keyCmp is keyEq; with leave false an error an __eq__ raises is taken
+// from its VM and returned (with false) instead of left pending.
+func keyCmp(a, b Val, leave bool) (bool, error) {
 	if a.T != tagObject && b.T != tagObject {
 		switch {
 		case a.T == tagNone || b.T == tagNone:
-			return a.T == b.T
+			return a.T == b.T, nil
 		case a.T == tagFloat && b.T == tagFloat:
-			return a.F() == b.F()
+			return a.F() == b.F(), nil
 		case a.T == tagFloat:
-			return intFloatEq(int64(b.B), a.F())
+			return intFloatEq(int64(b.B), a.F()), nil
 		case b.T == tagFloat:
-			return intFloatEq(int64(a.B), b.F())
+			return intFloatEq(int64(a.B), b.F()), nil
 		}
-		return a.B == b.B
+		return a.B == b.B, nil
 	}
 	switch x := a.O.(type) {
 	case *Str:
 		if y, ok := b.O.(*Str); ok {
-			return x.s == y.s
+			return x.s == y.s, nil
 		}
 	case *Tuple:
 		y, ok := b.O.(*Tuple)
@@ -282,11 +304,14 @@ func keyEq(a, b Val) bool {
 			break
 		}
 		for i := range x.items {
-			if !same(x.items[i], y.items[i]) && !keyEq(x.items[i], y.items[i]) {
-				return false
+			if same(x.items[i], y.items[i]) {
+				continue
+			}
+			if eq, err := keyCmp(x.items[i], y.items[i], leave); !eq || err != nil {
+				return false, err
 			}
 		}
-		return true
+		return true, nil
 	case *SliceObj:
 		y, ok := b.O.(*SliceObj)
 		if !ok {
@@ -294,27 +319,34 @@ func keyEq(a, b Val) bool {
 		}
 		for i, xi := range [3]Val{x.lo, x.hi, x.step} {
 			yi := [3]Val{y.lo, y.hi, y.step}[i]
-			if !same(xi, yi) && !keyEq(xi, yi) {
-				return false
+			if same(xi, yi) {
+				continue
+			}
+			if eq, err := keyCmp(xi, yi, leave); !eq || err != nil {
+				return false, err
 			}
 		}
-		return true
+		return true, nil
 	case *Instance:
-		return instanceKeyEq(x, a, b)
+		return instanceKeyEq(x, a, b, leave)
 	}
 	if y, ok := b.O.(*Instance); ok {
-		return instanceKeyEq(y, a, b)
+		return instanceKeyEq(y, a, b, leave)
 	}
-	return (*VM)(nil).equal(a, b)
+	return (*VM)(nil).equal(a, b), nil
 }
 
-// instanceKeyEq is keyEq when an operand is instance x: == through the
-// VM of x's class. (Its own function: a defer in keyEq, with keyEq's many
-// returns, would not be open-coded and cost every key comparison.)
-func instanceKeyEq(x *Instance, a, b Val) bool {
+// instanceKeyEq is keyCmp when an operand is instance x: == through the
+// VM of x's class. (Its own function: a defer in keyCmp, with keyCmp's
+// many returns, would not be open-coded and cost every key comparison.)
+func instanceKeyEq(x *Instance, a, b Val, leave bool) (bool, error) {
 	vm, done := borrowVM(x.cls.vm)
 	defer done()
-	return vm.equal(a, b)
+	eq := vm.equal(a, b)
+	if leave || eq {
+		return eq, nil
+	}
+	return false, vm.takePending()
 }
 
 // intFloatEq is i == f exactly (float64(i) may round).
@@ -327,10 +359,11 @@ func (d *Dict) get(k Val) (Val, bool, error) {
 	if err != nil {
 		return Val{}, false, err
 	}
-	if i := d.find(k, h); i >= 0 {
+	i, err := d.lookup(k, h, false)
+	if i >= 0 {
 		return d.entries[i].val(), true, nil
 	}
-	return Val{}, false, nil
+	return Val{}, false, err
 }
 
 func (d *Dict) set(k, v Val) error {
@@ -346,9 +379,13 @@ func (d *Dict) setHashed(k Val, h int64, v Val) error {
 	if d.glive != nil {
 		d.glive.set(k, v)
 	}
-	if i := d.find(k, h); i >= 0 {
+	i, err := d.lookup(k, h, false)
+	if i >= 0 {
 		d.entries[i].v = pack(v)
 		return nil
+	}
+	if err != nil {
+		return err
 	}
 	return d.insertHashed(k, h, v)
 }
@@ -434,9 +471,9 @@ func (d *Dict) del(k Val) (Val, bool, error) {
 	if err != nil {
 		return Val{}, false, err
 	}
-	i := d.find(k, h)
+	i, err := d.lookup(k, h, false)
 	if i < 0 {
-		return Val{}, false, nil
+		return Val{}, false, err
 	}
 	v := d.entries[i].val()
 	d.delAt(i)

@@ -632,7 +632,9 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		if len(pos) > 0 {
 			if src, ok := pos[0].O.(*Dict); ok {
 				for _, e := range src.live() {
-					d.set(e.k, e.v)
+					if err := d.set(e.k, e.v); err != nil {
+						return Val{}, err
+					}
 				}
 			} else {
 				items, err := vm.iterate(pos[0])
@@ -730,6 +732,9 @@ func (vm *VM) setMethod(s *Set, name string, args []Val, kwn []string) (Val, err
 			return Val{}, err
 		}
 		if !ok && name == "remove" {
+			if err := vm.takePending(); err != nil {
+				return Val{}, err // a key's __eq__ raised: that, not KeyError
+			}
 			return Val{}, newErrVal(KeyError, a)
 		}
 		return NoneVal, nil

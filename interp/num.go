@@ -671,7 +671,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 					d.ordered, d.factory = y.ordered, y.factory
 				}
 				for _, e := range append(x.live(), y.live()...) {
-					d.set(e.k, e.v)
+					if err := d.set(e.k, e.v); err != nil {
+						return Val{}, err
+					}
 				}
 				return ObjVal(d), nil
 			}

@@ -672,7 +672,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 					return err
 				}
 			}
-			d.set(e.k, e.v)
+			if err := d.set(e.k, e.v); err != nil {
+				return err
+			}
 		}
 		return nil
 	case opCallEx:

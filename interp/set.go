@@ -261,7 +261,12 @@ restart:
 					continue
 				}
 				if ek := s.key(j); needsEq(ek, k) {
-					eq := keyEq(ek, k)
+					// An __eq__ that raises ends the add with its error,
+					// adding nothing (CPython's set_add_entry).
+					eq, err := keyCmp(ek, k, false)
+					if err != nil {
+						return err
+					}
 					if s.moved(table, j, ek) {
 						goto restart
 					}
