@@ -67,6 +67,9 @@ func builtinIsInstance(v Val, owner string) bool {
 		return true
 	}
 	for _, x := range [2]Val{v, builtinOperand(v)} {
+		if d, ok := x.O.(*Dict); ok && x.T == tagObject && dictKindRow(d) == owner {
+			return true // a defaultdict of collections.defaultdict's
+		}
 		for t := builtinTypes[typeName(x)]; t != nil; t = builtinTypes[t.base] {
 			if t.name == owner {
 				return true

@@ -181,6 +181,25 @@ var builtinTypeRows = []struct{ name, base, own string }{
 		popleft:M __reduce__:M remove:M __reversed__:M reverse:M
 		rotate:M __sizeof__:M __class_getitem__:C maxlen:G __doc__:T
 		__module__:T`},
+	// collections' dict kinds, for dir(): minipy's are dicts with a mark
+	// (typeName "dict"), so only dir() maps them here. Counter's
+	// functions (CPython's is a Python class) are listed as M.
+	{"collections.OrderedDict", "dict", `__repr__:W __lt__:W __le__:W __eq__:W __ne__:W
+		__gt__:W __ge__:W __iter__:W __init__:W __or__:W __ror__:W
+		__ior__:W __setitem__:W __delitem__:W fromkeys:C __sizeof__:M
+		__reduce__:M setdefault:M pop:M popitem:M keys:M values:M items:M
+		update:M clear:M copy:M __reversed__:M move_to_end:M __dict__:G
+		__doc__:T __hash__:N`},
+	{"collections.Counter", "dict", `__module__:T __firstlineno__:I __doc__:T __init__:M
+		__missing__:M total:M most_common:M elements:M fromkeys:K update:M
+		subtract:M copy:M __reduce__:M __delitem__:M __repr__:M __eq__:M
+		__ne__:M __le__:M __lt__:M __ge__:M __gt__:M __add__:M __sub__:M
+		__or__:M __and__:M __pos__:M __neg__:M _keep_positive:M __iadd__:M
+		__isub__:M __ior__:M __iand__:M __static_attributes__:T __dict__:G
+		__weakref__:G __hash__:N`},
+	{"collections.defaultdict", "dict", `__repr__:W __getattribute__:W __init__:W __or__:W
+		__ror__:W __missing__:M copy:M __copy__:M __reduce__:M
+		__class_getitem__:C default_factory:D __doc__:T __module__:T`},
 	{"builtin_function_or_method", "object", `__repr__:W __hash__:W __call__:W __lt__:W __le__:W __eq__:W
 		__ne__:W __gt__:W __ge__:W __reduce__:M __module__:D __doc__:G
 		__name__:G __qualname__:G __self__:G __text_signature__:G`},

@@ -1074,6 +1074,9 @@ func (vm *VM) nativeLineage(o Val, t *typeObj, name string) Val {
 		if cur.name == "bool" {
 			next = vm.bi["int"]
 		}
+		if _, _, ok := dictTypeKind(cur); ok {
+			next = vm.bi["dict"] // OrderedDict, Counter, defaultdict
+		}
 		mro = append(mro, next)
 		cur = next.O.(*typeObj)
 	}

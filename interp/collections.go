@@ -117,3 +117,42 @@ func (vm *VM) mostCommon(d *Dict) []dictEntry {
 	})
 	return es
 }
+
+// dictTypeKind reports whether t is collections' OrderedDict, Counter or
+// defaultdict (dicts with a mark), and which marks its values carry.
+func dictTypeKind(t *typeObj) (ordered, counter, ok bool) {
+	if t.module != "collections" {
+		return false, false, false
+	}
+	switch t.name {
+	case "OrderedDict":
+		return true, false, true
+	case "Counter":
+		return false, true, true
+	case "defaultdict":
+		return false, false, true
+	}
+	return false, false, false
+}
+
+// dictMissingMethod is a Counter's or defaultdict's __missing__, bound to
+// o: a Counter's answers 0, a defaultdict's stores and returns its
+// factory's value (KeyError without a factory), as d[key] does.
+func dictMissingMethod(o Val, d *Dict) Val {
+	return ObjVal(&Builtin{name: "__missing__", bound: o, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 1 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "__missing__() takes exactly one argument (%d given)", len(args))
+		}
+		if d.counter {
+			return IntVal(0), nil
+		}
+		if d.factory.T == tagNone {
+			return Val{}, newErrVal(KeyError, args[0])
+		}
+		v, err := vm.call(d.factory, nil, nil)
+		if err != nil {
+			return Val{}, err
+		}
+		return v, d.set(args[0], v)
+	}})
+}

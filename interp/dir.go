@@ -206,6 +206,12 @@ func (vm *VM) defaultDir(x Val) (Val, error) {
 			if t.module == "collections" && tname == "deque" {
 				tname = "collections.deque"
 			}
+			if _, _, ok := dictTypeKind(t); ok {
+				tname = "collections." + t.name
+			}
+		}
+		if d, ok := x.O.(*Dict); ok && x.T == tagObject && dictKindRow(d) != "" {
+			tname = dictKindRow(d)
 		}
 		switch {
 		case isNotImplemented(x):

@@ -12,7 +12,7 @@ var methodNames = map[string][]string{
 		"rindex", "count", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
 		"islower", "title", "capitalize", "center", "ljust", "rjust", "zfill", "format", "format_map", "splitlines", "swapcase",
 		"partition", "rpartition", "rsplit", "isnumeric", "isdecimal", "isidentifier", "casefold", "expandtabs"},
-	"list":              {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
+	"list":              {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "sort", "copy", "clear"},
 	"collections.deque": {"append", "pop", "insert", "extend", "remove", "index", "count", "reverse", "copy", "clear", "appendleft", "popleft", "extendleft", "rotate"},
 	"dict":              {"get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "most_common", "elements", "total", "subtract", "move_to_end"},
 	"frozenset":         {"copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union"},
@@ -32,7 +32,26 @@ func hasMethod(v Val, name string) bool {
 	if t == "bool" {
 		t = "int"
 	}
-	return methodSets()[t][name]
+	if !methodSets()[t][name] {
+		return false
+	}
+	if d, ok := v.O.(*Dict); ok && v.T == tagObject {
+		return dictKindHas(d.ordered, d.counter, name)
+	}
+	return true
+}
+
+// dictKindHas reports whether a dict of its kind (an OrderedDict, a
+// Counter) has dict-table method name: all dicts run through one table,
+// but move_to_end is OrderedDict's and most_common ... Counter's alone.
+func dictKindHas(ordered, counter bool, name string) bool {
+	switch name {
+	case "move_to_end":
+		return ordered
+	case "most_common", "elements", "total", "subtract":
+		return counter
+	}
+	return true
 }
 
 // methodSets is methodNames as sets: str alone has dozens of methods,
@@ -193,6 +212,9 @@ func (vm *VM) callMethod(self Val, name string, args []Val, kwn []string) (Val, 
 		}
 		if name == "__class__" {
 			return vm.call(vm.typeOf(self), args, kwn)
+		}
+		if d, ok := self.O.(*Dict); ok && name == "__missing__" && (d.counter || d.factory.T != tagEmpty) {
+			return vm.call(dictMissingMethod(self, d), args, kwn)
 		}
 		if _, ok := self.O.(*Instance); !ok {
 			if m, ok := builtinDunder(self, name); ok {

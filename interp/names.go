@@ -263,7 +263,12 @@ func nameErr(msg, name string) *PyErr {
 // attrErrorMsg is AttributeError's message with CPython's suggestion.
 func attrErrorMsg(v Val, name string) string {
 	t := typeName(v)
-	msg := "'" + t + "' object has no attribute '" + name + "'"
+	msg := "'" + attrErrTypeName(v) + "' object has no attribute '" + name + "'"
+	if to, ok := v.O.(*typeObj); ok && v.T == tagObject {
+		// A built-in type: CPython's type_getattro names it by tp_name.
+		msg = "type object '" + tpName(to) + "' has no attribute '" + name + "'"
+		t = to.name
+	}
 	if m, ok := v.O.(*Module); ok && v.T == tagObject {
 		msg = "module '" + m.name + "' has no attribute '" + name + "'"
 		if m.running != nil {
@@ -271,7 +276,11 @@ func attrErrorMsg(v Val, name string) string {
 		}
 		t = m.name
 	}
-	if s := suggest(typeDir[t], name); s != "" {
+	cands := typeDir[t]
+	if d, ok := v.O.(*Dict); ok && v.T == tagObject && dictKindRow(d) != "" {
+		cands = builtinTypeDir(dictKindRow(d))
+	}
+	if s := suggest(cands, name); s != "" {
 		msg += hintSep + ". Did you mean: '" + s + "'?"
 	}
 	return msg
@@ -311,4 +320,42 @@ func instAttrErrorMsg(x *Instance, name string) string {
 		msg += hintSep + ". Did you mean: '" + s + "'?"
 	}
 	return msg
+}
+
+// tpName is built-in type t's name as CPython's tp_name has it: the C
+// types of collections carry their module (Counter is a Python class).
+func tpName(t *typeObj) string {
+	if t.module == "collections" && t.name != "Counter" {
+		return "collections." + t.name
+	}
+	return t.name
+}
+
+// attrErrTypeName is the type an AttributeError names for v: a dict's
+// kind (an OrderedDict, Counter or defaultdict is a dict with a mark).
+func attrErrTypeName(v Val) string {
+	if d, ok := v.O.(*Dict); ok && v.T == tagObject {
+		switch row := dictKindRow(d); row {
+		case "collections.Counter":
+			return "Counter" // a Python class in CPython: no module in its name
+		case "":
+		default:
+			return row
+		}
+	}
+	return typeName(v)
+}
+
+// dictKindRow is the builtinTypeRows row of a marked dict's kind
+// (collections.OrderedDict ...), "" for a plain dict.
+func dictKindRow(d *Dict) string {
+	switch {
+	case d.ordered:
+		return "collections.OrderedDict"
+	case d.counter:
+		return "collections.Counter"
+	case d.factory.T != tagEmpty:
+		return "collections.defaultdict"
+	}
+	return ""
 }

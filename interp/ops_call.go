@@ -681,6 +681,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if name == "default_factory" && t.factory.T != tagEmpty {
 			return t.factory, nil
 		}
+		if name == "__missing__" && (t.counter || t.factory.T != tagEmpty) {
+			return dictMissingMethod(o, t), nil
+		}
 	case *Cell:
 		if name == "cell_contents" {
 			if t.v.T == tagEmpty {
@@ -991,8 +994,36 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if d, ok := vm.dataDescr(tname, name); ok {
 			return d, nil
 		}
+		if ordered, counter, ok := dictTypeKind(t); ok {
+			// OrderedDict, Counter and defaultdict run on dict's table:
+			// dict's methods and those of their own kind.
+			if methodSets()["dict"][name] && dictKindHas(ordered, counter, name) {
+				return vm.methodDescr("dict", name), nil
+			}
+			if d, ok := vm.dataDescr("collections."+t.name, name); ok {
+				return d, nil // defaultdict.default_factory
+			}
+			if name == "__missing__" && t.name != "OrderedDict" {
+				return ObjVal(&Builtin{name: name, objclass: "dict", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+					if len(args) == 0 {
+						return Val{}, newErr(TypeError, "unbound method %s.__missing__() needs an argument", t.name)
+					}
+					m, err := vm.getAttr(args[0], name)
+					if err != nil {
+						return Val{}, err
+					}
+					return vm.call(m, args[1:], kwn)
+				}}), nil
+			}
+			if v, err := vm.getAttr(vm.bi["dict"], name); err == nil {
+				return v, nil
+			}
+		}
 		if known && kind == 'M' || !known {
 			for _, m := range append(methodNames[t.name], extraMethodNames(t.name)...) {
+				if t.name == "dict" && !dictKindHas(false, false, m) {
+					continue
+				}
 				if m == name {
 					if !known {
 						owner = t.name

@@ -907,6 +907,9 @@ func (vm *VM) writeRepr(b *strings.Builder, v Val, st *reprState) {
 			return
 		}
 		defer vm.reprLeave(st)
+		if o.d.ordered {
+			b.WriteString("o") // an OrderedDict's views: odict_keys(...)
+		}
 		b.WriteString("dict_" + o.kind + "([")
 		for i, x := range o.items() {
 			if i > 0 {
