@@ -308,7 +308,12 @@ type jitStats struct {
 	// machine stretches past the CPU time of the whole recording, it
 	// gave levenshtein 0 ms of JIT work.
 	recordNativeCPU time.Duration
-	entries, exits  int
+	// recordFaults is the page faults taken in recordTime (when
+	// recordFaultsOK): fresh heap pages the JIT's buffers land on, code
+	// pages, the JIT's own code and tables touched for the first time.
+	recordFaults   int64
+	recordFaultsOK bool
+	entries, exits int
 }
 
 var (
@@ -1252,10 +1257,13 @@ func (lt *loopTrace) compileMicros() float64 {
 
 // workClock is when a piece of the JIT's own work started.
 type workClock struct {
-	wall  time.Time
-	cpu   time.Duration
-	ok    bool
-	timed bool // (false: no --jit-stats, nothing read)
+	wall   time.Time
+	cpu    time.Duration
+	ok     bool
+	faults int64 // the thread's page faults so far (faultsOK)
+	// faultsOK: threadFaults works here.
+	faultsOK bool
+	timed    bool // (false: no --jit-stats, nothing read)
 }
 
 // startWork locks the goroutine to its thread until endWork: the work is
@@ -1273,6 +1281,7 @@ func (j *jitState) startWork() workClock {
 	runtime.LockOSThread()
 	c := workClock{wall: time.Now(), timed: true}
 	c.cpu, c.ok = threadCPU()
+	c.faults, c.faultsOK = threadFaults()
 	return c
 }
 
@@ -1288,7 +1297,18 @@ func (j *jitState) endWork(c workClock) {
 			j.stats.recordCPU += d
 		}
 	}
+	var faults int64
+	if now, ok := threadFaults(); ok && c.faultsOK {
+		faults = now - c.faults
+		j.stats.recordFaultsOK = true
+		j.stats.recordFaults += faults
+	}
 	runtime.UnlockOSThread()
+	if j.cfg.JITDebug != nil {
+		// (With --jit-stats: what each piece of work cost, the first
+		// ones touching the JIT's code and data for the first time.)
+		j.debugf("JIT work: %.1f µs wall, %d page faults", float64(time.Since(c.wall).Nanoseconds())/1e3, faults)
+	}
 }
 
 // writeStats prints the run's tier-2 totals (--jit-stats).
@@ -1324,6 +1344,9 @@ func (j *jitState) writeStats(w io.Writer) {
 	}
 	fmt.Fprintf(w, "jit stats: JIT work %.3f ms (recording, optimizing, compiling), %.1f%% of the run's %.3f ms (%s time)\n",
 		float64(work.Microseconds())/1e3, jitShare, float64(total.Microseconds())/1e3, clock)
+	if all, ok := processFaults(); ok && s.recordFaultsOK {
+		fmt.Fprintf(w, "jit stats: JIT work took %d of the run's %d page faults\n", s.recordFaults, all)
+	}
 	type site struct {
 		where string
 		n     int
