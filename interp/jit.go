@@ -1291,9 +1291,11 @@ func (j *jitState) endWork(c workClock) {
 		return
 	}
 	j.stats.recordTime += time.Since(c.wall)
+	var cpu time.Duration
 	if now, ok := threadCPU(); ok && c.ok {
 		j.stats.recordCPUOK = true
 		if d := now - c.cpu; d > 0 {
+			cpu = d
 			j.stats.recordCPU += d
 		}
 	}
@@ -1307,7 +1309,7 @@ func (j *jitState) endWork(c workClock) {
 	if j.cfg.JITDebug != nil {
 		// (With --jit-stats: what each piece of work cost, the first
 		// ones touching the JIT's code and data for the first time.)
-		j.debugf("JIT work: %.1f µs wall, %d page faults", float64(time.Since(c.wall).Nanoseconds())/1e3, faults)
+		j.debugf("JIT work: %.1f µs wall, %.1f µs CPU, %d page faults", float64(time.Since(c.wall).Nanoseconds())/1e3, float64(cpu.Nanoseconds())/1e3, faults)
 	}
 }
 
