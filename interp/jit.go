@@ -899,8 +899,18 @@ func (t *exitTable) set(index uint64, uop int) {
 	if index&traceopt.PeeledSnap != 0 {
 		tab, index = &t.peeled, index&^traceopt.PeeledSnap
 	}
-	for uint64(len(*tab)) <= index {
-		*tab = append(*tab, 0)
+	if n := int(index) + 1; n > len(*tab) {
+		// One allocation with room to spare: appending a zero at a time
+		// grew the table through five small size classes, each new to
+		// the run and so fresh pages (4-5 page faults of spectral_norm's
+		// JIT work).
+		if n > cap(*tab) {
+			grown := make([]int32, n, max(n+n/2, 16))
+			copy(grown, *tab)
+			*tab = grown
+		} else {
+			*tab = (*tab)[:n] // (zero: never written past len)
+		}
 	}
 	(*tab)[index] = int32(uop + 1)
 }

@@ -53,6 +53,10 @@ type recorder struct {
 	frames    []*recFrame // inlined, innermost last
 	insts     []traceopt.Inst
 	recMaps
+	// mapsBox is where release gives recMaps back (jitState.recMaps): a
+	// new box every recording was an object of a size class nothing else
+	// uses, fresh pages each time one filled.
+	mapsBox   *recMaps
 	consts    map[int32]templates.Value // the root's constant slots
 	scratch   int32                     // next free scratch slot
 	scratchLo int32

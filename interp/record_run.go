@@ -291,7 +291,7 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 	} else {
 		m.clear()
 	}
-	r.recMaps = *m
+	r.recMaps, r.mapsBox = *m, m
 	for _, w := range lt.wides {
 		r.wides[w.slot] = w.wide
 	}
@@ -323,8 +323,8 @@ func (r *recorder) release() {
 		j.recInsts = r.insts[:0]
 	}
 	r.insts = nil
-	m := r.recMaps
-	j.recMaps = &m
+	*r.mapsBox = r.recMaps
+	j.recMaps = r.mapsBox
 }
 
 // run records until the trace closes or the recording stops, and leaves
