@@ -87,6 +87,9 @@ func newTuple(n int) *Tuple {
 
 // pairOf is the tuple (a, b).
 func pairOf(a, b Val) *Tuple {
+	if a.O == nil && b.O == nil {
+		return flatPair(a, b)
+	}
 	x := &tupleIn[[2]Val]{a: [2]Val{a, b}}
 	x.t.items = x.a[:]
 	return &x.t
@@ -95,16 +98,20 @@ func pairOf(a, b Val) *Tuple {
 // tupleOfList is tuple(l): l's items copied straight into a new tuple.
 func tupleOfList(l *List) *Tuple {
 	vals, objs := l.vals, l.objs
-	t := newTuple(len(vals))
-	items := t.items[:len(vals)]
 	if objs == nil {
-		// Items are zero: set tag and bits only, no interface stores
-		// (each a write-barrier check).
+		if len(vals) == 0 {
+			return emptyTuple
+		}
+		// No objects: a flat tuple, tag and bits only.
+		t := newFlatTuple(len(vals))
+		items := t.items[:len(vals)]
 		for i, r := range vals {
 			items[i].T, items[i].B = r.Tag, r.Bits
 		}
 		return t
 	}
+	t := newTuple(len(vals))
+	items := t.items[:len(vals)]
 	objs = objs[:len(vals)]
 	for i, r := range vals {
 		items[i] = Val{T: r.Tag, B: r.Bits, O: objs[i]}
@@ -118,6 +125,19 @@ func (vm *VM) buildTuple(f *frame, dst, first int32, n int) error {
 		if err := memCheckMul(uint64(n)+2, valSize); err != nil {
 			return err
 		}
+	}
+	regs := f.regs[first : first+int32(n)]
+	if n > 0 && !hasObject(regs) {
+		// Numbers and None only (a grid position): a flat tuple.
+		t := newFlatTuple(n)
+		for i, r := range regs {
+			if r.Tag == tagEmpty {
+				return f.unbound(first + int32(i))
+			}
+			t.items[i].T, t.items[i].B = r.Tag, r.Bits
+		}
+		f.set(dst, ObjVal(t))
+		return nil
 	}
 	t := newTuple(n)
 	for i := range t.items {
