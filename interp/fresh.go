@@ -314,6 +314,9 @@ func markPrivate(co *Code) {
 			if lenArgMove(co, i) {
 				continue // len(a): read, not kept (lenPrivArg)
 			}
+			if convArgMove(co, i) {
+				continue // list(a), tuple(a): copied (fresh_conv.go)
+			}
 			if appendRecvMove(co, i) || joinArgMove(co, i) {
 				// a.append(x), "".join(a) (fresh_build.go)
 				called = append(called, in.B)
@@ -419,6 +422,10 @@ func markPrivate(co *Code) {
 			in.E |= privA
 			produced[in.A] = true
 		}
+		if in.A >= 0 && in.A < n && private[in.A] && listCallAt(co, i) {
+			in.E |= convPrivA // cells = list(state) (fresh_conv.go)
+			produced[in.A] = true
+		}
 	}
 	// A starred unpacking makes its list in a temporary that one of the
 	// moves right after it stores into its target.
@@ -457,6 +464,16 @@ func markPrivate(co *Code) {
 		}
 		if p := partner[in.B]; produced[in.B] || p >= 0 && produced[p] {
 			co.instrs[i+1].E |= lenPrivArg
+		}
+	}
+	// tuple(a) and list(a) likewise, where a may hold a marked list.
+	for i := range co.instrs {
+		in := &co.instrs[i]
+		if in.Op != opMove || in.B < 0 || in.B >= n || !private[in.B] || !convArgMove(co, i) {
+			continue
+		}
+		if p := partner[in.B]; produced[in.B] || p >= 0 && produced[p] {
+			co.instrs[i+1].E |= convPrivArg
 		}
 	}
 	// A marked list still held by a private local when the function

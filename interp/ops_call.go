@@ -15,6 +15,9 @@ func (vm *VM) opCall(f *frame, in *Instr) error {
 	if in.E&lenPrivArg != 0 && vm.lenOfPrivate(f, in) {
 		return nil
 	}
+	if in.E&convPrivArg != 0 {
+		vm.convOfPrivate(f, in)
+	}
 	fnv, err := f.load(in.B)
 	if err != nil {
 		return err

@@ -1139,6 +1139,12 @@ func (r *recorder) step() int {
 			r.failf("len rebound, called with a private list")
 			break
 		}
+		if in.E&(convPrivA|convPrivArg) != 0 {
+			// list(x) into or tuple(a) of a private local
+			// (fresh_conv.go): the interpreter keeps the marks.
+			r.failf("list or tuple call at a private local")
+			break
+		}
 		if r.selfCallable(fv) {
 			return r.selfCall(A, B+1, int(in.C), in.D >= 0, fv.O.(*Function))
 		}

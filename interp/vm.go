@@ -1379,9 +1379,12 @@ relift:
 			}
 			err = f.unbound(in.A)
 		case opCall:
-			if in.E&(lenFreshArg|freshSetA|lenPrivArg) != 0 {
+			if in.E&(lenFreshArg|freshSetA|lenPrivArg|convPrivArg) != 0 {
 				if in.E&lenPrivArg != 0 && vm.lenOfPrivate(f, in) {
 					continue // len(a) of a private local (fresh.go)
+				}
+				if in.E&convPrivArg != 0 {
+					vm.convOfPrivate(f, in) // tuple(a) (fresh_conv.go)
 				}
 				if in.E&lenFreshArg != 0 {
 					// len(set(...)): the set dies here (set_reuse.go).
@@ -1453,6 +1456,9 @@ relift:
 			}
 			if t, ok := fnv.(*typeObj); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
 				if t.conv != 0 && in.C == 1 && regs[in.B+1].Tag == tagObject {
+					if in.E&convPrivA != 0 && t.conv == convList && vm.listIntoPrivate(f, in.A, objs[in.B+1]) {
+						continue // into a private local (fresh_conv.go)
+					}
 					// list(t), tuple(l): no argument stack, no call.
 					if o := typeConvDirect(t.conv, objs[in.B+1]); o != nil {
 						regs[in.A] = templates.Value{Tag: tagObject}
