@@ -88,3 +88,15 @@ func TestFlatTuplesNoScan(t *testing.T) {
 		t.Errorf("scannable heap grew %d bytes for typed tuples, %d for flat ones", typed, flat)
 	}
 }
+
+// TestTupleIndexFast checks that t.index(x) of an int over ints and None
+// answers without seqMethod (no VM to fall back on here).
+func TestTupleIndexFast(t *testing.T) {
+	tp := tupleOf([]Val{IntVal(1), NoneVal, IntVal(-2), IntVal(0), IntVal(0)})
+	for _, c := range []struct{ x, want int64 }{{1, 0}, {-2, 2}, {0, 3}} {
+		v, err := tupleIndexFast(nil, tp, []Val{IntVal(c.x)}, nil)
+		if err != nil || v != IntVal(c.want) {
+			t.Errorf("index(%d) = %v, %v; want %d", c.x, v, err, c.want)
+		}
+	}
+}
