@@ -17,6 +17,8 @@ type typeObj struct {
 	// consumes: called with one iterable, it iterates it and keeps no
 	// reference to it (list, set ...: gen_reuse.go).
 	consumes bool
+	// reversed marks the built-in reversed (fresh_reversed.go).
+	reversed bool
 	// attrs are the type's own attributes (itertools.chain.from_iterable).
 	attrs map[string]Val
 	// conv marks the built-in list and tuple types, which opCall converts
@@ -394,6 +396,7 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return ObjVal(&seqIter{items: out, name: "reversed"}), nil
 	})
+	b["reversed"].O.(*typeObj).reversed = true
 	ty("enumerate", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
 		if len(pos) < 1 {

@@ -298,7 +298,8 @@ func markPrivate(co *Code) {
 	// A move between two locals (prev = cur) keeps the list between
 	// them: it does not escape when the two are a private pair (below).
 	var pairs [][2]int32
-	var called []int32 // locals read as append's receiver or join's argument
+	var called []int32   // locals read as append's receiver or join's argument
+	var reversedAt []int // MOVEs of reversed(a)'s argument a (fresh_reversed.go)
 	for i := range co.instrs {
 		in := &co.instrs[i]
 		switch in.Op {
@@ -320,6 +321,13 @@ func markPrivate(co *Code) {
 			if appendRecvMove(co, i) || joinArgMove(co, i) {
 				// a.append(x), "".join(a) (fresh_build.go)
 				called = append(called, in.B)
+				continue
+			}
+			if in.B >= 0 && in.B < n && reversedArgMove(co, i) {
+				// for x in reversed(a) (fresh_reversed.go): read as
+				// slots, as append's receiver is.
+				called = append(called, in.B)
+				reversedAt = append(reversedAt, i)
 				continue
 			}
 			escape(in.B)
@@ -374,6 +382,12 @@ func markPrivate(co *Code) {
 					private[s] = false
 				}
 			}
+		}
+	}
+	// reversed(a)'s loop may not recycle a's list; a partner's move could.
+	for _, i := range reversedAt {
+		if s := co.instrs[i].B; partner[s] >= 0 {
+			private[s] = false
 		}
 	}
 	// A packed list (packed.go) knows only indexing reads: a local that
@@ -474,6 +488,12 @@ func markPrivate(co *Code) {
 		}
 		if p := partner[in.B]; produced[in.B] || p >= 0 && produced[p] {
 			co.instrs[i+1].E |= convPrivArg
+		}
+	}
+	// reversed(a) is marked where a may hold a marked list.
+	for _, i := range reversedAt {
+		if s := co.instrs[i].B; private[s] && produced[s] {
+			co.instrs[i+1].E |= revPrivArg
 		}
 	}
 	// A marked list still held by a private local when the function

@@ -21,7 +21,7 @@ import "github.com/copypatch/copypatch/templates"
 // (convOfPrivate), as len's does (lenPrivArg).
 
 // Marks in Instr.E of a CALL (beside ownedA, ownedArg, freshSetA,
-// lenFreshArg, privIntA and lenPrivArg).
+// lenFreshArg, privIntA, lenPrivArg and revPrivArg).
 const (
 	// convPrivA: a call of the global list with one argument whose
 	// slot A is a private local.

@@ -340,6 +340,17 @@ func TestPrivateMarks(t *testing.T) {
 		{"a = [True] * k\nif a[1]:\n    a[2] = False\nreturn a[0]", true},
 		{"a = [True] * k\nreturn a", false},
 		{"a = [True] * k\nreturn sum(a)", false},
+		// for x in reversed(a) keeps a private while the loop writes no a
+		// (fresh_reversed.go).
+		{"a = []\na.append(k)\nfor x in reversed(a):\n    k.append(x)", true},
+		{"a = []\nfor x in reversed(a):\n    a.append(x)", true},
+		{"a = []\nfor x in reversed(a):\n    a = []", false},
+		{"a = []\nfor x in reversed(a):\n    for y in k:\n        a = k", false},
+		{"a = []\nfor x in reversed(a):\n    break\nreturn a", false},
+		{"a = []\nr = reversed(a)\nfor x in r:\n    pass", false},
+		{"a = []\nb = a\nfor x in reversed(a):\n    pass\nreturn b[0]", false},
+		{"a = [True] * k\nfor x in reversed(a):\n    pass", false},
+		{"a = []\nfor x in reversed(a, k):\n    pass", false},
 	}
 	for _, tc := range cases {
 		src := "def f(a, k):\n    " + strings.ReplaceAll(tc.body, "\n", "\n    ") + "\n"
@@ -603,4 +614,65 @@ func firstFunc(t *testing.T, src string) *Code {
 		t.Fatal(err)
 	}
 	return mod.funcs[0]
+}
+
+// TestPrivateReversedMarks checks that reversed(a) of a private local a
+// iterated by a loop is marked revPrivArg (fresh_reversed.go), and only
+// then.
+func TestPrivateReversedMarks(t *testing.T) {
+	cases := []struct {
+		body string
+		want bool
+	}{
+		{"a = []\na.append(k)\nfor x in reversed(a):\n    k.append(x)", true},
+		{"for x in reversed(a):\n    k.append(x)", false}, // a holds no list made here
+		{"a = []\nfor x in reversed(a):\n    a = []", false},
+		{"a = []\nfor x in reversed(k):\n    pass", false},
+	}
+	for _, tc := range cases {
+		co := firstFunc(t, "def f(a, k):\n    "+strings.ReplaceAll(tc.body, "\n", "\n    ")+"\n")
+		got := false
+		for _, in := range co.instrs {
+			if in.Op == opCall && in.E&revPrivArg != 0 {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: revPrivArg %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}
+
+// TestReversedLoopPool checks that loops over reversed(list) that run to
+// their end leave one iterator in the pool, taken by the next such loop,
+// and that a loop left by break keeps its iterator out of the pool
+// (fresh_reversed.go).
+func TestReversedLoopPool(t *testing.T) {
+	src := `def f(k):
+    out = []
+    for i in range(k):
+        path = []
+        for j in range(i):
+            path.append(j)
+        for m in reversed(path):
+            out.append(m)
+    return out
+out = f(5)
+print(sum(out))
+`
+	for _, tc := range []struct {
+		tail string
+		want uint8
+	}{{"", 1}, {"for m in reversed(out):\n    break\n", 0}} {
+		vm, printed := runInterpreted(t, src+tc.tail)
+		if got, want := printed, "10\n"; got != want {
+			t.Errorf("printed %q, want %q", got, want)
+		}
+		if vm.revIters.n != tc.want {
+			t.Fatalf("%q: %d reversed iterators pooled, want %d", tc.tail, vm.revIters.n, tc.want)
+		}
+		if r := vm.revIters.free[0]; r != nil && (r.l != nil || r.i != -1) {
+			t.Errorf("a pooled iterator is not cleared: %+v", r)
+		}
+	}
 }

@@ -18,6 +18,9 @@ func (vm *VM) opCall(f *frame, in *Instr) error {
 	if in.E&convPrivArg != 0 {
 		vm.convOfPrivate(f, in)
 	}
+	if in.E&revPrivArg != 0 {
+		vm.reversedOfPrivate(f, in)
+	}
 	fnv, err := f.load(in.B)
 	if err != nil {
 		return err

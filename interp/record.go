@@ -1145,6 +1145,11 @@ func (r *recorder) step() int {
 			r.failf("list or tuple call at a private local")
 			break
 		}
+		if t, ok := fv.O.(*typeObj); in.E&revPrivArg != 0 && (!ok || !t.reversed) {
+			// The same for reversed (fresh_reversed.go).
+			r.failf("reversed rebound, called with a private list")
+			break
+		}
 		if r.selfCallable(fv) {
 			return r.selfCall(A, B+1, int(in.C), in.D >= 0, fv.O.(*Function))
 		}

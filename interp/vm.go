@@ -38,6 +38,7 @@ type VM struct {
 	recycled  genPool      // finished generators to make new ones in (gen_reuse.go)
 	spareList *List        // an unused [] to make the next [] in (default_reuse.go)
 	loopIters iterPool     // finished loop iterators of tuples and lists (iter_reuse.go)
+	revIters  revIterPool  // finished loops' reversed list iterators (fresh_reversed.go)
 	// freshSet is the set a CALL marked freshSetA just made, for the len
 	// after it; setPool holds what len gave back (set_reuse.go).
 	freshSet   *Set
@@ -1379,12 +1380,15 @@ relift:
 			}
 			err = f.unbound(in.A)
 		case opCall:
-			if in.E&(lenFreshArg|freshSetA|lenPrivArg|convPrivArg) != 0 {
+			if in.E&(lenFreshArg|freshSetA|lenPrivArg|convPrivArg|revPrivArg) != 0 {
 				if in.E&lenPrivArg != 0 && vm.lenOfPrivate(f, in) {
 					continue // len(a) of a private local (fresh.go)
 				}
 				if in.E&convPrivArg != 0 {
 					vm.convOfPrivate(f, in) // tuple(a) (fresh_conv.go)
+				}
+				if in.E&revPrivArg != 0 {
+					vm.reversedOfPrivate(f, in)
 				}
 				if in.E&lenFreshArg != 0 {
 					// len(set(...)): the set dies here (set_reuse.go).
@@ -1455,6 +1459,15 @@ relift:
 				break
 			}
 			if t, ok := fnv.(*typeObj); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
+				if t.reversed && in.E&ownedA != 0 && in.C == 1 && regs[in.B+1].Tag == tagObject {
+					// for x in reversed(xs): a pooled iterator
+					// (fresh_reversed.go).
+					if o := vm.loopReversed(objs[in.B+1]); o != nil {
+						regs[in.A] = templates.Value{Tag: tagObject}
+						objs[in.A] = o
+						continue
+					}
+				}
 				if t.conv != 0 && in.C == 1 && regs[in.B+1].Tag == tagObject {
 					if in.E&convPrivA != 0 && t.conv == convList && vm.listIntoPrivate(f, in.A, objs[in.B+1]) {
 						continue // into a private local (fresh_conv.go)
