@@ -217,7 +217,11 @@ func (vm *VM) builtins() map[string]Val {
 			} else {
 				s = newSet()
 			}
-			if err := vm.each(args[0], func(x Val) (bool, error) { return false, s.addFrom(x, p) }); err != nil {
+			if g, ok := args[0].O.(*Generator); ok && args[0].T == tagObject && p != nil {
+				if err := vm.fillSetFromGen(s, g, p); err != nil {
+					return Val{}, err
+				}
+			} else if err := vm.each(args[0], func(x Val) (bool, error) { return false, s.addFrom(x, p) }); err != nil {
 				return Val{}, err
 			}
 		}

@@ -36,6 +36,9 @@ type Generator struct {
 	// owned: made by a call whose result only a loop reads (ownedA), so
 	// that loop may recycle it once it is exhausted (gen_reuse.go).
 	owned bool
+	// sink: set(g) is being built, and a yield of an inert value adds
+	// it there and goes on (gen_sink.go).
+	sink *Set
 	// class is the slot-array size class it was allocated in (genClass*).
 	class uint8
 	// result is what the body returned: the StopIteration that ends the

@@ -418,19 +418,23 @@ func (s *Set) resizeFrom(minUsed int, p *setPool) error {
 	if size == setMinSize && len(s.table) == setMinSize && s.fill == s.used {
 		return nil // no deleted slots to purge
 	}
-	old := *s // its table, tags and objs, read through old's methods
-	s.table, s.tags, s.objs = p.table(size), nil, nil
-	s.fill = s.used
-	if old.tags == nil && old.objs == nil {
+	if s.tags == nil && s.objs == nil {
 		// Ints only: slots move as they are (set(genexpr) of ints
-		// resizes once it passes five).
-		for _, e := range old.table {
+		// resizes once it passes five), with no copy of the set (224
+		// bytes) to read the old table through.
+		oldTable := s.table
+		s.table = p.table(size)
+		s.fill = s.used
+		for _, e := range oldTable {
 			if e.live() {
 				s.insertSlotClean(e)
 			}
 		}
 		return nil
 	}
+	old := *s // its table, tags and objs, read through old's methods
+	s.table, s.tags, s.objs = p.table(size), nil, nil
+	s.fill = s.used
 	for i := range old.table {
 		if e := &old.table[i]; e.live() {
 			s.insertClean(old.key(uint64(i)), e.hash())

@@ -1183,7 +1183,7 @@ relift:
 		case opYield:
 			// Suspend here: next() resumes at pc with None in slot A
 			// (send() puts its argument there).
-			if g := f.gen; g != nil && regs[in.B].Tag != tagEmpty {
+			if g := f.gen; g != nil && g.sink == nil && regs[in.B].Tag != tagEmpty {
 				v := Val{T: regs[in.B].Tag, B: regs[in.B].Bits}
 				if v.T == tagObject {
 					v.O = objs[in.B]
@@ -1198,6 +1198,9 @@ relift:
 					g.yf, _ = objs[next.B].(*Generator)
 				}
 				return v, errYield
+			}
+			if vm.sinkYieldAt(f, in) {
+				continue // taken: on as resumed (gen_sink.go)
 			}
 			err = vm.slowOp(f, in)
 		case opGetItem:
