@@ -247,6 +247,10 @@ func (vm *VM) callBuiltinMethod(self Val, name string, args []Val, kwn []string)
 	case *Tuple:
 		return vm.seqMethod("tuple", x.items, name, args)
 	case *Generator:
+		if len(kwn) > 0 {
+			// args ends with the keywords' values: not arguments.
+			return Val{}, newErr(TypeError, "%s.%s() takes no keyword arguments", x.typeName(), name)
+		}
 		return x.method(vm, name, args)
 	case *Range:
 		return vm.rangeMethod(x, name, args, kwn)

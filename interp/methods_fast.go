@@ -36,6 +36,7 @@ func registerFastMethods() {
 	extraMethods["set"] = map[string]extraFn{"add": setAddFast}
 	extraMethods["collections.deque"] = map[string]extraFn{"popleft": dequePopleftFast}
 	extraMethods["tuple"] = map[string]extraFn{"index": tupleIndexFast}
+	extraMethods["generator"] = map[string]extraFn{"send": genSendFast}
 }
 
 // tupleIndexFast is t.index(x) of an int x over a tuple of ints and None
@@ -57,6 +58,21 @@ func tupleIndexFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 		}
 	}
 	return vm.callBuiltinMethod(self, "index", args, kwn)
+}
+
+// genSendFast is generator.send(v), a coroutine scheduler's every step:
+// the site's cached fast path goes to the generator (genMethod) without
+// the built-in method dispatch (type name, method tables, argument
+// checks of every method) in between.
+func genSendFast(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
+	g := self.O.(*Generator)
+	if len(kwn) > 0 || g.fn.code.genKind != genPlain {
+		return vm.callBuiltinMethod(self, "send", args, kwn)
+	}
+	// Only split asks which frame calls it (split_reuse.go): what the
+	// generator calls is not this call.
+	vm.extraFrame = nil
+	return g.genMethod(vm, "send", args)
 }
 
 // dequePopleftFast is deque.popleft(), a breadth-first search's every
