@@ -1290,8 +1290,8 @@ func (j *jitState) startWork() workClock {
 	}
 	runtime.LockOSThread()
 	c := workClock{wall: time.Now(), timed: true}
+	c.faults, c.faultsOK = threadFaults() // (first: its system call is not the JIT's work)
 	c.cpu, c.ok = threadCPU()
-	c.faults, c.faultsOK = threadFaults()
 	return c
 }
 
