@@ -20,10 +20,10 @@ func TestGiveBackLiveSlots(t *testing.T) {
 		sn   *snapshot
 		top  int32
 	}{
-		{"root frame", false, &snapshot{}, firstWindow},
-		{"one inlined frame", false, &snapshot{frames: []inlineFrame{{code: callee, base: firstWindow}}}, firstWindow + 3},
-		{"two inlined frames", false, &snapshot{frames: []inlineFrame{{code: callee, base: firstWindow}, {code: callee, base: firstWindow + 3}}}, firstWindow + 6},
-		{"function trace", true, &snapshot{}, math.MaxInt32},
+		{"root frame", false, &snapshot{snapParts: noParts}, firstWindow},
+		{"one inlined frame", false, &snapshot{snapParts: &snapParts{frames: []inlineFrame{{code: callee, base: firstWindow}}}}, firstWindow + 3},
+		{"two inlined frames", false, &snapshot{snapParts: &snapParts{frames: []inlineFrame{{code: callee, base: firstWindow}, {code: callee, base: firstWindow + 3}}}}, firstWindow + 6},
+		{"function trace", true, &snapshot{snapParts: noParts}, math.MaxInt32},
 	}
 	for _, tc := range cases {
 		tr := &loopTrace{fn: tc.fn, scratchLo: 4, lists: lists}

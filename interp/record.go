@@ -117,6 +117,7 @@ type recorder struct {
 	// snapBuf is where snap builds a snapshot's parts; snapLast holds
 	// those of the snapshot made last (shareParts).
 	snapBuf, snapLast snapParts
+	partsLast         *snapParts // the parts internParts handed out last
 	snapSlab          []snapshot // newSnapshot's
 	// exitAt is, for a bridge that ended at the loop's own test with the
 	// loop ending (loopEndsHere), the snapshot the interpreter resumes
@@ -414,13 +415,16 @@ func (r *recorder) snap() int {
 	}
 	slices.SortFunc(b.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
 	l := &r.snapLast
-	sn.frames = shareParts(&l.frames, b.frames, func(x, y inlineFrame) bool { return x == y })
-	sn.clear = shareParts(&l.clear, b.clear, func(x, y int32) bool { return x == y })
-	sn.objects = shareParts(&l.objects, b.objects, func(x, y slotObject) bool {
-		return x.slot == y.slot && x.v.T == y.v.T && x.v.B == y.v.B &&
-			*(*ifaceWords)(unsafe.Pointer(&x.v.O)) == *(*ifaceWords)(unsafe.Pointer(&y.v.O))
-	})
-	sn.iters = shareParts(&l.iters, b.iters, func(x, y iterSlot) bool { return x == y })
+	parts := snapParts{
+		frames: shareParts(&l.frames, b.frames, func(x, y inlineFrame) bool { return x == y }),
+		clear:  shareParts(&l.clear, b.clear, func(x, y int32) bool { return x == y }),
+		objects: shareParts(&l.objects, b.objects, func(x, y slotObject) bool {
+			return x.slot == y.slot && x.v.T == y.v.T && x.v.B == y.v.B &&
+				*(*ifaceWords)(unsafe.Pointer(&x.v.O)) == *(*ifaceWords)(unsafe.Pointer(&y.v.O))
+		}),
+		iters: shareParts(&l.iters, b.iters, func(x, y iterSlot) bool { return x == y }),
+	}
+	sn.snapParts = r.internParts(parts)
 	sn.wides = r.wideList()
 	if r.lt.fn && len(r.frames) == 0 {
 		sn.known = maps.Clone(r.known)
@@ -444,17 +448,26 @@ func (r *recorder) newSnapshot() *snapshot {
 	return sn
 }
 
-// snapParts are the slices of a snapshot. Nothing changes them once the
-// snapshot is made (freshSnap's copies share them too), so a snapshot
-// whose parts are those of the one made before shares them: most
-// snapshots of a recording have the same inlined frames, objects and
-// iterators, and a copy of each in every snapshot was a tenth of what
-// recording allocated.
-type snapParts struct {
-	frames  []inlineFrame
-	clear   []int32
-	objects []slotObject
-	iters   []iterSlot
+// internParts returns the parts of the snapshot made before when p's
+// slices are the very ones it has (shareParts handed them out again),
+// noParts when p has none, else a copy of p.
+func (r *recorder) internParts(p snapParts) *snapParts {
+	if p.frames == nil && p.clear == nil && p.objects == nil && p.iters == nil {
+		return noParts
+	}
+	if q := r.partsLast; q != nil && sameSlice(q.frames, p.frames) && sameSlice(q.clear, p.clear) &&
+		sameSlice(q.objects, p.objects) && sameSlice(q.iters, p.iters) {
+		return q
+	}
+	q := new(snapParts) // (not &p: p would move to the heap on every call)
+	*q = p
+	r.partsLast = q
+	return q
+}
+
+// sameSlice reports whether a and b are the same slice (nil for empty).
+func sameSlice[E any](a, b []E) bool {
+	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
 }
 
 // shareParts returns *last if it holds what cur does, else a copy of cur,

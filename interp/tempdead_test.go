@@ -42,14 +42,14 @@ func TestTempDead(t *testing.T) {
 	}
 	for _, pc := range moves {
 		tmp := co.instrs[pc].B
-		if (&snapshot{pc: pc}).tempDead(co, tmp) {
+		if (&snapshot{pc: pc, snapParts: noParts}).tempDead(co, tmp) {
 			t.Errorf("temporary %d dead at its move (pc %d)", tmp, pc)
 		}
-		if !(&snapshot{pc: ret}).tempDead(co, tmp) {
+		if !(&snapshot{pc: ret, snapParts: noParts}).tempDead(co, tmp) {
 			t.Errorf("temporary %d live at the return (pc %d)", tmp, ret)
 		}
 	}
-	if (&snapshot{pc: ret}).tempDead(co, 0) {
+	if (&snapshot{pc: ret, snapParts: noParts}).tempDead(co, 0) {
 		t.Error("a parameter is dead")
 	}
 }
@@ -92,7 +92,7 @@ func TestTempDeadWrittenFirst(t *testing.T) {
 			t.Fatalf("%s: slot %d is no temporary:\n%v", co.name, slot, co.instrs)
 		}
 		for pc, want := range c.dead {
-			if got := (&snapshot{pc: pc}).tempDead(co, slot); got != want {
+			if got := (&snapshot{pc: pc, snapParts: noParts}).tempDead(co, slot); got != want {
 				t.Errorf("%s: temporary %d dead at pc %d (%v) = %v, want %v", co.name, slot, pc, co.instrs[pc].Op, got, want)
 			}
 		}
