@@ -328,7 +328,7 @@ func osModule(vm *VM) *Module {
 			os.Unsetenv(p[0])
 			return NoneVal, nil
 		},
-	}, osHelpers(), fileHelpers()))
+	}, osHelpers(), fileHelpers(), terminalSizeHelpers()))
 	// os.path is the posixpath module: its functions are _Path's.
 	pm := newModule("posixpath")
 	if p, ok := m.attrs["path"]; ok {
@@ -629,7 +629,21 @@ func tempfileModule(vm *VM) *Module { return vm.pyModule("tempfile", tempfileSou
 //go:embed pylib/shutil.py
 var shutilSource string
 
-func shutilModule(vm *VM) *Module { return vm.pyModule("shutil", shutilSource, nil) }
+func shutilModule(vm *VM) *Module {
+	return vm.pyModule("shutil", shutilSource, map[string]nativeFn{
+		// _disk_usage(path): (total, used, free) in bytes.
+		"_disk_usage": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if err := exactArgs("_disk_usage", args, kwn, 1); err != nil {
+				return Val{}, err
+			}
+			u, err := diskUsage(vm.strOf(args[0]))
+			if err != nil {
+				return Val{}, err
+			}
+			return tupleOf([]Val{IntVal(u[0]), IntVal(u[1]), IntVal(u[2])}), nil
+		},
+	})
+}
 
 //go:embed pylib/stat.py
 var statSource string

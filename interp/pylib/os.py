@@ -166,6 +166,28 @@ def uname():
     return uname_result(_uname())
 
 
+class terminal_size(tuple):
+    # A structseq in CPython: (columns, lines).
+    n_sequence_fields = 2
+    n_fields = 2
+
+    def __new__(cls, t):
+        t = tuple(t)
+        if len(t) != 2:
+            raise TypeError("os.terminal_size() takes a 2-sequence (%d-sequence given)" % len(t))
+        return tuple.__new__(cls, t)
+
+    columns = property(lambda s: s[0])
+    lines = property(lambda s: s[1])
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%r, lines=%r)" % tuple(self)
+
+
+def get_terminal_size(fd=1, /):
+    return terminal_size(_get_terminal_size(fd))
+
+
 def listdir(path="."):
     return _listdir(_fspath(path, "listdir"))
 
