@@ -65,6 +65,9 @@ func parseSpec(spec string) (fspec, error) {
 	if i < len(rs) && (rs[i] == ',' || rs[i] == '_') {
 		f.grouping = byte(rs[i])
 		i++
+		if i < len(rs) && (rs[i] == ',' || rs[i] == '_') {
+			return f, newErr(ValueError, "Cannot specify both ',' and '_'.")
+		}
 	}
 	if i < len(rs) && rs[i] == '.' {
 		i++
@@ -125,6 +128,9 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 	}
 	switch {
 	case isIntLike(v):
+		if err := f.checkGrouping('d'); err != nil {
+			return "", err
+		}
 		switch f.typ {
 		case 0, 'd', 'n', 'b', 'o', 'x', 'X', 'c':
 			if f.precision >= 0 {
@@ -132,6 +138,12 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 			}
 			if f.negZero {
 				return "", newErr(ValueError, "Negative zero coercion (z) not allowed in integer format specifier")
+			}
+			if f.typ == 'c' && f.sign != 0 {
+				return "", newErr(ValueError, "Sign not allowed with integer format specifier 'c'")
+			}
+			if f.typ == 'c' && f.alt {
+				return "", newErr(ValueError, "Alternate form (#) not allowed with integer format specifier 'c'")
 			}
 			if v.T == tagInt && f.typ != 'c' {
 				return f.formatWord(int64(v.B)), nil
@@ -147,20 +159,36 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 		}
 		return "", badType()
 	case v.T == tagFloat:
+		if err := f.checkGrouping(0); err != nil {
+			return "", err
+		}
 		switch f.typ {
 		case 0, 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n':
 			return f.formatFloat(v.F()), nil
 		}
 		return "", badType()
 	case v.isStr():
+		if err := f.checkGrouping('s'); err != nil {
+			return "", err
+		}
 		if f.typ != 0 && f.typ != 's' {
 			return "", badType()
 		}
-		if f.sign != 0 {
+		switch f.sign {
+		case 0:
+		case ' ':
+			return "", newErr(ValueError, "Space not allowed in string format specifier")
+		default:
 			return "", newErr(ValueError, "Sign not allowed in string format specifier")
 		}
 		if f.negZero {
 			return "", newErr(ValueError, "Negative zero coercion (z) not allowed in string format specifier")
+		}
+		if f.alt {
+			return "", newErr(ValueError, "Alternate form (#) not allowed in string format specifier")
+		}
+		if f.align == '=' {
+			return "", newErr(ValueError, "'=' alignment not allowed in string format specifier")
 		}
 		s := v.str().s
 		if f.precision >= 0 {
@@ -185,6 +213,32 @@ func (vm *VM) format(v Val, spec string) (string, error) {
 		f.align = '<'
 	}
 	return f.pad(vm.strOf(v), ""), nil
+}
+
+// checkGrouping refuses a thousands separator where CPython's format
+// spec parser does: ',' and '_' go with d, e, f, g, E, G, %, F and no
+// type, '_' also with b, o, x and X. def is the type the value's format
+// takes when the spec gives none ('d' for int, 's' for str).
+func (f fspec) checkGrouping(def byte) error {
+	if f.grouping == 0 {
+		return nil
+	}
+	t := f.typ
+	if t == 0 {
+		t = def
+	}
+	switch t {
+	case 0, 'd', 'e', 'f', 'g', 'E', 'G', '%', 'F':
+		return nil
+	case 'b', 'o', 'x', 'X':
+		if f.grouping == '_' {
+			return nil
+		}
+	}
+	if t > 32 && t < 128 {
+		return newErr(ValueError, "Cannot specify '%c' with '%c'.", f.grouping, t)
+	}
+	return newErr(ValueError, "Cannot specify '%c' with '\\x%x'.", f.grouping, t)
 }
 
 func group(digits string, sep byte, every int) string {
