@@ -87,8 +87,15 @@ def _match(d, pattern, recursive, include_hidden, dironly):
 
 def iglob(pathname, *, root_dir=None, dir_fd=None, recursive=False, include_hidden=False):
     if root_dir is not None:
+        # Names relative to root_dir as the pattern spells them (a
+        # trailing / kept); an absolute pattern's stay absolute.
+        root_dir = os.fspath(root_dir)
+        prefix = os.path.join(root_dir, "")
         for p in _glob(os.path.join(root_dir, pathname), recursive, include_hidden):
-            yield os.path.relpath(p, root_dir)
+            if os.path.isabs(pathname) or not p.startswith(prefix):
+                yield p
+            elif p[len(prefix):]:
+                yield p[len(prefix):]
         return
     for p in _glob(pathname, recursive, include_hidden):
         yield p
