@@ -558,7 +558,7 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 		return x.setAttr(vm, name, v)
 	case *Instance:
 		if x.cls == objectClass {
-			return newErr(AttributeError, "'object' object has no attribute '%s' and no __dict__ for setting new attributes", name)
+			return withAttrInfo(newErr(AttributeError, "'object' object has no attribute '%s' and no __dict__ for setting new attributes", name), o, name)
 		}
 		if p, ok := x.cls.lookup(name); ok {
 			if prop, ok := p.O.(*Property); ok {
@@ -573,7 +573,7 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 			}
 		}
 		if !x.cls.allowsAttr(name) {
-			return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", x.typeName(), name)
+			return withAttrInfo(newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", x.typeName(), name), o, name)
 		}
 		if name == "__dict__" {
 			return vm.setInstanceDict(x, v)
@@ -705,7 +705,7 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 	if fn, ok := o.O.(*Function); ok {
 		return vm.setFuncAttr(fn, name, v)
 	}
-	return newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(o), name)
+	return withAttrInfo(newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(o), name), o, name)
 }
 
 // delAttr is del o.name.
