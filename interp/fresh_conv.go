@@ -91,39 +91,41 @@ func (vm *VM) listIntoPrivate(f *frame, a int32, src Object) (ok bool) {
 	if vm.threaded() {
 		return false
 	}
-	var items []Val
-	var vals []templates.Value
+	var n int
 	switch x := src.(type) {
 	case *Tuple:
-		items = x.items
-		if hasObjectVal(items) {
-			items = nil
-		}
+		n = len(x.items)
 	case *List:
-		if x.objs == nil && x.pk == nil {
-			vals = x.vals
+		if x.objs != nil || x.pk != nil {
+			n = 0 // (typeConvDirect copies them)
+		} else {
+			n = len(x.vals)
 		}
 	default:
 		return false
 	}
-	if items != nil || vals != nil {
-		n := len(items) + len(vals)
-		if f.regs[a].Tag == tagObject {
-			if old, isList := f.objs[a].(*List); isList && old.priv && old.pk == nil && Object(old) != src &&
-				cap(old.vals) >= n && n > 0 && !partnerHolds(f, a, old) {
-				old.vals, old.objs = old.vals[:n], nil
-				if vals != nil {
-					copy(old.vals, vals)
-				} else {
-					dst := old.vals[:len(items)]
-					for i, x := range items {
-						dst[i] = templates.Value{Tag: x.T, Bits: x.B}
-					}
+	if old, isList := f.objs[a].(*List); n > 0 && isList && f.regs[a].Tag == tagObject && old.priv && old.pk == nil &&
+		Object(old) != src && cap(old.vals) >= n && !partnerHolds(f, a, old) {
+		dst := old.vals[:n]
+		switch x := src.(type) {
+		case *Tuple:
+			// Tags and bits, as long as no item is an object (then
+			// a new list: old's array goes to the pool).
+			items := x.items[:n]
+			for i := range items {
+				it := &items[i] // (not a copy of all four words)
+				if it.O != nil {
+					goto fresh
 				}
-				return true
+				dst[i] = templates.Value{Tag: it.T, Bits: it.B}
 			}
+		case *List:
+			copy(dst, x.vals)
 		}
+		old.vals, old.objs = dst, nil
+		return true
 	}
+fresh:
 	r := typeConvDirect(convList, src).(*List)
 	vm.keepPrivate(f, a, r)
 	return true
