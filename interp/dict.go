@@ -574,6 +574,21 @@ func (v *DictView) items() []Val {
 
 // pyIntHash is CPython's hash of an int that fits in int64.
 func pyIntHash(x int64) int64 {
+	if uint64(x)+(hashModulus-1) < 2*hashModulus-1 {
+		// |x| < 2**61-1, nearly every int: x is its own residue.
+		if x == -1 {
+			return -2
+		}
+		return x
+	}
+	return pyIntHashWide(x)
+}
+
+// pyIntHashWide is pyIntHash of an int whose magnitude is 2**61-1 or more
+// (not inlined, so pyIntHash is).
+//
+//go:noinline
+func pyIntHashWide(x int64) int64 {
 	u := uint64(x)
 	if x < 0 {
 		u = -u

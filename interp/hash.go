@@ -132,14 +132,18 @@ const (
 // xxLanes folds the items' hashes as CPython's xxHash-based tuple hash.
 func xxLanes(items []Val, depth int) (uint64, error) {
 	acc := uint64(xxPrime5)
-	for _, x := range items {
+	for i := range items {
+		x := &items[i] // (not a copy of all four words)
 		var h int64
-		if x.T == tagInt {
-			// Ints, the most common items, without hashDepth's switch.
-			h = pyIntHash(int64(x.B))
+		if v := int64(x.B); x.T == tagInt && uint64(v)+(hashModulus-1) < 2*hashModulus-1 && v != -1 {
+			// Ints, the most common items, are their own hashes
+			// (pyIntHash, inline).
+			h = v
+		} else if x.T == tagInt {
+			h = pyIntHash(v)
 		} else {
 			var err error
-			if h, err = hashDepth(x, depth+1); err != nil {
+			if h, err = hashDepth(*x, depth+1); err != nil {
 				return 0, err
 			}
 		}
