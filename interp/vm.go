@@ -810,6 +810,9 @@ relift:
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(holds(in.Op, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
 				continue
+			} else if eq, ok := strEq(x, y, objs[in.B], objs[in.C]); ok && (in.Op == opEq || in.Op == opNe) {
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(eq == (in.Op == opEq))}
+				continue
 			}
 		case opIs, opIsNot:
 			// x is y (w.output is c.output, x is None): cmpOp's
@@ -829,6 +832,8 @@ relift:
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				r = holds(in.Op-opJumpIfNotLt+opLt, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
+			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.Op == opJumpIfNotEq || in.Op == opJumpIfNotNe) {
+				r = eq == (in.Op == opJumpIfNotEq) // grid[y][x] == "."
 			} else {
 				var v Val
 				v, err = vm.cmpOp(f, in.Op-opJumpIfNotLt+opLt, in.A, in.B)
@@ -854,6 +859,8 @@ relift:
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				r = holds(in.Op-opJumpIfLt+opLt, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
+			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.Op == opJumpIfEq || in.Op == opJumpIfNe) {
+				r = eq == (in.Op == opJumpIfEq)
 			} else {
 				var v Val
 				v, err = vm.cmpOp(f, in.Op-opJumpIfLt+opLt, in.A, in.B)
