@@ -81,7 +81,7 @@ func (vm *VM) sinkYield(s *Set, v Val) bool {
 	switch v.T {
 	case tagInt:
 		if s.tags == nil && s.objs == nil {
-			s.addIntFrom(int64(v.B), p)
+			_ = s.addIntFrom(int64(v.B), p) // (below the bound: no error)
 			return true
 		}
 	case tagFloat, tagBool, tagNone:
@@ -96,56 +96,4 @@ func (vm *VM) sinkYield(s *Set, v Val) bool {
 	// resize below the bound fails.
 	_ = s.addFrom(v, p)
 	return true
-}
-
-// addIntFrom is addFrom of int x to a set of ints only (tags and objs
-// nil): a slot of x's hash holding x's bits is x.
-func (s *Set) addIntFrom(x int64, p *setPool) {
-	s.ensure()
-	h := pyIntHash(x)
-	table := s.table
-	mask := uint64(len(table) - 1)
-	perturb := uint64(h)
-	hk := setHashKey(h)
-	free := -1
-	for i := uint64(h) & mask; ; {
-		probes := uint64(0)
-		if i+setLinearProbes <= mask {
-			probes = setLinearProbes
-		}
-		for j := i; j <= i+probes; j++ {
-			e := &table[j]
-			if e.hk == hk {
-				if e.b == uint64(x) {
-					return
-				}
-				continue
-			}
-			if e.hk != 0 {
-				continue
-			}
-			if e.b != 0 {
-				free = int(j) // the last deleted slot, as addHashedFrom's
-				continue
-			}
-			if free >= 0 {
-				table[free] = setSlot{hk: hk, b: uint64(x)}
-				s.used++
-				return
-			}
-			*e = setSlot{hk: hk, b: uint64(x)}
-			s.fill++
-			s.used++
-			if uint64(s.fill)*5 >= mask*3 {
-				if s.used > 50000 {
-					_ = s.resizeFrom(s.used*2, p)
-				} else {
-					_ = s.resizeFrom(s.used*4, p)
-				}
-			}
-			return
-		}
-		perturb >>= perturbShift
-		i = (i*5 + 1 + perturb) & mask
-	}
 }

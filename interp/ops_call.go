@@ -263,6 +263,22 @@ func listAppendAt(f *frame, in *Instr, l *List) error {
 	return nil
 }
 
+// setAddIntAt is s.add(x) at a CALL_METHOD when x is an int and s a set
+// of ints only, probed inline without the argument stack (a board's
+// diagonals, one add per square). done is false for anything else, which
+// takes the usual paths.
+func setAddIntAt(f *frame, in *Instr, s *Set) (done bool, err error) {
+	r := f.regs[in.B+1]
+	if r.Tag != tagInt || s.frozen || s.tags != nil || s.objs != nil {
+		return false, nil
+	}
+	if err := s.addIntFrom(int64(r.Bits), nil); err != nil {
+		return true, err
+	}
+	f.set(in.A, NoneVal)
+	return true, nil
+}
+
 // callMethodObj is opCallMethod for instances, classes, super objects,
 // modules and ints or floats.
 func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err error) {

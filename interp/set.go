@@ -186,6 +186,9 @@ func setHash(k Val) (int64, error) { return containerHash(k, "a set element") }
 // add is set.add(k).
 func (s *Set) add(k Val) error {
 	if k.T == tagInt {
+		if s.tags == nil && s.objs == nil {
+			return s.addIntFrom(int64(k.B), nil) // a set of ints: probed inline
+		}
 		return s.addHashed(k, pyIntHash(int64(k.B)))
 	}
 	h, err := setHash(k)
@@ -198,6 +201,9 @@ func (s *Set) add(k Val) error {
 // addFrom is add taking a grown table from pool p when it has one.
 func (s *Set) addFrom(k Val, p *setPool) error {
 	if k.T == tagInt {
+		if s.tags == nil && s.objs == nil {
+			return s.addIntFrom(int64(k.B), p)
+		}
 		return s.addHashedFrom(k, pyIntHash(int64(k.B)), p)
 	}
 	h, err := setHash(k)
@@ -275,6 +281,57 @@ restart:
 					}
 				}
 			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// addIntFrom is addFrom of int x to a set of ints only (tags and objs
+// nil): a slot of x's hash holding x's bits is x.
+func (s *Set) addIntFrom(x int64, p *setPool) error {
+	s.ensure()
+	h := pyIntHash(x)
+	table := s.table
+	mask := uint64(len(table) - 1)
+	perturb := uint64(h)
+	hk := setHashKey(h)
+	free := -1
+	for i := uint64(h) & mask; ; {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+probes; j++ {
+			e := &table[j]
+			if e.hk == hk {
+				if e.b == uint64(x) {
+					return nil
+				}
+				continue
+			}
+			if e.hk != 0 {
+				continue
+			}
+			if e.b != 0 {
+				free = int(j) // the last deleted slot, as addHashedFrom's
+				continue
+			}
+			if free >= 0 {
+				table[free] = setSlot{hk: hk, b: uint64(x)}
+				s.used++
+				return nil
+			}
+			*e = setSlot{hk: hk, b: uint64(x)}
+			s.fill++
+			s.used++
+			if uint64(s.fill)*5 < mask*3 {
+				return nil
+			}
+			if s.used > 50000 {
+				return s.resizeFrom(s.used*2, p)
+			}
+			return s.resizeFrom(s.used*4, p)
 		}
 		perturb >>= perturbShift
 		i = (i*5 + 1 + perturb) & mask

@@ -1576,6 +1576,15 @@ relift:
 					}
 					break
 				}
+				if st, isSet := objs[in.B].(*Set); isSet && in.C == 1 && co.names[in.D] == "add" {
+					var done bool
+					if done, err = setAddIntAt(f, in, st); done {
+						if err == nil {
+							continue
+						}
+						break
+					}
+				}
 				if m, isMod := objs[in.B].(*Module); isMod {
 					// math.sqrt(x) and the like (ops_call.go).
 					f.pc = int32(pc)
