@@ -649,6 +649,7 @@ func (vm *VM) builtins() map[string]Val {
 		}
 		return vm.isinstance(args[0], args[1])
 	})
+	b["isinstance"].O.(*Builtin).isInstance = true
 	fn("issubclass", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("issubclass", args, 2, 2); err != nil {
 			return Val{}, err
@@ -937,7 +938,7 @@ func (vm *VM) claimsClass(v Val, i *Instance, t Val) (Val, error) {
 // whether an instance whose class defines __class__ (a property: a mock
 // with a spec) claims through it to be of class x.
 func (vm *VM) classAttrIsSub(v Val, i *Instance, x *Class) bool {
-	if _, ok := i.cls.lookup("__class__"); !ok {
+	if _, ok := i.cls.lookupSpecial(spClass); !ok {
 		return false
 	}
 	c, err := vm.getAttr(v, "__class__")
@@ -1019,6 +1020,11 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 		}
 		return BoolVal(ok && e.typ.isSub(x)), nil
 	case *Class:
+		if i, ok := v.O.(*Instance); ok && v.T == tagObject && i.cls == x {
+			// An instance of exactly x: CPython answers before asking
+			// any __instancecheck__.
+			return True, nil
+		}
 		if x.meta != nil {
 			if r, found, err := vm.metaDunder(x, "__instancecheck__", []Val{v}); found {
 				return BoolVal(truthy(r)), err

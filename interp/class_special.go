@@ -51,6 +51,7 @@ const (
 	spIter
 	spNext
 	spCall
+	spClass // __class__: isinstance asks for it (classAttrIsSub)
 	nSpecials
 )
 
@@ -65,6 +66,7 @@ var specialNames = [nSpecials]string{
 	spLt: "__lt__", spLe: "__le__", spGt: "__gt__", spGe: "__ge__", spEq: "__eq__", spNe: "__ne__",
 	spHash: "__hash__", spLen: "__len__", spBool: "__bool__", spGetItem: "__getitem__", spSetItem: "__setitem__",
 	spContains: "__contains__", spIter: "__iter__", spNext: "__next__", spCall: "__call__",
+	spClass: "__class__",
 }
 
 // specialOf numbers the special names, for callers that only have a name.

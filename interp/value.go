@@ -201,6 +201,9 @@ type (
 		// isLen: it is len, which CALL computes itself for the built-in
 		// containers (lenOf).
 		isLen bool
+		// isInstance: it is isinstance, which CALL answers itself for an
+		// instance and a plain class (isinstanceFast).
+		isInstance bool
 		// native: it is an instance of a class written in Go (a
 		// functools.partial), not a function (native_types.go).
 		native *nativeKind

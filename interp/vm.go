@@ -1458,6 +1458,13 @@ relift:
 						continue
 					}
 				}
+				if b.isInstance && in.C == 2 && regs[in.B+1].Tag == tagObject && regs[in.B+2].Tag == tagObject {
+					// isinstance(obj, C): no call either.
+					if r, ok := isinstanceFast(objs[in.B+1], objs[in.B+2]); ok {
+						regs[in.A] = templates.Value{Tag: tagBool, Bits: r}
+						continue
+					}
+				}
 				// A built-in function (isinstance, len, min ...): no
 				// generic call in between.
 				f.pc = int32(pc)
