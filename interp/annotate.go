@@ -146,7 +146,7 @@ func (c *compiler) annotateFunc(x *Lambda, dst int) {
 	c.emit(opMove, base, c.classSlot)
 	fi := len(c.code.funcs)
 	c.code.funcs = append(c.code.funcs, co)
-	c.emit(opMakeFunction, dst, fi, base, 1)
+	c.emit(opMakeFunction, dst, fi, base, 1, -1)
 }
 
 // annClassName loads name x in a class's __annotate__: the class's own

@@ -75,6 +75,10 @@ func (vm *VM) builtins() map[string]Val {
 	ty := func(name string, f func(vm *VM, args []Val, kwn []string) (Val, error)) {
 		b[name] = ObjVal(&typeObj{name: name, fn: f})
 	}
+	// The builtins module's own names: code exec runs over a dict without
+	// __name__ (and the functions it defines) reads builtins' name.
+	b["__name__"] = StrVal("builtins")
+	b["__package__"] = StrVal("")
 	fn("print", biPrint)
 	fn("len", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := noKw("len", kwn); err != nil {

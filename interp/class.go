@@ -93,6 +93,11 @@ type Class struct {
 	// provisional marks a class statement's first class when its
 	// metaclass makes another from its namespace (metaclass.go).
 	provisional bool
+	// final is the class the metaclass made from a provisional one.
+	final *Class
+	// exc is the exception type whose methods this class holds, if any:
+	// what a bare __class__ in them names.
+	exc *ExcType
 	// quick remembers recent look-ups by the address of the name's text
 	// (names come from a code object's table or a Go constant, so a name
 	// is usually the same string each time): a hit costs no hashing.
@@ -452,7 +457,8 @@ func (vm *VM) buildClass(name string, bases []Val) (Val, error) {
 		// A class deriving from an exception is an exception type; its
 		// methods live in a Class beside it.
 		cls.mro = []*Class{cls}
-		return ObjVal(&ExcType{name: name, base: excBase, base2: excBase2, cls: cls}), nil
+		cls.exc = &ExcType{name: name, base: excBase, base2: excBase2, cls: cls}
+		return ObjVal(cls.exc), nil
 	}
 	if cls.mro, err = c3MRO(cls); err != nil {
 		return Val{}, err
@@ -704,6 +710,17 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 	}
 	if fn, ok := o.O.(*Function); ok {
 		return vm.setFuncAttr(fn, name, v)
+	}
+	if b, ok := o.O.(*Builtin); ok && b.attrs["__wrapped__"].T != tagEmpty {
+		// lru_cache's wrapper has a __dict__. A new map each store:
+		// readers keep the one they loaded.
+		attrs := make(map[string]Val, len(b.attrs)+1)
+		for k, x := range b.attrs {
+			attrs[k] = x
+		}
+		attrs[name] = v
+		b.attrs = attrs
+		return nil
 	}
 	return withAttrInfo(newErr(AttributeError, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(o), name), o, name)
 }

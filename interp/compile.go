@@ -18,10 +18,13 @@ func (co *Code) isTemp(s int32) bool { return int(s) >= co.nlocals+len(co.consts
 
 // Code is a compiled function or module body.
 type Code struct {
-	name        string
-	qualname    string // Class.method for methods
-	doc         Val    // the docstring (None when there is none)
-	isGenerator bool   // the body yields: calling it makes a generator
+	// inheritClass marks a function nested in one a class body defines,
+	// which shares its __class__ (class_cell.go).
+	inheritClass bool
+	name         string
+	qualname     string // Class.method for methods
+	doc          Val    // the docstring (None when there is none)
+	isGenerator  bool   // the body yields: calling it makes a generator
 	// nsTop marks the top level of code exec runs over namespace dicts:
 	// its locals are the dicts' names, so one it deleted is a name not
 	// defined (NameError), not an unbound local.
@@ -159,6 +162,7 @@ type compiler struct {
 	mod          *moduleState
 	code         *Code
 	isFunc       bool
+	inMethod     bool // a function defined, at any depth, in a class body: it has __class__
 	asyncFn      bool // compiling an async def's body: await is allowed
 	asyncNext    bool // the next compileFunc compiles an async def
 	locals       map[string]int
@@ -1279,7 +1283,11 @@ func (c *compiler) makeFunction(co *Code, params []param, dst int) {
 	}
 	fi := len(c.code.funcs)
 	c.code.funcs = append(c.code.funcs, co)
-	c.emit(opMakeFunction, dst, fi, base, len(defs))
+	cls := -1
+	if c.classNames != nil {
+		cls = c.classSlot // a function the class body defines: its __class__
+	}
+	c.emit(opMakeFunction, dst, fi, base, len(defs), cls)
 }
 
 func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos, lambda bool) *Code {
@@ -1290,6 +1298,7 @@ func (c *compiler) compileFunc(name string, params []param, body []Stmt, at pos,
 	fc.hasAnnCls, c.annClsNext = c.annClsNext, false
 	fc.code = &Code{name: name, qualname: c.qualPrefix() + name, filename: c.mod.filename, mod: c.mod, doc: docstring(body, lambda), firstLine: int32(at.line)}
 	co := fc.code
+	c.markClassCell(fc)
 	co.varargSlot, co.varkwSlot = -1, -1
 	seenStar := false
 	ndef := 0

@@ -78,6 +78,10 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			return
 		}
 		c.caretAt(x)
+		if x.id == "__class__" && c.isFunc && c.inMethod {
+			c.emit(opClassCell, dst)
+			return
+		}
 		c.emit(opLoadGlobal, dst, c.global(x.id))
 	case *Const:
 		c.emit(opMove, dst, c.constSlot(x.v))

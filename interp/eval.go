@@ -602,6 +602,14 @@ func (vm *VM) compileIn(m *moduleState, co *codeObj, lines []string, spans map[E
 			if v, ok := vm.bi[globalBase(name)]; ok {
 				m.globals[i] = v
 			}
+			switch name {
+			case "__name__":
+				// The module's own, as newVM gives a slot the program
+				// compiled (not builtins' name).
+				m.globals[i] = StrVal("__main__")
+			case "__doc__":
+				m.globals[i] = NoneVal
+			}
 			if m.live != nil {
 				if v, ok, _ := m.live.get(StrVal(name)); ok {
 					m.globals[i] = v

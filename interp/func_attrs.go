@@ -218,6 +218,13 @@ func (vm *VM) methodAttr(m *Method, name string) (Val, bool) {
 	case *Function:
 		return vm.funcAttr(f, name)
 	case *Builtin:
+		if _, ok := f.attrs["__wrapped__"]; ok {
+			// An lru_cache'd method: the wrapper's attributes
+			// (k.m.cache_info()), as a bound method reads its function's.
+			if v, err := vm.getAttr(m.fn, name); err == nil {
+				return v, true
+			}
+		}
 		if name == "__name__" || name == "__qualname__" {
 			return StrVal(f.name), true
 		}

@@ -1,6 +1,9 @@
 package interp
 
-import "sync"
+import (
+	"sort"
+	"sync"
+)
 
 // lruWrapper is functools.lru_cache(maxsize, typed)(fn) (maxsize -1: no
 // bound), as CPython's: the key is the positional arguments, then a marker
@@ -19,7 +22,9 @@ func (vm *VM) lruWrapper(fn Val, maxsize int, typed bool) Val {
 			name = s.s
 		}
 	}
-	w := &Builtin{name: name}
+	// method: a class attribute binds to the instance, as the wrapper's
+	// __get__ does (K().m(3) of an lru_cache'd method).
+	w := &Builtin{name: name, method: true}
 	w.fn = func(vm *VM, args []Val, kwn []string) (Val, error) {
 		parts := append([]Val(nil), args...)
 		if len(kwn) > 0 {
@@ -117,7 +122,29 @@ func (vm *VM) lruWrapper(fn Val, maxsize int, typed bool) Val {
 			return NoneVal, nil
 		}),
 	}
+	vm.wrapAssign(w, fn)
 	return ObjVal(w)
+}
+
+// wrapAssign gives wrapper w what functools.update_wrapper copies from
+// fn: __module__, __name__, __qualname__, __doc__, __type_params__ and
+// fn's __dict__ (its __annotations__ are read from __wrapped__ when
+// asked, not evaluated here: PEP 649).
+func (vm *VM) wrapAssign(w *Builtin, fn Val) {
+	for _, n := range [...]string{"__module__", "__name__", "__qualname__", "__doc__", "__type_params__"} {
+		if v, err := vm.getAttr(fn, n); err == nil {
+			w.attrs[n] = v
+		}
+	}
+	if d, err := vm.getAttr(fn, "__dict__"); err == nil {
+		if d, ok := d.O.(*Dict); ok {
+			for _, e := range d.live() {
+				if k, ok := e.k.O.(*Str); ok {
+					w.attrs[k.s] = e.v
+				}
+			}
+		}
+	}
 }
 
 // cacheInfoClass is functools' CacheInfo namedtuple, made once per run.
@@ -155,4 +182,39 @@ func isExactIntOrStr(v Val) bool {
 		return true
 	}
 	return false
+}
+
+// wrapperDict is the __dict__ of lru_cache's wrapper w of wrapped: a copy
+// of its attributes in update_wrapper's order (cache_info and
+// cache_clear are the wrapper type's methods, not in it).
+func (vm *VM) wrapperDict(w *Builtin, wrapped Val) (Val, error) {
+	d := newDict()
+	order := []string{"cache_parameters", "__module__", "__name__", "__qualname__", "__doc__", "__annotations__", "__type_params__"}
+	seen := map[string]bool{"cache_info": true, "cache_clear": true, "__wrapped__": true}
+	for _, n := range order {
+		seen[n] = true
+		v, ok := w.attrs[n]
+		if n == "__annotations__" {
+			var err error
+			if v, err = vm.getAttr(wrapped, n); err != nil {
+				return Val{}, err
+			}
+			ok = true
+		}
+		if ok {
+			d.set(StrVal(n), v)
+		}
+	}
+	var rest []string
+	for n := range w.attrs {
+		if !seen[n] {
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	for _, n := range rest {
+		d.set(StrVal(n), w.attrs[n])
+	}
+	d.set(StrVal("__wrapped__"), wrapped)
+	return ObjVal(d), nil
 }

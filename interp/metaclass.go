@@ -202,7 +202,11 @@ func (vm *VM) finishClass(cv, meta, kw Val) (Val, error) {
 		}
 	}
 	args := append([]Val{StrVal(cls.name), tupleOf(bases), ns}, kwv...)
-	return vm.call(meta, args, kwn)
+	r, err := vm.call(meta, args, kwn)
+	if c, ok := r.O.(*Class); ok && err == nil && c != cls {
+		cls.final = c // the __class__ of functions the body made (class_cell.go)
+	}
+	return r, err
 }
 
 // typeNew is type.__new__(mc, name, bases, ns, **kw): a class of

@@ -113,6 +113,7 @@ const (
 	opPrepareClass
 	opClassLocals // A = locals() of the body of class B (class_locals.go)
 	opLoadName    // A = local B when bound, else global C (exec's top level: exec_globals.go); D=1: not from the globals dict, which is the locals
+	opClassCell   // A = the running function's __class__ (a bare __class__ in a method, class_cell.go)
 	opCount
 )
 
@@ -189,7 +190,7 @@ var opInfo = [opCount]struct {
 	opUnpack:        {"UNPACK", "ssii"},
 	opFormat:        {"FORMAT", "sssx"},
 	opBuildString:   {"BUILD_STRING", "ssi"},
-	opMakeFunction:  {"MAKE_FUNCTION", "sfsi"},
+	opMakeFunction:  {"MAKE_FUNCTION", "sfsis"}, // E: the slot of the class whose body makes it (-1: none)
 	opImport:        {"IMPORT", "sn"},
 	opRaise:         {"RAISE", "si"},      // B=1: a raise statement naming the exception
 	opRaiseFrom:     {"RAISE_FROM", "ss"}, // raise slot A with cause slot B (None: no context shown)
@@ -229,6 +230,7 @@ var opInfo = [opCount]struct {
 	opSetSlice:      {"SET_SLICE", "sss"},        // A[B:B+1:B+2] = C
 	opDelSlice:      {"DEL_SLICE", "ss"},         // del A[B:B+1:B+2]
 	opLoadName:      {"LOAD_NAME", "ssgi"},
+	opClassCell:     {"CLASS_CELL", "s"},
 	opClassLocals:   {"CLASS_LOCALS", "ss"},
 }
 

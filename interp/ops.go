@@ -592,6 +592,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		for i, from := range co.freeFrom {
 			fn.free[i] = f.get(from)
 		}
+		if in.E >= 0 || co.inheritClass {
+			fn.cls = classCellOf(f, co, in.E)
+		}
 		f.set(in.A, ObjVal(fn))
 		return nil
 	case opGenExpr:
@@ -840,11 +843,13 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 	case opLocals:
 		f.set(in.A, vm.frameLocals(f))
 		return nil
+	case opClassCell:
+		return loadClassCell(f, in.A)
 	case opSuper:
 		if err := superCheck(f); err != nil {
 			return err
 		}
-		f.set(in.A, ObjVal(&SuperObj{cls: f.fn.cls, self: f.get(in.B)}))
+		f.set(in.A, ObjVal(&SuperObj{cls: funcClass(f.fn), self: f.get(in.B)}))
 		return nil
 	case opImportName:
 		name := f.code.names[in.C]

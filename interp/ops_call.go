@@ -1165,6 +1165,14 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		if v, ok := t.attrs[name]; ok {
 			return v, nil
 		}
+		if wrapped, ok := t.attrs["__wrapped__"]; ok {
+			switch name {
+			case "__annotations__":
+				return vm.getAttr(wrapped, name) // lru_cache's wrapper: its function's
+			case "__dict__":
+				return vm.wrapperDict(t, wrapped)
+			}
+		}
 		if name == "__call__" {
 			return callAttr(o), nil
 		}

@@ -44,7 +44,7 @@ func superTarget(f *frame, in *Instr) *Function {
 	if !ok {
 		return nil
 	}
-	fn := superMethod(inst.cls, f.fn.cls, f.code.names[in.D])
+	fn := superMethod(inst.cls, funcClass(f.fn), f.code.names[in.D])
 	if fn == nil || !directArity(fn, int(in.C)+1) {
 		return nil
 	}
@@ -63,7 +63,7 @@ func (vm *VM) opCallSuper(f *frame, in *Instr) (err error) {
 	}
 	name := f.code.names[in.D]
 	if inst, ok := self.O.(*Instance); ok && self.T == tagObject {
-		if fn := superMethod(inst.cls, f.fn.cls, name); fn != nil {
+		if fn := superMethod(inst.cls, funcClass(f.fn), name); fn != nil {
 			withSelf := vm.pushArgs(int(in.C) + 1)
 			defer vm.popArgs(int(in.C) + 1)
 			withSelf[0] = self
@@ -84,7 +84,7 @@ func (vm *VM) opCallSuper(f *frame, in *Instr) (err error) {
 			return nil
 		}
 	}
-	return vm.callMethodObj(f, in, ObjVal(&SuperObj{cls: f.fn.cls, self: self}), name)
+	return vm.callMethodObj(f, in, ObjVal(&SuperObj{cls: funcClass(f.fn), self: self}), name)
 }
 
 // superCheck is zero-argument super()'s error outside a method: CPython's
