@@ -227,6 +227,9 @@ type (
 	Import struct {
 		pos
 		mod, as string
+		// top is the name import a.b binds when a class mangles it
+		// (import __p.m in class C binds _C__p); "" binds a.
+		top string
 	}
 	FromImport struct {
 		pos

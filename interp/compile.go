@@ -623,7 +623,7 @@ func assigned(body []Stmt, out map[string]bool, globals map[string]bool) {
 		case *ClassDef:
 			out[x.name] = true
 		case *Import:
-			out[x.as] = true
+			out[x.boundName()] = true
 		case *FromImport:
 			for _, a := range x.asses {
 				out[a] = true
@@ -762,6 +762,9 @@ func (c *compiler) stmt(s Stmt) {
 			// (importing a.b sets it).
 			c.emit(opImport, t, c.name(mod))
 			mod, as = top, top
+			if x.top != "" {
+				as = x.top // mangled in a class
+			}
 		}
 		c.emit(opImport, t, c.name(mod))
 		c.storeName(as, t, x.pos)

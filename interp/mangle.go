@@ -144,15 +144,30 @@ func mangleStmt(s Stmt, sc *mangleScope) {
 		ex(x.test)
 		ex(x.msg)
 	case *Import:
-		// import a.b binds a: left as written (as CPython, which mangles
-		// only the bound name; a dotted private package is rare).
-		if x.as != x.mod || !strings.Contains(x.mod, ".") {
+		// As CPython 3.13: the module imported is mangled too (import
+		// __m in class C imports _C__m), unless dotted; import __p.m
+		// imports __p.m and binds _C__p.
+		if top, _, dotted := strings.Cut(x.mod, "."); dotted && x.as == x.mod {
+			if t := sc.mangle(top); t != top {
+				x.top = t
+			}
+			break
+		}
+		noAlias := x.as == x.mod
+		x.mod = sc.mangle(x.mod)
+		if noAlias {
+			x.as = x.mod
+		} else {
 			x.as = sc.mangle(x.as)
 		}
 	case *FromImport:
+		// The module (not dotted or relative), the names looked up in
+		// it and the names bound: all mangled.
+		x.mod = sc.mangle(x.mod)
 		for i, a := range x.asses {
 			if x.names[i] != "*" {
 				x.asses[i] = sc.mangle(a)
+				x.names[i] = sc.mangle(x.names[i])
 			}
 		}
 	case *Del:
@@ -206,4 +221,16 @@ func mangleExpr(e Expr, sc *mangleScope) {
 			}
 		}
 	})
+}
+
+// boundName is the name an import statement binds: its alias, the first
+// part of a dotted module (mangled in a class), else the module.
+func (x *Import) boundName() string {
+	if top, _, dotted := strings.Cut(x.mod, "."); dotted && x.as == x.mod {
+		if x.top != "" {
+			return x.top
+		}
+		return top
+	}
+	return x.as
 }

@@ -689,7 +689,7 @@ func (ps *parser) importItem(at pos) *Import {
 		ps.next()
 		as = ps.asTarget("import", ",", ")", ";")
 	}
-	return &Import{at, mod, as}
+	return &Import{pos: at, mod: mod, as: as}
 }
 
 func (ps *parser) simpleStmts() []Stmt {
