@@ -199,7 +199,8 @@ func (vm *VM) evalExec(name string, args []Val, kwn []string) (Val, error) {
 	}
 	if gd != nil {
 		if !gd.has("__builtins__") {
-			if err := gd.set(StrVal("__builtins__"), vm.builtinsVal()); err != nil {
+			// CPython's exec puts the builtins module's dict there.
+			if err := gd.set(StrVal("__builtins__"), vm.builtinsDictVal()); err != nil {
 				return Val{}, err
 			}
 		}
@@ -321,7 +322,7 @@ func (vm *VM) nsBuiltins(gd *Dict, prefix string, names map[string]bool) {
 	m := vm.mod
 	shared := prefix == nsGlobalPrefix // slots every such dict's code reads
 	own := false                       // builtins of gd's own
-	if x, ok := b.O.(*Module); shared && (!ok || x.name != "builtins") {
+	if shared && !vm.isBuiltinsNS(b) {
 		own = true
 	}
 	for name := range names {
@@ -355,6 +356,29 @@ func (vm *VM) builtinsVal() Val {
 		return ObjVal(b)
 	}
 	return NoneVal
+}
+
+// builtinsDictVal is the builtins module's __dict__ (what exec gives a
+// globals dict without __builtins__), or the module if there is none.
+func (vm *VM) builtinsDictVal() Val {
+	b := vm.builtinsVal()
+	if m, ok := b.O.(*Module); ok {
+		return ObjVal(m.dictOf())
+	}
+	return b
+}
+
+// isBuiltinsNS reports whether b, a globals dict's __builtins__, is the
+// builtins module or its __dict__ (no builtins of the dict's own).
+func (vm *VM) isBuiltinsNS(b Val) bool {
+	switch x := b.O.(type) {
+	case *Module:
+		return x.name == "builtins"
+	case *Dict:
+		m, ok := vm.builtinsVal().O.(*Module)
+		return ok && m.dictOf() == x
+	}
+	return false
 }
 
 // runInNamespace calls fn with each parameter from the first dict of ns
