@@ -61,7 +61,7 @@ func copiedAsIs(x Object) (bool, error) {
 		return false, newErr(TypeError, "cannot pickle 'module' object")
 	case *Instance:
 		for _, c := range o.cls.mro {
-			if c.name == "ref" && c.moduleName() == "weakref" {
+			if c.name == "ReferenceType" && c.moduleName() == "weakref" {
 				return true, nil
 			}
 		}

@@ -93,6 +93,8 @@ class ref:
 
 
 ReferenceType = ref
+# CPython's type is named ReferenceType (type(r).__name__, repr(ref)).
+ref.__name__ = ref.__qualname__ = "ReferenceType"
 
 
 class WeakMethod(ref):
