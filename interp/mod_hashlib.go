@@ -20,12 +20,19 @@ import (
 
 // hashObj is a hashlib hash object.
 type hashObj struct {
-	name string
-	h    hash.Hash
-	mk   func() hash.Hash
+	name  string
+	h     hash.Hash
+	mk    func() hash.Hash
+	tname string // the type's name when not _hashlib.HASH
+	xof   bool   // shake_128/256: digests take a length
 }
 
-func (*hashObj) typeName() string { return "_hashlib.HASH" }
+func (o *hashObj) typeName() string {
+	if o.tname != "" {
+		return o.tname
+	}
+	return "_hashlib.HASH"
+}
 
 func (o *hashObj) attr(vm *VM, name string) (Val, bool) {
 	switch name {
@@ -60,6 +67,10 @@ func (o *hashObj) method(vm *VM, name string, args []Val, kwn []string) (Val, bo
 		o.h.Write(b)
 		return NoneVal, true, nil
 	case "digest", "hexdigest":
+		if o.xof {
+			v, err := o.xofMethod(name, args, kwn)
+			return v, true, err
+		}
 		if err := exactArgs(name, args, kwn, 0); err != nil {
 			return Val{}, true, err
 		}
@@ -72,12 +83,15 @@ func (o *hashObj) method(vm *VM, name string, args []Val, kwn []string) (Val, bo
 		if err := exactArgs("copy", args, kwn, 0); err != nil {
 			return Val{}, true, err
 		}
+		if cl, ok := o.h.(interface{ cloneHash() hash.Hash }); ok {
+			return ObjVal(&hashObj{name: o.name, h: cl.cloneHash(), mk: o.mk, tname: o.tname, xof: o.xof}), true, nil
+		}
 		// Go's hashes marshal their state; a copy is a fresh hash fed it.
 		c := o.mk()
 		if m, ok := o.h.(interface{ MarshalBinary() ([]byte, error) }); ok {
 			if st, err := m.MarshalBinary(); err == nil {
 				if u, ok := c.(interface{ UnmarshalBinary([]byte) error }); ok && u.UnmarshalBinary(st) == nil {
-					return ObjVal(&hashObj{name: o.name, h: c, mk: o.mk}), true, nil
+					return ObjVal(&hashObj{name: o.name, h: c, mk: o.mk, tname: o.tname, xof: o.xof}), true, nil
 				}
 			}
 		}
@@ -143,8 +157,17 @@ func hashlibModule(vm *VM) *Module {
 			return newHash(name, a[0])
 		})
 	}
+	addHashlibMore(m)
+	names = append(names, "blake2b", "blake2s", "shake_128", "shake_256")
 	sort.Strings(names)
 	m.def("new", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if npos := len(args) - len(kwn); npos > 0 && args[0].isStr() {
+			switch n := args[0].str().s; n {
+			case "blake2b", "blake2s", "shake_128", "shake_256":
+				// Their own constructors, given the rest (digest_size= ...).
+				return vm.call(m.attrs[n], args[1:], kwn)
+			}
+		}
 		a, err := kwArgs("new", args, kwn, []string{"name", "data", "usedforsecurity", "string"}, 1)
 		if err != nil {
 			return Val{}, err
