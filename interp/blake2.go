@@ -36,10 +36,10 @@ var blake2Sigma = [10][16]uint8{
 // blake2Params are the parameter block's fields.
 type blake2Params struct {
 	digestSize, fanout, depth, nodeDepth, innerSize int
-	leafSize                                         uint32
-	nodeOffset                                       uint64
-	key, salt, person                                []byte
-	lastNode                                         bool
+	leafSize                                        uint32
+	nodeOffset                                      uint64
+	key, salt, person                               []byte
+	lastNode                                        bool
 }
 
 // blake2 is one BLAKE2b (wide) or BLAKE2s hash in progress, a hash.Hash.
