@@ -195,11 +195,13 @@ restart:
 // is anything else (keyEq then asks). Equal tuples of such items stay
 // equal, so the caller may remember the pair as Dict.last does.
 func plainTupleEq(x, y *Tuple) (eq, sure bool) {
-	if len(x.items) != len(y.items) {
+	xs, ys := x.items, y.items
+	if len(xs) != len(ys) {
 		return false, true
 	}
-	for i := range x.items {
-		a, b := &x.items[i], &y.items[i]
+	ys = ys[:len(xs)] // (no bounds checks in the loop)
+	for i := range xs {
+		a, b := &xs[i], &ys[i]
 		if a.T != tagObject && b.T != tagObject {
 			if a.T == b.T && a.B == b.B || keyEq(*a, *b) {
 				continue
