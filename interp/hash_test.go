@@ -146,3 +146,18 @@ unhashable type: 'list'
 		t.Errorf("got %q (%s), want %q", out, last, want)
 	}
 }
+
+// TestPyIntHash checks int hashes on both sides of the modulus 2**61-1,
+// where the one-compare path for small non-negative ints ends, against
+// CPython's.
+func TestPyIntHash(t *testing.T) {
+	for _, c := range []struct{ x, h int64 }{
+		{0, 0}, {1, 1}, {1<<61 - 2, 1<<61 - 2}, {1<<61 - 1, 0}, {1 << 61, 1},
+		{1 << 62, 2}, {1<<63 - 1, 3}, {-1, -2}, {-2, -2}, {-(1<<61 - 1), 0},
+		{-(1 << 61), -2}, {-1 << 63, -4},
+	} {
+		if got := pyIntHash(c.x); got != c.h {
+			t.Errorf("pyIntHash(%d) = %d, want %d", c.x, got, c.h)
+		}
+	}
+}
