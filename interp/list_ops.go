@@ -350,6 +350,25 @@ const frontMove = 8
 func (l *List) dropFront(k int) {
 	n := len(l.vals)
 	if rest := n - k; rest <= frontMove {
+		if k == 1 {
+			// popleft of a short queue: element by element, where copy
+			// and clear cost a call each (and a bulk write barrier for
+			// the objects).
+			vals := l.vals[:rest+1]
+			for i := range rest {
+				vals[i] = vals[i+1]
+			}
+			l.vals = vals[:rest]
+			if l.objs != nil {
+				objs := l.objs[:rest+1]
+				for i := range rest {
+					objs[i] = objs[i+1]
+				}
+				objs[rest] = nil
+				l.objs = objs[:rest]
+			}
+			return
+		}
 		copy(l.vals, l.vals[k:])
 		l.vals = l.vals[:rest]
 		if l.objs != nil {
