@@ -121,7 +121,56 @@ func typingModule(vm *VM) *Module {
 			case "typing.Generic", "typing.Protocol":
 				return newForm(name+"["+strings.Join(parts, ", ")+"]", []Val{}), nil
 			}
-			return newForm(name+"["+strings.Join(parts, ", ")+"]", nil), nil
+			f := newForm(name+"["+strings.Join(parts, ", ")+"]", nil)
+			// What get_origin and get_args read (Literal['a'],
+			// ClassVar[int]; Annotated keeps its type as __origin__ and
+			// the rest as __metadata__, as CPython's).
+			vm.objectSetAttr(f, "_form", args[0])
+			if name == "typing.Annotated" && len(params) > 1 {
+				vm.objectSetAttr(f, "__origin__", params[0])
+				vm.objectSetAttr(f, "__args__", tupleOf([]Val{params[0]}))
+				vm.objectSetAttr(f, "__metadata__", tupleOf(append([]Val(nil), params[1:]...)))
+			} else {
+				vm.objectSetAttr(f, "__origin__", args[0])
+				vm.objectSetAttr(f, "__args__", tupleOf(append([]Val(nil), params...)))
+			}
+			return f, nil
+		},
+		// Subscriptions are equal when their form and arguments are
+		// (Literal's in any order); a bare form is only itself.
+		"__eq__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			a, b := args[0], args[1]
+			if _, ok := isForm(b); !ok {
+				return vm.bi["NotImplemented"], nil
+			}
+			fa, errA := vm.getAttr(a, "_form")
+			fb, errB := vm.getAttr(b, "_form")
+			if errA != nil || errB != nil {
+				return BoolVal(a.O == b.O), nil
+			}
+			if fa.O != fb.O {
+				return False, nil
+			}
+			aa, _ := vm.getAttr(a, "__args__")
+			ab, _ := vm.getAttr(b, "__args__")
+			if r, _ := isForm(fa); r == "typing.Literal" {
+				return vm.typeAliasCall("literal_args_equal", aa, ab)
+			}
+			if ma, err := vm.getAttr(a, "__metadata__"); err == nil {
+				aa = tupleOf(append(append([]Val(nil), aa.O.(*Tuple).items...), ma.O.(*Tuple).items...))
+			}
+			if mb, err := vm.getAttr(b, "__metadata__"); err == nil {
+				ab = tupleOf(append(append([]Val(nil), ab.O.(*Tuple).items...), mb.O.(*Tuple).items...))
+			}
+			return BoolVal(vm.equal(aa, ab)), vm.takePending()
+		},
+		"__hash__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			key := args[0]
+			if f, err := vm.getAttr(key, "_form"); err == nil {
+				key = f
+			}
+			r, _ := vm.getAttr(key, "_repr")
+			return vm.call(vm.bi["hash"], []Val{r}, nil)
 		},
 		"__call__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			base, _ := vm.getAttr(args[0], "_repr")

@@ -231,6 +231,8 @@ def get_origin(tp):
         return tp.__origin__
     if isinstance(tp, Union):
         return Union
+    if type(tp).__name__ == '_SpecialForm' and hasattr(tp, '_form'):
+        return tp._form
     if type(tp).__name__ == '_SpecialForm':
         r = repr(tp)
         if r.startswith('typing.') and '[' not in r:
@@ -248,7 +250,23 @@ def get_args(tp):
         return (list(tp.__args__[:-1]), tp.__args__[-1])
     if isinstance(tp, (GenericAlias, Union)):
         return tp.__args__
+    if type(tp).__name__ == '_SpecialForm' and hasattr(tp, '_form'):
+        # Literal['a'], ClassVar[int]; Annotated[T, x] gives (T, x).
+        return tp.__args__ + getattr(tp, '__metadata__', ())
     return ()
+
+
+def literal_args_equal(a, b):
+    # Literal's arguments compare as a set of (type, value) pairs.
+    def key(args):
+        out = []
+        for v in args:
+            k = (type(v), v)
+            if k not in out:
+                out.append(k)
+        return out
+    ka, kb = key(a), key(b)
+    return len(ka) == len(kb) and all(k in kb for k in ka)
 
 
 def _hint(value, globalns, localns):
