@@ -251,6 +251,8 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 		return localeModule
 	case "tomllib":
 		return tomllibModule
+	case "zoneinfo":
+		return zoneinfoModule
 	case "reprlib":
 		return reprlibModule
 	case "fileinput":
