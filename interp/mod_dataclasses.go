@@ -247,6 +247,7 @@ func dataclassesModule(vm *VM) *Module {
 			return convert(vm, args[0], dict)
 		}
 	}
+	m.def("make_dataclass", makeDataclassFn(m))
 	m.def("asdict", conv("asdict", true))
 	m.def("astuple", conv("astuple", false))
 	m.def("replace", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -326,6 +327,12 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 			for _, e := range ad.live() {
 				name := e.k.str().s
 				typ := vm.strOf(e.v)
+				if vals == nil && !e.v.isStr() {
+					// A class's own __annotations__ of values (type(),
+					// make_dataclass): the value is the field's type,
+					// and its markers are read from what it is.
+					typ = annValueText(e.v)
+				}
 				if strings.HasPrefix(typ, "ClassVar") || strings.HasPrefix(typ, "typing.ClassVar") {
 					continue
 				}
@@ -336,6 +343,8 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 				f := &dcField{name: name, typ: typ, init: true, repr: true, compare: true, hash: NoneVal, kwOnly: kwOnlyAll}
 				if vals != nil {
 					f.typVal, _, _ = vals.get(e.k)
+				} else if !e.v.isStr() {
+					f.typVal = e.v
 				}
 				if strings.HasPrefix(typ, "InitVar") || strings.HasPrefix(typ, "dataclasses.InitVar") {
 					f.initVar, f.repr, f.compare = true, false, false
@@ -344,6 +353,9 @@ func (vm *VM) makeDataclass(cls *Class, opts map[string]bool, fieldCls *Class, m
 					if inst, ok := v.O.(*Instance); ok && inst.cls == fieldCls {
 						g := vm.fieldFromObj(v, missing)
 						g.name, g.typ, g.typVal = name, typ, f.typVal
+						if f.initVar {
+							g.initVar, g.repr, g.compare = true, false, false
+						}
 						if g.kwOnly == false && kwOnlyAll {
 							g.kwOnly = true
 						}
@@ -752,4 +764,25 @@ func (vm *VM) dataclassInit(cls *Class, fields []*dcField) nativeFn {
 		}
 		return NoneVal, nil
 	}
+}
+
+// annValueText is the text an annotation's value stands for where
+// dataclass looks for its markers: KW_ONLY, InitVar[...], ClassVar[...].
+func annValueText(v Val) string {
+	switch x := v.O.(type) {
+	case *Class:
+		if x.name == "KW_ONLY" {
+			return "KW_ONLY"
+		}
+	case *Instance:
+		if x.cls.name == "InitVar" {
+			return "InitVar"
+		}
+		if x.cls.name == "_SpecialForm" {
+			if r, ok := x.get("_repr"); ok && r.isStr() {
+				return r.str().s
+			}
+		}
+	}
+	return typeName(v)
 }
