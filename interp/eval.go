@@ -28,6 +28,7 @@ import (
 // or exec runs it.
 type codeObj struct {
 	src, filename, mode string
+	warned              bool // its SyntaxWarnings were shown (by compile())
 }
 
 func (*codeObj) typeName() string { return "code" }
@@ -486,10 +487,18 @@ func (vm *VM) compileSource(co *codeObj, ns []*Dict, ownGlobals bool) (fn *Funct
 		return nil, nil, newErr(SyntaxErrorT, "source code string cannot contain null bytes")
 	}
 	lines := strings.Split(text, "\n")
-	body, spans, err := parse(text)
+	body, spans, warns, err := parseWarn(text)
 	if err != nil {
 		return nil, nil, syntaxErrorExc(err, co, lines)
 	}
+	defer func() {
+		if err == nil && !co.warned {
+			co.warned = true
+			if se := vm.emitSyntaxWarnings(co.filename, nil, warns); se != nil {
+				fn, nc, err = nil, nil, syntaxErrorExc(se, co, lines)
+			}
+		}
+	}()
 	if co.mode == "eval" {
 		var x Expr
 		if len(body) == 1 {

@@ -59,7 +59,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 		return 1
 	}
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	body, spans, err := parse(text)
+	body, spans, warns, err := parseWarn(text)
 	var co *Code
 	var mod *moduleState
 	if err == nil {
@@ -138,6 +138,7 @@ func RunWith(cfg Config, filename string, src []byte, args []string, stdout, std
 	// building them all took ~1 ms of every run's start.
 	nameNativeClasses(vm.modules["sys"])
 	vm.makeNativeTypes(vm.modules["sys"])
+	vm.emitSyntaxWarnings(filename, lines, warns)
 	f := vm.newFrame(co)
 	vm.frames[0].alias = f
 	vm.depth = 1

@@ -12,6 +12,7 @@ import (
 const maxNesting = 200
 
 type parser struct {
+	warns   []synWarning // f-strings' invalid escapes (syntax_warn.go)
 	toks    []token
 	p       int
 	depth   int
@@ -46,8 +47,20 @@ func (ps *parser) mark(e Expr, at pos) Expr {
 // parse turns source text into a module body, and the source span of each
 // expression in it.
 func parse(src string) (body []Stmt, spans map[Expr]span, err error) {
+	body, spans, _, err = parseWarn(src)
+	return body, spans, err
+}
+
+// parseWarn is parse, with the SyntaxWarnings of the source's invalid
+// escapes and suspicious constructs (syntax_warn.go).
+func parseWarn(src string) (body []Stmt, spans map[Expr]span, warns []synWarning, err error) {
 	toks, scanErr := tokenize(src)
 	ps := &parser{toks: toks, lines: strings.Split(src, "\n"), scanErr: scanErr, spans: map[Expr]span{}}
+	defer func() {
+		if err == nil {
+			warns = collectWarnings(toks, ps.warns, body)
+		}
+	}()
 	defer func() {
 		if r := recover(); r != nil {
 			if se, ok := r.(*SyntaxError); ok {
@@ -76,7 +89,7 @@ func parse(src string) (body []Stmt, spans map[Expr]span, err error) {
 		body = withModuleAnnotate(body)
 	}
 	mangleModule(body)
-	return body, ps.spans, nil
+	return body, ps.spans, nil, nil
 }
 
 func (ps *parser) tok() token {

@@ -637,7 +637,14 @@ func (ps *parser) fparts(t token, body []rune, i int, inSpec bool) (*FString, in
 		if lit.Len() > 0 {
 			text := lit.String()
 			if !t.raw {
-				text = decodeEscapes(text)
+				var warn string
+				var after int
+				text, warn, after = decodeEscapes(text)
+				if warn != "" {
+					// On the escape's line (CPython 3.12+ tokenizes
+					// f-strings' parts).
+					ps.warns = append(ps.warns, synWarning{line: t.line + strings.Count(string(body[:i]), "\n") - after, msg: warn})
+				}
 			}
 			f.parts = append(f.parts, fpart{lit: text})
 			lit.Reset()

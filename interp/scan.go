@@ -36,8 +36,9 @@ type token struct {
 	endCol    int
 	level     int // open brackets around the token
 	fstr      bool
-	raw       bool // an r-prefixed literal: an f-string's parts keep their backslashes
-	bytes     bool // a bytes literal: val holds code points 0-255, one per byte
+	raw       bool   // an r-prefixed literal: an f-string's parts keep their backslashes
+	bytes     bool   // a bytes literal: val holds code points 0-255, one per byte
+	warn      string // a string literal's first invalid escape: its SyntaxWarning (syntax_warn.go)
 }
 
 // SyntaxError is a compile-time error positioned like CPython's.
@@ -67,6 +68,8 @@ type scanner struct {
 	toks    []token
 	atBOL   bool
 	litBody int // where the string literal being scanned starts its body, for escape errors
+	// litWarn is the SyntaxWarning of the literal's first invalid escape.
+	litWarn string
 }
 
 func synErr(line, col int, format string, args ...any) *SyntaxError {
@@ -364,6 +367,7 @@ func (s *scanner) str(prefix string, col int) {
 		s.pos++
 	}
 	s.litBody = s.pos
+	s.litWarn = ""
 	var b strings.Builder
 	depth := 0
 	for {
@@ -423,6 +427,7 @@ func (s *scanner) str(prefix string, col int) {
 			n := s.src[s.pos+1]
 			if isBytes && !raw && (n == 'u' || n == 'U' || n == 'N') {
 				// Not escapes in bytes: kept as written.
+				s.invalidEscape("invalid escape sequence '\\%c'", n)
 				b.WriteRune(c)
 				s.pos++
 				continue
@@ -458,7 +463,7 @@ func (s *scanner) str(prefix string, col int) {
 		b.WriteRune(c)
 		s.pos++
 	}
-	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr, raw: raw, bytes: isBytes, level: len(s.parens)}
+	t := token{kind: tString, val: b.String(), line: startLine, col: col, endCol: s.pos - s.lineBeg, fstr: fstr, raw: raw, bytes: isBytes, level: len(s.parens), warn: s.litWarn}
 	s.toks = append(s.toks, t)
 }
 
@@ -518,9 +523,13 @@ func (s *scanner) escape(n rune, b *strings.Builder) {
 				v = v*8 + int(s.peekc(0)-'0')
 				s.pos++
 			}
+			if v > 0o377 {
+				s.invalidEscape("invalid octal escape sequence '\\%o'", v)
+			}
 			b.WriteRune(rune(v))
 			return
 		}
+		s.invalidEscape("invalid escape sequence '\\%c'", n)
 		b.WriteByte('\\')
 		b.WriteRune(n)
 	}
@@ -549,12 +558,21 @@ func namedEscape(src []rune, i int) (r rune, end int, msg string) {
 	return r, j + 1, ""
 }
 
-// decodeEscapes decodes backslash escapes in an f-string literal part.
-func decodeEscapes(raw string) string {
+// decodeEscapes decodes backslash escapes in an f-string literal part,
+// with the SyntaxWarning of its first invalid escape ("" for none) and
+// the newlines of raw after that escape.
+func decodeEscapes(raw string) (text, warn string, after int) {
 	if !strings.Contains(raw, "\\") {
-		return raw
+		return raw, "", 0
 	}
 	s := &scanner{src: []rune(raw)}
+	at := -1
+	defer func() {
+		warn = s.litWarn
+		if at >= 0 {
+			after = strings.Count(string(s.src[at:]), "\n")
+		}
+	}()
 	var b strings.Builder
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
@@ -564,13 +582,17 @@ func decodeEscapes(raw string) string {
 			if n == '\n' {
 				continue
 			}
+			had := s.litWarn != ""
 			s.escape(n, &b)
+			if !had && s.litWarn != "" {
+				at = s.pos
+			}
 			continue
 		}
 		b.WriteRune(c)
 		s.pos++
 	}
-	return b.String()
+	return b.String(), "", 0
 }
 
 var ops3 = []string{"**=", "//=", ">>=", "<<=", "..."}
