@@ -317,6 +317,15 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 			}
 			return vm.pickleCall("_reduce_object", o, proto)
 		}
+	case "__sizeof__":
+		run = func(vm *VM, args []Val, _ []string) (Val, error) {
+			if len(args) != 0 {
+				return Val{}, newErr(TypeError, "object.__sizeof__() takes no arguments (%d given)", len(args))
+			}
+			// CPython's basic size: the object header, and a pointer
+			// for each __slots__ name.
+			return IntVal(16 + 8*int64(len(x.cls.slotState().names))), nil
+		}
 	case "__format__":
 		run = func(vm *VM, args []Val, _ []string) (Val, error) {
 			if len(args) != 1 || !args[0].isStr() {
@@ -335,7 +344,8 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 
 // objectSpecials are object's special methods a class inherits.
 var objectSpecials = []string{"__init__", "__str__", "__repr__", "__hash__", "__eq__", "__ne__", "__lt__",
-	"__le__", "__gt__", "__ge__", "__format__", "__new__", "__setattr__", "__delattr__", "__dir__"}
+	"__le__", "__gt__", "__ge__", "__format__", "__new__", "__setattr__", "__delattr__", "__dir__",
+	"__reduce_ex__", "__reduce__", "__getstate__", "__sizeof__"}
 
 // objectAttr is object's special method name, unbound (object.__init__,
 // C.__repr__), one object per VM so that C.__init__ is object.__init__.

@@ -263,6 +263,9 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 	if immutableBase[name] {
 		vm.immutableBaseMethods(name, typ, methods, on, other)
 	}
+	if name == "dict" || name == "OrderedDict" || name == "defaultdict" {
+		dictSubclassOr(name, methods, backing)
+	}
 	if name == "set" || name == "frozenset" {
 		methods["__xor__"] = on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitXor, b, other(vm, a[0])) })
 		methods["__ror__"] = on(func(vm *VM, b Val, a []Val) (Val, error) { return vm.binop(opBitOr, other(vm, a[0]), b) })
@@ -734,4 +737,72 @@ func setdefaultArgs(args []Val, kwn []string) (key, dflt Val, err error) {
 		return Val{}, Val{}, newErr(TypeError, "setdefault() missing required argument 'key' (pos 1)")
 	}
 	return key, dflt, nil
+}
+
+// dictSubclassOr gives a subclass of dict, OrderedDict or defaultdict
+// CPython's |= (an update of the instance itself, where | made a new
+// value), and OrderedDict's and defaultdict's | an instance of the
+// subclass, as their __or__ and __ror__ make it: type(self)(self) (with
+// the factory first for a defaultdict) updated with the other operand.
+func dictSubclassOr(name string, methods map[string]nativeFn, backing func(vm *VM, self Val) (Val, error)) {
+	isDict := func(v Val) bool {
+		if _, ok := v.O.(*Dict); ok && v.T == tagObject {
+			return true
+		}
+		b, ok := builtinValue(v)
+		_, isD := b.O.(*Dict)
+		return ok && isD
+	}
+	methods["__ior__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 2 {
+			return Val{}, newErr(TypeError, "expected 1 argument, got %d", len(args)-1)
+		}
+		if _, err := vm.callAttr(args[0], "update", args[1:2], nil); err != nil {
+			return Val{}, err
+		}
+		return args[0], nil
+	}
+	if name == "dict" {
+		return // dict's | gives a dict
+	}
+	// made is type(self)(first), with the factory before it for a defaultdict.
+	made := func(vm *VM, self, first Val) (Val, error) {
+		args := []Val{first}
+		if name == "defaultdict" {
+			b, err := backing(vm, self)
+			if err != nil {
+				return Val{}, err
+			}
+			f := NoneVal
+			if d, ok := b.O.(*Dict); ok && d.factory.T != tagEmpty {
+				f = d.factory
+			}
+			args = []Val{f, first}
+		}
+		return vm.call(vm.typeOf(self), args, nil)
+	}
+	or := func(right bool) nativeFn {
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 {
+				return Val{}, newErr(TypeError, "expected 1 argument, got %d", len(args)-1)
+			}
+			self, o := args[0], args[1]
+			if !isDict(o) {
+				return vm.bi["NotImplemented"], nil
+			}
+			first, then := self, o
+			if right {
+				first, then = o, self
+			}
+			r, err := made(vm, self, first)
+			if err != nil {
+				return Val{}, err
+			}
+			if _, err := vm.callAttr(r, "update", []Val{then}, nil); err != nil {
+				return Val{}, err
+			}
+			return r, nil
+		}
+	}
+	methods["__or__"], methods["__ror__"] = or(false), or(true)
 }
