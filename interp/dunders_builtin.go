@@ -317,6 +317,17 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 			}
 			return vm.pickleCall("_reduce_object", o, proto)
 		}
+	case "__init_subclass__", "__subclasshook__":
+		// object's class methods, read through an instance: bound to its
+		// class, as C.__init_subclass__ is.
+		cls := ObjVal(x.cls)
+		return ObjVal(&Builtin{name: name, bound: cls, fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+			m, err := vm.getAttr(cls, name)
+			if err != nil {
+				return Val{}, err
+			}
+			return vm.call(m, args, kwn)
+		}}), true
 	case "__sizeof__":
 		run = func(vm *VM, args []Val, _ []string) (Val, error) {
 			if len(args) != 0 {

@@ -269,6 +269,9 @@ func attrErrorMsg(v Val, name string) string {
 		msg = "type object '" + tpName(to) + "' has no attribute '" + name + "'"
 		t = to.name
 	}
+	if b, ok := v.O.(*Builtin); ok && v.T == tagObject && b.name == "type" && b.bound.T == tagEmpty && b.objclass == "" && b.native == nil {
+		msg = "type object 'type' has no attribute '" + name + "'" // type itself (a Builtin here)
+	}
 	if m, ok := v.O.(*Module); ok && v.T == tagObject {
 		msg = "module '" + m.name + "' has no attribute '" + name + "'"
 		if m.running != nil {
