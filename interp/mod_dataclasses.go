@@ -19,8 +19,9 @@ type dcField struct {
 	kwOnly              bool
 	// initVar: an InitVar pseudo-field, an __init__ parameter passed on
 	// to __post_init__, not stored and not in fields().
-	initVar bool
-	obj     Val // the Field instance
+	initVar  bool
+	obj      Val // the Field instance
+	metadata Val // field(metadata=) as a mappingproxy, or empty
 }
 
 func dataclassesModule(vm *VM) *Module {
@@ -85,10 +86,12 @@ func dataclassesModule(vm *VM) *Module {
 		set("hash", NoneVal)
 		set("compare", True)
 		set("kw_only", missing)
-		set("metadata", ObjVal(newDict()))
+		set("metadata", vm.fieldMetadata(NoneVal))
 		for k, v := range kw {
 			switch k {
-			case "default", "default_factory", "init", "repr", "hash", "compare", "kw_only", "metadata":
+			case "metadata":
+				set(k, vm.fieldMetadata(v))
+			case "default", "default_factory", "init", "repr", "hash", "compare", "kw_only":
 				set(k, v)
 			default:
 				return Val{}, newErr(TypeError, "field() got an unexpected keyword argument '%s'", k)
@@ -637,7 +640,24 @@ func (vm *VM) fieldFromObj(o Val, missing Val) *dcField {
 	if k := get("kw_only"); k != missing {
 		f.kwOnly = truthy(k)
 	}
+	f.metadata = get("metadata")
 	return f
+}
+
+// fieldMetadata is a Field's metadata: the mapping given, read-only (a
+// mappingproxy), or an empty one for None.
+func (vm *VM) fieldMetadata(v Val) Val {
+	d, ok := v.O.(*Dict)
+	if v.T == tagNone {
+		d, ok = newDict(), true
+	}
+	if !ok {
+		return v
+	}
+	if p, err := vm.mappingProxy(d); err == nil {
+		return p
+	}
+	return v
 }
 
 // fieldObj is the Field instance describing f.
@@ -653,12 +673,16 @@ func (vm *VM) fieldObj(f *dcField, fieldCls *Class, missing Val) Val {
 	if typ.T == tagEmpty {
 		typ = StrVal(f.typ)
 	}
+	meta := f.metadata
+	if meta.T == tagEmpty {
+		meta = vm.fieldMetadata(NoneVal)
+	}
 	for _, kv := range []struct {
 		n string
 		v Val
 	}{{"name", StrVal(f.name)}, {"type", typ}, {"default", or(f.def)}, {"default_factory", or(f.factory)},
 		{"init", BoolVal(f.init)}, {"repr", BoolVal(f.repr)}, {"hash", f.hash}, {"compare", BoolVal(f.compare)},
-		{"kw_only", BoolVal(f.kwOnly)}, {"metadata", ObjVal(newDict())}} {
+		{"kw_only", BoolVal(f.kwOnly)}, {"metadata", meta}} {
 		vm.objectSetAttr(o, kv.n, kv.v)
 	}
 	return o
