@@ -156,6 +156,8 @@ class _Reader:
                     field.append(line[i])
                     i += 1
                     at_start = False
+                elif c == " " and at_start and not field and o["skipinitialspace"]:
+                    pass  # spaces opening a field, the record's first too
                 elif c == q and at_start and quoting != QUOTE_NONE:
                     inq = quoted = True
                     at_start = False
