@@ -71,15 +71,25 @@ func (vm *VM) methodDescrAttr(b *Builtin, name string) (Val, bool) {
 // str.upper; class I(int): I.real is int.real).
 func (vm *VM) inheritedMethodDescr(c *Class, name string) (Val, bool) {
 	for _, k := range c.mro {
-		if !vm.isBuiltinBase(k) {
+		table, typ := k.name, vm.bi[k.name]
+		switch {
+		case vm.isBuiltinBase(k):
+			if d, ok := vm.dataDescr(k.name, name); ok {
+				return d, true
+			}
+		case k.builtin && k.module == "collections":
+			// OrderedDict, Counter, defaultdict, deque: their own
+			// methods are the type's, not dict's (move_to_end).
+			table, typ = "dict", k.builtinType
+			if k.name == "deque" {
+				table = "collections.deque"
+			}
+		default:
 			continue
 		}
-		if d, ok := vm.dataDescr(k.name, name); ok {
-			return d, true
-		}
-		for _, m := range methodNames[k.name] {
+		for _, m := range methodNames[table] {
 			if m == name {
-				if v, err := vm.getAttr(vm.bi[k.name], name); err == nil {
+				if v, err := vm.getAttr(typ, name); err == nil {
 					return v, true
 				}
 			}

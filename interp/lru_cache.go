@@ -74,8 +74,8 @@ func (vm *VM) lruWrapper(fn Val, maxsize int, typed bool) Val {
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		if _, ok, _ := cache.get(key); ok {
-			return v, nil // a recursive call filled it meanwhile
+		if _, ok, err := cache.get(key); ok || err != nil {
+			return v, err // a recursive call filled it meanwhile, or the key's __eq__ raised
 		}
 		if err := cache.set(key, v); err != nil {
 			return Val{}, err

@@ -108,6 +108,10 @@ func typingModule(vm *VM) *Module {
 			if t, ok := args[1].O.(*Tuple); ok {
 				params = t.items
 			}
+			var err error
+			if params, err = vm.flattenForm(vm.strOf(base), args[0], params); err != nil {
+				return Val{}, err
+			}
 			var parts []string
 			for _, p := range params {
 				parts = append(parts, reprOf(vm, p))
@@ -154,6 +158,8 @@ func typingModule(vm *VM) *Module {
 			aa, _ := vm.getAttr(a, "__args__")
 			ab, _ := vm.getAttr(b, "__args__")
 			if r, _ := isForm(fa); r == "typing.Literal" {
+				// Sets of (value, type): unhashable values raise, as
+				// CPython's.
 				return vm.typeAliasCall("literal_args_equal", aa, ab)
 			}
 			if ma, err := vm.getAttr(a, "__metadata__"); err == nil {
@@ -168,6 +174,14 @@ func typingModule(vm *VM) *Module {
 			key := args[0]
 			if f, err := vm.getAttr(key, "_form"); err == nil {
 				key = f
+			}
+			if f, ok := isForm(key); ok && f == "typing.Literal" {
+				// Hashed by its set of (value, type), which raises for
+				// an unhashable value.
+				aa, _ := vm.getAttr(args[0], "__args__")
+				if _, err := vm.typeAliasCall("literal_args_equal", aa, aa); err != nil {
+					return Val{}, err
+				}
 			}
 			r, _ := vm.getAttr(key, "_repr")
 			return vm.call(vm.bi["hash"], []Val{r}, nil)
@@ -321,4 +335,45 @@ func (vm *VM) namedTupleFromClass(cls *Class) error {
 		cls.changed()
 	}
 	return nil
+}
+
+// flattenForm is CPython's flattening of a subscription's parameters:
+// Literal[Literal[1, 2], 3] is Literal[1, 2, 3] with repeated (value,
+// type) pairs dropped (when all are hashable), Annotated[Annotated[T, x],
+// y] is Annotated[T, x, y].
+func (vm *VM) flattenForm(name string, form Val, params []Val) ([]Val, error) {
+	sub := func(p Val) bool {
+		f, err := vm.getAttr(p, "_form")
+		return err == nil && f.O == form.O
+	}
+	switch name {
+	case "typing.Literal":
+		var flat []Val
+		for _, p := range params {
+			if sub(p) {
+				a, _ := vm.getAttr(p, "__args__")
+				if t, ok := a.O.(*Tuple); ok {
+					flat = append(flat, t.items...)
+					continue
+				}
+			}
+			flat = append(flat, p)
+		}
+		r, err := vm.typeAliasCall("literal_dedup", tupleOf(flat))
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := r.O.(*Tuple); ok {
+			return t.items, nil
+		}
+	case "typing.Annotated":
+		if len(params) > 1 && sub(params[0]) {
+			o, _ := vm.getAttr(params[0], "__origin__")
+			m, _ := vm.getAttr(params[0], "__metadata__")
+			if t, ok := m.O.(*Tuple); ok {
+				return append(append([]Val{o}, t.items...), params[1:]...), nil
+			}
+		}
+	}
+	return params, nil
 }

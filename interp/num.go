@@ -892,7 +892,13 @@ func (vm *VM) dictEqual(x, y *Dict) bool {
 		if e.deleted() {
 			continue
 		}
-		v, in, _ := y.get(e.key())
+		v, in, err := y.get(e.key())
+		if err != nil {
+			// A key's __eq__ raised: == raises it (the error goes
+			// where eqItem's go).
+			vm.pending = err
+			return false
+		}
 		if !in || !vm.eqItem(e.val(), v) {
 			return false
 		}

@@ -257,16 +257,27 @@ def get_args(tp):
 
 
 def literal_args_equal(a, b):
-    # Literal's arguments compare as a set of (type, value) pairs.
-    def key(args):
+    # Literal's arguments compare as a set of (value, type) pairs: an
+    # unhashable value raises TypeError.
+    for v in a + b:
+        hash(v)
+    return {(v, type(v)) for v in a} == {(v, type(v)) for v in b}
+
+
+def literal_dedup(params):
+    # Literal[1, 1, True] is Literal[1, True]: repeated (value, type)
+    # pairs dropped, first kept; unhashable values keep them all.
+    try:
+        seen = set()
         out = []
-        for v in args:
-            k = (type(v), v)
-            if k not in out:
-                out.append(k)
-        return out
-    ka, kb = key(a), key(b)
-    return len(ka) == len(kb) and all(k in kb for k in ka)
+        for v in params:
+            k = (v, type(v))
+            if k not in seen:
+                seen.add(k)
+                out.append(v)
+        return tuple(out)
+    except TypeError:
+        return params
 
 
 def _hint(value, globalns, localns):
