@@ -752,6 +752,17 @@ func (vm *VM) objectDelAttr(o Val, name string) error {
 				_, err := vm.call(prop.del, []Val{o}, nil)
 				return err
 			}
+			if d, isInst := p.O.(*Instance); isInst && p.T == tagObject {
+				// A data descriptor: its __delete__ (one with only
+				// __set__ refuses, as CPython's slot does).
+				if del, ok := d.cls.lookup("__delete__"); ok {
+					_, err := vm.callWithSelf(del, p, []Val{o}, nil)
+					return err
+				}
+				if _, ok := d.cls.lookup("__set__"); ok {
+					return newErr(AttributeError, "__delete__")
+				}
+			}
 		}
 		if x.del(name) {
 			return nil
