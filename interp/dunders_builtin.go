@@ -347,6 +347,12 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 			}
 			return StrVal(vm.strOf(o)), vm.takePending()
 		}
+	case "__setattr__", "__delattr__", "__getattribute__":
+		// object's, bound: o.__setattr__('x', 1).
+		f := objectMethod(name)
+		run = func(vm *VM, args []Val, kwn []string) (Val, error) {
+			return f(vm, append([]Val{o}, args...), kwn)
+		}
 	default:
 		return Val{}, false
 	}
@@ -356,7 +362,7 @@ func objectDunder(o Val, x *Instance, name string) (Val, bool) {
 // objectSpecials are object's special methods a class inherits.
 var objectSpecials = []string{"__init__", "__str__", "__repr__", "__hash__", "__eq__", "__ne__", "__lt__",
 	"__le__", "__gt__", "__ge__", "__format__", "__new__", "__setattr__", "__delattr__", "__dir__",
-	"__reduce_ex__", "__reduce__", "__getstate__", "__sizeof__"}
+	"__reduce_ex__", "__reduce__", "__getstate__", "__sizeof__", "__getattribute__"}
 
 // objectAttr is object's special method name, unbound (object.__init__,
 // C.__repr__), one object per VM so that C.__init__ is object.__init__.

@@ -149,6 +149,38 @@ func objectMethod(name string) nativeFn {
 			}
 			return NoneVal, vm.objectDelAttr(args[0], args[1].str().s)
 		}
+	case "__getattribute__":
+		return func(vm *VM, args []Val, kwn []string) (Val, error) {
+			if len(args) != 2 || len(kwn) > 0 {
+				return Val{}, newErr(TypeError, "expected 2 arguments (self, name)")
+			}
+			if !args[1].isStr() {
+				return Val{}, newErr(TypeError, "attribute name must be string, not '%s'", typeName(args[1]))
+			}
+			return vm.objectGetAttribute(args[0], args[1].str().s)
+		}
 	}
 	return nil
+}
+
+// objectGetAttribute is object.__getattribute__(o, name): the attribute
+// found the ordinary way, without the class's __getattr__ to fall back on.
+func (vm *VM) objectGetAttribute(o Val, name string) (Val, error) {
+	x, ok := o.O.(*Instance)
+	if !ok || o.T != tagObject {
+		return vm.getAttr(o, name)
+	}
+	if v, ok, err := vm.instanceAttr(x, o, name); ok || err != nil {
+		return v, err
+	}
+	if name == "__class__" {
+		return vm.typeOf(o), nil
+	}
+	if name == "__dict__" && x.cls != objectClass && x.cls.hasDict() {
+		return x.dictVal(), nil
+	}
+	if m, ok := objectDunder(o, x, name); ok {
+		return m, nil
+	}
+	return Val{}, withAttrInfo(newErr(AttributeError, "%s", instAttrErrorMsg(x, name)), o, name)
 }
