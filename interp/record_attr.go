@@ -181,8 +181,13 @@ func (r *recorder) isinstance(a, b, c int32) {
 		if !ok {
 			return
 		}
-		r.classCheck(cls)
 		yes = x.cls == cls || x.cls.isSub(cls)
+		if _, found := x.cls.lookupSpecial(spClass); !yes && found {
+			// A __class__ of its own may name cls (isinstanceFast).
+			r.failf("isinstance of an instance with its own __class__")
+			return
+		}
+		r.classCheck(cls)
 	case traceopt.Int, traceopt.Float, traceopt.Bool, traceopt.None, traceopt.List, traceopt.Str, traceopt.Tuple:
 	default:
 		r.failf("isinstance of %s", aName(t))
