@@ -250,10 +250,7 @@ restart:
 					if uint64(s.fill)*5 < mask*3 {
 						return nil
 					}
-					if s.used > 50000 {
-						return s.resizeFrom(s.used*2, p)
-					}
-					return s.resizeFrom(s.used*4, p)
+					return s.growAfterAdd(p)
 				}
 			}
 			if e.hk == hk {
@@ -328,14 +325,22 @@ func (s *Set) addIntFrom(x int64, p *setPool) error {
 			if uint64(s.fill)*5 < mask*3 {
 				return nil
 			}
-			if s.used > 50000 {
-				return s.resizeFrom(s.used*2, p)
-			}
-			return s.resizeFrom(s.used*4, p)
+			return s.growAfterAdd(p)
 		}
 		perturb >>= perturbShift
 		i = (i*5 + 1 + perturb) & mask
 	}
+}
+
+// growAfterAdd resizes the table once an add has filled three fifths of
+// it (checked at each add, inline), as CPython's set_add_entry: to four
+// times the elements, twice past 50000. Every add path shares it so that
+// they keep one table shape.
+func (s *Set) growAfterAdd(p *setPool) error {
+	if s.used > 50000 {
+		return s.resizeFrom(s.used*2, p)
+	}
+	return s.resizeFrom(s.used*4, p)
 }
 
 // moved reports whether a user __eq__ changed the table under a probe.
