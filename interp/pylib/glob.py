@@ -59,7 +59,9 @@ def _glob(pathname, recursive, include_hidden, dironly=False):
             yield pathname
         return
     if not dirname:
-        yield from _match(dirname, basename, recursive, include_hidden, dironly)
+        for name in _match(dirname, basename, recursive, include_hidden, dironly):
+            if name:  # a bare "**" does not name the current directory
+                yield name
         return
     if dirname != pathname and has_magic(dirname):
         dirs = _glob(dirname, recursive, include_hidden, True)
@@ -72,7 +74,8 @@ def _glob(pathname, recursive, include_hidden, dironly=False):
 
 def _match(d, pattern, recursive, include_hidden, dironly):
     if recursive and pattern == "**":
-        res = [""]
+        # "" stands for d itself, which matches only when it is a directory.
+        res = [""] if os.path.isdir(d or ".") else []
         for n in _rlist(d, include_hidden):
             if not dironly or os.path.isdir(os.path.join(d, n)):
                 res.append(n)
