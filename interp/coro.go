@@ -194,9 +194,12 @@ func (g *Generator) asyncGenMethod(vm *VM, name string, args []Val) (Val, error)
 		}
 	case "athrow":
 		want = 1
-		if len(args) == 1 {
-			call = []Val{self, NoneVal, args[0]}
+		exc, err := vm.throwArgs("athrow", args)
+		if err != nil {
+			return Val{}, err
 		}
+		args = []Val{exc}
+		call = []Val{self, NoneVal, exc}
 	case "aclose":
 		if len(args) == 0 {
 			return vm.call(vm.asyncHelper("_close"), []Val{self}, nil)

@@ -559,6 +559,13 @@ func (g *Generator) genMethod(vm *VM, name string, args []Val) (Val, error) {
 	if name == "close" {
 		want = 0
 	}
+	if name == "throw" {
+		exc, err := vm.throwArgs("throw", args)
+		if err != nil {
+			return Val{}, err
+		}
+		args = []Val{exc}
+	}
 	if len(args) != want {
 		if want == 0 {
 			return Val{}, newErr(TypeError, "generator.close() takes no arguments (%d given)", len(args))
