@@ -563,6 +563,12 @@ func (vm *VM) objectSetAttr(o Val, name string, v Val) error {
 	case goAttrSetter:
 		return x.setAttr(vm, name, v)
 	case *Instance:
+		if name == "__class__" {
+			// (Unless the class defines __class__: a property of a mock.)
+			if _, ok := x.cls.lookup(name); !ok {
+				return vm.setInstanceClass(x, v)
+			}
+		}
 		if x.cls == objectClass {
 			return withAttrInfo(newErr(AttributeError, "'object' object has no attribute '%s' and no __dict__ for setting new attributes", name), o, name)
 		}
