@@ -290,8 +290,16 @@ func (vm *VM) namedtupleClass(name string, fields []string, defaults []Val) (*Cl
 			}
 			return items[i], nil
 		})
-		vm.objectSetAttr(cv, f, ObjVal(&Property{get: get, set: readOnly}))
+		doc := StrVal("Alias for field number " + itoa(i))
+		vm.objectSetAttr(cv, f, ObjVal(&Property{get: get, set: readOnly, doc: doc}))
 	}
+	// The docstring namedtuple writes: Point(x, y), from the fields'
+	// tuple's repr (so one field reads P(x,)).
+	args := strings.Join(fields, ", ")
+	if len(fields) == 1 {
+		args += ","
+	}
+	vm.setAttr(cv, "__doc__", StrVal(name+"("+args+")"))
 	vm.setAttr(cv, "__slots__", ObjVal(&Tuple{}))
 	vm.setAttr(cv, "_fields", strsTuple(fields))
 	fd := newDict()
