@@ -194,6 +194,9 @@ type recMaps struct {
 	// there last, where saved holds what was known then.
 	startKey map[int]pcKey
 	pools    recPools
+	// savedArena and cvalArena hold saveAt's copies of known and cval.
+	savedArena arena[uint8]
+	cvalArena  arena[cvalEntry]
 }
 
 // touch marks slot s touched.
@@ -230,15 +233,18 @@ func (m *recMaps) clear() {
 	clear(m.relied)
 	clear(m.startKey)
 	m.pools.reset()
+	m.savedArena.reset()
+	m.cvalArena.reset()
 }
 
 // stateAt is what the recorder knows of slots where the recording of an
 // instruction starts.
 type stateAt struct {
-	known   map[int32]traceopt.Type
+	saved   bool // false: nothing saved there
+	known   knownAt
 	wides   map[int32]int32
 	shapes  map[int32]*Shape
-	cval    map[int32]templates.Value
+	cval    cvalAt
 	objects map[int32]Val
 }
 
@@ -248,36 +254,40 @@ type stateAt struct {
 // fresh copy of all four per recorded instruction was a third of what a
 // recording allocated.
 //
-// known and cval are the large ones (every slot the trace typed): which
-// of their slots changed since the last copy is noted (noteKnown), so
-// that a save after instructions that left them as they were (a write of
-// a temporary with the type it had) compares those slots, not the whole
-// maps. maps.Equal over them at every instruction was a quarter of what
-// recording nbody's loops cost.
+// known and cval are the large ones (every slot the trace typed), kept
+// as slices cut from arenas the next recording reuses (record_saved.go):
+// fresh map copies were the largest site of page faults in JIT work.
+// Which of their slots changed since the last copy is noted (noteKnown),
+// so that a save after instructions that left them as they were (a write
+// of a temporary with the type it had) compares those slots, not the
+// whole maps, and a save after a few changes copies known's last array
+// and patches those slots. maps.Equal over them at every
+// instruction was a quarter of what recording nbody's loops cost.
 func (r *recorder) saveAt(at int) {
 	l := &r.lastAt
-	if l.known == nil || r.changedAll {
-		l.known = sameOrClone(l.known, r.known)
-		l.cval = sameOrClone(l.cval, r.cval)
+	if !l.saved || r.changedAll {
+		l.known = r.saveKnown(nil, nil)
+		l.cval = r.saveCval()
 	} else {
 		knownSame, cvalSame := true, true
 		for _, s := range r.changed {
 			a, aok := r.known[s]
-			b, bok := l.known[s]
+			b, bok := l.known.get(s)
 			knownSame = knownSame && a == b && aok == bok
 			v, vok := r.cval[s]
-			w, wok := l.cval[s]
+			w, wok := l.cval.get(s)
 			cvalSame = cvalSame && v == w && vok == wok
 		}
 		if !knownSame {
-			l.known = maps.Clone(r.known)
+			l.known = r.saveKnown(l.known, r.changed)
 		}
 		if !cvalSame {
-			l.cval = maps.Clone(r.cval)
+			l.cval = r.saveCval()
 		}
 	}
-	if debugSaveAt && (!maps.Equal(l.known, r.known) || !maps.Equal(l.cval, r.cval)) {
-		panic("BUG: recorder: a change to known or cval that noteKnown did not see")
+	l.saved = true
+	if debugSaveAt {
+		r.checkSaved(l)
 	}
 	r.changed, r.changedAll = r.changed[:0], false
 	l.wides = sameOrClone(l.wides, r.tmpWides)

@@ -146,8 +146,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 	// The body was recorded with what was known at its top; that holds on
 	// every iteration only if the body leaves each of those types as it
 	// found it.
-	top := r.savedAt(il.top).known
-	if top == nil {
+	if !r.savedAt(il.top).saved {
 		r.failf("BUG: no types recorded at an inner loop's top")
 		return r.pc + 1
 	}
@@ -157,8 +156,9 @@ func (r *recorder) closeInner(il innerLoop) int {
 		r.failf("an inner loop changes which values are 128-bit")
 		return r.pc + 1
 	}
+	top := r.savedAt(il.top).known
 	readFirst := r.readBeforeWrite(il.top)
-	for s, ty := range top {
+	for s, ty := range top.all() {
 		if r.known[s] != ty && readFirst(s) {
 			r.failf("an inner loop changes %s to %s", aName(ty), aName(r.known[s]))
 			return r.pc + 1
@@ -188,7 +188,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 	// loop may run zero times.
 	r.knownReplaced()
 	for s, ty := range r.known {
-		if top[s] != ty {
+		if top.at(s) != ty {
 			delete(r.known, s)
 		}
 	}
@@ -198,12 +198,12 @@ func (r *recorder) closeInner(il innerLoop) int {
 		}
 	}
 	for s, v := range r.cval {
-		if w, ok := r.savedAt(il.top).cval[s]; !ok || w != v {
+		if w, ok := r.savedAt(il.top).cval.get(s); !ok || w != v {
 			delete(r.cval, s)
 		}
 	}
 	for s, at := range r.relied {
-		v, was := r.savedAt(il.top).cval[s]
+		v, was := r.savedAt(il.top).cval.get(s)
 		if w, ok := r.cval[s]; at >= il.top && (!was || !ok || w != v) {
 			r.failf("an inner loop changes a constant")
 			return r.pc + 1

@@ -105,7 +105,7 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 			break
 		}
 	}
-	if seg == nil || k < seg.start || r.startKey[k] != r.key(sn.pc) || r.savedAt(k).known == nil || len(r.savedAt(k).wides) != 0 {
+	if seg == nil || k < seg.start || r.startKey[k] != r.key(sn.pc) || !r.savedAt(k).saved || len(r.savedAt(k).wides) != 0 {
 		return false
 	}
 	// Of that, a later iteration has for sure what the path wrote or
@@ -128,18 +128,18 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 	clear(r.cval)
 	clear(r.shapes)
 	r.knownReplaced()
-	for s, ty := range r.savedAt(k).known {
+	for s, ty := range r.savedAt(k).known.all() {
 		if fixed[s] {
 			r.known[s] = ty
-		} else if top[s] == ty && after.known[s] == ty {
+		} else if top.at(s) == ty && after.known[s] == ty {
 			r.known[s] = ty
 			after.assumed[s] = true
 		}
 	}
-	for s, v := range r.savedAt(k).cval {
+	for s, v := range r.savedAt(k).cval.all() {
 		if fixed[s] {
 			r.cval[s] = v
-		} else if w, ok := r.savedAt(il.top).cval[s]; ok && w == v && after.cval[s] == v {
+		} else if w, ok := r.savedAt(il.top).cval.get(s); ok && w == v && after.cval[s] == v {
 			r.cval[s] = v
 			after.assumedC[s] = v
 		}
@@ -214,7 +214,7 @@ func (r *recorder) closeSide(il innerLoop) int {
 		return -1
 	}
 	readFirst := r.readBeforeWrite(il.top)
-	for s, ty := range r.savedAt(il.top).known {
+	for s, ty := range r.savedAt(il.top).known.all() {
 		if r.known[s] != ty && (after.assumed[s] || readFirst(s)) {
 			r.failf("a side path changes %s to %s", aName(ty), aName(r.known[s]))
 			return -1
@@ -233,7 +233,7 @@ func (r *recorder) closeSide(il innerLoop) int {
 		}
 	}
 	for s, at := range r.relied {
-		v, was := r.savedAt(il.top).cval[s]
+		v, was := r.savedAt(il.top).cval.get(s)
 		if w, ok := r.cval[s]; at >= il.top && (!was || !ok || w != v) {
 			r.failf("a side path changes a constant")
 			return -1
