@@ -263,7 +263,7 @@ func nameErr(msg, name string) *PyErr {
 // attrErrorMsg is AttributeError's message with CPython's suggestion.
 func attrErrorMsg(v Val, name string) string {
 	t := typeName(v)
-	msg := "'" + attrErrTypeName(v) + "' object has no attribute '" + name + "'"
+	msg := "'" + shownTypeName(v) + "' object has no attribute '" + name + "'"
 	if to, ok := v.O.(*typeObj); ok && v.T == tagObject {
 		// A built-in type: CPython's type_getattro names it by tp_name.
 		msg = "type object '" + tpName(to) + "' has no attribute '" + name + "'"
@@ -332,21 +332,6 @@ func tpName(t *typeObj) string {
 		return "collections." + t.name
 	}
 	return t.name
-}
-
-// attrErrTypeName is the type an AttributeError names for v: a dict's
-// kind (an OrderedDict, Counter or defaultdict is a dict with a mark).
-func attrErrTypeName(v Val) string {
-	if d, ok := v.O.(*Dict); ok && v.T == tagObject {
-		switch row := dictKindRow(d); row {
-		case "collections.Counter":
-			return "Counter" // a Python class in CPython: no module in its name
-		case "":
-		default:
-			return row
-		}
-	}
-	return typeName(v)
 }
 
 // dictKindRow is the builtinTypeRows row of a marked dict's kind
