@@ -68,6 +68,13 @@ func listCallAt(co *Code, i int) bool {
 // argument loses its private mark (the callee may keep it, or read a
 // packed list's slots).
 func (vm *VM) convOfPrivate(f *frame, in *Instr) {
+	unmarkUnlessCallee(f, in, func(t *typeObj) bool { return t.conv != convNone })
+}
+
+// unmarkUnlessCallee takes the private mark off the list a one-argument
+// CALL passes unless the callee is the built-in type expected says (the
+// call then only reads it) and the list is not packed.
+func unmarkUnlessCallee(f *frame, in *Instr, expected func(*typeObj) bool) {
 	s := in.B + 1
 	if f.regs[s].Tag != tagObject {
 		return
@@ -76,7 +83,7 @@ func (vm *VM) convOfPrivate(f *frame, in *Instr) {
 	if !ok || !l.priv {
 		return
 	}
-	if t, ok := f.objs[in.B].(*typeObj); ok && f.regs[in.B].Tag == tagObject && t.conv != convNone && l.pk == nil {
+	if t, ok := f.objs[in.B].(*typeObj); ok && f.regs[in.B].Tag == tagObject && expected(t) && l.pk == nil {
 		return
 	}
 	unmark(ObjVal(l))

@@ -26,15 +26,10 @@ const revPrivArg = 1 << 12
 // (an owned one) iterates, in a loop whose body does not write the
 // MOVE's source.
 func reversedArgMove(co *Code, i int) bool {
-	if i < 1 || i+3 >= len(co.instrs) || co.mod == nil {
+	if i+3 >= len(co.instrs) || !globalCallArgMove(co, i, "reversed") {
 		return false
 	}
-	mv, call, ld := &co.instrs[i], &co.instrs[i+1], &co.instrs[i-1]
-	if call.Op != opCall || call.C != 1 || call.D >= 0 || mv.A != call.B+1 ||
-		ld.Op != opLoadGlobal || ld.A != call.B || ld.B < 0 || int(ld.B) >= len(co.mod.gnames) ||
-		co.mod.gnames[ld.B] != "reversed" {
-		return false
-	}
+	mv, call := &co.instrs[i], &co.instrs[i+1]
 	gi, jmp := &co.instrs[i+2], &co.instrs[i+3]
 	if gi.Op != opGetIter || gi.E&ownedIter == 0 || gi.A != call.A || gi.B != call.A || jmp.Op != opJump {
 		return false
@@ -79,18 +74,7 @@ func mayWriteLocal(in *Instr, s int32) bool {
 // reads a packed list's slots, which it has none of: either way the list
 // loses its mark (and a packed one becomes slots).
 func (vm *VM) reversedOfPrivate(f *frame, in *Instr) {
-	s := in.B + 1
-	if f.regs[s].Tag != tagObject {
-		return
-	}
-	l, ok := f.objs[s].(*List)
-	if !ok || !l.priv {
-		return
-	}
-	if t, ok := f.objs[in.B].(*typeObj); ok && f.regs[in.B].Tag == tagObject && t.reversed && l.pk == nil {
-		return
-	}
-	unmark(ObjVal(l))
+	unmarkUnlessCallee(f, in, func(t *typeObj) bool { return t.reversed })
 }
 
 // Loop iterators of reversed lists.
