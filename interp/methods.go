@@ -683,8 +683,10 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		}
 		return NoneVal, nil
 	case "copy":
+		// Of its kind: a Counter's copy is a Counter, a defaultdict's
+		// keeps its factory.
 		c := d.copy()
-		c.ordered = d.ordered
+		c.ordered, c.counter, c.factory = d.ordered, d.counter, d.factory
 		return ObjVal(c), nil
 	case "clear":
 		d.clear()

@@ -1133,7 +1133,18 @@ func (vm *VM) raise(v Val) error {
 		}
 		return &PyErr{exc: x}
 	case *ExcType:
-		return &PyErr{exc: &Exception{typ: x}}
+		// raise E is raise E(): a class's own __init__ or __new__ runs.
+		r, err := vm.call(v, nil, nil)
+		if err != nil {
+			return err
+		}
+		if e, ok := r.O.(*Exception); ok && r.T == tagObject {
+			if e.err != nil {
+				return e.err
+			}
+			return &PyErr{exc: e}
+		}
+		return newErr(TypeError, "calling %s should have returned an instance of BaseException, not %s", vm.repr(v), vm.repr(vm.typeOf(r)))
 	}
 	return newErr(TypeError, "exceptions must derive from BaseException")
 }
