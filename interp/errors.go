@@ -124,13 +124,12 @@ func binopTypeErr(op string, a, b Val) *PyErr {
 // also picks method tables, keeps them "dict".
 func shownTypeName(v Val) string {
 	if d, ok := v.O.(*Dict); ok && v.T == tagObject {
-		switch {
-		case d.counter:
-			return "Counter"
-		case d.ordered:
-			return "collections.OrderedDict"
-		case d.factory.T != tagEmpty:
-			return "collections.defaultdict"
+		switch row := dictKindRow(d); row {
+		case "collections.Counter":
+			return "Counter" // a Python class in CPython: no module in its name
+		case "":
+		default:
+			return row
 		}
 	}
 	return typeName(v)
