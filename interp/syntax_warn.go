@@ -46,7 +46,8 @@ func collectWarnings(toks []token, fwarns []synWarning, body []Stmt) []synWarnin
 	return append(out, more...)
 }
 
-// warnStmts adds the SyntaxWarnings of body's statements to out, in order.
+// warnStmts adds the SyntaxWarnings of body's statements to out, in order,
+// entering every nested body (defs, classes and lambdas too).
 func warnStmts(body []Stmt, out *[]synWarning) {
 	ex := func(e Expr) {
 		walkExpr(e, func(x Expr) {
@@ -59,68 +60,19 @@ func warnStmts(body []Stmt, out *[]synWarning) {
 		})
 	}
 	for _, s := range body {
-		switch x := s.(type) {
-		case *ExprStmt:
-			ex(x.x)
-		case *Assign:
-			for _, t := range x.targets {
-				ex(t)
-			}
-			ex(x.value)
-		case *AugAssign:
-			ex(x.target)
-			ex(x.value)
-		case *If:
-			ex(x.cond)
-			warnStmts(x.body, out)
-			warnStmts(x.orelse, out)
-		case *While:
-			ex(x.cond)
-			warnStmts(x.body, out)
-			warnStmts(x.orelse, out)
-		case *For:
-			ex(x.iter)
-			warnStmts(x.body, out)
-			warnStmts(x.orelse, out)
-		case *Return:
-			ex(x.x)
-		case *Def:
-			for _, d := range x.decorators {
-				ex(d)
-			}
-			for _, p := range x.params {
-				ex(p.def)
-			}
-			warnStmts(x.body, out)
-		case *ClassDef:
-			for _, d := range x.decorators {
-				ex(d)
-			}
-			for _, b := range x.bases {
-				ex(b)
-			}
-			warnStmts(x.body, out)
-		case *Assert:
+		if x, ok := s.(*Assert); ok {
 			if t, ok := x.test.(*TupleExpr); ok && len(t.elts) > 0 {
 				*out = append(*out, synWarning{x.line, "assertion is always true, perhaps remove parentheses?"})
 			}
-			ex(x.test)
-			ex(x.msg)
-		case *Raise:
-			ex(x.exc)
-		case *With:
-			for _, it := range x.items {
-				ex(it)
-			}
-			warnStmts(x.body, out)
-		case *Try:
-			warnStmts(x.body, out)
-			for _, h := range x.handlers {
-				warnStmts(h.body, out)
-			}
-			warnStmts(x.orelse, out)
-			warnStmts(x.finally, out)
 		}
+		stmtExprs(s, ex)
+		switch x := s.(type) {
+		case *Def:
+			warnStmts(x.body, out)
+		case *ClassDef:
+			warnStmts(x.body, out)
+		}
+		nestedBodies(s, func(b []Stmt, _ bool) { warnStmts(b, out) })
 	}
 }
 

@@ -91,6 +91,82 @@ func walkExpr(e Expr, fn func(Expr)) {
 	}
 }
 
+// stmtExprs calls ex on each expression s holds itself: not those of
+// the statements nested in it (nestedBodies gives those) nor of a def's
+// or class's body, but a def's decorators, defaults and annotations and a
+// class's decorators, annotations, bases and keywords, which run in the
+// enclosing scope.
+func stmtExprs(s Stmt, ex func(Expr)) {
+	switch x := s.(type) {
+	case *ExprStmt:
+		ex(x.x)
+	case *Assign:
+		for _, t := range x.targets {
+			ex(t)
+		}
+		ex(x.value)
+	case *AugAssign:
+		ex(x.target)
+		ex(x.value)
+	case *If:
+		ex(x.cond)
+	case *While:
+		ex(x.cond)
+	case *For:
+		ex(x.target)
+		ex(x.iter)
+	case *Return:
+		ex(x.x)
+	case *Def:
+		defExprs(x, ex)
+	case *ClassDef:
+		for _, d := range x.decorators {
+			ex(d)
+		}
+		if x.annFn != nil {
+			ex(x.annFn)
+		}
+		for _, b := range x.bases {
+			ex(b)
+		}
+		for _, k := range x.kwVals {
+			ex(k)
+		}
+	case *Assert:
+		ex(x.test)
+		ex(x.msg)
+	case *Del:
+		for _, t := range x.targets {
+			ex(t)
+		}
+	case *Raise:
+		ex(x.exc)
+	case *With:
+		for i := range x.items {
+			ex(x.items[i])
+			ex(x.targets[i])
+		}
+	case *Try:
+		for _, h := range x.handlers {
+			ex(h.typ)
+		}
+	}
+}
+
+// defExprs calls ex on what a def evaluates where it stands: its
+// decorators, parameter defaults and annotations.
+func defExprs(d *Def, ex func(Expr)) {
+	for _, dec := range d.decorators {
+		ex(dec)
+	}
+	for _, p := range d.params {
+		ex(p.def)
+	}
+	if d.annFn != nil {
+		ex(d.annFn)
+	}
+}
+
 // walkStmts calls onExpr on every expression and onDef on every nested
 // function (def or lambda) in body, without entering nested bodies.
 func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body []Stmt)) {
@@ -106,99 +182,24 @@ func walkStmts(body []Stmt, onExpr func(Expr), onDef func(params []param, body [
 		})
 	}
 	for _, s := range body {
+		stmtExprs(s, ex)
 		switch x := s.(type) {
-		case *ExprStmt:
-			ex(x.x)
-		case *Assign:
-			for _, t := range x.targets {
-				ex(t)
-			}
-			ex(x.value)
-		case *AugAssign:
-			ex(x.target)
-			ex(x.value)
-		case *If:
-			ex(x.cond)
-			walkStmts(x.body, onExpr, onDef)
-			walkStmts(x.orelse, onExpr, onDef)
-		case *While:
-			ex(x.cond)
-			walkStmts(x.body, onExpr, onDef)
-			walkStmts(x.orelse, onExpr, onDef)
-		case *For:
-			ex(x.target)
-			ex(x.iter)
-			walkStmts(x.body, onExpr, onDef)
-			walkStmts(x.orelse, onExpr, onDef)
-		case *Return:
-			ex(x.x)
 		case *Def:
-			// Decorators run in the enclosing scope: names they use are
-			// its uses (free variables of a nested def's decorator).
-			for _, d := range x.decorators {
-				ex(d)
-			}
-			for _, p := range x.params {
-				ex(p.def)
-			}
-			if x.annFn != nil {
-				ex(x.annFn)
-			}
 			onDef(x.params, x.body)
 		case *ClassDef:
-			for _, d := range x.decorators {
-				ex(d)
-			}
-			if x.annFn != nil {
-				ex(x.annFn)
-			}
-			for _, b := range x.bases {
-				ex(b)
-			}
-			for _, k := range x.kwVals {
-				ex(k)
-			}
+			// A class body is no scope for its methods: what they use
+			// free comes from the function around the class.
 			for _, s := range x.body {
 				switch m := s.(type) {
 				case *Def:
-					for _, d := range m.decorators {
-						ex(d)
-					}
-					for _, p := range m.params {
-						ex(p.def)
-					}
-					if m.annFn != nil {
-						ex(m.annFn)
-					}
+					defExprs(m, ex)
 					onDef(m.params, m.body)
 				case *Assign:
 					ex(m.value)
 				}
 			}
-		case *Assert:
-			ex(x.test)
-			ex(x.msg)
-		case *Del:
-			for _, t := range x.targets {
-				ex(t)
-			}
-		case *Raise:
-			ex(x.exc)
-		case *With:
-			for i := range x.items {
-				ex(x.items[i])
-				ex(x.targets[i])
-			}
-			walkStmts(x.body, onExpr, onDef)
-		case *Try:
-			walkStmts(x.body, onExpr, onDef)
-			for _, h := range x.handlers {
-				ex(h.typ)
-				walkStmts(h.body, onExpr, onDef)
-			}
-			walkStmts(x.orelse, onExpr, onDef)
-			walkStmts(x.finally, onExpr, onDef)
 		}
+		nestedBodies(s, func(b []Stmt, _ bool) { walkStmts(b, onExpr, onDef) })
 	}
 }
 
