@@ -131,17 +131,9 @@ var BinasciiError = &ExcType{name: "Error", module: "binascii", base: ValueError
 
 func hashlibModule(vm *VM) *Module {
 	m := newModule("hashlib")
-	newHash := func(name string, data Val) (Val, error) {
+	newHash := func(name string, data, alt Val) (Val, error) {
 		mk := hashMakers[name]
-		o := &hashObj{name: name, h: mk(), mk: mk}
-		if data.T != tagEmpty && data.T != tagNone {
-			b, err := hashData(data)
-			if err != nil {
-				return Val{}, err
-			}
-			o.h.Write(b)
-		}
-		return ObjVal(o), nil
+		return (&hashObj{name: name, h: mk(), mk: mk}).fed(data, alt)
 	}
 	var names []string
 	for name := range hashMakers {
@@ -151,10 +143,7 @@ func hashlibModule(vm *VM) *Module {
 			if err != nil {
 				return Val{}, err
 			}
-			if a[0].T == tagEmpty {
-				a[0] = a[2]
-			}
-			return newHash(name, a[0])
+			return newHash(name, a[0], a[2])
 		})
 	}
 	addHashlibMore(m)
@@ -179,10 +168,7 @@ func hashlibModule(vm *VM) *Module {
 		if hashMakers[name] == nil {
 			return Val{}, newErr(ValueError, "unsupported hash type %s", a[0].str().s)
 		}
-		if a[1].T == tagEmpty {
-			a[1] = a[3]
-		}
-		return newHash(name, a[1])
+		return newHash(name, a[1], a[3])
 	})
 	set := newSet()
 	for _, n := range names {

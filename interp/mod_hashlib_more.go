@@ -170,19 +170,7 @@ func blake2Constructor(wide bool) *Builtin {
 			}
 		}
 		mk := func() hash.Hash { return newBlake2(wide, p) }
-		o := &hashObj{name: name, h: mk(), mk: mk, tname: "_blake2." + name}
-		data := a[0]
-		if data.T == tagEmpty {
-			data = a[13]
-		}
-		if data.T != tagEmpty && data.T != tagNone {
-			b, err := hashData(data)
-			if err != nil {
-				return Val{}, err
-			}
-			o.h.Write(b)
-		}
-		return ObjVal(o), nil
+		return (&hashObj{name: name, h: mk(), mk: mk, tname: "_blake2." + name}).fed(a[0], a[13])
 	}
 	return &Builtin{name: name, fn: fn, attrs: map[string]Val{
 		"SALT_SIZE":       IntVal(int64(maxSalt)),
@@ -207,19 +195,7 @@ func addHashlibMore(m *Module) {
 			if err != nil {
 				return Val{}, err
 			}
-			o := &hashObj{name: name, h: mk(), mk: mk, tname: "_hashlib.HASHXOF", xof: true}
-			data := a[0]
-			if data.T == tagEmpty {
-				data = a[2]
-			}
-			if data.T != tagEmpty && data.T != tagNone {
-				b, err := hashData(data)
-				if err != nil {
-					return Val{}, err
-				}
-				o.h.Write(b)
-			}
-			return ObjVal(o), nil
+			return (&hashObj{name: name, h: mk(), mk: mk, tname: "_hashlib.HASHXOF", xof: true}).fed(a[0], a[2])
 		})
 	}
 	m.def("pbkdf2_hmac", func(vm *VM, args []Val, kwn []string) (Val, error) {
@@ -314,4 +290,20 @@ func addHashlibMore(m *Module) {
 			}
 		}
 	})
+}
+
+// fed writes a constructor's initial data into o's hash and returns o:
+// data, or else string= (the old keyword, given as alt); None is no data.
+func (o *hashObj) fed(data, alt Val) (Val, error) {
+	if data.T == tagEmpty {
+		data = alt
+	}
+	if data.T != tagEmpty && data.T != tagNone {
+		b, err := hashData(data)
+		if err != nil {
+			return Val{}, err
+		}
+		o.h.Write(b)
+	}
+	return ObjVal(o), nil
 }
