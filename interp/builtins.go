@@ -661,7 +661,9 @@ func (vm *VM) builtins() map[string]Val {
 		switch args[0].O.(type) {
 		case *Class, *ExcType, *typeObj:
 		default:
-			return Val{}, newErr(TypeError, "issubclass() arg 1 must be a class")
+			if args[0].O != vm.bi["type"].O || args[0].T != tagObject { // type is a *Builtin
+				return Val{}, newErr(TypeError, "issubclass() arg 1 must be a class")
+			}
 		}
 		return vm.issubclass(args[0], args[1])
 	})

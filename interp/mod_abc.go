@@ -1,6 +1,9 @@
 package interp
 
-import _ "embed"
+import (
+	_ "embed"
+	"sync"
+)
 
 // collections.abc: the abstract base classes, for isinstance and
 // issubclass checks (built-in values by type, instances by the special
@@ -18,17 +21,17 @@ type abcSpec struct {
 }
 
 var abcSpecs = []abcSpec{
-	{"Hashable", []string{"int", "float", "bool", "str", "tuple", "NoneType", "range", "frozenset", "function", "builtin_function_or_method", "method_descriptor", "type"}, []string{"__hash__"}},
+	{"Hashable", []string{"int", "float", "bool", "str", "tuple", "NoneType", "range", "frozenset", "function", "builtin_function_or_method", "method_descriptor", "type", "exception"}, []string{"__hash__"}},
 	{"Iterable", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "generator", "dict_keys", "dict_values", "dict_items", "list_iterator", "range_iterator", "str_ascii_iterator", "tuple_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed"}, []string{"__iter__"}},
 	{"Iterator", []string{"generator", "list_iterator", "range_iterator", "str_ascii_iterator", "tuple_iterator", "iterator", "enumerate", "zip", "map", "filter", "reversed", "dict_keyiterator"}, []string{"__iter__", "__next__"}},
-	{"Reversible", []string{"list", "collections.deque", "tuple", "str", "range", "dict"}, []string{"__reversed__", "__iter__"}},
-	{"Generator", []string{"generator"}, nil},
+	{"Reversible", []string{"list", "collections.deque", "tuple", "str", "range", "dict", "bytes", "bytearray", "memoryview"}, []string{"__reversed__", "__iter__"}},
+	{"Generator", []string{"generator"}, []string{"__iter__", "__next__", "send", "throw", "close"}},
 	{"Sized", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__len__"}},
-	{"Container", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__contains__"}},
+	{"Container", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items", "bytes", "bytearray", "memoryview"}, []string{"__contains__"}},
 	{"Callable", []string{"function", "builtin_function_or_method", "method_descriptor", "method", "type"}, []string{"__call__"}},
-	{"Collection", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items"}, []string{"__len__", "__iter__", "__contains__"}},
-	{"Sequence", []string{"list", "collections.deque", "tuple", "str", "range"}, nil},
-	{"MutableSequence", []string{"list", "collections.deque"}, nil},
+	{"Collection", []string{"list", "collections.deque", "tuple", "str", "dict", "set", "frozenset", "range", "dict_keys", "dict_values", "dict_items", "bytes", "bytearray", "memoryview"}, []string{"__len__", "__iter__", "__contains__"}},
+	{"Sequence", []string{"list", "collections.deque", "tuple", "str", "range", "bytes", "bytearray", "memoryview"}, nil},
+	{"MutableSequence", []string{"list", "collections.deque", "bytearray"}, nil},
 	{"Set", []string{"set", "frozenset", "dict_keys", "dict_items"}, nil},
 	{"MutableSet", []string{"set"}, nil},
 	{"Mapping", []string{"dict"}, nil},
@@ -37,23 +40,94 @@ var abcSpecs = []abcSpec{
 	{"KeysView", []string{"dict_keys"}, nil},
 	{"ValuesView", []string{"dict_values"}, nil},
 	{"ItemsView", []string{"dict_items"}, nil},
+	{"Awaitable", []string{"coroutine"}, []string{"__await__"}},
+	{"Coroutine", []string{"coroutine"}, []string{"__await__", "send", "throw", "close"}},
+	{"AsyncIterable", []string{"async_generator"}, []string{"__aiter__"}},
+	{"AsyncIterator", []string{"async_generator"}, []string{"__aiter__", "__anext__"}},
+	{"AsyncGenerator", []string{"async_generator"}, []string{"__aiter__", "__anext__", "asend", "athrow", "aclose"}},
+	{"Buffer", []string{"bytes", "bytearray", "memoryview"}, []string{"__buffer__"}},
 }
 
 // abcParents are the ABCs each derives from (made before it in
-// abcSpecs), so that an instance of a MutableMapping subclass is a
-// Mapping and a KeysView is a Set.
+// abcSpecs), CPython's hierarchy: an instance of a MutableMapping
+// subclass is a Mapping, a Sequence subclass is Iterable, a KeysView is
+// a Set.
 var abcParents = map[string][]string{
-	"MutableMapping":  {"Mapping"},
+	"Iterator":        {"Iterable"},
+	"Reversible":      {"Iterable"},
+	"Generator":       {"Iterator"},
+	"Collection":      {"Sized", "Iterable", "Container"},
+	"Sequence":        {"Reversible", "Collection"},
 	"MutableSequence": {"Sequence"},
+	"Set":             {"Collection"},
 	"MutableSet":      {"Set"},
+	"Mapping":         {"Collection"},
+	"MutableMapping":  {"Mapping"},
+	"MappingView":     {"Sized"},
 	"KeysView":        {"MappingView", "Set"},
 	"ItemsView":       {"MappingView", "Set"},
-	"ValuesView":      {"MappingView"},
+	"ValuesView":      {"MappingView", "Collection"},
+	"Coroutine":       {"Awaitable"},
+	"AsyncIterator":   {"AsyncIterable"},
+	"AsyncGenerator":  {"AsyncIterator"},
+}
+
+// abcRegistry holds what ABC.register(sub) named, per ABC: virtual
+// subclasses of it and of every ABC deriving from it.
+type abcRegistry struct {
+	mu  sync.Mutex
+	reg map[*Class][]Val
+}
+
+func (r *abcRegistry) add(c *Class, sub Val) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.reg == nil {
+		r.reg = map[*Class][]Val{}
+	}
+	r.reg[c] = append(r.reg[c], sub)
+}
+
+// has reports whether sub (a class or built-in type) or a class it
+// derives from was registered with c or with an ABC deriving from c.
+func (r *abcRegistry) has(c *Class, sub Val) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	k, isClass := sub.O.(*Class)
+	for d, subs := range r.reg {
+		if !d.isSub(c) {
+			continue
+		}
+		for _, s := range subs {
+			if s.O == sub.O {
+				return true
+			}
+			if sc, ok := s.O.(*Class); ok && isClass && k.isSub(sc) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func abcModule(vm *VM) *Module {
 	m := newModule("collections.abc")
 	specs := map[*Class]abcSpec{}
+	registry := &abcRegistry{}
+	// register is ABCMeta.register, a class method of each ABC here (their
+	// metaclass is native: its methods are not found through the class).
+	register := ObjVal(&ClassMethod{fn: ObjVal(&Builtin{name: "register", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
+		if len(args) != 2 || len(kwn) > 0 {
+			return Val{}, newErr(TypeError, "register() takes exactly one argument")
+		}
+		switch args[1].O.(type) {
+		case *Class, *typeObj, *ExcType:
+		default:
+			return Val{}, newErr(TypeError, "Can only register classes")
+		}
+		registry.add(args[0].O.(*Class), args[1])
+		return args[1], nil
+	}})})
 	meta, _ := vm.nativeClass("ABCMeta", nil, map[string]nativeFn{
 		"__instancecheck__": func(vm *VM, args []Val, kwn []string) (Val, error) {
 			c := args[0].O.(*Class)
@@ -64,6 +138,9 @@ func abcModule(vm *VM) *Module {
 				if n == t {
 					return True, nil
 				}
+			}
+			if registry.has(c, vm.typeOf(v)) {
+				return True, nil
 			}
 			inst, ok := v.O.(*Instance)
 			if !ok || v.T != tagObject {
@@ -78,6 +155,67 @@ func abcModule(vm *VM) *Module {
 			for _, n := range sp.methods {
 				f, ok := inst.cls.lookup(n)
 				if !ok || f.T == tagNone {
+					return False, nil
+				}
+			}
+			return True, nil
+		},
+		// issubclass(sub, ABC): a built-in type by its name, a class by
+		// inheritance, either by the special methods the ABC's hook asks
+		// for (CPython's __subclasshook__s: Hashable needs a __hash__
+		// that is not None ...).
+		"__subclasscheck__": func(vm *VM, args []Val, kwn []string) (Val, error) {
+			c := args[0].O.(*Class)
+			sub := args[1]
+			sp := specs[c]
+			if registry.has(c, sub) {
+				return True, nil
+			}
+			if k, ok := sub.O.(*Class); ok && sub.T == tagObject {
+				if k.isSub(c) {
+					return True, nil
+				}
+				if sp.methods == nil {
+					return False, nil
+				}
+				for _, n := range sp.methods {
+					f, ok := k.lookup(n)
+					if !ok || f.T == tagNone {
+						return False, nil
+					}
+				}
+				return True, nil
+			}
+			var name string
+			switch t := sub.O.(type) {
+			case *typeObj:
+				name = t.name
+				if collectionsDict(t) {
+					name = "dict"
+				} else if t.module != "" && t.module != "builtins" {
+					name = t.module + "." + t.name
+				}
+			case *ExcType:
+				name = "exception"
+			case *Builtin:
+				if sub.O != vm.bi["type"].O {
+					return Val{}, newErr(TypeError, "issubclass() arg 1 must be a class")
+				}
+				name = "type"
+			default:
+				return Val{}, newErr(TypeError, "issubclass() arg 1 must be a class")
+			}
+			for _, n := range sp.types {
+				if n == name {
+					return True, nil
+				}
+			}
+			if sp.methods == nil {
+				return False, nil
+			}
+			for _, n := range sp.methods {
+				f, err := vm.getAttr(sub, n)
+				if err != nil || f.T == tagNone {
 					return False, nil
 				}
 			}
@@ -211,6 +349,9 @@ func abcModule(vm *VM) *Module {
 		}
 		if err := vm.setAttr(ObjVal(c), "__slots__", slots); err != nil {
 			panic(&internalError{"collections.abc " + sp.name + ".__slots__: " + err.Error()})
+		}
+		if err := vm.setAttr(ObjVal(c), "register", register); err != nil {
+			panic(&internalError{"collections.abc " + sp.name + ".register: " + err.Error()})
 		}
 		specs[c] = sp
 		m.attrs[sp.name] = ObjVal(c)
