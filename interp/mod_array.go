@@ -215,6 +215,11 @@ func (vm *VM) newArray(args []Val, kwn []string) (Val, error) {
 	if _, ok := arrayItemSize[tc]; !ok || len(s.s) != 1 {
 		return Val{}, newErr(ValueError, "bad typecode (must be b, B, u, w, h, H, i, I, l, L, q, Q, f or d)")
 	}
+	if tc == 'u' {
+		if err := vm.warnDeprecation("The 'u' type code is deprecated and will be removed in Python 3.16"); err != nil {
+			return Val{}, err
+		}
+	}
 	a := &PyArray{tc: tc, b: []byte{}}
 	if len(args) == 2 {
 		init := args[1]

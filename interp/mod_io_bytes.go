@@ -105,6 +105,12 @@ func bytesIOClass(vm *VM, bases []Val) Val {
 		"getvalue[0]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
 			return bytesVal(append([]byte{}, b.b...)), nil
 		}),
+		// getbuffer is a writable view of the contents: writes through it
+		// are the BytesIO's; a write that grows the BytesIO leaves the
+		// view on the old contents (CPython refuses such a resize).
+		"getbuffer[0]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
+			return newMemoryView(ObjVal(&Bytes{b: b.b[:len(b.b):len(b.b)], mut: true}))
+		}),
 		"read[0,1]": with(readN),
 		"read1":     with(readN),
 		"readline[0,1]": with(func(vm *VM, b *bioBuf, args []Val) (Val, error) {
