@@ -134,6 +134,7 @@ func lazyModuleMaker(name string) func(vm *VM) *Module {
 			if cm, err := vm.chainMapClass(); err == nil {
 				m.attrs["ChainMap"] = ObjVal(cm)
 			}
+			vm.addUserCollections(m)
 			return m
 		}
 	case "random":

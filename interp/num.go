@@ -517,6 +517,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		}
 		return Val{}, binopTypeErr(opSymbols[op], a, b)
 	}
+	if y, ok := b.O.(*Instance); ok && b.T == tagObject {
+		if r, done, err := vm.builtinSubclassRight(op, a, y, b); done {
+			return r, err
+		}
+	}
 	if _, ok := a.O.(*Bytes); ok || op == opMul {
 		if r, done, err := vm.bytesBinop(op, a, b); done {
 			return r, err
@@ -537,6 +542,15 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 			}
 			if bv, ok := builtinValue(b); ok && bv.isStr() {
 				return vm.binop(op, a, bv) // a str subclass
+			}
+			if y, ok := b.O.(*Instance); ok && b.T == tagObject {
+				// UserString, or another class of no built-in base that
+				// adds itself to a str.
+				if _, held := y.get(builtinValueAttr); !held {
+					if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
+						return r, err
+					}
+				}
 			}
 			return Val{}, newErr(TypeError, "can only concatenate str (not \"%s\") to str", typeName(b))
 		case *List:
@@ -699,6 +713,67 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 		}
 	}
 	return Val{}, binopTypeErr(opSymbols[op], a, b)
+}
+
+// builtinSubclassRight is binop's step for a built-in left operand and a
+// right one whose class derives from a built-in type (y is b's instance):
+// CPython asks b's reflected method first when b's class derives from a's
+// type and defines it itself ('a' + S('b') for class S(str) with
+// __radd__), and otherwise a's own method where it takes b as the
+// built-in value b holds (1.5 + I(2) is 3.5 even when class I(int) has
+// __radd__).
+func (vm *VM) builtinSubclassRight(op Op, a Val, y *Instance, b Val) (Val, bool, error) {
+	if _, ok := a.O.(*Instance); ok && a.T == tagObject {
+		return Val{}, false, nil
+	}
+	bv, ok := builtinValue(b)
+	if !ok {
+		return Val{}, false, nil
+	}
+	rid := binSpecials[op][1]
+	if rid == spNone {
+		return Val{}, false, nil
+	}
+	_, own := y.cls.ownSpecial(rid)
+	if own && typeName(a) == typeName(bv) {
+		r, found, err := vm.dunderID(b, rid, a)
+		if found && (err != nil || !isNotImplemented(r)) {
+			return r, true, err
+		}
+	}
+	// An int's methods take ints, a float's ints and floats: 1 + F(2.0)
+	// for class F(float) is F's __radd__.
+	if isNumber(a) && isNumber(bv) && (a.T == tagFloat || bv.T != tagFloat) {
+		r, err := vm.binop(op, a, bv)
+		if pe, ok := err.(*PyErr); !ok || !pe.exc.typ.isSub(TypeError) {
+			return r, true, err
+		}
+		// Unsupported (1.5 | J(1)): b's own reflected method may take
+		// it; the built-in's would not, and the error names b's class.
+		if !own {
+			return Val{}, true, binopTypeErr(opSymbols[op], a, b)
+		}
+	}
+	return Val{}, false, nil
+}
+
+// ownSpecial is c's special method id when a class of c's other than the
+// one standing for a built-in base defines it (a subclass of int with its
+// own __radd__, IntFlag's __ror__; not int's, which c inherits).
+func (c *Class) ownSpecial(id specialID) (Val, bool) {
+	m, found := c.lookupSpecial(id)
+	if !found {
+		return Val{}, false
+	}
+	for _, k := range c.mro {
+		if k.module == "builtins" {
+			k.attrsMu.RLock()
+			bm, ok := k.attrs[specialNames[id]]
+			k.attrsMu.RUnlock()
+			return m, !ok || bm.O != m.O || bm.T != m.T || bm.B != m.B
+		}
+	}
+	return m, true
 }
 
 // subclassOperand reports whether b is an instance of a proper subclass
