@@ -542,6 +542,7 @@ func mathGCD(vm *VM, args []Val, kwn []string) (Val, error) {
 	}
 	var r uint64 // the gcd so far while it is a word
 	var rb *big.Int
+	owned := false // rb is not an argument's own number
 	for _, a := range args {
 		switch {
 		case a.T == tagInt || a.T == tagBool:
@@ -557,9 +558,9 @@ func mathGCD(vm *VM, args []Val, kwn []string) (Val, error) {
 			b := &a.O.(*BigInt).v
 			switch {
 			case rb != nil:
-				rb = new(big.Int).GCD(nil, nil, rb, b)
+				rb, owned = gcdBig(rb, b), true
 			case r == 0:
-				rb = new(big.Int).Abs(b)
+				rb, owned = b, false
 			default:
 				r = gcdU64(r, bigModU64(b, r))
 			}
@@ -568,6 +569,9 @@ func mathGCD(vm *VM, args []Val, kwn []string) (Val, error) {
 		}
 	}
 	if rb != nil {
+		if !owned || rb.Sign() < 0 {
+			rb = new(big.Int).Abs(rb)
+		}
 		return normBig(rb), nil
 	}
 	if r > math.MaxInt64 {
