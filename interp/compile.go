@@ -1617,6 +1617,10 @@ func freshMark(e Expr, mark int32) int32 {
 		if x.op == "+" || x.op == "*" {
 			return mark
 		}
+	case *ListExpr:
+		if !hasStar(x.elts) {
+			return mark // BUILD_LIST (buildList notes it)
+		}
 	}
 	return 0
 }

@@ -36,10 +36,11 @@ const (
 
 // freshLists are the lists last made by a producer's fast path.
 type freshLists struct {
-	l    [2]*List
-	next uint8
-	pool listPool
-	pk   []byte // a dropped packed list's bytes (packed.go)
+	l     [2]*List
+	next  uint8
+	pool  listPool
+	small smallLists // whole lists of up to roomMax slots (fresh_small.go)
+	pk    []byte     // a dropped packed list's bytes (packed.go)
 }
 
 // listPool keeps recycled arrays by capacity class (floor of log2).
@@ -84,6 +85,9 @@ func (vm *VM) recycle(v Val) {
 	for i := range f.l {
 		if f.l[i] == l {
 			f.l[i] = nil
+			if f.small.put(l) {
+				return
+			}
 			vals := l.vals
 			l.vals, l.objs = nil, nil
 			f.pool.put(vals)
@@ -165,6 +169,11 @@ func (vm *VM) newVals(n int) []templates.Value {
 func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 	n := sliceLen(lo, hi, step)
 	if n <= roomMax {
+		if l.objs == nil {
+			r := vm.smallList(n)
+			gather(r.vals, l.vals, int(lo), int(step))
+			return r
+		}
 		return l.slice(lo, hi, step)
 	}
 	var vals []templates.Value
@@ -193,7 +202,13 @@ func (vm *VM) sliceFresh(l *List, lo, hi, step int64) *List {
 
 // concatFresh is x + y for an ADD, in a pooled array.
 func (vm *VM) concatFresh(x, y *List) *List {
-	if len(x.vals)+len(y.vals) <= roomMax {
+	if n := len(x.vals) + len(y.vals); n <= roomMax {
+		if x.objs == nil && y.objs == nil {
+			r := vm.smallList(n)
+			copy(r.vals, x.vals)
+			copy(r.vals[len(x.vals):], y.vals)
+			return r
+		}
 		return x.concatInto(y, nil)
 	}
 	return x.concatInto(y, vm.newVals(len(x.vals)+len(y.vals)))

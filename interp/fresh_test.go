@@ -10,8 +10,9 @@ import (
 )
 
 // TestFreshMarks checks which consumers the compiler marks as taking a
-// temporary list that dies there (fresh.go): only a slice, a + or a * evaluated
-// straight into the operand's temporary.
+// temporary list that dies there (fresh.go): only a slice, a +, a * or a
+// list display (no starred items) evaluated straight into the operand's
+// temporary.
 func TestFreshMarks(t *testing.T) {
 	cases := []struct {
 		src  string
@@ -20,7 +21,7 @@ func TestFreshMarks(t *testing.T) {
 	}{
 		{"def f(a, k):\n    return a[k:] + a[:k]\n", opAdd, freshB | freshC},
 		{"def f(a, k):\n    return a + a[:k]\n", opAdd, freshC},
-		{"def f(a, k):\n    return [k] + [0] * k\n", opAdd, freshC | freshIntC},
+		{"def f(a, k):\n    return [k] + [0] * k\n", opAdd, freshB | freshC | freshIntC},
 		{"def f(a, k):\n    return (a * k)[1:]\n", opGetSlice, freshB},
 		{"def f(a, k):\n    return (a + a) + a\n", opAdd, freshB | freshIntB},
 		{"def f(a, k):\n    return (a * k - a) * (k + 1)\n", opMul, freshIntB | freshIntC},
@@ -37,6 +38,9 @@ func TestFreshMarks(t *testing.T) {
 		{"def f(a, k):\n    a[1:3] = a[k:][::-1]\n", opSetSlice, freshC},
 		{"def f(a, k):\n    a[1:3] = k\n", opSetSlice, 0},
 		{"def f(a, k):\n    a[1:3] = k[0] = a[1:]\n", opSetSlice, 0},
+		{"def f(a, k):\n    return [k] + a\n", opAdd, freshB},
+		{"def f(a, k):\n    return a + [k, k]\n", opAdd, freshC},
+		{"def f(a, k):\n    return [*a] + a\n", opAdd, 0},
 	}
 	for _, tc := range cases {
 		var got []int32

@@ -173,7 +173,7 @@ func (vm *VM) buildList(f *frame, dst, first int32, n int) error {
 	case hasObject(f.regs[first : first+int32(n)]):
 		l = newListObjs(n)
 	default:
-		l = newListLen(n)
+		l = vm.smallList(n)
 	}
 	for i := range l.vals {
 		r := f.regs[first+int32(i)]
@@ -185,6 +185,8 @@ func (vm *VM) buildList(f *frame, dst, first int32, n int) error {
 			l.objs[i] = f.objs[first+int32(i)]
 		}
 	}
+	// A producer of fresh lists ([x] + tail drops it: fresh.go).
+	vm.noteFresh(l)
 	f.set(dst, ObjVal(l))
 	return nil
 }
