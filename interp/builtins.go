@@ -19,6 +19,8 @@ type typeObj struct {
 	consumes bool
 	// reversed marks the built-in reversed (fresh_reversed.go).
 	reversed bool
+	// enumerate marks the built-in enumerate (loop_enumerate.go).
+	enumerate bool
 	// attrs are the type's own attributes (itertools.chain.from_iterable).
 	attrs map[string]Val
 	// conv marks the built-in list and tuple types, which opCall converts
@@ -436,6 +438,7 @@ func (vm *VM) builtins() map[string]Val {
 			return ObjVal(pairOf(i, x)), true, nil
 		}}), nil
 	})
+	b["enumerate"].O.(*typeObj).enumerate = true
 	ty("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		args, kw := splitKw(args, kwn)
 		strict := false

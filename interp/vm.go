@@ -39,6 +39,7 @@ type VM struct {
 	spareList *List        // an unused [] to make the next [] in (default_reuse.go)
 	loopIters iterPool     // finished loop iterators of tuples and lists (iter_reuse.go)
 	revIters  revIterPool  // finished loops' reversed list iterators (fresh_reversed.go)
+	enumIters enumIterPool // finished loops' enumerate iterators (loop_enumerate.go)
 	// freshSet is the set a CALL marked freshSetA just made, for the len
 	// after it; setPool holds what len gave back (set_reuse.go).
 	freshSet   *Set
@@ -1484,6 +1485,18 @@ relift:
 						objs[in.A] = o
 						continue
 					}
+				}
+				if t.enumerate && in.E&ownedA != 0 && in.C == 1 && regs[in.B+1].Tag != tagEmpty {
+					// for i, x in enumerate(xs): a pooled iterator
+					// (loop_enumerate.go).
+					f.pc = int32(pc)
+					var o Object
+					if o, err = vm.loopEnumerate(f.get(in.B + 1)); err != nil {
+						break
+					}
+					regs[in.A] = templates.Value{Tag: tagObject}
+					objs[in.A] = o
+					continue
 				}
 				if t.conv != 0 && in.C == 1 && regs[in.B+1].Tag == tagObject {
 					if in.E&convPrivA != 0 && t.conv == convList && vm.listIntoPrivate(f, in.A, objs[in.B+1]) {
