@@ -1042,7 +1042,10 @@ relift:
 					goto nextItem // the list is shared: vm.next locks it
 				}
 				if l := it.l; it.i < len(l.vals) {
-					if u := &code[in.C]; in.D == forUnpacks && l.objs != nil && u.Op == opUnpack && u.B == in.B && u.D < 0 && co.isTemp(in.B) {
+					// (in.D first: the UNPACK's address and bounds check
+					// cost every other list loop an iteration.)
+					if in.D == forUnpacks && l.objs != nil && code[in.C].Op == opUnpack && code[in.C].B == in.B && code[in.C].D < 0 && co.isTemp(in.B) {
+						u := &code[in.C]
 						// for u, v in edges: a tuple's items straight
 						// into the UNPACK's targets, as its fast path
 						// would put them, while the loop is not hot
