@@ -185,7 +185,9 @@ type compiler struct {
 	depth        int             // expression nesting, bounded so the Go stack stays small
 
 	// compSized is 1 + the iterator slot of a list comprehension with one
-	// `for` and no `if`, whose LIST_APPEND sizes the list from it (0: none).
+	// `for` and no `if`, whose LIST_APPEND sizes the list from it (0: none),
+	// or of such a dict comprehension whose keys are the loop's items
+	// (DICT_SET's D: dict_presize.go).
 	compSized int
 
 	// annClsNext: the next compileFunc compiles a class body's
@@ -491,6 +493,9 @@ func (c *compiler) finish() {
 			// kept out of its operand kinds so that no analysis counts
 			// it as read.
 			in.D = fix(in.D-1) + 1
+		}
+		if in.Op == opDictSet && in.D < -1 {
+			in.D = -2 - fix(-2-in.D) // dict_presize.go
 		}
 	}
 	for i := range co.excTable {

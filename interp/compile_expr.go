@@ -713,7 +713,9 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 		case "dict":
 			k := c.exprAny(x.elt)
 			v := c.exprAny(x.val)
-			c.emit(opDictSet, acc, k, v, -1)
+			// D below -1 names the iterator to size the dict from
+			// (-2 - its slot: analyses take no negative D as a read).
+			c.emit(opDictSet, acc, k, v, -1-c.compSized)
 		}
 		return
 	}
@@ -742,8 +744,9 @@ func (c *compiler) compLoop(x *Comp, gi int, acc int) {
 		c.emit(opGetIter, it, it)
 		c.markOwnedIter()
 		c.markOwnedSplit()
-		if gi == 0 && len(x.gens) == 1 && len(g.ifs) == 0 && x.kind == "list" {
-			// Every item of the iterable becomes an element.
+		if gi == 0 && len(x.gens) == 1 && len(g.ifs) == 0 && (x.kind == "list" || x.kind == "dict" && keyIsTarget(x.elt, g.target)) {
+			// Every item of the iterable becomes an element (a key,
+			// for a dict: its own, so distinct items give distinct keys).
 			c.compSized = it + 1
 		}
 	}

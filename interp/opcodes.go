@@ -179,7 +179,7 @@ var opInfo = [opCount]struct {
 	opBuildSet:      {"BUILD_SET", "ssi"},
 	opListAppend:    {"LIST_APPEND", "ss"},
 	opSetAdd:        {"SET_ADD", "ss"},
-	opDictSet:       {"DICT_SET", "ssss"},    // D: -1, or the function slot of a call whose keywords these are
+	opDictSet:       {"DICT_SET", "ssss"},    // D: -1, the function slot of a call whose keywords these are, or -2 - a comprehension's iterator slot (dict_presize.go)
 	opListExtend:    {"LIST_EXTEND", "sssi"}, // C: -1 or a called function's slot, D: how a non-iterable is worded (extendErr)
 	opGetItem:       {"GET_ITEM", "sss"},
 	opSetItem:       {"SET_ITEM", "sss"},

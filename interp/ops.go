@@ -482,6 +482,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			return err
 		}
 		d := f.objs[in.A].(*Dict)
+		if in.D < -1 && d.index == nil && !vm.threaded() {
+			dictSizeHint(d, f.objs[-2-in.D])
+		}
 		if in.D >= 0 {
 			if err := vm.checkKeywordOnce(f, in.D, d, k); err != nil {
 				return err
