@@ -859,6 +859,16 @@ func (vm *VM) builtins() map[string]Val {
 		if len(args) == 0 {
 			return vm.globalsDict(), nil // in a function, vars() is LOCALS (evalCall)
 		}
+		if x, ok := args[0].O.(*Instance); ok && args[0].T == tagObject {
+			if _, ga := x.getAttribute(); ga {
+				// Its own __getattribute__ answers for __dict__.
+				d, err := vm.getAttr(args[0], "__dict__")
+				if err != nil && isAttrErr(err) {
+					return Val{}, newErr(TypeError, "vars() argument must have __dict__ attribute")
+				}
+				return d, err
+			}
+		}
 		if x, ok := args[0].O.(*Instance); ok && x.cls != objectClass && x.cls.hasDict() {
 			return x.dictVal(), nil
 		}
@@ -929,7 +939,7 @@ func (vm *VM) iterHinted(v Val) (it Val, hinted bool, err error) {
 // exception class): an instance whose class defines __class__ is an
 // instance of what that claims to be a subclass of.
 func (vm *VM) claimsClass(v Val, i *Instance, t Val) (Val, error) {
-	if _, ok := i.cls.lookup("__class__"); !ok {
+	if !i.claimsClassAttr() {
 		return False, nil
 	}
 	c, err := vm.getAttr(v, "__class__")
@@ -945,9 +955,9 @@ func (vm *VM) claimsClass(v Val, i *Instance, t Val) (Val, error) {
 
 // classAttrIsSub is isinstance's second question, as CPython asks it:
 // whether an instance whose class defines __class__ (a property: a mock
-// with a spec) claims through it to be of class x.
+// with a spec) or __getattribute__ claims through it to be of class x.
 func (vm *VM) classAttrIsSub(v Val, i *Instance, x *Class) bool {
-	if _, ok := i.cls.lookupSpecial(spClass); !ok {
+	if !i.claimsClassAttr() {
 		return false
 	}
 	c, err := vm.getAttr(v, "__class__")

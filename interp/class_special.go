@@ -51,7 +51,8 @@ const (
 	spIter
 	spNext
 	spCall
-	spClass // __class__: isinstance asks for it (classAttrIsSub)
+	spClass        // __class__: isinstance asks for it (classAttrIsSub)
+	spGetAttribute // a class's own __getattribute__ (getattribute.go)
 	nSpecials
 )
 
@@ -66,7 +67,7 @@ var specialNames = [nSpecials]string{
 	spLt: "__lt__", spLe: "__le__", spGt: "__gt__", spGe: "__ge__", spEq: "__eq__", spNe: "__ne__",
 	spHash: "__hash__", spLen: "__len__", spBool: "__bool__", spGetItem: "__getitem__", spSetItem: "__setitem__",
 	spContains: "__contains__", spIter: "__iter__", spNext: "__next__", spCall: "__call__",
-	spClass: "__class__",
+	spClass: "__class__", spGetAttribute: "__getattribute__",
 }
 
 // specialOf numbers the special names, for callers that only have a name.
@@ -101,27 +102,38 @@ type specialCache struct {
 
 // lookupSpecial is lookup(specialNames[id]) at the cost of an index.
 func (c *Class) lookupSpecial(id specialID) (Val, bool) {
-	version := c.version.Load()
-	sc := c.specials.Load()
-	if sc == nil || sc.version != version {
-		sc = &specialCache{version: version}
-		// Class by class along the MRO, the first to have a name wins;
-		// each class's attrs read under one lock.
-		for _, k := range c.mro {
-			k.attrsMu.RLock()
-			for id := spNone + 1; id < nSpecials; id++ {
-				if !sc.found[id].ok {
-					if v, ok := k.attrs[specialNames[id]]; ok {
-						sc.found[id] = lookupResult{v, true}
-					}
+	r := c.specialsNow().found[id]
+	return r.v, r.ok
+}
+
+// specialsNow is the class's specialCache at its current version (small
+// enough to inline: a caller asking two names loads it once).
+func (c *Class) specialsNow() *specialCache {
+	if sc := c.specials.Load(); sc != nil && sc.version == c.version.Load() {
+		return sc
+	}
+	return c.fillSpecials()
+}
+
+// fillSpecials finds every special name along the MRO for the class's
+// current version, and publishes the result.
+func (c *Class) fillSpecials() *specialCache {
+	sc := &specialCache{version: c.version.Load()}
+	// Class by class along the MRO, the first to have a name wins;
+	// each class's attrs read under one lock.
+	for _, k := range c.mro {
+		k.attrsMu.RLock()
+		for id := spNone + 1; id < nSpecials; id++ {
+			if !sc.found[id].ok {
+				if v, ok := k.attrs[specialNames[id]]; ok {
+					sc.found[id] = lookupResult{v, true}
 				}
 			}
-			k.attrsMu.RUnlock()
 		}
-		c.specials.Store(sc)
+		k.attrsMu.RUnlock()
 	}
-	r := sc.found[id]
-	return r.v, r.ok
+	c.specials.Store(sc)
+	return sc
 }
 
 // dunderID is dunder for a numbered special method.

@@ -828,7 +828,7 @@ func (c *compiler) stmt(s Stmt) {
 		for i := 1; i <= 3; i++ {
 			c.emit(opMove, base+i, c.constSlot(NoneVal))
 		}
-		c.emit(opCallMethod, c.temp(), base, 3, c.name("__exit__"), -1)
+		c.emit(opCallMethod, c.temp(), base, 3, c.name("__exit__"), withExitKw)
 	default:
 		c.errAt(s.position(), "unsupported statement")
 	}

@@ -16,7 +16,7 @@ package interp
 
 // freshDefaultKw, as the keyword operand of a CALL_METHOD (no keywords),
 // says that its last argument is a [] made for it alone. (withEnterKw is
-// -2.)
+// -2, withExitKw -4.)
 const freshDefaultKw = -3
 
 // isEmptyListDisplay says whether args are two, the second a [] display.

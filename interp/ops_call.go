@@ -195,6 +195,10 @@ func (vm *VM) moduleOf(o Object, name string) string {
 // checked first as CPython's LOAD_SPECIAL does.
 const withEnterKw = -2
 
+// withExitKw marks the CALL_METHOD of __exit__ a with statement makes: a
+// special method, found on the type without its __getattribute__.
+const withExitKw = -4
+
 // checkContextManager raises CPython 3.14's TypeError for a with
 // statement's manager that lacks __exit__ or __enter__ on its type: it
 // looks __exit__ up first (codegen.c loads it before __enter__), and
@@ -300,7 +304,7 @@ func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err err
 	var v Val
 	switch o := self.O.(type) {
 	case *Instance:
-		v, err = vm.callMethodOnInstance(f.code.site(in), o, self, name, withSelf, kwn)
+		v, err = vm.callMethodOnInstance(f.code.site(in), o, self, name, withSelf, kwn, in.E == withEnterKw || in.E == withExitKw)
 	case *Class, *SuperObj:
 		// Class and super attributes bind as getAttr says (classmethods,
 		// staticmethods, metaclass methods): no shortcut pays here.
@@ -325,11 +329,17 @@ func (vm *VM) callMethodObj(f *frame, in *Instr, self Val, name string) (err err
 
 // callMethodOnInstance calls inst.name(args): through the site's method
 // cache when it holds, else the instance's own attribute, else the class's.
-// withSelf is self followed by the arguments.
-func (vm *VM) callMethodOnInstance(site *atomic.Pointer[siteCache], inst *Instance, self Val, name string, withSelf []Val, kwn []string) (Val, error) {
+// withSelf is self followed by the arguments. special: a with
+// statement's __enter__ or __exit__, which the class's __getattribute__
+// does not see.
+func (vm *VM) callMethodOnInstance(site *atomic.Pointer[siteCache], inst *Instance, self Val, name string, withSelf []Val, kwn []string, special bool) (Val, error) {
 	args := withSelf[1:]
 	if fn, ok := vm.methodOf(site, inst, name); ok {
 		return vm.callFunction(fn, withSelf, kwn)
+	}
+	if _, ok := inst.getAttribute(); ok && !special {
+		// (methodOf never learns such a class.)
+		return vm.callAttr(self, name, args, kwn)
 	}
 	if a, ok := inst.get(name); ok {
 		return vm.call(a, args, kwn)
@@ -743,6 +753,9 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 			return v, err
 		}
 	case *Instance:
+		if ga, ok := t.getAttribute(); ok {
+			return vm.viaGetAttribute(t, o, ga, name)
+		}
 		if v, ok, err := vm.instanceAttr(t, o, name); ok || err != nil {
 			return v, err
 		}
