@@ -1140,8 +1140,12 @@ func (t *ExcType) lookup(name string) (Val, bool) {
 }
 
 // newException is calling an exception class: args are kept, then a
-// user-defined __init__ runs.
+// user-defined __init__ runs (after its own __new__ when it has one:
+// exc_new.go).
 func (vm *VM) newException(t *ExcType, args []Val, kwn []string) (Val, error) {
+	if nw, ok := ownExcNew(t); ok {
+		return vm.newExceptionVia(t, nw, args, kwn)
+	}
 	if t == OSError && len(args)-len(kwn) >= 2 && args[0].T == tagInt {
 		t = osErrorFor(syscall.Errno(args[0].I())) // OSError(2, ...) is a FileNotFoundError
 	}

@@ -840,6 +840,11 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 		}
 		return Val{}, withAttrInfo(newErr(AttributeError, "type object '%s' has no attribute '%s'", t.name, name), o, name)
 	case *SuperObj:
+		if et, ok := t.self.O.(*ExcType); ok {
+			if v, ok, err := vm.superExcTypeAttr(et, t.cls, name); ok {
+				return v, err
+			}
+		}
 		if e, ok := t.self.O.(*Exception); ok {
 			if v, ok := vm.superOfException(t, e, name); ok {
 				return v, nil
@@ -1138,6 +1143,11 @@ func (vm *VM) getAttr(o Val, name string) (Val, error) {
 				return tupleOf([]Val{b, ObjVal(t.base2)}), nil
 			}
 			return tupleOf([]Val{b}), nil
+		case "__new__":
+			if v, ok := ownExcNew(t); ok {
+				return vm.bindExcClassAttr(v, o, t, false)
+			}
+			return excNewMethod(builtinExcBase(t)), nil
 		case "__init__":
 			// Exception.__init__(self, *args), called through the class:
 			// keeps the arguments, as BaseException.__init__ does. A
