@@ -94,6 +94,11 @@ func (vm *VM) inheritedMethodDescr(c *Class, name string) (Val, bool) {
 				}
 			}
 		}
+		if k.builtin && k.module == "collections" {
+			if v, ok := vm.collectionsTypeAttr(k, name); ok {
+				return v, true
+			}
+		}
 	}
 	return Val{}, false
 }

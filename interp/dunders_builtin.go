@@ -152,6 +152,21 @@ func builtinDunder(o Val, name string) (Val, bool) {
 			}
 			return vm.call(vm.bi[conv], []Val{o}, nil)
 		}
+	case "__reversed__":
+		run = func(vm *VM, _ []Val) (Val, error) { return vm.call(vm.bi["reversed"], []Val{o}, nil) }
+	case "__copy__":
+		run = func(vm *VM, _ []Val) (Val, error) { return vm.callMethod(o, "copy", nil, nil) }
+	case "__iadd__", "__isub__", "__imul__", "__ior__", "__iand__", "__ixor__":
+		// The augmented assignment's own form: the value changes in place.
+		op := map[string]Op{"__iadd__": opAdd, "__isub__": opSub, "__imul__": opMul, "__ior__": opBitOr, "__iand__": opBitAnd, "__ixor__": opBitXor}[name]
+		arity = 1
+		run = func(vm *VM, args []Val) (Val, error) {
+			r, ok, err := vm.inplaceOp(op, o, builtinOperand(args[0]))
+			if err != nil || ok {
+				return r, err
+			}
+			return vm.bi["NotImplemented"], nil
+		}
 	default:
 		op, ok := binDunderOps[name]
 		if !ok {

@@ -349,7 +349,11 @@ func (vm *VM) makeBaseClass(name string, typ Val, parents []Val) *Class {
 		methods["update"] = counterSubclassUpdate("update", backing)
 		methods["subtract"] = counterSubclassUpdate("subtract", backing)
 	}
-	c, _ := vm.nativeClass(name, parents, withSlotSigs(name, methods))
+	var classMethods []string
+	if t, ok := typ.O.(*typeObj); ok && t.module == "collections" {
+		classMethods = collectionsKindMethods(name, methods, backing)
+	}
+	c, _ := vm.nativeClass(name, parents, withSlotSigs(name, methods), classMethods...)
 	c.builtin = true
 	c.builtinType = typ
 	return c
