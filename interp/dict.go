@@ -331,6 +331,10 @@ func keyCmp(a, b Val, leave bool) (bool, error) {
 		return true, nil
 	case *Instance:
 		return instanceKeyEq(x, a, b, leave)
+	case *Set:
+		if y, ok := b.O.(*Set); ok {
+			return frozenKeyEq(x, y, leave)
+		}
 	}
 	if y, ok := b.O.(*Instance); ok {
 		return instanceKeyEq(y, a, b, leave)
