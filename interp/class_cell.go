@@ -68,3 +68,16 @@ func funcClass(fn *Function) *Class {
 	}
 	return c
 }
+
+// noteClassCell records that the function being compiled reads __class__
+// or super, so its co_freevars lists __class__, as do the functions it is
+// nested in up to the one the class body defines (CPython passes the
+// cell down through them).
+func (c *compiler) noteClassCell() {
+	for k := c; k != nil && k.isFunc && k.inMethod; k = k.enclose {
+		k.code.classFree = true
+		if !k.code.inheritClass {
+			break
+		}
+	}
+}

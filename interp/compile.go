@@ -21,10 +21,13 @@ type Code struct {
 	// inheritClass marks a function nested in one a class body defines,
 	// which shares its __class__ (class_cell.go).
 	inheritClass bool
-	name         string
-	qualname     string // Class.method for methods
-	doc          Val    // the docstring (None when there is none)
-	isGenerator  bool   // the body yields: calling it makes a generator
+	// classFree: it (or a function nested in it) reads __class__ or
+	// super, so co_freevars lists __class__ (class_cell.go).
+	classFree   bool
+	name        string
+	qualname    string // Class.method for methods
+	doc         Val    // the docstring (None when there is none)
+	isGenerator bool   // the body yields: calling it makes a generator
 	// nsTop marks the top level of code exec runs over namespace dicts:
 	// its locals are the dicts' names, so one it deleted is a name not
 	// defined (NameError), not an unbound local.

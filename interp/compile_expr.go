@@ -39,6 +39,9 @@ func (c *compiler) exprTo(e Expr, dst int) {
 	}
 	switch x := e.(type) {
 	case *Name:
+		if x.id == "__class__" || x.id == "super" {
+			c.noteClassCell()
+		}
 		if c.hasAnnCls && c.lookup(x.id) < 0 {
 			c.annClassName(x, dst)
 			return
@@ -519,6 +522,7 @@ func (c *compiler) call(x *Call, dst int) {
 		return
 	}
 	if nm, ok := x.fn.(*Name); ok && nm.id == "super" && len(x.args) == 0 && len(x.kwvals) == 0 && c.isFunc && c.lookup("super") < 0 && len(c.code.localNames) > 0 {
+		c.noteClassCell()
 		c.line = x.line
 		self := c.temp()
 		c.exprTo(&Name{x.pos, c.code.localNames[0]}, self)
@@ -568,6 +572,7 @@ func (c *compiler) superCall(a *Attr, x *Call, dst int) bool {
 	if nm, ok := s.fn.(*Name); !ok || nm.id != "super" || !c.isFunc || c.lookup("super") >= 0 || len(c.code.localNames) == 0 {
 		return false
 	}
+	c.noteClassCell()
 	for _, e := range append(x.args[:len(x.args):len(x.args)], x.kwvals...) {
 		switch e := e.(type) {
 		case *Const:

@@ -189,6 +189,10 @@ func (c *codeInfoObj) attr(vm *VM, name string) (Val, bool) {
 		for _, i := range c.code.freeOrder() {
 			names = append(names, c.code.localNames[c.code.freeTo[i]])
 		}
+		if c.code.classFree {
+			names = append(names, "__class__")
+			sort.Strings(names)
+		}
 		return tupleOf(strVals(names)), true
 	case "co_nlocals":
 		return IntVal(int64(len(c.code.varnames()))), true
