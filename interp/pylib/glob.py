@@ -60,7 +60,9 @@ def _glob(pathname, recursive, include_hidden, dironly=False):
         return
     if not dirname:
         for name in _match(dirname, basename, recursive, include_hidden, dironly):
-            if name:  # a bare "**" does not name the current directory
+            # A bare "**" does not name the current directory, but as the
+            # directories of "**/x" it does: "x" itself may match.
+            if name or dironly:
                 yield name
         return
     if dirname != pathname and has_magic(dirname):
