@@ -1,9 +1,6 @@
 package interp
 
-import (
-	"math"
-	"strings"
-)
+import "math"
 
 // Dict is CPython's compact dict: entries in insertion order, and an
 // open-addressing index of positions into them probed from the key's hash.
@@ -90,13 +87,26 @@ func containerHash(k Val, what string) (int64, error) {
 		}
 	}
 	h, err := hashOf(k)
-	if pe, ok := err.(*PyErr); ok && !strings.HasPrefix(excStr(nil, pe.exc), "unhashable type") {
-		return h, err // raised by a __hash__ method: as it is
+	if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
+		// 3.14 wraps a TypeError (of exactly that type) from hashing
+		// the key, naming the key's type and then the error: a tuple
+		// holding a list says "cannot use 'tuple' ... (unhashable type:
+		// 'list')".
+		return h, newErr(TypeError, "cannot use '%s' as %s (%s)", fullTypeName(k), what, excStr(nil, pe.exc))
 	}
-	if err != nil {
-		return h, newErr(TypeError, "cannot use '%s' as %s (unhashable type: '%s')", typeName(k), what, typeName(k))
+	return h, err
+}
+
+// fullTypeName is CPython's %T of v: its type's qualified name, after
+// its module unless that is builtins or __main__.
+func fullTypeName(v Val) string {
+	if x, ok := v.O.(*Instance); ok && v.T == tagObject && x.cls != nil {
+		if m := x.cls.moduleName(); m != "builtins" && m != "__main__" {
+			return m + "." + x.cls.qualName()
+		}
+		return x.cls.qualName()
 	}
-	return h, nil
+	return typeName(v)
 }
 
 // find looks k (whose hash is h) up: the position of its entry, or -1.
