@@ -117,6 +117,11 @@ func (vm *VM) specialDescr(owner, name string, slot bool) Val {
 			if !builtinIsInstance(self, owner) {
 				return Val{}, newErr(TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", name, shortTypeName(owner), typeName(self))
 			}
+			if name == "__getattribute__" && len(args) == 2 && len(kwn) == 0 && args[1].isStr() {
+				// tuple.__getattribute__(self, n) in a subclass's own:
+				// the generic look-up of the instance, not of its value.
+				return vm.objectGetAttribute(self, args[1].str().s)
+			}
 			if b, ok := builtinValue(self); ok && owner != "object" {
 				self = b // dict.__setitem__(self, k, v) in a subclass of dict
 			}

@@ -182,5 +182,21 @@ func (vm *VM) objectGetAttribute(o Val, name string) (Val, error) {
 	if m, ok := objectDunder(o, x, name); ok {
 		return m, nil
 	}
+	if v, ok := builtinBaseAttr(vm, x, o, name); ok {
+		return v, nil
+	}
 	return Val{}, withAttrInfo(newErr(AttributeError, "%s", instAttrErrorMsg(x, name)), o, name)
+}
+
+// builtinBaseAttr is what an instance of a subclass of a built-in type
+// finds on that type (list.append): the attribute of its built-in value,
+// through the class standing for the type, which the generic look-up
+// reaches without the subclass's own __getattr__.
+func builtinBaseAttr(vm *VM, x *Instance, o Val, name string) (Val, bool) {
+	for _, k := range x.cls.mro {
+		if k.builtin {
+			return vm.superBuiltinAttr(k, o, name)
+		}
+	}
+	return Val{}, false
 }
