@@ -540,6 +540,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				}
 				return concatStr(x, y), nil
 			}
+			// str + obj: str gives way to obj.__radd__ (UserString, a str
+			// subclass defining one).
+			if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
+				return r, err
+			}
 			if bv, ok := builtinValue(b); ok && bv.isStr() {
 				return vm.binop(op, a, bv) // a str subclass
 			}
@@ -575,6 +580,9 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				items := make([]Val, 0, len(x.items)+len(y.items))
 				items = append(append(items, x.items...), y.items...)
 				return ObjVal(&Tuple{items: items}), nil
+			}
+			if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
+				return r, err
 			}
 			if bv, ok := builtinValue(b); ok {
 				if _, isT := bv.O.(*Tuple); isT {
