@@ -717,6 +717,7 @@ func init() {
 		"buffer_info": func(vm *VM, a *PyArray, args []Val) (Val, error) {
 			return tupleOf([]Val{IntVal(0x7f0000000000), IntVal(int64(a.n()))}), nil
 		},
+		"__reduce_ex__": arrayReduceEx,
 		"__copy__": func(vm *VM, a *PyArray, args []Val) (Val, error) {
 			return ObjVal(a.like(append([]byte{}, a.b...))), nil
 		},
@@ -726,11 +727,8 @@ func init() {
 func arrayModule(vm *VM) *Module {
 	m := newModule("array")
 	// type(a) finds the same type object (builtins' type() asks this cache).
-	m.attrs["array"] = vm.typeObjs.get("array.array", func() Val {
-		return ObjVal(&typeObj{name: "array.array", fn: func(vm *VM, args []Val, kwn []string) (Val, error) {
-			return vm.newArray(args, kwn)
-		}})
-	})
+	m.attrs["array"] = vm.arrayType()
+	m.attrs["_array_reconstructor"] = vm.arrayReconstructorFn()
 	m.attrs["ArrayType"] = m.attrs["array"]
 	m.attrs["typecodes"] = StrVal(arrayTypecodes)
 	return m

@@ -885,6 +885,19 @@ func reModule(vm *VM) *Module {
 		}
 		return ObjVal(p), nil
 	})
+	// A pickled pattern is (re._compile, (pattern, flags)), CPython's
+	// copyreg reduction of re.Pattern.
+	m.def("_compile", func(vm *VM, args []Val, kwn []string) (Val, error) {
+		a, err := pyArgs("_compile", args, kwn, []string{"pattern", "flags"}, 2)
+		if err != nil {
+			return Val{}, err
+		}
+		p, err := cache.patternOf(a[0], a[1])
+		if err != nil {
+			return Val{}, err
+		}
+		return ObjVal(p), nil
+	})
 	// The flags are RegexFlag members, bound as module globals too.
 	extra := vm.pyModule("re", reExtraSource, nil)
 	flagCls := extra.attrs["RegexFlag"]

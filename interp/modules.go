@@ -309,6 +309,7 @@ func (vm *VM) lazyModule(name string) (*Module, bool) {
 	}
 	m := mk(vm)
 	nameNativeClasses(m)
+	vm.nameNativeFuncs(m)
 	vm.makeNativeTypes(m)
 	vm.modules[name] = m
 	return m, true
@@ -331,6 +332,31 @@ func nameNativeClasses(m *Module) {
 		if cm, ok := cModules[m.name+"."+n]; ok {
 			c.module = cm
 		}
+	}
+}
+
+// nameNativeFuncs gives the functions a Go-built module defines their
+// __module__ (math.sqrt's is "math"), which pickle needs to find them
+// again. A builtin shared with the builtins module keeps "builtins".
+func (vm *VM) nameNativeFuncs(m *Module) {
+	if m.name == "builtins" {
+		return
+	}
+	for n, v := range m.attrs {
+		b, ok := v.O.(*Builtin)
+		if !ok || b.name != n || b.method || b.objclass != "" || b.bound.T != tagEmpty || b.native != nil {
+			continue
+		}
+		if _, has := b.attrs["__module__"]; has {
+			continue
+		}
+		if bv, ok := vm.bi[n]; ok && bv.O == v.O {
+			continue
+		}
+		if b.attrs == nil {
+			b.attrs = map[string]Val{}
+		}
+		b.attrs["__module__"] = StrVal(m.name)
 	}
 }
 

@@ -391,6 +391,9 @@ def _lib_reducer(cls):
         return lambda x: (cls, (x.numerator, x.denominator))
     if mod == "decimal" and cls.__name__ == "Decimal":
         return lambda x: (cls, (str(x),))
+    if mod == "re" and cls.__name__ == "Pattern":
+        import re
+        return lambda p: (re._compile, (p.pattern, p.flags))
     if cls.__module__ != "builtins":
         for c in cls.__mro__:
             if c.__name__ == "Enum" and c.__module__ == "enum":
@@ -663,6 +666,9 @@ class Pickler:
         self._save_reduce(*rv, obj=obj)
 
     def _reduction(self, obj, cls):
+        if cls.__module__ == "array" and cls.__name__ == "array":
+            # Its own __reduce_ex__, written in Go, depends on the protocol.
+            return obj.__reduce_ex__(self.proto)
         own = _lib_reducer(cls)
         if own is not None:
             rv = own(obj)
