@@ -176,7 +176,10 @@ func builtinDunder(o Val, name string) (Val, bool) {
 		arity = 1
 		run = func(vm *VM, args []Val) (Val, error) {
 			repeat := op == opMul && isIntLike(args[0]) && !isNumber(o) // 'ab'.__mul__(2)
-			if !repeat && !sameBuiltinKind(o, args[0]) {
+			// '%s-%d'.__mod__(('x', 3)): a str or bytes formats any operand.
+			_, isBytes := o.O.(*Bytes)
+			formats := op == opMod && !reflected && (o.isStr() || isBytes && o.T == tagObject)
+			if !repeat && !formats && !sameBuiltinKind(o, args[0]) {
 				return vm.bi["NotImplemented"], nil
 			}
 			if reflected {
