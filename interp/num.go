@@ -540,11 +540,6 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				}
 				return concatStr(x, y), nil
 			}
-			// str + obj: str gives way to obj.__radd__ (UserString, a str
-			// subclass defining one).
-			if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
-				return r, err
-			}
 			if bv, ok := builtinValue(b); ok && bv.isStr() {
 				return vm.binop(op, a, bv) // a str subclass
 			}
