@@ -158,6 +158,9 @@ type Trace struct {
 	// exits are the code offsets of the trace's exit uops with their
 	// exit indexes, for PatchExits (its stubs are starts and stubs).
 	exits []exitSite
+	// slots are the link slots of its exit stubs (linkslots.go), -1 for
+	// a stub without one; nil when its stubs have no slot jumps.
+	slots []int32
 
 	state   atomic.Int64 // number of running entries, or -1 once freed
 	entries atomic.Uint64
@@ -247,8 +250,17 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.mu.Lock()
+	c.takeSlotsLocked(r, plans)
+	c.mu.Unlock()
+	for _, p := range plans {
+		p.sp = r.c.slots
+	}
 	if err := c.write(r, plans, total); err != nil {
 		c.mu.Lock()
+		for _, p := range plans {
+			(&Trace{region: r, slots: p.slots}).putSlotsLocked()
+		}
 		c.releaseLocked(r)
 		c.mu.Unlock()
 		return nil, err
@@ -260,7 +272,7 @@ func (c *Cache) CompileBatch(traces [][]Uop) ([]*Trace, error) {
 			cache: c, region: r, mem: r.mem[p.base : p.base+p.size : p.base+p.size],
 			ops: opsOf(p.uops), starts: p.starts, stubs: p.stubExits, code: p.codeSize, veneer: p.veneers,
 			resume: p.resume, compileTime: elapsed / time.Duration(len(plans)),
-			exits: p.inlineExits(c.table),
+			exits: p.inlineExits(c.table), slots: p.slots,
 		}
 	}
 	c.mu.Lock()
@@ -371,6 +383,7 @@ func (c *Cache) dropLocked(t *Trace) {
 	c.stats.Uops -= len(t.ops)
 	c.stats.CodeBytes -= t.code
 	c.stats.DataBytes -= len(t.mem) - t.code
+	t.putSlotsLocked()
 	t.region.refs--
 	if t.region.refs == 0 {
 		c.releaseLocked(t.region)

@@ -32,6 +32,14 @@ type plan struct {
 	// far maps a uop with a Far jump to the offset of the veneer reserved
 	// for it, used when the target is out of the branch's reach.
 	far map[int]int
+	// slotJumps: each exit site (an exit uop, an exit stub) starts with a
+	// jump through its link slot (linkslots.go); sites counts them, and
+	// slots are their slots in sp (the exit uops' in order, then the
+	// stubs'), -1 for none.
+	slotJumps bool
+	sites     int
+	slots     []int32
+	sp        *slotPage
 }
 
 // scratch is a plan's working memory that the compiled trace does not keep:
@@ -93,7 +101,7 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 	if last := trace[n-1].Op; int(last) < len(tab.ops) && !tab.terminal[last] {
 		return nil, &TraceError{n - 1, fmt.Sprintf("the trace ends with %s, which falls through; end it with a uop that does not (%s)", tab.set.Name(last), tab.terminalNames())}
 	}
-	p := &plan{uops: trace, starts: make([]int32, n, n+min(n, 16)), sc: getScratch(n)}
+	p := &plan{uops: trace, starts: make([]int32, n, n+min(n, 16)), sc: getScratch(n), slotJumps: linkSlots}
 	sc := p.sc
 	var large map[int]int
 	code, data, align := 0, 0, 1
@@ -105,6 +113,10 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		}
 		info := tab.op(int(u.Op))
 		p.starts[i] = int32(code)
+		if p.slotJumps && u.Op == tab.exit {
+			code += linkJumpSize
+			p.sites++
+		}
 		code += len(info.code)
 		stub := int32(-1)
 		if info.special || u.ExitJump {
@@ -122,8 +134,14 @@ func (c *Cache) plan(trace []Uop) (*plan, error) {
 		align = max(align, info.align)
 	}
 	exit := tab.op(int(tab.exit))
+	if p.slotJumps {
+		p.sites += len(p.stubExits)
+	}
 	for k := range p.stubExits {
 		p.starts = append(p.starts, int32(code))
+		if p.slotJumps {
+			code += linkJumpSize
+		}
 		code += len(exit.code)
 		data = roundUp(data, exit.align)
 		sc.dataRel[n+k] = int32(data)
@@ -207,6 +225,7 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 	sc := p.sc
 	vals := &sc.vals
 	*vals = [relocs.NumValues]uint64{}
+	site := 0 // the next exit site's link slot
 	for i := range p.starts {
 		var info *opInfo
 		jump, stub := -1, -1
@@ -221,6 +240,11 @@ func (p *plan) emit(mem []byte, addr uintptr, tab *table) error {
 			vals[relocs.ValueOperand0] = uint64(p.stubExits[i-n])
 		}
 		codeOff, dataOff := int(p.starts[i]), p.dataStart+int(sc.dataRel[i])
+		if p.slotJumps && (i >= n || p.uops[i].Op == tab.exit) {
+			p.writeLinkJump(mem, codeOff, base+uint64(codeOff), p.sp, site)
+			codeOff += linkJumpSize
+			site++
+		}
 		code := mem[codeOff : codeOff+len(info.code)]
 		data := mem[dataOff : dataOff+len(info.data)]
 		codeAddr, dataAddr := base+uint64(codeOff), base+uint64(dataOff)

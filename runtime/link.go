@@ -36,15 +36,20 @@ func (p *plan) inlineExits(tab *table) []exitSite {
 	return out
 }
 
-// exitSites calls visit with each exit stencil of the trace: its exit
-// uops, then its exit stubs.
-func (t *Trace) exitSites(visit func(exitSite)) {
-	for _, s := range t.exits {
-		visit(s)
+// exitSites calls visit with each exit stencil of the trace and its
+// number: its exit uops, then its exit stubs (but those with a link slot,
+// when slotted is false).
+func (t *Trace) exitSites(slotted bool, visit func(int, exitSite)) {
+	for k, s := range t.exits {
+		if slotted || k >= len(t.slots) || t.slots[k] < 0 {
+			visit(k, s)
+		}
 	}
-	n := len(t.ops)
+	n, m := len(t.ops), len(t.exits)
 	for k, e := range t.stubs {
-		visit(exitSite{t.starts[n+k], uint64(e)})
+		if slotted || m+k >= len(t.slots) || t.slots[m+k] < 0 {
+			visit(m+k, exitSite{t.starts[n+k], uint64(e)})
+		}
 	}
 }
 
@@ -56,18 +61,31 @@ func (t *Trace) HasExit(exit uint64) bool {
 
 // PatchExits makes every exit of the trace with this index jump to target
 // (another trace's code, entered with the state the exit leaves) instead
-// of returning to Go, and returns how many it patched. It changes the
-// trace's code: the trace must not be running. Each exit stencil becomes
-// a veneer (an absolute jump): one protection change for all of them.
+// of returning to Go, and returns how many it patched. The trace must not
+// be running. An exit stub with a link slot gets the target in its slot;
+// any other exit stencil becomes a veneer (an absolute jump), which
+// changes the trace's code: one protection change for all of them.
 func (t *Trace) PatchExits(exit uint64, target uintptr) (int, error) {
 	if t.state.Load() < 0 {
 		return 0, ErrFreed
 	}
-	if tab := t.cache.table; len(tab.op(int(tab.exit)).code) < veneerTarget+8 {
-		return 0, fmt.Errorf("jit: the exit stencil is shorter than a veneer")
+	n := 0
+	if len(t.slots) > 0 {
+		t.exitSites(true, func(k int, s exitSite) {
+			if s.exit == exit && t.linkSlot(k, uint64(target)) {
+				n++
+			}
+		})
 	}
+	m, err := t.patchCode(exit, target)
+	return n + m, err
+}
+
+// patchCode makes the exit stencils with this exit index that have no
+// link slot jump to target, through veneers written over them.
+func (t *Trace) patchCode(exit uint64, target uintptr) (int, error) {
 	lo, hi := -1, -1
-	t.exitSites(func(s exitSite) {
+	t.exitSites(false, func(_ int, s exitSite) {
 		if s.exit == exit {
 			if lo < 0 {
 				lo = int(s.off)
@@ -77,6 +95,9 @@ func (t *Trace) PatchExits(exit uint64, target uintptr) (int, error) {
 	})
 	if lo < 0 {
 		return 0, nil
+	}
+	if tab := t.cache.table; len(tab.op(int(tab.exit)).code) < veneerTarget+8 {
+		return 0, fmt.Errorf("jit: the exit stencil is shorter than a veneer")
 	}
 	r := t.region
 	base := t.base()
@@ -89,7 +110,7 @@ func (t *Trace) PatchExits(exit uint64, target uintptr) (int, error) {
 		return 0, fmt.Errorf("jit: mprotect RW: %w", err)
 	}
 	n := 0
-	t.exitSites(func(s exitSite) {
+	t.exitSites(false, func(_ int, s exitSite) {
 		if s.exit == exit {
 			at := base + int(s.off)
 			writeVeneer(r.mem[at:at+veneerTarget+8], uint64(target))

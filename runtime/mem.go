@@ -27,6 +27,9 @@ type chunk struct {
 	// memory (prefaulted, or written by a region): a region of several
 	// new pages is prefaulted in one madvise, not a fault a page.
 	populated int
+	// slots are the link slots of the chunk's exit stubs, on its last
+	// page (linkslots.go), or nil.
+	slots *slotPage
 }
 
 // minPrefault is the fewest new pages a region prefaults. A one-page
@@ -99,24 +102,42 @@ func (c *Cache) allocLocked(n int) (*region, error) {
 			break
 		}
 	}
-	size := max(c.cfg.ChunkBytes, n)
+	mem, jit, reserve, err := c.mapChunk(n)
+	if err != nil {
+		return nil, err
+	}
+	ch := &chunk{mem: mem, jit: jit}
+	end := len(mem) - reserve
+	if reserve > 0 {
+		ch.slots = newSlotPage(mem[end:])
+	}
+	if n < end {
+		ch.free = []span{{n, end - n}}
+	}
+	c.chunks = append(c.chunks, ch)
+	c.mapped += len(mem)
+	return c.openLocked(ch, 0, n)
+}
+
+// mapChunk maps a chunk with room for a region of n bytes, and the bytes
+// at its end set aside for link slots.
+func (c *Cache) mapChunk(n int) ([]byte, bool, int, error) {
+	reserve := slotReserve(c.cfg.ChunkBytes, false)
+	size := max(c.cfg.ChunkBytes, n+reserve)
 	if c.mapped+size > c.cfg.MaxCodeBytes {
-		return nil, ErrCodeLimit
+		return nil, false, 0, ErrCodeLimit
 	}
 	mem, jit := mapJIT(size)
 	if !jit {
 		var err error
 		if mem, err = mapRW(size); err != nil {
-			return nil, fmt.Errorf("jit: mapping %d bytes of code memory: %w", size, err)
+			return nil, false, 0, fmt.Errorf("jit: mapping %d bytes of code memory: %w", size, err)
 		}
 	}
-	ch := &chunk{mem: mem, jit: jit}
-	if n < size {
-		ch.free = []span{{n, size - n}}
+	if jit {
+		reserve = 0
 	}
-	c.chunks = append(c.chunks, ch)
-	c.mapped += size
-	return c.openLocked(ch, 0, n)
+	return mem, jit, reserve, nil
 }
 
 // openLocked makes free pages [off, off+n) of ch a region: they are
