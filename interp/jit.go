@@ -308,6 +308,9 @@ type jitStats struct {
 	// machine stretches past the CPU time of the whole recording, it
 	// gave levenshtein 0 ms of JIT work.
 	recordNativeCPU time.Duration
+	// innerRefUops counts the uops recordings ran on the uop reference
+	// to finish inner loops (runInner), before or instead of natively.
+	innerRefUops int
 	// recordFaults is the page faults taken in recordTime (when
 	// recordFaultsOK): fresh heap pages the JIT's buffers land on, code
 	// pages, the JIT's own code and tables touched for the first time.
@@ -1335,8 +1338,8 @@ func (j *jitState) writeStats(w io.Writer) {
 	}
 	fmt.Fprintf(w, "jit stats: compile %.3f ms (optimizer %.3f ms), %d entries, %d exits, %d call-outs (%d slices reusing their list), %d object stores, %.1f%% of the run in traces\n",
 		float64(s.compileTime.Microseconds())/1e3, float64(s.optTime.Microseconds())/1e3, s.entries, s.exits, s.callOuts, s.reusedSlices, s.stores, share)
-	fmt.Fprintf(w, "jit stats: recording %.3f ms in all (%.3f ms of it inner loops run to their end); %d traces benched for losing, %d given up\n",
-		float64(s.recordTime.Microseconds())/1e3, float64(s.recordNative.Microseconds())/1e3, s.benched, s.blacklisted)
+	fmt.Fprintf(w, "jit stats: recording %.3f ms in all (%.3f ms of it inner loops run to their end); %d traces benched for losing, %d given up; %d inner loop uops run on the reference\n",
+		float64(s.recordTime.Microseconds())/1e3, float64(s.recordNative.Microseconds())/1e3, s.benched, s.blacklisted, s.innerRefUops)
 	// The JIT's own work: recordings (loops, functions, bridges) with the
 	// optimizing, lowering and compiling they end in, less the inner loops
 	// a recording ran natively (the program's work). Wall clock, as perf's

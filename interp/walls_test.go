@@ -250,3 +250,38 @@ print(run(20000, V(1)))
 		t.Errorf("%d compiles, want the loop traced:\n%s", n, stats)
 	}
 }
+
+// TestKnownLongInnerLoop: an outer loop recorded around an inner loop
+// whose own trace runs long entries and has no bridges finishes the
+// inner loop natively at once: none of its uops run on the uop reference
+// (spectral_norm's outer loops ran 256 there each, ~70 K instructions a
+// recording).
+func TestKnownLongInnerLoop(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def times(u, out):
+    n = len(u)
+    for i in range(n):
+        s = 0.0
+        for j in range(n):
+            s += u[j] * (i + j + 1)
+        out[i] = s
+u = [1.0] * 150
+out = [0.0] * 150
+for k in range(4):
+    times(u, out)
+print(sum(out))
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "compiles"); n < 2 {
+		t.Fatalf("%d compiles, want the inner loop's and the outer loop's:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "inner loop uops run on the reference"); n != 0 {
+		t.Errorf("%d inner loop uops run on the reference, want 0:\n%s", n, stats)
+	}
+}
