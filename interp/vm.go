@@ -1507,7 +1507,10 @@ relift:
 					}
 					// list(t), tuple(l): no argument stack, no call.
 					if o := typeConvDirect(t.conv, objs[in.B+1]); o != nil {
-						regs[in.A] = templates.Value{Tag: tagObject}
+						// (ObjVal's bits: with bits 0 a trace could
+						// not read the list or tuple made here.)
+						v := ObjVal(o)
+						regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
 						objs[in.A] = o
 						continue
 					}
