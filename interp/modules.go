@@ -365,8 +365,11 @@ func (vm *VM) nameNativeFuncs(m *Module) {
 func builtinsModule(vm *VM) *Module {
 	m := newModule("builtins")
 	for k, v := range vm.bi {
-		m.attrs[k] = v
+		if !strings.HasPrefix(k, ".") { // the compiler's own helpers (.star_begin)
+			m.attrs[k] = v
+		}
 	}
+	m.attrs["True"], m.attrs["False"], m.attrs["None"] = True, False, NoneVal
 	return m
 }
 

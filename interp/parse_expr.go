@@ -282,7 +282,7 @@ func (ps *parser) primary() Expr {
 		case ".":
 			ps.next()
 			n := ps.tok()
-			if n.kind != tName {
+			if n.kind != tName || keywords[n.val] { // x.None, x.if
 				ps.fail(n, "")
 			}
 			ps.next()
