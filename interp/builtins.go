@@ -943,7 +943,10 @@ func (vm *VM) claimsClass(v Val, i *Instance, t Val) (Val, error) {
 		return False, nil
 	}
 	c, err := vm.getAttr(v, "__class__")
-	if err != nil || c.T != tagObject || c.O == Object(i.cls) {
+	if err != nil {
+		return False, notAttributeError(err)
+	}
+	if c.T != tagObject || c.O == Object(i.cls) {
 		return False, nil
 	}
 	switch c.O.(type) {
@@ -956,16 +959,26 @@ func (vm *VM) claimsClass(v Val, i *Instance, t Val) (Val, error) {
 // classAttrIsSub is isinstance's second question, as CPython asks it:
 // whether an instance whose class defines __class__ (a property: a mock
 // with a spec) or __getattribute__ claims through it to be of class x.
-func (vm *VM) classAttrIsSub(v Val, i *Instance, x *Class) bool {
+func (vm *VM) classAttrIsSub(v Val, i *Instance, x *Class) (bool, error) {
 	if !i.claimsClassAttr() {
-		return false
+		return false, nil
 	}
 	c, err := vm.getAttr(v, "__class__")
 	if err != nil {
-		return false
+		return false, notAttributeError(err)
 	}
 	k, ok := c.O.(*Class)
-	return ok && c.T == tagObject && k != i.cls && (k == x || k.isSub(x))
+	return ok && c.T == tagObject && k != i.cls && (k == x || k.isSub(x)), nil
+}
+
+// notAttributeError is err unless it is an AttributeError: isinstance
+// takes a missing __class__ for none, but any other error from reading
+// it is raised (CPython's abstract_get_class... object_isinstance).
+func notAttributeError(err error) error {
+	if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(AttributeError) {
+		return nil
+	}
+	return err
 }
 
 func (vm *VM) isinstance(v, t Val) (Val, error) {
@@ -979,10 +992,11 @@ func (vm *VM) isinstance(v, t Val) (Val, error) {
 			if anyAbstract.Load() && x.isABC() {
 				return vm.abcIsInstance(v, i, x)
 			}
-			if i.cls.isSub(x) || vm.classAttrIsSub(v, i, x) {
+			if i.cls.isSub(x) {
 				return True, nil
 			}
-			return False, nil
+			is, err := vm.classAttrIsSub(v, i, x)
+			return BoolVal(is), err
 		}
 	}
 	// type is a *Builtin: other types skip the builtins' map.

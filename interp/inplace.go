@@ -87,6 +87,25 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 		}
 		return r, true, err
 	case *Dict:
+		if y, ok := b.O.(*Dict); ok && x.counter && b.T == tagObject {
+			// Counter's +=, -=, |= and &=: the result the plain operator
+			// gives (keys in the same order: the Counter's, then the new
+			// ones) put into the Counter itself.
+			switch op {
+			case opAdd, opSub, opBitOr, opBitAnd:
+				r, err := vm.counterOp(op, x, y)
+				if err != nil {
+					return Val{}, true, err
+				}
+				x.clear()
+				for _, e := range r.O.(*Dict).live() {
+					if err := x.set(e.k, e.v); err != nil {
+						return Val{}, true, err
+					}
+				}
+				return a, true, nil
+			}
+		}
 		if op != opBitOr || x.counter || x.factory.T != tagEmpty {
 			return Val{}, false, nil
 		}

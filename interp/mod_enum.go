@@ -252,7 +252,13 @@ func enumModule(vm *VM) *Module {
 					return notImplementedIfUnsupported(vm)(vm.binop(op, valueOf(args[0]), valueOf(args[1])))
 				}
 				methods["__r"+n+"__"] = func(vm *VM, args []Val, kwn []string) (Val, error) {
-					return notImplementedIfUnsupported(vm)(vm.binop(op, valueOf(args[1]), valueOf(args[0])))
+					r, err := vm.binop(op, valueOf(args[1]), valueOf(args[0]))
+					if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError && strings.HasPrefix(excStr(nil, pe.exc), "can only concatenate ") {
+						// 'a' + Color.RED: the member's value does not add
+						// to the left operand, whose own error is the one.
+						return vm.bi["NotImplemented"], nil
+					}
+					return notImplementedIfUnsupported(vm)(r, err)
 				}
 			}
 			for _, n := range []string{"__divmod__", "__rdivmod__"} {

@@ -544,9 +544,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				return vm.binop(op, a, bv) // a str subclass
 			}
 			if y, ok := b.O.(*Instance); ok && b.T == tagObject {
-				// UserString, or another class of no built-in base that
-				// adds itself to a str.
-				if _, held := y.get(builtinValueAttr); !held {
+				// UserString, another class that adds itself to a str,
+				// or a built-in subclass with its own __radd__ (int's
+				// would not take a str).
+				_, held := y.get(builtinValueAttr)
+				if _, own := y.cls.ownSpecial(binSpecials[opAdd][1]); !held || own {
 					if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
 						return r, err
 					}

@@ -141,6 +141,7 @@ func stmtExprs(s Stmt, ex func(Expr)) {
 		}
 	case *Raise:
 		ex(x.exc)
+		ex(x.cause)
 	case *With:
 		for i := range x.items {
 			ex(x.items[i])
