@@ -45,6 +45,9 @@ func gcdWords(a, b, t []big.Word) []big.Word {
 			a, b = b, remWords(a, b)
 			continue
 		}
+		if len(a) >= lehmerTwiceMin {
+			p, q, r, s, even = lehmerTwice(a, b, p, q, r, s, even)
+		}
 		a, b, t = lehmerApply(t, a, b, p, q, r, s, even)
 	}
 	if len(b) == 0 {
@@ -101,6 +104,66 @@ func lehmerStep(a, b []big.Word) (p, q, r, s uint64, even bool) {
 	return u0, v0, u1, v1, even
 }
 
+// lehmerTwiceMin is the length from which lehmerTwice pays: its own
+// work is that of a pass over four words, and it saves a pass over all.
+const lehmerTwiceMin = 8
+
+// lehmerTwice tries to follow lehmerStep's cofactors (p, q, r, s, even)
+// for a and b by a second step's, returning the product of the two; or
+// the first ones when the second step cannot be found. The second step
+// needs the leading words of the numbers the first makes: computed from
+// the top four words of a and b, they are exact unless the carry from
+// the words below (less than the cofactors, under 2^32) could reach past
+// the lowest, which the check of that word rules out. One pass of
+// lehmerApply over the numbers then does the work of two.
+func lehmerTwice(a, b []big.Word, p, q, r, s uint64, even bool) (uint64, uint64, uint64, uint64, bool) {
+	n := len(a)
+	var wa, wb, na, nb [4]big.Word
+	copy(wa[:], a[n-4:])
+	if len(b) > n-4 {
+		copy(wb[:], b[n-4:])
+	}
+	if even {
+		mulSubGo(na[:], wa[:], wb[:], p, q)
+		mulSubGo(nb[:], wb[:], wa[:], s, r)
+	} else {
+		mulSubGo(na[:], wb[:], wa[:], q, p)
+		mulSubGo(nb[:], wa[:], wb[:], r, s)
+	}
+	const margin = 1 << 33
+	for _, lo := range [2]big.Word{na[0], nb[0]} {
+		if lo < margin || lo > ^big.Word(0)-margin {
+			return p, q, r, s, even
+		}
+	}
+	xa, xb := trimWords(na[1:]), trimWords(nb[1:])
+	if len(xa) < 2 || len(xb) > len(xa) {
+		return p, q, r, s, even
+	}
+	p2, q2, r2, s2, even2 := lehmerStep(xa, xb)
+	if q2 == 0 {
+		return p, q, r, s, even
+	}
+	// The product of two cofactor matrices keeps their pattern of
+	// alternating signs, so its magnitudes are sums of products.
+	mp, okp := mulAdd2(p2, p, q2, r)
+	mq, okq := mulAdd2(p2, q, q2, s)
+	mr, okr := mulAdd2(r2, p, s2, r)
+	ms, oks := mulAdd2(r2, q, s2, s)
+	if !(okp && okq && okr && oks) {
+		return p, q, r, s, even
+	}
+	return mp, mq, mr, ms, even == even2
+}
+
+// mulAdd2 is a·b + c·d, and whether it is below 2^63 (mulSub's bound).
+func mulAdd2(a, b, c, d uint64) (uint64, bool) {
+	h1, l1 := bits.Mul64(a, b)
+	h2, l2 := bits.Mul64(c, d)
+	l, carry := bits.Add64(l1, l2, 0)
+	return l, h1|h2|carry == 0 && l>>63 == 0
+}
+
 // lehmerApply sets the pair lehmerStep's cofactors make: a' into t and b'
 // over b, both trimmed, and a's words as the next t.
 func lehmerApply(t, a, b []big.Word, p, q, r, s uint64, even bool) (a2, b2, t2 []big.Word) {
@@ -124,7 +187,7 @@ func lehmerApply(t, a, b []big.Word, p, q, r, s uint64, even bool) (a2, b2, t2 [
 // mulSubGo sets d = m1·x1 − m2·x2, a result known not to be negative,
 // all three of x1's length; d may be x1 or x2. Two carries run up the
 // words, one of the product added and one of the product (and borrows)
-// subtracted; they cancel at the top. The multipliers are below 2^32, so
+// subtracted; they cancel at the top. The multipliers are below 2^63, so
 // a high word never overflows with its carries. mulSub is this, in
 // assembly where there is some: Go's code keeps its carries in registers
 // as 0 or -1 (SBB, then SUB) instead of chaining ADC, 30 instructions a

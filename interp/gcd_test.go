@@ -108,11 +108,11 @@ func TestGCDBigLehmer(t *testing.T) {
 		check(new(big.Int).Lsh(fb, 67), new(big.Int).Lsh(fa, 3))
 	}
 	for range 20000 {
-		la := 1 + rng.IntN(12)
+		la := 1 + rng.IntN(30)
 		lb := la
 		switch rng.IntN(3) {
 		case 0:
-			lb = 1 + rng.IntN(12)
+			lb = 1 + rng.IntN(30)
 		case 1:
 			lb = max(1, la-rng.IntN(2))
 		}
