@@ -21,6 +21,9 @@ type typeObj struct {
 	reversed bool
 	// enumerate marks the built-in enumerate (loop_enumerate.go).
 	enumerate bool
+	// isSet marks the built-in set, which opCall makes directly from
+	// nothing or a set.
+	isSet bool
 	// attrs are the type's own attributes (itertools.chain.from_iterable).
 	attrs map[string]Val
 	// conv marks the built-in list and tuple types, which opCall converts
@@ -439,6 +442,7 @@ func (vm *VM) builtins() map[string]Val {
 		}}), nil
 	})
 	b["enumerate"].O.(*typeObj).enumerate = true
+	b["set"].O.(*typeObj).isSet = true
 	ty("zip", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		args, kw := splitKw(args, kwn)
 		strict := false

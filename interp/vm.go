@@ -1489,6 +1489,23 @@ relift:
 						continue
 					}
 				}
+				if t.isSet && in.C <= 1 {
+					// set() and set(s) of a set: no argument stack, no call.
+					var s *Set
+					if in.C == 0 {
+						s = newSet()
+					} else if src, isSet := objs[in.B+1].(*Set); isSet && regs[in.B+1].Tag == tagObject {
+						s = newSet()
+						if err = s.merge(src); err != nil {
+							break
+						}
+					}
+					if s != nil {
+						regs[in.A] = templates.Value{Tag: tagObject}
+						objs[in.A] = s
+						continue
+					}
+				}
 				if t.enumerate && in.E&ownedA != 0 && in.C == 1 && regs[in.B+1].Tag != tagEmpty {
 					// for i, x in enumerate(xs): a pooled iterator
 					// (loop_enumerate.go).
