@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -1042,6 +1043,9 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		if err != nil {
 			return Val{}, err
 		}
+		if args, err = vm.strSliceIndexArgs(args); err != nil {
+			return Val{}, err
+		}
 		// An ASCII str is indexed by bytes: no copy into runes per call
 		// (a file's readline calls find(sep, pos) on an 8 KiB chunk).
 		var rs []rune
@@ -1103,6 +1107,10 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		if len(args) < 1 {
 			return Val{}, newErr(TypeError, "%s expected at least 1 argument, got 0", name)
 		}
+		args, err := vm.strSliceIndexArgs(args)
+		if err != nil {
+			return Val{}, err
+		}
 		var cands []string
 		if t, ok := args[0].O.(*Tuple); ok {
 			for _, x := range t.items {
@@ -1119,10 +1127,36 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 			}
 			cands = []string{c}
 		}
+		// hay is str[start:end], as slice indices; an ASCII str is cut by
+		// bytes, not copied into runes per call (a parser's
+		// s.startswith(word, pos) over a whole document).
 		hay := str
 		if len(args) > 1 {
-			rs := []rune(str)
-			hay = string(rs[clampIdx(int64(args[1].B), len(rs)):])
+			var rs []rune
+			n := len(str)
+			ascii := s.ascii()
+			if !ascii {
+				rs = s.runeSlice()
+				n = len(rs)
+			}
+			start, end := 0, n
+			if args[1].T != tagNone {
+				if int64(args[1].B) > int64(n) {
+					return False, nil // past the end: not even '' is there
+				}
+				start = clampIdx(int64(args[1].B), n)
+			}
+			if len(args) > 2 && args[2].T != tagNone {
+				end = clampIdx(int64(args[2].B), n)
+			}
+			if end < start {
+				return False, nil
+			}
+			if ascii {
+				hay = str[start:end]
+			} else {
+				hay = string(rs[start:end])
+			}
 		}
 		for _, c := range cands {
 			if name == "startswith" && strings.HasPrefix(hay, c) || name == "endswith" && strings.HasSuffix(hay, c) {
@@ -1315,4 +1349,29 @@ func rsplitN(s, sep string, n int) []string {
 		n--
 	}
 	return append([]string{s}, out...)
+}
+
+// strSliceIndexArgs is args with its start and end (args[1], args[2]) as
+// ints or None: an __index__ object's value, a big int clamped; anything
+// else is CPython's TypeError. (find, count, startswith ... read .B.)
+func (vm *VM) strSliceIndexArgs(args []Val) ([]Val, error) {
+	out := args
+	for k := 1; k < len(args) && k < 3; k++ {
+		v := args[k]
+		if v.T == tagInt || v.T == tagNone {
+			continue
+		}
+		i, ok, err := vm.asIndex(v, math.MaxInt64/2)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, newErr(TypeError, "slice indices must be integers or None or have an __index__ method")
+		}
+		if &out[0] == &args[0] {
+			out = append([]Val(nil), args...)
+		}
+		out[k] = IntVal(i)
+	}
+	return out, nil
 }
