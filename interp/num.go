@@ -578,9 +578,11 @@ func (vm *VM) binop(op Op, a, b Val) (Val, error) {
 				items = append(append(items, x.items...), y.items...)
 				return ObjVal(&Tuple{items: items}), nil
 			}
-			if definesOwn(b, "__radd__") {
-				if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
-					return r, err
+			if y, ok := b.O.(*Instance); ok && b.T == tagObject {
+				if _, own := y.cls.ownSpecial(binSpecials[opAdd][1]); own {
+					if r, found, err := vm.dunder(b, "__radd__", a); found && (err != nil || !isNotImplemented(r)) {
+						return r, err
+					}
 				}
 			}
 			if bv, ok := builtinValue(b); ok {
@@ -1575,20 +1577,4 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 		}
 	}
 	return false, newErr(TypeError, "argument of type '%s' is not a container or iterable", typeName(container))
-}
-
-// definesOwn says whether v is an instance whose class (or a Python base)
-// defines the special method name, not one inherited from a built-in type
-// (an IntEnum member's __radd__ is int's, which declines a str).
-func definesOwn(v Val, name string) bool {
-	inst, ok := v.O.(*Instance)
-	if !ok || v.T != tagObject {
-		return false
-	}
-	m, has := inst.cls.lookup(name)
-	if !has {
-		return false
-	}
-	_, isBuiltin := m.O.(*Builtin)
-	return !isBuiltin
 }
