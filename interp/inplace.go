@@ -87,6 +87,9 @@ func (vm *VM) inplaceOp(op Op, a, b Val) (Val, bool, error) {
 		}
 		return r, true, err
 	case *Dict:
+		if bv, held := builtinValue(b); held {
+			b = bv // a dict subclass's instance: its dict
+		}
 		if y, ok := b.O.(*Dict); ok && x.counter && b.T == tagObject {
 			// Counter's +=, -=, |= and &=: the result the plain operator
 			// gives (keys in the same order: the Counter's, then the new

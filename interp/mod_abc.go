@@ -2,6 +2,7 @@ package interp
 
 import (
 	_ "embed"
+	"slices"
 	"sync"
 )
 
@@ -110,6 +111,70 @@ func (r *abcRegistry) has(c *Class, sub Val) bool {
 	return false
 }
 
+// abcClassIs answers issubclass(k, the ABC of sp) for a Python class k
+// that does not derive from the ABC: the special methods the ABC's hook
+// asks for, each defined and not None along k's MRO (a built-in base
+// answering for its type: class M(dict) is a Mapping); an ABC without a
+// hook only by a built-in base that is it.
+func abcClassIs(sp abcSpec, k *Class) bool {
+	if sp.methods == nil {
+		for _, m := range k.mro {
+			if name, ok := builtinBaseName(m); ok && slices.Contains(sp.types, name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range sp.methods {
+		if !classDefines(sp, k, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// builtinBaseName is the type name of the built-in type m stands for as
+// a base (as abcSpec lists types), false for other classes.
+func builtinBaseName(m *Class) (string, bool) {
+	switch {
+	case m == objectClass:
+		return "", false
+	case m.module == "builtins":
+		return m.name, true
+	case m.module == "collections" && m.name == "deque":
+		return "collections.deque", true
+	case m.module == "collections":
+		return "dict", true // OrderedDict, defaultdict, Counter
+	}
+	return "", false
+}
+
+// classDefines says whether k's MRO defines name as other than None
+// before object: a class's own attribute, __hash__ None in a class that
+// defines __eq__ without it (as CPython makes it), or a built-in base
+// that is one of sp's types; __hash__ is object's otherwise.
+func classDefines(sp abcSpec, k *Class, name string) bool {
+	for _, m := range k.mro {
+		if m == objectClass {
+			break
+		}
+		if t, ok := builtinBaseName(m); ok {
+			return slices.Contains(sp.types, t)
+		}
+		m.attrsMu.RLock()
+		v, ok := m.attrs[name]
+		_, eq := m.attrs["__eq__"]
+		m.attrsMu.RUnlock()
+		if ok {
+			return v.T != tagNone
+		}
+		if name == "__hash__" && eq {
+			return false
+		}
+	}
+	return name == "__hash__"
+}
+
 func abcModule(vm *VM) *Module {
 	m := newModule("collections.abc")
 	specs := map[*Class]abcSpec{}
@@ -146,19 +211,7 @@ func abcModule(vm *VM) *Module {
 			if !ok || v.T != tagObject {
 				return False, nil
 			}
-			if inst.cls.isSub(c) {
-				return True, nil
-			}
-			if sp.methods == nil {
-				return False, nil
-			}
-			for _, n := range sp.methods {
-				f, ok := inst.cls.lookup(n)
-				if !ok || f.T == tagNone {
-					return False, nil
-				}
-			}
-			return True, nil
+			return BoolVal(inst.cls.isSub(c) || abcClassIs(sp, inst.cls)), nil
 		},
 		// issubclass(sub, ABC): a built-in type by its name, a class by
 		// inheritance, either by the special methods the ABC's hook asks
@@ -172,19 +225,7 @@ func abcModule(vm *VM) *Module {
 				return True, nil
 			}
 			if k, ok := sub.O.(*Class); ok && sub.T == tagObject {
-				if k.isSub(c) {
-					return True, nil
-				}
-				if sp.methods == nil {
-					return False, nil
-				}
-				for _, n := range sp.methods {
-					f, ok := k.lookup(n)
-					if !ok || f.T == tagNone {
-						return False, nil
-					}
-				}
-				return True, nil
+				return BoolVal(k.isSub(c) || abcClassIs(sp, k)), nil
 			}
 			var name string
 			switch t := sub.O.(type) {
