@@ -199,43 +199,7 @@ func (vm *VM) builtins() map[string]Val {
 		return ObjVal(&Tuple{items: items}), err
 	})
 	b["tuple"].O.(*typeObj).conv = convTuple
-	ty("set", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := noKw("set", kwn); err != nil {
-			return Val{}, err
-		}
-		if len(args) > 1 {
-			return Val{}, newErr(TypeError, "set expected at most 1 argument, got %d", len(args))
-		}
-		if len(args) == 0 {
-			return ObjVal(newSet()), nil
-		}
-		var s *Set
-		switch args[0].O.(type) {
-		case *Set, *Dict:
-			s = newSet()
-			if err := s.update(args[0].O, nil); err != nil {
-				return Val{}, err
-			}
-		default:
-			// Streamed: a generator's items are added as they come, into
-			// a set and tables len() may have given back (set_reuse.go).
-			var p *setPool
-			if !vm.threaded() {
-				p = &vm.setPool
-				s = p.newSet()
-			} else {
-				s = newSet()
-			}
-			if g, ok := args[0].O.(*Generator); ok && args[0].T == tagObject && p != nil {
-				if err := vm.fillSetFromGen(s, g, p); err != nil {
-					return Val{}, err
-				}
-			} else if err := vm.each(args[0], func(x Val) (bool, error) { return false, s.addFrom(x, p) }); err != nil {
-				return Val{}, err
-			}
-		}
-		return ObjVal(s), nil
-	})
+	ty("set", biSet)
 	ty("frozenset", biFrozenset)
 	ty("dict", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		pos, kw := splitKw(args, kwn)
@@ -1594,4 +1558,44 @@ func biStr(vm *VM, args []Val, kwn []string) (Val, error) {
 // would make it, its attributes taken from dict in order.
 func (vm *VM) type3(args []Val) (Val, error) {
 	return vm.typeNew(nil, args, nil, nil)
+}
+
+// biSet is set(iterable=()), also what frozenset builds on (not through
+// builtins.set, which a program may rebind).
+func biSet(vm *VM, args []Val, kwn []string) (Val, error) {
+	if err := noKw("set", kwn); err != nil {
+		return Val{}, err
+	}
+	if len(args) > 1 {
+		return Val{}, newErr(TypeError, "set expected at most 1 argument, got %d", len(args))
+	}
+	if len(args) == 0 {
+		return ObjVal(newSet()), nil
+	}
+	var s *Set
+	switch args[0].O.(type) {
+	case *Set, *Dict:
+		s = newSet()
+		if err := s.update(args[0].O, nil); err != nil {
+			return Val{}, err
+		}
+	default:
+		// Streamed: a generator's items are added as they come, into
+		// a set and tables len() may have given back (set_reuse.go).
+		var p *setPool
+		if !vm.threaded() {
+			p = &vm.setPool
+			s = p.newSet()
+		} else {
+			s = newSet()
+		}
+		if g, ok := args[0].O.(*Generator); ok && args[0].T == tagObject && p != nil {
+			if err := vm.fillSetFromGen(s, g, p); err != nil {
+				return Val{}, err
+			}
+		} else if err := vm.each(args[0], func(x Val) (bool, error) { return false, s.addFrom(x, p) }); err != nil {
+			return Val{}, err
+		}
+	}
+	return ObjVal(s), nil
 }

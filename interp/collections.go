@@ -22,7 +22,11 @@ func collectionsModule() *Module {
 			if err != nil {
 				return Val{}, err
 			}
-			for _, e := range src.O.(*Dict).live() {
+			sd, ok := src.O.(*Dict)
+			if !ok { // builtins.dict rebound to something else
+				return Val{}, newErr(TypeError, "dict() gave %s, not a dict", typeName(src))
+			}
+			for _, e := range sd.live() {
 				if err := d.set(e.k, e.v); err != nil {
 					return Val{}, err
 				}

@@ -274,7 +274,11 @@ func statisticsModule(vm *VM) *Module {
 		if err != nil {
 			return nil, err
 		}
-		items := s.O.(*List).items()
+		l, ok := s.O.(*List)
+		if !ok { // builtins.sorted rebound to something else
+			return nil, newErr(TypeError, "sorted() gave %s, not a list", typeName(s))
+		}
+		items := l.items()
 		if len(items) == 0 {
 			return nil, newErr(StatisticsErrorT, "no median for empty data")
 		}

@@ -39,7 +39,7 @@ func biFrozenset(vm *VM, args []Val, kwn []string) (Val, error) {
 			return args[0], nil
 		}
 	}
-	v, err := vm.call(vm.bi["set"], args, nil)
+	v, err := biSet(vm, args, nil)
 	if err != nil {
 		return Val{}, err
 	}
