@@ -33,12 +33,7 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 	// keys serve %(name)s, and leftover arguments are then no error.
 	mapping := false
 	if !isTuple && arg.T == tagObject {
-		switch x := arg.O.(type) {
-		case *Dict, *List:
-			mapping = true
-		case *Instance:
-			_, mapping = x.cls.lookup("__getitem__")
-		}
+		mapping = percentMapping(arg)
 	}
 	var b strings.Builder
 	ai := 0
@@ -331,6 +326,9 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 		b.WriteString(s)
 	}
 	if ai < len(args) && !mapping {
+		if bmode {
+			return "", newErr(TypeError, "not all arguments converted during bytes formatting")
+		}
 		return "", newErr(TypeError, "not all arguments converted during string formatting")
 	}
 	return b.String(), nil
@@ -352,4 +350,23 @@ func altG(a float64, prec int) string {
 		s += "."
 	}
 	return s
+}
+
+// percentMapping is CPython's test for a mapping argument of %: a type
+// with a subscript (dict, list, bytes, range ...; not str), an instance
+// whose class defines __getitem__, or a built-in subclass's instance by
+// the value it holds (class I(int) is none: 'ab' % I(1) is an error).
+func percentMapping(arg Val) bool {
+	switch x := arg.O.(type) {
+	case *Dict, *List, *Bytes, *Range, *MemoryView, *PyArray:
+		return true
+	case *Instance:
+		if _, own := x.cls.ownSpecial(spGetItem); own {
+			return true
+		}
+		if bv, held := builtinValue(arg); held && !bv.isStr() && bv.T == tagObject {
+			return percentMapping(bv)
+		}
+	}
+	return false
 }
