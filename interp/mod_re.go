@@ -874,30 +874,24 @@ func reModule(vm *VM) *Module {
 	}
 	m.attrs["Pattern"] = noNew("re.Pattern")
 	m.attrs["Match"] = noNew("re.Match")
-	m.def("compile", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		a, err := pyArgs("compile", args, kwn, []string{"pattern", "flags"}, 1)
-		if err != nil {
-			return Val{}, err
-		}
-		p, err := cache.patternOf(a[0], a[1])
-		if err != nil {
-			return Val{}, err
-		}
-		return ObjVal(p), nil
-	})
-	// A pickled pattern is (re._compile, (pattern, flags)), CPython's
-	// copyreg reduction of re.Pattern.
-	m.def("_compile", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		a, err := pyArgs("_compile", args, kwn, []string{"pattern", "flags"}, 2)
-		if err != nil {
-			return Val{}, err
-		}
-		p, err := cache.patternOf(a[0], a[1])
-		if err != nil {
-			return Val{}, err
-		}
-		return ObjVal(p), nil
-	})
+	// compile and _compile (what a pickled pattern calls: CPython's copyreg
+	// reduction of re.Pattern is (re._compile, (pattern, flags))) differ
+	// only in whether flags is required.
+	compileFn := func(name string, required int) {
+		m.def(name, func(vm *VM, args []Val, kwn []string) (Val, error) {
+			a, err := pyArgs(name, args, kwn, []string{"pattern", "flags"}, required)
+			if err != nil {
+				return Val{}, err
+			}
+			p, err := cache.patternOf(a[0], a[1])
+			if err != nil {
+				return Val{}, err
+			}
+			return ObjVal(p), nil
+		})
+	}
+	compileFn("compile", 1)
+	compileFn("_compile", 2)
 	// The flags are RegexFlag members, bound as module globals too.
 	extra := vm.pyModule("re", reExtraSource, nil)
 	flagCls := extra.attrs["RegexFlag"]
