@@ -467,10 +467,15 @@ func (r *recorder) knownLong(il innerLoop) bool {
 		return false
 	}
 	o := loops[il.key.pc]
-	if o == nil || o.allEntries == 0 || o.fn || len(o.sides) > 0 {
+	if o == nil || o.fn || len(o.sides) > 0 {
 		return false
 	}
 	perIter := int64(len(r.insts) - il.top)
+	if o.allEntries == 0 {
+		// No trace of its own: it was left to this loop with that
+		// many iterations still to run (leaveToOuter).
+		return o.tripGuess*perIter >= nativeAfterSteps
+	}
 	return o.allIters/int64(o.allEntries)*perIter >= nativeAfterSteps
 }
 

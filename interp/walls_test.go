@@ -1,6 +1,9 @@
 package interp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Recordings that could only end as the last one did are not made again.
 func TestRecordingsNotRepeated(t *testing.T) {
@@ -267,8 +270,8 @@ func TestKnownLongInnerLoop(t *testing.T) {
         for j in range(n):
             s += u[j] * (i + j + 1)
         out[i] = s
-u = [1.0] * 150
-out = [0.0] * 150
+u = [1.0] * 400
+out = [0.0] * 400
 for k in range(4):
     times(u, out)
 print(sum(out))
@@ -280,6 +283,46 @@ print(sum(out))
 	}
 	if n := statCount(t, stats, "compiles"); n < 2 {
 		t.Fatalf("%d compiles, want the inner loop's and the outer loop's:\n%s", n, stats)
+	}
+	if n := statCount(t, stats, "inner loop uops run on the reference"); n != 0 {
+		t.Errorf("%d inner loop uops run on the reference, want 0:\n%s", n, stats)
+	}
+}
+
+// TestInnerLoopLeftToOuter: an inner loop that gets hot with fewer than a
+// few thresholds of iterations left in its entry gets no trace of its own:
+// the loop around it is recorded at its next back-edge and entered at
+// once, its trace taking the inner loop in (spectral_norm recorded each
+// inner loop first, a third of its JIT work, for a trace the outer one
+// replaced). Its recording finishes the inner loop natively at once, as
+// the iterations left at the inner loop's hot count make it long.
+func TestInnerLoopLeftToOuter(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def times(u, out):
+    n = len(u)
+    for i in range(n):
+        s = 0.0
+        for j in range(n):
+            s += u[j] * (i + j + 1)
+        out[i] = s
+u = [1.0] * 150
+out = [0.0] * 150
+for k in range(4):
+    times(u, out)
+print(sum(out))
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if n := statCount(t, stats, "recordings"); n != 1 {
+		t.Errorf("%d recordings, want the outer loop's alone:\n%s", n, stats)
+	}
+	if !strings.Contains(string(stats), "trace at line 3: 4 entries") {
+		t.Errorf("want the outer loop's trace entered once a call:\n%s", stats)
 	}
 	if n := statCount(t, stats, "inner loop uops run on the reference"); n != 0 {
 		t.Errorf("%d inner loop uops run on the reference, want 0:\n%s", n, stats)
