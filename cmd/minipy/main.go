@@ -45,6 +45,11 @@ func main() {
 		// touched, so it costs address space, not memory or marking.
 		ballast = make([]byte, ballastSize)
 	}
+	// The heap's pages: huge ones once it grows (hugepages_linux.go);
+	// MINIPY_HUGEPAGES=0 keeps 4 KiB pages, for comparison.
+	if os.Getenv("MINIPY_HUGEPAGES") != "0" {
+		adviseHugeHeapLater()
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
