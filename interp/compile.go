@@ -1068,6 +1068,8 @@ func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
 				c.line = x.line
 				return []jumpRef{{c.emit(op, a, b, 0), 2}}
 			}
+		} else if js, ok := c.chainJump(x, jumpIf); ok {
+			return js
 		}
 	case *BoolOp:
 		last := len(x.vals) - 1
@@ -1099,6 +1101,45 @@ func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
 		return []jumpRef{{c.emit(opJumpIfTrue, t, 0), 1}}
 	}
 	return []jumpRef{{c.emit(opJumpIfFalse, t, 0), 1}}
+}
+
+// chainJump is condJump of a chained comparison of the fused operators
+// (`if 0 <= nx < w:`): a fused compare-and-jump per link, each middle
+// operand evaluated once into a temporary as compare() does, instead of a
+// bool per link and a jump on it. False when an operator has no fused
+// form (in, is).
+func (c *compiler) chainJump(x *Compare, jumpIf bool) ([]jumpRef, bool) {
+	for _, op := range x.ops {
+		if _, ok := fusedJump[op]; !ok {
+			return nil, false
+		}
+	}
+	var js, skip []jumpRef
+	a := c.exprAny(x.args[0])
+	last := len(x.ops) - 1
+	for i, op := range x.ops {
+		var b int
+		if i == last {
+			b = c.exprAny(x.args[i+1]) // read once: a local needs no copy
+		} else {
+			b = c.temp()
+			c.exprTo(x.args[i+1], b)
+		}
+		c.line = x.line
+		c.caretAt(x)
+		switch {
+		case !jumpIf:
+			js = append(js, jumpRef{c.emit(fusedJump[op], a, b, 0), 2})
+		case i < last:
+			// A false link decides the chain false: past the jump.
+			skip = append(skip, jumpRef{c.emit(fusedJump[op], a, b, 0), 2})
+		default:
+			js = append(js, jumpRef{c.emit(fusedJumpIf[op], a, b, 0), 2})
+		}
+		a = b
+	}
+	c.patchAll(skip, c.pc())
+	return js, true
 }
 
 // whileStmt tests the condition once on entry and then at the bottom of
