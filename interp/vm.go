@@ -1336,7 +1336,18 @@ relift:
 						ok = false
 					}
 					if ok {
-						regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(found == (in.Op == opIn))}
+						r := found == (in.Op == opIn)
+						regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(r)}
+						// `if d in cell:` and a comprehension's filter:
+						// the jump on the result taken here, its
+						// dispatch saved (forward only: a backward one
+						// counts its back-edge).
+						if nx := &code[pc]; nx.Op == opJumpIfFalse && nx.A == in.A && int(nx.B) > pc {
+							pc++
+							if !r {
+								pc = int(nx.B)
+							}
+						}
 						continue
 					}
 				}
