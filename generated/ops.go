@@ -278,6 +278,7 @@ const (
 	OpJump                         // templates/jump.c
 	OpJumpIfFalse                  // templates/jump_if_false.c
 	OpJumpIfTrue                   // templates/jump_if_true.c
+	OpListAppend                   // templates/list_append.c
 	OpListCopy                     // templates/list_copy.c
 	OpListLen                      // templates/list_len.c
 	OpListLoad                     // templates/list_load.c
@@ -334,7 +335,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 316
+const NumOps = 317
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -606,6 +607,7 @@ var opNames = [NumOps]string{
 	OpJump:               "jump",
 	OpJumpIfFalse:        "jump_if_false",
 	OpJumpIfTrue:         "jump_if_true",
+	OpListAppend:         "list_append",
 	OpListCopy:           "list_copy",
 	OpListLen:            "list_len",
 	OpListLoad:           "list_load",

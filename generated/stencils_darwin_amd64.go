@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:0d7fe4a8e4fb1db97c8f51b39fe45645f18bfeb9906941984e8d2b3845dded6a
+// Inputs: sha256:eb89c5327bb4d5c51d6e9fabb8fe744c87d7a5537ff2574c0fa71d9a39e9e4b1
 //
 // Regenerate with `go generate`.
 
@@ -8322,6 +8322,92 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
+	OpListAppend: {
+		Name: "list_append",
+		Code: []byte{
+			// 0x0: mov (%rip),%rax [hole: operand2-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: mov 0x8(%r13,%rax,1),%rax
+			0x49, 0x8b, 0x44, 0x05, 0x08,
+			// 0xc: mov (%rip),%rdx [hole: operand3-4 (x86_got_load)]
+			0x48, 0x8b, 0x15, 0x00, 0x00, 0x00, 0x00,
+			// 0x13: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0x18: jne .+0x2b
+			0x75, 0x2b,
+			// 0x1a: mov 0x8(%rax),%rcx
+			0x48, 0x8b, 0x48, 0x08,
+			// 0x1e: cmp 0x10(%rax),%rcx
+			0x48, 0x3b, 0x48, 0x10,
+			// 0x22: jge .+0x21
+			0x7d, 0x21,
+			// 0x24: movdqu (%r13,%rdx,1),%xmm2
+			0xf3, 0x41, 0x0f, 0x6f, 0x54, 0x15, 0x00,
+			// 0x2b: cmpb $0x0,0x30(%rax)
+			0x80, 0x78, 0x30, 0x00,
+			// 0x2f: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x32: movq %xmm2,%rsi
+			0x66, 0x48, 0x0f, 0x7e, 0xd6,
+			// 0x37: cmp $0x5,%rsi
+			0x48, 0x83, 0xfe, 0x05,
+			// 0x3b: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x3e: and %dl,%bl
+			0x20, 0xd3,
+			// 0x40: cmp $0x1,%bl
+			0x80, 0xfb, 0x01,
+			// 0x43: je .+0x10
+			0x74, 0x10,
+			// 0x45: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x4c: shl $0x8,%rax
+			0x48, 0xc1, 0xe0, 0x08,
+			// 0x50: or $0x2,%rax
+			0x48, 0x83, 0xc8, 0x02,
+			// 0x54: retq
+			0xc3,
+			// 0x55: mov (%rax),%rdx
+			0x48, 0x8b, 0x10,
+			// 0x58: mov %rcx,%rsi
+			0x48, 0x89, 0xce,
+			// 0x5b: shl $0x4,%rsi
+			0x48, 0xc1, 0xe6, 0x04,
+			// 0x5f: movdqu %xmm2,(%rdx,%rsi,1)
+			0xf3, 0x0f, 0x7f, 0x14, 0x32,
+			// 0x64: inc %rcx
+			0x48, 0xff, 0xc1,
+			// 0x67: mov %rcx,0x8(%rax)
+			0x48, 0x89, 0x48, 0x08,
+			// 0x6b: mov (%rip),%rax [hole: operand1-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x72: movq $0x4,(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x00, 0x04, 0x00, 0x00, 0x00,
+			// 0x7b: movq $0x0,0x8(%r13,%rax,1)
+			0x49, 0xc7, 0x44, 0x05, 0x08, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: -4, GOT: 16},
+			{Section: relocs.Code, Offset: 0xf, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: -4, GOT: 24},
+			{Section: relocs.Code, Offset: 0x48, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x6e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: -4, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+		},
+	},
 	OpListCopy: {
 		Name: "list_copy",
 		Code: []byte{
@@ -11891,6 +11977,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJump:               emitJump,
 	OpJumpIfFalse:        emitJumpIfFalse,
 	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListAppend:         emitListAppend,
 	OpListCopy:           emitListCopy,
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
@@ -14598,6 +14685,20 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand0]) &&
 		relocs.PutRel32(code, 0xf, pc+0xf, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitListAppend(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:132:132]
+	copy(code, Stencils[OpListAppend].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutImm32(code, 0x3, 0xc0c748, v[relocs.ValueOperand2]) &&
+		relocs.PutImm32(code, 0xf, 0xc2c748, v[relocs.ValueOperand3]) &&
+		relocs.PutImm32(code, 0x48, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutImm32(code, 0x6e, 0xc0c748, v[relocs.ValueOperand1])
 }
 
 func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

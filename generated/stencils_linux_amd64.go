@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:95c048eb619b2f11db5636650cb07f491f9cb0118769fd5714911f8bd395dd3f
+// Inputs: sha256:d9d03fdb627364db9279845b66523f2170e559708bc8315decd32bf9f3afc198
 //
 // Regenerate with `go generate`.
 
@@ -5472,6 +5472,78 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86PCRel32, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: -4, GOT: -1},
 		},
 	},
+	OpListAppend: {
+		Name: "list_append",
+		Code: []byte{
+			// 0x0: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
+			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x7: cmpq $0x0,0x18(%rax)
+			0x48, 0x83, 0x78, 0x18, 0x00,
+			// 0xc: jne .+0x2d
+			0x75, 0x2d,
+			// 0xe: mov 0x8(%rax),%rcx
+			0x48, 0x8b, 0x48, 0x08,
+			// 0x12: cmp 0x10(%rax),%rcx
+			0x48, 0x3b, 0x48, 0x10,
+			// 0x16: jge .+0x23
+			0x7d, 0x23,
+			// 0x18: movdqu (%r13),%xmm2 [hole: operand3 (x86_abs32s)]
+			0xf3, 0x41, 0x0f, 0x6f, 0x95, 0x00, 0x00, 0x00, 0x00,
+			// 0x21: cmpb $0x0,0x30(%rax)
+			0x80, 0x78, 0x30, 0x00,
+			// 0x25: sete %dl
+			0x0f, 0x94, 0xc2,
+			// 0x28: movq %xmm2,%rsi
+			0x66, 0x48, 0x0f, 0x7e, 0xd6,
+			// 0x2d: cmp $0x5,%rsi
+			0x48, 0x83, 0xfe, 0x05,
+			// 0x31: setne %bl
+			0x0f, 0x95, 0xc3,
+			// 0x34: and %dl,%bl
+			0x20, 0xd3,
+			// 0x36: cmp $0x1,%bl
+			0x80, 0xfb, 0x01,
+			// 0x39: je .+0x10
+			0x74, 0x10,
+			// 0x3b: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
+			// 0x42: shl $0x8,%rax
+			0x48, 0xc1, 0xe0, 0x08,
+			// 0x46: or $0x2,%rax
+			0x48, 0x83, 0xc8, 0x02,
+			// 0x4a: retq
+			0xc3,
+			// 0x4b: mov (%rax),%rdx
+			0x48, 0x8b, 0x10,
+			// 0x4e: mov %rcx,%rsi
+			0x48, 0x89, 0xce,
+			// 0x51: shl $0x4,%rsi
+			0x48, 0xc1, 0xe6, 0x04,
+			// 0x55: movdqu %xmm2,(%rdx,%rsi,1)
+			0xf3, 0x0f, 0x7f, 0x14, 0x32,
+			// 0x5a: inc %rcx
+			0x48, 0xff, 0xc1,
+			// 0x5d: mov %rcx,0x8(%rax)
+			0x48, 0x89, 0x48, 0x08,
+			// 0x61: movq $0x4,(%r13) [hole: operand1 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
+			// 0x6c: movq $0x0,(%r13) [hole: operand1+8 (x86_abs32s)]
+			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		Data: []byte{
+			// 0x0 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 8,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x64, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x6f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
 	OpListCopy: {
 		Name: "list_copy",
 		Code: []byte{
@@ -8319,6 +8391,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJump:               emitJump,
 	OpJumpIfFalse:        emitJumpIfFalse,
 	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListAppend:         emitListAppend,
 	OpListCopy:           emitListCopy,
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
@@ -10462,6 +10535,18 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	copy(code, Stencils[OpJumpIfTrue].Code)
 	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand0], 8) &&
 		relocs.PutRel32(code, 0xa, pc+0xa, v[relocs.ValueJumpTarget], -4)
+}
+
+func emitListAppend(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:119:119]
+	copy(code, Stencils[OpListAppend].Code)
+	data = data[:8:8]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
+		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand3], 0) &&
+		relocs.PutImm32(code, 0x3e, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutAbs32S(code, 0x64, v[relocs.ValueOperand1], 0) &&
+		relocs.PutAbs32S(code, 0x6f, v[relocs.ValueOperand1], 8)
 }
 
 func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:583b55968cdb9d00d9b225fda9fe40d83074ce1218341bb66fd7fa0ddd11abc3
+// Inputs: sha256:f34d77fba3b936538faa4d06afd1ee2e7aef1f7c833669f982a4172e26d9f1be
 //
 // Regenerate with `go generate`.
 
@@ -10703,6 +10703,104 @@ var Stencils = [NumOps]relocs.Stencil{
 			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
 			{Section: relocs.Code, Offset: 0x14, Kind: relocs.A64Branch26, Value: relocs.ValueJumpTarget, Symbol: "_JIT_JUMP_TARGET", Addend: 0, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+		},
+	},
+	OpListAppend: {
+		Name: "list_append",
+		Code: []byte{
+			// 0x0: adrp x8, .+0x0 [hole: operand2 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x4: ldr x8, [x8] [hole: operand2 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x8: add x8, x21, x8
+			0xa8, 0x02, 0x08, 0x8b,
+			// 0xc: ldr x8, [x8,#8]
+			0x08, 0x05, 0x40, 0xf9,
+			// 0x10: ldr x9, [x8,#24]
+			0x09, 0x0d, 0x40, 0xf9,
+			// 0x14: cbnz x9, .+0x30
+			0x89, 0x01, 0x00, 0xb5,
+			// 0x18: ldp x9, x10, [x8,#8]
+			0x09, 0xa9, 0x40, 0xa9,
+			// 0x1c: cmp x9, x10
+			0x3f, 0x01, 0x0a, 0xeb,
+			// 0x20: b.ge .+0x24
+			0x2a, 0x01, 0x00, 0x54,
+			// 0x24: adrp x10, .+0x0 [hole: operand3 (a64_got_page21)]
+			0x0a, 0x00, 0x00, 0x90,
+			// 0x28: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
+			0x4a, 0x01, 0x40, 0xf9,
+			// 0x2c: ldr q2, [x21,x10]
+			0xa2, 0x6a, 0xea, 0x3c,
+			// 0x30: ldrb w10, [x8,#48]
+			0x0a, 0xc1, 0x40, 0x39,
+			// 0x34: fmov x11, d2
+			0x4b, 0x00, 0x66, 0x9e,
+			// 0x38: cmp w10, #0x0
+			0x5f, 0x01, 0x00, 0x71,
+			// 0x3c: ccmp x11, #0x5, #0x4, eq
+			0x64, 0x09, 0x45, 0xfa,
+			// 0x40: b.ne .+0x18
+			0xc1, 0x00, 0x00, 0x54,
+			// 0x44: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
+			0x08, 0x00, 0x00, 0x90,
+			// 0x48: mov w9, #0x2
+			0x49, 0x00, 0x80, 0x52,
+			// 0x4c: ldr x8, [x8] [hole: operand0 (a64_got_load12)]
+			0x08, 0x01, 0x40, 0xf9,
+			// 0x50: orr x0, x9, x8, lsl #8
+			0x20, 0x21, 0x08, 0xaa,
+			// 0x54: ret
+			0xc0, 0x03, 0x5f, 0xd6,
+			// 0x58: ldr x10, [x8]
+			0x0a, 0x01, 0x40, 0xf9,
+			// 0x5c: adrp x11, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0b, 0x00, 0x00, 0x90,
+			// 0x60: adrp x12, .+0x0 [hole: data (a64_page21)]
+			0x0c, 0x00, 0x00, 0x90,
+			// 0x64: ldr x11, [x11] [hole: operand1 (a64_got_load12)]
+			0x6b, 0x01, 0x40, 0xf9,
+			// 0x68: add x13, x9, #0x1
+			0x2d, 0x05, 0x00, 0x91,
+			// 0x6c: ldr q3, [x12] [hole: data (a64_pageoff12)]
+			0x83, 0x01, 0xc0, 0x3d,
+			// 0x70: str q2, [x10,x9,lsl #4]
+			0x42, 0x79, 0xa9, 0x3c,
+			// 0x74: str x13, [x8,#8]
+			0x0d, 0x05, 0x00, 0xf9,
+			// 0x78: str q3, [x21,x11]
+			0xa3, 0x6a, 0xab, 0x3c,
+		},
+		Data: []byte{
+			// 0x0
+			0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x8
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x10 [hole: operand0 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x18 [hole: operand1 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x20 [hole: operand2 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+			// 0x28 [hole: operand3 (abs64)]
+			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		},
+		DataAlign: 16,
+		Holes: []relocs.Hole{
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 32},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 32},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 40},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 40},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x60, Kind: relocs.A64Page21, Value: relocs.ValueData, Symbol: ".rodata.cst16", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x64, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64PageOff12, Value: relocs.ValueData, Symbol: ".rodata.cst16", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x20, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x28, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpListCopy: {

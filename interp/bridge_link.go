@@ -254,7 +254,7 @@ func (vm *VM) linkBridge(lt *loopTrace, idx int, insts []traceopt.Inst) bool {
 func (lt *loopTrace) bridgeResumes(uops []jit.Uop, last, add int) {
 	for i, u := range uops {
 		switch generated.Op(u.Op) {
-		case generated.OpCallOut:
+		case generated.OpCallOut, generated.OpListAppend:
 			lt.resumes.set(u.Operands[0], add+i+1)
 		case generated.OpLoop:
 			if i != last {

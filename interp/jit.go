@@ -1149,6 +1149,9 @@ func sharedListForms(uops []jit.Uop) {
 			uops[i].Op = stencil.Op(generated.OpListLoadMt)
 		case generated.OpListStore:
 			uops[i].Op = stencil.Op(generated.OpListStoreMt)
+		case generated.OpListAppend:
+			// (No sequence word in its native half: Go appends.)
+			uops[i].Op = stencil.Op(generated.OpCallOut)
 		}
 	}
 }
@@ -1199,7 +1202,7 @@ func (vm *VM) compileTrace(lt *loopTrace) error {
 	lt.resumes, lt.loopTops = exitTable{}, exitTable{}
 	for i, u := range uops {
 		switch generated.Op(u.Op) {
-		case generated.OpCallOut:
+		case generated.OpCallOut, generated.OpListAppend:
 			lt.resumes.set(u.Operands[0], i+1)
 		case generated.OpLoop:
 			lt.loopTops.set(u.Operands[0], u.Jump)

@@ -140,6 +140,9 @@ func (r *recorder) callMethod(a, b int32, argc int, name string, kw bool) int {
 		r.failf("call with keywords")
 		return next
 	}
+	if r.appendsNatively(b, argc, name) {
+		return r.listAppend(a, b)
+	}
 	x, ok := r.shaped(b)
 	if !ok {
 		return next

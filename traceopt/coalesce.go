@@ -255,7 +255,7 @@ func (t *Trace) liveAfterWith(sc *liveScratch, j int, s int32) bool {
 func (t *Trace) leavesThrough(in *Inst) (int, bool) {
 	info := Info(in.Op)
 	switch {
-	case in.Op == generated.OpLoop, in.Op == generated.OpCallOut, in.Op == generated.OpExit:
+	case in.Op == generated.OpLoop, in.Op == generated.OpExit, info != nil && info.CallOut:
 		return int(in.Args[0] &^ PeeledSnap), true
 	case info != nil && (info.Exits || info.Branch && !in.InTrace):
 		return in.Exit, true

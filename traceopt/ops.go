@@ -235,6 +235,10 @@ var opInfo = [generated.NumOps]*OpInfo{
 	generated.OpListLen:   {Args: ds, Result: ResInt, Load: MemList},
 	generated.OpListLoad:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
 	generated.OpListStore: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
+	// list.append natively when it can, else a call-out (operand 0) of the
+	// CALL_METHOD that Go runs as call_out's: it reads the frame's slots,
+	// not its Src operands, which copies must therefore leave alone.
+	generated.OpListAppend: {Args: [4]ArgKind{Imm, Dst, Src, Src}, CallOut: true, Store: MemAll},
 	// a[i], a[j] = a[j], a[i] (swap.go): the loads and stores in one.
 	generated.OpListSwap: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Load: MemList, Store: MemList},
 	// A packed bool list's byte (interp/packed.go); each checks the list's

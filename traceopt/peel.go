@@ -45,7 +45,7 @@ func Peel(t *Trace) {
 			if in.InTrace {
 				in.Target = into(in.Target, body)
 			}
-			if body && (in.Op == generated.OpLoop || in.Op == generated.OpCallOut) {
+			if body && (in.Op == generated.OpLoop || Info(in.Op) != nil && Info(in.Op).CallOut) {
 				// Every loop uop needs its own safepoint index, every
 				// call-out its own resume point.
 				in.Args[0] |= PeeledSnap

@@ -48,7 +48,7 @@ func PeelInner(t *Trace) {
 func peelable(body []Inst) bool {
 	for i := range body {
 		info := Info(body[i].Op)
-		if body[i].Op == generated.OpLoop || body[i].Op == generated.OpCallOut || info.Call || info.Return {
+		if body[i].Op == generated.OpLoop || info.CallOut || info.Call || info.Return {
 			return false
 		}
 	}

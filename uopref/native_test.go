@@ -944,6 +944,22 @@ func nativeCases(op string, general []nativeRecord) []nativeCase {
 			}
 		}
 		return []nativeCase{{ops(0, S, 2*S), recs}, {ops(0, 2*S, S), recs}, {ops(0, S, S), recs}}
+	case "list_append":
+		// Every length (list 0 full at nativeElems), objs or not, a
+		// deque or not, every kind of value (objects leave), into a
+		// result slot apart or the value's own.
+		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
+		var recs []nativeRecord
+		for _, ls := range listConfigs() {
+			for deque := range uint64(2) {
+				v := ls
+				v[0].Deque = deque
+				for _, x := range values {
+					recs = append(recs, nativeRecord{Frame: [3]V{sentry, listV(0), x}, Lists: v})
+				}
+			}
+		}
+		return []nativeCase{{ops(7, 0, S, 2*S), recs}, {ops(7, 2*S, S, 2*S), recs}}
 	case "list_store", "list_store_mt":
 		values := append(append([]V(nil), listPool...), iv(math.MaxInt64), fv(negZ), listV(0), V{Tag: templates.TagObject, Bits: 3})
 		var recs []nativeRecord

@@ -736,6 +736,21 @@ func baseUops() map[string]uop {
 			}
 			return Continue, 0
 		},
+		// list_append.c: the fast half of a call-out; what it cannot do
+		// (no room, objects, a deque, an object value) leaves as call_out.
+		"list_append": func(m *machine) (Next, templates.ExitCode) {
+			dst, lv, v := m.slot(1), m.slot(2), *m.slot(3)
+			l, _ := m.list(lv)
+			if l.Objs != 0 || l.Len >= l.Cap || l.Deque != 0 || v.Tag == templates.TagObject {
+				return Leave, templates.MakeExitCode(templates.ExitSide, m.ops[0])
+			}
+			if !m.dry { // a dry run's slots are copies, but the list is real
+				unsafe.Slice(l.Vals, l.Cap)[l.Len] = v
+				l.Len++
+			}
+			*dst = templates.Value{Tag: templates.TagNone}
+			return Continue, 0
+		},
 		// list_swap.c: a[i], a[j] = a[j], a[i] in one uop, whatever the
 		// elements' kinds (a list without objects holds none); exits before
 		// it changes anything.

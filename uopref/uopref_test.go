@@ -788,6 +788,44 @@ func TestStep(t *testing.T) {
 		l.Seq = 4
 		add(stepCase{name: "list_load_mt with seq 4", op: "list_load_mt", ops: [4]uint64{0, S, 2 * S, uint64(templates.TagInt)}, in: []V{sentry, lv, iv(2)}, out: []V{iv(3), lv, iv(2)}, list: l, seq: 4})
 	}
+	// list_append: native with room, no objects, no deque and a value
+	// no object; otherwise it leaves as call_out does, nothing changed.
+	for _, c := range []struct {
+		name  string
+		objs  bool
+		deque bool
+		n     int // elements: newList gives room for one more
+		v     V
+		ok    bool
+	}{
+		{"an int", false, false, 2, iv(7), true},
+		{"a float into an empty list", false, false, 0, fv(0.5), true},
+		{"None", false, false, 1, V{Tag: templates.TagNone}, true},
+		{"a bool", false, false, 3, bv(true), true},
+		{"an object", false, false, 2, nested, false},
+		{"into a list that may hold objects", true, false, 2, iv(7), false},
+		{"into a deque", false, true, 2, iv(7), false},
+	} {
+		elems := ints[:c.n]
+		l, lv := newList(c.objs, elems...)
+		if c.deque {
+			l.Deque = 1
+		}
+		sc := stepCase{name: "list_append " + c.name, op: "list_append", ops: [4]uint64{9, 0, S, 2 * S}, in: []V{sentry, lv, c.v}, list: l}
+		if c.ok {
+			sc.out = []V{{Tag: templates.TagNone}, lv, c.v}
+			sc.elems = append(append([]V(nil), elems...), c.v)
+		} else {
+			sc.next, sc.code = Leave, templates.MakeExitCode(templates.ExitSide, 9)
+		}
+		add(sc)
+	}
+	{
+		// A full list leaves: Go grows it.
+		l, lv := newList(false, ints...)
+		l.Cap = l.Len
+		add(stepCase{name: "list_append into a full list", op: "list_append", ops: [4]uint64{9, 0, S, 2 * S}, in: []V{sentry, lv, iv(4)}, list: l, next: Leave, code: templates.MakeExitCode(templates.ExitSide, 9)})
+	}
 	l, lv := newList(false)
 	add(stepCase{name: "list_store into an empty list", op: "list_store", ops: [4]uint64{0, S, 2 * S}, in: []V{lv, iv(0), iv(1)}, list: l, next: Exit})
 	// A packed store finds a slot list not packed (its kind bits say a
