@@ -18,7 +18,7 @@ import (
 // (native code would write the list without its sequence word), of a
 // value native code can copy.
 func (r *recorder) appendsNatively(b int32, argc int, name string) bool {
-	if name != "append" || argc != 1 || !r.callOutOK() || r.vm.threaded() {
+	if name != "append" || argc != 1 || len(r.frames) > 0 || r.lt.fn || r.vm.threaded() {
 		return false
 	}
 	if r.typeOf(b) != traceopt.List {

@@ -425,6 +425,13 @@ func (r *recorder) runInner(from int, long bool) int {
 		}
 		info := traceopt.Info(in.Op)
 		switch {
+		case next == uopref.Leave && in.Op == generated.OpListAppend:
+			// Its slow half: the call-out Go runs.
+			r.innerCallOuts++
+			if !r.runCallOut(int(in.Args[0])) {
+				return -1
+			}
+			i++
 		case in.Op == generated.OpLoop:
 			if steps > maxInnerSteps {
 				// Stopped at a back-edge, whose snapshot is the
@@ -490,7 +497,7 @@ func (r *recorder) finishInnerNative(from int) (ran bool, left int) {
 		return false, -1
 	}
 	for i := from; i < end; i++ {
-		if r.insts[i].Op == generated.OpCallOut {
+		if op := r.insts[i].Op; op == generated.OpCallOut || op == generated.OpListAppend {
 			// (Looked for before the snapshot is made: a try that
 			// fails adds none.)
 			return false, -1
