@@ -13,10 +13,10 @@ import (
 
 // appendsNatively reports whether a call of method name with argc
 // arguments on slot b, a list, can be recorded as list_append: in the
-// loop's own frame outside inner loops (where a call-out may go, and
-// where its snapshot restores nothing inlined), with no thread beside
-// (native code would write the list without its sequence word), of a
-// value native code can copy.
+// loop's own frame (where a call-out's snapshot restores nothing
+// inlined), inner loops included (the call-out is the rare half), with
+// no thread beside (native code would write the list without its
+// sequence word), of a value native code can copy.
 func (r *recorder) appendsNatively(b int32, argc int, name string) bool {
 	if name != "append" || argc != 1 || len(r.frames) > 0 || r.lt.fn || r.vm.threaded() {
 		return false
