@@ -427,11 +427,18 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 		f.set(in.A, ObjVal(d))
 		return nil
 	case opListAppend:
+		l := f.objs[in.A].(*List)
+		if r := f.regs[in.B]; r.Tag != tagObject && r.Tag != tagEmpty && l.objs == nil && l.pk == nil && len(l.vals) < cap(l.vals) && (in.D <= 0 || len(l.vals) > 0) {
+			// A comprehension of numbers with room left: what grow and
+			// append below do, without their calls (no growth, no
+			// object, no size hint to take).
+			l.vals = append(l.vals, r)
+			return nil
+		}
 		v, err := f.load(in.B)
 		if err != nil {
 			return err
 		}
-		l := f.objs[in.A].(*List)
 		if err := l.grow(1); err != nil {
 			return err
 		}
