@@ -1349,6 +1349,9 @@ type funcIter struct {
 	pair func(vm *VM) (Val, Val, bool, error)
 	// left, when set, counts the items left: __length_hint__.
 	left func() int64
+	// enum is the loop's enumerate this is part of (loop_enumerate.go),
+	// whose pairs over a list nextPair steps without the calls.
+	enum *enumIter
 }
 
 func (x *funcIter) typeName() string { return x.name }

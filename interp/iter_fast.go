@@ -208,6 +208,14 @@ func (vm *VM) nextPair(f *frame, it Object, base int32) (applicable, ok bool, er
 	var a, b Val
 	switch x := it.(type) {
 	case *funcIter:
+		if e := x.enum; e != nil {
+			if i, v, ok := e.listPair(vm); ok {
+				f.regs[base] = templates.Value{Tag: tagInt, Bits: uint64(i)}
+				f.objs[base] = nil
+				f.set(base+1, v)
+				return true, true, nil
+			}
+		}
 		if x.pair == nil {
 			return false, false, nil
 		}

@@ -47,7 +47,7 @@ func (vm *VM) loopEnumerate(v Val) (Object, error) {
 		e, p.free[p.n] = p.free[p.n], nil
 	} else {
 		e = &enumIter{it: funcIter{name: "enumerate"}}
-		e.it.next, e.it.pair = e.next, e.pair
+		e.it.next, e.it.pair, e.it.enum = e.next, e.pair, e
 	}
 	if src == nil {
 		e.li = listIter{l: l}
@@ -83,4 +83,19 @@ func (e *enumIter) next(vm *VM) (Val, bool, error) {
 		return Val{}, false, err
 	}
 	return ObjVal(pairOf(i, x)), true, nil
+}
+
+// listPair is pair for an enumerate of a list while its item is there,
+// stepped in place (no vm.next, no method value): by_slicing's
+// `for r, c in enumerate(p)` per permutation. ok is false at the list's
+// end, when threads run, or for any other source: pair does those.
+func (e *enumIter) listPair(vm *VM) (i int64, x Val, ok bool) {
+	li := &e.li
+	if e.src != li || vm.threaded() || li.i >= len(li.l.vals) {
+		return 0, Val{}, false
+	}
+	x = li.l.at(li.i)
+	li.i++
+	e.n++
+	return e.n - 1, x, true
 }
