@@ -242,8 +242,8 @@ func (vm *VM) opCallMethod(f *frame, in *Instr) error {
 		return listAppendAt(f, in, l)
 	}
 	if s, ok := self.O.(*Set); ok && in.C == 1 && in.E < 0 && (name == "discard" || name == "remove") && !s.frozen && !vm.threaded() {
-		if done := setDiscardIntAt(f, in, s, name == "discard"); done {
-			return nil
+		if done, err := vm.setDiscardIntAt(f, in, s, name == "discard"); done {
+			return err
 		}
 	}
 	switch self.O.(type) {
@@ -291,21 +291,26 @@ func setAddIntAt(f *frame, in *Instr, s *Set) (done bool, err error) {
 // setDiscardIntAt is s.discard(x) or s.remove(x) at a CALL_METHOD when x
 // is an int, probed without the argument stack or the method's lookup (a
 // constraint solver strikes one candidate per call: the general path was
-// nine tenths of the call). done is false for any other argument, and for
-// a remove that must raise KeyError: the usual paths do those.
-func setDiscardIntAt(f *frame, in *Instr, s *Set, discard bool) (done bool) {
+// nine tenths of the call). done is false for any other argument. A
+// remove that misses raises here: searching again on the usual path would
+// ask a colliding key's __eq__ a second time.
+func (vm *VM) setDiscardIntAt(f *frame, in *Instr, s *Set, discard bool) (done bool, err error) {
 	r := f.regs[in.B+1]
 	if r.Tag != tagInt {
-		return false
+		return false, nil
 	}
-	if j := s.findInt(Val{T: tagInt, B: r.Bits}, pyIntHash(int64(r.Bits))); j >= 0 {
+	k := Val{T: tagInt, B: r.Bits}
+	if j := s.findInt(k, pyIntHash(int64(r.Bits))); j >= 0 {
 		s.kill(uint64(j))
 		s.used--
 	} else if !discard {
-		return false
+		if err := vm.takePending(); err != nil {
+			return true, err // a key's __eq__ raised: that, not KeyError
+		}
+		return true, newErrVal(KeyError, k)
 	}
 	f.set(in.A, NoneVal)
-	return true
+	return true, nil
 }
 
 // callMethodObj is opCallMethod for instances, classes, super objects,
