@@ -62,6 +62,14 @@ func memInit() {
 	})
 }
 
+// MemoryLimit is the most memory the interpreter lets the Go heap take:
+// nine tenths of the machine's memory, or of its cgroup's limit, or 0 when
+// neither can be read. It reads them on first use (about 0.3 ms).
+func MemoryLimit() uint64 {
+	memInit()
+	return mem.physAt
+}
+
 // memFits reports whether n more bytes can be allocated. When they seem
 // not to, it collects garbage and looks again.
 func memFits(n uint64) bool {

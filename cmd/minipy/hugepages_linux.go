@@ -1,10 +1,12 @@
 package main
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"syscall"
 
+	"github.com/copypatch/copypatch/interp"
 	"golang.org/x/sys/unix"
 )
 
@@ -57,17 +59,34 @@ func adviseHugeHeapLater() {
 	runtime.AddCleanup(sentinel, func(struct{}) { adviseHugeHeap() }, struct{}{})
 }
 
+// hugeHeapMinMemory is the least memory limit under which the block is
+// made (interp.MemoryLimit: nine tenths of the machine's or the cgroup's
+// memory). Until the scavenger returns its pages, the freed block counts
+// against Go's memory limit, and a collection that ran inside the window
+// below would count it live: under a 300 MB cgroup that made MemoryError
+// out of a program with 20 MB live (2 runs in 20). A machine or container
+// with less memory keeps 4 KiB pages.
+const hugeHeapMinMemory = 8 * hugeHeapBlock
+
 // adviseHugeHeap grows the heap by an advised block and drops it.
 func adviseHugeHeap() {
-	// No collection may run while the block is referenced: one that did
-	// would find it live and set the next goal from its size (five times
-	// 256 MiB). SetGCPercent(-1) returns with none running; a
-	// runtime.GC() from the program in the next microseconds is the
-	// one way left, and it costs one oversized goal, not correctness.
+	if interp.MemoryLimit() < hugeHeapMinMemory {
+		return
+	}
+	// No collection should run while the block is referenced: one that
+	// did would find it live and set the next goal from its size (five
+	// times 256 MiB). SetGCPercent(-1) returns with none running, and
+	// the memory limit is lifted for the window, so neither the pacer
+	// nor the limit starts one; a runtime.GC() from another goroutine in
+	// these microseconds (the program's gc.collect(), the memory guard
+	// before a big allocation) still can, and costs one oversized goal,
+	// which hugeHeapMinMemory leaves room for.
 	gcPercent := debug.SetGCPercent(-1)
+	memLimit := debug.SetMemoryLimit(math.MaxInt64)
 	block := make([]byte, hugeHeapBlock)
 	_ = unix.Madvise(block, unix.MADV_HUGEPAGE)
 	block = nil
+	debug.SetMemoryLimit(memLimit)
 	// The heap is now past its goal: the next allocation starts the
 	// collection that frees the block.
 	debug.SetGCPercent(gcPercent)

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/copypatch/copypatch/interp"
 )
 
 // TestAdviseHugeHeap checks that adviseHugeHeap leaves a mapping of at
@@ -15,6 +17,9 @@ import (
 func TestAdviseHugeHeap(t *testing.T) {
 	if b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled"); err != nil || strings.Contains(string(b), "[never]") {
 		t.Skip("no transparent huge pages here")
+	}
+	if lim := interp.MemoryLimit(); lim < hugeHeapMinMemory {
+		t.Skipf("memory limit %d bytes: no block under %d", lim, hugeHeapMinMemory)
 	}
 	if before := advisedBytes(t); before >= hugeHeapBlock {
 		t.Skipf("%d bytes advised before the call", before)
