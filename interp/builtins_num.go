@@ -329,20 +329,37 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 		return nil
 	}
 	litems := l.items()
+	// As CPython's, the list is empty while the sort may run Python code
+	// (the key, __lt__), and a change made meanwhile is refused: the
+	// list gets its items back, sorted, and the sort raises ValueError.
+	l.vals, l.objs = nil, nil
+	out, err := vm.sortItems(litems, key, hasKey, reverse)
+	modified := l.vals != nil || l.objs != nil || l.pk != nil // (an append then a pop too)
+	if err != nil {
+		out = litems
+	}
+	l.setItems(out)
+	if err == nil && modified {
+		err = newErr(ValueError, "list modified during sort")
+	}
+	return err
+}
+
+// sortItems is sortList's sort of litems, a copy of the list's items.
+func (vm *VM) sortItems(litems []Val, key Val, hasKey, reverse bool) ([]Val, error) {
 	keys := litems
 	if hasKey {
 		keys = make([]Val, len(litems))
 		for i, x := range litems {
 			k, err := vm.call(key, []Val{x}, nil)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			keys[i] = k
 		}
 	}
 	if out, ok := sortedByKeys(litems, keys, reverse); ok {
-		l.setItems(out)
-		return nil
+		return out, nil
 	}
 	idx := make([]int, len(litems))
 	for i := range idx {
@@ -356,14 +373,13 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 		mergeSortIdx(idx, less)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	out := make([]Val, len(idx))
 	for i, j := range idx {
 		out[i] = litems[j]
 	}
-	l.setItems(out)
-	return nil
+	return out, nil
 }
 
 // asciiDecimal turns the Unicode decimal digits (Nd) in s into ASCII
