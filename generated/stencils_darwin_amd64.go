@@ -2,7 +2,7 @@
 //
 // Target: darwin/amd64 (x86_64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:eb89c5327bb4d5c51d6e9fabb8fe744c87d7a5537ff2574c0fa71d9a39e9e4b1
+// Inputs: sha256:3cedf810fb709a7b2cc6365d6cff04aa1f577e50f35f0b213af0f5a65d2b50a4
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: darwin/arm64 (arm64-apple-darwin)
 // Clang:  19.1.7
-// Inputs: sha256:ade7510724d70a43f6f0e1d898bdced3566c3bc995660abb7e6c971ab675be11
+// Inputs: sha256:1df6b6b96c330c46269c20d1d3b3881297dc7b959e41821d6a89cb708157d745
 //
 // Regenerate with `go generate`.
 

@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:d9d03fdb627364db9279845b66523f2170e559708bc8315decd32bf9f3afc198
+// Inputs: sha256:922482964cb2ec5d359814d554fb8455b5c2e2ae04118d96c8f4e3320c371d5f
 //
 // Regenerate with `go generate`.
 

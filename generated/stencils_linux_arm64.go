@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:f34d77fba3b936538faa4d06afd1ee2e7aef1f7c833669f982a4172e26d9f1be
+// Inputs: sha256:56ca0d9d144df7c56f6cd0d8d5ecf7ca578558701010c36402d16b29cc3058a6
 //
 // Regenerate with `go generate`.
 

@@ -47,8 +47,9 @@ typedef struct cp_value {
 // a list that native code may read has tag CP_TAG_OBJECT and bits = the
 // address of its cp_list; bits == 0 means an object native code cannot read,
 // which guards treat as not a list. Native code only reads the pointers: it
-// reads and writes elements (tag and bits, never a Go pointer) but never
-// stores into a list whose objs is non-NULL.
+// reads and writes elements (tag and bits, never a Go pointer) and, to
+// append within the capacity (list_append), the length, but never stores
+// into a list whose objs is non-NULL.
 //
 // Once threads run, other threads may change a list while native code reads
 // it; seq is then its sequence word (a seqlock): odd while a thread changes
