@@ -179,6 +179,31 @@ main()
     raise ValueError("source ran dry")
 ValueError: source ran dry
 `},
+		{"a comparison as a condition (a fused compare-and-jump)", `def f(x):
+    if x < "a":
+        pass
+f(1)
+`, `Traceback (most recent call last):
+  File "t.py", line 4, in <module>
+    f(1)
+    ~^^^
+  File "t.py", line 2, in f
+    if x < "a":
+       ^^^^^^^
+TypeError: '<' not supported between instances of 'int' and 'str'
+`},
+		{"a chained comparison as a value", `def g(x):
+    y = x < "a" < 3
+g(1)
+`, `Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    g(1)
+    ~^^^
+  File "t.py", line 2, in g
+    y = x < "a" < 3
+        ^^^^^^^^^^^
+TypeError: '<' not supported between instances of 'int' and 'str'
+`},
 	}
 	for _, c := range cases {
 		var stdout, stderr bytes.Buffer

@@ -1066,6 +1066,7 @@ func (c *compiler) condJump(cond Expr, jumpIf bool) []jumpRef {
 				a := c.exprAny(x.args[0])
 				b := c.exprAny(x.args[1])
 				c.line = x.line
+				c.caretAt(x)
 				return []jumpRef{{c.emit(op, a, b, 0), 2}}
 			}
 		} else if js, ok := c.chainJump(x, jumpIf); ok {

@@ -456,6 +456,7 @@ func (c *compiler) compare(x *Compare, dst int) {
 		b := c.temp()
 		c.exprTo(x.args[i+1], b)
 		c.line = x.line
+		c.caretAt(x)
 		c.emit(cmpOps[op], out, a, b)
 		if i < len(x.ops)-1 {
 			ends = append(ends, c.emit(opJumpIfFalse, out, 0))
