@@ -144,9 +144,12 @@ func (vm *VM) linkBridge(lt *loopTrace, idx int, insts []traceopt.Inst) bool {
 	// compiled that way, in the words it reads (slice_reuse.go).
 	reuse := lt.reuse
 	if !vm.threaded() && lt.root != nil {
-		all := lt.merged()
-		reuse = lt.sliceReuse(all)
-		traceopt.RecycleInsts(all)
+		parts := make([][]traceopt.Inst, 0, 1+len(lt.sides))
+		parts = append(parts, lt.raw)
+		for _, sd := range lt.sides {
+			parts = append(parts, sd.insts)
+		}
+		reuse = lt.sliceReuse(parts...)
 		var n int32
 		for sn, s := range reuse {
 			n = max(n, s)

@@ -100,31 +100,38 @@ func (lt *loopTrace) setFresh(a int32, l *List) {
 	}
 }
 
-// sliceReuse finds, in the recorded iteration and bridges insts, the slice
-// call-outs that may reuse their list: per snapshot, the slot plus one.
-func (lt *loopTrace) sliceReuse(insts []traceopt.Inst) []int32 {
+// sliceReuse finds, in the recorded iteration and bridges (parts, in any
+// order: each instruction is judged alone, so a linked bridge is judged
+// with its parent's parts without merging them into one trace), the
+// slice call-outs that may reuse their list: per snapshot, the slot plus
+// one.
+func (lt *loopTrace) sliceReuse(parts ...[]traceopt.Inst) []int32 {
 	var reuse []int32
 	code := lt.root.instrs
-	for _, in := range insts {
-		if in.Op != generated.OpCallOut {
-			continue
+	for _, insts := range parts {
+		for _, in := range insts {
+			if in.Op != generated.OpCallOut {
+				continue
+			}
+			sn := int(in.Args[0])
+			if sn >= len(lt.snaps) || len(lt.snaps[sn].frames) > 0 || lt.snaps[sn].pc >= len(code) {
+				return nil
+			}
+			bc := &code[lt.snaps[sn].pc]
+			if bc.Op != opGetSlice || traceopt.Slot(bc.A) != in.Args[1] {
+				return nil // a call-out that may read any slot
+			}
+			for len(reuse) <= sn {
+				reuse = append(reuse, 0)
+			}
+			reuse[sn] = bc.A + 1
 		}
-		sn := int(in.Args[0])
-		if sn >= len(lt.snaps) || len(lt.snaps[sn].frames) > 0 || lt.snaps[sn].pc >= len(code) {
-			return nil
-		}
-		bc := &code[lt.snaps[sn].pc]
-		if bc.Op != opGetSlice || traceopt.Slot(bc.A) != in.Args[1] {
-			return nil // a call-out that may read any slot
-		}
-		for len(reuse) <= sn {
-			reuse = append(reuse, 0)
-		}
-		reuse[sn] = bc.A + 1
 	}
 	for sn, s := range reuse {
-		if s != 0 && !sliceSlotKept(insts, code, lt.snaps, s-1) {
-			reuse[sn] = 0
+		for _, insts := range parts {
+			if s != 0 && !sliceSlotKept(insts, code, lt.snaps, s-1) {
+				reuse[sn], s = 0, 0
+			}
 		}
 	}
 	return reuse
