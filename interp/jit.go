@@ -194,7 +194,7 @@ type loopTrace struct {
 	deferred               int             // hot counts left to an enclosing loop (shortEntry)
 	leftToOuter            int             // hot counts left to an enclosing loop made hot (leaveToOuter)
 	tripGuess              int64           // most iterations left in an entry at those hot counts
-	promoted               bool            // made hot by an inner loop left to it (leaveToOuter): entered once compiled
+	promoted               bool            // made hot by an inner loop left to it (leaveToOuter): entered as soon as compiled, after any later recording too (never cleared: a loop an inner one was left to is worth entering)
 	tailDefers             int             // hot counts left to the interpreter near the loop's end (endsSoon)
 	outerCount             uint32          // a while loop's enclosing loop's counter at its last hot count (shortEntry)
 	outerSeen              bool            // (outerCount was read)
@@ -588,35 +588,46 @@ const (
 )
 
 // endsSoon reports whether the loop whose back-edge is at pc (body at
-// head) runs over a range with fewer than tailHots thresholds of
-// iterations left, holds no loop of its own (whose iterations would make
-// each of its own worth more) and is in no loop of its code (whose trace
+// head) is a short tail (shortTail) in no loop of its code (whose trace
 // would take it in: shortEntry's case).
 func (vm *VM) endsSoon(f *frame, pc, head int) bool {
+	if _, ok := vm.shortTail(f, pc, head); !ok {
+		return false
+	}
+	_, enclosed := enclosingLoop(f.code, pc, head)
+	return !enclosed
+}
+
+// shortTail reports whether the loop whose back-edge is at pc (body at
+// head) runs over a range with fewer than tailHots thresholds of
+// iterations left in this entry, and holds no loop of its own (whose
+// iterations would make each of its own worth more; a recording around
+// it would have to take that loop in too: mandelbrot's escape loop, met
+// on a side path, stopped the rows' recordings), and how many are left.
+func (vm *VM) shortTail(f *frame, pc, head int) (left uint64, ok bool) {
 	co := f.code
 	in := &co.instrs[pc]
 	if in.Op != opForRange {
-		return false
+		return 0, false
 	}
 	next, stop, step := f.regs[in.A], f.regs[in.D], f.regs[in.E]
 	if next.Tag != tagInt || stop.Tag != tagInt || step.Tag != tagInt {
-		return false
+		return 0, false
 	}
 	i, end, d := int64(next.Bits), int64(stop.Bits), int64(step.Bits)
 	if d <= 0 || i >= end {
-		return false
+		return 0, false
 	}
-	left := uint64(end-i) / uint64(d)
+	left = uint64(end-i) / uint64(d)
 	if left >= tailHots*uint64(vm.threshold()) {
-		return false
+		return 0, false
 	}
 	for q := head; q < pc; q++ {
 		if to, ok := backTarget(&co.instrs[q]); ok && to <= q {
-			return false // (an inner loop)
+			return 0, false // (an inner loop)
 		}
 	}
-	_, enclosed := enclosingLoop(co, pc, head)
-	return !enclosed
+	return left, true
 }
 
 // maxOuterDefers bounds the hot counts leaveToOuter leaves to the loop
@@ -635,31 +646,14 @@ const maxOuterDefers = 4
 // entries of the 8000 the outer traces replaced). tripGuess keeps the
 // iterations left, for the outer recording's knownLong.
 func (vm *VM) leaveToOuter(f *frame, lt *loopTrace, pc, head int) bool {
+	if lt.fn {
+		return false
+	}
+	left, ok := vm.shortTail(f, pc, head)
+	if !ok {
+		return false
+	}
 	co := f.code
-	in := &co.instrs[pc]
-	if in.Op != opForRange || lt.fn {
-		return false
-	}
-	next, stop, step := f.regs[in.A], f.regs[in.D], f.regs[in.E]
-	if next.Tag != tagInt || stop.Tag != tagInt || step.Tag != tagInt {
-		return false
-	}
-	i, end, d := int64(next.Bits), int64(stop.Bits), int64(step.Bits)
-	if d <= 0 || i >= end {
-		return false
-	}
-	left := uint64(end-i) / uint64(d)
-	if left >= tailHots*uint64(vm.threshold()) {
-		return false
-	}
-	for q := head; q < pc; q++ {
-		if to, ok := backTarget(&co.instrs[q]); ok && to <= q {
-			// A loop of its own, which the recording around has to
-			// take in too: mandelbrot's escape loop, met on a side
-			// path, stops the rows' recordings.
-			return false
-		}
-	}
 	q, ok := enclosingLoop(co, pc, head)
 	if !ok {
 		return false
