@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -254,6 +255,24 @@ print(run(20000, V(1)))
 	}
 }
 
+// nestedRangeLoops is a program whose function runs an inner range loop
+// of n iterations in an outer one of n, called four times.
+func nestedRangeLoops(n int) string {
+	return fmt.Sprintf(`def times(u, out):
+    n = len(u)
+    for i in range(n):
+        s = 0.0
+        for j in range(n):
+            s += u[j] * (i + j + 1)
+        out[i] = s
+u = [1.0] * %d
+out = [0.0] * %d
+for k in range(4):
+    times(u, out)
+print(sum(out))
+`, n, n)
+}
+
 // TestKnownLongInnerLoop: an outer loop recorded around an inner loop
 // whose own trace runs long entries and has no bridges finishes the
 // inner loop natively at once: none of its uops run on the uop reference
@@ -263,19 +282,7 @@ func TestKnownLongInnerLoop(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
-	src := `def times(u, out):
-    n = len(u)
-    for i in range(n):
-        s = 0.0
-        for j in range(n):
-            s += u[j] * (i + j + 1)
-        out[i] = s
-u = [1.0] * 400
-out = [0.0] * 400
-for k in range(4):
-    times(u, out)
-print(sum(out))
-`
+	src := nestedRangeLoops(400)
 	want, _ := runStats(t, Config{}, src)
 	got, stats := runStats(t, Config{JIT: JITOn}, src)
 	if got != want {
@@ -300,19 +307,7 @@ func TestInnerLoopLeftToOuter(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
-	src := `def times(u, out):
-    n = len(u)
-    for i in range(n):
-        s = 0.0
-        for j in range(n):
-            s += u[j] * (i + j + 1)
-        out[i] = s
-u = [1.0] * 150
-out = [0.0] * 150
-for k in range(4):
-    times(u, out)
-print(sum(out))
-`
+	src := nestedRangeLoops(150)
 	want, _ := runStats(t, Config{}, src)
 	got, stats := runStats(t, Config{JIT: JITOn}, src)
 	if got != want {
