@@ -2,7 +2,7 @@
 //
 // Target: linux/amd64 (x86_64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:922482964cb2ec5d359814d554fb8455b5c2e2ae04118d96c8f4e3320c371d5f
+// Inputs: sha256:db888b0ade4bb9bd5995d8515c1e2cb2e2390003ad61fe2f2f0e4a72b0ae3967
 //
 // Regenerate with `go generate`.
 
@@ -5477,57 +5477,61 @@ var Stencils = [NumOps]relocs.Stencil{
 		Code: []byte{
 			// 0x0: mov (%r13),%rax [hole: operand2+8 (x86_abs32s)]
 			0x49, 0x8b, 0x85, 0x00, 0x00, 0x00, 0x00,
-			// 0x7: cmpq $0x0,0x18(%rax)
+			// 0x7: mov (%r13),%rcx [hole: operand3 (x86_abs32s)]
+			0x49, 0x8b, 0x8d, 0x00, 0x00, 0x00, 0x00,
+			// 0xe: cmpq $0x0,0x18(%rax)
 			0x48, 0x83, 0x78, 0x18, 0x00,
-			// 0xc: jne .+0x2d
-			0x75, 0x2d,
-			// 0xe: mov 0x8(%rax),%rcx
-			0x48, 0x8b, 0x48, 0x08,
-			// 0x12: cmp 0x10(%rax),%rcx
-			0x48, 0x3b, 0x48, 0x10,
-			// 0x16: jge .+0x23
-			0x7d, 0x23,
-			// 0x18: movdqu (%r13),%xmm2 [hole: operand3 (x86_abs32s)]
-			0xf3, 0x41, 0x0f, 0x6f, 0x95, 0x00, 0x00, 0x00, 0x00,
-			// 0x21: cmpb $0x0,0x30(%rax)
+			// 0x13: jne .+0x22
+			0x75, 0x22,
+			// 0x15: mov 0x8(%rax),%rdx
+			0x48, 0x8b, 0x50, 0x08,
+			// 0x19: cmp 0x10(%rax),%rdx
+			0x48, 0x3b, 0x50, 0x10,
+			// 0x1d: jge .+0x18
+			0x7d, 0x18,
+			// 0x1f: cmpb $0x0,0x30(%rax)
 			0x80, 0x78, 0x30, 0x00,
-			// 0x25: sete %dl
-			0x0f, 0x94, 0xc2,
-			// 0x28: movq %xmm2,%rsi
-			0x66, 0x48, 0x0f, 0x7e, 0xd6,
-			// 0x2d: cmp $0x5,%rsi
-			0x48, 0x83, 0xfe, 0x05,
-			// 0x31: setne %bl
-			0x0f, 0x95, 0xc3,
-			// 0x34: and %dl,%bl
-			0x20, 0xd3,
-			// 0x36: cmp $0x1,%bl
-			0x80, 0xfb, 0x01,
-			// 0x39: je .+0x10
+			// 0x23: sete %bl
+			0x0f, 0x94, 0xc3,
+			// 0x26: cmp $0x5,%rcx
+			0x48, 0x83, 0xf9, 0x05,
+			// 0x2a: setne %sil
+			0x40, 0x0f, 0x95, 0xc6,
+			// 0x2e: and %bl,%sil
+			0x40, 0x20, 0xde,
+			// 0x31: cmp $0x1,%sil
+			0x40, 0x80, 0xfe, 0x01,
+			// 0x35: je .+0x10
 			0x74, 0x10,
-			// 0x3b: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
+			// 0x37: mov (%rip),%rax [hole: operand0-4 (x86_got_load)]
 			0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00,
-			// 0x42: shl $0x8,%rax
+			// 0x3e: shl $0x8,%rax
 			0x48, 0xc1, 0xe0, 0x08,
-			// 0x46: or $0x2,%rax
+			// 0x42: or $0x2,%rax
 			0x48, 0x83, 0xc8, 0x02,
-			// 0x4a: retq
+			// 0x46: retq
 			0xc3,
-			// 0x4b: mov (%rax),%rdx
-			0x48, 0x8b, 0x10,
-			// 0x4e: mov %rcx,%rsi
-			0x48, 0x89, 0xce,
-			// 0x51: shl $0x4,%rsi
-			0x48, 0xc1, 0xe6, 0x04,
-			// 0x55: movdqu %xmm2,(%rdx,%rsi,1)
-			0xf3, 0x0f, 0x7f, 0x14, 0x32,
-			// 0x5a: inc %rcx
-			0x48, 0xff, 0xc1,
-			// 0x5d: mov %rcx,0x8(%rax)
-			0x48, 0x89, 0x48, 0x08,
-			// 0x61: movq $0x4,(%r13) [hole: operand1 (x86_abs32s)]
-			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
-			// 0x6c: movq $0x0,(%r13) [hole: operand1+8 (x86_abs32s)]
+			// 0x47: mov (%r13),%rsi [hole: operand3+8 (x86_abs32s)]
+			0x49, 0x8b, 0xb5, 0x00, 0x00, 0x00, 0x00,
+			// 0x4e: mov (%rax),%rdi
+			0x48, 0x8b, 0x38,
+			// 0x51: mov %rdx,%r8
+			0x49, 0x89, 0xd0,
+			// 0x54: shl $0x4,%r8
+			0x49, 0xc1, 0xe0, 0x04,
+			// 0x58: mov %rcx,(%rdi,%r8,1)
+			0x4a, 0x89, 0x0c, 0x07,
+			// 0x5c: mov %rsi,0x8(%rdi,%r8,1)
+			0x4a, 0x89, 0x74, 0x07, 0x08,
+			// 0x61: inc %rdx
+			0x48, 0xff, 0xc2,
+			// 0x64: mov %rdx,0x8(%rax)
+			0x48, 0x89, 0x50, 0x08,
+			// 0x68: mov $0x4,%eax
+			0xb8, 0x04, 0x00, 0x00, 0x00,
+			// 0x6d: mov %rax,(%r13) [hole: operand1 (x86_abs32s)]
+			0x49, 0x89, 0x85, 0x00, 0x00, 0x00, 0x00,
+			// 0x74: movq $0x0,(%r13) [hole: operand1+8 (x86_abs32s)]
 			0x49, 0xc7, 0x85, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
 		Data: []byte{
@@ -5537,10 +5541,11 @@ var Stencils = [NumOps]relocs.Stencil{
 		DataAlign: 8,
 		Holes: []relocs.Hole{
 			{Section: relocs.Code, Offset: 0x3, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 8, GOT: -1},
-			{Section: relocs.Code, Offset: 0x1d, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x3e, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
-			{Section: relocs.Code, Offset: 0x64, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x6f, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0xa, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x3a, Kind: relocs.X86GOTLoad, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: -4, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4a, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 8, GOT: -1},
+			{Section: relocs.Code, Offset: 0x70, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x77, Kind: relocs.X86Abs32S, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 8, GOT: -1},
 			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
 		},
 	},
@@ -10538,15 +10543,16 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 }
 
 func emitListAppend(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
-	code = code[:119:119]
+	code = code[:127:127]
 	copy(code, Stencils[OpListAppend].Code)
 	data = data[:8:8]
 	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
 	return relocs.PutAbs32S(code, 0x3, v[relocs.ValueOperand2], 8) &&
-		relocs.PutAbs32S(code, 0x1d, v[relocs.ValueOperand3], 0) &&
-		relocs.PutImm32(code, 0x3e, 0xc0c748, v[relocs.ValueOperand0]) &&
-		relocs.PutAbs32S(code, 0x64, v[relocs.ValueOperand1], 0) &&
-		relocs.PutAbs32S(code, 0x6f, v[relocs.ValueOperand1], 8)
+		relocs.PutAbs32S(code, 0xa, v[relocs.ValueOperand3], 0) &&
+		relocs.PutImm32(code, 0x3a, 0xc0c748, v[relocs.ValueOperand0]) &&
+		relocs.PutAbs32S(code, 0x4a, v[relocs.ValueOperand3], 8) &&
+		relocs.PutAbs32S(code, 0x70, v[relocs.ValueOperand1], 0) &&
+		relocs.PutAbs32S(code, 0x77, v[relocs.ValueOperand1], 8)
 }
 
 func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

@@ -2,7 +2,7 @@
 //
 // Target: linux/arm64 (aarch64-unknown-linux-gnu)
 // Clang:  19.1.7
-// Inputs: sha256:56ca0d9d144df7c56f6cd0d8d5ecf7ca578558701010c36402d16b29cc3058a6
+// Inputs: sha256:7da18702c8abbfac9bf5025c477d824152a599a64963772b2548da6d10595b0b
 //
 // Regenerate with `go generate`.
 
@@ -10730,16 +10730,16 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x0a, 0x00, 0x00, 0x90,
 			// 0x28: ldr x10, [x10] [hole: operand3 (a64_got_load12)]
 			0x4a, 0x01, 0x40, 0xf9,
-			// 0x2c: ldr q2, [x21,x10]
-			0xa2, 0x6a, 0xea, 0x3c,
-			// 0x30: ldrb w10, [x8,#48]
-			0x0a, 0xc1, 0x40, 0x39,
-			// 0x34: fmov x11, d2
-			0x4b, 0x00, 0x66, 0x9e,
-			// 0x38: cmp w10, #0x0
-			0x5f, 0x01, 0x00, 0x71,
-			// 0x3c: ccmp x11, #0x5, #0x4, eq
-			0x64, 0x09, 0x45, 0xfa,
+			// 0x2c: ldrb w12, [x8,#48]
+			0x0c, 0xc1, 0x40, 0x39,
+			// 0x30: add x11, x21, x10
+			0xab, 0x02, 0x0a, 0x8b,
+			// 0x34: ldr x10, [x11]
+			0x6a, 0x01, 0x40, 0xf9,
+			// 0x38: cmp w12, #0x0
+			0x9f, 0x01, 0x00, 0x71,
+			// 0x3c: ccmp x10, #0x5, #0x4, eq
+			0x44, 0x09, 0x45, 0xfa,
 			// 0x40: b.ne .+0x18
 			0xc1, 0x00, 0x00, 0x54,
 			// 0x44: adrp x8, .+0x0 [hole: operand0 (a64_got_page21)]
@@ -10752,55 +10752,53 @@ var Stencils = [NumOps]relocs.Stencil{
 			0x20, 0x21, 0x08, 0xaa,
 			// 0x54: ret
 			0xc0, 0x03, 0x5f, 0xd6,
-			// 0x58: ldr x10, [x8]
-			0x0a, 0x01, 0x40, 0xf9,
-			// 0x5c: adrp x11, .+0x0 [hole: operand1 (a64_got_page21)]
-			0x0b, 0x00, 0x00, 0x90,
-			// 0x60: adrp x12, .+0x0 [hole: data (a64_page21)]
-			0x0c, 0x00, 0x00, 0x90,
-			// 0x64: ldr x11, [x11] [hole: operand1 (a64_got_load12)]
-			0x6b, 0x01, 0x40, 0xf9,
-			// 0x68: add x13, x9, #0x1
-			0x2d, 0x05, 0x00, 0x91,
-			// 0x6c: ldr q3, [x12] [hole: data (a64_pageoff12)]
-			0x83, 0x01, 0xc0, 0x3d,
-			// 0x70: str q2, [x10,x9,lsl #4]
-			0x42, 0x79, 0xa9, 0x3c,
-			// 0x74: str x13, [x8,#8]
-			0x0d, 0x05, 0x00, 0xf9,
-			// 0x78: str q3, [x21,x11]
-			0xa3, 0x6a, 0xab, 0x3c,
+			// 0x58: ldr x12, [x8]
+			0x0c, 0x01, 0x40, 0xf9,
+			// 0x5c: ldr x11, [x11,#8]
+			0x6b, 0x05, 0x40, 0xf9,
+			// 0x60: adrp x13, .+0x0 [hole: operand1 (a64_got_page21)]
+			0x0d, 0x00, 0x00, 0x90,
+			// 0x64: ldr x13, [x13] [hole: operand1 (a64_got_load12)]
+			0xad, 0x01, 0x40, 0xf9,
+			// 0x68: add x12, x12, x9, lsl #4
+			0x8c, 0x11, 0x09, 0x8b,
+			// 0x6c: add x9, x9, #0x1
+			0x29, 0x05, 0x00, 0x91,
+			// 0x70: stp x10, x11, [x12]
+			0x8a, 0x2d, 0x00, 0xa9,
+			// 0x74: mov w10, #0x4
+			0x8a, 0x00, 0x80, 0x52,
+			// 0x78: add x11, x21, x13
+			0xab, 0x02, 0x0d, 0x8b,
+			// 0x7c: str x9, [x8,#8]
+			0x09, 0x05, 0x00, 0xf9,
+			// 0x80: stp x10, xzr, [x11]
+			0x6a, 0x7d, 0x00, 0xa9,
 		},
 		Data: []byte{
-			// 0x0
-			0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x8
+			// 0x0 [hole: operand0 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x10 [hole: operand0 (abs64)]
+			// 0x8 [hole: operand1 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x18 [hole: operand1 (abs64)]
+			// 0x10 [hole: operand2 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x20 [hole: operand2 (abs64)]
-			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-			// 0x28 [hole: operand3 (abs64)]
+			// 0x18 [hole: operand3 (abs64)]
 			0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		},
-		DataAlign: 16,
+		DataAlign: 8,
 		Holes: []relocs.Hole{
-			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 32},
-			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 32},
-			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 40},
-			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 40},
-			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 16},
-			{Section: relocs.Code, Offset: 0x5c, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x60, Kind: relocs.A64Page21, Value: relocs.ValueData, Symbol: ".rodata.cst16", Addend: 0, GOT: -1},
-			{Section: relocs.Code, Offset: 0x64, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 24},
-			{Section: relocs.Code, Offset: 0x6c, Kind: relocs.A64PageOff12, Value: relocs.ValueData, Symbol: ".rodata.cst16", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x20, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
-			{Section: relocs.Data, Offset: 0x28, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
+			{Section: relocs.Code, Offset: 0x0, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x4, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: 16},
+			{Section: relocs.Code, Offset: 0x24, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x28, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: 24},
+			{Section: relocs.Code, Offset: 0x44, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x4c, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: 0},
+			{Section: relocs.Code, Offset: 0x60, Kind: relocs.A64GOTPage21, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Code, Offset: 0x64, Kind: relocs.A64GOTLoad12, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: 8},
+			{Section: relocs.Data, Offset: 0x0, Kind: relocs.Abs64, Value: relocs.ValueOperand0, Symbol: "_JIT_OPERAND0", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x8, Kind: relocs.Abs64, Value: relocs.ValueOperand1, Symbol: "_JIT_OPERAND1", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x10, Kind: relocs.Abs64, Value: relocs.ValueOperand2, Symbol: "_JIT_OPERAND2", Addend: 0, GOT: -1},
+			{Section: relocs.Data, Offset: 0x18, Kind: relocs.Abs64, Value: relocs.ValueOperand3, Symbol: "_JIT_OPERAND3", Addend: 0, GOT: -1},
 		},
 	},
 	OpListCopy: {
@@ -14834,6 +14832,7 @@ var Emitters = [NumOps]relocs.Emitter{
 	OpJump:               emitJump,
 	OpJumpIfFalse:        emitJumpIfFalse,
 	OpJumpIfTrue:         emitJumpIfTrue,
+	OpListAppend:         emitListAppend,
 	OpListCopy:           emitListCopy,
 	OpListLen:            emitListLen,
 	OpListLoad:           emitListLoad,
@@ -17997,6 +17996,24 @@ func emitJumpIfTrue(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint6
 	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x0) &&
 		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand0]) &&
 		relocs.PutA64Branch26(code, 0x14, 0x14000000, pc+0x14, v[relocs.ValueJumpTarget])
+}
+
+func emitListAppend(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {
+	code = code[:132:132]
+	copy(code, Stencils[OpListAppend].Code)
+	data = data[:32:32]
+	relocs.PutAbs64(data, 0x0, v[relocs.ValueOperand0], 0)
+	relocs.PutAbs64(data, 0x8, v[relocs.ValueOperand1], 0)
+	relocs.PutAbs64(data, 0x10, v[relocs.ValueOperand2], 0)
+	relocs.PutAbs64(data, 0x18, v[relocs.ValueOperand3], 0)
+	return relocs.PutA64Page(code, 0x0, 0x90000008, pc+0x0, pd+0x10) &&
+		relocs.PutA64Imm16(code, 0x4, 0xd2800008, pc+0x4, v[relocs.ValueOperand2]) &&
+		relocs.PutA64Page(code, 0x24, 0x9000000a, pc+0x24, pd+0x18) &&
+		relocs.PutA64Imm16(code, 0x28, 0xd280000a, pc+0x28, v[relocs.ValueOperand3]) &&
+		relocs.PutA64Page(code, 0x44, 0x90000008, pc+0x44, pd+0x0) &&
+		relocs.PutA64Imm16(code, 0x4c, 0xd2800008, pc+0x4c, v[relocs.ValueOperand0]) &&
+		relocs.PutA64Page(code, 0x60, 0x9000000d, pc+0x60, pd+0x8) &&
+		relocs.PutA64Imm16(code, 0x64, 0xd280000d, pc+0x64, v[relocs.ValueOperand1])
 }
 
 func emitListCopy(code, data []byte, v *[relocs.NumValues]uint64, pc, pd uint64) bool {

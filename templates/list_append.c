@@ -20,6 +20,7 @@ CP_UOP {
     const cp_value *v = CP_SLOT(3);
     cp_u64 tag = v->tag;
     cp_u64 bits = v->bits;
+    __asm__("" : "+r"(tag)); // scalar loads, as cp_copy's (uop.h)
     cp_i64 n = l->len;
     if (CP_CONTINUES(l->objs == 0 && n < l->cap && l->deque == 0 && tag != CP_TAG_OBJECT)) {
         cp_value *e = &l->vals[n];
@@ -27,7 +28,12 @@ CP_UOP {
         e->bits = bits;
         l->len = n + 1;
         cp_value *dst = CP_SLOT(1);
-        dst->tag = CP_TAG_NONE;
+        // Two scalar stores: a None stored as one 16-byte constant is a
+        // literal-pool load on arm64, whose ADRP ld64's optimization
+        // hints rewrite (stencilgen verify then meets a NOP).
+        cp_u64 none = CP_TAG_NONE;
+        __asm__("" : "+r"(none));
+        dst->tag = none;
         dst->bits = 0;
         CP_CONTINUE();
     }
