@@ -85,10 +85,6 @@ type recorder struct {
 	innerNative              bool
 	raised                   error // what a call-out raised while recording
 	retVal                   Val   // a function trace: what the recorded path returned
-	// stepsBefore is, for a bridge, the instructions the iteration ran
-	// before its exit (the snapshot's): the bridge's path runs them too,
-	// and its call-outs are judged with them.
-	stepsBefore int
 	// untraceable: the recording stopped at an instruction no recording
 	// translates (a function trace is not tried again).
 	untraceable bool
@@ -408,7 +404,6 @@ func (r *recorder) snap() int {
 	co := r.code()
 	sn := r.newSnapshot()
 	sn.pc, sn.line = r.pc, int(co.lines[r.pc])
-	sn.stepsBefore = int32(r.stepsBefore + r.steps)
 	b := &r.snapBuf
 	b.frames, b.clear, b.objects, b.iters = b.frames[:0], b.clear[:0], b.objects[:0], b.iters[:0]
 	for _, fr := range r.frames {

@@ -141,7 +141,6 @@ func (vm *VM) recordBridge(f *frame, lt *loopTrace, idx, pc int) (int, error) {
 	r := vm.newRecorder(f, lt, pc)
 	defer r.release()
 	r.bridge = true
-	r.stepsBefore = int(sn.stepsBefore)
 	// An exit inside inlined frames: the recording goes on in them (pc is
 	// the innermost one's), their slots as restoreSlots left them.
 	for _, fr := range sn.frames {

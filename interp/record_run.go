@@ -341,16 +341,8 @@ func (r *recorder) run() {
 	// instructions and more in its inner loops, ran 7% more instructions
 	// with its trace than without. An inner loop long enough to finish
 	// natively pays for them; a bridge with inner loops is not judged
-	// (its loop paid once). A bridge's path counts the instructions
-	// before its exit too, which every iteration through it ran
-	// natively (slices' two_opt: its swap bridge, 3 slice call-outs,
-	// refused on its own 12 instructions, left half the iterations to the
-	// interpreter at 0.5 per entry; with them, 927M -> 709M instructions
-	// JIT on). Not the call-outs before it: judged on the whole path,
-	// queue_play's third bridge (4 call-outs in 33) was refused and its
-	// exit taken 9,511 times, where the trace gains with it (O(n) pops
-	// and inserts cost far more than the call-out's way out).
-	steps, callOuts := r.steps+r.innerUops+r.stepsBefore, r.callOuts+r.innerCallOuts
+	// (its loop paid once).
+	steps, callOuts := r.steps+r.innerUops, r.callOuts+r.innerCallOuts
 	if r.abort == "" && (callOuts > 0 || r.stores > 0) && (!r.hadInner || !r.bridge && !r.innerNative) {
 		if !callOutsPay(steps, callOuts, r.stores) {
 			// The iteration ran to the back-edge: resume at the head.
@@ -360,7 +352,7 @@ func (r *recorder) run() {
 		} else if lt.stepsPerIter >= 0 && !r.hadInner {
 			// A bridge's path pays for its call-outs as the loop's
 			// own does: an iteration runs at least its instructions.
-			lt.stepsPerIter = max(lt.stepsPerIter, r.steps+r.stepsBefore)
+			lt.stepsPerIter = max(lt.stepsPerIter, r.steps)
 		}
 	}
 	if r.abort == "" && r.hadInner && !r.bridge {

@@ -28,9 +28,6 @@ type snapshot struct {
 	// here: the interpreter gets a Python int.
 	wides []wideSlot
 	line  int // source line, for --jit-debug and --jit-stats
-	// stepsBefore is how many instructions the recorded path ran up to
-	// here (a bridge from here runs them too: recordBridge).
-	stepsBefore int32
 	// store, on a call-out's snapshot, is the attribute store Go does
 	// there instead of running the instruction (record_objstore.go).
 	store *objStore
