@@ -427,13 +427,7 @@ func (vm *VM) onHot(f *frame, pc, head int) (to int, err error, ok bool) {
 		vm.counters(co)[pc] = 0
 		return 0, nil, false
 	}
-	loops := vm.loopsOf(co)
-	lt := loops[pc]
-	if lt == nil {
-		lt = &loopTrace{}
-		loops[pc] = lt
-		j.loops = append(j.loops, lt)
-	}
+	lt := vm.loopAt(co, pc)
 	vm.counters(co)[pc] = 0
 	if lt.dead || lt.active > 0 {
 		return 0, nil, false
@@ -658,13 +652,7 @@ func (vm *VM) leaveToOuter(f *frame, lt *loopTrace, pc, head int) bool {
 	if !ok {
 		return false
 	}
-	loops := vm.loopsOf(co)
-	o := loops[q]
-	if o == nil {
-		o = &loopTrace{}
-		loops[q] = o
-		vm.jit.loops = append(vm.jit.loops, o)
-	}
+	o := vm.loopAt(co, q)
 	if o.dead || o.active > 0 || o.tr != nil || o.ref != nil || o.wait > 0 || o.failed > 0 {
 		return false
 	}
@@ -672,6 +660,19 @@ func (vm *VM) leaveToOuter(f *frame, lt *loopTrace, pc, head int) bool {
 	o.promoted = true
 	vm.counters(co)[q] = vm.jit.hot - 1
 	return true
+}
+
+// loopAt is the loop trace state of the loop whose back-edge is at pc,
+// made on first use.
+func (vm *VM) loopAt(co *Code, pc int) *loopTrace {
+	loops := vm.loopsOf(co)
+	lt := loops[pc]
+	if lt == nil {
+		lt = &loopTrace{}
+		loops[pc] = lt
+		vm.jit.loops = append(vm.jit.loops, lt)
+	}
+	return lt
 }
 
 // enclosingLoop returns the back-edge of a loop of co around the loop
