@@ -70,6 +70,13 @@ func MemoryLimit() uint64 {
 	return mem.physAt
 }
 
+// AddressSpaceLimit is the process's address-space limit (RLIMIT_AS,
+// `ulimit -v`) in bytes, or 0 when there is none.
+func AddressSpaceLimit() uint64 {
+	memInit()
+	return mem.asMax
+}
+
 // memFits reports whether n more bytes can be allocated. When they seem
 // not to, it collects garbage and looks again.
 func memFits(n uint64) bool {

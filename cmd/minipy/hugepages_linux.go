@@ -4,7 +4,6 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
-	"syscall"
 
 	"github.com/copypatch/copypatch/interp"
 	"golang.org/x/sys/unix"
@@ -48,12 +47,6 @@ const hugeHeapBlock = 256 << 20
 // adviseHugeHeapLater arranges for adviseHugeHeap to run after the first
 // collection.
 func adviseHugeHeapLater() {
-	var rl syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &rl); err == nil && rl.Cur < 1<<62 {
-		// Under `ulimit -v` the block's address space could be what
-		// makes a later allocation fail, which Go does not survive.
-		return
-	}
 	// Not a tiny allocation: those share a block, which may outlive them.
 	sentinel := new([2]*int)
 	runtime.AddCleanup(sentinel, func(struct{}) { adviseHugeHeap() }, struct{}{})
@@ -71,6 +64,11 @@ const hugeHeapMinMemory = 8 * hugeHeapBlock
 // adviseHugeHeap grows the heap by an advised block and drops it.
 func adviseHugeHeap() {
 	if interp.MemoryLimit() < hugeHeapMinMemory {
+		return
+	}
+	if interp.AddressSpaceLimit() != 0 {
+		// Under `ulimit -v` the block's address space could be what
+		// makes a later allocation fail, which Go does not survive.
 		return
 	}
 	// No collection should run while the block is referenced: one that
