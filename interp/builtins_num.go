@@ -325,7 +325,7 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 	}
 	key, hasKey := kw["key"]
 	hasKey = hasKey && key.T != tagNone
-	if !hasKey && l.pk == nil && !vm.threaded() && sortIntsInPlace(l, reverse) {
+	if !hasKey && !vm.threaded() && sortIntsInPlace(l, reverse) {
 		return nil
 	}
 	litems := l.items()
@@ -334,7 +334,7 @@ func (vm *VM) sortList(l *List, kw map[string]Val) error {
 	// list gets its items back, sorted, and the sort raises ValueError.
 	l.vals, l.objs = nil, nil
 	out, err := vm.sortItems(litems, key, hasKey, reverse)
-	modified := l.vals != nil || l.objs != nil || l.pk != nil // (an append then a pop too)
+	modified := l.vals != nil || l.objs != nil // (an append then a pop too; never packed: packed.go)
 	if err != nil {
 		out = litems
 	}

@@ -301,8 +301,7 @@ func (vm *VM) setDiscardIntAt(f *frame, in *Instr, s *Set, discard bool) (done b
 	}
 	k := Val{T: tagInt, B: r.Bits}
 	if j := s.findInt(k, pyIntHash(int64(r.Bits))); j >= 0 {
-		s.kill(uint64(j))
-		s.used--
+		s.drop(uint64(j))
 	} else if !discard {
 		if err := vm.takePending(); err != nil {
 			return true, err // a key's __eq__ raised: that, not KeyError

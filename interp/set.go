@@ -141,6 +141,12 @@ func (s *Set) makeTags() {
 	s.tags = tags
 }
 
+// drop deletes the live key in slot i.
+func (s *Set) drop(i uint64) {
+	s.kill(i)
+	s.used--
+}
+
 // kill marks slot i deleted.
 func (s *Set) kill(i uint64) {
 	s.table[i] = setSlot{b: 1}
@@ -458,8 +464,7 @@ func (s *Set) discardHashed(k Val, h int64) bool {
 	if j < 0 {
 		return false
 	}
-	s.kill(uint64(j))
-	s.used--
+	s.drop(uint64(j))
 	return true
 }
 
@@ -558,8 +563,7 @@ func (s *Set) pop() (Val, bool) {
 		}
 	}
 	k := s.key(uint64(i))
-	s.kill(uint64(i))
-	s.used--
+	s.drop(uint64(i))
 	s.finger = int32(i + 1)
 	return k, true
 }
