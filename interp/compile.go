@@ -65,6 +65,10 @@ type Code struct {
 	nposonly   int   // the first nposonly parameters are positional-only
 	defIdx     []int // per parameter slot: index into the defaults, or -1
 	simple     bool  // only plain positional parameters: the fast call path applies
+	// plainCall is nparams+1 for a simple function that is no
+	// generator, 0 otherwise: a call with exactly nparams positional
+	// arguments takes callPlain (call_plain.go), one compare.
+	plainCall  int32
 	localNames []string
 	// anns are the parameter and return annotations, as source text
 	// (name, text; "return" last), evaluated when __annotations__ is
@@ -516,6 +520,9 @@ func (c *compiler) finish() {
 	}
 	co.nslots = co.nlocals + nconst + c.maxTmp
 	co.sealConsts()
+	if co.simple && !co.isGenerator && !co.isModule {
+		co.plainCall = int32(co.nparams) + 1
+	}
 	co.counters = make([]uint32, len(co.instrs))
 	co.caches = make([]atomic.Pointer[siteCache], len(co.instrs))
 	markPrivate(co)

@@ -435,9 +435,9 @@ func (nf *frame) setDefaults(fn *Function, n int) {
 	}
 }
 
-// callDirect calls fn with the n values in f's slots from first on as
-// its parameters: directArity(fn, n) holds.
-func (vm *VM) callDirect(f *frame, fn *Function, first, n int32, pc int) (Val, error) {
+// callDirectAny is callDirect (call_plain.go) for any call directArity
+// allows.
+func (vm *VM) callDirectAny(f *frame, fn *Function, first, n int32, pc int) (Val, error) {
 	f.pc = int32(pc)
 	if err := vm.callCheck(); err != nil {
 		return Val{}, err
@@ -1439,7 +1439,7 @@ relift:
 				}
 			}
 			fnv := objs[in.B]
-			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && directArity(fn, int(in.C)) {
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && (fn.code.plainCall == in.C+1 || directArity(fn, int(in.C))) {
 				// Fast path: positional call of plain parameters, the
 				// rest from their defaults.
 				var v Val
