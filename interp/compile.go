@@ -331,6 +331,14 @@ func (c *compiler) emit(op Op, args ...int) int {
 	for i, a := range args {
 		*in.operand(i) = int32(a)
 	}
+	switch {
+	case op >= opLt && op <= opNe:
+		in.D = cmpAnswers(op)
+	case op >= opJumpIfNotLt && op <= opJumpIfNotNe:
+		in.D = cmpAnswers(op - opJumpIfNotLt + opLt)
+	case op >= opJumpIfLt && op <= opJumpIfNe:
+		in.D = cmpAnswers(op - opJumpIfLt + opLt)
+	}
 	c.code.instrs = append(c.code.instrs, in)
 	c.code.lines = append(c.code.lines, int32(c.line))
 	c.code.tempsInUse = append(c.code.tempsInUse, int32(c.temps))

@@ -193,12 +193,18 @@ func TestComparisonTruth(t *testing.T) {
 				if got, want := holds(o.op, b2u(a == b)+b2u(a > b)*2), o.ints(a, b); got != want {
 					t.Errorf("%v of ints %d, %d: got %v, want %v", o.op, a, b, got, want)
 				}
+				if got, want := answer(cmpAnswers(o.op), b2u(a == b)+b2u(a > b)*2), o.ints(a, b); got != want {
+					t.Errorf("%v of ints %d, %d from its answers: got %v, want %v", o.op, a, b, got, want)
+				}
 			}
 		}
 		for _, a := range floats {
 			for _, b := range floats {
 				if got, want := holds(o.op, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3), o.flts(a, b); got != want {
 					t.Errorf("%v of floats %v, %v: got %v, want %v", o.op, a, b, got, want)
+				}
+				if got, want := answer(cmpAnswers(o.op), b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3), o.flts(a, b); got != want {
+					t.Errorf("%v of floats %v, %v from its answers: got %v, want %v", o.op, a, b, got, want)
 				}
 			}
 		}

@@ -803,13 +803,13 @@ relift:
 			x, y := regs[in.B], regs[in.C]
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(holds(in.Op, b2u(a == b)+b2u(a > b)*2))}
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, b2u(a == b)+b2u(a > b)*2))}
 				continue
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				// A chained comparison's first half (-EPS < d < EPS): no
 				// fused jump to take it.
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(holds(in.Op, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
 				continue
 			} else if eq, ok := strEq(x, y, objs[in.B], objs[in.C]); ok && (in.Op == opEq || in.Op == opNe) {
 				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(eq == (in.Op == opEq))}
@@ -829,10 +829,10 @@ relift:
 			var r bool
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
-				r = holds(in.Op-opJumpIfNotLt+opLt, b2u(a == b)+b2u(a > b)*2)
+				r = answer(in.D, b2u(a == b)+b2u(a > b)*2)
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
-				r = holds(in.Op-opJumpIfNotLt+opLt, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
+				r = answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
 			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.Op == opJumpIfNotEq || in.Op == opJumpIfNotNe) {
 				r = eq == (in.Op == opJumpIfNotEq) // grid[y][x] == "."
 			} else {
@@ -856,10 +856,10 @@ relift:
 			var r bool
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
-				r = holds(in.Op-opJumpIfLt+opLt, b2u(a == b)+b2u(a > b)*2)
+				r = answer(in.D, b2u(a == b)+b2u(a > b)*2)
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
-				r = holds(in.Op-opJumpIfLt+opLt, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
+				r = answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
 			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.Op == opJumpIfEq || in.Op == opJumpIfNe) {
 				r = eq == (in.Op == opJumpIfEq)
 			} else {
@@ -2021,3 +2021,13 @@ const cmpTruth = 0b0001 | // <
 // holds is comparison op's answer for outcome o: of ints
 // b2u(a == b)+b2u(a > b)*2, of floats that plus b2u(a != a || b != b)*3.
 func holds(op Op, o uint64) bool { return cmpTruth>>(uint64(op-opLt)*4+o)&1 != 0 }
+
+// cmpAnswers is holds' four answers for comparison op, one bit per
+// outcome: the compiler keeps them in a comparison instruction's D
+// (emit), where runAt reads them. Asked of in.Op there, the op had to
+// outlive the jump table's use of its register, and Go stored it on the
+// stack at every dispatch to load it back in the compares.
+func cmpAnswers(op Op) int32 { return int32(cmpTruth >> (uint64(op-opLt) * 4) & 0xf) }
+
+// answer is holds for the answers cmpAnswers gave.
+func answer(answers int32, o uint64) bool { return uint64(answers)>>o&1 != 0 }
