@@ -363,10 +363,22 @@ const nativeAfterSteps = 1 << 8
 // goes the way the recording did not see, the recording follows it to the
 // loop's back-edge (a side path) and the loop runs on; any other side exit
 // stops the recording there.
+//
+// After a side path that a native run found, the loop goes on natively
+// at once: it already ran nativeAfterSteps uops on the reference without
+// leaving its path, so the paths the reference finds cheaply are behind
+// it, and another nativeAfterSteps uops there before compiling again
+// mostly found nothing (levenshtein's outer loop: 1246 reference uops ->
+// 306, its JIT work 3% fewer instructions, the same trace).
 func (r *recorder) finishInner(il innerLoop) {
 	var after *sideState
+	native := false // the last run went native
 	for sides := 0; ; sides++ {
-		left := r.runInner(il.top, sides == 0 && r.knownLong(il))
+		before := r.innerNative
+		r.innerNative = false
+		left := r.runInner(il.top, sides == 0 && r.knownLong(il) || native)
+		native = r.innerNative
+		r.innerNative = r.innerNative || before
 		if left < 0 || r.abort != "" {
 			return
 		}
