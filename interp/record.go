@@ -174,8 +174,8 @@ type recMaps struct {
 	cval     map[int32]templates.Value // slots holding constants: the root's and those loaded here
 	objects  map[int32]Val             // slots holding objects the trace knows (functions, modules)
 	lists    map[int32]bool            // slots the trace may write a list or a str into
-	firstAt  map[pcKey]int             // where the recording of each instruction last started
-	alt      map[int]pcKey             // per exit branch: where the path would go the other way
+	firstAt  pcIndex                   // where the recording of each instruction last started
+	alt      keysAt                    // per exit branch: where the path would go the other way
 	iters    map[int32]virtualIter
 	wides    map[int32]int32  // slots kept as 128-bit ints for the whole trace, to their private slots
 	tmpWides map[int32]int32  // slots whose value is a 128-bit int in a private slot now (record_wide.go)
@@ -192,7 +192,7 @@ type recMaps struct {
 	relied map[int32]int // slots whose constant value the trace relied on, by IR index
 	// startKey is, by IR index, the instruction whose recording started
 	// there last, where saved holds what was known then.
-	startKey map[int]pcKey
+	startKey keysAt
 	pools    recPools
 	// savedArena and cvalArena hold saveAt's copies of known and cval.
 	savedArena arena[uint8]
@@ -220,8 +220,9 @@ func (m *recMaps) clear() {
 	clear(m.cval)
 	clear(m.objects)
 	clear(m.lists)
-	clear(m.firstAt)
+	m.firstAt.reset()
 	clear(m.alt)
+	m.alt = m.alt[:0]
 	clear(m.iters)
 	clear(m.wides)
 	clear(m.tmpWides)
@@ -232,6 +233,7 @@ func (m *recMaps) clear() {
 	m.saved = m.saved[:0]
 	clear(m.relied)
 	clear(m.startKey)
+	m.startKey = m.startKey[:0]
 	m.pools.reset()
 	m.savedArena.reset()
 	m.cvalArena.reset()
@@ -414,16 +416,22 @@ func (r *recorder) snap() int {
 			}
 		}
 	}
-	for s, v := range r.objects {
-		b.objects = append(b.objects, slotObject{s, v})
-	}
-	slices.SortFunc(b.objects, func(a, b slotObject) int { return cmp.Compare(a.slot, b.slot) })
-	for s, it := range r.iters {
-		if !it.entry {
-			b.iters = append(b.iters, iterSlot{slot: s, list: it.list, index: it.index})
+	// (len first: both are most often empty, and ranging over an empty
+	// map still starts an iterator, a random number included.)
+	if len(r.objects) > 0 {
+		for s, v := range r.objects {
+			b.objects = append(b.objects, slotObject{s, v})
 		}
+		slices.SortFunc(b.objects, func(a, b slotObject) int { return cmp.Compare(a.slot, b.slot) })
 	}
-	slices.SortFunc(b.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
+	if len(r.iters) > 0 {
+		for s, it := range r.iters {
+			if !it.entry {
+				b.iters = append(b.iters, iterSlot{slot: s, list: it.list, index: it.index})
+			}
+		}
+		slices.SortFunc(b.iters, func(a, b iterSlot) int { return cmp.Compare(a.slot, b.slot) })
+	}
 	l := &r.snapLast
 	parts := snapParts{
 		frames: shareParts(&l.frames, b.frames, func(x, y inlineFrame) bool { return x == y }),

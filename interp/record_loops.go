@@ -36,6 +36,105 @@ type pcKey struct {
 	pc    int
 }
 
+// pcIndex maps pcKeys to IR indexes: by pc, in a table for each frame
+// (depth and code) the recording went through, which are few. A map keyed
+// by the whole pcKey hashed it the generic way at every recorded
+// instruction, and grew from empty in a run's first recordings (3% of
+// levenshtein's JIT work instructions).
+type pcIndex struct {
+	frames []pcFrame
+	spare  [][]int32 // tables of frames reset, reused
+}
+
+type pcFrame struct {
+	depth int
+	code  *Code
+	at    []int32 // by pc: the IR index plus one, or 0
+}
+
+func (x *pcIndex) frame(k pcKey) *pcFrame {
+	for i := range x.frames {
+		if f := &x.frames[i]; f.code == k.code && f.depth == k.depth {
+			return f
+		}
+	}
+	return nil
+}
+
+func (x *pcIndex) get(k pcKey) (int, bool) {
+	f := x.frame(k)
+	if f == nil || k.pc < 0 || k.pc >= len(f.at) || f.at[k.pc] == 0 {
+		return 0, false
+	}
+	return int(f.at[k.pc] - 1), true
+}
+
+func (x *pcIndex) set(k pcKey, i int) {
+	if k.pc < 0 {
+		panic("BUG: recorder: a negative pc")
+	}
+	f := x.frame(k)
+	if f == nil {
+		var at []int32
+		if n := len(x.spare); n > 0 {
+			at, x.spare = x.spare[n-1][:0], x.spare[:n-1]
+		}
+		x.frames = append(x.frames, pcFrame{depth: k.depth, code: k.code, at: at})
+		f = &x.frames[len(x.frames)-1]
+	}
+	if k.pc >= len(f.at) {
+		n := max(k.pc+1, len(k.code.instrs))
+		if cap(f.at) >= n {
+			f.at = f.at[:n]
+		} else {
+			f.at = append(f.at[:cap(f.at)], make([]int32, n-cap(f.at))...)
+		}
+	}
+	f.at[k.pc] = int32(i) + 1
+}
+
+// reset forgets every index, keeping the tables for the next recording.
+func (x *pcIndex) reset() {
+	for i := range x.frames {
+		f := &x.frames[i]
+		clear(f.at)
+		x.spare = append(x.spare, f.at[:0])
+		*f = pcFrame{}
+	}
+	x.frames = x.frames[:0]
+}
+
+// keysAt maps IR indexes to pcKeys. A slice, as the indexes are dense: a
+// map keyed by the index cost a hashed store per recorded instruction
+// (startKey's, at every step that saves what is known).
+type keysAt []keyAt
+
+type keyAt struct {
+	key pcKey
+	ok  bool
+}
+
+func (k *keysAt) set(i int, key pcKey) {
+	for len(*k) <= i {
+		*k = append(*k, keyAt{})
+	}
+	(*k)[i] = keyAt{key, true}
+}
+
+// get is the key set at i, if any.
+func (k keysAt) get(i int) (pcKey, bool) {
+	if i < 0 || i >= len(k) {
+		return pcKey{}, false
+	}
+	return k[i].key, k[i].ok
+}
+
+// at is the key set at i, or the zero key.
+func (k keysAt) at(i int) pcKey {
+	key, _ := k.get(i)
+	return key
+}
+
 // innerRange records a FOR_RANGE that is not the recorded loop's
 // back-edge: the first time (coming from RANGE_PREP) it is the top of an
 // inner loop, the second time its back-edge.
@@ -216,7 +315,7 @@ func (r *recorder) closeInner(il innerLoop) int {
 	}
 	after := r.key(r.pc + 1)
 	for i := il.top; i < done; i++ {
-		if in := &r.insts[i]; !in.InTrace && traceopt.Info(in.Op).Branch && r.alt[i] == after {
+		if in := &r.insts[i]; !in.InTrace && traceopt.Info(in.Op).Branch && r.alt.at(i) == after {
 			in.InTrace, in.Target, in.Exit = true, done, traceopt.NoExit
 		}
 	}
@@ -238,7 +337,7 @@ func (r *recorder) other(pc int) {
 	// other way (were it taken for the folded test's, an inner loop's
 	// exit, closeInner would make that branch a jump out of the loop).
 	if n := len(r.insts) - 1; n >= r.stepStart && n >= 0 && traceopt.Info(r.insts[n].Op).Branch {
-		r.alt[n] = r.key(pc)
+		r.alt.set(n, r.key(pc))
 	}
 }
 
@@ -252,7 +351,7 @@ func (r *recorder) innerTop(head int) (int, bool) {
 		r.failf(sideWhile)
 		return 0, false
 	}
-	top, ok := r.firstAt[r.key(head)]
+	top, ok := r.firstAt.get(r.key(head))
 	if !ok {
 		r.failf("a loop the recording entered in the middle")
 		return 0, false
@@ -276,7 +375,7 @@ func (r *recorder) enteredMiddle(head int) bool {
 	if r.side != nil {
 		return false // (innerTop stops it)
 	}
-	_, seen := r.firstAt[r.key(head)]
+	_, seen := r.firstAt.get(r.key(head))
 	return !seen
 }
 
@@ -312,7 +411,7 @@ func (r *recorder) innerWhileEnded(head int) int {
 	if r.abort != "" {
 		return r.pc + 1
 	}
-	if _, ok := r.firstAt[r.key(head)]; !ok {
+	if _, ok := r.firstAt.get(r.key(head)); !ok {
 		// Not a loop body this recording went through: leave when the
 		// branch is taken.
 		r.other(head)

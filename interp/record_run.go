@@ -284,10 +284,10 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 	vm.jit.recMaps = nil // (a call-out may record another loop meanwhile)
 	if m == nil {
 		m = &recMaps{known: map[int32]traceopt.Type{}, cval: map[int32]templates.Value{},
-			objects: map[int32]Val{}, lists: map[int32]bool{}, firstAt: map[pcKey]int{}, alt: map[int]pcKey{},
+			objects: map[int32]Val{}, lists: map[int32]bool{},
 			iters: map[int32]virtualIter{}, wides: map[int32]int32{}, tmpWides: map[int32]int32{},
 			shapes: map[int32]*Shape{},
-			relied: map[int32]int{}, startKey: map[int]pcKey{}}
+			relied: map[int32]int{}}
 	} else {
 		m.clear()
 	}
@@ -375,14 +375,14 @@ func (r *recorder) recordSteps() {
 		// (Outside inner loops the look-up would decide nothing.)
 		k, inInner, seen := r.key(r.pc), len(r.inner) > 0, false
 		if inInner {
-			_, seen = r.firstAt[k]
+			_, seen = r.firstAt.get(k)
 		}
 		if !seen || !inInner || r.side != nil {
 			if !seen || !inInner {
-				r.firstAt[k] = len(r.insts)
+				r.firstAt.set(k, len(r.insts))
 			}
 			if r.needsSave() {
-				r.startKey[len(r.insts)] = r.key(r.pc)
+				r.startKey.set(len(r.insts), r.key(r.pc))
 				r.saveAt(len(r.insts))
 			}
 		}

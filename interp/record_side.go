@@ -101,11 +101,11 @@ func (r *recorder) sidePath(after *sideState, left int) bool {
 	}
 	k := b
 	for ; seg != nil && k >= seg.start; k-- {
-		if _, ok := r.startKey[k]; ok {
+		if _, ok := r.startKey.get(k); ok {
 			break
 		}
 	}
-	if seg == nil || k < seg.start || r.startKey[k] != r.key(sn.pc) || !r.savedAt(k).saved || len(r.savedAt(k).wides) != 0 {
+	if key, _ := r.startKey.get(k); seg == nil || k < seg.start || key != r.key(sn.pc) || !r.savedAt(k).saved || len(r.savedAt(k).wides) != 0 {
 		return false
 	}
 	// Of that, a later iteration has for sure what the path wrote or
@@ -243,7 +243,7 @@ func (r *recorder) closeSide(il innerLoop) int {
 	end := len(r.insts)
 	out := r.key(r.pc + 1)
 	for i := after.start; i < end; i++ {
-		if in := &r.insts[i]; !in.InTrace && traceopt.Info(in.Op).Branch && r.alt[i] == out {
+		if in := &r.insts[i]; !in.InTrace && traceopt.Info(in.Op).Branch && r.alt.at(i) == out {
 			in.InTrace, in.Target, in.Exit = true, end, traceopt.NoExit
 		}
 	}

@@ -301,6 +301,9 @@ func (r *recorder) moveWide(a, b int32) bool {
 
 // wideList is the temporary 128-bit values live now, for a snapshot.
 func (r *recorder) wideList() []wideSlot {
+	if len(r.tmpWides) == 0 {
+		return nil // (most snapshots: no iterator started, nothing sorted)
+	}
 	var out []wideSlot
 	for s, w := range r.tmpWides {
 		out = append(out, wideSlot{slot: s, wide: w})
