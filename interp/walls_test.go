@@ -323,3 +323,53 @@ func TestInnerLoopLeftToOuter(t *testing.T) {
 		t.Errorf("%d inner loop uops run on the reference, want 0:\n%s", n, stats)
 	}
 }
+
+// TestSidePathAfterNativeRun: an outer loop's recording finishes its inner
+// loop natively after nativeAfterSteps uops on the reference; when the
+// native run leaves at a path the recording has not seen, the recording
+// follows it and then runs the loop on natively at once, not on the
+// reference again first (levenshtein's rows: 1246 reference uops, 306
+// once it went native at once).
+func TestSidePathAfterNativeRun(t *testing.T) {
+	if !JITAvailable() {
+		t.Skip("no JIT on this platform")
+	}
+	src := `def make_text(seed, n):
+    letters = "acgt"
+    out = []
+    x = seed
+    for _ in range(n):
+        x = (x * 1103515245 + 12345) % 2147483648
+        out.append(letters[(x >> 16) % 4])
+    return "".join(out)
+
+def levenshtein(a, b):
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        ca = a[i - 1]
+        for j in range(1, len(b) + 1):
+            cost = 0 if ca == b[j - 1] else 1
+            best = prev[j] + 1
+            if cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            if prev[j - 1] + cost < best:
+                best = prev[j - 1] + cost
+            cur[j] = best
+        prev = cur
+    return prev[len(b)]
+
+print(levenshtein(make_text(1, 500), make_text(2, 500)))
+`
+	want, _ := runStats(t, Config{}, src)
+	got, stats := runStats(t, Config{JIT: JITOn}, src)
+	if got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if !strings.Contains(string(stats), "trace at line 12: 1 entries") {
+		t.Fatalf("want the outer loop's trace entered once:\n%s", stats)
+	}
+	if n := statCount(t, stats, "inner loop uops run on the reference"); n >= 2*nativeAfterSteps {
+		t.Errorf("%d inner loop uops run on the reference, want fewer than %d (one stretch before the first native run, and the paths found in it):\n%s", n, 2*nativeAfterSteps, stats)
+	}
+}
