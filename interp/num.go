@@ -1015,9 +1015,10 @@ func (vm *VM) equal(a, b Val) bool {
 			if !isNumber(a) || !isNumber(b) {
 				return false
 			}
-			x, _ := toFloat(a)
-			y, _ := toFloat(b)
-			return x == y
+			// Exactly, as CPython: float(2**53) != 2**53 + 1, which
+			// converts to float(2**53).
+			c, ok := numCmp(a, b)
+			return ok && c == 0
 		}
 		if a.T == tagNone || b.T == tagNone {
 			return a.T == b.T
