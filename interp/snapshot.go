@@ -146,14 +146,14 @@ func (vm *VM) restore(root *frame, tr *loopTrace, sn *snapshot) (int, error) {
 	if len(sn.frames) == 0 {
 		return sn.pc, nil
 	}
-	return vm.finishFrames(base, sn, sn.pc)
+	return vm.finishFrames(root, base, sn, sn.pc)
 }
 
 // finishFrames runs the inlined frames of snapshot sn to their returns in
 // the interpreter, the innermost from pc, and returns the pc at which the
 // root frame (whose slots start at base) resumes, or the error an inlined
 // frame raised (from the CALL at pc-1).
-func (vm *VM) finishFrames(base int, sn *snapshot, pc int) (int, error) {
+func (vm *VM) finishFrames(root *frame, base int, sn *snapshot, pc int) (int, error) {
 	regs := vm.stack[base:]
 	objs := vm.ostack[base:]
 	// Inlined frames finish in the interpreter, innermost first; each
@@ -162,16 +162,30 @@ func (vm *VM) finishFrames(base int, sn *snapshot, pc int) (int, error) {
 	var v Val
 	var err error
 	sp, d0 := vm.sp, vm.depth
+	// Every frame is in place before the innermost runs: what it runs
+	// may walk its callers (sys._getframe, f_back, f_locals, tracebacks),
+	// which are each at the call the trace was in, not a frame left at
+	// that depth by an earlier call.
+	root.pc = int32(sn.frames[0].callPC + 1)
+	for k := range sn.frames {
+		fr := &sn.frames[k]
+		co := fr.code
+		f := &vm.frames[d0+k]
+		f.code, f.fn, f.gen, f.exit = co, fr.fn, nil, nil
+		lo := base + int(fr.base)
+		f.regs = vm.stack[lo : lo+co.nslots : lo+co.nslots]
+		f.objs = vm.ostack[lo : lo+co.nslots : lo+co.nslots]
+		if k+1 < len(sn.frames) {
+			f.pc = int32(sn.frames[k+1].callPC + 1)
+		}
+	}
 	for k := len(sn.frames) - 1; k >= 0; k-- {
 		// Frame k runs at the depth it would have had: tracebacks and
 		// the recursion limit see the calls.
 		fr := &sn.frames[k]
 		co := fr.code
 		f := &vm.frames[d0+k]
-		f.code, f.fn, f.gen = co, fr.fn, nil
 		lo := base + int(fr.base)
-		f.regs = vm.stack[lo : lo+co.nslots : lo+co.nslots]
-		f.objs = vm.ostack[lo : lo+co.nslots : lo+co.nslots]
 		for i, c := range co.consts {
 			f.regs[co.nlocals+i] = templates.Value{Tag: c.T, Bits: c.B}
 			f.objs[co.nlocals+i] = c.O
