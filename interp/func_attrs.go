@@ -171,6 +171,10 @@ func (vm *VM) setFuncAttr(fn *Function, name string, v Val) error {
 		return nil
 	case "__defaults__":
 		return fn.setDefaults(v)
+	case "__code__":
+		// Call sites' caches and compiled traces take a function's code
+		// as fixed: an error, not a store nothing would read.
+		return newErr(NotImplementedError, "assigning a function's __code__ is not supported in minipy")
 	case "__type_params__":
 		if _, ok := v.O.(*Tuple); !ok || v.T != tagObject {
 			return newErr(TypeError, "__type_params__ must be set to a tuple")

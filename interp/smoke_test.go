@@ -54,6 +54,7 @@ var smokeCases = []struct {
 	{"pep701", `d = {"k": 1}` + "\n" + `print(f"{d["k"]} {f"{d['k']!r}"}")`, "1 1\n", "", 0},
 	{"zerodiv", "print('x')\nprint(1 // 0)", "x\n", "ZeroDivisionError: division by zero", 1},
 	{"nameerror", "print(y)", "", "NameError: name 'y' is not defined", 1},
+	{"setcode", "def f(): pass\ndef g(): return 1\nf.__code__ = g.__code__", "", "NotImplementedError: assigning a function's __code__ is not supported in minipy", 1},
 	{"typeerror", "1 + 'a'", "", "TypeError: unsupported operand type(s) for +: 'int' and 'str'", 1},
 	{"index", "[1][3]", "", "IndexError: list index out of range", 1},
 	{"key", "{}['k']", "", "KeyError: 'k'", 1},
