@@ -67,7 +67,7 @@ type Code struct {
 	simple     bool  // only plain positional parameters: the fast call path applies
 	// plainCall is nparams+1 for a simple function that is no
 	// generator, 0 otherwise: a call with exactly nparams positional
-	// arguments takes callPlain (call_plain.go), one compare.
+	// arguments takes callDirect's own path (call_plain.go), one compare.
 	plainCall  int32
 	localNames []string
 	// anns are the parameter and return annotations, as source text
