@@ -338,6 +338,8 @@ func (c *compiler) emit(op Op, args ...int) int {
 		in.D = cmpAnswers(op - opJumpIfNotLt + opLt)
 	case op >= opJumpIfLt && op <= opJumpIfNe:
 		in.D = cmpAnswers(op - opJumpIfLt + opLt)
+	case op == opIs || op == opIn:
+		in.D = 1 // the positive form, which runAt reads here (not in.Op)
 	}
 	c.code.instrs = append(c.code.instrs, in)
 	c.code.lines = append(c.code.lines, int32(c.line))

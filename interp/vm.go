@@ -811,9 +811,11 @@ relift:
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
 				continue
-			} else if eq, ok := strEq(x, y, objs[in.B], objs[in.C]); ok && (in.Op == opEq || in.Op == opNe) {
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(eq == (in.Op == opEq))}
-				continue
+			} else if in.D == eqAnswers || in.D == neAnswers {
+				if eq, ok := strEq(x, y, objs[in.B], objs[in.C]); ok {
+					regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, strOutcome(eq)))}
+					continue
+				}
 			}
 		case opIs, opIsNot:
 			// x is y (w.output is c.output, x is None): cmpOp's
@@ -821,7 +823,7 @@ relift:
 			x, y := regs[in.B], regs[in.C]
 			if x.Tag != tagEmpty && y.Tag != tagEmpty {
 				same := x.Tag == y.Tag && (x.Tag != tagObject && x.Bits == y.Bits || x.Tag == tagObject && objs[in.B] == objs[in.C])
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(same == (in.Op == opIs))}
+				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(same == (in.D != 0))}
 				continue
 			}
 		case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
@@ -833,11 +835,11 @@ relift:
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				r = answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
-			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.Op == opJumpIfNotEq || in.Op == opJumpIfNotNe) {
-				r = eq == (in.Op == opJumpIfNotEq) // grid[y][x] == "."
+			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.D == eqAnswers || in.D == neAnswers) {
+				r = answer(in.D, strOutcome(eq)) // grid[y][x] == "."
 			} else {
 				var v Val
-				v, err = vm.cmpOp(f, in.Op-opJumpIfNotLt+opLt, in.A, in.B)
+				v, err = vm.cmpOp(f, answersOp(in.D), in.A, in.B)
 				if err != nil {
 					break
 				}
@@ -860,11 +862,11 @@ relift:
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				r = answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
-			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.Op == opJumpIfEq || in.Op == opJumpIfNe) {
-				r = eq == (in.Op == opJumpIfEq)
+			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.D == eqAnswers || in.D == neAnswers) {
+				r = answer(in.D, strOutcome(eq))
 			} else {
 				var v Val
-				v, err = vm.cmpOp(f, in.Op-opJumpIfLt+opLt, in.A, in.B)
+				v, err = vm.cmpOp(f, answersOp(in.D), in.A, in.B)
 				if err != nil {
 					break
 				}
@@ -1044,7 +1046,7 @@ relift:
 				if l := it.l; it.i < len(l.vals) {
 					// (in.D first: the UNPACK's address and bounds check
 					// cost every other list loop an iteration.)
-					if in.D == forUnpacks && l.objs != nil && code[in.C].Op == opUnpack && code[in.C].B == in.B && code[in.C].D < 0 && co.isTemp(in.B) {
+					if in.D == forUnpacks && l.objs != nil && code[in.C].Op == opUnpack && code[in.C].B == in.B && code[in.C].D < 0 && f.code.isTemp(in.B) {
 						u := &code[in.C]
 						// for u, v in edges: a tuple's items straight
 						// into the UNPACK's targets, as its fast path
@@ -1141,7 +1143,7 @@ relift:
 				// for a, b in zip(...) / enumerate(...) / d.items(): no tuple.
 				// Only when the item's slot is a temporary: `for t in z:
 				// a, b = t` reads t later.
-				if u := &code[in.C]; u.Op == opUnpack && u.B == in.B && u.C == 2 && u.D < 0 && co.isTemp(in.B) {
+				if u := &code[in.C]; u.Op == opUnpack && u.B == in.B && u.C == 2 && u.D < 0 && f.code.isTemp(in.B) {
 					var applicable bool
 					if applicable, ok, err = vm.nextPair(f, it, u.A); err != nil {
 						break dispatch
@@ -1336,7 +1338,7 @@ relift:
 						ok = false
 					}
 					if ok {
-						r := found == (in.Op == opIn)
+						r := found == (in.D != 0)
 						regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(r)}
 						// `if d in cell:` and a comprehension's filter:
 						// the jump on the result taken here, its
@@ -1586,7 +1588,7 @@ relift:
 				// the arguments are tested here, as opGetAttr's first
 				// way is: a call each for lookup and directArity cost
 				// more than their tests.
-				c := co.caches[pc-1].Load()
+				c := f.code.caches[pc-1].Load()
 				var e *cacheEntry
 				if vm.threaded() {
 					e = vm.lookup(c, x)
@@ -1612,7 +1614,7 @@ relift:
 				// C.m(self, ...) of a plain function (a base's __init__
 				// called by name): the class gives the function itself,
 				// called with the arguments where they are.
-				if fn := classFunc(c, co.names[in.D], int(in.C)); fn != nil {
+				if fn := classFunc(c, f.code.names[in.D], int(in.C)); fn != nil {
 					var v Val
 					if v, err = vm.callDirect(f, fn, in.B+1, in.C, pc); err != nil {
 						break
@@ -1622,7 +1624,7 @@ relift:
 					continue
 				}
 			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
-				if l, isList := objs[in.B].(*List); isList && in.C == 1 && l.pk == nil && l.dqMax == 0 && co.names[in.D] == "append" {
+				if l, isList := objs[in.B].(*List); isList && in.C == 1 && l.pk == nil && l.dqMax == 0 && f.code.names[in.D] == "append" {
 					// xs.append(v), the commonest method call: no
 					// argument stack, no site cache, no slow path.
 					if err = listAppendAt(f, in, l); err == nil {
@@ -1630,7 +1632,7 @@ relift:
 					}
 					break
 				}
-				if st, isSet := objs[in.B].(*Set); isSet && in.C == 1 && co.names[in.D] == "add" {
+				if st, isSet := objs[in.B].(*Set); isSet && in.C == 1 && f.code.names[in.D] == "add" {
 					var done bool
 					if done, err = setAddIntAt(f, in, st); done {
 						if err == nil {
@@ -1654,7 +1656,7 @@ relift:
 				}
 				// A method of a built-in receiver with a fast path
 				// (methods_fast.go), as its site remembers it.
-				if fn := builtinExtraAt(co.caches[pc-1].Load(), objs[in.B]); fn != nil {
+				if fn := builtinExtraAt(f.code.caches[pc-1].Load(), objs[in.B]); fn != nil {
 					f.pc = int32(pc)
 					if err = vm.callExtraAt(f, in, fn); err == nil {
 						if err = vm.takePending(); err == nil {
@@ -1725,7 +1727,7 @@ relift:
 				// The first way, tested here: most sites see one shape,
 				// and Go inlines next to nothing into a function this big.
 				// (No test of c.n: an empty site's first way has no kind.)
-				c := co.caches[pc-1].Load()
+				c := f.code.caches[pc-1].Load()
 				if c != nil {
 					if w := &c.ways[0]; w.shape == x.shape && w.kind == cacheSlot && w.version == x.cls.version.Load() {
 						// The Go half only under an object's tag (a
@@ -1748,7 +1750,7 @@ relift:
 					}
 					continue
 				}
-			} else if ok && regs[in.B].Tag == tagObject && vm.threaded() && vm.attrLoad(f, in.A, x, co.caches[pc-1].Load()) {
+			} else if ok && regs[in.B].Tag == tagObject && vm.threaded() && vm.attrLoad(f, in.A, x, f.code.caches[pc-1].Load()) {
 				continue
 			}
 			f.pc = int32(pc)
@@ -1760,7 +1762,7 @@ relift:
 		case opSetAttr:
 			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
 				// The first way here too (__init__'s stores see one shape).
-				c := co.caches[pc-1].Load()
+				c := f.code.caches[pc-1].Load()
 				var e *cacheEntry
 				if c != nil && c.n > 0 && c.ways[0].shape == x.shape && c.ways[0].version == x.cls.version.Load() {
 					e = &c.ways[0]
@@ -1807,7 +1809,7 @@ relift:
 						continue
 					}
 				}
-			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, co.caches[pc-1].Load(), regs[in.C], f.get(in.C).O) {
+			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, f.code.caches[pc-1].Load(), regs[in.C], f.get(in.C).O) {
 				continue
 			}
 			f.pc = int32(pc)
@@ -1833,10 +1835,11 @@ relift:
 			// A fast path fell through: take the generic path.
 			f.pc = int32(pc)
 			done := false
-			if binArith[in.Op] && wideTags(regs[in.B].Tag, regs[in.C].Tag) && !vm.threaded() && vm.wideStep(f, in) {
+			arith := binArith[opOf(in)]
+			if arith && wideTags(regs[in.B].Tag, regs[in.C].Tag) && !vm.threaded() && vm.wideStep(f, in) {
 				continue // ints past 64 bits (int_wide.go)
 			}
-			if binArith[in.Op] && in.D != inPlace && regs[in.B].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
+			if arith && in.D != inPlace && regs[in.B].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
 				// Vector.__add__ and the like: no detour through generic.
 				if x, ok := objs[in.B].(*Instance); ok {
 					done, err = vm.instanceArith(f, in, x)
@@ -2031,3 +2034,30 @@ func cmpAnswers(op Op) int32 { return int32(cmpTruth >> (uint64(op-opLt) * 4) & 
 
 // answer is holds for the answers cmpAnswers gave.
 func answer(answers int32, o uint64) bool { return uint64(answers)>>o&1 != 0 }
+
+// The answers of == and !=, which also compare strs.
+const (
+	eqAnswers = cmpTruth >> (4 * (opEq - opLt)) & 0xf
+	neAnswers = cmpTruth >> (4 * (opNe - opLt)) & 0xf
+)
+
+// strOutcome is holds' outcome for two strs equal or not (equal, or
+// less, which == and != answer as they answer greater).
+func strOutcome(eq bool) uint64 { return b2u(eq) }
+
+// answersOp is the comparison whose answers cmpAnswers gave.
+func answersOp(answers int32) Op {
+	for op := opLt; op < opNe; op++ {
+		if cmpAnswers(op) == answers {
+			return op
+		}
+	}
+	return opNe
+}
+
+// opOf is in.Op for runAt's cases, read in a function of its own: read
+// there after the dispatch, the op's address was one more value Go kept
+// on the stack at every dispatch.
+//
+//go:noinline
+func opOf(in *Instr) Op { return in.Op }
