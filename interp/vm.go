@@ -634,7 +634,9 @@ func (vm *VM) untracedBackEdge(c *uint32) bool {
 // next but pc: the slots (regs, objs) are reloaded only where a
 // generator's frame may have moved, and err lives for one instruction. Go
 // spills a value that changes around its loop at the loop's head, so each
-// of those was a store per instruction dispatched.
+// of those was a store per instruction dispatched. Operands index the
+// slots as uint32: Go folds that load into one instruction with its
+// address, where an int32's sign extension took three.
 func (vm *VM) runAt(f *frame, pc int) (Val, error) {
 	co := f.code
 	code := co.instrs
@@ -664,7 +666,7 @@ relift:
 	dispatch:
 		switch in.Op {
 		case opMove:
-			r := regs[in.B]
+			r := regs[uint32(in.B)]
 			if r.Tag == tagEmpty {
 				err = f.unbound(in.B)
 				break
@@ -672,94 +674,94 @@ relift:
 			if in.E != 0 {
 				vm.movePrivate(f, in) // fresh.go
 			}
-			regs[in.A] = r
-			objs[in.A] = objs[in.B]
+			regs[uint32(in.A)] = r
+			objs[uint32(in.A)] = objs[uint32(in.B)]
 			continue
 		case opAdd:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
 				s := a + b
 				if (a^s)&(b^s) >= 0 {
-					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(s)}
+					regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(s)}
 					continue
 				}
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) + math.Float64frombits(y.Bits))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) + math.Float64frombits(y.Bits))}
 				continue
 			}
 		case opSub:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
 				s := a - b
 				if (a^b)&(a^s) >= 0 {
-					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(s)}
+					regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(s)}
 					continue
 				}
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) - math.Float64frombits(y.Bits))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) - math.Float64frombits(y.Bits))}
 				continue
 			}
 		case opMul:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt {
 				if p, ok := mul64(int64(x.Bits), int64(y.Bits)); ok {
-					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(p)}
+					regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(p)}
 					continue
 				}
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) * math.Float64frombits(y.Bits))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) * math.Float64frombits(y.Bits))}
 				continue
 			} else if x.Tag == tagFloat && y.Tag == tagInt {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) * float64(int64(y.Bits)))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) * float64(int64(y.Bits)))}
 				continue
 			} else if x.Tag == tagInt && y.Tag == tagFloat {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(int64(x.Bits)) * math.Float64frombits(y.Bits))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(int64(x.Bits)) * math.Float64frombits(y.Bits))}
 				continue
 			}
 		case opTrueDiv:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagFloat && y.Tag == tagFloat && y.Bits<<1 != 0 {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / math.Float64frombits(y.Bits))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / math.Float64frombits(y.Bits))}
 				continue
 			}
 			if x.Tag == tagInt && y.Tag == tagFloat && y.Bits<<1 != 0 {
 				// (An int64 converts correctly rounded, as CPython's int to float.)
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(int64(x.Bits)) / math.Float64frombits(y.Bits))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(int64(x.Bits)) / math.Float64frombits(y.Bits))}
 				continue
 			}
 			if x.Tag == tagFloat && y.Tag == tagInt && y.Bits != 0 {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / float64(int64(y.Bits)))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(math.Float64frombits(x.Bits) / float64(int64(y.Bits)))}
 				continue
 			}
 			if x.Tag == tagInt && y.Tag == tagInt && y.Bits != 0 {
 				// Exact when both fit a float64 mantissa, as CPython's int/int is.
 				a, b := int64(x.Bits), int64(y.Bits)
 				if a > -1<<53 && a < 1<<53 && b > -1<<53 && b < 1<<53 {
-					regs[in.A] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(a) / float64(b))}
+					regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: math.Float64bits(float64(a) / float64(b))}
 					continue
 				}
 			}
 		case opFloorDiv:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt && int64(y.Bits) > 0 {
-				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(floorDiv(int64(x.Bits), int64(y.Bits)))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(floorDiv(int64(x.Bits), int64(y.Bits)))}
 				continue
 			}
 		case opMod:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt && int64(y.Bits) > 0 {
-				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(floorMod(int64(x.Bits), int64(y.Bits)))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(floorMod(int64(x.Bits), int64(y.Bits)))}
 				continue
 			}
 		case opNeg:
-			x := regs[in.B]
+			x := regs[uint32(in.B)]
 			if x.Tag == tagInt && int64(x.Bits) != math.MinInt64 {
-				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(-int64(x.Bits))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(-int64(x.Bits))}
 				continue
 			} else if x.Tag == tagFloat {
-				regs[in.A] = templates.Value{Tag: tagFloat, Bits: x.Bits ^ (1 << 63)}
+				regs[uint32(in.A)] = templates.Value{Tag: tagFloat, Bits: x.Bits ^ (1 << 63)}
 				continue
 			}
 			f.pc = int32(pc)
@@ -767,67 +769,67 @@ relift:
 				continue
 			}
 		case opRshift:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt && y.Bits < 64 {
-				regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(int64(x.Bits) >> y.Bits)}
+				regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(int64(x.Bits) >> y.Bits)}
 				continue
 			}
 		case opBitAnd:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt {
-				regs[in.A] = templates.Value{Tag: tagInt, Bits: x.Bits & y.Bits}
+				regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: x.Bits & y.Bits}
 				continue
 			}
 		case opBitOr:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt {
-				regs[in.A] = templates.Value{Tag: tagInt, Bits: x.Bits | y.Bits}
+				regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: x.Bits | y.Bits}
 				continue
 			}
 		case opBitXor:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt {
-				regs[in.A] = templates.Value{Tag: tagInt, Bits: x.Bits ^ y.Bits}
+				regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: x.Bits ^ y.Bits}
 				continue
 			}
 		case opLshift:
 			// Exact when shifting back gives x again (no bit or sign lost).
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt && y.Bits < 63 {
 				if r := int64(x.Bits) << y.Bits; r>>y.Bits == int64(x.Bits) {
-					regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(r)}
+					regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(r)}
 					continue
 				}
 			}
 		case opLt, opLe, opGt, opGe, opEq, opNe:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, b2u(a == b)+b2u(a > b)*2))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, b2u(a == b)+b2u(a > b)*2))}
 				continue
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				// A chained comparison's first half (-EPS < d < EPS): no
 				// fused jump to take it.
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
+				regs[uint32(in.A)] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3))}
 				continue
 			} else if in.D == eqAnswers || in.D == neAnswers {
-				if eq, ok := strEq(x, y, objs[in.B], objs[in.C]); ok {
-					regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, strOutcome(eq)))}
+				if eq, ok := strEq(x, y, objs[uint32(in.B)], objs[uint32(in.C)]); ok {
+					regs[uint32(in.A)] = templates.Value{Tag: tagBool, Bits: b2u(answer(in.D, strOutcome(eq)))}
 					continue
 				}
 			}
 		case opIs, opIsNot:
 			// x is y (w.output is c.output, x is None): cmpOp's
 			// identity, without the generic path.
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag != tagEmpty && y.Tag != tagEmpty {
-				same := x.Tag == y.Tag && (x.Tag != tagObject && x.Bits == y.Bits || x.Tag == tagObject && objs[in.B] == objs[in.C])
-				regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(same == (in.D != 0))}
+				same := x.Tag == y.Tag && (x.Tag != tagObject && x.Bits == y.Bits || x.Tag == tagObject && objs[uint32(in.B)] == objs[uint32(in.C)])
+				regs[uint32(in.A)] = templates.Value{Tag: tagBool, Bits: b2u(same == (in.D != 0))}
 				continue
 			}
 		case opJumpIfNotLt, opJumpIfNotLe, opJumpIfNotGt, opJumpIfNotGe, opJumpIfNotEq, opJumpIfNotNe:
-			x, y := regs[in.A], regs[in.B]
+			x, y := regs[uint32(in.A)], regs[uint32(in.B)]
 			var r bool
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
@@ -835,7 +837,7 @@ relift:
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				r = answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
-			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.D == eqAnswers || in.D == neAnswers) {
+			} else if eq, ok := strEq(x, y, objs[uint32(in.A)], objs[uint32(in.B)]); ok && (in.D == eqAnswers || in.D == neAnswers) {
 				r = answer(in.D, strOutcome(eq)) // grid[y][x] == "."
 			} else {
 				var v Val
@@ -854,7 +856,7 @@ relift:
 			continue
 		case opJumpIfLt, opJumpIfLe, opJumpIfGt, opJumpIfGe, opJumpIfEq, opJumpIfNe:
 			// Used at the bottom of while loops: a taken backward jump is a back-edge.
-			x, y := regs[in.A], regs[in.B]
+			x, y := regs[uint32(in.A)], regs[uint32(in.B)]
 			var r bool
 			if x.Tag == tagInt && y.Tag == tagInt {
 				a, b := int64(x.Bits), int64(y.Bits)
@@ -862,7 +864,7 @@ relift:
 			} else if x.Tag == tagFloat && y.Tag == tagFloat {
 				a, b := math.Float64frombits(x.Bits), math.Float64frombits(y.Bits)
 				r = answer(in.D, b2u(a == b)+b2u(a > b)*2+b2u(a != a || b != b)*3)
-			} else if eq, ok := strEq(x, y, objs[in.A], objs[in.B]); ok && (in.D == eqAnswers || in.D == neAnswers) {
+			} else if eq, ok := strEq(x, y, objs[uint32(in.A)], objs[uint32(in.B)]); ok && (in.D == eqAnswers || in.D == neAnswers) {
 				r = answer(in.D, strOutcome(eq))
 			} else {
 				var v Val
@@ -908,7 +910,7 @@ relift:
 			pc = int(in.A)
 			continue
 		case opJumpIfFalse:
-			r := regs[in.A]
+			r := regs[uint32(in.A)]
 			if r.Tag == tagBool {
 				if r.Bits == 0 {
 					if int(in.B) < pc {
@@ -953,7 +955,7 @@ relift:
 			}
 			continue
 		case opJumpIfTrue:
-			r := regs[in.A]
+			r := regs[uint32(in.A)]
 			if r.Tag == tagBool {
 				if r.Bits != 0 {
 					if int(in.B) < pc {
@@ -1000,14 +1002,14 @@ relift:
 		case opForRange:
 			// The loop's back-edge: the next int into B and back to the
 			// body at C, counting the iteration; fall through when done.
-			c := regs[in.A]
+			c := regs[uint32(in.A)]
 			if c.Tag == tagInt {
 				i := int64(c.Bits)
-				step := int64(regs[in.E].Bits)
-				stop := int64(regs[in.D].Bits)
+				step := int64(regs[uint32(in.E)].Bits)
+				stop := int64(regs[uint32(in.D)].Bits)
 				if (step > 0 && i < stop) || (step < 0 && i > stop) {
-					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(i)}
-					regs[in.A].Bits = uint64(i + step)
+					regs[uint32(in.B)] = templates.Value{Tag: tagInt, Bits: uint64(i)}
+					regs[uint32(in.A)].Bits = uint64(i + step)
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
 						pc, err = vm.hotBackEdge(f, pc, int(in.C))
 						if err != nil {
@@ -1024,7 +1026,7 @@ relift:
 			}
 			var v Val
 			var ok bool
-			v, ok, err = vm.next(objs[in.A])
+			v, ok, err = vm.next(objs[uint32(in.A)])
 			if err != nil {
 				break
 			}
@@ -1039,7 +1041,7 @@ relift:
 			var ok bool
 			// A list's items first, by one comparison: a type switch
 			// costs a search over its cases' type hashes.
-			if it, isList := objs[in.A].(*listIter); isList {
+			if it, isList := objs[uint32(in.A)].(*listIter); isList {
 				if vm.threaded() {
 					goto nextItem // the list is shared: vm.next locks it
 				}
@@ -1065,9 +1067,9 @@ relift:
 							continue
 						}
 					}
-					regs[in.B] = l.vals[it.i]
+					regs[uint32(in.B)] = l.vals[it.i]
 					if l.objs != nil {
-						objs[in.B] = l.objs[it.i]
+						objs[uint32(in.B)] = l.objs[it.i]
 					}
 					it.i++
 					if counters[pc-1]++; counters[pc-1] >= vm.hot.Load() {
@@ -1089,10 +1091,10 @@ relift:
 				}
 				continue
 			}
-			switch it := objs[in.A].(type) {
+			switch it := objs[uint32(in.A)].(type) {
 			case *rangeIter:
 				if (it.step > 0 && it.i < it.stop) || (it.step < 0 && it.i > it.stop) {
-					regs[in.B] = templates.Value{Tag: tagInt, Bits: uint64(it.i)}
+					regs[uint32(in.B)] = templates.Value{Tag: tagInt, Bits: uint64(it.i)}
 					it.i += it.step
 					// Not traced, but counted, so that Ctrl-C (which
 					// zeroes the threshold) reaches the loop.
@@ -1126,8 +1128,8 @@ relift:
 				// A tuple's items: straight into the slot, as a list's.
 				if it.i < len(it.items) {
 					x := &it.items[it.i]
-					regs[in.B] = templates.Value{Tag: x.T, Bits: x.B}
-					objs[in.B] = x.O
+					regs[uint32(in.B)] = templates.Value{Tag: x.T, Bits: x.B}
+					objs[uint32(in.B)] = x.O
 					it.i++
 					if vm.untracedBackEdge(&counters[pc-1]) {
 						if err = vm.keyboardInterrupt(); err != nil {
@@ -1162,7 +1164,7 @@ relift:
 				}
 			}
 		nextItem:
-			v, ok, err = vm.next(objs[in.A])
+			v, ok, err = vm.next(objs[uint32(in.A)])
 			if err != nil {
 				break
 			}
@@ -1179,7 +1181,7 @@ relift:
 		case opUnpack:
 			// a, b = t of an exact tuple of the right length (a heap
 			// entry, an edge): its items straight into the slots.
-			if t, ok := objs[in.B].(*Tuple); ok && in.D < 0 && regs[in.B].Tag == tagObject && len(t.items) == int(in.C) {
+			if t, ok := objs[uint32(in.B)].(*Tuple); ok && in.D < 0 && regs[uint32(in.B)].Tag == tagObject && len(t.items) == int(in.C) {
 				for i := range t.items {
 					x := &t.items[i]
 					regs[in.A+int32(i)] = templates.Value{Tag: x.T, Bits: x.B}
@@ -1196,13 +1198,13 @@ relift:
 		case opYield:
 			// Suspend here: next() resumes at pc with None in slot A
 			// (send() puts its argument there).
-			if g := f.gen; g != nil && g.sink == nil && regs[in.B].Tag != tagEmpty {
-				v := Val{T: regs[in.B].Tag, B: regs[in.B].Bits}
+			if g := f.gen; g != nil && g.sink == nil && regs[uint32(in.B)].Tag != tagEmpty {
+				v := Val{T: regs[uint32(in.B)].Tag, B: regs[uint32(in.B)].Bits}
 				if v.T == tagObject {
-					v.O = objs[in.B]
+					v.O = objs[uint32(in.B)]
 				}
-				regs[in.A] = templates.Value{Tag: tagNone}
-				objs[in.A] = nil
+				regs[uint32(in.A)] = templates.Value{Tag: tagNone}
+				objs[uint32(in.A)] = nil
 				g.sent, g.pc = in.A, int32(pc)
 				g.yf = nil
 				if next := &code[pc]; next.Op == opYieldFromSend && next.C == in.A && regs[next.B].Tag == tagObject {
@@ -1217,38 +1219,38 @@ relift:
 			}
 			err = vm.slowOp(f, in)
 		case opGetItem:
-			x, y := regs[in.B], regs[in.C]
+			x, y := regs[uint32(in.B)], regs[uint32(in.C)]
 			if x.Tag == tagObject && y.Tag == tagInt && !vm.threaded() {
-				if l, ok := objs[in.B].(*List); ok {
+				if l, ok := objs[uint32(in.B)].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
 						i += int64(len(l.vals))
 					}
 					if uint64(i) < uint64(len(l.vals)) {
-						regs[in.A] = l.vals[i]
+						regs[uint32(in.A)] = l.vals[i]
 						if l.objs != nil {
-							objs[in.A] = l.objs[i]
+							objs[uint32(in.A)] = l.objs[i]
 						}
 						continue
 					}
 					if l.pk != nil { // packed.go
 						if v, ok := packedLoad(l, int64(y.Bits)); ok {
-							regs[in.A] = v
+							regs[uint32(in.A)] = v
 							continue
 						}
 					}
-				} else if t, ok := objs[in.B].(*Tuple); ok {
+				} else if t, ok := objs[uint32(in.B)].(*Tuple); ok {
 					i := int64(y.Bits)
 					if i < 0 {
 						i += int64(len(t.items))
 					}
 					if uint64(i) < uint64(len(t.items)) {
 						x := &t.items[i]
-						regs[in.A] = templates.Value{Tag: x.T, Bits: x.B}
-						objs[in.A] = x.O
+						regs[uint32(in.A)] = templates.Value{Tag: x.T, Bits: x.B}
+						objs[uint32(in.A)] = x.O
 						continue
 					}
-				} else if s, ok := objs[in.B].(*Str); ok && s.kind == 1 {
+				} else if s, ok := objs[uint32(in.B)].(*Str); ok && s.kind == 1 {
 					// A character of an ASCII str: one of the shared
 					// one-character strs.
 					i := int64(y.Bits)
@@ -1257,17 +1259,17 @@ relift:
 					}
 					if uint64(i) < uint64(len(s.s)) {
 						c := s.s[i]
-						regs[in.A] = templates.Value{Tag: tagObject, Bits: charBits[c]}
-						objs[in.A] = charObjs[c]
+						regs[uint32(in.A)] = templates.Value{Tag: tagObject, Bits: charBits[c]}
+						objs[uint32(in.A)] = charObjs[c]
 						continue
 					}
 				}
 			} else if x.Tag == tagObject && y.Tag == tagInt {
-				if l, ok := objs[in.B].(*List); ok && vm.listLoad(f, in.A, l, int64(y.Bits)) {
+				if l, ok := objs[uint32(in.B)].(*List); ok && vm.listLoad(f, in.A, l, int64(y.Bits)) {
 					continue
 				}
 			}
-			if d, ok := objs[in.B].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && !vm.threaded() {
+			if d, ok := objs[uint32(in.B)].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && !vm.threaded() {
 				// A key that is there; a missing one takes the generic path.
 				var v Val
 				var found bool
@@ -1285,15 +1287,15 @@ relift:
 				}
 			}
 		case opSetItem:
-			x, y := regs[in.A], regs[in.B]
-			if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty && !vm.threaded() {
-				if l, ok := objs[in.A].(*List); ok {
+			x, y := regs[uint32(in.A)], regs[uint32(in.B)]
+			if x.Tag == tagObject && y.Tag == tagInt && regs[uint32(in.C)].Tag != tagEmpty && !vm.threaded() {
+				if l, ok := objs[uint32(in.A)].(*List); ok {
 					i := int64(y.Bits)
 					if i < 0 {
 						i += int64(len(l.vals))
 					}
 					if uint64(i) < uint64(len(l.vals)) {
-						r := regs[in.C]
+						r := regs[uint32(in.C)]
 						if r.Tag != tagObject && l.objs == nil {
 							l.vals[i] = r
 							continue
@@ -1301,16 +1303,16 @@ relift:
 						l.setAt(int(i), f.get(in.C))
 						continue
 					}
-					if l.pk != nil && packedStore(l, int64(y.Bits), regs[in.C]) { // packed.go
+					if l.pk != nil && packedStore(l, int64(y.Bits), regs[uint32(in.C)]) { // packed.go
 						continue
 					}
 				}
-			} else if x.Tag == tagObject && y.Tag == tagInt && regs[in.C].Tag != tagEmpty {
-				if l, ok := objs[in.A].(*List); ok && vm.listStore(l, int64(y.Bits), f.get(in.C)) {
+			} else if x.Tag == tagObject && y.Tag == tagInt && regs[uint32(in.C)].Tag != tagEmpty {
+				if l, ok := objs[uint32(in.A)].(*List); ok && vm.listStore(l, int64(y.Bits), f.get(in.C)) {
 					continue
 				}
 			}
-			if d, ok := objs[in.A].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && regs[in.C].Tag != tagEmpty && !vm.threaded() {
+			if d, ok := objs[uint32(in.A)].(*Dict); ok && x.Tag == tagObject && y.Tag != tagEmpty && regs[uint32(in.C)].Tag != tagEmpty && !vm.threaded() {
 				if y.Tag == tagInt {
 					err = d.setInt(y.Bits, f.get(in.C))
 				} else {
@@ -1325,11 +1327,11 @@ relift:
 			// `d in cell` over a set of ints, a constraint solver's inner
 			// loop, probes here; other containers go to opContains
 			// straight (slowOp's switch is a cost at this rate).
-			if !vm.threaded() && regs[in.C].Tag == tagObject {
-				if regs[in.B].Tag == tagInt {
-					b := regs[in.B].Bits
+			if !vm.threaded() && regs[uint32(in.C)].Tag == tagObject {
+				if regs[uint32(in.B)].Tag == tagInt {
+					b := regs[uint32(in.B)].Bits
 					found, ok := false, true
-					switch c := objs[in.C].(type) {
+					switch c := objs[uint32(in.C)].(type) {
 					case *Set:
 						found = c.findInt(Val{T: tagInt, B: b}, pyIntHash(int64(b))) >= 0
 					case *Dict:
@@ -1339,7 +1341,7 @@ relift:
 					}
 					if ok {
 						r := found == (in.D != 0)
-						regs[in.A] = templates.Value{Tag: tagBool, Bits: b2u(r)}
+						regs[uint32(in.A)] = templates.Value{Tag: tagBool, Bits: b2u(r)}
 						// `if d in cell:` and a comprehension's filter:
 						// the jump on the result taken here, its
 						// dispatch saved (forward only: a backward one
@@ -1367,18 +1369,18 @@ relift:
 		case opLoadGlobal:
 			var g Val
 			if vm.mod.boxes == nil {
-				g = vm.mod.globals[in.B]
+				g = vm.mod.globals[uint32(in.B)]
 			} else {
 				g = vm.mod.load(in.B)
 			}
 			if g.T != tagEmpty {
-				regs[in.A] = templates.Value{Tag: g.T, Bits: g.B}
-				objs[in.A] = g.O
+				regs[uint32(in.A)] = templates.Value{Tag: g.T, Bits: g.B}
+				objs[uint32(in.A)] = g.O
 				continue
 			}
 			if g, err = vm.unboundGlobal(f, in.B); err == nil {
-				regs[in.A] = templates.Value{Tag: g.T, Bits: g.B}
-				objs[in.A] = g.O
+				regs[uint32(in.A)] = templates.Value{Tag: g.T, Bits: g.B}
+				objs[uint32(in.A)] = g.O
 				continue
 			}
 		case opStoreGlobal:
@@ -1396,8 +1398,8 @@ relift:
 				}
 			}
 			// f.load inline: every Python call ends here.
-			if r := regs[in.A]; r.Tag == tagObject {
-				v := Val{T: r.Tag, B: r.Bits, O: objs[in.A]}
+			if r := regs[uint32(in.A)]; r.Tag == tagObject {
+				v := Val{T: r.Tag, B: r.Bits, O: objs[uint32(in.A)]}
 				if in.E&privIntA != 0 {
 					unmarkBig(v) // the caller may keep it (private_int.go)
 				}
@@ -1419,7 +1421,7 @@ relift:
 				}
 				if in.E&lenFreshArg != 0 {
 					// len(set(...)): the set dies here (set_reuse.go).
-					if b, ok := objs[in.B].(*Builtin); ok && regs[in.B].Tag == tagObject && b.isLen && in.C == 1 && vm.lenOfFreshSet(f, in) {
+					if b, ok := objs[uint32(in.B)].(*Builtin); ok && regs[uint32(in.B)].Tag == tagObject && b.isLen && in.C == 1 && vm.lenOfFreshSet(f, in) {
 						continue
 					}
 					vm.freshSet = nil
@@ -1440,19 +1442,19 @@ relift:
 					break
 				}
 			}
-			fnv := objs[in.B]
-			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && (fn.code.plainCall == in.C+1 || directArity(fn, int(in.C))) {
+			fnv := objs[uint32(in.B)]
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[uint32(in.B)].Tag == tagObject && (fn.code.plainCall == in.C+1 || directArity(fn, int(in.C))) {
 				// Fast path: positional call of plain parameters, the
 				// rest from their defaults.
 				var v Val
 				if v, err = vm.callDirect(f, fn, in.B+1, in.C, pc); err != nil {
 					break
 				}
-				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-				objs[in.A] = v.O
+				regs[uint32(in.A)] = templates.Value{Tag: v.T, Bits: v.B}
+				objs[uint32(in.A)] = v.O
 				continue
 			}
-			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[in.B].Tag == tagObject && fn.code.isGenerator && fn.code.simple && int(in.C) == fn.code.nparams {
+			if fn, ok := fnv.(*Function); ok && in.D < 0 && regs[uint32(in.B)].Tag == tagObject && fn.code.isGenerator && fn.code.simple && int(in.C) == fn.code.nparams {
 				// A generator function (or expression) called with
 				// exactly its parameters.
 				var v Val
@@ -1463,22 +1465,22 @@ relift:
 				if in.E&ownedA != 0 && !vm.threaded() {
 					v.O.(*Generator).owned = true
 				}
-				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-				objs[in.A] = v.O
+				regs[uint32(in.A)] = templates.Value{Tag: v.T, Bits: v.B}
+				objs[uint32(in.A)] = v.O
 				continue
 			}
-			if b, ok := fnv.(*Builtin); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
-				if b.isLen && in.C == 1 && regs[in.B+1].Tag == tagObject {
+			if b, ok := fnv.(*Builtin); ok && in.D < 0 && regs[uint32(in.B)].Tag == tagObject && !vm.threaded() {
+				if b.isLen && in.C == 1 && regs[uint32(in.B+1)].Tag == tagObject {
 					// len(x) of a built-in container: no call at all.
-					if n, ok := lenOf(objs[in.B+1]); ok {
-						regs[in.A] = templates.Value{Tag: tagInt, Bits: uint64(n)}
+					if n, ok := lenOf(objs[uint32(in.B+1)]); ok {
+						regs[uint32(in.A)] = templates.Value{Tag: tagInt, Bits: uint64(n)}
 						continue
 					}
 				}
-				if b.isInstance && in.C == 2 && regs[in.B+1].Tag == tagObject && regs[in.B+2].Tag == tagObject {
+				if b.isInstance && in.C == 2 && regs[uint32(in.B+1)].Tag == tagObject && regs[uint32(in.B+2)].Tag == tagObject {
 					// isinstance(obj, C): no call either.
-					if r, ok := isinstanceFast(objs[in.B+1], objs[in.B+2]); ok {
-						regs[in.A] = templates.Value{Tag: tagBool, Bits: r}
+					if r, ok := isinstanceFast(objs[uint32(in.B+1)], objs[uint32(in.B+2)]); ok {
+						regs[uint32(in.A)] = templates.Value{Tag: tagBool, Bits: r}
 						continue
 					}
 				}
@@ -1492,13 +1494,13 @@ relift:
 				}
 				break
 			}
-			if t, ok := fnv.(*typeObj); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
-				if t.reversed && in.E&ownedA != 0 && in.C == 1 && regs[in.B+1].Tag == tagObject {
+			if t, ok := fnv.(*typeObj); ok && in.D < 0 && regs[uint32(in.B)].Tag == tagObject && !vm.threaded() {
+				if t.reversed && in.E&ownedA != 0 && in.C == 1 && regs[uint32(in.B+1)].Tag == tagObject {
 					// for x in reversed(xs): a pooled iterator
 					// (fresh_reversed.go).
-					if o := vm.loopReversed(objs[in.B+1]); o != nil {
-						regs[in.A] = templates.Value{Tag: tagObject}
-						objs[in.A] = o
+					if o := vm.loopReversed(objs[uint32(in.B+1)]); o != nil {
+						regs[uint32(in.A)] = templates.Value{Tag: tagObject}
+						objs[uint32(in.A)] = o
 						continue
 					}
 				}
@@ -1507,19 +1509,19 @@ relift:
 					var s *Set
 					if in.C == 0 {
 						s = newSet()
-					} else if src, isSet := objs[in.B+1].(*Set); isSet && regs[in.B+1].Tag == tagObject {
+					} else if src, isSet := objs[uint32(in.B+1)].(*Set); isSet && regs[uint32(in.B+1)].Tag == tagObject {
 						s = newSet()
 						if err = s.merge(src); err != nil {
 							break
 						}
 					}
 					if s != nil {
-						regs[in.A] = templates.Value{Tag: tagObject}
-						objs[in.A] = s
+						regs[uint32(in.A)] = templates.Value{Tag: tagObject}
+						objs[uint32(in.A)] = s
 						continue
 					}
 				}
-				if t.enumerate && in.E&ownedA != 0 && in.C == 1 && regs[in.B+1].Tag != tagEmpty {
+				if t.enumerate && in.E&ownedA != 0 && in.C == 1 && regs[uint32(in.B+1)].Tag != tagEmpty {
 					// for i, x in enumerate(xs): a pooled iterator
 					// (loop_enumerate.go).
 					f.pc = int32(pc)
@@ -1527,21 +1529,21 @@ relift:
 					if o, err = vm.loopEnumerate(f.get(in.B + 1)); err != nil {
 						break
 					}
-					regs[in.A] = templates.Value{Tag: tagObject}
-					objs[in.A] = o
+					regs[uint32(in.A)] = templates.Value{Tag: tagObject}
+					objs[uint32(in.A)] = o
 					continue
 				}
-				if t.conv != 0 && in.C == 1 && regs[in.B+1].Tag == tagObject {
-					if in.E&convPrivA != 0 && t.conv == convList && vm.listIntoPrivate(f, in.A, objs[in.B+1]) {
+				if t.conv != 0 && in.C == 1 && regs[uint32(in.B+1)].Tag == tagObject {
+					if in.E&convPrivA != 0 && t.conv == convList && vm.listIntoPrivate(f, in.A, objs[uint32(in.B+1)]) {
 						continue // into a private local (fresh_conv.go)
 					}
 					// list(t), tuple(l): no argument stack, no call.
-					if o := typeConvDirect(t.conv, objs[in.B+1]); o != nil {
+					if o := typeConvDirect(t.conv, objs[uint32(in.B+1)]); o != nil {
 						// (ObjVal's bits: with bits 0 a trace could
 						// not read the list or tuple made here.)
 						v := ObjVal(o)
-						regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-						objs[in.A] = o
+						regs[uint32(in.A)] = templates.Value{Tag: v.T, Bits: v.B}
+						objs[uint32(in.A)] = o
 						continue
 					}
 				}
@@ -1555,7 +1557,7 @@ relift:
 				}
 				break
 			}
-			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
+			if cls, ok := fnv.(*Class); ok && in.D < 0 && regs[uint32(in.B)].Tag == tagObject && !vm.threaded() {
 				// A class whose __init__ takes exactly the arguments.
 				var v Val
 				f.pc = int32(pc)
@@ -1563,8 +1565,8 @@ relift:
 					if err != nil {
 						break
 					}
-					regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-					objs[in.A] = v.O
+					regs[uint32(in.A)] = templates.Value{Tag: v.T, Bits: v.B}
+					objs[uint32(in.A)] = v.O
 					continue
 				}
 			}
@@ -1583,7 +1585,7 @@ relift:
 			// self.m(...) of a plain function its site has seen, with
 			// exactly its parameters: self and the arguments are already
 			// in consecutive slots.
-			if x, ok := objs[in.B].(*Instance); ok && in.E < 0 && regs[in.B].Tag == tagObject {
+			if x, ok := objs[uint32(in.B)].(*Instance); ok && in.E < 0 && regs[uint32(in.B)].Tag == tagObject {
 				// The first way and a function taking exactly self and
 				// the arguments are tested here, as opGetAttr's first
 				// way is: a call each for lookup and directArity cost
@@ -1605,12 +1607,12 @@ relift:
 						if v, err = vm.callDirect(f, fn, in.B, in.C+1, pc); err != nil {
 							break
 						}
-						regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-						objs[in.A] = v.O
+						regs[uint32(in.A)] = templates.Value{Tag: v.T, Bits: v.B}
+						objs[uint32(in.A)] = v.O
 						continue
 					}
 				}
-			} else if c, isCls := objs[in.B].(*Class); isCls && in.E < 0 && c.meta == nil && regs[in.B].Tag == tagObject {
+			} else if c, isCls := objs[uint32(in.B)].(*Class); isCls && in.E < 0 && c.meta == nil && regs[uint32(in.B)].Tag == tagObject {
 				// C.m(self, ...) of a plain function (a base's __init__
 				// called by name): the class gives the function itself,
 				// called with the arguments where they are.
@@ -1619,12 +1621,12 @@ relift:
 					if v, err = vm.callDirect(f, fn, in.B+1, in.C, pc); err != nil {
 						break
 					}
-					regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-					objs[in.A] = v.O
+					regs[uint32(in.A)] = templates.Value{Tag: v.T, Bits: v.B}
+					objs[uint32(in.A)] = v.O
 					continue
 				}
-			} else if !ok && in.E < 0 && regs[in.B].Tag == tagObject && !vm.threaded() {
-				if l, isList := objs[in.B].(*List); isList && in.C == 1 && l.pk == nil && l.dqMax == 0 && f.code.names[in.D] == "append" {
+			} else if !ok && in.E < 0 && regs[uint32(in.B)].Tag == tagObject && !vm.threaded() {
+				if l, isList := objs[uint32(in.B)].(*List); isList && in.C == 1 && l.pk == nil && l.dqMax == 0 && f.code.names[in.D] == "append" {
 					// xs.append(v), the commonest method call: no
 					// argument stack, no site cache, no slow path.
 					if err = listAppendAt(f, in, l); err == nil {
@@ -1632,7 +1634,7 @@ relift:
 					}
 					break
 				}
-				if st, isSet := objs[in.B].(*Set); isSet && in.C == 1 && f.code.names[in.D] == "add" {
+				if st, isSet := objs[uint32(in.B)].(*Set); isSet && in.C == 1 && f.code.names[in.D] == "add" {
 					var done bool
 					if done, err = setAddIntAt(f, in, st); done {
 						if err == nil {
@@ -1641,7 +1643,7 @@ relift:
 						break
 					}
 				}
-				if m, isMod := objs[in.B].(*Module); isMod {
+				if m, isMod := objs[uint32(in.B)].(*Module); isMod {
 					// math.sqrt(x) and the like (ops_call.go).
 					f.pc = int32(pc)
 					var done bool
@@ -1656,7 +1658,7 @@ relift:
 				}
 				// A method of a built-in receiver with a fast path
 				// (methods_fast.go), as its site remembers it.
-				if fn := builtinExtraAt(f.code.caches[pc-1].Load(), objs[in.B]); fn != nil {
+				if fn := builtinExtraAt(f.code.caches[pc-1].Load(), objs[uint32(in.B)]); fn != nil {
 					f.pc = int32(pc)
 					if err = vm.callExtraAt(f, in, fn); err == nil {
 						if err = vm.takePending(); err == nil {
@@ -1699,8 +1701,8 @@ relift:
 				if v, err = vm.callDirect(f, fn, in.B, in.C+1, pc); err != nil {
 					break
 				}
-				regs[in.A] = templates.Value{Tag: v.T, Bits: v.B}
-				objs[in.A] = v.O
+				regs[uint32(in.A)] = templates.Value{Tag: v.T, Bits: v.B}
+				objs[uint32(in.A)] = v.O
 				continue
 			}
 			f.pc = int32(pc)
@@ -1712,9 +1714,9 @@ relift:
 		case opLoadCell:
 			// A closure's variable (a generator expression's captured
 			// local, read once per item): straight from its cell.
-			if c, ok := objs[in.B].(*Cell); ok && c.v.T != tagEmpty && !vm.threaded() {
-				regs[in.A] = templates.Value{Tag: c.v.T, Bits: c.v.B}
-				objs[in.A] = c.v.O
+			if c, ok := objs[uint32(in.B)].(*Cell); ok && c.v.T != tagEmpty && !vm.threaded() {
+				regs[uint32(in.A)] = templates.Value{Tag: c.v.T, Bits: c.v.B}
+				objs[uint32(in.A)] = c.v.O
 				continue
 			}
 			f.pc = int32(pc)
@@ -1723,7 +1725,7 @@ relift:
 			}
 		case opGetAttr:
 			// An instance attribute its site has seen: no call at all.
-			if x, ok := objs[in.B].(*Instance); ok && regs[in.B].Tag == tagObject && !vm.threaded() {
+			if x, ok := objs[uint32(in.B)].(*Instance); ok && regs[uint32(in.B)].Tag == tagObject && !vm.threaded() {
 				// The first way, tested here: most sites see one shape,
 				// and Go inlines next to nothing into a function this big.
 				// (No test of c.n: an empty site's first way has no kind.)
@@ -1735,22 +1737,22 @@ relift:
 						// a number attribute skips its load, bounds
 						// check and write barrier.
 						r := x.vals[w.slot]
-						regs[in.A] = r
+						regs[uint32(in.A)] = r
 						if r.Tag == tagObject {
-							objs[in.A] = x.objs[w.slot]
+							objs[uint32(in.A)] = x.objs[w.slot]
 						}
 						continue
 					}
 				}
 				if e := c.lookup(x); e != nil && e.kind == cacheSlot {
 					r := x.vals[e.slot]
-					regs[in.A] = r
+					regs[uint32(in.A)] = r
 					if r.Tag == tagObject {
-						objs[in.A] = x.objs[e.slot]
+						objs[uint32(in.A)] = x.objs[e.slot]
 					}
 					continue
 				}
-			} else if ok && regs[in.B].Tag == tagObject && vm.threaded() && vm.attrLoad(f, in.A, x, f.code.caches[pc-1].Load()) {
+			} else if ok && regs[uint32(in.B)].Tag == tagObject && vm.threaded() && vm.attrLoad(f, in.A, x, f.code.caches[pc-1].Load()) {
 				continue
 			}
 			f.pc = int32(pc)
@@ -1760,7 +1762,7 @@ relift:
 				}
 			}
 		case opSetAttr:
-			if x, ok := objs[in.A].(*Instance); ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
+			if x, ok := objs[uint32(in.A)].(*Instance); ok && regs[uint32(in.A)].Tag == tagObject && regs[uint32(in.C)].Tag != tagEmpty && !vm.threaded() {
 				// The first way here too (__init__'s stores see one shape).
 				c := f.code.caches[pc-1].Load()
 				var e *cacheEntry
@@ -1778,12 +1780,12 @@ relift:
 					// chained so, and each collection marked three to
 					// six times the live heap. A number stores no
 					// pointer (no write barrier) unless one is there.
-					r := regs[in.C]
+					r := regs[uint32(in.C)]
 					switch e.kind {
 					case cacheSlot:
 						x.vals[e.slot] = r
 						if r.Tag == tagObject {
-							x.objs[e.slot] = objs[in.C]
+							x.objs[e.slot] = objs[uint32(in.C)]
 						} else if x.objs[e.slot] != nil {
 							x.objs[e.slot] = nil
 						}
@@ -1798,7 +1800,7 @@ relift:
 							x.objs = x.objs[:n+1]
 							x.vals[n] = r
 							if r.Tag == tagObject {
-								x.objs[n] = objs[in.C]
+								x.objs[n] = objs[uint32(in.C)]
 							} else if x.objs[n] != nil {
 								x.objs[n] = nil // left by a del
 							}
@@ -1809,7 +1811,7 @@ relift:
 						continue
 					}
 				}
-			} else if ok && regs[in.A].Tag == tagObject && regs[in.C].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, f.code.caches[pc-1].Load(), regs[in.C], f.get(in.C).O) {
+			} else if ok && regs[uint32(in.A)].Tag == tagObject && regs[uint32(in.C)].Tag != tagEmpty && vm.threaded() && vm.attrStore(x, f.code.caches[pc-1].Load(), regs[uint32(in.C)], f.get(in.C).O) {
 				continue
 			}
 			f.pc = int32(pc)
@@ -1836,12 +1838,12 @@ relift:
 			f.pc = int32(pc)
 			done := false
 			arith := binArith[opOf(in)]
-			if arith && wideTags(regs[in.B].Tag, regs[in.C].Tag) && !vm.threaded() && vm.wideStep(f, in) {
+			if arith && wideTags(regs[uint32(in.B)].Tag, regs[uint32(in.C)].Tag) && !vm.threaded() && vm.wideStep(f, in) {
 				continue // ints past 64 bits (int_wide.go)
 			}
-			if arith && in.D != inPlace && regs[in.B].Tag == tagObject && regs[in.C].Tag != tagEmpty && !vm.threaded() {
+			if arith && in.D != inPlace && regs[uint32(in.B)].Tag == tagObject && regs[uint32(in.C)].Tag != tagEmpty && !vm.threaded() {
 				// Vector.__add__ and the like: no detour through generic.
-				if x, ok := objs[in.B].(*Instance); ok {
+				if x, ok := objs[uint32(in.B)].(*Instance); ok {
 					done, err = vm.instanceArith(f, in, x)
 				}
 			}
