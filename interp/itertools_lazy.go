@@ -19,7 +19,8 @@ func permutationsIter(pool []Val, r int) Object {
 		cycles[i] = n - i
 	}
 	first, done := true, false
-	emit := func() Val { return pickTuple(pool, indices[:r]) }
+	flat := !hasObjectVal(pool)
+	emit := func() Val { return pickTuple(pool, indices[:r], flat) }
 	return &funcIter{name: "itertools.permutations", next: func(*VM) (Val, bool, error) {
 		if done {
 			return Val{}, false, nil
@@ -57,7 +58,8 @@ func combinationsIter(pool []Val, r int) Object {
 		indices[i] = i
 	}
 	first, done := true, false
-	emit := func() Val { return pickTuple(pool, indices) }
+	flat := !hasObjectVal(pool)
+	emit := func() Val { return pickTuple(pool, indices, flat) }
 	return &funcIter{name: "itertools.combinations", next: func(*VM) (Val, bool, error) {
 		if done {
 			return Val{}, false, nil
@@ -83,8 +85,17 @@ func combinationsIter(pool []Val, r int) Object {
 	}}
 }
 
-// pickTuple is the tuple of pool's elements at indices.
-func pickTuple(pool []Val, indices []int) Val {
+// pickTuple is the tuple of pool's elements at indices; flat says that
+// the pool holds no objects, so the tuple can be one the collector never
+// scans (tuple_flat.go): nqueens filters 362880 permutations of range(9).
+func pickTuple(pool []Val, indices []int, flat bool) Val {
+	if flat {
+		t := newFlatTuple(len(indices))
+		for i, k := range indices {
+			t.items[i].T, t.items[i].B = pool[k].T, pool[k].B
+		}
+		return ObjVal(t)
+	}
 	t := newTuple(len(indices)) // the items in the tuple's allocation
 	for i, k := range indices {
 		t.items[i] = pool[k]
@@ -102,13 +113,14 @@ func combinationsWRIter(pool []Val, r int) Object {
 	}
 	indices := make([]int, r)
 	first, done := true, false
+	flat := !hasObjectVal(pool)
 	return &funcIter{name: name, next: func(*VM) (Val, bool, error) {
 		if done {
 			return Val{}, false, nil
 		}
 		if first {
 			first = false
-			return pickTuple(pool, indices), true, nil
+			return pickTuple(pool, indices, flat), true, nil
 		}
 		// The rightmost index not yet at the last element.
 		i := r - 1
@@ -123,7 +135,7 @@ func combinationsWRIter(pool []Val, r int) Object {
 		for j := i; j < r; j++ {
 			indices[j] = v
 		}
-		return pickTuple(pool, indices), true, nil
+		return pickTuple(pool, indices, flat), true, nil
 	}}
 }
 
