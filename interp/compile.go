@@ -127,6 +127,9 @@ type moduleState struct {
 	gnames   []string
 	gindex   map[string]int
 	live     *Dict // globals(), once asked for (globals_live.go)
+	// genDefs are the names the module's top-level generator functions
+	// are defined under (gen_fresh.go).
+	genDefs map[string]bool
 	// watched marks the globals whose stores bump assumeGen: those
 	// traces check or keep in slots (trace_checks.go).
 	watched []bool
@@ -302,7 +305,7 @@ type templates_Tag = uint64
 
 func compileModule(filename, src string, body []Stmt, spans map[Expr]span, lines []string) (co *Code, mod *moduleState, err error) {
 	body = withModuleDoc(body)
-	mod = &moduleState{filename: filename, lines: lines, gindex: map[string]int{}, spans: spans}
+	mod = &moduleState{filename: filename, lines: lines, gindex: map[string]int{}, spans: spans, genDefs: generatorDefs(body)}
 	defer func() { mod.spans, mod.runes = nil, nil }() // compile-time only
 	c := &compiler{mod: mod, code: &Code{name: "<module>", filename: filename, isModule: true, mod: mod},
 		locals: map[string]int{}, consts: map[constKey]int{}}

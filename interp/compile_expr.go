@@ -274,7 +274,11 @@ func (c *compiler) exprTo(e Expr, dst int) {
 			c.emit(opAsync, w, v, v, asyncWrap)
 			v = w
 		}
-		c.emit(opYield, dst, v)
+		pc := c.emit(opYield, dst, v)
+		if !c.asyncFn {
+			// A list made for the yield alone (gen_fresh.go).
+			c.code.instrs[pc].E = freshMark(x.x, freshB)
+		}
 	default:
 		c.errAt(e.position(), "unsupported expression")
 	}

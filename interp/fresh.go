@@ -371,6 +371,15 @@ func markPrivate(co *Code) {
 			// B's items are copied out (a starred part into a new list);
 			// B itself is kept nowhere.
 		case opJumpIfFalse, opJumpIfTrue:
+		case opForIter:
+			// A loop over a generator's call reads its iterator and
+			// only writes its target (a list the generator hands it
+			// may be kept there: gen_fresh.go).
+			if !loopsOverGenCall(co, i) {
+				private.clearRead(in)
+				continue
+			}
+			escape(in.A)
 		default:
 			// Any other instruction may keep what it reads. What it
 			// only writes does not matter: a list that is overwritten
@@ -450,6 +459,12 @@ func markPrivate(co *Code) {
 		if producer && in.A >= 0 && in.A < n && private[in.A] {
 			in.E |= privA
 			produced[in.A] = true
+		}
+		if in.Op == opForIter && in.B >= 0 && in.B < n && private[in.B] && partner[in.B] < 0 && loopsOverGenCall(co, i) {
+			gi := &co.instrs[in.C-2] // its GET_ITER (gen_fresh.go)
+			gi.E |= yieldInto
+			gi.D = in.B
+			produced[in.B] = true
 		}
 		if in.A >= 0 && in.A < n && private[in.A] && listCallAt(co, i) {
 			in.E |= convPrivA // cells = list(state) (fresh_conv.go)

@@ -39,6 +39,11 @@ type Generator struct {
 	// sink: set(g) is being built, and a yield of an inert value adds
 	// it there and goes on (gen_sink.go).
 	sink *Set
+	// into is the frame whose loop alone runs this generator, and
+	// intoSlot that loop's private target, which keeps the fresh lists
+	// the body yields (gen_fresh.go); nil otherwise.
+	into     *frame
+	intoSlot int32
 	// class is the slot-array size class it was allocated in (genClass*).
 	class uint8
 	// result is what the body returned: the StopIteration that ends the
@@ -389,6 +394,9 @@ func (g *Generator) runFrame(vm *VM) (Val, bool, error) {
 	vm.depth--
 	vm.frames[vm.depth].alias = nil
 	if isYield(err) {
+		if g.into != nil {
+			vm.keepYielded(g, v) // gen_fresh.go
+		}
 		g.frame.dropStaleLocals()
 		return v, true, nil
 	}

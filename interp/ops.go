@@ -330,6 +330,9 @@ func (vm *VM) slowOp(f *frame, in *Instr) error {
 			return err
 		}
 		if in.E&ownedIter != 0 {
+			if in.E&yieldInto != 0 {
+				vm.loopKeepsYields(f, in, v) // gen_fresh.go
+			}
 			if it := vm.ownedIterOf(v); it != nil {
 				if in.E&ownedSplit != 0 && vm.takeSplitNote(in, v) {
 					it.(*listIter).split = true
