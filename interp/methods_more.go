@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // Methods of built-in types beyond methods.go's: looked up first by
@@ -297,79 +299,92 @@ func strTranslate(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	if d, ok := args[0].O.(*Dict); ok && !d.counter && (d.factory.T == tagEmpty || d.factory.T == tagNone) {
 		return translateDict(self.str().s, d)
 	}
-	var b strings.Builder
+	var out []byte
 	for _, r := range self.str().s {
 		v, err := vm.getItem(args[0], IntVal(int64(r)))
 		if err != nil {
 			if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(LookupError) {
-				b.WriteRune(r)
+				out = utf8.AppendRune(out, r)
 				continue
 			}
 			return Val{}, err
 		}
-		if err := writeMapped(&b, v); err != nil {
+		if out, err = appendMapped(out, v); err != nil {
 			return Val{}, err
 		}
 	}
-	return StrVal(b.String()), nil
+	return StrVal(string(out)), nil
 }
 
 // translateDict is str.translate with a plain dict (no __missing__, no
 // default factory): looking up an int runs no Python code, so a miss is
 // no KeyError made and dropped, and each ASCII character is looked up once.
 func translateDict(s string, d *Dict) (Val, error) {
-	var memo [128]struct {
-		known, keep bool
-		to          string
+	// oneByte[c] is 1 + the byte an ASCII c becomes when that is one byte
+	// (c itself when the table lacks it, a 1-char ASCII str or code
+	// point), 0 while c is not looked up: such characters, nearly all of
+	// a cipher's text, are appended as bytes with no rune decoding and
+	// no strings.Builder call (strings.py's caesar: ~43 -> ~12
+	// instructions a character). Other mappings are kept in longer.
+	var oneByte [128]uint16
+	var longer [128]struct {
+		known bool
+		to    string
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r < 128 && memo[r].known {
-			if memo[r].keep {
-				b.WriteByte(byte(r))
-			} else {
-				b.WriteString(memo[r].to)
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if t := oneByte[c]; t != 0 {
+				out = append(out, byte(t-1))
+				i++
+				continue
 			}
-			continue
+			if longer[c].known {
+				out = append(out, longer[c].to...)
+				i++
+				continue
+			}
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		v, found, err := d.get(IntVal(int64(r)))
 		if err != nil {
 			return Val{}, err
 		}
+		n := len(out)
 		if !found {
-			if r < 128 {
-				memo[r].known, memo[r].keep = true, true
-			}
-			b.WriteRune(r)
-			continue
-		}
-		n := b.Len()
-		if err := writeMapped(&b, v); err != nil {
+			out = utf8.AppendRune(out, r)
+		} else if out, err = appendMapped(out, v); err != nil {
 			return Val{}, err
 		}
-		if r < 128 {
-			memo[r].known, memo[r].to = true, b.String()[n:]
+		if r < utf8.RuneSelf {
+			if to := out[n:]; len(to) == 1 {
+				oneByte[r] = 1 + uint16(to[0])
+			} else {
+				longer[r].known, longer[r].to = true, string(to)
+			}
 		}
 	}
-	return StrVal(b.String()), nil
+	// out is not written again: the str shares its bytes.
+	return StrVal(unsafe.String(unsafe.SliceData(out), len(out))), nil
 }
 
-// writeMapped writes what str.translate's table gave for a character:
+// appendMapped appends what str.translate's table gave for a character:
 // None deletes it, an int is a code point, a str is written as it is.
-func writeMapped(b *strings.Builder, v Val) error {
+func appendMapped(out []byte, v Val) ([]byte, error) {
 	switch {
 	case v.T == tagNone:
 	case isIntLike(v):
 		n, _ := toInt64Arg(v)
 		if n < 0 || n > 0x10ffff {
-			return newErr(ValueError, "character mapping must be in range(0x110000)")
+			return out, newErr(ValueError, "character mapping must be in range(0x110000)")
 		}
-		b.WriteRune(rune(n))
+		out = utf8.AppendRune(out, rune(n))
 	case v.isStr():
-		b.WriteString(v.str().s)
+		out = append(out, v.str().s...)
 	default:
-		return newErr(TypeError, "character mapping must return integer, None or str")
+		return out, newErr(TypeError, "character mapping must return integer, None or str")
 	}
-	return nil
+	return out, nil
 }
