@@ -144,6 +144,9 @@ func strShiftCase(vm *VM, self Val, s *Str, from, delta byte) Val {
 		// Unchanged: a word gives its shared str, whose hash is known
 		// and which a dict's key of the same word is, so a look-up
 		// matches by identity instead of hashing and comparing text.
+		if vm.isLastWord(s) {
+			return self
+		}
 		if w := vm.sharedWord(str); w != nil {
 			return ObjVal(w)
 		}

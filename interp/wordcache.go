@@ -29,6 +29,9 @@ type wordCache struct {
 	ways [1 << wordCacheBits]wordWay
 	// missed is the key of the last text that missed at each slot.
 	missed [1 << wordCacheBits]wordKey
+	// last is the str the last hit gave: a str that is it already (strip's
+	// word, then lower of it) is the shared one with no look-up.
+	last *Str
 }
 
 // wordKey is a text of 2 to 16 bytes as two words that together hold all
@@ -79,6 +82,7 @@ func (vm *VM) sharedWord(s string) *Str {
 	k := keyOf(s)
 	i := k.slot()
 	if w := &c.ways[i]; w.key == k && w.s != nil {
+		c.last = w.s
 		return w.s
 	}
 	if c.missed[i] != k {
@@ -90,6 +94,11 @@ func (vm *VM) sharedWord(s string) *Str {
 	w.seal(buf, 1)
 	c.ways[i] = wordWay{k, w}
 	return w
+}
+
+// isLastWord reports whether s is the str sharedWord's last hit gave.
+func (vm *VM) isLastWord(s *Str) bool {
+	return vm != nil && vm.words != nil && vm.words.last == s
 }
 
 // asciiWordVal is the str with ASCII text b (scratch the caller reuses):
