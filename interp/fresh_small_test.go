@@ -57,12 +57,7 @@ func TestSmallListReuse(t *testing.T) {
     return s, kept[:3], kept[-1]
 print(f([1, 2, 3, 4, 5, 6], 20000))
 `
-	sample := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
-	metrics.Read(sample)
-	before := sample[0].Value.Uint64()
-	_, out := runInterpreted(t, src)
-	metrics.Read(sample)
-	objects := sample[0].Value.Uint64() - before
+	out, objects := allocsRunning(t, src)
 	want := "(240020000, [[0, 2, 3, 4, 5, 6], [1000, 2, 3, 4, 5, 6], [2000, 2, 3, 4, 5, 6]], [19000, 2, 3, 4, 5, 6])\n"
 	if out != want {
 		t.Fatalf("got %q, want %q", out, want)
@@ -72,4 +67,16 @@ print(f([1, 2, 3, 4, 5, 6], 20000))
 	if objects > 3*20000 {
 		t.Errorf("%d objects allocated for 20000 iterations", objects)
 	}
+}
+
+// allocsRunning runs src in the interpreter and returns its output and the
+// heap objects Go allocated meanwhile.
+func allocsRunning(t *testing.T, src string) (string, uint64) {
+	t.Helper()
+	sample := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
+	metrics.Read(sample)
+	before := sample[0].Value.Uint64()
+	_, out := runInterpreted(t, src)
+	metrics.Read(sample)
+	return out, sample[0].Value.Uint64() - before
 }

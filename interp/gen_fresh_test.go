@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"runtime/metrics"
 	"strings"
 	"testing"
 )
@@ -74,12 +73,7 @@ def count(n):
     return len(seen)
 print(count(7))
 `
-	sample := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
-	metrics.Read(sample)
-	before := sample[0].Value.Uint64()
-	_, out := runInterpreted(t, src)
-	metrics.Read(sample)
-	objects := sample[0].Value.Uint64() - before
+	out, objects := allocsRunning(t, src)
 	if out != "5040\n" {
 		t.Fatalf("got %q, want 5040", out)
 	}

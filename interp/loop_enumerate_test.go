@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"runtime/metrics"
 	"testing"
 )
 
@@ -24,12 +23,7 @@ func TestLoopEnumerateReuse(t *testing.T) {
     return s
 print(f([[1, 2, 3]] * 5000))
 `
-	sample := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
-	metrics.Read(sample)
-	before := sample[0].Value.Uint64()
-	_, out := runInterpreted(t, src)
-	metrics.Read(sample)
-	objects := sample[0].Value.Uint64() - before
+	out, objects := allocsRunning(t, src)
 	if out != "45014\n" {
 		t.Fatalf("got %q", out)
 	}

@@ -334,39 +334,17 @@ func TestSidePathAfterNativeRun(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
-	src := `def make_text(seed, n):
-    letters = "acgt"
-    out = []
-    x = seed
-    for _ in range(n):
-        x = (x * 1103515245 + 12345) % 2147483648
-        out.append(letters[(x >> 16) % 4])
-    return "".join(out)
-
-def levenshtein(a, b):
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        ca = a[i - 1]
-        for j in range(1, len(b) + 1):
-            cost = 0 if ca == b[j - 1] else 1
-            best = prev[j] + 1
-            if cur[j - 1] + 1 < best:
-                best = cur[j - 1] + 1
-            if prev[j - 1] + cost < best:
-                best = prev[j - 1] + cost
-            cur[j] = best
-        prev = cur
-    return prev[len(b)]
-
-print(levenshtein(make_text(1, 500), make_text(2, 500)))
-`
+	// levenshteinSrc (jit_inner_test.go) on longer texts.
+	src := strings.Replace(levenshteinSrc, "make_text(1, 300), make_text(2, 300)", "make_text(1, 500), make_text(2, 500)", 1)
+	if src == levenshteinSrc {
+		t.Fatal("levenshteinSrc no longer ends with the call this test lengthens")
+	}
 	want, _ := runStats(t, Config{}, src)
 	got, stats := runStats(t, Config{JIT: JITOn}, src)
 	if got != want {
 		t.Errorf("output %q, want %q", got, want)
 	}
-	if !strings.Contains(string(stats), "trace at line 12: 1 entries") {
+	if !strings.Contains(string(stats), "trace at line 13: 1 entries") {
 		t.Fatalf("want the outer loop's trace entered once:\n%s", stats)
 	}
 	if n := statCount(t, stats, "inner loop uops run on the reference"); n >= 2*nativeAfterSteps {
