@@ -729,7 +729,8 @@ var bytesMethods = map[string]extraFn{
 		if err := memCheck(uint64(max(w, 0))); err != nil {
 			return Val{}, err
 		}
-		if pad := int(w) - len(b); pad > 0 {
+		if w > int64(len(b)) {
+			pad := int(w) - len(b)
 			sign := 0
 			if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
 				sign = 1
@@ -846,7 +847,7 @@ var bytesMethods = map[string]extraFn{
 		}
 		size := int64(8)
 		if a[0].T != tagEmpty {
-			if size, err = vm.index(a[0], "tabsize"); err != nil {
+			if size, err = cIntArg(vm, a[0]); err != nil {
 				return Val{}, err
 			}
 		}

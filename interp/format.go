@@ -407,13 +407,7 @@ func (f fspec) formatFloat(x float64) string {
 			if prec < 0 {
 				body = formatFloatRepr(a)
 			} else {
-				if prec == 0 {
-					prec = 1
-				}
-				body = strconv.FormatFloat(a, 'g', prec, 64)
-				if !strings.ContainsAny(body, ".e") {
-					body += ".0"
-				}
+				body = noTypeFloat(a, max(prec, 1))
 			}
 		}
 	}
@@ -508,4 +502,25 @@ func roundsToZero(body string) bool {
 		}
 	}
 	return true
+}
+
+// noTypeFloat is a finite float formatted with a precision and no type:
+// 'g' that keeps a digit after the point, so the exponent form starts one
+// exponent sooner (exp >= prec-1) than type g does, as in CPython.
+func noTypeFloat(a float64, prec int) string {
+	e := strconv.FormatFloat(a, 'e', prec-1, 64)
+	at := strings.IndexByte(e, 'e')
+	exp, _ := strconv.Atoi(e[at+1:])
+	if exp < -4 || exp >= prec-1 {
+		mant := e[:at]
+		if strings.IndexByte(mant, '.') >= 0 {
+			mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+		}
+		return mant + e[at:]
+	}
+	body := strconv.FormatFloat(a, 'g', prec, 64)
+	if !strings.ContainsAny(body, ".e") {
+		body += ".0"
+	}
+	return body
 }

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -920,13 +921,18 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 			return unicode.ToUpper(r)
 		}, str)), nil
 	case "strip", "lstrip", "rstrip":
-		cut := " \t\n\r\x0b\x0c"
-		if len(args) > 0 && args[0].T != tagNone {
-			c, err := strArg(args[0], "strip arg must be None or str")
-			if err != nil {
-				return Val{}, err
+		if len(args) == 0 || args[0].T == tagNone {
+			switch name {
+			case "strip":
+				return StrVal(strings.TrimFunc(str, pyIsSpace)), nil
+			case "lstrip":
+				return StrVal(strings.TrimLeftFunc(str, pyIsSpace)), nil
 			}
-			cut = c
+			return StrVal(strings.TrimRightFunc(str, pyIsSpace)), nil
+		}
+		cut, err := strArg(args[0], "strip arg must be None or str")
+		if err != nil {
+			return Val{}, err
 		}
 		switch name {
 		case "strip":
@@ -1178,7 +1184,7 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 	case "isalnum":
 		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsLetter(r) && !isNumericRune(r) }) < 0), nil
 	case "isspace":
-		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !unicode.IsSpace(r) }) < 0), nil
+		return BoolVal(str != "" && strings.IndexFunc(str, func(r rune) bool { return !pyIsSpace(r) }) < 0), nil
 	case "isupper", "islower":
 		has := false
 		for _, r := range str {
@@ -1308,33 +1314,82 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 	return Val{}, newErr(AttributeError, "'str' object has no attribute '%s'", name)
 }
 
+// pyIsSpace is str.isspace of one character: Go's unicode.IsSpace (the
+// White_Space property) with the four ASCII separators \x1c-\x1f, which
+// CPython counts as whitespace too.
+func pyIsSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return pyASCIISpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+// splitWhite is str.split(None, maxsplit) (rsplit when right) as CPython
+// splits: runs of whitespace separate words, and once maxsplit words are
+// taken the rest, stripped on the side the split came from only, is the
+// last item (a negative maxsplit takes every word).
 func splitWhite(s string, maxsplit int, right bool) []string {
-	f := strings.Fields(s)
-	if maxsplit < 0 || len(f) <= maxsplit+1 {
-		if f == nil {
-			return []string{}
-		}
-		return f
+	out := []string{}
+	if maxsplit < 0 {
+		maxsplit = len(s)
 	}
 	if !right {
-		// Keep the remainder after maxsplit words verbatim (left-trimmed).
-		rest := strings.TrimLeft(s, " \t\n\r\x0b\x0c")
-		var out []string
-		for i := 0; i < maxsplit; i++ {
-			j := strings.IndexAny(rest, " \t\n\r\x0b\x0c")
-			out = append(out, rest[:j])
-			rest = strings.TrimLeft(rest[j:], " \t\n\r\x0b\x0c")
+		i := 0
+		for ; maxsplit > 0; maxsplit-- {
+			i += spaceRun(s[i:])
+			if i == len(s) {
+				return out
+			}
+			j := i
+			i += wordRun(s[i:])
+			out = append(out, s[j:i])
 		}
-		return append(out, rest)
+		if i += spaceRun(s[i:]); i < len(s) {
+			out = append(out, s[i:])
+		}
+		return out
 	}
-	rest := strings.TrimRight(s, " \t\n\r\x0b\x0c")
-	var out []string
-	for i := 0; i < maxsplit; i++ {
-		j := strings.LastIndexAny(rest, " \t\n\r\x0b\x0c")
-		out = append([]string{rest[j+1:]}, out...)
-		rest = strings.TrimRight(rest[:j], " \t\n\r\x0b\x0c")
+	i := len(s)
+	for ; maxsplit > 0; maxsplit-- {
+		i -= spaceRunBack(s[:i])
+		if i == 0 {
+			break
+		}
+		j := i
+		i -= wordRunBack(s[:i])
+		out = append(out, s[i:j])
 	}
-	return append([]string{rest}, out...)
+	if i > 0 {
+		if i -= spaceRunBack(s[:i]); i > 0 {
+			out = append(out, s[:i])
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// spaceRun and wordRun are the byte lengths of the whitespace and the
+// non-whitespace that s starts with; the Back forms, that s ends with.
+func spaceRun(s string) int {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !pyIsSpace(r) }); i >= 0 {
+		return i
+	}
+	return len(s)
+}
+
+func wordRun(s string) int {
+	if i := strings.IndexFunc(s, pyIsSpace); i >= 0 {
+		return i
+	}
+	return len(s)
+}
+
+func spaceRunBack(s string) int {
+	return len(s) - len(strings.TrimRightFunc(s, pyIsSpace))
+}
+
+func wordRunBack(s string) int {
+	return len(s) - len(strings.TrimRightFunc(s, func(r rune) bool { return !pyIsSpace(r) }))
 }
 
 func rsplitN(s, sep string, n int) []string {

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math"
 	"strings"
 	"unicode"
 )
@@ -67,7 +68,7 @@ func init() {
 		}
 		size := int64(8)
 		if len(pos) == 1 {
-			n, err := vm.index(pos[0], "")
+			n, err := cIntArg(vm, pos[0])
 			if err != nil {
 				return Val{}, err
 			}
@@ -80,6 +81,9 @@ func init() {
 			case '\t':
 				if size > 0 {
 					n := size - col%size
+					if err := memCheck(uint64(b.Len()) + uint64(n)); err != nil {
+						return Val{}, err
+					}
 					b.WriteString(strings.Repeat(" ", int(n)))
 					col += n
 				}
@@ -180,4 +184,20 @@ func finalSigma(rs []rune, i int) bool {
 		k++
 	}
 	return k >= len(rs) || !cased(rs[k])
+}
+
+// cIntArg is an argument CPython converts to a C int: an index that
+// raises OverflowError past 32 bits.
+func cIntArg(vm *VM, v Val) (int64, error) {
+	n, ok, err := vm.asIndex(v, math.MaxInt64/2)
+	if !ok {
+		return 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
+	}
+	if err != nil {
+		return 0, err
+	}
+	if n != int64(int32(n)) {
+		return 0, newErr(OverflowError, "Python int too large to convert to C int")
+	}
+	return n, nil
 }
