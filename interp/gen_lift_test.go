@@ -9,7 +9,8 @@ import (
 // the generator's frame runs on the slot stack, both an inner loop that
 // finishes before each yield and the generator's own loop when the
 // recorded path does not yield; a loop that yields on its only path stops
-// its recording at the yield. Each prints what the interpreter prints.
+// its recording at the yield, unless the path holds work enough to end its
+// trace there (gen_yield.go). Each prints what the interpreter prints.
 func TestGeneratorLoopsTraced(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
@@ -43,6 +44,13 @@ print(list(g(200000)))
         i += 1
 print(sum(g(100000)))
 `, "not traced: line 3: a yield in the loop"},
+		{"yield on every iteration, 128-bit work before it", `def lcg(seed):
+    while True:
+        seed = (seed * 6364136223846793005 + 1442695040888963407) % 18446744073709551616
+        yield seed >> 40
+g = lcg(42)
+print(sum(next(g) for _ in range(3000)), g.gi_frame.f_locals["seed"])
+`, "trace at line 2:"},
 	} {
 		want, _ := runStats(t, Config{}, tc.src)
 		for _, cfg := range []Config{{JIT: JITOn}, {JIT: JITOn, JITThreshold: 1}} {

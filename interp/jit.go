@@ -228,6 +228,9 @@ type loopTrace struct {
 	// up on every call-out).
 	resumes, loopTops exitTable
 	exits             []int // per snapshot
+	// yieldExits are the snapshots of the yields the trace ends at
+	// (gen_yield.go).
+	yieldExits []int
 	// reuse marks, per snapshot, the slice call-outs that may reuse the
 	// list made last in their slot (slot plus one); fresh holds those
 	// lists, made in the current entry, by slot (slice_reuse.go).
@@ -776,17 +779,23 @@ func (vm *VM) enter(f *frame, lt *loopTrace) (int, error, bool) {
 		lt.tr, lt.dead = nil, true
 		return 0, nil, false
 	}
+	idx := int(ec.Index() &^ traceopt.PeeledSnap)
+	if lt.yieldExit(idx) {
+		// The item's iteration, ended by its yield (gen_yield.go).
+		lt.iters++
+		lt.allIters++
+	}
 	// Entering a trace costs about what a few interpreted iterations do:
 	// a loop that runs only a few times per entry is left to the
-	// interpreter (or to the trace of a loop around it).
-	if lt.entries >= shortTripEntries && !lt.dead {
+	// interpreter (or to the trace of a loop around it). A trace that
+	// ends at a yield runs one an entry by design.
+	if lt.entries >= shortTripEntries && !lt.dead && len(lt.yieldExits) == 0 {
 		if lt.iters < minTrip*int64(lt.entries) && !lt.longTrips() || lt.losesToCallOuts() {
 			lt.bench(j)
 		} else {
 			lt.entries, lt.iters, lt.callOuts, lt.stores = 0, 0, 0, 0
 		}
 	}
-	idx := int(ec.Index() &^ traceopt.PeeledSnap)
 	// A trace that keeps leaving before its first back-edge was made for
 	// types or a path the loop no longer has: record it again. Unless it
 	// leaves where a bridge was found not to pay for its call-outs: the

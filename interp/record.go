@@ -789,6 +789,11 @@ func (r *recorder) step() int {
 	case opYield, opYieldFromSend:
 		// The generator suspends here and its caller runs: the trace
 		// cannot go on past it, as it cannot past a return (gen_lift.go).
+		// A plain yield of the loop's own frame may end the trace
+		// (gen_yield.go).
+		if in.Op == opYield && root && r.yieldEnds() {
+			return -1
+		}
 		r.failf(yieldInLoop)
 	default:
 		r.failf("%v is not traced", in.Op)

@@ -38,8 +38,9 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 			return 0, nil, false
 		}
 	}
-	if co.isGenerator && yieldsEveryIteration(co, head, pc) {
-		// (No recording could close: see yieldsEveryIteration.)
+	if co.isGenerator && yieldsEveryIteration(co, head, pc) && !mayPayToYield(co, head, pc) {
+		// (No recording could close: see yieldsEveryIteration. Or
+		// one ending at the yield would not pay: gen_yield.go.)
 		lt.dead, lt.reason = true, yieldInLoop
 		lt.file, lt.line = co.filename, int(co.lines[pc])
 		vm.jit.debugf("%s:%d: not recorded: %s, on its only path", co.filename, co.lines[pc], lt.reason)
@@ -97,6 +98,12 @@ func (vm *VM) recordLoop(f *frame, lt *loopTrace, pc, head int) (int, error, boo
 				vm.jit.debugf("%s:%d: trace compiled: %s", co.filename, co.lines[pc], lt.describe())
 			}
 			vm.giveBack(lt)
+			if r.exitAt >= 0 {
+				// The iteration ran to a yield the trace ends at: the
+				// interpreter goes on there (gen_yield.go).
+				to, err := vm.restore(f, lt, lt.snaps[r.exitAt])
+				return to, err, true
+			}
 			return head, nil, true
 		}
 	}

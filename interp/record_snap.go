@@ -53,7 +53,17 @@ func (r *recorder) snap() int {
 		iters: shareParts(&l.iters, b.iters, func(x, y iterSlot) bool { return x == y }),
 	}
 	sn.snapParts = r.internParts(parts)
-	sn.wides = r.wideList()
+	if sn.wides = r.wideList(); len(sn.wides) > 0 {
+		// A temporary the statement before left 128-bit is dead where
+		// the interpreter resumes, as is the slot a yield there
+		// receives what is sent in: no big int for either (an LCG's
+		// (state * a + c) before `yield state >> 40`).
+		sent := int32(-1)
+		if in := &co.instrs[r.pc]; in.Op == opYield && in.A != in.B && len(r.frames) == 0 {
+			sent = in.A
+		}
+		sn.wides = slices.DeleteFunc(sn.wides, func(w wideSlot) bool { return w.slot == sent || sn.tempDead(r.rootCode, w.slot) })
+	}
 	if r.lt.fn && len(r.frames) == 0 {
 		sn.known = maps.Clone(r.known)
 	}

@@ -233,7 +233,7 @@ func (vm *VM) restoreSlots(tr *loopTrace, sn *snapshot) {
 	}
 	for _, w := range sn.wides {
 		v := regs[w.wide]
-		x := from128(uint64(v.Tag), v.Bits)
+		x := vm.from128(uint64(v.Tag), v.Bits)
 		regs[w.slot] = templates.Value{Tag: x.T, Bits: x.B}
 		objs[w.slot] = x.O
 	}
@@ -273,7 +273,7 @@ func (vm *VM) giveBackBelow(tr *loopTrace, top int32) {
 	}
 	for _, w := range tr.wides {
 		v := vm.stack[tr.base+int(w.wide)]
-		x := from128(uint64(v.Tag), v.Bits)
+		x := vm.from128(uint64(v.Tag), v.Bits)
 		vm.stack[tr.base+int(w.slot)] = templates.Value{Tag: x.T, Bits: x.B}
 		vm.ostack[tr.base+int(w.slot)] = x.O
 	}
@@ -310,9 +310,9 @@ func to128(x *big.Int) (hi, lo uint64, ok bool) {
 	if x.BitLen() > 127 {
 		return 0, 0, false
 	}
-	var m big.Int
-	m.Abs(x)
-	words := m.Bits()
+	// Bits is the magnitude (x.Abs copied it: an allocation a trace
+	// entry with an LCG's state paid).
+	words := x.Bits()
 	var h, l uint64
 	if len(words) > 0 {
 		l = uint64(words[0])
@@ -330,8 +330,11 @@ func to128(x *big.Int) (hi, lo uint64, ok bool) {
 	return h, l, true
 }
 
-// from128 is the Python int a 128-bit two's complement value is.
-func from128(hi, lo uint64) Val {
+// from128 is the Python int a 128-bit two's complement value is. A big
+// one comes from newBigInt, its digits in its own buf: one slab slot, where
+// a big.Int of its own took two allocations (its digits, then the BigInt
+// copied around it), the most of an exit that gives an LCG's state back.
+func (vm *VM) from128(hi, lo uint64) Val {
 	if int64(hi) == int64(lo)>>63 {
 		return IntVal(int64(lo))
 	}
@@ -342,12 +345,12 @@ func from128(hi, lo uint64) Val {
 		lo, c = bits.Add64(lo, 1, 0)
 		hi += c
 	}
-	var x big.Int
-	x.SetBits([]big.Word{big.Word(lo), big.Word(hi)})
+	x := vm.newBigInt()
+	x.v.SetBits(append(x.buf[:0], big.Word(lo), big.Word(hi)))
 	if neg {
-		x.Neg(&x)
+		x.v.Neg(&x.v)
 	}
-	return bigVal(&x)
+	return Val{T: tagObject, O: x}
 }
 
 // strAt is the str whose address plus templates.StrBit bits are: alive for
