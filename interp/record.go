@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -294,11 +295,22 @@ func (r *recorder) saveAt(at int) {
 	if prev := l.objects; prev == nil || !maps.EqualFunc(prev, r.objects, sameVal) {
 		l.objects = maps.Clone(r.objects)
 	}
-	for len(r.saved) <= at {
-		r.saved = append(r.saved, stateAt{})
+	if at >= len(r.saved) {
+		if at >= cap(r.saved) {
+			// Grown once to what a trace holds, not an entry at a time:
+			// each doubling was a new size class, its span fresh pages.
+			r.saved = slices.Grow(r.saved, max(at+1, 2*cap(r.saved), firstSaved)-len(r.saved))
+		}
+		// (Past len the array is zero: clear empties it before a
+		// recording, and nothing shortens it during one.)
+		r.saved = r.saved[:at+1]
 	}
 	r.saved[at] = *l
 }
+
+// firstSaved is the room saved gets at the run's first save: spectral_norm's
+// traces record 150-200 instructions.
+const firstSaved = 256
 
 // savedAt is what saveAt kept under IR index at: nil maps if nothing
 // (known is never nil where it saved).

@@ -319,8 +319,17 @@ func (vm *VM) newRecorder(f *frame, lt *loopTrace, pc int) *recorder {
 	// (a call-out may record another loop meanwhile) and given back by
 	// release: every recording grew its own by doubling, on fresh pages.
 	r.insts, vm.jit.recInsts = vm.jit.recInsts[:0], nil
+	if r.insts == nil {
+		// The run's first recording: room for a trace at once (pages
+		// not written cost nothing), not a doubling at a time on fresh
+		// pages, each copy a page or more.
+		r.insts = make([]traceopt.Inst, 0, firstRecInsts)
+	}
 	return r
 }
+
+// firstRecInsts is the room of the run's first recording buffer (16 KB).
+const firstRecInsts = 256
 
 // release gives the recording's instruction buffer back for the next
 // one. The recorder is done: whatever keeps its instructions copied them.
