@@ -240,12 +240,15 @@ func (m *recMaps) clear() {
 // stateAt is what the recorder knows of slots where the recording of an
 // instruction starts.
 type stateAt struct {
-	saved   bool // false: nothing saved there
-	known   knownAt
-	wides   map[int32]int32
-	shapes  map[int32]*Shape
-	cval    cvalAt
-	objects map[int32]Val
+	saved  bool // false: nothing saved there
+	known  knownAt
+	wides  map[int32]int32
+	shapes map[int32]*Shape
+	cval   cvalAt
+	// objects is what the objects map held, by slot (a few entries:
+	// a map cloned at every change was most of saveAt's cost).
+	objects      []slotObject
+	objectsSaved bool
 }
 
 // saveAt keeps what is known of slots now under IR index at, for inner
@@ -292,8 +295,8 @@ func (r *recorder) saveAt(at int) {
 	r.changed, r.changedAll = r.changed[:0], false
 	l.wides = sameOrClone(l.wides, r.tmpWides)
 	l.shapes = sameOrClone(l.shapes, r.shapes)
-	if prev := l.objects; prev == nil || !maps.EqualFunc(prev, r.objects, sameVal) {
-		l.objects = maps.Clone(r.objects)
+	if !l.objectsSaved || !r.sameObjects(l.objects) {
+		l.objects, l.objectsSaved = r.saveObjects(), true
 	}
 	if at >= len(r.saved) {
 		if at >= cap(r.saved) {

@@ -277,8 +277,8 @@ func (r *recorder) closeInner(il innerLoop) int {
 	// leaves it holding something else on later iterations. (A
 	// temporary, such as range loaded for a loop in the body, is
 	// written before it is read again.)
-	for s, v := range r.savedAt(il.top).objects {
-		if w, ok := r.objects[s]; (!ok || !sameVal(w, v)) && r.isLocal(s) {
+	for _, o := range r.savedAt(il.top).objects {
+		if w, ok := r.objects[o.slot]; (!ok || !sameVal(w, o.v)) && r.isLocal(o.slot) {
 			r.failf("an inner loop changes an object the trace knows")
 			return r.pc + 1
 		}

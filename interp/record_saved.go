@@ -196,3 +196,30 @@ func (r *recorder) checkSaved(l *stateAt) {
 		panic("BUG: recorder: a change to known or cval that noteKnown did not see")
 	}
 }
+
+// sameObjects reports whether saved holds what the objects map does.
+func (r *recorder) sameObjects(saved []slotObject) bool {
+	if len(saved) != len(r.objects) {
+		return false
+	}
+	for _, o := range saved {
+		if v, ok := r.objects[o.slot]; !ok || !sameVal(v, o.v) {
+			return false
+		}
+	}
+	return true
+}
+
+// saveObjects returns what the objects map holds, by slot (nil if
+// nothing).
+func (r *recorder) saveObjects() []slotObject {
+	if len(r.objects) == 0 {
+		return nil
+	}
+	out := make([]slotObject, 0, len(r.objects))
+	for s, v := range r.objects {
+		out = append(out, slotObject{s, v})
+	}
+	slices.SortFunc(out, func(a, b slotObject) int { return cmp.Compare(a.slot, b.slot) })
+	return out
+}
