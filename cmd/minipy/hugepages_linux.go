@@ -2,7 +2,6 @@ package main
 
 import (
 	"math"
-	"runtime"
 	"runtime/debug"
 
 	"github.com/copypatch/copypatch/interp"
@@ -12,7 +11,7 @@ import (
 // Huge pages for the heap (issue 10).
 //
 // A Python program makes and drops objects fast, so the Go heap grows to
-// several times what is live (GOGC=400, see main), and every 4 KiB page it
+// several times what is live (GOGC=400, see tuneHeap), and every 4 KiB page it
 // first grows into is a page fault: 13-30 thousand a run on the
 // allocating benchmark programs, where CPython takes 2-8 thousand. This
 // kernel's transparent huge pages are "madvise": a mapping asks for them
@@ -29,8 +28,8 @@ import (
 // That costs a collection, the runtime's metadata for the range and the
 // zeroing of 2 MiB where a few KiB would do: done at start, 1.5-1.9 ms and
 // ~400 faults on every run, 1% of fib. So it is done after the first
-// collection, which a program whose heap stays small (fib, mandelbrot,
-// spectral_norm) never reaches. Measured JIT off, median of 7-11 runs,
+// collection (tuneHeap), which a program whose heap stays small (fib,
+// mandelbrot, spectral_norm) never reaches. Measured JIT off, median of 7-11 runs,
 // CPU time and page faults without -> with: bfs 352 -> 297 ms, 30.6k ->
 // 4.4k; wordcount 20.7k -> 4.1k faults, graphs 19.0k -> 4.3k, slices 32k
 // -> 5.6k, nqueens 15.3k -> 4.5k (system time 30-60 % lower on each;
@@ -43,14 +42,6 @@ import (
 // resident). It costs address space; pages it never touches cost no
 // memory. A heap that grows past it grows onto 4 KiB pages as before.
 const hugeHeapBlock = 256 << 20
-
-// adviseHugeHeapLater arranges for adviseHugeHeap to run after the first
-// collection.
-func adviseHugeHeapLater() {
-	// Not a tiny allocation: those share a block, which may outlive them.
-	sentinel := new([2]*int)
-	runtime.AddCleanup(sentinel, func(struct{}) { adviseHugeHeap() }, struct{}{})
-}
 
 // hugeHeapMinMemory is the least memory limit under which the block is
 // made (interp.MemoryLimit: nine tenths of the machine's or the cgroup's

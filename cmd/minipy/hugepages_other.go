@@ -2,6 +2,6 @@
 
 package main
 
-// adviseHugeHeapLater does nothing: huge pages for the heap are asked for
-// on Linux only (hugepages_linux.go).
-func adviseHugeHeapLater() {}
+// adviseHugeHeap does nothing: huge pages for the heap are asked for on
+// Linux only (hugepages_linux.go).
+func adviseHugeHeap() {}

@@ -15,7 +15,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -29,47 +28,17 @@ func main() {
 	// linked in, so Go samples every 512 KiB allocated by default, each
 	// sample a stack walk (6% of a run that copies lists in a loop).
 	runtime.MemProfileRate = 0
-	// The heap's pages: huge ones once it grows (hugepages_linux.go);
-	// MINIPY_HUGEPAGES=0 keeps 4 KiB pages, for comparison. Armed before
-	// the ballast: the hook waits for the first collection after it, and
-	// a ballast reaching the first goal (16 MiB) would start one at once,
-	// leaving the heap on 4 KiB pages until the second (22-27k faults).
-	if os.Getenv("MINIPY_HUGEPAGES") != "0" {
-		adviseHugeHeapLater()
-	}
-	if os.Getenv("GOGC") == "" {
-		// Python programs allocate and drop objects at a high rate with a
-		// small live heap: Go's default (collect when the heap doubles)
-		// then collects so often that it costs 10-40 % of the run time
-		// on the benchmark suite. Letting the heap grow to five times
-		// what is live halves that; the memory limit set by the
-		// interpreter still makes the collector work harder near RAM.
-		// Measured again with huge pages (2026-12-05, JIT off, median
-		// of 9): 200 took more CPU (nqueens 488 -> 513 ms, pidigits
-		// 293 -> 319, raytracer 626 -> 651, slices 614 -> 733;
-		// wordcount 618 -> 591) and more page faults (4.3k -> 10k,
-		// the scavenger returning freed pages the heap then takes
-		// back), for half the peak RSS; 800 raised peak RSS 1.3-2x
-		// (pidigits 132 -> 211 MB, slices 125 -> 254): 400 stays.
-		debug.SetGCPercent(400)
-		// A small live heap still makes the collector run every few
-		// megabytes (the goal is at least 4 MB times GOGC/100): each
-		// cycle's fixed costs and its write barriers add up for
-		// programs making many short-lived objects. The ballast raises
-		// the floor of the goal; it holds no pointers and is never
-		// touched, so it costs address space, not memory or marking.
-		// With huge pages (JIT off, median of 9), none instead of 8 MB
-		// took nqueens 481 -> 551 ms, sudoku 411 -> 455, particles
-		// 720 -> 785, and doubled their page faults.
-		ballast = make([]byte, ballastSize)
+	// The collector's settings (tuneHeap) wait for the first collection,
+	// which Go starts once the heap reaches 4 MiB (its default GOGC=100):
+	// a program that allocates less (fib, mandelbrot: the interpreter's
+	// own start takes about 1 MiB) never pays for them.
+	tune := os.Getenv("GOGC") == ""
+	huge := os.Getenv("MINIPY_HUGEPAGES") != "0"
+	if tune || huge {
+		afterFirstCollection(func() { tuneHeap(tune, huge) })
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
-
-// ballast keeps the collector's heap goal off the floor (see main).
-var ballast []byte
-
-const ballastSize = 8 << 20
 
 // version is what --version prints after "Python 3.14 compatible minipy".
 const version = "0.4"
