@@ -20,6 +20,7 @@ const (
 	OpCallOut                      // templates/call_out.c
 	OpCallSelf                     // templates/call_self.c
 	OpDictGetInt                   // templates/dict_get_int.c
+	OpDictGetIntList               // templates/dict_get_int_list.c
 	OpDictHasInt                   // templates/dict_has_int.c
 	OpDictLacksInt                 // templates/dict_lacks_int.c
 	OpDictSetInt                   // templates/dict_set_int.c
@@ -340,7 +341,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 322
+const NumOps = 323
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -354,6 +355,7 @@ var opNames = [NumOps]string{
 	OpCallOut:            "call_out",
 	OpCallSelf:           "call_self",
 	OpDictGetInt:         "dict_get_int",
+	OpDictGetIntList:     "dict_get_int_list",
 	OpDictHasInt:         "dict_has_int",
 	OpDictLacksInt:       "dict_lacks_int",
 	OpDictSetInt:         "dict_set_int",

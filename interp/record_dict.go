@@ -18,6 +18,13 @@ import (
 // entries' addresses stand for the tags of packed numbers (pval).
 var tagMarksAddr = uint64(uintptr(unsafe.Pointer(&tagMarks[0])))
 
+// dictListConsts is what dict_get_int_list's operand 3 points at: the tag
+// marks' address and the type word of a list in an entry (an Object's
+// itab for *List).
+var dictListConsts = [2]uintptr{uintptr(unsafe.Pointer(&tagMarks[0])), listTab}
+
+var dictListConstsAddr = uint64(uintptr(unsafe.Pointer(&dictListConsts)))
+
 // dictByInt reports whether slot b holds a dict that native code may read
 // by slot c's int key: a dict's bits (a subclass's instance has an
 // instance's), no thread beside (native code reads the dict unlocked),
@@ -40,8 +47,9 @@ func (r *recorder) dictByInt(b, c int32) bool {
 }
 
 // dictGet records a = b[c] as dict_get_int when the dict holds the int key
-// with a value native code can copy (else the subscript is a call-out as
-// before: it raises, calls __missing__ or gives an object). The value's
+// with a value native code can copy, as dict_get_int_list when it holds
+// a list (else the subscript is a call-out as before: it raises, calls
+// __missing__ or gives another object). The value's
 // type is the trace's to guard where it is used: dicts hold what they
 // hold (dijkstra's distances are ints and the float inf).
 func (r *recorder) dictGet(a, b, c int32) bool {
@@ -50,8 +58,17 @@ func (r *recorder) dictGet(a, b, c int32) bool {
 	}
 	d := dictAt(r.regs[b].Bits)
 	i := d.findInt(r.regs[c].Bits, pyIntHash(int64(r.regs[c].Bits)))
-	if i < 0 || d.entries[i].v.isObj() {
+	if i < 0 {
 		return false
+	}
+	if v := d.entries[i].v; v.isObj() {
+		if l, ok := v.obj().(*List); !ok || l.pk != nil {
+			return false
+		}
+		// A list: its bits in the slot, the slot one of the trace's
+		// list slots (emit), whose Go half exits and call-outs fill in.
+		r.emit(traceopt.Inst{Op: generated.OpDictGetIntList, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c), dictListConstsAddr}, Exit: r.snap()})
+		return true
 	}
 	r.emit(traceopt.Inst{Op: generated.OpDictGetInt, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c), tagMarksAddr}, Exit: r.snap()})
 	if r.abort == "" {

@@ -263,6 +263,8 @@ var opInfo = [generated.NumOps]*OpInfo{
 	generated.OpDictGetInt:   {Args: [4]ArgKind{Dst, Src, Src, Imm}, Exits: true, Load: MemList},
 	generated.OpDictHasInt:   {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResBool, Exits: true, Load: MemList},
 	generated.OpDictLacksInt: {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResBool, Exits: true, Load: MemList},
+	// (A list: its bits only, the recorder's list slots.)
+	generated.OpDictGetIntList: {Args: [4]ArgKind{Dst, Src, Src, Imm}, Exits: true, Load: MemList},
 	// A dict store by an int key (an entry's value, or a new entry).
 	generated.OpDictSetInt: {Args: [4]ArgKind{Src, Src, Src, Imm}, Exits: true, Load: MemList, Store: MemList},
 

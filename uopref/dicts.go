@@ -95,6 +95,24 @@ func dictUops(uops map[string]uop) {
 		*dst = templates.Value{Tag: templates.Tag(tag), Bits: uint64(e.VW)}
 		return Continue, 0
 	}
+	uops["dict_get_int_list"] = func(m *machine) (Next, templates.ExitCode) {
+		dst, dv, kv := m.slot(0), m.slot(1), m.slot(2)
+		d := dictAt(dv)
+		if d == nil {
+			return Exit, 0
+		}
+		// Operand 3: the tag marks' address and a list entry's type word.
+		consts := *(**[2]uintptr)(unsafe.Pointer(&m.ops[3]))
+		e, i := m.findInt(d, int64(kv.Bits), consts[0]+uintptr(templates.TagInt))
+		if i < 0 || e.VW != consts[1] {
+			return Exit, 0
+		}
+		if l := *(**templates.List)(unsafe.Pointer(&e.VP)); l.Packed != nil {
+			return Exit, 0
+		}
+		*dst = templates.Value{Tag: templates.TagObject, Bits: uint64(e.VP)}
+		return Continue, 0
+	}
 	has := func(want bool) uop {
 		return func(m *machine) (Next, templates.ExitCode) {
 			dst, dv, kv := m.slot(0), m.slot(1), m.slot(2)

@@ -16,6 +16,9 @@ var testMarks [8]byte
 // in bits, which the collector does not see), as keptLists does lists.
 var keptDicts []*testDict
 
+// keptConsts keeps dict_get_int_list's operand words alive likewise.
+var keptConsts []*[2]uintptr
+
 type testDict struct {
 	head    templates.Dict
 	entries []templates.DictEntry
@@ -125,6 +128,33 @@ func dictCases() []stepCase {
 	set("into an empty dict", empty, iv(3), iv(1), false)
 	set("into a list", list, iv(3), iv(1), false)
 	set("into an instance", inst, iv(3), iv(1), false)
+	// dict_get_int_list: operand 3 points at the marks' address and the
+	// type word of a list entry (0x1234 here, newDict's object's).
+	listConsts := &[2]uintptr{markOf(0), 0x1234}
+	keptConsts = append(keptConsts, listConsts)
+	lists := newDict([]V{iv(1), iv(2), iv(3), iv(4)}, []V{{Tag: templates.TagObject}, {Tag: templates.TagObject}, iv(7), {Tag: templates.TagObject}})
+	ld := keptDicts[len(keptDicts)-1]
+	plain, packed := &templates.List{}, &templates.List{Packed: new(uint8)}
+	keptLists = append(keptLists, plain, packed)
+	ld.entries[0].VP = uintptr(unsafe.Pointer(plain))
+	ld.entries[1].VP = uintptr(unsafe.Pointer(packed))
+	ld.entries[3].VW = 0x4321 // another type's object
+	lops := [4]uint64{0, S, 2 * S, uint64(uintptr(unsafe.Pointer(listConsts)))}
+	getList := func(name string, dv, k V, want uintptr) {
+		c := stepCase{name: "dict_get_int_list " + name, op: "dict_get_int_list", ops: lops, in: []V{sentry, dv, k}}
+		if want != 0 {
+			c.out = []V{{Tag: templates.TagObject, Bits: uint64(want)}, dv, k}
+		} else {
+			c.next = Exit
+		}
+		cases = append(cases, c)
+	}
+	getList("a list", lists, iv(1), uintptr(unsafe.Pointer(plain)))
+	getList("a packed list", lists, iv(2), 0)
+	getList("an int", lists, iv(3), 0)
+	getList("another object", lists, iv(4), 0)
+	getList("a missing key", lists, iv(5), 0)
+	getList("from a list", list, iv(1), 0)
 	// int_to_float_exact: ints a float64 holds exactly, else an exit.
 	for _, i := range []int64{0, -3, 1 << 53, -(1 << 53), 1<<53 - 1} {
 		cases = append(cases, stepCase{name: "int_to_float_exact", op: "int_to_float_exact", ops: [4]uint64{0, S}, in: []V{sentry, iv(i)}, out: []V{fv(float64(i)), iv(i)}})
