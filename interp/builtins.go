@@ -205,58 +205,8 @@ func (vm *VM) builtins() map[string]Val {
 		pos, kw := splitKw(args, kwn)
 		d := newDict()
 		if len(pos) > 0 {
-			src, ok := pos[0].O.(*Dict)
-			inst, isInst := pos[0].O.(*Instance)
-			if isInst && pos[0].T == tagObject && !inst.hasMethod("keys") {
-				// A dict subclass that keeps dict's keys: its items.
-				if b, has := builtinValue(pos[0]); has {
-					src, ok = b.O.(*Dict)
-				}
-			}
-			if ok {
-				for _, e := range src.live() {
-					if err := d.set(e.k, e.v); err != nil {
-						return Val{}, err
-					}
-				}
-			} else if isInst && pos[0].T == tagObject && inst.hasMethod("keys") {
-				// A mapping: its keys(), and an item for each (CPython's
-				// PyDict_Merge on anything with keys).
-				km, err := vm.getAttr(pos[0], "keys")
-				if err != nil {
-					return Val{}, err
-				}
-				keys, err := vm.call(km, nil, nil)
-				if err != nil {
-					return Val{}, err
-				}
-				ks, err := vm.iterate(keys)
-				if err != nil {
-					return Val{}, err
-				}
-				for _, k := range ks {
-					v, err := vm.getItem(pos[0], k)
-					if err != nil {
-						return Val{}, err
-					}
-					if err := d.set(k, v); err != nil {
-						return Val{}, err
-					}
-				}
-			} else {
-				items, err := vm.iterate(pos[0])
-				if err != nil {
-					return Val{}, err
-				}
-				for i, it := range items {
-					kv, err := vm.iterate(it)
-					if err != nil || len(kv) != 2 {
-						return Val{}, newErr(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(kv))
-					}
-					if err := d.set(kv[0], kv[1]); err != nil {
-						return Val{}, err
-					}
-				}
+			if err := vm.mergeArg(d, pos[0]); err != nil {
+				return Val{}, err
 			}
 		}
 		for _, k := range kwn {

@@ -613,3 +613,78 @@ func pyIntHashWide(x int64) int64 {
 	}
 	return signedHash(modP(u), x < 0)
 }
+
+// mergeArg is dict(arg) and d.update(arg): a dict's entries, a
+// mapping's keys() and an item for each (CPython's PyDict_Merge takes
+// anything with keys as a mapping), or else pairs.
+func (vm *VM) mergeArg(d *Dict, arg Val) error {
+	src, ok := arg.O.(*Dict)
+	inst, isInst := arg.O.(*Instance)
+	isInst = isInst && arg.T == tagObject
+	if isInst && !inst.hasMethod("keys") {
+		// A dict subclass that keeps dict's keys: its items.
+		if b, has := builtinValue(arg); has {
+			src, ok = b.O.(*Dict)
+		}
+	}
+	if ok {
+		for _, e := range src.live() {
+			if err := d.set(e.k, e.v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if !isInst || !inst.hasMethod("keys") {
+		return vm.mergePairs(d, arg)
+	}
+	km, err := vm.getAttr(arg, "keys")
+	if err != nil {
+		return err
+	}
+	keys, err := vm.call(km, nil, nil)
+	if err != nil {
+		return err
+	}
+	ks, err := vm.iterate(keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range ks {
+		v, err := vm.getItem(arg, k)
+		if err != nil {
+			return err
+		}
+		if err := d.set(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergePairs is dict(pairs) and d.update(pairs): each element of src
+// must unpack to a key and a value. As CPython's dict_merge_from_seq2,
+// an element that cannot be iterated is a TypeError naming its place,
+// one of another length a ValueError; other errors pass unchanged.
+func (vm *VM) mergePairs(d *Dict, src Val) error {
+	items, err := vm.iterate(src)
+	if err != nil {
+		return err
+	}
+	for i, it := range items {
+		kv, err := vm.iterate(it)
+		if err != nil {
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(TypeError) {
+				return newErr(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
+			}
+			return err
+		}
+		if len(kv) != 2 {
+			return newErr(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(kv))
+		}
+		if err := d.set(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -658,26 +658,8 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 			return NoneVal, vm.counterUpdate(d, pos[0])
 		}
 		if len(pos) > 0 {
-			if src, ok := pos[0].O.(*Dict); ok {
-				for _, e := range src.live() {
-					if err := d.set(e.k, e.v); err != nil {
-						return Val{}, err
-					}
-				}
-			} else {
-				items, err := vm.iterate(pos[0])
-				if err != nil {
-					return Val{}, err
-				}
-				for _, it := range items {
-					kv, err := vm.iterate(it)
-					if err != nil || len(kv) != 2 {
-						return Val{}, newErr(ValueError, "dictionary update sequence element has wrong length")
-					}
-					if err := d.set(kv[0], kv[1]); err != nil {
-						return Val{}, err
-					}
-				}
+			if err := vm.mergeArg(d, pos[0]); err != nil {
+				return Val{}, err
 			}
 		}
 		for _, k := range kwn {
