@@ -734,10 +734,14 @@ func (vm *VM) builtins() map[string]Val {
 		return ObjVal(p), err
 	})
 	fn("getattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if len(args) < 2 {
-			return Val{}, newErr(TypeError, "getattr expected at least 2 arguments, got %d", len(args))
+		if err := nargs("getattr", args, 2, 3); err != nil {
+			return Val{}, err
 		}
-		v, err := vm.getAttr(args[0], vm.strOf(args[1]))
+		name, err := attrName(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		v, err := vm.getAttr(args[0], name)
 		if err != nil && len(args) == 3 && isAttrErr(err) {
 			// Only AttributeError gives the default; a property's
 			// ValueError (or a failing __annotate__) propagates.
@@ -749,7 +753,11 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("hasattr", args, 2, 2); err != nil {
 			return Val{}, err
 		}
-		_, err := vm.getAttr(args[0], vm.strOf(args[1]))
+		name, err := attrName(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		_, err = vm.getAttr(args[0], name)
 		if err != nil && !isAttrErr(err) {
 			return Val{}, err
 		}
@@ -759,16 +767,21 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("setattr", args, 3, 3); err != nil {
 			return Val{}, err
 		}
-		return NoneVal, vm.setAttr(args[0], vm.strOf(args[1]), args[2])
+		name, err := attrName(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		return NoneVal, vm.setAttr(args[0], name, args[2])
 	})
 	fn("delattr", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("delattr", args, 2, 2); err != nil {
 			return Val{}, err
 		}
-		if !args[1].isStr() {
-			return Val{}, newErr(TypeError, "attribute name must be string, not '%s'", typeName(args[1]))
+		name, err := attrName(args[1])
+		if err != nil {
+			return Val{}, err
 		}
-		return NoneVal, vm.delAttr(args[0], vm.strOf(args[1]))
+		return NoneVal, vm.delAttr(args[0], name)
 	})
 	fn("vars", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if err := nargs("vars", args, 0, 1); err != nil {
@@ -1287,4 +1300,19 @@ func biSet(vm *VM, args []Val, kwn []string) (Val, error) {
 		}
 	}
 	return ObjVal(s), nil
+}
+
+// attrName is the name getattr, setattr, hasattr and delattr are given,
+// checked before anything is looked up: a str or a str subclass's value
+// (whatever its __str__ says).
+func attrName(v Val) (string, error) {
+	if s, ok := v.O.(*Str); ok && v.T == tagObject {
+		return s.s, nil
+	}
+	if b, ok := builtinValue(v); ok {
+		if s, ok := b.O.(*Str); ok {
+			return s.s, nil
+		}
+	}
+	return "", newErr(TypeError, "attribute name must be string, not '%s'", shownTypeName(v))
 }
