@@ -172,6 +172,11 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 				}
 			}
 			if b == 0 {
+				// A decimal without a prefix may not start with 0
+				// unless it is all zeros, as a literal in source.
+				if strings.TrimLeft(t, "0") != "" && strings.HasPrefix(t, "0") {
+					return Val{}, newErr(ValueError, "invalid literal for int() with base 0: %s", strRepr(x.s))
+				}
 				b = 10
 			}
 		}
@@ -214,28 +219,46 @@ func biFloat(vm *VM, args []Val, kwn []string) (Val, error) {
 		return FloatVal(f), err
 	}
 	if s, ok := a.O.(*Str); ok {
-		t := strings.ToLower(strings.TrimSpace(asciiDecimal(s.s)))
-		switch strings.TrimLeft(t, "+-") {
-		case "inf", "infinity":
-			if strings.HasPrefix(t, "-") {
-				return FloatVal(math.Inf(-1)), nil
-			}
-			return FloatVal(math.Inf(1)), nil
-		case "nan":
-			return FloatVal(freshNaN(strings.HasPrefix(t, "-"))), nil
-		}
-		if t != "" && !strings.ContainsAny(t, "xp") && !strings.HasPrefix(t, "_") && !strings.HasSuffix(t, "_") && !strings.Contains(t, "__") {
-			f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64)
-			if err == nil || errorsIsRange(err) {
-				return FloatVal(f), nil
-			}
+		// Unicode digits and whitespace count (not \x1c-\x1f, which
+		// str.isspace counts).
+		if f, ok := parseFloatText(strings.TrimSpace(asciiDecimal(s.s))); ok {
+			return FloatVal(f), nil
 		}
 		return Val{}, newErr(ValueError, "could not convert string to float: %s", strRepr(s.s))
+	}
+	if b, ok := a.O.(*Bytes); ok && a.T == tagObject {
+		// bytes and bytearray are read as ASCII text, only ASCII
+		// whitespace around it.
+		if f, ok := parseFloatText(strings.Trim(string(b.b), " \t\n\v\f\r")); ok {
+			return FloatVal(f), nil
+		}
+		return Val{}, newErr(ValueError, "could not convert string to float: %s", bytesRepr(b))
 	}
 	if f, ok, err := instFloat(a); ok {
 		return FloatVal(f), err
 	}
 	return Val{}, newErr(TypeError, "float() argument must be a string or a real number, not '%s'", typeName(a))
+}
+
+// parseFloatText reads float()'s text, its whitespace stripped: a
+// decimal literal with underscores between digits, inf, infinity or nan
+// in any case, signed or not.
+func parseFloatText(t string) (float64, bool) {
+	t = strings.ToLower(t)
+	switch strings.TrimLeft(t, "+-") {
+	case "inf", "infinity":
+		if strings.HasPrefix(t, "-") {
+			return math.Inf(-1), true
+		}
+		return math.Inf(1), true
+	case "nan":
+		return freshNaN(strings.HasPrefix(t, "-")), true
+	}
+	if t == "" || strings.ContainsAny(t, "xp") || strings.HasPrefix(t, "_") || strings.HasSuffix(t, "_") || strings.Contains(t, "__") {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64)
+	return f, err == nil || errorsIsRange(err)
 }
 
 func errorsIsRange(err error) bool {
