@@ -1170,6 +1170,14 @@ func bytesPercentChar(v Val) (byte, error) {
 	if b, ok := bytesLike(v); ok && len(b) == 1 {
 		return b[0], nil
 	}
+	if r, found, err := instInt(v, "__index__"); found {
+		// An object with __index__ is the int it gives.
+		if pe, ok := err.(*PyErr); ok && !pe.exc.typ.isSub(TypeError) {
+			return 0, err
+		} else if err == nil {
+			v = r
+		}
+	}
 	if isIntLike(v) {
 		if v.T != tagObject && int64(v.B) >= 0 && int64(v.B) < 256 {
 			return byte(v.B), nil

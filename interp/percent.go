@@ -177,6 +177,7 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 		}
 		var s string
 		numeric := false
+		orig := v // errors name the subclass
 		if bv, ok := builtinValue(v); ok && !strings.ContainsRune("srab", conv) {
 			v = bv // a subclass of int, float or str formats as its value
 		}
@@ -226,6 +227,15 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 				s = latin1Str([]byte{c})
 				break
 			}
+			if r, found, err := instInt(v, "__index__"); found {
+				// An object with __index__ is the int it gives.
+				if pe, ok := err.(*PyErr); ok && !pe.exc.typ.isSub(TypeError) {
+					return "", err
+				} else if err != nil {
+					return "", newErr(TypeError, "%s", "%c requires int or char")
+				}
+				v = r
+			}
 			switch {
 			case isIntLike(v):
 				n, ok := toBig(v)
@@ -240,19 +250,9 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 			}
 		case 'd', 'i', 'u', 'o', 'x', 'X':
 			numeric = true
-			n, ok := toBig(v)
-			if !ok {
-				if conv == 'o' || conv == 'x' || conv == 'X' {
-					return "", newErr(TypeError, "%%%c format: an integer is required, not %s", conv, typeName(v))
-				}
-				if v.T != tagFloat {
-					return "", newErr(TypeError, "%%%c format: a real number is required, not %s", conv, typeName(v))
-				}
-				iv, err := biInt(vm, []Val{v}, nil)
-				if err != nil {
-					return "", err
-				}
-				n, _ = toBig(iv)
+			n, err := vm.percentInt(v, orig, conv, bmode)
+			if err != nil {
+				return "", err
 			}
 			base, prefix := 10, ""
 			switch conv {
@@ -290,8 +290,9 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 			}
 		case 'e', 'E', 'f', 'F', 'g', 'G':
 			numeric = true
-			if !isNumber(v) {
-				return "", newErr(TypeError, "must be real number, not %s", typeName(v))
+			x, err := percentFloat(v, orig, bmode)
+			if err != nil {
+				return "", err
 			}
 			if prec < 0 {
 				prec = 6
@@ -302,10 +303,6 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 			}
 			if zero && !left && width > 0 {
 				spec += "0" + formatInt(int64(width))
-			}
-			x, err := toFloat(v)
-			if err != nil {
-				return "", err
 			}
 			s, err = vm.format(FloatVal(x), spec+"."+formatInt(int64(prec))+string(conv))
 			if err != nil {
@@ -369,4 +366,69 @@ func percentMapping(arg Val) bool {
 		}
 	}
 	return false
+}
+
+// percentInt is the int %d, %i, %u, %o, %x and %X format, as CPython's
+// mainformatlong: an int as it is; for %d a float truncated and an
+// instance through __int__ or __index__, for the others through
+// __index__ only. Failing that, or a TypeError on the way, is the wrong
+// type, named as orig (v before a subclass of int or float became its
+// value; bytes % args words %i as %d); other errors pass.
+func (vm *VM) percentInt(v, orig Val, conv rune, bmode bool) (*big.Int, error) {
+	if n, ok := toBig(v); ok {
+		return n, nil
+	}
+	integral := conv == 'o' || conv == 'x' || conv == 'X'
+	var iv Val
+	var found bool
+	var err error
+	switch {
+	case v.T == tagFloat && !integral:
+		iv, err = biInt(vm, []Val{v}, nil)
+		found = true
+	case integral:
+		iv, found, err = instInt(v, "__index__")
+	default:
+		iv, found, err = instInt(v, "__int__", "__index__")
+	}
+	if found && err == nil {
+		if n, ok := toBig(iv); ok {
+			return n, nil
+		}
+	}
+	if pe, ok := err.(*PyErr); ok && !pe.exc.typ.isSub(TypeError) {
+		return nil, err
+	}
+	if integral {
+		return nil, newErr(TypeError, "%%%c format: an integer is required, not %s", conv, typeName(orig))
+	}
+	if bmode && conv == 'i' {
+		conv = 'd'
+	}
+	return nil, newErr(TypeError, "%%%c format: a real number is required, not %s", conv, typeName(orig))
+}
+
+// percentFloat is the float %e, %f and %g format: a number, or an
+// instance through __float__ or __index__. bytes % args words every
+// failure alike; str % args passes the special method's own.
+func percentFloat(v, orig Val, bmode bool) (float64, error) {
+	var x float64
+	var found bool
+	var err error
+	if isNumber(v) {
+		x, err = toFloat(v)
+		found = true
+	} else {
+		x, found, err = instFloat(v)
+	}
+	if found && err == nil {
+		return x, nil
+	}
+	if bmode {
+		return 0, newErr(TypeError, "float argument required, not %s", typeName(orig))
+	}
+	if !found {
+		return 0, newErr(TypeError, "must be real number, not %s", typeName(orig))
+	}
+	return 0, err
 }
