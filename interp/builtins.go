@@ -629,12 +629,21 @@ func (vm *VM) builtins() map[string]Val {
 		return False, nil
 	})
 	fn("iter", func(vm *VM, args []Val, kwn []string) (Val, error) {
-		if err := nargs("iter", args, 1, 1); err != nil {
+		if err := noKw("iter", kwn); err != nil {
 			return Val{}, err
+		}
+		if err := nargs("iter", args, 1, 2); err != nil {
+			return Val{}, err
+		}
+		if len(args) == 2 {
+			return vm.callableIter(args[0], args[1])
 		}
 		it, err := vm.iter(args[0])
 		if err != nil {
 			return Val{}, err
+		}
+		if ii, ok := it.(*instIter); ok && !ii.index {
+			return ii.self, nil // the iterator __iter__ gave, not a wrapper
 		}
 		return ObjVal(it), nil
 	})

@@ -116,7 +116,8 @@ func (vm *VM) chainMapClass() (*Class, error) {
 			if err != nil {
 				return Val{}, err
 			}
-			return ObjVal(newList(d.keys())), nil
+			// An iterator, as __iter__ must give: the merged dict's keys.
+			return ObjVal(&dictIter{d: d, n: d.Len(), left: d.Len(), kind: "keys"}), nil
 		},
 		"__bool__()": func(vm *VM, a []Val, k []string) (Val, error) {
 			ms, err := maps(vm, a[0])

@@ -443,7 +443,7 @@ func (vm *VM) addABCMixins(m *Module) {
 	}
 	// Each ABC gets its own class's methods; the rest it inherits
 	// (abcParents).
-	for _, n := range []string{"Mapping", "MutableMapping", "MutableSequence", "Set", "MutableSet",
+	for _, n := range []string{"Iterator", "Mapping", "MutableMapping", "MutableSequence", "Set", "MutableSet",
 		"MappingView", "KeysView", "ItemsView", "ValuesView"} {
 		copyFrom(n, n)
 	}

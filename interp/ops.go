@@ -1051,7 +1051,9 @@ func (vm *VM) unpack(f *frame, base int32, src Val, n, star int) error {
 		}
 		var err error
 		if items, err = vm.iterate(src); err != nil {
-			if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError {
+			// Only a value without an iterator cannot be unpacked: a
+			// TypeError from __iter__ or while iterating passes as it is.
+			if notIterable(err, src) {
 				return newErr(TypeError, "cannot unpack non-iterable %s object", typeName(src))
 			}
 			return err

@@ -5,7 +5,6 @@ package interp
 import (
 	"math"
 	"math/big"
-	"strings"
 )
 
 // ---- iteration ----
@@ -117,6 +116,9 @@ func (vm *VM) iter(v Val) (Object, error) {
 					}
 					return nil, newErr(TypeError, "iter() returned non-iterator of type '%s'", inst.cls.name)
 				}
+				if notIterator(r) {
+					return nil, newErr(TypeError, "iter() returned non-iterator of type '%s'", typeName(r))
+				}
 				return vm.iter(r)
 			}
 			if _, ok := x.cls.lookup("__getitem__"); ok {
@@ -131,6 +133,24 @@ func (vm *VM) iter(v Val) (Object, error) {
 		return vm.iter(r)
 	}
 	return nil, newErr(TypeError, "'%s' object is not iterable", typeName(v))
+}
+
+// notIterator reports whether r, what an __iter__ returned, is surely no
+// iterator: a number, None, a container, a coroutine. CPython refuses
+// it; iterating it instead would hide the bug. (Other objects go through
+// iter as before.)
+func notIterator(r Val) bool {
+	if r.T != tagObject {
+		return true
+	}
+	switch x := r.O.(type) {
+	case *List, *Tuple, *Str, *Bytes, *Dict, *Set, *DictView, *Range, *BigRange:
+		return true
+	case *Generator:
+		k := x.fn.code.genKind
+		return k == genCoroutine || k == genAsyncGen
+	}
+	return false
 }
 
 func (vm *VM) nextItem(it Object) (Val, bool, error) {
@@ -277,10 +297,51 @@ func (vm *VM) joinItems(v Val) ([]Val, error) {
 	}
 	it, err := vm.iter(v)
 	if err != nil {
-		if pe, ok := err.(*PyErr); ok && pe.exc.typ == TypeError && strings.HasSuffix(pe.Error(), " is not iterable") {
+		// As PySequence_Fast: any TypeError getting the iterator (an
+		// __iter__ that returned no iterator too).
+		if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(TypeError) {
 			return nil, newErr(TypeError, "can only join an iterable")
 		}
 		return nil, err
 	}
 	return vm.drain(it, nil)
+}
+
+// notIterable reports whether err is iter's error for a value v that has
+// no iterator at all.
+func notIterable(err error, v Val) bool {
+	pe, ok := err.(*PyErr)
+	return ok && pe.exc.typ == TypeError && excStr(nil, pe.exc) == "'"+typeName(v)+"' object is not iterable"
+}
+
+// callableIter is iter(fn, sentinel): fn() until it returns a value equal
+// to sentinel or raises StopIteration, after which the iterator stays
+// exhausted (CPython's calliterobject).
+func (vm *VM) callableIter(fn, sentinel Val) (Val, error) {
+	if !vm.isCallable(fn) {
+		return Val{}, newErr(TypeError, "iter(v, w): v must be callable")
+	}
+	done := false
+	return ObjVal(&funcIter{name: "callable_iterator", next: func(vm *VM) (Val, bool, error) {
+		if done {
+			return Val{}, false, nil
+		}
+		r, err := vm.call(fn, nil, nil)
+		if err != nil {
+			if pe, ok := err.(*PyErr); ok && pe.exc.typ.isSub(StopIteration) {
+				done = true
+				return Val{}, false, nil
+			}
+			return Val{}, false, err
+		}
+		eq := vm.equal(sentinel, r)
+		if err := vm.takePending(); err != nil {
+			return Val{}, false, err
+		}
+		if eq {
+			done = true
+			return Val{}, false, nil
+		}
+		return r, true, nil
+	}}), nil
 }

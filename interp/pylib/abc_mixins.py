@@ -44,6 +44,11 @@ def _first_of(iterable, empty_error):
     raise empty_error from None
 
 
+class Iterator:
+    def __iter__(self):
+        return self
+
+
 class MutableMapping:
     def pop(self, key, default=_ABSENT):
         try:
