@@ -2,6 +2,7 @@ package interp
 
 import (
 	"bytes"
+	"math"
 	"strings"
 )
 
@@ -206,6 +207,10 @@ func (vm *VM) bytesBinop(op Op, a, b Val) (r Val, done bool, err error) {
 		k, err := vm.repeatCount(n)
 		if err != nil {
 			return Val{}, true, err
+		}
+		if !x.mut && k > 0 && len(x.b) > math.MaxInt64/k {
+			// bytes' own check (a bytearray's is a MemoryError).
+			return Val{}, true, newErr(OverflowError, "repeated bytes are too long")
 		}
 		if err := memCheckMul(uint64(len(x.b)), uint64(k)); err != nil {
 			return Val{}, true, err

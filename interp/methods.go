@@ -412,6 +412,15 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if len(args) > 1 {
 			return Val{}, newErr(TypeError, "pop expected at most 1 argument, got %d", len(args))
 		}
+		// The index is converted first, as Argument Clinic does: [].pop(2**70)
+		// is an OverflowError.
+		var i int64
+		if len(args) == 1 {
+			var err error
+			if i, err = vm.ssizeArg(args[0]); err != nil {
+				return Val{}, err
+			}
+		}
 		n := l.Len()
 		if n == 0 {
 			if l.deque {
@@ -419,12 +428,9 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 			}
 			return Val{}, newErr(IndexError, "pop from empty list")
 		}
-		i := int64(n - 1)
-		if len(args) == 1 {
-			var err error
-			if i, err = vm.index(args[0], "list"); err != nil {
-				return Val{}, err
-			}
+		if len(args) == 0 {
+			i = int64(n - 1)
+		} else {
 			if i < 0 {
 				i += int64(n)
 			}
@@ -447,7 +453,7 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 		if len(args) != 2 {
 			return Val{}, newErr(TypeError, "insert expected 2 arguments, got %d", len(args))
 		}
-		i, err := vm.index(args[0], "list")
+		i, err := vm.ssizeArg(args[0])
 		if err != nil {
 			return Val{}, err
 		}

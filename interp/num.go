@@ -859,10 +859,8 @@ func (vm *VM) repeatCount(b Val) (int, error) {
 	if b.T == tagInt || b.T == tagBool {
 		return int(max(int64(b.B), 0)), nil
 	}
-	bb, _ := toBig(b)
-	if bb.Sign() < 0 {
-		return 0, nil
-	}
+	// Past 64 bits either way, as CPython's PyNumber_AsSsize_t with
+	// OverflowError ("ab" * -2**70 is no '').
 	return 0, newErr(OverflowError, "cannot fit 'int' into an index-sized integer")
 }
 
