@@ -1193,6 +1193,9 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		}
 		return BoolVal(ok), nil
 	case "title":
+		if !s.ascii() {
+			return StrVal(titleFull(str)), nil
+		}
 		var b strings.Builder
 		prev := false
 		for _, r := range str {
@@ -1210,6 +1213,9 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		}
 		return StrVal(b.String()), nil
 	case "capitalize":
+		if !s.ascii() {
+			return StrVal(capitalizeFull(str)), nil
+		}
 		rs := []rune(strings.ToLower(str))
 		if len(rs) > 0 {
 			rs[0] = unicode.ToUpper(rs[0])

@@ -45,12 +45,13 @@ func init() {
 		return b.String()
 	})
 	m["swapcase"] = caseFn("swapcase", func(s string) string {
+		rs := []rune(s)
 		var b strings.Builder
-		for _, r := range s {
+		for i, r := range rs {
 			switch {
-			case unicode.IsUpper(r):
-				b.WriteString(fullLower(string(r)))
-			case unicode.IsLower(r):
+			case isUpperPy(r):
+				lowerAt(&b, rs, i) // final sigma: "ΣΑΣ" is "σας"
+			case isLowerPy(r):
 				b.WriteString(fullUpper(string(r)))
 			default:
 				b.WriteRune(r)
@@ -166,6 +167,68 @@ func fullLower(s string) string {
 	}
 	return b.String()
 }
+
+// titleFull is str.title of a non-ASCII str, as CPython's do_title: full
+// title-case mappings ("ß" is "Ss", "ǆ" is "ǅ") after an uncased
+// character, full lowercase (a final sigma as ς) after a cased one.
+func titleFull(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	prevCased := false
+	for i, r := range rs {
+		if prevCased {
+			lowerAt(&b, rs, i)
+		} else {
+			titleOf(&b, r)
+		}
+		prevCased = isCased(r)
+	}
+	return b.String()
+}
+
+// capitalizeFull is str.capitalize of a non-ASCII str: the first
+// character title-cased, the rest lowercased, each in full.
+func capitalizeFull(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if i == 0 {
+			titleOf(&b, r)
+		} else {
+			lowerAt(&b, rs, i)
+		}
+	}
+	return b.String()
+}
+
+// lowerAt writes the full lowercase of rs[i], a final sigma as ς.
+func lowerAt(b *strings.Builder, rs []rune, i int) {
+	r := rs[i]
+	if l, ok := specialLower[r]; ok {
+		b.WriteString(l)
+	} else if r == 'Σ' && finalSigma(rs, i) {
+		b.WriteRune('ς')
+	} else {
+		b.WriteRune(unicode.ToLower(r))
+	}
+}
+
+// titleOf writes the full title case of r.
+func titleOf(b *strings.Builder, r rune) {
+	if t, ok := specialTitle[r]; ok {
+		b.WriteString(t)
+	} else {
+		b.WriteRune(unicode.ToTitle(r))
+	}
+}
+
+// isUpperPy and isLowerPy are Unicode's Uppercase and Lowercase
+// properties, as CPython's: the letters and Other_Uppercase/_Lowercase
+// (Ⅻ is upper, ⅻ lower).
+func isUpperPy(r rune) bool { return unicode.IsUpper(r) || unicode.Is(unicode.Other_Uppercase, r) }
+func isLowerPy(r rune) bool { return unicode.IsLower(r) || unicode.Is(unicode.Other_Lowercase, r) }
+
+func isCased(r rune) bool { return isUpperPy(r) || isLowerPy(r) || unicode.IsTitle(r) }
 
 func finalSigma(rs []rune, i int) bool {
 	cased := func(r rune) bool { return unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r) }
