@@ -334,10 +334,16 @@ func (vm *VM) builtins() map[string]Val {
 			return Val{}, err
 		}
 		n := int64(0)
+		startArg, given := kw["start"]
 		if len(pos) > 1 {
-			n = int64(pos[1].B)
-		} else if s, ok := kw["start"]; ok {
-			n = int64(s.B)
+			startArg, given = pos[1], true
+		}
+		if given {
+			if startArg.T != tagInt && startArg.T != tagBool || int64(startArg.B) > math.MaxInt64/2 {
+				// Counted in a big.Int: the count may pass 64 bits.
+				return vm.enumerateFrom(it, startArg)
+			}
+			n = int64(startArg.B)
 		}
 		pair := func(vm *VM) (Val, Val, bool, error) {
 			x, ok, err := vm.next(it)
@@ -511,6 +517,13 @@ func (vm *VM) builtins() map[string]Val {
 			args = args[:2] // pow(b, e, None) is b ** e
 		}
 		if len(args) == 3 {
+			for i, a := range args {
+				if bv, ok := builtinValue(a); ok && isIntLike(bv) {
+					// An int subclass's value (IntEnum): int.__pow__.
+					args = append([]Val(nil), args...)
+					args[i] = bv
+				}
+			}
 			if r, ok := powMod64(args[0], args[1], args[2]); ok {
 				return IntVal(r), nil
 			}
@@ -556,10 +569,10 @@ func (vm *VM) builtins() map[string]Val {
 		if err := nargs("chr", args, 1, 1); err != nil {
 			return Val{}, err
 		}
-		if args[0].T != tagInt && args[0].T != tagBool {
-			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(args[0]))
+		n, err := vm.clampedIntArg(args[0])
+		if err != nil {
+			return Val{}, err
 		}
-		n := int64(args[0].B)
 		if n < 0 || n > 0x10ffff {
 			return Val{}, newErr(ValueError, "chr() arg not in range(0x110000)")
 		}

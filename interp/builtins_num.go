@@ -97,6 +97,15 @@ func biInt(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(pos) < 2 {
 			b = kw["base"]
 		}
+		if r, ok, err := instInt(b, "__index__"); ok {
+			if err != nil {
+				return Val{}, err
+			}
+			b = r // IntEnum, an int subclass
+			if b.T == tagInt {
+				base = int64(b.B)
+			}
+		}
 		if !isIntLike(b) {
 			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(b))
 		}
@@ -288,16 +297,29 @@ func biRound(vm *VM, args []Val, kwn []string) (Val, error) {
 		}
 		return Val{}, newErr(TypeError, "type %s doesn't define __round__ method", typeName(x))
 	}
+	// ndigits is any index; a big one is clamped (PyNumber_AsSsize_t
+	// with no exception for a float, and for an int as many digits as
+	// are past its length).
+	n := int64(0)
+	if nd.T != tagNone {
+		var err error
+		if n, err = vm.clampedIntArg(nd); err != nil {
+			return Val{}, err
+		}
+	}
 	if isIntLike(x) {
-		if nd.T == tagNone || int64(nd.B) >= 0 {
+		if nd.T == tagNone || n >= 0 {
 			if x.T == tagBool {
 				return IntVal(int64(x.B)), nil
 			}
 			return x, nil
 		}
-		// Round to a negative number of digits, half to even.
-		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(-int64(nd.B)), nil)
 		b, _ := toBig(x)
+		if -n > int64(b.BitLen())/3+2 {
+			return IntVal(0), nil // 10**-n is past twice |x|
+		}
+		// Round to a negative number of digits, half to even.
+		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(-n), nil)
 		q, r := new(big.Int).DivMod(b, p, new(big.Int))
 		twice := new(big.Int).Mul(r, big.NewInt(2))
 		if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
@@ -318,7 +340,6 @@ func biRound(vm *VM, args []Val, kwn []string) (Val, error) {
 		}
 		return biInt(vm, []Val{FloatVal(math.RoundToEven(f))}, nil)
 	}
-	n := int64(nd.B)
 	if math.IsInf(f, 0) || math.IsNaN(f) || n > 300 {
 		return x, nil
 	}

@@ -1050,7 +1050,7 @@ func intToBytes(vm *VM, self Val, args []Val, kwn []string) (Val, error) {
 	}
 	length := int64(1)
 	if a[0].T != tagEmpty {
-		if length, err = vm.index(a[0], "length"); err != nil {
+		if length, err = vm.ssizeArg(a[0]); err != nil {
 			return Val{}, err
 		}
 		if length < 0 {

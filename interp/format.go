@@ -291,6 +291,12 @@ func (f fspec) formatInt(vm *VM, b *big.Int) (string, error) {
 	case 'X':
 		digits, prefix = strings.ToUpper(a.Text(16)), "0X"
 	case 'c':
+		if !b.IsInt64() {
+			return "", newErr(OverflowError, "Python int too large to convert to C long")
+		}
+		if b.Int64() < 0 || b.Int64() > 0x10ffff {
+			return "", newErr(OverflowError, "%s", "%c arg not in range(0x110000)")
+		}
 		return f.pad(string(rune(b.Int64())), ""), nil
 	}
 	return f.intBody(neg, digits, prefix), nil

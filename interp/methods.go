@@ -286,11 +286,16 @@ func (vm *VM) seqMethod(tname string, items []Val, name string, args []Val) (Val
 			return Val{}, newErr(TypeError, "index expected at least 1 argument, got 0")
 		}
 		start, stop := 0, len(items)
+		var err error
 		if len(args) > 1 {
-			start = clampIdx(int64(args[1].B), len(items))
+			if start, err = vm.sliceBound(args[1], len(items)); err != nil {
+				return Val{}, err
+			}
 		}
 		if len(args) > 2 {
-			stop = clampIdx(int64(args[2].B), len(items))
+			if stop, err = vm.sliceBound(args[2], len(items)); err != nil {
+				return Val{}, err
+			}
 		}
 		for i := start; i < stop; i++ {
 			if eq, err := vm.eqItemErr(items[i], args[0]); eq || err != nil {
@@ -501,11 +506,16 @@ func (vm *VM) listMethod(l *List, name string, args []Val, kwn []string) (Val, e
 			break // seqMethod words the error
 		}
 		start, stop := 0, l.Len()
+		var err error
 		if len(args) > 1 {
-			start = clampIdx(int64(args[1].B), l.Len())
+			if start, err = vm.sliceBound(args[1], l.Len()); err != nil {
+				return Val{}, err
+			}
 		}
 		if len(args) > 2 {
-			stop = clampIdx(int64(args[2].B), l.Len())
+			if stop, err = vm.sliceBound(args[2], l.Len()); err != nil {
+				return Val{}, err
+			}
 		}
 		i, err := vm.listFind(l, args[0], start, stop)
 		if err != nil {
@@ -565,8 +575,18 @@ func (vm *VM) dictMethod(d *Dict, name string, args []Val, kwn []string) (Val, e
 		es := vm.mostCommon(d)
 		switch name {
 		case "most_common":
-			if len(args) > 0 && args[0].T != tagNone && int(int64(args[0].B)) < len(es) {
-				es = es[:max(0, int(int64(args[0].B)))]
+			if len(args) > 0 && args[0].T != tagNone {
+				// Counter.most_common(n) slices by n: any index.
+				n, ok, err := vm.asIndex(args[0], math.MaxInt64/2)
+				if err != nil {
+					return Val{}, err
+				}
+				if !ok {
+					return Val{}, newErr(TypeError, "slice indices must be integers or None or have an __index__ method")
+				}
+				if n < int64(len(es)) {
+					es = es[:max(0, n)]
+				}
 			}
 			out := make([]Val, len(es))
 			for i, e := range es {
@@ -938,10 +958,15 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		} else if v, ok := kw["sep"]; ok {
 			sep = v
 		}
+		maxsplitArg, given := kw["maxsplit"]
 		if len(pos) > 1 {
-			maxsplit = int64(pos[1].B)
-		} else if v, ok := kw["maxsplit"]; ok {
-			maxsplit = int64(v.B)
+			maxsplitArg, given = pos[1], true
+		}
+		if given {
+			var err error
+			if maxsplit, err = vm.ssizeArg(maxsplitArg); err != nil {
+				return Val{}, err
+			}
 		}
 		var parts []string
 		if sep.T == tagNone {
@@ -1225,7 +1250,11 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		if len(args) < 1 {
 			return Val{}, newErr(TypeError, "%s expected at least 1 argument, got 0", name)
 		}
-		w := int(int64(args[0].B))
+		w64, err := vm.ssizeArg(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		w := int(w64)
 		fill := " "
 		if len(args) > 1 {
 			f, err := strArg(args[1], "The fill character must be exactly one character long")
@@ -1257,7 +1286,11 @@ func (vm *VM) strMethod(s *Str, name string, args []Val, kwn []string) (Val, err
 		if len(args) != 1 {
 			return Val{}, argErr("str", name, 1, len(args))
 		}
-		w := int(int64(args[0].B))
+		w64, err := vm.ssizeArg(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		w := int(w64)
 		if err := memCheck(uint64(max(w, 0))); err != nil {
 			return Val{}, err
 		}

@@ -182,7 +182,11 @@ func mathExtras(m *Module) {
 		if err != nil {
 			return Val{}, err
 		}
-		e, ok := toBig(args[1])
+		ev := args[1]
+		if bv, ok := builtinValue(ev); ok {
+			ev = bv // an int subclass's value (IntEnum)
+		}
+		e, ok := toBig(ev)
 		if !ok {
 			return Val{}, newErr(TypeError, "Expected an int as second argument to ldexp.")
 		}

@@ -70,25 +70,6 @@ func (vm *VM) asIndex(v Val, limit int64) (i int64, ok bool, err error) {
 	return 0, false, nil
 }
 
-// ssizeArg is an argument CPython converts to a Py_ssize_t (list.insert's
-// and list.pop's index): an int or an object with __index__, an
-// OverflowError past 64 bits.
-func (vm *VM) ssizeArg(v Val) (int64, error) {
-	if r, ok, err := instInt(v, "__index__"); ok {
-		if err != nil {
-			return 0, err
-		}
-		v = r
-	}
-	if v.T == tagInt || v.T == tagBool {
-		return int64(v.B), nil
-	}
-	if isBigInt(v) {
-		return 0, newErr(OverflowError, "Python int too large to convert to C ssize_t")
-	}
-	return 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
-}
-
 func (vm *VM) getItem(o, k Val) (Val, error) {
 	if s, ok := k.O.(*SliceObj); ok {
 		if v, ok, err := vm.getSlice(o, s); ok {

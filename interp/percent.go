@@ -115,6 +115,9 @@ func (vm *VM) percentCore(format string, arg Val, bmode bool) (string, error) {
 			if err != nil {
 				return 0, err
 			}
+			if bv, ok := builtinValue(w); ok {
+				w = bv // an int subclass's value (IntEnum)
+			}
 			if !isIntLike(w) || w.T == tagObject {
 				return 0, newErr(TypeError, "* wants int")
 			}

@@ -231,11 +231,14 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		}
 	}
 	intArg := func(v Val) (*big.Int, error) {
-		if b, ok := toBig(v); ok {
-			return b, nil
+		// A float, even an integral one, is refused since 3.12.
+		if r, ok, err := instInt(v, "__index__"); ok {
+			if err != nil {
+				return nil, err
+			}
+			v = r
 		}
-		if v.T == tagFloat && v.F() == math.Trunc(v.F()) {
-			b, _ := new(big.Float).SetFloat64(v.F()).Int(nil)
+		if b, ok := toBig(v); ok {
 			return b, nil
 		}
 		return nil, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
@@ -263,10 +266,17 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		return FloatVal(a + float64((b-a)*gen.random())), nil // (no fused multiply-add)
 	})
 	def("getrandbits", func(vm *VM, args []Val) (Val, error) {
-		if len(args) != 1 || args[0].T != tagInt || int64(args[0].B) < 0 {
+		if len(args) != 1 {
+			return Val{}, newErr(TypeError, "getrandbits() takes exactly one argument (%d given)", len(args))
+		}
+		k, err := vm.ssizeArg(args[0])
+		if err != nil {
+			return Val{}, err
+		}
+		if k < 0 {
 			return Val{}, newErr(ValueError, "number of bits must be non-negative")
 		}
-		return normBig(gen.ownBits(int(int64(args[0].B)))), nil
+		return normBig(gen.ownBits(int(k))), nil
 	})
 	randrange := func(args []Val) (Val, error) {
 		if r, ok := gen.smallRange(args); ok {
@@ -383,10 +393,11 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 		}
 		k := 1
 		if a[3].T != tagEmpty {
-			if a[3].T != tagInt {
-				return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a[3]))
+			n, err := vm.ssizeArg(a[3]) // _repeat(None, k)
+			if err != nil {
+				return Val{}, err
 			}
-			k = int(a[3].I())
+			k = int(n)
 		}
 		n := len(pop)
 		out := make([]Val, 0, max(k, 0))
@@ -532,10 +543,15 @@ func randomFuncs(gen *mt) map[string]nativeFn {
 			pop = rep
 		}
 		n := len(pop)
-		if a[1].T != tagInt {
-			return Val{}, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(a[1]))
+		k64, ok, err := vm.asIndex(a[1], math.MaxInt64/2)
+		if err != nil {
+			return Val{}, err
 		}
-		k := int(int64(a[1].B))
+		if !ok {
+			// random.py makes [None] * k after comparing k with n.
+			return Val{}, newErr(TypeError, "can't multiply sequence by non-int of type '%s'", typeName(a[1]))
+		}
+		k := int(k64)
 		if k < 0 || k > n {
 			return Val{}, newErr(ValueError, "Sample larger than population or is negative")
 		}

@@ -204,10 +204,16 @@ func itertoolsModule() *Module {
 			return Val{}, newErr(TypeError, "repeat expected 1 or 2 arguments, got %d", len(pos))
 		}
 		x, times := pos[0], int64(-1)
+		timesArg, given := kw["times"]
 		if len(pos) == 2 {
-			times = max(int64(pos[1].B), 0)
-		} else if t, ok := kw["times"]; ok {
-			times = max(int64(t.B), 0)
+			timesArg, given = pos[1], true
+		}
+		if given {
+			n, err := vm.ssizeArg(timesArg)
+			if err != nil {
+				return Val{}, err
+			}
+			times = max(n, 0)
 		}
 		return ObjVal(&funcIter{name: "itertools.repeat", next: func(vm *VM) (Val, bool, error) {
 			if times == 0 {
@@ -360,8 +366,22 @@ func itertoolsModule() *Module {
 			return Val{}, err
 		}
 		r := len(pool)
-		if len(args) > 1 && args[1].T == tagInt {
-			r = int(int64(args[1].B))
+		if len(args) > 1 && args[1].T != tagNone {
+			rv := args[1]
+			if bv, ok := builtinValue(rv); ok {
+				rv = bv // an int subclass's value (IntEnum)
+			}
+			if !isIntLike(rv) {
+				return Val{}, newErr(TypeError, "Expected int as r")
+			}
+			n, err := vm.ssizeArg(rv)
+			if err != nil {
+				return Val{}, err
+			}
+			if n < 0 {
+				return Val{}, newErr(ValueError, "r must be non-negative")
+			}
+			r = int(n)
 		}
 		return ObjVal(permutationsIter(pool, r)), nil
 	})
@@ -373,8 +393,14 @@ func itertoolsModule() *Module {
 		if err != nil {
 			return Val{}, err
 		}
-		r := int(int64(args[1].B))
-		return ObjVal(combinationsIter(pool, r)), nil
+		r, err := vm.ssizeArg(args[1])
+		if err != nil {
+			return Val{}, err
+		}
+		if r < 0 {
+			return Val{}, newErr(ValueError, "r must be non-negative")
+		}
+		return ObjVal(combinationsIter(pool, int(r))), nil
 	})
 	m.attrs["tee"] = builtinFn("tee", func(vm *VM, args []Val, kwn []string) (Val, error) {
 		if len(kwn) > 0 {
@@ -419,7 +445,14 @@ func itertoolsModule() *Module {
 		pos, kw := splitKw(args, kwn)
 		repeat := 1
 		if v, ok := kw["repeat"]; ok {
-			repeat = int(int64(v.B))
+			n, err := vm.ssizeArg(v)
+			if err != nil {
+				return Val{}, err
+			}
+			if n < 0 {
+				return Val{}, newErr(ValueError, "repeat argument cannot be negative")
+			}
+			repeat = int(n)
 		}
 		var pools [][]Val
 		for i := 0; i < repeat; i++ {
@@ -459,28 +492,42 @@ func itertoolsModule() *Module {
 		if len(args) < 2 {
 			return Val{}, newErr(TypeError, "islice expected at least 2 arguments, got %d", len(args))
 		}
-		start, stop, step := int64(0), int64(-1), int64(1)
-		if len(args) == 2 {
-			if args[1].T != tagNone {
-				stop = int64(args[1].B)
+		// As itertoolsmodule.c's islice_new: each argument is an index
+		// that fits a ssize_t, or else -1 (any error swallowed), and -1
+		// or less is the ValueError of that argument.
+		ssizeOr := func(v, dflt Val) int64 {
+			if v.T == tagNone {
+				v = dflt
 			}
-		} else {
-			if args[1].T != tagNone {
-				start = int64(args[1].B)
+			n, err := vm.ssizeArg(v)
+			if err != nil {
+				return -1
 			}
-			if args[2].T != tagNone {
-				stop = int64(args[2].B)
+			return n
+		}
+		stopArg := args[1]
+		start, step := int64(0), int64(1)
+		if len(args) > 2 {
+			start, stopArg = ssizeOr(args[1], IntVal(0)), args[2]
+		}
+		stop := int64(-1)
+		if stopArg.T != tagNone {
+			if stop = ssizeOr(stopArg, NoneVal); stop == -1 {
+				return Val{}, newErr(ValueError, "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
 			}
-			if len(args) > 3 && args[3].T != tagNone {
-				step = int64(args[3].B)
-			}
+		}
+		if start < 0 || stop < -1 {
+			return Val{}, newErr(ValueError, "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+		}
+		if len(args) > 3 {
+			step = ssizeOr(args[3], IntVal(1))
+		}
+		if step < 1 {
+			return Val{}, newErr(ValueError, "Step for islice() must be a positive integer or None.")
 		}
 		it, err := vm.iter(args[0])
 		if err != nil {
 			return Val{}, err
-		}
-		if step < 1 {
-			return Val{}, newErr(ValueError, "Step for islice() must be a positive integer or None.")
 		}
 		i := int64(0)
 		return ObjVal(&funcIter{name: "itertools.islice", next: func(vm *VM) (Val, bool, error) {
