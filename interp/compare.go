@@ -605,6 +605,13 @@ func (vm *VM) contains(container, item Val) (bool, error) {
 	case *Range:
 		i, err := vm.rangeFind(c, item)
 		return i >= 0, err
+	case *BigRange:
+		// An int is tested by arithmetic, as range_contains_long does
+		// (a scan of range(10**20) would never end); other items are
+		// compared one by one below.
+		if x, ok := toBig(item); ok {
+			return c.holds(x), nil
+		}
 	}
 	if r, found, err := vm.dunder(container, "__contains__", item); found {
 		return truthy(r), err
