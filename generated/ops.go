@@ -19,11 +19,6 @@ const (
 	OpAttrStore                    // templates/attr_store.c
 	OpCallOut                      // templates/call_out.c
 	OpCallSelf                     // templates/call_self.c
-	OpDictGetInt                   // templates/dict_get_int.c
-	OpDictGetIntList               // templates/dict_get_int_list.c
-	OpDictHasInt                   // templates/dict_has_int.c
-	OpDictLacksInt                 // templates/dict_lacks_int.c
-	OpDictSetInt                   // templates/dict_set_int.c
 	OpEnd                          // templates/end.c
 	OpExit                         // templates/exit.c
 	OpFloatAbs                     // templates/float_abs.c
@@ -276,7 +271,6 @@ const (
 	OpIntSubBits                   // templates/int_sub_bits.c
 	OpIntToFloat                   // templates/int_to_float.c
 	OpIntToFloatBits               // templates/int_to_float_bits.c
-	OpIntToFloatExact              // templates/int_to_float_exact.c
 	OpIntToWide                    // templates/int_to_wide.c
 	OpIntTruediv                   // templates/int_truediv.c
 	OpIntTruedivBits               // templates/int_truediv_bits.c
@@ -341,7 +335,7 @@ const (
 )
 
 // NumOps is the number of uops.
-const NumOps = 323
+const NumOps = 317
 
 // The uops that play the runtime's roles (see stencil.Set).
 const (
@@ -354,11 +348,6 @@ var opNames = [NumOps]string{
 	OpAttrStore:          "attr_store",
 	OpCallOut:            "call_out",
 	OpCallSelf:           "call_self",
-	OpDictGetInt:         "dict_get_int",
-	OpDictGetIntList:     "dict_get_int_list",
-	OpDictHasInt:         "dict_has_int",
-	OpDictLacksInt:       "dict_lacks_int",
-	OpDictSetInt:         "dict_set_int",
 	OpEnd:                "end",
 	OpExit:               "exit",
 	OpFloatAbs:           "float_abs",
@@ -611,7 +600,6 @@ var opNames = [NumOps]string{
 	OpIntSubBits:         "int_sub_bits",
 	OpIntToFloat:         "int_to_float",
 	OpIntToFloatBits:     "int_to_float_bits",
-	OpIntToFloatExact:    "int_to_float_exact",
 	OpIntToWide:          "int_to_wide",
 	OpIntTruediv:         "int_truediv",
 	OpIntTruedivBits:     "int_truediv_bits",

@@ -241,15 +241,14 @@ print(f(100000))
     return g
 print(f(100000))
 `, 2},
-		// A dict store (a call-out: a str value, which dict_set_int
-		// does not store) for 3 native instructions, less than half
-		// what it needs: the loop's other paths are not tried
-		// (callOutsHopeless).
+		// A dict store (a call-out) for 3 native instructions, less
+		// than half what it needs: the loop's other paths are not
+		// tried (callOutsHopeless).
 		{"call-outs far from paying", `def f(n):
     d = {}
     for i in range(n):
         if i >= 0:
-            d[i] = "i"
+            d[i] = i
     return len(d)
 print(f(100000))
 `, 1},
@@ -262,7 +261,7 @@ print(f(100000))
         if i >= 0:
             g = g + i * 3 - 1
             g = g % 1000 + 2
-        d[i] = "g"
+        d[i] = g
     return len(d), g
 print(f(100000))
 `, 2},

@@ -9,11 +9,10 @@ import (
 )
 
 // loopWithStore is a loop without inner loops around one dict store (a
-// call-out: a str value, which dict_set_int does not store) and n int
-// statements of four instructions each.
+// call-out) and n int statements of four instructions each.
 func loopWithStore(n int) string {
 	var b strings.Builder
-	b.WriteString("def f(m):\n    d = {}\n    t = 0\n    for i in range(m):\n        d[i & 1023] = 't'\n")
+	b.WriteString("def f(m):\n    d = {}\n    t = 0\n    for i in range(m):\n        d[i & 1023] = t\n")
 	for k := range n {
 		fmt.Fprintf(&b, "        t = t + (i ^ %d) %% 7\n", k+1)
 	}
@@ -54,17 +53,16 @@ func TestCallOutsInInnermostLoops(t *testing.T) {
 	}
 }
 
-// loopWithInner is a loop around three dict stores (call-outs: str
-// values, which dict_set_int does not store) and an inner loop of trip
-// iterations.
+// loopWithInner is a loop around three dict stores (call-outs) and an
+// inner loop of trip iterations.
 func loopWithInner(trip int) string {
 	return fmt.Sprintf(`def f(m, k):
     d = {}
     t = 0
     for i in range(m):
-        d[i & 1023] = "t"
-        d[i & 511] = "i"
-        d[i & 255] = "t"
+        d[i & 1023] = t
+        d[i & 511] = i
+        d[i & 255] = t
         j = 0
         while j < k:
             t = t + (j ^ i) %% 7
@@ -135,18 +133,16 @@ func TestLosesToCallOuts(t *testing.T) {
 // call-out and whose usual path (a bridge) has three, with native work
 // enough for them, keeps its trace: the bridge's call-outs are weighed
 // against the bridge's own instructions, not the recorded iteration's.
-// (The call-outs are dict stores of a str, which dict_set_int leaves to
-// Go.)
 func TestBridgeCallOutsJudgedByTheirPath(t *testing.T) {
 	if !JITAvailable() {
 		t.Skip("no JIT on this platform")
 	}
 	var b strings.Builder
-	b.WriteString("def f(n):\n    d = {}\n    t = 0\n    for i in range(n):\n        if i < 300:\n            d[i & 15] = 't'\n")
+	b.WriteString("def f(n):\n    d = {}\n    t = 0\n    for i in range(n):\n        if i < 300:\n            d[i & 15] = t\n")
 	for k := range 4 {
 		fmt.Fprintf(&b, "            t = t + (i ^ %d) %% 7\n", k+1)
 	}
-	b.WriteString("        else:\n            d[i & 15] = 't'\n            d[i & 7] = 't'\n            d[i & 3] = 't'\n")
+	b.WriteString("        else:\n            d[i & 15] = t\n            d[i & 7] = t\n            d[i & 3] = t\n")
 	for k := range 12 {
 		fmt.Fprintf(&b, "            t = t + (i ^ %d) %% 5\n", k+1)
 	}

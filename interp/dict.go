@@ -18,11 +18,6 @@ type Dict struct {
 	// its entry back, not its slot): the index grows when they reach two
 	// thirds, so a free slot always ends a probe.
 	filled int
-	// glive is set on globals()'s dict (and a class body's, an instance's
-	// __dict__): its stores reach the module's slots (globals_live.go).
-	// (entries to glive are templates.Dict, in this order: dict_set_int
-	// writes an int-keyed entry natively while glive is nil.)
-	glive *liveGlobals
 	// last is 1 + the entry the last successful find returned: `k in d`
 	// then `d[k] += 1` asks for the same key three times. It needs no
 	// invalidation: a hit is checked against the entry's hash and its key,
@@ -36,6 +31,9 @@ type Dict struct {
 	factory Val
 	counter bool
 	ordered bool // an OrderedDict: popitem(last=), move_to_end, order-sensitive ==
+	// live is set on globals()'s dict: its stores reach the module's
+	// slots (globals_live.go).
+	glive *liveGlobals
 }
 
 // dictSlot is an entry as stored: its key's hash, key and value packed

@@ -67,9 +67,8 @@ func TestHeapLayout(t *testing.T) {
 
 // TestHoldsAt checks holdsAt, which giveBack asks whether a slot's Go half
 // is already the object its bits name, on every kind native code leaves
-// in a slot: the same object holds, another object or none does not. The
-// address decides (no two live objects share one): the object's bits with
-// other kind bits (a list packed since, or not) still name it.
+// in a slot: the same object holds, another object of the same kind or of
+// another kind at the same address, or none, does not.
 func TestHoldsAt(t *testing.T) {
 	list, packed, inst := &List{}, &List{pk: make([]byte, 3)}, &Instance{}
 	str, tup := &Str{s: "ab", kind: 1}, &Tuple{items: []Val{IntVal(1)}}
@@ -87,9 +86,11 @@ func TestHoldsAt(t *testing.T) {
 		if holdsAt(nil, bits) {
 			t.Errorf("holdsAt(nil, bits of %T) = true", o)
 		}
+		// Another kind's bits at the same address name another object.
 		for _, kind := range []uint64{0, templates.InstanceBit, templates.StrBit, templates.TupleBit, templates.PackedKind} {
-			if !holdsAt(o, bits&^7|kind) {
-				t.Errorf("holdsAt(%T, its address with kind %d) = false", o, kind)
+			same := bits&7 == kind || bits&7 == 0 && kind == templates.PackedKind || bits&7 == templates.PackedKind && kind == 0
+			if got := holdsAt(o, bits&^7|kind); got != same {
+				t.Errorf("holdsAt(%T, its address with kind %d) = %v, want %v", o, kind, got, same)
 			}
 		}
 	}

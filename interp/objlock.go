@@ -707,8 +707,7 @@ func instanceOp(op generated.Op) bool {
 // change.
 func unsharedOp(op generated.Op) bool {
 	switch traceopt.Unvaried(op) { // (a register variant is its plain form)
-	case generated.OpListLoad, generated.OpListLoadBits, generated.OpListStore, generated.OpListCopy, generated.OpListSwap, generated.OpListAppend,
-		generated.OpDictGetInt, generated.OpDictGetIntList, generated.OpDictHasInt, generated.OpDictLacksInt, generated.OpDictSetInt: // (dicts are read and written unlocked)
+	case generated.OpListLoad, generated.OpListLoadBits, generated.OpListStore, generated.OpListCopy, generated.OpListSwap, generated.OpListAppend:
 		return true
 	}
 	return instanceOp(op)

@@ -16,10 +16,6 @@ type listIter struct {
 	// split: l is a list split made for this loop alone, which the pool
 	// takes back when the loop finishes (split_reuse.go).
 	split bool
-	// restored: made by a trace's restore for an iterator the trace kept
-	// in slots (restoreSlots), held by that slot alone, so that the next
-	// restore of the slot may reuse it.
-	restored bool
 }
 
 // exhaust marks an iterator that has reached its list's end: as CPython's

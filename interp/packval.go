@@ -34,7 +34,7 @@ type ifaceWords struct {
 var tagMarks [tagObject]byte
 
 // The itabs of the object types whose bits are not 0 (ObjVal).
-var listTab, instTab, strTab, tupleTab, dictTab = itabOf(&List{}), itabOf(&Instance{}), itabOf(&Str{}), itabOf(&Tuple{}), itabOf(&Dict{})
+var listTab, instTab, strTab, tupleTab = itabOf(&List{}), itabOf(&Instance{}), itabOf(&Str{}), itabOf(&Tuple{})
 
 func itabOf(o Object) uintptr { return (*ifaceWords)(unsafe.Pointer(&o)).tab }
 
@@ -93,8 +93,6 @@ func (x pval) unpack() Val {
 		b = uint64(uintptr(x.p)) + templates.StrBit
 	case tupleTab:
 		b = uint64(uintptr(x.p)) + templates.TupleBit
-	case dictTab:
-		b = uint64(uintptr(x.p)) + templates.DictKind
 	}
 	return Val{T: tagObject, B: b, O: x.obj()}
 }

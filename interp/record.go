@@ -693,14 +693,7 @@ func (r *recorder) step() int {
 		r.forRange(A, B, r.abs(in.D), r.abs(in.E))
 		return -1
 	case opGetItem:
-		if !r.dictGet(A, B, C) {
-			r.getItem(A, B, C)
-		}
-	case opIn, opNotIn:
-		if !r.dictContains(in.Op, A, B, C) {
-			r.failf("%v is not traced", in.Op)
-			r.untraceable = true
-		}
+		r.getItem(A, B, C)
 	case opGetIter:
 		if r.typeOf(B) != traceopt.List {
 			r.failf("iteration over %s", aName(r.typeOf(B)))
@@ -996,7 +989,7 @@ func (r *recorder) callWith(a int32, fv Val, arg func(int) int32, argc int) int 
 		case fn.name == "float" && t == traceopt.Float:
 			op = generated.OpMove
 		case fn.name == "sqrt" && (t == traceopt.Float || t == traceopt.Int) && fn == r.vm.mathBuiltin("sqrt"):
-			fx, _ := r.asFloat(x, false)
+			fx, _ := r.asFloat(x)
 			x, op = fx, generated.OpFloatSqrt
 		default:
 			r.failf("call of %s on %s", fn.name, aName(t))

@@ -105,7 +105,7 @@ func objType(bits uint64) traceopt.Type {
 	switch {
 	case bits == 0:
 		return traceopt.Unknown
-	case bits&7 == templates.InstanceBit:
+	case bits&templates.InstanceBit != 0:
 		return traceopt.Instance
 	case bits&7 == 0:
 		return traceopt.List
@@ -118,38 +118,30 @@ func objType(bits uint64) traceopt.Type {
 }
 
 // asFloat returns a slot that holds slot a as a float: a itself, or a
-// scratch slot with an int converted (exact: by int_to_float_exact).
-func (r *recorder) asFloat(a int32, exact bool) (int32, bool) {
+// scratch slot with an int converted.
+func (r *recorder) asFloat(a int32) (int32, bool) {
 	switch r.typeOf(a) {
 	case traceopt.Float:
 		return a, true
 	case traceopt.Int:
 		d := r.newScratch()
-		if exact {
-			r.emit(traceopt.Inst{Op: generated.OpIntToFloatExact, Args: [4]uint64{traceopt.Slot(d), traceopt.Slot(a)}, Exit: r.snap()})
-		} else {
-			r.emit(traceopt.Inst{Op: generated.OpIntToFloat, Args: [4]uint64{traceopt.Slot(d), traceopt.Slot(a)}})
-		}
+		r.emit(traceopt.Inst{Op: generated.OpIntToFloat, Args: [4]uint64{traceopt.Slot(d), traceopt.Slot(a)}})
 		return d, true
 	}
 	return 0, false
 }
 
 // floatPair returns float slots for a mixed int/float compare or
-// arithmetic. A compare converts an int only where the conversion is
-// exact: a constant within ±2^53 here, a variable int through
-// int_to_float_exact, which exits for one beyond (the interpreter
-// compares it exactly).
+// arithmetic, converting an int only when the conversion is exact for
+// every value the slot can hold here: a constant within ±2^53.
 func (r *recorder) floatPair(a, b int32, exactOnly bool) (int32, int32, bool) {
-	var exact [2]bool
 	if exactOnly {
-		for i, s := range [2]int32{a, b} {
+		for _, s := range [2]int32{a, b} {
 			if r.typeOf(s) == traceopt.Int {
 				v, ok := r.cval[s]
 				r.reliesOn(s)
 				if !ok {
-					exact[i] = true
-					continue
+					return 0, 0, false
 				}
 				if x := int64(v.Bits); x < -1<<53 || x > 1<<53 {
 					return 0, 0, false
@@ -157,9 +149,9 @@ func (r *recorder) floatPair(a, b int32, exactOnly bool) (int32, int32, bool) {
 			}
 		}
 	}
-	fa, ok1 := r.asFloat(a, exact[0])
-	fb, ok2 := r.asFloat(b, exact[1])
-	return fa, fb, ok1 && ok2 && r.abort == ""
+	fa, ok1 := r.asFloat(a)
+	fb, ok2 := r.asFloat(b)
+	return fa, fb, ok1 && ok2
 }
 
 var (

@@ -262,9 +262,6 @@ func (r *recorder) setItem(a, b, c int32) {
 		r.emit(traceopt.Inst{Op: generated.OpListStorePk, Args: [4]uint64{traceopt.Slot(a), traceopt.Slot(b), traceopt.Slot(c)}, Exit: r.snap()})
 		return
 	}
-	if r.dictSet(a, b, c) {
-		return
-	}
 	ta, tb, tc := r.typeOf(a), r.typeOf(b), r.typeOf(c)
 	if ta != traceopt.List || tb != traceopt.Int || !(tc == traceopt.Int || tc == traceopt.Float || tc == traceopt.Bool || tc == traceopt.None) {
 		r.failf("store into %s by %s of %s", aName(ta), aName(tb), aName(tc))

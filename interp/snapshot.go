@@ -95,36 +95,33 @@ func instanceAt(bits uint64) *Instance {
 	return *(**Instance)(unsafe.Pointer(&p))
 }
 
-// dictAt is the dict whose address (plus templates.DictKind) a slot's
-// bits hold: alive as a list is in listAt (native code only copies them
-// from a slot that holds the dict).
-func dictAt(bits uint64) *Dict {
-	p := uintptr(bits - templates.DictKind)
-	return *(**Dict)(unsafe.Pointer(&p))
-}
-
 // holdsAt reports whether o is already the object objectAt(bits) names:
 // giveBack then skips the store (and its write barrier), which call-outs
 // would pay for every list slot at every instruction. It compares o's
-// data word with the address the bits hold, not the type: o keeps its
-// object alive, so no other object starts at that address (none of the
-// types bits name is zero-sized or embeds another at offset 0), and the
-// kind bits add nothing. With a type switch giveBack took scheduler 950
-// instructions an exit (830 with the kinds' itabs compared too, 0.4% of
-// raytracer's instructions more than this once dicts had a kind).
+// interface words with the address and kind the bits hold, not the
+// type: giveBack asks it for every list slot at every exit and call-out,
+// and with a type switch it took scheduler's giveBack 950 instructions an
+// exit, 830 now (callgrind).
 func holdsAt(o Object, bits uint64) bool {
 	w := (*ifaceWords)(unsafe.Pointer(&o))
-	return uintptr(w.data) == uintptr(bits&^7) && bits&^7 != 0
+	if uintptr(w.data) != uintptr(bits&^7) {
+		return false
+	}
+	switch bits & 7 {
+	case 0, templates.PackedKind:
+		return w.tab == listTab
+	case templates.InstanceBit:
+		return w.tab == instTab
+	case templates.StrBit:
+		return w.tab == strTab
+	case templates.TupleBit:
+		return w.tab == tupleTab
+	}
+	return false
 }
 
 // objectAt is the list, instance, str or tuple an object slot's nonzero
-// bits name: bits native code may have copied. Never a dict's: native
-// code writes no dict's bits (it reads dicts, and moves of them are
-// call-outs: TypeOf gives them no type), so a slot holding them has its
-// dict beside them (holdsAt), and the one bit tells an instance (the
-// exact kind, bits&7 == 1, cost raytracer 6 M instructions). (Without a
-// case of its own, objectAt stays small enough for Go to inline into
-// storeObject: with one, raytracer ran 0.5% more instructions.)
+// bits name.
 func objectAt(bits uint64) Object {
 	switch {
 	case bits&templates.InstanceBit != 0:
@@ -232,15 +229,7 @@ func (vm *VM) restoreSlots(tr *loopTrace, sn *snapshot) {
 	}
 	for _, it := range sn.iters {
 		regs[it.slot] = templates.Value{Tag: tagObject}
-		l, i := listAt(regs[it.list].Bits), int(int64(regs[it.index].Bits))
-		if x, ok := objs[it.slot].(*listIter); ok && x.restored {
-			// The iterator an earlier restore made for this slot, which
-			// no one else holds: a call-out in bfs's loop over adj[u]
-			// allocated one per call (150,000 in graphs).
-			x.l, x.i = l, i
-			continue
-		}
-		objs[it.slot] = &listIter{l: l, i: i, restored: true}
+		objs[it.slot] = &listIter{l: listAt(regs[it.list].Bits), i: int(int64(regs[it.index].Bits))}
 	}
 	for _, w := range sn.wides {
 		v := regs[w.wide]

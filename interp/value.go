@@ -54,35 +54,24 @@ func BoolVal(b bool) Val {
 // can read its elements (templates.List), an instance's its address plus
 // templates.InstanceBit, so native code can read its attributes
 // (templates.Instance), a str's its address plus templates.StrBit
-// (templates.Str), a tuple's its address plus templates.TupleBit
-// (templates.Tuple), and a dict's its address plus templates.DictKind
-// (templates.Dict); every other object's are 0.
+// (templates.Str), and a tuple's its address plus templates.TupleBit
+// (templates.Tuple); every other object's are 0.
 func ObjVal(o Object) Val {
-	// One literal at the end, not one a case: ObjVal must stay cheap
-	// enough for Go to inline it (with a literal a case, adding the dict's
-	// made it a call, and raytracer ran 1.2% more instructions).
-	var p unsafe.Pointer
-	var kind uint64
 	switch x := o.(type) {
 	case *List:
-		p = unsafe.Pointer(x)
 		if x.pk != nil {
-			kind = templates.PackedKind
+			return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.PackedKind, O: o}
 		}
+		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))), O: o}
 	case *Instance:
-		p, kind = unsafe.Pointer(x), templates.InstanceBit
+		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.InstanceBit, O: o}
 	case *Str:
 		return Val{T: tagObject, B: strBits(x), O: o}
 	case *Tuple:
-		p, kind = unsafe.Pointer(x), templates.TupleBit
-	case *Dict:
-		p, kind = unsafe.Pointer(x), templates.DictKind
-	default:
-		return Val{T: tagObject, O: o}
+		return Val{T: tagObject, B: uint64(uintptr(unsafe.Pointer(x))) + templates.TupleBit, O: o}
 	}
-	return Val{T: tagObject, B: uint64(uintptr(p)) + kind, O: o}
+	return Val{T: tagObject, O: o}
 }
-
 func StrVal(s string) Val { return ObjVal(&Str{s: s, kind: strKind(s)}) }
 
 // strKind is the kind of a str with text s: 1 when every byte is ASCII,

@@ -62,40 +62,9 @@ type List struct {
 	PackCap int64
 }
 
-// InstanceBit is CP_INSTANCE_BIT: an object's Bits with kind bits
-// InstanceBit are the address of an Instance plus one (Go objects are
-// 8-aligned).
+// InstanceBit is CP_INSTANCE_BIT: an object's Bits with it set are the
+// address of an Instance plus one (Go objects are 8-aligned).
 const InstanceBit = 1
-
-// DictKind is CP_DICT_KIND: an object's Bits with kind bits DictKind are
-// the address of a Dict plus DictKind.
-const DictKind = 3
-
-// DictEntry is struct cp_dict_entry, one entry of the interpreter's dict:
-// the key's hash, then key and value packed in two words each (interp's
-// pval: a number's bits and its tag's mark, or an object's interface
-// words). Native code writes only numbers over numbers (dict_set_int).
-type DictEntry struct {
-	H      int64
-	KW, KP uintptr
-	VW, VP uintptr
-}
-
-// Dict is struct cp_dict: the head of the interpreter's dict object, Go
-// slice headers of its entries and of its int32 index, its counts of live
-// entries and of taken index slots, and whether Go must see its stores
-// (GLive non-nil). dict_set_int writes an entry, Len, Used and Filled.
-type Dict struct {
-	Entries *DictEntry
-	Len     int64
-	Cap     int64
-	Index   *int32
-	ILen    int64
-	ICap    int64
-	Used    int64
-	Filled  int64
-	GLive   uintptr
-}
 
 // KindInstance is CP_KIND_INSTANCE, no slot tag: the kind list_load and
 // attr_load expect for an instance (TagObject, InstanceBit set), where

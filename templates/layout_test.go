@@ -62,8 +62,6 @@ var (
 	strCFields   = []string{"data", "len", "kind"}
 	itemCFields  = []string{"tag", "bits", "obj"}
 	tupleCFields = []string{"items", "len", "cap"}
-	entryCFields = []string{"h", "kw", "kp", "vw", "vp"}
-	dictCFields  = []string{"entries", "len", "cap", "index", "ilen", "icap", "used", "filled", "glive"}
 )
 
 // goMacros is every CP_TAG_* and CP_EXIT_* macro of vmstate.h with the Go
@@ -88,7 +86,6 @@ var goMacros = map[string]uint64{
 	"CP_TUPLE_BIT":        TupleBit,
 	"CP_KIND_TUPLE":       uint64(KindTuple),
 	"CP_PACKED_KIND":      PackedKind,
-	"CP_DICT_KIND":        DictKind,
 }
 
 // layoutFacts lists, from the Go side, every number vmstate.h must agree
@@ -107,8 +104,6 @@ func layoutFacts() []fact {
 		{"cp_str", unsafe.Sizeof(Str{}), fieldsOf(Str{}, strCFields)},
 		{"cp_item", unsafe.Sizeof(Item{}), fieldsOf(Item{}, itemCFields)},
 		{"cp_tuple", unsafe.Sizeof(Tuple{}), fieldsOf(Tuple{}, tupleCFields)},
-		{"cp_dict_entry", unsafe.Sizeof(DictEntry{}), fieldsOf(DictEntry{}, entryCFields)},
-		{"cp_dict", unsafe.Sizeof(Dict{}), fieldsOf(Dict{}, dictCFields)},
 	}
 	for _, s := range structs {
 		facts = append(facts, fact{"sizeof " + s.c, "sizeof(" + s.c + ")", uint64(s.goSize)})
@@ -283,7 +278,7 @@ func TestHeaderFullyMirrored(t *testing.T) {
 	}
 	structRe := regexp.MustCompile(`(?s)typedef struct (\w+) \{(.*?)\} \w+;`)
 	memberRe := regexp.MustCompile(`(?m)^\s*[\w ]+?[\s*]+(\w+)(?:\[\d+\])?;`)
-	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields, "cp_str": strCFields, "cp_item": itemCFields, "cp_tuple": tupleCFields, "cp_dict_entry": entryCFields, "cp_dict": dictCFields}
+	want := map[string][]string{"cp_value": valueCFields, "cp_state": stateCFields, "cp_list": listCFields, "cp_instance": instCFields, "cp_str": strCFields, "cp_item": itemCFields, "cp_tuple": tupleCFields}
 	seen := 0
 	for _, s := range structRe.FindAllSubmatch(h, -1) {
 		name := string(s[1])

@@ -85,8 +85,7 @@ typedef struct cp_list {
 // CP_OBJ_KIND is the kind bits of an object's bits: 0 for a list.
 #define CP_OBJ_KIND(bits) ((bits) & 7)
 
-// An object's bits with kind bits CP_INSTANCE_BIT are an instance's
-// address plus one.
+// An object's bits with this bit set are an instance's address plus one.
 #define CP_INSTANCE_BIT 1
 
 // CP_KIND_INSTANCE is no tag: list_load and attr_load take it as the kind
@@ -105,7 +104,7 @@ typedef struct cp_list {
 // CP_KIND_INSTANCE or CP_KIND_TUPLE).
 static inline int cp_kind_ok(cp_u64 tag, cp_u64 bits, cp_u64 want) {
     if (want == CP_KIND_INSTANCE) {
-        return tag == CP_TAG_OBJECT && CP_OBJ_KIND(bits) == CP_INSTANCE_BIT;
+        return tag == CP_TAG_OBJECT && (bits & CP_INSTANCE_BIT) != 0;
     }
     if (want == CP_KIND_TUPLE) {
         return tag == CP_TAG_OBJECT && CP_OBJ_KIND(bits) == CP_TUPLE_BIT;
@@ -128,7 +127,7 @@ typedef struct cp_instance {
     cp_i64 cap;     // +32
 } cp_instance;
 
-// CP_INSTANCE is the instance a slot whose kind bits are CP_INSTANCE_BIT points at.
+// CP_INSTANCE is the instance a slot whose bits have CP_INSTANCE_BIT points at.
 #define CP_INSTANCE(v) ((cp_instance *)((v)->bits - CP_INSTANCE_BIT))
 
 // cp_str is the head of the interpreter's str object: a Go string header
@@ -166,87 +165,5 @@ typedef struct cp_tuple {
 
 // CP_TUPLE is the tuple a value whose bits have CP_TUPLE_BIT points at.
 #define CP_TUPLE(v) ((const cp_tuple *)((v)->bits - CP_TUPLE_BIT))
-
-// A dict's bits are the address of its cp_dict plus this (kind bits 3,
-// free since an instance's are exactly 1).
-#define CP_DICT_KIND 3
-
-// cp_dict_entry is one entry of a dict as the interpreter stores it: the
-// key's hash, then key and value packed in two words each (interp's pval):
-// a number, bool or None is its bits and the address of the
-// interpreter's tag mark for its tag (tag marks at consecutive addresses,
-// tag 0's first), an object its Go interface's two words, a deleted entry
-// zeros. Native code writes only entries whose words are no object's
-// (dict_set_int), with tag marks: no Go heap pointer is written or lost,
-// so no write barrier is missed.
-typedef struct cp_dict_entry {
-    cp_i64 h;       // +0
-    cp_u64 kw;      // +8  the key's bits (or its interface's type word)
-    const void *kp; // +16 its tag mark (or its object)
-    cp_u64 vw;      // +24 the value's, likewise
-    const void *vp; // +32
-} cp_dict_entry;
-
-// cp_dict is the head of the interpreter's dict object: Go slice headers of
-// its entries (in insertion order) and of its index, a power-of-two table
-// of int32 (0 a free slot, -1 a deleted one, else the entry's number plus
-// one in the bits the index's length masks, under the key hash's bits above
-// them); ilen is 0 while the dict never held anything. used counts the
-// live entries, filled the index slots taken (live or deleted); glive is
-// non-NULL for a dict whose stores Go must see (globals()'s). Native code
-// reads it, and dict_set_int writes it, only while no thread runs beside.
-typedef struct cp_dict {
-    cp_dict_entry *entries; // +0
-    cp_i64 len;             // +8
-    cp_i64 cap;             // +16
-    int *index;             // +24
-    cp_i64 ilen;            // +32
-    cp_i64 icap;            // +40
-    cp_i64 used;            // +48
-    cp_i64 filled;          // +56
-    const void *glive;      // +64
-} cp_dict;
-
-// CP_DICT is the dict a value whose kind bits are CP_DICT_KIND points at.
-#define CP_DICT(v) ((cp_dict *)((v)->bits - CP_DICT_KIND))
-
-// cp_dict_find_int is the interpreter's findInt (interp/dict_int.go): the
-// entry of dict d whose key is the int k, NULL when d holds no key equal
-// to it, or CP_DICT_ASK when Go must answer (an int whose hash is not
-// itself, or an entry of equal hash whose key is no int: a float, a bool,
-// an instance with __eq__, which find compares). int_mark is the tag mark
-// of an int key.
-#define CP_DICT_ASK ((const cp_dict_entry *)1)
-static inline const cp_dict_entry *cp_dict_find_int(const cp_dict *d, cp_i64 k, const void *int_mark) {
-    // CPython's hash of an int of magnitude below 2**61-1 is the int
-    // itself, but -1's is -2; the rest Go works out.
-    const cp_u64 modulus = ((cp_u64)1 << 61) - 1;
-    if ((cp_u64)k + (modulus - 1) >= 2 * modulus - 1 || k == -1) {
-        return CP_DICT_ASK;
-    }
-    if (d->ilen == 0) {
-        return 0;
-    }
-    cp_u64 mask = (cp_u64)d->ilen - 1;
-    cp_u32 tag = (cp_u32)k & 0x7fffffff & ~(cp_u32)mask;
-    cp_u64 perturb = (cp_u64)k;
-    for (cp_u64 i = (cp_u64)k & mask;;) {
-        int ix = d->index[i];
-        if (ix == 0) {
-            return 0;
-        }
-        if (ix > 0 && ((cp_u32)ix & ~(cp_u32)mask) == tag) {
-            const cp_dict_entry *e = &d->entries[((cp_u32)ix & (cp_u32)mask) - 1];
-            if (e->h == k) {
-                if (e->kw == (cp_u64)k && e->kp == int_mark) {
-                    return e;
-                }
-                return CP_DICT_ASK;
-            }
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-}
 
 #endif // COPYPATCH_VMSTATE_H

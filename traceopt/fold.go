@@ -279,8 +279,8 @@ func (t *Trace) foldOne(in *Inst, consts constRow) {
 				return
 			}
 			*in = Inst{Op: generated.OpIntRshiftImm, Args: [4]uint64{in.Args[0], in.Args[1], uint64(bits.TrailingZeros64(uint64(b)))}, Exit: NoExit}
-		case generated.OpIntToFloat, generated.OpIntToFloatExact:
-			if a, ok := constInt(in.Args[1]); ok && (in.Op == generated.OpIntToFloat || a >= -1<<53 && a <= 1<<53) {
+		case generated.OpIntToFloat:
+			if a, ok := constInt(in.Args[1]); ok {
 				*in = Inst{Op: generated.OpLoadFloat, Args: [4]uint64{in.Args[0], math.Float64bits(float64(a))}, Exit: NoExit}
 			}
 		}

@@ -59,9 +59,9 @@ func TypeOfTag(tag templates.Tag) Type {
 func TypeOf(v templates.Value) Type {
 	if v.Tag == templates.TagObject {
 		switch {
-		case v.Bits == 0, v.Bits&7 == templates.StrBit, v.Bits&7 == templates.PackedKind, v.Bits&7 == templates.DictKind:
+		case v.Bits == 0, v.Bits&7 == templates.StrBit, v.Bits&7 == templates.PackedKind:
 			return Unknown
-		case v.Bits&7 == templates.InstanceBit:
+		case v.Bits&templates.InstanceBit != 0:
 			return Instance
 		case v.Bits&7 == templates.TupleBit:
 			return Tuple
@@ -188,20 +188,18 @@ var opInfo = [generated.NumOps]*OpInfo{
 	generated.OpGuardBool:  {Args: [4]ArgKind{Src}, Exits: true, Guard: Bool, Pure: true},
 	generated.OpGuardNone:  {Args: [4]ArgKind{Src}, Exits: true, Guard: None, Pure: true},
 
-	generated.OpIntAdd:     {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
-	generated.OpIntSub:     {Args: dss, Result: ResInt, Exits: true, Pure: true},
-	generated.OpIntMul:     {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
-	generated.OpIntAddImm:  {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Exits: true, Pure: true},
-	generated.OpIntNeg:     {Args: ds, Result: ResInt, Exits: true, Pure: true},
-	generated.OpIntToFloat: {Args: ds, Result: ResFloat, Pure: true},
-	// (Exits for an int a float64 does not hold exactly.)
-	generated.OpIntToFloatExact: {Args: ds, Result: ResFloat, Exits: true, Pure: true},
-	generated.OpIntFloordiv:     {Args: dss, Result: ResInt, Exits: true, Pure: true},
-	generated.OpIntMod:          {Args: dss, Result: ResInt, Exits: true, Pure: true},
-	generated.OpIntTruediv:      {Args: dss, Result: ResFloat, Exits: true, Pure: true},
-	generated.OpIntLshift:       {Args: dss, Result: ResInt, Exits: true, Pure: true},
-	generated.OpIntRshift:       {Args: dss, Result: ResInt, Exits: true, Pure: true},
-	generated.OpIntAnd:          {Args: dss, Result: ResInt, Pure: true, Commutes: true},
+	generated.OpIntAdd:      {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
+	generated.OpIntSub:      {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntMul:      {Args: dss, Result: ResInt, Exits: true, Pure: true, Commutes: true},
+	generated.OpIntAddImm:   {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntNeg:      {Args: ds, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntToFloat:  {Args: ds, Result: ResFloat, Pure: true},
+	generated.OpIntFloordiv: {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntMod:      {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntTruediv:  {Args: dss, Result: ResFloat, Exits: true, Pure: true},
+	generated.OpIntLshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntRshift:   {Args: dss, Result: ResInt, Exits: true, Pure: true},
+	generated.OpIntAnd:      {Args: dss, Result: ResInt, Pure: true, Commutes: true},
 	// x // 2**k and x % 2**k, folded (fold.go).
 	generated.OpIntRshiftImm: {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
 	generated.OpIntAndImm:    {Args: [4]ArgKind{Dst, Src, Imm}, Result: ResInt, Pure: true},
@@ -256,17 +254,6 @@ var opInfo = [generated.NumOps]*OpInfo{
 	// (Trace.Shared): the same as far as the optimizer knows.
 	generated.OpListLoadMt:  {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResImmTag, Exits: true, Load: MemList},
 	generated.OpListStoreMt: {Args: [4]ArgKind{Src, Src, Src}, Exits: true, Store: MemList},
-
-	// A dict subscript and `in`, `not in` by an int key (each checks its
-	// dict slot's kind bits itself). Only Go changes a dict, in a
-	// call-out (which stores MemAll): a list's memory stands for it.
-	generated.OpDictGetInt:   {Args: [4]ArgKind{Dst, Src, Src, Imm}, Exits: true, Load: MemList},
-	generated.OpDictHasInt:   {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResBool, Exits: true, Load: MemList},
-	generated.OpDictLacksInt: {Args: [4]ArgKind{Dst, Src, Src, Imm}, Result: ResBool, Exits: true, Load: MemList},
-	// (A list: its bits only, the recorder's list slots.)
-	generated.OpDictGetIntList: {Args: [4]ArgKind{Dst, Src, Src, Imm}, Exits: true, Load: MemList},
-	// A dict store by an int key (an entry's value, or a new entry).
-	generated.OpDictSetInt: {Args: [4]ArgKind{Src, Src, Src, Imm}, Exits: true, Load: MemList, Store: MemList},
 
 	generated.OpGuardInstance: {Args: [4]ArgKind{Src}, Exits: true, Guard: Instance, Pure: true},
 	// Tuples never change: reading one is pure. guard_tuple checks the

@@ -194,7 +194,7 @@ var ErrBadInstance = errors.New("bad instance operand")
 // list does for lists: a slot that is not one records ErrBadInstance and
 // gives an empty scratch instance.
 func (m *machine) instance(v *templates.Value) (*templates.Instance, []templates.Value) {
-	if v.Tag != templates.TagObject || v.Bits&7 != templates.InstanceBit {
+	if v.Tag != templates.TagObject || v.Bits&templates.InstanceBit == 0 {
 		if m.err == nil {
 			m.err = fmt.Errorf("%w: slot holds %v with bits %#x, not an instance", ErrBadInstance, v.Tag, v.Bits)
 		}
@@ -229,7 +229,7 @@ func (m *machine) attr(vals []templates.Value, off uint64) *templates.Value {
 func kindOK(v templates.Value, want templates.Tag) bool {
 	switch want {
 	case templates.KindInstance:
-		return v.Tag == templates.TagObject && v.Bits&7 == templates.InstanceBit
+		return v.Tag == templates.TagObject && v.Bits&templates.InstanceBit != 0
 	case templates.KindTuple:
 		return v.Tag == templates.TagObject && v.Bits&7 == templates.TupleBit
 	}
@@ -444,7 +444,7 @@ func setBool(v *templates.Value, b bool) { *v = templates.Value{Tag: templates.T
 // baseUops maps each uop name (a template's file name) to its reference,
 // all but the variants buildUops adds.
 func baseUops() map[string]uop {
-	base := map[string]uop{
+	return map[string]uop{
 		"load_int": func(m *machine) (Next, templates.ExitCode) {
 			*m.slot(0) = templates.Value{Tag: templates.TagInt, Bits: m.ops[1]}
 			return Continue, 0
@@ -798,14 +798,6 @@ func baseUops() map[string]uop {
 			setFloat(m.slot(0), float64(i64(m.slot(1))))
 			return Continue, 0
 		},
-		"int_to_float_exact": func(m *machine) (Next, templates.ExitCode) {
-			a := i64(m.slot(1))
-			if a < -1<<53 || a > 1<<53 {
-				return Exit, 0
-			}
-			setFloat(m.slot(0), float64(a))
-			return Continue, 0
-		},
 		"jump_if_true": func(m *machine) (Next, templates.ExitCode) {
 			return jumpIf(m.slot(0).Bits != 0)
 		},
@@ -881,8 +873,6 @@ func baseUops() map[string]uop {
 			return Leave, templates.MakeExitCode(templates.ExitEnd, m.ops[0])
 		},
 	}
-	dictUops(base)
-	return base
 }
 
 // bitsVariants are the uops with a _bits variant: the same uop for a

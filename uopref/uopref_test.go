@@ -123,7 +123,6 @@ func listElems(l *templates.List) []V {
 func TestStep(t *testing.T) {
 	var cases []stepCase
 	add := func(c ...stepCase) { cases = append(cases, c...) }
-	add(dictCases()...)
 
 	// Native calls: call_self writes the callee's link and moves the
 	// frame pointer, or side-exits with the frame untouched when calls,
