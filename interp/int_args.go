@@ -96,3 +96,19 @@ func (vm *VM) enumerateFrom(it Object, start Val) (Val, error) {
 		return ObjVal(pairOf(i, x)), true, nil
 	}}), nil
 }
+
+// cIntArg is an argument CPython converts to a C int: an index that
+// raises OverflowError past 32 bits.
+func cIntArg(vm *VM, v Val) (int64, error) {
+	n, ok, err := vm.asIndex(v, math.MaxInt64/2)
+	if !ok {
+		return 0, newErr(TypeError, "'%s' object cannot be interpreted as an integer", typeName(v))
+	}
+	if err != nil {
+		return 0, err
+	}
+	if n != int64(int32(n)) {
+		return 0, newErr(OverflowError, "Python int too large to convert to C int")
+	}
+	return n, nil
+}
