@@ -353,13 +353,7 @@ func (vm *VM) builtins() map[string]Val {
 			n++
 			return IntVal(n - 1), x, true, nil
 		}
-		return ObjVal(&funcIter{name: "enumerate", pair: pair, next: func(vm *VM) (Val, bool, error) {
-			i, x, ok, err := pair(vm)
-			if !ok {
-				return Val{}, false, err
-			}
-			return ObjVal(pairOf(i, x)), true, nil
-		}}), nil
+		return enumerateIter(pair), nil
 	})
 	b["enumerate"].O.(*typeObj).enumerate = true
 	b["set"].O.(*typeObj).isSet = true

@@ -88,13 +88,7 @@ func (vm *VM) enumerateFrom(it Object, start Val) (Val, error) {
 		n.Add(n, one)
 		return i, x, true, nil
 	}
-	return ObjVal(&funcIter{name: "enumerate", pair: pair, next: func(vm *VM) (Val, bool, error) {
-		i, x, ok, err := pair(vm)
-		if !ok {
-			return Val{}, false, err
-		}
-		return ObjVal(pairOf(i, x)), true, nil
-	}}), nil
+	return enumerateIter(pair), nil
 }
 
 // cIntArg is an argument CPython converts to a C int: an index that
@@ -111,4 +105,16 @@ func cIntArg(vm *VM, v Val) (int64, error) {
 		return 0, newErr(OverflowError, "Python int too large to convert to C int")
 	}
 	return n, nil
+}
+
+// enumerateIter is an enumerate object over pair, which gives its count
+// and item: the tuples for iteration, the pair for loops that unpack it.
+func enumerateIter(pair func(vm *VM) (Val, Val, bool, error)) Val {
+	return ObjVal(&funcIter{name: "enumerate", pair: pair, next: func(vm *VM) (Val, bool, error) {
+		i, x, ok, err := pair(vm)
+		if !ok {
+			return Val{}, false, err
+		}
+		return ObjVal(pairOf(i, x)), true, nil
+	}})
 }
